@@ -1,0 +1,323 @@
+// `npm run bench` (after `vite build`): prints one table of the figures issue 2 asks for.
+// Browser rows use headless Chromium on the built app (dist/) and on a baseline page that
+// only loads xterm.js (bench/baseline, built here into .bench-out/baseline), in the same run.
+// Node rows boot the same Machine the worker runs. Targets are reported, never asserted.
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import { launchChromium } from '../test/e2e/chromium.mjs';
+import { serveStatic } from '../test/e2e/static-server.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist'); // BENCH_DIST: measure another build
+const BASELINE_SRC = join(ROOT, 'bench', 'baseline');
+const BASELINE_OUT = join(ROOT, '.bench-out', 'baseline');
+const PROMPT = 'root@photon-machine [ ~ ]# ';
+const LOOP = 'while true; do :; done';
+const NAV_RUNS = 5;
+const ECHO_WARMUP = 5;
+const ECHO_RUNS = 60;
+const NODE_RUNS = 20;
+const TIMEOUT = 20_000;
+
+// ---------------------------------------------------------------- helpers
+
+// `order` puts the rows in the issue's order: navigation, echo, boot, Ctrl-C, size
+type Row = { order: number; name: string; median: string; p95: string; target: string; result: string };
+const rows: Row[] = [];
+let errors = 0;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+const median = (values: number[]): number => {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const ms = (v: number): string => (v < 10 ? `${v.toFixed(2)} ms` : `${v.toFixed(0)} ms`);
+const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
+
+function fail(order: number, name: string, target: string, e: unknown): void {
+  errors++;
+  const msg = e instanceof Error ? e.message : String(e);
+  rows.push({ order, name, median: '-', p95: '-', target, result: 'ERROR' });
+  console.error(`bench: ${name}: ${msg}`);
+}
+
+const ANSI = /\x1b\[[0-9;?]*[ -\/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>78]/g;
+const countPrompts = (text: string): number => text.replace(ANSI, '').split(PROMPT).length - 1;
+
+function timeout<T>(p: Promise<T>, millis: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${millis} ms waiting for ${what}`)), millis);
+    }),
+  ]);
+}
+
+// ---------------------------------------------------------------- Node: boot and Ctrl-C
+
+type MachineModule = typeof import('../src/kernel/machine');
+
+/** Console output collector that resolves waiters the moment their condition holds. */
+function consoleWatch(): { onConsole: (t: string) => void; text: () => string; until: (cond: (text: string) => boolean, what: string) => Promise<number> } {
+  let out = '';
+  const waiters: { cond: (t: string) => boolean; resolve: (at: number) => void }[] = [];
+  return {
+    onConsole(t) {
+      out += t;
+      for (let i = waiters.length - 1; i >= 0; i--) {
+        const w = waiters[i]!;
+        if (w.cond(out)) {
+          waiters.splice(i, 1);
+          w.resolve(performance.now());
+        }
+      }
+    },
+    text: () => out,
+    until(cond, what) {
+      if (cond(out)) return Promise.resolve(performance.now());
+      return timeout(new Promise<number>((r) => waiters.push({ cond, resolve: r })), 5000, what);
+    },
+  };
+}
+
+async function nodeBoot({ Machine }: MachineModule): Promise<void> {
+  const name = `headless boot in Node, to prompt (${NODE_RUNS} runs)`;
+  const target = 'median < 50 ms';
+  try {
+    const samples: number[] = [];
+    for (let i = 0; i < NODE_RUNS; i++) {
+      const watch = consoleWatch();
+      const t0 = performance.now();
+      const m = new Machine({ clock: 'manual', onConsole: watch.onConsole });
+      m.startConsoleShell();
+      const t1 = await watch.until((t) => countPrompts(t) > 0, 'the prompt');
+      samples.push(t1 - t0);
+    }
+    const med = median(samples);
+    rows.push({ order: 3, name, median: ms(med), p95: ms(percentile(samples, 95)), target, result: verdict(med < 50) });
+  } catch (e) {
+    fail(3, name, target, e);
+  }
+}
+
+async function nodeCtrlC({ Machine }: MachineModule): Promise<void> {
+  const name = `Ctrl-C on a busy loop, to prompt (${NODE_RUNS} runs)`;
+  const target = 'p95 < 50 ms';
+  try {
+    const watch = consoleWatch();
+    const m = new Machine({ clock: 'manual', onConsole: watch.onConsole });
+    m.startConsoleShell();
+    await watch.until((t) => countPrompts(t) > 0, 'the first prompt');
+    const samples: number[] = [];
+    for (let i = 0; i < NODE_RUNS; i++) {
+      const before = countPrompts(watch.text());
+      m.input(`${LOOP}\r`);
+      await new Promise((r) => setTimeout(r, 200)); // let the loop run (a bench, not a test)
+      if (countPrompts(watch.text()) !== before) throw new Error('the loop ended by itself: is it running?');
+      const t0 = performance.now();
+      m.input('\x03');
+      const t1 = await watch.until((t) => countPrompts(t) > before, 'the prompt after ^C');
+      samples.push(t1 - t0);
+    }
+    const p95 = percentile(samples, 95);
+    rows.push({ order: 4, name, median: ms(median(samples)), p95: ms(p95), target, result: verdict(p95 < 50) });
+  } catch (e) {
+    fail(4, name, target, e);
+  }
+}
+
+// ---------------------------------------------------------------- browser
+
+/** In-page: performance.now() (ms since navigation start) once the terminal shows the prompt. */
+const PROMPT_SEEN = `(() => {
+  const b = window.__photon?.term.buffer.active;
+  if (!b) return false;
+  for (let i = b.length - 1; i >= 0; i--) {
+    const line = b.getLine(i)?.translateToString(true);
+    if (line && line.startsWith(${JSON.stringify(PROMPT)})) return performance.now();
+  }
+  return false;
+})()`;
+
+async function navigationToPrompt(browser: Browser, url: string, keep?: (page: Page) => Promise<void>): Promise<{ ms: number; urls: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  try {
+    const page = await context.newPage();
+    const urls: string[] = [];
+    let seen = false;
+    page.on('request', (r) => {
+      if (!seen) urls.push(r.url());
+    });
+    await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUT });
+    const handle = await page.waitForFunction(PROMPT_SEEN, undefined, { polling: 'raf', timeout: TIMEOUT });
+    seen = true;
+    const at = (await handle.jsonValue()) as number;
+    if (keep) await keep(page);
+    return { ms: at, urls };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Keystroke → echo in xterm's buffer: from the keydown event to the write that shows the key. */
+async function echoLatency(page: Page): Promise<number[]> {
+  await page.click('.xterm');
+  await page.evaluate(() => {
+    const term = window.__photon!.term;
+    const probe = { t0: 0, typed: '', samples: [] as number[] };
+    (window as unknown as { __echo: typeof probe }).__echo = probe;
+    document.addEventListener(
+      'keydown',
+      (ev) => {
+        if (ev.key.length === 1 && !ev.ctrlKey && !ev.altKey && !ev.metaKey) {
+          probe.typed += ev.key;
+          probe.t0 = performance.now();
+        }
+      },
+      true,
+    );
+    // xterm's onWriteParsed fires at most once per frame; a write callback fires as soon as
+    // the chunk is in the buffer. machine-client calls term.write at call time, so wrap it.
+    const write = term.write.bind(term);
+    term.write = (data: string | Uint8Array, callback?: () => void) =>
+      write(data, () => {
+        callback?.();
+        if (!probe.t0) return;
+        const b = term.buffer.active;
+        const line = b.getLine(b.baseY + b.cursorY)?.translateToString(true) ?? '';
+        if (line.endsWith(probe.typed)) {
+          probe.samples.push(performance.now() - probe.t0);
+          probe.t0 = 0;
+        }
+      });
+  });
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  for (let i = 0; i < ECHO_WARMUP + ECHO_RUNS; i++) {
+    await page.keyboard.press(letters[i % letters.length]!);
+    await page.waitForFunction((n) => (window as unknown as { __echo: { samples: number[] } }).__echo.samples.length >= n, i + 1, {
+      timeout: TIMEOUT,
+      polling: 'raf',
+    });
+  }
+  const samples = await page.evaluate(() => (window as unknown as { __echo: { samples: number[] } }).__echo.samples);
+  return samples.slice(ECHO_WARMUP);
+}
+
+function gzippedSize(urls: string[], base: string): { bytes: number; files: string[] } {
+  const files = new Set<string>();
+  for (const u of urls) {
+    if (!u.startsWith(base)) continue;
+    let path = decodeURIComponent(new URL(u).pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = join(DIST, path);
+    if (existsSync(file)) files.add(file);
+  }
+  let bytes = 0;
+  for (const f of files) bytes += gzipSync(readFileSync(f)).length;
+  return { bytes, files: [...files].map((f) => f.slice(DIST.length + 1)) };
+}
+
+async function browserRows(): Promise<string> {
+  const navName = `navigation to prompt, app (median of ${NAV_RUNS})`;
+  const baseName = `navigation to prompt, xterm.js-only page (median of ${NAV_RUNS})`;
+  if (!existsSync(join(DIST, 'index.html'))) {
+    fail(0, navName, '', new Error('dist/ is missing: run `vite build` first (npm run bench does)'));
+    return 'n/a';
+  }
+  await build({
+    root: BASELINE_SRC,
+    base: './',
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir: BASELINE_OUT, emptyOutDir: true, target: 'es2022' },
+  });
+  let browser: Browser | undefined;
+  const app = await serveStatic(DIST);
+  const baseline = await serveStatic(BASELINE_OUT);
+  try {
+    browser = await launchChromium();
+    const version = browser.version();
+    // one discarded load of each warms Chromium and the OS file cache equally
+    await navigationToPrompt(browser, app.url);
+    await navigationToPrompt(browser, baseline.url);
+    const appMs: number[] = [];
+    const baseMs: number[] = [];
+    let loaded: string[] = [];
+    let echo: number[] = [];
+    for (let i = 0; i < NAV_RUNS; i++) {
+      const a = await navigationToPrompt(browser, app.url, i === 0 ? async (page) => void (echo = await echoLatency(page)) : undefined);
+      appMs.push(a.ms);
+      if (i === 0) loaded = a.urls;
+      baseMs.push((await navigationToPrompt(browser, baseline.url)).ms);
+    }
+    const appMed = median(appMs);
+    const baseMed = median(baseMs);
+    const ratio = appMed / baseMed;
+    rows.push({ order: 0, name: navName, median: ms(appMed), p95: '', target: '', result: '' });
+    rows.push({ order: 0, name: baseName, median: ms(baseMed), p95: '', target: '', result: '' });
+    rows.push({ order: 0, name: 'navigation to prompt, ratio app / xterm.js-only', median: `${ratio.toFixed(2)}x`, p95: '', target: '<= 1.3x', result: verdict(ratio <= 1.3) });
+    const p95 = percentile(echo, 95);
+    rows.push({ order: 1, name: `keystroke echo through the worker (${echo.length} keys)`, median: ms(median(echo)), p95: ms(p95), target: 'p95 < 5 ms', result: verdict(p95 < 5) });
+    const size = gzippedSize(loaded, app.url);
+    const kb = size.bytes / 1024;
+    rows.push({ order: 5, name: `gzipped size loaded before the prompt (${size.files.length} files)`, median: `${kb.toFixed(1)} KB`, p95: '', target: '< 300 KB', result: verdict(kb < 300 && size.files.length > 0) });
+    console.error(`bench: files loaded before the prompt: ${size.files.join(', ')}`);
+    return version;
+  } catch (e) {
+    fail(0, 'browser measurements', '', e);
+    return 'n/a';
+  } finally {
+    await browser?.close().catch(() => {});
+    await app.close();
+    await baseline.close();
+  }
+}
+
+// ---------------------------------------------------------------- main
+
+function printTable(chromium: string): void {
+  const cpu = os.cpus();
+  console.log('');
+  console.log(`machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GiB; node ${process.version}; chromium ${chromium}`);
+  const header: Row = { order: -1, name: 'measurement', median: 'median', p95: 'p95', target: 'target', result: 'result' };
+  rows.sort((a, b) => a.order - b.order); // stable: rows of one order keep theirs
+  const all = [header, ...rows];
+  const w = (k: Exclude<keyof Row, 'order'>): number => Math.max(...all.map((r) => r[k].length));
+  const line = (r: Row): string =>
+    [r.name.padEnd(w('name')), r.median.padStart(w('median')), r.p95.padStart(w('p95')), r.target.padEnd(w('target')), r.result].join('  ').trimEnd();
+  console.log(line(header));
+  console.log('-'.repeat(line(header).length + 4));
+  for (const r of rows) console.log(line(r));
+}
+
+async function main(): Promise<void> {
+  // the browser first, so Chromium is closed while Node measures
+  const chromium = await browserRows();
+  let machine: MachineModule | undefined;
+  try {
+    machine = await import('../src/kernel/machine');
+  } catch (e) {
+    fail(3, 'headless boot in Node', 'median < 50 ms', e);
+    fail(4, 'Ctrl-C on a busy loop', 'p95 < 50 ms', e);
+  }
+  if (machine) {
+    await nodeBoot(machine);
+    await nodeCtrlC(machine);
+  }
+  printTable(chromium);
+  process.exit(errors ? 1 : 0);
+}
+
+void main();

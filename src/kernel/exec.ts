@@ -1,0 +1,53 @@
+// execve(2): what running a file means. A simulated binary is a small ELF-headed stub
+// naming a registry program; a file starting with `#!` runs its interpreter; anything else
+// is ENOEXEC (the shell then runs it as a script, as bash does).
+import { SysError } from '../shared/errno';
+import { programs } from '../programs/registry';
+import type { Kernel, ProgramMain } from './kernel';
+import type { Process } from './process';
+import { checkExec } from './vfs/ops';
+
+export const STUB_MAGIC = '\x7fELF\x02\x01\x01\x00';
+export const STUB_TAG = 'photon-sim:';
+
+/** The bytes of a simulated binary for program `name`. */
+export function stubFor(name: string): string {
+  return `${STUB_MAGIC}${STUB_TAG}${name}\n`;
+}
+
+const decoder = new TextDecoder();
+const MAX_INTERP_DEPTH = 4;
+
+export interface Resolved {
+  main: ProgramMain;
+  argv: string[];
+}
+
+export async function resolveExec(k: Kernel, proc: Process, path: string, argv: string[], depth = 0): Promise<Resolved> {
+  const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: true }, 'execve');
+  checkExec({ vfs: k.vfs, cred: proc.cred, cwd: proc.cwd, umask: proc.umask }, node, path);
+  const head = decoder.decode(k.vfs.read(node).subarray(0, 256));
+  if (head.startsWith(STUB_MAGIC)) {
+    const at = head.indexOf(STUB_TAG);
+    const name = at < 0 ? '' : head.slice(at + STUB_TAG.length).split('\n')[0]!;
+    const program = programs.get(name);
+    if (!program) throw new SysError('ENOEXEC', 'execve', path);
+    return { main: (sys) => program.run(sys), argv };
+  }
+  if (head.startsWith('#!')) {
+    if (depth >= MAX_INTERP_DEPTH) throw new SysError('ELOOP', 'execve', path);
+    const line = head.slice(2).split('\n')[0]!.trim();
+    const space = line.search(/[ \t]/);
+    const interp = space < 0 ? line : line.slice(0, space);
+    const arg = space < 0 ? '' : line.slice(space).trim();
+    if (!interp) throw new SysError('ENOEXEC', 'execve', path);
+    try {
+      return await resolveExec(k, proc, interp, [interp, ...(arg ? [arg] : []), path, ...argv.slice(1)], depth + 1);
+    } catch (e) {
+      // a missing interpreter is reported against the script (bash: ./x: /bin/foo: bad interpreter)
+      if (e instanceof SysError && e.errno === 'ENOENT') throw new SysError('ENOENT', 'interpreter', interp);
+      throw e;
+    }
+  }
+  throw new SysError('ENOEXEC', 'execve', path);
+}

@@ -1,0 +1,168 @@
+// Lays Photon OS 5.0's file tree into a fresh VFS: the merged-/usr layout, /etc, /root,
+// /etc/skel, device nodes, and one stub binary per registered program.
+import { programs } from '../../programs/registry';
+import { stubFor } from '../exec';
+import type { FileType, Inode } from '../vfs/inode';
+import type { Vfs } from '../vfs/vfs';
+import * as etc from './etc-files';
+
+const encoder = new TextEncoder();
+
+export class ImageWriter {
+  constructor(private readonly vfs: Vfs) {}
+
+  /** Looks up an absolute path without permission checks (image building only). */
+  lookup(path: string): Inode | undefined {
+    let cur = this.vfs.root;
+    for (const part of path.split('/').filter(Boolean)) {
+      const next = this.vfs.child(cur, part);
+      if (!next) return undefined;
+      cur = next.type === 'symlink' ? (this.lookup(this.resolveLink(path, part, next)) ?? next) : next;
+    }
+    return cur;
+  }
+
+  private resolveLink(path: string, part: string, link: Inode): string {
+    const target = link.target ?? '';
+    if (target.startsWith('/')) return target;
+    const upto = path.slice(0, path.indexOf(part) + part.length);
+    const dir = upto.slice(0, upto.lastIndexOf('/')) || '/';
+    return `${dir}/${target}`;
+  }
+
+  private make(path: string, type: FileType, perm: number, uid = 0, gid = 0): Inode {
+    const slash = path.lastIndexOf('/');
+    const parent = this.dir(path.slice(0, slash) || '/');
+    const name = path.slice(slash + 1);
+    const existing = this.vfs.child(parent, name);
+    if (existing) {
+      existing.perm = perm;
+      existing.uid = uid;
+      existing.gid = gid;
+      return existing;
+    }
+    const node = this.vfs.newInode(parent.fs, type, perm, uid, gid);
+    this.vfs.addEntry(parent, name, node);
+    return node;
+  }
+
+  dir(path: string, perm = 0o755, uid = 0, gid = 0): Inode {
+    if (path === '/') return this.vfs.root;
+    const found = this.lookup(path);
+    if (found?.type === 'dir') return found;
+    return this.make(path, 'dir', perm, uid, gid);
+  }
+
+  file(path: string, content: string, perm = 0o644, uid = 0, gid = 0): Inode {
+    const node = this.make(path, 'file', perm, uid, gid);
+    this.vfs.truncate(node, 0);
+    this.vfs.write(node, 0, encoder.encode(content));
+    return node;
+  }
+
+  symlink(path: string, target: string): Inode {
+    const node = this.make(path, 'symlink', 0o777);
+    node.target = target;
+    return node;
+  }
+
+  device(path: string, major: number, minor: number, perm = 0o666, gid = 0): Inode {
+    const node = this.make(path, 'chardev', perm, 0, gid);
+    node.rdev = [major, minor];
+    return node;
+  }
+}
+
+const DIRS: [string, number][] = [
+  ['/usr', 0o755], ['/usr/bin', 0o755], ['/usr/sbin', 0o755], ['/usr/lib', 0o755], ['/usr/libexec', 0o755],
+  ['/usr/include', 0o755], ['/usr/share', 0o755], ['/usr/share/man', 0o755], ['/usr/share/doc', 0o755],
+  ['/usr/share/empty.sshd', 0o711], ['/usr/local', 0o755], ['/usr/local/bin', 0o755], ['/usr/local/sbin', 0o755],
+  ['/usr/local/lib', 0o755], ['/usr/local/share', 0o755], ['/usr/lib/systemd', 0o755], ['/usr/lib/systemd/system', 0o755],
+  ['/usr/lib/sysimage', 0o755], ['/usr/lib/sysimage/rpm', 0o755], ['/usr/lib/sysimage/tdnf', 0o755],
+  ['/boot', 0o755], ['/etc', 0o755], ['/etc/profile.d', 0o755], ['/etc/skel', 0o755], ['/etc/sysconfig', 0o755],
+  ['/etc/systemd', 0o755], ['/etc/systemd/system', 0o755], ['/etc/systemd/network', 0o755], ['/etc/systemd/scripts', 0o755],
+  ['/etc/ssh', 0o755], ['/etc/pam.d', 0o755], ['/etc/security', 0o755], ['/etc/default', 0o755], ['/etc/sudoers.d', 0o750],
+  ['/etc/yum.repos.d', 0o755], ['/etc/tdnf', 0o755], ['/etc/xdg', 0o755],
+  ['/home', 0o755], ['/mnt', 0o755], ['/mnt/cdrom', 0o755], ['/mnt/hgfs', 0o755], ['/opt', 0o755],
+  ['/root', 0o750], ['/var', 0o755], ['/var/log', 0o755], ['/var/lib', 0o755], ['/var/cache', 0o755],
+  ['/var/cache/tdnf', 0o755], ['/var/spool', 0o755], ['/var/mail', 0o755], ['/var/opt', 0o755],
+  ['/var/opt/journal', 0o755], ['/var/opt/journal/log', 0o2755], ['/var/srv', 0o755], ['/var/empty', 0o755],
+  ['/var/lib/rpm', 0o755], ['/var/lib/docker', 0o710],
+];
+
+export function buildImage(vfs: Vfs): ImageWriter {
+  const w = new ImageWriter(vfs);
+  for (const [path, perm] of DIRS) w.dir(path, perm);
+  w.dir('/var/tmp', 0o1777);
+
+  // merged /usr (filesystem package)
+  w.symlink('/bin', 'usr/bin');
+  w.symlink('/sbin', 'usr/sbin');
+  w.symlink('/lib', 'usr/lib');
+  w.symlink('/lib64', 'usr/lib');
+  w.symlink('/usr/lib64', 'lib');
+  w.symlink('/usr/local/lib64', 'lib');
+  w.symlink('/media', 'run/media');
+  w.symlink('/srv', 'var/srv');
+  w.symlink('/var/run', '../run');
+  w.symlink('/var/lock', '../run/lock');
+  w.symlink('/var/log/journal', '/var/opt/journal/log');
+
+  // release identification
+  w.file('/usr/lib/os-release', etc.OS_RELEASE);
+  w.symlink('/etc/os-release', '../usr/lib/os-release');
+  w.file('/etc/photon-release', etc.PHOTON_RELEASE);
+  w.file('/etc/lsb-release', etc.LSB_RELEASE);
+  w.file('/etc/issue', etc.ISSUE);
+  w.file('/etc/hostname', etc.HOSTNAME);
+  w.file('/etc/hosts', etc.HOSTS);
+  w.file('/etc/machine-id', '4c3b5a1e2d6f48a9b0c7d8e9f1a2b3c4\n', 0o444);
+  w.symlink('/etc/mtab', '/proc/self/mounts');
+  w.symlink('/etc/resolv.conf', '../run/systemd/resolve/stub-resolv.conf');
+  w.file('/etc/fstab', '');
+  for (const f of ['clock', 'console', 'proxy']) w.file(`/etc/sysconfig/${f}`, '');
+
+  // accounts
+  w.file('/etc/passwd', etc.PASSWD);
+  w.file('/etc/group', etc.GROUP);
+  w.file('/etc/shadow', etc.shadow(etc.PASSWD), 0o000);
+  w.file('/etc/gshadow', etc.gshadow(etc.GROUP), 0o000);
+  w.file('/etc/login.defs', etc.LOGIN_DEFS_SUMMARY);
+  w.file('/etc/default/useradd', etc.USERADD_DEFAULTS, 0o600);
+  w.file('/etc/shells', etc.SHELLS);
+  w.file('/etc/sudoers', 'root ALL=(ALL:ALL) ALL\n%wheel ALL=(ALL) ALL\n%sudo   ALL=(ALL) ALL\n@includedir /etc/sudoers.d\n', 0o440);
+
+  // shells and profiles
+  w.file('/etc/profile', etc.PROFILE);
+  for (const [name, text] of Object.entries(etc.PROFILE_D)) w.file(`/etc/profile.d/${name}`, text);
+  w.file('/etc/bash.bashrc', etc.BASH_BASHRC);
+  w.file('/etc/inputrc', '# /etc/inputrc: readline settings\nset bell-style none\n');
+  for (const [name, text] of Object.entries(etc.SKEL)) w.file(`/etc/skel/${name}`, text);
+  w.file('/root/.bash_logout', etc.SKEL['.bash_logout']!);
+
+  // programs: one stub binary each
+  for (const p of programs.values()) {
+    w.file(p.installPath, stubFor(p.name), 0o755);
+    for (const alias of p.aliases ?? []) w.symlink(alias, p.installPath.slice(p.installPath.lastIndexOf('/') + 1));
+  }
+  return w;
+}
+
+/** Device nodes of /dev (a devtmpfs mounted at boot). */
+export function buildDev(w: ImageWriter): void {
+  w.device('/dev/null', 1, 3);
+  w.device('/dev/zero', 1, 5);
+  w.device('/dev/full', 1, 7);
+  w.device('/dev/random', 1, 8);
+  w.device('/dev/urandom', 1, 9);
+  w.device('/dev/tty', 5, 0);
+  w.device('/dev/console', 5, 1, 0o600);
+  w.device('/dev/tty0', 4, 0, 0o620, 5);
+  w.device('/dev/tty1', 4, 1, 0o620, 5);
+  w.symlink('/dev/stdin', '/proc/self/fd/0');
+  w.symlink('/dev/stdout', '/proc/self/fd/1');
+  w.symlink('/dev/stderr', '/proc/self/fd/2');
+  w.symlink('/dev/fd', '/proc/self/fd');
+  w.dir('/dev/pts', 0o755);
+  w.dir('/dev/shm', 0o1777);
+}

@@ -1,0 +1,166 @@
+// File I/O on open file descriptions: open(2) with its checks, read and write on files,
+// pipes, terminals and character devices, and close.
+import { SysError } from '../shared/errno';
+import { SIGNALS } from '../shared/signals';
+import type { OpenFlags } from '../shared/sys';
+import { deviceFor, type OpenFile } from './files';
+import type { Kernel } from './kernel';
+import type { Process } from './process';
+import { createIn } from './vfs/ops';
+import { mayAccess, R_OK, W_OK } from './vfs/permissions';
+import type { Inode } from './vfs/inode';
+
+const MAX_FILE = 1 << 30;
+
+export function openNode(k: Kernel, proc: Process, path: string, flags: OpenFlags, mode: number): OpenFile {
+  const ctx = { vfs: k.vfs, cred: proc.cred, cwd: proc.cwd, umask: proc.umask };
+  let node: Inode | undefined;
+  try {
+    node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: !flags.noFollow }, 'open');
+  } catch (e) {
+    if (!(e instanceof SysError) || e.errno !== 'ENOENT' || !flags.create) throw e;
+  }
+  if (!node) {
+    const { dir, name } = k.vfs.resolveParent(proc.cred, proc.cwd, path, 'open');
+    if (path.endsWith('/')) throw new SysError('EISDIR', 'open', path);
+    // a dangling symlink in the last place: create its target, as Linux does
+    const dangling = k.vfs.child(dir, name);
+    if (dangling?.type === 'symlink') {
+      if (flags.noFollow || flags.exclusive) throw new SysError('EEXIST', 'open', path);
+      return openNode(k, proc, k.vfs.linkTarget(dangling).startsWith('/') ? k.vfs.linkTarget(dangling) : `${k.vfs.pathOf(dir)}/${k.vfs.linkTarget(dangling)}`, flags, mode);
+    }
+    node = createIn(ctx, dir, name, 'file', mode & ~proc.umask & 0o7777, 'open', path);
+  } else if (flags.create && flags.exclusive) {
+    throw new SysError('EEXIST', 'open', path);
+  }
+  if (flags.noFollow && node.type === 'symlink') throw new SysError('ELOOP', 'open', path);
+  if (flags.directory && node.type !== 'dir') throw new SysError('ENOTDIR', 'open', path);
+  const read = flags.read ?? !flags.write;
+  const write = !!flags.write;
+  if (node.type === 'dir' && write) throw new SysError('EISDIR', 'open', path);
+  if ((read && !mayAccess(proc.cred, node, R_OK)) || (write && !mayAccess(proc.cred, node, W_OK))) throw new SysError('EACCES', 'open', path);
+  if (write && k.vfs.fsOf(node).type === 'proc' && !node.generate) throw new SysError('EACCES', 'open', path);
+  const file: OpenFile = { target: { kind: 'inode', node }, readable: read, writable: write, append: !!flags.append, pos: 0, refs: 1, path: absolute(k, proc, path) };
+  if (node.type === 'chardev') {
+    const dev = deviceFor(node.rdev);
+    if (dev === 'tty') {
+      if (!proc.ctty) throw new SysError('ENXIO', 'open', path);
+      file.target = { kind: 'tty', tty: proc.ctty, node };
+    } else if (dev === 'console' || dev === 'vt') {
+      const tty = k.consoleTty;
+      if (!tty) throw new SysError('ENXIO', 'open', path);
+      file.target = { kind: 'tty', tty, node };
+    } else if (dev) {
+      file.target = { kind: 'device', device: dev, node };
+    } else throw new SysError('ENXIO', 'open', path);
+  } else if (node.type === 'fifo' || node.type === 'socket' || node.type === 'blockdev') {
+    throw new SysError('ENXIO', 'open', path);
+  }
+  if (node.generate) file.snapshot = k.vfs.read(node);
+  if (flags.truncate && write && node.type === 'file') k.vfs.truncate(node, 0);
+  if (file.target.kind === 'inode') k.vfs.retain(node);
+  return file;
+}
+
+function absolute(k: Kernel, proc: Process, path: string): string {
+  if (path.startsWith('/')) return path;
+  const cwd = k.vfs.pathOf(proc.cwd);
+  return cwd === '/' ? `/${path}` : `${cwd}/${path}`;
+}
+
+export async function readFile(k: Kernel, proc: Process, file: OpenFile, max: number): Promise<Uint8Array | null> {
+  if (!file.readable) throw new SysError('EBADF', 'read');
+  const t = file.target;
+  switch (t.kind) {
+    case 'inode': {
+      if (t.node.type === 'dir') throw new SysError('EISDIR', 'read');
+      const data = file.snapshot ?? k.vfs.read(t.node);
+      if (file.pos >= data.length) return null;
+      const chunk = data.slice(file.pos, file.pos + max);
+      file.pos += chunk.length;
+      return chunk;
+    }
+    case 'pipe': {
+      for (;;) {
+        const chunk = t.pipe.take(max);
+        if (chunk) return chunk;
+        if (t.pipe.writers === 0) return null;
+        await k.block(proc, t.pipe.waitData());
+      }
+    }
+    case 'tty': {
+      for (;;) {
+        if (t.tty.session === proc.sid && t.tty.foreground && proc.pgid !== t.tty.foreground) {
+          k.signalGroup(proc.pgid, SIGNALS.SIGTTIN);
+          await proc.whenRunning();
+          if (proc.killed) throw new SysError('EIO', 'read');
+          continue;
+        }
+        if (t.tty.hasInput()) return t.tty.take(max);
+        await k.block(proc, t.tty.waitInput());
+      }
+    }
+    case 'device': {
+      switch (t.device) {
+        case 'null': return null;
+        case 'zero':
+        case 'full': return new Uint8Array(Math.min(max, 65536));
+        default: return k.random.fill(new Uint8Array(Math.min(max, 65536)));
+      }
+    }
+  }
+}
+
+export async function writeFile(k: Kernel, proc: Process, file: OpenFile, data: Uint8Array): Promise<void> {
+  if (!file.writable) throw new SysError('EBADF', 'write');
+  const t = file.target;
+  switch (t.kind) {
+    case 'inode': {
+      if (file.append) file.pos = k.vfs.size(t.node);
+      if (file.pos + data.length > MAX_FILE) {
+        k.signal(proc, SIGNALS.SIGXFSZ);
+        throw new SysError('EFBIG', 'write');
+      }
+      k.vfs.write(t.node, file.pos, data);
+      file.pos += data.length;
+      return;
+    }
+    case 'pipe': {
+      let rest = data;
+      for (;;) {
+        if (t.pipe.readers === 0) {
+          k.signal(proc, SIGNALS.SIGPIPE);
+          throw new SysError('EPIPE', 'write');
+        }
+        const n = t.pipe.put(rest);
+        rest = rest.subarray(n);
+        if (rest.length === 0) return;
+        await k.block(proc, t.pipe.waitRoom());
+      }
+    }
+    case 'tty':
+      t.tty.write(data);
+      return;
+    case 'device':
+      if (t.device === 'full') throw new SysError('ENOSPC', 'write');
+      return;
+  }
+}
+
+export function closeFile(k: Kernel, file: OpenFile): void {
+  file.refs--;
+  if (file.refs > 0) return;
+  const t = file.target;
+  if (t.kind === 'pipe') {
+    if (t.end === 'r') t.pipe.readers--;
+    else t.pipe.writers--;
+    t.pipe.wakeAll();
+  } else if (t.kind === 'inode') {
+    k.vfs.releaseRef(t.node);
+  }
+}
+
+export function shareFile(file: OpenFile): OpenFile {
+  file.refs++;
+  return file;
+}

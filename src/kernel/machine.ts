@@ -1,0 +1,237 @@
+// A whole machine: boots the kernel with Photon's image, runs init and the console login
+// shell, and offers the host (page worker, CLI, tests) a small surface.
+import { SIGNALS } from '../shared/signals';
+import type { WinSize } from '../shared/termios';
+import { Clock, type ClockMode, type HostTime } from './clock';
+import type { OpenFile } from './files';
+import { buildDev, buildImage } from './image/build';
+import * as etc from './image/etc-files';
+import { Kernel } from './kernel';
+import { Pipe } from './pipe';
+import type { Process } from './process';
+import { mountProc } from './procfs';
+import { Random } from './random';
+import { realNow } from './scheduler';
+import { Tty } from './tty';
+import { Vfs } from './vfs/vfs';
+import type { Cred } from './vfs/permissions';
+
+export interface MachineOptions {
+  /** 'realtime' in the browser, 'skip' for the CLI, 'manual' for tests. */
+  clock?: ClockMode;
+  /** Virtual epoch milliseconds at boot. */
+  start?: number;
+  seed?: number;
+  /** Bytes of file data the machine may hold in memory (ENOSPC beyond). */
+  memoryQuota?: number;
+  /** Receives console output (the page's terminal). */
+  onConsole?: (text: string) => void;
+  winsize?: WinSize;
+}
+
+const GiB = 1024 ** 3;
+const ROOT_ENV: [string, string][] = [
+  ['HOME', '/root'],
+  ['LANG', 'C'],
+  ['LOGNAME', 'root'],
+  ['MAIL', '/var/mail/root'],
+  ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+  ['SHELL', '/bin/bash'],
+  ['TERM', 'xterm-256color'],
+  ['USER', 'root'],
+];
+
+const hostTime: HostTime = {
+  monotonic: realNow,
+  setTimer(ms, fn) {
+    const id = setTimeout(fn, ms);
+    return () => clearTimeout(id);
+  },
+};
+
+export const ROOT_CRED: Cred = { uid: 0, gid: 0, euid: 0, egid: 0, groups: [0] };
+
+export class Machine {
+  readonly kernel: Kernel;
+  readonly console: Tty;
+  readonly bootMs: number;
+  private consoleOut: (text: string) => void;
+  private consoleShell: Process | undefined;
+
+  constructor(opts: MachineOptions = {}) {
+    const t0 = realNow();
+    const clock = new Clock(opts.clock ?? 'realtime', opts.start ?? Date.UTC(2026, 0, 15, 9, 30, 0), hostTime);
+    const vfs = new Vfs(() => clock.now(), opts.memoryQuota ?? 256 * 1024 * 1024);
+    const root = vfs.addFilesystem('ext4', '/dev/sda3', '/', 16 * GiB - 300 * 1024 * 1024, { baseline: 1_100_000_000, inodesTotal: 1048576 });
+    vfs.mountNew(root, 0o755);
+    const w = buildImage(vfs);
+    this.kernel = new Kernel(vfs, clock, new Random(opts.seed ?? 0x5eed), {
+      hostname: etc.HOSTNAME,
+      release: etc.KERNEL_RELEASE,
+      version: etc.KERNEL_VERSION,
+      machine: 'x86_64',
+    });
+    const k = this.kernel;
+    const mount = (type: 'devtmpfs' | 'proc' | 'sysfs' | 'tmpfs', source: string, path: string, perm: number, capacity: number, options: string): void => {
+      const fs = vfs.addFilesystem(type, source, path, capacity, { options, inodesTotal: capacity ? 251824 : 0 });
+      vfs.mountNew(fs, perm, w.dir(path, perm));
+    };
+    mount('devtmpfs', 'devtmpfs', '/dev', 0o755, 4 * 1024 * 1024, 'rw,nosuid,size=4096k,nr_inodes=251824,mode=755');
+    buildDev(w);
+    mount('proc', 'proc', '/proc', 0o555, 0, 'rw,nosuid,nodev,noexec,relatime');
+    mount('sysfs', 'sysfs', '/sys', 0o555, 0, 'rw,nosuid,nodev,noexec,relatime');
+    mount('tmpfs', 'tmpfs', '/run', 0o755, 403 * 1024 * 1024, 'rw,nosuid,nodev,size=402852k,nr_inodes=819200,mode=755');
+    mount('tmpfs', 'tmpfs', '/tmp', 0o1777, 1007 * 1024 * 1024, 'rw,nosuid,nodev,nr_inodes=1048576');
+    for (const d of ['/run/lock', '/run/media', '/run/user', '/run/systemd', '/run/systemd/resolve']) w.dir(d, d === '/run/lock' ? 0o1777 : 0o755);
+    w.file('/run/systemd/resolve/stub-resolv.conf', 'nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n');
+    const procRoot = vfs.child(vfs.root, 'proc')!;
+    mountProc(k, procRoot, () => this.current?.pid ?? 1);
+
+    this.consoleOut = opts.onConsole ?? (() => {});
+    this.console = new Tty('tty1', [4, 1], {
+      signalGroup: (pgid, sig) => k.signalGroup(pgid, sig),
+      output: (text) => this.consoleOut(text),
+    });
+    if (opts.winsize) this.console.winsize = { ...opts.winsize };
+    k.consoleTty = this.console;
+    this.startInit();
+    this.bootMs = realNow() - t0;
+  }
+
+  /** The process whose syscall is running (for /proc/self); set by the kernel when known. */
+  current: Process | undefined;
+
+  private startInit(): void {
+    const k = this.kernel;
+    const init = k.createProcess(undefined, {
+      cred: ROOT_CRED, cwd: k.vfs.root, umask: 0o022, argv: ['/lib/systemd/systemd', '--system', '--deserialize', '31'],
+      env: new Map(), fds: new Map(), ctty: undefined,
+    });
+    init.comm = 'systemd';
+    // init sleeps forever; its orphaned children are reaped by the kernel (see Kernel.terminate)
+    k.start(init, () => new Promise<number>(() => {}));
+  }
+
+  setConsoleOutput(fn: (text: string) => void): void {
+    this.consoleOut = fn;
+  }
+
+  /** The lines the console shows before the login shell's prompt. */
+  bootLog(): string {
+    const ok = '[\x1b[0;32m  OK  \x1b[0m]';
+    const id = this.kernel.identity;
+    return [
+      `${ok} Started \x1b[0;1;39mJournal Service\x1b[0m.`,
+      `${ok} Reached target \x1b[0;1;39mLocal File Systems\x1b[0m.`,
+      `${ok} Started \x1b[0;1;39mNetwork Configuration\x1b[0m.`,
+      `${ok} Started \x1b[0;1;39mLoad Iptables Rules\x1b[0m.`,
+      `${ok} Started \x1b[0;1;39mOpenSSH Daemon\x1b[0m.`,
+      `${ok} Reached target \x1b[0;1;39mMulti-User System\x1b[0m.`,
+      '',
+      `Welcome to Photon 5.0 (x86_64) - Kernel ${id.release} (tty1)`,
+      '',
+      `${id.hostname} login: root (automatic login)`,
+      '',
+      '',
+    ].join('\r\n');
+  }
+
+  /** Starts the root login shell on the console (and again whenever it exits). */
+  startConsoleShell(greeting = true): void {
+    if (greeting) this.consoleOut(this.bootLog());
+    const k = this.kernel;
+    const tty = this.console;
+    const file = (): OpenFile => ({ target: { kind: 'tty', tty, node: undefined }, readable: true, writable: true, append: false, pos: 0, refs: 1, path: '/dev/tty1' });
+    const f = file();
+    f.refs = 3;
+    const shell = k.createProcess(k.procs.get(1), {
+      cred: ROOT_CRED, cwd: k.vfs.resolve(ROOT_CRED, k.vfs.root, '/root', { follow: true }), umask: 0o022,
+      argv: ['-bash'], env: new Map(ROOT_ENV), fds: new Map([[0, f], [1, f], [2, f]]), ctty: tty, pgid: 0, sid: 0,
+    });
+    shell.sid = shell.pid;
+    shell.pgid = shell.pid;
+    tty.session = shell.pid;
+    tty.foreground = shell.pid;
+    tty.termios = { ...tty.termios };
+    this.consoleShell = shell;
+    void k.resolveProgram(shell, '/bin/bash', ['-bash']).then(({ main }) => k.start(shell, main));
+    const previous = k.onExit;
+    k.onExit = (p) => {
+      previous?.(p);
+      if (p === this.consoleShell) {
+        k.onExit = previous;
+        tty.flushInput();
+        this.consoleOut(`\r\n${k.identity.hostname} login: root (automatic login)\r\n\r\n`);
+        this.startConsoleShell(false);
+      }
+    };
+  }
+
+  input(data: string): void {
+    this.console.input(data);
+  }
+
+  resize(size: WinSize): void {
+    this.console.resize(size);
+  }
+
+  /** Moves the virtual clock (tests; 'manual' mode). */
+  advance(ms: number): void {
+    this.kernel.clock.advance(ms);
+  }
+
+  /**
+   * Runs `bash argv...` as root without a terminal: stdin /dev/null, stdout and stderr
+   * delivered to the callbacks. Resolves with the exit status (128+n for a signal).
+   */
+  async run(argv: string[], io: { stdout: (b: Uint8Array) => void; stderr: (b: Uint8Array) => void; cwd?: string; env?: Map<string, string> }): Promise<number> {
+    const k = this.kernel;
+    const sink = (deliver: (b: Uint8Array) => void): { file: OpenFile; done: Promise<void> } => {
+      const pipe = new Pipe();
+      pipe.readers = 1;
+      pipe.writers = 1;
+      const done = (async () => {
+        for (;;) {
+          const chunk = pipe.take(65536);
+          if (chunk) deliver(chunk);
+          else if (pipe.writers === 0) return;
+          else await pipe.waitData();
+        }
+      })();
+      return { file: { target: { kind: 'pipe', pipe, end: 'w' }, readable: false, writable: true, append: false, pos: 0, refs: 1, path: 'pipe' }, done };
+    };
+    const out = sink(io.stdout);
+    const err = sink(io.stderr);
+    const nullNode = k.vfs.resolve(ROOT_CRED, k.vfs.root, '/dev/null', { follow: true });
+    const stdin: OpenFile = { target: { kind: 'device', device: 'null', node: nullNode }, readable: true, writable: false, append: false, pos: 0, refs: 1, path: '/dev/null' };
+    const cwd = k.vfs.resolve(ROOT_CRED, k.vfs.root, io.cwd ?? '/root', { follow: true });
+    const proc = k.createProcess(k.procs.get(1), {
+      cred: ROOT_CRED, cwd, umask: 0o022, argv, env: io.env ?? new Map(ROOT_ENV),
+      fds: new Map([[0, stdin], [1, out.file], [2, err.file]]), ctty: undefined, pgid: 0, sid: 0,
+    });
+    proc.sid = proc.pid;
+    proc.pgid = proc.pid;
+    const finished = new Promise<number>((resolve) => {
+      const previous = k.onExit;
+      k.onExit = (p) => {
+        previous?.(p);
+        if (p !== proc) return;
+        k.onExit = previous;
+        const s = p.status!;
+        resolve(s.kind === 'exited' ? s.code : s.kind === 'signaled' ? 128 + s.signal : 1);
+      };
+    });
+    const { main, argv: finalArgv } = await k.resolveProgram(proc, argv[0]!, argv);
+    proc.argv = finalArgv;
+    k.start(proc, main);
+    const code = await finished;
+    // stray background children may still hold the pipes: stop waiting for them
+    await Promise.race([Promise.all([out.done, err.done]), new Promise((r) => setTimeout(r, 50))]);
+    return code;
+  }
+
+  /** Sends a signal to every process on the console's foreground group. */
+  interruptConsole(): void {
+    if (this.console.foreground) this.kernel.signalGroup(this.console.foreground, SIGNALS.SIGINT);
+  }
+}

@@ -1,0 +1,158 @@
+// /proc: files generated from the kernel's state when they are opened.
+import { describe } from './files';
+import type { Kernel } from './kernel';
+import type { Process } from './process';
+import type { Inode } from './vfs/inode';
+
+const MEM_TOTAL_KB = 2014256;
+
+export function mountProc(k: Kernel, root: Inode, currentPid: () => number): void {
+  const fsId = root.fs;
+  const cache = new Map<string, Inode>();
+  const node = (key: string, make: () => Inode): Inode => {
+    let n = cache.get(key);
+    if (!n) {
+      n = make();
+      n.parent = root.ino;
+      cache.set(key, n);
+    }
+    return n;
+  };
+  const file = (key: string, gen: () => string, perm = 0o444, owner?: Process): Inode =>
+    node(key, () => {
+      const n = k.vfs.newInode(fsId, 'file', perm, owner?.cred.uid ?? 0, owner?.cred.gid ?? 0);
+      n.generate = gen;
+      return n;
+    });
+  const link = (key: string, target: () => string, owner?: Process): Inode =>
+    node(key, () => {
+      const n = k.vfs.newInode(fsId, 'symlink', 0o777, owner?.cred.uid ?? 0, owner?.cred.gid ?? 0);
+      n.generateTarget = target;
+      return n;
+    });
+  const dir = (key: string, list: () => string[], lookup: (name: string) => Inode | undefined, perm = 0o555, owner?: Process): Inode =>
+    node(key, () => {
+      const n = k.vfs.newInode(fsId, 'dir', perm, owner?.cred.uid ?? 0, owner?.cred.gid ?? 0);
+      n.dynamic = { list, lookup };
+      return n;
+    });
+
+  const STATIC: Record<string, () => string> = {
+    cpuinfo: () => cpuinfo(),
+    meminfo: () => meminfo(),
+    uptime: () => {
+      const up = (k.clock.now() - k.bootedAt) / 1000;
+      return `${up.toFixed(2)} ${(up * 1.9).toFixed(2)}\n`;
+    },
+    version: () => `Linux version ${k.identity.release} (root@photon) (gcc (GCC) 12.2.0, GNU ld (GNU Binutils) 2.39) ${k.identity.version}\n`,
+    loadavg: () => `0.00 0.00 0.00 1/${k.procs.size} ${Math.max(...k.procs.keys())}\n`,
+    filesystems: () => 'nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\nnodev\tdevtmpfs\nnodev\tdevpts\n\text4\nnodev\tcgroup2\nnodev\toverlay\n',
+    cmdline: () => `BOOT_IMAGE=/boot/vmlinuz-${k.identity.release} root=PARTUUID=3b3b5b8e-6b4f-4b0e-9f0a-4c1d2e3f4a5b init=/lib/systemd/systemd rcupdate.rcu_expedited=1 rw systemd.show_status=0 quiet noreplace-smp cpu_init_udelay=0 net.ifnames=0 plymouth.enable=0 systemd.unified_cgroup_hierarchy=yes\n`,
+    mounts: () => mounts(k),
+  };
+
+  const pidDir = (p: Process): Inode => {
+    const base = `pid/${p.pid}`;
+    const entries: Record<string, () => Inode> = {
+      status: () => file(`${base}/status`, () => status(k, p), 0o444, p),
+      cmdline: () => file(`${base}/cmdline`, () => (p.state === 'zombie' ? '' : p.argv.map((a) => `${a}\0`).join('')), 0o444, p),
+      comm: () => file(`${base}/comm`, () => `${p.comm}\n`, 0o644, p),
+      environ: () => file(`${base}/environ`, () => [...p.env].map(([n, v]) => `${n}=${v}\0`).join(''), 0o400, p),
+      stat: () => file(`${base}/stat`, () => `${p.pid} (${p.comm}) ${stateLetter(p)} ${p.ppid} ${p.pgid} ${p.sid} 0 -1 0 0 0 0 0 0 0 0 20 0 1 0 ${Math.floor((p.startTime - k.bootedAt) / 10)} 0 0\n`, 0o444, p),
+      mounts: () => file(`${base}/mounts`, () => mounts(k), 0o444, p),
+      cwd: () => link(`${base}/cwd`, () => k.vfs.pathOf(p.cwd), p),
+      exe: () => link(`${base}/exe`, () => p.argv[0] ?? '', p),
+      root: () => link(`${base}/root`, () => '/', p),
+      fd: () => dir(`${base}/fd`, () => [...p.fds.keys()].map(String), (name) => {
+        const f = p.fds.get(Number(name));
+        return f && /^\d+$/.test(name) ? link(`${base}/fd/${name}#${describe(f)}`, () => describe(f), p) : undefined;
+      }, 0o500, p),
+    };
+    return dir(base, () => Object.keys(entries), (name) => (p.state === 'zombie' && name !== 'status' && name !== 'stat' ? undefined : entries[name]?.()), 0o555, p);
+  };
+
+  root.dynamic = {
+    list: () => [...[...k.procs.keys()].sort((a, b) => a - b).map(String), 'self', ...Object.keys(STATIC), 'sys'],
+    lookup: (name) => {
+      if (name === 'self') return link('self', () => String(currentPid()));
+      if (/^\d+$/.test(name)) {
+        const p = k.procs.get(Number(name));
+        return p ? pidDir(p) : undefined;
+      }
+      if (name === 'sys') return sysDir();
+      const gen = STATIC[name];
+      return gen ? file(name, gen) : undefined;
+    },
+  };
+
+  const sysDir = (): Inode => dir('sys', () => ['kernel'], (n) => (n === 'kernel' ? dir('sys/kernel', () => ['hostname', 'osrelease', 'ostype'], (f) => {
+    const gens: Record<string, () => string> = {
+      hostname: () => `${k.identity.hostname}\n`,
+      osrelease: () => `${k.identity.release}\n`,
+      ostype: () => 'Linux\n',
+    };
+    const g = gens[f];
+    return g ? file(`sys/kernel/${f}`, g, f === 'hostname' ? 0o644 : 0o444) : undefined;
+  }) : undefined));
+}
+
+function stateLetter(p: Process): string {
+  return p.state === 'zombie' ? 'Z' : p.state === 'stopped' ? 'T' : 'S';
+}
+
+function status(k: Kernel, p: Process): string {
+  const c = p.cred;
+  const state = { Z: 'Z (zombie)', T: 'T (stopped)', S: 'S (sleeping)' }[stateLetter(p) as 'Z' | 'T' | 'S'];
+  return [
+    `Name:\t${p.comm}`,
+    `Umask:\t${p.umask.toString(8).padStart(4, '0')}`,
+    `State:\t${state}`,
+    `Tgid:\t${p.pid}`,
+    `Ngid:\t0`,
+    `Pid:\t${p.pid}`,
+    `PPid:\t${p.ppid}`,
+    `TracerPid:\t0`,
+    `Uid:\t${c.uid}\t${c.euid}\t${c.euid}\t${c.euid}`,
+    `Gid:\t${c.gid}\t${c.egid}\t${c.egid}\t${c.egid}`,
+    `FDSize:\t64`,
+    `Groups:\t${c.groups.join(' ')}${c.groups.length ? ' ' : ''}`,
+    `Threads:\t1`,
+    '',
+  ].join('\n');
+}
+
+function mounts(k: Kernel): string {
+  return k.vfs.filesystems.map((f) => `${f.source} ${f.target} ${f.type} ${f.options} 0 0\n`).join('');
+}
+
+function cpuinfo(): string {
+  const one = (n: number): string => [
+    `processor\t: ${n}`,
+    'vendor_id\t: GenuineIntel',
+    'cpu family\t: 6',
+    'model\t\t: 85',
+    'model name\t: Intel(R) Xeon(R) Gold 6230 CPU @ 2.10GHz',
+    'stepping\t: 7',
+    'cpu MHz\t\t: 2095.078',
+    'cache size\t: 28160 KB',
+    `physical id\t: 0`,
+    'siblings\t: 2',
+    `core id\t\t: ${n}`,
+    'cpu cores\t: 2',
+    'fpu\t\t: yes',
+    'flags\t\t: fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse sse2 ss syscall nx pdpe1gb rdtscp lm constant_tsc arch_perfmon nopl xtopology tsc_reliable nonstop_tsc cpuid pni pclmulqdq ssse3 fma cx16 pcid sse4_1 sse4_2 x2apic movbe popcnt aes xsave avx f16c rdrand hypervisor lahf_lm abm 3dnowprefetch avx2 avx512f',
+    'bogomips\t: 4190.15',
+    'address sizes\t: 45 bits physical, 48 bits virtual',
+    '',
+  ].join('\n');
+  return `${one(0)}\n${one(1)}\n`;
+}
+
+function meminfo(): string {
+  const rows: [string, number][] = [
+    ['MemTotal', MEM_TOTAL_KB], ['MemFree', 1623412], ['MemAvailable', 1795320], ['Buffers', 2148],
+    ['Cached', 216372], ['SwapCached', 0], ['Active', 98412], ['Inactive', 160220], ['SwapTotal', 0], ['SwapFree', 0],
+    ['Shmem', 1120], ['Slab', 42816], ['CommitLimit', 1007128], ['Committed_AS', 291880],
+  ];
+  return rows.map(([n, v]) => `${`${n}:`.padEnd(16)}${String(v).padStart(8)} kB\n`).join('');
+}

@@ -1,0 +1,280 @@
+// The file-related half of Sys: descriptors, paths and metadata.
+import { SysError } from '../shared/errno';
+import type { FsUsage } from '../shared/stat';
+import type { Sys } from '../shared/sys';
+import { ProcessKilled } from './errors';
+import type { OpenFile } from './files';
+import { closeFile, openNode, readFile, shareFile, writeFile } from './io';
+import type { Kernel } from './kernel';
+import { Pipe } from './pipe';
+import type { Process } from './process';
+import { maybeYield } from './scheduler';
+import { BLOCK } from './vfs/filesystems';
+import type { FileSystemInfo } from './vfs/filesystems';
+import * as ops from './vfs/ops';
+import { normalize } from '../shared/path';
+
+const encoder = new TextEncoder();
+const MAGIC_FD = /^\/(?:proc\/(?:self|(\d+))\/fd|dev\/fd)\/(\d+)$/;
+const STD_NAMES: Record<string, number> = { '/dev/stdin': 0, '/dev/stdout': 1, '/dev/stderr': 2 };
+
+type FsSys = Pick<Sys,
+  | 'open' | 'read' | 'write' | 'close' | 'dup' | 'dup2' | 'pipe' | 'lseek' | 'ftruncate' | 'isOpen' | 'openFds' | 'setCloexec'
+  | 'stat' | 'lstat' | 'fstat' | 'readdir' | 'mkdir' | 'rmdir' | 'unlink' | 'rename' | 'link' | 'symlink'
+  | 'readlink' | 'chmod' | 'chown' | 'lchown' | 'utimes' | 'truncate' | 'access' | 'realpath' | 'statfs'
+  | 'mounts' | 'getcwd' | 'chdir' | 'readFile' | 'writeFile'>;
+
+export function usageOf(k: Kernel, fs: FileSystemInfo): FsUsage {
+  const total = Math.floor(fs.capacity / BLOCK);
+  const used = Math.ceil((fs.baseline + fs.stored) / BLOCK);
+  let inodesUsed = 0;
+  for (const n of k.vfs.inodes.values()) if (n.fs === fs.id) inodesUsed++;
+  return {
+    source: fs.source, target: fs.target, type: fs.type, options: fs.options, blockSize: BLOCK,
+    totalBlocks: total, usedBlocks: Math.min(used, total), freeBlocks: Math.max(0, total - used),
+    inodesTotal: fs.inodesTotal, inodesUsed: fs.inodesTotal ? inodesUsed : 0,
+  };
+}
+
+export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>): FsSys {
+  const fsctx = (): ops.FsContext => ({ vfs: k.vfs, cred: proc.cred, cwd: proc.cwd, umask: proc.umask });
+  const alive = (): void => {
+    if (proc.killed) throw new ProcessKilled(proc.pid);
+  };
+  const fd = (n: number): OpenFile => {
+    alive();
+    const f = proc.fds.get(n);
+    if (!f) throw new SysError('EBADF', 'fd');
+    return f;
+  };
+  const lowestFree = (from = 0): number => {
+    let n = from;
+    while (proc.fds.has(n)) n++;
+    if (n >= 1024) throw new SysError('EMFILE', 'open');
+    return n;
+  };
+  const install = (file: OpenFile): number => {
+    const n = lowestFree();
+    proc.fds.set(n, file);
+    return n;
+  };
+
+  const sys: FsSys = {
+    async open(path, flags, mode = 0o666) {
+      await enter();
+      const abs = normalize(path.startsWith('/') ? path : `${k.vfs.pathOf(proc.cwd)}/${path}`);
+      const magic = MAGIC_FD.exec(abs);
+      const std = STD_NAMES[abs];
+      if (magic || std !== undefined) {
+        const owner = magic?.[1] ? k.procs.get(Number(magic[1])) : proc;
+        const src = owner?.fds.get(std ?? Number(magic![2]));
+        if (!src) throw new SysError('ENOENT', 'open', path);
+        if (src.target.kind !== 'inode') return install(shareFile(src));
+      }
+      return install(openNode(k, proc, path, flags, mode));
+    },
+    async read(n, max = 65536) {
+      await enter();
+      return readFile(k, proc, fd(n), max);
+    },
+    async write(n, data) {
+      await enter();
+      const bytes = typeof data === 'string' ? encoder.encode(data) : data;
+      await writeFile(k, proc, fd(n), bytes);
+    },
+    close(n) {
+      const f = fd(n);
+      proc.fds.delete(n);
+      closeFile(k, f);
+    },
+    dup(n) {
+      return install(shareFile(fd(n)));
+    },
+    dup2(from, to) {
+      const f = fd(from);
+      if (from === to) return to;
+      const old = proc.fds.get(to);
+      proc.fds.set(to, shareFile(f));
+      if (old) closeFile(k, old);
+      return to;
+    },
+    pipe() {
+      alive();
+      const p = new Pipe();
+      p.readers = 1;
+      p.writers = 1;
+      const r = install({ target: { kind: 'pipe', pipe: p, end: 'r' }, readable: true, writable: false, append: false, pos: 0, refs: 1, path: 'pipe' });
+      const w = install({ target: { kind: 'pipe', pipe: p, end: 'w' }, readable: false, writable: true, append: false, pos: 0, refs: 1, path: 'pipe' });
+      return [r, w];
+    },
+    lseek(n, offset, whence) {
+      const f = fd(n);
+      if (f.target.kind !== 'inode') throw new SysError('ESPIPE', 'lseek');
+      const base = whence === 'set' ? 0 : whence === 'cur' ? f.pos : k.vfs.size(f.target.node);
+      if (base + offset < 0) throw new SysError('EINVAL', 'lseek');
+      f.pos = base + offset;
+      return f.pos;
+    },
+    ftruncate(n, length) {
+      const f = fd(n);
+      if (f.target.kind !== 'inode' || !f.writable) throw new SysError('EINVAL', 'ftruncate');
+      k.vfs.truncate(f.target.node, length);
+    },
+    isOpen(n) {
+      return proc.fds.has(n);
+    },
+    openFds() {
+      return [...proc.fds].sort((a, b) => a[0] - b[0]).map(([n, f]) => ({ fd: n, cloexec: !!f.cloexec }));
+    },
+    setCloexec(n, on) {
+      fd(n).cloexec = on;
+    },
+    async stat(path) {
+      await enter();
+      return ops.statNode(k.vfs, k.vfs.resolve(proc.cred, proc.cwd, path, { follow: true }, 'stat'));
+    },
+    async lstat(path) {
+      await enter();
+      return ops.statNode(k.vfs, k.vfs.resolve(proc.cred, proc.cwd, path, { follow: false }, 'lstat'));
+    },
+    fstat(n) {
+      const f = fd(n);
+      const t = f.target;
+      if (t.kind === 'inode' || (t.kind === 'tty' && t.node) || t.kind === 'device') return ops.statNode(k.vfs, t.node!);
+      if (t.kind === 'tty') return ops.statNode(k.vfs, k.vfs.resolve(proc.cred, k.vfs.root, `/dev/${t.tty.name}`, { follow: true }));
+      const now = k.clock.now();
+      return { dev: 0, ino: 0, mode: 0o010600, kind: 'fifo', nlink: 1, uid: proc.cred.euid, gid: proc.cred.egid, rdev: undefined, size: 0, blksize: 4096, blocks: 0, atime: now, mtime: now, ctime: now };
+    },
+    async readdir(path) {
+      await enter();
+      return ops.readdir(fsctx(), path);
+    },
+    async mkdir(path, mode = 0o777) {
+      await enter();
+      ops.mkdir(fsctx(), path, mode);
+    },
+    async rmdir(path) {
+      await enter();
+      ops.rmdir(fsctx(), path);
+    },
+    async unlink(path) {
+      await enter();
+      ops.unlink(fsctx(), path);
+    },
+    async rename(from, to) {
+      await enter();
+      ops.rename(fsctx(), from, to);
+    },
+    async link(existing, path) {
+      await enter();
+      ops.link(fsctx(), existing, path);
+    },
+    async symlink(target, path) {
+      await enter();
+      ops.symlink(fsctx(), target, path);
+    },
+    async readlink(path) {
+      await enter();
+      const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: false }, 'readlink');
+      if (node.type !== 'symlink') throw new SysError('EINVAL', 'readlink', path);
+      return k.vfs.linkTarget(node);
+    },
+    async chmod(path, mode) {
+      await enter();
+      ops.chmod(fsctx(), path, mode);
+    },
+    async chown(path, uid, gid) {
+      await enter();
+      ops.chown(fsctx(), path, uid, gid, true);
+    },
+    async lchown(path, uid, gid) {
+      await enter();
+      ops.chown(fsctx(), path, uid, gid, false);
+    },
+    async utimes(path, atime, mtime, follow = true) {
+      await enter();
+      ops.utimes(fsctx(), path, atime, mtime, follow);
+    },
+    async truncate(path, length) {
+      await enter();
+      const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: true }, 'truncate');
+      if (node.type === 'dir') throw new SysError('EISDIR', 'truncate', path);
+      ops.access({ ...fsctx(), cred: { ...proc.cred, uid: proc.cred.euid, gid: proc.cred.egid } }, path, 2);
+      k.vfs.truncate(node, length);
+    },
+    async access(path, mode) {
+      await enter();
+      ops.access(fsctx(), path, mode);
+    },
+    async realpath(path) {
+      await enter();
+      const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: true }, 'realpath');
+      if (node.type === 'dir') return k.vfs.pathOf(node);
+      const parentPath = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) || '/' : '.';
+      const dir = k.vfs.resolve(proc.cred, proc.cwd, parentPath, { follow: true }, 'realpath');
+      // the file's own name may have been a symlink: resolve the final link's directory
+      const lastLink = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: false }, 'realpath');
+      if (lastLink.type === 'symlink') {
+        const target = k.vfs.linkTarget(lastLink);
+        const base = target.startsWith('/') ? target : `${k.vfs.pathOf(dir)}/${target}`;
+        return sys.realpath(base);
+      }
+      const d = k.vfs.pathOf(dir);
+      const name = path.slice(path.lastIndexOf('/') + 1);
+      return d === '/' ? `/${name}` : `${d}/${name}`;
+    },
+    async statfs(path) {
+      await enter();
+      const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: true }, 'statfs');
+      return usageOf(k, k.vfs.fsOf(node));
+    },
+    mounts() {
+      return k.vfs.filesystems.map((f) => usageOf(k, f));
+    },
+    getcwd() {
+      alive();
+      return k.vfs.pathOf(proc.cwd);
+    },
+    async chdir(path) {
+      await enter();
+      const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: true }, 'chdir');
+      if (node.type !== 'dir') throw new SysError('ENOTDIR', 'chdir', path);
+      ops.access(fsctx(), path, 1);
+      k.vfs.retain(node);
+      k.vfs.releaseRef(proc.cwd);
+      proc.cwd = node;
+    },
+    async readFile(path) {
+      const n = await sys.open(path, { read: true });
+      try {
+        const parts: Uint8Array[] = [];
+        let total = 0;
+        for (;;) {
+          const chunk = await sys.read(n, 1 << 20);
+          if (chunk === null) break;
+          parts.push(chunk);
+          total += chunk.length;
+          await maybeYield();
+        }
+        const out = new Uint8Array(total);
+        let o = 0;
+        for (const p of parts) {
+          out.set(p, o);
+          o += p.length;
+        }
+        return out;
+      } finally {
+        sys.close(n);
+      }
+    },
+    async writeFile(path, data, opts = {}) {
+      const n = await sys.open(path, { write: true, create: true, truncate: !opts.append, append: !!opts.append }, opts.mode ?? 0o666);
+      try {
+        await sys.write(n, data);
+      } finally {
+        sys.close(n);
+      }
+    },
+  };
+  return sys;
+}

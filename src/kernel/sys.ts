@@ -1,0 +1,209 @@
+// Builds the Sys a program receives: every call is bound to one process, first checks that
+// the process is still alive (and waits while it is stopped), and gives the worker a turn
+// when the time slice is used up.
+import { SysError } from '../shared/errno';
+import type { ProcessInfo } from '../shared/process';
+import type { Sys } from '../shared/sys';
+import { ProcessExit, ProcessKilled } from './errors';
+import type { OpenFile } from './files';
+import { shareFile } from './io';
+import type { Kernel } from './kernel';
+import { commOf, type Process } from './process';
+import { maybeYield } from './scheduler';
+import { makeFsSys } from './sys-fs';
+import type { Tty } from './tty';
+
+export function makeSys(k: Kernel, proc: Process): Sys {
+  const enter = async (): Promise<void> => {
+    k.clock.activity++;
+    if (proc.killed) throw new ProcessKilled(proc.pid);
+    if (proc.state === 'stopped') await proc.whenRunning();
+    await maybeYield();
+    if (proc.killed) throw new ProcessKilled(proc.pid);
+  };
+  const alive = (): void => {
+    if (proc.killed) throw new ProcessKilled(proc.pid);
+  };
+  const ttyOf = (fd: number): Tty => {
+    alive();
+    const f = proc.fds.get(fd);
+    if (!f) throw new SysError('EBADF', 'ioctl');
+    if (f.target.kind !== 'tty') throw new SysError('ENOTTY', 'ioctl');
+    return f.target.tty;
+  };
+  const inheritFds = (map: Map<number, number> | undefined): Map<number, OpenFile> => {
+    const out = new Map<number, OpenFile>();
+    if (map) {
+      for (const [child, parent] of map) {
+        const f = proc.fds.get(parent);
+        if (f) out.set(child, shareFile(f));
+      }
+    } else {
+      for (const [n, f] of proc.fds) if (!f.cloexec) out.set(n, shareFile(f));
+    }
+    return out;
+  };
+  const child = (opts: { fds?: Map<number, number>; pgid?: number; foreground?: boolean }, argv: string[], env: Map<string, string>): Process => {
+    const c = k.createProcess(proc, {
+      cred: proc.cred,
+      cwd: proc.cwd,
+      umask: proc.umask,
+      argv,
+      env,
+      fds: inheritFds(opts.fds),
+      ctty: proc.ctty,
+      pgid: opts.pgid === undefined ? proc.pgid : opts.pgid,
+    });
+    if (opts.foreground && c.ctty && c.ctty.session === c.sid) c.ctty.foreground = c.pgid;
+    return c;
+  };
+
+  const sys: Sys = {
+    pid: proc.pid,
+    get argv() {
+      return proc.argv;
+    },
+    get env() {
+      return proc.env;
+    },
+    ...makeFsSys(k, proc, enter),
+
+    getppid: () => proc.ppid,
+    getpgid: () => proc.pgid,
+    getsid: () => proc.sid,
+    getuid: () => proc.cred.uid,
+    geteuid: () => proc.cred.euid,
+    getgid: () => proc.cred.gid,
+    getegid: () => proc.cred.egid,
+    getgroups: () => [...proc.cred.groups],
+    umask(mask) {
+      const old = proc.umask;
+      if (mask !== undefined) proc.umask = mask & 0o777;
+      return old;
+    },
+    async spawn(opts) {
+      await enter();
+      const { main, argv } = await k.resolveProgram(proc, opts.path, opts.argv);
+      const c = child(opts, argv, new Map(opts.env));
+      k.start(c, main);
+      return c.pid;
+    },
+    async fork(body, opts = {}) {
+      await enter();
+      const c = child(opts, opts.argv ?? [...proc.argv], new Map(proc.env));
+      k.start(c, body);
+      return c.pid;
+    },
+    async exec(path, argv, env) {
+      await enter();
+      const resolved = await k.resolveProgram(proc, path, argv);
+      const main = resolved.main;
+      for (const [n, f] of [...proc.fds]) if (f.cloexec) sys.close(n);
+      proc.argv = resolved.argv;
+      proc.env = new Map(env);
+      proc.comm = commOf(resolved.argv[0] ?? '');
+      proc.handlers.forEach((d, s) => {
+        if (typeof d === 'function') proc.handlers.delete(s);
+      });
+      const code = await main(sys);
+      throw new ProcessExit(code);
+    },
+    async wait(pid, opts = {}) {
+      await enter();
+      return k.wait(proc, pid, opts);
+    },
+    exit(code) {
+      throw new ProcessExit(code);
+    },
+    kill(pid, signal) {
+      alive();
+      const targets = pid > 0 ? [k.procs.get(pid)].filter((p): p is Process => !!p && p.state !== 'zombie')
+        : [...k.procs.values()].filter((p) => p.state !== 'zombie' && p.pid !== 1 && (pid === 0 ? p.pgid === proc.pgid : pid === -1 ? p.pid !== proc.pid : p.pgid === -pid));
+      if (targets.length === 0) throw new SysError('ESRCH', 'kill');
+      for (const t of targets) {
+        if (proc.cred.euid !== 0 && proc.cred.euid !== t.cred.uid && proc.cred.uid !== t.cred.uid) throw new SysError('EPERM', 'kill');
+      }
+      for (const t of targets) k.signal(t, signal);
+    },
+    signal(signal, handler) {
+      alive();
+      if (signal === 9 || signal === 19) throw new SysError('EINVAL', 'sigaction');
+      proc.handlers.set(signal, handler);
+    },
+    setpgid(pid, pgid) {
+      alive();
+      const target = pid === 0 ? proc : k.procs.get(pid);
+      if (!target || (target !== proc && target.ppid !== proc.pid)) throw new SysError('ESRCH', 'setpgid');
+      target.pgid = pgid === 0 ? target.pid : pgid;
+    },
+    processes() {
+      return [...k.procs.values()].map((p): ProcessInfo => ({
+        pid: p.pid, ppid: p.ppid, pgid: p.pgid, sid: p.sid,
+        uid: p.cred.uid, gid: p.cred.gid, euid: p.cred.euid,
+        state: p.state === 'zombie' ? 'Z' : p.state === 'stopped' ? 'T' : p.pid === proc.pid ? 'R' : 'S',
+        comm: p.comm, argv: [...p.argv], tty: p.ctty?.name, startTime: p.startTime,
+        cwd: k.vfs.pathOf(p.cwd),
+      }));
+    },
+
+    isatty(fd) {
+      return proc.fds.get(fd)?.target.kind === 'tty';
+    },
+    ttyname(fd) {
+      const f = proc.fds.get(fd);
+      return f?.target.kind === 'tty' ? `/dev/${f.target.tty.name}` : undefined;
+    },
+    tcgetattr(fd) {
+      return structuredClone(ttyOf(fd).termios);
+    },
+    tcsetattr(fd, t) {
+      ttyOf(fd).termios = structuredClone(t);
+    },
+    tcgetpgrp(fd) {
+      return ttyOf(fd).foreground;
+    },
+    tcsetpgrp(fd, pgid) {
+      const tty = ttyOf(fd);
+      if (tty.session !== proc.sid) throw new SysError('ENOTTY', 'tcsetpgrp');
+      tty.foreground = pgid;
+    },
+    winsize(fd) {
+      return { ...ttyOf(fd).winsize };
+    },
+
+    async tick() {
+      await enter();
+    },
+    async sleep(ms) {
+      await enter();
+      let cancel: (() => void) | undefined;
+      try {
+        await k.block(proc, new Promise<void>((resolve) => {
+          cancel = k.clock.after(ms, resolve);
+        }));
+      } finally {
+        cancel?.();
+      }
+      alive();
+    },
+    now: () => k.clock.now(),
+    uptime: () => k.clock.now() - k.bootedAt,
+    random: (n) => k.random.below(n),
+    randomBytes: (n) => k.random.fill(new Uint8Array(n)),
+    uname: () => ({
+      sysname: 'Linux',
+      nodename: k.identity.hostname,
+      release: k.identity.release,
+      version: k.identity.version,
+      machine: k.identity.machine,
+      domainname: '(none)',
+    }),
+    sethostname(name) {
+      alive();
+      if (proc.cred.euid !== 0) throw new SysError('EPERM', 'sethostname');
+      if (name.length > 64) throw new SysError('EINVAL', 'sethostname');
+      k.identity.hostname = name;
+    },
+  };
+  return sys;
+}

@@ -1,0 +1,30 @@
+// The mounted filesystems: what `df` and /proc/mounts report, and the byte budget that makes
+// ENOSPC real.
+
+export type FsType = 'ext4' | 'tmpfs' | 'proc' | 'devtmpfs' | 'sysfs';
+
+export interface FileSystemInfo {
+  id: number;
+  type: FsType;
+  /** Device name as /proc/mounts shows it. */
+  source: string;
+  target: string;
+  options: string;
+  /** Capacity in bytes (0 for pseudo filesystems). */
+  capacity: number;
+  /** Bytes that count as used but are not stored (the base image's real binaries). */
+  baseline: number;
+  /** Bytes of file data actually stored. */
+  stored: number;
+  /** Whether a snapshot saves this filesystem (tmpfs and pseudo filesystems are RAM only). */
+  persistent: boolean;
+  /** Total and used inode counts, for `df -i`. */
+  inodesTotal: number;
+}
+
+export const BLOCK = 4096;
+
+/** Bytes of disk a file of `size` bytes occupies (whole blocks). */
+export function blocksFor(size: number): number {
+  return Math.ceil(size / BLOCK) * BLOCK;
+}

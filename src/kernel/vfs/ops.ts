@@ -1,0 +1,194 @@
+// Filesystem system calls that change or read the tree: each checks permissions through
+// permissions.ts and fails with the errno Linux gives.
+import { SysError } from '../../shared/errno';
+import type { Stat } from '../../shared/stat';
+import { blocksFor } from './filesystems';
+import type { FileType, Inode } from './inode';
+import { modeOf, S_ISGID, S_ISUID } from './inode';
+import { isOwnerOrRoot, mayAccess, mayDeleteFrom, R_OK, W_OK, X_OK, type Cred, inGroup } from './permissions';
+import type { Vfs } from './vfs';
+
+export interface FsContext {
+  vfs: Vfs;
+  cred: Cred;
+  cwd: Inode;
+  umask: number;
+}
+
+function fail(errno: ConstructorParameters<typeof SysError>[0], syscall: string, path: string): never {
+  throw new SysError(errno, syscall, path);
+}
+
+export function statNode(vfs: Vfs, node: Inode): Stat {
+  const size = vfs.size(node);
+  return {
+    dev: node.fs,
+    ino: node.ino,
+    mode: modeOf(node),
+    kind: node.type,
+    nlink: node.nlink,
+    uid: node.uid,
+    gid: node.gid,
+    rdev: node.rdev,
+    size,
+    blksize: 4096,
+    blocks: node.type === 'file' || node.type === 'dir' ? blocksFor(node.type === 'dir' && node.dynamic ? 0 : size) / 512 : 0,
+    atime: node.atime,
+    mtime: node.mtime,
+    ctime: node.ctime,
+  };
+}
+
+/** Creates `name` in `dir` after the checks open(O_CREAT), mkdir, mknod and symlink share. */
+export function createIn(c: FsContext, dir: Inode, name: string, type: FileType, perm: number, syscall: string, path: string): Inode {
+  if (dir.dynamic || c.vfs.fsOf(dir).type === 'proc') fail('ENOENT', syscall, path);
+  if (name === '.' || name === '..' || dir.entries!.has(name)) fail('EEXIST', syscall, path);
+  if (!mayAccess(c.cred, dir, W_OK | X_OK)) fail('EACCES', syscall, path);
+  if (dir.nlink === 0) fail('ENOENT', syscall, path);
+  const node = c.vfs.newInode(dir.fs, type, perm, c.cred.euid, c.vfs.newGroup(dir, c.cred.egid));
+  if (type === 'dir' && dir.perm & S_ISGID) node.perm |= S_ISGID;
+  c.vfs.addEntry(dir, name, node);
+  return node;
+}
+
+export function mkdir(c: FsContext, path: string, mode: number): void {
+  const { dir, name } = c.vfs.resolveParent(c.cred, c.cwd, path, 'mkdir');
+  if (c.vfs.child(dir, name) || name === '.' || name === '..') fail('EEXIST', 'mkdir', path);
+  createIn(c, dir, name, 'dir', mode & ~c.umask & 0o7777, 'mkdir', path);
+}
+
+export function symlink(c: FsContext, target: string, path: string): void {
+  const { dir, name } = c.vfs.resolveParent(c.cred, c.cwd, path, 'symlink');
+  if (c.vfs.child(dir, name)) fail('EEXIST', 'symlink', path);
+  const node = createIn(c, dir, name, 'symlink', 0o777, 'symlink', path);
+  node.target = target;
+}
+
+export function link(c: FsContext, existing: string, path: string): void {
+  const src = c.vfs.resolve(c.cred, c.cwd, existing, { follow: false }, 'link');
+  if (src.type === 'dir') fail('EPERM', 'link', existing);
+  const { dir, name } = c.vfs.resolveParent(c.cred, c.cwd, path, 'link');
+  if (c.vfs.child(dir, name)) fail('EEXIST', 'link', path);
+  if (!mayAccess(c.cred, dir, W_OK | X_OK)) fail('EACCES', 'link', path);
+  if (dir.fs !== src.fs) fail('EXDEV', 'link', path);
+  src.nlink++;
+  src.ctime = c.vfs.newInodeTime();
+  c.vfs.addEntry(dir, name, src);
+}
+
+export function unlink(c: FsContext, path: string): void {
+  const { dir, name } = c.vfs.resolveParent(c.cred, c.cwd, path, 'unlink');
+  const node = c.vfs.child(dir, name);
+  if (!node) fail('ENOENT', 'unlink', path);
+  if (node.type === 'dir') fail('EISDIR', 'unlink', path);
+  if (dir.dynamic) fail('EACCES', 'unlink', path);
+  if (!mayDeleteFrom(c.cred, dir, node)) fail(mayAccess(c.cred, dir, W_OK | X_OK) ? 'EPERM' : 'EACCES', 'unlink', path);
+  c.vfs.removeEntry(dir, name, node);
+}
+
+export function rmdir(c: FsContext, path: string): void {
+  const { dir, name } = c.vfs.resolveParent(c.cred, c.cwd, path, 'rmdir');
+  if (name === '.') fail('EINVAL', 'rmdir', path);
+  if (name === '..') fail('ENOTEMPTY', 'rmdir', path);
+  const node = c.vfs.child(dir, name);
+  if (!node) fail('ENOENT', 'rmdir', path);
+  if (node.type !== 'dir') fail('ENOTDIR', 'rmdir', path);
+  if (c.vfs.isMountpoint(node) || node.ino === c.vfs.rootIno) fail('EBUSY', 'rmdir', path);
+  if (dir.dynamic) fail('EACCES', 'rmdir', path);
+  if (!mayDeleteFrom(c.cred, dir, node)) fail(mayAccess(c.cred, dir, W_OK | X_OK) ? 'EPERM' : 'EACCES', 'rmdir', path);
+  if (node.entries!.size > 0) fail('ENOTEMPTY', 'rmdir', path);
+  c.vfs.removeEntry(dir, name, node);
+}
+
+export function rename(c: FsContext, from: string, to: string): void {
+  const src = c.vfs.resolveParent(c.cred, c.cwd, from, 'rename');
+  const node = c.vfs.child(src.dir, src.name);
+  if (!node) fail('ENOENT', 'rename', from);
+  const dst = c.vfs.resolveParent(c.cred, c.cwd, to, 'rename');
+  if (src.name === '.' || src.name === '..' || dst.name === '.' || dst.name === '..') fail('EINVAL', 'rename', from);
+  if (node.fs !== dst.dir.fs || c.vfs.isMountpoint(node)) fail('EXDEV', 'rename', from);
+  if (!mayDeleteFrom(c.cred, src.dir, node)) fail(mayAccess(c.cred, src.dir, W_OK | X_OK) ? 'EPERM' : 'EACCES', 'rename', from);
+  if (!mayAccess(c.cred, dst.dir, W_OK | X_OK)) fail('EACCES', 'rename', to);
+  const existing = c.vfs.child(dst.dir, dst.name);
+  if (existing === node) return;
+  if (node.type === 'dir' && c.vfs.isWithin(dst.dir, node)) fail('EINVAL', 'rename', from);
+  if (existing) {
+    if (!mayDeleteFrom(c.cred, dst.dir, existing)) fail('EPERM', 'rename', to);
+    if (existing.type === 'dir') {
+      if (node.type !== 'dir') fail('EISDIR', 'rename', to);
+      if (existing.entries!.size > 0) fail('ENOTEMPTY', 'rename', to);
+    } else if (node.type === 'dir') fail('ENOTDIR', 'rename', to);
+    c.vfs.removeEntry(dst.dir, dst.name, existing);
+  }
+  src.dir.entries!.delete(src.name);
+  if (node.type === 'dir') src.dir.nlink--;
+  c.vfs.addEntry(dst.dir, dst.name, node);
+  const t = dst.dir.mtime;
+  src.dir.mtime = src.dir.ctime = t;
+  node.ctime = t;
+}
+
+export function readdir(c: FsContext, path: string): string[] {
+  const node = c.vfs.resolve(c.cred, c.cwd, path, { follow: true }, 'opendir');
+  return readdirNode(c, node, path);
+}
+
+export function readdirNode(c: FsContext, node: Inode, path: string): string[] {
+  if (node.type !== 'dir') fail('ENOTDIR', 'opendir', path);
+  if (!mayAccess(c.cred, node, R_OK)) fail('EACCES', 'opendir', path);
+  c.vfs.touchAtime(node);
+  if (node.dynamic) return node.dynamic.list();
+  return [...node.entries!.keys()];
+}
+
+export function chmod(c: FsContext, path: string, mode: number, follow = true): void {
+  const node = c.vfs.resolve(c.cred, c.cwd, path, { follow }, 'chmod');
+  if (!isOwnerOrRoot(c.cred, node)) fail('EPERM', 'chmod', path);
+  if (c.vfs.fsOf(node).type === 'proc') fail('EPERM', 'chmod', path);
+  let perm = mode & 0o7777;
+  // a non-root owner who is not in the file's group cannot set setgid (chmod(2))
+  if (c.cred.euid !== 0 && !inGroup(c.cred, node.gid)) perm &= ~S_ISGID;
+  node.perm = perm;
+  node.ctime = nowOf(c);
+}
+
+export function chown(c: FsContext, path: string, uid: number, gid: number, follow = true): void {
+  const node = c.vfs.resolve(c.cred, c.cwd, path, { follow }, follow ? 'chown' : 'lchown');
+  const changeUid = uid !== -1 && uid !== node.uid;
+  const changeGid = gid !== -1 && gid !== node.gid;
+  if (c.cred.euid !== 0) {
+    if (changeUid) fail('EPERM', 'chown', path);
+    if (changeGid && (c.cred.euid !== node.uid || !inGroup(c.cred, gid))) fail('EPERM', 'chown', path);
+  }
+  if (uid !== -1) node.uid = uid;
+  if (gid !== -1) node.gid = gid;
+  // chown clears setuid/setgid on executables
+  if ((changeUid || changeGid) && node.type !== 'dir') node.perm &= ~(S_ISUID | (node.perm & 0o010 ? S_ISGID : 0));
+  node.ctime = nowOf(c);
+}
+
+export function utimes(c: FsContext, path: string, atime: number | undefined, mtime: number | undefined, follow = true): void {
+  const node = c.vfs.resolve(c.cred, c.cwd, path, { follow }, 'utimensat');
+  const explicit = atime !== undefined || mtime !== undefined;
+  if (!isOwnerOrRoot(c.cred, node) && (explicit || !mayAccess(c.cred, node, W_OK))) fail(explicit ? 'EPERM' : 'EACCES', 'utimensat', path);
+  const t = nowOf(c);
+  node.atime = atime ?? t;
+  node.mtime = mtime ?? t;
+  node.ctime = t;
+}
+
+export function access(c: FsContext, path: string, want: number): void {
+  const node = c.vfs.resolve(c.cred, c.cwd, path, { follow: true }, 'access');
+  // access(2) checks real ids
+  const real: Cred = { ...c.cred, euid: c.cred.uid, egid: c.cred.gid };
+  if (want && !mayAccess(real, node, want)) fail('EACCES', 'access', path);
+}
+
+export function checkExec(c: FsContext, node: Inode, path: string): void {
+  if (node.type === 'dir') fail('EACCES', 'execve', path);
+  if (node.type !== 'file' || !mayAccess(c.cred, node, X_OK)) fail('EACCES', 'execve', path);
+}
+
+function nowOf(c: FsContext): number {
+  return c.vfs.newInodeTime();
+}

@@ -1,0 +1,45 @@
+// The one place where Unix permission checks are made. Everything that opens, lists,
+// creates or removes a file asks here with the caller's credentials.
+import type { Inode } from './inode';
+import { S_ISVTX } from './inode';
+
+export interface Cred {
+  uid: number;
+  gid: number;
+  euid: number;
+  egid: number;
+  groups: number[];
+}
+
+export const R_OK = 4;
+export const W_OK = 2;
+export const X_OK = 1;
+
+export function inGroup(cred: Cred, gid: number): boolean {
+  return cred.egid === gid || cred.groups.includes(gid);
+}
+
+/** access(2) semantics on effective ids: may `cred` do `want` (R_OK|W_OK|X_OK) on `node`? */
+export function mayAccess(cred: Cred, node: Inode, want: number): boolean {
+  if (cred.euid === 0) {
+    // root may read and write anything; execute needs at least one x bit on a non-directory
+    if (want & X_OK && node.type !== 'dir' && (node.perm & 0o111) === 0) return false;
+    return true;
+  }
+  let bits: number;
+  if (cred.euid === node.uid) bits = (node.perm >> 6) & 7;
+  else if (inGroup(cred, node.gid)) bits = (node.perm >> 3) & 7;
+  else bits = node.perm & 7;
+  return (bits & want) === want;
+}
+
+/** May `cred` remove or rename the entry `child` from directory `dir` (sticky-bit rule)? */
+export function mayDeleteFrom(cred: Cred, dir: Inode, child: Inode): boolean {
+  if (!mayAccess(cred, dir, W_OK | X_OK)) return false;
+  if (dir.perm & S_ISVTX && cred.euid !== 0 && cred.euid !== dir.uid && cred.euid !== child.uid) return false;
+  return true;
+}
+
+export function isOwnerOrRoot(cred: Cred, node: Inode): boolean {
+  return cred.euid === 0 || cred.euid === node.uid;
+}

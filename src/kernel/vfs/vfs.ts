@@ -1,0 +1,341 @@
+// The virtual filesystem: one inode table across mounted filesystems, directory entries
+// name -> inode, file bytes in a separate blob store, and path resolution with permission
+// checks. Every failure is a SysError carrying an errno.
+import { SysError } from '../../shared/errno';
+import type { Errno } from '../../shared/errno';
+import { blocksFor, type FileSystemInfo, type FsType } from './filesystems';
+import type { FileType, Inode } from './inode';
+import { S_ISGID } from './inode';
+import { mayAccess, X_OK, type Cred } from './permissions';
+import { splitPath } from '../../shared/path';
+
+const MAX_SYMLINKS = 40;
+const NAME_MAX = 255;
+const PATH_MAX = 4096;
+
+export interface WalkOptions {
+  /** Follow a symlink in the last component. */
+  follow: boolean;
+}
+
+const encoder = new TextEncoder();
+
+export class Vfs {
+  readonly inodes = new Map<number, Inode>();
+  /** File contents by inode number; the array may be longer than the file (see sizes). */
+  readonly blobs = new Map<number, Uint8Array>();
+  readonly sizes = new Map<number, number>();
+  readonly filesystems: FileSystemInfo[] = [];
+  /** mountpoint inode -> root inode of the filesystem mounted there. */
+  readonly mounts = new Map<number, number>();
+  /** root inode -> the mountpoint it covers. */
+  private readonly mountedOn = new Map<number, number>();
+  /** Open file descriptions per inode, so an unlinked open file keeps its data. */
+  private readonly openRefs = new Map<number, number>();
+  private nextIno = 2;
+  rootIno = 0;
+
+  constructor(
+    private readonly now: () => number,
+    /** Bytes of file data the whole machine may hold in memory. */
+    private readonly memoryQuota: number,
+  ) {}
+
+  // ---- filesystems and mounts ----
+
+  addFilesystem(type: FsType, source: string, target: string, capacity: number, opts: Partial<FileSystemInfo> = {}): FileSystemInfo {
+    const info: FileSystemInfo = {
+      id: this.filesystems.length,
+      type,
+      source,
+      target,
+      options: opts.options ?? 'rw,relatime',
+      capacity,
+      baseline: opts.baseline ?? 0,
+      stored: 0,
+      persistent: opts.persistent ?? type === 'ext4',
+      inodesTotal: opts.inodesTotal ?? 0,
+    };
+    this.filesystems.push(info);
+    return info;
+  }
+
+  /** Creates the root directory of `fs` and, unless it is the first, mounts it on `mountpoint`. */
+  mountNew(fs: FileSystemInfo, perm: number, mountpoint?: Inode): Inode {
+    const root = this.newInode(fs.id, 'dir', perm, 0, 0);
+    root.parent = root.ino;
+    root.nlink = 2;
+    if (mountpoint === undefined) {
+      this.rootIno = root.ino;
+    } else {
+      this.mounts.set(mountpoint.ino, root.ino);
+      this.mountedOn.set(root.ino, mountpoint.ino);
+    }
+    return root;
+  }
+
+  newInode(fs: number, type: FileType, perm: number, uid: number, gid: number): Inode {
+    const t = this.now();
+    const node: Inode = { ino: this.nextIno++, fs, type, perm: perm & 0o7777, uid, gid, nlink: 1, atime: t, mtime: t, ctime: t };
+    if (type === 'dir') {
+      node.entries = new Map();
+      node.nlink = 2;
+    }
+    this.inodes.set(node.ino, node);
+    return node;
+  }
+
+  get root(): Inode {
+    return this.node(this.rootIno);
+  }
+
+  node(ino: number): Inode {
+    const n = this.inodes.get(ino);
+    if (!n) throw new Error(`vfs: dangling inode ${ino}`);
+    return n;
+  }
+
+  fsOf(node: Inode): FileSystemInfo {
+    return this.filesystems[node.fs]!;
+  }
+
+  // ---- lookup ----
+
+  /** The directory above `dir`, crossing from a mounted root to its mountpoint's parent. */
+  parentOf(dir: Inode): Inode {
+    let d = dir;
+    for (;;) {
+      if (d.parent !== d.ino) return this.node(d.parent ?? this.rootIno);
+      const under = this.mountedOn.get(d.ino);
+      if (under === undefined) return d; // the real root: /.. is /
+      d = this.node(under);
+    }
+  }
+
+  /** Entry `name` of directory `dir`, crossing into a filesystem mounted there. */
+  child(dir: Inode, name: string): Inode | undefined {
+    if (dir.dynamic) return dir.dynamic.lookup(name);
+    const ino = dir.entries?.get(name);
+    if (ino === undefined) return undefined;
+    const mounted = this.mounts.get(ino);
+    return this.node(mounted ?? ino);
+  }
+
+  /** Resolves `path` from `cwd`; throws ENOENT, ENOTDIR, EACCES, ELOOP, ENAMETOOLONG. */
+  resolve(cred: Cred, cwd: Inode, path: string, opts: WalkOptions, syscall = 'stat'): Inode {
+    if (path === '') throw new SysError('ENOENT', syscall, path);
+    if (path.length >= PATH_MAX) throw new SysError('ENAMETOOLONG', syscall, path);
+    const mustBeDir = path.endsWith('/');
+    const follow = opts.follow || mustBeDir;
+    let cur = path.startsWith('/') ? this.root : cwd;
+    let parts = splitPath(path);
+    let links = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      if (cur.type !== 'dir') throw new SysError('ENOTDIR', syscall, path);
+      if (!mayAccess(cred, cur, X_OK)) throw new SysError('EACCES', syscall, path);
+      if (part.length > NAME_MAX) throw new SysError('ENAMETOOLONG', syscall, path);
+      if (part === '.') continue;
+      if (part === '..') {
+        cur = this.parentOf(cur);
+        continue;
+      }
+      const next = this.child(cur, part);
+      if (!next) throw new SysError('ENOENT', syscall, path);
+      const last = i === parts.length - 1;
+      if (next.type === 'symlink' && (!last || follow)) {
+        if (++links > MAX_SYMLINKS) throw new SysError('ELOOP', syscall, path);
+        const target = this.linkTarget(next);
+        if (target === '') throw new SysError('ENOENT', syscall, path);
+        parts = [...splitPath(target), ...parts.slice(i + 1)];
+        i = -1;
+        if (target.startsWith('/')) cur = this.root;
+        continue;
+      }
+      cur = next;
+    }
+    if (mustBeDir && cur.type !== 'dir') throw new SysError('ENOTDIR', syscall, path);
+    return cur;
+  }
+
+  /** Resolves all but the last component; returns the directory and the final name. */
+  resolveParent(cred: Cred, cwd: Inode, path: string, syscall: string): { dir: Inode; name: string } {
+    if (path === '') throw new SysError('ENOENT', syscall, path);
+    const trimmed = path.replace(/\/+$/, '');
+    if (trimmed === '') return { dir: this.root, name: '.' };
+    const slash = trimmed.lastIndexOf('/');
+    const dirPath = slash < 0 ? '.' : trimmed.slice(0, slash) || '/';
+    const name = trimmed.slice(slash + 1);
+    if (name.length > NAME_MAX) throw new SysError('ENAMETOOLONG', syscall, path);
+    const dir = this.resolve(cred, cwd, dirPath, { follow: true }, syscall);
+    if (dir.type !== 'dir') throw new SysError('ENOTDIR', syscall, path);
+    return { dir, name };
+  }
+
+  linkTarget(node: Inode): string {
+    return node.generateTarget ? node.generateTarget() : (node.target ?? '');
+  }
+
+  /** Absolute path of a directory, by walking up its parents (getcwd). */
+  pathOf(dir: Inode): string {
+    const parts: string[] = [];
+    let d = dir;
+    for (let guard = 0; guard < 4096; guard++) {
+      const up = this.parentOf(d);
+      if (up === d) break;
+      const myIno = this.mountedOn.get(d.ino) ?? d.ino;
+      let found: string | undefined;
+      for (const [name, ino] of up.entries ?? []) if (ino === myIno) { found = name; break; }
+      if (found === undefined) return '(unreachable)';
+      parts.push(found);
+      d = up;
+    }
+    return `/${parts.reverse().join('/')}`;
+  }
+
+  // ---- file data ----
+
+  size(node: Inode): number {
+    if (node.type === 'symlink') return encoder.encode(this.linkTarget(node)).length;
+    if (node.type === 'dir') return node.dynamic ? 0 : 4096;
+    return this.sizes.get(node.ino) ?? 0;
+  }
+
+  read(node: Inode): Uint8Array {
+    if (node.generate) return encoder.encode(node.generate());
+    const buf = this.blobs.get(node.ino);
+    return buf ? buf.subarray(0, this.sizes.get(node.ino) ?? 0) : new Uint8Array(0);
+  }
+
+  /** Writes `data` at `offset`, growing the file; ENOSPC when the disk or memory budget is full. */
+  write(node: Inode, offset: number, data: Uint8Array): void {
+    const size = this.sizes.get(node.ino) ?? 0;
+    const end = offset + data.length;
+    if (end > size) this.reserve(node, size, end);
+    let buf = this.blobs.get(node.ino);
+    if (!buf || buf.length < end) {
+      const grown = new Uint8Array(Math.max(end, Math.min(end * 2, end + (1 << 20)), 64));
+      if (buf) grown.set(buf.subarray(0, size));
+      buf = grown;
+      this.blobs.set(node.ino, buf);
+    }
+    buf.set(data, offset);
+    if (end > size) this.sizes.set(node.ino, end);
+    node.mtime = node.ctime = this.now();
+  }
+
+  truncate(node: Inode, len: number): void {
+    const size = this.sizes.get(node.ino) ?? 0;
+    if (len > size) this.reserve(node, size, len);
+    else this.release(node, size, len);
+    const buf = this.blobs.get(node.ino);
+    if (len === 0) this.blobs.delete(node.ino);
+    else if (buf && len < size) buf.fill(0, len, Math.min(size, buf.length));
+    if (len > 0 && !buf) this.blobs.set(node.ino, new Uint8Array(len));
+    else if (buf && buf.length < len) {
+      const grown = new Uint8Array(len);
+      grown.set(buf.subarray(0, Math.min(size, buf.length)));
+      this.blobs.set(node.ino, grown);
+    }
+    this.sizes.set(node.ino, len);
+    node.mtime = node.ctime = this.now();
+  }
+
+  private totalStored(): number {
+    let t = 0;
+    for (const fs of this.filesystems) t += fs.stored;
+    return t;
+  }
+
+  private reserve(node: Inode, from: number, to: number): void {
+    const fs = this.fsOf(node);
+    const extra = blocksFor(to) - blocksFor(from);
+    if (extra <= 0) return;
+    const diskFull = fs.capacity > 0 && fs.baseline + fs.stored + extra > fs.capacity;
+    const memFull = this.totalStored() + extra > this.memoryQuota;
+    if (diskFull || memFull) throw new SysError('ENOSPC', 'write');
+    fs.stored += extra;
+  }
+
+  private release(node: Inode, from: number, to: number): void {
+    const fs = this.fsOf(node);
+    fs.stored -= Math.max(0, blocksFor(from) - blocksFor(to));
+  }
+
+  // ---- links and lifetime ----
+
+  addEntry(dir: Inode, name: string, node: Inode): void {
+    dir.entries!.set(name, node.ino);
+    if (node.type === 'dir') {
+      node.parent = dir.ino;
+      dir.nlink++;
+    }
+    dir.mtime = dir.ctime = this.now();
+  }
+
+  removeEntry(dir: Inode, name: string, node: Inode): void {
+    dir.entries!.delete(name);
+    dir.mtime = dir.ctime = this.now();
+    if (node.type === 'dir') {
+      dir.nlink--;
+      node.nlink = 0;
+    } else {
+      node.nlink--;
+    }
+    node.ctime = this.now();
+    this.maybeFree(node);
+  }
+
+  retain(node: Inode): void {
+    this.openRefs.set(node.ino, (this.openRefs.get(node.ino) ?? 0) + 1);
+  }
+
+  releaseRef(node: Inode): void {
+    const n = (this.openRefs.get(node.ino) ?? 1) - 1;
+    if (n <= 0) this.openRefs.delete(node.ino);
+    else this.openRefs.set(node.ino, n);
+    this.maybeFree(node);
+  }
+
+  private maybeFree(node: Inode): void {
+    if (node.nlink > 0 || this.openRefs.has(node.ino) || node.generate) return;
+    if (!this.inodes.has(node.ino)) return;
+    this.release(node, this.sizes.get(node.ino) ?? 0, 0);
+    this.blobs.delete(node.ino);
+    this.sizes.delete(node.ino);
+    this.inodes.delete(node.ino);
+  }
+
+  isMountpoint(node: Inode): boolean {
+    return this.mountedOn.has(node.ino) || this.mounts.has(node.ino);
+  }
+
+  /** Is `maybeChild` the directory `dir` or below it? (rename of a dir into itself) */
+  isWithin(maybeChild: Inode, dir: Inode): boolean {
+    let d = maybeChild;
+    for (let guard = 0; guard < 4096; guard++) {
+      if (d.ino === dir.ino) return true;
+      const up = this.parentOf(d);
+      if (up === d) return false;
+      d = up;
+    }
+    return false;
+  }
+
+  /** Group for a new inode: the directory's when it is setgid, else the creator's. */
+  newGroup(dir: Inode, egid: number): number {
+    return dir.perm & S_ISGID ? dir.gid : egid;
+  }
+
+  newInodeTime(): number {
+    return this.now();
+  }
+
+  touchAtime(node: Inode): void {
+    node.atime = this.now();
+  }
+
+  error(errno: Errno, syscall: string, path?: string): SysError {
+    return new SysError(errno, syscall, path);
+  }
+}

@@ -1,0 +1,163 @@
+import { defineProgram, usageError } from '../define';
+import { Copier, type CopyOptions } from '../lib/copy';
+import { flag, lastValue } from '../lib/getopt';
+import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
+import { quote } from '../lib/quote';
+import { intoDir, planTargets } from '../lib/target';
+
+const PRESERVE_ATTRS = ['mode', 'ownership', 'timestamps', 'links', 'context', 'xattr', 'all'];
+
+const HELP = `Copy SOURCE to DEST, or several SOURCEs into DIRECTORY.
+
+Long options take the same arguments as their short forms.
+  -a, --archive                same as -dR --preserve=all
+      --attributes-only        (not supported here)
+  -d                           same as --no-dereference --preserve=links
+  -f, --force                  when an existing destination cannot be opened,
+                                 remove it and try again (-n wins over this)
+  -i, --interactive            ask before overwriting (wins over an earlier -n)
+  -H                           follow symbolic links named on the command line
+  -l, --link                   make hard links instead of copies
+  -L, --dereference            always follow symbolic links in SOURCE
+  -n, --no-clobber             never overwrite an existing file (wins over an
+                                 earlier -i)
+  -P, --no-dereference         copy symbolic links as links
+  -p                           same as --preserve=mode,ownership,timestamps
+      --preserve[=ATTR_LIST]   keep these attributes (default:
+                                 mode,ownership,timestamps); also links, all
+      --no-preserve=ATTR_LIST  do not keep these attributes
+  -R, -r, --recursive          copy directories and everything inside them
+      --remove-destination     remove each existing destination before copying
+                                 (compare --force)
+  -s, --symbolic-link          make symbolic links instead of copies
+  -t, --target-directory=DIRECTORY  copy every SOURCE into DIRECTORY
+  -T, --no-target-directory    treat DEST as a plain file name
+  -u, --update                 copy only when SOURCE is newer than the
+                                 destination, or the destination is missing
+  -v, --verbose                report each copy
+  -x, --one-file-system        stay on this file system
+${HELP_LINES}
+
+Symbolic links in SOURCE are followed unless -R is given; with -R they are
+copied as links, unless -L or -H says otherwise.
+${coreutilsHelpFooter('cp')}`;
+
+const spec = {
+  name: 'cp',
+  installPath: '/usr/bin/cp',
+  pkg: 'coreutils',
+  usage: 'cp [OPTION]... [-T] SOURCE DEST\ncp [OPTION]... SOURCE... DIRECTORY\ncp [OPTION]... -t DIRECTORY SOURCE...',
+  help: HELP,
+  version: coreutilsVersion('cp', ['Torbjorn Granlund', 'David MacKenzie', 'Jim Meyering']),
+  options: [
+    { key: 'a', short: 'a', long: 'archive' },
+    { key: 'd', short: 'd' },
+    { key: 'f', short: 'f', long: 'force' },
+    { key: 'i', short: 'i', long: 'interactive' },
+    { key: 'H', short: 'H' },
+    { key: 'l', short: 'l', long: 'link' },
+    { key: 'L', short: 'L', long: 'dereference' },
+    { key: 'n', short: 'n', long: 'no-clobber' },
+    { key: 'P', short: 'P', long: 'no-dereference' },
+    { key: 'p', short: 'p' },
+    { key: 'preserve', long: 'preserve', arg: 'optional' as const },
+    { key: 'no-preserve', long: 'no-preserve', arg: 'required' as const },
+    { key: 'r', short: 'r', long: 'recursive' },
+    { key: 'R', short: 'R' },
+    { key: 'remove-destination', long: 'remove-destination' },
+    { key: 's', short: 's', long: 'symbolic-link' },
+    { key: 't', short: 't', long: 'target-directory', arg: 'required' as const },
+    { key: 'T', short: 'T', long: 'no-target-directory' },
+    { key: 'u', short: 'u', long: 'update' },
+    { key: 'v', short: 'v', long: 'verbose' },
+    { key: 'x', short: 'x', long: 'one-file-system' },
+    { key: 'strip-trailing-slashes', long: 'strip-trailing-slashes' },
+  ],
+};
+
+export default defineProgram({
+  ...spec,
+  async main(ctx, args) {
+    const o: CopyOptions = {
+      move: false,
+      recursive: false,
+      deref: 'always',
+      preserveMode: false,
+      preserveOwner: false,
+      preserveTimes: false,
+      preserveLinks: false,
+      interactive: 'default',
+      force: false,
+      removeFirst: false,
+      update: flag(args, 'u'),
+      verbose: flag(args, 'v'),
+      link: undefined,
+    };
+    let deref: CopyOptions['deref'] | undefined;
+    const setPreserve = (list: string, on: boolean): string | undefined => {
+      for (const attr of list.split(',')) {
+        if (!PRESERVE_ATTRS.includes(attr)) return attr;
+        if (attr === 'mode' || attr === 'all') o.preserveMode = on;
+        if (attr === 'ownership' || attr === 'all') o.preserveOwner = on;
+        if (attr === 'timestamps' || attr === 'all') o.preserveTimes = on;
+        if (attr === 'links' || attr === 'all') o.preserveLinks = on;
+      }
+      return undefined;
+    };
+    for (const opt of args.order) {
+      switch (opt.key) {
+        case 'a':
+          deref = 'never';
+          o.recursive = true;
+          setPreserve('all', true);
+          break;
+        case 'd':
+          deref = 'never';
+          o.preserveLinks = true;
+          break;
+        case 'f': o.force = true; break;
+        case 'i': o.interactive = 'ask'; break;
+        case 'n': o.interactive = 'no'; break;
+        case 'H': deref = 'cmdline'; break;
+        case 'L': deref = 'always'; break;
+        case 'P': deref = 'never'; break;
+        case 'l': o.link = 'hard'; break;
+        case 's': o.link = 'symbolic'; break;
+        case 'p': setPreserve('mode,ownership,timestamps', true); break;
+        case 'r': case 'R': o.recursive = true; break;
+        case 'remove-destination': o.removeFirst = true; break;
+        case 'preserve':
+        case 'no-preserve': {
+          const bad = setPreserve(opt.value ?? 'mode,ownership,timestamps', opt.key === 'preserve');
+          if (bad !== undefined) {
+            await ctx.error(`invalid argument ${quote(bad)} for '--${opt.key}'`);
+            await ctx.err.write(`Valid arguments are:\n${PRESERVE_ATTRS.map((a) => `  - '${a}'\n`).join('')}Try '${ctx.name} --help' for more information.\n`);
+            return 1;
+          }
+          break;
+        }
+      }
+    }
+    // GNU: -R alone copies links as links; otherwise links are followed
+    o.deref = deref ?? (o.recursive && o.link !== 'hard' ? 'never' : 'always');
+    const targets = args.values.get('t') ?? [];
+    if (targets.length > 1) {
+      await ctx.error('multiple target directories specified');
+      return 1;
+    }
+    const plan = await planTargets(ctx, args.operands, lastValue(args, 't'), flag(args, 'T'));
+    if (plan.kind === 'usage') return usageError(ctx, spec, plan.message);
+    if (plan.kind === 'fatal') {
+      await ctx.error(plan.message);
+      return 1;
+    }
+    const copier = new Copier(ctx, o);
+    if (plan.kind === 'single') return (await copier.copy(plan.source, plan.dest)) ? 0 : 1;
+    let ok = true;
+    for (const src of plan.sources) {
+      const dst = intoDir(plan.dir, src);
+      if (!(await copier.copy(src, dst))) ok = false;
+    }
+    return ok ? 0 : 1;
+  },
+});

@@ -1,0 +1,225 @@
+import { isSysError, SysError } from '../../shared/errno';
+import { defineProgram, usageError } from '../define';
+import type { Ctx } from '../lib/context';
+import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
+import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
+import { findInPathOrNonExecutable } from '../lib/path-search';
+import { quote } from '../lib/quote';
+
+const EXIT_CANCELED = 125;
+const EXIT_CANNOT_INVOKE = 126;
+const EXIT_ENOENT = 127;
+const DEFAULT_PATH = '/bin:/usr/bin';
+
+const OPTIONS: OptionDef[] = [
+  { key: 'i', short: 'i', long: 'ignore-environment' },
+  { key: '0', short: '0', long: 'null' },
+  { key: 'u', short: 'u', long: 'unset', arg: 'required' },
+  { key: 'C', short: 'C', long: 'chdir', arg: 'required' },
+  { key: 'S', short: 'S', long: 'split-string', arg: 'required' },
+  { key: 'v', short: 'v', long: 'debug' },
+  { key: 'help', long: 'help' },
+  { key: 'version', long: 'version' },
+];
+
+const HELP = `Set each NAME to VALUE in the environment, then run COMMAND with it.
+Without a COMMAND, print the resulting environment.
+
+Long options take the same arguments as their short forms.
+  -i, --ignore-environment  start from an empty environment
+  -0, --null           end each printed variable with a NUL byte, not a newline
+  -u, --unset=NAME     take NAME out of the environment
+  -C, --chdir=DIR      run COMMAND in directory DIR
+  -S, --split-string=S  split S into separate arguments (for #! lines)
+  -v, --debug          describe each step on standard error
+${HELP_LINES}
+
+A lone - means the same as -i.
+
+Exit status:
+  125  env itself failed
+  126  COMMAND was found but could not be run
+  127  COMMAND was not found
+  otherwise the exit status of COMMAND
+${coreutilsHelpFooter('env')}`;
+
+const spec = { usageStatus: EXIT_CANCELED };
+
+/** -S: split on blanks, honouring '...', "...", backslash escapes and \${VAR}. */
+function splitString(s: string, env: Map<string, string>): string[] | string {
+  const out: string[] = [];
+  let cur: string | undefined;
+  let quoteCh: string | undefined;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (quoteCh === "'") {
+      if (c === "'") quoteCh = undefined;
+      else if (c === '\\' && (s[i + 1] === "'" || s[i + 1] === '\\')) cur = (cur ?? '') + s[++i];
+      else cur = (cur ?? '') + c;
+      continue;
+    }
+    if (c === '\\') {
+      const n = s[++i];
+      if (n === undefined) return 'invalid backslash at end of string in -S';
+      const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', '#': '#', $: '$', '"': '"', "'": "'", '\\': '\\', _: quoteCh ? ' ' : '' };
+      if (n === '_' && !quoteCh) {
+        if (cur !== undefined) out.push(cur);
+        cur = undefined;
+        continue;
+      }
+      if (n === 'c') break;
+      if (!(n in map)) return `invalid sequence '\\${n}' in -S`;
+      cur = (cur ?? '') + map[n];
+      continue;
+    }
+    if (c === '$' && s[i + 1] === '{') {
+      const end = s.indexOf('}', i);
+      if (end < 0) return "only ${VARNAME} expansion is supported, error at: " + s.slice(i);
+      cur = (cur ?? '') + (env.get(s.slice(i + 2, end)) ?? '');
+      i = end;
+      continue;
+    }
+    if (quoteCh === '"') {
+      if (c === '"') quoteCh = undefined;
+      else cur = (cur ?? '') + c;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      quoteCh = c;
+      cur = cur ?? '';
+      continue;
+    }
+    if (c === '#' && cur === undefined) break;
+    if (/\s/.test(c)) {
+      if (cur !== undefined) out.push(cur);
+      cur = undefined;
+      continue;
+    }
+    cur = (cur ?? '') + c;
+  }
+  if (quoteCh) return `no terminating quote in -S string`;
+  if (cur !== undefined) out.push(cur);
+  return out;
+}
+
+async function run(ctx: Ctx, argv: string[], env: Map<string, string>): Promise<number> {
+  const name = argv[0]!;
+  let path = name;
+  if (!name.includes('/')) {
+    const found = await findInPathOrNonExecutable(ctx.sys, name, env.get('PATH') ?? DEFAULT_PATH);
+    if (!found) return fail(ctx, new SysError('ENOENT', 'execve', name), name);
+    if (!found.executable) return fail(ctx, new SysError('EACCES', 'execve', name), name);
+    path = found.path;
+  }
+  await ctx.flush();
+  try {
+    return await ctx.sys.exec(path, argv, env);
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    if (e.errno === 'ENOEXEC') {
+      // execvp runs a file without a #! line with the shell
+      try {
+        return await ctx.sys.exec('/bin/sh', ['/bin/sh', path, ...argv.slice(1)], env);
+      } catch (e2) {
+        if (!isSysError(e2)) throw e2;
+        return fail(ctx, e2, name);
+      }
+    }
+    return fail(ctx, e, name);
+  }
+}
+
+async function fail(ctx: Ctx, e: SysError, name: string): Promise<number> {
+  await ctx.perror(e, quote(name));
+  if (e.errno === 'ENOENT' && /\s/.test(name)) await ctx.error('use -[v]S to pass options in shebang lines');
+  return e.errno === 'ENOENT' ? EXIT_ENOENT : EXIT_CANNOT_INVOKE;
+}
+
+export default defineProgram({
+  name: 'env',
+  installPath: '/usr/bin/env',
+  pkg: 'coreutils',
+  async main(ctx, { operands }) {
+    let args = [...operands];
+    let parsed;
+    try {
+      parsed = getopt(args, OPTIONS, { posixOrder: true });
+    } catch (e) {
+      if (!(e instanceof GetoptError)) throw e;
+      return usageError(ctx, spec, e.message);
+    }
+    if (parsed.flags.has('help')) {
+      await ctx.print(`Usage: ${ctx.name} [OPTION]... [-] [NAME=VALUE]... [COMMAND [ARG]...]\n${HELP}\n`);
+      return 0;
+    }
+    if (parsed.flags.has('version')) {
+      await ctx.print(`${coreutilsVersion('env', ['Richard Mlynarik', 'David MacKenzie', 'Assaf Gordon'])}\n`);
+      return 0;
+    }
+    args = parsed.operands;
+    const split = parsed.values.get('S') ?? [];
+    if (split.length) {
+      const extra: string[] = [];
+      for (const s of split) {
+        const words = splitString(s, ctx.env);
+        if (typeof words === 'string') {
+          await ctx.error(words);
+          return EXIT_CANCELED;
+        }
+        extra.push(...words);
+      }
+      args = [...extra, ...args];
+    }
+    let ignore = parsed.flags.has('i');
+    if (args[0] === '-') {
+      ignore = true;
+      args = args.slice(1);
+    }
+    const debug = parsed.flags.has('v');
+    const env = ignore ? new Map<string, string>() : new Map(ctx.env);
+    if (debug && ignore) await ctx.err.write('cleaning environ\n');
+    if (!ignore) {
+      for (const name of parsed.values.get('u') ?? []) {
+        if (name === '' || name.includes('=')) {
+          await ctx.error(`cannot unset ${quote(name)}: Invalid argument`);
+          return EXIT_CANCELED;
+        }
+        if (debug) await ctx.err.write(`unset:    ${name}\n`);
+        env.delete(name);
+      }
+    }
+    while (args.length && args[0]!.includes('=')) {
+      const a = args.shift()!;
+      const eq = a.indexOf('=');
+      if (eq === 0) {
+        await ctx.error(`cannot set ${quote(a.slice(0, eq))}: Invalid argument`);
+        return EXIT_CANCELED;
+      }
+      if (debug) await ctx.err.write(`setenv:   ${a}\n`);
+      env.set(a.slice(0, eq), a.slice(eq + 1));
+    }
+    const nul = parsed.flags.has('0');
+    const dir = parsed.values.get('C')?.at(-1);
+    if (nul && args.length) return usageError(ctx, spec, 'cannot specify --null (-0) with command');
+    if (dir !== undefined && !args.length) return usageError(ctx, spec, 'must specify command with --chdir (-C)');
+    if (!args.length) {
+      let out = '';
+      for (const [k, v] of env) out += `${k}=${v}${nul ? '\0' : '\n'}`;
+      await ctx.print(out);
+      return 0;
+    }
+    if (dir !== undefined) {
+      try {
+        await ctx.sys.chdir(dir);
+      } catch (e) {
+        await ctx.perror(e, `cannot change directory to ${quote(dir)}`);
+        return EXIT_CANCELED;
+      }
+    }
+    if (debug) {
+      await ctx.err.write(`executing: ${args[0]}\n`);
+      for (let i = 0; i < args.length; i++) await ctx.err.write(`   arg[${i}]= ${quote(args[i]!)}\n`);
+    }
+    return run(ctx, args, env);
+  },
+});

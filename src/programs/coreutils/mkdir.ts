@@ -1,0 +1,150 @@
+import { isSysError } from '../../shared/errno';
+import { defineProgram, usageError } from '../define';
+import type { Ctx } from '../lib/context';
+import { flag, lastValue } from '../lib/getopt';
+import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
+import { adjustMode, compileMode } from '../lib/mode-parse';
+import { quote } from '../lib/quote';
+
+interface Plan {
+  parents: boolean;
+  verbose: boolean;
+  /** Mode for the last component (permission and special bits). */
+  mode: number;
+  /** The umask while creating the last component, and while creating ancestors. */
+  umaskSelf: number;
+  umaskAncestor: number;
+  /** -m asked for setuid/setgid/sticky, which mkdir(2) does not set: chmod afterwards. */
+  chmodAfter: boolean;
+}
+
+async function isDir(ctx: Ctx, path: string): Promise<boolean> {
+  try {
+    return (await ctx.sys.stat(path)).kind === 'dir';
+  } catch {
+    return false;
+  }
+}
+
+async function mkdirWith(ctx: Ctx, path: string, mode: number, umask: number): Promise<void> {
+  const saved = ctx.sys.umask(umask);
+  try {
+    await ctx.sys.mkdir(path, mode);
+  } finally {
+    ctx.sys.umask(saved);
+  }
+}
+
+async function announce(ctx: Ctx, plan: Plan, path: string): Promise<void> {
+  if (plan.verbose) await ctx.print(`${ctx.name}: created directory ${quote(path)}\n`);
+}
+
+/** mkdir -p: every missing ancestor, then the directory itself. */
+async function makeAncestors(ctx: Ctx, plan: Plan, dir: string): Promise<boolean> {
+  const parts = dir.split('/');
+  // the last non-empty component is the directory itself
+  let last = parts.length - 1;
+  while (last > 0 && parts[last] === '') last--;
+  for (let i = 0; i < last; i++) {
+    if (parts[i] === '') continue;
+    const prefix = parts.slice(0, i + 1).join('/');
+    try {
+      await mkdirWith(ctx, prefix, 0o777, plan.umaskAncestor);
+      await announce(ctx, plan, prefix);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      if (e.errno === 'EEXIST') {
+        if (await isDir(ctx, prefix)) continue;
+        await ctx.error(`cannot create directory ${quote(prefix)}: Not a directory`);
+        return false;
+      }
+      await ctx.perror(e, `cannot create directory ${quote(prefix)}`);
+      return false;
+    }
+  }
+  return true;
+}
+
+async function makeOne(ctx: Ctx, plan: Plan, dir: string): Promise<boolean> {
+  if (plan.parents && !(await makeAncestors(ctx, plan, dir))) return false;
+  try {
+    await mkdirWith(ctx, dir, plan.mode & 0o1777, plan.umaskSelf);
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    if (plan.parents && e.errno === 'EEXIST' && (await isDir(ctx, dir))) return true;
+    await ctx.perror(e, `cannot create directory ${quote(dir)}`);
+    return false;
+  }
+  await announce(ctx, plan, dir);
+  if (plan.chmodAfter) {
+    try {
+      await ctx.sys.chmod(dir, plan.mode);
+    } catch (e) {
+      await ctx.perror(e, `cannot set permissions of ${quote(dir)}`);
+      return false;
+    }
+  }
+  return true;
+}
+
+const spec = {
+  name: 'mkdir',
+  installPath: '/usr/bin/mkdir',
+  pkg: 'coreutils',
+  usage: 'mkdir [OPTION]... DIRECTORY...',
+  help: `Create each DIRECTORY that does not exist yet.
+
+Long options take the same arguments as their short forms.
+  -m, --mode=MODE   give new directories MODE (as chmod reads it) instead of
+                      a=rwx minus the umask
+  -p, --parents     create missing parent directories too, and do not complain
+                      when a directory already exists; parents get the umask's
+                      mode plus u+wx, whatever -m says
+  -v, --verbose     report each directory created
+  -Z                accepted; this system has no SELinux contexts to set
+      --context[=CTX]  likewise accepted and ignored
+${HELP_LINES}
+${coreutilsHelpFooter('mkdir')}`,
+  version: coreutilsVersion('mkdir', ['David MacKenzie']),
+  options: [
+    { key: 'm', short: 'm', long: 'mode', arg: 'required' as const },
+    { key: 'p', short: 'p', long: 'parents' },
+    { key: 'v', short: 'v', long: 'verbose' },
+    { key: 'Z', short: 'Z' },
+    { key: 'context', long: 'context', arg: 'optional' as const },
+  ],
+};
+
+export default defineProgram({
+  ...spec,
+  async main(ctx, args) {
+    if (args.operands.length === 0) return usageError(ctx, spec, 'missing operand');
+    const umask = ctx.sys.umask();
+    const modeArg = lastValue(args, 'm');
+    const plan: Plan = {
+      parents: flag(args, 'p'),
+      verbose: flag(args, 'v'),
+      mode: 0o777,
+      umaskSelf: umask,
+      umaskAncestor: umask & ~0o300,
+      chmodAfter: false,
+    };
+    if (modeArg !== undefined) {
+      const changes = compileMode(modeArg);
+      if (!changes) {
+        await ctx.error(`invalid mode ${quote(modeArg)}`);
+        return 1;
+      }
+      const { mode, bits } = adjustMode(0o777, true, umask, changes);
+      plan.mode = mode;
+      plan.umaskSelf = umask & ~mode;
+      plan.chmodAfter = (bits & 0o7000 & mode) !== 0;
+    }
+    let ok = true;
+    for (const dir of args.operands) {
+      await ctx.tick();
+      if (!(await makeOne(ctx, plan, dir))) ok = false;
+    }
+    return ok ? 0 : 1;
+  },
+});

@@ -1,0 +1,272 @@
+import { isSysError, type Errno } from '../../shared/errno';
+import type { Stat } from '../../shared/stat';
+import { defineProgram, usageError } from '../define';
+import type { Ctx } from '../lib/context';
+import { flag } from '../lib/getopt';
+import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
+import { quote } from '../lib/quote';
+import { fileTypeName, yesno } from '../lib/yesno';
+
+type Interactive = 'never' | 'sometimes' | 'always';
+
+interface Options {
+  recursive: boolean;
+  emptyDirs: boolean;
+  force: boolean;
+  interactive: Interactive;
+  verbose: boolean;
+  preserveRoot: boolean;
+  stdinTty: boolean;
+  root: Stat | undefined;
+}
+
+/** rm -f stays quiet about names that certainly do not exist. */
+const MISSING: Errno[] = ['ENOENT', 'ENOTDIR', 'EINVAL'];
+
+const join = (dir: string, name: string): string => (dir.endsWith('/') ? `${dir}${name}` : `${dir}/${name}`);
+
+function baseName(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+
+class Remover {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly o: Options,
+  ) {}
+
+  private async fail(e: unknown, path: string): Promise<false> {
+    await this.ctx.perror(e, `cannot remove ${quote(path)}`);
+    return false;
+  }
+
+  private async writeProtected(path: string, st: Stat): Promise<boolean> {
+    if (st.kind === 'symlink' || this.o.force || !(this.o.interactive === 'always' || this.o.stdinTty)) return false;
+    try {
+      await this.ctx.sys.access(path, 2);
+      return false;
+    } catch {
+      return true;
+    }
+  }
+
+  /** Asks before removing when -i or a write-protected file on a terminal calls for it. */
+  private async confirm(path: string, st: Stat, descend: boolean): Promise<boolean> {
+    if (this.o.interactive === 'never') return true;
+    const wp = await this.writeProtected(path, st);
+    if (!wp && this.o.interactive !== 'always') return true;
+    if (st.kind === 'symlink' && this.o.interactive !== 'always') return true;
+    const what = descend ? 'descend into' : 'remove';
+    const type = descend ? 'directory' : fileTypeName(st.kind, st.size);
+    return yesno(this.ctx, `${this.ctx.name}: ${what} ${wp ? 'write-protected ' : ''}${type} ${quote(path)}? `);
+  }
+
+  private async excise(path: string, dir: boolean): Promise<boolean> {
+    try {
+      if (dir) await this.ctx.sys.rmdir(path);
+      else await this.ctx.sys.unlink(path);
+    } catch (e) {
+      if (isSysError(e) && this.o.force && MISSING.includes(e.errno)) return true;
+      return this.fail(e, path);
+    }
+    if (this.o.verbose) await this.ctx.print(`${dir ? 'removed directory' : 'removed'} ${quote(path)}\n`);
+    return true;
+  }
+
+  /** Removes `path`; `top` is true for command-line arguments. */
+  async remove(path: string, top: boolean): Promise<boolean> {
+    await this.ctx.tick();
+    let st: Stat;
+    try {
+      st = await this.ctx.sys.lstat(path);
+    } catch (e) {
+      if (isSysError(e) && this.o.force && MISSING.includes(e.errno)) return true;
+      return this.fail(e, path);
+    }
+    if (st.kind !== 'dir') {
+      if (!(await this.confirm(path, st, false))) return true;
+      return this.excise(path, false);
+    }
+    let entries: string[] | undefined;
+    let readError: unknown;
+    try {
+      entries = await this.ctx.sys.readdir(path);
+    } catch (e) {
+      readError = e;
+    }
+    const empty = entries !== undefined && entries.length === 0;
+    if (!this.o.recursive && !(this.o.emptyDirs && empty)) {
+      await this.ctx.error(`cannot remove ${quote(path)}: ${this.o.emptyDirs ? 'Directory not empty' : 'Is a directory'}`);
+      return false;
+    }
+    if (top) {
+      const base = baseName(path);
+      if (base === '.' || base === '..') {
+        await this.ctx.error(`refusing to remove '.' or '..' directory: skipping ${quote(path)}`);
+        return false;
+      }
+      const root = this.o.root;
+      if (root && this.o.recursive && st.dev === root.dev && st.ino === root.ino) {
+        await this.ctx.error(path === '/' ? `it is dangerous to operate recursively on '/'` : `it is dangerous to operate recursively on ${quote(path)} (same as '/')`);
+        await this.ctx.error('use --no-preserve-root to override this failsafe');
+        return false;
+      }
+    }
+    if (!empty && entries !== undefined) {
+      if (!(await this.confirm(path, st, true))) return false;
+      let ok = true;
+      for (const name of entries) {
+        if (!(await this.remove(join(path, name), false))) ok = false;
+      }
+      // a failure below leaves this directory in place without another message
+      if (!ok) return false;
+    }
+    if (!(await this.confirm(path, st, false))) return false;
+    try {
+      await this.ctx.sys.rmdir(path);
+    } catch (e) {
+      if (isSysError(e) && this.o.force && MISSING.includes(e.errno)) return true;
+      return this.fail(readError !== undefined && isSysError(e) && e.errno === 'ENOTEMPTY' ? readError : e, path);
+    }
+    if (this.o.verbose) await this.ctx.print(`removed directory ${quote(path)}\n`);
+    return true;
+  }
+}
+
+const spec = {
+  name: 'rm',
+  installPath: '/usr/bin/rm',
+  pkg: 'coreutils',
+  usage: 'rm [OPTION]... [FILE]...',
+  help: `Remove (unlink) each FILE.
+
+  -f, --force           never ask, and say nothing about files that do not exist
+  -i                    ask before each removal
+  -I                    ask once, before removing more than three files or before
+                          a recursive removal; safer than -i, less tiresome
+      --interactive[=WHEN]  when to ask: never, once (-I) or always (-i);
+                          with no WHEN, always
+      --one-file-system  during a recursive removal, leave other file systems'
+                          directories alone
+      --no-preserve-root  allow a recursive removal of '/'
+      --preserve-root[=all]  refuse to remove '/' (the default); with 'all',
+                          also refuse arguments on another device than their parent
+  -r, -R, --recursive   remove directories and everything inside them
+  -d, --dir             remove empty directories too
+  -v, --verbose         report each removal
+${HELP_LINES}
+
+Directories stay unless --recursive (-r or -R) or --dir (-d) is given.
+
+A file whose name starts with '-', such as '-foo', can be removed with
+  rm -- -foo
+or
+  rm ./-foo
+
+Removing a name does not wipe the data: it may still be recoverable.
+${coreutilsHelpFooter('rm')}`,
+  version: coreutilsVersion('rm', ['Paul Rubin', 'David MacKenzie', 'Richard M. Stallman', 'Jim Meyering']),
+  options: [
+    { key: 'd', short: 'd', long: 'dir' },
+    { key: 'f', short: 'f', long: 'force' },
+    { key: 'i', short: 'i' },
+    { key: 'I', short: 'I' },
+    { key: 'interactive', long: 'interactive', arg: 'optional' as const },
+    { key: 'one-file-system', long: 'one-file-system' },
+    { key: 'no-preserve-root', long: 'no-preserve-root' },
+    { key: 'preserve-root', long: 'preserve-root', arg: 'optional' as const },
+    { key: 'presume-input-tty', long: '-presume-input-tty' },
+    { key: 'r', short: 'r', long: 'recursive' },
+    { key: 'R', short: 'R' },
+    { key: 'v', short: 'v', long: 'verbose' },
+  ],
+};
+
+export default defineProgram({
+  ...spec,
+  async main(ctx, args) {
+    let interactive: Interactive = 'sometimes';
+    let force = false;
+    let once = false;
+    let preserveRoot = true;
+    for (const o of args.order) {
+      if (o.key === 'f') {
+        interactive = 'never';
+        force = true;
+        once = false;
+      } else if (o.key === 'i') {
+        interactive = 'always';
+        force = false;
+        once = false;
+      } else if (o.key === 'I') {
+        interactive = 'sometimes';
+        force = false;
+        once = true;
+      } else if (o.key === 'interactive') {
+        const when = o.value ?? 'always';
+        if (['never', 'no', 'none'].includes(when)) {
+          interactive = 'never';
+          once = false;
+        } else if (when === 'once') {
+          interactive = 'sometimes';
+          force = false;
+          once = true;
+        } else if (['always', 'yes'].includes(when)) {
+          interactive = 'always';
+          force = false;
+          once = false;
+        } else {
+          await ctx.error(`invalid argument ${quote(when)} for '--interactive'`);
+          await ctx.err.write(`Valid arguments are:\n  - 'never', 'no', 'none'\n  - 'once'\n  - 'always', 'yes'\nTry '${ctx.name} --help' for more information.\n`);
+          return 1;
+        }
+      } else if (o.key === 'no-preserve-root') {
+        if (!ctx.argv.includes('--no-preserve-root')) {
+          await ctx.error('you may not abbreviate the --no-preserve-root option');
+          return 1;
+        }
+        preserveRoot = false;
+      } else if (o.key === 'preserve-root') {
+        if (o.value !== undefined && o.value !== 'all') {
+          await ctx.error(`unrecognized --preserve-root argument: ${quote(o.value)}`);
+          return 1;
+        }
+        preserveRoot = true;
+      }
+    }
+    const files = args.operands;
+    if (files.length === 0) {
+      if (force) return 0;
+      return usageError(ctx, spec, 'missing operand');
+    }
+    const recursive = flag(args, 'r') || flag(args, 'R');
+    let root: Stat | undefined;
+    if (recursive && preserveRoot) {
+      try {
+        root = await ctx.sys.lstat('/');
+      } catch (e) {
+        await ctx.perror(e, `failed to get attributes of '/'`);
+        return 1;
+      }
+    }
+    if (once && (recursive || files.length > 3)) {
+      const n = files.length;
+      const what = recursive ? `remove ${n} argument${n === 1 ? '' : 's'} recursively? ` : `remove ${n} arguments? `;
+      if (!(await yesno(ctx, `${ctx.name}: ${what}`))) return 0;
+    }
+    const remover = new Remover(ctx, {
+      recursive,
+      emptyDirs: flag(args, 'd'),
+      force,
+      interactive,
+      verbose: flag(args, 'v'),
+      preserveRoot,
+      stdinTty: ctx.sys.isatty(0) || flag(args, 'presume-input-tty'),
+      root,
+    });
+    let ok = true;
+    for (const f of files) if (!(await remover.remove(f, true))) ok = false;
+    return ok ? 0 : 1;
+  },
+});

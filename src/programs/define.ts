@@ -1,0 +1,83 @@
+// A program is a self-describing module: where it is installed, its options (from which
+// usage errors and --help come), its manual text, and its main.
+import type { Sys } from '../shared/sys';
+import { Ctx } from './lib/context';
+import { getopt, GetoptError, type OptionDef, type Parsed } from './lib/getopt';
+
+export interface ProgramSpec {
+  name: string;
+  installPath: string;
+  /** Other paths that are symlinks to the same program (e.g. /usr/bin/sh -> bash). */
+  aliases?: string[];
+  /** Package that ships it (for tdnf/rpm later). */
+  pkg?: string;
+  /** Options for getopt; omit to receive raw arguments (echo, test, the shell). */
+  options?: OptionDef[];
+  /** Parse in POSIX order: the first operand ends the options. */
+  posixOrder?: boolean;
+  negativeNumbers?: boolean;
+  /** Exit status for a usage error (coreutils: 1; ls: 2). */
+  usageStatus?: number;
+  /** The `Usage:` line(s) printed by --help. */
+  usage?: string;
+  /** Our own words describing the program, printed by --help after the usage. */
+  help?: string;
+  /** `--version` output. */
+  version?: string;
+  /** Suffix of the "Try ... for more information." line; false for programs without it. */
+  tryHelp?: boolean;
+  main(ctx: Ctx, args: Parsed): Promise<number>;
+}
+
+export interface Program extends ProgramSpec {
+  run(sys: Sys): Promise<number>;
+}
+
+export class UsageError extends Error {}
+
+export function defineProgram(spec: ProgramSpec): Program {
+  return {
+    ...spec,
+    async run(sys: Sys): Promise<number> {
+      const ctx = new Ctx(sys);
+      try {
+        return await runParsed(spec, ctx);
+      } finally {
+        await ctx.flush();
+      }
+    },
+  };
+}
+
+async function runParsed(spec: ProgramSpec, ctx: Ctx): Promise<number> {
+  const args = ctx.argv.slice(1);
+  if (!spec.options) return spec.main(ctx, { flags: new Map(), values: new Map(), order: [], operands: [...args] });
+  const defs: OptionDef[] = [...spec.options];
+  if (spec.help !== undefined && !defs.some((d) => d.long === 'help')) defs.push({ key: 'help', long: 'help' });
+  if (spec.version !== undefined && !defs.some((d) => d.long === 'version')) defs.push({ key: 'version', long: 'version' });
+  let parsed: Parsed;
+  try {
+    parsed = getopt(args, defs, { posixOrder: spec.posixOrder, negativeNumbers: spec.negativeNumbers });
+  } catch (e) {
+    if (!(e instanceof GetoptError)) throw e;
+    await ctx.error(e.message);
+    if (spec.tryHelp !== false) await ctx.err.write(`Try '${ctx.name} --help' for more information.\n`);
+    return spec.usageStatus ?? 1;
+  }
+  if (parsed.flags.has('help') && spec.help !== undefined) {
+    await ctx.print(`Usage: ${(spec.usage ?? `${spec.name} [OPTION]...`).replace(/\n/g, `\n  or:  `)}\n${spec.help}\n`);
+    return 0;
+  }
+  if (parsed.flags.has('version') && spec.version !== undefined) {
+    await ctx.print(`${spec.version}\n`);
+    return 0;
+  }
+  return spec.main(ctx, parsed);
+}
+
+/** Prints `name: message` and the "Try --help" line; returns the usage status. */
+export async function usageError(ctx: Ctx, spec: Pick<ProgramSpec, 'name' | 'usageStatus' | 'tryHelp'>, message: string): Promise<number> {
+  await ctx.error(message);
+  if (spec.tryHelp !== false) await ctx.err.write(`Try '${ctx.name} --help' for more information.\n`);
+  return spec.usageStatus ?? 1;
+}

@@ -1,0 +1,102 @@
+// What a program's main receives: its Sys, its name, buffered stdout/stderr writers, and
+// perror, which turns a SysError into the tool's message so no program hand-writes one.
+import { isSysError, strerror } from '../../shared/errno';
+import type { Sys } from '../../shared/sys';
+
+const encoder = new TextEncoder();
+
+export class Writer {
+  private buf: string[] = [];
+  private size = 0;
+  /** True once a write failed with EPIPE/EBADF: later output is dropped. */
+  broken = false;
+
+  constructor(
+    private readonly sys: Sys,
+    readonly fd: number,
+    private readonly lineBuffered: boolean,
+  ) {}
+
+  async write(text: string): Promise<void> {
+    if (this.broken || text === '') return;
+    this.buf.push(text);
+    this.size += text.length;
+    if (this.size >= 8192 || (this.lineBuffered && text.includes('\n'))) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.size === 0 || this.broken) return;
+    const text = this.buf.join('');
+    this.buf = [];
+    this.size = 0;
+    try {
+      await this.sys.write(this.fd, encoder.encode(text));
+    } catch (e) {
+      if (isSysError(e) && (e.errno === 'EBADF' || e.errno === 'EPIPE' || e.errno === 'ENOSPC')) {
+        this.broken = true;
+        this.error = e;
+        return;
+      }
+      throw e;
+    }
+  }
+
+  error: unknown;
+}
+
+export class Ctx {
+  readonly out: Writer;
+  readonly err: Writer;
+  /** The name messages start with: argv[0] as invoked (GNU program_name). */
+  readonly name: string;
+
+  constructor(readonly sys: Sys) {
+    this.name = sys.argv[0] ?? 'program';
+    this.out = new Writer(sys, 1, sys.isatty(1));
+    this.err = new Writer(sys, 2, true);
+  }
+
+  get argv(): readonly string[] {
+    return this.sys.argv;
+  }
+
+  get env(): Map<string, string> {
+    return this.sys.env;
+  }
+
+  print(text: string): Promise<void> {
+    return this.out.write(text);
+  }
+
+  /** Writes `name: message` and a newline to stderr. */
+  async error(message: string): Promise<void> {
+    await this.err.write(`${this.name}: ${message}\n`);
+  }
+
+  /** `name: [prefix: ]strerror` for a failed syscall; rethrows anything that is not a SysError. */
+  async perror(e: unknown, prefix?: string): Promise<void> {
+    if (!isSysError(e)) throw e;
+    await this.error(prefix === undefined ? strerror(e.errno) : `${prefix}: ${strerror(e.errno)}`);
+  }
+
+  async flush(): Promise<void> {
+    await this.out.flush();
+    await this.err.flush();
+  }
+
+  tick(): Promise<void> {
+    return this.sys.tick();
+  }
+
+  /** Reads a whole descriptor (stdin by default) as text. */
+  async readAll(fd = 0): Promise<string> {
+    const decoder = new TextDecoder();
+    let text = '';
+    for (;;) {
+      const chunk = await this.sys.read(fd);
+      if (chunk === null) break;
+      text += decoder.decode(chunk, { stream: true });
+    }
+    return text + decoder.decode();
+  }
+}

@@ -1,0 +1,326 @@
+// The copying engine cp and mv share (coreutils copy.c): one file system object at a time,
+// directories recursively, with the checks and messages GNU prints. mv uses it when rename()
+// fails with EXDEV. Data is streamed in chunks and every step yields, so Ctrl-C works.
+import { isSysError } from '../../shared/errno';
+import type { Stat } from '../../shared/stat';
+import type { Ctx } from './context';
+import { quote } from './quote';
+import { yesno } from './yesno';
+
+export interface CopyOptions {
+  /** mv's cross-device copy: different verbose wording, everything preserved. */
+  move: boolean;
+  recursive: boolean;
+  /** Follow symlinks: never (-P), always (-L), or only on the command line (-H). */
+  deref: 'never' | 'always' | 'cmdline';
+  preserveMode: boolean;
+  preserveOwner: boolean;
+  preserveTimes: boolean;
+  preserveLinks: boolean;
+  /** -i asks, -n skips existing destinations, otherwise overwrite. */
+  interactive: 'ask' | 'no' | 'default';
+  /** cp -f: remove a destination that cannot be opened, then try again. */
+  force: boolean;
+  removeFirst: boolean;
+  update: boolean;
+  verbose: boolean;
+  /** cp -l / cp -s: make links instead of copies. */
+  link: 'hard' | 'symbolic' | undefined;
+}
+
+const CHUNK = 65536;
+
+export const joinPath = (dir: string, name: string): string => (dir.endsWith('/') ? `${dir}${name}` : `${dir}/${name}`);
+
+function errnoOf(e: unknown): string | undefined {
+  return isSysError(e) ? e.errno : undefined;
+}
+
+export class Copier {
+  /** dev:ino of multiply-linked sources already copied -> their destination (-a keeps links). */
+  private readonly linked = new Map<string, string>();
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly o: CopyOptions,
+  ) {}
+
+  private async tryStat(path: string, follow: boolean): Promise<Stat | undefined> {
+    try {
+      return follow ? await this.ctx.sys.stat(path) : await this.ctx.sys.lstat(path);
+    } catch (e) {
+      if (errnoOf(e) === 'ENOENT') return undefined;
+      throw e;
+    }
+  }
+
+  private async verbose(src: string, dst: string): Promise<void> {
+    if (this.o.verbose) await this.ctx.print(`${this.o.move ? 'copied ' : ''}${quote(src)} -> ${quote(dst)}\n`);
+  }
+
+  /**
+   * Copies `src` to `dst`. `top` marks command-line arguments (for -H and for messages
+   * naming the arguments), `topSrc`/`topDst` are those arguments.
+   */
+  async copy(src: string, dst: string, top = true, topSrc = src, topDst = dst): Promise<boolean> {
+    const { ctx, o } = this;
+    await ctx.tick();
+    const follow = o.deref === 'always' || (o.deref === 'cmdline' && top);
+    let st: Stat;
+    try {
+      st = follow ? await ctx.sys.stat(src) : await ctx.sys.lstat(src);
+    } catch (e) {
+      await ctx.perror(e, `cannot stat ${quote(src)}`);
+      return false;
+    }
+    if (st.kind === 'dir' && !o.recursive) {
+      await ctx.error(`-r not specified; omitting directory ${quote(src)}`);
+      return false;
+    }
+    let dstSt: Stat | undefined;
+    try {
+      const useLstat = st.kind !== 'file' || o.move || o.link !== undefined || o.removeFirst;
+      dstSt = await this.tryStat(dst, !useLstat);
+    } catch (e) {
+      await ctx.perror(e, `cannot stat ${quote(dst)}`);
+      return false;
+    }
+    if (dstSt) {
+      if (dstSt.dev === st.dev && dstSt.ino === st.ino && o.link !== 'hard') {
+        await ctx.error(`${quote(src)} and ${quote(dst)} are the same file`);
+        return false;
+      }
+      if (st.kind !== 'dir') {
+        if (o.interactive === 'no') return true;
+        if (o.update && dstSt.mtime >= st.mtime) return true;
+        if (o.interactive === 'ask' && !(await yesno(ctx, `${ctx.name}: overwrite ${quote(dst)}? `))) return true;
+      }
+      if (st.kind === 'dir' && dstSt.kind !== 'dir') {
+        await ctx.error(`cannot overwrite non-directory ${quote(dst)} with directory ${quote(src)}`);
+        return false;
+      }
+      if (st.kind !== 'dir' && dstSt.kind === 'dir') {
+        await ctx.error(`cannot overwrite directory ${quote(dst)} with non-directory`);
+        return false;
+      }
+    }
+    // a second name of an inode already copied becomes a hard link (-a, --preserve=links)
+    if (o.preserveLinks && st.kind !== 'dir' && st.nlink > 1) {
+      const key = `${st.dev}:${st.ino}`;
+      const earlier = this.linked.get(key);
+      if (earlier !== undefined) return this.hardLink(earlier, dst, dstSt !== undefined);
+      this.linked.set(key, dst);
+    }
+    if (o.link === 'hard' && st.kind !== 'dir') return this.hardLink(src, dst, dstSt !== undefined);
+    if (o.link === 'symbolic' && st.kind !== 'dir') {
+      if (dstSt && !(await this.unlinkDst(dst))) return false;
+      try {
+        await ctx.sys.symlink(src, dst);
+      } catch (e) {
+        await ctx.perror(e, `cannot create symbolic link ${quote(dst)} to ${quote(src)}`);
+        return false;
+      }
+      await this.verbose(src, dst);
+      return true;
+    }
+    switch (st.kind) {
+      case 'dir': return this.copyDir(src, dst, st, dstSt, topSrc, topDst);
+      case 'symlink': return this.copySymlink(src, dst, st, dstSt);
+      case 'file': return this.copyFile(src, dst, st, dstSt);
+      case 'chardev': case 'blockdev': case 'fifo': case 'socket':
+        // reading a device or fifo as a regular file is what cp does without -R
+        if (!o.recursive || follow) return this.copyFile(src, dst, st, dstSt);
+        await ctx.error(`cannot create special file ${quote(dst)}: Operation not permitted`);
+        return false;
+    }
+    return false;
+  }
+
+  private async unlinkDst(dst: string): Promise<boolean> {
+    try {
+      await this.ctx.sys.unlink(dst);
+      return true;
+    } catch (e) {
+      if (errnoOf(e) === 'ENOENT') return true;
+      await this.ctx.perror(e, `cannot remove ${quote(dst)}`);
+      return false;
+    }
+  }
+
+  private async hardLink(target: string, dst: string, exists: boolean): Promise<boolean> {
+    if (exists && !(await this.unlinkDst(dst))) return false;
+    try {
+      await this.ctx.sys.link(target, dst);
+    } catch (e) {
+      await this.ctx.perror(e, `cannot create hard link ${quote(dst)} to ${quote(target)}`);
+      return false;
+    }
+    await this.verbose(target, dst);
+    return true;
+  }
+
+  private async copySymlink(src: string, dst: string, st: Stat, dstSt: Stat | undefined): Promise<boolean> {
+    const { ctx } = this;
+    let target: string;
+    try {
+      target = await ctx.sys.readlink(src);
+    } catch (e) {
+      await ctx.perror(e, `cannot read symbolic link ${quote(src)}`);
+      return false;
+    }
+    if (dstSt && !(await this.unlinkDst(dst))) return false;
+    try {
+      await ctx.sys.symlink(target, dst);
+    } catch (e) {
+      await ctx.perror(e, `cannot create symbolic link ${quote(dst)}`);
+      return false;
+    }
+    await this.verbose(src, dst);
+    if (this.o.preserveOwner) await ctx.sys.lchown(dst, st.uid, st.gid).catch(() => undefined);
+    if (this.o.preserveTimes) await ctx.sys.utimes(dst, st.atime, st.mtime, false).catch(() => undefined);
+    return true;
+  }
+
+  private async openDst(dst: string, mode: number, exists: boolean): Promise<number | undefined> {
+    const { ctx, o } = this;
+    if (exists && o.removeFirst && !(await this.unlinkDst(dst))) return undefined;
+    try {
+      return await ctx.sys.open(dst, { write: true, create: true, truncate: true }, mode);
+    } catch (e) {
+      if (exists && o.force && isSysError(e) && e.errno !== 'ENOENT') {
+        if (!(await this.unlinkDst(dst))) return undefined;
+        try {
+          return await ctx.sys.open(dst, { write: true, create: true, truncate: true }, mode);
+        } catch (e2) {
+          await ctx.perror(e2, `cannot create regular file ${quote(dst)}`);
+          return undefined;
+        }
+      }
+      await ctx.perror(e, exists ? `cannot open ${quote(dst)} for writing` : `cannot create regular file ${quote(dst)}`);
+      return undefined;
+    }
+  }
+
+  private async copyFile(src: string, dst: string, st: Stat, dstSt: Stat | undefined): Promise<boolean> {
+    const { ctx } = this;
+    let inFd: number;
+    try {
+      inFd = await ctx.sys.open(src, { read: true });
+    } catch (e) {
+      await ctx.perror(e, `cannot open ${quote(src)} for reading`);
+      return false;
+    }
+    try {
+      const outFd = await this.openDst(dst, st.mode & 0o777, dstSt !== undefined);
+      if (outFd === undefined) return false;
+      try {
+        for (;;) {
+          await ctx.tick();
+          let chunk: Uint8Array | null;
+          try {
+            chunk = await ctx.sys.read(inFd, CHUNK);
+          } catch (e) {
+            await ctx.perror(e, `error reading ${quote(src)}`);
+            return false;
+          }
+          if (chunk === null) break;
+          try {
+            await ctx.sys.write(outFd, chunk);
+          } catch (e) {
+            await ctx.perror(e, `error writing ${quote(dst)}`);
+            return false;
+          }
+        }
+      } finally {
+        ctx.sys.close(outFd);
+      }
+    } finally {
+      ctx.sys.close(inFd);
+    }
+    await this.verbose(src, dst);
+    return this.preserve(dst, st);
+  }
+
+  private async copyDir(src: string, dst: string, st: Stat, dstSt: Stat | undefined, topSrc: string, topDst: string): Promise<boolean> {
+    const { ctx, o } = this;
+    if (await this.isInside(src, dst)) {
+      await ctx.error(`cannot copy a directory, ${quote(topSrc)}, into itself, ${quote(topDst)}`);
+      return false;
+    }
+    let entries: string[];
+    try {
+      entries = await ctx.sys.readdir(src);
+    } catch (e) {
+      await ctx.perror(e, `cannot access ${quote(src)}`);
+      return false;
+    }
+    let created = false;
+    if (!dstSt) {
+      try {
+        await ctx.sys.mkdir(dst, st.mode & 0o777 & ~(o.preserveOwner ? 0o077 : 0o022));
+      } catch (e) {
+        await ctx.perror(e, `cannot create directory ${quote(dst)}`);
+        return false;
+      }
+      created = true;
+      if (o.verbose) await ctx.print(o.move ? `created directory ${quote(dst)}\n` : `${quote(src)} -> ${quote(dst)}\n`);
+      // we must be able to fill the new directory whatever its final mode
+      const made = await ctx.sys.lstat(dst);
+      if ((made.mode & 0o700) !== 0o700) await ctx.sys.chmod(dst, (made.mode & 0o7777) | 0o700);
+    }
+    let ok = true;
+    for (const name of entries) {
+      if (!(await this.copy(joinPath(src, name), joinPath(dst, name), false, topSrc, topDst))) ok = false;
+    }
+    if (created && !o.preserveMode) {
+      // a new directory ends with the source's mode minus the umask, as mkdir would give it
+      const umask = ctx.sys.umask();
+      await ctx.sys.chmod(dst, st.mode & 0o777 & ~umask).catch(() => undefined);
+    }
+    if (!(await this.preserve(dst, st))) ok = false;
+    return ok;
+  }
+
+  /** Whether `dst` would land inside the directory `src` (or be it). */
+  private async isInside(src: string, dst: string): Promise<boolean> {
+    try {
+      const from = await this.ctx.sys.realpath(src);
+      const slash = dst.replace(/\/+$/, '').lastIndexOf('/');
+      const parent = slash < 0 ? '.' : dst.slice(0, slash) || '/';
+      const to = await this.ctx.sys.realpath(parent);
+      return to === from || to.startsWith(from === '/' ? '/' : `${from}/`);
+    } catch {
+      return false;
+    }
+  }
+
+  /** Applies -p: times, then ownership, then permission bits (the order GNU uses). */
+  private async preserve(dst: string, st: Stat): Promise<boolean> {
+    const { ctx, o } = this;
+    if (o.preserveTimes) {
+      try {
+        await ctx.sys.utimes(dst, st.atime, st.mtime);
+      } catch (e) {
+        await ctx.perror(e, `preserving times for ${quote(dst)}`);
+        return false;
+      }
+    }
+    if (o.preserveOwner) {
+      try {
+        await ctx.sys.chown(dst, st.uid, st.gid);
+      } catch {
+        // only root may give a file away: keep at least the group when we can
+        await ctx.sys.chown(dst, -1, st.gid).catch(() => undefined);
+      }
+    }
+    if (o.preserveMode) {
+      try {
+        await ctx.sys.chmod(dst, st.mode & 0o7777);
+      } catch (e) {
+        await ctx.perror(e, `preserving permissions for ${quote(dst)}`);
+        return false;
+      }
+    }
+    return true;
+  }
+}

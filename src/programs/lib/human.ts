@@ -1,0 +1,73 @@
+// gnulib human_readable() as coreutils uses it for sizes and block counts: exact integer
+// arithmetic, rounding up (human_ceiling, the default), one decimal below 10 when autoscaling.
+
+export interface HumanOptions {
+  /** Scale with K, M, G... (`-h`, `--si`). */
+  autoscale?: boolean;
+  /** Powers of 1000 and a lowercase k (`--si`) instead of 1024. */
+  si?: boolean;
+}
+
+const PREFIXES = 'KMGTPEZYRQ';
+
+/**
+ * Formats `n` units of `fromBlock` bytes in units of `toBlock` bytes (ls: sizes 1 -> 1,
+ * blocks 512 -> 1024 by default, or 512 -> 1 with -h).
+ */
+export function humanReadable(n: number, fromBlock: number, toBlock: number, opts: HumanOptions = {}): string {
+  const N = BigInt(Math.max(0, Math.floor(n)));
+  const from = BigInt(fromBlock);
+  const to = BigInt(toBlock);
+  let amt: bigint;
+  let tenths = 0n;
+  let rounding = 0n;
+  if (to <= from) {
+    amt = N * (from / to);
+  } else {
+    const divisor = to / from;
+    const r10 = (N % divisor) * 10n;
+    const r2 = (r10 % divisor) * 2n;
+    amt = N / divisor;
+    tenths = r10 / divisor;
+    rounding = r2 < divisor ? (r2 > 0n ? 1n : 0n) : 2n + (divisor < r2 ? 1n : 0n);
+  }
+  const base = opts.si ? 1000n : 1024n;
+  let exponent = 0;
+  let point = '';
+  if (opts.autoscale && amt >= base) {
+    do {
+      const r10 = (amt % base) * 10n + tenths;
+      const r2 = (r10 % base) * 2n + (rounding >> 1n);
+      amt /= base;
+      tenths = r10 / base;
+      rounding = r2 < base ? (r2 + rounding !== 0n ? 1n : 0n) : 2n + (base < r2 + rounding ? 1n : 0n);
+      exponent++;
+    } while (amt >= base && exponent < PREFIXES.length);
+    if (amt < 10n) {
+      if (rounding > 0n) {
+        tenths++;
+        rounding = 0n;
+        if (tenths === 10n) {
+          amt++;
+          tenths = 0n;
+        }
+      }
+      if (amt < 10n) {
+        point = `.${tenths}`;
+        tenths = 0n;
+        rounding = 0n;
+      }
+    }
+  }
+  if (tenths + rounding > 0n) {
+    amt++;
+    if (opts.autoscale && amt === base && exponent < PREFIXES.length) {
+      exponent++;
+      amt = 1n;
+      point = '.0';
+    }
+  }
+  let prefix = exponent === 0 ? '' : PREFIXES[exponent - 1]!;
+  if (prefix === 'K' && opts.si) prefix = 'k';
+  return `${amt}${point}${prefix}`;
+}

@@ -1,0 +1,280 @@
+// printf(1) / bash's printf builtin formatting: conversions %s %b %q %c %d %i %o %u %x %X
+// %e %E %f %F %g %G %a %%, flags, * widths, and the format reused until the arguments
+// run out. Shared by the shell builtin and /usr/bin/printf.
+
+export interface PrintfResult {
+  out: string;
+  /** Messages such as `abc: invalid number` (the caller prefixes its name). */
+  errors: string[];
+  /** \c in %b or the format: stop all output. */
+  stopped: boolean;
+}
+
+const ESCAPES: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'", '?': '?' };
+
+/** Backslash escapes of a printf format (`\0NNN` not special here; `\NNN` is octal). */
+function formatEscape(fmt: string, i: number): { text: string; next: number } {
+  const n = fmt[i + 1] ?? '';
+  if (n in ESCAPES && n !== '"' && n !== "'" && n !== '?') return { text: ESCAPES[n]!, next: i + 2 };
+  if (n === '"' || n === "'" || n === '?') return { text: n, next: i + 2 };
+  if (/[0-7]/.test(n)) {
+    let j = i + 1;
+    let digits = '';
+    while (digits.length < 3 && /[0-7]/.test(fmt[j] ?? '')) digits += fmt[j++];
+    return { text: String.fromCharCode(parseInt(digits, 8) & 0xff), next: j };
+  }
+  if (n === 'x') {
+    let j = i + 2;
+    let digits = '';
+    while (digits.length < 2 && /[0-9a-fA-F]/.test(fmt[j] ?? '')) digits += fmt[j++];
+    if (digits) return { text: String.fromCharCode(parseInt(digits, 16)), next: j };
+  }
+  if (n === 'u' || n === 'U') {
+    let j = i + 2;
+    let digits = '';
+    while (digits.length < (n === 'u' ? 4 : 8) && /[0-9a-fA-F]/.test(fmt[j] ?? '')) digits += fmt[j++];
+    if (digits) return { text: String.fromCodePoint(parseInt(digits, 16)), next: j };
+  }
+  return { text: `\\${n}`, next: i + 2 };
+}
+
+/** %b argument escapes: like echo -e (\0NNN octal, \c stops). */
+export function echoEscapes(s: string): { text: string; stopped: boolean } {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c !== '\\' || i + 1 >= s.length) {
+      out += c;
+      continue;
+    }
+    const n = s[i + 1]!;
+    if (n === 'c') return { text: out, stopped: true };
+    if (n === '0') {
+      let j = i + 2;
+      let digits = '';
+      while (digits.length < 3 && /[0-7]/.test(s[j] ?? '')) digits += s[j++];
+      out += String.fromCharCode(parseInt(digits || '0', 8) & 0xff);
+      i = j - 1;
+      continue;
+    }
+    if (/[1-7]/.test(n)) {
+      let j = i + 1;
+      let digits = '';
+      while (digits.length < 3 && /[0-7]/.test(s[j] ?? '')) digits += s[j++];
+      out += String.fromCharCode(parseInt(digits, 8) & 0xff);
+      i = j - 1;
+      continue;
+    }
+    if (n === 'x') {
+      let j = i + 2;
+      let digits = '';
+      while (digits.length < 2 && /[0-9a-fA-F]/.test(s[j] ?? '')) digits += s[j++];
+      if (digits) {
+        out += String.fromCharCode(parseInt(digits, 16));
+        i = j - 1;
+        continue;
+      }
+    }
+    if (n in ESCAPES && n !== '"' && n !== "'" && n !== '?') {
+      out += ESCAPES[n];
+      i++;
+      continue;
+    }
+    out += `\\${n}`;
+    i++;
+  }
+  return { text: out, stopped: false };
+}
+
+/** bash's %q: quote so the shell reads the string back unchanged. */
+export function shellQuoteQ(s: string): string {
+  if (s === '') return "''";
+  if (/[\x00-\x1f\x7f]/.test(s)) {
+    return `$'${s.replace(/[\\']/g, '\\$&').replace(/[\x00-\x1f\x7f]/g, (c) => ({ '\n': '\\n', '\t': '\\t', '\r': '\\r', '\x1b': '\\E', '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\v': '\\v' })[c] ?? `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`)}'`;
+  }
+  return s.replace(/[^A-Za-z0-9_@%+=:,./-]/g, '\\$&');
+}
+
+function parseIntArg(arg: string, errors: string[]): bigint {
+  const t = arg.trim();
+  if (t === '') return 0n;
+  if (/^['"]/.test(t)) return BigInt(t.codePointAt(1) ?? 0);
+  const m = /^([-+]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)/.exec(t);
+  if (!m) {
+    errors.push(`${arg}: invalid number`);
+    return 0n;
+  }
+  const body = m[2]!;
+  let v = body.startsWith('0x') || body.startsWith('0X') ? BigInt(body) : body.length > 1 && body.startsWith('0') ? BigInt(`0o${body.slice(1)}`) : BigInt(body);
+  if (m[1] === '-') v = -v;
+  if (m[0].length !== t.length) errors.push(`${arg}: invalid number`);
+  return v;
+}
+
+function parseFloatArg(arg: string, errors: string[]): number {
+  const t = arg.trim();
+  if (t === '') return 0;
+  if (/^['"]/.test(t)) return t.codePointAt(1) ?? 0;
+  const v = Number(t);
+  if (Number.isNaN(v)) {
+    const m = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?/.exec(t);
+    errors.push(`${arg}: invalid number`);
+    return m ? Number(m[0]) : 0;
+  }
+  return v;
+}
+
+function pad(s: string, width: number, left: boolean, zero: boolean): string {
+  if (s.length >= width) return s;
+  if (left) return s.padEnd(width);
+  if (zero) {
+    const sign = /^[-+ ]/.test(s) ? s[0]! : '';
+    const prefix = /^[-+ ]?0[xX]/.test(s) ? s.slice(0, sign.length + 2) : sign;
+    return prefix + s.slice(prefix.length).padStart(width - prefix.length, '0');
+  }
+  return s.padStart(width);
+}
+
+function formatFloat(v: number, conv: string, prec: number | undefined, flags: string): string {
+  const p = prec ?? 6;
+  let s: string;
+  const lower = conv.toLowerCase();
+  if (!Number.isFinite(v)) s = Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
+  else if (lower === 'f') s = v.toFixed(p);
+  else if (lower === 'e') s = v.toExponential(p).replace(/e([+-])(\d)$/, 'e$10$2');
+  else if (lower === 'g') {
+    const P = p === 0 ? 1 : p;
+    const exp = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
+    if (exp < -4 || exp >= P) {
+      s = v.toExponential(P - 1).replace(/e([+-])(\d)$/, 'e$10$2');
+      if (!flags.includes('#')) s = s.replace(/\.?0+e/, 'e');
+    } else {
+      s = v.toFixed(Math.max(0, P - 1 - exp));
+      if (!flags.includes('#') && s.includes('.')) s = s.replace(/\.?0+$/, '');
+    }
+  } else s = v.toString(16);
+  if (conv === conv.toUpperCase()) s = s.toUpperCase();
+  if (v >= 0 && flags.includes('+')) s = `+${s}`;
+  else if (v >= 0 && flags.includes(' ')) s = ` ${s}`;
+  return s;
+}
+
+export function formatPrintf(format: string, args: string[]): PrintfResult {
+  const errors: string[] = [];
+  let out = '';
+  let argi = 0;
+  const next = (): string | undefined => (argi < args.length ? args[argi++] : undefined);
+  for (let pass = 0; pass < 10000; pass++) {
+    let consumed = false;
+    for (let i = 0; i < format.length; ) {
+      const c = format[i]!;
+      if (c === '\\') {
+        if (format[i + 1] === 'c') return { out, errors, stopped: true };
+        const e = formatEscape(format, i);
+        out += e.text;
+        i = e.next;
+        continue;
+      }
+      if (c !== '%') {
+        out += c;
+        i++;
+        continue;
+      }
+      if (format[i + 1] === '%') {
+        out += '%';
+        i += 2;
+        continue;
+      }
+      const m = /^%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?([hlLqjzt]*)([a-zA-Z])?/.exec(format.slice(i));
+      if (!m || !m[5]) {
+        errors.push(`%${format.slice(i + 1, i + 2)}: invalid format character`);
+        return { out, errors, stopped: true };
+      }
+      i += m[0].length;
+      const flags = m[1]!;
+      let width = 0;
+      let left = flags.includes('-');
+      if (m[2] === '*') {
+        const w = Number(parseIntArg(next() ?? '0', errors));
+        consumed = true;
+        if (w < 0) left = true;
+        width = Math.abs(w);
+      } else if (m[2]) width = Number(m[2]);
+      let prec: number | undefined;
+      if (m[3] !== undefined) {
+        if (m[3] === '*') {
+          prec = Number(parseIntArg(next() ?? '0', errors));
+          consumed = true;
+        } else prec = Number(m[3] || '0');
+      }
+      const conv = m[5];
+      const arg = next();
+      if (arg !== undefined) consumed = true;
+      const zero = flags.includes('0') && !left;
+      switch (conv) {
+        case 's': {
+          let s = arg ?? '';
+          if (prec !== undefined) s = s.slice(0, prec);
+          out += pad(s, width, left, false);
+          break;
+        }
+        case 'b': {
+          const r = echoEscapes(arg ?? '');
+          let s = r.text;
+          if (prec !== undefined) s = s.slice(0, prec);
+          out += pad(s, width, left, false);
+          if (r.stopped) return { out, errors, stopped: true };
+          break;
+        }
+        case 'q':
+          out += pad(shellQuoteQ(arg ?? ''), width, left, false);
+          break;
+        case 'c':
+          out += pad((arg ?? '').slice(0, 1), width, left, false);
+          break;
+        case 'd':
+        case 'i':
+        case 'o':
+        case 'u':
+        case 'x':
+        case 'X': {
+          let v = parseIntArg(arg ?? '0', errors);
+          let s: string;
+          if (conv === 'd' || conv === 'i') s = v.toString();
+          else {
+            if (v < 0n) v = BigInt.asUintN(64, v);
+            s = v.toString(conv === 'o' ? 8 : conv === 'u' ? 10 : 16);
+            if (conv === 'X') s = s.toUpperCase();
+            if (flags.includes('#') && v !== 0n) s = conv === 'o' ? `0${s}` : conv === 'x' ? `0x${s}` : conv === 'X' ? `0X${s}` : s;
+          }
+          if (prec !== undefined) {
+            const neg = s.startsWith('-');
+            const digits = neg ? s.slice(1) : s;
+            s = (neg ? '-' : '') + (prec === 0 && digits === '0' ? '' : digits.padStart(prec, '0'));
+          }
+          if ((conv === 'd' || conv === 'i') && !s.startsWith('-')) {
+            if (flags.includes('+')) s = `+${s}`;
+            else if (flags.includes(' ')) s = ` ${s}`;
+          }
+          out += pad(s, width, left, zero && prec === undefined);
+          break;
+        }
+        case 'e':
+        case 'E':
+        case 'f':
+        case 'F':
+        case 'g':
+        case 'G':
+        case 'a':
+        case 'A':
+          out += pad(formatFloat(parseFloatArg(arg ?? '0', errors), conv, prec, flags), width, left, zero);
+          break;
+        default:
+          errors.push(`%${conv}: invalid format character`);
+          return { out, errors, stopped: true };
+      }
+    }
+    if (!consumed || argi >= args.length) break;
+  }
+  return { out, errors, stopped: false };
+}

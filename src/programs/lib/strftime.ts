@@ -1,0 +1,85 @@
+// strftime(3) in the C locale for the machine's time zone (UTC: the image has no
+// /etc/localtime and the recordings ran with TZ=UTC). Nanoseconds come from milliseconds.
+
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export const FULL_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+export const FULL_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+const pad = (n: number, width: number, fill = '0'): string => String(n).padStart(width, fill);
+
+function isoWeek(d: Date): { year: number; week: number } {
+  const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const day = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - day);
+  const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
+  return { year: t.getUTCFullYear(), week: Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7) };
+}
+
+/** Formats epoch milliseconds `ms` with `format`; `nanos` overrides the sub-second part. */
+export function strftime(format: string, ms: number, nanos?: number): string {
+  const d = new Date(ms);
+  const ns = nanos ?? (((ms % 1000) + 1000) % 1000) * 1_000_000;
+  const Y = d.getUTCFullYear();
+  const m = d.getUTCMonth();
+  const day = d.getUTCDate();
+  const H = d.getUTCHours();
+  const M = d.getUTCMinutes();
+  const S = d.getUTCSeconds();
+  const wday = d.getUTCDay();
+  const yday = Math.floor((Date.UTC(Y, m, day) - Date.UTC(Y, 0, 1)) / 86400000);
+  let out = '';
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i]!;
+    if (c !== '%' || i + 1 >= format.length) {
+      out += c;
+      continue;
+    }
+    const f = format[++i]!;
+    switch (f) {
+      case '%': out += '%'; break;
+      case 'a': out += DAYS[wday]; break;
+      case 'A': out += FULL_DAYS[wday]; break;
+      case 'b': case 'h': out += MONTHS[m]; break;
+      case 'B': out += FULL_MONTHS[m]; break;
+      case 'c': out += `${DAYS[wday]} ${MONTHS[m]} ${pad(day, 2, ' ')} ${pad(H, 2)}:${pad(M, 2)}:${pad(S, 2)} ${Y}`; break;
+      case 'C': out += pad(Math.floor(Y / 100), 2); break;
+      case 'd': out += pad(day, 2); break;
+      case 'D': out += `${pad(m + 1, 2)}/${pad(day, 2)}/${pad(Y % 100, 2)}`; break;
+      case 'e': out += pad(day, 2, ' '); break;
+      case 'F': out += `${Y}-${pad(m + 1, 2)}-${pad(day, 2)}`; break;
+      case 'g': out += pad(isoWeek(d).year % 100, 2); break;
+      case 'G': out += String(isoWeek(d).year); break;
+      case 'H': out += pad(H, 2); break;
+      case 'I': out += pad(H % 12 || 12, 2); break;
+      case 'j': out += pad(yday + 1, 3); break;
+      case 'k': out += pad(H, 2, ' '); break;
+      case 'l': out += pad(H % 12 || 12, 2, ' '); break;
+      case 'm': out += pad(m + 1, 2); break;
+      case 'M': out += pad(M, 2); break;
+      case 'n': out += '\n'; break;
+      case 'N': out += pad(ns, 9); break;
+      case 'p': out += H < 12 ? 'AM' : 'PM'; break;
+      case 'P': out += H < 12 ? 'am' : 'pm'; break;
+      case 'r': out += `${pad(H % 12 || 12, 2)}:${pad(M, 2)}:${pad(S, 2)} ${H < 12 ? 'AM' : 'PM'}`; break;
+      case 'R': out += `${pad(H, 2)}:${pad(M, 2)}`; break;
+      case 's': out += String(Math.floor(ms / 1000)); break;
+      case 'S': out += pad(S, 2); break;
+      case 't': out += '\t'; break;
+      case 'T': out += `${pad(H, 2)}:${pad(M, 2)}:${pad(S, 2)}`; break;
+      case 'u': out += String(wday || 7); break;
+      case 'U': out += pad(Math.floor((yday + 7 - wday) / 7), 2); break;
+      case 'V': out += pad(isoWeek(d).week, 2); break;
+      case 'w': out += String(wday); break;
+      case 'W': out += pad(Math.floor((yday + 7 - ((wday + 6) % 7)) / 7), 2); break;
+      case 'x': out += `${pad(m + 1, 2)}/${pad(day, 2)}/${pad(Y % 100, 2)}`; break;
+      case 'X': out += `${pad(H, 2)}:${pad(M, 2)}:${pad(S, 2)}`; break;
+      case 'y': out += pad(Y % 100, 2); break;
+      case 'Y': out += String(Y); break;
+      case 'z': out += '+0000'; break;
+      case 'Z': out += 'UTC'; break;
+      default: out += `%${f}`;
+    }
+  }
+  return out;
+}

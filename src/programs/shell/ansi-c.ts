@@ -1,0 +1,44 @@
+// $'...' quoting: backslash escapes decoded as bash does (bash manual, QUOTING).
+
+const SIMPLE: Record<string, string> = {
+  a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
+  '\\': '\\', "'": "'", '"': '"', '?': '?',
+};
+
+/** Decodes from `pos` (just after `$'`) to the closing quote; returns the text and its index (-1 if unclosed). */
+export function decodeAnsiC(src: string, pos: number): { text: string; end: number } {
+  let out = '';
+  let i = pos;
+  while (i < src.length) {
+    const c = src[i]!;
+    if (c === "'") return { text: out, end: i };
+    if (c !== '\\') {
+      out += c;
+      i++;
+      continue;
+    }
+    const n = src[i + 1] ?? '';
+    i += 2;
+    if (n in SIMPLE) out += SIMPLE[n];
+    else if (/[0-7]/.test(n)) {
+      let digits = n;
+      while (digits.length < 3 && /[0-7]/.test(src[i] ?? '')) digits += src[i++];
+      out += String.fromCharCode(parseInt(digits, 8) & 0xff);
+    } else if (n === 'x') {
+      let digits = '';
+      while (digits.length < 2 && /[0-9a-fA-F]/.test(src[i] ?? '')) digits += src[i++];
+      out += digits ? String.fromCharCode(parseInt(digits, 16)) : '\\x';
+    } else if (n === 'u' || n === 'U') {
+      let digits = '';
+      const max = n === 'u' ? 4 : 8;
+      while (digits.length < max && /[0-9a-fA-F]/.test(src[i] ?? '')) digits += src[i++];
+      out += digits ? String.fromCodePoint(parseInt(digits, 16)) : `\\${n}`;
+    } else if (n === 'c') {
+      const k = src[i++] ?? '';
+      out += String.fromCharCode(k.toUpperCase().charCodeAt(0) ^ 0x40);
+    } else {
+      out += `\\${n}`;
+    }
+  }
+  return { text: out, end: -1 };
+}

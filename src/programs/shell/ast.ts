@@ -1,0 +1,103 @@
+// The shell's syntax tree: a discriminated union on `kind`, produced by parser.ts and run by
+// the interpreter. Words keep their quoting structure, so expansion knows what to split.
+
+export type WordPart =
+  /** Unquoted text: subject to brace, tilde and pathname expansion. */
+  | { kind: 'lit'; text: string }
+  /** Quoted text ('...', $'...', or a backslash-escaped character): taken literally. */
+  | { kind: 'quoted'; text: string }
+  | { kind: 'dq'; parts: WordPart[] }
+  | ParamPart
+  | { kind: 'cmdsub'; body: List; source: string }
+  | { kind: 'arith'; expr: Word };
+
+export type ParamOp =
+  | 'plain' | 'length' | 'default' | 'assign' | 'error' | 'alt'
+  | 'trimPrefix' | 'trimPrefixLong' | 'trimSuffix' | 'trimSuffixLong'
+  | 'replace' | 'replaceAll' | 'replacePrefix' | 'replaceSuffix'
+  | 'substr' | 'upperFirst' | 'upperAll' | 'lowerFirst' | 'lowerAll'
+  | 'indirect' | 'keys' | 'names' | 'transform';
+
+export interface ParamPart {
+  kind: 'param';
+  name: string;
+  /** Array subscript text (`@`, `*`, or an expression/key word). */
+  index?: Word;
+  op: ParamOp;
+  /** For default/assign/error/alt: whether the `:` form (also tests empty). */
+  colon?: boolean;
+  arg?: Word;
+  arg2?: Word;
+  /** The `${...}` text, for error messages (bad substitution). */
+  source: string;
+}
+
+export interface Word {
+  parts: WordPart[];
+  /** Source text of the word. */
+  text: string;
+}
+
+export interface Assign {
+  name: string;
+  index?: Word;
+  append: boolean;
+  value?: Word;
+  array?: ArrayItem[];
+}
+
+export interface ArrayItem {
+  key?: Word;
+  value: Word;
+}
+
+export type RedirOp = '<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '&>' | '&>>' | '<<' | '<<-' | '<<<';
+
+export interface Redir {
+  fd?: number;
+  /** {varname}> form */
+  fdVar?: string;
+  op: RedirOp;
+  target: Word;
+  /** Here-documents: the body text, and whether the delimiter was quoted (no expansion). */
+  heredoc?: { body: string; quoted: boolean };
+}
+
+export type Command =
+  | { kind: 'simple'; assigns: Assign[]; words: Word[]; redirs: Redir[]; line: number }
+  | { kind: 'pipeline'; cmds: Command[]; negate: boolean; stderr: boolean[]; timed: boolean; line: number }
+  | { kind: 'andor'; first: Command; rest: { op: '&&' | '||'; cmd: Command }[] }
+  | { kind: 'subshell'; body: List; redirs: Redir[]; line: number }
+  | { kind: 'group'; body: List; redirs: Redir[]; line: number }
+  | { kind: 'if'; clauses: { cond: List; body: List }[]; elseBody?: List; redirs: Redir[]; line: number }
+  | { kind: 'while'; until: boolean; cond: List; body: List; redirs: Redir[]; line: number }
+  | { kind: 'for'; name: string; items?: Word[]; body: List; redirs: Redir[]; line: number }
+  | { kind: 'arithfor'; init: Word; cond: Word; step: Word; body: List; redirs: Redir[]; line: number }
+  | { kind: 'select'; name: string; items?: Word[]; body: List; redirs: Redir[]; line: number }
+  | { kind: 'case'; word: Word; items: CaseItem[]; redirs: Redir[]; line: number }
+  | { kind: 'funcdef'; name: string; body: Command; line: number; source: string }
+  | { kind: 'arith'; expr: Word; redirs: Redir[]; line: number }
+  | { kind: 'cond'; expr: CondExpr; redirs: Redir[]; line: number };
+
+export interface CaseItem {
+  patterns: Word[];
+  body: List;
+  term: ';;' | ';&' | ';;&';
+}
+
+export type CondExpr =
+  | { kind: 'unary'; op: string; arg: Word }
+  | { kind: 'binary'; op: string; left: Word; right: Word }
+  | { kind: 'word'; word: Word }
+  | { kind: 'not'; expr: CondExpr }
+  | { kind: 'and'; left: CondExpr; right: CondExpr }
+  | { kind: 'or'; left: CondExpr; right: CondExpr };
+
+export interface ListItem {
+  cmd: Command;
+  async: boolean;
+}
+
+export interface List {
+  items: ListItem[];
+}

@@ -1,0 +1,314 @@
+// /bin/bash: sets up the shell's state from its arguments and environment, then runs a
+// -c string, a script file, standard input, or the interactive read-eval loop.
+import { isSysError, strerror } from '../../shared/errno';
+import { SIGNALS } from '../../shared/signals';
+import type { Sys } from '../../shared/sys';
+import { defineProgram } from '../define';
+import { interactiveInt } from './builtins/jobctl';
+import { Interrupted, ShellExit } from './control';
+import { Interpreter } from './interpreter';
+import { reapJobs } from './jobs';
+import { IncompleteInput } from './lexer';
+import { LineEditor, LineInterrupted } from './line-editor';
+import { Parser } from './parser';
+import type { List } from './ast';
+import { decodePrompt } from './prompt';
+import { ShellState } from './state';
+import { completeLine } from './complete';
+
+const decoder = new TextDecoder();
+export const BASH_VERSION = '5.2.15(1)-release';
+
+interface Invocation {
+  command?: string;
+  file?: string;
+  args: string[];
+  login: boolean;
+  interactive?: boolean;
+  noProfile: boolean;
+  noRc: boolean;
+  stdin: boolean;
+  options: string[];
+}
+
+function parseArgs(argv: readonly string[]): Invocation | string {
+  const inv: Invocation = { args: [], login: (argv[0] ?? '').startsWith('-'), noProfile: false, noRc: false, stdin: false, options: [] };
+  let i = 1;
+  let wantCommand = false;
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (a === '--login') inv.login = true;
+    else if (a === '--noprofile') inv.noProfile = true;
+    else if (a === '--norc') inv.noRc = true;
+    else if (a === '--version') return 'version';
+    else if (a === '--help') return 'help';
+    else if (a.startsWith('--')) return `${a}: invalid option`;
+    else if (/^[-+][A-Za-z]+$/.test(a)) {
+      for (const c of a.slice(1)) {
+        if (c === 'c') wantCommand = true;
+        else if (c === 'l') inv.login = true;
+        else if (c === 'i') inv.interactive = true;
+        else if (c === 's') inv.stdin = true;
+        else if ('euxvfnaCbhkmptBEHPT'.includes(c)) inv.options.push(`${a[0]}${c}`);
+        else if (c === 'o') {
+          const name = argv[++i];
+          if (name !== undefined) inv.options.push(`${a[0]}o`, name);
+        } else return `-${c}: invalid option`;
+      }
+    } else break;
+  }
+  const rest = argv.slice(i);
+  if (wantCommand) {
+    if (rest.length === 0) return '-c: option requires an argument';
+    inv.command = rest[0];
+    inv.args = rest.slice(1);
+  } else if (!inv.stdin && rest.length > 0) {
+    inv.file = rest[0];
+    inv.args = rest.slice(1);
+  } else inv.args = [...rest];
+  return inv;
+}
+
+function initState(sys: Sys, inv: Invocation): ShellState {
+  const st = new ShellState();
+  for (const [k, v] of sys.env) if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) st.globals.set(k, { value: v, exported: true });
+  const setDefault = (name: string, value: string): void => {
+    if (!st.globals.has(name)) st.globals.set(name, { value });
+  };
+  st.shellPid = sys.pid;
+  st.startedAt = sys.now();
+  const ro = (name: string, value: string): void => {
+    st.globals.set(name, { value, readonly: true, ...(st.globals.get(name)?.exported ? { exported: true } : {}) });
+  };
+  ro('PPID', String(sys.getppid()));
+  ro('UID', String(sys.getuid()));
+  ro('EUID', String(sys.geteuid()));
+  st.globals.set('BASH_VERSINFO', { array: new Map([[0, '5'], [1, '2'], [2, '15'], [3, '1'], [4, 'release'], [5, 'x86_64-pc-linux-gnu']]), readonly: true });
+  st.globals.set('BASH_VERSION', { value: BASH_VERSION });
+  st.globals.set('BASH', { value: '/usr/bin/bash' });
+  st.globals.set('HOSTNAME', { value: sys.uname().nodename });
+  st.globals.set('HOSTTYPE', { value: 'x86_64' });
+  st.globals.set('OSTYPE', { value: 'linux-gnu' });
+  st.globals.set('MACHTYPE', { value: 'x86_64-pc-linux-gnu' });
+  setDefault('IFS', ' \t\n');
+  setDefault('PS2', '> ');
+  setDefault('PS4', '+ ');
+  setDefault('OPTIND', '1');
+  setDefault('OPTERR', '1');
+  setDefault('PATH', '/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin');
+  const lvl = Number(st.get('SHLVL') ?? '0');
+  st.globals.set('SHLVL', { value: String(Number.isFinite(lvl) ? lvl + 1 : 1), exported: true });
+  // $PWD: inherited if it names the current directory, else the physical path
+  const cwd = sys.getcwd();
+  const envPwd = st.get('PWD');
+  st.globals.set('PWD', { value: envPwd && envPwd.startsWith('/') ? envPwd : cwd, exported: true });
+  if (!st.globals.get('OLDPWD')?.value) st.globals.set('OLDPWD', { exported: true });
+  st.login = inv.login;
+  if (inv.login) st.shopts.add('login_shell');
+  return st;
+}
+
+async function applyOptions(sh: Interpreter, opts: string[]): Promise<void> {
+  if (opts.length === 0) return;
+  const { set } = await import('./builtins/vars');
+  await set(sh, ['set', ...opts]);
+}
+
+async function sourceIfExists(sh: Interpreter, path: string): Promise<boolean> {
+  try {
+    const st = await sh.sys.stat(path);
+    if (st.kind !== 'file') return false;
+  } catch {
+    return false;
+  }
+  const { source } = await import('./builtins/io');
+  await source(sh, ['.', path]);
+  return true;
+}
+
+async function runExitTrap(sh: Interpreter): Promise<void> {
+  const action = sh.state.traps.get('EXIT');
+  if (!action) return;
+  sh.state.traps.delete('EXIT');
+  try {
+    await sh.evalString(action);
+  } catch (e) {
+    if (!(e instanceof ShellExit)) throw e;
+  }
+}
+
+/** Runs `body`, turning exit into a status and running the EXIT trap. */
+async function guarded(sh: Interpreter, body: () => Promise<number>): Promise<number> {
+  let status: number;
+  try {
+    status = await body();
+  } catch (e) {
+    if (e instanceof ShellExit) status = e.status;
+    else if (e instanceof Interrupted) status = 130;
+    else if (e && typeof e === 'object' && e.constructor.name === 'ReturnSignal') status = sh.state.status;
+    else if (e && typeof e === 'object' && (e.constructor.name === 'BreakSignal' || e.constructor.name === 'ContinueSignal')) status = 0;
+    else throw e;
+  }
+  sh.state.status = status;
+  await runExitTrap(sh);
+  return sh.state.status === status ? status : status;
+}
+
+async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
+  const sys = sh.sys;
+  const st = sh.state;
+  st.interactive = true;
+  st.errorContext = 'interactive';
+  st.options.add('monitor');
+  st.options.add('histexpand');
+  st.options.add('emacs');
+  st.options.add('history');
+  st.shopts.add('expand_aliases');
+  sys.signal(SIGNALS.SIGINT, interactiveInt(sh));
+  for (const s of [SIGNALS.SIGQUIT, SIGNALS.SIGTERM, SIGNALS.SIGTSTP, SIGNALS.SIGTTIN, SIGNALS.SIGTTOU]) sys.signal(s, 'ignore');
+  if (!st.get('PS1')) st.set('PS1', '\\s-\\v\\$ ');
+  const profile = async (): Promise<void> => {
+    if (inv.login && !inv.noProfile) {
+      await sourceIfExists(sh, '/etc/profile');
+      const home = st.get('HOME') ?? '';
+      for (const f of ['.bash_profile', '.bash_login', '.profile']) if (await sourceIfExists(sh, `${home}/${f}`)) break;
+    } else if (!inv.login && !inv.noRc) {
+      // Photon's bash reads /etc/bash.bashrc for interactive non-login shells
+      await sourceIfExists(sh, '/etc/bash.bashrc');
+      await sourceIfExists(sh, `${st.get('HOME') ?? ''}/.bashrc`);
+    }
+  };
+  const status = await guarded(sh, async () => {
+    await profile().catch((e: unknown) => {
+      if (!(e instanceof Interrupted)) throw e;
+    });
+    const editor = new LineEditor(sys, 0, () => st.history, (line, cursor) => completeLine(sh, line, cursor));
+    let commandNumber = 1;
+    for (;;) {
+      await reapJobs(sh, true);
+      const ps1 = await decodePrompt(sh, st.get('PS1') ?? '', commandNumber);
+      let src = '';
+      let prompt = ps1;
+      let lists: List[] | undefined;
+      let line: string | null;
+      for (;;) {
+        try {
+          line = await editor.readLine(prompt);
+        } catch (e) {
+          if (e instanceof LineInterrupted) {
+            sh.interrupted = false;
+            st.status = 130;
+            line = undefined as unknown as null;
+            break;
+          }
+          throw e;
+        }
+        if (line === null) break;
+        src += `${line}\n`;
+        const parser = new Parser(src, { aliases: st.aliases, line: 1 });
+        try {
+          const parsed: List[] = [];
+          for (let l = parser.nextCommand(); l; l = parser.nextCommand()) parsed.push(l);
+          lists = parsed;
+          break;
+        } catch (e) {
+          if (e instanceof IncompleteInput) {
+            prompt = await decodePrompt(sh, st.get('PS2') ?? '> ', commandNumber);
+            continue;
+          }
+          st.status = await sh.reportParseError(e, parser);
+          lists = [];
+          break;
+        }
+      }
+      if (line === null) {
+        await sh.write(2, st.login ? 'logout\n' : 'exit\n');
+        throw new ShellExit(st.status);
+      }
+      if (src.trim() && !/^\s/.test(src)) {
+        st.history.push(src.replace(/\n$/, ''));
+        if (st.history.length > 1000) st.history.shift();
+      }
+      if (!lists || lists.length === 0) continue;
+      commandNumber++;
+      try {
+        for (const list of lists) await sh.runList(list);
+      } catch (e) {
+        if (e instanceof Interrupted) {
+          st.status = 130;
+          continue;
+        }
+        throw e;
+      }
+    }
+  });
+  if (inv.login) await sourceIfExists(sh, `${st.get('HOME') ?? ''}/.bash_logout`).catch(() => false);
+  return status;
+}
+
+export default defineProgram({
+  name: 'bash',
+  installPath: '/usr/bin/bash',
+  aliases: ['/usr/bin/sh'],
+  pkg: 'bash',
+  async main(ctx) {
+    const sys = ctx.sys;
+    const inv = parseArgs(sys.argv);
+    if (inv === 'version') {
+      await ctx.print(`GNU bash, version ${BASH_VERSION} (x86_64-pc-linux-gnu)\nCopyright (C) 2022 Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n\nThis is free software; you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n`);
+      return 0;
+    }
+    if (inv === 'help') {
+      await ctx.print(`GNU bash, version ${BASH_VERSION}-(x86_64-pc-linux-gnu)\nUsage:\tbash [GNU long option] [option] ...\n\tbash [GNU long option] [option] script-file ...\n`);
+      return 0;
+    }
+    if (typeof inv === 'string') {
+      await ctx.err.write(`bash: ${inv}\n`);
+      return 2;
+    }
+    await ctx.flush();
+    const state = initState(sys, inv);
+    state.arg0 = sys.argv[0] ?? 'bash';
+    const sh = new Interpreter(sys, state);
+    await applyOptions(sh, inv.options);
+    if (inv.command !== undefined) {
+      state.errorContext = 'command';
+      if (inv.args.length > 0) state.arg0 = inv.args[0]!;
+      state.positional = inv.args.slice(1);
+      return guarded(sh, () => sh.evalString(inv.command!, { line: 1 }));
+    }
+    if (inv.file !== undefined) {
+      state.arg0 = inv.file;
+      state.positional = inv.args;
+      let text: string;
+      try {
+        const st = await sys.stat(inv.file);
+        if (st.kind === 'dir') {
+          await ctx.err.write(`bash: ${inv.file}: Is a directory\n`);
+          return 126;
+        }
+        const bytes = await sys.readFile(inv.file);
+        if (bytes.subarray(0, 80).includes(0)) {
+          await ctx.err.write(`bash: ${inv.file}: cannot execute binary file\n`);
+          return 126;
+        }
+        text = decoder.decode(bytes);
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        await ctx.err.write(`bash: ${inv.file}: ${strerror(e.errno)}\n`);
+        return e.errno === 'ENOENT' ? 127 : 126;
+      }
+      state.errorContext = 'script';
+      return guarded(sh, () => sh.evalString(text, { line: 1 }));
+    }
+    state.positional = inv.args;
+    if (inv.interactive ?? (sys.isatty(0) && sys.isatty(2))) return interactive(sh, inv);
+    state.errorContext = 'command';
+    const text = await ctx.readAll(0);
+    return guarded(sh, () => sh.evalString(text, { line: 1 }));
+  },
+});

@@ -1,0 +1,146 @@
+// : true false echo printf eval exit return break continue shift
+import { formatPrintf } from '../../lib/printf';
+import { echoEscapes } from '../../lib/printf';
+import { BreakSignal, ContinueSignal, ReturnSignal, ShellExit } from '../control';
+import type { Builtin } from './types';
+import { NAME_RE } from './types';
+
+export const colon: Builtin = async () => 0;
+export const trueBuiltin: Builtin = async () => 0;
+export const falseBuiltin: Builtin = async () => 1;
+
+export const echo: Builtin = async (sh, argv) => {
+  let newline = true;
+  let escapes = false;
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!/^-[neE]+$/.test(a)) break;
+    for (const c of a.slice(1)) {
+      if (c === 'n') newline = false;
+      else if (c === 'e') escapes = true;
+      else escapes = false;
+    }
+  }
+  let text = argv.slice(i).join(' ');
+  if (escapes) {
+    const r = echoEscapes(text);
+    text = r.text;
+    if (r.stopped) newline = false;
+  }
+  await sh.write(1, newline ? `${text}\n` : text);
+  return 0;
+};
+
+export const printf: Builtin = async (sh, argv) => {
+  let args = argv.slice(1);
+  let varName: string | undefined;
+  if (args[0] === '-v') {
+    varName = args[1];
+    if (varName === undefined) {
+      await sh.error('printf: -v: option requires an argument');
+      await sh.write(2, 'printf: usage: printf [-v var] format [arguments]\n');
+      return 2;
+    }
+    args = args.slice(2);
+  }
+  if (args[0] === '--') args = args.slice(1);
+  if (args.length === 0) {
+    await sh.write(2, 'printf: usage: printf [-v var] format [arguments]\n');
+    return 2;
+  }
+  const r = formatPrintf(args[0]!, args.slice(1));
+  for (const e of r.errors) await sh.error(`printf: ${e}`);
+  if (varName !== undefined) {
+    if (!NAME_RE.test(varName.replace(/\[.*\]$/, ''))) {
+      await sh.error(`printf: \`${varName}': not a valid identifier`);
+      return 2;
+    }
+    sh.state.set(varName, r.out);
+  } else await sh.write(1, r.out);
+  return r.errors.length ? 1 : 0;
+};
+
+export const evalBuiltin: Builtin = async (sh, argv) => {
+  const text = argv.slice(1).join(' ');
+  if (text.trim() === '') return 0;
+  return sh.evalString(text);
+};
+
+function numericArg(s: string): number | undefined {
+  const t = s.trim();
+  if (!/^[-+]?\d+$/.test(t)) return undefined;
+  return Number(BigInt.asIntN(64, BigInt(t)) & 0xffn);
+}
+
+export const exit: Builtin = async (sh, argv) => {
+  if (sh.state.interactive) await sh.write(2, sh.state.login ? 'logout\n' : 'exit\n');
+  if (argv.length > 2) {
+    await sh.error('exit: too many arguments');
+    return 1;
+  }
+  if (argv[1] === undefined) throw new ShellExit(sh.state.status);
+  const n = numericArg(argv[1]);
+  if (n === undefined) {
+    await sh.error(`exit: ${argv[1]}: numeric argument required`);
+    throw new ShellExit(2);
+  }
+  throw new ShellExit(n);
+};
+
+export const returnBuiltin: Builtin = async (sh, argv) => {
+  if (sh.state.funcNames.length === 0 && sh.state.sourceDepth === 0) {
+    await sh.error("return: can only `return' from a function or sourced script");
+    return 1;
+  }
+  if (argv[1] === undefined) throw new ReturnSignal(sh.state.status);
+  const n = numericArg(argv[1]);
+  if (n === undefined) {
+    await sh.error(`return: ${argv[1]}: numeric argument required`);
+    throw new ReturnSignal(2);
+  }
+  throw new ReturnSignal(n);
+};
+
+async function loopControl(sh: Parameters<Builtin>[0], argv: string[], which: 'break' | 'continue'): Promise<number> {
+  let n = 1;
+  if (argv[1] !== undefined) {
+    const v = /^-?\d+$/.test(argv[1]) ? Number(argv[1]) : NaN;
+    if (Number.isNaN(v)) {
+      await sh.error(`${which}: ${argv[1]}: numeric argument required`);
+      return 128;
+    }
+    if (v < 1) {
+      await sh.error(`${which}: ${argv[1]}: loop count out of range`);
+      return 1;
+    }
+    n = v;
+  }
+  if (sh.state.loopDepth === 0) {
+    await sh.error(`${which}: only meaningful in a \`for', \`while', or \`until' loop`);
+    return 0;
+  }
+  n = Math.min(n, sh.state.loopDepth);
+  throw which === 'break' ? new BreakSignal(n) : new ContinueSignal(n);
+}
+
+export const breakBuiltin: Builtin = (sh, argv) => loopControl(sh, argv, 'break');
+export const continueBuiltin: Builtin = (sh, argv) => loopControl(sh, argv, 'continue');
+
+export const shift: Builtin = async (sh, argv) => {
+  let n = 1;
+  if (argv[1] !== undefined) {
+    if (!/^\d+$/.test(argv[1])) {
+      await sh.error(`shift: ${argv[1]}: numeric argument required`);
+      return 1;
+    }
+    n = Number(argv[1]);
+  }
+  if (n > sh.state.positional.length) {
+    // silent unless shopt shift_verbose (bash manual, shift)
+    if (sh.state.shopts.has('shift_verbose')) await sh.error(`shift: ${n}: shift count out of range`);
+    return 1;
+  }
+  sh.state.positional = sh.state.positional.slice(n);
+  return 0;
+};

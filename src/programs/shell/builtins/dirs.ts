@@ -1,0 +1,123 @@
+// cd and pwd, keeping the logical $PWD (symlinks as typed) unless -P is given.
+import { isSysError, strerror } from '../../../shared/errno';
+import { normalize } from '../../../shared/path';
+import type { Interpreter } from '../interpreter';
+import type { Builtin } from './types';
+import { badOption } from './types';
+
+async function isDir(sh: Interpreter, path: string): Promise<boolean> {
+  try {
+    return (await sh.sys.stat(path)).kind === 'dir';
+  } catch {
+    return false;
+  }
+}
+
+export const cd: Builtin = async (sh, argv) => {
+  let physical = false;
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (!/^-[LPe@]+$/.test(a)) {
+      if (a.startsWith('-') && a !== '-') return badOption(sh, 'cd', a.slice(0, 2), 'cd [-L|[-P [-e]] [-@]] [dir]');
+      break;
+    }
+    for (const c of a.slice(1)) if (c === 'P') physical = true; else if (c === 'L') physical = false;
+  }
+  const args = argv.slice(i);
+  if (args.length > 1) {
+    await sh.error('cd: too many arguments');
+    return 1;
+  }
+  let dir = args[0];
+  let print = false;
+  if (dir === undefined) {
+    dir = sh.state.get('HOME');
+    if (dir === undefined) {
+      await sh.error('cd: HOME not set');
+      return 1;
+    }
+  } else if (dir === '-') {
+    dir = sh.state.get('OLDPWD');
+    if (dir === undefined) {
+      await sh.error('cd: OLDPWD not set');
+      return 1;
+    }
+    print = true;
+  }
+  if (dir === '') return 0;
+  let target = dir;
+  // CDPATH applies to relative names that do not start with . or ..
+  const cdpath = sh.state.get('CDPATH');
+  if (cdpath && !dir.startsWith('/') && !/^\.\.?(\/|$)/.test(dir)) {
+    for (const base of cdpath.split(':')) {
+      const candidate = `${base || '.'}/${dir}`;
+      if (await isDir(sh, candidate)) {
+        target = candidate;
+        print = base !== '';
+        break;
+      }
+    }
+  }
+  const oldPwd = sh.state.get('PWD') ?? sh.sys.getcwd();
+  const logical = target.startsWith('/') ? normalize(target) : normalize(`${oldPwd}/${target}`);
+  try {
+    if (physical) {
+      await sh.sys.chdir(target);
+    } else {
+      try {
+        await sh.sys.chdir(logical);
+      } catch (e) {
+        // the logical path may not exist (.. through a symlink); fall back to the physical one
+        if (!isSysError(e) || e.errno === 'EACCES') throw e;
+        await sh.sys.chdir(target);
+        physical = true;
+      }
+    }
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    await sh.error(`cd: ${dir}: ${strerror(e.errno)}`);
+    return 1;
+  }
+  const newPwd = physical ? sh.sys.getcwd() : logical;
+  sh.state.set('OLDPWD', oldPwd);
+  sh.state.set('PWD', newPwd);
+  if (print) await sh.write(1, `${newPwd}\n`);
+  return 0;
+};
+
+export const pwd: Builtin = async (sh, argv) => {
+  let physical = false;
+  for (const a of argv.slice(1)) {
+    if (a === '-P') physical = true;
+    else if (a === '-L') physical = false;
+    else if (a.startsWith('-') && a !== '-') return badOption(sh, 'pwd', a.slice(0, 2), 'pwd [-LP]');
+    else break;
+  }
+  let dir: string;
+  try {
+    dir = sh.sys.getcwd();
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    await sh.error(`pwd: error retrieving current directory: getcwd: cannot access parent directories: ${strerror(e.errno)}`);
+    return 1;
+  }
+  if (!physical) {
+    const logical = sh.state.get('PWD');
+    if (logical && logical.startsWith('/')) {
+      try {
+        const a = await sh.sys.stat(logical);
+        const b = await sh.sys.stat('.');
+        if (a.ino === b.ino && a.dev === b.dev) dir = logical;
+      } catch {
+        // stale $PWD: use the physical directory
+      }
+    }
+  }
+  await sh.write(1, `${dir}\n`);
+  return 0;
+};

@@ -1,0 +1,273 @@
+// type command hash alias unalias exec umask history
+import { isSysError, strerror } from '../../../shared/errno';
+import { ShellExit } from '../control';
+import type { Interpreter } from '../interpreter';
+import { execute, findCommand } from '../simple';
+import { commandText } from '../unparse';
+import { builtins } from './index';
+import type { Builtin } from './types';
+import { badOption, parseFlags } from './types';
+
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time', '{', '}', '!', '[[', ']]', 'coproc']);
+
+async function describe(sh: Interpreter, name: string, mode: 'type' | 't' | 'p' | 'v' | 'V', all: boolean, noFunctions: boolean): Promise<boolean> {
+  let found = false;
+  const say = async (long: string, short: string, word: string): Promise<void> => {
+    found = true;
+    if (mode === 't') await sh.write(1, `${short}\n`);
+    else if (mode === 'v' || mode === 'p') await sh.write(1, `${word}\n`);
+    else await sh.write(1, `${long}\n`);
+  };
+  const alias = sh.state.aliases.get(name);
+  if (alias !== undefined && mode !== 'p') {
+    await (mode === 'v' ? sh.write(1, `alias ${name}='${alias}'\n`).then(() => void (found = true)) : say(`${name} is aliased to \`${alias}'`, 'alias', name));
+    if (!all) return true;
+  }
+  if (KEYWORDS.has(name) && mode !== 'p') {
+    await say(`${name} is a shell keyword`, 'keyword', name);
+    if (!all) return true;
+  }
+  const fn = noFunctions ? undefined : sh.state.functions.get(name);
+  if (fn && mode !== 'p') {
+    await say(`${name} is a function\n${name} () \n${commandText(fn.body)}`, 'function', name);
+    if (!all) return true;
+  }
+  if (builtins.has(name) && mode !== 'p') {
+    await say(`${name} is a shell builtin`, 'builtin', name);
+    if (!all) return true;
+  }
+  if (name.includes('/')) {
+    try {
+      await sh.sys.access(name, 1);
+      if ((await sh.sys.stat(name)).kind === 'file') await say(`${name} is ${name}`, 'file', name);
+    } catch {
+      // not executable
+    }
+    return found;
+  }
+  const hashed = sh.state.hash.get(name);
+  if (hashed && !all) {
+    await say(`${name} is hashed (${hashed})`, 'file', hashed);
+    return true;
+  }
+  const dirs = (sh.state.get('PATH') ?? '').split(':');
+  for (const dir of dirs) {
+    const full = `${dir || '.'}/${name}`;
+    try {
+      if ((await sh.sys.stat(full)).kind !== 'file') continue;
+      await sh.sys.access(full, 1);
+      await say(`${name} is ${full}`, 'file', full);
+      if (!all) return true;
+    } catch {
+      continue;
+    }
+  }
+  return found;
+}
+
+export const type: Builtin = async (sh, argv) => {
+  const p = parseFlags(argv.slice(1), 'afptP');
+  if (p.bad) return badOption(sh, 'type', p.bad, 'type [-afptP] name [name ...]');
+  const mode = p.flags.has('t') ? 't' : p.flags.has('p') || p.flags.has('P') ? 'p' : 'type';
+  let status = 0;
+  for (const name of p.rest) {
+    const ok = await describe(sh, name, mode, p.flags.has('a'), p.flags.has('f'));
+    if (!ok) {
+      status = 1;
+      if (mode === 'type') await sh.error(`type: ${name}: not found`);
+    }
+  }
+  return status;
+};
+
+export const command: Builtin = async (sh, argv) => {
+  const p = parseFlags(argv.slice(1), 'pvV');
+  if (p.bad) return badOption(sh, 'command', p.bad, 'command [-pVv] command [arg ...]');
+  if (p.rest.length === 0) return 0;
+  if (p.flags.has('v') || p.flags.has('V')) {
+    let status = 0;
+    for (const name of p.rest) {
+      const ok = await describe(sh, name, p.flags.has('v') ? 'v' : 'V', false, false);
+      if (!ok) {
+        status = 1;
+        if (p.flags.has('V')) await sh.error(`command: ${name}: not found`);
+      }
+    }
+    return status;
+  }
+  const name = p.rest[0]!;
+  const builtin = builtins.get(name);
+  if (builtin) return builtin(sh, p.rest);
+  const path = name.includes('/') ? name : await findCommand(sh, name);
+  if (!path) {
+    await sh.error(`${name}: command not found`);
+    return 127;
+  }
+  return execute(sh, path, p.rest, sh.state.environment(), false);
+};
+
+export const builtin: Builtin = async (sh, argv) => {
+  const name = argv[1];
+  if (name === undefined) return 0;
+  const b = builtins.get(name);
+  if (!b) {
+    await sh.error(`builtin: ${name}: not a shell builtin`);
+    return 1;
+  }
+  return b(sh, argv.slice(1));
+};
+
+export const hash: Builtin = async (sh, argv) => {
+  const p = parseFlags(argv.slice(1), 'lrtd', 'p');
+  if (p.bad) return badOption(sh, 'hash', p.bad, 'hash [-lr] [-p pathname] [-dt] [name ...]');
+  if (p.flags.has('r')) {
+    sh.state.hash.clear();
+    return 0;
+  }
+  if (p.rest.length === 0) {
+    if (sh.state.hash.size === 0) {
+      await sh.write(1, 'hash: hash table empty\n');
+      return 0;
+    }
+    await sh.write(1, 'hits\tcommand\n');
+    for (const [, path] of sh.state.hash) await sh.write(1, `   1\t${path}\n`);
+    return 0;
+  }
+  let status = 0;
+  for (const name of p.rest) {
+    const path = await findCommand(sh, name);
+    if (!path) {
+      await sh.error(`hash: ${name}: not found`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+export const alias: Builtin = async (sh, argv) => {
+  const args = argv.slice(1).filter((a) => a !== '-p');
+  const show = async (name: string, value: string): Promise<void> => sh.write(1, `alias ${name}='${value.replace(/'/g, "'\\''")}'\n`);
+  if (args.length === 0) {
+    for (const [n, v] of [...sh.state.aliases].sort((a, b) => (a[0] < b[0] ? -1 : 1))) await show(n, v);
+    return 0;
+  }
+  let status = 0;
+  for (const a of args) {
+    const eq = a.indexOf('=');
+    if (eq > 0) {
+      sh.state.aliases.set(a.slice(0, eq), a.slice(eq + 1));
+      continue;
+    }
+    const v = sh.state.aliases.get(a);
+    if (v === undefined) {
+      await sh.error(`alias: ${a}: not found`);
+      status = 1;
+    } else await show(a, v);
+  }
+  return status;
+};
+
+export const unalias: Builtin = async (sh, argv) => {
+  if (argv[1] === '-a') {
+    sh.state.aliases.clear();
+    return 0;
+  }
+  if (argv.length < 2) {
+    await sh.write(2, `${sh.errPrefix()}unalias: usage: unalias [-a] name [name ...]\n`);
+    return 2;
+  }
+  let status = 0;
+  for (const a of argv.slice(1)) {
+    if (!sh.state.aliases.delete(a)) {
+      await sh.error(`unalias: ${a}: not found`);
+      status = 1;
+    }
+  }
+  return status;
+};
+
+export const exec: Builtin = async (sh, argv) => {
+  const args = argv.slice(1);
+  if (args[0] === '--') args.shift();
+  if (args.length === 0) return 0;
+  const name = args[0]!;
+  const path = name.includes('/') ? name : await findCommand(sh, name);
+  if (!path) {
+    await sh.error(`exec: ${name}: not found`);
+    if (!sh.state.interactive) throw new ShellExit(127);
+    return 127;
+  }
+  try {
+    await sh.sys.exec(path, args, sh.state.environment());
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    await sh.error(`${name}: ${strerror(e.errno)}`);
+    const status = e.errno === 'ENOENT' ? 127 : 126;
+    if (!sh.state.interactive) throw new ShellExit(status);
+    return status;
+  }
+  return 0;
+};
+
+function symbolic(mask: number): string {
+  const part = (shift: number): string => {
+    const bits = (~mask >> shift) & 7;
+    return `${bits & 4 ? 'r' : ''}${bits & 2 ? 'w' : ''}${bits & 1 ? 'x' : ''}`;
+  };
+  return `u=${part(6)},g=${part(3)},o=${part(0)}`;
+}
+
+export const umask: Builtin = async (sh, argv) => {
+  const p = parseFlags(argv.slice(1), 'pS');
+  if (p.bad) return badOption(sh, 'umask', p.bad, 'umask [-p] [-S] [mode]');
+  const current = sh.sys.umask();
+  const arg = p.rest[0];
+  if (arg === undefined) {
+    const text = p.flags.has('S') ? symbolic(current) : current.toString(8).padStart(4, '0');
+    await sh.write(1, p.flags.has('p') ? `umask ${p.flags.has('S') ? '-S ' : ''}${text}\n` : `${text}\n`);
+    return 0;
+  }
+  if (/^[0-7]+$/.test(arg)) {
+    const v = parseInt(arg, 8);
+    if (v > 0o777) {
+      await sh.error(`umask: ${arg}: octal number out of range`);
+      return 1;
+    }
+    sh.sys.umask(v);
+    return 0;
+  }
+  // symbolic: who=perms,... applied to the permission set (the complement of the mask)
+  let perms = ~current & 0o777;
+  for (const clause of arg.split(',')) {
+    const m = /^([ugoa]*)([-+=])([rwx]*)$/.exec(clause);
+    if (!m) {
+      await sh.error(`umask: \`${clause.replace(/^[ugoa]*[-+=]?/, '').slice(0, 1) || clause}': invalid symbolic mode operator`);
+      return 1;
+    }
+    const who = m[1] || 'a';
+    let bits = 0;
+    if (m[3]!.includes('r')) bits |= 4;
+    if (m[3]!.includes('w')) bits |= 2;
+    if (m[3]!.includes('x')) bits |= 1;
+    for (const [w, shift] of [['u', 6], ['g', 3], ['o', 0]] as const) {
+      if (!who.includes(w) && !who.includes('a')) continue;
+      if (m[2] === '=') perms = (perms & ~(7 << shift)) | (bits << shift);
+      else if (m[2] === '+') perms |= bits << shift;
+      else perms &= ~(bits << shift);
+    }
+  }
+  sh.sys.umask(~perms & 0o777);
+  return 0;
+};
+
+export const history: Builtin = async (sh, argv) => {
+  if (argv[1] === '-c') {
+    sh.state.history = [];
+    return 0;
+  }
+  const list = sh.state.history;
+  const n = argv[1] && /^\d+$/.test(argv[1]) ? Number(argv[1]) : list.length;
+  const start = Math.max(0, list.length - n);
+  for (let i = start; i < list.length; i++) await sh.write(1, `${String(i + 1).padStart(5)}  ${list[i]}\n`);
+  return 0;
+};

@@ -1,0 +1,38 @@
+import type { Interpreter } from '../interpreter';
+
+export type Builtin = (sh: Interpreter, argv: string[]) => Promise<number>;
+
+export const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** bash's "invalid option" reply for builtins: `name: -z: invalid option` + usage line. */
+export async function badOption(sh: Interpreter, name: string, opt: string, usage: string): Promise<number> {
+  await sh.error(`${name}: ${opt}: invalid option`);
+  await sh.write(2, `${name}: usage: ${usage}\n`);
+  return 2;
+}
+
+/** Splits leading `-xyz` option clusters (stopping at `--` or the first operand). */
+export function parseFlags(args: string[], allowed: string, withArg = ''): { flags: Map<string, string | true>; rest: string[]; bad?: string } {
+  const flags = new Map<string, string | true>();
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') break;
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j]!;
+      if (withArg.includes(c)) {
+        const value = a.slice(j + 1) || args[++i];
+        if (value === undefined) return { flags, rest: [], bad: `-${c}` };
+        flags.set(c, value);
+        break;
+      }
+      if (!allowed.includes(c)) return { flags, rest: [], bad: `-${c}` };
+      flags.set(c, true);
+    }
+  }
+  return { flags, rest: args.slice(i) };
+}

@@ -1,0 +1,78 @@
+// [[ expression ]]: no word splitting or globbing of operands; == and != match patterns;
+// =~ matches an extended regular expression and fills BASH_REMATCH.
+import type { CondExpr } from './ast';
+import { arith, expandPattern, expandToString, ExpansionError } from './expand';
+import { binaryFileTest, unaryFileTest, UNARY_FILE_OPS } from './file-tests';
+import type { Interpreter } from './interpreter';
+import { matchPattern } from './pattern';
+import { ereToJs } from './regex';
+
+export async function evalCond(sh: Interpreter, e: CondExpr): Promise<boolean> {
+  switch (e.kind) {
+    case 'not': return !(await evalCond(sh, e.expr));
+    case 'and': return (await evalCond(sh, e.left)) && (await evalCond(sh, e.right));
+    case 'or': return (await evalCond(sh, e.left)) || (await evalCond(sh, e.right));
+    case 'word': return (await expandToString(sh, e.word)) !== '';
+    case 'unary': {
+      const arg = await expandToString(sh, e.arg);
+      if (e.op === '-z') return arg === '';
+      if (e.op === '-n') return arg !== '';
+      if (e.op === '-o') return sh.state.options.has(arg);
+      if (e.op === '-v') return sh.state.isSet(arg.replace(/\[.*\]$/, '')) ;
+      if (e.op === '-R') return !!sh.state.lookup(arg)?.ref;
+      if (UNARY_FILE_OPS.has(e.op)) return unaryFileTest(sh.sys, e.op, arg);
+      return false;
+    }
+    case 'binary': {
+      const left = await expandToString(sh, e.left);
+      switch (e.op) {
+        case '==':
+        case '=':
+          return matchPattern(left, await expandPattern(sh, e.right));
+        case '!=':
+          return !matchPattern(left, await expandPattern(sh, e.right));
+        case '<': return left < (await expandToString(sh, e.right));
+        case '>': return left > (await expandToString(sh, e.right));
+        case '=~': {
+          const src = await expandPattern(sh, e.right);
+          let re: RegExp;
+          try {
+            re = new RegExp(ereToJs(src), 'u');
+          } catch {
+            // bash returns 2 for a malformed regex
+            throw new CondStatus(2);
+          }
+          const m = re.exec(left);
+          const holder = sh.state.globals;
+          if (!m) {
+            holder.set('BASH_REMATCH', { array: new Map() });
+            return false;
+          }
+          holder.set('BASH_REMATCH', { array: new Map(m.map((g, i) => [i, g ?? ''])) });
+          return true;
+        }
+        case '-eq':
+        case '-ne':
+        case '-lt':
+        case '-le':
+        case '-gt':
+        case '-ge': {
+          const a = await arith(sh, e.left);
+          const b = await arith(sh, e.right);
+          return e.op === '-eq' ? a === b : e.op === '-ne' ? a !== b : e.op === '-lt' ? a < b : e.op === '-le' ? a <= b : e.op === '-gt' ? a > b : a >= b;
+        }
+        default: {
+          const right = await expandToString(sh, e.right);
+          return binaryFileTest(sh.sys, e.op, left, right);
+        }
+      }
+    }
+  }
+}
+
+/** A [[ ]] that ends with a status other than 0/1 (a bad regex gives 2). */
+export class CondStatus extends ExpansionError {
+  constructor(status: number) {
+    super('', status);
+  }
+}

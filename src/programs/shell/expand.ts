@@ -1,0 +1,290 @@
+// Word expansion in bash's order: brace, tilde, parameter/arithmetic/command substitution,
+// word splitting on IFS, pathname expansion, quote removal (bash manual, EXPANSION).
+import type { Sys } from '../../shared/sys';
+import type { List, ParamPart, Word, WordPart } from './ast';
+import { braceExpand } from './brace';
+import { glob } from './glob';
+import { escapeGlob, hasGlob } from './pattern';
+import { expandParam } from './param';
+import { evaluate, ArithError } from './arith';
+import type { ShellState } from './state';
+
+/** An expansion failed: the command is not run; a non-interactive shell exits with `status`. */
+export class ExpansionError extends Error {
+  constructor(message: string, readonly status: number) {
+    super(message);
+    this.name = 'ExpansionError';
+  }
+}
+
+export interface ExpandHost {
+  readonly state: ShellState;
+  readonly sys: Sys;
+  commandSubst(body: List): Promise<string>;
+  homeOf(user: string): Promise<string | undefined>;
+}
+
+/** A piece of an expanded word: `split` pieces came from unquoted expansions. */
+export type Piece = { text: string; quoted: boolean; split: boolean } | { brk: true };
+
+export function ifsOf(state: ShellState): string {
+  const v = state.get('IFS');
+  return v === undefined ? ' \t\n' : v;
+}
+
+function arithEnv(h: ExpandHost) {
+  return {
+    get: (name: string, index?: string) => {
+      const v = h.state.lookup(name);
+      if (!v) return undefined;
+      if (index !== undefined) {
+        if (v.assoc) return v.assoc.get(index);
+        if (v.array) return v.array.get(Number(index));
+        return index === '0' ? v.value : undefined;
+      }
+      return h.state.get(name);
+    },
+    set: (name: string, value: string, index?: string) => {
+      if (index !== undefined) setElement(h.state, name, index, value);
+      else h.state.set(name, value);
+    },
+    nounset: h.state.options.has('nounset'),
+  };
+}
+
+export function setElement(state: ShellState, name: string, index: string, value: string): void {
+  const holder = state.holder(name);
+  let v = holder.get(name);
+  if (!v) {
+    v = { array: new Map() };
+    holder.set(name, v);
+  }
+  if (v.assoc) {
+    v.assoc.set(index, value);
+    return;
+  }
+  if (!v.array) {
+    v.array = new Map(v.value !== undefined ? [[0, v.value]] : []);
+    delete v.value;
+  }
+  let i = Number(index);
+  if (i < 0) i += maxIndex(v.array) + 1;
+  v.array.set(i, value);
+}
+
+export function maxIndex(a: Map<number, string>): number {
+  let m = -1;
+  for (const k of a.keys()) if (k > m) m = k;
+  return m;
+}
+
+export async function arith(h: ExpandHost, expr: Word | string): Promise<bigint> {
+  const text = typeof expr === 'string' ? expr : await expandToString(h, expr);
+  try {
+    return evaluate(text, arithEnv(h));
+  } catch (e) {
+    if (e instanceof ArithError) {
+      if (e.detail.endsWith('unbound variable')) throw new ExpansionError(e.detail, 127);
+      throw new ExpansionError(`${text.trim()}: ${e.message}`, 1);
+    }
+    throw e;
+  }
+}
+
+/** Expands parts into pieces (no splitting yet). `inDq`: inside double quotes. */
+export async function expandParts(h: ExpandHost, parts: WordPart[], inDq: boolean, out: Piece[]): Promise<void> {
+  for (const p of parts) {
+    switch (p.kind) {
+      case 'lit':
+        out.push({ text: p.text, quoted: inDq, split: false });
+        break;
+      case 'quoted':
+        out.push({ text: p.text, quoted: true, split: false });
+        break;
+      case 'dq': {
+        const inner: Piece[] = [];
+        await expandParts(h, p.parts, true, inner);
+        // "" is an empty quoted word; "$@" with no parameters is nothing at all
+        const onlyAt = p.parts.length > 0 && p.parts.every((q) => q.kind === 'param' && (q.name === '@' || q.index?.text === '@') && q.op === 'plain');
+        if (inner.length === 0 && !onlyAt) out.push({ text: '', quoted: true, split: false });
+        out.push(...inner);
+        break;
+      }
+      case 'param':
+        await expandParamPart(h, p, inDq, out);
+        break;
+      case 'cmdsub': {
+        const text = (await h.commandSubst(p.body)).replace(/\n+$/, '');
+        out.push({ text, quoted: inDq, split: !inDq });
+        break;
+      }
+      case 'arith': {
+        const v = await arith(h, p.expr);
+        out.push({ text: String(v), quoted: inDq, split: !inDq });
+        break;
+      }
+    }
+  }
+}
+
+async function expandParamPart(h: ExpandHost, p: ParamPart, inDq: boolean, out: Piece[]): Promise<void> {
+  const r = await expandParam(h, p, inDq);
+  if (typeof r === 'string') {
+    out.push({ text: r, quoted: inDq, split: !inDq });
+    return;
+  }
+  // a list of fields ("$@", "${a[@]}")
+  if (r.joined !== undefined) {
+    out.push({ text: r.joined, quoted: inDq, split: !inDq });
+    return;
+  }
+  r.fields.forEach((f, i) => {
+    if (i > 0) out.push({ brk: true });
+    out.push({ text: f, quoted: inDq, split: !inDq });
+  });
+}
+
+/** Word splitting of pieces into fields (each a list of pieces). */
+export function splitFields(pieces: Piece[], ifs: string): { text: string; quoted: boolean }[][] {
+  const ws = [...ifs].filter((c) => c === ' ' || c === '\t' || c === '\n').join('');
+  const fields: { text: string; quoted: boolean }[][] = [];
+  let cur: { text: string; quoted: boolean }[] = [];
+  let started = false;
+  let afterWs = false;
+  const emit = (): void => {
+    fields.push(cur);
+    cur = [];
+    started = false;
+  };
+  for (const p of pieces) {
+    if ('brk' in p) {
+      emit();
+      afterWs = false;
+      continue;
+    }
+    if (!p.split || ifs === '') {
+      if (p.quoted || p.text !== '') {
+        cur.push({ text: p.text, quoted: p.quoted });
+        started = true;
+        afterWs = false;
+      }
+      continue;
+    }
+    let buf = '';
+    for (const c of p.text) {
+      if (!ifs.includes(c)) {
+        buf += c;
+        continue;
+      }
+      if (buf) {
+        cur.push({ text: buf, quoted: false });
+        started = true;
+        buf = '';
+      }
+      if (ws.includes(c)) {
+        if (started) {
+          emit();
+          afterWs = true;
+        }
+      } else {
+        if (started) emit();
+        else if (!afterWs) emit();
+        afterWs = false;
+      }
+    }
+    if (buf) {
+      cur.push({ text: buf, quoted: false });
+      started = true;
+      afterWs = false;
+    }
+  }
+  if (started) emit();
+  return fields;
+}
+
+/** Full expansion of command words: the list of resulting arguments. */
+export async function expandWords(h: ExpandHost, words: Word[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const w of words) out.push(...(await expandWord(h, w)));
+  return out;
+}
+
+export async function expandWord(h: ExpandHost, word: Word): Promise<string[]> {
+  const variants = h.state.options.has('braceexpand') ? braceExpand(word.parts) : [word.parts];
+  const results: string[] = [];
+  for (const parts of variants) {
+    const pieces: Piece[] = [];
+    await expandParts(h, await tildeExpand(h, parts, false), false, pieces);
+    const fields = splitFields(pieces, ifsOf(h.state));
+    for (const f of fields) {
+      const globbable = f.some((s) => !s.quoted && hasGlob(s.text));
+      if (globbable && !h.state.options.has('noglob')) {
+        const pattern = f.map((s) => (s.quoted ? escapeGlob(s.text) : s.text)).join('');
+        const matches = await glob(h.sys, pattern, {
+          dotglob: h.state.shopts.has('dotglob'),
+          globstar: h.state.shopts.has('globstar'),
+          extglob: true,
+        });
+        if (matches.length > 0) {
+          results.push(...matches);
+          continue;
+        }
+        if (h.state.shopts.has('nullglob')) continue;
+        if (h.state.shopts.has('failglob')) throw new ExpansionError(`no match: ${f.map((s) => s.text).join('')}`, 1);
+      }
+      results.push(f.map((s) => s.text).join(''));
+    }
+  }
+  return results;
+}
+
+/** Expansion without splitting or globbing (assignment values, redirection targets, here-strings). */
+export async function expandToString(h: ExpandHost, word: Word, tildeAssign = false): Promise<string> {
+  const pieces: Piece[] = [];
+  await expandParts(h, await tildeExpand(h, word.parts, tildeAssign), false, pieces);
+  const ifs = ifsOf(h.state);
+  return pieces.map((p) => ('brk' in p ? (ifs[0] ?? '') : p.text)).join('');
+}
+
+/** Expansion to a pattern: quoted characters escaped so they match literally. */
+export async function expandPattern(h: ExpandHost, word: Word): Promise<string> {
+  const pieces: Piece[] = [];
+  await expandParts(h, await tildeExpand(h, word.parts, false), false, pieces);
+  return pieces.map((p) => ('brk' in p ? ' ' : p.quoted ? escapeGlob(p.text) : p.text)).join('');
+}
+
+/** Tilde expansion at the start of a word (and after `:` / `=` in assignments). */
+async function tildeExpand(h: ExpandHost, parts: WordPart[], assignment: boolean): Promise<WordPart[]> {
+  const first = parts[0];
+  if (!first || first.kind !== 'lit') return parts;
+  if (!first.text.startsWith('~') && !(assignment && first.text.includes(':~'))) return parts;
+  const expandOne = async (segment: string, isLast: boolean): Promise<string> => {
+    if (!segment.startsWith('~')) return segment;
+    const slash = segment.indexOf('/');
+    const prefix = slash < 0 ? segment.slice(1) : segment.slice(1, slash);
+    if (slash < 0 && !isLast) return segment;
+    const rest = slash < 0 ? '' : segment.slice(slash);
+    let home: string | undefined;
+    if (prefix === '') home = h.state.get('HOME') ?? (await h.homeOf(''));
+    else if (prefix === '+') home = h.state.get('PWD');
+    else if (prefix === '-') home = h.state.get('OLDPWD');
+    else if (/^[A-Za-z0-9_.][A-Za-z0-9_.-]*$/.test(prefix)) home = await h.homeOf(prefix);
+    return home === undefined ? segment : home + rest;
+  };
+  const isLast = parts.length === 1;
+  if (assignment) {
+    const segs = first.text.split(':');
+    const done: string[] = [];
+    for (let i = 0; i < segs.length; i++) done.push(await expandOne(segs[i]!, isLast || i < segs.length - 1 || segs[i]!.includes('/')));
+    const text = done.join(':');
+    // assignment values are neither split nor globbed, so the whole segment may be quoted
+    return text === first.text ? parts : [{ kind: 'quoted', text }, ...parts.slice(1)];
+  }
+  const slash = first.text.indexOf('/');
+  const head = slash < 0 ? first.text : first.text.slice(0, slash);
+  const home = await expandOne(head, isLast || slash >= 0);
+  if (home === head) return parts;
+  // the home directory is not subject to further splitting or globbing
+  const remainder = slash < 0 ? '' : first.text.slice(slash);
+  return [{ kind: 'quoted', text: home }, ...(remainder ? [{ kind: 'lit' as const, text: remainder }] : []), ...parts.slice(1)];
+}

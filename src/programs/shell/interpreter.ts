@@ -1,0 +1,551 @@
+// Runs the syntax tree: lists, and-or lists, pipelines and compound commands. Simple
+// commands are in simple.ts, redirections in redirect.ts, jobs and waiting in jobs.ts.
+import { isSysError } from '../../shared/errno';
+import { SIGNALS } from '../../shared/signals';
+import type { Sys } from '../../shared/sys';
+import type { Command, List, Word } from './ast';
+import { evalCond } from './cond';
+import { BreakSignal, ContinueSignal, Interrupted, ShellExit } from './control';
+import { arith, expandParts, expandPattern, expandToString, expandWords, ExpansionError, type ExpandHost, type Piece } from './expand';
+import { waitForeground } from './jobs';
+import { Parser } from './parser';
+import { matchPattern } from './pattern';
+import { applyRedirs, RedirectError } from './redirect';
+import { runSimple } from './simple';
+import { ReadonlyError, type ShellState } from './state';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export class Interpreter implements ExpandHost {
+  /** Depth of contexts where `set -e` does not apply (if/while conditions, && || lists, !). */
+  errexitIgnored = 0;
+  /** Signals caught by a trap, waiting to run their action between commands. */
+  pendingTraps: number[] = [];
+  interrupted = false;
+  private passwdCache: string | undefined;
+
+  constructor(
+    readonly sys: Sys,
+    readonly state: ShellState,
+  ) {
+    installDynamicVars(this);
+  }
+
+  // ---- messages ----
+
+  /** `bash: `, `-bash: `, or `script: line N: ` as bash starts its error messages. */
+  errPrefix(): string {
+    if (this.state.errorContext === 'script') return `${this.state.arg0}: line ${this.state.lineno}: `;
+    return `${this.state.arg0}: `;
+  }
+
+  async write(fd: number, text: string): Promise<void> {
+    try {
+      await this.sys.write(fd, encoder.encode(text));
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      if (fd !== 2 && (e.errno === 'EBADF' || e.errno === 'ENOSPC' || e.errno === 'EPIPE' || e.errno === 'EIO')) throw e;
+    }
+  }
+
+  async error(message: string): Promise<void> {
+    await this.write(2, `${this.errPrefix()}${message}\n`);
+  }
+
+  // ---- scheduling ----
+
+  /** Between commands: yields, runs pending traps, and honours ^C in an interactive shell. */
+  async tick(): Promise<void> {
+    await this.sys.tick();
+    if (this.pendingTraps.length > 0) await this.runPendingTraps();
+    if (this.interrupted) {
+      this.interrupted = false;
+      throw new Interrupted();
+    }
+  }
+
+  private async runPendingTraps(): Promise<void> {
+    const sigs = this.pendingTraps;
+    this.pendingTraps = [];
+    for (const sig of sigs) {
+      const name = Object.entries(SIGNALS).find(([, v]) => v === sig)?.[0].slice(3);
+      const action = name ? this.state.traps.get(name) : undefined;
+      if (action) await this.runTrapAction(action);
+    }
+  }
+
+  async runTrapAction(action: string): Promise<void> {
+    const saved = this.state.status;
+    await this.evalString(action);
+    this.state.status = saved;
+  }
+
+  // ---- running text ----
+
+  /** Parses and runs `src` command by command (eval, source, trap actions, scripts). */
+  async evalString(src: string, opts: { line?: number } = {}): Promise<number> {
+    const parser = new Parser(src, { aliases: this.state.aliases, line: opts.line ?? this.state.lineno });
+    parser.lexer.heredocEof = (d) => void this.warnHeredoc(d, parser.lexer.line);
+    let status = 0;
+    for (;;) {
+      let list: List | null;
+      try {
+        list = parser.nextCommand();
+      } catch (e) {
+        status = await this.reportParseError(e, parser);
+        this.state.status = status;
+        if (!this.state.interactive) throw new ShellExit(status);
+        return status;
+      }
+      if (!list) break;
+      status = await this.runList(list);
+    }
+    return status;
+  }
+
+  async warnHeredoc(delim: string, line: number): Promise<void> {
+    await this.write(2, `${this.state.arg0}: warning: here-document at line ${line - 1} delimited by end-of-file (wanted \`${delim}')\n`);
+  }
+
+  /** Prints a syntax error as bash does; returns status 2. */
+  async reportParseError(e: unknown, parser: Parser): Promise<number> {
+    const { IncompleteInput, ShellSyntaxError } = await import('./lexer');
+    const where = this.state.errorContext === 'script' ? `${this.state.arg0}: line ${parser.lexer.line}: ` : this.state.errorContext === 'command' ? `${this.state.arg0}: -c: line ${parser.lexer.line}: ` : `${this.state.arg0}: `;
+    if (e instanceof IncompleteInput) {
+      if (e.message !== 'eof' && e.message.length <= 2 && /['"`]/.test(e.message)) {
+        await this.write(2, `${where}unexpected EOF while looking for matching \`${e.message}'\n`);
+      }
+      await this.write(2, `${where}syntax error: unexpected end of file\n`);
+      return 2;
+    }
+    if (e instanceof ShellSyntaxError) {
+      const line = e.line || parser.lexer.line;
+      const w = this.state.errorContext === 'script' ? `${this.state.arg0}: line ${line}: ` : this.state.errorContext === 'command' ? `${this.state.arg0}: -c: line ${line}: ` : `${this.state.arg0}: `;
+      await this.write(2, `${w}${e.message}\n`);
+      if (this.state.errorContext !== 'interactive') {
+        const text = parser.lexer.src.split('\n')[line - 1] ?? '';
+        await this.write(2, `${w}\`${text.trim()}'\n`);
+      }
+      return 2;
+    }
+    throw e;
+  }
+
+  // ---- lists ----
+
+  async runList(list: List): Promise<number> {
+    let status = this.state.status;
+    for (const item of list.items) {
+      await this.tick();
+      if (item.async) status = await this.runAsync(item.cmd);
+      else status = await this.runCommand(item.cmd);
+    }
+    return status;
+  }
+
+  private async runAsync(cmd: Command): Promise<number> {
+    const { startBackground } = await import('./jobs');
+    await startBackground(this, cmd);
+    this.state.status = 0;
+    return 0;
+  }
+
+  /** Runs one command and records its status in $?. */
+  async runCommand(cmd: Command, execLast = false): Promise<number> {
+    let status: number;
+    try {
+      status = await this.dispatch(cmd, execLast);
+    } catch (e) {
+      if (e instanceof ExpansionError) {
+        await this.error(e.message);
+        this.state.status = e.status;
+        if (!this.state.interactive) throw new ShellExit(e.status);
+        return e.status;
+      }
+      if (e instanceof ReadonlyError) {
+        await this.error(e.message);
+        this.state.status = 1;
+        if (!this.state.interactive) throw new ShellExit(1);
+        return 1;
+      }
+      if (e instanceof RedirectError) {
+        this.state.status = 1;
+        return 1;
+      }
+      throw e;
+    }
+    this.state.status = status;
+    if (status !== 0 && (cmd.kind === 'simple' || cmd.kind === 'pipeline' || cmd.kind === 'subshell' || cmd.kind === 'arith' || cmd.kind === 'cond')) {
+      await this.failed(status, cmd.kind === 'pipeline' && cmd.negate);
+    }
+    return status;
+  }
+
+  /** ERR trap and `set -e` after a failed command. */
+  private async failed(status: number, negated: boolean): Promise<void> {
+    if (this.errexitIgnored > 0 || negated) return;
+    const errTrap = this.state.traps.get('ERR');
+    if (errTrap) await this.runTrapAction(errTrap);
+    if (this.state.options.has('errexit')) throw new ShellExit(status);
+  }
+
+  private async dispatch(cmd: Command, execLast: boolean): Promise<number> {
+    switch (cmd.kind) {
+      case 'simple':
+        return runSimple(this, cmd, execLast);
+      case 'pipeline':
+        return this.runPipeline(cmd);
+      case 'andor':
+        return this.runAndOr(cmd);
+      case 'subshell':
+        return this.withRedirs(cmd.redirs, () => this.runSubshell(cmd.body));
+      case 'group':
+        return this.withRedirs(cmd.redirs, () => this.runList(cmd.body));
+      case 'if':
+        return this.withRedirs(cmd.redirs, () => this.runIf(cmd));
+      case 'while':
+        return this.withRedirs(cmd.redirs, () => this.runWhile(cmd));
+      case 'for':
+        return this.withRedirs(cmd.redirs, () => this.runFor(cmd));
+      case 'arithfor':
+        return this.withRedirs(cmd.redirs, () => this.runArithFor(cmd));
+      case 'select':
+        return this.withRedirs(cmd.redirs, () => this.runFor({ ...cmd, kind: 'for' }));
+      case 'case':
+        return this.withRedirs(cmd.redirs, () => this.runCase(cmd));
+      case 'funcdef':
+        this.state.functions.set(cmd.name, cmd);
+        return 0;
+      case 'arith':
+        return this.withRedirs(cmd.redirs, async () => {
+          this.state.lineno = cmd.line;
+          return (await arith(this, cmd.expr)) !== 0n ? 0 : 1;
+        });
+      case 'cond':
+        return this.withRedirs(cmd.redirs, async () => {
+          this.state.lineno = cmd.line;
+          return (await evalCond(this, cmd.expr)) ? 0 : 1;
+        });
+    }
+  }
+
+  async withRedirs(redirs: import('./ast').Redir[], body: () => Promise<number>): Promise<number> {
+    if (redirs.length === 0) return body();
+    const undo = await applyRedirs(this, redirs);
+    try {
+      return await body();
+    } finally {
+      undo();
+    }
+  }
+
+  private async runAndOr(cmd: Command & { kind: 'andor' }): Promise<number> {
+    this.errexitIgnored++;
+    let status: number;
+    try {
+      status = await this.runCommand(cmd.first);
+    } finally {
+      this.errexitIgnored--;
+    }
+    for (let i = 0; i < cmd.rest.length; i++) {
+      const { op, cmd: next } = cmd.rest[i]!;
+      if ((op === '&&' && status !== 0) || (op === '||' && status === 0)) continue;
+      await this.tick();
+      const last = i === cmd.rest.length - 1;
+      if (!last) this.errexitIgnored++;
+      try {
+        status = await this.runCommand(next);
+      } finally {
+        if (!last) this.errexitIgnored--;
+      }
+    }
+    return status;
+  }
+
+  private async runPipeline(cmd: Command & { kind: 'pipeline' }): Promise<number> {
+    const { runPipelineStages } = await import('./jobs');
+    if (cmd.negate) this.errexitIgnored++;
+    let status: number;
+    try {
+      if (cmd.cmds.length === 1) {
+        status = await this.runCommand(cmd.cmds[0]!);
+        this.state.pipestatus = [status];
+      } else {
+        const statuses = await runPipelineStages(this, cmd);
+        this.state.pipestatus = statuses;
+        status = statuses[statuses.length - 1]!;
+        if (this.state.options.has('pipefail')) {
+          for (let i = statuses.length - 1; i >= 0; i--) {
+            if (statuses[i] !== 0) {
+              status = statuses[i]!;
+              break;
+            }
+          }
+        }
+      }
+    } finally {
+      if (cmd.negate) this.errexitIgnored--;
+    }
+    return cmd.negate ? (status === 0 ? 1 : 0) : status;
+  }
+
+  /** ( list ): a forked copy of the shell. */
+  async runSubshell(body: List): Promise<number> {
+    const pid = await this.forkShell(async (sub) => sub.runList(body));
+    return waitForeground(this, [pid], undefined);
+  }
+
+  /** Forks a subshell running `body` with a copy of this shell's state. */
+  async forkShell(body: (sub: Interpreter) => Promise<number>, opts: { fds?: Map<number, number>; pgid?: number; foreground?: boolean } = {}): Promise<number> {
+    const state = this.state.clone();
+    return this.sys.fork(async (childSys) => {
+      const sub = new Interpreter(childSys, state);
+      sub.errexitIgnored = this.errexitIgnored;
+      return sub.runAsSubshell(() => body(sub));
+    }, opts);
+  }
+
+  /** The body of a forked subshell: turns exit/errors into the process status, runs EXIT traps. */
+  async runAsSubshell(body: () => Promise<number>): Promise<number> {
+    let status: number;
+    try {
+      status = await body();
+    } catch (e) {
+      if (e instanceof ShellExit) status = e.status;
+      else if (e instanceof BreakSignal || e instanceof ContinueSignal) status = 0;
+      else if (e instanceof Interrupted) status = 130;
+      else if (e && typeof e === 'object' && 'status' in e && e.constructor.name === 'ReturnSignal') status = (e as { status: number }).status;
+      else throw e;
+    }
+    const exitTrap = this.state.traps.get('EXIT');
+    if (exitTrap) {
+      this.state.traps.delete('EXIT');
+      this.state.status = status;
+      await this.evalString(exitTrap).catch(() => 0);
+    }
+    return status;
+  }
+
+  private async runIf(cmd: Command & { kind: 'if' }): Promise<number> {
+    for (const clause of cmd.clauses) {
+      this.errexitIgnored++;
+      let cond: number;
+      try {
+        cond = await this.runList(clause.cond);
+      } finally {
+        this.errexitIgnored--;
+      }
+      if (cond === 0) return this.runList(clause.body);
+    }
+    if (cmd.elseBody) return this.runList(cmd.elseBody);
+    return 0;
+  }
+
+  /** Runs a loop body, handling break/continue; returns 'break' to leave the loop. */
+  private async loopBody(body: List): Promise<{ status: number; stop: boolean }> {
+    try {
+      return { status: await this.runList(body), stop: false };
+    } catch (e) {
+      if (e instanceof BreakSignal) {
+        if (e.levels > 1) {
+          e.levels--;
+          throw e;
+        }
+        return { status: 0, stop: true };
+      }
+      if (e instanceof ContinueSignal) {
+        if (e.levels > 1) {
+          e.levels--;
+          throw e;
+        }
+        return { status: 0, stop: false };
+      }
+      throw e;
+    }
+  }
+
+  private async runWhile(cmd: Command & { kind: 'while' }): Promise<number> {
+    let status = 0;
+    this.state.loopDepth++;
+    try {
+      for (;;) {
+        await this.tick();
+        this.errexitIgnored++;
+        let cond: number;
+        try {
+          cond = await this.runList(cmd.cond);
+        } finally {
+          this.errexitIgnored--;
+        }
+        if ((cond === 0) === cmd.until) break;
+        const r = await this.loopBody(cmd.body);
+        status = r.status;
+        if (r.stop) break;
+      }
+    } finally {
+      this.state.loopDepth--;
+    }
+    return status;
+  }
+
+  private async runFor(cmd: Command & { kind: 'for' }): Promise<number> {
+    this.state.lineno = cmd.line;
+    const items = cmd.items ? await expandWords(this, cmd.items) : [...this.state.positional];
+    let status = 0;
+    this.state.loopDepth++;
+    try {
+      for (const item of items) {
+        await this.tick();
+        this.state.set(cmd.name, item);
+        const r = await this.loopBody(cmd.body);
+        status = r.status;
+        if (r.stop) break;
+      }
+    } finally {
+      this.state.loopDepth--;
+    }
+    return status;
+  }
+
+  private async runArithFor(cmd: Command & { kind: 'arithfor' }): Promise<number> {
+    const nonEmpty = (w: Word): boolean => w.text.trim() !== '';
+    if (nonEmpty(cmd.init)) await arith(this, cmd.init);
+    let status = 0;
+    this.state.loopDepth++;
+    try {
+      for (;;) {
+        await this.tick();
+        if (nonEmpty(cmd.cond) && (await arith(this, cmd.cond)) === 0n) break;
+        const r = await this.loopBody(cmd.body);
+        status = r.status;
+        if (r.stop) break;
+        if (nonEmpty(cmd.step)) await arith(this, cmd.step);
+      }
+    } finally {
+      this.state.loopDepth--;
+    }
+    return status;
+  }
+
+  private async runCase(cmd: Command & { kind: 'case' }): Promise<number> {
+    this.state.lineno = cmd.line;
+    const word = await expandToString(this, cmd.word);
+    let status = 0;
+    let fallthrough = false;
+    for (let i = 0; i < cmd.items.length; i++) {
+      const item = cmd.items[i]!;
+      let matched = fallthrough;
+      if (!matched) {
+        for (const p of item.patterns) {
+          if (matchPattern(word, await expandPattern(this, p))) {
+            matched = true;
+            break;
+          }
+        }
+      }
+      if (!matched) continue;
+      status = await this.runList(item.body);
+      if (item.term === ';;') return status;
+      fallthrough = item.term === ';&';
+    }
+    return status;
+  }
+
+  // ---- expansion host ----
+
+  async commandSubst(body: List): Promise<string> {
+    const [rd, wr] = this.sys.pipe();
+    const fds = this.inheritable(new Map([[1, wr]]), [rd, wr]);
+    const pid = await this.forkShell(async (sub) => sub.runList(body), { fds });
+    this.sys.close(wr);
+    const chunks: string[] = [];
+    const dec = new TextDecoder();
+    try {
+      for (;;) {
+        const chunk = await this.sys.read(rd);
+        if (chunk === null) break;
+        chunks.push(dec.decode(chunk, { stream: true }));
+      }
+    } finally {
+      this.sys.close(rd);
+    }
+    const res = await this.sys.wait(pid);
+    const st = res?.status;
+    this.state.status = st ? (st.kind === 'exited' ? st.code : st.kind === 'signaled' ? 128 + st.signal : 0) : 0;
+    return chunks.join('') + dec.decode();
+  }
+
+  /** The descriptor map for a child: every non-close-on-exec fd, minus `exclude`, with `overrides`. */
+  inheritable(overrides: Map<number, number>, exclude: number[] = []): Map<number, number> {
+    const map = new Map<number, number>();
+    for (const { fd, cloexec } of this.sys.openFds()) if (!cloexec && !exclude.includes(fd)) map.set(fd, fd);
+    for (const [child, parent] of overrides) map.set(child, parent);
+    return map;
+  }
+
+  async homeOf(user: string): Promise<string | undefined> {
+    if (user === '') user = (await this.userName(this.sys.getuid())) ?? '';
+    this.passwdCache ??= decoder.decode(await this.sys.readFile('/etc/passwd').catch(() => new Uint8Array()));
+    for (const line of this.passwdCache.split('\n')) {
+      const f = line.split(':');
+      if (f[0] === user) return f[5];
+    }
+    return undefined;
+  }
+
+  async userName(uid: number): Promise<string | undefined> {
+    this.passwdCache ??= decoder.decode(await this.sys.readFile('/etc/passwd').catch(() => new Uint8Array()));
+    for (const line of this.passwdCache.split('\n')) {
+      const f = line.split(':');
+      if (f[2] === String(uid)) return f[0];
+    }
+    return undefined;
+  }
+
+  /** Here-document body: $-expansions and backquotes, backslash only before $ ` \ newline. */
+  async expandHeredoc(body: string): Promise<string> {
+    const parts = heredocParts(body);
+    const pieces: Piece[] = [];
+    await expandParts(this, parts, true, pieces);
+    return pieces.map((p) => ('brk' in p ? ' ' : p.text)).join('');
+  }
+}
+
+/** Splits a here-document body into quoted text and expansions (double-quote rules, no closing quote). */
+function heredocParts(body: string): import('./ast').WordPart[] {
+  // Reuse the double-quote reader by parsing the body as the inside of "...": escape any
+  // double quotes first, since in a here-document they are ordinary characters.
+  const escaped = body.replace(/\\(?=["])/g, '\\\\').replace(/"/g, '\\"');
+  const p = new Parser(`"${escaped}"`, {});
+  const w = p.lexer.readWord();
+  const dq = w.parts[0];
+  return dq && dq.kind === 'dq' ? dq.parts : [{ kind: 'quoted', text: body }];
+}
+
+/** $RANDOM, $SECONDS, $LINENO, $BASHPID, $EPOCHSECONDS, $EPOCHREALTIME, bound to this process. */
+function installDynamicVars(sh: Interpreter): void {
+  const st = sh.state;
+  const sys = sh.sys;
+  st.now = () => sys.now();
+  let seeded: number | undefined;
+  st.onSeed = (v) => {
+    seeded = Number(v) | 0;
+  };
+  const keep = (name: string, fn: () => string): void => {
+    if (st.dynamic.has(name) || !st.lookup(name)) st.dynamic.set(name, fn);
+  };
+  keep('RANDOM', () => {
+    if (seeded !== undefined) {
+      // bash's LCG after RANDOM=n (same sequence for the same seed)
+      seeded = (Math.imul(seeded, 1103515245) + 12345) | 0;
+      return String((seeded >>> 16) & 0x7fff);
+    }
+    return String(sys.random(32768));
+  });
+  keep('SECONDS', () => String(Math.floor((sys.now() - st.startedAt) / 1000)));
+  keep('LINENO', () => String(st.lineno));
+  keep('BASHPID', () => String(sys.pid));
+  keep('EPOCHSECONDS', () => String(Math.floor(sys.now() / 1000)));
+  keep('EPOCHREALTIME', () => (sys.now() / 1000).toFixed(6));
+}

@@ -1,0 +1,619 @@
+// Character-level reading of shell input: words with their quoting structure, operators,
+// newlines, comments and here-document bodies. The parser drives it one token at a time.
+import type { ArrayItem, Assign, List, ParamOp, ParamPart, Word, WordPart } from './ast';
+import { decodeAnsiC } from './ansi-c';
+
+export type Token =
+  | { type: 'word'; word: Word; assign?: Assign; line: number; start: number }
+  | { type: 'op'; op: string; fd?: number; fdVar?: string; line: number; start: number }
+  | { type: 'newline'; line: number; start: number }
+  | { type: 'eof'; line: number; start: number };
+
+/** Input ended inside a construct: an interactive shell asks for more (PS2). */
+export class IncompleteInput extends Error {
+  constructor(what: string) {
+    super(what);
+    this.name = 'IncompleteInput';
+  }
+}
+
+export class ShellSyntaxError extends Error {
+  constructor(message: string, readonly line: number, readonly token?: string) {
+    super(message);
+    this.name = 'ShellSyntaxError';
+  }
+}
+
+const OPERATORS = ['&&', '||', ';;&', ';;', ';&', '|&', '<<<', '<<-', '<<', '<>', '<&', '>&', '>>', '>|', '&>>', '&>', '|', '&', ';', '<', '>', '(', ')'];
+const META = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+
+export interface PendingHeredoc {
+  delimiter: string;
+  strip: boolean;
+  quoted: boolean;
+  fill(body: string): void;
+}
+
+export class Lexer {
+  pos = 0;
+  line = 1;
+  readonly heredocs: PendingHeredoc[] = [];
+
+  constructor(
+    readonly src: string,
+    /** Parses a command list starting at `pos` up to a `)`; returns the list and the position after `)`. */
+    private readonly parseSub: (pos: number, line: number) => { list: List; end: number; line: number },
+  ) {}
+
+  private peekChar(off = 0): string {
+    return this.src[this.pos + off] ?? '';
+  }
+
+  private eof(): boolean {
+    return this.pos >= this.src.length;
+  }
+
+  /** Skips blanks, comments and backslash-newlines. */
+  skipBlank(): void {
+    for (;;) {
+      const c = this.peekChar();
+      if (c === ' ' || c === '\t') this.pos++;
+      else if (c === '\\' && this.peekChar(1) === '\n') {
+        this.pos += 2;
+        this.line++;
+      } else if (c === '#') {
+        while (!this.eof() && this.peekChar() !== '\n') this.pos++;
+      } else return;
+    }
+  }
+
+  next(mode: 'normal' | 'cond' = 'normal'): Token {
+    this.skipBlank();
+    const start = this.pos;
+    const line = this.line;
+    if (this.eof()) return { type: 'eof', line, start };
+    const c = this.peekChar();
+    if (c === '\n') {
+      this.pos++;
+      this.line++;
+      this.readHeredocBodies();
+      return { type: 'newline', line, start };
+    }
+    if (mode === 'cond' && (c === '<' || c === '>') && this.peekChar(1) !== '(') {
+      this.pos++;
+      return { type: 'word', word: { parts: [{ kind: 'lit', text: c }], text: c }, line, start };
+    }
+    // {varname}> redirection
+    const fdVar = /^\{([A-Za-z_][A-Za-z0-9_]*)\}(?=[<>])/.exec(this.src.slice(this.pos, this.pos + 300));
+    if (fdVar && mode === 'normal') {
+      this.pos += fdVar[0].length;
+      const op = this.readOperator()!;
+      return { type: 'op', op, fdVar: fdVar[1], line, start };
+    }
+    // IO number: digits immediately followed by < or >
+    const num = /^(\d+)(?=[<>])/.exec(this.src.slice(this.pos, this.pos + 12));
+    if (num && mode === 'normal') {
+      this.pos += num[1]!.length;
+      const op = this.readOperator()!;
+      return { type: 'op', op, fd: Number(num[1]), line, start };
+    }
+    if (META.has(c) && !(c === '<' || c === '>') || ((c === '<' || c === '>') && this.peekChar(1) !== '(')) {
+      const op = this.readOperator();
+      if (op) return { type: 'op', op, line, start };
+    }
+    return this.readWordToken(line, start);
+  }
+
+  private readOperator(): string | undefined {
+    for (const op of OPERATORS) {
+      if (this.src.startsWith(op, this.pos)) {
+        this.pos += op.length;
+        return op;
+      }
+    }
+    return undefined;
+  }
+
+  private readWordToken(line: number, start: number): Token {
+    const assignMatch = /^([A-Za-z_][A-Za-z0-9_]*)(\[)?/.exec(this.src.slice(this.pos, this.pos + 256));
+    let assign: Assign | undefined;
+    if (assignMatch) {
+      const save = this.pos;
+      const name = assignMatch[1]!;
+      this.pos += name.length;
+      let index: Word | undefined;
+      let ok = true;
+      if (assignMatch[2]) {
+        this.pos++;
+        index = this.readUntil(']', 'index');
+        if (this.peekChar() !== ']') ok = false;
+        else this.pos++;
+      }
+      let append = false;
+      if (ok && this.peekChar() === '+' && this.peekChar(1) === '=') {
+        append = true;
+        this.pos++;
+      }
+      if (ok && this.peekChar() === '=') {
+        this.pos++;
+        if (this.peekChar() === '(' && !index) {
+          this.pos++;
+          const array = this.readArrayItems();
+          const text = this.src.slice(start, this.pos);
+          assign = { name, append, array };
+          return { type: 'word', word: { parts: [{ kind: 'lit', text }], text }, assign, line, start };
+        }
+        const value = this.readWord();
+        const text = this.src.slice(start, this.pos);
+        assign = { name, append, value, ...(index ? { index } : {}) };
+        const prefix = this.src.slice(start, this.pos - value.text.length);
+        return { type: 'word', word: { parts: [{ kind: 'lit', text: prefix }, ...value.parts], text }, assign, line, start };
+      }
+      this.pos = save;
+    }
+    const word = this.readWord();
+    return { type: 'word', word, line, start };
+  }
+
+  private readArrayItems(): ArrayItem[] {
+    const items: ArrayItem[] = [];
+    for (let guard = 0; guard < 100000; guard++) {
+      this.skipBlankAndNewlines();
+      if (this.eof()) throw new IncompleteInput('array');
+      if (this.peekChar() === ')') {
+        this.pos++;
+        return items;
+      }
+      let key: Word | undefined;
+      if (this.peekChar() === '[') {
+        const save = this.pos;
+        this.pos++;
+        const k = this.readUntil(']', 'index');
+        if (this.peekChar() === ']' && this.peekChar(1) === '=') {
+          this.pos += 2;
+          key = k;
+        } else this.pos = save;
+      }
+      const value = this.readWord();
+      if (value.text === '' && !key) throw new ShellSyntaxError(`syntax error near unexpected token \`${this.peekChar()}'`, this.line, this.peekChar());
+      items.push(key ? { key, value } : { value });
+    }
+    throw new ShellSyntaxError('array too long', this.line);
+  }
+
+  private skipBlankAndNewlines(): void {
+    for (;;) {
+      this.skipBlank();
+      if (this.peekChar() === '\n') {
+        this.pos++;
+        this.line++;
+      } else return;
+    }
+  }
+
+  /** Reads one word up to an unquoted metacharacter. */
+  readWord(): Word {
+    const start = this.pos;
+    const parts: WordPart[] = [];
+    let lit = '';
+    const flush = (): void => {
+      if (lit) parts.push({ kind: 'lit', text: lit });
+      lit = '';
+    };
+    while (!this.eof()) {
+      const c = this.peekChar();
+      if (META.has(c)) {
+        // process substitution <( ) >( ) and extglob patterns keep going
+        if ((c === '<' || c === '>') && this.peekChar(1) === '(') {
+          lit += this.readBalanced();
+          continue;
+        }
+        if (c === '(' && lit.length > 0 && '?*+@!'.includes(lit[lit.length - 1]!)) {
+          lit += this.readBalanced();
+          continue;
+        }
+        break;
+      }
+      if (c === '\\') {
+        if (this.peekChar(1) === '\n') {
+          this.pos += 2;
+          this.line++;
+          continue;
+        }
+        flush();
+        this.pos++;
+        if (this.eof()) {
+          parts.push({ kind: 'lit', text: '\\' });
+          break;
+        }
+        parts.push({ kind: 'quoted', text: this.src[this.pos++]! });
+        continue;
+      }
+      const q = this.readQuotedOrExpansion(false);
+      if (q) {
+        flush();
+        parts.push(q);
+        continue;
+      }
+      lit += c;
+      this.pos++;
+    }
+    flush();
+    return { parts, text: this.src.slice(start, this.pos) };
+  }
+
+  /** A balanced (...) group read as literal text (extglob, process substitution). */
+  private readBalanced(): string {
+    const start = this.pos;
+    let depth = 0;
+    while (!this.eof()) {
+      const c = this.src[this.pos++]!;
+      if (c === '\\') this.pos++;
+      else if (c === '(') depth++;
+      else if (c === ')') {
+        depth--;
+        if (depth === 0) return this.src.slice(start, this.pos);
+      } else if (c === '\n') this.line++;
+    }
+    throw new IncompleteInput('(');
+  }
+
+  /** Quotes and $-expansions common to every context; undefined if none starts here. */
+  private readQuotedOrExpansion(inDouble: boolean): WordPart | undefined {
+    const c = this.peekChar();
+    if (!inDouble && c === "'") {
+      this.pos++;
+      const end = this.src.indexOf("'", this.pos);
+      if (end < 0) throw new IncompleteInput("'");
+      const text = this.src.slice(this.pos, end);
+      this.countLines(text);
+      this.pos = end + 1;
+      return { kind: 'quoted', text };
+    }
+    if (!inDouble && c === '$' && this.peekChar(1) === "'") {
+      this.pos += 2;
+      const { text, end } = decodeAnsiC(this.src, this.pos);
+      if (end < 0) throw new IncompleteInput("$'");
+      this.countLines(this.src.slice(this.pos, end));
+      this.pos = end + 1;
+      return { kind: 'quoted', text };
+    }
+    if (!inDouble && c === '"') {
+      this.pos++;
+      return { kind: 'dq', parts: this.readDoubleBody('"') };
+    }
+    if (!inDouble && c === '$' && this.peekChar(1) === '"') {
+      this.pos += 2;
+      return { kind: 'dq', parts: this.readDoubleBody('"') };
+    }
+    if (c === '`') {
+      this.pos++;
+      return this.readBackquote();
+    }
+    if (c === '$') return this.readDollar();
+    return undefined;
+  }
+
+  private countLines(text: string): void {
+    for (const ch of text) if (ch === '\n') this.line++;
+  }
+
+  /** Reads the inside of "..." up to `close` (consumed). */
+  private readDoubleBody(close: string): WordPart[] {
+    const parts: WordPart[] = [];
+    let lit = '';
+    const flush = (): void => {
+      if (lit) parts.push({ kind: 'quoted', text: lit });
+      lit = '';
+    };
+    for (;;) {
+      if (this.eof()) throw new IncompleteInput(close);
+      const c = this.peekChar();
+      if (c === close) {
+        this.pos++;
+        break;
+      }
+      if (c === '\\') {
+        const n = this.peekChar(1);
+        if (n === '\n') {
+          this.pos += 2;
+          this.line++;
+          continue;
+        }
+        if (n === '$' || n === '`' || n === '"' || n === '\\') {
+          lit += n;
+          this.pos += 2;
+          continue;
+        }
+        lit += c;
+        this.pos++;
+        continue;
+      }
+      const part = this.readQuotedOrExpansion(true);
+      if (part) {
+        flush();
+        parts.push(part);
+        continue;
+      }
+      if (c === '\n') this.line++;
+      lit += c;
+      this.pos++;
+    }
+    flush();
+    return parts;
+  }
+
+  private readBackquote(): WordPart {
+    let body = '';
+    for (;;) {
+      if (this.eof()) throw new IncompleteInput('`');
+      const c = this.src[this.pos++]!;
+      if (c === '`') break;
+      if (c === '\\' && '$`\\'.includes(this.peekChar())) {
+        body += this.src[this.pos++];
+        continue;
+      }
+      if (c === '\n') this.line++;
+      body += c;
+    }
+    return { kind: 'cmdsub', body: this.parseSubFactory(body), source: body };
+  }
+
+  /** Set by the parser: parses a whole string as a list (for backquotes). */
+  parseSubFactory: (src: string) => List = () => ({ items: [] });
+
+  private readDollar(): WordPart | undefined {
+    const n = this.peekChar(1);
+    if (n === '(' && this.peekChar(2) === '(') {
+      const arith = this.tryArith(this.pos + 3);
+      if (arith) return arith;
+    }
+    if (n === '(') {
+      this.pos += 2;
+      const startPos = this.pos;
+      const { list, end, line } = this.parseSub(this.pos, this.line);
+      const source = this.src.slice(startPos, end - 1);
+      this.pos = end;
+      this.line = line;
+      return { kind: 'cmdsub', body: list, source };
+    }
+    if (n === '[') {
+      // obsolete $[expr] arithmetic
+      this.pos += 2;
+      const expr = this.readUntil(']', 'arith');
+      if (this.peekChar() !== ']') throw new IncompleteInput('$[');
+      this.pos++;
+      return { kind: 'arith', expr };
+    }
+    if (n === '{') return this.readBrace();
+    const m = NAME.exec(this.src.slice(this.pos + 1, this.pos + 257));
+    if (m) {
+      this.pos += 1 + m[0].length;
+      return { kind: 'param', name: m[0], op: 'plain', source: `$${m[0]}` };
+    }
+    if (n !== '' && '@*#?-$!0123456789'.includes(n)) {
+      this.pos += 2;
+      return { kind: 'param', name: n, op: 'plain', source: `$${n}` };
+    }
+    return undefined;
+  }
+
+  /** $(( expr )): reads to the matching `))`; undefined if it is really $( (...) ). */
+  private tryArith(from: number): WordPart | undefined {
+    let depth = 0;
+    for (let i = from; i < this.src.length; i++) {
+      const c = this.src[i];
+      if (c === '(') depth++;
+      else if (c === ')') {
+        if (depth === 0) {
+          if (this.src[i + 1] !== ')') return undefined;
+          const save = this.pos;
+          const saveLine = this.line;
+          this.pos = from;
+          const expr = this.readUntil(')', 'arith', i);
+          if (this.pos !== i) {
+            this.pos = save;
+            this.line = saveLine;
+            return undefined;
+          }
+          this.pos = i + 2;
+          return { kind: 'arith', expr };
+        }
+        depth--;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Reads parts up to an unnested `stop` character (not consumed), for ${...} arguments,
+   * subscripts and arithmetic. Blanks are literal here; quotes and $-expansions work.
+   */
+  readUntil(stop: string, mode: 'param' | 'index' | 'arith' | 'pattern', limit = this.src.length): Word {
+    const start = this.pos;
+    const parts: WordPart[] = [];
+    let lit = '';
+    let depth = 0;
+    const flush = (): void => {
+      if (lit) parts.push({ kind: mode === 'arith' ? 'quoted' : 'lit', text: lit });
+      lit = '';
+    };
+    while (this.pos < limit) {
+      const c = this.peekChar();
+      if (depth === 0 && stop.includes(c)) break;
+      if (c === '\\' && mode !== 'arith') {
+        flush();
+        const n = this.peekChar(1);
+        if (n === '\n') {
+          this.pos += 2;
+          this.line++;
+          continue;
+        }
+        this.pos += 2;
+        parts.push({ kind: 'quoted', text: n });
+        continue;
+      }
+      if (mode === 'arith' && (c === '"' || c === "'")) {
+        // quotes inside arithmetic are removed
+        if (c === "'") {
+          flush();
+          const part = this.readQuotedOrExpansion(false);
+          if (part) parts.push(part);
+          continue;
+        }
+        flush();
+        this.pos++;
+        parts.push({ kind: 'dq', parts: this.readDoubleBody('"') });
+        continue;
+      }
+      const part = this.readQuotedOrExpansion(false);
+      if (part) {
+        flush();
+        parts.push(part);
+        continue;
+      }
+      if (c === '(' || (c === '[' && mode === 'index') || (c === '{' && mode !== 'arith')) depth++;
+      else if ((c === ')' || (c === ']' && mode === 'index') || (c === '}' && mode !== 'arith')) && depth > 0) depth--;
+      if (c === '\n') this.line++;
+      lit += c;
+      this.pos++;
+    }
+    flush();
+    return { parts, text: this.src.slice(start, this.pos) };
+  }
+
+  private readBrace(): ParamPart {
+    const start = this.pos;
+    this.pos += 2;
+    const fail = (): ParamPart => {
+      // find the closing brace for the message
+      let depth = 1;
+      let i = this.pos;
+      for (; i < this.src.length && depth > 0; i++) {
+        if (this.src[i] === '{') depth++;
+        else if (this.src[i] === '}') depth--;
+      }
+      this.pos = i;
+      // reported when the word is expanded, as bash does: `${x!}: bad substitution`
+      return { kind: 'param', name: '', op: 'plain', source: this.src.slice(start, i) };
+    };
+    let op: ParamOp = 'plain';
+    let name = '';
+    if (this.peekChar() === '#' && this.peekChar(1) !== '}' && !(this.peekChar(1) === ':' || this.peekChar(1) === '-' || this.peekChar(1) === '=' || this.peekChar(1) === '?' || this.peekChar(1) === '+') ) {
+      op = 'length';
+      this.pos++;
+    } else if (this.peekChar() === '!' && this.peekChar(1) !== '}') {
+      op = 'indirect';
+      this.pos++;
+    }
+    const m = /^([A-Za-z_][A-Za-z0-9_]*|\d+|[@*#?$!0-])/.exec(this.src.slice(this.pos, this.pos + 257));
+    if (!m) {
+      if (this.eof()) throw new IncompleteInput('${');
+      return fail();
+    }
+    name = m[1]!;
+    this.pos += name.length;
+    let index: Word | undefined;
+    if (this.peekChar() === '[' && NAME.test(name)) {
+      this.pos++;
+      index = this.readUntil(']', 'index');
+      if (this.peekChar() !== ']') throw new IncompleteInput('[');
+      this.pos++;
+    }
+    const part: ParamPart = { kind: 'param', name, op, source: '', ...(index ? { index } : {}) };
+    if (op === 'indirect' && (this.peekChar() === '*' || this.peekChar() === '@') && this.peekChar(1) === '}') {
+      this.pos++;
+      part.op = 'names';
+    } else if (op === 'indirect' && index && (index.text === '@' || index.text === '*')) {
+      part.op = 'keys';
+    }
+    const c = this.peekChar();
+    const rest2 = this.src.slice(this.pos, this.pos + 2);
+    const arg = (stop = '}', mode: 'param' | 'pattern' = 'param'): Word => this.readUntil(stop, mode);
+    if (c === '}') {
+      // plain
+    } else if (op === 'length' || part.op === 'names' || part.op === 'keys') {
+      return fail();
+    } else if (rest2 === ':-' || rest2 === ':=' || rest2 === ':?' || rest2 === ':+') {
+      this.pos += 2;
+      part.colon = true;
+      part.op = ({ '-': 'default', '=': 'assign', '?': 'error', '+': 'alt' } as const)[rest2[1] as '-' | '=' | '?' | '+'];
+      part.arg = arg();
+    } else if (c === '-' || c === '=' || c === '?' || c === '+') {
+      this.pos++;
+      part.op = ({ '-': 'default', '=': 'assign', '?': 'error', '+': 'alt' } as const)[c];
+      part.arg = arg();
+    } else if (c === '#' || c === '%') {
+      const long = this.peekChar(1) === c;
+      this.pos += long ? 2 : 1;
+      part.op = c === '#' ? (long ? 'trimPrefixLong' : 'trimPrefix') : long ? 'trimSuffixLong' : 'trimSuffix';
+      part.arg = arg('}', 'pattern');
+    } else if (c === '/') {
+      this.pos++;
+      const k = this.peekChar();
+      part.op = k === '/' ? 'replaceAll' : k === '#' ? 'replacePrefix' : k === '%' ? 'replaceSuffix' : 'replace';
+      if (part.op !== 'replace') this.pos++;
+      part.arg = arg('/}', 'pattern');
+      if (this.peekChar() === '/') {
+        this.pos++;
+        part.arg2 = arg();
+      }
+    } else if (c === ':') {
+      this.pos++;
+      part.op = 'substr';
+      part.arg = this.readUntil(':}', 'arith');
+      if (this.peekChar() === ':') {
+        this.pos++;
+        part.arg2 = this.readUntil('}', 'arith');
+      }
+    } else if (c === '^' || c === ',') {
+      const all = this.peekChar(1) === c;
+      this.pos += all ? 2 : 1;
+      part.op = c === '^' ? (all ? 'upperAll' : 'upperFirst') : all ? 'lowerAll' : 'lowerFirst';
+      part.arg = arg('}', 'pattern');
+    } else if (c === '@') {
+      this.pos++;
+      part.op = 'transform';
+      part.arg = arg();
+    } else {
+      return fail();
+    }
+    if (this.peekChar() !== '}') {
+      if (this.eof()) throw new IncompleteInput('${');
+      return fail();
+    }
+    this.pos++;
+    part.source = this.src.slice(start, this.pos);
+    return part;
+  }
+
+  /** After a newline token: reads the bodies of here-documents opened on that line. */
+  private readHeredocBodies(): void {
+    while (this.heredocs.length > 0) {
+      const h = this.heredocs.shift()!;
+      const lines: string[] = [];
+      let done = false;
+      while (!this.eof()) {
+        let end = this.src.indexOf('\n', this.pos);
+        const hasNewline = end >= 0;
+        if (!hasNewline) end = this.src.length;
+        let text = this.src.slice(this.pos, end);
+        this.pos = hasNewline ? end + 1 : end;
+        this.line++;
+        if (h.strip) text = text.replace(/^\t+/, '');
+        if (text === h.delimiter) {
+          done = true;
+          break;
+        }
+        lines.push(text);
+      }
+      if (!done) this.heredocEof?.(h.delimiter);
+      h.fill(lines.length ? `${lines.join('\n')}\n` : '');
+    }
+  }
+
+  /** Called when a here-document ends at end of input (bash warns and carries on). */
+  heredocEof: ((delimiter: string) => void) | undefined;
+}
+

@@ -1,0 +1,233 @@
+// Parameter expansion: ${name}, special parameters, arrays and every operator form
+// (bash manual, Parameter Expansion).
+import type { ParamPart } from './ast';
+import { arith, expandPattern, expandToString, ExpansionError, ifsOf, type ExpandHost, setElement, maxIndex } from './expand';
+import { replace, trim, compile } from './pattern';
+
+export type ParamResult = string | { fields: string[]; joined?: string };
+
+interface Value {
+  set: boolean;
+  scalar?: string;
+  list?: string[];
+  star: boolean;
+}
+
+function flagsOf(h: ExpandHost): string {
+  const o = h.state.options;
+  let f = '';
+  if (o.has('hashall')) f += 'h';
+  if (o.has('monitor')) f += 'm';
+  if (o.has('braceexpand')) f += 'B';
+  if (o.has('errexit')) f += 'e';
+  if (o.has('noglob')) f += 'f';
+  if (o.has('nounset')) f += 'u';
+  if (o.has('xtrace')) f += 'x';
+  if (o.has('noclobber')) f += 'C';
+  if (o.has('allexport')) f = `a${f}`;
+  if (h.state.interactive) f += 'i';
+  if (o.has('histexpand')) f += 'H';
+  return f.replace(/^(.*)$/, (s) => s.split('').sort((a, b) => 'ahmBefuxCiHs'.indexOf(a) - 'ahmBefuxCiHs'.indexOf(b)).join(''));
+}
+
+export function arrayValues(h: ExpandHost, name: string): string[] | undefined {
+  const v = h.state.lookup(name);
+  if (!v) return undefined;
+  if (v.array) return [...v.array.entries()].sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+  if (v.assoc) return [...v.assoc.values()];
+  return v.value === undefined ? [] : [v.value];
+}
+
+async function resolve(h: ExpandHost, p: ParamPart): Promise<Value> {
+  const s = h.state;
+  const name = p.name;
+  if (name === '@' || name === '*') return { set: s.positional.length > 0, list: [...s.positional], star: name === '*' };
+  if (p.index) {
+    const idx = p.index.text;
+    if (idx === '@' || idx === '*') {
+      const list = arrayValues(h, name) ?? [];
+      return { set: list.length > 0, list, star: idx === '*' };
+    }
+    const v = s.lookup(name);
+    if (v?.assoc) {
+      const key = await expandToString(h, p.index);
+      const val = v.assoc.get(key);
+      return { set: val !== undefined, ...(val !== undefined ? { scalar: val } : {}), star: false };
+    }
+    let i = Number(await arith(h, p.index));
+    if (v?.array && i < 0) {
+      i += maxIndex(v.array) + 1;
+      if (i < 0) throw new ExpansionError(`${name}: bad array subscript`, 1);
+    }
+    const val = v?.array ? v.array.get(i) : i === 0 ? v?.value : undefined;
+    return { set: val !== undefined, ...(val !== undefined ? { scalar: val } : {}), star: false };
+  }
+  let val: string | undefined;
+  if (/^\d+$/.test(name)) val = name === '0' ? s.arg0 : s.positional[Number(name) - 1];
+  else if (name === '#') val = String(s.positional.length);
+  else if (name === '?') val = String(s.status);
+  else if (name === '$') val = String(s.shellPid);
+  else if (name === '!') val = s.lastBg === undefined ? undefined : String(s.lastBg);
+  else if (name === '-') val = flagsOf(h);
+  else val = s.get(name);
+  return { set: val !== undefined, ...(val !== undefined ? { scalar: val } : {}), star: false };
+}
+
+function displayName(p: ParamPart): string {
+  return p.index ? `${p.name}[${p.index.text}]` : p.name;
+}
+
+export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean): Promise<ParamResult> {
+  if (p.name === '') throw new ExpansionError(`${p.source}: bad substitution`, 1);
+  if (p.op === 'names') {
+    const names = new Set<string>([...h.state.globals.keys(), ...h.state.scopes.flatMap((m) => [...m.keys()])]);
+    const list = [...names].filter((n) => n.startsWith(p.name) && h.state.lookup(n)).sort();
+    return inDq && p.source.includes('*') ? list.join(ifsOf(h.state)[0] ?? '') : { fields: list };
+  }
+  if (p.op === 'keys') {
+    const v = h.state.lookup(p.name);
+    const keys = v?.array ? [...v.array.keys()].sort((a, b) => a - b).map(String) : v?.assoc ? [...v.assoc.keys()] : v?.value !== undefined ? ['0'] : [];
+    return inDq && p.index?.text === '*' ? keys.join(ifsOf(h.state)[0] ?? '') : { fields: keys };
+  }
+  if (p.op === 'indirect') {
+    const target = await resolve(h, { ...p, op: 'plain' });
+    const ref = target.scalar ?? '';
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$|^(\d+|[@*#?$!-])$/.exec(ref);
+    if (!m) {
+      if (!target.set) return '';
+      throw new ExpansionError(`${ref}: invalid indirect expansion`, 1);
+    }
+    const inner: ParamPart = m[1]
+      ? { kind: 'param', name: m[1], op: 'plain', source: ref, ...(m[2] !== undefined ? { index: { parts: [{ kind: 'lit', text: m[2] }], text: m[2] } } : {}) }
+      : { kind: 'param', name: m[3]!, op: 'plain', source: ref };
+    return expandParam(h, inner, inDq);
+  }
+  const v = await resolve(h, p);
+  const join = (list: string[]): string => list.join(v.star ? (ifsOf(h.state)[0] ?? '') : ' ');
+  const asResult = (list: string[]): ParamResult => (v.star && inDq ? join(list) : { fields: list });
+  const nounset = (): void => {
+    if (!v.set && !v.list && h.state.options.has('nounset')) throw new ExpansionError(`${displayName(p)}: unbound variable`, 127);
+  };
+
+  switch (p.op) {
+    case 'plain':
+      nounset();
+      return v.list ? asResult(v.list) : (v.scalar ?? '');
+    case 'length':
+      nounset();
+      if (v.list) return String(v.list.length);
+      return String([...(v.scalar ?? '')].length);
+    case 'default':
+    case 'assign':
+    case 'error':
+    case 'alt': {
+      const present = v.list ? v.list.length > 0 && (!p.colon || v.list.some((x) => x !== '')) : v.set && (!p.colon || v.scalar !== '');
+      if (p.op === 'alt') return present ? await expandToString(h, p.arg!) : '';
+      if (present) return v.list ? asResult(v.list) : v.scalar!;
+      const value = await expandToString(h, p.arg!, p.op === 'assign');
+      if (p.op === 'default') return value;
+      if (p.op === 'error') throw new ExpansionError(`${displayName(p)}: ${value || 'parameter null or not set'}`, 127);
+      if (!/^[A-Za-z_]/.test(p.name)) throw new ExpansionError(`$${p.name}: cannot assign in this way`, 1);
+      if (p.index) setElement(h.state, p.name, await expandToString(h, p.index), value);
+      else h.state.set(p.name, value);
+      return value;
+    }
+    case 'trimPrefix':
+    case 'trimPrefixLong':
+    case 'trimSuffix':
+    case 'trimSuffixLong': {
+      nounset();
+      const pat = await expandPattern(h, p.arg!);
+      const f = (s: string): string => trim(s, pat, p.op.startsWith('trimPrefix'), p.op.endsWith('Long'));
+      return v.list ? asResult(v.list.map(f)) : f(v.scalar ?? '');
+    }
+    case 'replace':
+    case 'replaceAll':
+    case 'replacePrefix':
+    case 'replaceSuffix': {
+      nounset();
+      const pat = await expandPattern(h, p.arg!);
+      const rep = p.arg2 ? await expandToString(h, p.arg2) : '';
+      const mode = p.op === 'replace' ? 'first' : p.op === 'replaceAll' ? 'all' : p.op === 'replacePrefix' ? 'prefix' : 'suffix';
+      const f = (s: string): string => replace(s, pat, rep, mode);
+      return v.list ? asResult(v.list.map(f)) : f(v.scalar ?? '');
+    }
+    case 'substr': {
+      nounset();
+      const off = Number(await arith(h, p.arg!));
+      const len = p.arg2 ? Number(await arith(h, p.arg2)) : undefined;
+      if (v.list) {
+        // for $@ the offset counts $0 as 0
+        const base = p.name === '@' || p.name === '*' ? [h.state.arg0, ...v.list] : v.list;
+        let start = off < 0 ? base.length + off : off;
+        if (start < 0) return asResult([]);
+        if (p.name === '@' || p.name === '*') start = Math.max(start, 0);
+        if (len !== undefined && len < 0) throw new ExpansionError(`${len}: substring expression < 0`, 1);
+        return asResult(base.slice(start, len === undefined ? undefined : start + len));
+      }
+      const chars = [...(v.scalar ?? '')];
+      let start = off < 0 ? chars.length + off : off;
+      if (start < 0) return '';
+      start = Math.min(start, chars.length);
+      let end = chars.length;
+      if (len !== undefined) {
+        end = len < 0 ? chars.length + len : start + len;
+        if (end < start) {
+          if (len < 0) throw new ExpansionError(`${len}: substring expression < 0`, 1);
+          end = start;
+        }
+      }
+      return chars.slice(start, end).join('');
+    }
+    case 'upperFirst':
+    case 'upperAll':
+    case 'lowerFirst':
+    case 'lowerAll': {
+      nounset();
+      const pat = p.arg && p.arg.text !== '' ? await expandPattern(h, p.arg) : '?';
+      const re = compile(pat);
+      const up = p.op.startsWith('upper');
+      const f = (s: string): string => {
+        const chars = [...s];
+        const count = p.op.endsWith('All') ? chars.length : Math.min(1, chars.length);
+        for (let i = 0; i < count; i++) if (re.test(chars[i]!)) chars[i] = up ? chars[i]!.toUpperCase() : chars[i]!.toLowerCase();
+        return chars.join('');
+      };
+      return v.list ? asResult(v.list.map(f)) : f(v.scalar ?? '');
+    }
+    case 'transform': {
+      nounset();
+      const op = p.arg?.text ?? '';
+      const f = (s: string): string => transform(h, p, op, s);
+      if (!/^[QEPAaULuK]$/.test(op)) throw new ExpansionError(`${p.source}: bad substitution`, 1);
+      return v.list ? asResult(v.list.map(f)) : v.set ? f(v.scalar ?? '') : '';
+    }
+    default:
+      throw new ExpansionError(`${p.source}: bad substitution`, 1);
+  }
+}
+
+export function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, "'\\''")}'`;
+}
+
+function transform(h: ExpandHost, p: ParamPart, op: string, s: string): string {
+  switch (op) {
+    case 'Q': return shellQuote(s);
+    case 'U': return s.toUpperCase();
+    case 'L': return s.toLowerCase();
+    case 'u': return s.charAt(0).toUpperCase() + s.slice(1);
+    case 'A': return `${p.name}=${shellQuote(s)}`;
+    case 'a': {
+      const v = h.state.lookup(p.name);
+      return `${v?.array ? 'a' : ''}${v?.assoc ? 'A' : ''}${v?.integer ? 'i' : ''}${v?.readonly ? 'r' : ''}${v?.exported ? 'x' : ''}`;
+    }
+    case 'E': return s.replace(/\\([abefnrtv\\'"]|[0-7]{1,3}|x[0-9a-fA-F]{1,2})/g, (_m, e: string) => {
+      const map: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"' };
+      if (e in map) return map[e]!;
+      if (e[0] === 'x') return String.fromCharCode(parseInt(e.slice(1), 16));
+      return String.fromCharCode(parseInt(e, 8));
+    });
+    default: return s;
+  }
+}

@@ -1,0 +1,224 @@
+// Shell pattern matching (bash manual, Pattern Matching): * ? [...] with classes, and the
+// extglob forms ?() *() +() @() !(), compiled to JavaScript regular expressions. Quoted
+// characters of a pattern match literally; they arrive escaped with a backslash.
+
+const CLASSES: Record<string, string> = {
+  alpha: 'a-zA-Z', digit: '0-9', alnum: 'a-zA-Z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v',
+  blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', print: ' -~', graph: '!-~', cntrl: '\\x00-\\x1f\\x7f', xdigit: '0-9A-Fa-f', word: 'a-zA-Z0-9_',
+};
+
+function escapeRe(c: string): string {
+  return /[\\^$.*+?()[\]{}|/-]/.test(c) ? `\\${c}` : c;
+}
+
+/** Escapes pattern metacharacters so `text` matches only itself (for quoted parts). */
+export function escapeGlob(text: string): string {
+  return text.replace(/[\\*?[\]()|!@+]/g, '\\$&');
+}
+
+export function hasGlob(pattern: string): boolean {
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (c === '*' || c === '?' || c === '[') return true;
+    else if ('@+!'.includes(c!) && pattern[i + 1] === '(') return true;
+  }
+  return false;
+}
+
+/** Translates a pattern to a regex source (no anchors). */
+export function globToRegex(p: string, opts: { extglob?: boolean; pathname?: boolean } = {}): string {
+  let out = '';
+  let i = 0;
+  const any = opts.pathname ? '[^/]' : '[\\s\\S]';
+  while (i < p.length) {
+    const c = p[i]!;
+    if (c === '\\') {
+      out += i + 1 < p.length ? escapeRe(p[i + 1]!) : '\\\\';
+      i += 2;
+      continue;
+    }
+    if ('?*+@!'.includes(c) && p[i + 1] === '(' && opts.extglob !== false) {
+      const end = matchParen(p, i + 1);
+      if (end > 0) {
+        const alts = splitAlternatives(p.slice(i + 2, end)).map((a) => globToRegex(a, opts));
+        const group = `(?:${alts.join('|')})`;
+        if (c === '?') out += `${group}?`;
+        else if (c === '*') out += `${group}*`;
+        else if (c === '+') out += `${group}+`;
+        else if (c === '@') out += group;
+        else out += `(?:(?!${group}$)${any}*?)`;
+        i = end + 1;
+        continue;
+      }
+    }
+    if (c === '*') {
+      out += `${any}*`;
+      i++;
+      continue;
+    }
+    if (c === '?') {
+      out += any;
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      const cls = bracket(p, i);
+      if (cls) {
+        out += cls.re;
+        i = cls.end;
+        continue;
+      }
+      out += '\\[';
+      i++;
+      continue;
+    }
+    out += escapeRe(c);
+    i++;
+  }
+  return out;
+}
+
+function matchParen(p: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < p.length; i++) {
+    if (p[i] === '\\') i++;
+    else if (p[i] === '(') depth++;
+    else if (p[i] === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function splitAlternatives(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '\\') {
+      cur += c + (s[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (c === '(') depth++;
+    if (c === ')') depth--;
+    if (c === '|' && depth === 0) {
+      out.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+function bracket(p: string, start: number): { re: string; end: number } | undefined {
+  let i = start + 1;
+  let negate = false;
+  if (p[i] === '!' || p[i] === '^') {
+    negate = true;
+    i++;
+  }
+  let body = '';
+  let first = true;
+  while (i < p.length) {
+    const c = p[i]!;
+    if (c === ']' && !first) {
+      return { re: `[${negate ? '^' : ''}${body}]`, end: i + 1 };
+    }
+    first = false;
+    if (c === '[' && p[i + 1] === ':') {
+      const close = p.indexOf(':]', i + 2);
+      if (close > 0) {
+        const name = p.slice(i + 2, close);
+        body += CLASSES[name] ?? '';
+        i = close + 2;
+        continue;
+      }
+    }
+    if (c === '\\') {
+      body += escapeRe(p[i + 1] ?? '\\');
+      i += 2;
+      continue;
+    }
+    if (c === '-' && body !== '' && p[i + 1] !== ']') {
+      body += '-';
+      i++;
+      continue;
+    }
+    body += /[\\\]^-]/.test(c) ? `\\${c}` : c;
+    i++;
+  }
+  return undefined;
+}
+
+const cache = new Map<string, RegExp>();
+
+export function compile(pattern: string, mode: 'whole' | 'prefix' | 'suffix' | 'any' = 'whole', extglob = true): RegExp {
+  const key = `${mode}\0${extglob}\0${pattern}`;
+  let re = cache.get(key);
+  if (!re) {
+    const src = globToRegex(pattern, { extglob });
+    re = new RegExp(mode === 'whole' ? `^(?:${src})$` : mode === 'prefix' ? `^(?:${src})` : mode === 'suffix' ? `(?:${src})$` : src, 's');
+    if (cache.size > 500) cache.clear();
+    cache.set(key, re);
+  }
+  return re;
+}
+
+export function matchPattern(text: string, pattern: string, extglob = true): boolean {
+  return compile(pattern, 'whole', extglob).test(text);
+}
+
+/** ${x#p} ${x##p} ${x%p} ${x%%p}: remove the shortest/longest match at the start/end. */
+export function trim(text: string, pattern: string, fromStart: boolean, longest: boolean): string {
+  const re = compile(pattern);
+  if (fromStart) {
+    if (longest) {
+      for (let n = text.length; n >= 0; n--) if (re.test(text.slice(0, n))) return text.slice(n);
+    } else {
+      for (let n = 0; n <= text.length; n++) if (re.test(text.slice(0, n))) return text.slice(n);
+    }
+  } else if (longest) {
+    for (let n = 0; n <= text.length; n++) if (re.test(text.slice(n))) return text.slice(0, n);
+  } else {
+    for (let n = text.length; n >= 0; n--) if (re.test(text.slice(n))) return text.slice(0, n);
+  }
+  return text;
+}
+
+/** ${x/p/r} and friends: replace the longest match (first, all, anchored). */
+export function replace(text: string, pattern: string, rep: string, mode: 'first' | 'all' | 'prefix' | 'suffix'): string {
+  if (pattern === '') return text;
+  const re = compile(pattern);
+  const longestAt = (i: number): number => {
+    for (let n = text.length; n > i; n--) if (re.test(text.slice(i, n))) return n;
+    return re.test('') ? i : -1;
+  };
+  if (mode === 'prefix') {
+    const n = longestAt(0);
+    return n >= 0 ? rep + text.slice(n) : text;
+  }
+  if (mode === 'suffix') {
+    for (let i = 0; i <= text.length; i++) if (re.test(text.slice(i))) return text.slice(0, i) + rep;
+    return text;
+  }
+  let out = '';
+  let i = 0;
+  let replaced = false;
+  while (i < text.length) {
+    if (!(replaced && mode === 'first')) {
+      const n = longestAt(i);
+      if (n > i) {
+        out += rep;
+        i = n;
+        replaced = true;
+        continue;
+      }
+    }
+    out += text[i];
+    i++;
+  }
+  return out;
+}

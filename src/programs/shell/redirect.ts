@@ -1,0 +1,187 @@
+// Redirections applied in the shell's own process: each one saves the descriptor it
+// replaces (close-on-exec, above 10) so the shell can restore it after a builtin,
+// function or compound command; a spawned program simply inherits the result.
+import { isSysError, strerror } from '../../shared/errno';
+import type { Redir } from './ast';
+import { expandToString, expandWord } from './expand';
+import type { Interpreter } from './interpreter';
+
+export class RedirectError extends Error {}
+
+const encoder = new TextEncoder();
+
+/** Applies `redirs`; returns a function that undoes them. Throws RedirectError after reporting. */
+export async function applyRedirs(sh: Interpreter, redirs: Redir[], permanent = false): Promise<() => void> {
+  const sys = sh.sys;
+  const saved: { fd: number; copy: number | undefined }[] = [];
+  const save = (fd: number): void => {
+    if (permanent || saved.some((s) => s.fd === fd)) return;
+    let copy: number | undefined;
+    if (sys.isOpen(fd)) {
+      copy = sys.dup(fd);
+      // move the copy out of the way (>= 10) and keep it from children
+      if (copy < 10) {
+        let high = 10;
+        while (sys.isOpen(high)) high++;
+        sys.dup2(copy, high);
+        sys.close(copy);
+        copy = high;
+      }
+      sys.setCloexec(copy, true);
+    }
+    saved.push({ fd, copy });
+  };
+  const undo = (): void => {
+    for (const s of saved.reverse()) {
+      if (s.copy === undefined) {
+        if (sys.isOpen(s.fd)) sys.close(s.fd);
+      } else {
+        sys.dup2(s.copy, s.fd);
+        sys.close(s.copy);
+      }
+    }
+  };
+  const place = (fd: number, opened: number): void => {
+    if (opened === fd) return;
+    save(fd);
+    sys.dup2(opened, fd);
+    sys.close(opened);
+  };
+  try {
+    for (const r of redirs) await applyOne(sh, r, save, place);
+  } catch (e) {
+    undo();
+    throw e;
+  }
+  return undo;
+}
+
+async function target(sh: Interpreter, r: Redir): Promise<string> {
+  const fields = await expandWord(sh, r.target);
+  if (fields.length !== 1) {
+    await sh.error(`${r.target.text}: ambiguous redirect`);
+    throw new RedirectError();
+  }
+  return fields[0]!;
+}
+
+async function applyOne(sh: Interpreter, r: Redir, save: (fd: number) => void, place: (fd: number, opened: number) => void): Promise<void> {
+  const sys = sh.sys;
+  const defaultFd = r.op.startsWith('<') ? 0 : 1;
+  let fd = r.fd ?? defaultFd;
+  const openFile = async (path: string, flags: Parameters<typeof sys.open>[1]): Promise<number> => {
+    try {
+      if (flags.write && !flags.append && sh.state.options.has('noclobber') && r.op !== '>|') {
+        try {
+          const st = await sys.stat(path);
+          if (st.kind === 'file') {
+            await sh.error(`${path}: cannot overwrite existing file`);
+            throw new RedirectError();
+          }
+        } catch (e) {
+          if (e instanceof RedirectError) throw e;
+        }
+      }
+      return await sys.open(path, flags, 0o666);
+    } catch (e) {
+      if (e instanceof RedirectError) throw e;
+      if (isSysError(e)) {
+        await sh.error(`${path}: ${strerror(e.errno)}`);
+        throw new RedirectError();
+      }
+      throw e;
+    }
+  };
+  const assignVar = (opened: number): void => {
+    // {var}> form: the shell picks a descriptor >= 10 and stores it in var
+    let high = 10;
+    while (sys.isOpen(high)) high++;
+    sys.dup2(opened, high);
+    sys.close(opened);
+    sh.state.set(r.fdVar!, String(high));
+  };
+  switch (r.op) {
+    case '<':
+    case '>':
+    case '>|':
+    case '>>':
+    case '<>': {
+      const path = await target(sh, r);
+      const flags = r.op === '<' ? { read: true } : r.op === '<>' ? { read: true, write: true, create: true } : { write: true, create: true, truncate: r.op !== '>>', append: r.op === '>>' };
+      const opened = await openFile(path, flags);
+      if (r.fdVar) assignVar(opened);
+      else place(fd, opened);
+      return;
+    }
+    case '&>':
+    case '&>>': {
+      const path = await target(sh, r);
+      const opened = await openFile(path, { write: true, create: true, truncate: r.op === '&>', append: r.op === '&>>' });
+      place(1, opened);
+      save(2);
+      sys.dup2(1, 2);
+      return;
+    }
+    case '<&':
+    case '>&': {
+      const word = await expandToString(sh, r.target);
+      if (word === '-') {
+        save(fd);
+        if (sys.isOpen(fd)) sys.close(fd);
+        return;
+      }
+      const move = word.endsWith('-') && /^\d+-$/.test(word);
+      if (/^\d+-?$/.test(word)) {
+        const from = Number(move ? word.slice(0, -1) : word);
+        if (!sys.isOpen(from)) {
+          await sh.error(`${from}: Bad file descriptor`);
+          throw new RedirectError();
+        }
+        if (r.fdVar) {
+          assignVar(sys.dup(from));
+          return;
+        }
+        if (from !== fd) {
+          save(fd);
+          sys.dup2(from, fd);
+        }
+        if (move && from !== fd) sys.close(from);
+        return;
+      }
+      if (r.op === '>&' && r.fd === undefined) {
+        // >& word with a file name: both stdout and stderr
+        const opened = await openFile(word, { write: true, create: true, truncate: true });
+        place(1, opened);
+        save(2);
+        sys.dup2(1, 2);
+        return;
+      }
+      await sh.error(`${word}: ambiguous redirect`);
+      throw new RedirectError();
+    }
+    case '<<':
+    case '<<-':
+    case '<<<': {
+      let body: string;
+      if (r.op === '<<<') body = `${await expandToString(sh, r.target)}\n`;
+      else if (r.heredoc!.quoted) body = r.heredoc!.body;
+      else body = await sh.expandHeredoc(r.heredoc!.body);
+      const [rd, wr] = sys.pipe();
+      const data = encoder.encode(body);
+      if (data.length <= 65536) {
+        // fits in the pipe: write it now (bash also uses a pipe for small documents)
+        await sys.write(wr, data);
+      } else {
+        await sys.fork(async (child) => {
+          await child.write(wr, data);
+          return 0;
+        }, { fds: new Map([[wr, wr]]) });
+      }
+      sys.close(wr);
+      fd = r.fd ?? 0;
+      if (r.fdVar) assignVar(rd);
+      else place(fd, rd);
+      return;
+    }
+  }
+}

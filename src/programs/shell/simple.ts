@@ -1,0 +1,241 @@
+// Simple commands: assignments, word expansion, redirections, then a function, a builtin
+// or a program found on PATH (bash manual, SIMPLE COMMAND EXPANSION and COMMAND EXECUTION).
+import { isSysError, strerror } from '../../shared/errno';
+import type { Assign, Command } from './ast';
+import { builtins, SPECIAL_BUILTINS } from './builtins/index';
+import { ReturnSignal } from './control';
+import { arith, expandToString, expandWord, expandWords, setElement } from './expand';
+import type { Interpreter } from './interpreter';
+import { waitForeground } from './jobs';
+import { applyRedirs } from './redirect';
+import type { Var } from './state';
+
+const MAX_FUNC_DEPTH = 1000;
+
+export async function assign(sh: Interpreter, a: Assign, scope?: Map<string, Var>): Promise<void> {
+  const state = sh.state;
+  const holder = scope ?? state.holder(a.name);
+  if (a.array) {
+    const existing = holder.get(a.name);
+    if (existing?.readonly) throw new (await import('./state')).ReadonlyError(a.name);
+    const v: Var = existing && a.append ? existing : { ...(existing?.exported ? { exported: true } : {}) };
+    if (existing?.assoc || v.assoc) {
+      const m = a.append && v.assoc ? v.assoc : new Map<string, string>();
+      for (const item of a.array) {
+        if (!item.key) continue;
+        m.set(await expandToString(sh, item.key), await expandToString(sh, item.value));
+      }
+      v.assoc = m;
+    } else {
+      const m = a.append && v.array ? v.array : new Map<number, string>();
+      let next = a.append ? Math.max(-1, ...m.keys()) + 1 : 0;
+      if (!a.append && v.value !== undefined) delete v.value;
+      for (const item of a.array) {
+        if (item.key) {
+          next = Number(await arith(sh, item.key));
+          m.set(next++, await expandToString(sh, item.value));
+        } else {
+          for (const f of await expandWord(sh, item.value)) m.set(next++, f);
+        }
+      }
+      v.array = m;
+    }
+    holder.set(a.name, v);
+    return;
+  }
+  const value = a.value ? await expandToString(sh, a.value, true) : '';
+  if (a.index) {
+    const v = state.lookup(a.name);
+    const key = v?.assoc ? await expandToString(sh, a.index) : String(await arith(sh, a.index));
+    const old = v?.assoc ? v.assoc.get(key) : v?.array?.get(Number(key));
+    setElement(state, a.name, key, a.append ? (old ?? '') + value : value);
+    return;
+  }
+  const v = state.lookup(a.name);
+  let final = value;
+  if (v?.integer) final = String(await arith(sh, a.append ? `${state.get(a.name) ?? 0}+(${value})` : value));
+  else if (a.append) final = (state.get(a.name) ?? '') + value;
+  if (scope) {
+    const existing = scope.get(a.name);
+    if (existing?.readonly) throw new (await import('./state')).ReadonlyError(a.name);
+    scope.set(a.name, { ...(existing ?? {}), value: final });
+  } else state.set(a.name, final);
+}
+
+async function xtrace(sh: Interpreter, assigns: Assign[], argv: string[]): Promise<void> {
+  if (!sh.state.options.has('xtrace')) return;
+  const ps4 = sh.state.get('PS4') ?? '+ ';
+  const q = (s: string): string => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
+  const parts = [...assigns.map((a) => `${a.name}=${q(sh.state.get(a.name) ?? '')}`), ...argv.map(q)];
+  if (parts.length) await sh.write(2, `${ps4}${parts.join(' ')}\n`);
+}
+
+/** Finds a command on PATH (remembering it in the hash table). */
+export async function findCommand(sh: Interpreter, name: string): Promise<string | undefined> {
+  const hashed = sh.state.hash.get(name);
+  if (hashed) {
+    try {
+      const st = await sh.sys.stat(hashed);
+      if (st.kind === 'file') return hashed;
+    } catch {
+      sh.state.hash.delete(name);
+    }
+  }
+  const path = sh.state.get('PATH') ?? '';
+  for (const dir of path.split(':')) {
+    const full = `${dir === '' ? '.' : dir}/${name}`;
+    try {
+      const st = await sh.sys.stat(full);
+      if (st.kind !== 'file') continue;
+      await sh.sys.access(full, 1);
+      if (sh.state.options.has('hashall')) sh.state.hash.set(name, full);
+      return full;
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
+}
+
+export async function runSimple(sh: Interpreter, cmd: Command & { kind: 'simple' }, execLast: boolean): Promise<number> {
+  const state = sh.state;
+  state.lineno = cmd.line;
+  const argv = await expandWords(sh, cmd.words);
+  if (argv.length === 0) {
+    state.status = 0;
+    for (const a of cmd.assigns) await assign(sh, a);
+    await xtrace(sh, cmd.assigns, []);
+    const undo = await applyRedirs(sh, cmd.redirs);
+    undo();
+    return cmd.words.length > 0 || cmd.assigns.some((a) => a.value?.parts.some((p) => p.kind === 'cmdsub' || (p.kind === 'dq' && p.parts.some((q) => q.kind === 'cmdsub')))) ? state.status : 0;
+  }
+  const name = argv[0]!;
+  const fn = state.functions.get(name);
+  const builtin = fn ? undefined : builtins.get(name);
+  if (fn || builtin) {
+    // assignments before a special builtin persist; otherwise they last for the command
+    const special = builtin && SPECIAL_BUILTINS.has(name);
+    const temp = special ? undefined : new Map<string, Var>();
+    for (const a of cmd.assigns) await assign(sh, a, temp);
+    if (temp) for (const v of temp.values()) v.exported = true;
+    await xtrace(sh, cmd.assigns, argv);
+    const undo = await applyRedirs(sh, cmd.redirs, name === 'exec' && argv.length === 1);
+    if (temp && temp.size) state.scopes.push(temp);
+    try {
+      if (fn) return await callFunction(sh, fn, argv);
+      return await builtin!(sh, argv);
+    } finally {
+      if (temp && temp.size) state.scopes.splice(state.scopes.lastIndexOf(temp), 1);
+      undo();
+    }
+  }
+  const temp = new Map<string, Var>();
+  for (const a of cmd.assigns) await assign(sh, a, temp);
+  await xtrace(sh, cmd.assigns, argv);
+  const path = name.includes('/') ? name : await findCommand(sh, name);
+  if (!path) {
+    const undo = await applyRedirs(sh, cmd.redirs);
+    undo();
+    await sh.error(`${name}: command not found`);
+    return 127;
+  }
+  const env = state.environment();
+  for (const [k, v] of temp) if (v.value !== undefined) env.set(k, v.value);
+  const undo = await applyRedirs(sh, cmd.redirs);
+  try {
+    return await execute(sh, path, argv, env, execLast);
+  } finally {
+    undo();
+  }
+}
+
+/** Runs a program file: spawns and waits (or execs in a subshell that has nothing left to do). */
+export async function execute(sh: Interpreter, path: string, argv: string[], env: Map<string, string>, execLast: boolean): Promise<number> {
+  const sys = sh.sys;
+  const control = sh.state.options.has('monitor') && sys.isatty(0);
+  try {
+    if (execLast) await sys.exec(path, argv, env);
+    const pid = await sys.spawn({ path, argv, env, fds: sh.inheritable(new Map()), ...(control ? { pgid: 0, foreground: true } : {}) });
+    return await waitForeground(sh, [pid], control ? pid : undefined, argv.join(' '));
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    return execFailure(sh, path, argv, env, e.errno, e.syscall, e.path);
+  }
+}
+
+async function execFailure(sh: Interpreter, path: string, argv: string[], env: Map<string, string>, errno: Parameters<typeof strerror>[0], syscall: string, errPath: string | undefined): Promise<number> {
+  if (syscall === 'interpreter') {
+    await sh.error(`${path}: ${errPath}: bad interpreter: No such file or directory`);
+    return 126;
+  }
+  if (errno === 'ENOEXEC') {
+    // not a binary and no #!: bash runs it as a shell script in a subshell, unless it is binary
+    let text: string;
+    try {
+      const bytes = await sh.sys.readFile(path);
+      if (bytes.subarray(0, 80).includes(0)) {
+        await sh.error(`${path}: cannot execute binary file: Exec format error`);
+        return 126;
+      }
+      text = new TextDecoder().decode(bytes);
+    } catch {
+      await sh.error(`${path}: cannot execute: Exec format error`);
+      return 126;
+    }
+    const { ShellState } = await import('./state');
+    const pid = await sh.sys.fork(async (childSys) => {
+      const { Interpreter } = await import('./interpreter');
+      const state = new ShellState();
+      for (const [k, v] of env) state.globals.set(k, { value: v, exported: true });
+      state.arg0 = path;
+      state.positional = argv.slice(1);
+      state.errorContext = 'script';
+      state.shellPid = childSys.pid;
+      const sub = new Interpreter(childSys, state);
+      return sub.runAsSubshell(() => sub.evalString(text, { line: 1 }));
+    }, { fds: sh.inheritable(new Map()), argv: [path, ...argv.slice(1)] });
+    return waitForeground(sh, [pid], undefined);
+  }
+  if (errno === 'ENOENT') {
+    await sh.error(`${path}: No such file or directory`);
+    return 127;
+  }
+  if (errno === 'EACCES') {
+    let isDir = false;
+    try {
+      isDir = (await sh.sys.stat(path)).kind === 'dir';
+    } catch {
+      // fall through
+    }
+    await sh.error(`${path}: ${isDir ? 'Is a directory' : 'Permission denied'}`);
+    return 126;
+  }
+  await sh.error(`${path}: ${strerror(errno)}`);
+  return 126;
+}
+
+export async function callFunction(sh: Interpreter, fn: Command & { kind: 'funcdef' }, argv: string[]): Promise<number> {
+  const state = sh.state;
+  if (state.funcNames.length >= MAX_FUNC_DEPTH) {
+    await sh.error(`${fn.name}: maximum function nesting level exceeded (${MAX_FUNC_DEPTH})`);
+    return 1;
+  }
+  const savedPositional = state.positional;
+  const savedLine = state.lineno;
+  state.positional = argv.slice(1);
+  state.funcNames.push(fn.name);
+  state.scopes.push(new Map());
+  try {
+    return await sh.runCommand(fn.body);
+  } catch (e) {
+    if (e instanceof ReturnSignal) return e.status;
+    throw e;
+  } finally {
+    state.scopes.pop();
+    state.funcNames.pop();
+    state.positional = savedPositional;
+    state.lineno = savedLine;
+  }
+}
+
+export { expandWord };

@@ -1,0 +1,207 @@
+// Everything a bash process remembers between commands: variables (with function scopes,
+// arrays and attributes), functions, aliases, options, positional parameters and traps.
+// clone() gives a subshell its own copy.
+import type { Command } from './ast';
+
+export interface Var {
+  value?: string;
+  array?: Map<number, string>;
+  assoc?: Map<string, string>;
+  exported?: boolean;
+  readonly?: boolean;
+  integer?: boolean;
+  lower?: boolean;
+  upper?: boolean;
+  /** nameref (declare -n) */
+  ref?: boolean;
+}
+
+export interface Job {
+  id: number;
+  pgid: number;
+  pids: number[];
+  command: string;
+  state: 'Running' | 'Stopped' | 'Done';
+  status: number;
+  /** Statuses of the job's processes still unknown. */
+  pending: Set<number>;
+}
+
+export const DEFAULT_OPTIONS = ['braceexpand', 'hashall', 'interactive-comments'];
+
+function cloneVar(v: Var): Var {
+  return {
+    ...v,
+    ...(v.array ? { array: new Map(v.array) } : {}),
+    ...(v.assoc ? { assoc: new Map(v.assoc) } : {}),
+  };
+}
+
+function cloneVars(m: Map<string, Var>): Map<string, Var> {
+  const out = new Map<string, Var>();
+  for (const [k, v] of m) out.set(k, cloneVar(v));
+  return out;
+}
+
+export class ShellState {
+  globals = new Map<string, Var>();
+  /** Function-local scopes, innermost last. */
+  scopes: Map<string, Var>[] = [];
+  functions = new Map<string, Command & { kind: 'funcdef' }>();
+  aliases = new Map<string, string>();
+  options = new Set<string>(DEFAULT_OPTIONS);
+  shopts = new Set<string>(['checkwinsize', 'cmdhist', 'complete_fullquote', 'expand_aliases', 'extquote', 'force_fignore', 'globasciiranges', 'hostcomplete', 'interactive_comments', 'patsub_replacement', 'progcomp', 'promptvars', 'sourcepath']);
+  positional: string[] = [];
+  arg0 = 'bash';
+  status = 0;
+  lastBg: number | undefined;
+  traps = new Map<string, string>();
+  interactive = false;
+  login = false;
+  lineno = 0;
+  jobs: Job[] = [];
+  hash = new Map<string, string>();
+  dirStack: string[] = [];
+  funcNames: string[] = [];
+  sourceDepth = 0;
+  loopDepth = 0;
+  history: string[] = [];
+  pipestatus: number[] = [0];
+  /** The traps of the shell this subshell came from (`trap` with no arguments lists them). */
+  parentTraps: Map<string, string> | undefined;
+  /** Where error messages say they come from: `bash`, `bash: line N`, or `script: line N`. */
+  errorContext: 'interactive' | 'command' | 'script' = 'interactive';
+  startedAt = 0;
+  /** Set in subshells: $BASHPID differs from $$. */
+  subshell = 0;
+  shellPid = 0;
+
+  clone(): ShellState {
+    const s = new ShellState();
+    s.globals = cloneVars(this.globals);
+    s.scopes = this.scopes.map(cloneVars);
+    s.functions = new Map(this.functions);
+    s.aliases = new Map(this.aliases);
+    s.options = new Set(this.options);
+    s.shopts = new Set(this.shopts);
+    s.positional = [...this.positional];
+    s.arg0 = this.arg0;
+    s.status = this.status;
+    s.lastBg = this.lastBg;
+    // a subshell keeps ignored signals ignored; other traps are reset (bash manual, COMMAND EXECUTION ENVIRONMENT)
+    s.traps = new Map([...this.traps].filter(([, action]) => action === ''));
+    s.parentTraps = new Map(this.traps);
+    s.interactive = false;
+    s.login = this.login;
+    s.lineno = this.lineno;
+    s.hash = new Map(this.hash);
+    s.dirStack = [...this.dirStack];
+    s.funcNames = [...this.funcNames];
+    s.sourceDepth = this.sourceDepth;
+    s.loopDepth = this.loopDepth;
+    s.pipestatus = [...this.pipestatus];
+    s.errorContext = this.errorContext;
+    s.startedAt = this.startedAt;
+    s.subshell = this.subshell + 1;
+    s.shellPid = this.shellPid;
+    return s;
+  }
+
+  /** The variable `name` as seen from the current scope (resolving namerefs). */
+  lookup(name: string, depth = 0): Var | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const v = this.scopes[i]!.get(name);
+      if (v) return v.ref && depth < 8 && v.value ? this.lookup(v.value, depth + 1) ?? v : v;
+    }
+    const g = this.globals.get(name);
+    if (g?.ref && depth < 8 && g.value) return this.lookup(g.value, depth + 1) ?? g;
+    return g;
+  }
+
+  /** The map that holds `name` (innermost scope that has it, else globals). */
+  holder(name: string): Map<string, Var> {
+    for (let i = this.scopes.length - 1; i >= 0; i--) if (this.scopes[i]!.has(name)) return this.scopes[i]!;
+    return this.globals;
+  }
+
+  /** Variables computed when read ($RANDOM, $SECONDS, $LINENO, $BASHPID); assigning or unsetting one ends that. */
+  dynamic = new Map<string, () => string>();
+
+  get(name: string): string | undefined {
+    const dyn = this.dynamic.get(name);
+    if (dyn) return dyn();
+    const v = this.lookup(name);
+    if (!v) return undefined;
+    if (v.array) return v.array.get(0);
+    if (v.assoc) return v.assoc.get('0');
+    return v.value;
+  }
+
+  /** Sets a scalar (or element 0 of an array); throws ReadonlyError for readonly variables. */
+  set(name: string, value: string): void {
+    if (this.dynamic.has(name)) {
+      if (name === 'RANDOM') this.onSeed?.(value);
+      else if (name !== 'LINENO' && name !== 'BASHPID') this.dynamic.delete(name);
+      if (name === 'SECONDS') this.startedAt = this.now() - Number(value) * 1000;
+      if (name === 'SECONDS' || name === 'RANDOM') return;
+    }
+    const holder = this.holder(name);
+    let v = holder.get(name);
+    if (v?.ref && v.value) return this.set(v.value, value);
+    if (v?.readonly) throw new ReadonlyError(name);
+    if (!v) {
+      v = {};
+      holder.set(name, v);
+      if (this.options.has('allexport')) v.exported = true;
+    }
+    const final = v.lower ? value.toLowerCase() : v.upper ? value.toUpperCase() : value;
+    if (v.array) v.array.set(0, final);
+    else if (v.assoc) v.assoc.set('0', final);
+    else v.value = final;
+  }
+
+  /** Set by the interpreter: the clock, and RANDOM=n reseeding. */
+  now: () => number = () => 0;
+  onSeed: ((seed: string) => void) | undefined;
+
+  unset(name: string): void {
+    this.dynamic.delete(name);
+    const holder = this.holder(name);
+    const v = holder.get(name);
+    if (v?.readonly) throw new ReadonlyError(name);
+    if (holder === this.globals) holder.delete(name);
+    else if (v) {
+      // unsetting a local leaves it unset in that scope (bash's dynamic scoping)
+      holder.set(name, {});
+    }
+  }
+
+  isSet(name: string): boolean {
+    const v = this.lookup(name);
+    if (!v) return false;
+    if (v.array) return v.array.has(0);
+    if (v.assoc) return v.assoc.has('0');
+    return v.value !== undefined;
+  }
+
+  /** The environment passed to programs: exported variables that have values. */
+  environment(): Map<string, string> {
+    const env = new Map<string, string>();
+    const add = (m: Map<string, Var>): void => {
+      for (const [k, v] of m) {
+        if (v.exported && v.value !== undefined && !v.array && !v.assoc) env.set(k, v.value);
+        else if (env.has(k) && !v.exported) env.delete(k);
+      }
+    };
+    add(this.globals);
+    for (const s of this.scopes) add(s);
+    return env;
+  }
+}
+
+export class ReadonlyError extends Error {
+  constructor(readonly varName: string) {
+    super(`${varName}: readonly variable`);
+    this.name = 'ReadonlyError';
+  }
+}

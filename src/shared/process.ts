@@ -1,0 +1,32 @@
+// How a process ended or changed state, as wait(2) reports it.
+export type WaitStatus =
+  | { kind: 'exited'; code: number }
+  | { kind: 'signaled'; signal: number; core: boolean }
+  | { kind: 'stopped'; signal: number }
+  | { kind: 'continued' };
+
+/** The shell's $? for a status: the code, or 128 + the signal. */
+export function statusCode(s: WaitStatus): number {
+  switch (s.kind) {
+    case 'exited': return s.code & 0xff;
+    case 'signaled': return 128 + s.signal;
+    case 'stopped': return 128 + s.signal;
+    case 'continued': return 0;
+  }
+}
+
+export interface ProcessInfo {
+  pid: number;
+  ppid: number;
+  pgid: number;
+  sid: number;
+  uid: number;
+  gid: number;
+  euid: number;
+  state: 'R' | 'S' | 'T' | 'Z';
+  comm: string;
+  argv: string[];
+  tty: string | undefined;
+  startTime: number;
+  cwd: string;
+}

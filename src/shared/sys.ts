@@ -1,0 +1,141 @@
+// The narrow interface a program sees: system calls bound to its own process. Programs never
+// import the kernel. Every call rejects with a SysError (errno, syscall, path) on failure.
+import type { FsUsage, Stat } from './stat';
+import type { ProcessInfo, WaitStatus } from './process';
+import type { Termios, WinSize } from './termios';
+
+export interface OpenFlags {
+  read?: boolean;
+  write?: boolean;
+  create?: boolean;
+  exclusive?: boolean;
+  truncate?: boolean;
+  append?: boolean;
+  /** O_DIRECTORY */
+  directory?: boolean;
+  /** O_NOFOLLOW */
+  noFollow?: boolean;
+}
+
+export interface SpawnOptions {
+  /** argv[0] is the name the program sees; `path` is the file to run (already resolved). */
+  path: string;
+  argv: string[];
+  env: Map<string, string>;
+  /** Child fd -> parent fd to copy; fds not listed are not inherited. Default: every fd not marked close-on-exec. */
+  fds?: Map<number, number>;
+  /** Process group: 0 for a new group led by the child, a pgid to join one, undefined to inherit. */
+  pgid?: number;
+  /** Put the child's group in the terminal foreground (interactive job control). */
+  foreground?: boolean;
+}
+
+export interface ForkOptions {
+  fds?: Map<number, number>;
+  pgid?: number;
+  foreground?: boolean;
+  /** Name shown in ps (defaults to the parent's). */
+  argv?: string[];
+}
+
+export interface UtsName {
+  sysname: string;
+  nodename: string;
+  release: string;
+  version: string;
+  machine: string;
+  domainname: string;
+}
+
+export type SignalHandler = 'default' | 'ignore' | ((signal: number) => void);
+
+export interface Sys {
+  readonly pid: number;
+  readonly argv: readonly string[];
+  /** The environment this process was started with (a copy it owns). */
+  readonly env: Map<string, string>;
+
+  // files
+  open(path: string, flags: OpenFlags, mode?: number): Promise<number>;
+  /** Reads up to `max` bytes; null at end of file. */
+  read(fd: number, max?: number): Promise<Uint8Array | null>;
+  write(fd: number, data: Uint8Array | string): Promise<void>;
+  close(fd: number): void;
+  dup(fd: number): number;
+  dup2(from: number, to: number): number;
+  pipe(): [number, number];
+  lseek(fd: number, offset: number, whence: 'set' | 'cur' | 'end'): number;
+  ftruncate(fd: number, length: number): void;
+  isOpen(fd: number): boolean;
+  /** The open descriptors, with whether each is close-on-exec. */
+  openFds(): { fd: number; cloexec: boolean }[];
+  setCloexec(fd: number, on: boolean): void;
+
+  stat(path: string): Promise<Stat>;
+  lstat(path: string): Promise<Stat>;
+  fstat(fd: number): Stat;
+  readdir(path: string): Promise<string[]>;
+  mkdir(path: string, mode?: number): Promise<void>;
+  rmdir(path: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  link(existing: string, path: string): Promise<void>;
+  symlink(target: string, path: string): Promise<void>;
+  readlink(path: string): Promise<string>;
+  chmod(path: string, mode: number): Promise<void>;
+  chown(path: string, uid: number, gid: number): Promise<void>;
+  lchown(path: string, uid: number, gid: number): Promise<void>;
+  utimes(path: string, atime?: number, mtime?: number, follow?: boolean): Promise<void>;
+  truncate(path: string, length: number): Promise<void>;
+  access(path: string, mode: number): Promise<void>;
+  realpath(path: string): Promise<string>;
+  statfs(path: string): Promise<FsUsage>;
+  mounts(): FsUsage[];
+  getcwd(): string;
+  chdir(path: string): Promise<void>;
+
+  // convenience over open/read/write
+  readFile(path: string): Promise<Uint8Array>;
+  writeFile(path: string, data: Uint8Array | string, opts?: { append?: boolean; mode?: number }): Promise<void>;
+
+  // processes
+  getppid(): number;
+  getpgid(): number;
+  getsid(): number;
+  getuid(): number;
+  geteuid(): number;
+  getgid(): number;
+  getegid(): number;
+  getgroups(): number[];
+  umask(mask?: number): number;
+  spawn(opts: SpawnOptions): Promise<number>;
+  fork(child: (sys: Sys) => Promise<number>, opts?: ForkOptions): Promise<number>;
+  /** Replaces this process's program: runs `path` in this process and exits with its status. */
+  exec(path: string, argv: string[], env: Map<string, string>): Promise<never>;
+  wait(pid: number, opts?: { noHang?: boolean; untraced?: boolean; continued?: boolean }): Promise<{ pid: number; status: WaitStatus } | null>;
+  exit(code: number): never;
+  kill(pid: number, signal: number): void;
+  signal(signal: number, handler: SignalHandler): void;
+  setpgid(pid: number, pgid: number): void;
+  processes(): ProcessInfo[];
+
+  // terminal
+  isatty(fd: number): boolean;
+  ttyname(fd: number): string | undefined;
+  tcgetattr(fd: number): Termios;
+  tcsetattr(fd: number, t: Termios): void;
+  tcgetpgrp(fd: number): number;
+  tcsetpgrp(fd: number, pgid: number): void;
+  winsize(fd: number): WinSize;
+
+  // time, randomness, identity
+  /** Gives the worker a turn when due, and ends the process if a signal killed it. */
+  tick(): Promise<void>;
+  sleep(ms: number): Promise<void>;
+  now(): number;
+  uptime(): number;
+  random(n: number): number;
+  randomBytes(n: number): Uint8Array;
+  uname(): UtsName;
+  sethostname(name: string): void;
+}

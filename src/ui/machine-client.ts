@@ -1,0 +1,63 @@
+// The page's one link to the machine: the only module that calls comlink's wrap().
+// startMachine() runs first thing in the page entry: it starts the worker and boots the
+// machine at an estimated terminal size, so the kernel boots while the terminal's code loads.
+// Console output that arrives before the terminal exists is kept and written on connect().
+import * as Comlink from 'comlink';
+import type { Terminal } from '@xterm/xterm';
+import type { BootInfo, KernelApi, Result } from '../shared/api';
+
+export type MachineApi = Comlink.Remote<KernelApi>;
+
+interface Machine {
+  api: MachineApi;
+  booted: Promise<Result<BootInfo>>;
+  /** Where console output goes: into `early` until a terminal is connected. */
+  sink: ((chunk: string) => void) | undefined;
+  early: string[];
+}
+
+let machine: Machine | undefined;
+
+/** Starts the machine's worker and boots it (once; later calls return the same machine). */
+export function startMachine(size: { cols: number; rows: number }): Machine {
+  if (machine) return machine;
+  const worker = new Worker(new URL('../kernel/worker.ts', import.meta.url), { type: 'module', name: 'photon-machine' });
+  const api = Comlink.wrap<KernelApi>(worker);
+  const m: Machine = { api, booted: Promise.resolve({ ok: false, error: 'not booted' }), sink: undefined, early: [] };
+  const output = Comlink.proxy((chunk: string) => {
+    if (m.sink) m.sink(chunk);
+    else m.early.push(chunk);
+  });
+  m.booted = api.boot(size, output).catch((e: unknown): Result<BootInfo> => ({ ok: false, error: e instanceof Error ? e.message : String(e) }));
+  machine = m;
+  return m;
+}
+
+export interface Connection {
+  api: MachineApi;
+  /** Resolves once the machine has booted (or failed to). */
+  booted: Promise<Result<BootInfo>>;
+  dispose(): void;
+}
+
+/** Connects `term` to the machine: its output to the terminal, the terminal's keys and size to it. */
+export function connect(term: Terminal): Connection {
+  const m = startMachine({ cols: term.cols, rows: term.rows });
+  // the real size first, so nothing the machine prints from now on uses the estimate
+  void m.api.resize(term.cols, term.rows);
+  performance.mark(m.early.length ? 'early-write' : 'no-early'); if (m.early.length) term.write(m.early.join(''), () => performance.mark('early-parsed'));
+  term.onRender(() => { if (!performance.getEntriesByName('first-render').length) performance.mark('first-render'); });
+  m.early = [];
+  m.sink = (chunk) => term.write(chunk);
+  const data = term.onData((keys) => void m.api.input(keys));
+  const size = term.onResize(({ cols, rows }) => void m.api.resize(cols, rows));
+  return {
+    api: m.api,
+    booted: m.booted,
+    dispose() {
+      m.sink = undefined;
+      data.dispose();
+      size.dispose();
+    },
+  };
+}

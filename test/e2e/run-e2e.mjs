@@ -1,0 +1,177 @@
+// End-to-end test: the built app (dist/) in a real headless Chromium.
+// Run by `npm run test:e2e` after `vite build`. Every wait polls a condition (no fixed sleeps).
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium } from './chromium.mjs';
+import { serveStatic } from './static-server.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist'); // E2E_DIST: test another build
+const PROMPT = 'root@photon-machine [ ~ ]# ';
+const RELEASE = '6.1.138-1.ph5-esx';
+const LOOP = 'while true; do :; done';
+const TIMEOUT = 20_000;
+
+/** The terminal's lines, read through the page's test hook (null before the terminal exists). */
+function screenLines() {
+  const buffer = window.__photon?.term.buffer.active;
+  if (!buffer) return null;
+  const lines = [];
+  for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+  return lines;
+}
+
+/** @param {import('playwright-core').Page} page */
+async function screen(page) {
+  return (await page.evaluate(screenLines)) ?? [];
+}
+
+/**
+ * Polls `predicate(lines, arg)` in the page until it holds; on timeout throws with the screen.
+ * @template A
+ * @param {import('playwright-core').Page} page
+ * @param {string} what
+ * @param {(lines: string[], arg: A) => boolean} predicate
+ * @param {A} arg
+ */
+async function waitForScreen(page, what, predicate, arg) {
+  const expression = `(() => {
+    const lines = (${screenLines.toString()})();
+    return lines !== null && (${predicate.toString()})(lines, ${JSON.stringify(arg)});
+  })()`;
+  try {
+    await page.waitForFunction(expression, undefined, { timeout: TIMEOUT, polling: 50 });
+  } catch (e) {
+    const lines = await screen(page).catch(() => []);
+    const shown = lines.filter((l) => l.trim() !== '').slice(-15).map((l) => `    | ${l}`).join('\n');
+    throw new Error(`timed out after ${TIMEOUT / 1000} s waiting for ${what}\n  screen (last lines):\n${shown || '    (empty)'}\n  (${e instanceof Error ? e.message.split('\n')[0] : e})`);
+  }
+}
+
+/** @param {import('playwright-core').Page} page */
+async function waitForPrompt(page) {
+  await waitForScreen(page, `the prompt "${PROMPT}"`, (lines, prompt) => lines.some((l) => l.startsWith(prompt)), PROMPT);
+}
+
+/** @param {import('playwright-core').Page} page @param {string} line */
+async function typeLine(page, line) {
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+/** @param {import('playwright-core').Page} page */
+async function focusTerminal(page) {
+  await page.click('.xterm');
+}
+
+const results = [];
+async function step(name, fn) {
+  const t0 = performance.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  PASS  ${name} (${Math.round(performance.now() - t0)} ms)`);
+    return true;
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`  FAIL  ${name}\n        ${(e instanceof Error ? e.message : String(e)).replace(/\n/g, '\n        ')}`);
+    return false;
+  }
+}
+
+async function main() {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    console.error(`e2e: ${DIST}/index.html is missing; run \`vite build\` first (npm run test:e2e does).`);
+    return 1;
+  }
+  let browser;
+  let server;
+  let planned = 0;
+  const pageErrors = [];
+  try {
+    try {
+      browser = await launchChromium();
+    } catch (e) {
+      console.error(`e2e: cannot start Chromium.\n${e instanceof Error ? e.message : e}`);
+      return 1;
+    }
+    server = await serveStatic(DIST);
+    console.log(`e2e: serving dist/ at ${server.url} in Chromium ${browser.version()}`);
+    const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(TIMEOUT);
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') console.log(`  (page console error) ${msg.text()}`);
+    });
+
+    const steps = [
+      ['the page loads and the console shows the prompt', async () => {
+        await page.goto(server.url, { waitUntil: 'load', timeout: TIMEOUT });
+        await waitForPrompt(page);
+        await focusTerminal(page);
+      }],
+      [`uname -r prints ${RELEASE}`, async () => {
+        await typeLine(page, 'uname -r');
+        await waitForScreen(page, `a line "${RELEASE}"`, (lines, r) => lines.some((l) => l.trim() === r), RELEASE);
+      }],
+      ['Ctrl+C stops a busy loop and a new prompt appears', async () => {
+        await typeLine(page, LOOP);
+        await waitForScreen(page, 'the loop command on screen', (lines, loop) => lines.some((l) => l.endsWith(loop)), LOOP);
+        await page.keyboard.press('Control+C');
+        await waitForScreen(
+          page,
+          'a prompt after the loop line',
+          (lines, { loop, prompt }) => {
+            let at = -1;
+            lines.forEach((l, i) => {
+              if (l.endsWith(loop)) at = i;
+            });
+            return at >= 0 && lines.slice(at + 1).some((l) => l.startsWith(prompt));
+          },
+          { loop: LOOP, prompt: PROMPT },
+        );
+        // the machine still answers after the interrupt
+        await typeLine(page, 'echo after-interrupt');
+        await waitForScreen(page, 'the output "after-interrupt"', (lines) => lines.some((l) => l.trim() === 'after-interrupt'), null);
+      }],
+      ['after a reload the console shows the prompt again', async () => {
+        await typeLine(page, 'echo before-reload');
+        await waitForScreen(page, 'the output "before-reload"', (lines) => lines.some((l) => l.trim() === 'before-reload'), null);
+        await page.reload({ waitUntil: 'load', timeout: TIMEOUT });
+        await waitForPrompt(page);
+        await focusTerminal(page);
+        await typeLine(page, 'uname -r');
+        await waitForScreen(page, `a line "${RELEASE}"`, (lines, r) => lines.some((l) => l.trim() === r), RELEASE);
+      }],
+    ];
+    planned = steps.length + 1;
+    for (const [name, fn] of steps) {
+      if (!(await step(name, fn))) break; // later steps depend on the earlier ones
+    }
+    await step('no uncaught errors in the page', async () => {
+      if (pageErrors.length) throw new Error(pageErrors.join('\n'));
+    });
+    await context.close();
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.close().catch(() => {});
+  }
+  const failed = results.filter((r) => !r.ok).length;
+  const skipped = planned - results.length;
+  console.log(
+    failed === 0 && skipped === 0
+      ? `e2e: PASS (${results.length} checks)`
+      : `e2e: FAIL (${failed} failed, ${results.length - failed} passed${skipped > 0 ? `, ${skipped} not run` : ''})`,
+  );
+  return failed === 0 && skipped === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error('e2e: FAIL', e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,1 @@
+export function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }>;
