@@ -21,6 +21,9 @@ const LOOP = 'while true; do :; done';
 const NAV_RUNS = 5;
 const ECHO_WARMUP = 5;
 const ECHO_RUNS = 60;
+// Keys 50 ms apart (faster than any typist). Back to back, each key would land while the
+// previous echo's frame is pending, and Chromium defers tasks after input until that frame.
+const KEY_GAP_MS = 50;
 const NODE_RUNS = 20;
 const TIMEOUT = 20_000;
 
@@ -210,6 +213,7 @@ async function echoLatency(page: Page): Promise<number[]> {
       timeout: TIMEOUT,
       polling: 'raf',
     });
+    await page.waitForTimeout(KEY_GAP_MS);
   }
   const samples = await page.evaluate(() => (window as unknown as { __echo: { samples: number[] } }).__echo.samples);
   return samples.slice(ECHO_WARMUP);
@@ -269,7 +273,7 @@ async function browserRows(): Promise<string> {
     rows.push({ order: 0, name: baseName, median: ms(baseMed), p95: '', target: '', result: '' });
     rows.push({ order: 0, name: 'navigation to prompt, ratio app / xterm.js-only', median: `${ratio.toFixed(2)}x`, p95: '', target: '<= 1.3x', result: verdict(ratio <= 1.3) });
     const p95 = percentile(echo, 95);
-    rows.push({ order: 1, name: `keystroke echo through the worker (${echo.length} keys)`, median: ms(median(echo)), p95: ms(p95), target: 'p95 < 5 ms', result: verdict(p95 < 5) });
+    rows.push({ order: 1, name: `keystroke echo through the worker (${echo.length} keys, ${KEY_GAP_MS} ms apart)`, median: ms(median(echo)), p95: ms(p95), target: 'p95 < 5 ms', result: verdict(p95 < 5) });
     const size = gzippedSize(loaded, app.url);
     const kb = size.bytes / 1024;
     rows.push({ order: 5, name: `gzipped size loaded before the prompt (${size.files.length} files)`, median: `${kb.toFixed(1)} KB`, p95: '', target: '< 300 KB', result: verdict(kb < 300 && size.files.length > 0) });

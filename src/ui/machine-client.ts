@@ -45,8 +45,7 @@ export function connect(term: Terminal): Connection {
   const m = startMachine({ cols: term.cols, rows: term.rows });
   // the real size first, so nothing the machine prints from now on uses the estimate
   void m.api.resize(term.cols, term.rows);
-  performance.mark(m.early.length ? 'early-write' : 'no-early'); if (m.early.length) term.write(m.early.join(''), () => performance.mark('early-parsed'));
-  term.onRender(() => { if (!performance.getEntriesByName('first-render').length) performance.mark('first-render'); });
+  if (m.early.length) term.write(m.early.join(''));
   m.early = [];
   m.sink = (chunk) => term.write(chunk);
   const data = term.onData((keys) => void m.api.input(keys));

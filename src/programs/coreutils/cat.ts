@@ -140,7 +140,7 @@ async function catOne(ctx: Ctx, fd: number, fmt: Formatter | undefined): Promise
 }
 
 class ReadError extends Error {
-  constructor(readonly cause: unknown) {
+  constructor(override readonly cause: unknown) {
     super('read error');
   }
 }

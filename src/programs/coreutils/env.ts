@@ -43,7 +43,7 @@ Exit status:
   otherwise the exit status of COMMAND
 ${coreutilsHelpFooter('env')}`;
 
-const spec = { usageStatus: EXIT_CANCELED };
+const spec = { name: 'env', usageStatus: EXIT_CANCELED };
 
 /** -S: split on blanks, honouring '...', "...", backslash escapes and \${VAR}. */
 function splitString(s: string, env: Map<string, string>): string[] | string {

@@ -9,6 +9,8 @@ export type WordPart =
   | { kind: 'dq'; parts: WordPart[] }
   | ParamPart
   | { kind: 'cmdsub'; body: List; source: string }
+  /** <(list) or >(list): replaced by a /dev/fd path connected to the list. */
+  | { kind: 'procsub'; dir: '<' | '>'; body: List }
   | { kind: 'arith'; expr: Word };
 
 export type ParamOp =

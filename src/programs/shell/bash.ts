@@ -239,6 +239,8 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
         for (const list of lists) await sh.runList(list);
       } catch (e) {
         if (e instanceof Interrupted) {
+          // the terminal echoed ^C; bash moves to a fresh line for the prompt
+          await sh.write(2, '\n');
           st.status = 130;
           continue;
         }

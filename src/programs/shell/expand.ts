@@ -21,6 +21,7 @@ export interface ExpandHost {
   readonly state: ShellState;
   readonly sys: Sys;
   commandSubst(body: List): Promise<string>;
+  processSubst(dir: '<' | '>', body: List): Promise<string>;
   homeOf(user: string): Promise<string | undefined>;
 }
 
@@ -118,6 +119,9 @@ export async function expandParts(h: ExpandHost, parts: WordPart[], inDq: boolea
         out.push({ text, quoted: inDq, split: !inDq });
         break;
       }
+      case 'procsub':
+        out.push({ text: await h.processSubst(p.dir, p.body), quoted: true, split: false });
+        break;
       case 'arith': {
         const v = await arith(h, p.expr);
         out.push({ text: String(v), quoted: inDq, split: !inDq });

@@ -193,7 +193,11 @@ export class Interpreter implements ExpandHost {
   private async dispatch(cmd: Command, execLast: boolean): Promise<number> {
     switch (cmd.kind) {
       case 'simple':
-        return runSimple(this, cmd, execLast);
+        try {
+          return await runSimple(this, cmd, execLast && this.procsubFds.length === 0);
+        } finally {
+          if (this.procsubFds.length) this.closeProcsubs();
+        }
       case 'pipeline':
         return this.runPipeline(cmd);
       case 'andor':
@@ -474,6 +478,24 @@ export class Interpreter implements ExpandHost {
     const st = res?.status;
     this.state.status = st ? (st.kind === 'exited' ? st.code : st.kind === 'signaled' ? 128 + st.signal : 0) : 0;
     return chunks.join('') + dec.decode();
+  }
+
+  /** Descriptors opened for <(...) and >(...), closed when the command is done. */
+  procsubFds: number[] = [];
+
+  async processSubst(dir: '<' | '>', body: List): Promise<string> {
+    const [rd, wr] = this.sys.pipe();
+    const childEnd = dir === '<' ? wr : rd;
+    const keep = dir === '<' ? rd : wr;
+    await this.forkShell(async (sub) => sub.runList(body), { fds: this.inheritable(new Map([[dir === '<' ? 1 : 0, childEnd]]), [rd, wr]) });
+    this.sys.close(childEnd);
+    this.procsubFds.push(keep);
+    return `/dev/fd/${keep}`;
+  }
+
+  closeProcsubs(): void {
+    for (const fd of this.procsubFds) if (this.sys.isOpen(fd)) this.sys.close(fd);
+    this.procsubFds = [];
   }
 
   /** The descriptor map for a child: every non-close-on-exec fd, minus `exclude`, with `overrides`. */

@@ -66,10 +66,8 @@ async function waitAll(sh: Interpreter, pids: number[], pgid: number | undefined
 
 async function reportSignal(sh: Interpreter, signal: number, core: boolean): Promise<void> {
   if (signal === SIGNALS.SIGINT) {
-    if (sh.state.interactive) {
-      await sh.write(2, '\n');
-      throw new Interrupted();
-    }
+    // an interactive shell abandons the command line (the prompt loop prints the newline)
+    if (sh.state.interactive) throw new Interrupted();
     return;
   }
   if (signal === SIGNALS.SIGPIPE) return;

@@ -206,7 +206,12 @@ export class Lexer {
       if (META.has(c)) {
         // process substitution <( ) >( ) and extglob patterns keep going
         if ((c === '<' || c === '>') && this.peekChar(1) === '(') {
-          lit += this.readBalanced();
+          flush();
+          this.pos += 2;
+          const { list, end, line } = this.parseSub(this.pos, this.line);
+          this.pos = end;
+          this.line = line;
+          parts.push({ kind: 'procsub', dir: c, body: list });
           continue;
         }
         if (c === '(' && lit.length > 0 && '?*+@!'.includes(lit[lit.length - 1]!)) {

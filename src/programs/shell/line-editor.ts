@@ -96,6 +96,10 @@ export class LineEditor {
     const cols = this.cols();
     const from = this.prompt.width + this.width(this.buf.slice(0, this.cursor));
     const target = this.prompt.width + this.width(this.buf.slice(0, to));
+    if (from === target) {
+      this.cursor = to;
+      return;
+    }
     const fromRow = Math.floor(from / cols);
     const toRow = Math.floor(target / cols);
     let seq = '';

@@ -1,6 +1,7 @@
 // The shell's builtin commands by name.
 import * as basic from './basic';
 import * as dirs from './dirs';
+import { getopts } from './getopts';
 import * as io from './io';
 import * as jobctl from './jobctl';
 import * as lookup from './lookup';
@@ -13,7 +14,7 @@ export const builtins = new Map<string, Builtin>([
   ['eval', basic.evalBuiltin], ['exit', basic.exit], ['logout', basic.exit], ['return', basic.returnBuiltin], ['break', basic.breakBuiltin],
   ['continue', basic.continueBuiltin], ['shift', basic.shift],
   ['cd', dirs.cd], ['pwd', dirs.pwd],
-  ['read', io.read], ['source', io.source], ['.', io.source],
+  ['getopts', getopts], ['read', io.read], ['source', io.source], ['.', io.source],
   ['test', testB.test], ['[', testB.test],
   ['wait', jobctl.wait], ['kill', jobctl.kill], ['jobs', jobctl.jobs], ['fg', jobctl.fg], ['bg', jobctl.bg], ['trap', jobctl.trap],
   ['type', lookup.type], ['command', lookup.command], ['builtin', lookup.builtin], ['hash', lookup.hash], ['alias', lookup.alias],
