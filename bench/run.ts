@@ -7,7 +7,7 @@ import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { build } from 'vite';
 import { launchChromium } from '../test/e2e/chromium.mjs';
 import { serveStatic } from '../test/e2e/static-server.mjs';
@@ -32,6 +32,7 @@ const TIMEOUT = 20_000;
 // `order` puts the rows in the issue's order: navigation, echo, boot, Ctrl-C, size
 type Row = { order: number; name: string; median: string; p95: string; target: string; result: string };
 const rows: Row[] = [];
+const notes: string[] = [];
 let errors = 0;
 
 function percentile(values: number[], p: number): number {
@@ -158,15 +159,14 @@ async function navigationToPrompt(browser: Browser, url: string, keep?: (page: P
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   try {
     const page = await context.newPage();
-    const urls: string[] = [];
-    let seen = false;
-    page.on('request', (r) => {
-      if (!seen) urls.push(r.url());
-    });
+    const requests: Request[] = [];
+    page.on('request', (r) => requests.push(r));
     await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUT });
     const handle = await page.waitForFunction(PROMPT_SEEN, undefined, { polling: 'raf', timeout: TIMEOUT });
-    seen = true;
     const at = (await handle.jsonValue()) as number;
+    // what was requested before the prompt showed (the worker's requests included)
+    const promptWall = (await page.evaluate(() => performance.timeOrigin)) + at;
+    const urls = requests.filter((r) => r.timing().startTime <= promptWall).map((r) => r.url());
     if (keep) await keep(page);
     return { ms: at, urls };
   } finally {
@@ -277,7 +277,7 @@ async function browserRows(): Promise<string> {
     const size = gzippedSize(loaded, app.url);
     const kb = size.bytes / 1024;
     rows.push({ order: 5, name: `gzipped size loaded before the prompt (${size.files.length} files)`, median: `${kb.toFixed(1)} KB`, p95: '', target: '< 300 KB', result: verdict(kb < 300 && size.files.length > 0) });
-    console.error(`bench: files loaded before the prompt: ${size.files.join(', ')}`);
+    notes.push(`files loaded before the prompt (gzipped each): ${size.files.join(', ')}`);
     return version;
   } catch (e) {
     fail(0, 'browser measurements', '', e);
@@ -304,6 +304,7 @@ function printTable(chromium: string): void {
   console.log(line(header));
   console.log('-'.repeat(line(header).length + 4));
   for (const r of rows) console.log(line(r));
+  for (const n of notes) console.log(`\n${n}`);
 }
 
 async function main(): Promise<void> {

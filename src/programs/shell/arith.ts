@@ -101,6 +101,7 @@ export function evaluate(src: string, env: ArithEnv, depth = 0): bigint {
     return t !== undefined && t.t === 'op' && t.v === v;
   };
   let skip = 0; // >0 while evaluating a branch whose value is discarded (short-circuit)
+  let lvalueOnly = false; // parsing the target of an assignment: do not read it
 
   const valueOf = (lv: LValue): bigint => {
     const raw = env.get(lv.name, lv.index);
@@ -146,7 +147,7 @@ export function evaluate(src: string, env: ArithEnv, depth = 0): bigint {
         assign(lv, i64(op === '++' ? old + 1n : old - 1n));
         return { v: old };
       }
-      return { v: skip ? 0n : valueOf(lv), lv };
+      return { v: skip || lvalueOnly ? 0n : valueOf(lv), lv };
     }
     if (t.v === '(') {
       pos++;
@@ -214,19 +215,36 @@ export function evaluate(src: string, env: ArithEnv, depth = 0): bigint {
     return { v: cond.v !== 0n ? a : b };
   };
 
-  const assignment = (): bigint => {
-    const start = pos;
-    const t = peek();
-    if (t && t.t === 'id') {
-      const left = primary();
-      const op = peek();
-      if (left.lv && op && op.t === 'op' && ASSIGN.has(op.v)) {
-        pos++;
-        const rhs = assignment();
-        const v = op.v === '=' ? rhs : apply(op.v.slice(0, -1), skip ? 0n : valueOf(left.lv), rhs, skip > 0, rest);
-        return assign(left.lv, v);
+  /** Is there `name [ ... ] op=` at `pos`? Looks ahead without evaluating anything. */
+  const assignAhead = (): boolean => {
+    const t = toks[pos];
+    if (!t || t.t !== 'id') return false;
+    let j = pos + 1;
+    const isTok = (k: number, v: string): boolean => {
+      const x = toks[k];
+      return x !== undefined && x.t === 'op' && x.v === v;
+    };
+    if (isTok(j, '[')) {
+      let d = 0;
+      for (; j < toks.length; j++) {
+        if (isTok(j, '[')) d++;
+        else if (isTok(j, ']') && --d === 0) break;
       }
-      pos = start;
+      j++;
+    }
+    const op = toks[j];
+    return op !== undefined && op.t === 'op' && ASSIGN.has(op.v);
+  };
+
+  const assignment = (): bigint => {
+    if (assignAhead()) {
+      lvalueOnly = true;
+      const left = primary();
+      lvalueOnly = false;
+      const op = toks[pos++] as { v: string };
+      const rhs = assignment();
+      const v = op.v === '=' ? rhs : apply(op.v.slice(0, -1), skip ? 0n : valueOf(left.lv!), rhs, skip > 0, rest);
+      return assign(left.lv!, v);
     }
     return ternary().v;
   };

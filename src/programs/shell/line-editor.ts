@@ -112,25 +112,22 @@ export class LineEditor {
     if (seq) await this.out(seq);
   }
 
-  /** Redraws from the cursor's row start to the end of the buffer. */
+  /** Rewrites the buffer from the cursor (which must be at buffer index `this.cursor`) and moves to `newCursor`. */
   private async redraw(newCursor: number): Promise<void> {
     const cols = this.cols();
-    const cur = this.prompt.width + this.width(this.buf.slice(0, this.cursor));
-    const row = Math.floor(cur / cols);
-    let seq = row > 0 ? `\x1b[${row}A` : '';
-    seq += `\r${this.prompt.text}${this.buf.join('')}\x1b[J`;
+    let seq = `${this.buf.slice(this.cursor).join('')}\x1b[J`;
     const total = this.prompt.width + this.width(this.buf);
-    if (total > 0 && total % cols === 0) seq += '\n';
-    await this.out(seq);
-    this.cursor = this.buf.length;
-    // now at the end; move to the wanted position
+    // at the right margin the terminal defers the wrap: force it so the arithmetic below holds
+    if (total > 0 && total % cols === 0 && this.cursor < this.buf.length) seq += '\n';
     const endRow = Math.floor(total / cols);
     const target = this.prompt.width + this.width(this.buf.slice(0, newCursor));
     const tRow = Math.floor(target / cols);
-    let move = endRow > tRow ? `\x1b[${endRow - tRow}A` : '';
-    move += '\r';
-    if (target % cols > 0) move += `\x1b[${target % cols}C`;
-    if (newCursor !== this.buf.length || total % cols === 0) await this.out(move);
+    if (target !== total || (total > 0 && total % cols === 0 && this.cursor < this.buf.length)) {
+      if (endRow > tRow) seq += `\x1b[${endRow - tRow}A`;
+      seq += '\r';
+      if (target % cols > 0) seq += `\x1b[${target % cols}C`;
+    }
+    await this.out(seq);
     this.cursor = newCursor;
   }
 
@@ -154,6 +151,24 @@ export class LineEditor {
     await this.redraw(chars.length);
   }
 
+  /** Deletes `count` characters before the cursor. */
+  private async deleteBack(count: number): Promise<void> {
+    const pos = this.cursor - count;
+    if (count <= 0 || pos < 0) return;
+    const cols = this.cols();
+    const atEnd = this.cursor === this.buf.length;
+    const col = (this.prompt.width + this.width(this.buf.slice(0, this.cursor))) % cols;
+    if (atEnd && count === 1 && col > 0) {
+      this.buf.pop();
+      this.cursor--;
+      await this.out('\b\x1b[K');
+      return;
+    }
+    await this.moveTo(pos);
+    this.buf.splice(pos, count);
+    await this.redraw(pos);
+  }
+
   private async handle(key: string): Promise<'accept' | 'eof' | undefined> {
     switch (key) {
       case '\r':
@@ -161,12 +176,7 @@ export class LineEditor {
         return 'accept';
       case '\x7f':
       case '\b':
-        if (this.cursor > 0) {
-          this.buf.splice(this.cursor - 1, 1);
-          const pos = this.cursor - 1;
-          await this.moveTo(pos);
-          await this.redraw(pos);
-        }
+        await this.deleteBack(1);
         return undefined;
       case '\x04':
         if (this.buf.length === 0) return 'eof';
@@ -223,20 +233,14 @@ export class LineEditor {
         this.buf.splice(this.cursor);
         await this.redraw(this.cursor);
         return undefined;
-      case '\x15': {
-        this.buf.splice(0, this.cursor);
-        await this.moveTo(0);
-        this.cursor = 0;
-        await this.redraw(0);
+      case '\x15':
+        await this.deleteBack(this.cursor);
         return undefined;
-      }
       case '\x17': {
         let p = this.cursor;
         while (p > 0 && this.buf[p - 1] === ' ') p--;
         while (p > 0 && this.buf[p - 1] !== ' ') p--;
-        this.buf.splice(p, this.cursor - p);
-        await this.moveTo(p);
-        await this.redraw(p);
+        await this.deleteBack(this.cursor - p);
         return undefined;
       }
       case '\x0c':

@@ -1,0 +1,78 @@
+// The console as a learner meets it: boot log, Photon's prompt, typing, Ctrl-C.
+import { describe, expect, it } from 'vitest';
+import { ConsoleSession } from './machine-helpers';
+
+const PROMPT = '\x1b[1;31mroot@photon-machine [ \x1b[0m~\x1b[1;31m ]# \x1b[0m';
+
+describe('console', () => {
+  it('boots to Photon\'s red root prompt after a short boot log', async () => {
+    const s = new ConsoleSession();
+    await s.waitFor(PROMPT);
+    expect(s.output).toContain('Welcome to Photon 5.0 (x86_64) - Kernel 6.1.138-1.ph5-esx (tty1)');
+    expect(s.output.endsWith(PROMPT)).toBe(true);
+  });
+
+  it('echoes keys and runs a command line', async () => {
+    const s = new ConsoleSession();
+    await s.waitForPrompts(1);
+    s.type('echo hello $((6*7))\r');
+    await s.waitForPrompts(2);
+    expect(s.output).toContain('echo hello $((6*7))\r\nhello 42\r\n');
+  });
+
+  it('interrupts a busy shell loop with Ctrl-C and returns to the prompt with status 130', async () => {
+    const s = new ConsoleSession();
+    await s.waitForPrompts(1);
+    s.type('while true; do :; done\r');
+    await s.waitFor('done\r\n');
+    s.type('\x03');
+    await s.waitForPrompts(2);
+    expect(s.output).toMatch(/done\r\n\^C\r\n/);
+    s.type('echo $?\r');
+    await s.waitFor('130\r\n');
+  });
+
+  it('interrupts a pipeline of programs streaming from /dev/zero', async () => {
+    const s = new ConsoleSession();
+    await s.waitForPrompts(1);
+    s.type('cat /dev/zero | cat > /dev/null\r');
+    await s.waitFor('null\r\n');
+    s.type('\x03');
+    await s.waitForPrompts(2);
+    s.type('echo back $?\r');
+    await s.waitFor('back 130\r\n');
+    expect(s.output).not.toContain('command not found');
+  });
+
+  it('edits the line: backspace, left arrow insert, history recall with up', async () => {
+    const s = new ConsoleSession();
+    await s.waitForPrompts(1);
+    s.type('echo abx\x7fc\r');
+    await s.waitForPrompts(2);
+    expect(s.output).toContain('\r\nabc\r\n');
+    let mark = s.output.length;
+    s.type('echo ac\x1b[Db\r');
+    await s.waitForPrompts(3);
+    expect(s.output.slice(mark)).toContain('\r\nabc\r\n');
+    mark = s.output.length;
+    s.type('\x1b[A\r');
+    await s.waitForPrompts(4);
+    expect(s.output.slice(mark)).toContain('echo abc');
+    expect(s.output.slice(mark)).toContain('\r\nabc\r\n');
+  });
+
+  it('answers an unknown command with bash\'s message and status 127', async () => {
+    const s = new ConsoleSession();
+    await s.waitForPrompts(1);
+    s.type('nosuchcmd; echo "rc=$?"\r');
+    await s.waitFor('rc=127');
+    expect(s.output).toContain('-bash: nosuchcmd: command not found\r\n');
+  });
+
+  it('tells the foreground program about a new window size', async () => {
+    const s = new ConsoleSession();
+    await s.waitForPrompts(1);
+    s.machine.resize({ cols: 120, rows: 40 });
+    expect(s.machine.console.winsize).toEqual({ cols: 120, rows: 40 });
+  });
+});

@@ -1,0 +1,57 @@
+// Boots fresh machines for integration tests and runs scripts or console sessions on them.
+import { Machine } from '../../src/kernel/machine';
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/** Runs `script` with the machine's bash as the CLI does (root, no terminal, stdin empty). */
+export async function runScript(script: string, machine = new Machine({ clock: 'skip' })): Promise<RunResult> {
+  const out: Uint8Array[] = [];
+  const err: Uint8Array[] = [];
+  const code = await machine.run(['/bin/bash', '-c', script], { stdout: (b) => out.push(b), stderr: (b) => err.push(b) });
+  const dec = (parts: Uint8Array[]): string => new TextDecoder().decode(Buffer.concat(parts));
+  return { stdout: dec(out), stderr: dec(err), code };
+}
+
+/** A console session: type keys, wait for screen text (conditions, never fixed sleeps). */
+export class ConsoleSession {
+  readonly machine: Machine;
+  output = '';
+
+  constructor(opts: { cols?: number; rows?: number } = {}) {
+    this.machine = new Machine({ clock: 'realtime', onConsole: (t) => (this.output += t), winsize: { cols: opts.cols ?? 80, rows: opts.rows ?? 24 } });
+    this.machine.startConsoleShell();
+  }
+
+  type(keys: string): void {
+    this.machine.input(keys);
+  }
+
+  /** Resolves once `text` appears in the output after position `from`; rejects after `ms`. */
+  async waitFor(text: string | RegExp, from = 0, ms = 5000): Promise<number> {
+    const start = Date.now();
+    for (;;) {
+      const rest = this.output.slice(from);
+      const i = typeof text === 'string' ? rest.indexOf(text) : rest.search(text);
+      if (i >= 0) return from + i;
+      if (Date.now() - start > ms) throw new Error(`timed out waiting for ${String(text)}; output: ${JSON.stringify(this.output.slice(-500))}`);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  }
+
+  /** Number of prompts printed so far. */
+  prompts(): number {
+    return this.output.split(']# ').length - 1;
+  }
+
+  async waitForPrompts(n: number, ms = 5000): Promise<void> {
+    const start = Date.now();
+    while (this.prompts() < n) {
+      if (Date.now() - start > ms) throw new Error(`timed out waiting for prompt ${n}; output: ${JSON.stringify(this.output.slice(-500))}`);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  }
+}
