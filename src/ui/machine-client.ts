@@ -25,9 +25,11 @@ export function startMachine(size: { cols: number; rows: number }): Machine {
   const api = Comlink.wrap<KernelApi>(worker);
   const m: Machine = { api, booted: Promise.resolve({ ok: false, error: 'not booted' }), sink: undefined, early: [] };
   const output = Comlink.proxy((chunk: string) => {
+    performance.mark('out:' + chunk.length + (chunk.includes('root@') ? ':prompt' : ''));
     if (m.sink) m.sink(chunk);
     else m.early.push(chunk);
   });
+  performance.mark('boot-sent');
   m.booted = api.boot(size, output).catch((e: unknown): Result<BootInfo> => ({ ok: false, error: e instanceof Error ? e.message : String(e) }));
   machine = m;
   return m;
@@ -45,7 +47,7 @@ export function connect(term: Terminal): Connection {
   const m = startMachine({ cols: term.cols, rows: term.rows });
   // the real size first, so nothing the machine prints from now on uses the estimate
   void m.api.resize(term.cols, term.rows);
-  if (m.early.length) term.write(m.early.join(''));
+  performance.mark('connect'); if (m.early.length) term.write(m.early.join(''));
   m.early = [];
   m.sink = (chunk) => term.write(chunk);
   const data = term.onData((keys) => void m.api.input(keys));

@@ -1,0 +1,115 @@
+// The -l line (coreutils print_long_format): inode, blocks, mode, links, owner, group,
+// size or device numbers, time, name, "-> target", each column padded to the widths the
+// whole directory needs.
+import type { Accounts } from '../../lib/accounts';
+import { humanReadable } from '../../lib/human';
+import { modeString } from '../../lib/mode-string';
+import { strftime } from '../../lib/strftime';
+import type { Entry, Widths } from './entry';
+import type { Names } from './names';
+import type { LsConfig } from './options';
+
+/** Half of an average Gregorian year, in ms: older (or future) files show the year. */
+const SIX_MONTHS_MS = (31556952 / 2) * 1000;
+
+const TYPE_LETTER: Record<Entry['type'], string> = {
+  unknown: '?', fifo: 'p', chardev: 'c', dir: 'd', blockdev: 'b', file: '-', symlink: 'l', socket: 's', 'arg-dir': 'd',
+};
+
+export class LongFormat {
+  /** The clock ls compares times with; moved forward when a file is newer than it. */
+  private now: number;
+
+  constructor(
+    private readonly c: LsConfig,
+    private readonly names: Names,
+    private readonly acc: Accounts,
+    private readonly clock: () => number,
+  ) {
+    this.now = clock();
+  }
+
+  blocksText(e: Entry): string {
+    if (!e.st) return '?';
+    return humanReadable(e.st.blocks, 512, this.c.blockSize, this.c.blockHuman ? { autoscale: true, si: this.c.blockHuman.si } : {});
+  }
+
+  sizeText(size: number): string {
+    return humanReadable(size, 1, this.c.fileBlockSize, this.c.human ? { autoscale: true, si: this.c.human.si } : {});
+  }
+
+  userText(uid: number): string {
+    return this.c.numeric ? String(uid) : (this.acc.userName(uid) ?? String(uid));
+  }
+
+  groupText(gid: number): string {
+    return this.c.numeric ? String(gid) : (this.acc.groupName(gid) ?? String(gid));
+  }
+
+  /** Folds an entry into the directory's column widths (the gobble_file bookkeeping). */
+  measure(e: Entry, w: Widths): void {
+    const st = e.st;
+    if (!st) return;
+    if (this.c.format === 'long' || this.c.blocks) w.blocks = Math.max(w.blocks, this.blocksText(e).length);
+    if (this.c.format === 'long') {
+      if (this.c.owner) w.owner = Math.max(w.owner, this.userText(st.uid).length);
+      if (this.c.group) w.group = Math.max(w.group, this.groupText(st.gid).length);
+      if (this.c.author) w.author = Math.max(w.author, this.userText(st.uid).length);
+      w.nlink = Math.max(w.nlink, String(st.nlink).length);
+      if ((st.kind === 'chardev' || st.kind === 'blockdev') && st.rdev) {
+        w.major = Math.max(w.major, String(st.rdev[0]).length);
+        w.minor = Math.max(w.minor, String(st.rdev[1]).length);
+        w.size = Math.max(w.size, w.major + 2 + w.minor);
+      } else {
+        w.size = Math.max(w.size, this.sizeText(st.size).length);
+      }
+    }
+  }
+
+  private timeText(e: Entry): string {
+    const st = e.st;
+    // an unknown time is a '?' as wide as the epoch would be
+    if (!st) return '?'.padStart(strftime(this.c.timeFormats[0], 0).length);
+    const when = this.c.time === 'atime' ? st.atime : this.c.time === 'mtime' ? st.mtime : st.ctime;
+    if (when > this.now) this.now = this.clock();
+    // times equal to "now" count as recent: the virtual clock has millisecond steps
+    const recent = this.now - SIX_MONTHS_MS < when && when <= this.now;
+    return strftime(this.c.timeFormats[recent ? 1 : 0]!, when);
+  }
+
+  private owner(text: string, width: number): string {
+    return this.c.numeric ? `${text.padStart(width)} ` : `${text.padEnd(width)} `;
+  }
+
+  line(e: Entry, w: Widths, someQuoted: boolean): string {
+    const st = e.st;
+    let p = '';
+    if (this.c.inode) p += `${(st ? String(st.ino) : '?').padStart(w.inode)} `;
+    if (this.c.blocks) p += `${this.blocksText(e).padStart(w.blocks)} `;
+    const mode = st ? modeString(st.mode) : `${TYPE_LETTER[e.type]}?????????`;
+    p += `${mode} ${(st ? String(st.nlink) : '?').padStart(w.nlink)} `;
+    if (this.c.owner) p += st ? this.owner(this.userText(st.uid), w.owner) : `${'?'.padEnd(w.owner)} `;
+    if (this.c.group) p += st ? this.owner(this.groupText(st.gid), w.group) : `${'?'.padEnd(w.group)} `;
+    if (this.c.author) p += st ? this.owner(this.userText(st.uid), w.author) : `${'?'.padEnd(w.author)} `;
+    if (st && (st.kind === 'chardev' || st.kind === 'blockdev') && st.rdev) {
+      const blanks = w.size - (w.major + 2 + w.minor);
+      p += `${String(st.rdev[0]).padStart(w.major + Math.max(0, blanks))}, ${String(st.rdev[1]).padStart(w.minor)} `;
+    } else {
+      p += `${(st ? this.sizeText(st.size) : '?').padStart(w.size)} `;
+    }
+    p += `${this.timeText(e)} `;
+    const col = p.length;
+    const name = this.names.render(e, false, someQuoted, col);
+    let out = this.names.normal() + p + name.text;
+    if (e.type === 'symlink') {
+      if (e.linkName !== undefined) {
+        out += ' -> ';
+        out += this.names.render(e, true, someQuoted, col + name.width + 4).text;
+        if (this.c.indicator !== 'none') out += this.names.indicator(true, e.linkMode, 'unknown');
+      }
+    } else {
+      out += this.names.entryIndicator(e);
+    }
+    return out;
+  }
+}
