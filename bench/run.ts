@@ -26,6 +26,7 @@ const ECHO_RUNS = 60;
 const KEY_GAP_MS = 50;
 const NODE_RUNS = 20;
 const TIMEOUT = 20_000;
+const LOAD_BEFORE = os.loadavg()[0] ?? 0; // other work on the machine skews every timing
 
 // ---------------------------------------------------------------- helpers
 
@@ -277,6 +278,8 @@ async function browserRows(): Promise<string> {
     const size = gzippedSize(loaded, app.url);
     const kb = size.bytes / 1024;
     rows.push({ order: 5, name: `gzipped size loaded before the prompt (${size.files.length} files)`, median: `${kb.toFixed(1)} KB`, p95: '', target: '< 300 KB', result: verdict(kb < 300 && size.files.length > 0) });
+    const list = (v: number[]): string => v.map((x) => x.toFixed(0)).join(', ');
+    notes.push(`navigation runs (ms): app ${list(appMs)}; xterm.js-only ${list(baseMs)}`);
     notes.push(`files loaded before the prompt (gzipped each): ${size.files.join(', ')}`);
     return version;
   } catch (e) {
@@ -294,7 +297,8 @@ async function browserRows(): Promise<string> {
 function printTable(chromium: string): void {
   const cpu = os.cpus();
   console.log('');
-  console.log(`machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GiB; node ${process.version}; chromium ${chromium}`);
+  console.log(`machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GiB; node ${process.version}; chromium ${chromium}; load average before the run ${LOAD_BEFORE.toFixed(2)}`);
+  if (LOAD_BEFORE > 0.5) console.log('(other work was running on the machine: timings are noisier and slower than on an idle one)');
   const header: Row = { order: -1, name: 'measurement', median: 'median', p95: 'p95', target: 'target', result: 'result' };
   rows.sort((a, b) => a.order - b.order); // stable: rows of one order keep theirs
   const all = [header, ...rows];

@@ -9,7 +9,7 @@ import { ProcessExit, ProcessKilled } from './errors';
 import type { OpenFile } from './files';
 import { Process } from './process';
 import type { Random } from './random';
-import { closeFile } from './io';
+import { closeFile, writeFile } from './io';
 import type { Tty } from './tty';
 import type { Cred } from './vfs/permissions';
 import type { Inode } from './vfs/inode';
@@ -34,6 +34,10 @@ export class Kernel {
   private nextPid = 1;
   private readonly childWaiters = new Map<number, (() => void)[]>();
   readonly bootedAt: number;
+  /** The process whose system call is running (what /proc/self names). */
+  current: Process | undefined;
+  /** Most processes the machine holds at once (fork fails with EAGAIN beyond). */
+  readonly maxProcesses = 1024;
   /** The machine console (/dev/console, /dev/tty1). */
   consoleTty: Tty | undefined;
   /** Called when a process ends (the service host and the CLI listen). */
@@ -66,6 +70,7 @@ export class Kernel {
     pgid?: number;
     sid?: number;
   }): Process {
+    if (this.procs.size >= this.maxProcesses) throw new SysError('EAGAIN', 'fork');
     let pid = this.nextPid++;
     if (pid > 4194304) pid = this.nextPid = 300;
     while (this.procs.has(pid)) pid = this.nextPid++;
@@ -113,7 +118,6 @@ export class Kernel {
     try {
       const err = proc.fds.get(2);
       if (err && !proc.killed) {
-        const { writeFile } = await import('./io');
         await writeFile(this, proc, err, encoder.encode(`${proc.comm}: internal error: ${msg}\n`));
       }
     } catch {

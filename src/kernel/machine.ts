@@ -85,7 +85,7 @@ export class Machine {
     for (const d of ['/run/lock', '/run/media', '/run/user', '/run/systemd', '/run/systemd/resolve']) w.dir(d, d === '/run/lock' ? 0o1777 : 0o755);
     w.file('/run/systemd/resolve/stub-resolv.conf', 'nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n');
     const procRoot = vfs.child(vfs.root, 'proc')!;
-    mountProc(k, procRoot, () => this.current?.pid ?? 1);
+    mountProc(k, procRoot, () => k.current?.pid ?? 1);
 
     this.consoleOut = opts.onConsole ?? (() => {});
     this.console = new Tty('tty1', [4, 1], {
@@ -97,9 +97,6 @@ export class Machine {
     this.startInit();
     this.bootMs = realNow() - t0;
   }
-
-  /** The process whose syscall is running (for /proc/self); set by the kernel when known. */
-  current: Process | undefined;
 
   private startInit(): void {
     const k = this.kernel;

@@ -16,10 +16,12 @@ import type { Tty } from './tty';
 export function makeSys(k: Kernel, proc: Process): Sys {
   const enter = async (): Promise<void> => {
     k.clock.activity++;
+    k.current = proc;
     if (proc.killed) throw new ProcessKilled(proc.pid);
     if (proc.state === 'stopped') await proc.whenRunning();
     await maybeYield();
     if (proc.killed) throw new ProcessKilled(proc.pid);
+    k.current = proc;
   };
   const alive = (): void => {
     if (proc.killed) throw new ProcessKilled(proc.pid);

@@ -35,7 +35,8 @@ export function createKernelApi(): KernelApi {
     async boot(options, output) {
       try {
         const batch = createOutputBatcher((chunk) => void output(chunk));
-        machine = new Machine({ clock: 'realtime', seed: options.seed, onConsole: batch, winsize: { cols: options.cols, rows: options.rows } });
+        // the host's wall clock is read once, here at the boundary; the machine's clock runs from it
+        machine = new Machine({ clock: 'realtime', start: options.start ?? Date.now(), seed: options.seed, onConsole: batch, winsize: { cols: options.cols, rows: options.rows } });
         machine.startConsoleShell();
         return ok({ hostname: machine.kernel.identity.hostname, bootMs: machine.bootMs });
       } catch (e) {

@@ -11,7 +11,7 @@ export interface BootInfo {
 
 export interface KernelApi {
   /** Boots a fresh machine and starts the console shell; console output goes to `output`. */
-  boot(options: { cols: number; rows: number; seed?: number }, output: (chunk: string) => void): Promise<Result<BootInfo>>;
+  boot(options: { cols: number; rows: number; seed?: number; start?: number }, output: (chunk: string) => void): Promise<Result<BootInfo>>;
   /** Keys typed in the terminal (as xterm.js delivers them). */
   input(data: string): Promise<void>;
   /** The terminal's new size: the machine's console learns it and sends SIGWINCH. */

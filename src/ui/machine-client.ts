@@ -8,7 +8,7 @@ import type { BootInfo, KernelApi, Result } from '../shared/api';
 
 export type MachineApi = Comlink.Remote<KernelApi>;
 
-interface Machine {
+export interface MachineHandle {
   api: MachineApi;
   booted: Promise<Result<BootInfo>>;
   /** Where console output goes: into `early` until a terminal is connected. */
@@ -16,20 +16,18 @@ interface Machine {
   early: string[];
 }
 
-let machine: Machine | undefined;
+let machine: MachineHandle | undefined;
 
 /** Starts the machine's worker and boots it (once; later calls return the same machine). */
-export function startMachine(size: { cols: number; rows: number }): Machine {
+export function startMachine(size: { cols: number; rows: number }): MachineHandle {
   if (machine) return machine;
   const worker = new Worker(new URL('../kernel/worker.ts', import.meta.url), { type: 'module', name: 'photon-machine' });
   const api = Comlink.wrap<KernelApi>(worker);
-  const m: Machine = { api, booted: Promise.resolve({ ok: false, error: 'not booted' }), sink: undefined, early: [] };
+  const m: MachineHandle = { api, booted: Promise.resolve({ ok: false, error: 'not booted' }), sink: undefined, early: [] };
   const output = Comlink.proxy((chunk: string) => {
-    performance.mark('out:' + chunk.length + (chunk.includes('root@') ? ':prompt' : ''));
     if (m.sink) m.sink(chunk);
     else m.early.push(chunk);
   });
-  performance.mark('boot-sent');
   m.booted = api.boot(size, output).catch((e: unknown): Result<BootInfo> => ({ ok: false, error: e instanceof Error ? e.message : String(e) }));
   machine = m;
   return m;
@@ -47,7 +45,7 @@ export function connect(term: Terminal): Connection {
   const m = startMachine({ cols: term.cols, rows: term.rows });
   // the real size first, so nothing the machine prints from now on uses the estimate
   void m.api.resize(term.cols, term.rows);
-  performance.mark('connect'); if (m.early.length) term.write(m.early.join(''));
+  if (m.early.length) term.write(m.early.join(''));
   m.early = [];
   m.sink = (chunk) => term.write(chunk);
   const data = term.onData((keys) => void m.api.input(keys));

@@ -10,4 +10,4 @@ if (!target) throw new Error('index.html has no #app element');
 const app = Promise.all([import('svelte'), import('./App.svelte')]);
 startMachine(estimateGrid());
 const [{ mount }, { default: App }] = await app;
-performance.mark('app-loaded'); mount(App, { target });
+mount(App, { target });

@@ -15,8 +15,14 @@ import type { List } from './ast';
 import { decodePrompt } from './prompt';
 import { ShellState } from './state';
 import { completeLine } from './complete';
+import { set } from './builtins/vars';
+import { source } from './builtins/io';
 
 const decoder = new TextDecoder();
+
+function isControlFlow(e: unknown): boolean {
+  return e instanceof ShellExit || (typeof e === 'object' && e !== null && ['ReturnSignal', 'BreakSignal', 'ContinueSignal', 'ProcessExit'].includes(e.constructor.name));
+}
 export const BASH_VERSION = '5.2.15(1)-release';
 
 interface Invocation {
@@ -114,7 +120,6 @@ function initState(sys: Sys, inv: Invocation): ShellState {
 
 async function applyOptions(sh: Interpreter, opts: string[]): Promise<void> {
   if (opts.length === 0) return;
-  const { set } = await import('./builtins/vars');
   await set(sh, ['set', ...opts]);
 }
 
@@ -125,7 +130,6 @@ async function sourceIfExists(sh: Interpreter, path: string): Promise<boolean> {
   } catch {
     return false;
   }
-  const { source } = await import('./builtins/io');
   await source(sh, ['.', path]);
   return true;
 }
@@ -244,7 +248,10 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
           st.status = 130;
           continue;
         }
-        throw e;
+        if (isControlFlow(e) || (e instanceof Error && e.name === 'ProcessKilled')) throw e;
+        // a bug in the shell must not end the learner's session: report it and carry on
+        await sh.error(`internal error: ${e instanceof Error ? e.message : String(e)}`);
+        st.status = 1;
       }
     }
   });

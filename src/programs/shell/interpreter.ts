@@ -7,12 +7,13 @@ import type { Command, List, Word } from './ast';
 import { evalCond } from './cond';
 import { BreakSignal, ContinueSignal, Interrupted, ShellExit } from './control';
 import { arith, expandParts, expandPattern, expandToString, expandWords, ExpansionError, type ExpandHost, type Piece } from './expand';
-import { waitForeground } from './jobs';
+import { runPipelineStages, startBackground, waitForeground } from './jobs';
 import { Parser } from './parser';
 import { matchPattern } from './pattern';
 import { applyRedirs, RedirectError } from './redirect';
 import { runSimple } from './simple';
 import { ReadonlyError, type ShellState } from './state';
+import { IncompleteInput, ShellSyntaxError } from './lexer';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -110,7 +111,6 @@ export class Interpreter implements ExpandHost {
 
   /** Prints a syntax error as bash does; returns status 2. */
   async reportParseError(e: unknown, parser: Parser): Promise<number> {
-    const { IncompleteInput, ShellSyntaxError } = await import('./lexer');
     const where = this.state.errorContext === 'script' ? `${this.state.arg0}: line ${parser.lexer.line}: ` : this.state.errorContext === 'command' ? `${this.state.arg0}: -c: line ${parser.lexer.line}: ` : `${this.state.arg0}: `;
     if (e instanceof IncompleteInput) {
       if (e.message !== 'eof' && e.message.length <= 2 && /['"`]/.test(e.message)) {
@@ -145,7 +145,6 @@ export class Interpreter implements ExpandHost {
   }
 
   private async runAsync(cmd: Command): Promise<number> {
-    const { startBackground } = await import('./jobs');
     await startBackground(this, cmd);
     this.state.status = 0;
     return 0;
@@ -172,6 +171,11 @@ export class Interpreter implements ExpandHost {
       if (e instanceof RedirectError) {
         this.state.status = 1;
         return 1;
+      }
+      if (isSysError(e) && e.syscall === 'fork') {
+        await this.error('fork: Resource temporarily unavailable');
+        this.state.status = 254;
+        return 254;
       }
       throw e;
     }
@@ -268,7 +272,6 @@ export class Interpreter implements ExpandHost {
   }
 
   private async runPipeline(cmd: Command & { kind: 'pipeline' }): Promise<number> {
-    const { runPipelineStages } = await import('./jobs');
     if (cmd.negate) this.errexitIgnored++;
     let status: number;
     try {

@@ -5,10 +5,10 @@ import type { Assign, Command } from './ast';
 import { builtins, SPECIAL_BUILTINS } from './builtins/index';
 import { ReturnSignal } from './control';
 import { arith, expandToString, expandWord, expandWords, setElement } from './expand';
-import type { Interpreter } from './interpreter';
+import { Interpreter } from './interpreter';
 import { waitForeground } from './jobs';
 import { applyRedirs } from './redirect';
-import type { Var } from './state';
+import { ReadonlyError, ShellState, type Var } from './state';
 
 const MAX_FUNC_DEPTH = 1000;
 
@@ -17,7 +17,7 @@ export async function assign(sh: Interpreter, a: Assign, scope?: Map<string, Var
   const holder = scope ?? state.holder(a.name);
   if (a.array) {
     const existing = holder.get(a.name);
-    if (existing?.readonly) throw new (await import('./state')).ReadonlyError(a.name);
+    if (existing?.readonly) throw new ReadonlyError(a.name);
     const v: Var = existing && a.append ? existing : { ...(existing?.exported ? { exported: true } : {}) };
     if (existing?.assoc || v.assoc) {
       const m = a.append && v.assoc ? v.assoc : new Map<string, string>();
@@ -57,7 +57,7 @@ export async function assign(sh: Interpreter, a: Assign, scope?: Map<string, Var
   else if (a.append) final = (state.get(a.name) ?? '') + value;
   if (scope) {
     const existing = scope.get(a.name);
-    if (existing?.readonly) throw new (await import('./state')).ReadonlyError(a.name);
+    if (existing?.readonly) throw new ReadonlyError(a.name);
     scope.set(a.name, { ...(existing ?? {}), value: final });
   } else state.set(a.name, final);
 }
@@ -182,9 +182,7 @@ async function execFailure(sh: Interpreter, path: string, argv: string[], env: M
       await sh.error(`${path}: cannot execute: Exec format error`);
       return 126;
     }
-    const { ShellState } = await import('./state');
     const pid = await sh.sys.fork(async (childSys) => {
-      const { Interpreter } = await import('./interpreter');
       const state = new ShellState();
       for (const [k, v] of env) state.globals.set(k, { value: v, exported: true });
       state.arg0 = path;

@@ -70,6 +70,10 @@ export class Names {
     return displayWidth(text) + (this.align && someQuoted && !quoted ? 1 : 0);
   }
 
+  usedColorOnce(): boolean {
+    return this.usedColor;
+  }
+
   /** A colour sequence, preceded by a reset the first time colour is used. */
   private put(seq: string): string {
     if (this.usedColor) return seq;

@@ -1,10 +1,12 @@
 // export unset set declare typeset local readonly let shopt
-import { arith, ExpansionError } from '../expand';
+import { arith, ExpansionError, setElement } from '../expand';
 import type { Interpreter } from '../interpreter';
 import { ReadonlyError, type Var } from '../state';
 import { commandText } from '../unparse';
 import type { Builtin } from './types';
 import { badOption, NAME_RE } from './types';
+import { Parser } from '../parser';
+import { assign } from '../simple';
 
 const SET_OPTIONS: [string, string | undefined][] = [
   ['allexport', 'a'], ['braceexpand', 'B'], ['emacs', undefined], ['errexit', 'e'], ['errtrace', 'E'], ['functrace', 'T'],
@@ -113,11 +115,8 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
     if (m[3]) {
       let value = m[4]!;
       if (m[2]) {
-        const { setElement } = await import('../expand');
         setElement(sh.state, name, m[2].slice(1, -1), value);
       } else if (value.startsWith('(') && value.endsWith(')') && (v.array || v.assoc || attrs.set.has('a') || attrs.set.has('A'))) {
-        const { Parser } = await import('../parser');
-        const { assign } = await import('../simple');
         const p = new Parser(`${name}${m[3]}${value}`, {});
         const cmdNode = p.nextCommand()?.items[0]?.cmd;
         if (cmdNode?.kind === 'simple' && cmdNode.assigns[0]) await assign(sh, cmdNode.assigns[0], holder);

@@ -1,0 +1,323 @@
+// ls (coreutils 9.1). The flow follows ls.c: command-line arguments are "gobbled" into a
+// table, directories among them are queued, then each queued directory is read, its entries
+// gobbled, sorted and printed; -R queues subdirectories as it goes, with loop detection.
+import { isSysError } from '../../../shared/errno';
+import type { Stat } from '../../../shared/stat';
+import { defineProgram } from '../../define';
+import { Accounts } from '../../lib/accounts';
+import type { Ctx } from '../../lib/context';
+import { coreutilsVersion } from '../../lib/gnu';
+import { humanReadable } from '../../lib/human';
+import { quotef } from '../../lib/quote';
+import { quoteaf } from '../../lib/quotearg';
+import { Colors, fnmatch } from './colors';
+import { ShortFormat } from './columns';
+import { emptyWidths, type Entry, type Widths } from './entry';
+import { LongFormat } from './format-long';
+import { LS_HELP } from './help';
+import { Names } from './names';
+import { decode, LsUsage, OPTIONS, type LsConfig } from './options';
+import { sortEntries } from './sort';
+
+const LS_MINOR = 1;
+const LS_FAILURE = 2;
+
+interface Pending {
+  name: string;
+  realname: string | undefined;
+  cmdline: boolean;
+  /** A marker: the directory with this dev:ino has been fully listed (-R loop detection). */
+  done?: string;
+}
+
+/** gnulib file_name_concat for ls's uses: DIR/NAME with a single slash. */
+function concat(dir: string, name: string): string {
+  const trimmed = dir.replace(/\/+$/, '');
+  if (trimmed === '') return `/${name}`;
+  return `${trimmed}/${name}`;
+}
+
+function isDotOrDotDot(path: string): boolean {
+  const base = path.replace(/\/+$/, '').split('/').pop() ?? '';
+  return base === '.' || base === '..';
+}
+
+class Lister {
+  status = 0;
+  private table: Entry[] = [];
+  private widths: Widths = emptyWidths();
+  private someQuoted = false;
+  readonly pending: Pending[] = [];
+  private readonly active = new Set<string>();
+  private first = true;
+  printDirName = true;
+  private readonly needsStat: boolean;
+  private readonly needsType: boolean;
+  private readonly checkSymlinks: boolean;
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly c: LsConfig,
+    private readonly names: Names,
+    private readonly long: LongFormat,
+    private readonly short: ShortFormat,
+  ) {
+    this.needsStat = c.sort === 'time' || c.sort === 'size' || c.format === 'long' || c.blocks;
+    this.needsType = !this.needsStat && (c.recursive || c.color || c.indicator !== 'none' || c.dirsFirst);
+    const col = names.colors;
+    this.checkSymlinks = c.dirsFirst || (col !== undefined && (col.isColored('or') || (col.isColored('ex') && col.symlinkAsTarget) || (col.isColored('mi') && c.format === 'long')));
+  }
+
+  private async fail(serious: boolean, e: unknown, what: string, file: string): Promise<void> {
+    if (!isSysError(e)) throw e;
+    await this.ctx.perror(e, `${what} ${quoteaf(file, this.c.utf8)}`);
+    this.setStatus(serious);
+  }
+
+  private setStatus(serious: boolean): void {
+    if (serious) this.status = LS_FAILURE;
+    else if (this.status === 0) this.status = LS_MINOR;
+  }
+
+  private clear(): void {
+    this.table = [];
+    this.widths = emptyWidths();
+    this.someQuoted = false;
+  }
+
+  private ignored(name: string): boolean {
+    const c = this.c;
+    if (c.show !== 'all' && name.startsWith('.') && (c.show === 'default' || name === '.' || name === '..')) return true;
+    if (c.show === 'default' && c.hide.some((p) => fnmatch(p, name, true))) return true;
+    return c.ignore.some((p) => fnmatch(p, name, true));
+  }
+
+  private async statFor(path: string, cmdline: boolean): Promise<Stat> {
+    const sys = this.ctx.sys;
+    switch (this.c.deref) {
+      case 'always': return sys.stat(path);
+      case 'cmdline':
+        return cmdline ? sys.stat(path) : sys.lstat(path);
+      case 'cmdline-dirs': {
+        if (!cmdline) return sys.lstat(path);
+        try {
+          const st = await sys.stat(path);
+          return st.kind === 'dir' ? st : sys.lstat(path);
+        } catch (e) {
+          if (isSysError(e) && e.errno === 'ENOENT') return sys.lstat(path);
+          throw e;
+        }
+      }
+      default: return sys.lstat(path);
+    }
+  }
+
+  /** gobble_file: adds one file to the table; returns its 512-byte blocks. */
+  async gobble(name: string, cmdline: boolean, dirname: string): Promise<number> {
+    const c = this.c;
+    const e: Entry = { name, st: undefined, type: 'unknown', linkOk: false, linkMode: 0 };
+    if (!this.someQuoted && this.names.align && this.names.needsQuoting(name)) this.someQuoted = true;
+    if (!(cmdline || this.needsStat || this.needsType || c.inode)) {
+      this.table.push(e);
+      return 0;
+    }
+    const full = name.startsWith('/') || dirname === '' ? name : dirname === '.' ? name : concat(dirname, name);
+    let st: Stat;
+    try {
+      st = await this.statFor(full, cmdline);
+    } catch (err) {
+      await this.fail(cmdline, err, 'cannot access', full);
+      if (!cmdline) this.table.push(e);
+      return 0;
+    }
+    e.st = st;
+    if (st.kind === 'symlink' && (c.format === 'long' || this.checkSymlinks)) {
+      try {
+        e.linkName = await this.ctx.sys.readlink(full);
+      } catch (err) {
+        await this.fail(cmdline, err, 'cannot read symbolic link', full);
+      }
+      if (e.linkName !== undefined && (c.indicator === 'file-type' || c.indicator === 'classify' || this.checkSymlinks)) {
+        const slash = full.lastIndexOf('/');
+        const target = e.linkName.startsWith('/') || slash < 0 ? e.linkName : `${full.slice(0, slash + 1)}${e.linkName}`;
+        try {
+          const t = await this.ctx.sys.stat(target);
+          e.linkOk = true;
+          e.linkMode = t.mode;
+        } catch {
+          // a dangling link
+        }
+      }
+    }
+    e.type = st.kind === 'symlink' ? 'symlink' : st.kind === 'dir' ? (cmdline && !c.directory ? 'arg-dir' : 'dir') : 'file';
+    this.long.measure(e, this.widths);
+    if (c.inode) this.widths.inode = Math.max(this.widths.inode, String(st.ino).length);
+    this.table.push(e);
+    return st.blocks;
+  }
+
+  private sort(): void {
+    const c = this.c;
+    if (c.sort === 'width' || ((c.format === 'columns' || c.format === 'across') && c.lineLength)) {
+      for (const e of this.table) e.width = this.names.nameWidth(e, this.someQuoted);
+    }
+    sortEntries(this.table, c);
+  }
+
+  /** Moves directories out of the table into the queue (extract_dirs_from_files). */
+  extractDirs(dirname: string | undefined, cmdline: boolean, doneKey?: string): void {
+    if (dirname !== undefined && doneKey !== undefined) this.pending.push({ name: dirname, realname: undefined, cmdline: false, done: doneKey });
+    for (let i = this.table.length - 1; i >= 0; i--) {
+      const e = this.table[i]!;
+      if ((e.type === 'dir' || e.type === 'arg-dir') && (dirname === undefined || !isDotOrDotDot(e.name))) {
+        const name = dirname === undefined || e.name.startsWith('/') ? e.name : concat(dirname, e.name);
+        this.pending.push({ name, realname: e.linkName, cmdline });
+      }
+    }
+    this.table = this.table.filter((e) => e.type !== 'arg-dir');
+  }
+
+  async printCurrent(): Promise<void> {
+    if (this.c.format === 'long') {
+      let out = '';
+      for (const e of this.table) {
+        out += this.long.line(e, this.widths, this.someQuoted) + this.c.eol;
+        if (out.length > 16384) {
+          await this.ctx.print(out);
+          out = '';
+          await this.ctx.tick();
+        }
+      }
+      await this.ctx.print(out);
+      return;
+    }
+    await this.ctx.print(this.short.render(this.table, this.widths, this.someQuoted));
+  }
+
+  hasTable(): boolean {
+    return this.table.length > 0;
+  }
+
+  sortTable(): void {
+    this.sort();
+  }
+
+  /** print_dir: lists one queued directory. */
+  async printDir(p: Pending): Promise<void> {
+    const { ctx, c } = this;
+    let names: string[];
+    try {
+      names = await ctx.sys.readdir(p.name);
+    } catch (err) {
+      await this.fail(p.cmdline, err, 'cannot open directory', p.name);
+      return;
+    }
+    let key: string | undefined;
+    if (c.recursive) {
+      try {
+        const st = await ctx.sys.stat(p.name);
+        key = `${st.dev}:${st.ino}`;
+      } catch (err) {
+        await this.fail(p.cmdline, err, 'cannot determine device and inode of', p.name);
+        return;
+      }
+      if (this.active.has(key)) {
+        await ctx.error(`${quotef(p.name)}: not listing already-listed directory`);
+        this.setStatus(true);
+        return;
+      }
+      this.active.add(key);
+    }
+    this.clear();
+    if (c.recursive || this.printDirName) {
+      let header = this.first ? '' : '\n';
+      this.first = false;
+      header += `${this.names.dirName(p.realname ?? p.name)}:\n`;
+      await ctx.print(header);
+    }
+    let total = 0;
+    for (const name of ['.', '..', ...names]) {
+      await ctx.tick();
+      if (this.ignored(name)) continue;
+      total += await this.gobble(name, false, p.name);
+    }
+    this.sort();
+    if (c.recursive) this.extractDirs(p.name, false, key);
+    if (c.format === 'long' || c.blocks) {
+      const t = humanReadable(total, 512, c.blockSize, c.blockHuman ? { autoscale: true, si: c.blockHuman.si } : {});
+      await ctx.print(`total ${t}${c.eol}`);
+    }
+    if (this.table.length) await this.printCurrent();
+  }
+
+  /** A finished directory leaves the set of directories being listed. */
+  finish(done: string): void {
+    this.active.delete(done);
+  }
+}
+
+export default defineProgram({
+  name: 'ls',
+  installPath: '/usr/bin/ls',
+  pkg: 'coreutils',
+  usage: 'ls [OPTION]... [FILE]...',
+  help: LS_HELP,
+  version: coreutilsVersion('ls', ['Richard M. Stallman', 'David MacKenzie']),
+  usageStatus: LS_FAILURE,
+  options: OPTIONS,
+  async main(ctx, args) {
+    let c: LsConfig;
+    try {
+      c = await decode(ctx, args);
+    } catch (e) {
+      if (e instanceof LsUsage) return LS_FAILURE;
+      throw e;
+    }
+    let colors: Colors | undefined;
+    if (c.color) {
+      colors = await Colors.load(ctx);
+      if (!colors) c.color = false;
+      else c.tabsize = 0;
+    }
+    const names = new Names(c, colors);
+    const acc = await Accounts.load(ctx.sys);
+    const long = new LongFormat(c, names, acc, () => ctx.sys.now());
+    const short = new ShortFormat(c, names, (e) => long.blocksText(e));
+    const ls = new Lister(ctx, c, names, long, short);
+    const files = args.operands;
+    if (files.length === 0) {
+      if (c.directory) await ls.gobble('.', true, '');
+      else ls.pending.push({ name: '.', realname: undefined, cmdline: true });
+    } else {
+      for (const f of files) {
+        await ctx.tick();
+        await ls.gobble(f, true, '');
+      }
+    }
+    if (ls.hasTable()) {
+      ls.sortTable();
+      if (!c.directory) ls.extractDirs(undefined, true);
+    }
+    if (ls.hasTable()) {
+      await ls.printCurrent();
+      if (ls.pending.length) await ctx.print('\n');
+    } else if (files.length <= 1 && ls.pending.length === 1) {
+      ls.printDirName = false;
+    }
+    for (;;) {
+      const p = ls.pending.pop();
+      if (!p) break;
+      await ctx.tick();
+      if (p.done !== undefined) {
+        ls.finish(p.done);
+        continue;
+      }
+      await ls.printDir(p);
+      ls.printDirName = true;
+    }
+    if (colors && names.usedColorOnce() && !(colors.seq.get('lc') === '\x1b[' && colors.seq.get('rc') === 'm')) {
+      await ctx.print(`${colors.seq.get('lc') ?? ''}${colors.seq.get('rc') ?? ''}`);
+    }
+    return ls.status;
+  },
+});
