@@ -5,6 +5,8 @@
 import { estimateGrid } from './console-look';
 import { startMachine } from './machine-client';
 
+// the console's black from the first frame (App.svelte's styles arrive with its chunk)
+document.documentElement.style.background = '#000';
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 const app = Promise.all([import('svelte'), import('./App.svelte')]);

@@ -190,11 +190,8 @@ export default defineProgram({
     }
     while (args.length && args[0]!.includes('=')) {
       const a = args.shift()!;
+      // glibc putenv accepts an empty name too
       const eq = a.indexOf('=');
-      if (eq === 0) {
-        await ctx.error(`cannot set ${quote(a.slice(0, eq))}: Invalid argument`);
-        return EXIT_CANCELED;
-      }
       if (debug) await ctx.err.write(`setenv:   ${a}\n`);
       env.set(a.slice(0, eq), a.slice(eq + 1));
     }

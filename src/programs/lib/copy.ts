@@ -39,6 +39,11 @@ function errnoOf(e: unknown): string | undefined {
 export class Copier {
   /** dev:ino of multiply-linked sources already copied -> their destination (-a keeps links). */
   private readonly linked = new Map<string, string>();
+  /** dev:ino of the first directory made for the current argument: copying it again means
+   * the destination is inside the source. */
+  private createdTop: string | undefined;
+  /** Set once that happens: GNU stops copying the whole argument there. */
+  private intoSelf = false;
 
   constructor(
     private readonly ctx: Ctx,
@@ -75,6 +80,14 @@ export class Copier {
     }
     if (st.kind === 'dir' && !o.recursive) {
       await ctx.error(`-r not specified; omitting directory ${quote(src)}`);
+      return false;
+    }
+    if (top) {
+      this.createdTop = undefined;
+      this.intoSelf = false;
+    } else if (st.kind === 'dir' && this.createdTop === `${st.dev}:${st.ino}`) {
+      await ctx.error(`cannot copy a directory, ${quote(topSrc)}, into itself, ${quote(topDst)}`);
+      this.intoSelf = true;
       return false;
     }
     let dstSt: Stat | undefined;
@@ -243,17 +256,6 @@ export class Copier {
 
   private async copyDir(src: string, dst: string, st: Stat, dstSt: Stat | undefined, topSrc: string, topDst: string): Promise<boolean> {
     const { ctx, o } = this;
-    if (await this.isInside(src, dst)) {
-      await ctx.error(`cannot copy a directory, ${quote(topSrc)}, into itself, ${quote(topDst)}`);
-      return false;
-    }
-    let entries: string[];
-    try {
-      entries = await ctx.sys.readdir(src);
-    } catch (e) {
-      await ctx.perror(e, `cannot access ${quote(src)}`);
-      return false;
-    }
     let created = false;
     if (!dstSt) {
       try {
@@ -266,11 +268,21 @@ export class Copier {
       if (o.verbose) await ctx.print(o.move ? `created directory ${quote(dst)}\n` : `${quote(src)} -> ${quote(dst)}\n`);
       // we must be able to fill the new directory whatever its final mode
       const made = await ctx.sys.lstat(dst);
+      this.createdTop ??= `${made.dev}:${made.ino}`;
       if ((made.mode & 0o700) !== 0o700) await ctx.sys.chmod(dst, (made.mode & 0o7777) | 0o700);
+    }
+    // read the source only now: a destination inside it shows up, and is refused above
+    let entries: string[];
+    try {
+      entries = await ctx.sys.readdir(src);
+    } catch (e) {
+      await ctx.perror(e, `cannot access ${quote(src)}`);
+      return false;
     }
     let ok = true;
     for (const name of entries) {
       if (!(await this.copy(joinPath(src, name), joinPath(dst, name), false, topSrc, topDst))) ok = false;
+      if (this.intoSelf) return false;
     }
     if (created && !o.preserveMode) {
       // a new directory ends with the source's mode minus the umask, as mkdir would give it
@@ -279,19 +291,6 @@ export class Copier {
     }
     if (!(await this.preserve(dst, st))) ok = false;
     return ok;
-  }
-
-  /** Whether `dst` would land inside the directory `src` (or be it). */
-  private async isInside(src: string, dst: string): Promise<boolean> {
-    try {
-      const from = await this.ctx.sys.realpath(src);
-      const slash = dst.replace(/\/+$/, '').lastIndexOf('/');
-      const parent = slash < 0 ? '.' : dst.slice(0, slash) || '/';
-      const to = await this.ctx.sys.realpath(parent);
-      return to === from || to.startsWith(from === '/' ? '/' : `${from}/`);
-    } catch {
-      return false;
-    }
   }
 
   /** Applies -p: times, then ownership, then permission bits (the order GNU uses). */

@@ -180,6 +180,10 @@ export class Interpreter implements ExpandHost {
       throw e;
     }
     this.state.status = status;
+    if (cmd.kind === 'simple' || cmd.kind === 'pipeline' || cmd.kind === 'subshell' || cmd.kind === 'arith' || cmd.kind === 'cond') {
+      const list = cmd.kind === 'pipeline' ? this.state.pipestatus : [status];
+      this.state.globals.set('PIPESTATUS', { array: new Map(list.map((v, i) => [i, String(v)])) });
+    }
     if (status !== 0 && (cmd.kind === 'simple' || cmd.kind === 'pipeline' || cmd.kind === 'subshell' || cmd.kind === 'arith' || cmd.kind === 'cond')) {
       await this.failed(status, cmd.kind === 'pipeline' && cmd.negate);
     }
@@ -277,7 +281,7 @@ export class Interpreter implements ExpandHost {
     try {
       if (cmd.cmds.length === 1) {
         status = await this.runCommand(cmd.cmds[0]!);
-        this.state.pipestatus = [status];
+        this.state.pipestatus = (this.state.globals.get('PIPESTATUS')?.array && cmd.cmds[0]!.kind !== 'simple') ? [...this.state.globals.get('PIPESTATUS')!.array!.values()].map(Number) : [status];
       } else {
         const statuses = await runPipelineStages(this, cmd);
         this.state.pipestatus = statuses;
