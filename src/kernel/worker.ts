@@ -29,15 +29,49 @@ export function createOutputBatcher(send: (chunk: string) => void): (text: strin
   };
 }
 
-export function createKernelApi(): KernelApi {
+export interface EarlyBoot {
+  cols: number;
+  rows: number;
+  start?: number;
+  seed?: number;
+}
+
+/**
+ * The worker's API. With `early`, the machine boots at once, before the page has said
+ * anything (messages from a busy page thread reach a new worker late); its console output
+ * waits in a buffer until boot() attaches the page.
+ */
+export function createKernelApi(early?: EarlyBoot): KernelApi {
   let machine: Machine | undefined;
+  let sink: ((chunk: string) => void) | undefined;
+  let buffered: string[] = [];
+  const batch = createOutputBatcher((chunk) => {
+    if (sink) sink(chunk);
+    else buffered.push(chunk);
+  });
+  const start = (o: EarlyBoot): Machine => {
+    // the host's wall clock is read once, here at the boundary; the machine's clock runs from it
+    const m = new Machine({ clock: 'realtime', start: o.start ?? Date.now(), seed: o.seed, onConsole: batch, winsize: { cols: o.cols, rows: o.rows } });
+    m.startConsoleShell();
+    return m;
+  };
+  let earlyError: unknown;
+  if (early) {
+    try {
+      machine = start(early);
+    } catch (e) {
+      earlyError = e;
+    }
+  }
   return {
     async boot(options, output) {
       try {
-        const batch = createOutputBatcher((chunk) => void output(chunk));
-        // the host's wall clock is read once, here at the boundary; the machine's clock runs from it
-        machine = new Machine({ clock: 'realtime', start: options.start ?? Date.now(), seed: options.seed, onConsole: batch, winsize: { cols: options.cols, rows: options.rows } });
-        machine.startConsoleShell();
+        if (earlyError) throw earlyError;
+        sink = (chunk) => void output(chunk);
+        if (buffered.length) sink(buffered.join(''));
+        buffered = [];
+        if (machine) machine.resize({ cols: options.cols, rows: options.rows });
+        else machine = start(options);
         return ok({ hostname: machine.kernel.identity.hostname, bootMs: machine.bootMs });
       } catch (e) {
         return fail(e);
@@ -52,7 +86,26 @@ export function createKernelApi(): KernelApi {
   };
 }
 
+/** Boot options the page put in the worker's name: `photon-machine {"cols":80,...}`. */
+export function earlyBootFrom(name: string): EarlyBoot | undefined {
+  const json = name.slice(name.indexOf(' ') + 1);
+  try {
+    const o = JSON.parse(json) as unknown;
+    if (typeof o !== 'object' || o === null) return undefined;
+    const r = o as Record<string, unknown>;
+    if (typeof r.cols !== 'number' || typeof r.rows !== 'number') return undefined;
+    return {
+      cols: Math.max(2, Math.min(1000, Math.floor(r.cols))),
+      rows: Math.max(1, Math.min(1000, Math.floor(r.rows))),
+      ...(typeof r.start === 'number' ? { start: r.start } : {}),
+      ...(typeof r.seed === 'number' ? { seed: r.seed } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 declare const WorkerGlobalScope: unknown;
 if (typeof WorkerGlobalScope !== 'undefined' && typeof self !== 'undefined') {
-  Comlink.expose(createKernelApi());
+  Comlink.expose(createKernelApi(earlyBootFrom((self as unknown as { name: string }).name ?? '')));
 }

@@ -21,7 +21,10 @@ let machine: MachineHandle | undefined;
 /** Starts the machine's worker and boots it (once; later calls return the same machine). */
 export function startMachine(size: { cols: number; rows: number }): MachineHandle {
   if (machine) return machine;
-  const worker = new Worker(new URL('../kernel/worker.ts', import.meta.url), { type: 'module', name: 'photon-machine' });
+  // the boot options travel in the worker's name, so the machine boots as soon as its code
+  // runs (a message from this thread would wait until the page's code has loaded)
+  const name = `photon-machine ${JSON.stringify({ cols: size.cols, rows: size.rows, start: Date.now() })}`;
+  const worker = new Worker(new URL('../kernel/worker.ts', import.meta.url), { type: 'module', name });
   const api = Comlink.wrap<KernelApi>(worker);
   const m: MachineHandle = { api, booted: Promise.resolve({ ok: false, error: 'not booted' }), sink: undefined, early: [] };
   const output = Comlink.proxy((chunk: string) => {
