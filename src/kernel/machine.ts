@@ -30,6 +30,8 @@ export interface MachineOptions {
 }
 
 const GiB = 1024 ** 3;
+/** When the image's files were written (an OVA built from the 5.0 updates of spring 2025). */
+const INSTALL_TIME = Date.UTC(2025, 4, 30, 8, 12, 41);
 const ROOT_ENV: [string, string][] = [
   ['HOME', '/root'],
   ['LANG', 'C'],
@@ -65,6 +67,8 @@ export class Machine {
     const root = vfs.addFilesystem('ext4', '/dev/sda3', '/', 16 * GiB - 300 * 1024 * 1024, { baseline: 1_100_000_000, inodesTotal: 1048576 });
     vfs.mountNew(root, 0o755);
     const w = buildImage(vfs);
+    // the disk was installed before this boot: its files carry the install time
+    for (const node of vfs.inodes.values()) node.atime = node.mtime = node.ctime = INSTALL_TIME;
     this.kernel = new Kernel(vfs, clock, new Random(opts.seed ?? 0x5eed), {
       hostname: etc.HOSTNAME,
       release: etc.KERNEL_RELEASE,
