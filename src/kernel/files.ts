@@ -23,7 +23,6 @@ export interface OpenFile {
   path: string;
   /** Generated content (procfs), fixed at open so reads are consistent. */
   snapshot?: Uint8Array;
-  cloexec?: boolean;
 }
 
 /** Character devices by major/minor. */

@@ -23,6 +23,8 @@ export class Process {
   readonly children = new Set<number>();
   readonly blockers = new Set<Blocker>();
   readonly handlers = new Map<number, Disposition>();
+  /** Descriptors marked close-on-exec (a property of the descriptor, not of the shared open file). */
+  readonly cloexec = new Set<number>();
   /** Status changes (stop, continue) not yet reported to a waiting parent. */
   readonly pendingReports: WaitStatus[] = [];
   private resumers: (() => void)[] = [];

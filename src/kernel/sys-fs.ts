@@ -85,6 +85,7 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
     close(n) {
       const f = fd(n);
       proc.fds.delete(n);
+      proc.cloexec.delete(n);
       closeFile(k, f);
     },
     dup(n) {
@@ -95,6 +96,7 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       if (from === to) return to;
       const old = proc.fds.get(to);
       proc.fds.set(to, shareFile(f));
+      proc.cloexec.delete(to);
       if (old) closeFile(k, old);
       return to;
     },
@@ -124,10 +126,12 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       return proc.fds.has(n);
     },
     openFds() {
-      return [...proc.fds].sort((a, b) => a[0] - b[0]).map(([n, f]) => ({ fd: n, cloexec: !!f.cloexec }));
+      return [...proc.fds.keys()].sort((a, b) => a - b).map((n) => ({ fd: n, cloexec: proc.cloexec.has(n) }));
     },
     setCloexec(n, on) {
-      fd(n).cloexec = on;
+      fd(n);
+      if (on) proc.cloexec.add(n);
+      else proc.cloexec.delete(n);
     },
     async stat(path) {
       await enter();

@@ -9,7 +9,7 @@ import type { OpenFile } from './files';
 import { shareFile } from './io';
 import type { Kernel } from './kernel';
 import { commOf, type Process } from './process';
-import { maybeYield } from './scheduler';
+import { maybeYield, sliceExpired } from './scheduler';
 import { makeFsSys } from './sys-fs';
 import type { Tty } from './tty';
 
@@ -41,7 +41,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
         if (f) out.set(child, shareFile(f));
       }
     } else {
-      for (const [n, f] of proc.fds) if (!f.cloexec) out.set(n, shareFile(f));
+      for (const [n, f] of proc.fds) if (!proc.cloexec.has(n)) out.set(n, shareFile(f));
     }
     return out;
   };
@@ -100,7 +100,8 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       await enter();
       const resolved = await k.resolveProgram(proc, path, argv);
       const main = resolved.main;
-      for (const [n, f] of [...proc.fds]) if (f.cloexec) sys.close(n);
+      for (const n of [...proc.cloexec]) if (proc.fds.has(n)) sys.close(n);
+      proc.cloexec.clear();
       proc.argv = resolved.argv;
       proc.env = new Map(env);
       proc.comm = commOf(resolved.argv[0] ?? '');
@@ -173,8 +174,13 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       return { ...ttyOf(fd).winsize };
     },
 
-    async tick() {
-      await enter();
+    tick() {
+      // the common case stays synchronous: no promise unless the slice is used up
+      k.clock.activity++;
+      k.current = proc;
+      if (proc.killed) throw new ProcessKilled(proc.pid);
+      if (proc.state === 'stopped' || sliceExpired()) return enter();
+      return undefined;
     },
     async sleep(ms) {
       await enter();

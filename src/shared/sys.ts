@@ -130,7 +130,7 @@ export interface Sys {
 
   // time, randomness, identity
   /** Gives the worker a turn when due, and ends the process if a signal killed it. */
-  tick(): Promise<void>;
+  tick(): Promise<void> | undefined;
   sleep(ms: number): Promise<void>;
   now(): number;
   uptime(): number;

@@ -104,6 +104,8 @@ export function rename(c: FsContext, from: string, to: string): void {
   const src = c.vfs.resolveParent(c.cred, c.cwd, from, 'rename');
   const node = c.vfs.child(src.dir, src.name);
   if (!node) fail('ENOENT', 'rename', from);
+  // a trailing slash on either name requires a directory
+  if (node.type !== 'dir' && (from.endsWith('/') || to.endsWith('/'))) fail('ENOTDIR', 'rename', from.endsWith('/') ? from : to);
   const dst = c.vfs.resolveParent(c.cred, c.cwd, to, 'rename');
   if (src.name === '.' || src.name === '..' || dst.name === '.' || dst.name === '..') fail('EINVAL', 'rename', from);
   if (node.fs !== dst.dir.fs || c.vfs.isMountpoint(node)) fail('EXDEV', 'rename', from);

@@ -153,16 +153,16 @@ export default defineProgram({
   help: HELP,
   version: coreutilsVersion('cat', ['Torbjorn Granlund', 'Richard M. Stallman']),
   options: [
-    { key: 'A', short: 'A', long: 'show-all' },
     { key: 'b', short: 'b', long: 'number-nonblank' },
-    { key: 'e', short: 'e' },
-    { key: 'E', short: 'E', long: 'show-ends' },
     { key: 'n', short: 'n', long: 'number' },
     { key: 's', short: 's', long: 'squeeze-blank' },
-    { key: 't', short: 't' },
-    { key: 'T', short: 'T', long: 'show-tabs' },
-    { key: 'u', short: 'u' },
     { key: 'v', short: 'v', long: 'show-nonprinting' },
+    { key: 'E', short: 'E', long: 'show-ends' },
+    { key: 'T', short: 'T', long: 'show-tabs' },
+    { key: 'A', short: 'A', long: 'show-all' },
+    { key: 'e', short: 'e' },
+    { key: 't', short: 't' },
+    { key: 'u', short: 'u' },
   ],
   async main(ctx, args) {
     const has = (k: string): boolean => flag(args, k);

@@ -5,7 +5,7 @@ import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { quote } from '../lib/quote';
 import { intoDir, planTargets } from '../lib/target';
 
-const PRESERVE_ATTRS = ['mode', 'ownership', 'timestamps', 'links', 'context', 'xattr', 'all'];
+const PRESERVE_ATTRS = ['mode', 'timestamps', 'ownership', 'links', 'context', 'xattr', 'all'];
 
 const HELP = `Copy SOURCE to DEST, or several SOURCEs into DIRECTORY.
 
@@ -50,28 +50,29 @@ const spec = {
   help: HELP,
   version: coreutilsVersion('cp', ['Torbjorn Granlund', 'David MacKenzie', 'Jim Meyering']),
   options: [
+    // long options in GNU's table order, so ambiguous abbreviations list them the same way
     { key: 'a', short: 'a', long: 'archive' },
-    { key: 'd', short: 'd' },
+    { key: 'L', short: 'L', long: 'dereference' },
     { key: 'f', short: 'f', long: 'force' },
     { key: 'i', short: 'i', long: 'interactive' },
-    { key: 'H', short: 'H' },
     { key: 'l', short: 'l', long: 'link' },
-    { key: 'L', short: 'L', long: 'dereference' },
     { key: 'n', short: 'n', long: 'no-clobber' },
     { key: 'P', short: 'P', long: 'no-dereference' },
-    { key: 'p', short: 'p' },
-    { key: 'preserve', long: 'preserve', arg: 'optional' as const },
     { key: 'no-preserve', long: 'no-preserve', arg: 'required' as const },
+    { key: 'T', short: 'T', long: 'no-target-directory' },
+    { key: 'x', short: 'x', long: 'one-file-system' },
+    { key: 'preserve', long: 'preserve', arg: 'optional' as const },
     { key: 'r', short: 'r', long: 'recursive' },
-    { key: 'R', short: 'R' },
     { key: 'remove-destination', long: 'remove-destination' },
+    { key: 'strip-trailing-slashes', long: 'strip-trailing-slashes' },
     { key: 's', short: 's', long: 'symbolic-link' },
     { key: 't', short: 't', long: 'target-directory', arg: 'required' as const },
-    { key: 'T', short: 'T', long: 'no-target-directory' },
     { key: 'u', short: 'u', long: 'update' },
     { key: 'v', short: 'v', long: 'verbose' },
-    { key: 'x', short: 'x', long: 'one-file-system' },
-    { key: 'strip-trailing-slashes', long: 'strip-trailing-slashes' },
+    { key: 'd', short: 'd' },
+    { key: 'H', short: 'H' },
+    { key: 'p', short: 'p' },
+    { key: 'R', short: 'R' },
   ],
 };
 
@@ -95,8 +96,11 @@ export default defineProgram({
     };
     let deref: CopyOptions['deref'] | undefined;
     const setPreserve = (list: string, on: boolean): string | undefined => {
-      for (const attr of list.split(',')) {
-        if (!PRESERVE_ATTRS.includes(attr)) return attr;
+      for (const word of list.split(',')) {
+        // like XARGMATCH, an unambiguous abbreviation will do
+        const matches = PRESERVE_ATTRS.filter((a) => a.startsWith(word));
+        const attr = PRESERVE_ATTRS.includes(word) ? word : matches.length === 1 && word ? matches[0]! : undefined;
+        if (attr === undefined) return word;
         if (attr === 'mode' || attr === 'all') o.preserveMode = on;
         if (attr === 'ownership' || attr === 'all') o.preserveOwner = on;
         if (attr === 'timestamps' || attr === 'all') o.preserveTimes = on;

@@ -59,6 +59,11 @@ async function move(ctx: Ctx, o: MoveOptions, src: string, dst: string): Promise
     return false;
   }
   const dstSt = await lstatOrUndefined(ctx, dst);
+  if (!dstSt && st.kind !== 'dir' && dst.endsWith('/')) {
+    // rename(2) refuses a non-directory to a name ending in a slash
+    await ctx.error(`cannot move ${quote(src)} to ${quote(dst)}: Not a directory`);
+    return false;
+  }
   if (dstSt) {
     if (dstSt.dev === st.dev && dstSt.ino === st.ino) {
       // two names of one file: rename(2) would do nothing, GNU mv drops the source name
@@ -148,9 +153,9 @@ ${coreutilsHelpFooter('mv')}`,
     { key: 'f', short: 'f', long: 'force' },
     { key: 'i', short: 'i', long: 'interactive' },
     { key: 'n', short: 'n', long: 'no-clobber' },
+    { key: 'T', short: 'T', long: 'no-target-directory' },
     { key: 'strip-trailing-slashes', long: 'strip-trailing-slashes' },
     { key: 't', short: 't', long: 'target-directory', arg: 'required' as const },
-    { key: 'T', short: 'T', long: 'no-target-directory' },
     { key: 'u', short: 'u', long: 'update' },
     { key: 'v', short: 'v', long: 'verbose' },
   ],

@@ -8,6 +8,8 @@ import { quote } from '../lib/quote';
 import { fileTypeName, yesno } from '../lib/yesno';
 
 type Interactive = 'never' | 'sometimes' | 'always';
+/** A declined prompt keeps the file (and its parents) but is not an error. */
+type Status = 'ok' | 'declined' | 'error';
 
 interface Options {
   recursive: boolean;
@@ -15,7 +17,6 @@ interface Options {
   force: boolean;
   interactive: Interactive;
   verbose: boolean;
-  preserveRoot: boolean;
   stdinTty: boolean;
   root: Stat | undefined;
 }
@@ -36,9 +37,9 @@ class Remover {
     private readonly o: Options,
   ) {}
 
-  private async fail(e: unknown, path: string): Promise<false> {
+  private async fail(e: unknown, path: string): Promise<'error'> {
     await this.ctx.perror(e, `cannot remove ${quote(path)}`);
-    return false;
+    return 'error';
   }
 
   private async writeProtected(path: string, st: Stat): Promise<boolean> {
@@ -62,30 +63,31 @@ class Remover {
     return yesno(this.ctx, `${this.ctx.name}: ${what} ${wp ? 'write-protected ' : ''}${type} ${quote(path)}? `);
   }
 
-  private async excise(path: string, dir: boolean): Promise<boolean> {
+  private async excise(path: string, dir: boolean, readError?: unknown): Promise<Status> {
     try {
       if (dir) await this.ctx.sys.rmdir(path);
       else await this.ctx.sys.unlink(path);
     } catch (e) {
-      if (isSysError(e) && this.o.force && MISSING.includes(e.errno)) return true;
-      return this.fail(e, path);
+      if (isSysError(e) && this.o.force && MISSING.includes(e.errno)) return 'ok';
+      // an unreadable directory: its open error says more than ENOTEMPTY
+      return this.fail(readError !== undefined && isSysError(e) && e.errno === 'ENOTEMPTY' ? readError : e, path);
     }
     if (this.o.verbose) await this.ctx.print(`${dir ? 'removed directory' : 'removed'} ${quote(path)}\n`);
-    return true;
+    return 'ok';
   }
 
   /** Removes `path`; `top` is true for command-line arguments. */
-  async remove(path: string, top: boolean): Promise<boolean> {
+  async remove(path: string, top: boolean): Promise<Status> {
     await this.ctx.tick();
     let st: Stat;
     try {
       st = await this.ctx.sys.lstat(path);
     } catch (e) {
-      if (isSysError(e) && this.o.force && MISSING.includes(e.errno)) return true;
+      if (isSysError(e) && this.o.force && MISSING.includes(e.errno)) return 'ok';
       return this.fail(e, path);
     }
     if (st.kind !== 'dir') {
-      if (!(await this.confirm(path, st, false))) return true;
+      if (!(await this.confirm(path, st, false))) return 'declined';
       return this.excise(path, false);
     }
     let entries: string[] | undefined;
@@ -98,39 +100,33 @@ class Remover {
     const empty = entries !== undefined && entries.length === 0;
     if (!this.o.recursive && !(this.o.emptyDirs && empty)) {
       await this.ctx.error(`cannot remove ${quote(path)}: ${this.o.emptyDirs ? 'Directory not empty' : 'Is a directory'}`);
-      return false;
+      return 'error';
     }
     if (top) {
       const base = baseName(path);
       if (base === '.' || base === '..') {
         await this.ctx.error(`refusing to remove '.' or '..' directory: skipping ${quote(path)}`);
-        return false;
+        return 'error';
       }
       const root = this.o.root;
       if (root && this.o.recursive && st.dev === root.dev && st.ino === root.ino) {
         await this.ctx.error(path === '/' ? `it is dangerous to operate recursively on '/'` : `it is dangerous to operate recursively on ${quote(path)} (same as '/')`);
         await this.ctx.error('use --no-preserve-root to override this failsafe');
-        return false;
+        return 'error';
       }
     }
     if (!empty && entries !== undefined) {
-      if (!(await this.confirm(path, st, true))) return false;
-      let ok = true;
+      if (!(await this.confirm(path, st, true))) return 'declined';
+      let worst: Status = 'ok';
       for (const name of entries) {
-        if (!(await this.remove(join(path, name), false))) ok = false;
+        const r = await this.remove(join(path, name), false);
+        if (r === 'error' || (r === 'declined' && worst === 'ok')) worst = r;
       }
-      // a failure below leaves this directory in place without another message
-      if (!ok) return false;
+      // anything left below keeps this directory, without another message
+      if (worst !== 'ok') return worst;
     }
-    if (!(await this.confirm(path, st, false))) return false;
-    try {
-      await this.ctx.sys.rmdir(path);
-    } catch (e) {
-      if (isSysError(e) && this.o.force && MISSING.includes(e.errno)) return true;
-      return this.fail(readError !== undefined && isSysError(e) && e.errno === 'ENOTEMPTY' ? readError : e, path);
-    }
-    if (this.o.verbose) await this.ctx.print(`removed directory ${quote(path)}\n`);
-    return true;
+    if (!(await this.confirm(path, st, false))) return 'declined';
+    return this.excise(path, true, readError);
   }
 }
 
@@ -261,12 +257,11 @@ export default defineProgram({
       force,
       interactive,
       verbose: flag(args, 'v'),
-      preserveRoot,
       stdinTty: ctx.sys.isatty(0) || flag(args, 'presume-input-tty'),
       root,
     });
     let ok = true;
-    for (const f of files) if (!(await remover.remove(f, true))) ok = false;
+    for (const f of files) if ((await remover.remove(f, true)) === 'error') ok = false;
     return ok ? 0 : 1;
   },
 });

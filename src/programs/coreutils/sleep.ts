@@ -41,7 +41,6 @@ ${HELP_LINES}
 ${coreutilsHelpFooter('sleep')}`,
   version: coreutilsVersion('sleep', ['Jim Meyering', 'Paul Eggert']),
   options: [],
-  posixOrder: true,
 };
 
 const DAY_MS = 86_400_000;

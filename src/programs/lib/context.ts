@@ -84,7 +84,7 @@ export class Ctx {
     await this.err.flush();
   }
 
-  tick(): Promise<void> {
+  tick(): Promise<void> | undefined {
     return this.sys.tick();
   }
 

@@ -1,7 +1,7 @@
 // The copying engine cp and mv share (coreutils copy.c): one file system object at a time,
 // directories recursively, with the checks and messages GNU prints. mv uses it when rename()
 // fails with EXDEV. Data is streamed in chunks and every step yields, so Ctrl-C works.
-import { isSysError } from '../../shared/errno';
+import { isSysError, SysError } from '../../shared/errno';
 import type { Stat } from '../../shared/stat';
 import type { Ctx } from './context';
 import { quote } from './quote';
@@ -209,13 +209,23 @@ export class Copier {
           return undefined;
         }
       }
-      await ctx.perror(e, exists ? `cannot open ${quote(dst)} for writing` : `cannot create regular file ${quote(dst)}`);
+      // a new name ending in a slash: "Not a directory" says more than EISDIR
+      const err = !exists && isSysError(e) && e.errno === 'EISDIR' && dst.endsWith('/') ? new SysError('ENOTDIR', 'open', dst) : e;
+      await ctx.perror(err, exists ? `cannot open ${quote(dst)} for writing` : `cannot create regular file ${quote(dst)}`);
       return undefined;
     }
   }
 
   private async copyFile(src: string, dst: string, st: Stat, dstSt: Stat | undefined): Promise<boolean> {
     const { ctx } = this;
+    if (!dstSt && !this.o.move) {
+      // cp creates with O_EXCL, so it never writes through a dangling symlink
+      const link = await ctx.sys.lstat(dst).catch(() => undefined);
+      if (link?.kind === 'symlink') {
+        await ctx.error(`not writing through dangling symlink ${quote(dst)}`);
+        return false;
+      }
+    }
     let inFd: number;
     try {
       inFd = await ctx.sys.open(src, { read: true });

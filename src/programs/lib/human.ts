@@ -2,10 +2,14 @@
 // arithmetic, rounding up (human_ceiling, the default), one decimal below 10 when autoscaling.
 
 export interface HumanOptions {
-  /** Scale with K, M, G... (`-h`, `--si`). */
+  /** Scale with K, M, G... (`-h`, `--si`); implies a unit letter. */
   autoscale?: boolean;
-  /** Powers of 1000 and a lowercase k (`--si`) instead of 1024. */
+  /** Powers of 1000 and a lowercase k (`--si`, `--block-size=KB`) instead of 1024. */
   si?: boolean;
+  /** Print the unit letter of the output block size (`--block-size=K` prints 12K). */
+  suffix?: boolean;
+  /** Follow the letter with B, or iB for powers of 1024 (`--block-size=KB`, `=KiB`). */
+  bytes?: boolean;
 }
 
 const PREFIXES = 'KMGTPEZYRQ';
@@ -67,7 +71,17 @@ export function humanReadable(n: number, fromBlock: number, toBlock: number, opt
       point = '.0';
     }
   }
+  if (!opts.autoscale && !opts.suffix) return `${amt}${point}`;
+  if (!opts.autoscale) {
+    // the letter of the block size itself: the smallest power of the base that reaches it
+    let power = 1n;
+    while (power < to && exponent < PREFIXES.length) {
+      power *= base;
+      exponent++;
+    }
+  }
   let prefix = exponent === 0 ? '' : PREFIXES[exponent - 1]!;
   if (prefix === 'K' && opts.si) prefix = 'k';
+  if (opts.bytes) prefix += `${!opts.si && exponent ? 'i' : ''}B`;
   return `${amt}${point}${prefix}`;
 }

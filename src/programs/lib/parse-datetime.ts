@@ -66,7 +66,7 @@ export function parseDatetime(input: string, now: number): number | undefined {
   const epoch = /^@([+-]?\d+(?:\.\d+)?)$/.exec(text);
   if (epoch) return Math.round(Number(epoch[1]) * 1000);
   // split ISO "dateTtime[zone]" and glue signs to the zone that follows a time
-  const spaced = text.replace(/^(\d{4}-\d{1,2}-\d{1,2})T/i, '$1 ').replace(/(\d)([zZ])$/, '$1 $2').replace(/(:\d{2}(?:[.,]\d+)?)([+-]\d{2}:?\d{2})$/, '$1 $2');
+  const spaced = text.replace(/^(\d{4}-\d{1,2}-\d{1,2})T/i, '$1 ').replace(/(\d)([zZ])$/, '$1 $2').replace(/(:\d{2}(?:[.,]\d+)?)([+-]\d{2}:?\d{2})$/, '$1 $2').replace(/(^|\s)([+-])\s+(?=\d)/g, '$1$2');
   const toks = spaced.split(/[\s,]+/).filter(Boolean);
   const p: Parts = { relMs: 0, relMonths: 0 };
   for (let i = 0; i < toks.length; i++) {
@@ -91,7 +91,7 @@ export function parseDatetime(input: string, now: number): number | undefined {
         i++;
       }
       p.time = t;
-    } else if (p.time && parseZone(tok) !== undefined && (/^[+-]/.test(tok) || /^[a-z]+$/i.test(tok))) {
+    } else if (p.time && parseZone(tok) !== undefined && (/^[+-]/.test(tok) || /^[a-z]+$/i.test(tok)) && unitOf(toks[i + 1] ?? '') === undefined) {
       p.zoneMs = parseZone(tok);
     } else if (parseZone(tok) !== undefined && /^[a-z]+$/i.test(tok)) {
       p.zoneMs = parseZone(tok);

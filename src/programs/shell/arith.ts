@@ -1,5 +1,6 @@
 // Shell arithmetic (bash manual, ARITHMETIC EVALUATION): 64-bit integers with C's
 // operators and precedence, variables evaluated recursively, and bash's error texts.
+// An expression is parsed once into a tree (cached by its text) and then evaluated.
 
 export class ArithError extends Error {
   constructor(readonly detail: string, readonly token: string) {
@@ -17,11 +18,29 @@ export interface ArithEnv {
 
 const i64 = (v: bigint): bigint => BigInt.asIntN(64, v);
 
-type Tok = { t: 'num'; v: bigint; text: string } | { t: 'id'; name: string; text: string } | { t: 'op'; v: string; text: string };
+type Tok = { t: 'num' | 'id' | 'op'; text: string; start: number };
+
+type Node =
+  | { k: 'num'; v: bigint }
+  | { k: 'var'; name: string; index?: Node }
+  | { k: 'unary'; op: string; a: Node }
+  | { k: 'incdec'; op: '++' | '--'; prefix: boolean; target: Node & { k: 'var' } }
+  | { k: 'bin'; op: string; a: Node; b: Node; rest: string }
+  | { k: 'logic'; op: '&&' | '||'; a: Node; b: Node }
+  | { k: 'cond'; c: Node; a: Node; b: Node }
+  | { k: 'assign'; op: string; target: Node & { k: 'var' }; value: Node; rest: string }
+  | { k: 'comma'; list: Node[] };
 
 const OPS = ['<<=', '>>=', '**', '++', '--', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '+=', '-=', '*=', '/=', '%=', '&=', '^=', '|=', '+', '-', '*', '/', '%', '<', '>', '=', '!', '~', '&', '^', '|', '?', ':', ',', '(', ')', '[', ']'];
+const BINARY: Record<string, number> = {
+  '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6, '<': 7, '>': 7, '<=': 7, '>=': 7,
+  '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10, '**': 11,
+};
+const ASSIGN = new Set(['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=', '^=', '|=']);
+const DECIMAL = /^\s*-?(?:0|[1-9]\d*)\s*$/;
 
 function parseNumber(text: string): bigint {
+  if (/^[1-9]\d*$/.test(text) || text === '0') return i64(BigInt(text));
   let m = /^0[xX]([0-9a-fA-F]+)$/.exec(text);
   if (m) return i64(BigInt(`0x${m[1]}`));
   m = /^(\d+)#([0-9a-zA-Z@_]+)$/.exec(text);
@@ -42,10 +61,6 @@ function parseNumber(text: string): bigint {
     return v;
   }
   if (/^0[0-7]+$/.test(text)) return i64(BigInt(`0o${text.slice(1)}`));
-  if (/^\d+$/.test(text)) {
-    if (/^0\d/.test(text)) throw new ArithError('value too great for base', text);
-    return i64(BigInt(text));
-  }
   throw new ArithError('value too great for base', text);
 }
 
@@ -53,217 +68,282 @@ function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
   let i = 0;
   while (i < src.length) {
-    const c = src[i]!;
-    if (/\s/.test(c)) {
+    const c = src.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
       i++;
       continue;
     }
-    const num = /^[0-9][0-9a-zA-Z@_#]*/.exec(src.slice(i));
-    if (num) {
-      out.push({ t: 'num', v: 0n, text: num[0] });
-      i += num[0].length;
+    if (c >= 48 && c <= 57) {
+      let j = i + 1;
+      while (j < src.length && /[0-9a-zA-Z@_#]/.test(src[j]!)) j++;
+      out.push({ t: 'num', text: src.slice(i, j), start: i });
+      i = j;
       continue;
     }
-    const id = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i));
-    if (id) {
-      out.push({ t: 'id', name: id[0], text: id[0] });
-      i += id[0].length;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) {
+      let j = i + 1;
+      while (j < src.length && /[A-Za-z0-9_]/.test(src[j]!)) j++;
+      out.push({ t: 'id', text: src.slice(i, j), start: i });
+      i = j;
       continue;
     }
     const op = OPS.find((o) => src.startsWith(o, i));
     if (!op) throw new ArithError('syntax error: invalid arithmetic operator', src.slice(i));
-    out.push({ t: 'op', v: op, text: op });
+    out.push({ t: 'op', text: op, start: i });
     i += op.length;
   }
   return out;
 }
 
-const BINARY: Record<string, number> = {
-  '||': 1, '&&': 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6, '<': 7, '>': 7, '<=': 7, '>=': 7,
-  '<<': 8, '>>': 8, '+': 9, '-': 9, '*': 10, '/': 10, '%': 10, '**': 11,
-};
-const ASSIGN = new Set(['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=', '^=', '|=']);
+class ArithParser {
+  private pos = 0;
+  constructor(private readonly toks: Tok[], private readonly src: string) {}
 
-interface LValue {
-  name: string;
-  index?: string;
+  /** The expression text from the current token on: bash's "error token". */
+  private rest(): string {
+    const t = this.toks[this.pos];
+    return t === undefined ? '' : this.src.slice(t.start);
+  }
+
+  private isOp(v: string, at = this.pos): boolean {
+    const t = this.toks[at];
+    return t !== undefined && t.t === 'op' && t.text === v;
+  }
+
+  parseInner(): Node {
+    return this.parse();
+  }
+
+  parse(): Node {
+    const n = this.comma();
+    if (this.pos < this.toks.length) throw new ArithError('syntax error in expression', this.rest());
+    return n;
+  }
+
+  private comma(): Node {
+    const list = [this.assignment()];
+    while (this.isOp(',')) {
+      this.pos++;
+      list.push(this.assignment());
+    }
+    return list.length === 1 ? list[0]! : { k: 'comma', list };
+  }
+
+  /** `name [ ... ] op=` ahead? */
+  private assignAhead(): boolean {
+    const t = this.toks[this.pos];
+    if (!t || t.t !== 'id') return false;
+    let j = this.pos + 1;
+    if (this.isOp('[', j)) {
+      let d = 0;
+      for (; j < this.toks.length; j++) {
+        if (this.isOp('[', j)) d++;
+        else if (this.isOp(']', j) && --d === 0) break;
+      }
+      j++;
+    }
+    const op = this.toks[j];
+    return op !== undefined && op.t === 'op' && ASSIGN.has(op.text);
+  }
+
+  private assignment(): Node {
+    if (this.assignAhead()) {
+      const target = this.variable();
+      const op = this.toks[this.pos++]!.text;
+      const rest = this.rest();
+      const value = this.assignment();
+      return { k: 'assign', op, target, value, rest };
+    }
+    return this.ternary();
+  }
+
+  private ternary(): Node {
+    const c = this.binary(1);
+    if (!this.isOp('?')) return c;
+    this.pos++;
+    const a = this.assignment();
+    if (!this.isOp(':')) throw new ArithError("`:' expected for conditional expression", this.rest());
+    this.pos++;
+    const b = this.assignment();
+    return { k: 'cond', c, a, b };
+  }
+
+  private binary(minPrec: number): Node {
+    let left = this.unary();
+    for (;;) {
+      const t = this.toks[this.pos];
+      if (!t || t.t !== 'op') break;
+      const prec = BINARY[t.text];
+      if (prec === undefined || prec < minPrec) break;
+      this.pos++;
+      const rest = this.rest();
+      const right = this.binary(t.text === '**' ? prec : prec + 1);
+      left = t.text === '&&' || t.text === '||' ? { k: 'logic', op: t.text, a: left, b: right } : { k: 'bin', op: t.text, a: left, b: right, rest };
+    }
+    return left;
+  }
+
+  private unary(): Node {
+    const t = this.toks[this.pos];
+    if (t && t.t === 'op') {
+      if (t.text === '++' || t.text === '--') {
+        this.pos++;
+        const target = this.unary();
+        if (target.k !== 'var') throw new ArithError('syntax error: operand expected', this.rest());
+        return { k: 'incdec', op: t.text, prefix: true, target };
+      }
+      if (t.text === '-' || t.text === '+' || t.text === '!' || t.text === '~') {
+        this.pos++;
+        return { k: 'unary', op: t.text, a: this.unary() };
+      }
+    }
+    return this.primary();
+  }
+
+  private variable(): Node & { k: 'var' } {
+    const t = this.toks[this.pos++]!;
+    if (!this.isOp('[')) return { k: 'var', name: t.text };
+    this.pos++;
+    const start = this.pos;
+    let d = 0;
+    while (this.pos < this.toks.length && !(d === 0 && this.isOp(']'))) {
+      if (this.isOp('[')) d++;
+      if (this.isOp(']')) d--;
+      this.pos++;
+    }
+    if (!this.isOp(']')) throw new ArithError('syntax error: invalid arithmetic operator', this.rest());
+    const inner = new ArithParser(this.toks.slice(start, this.pos), this.src).parseInner();
+    this.pos++;
+    return { k: 'var', name: t.text, index: inner };
+  }
+
+  private primary(): Node {
+    const t = this.toks[this.pos];
+    // at the end, bash names the operator that wanted an operand
+    if (!t) throw new ArithError('syntax error: operand expected', this.src.slice(this.toks[this.pos - 1]?.start ?? 0));
+    if (t.t === 'num') {
+      this.pos++;
+      return { k: 'num', v: parseNumber(t.text) };
+    }
+    if (t.t === 'id') {
+      const v = this.variable();
+      if (this.isOp('++') || this.isOp('--')) {
+        const op = this.toks[this.pos++]!.text as '++' | '--';
+        return { k: 'incdec', op, prefix: false, target: v };
+      }
+      return v;
+    }
+    if (t.text === '(') {
+      this.pos++;
+      const v = this.comma();
+      if (!this.isOp(')')) throw new ArithError("missing `)'", this.rest());
+      this.pos++;
+      return v;
+    }
+    throw new ArithError('syntax error: operand expected', this.rest());
+  }
+}
+
+const cache = new Map<string, Node | null>();
+
+function compile(src: string): Node | null {
+  let n = cache.get(src);
+  if (n === undefined) {
+    const toks = tokenize(src);
+    n = toks.length === 0 ? null : new ArithParser(toks, src).parse();
+    if (cache.size > 2000) cache.clear();
+    cache.set(src, n);
+  }
+  return n;
 }
 
 export function evaluate(src: string, env: ArithEnv, depth = 0): bigint {
   if (depth > 1024) throw new ArithError('expression recursion level exceeded', src);
-  const toks = tokenize(src);
-  if (toks.length === 0) return 0n;
-  let pos = 0;
-  const rest = (): string => toks.slice(pos).map((t) => t.text).join(' ').trim() || src.trim();
-  const peek = (): Tok | undefined => toks[pos];
-  const isOp = (v: string): boolean => {
-    const t = toks[pos];
-    return t !== undefined && t.t === 'op' && t.v === v;
-  };
-  let skip = 0; // >0 while evaluating a branch whose value is discarded (short-circuit)
-  let lvalueOnly = false; // parsing the target of an assignment: do not read it
-
-  const valueOf = (lv: LValue): bigint => {
-    const raw = env.get(lv.name, lv.index);
-    if (raw === undefined) {
-      if (env.nounset) throw new ArithError(`${lv.name}: unbound variable`, lv.name);
-      return 0n;
-    }
-    if (raw.trim() === '') return 0n;
-    return evaluate(raw, env, depth + 1);
-  };
-  const assign = (lv: LValue, v: bigint): bigint => {
-    if (!skip) env.set(lv.name, String(v), lv.index);
-    return v;
-  };
-
-  const primary = (): { v: bigint; lv?: LValue } => {
-    const t = peek();
-    if (!t) throw new ArithError('syntax error: operand expected', rest());
-    if (t.t === 'num') {
-      pos++;
-      return { v: parseNumber(t.text) };
-    }
-    if (t.t === 'id') {
-      pos++;
-      let lv: LValue = { name: t.name };
-      if (isOp('[')) {
-        pos++;
-        const start = pos;
-        let d = 0;
-        while (pos < toks.length && !(d === 0 && isOp(']'))) {
-          if (isOp('[')) d++;
-          if (isOp(']')) d--;
-          pos++;
-        }
-        if (!isOp(']')) throw new ArithError('syntax error: invalid arithmetic operator', rest());
-        const inner = toks.slice(start, pos).map((x) => x.text).join(' ');
-        pos++;
-        lv = { name: t.name, index: String(skip ? 0n : evaluate(inner, env, depth + 1)) };
-      }
-      if (isOp('++') || isOp('--')) {
-        const op = (toks[pos++] as { v: string }).v;
-        const old = skip ? 0n : valueOf(lv);
-        assign(lv, i64(op === '++' ? old + 1n : old - 1n));
-        return { v: old };
-      }
-      return { v: skip || lvalueOnly ? 0n : valueOf(lv), lv };
-    }
-    if (t.v === '(') {
-      pos++;
-      const v = comma();
-      if (!isOp(')')) throw new ArithError("missing `)'", rest());
-      pos++;
-      return { v };
-    }
-    throw new ArithError('syntax error: operand expected', rest());
-  };
-
-  const unary = (): { v: bigint; lv?: LValue } => {
-    const t = peek();
-    if (t && t.t === 'op') {
-      if (t.v === '++' || t.v === '--') {
-        pos++;
-        const target = unary();
-        if (!target.lv) throw new ArithError('syntax error: operand expected', rest());
-        const v = i64(t.v === '++' ? target.v + 1n : target.v - 1n);
-        return { v: assign(target.lv, v) };
-      }
-      if (t.v === '-' || t.v === '+' || t.v === '!' || t.v === '~') {
-        pos++;
-        const { v } = unary();
-        return { v: t.v === '-' ? i64(-v) : t.v === '+' ? v : t.v === '!' ? (v === 0n ? 1n : 0n) : i64(~v) };
-      }
-    }
-    return primary();
-  };
-
-  const binary = (minPrec: number): { v: bigint; lv?: LValue } => {
-    let left = unary();
-    for (;;) {
-      const t = peek();
-      if (!t || t.t !== 'op') break;
-      const prec = BINARY[t.v];
-      if (prec === undefined || prec < minPrec) break;
-      pos++;
-      if (t.v === '&&' || t.v === '||') {
-        const short = t.v === '&&' ? left.v === 0n : left.v !== 0n;
-        if (short) skip++;
-        const right = binary(prec + 1);
-        if (short) skip--;
-        left = { v: short ? (t.v === '||' ? 1n : 0n) : right.v !== 0n ? 1n : 0n };
-        continue;
-      }
-      const right = binary(t.v === '**' ? prec : prec + 1);
-      left = { v: apply(t.v, left.v, right.v, skip > 0, rest) };
-    }
-    return left;
-  };
-
-  const ternary = (): { v: bigint; lv?: LValue } => {
-    const cond = binary(1);
-    if (!isOp('?')) return cond;
-    pos++;
-    if (cond.v === 0n) skip++;
-    const a = assignment();
-    if (cond.v === 0n) skip--;
-    if (!isOp(':')) throw new ArithError("`:' expected for conditional expression", rest());
-    pos++;
-    if (cond.v !== 0n) skip++;
-    const b = assignment();
-    if (cond.v !== 0n) skip--;
-    return { v: cond.v !== 0n ? a : b };
-  };
-
-  /** Is there `name [ ... ] op=` at `pos`? Looks ahead without evaluating anything. */
-  const assignAhead = (): boolean => {
-    const t = toks[pos];
-    if (!t || t.t !== 'id') return false;
-    let j = pos + 1;
-    const isTok = (k: number, v: string): boolean => {
-      const x = toks[k];
-      return x !== undefined && x.t === 'op' && x.v === v;
-    };
-    if (isTok(j, '[')) {
-      let d = 0;
-      for (; j < toks.length; j++) {
-        if (isTok(j, '[')) d++;
-        else if (isTok(j, ']') && --d === 0) break;
-      }
-      j++;
-    }
-    const op = toks[j];
-    return op !== undefined && op.t === 'op' && ASSIGN.has(op.v);
-  };
-
-  const assignment = (): bigint => {
-    if (assignAhead()) {
-      lvalueOnly = true;
-      const left = primary();
-      lvalueOnly = false;
-      const op = toks[pos++] as { v: string };
-      const rhs = assignment();
-      const v = op.v === '=' ? rhs : apply(op.v.slice(0, -1), skip ? 0n : valueOf(left.lv!), rhs, skip > 0, rest);
-      return assign(left.lv!, v);
-    }
-    return ternary().v;
-  };
-
-  const comma = (): bigint => {
-    let v = assignment();
-    while (isOp(',')) {
-      pos++;
-      v = assignment();
-    }
-    return v;
-  };
-
-  const result = comma();
-  if (pos < toks.length) throw new ArithError('syntax error in expression', rest());
-  return result;
+  if (DECIMAL.test(src)) return i64(BigInt(src.trim()));
+  const tree = compile(src);
+  return tree === null ? 0n : new Evaluator(env, depth).eval(tree);
 }
 
-function apply(op: string, a: bigint, b: bigint, skipping: boolean, rest: () => string): bigint {
+class Evaluator {
+  /** >0 while evaluating a branch whose value is discarded (short-circuit). */
+  private skip = 0;
+
+  constructor(private readonly env: ArithEnv, private readonly depth: number) {}
+
+  private index(v: Node & { k: 'var' }): string | undefined {
+    return v.index === undefined ? undefined : String(this.skip ? 0n : this.eval(v.index));
+  }
+
+  private read(name: string, index: string | undefined): bigint {
+    if (this.skip) return 0n;
+    const raw = this.env.get(name, index);
+    if (raw === undefined) {
+      if (this.env.nounset) throw new ArithError(`${name}: unbound variable`, name);
+      return 0n;
+    }
+    if (DECIMAL.test(raw)) return i64(BigInt(raw.trim()));
+    if (raw.trim() === '') return 0n;
+    return evaluate(raw, this.env, this.depth + 1);
+  }
+
+  private write(name: string, index: string | undefined, v: bigint): bigint {
+    if (!this.skip) this.env.set(name, String(v), index);
+    return v;
+  }
+
+  eval(n: Node): bigint {
+    switch (n.k) {
+      case 'num': return n.v;
+      case 'var': return this.read(n.name, this.index(n));
+      case 'unary': {
+        const v = this.eval(n.a);
+        return n.op === '-' ? i64(-v) : n.op === '+' ? v : n.op === '!' ? (v === 0n ? 1n : 0n) : i64(~v);
+      }
+      case 'incdec': {
+        const idx = this.index(n.target);
+        const old = this.read(n.target.name, idx);
+        const v = i64(n.op === '++' ? old + 1n : old - 1n);
+        this.write(n.target.name, idx, v);
+        return n.prefix ? v : old;
+      }
+      case 'bin': return apply(n.op, this.eval(n.a), this.eval(n.b), this.skip > 0, n.rest);
+      case 'logic': {
+        const a = this.eval(n.a) !== 0n;
+        const short = n.op === '&&' ? !a : a;
+        if (short) this.skip++;
+        const b = this.eval(n.b) !== 0n;
+        if (short) {
+          this.skip--;
+          return n.op === '||' ? 1n : 0n;
+        }
+        return b ? 1n : 0n;
+      }
+      case 'cond': {
+        const c = this.eval(n.c) !== 0n;
+        if (!c) this.skip++;
+        const a = this.eval(n.a);
+        if (!c) this.skip--;
+        if (c) this.skip++;
+        const b = this.eval(n.b);
+        if (c) this.skip--;
+        return c ? a : b;
+      }
+      case 'assign': {
+        const idx = this.index(n.target);
+        const rhs = this.eval(n.value);
+        const v = n.op === '=' ? rhs : apply(n.op.slice(0, -1), this.read(n.target.name, idx), rhs, this.skip > 0, n.rest);
+        return this.write(n.target.name, idx, v);
+      }
+      case 'comma': {
+        let v = 0n;
+        for (const x of n.list) v = this.eval(x);
+        return v;
+      }
+    }
+  }
+}
+
+function apply(op: string, a: bigint, b: bigint, skipping: boolean, rest: string): bigint {
   switch (op) {
     case '+': return i64(a + b);
     case '-': return i64(a - b);
@@ -272,12 +352,12 @@ function apply(op: string, a: bigint, b: bigint, skipping: boolean, rest: () => 
     case '%':
       if (b === 0n) {
         if (skipping) return 0n;
-        throw new ArithError('division by 0', rest());
+        throw new ArithError('division by 0', rest);
       }
       if (a === -(2n ** 63n) && b === -1n) return op === '/' ? a : 0n;
       return op === '/' ? a / b : a % b;
     case '**':
-      if (b < 0n) throw new ArithError('exponent less than 0', rest());
+      if (b < 0n) throw new ArithError('exponent less than 0', rest);
       return i64(a ** b);
     case '<<': return i64(a << (b & 63n));
     case '>>': return a >> (b & 63n);

@@ -5,8 +5,8 @@ import type { List, ParamPart, Word, WordPart } from './ast';
 import { braceExpand } from './brace';
 import { glob } from './glob';
 import { escapeGlob, hasGlob } from './pattern';
-import { expandParam } from './param';
-import { evaluate, ArithError } from './arith';
+import { expandParam, simpleParam, type ParamResult } from './param';
+import { evaluate, ArithError, type ArithEnv } from './arith';
 import type { ShellState } from './state';
 
 /** An expansion failed: the command is not run; a non-interactive shell exits with `status`. */
@@ -33,7 +33,19 @@ export function ifsOf(state: ShellState): string {
   return v === undefined ? ' \t\n' : v;
 }
 
-function arithEnv(h: ExpandHost) {
+const envCache = new WeakMap<ExpandHost, ArithEnv>();
+
+function arithEnv(h: ExpandHost): ArithEnv {
+  let env = envCache.get(h);
+  if (!env) {
+    env = makeArithEnv(h);
+    envCache.set(h, env);
+  }
+  env.nounset = h.state.options.has('nounset');
+  return env;
+}
+
+function makeArithEnv(h: ExpandHost): ArithEnv {
   return {
     get: (name: string, index?: string) => {
       const v = h.state.lookup(name);
@@ -80,13 +92,17 @@ export function maxIndex(a: Map<number, string>): number {
 }
 
 export async function arith(h: ExpandHost, expr: Word | string): Promise<bigint> {
-  const text = typeof expr === 'string' ? expr : await expandToString(h, expr);
+  return arithText(h, typeof expr === 'string' ? expr : await expandToString(h, expr));
+}
+
+/** Evaluates already-expanded arithmetic text, turning errors into bash's messages. */
+export function arithText(h: ExpandHost, text: string): bigint {
   try {
     return evaluate(text, arithEnv(h));
   } catch (e) {
     if (e instanceof ArithError) {
       if (e.detail.endsWith('unbound variable')) throw new ExpansionError(e.detail, 127);
-      throw new ExpansionError(`${text.trim()}: ${e.message}`, 1);
+      throw new ExpansionError(`${text.replace(/^\s+/, '')}: ${e.message}`, 1);
     }
     throw e;
   }
@@ -131,13 +147,52 @@ export async function expandParts(h: ExpandHost, parts: WordPart[], inDq: boolea
   }
 }
 
-async function expandParamPart(h: ExpandHost, p: ParamPart, inDq: boolean, out: Piece[]): Promise<void> {
-  const r = await expandParam(h, p, inDq);
+/**
+ * The synchronous path for words made only of text, quotes, simple parameters and
+ * arithmetic on them: false (with `out` partly filled) when the word needs the async path.
+ */
+function expandPartsSync(h: ExpandHost, parts: WordPart[], inDq: boolean, out: Piece[]): boolean {
+  for (const p of parts) {
+    switch (p.kind) {
+      case 'lit':
+        out.push({ text: p.text, quoted: inDq, split: false });
+        break;
+      case 'quoted':
+        out.push({ text: p.text, quoted: true, split: false });
+        break;
+      case 'dq': {
+        const inner: Piece[] = [];
+        if (!expandPartsSync(h, p.parts, true, inner)) return false;
+        const onlyAt = p.parts.length > 0 && p.parts.every((q) => q.kind === 'param' && (q.name === '@' || q.index?.text === '@') && q.op === 'plain');
+        if (inner.length === 0 && !onlyAt) out.push({ text: '', quoted: true, split: false });
+        for (const x of inner) out.push(x);
+        break;
+      }
+      case 'param': {
+        const r = simpleParam(h, p, inDq);
+        if (r === undefined) return false;
+        pushParamResult(h, r, inDq, out);
+        break;
+      }
+      case 'arith': {
+        const inner: Piece[] = [];
+        if (!expandPartsSync(h, p.expr.parts, true, inner)) return false;
+        const text = inner.map((x) => ('brk' in x ? ' ' : x.text)).join('');
+        out.push({ text: String(arithText(h, text)), quoted: inDq, split: !inDq });
+        break;
+      }
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+function pushParamResult(h: ExpandHost, r: ParamResult, inDq: boolean, out: Piece[]): void {
   if (typeof r === 'string') {
     out.push({ text: r, quoted: inDq, split: !inDq });
     return;
   }
-  // a list of fields ("$@", "${a[@]}")
   if (r.joined !== undefined) {
     out.push({ text: r.joined, quoted: inDq, split: !inDq });
     return;
@@ -146,6 +201,24 @@ async function expandParamPart(h: ExpandHost, p: ParamPart, inDq: boolean, out: 
     if (i > 0) out.push({ brk: true });
     out.push({ text: f, quoted: inDq, split: !inDq });
   });
+  void h;
+}
+
+/** Pieces of a word: synchronously when possible. */
+async function piecesOf(h: ExpandHost, parts: WordPart[], tildeAssign: boolean): Promise<Piece[]> {
+  const first = parts[0];
+  const tilde = first?.kind === 'lit' && (first.text.startsWith('~') || (tildeAssign && first.text.includes(':~')));
+  if (!tilde) {
+    const out: Piece[] = [];
+    if (expandPartsSync(h, parts, false, out)) return out;
+  }
+  const out: Piece[] = [];
+  await expandParts(h, tilde ? await tildeExpand(h, parts, tildeAssign) : parts, false, out);
+  return out;
+}
+
+async function expandParamPart(h: ExpandHost, p: ParamPart, inDq: boolean, out: Piece[]): Promise<void> {
+  pushParamResult(h, await expandParam(h, p, inDq), inDq, out);
 }
 
 /** Word splitting of pieces into fields (each a list of pieces). */
@@ -217,8 +290,7 @@ export async function expandWord(h: ExpandHost, word: Word): Promise<string[]> {
   const variants = h.state.options.has('braceexpand') ? braceExpand(word.parts) : [word.parts];
   const results: string[] = [];
   for (const parts of variants) {
-    const pieces: Piece[] = [];
-    await expandParts(h, await tildeExpand(h, parts, false), false, pieces);
+    const pieces = await piecesOf(h, parts, false);
     const fields = splitFields(pieces, ifsOf(h.state));
     for (const f of fields) {
       const globbable = f.some((s) => !s.quoted && hasGlob(s.text));
@@ -244,16 +316,14 @@ export async function expandWord(h: ExpandHost, word: Word): Promise<string[]> {
 
 /** Expansion without splitting or globbing (assignment values, redirection targets, here-strings). */
 export async function expandToString(h: ExpandHost, word: Word, tildeAssign = false): Promise<string> {
-  const pieces: Piece[] = [];
-  await expandParts(h, await tildeExpand(h, word.parts, tildeAssign), false, pieces);
+  const pieces = await piecesOf(h, word.parts, tildeAssign);
   const ifs = ifsOf(h.state);
   return pieces.map((p) => ('brk' in p ? (ifs[0] ?? '') : p.text)).join('');
 }
 
 /** Expansion to a pattern: quoted characters escaped so they match literally. */
 export async function expandPattern(h: ExpandHost, word: Word): Promise<string> {
-  const pieces: Piece[] = [];
-  await expandParts(h, await tildeExpand(h, word.parts, false), false, pieces);
+  const pieces = await piecesOf(h, word.parts, false);
   return pieces.map((p) => ('brk' in p ? ' ' : p.quoted ? escapeGlob(p.text) : p.text)).join('');
 }
 

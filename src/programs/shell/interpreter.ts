@@ -57,8 +57,18 @@ export class Interpreter implements ExpandHost {
   // ---- scheduling ----
 
   /** Between commands: yields, runs pending traps, and honours ^C in an interactive shell. */
-  async tick(): Promise<void> {
-    await this.sys.tick();
+  tick(): Promise<void> | undefined {
+    const pending = this.sys.tick();
+    if (pending || this.pendingTraps.length > 0) return this.tickSlow(pending);
+    if (this.interrupted) {
+      this.interrupted = false;
+      throw new Interrupted();
+    }
+    return undefined;
+  }
+
+  private async tickSlow(pending: Promise<void> | undefined): Promise<void> {
+    await pending;
     if (this.pendingTraps.length > 0) await this.runPendingTraps();
     if (this.interrupted) {
       this.interrupted = false;
@@ -137,7 +147,7 @@ export class Interpreter implements ExpandHost {
   async runList(list: List): Promise<number> {
     let status = this.state.status;
     for (const item of list.items) {
-      await this.tick();
+      { const t = this.tick(); if (t) await t; }
       if (item.async) status = await this.runAsync(item.cmd);
       else status = await this.runCommand(item.cmd);
     }
@@ -263,7 +273,7 @@ export class Interpreter implements ExpandHost {
     for (let i = 0; i < cmd.rest.length; i++) {
       const { op, cmd: next } = cmd.rest[i]!;
       if ((op === '&&' && status !== 0) || (op === '||' && status === 0)) continue;
-      await this.tick();
+      { const t = this.tick(); if (t) await t; }
       const last = i === cmd.rest.length - 1;
       if (!last) this.errexitIgnored++;
       try {
@@ -381,7 +391,7 @@ export class Interpreter implements ExpandHost {
     this.state.loopDepth++;
     try {
       for (;;) {
-        await this.tick();
+        { const t = this.tick(); if (t) await t; }
         this.errexitIgnored++;
         let cond: number;
         try {
@@ -407,7 +417,7 @@ export class Interpreter implements ExpandHost {
     this.state.loopDepth++;
     try {
       for (const item of items) {
-        await this.tick();
+        { const t = this.tick(); if (t) await t; }
         this.state.set(cmd.name, item);
         const r = await this.loopBody(cmd.body);
         status = r.status;
@@ -426,7 +436,7 @@ export class Interpreter implements ExpandHost {
     this.state.loopDepth++;
     try {
       for (;;) {
-        await this.tick();
+        { const t = this.tick(); if (t) await t; }
         if (nonEmpty(cmd.cond) && (await arith(this, cmd.cond)) === 0n) break;
         const r = await this.loopBody(cmd.body);
         status = r.status;

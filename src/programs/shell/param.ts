@@ -62,14 +62,7 @@ async function resolve(h: ExpandHost, p: ParamPart): Promise<Value> {
     const val = v?.array ? v.array.get(i) : i === 0 ? v?.value : undefined;
     return { set: val !== undefined, ...(val !== undefined ? { scalar: val } : {}), star: false };
   }
-  let val: string | undefined;
-  if (/^\d+$/.test(name)) val = name === '0' ? s.arg0 : s.positional[Number(name) - 1];
-  else if (name === '#') val = String(s.positional.length);
-  else if (name === '?') val = String(s.status);
-  else if (name === '$') val = String(s.shellPid);
-  else if (name === '!') val = s.lastBg === undefined ? undefined : String(s.lastBg);
-  else if (name === '-') val = flagsOf(h);
-  else val = s.get(name);
+  const val = scalarOf(h, name);
   return { set: val !== undefined, ...(val !== undefined ? { scalar: val } : {}), star: false };
 }
 
@@ -77,7 +70,41 @@ function displayName(p: ParamPart): string {
   return p.index ? `${p.name}[${p.index.text}]` : p.name;
 }
 
+/** Scalar value of a parameter without a subscript (special parameters included). */
+function scalarOf(h: ExpandHost, name: string): string | undefined {
+  const s = h.state;
+  if (/^\d+$/.test(name)) return name === '0' ? s.arg0 : s.positional[Number(name) - 1];
+  switch (name) {
+    case '#': return String(s.positional.length);
+    case '?': return String(s.status);
+    case '$': return String(s.shellPid);
+    case '!': return s.lastBg === undefined ? undefined : String(s.lastBg);
+    case '-': return flagsOf(h);
+    default: return s.get(name);
+  }
+}
+
+/**
+ * ${name}, $name and ${#name} without a subscript, synchronously (the common case, kept off
+ * the async path); undefined for every other form.
+ */
+export function simpleParam(h: ExpandHost, p: ParamPart, inDq: boolean): ParamResult | undefined {
+  if (p.index || p.name === '' || (p.op !== 'plain' && p.op !== 'length')) return undefined;
+  const s = h.state;
+  if (p.name === '@' || p.name === '*') {
+    const list = s.positional;
+    if (p.op === 'length') return String(list.length);
+    if (p.name === '*' && inDq) return list.join(ifsOf(s)[0] ?? '');
+    return { fields: [...list] };
+  }
+  const v = scalarOf(h, p.name);
+  if (v === undefined && s.options.has('nounset')) throw new ExpansionError(`${p.name}: unbound variable`, 127);
+  return p.op === 'length' ? String([...(v ?? '')].length) : (v ?? '');
+}
+
 export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean): Promise<ParamResult> {
+  const quick = simpleParam(h, p, inDq);
+  if (quick !== undefined) return quick;
   if (p.name === '') throw new ExpansionError(`${p.source}: bad substitution`, 1);
   if (p.op === 'names') {
     const names = new Set<string>([...h.state.globals.keys(), ...h.state.scopes.flatMap((m) => [...m.keys()])]);

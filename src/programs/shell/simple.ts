@@ -62,8 +62,12 @@ export async function assign(sh: Interpreter, a: Assign, scope?: Map<string, Var
   } else state.set(a.name, final);
 }
 
-async function xtrace(sh: Interpreter, assigns: Assign[], argv: string[]): Promise<void> {
-  if (!sh.state.options.has('xtrace')) return;
+function xtrace(sh: Interpreter, assigns: Assign[], argv: string[]): Promise<void> | undefined {
+  if (!sh.state.options.has('xtrace')) return undefined;
+  return writeTrace(sh, assigns, argv);
+}
+
+async function writeTrace(sh: Interpreter, assigns: Assign[], argv: string[]): Promise<void> {
   const ps4 = sh.state.get('PS4') ?? '+ ';
   const q = (s: string): string => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
   const parts = [...assigns.map((a) => `${a.name}=${q(sh.state.get(a.name) ?? '')}`), ...argv.map(q)];
@@ -97,6 +101,8 @@ export async function findCommand(sh: Interpreter, name: string): Promise<string
   return undefined;
 }
 
+const noop = (): void => {};
+
 export async function runSimple(sh: Interpreter, cmd: Command & { kind: 'simple' }, execLast: boolean): Promise<number> {
   const state = sh.state;
   state.lineno = cmd.line;
@@ -115,11 +121,12 @@ export async function runSimple(sh: Interpreter, cmd: Command & { kind: 'simple'
   if (fn || builtin) {
     // assignments before a special builtin persist; otherwise they last for the command
     const special = builtin && SPECIAL_BUILTINS.has(name);
-    const temp = special ? undefined : new Map<string, Var>();
+    const temp = special || cmd.assigns.length === 0 ? undefined : new Map<string, Var>();
     for (const a of cmd.assigns) await assign(sh, a, temp);
     if (temp) for (const v of temp.values()) v.exported = true;
-    await xtrace(sh, cmd.assigns, argv);
-    const undo = await applyRedirs(sh, cmd.redirs, name === 'exec' && argv.length === 1);
+    const trace = xtrace(sh, cmd.assigns, argv);
+    if (trace) await trace;
+    const undo = cmd.redirs.length ? await applyRedirs(sh, cmd.redirs, name === 'exec' && argv.length === 1) : noop;
     if (temp && temp.size) state.scopes.push(temp);
     try {
       if (fn) return await callFunction(sh, fn, argv);

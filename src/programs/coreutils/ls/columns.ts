@@ -19,6 +19,7 @@ export class ShortFormat {
     let len = 0;
     if (this.c.inode) len += 1 + (commas ? (e.st ? String(e.st.ino) : '?').length : w.inode);
     if (this.c.blocks) len += 1 + (commas ? this.blocksText(e).length : w.blocks);
+    if (this.c.context) len += 2;
     len += e.width ?? this.names.nameWidth(e, someQuoted);
     if (this.c.indicator !== 'none') len += this.names.entryIndicator(e) ? 1 : 0;
     return len;
@@ -30,6 +31,7 @@ export class ShortFormat {
     let out = this.names.normal();
     if (this.c.inode) out += `${(e.st ? String(e.st.ino) : '?').padStart(commas ? 0 : w.inode)} `;
     if (this.c.blocks) out += `${this.blocksText(e).padStart(commas ? 0 : w.blocks)} `;
+    if (this.c.context) out += '? ';
     out += this.names.render(e, false, someQuoted, startCol).text;
     out += this.names.entryIndicator(e);
     return out;

@@ -32,7 +32,3 @@ export interface Widths {
 }
 
 export const emptyWidths = (): Widths => ({ inode: 0, blocks: 0, nlink: 0, owner: 0, group: 0, author: 0, size: 0, major: 0, minor: 0 });
-
-export function typeOfKind(kind: Stat['kind']): EntryType {
-  return kind === 'dir' ? 'dir' : kind;
-}

@@ -31,19 +31,28 @@ export class LongFormat {
 
   blocksText(e: Entry): string {
     if (!e.st) return '?';
-    return humanReadable(e.st.blocks, 512, this.c.blockSize, this.c.blockHuman ? { autoscale: true, si: this.c.blockHuman.si } : {});
+    return humanReadable(e.st.blocks, 512, this.c.blockSize, this.c.blockHuman);
   }
 
   sizeText(size: number): string {
-    return humanReadable(size, 1, this.c.fileBlockSize, this.c.human ? { autoscale: true, si: this.c.human.si } : {});
+    return humanReadable(size, 1, this.c.fileBlockSize, this.c.human);
+  }
+
+  /** The name to show, or undefined when the number is shown (-n, or no such user). */
+  private userName(uid: number): string | undefined {
+    return this.c.numeric ? undefined : this.acc.userName(uid);
+  }
+
+  private groupName(gid: number): string | undefined {
+    return this.c.numeric ? undefined : this.acc.groupName(gid);
   }
 
   userText(uid: number): string {
-    return this.c.numeric ? String(uid) : (this.acc.userName(uid) ?? String(uid));
+    return this.userName(uid) ?? String(uid);
   }
 
   groupText(gid: number): string {
-    return this.c.numeric ? String(gid) : (this.acc.groupName(gid) ?? String(gid));
+    return this.groupName(gid) ?? String(gid);
   }
 
   /** Folds an entry into the directory's column widths (the gobble_file bookkeeping). */
@@ -77,8 +86,9 @@ export class LongFormat {
     return strftime(this.c.timeFormats[recent ? 1 : 0]!, when);
   }
 
-  private owner(text: string, width: number): string {
-    return this.c.numeric ? `${text.padStart(width)} ` : `${text.padEnd(width)} `;
+  /** format_user_or_group: a name is left-aligned, a number right-aligned. */
+  private owner(name: string | undefined, id: number, width: number): string {
+    return name === undefined ? `${String(id).padStart(width)} ` : `${name.padEnd(width)} `;
   }
 
   line(e: Entry, w: Widths, someQuoted: boolean): string {
@@ -88,9 +98,10 @@ export class LongFormat {
     if (this.c.blocks) p += `${this.blocksText(e).padStart(w.blocks)} `;
     const mode = st ? modeString(st.mode) : `${TYPE_LETTER[e.type]}?????????`;
     p += `${mode} ${(st ? String(st.nlink) : '?').padStart(w.nlink)} `;
-    if (this.c.owner) p += st ? this.owner(this.userText(st.uid), w.owner) : `${'?'.padEnd(w.owner)} `;
-    if (this.c.group) p += st ? this.owner(this.groupText(st.gid), w.group) : `${'?'.padEnd(w.group)} `;
-    if (this.c.author) p += st ? this.owner(this.userText(st.uid), w.author) : `${'?'.padEnd(w.author)} `;
+    if (this.c.owner) p += st ? this.owner(this.userName(st.uid), st.uid, w.owner) : `${'?'.padEnd(w.owner)} `;
+    if (this.c.group) p += st ? this.owner(this.groupName(st.gid), st.gid, w.group) : `${'?'.padEnd(w.group)} `;
+    if (this.c.author) p += st ? this.owner(this.userName(st.uid), st.uid, w.author) : `${'?'.padEnd(w.author)} `;
+    if (this.c.context) p += '? ';
     if (st && (st.kind === 'chardev' || st.kind === 'blockdev') && st.rdev) {
       const blanks = w.size - (w.major + 2 + w.minor);
       p += `${String(st.rdev[0]).padStart(w.major + Math.max(0, blanks))}, ${String(st.rdev[1]).padStart(w.minor)} `;

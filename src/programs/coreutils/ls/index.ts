@@ -62,7 +62,7 @@ class Lister {
     private readonly long: LongFormat,
     private readonly short: ShortFormat,
   ) {
-    this.needsStat = c.sort === 'time' || c.sort === 'size' || c.format === 'long' || c.blocks;
+    this.needsStat = c.sort === 'time' || c.sort === 'size' || c.format === 'long' || c.blocks || c.context;
     this.needsType = !this.needsStat && (c.recursive || c.color || c.indicator !== 'none' || c.dirsFirst);
     const col = names.colors;
     this.checkSymlinks = c.dirsFirst || (col !== undefined && (col.isColored('or') || (col.isColored('ex') && col.symlinkAsTarget) || (col.isColored('mi') && c.format === 'long')));
@@ -244,7 +244,7 @@ class Lister {
     this.sort();
     if (c.recursive) this.extractDirs(p.name, false, key);
     if (c.format === 'long' || c.blocks) {
-      const t = humanReadable(total, 512, c.blockSize, c.blockHuman ? { autoscale: true, si: c.blockHuman.si } : {});
+      const t = humanReadable(total, 512, c.blockSize, c.blockHuman);
       await ctx.print(`total ${t}${c.eol}`);
     }
     if (this.table.length) await this.printCurrent();
@@ -270,7 +270,7 @@ export default defineProgram({
     try {
       c = await decode(ctx, args);
     } catch (e) {
-      if (e instanceof LsUsage) return LS_FAILURE;
+      if (e instanceof LsUsage) return e.status;
       throw e;
     }
     let colors: Colors | undefined;

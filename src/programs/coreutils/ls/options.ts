@@ -6,6 +6,7 @@ import type { OptionDef, Parsed } from '../../lib/getopt';
 import { argmatch, argmatchError, type ArgChoices } from '../../lib/argmatch';
 import { QUOTING_STYLES, isUtf8Locale, type QuotingStyle } from '../../lib/quotearg';
 import { quote } from '../../lib/quote';
+import type { HumanOptions } from '../../lib/human';
 
 export type Format = 'long' | 'one' | 'columns' | 'across' | 'commas';
 export type SortKey = 'name' | 'none' | 'time' | 'size' | 'extension' | 'version' | 'width';
@@ -32,12 +33,14 @@ export interface LsConfig {
   owner: boolean;
   group: boolean;
   author: boolean;
+  /** -Z: a security-context column, always '?' here (no SELinux). */
+  context: boolean;
   numeric: boolean;
-  /** Sizes in the long format: autoscaled (-h/--si) or in units of fileBlockSize bytes. */
-  human: { si: boolean } | undefined;
+  /** Sizes in the long format: in units of fileBlockSize bytes, printed as `human` says. */
+  human: HumanOptions;
   fileBlockSize: number;
-  /** Block counts (-s and the "total" line): autoscaled or in units of blockSize bytes. */
-  blockHuman: { si: boolean } | undefined;
+  /** Block counts (-s and the "total" line). */
+  blockHuman: HumanOptions;
   blockSize: number;
   deref: Deref;
   lineLength: number;
@@ -127,20 +130,31 @@ const TIME_STYLES: ArgChoices<[string, string] | 'locale'> = [
 ];
 const LOCALE_FORMATS: [string, string] = ['%b %e  %Y', '%b %e %H:%M'];
 
-/** Thrown after a usage error has been reported: ls exits with status 2. */
-export class LsUsage extends Error {}
+/** Thrown after a usage error has been reported; ls exits with `status`. */
+export class LsUsage extends Error {
+  constructor(
+    message: string,
+    readonly status = 2,
+  ) {
+    super(message);
+  }
+}
 
-/** A --block-size / LS_BLOCK_SIZE value: human, or a number of bytes. */
-function parseBlockSize(spec: string): { human: { si: boolean } } | { size: number } | undefined {
-  if (spec === 'human-readable') return { human: { si: false } };
-  if (spec === 'si') return { human: { si: true } };
-  const m = /^'?(\d*)([KMGTPEZY]?)(iB|B)?$/i.exec(spec);
-  if (!m || (m[1] === '' && m[2] === '')) return undefined;
+/** gnulib humblock: a --block-size / LS_BLOCK_SIZE value as a unit and how to print it. */
+function parseBlockSize(spec: string): { size: number; human: HumanOptions } | undefined {
+  const text = spec.replace(/^'/, '');
+  if (text === 'human-readable') return { size: 1, human: { autoscale: true, suffix: true } };
+  if (text === 'si') return { size: 1, human: { autoscale: true, si: true, suffix: true } };
+  const m = /^(\d*)(?:([EGKMPTYZ])(iB|B)?)?$/i.exec(text);
+  if (!m || (m[1] === '' && m[2] === undefined)) return undefined;
   const n = m[1] === '' ? 1 : Number(m[1]);
-  const power = m[2] ? 'KMGTPEZY'.indexOf(m[2].toUpperCase()) + 1 : 0;
-  const base = m[3] === 'B' ? 1000 : 1024;
-  const size = n * base ** power;
-  return size > 0 ? { size } : undefined;
+  const letter = m[2]?.toUpperCase();
+  const si = m[3] === 'B';
+  const power = letter ? 'KMGTPEZY'.indexOf(letter) + 1 : 0;
+  const size = n * (si ? 1000 : 1024) ** power;
+  if (!(size > 0)) return undefined;
+  // a unit given without digits is printed after each number
+  return { size, human: m[1] === '' ? { suffix: true, si, bytes: m[3] !== undefined } : {} };
 }
 
 export async function decode(ctx: Ctx, p: Parsed): Promise<LsConfig> {
@@ -151,7 +165,8 @@ export async function decode(ctx: Ctx, p: Parsed): Promise<LsConfig> {
     if ('value' in r) return r.value;
     await argmatchError(ctx, option, arg, r.error, choices);
     await tryHelp();
-    throw new LsUsage(option);
+    // coreutils' ARGMATCH_DIE is usage (EXIT_FAILURE), not ls's own status 2
+    throw new LsUsage(option, 1);
   };
   let format: Format | undefined;
   let sort: SortKey | undefined;
@@ -166,11 +181,11 @@ export async function decode(ctx: Ctx, p: Parsed): Promise<LsConfig> {
   const c: LsConfig = {
     format: 'one', show: 'default', ignore: [], hide: [], directory: false, recursive: false, sort: 'name', time: 'mtime',
     reverse: false, dirsFirst: false, indicator: 'none', color: false, inode: false, blocks: false, owner: true, group: true,
-    author: false, numeric: false, human: undefined, fileBlockSize: 1, blockHuman: undefined, blockSize: 1024, deref: 'never',
+    author: false, context: false, numeric: false, human: {}, fileBlockSize: 1, blockHuman: {}, blockSize: 1024, deref: 'never',
     lineLength: 80, tabsize: 8, quoting: undefined, hideControl: false, utf8: isUtf8Locale(ctx.env), timeFormats: LOCALE_FORMATS, eol: '\n',
   };
   const setHuman = (si: boolean): void => {
-    c.human = c.blockHuman = { si };
+    c.human = c.blockHuman = { autoscale: true, si, suffix: true };
     c.blockSize = c.fileBlockSize = 1;
     sizeSet = true;
   };
@@ -261,15 +276,13 @@ export async function decode(ctx: Ctx, p: Parsed): Promise<LsConfig> {
           await ctx.error(`invalid --block-size argument ${quote(value!)}`);
           throw new LsUsage('block-size');
         }
-        if ('human' in b) setHuman(b.human.si);
-        else {
-          c.human = c.blockHuman = undefined;
-          c.blockSize = c.fileBlockSize = b.size;
-          sizeSet = true;
-        }
+        c.human = c.blockHuman = b.human;
+        c.blockSize = c.fileBlockSize = b.size;
+        sizeSet = true;
         break;
       }
       case 'si': setHuman(true); break;
+      case 'Z': c.context = true; break;
       case 'zero':
         c.eol = '\0';
         hideControl = false;
@@ -282,10 +295,12 @@ export async function decode(ctx: Ctx, p: Parsed): Promise<LsConfig> {
   if (!sizeSet) {
     const env = ctx.env.get('LS_BLOCK_SIZE') ?? ctx.env.get('BLOCK_SIZE');
     const b = env !== undefined ? parseBlockSize(env) : undefined;
-    if (b && 'human' in b) setHuman(b.human.si);
-    else if (b) c.blockSize = c.fileBlockSize = b.size;
+    if (b) {
+      c.human = c.blockHuman = b.human;
+      c.blockSize = c.fileBlockSize = b.size;
+    }
     if (kibibytes) {
-      c.blockHuman = undefined;
+      c.blockHuman = {};
       c.blockSize = 1024;
     }
   }
@@ -355,6 +370,5 @@ export async function decode(ctx: Ctx, p: Parsed): Promise<LsConfig> {
       c.timeFormats = r.value === 'locale' ? LOCALE_FORMATS : r.value;
     }
   }
-  if (c.color) c.tabsize = 0;
   return c;
 }
