@@ -1,46 +1,16 @@
 // Every program the machine can run, by name. A program runs only if its file exists in the
-// VFS and is executable; the file is a small stub naming the entry here (see exec.ts).
+// VFS and is executable; the file is a small stub naming the entry here (see kernel/exec.ts).
+// The lists live in registry/, one file per family, so families grow independently.
 import type { Program } from './define';
 import bash from './shell/bash';
-import trueProgram from './coreutils/true';
-import falseProgram from './coreutils/false';
-import cat from './coreutils/cat';
-import clear from './coreutils/clear';
-import cp from './coreutils/cp';
-import echo from './coreutils/echo';
-import env from './coreutils/env';
-import hostname from './coreutils/hostname';
-import id from './coreutils/id';
-import ls from './coreutils/ls/index';
-import mkdir from './coreutils/mkdir';
-import mv from './coreutils/mv';
-import pwd from './coreutils/pwd';
-import rm from './coreutils/rm';
-import sleep from './coreutils/sleep';
-import touch from './coreutils/touch';
-import uname from './coreutils/uname';
-import whoami from './coreutils/whoami';
+import { awkPrograms } from './registry/awk';
+import { basePrograms } from './registry/base';
+import { filesPrograms } from './registry/files';
+import { findPrograms } from './registry/find';
+import { procsPrograms } from './registry/procs';
+import { searchPrograms } from './registry/search';
+import { textPrograms } from './registry/text';
 
-const all: Program[] = [
-  bash,
-  trueProgram,
-  falseProgram,
-  cat,
-  clear,
-  cp,
-  echo,
-  env,
-  hostname,
-  id,
-  ls,
-  mkdir,
-  mv,
-  pwd,
-  rm,
-  sleep,
-  touch,
-  uname,
-  whoami,
-];
+const all: Program[] = [bash, ...basePrograms, ...textPrograms, ...filesPrograms, ...searchPrograms, ...awkPrograms, ...findPrograms, ...procsPrograms];
 
 export const programs = new Map<string, Program>(all.map((p) => [p.name, p]));

@@ -1,0 +1,4 @@
+// awk (gawk)
+import type { Program } from '../define';
+
+export const awkPrograms: Program[] = [];

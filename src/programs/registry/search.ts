@@ -1,0 +1,4 @@
+// grep and sed
+import type { Program } from '../define';
+
+export const searchPrograms: Program[] = [];
