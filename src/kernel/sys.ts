@@ -45,7 +45,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     }
     return out;
   };
-  const child = (opts: { fds?: Map<number, number>; pgid?: number; foreground?: boolean }, argv: string[], env: Map<string, string>): Process => {
+  const child = (opts: { fds?: Map<number, number>; pgid?: number; foreground?: boolean; ignore?: number[] }, argv: string[], env: Map<string, string>): Process => {
     const c = k.createProcess(proc, {
       cred: proc.cred,
       cwd: proc.cwd,
@@ -57,9 +57,12 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       pgid: opts.pgid === undefined ? proc.pgid : opts.pgid,
     });
     if (opts.foreground && c.ctty && c.ctty.session === c.sid) c.ctty.foreground = c.pgid;
+    // ignored signals stay ignored across fork and exec (signal(7)); handlers do not
+    for (const s of opts.ignore ?? ignored()) c.handlers.set(s, 'ignore');
     return c;
   };
 
+  const ignored = (): number[] => [...proc.handlers].filter(([, d]) => d === 'ignore').map(([s]) => s);
   const sys: Sys = {
     pid: proc.pid,
     get argv() {
@@ -78,6 +81,24 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     getgid: () => proc.cred.gid,
     getegid: () => proc.cred.egid,
     getgroups: () => [...proc.cred.groups],
+    setuid(uid, euid) {
+      alive();
+      if (proc.cred.euid !== 0) throw new SysError('EPERM', 'setresuid');
+      if (uid !== -1) proc.cred.uid = uid;
+      proc.cred.euid = euid === undefined ? (uid === -1 ? proc.cred.euid : uid) : euid === -1 ? proc.cred.euid : euid;
+    },
+    setgid(gid, egid) {
+      alive();
+      if (proc.cred.euid !== 0) throw new SysError('EPERM', 'setresgid');
+      if (gid !== -1) proc.cred.gid = gid;
+      proc.cred.egid = egid === undefined ? (gid === -1 ? proc.cred.egid : gid) : egid === -1 ? proc.cred.egid : egid;
+    },
+    setgroups(groups) {
+      alive();
+      if (proc.cred.euid !== 0) throw new SysError('EPERM', 'setgroups');
+      proc.cred.groups = [...groups];
+    },
+    ignoredSignals: () => ignored(),
     umask(mask) {
       const old = proc.umask;
       if (mask !== undefined) proc.umask = mask & 0o777;

@@ -28,9 +28,13 @@ export interface SpawnOptions {
   pgid?: number;
   /** Put the child's group in the terminal foreground (interactive job control). */
   foreground?: boolean;
+  /** Signals the child ignores; default: those this process ignores (POSIX inheritance). */
+  ignore?: number[];
 }
 
 export interface ForkOptions {
+  /** Signals the child ignores; default: those this process ignores. */
+  ignore?: number[];
   fds?: Map<number, number>;
   pgid?: number;
   foreground?: boolean;
@@ -107,6 +111,12 @@ export interface Sys {
   getgid(): number;
   getegid(): number;
   getgroups(): number[];
+  /** setresuid/setresgid/setgroups: root only (EPERM otherwise); -1 leaves an id unchanged. */
+  setuid(uid: number, euid?: number): void;
+  setgid(gid: number, egid?: number): void;
+  setgroups(groups: number[]): void;
+  /** Signals this process ignores. */
+  ignoredSignals(): number[];
   umask(mask?: number): number;
   spawn(opts: SpawnOptions): Promise<number>;
   fork(child: (sys: Sys) => Promise<number>, opts?: ForkOptions): Promise<number>;

@@ -320,11 +320,27 @@ export class Interpreter implements ExpandHost {
   /** Forks a subshell running `body` with a copy of this shell's state. */
   async forkShell(body: (sub: Interpreter) => Promise<number>, opts: { fds?: Map<number, number>; pgid?: number; foreground?: boolean } = {}): Promise<number> {
     const state = this.state.clone();
+    const ignore = this.childIgnores();
     return this.sys.fork(async (childSys) => {
       const sub = new Interpreter(childSys, state);
       sub.errexitIgnored = this.errexitIgnored;
       return sub.runAsSubshell(() => body(sub));
-    }, opts);
+    }, { ...opts, ...(ignore ? { ignore } : {}) });
+  }
+
+  /**
+   * Signals a child should ignore. An interactive shell ignores TERM, QUIT and the job-control
+   * signals for itself only: its children get just the ones `trap ''` set (bash restores the
+   * original dispositions in children). Otherwise children inherit this process's.
+   */
+  childIgnores(): number[] | undefined {
+    if (!this.state.interactive) return undefined;
+    const out: number[] = [];
+    for (const [name, action] of this.state.traps) {
+      const num = (SIGNALS as Record<string, number>)[`SIG${name}`];
+      if (action === '' && num !== undefined) out.push(num);
+    }
+    return out;
   }
 
   /** The body of a forked subshell: turns exit/errors into the process status, runs EXIT traps. */

@@ -162,7 +162,8 @@ export async function execute(sh: Interpreter, path: string, argv: string[], env
   const control = sh.state.options.has('monitor') && sys.isatty(0);
   try {
     if (execLast) await sys.exec(path, argv, env);
-    const pid = await sys.spawn({ path, argv, env, fds: sh.inheritable(new Map()), ...(control ? { pgid: 0, foreground: true } : {}) });
+    const ignore = sh.childIgnores();
+    const pid = await sys.spawn({ path, argv, env, fds: sh.inheritable(new Map()), ...(control ? { pgid: 0, foreground: true } : {}), ...(ignore ? { ignore } : {}) });
     return await waitForeground(sh, [pid], control ? pid : undefined, argv.join(' '));
   } catch (e) {
     if (!isSysError(e)) throw e;
