@@ -185,7 +185,7 @@ export function formatPrintf(format: string, args: string[]): PrintfResult {
         i += 2;
         continue;
       }
-      const m = /^%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?([hlLqjzt]*)([a-zA-Z])?/.exec(format.slice(i));
+      const m = /^%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?([hlLjzt]*)([a-zA-Z])?/.exec(format.slice(i));
       if (!m || !m[5]) {
         errors.push(`%${format.slice(i + 1, i + 2)}: invalid format character`);
         return { out, errors, stopped: true };

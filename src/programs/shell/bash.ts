@@ -5,7 +5,7 @@ import { SIGNALS } from '../../shared/signals';
 import type { Sys } from '../../shared/sys';
 import { defineProgram } from '../define';
 import { interactiveInt } from './builtins/jobctl';
-import { Interrupted, ShellExit } from './control';
+import { AbortCommand, Interrupted, ShellExit } from './control';
 import { Interpreter } from './interpreter';
 import { reapJobs } from './jobs';
 import { IncompleteInput } from './lexer';
@@ -213,7 +213,7 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
         }
         if (line === null) break;
         src += `${line}\n`;
-        const parser = new Parser(src, { aliases: st.aliases, line: 1 });
+        const parser = new Parser(src, { aliases: st.aliases, line: 1, extglob: st.shopts.has('extglob') });
         try {
           const parsed: List[] = [];
           for (let l = parser.nextCommand(); l; l = parser.nextCommand()) parsed.push(l);
@@ -242,6 +242,10 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
       try {
         for (const list of lists) await sh.runList(list);
       } catch (e) {
+        if (e instanceof AbortCommand) {
+          st.status = 1;
+          continue;
+        }
         if (e instanceof Interrupted) {
           // the terminal echoed ^C; bash moves to a fresh line for the prompt
           await sh.write(2, '\n');
@@ -288,7 +292,7 @@ export default defineProgram({
       state.errorContext = 'command';
       if (inv.args.length > 0) state.arg0 = inv.args[0]!;
       state.positional = inv.args.slice(1);
-      return guarded(sh, () => sh.evalString(inv.command!, { line: 1 }));
+      return guarded(sh, () => sh.evalString(inv.command!, { line: 1, top: true }));
     }
     if (inv.file !== undefined) {
       state.arg0 = inv.file;
@@ -312,12 +316,12 @@ export default defineProgram({
         return e.errno === 'ENOENT' ? 127 : 126;
       }
       state.errorContext = 'script';
-      return guarded(sh, () => sh.evalString(text, { line: 1 }));
+      return guarded(sh, () => sh.evalString(text, { line: 1, top: true }));
     }
     state.positional = inv.args;
     if (inv.interactive ?? (sys.isatty(0) && sys.isatty(2))) return interactive(sh, inv);
     state.errorContext = 'command';
     const text = await ctx.readAll(0);
-    return guarded(sh, () => sh.evalString(text, { line: 1 }));
+    return guarded(sh, () => sh.evalString(text, { line: 1, top: true }));
   },
 });

@@ -1,7 +1,7 @@
 // [[ expression ]]: no word splitting or globbing of operands; == and != match patterns;
 // =~ matches an extended regular expression and fills BASH_REMATCH.
 import type { CondExpr } from './ast';
-import { arith, expandPattern, expandToString, ExpansionError } from './expand';
+import { arith, expandPattern, expandToString } from './expand';
 import { binaryFileTest, unaryFileTest, UNARY_FILE_OPS } from './file-tests';
 import type { Interpreter } from './interpreter';
 import { matchPattern } from './pattern';
@@ -71,8 +71,6 @@ export async function evalCond(sh: Interpreter, e: CondExpr): Promise<boolean> {
 }
 
 /** A [[ ]] that ends with a status other than 0/1 (a bad regex gives 2). */
-export class CondStatus extends ExpansionError {
-  constructor(status: number) {
-    super('', status);
-  }
+export class CondStatus {
+  constructor(readonly status: number) {}
 }

@@ -19,3 +19,6 @@ export class ShellExit {
 
 /** ^C in an interactive shell: abandon the command line. */
 export class Interrupted {}
+
+/** An expansion error abandoned the top-level command being run (bash goes on with the next). */
+export class AbortCommand {}

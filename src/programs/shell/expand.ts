@@ -9,9 +9,12 @@ import { expandParam, simpleParam, type ParamResult } from './param';
 import { evaluate, ArithError, type ArithEnv } from './arith';
 import type { ShellState } from './state';
 
-/** An expansion failed: the command is not run; a non-interactive shell exits with `status`. */
+/**
+ * An expansion failed. Bash abandons the whole top-level command it was running (status 1);
+ * an unset variable under `set -u` and ${x?} are `fatal`: a non-interactive shell exits.
+ */
 export class ExpansionError extends Error {
-  constructor(message: string, readonly status: number) {
+  constructor(message: string, readonly fatal = false) {
     super(message);
     this.name = 'ExpansionError';
   }
@@ -101,8 +104,8 @@ export function arithText(h: ExpandHost, text: string): bigint {
     return evaluate(text, arithEnv(h));
   } catch (e) {
     if (e instanceof ArithError) {
-      if (e.detail.endsWith('unbound variable')) throw new ExpansionError(e.detail, 127);
-      throw new ExpansionError(`${text.replace(/^\s+/, '')}: ${e.message}`, 1);
+      if (e.detail.endsWith('unbound variable')) throw new ExpansionError(e.detail, true);
+      throw new ExpansionError(`${text.replace(/^\s+/, '')}: ${e.message}`);
     }
     throw e;
   }
@@ -170,7 +173,7 @@ function expandPartsSync(h: ExpandHost, parts: WordPart[], inDq: boolean, out: P
       }
       case 'param': {
         const r = simpleParam(h, p, inDq);
-        if (r === undefined) return false;
+        if (r === undefined || (typeof r === 'object' && 'word' in r)) return false;
         pushParamResult(h, r, inDq, out);
         break;
       }
@@ -188,7 +191,7 @@ function expandPartsSync(h: ExpandHost, parts: WordPart[], inDq: boolean, out: P
   return true;
 }
 
-function pushParamResult(h: ExpandHost, r: ParamResult, inDq: boolean, out: Piece[]): void {
+function pushParamResult(h: ExpandHost, r: Exclude<ParamResult, { word: Word }>, inDq: boolean, out: Piece[]): void {
   if (typeof r === 'string') {
     out.push({ text: r, quoted: inDq, split: !inDq });
     return;
@@ -218,7 +221,15 @@ async function piecesOf(h: ExpandHost, parts: WordPart[], tildeAssign: boolean):
 }
 
 async function expandParamPart(h: ExpandHost, p: ParamPart, inDq: boolean, out: Piece[]): Promise<void> {
-  pushParamResult(h, await expandParam(h, p, inDq), inDq, out);
+  const r = await expandParam(h, p, inDq);
+  if (typeof r === 'object' && 'word' in r) {
+    // ${x:-word}: the word expands in place; its unquoted text is split like any expansion
+    const inner: Piece[] = [];
+    await expandParts(h, r.word.parts, inDq, inner);
+    for (const x of inner) out.push('brk' in x || x.quoted ? x : { ...x, split: true });
+    return;
+  }
+  pushParamResult(h, r, inDq, out);
 }
 
 /** Word splitting of pieces into fields (each a list of pieces). */
@@ -306,7 +317,7 @@ export async function expandWord(h: ExpandHost, word: Word): Promise<string[]> {
           continue;
         }
         if (h.state.shopts.has('nullglob')) continue;
-        if (h.state.shopts.has('failglob')) throw new ExpansionError(`no match: ${f.map((s) => s.text).join('')}`, 1);
+        if (h.state.shopts.has('failglob')) throw new ExpansionError(`no match: ${f.map((s) => s.text).join('')}`);
       }
       results.push(f.map((s) => s.text).join(''));
     }

@@ -4,8 +4,8 @@ import { isSysError } from '../../shared/errno';
 import { SIGNALS } from '../../shared/signals';
 import type { Sys } from '../../shared/sys';
 import type { Command, List, Word } from './ast';
-import { evalCond } from './cond';
-import { BreakSignal, ContinueSignal, Interrupted, ShellExit } from './control';
+import { CondStatus, evalCond } from './cond';
+import { AbortCommand, BreakSignal, ContinueSignal, Interrupted, ShellExit } from './control';
 import { arith, expandParts, expandPattern, expandToString, expandWords, ExpansionError, type ExpandHost, type Piece } from './expand';
 import { runPipelineStages, startBackground, waitForeground } from './jobs';
 import { Parser } from './parser';
@@ -95,12 +95,13 @@ export class Interpreter implements ExpandHost {
   // ---- running text ----
 
   /** Parses and runs `src` command by command (eval, source, trap actions, scripts). */
-  async evalString(src: string, opts: { line?: number } = {}): Promise<number> {
-    const parser = new Parser(src, { aliases: this.state.aliases, line: opts.line ?? this.state.lineno });
+  async evalString(src: string, opts: { line?: number; top?: boolean } = {}): Promise<number> {
+    const parser = new Parser(src, { aliases: this.state.aliases, line: opts.line ?? this.state.lineno, extglob: this.state.shopts.has('extglob') });
     parser.lexer.heredocEof = (d) => void this.warnHeredoc(d, parser.lexer.line);
     let status = 0;
     for (;;) {
       let list: List | null;
+      parser.lexer.extglob = this.state.shopts.has('extglob');
       try {
         list = parser.nextCommand();
       } catch (e) {
@@ -110,7 +111,13 @@ export class Interpreter implements ExpandHost {
         return status;
       }
       if (!list) break;
-      status = await this.runList(list);
+      try {
+        status = await this.runList(list);
+      } catch (e) {
+        if (!(opts.top && e instanceof AbortCommand)) throw e;
+        status = 1;
+        this.state.status = 1;
+      }
     }
     return status;
   }
@@ -166,17 +173,13 @@ export class Interpreter implements ExpandHost {
     try {
       status = await this.dispatch(cmd, execLast);
     } catch (e) {
-      if (e instanceof ExpansionError) {
-        await this.error(e.message);
-        this.state.status = e.status;
-        if (!this.state.interactive) throw new ShellExit(e.status);
-        return e.status;
-      }
-      if (e instanceof ReadonlyError) {
+      if (e instanceof ExpansionError || e instanceof ReadonlyError) {
+        // bash abandons the whole top-level command; unset variables under -u and ${x?}
+        // end a non-interactive shell (status 127 for -c, 1 otherwise)
         await this.error(e.message);
         this.state.status = 1;
-        if (!this.state.interactive) throw new ShellExit(1);
-        return 1;
+        if (e instanceof ExpansionError && e.fatal && !this.state.interactive) throw new ShellExit(this.state.errorContext === 'command' ? 127 : 1);
+        throw new AbortCommand();
       }
       if (e instanceof RedirectError) {
         this.state.status = 1;
@@ -233,7 +236,7 @@ export class Interpreter implements ExpandHost {
       case 'arithfor':
         return this.withRedirs(cmd.redirs, () => this.runArithFor(cmd));
       case 'select':
-        return this.withRedirs(cmd.redirs, () => this.runFor({ ...cmd, kind: 'for' }));
+        return this.withRedirs(cmd.redirs, () => this.runSelect(cmd));
       case 'case':
         return this.withRedirs(cmd.redirs, () => this.runCase(cmd));
       case 'funcdef':
@@ -247,7 +250,12 @@ export class Interpreter implements ExpandHost {
       case 'cond':
         return this.withRedirs(cmd.redirs, async () => {
           this.state.lineno = cmd.line;
-          return (await evalCond(this, cmd.expr)) ? 0 : 1;
+          try {
+            return (await evalCond(this, cmd.expr)) ? 0 : 1;
+          } catch (e) {
+            if (e instanceof CondStatus) return e.status;
+            throw e;
+          }
         });
     }
   }
@@ -352,6 +360,7 @@ export class Interpreter implements ExpandHost {
       if (e instanceof ShellExit) status = e.status;
       else if (e instanceof BreakSignal || e instanceof ContinueSignal) status = 0;
       else if (e instanceof Interrupted) status = 130;
+      else if (e instanceof AbortCommand) status = 1;
       else if (e && typeof e === 'object' && 'status' in e && e.constructor.name === 'ReturnSignal') status = (e as { status: number }).status;
       else throw e;
     }
@@ -443,6 +452,58 @@ export class Interpreter implements ExpandHost {
       this.state.loopDepth--;
     }
     return status;
+  }
+
+  /** select: a numbered menu on stderr, PS3, one line read per round (bash manual, select). */
+  private async runSelect(cmd: Command & { kind: 'select' }): Promise<number> {
+    this.state.lineno = cmd.line;
+    const items = cmd.items ? await expandWords(this, cmd.items) : [...this.state.positional];
+    if (items.length === 0) return 0;
+    const menu = (): string => {
+      const width = String(items.length).length;
+      return items.map((it, i) => `${String(i + 1).padStart(width)}) ${it}\n`).join('');
+    };
+    let status = 0;
+    let show = true;
+    this.state.loopDepth++;
+    try {
+      for (;;) {
+        { const t = this.tick(); if (t) await t; }
+        if (show) await this.write(2, menu());
+        await this.write(2, this.state.get('PS3') ?? '#? ');
+        const line = await this.readLine(0);
+        if (line === null) {
+          await this.write(2, '\n');
+          status = 1;
+          break;
+        }
+        if (line === '') {
+          show = true;
+          continue;
+        }
+        show = false;
+        this.state.set('REPLY', line);
+        const n = /^\s*\d+\s*$/.test(line) ? Number(line) : 0;
+        this.state.set(cmd.name, n >= 1 && n <= items.length ? items[n - 1]! : '');
+        const r = await this.loopBody(cmd.body);
+        status = r.status;
+        if (r.stop) break;
+      }
+    } finally {
+      this.state.loopDepth--;
+    }
+    return status;
+  }
+
+  /** Reads one line from `fd` a byte at a time (so nothing after it is consumed); null at end. */
+  async readLine(fd: number): Promise<string | null> {
+    const bytes: number[] = [];
+    for (;;) {
+      const b = await this.sys.read(fd, 1);
+      if (b === null || b.length === 0) return bytes.length ? new TextDecoder().decode(new Uint8Array(bytes)) : null;
+      if (b[0] === 10) return new TextDecoder().decode(new Uint8Array(bytes));
+      bytes.push(b[0]!);
+    }
   }
 
   private async runArithFor(cmd: Command & { kind: 'arithfor' }): Promise<number> {

@@ -39,6 +39,7 @@ export class Lexer {
   pos = 0;
   line = 1;
   readonly heredocs: PendingHeredoc[] = [];
+  extglob = false;
 
   constructor(
     readonly src: string,
@@ -214,7 +215,7 @@ export class Lexer {
           parts.push({ kind: 'procsub', dir: c, body: list });
           continue;
         }
-        if (c === '(' && lit.length > 0 && '?*+@!'.includes(lit[lit.length - 1]!)) {
+        if (this.extglob && c === '(' && lit.length > 0 && '?*+@!'.includes(lit[lit.length - 1]!)) {
           lit += this.readBalanced();
           continue;
         }

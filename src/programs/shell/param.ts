@@ -1,10 +1,11 @@
 // Parameter expansion: ${name}, special parameters, arrays and every operator form
 // (bash manual, Parameter Expansion).
-import type { ParamPart } from './ast';
+import type { ParamPart, Word } from './ast';
 import { arith, expandPattern, expandToString, ExpansionError, ifsOf, type ExpandHost, setElement, maxIndex } from './expand';
 import { replace, trim, compile } from './pattern';
 
-export type ParamResult = string | { fields: string[]; joined?: string };
+/** A value, a list of fields, or a word to expand in place (the quoting of ${x:-"a b"} is kept). */
+export type ParamResult = string | { fields: string[]; joined?: string } | { word: Word };
 
 interface Value {
   set: boolean;
@@ -57,7 +58,7 @@ async function resolve(h: ExpandHost, p: ParamPart): Promise<Value> {
     let i = Number(await arith(h, p.index));
     if (v?.array && i < 0) {
       i += maxIndex(v.array) + 1;
-      if (i < 0) throw new ExpansionError(`${name}: bad array subscript`, 1);
+      if (i < 0) throw new ExpansionError(`${name}: bad array subscript`);
     }
     const val = v?.array ? v.array.get(i) : i === 0 ? v?.value : undefined;
     return { set: val !== undefined, ...(val !== undefined ? { scalar: val } : {}), star: false };
@@ -98,14 +99,14 @@ export function simpleParam(h: ExpandHost, p: ParamPart, inDq: boolean): ParamRe
     return { fields: [...list] };
   }
   const v = scalarOf(h, p.name);
-  if (v === undefined && s.options.has('nounset')) throw new ExpansionError(`${p.name}: unbound variable`, 127);
+  if (v === undefined && s.options.has('nounset')) throw new ExpansionError(`${p.name}: unbound variable`, true);
   return p.op === 'length' ? String([...(v ?? '')].length) : (v ?? '');
 }
 
 export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean): Promise<ParamResult> {
   const quick = simpleParam(h, p, inDq);
   if (quick !== undefined) return quick;
-  if (p.name === '') throw new ExpansionError(`${p.source}: bad substitution`, 1);
+  if (p.name === '') throw new ExpansionError(`${p.source}: bad substitution`);
   if (p.op === 'names') {
     const names = new Set<string>([...h.state.globals.keys(), ...h.state.scopes.flatMap((m) => [...m.keys()])]);
     const list = [...names].filter((n) => n.startsWith(p.name) && h.state.lookup(n)).sort();
@@ -122,7 +123,7 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean): P
     const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$|^(\d+|[@*#?$!-])$/.exec(ref);
     if (!m) {
       if (!target.set) return '';
-      throw new ExpansionError(`${ref}: invalid indirect expansion`, 1);
+      throw new ExpansionError(`${ref}: invalid indirect expansion`);
     }
     const inner: ParamPart = m[1]
       ? { kind: 'param', name: m[1], op: 'plain', source: ref, ...(m[2] !== undefined ? { index: { parts: [{ kind: 'lit', text: m[2] }], text: m[2] } } : {}) }
@@ -133,7 +134,7 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean): P
   const join = (list: string[]): string => list.join(v.star ? (ifsOf(h.state)[0] ?? '') : ' ');
   const asResult = (list: string[]): ParamResult => (v.star && inDq ? join(list) : { fields: list });
   const nounset = (): void => {
-    if (!v.set && !v.list && h.state.options.has('nounset')) throw new ExpansionError(`${displayName(p)}: unbound variable`, 127);
+    if (!v.set && !v.list && h.state.options.has('nounset')) throw new ExpansionError(`${displayName(p)}: unbound variable`, true);
   };
 
   switch (p.op) {
@@ -149,12 +150,12 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean): P
     case 'error':
     case 'alt': {
       const present = v.list ? v.list.length > 0 && (!p.colon || v.list.some((x) => x !== '')) : v.set && (!p.colon || v.scalar !== '');
-      if (p.op === 'alt') return present ? await expandToString(h, p.arg!) : '';
+      if (p.op === 'alt') return present ? { word: p.arg! } : '';
       if (present) return v.list ? asResult(v.list) : v.scalar!;
+      if (p.op === 'default') return { word: p.arg! };
       const value = await expandToString(h, p.arg!, p.op === 'assign');
-      if (p.op === 'default') return value;
-      if (p.op === 'error') throw new ExpansionError(`${displayName(p)}: ${value || 'parameter null or not set'}`, 127);
-      if (!/^[A-Za-z_]/.test(p.name)) throw new ExpansionError(`$${p.name}: cannot assign in this way`, 1);
+      if (p.op === 'error') throw new ExpansionError(`${displayName(p)}: ${value || 'parameter null or not set'}`, true);
+      if (!/^[A-Za-z_]/.test(p.name)) throw new ExpansionError(`$${p.name}: cannot assign in this way`);
       if (p.index) setElement(h.state, p.name, await expandToString(h, p.index), value);
       else h.state.set(p.name, value);
       return value;
@@ -189,7 +190,7 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean): P
         let start = off < 0 ? base.length + off : off;
         if (start < 0) return asResult([]);
         if (p.name === '@' || p.name === '*') start = Math.max(start, 0);
-        if (len !== undefined && len < 0) throw new ExpansionError(`${len}: substring expression < 0`, 1);
+        if (len !== undefined && len < 0) throw new ExpansionError(`${len}: substring expression < 0`);
         return asResult(base.slice(start, len === undefined ? undefined : start + len));
       }
       const chars = [...(v.scalar ?? '')];
@@ -200,7 +201,7 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean): P
       if (len !== undefined) {
         end = len < 0 ? chars.length + len : start + len;
         if (end < start) {
-          if (len < 0) throw new ExpansionError(`${len}: substring expression < 0`, 1);
+          if (len < 0) throw new ExpansionError(`${len}: substring expression < 0`);
           end = start;
         }
       }
@@ -226,11 +227,11 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean): P
       nounset();
       const op = p.arg?.text ?? '';
       const f = (s: string): string => transform(h, p, op, s);
-      if (!/^[QEPAaULuK]$/.test(op)) throw new ExpansionError(`${p.source}: bad substitution`, 1);
+      if (!/^[QEPAaULuK]$/.test(op)) throw new ExpansionError(`${p.source}: bad substitution`);
       return v.list ? asResult(v.list.map(f)) : v.set ? f(v.scalar ?? '') : '';
     }
     default:
-      throw new ExpansionError(`${p.source}: bad substitution`, 1);
+      throw new ExpansionError(`${p.source}: bad substitution`);
   }
 }
 

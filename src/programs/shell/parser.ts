@@ -12,6 +12,8 @@ const COND_BINARY = new Set(['==', '=', '!=', '=~', '<', '>', '-eq', '-ne', '-lt
 export interface ParserOptions {
   aliases?: Map<string, string>;
   line?: number;
+  /** shopt extglob at parse time: ?(..) *(..) +(..) @(..) !(..) are patterns, not syntax errors. */
+  extglob?: boolean;
 }
 
 /** The unquoted literal text of a word, or undefined if any of it is quoted or expanded. */
@@ -40,7 +42,8 @@ export class Parser {
     this.aliases = opts.aliases;
     this.lexer = new Lexer(src, (pos, line) => this.parseSubstitution(pos, line));
     this.lexer.line = opts.line ?? 1;
-    this.lexer.parseSubFactory = (text) => new Parser(text, { line: this.lexer.line }).parseAll();
+    this.lexer.extglob = opts.extglob ?? false;
+    this.lexer.parseSubFactory = (text) => new Parser(text, { line: this.lexer.line, extglob: this.lexer.extglob }).parseAll();
   }
 
   get line(): number {
@@ -126,7 +129,7 @@ export class Parser {
 
   /** $( ... ): a nested parse from `pos` to the matching `)`. */
   private parseSubstitution(pos: number, line: number): { list: List; end: number; line: number } {
-    const sub = new Parser(this.lexer.src, { line, ...(this.aliases ? { aliases: this.aliases } : {}) });
+    const sub = new Parser(this.lexer.src, { line, extglob: this.lexer.extglob, ...(this.aliases ? { aliases: this.aliases } : {}) });
     sub.lexer.pos = pos;
     const list = sub.parseCompoundList((t) => this.isOp(t, ')'));
     const close = sub.next();

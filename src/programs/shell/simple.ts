@@ -2,6 +2,7 @@
 // or a program found on PATH (bash manual, SIMPLE COMMAND EXPANSION and COMMAND EXECUTION).
 import { isSysError, strerror } from '../../shared/errno';
 import type { Assign, Command } from './ast';
+import { builtinEnabled } from './builtins/enabled';
 import { builtins, SPECIAL_BUILTINS } from './builtins/index';
 import { ReturnSignal } from './control';
 import { arith, expandToString, expandWord, expandWords, setElement } from './expand';
@@ -56,8 +57,12 @@ export async function assign(sh: Interpreter, a: Assign, scope?: Map<string, Var
   if (v?.integer) final = String(await arith(sh, a.append ? `${state.get(a.name) ?? 0}+(${value})` : value));
   else if (a.append) final = (state.get(a.name) ?? '') + value;
   if (scope) {
+    // a temporary assignment to a readonly variable is reported, and the command still runs
+    if (state.lookup(a.name)?.readonly) {
+      await sh.error(`${a.name}: readonly variable`);
+      return;
+    }
     const existing = scope.get(a.name);
-    if (existing?.readonly) throw new ReadonlyError(a.name);
     scope.set(a.name, { ...(existing ?? {}), value: final });
   } else state.set(a.name, final);
 }
@@ -117,7 +122,7 @@ export async function runSimple(sh: Interpreter, cmd: Command & { kind: 'simple'
   }
   const name = argv[0]!;
   const fn = state.functions.get(name);
-  const builtin = fn ? undefined : builtins.get(name);
+  const builtin = fn || !builtinEnabled(name) ? undefined : builtins.get(name);
   if (fn || builtin) {
     // assignments before a special builtin persist; otherwise they last for the command
     const special = builtin && SPECIAL_BUILTINS.has(name);
@@ -141,9 +146,13 @@ export async function runSimple(sh: Interpreter, cmd: Command & { kind: 'simple'
   await xtrace(sh, cmd.assigns, argv);
   const path = name.includes('/') ? name : await findCommand(sh, name);
   if (!path) {
-    const undo = await applyRedirs(sh, cmd.redirs);
-    undo();
-    await sh.error(`${name}: command not found`);
+    // the message goes where the command's stderr would have gone
+    const undo = cmd.redirs.length ? await applyRedirs(sh, cmd.redirs) : noop;
+    try {
+      await sh.error(`${name}: command not found`);
+    } finally {
+      undo();
+    }
     return 127;
   }
   const env = state.environment();
@@ -198,7 +207,7 @@ async function execFailure(sh: Interpreter, path: string, argv: string[], env: M
       state.errorContext = 'script';
       state.shellPid = childSys.pid;
       const sub = new Interpreter(childSys, state);
-      return sub.runAsSubshell(() => sub.evalString(text, { line: 1 }));
+      return sub.runAsSubshell(() => sub.evalString(text, { line: 1, top: true }));
     }, { fds: sh.inheritable(new Map()), argv: [path, ...argv.slice(1)] });
     return waitForeground(sh, [pid], undefined);
   }
@@ -220,6 +229,17 @@ async function execFailure(sh: Interpreter, path: string, argv: string[], env: M
   return 126;
 }
 
+/** FUNCNAME: the call stack of functions, innermost first (unset outside functions). */
+function setFuncname(state: ShellState): void {
+  if (state.funcNames.length === 0) state.globals.delete('FUNCNAME');
+  else {
+    const stack = [...state.funcNames].reverse();
+    // a script's bottom frame is called main (bash -c has none)
+    if (state.errorContext === 'script') stack.push('main');
+    state.globals.set('FUNCNAME', { array: new Map(stack.map((n, i) => [i, n])) });
+  }
+}
+
 export async function callFunction(sh: Interpreter, fn: Command & { kind: 'funcdef' }, argv: string[]): Promise<number> {
   const state = sh.state;
   if (state.funcNames.length >= MAX_FUNC_DEPTH) {
@@ -230,6 +250,7 @@ export async function callFunction(sh: Interpreter, fn: Command & { kind: 'funcd
   const savedLine = state.lineno;
   state.positional = argv.slice(1);
   state.funcNames.push(fn.name);
+  setFuncname(state);
   state.scopes.push(new Map());
   try {
     return await sh.runCommand(fn.body);
@@ -239,6 +260,7 @@ export async function callFunction(sh: Interpreter, fn: Command & { kind: 'funcd
   } finally {
     state.scopes.pop();
     state.funcNames.pop();
+    setFuncname(state);
     state.positional = savedPositional;
     state.lineno = savedLine;
   }

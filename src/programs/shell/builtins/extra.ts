@@ -1,0 +1,205 @@
+// mapfile/readarray, dirs/pushd/popd, times, ulimit, disown, suspend, enable, help
+import { isSysError, strerror } from '../../../shared/errno';
+import type { Interpreter } from '../interpreter';
+import { cd } from './dirs';
+import type { Builtin } from './types';
+import { badOption, NAME_RE, parseFlags } from './types';
+
+const decoder = new TextDecoder();
+
+export const mapfile: Builtin = async (sh, argv) => {
+  const p = parseFlags(argv.slice(1), 't', 'dnOsuCc');
+  if (p.bad) return badOption(sh, argv[0]!, p.bad, `${argv[0]} [-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [-C callback] [-c quantum] [array]`);
+  const name = p.rest[0] ?? 'MAPFILE';
+  if (!NAME_RE.test(name)) {
+    await sh.error(`${argv[0]}: \`${name}': not a valid identifier`);
+    return 1;
+  }
+  const delimOpt = p.flags.get('d');
+  const delim = typeof delimOpt === 'string' ? (delimOpt[0] ?? '\0') : '\n';
+  const max = p.flags.has('n') ? Number(p.flags.get('n')) : 0;
+  const origin = p.flags.has('O') ? Number(p.flags.get('O')) : 0;
+  let skip = p.flags.has('s') ? Number(p.flags.get('s')) : 0;
+  const fd = p.flags.has('u') ? Number(p.flags.get('u')) : 0;
+  const strip = p.flags.has('t');
+  const holder = sh.state.holder(name);
+  const existing = holder.get(name);
+  const array = origin > 0 && existing?.array ? existing.array : new Map<number, string>();
+  let index = origin;
+  let pending = '';
+  let count = 0;
+  const take = (line: string): boolean => {
+    if (skip > 0) {
+      skip--;
+      return true;
+    }
+    array.set(index++, strip && line.endsWith(delim) ? line.slice(0, -1) : line);
+    count++;
+    return !(max > 0 && count >= max);
+  };
+  try {
+    outer: for (;;) {
+      const chunk = await sh.sys.read(fd);
+      if (chunk === null) break;
+      pending += decoder.decode(chunk, { stream: true });
+      let i: number;
+      while ((i = pending.indexOf(delim)) >= 0) {
+        const line = pending.slice(0, i + 1);
+        pending = pending.slice(i + 1);
+        if (!take(line)) break outer;
+      }
+      const t = sh.tick();
+      if (t) await t;
+    }
+    if (pending && !(max > 0 && count >= max)) take(pending);
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    await sh.error(`${argv[0]}: ${fd}: invalid file descriptor: ${strerror(e.errno)}`);
+    return 1;
+  }
+  holder.set(name, { ...(existing?.exported ? { exported: true } : {}), array });
+  return 0;
+};
+
+function tilde(sh: Interpreter, dir: string): string {
+  const home = sh.state.get('HOME');
+  return home && (dir === home || dir.startsWith(`${home}/`)) ? `~${dir.slice(home.length)}` : dir;
+}
+
+async function printStack(sh: Interpreter, opts: { long?: boolean; perLine?: boolean; numbered?: boolean } = {}): Promise<void> {
+  const stack = [sh.state.get('PWD') ?? sh.sys.getcwd(), ...sh.state.dirStack];
+  const shown = stack.map((d) => (opts.long ? d : tilde(sh, d)));
+  if (opts.numbered) await sh.write(1, shown.map((d, i) => ` ${i}  ${d}\n`).join(''));
+  else if (opts.perLine) await sh.write(1, shown.map((d) => `${d}\n`).join(''));
+  else await sh.write(1, `${shown.join(' ')}\n`);
+}
+
+export const dirs: Builtin = async (sh, argv) => {
+  const p = parseFlags(argv.slice(1), 'clpv');
+  if (p.bad) return badOption(sh, 'dirs', p.bad, 'dirs [-clpv] [+N] [-N]');
+  if (p.flags.has('c')) {
+    sh.state.dirStack = [];
+    return 0;
+  }
+  await printStack(sh, { long: p.flags.has('l'), perLine: p.flags.has('p'), numbered: p.flags.has('v') });
+  return 0;
+};
+
+export const pushd: Builtin = async (sh, argv) => {
+  const args = argv.slice(1).filter((a) => a !== '-n');
+  const cwd = sh.state.get('PWD') ?? sh.sys.getcwd();
+  let target: string;
+  if (args.length === 0) {
+    const top = sh.state.dirStack[0];
+    if (top === undefined) {
+      await sh.error('pushd: no other directory');
+      return 1;
+    }
+    target = top;
+    sh.state.dirStack[0] = cwd;
+  } else {
+    target = args[0]!;
+    sh.state.dirStack.unshift(cwd);
+  }
+  const status = await cd(sh, ['cd', target]);
+  if (status !== 0) {
+    if (args.length > 0) sh.state.dirStack.shift();
+    return status;
+  }
+  await printStack(sh);
+  return 0;
+};
+
+export const popd: Builtin = async (sh, argv) => {
+  void argv;
+  const next = sh.state.dirStack[0];
+  if (next === undefined) {
+    await sh.error('popd: directory stack empty');
+    return 1;
+  }
+  const status = await cd(sh, ['cd', next]);
+  if (status !== 0) return status;
+  sh.state.dirStack.shift();
+  await printStack(sh);
+  return 0;
+};
+
+export const times: Builtin = async (sh) => {
+  const up = sh.sys.uptime() / 1000;
+  const fmt = (s: number): string => `${Math.floor(s / 60)}m${(s % 60).toFixed(3)}s`;
+  await sh.write(1, `${fmt(up * 0.002)} ${fmt(up * 0.001)}\n${fmt(0)} ${fmt(0)}\n`);
+  return 0;
+};
+
+const LIMITS: [string, string, string, string][] = [
+  ['c', 'core file size', 'blocks', '0'],
+  ['d', 'data seg size', 'kbytes', 'unlimited'],
+  ['e', 'scheduling priority', '', '0'],
+  ['f', 'file size', 'blocks', 'unlimited'],
+  ['i', 'pending signals', '', '7772'],
+  ['l', 'max locked memory', 'kbytes', '8192'],
+  ['m', 'max memory size', 'kbytes', 'unlimited'],
+  ['n', 'open files', '', '1024'],
+  ['p', 'pipe size', '512 bytes', '8'],
+  ['q', 'POSIX message queues', 'bytes', '819200'],
+  ['r', 'real-time priority', '', '0'],
+  ['s', 'stack size', 'kbytes', '8192'],
+  ['t', 'cpu time', 'seconds', 'unlimited'],
+  ['u', 'max user processes', '', '7772'],
+  ['v', 'virtual memory', 'kbytes', 'unlimited'],
+  ['x', 'file locks', '', 'unlimited'],
+];
+
+export const ulimit: Builtin = async (sh, argv) => {
+  const args = argv.slice(1);
+  if (args.includes('-a')) {
+    for (const [flag, desc, unit, value] of LIMITS) {
+      const label = unit ? `${desc} (${unit}, -${flag})` : `${desc} (-${flag})`;
+      await sh.write(1, `${label.padEnd(32)}${value}\n`);
+    }
+    return 0;
+  }
+  const flag = args.find((a) => /^-[a-zA-Z]+$/.test(a))?.replace(/[-HS]/g, '') || 'f';
+  const value = args.find((a) => !a.startsWith('-'));
+  const limit = LIMITS.find(([f]) => f === flag);
+  if (!limit) return badOption(sh, 'ulimit', `-${flag}`, 'ulimit [-SHabcdefiklmnpqrstuvxPRT] [limit]');
+  if (value !== undefined) {
+    if (value !== 'unlimited' && !/^\d+$/.test(value)) {
+      await sh.error(`ulimit: ${value}: invalid number`);
+      return 1;
+    }
+    limit[3] = value;
+    return 0;
+  }
+  await sh.write(1, `${limit[3]}\n`);
+  return 0;
+};
+
+export const disown: Builtin = async (sh, argv) => {
+  const args = argv.slice(1).filter((a) => !a.startsWith('-'));
+  if (argv.includes('-a') || args.length === 0) {
+    if (args.length === 0 && !argv.includes('-a')) sh.state.jobs.pop();
+    else sh.state.jobs = [];
+    return 0;
+  }
+  for (const a of args) {
+    const id = Number(a.replace(/^%/, ''));
+    const before = sh.state.jobs.length;
+    sh.state.jobs = sh.state.jobs.filter((j) => j.id !== id && j.pgid !== id);
+    if (sh.state.jobs.length === before) {
+      await sh.error(`disown: ${a}: no such job`);
+      return 1;
+    }
+  }
+  return 0;
+};
+
+export const suspend: Builtin = async (sh) => {
+  if (sh.state.login) {
+    await sh.error('suspend: cannot suspend a login shell');
+    return 1;
+  }
+  sh.sys.kill(sh.sys.pid, 19);
+  return 0;
+};
+
