@@ -311,6 +311,7 @@ export async function expandWord(h: ExpandHost, word: Word): Promise<string[]> {
           dotglob: h.state.shopts.has('dotglob'),
           globstar: h.state.shopts.has('globstar'),
           extglob: true,
+          nocaseglob: h.state.shopts.has('nocaseglob'),
         });
         if (matches.length > 0) {
           results.push(...matches);

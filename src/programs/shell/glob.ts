@@ -81,7 +81,7 @@ export async function glob(sys: Sys, pattern: string, opts: GlobOptions): Promis
       results = next;
       continue;
     }
-    const re = compile(comp, 'whole', opts.extglob);
+    const re = opts.nocaseglob ? new RegExp(compile(comp, 'whole', opts.extglob).source, 'si') : compile(comp, 'whole', opts.extglob);
     const showHidden = opts.dotglob || comp.startsWith('.') || comp.startsWith('\\.');
     for (const r of results) {
       let names: string[];
@@ -109,7 +109,8 @@ export async function glob(sys: Sys, pattern: string, opts: GlobOptions): Promis
     results = next;
     if (results.length === 0) break;
   }
-  return results.filter((r) => r !== '' && r !== '/' || pattern === '/');
+  // bash sorts the whole list of matches (C locale: byte order)
+  return results.filter((r) => (r !== '' && r !== '/') || pattern === '/').sort(byteOrder);
 }
 
 /** `**`: the directory itself and everything below it. */

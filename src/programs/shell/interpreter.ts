@@ -131,7 +131,9 @@ export class Interpreter implements ExpandHost {
     const where = this.state.errorContext === 'script' ? `${this.state.arg0}: line ${parser.lexer.line}: ` : this.state.errorContext === 'command' ? `${this.state.arg0}: -c: line ${parser.lexer.line}: ` : `${this.state.arg0}: `;
     if (e instanceof IncompleteInput) {
       if (e.message !== 'eof' && e.message.length <= 2 && /['"`]/.test(e.message)) {
-        await this.write(2, `${where}unexpected EOF while looking for matching \`${e.message}'\n`);
+        // an unclosed quote is reported once (bash 5.2 adds no second line)
+        await this.write(2, `${where}unexpected EOF while looking for matching \`${e.message.slice(-1)}'\n`);
+        return 2;
       }
       await this.write(2, `${where}syntax error: unexpected end of file\n`);
       return 2;

@@ -479,8 +479,9 @@ export class Lexer {
         parts.push(part);
         continue;
       }
-      if (c === '(' || (c === '[' && mode === 'index') || (c === '{' && mode !== 'arith')) depth++;
-      else if ((c === ')' || (c === ']' && mode === 'index') || (c === '}' && mode !== 'arith')) && depth > 0) depth--;
+      // nesting that hides the stop character: braces in ${...}, brackets in subscripts, parentheses in arithmetic
+      if ((c === '(' && mode === 'arith') || (c === '[' && mode === 'index') || (c === '{' && mode !== 'arith')) depth++;
+      else if (((c === ')' && mode === 'arith') || (c === ']' && mode === 'index') || (c === '}' && mode !== 'arith')) && depth > 0) depth--;
       if (c === '\n') this.line++;
       lit += c;
       this.pos++;

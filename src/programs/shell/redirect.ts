@@ -35,7 +35,8 @@ export async function applyRedirs(sh: Interpreter, redirs: Redir[], permanent = 
     for (const s of saved.reverse()) {
       if (s.copy === undefined) {
         if (sys.isOpen(s.fd)) sys.close(s.fd);
-      } else {
+      } else if (sys.isOpen(s.copy)) {
+        // (after exec replaced this process the close-on-exec copies are gone: nothing to restore)
         sys.dup2(s.copy, s.fd);
         sys.close(s.copy);
       }

@@ -135,7 +135,14 @@ export async function runSimple(sh: Interpreter, cmd: Command & { kind: 'simple'
     if (temp && temp.size) state.scopes.push(temp);
     try {
       if (fn) return await callFunction(sh, fn, argv);
-      return await builtin!(sh, argv);
+      try {
+        return await builtin!(sh, argv);
+      } catch (e) {
+        // a builtin whose output cannot be written says so, as bash's do
+        if (!isSysError(e) || e.syscall !== 'write' && e.syscall !== 'fd') throw e;
+        await sh.error(`${name}: write error: ${strerror(e.errno)}`);
+        return 1;
+      }
     } finally {
       if (temp && temp.size) state.scopes.splice(state.scopes.lastIndexOf(temp), 1);
       undo();
@@ -258,6 +265,8 @@ export async function callFunction(sh: Interpreter, fn: Command & { kind: 'funcd
     if (e instanceof ReturnSignal) return e.status;
     throw e;
   } finally {
+    const onReturn = state.traps.get('RETURN');
+    if (onReturn) await sh.runTrapAction(onReturn);
     state.scopes.pop();
     state.funcNames.pop();
     setFuncname(state);
