@@ -15,6 +15,7 @@ import type { List } from './ast';
 import { decodePrompt } from './prompt';
 import { ShellState } from './state';
 import { completeLine } from './complete';
+import { EventNotFound, expandHistory } from './history';
 import { set } from './builtins/vars';
 import { source } from './builtins/io';
 
@@ -134,6 +135,37 @@ async function sourceIfExists(sh: Interpreter, path: string): Promise<boolean> {
   return true;
 }
 
+function historyFile(sh: Interpreter): string | undefined {
+  const f = sh.state.get('HISTFILE');
+  if (f !== undefined) return f || undefined;
+  const home = sh.state.get('HOME');
+  return home ? `${home}/.bash_history` : undefined;
+}
+
+/** ~/.bash_history: read at start (the last HISTSIZE entries). */
+async function loadHistoryFile(sh: Interpreter): Promise<void> {
+  const file = historyFile(sh);
+  if (!file) return;
+  try {
+    const text = decoder.decode(await sh.sys.readFile(file));
+    const size = Number(sh.state.get('HISTSIZE') ?? '500') || 500;
+    sh.state.history = text.split('\n').filter((l) => l !== '').slice(-size);
+  } catch {
+    // no history yet
+  }
+}
+
+/** Each command is appended as it is entered, so a closed tab loses none (like `history -a`). */
+async function appendHistoryFile(sh: Interpreter, entry: string): Promise<void> {
+  const file = historyFile(sh);
+  if (!file) return;
+  try {
+    await sh.sys.writeFile(file, `${entry}\n`, { append: true, mode: 0o600 });
+  } catch {
+    // an unwritable history file is not an error for the user
+  }
+}
+
 async function runExitTrap(sh: Interpreter): Promise<void> {
   const action = sh.state.traps.get('EXIT');
   if (!action) return;
@@ -190,6 +222,7 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
     await profile().catch((e: unknown) => {
       if (!(e instanceof Interrupted)) throw e;
     });
+    await loadHistoryFile(sh);
     const editor = new LineEditor(sys, 0, () => st.history, (line, cursor) => completeLine(sh, line, cursor));
     let commandNumber = 1;
     for (;;) {
@@ -212,6 +245,28 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
           throw e;
         }
         if (line === null) break;
+        if (st.options.has('histexpand')) {
+          try {
+            const expanded = expandHistory(line, st.history);
+            if (expanded) {
+              // bash shows the command it is about to run
+              await sh.write(1, `${expanded.line}\n`);
+              line = expanded.line;
+              if (expanded.printOnly) {
+                st.history.push(line);
+                lists = [];
+                break;
+              }
+            }
+          } catch (e) {
+            if (!(e instanceof EventNotFound)) throw e;
+            await sh.error(e.message);
+            st.status = 1;
+            lists = [];
+            src = '';
+            break;
+          }
+        }
         src += `${line}\n`;
         const parser = new Parser(src, { aliases: st.aliases, line: 1, extglob: st.shopts.has('extglob') });
         try {
@@ -234,8 +289,10 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
         throw new ShellExit(st.status);
       }
       if (src.trim() && !/^\s/.test(src)) {
-        st.history.push(src.replace(/\n$/, ''));
+        const entry = src.replace(/\n$/, '');
+        st.history.push(entry);
         if (st.history.length > 1000) st.history.shift();
+        await appendHistoryFile(sh, entry);
       }
       if (!lists || lists.length === 0) continue;
       commandNumber++;

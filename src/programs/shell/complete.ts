@@ -16,7 +16,14 @@ export async function completeLine(sh: Interpreter, line: string, cursor: number
   const first = before.slice(0, before.length - word.length).trim() === '' || /[;&|]\s*$/.test(before.slice(0, before.length - word.length));
   let candidates: string[] = [];
   let suffixFor = async (c: string): Promise<string> => c;
-  if (first && !word.includes('/')) {
+  if (/^\$\{?[A-Za-z_]\w*$/.test(word) || word === '$') {
+    // variable names
+    const brace = word.startsWith('${');
+    const prefix = word.slice(brace ? 2 : 1);
+    const names = new Set<string>([...sh.state.globals.keys(), ...sh.state.scopes.flatMap((m) => [...m.keys()])]);
+    candidates = [...names].filter((n) => n.startsWith(prefix)).sort().map((n) => (brace ? '${' : '$') + n);
+    suffixFor = async (c) => (brace ? `${c}}` : c);
+  } else if (first && !word.includes('/')) {
     const names = new Set<string>([...builtins.keys(), ...sh.state.functions.keys(), ...sh.state.aliases.keys()]);
     for (const dir of (sh.state.get('PATH') ?? '').split(':')) {
       try {

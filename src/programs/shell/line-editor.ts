@@ -15,6 +15,9 @@ export class LineEditor {
   private histIndex = 0;
   private draft: string[] = [];
   private pending = '';
+  /** Text cut by ^K ^U ^W Alt-D, for ^Y. */
+  private killed = '';
+  private lastKey = '';
 
   constructor(
     private readonly sys: Sys,
@@ -52,7 +55,8 @@ export class LineEditor {
           if (this.buf.length === 0) return null;
           continue;
         }
-        const r = await this.handle(key);
+        const r = key === '\x12' ? await this.reverseSearch() : await this.handle(key);
+        this.lastKey = key;
         if (r === 'eof') return null;
         if (r === 'accept') {
           const line = this.buf.join('');
@@ -230,19 +234,52 @@ export class LineEditor {
         return undefined;
       }
       case '\x0b':
+        this.killed = this.buf.slice(this.cursor).join('');
         this.buf.splice(this.cursor);
         await this.redraw(this.cursor);
         return undefined;
       case '\x15':
+        this.killed = this.buf.slice(0, this.cursor).join('');
         await this.deleteBack(this.cursor);
         return undefined;
       case '\x17': {
         let p = this.cursor;
         while (p > 0 && this.buf[p - 1] === ' ') p--;
         while (p > 0 && this.buf[p - 1] !== ' ') p--;
+        this.killed = this.buf.slice(p, this.cursor).join('');
         await this.deleteBack(this.cursor - p);
         return undefined;
       }
+      case '\x1b\x7f': {
+        let p = this.cursor;
+        while (p > 0 && !/\w/.test(this.buf[p - 1]!)) p--;
+        while (p > 0 && /\w/.test(this.buf[p - 1]!)) p--;
+        this.killed = this.buf.slice(p, this.cursor).join('');
+        await this.deleteBack(this.cursor - p);
+        return undefined;
+      }
+      case '\x1bd': {
+        let p = this.cursor;
+        while (p < this.buf.length && !/\w/.test(this.buf[p]!)) p++;
+        while (p < this.buf.length && /\w/.test(this.buf[p]!)) p++;
+        this.killed = this.buf.slice(this.cursor, p).join('');
+        this.buf.splice(this.cursor, p - this.cursor);
+        await this.redraw(this.cursor);
+        return undefined;
+      }
+      case '\x19':
+        if (this.killed) await this.insert(this.killed);
+        return undefined;
+      case '\x14':
+        if (this.cursor > 0 && this.buf.length > 1) {
+          const at = this.cursor === this.buf.length ? this.cursor - 1 : this.cursor;
+          const a = this.buf[at - 1]!;
+          this.buf[at - 1] = this.buf[at]!;
+          this.buf[at] = a;
+          await this.moveTo(at - 1);
+          await this.redraw(Math.min(at + 1, this.buf.length));
+        }
+        return undefined;
       case '\x0c':
         await this.out('\x1b[H\x1b[2J');
         this.cursor = this.buf.length;
@@ -258,12 +295,15 @@ export class LineEditor {
         return this.historyMove(1);
       case '\t':
         if (this.complete) {
-          const r = await this.complete(this.buf.join(''), this.cursor);
+          const r = await this.complete(this.buf.slice(0, this.cursor).join(''), this.cursor);
           if (r.insert) await this.insert(r.insert);
-          else if (r.list && r.list.length > 0) {
+          else if (r.list && r.list.length > 0 && this.lastKey === '\t') {
+            // a second Tab lists the choices, in columns as readline does
+            const at = this.cursor;
             await this.moveTo(this.buf.length);
-            await this.out(`\n${r.list.join('  ')}\n${this.prompt.text}${this.buf.join('')}`);
+            await this.out(`\n${columns(r.list, this.cols())}${this.prompt.text}${this.buf.join('')}`);
             this.cursor = this.buf.length;
+            await this.moveTo(at);
           } else await this.out('\x07');
         }
         return undefined;
@@ -272,6 +312,57 @@ export class LineEditor {
         await this.insert(key);
         return undefined;
     }
+  }
+
+  /** ^R: incremental search back through history. */
+  private async reverseSearch(): Promise<'accept' | undefined> {
+    const hist = this.history();
+    let query = '';
+    let index = hist.length;
+    let match = this.buf.join('');
+    let failed = false;
+    const show = async (): Promise<void> => {
+      await this.moveTo(0);
+      await this.out(`\r\x1b[J(${failed ? 'failed ' : ''}reverse-i-search)\`${query}': ${match}`);
+    };
+    const find = (from: number): void => {
+      for (let i = from; i >= 0; i--) {
+        if (hist[i]!.includes(query)) {
+          index = i;
+          match = hist[i]!;
+          failed = false;
+          return;
+        }
+      }
+      failed = true;
+    };
+    await show();
+    for (;;) {
+      const key = await this.nextKey();
+      if (key === null) break;
+      if (key === '\x12') find(index - 1);
+      else if (key === '\x7f' || key === '\b') {
+        query = query.slice(0, -1);
+        find(hist.length - 1);
+      } else if (key === '\x07') {
+        match = this.buf.join('');
+        break;
+      } else if (key.length === 1 && key >= ' ') {
+        query += key;
+        find(Math.min(index, hist.length - 1));
+      } else {
+        // any other key ends the search with the match in the line, then acts as usual
+        this.buf = [...match];
+        this.cursor = this.buf.length;
+        await this.out(`\r\x1b[J${this.prompt.text}${match}`);
+        return this.handle(key) as Promise<'accept' | undefined>;
+      }
+      await show();
+    }
+    this.buf = [...match];
+    this.cursor = this.buf.length;
+    await this.out(`\r\x1b[J${this.prompt.text}${match}`);
+    return undefined;
   }
 
   private async historyMove(dir: number): Promise<undefined> {
@@ -283,4 +374,21 @@ export class LineEditor {
     await this.setBuffer(next === hist.length ? [...this.draft] : [...hist[next]!]);
     return undefined;
   }
+}
+
+/** Completion choices in columns across the terminal width, as readline lists them. */
+function columns(items: string[], width: number): string {
+  const w = Math.max(...items.map((i) => i.length)) + 2;
+  const perRow = Math.max(1, Math.floor(width / w));
+  const rows = Math.ceil(items.length / perRow);
+  let out = '';
+  for (let r = 0; r < rows; r++) {
+    const line: string[] = [];
+    for (let c = 0; c < perRow; c++) {
+      const item = items[c * rows + r];
+      if (item !== undefined) line.push(item.padEnd(w));
+    }
+    out += `${line.join('').trimEnd()}\n`;
+  }
+  return out;
 }
