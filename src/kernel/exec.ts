@@ -6,6 +6,7 @@ import { programs } from '../programs/registry';
 import type { Kernel, ProgramMain } from './kernel';
 import type { Process } from './process';
 import { checkExec } from './vfs/ops';
+import { S_ISGID, S_ISUID } from './vfs/inode';
 
 export const STUB_MAGIC = '\x7fELF\x02\x01\x01\x00';
 export const STUB_TAG = 'photon-sim:';
@@ -21,6 +22,9 @@ const MAX_INTERP_DEPTH = 4;
 export interface Resolved {
   main: ProgramMain;
   argv: string[];
+  /** Set-user-ID / set-group-ID bits of the file: the effective ids the program runs with. */
+  euid?: number;
+  egid?: number;
 }
 
 export async function resolveExec(k: Kernel, proc: Process, path: string, argv: string[], depth = 0): Promise<Resolved> {
@@ -32,7 +36,12 @@ export async function resolveExec(k: Kernel, proc: Process, path: string, argv: 
     const name = at < 0 ? '' : head.slice(at + STUB_TAG.length).split('\n')[0]!;
     const program = programs.get(name);
     if (!program) throw new SysError('ENOEXEC', 'execve', path);
-    return { main: (sys) => program.run(sys), argv };
+    return {
+      main: (sys) => program.run(sys),
+      argv,
+      ...(node.perm & S_ISUID ? { euid: node.uid } : {}),
+      ...(node.perm & S_ISGID ? { egid: node.gid } : {}),
+    };
   }
   if (head.startsWith('#!')) {
     if (depth >= MAX_INTERP_DEPTH) throw new SysError('ELOOP', 'execve', path);

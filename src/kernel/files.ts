@@ -6,7 +6,7 @@ import type { Tty } from './tty';
 
 export type FileKind =
   | { kind: 'inode'; node: Inode }
-  | { kind: 'pipe'; pipe: Pipe; end: 'r' | 'w' }
+  | { kind: 'pipe'; pipe: Pipe; end: 'r' | 'w'; fifo?: Inode }
   | { kind: 'tty'; tty: Tty; node: Inode | undefined }
   | { kind: 'device'; device: DeviceName; node: Inode };
 

@@ -9,6 +9,7 @@ import type { Process } from './process';
 import { createIn } from './vfs/ops';
 import { mayAccess, R_OK, W_OK } from './vfs/permissions';
 import type { Inode } from './vfs/inode';
+import { Pipe } from './pipe';
 
 const MAX_FILE = 1 << 30;
 
@@ -53,7 +54,19 @@ export function openNode(k: Kernel, proc: Process, path: string, flags: OpenFlag
     } else if (dev) {
       file.target = { kind: 'device', device: dev, node };
     } else throw new SysError('ENXIO', 'open', path);
-  } else if (node.type === 'fifo' || node.type === 'socket' || node.type === 'blockdev') {
+  } else if (node.type === 'fifo') {
+    // a named pipe: every open of the same inode shares one pipe (fifo(7))
+    let pipe = k.fifos.get(node.ino);
+    if (!pipe) {
+      pipe = new Pipe();
+      k.fifos.set(node.ino, pipe);
+    }
+    if (read) pipe.readers++;
+    if (write) pipe.writers++;
+    pipe.wakeAll();
+    file.target = { kind: 'pipe', pipe, end: read ? 'r' : 'w', fifo: node };
+    if (read && write) file.writable = true;
+  } else if (node.type === 'socket' || node.type === 'blockdev') {
     throw new SysError('ENXIO', 'open', path);
   }
   if (node.generate) file.snapshot = k.vfs.read(node);
@@ -154,7 +167,9 @@ export function closeFile(k: Kernel, file: OpenFile): void {
   if (t.kind === 'pipe') {
     if (t.end === 'r') t.pipe.readers--;
     else t.pipe.writers--;
+    if (t.fifo && file.readable && file.writable) t.pipe.writers--;
     t.pipe.wakeAll();
+    if (t.fifo && t.pipe.readers <= 0 && t.pipe.writers <= 0) k.fifos.delete(t.fifo.ino);
   } else if (t.kind === 'inode') {
     k.vfs.releaseRef(t.node);
   }

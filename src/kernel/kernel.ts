@@ -38,6 +38,8 @@ export class Kernel {
   current: Process | undefined;
   /** Most processes the machine holds at once (fork fails with EAGAIN beyond). */
   readonly maxProcesses = 1024;
+  /** Pipes behind named pipes (FIFOs) that are open, by inode. */
+  readonly fifos = new Map<number, import('./pipe').Pipe>();
   /** The machine console (/dev/console, /dev/tty1). */
   consoleTty: Tty | undefined;
   /** Called when a process ends (the service host and the CLI listen). */

@@ -63,10 +63,20 @@ export class Pipe {
     return new Promise((resolve) => this.roomWaiters.push(resolve));
   }
 
-  /** Wakes everyone: an end was closed, so EOF or EPIPE may now apply. */
+  /** Wakes everyone: an end was opened or closed, so EOF, EPIPE or a FIFO open may now proceed. */
   wakeAll(): void {
     this.wake('data');
     this.wake('room');
+    const c = this.changeWaiters;
+    this.changeWaiters = [];
+    for (const w of c) w();
+  }
+
+  private changeWaiters: Waiter[] = [];
+
+  /** Resolves at the next open or close of an end. */
+  waitChange(): Promise<void> {
+    return new Promise((resolve) => this.changeWaiters.push(resolve));
   }
 
   private wake(which: 'data' | 'room'): void {

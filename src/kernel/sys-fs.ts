@@ -20,7 +20,7 @@ const STD_NAMES: Record<string, number> = { '/dev/stdin': 0, '/dev/stdout': 1, '
 
 type FsSys = Pick<Sys,
   | 'open' | 'read' | 'write' | 'close' | 'dup' | 'dup2' | 'pipe' | 'lseek' | 'ftruncate' | 'isOpen' | 'openFds' | 'setCloexec'
-  | 'stat' | 'lstat' | 'fstat' | 'readdir' | 'mkdir' | 'rmdir' | 'unlink' | 'rename' | 'link' | 'symlink'
+  | 'stat' | 'lstat' | 'fstat' | 'readdir' | 'mkdir' | 'mkfifo' | 'rmdir' | 'unlink' | 'rename' | 'link' | 'symlink'
   | 'readlink' | 'chmod' | 'chown' | 'lchown' | 'utimes' | 'truncate' | 'access' | 'realpath' | 'statfs'
   | 'mounts' | 'getcwd' | 'chdir' | 'readFile' | 'writeFile'>;
 
@@ -71,7 +71,24 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
         if (!src) throw new SysError('ENOENT', 'open', path);
         if (src.target.kind !== 'inode') return install(shareFile(src));
       }
-      return install(openNode(k, proc, path, flags, mode));
+      const file = openNode(k, proc, path, flags, mode);
+      const t = file.target;
+      if (t.kind === 'pipe' && t.fifo && !(file.readable && file.writable)) {
+        // opening one end of a FIFO waits for the other end (fifo(7))
+        try {
+          while (t.end === 'r' ? t.pipe.writers === 0 : t.pipe.readers === 0) await k.block(proc, t.pipe.waitChange());
+        } catch (e) {
+          closeFile(k, file);
+          throw e;
+        }
+      }
+      return install(file);
+    },
+    async mkfifo(path, mode = 0o666) {
+      await enter();
+      const { dir, name } = k.vfs.resolveParent(proc.cred, proc.cwd, path, 'mknod');
+      if (k.vfs.child(dir, name)) throw new SysError('EEXIST', 'mknod', path);
+      ops.createIn(fsctx(), dir, name, 'fifo', mode & ~proc.umask & 0o7777, 'mknod', path);
     },
     async read(n, max = 65536) {
       await enter();

@@ -106,8 +106,10 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     },
     async spawn(opts) {
       await enter();
-      const { main, argv } = await k.resolveProgram(proc, opts.path, opts.argv);
+      const { main, argv, euid, egid } = await k.resolveProgram(proc, opts.path, opts.argv);
       const c = child(opts, argv, new Map(opts.env));
+      if (euid !== undefined) c.cred.euid = euid;
+      if (egid !== undefined) c.cred.egid = egid;
       k.start(c, main);
       return c.pid;
     },
@@ -124,6 +126,8 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       for (const n of [...proc.cloexec]) if (proc.fds.has(n)) sys.close(n);
       proc.cloexec.clear();
       proc.argv = resolved.argv;
+      if (resolved.euid !== undefined) proc.cred.euid = resolved.euid;
+      if (resolved.egid !== undefined) proc.cred.egid = resolved.egid;
       proc.env = new Map(env);
       proc.comm = commOf(resolved.argv[0] ?? '');
       proc.handlers.forEach((d, s) => {

@@ -80,6 +80,8 @@ export interface Sys {
   fstat(fd: number): Stat;
   readdir(path: string): Promise<string[]>;
   mkdir(path: string, mode?: number): Promise<void>;
+  /** mkfifo(3): a named pipe. */
+  mkfifo(path: string, mode?: number): Promise<void>;
   rmdir(path: string): Promise<void>;
   unlink(path: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;

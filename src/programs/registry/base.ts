@@ -11,6 +11,7 @@ import hostname from '../coreutils/hostname';
 import id from '../coreutils/id';
 import ls from '../coreutils/ls/index';
 import mkdir from '../coreutils/mkdir';
+import mkfifo from '../coreutils/mkfifo';
 import mv from '../coreutils/mv';
 import pwd from '../coreutils/pwd';
 import rm from '../coreutils/rm';
@@ -31,6 +32,7 @@ export const basePrograms: Program[] = [
   id,
   ls,
   mkdir,
+  mkfifo,
   mv,
   pwd,
   rm,
