@@ -11,6 +11,8 @@ export interface ProgramSpec {
   aliases?: string[];
   /** Package that ships it (for tdnf/rpm later). */
   pkg?: string;
+  /** Mode of the installed file (default 0755; 04755 for set-user-ID programs like su and passwd). */
+  mode?: number;
   /** Options for getopt; omit to receive raw arguments (echo, test, the shell). */
   options?: OptionDef[];
   /** Parse in POSIX order: the first operand ends the options. */

@@ -142,7 +142,7 @@ export function buildImage(vfs: Vfs): ImageWriter {
 
   // programs: one stub binary each
   for (const p of programs.values()) {
-    w.file(p.installPath, stubFor(p.name), 0o755);
+    w.file(p.installPath, stubFor(p.name), p.mode ?? 0o755);
     for (const alias of p.aliases ?? []) w.symlink(alias, p.installPath.slice(p.installPath.lastIndexOf('/') + 1));
   }
   return w;
