@@ -5,12 +5,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page, Request } from 'playwright-core';
 import { build } from 'vite';
 import { launchChromium } from '../test/e2e/chromium.mjs';
 import { serveStatic } from '../test/e2e/static-server.mjs';
+import { shellSpeed } from './shell-speed';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist'); // BENCH_DIST: measure another build
@@ -294,6 +295,14 @@ async function browserRows(): Promise<string> {
 
 // ---------------------------------------------------------------- main
 
+/** The machine as the browser runs it: bundled (esbuild), not compiled on the fly by tsx. */
+async function bundledMachine(): Promise<MachineModule> {
+  const { build: esbuild } = await import('esbuild');
+  const out = join(ROOT, '.bench-out', 'machine.mjs');
+  await esbuild({ entryPoints: [join(ROOT, 'src/kernel/machine.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: out, logLevel: 'error' });
+  return (await import(pathToFileURL(out).href)) as MachineModule;
+}
+
 function printTable(chromium: string): void {
   const cpu = os.cpus();
   console.log('');
@@ -316,7 +325,7 @@ async function main(): Promise<void> {
   const chromium = await browserRows();
   let machine: MachineModule | undefined;
   try {
-    machine = await import('../src/kernel/machine');
+    machine = await bundledMachine();
   } catch (e) {
     fail(3, 'headless boot in Node', 'median < 50 ms', e);
     fail(4, 'Ctrl-C on a busy loop', 'p95 < 50 ms', e);
@@ -324,6 +333,14 @@ async function main(): Promise<void> {
   if (machine) {
     await nodeBoot(machine);
     await nodeCtrlC(machine);
+    try {
+      for (const r of await shellSpeed(machine.Machine)) {
+        const ratio = r.sim / r.real;
+        rows.push({ order: 6, name: `shell: ${r.name} (sim ${ms(r.sim)}, bash ${ms(r.real)})`, median: `${ratio.toFixed(2)}x`, p95: '', target: '<= 3x bash', result: verdict(ratio <= 3) });
+      }
+    } catch (e) {
+      fail(6, 'shell speed against bash', '<= 3x bash', e);
+    }
   }
   printTable(chromium);
   process.exit(errors ? 1 : 0);

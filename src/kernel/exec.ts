@@ -34,8 +34,9 @@ export async function resolveExec(k: Kernel, proc: Process, path: string, argv: 
   if (head.startsWith(STUB_MAGIC)) {
     const at = head.indexOf(STUB_TAG);
     const name = at < 0 ? '' : head.slice(at + STUB_TAG.length).split('\n')[0]!;
-    const program = programs.get(name);
-    if (!program) throw new SysError('ENOEXEC', 'execve', path);
+    const entry = programs.get(name);
+    if (!entry) throw new SysError('ENOEXEC', 'execve', path);
+    const program = await entry.load();
     return {
       main: (sys) => program.run(sys),
       argv,

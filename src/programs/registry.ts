@@ -2,6 +2,7 @@
 // VFS and is executable; the file is a small stub naming the entry here (see kernel/exec.ts).
 // The lists live in registry/, one file per family, so families grow independently.
 import type { Program } from './define';
+import { eager, type ProgramEntry } from './entry';
 import bash from './shell/bash';
 import { awkPrograms } from './registry/awk';
 import { basePrograms } from './registry/base';
@@ -11,6 +12,8 @@ import { procsPrograms } from './registry/procs';
 import { searchPrograms } from './registry/search';
 import { textPrograms } from './registry/text';
 
-const all: Program[] = [bash, ...basePrograms, ...textPrograms, ...filesPrograms, ...searchPrograms, ...awkPrograms, ...findPrograms, ...procsPrograms];
+const all: (Program | ProgramEntry)[] = [bash, ...basePrograms, ...textPrograms, ...filesPrograms, ...searchPrograms, ...awkPrograms, ...findPrograms, ...procsPrograms];
 
-export const programs = new Map<string, Program>(all.map((p) => [p.name, p]));
+export const programs = new Map<string, ProgramEntry>(
+  all.map((p) => ('load' in p ? p : eager(p))).map((e) => [e.name, e]),
+);

@@ -1,43 +1,25 @@
-// Programs of the foundation: the first coreutils set.
-import type { Program } from '../define';
-import trueProgram from '../coreutils/true';
-import falseProgram from '../coreutils/false';
-import cat from '../coreutils/cat';
-import clear from '../coreutils/clear';
-import cp from '../coreutils/cp';
-import echo from '../coreutils/echo';
-import env from '../coreutils/env';
-import hostname from '../coreutils/hostname';
-import id from '../coreutils/id';
-import ls from '../coreutils/ls/index';
-import mkdir from '../coreutils/mkdir';
-import mkfifo from '../coreutils/mkfifo';
-import mv from '../coreutils/mv';
-import pwd from '../coreutils/pwd';
-import rm from '../coreutils/rm';
-import sleep from '../coreutils/sleep';
-import touch from '../coreutils/touch';
-import uname from '../coreutils/uname';
-import whoami from '../coreutils/whoami';
+// Programs of the foundation: the first coreutils set (loaded when first run).
+import { lazy, type ProgramEntry } from '../entry';
 
-export const basePrograms: Program[] = [
-  trueProgram,
-  falseProgram,
-  cat,
-  clear,
-  cp,
-  echo,
-  env,
-  hostname,
-  id,
-  ls,
-  mkdir,
-  mkfifo,
-  mv,
-  pwd,
-  rm,
-  sleep,
-  touch,
-  uname,
-  whoami,
+export const basePrograms: ProgramEntry[] = [
+  lazy({ name: 'true', installPath: '/usr/bin/true', pkg: 'coreutils' }, () => import('../coreutils/true')),
+  lazy({ name: 'false', installPath: '/usr/bin/false', pkg: 'coreutils' }, () => import('../coreutils/false')),
+  lazy({ name: 'cat', installPath: '/usr/bin/cat', pkg: 'coreutils' }, () => import('../coreutils/cat')),
+  lazy({ name: 'clear', installPath: '/usr/bin/clear', pkg: 'ncurses' }, () => import('../coreutils/clear')),
+  lazy({ name: 'cp', installPath: '/usr/bin/cp', pkg: 'coreutils' }, () => import('../coreutils/cp')),
+  lazy({ name: 'echo', installPath: '/usr/bin/echo', pkg: 'coreutils' }, () => import('../coreutils/echo')),
+  lazy({ name: 'env', installPath: '/usr/bin/env', pkg: 'coreutils' }, () => import('../coreutils/env')),
+  lazy({ name: 'hostname', installPath: '/usr/bin/hostname', aliases: ['/usr/bin/dnsdomainname', '/usr/bin/domainname', '/usr/bin/nisdomainname', '/usr/bin/ypdomainname'], pkg: 'net-tools' }, () => import('../coreutils/hostname')),
+  lazy({ name: 'id', installPath: '/usr/bin/id', pkg: 'coreutils' }, () => import('../coreutils/id')),
+  lazy({ name: 'ls', installPath: '/usr/bin/ls', pkg: 'coreutils' }, () => import('../coreutils/ls/index')),
+  lazy({ name: 'mkdir', installPath: '/usr/bin/mkdir', pkg: 'coreutils' }, () => import('../coreutils/mkdir')),
+  lazy({ name: 'mkfifo', installPath: '/usr/bin/mkfifo', pkg: 'coreutils' }, () => import('../coreutils/mkfifo')),
+  lazy({ name: 'mv', installPath: '/usr/bin/mv', pkg: 'coreutils' }, () => import('../coreutils/mv')),
+  lazy({ name: 'pwd', installPath: '/usr/bin/pwd', pkg: 'coreutils' }, () => import('../coreutils/pwd')),
+  lazy({ name: 'rm', installPath: '/usr/bin/rm', pkg: 'coreutils' }, () => import('../coreutils/rm')),
+  lazy({ name: 'sleep', installPath: '/usr/bin/sleep', pkg: 'coreutils' }, () => import('../coreutils/sleep')),
+  lazy({ name: 'touch', installPath: '/usr/bin/touch', pkg: 'coreutils' }, () => import('../coreutils/touch')),
+  lazy({ name: 'uname', installPath: '/usr/bin/uname', pkg: 'coreutils' }, () => import('../coreutils/uname')),
+  lazy({ name: 'whoami', installPath: '/usr/bin/whoami', pkg: 'coreutils' }, () => import('../coreutils/whoami')),
 ];
+
