@@ -63,6 +63,8 @@ export class Lexer {
       else if (c === '\\' && this.peekChar(1) === '\n') {
         this.pos += 2;
         this.line++;
+        // a line continuation at the end of the input: more is needed (PS2)
+        if (this.eof()) throw new IncompleteInput('\\');
       } else if (c === '#') {
         while (!this.eof() && this.peekChar() !== '\n') this.pos++;
       } else return;
@@ -225,6 +227,7 @@ export class Lexer {
         if (this.peekChar(1) === '\n') {
           this.pos += 2;
           this.line++;
+          if (this.eof()) throw new IncompleteInput('\\');
           continue;
         }
         flush();
@@ -615,7 +618,11 @@ export class Lexer {
         }
         lines.push(text);
       }
-      if (!done) this.heredocEof?.(h.delimiter);
+      if (!done) {
+        // interactive input asks for more lines; a script warns and takes what there is
+        if (!this.heredocEof) throw new IncompleteInput('<<');
+        this.heredocEof(h.delimiter);
+      }
       h.fill(lines.length ? `${lines.join('\n')}\n` : '');
     }
   }
