@@ -38,7 +38,7 @@ async function runScript(argv: string[]): Promise<number> {
     writeFileIntoMachine(machine, inside, bytes);
     bashArgv = ['bash', inside, ...argv.slice(1)];
   }
-  const code = await machine.run(['/bin/bash', ...bashArgv.slice(1)], {
+  const code = await machine.run(bashArgv, {
     stdout: (b) => process.stdout.write(b),
     stderr: (b) => process.stderr.write(b),
     cwd: '/root',

@@ -222,7 +222,19 @@ export class Machine {
         resolve(s.kind === 'exited' ? s.code : s.kind === 'signaled' ? 128 + s.signal : 1);
       };
     });
-    const { main, argv: finalArgv } = await k.resolveProgram(proc, argv[0]!, argv);
+    // a bare name is looked up on PATH, as a shell would
+    let path = argv[0]!;
+    if (!path.includes('/')) {
+      const dirs = (proc.env.get('PATH') ?? '/usr/bin:/bin').split(':');
+      path = dirs.map((d) => `${d}/${path}`).find((p) => {
+        try {
+          return k.vfs.resolve(ROOT_CRED, k.vfs.root, p, { follow: true }).type === 'file';
+        } catch {
+          return false;
+        }
+      }) ?? path;
+    }
+    const { main, argv: finalArgv } = await k.resolveProgram(proc, path, argv);
     proc.argv = finalArgv;
     k.start(proc, main);
     const code = await finished;

@@ -54,5 +54,5 @@ export async function run(machine: Machine, argv: string[], env: [string, string
 
 /** Runs a bash script in WORKDIR with umask 022, as the recorded cases were. */
 export function sh(machine: Machine, script: string): Promise<Result> {
-  return run(machine, ['/bin/bash', '-c', `umask 022\n${script}`]);
+  return run(machine, ['bash', '-c', `umask 022\n${script}`]);
 }
