@@ -35,10 +35,10 @@ export class Interpreter implements ExpandHost {
 
   // ---- messages ----
 
-  /** `bash: `, `-bash: `, or `script: line N: ` as bash starts its error messages. */
+  /** `-bash: ` interactively; `bash: line N: ` or `script: line N: ` otherwise, as bash starts its error messages. */
   errPrefix(): string {
-    if (this.state.errorContext === 'script') return `${this.state.arg0}: line ${this.state.lineno}: `;
-    return `${this.state.arg0}: `;
+    if (this.state.interactive) return `${this.state.arg0}: `;
+    return `${this.state.arg0}: line ${this.state.lineno}: `;
   }
 
   async write(fd: number, text: string): Promise<void> {
