@@ -296,6 +296,21 @@ export class Interpreter implements ExpandHost {
   }
 
   private async runPipeline(cmd: Command & { kind: 'pipeline' }): Promise<number> {
+    if (!cmd.timed) return this.runPipelineUntimed(cmd);
+    // `time`: the report goes to the shell's stderr in TIMEFORMAT (bash manual, time)
+    const start = this.sys.now();
+    let status = 0;
+    try {
+      status = await this.runPipelineUntimed(cmd);
+    } finally {
+      const secs = (this.sys.now() - start) / 1000;
+      const format = this.state.get('TIMEFORMAT') ?? '\nreal\t%3lR\nuser\t%3lU\nsys\t%3lS';
+      await this.write(2, `${formatTime(format, secs)}\n`);
+    }
+    return status;
+  }
+
+  private async runPipelineUntimed(cmd: Command & { kind: 'pipeline' }): Promise<number> {
     if (cmd.negate) this.errexitIgnored++;
     let status: number;
     try {
@@ -666,4 +681,16 @@ function installDynamicVars(sh: Interpreter): void {
   keep('BASHPID', () => String(sys.pid));
   keep('EPOCHSECONDS', () => String(Math.floor(sys.now() / 1000)));
   keep('EPOCHREALTIME', () => (sys.now() / 1000).toFixed(6));
+}
+
+/** TIMEFORMAT: %[p][l]R, U, S (user and system time are not modelled: 0), %P, %%. */
+function formatTime(format: string, real: number): string {
+  return format.replace(/%(%|(\d)?(l)?([RUSP]))/g, (_m, all: string, prec: string | undefined, long: string | undefined, what: string | undefined) => {
+    if (all === '%') return '%';
+    const v = what === 'R' ? real : what === 'P' ? 0 : 0;
+    const p = prec === undefined ? 3 : Math.min(3, Number(prec));
+    if (what === 'P') return v.toFixed(2);
+    if (long) return `${Math.floor(v / 60)}m${(v % 60).toFixed(p)}s`;
+    return v.toFixed(p);
+  });
 }

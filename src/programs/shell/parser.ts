@@ -210,6 +210,7 @@ export class Parser {
       } else break;
     }
     if (cmds.length === 1 && !negate && !timed) return cmds[0]!;
+    // `time` alone times nothing but still reports
     return { kind: 'pipeline', cmds, negate, stderr, timed, line };
   }
 
