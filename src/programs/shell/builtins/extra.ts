@@ -2,6 +2,7 @@
 import { isSysError, strerror } from '../../../shared/errno';
 import type { Interpreter } from '../interpreter';
 import { cd } from './dirs';
+import { HELP_TOPICS } from './help-topics';
 import type { Builtin } from './types';
 import { badOption, NAME_RE, parseFlags } from './types';
 
@@ -203,3 +204,28 @@ export const suspend: Builtin = async (sh) => {
   return 0;
 };
 
+
+/** help [-s] [pattern]: synopses from help-topics.ts. */
+export const help: Builtin = async (sh, argv) => {
+  const short = argv.includes('-s') || argv.includes('-d');
+  const patterns = argv.slice(1).filter((a) => !a.startsWith('-'));
+  if (patterns.length === 0) {
+    await sh.write(1, `GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\nThe shell's builtin commands follow; \`help NAME' says more about one of them.\n\n`);
+    for (const [, synopsis] of HELP_TOPICS) await sh.write(1, ` ${synopsis.length > 76 ? `${synopsis.slice(0, 75)}>` : synopsis}\n`);
+    return 0;
+  }
+  let status = 0;
+  for (const pat of patterns) {
+    const re = new RegExp(`^${pat.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}`);
+    const hits = HELP_TOPICS.filter(([name]) => re.test(name));
+    if (hits.length === 0) {
+      await sh.error(`help: no help topics match \`${pat}'.  Try \`help help' or \`man -k ${pat}' or \`info ${pat}'.`);
+      status = 1;
+      continue;
+    }
+    for (const [name, synopsis, description] of hits) {
+      await sh.write(1, short ? `${name}: ${synopsis}\n` : `${name}: ${synopsis}\n    ${description}\n`);
+    }
+  }
+  return status;
+};
