@@ -229,3 +229,55 @@ export const help: Builtin = async (sh, argv) => {
   }
   return status;
 };
+
+/** fc -l [-nr] [first [last]] lists history; fc -s [old=new] [command] runs an entry again. */
+export const fc: Builtin = async (sh, argv) => {
+  const hist = sh.state.history;
+  const args = argv.slice(1);
+  const flags = new Set<string>();
+  while (args[0]?.startsWith('-') && /^-[lnrse]+$/.test(args[0])) for (const c of args.shift()!.slice(1)) flags.add(c);
+  const find = (spec: string | undefined, dflt: number): number => {
+    if (spec === undefined) return dflt;
+    if (/^-?\d+$/.test(spec)) {
+      const n = Number(spec);
+      return n < 0 ? hist.length + n : n - 1;
+    }
+    for (let i = hist.length - 1; i >= 0; i--) if (hist[i]!.startsWith(spec)) return i;
+    return -1;
+  };
+  if (flags.has('s')) {
+    let subst: [string, string] | undefined;
+    if (args[0]?.includes('=')) {
+      const [a, b] = args.shift()!.split('=') as [string, string];
+      subst = [a, b];
+    }
+    // the fc -s line itself is the newest entry: look before it
+    const i = find(args[0], hist.length - 2);
+    const entry = hist[i];
+    if (entry === undefined) {
+      await sh.error('fc: no command found');
+      return 1;
+    }
+    const line = subst ? entry.replace(subst[0], subst[1]) : entry;
+    await sh.write(2, `${line}\n`);
+    hist[hist.length - 1] = line;
+    return sh.evalString(line);
+  }
+  if (flags.has('l')) {
+    const last = hist.length - 1;
+    let from = find(args[0], Math.max(0, last - 16));
+    let to = find(args[1], args[0] === undefined ? last : from);
+    if (from < 0 || to < 0) {
+      await sh.error('fc: history specification out of range');
+      return 1;
+    }
+    if (from > to) [from, to] = [to, from];
+    const lines: string[] = [];
+    for (let i = from; i <= to; i++) lines.push(flags.has('n') ? `\t ${hist[i]}\n` : `${i + 1}\t ${hist[i]}\n`);
+    if (flags.has('r')) lines.reverse();
+    await sh.write(1, lines.join(''));
+    return 0;
+  }
+  await sh.error('fc: no editor is available here; use fc -l or fc -s');
+  return 1;
+};

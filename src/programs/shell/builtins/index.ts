@@ -23,7 +23,7 @@ export const builtins = new Map<string, Builtin>([
   ['unalias', lookup.unalias], ['exec', lookup.exec], ['umask', lookup.umask], ['history', lookup.history],
   ['export', vars.exportBuiltin], ['unset', vars.unset], ['set', vars.set], ['declare', vars.declare], ['typeset', vars.typeset],
   ['mapfile', extra.mapfile], ['readarray', extra.mapfile], ['dirs', extra.dirs], ['pushd', extra.pushd], ['popd', extra.popd],
-  ['times', extra.times], ['ulimit', extra.ulimit], ['disown', extra.disown], ['suspend', extra.suspend], ['help', extra.help],
+  ['times', extra.times], ['ulimit', extra.ulimit], ['disown', extra.disown], ['suspend', extra.suspend], ['help', extra.help], ['fc', extra.fc],
   ['local', vars.local], ['readonly', vars.readonly], ['let', vars.letBuiltin], ['shopt', vars.shopt],
 ]);
 
