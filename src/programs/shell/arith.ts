@@ -257,6 +257,19 @@ function compile(src: string): Node | null {
   return n;
 }
 
+/** A plain decimal of up to 15 digits (most variable values), without a regex or BigInt parse. */
+function smallInt(s: string): bigint | undefined {
+  const n = s.length;
+  if (n === 0 || n > 15) return undefined;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  if (i === n || (s.charCodeAt(i) === 48 && n - i > 1)) return undefined;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return BigInt(Number(s));
+}
+
 export function evaluate(src: string, env: ArithEnv, depth = 0): bigint {
   if (depth > 1024) throw new ArithError('expression recursion level exceeded', src);
   if (DECIMAL.test(src)) return i64(BigInt(src.trim()));
@@ -281,6 +294,8 @@ class Evaluator {
       if (this.env.nounset) throw new ArithError(`${name}: unbound variable`, name);
       return 0n;
     }
+    const small = smallInt(raw);
+    if (small !== undefined) return small;
     if (DECIMAL.test(raw)) return i64(BigInt(raw.trim()));
     if (raw.trim() === '') return 0n;
     return evaluate(raw, this.env, this.depth + 1);

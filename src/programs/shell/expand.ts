@@ -293,7 +293,13 @@ export function splitFields(pieces: Piece[], ifs: string): { text: string; quote
 /** Full expansion of command words: the list of resulting arguments. */
 export async function expandWords(h: ExpandHost, words: Word[]): Promise<string[]> {
   const out: string[] = [];
-  for (const w of words) out.push(...(await expandWord(h, w)));
+  for (const w of words) {
+    // the common case: plain text with nothing to expand
+    const only = w.parts.length === 1 ? w.parts[0]! : undefined;
+    if (only?.kind === 'lit' && !/[{~*?]/.test(only.text) && !hasGlob(only.text)) out.push(only.text);
+    else if (only?.kind === 'quoted') out.push(only.text);
+    else out.push(...(await expandWord(h, w)));
+  }
   return out;
 }
 

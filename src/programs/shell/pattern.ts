@@ -20,7 +20,9 @@ export function hasGlob(pattern: string): boolean {
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
     if (c === '\\') i++;
-    else if (c === '*' || c === '?' || c === '[') return true;
+    else if (c === '*' || c === '?') return true;
+    // a bracket expression needs its closing bracket (a lone `[`, as in `[ -f x ]`, is plain text)
+    else if (c === '[' && pattern.indexOf(']', i + 2) > i) return true;
     else if ('@+!'.includes(c!) && pattern[i + 1] === '(') return true;
   }
   return false;

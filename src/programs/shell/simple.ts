@@ -236,17 +236,6 @@ async function execFailure(sh: Interpreter, path: string, argv: string[], env: M
   return 126;
 }
 
-/** FUNCNAME: the call stack of functions, innermost first (unset outside functions). */
-function setFuncname(state: ShellState): void {
-  if (state.funcNames.length === 0) state.globals.delete('FUNCNAME');
-  else {
-    const stack = [...state.funcNames].reverse();
-    // a script's bottom frame is called main (bash -c has none)
-    if (state.errorContext === 'script') stack.push('main');
-    state.globals.set('FUNCNAME', { array: new Map(stack.map((n, i) => [i, n])) });
-  }
-}
-
 export async function callFunction(sh: Interpreter, fn: Command & { kind: 'funcdef' }, argv: string[]): Promise<number> {
   const state = sh.state;
   if (state.funcNames.length >= MAX_FUNC_DEPTH) {
@@ -257,7 +246,6 @@ export async function callFunction(sh: Interpreter, fn: Command & { kind: 'funcd
   const savedLine = state.lineno;
   state.positional = argv.slice(1);
   state.funcNames.push(fn.name);
-  setFuncname(state);
   state.scopes.push(new Map());
   try {
     return await sh.runCommand(fn.body);
@@ -269,7 +257,6 @@ export async function callFunction(sh: Interpreter, fn: Command & { kind: 'funcd
     if (onReturn) await sh.runTrapAction(onReturn);
     state.scopes.pop();
     state.funcNames.pop();
-    setFuncname(state);
     state.positional = savedPositional;
     state.lineno = savedLine;
   }

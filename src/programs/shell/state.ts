@@ -109,6 +109,12 @@ export class ShellState {
 
   /** The variable `name` as seen from the current scope (resolving namerefs). */
   lookup(name: string, depth = 0): Var | undefined {
+    // FUNCNAME is computed when read, so function calls allocate nothing for it
+    if (name === 'FUNCNAME' && this.funcNames.length > 0) {
+      const stack = [...this.funcNames].reverse();
+      if (this.errorContext === 'script') stack.push('main');
+      return { array: new Map(stack.map((n, i) => [i, n])) };
+    }
     for (let i = this.scopes.length - 1; i >= 0; i--) {
       const v = this.scopes[i]!.get(name);
       if (v) return v.ref && depth < 8 && v.value ? this.lookup(v.value, depth + 1) ?? v : v;
