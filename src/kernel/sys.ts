@@ -170,6 +170,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
         uid: p.cred.uid, gid: p.cred.gid, euid: p.cred.euid,
         state: p.state === 'zombie' ? 'Z' : p.state === 'stopped' ? 'T' : p.pid === proc.pid ? 'R' : 'S',
         comm: p.comm, argv: [...p.argv], tty: p.ctty?.name, startTime: p.startTime,
+        foreground: !!p.ctty && p.ctty.foreground === p.pgid, sessionLeader: p.sid === p.pid,
         cwd: k.vfs.pathOf(p.cwd),
       }));
     },

@@ -27,6 +27,10 @@ export interface ProcessInfo {
   comm: string;
   argv: string[];
   tty: string | undefined;
+  /** In the foreground process group of its terminal (ps STAT `+`). */
+  foreground: boolean;
+  /** Leads its session (ps STAT `s`). */
+  sessionLeader: boolean;
   startTime: number;
   cwd: string;
 }
