@@ -1,4 +1,5 @@
 // awk (gawk)
 import type { Program } from '../define';
+import gawk from '../awk/index';
 
-export const awkPrograms: Program[] = [];
+export const awkPrograms: Program[] = [gawk];

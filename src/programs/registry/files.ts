@@ -1,4 +1,33 @@
 // File and system utilities (coreutils and friends): ln chmod stat date ...
 import type { Program } from '../define';
+import date from '../coreutils/date';
+import dd from '../coreutils/dd';
+import df from '../coreutils/df';
+import truncate from '../coreutils/truncate';
+import mktemp from '../coreutils/mktemp';
+import du from '../coreutils/du';
+import chgrp from '../coreutils/chgrp';
+import chown from '../coreutils/chown';
+import chmod from '../coreutils/chmod';
+import expr from '../coreutils/expr';
+import install from '../coreutils/install';
+import rmdir from '../coreutils/rmdir';
+import stat from '../coreutils/stat';
+import stty from '../coreutils/stty';
+import timeout from '../coreutils/timeout';
+import { bracketProgram, testProgram } from '../coreutils/test';
+import realpath from '../coreutils/realpath';
+import readlink from '../coreutils/readlink';
+import ln from '../coreutils/ln';
+import factor from '../coreutils/factor';
+import groups from '../coreutils/groups';
+import nice from '../coreutils/nice';
+import nohup from '../coreutils/nohup';
+import nproc from '../coreutils/nproc';
+import printenv from '../coreutils/printenv';
+import sync from '../coreutils/sync';
+import tty from '../coreutils/tty';
+import users from '../coreutils/users';
+import who from '../coreutils/who';
 
-export const filesPrograms: Program[] = [];
+export const filesPrograms: Program[] = [chgrp, chmod, chown, date, dd, df, du, mktemp, truncate, expr, install, ln, readlink, realpath, rmdir, stat, stty, timeout, testProgram, bracketProgram, factor, groups, nice, nohup, nproc, printenv, sync, tty, users, who];

@@ -1,4 +1,30 @@
 // Text tools (coreutils filters): head tail wc sort uniq cut tr tee paste ...
 import type { Program } from '../define';
+import base64 from '../coreutils/base64';
+import basename from '../coreutils/basename';
+import comm from '../coreutils/comm';
+import cut from '../coreutils/cut';
+import dirname from '../coreutils/dirname';
+import expand from '../coreutils/expand';
+import fold from '../coreutils/fold';
+import head from '../coreutils/head';
+import join from '../coreutils/join';
+import md5sum from '../coreutils/md5sum';
+import nl from '../coreutils/nl';
+import od from '../coreutils/od';
+import paste from '../coreutils/paste';
+import printf from '../coreutils/printf';
+import seq from '../coreutils/seq';
+import sha256sum from '../coreutils/sha256sum';
+import sort from '../coreutils/sort';
+import split from '../coreutils/split';
+import tac from '../coreutils/tac';
+import tail from '../coreutils/tail';
+import tee from '../coreutils/tee';
+import tr from '../coreutils/tr';
+import unexpand from '../coreutils/unexpand';
+import uniq from '../coreutils/uniq';
+import wc from '../coreutils/wc';
+import yes from '../coreutils/yes';
 
-export const textPrograms: Program[] = [];
+export const textPrograms: Program[] = [base64, basename, comm, cut, dirname, expand, fold, head, join, md5sum, nl, od, paste, printf, seq, sha256sum, sort, split, tac, tail, tee, tr, unexpand, uniq, wc, yes];

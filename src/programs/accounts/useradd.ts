@@ -1,0 +1,271 @@
+// useradd (shadow 4.13) with Photon's configuration: USERGROUPS_ENAB no, so a new user's
+// primary group is GROUP=100 (users) from /etc/default/useradd unless -U or -g; aging from
+// login.defs (PASS_MAX_DAYS 90); -m copies /etc/skel into a home made with mode 0777 & ~UMASK.
+import { isSysError } from '../../shared/errno';
+import { defineProgram } from '../define';
+import type { Ctx } from '../lib/context';
+import { addMember, fail, findGroup, has, lockAndRead, opt, parseArgs } from './common';
+import type { Parsed } from '../lib/getopt';
+import { commitAll, Locks, readAll, today, type AccountDbs } from './db';
+import { LoginDefs, parseDay, useraddDefaults, validName } from './defs';
+import { copySkel } from './home';
+import { newId } from './ids';
+
+const USAGE = `Usage: useradd [options] LOGIN
+       useradd -D
+       useradd -D [options]
+
+Options:
+      --badname                 accept a user name the usual rules reject
+  -b, --base-dir BASE_DIR       directory in which the home directory is made
+  -c, --comment COMMENT         GECOS field (full name and so on)
+  -d, --home-dir HOME_DIR       home directory of the new account
+  -D, --defaults                show or change the useradd defaults
+  -e, --expiredate EXPIRE_DATE  date on which the account expires
+  -f, --inactive INACTIVE       days after password expiry until the account is disabled
+  -F, --add-subids-for-system   give a system account subordinate ids too
+  -g, --gid GROUP               primary group, by name or number
+  -G, --groups GROUPS           comma-separated supplementary groups
+  -h, --help                    show this help and exit
+  -k, --skel SKEL_DIR           skeleton directory to copy (with -m)
+  -K, --key KEY=VALUE           override a login.defs setting
+  -l, --no-log-init             leave the lastlog and faillog databases alone
+  -m, --create-home             create the home directory
+  -M, --no-create-home          do not create the home directory
+  -N, --no-user-group           do not create a group named after the user
+  -o, --non-unique              allow a UID that is already in use
+  -p, --password PASSWORD       already-encrypted password
+  -r, --system                  create a system account
+  -R, --root CHROOT_DIR         chroot into this directory first
+  -P, --prefix PREFIX_DIR       directory holding the etc files to change
+  -s, --shell SHELL             login shell
+  -u, --uid UID                 numeric user ID
+  -U, --user-group              create a group named after the user
+
+`;
+
+const OPTIONS = [
+  { key: 'badname', long: 'badname' },
+  { key: 'b', short: 'b', long: 'base-dir', arg: 'required' as const },
+  { key: 'c', short: 'c', long: 'comment', arg: 'required' as const },
+  { key: 'd', short: 'd', long: 'home-dir', arg: 'required' as const },
+  { key: 'D', short: 'D', long: 'defaults' },
+  { key: 'e', short: 'e', long: 'expiredate', arg: 'required' as const },
+  { key: 'f', short: 'f', long: 'inactive', arg: 'required' as const },
+  { key: 'F', short: 'F', long: 'add-subids-for-system' },
+  { key: 'g', short: 'g', long: 'gid', arg: 'required' as const },
+  { key: 'G', short: 'G', long: 'groups', arg: 'required' as const },
+  { key: 'h', short: 'h', long: 'help' },
+  { key: 'k', short: 'k', long: 'skel', arg: 'required' as const },
+  { key: 'K', short: 'K', long: 'key', arg: 'required' as const },
+  { key: 'l', short: 'l', long: 'no-log-init' },
+  { key: 'm', short: 'm', long: 'create-home' },
+  { key: 'M', short: 'M', long: 'no-create-home' },
+  { key: 'N', short: 'N', long: 'no-user-group' },
+  { key: 'o', short: 'o', long: 'non-unique' },
+  { key: 'p', short: 'p', long: 'password', arg: 'required' as const },
+  { key: 'r', short: 'r', long: 'system' },
+  { key: 'R', short: 'R', long: 'root', arg: 'required' as const },
+  { key: 'P', short: 'P', long: 'prefix', arg: 'required' as const },
+  { key: 's', short: 's', long: 'shell', arg: 'required' as const },
+  { key: 'u', short: 'u', long: 'uid', arg: 'required' as const },
+  { key: 'U', short: 'U', long: 'user-group' },
+];
+
+const E_USAGE = 2;
+const E_BAD_ARG = 3;
+
+async function usage(ctx: Ctx, status: number): Promise<number> {
+  await (status === 0 ? ctx.out : ctx.err).write(USAGE);
+  return status;
+}
+
+async function showDefaults(ctx: Ctx): Promise<number> {
+  const d = await useraddDefaults(ctx.sys);
+  await ctx.print(`GROUP=${d.group}\nHOME=${d.home}\nINACTIVE=${d.inactive}\nEXPIRE=${d.expire}\nSHELL=${d.shell}\nSKEL=${d.skel}\nCREATE_MAIL_SPOOL=${d.createMailSpool}\n`);
+  return 0;
+}
+
+export default defineProgram({
+  name: 'useradd',
+  installPath: '/usr/sbin/useradd',
+  pkg: 'shadow',
+  async main(ctx) {
+    const args = await parseArgs(ctx, OPTIONS, () => USAGE);
+    if (typeof args === 'number') return args;
+    if (has(args, 'h')) return usage(ctx, 0);
+    const defaults = await useraddDefaults(ctx.sys);
+    const defs = await LoginDefs.load(ctx.sys);
+    const sys = ctx.sys;
+    const comment = opt(args, 'c') ?? '';
+    if (/[:\n]/.test(comment)) return fail(ctx, `invalid comment '${comment}'`).then(() => E_BAD_ARG);
+    const homeOpt = opt(args, 'd');
+    if (homeOpt !== undefined && (!homeOpt.startsWith('/') || /[:\n]/.test(homeOpt))) return fail(ctx, `invalid home directory '${homeOpt}'`).then(() => E_BAD_ARG);
+    const base = opt(args, 'b') ?? defaults.home;
+    if (has(args, 'b') && (!base.startsWith('/') || /[:\n]/.test(base))) return fail(ctx, `invalid base directory '${base}'`).then(() => E_BAD_ARG);
+    const expireOpt = opt(args, 'e') ?? defaults.expire;
+    const expire = parseDay(expireOpt);
+    if (expire === undefined) return fail(ctx, `invalid date '${expireOpt}'`).then(() => E_BAD_ARG);
+    const inactiveOpt = opt(args, 'f') ?? defaults.inactive;
+    if (!/^-?\d+$/.test(inactiveOpt) || Number(inactiveOpt) < -1) return fail(ctx, `invalid numeric argument '${inactiveOpt}'`).then(() => E_BAD_ARG);
+    const shell = opt(args, 's') ?? defaults.shell;
+    if (has(args, 's') && (/[:\n]/.test(shell) || (shell !== '' && !shell.startsWith('/')))) return fail(ctx, `invalid shell '${shell}'`).then(() => E_BAD_ARG);
+    const uidOpt = opt(args, 'u');
+    if (uidOpt !== undefined && !/^\d+$/.test(uidOpt)) return fail(ctx, `invalid user ID '${uidOpt}'`).then(() => E_BAD_ARG);
+    const flagU = has(args, 'U') || (!has(args, 'g') && !has(args, 'N') && defs.bool('USERGROUPS_ENAB'));
+    if (has(args, 'o') && !has(args, 'u')) return fail(ctx, '-o flag is only allowed with the -u flag').then(() => usage(ctx, E_USAGE));
+    if (has(args, 'k') && !has(args, 'm')) return fail(ctx, '-k flag is only allowed with the -m flag').then(() => usage(ctx, E_USAGE));
+    if (flagU && has(args, 'g')) return fail(ctx, 'options -U and -g conflict').then(() => usage(ctx, E_USAGE));
+    if (flagU && has(args, 'N')) return fail(ctx, 'options -U and -N conflict').then(() => usage(ctx, E_USAGE));
+    if (has(args, 'm') && has(args, 'M')) return fail(ctx, 'options -m and -M conflict').then(() => usage(ctx, E_USAGE));
+    if (has(args, 'D')) {
+      if (args.operands.length || has(args, 'u') || has(args, 'G') || has(args, 'd') || has(args, 'c') || has(args, 'm')) return usage(ctx, E_USAGE);
+      return showDefaults(ctx);
+    }
+    if (args.operands.length !== 1) return usage(ctx, E_USAGE);
+    const name = args.operands[0]!;
+    if (!has(args, 'badname') && !validName(name)) return fail(ctx, `invalid user name '${name}': use --badname to ignore`).then(() => E_BAD_ARG);
+    // -g and -G are checked against the current files before anything is locked
+    const locks = new Locks(ctx);
+    const peek = await readAll(sys);
+    const gOpt = opt(args, 'g');
+    let gid = Number(defaults.group);
+    if (gOpt !== undefined) {
+      const g = findGroup(peek, gOpt);
+      if (!g) return fail(ctx, `group '${gOpt}' does not exist`).then(() => 6);
+      gid = g.gid;
+    } else if (!/^\d+$/.test(defaults.group)) {
+      gid = findGroup(peek, defaults.group)?.gid ?? 100;
+    }
+    const extra: string[] = [];
+    for (const g of (opt(args, 'G') ?? '').split(',').filter(Boolean)) {
+      const found = findGroup(peek, g);
+      if (!found) return fail(ctx, `group '${g}' does not exist`).then(() => 6);
+      if (!extra.includes(found.name)) extra.push(found.name);
+    }
+    if (has(args, 's') && shell !== '') {
+      try {
+        await sys.access(shell, 1);
+      } catch {
+        await fail(ctx, `Warning: missing or non-executable shell '${shell}'`);
+      }
+    }
+    if (peek.passwd.get(name)) return fail(ctx, `user '${name}' already exists`).then(() => 9);
+    if (flagU && peek.group.get(name)) return fail(ctx, `group ${name} exists - if you want to add this user to that group, use -g.`).then(() => 9);
+    if (!(await lockAndRead(ctx, locks, ['/etc/passwd']))) return 1;
+    const dbs = await lockAndRead(ctx, locks, ['/etc/group', '/etc/gshadow']);
+    if (!dbs) return 10;
+    try {
+      return await create(ctx, dbs, locks, { name, args, defs, gid, extra, comment, shell, expire, inactive: Number(inactiveOpt), home: homeOpt ?? `${base}/${name}`, flagU, skel: opt(args, 'k') ?? defaults.skel });
+    } finally {
+      await locks.release();
+    }
+  },
+});
+
+interface Plan {
+  name: string;
+  args: Parsed;
+  defs: LoginDefs;
+  gid: number;
+  extra: string[];
+  comment: string;
+  shell: string;
+  expire: number;
+  inactive: number;
+  home: string;
+  flagU: boolean;
+  skel: string;
+}
+
+async function create(ctx: Ctx, dbs: AccountDbs, locks: Locks, p: Plan): Promise<number> {
+  const sys = ctx.sys;
+  const system = has(p.args, 'r');
+  const defs = p.defs;
+  let uid: number;
+  const uidOpt = opt(p.args, 'u');
+  const usedUids = new Set(dbs.passwd.entries().map((u) => u.uid));
+  if (uidOpt !== undefined) {
+    uid = Number(uidOpt);
+    if (!has(p.args, 'o') && usedUids.has(uid)) return fail(ctx, `UID ${uid} is not unique`).then(() => 4);
+  } else {
+    const found = system ? newId(usedUids, defs.num('SYS_UID_MIN', 101), defs.num('SYS_UID_MAX', 999), true) : newId(usedUids, defs.num('UID_MIN', 1000), defs.num('UID_MAX', 60000), false);
+    if (found === undefined) return fail(ctx, "can't create user").then(() => 4);
+    uid = found;
+  }
+  if (!(await locks.lock('/etc/shadow'))) {
+    await fail(ctx, 'cannot lock /etc/shadow; try again later.');
+    return 1;
+  }
+  let gid = p.gid;
+  if (p.flagU) {
+    const usedGids = new Set(dbs.group.entries().map((g) => g.gid));
+    const found = system ? newId(usedGids, defs.num('SYS_GID_MIN', 101), defs.num('SYS_GID_MAX', 999), true, uid) : newId(usedGids, defs.num('GID_MIN', 1000), defs.num('GID_MAX', 60000), false, uid);
+    if (found === undefined) return fail(ctx, "can't create group").then(() => 4);
+    gid = found;
+    dbs.group.put({ name: p.name, passwd: 'x', gid, members: [] });
+    dbs.gshadow.put({ name: p.name, passwd: '!', admins: [], members: [] });
+  }
+  for (const g of p.extra) {
+    const gr = dbs.group.get(g);
+    if (gr) dbs.group.put({ ...gr, members: addMember(gr.members, p.name) });
+    const sg = dbs.gshadow.get(g);
+    if (sg) dbs.gshadow.put({ ...sg, members: addMember(sg.members, p.name) });
+  }
+  const day = today(sys);
+  dbs.passwd.put({ name: p.name, passwd: 'x', uid, gid, gecos: p.comment, home: p.home, shell: p.shell });
+  dbs.shadow.put({
+    name: p.name, hash: opt(p.args, 'p') ?? '!', lastchg: String(day),
+    min: system ? '' : String(defs.num('PASS_MIN_DAYS', 0)),
+    max: system ? '' : String(defs.num('PASS_MAX_DAYS', 99999)),
+    warn: system ? '' : String(defs.num('PASS_WARN_AGE', 7)),
+    inactive: p.inactive >= 0 ? String(p.inactive) : '', expire: p.expire >= 0 ? String(p.expire) : '', flag: '',
+  });
+  await commitAll(sys, { passwd: dbs.passwd, shadow: dbs.shadow, group: dbs.group, gshadow: dbs.gshadow });
+  if (has(p.args, 'm')) {
+    let exists = false;
+    try {
+      await sys.stat(p.home);
+      exists = true;
+    } catch {
+      exists = false;
+    }
+    if (exists) {
+      await fail(ctx, `warning: the home directory ${p.home} already exists.`);
+      await fail(ctx, 'Not copying any file from skel directory into it.');
+    } else {
+      const umask = defs.num('UMASK', 0o22);
+      const mode = defs.num('HOME_MODE', 0o777 & ~umask) & 0o7777;
+      try {
+        await makeHome(ctx, p.home, mode, uid, gid);
+        await copySkel(ctx, p.skel, p.home, uid, gid);
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        await fail(ctx, `cannot create directory ${p.home}`);
+        return 12;
+      }
+    }
+  }
+  return 0;
+}
+
+/** create_home: missing parents are made root-owned 0755, the home itself with `mode`. */
+async function makeHome(ctx: Ctx, home: string, mode: number, uid: number, gid: number): Promise<void> {
+  const parts = home.split('/').filter(Boolean);
+  let path = '';
+  for (let i = 0; i < parts.length; i++) {
+    path += `/${parts[i]}`;
+    const last = i === parts.length - 1;
+    try {
+      await ctx.sys.stat(path);
+      if (!last) continue;
+    } catch (e) {
+      if (!isSysError(e) || e.errno !== 'ENOENT') throw e;
+      await ctx.sys.mkdir(path, last ? 0o700 : 0o755);
+    }
+    if (last) {
+      await ctx.sys.chown(path, uid, gid);
+      await ctx.sys.chmod(path, mode);
+    }
+  }
+}

@@ -1,0 +1,282 @@
+// The built-in functions that need no I/O: string, number, time and array functions.
+import { strftime } from '../lib/strftime';
+import { G, type Expr, type VarRef } from './ast';
+import type { Ev } from './eval';
+import { regexOf, resolve, load, store } from './eval';
+import { splitBy, splitDefault } from './fields';
+import { awkSprintf, FormatError } from './format';
+import type { Runtime } from './runtime';
+import { sortArray } from './sort';
+import { gensubReplace, substitute } from './subst';
+import { NEG_NAN, StrNum, toNum, UNINIT, type Value } from './values';
+
+function asciiCase(s: string, upper: boolean, bytes: boolean): string {
+  if (!bytes) return upper ? s.toUpperCase() : s.toLowerCase();
+  return upper ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+}
+
+function arrayArg(rt: Runtime, e: Expr | undefined, fn: string, pos: string): VarRef {
+  if (!e || e.k !== 'var' || rt.cell(e.ref).scalar) rt.fatal(`${fn}: ${pos} argument is not an array`);
+  return e.ref;
+}
+
+function toInt(n: number): bigint {
+  return BigInt.asUintN(53, BigInt(Math.trunc(n < 0 ? 0 : n)));
+}
+
+function strtonum(s: string): number {
+  const t = s.trim();
+  if (/^[-+]?0[xX][0-9a-fA-F]+/.test(t)) {
+    const m = /^([-+]?)0[xX]([0-9a-fA-F]+)/.exec(t)!;
+    return (m[1] === '-' ? -1 : 1) * parseInt(m[2]!, 16);
+  }
+  if (/^[-+]?0[0-7]+$/.test(t.split(/[^-+0-9]/)[0]!) && /^[-+]?0[0-7]/.test(t)) {
+    const m = /^([-+]?)(0[0-7]*)/.exec(t)!;
+    if (!/^[-+]?0[0-7]*[.89eE]/.test(t)) return (m[1] === '-' ? -1 : 1) * parseInt(m[2]!, 8);
+  }
+  return toNum(s);
+}
+
+export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Value {
+  const num = (i: number): number => toNum(ev(args[i]!));
+  const str = (i: number): string => rt.str(ev(args[i]!));
+  switch (name) {
+    case 'length': {
+      if (args.length === 0) return rt.rec.record.length;
+      const a = args[0]!;
+      if (a.k === 'var') {
+        const c = rt.cell(a.ref);
+        if (c.a) return c.a.size;
+        if (!c.scalar && c.v === UNINIT && !(a.ref.slot === G.NF && !a.ref.local)) return 0;
+      }
+      return str(0).length;
+    }
+    case 'substr': {
+      const s = str(0);
+      let m = num(1);
+      let len = Infinity;
+      if (args.length === 3) {
+        const n = num(2);
+        if (!(n >= 1)) return '';
+        len = Math.trunc(n);
+      }
+      if (!(m >= 1)) m = 1;
+      const idx = Math.trunc(m) - 1;
+      if (idx >= s.length) return '';
+      return s.slice(idx, len === Infinity ? undefined : idx + len);
+    }
+    case 'index': {
+      const s = str(0);
+      const t = str(1);
+      return s.indexOf(t) + 1;
+    }
+    case 'split': {
+      const s = str(0);
+      const arr = rt.array(arrayArg(rt, args[1], 'split', 'second'));
+      const sepsRef = args[3] ? arrayArg(rt, args[3], 'split', 'fourth') : undefined;
+      let parts: ReturnType<typeof splitBy>;
+      const fsArg = args[2];
+      if (fsArg && fsArg.k === 'regex') parts = splitBy(s, fsArg.re, rt.ignoreCase(), true, false, true);
+      else {
+        const fs = fsArg ? str(2) : rt.str(rt.globals[G.FS]!.v);
+        parts = fs === ' ' ? splitDefault(s, true) : splitBy(s, fs, rt.ignoreCase(), true);
+      }
+      arr.clear();
+      parts.fields.forEach((f, i) => arr.set(String(i + 1), new StrNum(f)));
+      if (sepsRef) {
+        const seps = rt.array(sepsRef);
+        seps.clear();
+        const defaultFs = !fsArg || (fsArg.k !== 'regex' && str(2) === ' ');
+        if (defaultFs && parts.lead !== '') seps.set('0', new StrNum(parts.lead));
+        parts.seps.forEach((sep, i) => seps.set(String(i + 1), new StrNum(sep)));
+        if (defaultFs) {
+          const trail = /[ \t\n]*$/.exec(s)![0];
+          if (trail !== '' && parts.fields.length > 0) seps.set(String(parts.fields.length), new StrNum(trail));
+        }
+      }
+      return parts.fields.length;
+    }
+    case 'sub':
+    case 'gsub': {
+      const re = regexOf(rt, args[0]!, ev);
+      const repl = str(1);
+      const target = args[2] ?? { k: 'field', index: { k: 'num', v: 0 } };
+      if (target.k === 'var' || target.k === 'elem' || target.k === 'field') {
+        const loc = resolve(rt, target, ev);
+        const r = substitute(rt.str(load(rt, loc)), re, repl, name === 'gsub');
+        if (r.count > 0) store(rt, loc, r.text);
+        return r.count;
+      }
+      return substitute(rt.str(ev(target)), re, repl, name === 'gsub').count;
+    }
+    case 'gensub': {
+      const re = regexOf(rt, args[0]!, ev);
+      const repl = str(1);
+      const howV = ev(args[2]!);
+      const target = args.length > 3 ? str(3) : rt.rec.record;
+      const how = rt.str(howV);
+      let which = 1;
+      let global = false;
+      if (/^[gG]/.test(how)) global = true;
+      else {
+        which = Math.trunc(toNum(howV));
+        if (!(which >= 1)) {
+          rt.warnLater(`gensub: third argument \`${how}' treated as 1`);
+          which = 1;
+        }
+      }
+      return gensubReplace(target, re, repl, global, which);
+    }
+    case 'match': {
+      const s = str(0);
+      const re = regexOf(rt, args[1]!, ev);
+      const arrRef = args[2] ? arrayArg(rt, args[2], 'match', 'third') : undefined;
+      const arr = arrRef ? rt.array(arrRef) : undefined;
+      arr?.clear();
+      const m = re.exec(s, 0);
+      if (!m) {
+        rt.globals[G.RSTART]!.v = 0;
+        rt.globals[G.RLENGTH]!.v = -1;
+        return 0;
+      }
+      rt.globals[G.RSTART]!.v = m.index + 1;
+      rt.globals[G.RLENGTH]!.v = m[0].length;
+      if (arr) {
+        const sep = rt.subsep();
+        let pos = m.index;
+        for (let i = 0; i < m.length; i++) {
+          const g = m[i];
+          if (g === undefined) continue;
+          const start = i === 0 ? m.index : s.indexOf(g, pos);
+          if (i > 0 && start >= 0) pos = start;
+          arr.set(String(i), new StrNum(g));
+          arr.set(`${i}${sep}start`, (start < 0 ? m.index : start) + 1);
+          arr.set(`${i}${sep}length`, g.length);
+        }
+      }
+      return m.index + 1;
+    }
+    case 'sprintf': {
+      const vals = args.slice(1).map((a) => ev(a));
+      try {
+        return awkSprintf(str(0), vals, { convfmt: rt.convfmt(), bytes: rt.codec.bytes });
+      } catch (e) {
+        if (e instanceof FormatError) rt.fatal(e.message);
+        throw e;
+      }
+    }
+    case 'sin': return Math.sin(num(0));
+    case 'cos': return Math.cos(num(0));
+    case 'atan2': return Math.atan2(num(0), num(1));
+    case 'exp': {
+      const x = num(0);
+      const r = Math.exp(x);
+      if (!Number.isFinite(r) && Number.isFinite(x)) rt.warnLater(`exp: argument ${rt.str(x)} is out of range`);
+      return r;
+    }
+    case 'log': {
+      const x = num(0);
+      if (x < 0) {
+        rt.warnLater(`log: received negative argument ${awkSprintf('%g', [x], { convfmt: '%.6g', bytes: true })}`);
+        return NEG_NAN;
+      }
+      return Math.log(x);
+    }
+    case 'sqrt': {
+      const x = num(0);
+      if (x < 0) rt.warnLater(`sqrt: received negative argument ${awkSprintf('%g', [x], { convfmt: '%.6g', bytes: true })}`);
+      return Math.sqrt(x);
+    }
+    case 'int': return Math.trunc(num(0));
+    case 'rand':
+      if (!rt.rngStarted) rt.seed(1);
+      return rt.rng();
+    case 'srand': {
+      const prev = rt.randSeed;
+      const seed = args.length ? Math.trunc(num(0)) : Math.floor(rt.ctx.sys.now() / 1000);
+      rt.seed(seed);
+      return prev;
+    }
+    case 'tolower': return asciiCase(str(0), false, rt.codec.bytes);
+    case 'toupper': return asciiCase(str(0), true, rt.codec.bytes);
+    case 'systime': return Math.floor(rt.ctx.sys.now() / 1000);
+    case 'strftime': {
+      let fmt = '%a %b %e %H:%M:%S %Z %Y';
+      const pf = rt.globals[G.PROCINFO]!.a?.get('strftime');
+      if (pf !== undefined) fmt = rt.str(pf);
+      if (args.length > 0) fmt = str(0);
+      if (fmt === '') return '';
+      const t = args.length > 1 ? Math.trunc(num(1)) : Math.floor(rt.ctx.sys.now() / 1000);
+      return strftime(fmt, t * 1000);
+    }
+    case 'mktime': {
+      const m = /^\s*(-?\d+)\s+(-?\d+)\s+(-?\d+)\s+(-?\d+)\s+(-?\d+)\s+(-?\d+)/.exec(str(0));
+      if (!m) return -1;
+      const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+      return Math.floor(Date.UTC(y, mo - 1, d, h, mi, s) / 1000);
+    }
+    case 'asort':
+    case 'asorti': {
+      const src = arrayArg(rt, args[0], name, 'first');
+      const dest = args[1] ? arrayArg(rt, args[1], name, 'second') : undefined;
+      const how = args[2] ? str(2) : undefined;
+      return sortArray(rt, rt.array(src), dest ? rt.array(dest) : undefined, name === 'asorti', how);
+    }
+    case 'and':
+    case 'or':
+    case 'xor': {
+      let acc = toInt(num(0));
+      for (let i = 1; i < args.length; i++) {
+        const v = toInt(num(i));
+        acc = name === 'and' ? acc & v : name === 'or' ? acc | v : acc ^ v;
+      }
+      return Number(acc);
+    }
+    case 'lshift': return Number(BigInt.asUintN(53, toInt(num(0)) << toInt(num(1))));
+    case 'rshift': return Number(toInt(num(0)) >> toInt(num(1)));
+    case 'compl': return Number(BigInt.asUintN(53, ~toInt(num(0))));
+    case 'strtonum': {
+      const v = ev(args[0]!);
+      return typeof v === 'number' ? v : strtonum(rt.str(v));
+    }
+    case 'isarray': {
+      const a = args[0]!;
+      return a.k === 'var' && rt.isArray(a.ref) ? 1 : 0;
+    }
+    case 'typeof': {
+      const a = args[0]!;
+      if (a.k === 'var') {
+        const c = rt.cell(a.ref);
+        if (c.a) return 'array';
+        if (c.v === UNINIT) return c.scalar ? 'unassigned' : 'untyped';
+      }
+      if (a.k === 'regex') return 'regexp';
+      const v = ev(a);
+      if (v === UNINIT) return 'untyped';
+      if (typeof v === 'number') return 'number';
+      if (typeof v === 'string') return 'string';
+      if (v instanceof StrNum) return v.looksNumeric() ? 'strnum' : 'string';
+      return 'unassigned';
+    }
+    case 'patsplit': {
+      const s = str(0);
+      const arr = rt.array(arrayArg(rt, args[1], 'patsplit', 'second'));
+      const re = args[2] ? regexOf(rt, args[2], ev) : rt.regex(rt.str(rt.globals[G.FPAT]!.v) || '[^[:space:]]+');
+      arr.clear();
+      let n = 0;
+      let from = 0;
+      while (from <= s.length) {
+        const m = re.exec(s, from);
+        if (!m) break;
+        if (m[0].length === 0) {
+          from = m.index + 1;
+          continue;
+        }
+        arr.set(String(++n), new StrNum(m[0]));
+        from = m.index + m[0].length;
+      }
+      return n;
+    }
+  }
+  return rt.fatal(`function \`${name}' not defined`);
+}

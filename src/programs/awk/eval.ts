@@ -1,0 +1,282 @@
+// Expression evaluation. Expressions without user function calls, getline, system(), close()
+// or fflush() are "pure" and evaluated synchronously; the others go through evalAsync, which
+// evaluates the impure parts first and then the node itself with the sync code.
+import { G, type ArithOp, type Expr, type LValue, type VarRef } from './ast';
+import { builtinSync } from './builtins';
+import { isLValue } from './parse-expr';
+import { compileRegex, type AwkRegex } from './regex';
+import type { Runtime } from './runtime';
+import { compare, StrNum, subscript, toBool, toNum, UNINIT, type AwkArray, type Value } from './values';
+
+const IMPURE_BUILTINS = new Set(['system', 'close', 'fflush']);
+const pureCache = new WeakMap<Expr, boolean>();
+
+function lvChildren(lv: LValue): Expr[] {
+  return lv.k === 'elem' ? lv.subs : lv.k === 'field' ? [lv.index] : [];
+}
+
+/** The expressions a node evaluates, in order; an lvalue contributes its subscripts. */
+function children(e: Expr): Expr[] {
+  switch (e.k) {
+    case 'num': case 'str': case 'regex': case 'var': return [];
+    case 'elem': return e.subs;
+    case 'field': return [e.index];
+    case 'assign': return [...lvChildren(e.target), e.value];
+    case 'cond': return [e.test, e.yes, e.no];
+    case 'and': case 'or': case 'concat': case 'arith': case 'cmp': return [e.a, e.b];
+    case 'in': return e.subs;
+    case 'match': return [e.a, e.re];
+    case 'neg': case 'plus': case 'not': return [e.a];
+    case 'incdec': return lvChildren(e.target);
+    case 'call': return e.args;
+    case 'builtin': return e.args.flatMap((a) => (isLValue(a) ? lvChildren(a) : [a]));
+    case 'getline': return [...(e.target ? lvChildren(e.target) : []), ...(e.file ? [e.file] : []), ...(e.cmd ? [e.cmd] : [])];
+    case 'group': return [e.e];
+    case 'list': return e.items;
+  }
+}
+
+export function isPure(e: Expr): boolean {
+  let p = pureCache.get(e);
+  if (p === undefined) {
+    if (e.k === 'call' || e.k === 'getline' || (e.k === 'builtin' && IMPURE_BUILTINS.has(e.name))) p = false;
+    else p = children(e).every(isPure);
+    pureCache.set(e, p);
+  }
+  return p;
+}
+
+export type Ev = (e: Expr) => Value;
+
+export function subscriptKey(rt: Runtime, subs: Expr[], ev: Ev): string {
+  const conv = rt.convfmt();
+  if (subs.length === 1) return subscript(ev(subs[0]!), conv);
+  const sep = rt.subsep();
+  return subs.map((s) => subscript(ev(s), conv)).join(sep);
+}
+
+/** The regex an argument stands for: a /literal/ as is, anything else as a dynamic regex. */
+export function regexOf(rt: Runtime, e: Expr, ev: Ev): AwkRegex {
+  if (e.k === 'regex') return compileRegex(e.re, rt.ignoreCase());
+  return rt.regex(rt.str(ev(e)));
+}
+
+/** x ^ y as gawk computes it: integer exponents by repeated squaring. */
+export function power(x: number, y: number): number {
+  if (Number.isInteger(y) && Math.abs(y) < 2 ** 31) {
+    let n = Math.abs(y);
+    let result = 1;
+    let base = x;
+    while (n > 0) {
+      if (n & 1) result *= base;
+      base *= base;
+      n = Math.floor(n / 2);
+    }
+    return y < 0 ? 1 / result : result;
+  }
+  return Math.pow(x, y);
+}
+
+export function arith(rt: Runtime, op: ArithOp, x: number, y: number): number {
+  switch (op) {
+    case '+': return x + y;
+    case '-': return x - y;
+    case '*': return x * y;
+    case '/':
+      if (y === 0) rt.fatal('division by zero attempted');
+      return x / y;
+    case '%':
+      if (y === 0) rt.fatal("division by zero attempted in `%'");
+      return x % y;
+    case '^': return power(x, y);
+  }
+}
+
+/** A resolved assignment target. */
+export type Loc = { k: 'var'; ref: VarRef } | { k: 'elem'; arr: AwkArray; key: string } | { k: 'field'; i: number };
+
+export function resolve(rt: Runtime, lv: LValue, ev: Ev): Loc {
+  if (lv.k === 'var') return lv;
+  if (lv.k === 'elem') {
+    const arr = rt.array(lv.arr);
+    return { k: 'elem', arr, key: subscriptKey(rt, lv.subs, ev) };
+  }
+  return { k: 'field', i: toNum(ev(lv.index)) };
+}
+
+export function load(rt: Runtime, loc: Loc): Value {
+  if (loc.k === 'var') return rt.get(loc.ref);
+  if (loc.k === 'elem') {
+    const v = loc.arr.get(loc.key);
+    if (v === undefined) {
+      loc.arr.set(loc.key, UNINIT);
+      return UNINIT;
+    }
+    return v;
+  }
+  return rt.field(loc.i);
+}
+
+export function store(rt: Runtime, loc: Loc, v: Value): void {
+  if (loc.k === 'var') rt.set(loc.ref, v);
+  else if (loc.k === 'elem') loc.arr.set(loc.key, v);
+  else rt.setField(loc.i, v);
+}
+
+export function evalSync(rt: Runtime, e: Expr, pre?: Map<Expr, Value>): Value {
+  const ev: Ev = pre
+    ? (c) => {
+        const v = pre.get(c);
+        return v !== undefined ? v : evalSync(rt, c);
+      }
+    : (c) => evalSync(rt, c);
+  switch (e.k) {
+    case 'num': return e.v;
+    case 'str': return e.v;
+    case 'regex': return compileRegex(e.re, rt.ignoreCase()).test(rt.rec.record) ? 1 : 0;
+    case 'var': return rt.get(e.ref);
+    case 'elem':
+    case 'field': return load(rt, resolve(rt, e, ev));
+    case 'assign': {
+      const loc = resolve(rt, e.target, ev);
+      if (e.op === '=') {
+        const v = ev(e.value);
+        store(rt, loc, v);
+        return v;
+      }
+      const cur = toNum(load(rt, loc));
+      const v = arith(rt, e.op[0] as ArithOp, cur, toNum(ev(e.value)));
+      store(rt, loc, v);
+      return v;
+    }
+    case 'cond': return toBool(ev(e.test)) ? ev(e.yes) : ev(e.no);
+    case 'and': return toBool(ev(e.a)) && toBool(ev(e.b)) ? 1 : 0;
+    case 'or': return toBool(ev(e.a)) || toBool(ev(e.b)) ? 1 : 0;
+    case 'in': {
+      const key = subscriptKey(rt, e.subs, ev);
+      return rt.array(e.arr).has(key) ? 1 : 0;
+    }
+    case 'match': {
+      const s = rt.str(ev(e.a));
+      const hit = regexOf(rt, e.re, ev).test(s);
+      return hit !== e.neg ? 1 : 0;
+    }
+    case 'cmp': {
+      const c = compare(ev(e.a), ev(e.b), rt.convfmt());
+      switch (e.op) {
+        case '<': return c < 0 ? 1 : 0;
+        case '<=': return c <= 0 ? 1 : 0;
+        case '==': return c === 0 ? 1 : 0;
+        case '!=': return c !== 0 ? 1 : 0;
+        case '>': return c > 0 ? 1 : 0;
+        case '>=': return c >= 0 ? 1 : 0;
+      }
+      break;
+    }
+    case 'concat': {
+      const a = rt.str(ev(e.a));
+      return a + rt.str(ev(e.b));
+    }
+    case 'arith': {
+      const x = toNum(ev(e.a));
+      return arith(rt, e.op, x, toNum(ev(e.b)));
+    }
+    case 'neg': return -toNum(ev(e.a));
+    case 'plus': return toNum(ev(e.a));
+    case 'not': return toBool(ev(e.a)) ? 0 : 1;
+    case 'incdec': {
+      const loc = resolve(rt, e.target, ev);
+      const old = toNum(load(rt, loc));
+      const v = old + e.delta;
+      store(rt, loc, v);
+      return e.prefix ? v : old;
+    }
+    case 'builtin': return builtinSync(rt, e.name, e.args, ev);
+    case 'group': return ev(e.e);
+    case 'list': return rt.fatal('internal error: list outside `in`');
+    case 'call':
+    case 'getline':
+      return rt.fatal(`internal error: ${e.k} evaluated synchronously`);
+  }
+  return UNINIT;
+}
+
+/** Evaluates any expression; pure ones without a promise. */
+export function evaluate(rt: Runtime, e: Expr): Value | Promise<Value> {
+  return isPure(e) ? evalSync(rt, e) : evalAsync(rt, e);
+}
+
+async function evalAsync(rt: Runtime, e: Expr): Promise<Value> {
+  switch (e.k) {
+    case 'and':
+      return toBool(await evaluate(rt, e.a)) && toBool(await evaluate(rt, e.b)) ? 1 : 0;
+    case 'or':
+      return toBool(await evaluate(rt, e.a)) || toBool(await evaluate(rt, e.b)) ? 1 : 0;
+    case 'cond':
+      return toBool(await evaluate(rt, e.test)) ? evaluate(rt, e.yes) : evaluate(rt, e.no);
+    case 'group':
+      return evaluate(rt, e.e);
+    case 'call':
+      return rt.call(e);
+    case 'getline':
+      return evalGetline(rt, e);
+    case 'builtin':
+      if (IMPURE_BUILTINS.has(e.name)) return ioBuiltin(rt, e.name, e.args);
+      break;
+    default:
+      break;
+  }
+  const pre = new Map<Expr, Value>();
+  for (const c of children(e)) if (!isPure(c)) pre.set(c, await evaluate(rt, c));
+  return evalSync(rt, e, pre);
+}
+
+async function ioBuiltin(rt: Runtime, name: string, args: Expr[]): Promise<Value> {
+  const vals: string[] = [];
+  for (const a of args) vals.push(rt.str(await evaluate(rt, a)));
+  switch (name) {
+    case 'system':
+      return rt.io.system(vals[0]!);
+    case 'close':
+      return rt.io.close(vals[0]!);
+    default:
+      return rt.io.flush(vals.length === 0 || vals[0] === '' ? undefined : vals[0]);
+  }
+}
+
+async function evalGetline(rt: Runtime, e: Extract<Expr, { k: 'getline' }>): Promise<Value> {
+  let r: { rec: string; rt: string } | null | 'error';
+  if (e.cmd || e.file) {
+    const name = rt.str(await evaluate(rt, (e.cmd ?? e.file)!));
+    const reader = await rt.io.input(name, e.cmd !== undefined);
+    if (!reader) return -1;
+    const { rs, re } = rsInfo(rt);
+    try {
+      r = await reader.read(rs, re);
+    } catch {
+      return -1;
+    }
+  } else {
+    r = await rt.mainNext();
+    if (r === 'error') return -1;
+    if (r) {
+      rt.globals[G.NR]!.v = toNum(rt.globals[G.NR]!.v) + 1;
+      rt.globals[G.FNR]!.v = toNum(rt.globals[G.FNR]!.v) + 1;
+    }
+  }
+  if (!r) return 0;
+  rt.globals[G.RT]!.v = r.rt;
+  if (e.target) {
+    const target = e.target;
+    const pre = new Map<Expr, Value>();
+    for (const c of lvChildren(target)) pre.set(c, await evaluate(rt, c));
+    store(rt, resolve(rt, target, (c) => pre.get(c) ?? evalSync(rt, c)), new StrNum(r.rec));
+  } else rt.setRecord(r.rec);
+  return 1;
+}
+
+/** RS as the readers use it: one character, "" (paragraphs), or a regex. */
+export function rsInfo(rt: Runtime): { rs: string; re: AwkRegex | undefined } {
+  const rs = rt.str(rt.globals[G.RS]!.v);
+  return { rs, re: rs.length > 1 ? rt.regex(rs) : undefined };
+}

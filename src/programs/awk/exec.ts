@@ -1,0 +1,317 @@
+// Running statements, user functions and the program: BEGIN, the record loop with patterns
+// and ranges, BEGINFILE/ENDFILE, END, exit, next and nextfile.
+import { G, type CallExpr, type Expr, type Rule, type Stmt } from './ast';
+import { ExitSignal, NEXT, NEXTFILE, NextFileSignal, NextSignal } from './errors';
+import { evaluate, evalSync, isPure, regexOf, resolve, store } from './eval';
+import { awkSprintf, FormatError } from './format';
+import { MainInput } from './input';
+import type { OutStream } from './io';
+import { arrayCell, newCell, type Cell, type Runtime } from './runtime';
+import { orderFor } from './sort';
+import { StrNum, subscript, toBool, toNum, UNINIT, type AwkArray, type Value } from './values';
+
+const NORMAL = 0;
+const BREAK = 1;
+const CONTINUE = 2;
+const RETURN = 3;
+type Flow = 0 | 1 | 2 | 3;
+
+export class Executor {
+  private retVal: Value = UNINIT;
+  private readonly input: MainInput;
+  private readonly ranges = new Map<Rule, boolean>();
+
+  constructor(private readonly rt: Runtime) {
+    rt.call = (c) => this.callUser(c);
+    this.input = new MainInput(rt, {
+      beginFile: () => this.runRules('BEGINFILE'),
+      endFile: () => this.runRules('ENDFILE'),
+    });
+    rt.mainNext = () => this.input.next();
+  }
+
+  private value(e: Expr): Value | Promise<Value> {
+    return isPure(e) ? evalSync(this.rt, e) : evaluate(this.rt, e);
+  }
+
+  private async tick(): Promise<void> {
+    const t = this.rt.ctx.sys.tick();
+    if (t) await t;
+  }
+
+  async block(body: Stmt[]): Promise<Flow> {
+    for (const s of body) {
+      const f = await this.exec(s);
+      if (f !== NORMAL) return f;
+    }
+    return NORMAL;
+  }
+
+  private async output(s: Extract<Stmt, { k: 'print' | 'printf' }>): Promise<OutStream> {
+    if (!s.redir) return this.rt.io.stdout;
+    const name = this.rt.str(await this.value(s.redir.target));
+    return this.rt.io.output(s.redir.mode, name);
+  }
+
+  async exec(s: Stmt): Promise<Flow> {
+    const rt = this.rt;
+    rt.line = s.line;
+    rt.src = s.src;
+    if (rt.pending.length) await rt.drainWarnings();
+    switch (s.k) {
+      case 'expr':
+        if (isPure(s.e)) evalSync(rt, s.e);
+        else await evaluate(rt, s.e);
+        return NORMAL;
+      case 'print': {
+        let text: string;
+        if (s.args.length === 0) text = rt.rec.record;
+        else if (s.args.length === 1) text = rt.outStr(await this.value(s.args[0]!));
+        else {
+          const ofs = rt.str(rt.globals[G.OFS]!.v);
+          const parts: string[] = [];
+          for (const a of s.args) parts.push(rt.outStr(await this.value(a)));
+          text = parts.join(ofs);
+        }
+        const out = await this.output(s);
+        if (rt.pending.length) await rt.drainWarnings();
+        await out.write(text + rt.str(rt.globals[G.ORS]!.v));
+        return NORMAL;
+      }
+      case 'printf': {
+        const vals: Value[] = [];
+        for (const a of s.args) vals.push(await this.value(a));
+        let text: string;
+        try {
+          text = awkSprintf(rt.str(vals[0]!), vals.slice(1), { convfmt: rt.convfmt(), bytes: rt.codec.bytes });
+        } catch (e) {
+          if (e instanceof FormatError) rt.fatal(e.message);
+          throw e;
+        }
+        const out = await this.output(s);
+        if (rt.pending.length) await rt.drainWarnings();
+        await out.write(text, 'printf');
+        return NORMAL;
+      }
+      case 'block':
+        return this.block(s.body);
+      case 'if':
+        if (toBool(await this.value(s.test))) return this.exec(s.then);
+        return s.else ? this.exec(s.else) : NORMAL;
+      case 'while':
+        while (toBool(await this.value(s.test))) {
+          await this.tick();
+          const f = await this.exec(s.body);
+          if (f === BREAK) break;
+          if (f === RETURN) return f;
+        }
+        return NORMAL;
+      case 'do':
+        do {
+          await this.tick();
+          const f = await this.exec(s.body);
+          if (f === BREAK) break;
+          if (f === RETURN) return f;
+        } while (toBool(await this.value(s.test)));
+        return NORMAL;
+      case 'for':
+        if (s.init) await this.value(s.init);
+        while (!s.test || toBool(await this.value(s.test))) {
+          await this.tick();
+          const f = await this.exec(s.body);
+          if (f === BREAK) break;
+          if (f === RETURN) return f;
+          if (s.step) await this.value(s.step);
+        }
+        return NORMAL;
+      case 'forin': {
+        const arr = rt.array(s.arr);
+        for (const key of await this.keys(arr)) {
+          await this.tick();
+          if (!arr.has(key)) continue;
+          store(rt, resolve(rt, s.key, (e) => evalSync(rt, e)), new StrNum(key));
+          const f = await this.exec(s.body);
+          if (f === BREAK) break;
+          if (f === RETURN) return f;
+        }
+        return NORMAL;
+      }
+      case 'switch': {
+        const v = await this.value(s.e);
+        let i = s.cases.findIndex((c) => c.value !== undefined && this.caseMatches(v, c.value));
+        if (i < 0) i = s.cases.findIndex((c) => c.value === undefined);
+        if (i < 0) return NORMAL;
+        for (; i < s.cases.length; i++) {
+          const f = await this.block(s.cases[i]!.body);
+          if (f === BREAK) return NORMAL;
+          if (f !== NORMAL) return f;
+        }
+        return NORMAL;
+      }
+      case 'break':
+        return BREAK;
+      case 'continue':
+        return CONTINUE;
+      case 'next':
+        throw NEXT;
+      case 'nextfile':
+        throw NEXTFILE;
+      case 'exit':
+        throw new ExitSignal(s.e ? Math.trunc(toNum(await this.value(s.e))) : undefined);
+      case 'return':
+        this.retVal = s.e ? await this.value(s.e) : UNINIT;
+        return RETURN;
+      case 'delete': {
+        const arr = rt.array(s.arr);
+        if (!s.subs) arr.clear();
+        else {
+          const vals: Value[] = [];
+          for (const e of s.subs) vals.push(await this.value(e));
+          const conv = rt.convfmt();
+          arr.delete(vals.map((v) => subscript(v, conv)).join(rt.subsep()));
+        }
+        return NORMAL;
+      }
+      case 'empty':
+        return NORMAL;
+    }
+  }
+
+  private caseMatches(v: Value, c: Expr): boolean {
+    if (c.k === 'regex') return regexOf(this.rt, c, () => UNINIT).test(this.rt.str(v));
+    if (c.k === 'num') return typeof v === 'number' || (v instanceof StrNum && v.looksNumeric()) ? toNum(v) === c.v : this.rt.str(v) === this.rt.str(c.v);
+    return this.rt.str(v) === (c.k === 'str' ? c.v : '');
+  }
+
+  /** The keys for `for (k in a)`: PROCINFO["sorted_in"] order, or insertion order. */
+  private async keys(arr: AwkArray): Promise<string[]> {
+    const sortedIn = this.rt.globals[G.PROCINFO]!.a?.get('sorted_in');
+    if (sortedIn === undefined) return arr.order();
+    const how = this.rt.str(sortedIn);
+    const cmp = orderFor(how, this.rt.convfmt());
+    if (cmp) return [...arr.entries()].sort(cmp).map(([k]) => k);
+    const fn = this.rt.prog.funcs.get(how);
+    if (!fn) return arr.order();
+    const entries = [...arr.entries()];
+    const call = (a: [string, Value], b: [string, Value]): Promise<Value> =>
+      this.invoke(how, [newCell(new StrNum(a[0]), true), newCell(a[1], true), newCell(new StrNum(b[0]), true), newCell(b[1], true)]);
+    // insertion sort with an async comparison: user orders are for small arrays
+    const out: [string, Value][] = [];
+    for (const e of entries) {
+      let i = out.length;
+      while (i > 0 && toNum(await call(out[i - 1]!, e)) > 0) i--;
+      out.splice(i, 0, e);
+    }
+    return out.map(([k]) => k);
+  }
+
+  private async invoke(name: string, cells: Cell[]): Promise<Value> {
+    const fn = this.rt.prog.funcs.get(name)!;
+    while (cells.length < fn.params.length) cells.push(newCell());
+    const { line, src } = this.rt;
+    await this.tick();
+    this.rt.frames.push(cells.slice(0, fn.params.length));
+    if (this.rt.frames.length > 50000) this.rt.fatal('function call nesting too deep');
+    try {
+      this.retVal = UNINIT;
+      const f = await this.block(fn.body);
+      const v = f === RETURN ? this.retVal : UNINIT;
+      this.retVal = UNINIT;
+      return v;
+    } finally {
+      this.rt.frames.pop();
+      this.rt.line = line;
+      this.rt.src = src;
+    }
+  }
+
+  async callUser(c: CallExpr): Promise<Value> {
+    const rt = this.rt;
+    const fn = rt.prog.funcs.get(c.name)!;
+    const cells: Cell[] = [];
+    for (const a of c.args) {
+      if (a.k === 'var' && !(a.ref.slot === G.NF && !a.ref.local)) {
+        const cell = rt.cell(a.ref);
+        if (cell.a) cells.push(arrayCell(cell.a));
+        else if (!cell.scalar && cell.v === UNINIT) cells.push({ v: UNINIT, a: undefined, scalar: false, ref: cell });
+        else cells.push(newCell(cell.v, true));
+        continue;
+      }
+      cells.push(newCell(await this.value(a), true));
+    }
+    return this.invoke(c.name, cells);
+  }
+
+  private async runRules(kind: Rule['kind']): Promise<void> {
+    try {
+      for (const r of this.rt.prog.rules) if (r.kind === kind && r.action) await this.block(r.action);
+    } catch (e) {
+      if (!(e instanceof NextFileSignal)) throw e;
+      this.input.skipFile();
+    }
+  }
+
+  private async matches(r: Rule): Promise<boolean> {
+    if (!r.pattern) return true;
+    if (!r.rangeEnd) return toBool(await this.value(r.pattern));
+    if (!this.ranges.get(r)) {
+      if (!toBool(await this.value(r.pattern))) return false;
+      this.ranges.set(r, !toBool(await this.value(r.rangeEnd)));
+      return true;
+    }
+    if (toBool(await this.value(r.rangeEnd))) this.ranges.set(r, false);
+    return true;
+  }
+
+  /** Runs the whole program; returns the exit status. */
+  async run(): Promise<number> {
+    const rt = this.rt;
+    const rules = rt.prog.rules;
+    let status = 0;
+    try {
+      for (const r of rules) if (r.kind === 'BEGIN') await this.block(r.action!);
+      const needInput = rules.some((r) => r.kind !== 'BEGIN');
+      if (needInput) await this.mainLoop(rules.filter((r) => r.kind === 'main'));
+    } catch (e) {
+      if (!(e instanceof ExitSignal)) throw e;
+      if (e.code !== undefined) status = e.code;
+    }
+    try {
+      for (const r of rules) if (r.kind === 'END') await this.block(r.action!);
+    } catch (e) {
+      if (!(e instanceof ExitSignal)) throw e;
+      if (e.code !== undefined) status = e.code;
+    }
+    return status & 0xff;
+  }
+
+  private async mainLoop(main: Rule[]): Promise<void> {
+    const rt = this.rt;
+    const nr = rt.globals[G.NR]!;
+    const fnr = rt.globals[G.FNR]!;
+    for (;;) {
+      await this.tick();
+      const r = await this.input.next();
+      if (r === null || r === 'error') break;
+      nr.v = toNum(nr.v) + 1;
+      fnr.v = toNum(fnr.v) + 1;
+      rt.globals[G.RT]!.v = r.rt;
+      rt.setRecord(r.rec);
+      try {
+        for (const rule of main) {
+          if (await this.matches(rule)) {
+            if (rule.action) await this.block(rule.action);
+            else await rt.io.stdout.write(rt.rec.record + rt.str(rt.globals[G.ORS]!.v));
+          }
+        }
+      } catch (e) {
+        if (e instanceof NextSignal) continue;
+        if (e instanceof NextFileSignal) {
+          this.input.skipFile();
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,118 @@
+// Field splitting by FS as awk does it: " " (runs of blanks, ends trimmed), one other
+// character (literal), "" (each character), or a regular expression; with the separators
+// for split()'s fourth argument.
+import { compileRegex, type AwkRegex } from './regex';
+
+export interface Split {
+  fields: string[];
+  /** seps[i] separates fields[i] and fields[i+1]; for " ", seps[-1]/seps[n-1] in lead/trail. */
+  seps: string[];
+  lead: string;
+}
+
+const BLANKS = /[ \t\n]+/g;
+
+export function splitDefault(s: string, withSeps: boolean, newlineToo = true): Split {
+  const fields: string[] = [];
+  const seps: string[] = [];
+  const re = newlineToo ? BLANKS : /[ \t]+/g;
+  re.lastIndex = 0;
+  let lead = '';
+  let pos = 0;
+  let m = re.exec(s);
+  if (m && m.index === 0) {
+    lead = m[0];
+    pos = m[0].length;
+    m = re.exec(s);
+  }
+  while (pos < s.length) {
+    if (!m) {
+      fields.push(s.slice(pos));
+      break;
+    }
+    fields.push(s.slice(pos, m.index));
+    if (withSeps) seps.push(m[0]);
+    pos = m.index + m[0].length;
+    m = re.exec(s);
+  }
+  return { fields, seps, lead };
+}
+
+/** Splits `s` by the field separator `fs`; `paragraph`: newline separates too (RS = ""). */
+export function splitBy(s: string, fs: string, ignoreCase: boolean, withSeps = false, paragraph = false, regex = false): Split {
+  if (fs === ' ' && !regex) return splitDefault(s, withSeps);
+  if (s === '') return { fields: [], seps: [], lead: '' };
+  if (fs === '') {
+    const fields = [...s];
+    return { fields, seps: withSeps ? fields.slice(1).map(() => '') : [], lead: '' };
+  }
+  if (fs.length === 1 && !paragraph && !ignoreCase && !regex) {
+    const fields = s.split(fs);
+    return { fields, seps: withSeps ? fields.slice(1).map(() => fs) : [], lead: '' };
+  }
+  let src = fs;
+  if (fs.length === 1 && !regex) src = /[\^\]\\[]/.test(fs) ? `\\${fs}` : `[${fs}]`;
+  if (paragraph) src = `(${src})|\n`;
+  const re = compileRegex(src, ignoreCase);
+  const fields: string[] = [];
+  const seps: string[] = [];
+  let pos = 0;
+  let from = 0;
+  for (;;) {
+    const m = re.exec(s, from);
+    if (!m) break;
+    if (m[0].length === 0) {
+      // an empty match separates nothing: look further on
+      if (m.index >= s.length) break;
+      from = m.index + 1;
+      continue;
+    }
+    fields.push(s.slice(pos, m.index));
+    seps.push(m[0]);
+    pos = from = m.index + m[0].length;
+  }
+  fields.push(s.slice(pos));
+  return { fields, seps: withSeps ? seps : [], lead: '' };
+}
+
+/** FPAT: the fields are what the pattern matches (a null match right after a field is skipped). */
+export function splitFpat(s: string, re: AwkRegex): string[] {
+  const fields: string[] = [];
+  let from = 0;
+  let lastEnd = -1;
+  while (from <= s.length) {
+    const m = re.exec(s, from);
+    if (!m) break;
+    const end = m.index + m[0].length;
+    if (m[0].length === 0) {
+      if (m.index !== lastEnd) fields.push('');
+      if (m.index >= s.length) break;
+      from = m.index + 1;
+      lastEnd = -1;
+      continue;
+    }
+    fields.push(m[0]);
+    lastEnd = from = end;
+  }
+  return fields;
+}
+
+/** FIELDWIDTHS: "[skip:]width ..." with `*` for the rest of the record. */
+export function splitWidths(s: string, spec: string): string[] {
+  const fields: string[] = [];
+  let pos = 0;
+  for (const item of spec.trim().split(/\s+/)) {
+    if (item === '' || pos >= s.length) break;
+    const m = /^(?:(\d+):)?(\d+|\*)$/.exec(item);
+    if (!m) break;
+    pos += Number(m[1] ?? 0);
+    if (m[2] === '*') {
+      fields.push(s.slice(pos));
+      pos = s.length;
+      break;
+    }
+    fields.push(s.slice(pos, pos + Number(m[2])));
+    pos += Number(m[2]);
+  }
+  return fields;
+}

@@ -1,0 +1,211 @@
+// awk's sprintf/printf: %c %d %i %o %x %X %u %e %E %f %F %g %G %a %s %%, flags, widths,
+// precisions, `*` and positional `%N$` arguments, as gawk formats them.
+import { expAbs, expOf, fixedAbs } from './decimal';
+import { fmtHook, intToStr, nanSign, StrNum, toNum, toStr, type Value } from './values';
+
+export class FormatError extends Error {}
+
+const SPEC_RE = /^%(\d+\$)?([-+ #0']*)(\*(?:\d+\$)?|\d+)?(?:\.(\*(?:\d+\$)?|\d*))?([hlLqjzt]*)([a-zA-Z%])?/;
+
+function pad(s: string, width: number, left: boolean, zero: boolean): string {
+  if (s.length >= width) return s;
+  if (left) return s.padEnd(width);
+  if (zero) {
+    const m = /^([-+ ]?(?:0[xX])?)/.exec(s);
+    const prefix = m ? m[1]! : '';
+    return prefix + s.slice(prefix.length).padStart(width - prefix.length, '0');
+  }
+  return s.padStart(width);
+}
+
+/** Formats one finite non-negative number for e, f, g, a (lowercase; the caller uppercases). */
+export function formatFloat(v: number, conv: string, prec: number | undefined, alt: boolean): string {
+  const p = prec ?? 6;
+  if (conv === 'f') {
+    const s = fixedAbs(v, p);
+    return alt && p === 0 ? `${s}.` : s;
+  }
+  if (conv === 'e') {
+    const s = expAbs(v, p);
+    return alt && p === 0 ? s.replace('e', '.e') : s;
+  }
+  if (conv === 'a') return hexFloat(v, prec);
+  const P = p === 0 ? 1 : p;
+  const e = expOf(v, P);
+  let s: string;
+  if (e < -4 || e >= P) {
+    s = expAbs(v, P - 1);
+    if (!alt) s = s.replace(/\.?0+e/, 'e');
+  } else {
+    s = fixedAbs(v, P - 1 - e);
+    if (!alt && s.includes('.')) s = s.replace(/\.?0+$/, '');
+    else if (alt && !s.includes('.')) s += '.';
+  }
+  return s;
+}
+
+function hexFloat(v: number, prec: number | undefined): string {
+  if (v === 0) return prec ? `0x0.${'0'.repeat(prec)}p+0` : '0x0p+0';
+  const sign = v < 0 ? '-' : '';
+  let a = Math.abs(v);
+  let e = 0;
+  while (a >= 2) { a /= 2; e++; }
+  while (a < 1) { a *= 2; e--; }
+  let frac = (a - 1).toString(16).slice(2);
+  if (prec !== undefined) frac = frac.slice(0, prec).padEnd(prec, '0');
+  return `${sign}0x1${frac ? `.${frac}` : ''}p${e >= 0 ? '+' : ''}${e}`;
+}
+
+function special(v: number): string {
+  return Number.isNaN(v) ? `${nanSign(v)}nan` : v > 0 ? '+inf' : '-inf';
+}
+
+function isNumberArg(v: Value): boolean {
+  return typeof v === 'number' || (v instanceof StrNum && v.looksNumeric());
+}
+
+export interface FormatEnv {
+  convfmt: string;
+  /** Bytes (C locale) or code points (UTF-8): what %c of a number makes. */
+  bytes: boolean;
+}
+
+/** sprintf(fmt, args...); throws FormatError with gawk's message when arguments run out. */
+export function awkSprintf(fmt: string, args: Value[], env: FormatEnv): string {
+  let out = '';
+  let argi = 0;
+  const argAt = (spec: string, at: number): Value => {
+    const pos = /^\*?(\d+)\$/.exec(spec);
+    const idx = pos ? Number(pos[1]) - 1 : argi++;
+    if (idx >= args.length) {
+      throw new FormatError(`not enough arguments to satisfy format string\n\t\`${fmt}'\n\t${' '.repeat(at + 1)}^ ran out for this one`);
+    }
+    return args[idx]!;
+  };
+  let i = 0;
+  while (i < fmt.length) {
+    const pct = fmt.indexOf('%', i);
+    if (pct < 0) {
+      out += fmt.slice(i);
+      break;
+    }
+    out += fmt.slice(i, pct);
+    const m = SPEC_RE.exec(fmt.slice(pct));
+    if (!m || !m[6]) {
+      out += fmt.slice(pct, pct + (m ? m[0].length : 1));
+      i = pct + (m ? m[0].length : 1);
+      continue;
+    }
+    i = pct + m[0].length;
+    const conv = m[6];
+    if (conv === '%') {
+      out += '%';
+      continue;
+    }
+    const flags = m[2]!;
+    let left = flags.includes('-');
+    let width = 0;
+    if (m[3] !== undefined) {
+      if (m[3].startsWith('*')) {
+        const w = Math.trunc(toNum(argAt(m[3], pct)));
+        if (w < 0) left = true;
+        width = Math.abs(w);
+      } else width = Number(m[3]);
+    }
+    let prec: number | undefined;
+    if (m[4] !== undefined) {
+      if (m[4].startsWith('*')) {
+        const p = Math.trunc(toNum(argAt(m[4], pct)));
+        prec = p < 0 ? undefined : p;
+      } else prec = Number(m[4] || '0');
+    }
+    const arg = argAt(m[1] ? `${m[1]}` : '', pct);
+    const zero = flags.includes('0') && !left;
+    const plus = flags.includes('+');
+    const space = flags.includes(' ');
+    const alt = flags.includes('#');
+    switch (conv) {
+      case 'c': {
+        let s: string;
+        if (isNumberArg(arg)) {
+          const n = Math.trunc(toNum(arg));
+          s = env.bytes ? String.fromCharCode(n & 0xff) : n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '';
+        } else s = [...toStr(arg, env.convfmt)].slice(0, 1).join('');
+        out += pad(s, width, left, false);
+        break;
+      }
+      case 's': {
+        let s = toStr(arg, env.convfmt);
+        if (prec !== undefined) s = s.slice(0, prec);
+        out += pad(s, width, left, false);
+        break;
+      }
+      case 'd':
+      case 'i':
+      case 'o':
+      case 'x':
+      case 'X':
+      case 'u': {
+        const v = toNum(arg);
+        if (!Number.isFinite(v)) {
+          out += special(v);
+          break;
+        }
+        const t = Math.trunc(v);
+        let s: string;
+        if (conv === 'd' || conv === 'i') {
+          s = intToStr(t);
+          if (s.startsWith('-')) s = s.slice(1);
+        } else {
+          if (t >= 2 ** 64 || t < -(2 ** 63)) {
+            out += pad(formatFloat(v, 'g', prec, alt), width, left, zero);
+            break;
+          }
+          let b = BigInt(t);
+          if (b < 0n) b = BigInt.asUintN(64, b);
+          s = b.toString(conv === 'o' ? 8 : conv === 'u' ? 10 : 16);
+          if (conv === 'X') s = s.toUpperCase();
+        }
+        if (prec !== undefined) s = prec === 0 && s === '0' ? '' : s.padStart(prec, '0');
+        if (alt && conv === 'o' && !s.startsWith('0')) s = `0${s}`;
+        if (alt && (conv === 'x' || conv === 'X') && t !== 0) s = (conv === 'x' ? '0x' : '0X') + s;
+        const sign = conv === 'd' || conv === 'i' ? (t < 0 ? '-' : plus ? '+' : space ? ' ' : '') : '';
+        out += pad(sign + s, width, left, zero && prec === undefined);
+        break;
+      }
+      case 'e':
+      case 'E':
+      case 'f':
+      case 'F':
+      case 'g':
+      case 'G':
+      case 'a':
+      case 'A': {
+        const v = toNum(arg);
+        if (!Number.isFinite(v)) {
+          const s = special(v);
+          out += pad(s.startsWith('+') && !plus ? (space ? ` ${s.slice(1)}` : s) : s, width, left, false);
+          break;
+        }
+        const lower = conv.toLowerCase();
+        let s = formatFloat(Math.abs(v), lower, prec, alt);
+        if (conv !== lower) s = s.toUpperCase();
+        const neg = v < 0 || Object.is(v, -0);
+        s = (neg ? '-' : plus ? '+' : space ? ' ' : '') + s;
+        out += pad(s, width, left, zero);
+        break;
+      }
+      default:
+        out += m[0];
+    }
+  }
+  return out;
+}
+
+fmtHook.fmtNum = (fmt: string, n: number): string => {
+  try {
+    return awkSprintf(fmt, [n], { convfmt: '%.6g', bytes: true });
+  } catch {
+    return String(n);
+  }
+};

@@ -1,0 +1,220 @@
+// awk: GNU awk 5.1 (Photon installs gawk as /usr/bin/gawk with /usr/bin/awk -> gawk).
+import { isSysError, strerror } from '../../shared/errno';
+import { defineProgram } from '../define';
+import type { Ctx } from '../lib/context';
+import { G, type Program } from './ast';
+import { parseOptions, USAGE, VERSION, type Options } from './options';
+import { AwkFatal } from './errors';
+import { Executor } from './exec';
+import { commandLineAssign } from './input';
+import { LexError, tokenize, unescape, type Source, type Token } from './lexer';
+import { ParseError } from './parse-expr';
+import { Parser } from './parser';
+import { RegexError, translate } from './regex';
+import { makeCodec, type Codec } from './records';
+import { Runtime } from './runtime';
+import { AwkArray } from './array';
+import { StrNum } from './values';
+
+/** The source line of a token and the column of the token in it. */
+function lineOf(sources: Source[], tok: Token): { text: string; col: number } {
+  const src = sources[tok.src]?.text ?? '';
+  const pos = Math.min(tok.pos, src.length);
+  const start = src.lastIndexOf('\n', pos - 1) + 1;
+  let end = src.indexOf('\n', start);
+  if (end < 0) end = src.length;
+  return { text: src.slice(start, end), col: pos - start };
+}
+
+async function parseError(ctx: Ctx, err: (t: string) => Promise<void>, sources: Source[], e: LexError | ParseError): Promise<number> {
+  const tok = e.tok;
+  const where = `${ctx.name}: ${sources[tok.src]?.name ?? 'cmd. line'}:${tok.type === 'NEWLINE' ? tok.line + 1 : tok.line}: `;
+  if (e instanceof ParseError && e.style !== 'caret') {
+    await err(`${where}${e.style === 'fatal' ? 'fatal: ' : ''}${e.message}\n`);
+    return e.style === 'fatal' ? 2 : 1;
+  }
+  const { text, col } = lineOf(sources, tok);
+  const pad = text.slice(0, col).replace(/[^\t]/g, ' ');
+  await err(`${where}${text}\n${where}${pad}^ ${e.message}\n`);
+  return 1;
+}
+
+function initGlobals(rt: Runtime, operands: string[]): void {
+  const g = rt.globals;
+  const set = (slot: number, v: string | number): void => {
+    g[slot]!.v = v;
+    g[slot]!.scalar = true;
+  };
+  set(G.FS, ' ');
+  set(G.OFS, ' ');
+  set(G.ORS, '\n');
+  set(G.RS, '\n');
+  set(G.SUBSEP, '\x1c');
+  set(G.CONVFMT, '%.6g');
+  set(G.OFMT, '%.6g');
+  set(G.NR, 0);
+  set(G.FNR, 0);
+  set(G.FILENAME, '');
+  set(G.RSTART, 0);
+  set(G.RLENGTH, -1);
+  set(G.RT, '');
+  set(G.IGNORECASE, 0);
+  set(G.ERRNO, '');
+  set(G.FIELDWIDTHS, '');
+  set(G.FPAT, '[^[:space:]]+');
+  set(G.BINMODE, 0);
+  set(G.LINT, 0);
+  set(G.TEXTDOMAIN, 'messages');
+  const env = new AwkArray();
+  for (const [k, v] of rt.ctx.env) env.set(rt.codec.fromHost(k), new StrNum(rt.codec.fromHost(v)));
+  if (!env.has('AWKPATH')) env.set('AWKPATH', new StrNum('.:/usr/share/awk'));
+  if (!env.has('AWKLIBPATH')) env.set('AWKLIBPATH', new StrNum('/usr/lib/gawk'));
+  g[G.ENVIRON]!.a = env;
+  const argv = new AwkArray();
+  argv.set('0', rt.name.slice(rt.name.lastIndexOf('/') + 1));
+  operands.forEach((o, i) => argv.set(String(i + 1), new StrNum(o)));
+  g[G.ARGV]!.a = argv;
+  set(G.ARGC, operands.length + 1);
+  const sys = rt.ctx.sys;
+  const procinfo = new AwkArray();
+  for (const [k, v] of [
+    ['version', '5.1.1'],
+    ['api_major', 3],
+    ['api_minor', 1],
+    ['platform', 'posix'],
+    ['pid', sys.pid],
+    ['ppid', sys.getppid()],
+    ['pgrpid', sys.getpgid()],
+    ['uid', sys.getuid()],
+    ['euid', sys.geteuid()],
+    ['gid', sys.getgid()],
+    ['egid', sys.getegid()],
+    ['FS', 'FS'],
+    ['strftime', '%a %b %e %H:%M:%S %Z %Y'],
+    ['prec', 53],
+    ['max_prec', 53],
+  ] as const) procinfo.set(k, v);
+  g[G.PROCINFO]!.a = procinfo;
+}
+
+async function loadSources(ctx: Ctx, codec: Codec, err: (t: string) => Promise<void>, opts: Options): Promise<Source[] | number> {
+  const sources: Source[] = [];
+  for (const s of opts.sources) {
+    if (s.kind === 'text') {
+      sources.push({ name: 'cmd. line', text: s.value });
+      continue;
+    }
+    const candidates = s.value.includes('/') ? [s.value] : [s.value, `/usr/share/awk/${s.value}`];
+    let text: string | undefined;
+    let failure: unknown;
+    for (const path of candidates) {
+      try {
+        const decode = codec.decoder();
+        text = decode(await ctx.sys.readFile(codec.toHost(path === '-' ? '/dev/stdin' : path))) + decode(null);
+        break;
+      } catch (e) {
+        failure ??= e;
+      }
+    }
+    if (text === undefined) {
+      const why = isSysError(failure) ? strerror(failure.errno) : 'No such file or directory';
+      await err(`${ctx.name}: fatal: cannot open source file \`${s.value}' for reading: ${why}\n`);
+      return 2;
+    }
+    sources.push({ name: s.value, text });
+  }
+  return sources;
+}
+
+async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Source[]): Promise<Program | number> {
+  const warned = new Set<string>();
+  const warnings: string[] = [];
+  const warn = (w: string, tok: Token): void => {
+    if (warned.has(w)) return;
+    warned.add(w);
+    warnings.push(`${ctx.name}: ${sources[tok.src]?.name ?? 'cmd. line'}:${tok.line}: warning: ${w}\n`);
+  };
+  try {
+    const toks = tokenize(sources, warn);
+    const errors: string[] = [];
+    for (const t of toks) {
+      if (t.type !== 'ERE') continue;
+      try {
+        for (const w of translate(t.text).warnings) warn(w, t);
+      } catch (e) {
+        if (!(e instanceof RegexError)) throw e;
+        errors.push(`${ctx.name}: ${sources[t.src]?.name ?? 'cmd. line'}:${t.line}: error: ${e.message}: /${t.text}/\n`);
+      }
+    }
+    const parser = new Parser(toks);
+    const prog = parser.parseProgram();
+    for (const w of parser.warnings) warn(w.message, w.tok);
+    for (const w of warnings) await err(w);
+    for (const e of parser.errors) errors.push(`${ctx.name}: ${sources[e.tok.src]?.name ?? 'cmd. line'}:${e.tok.line}: error: ${e.message}\n`);
+    for (const e of errors) await err(e);
+    return errors.length ? 1 : prog;
+  } catch (e) {
+    for (const w of warnings) await err(w);
+    if (e instanceof LexError || e instanceof ParseError) return parseError(ctx, err, sources, e);
+    throw e;
+  }
+}
+
+export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<number> {
+  const codec = makeCodec(ctx.env);
+  const err = (t: string): Promise<void> => ctx.err.write(codec.toHost(t));
+  const opts = parseOptions(hostArgs.map((a) => codec.fromHost(a)));
+  if (opts.kind === 'error') {
+    if (opts.message) await ctx.err.write(`${ctx.name}: ${opts.message}\n`);
+    await ctx.err.write(USAGE(ctx.name));
+    return 1;
+  }
+  if (opts.kind === 'help') {
+    await ctx.print(USAGE(ctx.name));
+    return 0;
+  }
+  if (opts.kind === 'version') {
+    await ctx.print(VERSION);
+    return 0;
+  }
+  const sources = await loadSources(ctx, codec, err, opts);
+  if (typeof sources === 'number') return sources;
+  const prog = await compile(ctx, err, sources);
+  if (typeof prog === 'number') return prog;
+  const rt = new Runtime(ctx, prog, sources);
+  initGlobals(rt, opts.operands);
+  let status = 0;
+  try {
+    for (const a of opts.assigns) {
+      if (a.kind === 'fs') rt.set({ name: 'FS', local: false, slot: G.FS }, unescape(a.value));
+      else if (!commandLineAssign(rt, a.value)) {
+        const name = a.value.split('=')[0]!;
+        if (!a.value.includes('=')) {
+          await err(`${ctx.name}: \`${a.value}' argument to \`-v' not in \`var=value' form\n\n${USAGE(ctx.name)}`);
+          return 1;
+        }
+        throw new AwkFatal(`\`${name}' is not a legal variable name`, false);
+      }
+    }
+    status = await new Executor(rt).run();
+    await rt.drainWarnings();
+  } catch (e) {
+    let fatal = e;
+    if (e instanceof RegexError) fatal = new AwkFatal(`invalid regexp: ${e.message}`);
+    if (!(fatal instanceof AwkFatal)) throw e;
+    await rt.drainWarnings();
+    await rt.io.stdout.flush();
+    await rt.io.stderr.write(rt.fatalText(fatal));
+    status = 2;
+  }
+  await rt.io.closeAll();
+  return status;
+}
+
+export default defineProgram({
+  name: 'gawk',
+  installPath: '/usr/bin/gawk',
+  aliases: ['/usr/bin/awk'],
+  pkg: 'gawk',
+  main: (ctx, args) => runAwk(ctx, args.operands),
+});

@@ -1,0 +1,120 @@
+// The main input: ARGV's operands in order (read when reached, so the program may change
+// ARGV), `var=value` assignments among them, `-` for stdin, stdin when there are no files.
+import { isSysError, strerror } from '../../shared/errno';
+import { G } from './ast';
+import { AwkFatal } from './errors';
+import { rsInfo } from './eval';
+import { unescape } from './lexer';
+import type { Rec, RecordReader } from './records';
+import type { Runtime } from './runtime';
+import { StrNum, toNum, type Value } from './values';
+
+const ASSIGN_RE = /^([A-Za-z_][A-Za-z0-9_]*)=/;
+
+/** Applies a command-line `var=value` (-v or an operand): escapes processed, a strnum. */
+export function commandLineAssign(rt: Runtime, text: string): boolean {
+  const m = ASSIGN_RE.exec(text);
+  if (!m) return false;
+  const name = m[1]!;
+  const slot = rt.prog.globals.indexOf(name);
+  if (rt.prog.funcs.has(name)) throw new AwkFatal(`cannot use function \`${name}' as variable name`);
+  if (slot < 0) return true;
+  const value: Value = new StrNum(unescape(text.slice(m[0].length)));
+  rt.set({ name, local: false, slot }, value);
+  return true;
+}
+
+export interface FileHooks {
+  beginFile(): Promise<void>;
+  endFile(): Promise<void>;
+}
+
+export class MainInput {
+  private argi = 1;
+  private reader: RecordReader | undefined;
+  private sawFile = false;
+  private skipRest = false;
+
+  constructor(
+    private readonly rt: Runtime,
+    private readonly hooks: FileHooks,
+  ) {}
+
+  /** The next record of the main input, or null at the end of the last file. */
+  async next(): Promise<Rec | null | 'error'> {
+    for (;;) {
+      if (this.reader) {
+        let r: Rec | null;
+        try {
+          const { rs, re } = rsInfo(this.rt);
+          r = this.skipRest ? null : await this.reader.read(rs, re);
+        } catch (e) {
+          if (!isSysError(e)) throw e;
+          await this.rt.warn(`error reading input file \`${this.rt.str(this.rt.globals[G.FILENAME]!.v)}': ${strerror(e.errno)}`);
+          r = null;
+        }
+        if (r) return r;
+        await this.closeCurrent();
+      }
+      if (!(await this.openNext())) return null;
+    }
+  }
+
+  /** nextfile: the rest of this file is skipped. */
+  skipFile(): void {
+    this.skipRest = true;
+  }
+
+  private async closeCurrent(): Promise<void> {
+    const reader = this.reader;
+    this.reader = undefined;
+    this.skipRest = false;
+    if (reader && reader.fd !== 0) this.rt.ctx.sys.close(reader.fd);
+    await this.hooks.endFile();
+  }
+
+  private async openNext(): Promise<boolean> {
+    const rt = this.rt;
+    for (;;) {
+      const argc = toNum(rt.globals[G.ARGC]!.v);
+      if (this.argi >= argc) break;
+      const argv = rt.globals[G.ARGV]!.a;
+      const v = argv?.get(String(this.argi));
+      this.argi++;
+      if (v === undefined) continue;
+      const arg = rt.str(v);
+      if (arg === '') continue;
+      if (commandLineAssign(rt, arg)) continue;
+      this.sawFile = true;
+      rt.globals[G.FNR]!.v = 0;
+      if (arg === '-' || arg === '/dev/stdin') {
+        this.reader = rt.io.stdin();
+      } else {
+        let fd: number;
+        try {
+          fd = await rt.ctx.sys.open(rt.codec.toHost(arg), { read: true });
+        } catch (e) {
+          if (!isSysError(e)) throw e;
+          throw new AwkFatal(`cannot open file \`${arg}' for reading: ${strerror(e.errno)}`);
+        }
+        if (rt.ctx.sys.fstat(fd).kind === 'dir') {
+          rt.ctx.sys.close(fd);
+          await rt.warn(`command line argument \`${arg}' is a directory: skipped`);
+          continue;
+        }
+        rt.ctx.sys.setCloexec(fd, true);
+        this.reader = rt.io.reader(fd);
+      }
+      rt.globals[G.FILENAME]!.v = arg;
+      await this.hooks.beginFile();
+      return true;
+    }
+    if (this.sawFile) return false;
+    this.sawFile = true;
+    rt.globals[G.FNR]!.v = 0;
+    rt.globals[G.FILENAME]!.v = '-';
+    this.reader = rt.io.stdin();
+    await this.hooks.beginFile();
+    return true;
+  }
+}

@@ -1,0 +1,222 @@
+// The awk lexer: tokens with their source position, regex literal vs division decided by the
+// token before, newlines dropped after `{ , && || do else`, `\`-newline continuation.
+
+export interface Source {
+  /** "cmd. line" or the -f file name, as gawk's messages show it. */
+  name: string;
+  text: string;
+}
+
+export type TokType =
+  | 'NEWLINE' | 'EOF' | 'NUMBER' | 'STRING' | 'ERE' | 'NAME' | 'FUNC_NAME' | 'BUILTIN'
+  | 'BEGIN' | 'END' | 'BEGINFILE' | 'ENDFILE' | 'function' | 'if' | 'else' | 'while' | 'for' | 'do'
+  | 'break' | 'continue' | 'next' | 'nextfile' | 'exit' | 'return' | 'delete' | 'getline'
+  | 'print' | 'printf' | 'in' | 'switch' | 'case' | 'default'
+  | '{' | '}' | '(' | ')' | '[' | ']' | ';' | ',' | '+' | '-' | '*' | '/' | '%' | '^' | '!' | '>' | '<'
+  | '|' | '?' | ':' | '~' | '$' | '=' | '+=' | '-=' | '*=' | '/=' | '%=' | '^=' | '==' | '<=' | '>='
+  | '!=' | '++' | '--' | '&&' | '||' | '>>' | '!~' | '|&';
+
+export interface Token {
+  type: TokType;
+  /** Name, string value, regex source, or number text. */
+  text: string;
+  num: number;
+  /** Source index, line (1-based) and offset of the token's first character. */
+  src: number;
+  line: number;
+  pos: number;
+}
+
+const KEYWORDS = new Set(['BEGIN', 'END', 'BEGINFILE', 'ENDFILE', 'function', 'func', 'if', 'else', 'while', 'for', 'do', 'break', 'continue', 'next', 'nextfile', 'exit', 'return', 'delete', 'getline', 'print', 'printf', 'in', 'switch', 'case', 'default']);
+
+export const BUILTINS = new Set(['length', 'substr', 'index', 'split', 'sub', 'gsub', 'match', 'sprintf', 'sin', 'cos', 'atan2', 'exp', 'log', 'sqrt', 'int', 'rand', 'srand', 'tolower', 'toupper', 'system', 'close', 'fflush', 'systime', 'strftime', 'mktime', 'gensub', 'asort', 'asorti', 'and', 'or', 'xor', 'lshift', 'rshift', 'compl', 'strtonum', 'isarray', 'typeof', 'patsplit']);
+
+const THREE = ['**=', '...'];
+const TWO = ['+=', '-=', '*=', '/=', '%=', '^=', '==', '<=', '>=', '!=', '++', '--', '&&', '||', '>>', '!~', '|&', '**'];
+const ONE = '{}()[];,+-*/%^!><|?:~$=';
+
+/** Token types after which `/` divides (otherwise it starts a regex). */
+const OPERAND_END = new Set<TokType>(['NAME', 'NUMBER', 'STRING', 'ERE', ')', ']', 'BUILTIN', '++', '--']);
+/** Token types after which a newline is not a terminator. */
+const NL_SKIP = new Set<TokType>(['{', '&&', '||', ',', 'do', 'else']);
+
+export class LexError extends Error {
+  constructor(message: string, readonly tok: Token) {
+    super(message);
+  }
+}
+
+const STR_ESC: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', a: '\x07', b: '\b', '\\': '\\', '"': '"' };
+
+/** Processes awk string escapes; unknown ones keep the character (with a warning). */
+export function unescape(s: string, warn?: (w: string) => void): string {
+  if (!s.includes('\\')) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c !== '\\' || i + 1 >= s.length) {
+      out += c;
+      continue;
+    }
+    const n = s[++i]!;
+    if (n in STR_ESC) out += STR_ESC[n];
+    else if (/[0-7]/.test(n)) {
+      let d = n;
+      while (d.length < 3 && /[0-7]/.test(s[i + 1] ?? '')) d += s[++i];
+      out += String.fromCharCode(parseInt(d, 8) & 0xff);
+    } else if (n === 'x' && /[0-9a-fA-F]/.test(s[i + 1] ?? '')) {
+      let d = '';
+      while (d.length < 2 && /[0-9a-fA-F]/.test(s[i + 1] ?? '')) d += s[++i];
+      out += String.fromCharCode(parseInt(d, 16));
+    } else if (n === '\n') {
+      // continuation inside a string
+    } else {
+      warn?.(`escape sequence \`\\${n}' treated as plain \`${n}'`);
+      out += n;
+    }
+  }
+  return out;
+}
+
+export function tokenize(sources: Source[], warn: (w: string, tok: Token) => void): Token[] {
+  const toks: Token[] = [];
+  sources.forEach((source, srcIndex) => {
+    const text = source.text;
+    let i = 0;
+    let line = 1;
+    const make = (type: TokType, pos: number, tokText = '', num = 0): Token => ({ type, text: tokText, num, src: srcIndex, line, pos });
+    const push = (t: Token): void => {
+      toks.push(t);
+    };
+    const prevType = (): TokType | undefined => toks[toks.length - 1]?.type;
+    while (i < text.length) {
+      const c = text[i]!;
+      if (c === ' ' || c === '\t' || c === '\r') {
+        i++;
+        continue;
+      }
+      if (c === '\\' && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
+        i += text[i + 1] === '\n' ? 2 : 3;
+        line++;
+        continue;
+      }
+      if (c === '#') {
+        while (i < text.length && text[i] !== '\n') i++;
+        continue;
+      }
+      if (c === '\n') {
+        const p = prevType();
+        if (p === undefined || !NL_SKIP.has(p)) push(make('NEWLINE', i));
+        line++;
+        i++;
+        continue;
+      }
+      const start = i;
+      if (c === '"') {
+        let j = i + 1;
+        let raw = '';
+        for (;;) {
+          if (j >= text.length || text[j] === '\n') throw new LexError('unterminated string', make('STRING', start));
+          const d = text[j]!;
+          if (d === '"') break;
+          if (d === '\\' && j + 1 < text.length) {
+            if (text[j + 1] === '\n') line++;
+            raw += d + text[j + 1];
+            j += 2;
+            continue;
+          }
+          raw += d;
+          j++;
+        }
+        const tok = make('STRING', start);
+        tok.text = unescape(raw, (w) => warn(w, tok));
+        push(tok);
+        i = j + 1;
+        continue;
+      }
+      if (c === '/' && !OPERAND_END.has(prevType() ?? 'NEWLINE')) {
+        let j = i + 1;
+        let raw = '';
+        let inBracket = false;
+        let bracketStart = 0;
+        for (;;) {
+          if (j >= text.length || text[j] === '\n') throw new LexError('unterminated regexp', make('ERE', start + 1));
+          const d = text[j]!;
+          if (d === '/' && !inBracket) break;
+          if (d === '\\' && j + 1 < text.length) {
+            if (text[j + 1] === '/') raw += '/';
+            else if (text[j + 1] === '\n') line++;
+            else raw += d + text[j + 1];
+            j += 2;
+            continue;
+          }
+          if (d === '[' && !inBracket) {
+            inBracket = true;
+            bracketStart = j;
+          } else if (d === '[' && inBracket && /[:.=]/.test(text[j + 1] ?? '')) {
+            const close = text.indexOf(`${text[j + 1]}]`, j + 2);
+            if (close > 0) {
+              raw += text.slice(j, close + 2);
+              j = close + 2;
+              continue;
+            }
+          } else if (d === ']' && inBracket && !(j === bracketStart + 1 || (j === bracketStart + 2 && text[bracketStart + 1] === '^'))) {
+            inBracket = false;
+          }
+          raw += d;
+          j++;
+        }
+        push(make('ERE', start, raw));
+        i = j + 1;
+        continue;
+      }
+      if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
+        const hex = /^0[xX][0-9a-fA-F]+/.exec(text.slice(i, i + 40));
+        if (hex) {
+          push(make('NUMBER', start, hex[0], parseInt(hex[0].slice(2), 16)));
+          i += hex[0].length;
+          continue;
+        }
+        const m = /^(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/.exec(text.slice(i, i + 400))!;
+        let v = Number(m[0]);
+        if (/^0[0-7]+$/.test(m[0])) v = parseInt(m[0], 8);
+        push(make('NUMBER', start, m[0], v));
+        i += m[0].length;
+        continue;
+      }
+      if (/[A-Za-z_]/.test(c)) {
+        let j = i + 1;
+        while (j < text.length && /[A-Za-z0-9_]/.test(text[j]!)) j++;
+        const word = text.slice(i, j);
+        i = j;
+        if (KEYWORDS.has(word)) push(make(word === 'func' ? 'function' : (word as TokType), start, word));
+        else if (BUILTINS.has(word)) push(make('BUILTIN', start, word));
+        else push(make(text[j] === '(' ? 'FUNC_NAME' : 'NAME', start, word));
+        continue;
+      }
+      const three = text.slice(i, i + 3);
+      if (THREE.includes(three) && three === '**=') {
+        push(make('^=', start, three));
+        i += 3;
+        continue;
+      }
+      const two = text.slice(i, i + 2);
+      if (TWO.includes(two)) {
+        push(make(two === '**' ? '^' : (two as TokType), start, two));
+        i += 2;
+        continue;
+      }
+      if (ONE.includes(c)) {
+        push(make(c as TokType, start, c));
+        i++;
+        continue;
+      }
+      throw new LexError(`invalid char '${c}' in expression`, make('EOF', start));
+    }
+    if (srcIndex < sources.length - 1) {
+      const p = prevType();
+      if (p !== undefined && p !== 'NEWLINE') push(make('NEWLINE', text.length));
+    } else push(make('EOF', text.length));
+  });
+  return toks;
+}

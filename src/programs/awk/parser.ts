@@ -1,0 +1,378 @@
+// awk statements, rules and function definitions (see parse-expr.ts for expressions).
+import type { Expr, FuncDef, LValue, Program, Redirect, Rule, Stmt, SwitchCase } from './ast';
+import type { Token, TokType } from './lexer';
+import { ExprParser, isLValue, ParseError } from './parse-expr';
+
+type StmtBody = Stmt extends infer S ? (S extends Stmt ? Omit<S, 'line' | 'src'> : never) : never;
+
+export class Parser extends ExprParser {
+  private readonly funcs = new Map<string, FuncDef>();
+  private inFunction = false;
+  private loopDepth = 0;
+  private ruleKind: Rule['kind'] = 'main';
+
+  parseProgram(): Program {
+    const rules: Rule[] = [];
+    this.skipTerminators();
+    while (!this.is('EOF')) {
+      const item = this.item();
+      if (item) rules.push(item);
+      this.skipTerminators();
+    }
+    for (const c of this.calls) {
+      const fn = this.funcs.get(c.name);
+      if (!fn) throw new ParseError(`function \`${c.name}' not defined`, c.tok, 'fatal');
+      if (c.args > fn.params.length && !this.warnings.some((w) => w.tok === c.tok)) {
+        this.warnings.push({ message: `function \`${c.name}' called with more arguments than declared`, tok: c.tok });
+      }
+    }
+    return { rules, funcs: this.funcs, globals: [...this.globals.keys()] };
+  }
+
+  private skipTerminators(): void {
+    while (this.is('NEWLINE') || this.is(';')) this.next();
+  }
+
+  private at(tok: Token, body: StmtBody): Stmt {
+    return { ...body, line: tok.line, src: tok.src } as Stmt;
+  }
+
+  private item(): Rule | undefined {
+    const t = this.tok;
+    if (t.type === 'function') {
+      this.functionDef();
+      return undefined;
+    }
+    if (t.type === 'BEGIN' || t.type === 'END' || t.type === 'BEGINFILE' || t.type === 'ENDFILE') {
+      this.next();
+      if (!this.is('{')) throw new ParseError(`${t.type} blocks must have an action part`, t, 'plain');
+      this.ruleKind = t.type;
+      const action = this.block();
+      this.ruleKind = 'main';
+      return { kind: t.type, pattern: undefined, rangeEnd: undefined, action, line: t.line, src: t.src };
+    }
+    let pattern: Expr | undefined;
+    let rangeEnd: Expr | undefined;
+    if (!this.is('{')) {
+      pattern = this.expr();
+      if (this.is(',')) {
+        this.next();
+        this.skipNewlines();
+        rangeEnd = this.expr();
+      }
+    }
+    let action: Stmt[] | undefined;
+    if (this.is('{')) action = this.block();
+    else if (!this.is('NEWLINE') && !this.is(';') && !this.is('EOF')) this.fail();
+    return { kind: 'main', pattern, rangeEnd, action, line: t.line, src: t.src };
+  }
+
+  private functionDef(): void {
+    this.next();
+    const nameTok = this.tok;
+    if (!this.is('NAME') && !this.is('FUNC_NAME')) this.fail();
+    this.next();
+    this.expect('(');
+    const params: string[] = [];
+    this.skipNewlines();
+    while (!this.is(')')) {
+      const p = this.expect('NAME');
+      params.push(p.text);
+      this.skipNewlines();
+      if (this.is(',')) {
+        this.next();
+        this.skipNewlines();
+      } else if (!this.is(')')) this.fail();
+    }
+    this.next();
+    this.skipNewlines();
+    if (this.funcs.has(nameTok.text)) this.error(`function name \`${nameTok.text}' previously defined`, nameTok);
+    const def: FuncDef = { name: nameTok.text, params, body: [], line: nameTok.line, src: nameTok.src };
+    this.funcs.set(nameTok.text, def);
+    this.locals = new Map(params.map((p, i) => [p, i]));
+    this.inFunction = true;
+    def.body = this.block();
+    this.inFunction = false;
+    this.locals = undefined;
+  }
+
+  private block(): Stmt[] {
+    this.expect('{');
+    const body: Stmt[] = [];
+    for (;;) {
+      this.skipTerminators();
+      if (this.is('}')) break;
+      body.push(this.statement());
+    }
+    this.next();
+    return body;
+  }
+
+  /** After a simple statement: `;`, a newline, or (without consuming it) `}` or the end. */
+  private terminator(): void {
+    if (this.is(';') || this.is('NEWLINE')) {
+      this.next();
+      return;
+    }
+    if (this.is('}') || this.is('EOF')) return;
+    this.fail();
+  }
+
+  private simple(tok: Token, body: StmtBody): Stmt {
+    const s = this.at(tok, body);
+    this.terminator();
+    return s;
+  }
+
+  private statement(): Stmt {
+    const t = this.tok;
+    switch (t.type) {
+      case '{':
+        return this.at(t, { k: 'block', body: this.block() });
+      case ';':
+        this.next();
+        return this.at(t, { k: 'empty' });
+      case 'if': {
+        this.next();
+        this.expect('(');
+        const test = this.parenExpr();
+        this.skipNewlines();
+        const then = this.bodyStatement();
+        const save = this.i;
+        this.skipTerminatorsBeforeElse();
+        let other: Stmt | undefined;
+        if (this.is('else')) {
+          this.next();
+          this.skipNewlines();
+          other = this.bodyStatement();
+        } else this.i = save;
+        return this.at(t, { k: 'if', test, then, else: other });
+      }
+      case 'while': {
+        this.next();
+        this.expect('(');
+        const test = this.parenExpr();
+        if (this.is(';')) {
+          this.next();
+          return this.at(t, { k: 'while', test, body: this.at(t, { k: 'empty' }) });
+        }
+        this.skipNewlines();
+        return this.at(t, { k: 'while', test, body: this.loopBody() });
+      }
+      case 'do': {
+        this.next();
+        this.skipNewlines();
+        const body = this.loopBody();
+        this.skipTerminators();
+        this.expect('while');
+        this.expect('(');
+        const test = this.parenExpr();
+        return this.simple(t, { k: 'do', body, test });
+      }
+      case 'for':
+        return this.forStatement();
+      case 'switch':
+        return this.switchStatement();
+      case 'break':
+      case 'continue':
+        this.next();
+        if (this.loopDepth === 0) {
+          // gawk reports this one twice
+          this.errors.push({ message: `\`${t.type}' is not allowed outside a loop or switch`, tok: t });
+          this.errors.push({ message: `\`${t.type}' is not allowed outside a loop or switch`, tok: t });
+        }
+        return this.simple(t, { k: t.type });
+      case 'next':
+      case 'nextfile':
+        this.next();
+        if (!this.inFunction && this.ruleKind !== 'main' && !(t.type === 'nextfile' && this.ruleKind === 'BEGINFILE')) {
+          this.error(`\`${t.type}' used in ${this.ruleKind} action`, t);
+        }
+        return this.simple(t, { k: t.type });
+      case 'exit':
+      case 'return': {
+        this.next();
+        if (t.type === 'return' && !this.inFunction) throw new ParseError("`return' used outside function context", t);
+        const e = this.is(';') || this.is('NEWLINE') || this.is('}') || this.is('EOF') ? undefined : this.expr();
+        return this.simple(t, { k: t.type, e });
+      }
+      case 'delete': {
+        this.next();
+        const paren = this.is('(');
+        if (paren) this.next();
+        const name = this.expect('NAME');
+        let subs: Expr[] | undefined;
+        if (this.is('[')) {
+          this.next();
+          subs = this.exprList(']');
+        }
+        if (paren) this.expect(')');
+        return this.simple(t, { k: 'delete', arr: this.varRef(name.text), subs });
+      }
+      case 'print':
+      case 'printf':
+        return this.printStatement();
+      default:
+        return this.simple(t, { k: 'expr', e: this.expr() });
+    }
+  }
+
+  private skipTerminatorsBeforeElse(): void {
+    let j = this.i;
+    while (this.toks[j]?.type === 'NEWLINE' || this.toks[j]?.type === ';') j++;
+    if (this.toks[j]?.type === 'else') this.i = j;
+  }
+
+  private parenExpr(): Expr {
+    const saved = this.noGt;
+    this.noGt = false;
+    const e = this.expr();
+    this.expect(')');
+    this.noGt = saved;
+    return e;
+  }
+
+  /** The body of if/else: a statement (a lone `;` is an empty one). */
+  private bodyStatement(): Stmt {
+    return this.statement();
+  }
+
+  private loopBody(): Stmt {
+    this.loopDepth++;
+    try {
+      return this.statement();
+    } finally {
+      this.loopDepth--;
+    }
+  }
+
+  private forStatement(): Stmt {
+    const t = this.next();
+    this.expect('(');
+    if (this.is('NAME') && this.peek().type === 'in' && this.peek(2).type === 'NAME' && this.peek(3).type === ')') {
+      const key = this.next();
+      this.next();
+      const arr = this.next();
+      this.next();
+      this.skipNewlines();
+      const keyRef: LValue = { k: 'var', ref: this.varRef(key.text) };
+      return this.at(t, { k: 'forin', key: keyRef, arr: this.varRef(arr.text), body: this.loopBody() });
+    }
+    if (this.is('(') && this.peek().type === 'NAME' && this.peek(2).type === ')' && this.peek(3).type === 'in') {
+      this.next();
+      const key = this.next();
+      this.next();
+      this.next();
+      const arr = this.expect('NAME');
+      this.expect(')');
+      this.skipNewlines();
+      return this.at(t, { k: 'forin', key: { k: 'var', ref: this.varRef(key.text) }, arr: this.varRef(arr.text), body: this.loopBody() });
+    }
+    const init = this.is(';') ? undefined : this.expr();
+    this.expect(';');
+    this.skipNewlines();
+    const test = this.is(';') ? undefined : this.expr();
+    this.expect(';');
+    this.skipNewlines();
+    const step = this.is(')') ? undefined : this.expr();
+    this.expect(')');
+    if (this.is(';')) {
+      this.next();
+      return this.at(t, { k: 'for', init, test, step, body: this.at(t, { k: 'empty' }) });
+    }
+    this.skipNewlines();
+    return this.at(t, { k: 'for', init, test, step, body: this.loopBody() });
+  }
+
+  private switchStatement(): Stmt {
+    const t = this.next();
+    this.expect('(');
+    const e = this.parenExpr();
+    this.skipNewlines();
+    this.expect('{');
+    const cases: SwitchCase[] = [];
+    this.loopDepth++;
+    for (;;) {
+      this.skipTerminators();
+      if (this.is('}')) break;
+      let value: Expr | undefined;
+      if (this.is('case')) {
+        this.next();
+        const neg = this.is('-');
+        if (neg || this.is('+')) this.next();
+        const v = this.tok;
+        if (v.type === 'NUMBER') value = { k: 'num', v: neg ? -v.num : v.num };
+        else if (v.type === 'STRING' && !neg) value = { k: 'str', v: v.text };
+        else if (v.type === 'ERE' && !neg) value = { k: 'regex', re: v.text };
+        else this.fail();
+        this.next();
+      } else if (this.is('default')) this.next();
+      else this.fail();
+      this.expect(':');
+      const body: Stmt[] = [];
+      for (;;) {
+        this.skipTerminators();
+        if (this.is('case') || this.is('default') || this.is('}')) break;
+        body.push(this.statement());
+      }
+      cases.push({ value, body });
+    }
+    this.loopDepth--;
+    this.next();
+    return this.at(t, { k: 'switch', e, cases });
+  }
+
+  private printStatement(): Stmt {
+    const t = this.next();
+    const kind = t.type as 'print' | 'printf';
+    let args: Expr[] = [];
+    const ends = (type: TokType): boolean => type === ';' || type === 'NEWLINE' || type === '}' || type === 'EOF' || type === '>' || type === '>>' || type === '|';
+    if (!ends(this.tok.type)) {
+      let done = false;
+      if (this.is('(')) {
+        const save = this.i;
+        try {
+          this.next();
+          const list = this.exprList(')');
+          if (ends(this.tok.type) && list.length > 0) {
+            args = list;
+            done = true;
+          } else this.i = save;
+        } catch (e) {
+          if (!(e instanceof ParseError)) throw e;
+          this.i = save;
+        }
+      }
+      if (!done) {
+        const saved = this.noGt;
+        this.noGt = true;
+        try {
+          args.push(this.expr());
+          while (this.is(',')) {
+            this.next();
+            this.skipNewlines();
+            args.push(this.expr());
+          }
+        } finally {
+          this.noGt = saved;
+        }
+      }
+    }
+    if (kind === 'printf' && args.length === 0) this.fail();
+    let redir: Redirect | undefined;
+    if (this.is('>') || this.is('>>') || this.is('|')) {
+      const mode = this.next().type as Redirect['mode'];
+      const saved = this.noGt;
+      this.noGt = true;
+      try {
+        redir = { mode, target: this.concat() };
+      } finally {
+        this.noGt = saved;
+      }
+    }
+    for (const a of args) if (a.k === 'list') this.fail();
+    return this.simple(t, { k: kind, args, redir });
+  }
+}
+
+export { isLValue, ParseError };

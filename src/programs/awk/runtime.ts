@@ -1,0 +1,262 @@
+// The state of a running awk program: variables (global cells and function frames), the
+// record, I/O, and gawk-style messages with the source line and (FILENAME=x FNR=n).
+import type { Ctx } from '../lib/context';
+import { G, type CallExpr, type Program, type VarRef } from './ast';
+import { makeRandom } from './random';
+import { AwkFatal } from './errors';
+import { splitBy, splitFpat, splitWidths } from './fields';
+import { IoTable } from './io';
+import type { Source } from './lexer';
+import { RecordState } from './record';
+import { makeCodec, type Codec, type Rec } from './records';
+import { compileRegex, RegexError, type AwkRegex } from './regex';
+import { AwkArray } from './array';
+import { StrNum, toNum, toStr, UNINIT, type Value } from './values';
+
+/** A variable: scalar value, array, or untyped (which becomes either on first use). */
+export interface Cell {
+  v: Value;
+  a: AwkArray | undefined;
+  scalar: boolean;
+  /** An untyped parameter: the caller's untyped variable, which becomes an array with it. */
+  ref: Cell | undefined;
+}
+
+export function newCell(v: Value = UNINIT, scalar = false): Cell {
+  return { v, a: undefined, scalar, ref: undefined };
+}
+
+export function arrayCell(a: AwkArray): Cell {
+  return { v: UNINIT, a, scalar: false, ref: undefined };
+}
+
+export class Runtime {
+  readonly globals: Cell[];
+  readonly frames: Cell[][] = [];
+  readonly funcNames: string[][] = [];
+  /** Where the statement being run is, for messages. */
+  line = 0;
+  src = 0;
+  readonly codec: Codec;
+  readonly io: IoTable;
+  readonly rec: RecordState;
+  /** Hook set by the executor: calls a user-defined function. */
+  call: (c: CallExpr) => Promise<Value> = () => Promise.resolve(UNINIT);
+  /** Hook set by the executor: the next record of the main input (plain getline). */
+  mainNext: () => Promise<Rec | null | 'error'> = () => Promise.resolve(null);
+  /** Warnings raised in synchronous code, written at the next statement. */
+  readonly pending: string[] = [];
+  randSeed = 1;
+  rngStarted = false;
+  rng: () => number = () => 0;
+
+  constructor(
+    readonly ctx: Ctx,
+    readonly prog: Program,
+    readonly sources: Source[],
+  ) {
+    this.globals = prog.globals.map(() => newCell());
+    this.codec = makeCodec(ctx.env);
+    this.io = new IoTable(ctx.sys, this.codec, () => this.environ());
+    this.rec = new RecordState(
+      () => this.str(this.globals[G.OFS]!.v),
+      () => this.convfmt(),
+    );
+  }
+
+  get name(): string {
+    return this.ctx.name;
+  }
+
+  environ(): Map<string, string> {
+    const env = new Map<string, string>();
+    const a = this.globals[G.ENVIRON]!.a;
+    if (a) for (const [k, v] of a) env.set(k, this.str(v));
+    return env;
+  }
+
+  convfmt(): string {
+    return this.str(this.globals[G.CONVFMT]!.v);
+  }
+
+  ofmt(): string {
+    return this.str(this.globals[G.OFMT]!.v);
+  }
+
+  str(v: Value): string {
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number') return toStr(v, this.convfmt());
+    return toStr(v, '%.6g');
+  }
+
+  /** Output text of a value: numbers with OFMT. */
+  outStr(v: Value): string {
+    return typeof v === 'number' ? toStr(v, this.ofmt()) : this.str(v);
+  }
+
+  ignoreCase(): boolean {
+    const v = this.globals[G.IGNORECASE]!.v;
+    return v !== UNINIT && toNum(v) !== 0;
+  }
+
+  cell(ref: VarRef): Cell {
+    return ref.local ? this.frames[this.frames.length - 1]![ref.slot]! : this.globals[ref.slot]!;
+  }
+
+  /** A variable's value (rvalue). */
+  get(ref: VarRef): Value {
+    if (!ref.local && ref.slot === G.NF) return this.rec.nf;
+    const c = this.cell(ref);
+    if (c.a) this.fatal(`attempt to use array \`${ref.name}' in a scalar context`);
+    if (!c.scalar) {
+      c.scalar = true;
+      c.ref = undefined;
+    }
+    return c.v;
+  }
+
+  set(ref: VarRef, v: Value): void {
+    if (!ref.local && ref.slot === G.NF) {
+      const n = Math.trunc(toNum(v));
+      if (n < 0) this.fatal(`NF set to negative value`);
+      this.rec.setNF(n);
+      return;
+    }
+    const c = this.cell(ref);
+    if (c.a) this.fatal(`attempt to use array \`${ref.name}' in a scalar context`);
+    c.v = v;
+    c.scalar = true;
+    c.ref = undefined;
+    if (!ref.local && (ref.slot === G.FS || ref.slot === G.FPAT || ref.slot === G.FIELDWIDTHS)) {
+      this.fieldMode = ref.slot === G.FS ? 'FS' : ref.slot === G.FPAT ? 'FPAT' : 'FIELDWIDTHS';
+      this.globals[G.PROCINFO]!.a?.set('FS', this.fieldMode);
+    }
+  }
+
+  /** A variable as an array (an untyped one becomes an array). */
+  array(ref: VarRef): AwkArray {
+    const c = this.cell(ref);
+    if (c.a) return c.a;
+    if (c.scalar || (!ref.local && ref.slot === G.NF)) this.fatal(`attempt to use scalar \`${ref.name}' as an array`);
+    const a = new AwkArray();
+    for (let x: Cell | undefined = c; x; ) {
+      const next: Cell | undefined = x.ref;
+      x.a = a;
+      x.ref = undefined;
+      x = next;
+    }
+    return a;
+  }
+
+  isArray(ref: VarRef): boolean {
+    return this.cell(ref).a !== undefined;
+  }
+
+  subsep(): string {
+    return this.str(this.globals[G.SUBSEP]!.v);
+  }
+
+  field(i: number): Value {
+    if (i < 0 || !Number.isFinite(i)) this.fatal(`attempt to access field ${Math.trunc(i)}`);
+    return this.rec.get(Math.trunc(i));
+  }
+
+  setField(i: number, v: Value): void {
+    const n = Math.trunc(i);
+    if (n < 0 || !Number.isFinite(i)) this.fatal(`attempt to access field ${n}`);
+    if (n === 0) this.setRecordValue(v);
+    else this.rec.assign(n, v);
+  }
+
+  /** $0 from input (a record read by the main loop or getline). */
+  setRecord(text: string): void {
+    this.rec.set(text, this.splitter());
+  }
+
+  setRecordValue(v: Value): void {
+    this.rec.assignWhole(v, this.splitter());
+  }
+
+  /** Which of FS, FPAT and FIELDWIDTHS was assigned last. */
+  private fieldMode: 'FS' | 'FPAT' | 'FIELDWIDTHS' = 'FS';
+  private splitterKey = '';
+  private splitterFn: (s: string) => string[] = () => [];
+
+  private splitter(): (s: string) => string[] {
+    const mode = this.fieldMode;
+    const spec = this.str(this.globals[G[mode]]!.v);
+    const para = mode === 'FS' && this.paragraphMode();
+    const ic = this.ignoreCase();
+    const key = `${mode}\0${spec}\0${para}\0${ic}`;
+    if (key !== this.splitterKey) {
+      this.splitterKey = key;
+      if (mode === 'FPAT') {
+        const re = this.regex(spec);
+        this.splitterFn = (s) => splitFpat(s, re);
+      } else if (mode === 'FIELDWIDTHS') this.splitterFn = (s) => splitWidths(s, spec);
+      else this.splitterFn = (s) => splitBy(s, spec, ic, false, para).fields;
+    }
+    return this.splitterFn;
+  }
+
+  paragraphMode(): boolean {
+    return this.str(this.globals[G.RS]!.v) === '';
+  }
+
+  /** Compiles a dynamic regex (a string or number used as one). */
+  regex(src: string): AwkRegex {
+    try {
+      return compileRegex(src, this.ignoreCase(), (w) => this.warnLater(w));
+    } catch (e) {
+      if (!(e instanceof RegexError)) throw e;
+      this.fatal(`invalid regexp: ${e.message}: /${src}/`);
+    }
+  }
+
+  seed(n: number): void {
+    this.randSeed = n;
+    this.rng = makeRandom(n);
+    this.rngStarted = true;
+  }
+
+  location(): string {
+    if (this.line <= 0) return '';
+    return `${this.sources[this.src]?.name ?? 'cmd. line'}:${this.line}: `;
+  }
+
+  context(): string {
+    const fnr = toNum(this.globals[G.FNR]!.v);
+    if (!(fnr > 0)) return '';
+    return `(FILENAME=${this.str(this.globals[G.FILENAME]!.v)} FNR=${fnr}) `;
+  }
+
+  fatal(message: string): never {
+    throw new AwkFatal(message);
+  }
+
+  /** The full text of a fatal error. */
+  fatalText(e: AwkFatal): string {
+    return `${this.name}: ${e.located ? this.location() : ''}${this.context()}fatal: ${e.message}\n`;
+  }
+
+  async warn(message: string): Promise<void> {
+    await this.io.stdout.flush();
+    await this.io.stderr.write(`${this.name}: ${this.location()}${this.context()}warning: ${message}\n`);
+  }
+
+  /** A warning from synchronous code: written before the next statement runs. */
+  warnLater(message: string): void {
+    this.pending.push(`${this.name}: ${this.location()}${this.context()}warning: ${message}\n`);
+  }
+
+  async drainWarnings(): Promise<void> {
+    if (this.pending.length === 0) return;
+    await this.io.stdout.flush();
+    for (const w of this.pending.splice(0)) await this.io.stderr.write(w);
+  }
+
+  /** An input value: text that may look numeric. */
+  static input(s: string): Value {
+    return new StrNum(s);
+  }
+}

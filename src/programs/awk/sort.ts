@@ -1,0 +1,63 @@
+// Orders of array traversal: PROCINFO["sorted_in"] ("@ind_str_asc", "@val_num_desc", ...)
+// and asort/asorti. Ties are broken by comparing the indices as strings, as gawk does.
+import type { Runtime } from './runtime';
+import { StrNum, strToNum, toNum, toStr, UNINIT, type AwkArray, type Value } from './values';
+
+type Cmp = (a: [string, Value], b: [string, Value]) => number;
+
+const strCmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const numCmp = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function isNum(v: Value): boolean {
+  return typeof v === 'number' || v === UNINIT || (v instanceof StrNum && v.looksNumeric());
+}
+
+function valueType(convfmt: string): (a: Value, b: Value) => number {
+  return (a, b) => {
+    const an = isNum(a);
+    const bn = isNum(b);
+    if (an && bn) return numCmp(toNum(a), toNum(b));
+    if (an !== bn) return an ? -1 : 1;
+    return strCmp(toStr(a, convfmt), toStr(b, convfmt));
+  };
+}
+
+/** The comparison for a predefined order name, or undefined (unsorted / unknown). */
+export function orderFor(name: string, convfmt: string): Cmp | undefined {
+  const m = /^@(ind|val)_(str|num|type)_(asc|desc)$/.exec(name);
+  if (!m) return undefined;
+  const [, what, kind, dir] = m;
+  if (what === 'ind' && kind === 'type') return undefined;
+  const sign = dir === 'desc' ? -1 : 1;
+  let base: Cmp;
+  if (what === 'ind') {
+    base = kind === 'num' ? (a, b) => numCmp(strToNum(a[0]), strToNum(b[0])) || strCmp(a[0], b[0]) : (a, b) => strCmp(a[0], b[0]);
+  } else if (kind === 'num') {
+    base = (a, b) => numCmp(toNum(a[1]), toNum(b[1])) || strCmp(a[0], b[0]);
+  } else if (kind === 'str') {
+    base = (a, b) => strCmp(toStr(a[1], convfmt), toStr(b[1], convfmt)) || strCmp(a[0], b[0]);
+  } else {
+    const vt = valueType(convfmt);
+    base = (a, b) => vt(a[1], b[1]) || strCmp(a[0], b[0]);
+  }
+  return (a, b) => sign * base(a, b);
+}
+
+/** asort / asorti: fills dest (or src) with 1..n; returns n. */
+export function sortArray(rt: Runtime, src: AwkArray, dest: AwkArray | undefined, byIndex: boolean, how: string | undefined): number {
+  const conv = rt.convfmt();
+  const entries = [...src.entries()];
+  let cmp: Cmp | undefined = how ? orderFor(how, conv) : undefined;
+  if (!cmp) {
+    if (byIndex) cmp = (a, b) => strCmp(a[0], b[0]);
+    else {
+      const vt = valueType(conv);
+      cmp = (a, b) => vt(a[1], b[1]);
+    }
+  }
+  entries.sort(cmp);
+  const out = dest ?? src;
+  out.clear();
+  entries.forEach(([k, v], i) => out.set(String(i + 1), byIndex ? new StrNum(k) : v));
+  return entries.length;
+}

@@ -1,0 +1,143 @@
+// awk values: numbers, strings, "strnums" (input that looks numeric keeps its text and
+// compares as a number) and the uninitialized value; conversions and comparisons as gawk.
+
+/** Text that came from input (fields, getline var, split, ARGV, ENVIRON, -v). */
+export class StrNum {
+  private checked = false;
+  private numeric = false;
+  private n = 0;
+  constructor(readonly s: string) {}
+
+  /** True when the whole text looks like a number (leading and trailing blanks allowed). */
+  looksNumeric(): boolean {
+    if (!this.checked) {
+      this.checked = true;
+      this.numeric = NUMERIC_RE.test(this.s) || MAGIC_RE.test(this.s.trim());
+      if (this.numeric) this.n = strToNum(this.s);
+    }
+    return this.numeric;
+  }
+
+  num(): number {
+    return this.looksNumeric() ? this.n : strToNum(this.s);
+  }
+}
+
+export class Uninit {
+  readonly uninit = true;
+}
+export const UNINIT = new Uninit();
+
+export type Value = number | string | StrNum | Uninit;
+
+const NUMERIC_RE = /^[ \t\n\r\f\v]*[-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)[ \t\n\r\f\v]*$/;
+const PREFIX_RE = /^[ \t\n\r\f\v]*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)/;
+const MAGIC_RE = /^[-+](?:inf|nan)$/i;
+
+/** A NaN with the sign bit set, as x86 produces for log(-1): prints as -nan. */
+export const NEG_NAN = ((): number => {
+  const d = new DataView(new ArrayBuffer(8));
+  d.setUint32(0, 0xfff80000);
+  return d.getFloat64(0);
+})();
+
+/** strtod-like: the longest numeric prefix, 0 when there is none; "+inf" "-nan" are special. */
+export function strToNum(s: string): number {
+  if (s === '') return 0;
+  const m = PREFIX_RE.exec(s);
+  if (m) return Number(m[1]);
+  const t = s.trim();
+  if (t.length >= 4) {
+    const head = t.slice(0, 4).toLowerCase();
+    if (head === '+inf') return Infinity;
+    if (head === '-inf') return -Infinity;
+    if (head === '+nan') return NaN;
+    if (head === '-nan') return NEG_NAN;
+  }
+  return 0;
+}
+
+export function toNum(v: Value): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return strToNum(v);
+  if (v instanceof StrNum) return v.num();
+  return 0;
+}
+
+const signView = new DataView(new ArrayBuffer(8));
+export function nanSign(n: number): string {
+  signView.setFloat64(0, n);
+  return signView.getUint8(0) >> 7 ? '-' : '+';
+}
+
+/** gawk's text for an integral number: every digit, never an exponent. */
+export function intToStr(n: number): string {
+  if (Math.abs(n) < 1e21) return n === 0 ? '0' : String(n);
+  return BigInt(n).toString();
+}
+
+export function specialToStr(n: number): string {
+  if (Number.isNaN(n)) return `${nanSign(n)}nan`;
+  return n > 0 ? '+inf' : '-inf';
+}
+
+/** Hook set by format.ts (avoids an import cycle): sprintf of one number. */
+export const fmtHook: { fmtNum: (fmt: string, n: number) => string } = { fmtNum: (_f, n) => String(n) };
+
+/** Number to string with CONVFMT (or OFMT for print): integers as %d. */
+export function numToStr(n: number, fmt: string): string {
+  if (Number.isInteger(n)) return intToStr(n);
+  if (!Number.isFinite(n)) return specialToStr(n);
+  if (fmt === '%.6g') return fmtG6(n);
+  return fmtHook.fmtNum(fmt, n);
+}
+
+/** %.6g (the default CONVFMT and OFMT). */
+function fmtG6(n: number): string {
+  return fmtHook.fmtNum('%.6g', n);
+}
+
+export function toStr(v: Value, convfmt: string): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return numToStr(v, convfmt);
+  if (v instanceof StrNum) return v.s;
+  return '';
+}
+
+export function toBool(v: Value): boolean {
+  if (typeof v === 'number') return v !== 0;
+  if (typeof v === 'string') return v !== '';
+  if (v instanceof StrNum) return v.looksNumeric() ? v.num() !== 0 : v.s !== '';
+  return false;
+}
+
+function isNumeric(v: Value): boolean {
+  if (typeof v === 'number') return true;
+  if (typeof v === 'string') return false;
+  if (v instanceof StrNum) return v.looksNumeric();
+  return true;
+}
+
+/** <0, 0, >0 as awk compares: numerically when both sides are numeric, else as strings. */
+export function compare(a: Value, b: Value, convfmt: string): number {
+  if (isNumeric(a) && isNumeric(b)) {
+    const x = toNum(a);
+    const y = toNum(b);
+    if (x === y) return 0;
+    if (Number.isNaN(x) || Number.isNaN(y)) return Number.isNaN(x) ? (Number.isNaN(y) ? 0 : 1) : -1;
+    return x < y ? -1 : 1;
+  }
+  const s = toStr(a, convfmt);
+  const t = toStr(b, convfmt);
+  return s < t ? -1 : s > t ? 1 : 0;
+}
+
+/** An array subscript: integers as integers, other numbers with CONVFMT. */
+export function subscript(v: Value, convfmt: string): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return Number.isInteger(v) ? intToStr(v) : numToStr(v, convfmt);
+  if (v instanceof StrNum) return v.s;
+  return '';
+}
+
+export { AwkArray } from './array';

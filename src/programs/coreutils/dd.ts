@@ -1,0 +1,321 @@
+import { isSysError } from '../../shared/errno';
+import { SIGNALS } from '../../shared/signals';
+import { defineProgram, usageError } from '../define';
+import type { Ctx } from '../lib/context';
+import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
+import { humanGnu } from '../lib/human-gnu';
+import { quote, quotef } from '../lib/quote';
+import { quoteaf, quotearg } from '../lib/quotearg';
+import { xstrtol } from '../lib/xstrtol';
+
+const CONV = ['ascii', 'ebcdic', 'ibm', 'block', 'unblock', 'lcase', 'ucase', 'sparse', 'swab', 'noerror', 'nocreat', 'excl', 'notrunc', 'sync', 'fdatasync', 'fsync'];
+const FLAGS = ['append', 'binary', 'cio', 'direct', 'directory', 'dsync', 'noatime', 'nocache', 'noctty', 'nofollow', 'nolinks', 'nonblock', 'sync', 'text', 'fullblock', 'count_bytes', 'skip_bytes', 'seek_bytes'];
+const STATUS = ['none', 'noxfer', 'progress'];
+
+const spec = {
+  name: 'dd',
+  installPath: '/usr/bin/dd',
+  pkg: 'coreutils',
+  usage: 'dd [OPERAND]...\ndd OPTION',
+  help: `Copy a file block by block, converting it on the way.
+
+  bs=BYTES        read and write BYTES at a time (sets ibs and obs)
+  cbs=BYTES       convert BYTES at a time
+  conv=CONVS      convert as the comma-separated list says
+  count=N         copy only N input blocks
+  ibs=BYTES       read BYTES at a time (default 512)
+  if=FILE         read from FILE instead of standard input
+  iflag=FLAGS     read as the comma-separated list says
+  obs=BYTES       write BYTES at a time (default 512)
+  of=FILE         write to FILE instead of standard output
+  oflag=FLAGS     write as the comma-separated list says
+  seek=N          skip N obs-sized blocks at the start of the output
+  skip=N          skip N ibs-sized blocks at the start of the input
+  status=LEVEL    none (only errors), noxfer (no final statistics) or
+                  progress (periodic statistics)
+
+N and BYTES may end in c (1), w (2), b (512), kB (1000), K (1024), MB, M, GB,
+G and so on, or be products like 2x512.
+CONVS: ascii, ebcdic, ibm, block, unblock, lcase, ucase, sparse, swab, sync,
+excl, nocreat, notrunc, noerror, fdatasync, fsync.
+FLAGS: append, direct, directory, dsync, sync, fullblock, nonblock, noatime,
+nocache, noctty, nofollow, count_bytes, skip_bytes, seek_bytes.
+
+Sending SIGUSR1 prints the statistics and continues.
+
+${HELP_LINES}
+${coreutilsHelpFooter('dd')}`,
+  version: coreutilsVersion('dd', ['Paul Rubin', 'David MacKenzie', 'Stuart Kemp']),
+  options: [],
+};
+
+class Die extends Error {}
+
+/** dd's parse_integer: a number with a suffix, or a product like 2x512. */
+function parseInteger(s: string): bigint | undefined {
+  const one = (t: string): bigint | undefined => {
+    const m = /^(\d+)([bcEGkKMPTwYZ]?)(B?)$/.exec(t);
+    if (!m) return undefined;
+    if (m[3] === 'B' && m[2] === '') return BigInt(m[1]!);
+    const r = xstrtol(m[1]! + m[2]! + m[3]!, 'bcEGkKMPTwYZ0');
+    return r.status === 'ok' ? r.value : undefined;
+  };
+  const parts = s.split('x');
+  let v = 1n;
+  for (const p of parts) {
+    const n = one(p);
+    if (n === undefined) return undefined;
+    v *= n;
+  }
+  return v;
+}
+
+/** %g of printf: six significant digits. */
+function formatG(v: number): string {
+  if (v === 0) return '0';
+  const exp = Math.floor(Math.log10(Math.abs(v)));
+  if (exp < -4 || exp >= 6) {
+    const [mant, e] = v.toExponential(5).split('e');
+    const m = mant!.replace(/\.?0+$/, '');
+    const n = Number(e);
+    return `${m}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`;
+  }
+  return String(Number(v.toPrecision(6)));
+}
+
+interface Stats {
+  rFull: number;
+  rPartial: number;
+  wFull: number;
+  wPartial: number;
+  bytes: number;
+  start: number;
+}
+
+function xferLine(ctx: Ctx, s: Stats, progress: boolean): string {
+  const opts = { autoscale: true, round: 'nearest' as const, space: true, si: true, B: true };
+  const si = humanGnu(s.bytes, opts, 1, 1);
+  const iec = humanGnu(s.bytes, { ...opts, base1024: true }, 1, 1);
+  const elapsedNs = Math.max(0, Math.round((ctx.sys.now() - s.start) * 1e6));
+  let rate: string;
+  let seconds: number;
+  if (elapsedNs > 0) {
+    seconds = elapsedNs / 1e9;
+    rate = `${humanGnu(s.bytes, opts, 1e9, elapsedNs)}/s`;
+  } else {
+    seconds = 0;
+    rate = 'Infinity B/s';
+  }
+  const t = progress ? `${seconds.toFixed(0)} s` : `${formatG(seconds)} s`;
+  const lacks = (m: string): boolean => m[m.length - 2] === ' ';
+  if (lacks(si)) return `${s.bytes} byte${s.bytes === 1 ? '' : 's'} copied, ${t}, ${rate}`;
+  if (lacks(iec)) return `${s.bytes} bytes (${si}) copied, ${t}, ${rate}`;
+  return `${s.bytes} bytes (${si}, ${iec}) copied, ${t}, ${rate}`;
+}
+
+async function printStats(ctx: Ctx, s: Stats, status: string): Promise<void> {
+  if (status === 'none') return;
+  let text = `${s.rFull}+${s.rPartial} records in\n${s.wFull}+${s.wPartial} records out\n`;
+  if (status !== 'noxfer') text += `${xferLine(ctx, s, false)}\n`;
+  await ctx.err.write(text);
+}
+
+export default defineProgram({
+  ...spec,
+  async main(ctx, { operands }) {
+    const o = { if: undefined as string | undefined, of: undefined as string | undefined, ibs: 0n, obs: 0n, bs: 0n, count: -1n, skip: 0n, seek: 0n };
+    const conv = new Set<string>();
+    const iflag = new Set<string>();
+    const oflag = new Set<string>();
+    let status = 'default';
+    let countB = false;
+    let skipB = false;
+    let seekB = false;
+    const symbols = async (val: string, table: string[], msg: string, into: Set<string>): Promise<boolean> => {
+      for (const w of val.split(',')) {
+        if (!table.includes(w)) {
+          await usageError(ctx, spec, `${msg}: ${quotearg(w, { style: 'locale' })}`);
+          return false;
+        }
+        into.add(w);
+      }
+      return true;
+    };
+    try {
+      for (const arg of operands) {
+        const eq = arg.indexOf('=');
+        if (eq < 0) return usageError(ctx, spec, `unrecognized operand ${quote(arg)}`);
+        const name = arg.slice(0, eq);
+        const val = arg.slice(eq + 1);
+        if (name === 'if') o.if = val;
+        else if (name === 'of') o.of = val;
+        else if (name === 'conv') {
+          if (!(await symbols(val, CONV, 'invalid conversion', conv))) return 1;
+        } else if (name === 'iflag') {
+          if (!(await symbols(val, FLAGS, 'invalid input flag', iflag))) return 1;
+        } else if (name === 'oflag') {
+          if (!(await symbols(val, FLAGS, 'invalid output flag', oflag))) return 1;
+        } else if (name === 'status') {
+          const w = val.split(',').at(-1)!;
+          if (!STATUS.includes(w)) return usageError(ctx, spec, `invalid status level: ${quotearg(w, { style: 'locale' })}`);
+          status = w;
+        } else {
+          const known = ['ibs', 'obs', 'bs', 'cbs', 'skip', 'iseek', 'seek', 'oseek', 'count'];
+          if (!known.includes(name)) return usageError(ctx, spec, `unrecognized operand ${quote(arg)}`);
+          const n = parseInteger(val);
+          const min = ['ibs', 'obs', 'bs', 'cbs'].includes(name) ? 1n : 0n;
+          if (n === undefined || n < min) throw new Die(`invalid number: ${quote(val)}`);
+          if (name === 'ibs') o.ibs = n;
+          else if (name === 'obs') o.obs = n;
+          else if (name === 'bs') o.bs = n;
+          else if (name === 'skip' || name === 'iseek') [o.skip, skipB] = [n, val.includes('B')];
+          else if (name === 'seek' || name === 'oseek') [o.seek, seekB] = [n, val.includes('B')];
+          else if (name === 'count') [o.count, countB] = [n, val.includes('B')];
+        }
+      }
+      const both = (a: string, b: string): boolean => conv.has(a) && conv.has(b);
+      if ([...['ascii', 'ebcdic', 'ibm']].filter((c) => conv.has(c)).length > 1) throw new Die('cannot combine any two of {ascii,ebcdic,ibm}');
+      if (both('block', 'unblock')) throw new Die('cannot combine block and unblock');
+      if (both('lcase', 'ucase')) throw new Die('cannot combine lcase and ucase');
+      if (both('excl', 'nocreat')) throw new Die('cannot combine excl and nocreat');
+      if (oflag.has('fullblock')) return usageError(ctx, spec, `invalid output flag: ${quotearg('fullblock', { style: 'locale' })}`);
+      const ibs = Number(o.bs || o.ibs || 512n);
+      const obs = Number(o.bs || o.obs || 512n);
+      const twoBufs = o.bs === 0n;
+      let inFd = 0;
+      let outFd = 1;
+      const inName = o.if ?? 'standard input';
+      const outName = o.of ?? 'standard output';
+      if (o.if !== undefined) {
+        try {
+          inFd = await ctx.sys.open(o.if, { read: true });
+        } catch (e) {
+          await ctx.perror(e, `failed to open ${quoteaf(o.if)}`);
+          return 1;
+        }
+      }
+      const seekBytes = seekB || oflag.has('seek_bytes') ? Number(o.seek) : Number(o.seek) * obs;
+      if (o.of !== undefined) {
+        try {
+          outFd = await ctx.sys.open(o.of, { write: true, create: !conv.has('nocreat'), exclusive: conv.has('excl'), truncate: o.seek === 0n && !conv.has('notrunc'), append: oflag.has('append') }, 0o666);
+          if (o.seek !== 0n && !conv.has('notrunc') && ctx.sys.fstat(outFd).kind === 'file') ctx.sys.ftruncate(outFd, seekBytes);
+        } catch (e) {
+          await ctx.perror(e, `failed to open ${quoteaf(o.of)}`);
+          return 1;
+        }
+      }
+      return await copy(ctx, { inFd, outFd, inName, outName, ibs, obs, twoBufs, conv, iflag, status, seekBytes, skip: o.skip, skipB: skipB || iflag.has('skip_bytes'), count: o.count, countB: countB || iflag.has('count_bytes') });
+    } catch (e) {
+      if (!(e instanceof Die)) throw e;
+      await ctx.error(e.message);
+      return 1;
+    }
+  },
+});
+
+interface Job {
+  inFd: number;
+  outFd: number;
+  inName: string;
+  outName: string;
+  ibs: number;
+  obs: number;
+  twoBufs: boolean;
+  conv: Set<string>;
+  iflag: Set<string>;
+  status: string;
+  seekBytes: number;
+  skip: bigint;
+  skipB: boolean;
+  count: bigint;
+  countB: boolean;
+}
+
+async function copy(ctx: Ctx, j: Job): Promise<number> {
+  const s: Stats = { rFull: 0, rPartial: 0, wFull: 0, wPartial: 0, bytes: 0, start: ctx.sys.now() };
+  let interrupted = 0;
+  ctx.sys.signal(SIGNALS.SIGINT, () => (interrupted = SIGNALS.SIGINT));
+  ctx.sys.signal(SIGNALS.SIGUSR1, () => void printStats(ctx, s, j.status));
+  let status = 0;
+  // skip input
+  const skipBytes = j.skipB ? Number(j.skip) : Number(j.skip) * j.ibs;
+  if (skipBytes > 0) {
+    let done = 0;
+    while (done < skipBytes) {
+      const chunk = await ctx.sys.read(j.inFd, Math.min(65536, skipBytes - done));
+      if (chunk === null) break;
+      done += chunk.length;
+    }
+    if (done < skipBytes) await ctx.error(`${quotef(j.inName)}: cannot skip to specified offset`);
+  }
+  if (j.seekBytes > 0 && j.outFd !== 1) ctx.sys.lseek(j.outFd, j.seekBytes, 'set');
+  const maxRecords = j.count < 0n ? Infinity : j.countB ? Number(j.count / BigInt(j.ibs)) : Number(j.count);
+  const maxBytes = j.count < 0n || !j.countB ? 0 : Number(j.count % BigInt(j.ibs));
+  let pending: number[] = [];
+  let saved: number | undefined;
+  let tailDone = false;
+  const write = async (data: Uint8Array): Promise<void> => {
+    await ctx.out.flush();
+    await ctx.sys.write(j.outFd, data);
+    s.bytes += data.length;
+    if (data.length === j.obs) s.wFull++;
+    else s.wPartial++;
+  };
+  try {
+    for (;;) {
+      await ctx.tick();
+      if (interrupted) break;
+      const records = s.rFull + s.rPartial;
+      let want = j.ibs;
+      if (records >= maxRecords) {
+        if (maxBytes === 0 || tailDone) break;
+        want = maxBytes;
+        tailDone = true;
+      }
+      let buf = new Uint8Array(0);
+      for (;;) {
+        const chunk = await ctx.sys.read(j.inFd, want - buf.length);
+        if (chunk === null || chunk.length === 0) break;
+        const merged = new Uint8Array(buf.length + chunk.length);
+        merged.set(buf);
+        merged.set(chunk, buf.length);
+        buf = merged;
+        if (!j.iflag.has('fullblock') || buf.length >= want) break;
+      }
+      if (buf.length === 0) break;
+      if (buf.length === j.ibs) s.rFull++;
+      else s.rPartial++;
+      let data: number[] = [...buf];
+      if (j.conv.has('sync') && data.length < j.ibs) data = data.concat(new Array<number>(j.ibs - data.length).fill(j.conv.has('block') || j.conv.has('unblock') ? 0x20 : 0));
+      if (j.conv.has('swab')) {
+        if (saved !== undefined) data.unshift(saved);
+        saved = data.length % 2 ? data.pop() : undefined;
+        for (let i = 0; i + 1 < data.length; i += 2) [data[i], data[i + 1]] = [data[i + 1]!, data[i]!];
+      }
+      if (j.conv.has('ucase')) data = data.map((c) => (c >= 97 && c <= 122 ? c - 32 : c));
+      else if (j.conv.has('lcase')) data = data.map((c) => (c >= 65 && c <= 90 ? c + 32 : c));
+      if (!j.twoBufs) await write(Uint8Array.from(data));
+      else {
+        pending = pending.concat(data);
+        while (pending.length >= j.obs) {
+          await write(Uint8Array.from(pending.slice(0, j.obs)));
+          pending = pending.slice(j.obs);
+        }
+      }
+    }
+    if (saved !== undefined) pending.push(saved);
+    if (pending.length) await write(Uint8Array.from(pending));
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    await ctx.perror(e, `error writing ${quoteaf(j.outName)}`);
+    status = 1;
+  }
+  await printStats(ctx, s, j.status);
+  if (interrupted) {
+    await ctx.flush();
+    ctx.sys.signal(interrupted, 'default');
+    ctx.sys.kill(ctx.sys.pid, interrupted);
+    await ctx.sys.sleep(1);
+  }
+  return status;
+}

@@ -1,0 +1,284 @@
+import { isSysError, SysError } from '../../shared/errno';
+import type { Stat } from '../../shared/stat';
+import { defineProgram, usageError } from '../define';
+import { Accounts } from '../lib/accounts';
+import { backupName, backupSuffix, backupType, type BackupType } from '../lib/backup';
+import type { Ctx } from '../lib/context';
+import { flag, lastValue } from '../lib/getopt';
+import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
+import { adjustMode, compileMode } from '../lib/mode-parse';
+import { quote } from '../lib/quote';
+import { quoteaf } from '../lib/quotearg';
+
+const spec = {
+  name: 'install',
+  installPath: '/usr/bin/install',
+  pkg: 'coreutils',
+  usage: 'install [OPTION]... [-T] SOURCE DEST\ninstall [OPTION]... SOURCE... DIRECTORY\ninstall [OPTION]... -t DIRECTORY SOURCE...\ninstall [OPTION]... -d DIRECTORY...',
+  help: `Copy each SOURCE to DEST (or into DIRECTORY) and set its mode, owner and
+group; with -d, create each DIRECTORY (and its parents) instead.
+
+Long options take the same arguments as their short forms.
+      --backup[=CONTROL]  back up each destination that exists
+  -b                  like --backup without an argument
+  -c                  (ignored)
+  -C, --compare       do not copy when SOURCE and DEST are already the same
+  -d, --directory     treat the arguments as directories to create
+  -D                  create the leading directories of DEST first
+  -g, --group=GROUP   set the group (default: the caller's)
+  -m, --mode=MODE     set the mode (as in chmod; default rwxr-xr-x)
+  -o, --owner=OWNER   set the owner (root only)
+  -p, --preserve-timestamps  keep SOURCE's access and modification times
+  -s, --strip         strip symbol tables
+      --strip-program=PROGRAM  program used to strip
+  -S, --suffix=SUFFIX  backup suffix instead of ~
+  -t, --target-directory=DIRECTORY  copy every SOURCE into DIRECTORY
+  -T, --no-target-directory  treat DEST as a normal file
+  -v, --verbose       print the name of each file or directory made
+${HELP_LINES}
+${coreutilsHelpFooter('install')}`,
+  version: coreutilsVersion('install', ['David MacKenzie']),
+  options: [
+    { key: 'backup', long: 'backup', arg: 'optional' as const }, { key: 'b', short: 'b' }, { key: 'c', short: 'c' },
+    { key: 'C', short: 'C', long: 'compare' }, { key: 'd', short: 'd', long: 'directory' }, { key: 'D', short: 'D' },
+    { key: 'g', short: 'g', long: 'group', arg: 'required' as const }, { key: 'm', short: 'm', long: 'mode', arg: 'required' as const },
+    { key: 'o', short: 'o', long: 'owner', arg: 'required' as const }, { key: 'p', short: 'p', long: 'preserve-timestamps' },
+    { key: 's', short: 's', long: 'strip' }, { key: 'strip-program', long: 'strip-program', arg: 'required' as const },
+    { key: 'S', short: 'S', long: 'suffix', arg: 'required' as const }, { key: 't', short: 't', long: 'target-directory', arg: 'required' as const },
+    { key: 'T', short: 'T', long: 'no-target-directory' }, { key: 'v', short: 'v', long: 'verbose' },
+    { key: 'Z', short: 'Z', long: 'context', arg: 'optional' as const }, { key: 'preserve-context', long: 'preserve-context' },
+  ],
+};
+
+interface Opts {
+  mode: number;
+  dirMode: number;
+  uid: number;
+  gid: number;
+  verbose: boolean;
+  preserveTimes: boolean;
+  compare: boolean;
+  backup: BackupType;
+  suffix: string;
+}
+
+class Die extends Error {}
+
+const tryStat = async (ctx: Ctx, p: string): Promise<Stat | SysError> => {
+  try {
+    return await ctx.sys.stat(p);
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    return e;
+  }
+};
+
+/** make_dir_parents: each missing component, announced with -v; the last one gets MODE. */
+async function makeDirs(ctx: Ctx, o: Opts, dir: string, lastMode: number | undefined): Promise<boolean> {
+  const abs = dir.startsWith('/');
+  const comps = dir.split('/').filter(Boolean);
+  let path = '';
+  for (let i = 0; i < comps.length; i++) {
+    const c = comps[i]!;
+    path = path === '' ? (abs ? `/${c}` : c) : `${path}/${c}`;
+    if (c === '.' || c === '..') continue;
+    const last = i === comps.length - 1;
+    try {
+      await ctx.sys.mkdir(path, last && lastMode !== undefined ? lastMode : 0o755);
+      if (o.verbose) await ctx.print(`${ctx.name}: creating directory ${quoteaf(path)}\n`);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      let err = e;
+      if (e.errno === 'EEXIST') {
+        const st = await tryStat(ctx, path);
+        if (!(st instanceof SysError) && st.kind === 'dir') {
+          // make_dir_parents changes into each existing directory on the way
+          if (last) continue;
+          try {
+            await ctx.sys.access(path, 1);
+            continue;
+          } catch (e2) {
+            if (!isSysError(e2)) throw e2;
+            err = e2;
+          }
+        } else if (!last) err = new SysError('ENOTDIR', 'mkdir');
+      }
+      await ctx.perror(err, `cannot create directory ${quoteaf(path)}`);
+      return false;
+    }
+  }
+  if (lastMode !== undefined) return changeAttributes(ctx, o, dir, lastMode);
+  return true;
+}
+
+async function changeAttributes(ctx: Ctx, o: Opts, name: string, mode: number): Promise<boolean> {
+  if (o.uid !== -1 || o.gid !== -1) {
+    try {
+      await ctx.sys.lchown(name, o.uid, o.gid);
+    } catch (e) {
+      await ctx.perror(e, `cannot change ownership of ${quoteaf(name)}`);
+      return false;
+    }
+  }
+  try {
+    await ctx.sys.chmod(name, mode);
+    return true;
+  } catch (e) {
+    await ctx.perror(e, `cannot change permissions of ${quoteaf(name)}`);
+    return false;
+  }
+}
+
+async function installFile(ctx: Ctx, o: Opts, from: string, to: string): Promise<boolean> {
+  const src = await tryStat(ctx, from);
+  if (src instanceof SysError) {
+    await ctx.perror(src, `cannot stat ${quoteaf(from)}`);
+    return false;
+  }
+  if (src.kind === 'dir') {
+    await ctx.error(`omitting directory ${quoteaf(from)}`);
+    return false;
+  }
+  const dst = await tryStat(ctx, to);
+  let backup: string | undefined;
+  if (!(dst instanceof SysError)) {
+    if (dst.dev === src.dev && dst.ino === src.ino) {
+      await ctx.error(`${quoteaf(from)} and ${quoteaf(to)} are the same file`);
+      return false;
+    }
+    if (dst.kind === 'dir') {
+      await ctx.error(`cannot overwrite directory ${quoteaf(to)} with non-directory`);
+      return false;
+    }
+    if (o.backup !== 'none') {
+      backup = await backupName(ctx.sys, to, o.backup, o.suffix);
+      await ctx.sys.rename(to, backup);
+    }
+  }
+  let data: Uint8Array;
+  try {
+    data = await ctx.sys.readFile(from);
+  } catch (e) {
+    await ctx.perror(e, `cannot open ${quoteaf(from)} for reading`);
+    return false;
+  }
+  try {
+    if (backup === undefined) await ctx.sys.unlink(to).catch((e: unknown) => {
+      if (!isSysError(e) || e.errno !== 'ENOENT') throw e;
+    });
+    const fd = await ctx.sys.open(to, { write: true, create: true, truncate: true }, 0o600);
+    await ctx.sys.write(fd, data);
+    ctx.sys.close(fd);
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    await ctx.perror(e, `cannot create regular file ${quoteaf(to)}`);
+    return false;
+  }
+  if (o.verbose) await ctx.print(`${quoteaf(from)} -> ${quoteaf(to)}${backup !== undefined ? ` (backup: ${quoteaf(backup)})` : ''}\n`);
+  if (o.preserveTimes) await ctx.sys.utimes(to, src.atime, src.mtime);
+  return changeAttributes(ctx, o, to, o.mode);
+}
+
+const parentOf = (p: string): string => {
+  const t = p.replace(/\/+$/, '');
+  const i = t.lastIndexOf('/');
+  return i < 0 ? '' : t.slice(0, i) || '/';
+};
+
+export default defineProgram({
+  ...spec,
+  async main(ctx, args) {
+    const f = (k: string): boolean => flag(args, k);
+    const targets = args.values.get('t') ?? [];
+    try {
+      if (targets.length > 1) throw new Die('multiple target directories specified');
+      const dirArg = f('d');
+      let target = targets[0];
+      if (dirArg && f('s')) throw new Die('the strip option may not be used when installing a directory');
+      if (dirArg && target !== undefined) throw new Die('target directory not allowed when installing a directory');
+      let backup: BackupType = 'none';
+      if (f('b') || args.values.has('backup')) {
+        const t = await backupType(ctx, lastValue(args, 'backup'));
+        if (t === undefined) return 1;
+        backup = t;
+      }
+      let files = args.operands;
+      if (files.length <= (dirArg || target !== undefined ? 0 : 1)) {
+        return usageError(ctx, spec, files.length === 0 ? 'missing file operand' : `missing destination file operand after ${quoteaf(files[0]!)}`);
+      }
+      if (f('T')) {
+        if (target !== undefined) throw new Die('cannot combine --target-directory (-t) and --no-target-directory (-T)');
+        if (files.length > 2) return usageError(ctx, spec, `extra operand ${quoteaf(files[2]!)}`);
+      } else if (target !== undefined) {
+        const st = await tryStat(ctx, target);
+        const err = st instanceof SysError ? st : st.kind === 'dir' ? undefined : new SysError('ENOTDIR', 'open');
+        if (err && !(f('D') && err.errno === 'ENOENT')) {
+          await ctx.perror(err, `failed to access ${quoteaf(target)}`);
+          return 1;
+        }
+      } else if (!dirArg) {
+        const last = files[files.length - 1]!;
+        const st = await tryStat(ctx, last);
+        if (!(st instanceof SysError) && st.kind === 'dir') {
+          target = last;
+          files = files.slice(0, -1);
+        } else if (files.length > 2) {
+          await ctx.perror(st instanceof SysError ? st : new SysError('ENOTDIR', 'open'), `target ${quoteaf(last)}`);
+          return 1;
+        }
+      }
+      let mode = 0o755;
+      let dirMode = 0o755;
+      const m = lastValue(args, 'm');
+      if (m !== undefined) {
+        const c = compileMode(m);
+        if (!c) throw new Die(`invalid mode ${quote(m)}`);
+        mode = adjustMode(0, false, 0, c).mode;
+        dirMode = adjustMode(0, true, 0, c).mode;
+      }
+      const acc = await Accounts.load(ctx.sys);
+      let uid = -1;
+      let gid = -1;
+      const owner = lastValue(args, 'o');
+      if (owner !== undefined) {
+        const pw = acc.userByName(owner);
+        if (pw) uid = pw.uid;
+        else if (/^\d+$/.test(owner)) uid = Number(owner);
+        else throw new Die(`invalid user ${quote(owner)}`);
+      }
+      const group = lastValue(args, 'g');
+      if (group !== undefined) {
+        const gr = acc.groupByName(group);
+        if (gr) gid = gr.gid;
+        else if (/^\d+$/.test(group)) gid = Number(group);
+        else throw new Die(`invalid group ${quote(group)}`);
+      }
+      if (f('s')) throw new Die('strip process terminated abnormally');
+      const o: Opts = { mode, dirMode, uid, gid, verbose: f('v'), preserveTimes: f('p'), compare: f('C'), backup, suffix: backupSuffix(ctx, lastValue(args, 'S')) };
+      // install works with umask 0: modes are exactly what -m says
+      const oldUmask = ctx.sys.umask(0);
+      let ok = true;
+      try {
+        if (dirArg) {
+          for (const d of files) ok = (await makeDirs(ctx, o, d, dirMode)) && ok;
+        } else if (target === undefined) {
+          if (f('D') && parentOf(files[1]!) !== '') ok = await makeDirs(ctx, o, parentOf(files[1]!), undefined);
+          if (ok) ok = await installFile(ctx, o, files[0]!, files[1]!);
+        } else {
+          if (f('D')) ok = await makeDirs(ctx, o, target, undefined);
+          for (const file of ok ? files : []) {
+            const base = file.replace(/\/+$/, '').slice(file.replace(/\/+$/, '').lastIndexOf('/') + 1);
+            ok = (await installFile(ctx, o, file, target.endsWith('/') ? `${target}${base}` : `${target}/${base}`)) && ok;
+          }
+        }
+      } finally {
+        ctx.sys.umask(oldUmask);
+      }
+      return ok ? 0 : 1;
+    } catch (e) {
+      if (!(e instanceof Die)) throw e;
+      await ctx.error(e.message);
+      return 1;
+    }
+  },
+});

@@ -1,0 +1,3 @@
+import { digestProgram, SHA256 } from '../lib/digest-main';
+
+export default digestProgram(SHA256);

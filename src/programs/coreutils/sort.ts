@@ -1,0 +1,332 @@
+import { isSysError, strerror } from '../../shared/errno';
+import { defineProgram } from '../define';
+import { argmatch, argmatchError } from '../lib/argmatch';
+import { parseOptions, tryHelp } from '../lib/cli';
+import { coreutilsVersion } from '../lib/gnu';
+import type { Ctx } from '../lib/context';
+import { makeComparator, sortLines } from '../lib/sort-compare';
+import { defaultKeyCompare, keyOpts, newKey, parseKeySpec, setOrdering, type Key } from '../lib/sort-keys';
+import { binArg, closeInput, openInput, Output, qaf, qf, ql, readAllBin, readAllLines, textOf } from '../lib/textio';
+import { SORT_HELP } from './sort-help';
+
+const spec = {
+  name: 'sort',
+  installPath: '/usr/bin/sort',
+  pkg: 'coreutils',
+  usage: 'sort [OPTION]... [FILE]...\nsort [OPTION]... --files0-from=F',
+  help: SORT_HELP,
+  version: coreutilsVersion('sort', ['Mike Haertel', 'Paul Eggert']),
+  usageStatus: 2,
+  options: [
+    { key: 'b', short: 'b', long: 'ignore-leading-blanks' },
+    { key: 'check', long: 'check', arg: 'optional' as const },
+    { key: 'compress', long: 'compress-program', arg: 'required' as const },
+    { key: 'debug', long: 'debug' },
+    { key: 'd', short: 'd', long: 'dictionary-order' },
+    { key: 'f', short: 'f', long: 'ignore-case' },
+    { key: 'files0', long: 'files0-from', arg: 'required' as const },
+    { key: 'g', short: 'g', long: 'general-numeric-sort' },
+    { key: 'i', short: 'i', long: 'ignore-nonprinting' },
+    { key: 'k', short: 'k', long: 'key', arg: 'required' as const },
+    { key: 'm', short: 'm', long: 'merge' },
+    { key: 'M', short: 'M', long: 'month-sort' },
+    { key: 'n', short: 'n', long: 'numeric-sort' },
+    { key: 'h', short: 'h', long: 'human-numeric-sort' },
+    { key: 'V', short: 'V', long: 'version-sort' },
+    { key: 'R', short: 'R', long: 'random-sort' },
+    { key: 'random-source', long: 'random-source', arg: 'required' as const },
+    { key: 'sort', long: 'sort', arg: 'required' as const },
+    { key: 'o', short: 'o', long: 'output', arg: 'required' as const },
+    { key: 'r', short: 'r', long: 'reverse' },
+    { key: 's', short: 's', long: 'stable' },
+    { key: 'batch', long: 'batch-size', arg: 'required' as const },
+    { key: 'S', short: 'S', long: 'buffer-size', arg: 'required' as const },
+    { key: 't', short: 't', long: 'field-separator', arg: 'required' as const },
+    { key: 'T', short: 'T', long: 'temporary-directory', arg: 'required' as const },
+    { key: 'u', short: 'u', long: 'unique' },
+    { key: 'z', short: 'z', long: 'zero-terminated' },
+    { key: 'parallel', long: 'parallel', arg: 'required' as const },
+    { key: 'c', short: 'c' },
+    { key: 'C', short: 'C' },
+    { key: 'y', short: 'y', arg: 'required' as const },
+  ],
+};
+
+const SORT_WORDS = [['general-numeric', 'g'], ['human-numeric', 'h'], ['month', 'M'], ['numeric', 'n'], ['random', 'R'], ['version', 'V']] as const;
+const CHECK_WORDS = [['quiet', 'C'], ['silent', 'C'], ['diagnose-first', 'c']] as const;
+
+class Die extends Error {
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** Traditional +POS1 [-POS2] keys (sort.c, case 1): turned into -k options. */
+function traditionalKeys(args: readonly string[]): string[] {
+  const out: string[] = [];
+  const takesValue = /^-[^-]*[koStTy]$/;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      out.push(...args.slice(i));
+      break;
+    }
+    const m = /^\+(\d+)(?:\.(\d+))?([bdfghiMnRrV]*)$/.exec(a);
+    if (!m || (i > 0 && takesValue.test(args[i - 1]!))) {
+      out.push(a);
+      continue;
+    }
+    const sword = Number(m[1]);
+    const schar = Number(m[2] ?? 0);
+    let spec = `${sword + 1}.${schar + 1}${m[3]}`;
+    const next = args[i + 1];
+    const e = next !== undefined ? /^-(\d+)(?:\.(\d+))?([bdfghiMnRrV]*)$/.exec(next) : null;
+    if (e) {
+      const eword = Number(e[1]);
+      const echar = Number(e[2] ?? 0);
+      spec += echar === 0 ? `,${eword}${e[3]}` : `,${eword + 1}.${echar}${e[3]}`;
+      i++;
+    }
+    out.push(`-k${spec}`);
+  }
+  return out;
+}
+
+async function readInputs(ctx: Ctx, files: string[], eol: string): Promise<string[]> {
+  const lines: string[] = [];
+  for (const file of files) {
+    const fd = await openInput(ctx, file);
+    if (typeof fd !== 'number') throw new Die(`open failed: ${qf(file)}: ${strerror(fd.errno)}`);
+    try {
+      await readAllLines(ctx, fd, eol, lines);
+    } catch (e) {
+      if (isSysError(e)) throw new Die(`read failed: ${qf(file)}: ${strerror(e.errno)}`);
+      throw e;
+    } finally {
+      closeInput(ctx, fd);
+    }
+  }
+  return lines;
+}
+
+export default defineProgram({
+  ...spec,
+  options: undefined,
+  async main(ctx, raw) {
+    const parsed = await parseOptions(ctx, spec, traditionalKeys(raw.operands));
+    if (typeof parsed === 'number') return parsed;
+    try {
+      return await run(ctx, parsed.order, parsed.operands);
+    } catch (e) {
+      if (e instanceof Die) {
+        await ctx.error(e.message);
+        return 2;
+      }
+      throw e;
+    }
+  },
+});
+
+async function run(ctx: Ctx, order: { key: string; value: string | undefined }[], operands: string[]): Promise<number> {
+  const gkey = newKey();
+  gkey.sword = -1;
+  const keys: Key[] = [];
+  let check: string | undefined;
+  let merge = false;
+  let outfile: string | undefined;
+  let tab = -1;
+  let unique = false;
+  let stable = false;
+  let eol = '\n';
+  let files0: string | undefined;
+  for (const { key, value } of order) {
+    const v = value ?? '';
+    switch (key) {
+      case 'sort': {
+        const r = argmatch(v, SORT_WORDS);
+        if ('error' in r) {
+          await argmatchError(ctx, '--sort', v, r.error, SORT_WORDS);
+          await tryHelp(ctx);
+          return 2;
+        }
+        setOrdering(r.value, 0, gkey, 'both');
+        break;
+      }
+      case 'b': case 'd': case 'f': case 'g': case 'h': case 'i': case 'M': case 'n': case 'r': case 'R': case 'V':
+        setOrdering(key, 0, gkey, 'both');
+        break;
+      case 'check': case 'c': case 'C': {
+        let c = key;
+        if (key === 'check') {
+          if (value === undefined) c = 'c';
+          else {
+            const r = argmatch(v, CHECK_WORDS);
+            if ('error' in r) {
+              await argmatchError(ctx, '--check', v, r.error, CHECK_WORDS);
+              await tryHelp(ctx);
+              return 2;
+            }
+            c = r.value;
+          }
+        }
+        if (check && check !== c) throw new Die("options '-cC' are incompatible");
+        check = c;
+        break;
+      }
+      case 'k': {
+        const k = parseKeySpec(v);
+        if (typeof k === 'string') throw new Die(k);
+        keys.push(k);
+        break;
+      }
+      case 'm': merge = true; break;
+      case 'o':
+        if (outfile !== undefined && outfile !== v) throw new Die('multiple output files specified');
+        outfile = v;
+        break;
+      case 's': stable = true; break;
+      case 'u': unique = true; break;
+      case 'z': eol = '\0'; break;
+      case 'files0': files0 = v; break;
+      case 't': {
+        let t = binArg(v);
+        if (t === '') throw new Die('empty tab');
+        if (t.length > 1) {
+          if (t === '\\0') t = '\0';
+          else throw new Die(`multi-character tab ${ql(v)}`);
+        }
+        if (tab >= 0 && tab !== t.charCodeAt(0)) throw new Die('incompatible tabs');
+        tab = t.charCodeAt(0);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  let files = operands;
+  if (files0 !== undefined) {
+    if (files.length) {
+      await ctx.error(`extra operand ${qaf(files[0]!)}`);
+      await ctx.err.write('file operands cannot be combined with --files0-from\n');
+      await tryHelp(ctx);
+      return 2;
+    }
+    const fd = await openInput(ctx, files0);
+    if (typeof fd !== 'number') throw new Die(`open failed: ${qf(files0)}: ${strerror(fd.errno)}`);
+    const names = (await readAllBin(ctx, fd)).split('\0');
+    closeInput(ctx, fd);
+    if (names[names.length - 1] === '') names.pop();
+    if (names.length === 0) throw new Die(`no input from ${qaf(files0)}`);
+    for (const [i, n] of names.entries()) {
+      if (n === '-') throw new Die(`when reading file names from stdin, no file name of ${qaf(n)} allowed`);
+      if (n === '') throw new Die(`${qf(files0)}:${i + 1}: invalid zero-length file name`);
+    }
+    files = names.map(textOf);
+  }
+  for (const k of keys) {
+    if (defaultKeyCompare(k) && !k.reverse) {
+      Object.assign(k, {
+        ignore: gkey.ignore, translate: gkey.translate, skipsblanks: gkey.skipsblanks, skipeblanks: gkey.skipeblanks, month: gkey.month,
+        numeric: gkey.numeric, general: gkey.general, human: gkey.human, version: gkey.version, random: gkey.random, reverse: gkey.reverse,
+      });
+    }
+  }
+  if (keys.length === 0 && !defaultKeyCompare(gkey)) keys.push(gkey);
+  for (const k of keys) {
+    if (Number(k.numeric) + Number(k.general) + Number(k.human) + Number(k.month) + Number(k.version || k.random || !!k.ignore) > 1) {
+      throw new Die(`options '-${keyOpts({ ...k, skipsblanks: false, skipeblanks: false, reverse: false })}' are incompatible`);
+    }
+  }
+  if (files.length === 0) files = ['-'];
+  const salt = ctx.sys.randomBytes(16);
+  const cmp = makeComparator({ keys, tab, reverse: gkey.reverse, unique, stable, salt });
+
+  if (check) {
+    if (files.length > 1) throw new Die(`extra operand ${qaf(files[1]!)} not allowed with -${check}`);
+    if (outfile !== undefined) throw new Die(`options '-${check}o' are incompatible`);
+    return checkSorted(ctx, files[0]!, cmp, unique, check === 'c', eol);
+  }
+  for (const f of files) {
+    if (f === '-') continue;
+    try {
+      await ctx.sys.access(f, 4);
+    } catch (e) {
+      if (isSysError(e)) throw new Die(`cannot read: ${qf(f)}: ${strerror(e.errno)}`);
+      throw e;
+    }
+  }
+  let outFd = 1;
+  if (outfile !== undefined) {
+    try {
+      outFd = await ctx.sys.open(outfile, { write: true, create: true }, 0o666);
+    } catch (e) {
+      if (isSysError(e)) throw new Die(`open failed: ${qf(outfile)}: ${strerror(e.errno)}`);
+      throw e;
+    }
+  }
+  let lines: string[];
+  if (merge) {
+    const lists: string[][] = [];
+    for (const f of files) lists.push(await readInputs(ctx, [f], eol));
+    lines = await mergeLists(ctx, lists, cmp);
+  } else {
+    lines = await readInputs(ctx, files, eol);
+    await ctx.tick();
+    sortLines(lines, { keys, tab, reverse: gkey.reverse, unique, stable, salt });
+  }
+  if (outFd !== 1) ctx.sys.ftruncate(outFd, 0);
+  const out = new Output(ctx, undefined, outFd);
+  let prev: string | undefined;
+  let batch: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (unique) {
+      if (prev !== undefined && cmp(line, prev) === 0) continue;
+      prev = line;
+    }
+    batch.push(line);
+    if (batch.length >= 4096) {
+      await ctx.tick();
+      await out.write(`${batch.join(eol)}${eol}`);
+      batch = [];
+      if (out.failed) break;
+    }
+  }
+  if (batch.length) await out.write(`${batch.join(eol)}${eol}`);
+  await out.flush();
+  if (outFd !== 1) ctx.sys.close(outFd);
+  if (out.failed) {
+    await ctx.tick();
+    await ctx.error(`write failed: ${qf(outfile ?? 'standard output')}: ${strerror(out.failed.errno)}`);
+    return 2;
+  }
+  return 0;
+}
+
+async function mergeLists(ctx: Ctx, lists: string[][], cmp: (a: string, b: string) => number): Promise<string[]> {
+  const out: string[] = [];
+  const pos = lists.map(() => 0);
+  for (let n = 0; ; n++) {
+    if ((n & 4095) === 0) await ctx.tick();
+    let best = -1;
+    for (let i = 0; i < lists.length; i++) {
+      if (pos[i]! >= lists[i]!.length) continue;
+      if (best < 0 || cmp(lists[i]![pos[i]!]!, lists[best]![pos[best]!]!) < 0) best = i;
+    }
+    if (best < 0) return out;
+    out.push(lists[best]![pos[best]!++]!);
+  }
+}
+
+async function checkSorted(ctx: Ctx, file: string, cmp: (a: string, b: string) => number, unique: boolean, diagnose: boolean, eol: string): Promise<number> {
+  const lines = await readInputs(ctx, [file], eol);
+  for (let i = 1; i < lines.length; i++) {
+    const d = cmp(lines[i - 1]!, lines[i]!);
+    if (unique ? d >= 0 : d > 0) {
+      if (diagnose) await ctx.err.write(`${ctx.name}: ${file}:${i + 1}: disorder: ${textOf(lines[i]!)}\n`);
+      return 1;
+    }
+  }
+  return 0;
+}
+

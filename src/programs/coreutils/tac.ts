@@ -1,0 +1,100 @@
+import { isSysError, strerror } from '../../shared/errno';
+import { defineProgram } from '../define';
+import { gnuRegexSource, RegexError } from '../lib/gnu-regex';
+import { flag, lastValue } from '../lib/getopt';
+import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
+import { binArg, openInput, Output, qaf, qf, readAllBin } from '../lib/textio';
+
+const HELP = `Write each FILE to standard output, last line first.
+
+With no FILE, or when FILE is -, read standard input.
+
+Long options take the same arguments as their short forms.
+  -b, --before             put the separator before each record, not after
+  -r, --regex              take the separator as a regular expression
+  -s, --separator=STRING   records are separated by STRING, not a newline
+${HELP_LINES}
+${coreutilsHelpFooter('tac')}`;
+
+export default defineProgram({
+  name: 'tac',
+  installPath: '/usr/bin/tac',
+  pkg: 'coreutils',
+  usage: 'tac [OPTION]... [FILE]...',
+  help: HELP,
+  version: coreutilsVersion('tac', ['Jay Lepreau', 'David MacKenzie']),
+  options: [
+    { key: 'b', short: 'b', long: 'before' },
+    { key: 'r', short: 'r', long: 'regex' },
+    { key: 's', short: 's', long: 'separator', arg: 'required' },
+  ],
+  async main(ctx, args) {
+    const before = flag(args, 'b');
+    const sepArg = binArg(lastValue(args, 's') ?? '\n');
+    let re: RegExp | undefined;
+    if (flag(args, 'r')) {
+      try {
+        re = new RegExp(gnuRegexSource(sepArg, 'basic'), 'g');
+      } catch (e) {
+        if (!(e instanceof RegexError)) throw e;
+        await ctx.error(e.message);
+        return 1;
+      }
+    }
+    const out = new Output(ctx);
+    let ok = true;
+    for (const file of args.operands.length ? args.operands : ['-']) {
+      const fd = await openInput(ctx, file);
+      if (typeof fd !== 'number') {
+        await out.flush();
+        await ctx.error(`failed to open ${qaf(file)} for reading: ${strerror(fd.errno)}`);
+        ok = false;
+        continue;
+      }
+      let text: string;
+      try {
+        text = await readAllBin(ctx, fd);
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        await out.flush();
+        // tac seeks to the end first; on a directory that read fails with EINVAL
+        await ctx.error(`${qf(file === '-' ? 'standard input' : file)}: read error: ${strerror(e.errno === 'EISDIR' ? 'EINVAL' : e.errno)}`);
+        ok = false;
+        continue;
+      } finally {
+        if (fd !== 0) ctx.sys.close(fd);
+      }
+      // separator matches, left to right
+      const cuts: [number, number][] = [];
+      if (re) {
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          if (m[0] === '') {
+            re.lastIndex++;
+            continue;
+          }
+          cuts.push([m.index, m.index + m[0].length]);
+        }
+      } else if (sepArg.length) {
+        for (let i = text.indexOf(sepArg); i >= 0; i = text.indexOf(sepArg, i + sepArg.length)) cuts.push([i, i + sepArg.length]);
+      }
+      const records: string[] = [];
+      let start = 0;
+      for (const [s, e] of cuts) {
+        if (before) {
+          records.push(text.slice(start, s));
+          start = s;
+        } else {
+          records.push(text.slice(start, e));
+          start = e;
+        }
+      }
+      records.push(text.slice(start));
+      for (let i = records.length - 1; i >= 0; i--) {
+        out.push(records[i]!);
+        if ((i & 1023) === 0) await out.drain();
+      }
+    }
+    return out.finish(ok ? 0 : 1);
+  },
+});

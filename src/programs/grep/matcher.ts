@@ -1,0 +1,201 @@
+// The compiled patterns of one grep run. Matching runs over a whole buffer of lines at a
+// time (the translation never lets a match cross a line end), so counting and selecting
+// lines costs one RegExp scan; -o and --color ask for leftmost-longest matches in a line.
+import { longestEnd } from '../lib/posix-match';
+import { literalTree, parsePosix, RegexSyntaxError, toJs, type Node } from '../lib/posix-regex';
+import { jsChar } from '../lib/posix-charset';
+import type { GrepConfig } from './options';
+
+export interface Matcher {
+  /** Start index of the first match at or after `from`, or -1. */
+  find(s: string, from: number): number;
+  /** The leftmost-longest match in [from, lineEnd), for -o and --color. */
+  match(s: string, from: number, lineEnd: number): [number, number] | null;
+}
+
+export interface CompileProblem {
+  errors: string[];
+  warnings: string[];
+}
+
+/** GNU grep's keys: every pattern split at newlines, with where each line came from. */
+function patternLines(c: GrepConfig): { text: string; file: string; line: number }[] {
+  const out: { text: string; file: string; line: number }[] = [];
+  for (const p of c.patterns) {
+    p.text.split('\n').forEach((text, i) => out.push({ text, file: p.file, line: i + 1 }));
+  }
+  return out;
+}
+
+class TreeMatcher implements Matcher {
+  private readonly re: RegExp;
+  private readonly longest: boolean;
+
+  constructor(
+    private readonly ast: Node,
+    source: string,
+    private readonly eol: number,
+    icase: boolean,
+    longest: boolean,
+  ) {
+    this.re = new RegExp(source, icase ? 'gi' : 'g');
+    this.longest = longest;
+  }
+
+  find(s: string, from: number): number {
+    this.re.lastIndex = from;
+    const m = this.re.exec(s);
+    return m ? m.index : -1;
+  }
+
+  match(s: string, from: number, lineEnd: number): [number, number] | null {
+    this.re.lastIndex = from;
+    const m = this.re.exec(s);
+    if (!m || m.index > lineEnd) return null;
+    let end = m.index + m[0].length;
+    if (this.longest) end = Math.max(end, longestEnd(this.ast, s, m.index, { eol: this.eol }));
+    return [m.index, end];
+  }
+}
+
+/** -P: JavaScript's own syntax, best effort, matched line by line. */
+class PerlMatcher implements Matcher {
+  private readonly re: RegExp;
+
+  constructor(
+    source: string,
+    flags: string,
+    private readonly eol: string,
+  ) {
+    this.re = new RegExp(source, `${flags}g`);
+  }
+
+  find(s: string, from: number): number {
+    let start = from;
+    while (start < s.length) {
+      let end = s.indexOf(this.eol, start);
+      if (end < 0) end = s.length;
+      const r = this.match(s, start, end);
+      if (r) return r[0];
+      start = end + 1;
+    }
+    return -1;
+  }
+
+  match(s: string, from: number, lineEnd: number): [number, number] | null {
+    const lineStart = s.lastIndexOf(this.eol, from - 1) + 1;
+    const line = s.slice(lineStart, lineEnd);
+    this.re.lastIndex = from - lineStart;
+    const m = this.re.exec(line);
+    return m ? [lineStart + m.index, lineStart + m.index + m[0].length] : null;
+  }
+}
+
+const PCRE_CLASSES: Record<string, string> = {
+  alpha: 'A-Za-z', digit: '0-9', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', space: '\\t\\n\\v\\f\\r ', blank: ' \\t',
+  punct: '!-\\/:-@\\[-`{-~', print: ' -~', graph: '!-~', cntrl: '\\x00-\\x1f\\x7f', xdigit: '0-9A-Fa-f', word: '\\w',
+};
+
+/** Perl syntax JavaScript lacks: \Q..\E, \A \z \Z, \h, (?i) at the start, [[:class:]], \K. */
+function perlToJs(p: string): { source: string; icase: boolean } {
+  let icase = false;
+  const lead = /^\(\?([a-z]+)\)/.exec(p);
+  if (lead && /^[imsx]+$/.test(lead[1]!)) {
+    icase = lead[1]!.includes('i');
+    p = p.slice(lead[0].length);
+  }
+  let out = '';
+  let keep = -1;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i]!;
+    if (c === '\\') {
+      const d = p[i + 1] ?? '';
+      i++;
+      if (d === 'Q') {
+        const end = p.indexOf('\\E', i + 1);
+        const lit = p.slice(i + 1, end < 0 ? undefined : end);
+        out += lit.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+        i = end < 0 ? p.length : end + 1;
+      } else if (d === 'A') out += '^';
+      else if (d === 'z' || d === 'Z') out += '$';
+      else if (d === 'h') out += '[ \\t]';
+      else if (d === 'K') keep = out.length;
+      else out += `\\${d}`;
+      continue;
+    }
+    if (c === '[') {
+      const m = /^\[((?:\^)?)((?:\[:\^?[a-z]+:\]|\\.|[^\]\\])(?:\[:\^?[a-z]+:\]|\\.|[^\]\\])*)\]/.exec(p.slice(i));
+      if (m) {
+        const body = m[2]!.replace(/\[:(\^?)([a-z]+):\]/g, (_all, _neg: string, name: string) => PCRE_CLASSES[name] ?? '');
+        out += `[${m[1]}${body}]`;
+        i += m[0].length - 1;
+        continue;
+      }
+    }
+    out += c;
+  }
+  if (keep >= 0) out = `(?<=${out.slice(0, keep)})${out.slice(keep)}`;
+  return { source: out, icase };
+}
+
+/** Compiles the patterns; throws a CompileProblem when grep would exit with status 2. */
+export function compileMatcher(c: GrepConfig, warn: (w: string) => void): Matcher {
+  const eol = c.nullData ? 0 : 10;
+  const lines = patternLines(c);
+  if (c.matcher === 'P') {
+    const parts = lines.map((l) => perlToJs(l.text));
+    let source = parts.length === 1 ? parts[0]!.source : parts.map((p) => `(?:${p.source})`).join('|');
+    if (c.line) source = `^(?:${source})$`;
+    else if (c.word) source = `(?<![A-Za-z0-9_])(?:${source})(?![A-Za-z0-9_])`;
+    const icase = c.icase || parts.some((p) => p.icase);
+    try {
+      return new PerlMatcher(source, icase ? 'i' : '', String.fromCharCode(eol));
+    } catch (e) {
+      const problem: CompileProblem = { errors: [e instanceof Error ? e.message.replace(/^Invalid regular expression: /, '') : String(e)], warnings: [] };
+      throw problem;
+    }
+  }
+  const trees: Node[] = [];
+  const sources: string[] = [];
+  const errors: string[] = [];
+  const dfaErrors: string[] = [];
+  const warnings: string[] = [];
+  let groupBase = 0;
+  let backrefs = false;
+  let alternation = lines.length > 1;
+  const opts = { eol, icase: c.icase };
+  for (const l of lines) {
+    if (c.matcher === 'F') {
+      const t = literalTree(l.text, c.icase);
+      trees.push(t);
+      sources.push(toJs(t, opts));
+      continue;
+    }
+    try {
+      const p = parsePosix(l.text, { extended: c.matcher === 'E', flavor: 'grep', icase: c.icase, eol, warn: (w) => warnings.push(w) });
+      trees.push(p.ast);
+      sources.push(toJs(p.ast, opts, groupBase));
+      groupBase += p.groups;
+      backrefs ||= p.backrefs;
+      alternation ||= p.alternation;
+    } catch (e) {
+      if (!(e instanceof RegexSyntaxError)) throw e;
+      const where = l.file ? `${l.file}:${l.line}: ` : '';
+      (e.dfa ? dfaErrors : errors).push(e.dfa ? e.message : `${where}${e.message}`);
+    }
+  }
+  if (errors.length > 0) throw { errors, warnings: [] } satisfies CompileProblem;
+  for (const w of warnings) warn(w);
+  if (dfaErrors.length > 0) throw { errors: dfaErrors.slice(0, 1), warnings: [] } satisfies CompileProblem;
+  let ast: Node = trees.length === 1 ? trees[0]! : { t: 'alt', items: trees };
+  let source = sources.length === 0 ? '[^\\s\\S]' : sources.length === 1 ? sources[0]! : sources.map((s) => `(?:${s})`).join('|');
+  const e = jsChar(eol);
+  if (c.line) {
+    ast = { t: 'cat', items: [{ t: 'assert', kind: 'bol' }, ast, { t: 'assert', kind: 'eol' }] };
+    source = `(?<![^${e}])(?:${source})(?![^${e}])`;
+  } else if (c.word) {
+    ast = { t: 'cat', items: [{ t: 'assert', kind: 'nwbefore' }, ast, { t: 'assert', kind: 'nwafter' }] };
+    source = `(?<![A-Za-z0-9_])(?:${source})(?![A-Za-z0-9_])`;
+  }
+  return new TreeMatcher(ast, source, eol, c.icase, alternation && !backrefs);
+}

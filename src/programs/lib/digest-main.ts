@@ -1,0 +1,274 @@
+// md5sum and sha256sum (coreutils digest.c): "HASH  FILE" lines, --tag's "MD5 (FILE) = HASH",
+// names with \ or newline escaped, and --check with its OK / FAILED lines and warnings.
+import { isSysError, strerror } from '../../shared/errno';
+import { defineProgram, type Program } from '../define';
+import { usageFail } from './cli';
+import type { Ctx } from './context';
+import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from './gnu';
+import { hex, Md5 } from './md5';
+import { Sha256 } from './sha256';
+import { bin, LineReader, openInput, Output, qf, readChunk, textOf } from './textio';
+
+interface Hasher {
+  update(data: Uint8Array): unknown;
+  digest(): Uint8Array;
+}
+
+interface Algo {
+  name: string;
+  tag: string;
+  hexLength: number;
+  bits: number;
+  make(): Hasher;
+  authors: string[];
+}
+
+/** The digest of a file, or the error opening or reading it. */
+async function digestFile(ctx: Ctx, algo: Algo, file: string): Promise<string | { errno: Parameters<typeof strerror>[0] }> {
+  const fd = await openInput(ctx, file);
+  if (typeof fd !== 'number') return { errno: fd.errno };
+  const h = algo.make();
+  try {
+    for (let c = await readChunk(ctx, fd); c; c = await readChunk(ctx, fd)) h.update(c);
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    return { errno: e.errno };
+  } finally {
+    if (fd !== 0) ctx.sys.close(fd);
+  }
+  return hex(h.digest());
+}
+
+const escapeName = (s: string): string => s.replace(/[\\\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : '\\r'));
+
+function unescapeName(s: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '\0') return undefined;
+    if (s[i] !== '\\') {
+      out += s[i];
+      continue;
+    }
+    const n = s[++i];
+    if (n === 'n') out += '\n';
+    else if (n === 'r') out += '\r';
+    else if (n === '\\') out += '\\';
+    else return undefined;
+  }
+  return out;
+}
+
+const HEX = /^[0-9a-fA-F]+$/;
+
+/** split_3: the digest and file name of a checksum line, or undefined if malformed. */
+function parseLine(algo: Algo, s: string, reversed: { v: number }): { digest: string; file: string } | undefined {
+  let i = 0;
+  while (s[i] === ' ' || s[i] === '\t') i++;
+  let escaped = false;
+  if (s[i] === '\\') {
+    i++;
+    escaped = true;
+  }
+  if (s.startsWith(algo.tag, i)) {
+    i += algo.tag.length;
+    if (s[i] === ' ') i++;
+    if (s[i] !== '(') return undefined;
+    const rest = s.slice(i + 1);
+    const close = rest.lastIndexOf(')');
+    if (close < 0) return undefined;
+    let file: string | undefined = rest.slice(0, close);
+    if (escaped) file = unescapeName(file);
+    const m = /^[ \t]*=[ \t]*(.*)$/s.exec(rest.slice(close + 1));
+    if (!m || file === undefined || m[1]!.length !== algo.hexLength || !HEX.test(m[1]!)) return undefined;
+    return { digest: m[1]!, file };
+  }
+  if (s.length - i < algo.hexLength + 2 + (s[i] === '\\' ? 1 : 0)) return undefined;
+  const digest = s.slice(i, i + algo.hexLength);
+  i += algo.hexLength;
+  if (s[i] !== ' ' && s[i] !== '\t') return undefined;
+  i++;
+  if (!HEX.test(digest)) return undefined;
+  if (s.length - i === 1 || (s[i] !== ' ' && s[i] !== '*')) {
+    if (reversed.v === 0) return undefined;
+    reversed.v = 1;
+  } else {
+    if (reversed.v !== 1) reversed.v = 0;
+    i++;
+  }
+  const file = escaped ? unescapeName(s.slice(i)) : s.slice(i);
+  return file === undefined ? undefined : { digest, file };
+}
+
+interface CheckOptions {
+  status: boolean;
+  warn: boolean;
+  quiet: boolean;
+  strict: boolean;
+  ignoreMissing: boolean;
+}
+
+async function check(ctx: Ctx, algo: Algo, out: Output, name: string, o: CheckOptions): Promise<boolean> {
+  const stdin = name === '-';
+  const shown = stdin ? 'standard input' : name;
+  const fd = await openInput(ctx, name);
+  if (typeof fd !== 'number') {
+    await ctx.error(`${qf(name)}: ${strerror(fd.errno)}`);
+    return false;
+  }
+  let misformatted = 0;
+  let failures = 0;
+  let mismatched = 0;
+  let formatted = false;
+  let matched = false;
+  let lineNo = 0;
+  const reversed = { v: -1 };
+  const reader = new LineReader(ctx, fd);
+  const say = async (text: string): Promise<void> => {
+    out.push(text);
+    await out.flush();
+  };
+  for (let batch = await reader.next(); batch; batch = await reader.next()) {
+    for (let line of batch) {
+      lineNo++;
+      if (line.startsWith('#')) continue;
+      if (line.endsWith('\r')) line = line.slice(0, -1);
+      if (line === '') continue;
+      const parsed = parseLine(algo, line, reversed);
+      if (!parsed || (stdin && parsed.file === '-')) {
+        misformatted++;
+        if (o.warn) await ctx.error(`${qf(shown)}: ${lineNo}: improperly formatted ${algo.tag} checksum line`);
+        continue;
+      }
+      formatted = true;
+      const file = textOf(parsed.file);
+      const escape = !o.status && parsed.file.includes('\n');
+      const label = (escape ? '\\' : '') + (escape ? escapeName(parsed.file) : parsed.file);
+      const r = await digestFile(ctx, algo, file);
+      if (typeof r !== 'string') {
+        if (o.ignoreMissing && r.errno === 'ENOENT') continue;
+        await out.flush();
+        await ctx.error(`${qf(file)}: ${strerror(r.errno)}`);
+        failures++;
+        if (!o.status) await say(`${label}: FAILED open or read\n`);
+        continue;
+      }
+      const good = r === parsed.digest.toLowerCase();
+      if (good) matched = true;
+      else mismatched++;
+      if (!o.status && (!good || !o.quiet)) await say(`${label}: ${good ? 'OK' : 'FAILED'}\n`);
+    }
+  }
+  if (fd !== 0) ctx.sys.close(fd);
+  await out.flush();
+  const plural = (n: number, one: string, many: string): string => `WARNING: ${n} ${n === 1 ? one : many}`;
+  if (!formatted) await ctx.error(`${qf(shown)}: no properly formatted checksum lines found`);
+  else if (!o.status) {
+    if (misformatted) await ctx.error(plural(misformatted, 'line is improperly formatted', 'lines are improperly formatted'));
+    if (failures) await ctx.error(plural(failures, 'listed file could not be read', 'listed files could not be read'));
+    if (mismatched) await ctx.error(plural(mismatched, 'computed checksum did NOT match', 'computed checksums did NOT match'));
+    if (o.ignoreMissing && !matched) await ctx.error(`${qf(shown)}: no file was verified`);
+  }
+  return formatted && matched && mismatched === 0 && failures === 0 && (!o.strict || misformatted === 0);
+}
+
+export function digestProgram(algo: Algo): Program {
+  const name = algo.name;
+  return defineProgram({
+    name,
+    installPath: `/usr/bin/${name}`,
+    pkg: 'coreutils',
+    usage: `${name} [OPTION]... [FILE]...`,
+    help: `Print or check ${algo.tag} (${algo.bits}-bit) checksums.
+
+With no FILE, or when FILE is -, read standard input.
+
+  -b, --binary         read in binary mode (marked with '*')
+  -c, --check          read checksums from the FILEs and check them
+      --tag            print BSD-style checksum lines
+  -t, --text           read in text mode (the default)
+  -z, --zero           end each output line with NUL, not newline,
+                         and leave file names unescaped
+
+With --check:
+      --ignore-missing  say nothing about files that are missing
+      --quiet          do not print OK for each file that checks out
+      --status         print nothing; the exit status tells the result
+      --strict         fail when a checksum line is malformed
+  -w, --warn           warn about each malformed checksum line
+
+${HELP_LINES}
+
+Checksum lines hold the checksum, a space, '*' (binary) or ' ' (text), and the
+file name; text and binary read the same on GNU systems.
+${coreutilsHelpFooter(name)}`,
+    version: coreutilsVersion(name, algo.authors),
+    options: [
+      { key: 'b', short: 'b', long: 'binary' },
+      { key: 'c', short: 'c', long: 'check' },
+      { key: 'ignore-missing', long: 'ignore-missing' },
+      { key: 'quiet', long: 'quiet' },
+      { key: 'status', long: 'status' },
+      { key: 't', short: 't', long: 'text' },
+      { key: 'w', short: 'w', long: 'warn' },
+      { key: 'strict', long: 'strict' },
+      { key: 'tag', long: 'tag' },
+      { key: 'z', short: 'z', long: 'zero' },
+    ],
+    async main(ctx, args) {
+      let binary = -1;
+      let doCheck = false;
+      let tag = false;
+      let eol = '\n';
+      const o: CheckOptions = { status: false, warn: false, quiet: false, strict: false, ignoreMissing: false };
+      for (const { key } of args.order) {
+        switch (key) {
+          case 'b': binary = 1; break;
+          case 't': binary = 0; break;
+          case 'c': doCheck = true; break;
+          case 'status': Object.assign(o, { status: true, warn: false, quiet: false }); break;
+          case 'w': Object.assign(o, { status: false, warn: true, quiet: false }); break;
+          case 'quiet': Object.assign(o, { status: false, warn: false, quiet: true }); break;
+          case 'ignore-missing': o.ignoreMissing = true; break;
+          case 'strict': o.strict = true; break;
+          case 'tag': tag = true; binary = 1; break;
+          case 'z': eol = '\0'; break;
+          default: break;
+        }
+      }
+      if (tag && !binary) return usageFail(ctx, '--tag does not support --text mode');
+      if (eol !== '\n' && doCheck) return usageFail(ctx, 'the --zero option is not supported when verifying checksums');
+      if (tag && doCheck) return usageFail(ctx, 'the --tag option is meaningless when verifying checksums');
+      if (binary >= 0 && doCheck) return usageFail(ctx, 'the --binary and --text options are meaningless when verifying checksums');
+      if (!doCheck) {
+        for (const [flagName, on] of [['ignore-missing', o.ignoreMissing], ['status', o.status], ['warn', o.warn], ['quiet', o.quiet], ['strict', o.strict]] as const) {
+          if (on) return usageFail(ctx, `the --${flagName} option is meaningful only when verifying checksums`);
+        }
+      }
+      const out = new Output(ctx);
+      let ok = true;
+      for (const file of args.operands.length ? args.operands : ['-']) {
+        await ctx.tick();
+        if (doCheck) {
+          ok = (await check(ctx, algo, out, file, o)) && ok;
+          continue;
+        }
+        const r = await digestFile(ctx, algo, file);
+        if (typeof r !== 'string') {
+          await out.flush();
+          await ctx.error(`${qf(file)}: ${strerror(r.errno)}`);
+          ok = false;
+          continue;
+        }
+        const raw = bin(new TextEncoder().encode(file));
+        const escape = eol === '\n' && /[\\\n\r]/.test(raw);
+        const shown = escape ? escapeName(raw) : raw;
+        out.push((escape ? '\\' : '') + (tag ? `${algo.tag} (${shown}) = ${r}` : `${r} ${binary === 1 ? '*' : ' '}${shown}`) + eol);
+        await out.drain();
+      }
+      return out.finish(ok ? 0 : 1);
+    },
+  });
+}
+
+export const MD5: Algo = { name: 'md5sum', tag: 'MD5', hexLength: 32, bits: 128, make: () => new Md5(), authors: ['Ulrich Drepper', 'Scott Miller', 'David Madore'] };
+export const SHA256: Algo = { name: 'sha256sum', tag: 'SHA256', hexLength: 64, bits: 256, make: () => new Sha256(), authors: ['Ulrich Drepper', 'Scott Miller', 'David Madore'] };

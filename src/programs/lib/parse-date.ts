@@ -1,0 +1,404 @@
+// gnulib parse_datetime (2022, as coreutils 9.1 ships it) for `date -d`: the same lexer,
+// the same grammar (its LALR choices made by hand below: a signed number after a time is a
+// zone offset, so '10:30 -1 day' means 10:30 at -01:00 plus one day) and the same
+// arithmetic (calendar items first, then days, then months/years with mktime's overflow,
+// then the zone, then hours/minutes/seconds). Zones are fixed offsets (see tz.ts).
+import { lexDate, type Tok } from './parse-date-lex';
+import { localtime, mktime, parseTz, type TimeZone } from './tz';
+
+export interface Timespec {
+  sec: number;
+  ns: number;
+}
+
+interface Rel {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minutes: number;
+  seconds: number;
+  ns: number;
+}
+
+const REL0 = (): Rel => ({ year: 0, month: 0, day: 0, hour: 0, minutes: 0, seconds: 0, ns: 0 });
+
+class Fail extends Error {}
+
+interface Pc {
+  year: { value: number; digits: number };
+  month: number;
+  day: number;
+  hour: number;
+  minutes: number;
+  sec: number;
+  ns: number;
+  meridian: 'am' | 'pm' | '24';
+  rel: Rel;
+  relsSeen: boolean;
+  timespecSeen: boolean;
+  datesSeen: number;
+  daysSeen: number;
+  timesSeen: number;
+  localZonesSeen: number;
+  dstsSeen: number;
+  zonesSeen: number;
+  timeZone: number;
+  dayOrdinal: number;
+  dayNumber: number;
+}
+
+const UNITS = new Set(['YEAR_UNIT', 'MONTH_UNIT', 'DAY_UNIT', 'HOUR_UNIT', 'MINUTE_UNIT', 'SEC_UNIT']);
+
+function relOf(unit: Tok, n: number): Rel {
+  const r = REL0();
+  switch (unit.t) {
+    case 'YEAR_UNIT': r.year = n; break;
+    case 'MONTH_UNIT': r.month = n; break;
+    case 'DAY_UNIT': r.day = n * unit.value; break;
+    case 'HOUR_UNIT': r.hour = n; break;
+    case 'MINUTE_UNIT': r.minutes = n; break;
+    default: r.seconds = n;
+  }
+  return r;
+}
+
+function apply(pc: Pc, r: Rel, factor: number): void {
+  for (const k of Object.keys(r) as (keyof Rel)[]) pc.rel[k] += factor * r[k];
+  pc.relsSeen = true;
+}
+
+function digitsToDateTime(pc: Pc, n: Tok): void {
+  if (pc.datesSeen && !pc.year.digits && !pc.relsSeen && (pc.timesSeen || n.digits > 2)) {
+    pc.year = { value: n.value, digits: n.digits };
+  } else if (n.digits > 4) {
+    pc.datesSeen++;
+    pc.day = n.value % 100;
+    pc.month = Math.trunc(n.value / 100) % 100;
+    pc.year = { value: Math.trunc(n.value / 10000), digits: n.digits - 4 };
+  } else {
+    pc.timesSeen++;
+    if (n.digits <= 2) {
+      pc.hour = n.value;
+      pc.minutes = 0;
+    } else {
+      pc.hour = Math.trunc(n.value / 100);
+      pc.minutes = n.value % 100;
+    }
+    pc.sec = 0;
+    pc.ns = 0;
+    pc.meridian = '24';
+  }
+}
+
+function zoneHhmm(pc: Pc, s: Tok, mm: number): void {
+  let value = s.value;
+  if (s.digits <= 2 && mm < 0) value *= 100;
+  const minutes = mm < 0 ? Math.trunc(value / 100) * 60 + (value % 100) : value * 60 + (s.value < 0 || s.negative ? -mm : mm);
+  if (!(-24 * 60 <= minutes && minutes <= 24 * 60)) throw new Fail();
+  pc.timeZone = minutes * 60;
+}
+
+/** The grammar: one `item` after another, with the decisions bison makes. */
+function parseTokens(toks: Tok[], pc: Pc): void {
+  let i = 0;
+  const peek = (k = 0): Tok => toks[Math.min(i + k, toks.length - 1)]!;
+  const take = (t?: string): Tok => {
+    const tok = peek();
+    if (t !== undefined && tok.t !== t) throw new Fail();
+    i++;
+    return tok;
+  };
+  const unsignedSeconds = (): { sec: number; ns: number } => {
+    const t = peek();
+    if (t.t === 'UNUMBER') {
+      i++;
+      return { sec: t.value, ns: 0 };
+    }
+    if (t.t === 'UDECIMAL') {
+      i++;
+      return { sec: t.value, ns: t.ns };
+    }
+    throw new Fail();
+  };
+  const colonMinutes = (): number => {
+    if (peek().t !== ':') return -1;
+    i++;
+    return take('UNUMBER').value;
+  };
+  const zoneOffset = (optional: boolean): void => {
+    if (peek().t !== 'SNUMBER') {
+      if (optional) return;
+      throw new Fail();
+    }
+    const s = take();
+    pc.zonesSeen++;
+    zoneHhmm(pc, s, colonMinutes());
+  };
+  const setTime = (h: number, m: number, s: number, ns: number, mer: Pc['meridian']): void => {
+    pc.hour = h;
+    pc.minutes = m;
+    pc.sec = s;
+    pc.ns = ns;
+    pc.meridian = mer;
+  };
+  /** iso_8601_time and the meridian forms, after the hour has been read. */
+  const timeAfterHour = (h: number, isoOnly: boolean): void => {
+    if (!isoOnly && peek().t === 'MERIDIAN') return setTime(h, 0, 0, 0, take().mer);
+    if (peek().t === 'SNUMBER') {
+      zoneOffset(false);
+      return setTime(h, 0, 0, 0, '24');
+    }
+    take(':');
+    const m = take('UNUMBER').value;
+    let s = { sec: 0, ns: 0 };
+    if (peek().t === ':') {
+      i++;
+      s = unsignedSeconds();
+    }
+    if (!isoOnly && peek().t === 'MERIDIAN') return setTime(h, m, s.sec, s.ns, take().mer);
+    zoneOffset(true);
+    setTime(h, m, s.sec, s.ns, '24');
+  };
+  const relAgo = (r: Rel): void => {
+    if (peek().t === 'AGO') apply(pc, r, take().value);
+    else apply(pc, r, 1);
+  };
+
+  if (peek().t === '@') {
+    i++;
+    const t = take();
+    if (t.t === 'UNUMBER' || t.t === 'SNUMBER' || t.t === 'UDECIMAL' || t.t === 'SDECIMAL') {
+      pc.sec = t.value;
+      pc.ns = t.ns;
+      pc.timespecSeen = true;
+    } else throw new Fail();
+    take('END');
+    return;
+  }
+  while (peek().t !== 'END') {
+    const t = take();
+    const next = peek();
+    switch (t.t) {
+      case 'UNUMBER':
+        if (next.t === 'MERIDIAN' || next.t === ':') {
+          timeAfterHour(t.value, false);
+          pc.timesSeen++;
+        } else if (next.t === 'SNUMBER' && peek(1).t === 'SNUMBER') {
+          pc.year = { value: t.value, digits: t.digits };
+          pc.month = -take().value;
+          pc.day = -take().value;
+          if (peek().t === 'T') {
+            i++;
+            timeAfterHour(take('UNUMBER').value, true);
+            pc.timesSeen++;
+          }
+          pc.datesSeen++;
+        } else if (next.t === 'SNUMBER' && UNITS.has(peek(1).t)) {
+          digitsToDateTime(pc, t);
+          const n = take().value;
+          apply(pc, relOf(take(), n), 1);
+        } else if (next.t === 'SNUMBER') {
+          timeAfterHour(t.value, true);
+          pc.timesSeen++;
+        } else if (next.t === '/') {
+          i++;
+          const b = take('UNUMBER');
+          if (peek().t === '/') {
+            i++;
+            const c = take('UNUMBER');
+            if (t.digits >= 4) {
+              pc.year = { value: t.value, digits: t.digits };
+              pc.month = b.value;
+              pc.day = c.value;
+            } else {
+              pc.month = t.value;
+              pc.day = b.value;
+              pc.year = { value: c.value, digits: c.digits };
+            }
+          } else {
+            pc.month = t.value;
+            pc.day = b.value;
+          }
+          pc.datesSeen++;
+        } else if (next.t === 'MONTH') {
+          pc.day = t.value;
+          pc.month = take().value;
+          if (peek().t === 'SNUMBER') {
+            const y = take();
+            pc.year = { value: -y.value, digits: y.digits };
+          } else if (peek().t === 'UNUMBER') {
+            const y = take();
+            pc.year = { value: y.value, digits: y.digits };
+          }
+          pc.datesSeen++;
+        } else if (next.t === 'DAY') {
+          pc.dayOrdinal = t.value;
+          pc.dayNumber = take().value;
+          pc.daysSeen++;
+        } else if (UNITS.has(next.t)) {
+          relAgo(relOf(take(), t.value));
+        } else {
+          digitsToDateTime(pc, t);
+        }
+        break;
+      case 'SNUMBER':
+        if (!UNITS.has(next.t)) throw new Fail();
+        relAgo(relOf(take(), t.value));
+        break;
+      case 'UDECIMAL':
+      case 'SDECIMAL': {
+        take('SEC_UNIT');
+        const r = REL0();
+        r.seconds = t.value;
+        r.ns = t.ns;
+        relAgo(r);
+        break;
+      }
+      case 'MONTH':
+        pc.month = t.value;
+        if (next.t === 'SNUMBER') {
+          pc.day = -take().value;
+          const y = take('SNUMBER');
+          pc.year = { value: -y.value, digits: y.digits };
+        } else {
+          pc.day = take('UNUMBER').value;
+          if (peek().t === ',') {
+            i++;
+            const y = take('UNUMBER');
+            pc.year = { value: y.value, digits: y.digits };
+          }
+        }
+        pc.datesSeen++;
+        break;
+      case 'DAY':
+        if (next.t === ',') i++;
+        pc.dayOrdinal = 0;
+        pc.dayNumber = t.value;
+        pc.daysSeen++;
+        break;
+      case 'ORDINAL':
+        if (next.t === 'DAY') {
+          pc.dayOrdinal = t.value;
+          pc.dayNumber = take().value;
+          pc.daysSeen++;
+        } else if (UNITS.has(next.t)) relAgo(relOf(take(), t.value));
+        else throw new Fail();
+        break;
+      case 'DAY_SHIFT': {
+        const r = REL0();
+        r.day = t.value;
+        apply(pc, r, 1);
+        break;
+      }
+      case 'ZONE':
+      case 'T':
+        pc.timeZone = t.t === 'T' ? -7 * 3600 : t.value;
+        if (next.t === 'SNUMBER' && UNITS.has(peek(1).t)) {
+          const n = take().value;
+          apply(pc, relOf(take(), n), 1);
+        } else if (next.t === 'SNUMBER' && t.t === 'ZONE') {
+          const s = take();
+          zoneHhmm(pc, s, colonMinutes());
+          pc.timeZone += t.value;
+        } else if (next.t === 'DST' && t.t === 'ZONE') {
+          i++;
+          pc.timeZone = t.value + 3600;
+        }
+        pc.zonesSeen++;
+        break;
+      case 'DAYZONE':
+        pc.timeZone = t.value + 3600;
+        pc.zonesSeen++;
+        break;
+      case 'LOCAL_ZONE':
+        if (next.t === 'DST') {
+          i++;
+          pc.dstsSeen++;
+        }
+        pc.localZonesSeen++;
+        break;
+      default:
+        if (UNITS.has(t.t)) relAgo(relOf(t, 1));
+        else throw new Fail();
+    }
+  }
+}
+
+function toHour(h: number, mer: Pc['meridian']): number {
+  if (mer === '24') return h >= 0 && h < 24 ? h : -1;
+  if (mer === 'am') return h > 0 && h < 12 ? h : h === 12 ? 0 : -1;
+  return h > 0 && h < 12 ? h + 12 : h === 12 ? 12 : -1;
+}
+
+function compute(pc: Pc, tz: TimeZone): Timespec {
+  if (pc.timespecSeen) return { sec: pc.sec, ns: pc.ns };
+  if ((pc.timesSeen | pc.datesSeen | pc.daysSeen | pc.dstsSeen | (pc.localZonesSeen + pc.zonesSeen)) > 1) throw new Fail();
+  let year = pc.year.value;
+  if (year >= 0 && pc.year.digits === 2) year += year < 69 ? 2000 : 1900;
+  const tm = { year, mon: pc.month - 1, mday: pc.day, hour: 0, min: 0, sec: 0 };
+  if (pc.timesSeen || (pc.relsSeen && !pc.datesSeen && !pc.daysSeen)) {
+    tm.hour = toHour(pc.hour, pc.meridian);
+    if (tm.hour < 0) throw new Fail();
+    tm.min = pc.minutes;
+    tm.sec = pc.sec;
+  } else pc.ns = 0;
+  const tm0 = { ...tm };
+  let start = mktime(tm, tz);
+  let norm = localtime(start, tz);
+  const same = (a: typeof tm, b: { year: number; mon: number; mday: number; hour: number; min: number; sec: number }): boolean =>
+    a.year === b.year && a.mon === b.mon && a.mday === b.mday && a.hour === b.hour && a.min === b.min && a.sec === b.sec;
+  if (!same(tm0, norm)) throw new Fail();
+  if (pc.daysSeen && !pc.datesSeen) {
+    const ordinal = pc.dayOrdinal - (pc.dayOrdinal > 0 && norm.wday !== pc.dayNumber ? 1 : 0);
+    const incr = ordinal * 7 + ((pc.dayNumber - norm.wday + 7) % 7);
+    start = mktime({ year: norm.year, mon: norm.mon, mday: norm.mday + incr, hour: norm.hour, min: norm.min, sec: norm.sec }, tz);
+    norm = localtime(start, tz);
+  }
+  if (pc.rel.year || pc.rel.month || pc.rel.day) {
+    start = mktime({ year: norm.year + pc.rel.year, mon: norm.mon + pc.rel.month, mday: norm.mday + pc.rel.day, hour: tm0.hour, min: tm0.min, sec: tm0.sec }, tz);
+    norm = localtime(start, tz);
+  }
+  if (pc.zonesSeen) start -= pc.timeZone - norm.gmtoff;
+  const sumNs = pc.ns + pc.rel.ns;
+  const ns = ((sumNs % 1e9) + 1e9) % 1e9;
+  const d4 = (sumNs - ns) / 1e9;
+  return { sec: start + pc.rel.hour * 3600 + pc.rel.minutes * 60 + pc.rel.seconds + d4, ns };
+}
+
+/** Parses `input` relative to `now`, in zone `tz`; undefined when it is not a valid date. */
+export function parseDate(input: string, now: Timespec, tzIn: TimeZone): Timespec | undefined {
+  let p = input.replace(/^\s+/, '');
+  let tz = tzIn;
+  if (p.startsWith('TZ="')) {
+    let value = '';
+    let j = 4;
+    for (; j < p.length && p[j] !== '"'; j++) {
+      if (p[j] === '\\') {
+        j++;
+        if (p[j] !== '\\' && p[j] !== '"') return undefined;
+      }
+      value += p[j];
+    }
+    if (j >= p.length) return undefined;
+    tz = parseTz(value);
+    p = p.slice(j + 1).replace(/^\s+/, '');
+  }
+  if (p === '') p = '0';
+  const toks = lexDate(p, tz);
+  if (toks === undefined) return undefined;
+  const cur = localtime(now.sec, tz);
+  const pc: Pc = {
+    year: { value: cur.year, digits: 0 }, month: cur.mon + 1, day: cur.mday,
+    hour: cur.hour, minutes: cur.min, sec: cur.sec, ns: now.ns, meridian: '24',
+    rel: REL0(), relsSeen: false, timespecSeen: false, datesSeen: 0, daysSeen: 0, timesSeen: 0,
+    localZonesSeen: 0, dstsSeen: 0, zonesSeen: 0, timeZone: 0, dayOrdinal: 0, dayNumber: 0,
+  };
+  try {
+    parseTokens(toks, pc);
+    return compute(pc, tz);
+  } catch (e) {
+    if (e instanceof Fail) return undefined;
+    throw e;
+  }
+}

@@ -1,0 +1,131 @@
+// Local time as glibc computes it from $TZ, for date, stat and friends. The image has no
+// zoneinfo files, so only POSIX TZ strings are honoured ("UTC0", "EST5", "<+0530>-5:30");
+// their DST rules are ignored. An unreadable zone name falls back to UTC under its own
+// leading letters, as glibc does ("Nowhere/Foo" prints "Nowhere"). TZ unset or empty is UTC.
+
+export interface TimeZone {
+  /** Abbreviation %Z prints. */
+  name: string;
+  /** Seconds east of UTC (tm_gmtoff). */
+  offset: number;
+}
+
+export const UTC: TimeZone = { name: 'UTC', offset: 0 };
+
+/** struct tm, with the zone it was computed in. */
+export interface Tm {
+  year: number;
+  /** 0-11 */
+  mon: number;
+  mday: number;
+  hour: number;
+  min: number;
+  sec: number;
+  /** 0 = Sunday */
+  wday: number;
+  /** 0-365 */
+  yday: number;
+  gmtoff: number;
+  zone: string;
+}
+
+/** Parses a POSIX TZ value (the std part only). */
+export function parseTz(value: string | undefined): TimeZone {
+  if (value === undefined || value === '' || value === ':') return UTC;
+  const s = value.startsWith(':') ? value.slice(1) : value;
+  let name: string;
+  let rest: string;
+  const quoted = /^<([^>]*)>(.*)$/.exec(s);
+  if (quoted) {
+    name = quoted[1]!;
+    rest = quoted[2]!;
+  } else {
+    const m = /^([A-Za-z]*)(.*)$/.exec(s)!;
+    name = m[1]!;
+    rest = m[2]!;
+  }
+  if (name.length < 3) return UTC;
+  const off = /^([+-]?)(\d{1,2})(?::(\d{1,2})(?::(\d{1,2}))?)?/.exec(rest);
+  if (!off) return { name, offset: 0 };
+  const secs = Number(off[2]) * 3600 + Number(off[3] ?? 0) * 60 + Number(off[4] ?? 0);
+  // POSIX offsets count westwards: EST5 is five hours behind UTC
+  return { name, offset: off[1] === '-' ? secs : -secs };
+}
+
+/** The zone a program's environment selects. */
+export function zoneFromEnv(env: Map<string, string>): TimeZone {
+  return parseTz(env.get('TZ'));
+}
+
+const DAY = 86400;
+
+function floorDiv(a: number, b: number): number {
+  return Math.floor(a / b);
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (month may be out of range). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  // normalise month into the year first
+  y += floorDiv(m, 12);
+  m = ((m % 12) + 12) % 12;
+  const yy = m < 2 ? y - 1 : y;
+  const era = floorDiv(yy, 400);
+  const yoe = yy - era * 400;
+  const mp = (m + 10) % 12;
+  const doy = floorDiv(153 * mp + 2, 5) + d - 1;
+  const doe = yoe * 365 + floorDiv(yoe, 4) - floorDiv(yoe, 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(z: number): { y: number; m: number; d: number } {
+  z += 719468;
+  const era = floorDiv(z, 146097);
+  const doe = z - era * 146097;
+  const yoe = floorDiv(doe - floorDiv(doe, 1460) + floorDiv(doe, 36524) - floorDiv(doe, 146096), 365);
+  const y = yoe + era * 400;
+  const doy = doe - (365 * yoe + floorDiv(yoe, 4) - floorDiv(yoe, 100));
+  const mp = floorDiv(5 * doy + 2, 153);
+  const d = doy - floorDiv(153 * mp + 2, 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: m <= 2 ? y + 1 : y, m: m - 1, d };
+}
+
+/** localtime_r: seconds since the epoch to broken-down time in `tz`. */
+export function localtime(seconds: number, tz: TimeZone = UTC): Tm {
+  const t = seconds + tz.offset;
+  const days = floorDiv(t, DAY);
+  const secs = t - days * DAY;
+  const { y, m, d } = civilFromDays(days);
+  return {
+    year: y,
+    mon: m,
+    mday: d,
+    hour: Math.floor(secs / 3600),
+    min: Math.floor((secs % 3600) / 60),
+    sec: secs % 60,
+    wday: (((days + 4) % 7) + 7) % 7,
+    yday: days - daysFromCivil(y, 0, 1),
+    gmtoff: tz.offset,
+    zone: tz.name,
+  };
+}
+
+/** mktime: broken-down fields (any of them out of range) to seconds since the epoch. */
+export function mktime(f: { year: number; mon: number; mday: number; hour: number; min: number; sec: number }, tz: TimeZone = UTC): number {
+  const days = daysFromCivil(f.year, f.mon, 1) + f.mday - 1;
+  return days * DAY + f.hour * 3600 + f.min * 60 + f.sec - tz.offset;
+}
+
+/** "+hhmm" style offset text used by stat and ls --full-time. */
+export function offsetText(offset: number): string {
+  const sign = offset < 0 ? '-' : '+';
+  const a = Math.abs(offset);
+  return `${sign}${String(Math.floor(a / 3600)).padStart(2, '0')}${String(Math.floor((a % 3600) / 60)).padStart(2, '0')}`;
+}
+
+/** Splits epoch milliseconds (possibly fractional, as the virtual clock gives) into seconds and nanoseconds. */
+export function msToTimespec(ms: number): { sec: number; ns: number } {
+  const sec = Math.floor(ms / 1000);
+  const ns = Math.min(999_999_999, Math.max(0, Math.round((ms - sec * 1000) * 1e6)));
+  return { sec, ns };
+}

@@ -1,0 +1,213 @@
+// lscpu and lsblk (util-linux 2.38) and lsmod (kmod 34) for Photon's VM: the CPUs of
+// /proc/cpuinfo under VMware, a 16 GiB disk sda (BIOS boot, EFI and root partitions) and
+// the modules the esx kernel loads for the firewall and VMware devices.
+import { defineProgram } from '../define';
+import type { Ctx } from '../lib/context';
+import { getopt, GetoptError } from '../lib/getopt';
+import { cpuCount, cpuInfo } from './meminfo';
+
+export const lscpu = defineProgram({
+  name: 'lscpu',
+  installPath: '/usr/bin/lscpu',
+  pkg: 'util-linux',
+  async main(ctx) {
+    const args = ctx.argv.slice(1);
+    if (args.includes('-V') || args.includes('--version')) return ctx.print('lscpu from util-linux 2.38\n').then(() => 0);
+    const bad = args.find((a) => !['-e', '-p', '-x', '-y', '-b', '-a', '-B', '-C', '-J', '--json', '-h', '--help'].includes(a) && a.startsWith('-'));
+    if (bad) {
+      await ctx.err.write(`lscpu: ${bad.startsWith('--') ? `unrecognized option '${bad}'` : `invalid option -- '${bad.slice(1, 2)}'`}\nTry 'lscpu --help' for more information.\n`);
+      return 1;
+    }
+    if (args.includes('-h') || args.includes('--help')) {
+      await ctx.print('\nUsage:\n lscpu [options]\n\nDisplay information about the CPU architecture.\n\nFor more details see lscpu(1).\n');
+      return 0;
+    }
+    const sys = ctx.sys;
+    const info = await cpuInfo(sys);
+    const n = await cpuCount(sys);
+    const list = n > 1 ? `0-${n - 1}` : '0';
+    const online = n === 2 ? '0,1' : list;
+    if (args.includes('-e')) {
+      let out = 'CPU NODE SOCKET CORE L1d:L1i:L2:L3 ONLINE\n';
+      for (let i = 0; i < n; i++) out += `${String(i).padStart(3)}    0      0 ${String(i).padStart(4)} ${`${i}:${i}:${i}:0`.padEnd(14)} ${'yes'.padStart(6)}\n`;
+      return ctx.print(out).then(() => 0);
+    }
+    const rows: [string, string][] = [
+      ['Architecture:', 'x86_64'],
+      ['CPU op-mode(s):', '32-bit, 64-bit'],
+      ['Address sizes:', info.get('address sizes') ?? '45 bits physical, 48 bits virtual'],
+      ['Byte Order:', 'Little Endian'],
+      ['CPU(s):', String(n)],
+      ['On-line CPU(s) list:', online],
+      ['Vendor ID:', info.get('vendor_id') ?? 'GenuineIntel'],
+      ['Model name:', info.get('model name') ?? 'Intel(R) Xeon(R) Gold 6230 CPU @ 2.10GHz'],
+      ['CPU family:', info.get('cpu family') ?? '6'],
+      ['Model:', info.get('model') ?? '85'],
+      ['Thread(s) per core:', '1'],
+      ['Core(s) per socket:', String(n)],
+      ['Socket(s):', '1'],
+      ['Stepping:', info.get('stepping') ?? '7'],
+      ['BogoMIPS:', info.get('bogomips') ?? '4190.15'],
+      ['Flags:', info.get('flags') ?? ''],
+      ['Hypervisor vendor:', 'VMware'],
+      ['Virtualization type:', 'full'],
+      ['L1d cache:', `${32 * n} KiB (${n} instances)`],
+      ['L1i cache:', `${32 * n} KiB (${n} instances)`],
+      ['L2 cache:', `${n} MiB (${n} instances)`],
+      ['L3 cache:', '27.5 MiB (1 instance)'],
+      ['NUMA node(s):', '1'],
+      ['NUMA node0 CPU(s):', online],
+      ['Vulnerability Gather data sampling:', 'Unknown: Dependent on hypervisor status'],
+      ['Vulnerability Itlb multihit:', 'KVM: Mitigation: VMX unsupported'],
+      ['Vulnerability L1tf:', 'Not affected'],
+      ['Vulnerability Mds:', 'Not affected'],
+      ['Vulnerability Meltdown:', 'Not affected'],
+      ['Vulnerability Mmio stale data:', 'Mitigation; Clear CPU buffers; SMT Host state unknown'],
+      ['Vulnerability Reg file data sampling:', 'Not affected'],
+      ['Vulnerability Retbleed:', 'Mitigation; Enhanced IBRS'],
+      ['Vulnerability Spec rstack overflow:', 'Not affected'],
+      ['Vulnerability Spec store bypass:', 'Mitigation; Speculative Store Bypass disabled via prctl'],
+      ['Vulnerability Spectre v1:', 'Mitigation; usercopy/swapgs barriers and __user pointer sanitization'],
+      ['Vulnerability Spectre v2:', 'Mitigation; Enhanced IBRS, IBPB conditional, RSB filling, PBRSB-eIBRS SW sequence'],
+      ['Vulnerability Srbds:', 'Not affected'],
+      ['Vulnerability Tsx async abort:', 'Not affected'],
+    ];
+    const w = Math.max(...rows.map(([k]) => k.length)) + 1;
+    await ctx.print(rows.map(([k, v]) => `${k.padEnd(w)}${v}\n`).join(''));
+    return 0;
+  },
+});
+
+interface Dev {
+  name: string; majmin: string; rm: string; size: number; ro: string; type: string;
+  fstype: string; fsver: string; label: string; uuid: string; children?: Dev[];
+}
+
+const GiB = 1024 ** 3;
+const MiB = 1024 ** 2;
+
+function disks(): Dev[] {
+  const part = (n: number, size: number, fstype: string, fsver: string, label: string, uuid: string): Dev =>
+    ({ name: `sda${n}`, majmin: `8:${n}`, rm: '0', size, ro: '0', type: 'part', fstype, fsver, label, uuid });
+  return [
+    { name: 'sda', majmin: '8:0', rm: '0', size: 16 * GiB, ro: '0', type: 'disk', fstype: '', fsver: '', label: '', uuid: '', children: [
+      part(1, 4 * MiB, '', '', '', ''),
+      part(2, 10 * MiB, 'vfat', 'FAT16', '', '8C8D-3E4F'),
+      part(3, 16 * GiB - 14 * MiB, 'ext4', '1.0', '', '0c5f3c5e-6f0e-4b0b-9d6a-3b5e2f7a9c41'),
+    ] },
+    { name: 'sr0', majmin: '11:0', rm: '1', size: 1_073_741_312, ro: '0', type: 'rom', fstype: '', fsver: '', label: '', uuid: '' },
+  ];
+}
+
+/** size_to_human_string of util-linux: one decimal when it matters, no "B" suffix. */
+function human(bytes: number): string {
+  const units = ['B', 'K', 'M', 'G', 'T', 'P'];
+  let i = 0;
+  let v = bytes;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  if (i === 0) return `${bytes}B`;
+  const whole = Math.floor(v);
+  const frac = Math.round((v - whole) * 10);
+  if (frac === 0 || frac === 10) return `${frac === 10 ? whole + 1 : whole}${units[i]}`;
+  return `${whole}.${frac}${units[i]}`;
+}
+
+export const lsblk = defineProgram({
+  name: 'lsblk',
+  installPath: '/usr/bin/lsblk',
+  pkg: 'util-linux',
+  async main(ctx) {
+    let p;
+    try {
+      p = getopt(ctx.argv.slice(1), [
+        { key: 'a', short: 'a', long: 'all' }, { key: 'b', short: 'b', long: 'bytes' }, { key: 'd', short: 'd', long: 'nodeps' },
+        { key: 'f', short: 'f', long: 'fs' }, { key: 'l', short: 'l', long: 'list' }, { key: 'n', short: 'n', long: 'noheadings' },
+        { key: 'o', short: 'o', long: 'output', arg: 'required' }, { key: 'p', short: 'p', long: 'paths' },
+        { key: 'P', short: 'P', long: 'pairs' }, { key: 'r', short: 'r', long: 'raw' }, { key: 'h', short: 'h', long: 'help' },
+        { key: 'V', short: 'V', long: 'version' },
+      ]);
+    } catch (e) {
+      if (!(e instanceof GetoptError)) throw e;
+      await ctx.err.write(`lsblk: ${e.message}\nTry 'lsblk --help' for more information.\n`);
+      return 1;
+    }
+    if (p.flags.has('V')) return ctx.print('lsblk from util-linux 2.38\n').then(() => 0);
+    if (p.flags.has('h')) return ctx.print('\nUsage:\n lsblk [options] [<device> ...]\n\nList information about block devices.\n\nFor more details see lsblk(8).\n').then(() => 0);
+    const mounts = new Map(ctx.sys.mounts().map((m) => [m.source, m.target]));
+    const usage = new Map(ctx.sys.mounts().map((m) => [m.source, m]));
+    const cols = (p.values.get('o')?.at(-1)?.toUpperCase().split(',') ?? (p.flags.has('f') ? ['NAME', 'FSTYPE', 'FSVER', 'LABEL', 'UUID', 'FSAVAIL', 'FSUSE%', 'MOUNTPOINTS'] : ['NAME', 'MAJ:MIN', 'RM', 'SIZE', 'RO', 'TYPE', 'MOUNTPOINTS']));
+    const right = new Set(['RM', 'SIZE', 'RO', 'FSAVAIL', 'FSUSE%', 'MAJ:MIN']);
+    const size = (b: number): string => (p.flags.has('b') ? String(b) : human(b));
+    const rows: string[][] = [];
+    const walk = (d: Dev, prefix: string, last: boolean, depth: number): void => {
+      const path = `/dev/${d.name}`;
+      const u = usage.get(path);
+      const name = (depth === 0 || p.flags.has('l') ? '' : `${prefix}${last ? '`-' : '|-'}`) + (p.flags.has('p') ? path : d.name);
+      const val: Record<string, string> = {
+        NAME: name, KNAME: d.name, PATH: path, 'MAJ:MIN': d.majmin, RM: d.rm, SIZE: size(d.size), RO: d.ro, TYPE: d.type,
+        MOUNTPOINT: mounts.get(path) ?? '', MOUNTPOINTS: mounts.get(path) ?? '', FSTYPE: d.fstype, FSVER: d.fsver, LABEL: d.label, UUID: d.uuid,
+        FSAVAIL: u ? size(u.freeBlocks * u.blockSize) : '', FSUSE: '', 'FSUSE%': u ? `${Math.round((u.usedBlocks * 100) / u.totalBlocks)}%` : '',
+        FSSIZE: u ? size(u.totalBlocks * u.blockSize) : '', MODEL: d.type === 'disk' ? 'Virtual disk' : '', VENDOR: d.type === 'disk' ? 'VMware  ' : '',
+      };
+      rows.push(cols.map((c) => val[c] ?? ''));
+      if (p.flags.has('d')) return;
+      const kids = d.children ?? [];
+      kids.forEach((k, i) => walk(k, depth === 0 ? '' : `${prefix}${last ? '  ' : '| '}`, i === kids.length - 1, depth + 1));
+    };
+    const wanted = p.operands.map((o) => o.replace(/^\/dev\//, ''));
+    for (const d of disks()) {
+      if (wanted.length) {
+        const found = [d, ...(d.children ?? [])].find((x) => wanted.includes(x.name));
+        if (found) walk(found, '', true, 0);
+        continue;
+      }
+      walk(d, '', true, 0);
+    }
+    for (const w of wanted) {
+      if (![...disks(), ...disks().flatMap((d) => d.children ?? [])].some((d) => d.name === w)) {
+        await ctx.err.write(`lsblk: /dev/${w}: not a block device\n`);
+        return 32;
+      }
+    }
+    const all = p.flags.has('n') ? rows : [cols, ...rows];
+    // libsmartcols widths: the widest cell, at least the column's hint
+    const hint: Record<string, number> = { 'MAJ:MIN': 7, RM: 2, SIZE: 5, RO: 2, TYPE: 4, FSAVAIL: 5, 'FSUSE%': 3 };
+    const widths = cols.map((c, i) => Math.max(hint[c] ?? 0, ...all.map((r) => r[i]!.length)));
+    const out = all.map((r, ri) => r.map((v, i) => {
+      if (i === r.length - 1) return right.has(cols[i]!) ? v.padStart(widths[i]!) : v;
+      if (cols[i] === 'MAJ:MIN' && !(ri === 0 && !p.flags.has('n'))) {
+        const [a, b] = v.split(':');
+        return `${a!.padStart(3)}:${b!.padEnd(3)}`.padEnd(widths[i]!);
+      }
+      return right.has(cols[i]!) && cols[i] !== 'MAJ:MIN' ? v.padStart(widths[i]!) : v.padEnd(widths[i]!);
+    }).join(' ')).join('\n');
+    await ctx.print(`${out}\n`);
+    return 0;
+  },
+});
+
+const MODULES: [string, number, string[]][] = [
+  ['xt_conntrack', 16384, []], ['nft_compat', 20480, []], ['nf_conntrack', 172032, ['xt_conntrack']],
+  ['nf_defrag_ipv6', 24576, ['nf_conntrack']], ['nf_defrag_ipv4', 16384, ['nf_conntrack']], ['nf_tables', 299008, ['nft_compat']],
+  ['nfnetlink', 20480, ['nft_compat', 'nf_tables']], ['vmw_balloon', 28672, []], ['vmw_vmci', 94208, ['vmw_balloon']],
+  ['vmw_pvscsi', 28672, []], ['vmxnet3', 69632, []],
+];
+
+export const lsmod = defineProgram({
+  name: 'lsmod',
+  installPath: '/usr/sbin/lsmod',
+  pkg: 'kmod',
+  async main(ctx: Ctx) {
+    if (ctx.argv.length > 1) {
+      await ctx.err.write('Usage: lsmod\n');
+      return 1;
+    }
+    let out = 'Module                  Size  Used by\n';
+    for (const [name, size, users] of MODULES) out += `${name.padEnd(19)} ${String(size).padStart(8)}  ${users.length}${users.length ? ` ${users.join(',')}` : ''}\n`;
+    await ctx.print(out);
+    return 0;
+  },
+});

@@ -1,0 +1,267 @@
+// pgrep, pkill (procps-ng 4.0.4) and pidof: match processes by an extended regular
+// expression on the 15-character name (or the whole command line with -f) and by ids.
+import { isSysError, strerror } from '../../shared/errno';
+import { parseSignal } from '../../shared/signals';
+import { defineProgram } from '../define';
+import type { Ctx } from '../lib/context';
+import { Accounts } from '../lib/accounts';
+import { getopt, GetoptError, type Parsed } from '../lib/getopt';
+import { gnuRegexSource, RegexError } from '../lib/gnu-regex';
+import { commandLine, loadProcs, type Proc } from './procs';
+
+const R = 'required' as const;
+const OPTIONS = [
+  { key: 'd', short: 'd', long: 'delimiter', arg: R }, { key: 'l', short: 'l', long: 'list-name' },
+  { key: 'a', short: 'a', long: 'list-full' }, { key: 'v', short: 'v', long: 'inverse' },
+  { key: 'w', short: 'w', long: 'lightweight' }, { key: 'c', short: 'c', long: 'count' },
+  { key: 'f', short: 'f', long: 'full' }, { key: 'g', short: 'g', long: 'pgroup', arg: R },
+  { key: 'G', short: 'G', long: 'group', arg: R }, { key: 'i', short: 'i', long: 'ignore-case' },
+  { key: 'n', short: 'n', long: 'newest' }, { key: 'o', short: 'o', long: 'oldest' },
+  { key: 'O', short: 'O', long: 'older', arg: R }, { key: 'P', short: 'P', long: 'parent', arg: R },
+  { key: 's', short: 's', long: 'session', arg: R }, { key: 't', short: 't', long: 'terminal', arg: R },
+  { key: 'u', short: 'u', long: 'euid', arg: R }, { key: 'U', short: 'U', long: 'uid', arg: R },
+  { key: 'x', short: 'x', long: 'exact' }, { key: 'F', short: 'F', long: 'pidfile', arg: R },
+  { key: 'L', short: 'L', long: 'logpidfile' }, { key: 'r', short: 'r', long: 'runstates', arg: R },
+  { key: 'A', short: 'A', long: 'ignore-ancestors' }, { key: 'e', short: 'e', long: 'echo' },
+  { key: 'q', short: 'q', long: 'queue', arg: R }, { key: 'signal', long: 'signal', arg: R },
+  { key: 'h', short: 'h', long: 'help' }, { key: 'V', short: 'V', long: 'version' },
+];
+
+function usageText(name: string): string {
+  const kill = name === 'pkill';
+  return `
+Usage:
+ ${name} [options] <pattern>
+
+Options:
+${kill ? ` -<sig>, --signal <sig>    signal to send (either number or name)
+ -q, --queue <value>       integer value to be sent with the signal
+ -e, --echo                display what is killed
+` : ` -d, --delimiter <string>  specify output delimiter
+ -l, --list-name           list PID and process name
+ -a, --list-full           list PID and full command line
+ -v, --inverse             negates the matching
+ -w, --lightweight         list all TID
+`} -c, --count               count of matching processes
+ -f, --full                use full process name to match
+ -g, --pgroup <PGID,...>   match listed process group IDs
+ -G, --group <GID,...>     match real group IDs
+ -i, --ignore-case         match case insensitively
+ -n, --newest              select most recently started
+ -o, --oldest              select least recently started
+ -O, --older <seconds>     select where older than seconds
+ -P, --parent <PPID,...>   match only child processes of the given parent
+ -s, --session <SID,...>   match session IDs
+ -t, --terminal <tty,...>  match by controlling terminal
+ -u, --euid <ID,...>       match by effective IDs
+ -U, --uid <ID,...>        match by real IDs
+ -x, --exact               match exactly with the command name
+ -F, --pidfile <file>      read PIDs from file
+ -L, --logpidfile          fail if PID file is not locked
+ -r, --runstates <state>   match runstates [D,S,Z,...]
+ -A, --ignore-ancestors    exclude our ancestors from results
+
+ -h, --help     display this help and exit
+ -V, --version  output version information and exit
+
+For more details see ${name}(1).
+`;
+}
+
+class Fatal extends Error {}
+
+function ids(list: string, conv: (s: string) => number | undefined, what: string): number[] {
+  return list.split(',').map((s) => {
+    const v = conv(s);
+    if (v === undefined) throw new Fatal(`invalid ${what}: ${s}`);
+    return v;
+  });
+}
+
+async function run(ctx: Ctx, kill: boolean): Promise<number> {
+  const name = kill ? 'pkill' : 'pgrep';
+  let argv = ctx.argv.slice(1);
+  let signal = 15;
+  // signal_option: the first argument that names a signal (-HUP, -9) is taken out
+  if (kill) {
+    for (let i = 0; i < argv.length; i++) {
+      const a = argv[i]!;
+      if (!a.startsWith('-') || a === '-') continue;
+      const sig = /^-\d+$/.test(a) ? Number(a.slice(1)) : parseSignal(a.slice(1));
+      if (sig !== undefined && !/^\d/.test(a.slice(1)) || sig !== undefined && sig < 65) {
+        if (/^-[a-z]$/.test(a) && parseSignal(a.slice(1)) === undefined) continue;
+        signal = sig!;
+        argv = [...argv.slice(0, i), ...argv.slice(i + 1)];
+        break;
+      }
+    }
+  }
+  let p: Parsed;
+  try {
+    p = getopt(argv, OPTIONS);
+  } catch (e) {
+    if (!(e instanceof GetoptError)) throw e;
+    await ctx.err.write(`${name}: ${e.message}\n${usageText(name)}`);
+    return 2;
+  }
+  if (p.flags.has('h')) {
+    await ctx.print(usageText(name));
+    return 0;
+  }
+  if (p.flags.has('V')) {
+    await ctx.print(`${name} from procps-ng 4.0.4\n`);
+    return 0;
+  }
+  const sigOpt = p.values.get('signal')?.at(-1);
+  if (sigOpt !== undefined) {
+    const s = parseSignal(sigOpt);
+    if (s === undefined) {
+      await ctx.err.write(`${name}: Unknown signal "${sigOpt}".\n`);
+      return 2;
+    }
+    signal = s;
+  }
+  const sys = ctx.sys;
+  const acc = await Accounts.load(sys);
+  const v = (k: string): string | undefined => p.values.get(k)?.at(-1);
+  let euids: number[] | undefined, ruids: number[] | undefined, gids: number[] | undefined;
+  let pgids: number[] | undefined, ppids: number[] | undefined, sids: number[] | undefined;
+  const num = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : undefined);
+  try {
+    if (v('u')) euids = ids(v('u')!, (s) => num(s) ?? acc.userByName(s)?.uid, 'user name');
+    if (v('U')) ruids = ids(v('U')!, (s) => num(s) ?? acc.userByName(s)?.uid, 'user name');
+    if (v('G')) gids = ids(v('G')!, (s) => num(s) ?? acc.groupByName(s)?.gid, 'group name');
+    if (v('g')) pgids = ids(v('g')!, (s) => (s === '0' ? sys.getpgid() : num(s)), 'process group');
+    if (v('P')) ppids = ids(v('P')!, num, 'process ID');
+    if (v('s')) sids = ids(v('s')!, (s) => (s === '0' ? sys.getsid() : num(s)), 'session ID');
+  } catch (e) {
+    if (!(e instanceof Fatal)) throw e;
+    await ctx.err.write(`${name}: ${e.message}\n`);
+    return 2;
+  }
+  const ttys = v('t')?.split(',').map((t) => t.replace(/^\/dev\//, ''));
+  const states = v('r');
+  const pattern = p.operands[0];
+  if (p.operands.length > 1) {
+    await ctx.err.write(`${name}: only one pattern can be provided\nTry \`${name} --help' for more information.\n`);
+    return 2;
+  }
+  const criteria = pattern !== undefined || euids || ruids || gids || pgids || ppids || sids || ttys || states || v('F');
+  if (!criteria) {
+    await ctx.err.write(`${name}: no matching criteria specified\nTry \`${name} --help' for more information.\n`);
+    return 2;
+  }
+  let re: RegExp | undefined;
+  if (pattern !== undefined) {
+    try {
+      const src = gnuRegexSource(pattern, 'extended');
+      re = new RegExp(p.flags.has('x') ? `^(?:${src})$` : src, p.flags.has('i') ? 'i' : '');
+    } catch (e) {
+      if (!(e instanceof RegexError)) throw e;
+      await ctx.err.write(`${name}: regex error: ${e.message}\n`);
+      return 2;
+    }
+  }
+  const procs = await loadProcs(sys);
+  const ancestors = new Set<number>();
+  for (let q = procs.find((x) => x.pid === sys.pid); q && !ancestors.has(q.pid); q = procs.find((x) => x.pid === q!.ppid)) ancestors.add(q.pid);
+  const older = v('O') !== undefined ? Number(v('O')) : undefined;
+  let matches = procs.filter((q) => {
+    if (q.pid === sys.pid || q.state === 'Z' && !states?.includes('Z')) return false;
+    if (p.flags.has('A') && ancestors.has(q.pid)) return false;
+    let ok = true;
+    if (euids && !euids.includes(q.euid)) ok = false;
+    if (ruids && !ruids.includes(q.uid)) ok = false;
+    if (gids && !gids.includes(q.gid)) ok = false;
+    if (pgids && !pgids.includes(q.pgid)) ok = false;
+    if (ppids && !ppids.includes(q.ppid)) ok = false;
+    if (sids && !sids.includes(q.sid)) ok = false;
+    if (ttys && !ttys.includes(q.tty ?? '?')) ok = false;
+    if (states && !states.split(',').includes(q.state)) ok = false;
+    if (older !== undefined && q.elapsed < older) ok = false;
+    if (ok && re) ok = re.test(p.flags.has('f') ? q.argv.join(' ') : q.comm);
+    return p.flags.has('v') ? !ok : ok;
+  });
+  if (!matches.length && !p.flags.has('f') && pattern !== undefined && pattern.length > 15 && !/[|[]/.test(pattern)) {
+    await ctx.err.write(`${name}: pattern that searches for process name longer than 15 characters will result in zero matches\nTry \`${name} -f' option to match against the complete command line.\n`);
+  }
+  if (p.flags.has('n') || p.flags.has('o')) {
+    const sorted = [...matches].sort((a, b) => a.startTime - b.startTime || a.pid - b.pid);
+    const pick = p.flags.has('n') ? sorted[sorted.length - 1] : sorted[0];
+    matches = pick ? [pick] : [];
+  }
+  if (kill) return signalAll(ctx, matches, signal, p.flags.has('e'), p.flags.has('c'));
+  if (p.flags.has('c')) {
+    await ctx.print(`${matches.length}\n`);
+    return matches.length ? 0 : 1;
+  }
+  const delim = v('d') ?? '\n';
+  const show = (q: Proc): string => (p.flags.has('a') ? `${q.pid} ${commandLine(q)}` : p.flags.has('l') ? `${q.pid} ${q.comm}` : String(q.pid));
+  if (matches.length) await ctx.print(`${matches.map(show).join(delim)}\n`);
+  return matches.length ? 0 : 1;
+}
+
+async function signalAll(ctx: Ctx, matches: Proc[], signal: number, echo: boolean, count: boolean): Promise<number> {
+  let ok = 0;
+  for (const q of matches) {
+    try {
+      ctx.sys.kill(q.pid, signal);
+      ok++;
+      if (echo) await ctx.print(`${q.comm} killed (pid ${q.pid})\n`);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      if (e.errno === 'ESRCH') continue;
+      await ctx.err.write(`pkill: killing pid ${q.pid} failed: ${strerror(e.errno)}\n`);
+    }
+  }
+  if (count) await ctx.print(`${ok}\n`);
+  return ok ? 0 : matches.length ? 3 : 1;
+}
+
+export const pgrep = defineProgram({ name: 'pgrep', installPath: '/usr/bin/pgrep', pkg: 'procps-ng', main: (ctx) => run(ctx, false) });
+export const pkill = defineProgram({ name: 'pkill', installPath: '/usr/bin/pkill', pkg: 'procps-ng', main: (ctx) => run(ctx, true) });
+
+export const pidof = defineProgram({
+  name: 'pidof',
+  installPath: '/usr/bin/pidof',
+  aliases: ['/usr/sbin/pidof'],
+  pkg: 'procps-ng',
+  async main(ctx) {
+    const args = ctx.argv.slice(1);
+    let single = false;
+    let quiet = false;
+    const omit = new Set<number>();
+    const names: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (a === '-s') single = true;
+      else if (a === '-q') quiet = true;
+      else if (a === '-x' || a === '-w' || a === '-c' || a === '-n') continue;
+      else if (a === '-o' || a.startsWith('-o')) {
+        const list = a === '-o' ? args[++i] ?? '' : a.slice(2);
+        for (const x of list.split(',')) omit.add(x === '%PPID' ? ctx.sys.getppid() : Number(x));
+      } else if (a === '-V' || a === '--version') {
+        await ctx.print('pidof from procps-ng 4.0.4\n');
+        return 0;
+      } else if (a === '-h' || a === '--help') {
+        await ctx.print('\nUsage:\n pidof [options] [program [...]]\n\nOptions:\n -s, --single-shot         return one PID only\n -c, --check-root          omit processes with different root\n -q,                       quiet mode, only set the exit code\n -w, --with-workers        show kernel workers too\n -x                        also find shells running the named scripts\n -o, --omit-pid <PID,...>  omit processes with PID\n -t, --lightweight         list threads too\n -S, --separator SEP       use SEP as separator put between PIDs\n -h, --help     display this help and exit\n -V, --version  output version information and exit\n\nFor more details see pidof(1).\n');
+        return 0;
+      } else names.push(a);
+    }
+    const procs = (await loadProcs(ctx.sys)).filter((q) => q.state !== 'Z' && q.pid !== ctx.sys.pid && !omit.has(q.pid));
+    const found: number[] = [];
+    for (const n of names) {
+      const base = n.slice(n.lastIndexOf('/') + 1);
+      for (const q of [...procs].reverse()) {
+        const a0 = q.argv[0] ?? '';
+        const exe = a0.replace(/^-/, '');
+        if (q.comm === base.slice(0, 15) || exe === n || exe.slice(exe.lastIndexOf('/') + 1) === base) {
+          if (!found.includes(q.pid)) found.push(q.pid);
+          if (single) break;
+        }
+      }
+    }
+    if (found.length && !quiet) await ctx.print(`${found.join(' ')}\n`);
+    return found.length ? 0 : 1;
+  },
+});

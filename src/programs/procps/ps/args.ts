@@ -1,0 +1,196 @@
+// ps's three option syntaxes (procps-ng parser.c): `-x` UNIX options, `x` BSD options,
+// `--x` GNU long options; the same selections and formats, with procps's error texts.
+
+export interface Selection {
+  pids: number[]; ppids: number[]; sids: number[]; pgids: number[];
+  euids: number[]; ruids: number[]; egids: number[]; rgids: number[];
+  ttys: string[]; comms: string[];
+}
+
+export interface PsOptions {
+  all: boolean;
+  /** UNIX -a -d, BSD a x. */
+  uA: boolean; uD: boolean; bA: boolean; bX: boolean; bT: boolean;
+  sel: Selection;
+  hasList: boolean;
+  negate: boolean;
+  running: boolean;
+  /** FF_Uf, FF_Ul, FM_F, FM_j, BSD format letter. */
+  uf: boolean; ul: boolean; uF: boolean; uj: boolean; uH: boolean; bsdFormat: string | undefined;
+  formats: string[];
+  oFormat: string | undefined;
+  sort: string[];
+  forest: boolean;
+  noHeaders: boolean;
+  wide: number;
+  cols: number | undefined;
+  bsdC: boolean;
+  numeric: boolean;
+  preferBsd: boolean;
+  help: string | undefined;
+  version: boolean;
+}
+
+export class PsError extends Error {}
+
+export interface Lookup {
+  uid(name: string): number | undefined;
+  gid(name: string): number | undefined;
+}
+
+function list(s: string, what: string, conv: (x: string) => number | string | undefined): (number | string)[] {
+  const items = s.split(/[,\s]+/).filter((x) => x !== '');
+  if (!items.length) throw new PsError(`${what} list syntax error`);
+  return items.map((x) => {
+    const v = conv(x);
+    if (v === undefined) throw new PsError(`${what} list syntax error`);
+    return v;
+  });
+}
+
+const num = (x: string): number | undefined => (/^\d+$/.test(x) ? Number(x) : undefined);
+
+export function parsePs(argv: string[], look: Lookup): PsOptions {
+  const o: PsOptions = {
+    all: false, uA: false, uD: false, bA: false, bX: false, bT: false,
+    sel: { pids: [], ppids: [], sids: [], pgids: [], euids: [], ruids: [], egids: [], rgids: [], ttys: [], comms: [] },
+    hasList: false, negate: false, running: false, uf: false, ul: false, uF: false, uj: false, uH: false,
+    bsdFormat: undefined, formats: [], oFormat: undefined, sort: [], forest: false, noHeaders: false, wide: 0,
+    cols: undefined, bsdC: false, numeric: false, preferBsd: false, help: undefined, version: false,
+  };
+  const users = (s: string, what = 'user name'): number[] => list(s, 'user', (x) => {
+    const v = num(x) ?? look.uid(x);
+    if (v === undefined) throw new PsError(`${what} does not exist`);
+    return v;
+  }) as number[];
+  const groups = (s: string): number[] => list(s, 'group', (x) => {
+    const v = num(x) ?? look.gid(x);
+    if (v === undefined) throw new PsError('group name does not exist');
+    return v;
+  }) as number[];
+  const ttys = (s: string): string[] => list(s, 'tty', (x) => x.replace(/^\/dev\//, '')) as string[];
+  const pids = (s: string, what: string): number[] => list(s, what, num) as number[];
+  const add = <K extends keyof Selection>(k: K, v: Selection[K]): void => {
+    (o.sel[k] as unknown[]).push(...v);
+    o.hasList = true;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = (flag: string, what: string): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new PsError(`${what} must follow ${flag}`);
+      return v;
+    };
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const name = arg.slice(2, eq < 0 ? undefined : eq);
+      const val = (): string => (eq >= 0 ? arg.slice(eq + 1) : next(`--${name}`, 'argument'));
+      switch (name) {
+        case 'help': o.help = eq >= 0 ? arg.slice(eq + 1) : (argv[i + 1] && !argv[i + 1]!.startsWith('-') ? argv[++i] : ''); break;
+        case 'version': case 'info': o.version = true; break;
+        case 'forest': o.forest = true; break;
+        case 'no-headers': case 'no-heading': o.noHeaders = true; break;
+        case 'headers': case 'heading': break;
+        case 'deselect': o.negate = true; break;
+        case 'cumulative': break;
+        case 'sort': o.sort.push(...val().split(',')); break;
+        case 'format': o.formats.push(val()); break;
+        case 'pid': case 'quick-pid': add('pids', pids(val(), 'process ID')); break;
+        case 'ppid': add('ppids', pids(val(), 'process ID')); break;
+        case 'sid': add('sids', pids(val(), 'session ID')); break;
+        case 'tty': add('ttys', ttys(val())); break;
+        case 'user': add('euids', users(val())); break;
+        case 'User': add('ruids', users(val())); break;
+        case 'group': add('egids', groups(val())); break;
+        case 'Group': add('rgids', groups(val())); break;
+        case 'cols': case 'columns': case 'width': {
+          const v = val();
+          if (!/^\d+$/.test(v)) throw new PsError('number of columns is invalid');
+          o.cols = Number(v);
+          break;
+        }
+        case 'lines': case 'rows': val(); break;
+        default: throw new PsError('unknown gnu long option');
+      }
+      continue;
+    }
+    if (arg.startsWith('-') && arg.length > 1) {
+      for (let j = 1; j < arg.length; j++) {
+        const c = arg[j]!;
+        const rest = (): string => {
+          const r = arg.slice(j + 1);
+          j = arg.length;
+          if (r) return r;
+          const v = argv[++i];
+          if (v === undefined) throw new PsError(`${c === 'o' || c === 'O' ? 'format specification' : c === 'p' || c === 'q' ? 'list of process IDs' : c === 'u' || c === 'U' ? 'list of users' : c === 'C' ? 'list of command names' : c === 't' ? 'list of terminals' : c === 's' ? 'list of session IDs' : 'list of groups'} must follow -${c}`);
+          return v;
+        };
+        switch (c) {
+          case 'A': case 'e': o.all = true; break;
+          case 'a': o.uA = true; break;
+          case 'd': o.uD = true; break;
+          case 'N': o.negate = true; break;
+          case 'f': o.uf = true; break;
+          case 'F': o.uf = true; o.uF = true; break;
+          case 'l': o.ul = true; break;
+          case 'j': o.uj = true; break;
+          case 'H': o.uH = true; break;
+          case 'c': case 'L': case 'T': case 'm': case 'M': case 'Z': case 'y': case 'P': break;
+          case 'w': o.wide++; break;
+          case 'o': o.formats.push(rest()); break;
+          case 'O': o.oFormat = rest(); break;
+          case 'p': case 'q': add('pids', pids(rest(), 'process ID')); break;
+          case 'C': add('comms', rest().split(',').filter(Boolean)); break;
+          case 'u': add('euids', users(rest())); break;
+          case 'U': add('ruids', users(rest())); break;
+          case 'g': case 'G': add(c === 'g' ? 'sids' : 'rgids', c === 'g' ? pids(rest(), 'session ID') : groups(rest())); break;
+          case 's': add('sids', pids(rest(), 'session ID')); break;
+          case 't': add('ttys', ttys(rest())); break;
+          case 'V': o.version = true; break;
+          default: throw new PsError('unsupported SysV option');
+        }
+      }
+      continue;
+    }
+    // BSD: letters, some taking the rest of the word or the next word
+    o.preferBsd = true;
+    for (let j = 0; j < arg.length; j++) {
+      const c = arg[j]!;
+      const rest = (what: string): string => {
+        const r = arg.slice(j + 1);
+        j = arg.length;
+        if (r) return r;
+        const v = argv[++i];
+        if (v === undefined) throw new PsError(what);
+        return v;
+      };
+      switch (c) {
+        case 'a': o.bA = true; break;
+        case 'x': o.bX = true; break;
+        case 'A': o.all = true; break;
+        case 'g': break;
+        case 'T': o.bT = true; break;
+        case 'r': o.running = true; break;
+        case 'u': case 'j': case 'l': case 's': case 'v': case 'X':
+          if (o.bsdFormat && o.bsdFormat !== c) throw new PsError('conflicting format options');
+          o.bsdFormat = c;
+          break;
+        case 'f': o.forest = true; break;
+        case 'h': o.noHeaders = true; break;
+        case 'c': o.bsdC = true; break;
+        case 'n': o.numeric = true; break;
+        case 'w': o.wide++; break;
+        case 'e': case 'S': case 'H': case 'L': case 'm': case 'M': case 'Z': break;
+        case 'o': o.formats.push(rest('format specification must follow o')); break;
+        case 'O': o.oFormat = rest('format or sort specification must follow O'); break;
+        case 'k': o.sort.push(...rest('long sort specification must follow \'k\'').split(',')); break;
+        case 'p': add('pids', pids(rest('list of process IDs must follow p'), 'process ID')); break;
+        case 'U': add('euids', users(rest('list of users must follow U'))); o.bX = true; break;
+        case 't': add('ttys', ttys(rest('list of terminals (pty, tty...) must follow t'))); break;
+        case '-': break;
+        default: throw new PsError('unsupported option (BSD syntax)');
+      }
+    }
+  }
+  return o;
+}

@@ -1,0 +1,175 @@
+// ps output columns (procps-ng 4.0 format_array): header, default width, justification and
+// how each value is printed.
+import { strftime } from '../../lib/strftime';
+import { commandLine, statOf, type Proc } from '../procs';
+
+export type Align = 'left' | 'right' | 'user' | 'unlimited' | 'wchan';
+
+export interface Env {
+  memTotal: number;
+  now: number;
+  pidWidth: number;
+  /** `n`: numeric user ids. */
+  numericUsers: boolean;
+  /** Forest prefix of the row being printed. */
+  forest: string;
+  /** -f with comm: show args (unix_f_option); BSD c: show comm for args. */
+  commShowsArgs: boolean;
+  argsShowsComm: boolean;
+}
+
+export interface ColumnDef {
+  header: string;
+  width: number;
+  align: Align;
+  pidmax?: boolean;
+  /** `room` is how many cells the value may take (max_rightward). */
+  value(p: Proc, env: Env, room: number): string;
+}
+
+function clock(sec: number): string {
+  const dd = Math.floor(sec / 86400);
+  const rest = sec % 86400;
+  const hh = Math.floor(rest / 3600);
+  const mm = Math.floor((rest % 3600) / 60);
+  const ss = rest % 60;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${dd ? `${dd}-` : ''}${two(hh)}:${two(mm)}:${two(ss)}`;
+}
+
+function etime(sec: number): string {
+  const dd = Math.floor(sec / 86400);
+  const hh = Math.floor((sec % 86400) / 3600);
+  const mm = Math.floor((sec % 3600) / 60);
+  const ss = sec % 60;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${dd ? `${dd}-` : ''}${dd || hh ? `${two(hh)}:` : ''}${two(mm)}:${two(ss)}`;
+}
+
+function permille(p: Proc): number {
+  return p.elapsed > 0 ? Math.floor((p.cpu * 1000) / p.elapsed) : 0;
+}
+
+/** do_pr_name: a name wider than the column ends in `+`; `n` prints the number. */
+function name(text: string, id: number, env: Env, room: number): string {
+  if (env.numericUsers) return String(id);
+  if (text.length <= room) return text;
+  return room >= 1 ? `${text.slice(0, room - 1)}+` : String(id);
+}
+
+function trunc(s: string, room: number): string {
+  return s.length > room ? s.slice(0, Math.max(0, room)) : s;
+}
+
+const startMs = (p: Proc): number => p.startTime;
+
+const args = (p: Proc, env: Env, room: number): string => trunc(env.forest + (env.argsShowsComm ? p.comm : commandLine(p)), room);
+const comm = (p: Proc, env: Env, room: number): string => trunc(env.forest + (env.commShowsArgs ? commandLine(p) : p.state === 'Z' ? `${p.comm} <defunct>` : p.comm), room);
+const pid = (f: (p: Proc) => number) => (p: Proc): string => String(f(p));
+
+const D: Record<string, ColumnDef> = {
+  '%cpu': { header: '%CPU', width: 4, align: 'right', value: (p) => { const v = permille(p); return v > 999 ? String(Math.floor(v / 10)) : `${Math.floor(v / 10)}.${v % 10}`; } },
+  '%mem': { header: '%MEM', width: 4, align: 'right', value: (p, e) => { const v = Math.min(999, Math.floor((p.rss * 1000) / e.memTotal)); return `${String(Math.floor(v / 10)).padStart(2)}.${v % 10}`; } },
+  addr: { header: 'ADDR', width: 4, align: 'right', value: () => '-' },
+  args: { header: 'COMMAND', width: 27, align: 'unlimited', value: args },
+  bsdtime: { header: 'TIME', width: 6, align: 'right', value: (p) => `${String(Math.floor(p.cpu / 60)).padStart(3)}:${String(p.cpu % 60).padStart(2, '0')}` },
+  c: { header: 'C', width: 2, align: 'right', value: (p) => String(Math.min(99, Math.floor(permille(p) / 10))).padStart(2) },
+  class: { header: 'CLS', width: 3, align: 'left', value: () => 'TS' },
+  cls: { header: 'CLS', width: 3, align: 'right', value: () => 'TS' },
+  cmd: { header: 'CMD', width: 27, align: 'unlimited', value: args },
+  comm: { header: 'COMMAND', width: 15, align: 'unlimited', value: comm },
+  command: { header: 'COMMAND', width: 27, align: 'unlimited', value: args },
+  cp: { header: 'CP', width: 3, align: 'right', value: (p) => String(Math.min(999, permille(p))).padStart(3) },
+  cputime: { header: 'TIME', width: 8, align: 'right', value: (p) => clock(p.cpu) },
+  cputimes: { header: 'TIME', width: 8, align: 'right', value: (p) => String(p.cpu) },
+  egid: { header: 'EGID', width: 5, align: 'right', value: (p) => String(p.gid) },
+  egroup: { header: 'EGROUP', width: 8, align: 'user', value: (p, e, r) => name(p.group, p.gid, e, r) },
+  etime: { header: 'ELAPSED', width: 11, align: 'right', value: (p) => etime(p.elapsed) },
+  etimes: { header: 'ELAPSED', width: 7, align: 'right', value: (p) => String(p.elapsed) },
+  euid: { header: 'EUID', width: 5, align: 'right', value: (p) => String(p.euid) },
+  euser: { header: 'EUSER', width: 8, align: 'user', value: (p, e, r) => name(p.user, p.euid, e, r) },
+  f: { header: 'F', width: 1, align: 'right', value: (p) => (p.euid === 0 ? '4' : '0') },
+  fname: { header: 'COMMAND', width: 8, align: 'left', value: (p, e) => trunc(e.forest + p.comm, 8 + e.forest.length) },
+  gid: { header: 'GID', width: 5, align: 'right', value: (p) => String(p.gid) },
+  group: { header: 'GROUP', width: 8, align: 'user', value: (p, e, r) => name(p.group, p.gid, e, r) },
+  lstart: { header: 'STARTED', width: 24, align: 'right', value: (p) => strftime('%a %b %e %H:%M:%S %Y', startMs(p)) },
+  lwp: { header: 'LWP', width: 5, align: 'right', pidmax: true, value: pid((p) => p.pid) },
+  ni: { header: 'NI', width: 3, align: 'right', value: (p) => String(p.nice) },
+  nlwp: { header: 'NLWP', width: 4, align: 'right', value: (p) => String(p.threads) },
+  opri: { header: 'PRI', width: 3, align: 'right', value: (p) => String(80 + p.nice) },
+  pgid: { header: 'PGID', width: 5, align: 'right', pidmax: true, value: pid((p) => p.pgid) },
+  pgrp: { header: 'PGRP', width: 5, align: 'right', pidmax: true, value: pid((p) => p.pgid) },
+  pid: { header: 'PID', width: 5, align: 'right', pidmax: true, value: pid((p) => p.pid) },
+  policy: { header: 'POL', width: 3, align: 'left', value: () => 'TS' },
+  ppid: { header: 'PPID', width: 5, align: 'right', pidmax: true, value: pid((p) => p.ppid) },
+  pri: { header: 'PRI', width: 3, align: 'right', value: (p) => String(19 - p.nice) },
+  priority: { header: 'PRI', width: 3, align: 'right', value: (p) => String(20 + p.nice) },
+  psr: { header: 'PSR', width: 3, align: 'right', value: (p) => String(p.psr) },
+  rgid: { header: 'RGID', width: 5, align: 'right', value: (p) => String(p.gid) },
+  rgroup: { header: 'RGROUP', width: 8, align: 'user', value: (p, e, r) => name(p.group, p.gid, e, r) },
+  rss: { header: 'RSS', width: 5, align: 'right', value: (p) => String(p.rss) },
+  rtprio: { header: 'RTPRIO', width: 6, align: 'right', value: () => '-' },
+  ruid: { header: 'RUID', width: 5, align: 'right', value: (p) => String(p.uid) },
+  ruser: { header: 'RUSER', width: 8, align: 'user', value: (p, e, r) => name(p.ruser, p.uid, e, r) },
+  s: { header: 'S', width: 1, align: 'left', value: (p) => p.state },
+  sched: { header: 'SCH', width: 3, align: 'right', value: () => '0' },
+  sess: { header: 'SESS', width: 5, align: 'right', pidmax: true, value: pid((p) => p.sid) },
+  sgid: { header: 'SGID', width: 5, align: 'right', value: (p) => String(p.gid) },
+  share: { header: '-', width: 1, align: 'right', value: (p) => String(p.shared) },
+  sid: { header: 'SID', width: 5, align: 'right', pidmax: true, value: pid((p) => p.sid) },
+  size: { header: 'SIZE', width: 5, align: 'right', value: (p) => String(Math.floor(p.vsz / 4)) },
+  start: {
+    header: 'STARTED', width: 8, align: 'right',
+    value: (p, e) => (startMs(p) + 86_400_000 > e.now ? strftime('%H:%M:%S', startMs(p)) : `  ${strftime('%b %d', startMs(p))}`),
+  },
+  start_time: { header: 'START', width: 5, align: 'right', value: (p, e) => stime(p, e) },
+  stat: { header: 'STAT', width: 4, align: 'left', value: (p) => statOf(p) },
+  state: { header: 'S', width: 1, align: 'left', value: (p) => p.state },
+  stime: { header: 'STIME', width: 5, align: 'right', value: (p, e) => stime(p, e) },
+  suid: { header: 'SUID', width: 5, align: 'right', value: (p) => String(p.euid) },
+  suser: { header: 'SUSER', width: 8, align: 'user', value: (p, e, r) => name(p.user, p.euid, e, r) },
+  svuid: { header: 'SVUID', width: 5, align: 'right', value: (p) => String(p.euid) },
+  sz: { header: 'SZ', width: 5, align: 'right', value: (p) => String(Math.floor(p.vsz / 4)) },
+  thcount: { header: 'THCNT', width: 5, align: 'right', value: (p) => String(p.threads) },
+  tid: { header: 'TID', width: 5, align: 'right', pidmax: true, value: pid((p) => p.pid) },
+  time: { header: 'TIME', width: 8, align: 'right', value: (p) => clock(p.cpu) },
+  times: { header: 'TIME', width: 8, align: 'right', value: (p) => String(p.cpu) },
+  tname: { header: 'TTY', width: 8, align: 'left', value: (p) => p.tty ?? '?' },
+  tpgid: { header: 'TPGID', width: 5, align: 'right', pidmax: true, value: (p) => String(p.tpgid) },
+  tt: { header: 'TT', width: 8, align: 'left', value: (p) => p.tty ?? '?' },
+  tty: { header: 'TT', width: 8, align: 'left', value: (p) => p.tty ?? '?' },
+  ucmd: { header: 'CMD', width: 15, align: 'unlimited', value: comm },
+  ucomm: { header: 'COMMAND', width: 15, align: 'unlimited', value: comm },
+  uid: { header: 'UID', width: 5, align: 'right', value: (p) => String(p.euid) },
+  uid_hack: { header: 'UID', width: 8, align: 'user', value: (p, e, r) => name(p.user, p.euid, e, r) },
+  uname: { header: 'USER', width: 8, align: 'user', value: (p, e, r) => name(p.user, p.euid, e, r) },
+  user: { header: 'USER', width: 8, align: 'user', value: (p, e, r) => name(p.user, p.euid, e, r) },
+  vsize: { header: 'VSZ', width: 6, align: 'right', value: (p) => String(p.vsz) },
+  vsz: { header: 'VSZ', width: 6, align: 'right', value: (p) => String(p.vsz) },
+  wchan: { header: 'WCHAN', width: 6, align: 'wchan', value: (p, _e, r) => trunc(p.wchan, r) },
+};
+D.pcpu = { ...D['%cpu']!, header: '%CPU' };
+D.pmem = { ...D['%mem']!, header: '%MEM' };
+D.flag = D.f!;
+D.flags = D.f!;
+D.spid = { ...D.lwp!, header: 'SPID' };
+D.rssize = D.rss!;
+D.rsz = { ...D.rss!, header: 'RSZ' };
+D.tty8 = { ...D.tname! };
+D.nice = D.ni!;
+D.cputime = D.cputime!;
+
+function stime(p: Proc, e: Env): string {
+  const t = startMs(p);
+  const sameYear = strftime('%Y', t) === strftime('%Y', e.now);
+  if (!sameYear) return strftime('%Y', t);
+  return strftime('%j', t) === strftime('%j', e.now) ? strftime('%H:%M', t) : strftime('%b%d', t);
+}
+
+export function column(spec: string): ColumnDef | undefined {
+  return Object.prototype.hasOwnProperty.call(D, spec) ? D[spec] : undefined;
+}
+
+export function columnNames(): string[] {
+  return Object.keys(D).sort();
+}
