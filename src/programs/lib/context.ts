@@ -2,8 +2,8 @@
 // perror, which turns a SysError into the tool's message so no program hand-writes one.
 import { isSysError, strerror } from '../../shared/errno';
 import type { Sys } from '../../shared/sys';
+import { encodeText } from '../../shared/bytes';
 
-const encoder = new TextEncoder();
 
 export class Writer {
   private buf: string[] = [];
@@ -30,7 +30,7 @@ export class Writer {
     this.buf = [];
     this.size = 0;
     try {
-      await this.sys.write(this.fd, encoder.encode(text));
+      await this.sys.write(this.fd, encodeText(text));
     } catch (e) {
       if (isSysError(e) && (e.errno === 'EBADF' || e.errno === 'EPIPE' || e.errno === 'ENOSPC')) {
         this.broken = true;

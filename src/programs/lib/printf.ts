@@ -1,3 +1,4 @@
+import { byteChar } from '../../shared/bytes';
 // printf(1) / bash's printf builtin formatting: conversions %s %b %q %c %d %i %o %u %x %X
 // %e %E %f %F %g %G %a %%, flags, * widths, and the format reused until the arguments
 // run out. Shared by the shell builtin and /usr/bin/printf.
@@ -21,13 +22,13 @@ function formatEscape(fmt: string, i: number): { text: string; next: number } {
     let j = i + 1;
     let digits = '';
     while (digits.length < 3 && /[0-7]/.test(fmt[j] ?? '')) digits += fmt[j++];
-    return { text: String.fromCharCode(parseInt(digits, 8) & 0xff), next: j };
+    return { text: byteChar(parseInt(digits, 8)), next: j };
   }
   if (n === 'x') {
     let j = i + 2;
     let digits = '';
     while (digits.length < 2 && /[0-9a-fA-F]/.test(fmt[j] ?? '')) digits += fmt[j++];
-    if (digits) return { text: String.fromCharCode(parseInt(digits, 16)), next: j };
+    if (digits) return { text: byteChar(parseInt(digits, 16)), next: j };
   }
   if (n === 'u' || n === 'U') {
     let j = i + 2;
@@ -53,7 +54,7 @@ export function echoEscapes(s: string): { text: string; stopped: boolean } {
       let j = i + 2;
       let digits = '';
       while (digits.length < 3 && /[0-7]/.test(s[j] ?? '')) digits += s[j++];
-      out += String.fromCharCode(parseInt(digits || '0', 8) & 0xff);
+      out += byteChar(parseInt(digits || '0', 8));
       i = j - 1;
       continue;
     }
@@ -61,7 +62,7 @@ export function echoEscapes(s: string): { text: string; stopped: boolean } {
       let j = i + 1;
       let digits = '';
       while (digits.length < 3 && /[0-7]/.test(s[j] ?? '')) digits += s[j++];
-      out += String.fromCharCode(parseInt(digits, 8) & 0xff);
+      out += byteChar(parseInt(digits, 8));
       i = j - 1;
       continue;
     }
@@ -70,7 +71,7 @@ export function echoEscapes(s: string): { text: string; stopped: boolean } {
       let digits = '';
       while (digits.length < 2 && /[0-9a-fA-F]/.test(s[j] ?? '')) digits += s[j++];
       if (digits) {
-        out += String.fromCharCode(parseInt(digits, 16));
+        out += byteChar(parseInt(digits, 16));
         i = j - 1;
         continue;
       }

@@ -1,3 +1,5 @@
+import { byteChar } from '../../shared/bytes';
+
 // $'...' quoting: backslash escapes decoded as bash does (bash manual, QUOTING).
 
 const SIMPLE: Record<string, string> = {
@@ -23,11 +25,11 @@ export function decodeAnsiC(src: string, pos: number): { text: string; end: numb
     else if (/[0-7]/.test(n)) {
       let digits = n;
       while (digits.length < 3 && /[0-7]/.test(src[i] ?? '')) digits += src[i++];
-      out += String.fromCharCode(parseInt(digits, 8) & 0xff);
+      out += byteChar(parseInt(digits, 8));
     } else if (n === 'x') {
       let digits = '';
       while (digits.length < 2 && /[0-9a-fA-F]/.test(src[i] ?? '')) digits += src[i++];
-      out += digits ? String.fromCharCode(parseInt(digits, 16)) : '\\x';
+      out += digits ? byteChar(parseInt(digits, 16)) : '\\x';
     } else if (n === 'u' || n === 'U') {
       let digits = '';
       const max = n === 'u' ? 4 : 8;

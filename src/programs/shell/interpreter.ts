@@ -3,6 +3,7 @@
 import { isSysError } from '../../shared/errno';
 import { SIGNALS } from '../../shared/signals';
 import type { Sys } from '../../shared/sys';
+import { encodeText } from '../../shared/bytes';
 import type { Command, List, Word } from './ast';
 import { CondStatus, evalCond } from './cond';
 import { AbortCommand, BreakSignal, ContinueSignal, Interrupted, ShellExit } from './control';
@@ -15,7 +16,6 @@ import { runSimple } from './simple';
 import { ReadonlyError, type ShellState } from './state';
 import { IncompleteInput, ShellSyntaxError } from './lexer';
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 export class Interpreter implements ExpandHost {
@@ -43,7 +43,7 @@ export class Interpreter implements ExpandHost {
 
   async write(fd: number, text: string): Promise<void> {
     try {
-      await this.sys.write(fd, encoder.encode(text));
+      await this.sys.write(fd, encodeText(text));
     } catch (e) {
       if (!isSysError(e)) throw e;
       if (fd !== 2 && (e.errno === 'EBADF' || e.errno === 'ENOSPC' || e.errno === 'EPIPE' || e.errno === 'EIO')) throw e;
