@@ -569,7 +569,11 @@ export class Interpreter implements ExpandHost {
 
   // ---- expansion host ----
 
+  /** Command substitutions run so far (an assignment's status comes from the last one). */
+  substitutions = 0;
+
   async commandSubst(body: List): Promise<string> {
+    this.substitutions++;
     const [rd, wr] = this.sys.pipe();
     const fds = this.inheritable(new Map([[1, wr]]), [rd, wr]);
     const pid = await this.forkShell(async (sub) => sub.runList(body), { fds });

@@ -113,12 +113,15 @@ export async function runSimple(sh: Interpreter, cmd: Command & { kind: 'simple'
   state.lineno = cmd.line;
   const argv = await expandWords(sh, cmd.words);
   if (argv.length === 0) {
-    state.status = 0;
+    // values see the previous $?; the command's status is that of the last command
+    // substitution in it, or 0 (bash manual, SIMPLE COMMAND EXPANSION)
+    const substBefore = sh.substitutions;
     for (const a of cmd.assigns) await assign(sh, a);
+    const status = sh.substitutions > substBefore ? state.status : 0;
     await xtrace(sh, cmd.assigns, []);
-    const undo = await applyRedirs(sh, cmd.redirs);
+    const undo = cmd.redirs.length ? await applyRedirs(sh, cmd.redirs) : noop;
     undo();
-    return cmd.words.length > 0 || cmd.assigns.some((a) => a.value?.parts.some((p) => p.kind === 'cmdsub' || (p.kind === 'dq' && p.parts.some((q) => q.kind === 'cmdsub')))) ? state.status : 0;
+    return status;
   }
   const name = argv[0]!;
   const fn = state.functions.get(name);
