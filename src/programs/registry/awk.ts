@@ -1,5 +1,6 @@
 // awk (gawk)
-import type { Program } from '../define';
-import gawk from '../awk/index';
+import { lazy, type ProgramEntry } from '../entry';
 
-export const awkPrograms: Program[] = [gawk];
+export const awkPrograms: ProgramEntry[] = [
+  lazy({ name: 'gawk', installPath: '/usr/bin/gawk', aliases: ['/usr/bin/awk'], pkg: 'gawk' }, () => import('../awk/index')),
+];

@@ -1,33 +1,35 @@
 // File and system utilities (coreutils and friends): ln chmod stat date ...
-import type { Program } from '../define';
-import date from '../coreutils/date';
-import dd from '../coreutils/dd';
-import df from '../coreutils/df';
-import truncate from '../coreutils/truncate';
-import mktemp from '../coreutils/mktemp';
-import du from '../coreutils/du';
-import chgrp from '../coreutils/chgrp';
-import chown from '../coreutils/chown';
-import chmod from '../coreutils/chmod';
-import expr from '../coreutils/expr';
-import install from '../coreutils/install';
-import rmdir from '../coreutils/rmdir';
-import stat from '../coreutils/stat';
-import stty from '../coreutils/stty';
-import timeout from '../coreutils/timeout';
-import { bracketProgram, testProgram } from '../coreutils/test';
-import realpath from '../coreutils/realpath';
-import readlink from '../coreutils/readlink';
-import ln from '../coreutils/ln';
-import factor from '../coreutils/factor';
-import groups from '../coreutils/groups';
-import nice from '../coreutils/nice';
-import nohup from '../coreutils/nohup';
-import nproc from '../coreutils/nproc';
-import printenv from '../coreutils/printenv';
-import sync from '../coreutils/sync';
-import tty from '../coreutils/tty';
-import users from '../coreutils/users';
-import who from '../coreutils/who';
+import { lazy, type ProgramEntry } from '../entry';
 
-export const filesPrograms: Program[] = [chgrp, chmod, chown, date, dd, df, du, mktemp, truncate, expr, install, ln, readlink, realpath, rmdir, stat, stty, timeout, testProgram, bracketProgram, factor, groups, nice, nohup, nproc, printenv, sync, tty, users, who];
+export const filesPrograms: ProgramEntry[] = [
+  lazy({ name: 'chgrp', installPath: '/usr/bin/chgrp', pkg: 'coreutils' }, () => import('../coreutils/chgrp')),
+  lazy({ name: 'chmod', installPath: '/usr/bin/chmod', pkg: 'coreutils' }, () => import('../coreutils/chmod')),
+  lazy({ name: 'chown', installPath: '/usr/bin/chown', pkg: 'coreutils' }, () => import('../coreutils/chown')),
+  lazy({ name: 'date', installPath: '/usr/bin/date', pkg: 'coreutils' }, () => import('../coreutils/date')),
+  lazy({ name: 'dd', installPath: '/usr/bin/dd', pkg: 'coreutils' }, () => import('../coreutils/dd')),
+  lazy({ name: 'df', installPath: '/usr/bin/df', pkg: 'coreutils' }, () => import('../coreutils/df')),
+  lazy({ name: 'du', installPath: '/usr/bin/du', pkg: 'coreutils' }, () => import('../coreutils/du')),
+  lazy({ name: 'mktemp', installPath: '/usr/bin/mktemp', pkg: 'coreutils' }, () => import('../coreutils/mktemp')),
+  lazy({ name: 'truncate', installPath: '/usr/bin/truncate', pkg: 'coreutils' }, () => import('../coreutils/truncate')),
+  lazy({ name: 'expr', installPath: '/usr/bin/expr', pkg: 'coreutils' }, () => import('../coreutils/expr')),
+  lazy({ name: 'install', installPath: '/usr/bin/install', pkg: 'coreutils' }, () => import('../coreutils/install')),
+  lazy({ name: 'ln', installPath: '/usr/bin/ln', pkg: 'coreutils' }, () => import('../coreutils/ln')),
+  lazy({ name: 'readlink', installPath: '/usr/bin/readlink', pkg: 'coreutils' }, () => import('../coreutils/readlink')),
+  lazy({ name: 'realpath', installPath: '/usr/bin/realpath', pkg: 'coreutils' }, () => import('../coreutils/realpath')),
+  lazy({ name: 'rmdir', installPath: '/usr/bin/rmdir', pkg: 'coreutils' }, () => import('../coreutils/rmdir')),
+  lazy({ name: 'stat', installPath: '/usr/bin/stat', pkg: 'coreutils' }, () => import('../coreutils/stat')),
+  lazy({ name: 'stty', installPath: '/usr/bin/stty', pkg: 'coreutils' }, () => import('../coreutils/stty')),
+  lazy({ name: 'timeout', installPath: '/usr/bin/timeout', pkg: 'coreutils' }, () => import('../coreutils/timeout')),
+  lazy({ name: 'test', installPath: '/usr/bin/test', pkg: 'coreutils' }, () => import('../coreutils/test').then((m) => ({ default: m.testProgram }))),
+  lazy({ name: '[', installPath: '/usr/bin/[', pkg: 'coreutils' }, () => import('../coreutils/test').then((m) => ({ default: m.bracketProgram }))),
+  lazy({ name: 'factor', installPath: '/usr/bin/factor', pkg: 'coreutils' }, () => import('../coreutils/factor')),
+  lazy({ name: 'groups', installPath: '/usr/bin/groups', pkg: 'coreutils' }, () => import('../coreutils/groups')),
+  lazy({ name: 'nice', installPath: '/usr/bin/nice', pkg: 'coreutils' }, () => import('../coreutils/nice')),
+  lazy({ name: 'nohup', installPath: '/usr/bin/nohup', pkg: 'coreutils' }, () => import('../coreutils/nohup')),
+  lazy({ name: 'nproc', installPath: '/usr/bin/nproc', pkg: 'coreutils' }, () => import('../coreutils/nproc')),
+  lazy({ name: 'printenv', installPath: '/usr/bin/printenv', pkg: 'coreutils' }, () => import('../coreutils/printenv')),
+  lazy({ name: 'sync', installPath: '/usr/bin/sync', pkg: 'coreutils' }, () => import('../coreutils/sync')),
+  lazy({ name: 'tty', installPath: '/usr/bin/tty', pkg: 'coreutils' }, () => import('../coreutils/tty')),
+  lazy({ name: 'users', installPath: '/usr/bin/users', pkg: 'coreutils' }, () => import('../coreutils/users')),
+  lazy({ name: 'who', installPath: '/usr/bin/who', pkg: 'coreutils' }, () => import('../coreutils/who')),
+];

@@ -1,30 +1,38 @@
-// Processes and accounts: ps, kill, sudo, su, useradd ...
-import type { Program } from '../define';
-import { chage, chpasswd } from '../accounts/chage';
-import { groupadd, groupdel } from '../accounts/groupadd';
-import { gpasswd, groupmod } from '../accounts/groupmod';
-import { login, newgrp } from '../accounts/newgrp';
-import passwd from '../accounts/passwd';
-import su from '../accounts/su';
-import sudo from '../accounts/sudo';
-import useradd from '../accounts/useradd';
-import userdel from '../accounts/userdel';
-import usermod from '../accounts/usermod';
-import visudo from '../accounts/visudo';
-import { dmesg, mount } from '../procps/dmesg';
-import free from '../procps/free';
-import { lsblk, lscpu, lsmod } from '../procps/hardware';
-import { kill, killall } from '../procps/kill';
-import { pgrep, pidof, pkill } from '../procps/pgrep';
-import ps from '../procps/ps/index';
-import sysctl from '../procps/sysctl';
-import top from '../procps/top';
-import { uptime, w } from '../procps/uptime';
-import vmstat from '../procps/vmstat';
+// Processes and system state (procps-ng, psmisc, util-linux, kmod) and accounts (shadow,
+// sudo); each loads when first run. Modules holding several programs export them by name.
+import { lazy, type ProgramEntry } from '../entry';
 
-export const procsPrograms: Program[] = [
-  // procps-ng, psmisc, util-linux, kmod
-  dmesg, free, kill, killall, lsblk, lscpu, lsmod, mount, pgrep, pidof, pkill, ps, sysctl, top, uptime, vmstat, w,
-  // shadow, sudo
-  chage, chpasswd, gpasswd, groupadd, groupdel, groupmod, login, newgrp, passwd, su, sudo, useradd, userdel, usermod, visudo,
+export const procsPrograms: ProgramEntry[] = [
+  lazy({ name: 'dmesg', installPath: '/usr/bin/dmesg', pkg: 'util-linux' }, () => import('../procps/dmesg').then((m) => ({ default: m.dmesg }))),
+  lazy({ name: 'free', installPath: '/usr/bin/free', pkg: 'procps-ng' }, () => import('../procps/free')),
+  lazy({ name: 'kill', installPath: '/usr/bin/kill', pkg: 'util-linux' }, () => import('../procps/kill').then((m) => ({ default: m.kill }))),
+  lazy({ name: 'killall', installPath: '/usr/bin/killall', pkg: 'psmisc' }, () => import('../procps/kill').then((m) => ({ default: m.killall }))),
+  lazy({ name: 'lsblk', installPath: '/usr/bin/lsblk', pkg: 'util-linux' }, () => import('../procps/hardware').then((m) => ({ default: m.lsblk }))),
+  lazy({ name: 'lscpu', installPath: '/usr/bin/lscpu', pkg: 'util-linux' }, () => import('../procps/hardware').then((m) => ({ default: m.lscpu }))),
+  lazy({ name: 'lsmod', installPath: '/usr/sbin/lsmod', pkg: 'kmod' }, () => import('../procps/hardware').then((m) => ({ default: m.lsmod }))),
+  lazy({ name: 'mount', installPath: '/usr/bin/mount', pkg: 'util-linux' }, () => import('../procps/dmesg').then((m) => ({ default: m.mount }))),
+  lazy({ name: 'pgrep', installPath: '/usr/bin/pgrep', pkg: 'procps-ng' }, () => import('../procps/pgrep').then((m) => ({ default: m.pgrep }))),
+  lazy({ name: 'pidof', installPath: '/usr/bin/pidof', aliases: ['/usr/sbin/pidof'], pkg: 'procps-ng' }, () => import('../procps/pgrep').then((m) => ({ default: m.pidof }))),
+  lazy({ name: 'pkill', installPath: '/usr/bin/pkill', pkg: 'procps-ng' }, () => import('../procps/pgrep').then((m) => ({ default: m.pkill }))),
+  lazy({ name: 'ps', installPath: '/usr/bin/ps', pkg: 'procps-ng' }, () => import('../procps/ps/index')),
+  lazy({ name: 'sysctl', installPath: '/usr/sbin/sysctl', pkg: 'procps-ng' }, () => import('../procps/sysctl')),
+  lazy({ name: 'top', installPath: '/usr/bin/top', pkg: 'procps-ng' }, () => import('../procps/top')),
+  lazy({ name: 'uptime', installPath: '/usr/bin/uptime', pkg: 'procps-ng' }, () => import('../procps/uptime').then((m) => ({ default: m.uptime }))),
+  lazy({ name: 'vmstat', installPath: '/usr/bin/vmstat', pkg: 'procps-ng' }, () => import('../procps/vmstat')),
+  lazy({ name: 'w', installPath: '/usr/bin/w', pkg: 'procps-ng' }, () => import('../procps/uptime').then((m) => ({ default: m.w }))),
+  lazy({ name: 'chage', installPath: '/usr/bin/chage', mode: 0o4755, pkg: 'shadow' }, () => import('../accounts/chage').then((m) => ({ default: m.chage }))),
+  lazy({ name: 'chpasswd', installPath: '/usr/sbin/chpasswd', pkg: 'shadow' }, () => import('../accounts/chage').then((m) => ({ default: m.chpasswd }))),
+  lazy({ name: 'gpasswd', installPath: '/usr/bin/gpasswd', mode: 0o4755, pkg: 'shadow' }, () => import('../accounts/groupmod').then((m) => ({ default: m.gpasswd }))),
+  lazy({ name: 'groupadd', installPath: '/usr/sbin/groupadd', pkg: 'shadow' }, () => import('../accounts/groupadd').then((m) => ({ default: m.groupadd }))),
+  lazy({ name: 'groupdel', installPath: '/usr/sbin/groupdel', pkg: 'shadow' }, () => import('../accounts/groupadd').then((m) => ({ default: m.groupdel }))),
+  lazy({ name: 'groupmod', installPath: '/usr/sbin/groupmod', pkg: 'shadow' }, () => import('../accounts/groupmod').then((m) => ({ default: m.groupmod }))),
+  lazy({ name: 'login', installPath: '/usr/bin/login', pkg: 'shadow' }, () => import('../accounts/newgrp').then((m) => ({ default: m.login }))),
+  lazy({ name: 'newgrp', installPath: '/usr/bin/newgrp', mode: 0o4755, pkg: 'shadow' }, () => import('../accounts/newgrp').then((m) => ({ default: m.newgrp }))),
+  lazy({ name: 'passwd', installPath: '/usr/bin/passwd', mode: 0o4755, pkg: 'shadow' }, () => import('../accounts/passwd')),
+  lazy({ name: 'su', installPath: '/usr/bin/su', mode: 0o4755, pkg: 'shadow' }, () => import('../accounts/su')),
+  lazy({ name: 'sudo', installPath: '/usr/bin/sudo', mode: 0o4755, pkg: 'sudo' }, () => import('../accounts/sudo')),
+  lazy({ name: 'useradd', installPath: '/usr/sbin/useradd', pkg: 'shadow' }, () => import('../accounts/useradd')),
+  lazy({ name: 'userdel', installPath: '/usr/sbin/userdel', pkg: 'shadow' }, () => import('../accounts/userdel')),
+  lazy({ name: 'usermod', installPath: '/usr/sbin/usermod', pkg: 'shadow' }, () => import('../accounts/usermod')),
+  lazy({ name: 'visudo', installPath: '/usr/sbin/visudo', pkg: 'sudo' }, () => import('../accounts/visudo')),
 ];
