@@ -116,9 +116,10 @@ export async function readFile(k: Kernel, proc: Process, file: OpenFile, max: nu
     case 'device': {
       switch (t.device) {
         case 'null': return null;
+        // these devices fill the whole request, as Linux does (dd bs=1M reads 1 MiB)
         case 'zero':
-        case 'full': return new Uint8Array(Math.min(max, 65536));
-        default: return k.random.fill(new Uint8Array(Math.min(max, 65536)));
+        case 'full': return new Uint8Array(Math.min(max, 1 << 22));
+        default: return k.random.fill(new Uint8Array(Math.min(max, 1 << 22)));
       }
     }
   }

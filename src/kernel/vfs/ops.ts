@@ -58,6 +58,7 @@ export function mkdir(c: FsContext, path: string, mode: number): void {
 }
 
 export function symlink(c: FsContext, target: string, path: string): void {
+  if (target === '') fail('ENOENT', 'symlink', path);
   const { dir, name } = c.vfs.resolveParent(c.cred, c.cwd, path, 'symlink');
   if (c.vfs.child(dir, name)) fail('EEXIST', 'symlink', path);
   const node = createIn(c, dir, name, 'symlink', 0o777, 'symlink', path);
@@ -93,9 +94,9 @@ export function rmdir(c: FsContext, path: string): void {
   const node = c.vfs.child(dir, name);
   if (!node) fail('ENOENT', 'rmdir', path);
   if (node.type !== 'dir') fail('ENOTDIR', 'rmdir', path);
-  if (c.vfs.isMountpoint(node) || node.ino === c.vfs.rootIno) fail('EBUSY', 'rmdir', path);
   if (dir.dynamic) fail('EACCES', 'rmdir', path);
   if (!mayDeleteFrom(c.cred, dir, node)) fail(mayAccess(c.cred, dir, W_OK | X_OK) ? 'EPERM' : 'EACCES', 'rmdir', path);
+  if (c.vfs.isMountpoint(node) || node.ino === c.vfs.rootIno) fail('EBUSY', 'rmdir', path);
   if (node.entries!.size > 0) fail('ENOTEMPTY', 'rmdir', path);
   c.vfs.removeEntry(dir, name, node);
 }
@@ -159,8 +160,10 @@ export function chown(c: FsContext, path: string, uid: number, gid: number, foll
   const changeUid = uid !== -1 && uid !== node.uid;
   const changeGid = gid !== -1 && gid !== node.gid;
   if (c.cred.euid !== 0) {
+    // only the owner may chown at all, and then only to a group it belongs to (chown(2))
+    if ((uid !== -1 || gid !== -1) && c.cred.euid !== node.uid) fail('EPERM', 'chown', path);
     if (changeUid) fail('EPERM', 'chown', path);
-    if (changeGid && (c.cred.euid !== node.uid || !inGroup(c.cred, gid))) fail('EPERM', 'chown', path);
+    if (changeGid && !inGroup(c.cred, gid)) fail('EPERM', 'chown', path);
   }
   if (uid !== -1) node.uid = uid;
   if (gid !== -1) node.gid = gid;
