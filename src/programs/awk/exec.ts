@@ -31,7 +31,7 @@ export class Executor {
   }
 
   private value(e: Expr): Value | Promise<Value> {
-    return isPure(e) ? evalSync(this.rt, e) : evaluate(this.rt, e);
+    return evaluate(this.rt, e);
   }
 
   private async tick(): Promise<void> {

@@ -16,6 +16,9 @@ import { Runtime } from './runtime';
 import { AwkArray } from './array';
 import { StrNum } from './values';
 
+/** gawk names itself by the basename of argv[0]. */
+const progName = (ctx: Ctx): string => ctx.name.slice(ctx.name.lastIndexOf('/') + 1);
+
 /** The source line of a token and the column of the token in it. */
 function lineOf(sources: Source[], tok: Token): { text: string; col: number } {
   const src = sources[tok.src]?.text ?? '';
@@ -28,7 +31,7 @@ function lineOf(sources: Source[], tok: Token): { text: string; col: number } {
 
 async function parseError(ctx: Ctx, err: (t: string) => Promise<void>, sources: Source[], e: LexError | ParseError): Promise<number> {
   const tok = e.tok;
-  const where = `${ctx.name}: ${sources[tok.src]?.name ?? 'cmd. line'}:${tok.type === 'NEWLINE' ? tok.line + 1 : tok.line}: `;
+  const where = `${progName(ctx)}: ${sources[tok.src]?.name ?? 'cmd. line'}:${tok.type === 'NEWLINE' ? tok.line + 1 : tok.line}: `;
   if (e instanceof ParseError && e.style !== 'caret') {
     await err(`${where}${e.style === 'fatal' ? 'fatal: ' : ''}${e.message}\n`);
     return e.style === 'fatal' ? 2 : 1;
@@ -71,7 +74,7 @@ function initGlobals(rt: Runtime, operands: string[]): void {
   if (!env.has('AWKLIBPATH')) env.set('AWKLIBPATH', new StrNum('/usr/lib/gawk'));
   g[G.ENVIRON]!.a = env;
   const argv = new AwkArray();
-  argv.set('0', rt.name.slice(rt.name.lastIndexOf('/') + 1));
+  argv.set('0', rt.name);
   operands.forEach((o, i) => argv.set(String(i + 1), new StrNum(o)));
   g[G.ARGV]!.a = argv;
   set(G.ARGC, operands.length + 1);
@@ -118,7 +121,7 @@ async function loadSources(ctx: Ctx, codec: Codec, err: (t: string) => Promise<v
     }
     if (text === undefined) {
       const why = isSysError(failure) ? strerror(failure.errno) : 'No such file or directory';
-      await err(`${ctx.name}: fatal: cannot open source file \`${s.value}' for reading: ${why}\n`);
+      await err(`${progName(ctx)}: fatal: cannot open source file \`${s.value}' for reading: ${why}\n`);
       return 2;
     }
     sources.push({ name: s.value, text });
@@ -132,7 +135,7 @@ async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Sou
   const warn = (w: string, tok: Token): void => {
     if (warned.has(w)) return;
     warned.add(w);
-    warnings.push(`${ctx.name}: ${sources[tok.src]?.name ?? 'cmd. line'}:${tok.line}: warning: ${w}\n`);
+    warnings.push(`${progName(ctx)}: ${sources[tok.src]?.name ?? 'cmd. line'}:${tok.line}: warning: ${w}\n`);
   };
   try {
     const toks = tokenize(sources, warn);
@@ -143,14 +146,14 @@ async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Sou
         for (const w of translate(t.text).warnings) warn(w, t);
       } catch (e) {
         if (!(e instanceof RegexError)) throw e;
-        errors.push(`${ctx.name}: ${sources[t.src]?.name ?? 'cmd. line'}:${t.line}: error: ${e.message}: /${t.text}/\n`);
+        errors.push(`${progName(ctx)}: ${sources[t.src]?.name ?? 'cmd. line'}:${t.line}: error: ${e.message}: /${t.text}/\n`);
       }
     }
     const parser = new Parser(toks);
     const prog = parser.parseProgram();
     for (const w of parser.warnings) warn(w.message, w.tok);
     for (const w of warnings) await err(w);
-    for (const e of parser.errors) errors.push(`${ctx.name}: ${sources[e.tok.src]?.name ?? 'cmd. line'}:${e.tok.line}: error: ${e.message}\n`);
+    for (const e of parser.errors) errors.push(`${progName(ctx)}: ${sources[e.tok.src]?.name ?? 'cmd. line'}:${e.tok.line}: error: ${e.message}\n`);
     for (const e of errors) await err(e);
     return errors.length ? 1 : prog;
   } catch (e) {
@@ -165,12 +168,12 @@ export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<num
   const err = (t: string): Promise<void> => ctx.err.write(codec.toHost(t));
   const opts = parseOptions(hostArgs.map((a) => codec.fromHost(a)));
   if (opts.kind === 'error') {
-    if (opts.message) await ctx.err.write(`${ctx.name}: ${opts.message}\n`);
-    await ctx.err.write(USAGE(ctx.name));
+    if (opts.message) await ctx.err.write(`${progName(ctx)}: ${opts.message}\n`);
+    await ctx.err.write(USAGE(progName(ctx)));
     return 1;
   }
   if (opts.kind === 'help') {
-    await ctx.print(USAGE(ctx.name));
+    await ctx.print(USAGE(progName(ctx)));
     return 0;
   }
   if (opts.kind === 'version') {
@@ -190,7 +193,7 @@ export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<num
       else if (!commandLineAssign(rt, a.value)) {
         const name = a.value.split('=')[0]!;
         if (!a.value.includes('=')) {
-          await err(`${ctx.name}: \`${a.value}' argument to \`-v' not in \`var=value' form\n\n${USAGE(ctx.name)}`);
+          await err(`${progName(ctx)}: \`${a.value}' argument to \`-v' not in \`var=value' form\n\n${USAGE(progName(ctx))}`);
           return 1;
         }
         throw new AwkFatal(`\`${name}' is not a legal variable name`, false);

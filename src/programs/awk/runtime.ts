@@ -64,8 +64,9 @@ export class Runtime {
     );
   }
 
+  /** The name messages start with: gawk uses the basename of argv[0]. */
   get name(): string {
-    return this.ctx.name;
+    return this.ctx.name.slice(this.ctx.name.lastIndexOf('/') + 1);
   }
 
   environ(): Map<string, string> {

@@ -62,16 +62,17 @@ export default defineProgram({
     if (args.length === 0) return usageFail(ctx, 'missing operand');
     const format = binArg(args[0]!);
     let rest = args.slice(1).map(binArg);
-    const st: PrintfState = { out: [], errors: [], status: 0, utf8: isUtf8Locale(ctx.env) };
+    const st: PrintfState = { out: [], status: 0, utf8: isUtf8Locale(ctx.env) };
     const out = new Output(ctx);
     const drain = async (): Promise<void> => {
-      out.push(st.out.join(''));
-      st.out = [];
-      if (st.errors.length) {
-        await out.flush();
-        for (const e of st.errors) await ctx.error(e);
-        st.errors = [];
+      for (const piece of st.out) {
+        if (typeof piece === 'string') out.push(piece);
+        else {
+          await out.flush();
+          await ctx.error(piece.error);
+        }
       }
+      st.out = [];
     };
     try {
       for (let pass = 0; ; pass++) {

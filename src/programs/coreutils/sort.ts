@@ -145,9 +145,10 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
       case 'sort': {
         const r = argmatch(v, SORT_WORDS);
         if ('error' in r) {
+          // argmatch_die exits through usage(EXIT_FAILURE): 1, not sort's 2
           await argmatchError(ctx, '--sort', v, r.error, SORT_WORDS);
           await tryHelp(ctx);
-          return 2;
+          return 1;
         }
         setOrdering(r.value, 0, gkey, 'both');
         break;
@@ -164,7 +165,7 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
             if ('error' in r) {
               await argmatchError(ctx, '--check', v, r.error, CHECK_WORDS);
               await tryHelp(ctx);
-              return 2;
+              return 1;
             }
             c = r.value;
           }

@@ -138,6 +138,22 @@ function perlToJs(p: string): { source: string; icase: boolean } {
   return { source: out, icase };
 }
 
+const PCRE_MESSAGES: Record<string, string> = {
+  'Unterminated group': 'missing closing parenthesis',
+  "Unmatched ')'": 'unmatched closing parenthesis',
+  'Nothing to repeat': 'quantifier does not follow a repeatable item',
+  'Unterminated character class': 'missing terminating ] for character class',
+  'Invalid group': 'unrecognized character after (? or (?-',
+};
+
+/** A JavaScript RegExp syntax error in PCRE2's words where they differ. */
+function pcreMessage(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  const m = /^Invalid regular expression: \/.*\/[a-z]*: (.*)$/s.exec(text);
+  const reason = m ? m[1]! : text;
+  return PCRE_MESSAGES[reason] ?? reason;
+}
+
 /** Compiles the patterns; throws a CompileProblem when grep would exit with status 2. */
 export function compileMatcher(c: GrepConfig, warn: (w: string) => void): Matcher {
   const eol = c.nullData ? 0 : 10;
@@ -151,7 +167,7 @@ export function compileMatcher(c: GrepConfig, warn: (w: string) => void): Matche
     try {
       return new PerlMatcher(source, icase ? 'i' : '', String.fromCharCode(eol));
     } catch (e) {
-      const problem: CompileProblem = { errors: [e instanceof Error ? e.message.replace(/^Invalid regular expression: /, '') : String(e)], warnings: [] };
+      const problem: CompileProblem = { errors: [pcreMessage(e)], warnings: [] };
       throw problem;
     }
   }

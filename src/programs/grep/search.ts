@@ -30,7 +30,7 @@ export class Run {
     readonly colors: Colors | null,
     devNull: boolean,
   ) {
-    this.out = new BinWriter(ctx.sys, 1, cfg.lineBuffered ? 1 : 65536);
+    this.out = new BinWriter(ctx.sys, 1, cfg.lineBuffered || ctx.sys.isatty(1));
     this.doneOnMatch = cfg.quiet || devNull || cfg.list !== 'none';
     this.outQuiet = cfg.count || this.doneOnMatch;
     this.eol = cfg.nullData ? '\0' : '\n';
@@ -81,7 +81,11 @@ export class Scan {
       } while (num !== 0n);
     }
     this.offsetWidth = width;
+    this.plain = !outFile && !this.c.lineNumber && !this.c.byteOffset && !this.c.only && !run.colors;
   }
+
+  /** Lines are printed exactly as read (no file name, number, offset, -o or color). */
+  private readonly plain: boolean;
 
   private w(s: string): void {
     const p = this.run.out.write(s);
@@ -115,7 +119,7 @@ export class Scan {
       const limit = this.buf.lastIndexOf(this.eol) + 1;
       if (limit > pos) pos = this.process(pos, limit);
       if (this.flushes.length) await this.drain();
-      if (this.finished()) return await this.result(false);
+      if (this.finished() || this.run.out.broken) return await this.result(false);
       pos = this.trim(pos);
     }
     if (pos < this.buf.length) {
@@ -231,7 +235,18 @@ export class Scan {
       }
     }
     let n: number;
-    if (c.invert) {
+    if (c.invert && !this.outQuiet && this.plain) {
+      // no prefixes or colors: the whole run of lines goes out at once
+      let p = beg;
+      n = 0;
+      while (p < lim && n < this.outleft) {
+        p = s.indexOf(eol, p) + 1;
+        n++;
+      }
+      this.w(s.slice(beg, p));
+      this.lastout = this.bufAbs + p;
+      lim = p;
+    } else if (c.invert) {
       n = 0;
       let p = beg;
       while (p < lim && n < this.outleft) {

@@ -44,7 +44,11 @@ export function binToUtf8(s: string): string {
   return NON_ASCII.test(s) ? utf8Decoder.decode(binToBytes(s)) : s;
 }
 
-/** Buffered writer of binary strings to a descriptor; remembers EPIPE and friends. */
+/**
+ * Buffered writer of binary strings to a descriptor, flushing as C stdio does: whole
+ * 4096-byte blocks (so output interleaves with unbuffered stderr as the real tools' does),
+ * or every line when `lineBuffered` (a terminal). Remembers EPIPE and friends.
+ */
 export class BinWriter {
   private parts: string[] = [];
   private size = 0;
@@ -54,21 +58,32 @@ export class BinWriter {
   constructor(
     private readonly sys: Sys,
     readonly fd: number,
-    private readonly limit = 65536,
+    private readonly lineBuffered = sys.isatty(fd),
+    private readonly block = 4096,
   ) {}
 
   write(s: string): Promise<void> | undefined {
     if (this.broken || s === '') return undefined;
     this.parts.push(s);
     this.size += s.length;
-    return this.size >= this.limit ? this.flush() : undefined;
+    if (this.lineBuffered ? s.includes('\n') : this.size >= this.block) return this.flush(!this.lineBuffered);
+    return undefined;
   }
 
-  async flush(): Promise<void> {
+  /** Writes what is buffered; `whole` keeps back what does not fill a block. */
+  async flush(whole = false): Promise<void> {
     if (this.size === 0 || this.broken) return;
-    const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    let text = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
     this.parts = [];
     this.size = 0;
+    if (whole) {
+      const keep = text.length % this.block;
+      if (keep > 0) {
+        this.parts.push(text.slice(text.length - keep));
+        this.size = keep;
+        text = text.slice(0, text.length - keep);
+      }
+    }
     try {
       await this.sys.write(this.fd, binToBytes(text));
     } catch (e) {

@@ -176,7 +176,11 @@ export function formatFloat(v: Real, spec: FloatSpec): string {
       if (P > x && x >= -4) {
         body = withPoint(fixed(num, den, P - 1 - x), P - 1 - x, alt);
       } else body = `${withPoint(s.digits, P - 1, alt)}e${expText(s.exp)}`;
-      if (!alt && body.includes('.')) body = body.replace(/\.?0+(?=e|$)/, '');
+      if (!alt && body.includes('.')) {
+        const e = body.indexOf('e');
+        const mant = e < 0 ? body : body.slice(0, e);
+        body = (mant.includes('.') ? mant.replace(/\.?0+$/, '') : mant) + (e < 0 ? '' : body.slice(e));
+      }
     } else body = hexFloat(v, spec.prec, alt);
   }
   if (upper) body = body.toUpperCase();

@@ -14,9 +14,9 @@ export class PrintfStop extends Error {
 }
 
 export interface PrintfState {
-  out: string[];
-  /** Diagnostics (without the program name), in order. */
-  errors: string[];
+  /** Output text, with diagnostics (without the program name) where they happened: glibc's
+   * error() flushes stdout first, so a message lands between the bytes before and after it. */
+  out: (string | { error: string })[];
   status: number;
   utf8: boolean;
 }
@@ -81,7 +81,7 @@ function charConstant(st: PrintfState, s: string): number | undefined {
         used = 1 + new TextEncoder().encode(String.fromCodePoint(cp)).length;
       }
     }
-    if (used < s.length) st.errors.push(`warning: ${textOf(s.slice(used))}: character(s) following character constant have been ignored`);
+    if (used < s.length) st.out.push({ error: `warning: ${textOf(s.slice(used))}: character(s) following character constant have been ignored` });
     return v;
   }
   return undefined;
@@ -90,8 +90,8 @@ function charConstant(st: PrintfState, s: string): number | undefined {
 const textOf = (s: string): string => new TextDecoder().decode(unbin(s));
 
 function numericError(st: PrintfState, s: string, end: number, range: boolean): void {
-  if (range) st.errors.push(`${ql(s)}: Numerical result out of range`);
-  else if (end < s.length) st.errors.push(end === 0 ? `${ql(s)}: expected a numeric value` : `${ql(s)}: value not completely converted`);
+  if (range) st.out.push({ error: `${ql(s)}: Numerical result out of range` });
+  else if (end < s.length) st.out.push({ error: end === 0 ? `${ql(s)}: expected a numeric value` : `${ql(s)}: value not completely converted` });
   else return;
   st.status = 1;
 }

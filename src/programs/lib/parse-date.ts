@@ -370,19 +370,12 @@ function compute(pc: Pc, tz: TimeZone): Timespec {
 export function parseDate(input: string, now: Timespec, tzIn: TimeZone): Timespec | undefined {
   let p = input.replace(/^\s+/, '');
   let tz = tzIn;
+  // a leading TZ="..." (with \\ and \" escapes) selects the zone for the rest
+  const tzm = /^TZ="((?:[^"\\]|\\[\\"])*)"\s*/.exec(p);
   if (p.startsWith('TZ="')) {
-    let value = '';
-    let j = 4;
-    for (; j < p.length && p[j] !== '"'; j++) {
-      if (p[j] === '\\') {
-        j++;
-        if (p[j] !== '\\' && p[j] !== '"') return undefined;
-      }
-      value += p[j];
-    }
-    if (j >= p.length) return undefined;
-    tz = parseTz(value);
-    p = p.slice(j + 1).replace(/^\s+/, '');
+    if (!tzm) return undefined;
+    tz = parseTz(tzm[1]!.replace(/\\(.)/g, '$1'));
+    p = p.slice(tzm[0].length);
   }
   if (p === '') p = '0';
   const toks = lexDate(p, tz);

@@ -79,24 +79,16 @@ function wchanOf(p: ProcessInfo): string {
   return 'pipe_read';
 }
 
-/** The process table with derived statistics; `selfTty` lets STAT show `+` for our terminal. */
+/** The process table with derived statistics. */
 export async function loadProcs(sys: Sys): Promise<Proc[]> {
   const acc = await Accounts.load(sys);
   const now = sys.now();
   const bootMs = now - sys.uptime();
-  let fg = -1;
-  let myTty: string | undefined;
-  for (const fd of [0, 1, 2]) {
-    if (!sys.isatty(fd)) continue;
-    try {
-      fg = sys.tcgetpgrp(fd);
-      myTty = sys.ttyname(fd)?.replace(/^\/dev\//, '');
-      break;
-    } catch {
-      // not our controlling terminal
-    }
-  }
-  return sys.processes().sort((a, b) => a.pid - b.pid).map((p) => {
+  const all = sys.processes();
+  // the foreground group of each terminal (TPGID), from the processes that are in it
+  const fgOf = new Map<string, number>();
+  for (const p of all) if (p.tty !== undefined && p.foreground) fgOf.set(p.tty, p.pgid);
+  return all.sort((a, b) => a.pid - b.pid).map((p) => {
     const comm = p.comm.replace(/^-/, '');
     const h = hash(`${comm}:${p.pid}`);
     const base = FOOTPRINT[comm] ?? [6_000 + (hash(comm) % 4_000), 1_800 + (hash(comm) % 1_600)];
@@ -112,7 +104,7 @@ export async function loadProcs(sys: Sys): Promise<Proc[]> {
       ...p,
       user: name(p.euid), ruser: name(p.uid), group: acc.groupName(p.gid) ?? String(p.gid),
       vsz, rss, shared: Math.floor(rss * 0.7), cpu, elapsed, nice: 0,
-      tpgid: p.tty !== undefined && p.tty === myTty ? fg : -1,
+      tpgid: p.tty === undefined ? -1 : fgOf.get(p.tty) ?? -1,
       wchan: wchanOf(p), psr: h % 2, threads: comm === 'dockerd' || comm === 'containerd' ? 9 : 1,
     };
   });
@@ -123,9 +115,9 @@ export function statOf(p: Proc): string {
   let s = p.state;
   if (p.nice < 0) s += '<';
   if (p.nice > 0) s += 'N';
-  if (p.sid === p.pid) s += 's';
+  if (p.sessionLeader) s += 's';
   if (p.threads > 1) s += 'l';
-  if (p.tpgid > 0 && p.pgid === p.tpgid) s += '+';
+  if (p.foreground) s += '+';
   return s;
 }
 

@@ -138,6 +138,9 @@ export const w = defineProgram({
       await ctx.print(head);
     }
     const only = p.operands[0];
+    const clamp = (n: number): number => Math.min(512, Math.max(7, n));
+    const cols = sys.isatty(1) ? sys.winsize(1).cols : Number(ctx.env.get('COLUMNS')) || 512;
+    const maxcmd = clamp(clamp(cols) - (21 + 8 + (from ? 16 : 0) + (longform ? 20 : 0)));
     const procs = await loadProcs(sys);
     const now = sys.now();
     for (const u of (await readUtmp(sys)).filter((x) => x.kind === 'user')) {
@@ -151,7 +154,7 @@ export const w = defineProgram({
       if (longform) row += `${loginTime(u.time, now)}${ival7(0)}${ival7(jcpu)}${fg && fg.cpu > 0 ? ival7(fg.cpu) : ival7(0)}`;
       else row += ival7(0);
       if (p.flags.has('p')) row += ` ${u.pid}/${fg?.pid ?? u.pid}`;
-      row += ` ${fg ? commandLine(fg) : '-'}\n`;
+      row += ` ${(fg ? commandLine(fg) : '-').slice(0, maxcmd)}\n`;
       await ctx.print(row);
     }
     return 0;

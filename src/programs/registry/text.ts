@@ -1,30 +1,31 @@
 // Text tools (coreutils filters): head tail wc sort uniq cut tr tee paste ...
-import type { Program } from '../define';
-import base64 from '../coreutils/base64';
-import basename from '../coreutils/basename';
-import comm from '../coreutils/comm';
-import cut from '../coreutils/cut';
-import dirname from '../coreutils/dirname';
-import expand from '../coreutils/expand';
-import fold from '../coreutils/fold';
-import head from '../coreutils/head';
-import join from '../coreutils/join';
-import md5sum from '../coreutils/md5sum';
-import nl from '../coreutils/nl';
-import od from '../coreutils/od';
-import paste from '../coreutils/paste';
-import printf from '../coreutils/printf';
-import seq from '../coreutils/seq';
-import sha256sum from '../coreutils/sha256sum';
-import sort from '../coreutils/sort';
-import split from '../coreutils/split';
-import tac from '../coreutils/tac';
-import tail from '../coreutils/tail';
-import tee from '../coreutils/tee';
-import tr from '../coreutils/tr';
-import unexpand from '../coreutils/unexpand';
-import uniq from '../coreutils/uniq';
-import wc from '../coreutils/wc';
-import yes from '../coreutils/yes';
+import { lazy, type ProgramEntry } from '../entry';
 
-export const textPrograms: Program[] = [base64, basename, comm, cut, dirname, expand, fold, head, join, md5sum, nl, od, paste, printf, seq, sha256sum, sort, split, tac, tail, tee, tr, unexpand, uniq, wc, yes];
+export const textPrograms: ProgramEntry[] = [
+  lazy({ name: 'base64', installPath: '/usr/bin/base64', pkg: 'coreutils' }, () => import('../coreutils/base64')),
+  lazy({ name: 'basename', installPath: '/usr/bin/basename', pkg: 'coreutils' }, () => import('../coreutils/basename')),
+  lazy({ name: 'comm', installPath: '/usr/bin/comm', pkg: 'coreutils' }, () => import('../coreutils/comm')),
+  lazy({ name: 'cut', installPath: '/usr/bin/cut', pkg: 'coreutils' }, () => import('../coreutils/cut')),
+  lazy({ name: 'dirname', installPath: '/usr/bin/dirname', pkg: 'coreutils' }, () => import('../coreutils/dirname')),
+  lazy({ name: 'expand', installPath: '/usr/bin/expand', pkg: 'coreutils' }, () => import('../coreutils/expand')),
+  lazy({ name: 'fold', installPath: '/usr/bin/fold', pkg: 'coreutils' }, () => import('../coreutils/fold')),
+  lazy({ name: 'head', installPath: '/usr/bin/head', pkg: 'coreutils' }, () => import('../coreutils/head')),
+  lazy({ name: 'join', installPath: '/usr/bin/join', pkg: 'coreutils' }, () => import('../coreutils/join')),
+  lazy({ name: 'md5sum', installPath: '/usr/bin/md5sum', pkg: 'coreutils' }, () => import('../coreutils/md5sum')),
+  lazy({ name: 'nl', installPath: '/usr/bin/nl', pkg: 'coreutils' }, () => import('../coreutils/nl')),
+  lazy({ name: 'od', installPath: '/usr/bin/od', pkg: 'coreutils' }, () => import('../coreutils/od')),
+  lazy({ name: 'paste', installPath: '/usr/bin/paste', pkg: 'coreutils' }, () => import('../coreutils/paste')),
+  lazy({ name: 'printf', installPath: '/usr/bin/printf', pkg: 'coreutils' }, () => import('../coreutils/printf')),
+  lazy({ name: 'seq', installPath: '/usr/bin/seq', pkg: 'coreutils' }, () => import('../coreutils/seq')),
+  lazy({ name: 'sha256sum', installPath: '/usr/bin/sha256sum', pkg: 'coreutils' }, () => import('../coreutils/sha256sum')),
+  lazy({ name: 'sort', installPath: '/usr/bin/sort', pkg: 'coreutils' }, () => import('../coreutils/sort')),
+  lazy({ name: 'split', installPath: '/usr/bin/split', pkg: 'coreutils' }, () => import('../coreutils/split')),
+  lazy({ name: 'tac', installPath: '/usr/bin/tac', pkg: 'coreutils' }, () => import('../coreutils/tac')),
+  lazy({ name: 'tail', installPath: '/usr/bin/tail', pkg: 'coreutils' }, () => import('../coreutils/tail')),
+  lazy({ name: 'tee', installPath: '/usr/bin/tee', pkg: 'coreutils' }, () => import('../coreutils/tee')),
+  lazy({ name: 'tr', installPath: '/usr/bin/tr', pkg: 'coreutils' }, () => import('../coreutils/tr')),
+  lazy({ name: 'unexpand', installPath: '/usr/bin/unexpand', pkg: 'coreutils' }, () => import('../coreutils/unexpand')),
+  lazy({ name: 'uniq', installPath: '/usr/bin/uniq', pkg: 'coreutils' }, () => import('../coreutils/uniq')),
+  lazy({ name: 'wc', installPath: '/usr/bin/wc', pkg: 'coreutils' }, () => import('../coreutils/wc')),
+  lazy({ name: 'yes', installPath: '/usr/bin/yes', pkg: 'coreutils' }, () => import('../coreutils/yes')),
+];

@@ -65,7 +65,8 @@ describe('ps', () => {
   });
 
   it('shows a zombie and a stopped job with their states', async () => {
-    const r = await sh(newMachine(), 'sleep 100 & p=$!; sleep 0.01; kill -STOP $p; sleep 0.01; ps -o pid,stat,comm -p $p; kill -9 $p; sleep 0.01; ps -o stat,args -p $p; true');
+    // the clock stands still, so the sleep only ends when killed
+    const r = await sh(newMachine({}, 'manual'), 'sleep 100 & p=$!; until pgrep -x sleep >/dev/null; do :; done; kill -STOP $p; ps -o pid,stat,comm -p $p; kill -9 $p; until ps -o stat= -p $p | grep -q Z; do :; done; ps -o stat,args -p $p; true');
     expect(r.stdout).toBe('    PID STAT COMMAND\n      3 T    sleep\nSTAT COMMAND\nZ    [sleep] <defunct>\n');
   });
 });
