@@ -27,6 +27,8 @@ export interface PosixOptions {
   eol?: number;
   /** sed's M flag: ^ and $ also match around newlines. */
   multiline?: boolean;
+  /** sed --posix: no \+ \? \| \w \W \s \S \b \B \< \> \` \' (RE_NO_GNU_OPS). */
+  noGnuOps?: boolean;
   /** Receives dfa warnings (grep 3.8: "* at start of expression", "stray \ before x"). */
   warn?: (message: string) => void;
 }
@@ -75,18 +77,19 @@ class Parser {
     if (c === '\\') {
       if (i + 1 >= p.length) this.fail(MSG.EESCAPE);
       const d = p[i + 1]!;
+      const gnu = !this.o.noGnuOps;
       if (!this.ere) {
         if (d === '(') return ['open', 2, d];
         if (d === ')') return ['close', 2, d];
-        if (d === '|') return ['alt', 2, d];
+        if (d === '|' && gnu) return ['alt', 2, d];
         if (d === '{') return ['opendup', 2, d];
         if (d === '}') return ['closedup', 2, d];
-        if (d === '+') return ['plus', 2, d];
-        if (d === '?') return ['qmark', 2, d];
+        if (d === '+' && gnu) return ['plus', 2, d];
+        if (d === '?' && gnu) return ['qmark', 2, d];
       }
       if (d >= '1' && d <= '9') return ['backref', 2, d];
-      if ('<>bB`\''.includes(d)) return ['anchor', 2, d];
-      if ('wWsS'.includes(d)) return ['class', 2, d];
+      if ('<>bB`\''.includes(d) && gnu) return ['anchor', 2, d];
+      if ('wWsS'.includes(d) && gnu) return ['class', 2, d];
       return ['escaped', 2, d];
     }
     if (c === '*') return ['star', 1, c];

@@ -218,7 +218,7 @@ class Compiler {
       return { re: null };
     }
     try {
-      const parsed = parsePosix(regexText(pattern), { extended: this.o.extended, flavor: 'sed', icase, multiline });
+      const parsed = parsePosix(regexText(pattern), { extended: this.o.extended, flavor: 'sed', icase, multiline, noGnuOps: this.o.posix });
       if (needed > parsed.groups) this.bad(`invalid reference \\${needed} on \`s' command's RHS`);
       return { re: new PosixRegExp(parsed, { icase, multiline }) };
     } catch (e) {
