@@ -34,6 +34,7 @@ export class Executor {
   private ps = '';
   private chomped = true;
   private hold = '';
+  private holdChomped = true;
   private replaced = false;
   private lastRegex: PosixRegExp | null = null;
   private queue: Queued[] = [];
@@ -48,7 +49,7 @@ export class Executor {
     private readonly input: Input,
     private readonly o: ExecOptions,
   ) {
-    this.stdout = new SedOutput(new BinWriter(ctx.sys, 1, o.unbuffered || ctx.sys.isatty(1)));
+    this.stdout = new SedOutput(new BinWriter(ctx.sys, 1, o.unbuffered || ctx.sys.isatty(1)), o.delim);
     this.out = this.stdout;
   }
 
@@ -249,11 +250,15 @@ export class Executor {
         case 'F':
           await this.out.text(`${utf8ToBin(this.input.fileName)}\n`);
           break;
-        case 'g': this.ps = this.hold; break;
-        case 'G': this.ps += this.o.delim + this.hold; break;
-        case 'h': this.hold = this.ps; break;
-        case 'H': this.hold += this.o.delim + this.ps; break;
-        case 'x': [this.ps, this.hold] = [this.hold, this.ps]; break;
+        // the spaces carry their "ended with a newline" flag along (GNU's struct line)
+        case 'g': this.ps = this.hold; this.chomped = this.holdChomped; break;
+        case 'G': this.ps += this.o.delim + this.hold; this.chomped = this.holdChomped; break;
+        case 'h': this.hold = this.ps; this.holdChomped = this.chomped; break;
+        case 'H': this.hold += this.o.delim + this.ps; this.holdChomped = this.chomped; break;
+        case 'x':
+          [this.ps, this.hold] = [this.hold, this.ps];
+          [this.chomped, this.holdChomped] = [this.holdChomped, this.chomped];
+          break;
         case 'z': this.ps = ''; break;
         case 'l':
           await this.out.text(listing(this.ps, c.intArg >= 0 ? c.intArg : this.o.lineWidth));

@@ -120,6 +120,7 @@ class InPlace implements FileHooks {
     private readonly ctx: Ctx,
     private readonly suffix: string,
     private readonly follow: boolean,
+    private readonly delim: string,
   ) {}
 
   async start(name: string, fd: number): Promise<boolean> {
@@ -158,7 +159,7 @@ class InPlace implements FileHooks {
       // only root may give files away
     }
     await sys.chmod(this.tmp.path, st.mode & 0o7777);
-    this.exec.out = new SedOutput(new BinWriter(sys, this.tmp.fd));
+    this.exec.out = new SedOutput(new BinWriter(sys, this.tmp.fd), this.delim);
     this.target = target;
     return true;
   }
@@ -232,19 +233,19 @@ async function sed(ctx: Ctx): Promise<number> {
   const last = chunks[chunks.length - 1]!;
   const exprs = chunks.filter((c) => c.file === undefined).length;
   const errorWhere = last.file !== undefined ? `file ${last.file} line ${last.text.split('\n').length}` : `-e expression #${exprs}, char 0`;
-  const hooks = inPlace !== undefined ? new InPlace(ctx, inPlace, has('follow')) : undefined;
+  const hooks = inPlace !== undefined ? new InPlace(ctx, inPlace, has('follow'), delim) : undefined;
   const input = new Input(ctx, files, separate, delim, hooks);
   const exec = new Executor(ctx, program, input, { quiet: has('n') || program.quiet, posix, delim, lineWidth, errorWhere, unbuffered: has('u') });
   if (hooks) hooks.exec = exec;
   for (const name of program.wfiles) {
     if (name === '/dev/stdout') continue;
     if (name === '/dev/stderr') {
-      exec.wfiles.set(name, new SedOutput(new BinWriter(ctx.sys, 2)));
+      exec.wfiles.set(name, new SedOutput(new BinWriter(ctx.sys, 2), delim));
       continue;
     }
     try {
       const fd = await ctx.sys.open(name, { write: true, create: true, truncate: true }, 0o666);
-      exec.wfiles.set(name, new SedOutput(new BinWriter(ctx.sys, fd)));
+      exec.wfiles.set(name, new SedOutput(new BinWriter(ctx.sys, fd), delim));
     } catch (e) {
       if (!isSysError(e)) throw e;
       throw new SedError(`couldn't open file ${name}: ${strerror(e.errno)}`, EXIT_PANIC);

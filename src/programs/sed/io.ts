@@ -9,12 +9,15 @@ import { EXIT_PANIC, SedError } from './script';
 export class SedOutput {
   missingNewline = false;
 
-  constructor(readonly w: BinWriter) {}
+  constructor(
+    readonly w: BinWriter,
+    private readonly delim = '\n',
+  ) {}
 
   async text(s: string): Promise<void> {
     if (this.missingNewline) {
       this.missingNewline = false;
-      await this.w.write('\n');
+      await this.w.write(this.delim);
     }
     await this.w.write(s);
   }

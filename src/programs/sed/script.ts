@@ -136,7 +136,7 @@ export function regexText(raw: string): string {
 
 const LIST_ESCAPES: Record<string, string> = { '\x07': 'a', '\b': 'b', '\f': 'f', '\n': 'n', '\r': 'r', '\t': 't', '\v': 'v', '\\': '\\' };
 
-/** The `l` command's listing of a pattern space, wrapped at `width` (0 or 1: never). */
+/** The `l` command's listing of a pattern space, wrapped at `width` (0: never). */
 export function listing(ps: string, width: number): string {
   let out = '';
   let col = 0;
@@ -149,7 +149,7 @@ export function listing(ps: string, width: number): string {
       const e = LIST_ESCAPES[c];
       o = e ? `\\${e}` : `\\${code.toString(8).padStart(3, '0')}`;
     }
-    if (col + o.length > width - 1 && width > 1) {
+    if (col + o.length > width - 1 && width > 0) {
       out += '\\\n';
       col = 0;
     }
