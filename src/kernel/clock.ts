@@ -30,6 +30,8 @@ export class Clock {
   private cancelReal: (() => void) | undefined;
   /** Bumped by the kernel on every syscall; the 'skip' mode jumps only when it stops moving. */
   activity = 0;
+  /** Work in progress that is not a syscall (a program's code loading): no jumping meanwhile. */
+  busy = 0;
   private idleProbe: (() => void) | undefined;
 
   constructor(
@@ -107,7 +109,7 @@ export class Clock {
       this.idleProbe = undefined;
       const next = this.timers[0];
       if (!next) return;
-      if (this.activity === seen) quiet++;
+      if (this.activity === seen && this.busy === 0) quiet++;
       else {
         quiet = 0;
         seen = this.activity;

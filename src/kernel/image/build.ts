@@ -128,7 +128,7 @@ export function buildImage(vfs: Vfs): ImageWriter {
   w.file('/etc/shadow', etc.shadow(etc.PASSWD), 0o000);
   w.file('/etc/gshadow', etc.gshadow(etc.GROUP), 0o000);
   w.file('/etc/login.defs', etc.LOGIN_DEFS_SUMMARY);
-  w.file('/etc/default/useradd', etc.USERADD_DEFAULTS, 0o600);
+  w.file('/etc/default/useradd', etc.USERADD_DEFAULTS, 0o644);
   w.file('/etc/shells', etc.SHELLS);
   w.file('/etc/sudoers', 'root ALL=(ALL:ALL) ALL\n%wheel ALL=(ALL) ALL\n%sudo   ALL=(ALL) ALL\n@includedir /etc/sudoers.d\n', 0o440);
 

@@ -94,7 +94,8 @@ export function shadow(passwd: string): string {
     .split('\n')
     .map((line) => {
       const name = line.split(':')[0]!;
-      const hash = name === 'root' ? '$6$photonsim$Vn0r3qfX3bFqz7D3q1m0tGkJm4w5oWQx8T9y2c1E6bH.Lk3uVh8aZ0pN2rS4tU6vW8xY0zA2bC4dE6fG8hI0j/' : '!';
+      // root's password is the OVA's `changeme`
+      const hash = name === 'root' ? '$6$Qx7vJ2mN9pL4sR8t$5LMhI5z6kLAfPwSIUPyEpPMLZ8nxAwnSAnRjWgM6jRipehXzmR2sFzMesvtAesSiVZzAX4iks9jKeJA7b7v0r.' : '!';
       return `${name}:${hash}:19800:0:${name === 'root' ? 90 : 99999}:7:::`;
     })
     .join('\n') + '\n';
@@ -235,6 +236,9 @@ LOGIN_TIMEOUT   60
 CHFN_RESTRICT   rwh
 DEFAULT_HOME    yes
 USERGROUPS_ENAB no
+SU_NAME         su
+ENV_SUPATH      PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+ENV_PATH        PATH=/usr/local/bin:/usr/bin:/bin
 `;
 
 export const USERADD_DEFAULTS = `GROUP=100

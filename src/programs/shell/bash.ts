@@ -345,6 +345,16 @@ export default defineProgram({
     state.arg0 = sys.argv[0] ?? 'bash';
     const sh = new Interpreter(sys, state);
     await applyOptions(sh, inv.options);
+    // a login shell reads the profile even when it runs a command (bash -l -c, su - -c)
+    if (inv.login && !inv.noProfile && inv.interactive !== true && !(sys.isatty(0) && sys.isatty(2) && inv.command === undefined && inv.file === undefined)) {
+      state.errorContext = 'command';
+      await guarded(sh, async () => {
+        await sourceIfExists(sh, '/etc/profile');
+        const home = state.get('HOME') ?? '';
+        for (const f of ['.bash_profile', '.bash_login', '.profile']) if (await sourceIfExists(sh, `${home}/${f}`)) break;
+        return 0;
+      });
+    }
     if (inv.command !== undefined) {
       state.errorContext = 'command';
       if (inv.args.length > 0) state.arg0 = inv.args[0]!;
