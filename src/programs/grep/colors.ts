@@ -40,7 +40,7 @@ export function readColors(env: Map<string, string>, warn: (message: string) => 
         if (name === 'ms' || name === 'mc') legacyUsed = legacyUsed && c.ms === legacy && c.mc === legacy;
       } else if (name === 'rv' && val === undefined) c.rv = true;
       else if (name === 'ne' && val === undefined) c.ne = true;
-      else break;
+      else if (['mt', 'rv', 'ne', ...STRING_KEYS].includes(name)) break;
     }
   }
   if (legacyUsed && legacy) warn(`warning: GREP_COLOR='${legacy}' is deprecated; use GREP_COLORS='mt=${legacy}'`);

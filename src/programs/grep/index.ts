@@ -134,6 +134,8 @@ async function grep(ctx: Ctx, args: readonly string[]): Promise<number> {
   } catch {
     devNull = false;
   }
+  if (cfg.quiet || devNull || cfg.list !== 'none') cfg.count = false;
+  if (cfg.quiet || devNull) cfg.list = 'none';
   const run = new Run(ctx, cfg, matcher, colors, devNull);
   let operands = cfg.operands;
   let omitDotSlash = false;

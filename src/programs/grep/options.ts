@@ -164,6 +164,11 @@ function expandDigits(args: readonly string[]): string[] {
 
 export const USAGE_LINE = 'Usage: grep [OPTION]... PATTERNS [FILE]...';
 
+/** getprogname(): the usage lines name the program without its directory. */
+function shortName(ctx: Ctx): string {
+  return ctx.name.replace(/^.*\//, '');
+}
+
 export class ExitError extends Error {
   constructor(readonly status: number) {
     super(`exit ${status}`);
@@ -172,7 +177,7 @@ export class ExitError extends Error {
 
 async function die(ctx: Ctx, message: string, usage = false, status = 2): Promise<never> {
   await ctx.error(message);
-  if (usage) await ctx.err.write(`${USAGE_LINE}\nTry '${ctx.name} --help' for more information.\n`);
+  if (usage) await ctx.err.write(`${USAGE_LINE.replace('grep', shortName(ctx))}\nTry '${shortName(ctx)} --help' for more information.\n`);
   throw new ExitError(status);
 }
 
@@ -253,7 +258,7 @@ export async function parseArgs(ctx: Ctx, args: readonly string[], posixlyCorrec
         const r = argmatch(v, [['read', 'read'], ['recurse', 'recurse'], ['skip', 'skip']] as const);
         if ('error' in r) {
           await argmatchError(ctx, '--directories', v, r.error, [['read', 'read'], ['recurse', 'recurse'], ['skip', 'skip']]);
-          await ctx.err.write(`${USAGE_LINE}\nTry '${ctx.name} --help' for more information.\n`);
+          await ctx.err.write(`${USAGE_LINE.replace('grep', shortName(ctx))}\nTry '${shortName(ctx)} --help' for more information.\n`);
           throw new ExitError(1);
         }
         c.directories = r.value;
@@ -329,7 +334,7 @@ export async function parseArgs(ctx: Ctx, args: readonly string[], posixlyCorrec
 }
 
 async function usageOnly(ctx: Ctx): Promise<never> {
-  await ctx.err.write(`${USAGE_LINE}\nTry '${ctx.name} --help' for more information.\n`);
+  await ctx.err.write(`${USAGE_LINE.replace('grep', shortName(ctx))}\nTry '${shortName(ctx)} --help' for more information.\n`);
   throw new ExitError(2);
 }
 

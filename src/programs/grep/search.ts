@@ -273,13 +273,18 @@ export class Scan {
     const matching = (sep === ':') !== c.invert;
     if (!c.only) this.lineHead(beg, lim - beg - 1, sep);
     if (colors || c.only) {
-      const lineColor = colors ? (((sep === ':') !== (c.invert && !colors.rv)) ? colors.sl : colors.cx) : '';
+      const lineColor = colors ? (((sep === ':') !== (c.invert && colors.rv)) ? colors.sl : colors.cx) : '';
       const matchColor = colors ? (sep === ':' ? colors.ms : colors.mc) : '';
       if ((c.only && matching) || (colors && (lineColor || matchColor))) {
         if (matching && (c.only || matchColor)) beg = this.lineMiddle(beg, lim, lineColor, matchColor);
         if (!c.only && lineColor && colors) {
-          this.w(`${sgrStart(colors, lineColor)}${this.buf.slice(beg, lim - 1)}${sgrEnd(colors, lineColor)}`);
-          beg = lim - 1;
+          // print_line_tail: the rest of the line, short of its end (and a CR before it)
+          let end = lim - 1;
+          if (end > beg && this.buf[end - 1] === '\r') end--;
+          if (end > beg) {
+            this.w(`${sgrStart(colors, lineColor)}${this.buf.slice(beg, end)}${sgrEnd(colors, lineColor)}`);
+            beg = end;
+          }
         }
       }
     }

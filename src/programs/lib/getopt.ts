@@ -51,7 +51,7 @@ export function getopt(args: readonly string[], defs: readonly OptionDef[], opts
       const exact = defs.find((d) => d.long === name);
       const candidates = exact ? [exact] : defs.filter((d) => d.long?.startsWith(name));
       const distinct = [...new Map(candidates.map((d) => [d.long, d])).values()];
-      if (distinct.length === 0) throw new GetoptError(`unrecognized option '${eq < 0 ? a : a.slice(0, eq)}'`);
+      if (distinct.length === 0) throw new GetoptError(`unrecognized option '${a}'`);
       if (distinct.length > 1) {
         throw new GetoptError(`option '${a.slice(0, eq < 0 ? undefined : eq)}' is ambiguous; possibilities:${distinct.map((d) => ` '--${d.long}'`).join('')}`);
       }

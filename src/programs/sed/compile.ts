@@ -2,9 +2,9 @@
 // error names the same expression and character (or file and line) as the real one.
 import { PosixRegExp } from '../lib/posix-match';
 import { parsePosix, RegexSyntaxError } from '../lib/posix-regex';
-import { escapeAt, EXIT_BAD_USAGE, EXIT_PANIC, regexText, SedError, textBuffer, type Addr, type Command, type ReplPart, type SedRegex, type Subst } from './script';
+import { digit, EOF, parseReplacement, ScriptReader, space } from './reader';
+import { escapeAt, EXIT_PANIC, regexText, SedError, type Addr, type Command, type SedRegex, type Subst } from './script';
 
-const EOF = -1;
 
 export interface ScriptChunk {
   text: string;
@@ -25,28 +25,21 @@ export interface Program {
   wfiles: string[];
 }
 
-const blank = (c: number): boolean => c === 32 || c === 9;
-const space = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
-const digit = (c: number): boolean => c >= 48 && c <= 57;
 
 export function compileScript(chunks: ScriptChunk[], o: CompileOptions): Program {
   return new Compiler(o).run(chunks);
 }
 
-class Compiler {
-  private s = '';
-  private cur = 0;
-  private line = 0;
-  private expr = 0;
-  private file: string | undefined;
+class Compiler extends ScriptReader {
   private readonly cmds: Command[] = [];
   private readonly blocks: { index: number; expr: number; line: number; file: string | undefined }[] = [];
   private readonly wfiles: string[] = [];
-  private pendingText: { cmd: Command; raw: string } | undefined;
   private quiet = false;
   private first = true;
 
-  constructor(private readonly o: CompileOptions) {}
+  constructor(private readonly o: CompileOptions) {
+    super(o.sandbox);
+  }
 
   run(chunks: ScriptChunk[]): Program {
     for (const chunk of chunks) {
@@ -82,134 +75,6 @@ class Compiler {
       }
     }
     return { cmds: this.cmds, quiet: this.quiet, wfiles: this.wfiles };
-  }
-
-  private bad(why: string): never {
-    const where = this.file !== undefined ? `file ${this.file} line ${this.line}` : `-e expression #${this.expr}, char ${this.cur}`;
-    throw new SedError(`${where}: ${why}`, EXIT_BAD_USAGE);
-  }
-
-  private inchar(): number {
-    if (this.cur >= this.s.length) return EOF;
-    const c = this.s.charCodeAt(this.cur++);
-    if (c === 10) this.line++;
-    return c;
-  }
-
-  private savchar(c: number): void {
-    if (c === EOF) return;
-    if (c === 10 && this.line > 0) this.line--;
-    this.cur--;
-  }
-
-  private nonblank(): number {
-    let c;
-    do c = this.inchar();
-    while (blank(c));
-    return c;
-  }
-
-  private integer(c: number): number {
-    let n = 0;
-    while (digit(c)) {
-      n = n * 10 + c - 48;
-      c = this.inchar();
-    }
-    this.savchar(c);
-    return n;
-  }
-
-  private endOfCmd(): void {
-    const c = this.nonblank();
-    if (c === 125 || c === 35) this.savchar(c);
-    else if (c !== EOF && c !== 10 && c !== 59) this.bad('extra characters after command');
-  }
-
-  private label(): string {
-    let c = this.nonblank();
-    let out = '';
-    while (c !== EOF && c !== 10 && !space(c) && c !== 59) {
-      out += String.fromCharCode(c);
-      c = this.inchar();
-    }
-    return out;
-  }
-
-  private filename(): string {
-    if (this.o.sandbox) this.bad('e/r/w commands disabled in sandbox mode');
-    let c = this.nonblank();
-    let out = '';
-    while (c !== EOF && c !== 10) {
-      out += String.fromCharCode(c);
-      c = this.inchar();
-    }
-    return out;
-  }
-
-  /** Reads up to an unescaped `slash` (brackets in a regex may hold it); undefined if none. */
-  private matchSlash(slash: number, regex: boolean): string | undefined {
-    if (slash === EOF) return undefined;
-    let out = '';
-    let c = this.inchar();
-    for (; c !== EOF && c !== 10; c = this.inchar()) {
-      if (c === slash) break;
-      if (c === 92) {
-        c = this.inchar();
-        if (c === EOF) break;
-        if (c === 110 && regex) c = 10;
-        else if (c !== 10 && (c !== slash || (!regex && c === 38))) out += '\\';
-      } else if (c === 91 && regex) {
-        const r = this.bracket(slash);
-        if (r === undefined) return undefined;
-        out += r;
-        continue;
-      }
-      out += String.fromCharCode(c);
-    }
-    if (c === 10) this.savchar(c);
-    return c === slash ? out : undefined;
-  }
-
-  /** The rest of a bracket expression after its `[`, copied as is. */
-  private bracket(slash: number): string | undefined {
-    let out = '[';
-    let c = this.inchar();
-    if (c === 94) {
-      out += '^';
-      c = this.inchar();
-    }
-    if (c === 93) {
-      out += ']';
-      c = this.inchar();
-    }
-    for (; c !== EOF && c !== 10; c = this.inchar()) {
-      if (c === 93) return `${out}]`;
-      if (c === 91) {
-        const d = this.inchar();
-        if (d === 58 || d === 46 || d === 61) {
-          const close = `${String.fromCharCode(d)}]`;
-          const end = this.s.indexOf(close, this.cur);
-          if (end < 0) return undefined;
-          out += `[${this.s.slice(this.cur - 1, end + 2)}`;
-          this.cur = end + 2;
-          continue;
-        }
-        this.savchar(d);
-      } else if (c === 92) {
-        const d = this.inchar();
-        if (d === 110) {
-          out += '\n';
-          continue;
-        }
-        if (d === slash) {
-          out += String.fromCharCode(d);
-          continue;
-        }
-        this.savchar(d);
-      }
-      out += String.fromCharCode(c);
-    }
-    return undefined;
   }
 
   private compileRx(pattern: string, icase: boolean, multiline: boolean, needed: number): SedRegex {
@@ -265,70 +130,6 @@ class Compiler {
 
   private newCommand(): Command {
     return { bang: false, cmd: '', range: 'inactive', rangeEnd: 0, text: '', label: '', jump: -1, intArg: -1, fname: '' };
-  }
-
-  /** a, i, c (and e) text: the one-line GNU form, or the lines after `a\`. */
-  private readText(cmd: Command | undefined, leadin: number): void {
-    const target = cmd ?? this.pendingText!.cmd;
-    let raw = cmd ? '' : this.pendingText!.raw;
-    this.pendingText = undefined;
-    if (leadin === EOF) {
-      this.pendingText = { cmd: target, raw };
-      return;
-    }
-    if (leadin !== 10) raw += String.fromCharCode(leadin);
-    let c = this.inchar();
-    while (c !== EOF && c !== 10) {
-      if (c === 92) {
-        c = this.inchar();
-        if (c !== EOF) raw += '\\';
-      }
-      if (c === EOF) {
-        raw += '\n';
-        target.text = textBuffer(raw);
-        this.pendingText = { cmd: target, raw };
-        return;
-      }
-      raw += String.fromCharCode(c);
-      c = this.inchar();
-    }
-    raw += '\n';
-    target.text = textBuffer(raw);
-  }
-
-  private replacement(text: string): { parts: ReplPart[]; max: number } {
-    const parts: ReplPart[] = [];
-    let lit = '';
-    let max = 0;
-    const flush = (): void => {
-      if (lit) parts.push({ t: 'lit', s: lit });
-      lit = '';
-    };
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i]!;
-      if (c === '&') {
-        flush();
-        parts.push({ t: 'ref', n: 0 });
-      } else if (c === '\\' && i + 1 < text.length) {
-        const d = text[++i]!;
-        if (d >= '0' && d <= '9') {
-          flush();
-          const n = d.charCodeAt(0) - 48;
-          max = Math.max(max, n);
-          parts.push({ t: 'ref', n });
-        } else if ('LUluE'.includes(d)) {
-          flush();
-          parts.push({ t: 'case', c: d as 'L' | 'U' | 'l' | 'u' | 'E' });
-        } else if (d === '\n') lit += '\n';
-        else {
-          const e = escapeOrSelf(text, i);
-          lit += e[0];
-          i += e[1] - 1;
-        }
-      } else lit += c;
-    }
-    flush();
-    return { parts, max };
   }
 
   private substFlags(sub: Subst): { icase: boolean; multi: boolean } {
@@ -509,7 +310,7 @@ class Compiler {
     if (pat === undefined) this.bad("unterminated `s' command");
     const rep = this.matchSlash(slash, false);
     if (rep === undefined) this.bad("unterminated `s' command");
-    const { parts, max } = this.replacement(rep!);
+    const { parts, max } = parseReplacement(rep!);
     const sub: Subst = { regex: { re: null }, repl: parts, global: false, print: 0, numb: 0, eval: false, outf: undefined };
     const f = this.substFlags(sub);
     sub.regex = this.compileRx(pat!, f.icase, f.multi, max);
@@ -537,11 +338,6 @@ class Compiler {
     this.endOfCmd();
     return true;
   }
-}
-
-/** One escape of a replacement (\t, \x41, ...), or the character itself. */
-function escapeOrSelf(text: string, i: number): [string, number] {
-  return escapeAt(text, i) ?? [text[i]!, 1];
 }
 
 /** y's strings: \\ is a backslash, \n a newline and the other escapes their characters. */

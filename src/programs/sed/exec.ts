@@ -2,11 +2,12 @@
 // the append queue, hold space, s with its flags and case conversion, and q/Q/n/N/D rules.
 import { binToUtf8, BinWriter, bytesToBin, readAllBin, utf8ToBin } from '../lib/binary-text';
 import type { Ctx } from '../lib/context';
-import type { PosixMatch, PosixRegExp } from '../lib/posix-match';
+import type { PosixRegExp } from '../lib/posix-match';
 import type { Program } from './compile';
 import type { Input } from './io';
 import { SedOutput } from './io';
-import { EXIT_BAD_USAGE, EXIT_PANIC, listing, SedError, type Addr, type Command, type ReplPart, type SedRegex } from './script';
+import { EXIT_BAD_USAGE, EXIT_PANIC, listing, SedError, type Addr, type Command, type SedRegex } from './script';
+import { substitute } from './subst';
 
 export interface ExecOptions {
   quiet: boolean;
@@ -19,14 +20,6 @@ export interface ExecOptions {
 }
 
 type Queued = { text: string } | { file: string } | { rline: string };
-
-function asciiUpper(s: string): string {
-  return s.replace(/[a-z]+/g, (m) => m.toUpperCase());
-}
-
-function asciiLower(s: string): string {
-  return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
-}
 
 export class Executor {
   out!: SedOutput;
@@ -55,24 +48,36 @@ export class Executor {
 
   /** Runs every cycle; returns the exit status from q/Q, or undefined at end of input. */
   async run(): Promise<number | undefined> {
-    while (await this.readPatternSpace(false)) {
-      await this.ctx.tick();
-      if (this.stdout.w.broken) return undefined;
+    for (let n = 0; ; n++) {
+      if ((n & 63) === 0) {
+        await this.ctx.tick();
+        if (this.stdout.w.broken) return undefined;
+      }
+      if (this.queue.length > 0) await this.dumpAppend();
+      this.replaced = false;
+      const line = this.input.readSync() ?? (await this.input.read());
+      if (!line) break;
+      this.ps = line.text;
+      this.chomped = line.chomped;
       const r = await this.execute();
       if (r === 'quit-silent') return this.quit;
-      if (r !== 'delete' && !this.o.quiet) await this.out.line(this.ps, this.chomped, this.o.delim);
+      if (r !== 'delete' && !this.o.quiet) {
+        const p = this.out.line(this.ps, this.chomped, this.o.delim);
+        if (p) await p;
+      }
       if (r === 'quit') {
         await this.dumpAppend();
         return this.quit;
       }
     }
+    await this.dumpAppend();
     return undefined;
   }
 
   private async readPatternSpace(append: boolean): Promise<boolean> {
     await this.dumpAppend();
     this.replaced = false;
-    const line = await this.input.read();
+    const line = this.input.readSync() ?? (await this.input.read());
     if (!line) return false;
     this.ps = append ? `${this.ps}${this.o.delim}${line.text}` : line.text;
     this.chomped = line.chomped;
@@ -144,12 +149,12 @@ export class Executor {
     return re;
   }
 
-  private async matchOne(a: Addr): Promise<boolean> {
+  private matchOne(a: Addr): boolean | Promise<boolean> {
     const l = this.input.lineNo;
     switch (a.kind) {
       case 'num': return l === a.n1;
       case 'mod': return l >= a.n1 && (l - a.n1) % a.n2 === 0;
-      case 'last': return this.input.isLast();
+      case 'last': return this.input.isLastSync() ?? this.input.isLast();
       case 'regex': return this.regex(a.regex!).test(this.ps, 0);
       default: return false;
     }
@@ -195,7 +200,7 @@ export class Executor {
     let i = 0;
     while (i < cmds.length) {
       const c = cmds[i]!;
-      const sel = (await this.selected(c)) !== c.bang;
+      const sel = (!c.a1 || (c.range === 'inactive' && !c.a2 && c.a1.kind !== 'last' ? this.matchOne(c.a1) as boolean : await this.selected(c))) !== c.bang;
       if (!sel) {
         i++;
         continue;
@@ -276,9 +281,11 @@ export class Executor {
             return 'end';
           }
           break;
-        case 'p':
-          await this.out.line(this.ps, this.chomped, this.o.delim);
+        case 'p': {
+          const p = this.out.line(this.ps, this.chomped, this.o.delim);
+          if (p) await p;
           break;
+        }
         case 'P': {
           const at = this.ps.indexOf(this.o.delim);
           await this.out.line(at < 0 ? this.ps : this.ps.slice(0, at), at >= 0 || this.chomped, this.o.delim);
@@ -298,9 +305,16 @@ export class Executor {
           if (line !== undefined) this.queue.push({ rline: line });
           break;
         }
-        case 's':
-          await this.substitute(c);
+        case 's': {
+          const sub = c.subst!;
+          const result = substitute(this.ps, this.regex(sub.regex), sub);
+          if (result !== undefined) {
+            this.ps = result;
+            this.replaced = true;
+            if (sub.print || sub.eval || sub.outf) await this.afterSubstitute(c);
+          }
           break;
+        }
         case 'w':
           await this.wfile(c.fname).line(this.ps, this.chomped, this.o.delim);
           break;
@@ -323,44 +337,9 @@ export class Executor {
     return this.wfiles.get(name)!;
   }
 
-  private async substitute(c: Command): Promise<void> {
+  /** s///p, s///e and s///w after a substitution. */
+  private async afterSubstitute(c: Command): Promise<void> {
     const sub = c.subst!;
-    const re = this.regex(sub.regex);
-    const ps = this.ps;
-    const len = ps.length;
-    let out = '';
-    let start = 0;
-    let prevEnd = -1;
-    let count = 0;
-    let did = false;
-    for (;;) {
-      const m = re.exec(ps, start);
-      if (!m) break;
-      if (m.index === m.end && m.index === prevEnd) {
-        if (m.index >= len) break;
-        out += ps.slice(start, m.index + 1);
-        start = m.index + 1;
-        continue;
-      }
-      count++;
-      out += ps.slice(start, m.index);
-      if (count < sub.numb) out += ps.slice(m.index, m.end);
-      else {
-        out += this.expand(sub.repl, ps, m);
-        did = true;
-      }
-      start = prevEnd = m.end;
-      if (did && !sub.global) break;
-      if (m.index === m.end) {
-        if (start < len) out += ps[start];
-        start++;
-      }
-      if (start > len) break;
-    }
-    if (!did) return;
-    if (start < len) out += ps.slice(start);
-    this.ps = out;
-    this.replaced = true;
     if (sub.print & 1) await this.out.line(this.ps, this.chomped, this.o.delim);
     if (sub.eval) {
       await this.out.w.flush();
@@ -368,35 +347,6 @@ export class Executor {
     }
     if (sub.print & 2) await this.out.line(this.ps, this.chomped, this.o.delim);
     if (sub.outf) await this.wfile(sub.outf).line(this.ps, this.chomped, this.o.delim);
-  }
-
-  private expand(parts: ReplPart[], ps: string, m: PosixMatch): string {
-    let out = '';
-    let mode: 'U' | 'L' | '' = '';
-    let once: 'u' | 'l' | '' = '';
-    const add = (s: string): void => {
-      if (!s) return;
-      if (once) {
-        const first = once === 'u' ? asciiUpper(s[0]!) : asciiLower(s[0]!);
-        const rest = s.slice(1);
-        out += first + (mode === 'U' ? asciiUpper(rest) : mode === 'L' ? asciiLower(rest) : rest);
-        once = '';
-        return;
-      }
-      out += mode === 'U' ? asciiUpper(s) : mode === 'L' ? asciiLower(s) : s;
-    };
-    for (const p of parts) {
-      if (p.t === 'lit') add(p.s);
-      else if (p.t === 'ref') add(p.n === 0 ? ps.slice(m.index, m.end) : (m.groups[p.n - 1] ?? ''));
-      else if (p.c === 'U' || p.c === 'L') {
-        mode = p.c;
-        once = '';
-      } else if (p.c === 'E') {
-        mode = '';
-        once = '';
-      } else once = p.c;
-    }
-    return out;
   }
 
   private async runE(c: Command): Promise<void> {

@@ -85,8 +85,9 @@ const OPTIONS: OptionDef[] = [
 ];
 
 async function usage(ctx: Ctx, status: number): Promise<number> {
-  if (status === 0) await ctx.print(USAGE);
-  else await ctx.err.write(USAGE);
+  const text = USAGE.replace('Usage: sed', `Usage: ${ctx.name}`);
+  if (status === 0) await ctx.print(text);
+  else await ctx.err.write(text);
   return status;
 }
 

@@ -14,18 +14,20 @@ export class SedOutput {
     private readonly delim = '\n',
   ) {}
 
-  async text(s: string): Promise<void> {
+  /** Writes text; a promise only when the buffer went out. */
+  text(s: string): Promise<void> | undefined {
     if (this.missingNewline) {
       this.missingNewline = false;
-      await this.w.write(this.delim);
+      s = this.delim + s;
     }
-    await this.w.write(s);
+    return this.w.write(s);
   }
 
   /** A pattern space (or line) and its delimiter, unless the input line had none. */
-  async line(s: string, chomped: boolean, delim: string): Promise<void> {
-    await this.text(chomped ? s + delim : s);
+  line(s: string, chomped: boolean, delim: string): Promise<void> | undefined {
+    const p = this.text(chomped ? s + delim : s);
     if (!chomped) this.missingNewline = true;
+    return p;
   }
 }
 
@@ -123,6 +125,24 @@ export class Input {
   private async hasMore(r: Reader): Promise<boolean> {
     while (r.pos >= r.buf.length) if (!(await this.fill(r))) return false;
     return true;
+  }
+
+  /** The next line if it is already buffered (undefined: ask read()). */
+  readSync(): { text: string; chomped: boolean } | undefined {
+    const r = this.cur;
+    if (!r) return undefined;
+    const at = r.buf.indexOf(this.delim, r.pos);
+    if (at < 0) return undefined;
+    const text = r.buf.slice(r.pos, at);
+    r.pos = at + 1;
+    this.lineNo++;
+    return { text, chomped: true };
+  }
+
+  /** false when more input is already buffered; undefined when isLast() must look. */
+  isLastSync(): boolean | undefined {
+    const r = this.cur;
+    return r && r.pos < r.buf.length ? false : undefined;
   }
 
   /** The next line, or null at the end of all input. */
