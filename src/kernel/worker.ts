@@ -107,5 +107,10 @@ export function earlyBootFrom(name: string): EarlyBoot | undefined {
 
 declare const WorkerGlobalScope: unknown;
 if (typeof WorkerGlobalScope !== 'undefined' && typeof self !== 'undefined') {
+  // a killed process's leftover promise may reject after its end: that is not an error
+  self.addEventListener('unhandledrejection', (e) => {
+    const reason = (e as PromiseRejectionEvent).reason as { name?: string } | undefined;
+    if (reason?.name === 'ProcessKilled') e.preventDefault();
+  });
   Comlink.expose(createKernelApi(earlyBootFrom((self as unknown as { name: string }).name ?? '')));
 }

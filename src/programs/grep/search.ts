@@ -89,7 +89,11 @@ export class Scan {
 
   private w(s: string): void {
     const p = this.run.out.write(s);
-    if (p) this.flushes.push(p);
+    if (p) {
+      // awaited later; a process killed meanwhile (SIGPIPE) must not leave it unhandled
+      p.catch(() => {});
+      this.flushes.push(p);
+    }
   }
 
   private flushes: Promise<void>[] = [];
