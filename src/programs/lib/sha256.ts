@@ -1,5 +1,7 @@
 // SHA-256 (FIPS 180-4), streaming: update() with any chunk sizes, then digest().
 
+import { BlockHash } from './block-hash';
+
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
   0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -11,34 +13,11 @@ const K = new Uint32Array([
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
-export class Sha256 {
+export class Sha256 extends BlockHash {
   private h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  private buf = new Uint8Array(64);
-  private used = 0;
-  private length = 0;
   private readonly w = new Uint32Array(64);
 
-  update(data: Uint8Array): this {
-    this.length += data.length;
-    let i = 0;
-    if (this.used > 0) {
-      const n = Math.min(64 - this.used, data.length);
-      this.buf.set(data.subarray(0, n), this.used);
-      this.used += n;
-      i = n;
-      if (this.used < 64) return this;
-      this.block(this.buf, 0);
-      this.used = 0;
-    }
-    for (; i + 64 <= data.length; i += 64) this.block(data, i);
-    if (i < data.length) {
-      this.buf.set(data.subarray(i), 0);
-      this.used = data.length - i;
-    }
-    return this;
-  }
-
-  private block(b: Uint8Array, off: number): void {
+  protected block(b: Uint8Array, off: number): void {
     const w = this.w;
     for (let j = 0; j < 16; j++) {
       const o = off + j * 4;
@@ -80,12 +59,7 @@ export class Sha256 {
   }
 
   digest(): Uint8Array {
-    const bits = this.length * 8;
-    const pad = new Uint8Array(((this.used < 56 ? 56 : 120) - this.used) + 8);
-    pad[0] = 0x80;
-    const n = pad.length - 8;
-    for (let i = 0; i < 8; i++) pad[n + 7 - i] = Math.floor(bits / 2 ** (8 * i)) & 0xff;
-    this.update(pad);
+    this.pad(false);
     const out = new Uint8Array(32);
     for (let i = 0; i < 8; i++) {
       const v = this.h[i]!;
