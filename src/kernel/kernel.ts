@@ -3,7 +3,7 @@
 import { SysError } from '../shared/errno';
 import type { WaitStatus } from '../shared/process';
 import { DEFAULT_IGNORED, DEFAULT_STOP, SIGNALS } from '../shared/signals';
-import type { Sys } from '../shared/sys';
+import type { Caller, Sys } from '../shared/sys';
 import type { Clock } from './clock';
 import { ProcessExit, ProcessKilled } from './errors';
 import type { OpenFile } from './files';
@@ -18,6 +18,8 @@ import { makeSys } from './sys';
 import { resolveExec, type Resolved } from './exec';
 
 export type ProgramMain = (sys: Sys) => Promise<number>;
+/** A service's entry point: a request from a caller in, a reply (plain data) out. */
+export type ServiceHandler = (caller: Caller, request: unknown) => unknown;
 
 const CORE_SIGNALS = new Set<number>([3, 4, 5, 6, 7, 8, 11, 24, 25, 31]);
 const encoder = new TextEncoder();
@@ -42,6 +44,8 @@ export class Kernel {
   readonly fifos = new Map<number, import('./pipe').Pipe>();
   /** The machine console (/dev/console, /dev/tty1). */
   consoleTty: Tty | undefined;
+  /** Services reachable through Sys.call, by name (subsystems register at boot). */
+  readonly services = new Map<string, ServiceHandler>();
   /** Called when a process ends (the service host and the CLI listen). */
   onExit: ((proc: Process) => void) | undefined;
 

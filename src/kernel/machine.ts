@@ -11,6 +11,7 @@ import { Pipe } from './pipe';
 import type { Process } from './process';
 import { mountProc } from './procfs';
 import { Random } from './random';
+import { startSubsystems, type Subsystems } from './services';
 import { realNow } from './scheduler';
 import { Tty } from './tty';
 import { Vfs } from './vfs/vfs';
@@ -56,6 +57,7 @@ export const ROOT_CRED: Cred = { uid: 0, gid: 0, euid: 0, egid: 0, groups: [0] }
 export class Machine {
   readonly kernel: Kernel;
   readonly console: Tty;
+  readonly subsystems: Subsystems;
   readonly bootMs: number;
   private consoleOut: (text: string) => void;
   private consoleShell: Process | undefined;
@@ -90,6 +92,7 @@ export class Machine {
     w.file('/run/systemd/resolve/stub-resolv.conf', 'nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n');
     const procRoot = vfs.child(vfs.root, 'proc')!;
     mountProc(k, procRoot, () => k.current?.pid ?? 1);
+    this.subsystems = startSubsystems(k);
 
     this.consoleOut = opts.onConsole ?? (() => {});
     this.console = new Tty('tty1', [4, 1], {

@@ -238,6 +238,16 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       if (name.length > 64) throw new SysError('EINVAL', 'sethostname');
       k.identity.hostname = name;
     },
+    async call(service, request) {
+      await enter();
+      const handler = k.services.get(service);
+      // like connecting to a socket nobody listens on
+      if (!handler) throw new SysError('ECONNREFUSED', 'connect', service);
+      const c = proc.cred;
+      const reply = await k.block(proc, Promise.resolve(handler({ pid: proc.pid, uid: c.uid, euid: c.euid, gid: c.gid, egid: c.egid, groups: c.groups }, request)));
+      alive();
+      return reply;
+    },
   };
   return sys;
 }

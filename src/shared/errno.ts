@@ -38,6 +38,17 @@ export const ERRNO = {
   ENOSYS: [38, 'Function not implemented'],
   ENOTEMPTY: [39, 'Directory not empty'],
   ELOOP: [40, 'Too many levels of symbolic links'],
+  ENODATA: [61, 'No data available'],
+  EOVERFLOW: [75, 'Value too large for defined data type'],
+  EOPNOTSUPP: [95, 'Operation not supported'],
+  EADDRINUSE: [98, 'Address already in use'],
+  EADDRNOTAVAIL: [99, 'Cannot assign requested address'],
+  ENETDOWN: [100, 'Network is down'],
+  ENETUNREACH: [101, 'Network is unreachable'],
+  ECONNRESET: [104, 'Connection reset by peer'],
+  ETIMEDOUT: [110, 'Connection timed out'],
+  ECONNREFUSED: [111, 'Connection refused'],
+  EHOSTUNREACH: [113, 'No route to host'],
 } as const;
 
 export type Errno = keyof typeof ERRNO;

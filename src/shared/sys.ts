@@ -150,4 +150,19 @@ export interface Sys {
   randomBytes(n: number): Uint8Array;
   uname(): UtsName;
   sethostname(name: string): void;
+
+  // services: the kernel's own subsystems (netfilter, links and routes) and the daemons
+  // (systemd, journald, ...), reached by name with plain-data requests; see shared/services/
+  /** Sends `request` to the named service; rejects with ENOENT-like SysError when none runs. */
+  call(service: string, request: unknown): Promise<unknown>;
+}
+
+/** Who is calling a service: the credentials and pid it can check. */
+export interface Caller {
+  pid: number;
+  uid: number;
+  euid: number;
+  gid: number;
+  egid: number;
+  groups: readonly number[];
 }
