@@ -11,8 +11,12 @@ import { findPrograms } from './registry/find';
 import { procsPrograms } from './registry/procs';
 import { searchPrograms } from './registry/search';
 import { textPrograms } from './registry/text';
+import { netfilterPrograms } from './registry/netfilter';
+import { iproutePrograms } from './registry/iproute';
+import { systemdPrograms } from './registry/systemd';
+import { pagerPrograms } from './registry/pagers';
 
-const all: (Program | ProgramEntry)[] = [bash, ...basePrograms, ...textPrograms, ...filesPrograms, ...searchPrograms, ...awkPrograms, ...findPrograms, ...procsPrograms];
+const all: (Program | ProgramEntry)[] = [bash, ...basePrograms, ...textPrograms, ...filesPrograms, ...searchPrograms, ...awkPrograms, ...findPrograms, ...procsPrograms, ...netfilterPrograms, ...iproutePrograms, ...systemdPrograms, ...pagerPrograms];
 
 export const programs = new Map<string, ProgramEntry>(
   all.map((p) => ('load' in p ? p : eager(p))).map((e) => [e.name, e]),
