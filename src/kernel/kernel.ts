@@ -46,8 +46,8 @@ export class Kernel {
   consoleTty: Tty | undefined;
   /** Services reachable through Sys.call, by name (subsystems register at boot). */
   readonly services = new Map<string, ServiceHandler>();
-  /** Called when a process ends (the service host and the CLI listen). */
-  onExit: ((proc: Process) => void) | undefined;
+  /** Called when a process ends (the service manager, the console and the CLI listen). */
+  readonly exitListeners = new Set<(proc: Process) => void>();
 
   constructor(
     readonly vfs: Vfs,
@@ -75,6 +75,7 @@ export class Kernel {
     ctty: Tty | undefined;
     pgid?: number;
     sid?: number;
+    cgroup?: string;
   }): Process {
     if (this.procs.size >= this.maxProcesses) throw new SysError('EAGAIN', 'fork');
     let pid = this.nextPid++;
@@ -95,6 +96,7 @@ export class Kernel {
       this.clock.now(),
     );
     if (proc.pgid === 0) proc.pgid = pid;
+    proc.cgroup = init.cgroup ?? parent?.cgroup ?? '/';
     this.vfs.retain(init.cwd);
     this.procs.set(pid, proc);
     parent?.children.add(pid);
@@ -168,7 +170,7 @@ export class Kernel {
       this.signal(parent, SIGNALS.SIGCHLD);
       this.wakeParent(parent.pid);
     }
-    this.onExit?.(proc);
+    for (const l of [...this.exitListeners]) l(proc);
   }
 
   /** Does process 1 wait for its children itself? (The built-in init reaps automatically.) */

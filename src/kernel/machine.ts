@@ -4,7 +4,10 @@ import { SIGNALS } from '../shared/signals';
 import type { WinSize } from '../shared/termios';
 import { Clock, type ClockMode, type HostTime } from './clock';
 import type { OpenFile } from './files';
-import { buildDev, buildImage } from './image/build';
+import { buildDev, buildImage, ImageWriter } from './image/build';
+import { bootLog } from '../shared/kmsg';
+import { Journal } from '../subsystems/journald/journal';
+import { ProcessKilled } from './errors';
 import * as etc from './image/etc-files';
 import { Kernel } from './kernel';
 import { Pipe } from './pipe';
@@ -55,24 +58,52 @@ const hostTime: HostTime = {
 export const ROOT_CRED: Cred = { uid: 0, gid: 0, euid: 0, egid: 0, groups: [0] };
 
 export class Machine {
-  readonly kernel: Kernel;
+  kernel!: Kernel;
   readonly console: Tty;
-  readonly subsystems: Subsystems;
+  subsystems!: Subsystems;
+  /** The persistent journal (/var/log/journal): it outlives reboots. */
+  readonly journal = new Journal();
   readonly bootMs: number;
+  /** 'running', or 'off' after poweroff/halt (input then boots it again). */
+  power: 'running' | 'off' = 'running';
   private consoleOut: (text: string) => void;
   private consoleShell: Process | undefined;
+  private readonly clock: Clock;
+  private readonly vfs: Vfs;
+  private readonly random: Random;
+  private boots = 0;
+  private rebooting = false;
+  /** Called after a reboot or power-off (the page re-reads the hostname, the CLI stops). */
+  onPower: ((state: 'rebooted' | 'off') => void) | undefined;
 
   constructor(opts: MachineOptions = {}) {
     const t0 = realNow();
-    const clock = new Clock(opts.clock ?? 'realtime', opts.start ?? Date.UTC(2026, 0, 15, 9, 30, 0), hostTime);
-    const vfs = new Vfs(() => clock.now(), opts.memoryQuota ?? 256 * 1024 * 1024);
+    this.clock = new Clock(opts.clock ?? 'realtime', opts.start ?? Date.UTC(2026, 0, 15, 9, 30, 0), hostTime);
+    const clock = this.clock;
+    const vfs = (this.vfs = new Vfs(() => clock.now(), opts.memoryQuota ?? 256 * 1024 * 1024));
     const root = vfs.addFilesystem('ext4', '/dev/sda3', '/', 16 * GiB - 300 * 1024 * 1024, { baseline: 1_100_000_000, inodesTotal: 1048576 });
     vfs.mountNew(root, 0o755);
-    const w = buildImage(vfs);
+    buildImage(vfs);
     // the disk was installed before this boot: its files carry the install time
     for (const node of vfs.inodes.values()) node.atime = node.mtime = node.ctime = INSTALL_TIME;
-    this.kernel = new Kernel(vfs, clock, new Random(opts.seed ?? 0x5eed), {
-      hostname: etc.HOSTNAME,
+    this.random = new Random(opts.seed ?? 0x5eed);
+    this.consoleOut = opts.onConsole ?? (() => {});
+    this.console = new Tty('tty1', [4, 1], {
+      signalGroup: (pgid, sig) => this.kernel.signalGroup(pgid, sig),
+      output: (text) => this.consoleOut(text),
+    });
+    if (opts.winsize) this.console.winsize = { ...opts.winsize };
+    this.bootKernel();
+    this.bootMs = realNow() - t0;
+  }
+
+  /** Starts a kernel on the disk: fresh RAM filesystems, init, the subsystems and the services. */
+  private bootKernel(): void {
+    const { vfs, clock } = this;
+    const w = new ImageWriter(vfs);
+    const hostname = (w.readText('/etc/hostname') ?? '').trim() || 'photon';
+    this.kernel = new Kernel(vfs, clock, this.random, {
+      hostname,
       release: etc.KERNEL_RELEASE,
       version: etc.KERNEL_VERSION,
       machine: 'x86_64',
@@ -88,32 +119,78 @@ export class Machine {
     mount('sysfs', 'sysfs', '/sys', 0o555, 0, 'rw,nosuid,nodev,noexec,relatime');
     mount('tmpfs', 'tmpfs', '/run', 0o755, 403 * 1024 * 1024, 'rw,nosuid,nodev,size=402852k,nr_inodes=819200,mode=755');
     mount('tmpfs', 'tmpfs', '/tmp', 0o1777, 1007 * 1024 * 1024, 'rw,nosuid,nodev,nr_inodes=1048576');
-    for (const d of ['/run/lock', '/run/media', '/run/user', '/run/systemd', '/run/systemd/resolve']) w.dir(d, d === '/run/lock' ? 0o1777 : 0o755);
+    for (const d of ['/run/lock', '/run/media', '/run/user', '/run/systemd', '/run/systemd/resolve', '/run/systemd/system', '/run/log', '/run/log/journal']) w.dir(d, d === '/run/lock' ? 0o1777 : 0o755);
     w.file('/run/systemd/resolve/stub-resolv.conf', 'nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n');
     const procRoot = vfs.child(vfs.root, 'proc')!;
     mountProc(k, procRoot, () => k.current?.pid ?? 1);
-    this.subsystems = startSubsystems(k);
-
-    this.consoleOut = opts.onConsole ?? (() => {});
-    this.console = new Tty('tty1', [4, 1], {
-      signalGroup: (pgid, sig) => k.signalGroup(pgid, sig),
-      output: (text) => this.consoleOut(text),
-    });
-    if (opts.winsize) this.console.winsize = { ...opts.winsize };
     k.consoleTty = this.console;
+    this.console.session = 0;
+    this.console.foreground = 0;
+    this.boots++;
+    const bootId = Array.from(this.random.fill(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+    this.journal.startBoot(bootId, { now: () => clock.now(), uptime: () => clock.now() - k.bootedAt }, () => k.identity.hostname);
+    for (const [, level, text] of bootLog(etc.KERNEL_RELEASE, etc.KERNEL_VERSION, etc.KERNEL_CMDLINE)) this.journal.kernel(text, level);
     this.startInit();
-    this.bootMs = realNow() - t0;
+    this.subsystems = startSubsystems(k, this.journal, {
+      console: (line) => this.consoleOut(`${line}\r\n`),
+      power: (action) => this.powerAction(action),
+    });
+    // services start once the console is up, as getty does not wait for them either
+    const manager = this.subsystems.manager;
+    k.clock.busy++;
+    queueMicrotask(() => {
+      k.clock.busy--;
+      void manager.boot();
+    });
   }
 
   private startInit(): void {
     const k = this.kernel;
     const init = k.createProcess(undefined, {
       cred: ROOT_CRED, cwd: k.vfs.root, umask: 0o022, argv: ['/lib/systemd/systemd', '--system', '--deserialize', '31'],
-      env: new Map(), fds: new Map(), ctty: undefined,
+      env: new Map(), fds: new Map(), ctty: undefined, cgroup: '/init.scope',
     });
     init.comm = 'systemd';
     // init sleeps forever; its orphaned children are reaped by the kernel (see Kernel.terminate)
     k.start(init, () => new Promise<number>(() => {}));
+  }
+
+  /** What systemd does last: reboot (the disk stays, RAM is gone) or power off. */
+  private powerAction(action: 'reboot' | 'poweroff' | 'halt' | 'kexec'): void {
+    const k = this.kernel;
+    this.rebooting = true;
+    // every process dies with the kernel (systemd's final SIGTERM); their pending work unwinds
+    for (const p of [...k.procs.values()].sort((a, b) => b.pid - a.pid)) {
+      if (p.pid !== 1) k.terminate(p, { kind: 'signaled', signal: SIGNALS.SIGTERM, core: false });
+    }
+    for (const p of k.procs.values()) {
+      p.killed = true;
+      p.interruptBlockers(() => new ProcessKilled(p.pid));
+    }
+    k.procs.clear();
+    this.rebooting = false;
+    k.exitListeners.clear();
+    this.consoleShell = undefined;
+    this.console.flushInput();
+    this.vfs.resetVolatile();
+    if (action === 'reboot' || action === 'kexec') {
+      this.consoleOut('\r\n[  OK  ] Reached target \x1b[0;1;39mreboot.target\x1b[0m - System Reboot.\r\n');
+      this.bootKernel();
+      this.startConsoleShell();
+      this.onPower?.('rebooted');
+    } else {
+      this.power = 'off';
+      this.consoleOut(`\r\n[  OK  ] Reached target \x1b[0;1;39m${action}.target\x1b[0m - System ${action === 'halt' ? 'Halt' : 'Power Off'}.\r\n${action === 'halt' ? 'reboot: System halted' : 'reboot: Power down'}\r\n`);
+      this.onPower?.('off');
+    }
+  }
+
+  /** Turns a powered-off machine on again. */
+  powerOn(): void {
+    if (this.power !== 'off') return;
+    this.power = 'running';
+    this.bootKernel();
+    this.startConsoleShell();
   }
 
   setConsoleOutput(fn: (text: string) => void): void {
@@ -150,7 +227,7 @@ export class Machine {
     f.refs = 3;
     const shell = k.createProcess(k.procs.get(1), {
       cred: ROOT_CRED, cwd: k.vfs.resolve(ROOT_CRED, k.vfs.root, '/root', { follow: true }), umask: 0o022,
-      argv: ['-bash'], env: new Map(ROOT_ENV), fds: new Map([[0, f], [1, f], [2, f]]), ctty: tty, pgid: 0, sid: 0,
+      argv: ['-bash'], env: new Map(ROOT_ENV), fds: new Map([[0, f], [1, f], [2, f]]), ctty: tty, pgid: 0, sid: 0, cgroup: '/user.slice/user-0.slice/session-1.scope',
     });
     shell.sid = shell.pid;
     shell.pgid = shell.pid;
@@ -159,19 +236,22 @@ export class Machine {
     tty.termios = { ...tty.termios };
     this.consoleShell = shell;
     void k.resolveProgram(shell, '/bin/bash', ['-bash']).then(({ main }) => k.start(shell, main));
-    const previous = k.onExit;
-    k.onExit = (p) => {
-      previous?.(p);
-      if (p === this.consoleShell) {
-        k.onExit = previous;
+    const listener = (p: Process): void => {
+      if (p === this.consoleShell && !this.rebooting) {
+        k.exitListeners.delete(listener);
         tty.flushInput();
         this.consoleOut(`\r\n${k.identity.hostname} login: root (automatic login)\r\n\r\n`);
         this.startConsoleShell(false);
       }
     };
+    k.exitListeners.add(listener);
   }
 
   input(data: string): void {
+    if (this.power === 'off') {
+      this.powerOn();
+      return;
+    }
     this.console.input(data);
   }
 
@@ -211,19 +291,18 @@ export class Machine {
     const cwd = k.vfs.resolve(ROOT_CRED, k.vfs.root, io.cwd ?? '/root', { follow: true });
     const proc = k.createProcess(k.procs.get(1), {
       cred: ROOT_CRED, cwd, umask: 0o022, argv, env: io.env ?? new Map(ROOT_ENV),
-      fds: new Map([[0, stdin], [1, out.file], [2, err.file]]), ctty: undefined, pgid: 0, sid: 0,
+      fds: new Map([[0, stdin], [1, out.file], [2, err.file]]), ctty: undefined, pgid: 0, sid: 0, cgroup: '/user.slice/user-0.slice/session-c1.scope',
     });
     proc.sid = proc.pid;
     proc.pgid = proc.pid;
     const finished = new Promise<number>((resolve) => {
-      const previous = k.onExit;
-      k.onExit = (p) => {
-        previous?.(p);
+      const listener = (p: Process): void => {
         if (p !== proc) return;
-        k.onExit = previous;
+        k.exitListeners.delete(listener);
         const s = p.status!;
         resolve(s.kind === 'exited' ? s.code : s.kind === 'signaled' ? 128 + s.signal : 1);
       };
+      k.exitListeners.add(listener);
     });
     // a bare name is looked up on PATH, as a shell would
     let path = argv[0]!;

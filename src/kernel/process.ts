@@ -29,6 +29,8 @@ export class Process {
   readonly pendingReports: WaitStatus[] = [];
   private resumers: (() => void)[] = [];
   comm: string;
+  /** The cgroup (v2 path) the process belongs to: its systemd unit or session. */
+  cgroup = '/';
 
   constructor(
     readonly pid: number,

@@ -1,4 +1,5 @@
 // /proc: files generated from the kernel's state when they are opened.
+import { KERNEL_CMDLINE } from './image/etc-files';
 import { describe } from './files';
 import type { Kernel } from './kernel';
 import type { Process } from './process';
@@ -47,7 +48,7 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number): voi
     version: () => `Linux version ${k.identity.release} (root@photon) (gcc (GCC) 12.2.0, GNU ld (GNU Binutils) 2.39) ${k.identity.version}\n`,
     loadavg: () => `0.00 0.00 0.00 1/${k.procs.size} ${Math.max(...k.procs.keys())}\n`,
     filesystems: () => 'nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\nnodev\tdevtmpfs\nnodev\tdevpts\n\text4\nnodev\tcgroup2\nnodev\toverlay\n',
-    cmdline: () => `BOOT_IMAGE=/boot/vmlinuz-${k.identity.release} root=PARTUUID=3b3b5b8e-6b4f-4b0e-9f0a-4c1d2e3f4a5b init=/lib/systemd/systemd rcupdate.rcu_expedited=1 rw systemd.show_status=0 quiet noreplace-smp cpu_init_udelay=0 net.ifnames=0 plymouth.enable=0 systemd.unified_cgroup_hierarchy=yes\n`,
+    cmdline: () => `${KERNEL_CMDLINE}\n`,
     mounts: () => mounts(k),
   };
 

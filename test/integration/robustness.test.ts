@@ -15,11 +15,9 @@ describe('robustness', () => {
     const errors: string[] = [];
     const proc = k.createProcess(k.procs.get(1), { cred: ROOT_CRED, cwd: k.vfs.root, umask: 0o022, argv: ['buggy'], env: new Map(), fds: new Map(), ctty: undefined });
     const ended = new Promise<void>((resolve) => {
-      const prev = k.onExit;
-      k.onExit = (p) => {
-        prev?.(p);
+      k.exitListeners.add((p) => {
         if (p === proc) resolve();
-      };
+      });
     });
     k.start(proc, async () => {
       throw new TypeError('cannot read properties of undefined');

@@ -46,6 +46,12 @@ export class ImageWriter {
     return node;
   }
 
+  /** A file's text, or undefined when it is missing or not a regular file. */
+  readText(path: string): string | undefined {
+    const n = this.lookup(path);
+    return n?.type === 'file' ? new TextDecoder().decode(this.vfs.read(n)) : undefined;
+  }
+
   dir(path: string, perm = 0o755, uid = 0, gid = 0): Inode {
     if (path === '/') return this.vfs.root;
     const found = this.lookup(path);

@@ -74,6 +74,25 @@ export class Vfs {
     return root;
   }
 
+  /**
+   * Forgets everything that lived in RAM (every filesystem but the root disk, mounts, open
+   * files), as a reboot does; the disk's files stay.
+   */
+  resetVolatile(): void {
+    const rootFs = this.root.fs;
+    for (const [ino, node] of this.inodes) {
+      if (node.fs === rootFs) continue;
+      this.inodes.delete(ino);
+      this.blobs.delete(ino);
+      this.sizes.delete(ino);
+    }
+    this.mounts.clear();
+    this.mountedOn.clear();
+    this.openRefs.clear();
+    for (const node of [...this.inodes.values()]) if (node.nlink === 0) this.maybeFree(node);
+    this.filesystems.length = rootFs + 1;
+  }
+
   newInode(fs: number, type: FileType, perm: number, uid: number, gid: number): Inode {
     const t = this.now();
     const node: Inode = { ino: this.nextIno++, fs, type, perm: perm & 0o7777, uid, gid, nlink: 1, atime: t, mtime: t, ctime: t };

@@ -1,0 +1,215 @@
+// The kernel side of the service manager: implements ManagerHost with the VFS (as root), the
+// process table (services are children of PID 1 in their own cgroup, stdout and stderr piped into
+// the journal), the clock and the journal, and reports every process exit to the manager.
+import type { UnitProcess } from '../shared/services/systemd';
+import type { ExitInfo, ManagerHost, SpawnRequest } from '../subsystems/systemd/host';
+import type { Journal } from '../subsystems/journald/journal';
+import { SysError } from '../shared/errno';
+import type { OpenFile } from './files';
+import type { Kernel } from './kernel';
+import { Pipe } from './pipe';
+import type { Process } from './process';
+import { checkExec } from './vfs/ops';
+import type { Inode } from './vfs/inode';
+import type { Cred } from './vfs/permissions';
+
+const ROOT: Cred = { uid: 0, gid: 0, euid: 0, egid: 0, groups: [0] };
+const decoder = new TextDecoder();
+
+export interface HostHooks {
+  console(line: string): void;
+  power(action: 'reboot' | 'poweroff' | 'halt' | 'kexec'): void;
+}
+
+export class ServiceHost implements ManagerHost {
+  /** Set by the manager's owner: receives every process exit. */
+  onExit: ((pid: number, info: ExitInfo) => void) | undefined;
+
+  constructor(
+    private readonly k: Kernel,
+    readonly journal: Journal,
+    private readonly hooks: HostHooks,
+  ) {}
+
+  private node(path: string, follow = true): Inode | undefined {
+    try {
+      return this.k.vfs.resolve(ROOT, this.k.vfs.root, path, { follow });
+    } catch {
+      return undefined;
+    }
+  }
+
+  readFile(path: string): string | undefined {
+    const n = this.node(path);
+    return n && n.type === 'file' ? decoder.decode(this.k.vfs.read(n)) : undefined;
+  }
+
+  readDir(path: string): string[] | undefined {
+    const n = this.node(path);
+    if (!n || n.type !== 'dir') return undefined;
+    return n.dynamic ? n.dynamic.list() : [...(n.entries?.keys() ?? [])].sort();
+  }
+
+  readLink(path: string): string | undefined {
+    const n = this.node(path, false);
+    return n && n.type === 'symlink' ? this.k.vfs.linkTarget(n) : undefined;
+  }
+
+  exists(path: string): boolean {
+    return this.node(path) !== undefined;
+  }
+
+  isDirectory(path: string): boolean {
+    return this.node(path)?.type === 'dir';
+  }
+
+  mtime(path: string): number | undefined {
+    return this.node(path, false)?.mtime;
+  }
+
+  spawn(req: SpawnRequest): { pid: number } | { errno: string } {
+    const k = this.k;
+    const cred: Cred = { uid: req.uid, gid: req.gid, euid: req.uid, egid: req.gid, groups: req.groups };
+    let cwd: Inode = k.vfs.root;
+    let failure: string | undefined;
+    try {
+      const node = k.vfs.resolve(cred, k.vfs.root, req.path, { follow: true }, 'execve');
+      checkExec({ vfs: k.vfs, cred, cwd: k.vfs.root, umask: 0o022 }, node, req.path);
+      cwd = k.vfs.resolve(ROOT, k.vfs.root, req.cwd, { follow: true });
+    } catch (e) {
+      failure = e instanceof SysError ? e.errno : 'ENOENT';
+    }
+    const init = k.procs.get(1);
+    const devNull = k.vfs.resolve(ROOT, k.vfs.root, '/dev/null', { follow: true });
+    const stdin: OpenFile = { target: { kind: 'device', device: 'null', node: devNull }, readable: true, writable: false, append: false, pos: 0, refs: 1, path: '/dev/null' };
+    let out: OpenFile;
+    const base = req.argv[0]?.slice(req.argv[0].lastIndexOf('/') + 1) ?? 'unknown';
+    let proc: Process | undefined;
+    if (req.toJournal) {
+      const pipe = new Pipe();
+      pipe.readers = 1;
+      pipe.writers = 1;
+      out = { target: { kind: 'pipe', pipe, end: 'w' }, readable: false, writable: true, append: false, pos: 0, refs: 2, path: 'pipe' };
+      void this.pump(pipe, () => proc, base, req.unit);
+    } else {
+      out = { ...stdin, refs: 2 };
+    }
+    try {
+      proc = k.createProcess(init, {
+        cred, cwd, umask: 0o022, argv: req.argv, env: req.env,
+        fds: new Map([[0, stdin], [1, out], [2, out]]), ctty: undefined, pgid: 0, sid: 0, cgroup: req.cgroup,
+      });
+    } catch (e) {
+      return { errno: e instanceof SysError ? e.errno : 'EAGAIN' };
+    }
+    proc.sid = proc.pid;
+    proc.pgid = proc.pid;
+    const p = proc;
+    // the forked child is "(name)" until it executes the program; if that fails it says why and
+    // exits with 203/EXEC (systemd's exec-util), all after the fork, so the unit has a pid
+    p.comm = `(${base.slice(0, 13)})`;
+    const execFailed = (errno: string): void => {
+      const why = errno === 'EACCES' ? 'Permission denied' : errno === 'ENOEXEC' ? 'Exec format error' : 'No such file or directory';
+      for (const message of [`${req.unit}: Failed to locate executable ${req.path}: ${why}`, `${req.unit}: Failed at step EXEC spawning ${req.path}: ${why}`]) {
+        this.journal.append({ identifier: p.comm, message, priority: 3, pid: p.pid, uid: 0, gid: 0, comm: p.comm, unit: req.unit });
+      }
+      k.terminate(p, { kind: 'exited', code: 203 });
+    };
+    if (failure) {
+      k.clock.after(1, () => execFailed(failure!));
+      return { pid: p.pid };
+    }
+    void k.resolveProgram(p, req.path, req.argv).then(
+      (r) => {
+        p.argv = r.argv;
+        p.comm = base.slice(0, 15);
+        if (r.euid !== undefined) p.cred.euid = r.euid;
+        if (r.egid !== undefined) p.cred.egid = r.egid;
+        k.start(p, r.main);
+      },
+      (e) => execFailed(e instanceof SysError ? e.errno : 'ENOEXEC'),
+    );
+    return { pid: p.pid };
+  }
+
+  /** Copies a service's output into the journal, a line per entry. */
+  private async pump(pipe: Pipe, proc: () => Process | undefined, ident: string, unit: string): Promise<void> {
+    let partial = '';
+    const emit = (line: string): void => {
+      const p = proc();
+      // a "<N>" prefix sets the priority, as journald's stdout streams allow (SyslogLevelPrefix=)
+      const m = /^<([0-7])>(.*)$/s.exec(line);
+      this.journal.append({ identifier: ident, message: m ? m[2]! : line, priority: m ? Number(m[1]) : 6, pid: p?.pid, uid: p?.cred.uid, gid: p?.cred.gid, comm: p?.comm, unit, transport: 'stdout' });
+    };
+    for (;;) {
+      const chunk = pipe.take(65536);
+      if (chunk) {
+        const text = partial + decoder.decode(chunk);
+        const lines = text.split('\n');
+        partial = lines.pop() ?? '';
+        for (const l of lines) emit(l);
+        continue;
+      }
+      if (pipe.writers === 0) break;
+      await pipe.waitData();
+    }
+    if (partial) emit(partial);
+  }
+
+  kill(pid: number, signal: number): void {
+    const p = this.k.procs.get(pid);
+    if (p && p.state !== 'zombie') this.k.signal(p, signal);
+  }
+
+  processesIn(cgroup: string): UnitProcess[] {
+    const out: UnitProcess[] = [];
+    for (const p of this.k.procs.values()) {
+      if (p.cgroup !== cgroup || p.state === 'zombie') continue;
+      out.push({ pid: p.pid, comm: p.comm, cmdline: p.argv.join(' ') });
+    }
+    return out.sort((a, b) => a.pid - b.pid);
+  }
+
+  user(name: string): { uid: number; gid: number; groups: number[]; home: string; shell: string } | undefined {
+    const line = (this.readFile('/etc/passwd') ?? '').split('\n').find((l) => l.split(':')[0] === name);
+    if (!line) return undefined;
+    const f = line.split(':');
+    const uid = Number(f[2]);
+    const gid = Number(f[3]);
+    const groups = [gid];
+    for (const g of (this.readFile('/etc/group') ?? '').split('\n')) {
+      const gf = g.split(':');
+      if (gf[3]?.split(',').includes(name) && !groups.includes(Number(gf[2]))) groups.push(Number(gf[2]));
+    }
+    return { uid, gid, groups, home: f[5] ?? '/', shell: f[6] ?? '/bin/sh' };
+  }
+
+  group(name: string): number | undefined {
+    const line = (this.readFile('/etc/group') ?? '').split('\n').find((l) => l.split(':')[0] === name);
+    return line ? Number(line.split(':')[2]) : undefined;
+  }
+
+  now(): number {
+    return this.k.clock.now();
+  }
+
+  uptime(): number {
+    return this.k.clock.now() - this.k.bootedAt;
+  }
+
+  after(ms: number, fn: () => void): () => void {
+    return this.k.clock.after(ms, fn);
+  }
+
+  console(line: string): void {
+    this.hooks.console(line);
+  }
+
+  power(action: 'reboot' | 'poweroff' | 'halt' | 'kexec'): void {
+    this.hooks.power(action);
+  }
+
+  hostname(): string {
+    return this.k.identity.hostname;
+  }
+}

@@ -1,0 +1,103 @@
+// sshd (OpenSSH 9.x): -t checks the configuration and host keys, -T prints the effective
+// settings, -D runs in the foreground (as sshd.service does); without -D it detaches.
+import { isSysError } from '../../shared/errno';
+import { defineProgram } from '../define';
+import { Ctx } from '../lib/context';
+import { runDaemon } from './daemon';
+import { parseSshdConfig, type SshdConfig } from './sshd-config';
+
+const KEY_TYPES = ['rsa', 'ecdsa', 'ed25519'];
+
+async function readConfig(ctx: Ctx, file: string): Promise<SshdConfig | string> {
+  try {
+    return parseSshdConfig(new TextDecoder().decode(await ctx.sys.readFile(file)), file);
+  } catch (e) {
+    if (isSysError(e)) return `${file}: No such file or directory`;
+    throw e;
+  }
+}
+
+/** Prints configuration errors as sshd does: everything up to the first fatal one. */
+async function reportErrors(ctx: Ctx, cfg: SshdConfig): Promise<boolean> {
+  if (cfg.errors.length === 0) return false;
+  const fatal = cfg.errors.findIndex((e) => !e.includes('Bad configuration option') && !e.includes('terminating,'));
+  const shown = fatal >= 0 ? cfg.errors.slice(0, fatal + 1) : cfg.errors;
+  await ctx.err.write(shown.map((e) => `${e}\n`).join(''));
+  return true;
+}
+
+async function hostKeys(ctx: Ctx): Promise<string[]> {
+  const found: string[] = [];
+  for (const t of KEY_TYPES) {
+    const path = `/etc/ssh/ssh_host_${t}_key`;
+    try {
+      await ctx.sys.access(path, 4);
+      found.push(path);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      try {
+        await ctx.sys.stat(path);
+        await ctx.err.write(`Unable to load host key: ${path}\n`);
+      } catch {
+        // missing keys are skipped silently
+      }
+    }
+  }
+  return found;
+}
+
+export default defineProgram({
+  name: 'sshd',
+  installPath: '/usr/sbin/sshd',
+  pkg: 'openssh-server',
+  options: [
+    { key: 't', short: 't' }, { key: 'T', short: 'T' }, { key: 'D', short: 'D' }, { key: 'd', short: 'd' },
+    { key: 'e', short: 'e' }, { key: 'f', short: 'f', arg: 'required' }, { key: 'p', short: 'p', arg: 'required' },
+    { key: 'h', short: 'h', arg: 'required' }, { key: 'o', short: 'o', arg: 'required' }, { key: 'q', short: 'q' },
+  ],
+  tryHelp: false,
+  usageStatus: 1,
+  async main(ctx, { flags, values }) {
+    const file = values.get('f')?.at(-1) ?? '/etc/ssh/sshd_config';
+    const cfg = await readConfig(ctx, file);
+    if (typeof cfg === 'string') {
+      await ctx.err.write(`${cfg}\n`);
+      return 1;
+    }
+    if (await reportErrors(ctx, cfg)) return 255;
+    const port = values.get('p')?.at(-1);
+    if (port !== undefined) cfg.ports = [Number(port)];
+    if (ctx.sys.geteuid() !== 0 && !flags.has('t') && !flags.has('T')) {
+      await ctx.err.write('sshd re-exec requires execution with an absolute path\n');
+      return 255;
+    }
+    const keys = await hostKeys(ctx);
+    if (keys.length === 0) {
+      await ctx.err.write('sshd: no hostkeys available -- exiting.\n');
+      return 1;
+    }
+    if (flags.has('t')) return 0;
+    if (flags.has('T')) {
+      const lines = [`port ${cfg.ports.join('\nport ')}`, 'addressfamily any', 'listenaddress [::]:22', 'listenaddress 0.0.0.0:22', `permitrootlogin ${cfg.permitRootLogin}`, `passwordauthentication ${cfg.passwordAuthentication ? 'yes' : 'no'}`];
+      for (const [k, v] of cfg.settings) if (!['port', 'permitrootlogin', 'passwordauthentication', 'listenaddress'].includes(k)) lines.push(`${k} ${v}`);
+      for (const k of keys) lines.push(`hostkey ${k}`);
+      await ctx.print(`${lines.join('\n')}\n`);
+      return 0;
+    }
+    const startup = cfg.ports.flatMap((p) => [`Server listening on 0.0.0.0 port ${p}.`, `Server listening on :: port ${p}.`]);
+    if (flags.has('D') || flags.has('d')) {
+      return runDaemon(ctx, {
+        startup,
+        reload: () => ['Received SIGHUP; restarting.', ...startup],
+        shutdown: ['Received signal 15; terminating.'],
+      });
+    }
+    // without -D sshd detaches (logging to syslog, not the terminal): the parent returns at once
+    await ctx.sys.fork(async (child) => {
+      for (const fd of [0, 1, 2]) if (child.isOpen(fd)) child.close(fd);
+      await child.call('journal', { kind: 'append', entries: startup.map((message) => ({ identifier: 'sshd', message, priority: 6 })) });
+      return runDaemon(new Ctx(child), {});
+    });
+    return 0;
+  },
+});

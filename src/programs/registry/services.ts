@@ -1,0 +1,31 @@
+// Journald's tools, power commands and the daemons default units run (sshd, systemd's own
+// daemons, getty, cloud-init, containerd, dockerd); each loads when first run.
+import { lazy, type ProgramEntry } from '../entry';
+
+const d = (name: string, installPath: string, pkg: string, key: string): ProgramEntry =>
+  lazy({ name, installPath, pkg }, () => import('../daemons/system-daemons').then((m) => ({ default: (m as unknown as Record<string, import('../define').Program>)[key]! })));
+
+export const servicePrograms: ProgramEntry[] = [
+  lazy({ name: 'journalctl', installPath: '/usr/bin/journalctl', pkg: 'systemd' }, () => import('../systemd/journalctl/main')),
+  lazy({ name: 'logger', installPath: '/usr/bin/logger', pkg: 'util-linux' }, () => import('../systemd/logger')),
+  lazy({ name: 'reboot', installPath: '/usr/sbin/reboot', pkg: 'systemd' }, () => import('../systemd/power').then((m) => ({ default: m.reboot }))),
+  lazy({ name: 'poweroff', installPath: '/usr/sbin/poweroff', pkg: 'systemd' }, () => import('../systemd/power').then((m) => ({ default: m.poweroff }))),
+  lazy({ name: 'halt', installPath: '/usr/sbin/halt', pkg: 'systemd' }, () => import('../systemd/power').then((m) => ({ default: m.halt }))),
+  lazy({ name: 'shutdown', installPath: '/usr/sbin/shutdown', pkg: 'systemd' }, () => import('../systemd/power').then((m) => ({ default: m.shutdown }))),
+  lazy({ name: 'sshd', installPath: '/usr/sbin/sshd', pkg: 'openssh-server' }, () => import('../daemons/sshd')),
+  lazy({ name: 'ssh-keygen', installPath: '/usr/bin/ssh-keygen', pkg: 'openssh-clients' }, () => import('../daemons/ssh-keygen')),
+  lazy({ name: 'systemd-networkd-wait-online', installPath: '/usr/lib/systemd/systemd-networkd-wait-online', pkg: 'systemd' }, () => import('../daemons/oneshots').then((m) => ({ default: m.waitOnline }))),
+  lazy({ name: 'cloud-init', installPath: '/usr/bin/cloud-init', pkg: 'cloud-init' }, () => import('../daemons/oneshots').then((m) => ({ default: m.cloudInit }))),
+  d('systemd-journald', '/usr/lib/systemd/systemd-journald', 'systemd', 'journald'),
+  d('systemd-logind', '/usr/lib/systemd/systemd-logind', 'systemd', 'logind'),
+  d('systemd-networkd', '/usr/lib/systemd/systemd-networkd', 'systemd', 'networkd'),
+  d('systemd-resolved', '/usr/lib/systemd/systemd-resolved', 'systemd', 'resolved'),
+  d('systemd-timesyncd', '/usr/lib/systemd/systemd-timesyncd', 'systemd', 'timesyncd'),
+  d('systemd-udevd', '/usr/lib/systemd/systemd-udevd', 'systemd-udev', 'udevd'),
+  d('dbus-daemon', '/usr/bin/dbus-daemon', 'dbus', 'dbus'),
+  d('agetty', '/usr/sbin/agetty', 'util-linux', 'agetty'),
+  d('vmtoolsd', '/usr/bin/vmtoolsd', 'open-vm-tools', 'vmtoolsd'),
+  d('VGAuthService', '/usr/bin/VGAuthService', 'open-vm-tools', 'vgauth'),
+  d('containerd', '/usr/bin/containerd', 'containerd', 'containerd'),
+  d('dockerd', '/usr/bin/dockerd', 'docker-engine', 'dockerd'),
+];

@@ -1,0 +1,325 @@
+// journalctl (systemd 253): reads journald's entries through the 'journal' service, filters them
+// by unit, identifier, priority, boot and time, and prints them in the chosen output mode;
+// -f keeps printing new entries until interrupted.
+import type { JournalBoot, JournalEntry, JournalQuery, JournalReply, JournalRequest } from '../../../shared/services/journal';
+import { defineProgram } from '../../define';
+import type { Ctx } from '../../lib/context';
+import { getopt, GetoptError, type OptionDef, type Parsed } from '../../lib/getopt';
+import { page, wantPager } from '../../lib/pager';
+import { strftime } from '../../lib/strftime';
+import { zoneFromEnv } from '../../lib/tz';
+import { explain } from './catalog';
+import { formatEntry, OUTPUT_MODES, type FormatOptions, type OutputMode } from './format';
+import { parseTimestamp } from './time-spec';
+
+const OPTIONS: OptionDef[] = [
+    { key: 'boot', short: 'b', long: 'boot', arg: 'optional' },
+    { key: 'unit', short: 'u', long: 'unit', arg: 'required' },
+    { key: 'ident', short: 't', long: 'identifier', arg: 'required' },
+    { key: 'priority', short: 'p', long: 'priority', arg: 'required' },
+    { key: 'grep', short: 'g', long: 'grep', arg: 'required' },
+    { key: 'caseSensitive', long: 'case-sensitive', arg: 'optional' },
+    { key: 'since', short: 'S', long: 'since', arg: 'required' },
+    { key: 'until', short: 'U', long: 'until', arg: 'required' },
+    { key: 'dmesg', short: 'k', long: 'dmesg' },
+    { key: 'lines', short: 'n', long: 'lines', arg: 'optional' },
+    { key: 'reverse', short: 'r', long: 'reverse' },
+    { key: 'follow', short: 'f', long: 'follow' },
+    { key: 'end', short: 'e', long: 'pager-end' },
+    { key: 'catalog', short: 'x', long: 'catalog' },
+    { key: 'output', short: 'o', long: 'output', arg: 'required' },
+    { key: 'quiet', short: 'q', long: 'quiet' },
+    { key: 'all', short: 'a', long: 'all' },
+    { key: 'merge', short: 'm', long: 'merge' },
+    { key: 'system', long: 'system' },
+    { key: 'user', long: 'user' },
+    { key: 'noPager', long: 'no-pager' },
+    { key: 'noHostname', long: 'no-hostname' },
+    { key: 'noTail', long: 'no-tail' },
+    { key: 'utc', long: 'utc' },
+    { key: 'diskUsage', long: 'disk-usage' },
+    { key: 'listBoots', long: 'list-boots' },
+    { key: 'vacuumSize', long: 'vacuum-size', arg: 'required' },
+    { key: 'vacuumTime', long: 'vacuum-time', arg: 'required' },
+    { key: 'rotate', long: 'rotate' },
+    { key: 'flush', long: 'flush' },
+    { key: 'sync', long: 'sync' },
+    { key: 'field', short: 'F', long: 'field', arg: 'required' },
+    { key: 'help', short: 'h', long: 'help' },
+    { key: 'version', long: 'version' },
+];
+
+const PRIORITIES = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug'];
+
+function parsePriority(text: string): number | undefined {
+  if (/^[0-7]$/.test(text)) return Number(text);
+  const i = PRIORITIES.indexOf(text);
+  return i < 0 ? undefined : i;
+}
+
+function unitName(name: string): string {
+  return /\.(service|socket|target|timer|mount|automount|swap|path|slice|scope|device)$/.test(name) ? name : `${name}.service`;
+}
+
+async function ask(ctx: Ctx, req: JournalRequest): Promise<JournalReply> {
+  return (await ctx.sys.call('journal', req)) as JournalReply;
+}
+
+/** -b and -n take an optional argument that may also be the next word (journalctl.c). */
+function joinOptionalArgs(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = args[i + 1];
+    if ((a === '-b' || a === '--boot') && next !== undefined && /^([+-]?\d+|[0-9a-f]{32}([+-]\d+)?|all)$/.test(next)) {
+      out.push(`--boot=${next}`);
+      i++;
+    } else if ((a === '-n' || a === '--lines') && next !== undefined && /^\+?\d+$|^all$/.test(next)) {
+      out.push(`--lines=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+const HELP = `Query the journal.
+
+Options:
+  -b --boot[=ID]             Show entries from the current boot, or another boot
+  -u --unit=UNIT             Show entries of the given unit
+  -t --identifier=STRING     Show entries with the given syslog identifier
+  -p --priority=RANGE        Show entries at or above the given priority
+  -g --grep=PATTERN          Show entries whose message matches the pattern
+  -S --since=DATE            Show entries not older than the date
+  -U --until=DATE            Show entries not newer than the date
+  -k --dmesg                 Show kernel messages of the current boot
+  -n --lines[=INTEGER]       Number of entries to show
+  -r --reverse               Show the newest entries first
+  -f --follow                Keep printing new entries
+  -e --pager-end             Jump to the end in the pager
+  -x --catalog               Add explanations where available
+  -o --output=STRING         Output mode (short, short-iso, short-precise, cat,
+                             json, json-pretty, verbose, export, ...)
+  -q --quiet                 Do not show informational messages
+     --no-pager              Do not pipe output into a pager
+     --no-hostname           Leave out the hostname
+     --utc                   Show times in UTC
+     --disk-usage            Show the disk space the journal takes
+     --list-boots            Show the boots the journal knows
+     --vacuum-size=BYTES     Shrink the journal below this size
+  -h --help                  Show this help text
+     --version               Show the package version
+`;
+
+export default defineProgram({
+  name: 'journalctl',
+  installPath: '/usr/bin/journalctl',
+  pkg: 'systemd',
+  tryHelp: false,
+  usage: 'journalctl [OPTIONS...] [MATCHES...]',
+  async main(ctx, { operands }) {
+    let parsed: Parsed;
+    try {
+      parsed = getopt(joinOptionalArgs(operands), OPTIONS);
+    } catch (e) {
+      if (!(e instanceof GetoptError)) throw e;
+      await ctx.error(e.message);
+      return 1;
+    }
+    return journalctl(ctx, parsed);
+  },
+});
+
+async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
+  const has = (k: string): boolean => p.flags.has(k) || p.values.has(k);
+  const last = (k: string): string | undefined => p.values.get(k)?.at(-1);
+  if (has('help')) {
+    await ctx.print(`journalctl [OPTIONS...] [MATCHES...]\n\n${HELP}`);
+    return 0;
+  }
+  if (has('version')) {
+    await ctx.print('systemd 253 (v253.19-10.ph5)\n+PAM -AUDIT -SELINUX -APPARMOR -IMA -SMACK +SECCOMP +GCRYPT -GNUTLS +OPENSSL +ACL +BLKID +CURL -ELFUTILS -FIDO2 -IDN2 -IDN -IPTC +KMOD -LIBCRYPTSETUP +LIBFDISK +PCRE2 -PWQUALITY -P11KIT -QRENCODE -TPM2 +BZIP2 +LZ4 +XZ +ZLIB +ZSTD -BPF_FRAMEWORK -XKBCOMMON +UTMP +SYSVINIT default-hierarchy=unified\n');
+    return 0;
+  }
+  const mode = (last('output') ?? 'short') as OutputMode;
+  if (!(OUTPUT_MODES as readonly string[]).includes(mode)) {
+    await ctx.err.write(`Unknown output format '${mode}'.\n`);
+    return 1;
+  }
+  if (has('diskUsage')) {
+    const r = await ask(ctx, { kind: 'usage' });
+    const mib = r.kind === 'usage' ? r.bytes / (1 << 20) : 0;
+    await ctx.print(`Archived and active journals take up ${mib.toFixed(1)}M in the file system.\n`);
+    return 0;
+  }
+  if (has('vacuumSize') || has('vacuumTime') || has('rotate') || has('flush') || has('sync')) {
+    if (ctx.sys.geteuid() !== 0) {
+      await ctx.err.write('Failed to rotate journal: Access denied\n');
+      return 1;
+    }
+    await ask(ctx, { kind: 'vacuum' });
+    if (has('vacuumSize') || has('vacuumTime')) await ctx.err.write('Vacuuming done, freed 0B of archived journals from /var/log/journal.\n');
+    return 0;
+  }
+  const bootsReply = await ask(ctx, { kind: 'boots' });
+  const boots: JournalBoot[] = bootsReply.kind === 'boots' ? bootsReply.boots : [];
+  const tz = zoneFromEnv(ctx.env);
+  const offset = has('utc') ? 0 : -tz.offset;
+  const zone = has('utc') ? 'UTC' : tz.name;
+  if (has('listBoots')) return listBoots(ctx, boots, offset, zone);
+
+  const query: JournalQuery = {};
+  const bootArg = p.values.get('boot');
+  if (bootArg !== undefined || has('dmesg')) {
+    const spec = bootArg?.at(-1) ?? '0';
+    if (spec !== 'all') {
+      const id = pickBoot(boots, spec);
+      if (id === undefined) {
+        await ctx.err.write(/^[0-9a-f]{32}/.test(spec) ? `Data from the specified boot (${spec}) is not available: No such boot ID in journal\n` : `Data from the specified boot (${spec}) is not available: No such boot ID in journal\n`);
+        return 1;
+      }
+      query.boots = [id];
+    }
+  }
+  if (has('dmesg')) query.kernelOnly = true;
+  const units = p.values.get('unit');
+  if (units) query.units = units.map(unitName);
+  const idents = p.values.get('ident');
+  if (idents) query.identifiers = idents;
+  const prio = last('priority');
+  if (prio !== undefined) {
+    const range = prio.split('..');
+    const a = parsePriority(range[0]!);
+    const b = range.length > 1 ? parsePriority(range[1]!) : undefined;
+    if (a === undefined || (range.length > 1 && b === undefined) || range.length > 2) {
+      await ctx.err.write(`Unknown log level ${prio}\n`);
+      return 1;
+    }
+    if (b === undefined) query.priorityMax = a;
+    else {
+      query.priorityMin = Math.min(a, b!);
+      query.priorityMax = Math.max(a, b!);
+    }
+  }
+  const now = ctx.sys.now();
+  for (const [key, field] of [['since', 'since'], ['until', 'until']] as const) {
+    const v = last(key);
+    if (v === undefined) continue;
+    const t = parseTimestamp(v, now, offset);
+    if (t === undefined) {
+      await ctx.err.write(`Failed to parse timestamp: ${v}\n`);
+      return 1;
+    }
+    query[field] = t * 1000;
+  }
+  if (query.since !== undefined && query.until !== undefined && query.since > query.until) {
+    await ctx.err.write('--since= must be before --until=.\n');
+    return 1;
+  }
+  const matches: [string, string][] = [];
+  for (const m of p.operands) {
+    if (m === '+') continue;
+    const eq = m.indexOf('=');
+    if (eq > 0 && /^[A-Z0-9_]+$/.test(m.slice(0, eq))) matches.push([m.slice(0, eq), m.slice(eq + 1)]);
+    else if (m.startsWith('/')) matches.push(['_EXE', m]);
+    else {
+      await ctx.err.write(`Failed to add match '${m}': Invalid argument\n`);
+      return 1;
+    }
+  }
+  if (matches.length) query.matches = matches;
+  let pattern: RegExp | undefined;
+  const g = last('grep');
+  if (g !== undefined) {
+    try {
+      // like journalctl's smart case: a pattern without capitals matches case-insensitively
+      pattern = new RegExp(g, /[A-Z]/.test(g) ? '' : 'i');
+    } catch {
+      await ctx.err.write(`Bad pattern "${g}": unmatched parentheses\n`);
+      return 1;
+    }
+  }
+  const follow = has('follow');
+  const linesArg = p.values.get('lines');
+  let tail: number | undefined;
+  if (linesArg !== undefined) {
+    const v = linesArg.at(-1);
+    if (v === undefined) tail = 10;
+    else if (v !== 'all') {
+      const n = Number(v.replace(/^\+/, ''));
+      if (!/^\+?\d+$/.test(v)) {
+        await ctx.err.write(`Failed to parse lines '${v}'\n`);
+        return 1;
+      }
+      tail = n;
+    }
+  } else if (follow) tail = 10;
+  else if (has('end')) tail = 1000;
+
+  const reply = await ask(ctx, { kind: 'query', query });
+  if (reply.kind !== 'entries') return 1;
+  let entries = reply.entries;
+  if (pattern) entries = entries.filter((e) => pattern!.test(e.message));
+  if (tail !== undefined) entries = tail === 0 ? [] : entries.slice(-tail);
+  if (has('reverse')) entries = [...entries].reverse();
+  if (reply.limited && !has('quiet')) {
+    await ctx.err.write("Hint: You are currently not seeing messages from other users and the system.\n      Users in groups 'adm', 'systemd-journal', 'wheel' can see all messages.\n      Pass -q to turn off this notice.\n");
+  }
+  const fmt: FormatOptions = { mode, offset, zone, color: ctx.sys.isatty(1), noHostname: has('noHostname'), all: has('all') };
+  const catalog = has('catalog');
+  const out: string[] = [];
+  let prevBoot: string | undefined;
+  const render = (e: JournalEntry): void => {
+    if (prevBoot !== undefined && e.bootId !== prevBoot && mode.startsWith('short')) out.push(`-- Boot ${e.bootId} --`);
+    prevBoot = e.bootId;
+    out.push(formatEntry(e, fmt));
+    if (catalog && e.messageId) out.push(...explain(e));
+  };
+  for (const e of entries) render(e);
+  if (entries.length === 0 && !has('quiet') && mode.startsWith('short')) out.push('-- No entries --');
+  const text = out.length ? `${out.join('\n')}\n` : '';
+  if (!follow) {
+    if (wantPager(ctx, has('noPager'))) await page(ctx, text, { vars: ['SYSTEMD_PAGER', 'PAGER'], less: 'FRSXMK', lessArgs: has('end') ? ['+G'] : [] });
+    else await ctx.out.write(text);
+    return 0;
+  }
+  await ctx.out.write(text);
+  await ctx.out.flush();
+  let seen = reply.lastSeq;
+  for (;;) {
+    await ask(ctx, { kind: 'wait', afterSeq: seen });
+    const more = await ask(ctx, { kind: 'query', query: { ...query, afterSeq: seen } });
+    if (more.kind !== 'entries') return 1;
+    seen = more.lastSeq;
+    out.length = 0;
+    for (const e of more.entries) if (!pattern || pattern.test(e.message)) render(e);
+    if (out.length) {
+      await ctx.out.write(`${out.join('\n')}\n`);
+      await ctx.out.flush();
+    }
+  }
+}
+
+function pickBoot(boots: JournalBoot[], spec: string): string | undefined {
+  const hex = /^([0-9a-f]{32})([+-]\d+)?$/.exec(spec);
+  if (hex) {
+    const i = boots.findIndex((b) => b.id === hex[1]);
+    const j = i + Number(hex[2] ?? 0);
+    return i >= 0 ? boots[j]?.id : undefined;
+  }
+  const n = Number(spec);
+  if (!Number.isInteger(n)) return undefined;
+  // 0 and negative count back from the current boot; positive count from the first
+  const idx = n <= 0 ? boots.length - 1 + n : n - 1;
+  return boots[idx]?.id;
+}
+
+async function listBoots(ctx: Ctx, boots: JournalBoot[], offset: number, zone: string): Promise<number> {
+  const stampOf = (us: number): string => `${strftime('%a %Y-%m-%d %H:%M:%S', Math.floor(us / 1000) + offset * 1000)} ${zone}`;
+  const rows = boots.map((b, i) => [String(i - boots.length + 1), b.id, stampOf(b.first), stampOf(b.last)]);
+  const head = ['IDX', 'BOOT ID', 'FIRST ENTRY', 'LAST ENTRY'];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
+  const line = (r: string[]): string => r.map((cell, c) => (c === 0 ? cell.padStart(widths[c]!) : c === r.length - 1 ? cell : cell.padEnd(widths[c]!))).join(' ');
+  await ctx.print(`${[head, ...rows].map(line).join('\n')}\n`);
+  return 0;
+}

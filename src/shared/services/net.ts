@@ -1,0 +1,293 @@
+// The `net` service: the kernel's links, addresses, routes and neighbours, spoken to the way
+// rtnetlink is (dump requests, new/del requests with NLM_F_* semantics, errno replies with an
+// optional extended-ack message). Numbers are the Linux constants, so programs print them as
+// iproute2 and net-tools do. Addresses travel as canonical text (see net-addr.ts).
+import type { Errno } from '../errno';
+import type { Family } from './net-addr';
+
+export type { Family } from './net-addr';
+
+/** Interface flags (linux/if.h). */
+export const IFF = {
+  UP: 0x1, BROADCAST: 0x2, DEBUG: 0x4, LOOPBACK: 0x8, POINTOPOINT: 0x10, NOTRAILERS: 0x20,
+  RUNNING: 0x40, NOARP: 0x80, PROMISC: 0x100, ALLMULTI: 0x200, MASTER: 0x400, SLAVE: 0x800,
+  MULTICAST: 0x1000, PORTSEL: 0x2000, AUTOMEDIA: 0x4000, DYNAMIC: 0x8000, LOWER_UP: 0x10000,
+  DORMANT: 0x20000, ECHO: 0x40000,
+} as const;
+
+/** Address flags (linux/if_addr.h). */
+export const IFA_F = {
+  SECONDARY: 0x01, NODAD: 0x02, OPTIMISTIC: 0x04, DADFAILED: 0x08, HOMEADDRESS: 0x10,
+  DEPRECATED: 0x20, TENTATIVE: 0x40, PERMANENT: 0x80, MANAGETEMPADDR: 0x100,
+  NOPREFIXROUTE: 0x200, MCAUTOJOIN: 0x400, STABLE_PRIVACY: 0x800,
+} as const;
+
+/** Route types (RTN_*). */
+export const RTN = {
+  UNSPEC: 0, UNICAST: 1, LOCAL: 2, BROADCAST: 3, ANYCAST: 4, MULTICAST: 5, BLACKHOLE: 6,
+  UNREACHABLE: 7, PROHIBIT: 8, THROW: 9, NAT: 10, XRESOLVE: 11,
+} as const;
+
+/** Route origins (RTPROT_*). */
+export const RTPROT = { UNSPEC: 0, REDIRECT: 1, KERNEL: 2, BOOT: 3, STATIC: 4, RA: 9, DHCP: 16 } as const;
+
+/** Scopes shared by routes and addresses (RT_SCOPE_*). */
+export const SCOPE = { UNIVERSE: 0, SITE: 200, LINK: 253, HOST: 254, NOWHERE: 255 } as const;
+
+export const TABLE = { UNSPEC: 0, DEFAULT: 253, MAIN: 254, LOCAL: 255 } as const;
+
+/** Next-hop and route flags (RTNH_F_*, RTM_F_*). */
+export const RTNH_F = { DEAD: 1, PERVASIVE: 2, ONLINK: 4, OFFLOAD: 8, LINKDOWN: 16, UNRESOLVED: 32, NOTIFY: 0x100, CLONED: 0x200 } as const;
+
+/** Cache flags of an IPv4 `ip route get` answer (RTCF_*). */
+export const RTCF = { NOTIFY: 0x10000, REDIRECTED: 0x40000, DOREDIRECT: 0x1000000, DIRECTSRC: 0x4000000, BROADCAST: 0x10000000, MULTICAST: 0x20000000, LOCAL: 0x80000000 } as const;
+
+/** Neighbour states (NUD_*) and flags (NTF_*). */
+export const NUD = { INCOMPLETE: 0x01, REACHABLE: 0x02, STALE: 0x04, DELAY: 0x08, PROBE: 0x10, FAILED: 0x20, NOARP: 0x40, PERMANENT: 0x80, NONE: 0x00 } as const;
+export const NTF = { USE: 0x01, SELF: 0x02, MASTER: 0x04, PROXY: 0x08, EXT_LEARNED: 0x10, OFFLOADED: 0x20, ROUTER: 0x80 } as const;
+
+/** Route metrics carried in RTA_METRICS (RTAX_*). */
+export const RTAX = { LOCK: 1, MTU: 2, WINDOW: 3, RTT: 4, RTTVAR: 5, SSTHRESH: 6, CWND: 7, ADVMSS: 8, REORDERING: 9, HOPLIMIT: 10, INITCWND: 11, FEATURES: 12, RTO_MIN: 13, INITRWND: 14, QUICKACK: 15, CC_ALGO: 16, FASTOPEN_NO_COOKIE: 17 } as const;
+
+/** Lifetime value meaning "forever" (INFINITY_LIFE_TIME). */
+export const FOREVER = 0xffffffff;
+
+export type OperState = 'UNKNOWN' | 'NOTPRESENT' | 'DOWN' | 'LOWERLAYERDOWN' | 'TESTING' | 'DORMANT' | 'UP';
+
+/** struct rtnl_link_stats64, the counters `ip -s link` prints. */
+export interface LinkStats {
+  rxBytes: number; rxPackets: number; rxErrors: number; rxDropped: number; rxMissed: number; multicast: number;
+  rxLengthErrors: number; rxCrcErrors: number; rxFrameErrors: number; rxFifoErrors: number; rxOverErrors: number;
+  txBytes: number; txPackets: number; txErrors: number; txDropped: number; txCarrierErrors: number; collisions: number;
+  txAbortedErrors: number; txFifoErrors: number; txWindowErrors: number; txHeartbeatErrors: number;
+}
+
+/** One RTM_NEWLINK message. */
+export interface LinkMsg {
+  ifindex: number;
+  name: string;
+  /** ARPHRD type name as ip prints it after `link/`. */
+  linkType: 'loopback' | 'ether' | 'none';
+  /** IFLA_INFO_KIND for virtual devices (dummy, veth, bridge); absent for hardware. */
+  kind?: string;
+  /** ifi_flags as the kernel reports them (RUNNING and LOWER_UP included). */
+  flags: number;
+  mtu: number;
+  minMtu: number;
+  maxMtu: number;
+  qdisc: string;
+  operstate: OperState;
+  linkmode: number;
+  group: number;
+  txqlen: number;
+  address: string;
+  broadcast: string;
+  permAddress?: string;
+  alias?: string;
+  master?: number;
+  stats: LinkStats;
+  carrierChanges: number;
+  promiscuity: number;
+  allmulti: number;
+  numTxQueues: number;
+  numRxQueues: number;
+  gsoMaxSize: number;
+  gsoMaxSegs: number;
+  addrGenMode: number;
+  /** Bus name and device of a physical NIC (parentbus/parentdev). */
+  parentBus?: string;
+  parentDev?: string;
+  /** Whether the device has IPv6 state (it is listed by `ip -6 link`). */
+  inet6: boolean;
+}
+
+/** One RTM_NEWADDR message; lifetimes are seconds left, FOREVER for none. */
+export interface AddrMsg {
+  family: Family;
+  ifindex: number;
+  prefixlen: number;
+  flags: number;
+  scope: number;
+  local: string;
+  /** The peer address (equal to `local` when there is none). */
+  address: string;
+  broadcast?: string;
+  anycast?: string;
+  label?: string;
+  metric?: number;
+  validLft: number;
+  preferredLft: number;
+}
+
+/** One RTM_NEWROUTE message. */
+export interface RouteMsg {
+  family: Family;
+  table: number;
+  type: number;
+  protocol: number;
+  scope: number;
+  tos: number;
+  flags: number;
+  dst?: string;
+  dstLen: number;
+  src?: string;
+  srcLen: number;
+  gateway?: string;
+  oif?: number;
+  iif?: number;
+  prefsrc?: string;
+  priority?: number;
+  /** IPv6 router preference (0 medium, 1 high, 3 low). */
+  pref?: number;
+  metrics?: Record<number, number>;
+  /** Bit per RTAX_* locked with `lock`. */
+  metricLocks?: number;
+  expires?: number;
+  /** RTA_UID of an `ip route get` answer. */
+  uid?: number;
+}
+
+/** One RTM_NEWNEIGH message. */
+export interface NeighMsg {
+  family: Family;
+  ifindex: number;
+  dst: string;
+  lladdr?: string;
+  state: number;
+  flags: number;
+  protocol?: number;
+  /** Seconds since last use, confirmation and update (NDA_CACHEINFO). */
+  used: number;
+  confirmed: number;
+  updated: number;
+  refcnt: number;
+  probes: number;
+}
+
+/** NLM_F_CREATE / EXCL / REPLACE / APPEND as ip sends them. */
+export interface NlFlags {
+  create?: boolean;
+  excl?: boolean;
+  replace?: boolean;
+  append?: boolean;
+}
+
+export interface LinkChange {
+  up?: boolean;
+  /** Flags to set or clear: each key is an IFF_* name. */
+  flags?: Partial<Record<'NOARP' | 'PROMISC' | 'ALLMULTI' | 'MULTICAST' | 'DYNAMIC' | 'NOTRAILERS', boolean>>;
+  mtu?: number;
+  txqlen?: number;
+  name?: string;
+  address?: number[];
+  broadcast?: number[];
+  alias?: string;
+  group?: number;
+  carrier?: boolean;
+  addrGenMode?: number;
+}
+
+export interface AddrSpec {
+  /** 0 when the request named no address (the kernel then has no family to handle it). */
+  family: Family | 0;
+  ifindex: number;
+  local?: string;
+  /** IFA_ADDRESS: the peer, or the local address again. */
+  address?: string;
+  prefixlen: number;
+  broadcast?: string;
+  anycast?: string;
+  label?: string;
+  scope?: number;
+  flags?: number;
+  metric?: number;
+  /** Seconds; both absent means forever. */
+  validLft?: number;
+  preferredLft?: number;
+}
+
+export interface RouteSpec {
+  family: Family;
+  table: number;
+  /** 0 (RTN_UNSPEC) in a delete request matches any type. */
+  type: number;
+  /** 0 in a delete request matches any protocol. */
+  protocol: number;
+  /** SCOPE.NOWHERE in a delete request matches any scope. */
+  scope: number;
+  tos: number;
+  flags: number;
+  dst?: string;
+  dstLen: number;
+  gateway?: string;
+  oif?: number;
+  prefsrc?: string;
+  priority?: number;
+  pref?: number;
+  metrics?: Record<number, number>;
+  metricLocks?: number;
+  expires?: number;
+}
+
+export interface RouteGet {
+  family: Family;
+  dst: string;
+  src?: string;
+  iif?: number;
+  oif?: number;
+  mark?: number;
+  uid?: number;
+  /** RTM_F_FIB_MATCH: answer with the matching route rather than the resolved one. */
+  fibMatch?: boolean;
+}
+
+export interface NeighSpec {
+  family: Family;
+  ifindex: number;
+  dst: string;
+  lladdr?: number[];
+  state: number;
+  flags: number;
+  protocol?: number;
+}
+
+export type NetRequest =
+  | { kind: 'getlinks' }
+  | { kind: 'getaddrs'; family?: Family }
+  | { kind: 'getroutes'; family?: Family; table?: number }
+  | { kind: 'getneighs'; family?: Family }
+  | { kind: 'setlink'; ifindex: number; change: LinkChange }
+  | { kind: 'newlink'; nlflags: NlFlags; name: string; type: string; change: LinkChange }
+  | { kind: 'dellink'; ifindex: number }
+  | { kind: 'newaddr'; nlflags: NlFlags; addr: AddrSpec }
+  | { kind: 'deladdr'; addr: AddrSpec }
+  | { kind: 'newroute'; nlflags: NlFlags; route: RouteSpec }
+  | { kind: 'delroute'; route: RouteSpec }
+  | { kind: 'getroute'; query: RouteGet }
+  | { kind: 'newneigh'; nlflags: NlFlags; neigh: NeighSpec }
+  | { kind: 'delneigh'; neigh: NeighSpec }
+  | { kind: 'getneigh'; family: Family; ifindex: number; dst: string };
+
+export interface NetError {
+  ok: false;
+  errno: Errno;
+  /** The extended-ack text ip prints as `Error: <msg>.` instead of strerror. */
+  msg?: string;
+}
+
+export type NetReply =
+  | { ok: true }
+  | { ok: true; links: LinkMsg[] }
+  | { ok: true; addrs: AddrMsg[] }
+  | { ok: true; routes: RouteMsg[] }
+  | { ok: true; neighs: NeighMsg[] }
+  | { ok: true; route: RouteMsg }
+  | { ok: true; neigh: NeighMsg }
+  | NetError;
+
+/** A reply of a known shape, checked at the call site. */
+export type NetOk<K extends string> = Extract<NetReply, { ok: true } & Record<K, unknown>>;
+
+export function isNetError(r: unknown): r is NetError {
+  return typeof r === 'object' && r !== null && (r as { ok?: unknown }).ok === false;
+}

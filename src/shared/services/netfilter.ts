@@ -1,0 +1,263 @@
+// The netfilter service: what iptables/ip6tables (programs) and the kernel's netfilter tables
+// (src/subsystems/netfilter) exchange. Rules travel as plain structured data: the program
+// parses and prints them the way iptables 1.8.9 (nf_tables backend) does, the kernel stores
+// them, applies edits atomically and evaluates packets against them.
+
+export type NfFamily = 'ipv4' | 'ipv6';
+export type NfTableName = 'filter' | 'nat' | 'mangle' | 'raw' | 'security';
+export type NfHook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
+export type NfPolicy = 'ACCEPT' | 'DROP';
+
+/** Built-in chains of each table, in hook order (the order -L and -S list them). */
+export const NF_BUILTIN_CHAINS: Readonly<Record<NfTableName, readonly NfHook[]>> = {
+  raw: ['PREROUTING', 'OUTPUT'],
+  mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
+  filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+  security: ['INPUT', 'FORWARD', 'OUTPUT'],
+  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
+};
+
+/** The order iptables-save prints tables in (nft's table type order). */
+export const NF_TABLE_ORDER: readonly NfTableName[] = ['mangle', 'security', 'raw', 'filter', 'nat'];
+
+export function isNfTableName(name: string): name is NfTableName {
+  return name === 'filter' || name === 'nat' || name === 'mangle' || name === 'raw' || name === 'security';
+}
+
+export interface NfCounters {
+  packets: number;
+  bytes: number;
+}
+
+/** An address with its mask, both in canonical text (dotted quad, or RFC 5952 for IPv6). */
+export interface NfAddr {
+  addr: string;
+  mask: string;
+}
+
+export type NfPortRange = [number, number];
+
+export type NfMatch =
+  | { kind: 'tcp'; sport: NfPortRange; dport: NfPortRange; sportInv: boolean; dportInv: boolean; flagsMask: number; flagsCmp: number; flagsInv: boolean; option: number; optionInv: boolean }
+  | { kind: 'udp'; sport: NfPortRange; dport: NfPortRange; sportInv: boolean; dportInv: boolean }
+  /** type 255 means any type (icmp) ; codes are a range */
+  | { kind: 'icmp' | 'icmp6'; type: number; codeMin: number; codeMax: number; inv: boolean }
+  /** ports holds single ports and, where range[i] is set, ports[i]:ports[i+1] ranges */
+  | { kind: 'multiport'; mode: 'source' | 'destination' | 'either'; ports: number[]; range: boolean[]; inv: boolean }
+  | NfConntrackMatch
+  | { kind: 'comment'; text: string }
+  /** avg is the interval between packets in 1/10000 s (xt_rateinfo), burst the bucket size */
+  | { kind: 'limit'; avg: number; burst: number }
+  | { kind: 'mark'; mark: number; mask: number; inv: boolean }
+  | { kind: 'mac'; mac: string; inv: boolean }
+  | { kind: 'iprange'; src?: [string, string]; dst?: [string, string]; srcInv: boolean; dstInv: boolean }
+  | { kind: 'pkttype'; type: 'unicast' | 'broadcast' | 'multicast'; inv: boolean }
+  | { kind: 'length'; min: number; max: number; inv: boolean };
+
+/** conntrack (and `-m state`, which iptables stores as conntrack with the state alias). */
+export interface NfConntrackMatch {
+  kind: 'conntrack';
+  /** true when written as `-m state --state` */
+  stateAlias: boolean;
+  /** bit set of NF_CT_STATE values */
+  state?: number;
+  stateInv: boolean;
+  proto?: number;
+  protoInv: boolean;
+  origSrc?: NfAddr;
+  origSrcInv: boolean;
+  origDst?: NfAddr;
+  origDstInv: boolean;
+  replSrc?: NfAddr;
+  replSrcInv: boolean;
+  replDst?: NfAddr;
+  replDstInv: boolean;
+  /** bit set of NF_CT_STATUS values; 0 with status set means NONE */
+  status?: number;
+  statusInv: boolean;
+  expire?: [number, number];
+  expireInv: boolean;
+  dir?: 'ORIGINAL' | 'REPLY';
+}
+
+/** Conntrack state bits, as xt_conntrack numbers them. */
+export const NF_CT_STATE = {
+  INVALID: 1,
+  ESTABLISHED: 2,
+  RELATED: 4,
+  NEW: 8,
+  UNTRACKED: 64,
+  SNAT: 128,
+  DNAT: 256,
+} as const;
+
+export const NF_CT_STATUS = { EXPECTED: 1, SEEN_REPLY: 2, ASSURED: 4, CONFIRMED: 8 } as const;
+
+export interface NfNatRange {
+  /** mapped addresses (absent: keep the address, only ports change) */
+  addrs?: [string, string];
+  ports?: NfPortRange;
+  /** DNAT's shifted port map ("80-90/8080") */
+  basePort?: number;
+  random: boolean;
+  randomFully: boolean;
+  persistent: boolean;
+}
+
+export type NfTarget =
+  | { kind: 'none' }
+  | { kind: 'verdict'; verdict: 'ACCEPT' | 'DROP' | 'RETURN' | 'QUEUE' }
+  | { kind: 'jump'; chain: string }
+  | { kind: 'goto'; chain: string }
+  | { kind: 'REJECT'; with: string }
+  | { kind: 'LOG'; level: number; prefix: string; flags: number }
+  | ({ kind: 'SNAT' | 'DNAT' | 'MASQUERADE' | 'REDIRECT' } & NfNatRange)
+  | { kind: 'MARK'; value: number; mask: number; op: 'set' | 'xset' | 'and' | 'or' | 'xor' };
+
+/** One rule: the fixed IP header part, the matches in order, and the target. */
+export interface NfRuleSpec {
+  src: NfAddr;
+  srcInv: boolean;
+  dst: NfAddr;
+  dstInv: boolean;
+  /** '' for any interface; a trailing '+' is a wildcard */
+  inIface: string;
+  inInv: boolean;
+  outIface: string;
+  outInv: boolean;
+  /** 0 = all */
+  proto: number;
+  protoInv: boolean;
+  /** -f: second and further fragments (IPv4 only) */
+  frag: boolean;
+  fragInv: boolean;
+  matches: NfMatch[];
+  target: NfTarget;
+}
+
+export interface NfRule extends NfRuleSpec {
+  counters: NfCounters;
+}
+
+export interface NfChain {
+  name: string;
+  builtin: boolean;
+  /** built-in chains only: nf_tables creates them on first use; an absent one lists as ACCEPT */
+  present: boolean;
+  policy: NfPolicy;
+  counters: NfCounters;
+  rules: NfRule[];
+}
+
+export interface NfTable {
+  name: NfTableName;
+  /** whether the table exists in the kernel (iptables-save prints only those) */
+  exists: boolean;
+  /** built-in chains first in hook order, then user chains in creation order */
+  chains: NfChain[];
+}
+
+export interface NfRuleset {
+  family: NfFamily;
+  /** bumped on every change, like nf_tables' generation id */
+  generation: number;
+  tables: NfTable[];
+}
+
+// ------------------------------------------------------------------ edits
+
+/** One edit of a batch; the kernel applies a batch atomically, like one nf_tables commit. */
+export type NfAction =
+  | { op: 'append'; table: NfTableName; chain: string; rule: NfRule }
+  | { op: 'insert'; table: NfTableName; chain: string; rulenum: number; rule: NfRule }
+  | { op: 'replace'; table: NfTableName; chain: string; rulenum: number; rule: NfRule }
+  | { op: 'delete'; table: NfTableName; chain: string; rule: NfRuleSpec }
+  | { op: 'deleteNum'; table: NfTableName; chain: string; rulenum: number }
+  | { op: 'check'; table: NfTableName; chain: string; rule: NfRuleSpec }
+  /** chain absent: every chain; verbose makes nft create the built-in chains first */
+  | { op: 'flush'; table: NfTableName; chain?: string; verbose: boolean }
+  | { op: 'zero'; table: NfTableName; chain?: string }
+  | { op: 'zeroRule'; table: NfTableName; chain: string; rulenum: number }
+  | { op: 'newChain'; table: NfTableName; chain: string }
+  | { op: 'deleteChain'; table: NfTableName; chain?: string }
+  | { op: 'renameChain'; table: NfTableName; chain: string; newName: string }
+  | { op: 'policy'; table: NfTableName; chain: string; policy: string; counters?: NfCounters }
+  /** iptables-restore: empty the whole table (flush rules, delete user chains) */
+  | { op: 'flushTable'; table: NfTableName }
+  /** iptables-restore `:CHAIN - [p:b]`: create a user chain, or flush it if it exists */
+  | { op: 'restoreChain'; table: NfTableName; chain: string };
+
+export type NfErrno = 'ENOENT' | 'E2BIG' | 'EEXIST' | 'EBUSY' | 'EINVAL' | 'EMLINK' | 'ELOOP' | 'EPERM';
+
+/**
+ * Why a batch failed. `stage: 'prepare'` errors are those iptables finds in its cache before
+ * sending (printed as `iptables: <message>.`); `stage: 'commit'` ones come back from the kernel
+ * (printed as `<OP> failed (<strerror>): ...`); `missingChain` is a jump to a chain that does
+ * not exist.
+ */
+export interface NfFailure {
+  ok: false;
+  index: number;
+  stage: 'prepare' | 'commit';
+  errno: NfErrno;
+  missingChain?: string;
+  /** for commit errors: the chain the failing object belongs to */
+  chain?: string;
+}
+
+export type NfRequest =
+  | { op: 'get'; family: NfFamily }
+  | { op: 'apply'; family: NfFamily; actions: NfAction[]; test?: boolean };
+
+export type NfReply =
+  | { ok: true; ruleset: NfRuleset }
+  | { ok: true; applied: number }
+  | NfFailure
+  | { ok: false; errno: 'EPERM' | 'EINVAL'; index?: undefined; stage?: undefined };
+
+// ------------------------------------------------------------------ packets
+
+export interface NfPacket {
+  family: NfFamily;
+  /** where the packet enters netfilter */
+  hook: NfHook;
+  inIface?: string;
+  outIface?: string;
+  src: string;
+  dst: string;
+  /** protocol number (6 tcp, 17 udp, 1 icmp, 58 icmpv6) */
+  proto: number;
+  sport?: number;
+  dport?: number;
+  icmpType?: number;
+  icmpCode?: number;
+  /** TCP flag bits: FIN 1, SYN 2, RST 4, PSH 8, ACK 16, URG 32 */
+  tcpFlags?: number;
+  /** state to assume; when absent the connection-tracking table decides */
+  ctState?: 'NEW' | 'ESTABLISHED' | 'RELATED' | 'INVALID' | 'UNTRACKED';
+  length?: number;
+  mark?: number;
+  srcMac?: string;
+}
+
+export interface NfVerdictStep {
+  table: NfTableName;
+  chain: string;
+  /** 1-based rule number, or 0 when the chain policy decided */
+  rule: number;
+  target: string;
+}
+
+export interface NfVerdict {
+  verdict: 'ACCEPT' | 'DROP' | 'REJECT' | 'QUEUE';
+  /** the rule or policy that decided */
+  why: NfVerdictStep | null;
+  /** every rule that matched on the way, in order */
+  trail: NfVerdictStep[];
+  /** addresses/ports after NAT */
+  natSrc?: string;
+  natDst?: string;
+  natSport?: number;
+  natDport?: number;
+  ctState: string;
+}

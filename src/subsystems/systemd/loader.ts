@@ -1,0 +1,114 @@
+// Finding a unit on disk as the manager does (src/core/load-fragment.c, unit-file.c): the first
+// directory of the search path that has the name wins; a link to /dev/null masks it; a link to
+// another unit file makes the name an alias of that unit; "name@inst.type" falls back to the
+// template "name@.type"; drop-ins come from every "<name>.d/" (and the template's and the type's)
+// in the search path, one file name overriding the same name further down, applied in name order.
+import { SYSTEM_LOOKUP_PATHS } from '../../shared/systemd/lookup-paths';
+import { loadUnitSettings } from '../../shared/systemd/unit-file';
+import { unitNameTemplate, unitNameToType } from '../../shared/systemd/unit-name';
+import { unitConfig, type UnitConfig } from './config';
+import type { ManagerHost } from './host';
+
+export interface LoadedUnit {
+  id: string;
+  names: string[];
+  type: string;
+  state: 'loaded' | 'not-found' | 'masked' | 'bad-setting' | 'error';
+  fragmentPath?: string;
+  dropIns: string[];
+  /** Files read, with their mtimes, to notice later edits. */
+  sources: Map<string, number | undefined>;
+  config?: UnitConfig;
+}
+
+const SECTIONS = new Set(['Unit', 'Install', 'Service', 'Socket', 'Timer', 'Target', 'Mount', 'Path', 'Slice', 'Scope', 'Automount', 'Swap']);
+
+function resolveLink(host: ManagerHost, path: string): { target: string } | undefined {
+  const t = host.readLink(path);
+  if (t === undefined) return undefined;
+  return { target: t.startsWith('/') ? t : `${path.slice(0, path.lastIndexOf('/'))}/${t}` };
+}
+
+/** Finds `name`'s fragment: its path and the name it really has (after following aliases). */
+function findFragment(host: ManagerHost, name: string): { path?: string; id: string; masked: boolean } {
+  for (const dir of SYSTEM_LOOKUP_PATHS.searchPath) {
+    const p = `${dir}/${name}`;
+    if (!host.exists(p) && host.readLink(p) === undefined) continue;
+    let path = p;
+    let id = name;
+    for (let hops = 0; hops < 8; hops++) {
+      const link = resolveLink(host, path);
+      if (!link) break;
+      if (link.target === '/dev/null') return { id: name, masked: true };
+      path = link.target;
+      const base = path.slice(path.lastIndexOf('/') + 1);
+      if (unitNameToType(base) !== undefined) id = base;
+    }
+    if (!host.exists(path)) continue;
+    return { path, id, masked: false };
+  }
+  return { id: name, masked: false };
+}
+
+function dropInsFor(host: ManagerHost, names: string[]): string[] {
+  const chosen = new Map<string, string>();
+  for (const n of names) {
+    for (const dir of SYSTEM_LOOKUP_PATHS.searchPath) {
+      const d = `${dir}/${n}.d`;
+      for (const f of host.readDir(d) ?? []) {
+        if (!f.endsWith('.conf') || chosen.has(f)) continue;
+        const path = `${d}/${f}`;
+        if (host.readLink(path) !== undefined && resolveLink(host, path)?.target === '/dev/null') {
+          chosen.set(f, '');
+          continue;
+        }
+        chosen.set(f, path);
+      }
+    }
+  }
+  return [...chosen.entries()].filter(([, p]) => p !== '').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
+}
+
+export function loadUnit(host: ManagerHost, name: string): LoadedUnit {
+  const type = unitNameToType(name) ?? 'service';
+  const sources = new Map<string, number | undefined>();
+  let frag = findFragment(host, name);
+  const template = unitNameTemplate(name);
+  if (!frag.path && !frag.masked && template && template !== name) {
+    const t = findFragment(host, template);
+    if (t.path || t.masked) frag = { ...t, id: name };
+  }
+  const base: LoadedUnit = { id: frag.id, names: frag.id === name ? [name] : [frag.id, name], type, state: 'not-found', dropIns: [], sources };
+  if (frag.masked) return { ...base, state: 'masked' };
+  // drop-ins of the unit, its other names, its template and its type ("service.d")
+  const dropIns = dropInsFor(host, [...new Set([frag.id, name, ...(template ? [template] : []), type])]);
+  if (!frag.path && dropIns.length === 0) return base;
+  const files: { path: string; text: string }[] = [];
+  if (frag.path) {
+    const text = host.readFile(frag.path);
+    sources.set(frag.path, host.mtime(frag.path));
+    if (text === undefined) return { ...base, state: 'error' };
+    files.push({ path: frag.path, text });
+  }
+  for (const d of dropIns) {
+    sources.set(d, host.mtime(d));
+    files.push({ path: d, text: host.readFile(d) ?? '' });
+  }
+  if (!frag.path) return { ...base, state: 'not-found', dropIns };
+  const settings = loadUnitSettings(files, { sections: SECTIONS });
+  const config = unitConfig(settings, type);
+  // "<name>.wants/" and "<name>.requires/" directories add dependencies (what enable creates)
+  for (const n of new Set([frag.id, name])) {
+    for (const dir of SYSTEM_LOOKUP_PATHS.searchPath) {
+      config.wants.push(...(host.readDir(`${dir}/${n}.wants`) ?? []).filter((f) => unitNameToType(f) !== undefined));
+      config.requires.push(...(host.readDir(`${dir}/${n}.requires`) ?? []).filter((f) => unitNameToType(f) !== undefined));
+    }
+  }
+  return { ...base, state: config.badSetting ? 'bad-setting' : 'loaded', fragmentPath: frag.path, dropIns, config };
+}
+
+/** True when a file a unit was loaded from changed (or appeared/vanished) since. */
+export function changedOnDisk(host: ManagerHost, u: LoadedUnit): boolean {
+  for (const [path, mtime] of u.sources) if (host.mtime(path) !== mtime) return true;
+  return false;
+}
