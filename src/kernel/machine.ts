@@ -72,6 +72,8 @@ export class Machine {
   private readonly vfs: Vfs;
   private readonly random: Random;
   private boots = 0;
+  /** Resolves when the boot's start jobs (default.target) have finished. */
+  booted: Promise<void> = Promise.resolve();
   private rebooting = false;
   /** Called after a reboot or power-off (the page re-reads the hostname, the CLI stops). */
   onPower: ((state: 'rebooted' | 'off') => void) | undefined;
@@ -138,9 +140,11 @@ export class Machine {
     // services start once the console is up, as getty does not wait for them either
     const manager = this.subsystems.manager;
     k.clock.busy++;
-    queueMicrotask(() => {
-      k.clock.busy--;
-      void manager.boot();
+    this.booted = new Promise<void>((resolve) => {
+      queueMicrotask(() => {
+        k.clock.busy--;
+        void manager.boot().then(resolve);
+      });
     });
   }
 
@@ -269,6 +273,8 @@ export class Machine {
    * delivered to the callbacks. Resolves with the exit status (128+n for a signal).
    */
   async run(argv: string[], io: { stdout: (b: Uint8Array) => void; stderr: (b: Uint8Array) => void; cwd?: string; env?: Map<string, string> }): Promise<number> {
+    // like logging in after boot: the default units have started
+    await this.booted;
     const k = this.kernel;
     const sink = (deliver: (b: Uint8Array) => void): { file: OpenFile; done: Promise<void> } => {
       const pipe = new Pipe();

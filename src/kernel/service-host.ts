@@ -32,11 +32,7 @@ export class ServiceHost implements ManagerHost {
   ) {}
 
   private node(path: string, follow = true): Inode | undefined {
-    try {
-      return this.k.vfs.resolve(ROOT, this.k.vfs.root, path, { follow });
-    } catch {
-      return undefined;
-    }
+    return this.k.vfs.lookup(path, follow);
   }
 
   readFile(path: string): string | undefined {

@@ -63,7 +63,13 @@ export class SysError extends Error {
   readonly syscall: string;
   readonly path: string | undefined;
   constructor(errno: Errno, syscall: string, path?: string) {
+    // an expected failure needs no stack trace, and capturing one made every ENOENT probe
+    // (PATH lookups, unit file search) cost microseconds; V8 reads this limit in Error()
+    const ctor = Error as { stackTraceLimit?: number };
+    const limit = ctor.stackTraceLimit;
+    ctor.stackTraceLimit = 0;
     super(`${syscall}${path !== undefined ? ` ${path}` : ''}: ${strerror(errno)}`);
+    ctor.stackTraceLimit = limit;
     this.name = 'SysError';
     this.errno = errno;
     this.syscall = syscall;

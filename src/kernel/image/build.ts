@@ -5,6 +5,9 @@ import { stubFor } from '../exec';
 import type { FileType, Inode } from '../vfs/inode';
 import type { Vfs } from '../vfs/vfs';
 import * as etc from './etc-files';
+import { buildSystemdUnits } from './systemd-units';
+import { writeFirewallFiles } from './firewall-files';
+import { writeSshFiles } from './ssh-files';
 
 const encoder = new TextEncoder();
 
@@ -151,6 +154,10 @@ export function buildImage(vfs: Vfs): ImageWriter {
     w.file(p.installPath, stubFor(p.name), p.mode ?? 0o755);
     for (const alias of p.aliases ?? []) w.symlink(alias, p.installPath.slice(p.installPath.lastIndexOf('/') + 1));
   }
+  writeFirewallFiles(w);
+  writeSshFiles(w);
+  w.dir('/var/opt/journal/log/4c3b5a1e2d6f48a9b0c7d8e9f1a2b3c4', 0o2755, 0, 23);
+  buildSystemdUnits(w);
   return w;
 }
 

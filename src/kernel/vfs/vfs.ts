@@ -177,6 +177,38 @@ export class Vfs {
     return cur;
   }
 
+  /**
+   * Looks up an absolute path with no permission checks and no exceptions (the kernel's own
+   * probes, such as the service manager searching unit directories).
+   */
+  lookup(path: string, follow = true): Inode | undefined {
+    let cur = this.root;
+    let parts = splitPath(path);
+    let links = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      if (cur.type !== 'dir') return undefined;
+      if (part === '.') continue;
+      if (part === '..') {
+        cur = this.parentOf(cur);
+        continue;
+      }
+      const next = this.child(cur, part);
+      if (!next) return undefined;
+      if (next.type === 'symlink' && (i < parts.length - 1 || follow)) {
+        if (++links > MAX_SYMLINKS) return undefined;
+        const target = this.linkTarget(next);
+        if (target === '') return undefined;
+        parts = [...splitPath(target), ...parts.slice(i + 1)];
+        i = -1;
+        if (target.startsWith('/')) cur = this.root;
+        continue;
+      }
+      cur = next;
+    }
+    return cur;
+  }
+
   /** Resolves all but the last component; returns the directory and the final name. */
   resolveParent(cred: Cred, cwd: Inode, path: string, syscall: string): { dir: Inode; name: string } {
     if (path === '') throw new SysError('ENOENT', syscall, path);

@@ -75,6 +75,9 @@ export interface UnitConfig {
   badSetting?: string;
 }
 
+/** Names SuccessExitStatus= accepts besides numbers (sysexits.h and systemd's own). */
+const EXIT_NAMES: Record<string, number> = { USAGE: 64, DATAERR: 65, NOINPUT: 66, NOUSER: 67, NOHOST: 68, UNAVAILABLE: 69, SOFTWARE: 70, OSERR: 71, OSFILE: 72, CANTCREAT: 73, IOERR: 74, TEMPFAIL: 75, PROTOCOL: 76, NOPERM: 77, CONFIG: 78 };
+
 const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGUSR2: 12, SIGTERM: 15, SIGCONT: 18, SIGSTOP: 19 };
 
 /** A systemd time span in milliseconds ("100ms", "5s", "1min 30s", bare seconds). */
@@ -230,7 +233,7 @@ function serviceConfig(s: UnitSettings, cfg: UnitConfig): ServiceConfig {
     workingDirectory: s.get('Service', 'WorkingDirectory') || undefined,
     pidFile: s.get('Service', 'PIDFile') || undefined,
     killSignal: killSig ? SIGNALS[killSig.startsWith('SIG') ? killSig : `SIG${killSig}`] ?? 15 : 15,
-    successExitStatus: s.list('Service', 'SuccessExitStatus').map(Number).filter((n) => Number.isInteger(n)),
+    successExitStatus: s.list('Service', 'SuccessExitStatus').map((w) => EXIT_NAMES[w] ?? Number(w)).filter((n) => Number.isInteger(n)),
     startLimitBurst: Number(s.get('Unit', 'StartLimitBurst') ?? s.get('Service', 'StartLimitBurst') ?? 5) || 5,
     startLimitIntervalMs: spanMs(s.get('Unit', 'StartLimitIntervalSec') ?? s.get('Service', 'StartLimitInterval'), 10000),
     toJournal: !/^(null|tty|inherit)/.test(s.get('Service', 'StandardOutput') ?? 'journal'),

@@ -69,6 +69,22 @@ function dropInsFor(host: ManagerHost, names: string[]): string[] {
   return [...chosen.entries()].filter(([, p]) => p !== '').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
 }
 
+/** systemd.unit(5) "Specifiers" for the system manager. */
+function expandSpecifiers(value: string, name: string, host: ManagerHost): string {
+  const dot = name.lastIndexOf('.');
+  const base = dot < 0 ? name : name.slice(0, dot);
+  const at = base.indexOf('@');
+  const prefix = at < 0 ? base : base.slice(0, at);
+  const instance = at < 0 ? '' : base.slice(at + 1);
+  const unescape = (s: string): string => s.replace(/\\x([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/-/g, '/');
+  const table: Record<string, string> = {
+    n: name, N: base, p: prefix, P: unescape(prefix), i: instance, I: unescape(instance), j: prefix.slice(prefix.lastIndexOf('-') + 1), J: unescape(prefix.slice(prefix.lastIndexOf('-') + 1)),
+    f: `/${unescape(instance || prefix)}`, H: host.hostname(), l: host.hostname().split('.')[0]!, t: '/run', S: '/var/lib', C: '/var/cache', L: '/var/log', E: '/etc', T: '/tmp', V: '/var/tmp',
+    h: '/root', u: 'root', U: '0', g: 'root', G: '0', s: '/bin/sh', m: '4c3b5a1e2d6f48a9b0c7d8e9f1a2b3c4', v: '6.1.138-1.ph5-esx', a: 'x86-64', '%': '%',
+  };
+  return value.replace(/%(.)/g, (all, c: string) => table[c] ?? all);
+}
+
 export function loadUnit(host: ManagerHost, name: string): LoadedUnit {
   const type = unitNameToType(name) ?? 'service';
   const sources = new Map<string, number | undefined>();
@@ -96,7 +112,22 @@ export function loadUnit(host: ManagerHost, name: string): LoadedUnit {
   }
   if (!frag.path) return { ...base, state: 'not-found', dropIns };
   const settings = loadUnitSettings(files, { sections: SECTIONS });
+  // %-specifiers in everything but [Install] (that one is the install logic's business)
+  for (const a of settings.assignments) if (a.section !== 'Install' && a.value.includes('%')) a.value = expandSpecifiers(a.value, name, host);
   const config = unitConfig(settings, type);
+  // DefaultDependencies=yes (systemd.special(7)): ordinary units come after early boot
+  if (config.defaultDependencies) {
+    if (type === 'service') {
+      config.requires.push('sysinit.target');
+      config.after.push('sysinit.target', 'basic.target');
+    } else if (type === 'socket') {
+      config.after.push('sysinit.target');
+      config.before.push('sockets.target');
+    } else if (type === 'timer') {
+      config.after.push('sysinit.target');
+      config.before.push('timers.target');
+    }
+  }
   // "<name>.wants/" and "<name>.requires/" directories add dependencies (what enable creates)
   for (const n of new Set([frag.id, name])) {
     for (const dir of SYSTEM_LOOKUP_PATHS.searchPath) {

@@ -74,7 +74,10 @@ export class Manager {
   async boot(): Promise<void> {
     this.bootStart = this.host.uptime();
     const target = this.unit('default.target');
-    await this.start(target, new Set());
+    // a start job that never finishes must not hold the boot forever (DefaultTimeoutStartSec)
+    let cancel = (): void => {};
+    await Promise.race([this.start(target, new Set()), new Promise<void>((resolve) => (cancel = this.host.after(90_000, resolve)))]);
+    cancel();
     this.bootDone = this.host.uptime();
     const ms = this.bootDone;
     this.host.journal.systemd(`Startup finished in 1.134s (kernel) + ${(ms / 1000 + 2.9).toFixed(3)}s (userspace) = ${(ms / 1000 + 4.034).toFixed(3)}s.`);

@@ -219,8 +219,14 @@ export async function startService(rt: Runtime, u: Unit): Promise<JobResult> {
     }
     const left = host.processesIn(u.cgroup);
     if (left.length === 0) {
-      rt.log(u, `${u.id}: New main PID could not be determined.`, 4);
-      u.setState('inactive', 'dead', host.now());
+      // nothing stayed behind: a RemainAfterExit= unit counts as started (iptables.service)
+      await runPost(rt, u, cfg, launch);
+      if (cfg.remainAfterExit) u.setState('active', 'exited', host.now());
+      else {
+        rt.log(u, `${u.id}: Deactivated successfully.`);
+        u.setState('inactive', 'dead', host.now());
+      }
+      rt.log(u, `Started ${u.label}.`, 6, STARTED_ID);
       return 'done';
     }
     u.mainPid = left[0]!.pid;

@@ -101,7 +101,7 @@ export function entryFields(e: JournalEntry): [string, string][] {
   return out;
 }
 
-export const MACHINE_ID = '8b3c5e2a7d9f4e61a0c2b4d6e8f01234';
+export const MACHINE_ID = '4c3b5a1e2d6f48a9b0c7d8e9f1a2b3c4';
 
 function cursorOf(e: JournalEntry): string {
   return `s=0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f;i=${e.seq.toString(16)};b=${e.bootId};m=${e.monotonic.toString(16)};t=${e.realtime.toString(16)};x=${(e.seq * 2654435761 % 2 ** 32).toString(16)}`;

@@ -44,6 +44,8 @@ const OPTIONS: OptionDef[] = [
     { key: 'rotate', long: 'rotate' },
     { key: 'flush', long: 'flush' },
     { key: 'sync', long: 'sync' },
+    { key: 'relinquish', long: 'relinquish-var' },
+    { key: 'smartRelinquish', long: 'smart-relinquish-var' },
     { key: 'field', short: 'F', long: 'field', arg: 'required' },
     { key: 'help', short: 'h', long: 'help' },
     { key: 'version', long: 'version' },
@@ -152,6 +154,7 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
     await ctx.print(`Archived and active journals take up ${mib.toFixed(1)}M in the file system.\n`);
     return 0;
   }
+  if (has('relinquish') || has('smartRelinquish')) return 0;
   if (has('vacuumSize') || has('vacuumTime') || has('rotate') || has('flush') || has('sync')) {
     if (ctx.sys.geteuid() !== 0) {
       await ctx.err.write('Failed to rotate journal: Access denied\n');

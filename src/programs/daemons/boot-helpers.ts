@@ -1,0 +1,150 @@
+// systemd's small boot-time helpers that default units run: systemd-tmpfiles (creates the
+// volatile directories of tmpfiles.d), systemd-sysctl (applies sysctl.d), and the bookkeeping
+// ones (random seed, utmp, user sessions, network generator) which have nothing to say here.
+import { isSysError } from '../../shared/errno';
+import { defineProgram, type Program } from '../define';
+import type { Ctx } from '../lib/context';
+
+const TMPFILES_DIRS = ['/etc/tmpfiles.d', '/run/tmpfiles.d', '/usr/lib/tmpfiles.d'];
+const SYSCTL_DIRS = ['/etc/sysctl.d', '/run/sysctl.d', '/usr/lib/sysctl.d'];
+
+/** Config files by name across directories, the first directory winning, in name order. */
+async function confFiles(ctx: Ctx, dirs: string[]): Promise<string[]> {
+  const chosen = new Map<string, string>();
+  for (const d of dirs) {
+    let names: string[] = [];
+    try {
+      names = await ctx.sys.readdir(d);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+    }
+    for (const n of names) if (n.endsWith('.conf') && !chosen.has(n)) chosen.set(n, `${d}/${n}`);
+  }
+  return [...chosen.keys()].sort().map((n) => chosen.get(n)!);
+}
+
+function ids(text: string, file: string, kind: 'passwd' | 'group'): number | undefined {
+  if (text === '-' || text === '') return 0;
+  if (/^\d+$/.test(text)) return Number(text);
+  const line = file.split('\n').find((l) => l.split(':')[0] === text);
+  return line ? Number(line.split(':')[kind === 'passwd' ? 2 : 2]) : undefined;
+}
+
+async function exists(ctx: Ctx, path: string): Promise<boolean> {
+  try {
+    await ctx.sys.lstat(path);
+    return true;
+  } catch (e) {
+    if (isSysError(e)) return false;
+    throw e;
+  }
+}
+
+export const tmpfiles = defineProgram({
+  name: 'systemd-tmpfiles',
+  installPath: '/usr/bin/systemd-tmpfiles',
+  pkg: 'systemd',
+  tryHelp: false,
+  options: [
+    { key: 'create', long: 'create' }, { key: 'clean', long: 'clean' }, { key: 'remove', long: 'remove' }, { key: 'boot', long: 'boot' },
+    { key: 'prefix', long: 'prefix', arg: 'required' }, { key: 'exclude', long: 'exclude-prefix', arg: 'required' }, { key: 'root', long: 'root', arg: 'required' },
+  ],
+  async main(ctx, { flags, values, operands }) {
+    if (!flags.has('create') && !flags.has('clean') && !flags.has('remove')) {
+      await ctx.err.write('You need to specify at least one of --clean, --create or --remove.\n');
+      return 1;
+    }
+    if (!flags.has('create')) return 0;
+    const passwd = new TextDecoder().decode(await ctx.sys.readFile('/etc/passwd'));
+    const group = new TextDecoder().decode(await ctx.sys.readFile('/etc/group'));
+    const excluded = values.get('exclude') ?? [];
+    const files = operands.length ? operands : await confFiles(ctx, TMPFILES_DIRS);
+    let status = 0;
+    for (const f of files) {
+      const text = new TextDecoder().decode(await ctx.sys.readFile(f));
+      for (const raw of text.split('\n')) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#')) continue;
+        const [type = '', path = '', mode = '-', user = '-', grp = '-', , ...arg] = line.split(/\s+/);
+        if (excluded.some((p) => path.startsWith(p))) continue;
+        const t = type.replace(/[!+-]/g, '');
+        if (t.includes('!') && !flags.has('boot')) continue;
+        const perm = mode === '-' ? (t === 'd' || t === 'D' ? 0o755 : 0o644) : parseInt(mode.replace(/^~/, ''), 8);
+        const uid = ids(user, passwd, 'passwd') ?? 0;
+        const gid = ids(grp, group, 'group') ?? 0;
+        try {
+          if ((t === 'd' || t === 'D') && !(await exists(ctx, path))) {
+            await ctx.sys.mkdir(path, perm);
+            await ctx.sys.chmod(path, perm);
+            await ctx.sys.chown(path, uid, gid);
+          } else if (t === 'f' && !(await exists(ctx, path))) {
+            await ctx.sys.writeFile(path, arg.join(' '), { mode: perm });
+            await ctx.sys.chown(path, uid, gid);
+          } else if (t === 'L' && !(await exists(ctx, path))) {
+            await ctx.sys.symlink(arg.join(' '), path);
+          }
+        } catch (e) {
+          if (!isSysError(e)) throw e;
+          await ctx.err.write(`${f}: Failed to create ${path}: ${e.message.replace(/^.*: /, '')}\n`);
+          status = 73;
+        }
+      }
+    }
+    return status;
+  },
+});
+
+export const sysctlApply = defineProgram({
+  name: 'systemd-sysctl',
+  installPath: '/usr/lib/systemd/systemd-sysctl',
+  pkg: 'systemd',
+  async main(ctx) {
+    for (const f of await confFiles(ctx, SYSCTL_DIRS)) {
+      const pid = await ctx.sys.spawn({ path: '/usr/sbin/sysctl', argv: ['sysctl', '-q', '-p', f], env: new Map(ctx.env) });
+      await ctx.sys.wait(pid);
+    }
+    return 0;
+  },
+});
+
+function quiet(name: string, pkg = 'systemd'): Program {
+  return defineProgram({
+    name,
+    installPath: `/usr/lib/systemd/${name}`,
+    pkg,
+    async main(ctx) {
+      if (name === 'systemd-random-seed' && ctx.argv[1] === 'save') {
+        await ctx.sys.writeFile('/var/lib/systemd/random-seed', ctx.sys.randomBytes(512), { mode: 0o600 });
+      }
+      if (name === 'systemd-user-sessions' && ctx.argv[1] === 'start') {
+        try {
+          await ctx.sys.unlink('/run/nologin');
+        } catch {
+          // nothing to permit
+        }
+      }
+      return 0;
+    },
+  });
+}
+
+export const randomSeed = quiet('systemd-random-seed');
+export const updateUtmp = quiet('systemd-update-utmp');
+export const userSessions = quiet('systemd-user-sessions');
+export const networkGenerator = quiet('systemd-network-generator');
+
+/** udevadm: coldplug and settle have nothing to wait for on this machine. */
+export const udevadm = defineProgram({
+  name: 'udevadm',
+  installPath: '/usr/bin/udevadm',
+  pkg: 'systemd-udev',
+  async main(ctx) {
+    const verb = ctx.argv[1];
+    if (verb === undefined) {
+      await ctx.err.write('udevadm: missing or unknown command\n');
+      return 2;
+    }
+    if (verb === '--version' || verb === 'version') await ctx.print('253\n');
+    return 0;
+  },
+});

@@ -1,0 +1,123 @@
+// The service manager and journald as a learner meets them: services that start as processes,
+// fail for a reason the journal states, restart by policy, and systemctl's messages and exit
+// statuses for mistakes.
+import { describe, expect, it } from 'vitest';
+import { runScript } from './machine-helpers';
+
+const unit = (name: string, body: string): string => `cat > /etc/systemd/system/${name} <<'UNIT'\n${body}\nUNIT\n`;
+
+describe('systemd services', () => {
+  it('runs a simple service as a process and stops it', async () => {
+    const r = await runScript(`${unit('web.service', '[Unit]\nDescription=Tiny Web\n[Service]\nExecStart=/usr/bin/sleep 10000')}
+systemctl start web; echo "start=$?"
+systemctl is-active web; echo "active=$?"
+ps -e -o comm= | grep -c '^sleep$'
+systemctl show -p MainPID --value web | grep -c '^[1-9]'
+systemctl stop web; echo "stop=$?"
+systemctl is-active web; echo "active=$?"
+ps -e -o comm= | grep -c '^sleep$'`);
+    expect(r.stdout).toBe('start=0\nactive\nactive=0\n1\n1\nstop=0\ninactive\nactive=3\n0\n');
+  });
+
+  it('shows a failed service with its result and its log lines', async () => {
+    const r = await runScript(`${unit('bad.service', '[Unit]\nDescription=Bad One\n[Service]\nExecStart=/usr/bin/ls /nonexistent')}
+systemctl start bad; echo "start=$?"
+sleep 1
+systemctl status bad --no-pager; echo "status=$?"
+systemctl is-failed bad; echo "failed=$?"`);
+    expect(r.stdout).toContain('× bad.service - Bad One\n');
+    expect(r.stdout).toContain('     Loaded: loaded (/etc/systemd/system/bad.service; static)\n');
+    expect(r.stdout).toMatch(/ {5}Active: failed \(Result: exit-code\) since \w{3} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC; \d+m?s ago\n/);
+    expect(r.stdout).toMatch(/ {3}Main PID: \d+ \(code=exited, status=2\/INVALIDARGUMENT\)\n/);
+    expect(r.stdout).toContain("ls[");
+    // coreutils names itself by argv[0], which systemd passes as written in ExecStart=
+    expect(r.stdout).toContain("]: /usr/bin/ls: cannot access '/nonexistent': No such file or directory\n");
+    expect(r.stdout).toContain('systemd[1]: bad.service: Main process exited, code=exited, status=2/INVALIDARGUMENT\n');
+    expect(r.stdout).toContain("systemd[1]: bad.service: Failed with result 'exit-code'.\n");
+    expect(r.stdout).toContain('start=0\n');
+    expect(r.stdout).toContain('status=3\nfailed\nfailed=0\n');
+  });
+
+  it('reports a failing ExecStartPre as a failed job', async () => {
+    const r = await runScript(`${unit('pre.service', '[Service]\nExecStartPre=/usr/bin/false\nExecStart=/usr/bin/sleep 100')}
+systemctl start pre; echo "start=$?"
+systemctl status pre | grep Process:`);
+    expect(r.stderr).toBe('Job for pre.service failed because the control process exited with error code.\nSee "systemctl status pre.service" and "journalctl -xeu pre.service" for details.\n');
+    expect(r.stdout).toMatch(/^start=1\n {4}Process: \d+ ExecStartPre=\/usr\/bin\/false \(code=exited, status=1\/FAILURE\)\n$/);
+  });
+
+  it('restarts by policy until the start limit', async () => {
+    const r = await runScript(`${unit('flap.service', '[Service]\nExecStart=/usr/bin/false\nRestart=on-failure\nRestartSec=1')}
+systemctl start flap
+sleep 20
+systemctl is-active flap
+systemctl show -p Result --value flap
+journalctl -u flap --no-pager | grep -c 'Scheduled restart job'
+journalctl -u flap --no-pager | grep -c 'Start request repeated too quickly'`);
+    // five starts are allowed in the interval (StartLimitBurst=5): the fifth restart is refused
+    expect(r.stdout).toBe('failed\nstart-limit-hit\n5\n1\n');
+  });
+
+  it('answers unknown units, verbs and non-root callers as systemctl does', async () => {
+    const r = await runScript(`systemctl start nosuch; echo "rc=$?"
+systemctl status nosuch; echo "rc=$?"
+systemctl is-active nosuch; echo "rc=$?"
+systemctl frobnicate; echo "rc=$?"
+${unit('x.service', '[Service]\nExecStart=/usr/bin/sleep 100')}
+su -s /bin/bash nobody -c 'systemctl start x'; echo "rc=$?"`);
+    expect(r.stdout).toBe('rc=5\nrc=4\ninactive\nrc=4\nrc=1\nrc=4\n');
+    expect(r.stderr).toContain('Failed to start nosuch.service: Unit nosuch.service not found.\n');
+    expect(r.stderr).toContain('Unit nosuch.service could not be found.\n');
+    expect(r.stderr).toContain('Unknown command verb frobnicate.\n');
+    expect(r.stderr).toContain('Failed to start x.service: Interactive authentication required.\n');
+  });
+
+  it('runs oneshot services to completion and keeps them active with RemainAfterExit', async () => {
+    const r = await runScript(`${unit('once.service', '[Unit]\nDescription=Once\n[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/usr/bin/echo hello from once')}
+systemctl start once; echo "rc=$?"
+systemctl is-active once
+journalctl -u once -o cat --no-pager`);
+    expect(r.stdout).toBe('rc=0\nactive\nStarting once.service - Once...\nhello from once\nFinished once.service - Once.\n');
+  });
+
+  it('warns when a unit file changed and daemon-reload was not run', async () => {
+    const r = await runScript(`${unit('w.service', '[Service]\nExecStart=/usr/bin/sleep 100')}
+systemctl start w
+echo '# edited' >> /etc/systemd/system/w.service
+systemctl restart w 2>&1
+systemctl daemon-reload
+systemctl restart w 2>&1; echo done`);
+    expect(r.stdout).toBe("Warning: The unit file, source configuration file or drop-ins of w.service changed on disk. Run 'systemctl daemon-reload' to reload units.\ndone\n");
+  });
+});
+
+describe('journald', () => {
+  it('records logger messages with identifier and priority and filters them', async () => {
+    const r = await runScript(`logger -t app one
+logger -t app -p user.err two
+logger -t other three
+journalctl -t app -o cat --no-pager
+journalctl -t app -p err -o cat --no-pager
+journalctl -t nobody-logs-this --no-pager; echo "rc=$?"
+journalctl -p bogus; echo "rc=$?"
+journalctl --since 'not a date'; echo "rc=$?"`);
+    expect(r.stdout).toBe('one\ntwo\ntwo\n-- No entries --\nrc=0\nrc=1\nrc=1\n');
+    expect(r.stderr).toBe('Unknown log level bogus\nFailed to parse timestamp: not a date\n');
+  });
+
+  it('follows new entries with -f until the process is stopped', async () => {
+    const r = await runScript(`timeout 3 journalctl -f -n 0 -t live -o cat & 
+sleep 1
+logger -t live first
+logger -t live second
+wait`);
+    expect(r.stdout).toBe('first\nsecond\n');
+  });
+
+  it('hides other users\' entries from a user outside the journal groups', async () => {
+    const r = await runScript(`logger -t rootmsg secret
+su -s /bin/bash nobody -c 'logger -t mine hello; journalctl -o cat --no-pager'`);
+    expect(r.stdout).toBe('hello\n');
+    expect(r.stderr).toContain("Hint: You are currently not seeing messages from other users and the system.\n");
+  });
+});
