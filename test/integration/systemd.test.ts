@@ -121,3 +121,38 @@ su -s /bin/bash nobody -c 'logger -t mine hello; journalctl -o cat --no-pager'`)
     expect(r.stderr).toContain("Hint: You are currently not seeing messages from other users and the system.\n");
   });
 });
+
+describe('reboot', () => {
+  it('keeps the disk and enabled services, forgets RAM and started-but-disabled services', async () => {
+    const { Machine } = await import('../../src/kernel/machine');
+    const m = new Machine({ clock: 'skip' });
+    const first = await runScript(`${unit('keep.service', '[Unit]\nDescription=Kept\n[Service]\nExecStart=/usr/bin/sleep 100000\n[Install]\nWantedBy=multi-user.target')}
+${unit('temp.service', '[Service]\nExecStart=/usr/bin/sleep 100000')}
+systemctl enable keep 2>&1
+systemctl start keep temp
+echo disk > /root/on-disk; echo ram > /tmp/in-ram
+reboot
+echo "not reached"`, m);
+    expect(first.stdout).toBe('Created symlink /etc/systemd/system/multi-user.target.wants/keep.service -> /etc/systemd/system/keep.service.\n');
+    expect(first.code).toBe(143);
+    const after = await runScript(`systemctl is-active keep temp
+cat /root/on-disk; ls /tmp
+journalctl --list-boots --no-pager | wc -l
+journalctl -b -1 -u keep -o cat --no-pager | tail -1`, m);
+    expect(after.stdout).toBe('active\ninactive\ndisk\n3\nStopped keep.service - Kept.\n');
+  });
+});
+
+describe('reboot on the console', () => {
+  it('shows the shutdown, boots again and gives a fresh prompt', async () => {
+    const { ConsoleSession } = await import('./machine-helpers');
+    const s = new ConsoleSession();
+    await s.waitForPrompts(1);
+    s.type('echo before > /tmp/x; reboot\r');
+    const at = await s.waitFor('Reached target \x1b[0;1;39mreboot.target');
+    await s.waitFor('login: root (automatic login)', at);
+    await s.waitForPrompts(2);
+    s.type('ls /tmp | wc -l\r');
+    await s.waitFor(/\r\n0\r\n/, at);
+  });
+});

@@ -2,6 +2,7 @@
 // stack: root needs no password (pam_rootok), others give the target's password
 // (pam_unix). A non-root caller must be on a terminal; a target whose shell is not in
 // /etc/shells gets that shell anyway unless root asked for another with -s.
+import { LOG_AUTH, syslog, ttyOf } from '../lib/syslog';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { Accounts } from '../lib/accounts';
@@ -89,6 +90,9 @@ export default defineProgram({
       const hash = shadow.get(name)?.hash ?? '*';
       const answer = await new Prompter(ctx).secret('Password: ');
       if (answer === undefined || !verifyPassword(answer, hash)) {
+        const caller = acc.userById(callerUid)!.name;
+        await syslog(sys, 'su', 5, `pam_unix(su:auth): authentication failure; logname=${caller} uid=${callerUid} euid=0 tty=/dev/${ttyOf(sys)} ruser=${caller} rhost=  user=${name}`);
+        await syslog(sys, 'su', 4, `FAILED SU (to ${name}) ${caller} on ${ttyOf(sys)}`, LOG_AUTH);
         await failDelay(ctx);
         await ctx.err.write(`${progName(ctx)}: ${answer === undefined ? 'Authentication token manipulation error' : 'Authentication failure'}\n`);
         return 1;
@@ -109,7 +113,10 @@ export default defineProgram({
     const doshell = command === undefined && operands.length === 0;
     const target = await targetOf(sys, pw);
     const finalShell = shell;
-    return runAs(ctx, {
+    const caller = acc.userById(callerUid)!;
+    await syslog(sys, 'su', 5, `(to ${name}) ${caller.name} on ${ttyOf(sys)}`, LOG_AUTH);
+    await syslog(sys, 'su', 6, `pam_unix(su${login ? '-l' : ''}:session): session opened for user ${name}(uid=${pw.uid}) by ${caller.name}(uid=${callerUid})`);
+    const status = await runAs(ctx, {
       target, path: finalShell, argv, env,
       cwd: login && changeEnv ? pw.home : undefined,
       async onChdirFail(c) {
@@ -128,6 +135,8 @@ export default defineProgram({
         return errno === 'ENOENT' ? 127 : 126;
       },
     });
+    await syslog(sys, 'su', 6, `pam_unix(su${login ? '-l' : ''}:session): session closed for user ${name}`);
+    return status;
   },
 });
 

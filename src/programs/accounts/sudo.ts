@@ -2,6 +2,7 @@
 // decides, the caller's own password authenticates (three tries), a per-tty timestamp in
 // /run/sudo/ts lasts 5 minutes, the lecture is shown once per user, and the command runs as
 // a child with the target's ids.
+import { syslog, ttyOf } from '../lib/syslog';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { Accounts, type PasswdEntry } from '../lib/accounts';
@@ -173,8 +174,15 @@ async function authenticate(ctx: Ctx, me: PasswdEntry, args: import('../lib/geto
   }
   if (ttyFd !== undefined) sys.close(ttyFd);
   await warn(ctx, tries === 0 ? 'a password is required' : `${tries} incorrect password attempt${tries === 1 ? '' : 's'}`);
+  if (tries > 0) {
+    await syslog(sys, 'sudo', 5, `pam_unix(sudo:auth): authentication failure; logname=${me.name} uid=${me.uid} euid=0 tty=/dev/${ttyOf(sys)} ruser=${me.name} rhost=  user=${me.name}`);
+  }
+  failedTries = tries;
   return false;
 }
+
+/** Incorrect passwords of the last authenticate() (the journal line names them). */
+let failedTries = 0;
 
 function whoOf(acc: Accounts, pw: PasswdEntry, gids: number[]): Who {
   return { user: pw.name, uid: pw.uid, gids, groups: gids.map((g) => acc.groupName(g)).filter((n): n is string => n !== undefined) };
@@ -266,9 +274,15 @@ export default defineProgram({
     // authentication: root and the NOPASSWD rules need none; a fresh ticket is enough
     const selfRun = runas.uid === me.uid && groupName === undefined;
     const needAuth = me.uid !== 0 && !selfRun && !(permitted && verdict.nopasswd) && (has(args, 'k') || !(await ticketValid(ctx, me.name)));
-    if (needAuth && !(await authenticate(ctx, me, args))) return 1;
+    const cmdText = [path || operands[0] || '', ...argv.slice(1)].join(' ');
+    const logLine = (what: string): string => `${me.name.padStart(8)} : ${what}TTY=${ttyOf(sys)} ; PWD=${sys.getcwd()} ; USER=${runas.name} ; COMMAND=${cmdText}`;
+    if (needAuth && !(await authenticate(ctx, me, args))) {
+      if (failedTries > 0 && mode === 'run') await syslog(sys, 'sudo', 1, logLine(`${failedTries} incorrect password attempt${failedTries === 1 ? '' : 's'} ; `));
+      return 1;
+    }
     if (me.uid !== 0 && (permitted || !needAuth) && !has(args, 'N')) await updateTicket(ctx, me.name);
     if (!verdict.userListed && me.uid !== 0) {
+      if (mode === 'run') await syslog(sys, 'sudo', 1, logLine('user NOT in sudoers ; '));
       await ctx.err.write(`${me.name} is not in the sudoers file.\n`);
       return 1;
     }
@@ -285,6 +299,7 @@ export default defineProgram({
       return 0;
     }
     if (!permitted && me.uid !== 0) {
+      await syslog(sys, 'sudo', 1, logLine('command not allowed ; '));
       const cmd = [path || operands[0] || '', ...argv.slice(1)].join(' ');
       await ctx.err.write(`Sorry, user ${me.name} is not allowed to execute '${cmd}' as ${runas.name}${groupName ? `:${groupName}` : ''} on ${sys.uname().nodename}.\n`);
       return 1;
@@ -293,9 +308,11 @@ export default defineProgram({
       await warn(ctx, `${operands[0]}: command not found`);
       return 1;
     }
+    await syslog(sys, 'sudo', 5, logLine(''));
+    await syslog(sys, 'sudo', 6, `pam_unix(sudo:session): session opened for user ${runas.name}(uid=${runas.uid}) by ${me.name}(uid=${me.uid})`);
     buildEnv(ctx, env, me, runas, has(args, 'E') && verdict.setenv, has(args, 'i'), [path, ...argv.slice(1)].join(' '));
     for (const [k, v] of setEnv) env.set(k, v);
-    return runAs(ctx, {
+    const status = await runAs(ctx, {
       target, path, argv, env,
       cwd: has(args, 'i') ? runas.home : opt(args, 'D'),
       async onChdirFail(c) {
@@ -310,6 +327,8 @@ export default defineProgram({
         return 1;
       },
     });
+    await syslog(sys, 'sudo', 6, `pam_unix(sudo:session): session closed for user ${runas.name}`);
+    return status;
   },
 });
 

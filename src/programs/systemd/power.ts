@@ -14,7 +14,9 @@ async function act(ctx: Ctx, action: Action): Promise<number> {
     return 1;
   }
   const r = (await ctx.sys.call('systemd', { kind: 'power', action })) as SystemdReply;
-  return r.kind === 'ok' ? 0 : 1;
+  if (r.kind !== 'ok') return 1;
+  // the shutdown ends every process, this one included
+  for (;;) await ctx.sys.sleep(3_600_000);
 }
 
 function simple(name: Action, fallback: Action): Program {

@@ -7,6 +7,7 @@ import type { ExitInfo, ManagerHost } from './host';
 import { changedOnDisk, loadUnit } from './loader';
 import { reloadService, startService, stopService, type Runtime } from './service';
 import { snapshot } from './snapshot';
+import { armTimer } from './timer';
 import { Unit, type JobResult } from './unit';
 
 const VERSION = 'v253.19-10.ph5';
@@ -199,11 +200,14 @@ export class Manager {
         this.rt.log(u, `Listening on ${u.label}.`);
         r = 'done';
         break;
-      case 'timer':
+      case 'timer': {
         u.setState('active', 'waiting', this.host.now());
         this.rt.log(u, `Started ${u.label}.`);
+        const target = (): Unit => this.unit(cfg.timer?.unit ?? u.id.replace(/\.timer$/, '.service'));
+        armTimer(this.host, u, target, () => void this.start(target(), new Set()));
         r = 'done';
         break;
+      }
       default:
         u.setState('active', u.type === 'mount' ? 'mounted' : 'active', this.host.now());
         r = 'done';
@@ -255,6 +259,11 @@ export class Manager {
       const dependents = [...new Set(this.units.values())].filter((o) => o !== u && o.isActive() && (o.loaded.config?.bindsTo.includes(u.id) || o.loaded.config?.requires.includes(u.id) || o.loaded.config?.partOf.includes(u.id)));
       await Promise.all(dependents.map((d) => this.stop(d)));
       if (u.type === 'service') return stopService(this.rt, u);
+      if (u.type === 'timer') {
+        u.cancelTimer?.();
+        u.cancelTimer = undefined;
+        u.nextElapse = undefined;
+      }
       if (u.isActive()) {
         u.setState('inactive', 'dead', this.host.now());
         if (u.type === 'target') this.rt.log(u, `Stopped target ${u.label}.`);

@@ -64,7 +64,7 @@ export async function listTimers(ctx: Ctx, patterns: string[], opts: SystemctlOp
   const list = (await units(ctx)).filter((u) => u.type === 'timer' && (opts.all || u.activeState !== 'inactive') && globMatch(patterns, u.id)).sort((a, b) => (a.nextElapse ?? Infinity) - (b.nextElapse ?? Infinity));
   const rows: CellInput[][] = list.map((u) => [
     u.nextElapse ? formatTimestamp(u.nextElapse * 1000, UTC_ZONE)! : '-',
-    u.nextElapse ? formatTimestampRelative(u.nextElapse * 1000, now)!.replace(/ left$/, '') : '-',
+    u.nextElapse ? formatTimestampRelative(u.nextElapse * 1000, now)! : '-',
     u.lastTrigger ? formatTimestamp(u.lastTrigger * 1000, UTC_ZONE)! : '-',
     u.lastTrigger ? formatTimestampRelative(u.lastTrigger * 1000, now)! : '-',
     u.id,

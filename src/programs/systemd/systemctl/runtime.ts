@@ -43,7 +43,9 @@ export async function runRuntimeVerb(ctx: Ctx, verb: string, args: string[], opt
         return 1;
       }
       const r = (await ctx.sys.call('systemd', { kind: 'power', action: verb })) as SystemdReply;
-      return r.kind === 'ok' ? 0 : 1;
+      if (r.kind !== 'ok') return 1;
+      // the shutdown ends every process, this one included
+      for (;;) await ctx.sys.sleep(3_600_000);
     }
     default:
       return undefined;
