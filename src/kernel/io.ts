@@ -40,7 +40,8 @@ export function openNode(k: Kernel, proc: Process, path: string, flags: OpenFlag
   const write = !!flags.write;
   if (node.type === 'dir' && write) throw new SysError('EISDIR', 'open', path);
   if ((read && !mayAccess(proc.cred, node, R_OK)) || (write && !mayAccess(proc.cred, node, W_OK))) throw new SysError('EACCES', 'open', path);
-  if (write && k.vfs.fsOf(node).type === 'proc' && !node.generate) throw new SysError('EACCES', 'open', path);
+  if (write && k.vfs.fsOf(node).type === 'proc' && !node.sink) throw new SysError('EACCES', 'open', path);
+  if (node.strictPerm && ((read && !(node.perm & 0o400)) || (write && !(node.perm & 0o200)))) throw new SysError('EACCES', 'open', path);
   const file: OpenFile = { target: { kind: 'inode', node }, readable: read, writable: write, append: !!flags.append, pos: 0, refs: 1, path: absolute(k, proc, path) };
   if (node.type === 'chardev') {
     const dev = deviceFor(node.rdev);
@@ -69,8 +70,8 @@ export function openNode(k: Kernel, proc: Process, path: string, flags: OpenFlag
   } else if (node.type === 'socket' || node.type === 'blockdev') {
     throw new SysError('ENXIO', 'open', path);
   }
-  if (node.generate) file.snapshot = k.vfs.read(node);
-  if (flags.truncate && write && node.type === 'file') k.vfs.truncate(node, 0);
+  if (node.generate && read) file.snapshot = k.vfs.read(node);
+  if (flags.truncate && write && node.type === 'file' && !node.sink) k.vfs.truncate(node, 0);
   if (file.target.kind === 'inode') k.vfs.retain(node);
   return file;
 }
@@ -130,6 +131,12 @@ export async function writeFile(k: Kernel, proc: Process, file: OpenFile, data: 
   const t = file.target;
   switch (t.kind) {
     case 'inode': {
+      if (t.node.sink) {
+        // procfs: the kernel parses what was written (EINVAL when it cannot)
+        t.node.sink(data);
+        file.pos += data.length;
+        return;
+      }
       if (file.append) file.pos = k.vfs.size(t.node);
       if (file.pos + data.length > MAX_FILE) {
         k.signal(proc, SIGNALS.SIGXFSZ);

@@ -7,7 +7,7 @@ import type { Caller, Sys } from '../shared/sys';
 import type { Clock } from './clock';
 import { ProcessExit, ProcessKilled } from './errors';
 import type { OpenFile } from './files';
-import { Process } from './process';
+import { kernelThreads, LAST_RESERVED_PID, Process } from './process';
 import type { Random } from './random';
 import { closeFile, writeFile } from './io';
 import type { Tty } from './tty';
@@ -15,6 +15,7 @@ import type { Cred } from './vfs/permissions';
 import type { Inode } from './vfs/inode';
 import type { Vfs } from './vfs/vfs';
 import { makeSys } from './sys';
+import { SysctlTable } from './sysctl-table';
 import { resolveExec, type Resolved } from './exec';
 
 export type ProgramMain = (sys: Sys) => Promise<number>;
@@ -48,6 +49,10 @@ export class Kernel {
   readonly services = new Map<string, ServiceHandler>();
   /** Called when a process ends (the service manager, the console and the CLI listen). */
   readonly exitListeners = new Set<(proc: Process) => void>();
+  /** kthreadd and its threads, by pid (listed by ps and /proc, never scheduled). */
+  readonly kthreads = kernelThreads();
+  /** The parameters under /proc/sys. */
+  readonly sysctl: SysctlTable;
 
   constructor(
     readonly vfs: Vfs,
@@ -56,6 +61,7 @@ export class Kernel {
     readonly identity: KernelIdentity,
   ) {
     this.bootedAt = clock.now();
+    this.sysctl = new SysctlTable({ identity, random: () => random.next() });
   }
 
   resolveProgram(proc: Process, path: string, argv: string[]): Promise<Resolved> {
@@ -80,6 +86,11 @@ export class Kernel {
     if (this.procs.size >= this.maxProcesses) throw new SysError('EAGAIN', 'fork');
     let pid = this.nextPid++;
     if (pid > 4194304) pid = this.nextPid = 300;
+    // pids 2..LAST_RESERVED_PID are the kernel threads': the first program after init gets the next one
+    if (pid > 1 && pid <= LAST_RESERVED_PID) {
+      pid = LAST_RESERVED_PID + 1;
+      this.nextPid = pid + 1;
+    }
     while (this.procs.has(pid)) pid = this.nextPid++;
     const proc = new Process(
       pid,
@@ -97,6 +108,7 @@ export class Kernel {
     );
     if (proc.pgid === 0) proc.pgid = pid;
     proc.cgroup = init.cgroup ?? parent?.cgroup ?? '/';
+    proc.nice = parent?.nice ?? 0; // niceness is inherited across fork (setpriority(2))
     this.vfs.retain(init.cwd);
     this.procs.set(pid, proc);
     parent?.children.add(pid);

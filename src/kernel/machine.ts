@@ -31,6 +31,8 @@ export interface MachineOptions {
   /** Receives console output (the page's terminal). */
   onConsole?: (text: string) => void;
   winsize?: WinSize;
+  /** Start the services only once the console shows its first prompt (the page). */
+  servicesAfterPrompt?: boolean;
 }
 
 const GiB = 1024 ** 3;
@@ -72,6 +74,7 @@ export class Machine {
   private readonly vfs: Vfs;
   private readonly random: Random;
   private boots = 0;
+  private readonly servicesAfterPrompt: boolean;
   /** Resolves when the boot's start jobs (default.target) have finished. */
   booted: Promise<void> = Promise.resolve();
   private rebooting = false;
@@ -80,6 +83,7 @@ export class Machine {
 
   constructor(opts: MachineOptions = {}) {
     const t0 = realNow();
+    this.servicesAfterPrompt = opts.servicesAfterPrompt ?? false;
     this.clock = new Clock(opts.clock ?? 'realtime', opts.start ?? Date.UTC(2026, 0, 15, 9, 30, 0), hostTime);
     const clock = this.clock;
     const vfs = (this.vfs = new Vfs(() => clock.now(), opts.memoryQuota ?? 256 * 1024 * 1024));
@@ -141,10 +145,14 @@ export class Machine {
     const manager = this.subsystems.manager;
     k.clock.busy++;
     this.booted = new Promise<void>((resolve) => {
-      queueMicrotask(() => {
+      const go = (): void => {
         k.clock.busy--;
         void manager.boot().then(resolve);
-      });
+      };
+      // on a page the login prompt comes first and the services start behind it, so the
+      // learner can type at once; headless, they start right away
+      if (this.servicesAfterPrompt) this.console.onIdle = () => setTimeout(go, 0);
+      else queueMicrotask(go);
     });
   }
 

@@ -31,6 +31,8 @@ export class Process {
   comm: string;
   /** The cgroup (v2 path) the process belongs to: its systemd unit or session. */
   cgroup = '/';
+  /** Niceness, -20..19: inherited by children, changed by setpriority(2). */
+  nice = 0;
 
   constructor(
     readonly pid: number,
@@ -77,4 +79,43 @@ export class Process {
 export function commOf(argv0: string): string {
   const base = argv0.slice(argv0.lastIndexOf('/') + 1);
   return base.slice(0, 15);
+}
+
+/**
+ * A kernel thread: kthreadd (pid 2) and the threads it starts. They run no program, so they
+ * are not Processes: the process listing and /proc show them, signals do not reach them.
+ */
+export interface KernelThread {
+  readonly pid: number;
+  readonly name: string;
+  /** S sleeping, I idle (a workqueue waiting for work). */
+  readonly state: 'S' | 'I';
+  nice: number;
+  /** SCHED_FIFO priority (migration, watchdogd), 0 for normal scheduling. */
+  readonly rtprio: number;
+}
+
+// What linux-esx 6.1 on a 2-vCPU VM has started by the time systemd runs; the gaps are
+// threads that have already exited (early kworkers).
+const KTHREADS: [number, string, 'S' | 'I', number, number][] = [
+  [2, 'kthreadd', 'S', 0, 0], [3, 'rcu_gp', 'I', -20, 0], [4, 'rcu_par_gp', 'I', -20, 0],
+  [5, 'slub_flushwq', 'I', -20, 0], [6, 'netns', 'I', -20, 0], [8, 'kworker/0:0H-events_highpri', 'I', -20, 0],
+  [10, 'mm_percpu_wq', 'I', -20, 0], [11, 'rcu_tasks_kthre', 'I', 0, 0], [12, 'rcu_tasks_rude_', 'I', 0, 0],
+  [13, 'rcu_tasks_trace', 'I', 0, 0], [14, 'ksoftirqd/0', 'S', 0, 0], [15, 'rcu_sched', 'I', 0, 0],
+  [16, 'migration/0', 'S', 0, 99], [17, 'cpuhp/0', 'S', 0, 0], [18, 'cpuhp/1', 'S', 0, 0],
+  [19, 'migration/1', 'S', 0, 99], [20, 'ksoftirqd/1', 'S', 0, 0], [22, 'kworker/1:0H-events_highpri', 'I', -20, 0],
+  [23, 'kdevtmpfs', 'S', 0, 0], [24, 'inet_frag_wq', 'I', -20, 0], [25, 'kauditd', 'S', 0, 0],
+  [26, 'khungtaskd', 'S', 0, 0], [27, 'oom_reaper', 'S', 0, 0], [28, 'writeback', 'I', -20, 0],
+  [29, 'kcompactd0', 'S', 0, 0], [30, 'ksmd', 'S', 5, 0], [31, 'khugepaged', 'S', 19, 0],
+  [32, 'kintegrityd', 'I', -20, 0], [33, 'kblockd', 'I', -20, 0], [34, 'blkcg_punt_bio', 'I', -20, 0],
+  [35, 'watchdogd', 'S', 0, 50], [37, 'kswapd0', 'S', 0, 0], [38, 'kworker/0:1-events', 'I', 0, 0],
+  [39, 'kworker/1:1-events', 'I', 0, 0], [40, 'kworker/u4:0-events_unbound', 'I', 0, 0],
+];
+
+/** Pids up to this one belong to the kernel (pid 1 and its threads); programs get later ones. */
+export const LAST_RESERVED_PID = 40;
+
+/** A fresh set of kernel threads for a booting kernel (their niceness may be changed). */
+export function kernelThreads(): Map<number, KernelThread> {
+  return new Map(KTHREADS.map(([pid, name, state, nice, rtprio]) => [pid, { pid, name, state, nice, rtprio }]));
 }

@@ -2,10 +2,11 @@
 import { KERNEL_CMDLINE } from './image/etc-files';
 import { describe } from './files';
 import type { Kernel } from './kernel';
-import type { Process } from './process';
+import type { KernelThread, Process } from './process';
 import type { Inode } from './vfs/inode';
 
 const MEM_TOTAL_KB = 2014256;
+const decoder = new TextDecoder();
 
 export function mountProc(k: Kernel, root: Inode, currentPid: () => number): void {
   const fsId = root.fs;
@@ -19,10 +20,11 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number): voi
     }
     return n;
   };
-  const file = (key: string, gen: () => string, perm = 0o444, owner?: Process): Inode =>
+  const file = (key: string, gen: () => string, perm = 0o444, owner?: Process, sink?: (text: string) => void): Inode =>
     node(key, () => {
       const n = k.vfs.newInode(fsId, 'file', perm, owner?.cred.uid ?? 0, owner?.cred.gid ?? 0);
       n.generate = gen;
+      if (sink) n.sink = (data) => sink(decoder.decode(data));
       return n;
     });
   const link = (key: string, target: () => string, owner?: Process): Inode =>
@@ -57,9 +59,12 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number): voi
     const entries: Record<string, () => Inode> = {
       status: () => file(`${base}/status`, () => status(k, p), 0o444, p),
       cmdline: () => file(`${base}/cmdline`, () => (p.state === 'zombie' ? '' : p.argv.map((a) => `${a}\0`).join('')), 0o444, p),
-      comm: () => file(`${base}/comm`, () => `${p.comm}\n`, 0o644, p),
+      // writing comm renames the process (prctl PR_SET_NAME from outside)
+      comm: () => file(`${base}/comm`, () => `${p.comm}\n`, 0o644, p, (text) => {
+        p.comm = text.replace(/\n$/, '').slice(0, 15);
+      }),
       environ: () => file(`${base}/environ`, () => [...p.env].map(([n, v]) => `${n}=${v}\0`).join(''), 0o400, p),
-      stat: () => file(`${base}/stat`, () => `${p.pid} (${p.comm}) ${stateLetter(p)} ${p.ppid} ${p.pgid} ${p.sid} 0 -1 0 0 0 0 0 0 0 0 20 0 1 0 ${Math.floor((p.startTime - k.bootedAt) / 10)} 0 0\n`, 0o444, p),
+      stat: () => file(`${base}/stat`, () => statLine(k, p), 0o444, p),
       mounts: () => file(`${base}/mounts`, () => mounts(k), 0o444, p),
       cwd: () => link(`${base}/cwd`, () => k.vfs.pathOf(p.cwd), p),
       exe: () => link(`${base}/exe`, () => p.argv[0] ?? '', p),
@@ -72,13 +77,31 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number): voi
     return dir(base, () => Object.keys(entries), (name) => (p.state === 'zombie' && name !== 'status' && name !== 'stat' ? undefined : entries[name]?.()), 0o555, p);
   };
 
+  // a kernel thread has no program: no exe, an empty cmdline and environment, no open files
+  const kthreadDir = (t: KernelThread): Inode => {
+    const base = `kthread/${t.pid}`;
+    const entries: Record<string, () => Inode> = {
+      status: () => file(`${base}/status`, () => kthreadStatus(t)),
+      cmdline: () => file(`${base}/cmdline`, () => ''),
+      comm: () => file(`${base}/comm`, () => `${t.name}\n`, 0o644),
+      environ: () => file(`${base}/environ`, () => '', 0o400),
+      stat: () => file(`${base}/stat`, () => kthreadStat(k, t)),
+      mounts: () => file(`${base}/mounts`, () => mounts(k)),
+      cwd: () => link(`${base}/cwd`, () => '/'),
+      root: () => link(`${base}/root`, () => '/'),
+      fd: () => dir(`${base}/fd`, () => [], () => undefined, 0o500),
+    };
+    return dir(base, () => Object.keys(entries), (name) => entries[name]?.());
+  };
+
   root.dynamic = {
-    list: () => [...[...k.procs.keys()].sort((a, b) => a - b).map(String), 'self', ...Object.keys(STATIC), 'sys'],
+    list: () => [...[...k.procs.keys(), ...k.kthreads.keys()].sort((a, b) => a - b).map(String), 'self', ...Object.keys(STATIC), 'sys'],
     lookup: (name) => {
       if (name === 'self') return link('self', () => String(currentPid()));
       if (/^\d+$/.test(name)) {
         const p = k.procs.get(Number(name));
-        return p ? pidDir(p) : undefined;
+        const t = k.kthreads.get(Number(name));
+        return p ? pidDir(p) : t ? kthreadDir(t) : undefined;
       }
       if (name === 'sys') return sysDir();
       const gen = STATIC[name];
@@ -86,19 +109,50 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number): voi
     },
   };
 
-  const sysDir = (): Inode => dir('sys', () => ['kernel'], (n) => (n === 'kernel' ? dir('sys/kernel', () => ['hostname', 'osrelease', 'ostype'], (f) => {
-    const gens: Record<string, () => string> = {
-      hostname: () => `${k.identity.hostname}\n`,
-      osrelease: () => `${k.identity.release}\n`,
-      ostype: () => 'Linux\n',
-    };
-    const g = gens[f];
-    return g ? file(`sys/kernel/${f}`, g, f === 'hostname' ? 0o644 : 0o444) : undefined;
-  }) : undefined));
+  // /proc/sys: directories and files over the kernel's parameter table; root alone may write
+  const sysNode = (key: string): Inode | undefined => {
+    const mode = k.sysctl.mode(key);
+    if (mode !== undefined) {
+      const n = file(`sys/${key}`, () => `${k.sysctl.get(key) ?? ''}\n`, mode, undefined, (text) => k.sysctl.write(key, text));
+      n.strictPerm = true;
+      return n;
+    }
+    if (!k.sysctl.isDir(key)) return undefined;
+    return dir(`sys/${key}`, () => k.sysctl.children(key), (name) => (name.includes('.') ? undefined : sysNode(key === '' ? name : `${key}.${name}`)));
+  };
+  const sysDir = (): Inode => sysNode('')!;
 }
 
 function stateLetter(p: Process): string {
   return p.state === 'zombie' ? 'Z' : p.state === 'stopped' ? 'T' : 'S';
+}
+
+/** /proc/<pid>/stat: the 52 fields of proc_pid_stat(5); what the kernel does not track is 0. */
+function statLine(k: Kernel, p: Process): string {
+  const tty = p.ctty ? (p.ctty.rdev[0] << 8) | p.ctty.rdev[1] : 0;
+  const tpgid = p.ctty?.foreground || -1;
+  // PF_SUPERPRIV for root's processes, PF_RANDOMIZE for all
+  const flags = p.cred.euid === 0 ? 0x400100 : 0x400000;
+  return statFields(k, p.pid, p.comm, stateLetter(p), [p.ppid, p.pgid, p.sid, tty, tpgid, flags], p.nice, 0, p.startTime);
+}
+
+function kthreadStat(k: Kernel, t: KernelThread): string {
+  // PF_KTHREAD | PF_NOFREEZE | PF_FORKNOEXEC
+  return statFields(k, t.pid, t.name, t.state, [t.pid === 2 ? 0 : 2, 0, 0, 0, -1, 0x208040], t.nice, t.rtprio, k.bootedAt);
+}
+
+function statFields(k: Kernel, pid: number, comm: string, state: string, ids: number[], nice: number, rtprio: number, start: number): string {
+  const priority = rtprio ? -1 - rtprio : 20 + nice;
+  const ticks = Math.floor((start - k.bootedAt) / 10);
+  const f = [...ids, 0, 0, 0, 0, 0, 0, 0, 0, priority, rtprio ? 0 : nice, 1, 0, ticks, 0, 0, '18446744073709551615',
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 17, pid % 2, rtprio, rtprio ? 1 : 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  return `${pid} (${comm}) ${state} ${f.join(' ')}\n`;
+}
+
+function kthreadStatus(t: KernelThread): string {
+  const state = t.state === 'I' ? 'I (idle)' : 'S (sleeping)';
+  return [`Name:\t${t.name}`, 'Umask:\t0000', `State:\t${state}`, `Tgid:\t${t.pid}`, 'Ngid:\t0', `Pid:\t${t.pid}`,
+    `PPid:\t${t.pid === 2 ? 0 : 2}`, 'TracerPid:\t0', 'Uid:\t0\t0\t0\t0', 'Gid:\t0\t0\t0\t0', 'FDSize:\t64', 'Groups:\t', 'Threads:\t1', ''].join('\n');
 }
 
 function status(k: Kernel, p: Process): string {

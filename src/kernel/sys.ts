@@ -3,12 +3,12 @@
 // when the time slice is used up.
 import { SysError } from '../shared/errno';
 import type { ProcessInfo } from '../shared/process';
-import type { Sys } from '../shared/sys';
+import type { PriorityWhich, Sys } from '../shared/sys';
 import { ProcessExit, ProcessKilled } from './errors';
 import type { OpenFile } from './files';
 import { shareFile } from './io';
 import type { Kernel } from './kernel';
-import { commOf, type Process } from './process';
+import { commOf, type KernelThread, type Process } from './process';
 import { maybeYield, sliceExpired } from './scheduler';
 import { makeFsSys } from './sys-fs';
 import type { Tty } from './tty';
@@ -147,6 +147,11 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       alive();
       const targets = pid > 0 ? [k.procs.get(pid)].filter((p): p is Process => !!p && p.state !== 'zombie')
         : [...k.procs.values()].filter((p) => p.state !== 'zombie' && p.pid !== 1 && (pid === 0 ? p.pgid === proc.pgid : pid === -1 ? p.pid !== proc.pid : p.pgid === -pid));
+      // a kernel thread ignores signals; only root may send them (kill -9 2 does nothing)
+      if (pid > 0 && targets.length === 0 && k.kthreads.has(pid)) {
+        if (proc.cred.euid !== 0) throw new SysError('EPERM', 'kill');
+        return;
+      }
       if (targets.length === 0) throw new SysError('ESRCH', 'kill');
       for (const t of targets) {
         if (proc.cred.euid !== 0 && proc.cred.euid !== t.cred.uid && proc.cred.uid !== t.cred.uid) throw new SysError('EPERM', 'kill');
@@ -165,14 +170,42 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       target.pgid = pgid === 0 ? target.pid : pgid;
     },
     processes() {
-      return [...k.procs.values()].map((p): ProcessInfo => ({
+      const kthreads = [...k.kthreads.values()].map((t): ProcessInfo => ({
+        pid: t.pid, ppid: t.pid === 2 ? 0 : 2, pgid: 0, sid: 0, uid: 0, gid: 0, euid: 0, state: t.state,
+        comm: t.name, argv: [], tty: undefined, startTime: k.bootedAt, foreground: false, sessionLeader: false,
+        cwd: '/', nice: t.nice, rtprio: t.rtprio, kthread: true,
+      }));
+      const procs = [...k.procs.values()].map((p): ProcessInfo => ({
         pid: p.pid, ppid: p.ppid, pgid: p.pgid, sid: p.sid,
         uid: p.cred.uid, gid: p.cred.gid, euid: p.cred.euid,
         state: p.state === 'zombie' ? 'Z' : p.state === 'stopped' ? 'T' : p.pid === proc.pid ? 'R' : 'S',
         comm: p.comm, argv: [...p.argv], tty: p.ctty?.name, startTime: p.startTime,
         foreground: !!p.ctty && p.ctty.foreground === p.pgid, sessionLeader: p.sid === p.pid,
-        cwd: k.vfs.pathOf(p.cwd),
+        cwd: k.vfs.pathOf(p.cwd), nice: p.nice, rtprio: 0, kthread: false,
       }));
+      return [...kthreads, ...procs].sort((a, b) => a.pid - b.pid);
+    },
+    getpriority(which, who) {
+      alive();
+      const targets = priorityTargets(k, proc, which, who);
+      if (targets.length === 0) throw new SysError('ESRCH', 'getpriority');
+      return Math.min(...targets.map((t) => t.nice));
+    },
+    setpriority(which, who, nice) {
+      alive();
+      const targets = priorityTargets(k, proc, which, who);
+      if (targets.length === 0) throw new SysError('ESRCH', 'setpriority');
+      const value = Math.max(-20, Math.min(19, Math.trunc(nice)));
+      // like set_one_prio: every permitted target changes; the last refusal is the error
+      let refused: SysError | undefined;
+      for (const t of targets) {
+        const uid = 'cred' in t ? t.cred.uid : 0;
+        const euid = 'cred' in t ? t.cred.euid : 0;
+        if (proc.cred.euid !== 0 && uid !== proc.cred.euid && euid !== proc.cred.euid) refused = new SysError('EPERM', 'setpriority');
+        else if (value < t.nice && proc.cred.euid !== 0) refused = new SysError('EACCES', 'setpriority');
+        else t.nice = value;
+      }
+      if (refused) throw refused;
     },
 
     isatty(fd) {
@@ -250,4 +283,20 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     },
   };
   return sys;
+}
+
+/** The live processes and kernel threads a getpriority/setpriority call names. */
+function priorityTargets(k: Kernel, proc: Process, which: PriorityWhich, who: number): (Process | KernelThread)[] {
+  const live = [...k.procs.values()].filter((p) => p.state !== 'zombie');
+  if (which === 'process') {
+    const pid = who === 0 ? proc.pid : who;
+    const t = live.find((p) => p.pid === pid) ?? k.kthreads.get(pid);
+    return t ? [t] : [];
+  }
+  if (which === 'pgrp') {
+    const pgid = who === 0 ? proc.pgid : who;
+    return live.filter((p) => p.pgid === pgid);
+  }
+  const uid = who === 0 ? proc.cred.uid : who;
+  return [...(uid === 0 ? k.kthreads.values() : []), ...live.filter((p) => p.cred.uid === uid)];
 }

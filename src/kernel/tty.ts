@@ -2,9 +2,11 @@
 // erase, echo (with ^X for control characters), ^C/^\/^Z as signals to the foreground
 // process group, ^D as end of file, CR to NL on input and NL to CR NL on output.
 import { SIGNALS } from '../shared/signals';
+import { encodeText } from '../shared/bytes';
 import { defaultTermios, type Termios, type WinSize } from '../shared/termios';
 
-const encoder = new TextEncoder();
+// typed input that stands for a raw byte (U+DC00+byte, see shared/bytes.ts) arrives as that byte
+const encoder = { encode: encodeText };
 
 type Ready = Uint8Array | 'eof';
 
@@ -23,6 +25,8 @@ export class Tty {
   private line: string[] = [];
   private ready: Ready[] = [];
   private waiters: (() => void)[] = [];
+  /** Called once, the first time a reader waits for input (the console's first prompt). */
+  onIdle: (() => void) | undefined;
   private literalNext = false;
   private readonly decoder = new TextDecoder();
 
@@ -123,6 +127,12 @@ export class Tty {
   }
 
   waitInput(): Promise<void> {
+    const idle = this.onIdle;
+    if (idle) {
+      // someone waits to read the keyboard: whatever waited for that moment may begin
+      this.onIdle = undefined;
+      idle();
+    }
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 

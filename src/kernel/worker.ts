@@ -51,7 +51,7 @@ export function createKernelApi(early?: EarlyBoot): KernelApi {
   });
   const start = (o: EarlyBoot): Machine => {
     // the host's wall clock is read once, here at the boundary; the machine's clock runs from it
-    const m = new Machine({ clock: 'realtime', start: o.start ?? Date.now(), seed: o.seed, onConsole: batch, winsize: { cols: o.cols, rows: o.rows } });
+    const m = new Machine({ clock: 'realtime', start: o.start ?? Date.now(), seed: o.seed, onConsole: batch, winsize: { cols: o.cols, rows: o.rows }, servicesAfterPrompt: true });
     m.startConsoleShell();
     return m;
   };

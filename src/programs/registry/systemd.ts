@@ -1,4 +1,7 @@
 // systemd 253: systemctl, journalctl, systemd-analyze, hostnamectl, ...; each loads when first run.
-import type { ProgramEntry } from '../entry';
+import { lazy, type ProgramEntry } from '../entry';
 
-export const systemdPrograms: ProgramEntry[] = [];
+export const systemdPrograms: ProgramEntry[] = [
+  lazy({ name: 'systemctl', installPath: '/usr/bin/systemctl', pkg: 'systemd' }, () => import('../systemd/systemctl/index')),
+  lazy({ name: 'systemd-analyze', installPath: '/usr/bin/systemd-analyze', pkg: 'systemd' }, () => import('../systemd/analyze/index')),
+];

@@ -9,8 +9,11 @@ import { reloadService, startService, stopService, type Runtime } from './servic
 import { snapshot } from './snapshot';
 import { armTimer } from './timer';
 import { Unit, type JobResult } from './unit';
+import { formatTimespan } from '../../shared/systemd/time-span';
 
 const VERSION = 'v253.19-10.ph5';
+/** How long the kernel took before starting PID 1 (the machine starts at PID 1, so a fixed figure). */
+const KERNEL_MS = 1134;
 
 export class Manager {
   private readonly units = new Map<string, Unit>();
@@ -81,7 +84,8 @@ export class Manager {
     cancel();
     this.bootDone = this.host.uptime();
     const ms = this.bootDone;
-    this.host.journal.systemd(`Startup finished in 1.134s (kernel) + ${(ms / 1000 + 2.9).toFixed(3)}s (userspace) = ${(ms / 1000 + 4.034).toFixed(3)}s.`);
+    const span = (v: number): string => formatTimespan(BigInt(Math.round(v * 1000)), 1000n);
+    this.host.journal.systemd(`Startup finished in ${span(KERNEL_MS)} (kernel) + ${span(ms)} (userspace) = ${span(KERNEL_MS + ms)}.`);
   }
 
   /** Reloads every unit's configuration from disk, keeping runtime state. */
@@ -212,7 +216,7 @@ export class Manager {
         u.setState('active', u.type === 'mount' ? 'mounted' : 'active', this.host.now());
         r = 'done';
     }
-    if (r === 'done' && u.type === 'service') this.activation.push({ unit: u.id, ms: Math.max(1, this.host.uptime() - t0), at: t0 });
+    if (r === 'done') this.activation.push({ unit: u.id, ms: u.type === 'service' ? Math.max(1, this.host.uptime() - t0) : 0, at: t0 });
     return r;
   }
 
@@ -412,8 +416,8 @@ export class Manager {
       failed,
       since: this.host.now() - this.host.uptime() + this.bootStart,
       defaultTarget: this.unit('default.target').id,
-      kernelMs: 1134,
-      userspaceMs: (this.bootDone ?? this.host.uptime()) + 2900,
+      kernelMs: KERNEL_MS,
+      userspaceMs: this.bootDone ?? this.host.uptime(),
       activation: [...this.activation],
     };
   }

@@ -1,0 +1,229 @@
+// The kernel parameters under /proc/sys: one table the procfs files read and write (and
+// through them sysctl). Values are what a Photon OS 5.0 VM (linux-esx 6.1, 2 vCPUs, 2 GB)
+// has after boot: kernel defaults, systemd's 50-default.conf and 50-pid-max.conf, Photon's
+// 50-security-hardening.conf and what the iptables service script sets. A new kernel starts
+// from these defaults, so a reboot forgets `sysctl -w` as Linux does.
+import { SysError } from '../shared/errno';
+
+/** How a value is parsed when written (proc_dointvec_minmax, proc_dostring). */
+type Kind =
+  | { t: 'int'; n: number; min?: bigint; max?: bigint }
+  | { t: 'str'; max: number; choices?: readonly string[] };
+
+interface Entry {
+  mode: number;
+  kind: Kind;
+  value: string;
+}
+
+const I = (min?: number | bigint, max?: number | bigint, n = 1): Kind => ({
+  t: 'int', n, min: min === undefined ? undefined : BigInt(min), max: max === undefined ? undefined : BigInt(max),
+});
+const S = (max = 64, choices?: readonly string[]): Kind => ({ t: 'str', max, choices });
+const INT = I(-2147483648, 2147483647);
+const ULONG = I(0, 18446744073709551615n);
+const BOOL = I(0, 1);
+const QDISCS = ['pfifo_fast', 'fq_codel', 'fq', 'pfifo', 'bfifo', 'sfq', 'noqueue', 'cake'];
+
+// key, value (vectors tab-separated), kind, mode
+const DEFAULTS: [string, string, Kind, number?][] = [
+  ['abi.vsyscall32', '1', I(0, 1)],
+  ['debug.exception-trace', '1', INT],
+  ['dev.tty.ldisc_autoload', '1', BOOL],
+  ['fs.aio-max-nr', '65536', ULONG],
+  ['fs.aio-nr', '0', ULONG, 0o444],
+  ['fs.file-max', '9223372036854775807', ULONG],
+  ['fs.file-nr', '1184\t0\t9223372036854775807', ULONG, 0o444],
+  ['fs.inotify.max_queued_events', '16384', I(0)],
+  ['fs.inotify.max_user_instances', '128', I(0)],
+  ['fs.inotify.max_user_watches', '15735', I(0)],
+  ['fs.nr_open', '1073741816', I(64, 1073741816)],
+  ['fs.protected_fifos', '1', I(0, 2)],
+  ['fs.protected_hardlinks', '1', BOOL],
+  ['fs.protected_regular', '1', I(0, 2)],
+  ['fs.protected_symlinks', '1', BOOL],
+  ['fs.suid_dumpable', '0', I(0, 2)],
+  ['kernel.cad_pid', '1', INT, 0o600],
+  ['kernel.core_pattern', 'core', S(128)],
+  ['kernel.core_uses_pid', '0', INT],
+  ['kernel.ctrl-alt-del', '0', INT],
+  ['kernel.dmesg_restrict', '1', BOOL],
+  ['kernel.domainname', '(none)', S(65)],
+  ['kernel.hostname', '', S(65)],
+  ['kernel.kptr_restrict', '2', I(0, 2)],
+  ['kernel.msgmax', '8192', I(0)],
+  ['kernel.msgmnb', '16384', I(0)],
+  ['kernel.msgmni', '32000', I(0)],
+  ['kernel.ngroups_max', '65536', INT, 0o444],
+  ['kernel.osrelease', '', S(), 0o444],
+  ['kernel.ostype', 'Linux', S(), 0o444],
+  ['kernel.panic', '0', INT],
+  ['kernel.panic_on_oops', '0', INT],
+  ['kernel.perf_event_paranoid', '2', INT],
+  ['kernel.pid_max', '4194304', I(301, 4194304)],
+  ['kernel.printk', '3\t4\t1\t7', I(-2147483648, 2147483647, 4)],
+  ['kernel.random.entropy_avail', '256', INT, 0o444],
+  ['kernel.random.poolsize', '256', INT, 0o444],
+  ['kernel.random.uuid', '', S(), 0o444],
+  ['kernel.randomize_va_space', '2', INT],
+  ['kernel.sched_child_runs_first', '0', INT],
+  ['kernel.sem', '32000\t1024000000\t500\t32000', I(0, 2147483647, 4)],
+  ['kernel.shmall', '18446744073692774399', ULONG],
+  ['kernel.shmmax', '18446744073692774399', ULONG],
+  ['kernel.shmmni', '4096', I(0, 32768)],
+  ['kernel.sysrq', '0', INT],
+  ['kernel.threads-max', '15674', I(20, 1073741824)],
+  ['kernel.unprivileged_bpf_disabled', '2', I(0, 2)],
+  ['kernel.version', '', S(), 0o444],
+  ['kernel.yama.ptrace_scope', '1', I(0, 3)],
+  ['net.core.default_qdisc', 'fq_codel', S(16, QDISCS)],
+  ['net.core.netdev_max_backlog', '1000', INT],
+  ['net.core.rmem_default', '212992', I(4608)],
+  ['net.core.rmem_max', '212992', I(4608)],
+  ['net.core.somaxconn', '4096', I(0)],
+  ['net.core.wmem_default', '212992', I(4608)],
+  ['net.core.wmem_max', '212992', I(4608)],
+  ...conf('all', { accept_redirects: '0', accept_source_route: '0', log_martians: '1', rp_filter: '1', send_redirects: '0' }),
+  ...conf('default', { accept_redirects: '0', accept_source_route: '0', log_martians: '0', rp_filter: '1', send_redirects: '1' }),
+  ...conf('eth0', { accept_redirects: '0', accept_source_route: '0', log_martians: '0', rp_filter: '1', send_redirects: '1' }),
+  ...conf('lo', { accept_redirects: '1', accept_source_route: '0', log_martians: '0', rp_filter: '0', send_redirects: '1' }),
+  ['net.ipv4.icmp_echo_ignore_all', '0', BOOL],
+  ['net.ipv4.icmp_echo_ignore_broadcasts', '1', BOOL],
+  ['net.ipv4.ip_default_ttl', '64', I(1, 255)],
+  ['net.ipv4.ip_dynaddr', '2', INT],
+  ['net.ipv4.ip_forward', '0', INT],
+  ['net.ipv4.ip_local_port_range', '32768\t60999', I(1, 65535, 2)],
+  ['net.ipv4.ip_nonlocal_bind', '0', BOOL],
+  ['net.ipv4.ping_group_range', '0\t2147483647', I(0, 2147483647, 2)],
+  ['net.ipv4.route.flush', '', INT, 0o200],
+  ['net.ipv4.tcp_challenge_ack_limit', '1073741823', INT],
+  ['net.ipv4.tcp_congestion_control', 'cubic', S(16, ['cubic', 'reno'])],
+  ['net.ipv4.tcp_ecn', '0', I(0, 2)],
+  ['net.ipv4.tcp_fin_timeout', '60', INT],
+  ['net.ipv4.tcp_keepalive_intvl', '75', I(1, 32767)],
+  ['net.ipv4.tcp_keepalive_probes', '9', I(1, 127)],
+  ['net.ipv4.tcp_keepalive_time', '7200', I(1, 32767)],
+  ['net.ipv4.tcp_max_syn_backlog', '512', INT],
+  ['net.ipv4.tcp_syncookies', '1', I(0, 2)],
+  ...['all', 'default', 'eth0', 'lo'].flatMap((d): [string, string, Kind][] => [
+    [`net.ipv6.conf.${d}.disable_ipv6`, '0', INT], [`net.ipv6.conf.${d}.forwarding`, '0', INT],
+  ]),
+  ['user.max_user_namespaces', '15674', I(0, 2147483647)],
+  ['vm.dirty_background_ratio', '10', I(0, 100)],
+  ['vm.dirty_ratio', '20', I(0, 100)],
+  ['vm.drop_caches', '0', I(1, 4), 0o200],
+  ['vm.max_map_count', '65530', I(0)],
+  ['vm.min_free_kbytes', '45056', I(0)],
+  ['vm.overcommit_memory', '0', I(0, 2)],
+  ['vm.overcommit_ratio', '50', INT],
+  ['vm.panic_on_oom', '0', I(0, 2)],
+  ['vm.swappiness', '60', I(0, 200)],
+  ['vm.vfs_cache_pressure', '100', I(0)],
+];
+
+function conf(dev: string, v: Record<string, string>): [string, string, Kind][] {
+  const p = `net.ipv4.conf.${dev}`;
+  return [
+    [`${p}.accept_redirects`, v.accept_redirects!, INT], [`${p}.accept_source_route`, v.accept_source_route!, INT],
+    [`${p}.forwarding`, '0', INT], [`${p}.log_martians`, v.log_martians!, INT], [`${p}.rp_filter`, v.rp_filter!, I(0, 2)],
+    [`${p}.send_redirects`, v.send_redirects!, INT],
+  ];
+}
+
+/** What the table reads from the rest of the kernel. */
+export interface SysctlHost {
+  identity: { hostname: string; release: string; version: string };
+  /** A random 32-bit number (kernel.random.uuid). */
+  random(): number;
+}
+
+export class SysctlTable {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(private readonly host: SysctlHost) {
+    for (const [key, value, kind, mode] of DEFAULTS) this.entries.set(key, { value, kind, mode: mode ?? 0o644 });
+  }
+
+  /** Every key, dotted. */
+  keys(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /** Names directly under a directory (dotted prefix, '' for /proc/sys), sorted as procfs lists them. */
+  children(prefix: string): string[] {
+    const names = new Set<string>();
+    const head = prefix === '' ? '' : `${prefix}.`;
+    for (const key of this.entries.keys()) if (key.startsWith(head)) names.add(key.slice(head.length).split('.')[0]!);
+    return [...names].sort();
+  }
+
+  isDir(prefix: string): boolean {
+    return !this.entries.has(prefix) && this.children(prefix).length > 0;
+  }
+
+  mode(key: string): number | undefined {
+    return this.entries.get(key)?.mode;
+  }
+
+  /** The value as the file reads, without its newline; undefined for an unknown key. */
+  get(key: string): string | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    switch (key) {
+      case 'kernel.hostname': return this.host.identity.hostname;
+      case 'kernel.osrelease': return this.host.identity.release;
+      case 'kernel.version': return this.host.identity.version;
+      case 'kernel.random.uuid': return this.uuid();
+      default: return e.value;
+    }
+  }
+
+  /** A write(2) of `text` to the key's file: parsed as the kernel's handler does, EINVAL when it does not parse. */
+  write(key: string, text: string): void {
+    const e = this.entries.get(key);
+    if (!e) throw new SysError('ENOENT', 'write');
+    const value = e.kind.t === 'int' ? parseInts(text, e.kind, e.value) : parseString(text, e.kind);
+    if (key === 'net.ipv4.ip_local_port_range') {
+      const [lo, hi] = value.split('\t').map(Number);
+      if (hi! < lo!) throw new SysError('EINVAL', 'write');
+    }
+    if (key === 'kernel.hostname') this.host.identity.hostname = value;
+    e.value = value;
+    // ip_forward and conf.all.forwarding are one switch that every interface follows
+    if (key === 'net.ipv4.ip_forward' || key === 'net.ipv4.conf.all.forwarding') {
+      for (const [k2, e2] of this.entries) if (k2 === 'net.ipv4.ip_forward' || /^net\.ipv4\.conf\.[^.]+\.forwarding$/.test(k2)) e2.value = value;
+    }
+  }
+
+  private uuid(): string {
+    const hex = Array.from({ length: 4 }, () => (this.host.random() >>> 0).toString(16).padStart(8, '0')).join('');
+    const v = `${hex.slice(0, 12)}4${hex.slice(13, 16)}${((parseInt(hex[16]!, 16) & 3) | 8).toString(16)}${hex.slice(17)}`;
+    return `${v.slice(0, 8)}-${v.slice(8, 12)}-${v.slice(12, 16)}-${v.slice(16, 20)}-${v.slice(20, 32)}`;
+  }
+}
+
+/** proc_dointvec_minmax: integers (C base prefixes allowed) separated by blanks; fewer than the vector keeps the rest. */
+function parseInts(text: string, kind: Extract<Kind, { t: 'int' }>, old: string): string {
+  // values beyond the vector's length are left unread, as the kernel does
+  const words = text.split(/[ \t\n]+/).filter((w) => w !== '').slice(0, kind.n);
+  if (words.length === 0) throw new SysError('EINVAL', 'write');
+  const out = old.split('\t');
+  words.forEach((w, i) => {
+    const m = /^(-?)(0x[0-9a-f]+|0[0-7]*|[1-9][0-9]*)$/i.exec(w);
+    if (!m) throw new SysError('EINVAL', 'write');
+    const digits = m[2]!;
+    const abs = /^0x/i.test(digits) ? BigInt(digits) : digits.length > 1 && digits.startsWith('0') ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits);
+    const v = m[1] ? -abs : abs;
+    if ((kind.min !== undefined && v < kind.min) || (kind.max !== undefined && v > kind.max)) throw new SysError('EINVAL', 'write');
+    out[i] = String(v);
+  });
+  return out.join('\t');
+}
+
+/** proc_dostring: the text up to its first newline, cut at the buffer size. */
+function parseString(text: string, kind: Extract<Kind, { t: 'str' }>): string {
+  const value = text.split('\n')[0]!.slice(0, kind.max - 1);
+  // a congestion control or qdisc the kernel does not have cannot be selected
+  if (kind.choices && !kind.choices.includes(value)) throw new SysError('ENOENT', 'write');
+  return value;
+}

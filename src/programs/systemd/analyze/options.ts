@@ -1,0 +1,87 @@
+// systemd-analyze's command line (src/analyze/analyze.c, parse_argv): getopt_long with
+// permuted operands; the checks that tie options to verbs.
+import type { Ctx } from '../../lib/context';
+import { getopt, GetoptError, type OptionDef } from '../../lib/getopt';
+
+export interface AnalyzeOptions {
+  /** Every option as given, for the manager-backed verbs. */
+  raw: Map<string, string[]>;
+  quiet: boolean;
+  scope: 'system' | 'user' | 'global';
+  iterations: number;
+  /** --base-time as given (parsed by the calendar verb). */
+  baseTime: string | undefined;
+  noPager: boolean;
+  legend: boolean;
+  table: boolean;
+  unit: string | undefined;
+  root: string | undefined;
+}
+
+const R = 'required' as const;
+const O = 'optional' as const;
+const DEFS: OptionDef[] = [
+  { key: 'help', short: 'h', long: 'help' }, { key: 'version', long: 'version' }, { key: 'quiet', short: 'q', long: 'quiet' },
+  { key: 'order', long: 'order' }, { key: 'require', long: 'require' }, { key: 'root', long: 'root', arg: R },
+  { key: 'image', long: 'image', arg: R }, { key: 'recursive-errors', long: 'recursive-errors', arg: R },
+  { key: 'offline', long: 'offline', arg: R }, { key: 'threshold', long: 'threshold', arg: R },
+  { key: 'security-policy', long: 'security-policy', arg: R }, { key: 'system', long: 'system' },
+  { key: 'user', long: 'user' }, { key: 'global', long: 'global' }, { key: 'from-pattern', long: 'from-pattern', arg: R },
+  { key: 'to-pattern', long: 'to-pattern', arg: R }, { key: 'fuzz', long: 'fuzz', arg: R }, { key: 'no-pager', long: 'no-pager' },
+  { key: 'man', long: 'man', arg: O }, { key: 'generators', long: 'generators', arg: O }, { key: 'host', short: 'H', long: 'host', arg: R },
+  { key: 'machine', short: 'M', long: 'machine', arg: R }, { key: 'iterations', long: 'iterations', arg: R },
+  { key: 'base-time', long: 'base-time', arg: R }, { key: 'unit', short: 'U', long: 'unit', arg: R }, { key: 'json', long: 'json', arg: R },
+  { key: 'profile', long: 'profile', arg: R }, { key: 'table', long: 'table', arg: O }, { key: 'no-legend', long: 'no-legend', arg: O },
+];
+
+export type AnalyzeParse = { kind: 'run'; opts: AnalyzeOptions; args: string[] } | { kind: 'help' } | { kind: 'version' } | { kind: 'exit'; status: number };
+
+export async function parseAnalyzeArgs(ctx: Ctx, argv: readonly string[]): Promise<AnalyzeParse> {
+  const err = async (msg: string): Promise<AnalyzeParse> => {
+    await ctx.err.write(`${msg}\n`);
+    return { kind: 'exit', status: 1 };
+  };
+  let parsed;
+  try {
+    parsed = getopt(argv, DEFS);
+  } catch (e) {
+    if (!(e instanceof GetoptError)) throw e;
+    await ctx.err.write(`${ctx.name}: ${e.message}\n`);
+    return { kind: 'exit', status: 1 };
+  }
+  const o: AnalyzeOptions = { raw: new Map(), quiet: false, scope: 'system', iterations: 1, baseTime: undefined, noPager: false, legend: true, table: false, unit: undefined, root: undefined };
+  for (const { key, value } of parsed.order) {
+    o.raw.set(key, [...(o.raw.get(key) ?? []), value ?? '']);
+    switch (key) {
+      case 'help':
+        return { kind: 'help' };
+      case 'version':
+        return { kind: 'version' };
+      case 'quiet': o.quiet = true; break;
+      case 'system':
+      case 'user':
+      case 'global':
+        o.scope = key;
+        break;
+      case 'iterations':
+        if (!/^\s*\+?\d+$/.test(value ?? '') || Number(value) > 4294967295) return err(`Failed to parse iterations: ${value}`);
+        o.iterations = Number(value);
+        break;
+      case 'base-time': o.baseTime = value; break;
+      case 'no-pager': o.noPager = true; break;
+      case 'no-legend': o.legend = false; break;
+      case 'table': o.table = true; break;
+      case 'unit': o.unit = value; break;
+      case 'root': o.root = value; break;
+    }
+  }
+  const verb = parsed.operands[0];
+  if (o.scope === 'global' && !['dot', 'unit-paths', 'verify'].includes(verb ?? 'time')) return err('Option --global only makes sense with verbs dot, unit-paths, verify.');
+  if (o.root !== undefined && !['cat-config', 'verify', 'condition', 'security'].includes(verb ?? '')) {
+    return err('Options --root= and --image= are only supported for cat-config, verify, condition and security when used with --offline= right now.');
+  }
+  if (o.unit !== undefined && verb !== 'condition') return err('Option --unit= is only supported for condition');
+  if (!o.legend && verb !== 'plot') return err('Option --no-legend is only supported for plot with either --table or --json=.');
+  if (o.table && verb !== 'plot') return err('Option --table is only supported for plot right now.');
+  return { kind: 'run', opts: o, args: parsed.operands };
+}

@@ -1,0 +1,144 @@
+// systemd-analyze timespan, timestamp and calendar (src/analyze/analyze-timespan.c,
+// analyze-timestamp.c, analyze-calendar.c): a key/value table per argument, a blank line
+// between arguments, and hints when a value would parse as one of the other kinds.
+import { formatCalendarSpec, nextElapse, parseCalendarSpec } from '../../../shared/systemd/calendar';
+import type { Zone } from '../../../shared/systemd/civil';
+import { glyphs } from '../../../shared/systemd/glyphs';
+import { ANSI, formatVertical, type VerticalRow } from '../../../shared/systemd/table';
+import { formatTimestamp, formatTimestampRelative } from '../../../shared/systemd/time-format';
+import { formatTimespan, parseTimespan } from '../../../shared/systemd/time-span';
+import { parseTimestamp } from '../../../shared/systemd/timestamp-parse';
+import type { Ctx } from '../../lib/context';
+import { zoneFromEnv } from '../../lib/tz';
+import type { AnalyzeOptions } from './options';
+
+const STRERROR = { EINVAL: 'Invalid argument', ERANGE: 'Numerical result out of range' };
+
+function nowUsec(ctx: Ctx): number {
+  return Math.floor(ctx.sys.now() * 1000);
+}
+
+function zoneOf(ctx: Ctx): Zone {
+  const z = zoneFromEnv(ctx.env);
+  return { name: z.name, offset: z.offset };
+}
+
+function colors(ctx: Ctx): boolean {
+  const env = ctx.env;
+  if (env.has('NO_COLOR') || env.get('TERM') === 'dumb') return false;
+  return ctx.sys.isatty(1) && ctx.sys.isatty(2);
+}
+
+/** time_parsing_hint(): say when the text is valid as another kind of time. */
+async function hint(ctx: Ctx, p: string, kinds: { calendar?: boolean; timestamp?: boolean; timespan?: boolean }): Promise<void> {
+  const zone = zoneOf(ctx);
+  if (kinds.calendar && parseCalendarSpec(p, zone)) {
+    await ctx.err.write(`Hint: this expression is a valid calendar specification. Use 'systemd-analyze calendar "${p}"' instead?\n`);
+  }
+  if (kinds.timestamp && parseTimestamp(p, nowUsec(ctx), zone) !== undefined) {
+    await ctx.err.write(`Hint: this expression is a valid timestamp. Use 'systemd-analyze timestamp "${p}"' instead?\n`);
+  }
+  if (kinds.timespan && typeof parseTimespan(p) === 'bigint') {
+    await ctx.err.write(`Hint: this expression is a valid timespan. Use 'systemd-analyze timespan "${p}"' instead?\n`);
+  }
+}
+
+export async function verbTimespan(ctx: Ctx, args: string[]): Promise<number> {
+  const mu = glyphs(ctx.env).mu;
+  const color = colors(ctx);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const r = parseTimespan(a);
+    if (typeof r === 'string') {
+      await ctx.err.write(`Failed to parse time span '${a}': ${STRERROR[r]}\n`);
+      await hint(ctx, a, { calendar: true, timestamp: true });
+      return 1;
+    }
+    const rows: VerticalRow[] = [
+      ['Original', a],
+      [`${mu}s`, String(r)],
+      ['Human', formatTimespan(r), ANSI.highlight],
+    ];
+    await ctx.print(formatVertical(rows, color));
+    if (i + 1 < args.length) await ctx.print('\n');
+  }
+  return 0;
+}
+
+export async function verbTimestamp(ctx: Ctx, args: string[]): Promise<number> {
+  const zone = zoneOf(ctx);
+  const color = colors(ctx);
+  const now = nowUsec(ctx);
+  let rc = 0;
+  for (let i = 0; i < args.length; i++) {
+    const p = args[i]!;
+    const usec = parseTimestamp(p, now, zone);
+    if (usec === undefined) {
+      await ctx.err.write(`Failed to parse "${p}": Invalid argument\n`);
+      await hint(ctx, p, { calendar: true, timespan: true });
+      rc ||= 1;
+    } else {
+      const rows: VerticalRow[] = [
+        ['Original form', p],
+        ['Normalized form', formatTimestamp(usec, zone) ?? '-', ANSI.highlightBlue],
+      ];
+      if (zone.offset !== 0) rows.push(['(in UTC)', formatTimestamp(usec, zone, 'utc') ?? '-']);
+      const secs = Math.floor(usec / 1_000_000);
+      const frac = usec % 1_000_000;
+      rows.push(['UNIX seconds', frac === 0 ? `@${secs}` : `@${secs}.${String(frac).padStart(6, '0')}`]);
+      rows.push(['From now', formatTimestampRelative(usec, now) ?? '-']);
+      await ctx.print(formatVertical(rows, color));
+    }
+    if (i + 1 < args.length) await ctx.print('\n');
+  }
+  return rc;
+}
+
+export async function verbCalendar(ctx: Ctx, args: string[], opts: AnalyzeOptions): Promise<number> {
+  const zone = zoneOf(ctx);
+  const color = colors(ctx);
+  const realNow = nowUsec(ctx);
+  let base = realNow;
+  if (opts.baseTime !== undefined) {
+    const b = parseTimestamp(opts.baseTime, realNow, zone);
+    if (b === undefined) {
+      await ctx.err.write(`Failed to parse --base-time= parameter: ${opts.baseTime}\n`);
+      return 1;
+    }
+    base = b;
+  }
+  let rc = 0;
+  for (let i = 0; i < args.length; i++) {
+    const p = args[i]!;
+    const spec = parseCalendarSpec(p, zone);
+    if (!spec) {
+      await ctx.err.write(`Failed to parse calendar specification '${p}': Invalid argument\n`);
+      await hint(ctx, p, { timestamp: true, timespan: true });
+      rc ||= 1;
+    } else {
+      const t = formatCalendarSpec(spec, zone);
+      const rows: VerticalRow[] = [];
+      if (t !== p) rows.push(['Original form', p]);
+      rows.push(['Normalized form', t]);
+      let n = base;
+      for (let k = 0; k < opts.iterations; k++) {
+        const next = nextElapse(spec, n, zone);
+        if (next === 'ENOENT') {
+          if (k === 0) rows.push(['Next elapse', 'never', ANSI.highlightYellow]);
+          break;
+        }
+        if (typeof next === 'string') {
+          await ctx.err.write(`Failed to determine next elapse for '${p}': ${next === 'EINVAL' ? 'Invalid argument' : 'Resource deadlock avoided'}\n`);
+          return 1;
+        }
+        rows.push([k === 0 ? 'Next elapse' : `Iteration #${k + 1}`, formatTimestamp(next, zone) ?? '-', ANSI.highlightBlue]);
+        if (zone.offset !== 0) rows.push(['(in UTC)', formatTimestamp(next, zone, 'utc') ?? '-']);
+        rows.push(['From now', formatTimestampRelative(next, realNow) ?? '-']);
+        n = next;
+      }
+      await ctx.print(formatVertical(rows, color));
+    }
+    if (i + 1 < args.length) await ctx.print('\n');
+  }
+  return rc;
+}

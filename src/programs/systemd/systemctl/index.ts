@@ -1,0 +1,63 @@
+// systemctl (systemd 253): option parsing, verb dispatch with systemctl's own messages, the
+// unit-file verbs here and the manager verbs in runtime.ts.
+import { defineProgram } from '../../define';
+import type { Ctx } from '../../lib/context';
+import { verbAddDependency, verbPresetAll } from './add-dependency';
+import { verbCat } from './cat';
+import { verbGetDefault, verbSetDefault } from './default-target';
+import { verbEnable } from './enable';
+import { verbIsEnabled } from './is-enabled';
+import { verbListUnitFiles } from './list-unit-files';
+import { parseSystemctlArgs } from './options';
+import { runRuntimeVerb } from './runtime';
+import { Session } from './session';
+import { DEFAULT_VERB, VERBS } from './verbs';
+
+const ENABLE_VERBS = new Set(['enable', 'disable', 'reenable', 'link', 'preset', 'mask', 'unmask', 'revert']);
+
+async function dispatch(s: Session, name: string | undefined, rest: string[]): Promise<number> {
+  const verb = name ?? DEFAULT_VERB;
+  const spec = VERBS.get(verb);
+  if (spec?.online && s.offline) return s.error(`Verb '${verb}' cannot be used with --root= or --image=.`);
+  if (!spec) return s.error(`Unknown command verb ${verb}.`);
+  const left = name === undefined ? 1 : rest.length + 1;
+  if (left < spec.min) return s.error('Too few arguments.');
+  if (left > spec.max) return s.error('Too many arguments.');
+  if (ENABLE_VERBS.has(verb)) return verbEnable(s, verb, rest);
+  switch (verb) {
+    case 'is-enabled':
+      return verbIsEnabled(s, rest);
+    case 'list-unit-files':
+      return verbListUnitFiles(s, rest);
+    case 'get-default':
+      return verbGetDefault(s);
+    case 'set-default':
+      return verbSetDefault(s, rest[0]!);
+    case 'add-wants':
+    case 'add-requires':
+      return verbAddDependency(s, verb, rest);
+    case 'preset-all':
+      return verbPresetAll(s);
+    case 'cat':
+      return verbCat(s, rest);
+  }
+  const r = await runRuntimeVerb(s.ctx, verb, rest, s.opts);
+  if (r !== undefined) return r;
+  // no manager to talk to: what systemctl says when systemd is not PID 1
+  return s.error("System has not been booted with systemd as init system (PID 1). Can't operate.\nFailed to connect to bus: Host is down");
+}
+
+export async function systemctlMain(ctx: Ctx): Promise<number> {
+  const parsed = await parseSystemctlArgs(ctx, ctx.argv.slice(1));
+  if (parsed.kind === 'exit') return parsed.status;
+  const s = new Session(ctx, parsed.opts);
+  const [name, ...rest] = parsed.args;
+  return dispatch(s, name, rest);
+}
+
+export default defineProgram({
+  name: 'systemctl',
+  installPath: '/usr/bin/systemctl',
+  pkg: 'systemd',
+  main: (ctx) => systemctlMain(ctx),
+});

@@ -1,0 +1,97 @@
+// What every systemctl verb works with: the program context, the parsed options, and a fresh
+// install environment over the file system for each unit-file operation.
+import { InstallEnv, type InstallFlags } from '../../../shared/systemd/install-types';
+import { SYSTEM_LOOKUP_PATHS } from '../../../shared/systemd/lookup-paths';
+import { glyphs, type Glyphs } from '../../../shared/systemd/glyphs';
+import { unitNameMangle } from '../../../shared/systemd/unit-name';
+import type { Ctx } from '../../lib/context';
+import { page, wantPager } from '../../lib/pager';
+import type { SystemctlOptions } from './options';
+import { sysInstallFs } from './sys-fs';
+
+export class Session {
+  readonly glyphs: Glyphs;
+
+  constructor(
+    readonly ctx: Ctx,
+    readonly opts: SystemctlOptions,
+  ) {
+    this.glyphs = glyphs(ctx.env);
+  }
+
+  /** --root: the client does the unit-file work itself (install_client_side). */
+  get offline(): boolean {
+    return this.opts.root !== undefined && this.opts.root !== '';
+  }
+
+  newEnv(): InstallEnv {
+    return new InstallEnv(sysInstallFs(this.ctx.sys, this.opts.root), SYSTEM_LOOKUP_PATHS);
+  }
+
+  /** colors_enabled(): $SYSTEMD_COLORS, $NO_COLOR, TERM=dumb, else both outputs on a terminal. */
+  colors(): boolean {
+    const env = this.ctx.env;
+    const forced = env.get('SYSTEMD_COLORS');
+    if (forced !== undefined) return !['0', 'no', 'n', 'false', 'f', 'off'].includes(forced.toLowerCase());
+    if (env.has('NO_COLOR') || env.get('TERM') === 'dumb') return false;
+    return this.ctx.sys.isatty(1) && this.ctx.sys.isatty(2);
+  }
+
+  flags(): InstallFlags {
+    return { runtime: this.opts.runtime, force: this.opts.force > 0 };
+  }
+
+  /** Prints to stdout, through the pager when stdout is a terminal (pager_open). */
+  async output(text: string): Promise<void> {
+    if (wantPager(this.ctx, this.opts.noPager)) await page(this.ctx, text, { vars: ['SYSTEMD_PAGER', 'PAGER'], less: 'FRSXMK' });
+    else await this.ctx.print(text);
+  }
+
+  async error(msg: string): Promise<number> {
+    await this.ctx.err.write(`${msg}\n`);
+    return 1;
+  }
+
+  /**
+   * The manager asks polkit before changing unit files; Photon has no polkit, so anyone but
+   * root is refused, and sd-bus words that "Access denied" (bus_error_message).
+   */
+  async refusedByManager(prefix: string): Promise<boolean> {
+    if (this.offline || this.ctx.sys.geteuid() === 0) return false;
+    await this.error(`${prefix}: Access denied`);
+    return true;
+  }
+
+  /** Only the system manager runs here; --user and --global have no bus to talk to. */
+  async noBus(): Promise<boolean> {
+    if (this.opts.scope === 'system') return false;
+    await this.error('Failed to connect to bus: No medium found');
+    return true;
+  }
+
+  /** mangle_names(): unit names get a suffix, paths become absolute; undefined after an error. */
+  async mangleNames(operation: string, args: readonly string[]): Promise<string[] | undefined> {
+    const out: string[] = [];
+    for (const a of args) {
+      if (a.includes('/')) {
+        out.push(absolutePath(this.ctx.sys.getcwd(), a));
+        continue;
+      }
+      const m = unitNameMangle(a, '.service', { operation });
+      if (!m) {
+        await this.error(`Failed to mangle unit name or path '${a}': Invalid argument`);
+        return undefined;
+      }
+      if (m.notice && !this.opts.quiet) await this.ctx.err.write(`${m.notice}\n`);
+      out.push(m.name);
+    }
+    return out;
+  }
+}
+
+/** path_make_absolute_cwd() followed by path_simplify(). */
+export function absolutePath(cwd: string, p: string): string {
+  const full = p.startsWith('/') ? p : `${cwd}/${p}`;
+  const parts = full.split('/').filter((x) => x !== '' && x !== '.');
+  return `/${parts.join('/')}`;
+}

@@ -1,0 +1,24 @@
+// systemd's unit-file, install and time logic, shared by the programs and the manager.
+export * from './unit-name';
+export * from './unit-file';
+export * from './words';
+export * from './lookup-paths';
+export * from './install-types';
+export { InstallContext, installInfoDiscover, installInfoTraverse, unitFileExists, unitFileSearch, type SearchFlags } from './install-discover';
+export { createSymlink, installContextApply, verifyAlias } from './install-apply';
+export { installContextMarkForRemoval, markForRemoval, removeMarkedSymlinks, type RemovalSet } from './install-remove';
+export * from './install-ops';
+export * from './install-state';
+export * from './presets';
+export * from './fs-util';
+export * from './glob';
+export * from './specifiers';
+export * from './glyphs';
+export * from './unit-states';
+export * from './time-span';
+export * from './time-format';
+export * from './timestamp-parse';
+export * from './civil';
+export { formatCalendarSpec, nextElapse, parseCalendarSpec, BITS_WEEKDAYS, type CalendarSpec, type Component } from './calendar';
+export * from './table';
+export * from './unit-paths';
