@@ -8,6 +8,7 @@ import * as etc from './etc-files';
 import { buildSystemdUnits } from './systemd-units';
 import { writeFirewallFiles } from './firewall-files';
 import { writeSshFiles } from './ssh-files';
+import { writeTmpfilesFiles } from './tmpfiles-files';
 
 const encoder = new TextEncoder();
 
@@ -156,6 +157,7 @@ export function buildImage(vfs: Vfs): ImageWriter {
   }
   writeFirewallFiles(w);
   writeSshFiles(w);
+  writeTmpfilesFiles(w);
   w.dir('/var/opt/journal/log/4c3b5a1e2d6f48a9b0c7d8e9f1a2b3c4', 0o2755, 0, 23);
   buildSystemdUnits(w);
   return w;
