@@ -1,6 +1,7 @@
 // sshd (OpenSSH 9.x): -t checks the configuration and host keys, -T prints the effective
 // settings, -D runs in the foreground (as sshd.service does); without -D it detaches.
 import { isSysError } from '../../shared/errno';
+import type { SocketReply } from '../../shared/services/sockets';
 import { defineProgram } from '../define';
 import { Ctx } from '../lib/context';
 import { runDaemon } from './daemon';
@@ -86,6 +87,17 @@ export default defineProgram({
     }
     const startup = cfg.ports.flatMap((p) => [`Server listening on 0.0.0.0 port ${p}.`, `Server listening on :: port ${p}.`]);
     if (flags.has('D') || flags.has('d')) {
+      // sshd binds 0.0.0.0 and :: (v6only) for each port; a port in use is fatal
+      for (const port of cfg.ports) {
+        for (const [family, address] of [[4, '0.0.0.0'], [6, '::']] as const) {
+          const r = (await ctx.sys.call('sockets', { kind: 'listen', proto: 'tcp', family, address, port, v6only: true })) as SocketReply;
+          if (r.kind === 'error') {
+            await ctx.err.write(`error: Bind to port ${port} on ${address} failed: ${r.errno === 'EADDRINUSE' ? 'Address already in use' : 'Permission denied'}.\n`);
+            await ctx.err.write('fatal: Cannot bind any address.\n');
+            return 255;
+          }
+        }
+      }
       return runDaemon(ctx, {
         startup,
         reload: () => ['Received SIGHUP; restarting.', ...startup],
