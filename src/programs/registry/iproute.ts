@@ -1,4 +1,9 @@
 // iproute2 and net-tools: ip, ifconfig, route, netstat, ss; each loads when first run.
-import type { ProgramEntry } from '../entry';
+import { lazy, type ProgramEntry } from '../entry';
 
-export const iproutePrograms: ProgramEntry[] = [];
+export const iproutePrograms: ProgramEntry[] = [
+  lazy({ name: 'ip', installPath: '/usr/sbin/ip', pkg: 'iproute2' }, () => import('../iproute/ip')),
+  // net-tools 2.10 installs ifconfig and route with BINDIR, which Photon's spec sets to /usr/bin
+  lazy({ name: 'ifconfig', installPath: '/usr/bin/ifconfig', pkg: 'net-tools' }, () => import('../iproute/ifconfig')),
+  lazy({ name: 'route', installPath: '/usr/bin/route', pkg: 'net-tools' }, () => import('../iproute/route')),
+];

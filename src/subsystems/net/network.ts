@@ -1,11 +1,206 @@
-// Links, addresses, routes and neighbours in the kernel (placeholder until the ip work lands).
+// Links, addresses, routes and neighbours in the kernel. Programs reach it as the `net`
+// service with rtnetlink-like requests (shared/services/net.ts); daemons in the worker
+// (systemd-networkd, a DHCP client) call the same operations directly. Only root changes
+// state, as CAP_NET_ADMIN is required on Linux; anyone may read it.
 import type { Caller } from '../../shared/sys';
+import {
+  TABLE, isNetError, type AddrMsg, type AddrSpec, type LinkChange, type LinkMsg, type NeighMsg, type NeighSpec,
+  type NetError, type NetReply, type NetRequest, type NlFlags, type RouteMsg, type RouteSpec,
+} from '../../shared/services/net';
+import { addAddress, addrMsg, ageAddresses, delAddress } from './addresses';
+import { applyPlaceholderDhcp, bootLinks } from './boot';
+import { dumpRoutes, err } from './fib';
+import { changeLink, createLink, deleteLink, setCarrier } from './link-ops';
+import { linkMsg } from './links';
+import { addNeighbour, ageNeighbours, delNeighbour, getNeighbour, neighMsg } from './neighbours';
+import { addRoute, delRoute, getRoute, routeMsg } from './route-ops';
+import { linkByIndex, linkByName, type NetState } from './state';
+
+export interface NetworkOptions {
+  /** Virtual epoch milliseconds (the machine's clock). */
+  now?: () => number;
+  /**
+   * Configure eth0 the way systemd-networkd's DHCP client would on the simulated LAN.
+   * A stand-in until networkd runs in the machine; false leaves eth0 down and unconfigured.
+   */
+  placeholderDhcp?: boolean;
+}
+
+export interface NetView {
+  links: LinkMsg[];
+  addrs: AddrMsg[];
+  routes: RouteMsg[];
+  neighs: NeighMsg[];
+}
+
+const MUTATING = new Set<NetRequest['kind']>(['setlink', 'newlink', 'dellink', 'newaddr', 'deladdr', 'newroute', 'delroute', 'newneigh', 'delneigh']);
 
 export class Network {
-  handle(_caller: Caller, _request: unknown): unknown {
-    return { ok: false, errno: 'ENOSYS' };
+  readonly state: NetState;
+  private readonly now: () => number;
+
+  constructor(opts: NetworkOptions = {}) {
+    this.now = opts.now ?? (() => 0);
+    this.state = { links: [], addrs: [], routes: [], neighs: [], tables: { 4: [TABLE.LOCAL, TABLE.MAIN], 6: [TABLE.LOCAL, TABLE.MAIN] }, nextIfindex: 1, promoteSecondaries: false };
+    bootLinks(this.state, this.now());
+    if (opts.placeholderDhcp ?? true) applyPlaceholderDhcp(this);
   }
-  view(): unknown {
-    return {};
+
+  /** Lifetimes and neighbour states move with the clock; every entry point brings them up to date. */
+  private tick(): number {
+    const now = this.now();
+    ageAddresses(this.state, now);
+    ageNeighbours(this.state, now);
+    this.state.routes = this.state.routes.filter((r) => r.expiresAt === undefined || r.expiresAt > now);
+    return now;
+  }
+
+  handle(caller: Caller, request: unknown): NetReply {
+    if (typeof request !== 'object' || request === null || typeof (request as { kind?: unknown }).kind !== 'string') return err('EINVAL');
+    const req = request as NetRequest;
+    if (MUTATING.has(req.kind) && caller.euid !== 0) return err('EPERM');
+    const r = this.dispatch(req, caller);
+    return r ?? { ok: true };
+  }
+
+  private dispatch(req: NetRequest, caller: Caller): NetReply | null {
+    switch (req.kind) {
+      case 'getlinks': return { ok: true, links: this.links() };
+      case 'getaddrs': return { ok: true, addrs: this.addresses(req.family) };
+      case 'getroutes': {
+        // a strict dump of one table fails when the table was never created
+        for (const f of req.family ? [req.family] : ([4, 6] as const)) {
+          if (req.table !== undefined && req.table !== 0 && !this.state.tables[f].includes(req.table)) {
+            return err('ENOENT', `ipv${f}: FIB table does not exist`);
+          }
+        }
+        return { ok: true, routes: this.routes(req.family, req.table) };
+      }
+      case 'getneighs': return { ok: true, neighs: this.neighbours(req.family) };
+      case 'setlink': return this.setLink(req.ifindex, req.change);
+      case 'newlink': return this.newLink(req.name, req.type, req.change, req.nlflags);
+      case 'dellink': return this.delLink(req.ifindex);
+      case 'newaddr': return this.addAddress(req.addr, req.nlflags);
+      case 'deladdr': return this.delAddress(req.addr);
+      case 'newroute': return this.addRoute(req.route, req.nlflags);
+      case 'delroute': return this.delRoute(req.route);
+      case 'getroute': {
+        const now = this.tick();
+        const r = getRoute(this.state, req.query, req.query.uid ?? caller.uid, now);
+        return isNetError(r) ? r : { ok: true, route: r };
+      }
+      case 'newneigh': return this.addNeighbour(req.neigh, req.nlflags);
+      case 'delneigh': return this.delNeighbour(req.neigh);
+      case 'getneigh': {
+        const now = this.tick();
+        const n = getNeighbour(this.state, req.family, req.ifindex, req.dst);
+        return isNetError(n) ? n : { ok: true, neigh: neighMsg(n, now) };
+      }
+    }
+  }
+
+  // --- reading -----------------------------------------------------------------------
+
+  links(): LinkMsg[] {
+    this.tick();
+    return this.state.links.map((l) => linkMsg(l, this.state.addrs.some((a) => a.ifindex === l.ifindex && a.family === 6) || l.mtu >= 1280));
+  }
+
+  addresses(family?: 4 | 6): AddrMsg[] {
+    const now = this.tick();
+    const order = family ? [family] : [4, 6];
+    return order.flatMap((f) => this.state.addrs.filter((a) => a.family === f)).map((a) => addrMsg(a, now));
+  }
+
+  routes(family?: 4 | 6, table?: number): RouteMsg[] {
+    const now = this.tick();
+    return dumpRoutes(this.state, family, table).map((r) => routeMsg(this.state, r, now));
+  }
+
+  neighbours(family?: 4 | 6): NeighMsg[] {
+    const now = this.tick();
+    // the ARP table is dumped before the NDP one
+    const order = family ? [family] : [4, 6];
+    return order.flatMap((f) => this.state.neighs.filter((n) => n.family === f)).map((n) => neighMsg(n, now));
+  }
+
+  ifindex(name: string): number | undefined {
+    return linkByName(this.state, name)?.ifindex;
+  }
+
+  // --- changing (no permission checks: callers are the kernel's own daemons) ----------
+
+  setLink(ifindex: number, change: LinkChange): NetError | null {
+    const now = this.tick();
+    const l = linkByIndex(this.state, ifindex);
+    return l ? changeLink(this.state, l, change, now) : err('ENODEV');
+  }
+
+  newLink(name: string, type: string, change: LinkChange, nl: NlFlags): NetError | null {
+    const now = this.tick();
+    const existing = linkByName(this.state, name);
+    if (existing) return nl.excl ? err('EEXIST') : changeLink(this.state, existing, change, now);
+    return createLink(this.state, name, type, change, now);
+  }
+
+  delLink(ifindex: number): NetError | null {
+    this.tick();
+    const l = linkByIndex(this.state, ifindex);
+    return l ? deleteLink(this.state, l) : err('ENODEV');
+  }
+
+  setCarrier(ifindex: number, on: boolean): void {
+    const l = linkByIndex(this.state, ifindex);
+    if (l) setCarrier(this.state, l, on);
+  }
+
+  addAddress(spec: AddrSpec, nl: NlFlags = { create: true, excl: true }): NetError | null {
+    const now = this.tick();
+    const l = linkByIndex(this.state, spec.ifindex);
+    return l ? addAddress(this.state, spec, l.name, nl, now) : err('ENODEV');
+  }
+
+  delAddress(spec: AddrSpec): NetError | null {
+    this.tick();
+    return linkByIndex(this.state, spec.ifindex) ? delAddress(this.state, spec) : err('ENODEV');
+  }
+
+  addRoute(spec: RouteSpec, nl: NlFlags = { create: true, excl: true }): NetError | null {
+    const now = this.tick();
+    if (spec.oif !== undefined && !linkByIndex(this.state, spec.oif)) return err('ENODEV');
+    return addRoute(this.state, spec, nl, now);
+  }
+
+  delRoute(spec: RouteSpec): NetError | null {
+    this.tick();
+    return delRoute(this.state, spec);
+  }
+
+  addNeighbour(spec: NeighSpec, nl: NlFlags = { create: true, replace: true }): NetError | null {
+    const now = this.tick();
+    if (!linkByIndex(this.state, spec.ifindex)) return err('ENODEV');
+    return addNeighbour(this.state, spec, nl, now);
+  }
+
+  delNeighbour(spec: NeighSpec): NetError | null {
+    this.tick();
+    return delNeighbour(this.state, spec);
+  }
+
+  /** Counts traffic on a device (for the daemons and programs that simulate packets). */
+  count(ifindex: number, dir: 'rx' | 'tx', bytes: number, packets = 1): void {
+    const l = linkByIndex(this.state, ifindex);
+    if (!l) return;
+    if (dir === 'rx') {
+      l.stats.rxBytes += bytes;
+      l.stats.rxPackets += packets;
+    } else {
+      l.stats.txBytes += bytes;
+      l.stats.txPackets += packets;
+    }
+  }
+
+  view(): NetView {
+    return { links: this.links(), addrs: this.addresses(), routes: this.routes(), neighs: this.neighbours() };
   }
 }

@@ -1,0 +1,219 @@
+// `ip link` (ip/iplink.c): show, set/change, add, delete, help; the argument grammar of
+// iplink_parse and the RTM_NEWLINK / RTM_DELLINK requests it makes.
+import type { LinkChange } from '../../shared/services/net';
+import { llAddr } from './ip-inet';
+import { listOrFlush } from './ip-addr-list';
+import { groupA2n } from './ip-names';
+import type { Ip } from './ip-session';
+import { LINK_USAGE } from './ip-usage';
+import { Args, getInteger, IpExit, matches } from './ip-util';
+
+const OPER_STATES = ['UNKNOWN', 'NOTPRESENT', 'DOWN', 'LOWERLAYERDOWN', 'TESTING', 'DORMANT', 'UP'];
+const GEN_MODES = ['eui64', 'none', 'stable_secret', 'random'];
+
+/** check_ifname: 1-15 bytes without a slash or white space. */
+function validIfName(name: string): boolean {
+  return name.length > 0 && name.length < 16 && !/[/\s]/.test(name);
+}
+
+interface Parsed {
+  change: LinkChange;
+  dev?: string;
+  name?: string;
+  type?: string;
+  rest: string[];
+  addrLen: number;
+}
+
+function onOff(ip: Ip, msg: string, v: string): boolean {
+  if (v === 'on') return true;
+  if (v === 'off') return false;
+  ip.err(`Error: argument of "${msg}" must be "on" or "off", not "${v}"\n`);
+  throw new IpExit(1);
+}
+
+/** parse_on_off: `on` or `off`, either possibly abbreviated. */
+function parseOnOff(ip: Ip, msg: string, v: string): boolean {
+  if (matches(v, 'off')) return false;
+  if (matches(v, 'on')) return true;
+  ip.err(`Error: argument of "${msg}" must be one of "off", "on", not "${v}"\n`);
+  throw new IpExit(22);
+}
+
+function parse(ip: Ip, argv: string[], create: boolean): Parsed {
+  const c: LinkChange = {};
+  const flags: NonNullable<LinkChange['flags']> = {};
+  const args = new Args(argv);
+  let dev: string | undefined;
+  let name: string | undefined;
+  let devIsName = false;
+  let type: string | undefined;
+  let addrLen = 0;
+  let mtuSet = false;
+  let qlenSet = false;
+  let groupSet = false;
+  const next = (): string => {
+    args.advance();
+    if (args.done) ip.incomplete();
+    return args.cur;
+  };
+  for (; !args.done; args.advance()) {
+    const w = args.cur;
+    if (w === 'up') c.up = true;
+    else if (w === 'down') c.up = false;
+    else if (w === 'name') {
+      const v = next();
+      if (name !== undefined) ip.duparg('name', v);
+      if (!validIfName(v)) ip.invarg('"name" not a valid ifname', v);
+      name = v;
+      if (dev === undefined) {
+        dev = v;
+        devIsName = true;
+      }
+    } else if (matches(w, 'link')) {
+      next();
+    } else if (matches(w, 'address')) {
+      c.address = llAddr(ip, next());
+      addrLen = c.address.length;
+    } else if (matches(w, 'broadcast') || w === 'brd') {
+      c.broadcast = llAddr(ip, next());
+    } else if (matches(w, 'txqueuelen') || w === 'qlen' || matches(w, 'txqlen')) {
+      const v = next();
+      if (qlenSet) ip.duparg('txqueuelen', v);
+      const n = getInteger(v);
+      if (n === null) ip.invarg('Invalid "txqueuelen" value\n', v);
+      c.txqlen = n;
+      qlenSet = true;
+    } else if (w === 'mtu') {
+      const v = next();
+      if (mtuSet) ip.duparg('mtu', v);
+      const n = getInteger(v);
+      if (n === null) ip.invarg('Invalid "mtu" value\n', v);
+      c.mtu = n;
+      mtuSet = true;
+    } else if (w === 'multicast') flags.MULTICAST = onOff(ip, 'multicast', next());
+    else if (w === 'allmulticast') flags.ALLMULTI = onOff(ip, 'allmulticast', next());
+    else if (w === 'promisc') flags.PROMISC = onOff(ip, 'promisc', next());
+    else if (w === 'trailers') flags.NOTRAILERS = !onOff(ip, 'trailers', next());
+    else if (w === 'arp') flags.NOARP = !onOff(ip, 'arp', next());
+    else if (w === 'carrier') c.carrier = parseOnOff(ip, 'carrier', next());
+    else if (matches(w, 'master') || w === 'vrf') {
+      const v = next();
+      ip.invarg(w === 'vrf' ? 'Not a valid VRF name\n' : 'Device does not exist\n', v);
+    } else if (matches(w, 'nomaster')) {
+      // nothing here is enslaved
+    } else if (matches(w, 'dynamic')) flags.DYNAMIC = onOff(ip, 'dynamic', next());
+    else if (matches(w, 'type')) {
+      type = next();
+      args.advance();
+      break;
+    } else if (matches(w, 'alias')) {
+      const v = next();
+      if (v.length >= 256) ip.invarg('alias too long\n', v);
+      c.alias = v;
+    } else if (w === 'group') {
+      const v = next();
+      if (groupSet) ip.duparg('group', v);
+      const g = groupA2n(v);
+      if (g === null) ip.invarg('Invalid "group" value\n', v);
+      c.group = g;
+      groupSet = true;
+    } else if (w === 'mode') {
+      const v = next();
+      if (!['default', 'dormant'].includes(v.toLowerCase())) ip.invarg('Invalid link mode\n', v);
+    } else if (w === 'state') {
+      const v = next();
+      if (!OPER_STATES.includes(v.toUpperCase())) ip.invarg('Invalid operstate\n', v);
+    } else if (matches(w, 'numtxqueues') || matches(w, 'numrxqueues')) {
+      const v = next();
+      if (getInteger(v) === null) ip.invarg(`Invalid "${matches(w, 'numtxqueues') ? 'numtxqueues' : 'numrxqueues'}" value\n`, v);
+    } else if (matches(w, 'addrgenmode')) {
+      const v = next();
+      const mode = GEN_MODES.indexOf(v.toLowerCase());
+      if (mode < 0) ip.invarg('Invalid address generation mode\n', v);
+      c.addrGenMode = mode;
+    } else if (w === 'netns') {
+      const v = next();
+      ip.fail(`Cannot open network namespace "${v}": No such file or directory\n`, 255);
+    } else if (w === 'gso_max_size' || w === 'gso_max_segs' || w === 'gro_max_size' || w === 'protodown') {
+      next();
+    } else {
+      if (matches(w, 'help')) ip.fail(LINK_USAGE);
+      let v = w;
+      if (w === 'dev') v = next();
+      if (dev !== undefined && !devIsName) ip.duparg2('dev', v);
+      if (v.length === 0 || /[/\s]/.test(v)) ip.invarg('"dev" not a valid ifname', v);
+      dev = v;
+      devIsName = false;
+    }
+  }
+  if (Object.keys(flags).length) c.flags = flags;
+  if (name === undefined) name = dev;
+  else if (dev === undefined) dev = name;
+  void create;
+  const out: Parsed = { change: c, rest: args.rest, addrLen };
+  if (dev !== undefined) out.dev = dev;
+  if (name !== undefined) out.name = name;
+  if (type !== undefined) out.type = type;
+  return out;
+}
+
+async function modify(ip: Ip, argv: string[], mode: 'add' | 'set' | 'delete' | 'replace'): Promise<number> {
+  const create = mode === 'add' || mode === 'replace';
+  const p = parse(ip, argv, create);
+  if (p.dev !== undefined && p.addrLen && !create) {
+    const l = (await ip.allLinks()).find((x) => x.name === p.dev);
+    const halen = l ? l.address.split(':').length : -1;
+    if (halen >= 0 && halen !== p.addrLen) {
+      ip.err(`Invalid address length ${p.addrLen} - must be ${halen} bytes\n`);
+      return 1;
+    }
+  }
+  if (!create) {
+    if (p.dev === undefined) return ip.fail('Not enough information: "dev" argument is required.\n');
+    const ifindex = await ip.index(p.dev);
+    if (!ifindex) ip.nodev(p.dev);
+    if (p.type !== undefined && p.rest.length) return garbage(ip, p.rest);
+    if (mode === 'delete') {
+      await ip.talk({ kind: 'dellink', ifindex });
+      return 0;
+    }
+    if (p.name !== undefined && p.name !== p.dev) p.change.name = p.name;
+    await ip.talk({ kind: 'setlink', ifindex, change: p.change });
+    return 0;
+  }
+  if (p.name !== undefined && p.dev !== undefined && p.name !== p.dev) {
+    return ip.fail('both "name" and "dev" cannot be used when creating devices.\n');
+  }
+  if (p.type === undefined) {
+    ip.err('Not enough information: "type" argument is required\n');
+    return 1;
+  }
+  if (p.rest.length) return garbage(ip, p.rest);
+  await ip.talk({ kind: 'newlink', nlflags: { create: true, excl: mode === 'add', replace: mode === 'replace' }, name: p.name ?? '', type: p.type, change: p.change });
+  return 0;
+}
+
+function garbage(ip: Ip, rest: string[]): number {
+  if (matches(rest[0]!, 'help')) ip.fail(LINK_USAGE);
+  ip.err(`Garbage instead of arguments "${rest[0]} ...". Try "ip link help".\n`);
+  return 1;
+}
+
+export async function doLink(ip: Ip, argv: string[]): Promise<number> {
+  const usage = (): never => ip.fail(LINK_USAGE);
+  const [cmd, ...rest] = argv;
+  if (cmd === undefined) return listOrFlush(ip, [], 'list', true, usage);
+  if (matches(cmd, 'add')) return modify(ip, rest, 'add');
+  if (matches(cmd, 'set') || matches(cmd, 'change')) return modify(ip, rest, 'set');
+  if (matches(cmd, 'replace')) return modify(ip, rest, 'replace');
+  if (matches(cmd, 'delete')) return modify(ip, rest, 'delete');
+  if (matches(cmd, 'show') || matches(cmd, 'lst') || matches(cmd, 'list')) return listOrFlush(ip, rest, 'list', true, usage);
+  if (matches(cmd, 'xstats') || matches(cmd, 'afstats')) return 0;
+  if (matches(cmd, 'property')) {
+    await ip.talk({ kind: 'setlink', ifindex: -1, change: {} });
+    return 0;
+  }
+  if (matches(cmd, 'help')) usage();
+  return ip.fail(`Command "${cmd}" is unknown, try "ip link help".\n`);
+}

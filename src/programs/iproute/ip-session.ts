@@ -1,0 +1,146 @@
+// One run of `ip`: its global options, its output (stdout and stderr kept in the order ip
+// writes them, since ip flushes stdout after every record), the link-name cache ip keeps
+// (ll_map), and the rtnetlink conversation with the kernel's `net` service.
+import { strerror } from '../../shared/errno';
+import { isNetError, type LinkMsg, type NetError, type NetReply, type NetRequest } from '../../shared/services/net';
+import type { Ctx } from '../lib/context';
+import { Printer } from './ip-print';
+import { AF, IpExit } from './ip-util';
+
+export interface IpOptions {
+  family: number;
+  stats: number;
+  details: number;
+  oneline: boolean;
+  brief: boolean;
+  json: boolean;
+  pretty: boolean;
+  human: number;
+  iec: boolean;
+  numeric: boolean;
+  resolve: boolean;
+  all: boolean;
+  loops: number;
+  color: 'never' | 'auto' | 'always';
+  echo: boolean;
+  force: boolean;
+  /** -batch FILE: commands read from a file (`-` for stdin). */
+  batch?: string;
+}
+
+export function defaultOptions(): IpOptions {
+  return { family: AF.UNSPEC, stats: 0, details: 0, oneline: false, brief: false, json: false, pretty: false, human: 0, iec: false, numeric: false, resolve: false, all: false, loops: 10, color: 'never', echo: false, force: false };
+}
+
+export class Ip {
+  readonly chunks: { fd: 1 | 2; text: string }[] = [];
+  printer: Printer;
+  /** An `ip link show` ran in this process (ipaddress.c's sticky do_link). */
+  linkListed = false;
+  private links: LinkMsg[] | undefined;
+
+  constructor(readonly ctx: Ctx, readonly opts: IpOptions) {
+    this.printer = this.makePrinter();
+  }
+
+  /** check_enable_color: never with -j; with -c always, with -c=auto on a terminal. */
+  makePrinter(): Printer {
+    const o = this.opts;
+    const color = !o.json && (o.color === 'always' || (o.color === 'auto' && this.ctx.sys.isatty(1)));
+    const fgbg = this.ctx.env.get('COLORFGBG');
+    const last = fgbg?.includes(';') ? fgbg.slice(fgbg.lastIndexOf(';') + 1) : undefined;
+    const darkBg = last !== undefined && /^[0-68]$/.test(last);
+    return new Printer((s) => this.out(s), { json: o.json, pretty: o.pretty, color, darkBg, oneline: o.oneline });
+  }
+
+  get family(): number {
+    return this.opts.family;
+  }
+
+  out(text: string): void {
+    const last = this.chunks[this.chunks.length - 1];
+    if (last && last.fd === 1) last.text += text;
+    else this.chunks.push({ fd: 1, text });
+  }
+
+  err(text: string): void {
+    this.chunks.push({ fd: 2, text });
+  }
+
+  /** Prints `text` on stderr and ends ip with `code` (255 for ip's exit(-1)). */
+  fail(text: string, code = 255): never {
+    this.err(text);
+    throw new IpExit(code);
+  }
+
+  /** invarg(). */
+  invarg(msg: string, arg: string): never {
+    return this.fail(`Error: argument "${arg}" is wrong: ${msg}\n`);
+  }
+
+  /** duparg(). */
+  duparg(key: string, arg: string): never {
+    return this.fail(`Error: duplicate "${key}": "${arg}" is the second value.\n`);
+  }
+
+  /** duparg2(). */
+  duparg2(key: string, arg: string): never {
+    return this.fail(`Error: either "${key}" is duplicate, or "${arg}" is a garbage.\n`);
+  }
+
+  incomplete(): never {
+    return this.fail('Command line is not complete. Try option "help"\n');
+  }
+
+  /** rtnl_talk's report of a failed request: the extended ack when there is one. */
+  reportError(e: NetError): void {
+    if (e.msg) this.err(`Error: ${e.msg}${e.msg.endsWith('.') ? '' : '.'}\n`);
+    else this.err(`RTNETLINK answers: ${strerror(e.errno)}\n`);
+  }
+
+  async call(req: NetRequest): Promise<NetReply> {
+    const reply = (await this.ctx.sys.call('net', req)) as NetReply;
+    if (!isNetError(reply) && req.kind !== 'getlinks' && req.kind !== 'getaddrs' && req.kind !== 'getroutes' && req.kind !== 'getneighs' && req.kind !== 'getroute' && req.kind !== 'getneigh') {
+      // the device list changes with link requests; read it again when next needed
+      this.links = undefined;
+    }
+    return reply;
+  }
+
+  /** A request that must succeed; on failure ip reports it and exits 2. */
+  async talk(req: NetRequest): Promise<NetReply> {
+    const reply = await this.call(req);
+    if (isNetError(reply)) {
+      this.reportError(reply);
+      throw new IpExit(2);
+    }
+    return reply;
+  }
+
+  async allLinks(): Promise<LinkMsg[]> {
+    if (!this.links) {
+      const r = await this.call({ kind: 'getlinks' });
+      this.links = 'links' in r ? r.links : [];
+    }
+    return this.links;
+  }
+
+  /** ll_name_to_index: 0 when there is no such device. */
+  async index(name: string): Promise<number> {
+    return (await this.allLinks()).find((l) => l.name === name)?.ifindex ?? 0;
+  }
+
+  /** ll_index_to_name. */
+  async name(ifindex: number): Promise<string> {
+    return (await this.allLinks()).find((l) => l.ifindex === ifindex)?.name ?? `if${ifindex}`;
+  }
+
+  async link(ifindex: number): Promise<LinkMsg | undefined> {
+    return (await this.allLinks()).find((l) => l.ifindex === ifindex);
+  }
+
+  /** nodev(): the message, and -1 from the command (exit 1 through do_cmd). */
+  nodev(name: string): never {
+    return this.fail(`Cannot find device "${name}"\n`, 1);
+  }
+}

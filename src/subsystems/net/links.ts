@@ -1,0 +1,97 @@
+// Network devices: the loopback, the VM's vmxnet3 NIC and virtual dummy devices, and what the
+// kernel reports about them (dev_get_flags, operstate, RTM_NEWLINK contents).
+import { IFF, type LinkMsg, type OperState } from '../../shared/services/net';
+import { formatMac } from '../../shared/services/net-addr';
+import { emptyStats, type Link } from './state';
+
+/** VMware's OUI for NICs whose address the hypervisor assigns (00:50:56:00:00:00-3f:ff:ff). */
+export const VM_MAC = [0x00, 0x50, 0x56, 0x8a, 0x3c, 0x01];
+
+export function loopbackLink(ifindex: number): Link {
+  return {
+    ifindex, name: 'lo', linkType: 'loopback', flags: IFF.LOOPBACK, carrier: true,
+    mtu: 65536, minMtu: 0, maxMtu: 0, qdisc: 'noqueue', qdiscOnUp: 'noqueue', txqlen: 1000, group: 0,
+    mac: [0, 0, 0, 0, 0, 0], brd: [0, 0, 0, 0, 0, 0], stats: emptyStats(), carrierChanges: 0,
+    numTxQueues: 1, numRxQueues: 1, addrGenMode: 0,
+  };
+}
+
+/**
+ * A vmxnet3 NIC: multiqueue, so the root qdisc is `mq` once up; MTU 60-9000 as the driver
+ * allows. No permanent address is reported, so `ip link` shows no `permaddr` after a MAC change
+ * (the recorded virtual NICs show none either).
+ */
+export function vmxnet3Link(ifindex: number, name: string, mac: number[]): Link {
+  return {
+    ifindex, name, linkType: 'ether', flags: IFF.BROADCAST | IFF.MULTICAST, carrier: true,
+    mtu: 1500, minMtu: 60, maxMtu: 9000, qdisc: 'noop', qdiscOnUp: 'mq', txqlen: 1000, group: 0,
+    mac: [...mac], brd: [0xff, 0xff, 0xff, 0xff, 0xff, 0xff], stats: emptyStats(),
+    carrierChanges: 0, numTxQueues: 2, numRxQueues: 2, addrGenMode: 0,
+    parentBus: 'pci', parentDev: '0000:0b:00.0',
+  };
+}
+
+/** `ip link add NAME type dummy`: no ARP, always carrier, a random locally administered MAC. */
+export function dummyLink(ifindex: number, name: string, mac: number[]): Link {
+  return {
+    ifindex, name, linkType: 'ether', kind: 'dummy', flags: IFF.BROADCAST | IFF.NOARP, carrier: true,
+    mtu: 1500, minMtu: 0, maxMtu: 0, qdisc: 'noop', qdiscOnUp: 'noqueue', txqlen: 1000, group: 0,
+    mac, brd: [0xff, 0xff, 0xff, 0xff, 0xff, 0xff], stats: emptyStats(), carrierChanges: 0,
+    numTxQueues: 1, numRxQueues: 1, addrGenMode: 0,
+  };
+}
+
+export function isUp(l: Link): boolean {
+  return (l.flags & IFF.UP) !== 0;
+}
+
+/** RFC 2863 operational state as the kernel computes it for these drivers. */
+export function operState(l: Link): OperState {
+  if (!isUp(l)) return 'DOWN';
+  // the loopback and dummy devices never report a state of their own
+  if (l.linkType === 'loopback' || l.kind === 'dummy') return 'UNKNOWN';
+  return l.carrier ? 'UP' : 'DOWN';
+}
+
+/** dev_get_flags: the admin flags plus RUNNING and LOWER_UP when the device has carrier. */
+export function reportedFlags(l: Link): number {
+  let f = l.flags;
+  if (isUp(l) && l.carrier) f |= IFF.RUNNING | IFF.LOWER_UP;
+  return f;
+}
+
+export function linkMsg(l: Link, inet6: boolean): LinkMsg {
+  const msg: LinkMsg = {
+    ifindex: l.ifindex, name: l.name, linkType: l.linkType, flags: reportedFlags(l), mtu: l.mtu,
+    minMtu: l.minMtu, maxMtu: l.maxMtu, qdisc: l.qdisc, operstate: operState(l), linkmode: 0, group: l.group,
+    txqlen: l.txqlen, address: formatMac(l.mac), broadcast: formatMac(l.brd), stats: { ...l.stats },
+    carrierChanges: l.carrierChanges, promiscuity: l.flags & IFF.PROMISC ? 1 : 0, allmulti: l.flags & IFF.ALLMULTI ? 1 : 0,
+    numTxQueues: l.numTxQueues, numRxQueues: l.numRxQueues, gsoMaxSize: 65536, gsoMaxSegs: 65535,
+    addrGenMode: l.addrGenMode, inet6,
+  };
+  if (l.kind) msg.kind = l.kind;
+  if (l.permMac) msg.permAddress = formatMac(l.permMac);
+  if (l.alias !== undefined) msg.alias = l.alias;
+  if (l.parentBus) msg.parentBus = l.parentBus;
+  if (l.parentDev) msg.parentDev = l.parentDev;
+  return msg;
+}
+
+/** The EUI-64 link-local address (RFC 4291 appendix A) the kernel derives from a MAC. */
+export function linkLocalFromMac(mac: readonly number[]): string {
+  const b = [mac[0]! ^ 0x02, mac[1]!, mac[2]!, 0xff, 0xfe, mac[3]!, mac[4]!, mac[5]!];
+  const words: string[] = [];
+  for (let i = 0; i < 8; i += 2) words.push(((b[i]! << 8) | b[i + 1]!).toString(16));
+  return `fe80::${words.join(':')}`;
+}
+
+/** is_valid_ether_addr: neither multicast nor all zeros. */
+export function validEtherAddr(mac: readonly number[]): boolean {
+  return mac.length === 6 && (mac[0]! & 1) === 0 && mac.some((b) => b !== 0);
+}
+
+/** dev_valid_name: 1-15 bytes, no slash, colon or white space, not `.` or `..`. */
+export function validIfName(name: string): boolean {
+  if (name.length === 0 || name.length >= 16 || name === '.' || name === '..') return false;
+  return !/[/:\s]/.test(name);
+}

@@ -1,0 +1,119 @@
+// The kernel's network RAM as plain data: links, addresses, routing tables and neighbours.
+// Order matters and follows the kernel's lists: addresses per device in the order
+// __inet_insert_ifa / ipv6_link_dev_addr keep them, routes in FIB dump order.
+import type { Family, LinkStats } from '../../shared/services/net';
+
+export interface Link {
+  ifindex: number;
+  name: string;
+  linkType: 'loopback' | 'ether';
+  /** Virtual device kind (dummy); undefined for the loopback and the VM's NIC. */
+  kind?: string;
+  /** Flags an administrator sets (IFF_UP, NOARP, PROMISC, ...); RUNNING and LOWER_UP are derived. */
+  flags: number;
+  carrier: boolean;
+  mtu: number;
+  minMtu: number;
+  maxMtu: number;
+  /** The root qdisc: `noop` until the device first comes up, then `qdiscOnUp`. */
+  qdisc: string;
+  qdiscOnUp: string;
+  txqlen: number;
+  group: number;
+  mac: number[];
+  brd: number[];
+  permMac?: number[];
+  alias?: string;
+  stats: LinkStats;
+  carrierChanges: number;
+  numTxQueues: number;
+  numRxQueues: number;
+  addrGenMode: number;
+  parentBus?: string;
+  parentDev?: string;
+}
+
+export interface Addr {
+  family: Family;
+  ifindex: number;
+  local: string;
+  /** The peer, or `local` again. */
+  address: string;
+  prefixlen: number;
+  broadcast?: string;
+  anycast?: string;
+  label?: string;
+  scope: number;
+  flags: number;
+  metric?: number;
+  /** Seconds from `tstamp`, FOREVER for none. */
+  validLft: number;
+  preferredLft: number;
+  /** Virtual ms when the lifetimes were last set. */
+  tstamp: number;
+}
+
+export interface Route {
+  family: Family;
+  table: number;
+  type: number;
+  protocol: number;
+  scope: number;
+  tos: number;
+  flags: number;
+  /** Canonical network address; the zero address with dstLen 0 for a default route. */
+  dst: string;
+  dstLen: number;
+  gateway?: string;
+  oif?: number;
+  prefsrc?: string;
+  /** Metric; IPv4 routes without one have 0. */
+  priority: number;
+  pref?: number;
+  metrics?: Record<number, number>;
+  metricLocks?: number;
+  /** Virtual ms when an IPv6 route with `expires` goes away. */
+  expiresAt?: number;
+}
+
+export interface Neigh {
+  family: Family;
+  ifindex: number;
+  dst: string;
+  lladdr?: number[];
+  state: number;
+  flags: number;
+  protocol?: number;
+  updated: number;
+  confirmed: number;
+  used: number;
+}
+
+export interface NetState {
+  links: Link[];
+  addrs: Addr[];
+  routes: Route[];
+  neighs: Neigh[];
+  /** FIB tables that exist per family: local and main at boot, others once a route used them. */
+  tables: { 4: number[]; 6: number[] };
+  nextIfindex: number;
+  /** net.ipv4.conf.all.promote_secondaries (the kernel default is off). */
+  promoteSecondaries: boolean;
+}
+
+export function emptyStats(): LinkStats {
+  return {
+    rxBytes: 0, rxPackets: 0, rxErrors: 0, rxDropped: 0, rxMissed: 0, multicast: 0,
+    rxLengthErrors: 0, rxCrcErrors: 0, rxFrameErrors: 0, rxFifoErrors: 0, rxOverErrors: 0,
+    txBytes: 0, txPackets: 0, txErrors: 0, txDropped: 0, txCarrierErrors: 0, collisions: 0,
+    txAbortedErrors: 0, txFifoErrors: 0, txWindowErrors: 0, txHeartbeatErrors: 0,
+  };
+}
+
+export function linkByIndex(s: NetState, ifindex: number): Link | undefined {
+  return s.links.find((l) => l.ifindex === ifindex);
+}
+
+export function linkByName(s: NetState, name: string): Link | undefined {
+  return s.links.find((l) => l.name === name);
+}
