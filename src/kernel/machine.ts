@@ -33,6 +33,11 @@ export interface MachineOptions {
   winsize?: WinSize;
   /** Start the services only once the console shows its first prompt (the page). */
   servicesAfterPrompt?: boolean;
+  /**
+   * false: boot without starting any unit (no daemons running), for unit tests of single
+   * programs; the service manager still answers. Default true.
+   */
+  services?: boolean;
 }
 
 const GiB = 1024 ** 3;
@@ -75,6 +80,7 @@ export class Machine {
   private readonly random: Random;
   private boots = 0;
   private readonly servicesAfterPrompt: boolean;
+  private readonly startServices: boolean;
   /** Resolves when the boot's start jobs (default.target) have finished. */
   booted: Promise<void> = Promise.resolve();
   private rebooting = false;
@@ -84,6 +90,7 @@ export class Machine {
   constructor(opts: MachineOptions = {}) {
     const t0 = realNow();
     this.servicesAfterPrompt = opts.servicesAfterPrompt ?? false;
+    this.startServices = opts.services ?? true;
     this.clock = new Clock(opts.clock ?? 'realtime', opts.start ?? Date.UTC(2026, 0, 15, 9, 30, 0), hostTime);
     const clock = this.clock;
     const vfs = (this.vfs = new Vfs(() => clock.now(), opts.memoryQuota ?? 256 * 1024 * 1024));
@@ -143,6 +150,10 @@ export class Machine {
     });
     // services start once the console is up, as getty does not wait for them either
     const manager = this.subsystems.manager;
+    if (!this.startServices) {
+      this.booted = Promise.resolve();
+      return;
+    }
     k.clock.busy++;
     this.booted = new Promise<void>((resolve) => {
       const go = (): void => {

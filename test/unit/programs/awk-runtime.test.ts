@@ -23,8 +23,10 @@ describe('awk', () => {
     it(`stops on SIGINT: ${program}`, async () => {
       const m = newMachine();
       const done = run(m, ['/usr/bin/awk', program], ENV);
-      await new Promise((r) => setTimeout(r, 50));
-      const awk = [...m.kernel.procs.values()].find((p) => p.argv[0] === '/usr/bin/awk' && p.state !== 'zombie');
+      const find = () => [...m.kernel.procs.values()].find((p) => p.argv[0] === '/usr/bin/awk' && p.state !== 'zombie');
+      // wait for the condition (awk running), bounded, never a fixed sleep
+      for (const end = Date.now() + 5000; !find() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 2));
+      const awk = find();
       expect(awk).toBeDefined();
       m.kernel.signal(awk!, SIGNALS.SIGINT);
       expect((await done).exit).toBe(130);

@@ -26,7 +26,8 @@ const encoder = new TextEncoder();
 export type FileSpec = string | { repeat: string; count: number };
 
 export function newMachine(files: Record<string, FileSpec> = {}, clock: 'skip' | 'manual' = 'skip'): Machine {
-  const machine = new Machine({ clock });
+  // unit tests of single programs: no daemons (integration tests boot the whole machine)
+  const machine = new Machine({ clock, services: false });
   writeFileIntoMachine(machine, `${WORKDIR}/.keep`, new Uint8Array());
   machine.kernel.vfs.removeEntry(dirOf(machine, WORKDIR), '.keep', machine.kernel.vfs.child(dirOf(machine, WORKDIR), '.keep')!);
   for (const [name, spec] of Object.entries(files)) {

@@ -107,9 +107,11 @@ describe('hostname (net-tools)', () => {
 /** Runs `script` as another user: the shell changes identity while it sleeps. */
 async function asUser(uid: number, gid: number, script: string, files: Record<string, string> = {}) {
   const m = newMachine(files, 'manual');
+  await m.booted;
   const done = run(m, ['/bin/bash', '-c', `sleep 1\n${script}`], ENV);
-  await new Promise((r) => setTimeout(r, 20));
-  const shell = [...m.kernel.procs.values()].find((p) => p.argv[0] === '/bin/bash')!;
+  const find = () => [...m.kernel.procs.values()].find((p) => p.argv[0] === '/bin/bash' && p.argv[1] === '-c');
+  for (const end = Date.now() + 5000; !find() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 2));
+  const shell = find()!;
   shell.cred = { uid, gid, euid: uid, egid: gid, groups: [gid] };
   m.advance(1000);
   return done;
@@ -193,6 +195,7 @@ describe('moving across file systems', () => {
 describe('time and streaming', () => {
   it('sleep waits on the virtual clock', async () => {
     const m = newMachine({}, 'manual');
+    await m.booted;
     let done = false;
     const p = run(m, ['/usr/bin/sleep', '1.5', '1m'], ENV).then((r) => {
       done = true;
