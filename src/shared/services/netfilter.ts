@@ -51,8 +51,18 @@ export type NfMatch =
   | { kind: 'mark'; mark: number; mask: number; inv: boolean }
   | { kind: 'mac'; mac: string; inv: boolean }
   | { kind: 'iprange'; src?: [string, string]; dst?: [string, string]; srcInv: boolean; dstInv: boolean }
-  | { kind: 'pkttype'; type: 'unicast' | 'broadcast' | 'multicast'; inv: boolean }
-  | { kind: 'length'; min: number; max: number; inv: boolean };
+  | { kind: 'pkttype'; type: 'unicast' | 'broadcast' | 'multicast' | 'otherhost'; inv: boolean }
+  | { kind: 'length'; min: number; max: number; inv: boolean }
+  /** bit i of src/dst is route type i (UNSPEC, UNICAST, LOCAL, BROADCAST, ...) */
+  | { kind: 'addrtype'; src: number; dst: number; srcInv: boolean; dstInv: boolean; limitIn: boolean; limitOut: boolean }
+  /** xt_owner: the local socket's user/group (ranges), or whether there is a socket */
+  | { kind: 'owner'; uid?: [number, number]; uidInv: boolean; gid?: [number, number]; gidInv: boolean; socket: boolean; socketInv: boolean; supplGroups: boolean }
+  /** connections from (or to) the masked address: above `limit`, or up to it when upto */
+  | { kind: 'connlimit'; limit: number; upto: boolean; mask: number; daddr: boolean }
+  /** xt_recent: ops is a bit set of NF_RECENT values; hitcount/seconds 0 when unset */
+  | { kind: 'recent'; name: string; ops: number; seconds: number; hitcount: number; side: 'source' | 'dest'; mask: string; inv: boolean };
+
+export const NF_RECENT = { SET: 1, CHECK: 2, UPDATE: 4, REMOVE: 8, TTL: 16, REAP: 32 } as const;
 
 /** conntrack (and `-m state`, which iptables stores as conntrack with the state alias). */
 export interface NfConntrackMatch {
@@ -112,7 +122,12 @@ export type NfTarget =
   | { kind: 'REJECT'; with: string }
   | { kind: 'LOG'; level: number; prefix: string; flags: number }
   | ({ kind: 'SNAT' | 'DNAT' | 'MASQUERADE' | 'REDIRECT' } & NfNatRange)
-  | { kind: 'MARK'; value: number; mask: number; op: 'set' | 'xset' | 'and' | 'or' | 'xor' };
+  /** mss 0xffff means --clamp-mss-to-pmtu */
+  | { kind: 'TCPMSS'; mss: number }
+  /** CT --notrack, or NOTRACK (which iptables lists as CT) */
+  | { kind: 'CT'; notrack: boolean; alias: boolean }
+  /** xt_MARK revision 2: the new mark is (mark & ~mask) ^ value */
+  | { kind: 'MARK'; value: number; mask: number };
 
 /** One rule: the fixed IP header part, the matches in order, and the target. */
 export interface NfRuleSpec {
@@ -179,7 +194,7 @@ export type NfAction =
   | { op: 'zero'; table: NfTableName; chain?: string }
   | { op: 'zeroRule'; table: NfTableName; chain: string; rulenum: number }
   | { op: 'newChain'; table: NfTableName; chain: string }
-  | { op: 'deleteChain'; table: NfTableName; chain?: string }
+  | { op: 'deleteChain'; table: NfTableName; chain?: string; verbose?: boolean }
   | { op: 'renameChain'; table: NfTableName; chain: string; newName: string }
   | { op: 'policy'; table: NfTableName; chain: string; policy: string; counters?: NfCounters }
   /** iptables-restore: empty the whole table (flush rules, delete user chains) */
@@ -238,6 +253,13 @@ export interface NfPacket {
   length?: number;
   mark?: number;
   srcMac?: string;
+  /** whether an address is one of the machine's own (for -m addrtype LOCAL); by default the
+   * destination is local for INPUT and the source for OUTPUT, and loopback addresses are */
+  srcLocal?: boolean;
+  dstLocal?: boolean;
+  /** the sending process' user and group, for packets of local sockets (-m owner) */
+  uid?: number;
+  gid?: number;
 }
 
 export interface NfVerdictStep {

@@ -1,11 +1,98 @@
-// netfilter's tables in the kernel (placeholder until the iptables work lands).
+// netfilter's tables in the kernel, for IPv4 and IPv6: the `netfilter` service that
+// iptables/ip6tables talk to (get the ruleset, apply a batch of edits atomically), packet
+// evaluation for the network simulation, and a view for lessons. Only root may read or change
+// the tables, as with the nf_tables netlink socket.
+import type { NfAction, NfFamily, NfHook, NfPacket, NfReply, NfRuleset, NfVerdict } from '../../shared/services/netfilter';
 import type { Caller } from '../../shared/sys';
+import { applyBatch } from './apply';
+import { Conntrack, type CtEntry } from './conntrack';
+import { evaluatePacket, type LogLine } from './evaluate';
+import { cloneRuleset, emptyRuleset } from './ruleset';
+
+const MAX_LOG = 200;
+
+export interface NetfilterView {
+  ipv4: NfRuleset;
+  ipv6: NfRuleset;
+  conntrack: CtEntry[];
+  log: LogLine[];
+}
+
+export interface EvaluateOptions {
+  /** hooks to walk in order (default: just packet.hook) */
+  path?: readonly NfHook[];
+  /** time in milliseconds, for -m limit */
+  now?: number;
+  /** find the verdict without counting the packet or tracking its connection (lesson checks) */
+  dryRun?: boolean;
+}
+
+function isFamily(v: unknown): v is NfFamily {
+  return v === 'ipv4' || v === 'ipv6';
+}
 
 export class Netfilter {
-  handle(_caller: Caller, _request: unknown): unknown {
-    return { ok: false, errno: 'ENOSYS' };
+  private rulesets: Record<NfFamily, NfRuleset> = { ipv4: emptyRuleset('ipv4'), ipv6: emptyRuleset('ipv6') };
+  readonly conntrack = new Conntrack();
+  private logs: LogLine[] = [];
+  /** -m recent address lists */
+  private readonly recent = new Map<string, Map<string, number[]>>();
+
+  handle(caller: Caller, request: unknown): unknown {
+    return this.request(caller, request);
   }
-  view(): unknown {
-    return {};
+
+  private request(caller: Caller, request: unknown): NfReply {
+    if (typeof request !== 'object' || request === null) return { ok: false, errno: 'EINVAL' };
+    const req = request as { op?: unknown; family?: unknown; actions?: unknown; test?: unknown };
+    if (!isFamily(req.family)) return { ok: false, errno: 'EINVAL' };
+    // the nf_tables socket needs CAP_NET_ADMIN, even to read
+    if (caller.euid !== 0) return { ok: false, errno: 'EPERM' };
+    if (req.op === 'get') return { ok: true, ruleset: cloneRuleset(this.rulesets[req.family]) };
+    if (req.op === 'apply' && Array.isArray(req.actions)) return this.apply(req.family, req.actions as NfAction[], req.test === true);
+    return { ok: false, errno: 'EINVAL' };
+  }
+
+  /** Applies a batch atomically: all edits, or none and the first failure. */
+  apply(family: NfFamily, actions: readonly NfAction[], test = false): NfReply {
+    const work = cloneRuleset(this.rulesets[family]);
+    const failure = applyBatch(work, actions);
+    if (failure) return failure;
+    if (!test && actions.length > 0) {
+      work.generation = this.rulesets[family].generation + 1;
+      this.rulesets[family] = work;
+    }
+    return { ok: true, applied: actions.length };
+  }
+
+  /** The ruleset the kernel holds now (a copy). */
+  ruleset(family: NfFamily): NfRuleset {
+    return cloneRuleset(this.rulesets[family]);
+  }
+
+  /**
+   * Sends a packet through netfilter: counters change, the connection is tracked, and the
+   * verdict names the rule or policy that decided.
+   */
+  evaluate(packet: NfPacket, opts: EvaluateOptions = {}): NfVerdict {
+    const dry = opts.dryRun === true;
+    const verdict = evaluatePacket(packet, opts.path ?? [packet.hook], {
+      ruleset: dry ? cloneRuleset(this.rulesets[packet.family]) : this.rulesets[packet.family],
+      conntrack: dry ? this.conntrack.clone() : this.conntrack,
+      now: opts.now ?? 0,
+      logs: dry ? [] : this.logs,
+      recent: dry ? structuredClone(this.recent) : this.recent,
+    });
+    if (this.logs.length > MAX_LOG) this.logs.splice(0, this.logs.length - MAX_LOG);
+    return verdict;
+  }
+
+  view(): NetfilterView {
+    return {
+      ipv4: cloneRuleset(this.rulesets.ipv4),
+      ipv6: cloneRuleset(this.rulesets.ipv6),
+      conntrack: this.conntrack.view(),
+      log: this.logs.map((l) => ({ ...l, packet: { ...l.packet } })),
+    };
   }
 }

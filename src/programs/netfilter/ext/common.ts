@@ -1,0 +1,69 @@
+// Helpers the extensions share: port and service parsing (xtables_parse_port, and the
+// getaddrinfo-based port lookup of the x6 option framework), the framework's own error
+// messages, and xtables_save_string quoting.
+import { paramError } from '../errors';
+import type { NetDb } from '../netdb';
+import { strtouiWhole } from '../strtoul';
+import type { XtOptDef } from './types';
+
+/** xtables_parse_port: a C number 0-65535 or a service name for the protocol. */
+export function parsePort(port: string, proto: string, db: NetDb): number {
+  const n = strtouiWhole(port, 0, 65535);
+  if (n !== null) return n;
+  const s = db.serviceByName(port, proto);
+  if (s !== undefined) return s;
+  throw paramError(`invalid port/service \`${port}' specified`);
+}
+
+/** xtables_getportbyname: getaddrinfo(NULL, name) -- decimal numbers wrap to 16 bits. */
+export function portByName(name: string, db: NetDb): number | null {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(name);
+  if (m) {
+    const n = BigInt(m[2]!);
+    const v = m[1] === '-' ? (1n << 64n) - n : n;
+    return Number(v & 0xffffn);
+  }
+  return db.serviceByName(name, 'tcp') ?? db.serviceByName(name, 'udp') ?? null;
+}
+
+export function portName(port: number, proto: string | null, numeric: boolean, db: NetDb): string {
+  if (numeric || proto === null) return String(port);
+  return db.serviceByPort(port, proto) ?? String(port);
+}
+
+export const PROTO_NAMES: Readonly<Record<number, string>> = { 6: 'tcp', 17: 'udp', 136: 'udplite', 132: 'sctp', 33: 'dccp' };
+
+/** The x6 framework's checks before an option is parsed (xtables_option_parse). */
+export function x6Check(ext: string, opt: XtOptDef, canonical: string, invert: boolean, arg: string | null, flags: number): void {
+  const bit = 1 << opt.id;
+  if ((!opt.multi || (opt.excl ?? 0) & bit) && flags & bit) throw paramError(`${ext}: option "--${canonical}" can only be used once.\n`);
+  if (invert && !opt.invert) throw paramError(`${ext}: option "--${canonical}" cannot be inverted.\n`);
+  if (opt.hasArg !== 0 && arg === null) throw paramError(`${ext}: option "--${canonical}" requires an argument.\n`);
+}
+
+/** xtables_options_fcheck: mandatory options, "also" and "excl" relations. */
+export function x6FinalCheck(ext: string, opts: readonly XtOptDef[], flags: number): void {
+  const first = (id: number): XtOptDef | undefined => opts.find((o) => o.id === id);
+  const seen = new Set<number>();
+  for (const entry of opts) {
+    if (seen.has(entry.id)) continue;
+    seen.add(entry.id);
+    const bit = 1 << entry.id;
+    if (entry.mand && !(flags & bit)) throw paramError(`${ext}: option "--${entry.name}" must be specified\n`);
+    if (!(flags & bit)) continue;
+    for (let i = 0; i < 32; i++) {
+      if (i === entry.id) continue;
+      const other = first(i);
+      if (!other) continue;
+      const of = 1 << i;
+      if ((entry.also ?? 0) & of && !(flags & of)) throw paramError(`${ext}: option "--${entry.name}" also requires "--${other.name}".\n`);
+      if ((entry.excl ?? 0) & of && flags & of) throw paramError(`${ext}: option "--${entry.name}" cannot be used together with "--${other.name}".\n`);
+    }
+  }
+}
+
+/** xtables_save_string: bare when only [_-0-9a-zA-Z], else double-quoted with \" \\ \' escaped. */
+export function saveString(value: string): string {
+  if (/^[_\-0-9a-zA-Z]+$/.test(value)) return ` ${value}`;
+  return ` "${value.replace(/["\\']/g, (c) => `\\${c}`)}"`;
+}

@@ -1,0 +1,143 @@
+// Which match and target extensions exist, by the name -m/-j/-p use, and how each stored rule
+// part is printed. A name that is no extension after -j is a chain name.
+import type { NfFamily, NfMatch, NfTarget } from '../../../shared/services/netfilter';
+import { commentFormat, commentMatch, limitFormat, limitMatch } from './comment-limit';
+import { conntrackFormat, conntrackMatch, stateMatch } from './conntrack';
+import { icmp6Match, icmpFormat, icmpMatch } from './icmp';
+import { multiportFormat, multiportMatch } from './multiport';
+import { addrtypeMatch, EXTRA_FORMATS, iprangeMatch, lengthMatch, macMatch, markFormat, markMatch, markTarget, pkttypeMatch, recentMatch } from './extra';
+import { connlimitFormat, connlimitMatch, ctFormat, ctTarget, notrackTarget, ownerFormat, ownerMatch, tcpmssFormat, tcpmssTarget } from './extra2';
+import { dnatTarget, masqueradeTarget, natFormat, redirectTarget, snatTarget } from './nat';
+import { logFormat, logTarget, rejectFormat, rejectTarget } from './targets';
+import { tcpFormat, tcpMatch, udpFormat, udpMatch } from './tcpudp';
+import { eraseMatch, eraseTarget, type AnyMatchExtension, type AnyTargetExtension, type MatchFormatter, type PrintEnv, type TargetFormatter } from './types';
+
+const MATCHES: readonly AnyMatchExtension[] = [
+  eraseMatch(tcpMatch),
+  eraseMatch(udpMatch),
+  eraseMatch(icmpMatch),
+  eraseMatch(icmp6Match),
+  eraseMatch(multiportMatch),
+  eraseMatch(stateMatch),
+  eraseMatch(conntrackMatch),
+  eraseMatch(commentMatch),
+  eraseMatch(limitMatch),
+  eraseMatch(macMatch),
+  eraseMatch(iprangeMatch),
+  eraseMatch(markMatch),
+  eraseMatch(lengthMatch),
+  eraseMatch(pkttypeMatch),
+  eraseMatch(recentMatch),
+  eraseMatch(addrtypeMatch),
+  eraseMatch(connlimitMatch),
+  eraseMatch(ownerMatch),
+];
+
+const TARGETS: readonly AnyTargetExtension[] = [eraseTarget(rejectTarget), eraseTarget(logTarget), eraseTarget(snatTarget), eraseTarget(dnatTarget), eraseTarget(masqueradeTarget), eraseTarget(redirectTarget), eraseTarget(markTarget), eraseTarget(tcpmssTarget), eraseTarget(ctTarget), eraseTarget(notrackTarget)];
+
+/** The verdicts xtables maps to its "standard" target. */
+export const STANDARD_TARGETS = ['ACCEPT', 'DROP', 'QUEUE', 'RETURN'] as const;
+
+export function findMatch(name: string, family: NfFamily): AnyMatchExtension | undefined {
+  // "icmpv6" and "ipv6-icmp" are spellings of icmp6 (xtables_find_match)
+  const n = name === 'icmpv6' || name === 'ipv6-icmp' ? 'icmp6' : name;
+  return MATCHES.find((m) => m.name === n && (m.family === undefined || m.family === family));
+}
+
+export function findTarget(name: string): AnyTargetExtension | undefined {
+  return TARGETS.find((t) => t.name === name);
+}
+
+/** Whether -j NAME loads an extension (a standard verdict or a target module). */
+export function isTargetName(name: string): boolean {
+  return name === '' || (STANDARD_TARGETS as readonly string[]).includes(name) || findTarget(name) !== undefined;
+}
+
+function matchFormatter(m: NfMatch): MatchFormatter {
+  const f = (() => {
+    switch (m.kind) {
+      case 'tcp':
+        return tcpFormat;
+      case 'udp':
+        return udpFormat;
+      case 'icmp':
+      case 'icmp6':
+        return icmpFormat;
+      case 'multiport':
+        return multiportFormat;
+      case 'conntrack':
+        return conntrackFormat;
+      case 'comment':
+        return commentFormat;
+      case 'limit':
+        return limitFormat;
+      case 'connlimit':
+        return connlimitFormat;
+      case 'owner':
+        return ownerFormat;
+      default:
+        return EXTRA_FORMATS[m.kind] ?? null;
+    }
+  })();
+  if (f) return f as unknown as MatchFormatter;
+  return { saveName: () => m.kind, print: () => '', save: () => '' };
+}
+
+export function printMatch(m: NfMatch, env: PrintEnv): string {
+  return matchFormatter(m).print(m, env);
+}
+
+export function saveMatch(m: NfMatch, env: PrintEnv): string {
+  const f = matchFormatter(m);
+  return ` -m ${f.saveName(m)}${f.save(m, env)}`;
+}
+
+function targetFormatter(t: NfTarget): TargetFormatter | null {
+  switch (t.kind) {
+    case 'REJECT':
+      return rejectFormat as unknown as TargetFormatter;
+    case 'LOG':
+      return logFormat as unknown as TargetFormatter;
+    case 'MARK':
+      return markFormat as unknown as TargetFormatter;
+    case 'TCPMSS':
+      return tcpmssFormat as unknown as TargetFormatter;
+    case 'CT':
+      return ctFormat as unknown as TargetFormatter;
+    case 'SNAT':
+    case 'DNAT':
+    case 'MASQUERADE':
+    case 'REDIRECT':
+      return natFormat as unknown as TargetFormatter;
+    default:
+      return null;
+  }
+}
+
+export function printTarget(t: NfTarget, env: PrintEnv): string {
+  return targetFormatter(t)?.print(t, env) ?? '';
+}
+
+export function saveTarget(t: NfTarget, env: PrintEnv): string {
+  return targetFormatter(t)?.save(t, env) ?? '';
+}
+
+/** The name after -j when saving (NOTRACK is stored as CT). */
+export function saveLabel(t: NfTarget): string {
+  return t.kind === 'CT' && t.alias ? 'NOTRACK' : targetLabel(t);
+}
+
+/** The name in the target column / after -j. */
+export function targetLabel(t: NfTarget): string {
+  switch (t.kind) {
+    case 'none':
+      return '';
+    case 'verdict':
+      return t.verdict;
+    case 'jump':
+    case 'goto':
+      return t.chain;
+    default:
+      return t.kind;
+  }
+}

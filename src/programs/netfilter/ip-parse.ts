@@ -1,0 +1,238 @@
+// Address arguments as libxtables parses them (-s/-d "host[/mask][,...]"): dotted quads with
+// C-style numbers and missing trailing bytes ("10/8" is 10.0.0.0/8), network names, /etc/hosts
+// names, CIDR or dotted masks, addresses masked to the network; and the text forms iptables
+// prints (inet_ntop, "/N" suffixes, "anywhere").
+import type { NfAddr, NfFamily } from '../../shared/services/netfilter';
+import { paramError } from './errors';
+import type { NetDb } from './netdb';
+import { strtoul, strtouiWhole } from './strtoul';
+
+const ALL4 = 0xffffffffn;
+const ALL6 = (1n << 128n) - 1n;
+
+export function allOnes(family: NfFamily): bigint {
+  return family === 'ipv4' ? ALL4 : ALL6;
+}
+
+// ------------------------------------------------------------------ IPv4
+
+/** __numeric_to_ipaddr: up to four C numbers; fewer complete a network address unless a mask. */
+function numericToIpaddr(dotted: string, isMask: boolean): bigint | null {
+  let p = dotted.slice(0, 19);
+  const bytes = [0, 0, 0, 0];
+  for (let i = 0; i < 3; i++) {
+    const q = p.indexOf('.');
+    if (q < 0) {
+      if (isMask) return null;
+      const v = strtouiWhole(p, 0, 255);
+      if (v === null) return null;
+      bytes[i] = v;
+      return BigInt(((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0);
+    }
+    const v = strtouiWhole(p.slice(0, q), 0, 255);
+    if (v === null) return null;
+    bytes[i] = v;
+    p = p.slice(q + 1);
+  }
+  const last = strtouiWhole(p, 0, 255);
+  if (last === null) return null;
+  bytes[3] = last;
+  return BigInt(((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0);
+}
+
+/** inet_aton, which getaddrinfo accepts for numeric hosts ("127.1", "0x7f000001"). */
+function inetAton(s: string): bigint | null {
+  const parts = s.split('.');
+  if (parts.length > 4) return null;
+  const nums: number[] = [];
+  for (const part of parts) {
+    const r = strtoul(part);
+    if (!r || r.end !== part.length || /^\s|^\+/.test(part)) return null;
+    nums.push(r.value);
+  }
+  const limits = [[0xffffffff], [0xff, 0xffffff], [0xff, 0xff, 0xffff], [0xff, 0xff, 0xff, 0xff]][nums.length - 1]!;
+  if (nums.some((n, i) => n > limits[i]!)) return null;
+  let v = 0n;
+  for (let i = 0; i < nums.length - 1; i++) v |= BigInt(nums[i]!) << BigInt(24 - 8 * i);
+  return v | BigInt(nums[nums.length - 1]!);
+}
+
+export function formatV4(v: bigint): string {
+  const n = Number(v);
+  return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}
+
+export function parseV4Text(s: string): bigint | null {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
+  if (!m) return null;
+  const b = m.slice(1).map(Number);
+  if (b.some((x) => x > 255)) return null;
+  return BigInt(((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0);
+}
+
+// ------------------------------------------------------------------ IPv6
+
+/** inet_pton(AF_INET6) */
+export function parseV6Text(s: string): bigint | null {
+  let text = s;
+  const tail: number[] = [];
+  if (text.includes('.')) {
+    const i = text.lastIndexOf(':');
+    const v4 = i < 0 ? null : parseV4Text(text.slice(i + 1));
+    if (v4 === null) return null;
+    tail.push(Number(v4 >> 16n), Number(v4 & 0xffffn));
+    text = text.slice(0, i + 1);
+    if (!text.endsWith('::')) text = text.slice(0, -1);
+  }
+  const halves = text.split('::');
+  if (halves.length > 2) return null;
+  const group = (h: string): number[] | null => {
+    if (h === '') return [];
+    const out: number[] = [];
+    for (const g of h.split(':')) {
+      if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return null;
+      out.push(parseInt(g, 16));
+    }
+    return out;
+  };
+  const head = group(halves[0]!);
+  const back = halves.length === 2 ? group(halves[1]!) : [];
+  if (!head || !back) return null;
+  const total = head.length + back.length + tail.length;
+  if (halves.length === 2 ? total > 7 : total !== 8) return null;
+  const all = [...head, ...new Array<number>(8 - total).fill(0), ...back, ...tail];
+  return all.reduce((acc, w) => (acc << 16n) | BigInt(w), 0n);
+}
+
+/** inet_ntop(AF_INET6), glibc's: the longest run of two or more zero words becomes "::". */
+export function formatV6(v: bigint): string {
+  const w: number[] = [];
+  for (let i = 7; i >= 0; i--) w.push(Number((v >> BigInt(i * 16)) & 0xffffn));
+  let best = { base: -1, len: 0 };
+  let cur = { base: -1, len: 0 };
+  for (let i = 0; i < 8; i++) {
+    if (w[i] === 0) {
+      cur = cur.base < 0 ? { base: i, len: 1 } : { base: cur.base, len: cur.len + 1 };
+      if (cur.len > best.len) best = { ...cur };
+    } else cur = { base: -1, len: 0 };
+  }
+  if (best.len < 2) best = { base: -1, len: 0 };
+  let out = '';
+  for (let i = 0; i < 8; i++) {
+    if (best.base >= 0 && i >= best.base && i < best.base + best.len) {
+      if (i === best.base) out += ':';
+      continue;
+    }
+    if (i > 0) out += ':';
+    if (i === 6 && best.base === 0 && (best.len === 6 || (best.len === 5 && w[5] === 0xffff))) {
+      out += formatV4((v & 0xffffffffn));
+      break;
+    }
+    out += w[i]!.toString(16);
+  }
+  if (best.base >= 0 && best.base + best.len === 8) out += ':';
+  return out;
+}
+
+// ------------------------------------------------------------------ both
+
+export function parseText(family: NfFamily, s: string): bigint | null {
+  return family === 'ipv4' ? parseV4Text(s) : parseV6Text(s);
+}
+
+export function formatAddr(family: NfFamily, v: bigint): string {
+  return family === 'ipv4' ? formatV4(v) : formatV6(v);
+}
+
+/** The prefix length of a contiguous mask, or -1. */
+export function maskToCidr(family: NfFamily, mask: bigint): number {
+  const bits = family === 'ipv4' ? 32 : 128;
+  const all = allOnes(family);
+  for (let i = bits; i >= 0; i--) if (((all << BigInt(bits - i)) & all) === mask) return i;
+  return -1;
+}
+
+function cidrMask(family: NfFamily, bits: number): bigint {
+  const width = family === 'ipv4' ? 32 : 128;
+  const all = allOnes(family);
+  return bits === 0 ? 0n : (all << BigInt(width - bits)) & all;
+}
+
+function parseMask(family: NfFamily, mask: string | undefined): bigint {
+  if (mask === undefined) return allOnes(family);
+  const asAddr = family === 'ipv4' ? numericToIpaddr(mask, true) : parseV6Text(mask);
+  if (asAddr !== null) return asAddr;
+  const bits = strtouiWhole(mask, 0, family === 'ipv4' ? 32 : 128);
+  if (bits === null) throw paramError(`invalid mask \`${mask}' specified`);
+  return cidrMask(family, bits);
+}
+
+function hostNetwork(family: NfFamily, name: string, db: NetDb): bigint[] {
+  if (family === 'ipv4') {
+    const num = numericToIpaddr(name, false);
+    if (num !== null) return [num];
+    const net = db.networkAddr(name);
+    if (net !== undefined) {
+      const v = numericToIpaddr(net, false);
+      if (v !== null) return [v];
+    }
+    const aton = inetAton(name);
+    if (aton !== null) return [aton];
+  } else {
+    const num = parseV6Text(name);
+    if (num !== null) return [num];
+  }
+  const hosts = db.hostAddrs(name, (a) => parseText(family, a) !== null).map((a) => parseText(family, a)!);
+  if (hosts.length > 0) return hosts;
+  throw paramError(`host/network \`${name}' not found`);
+}
+
+/** xtables_ipparse_multiple / xtables_ip6parse_multiple */
+export function parseAddrList(family: NfFamily, spec: string, db: NetDb): NfAddr[] {
+  const out: { addr: bigint; mask: bigint }[] = [];
+  for (const raw of spec.split(',')) {
+    const item = raw.replace(/^\s+/, '');
+    if (item.length > 255) throw paramError('Hostname too long');
+    const slash = item.lastIndexOf('/');
+    const mask = parseMask(family, slash >= 0 ? item.slice(slash + 1) : undefined);
+    // a null mask ignores the name, as in "any/0"
+    const host = mask === 0n ? (family === 'ipv4' ? '0.0.0.0' : '::') : slash >= 0 ? item.slice(0, slash) : item;
+    for (const a of hostNetwork(family, host, db)) out.push({ addr: a & mask, mask });
+  }
+  return out.map((e) => ({ addr: formatAddr(family, e.addr), mask: formatAddr(family, e.mask) }));
+}
+
+export const ANY: Readonly<Record<NfFamily, NfAddr>> = {
+  ipv4: { addr: '0.0.0.0', mask: '0.0.0.0' },
+  ipv6: { addr: '::', mask: '::' },
+};
+
+export function isAnyMask(a: NfAddr): boolean {
+  return a.mask === '0.0.0.0' || a.mask === '::';
+}
+
+/** "/N", "" for a host mask, or "/dotted" for a mask that is not a prefix (xtables_ipmask_to_numeric). */
+export function maskSuffix(family: NfFamily, mask: string): string {
+  const m = parseText(family, mask) ?? 0n;
+  const cidr = maskToCidr(family, m);
+  if (cidr === -1) return `/${mask}`;
+  if (cidr === (family === 'ipv4' ? 32 : 128)) return '';
+  return `/${cidr}`;
+}
+
+/**
+ * xtables_ipaddr_to_anyname: the first /etc/hosts name of the address, else (IPv4) the
+ * /etc/networks name of that network number, else the number.
+ */
+export function addrName(family: NfFamily, addr: string, db: NetDb): string {
+  const v = parseText(family, addr);
+  const same = (a: string): boolean => v !== null && parseText(family, a) === v;
+  const host = db.hostName(addr, same);
+  if (host !== undefined) return host;
+  if (family === 'ipv4') {
+    // /etc/networks may spell network numbers short ("127" for 127.0.0.0)
+    const net = db.networkName((a) => v !== null && numericToIpaddr(a, false) === v);
+    if (net !== undefined) return net;
+  }
+  return addr;
+}

@@ -1,0 +1,212 @@
+// iptables-restore / ip6tables-restore: reads "*table", ":chain policy [p:b]", rule lines and
+// COMMIT; every table is sent to the kernel as one batch at its COMMIT (flushed first unless
+// --noflush). Errors name the input line as iptables-restore does.
+import { isNfTableName, type NfFamily, type NfRuleset, type NfTableName } from '../../shared/services/netfilter';
+import { isSysError, strerror } from '../../shared/errno';
+import type { Ctx } from '../lib/context';
+import { readAllBin } from '../lib/textio';
+import { failureError, nftStrerror, planCommand, type Step } from './commands';
+import { formatError, OTHER_PROBLEM, paramError, XT_VERSION, XtError } from './errors';
+import { NetDb } from './netdb';
+import { assertValidChainName, parseCommand } from './parse';
+import { chainLength, fetchRuleset, makeIo, prepareRules, runSteps } from './run';
+import { tokenizeRestoreLine } from './restore-line';
+import { XtGetopt, type LongOpt } from './xt-getopt';
+
+const LONG: readonly LongOpt[] = [
+  { name: 'counters', hasArg: 0, val: 'c' },
+  { name: 'verbose', hasArg: 0, val: 'v' },
+  { name: 'version', hasArg: 0, val: 'V' },
+  { name: 'test', hasArg: 0, val: 't' },
+  { name: 'help', hasArg: 0, val: 'h' },
+  { name: 'noflush', hasArg: 0, val: 'n' },
+  { name: 'modprobe', hasArg: 1, val: 'M' },
+  { name: 'table', hasArg: 1, val: 'T' },
+  { name: 'ipv4', hasArg: 0, val: '4' },
+  { name: 'ipv6', hasArg: 0, val: '6' },
+  { name: 'wait', hasArg: 2, val: 'w' },
+  { name: 'wait-interval', hasArg: 2, val: 'W' },
+];
+
+function usage(prog: string): string {
+  return `Usage: ${prog} [-c] [-v] [-V] [-t] [-h] [-n] [-T table] [-M command] [-4] [-6] [file]\n${['--counters', '--verbose', '--version', '--test', '--help', '--noflush', '--table=<TABLE>', '--modprobe=<command>', '--ipv4', '--ipv6'].map((o) => `\t   [ ${o}${o === '--version' ? '' : ' '}]\n`).join('')}`;
+}
+
+interface Options {
+  counters: boolean;
+  verbose: number;
+  test: boolean;
+  noflush: boolean;
+  table?: string;
+  file?: string;
+}
+
+/** Parses the options; returns an exit status when the program should stop. */
+async function options(ctx: Ctx, prog: string, argv: readonly string[]): Promise<Options | number> {
+  const o: Options = { counters: false, verbose: 0, test: false, noflush: false };
+  const g = new XtGetopt(argv, 'bcvVthnM:T:wW');
+  const operands: string[] = [];
+  for (let r = g.next(LONG); r !== null; r = g.next(LONG)) {
+    switch (r.c) {
+      case 1:
+        operands.push(r.optarg ?? '');
+        break;
+      case 'b':
+        await ctx.err.write('-b/--binary option is not implemented\n');
+        break;
+      case 'c':
+        o.counters = true;
+        break;
+      case 'v':
+        o.verbose++;
+        break;
+      case 'V':
+        await ctx.print(`${prog} v${XT_VERSION}\n`);
+        return 0;
+      case 't':
+        o.test = true;
+        break;
+      case 'h':
+        await ctx.err.write(usage(prog));
+        return 0;
+      case 'n':
+        o.noflush = true;
+        break;
+      case 'M':
+        break;
+      case 'T':
+        o.table = r.optarg ?? '';
+        break;
+      case 'w':
+      case 'W':
+        if (r.optarg === null && g.hasArg()) g.take();
+        break;
+      default: {
+        const arg = argv[g.optind - 1] ?? '';
+        const msg = arg.startsWith('--') ? `unrecognized option '${arg}'` : `invalid option -- '${arg.slice(-1)}'`;
+        await ctx.err.write(`${prog}: ${msg}\nTry \`${prog} -h' for more information.\n`);
+        return 1;
+      }
+    }
+  }
+  if (operands.length > 1) {
+    await ctx.err.write('Unknown arguments found on commandline\n');
+    return 1;
+  }
+  if (operands.length === 1) o.file = operands[0]!;
+  return o;
+}
+
+
+export async function runRestore(ctx: Ctx, family: NfFamily, prog: string, argv: readonly string[] = ctx.argv): Promise<number> {
+  const opt = await options(ctx, prog, argv);
+  if (typeof opt === 'number') return opt;
+  let input: string;
+  let fd = 0;
+  if (opt.file !== undefined) {
+    try {
+      fd = await ctx.sys.open(opt.file, { read: true });
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      await ctx.err.write(`Can't open ${opt.file}: ${strerror(e.errno)}\n`);
+      return 1;
+    }
+  }
+  input = await readAllBin(ctx, fd);
+  const db = await NetDb.load(ctx.sys);
+  const warnings: string[] = [];
+  const io = makeIo(prog, family, db, (t) => warnings.push(t));
+  let lineNo = 0;
+  try {
+    let table: NfTableName | null = null;
+    let inTable = false;
+    let batch: Step[] = [];
+    let rs = await fetchRuleset(ctx, family);
+    const lines = input.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    for (const text of lines) {
+      lineNo++;
+      await ctx.tick();
+      if (text === '') continue;
+      if (text.startsWith('#')) {
+        if (opt.verbose) await ctx.print(`${text}\n`);
+        continue;
+      }
+      if (inTable && text === 'COMMIT') {
+        await commit(ctx, family, batch, prog, rs, opt.test);
+        if (!opt.test) rs = await fetchRuleset(ctx, family);
+        batch = [];
+        inTable = false;
+        continue;
+      }
+      if (text.startsWith('*') && !inTable) {
+        const name = text.slice(1).split(/[ \t]/).find((x) => x !== '');
+        if (name === undefined) throw paramError(`${prog}: line ${lineNo} table name invalid`);
+        if (!isNfTableName(name)) throw paramError(`${prog}: line ${lineNo} table name '${name}' invalid`);
+        table = name;
+        if (opt.table !== undefined && opt.table !== name) continue;
+        if (!opt.noflush && opt.verbose) {
+          // verbose restore flushes chain by chain, the way -F -v and -X -v do
+          for (const cmd of ['-F', '-X']) batch.push(...planCommand(parseCommand([prog, '-t', name, cmd, '-v'], io), [], rs, db, lineNo).steps);
+        } else if (!opt.noflush) batch.push({ kind: 'action', action: { op: 'flushTable', table: name }, line: lineNo });
+        inTable = true;
+        continue;
+      }
+      if (text.startsWith(':') && inTable && table) {
+        const words = text.slice(1).split(/[ \t]/).filter((x) => x !== '');
+        const chain = words[0];
+        if (chain === undefined) throw paramError(`${prog}: line ${lineNo} chain name invalid`);
+        assertValidChainName(chain, io.isTarget);
+        const policy = words[1];
+        if (policy === undefined) throw paramError(`${prog}: line ${lineNo} policy invalid`);
+        const builtin = rs.tables.find((t) => t.name === table)!.chains.some((c) => c.builtin && c.name === chain);
+        if (builtin) {
+          let counters = { packets: 0, bytes: 0 };
+          if (opt.counters) {
+            const m = /^\[(\d+):(\d+)\]/.exec(words[2] ?? '');
+            if (!m) throw paramError(`invalid policy counters for chain '${chain}'`);
+            counters = { packets: Number(m[1]), bytes: Number(m[2]) };
+          }
+          batch.push({ kind: 'action', action: { op: 'policy', table, chain, policy, counters }, line: lineNo });
+        } else batch.push({ kind: 'action', action: { op: 'restoreChain', table, chain }, line: lineNo });
+        continue;
+      }
+      if (inTable && table) {
+        const { argv } = tokenizeRestoreLine(text, lineNo, prog, table, opt.counters, opt.noflush ? 0 : opt.verbose);
+        const ps = parseCommand(argv, io, lineNo, true);
+        for (const w of warnings.splice(0)) await ctx.err.write(w);
+        if (ps.ignored) continue;
+        const rules = prepareRules(ps, io);
+        batch.push(...planCommand(ps, rules, rs, db, lineNo).steps);
+        continue;
+      }
+      if (opt.table !== undefined && table !== null && opt.table !== table) continue;
+      throw new XtError(OTHER_PROBLEM, `${prog}: line ${lineNo} failed\n`, 'plain');
+    }
+    if (inTable) throw new XtError(OTHER_PROBLEM, `${prog}: COMMIT expected at line ${lineNo + 1}\n`, 'plain');
+    return 0;
+  } catch (e) {
+    for (const w of warnings.splice(0)) await ctx.err.write(w);
+    if (!(e instanceof XtError)) throw e;
+    await ctx.out.flush();
+    await ctx.err.write(formatError(e, prog, e.status === 2 ? lineNo : -1));
+    return e.status;
+  }
+}
+
+/** Sends one table's batch at its COMMIT (nothing is sent with --test). */
+async function commit(ctx: Ctx, family: NfFamily, batch: Step[], prog: string, rs: NfRuleset, test: boolean): Promise<void> {
+  await runSteps(
+    ctx,
+    family,
+    batch,
+    (f, failed) => {
+      const err = failureError(f, failed.action, prog, chainLength(rs, failed.action), failed.line);
+      if (f.missingChain !== undefined || f.stage === 'commit') return err;
+      // "iptables-restore: line N failed: MESSAGE." (no dmesg hint here)
+      const msg = nftStrerror(failed.action.op, f.errno);
+      return new XtError(OTHER_PROBLEM, `${prog}: line ${failed.line ?? 0} failed: ${msg}.\n`, 'plain');
+    },
+    test,
+  );
+}

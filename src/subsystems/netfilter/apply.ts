@@ -1,0 +1,216 @@
+// Applies a batch of edits to a copy of one family's ruleset, with the checks and errnos that
+// iptables-nft (in its cache, "prepare") and the kernel (at commit) produce. The caller swaps
+// the copy in only when every action succeeded, so a batch is all or nothing.
+import type { NfAction, NfChain, NfErrno, NfFailure, NfRule, NfRuleset, NfTable } from '../../shared/services/netfilter';
+import { sameRule } from './rule-equal';
+import { builtinInit, chainByName, chainNameExists, cloneRule, emptyChain, emptyTable, getTable, isBuiltinName, jumpTarget, liveChain, references } from './ruleset';
+import { checkRule, checkTable } from './validate';
+
+class BatchError extends Error {
+  constructor(
+    readonly stage: 'prepare' | 'commit',
+    readonly errno: NfErrno,
+    readonly chain?: string,
+    readonly missingChain?: string,
+  ) {
+    super(errno);
+  }
+}
+
+const prepare = (errno: NfErrno): BatchError => new BatchError('prepare', errno);
+const commit = (errno: NfErrno, chain: string): BatchError => new BatchError('commit', errno, chain);
+
+function live(t: NfTable, name: string): NfChain {
+  const c = liveChain(t, name);
+  if (!c) throw prepare('ENOENT');
+  return c;
+}
+
+/** assert_chain_exists: a rule may only jump to a chain that exists (built-in names count). */
+function assertJump(t: NfTable, rule: { target: NfRule['target'] }): void {
+  const j = jumpTarget(rule.target);
+  if (j !== undefined && !chainNameExists(t, j)) throw new BatchError('prepare', 'ENOENT', undefined, j);
+}
+
+function addRule(t: NfTable, c: NfChain, rule: NfRule, at: number): void {
+  const bad = checkRule(t, rule);
+  if (bad) throw commit(bad, c.name);
+  c.rules.splice(at, 0, cloneRule(rule));
+  const err = checkTable(t);
+  if (err) throw commit(err, c.name);
+}
+
+function deleteChain(t: NfTable, c: NfChain, explicit: boolean): void {
+  if (c.builtin) {
+    // nft only deletes a base chain that is empty with an ACCEPT policy; -X without a chain
+    // name skips the others silently
+    if (c.rules.length > 0 || c.policy !== 'ACCEPT') {
+      if (!explicit) return;
+      // iptables refuses a named chain with a policy itself ("Directory not empty"); it does
+      // not load the rules for that check, so a chain with rules is refused by the kernel
+      if (c.policy !== 'ACCEPT') throw prepare('EBUSY');
+      throw commit('EBUSY', c.name);
+    }
+    c.present = false;
+    c.counters = { packets: 0, bytes: 0 };
+    return;
+  }
+  if (c.rules.length > 0 || references(t, c.name) > 0) throw commit('EBUSY', c.name);
+  t.chains.splice(t.chains.indexOf(c), 1);
+}
+
+function zeroChain(c: NfChain): void {
+  if (c.builtin) c.counters = { packets: 0, bytes: 0 };
+  for (const r of c.rules) r.counters = { packets: 0, bytes: 0 };
+}
+
+function applyOne(rs: NfRuleset, a: NfAction): void {
+  const t = getTable(rs, a.table);
+  switch (a.op) {
+    case 'append': {
+      assertJump(t, a.rule);
+      builtinInit(t, a.chain);
+      const c = live(t, a.chain);
+      addRule(t, c, a.rule, c.rules.length);
+      return;
+    }
+    case 'insert': {
+      assertJump(t, a.rule);
+      builtinInit(t, a.chain);
+      const c = live(t, a.chain);
+      const idx = a.rulenum - 1;
+      // iptables allows inserting at rule_count + 1, which appends
+      if (idx > c.rules.length) throw prepare('E2BIG');
+      addRule(t, c, a.rule, idx);
+      return;
+    }
+    case 'replace': {
+      assertJump(t, a.rule);
+      const c = live(t, a.chain);
+      const idx = a.rulenum - 1;
+      if (idx >= c.rules.length) throw prepare('E2BIG');
+      const old = c.rules.splice(idx, 1);
+      try {
+        addRule(t, c, a.rule, idx);
+      } catch (e) {
+        c.rules.splice(idx, 0, ...old);
+        throw e;
+      }
+      return;
+    }
+    case 'delete':
+    case 'check': {
+      assertJump(t, a.rule);
+      const c = live(t, a.chain);
+      const idx = c.rules.findIndex((r) => sameRule(r, a.rule));
+      if (idx < 0) throw prepare('ENOENT');
+      if (a.op === 'delete') c.rules.splice(idx, 1);
+      return;
+    }
+    case 'deleteNum': {
+      const c = live(t, a.chain);
+      if (a.rulenum - 1 >= c.rules.length) throw prepare('E2BIG');
+      c.rules.splice(a.rulenum - 1, 1);
+      return;
+    }
+    case 'flush': {
+      if (a.chain !== undefined || a.verbose) builtinInit(t, a.chain);
+      else if (!t.exists) return;
+      if (a.chain !== undefined) live(t, a.chain).rules = [];
+      else for (const c of t.chains) c.rules = [];
+      return;
+    }
+    case 'zero': {
+      if (a.chain !== undefined) zeroChain(live(t, a.chain));
+      else for (const c of t.chains) if (!c.builtin || c.present) zeroChain(c);
+      return;
+    }
+    case 'zeroRule': {
+      const c = live(t, a.chain);
+      const r = c.rules[a.rulenum - 1];
+      if (!r) throw prepare('ENOENT');
+      r.counters = { packets: 0, bytes: 0 };
+      return;
+    }
+    case 'newChain': {
+      t.exists = true;
+      if (chainNameExists(t, a.chain)) throw prepare('EEXIST');
+      t.chains.push({ ...emptyChain(a.chain, false), present: true });
+      return;
+    }
+    case 'deleteChain': {
+      if (a.chain !== undefined) {
+        deleteChain(t, live(t, a.chain), true);
+        return;
+      }
+      // one delete per chain, built-ins first; -v sorts the user chains by name
+      const users = t.chains.filter((c) => !c.builtin);
+      if (a.verbose) users.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+      for (const c of [...t.chains.filter((x) => x.builtin && x.present), ...users]) deleteChain(t, c, false);
+      return;
+    }
+    case 'renameChain': {
+      if (chainNameExists(t, a.newName)) throw prepare('EEXIST');
+      const c = live(t, a.chain);
+      if (c.builtin) {
+        // a renamed base chain stays hooked but iptables no longer knows it; model it as gone
+        c.present = false;
+        c.rules = [];
+        c.policy = 'ACCEPT';
+        c.counters = { packets: 0, bytes: 0 };
+        return;
+      }
+      for (const ch of t.chains) for (const r of ch.rules) if (jumpTarget(r.target) === a.chain && (r.target.kind === 'jump' || r.target.kind === 'goto')) r.target = { ...r.target, chain: a.newName };
+      c.name = a.newName;
+      return;
+    }
+    case 'policy': {
+      if (a.policy !== 'ACCEPT' && a.policy !== 'DROP' && a.policy !== '-') throw prepare('EINVAL');
+      const builtin = isBuiltinName(t.name, a.chain);
+      const c = chainByName(t, a.chain);
+      // An ACCEPT policy on a chain nft has not created yet changes nothing visible, and
+      // creating it would make a fresh table differ from an untouched one.
+      if (builtin && c && !c.present && a.policy !== 'DROP' && a.counters === undefined) return;
+      builtinInit(t, a.chain);
+      if (!builtin || !c) throw prepare('ENOENT');
+      if (a.policy !== '-') c.policy = a.policy;
+      if (a.counters) c.counters = { ...a.counters };
+      // Setting the last DROP policy of an otherwise empty table back to ACCEPT (as
+      // `iptables -F; iptables -X; iptables -P ... ACCEPT` does) leaves nothing nft would
+      // show; we forget the table then, so it reads like one never touched (a fresh network
+      // namespace: -D INPUT 1 says ENOENT and iptables-save prints nothing), where nft would
+      // keep empty base chains.
+      if (a.counters === undefined && t.chains.every((ch) => ch.builtin && ch.rules.length === 0 && (!ch.present || ch.policy === 'ACCEPT'))) {
+        t.chains = emptyTable(t.name).chains;
+        t.exists = false;
+      }
+      return;
+    }
+    case 'flushTable': {
+      const fresh = emptyTable(t.name);
+      t.exists = false;
+      t.chains = fresh.chains;
+      return;
+    }
+    case 'restoreChain': {
+      t.exists = true;
+      const c = liveChain(t, a.chain);
+      if (c) c.rules = [];
+      else t.chains.push({ ...emptyChain(a.chain, false), present: true });
+      return;
+    }
+  }
+}
+
+/** Applies the actions to `rs` in place; returns null or the first failure. */
+export function applyBatch(rs: NfRuleset, actions: readonly NfAction[]): NfFailure | null {
+  for (let i = 0; i < actions.length; i++) {
+    try {
+      applyOne(rs, actions[i]!);
+    } catch (e) {
+      if (!(e instanceof BatchError)) throw e;
+      return { ok: false, index: i, stage: e.stage, errno: e.errno, ...(e.chain !== undefined ? { chain: e.chain } : {}), ...(e.missingChain !== undefined ? { missingChain: e.missingChain } : {}) };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,116 @@
+// What the kernel refuses when a batch is committed: jumps to base chains, jump loops reachable
+// from a base chain (EMLINK here), and targets used outside the table/hooks they are written
+// for (x_tables' checkentry: REJECT only in filter INPUT/FORWARD/OUTPUT, DNAT only in nat
+// PREROUTING/OUTPUT, ...). Hooks are checked once a chain is reachable from a base chain.
+import type { NfErrno, NfHook, NfRule, NfTable, NfTableName } from '../../shared/services/netfilter';
+import { isBuiltinName, jumpTarget } from './ruleset';
+
+interface Restriction {
+  table: NfTableName;
+  hooks: readonly NfHook[];
+}
+
+const RESTRICTED: Readonly<Partial<Record<string, Restriction>>> = {
+  REJECT: { table: 'filter', hooks: ['INPUT', 'FORWARD', 'OUTPUT'] },
+  DNAT: { table: 'nat', hooks: ['PREROUTING', 'OUTPUT'] },
+  SNAT: { table: 'nat', hooks: ['POSTROUTING', 'INPUT'] },
+  MASQUERADE: { table: 'nat', hooks: ['POSTROUTING'] },
+  REDIRECT: { table: 'nat', hooks: ['PREROUTING', 'OUTPUT'] },
+  CT: { table: 'raw', hooks: ['PREROUTING', 'OUTPUT'] },
+};
+
+/** Checks one new rule on its own (the kernel's checkentry at rule-add time). */
+export function checkRule(table: NfTable, rule: NfRule): NfErrno | null {
+  // an inverted match on a zero-length address prefix is refused by nf_tables
+  if ((rule.srcInv && /^[0.:]*$/.test(rule.src.mask)) || (rule.dstInv && /^[0.:]*$/.test(rule.dst.mask))) return 'EINVAL';
+  const jt = jumpTarget(rule.target);
+  if (jt !== undefined && isBuiltinName(table.name, jt)) return 'ENOENT';
+  const r = RESTRICTED[rule.target.kind];
+  if (r && r.table !== table.name) return 'EINVAL';
+  // matches that read a transport header need the rule to be for that protocol
+  // (xt_tcpudp, xt_icmp, xt_multiport checkentry)
+  const only = (p: number): boolean => rule.proto === p && !rule.protoInv;
+  // (iptables turns tcp/udp port matches into nft payload expressions; only a match it keeps
+  // as an xt match -- all defaults, or a --tcp-option -- meets that check)
+  const full = (r: readonly [number, number]): boolean => r[0] === 0 && r[1] === 0xffff;
+  for (const m of rule.matches) {
+    if (m.kind === 'icmp' && !only(1)) return 'EINVAL';
+    if (m.kind === 'icmp6' && !only(58)) return 'EINVAL';
+    const portsDefault = (m.kind === 'tcp' || m.kind === 'udp') && full(m.sport) && full(m.dport) && !m.sportInv && !m.dportInv;
+    if (m.kind === 'tcp' && (m.option !== 0 || m.optionInv || (portsDefault && m.flagsMask === 0 && !m.flagsInv)) && !only(6)) return 'EINVAL';
+    if (m.kind === 'udp' && portsDefault && !only(17)) return 'EINVAL';
+    if (m.kind === 'multiport' && (rule.protoInv || ![6, 17, 136, 132, 33].includes(rule.proto))) return 'EINVAL';
+  }
+  // REJECT --reject-with tcp-reset needs a rule that only matches TCP
+  if (rule.target.kind === 'REJECT' && rule.target.with === 'tcp-reset' && (rule.proto !== 6 || rule.protoInv)) return 'EINVAL';
+  return null;
+}
+
+/** For every chain, the hooks of the base chains it is reachable from. */
+function reachingHooks(table: NfTable): Map<string, Set<NfHook>> {
+  const out = new Map<string, Set<NfHook>>();
+  const byName = new Map(table.chains.map((c) => [c.name, c]));
+  for (const base of table.chains) {
+    if (!base.builtin || !base.present) continue;
+    const hook = base.name as NfHook;
+    const stack = [base.name];
+    const seen = new Set<string>();
+    while (stack.length > 0) {
+      const name = stack.pop()!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      let set = out.get(name);
+      if (!set) out.set(name, (set = new Set()));
+      set.add(hook);
+      for (const r of byName.get(name)?.rules ?? []) {
+        const j = jumpTarget(r.target);
+        if (j !== undefined && !seen.has(j)) stack.push(j);
+      }
+    }
+  }
+  return out;
+}
+
+/** True when a jump loop can be reached from a base chain. */
+function hasReachableLoop(table: NfTable): boolean {
+  const byName = new Map(table.chains.map((c) => [c.name, c]));
+  const state = new Map<string, 1 | 2>(); // 1 on the path, 2 done
+  const visit = (name: string): boolean => {
+    const s = state.get(name);
+    if (s === 1) return true;
+    if (s === 2) return false;
+    state.set(name, 1);
+    for (const r of byName.get(name)?.rules ?? []) {
+      const j = jumpTarget(r.target);
+      if (j !== undefined && visit(j)) return true;
+    }
+    state.set(name, 2);
+    return false;
+  };
+  return table.chains.some((c) => c.builtin && c.present && visit(c.name));
+}
+
+/** Matches the kernel allows only at some hooks (xt_owner: local output; xt_mac: incoming). */
+const MATCH_HOOKS: Readonly<Partial<Record<string, readonly NfHook[]>>> = {
+  owner: ['OUTPUT', 'POSTROUTING'],
+  mac: ['PREROUTING', 'INPUT', 'FORWARD'],
+};
+
+/** Checks the whole table after a change: loops first, then targets against their hooks. */
+export function checkTable(table: NfTable): NfErrno | null {
+  if (hasReachableLoop(table)) return 'EMLINK';
+  const hooks = reachingHooks(table);
+  for (const c of table.chains) {
+    const reach = hooks.get(c.name);
+    if (!reach) continue;
+    for (const r of c.rules) {
+      const res = RESTRICTED[r.target.kind];
+      for (const h of reach) if (res && !res.hooks.includes(h)) return 'EINVAL';
+      for (const m of r.matches) {
+        const hooks = MATCH_HOOKS[m.kind];
+        for (const h of reach) if (hooks && !hooks.includes(h)) return 'EINVAL';
+      }
+    }
+  }
+  return null;
+}
