@@ -11,7 +11,9 @@ import type { Browser, Page, Request } from 'playwright-core';
 import { build } from 'vite';
 import { launchChromium } from '../test/e2e/chromium.mjs';
 import { serveStatic } from '../test/e2e/static-server.mjs';
+import { benchNetfilter } from './netfilter';
 import { shellSpeed } from './shell-speed';
+import { textSpeed } from './text-speed';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist'); // BENCH_DIST: measure another build
@@ -341,6 +343,21 @@ async function main(): Promise<void> {
     } catch (e) {
       fail(6, 'shell speed against bash', '<= 3x bash', e);
     }
+  }
+  try {
+    for (const r of await textSpeed()) {
+      const ratio = r.sim / r.real;
+      rows.push({ order: 7, name: `text: ${r.name} (sim ${ms(r.sim)}, real ${ms(r.real)})`, median: `${ratio.toFixed(2)}x`, p95: '', target: '<= 5x real tools', result: verdict(ratio <= 5) });
+    }
+  } catch (e) {
+    fail(7, 'text tools against the real ones', '<= 5x', e);
+  }
+  try {
+    for (const r of await benchNetfilter()) {
+      rows.push({ order: 8, name: r.name, median: ms(r.medianMs), p95: '', target: 'median < 1 ms', result: verdict(r.medianMs < 1) });
+    }
+  } catch (e) {
+    fail(8, 'netfilter: a packet through 1,000 rules', 'median < 1 ms', e);
   }
   printTable(chromium);
   process.exit(errors ? 1 : 0);
