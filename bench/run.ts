@@ -322,9 +322,16 @@ function printTable(chromium: string): void {
   for (const n of notes) console.log(`\n${n}`);
 }
 
+/** BENCH_ONLY=browser or BENCH_ONLY=node runs one half (quicker while working on it). */
+const ONLY = process.env.BENCH_ONLY;
+
 async function main(): Promise<void> {
   // the browser first, so Chromium is closed while Node measures
-  const chromium = await browserRows();
+  const chromium = ONLY === 'node' ? 'not run' : await browserRows();
+  if (ONLY === 'browser') {
+    printTable(chromium);
+    process.exit(errors ? 1 : 0);
+  }
   let machine: MachineModule | undefined;
   try {
     machine = await bundledMachine();
