@@ -16,6 +16,8 @@ const SHARED_PAGE: Record<string, string> = {
   zcat: 'gzip',
   awk: 'gawk',
   pkill: 'pgrep',
+  // iptables, ip6tables and their -save/-restore commands are links to xtables-nft-multi
+  'xtables-nft-multi': 'iptables',
 };
 
 /** What `NAME --no-such-option` does when it is not GNU getopt's error (status 1 or more). */

@@ -5,11 +5,12 @@ import type { Sys } from '../../shared/sys';
 import { programs } from '../registry';
 import { corePages } from './pages/index-core';
 import { toolPages } from './pages/index-tools';
+import { systemPages } from './pages/index-system';
 
 export type PageLoader = () => Promise<{ default: string }>;
 
 /** Every index of pages; a later family adds its own index here. */
-const INDEXES: Record<string, PageLoader>[] = [corePages, toolPages];
+const INDEXES: Record<string, PageLoader>[] = [corePages, toolPages, systemPages];
 
 export const pageIndex = new Map<string, PageLoader>(INDEXES.flatMap((index) => Object.entries(index)));
 
