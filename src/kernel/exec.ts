@@ -30,7 +30,7 @@ export interface Resolved {
 export async function resolveExec(k: Kernel, proc: Process, path: string, argv: string[], depth = 0): Promise<Resolved> {
   const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: true }, 'execve');
   checkExec({ vfs: k.vfs, cred: proc.cred, cwd: proc.cwd, umask: proc.umask }, node, path);
-  const head = decoder.decode(k.vfs.read(node).subarray(0, 256));
+  const head = decoder.decode(k.vfs.readAt(node, 0, 256));
   if (head.startsWith(STUB_MAGIC)) {
     const at = head.indexOf(STUB_TAG);
     const name = at < 0 ? '' : head.slice(at + STUB_TAG.length).split('\n')[0]!;

@@ -11,8 +11,6 @@ import { mayAccess, R_OK, W_OK } from './vfs/permissions';
 import type { Inode } from './vfs/inode';
 import { Pipe } from './pipe';
 
-const MAX_FILE = 1 << 30;
-
 export function openNode(k: Kernel, proc: Process, path: string, flags: OpenFlags, mode: number): OpenFile {
   const ctx = { vfs: k.vfs, cred: proc.cred, cwd: proc.cwd, umask: proc.umask };
   let node: Inode | undefined;
@@ -88,9 +86,9 @@ export async function readFile(k: Kernel, proc: Process, file: OpenFile, max: nu
   switch (t.kind) {
     case 'inode': {
       if (t.node.type === 'dir') throw new SysError('EISDIR', 'read');
-      const data = file.snapshot ?? k.vfs.read(t.node);
-      if (file.pos >= data.length) return null;
-      const chunk = data.slice(file.pos, file.pos + max);
+      // only the bytes asked for are built, so a large sparse file streams
+      if (file.pos >= (file.snapshot ? file.snapshot.length : k.vfs.size(t.node))) return null;
+      const chunk = file.snapshot ? file.snapshot.slice(file.pos, file.pos + max) : k.vfs.readAt(t.node, file.pos, Math.min(max, 1 << 22));
       file.pos += chunk.length;
       return chunk;
     }
@@ -138,10 +136,7 @@ export async function writeFile(k: Kernel, proc: Process, file: OpenFile, data: 
         return;
       }
       if (file.append) file.pos = k.vfs.size(t.node);
-      if (file.pos + data.length > MAX_FILE) {
-        k.signal(proc, SIGNALS.SIGXFSZ);
-        throw new SysError('EFBIG', 'write');
-      }
+      // past the filesystem's largest file: EFBIG (s_maxbytes; SIGXFSZ is for RLIMIT_FSIZE, which is unlimited)
       k.vfs.write(t.node, file.pos, data);
       file.pos += data.length;
       return;

@@ -15,7 +15,8 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number): voi
     let n = cache.get(key);
     if (!n) {
       n = make();
-      n.parent = root.ino;
+      // the directory above (pid/1/fd is in pid/1), so getcwd can walk up
+      n.parent = cache.get(key.slice(0, Math.max(0, key.lastIndexOf('/'))))?.ino ?? root.ino;
       cache.set(key, n);
     }
     return n;
@@ -48,7 +49,8 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number): voi
       return `${up.toFixed(2)} ${(up * 1.9).toFixed(2)}\n`;
     },
     version: () => `Linux version ${k.identity.release} (root@photon) (gcc (GCC) 12.2.0, GNU ld (GNU Binutils) 2.39) ${k.identity.version}\n`,
-    loadavg: () => `0.00 0.00 0.00 1/${k.procs.size} ${Math.max(...k.procs.keys())}\n`,
+    // running/total tasks count kernel threads too
+    loadavg: () => `0.00 0.00 0.00 1/${k.procs.size + k.kthreads.size} ${Math.max(...k.procs.keys())}\n`,
     filesystems: () => 'nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\nnodev\tdevtmpfs\nnodev\tdevpts\n\text4\nnodev\tcgroup2\nnodev\toverlay\n',
     cmdline: () => `${KERNEL_CMDLINE}\n`,
     mounts: () => mounts(k),
@@ -112,13 +114,17 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number): voi
   // /proc/sys: directories and files over the kernel's parameter table; root alone may write
   const sysNode = (key: string): Inode | undefined => {
     const mode = k.sysctl.mode(key);
+    let n: Inode;
     if (mode !== undefined) {
-      const n = file(`sys/${key}`, () => `${k.sysctl.get(key) ?? ''}\n`, mode, undefined, (text) => k.sysctl.write(key, text));
+      n = file(`sys/${key}`, () => `${k.sysctl.get(key) ?? ''}\n`, mode, undefined, (text) => k.sysctl.write(key, text));
       n.strictPerm = true;
-      return n;
-    }
-    if (!k.sysctl.isDir(key)) return undefined;
-    return dir(`sys/${key}`, () => k.sysctl.children(key), (name) => (name.includes('.') ? undefined : sysNode(key === '' ? name : `${key}.${name}`)));
+    } else if (k.sysctl.isDir(key)) {
+      n = dir(`sys/${key}`, () => k.sysctl.children(key), (name) => (name.includes('.') ? undefined : sysNode(key === '' ? name : `${key}.${name}`)));
+    } else return undefined;
+    // its directory, so getcwd and realpath can walk up
+    const up = key.lastIndexOf('.');
+    if (key !== '') n.parent = sysNode(up < 0 ? '' : key.slice(0, up))!.ino;
+    return n;
   };
   const sysDir = (): Inode => sysNode('')!;
 }

@@ -130,13 +130,16 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       const f = fd(n);
       if (f.target.kind !== 'inode') throw new SysError('ESPIPE', 'lseek');
       const base = whence === 'set' ? 0 : whence === 'cur' ? f.pos : k.vfs.size(f.target.node);
-      if (base + offset < 0) throw new SysError('EINVAL', 'lseek');
-      f.pos = base + offset;
+      const to = base + offset;
+      // past s_maxbytes (or before 0) is invalid; past what off_t (here: a double) holds exactly overflows
+      if (to < 0 || (f.target.node.type === 'file' && to > k.vfs.maxFileSize(f.target.node))) throw new SysError('EINVAL', 'lseek');
+      if (!Number.isSafeInteger(to)) throw new SysError('EOVERFLOW', 'lseek');
+      f.pos = to;
       return f.pos;
     },
     ftruncate(n, length) {
       const f = fd(n);
-      if (f.target.kind !== 'inode' || !f.writable) throw new SysError('EINVAL', 'ftruncate');
+      if (f.target.kind !== 'inode' || !f.writable || length < 0) throw new SysError('EINVAL', 'ftruncate');
       k.vfs.truncate(f.target.node, length);
     },
     isOpen(n) {
@@ -220,6 +223,7 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       await enter();
       const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: true }, 'truncate');
       if (node.type === 'dir') throw new SysError('EISDIR', 'truncate', path);
+      if (length < 0) throw new SysError('EINVAL', 'truncate', path);
       ops.access({ ...fsctx(), cred: { ...proc.cred, uid: proc.cred.euid, gid: proc.cred.egid } }, path, 2);
       k.vfs.truncate(node, length);
     },

@@ -232,6 +232,9 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     winsize(fd) {
       return { ...ttyOf(fd).winsize };
     },
+    tcsetwinsize(fd, size) {
+      ttyOf(fd).resize({ cols: size.cols, rows: size.rows });
+    },
 
     tick() {
       // the common case stays synchronous: no promise unless the slice is used up

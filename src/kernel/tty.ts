@@ -1,6 +1,7 @@
-// A terminal and its line discipline (n_tty): canonical editing with erase, kill and word
-// erase, echo (with ^X for control characters), ^C/^\/^Z as signals to the foreground
-// process group, ^D as end of file, CR to NL on input and NL to CR NL on output.
+// A terminal and its line discipline (n_tty), as termios sets it: canonical editing with
+// erase, kill, word erase and reprint, echo (^X for control characters), ^C/^\/^Z as signals
+// to the foreground process group, ^D as end of file, EOL/EOL2, literal next, ^S/^Q flow
+// control, the input maps (ICRNL, INLCR, IGNCR, ISTRIP, IUCLC) and output ones (ONLCR, OCRNL, OLCUC).
 import { SIGNALS } from '../shared/signals';
 import { encodeText } from '../shared/bytes';
 import { defaultTermios, type Termios, type WinSize } from '../shared/termios';
@@ -28,6 +29,9 @@ export class Tty {
   /** Called once, the first time a reader waits for input (the console's first prompt). */
   onIdle: (() => void) | undefined;
   private literalNext = false;
+  /** Output stopped by the STOP character (IXON), and what was written meanwhile. */
+  private stopped = false;
+  private held: string[] = [];
   private readonly decoder = new TextDecoder();
 
   constructor(
@@ -42,70 +46,115 @@ export class Tty {
     for (const ch of data) this.inputChar(ch);
   }
 
+  /** n_tty_receive_char: input flags, then signals, then canonical editing or raw delivery. */
   private inputChar(input: string): void {
     const t = this.termios;
     let ch = input;
-    const code = ch.codePointAt(0)!;
+    let code = ch.codePointAt(0)!;
+    if (t.istrip && code < 0x100) ch = String.fromCharCode((code &= 0x7f));
+    if (t.iuclc && t.iexten && ch >= 'A' && ch <= 'Z') ch = ch.toLowerCase();
     if (this.literalNext) {
       this.literalNext = false;
-      this.accept(ch);
+      this.accept(ch, true);
       return;
     }
-    if (t.isig) {
+    // flow control: ^S holds the output, ^Q (or with ixany any key) lets it go
+    if (t.ixon) {
+      if (code === t.cc.stop && code !== 0) {
+        this.stopped = true;
+        return;
+      }
+      if (this.stopped && (code === t.cc.start || t.ixany)) {
+        this.resumeOutput();
+        if (code === t.cc.start) return;
+      } else if (code === t.cc.start && code !== 0) return;
+    }
+    if (t.isig && code !== 0) {
       const sig = code === t.cc.intr ? SIGNALS.SIGINT : code === t.cc.quit ? SIGNALS.SIGQUIT : code === t.cc.susp ? SIGNALS.SIGTSTP : 0;
       if (sig) {
-        this.line = [];
-        this.ready = [];
-        if (t.echo && t.echoctl) this.echo(caret(code));
+        if (!t.noflsh) {
+          this.line = [];
+          this.ready = [];
+        }
+        if (t.echo) this.echo(this.visible(ch));
         if (this.foreground) this.hooks.signalGroup(this.foreground, sig);
         return;
       }
     }
-    if (ch === '\r' && t.icrnl) ch = '\n';
+    if (ch === '\r') {
+      if (t.igncr) return;
+      if (t.icrnl) ch = '\n';
+    } else if (ch === '\n' && t.inlcr) ch = '\r';
+    code = ch.codePointAt(0)!;
     if (!t.icanon) {
-      if (t.echo) this.echo(ch === '\n' ? '\r\n' : ch);
-      this.push(encoder.encode(ch));
+      this.accept(ch, false);
       return;
     }
-    if (t.iexten && code === t.cc.lnext) {
+    if (t.iexten && code === t.cc.lnext && code !== 0) {
       this.literalNext = true;
+      if (t.echo && t.echoctl) this.echo('^\b');
       return;
     }
-    if (code === t.cc.erase || code === 0x08) {
-      const gone = this.line.pop();
-      if (gone !== undefined && t.echo && t.echoe) this.echo(rubout(gone));
+    if (code === t.cc.erase && code !== 0) return this.erase('char');
+    if (code === t.cc.kill && code !== 0) return this.erase('line');
+    if (t.iexten && code === t.cc.werase && code !== 0) return this.erase('word');
+    if (t.iexten && code === t.cc.rprnt && code !== 0) {
+      if (t.echo) this.echo(`${this.visible(ch)}\r\n${this.line.map((c) => this.visible(c)).join('')}`);
       return;
     }
-    if (code === t.cc.kill) {
-      if (t.echo && t.echok) this.echo(this.line.map(rubout).reverse().join(''));
-      this.line = [];
-      return;
-    }
-    if (t.iexten && code === t.cc.werase) {
-      let out = '';
-      while (this.line.length && /\s/.test(this.line[this.line.length - 1]!)) out += rubout(this.line.pop()!);
-      while (this.line.length && !/\s/.test(this.line[this.line.length - 1]!)) out += rubout(this.line.pop()!);
-      if (t.echo) this.echo(out);
-      return;
-    }
-    if (code === t.cc.eof) {
+    if (code === t.cc.eof && code !== 0) {
       if (this.line.length === 0) this.push('eof');
       else this.flushLine();
       return;
     }
-    this.accept(ch);
+    this.accept(ch, false);
   }
 
-  private accept(ch: string): void {
+  /** ERASE, KILL and WERASE: what goes, and how the screen shows it (ECHOE, ECHOK, ECHOKE). */
+  private erase(kind: 'char' | 'word' | 'line'): void {
+    const t = this.termios;
+    if (kind === 'line' && (!t.echoe || !t.echoke || !t.echok)) {
+      // without visual erase the kill character is shown, then (ECHOK) a new line
+      if (t.echo && this.line.length) this.echo(`${this.visible(String.fromCharCode(t.cc.kill))}${t.echok ? '\r\n' : ''}`);
+      this.line = [];
+      return;
+    }
+    let out = '';
+    const pop = (): void => {
+      const gone = this.line.pop()!;
+      out += t.echoe ? rubout(gone, t.echoctl) : this.visible(String.fromCharCode(t.cc.erase));
+    };
+    if (kind === 'char') {
+      if (this.line.length) pop();
+    } else if (kind === 'line') {
+      while (this.line.length) pop();
+    } else {
+      while (this.line.length && /\s/.test(this.line[this.line.length - 1]!)) pop();
+      while (this.line.length && !/\s/.test(this.line[this.line.length - 1]!)) pop();
+    }
+    if (t.echo) this.echo(out);
+  }
+
+  /** A character for the reader: raw bytes at once, canonical ones into the line (NL, EOL and EOL2 end it). */
+  private accept(ch: string, literal: boolean): void {
     const t = this.termios;
     if (!t.icanon) {
-      if (t.echo) this.echo(ch);
+      if (t.echo) this.echo(ch === '\n' ? '\r\n' : this.visible(ch));
+      else if (ch === '\n' && t.echonl) this.echo('\r\n');
       this.push(encoder.encode(ch));
       return;
     }
     this.line.push(ch);
-    if (t.echo) this.echo(ch === '\n' ? '\r\n' : isControl(ch) && t.echoctl && ch !== '\t' ? caret(ch.codePointAt(0)!) : ch);
-    if (ch === '\n') this.flushLine();
+    const code = ch.codePointAt(0)!;
+    const ends = ch === '\n' || (!literal && code !== 0 && (code === t.cc.eol || code === t.cc.eol2));
+    if (t.echo) this.echo(ch === '\n' ? '\r\n' : this.visible(ch));
+    else if (ch === '\n' && t.echonl) this.echo('\r\n');
+    if (ends) this.flushLine();
+  }
+
+  /** How echo shows a character: ECHOCTL turns a control character (not tab or newline) into ^X. */
+  private visible(ch: string): string {
+    return this.termios.echoctl && isControl(ch) && ch !== '\t' && ch !== '\n' ? caret(ch.codePointAt(0)!) : ch;
   }
 
   private flushLine(): void {
@@ -180,14 +229,33 @@ export class Tty {
 
   // ---- output side ----
 
+  /** Output from programs, through OPOST processing (OLCUC, OCRNL, ONLCR); held while ^S stopped it. */
   write(data: Uint8Array): void {
     let text = this.decoder.decode(data, { stream: true });
-    if (this.termios.opost && this.termios.onlcr) text = text.replace(/\n/g, '\r\n');
-    if (text) this.hooks.output(text);
+    const t = this.termios;
+    if (t.opost) {
+      if (t.olcuc) text = text.toUpperCase();
+      if (t.ocrnl) text = text.replace(/\r/g, '\n');
+      if (t.onlcr) text = text.replace(/\n/g, '\r\n');
+    }
+    this.show(text);
   }
 
   private echo(text: string): void {
-    if (text) this.hooks.output(text);
+    this.show(text);
+  }
+
+  private show(text: string): void {
+    if (!text) return;
+    if (this.stopped) this.held.push(text);
+    else this.hooks.output(text);
+  }
+
+  private resumeOutput(): void {
+    this.stopped = false;
+    const held = this.held.join('');
+    this.held = [];
+    if (held) this.hooks.output(held);
   }
 
   resize(size: WinSize): void {
@@ -206,7 +274,8 @@ function caret(code: number): string {
   return code === 0x7f ? '^?' : `^${String.fromCharCode(code + 0x40)}`;
 }
 
-function rubout(ch: string): string {
+/** What erases a character on screen: two cells for ^X under ECHOCTL. */
+function rubout(ch: string, echoctl: boolean): string {
   if (ch === '\t') return '\b';
-  return isControl(ch) ? '\b \b\b \b' : '\b \b';
+  return isControl(ch) && echoctl ? '\b \b\b \b' : '\b \b';
 }

@@ -23,7 +23,8 @@ export interface ProcessInfo {
   uid: number;
   gid: number;
   euid: number;
-  state: 'R' | 'S' | 'T' | 'Z';
+  /** I: an idle kernel thread (ps shows it like Linux's TASK_IDLE). */
+  state: 'R' | 'S' | 'T' | 'Z' | 'I';
   comm: string;
   argv: string[];
   tty: string | undefined;
@@ -33,4 +34,10 @@ export interface ProcessInfo {
   sessionLeader: boolean;
   startTime: number;
   cwd: string;
+  /** Niceness, -20..19 (setpriority(2)). */
+  nice: number;
+  /** Real-time priority 1..99 for SCHED_FIFO kernel threads, 0 for normal scheduling. */
+  rtprio: number;
+  /** A kernel thread (kthreadd's children): no command line, no executable. */
+  kthread: boolean;
 }

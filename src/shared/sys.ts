@@ -51,6 +51,9 @@ export interface UtsName {
   domainname: string;
 }
 
+/** Whose niceness getpriority/setpriority name: a process, a process group or a user's processes. */
+export type PriorityWhich = 'process' | 'pgrp' | 'user';
+
 export type SignalHandler = 'default' | 'ignore' | ((signal: number) => void);
 
 export interface Sys {
@@ -130,6 +133,10 @@ export interface Sys {
   signal(signal: number, handler: SignalHandler): void;
   setpgid(pid: number, pgid: number): void;
   processes(): ProcessInfo[];
+  /** getpriority(2): the lowest niceness among the processes named (who 0: this process, group or real user); ESRCH if none. */
+  getpriority(which: PriorityWhich, who: number): number;
+  /** setpriority(2): niceness clamped to -20..19; EPERM for another user's process, EACCES to lower it without root. */
+  setpriority(which: PriorityWhich, who: number, nice: number): void;
 
   // terminal
   isatty(fd: number): boolean;
@@ -139,6 +146,8 @@ export interface Sys {
   tcgetpgrp(fd: number): number;
   tcsetpgrp(fd: number, pgid: number): void;
   winsize(fd: number): WinSize;
+  /** TIOCSWINSZ: sets the terminal's size (its foreground group gets SIGWINCH). */
+  tcsetwinsize(fd: number, size: WinSize): void;
 
   // time, randomness, identity
   /** Gives the worker a turn when due, and ends the process if a signal killed it. */

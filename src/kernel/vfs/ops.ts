@@ -32,7 +32,8 @@ export function statNode(vfs: Vfs, node: Inode): Stat {
     rdev: node.rdev,
     size,
     blksize: 4096,
-    blocks: node.type === 'file' || node.type === 'dir' ? blocksFor(node.type === 'dir' && node.dynamic ? 0 : size) / 512 : 0,
+    // a file counts the blocks written to it (a hole has none), as ext4 and tmpfs do
+    blocks: node.type === 'file' ? vfs.allocated(node) / 512 : node.type === 'dir' ? blocksFor(node.dynamic ? 0 : size) / 512 : 0,
     atime: node.atime,
     mtime: node.mtime,
     ctime: node.ctime,

@@ -3,7 +3,8 @@
 // checks. Every failure is a SysError carrying an errno.
 import { SysError } from '../../shared/errno';
 import type { Errno } from '../../shared/errno';
-import { blocksFor, type FileSystemInfo, type FsType } from './filesystems';
+import { BLOCK, FileData } from './file-data';
+import type { FileSystemInfo, FsType } from './filesystems';
 import type { FileType, Inode } from './inode';
 import { S_ISGID } from './inode';
 import { mayAccess, X_OK, type Cred } from './permissions';
@@ -22,9 +23,8 @@ const encoder = new TextEncoder();
 
 export class Vfs {
   readonly inodes = new Map<number, Inode>();
-  /** File contents by inode number; the array may be longer than the file (see sizes). */
-  readonly blobs = new Map<number, Uint8Array>();
-  readonly sizes = new Map<number, number>();
+  /** File contents by inode number (sparse: holes take no memory). */
+  private readonly data = new Map<number, FileData>();
   readonly filesystems: FileSystemInfo[] = [];
   /** mountpoint inode -> root inode of the filesystem mounted there. */
   readonly mounts = new Map<number, number>();
@@ -83,8 +83,7 @@ export class Vfs {
     for (const [ino, node] of this.inodes) {
       if (node.fs === rootFs) continue;
       this.inodes.delete(ino);
-      this.blobs.delete(ino);
-      this.sizes.delete(ino);
+      this.data.delete(ino);
     }
     this.mounts.clear();
     this.mountedOn.clear();
@@ -237,6 +236,8 @@ export class Vfs {
       const myIno = this.mountedOn.get(d.ino) ?? d.ino;
       let found: string | undefined;
       for (const [name, ino] of up.entries ?? []) if (ino === myIno) { found = name; break; }
+      // a procfs directory has no entry table: ask it for each name it lists
+      if (found === undefined && up.dynamic) found = up.dynamic.list().find((name) => up.dynamic!.lookup(name)?.ino === d.ino);
       if (found === undefined) return '(unreachable)';
       parts.push(found);
       d = up;
@@ -249,47 +250,58 @@ export class Vfs {
   size(node: Inode): number {
     if (node.type === 'symlink') return encoder.encode(this.linkTarget(node)).length;
     if (node.type === 'dir') return node.dynamic ? 0 : 4096;
-    return this.sizes.get(node.ino) ?? 0;
+    return this.data.get(node.ino)?.size ?? 0;
   }
 
+  /** Bytes of storage a regular file holds: its written 4 KiB blocks (a hole holds none). */
+  allocated(node: Inode): number {
+    return (this.data.get(node.ino)?.allocated ?? 0) * BLOCK;
+  }
+
+  /** The whole content; for large files prefer readAt, which does not build it all. */
   read(node: Inode): Uint8Array {
     if (node.generate) return encoder.encode(node.generate());
-    const buf = this.blobs.get(node.ino);
-    return buf ? buf.subarray(0, this.sizes.get(node.ino) ?? 0) : new Uint8Array(0);
+    const d = this.data.get(node.ino);
+    return d ? d.read(0, d.size) : new Uint8Array(0);
   }
 
-  /** Writes `data` at `offset`, growing the file; ENOSPC when the disk or memory budget is full. */
+  /** Up to `len` bytes from `offset` (fewer at the end of the file), holes as zeros. */
+  readAt(node: Inode, offset: number, len: number): Uint8Array {
+    return this.data.get(node.ino)?.read(offset, len) ?? new Uint8Array(0);
+  }
+
+  /** The largest size a file may have on its filesystem (s_maxbytes): ext4 with 4 KiB blocks, else what a double holds. */
+  maxFileSize(node: Inode): number {
+    return this.fsOf(node).type === 'ext4' ? 17592186040320 : Number.MAX_SAFE_INTEGER;
+  }
+
+  /** Writes `data` at `offset`, growing the file; EFBIG past the size limit, ENOSPC when the disk or memory budget is full. */
   write(node: Inode, offset: number, data: Uint8Array): void {
-    const size = this.sizes.get(node.ino) ?? 0;
-    const end = offset + data.length;
-    if (end > size) this.reserve(node, size, end);
-    let buf = this.blobs.get(node.ino);
-    if (!buf || buf.length < end) {
-      const grown = new Uint8Array(Math.max(end, Math.min(end * 2, end + (1 << 20)), 64));
-      if (buf) grown.set(buf.subarray(0, size));
-      buf = grown;
-      this.blobs.set(node.ino, buf);
-    }
-    buf.set(data, offset);
-    if (end > size) this.sizes.set(node.ino, end);
+    if (offset + data.length > this.maxFileSize(node)) throw new SysError('EFBIG', 'write');
+    const d = this.fileData(node);
+    this.reserve(node, d.blocksToAllocate(offset, data.length) * BLOCK);
+    d.write(offset, data);
     node.mtime = node.ctime = this.now();
   }
 
+  /** Sets the size; growing makes a hole (nothing allocated), shrinking frees blocks. */
   truncate(node: Inode, len: number): void {
-    const size = this.sizes.get(node.ino) ?? 0;
-    if (len > size) this.reserve(node, size, len);
-    else this.release(node, size, len);
-    const buf = this.blobs.get(node.ino);
-    if (len === 0) this.blobs.delete(node.ino);
-    else if (buf && len < size) buf.fill(0, len, Math.min(size, buf.length));
-    if (len > 0 && !buf) this.blobs.set(node.ino, new Uint8Array(len));
-    else if (buf && buf.length < len) {
-      const grown = new Uint8Array(len);
-      grown.set(buf.subarray(0, Math.min(size, buf.length)));
-      this.blobs.set(node.ino, grown);
-    }
-    this.sizes.set(node.ino, len);
+    if (len > this.maxFileSize(node)) throw new SysError('EFBIG', 'truncate');
+    const d = this.fileData(node);
+    const before = d.allocated;
+    d.truncate(len);
+    this.fsOf(node).stored -= (before - d.allocated) * BLOCK;
+    if (len === 0) this.data.delete(node.ino);
     node.mtime = node.ctime = this.now();
+  }
+
+  private fileData(node: Inode): FileData {
+    let d = this.data.get(node.ino);
+    if (!d) {
+      d = new FileData();
+      this.data.set(node.ino, d);
+    }
+    return d;
   }
 
   private totalStored(): number {
@@ -298,19 +310,13 @@ export class Vfs {
     return t;
   }
 
-  private reserve(node: Inode, from: number, to: number): void {
-    const fs = this.fsOf(node);
-    const extra = blocksFor(to) - blocksFor(from);
+  private reserve(node: Inode, extra: number): void {
     if (extra <= 0) return;
+    const fs = this.fsOf(node);
     const diskFull = fs.capacity > 0 && fs.baseline + fs.stored + extra > fs.capacity;
     const memFull = this.totalStored() + extra > this.memoryQuota;
     if (diskFull || memFull) throw new SysError('ENOSPC', 'write');
     fs.stored += extra;
-  }
-
-  private release(node: Inode, from: number, to: number): void {
-    const fs = this.fsOf(node);
-    fs.stored -= Math.max(0, blocksFor(from) - blocksFor(to));
   }
 
   // ---- links and lifetime ----
@@ -351,9 +357,8 @@ export class Vfs {
   private maybeFree(node: Inode): void {
     if (node.nlink > 0 || this.openRefs.has(node.ino) || node.generate) return;
     if (!this.inodes.has(node.ino)) return;
-    this.release(node, this.sizes.get(node.ino) ?? 0, 0);
-    this.blobs.delete(node.ino);
-    this.sizes.delete(node.ino);
+    this.fsOf(node).stored -= this.allocated(node);
+    this.data.delete(node.ino);
     this.inodes.delete(node.ino);
   }
 

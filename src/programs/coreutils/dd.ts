@@ -1,4 +1,4 @@
-import { isSysError } from '../../shared/errno';
+import { isSysError, strerror } from '../../shared/errno';
 import { SIGNALS } from '../../shared/signals';
 import { defineProgram, usageError } from '../define';
 import type { Ctx } from '../lib/context';
@@ -6,7 +6,7 @@ import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { humanGnu } from '../lib/human-gnu';
 import { quote, quotef } from '../lib/quote';
 import { quoteaf, quotearg } from '../lib/quotearg';
-import { xstrtol } from '../lib/xstrtol';
+import { INTMAX_MAX, xstrtol } from '../lib/xstrtol';
 
 const CONV = ['ascii', 'ebcdic', 'ibm', 'block', 'unblock', 'lcase', 'ucase', 'sparse', 'swab', 'noerror', 'nocreat', 'excl', 'notrunc', 'sync', 'fdatasync', 'fsync'];
 const FLAGS = ['append', 'binary', 'cio', 'direct', 'directory', 'dsync', 'noatime', 'nocache', 'noctty', 'nofollow', 'nolinks', 'nonblock', 'sync', 'text', 'fullblock', 'count_bytes', 'skip_bytes', 'seek_bytes'];
@@ -51,23 +51,18 @@ ${coreutilsHelpFooter('dd')}`,
 
 class Die extends Error {}
 
-/** dd's parse_integer: a number with a suffix, or a product like 2x512. */
-function parseInteger(s: string): bigint | undefined {
-  const one = (t: string): bigint | undefined => {
-    const m = /^(\d+)([bcEGkKMPTwYZ]?)(B?)$/.exec(t);
-    if (!m) return undefined;
-    if (m[3] === 'B' && m[2] === '') return BigInt(m[1]!);
-    const r = xstrtol(m[1]! + m[2]! + m[3]!, 'bcEGkKMPTwYZ0');
-    return r.status === 'ok' ? r.value : undefined;
-  };
-  const parts = s.split('x');
+/** dd's parse_integer: a number with a suffix, or a product like 2x512; 'overflow' past intmax. */
+function parseInteger(s: string): bigint | 'invalid' | 'overflow' {
   let v = 1n;
-  for (const p of parts) {
-    const n = one(p);
-    if (n === undefined) return undefined;
-    v *= n;
+  for (const t of s.split('x')) {
+    const m = /^(\d+)([bcEGkKMPTwYZ]?)(B?)$/.exec(t);
+    if (!m) return 'invalid';
+    const r = m[3] === 'B' && m[2] === '' ? { value: BigInt(m[1]!), status: 'ok' } : xstrtol(m[1]! + m[2]! + m[3]!, 'bcEGkKMPTwYZ0');
+    if (r.status === 'overflow') return 'overflow';
+    if (r.status !== 'ok') return 'invalid';
+    v *= r.value;
   }
-  return v;
+  return v > INTMAX_MAX ? 'overflow' : v;
 }
 
 /** %g of printf: six significant digits. */
@@ -164,7 +159,8 @@ export default defineProgram({
           if (!known.includes(name)) return usageError(ctx, spec, `unrecognized operand ${quote(arg)}`);
           const n = parseInteger(val);
           const min = ['ibs', 'obs', 'bs', 'cbs'].includes(name) ? 1n : 0n;
-          if (n === undefined || n < min) throw new Die(`invalid number: ${quote(val)}`);
+          if (n === 'overflow') throw new Die(`invalid number: ${quote(val)}: ${strerror('EOVERFLOW')}`);
+          if (n === 'invalid' || n < min) throw new Die(`invalid number: ${quote(val)}`);
           if (name === 'ibs') o.ibs = n;
           else if (name === 'obs') o.obs = n;
           else if (name === 'bs') o.bs = n;
@@ -194,17 +190,30 @@ export default defineProgram({
           return 1;
         }
       }
-      const seekBytes = seekB || oflag.has('seek_bytes') ? Number(o.seek) : Number(o.seek) * obs;
+      const seekBytes = seekB || oflag.has('seek_bytes') ? o.seek : o.seek * BigInt(obs);
       if (o.of !== undefined) {
+        // checked before the file is opened (and created)
+        if (o.seek !== 0n && !conv.has('notrunc') && seekBytes > INTMAX_MAX) {
+          throw new Die(`offset too large: cannot truncate to a length of seek=${o.seek} (${o.bs || o.obs || 512n}-byte) blocks`);
+        }
         try {
           outFd = await ctx.sys.open(o.of, { write: true, create: !conv.has('nocreat'), exclusive: conv.has('excl'), truncate: o.seek === 0n && !conv.has('notrunc'), append: oflag.has('append') }, 0o666);
-          if (o.seek !== 0n && !conv.has('notrunc') && ctx.sys.fstat(outFd).kind === 'file') ctx.sys.ftruncate(outFd, seekBytes);
         } catch (e) {
           await ctx.perror(e, `failed to open ${quoteaf(o.of)}`);
           return 1;
         }
+        if (o.seek !== 0n && !conv.has('notrunc')) {
+          try {
+            ctx.sys.ftruncate(outFd, Number(seekBytes));
+          } catch (e) {
+            if (!isSysError(e)) throw e;
+            // not fatal: the seek that follows reports whether the offset can be reached
+            if (ctx.sys.fstat(outFd).kind === 'file') await ctx.perror(e, `failed to truncate to ${seekBytes} bytes in output file ${quoteaf(o.of)}`);
+          }
+        }
       }
-      return await copy(ctx, { inFd, outFd, inName, outName, ibs, obs, twoBufs, conv, iflag, status, seekBytes, skip: o.skip, skipB: skipB || iflag.has('skip_bytes'), count: o.count, countB: countB || iflag.has('count_bytes') });
+      const skipBytes = skipB || iflag.has('skip_bytes') ? o.skip : o.skip * BigInt(ibs);
+      return await copy(ctx, { inFd, outFd, inName, outName, ibs, obs, twoBufs, conv, iflag, status, seekBytes, skipBytes, count: o.count, countB: countB || iflag.has('count_bytes') });
     } catch (e) {
       if (!(e instanceof Die)) throw e;
       await ctx.error(e.message);
@@ -224,11 +233,57 @@ interface Job {
   conv: Set<string>;
   iflag: Set<string>;
   status: string;
-  seekBytes: number;
-  skip: bigint;
-  skipB: boolean;
+  seekBytes: bigint;
+  skipBytes: bigint;
   count: bigint;
   countB: boolean;
+}
+
+/** dd's skip(): lseek when the file allows it (no reading through holes), else read; 'fatal' after "cannot seek/skip". */
+async function skipTo(ctx: Ctx, fd: number, name: string, bytes: bigint, input: boolean): Promise<'ok' | 'short' | 'fatal'> {
+  const sys = ctx.sys;
+  let errno: Parameters<typeof strerror>[0] | undefined;
+  try {
+    // an offset past what off_t holds is not even tried: EOVERFLOW
+    if (bytes > INTMAX_MAX) errno = 'EOVERFLOW';
+    else {
+      const start = input ? sys.lseek(fd, 0, 'cur') : 0;
+      sys.lseek(fd, Number(bytes), 'cur');
+      if (!input) return 'ok';
+      const st = sys.fstat(fd);
+      return st.kind === 'file' && st.size - start < Number(bytes) ? 'short' : 'ok';
+    }
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    errno = e.errno;
+  }
+  // seekable but out of range: an error; not seekable (a pipe): read the input through
+  let seekable = true;
+  try {
+    sys.lseek(fd, 0, 'end');
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    seekable = false;
+  }
+  if (seekable || !input) {
+    await ctx.error(`${quotef(name)}: cannot ${input ? 'skip' : 'seek'}: ${strerror(errno ?? 'EOVERFLOW')}`);
+    return 'fatal';
+  }
+  for (let left = Number(bytes); left > 0;) {
+    await ctx.tick();
+    const chunk = await sys.read(fd, Math.min(65536, left));
+    if (chunk === null) return 'short';
+    left -= chunk.length;
+  }
+  return 'ok';
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 async function copy(ctx: Ctx, j: Job): Promise<number> {
@@ -237,21 +292,18 @@ async function copy(ctx: Ctx, j: Job): Promise<number> {
   ctx.sys.signal(SIGNALS.SIGINT, () => (interrupted = SIGNALS.SIGINT));
   ctx.sys.signal(SIGNALS.SIGUSR1, () => void printStats(ctx, s, j.status));
   let status = 0;
-  // skip input
-  const skipBytes = j.skipB ? Number(j.skip) : Number(j.skip) * j.ibs;
-  if (skipBytes > 0) {
-    let done = 0;
-    while (done < skipBytes) {
-      const chunk = await ctx.sys.read(j.inFd, Math.min(65536, skipBytes - done));
-      if (chunk === null) break;
-      done += chunk.length;
-    }
-    if (done < skipBytes) await ctx.error(`${quotef(j.inName)}: cannot skip to specified offset`);
+  if (j.skipBytes > 0n) {
+    const r = await skipTo(ctx, j.inFd, j.inName, j.skipBytes, true);
+    if (r === 'fatal') return printStats(ctx, s, j.status).then(() => 1);
+    if (r === 'short' && j.status !== 'none') await ctx.error(`${quotef(j.inName)}: cannot skip to specified offset`);
   }
-  if (j.seekBytes > 0 && j.outFd !== 1) ctx.sys.lseek(j.outFd, j.seekBytes, 'set');
+  if (j.seekBytes > 0n) {
+    await ctx.out.flush();
+    if ((await skipTo(ctx, j.outFd, j.outName, j.seekBytes, false)) === 'fatal') return printStats(ctx, s, j.status).then(() => 1);
+  }
   const maxRecords = j.count < 0n ? Infinity : j.countB ? Number(j.count / BigInt(j.ibs)) : Number(j.count);
   const maxBytes = j.count < 0n || !j.countB ? 0 : Number(j.count % BigInt(j.ibs));
-  let pending: number[] = [];
+  let pending: Uint8Array = new Uint8Array(0);
   let saved: number | undefined;
   let tailDone = false;
   const write = async (data: Uint8Array): Promise<void> => {
@@ -272,39 +324,38 @@ async function copy(ctx: Ctx, j: Job): Promise<number> {
         want = maxBytes;
         tailDone = true;
       }
-      let buf = new Uint8Array(0);
+      let buf: Uint8Array = new Uint8Array(0);
       for (;;) {
         const chunk = await ctx.sys.read(j.inFd, want - buf.length);
         if (chunk === null || chunk.length === 0) break;
-        const merged = new Uint8Array(buf.length + chunk.length);
-        merged.set(buf);
-        merged.set(chunk, buf.length);
-        buf = merged;
+        buf = concat(buf, chunk);
         if (!j.iflag.has('fullblock') || buf.length >= want) break;
       }
       if (buf.length === 0) break;
       if (buf.length === j.ibs) s.rFull++;
       else s.rPartial++;
-      let data: number[] = [...buf];
-      if (j.conv.has('sync') && data.length < j.ibs) data = data.concat(new Array<number>(j.ibs - data.length).fill(j.conv.has('block') || j.conv.has('unblock') ? 0x20 : 0));
+      let data: Uint8Array = buf;
+      if (j.conv.has('sync') && data.length < j.ibs) data = concat(data, new Uint8Array(j.ibs - data.length).fill(j.conv.has('block') || j.conv.has('unblock') ? 0x20 : 0));
       if (j.conv.has('swab')) {
-        if (saved !== undefined) data.unshift(saved);
-        saved = data.length % 2 ? data.pop() : undefined;
+        if (saved !== undefined) data = concat(Uint8Array.of(saved), data);
+        saved = data.length % 2 ? data[data.length - 1] : undefined;
+        if (saved !== undefined) data = data.subarray(0, data.length - 1);
+        data = data.slice();
         for (let i = 0; i + 1 < data.length; i += 2) [data[i], data[i + 1]] = [data[i + 1]!, data[i]!];
       }
       if (j.conv.has('ucase')) data = data.map((c) => (c >= 97 && c <= 122 ? c - 32 : c));
       else if (j.conv.has('lcase')) data = data.map((c) => (c >= 65 && c <= 90 ? c + 32 : c));
-      if (!j.twoBufs) await write(Uint8Array.from(data));
+      if (!j.twoBufs) await write(data);
       else {
-        pending = pending.concat(data);
+        pending = concat(pending, data);
         while (pending.length >= j.obs) {
-          await write(Uint8Array.from(pending.slice(0, j.obs)));
-          pending = pending.slice(j.obs);
+          await write(pending.subarray(0, j.obs));
+          pending = pending.subarray(j.obs);
         }
       }
     }
-    if (saved !== undefined) pending.push(saved);
-    if (pending.length) await write(Uint8Array.from(pending));
+    if (saved !== undefined) pending = concat(pending, Uint8Array.of(saved));
+    if (pending.length) await write(pending);
   } catch (e) {
     if (!isSysError(e)) throw e;
     await ctx.perror(e, `error writing ${quoteaf(j.outName)}`);

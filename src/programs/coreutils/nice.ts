@@ -1,4 +1,4 @@
-import { SysError } from '../../shared/errno';
+import { isSysError } from '../../shared/errno';
 import { defineProgram, usageError } from '../define';
 import { execvp } from '../lib/execvp';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
@@ -77,13 +77,20 @@ export default defineProgram({
       value = Math.max(-39, Math.min(39, Number(adjustment.trim())));
     }
     const command = args.slice(i);
+    const current = ctx.sys.getpriority('process', 0);
     if (command.length === 0) {
       if (adjustment !== undefined) return usageError(ctx, spec, 'a command must be given with an adjustment');
-      // the kernel keeps no niceness: every process runs at 0
-      await ctx.print('0\n');
+      await ctx.print(`${current}\n`);
       return 0;
     }
-    if (value < 0 && ctx.sys.geteuid() !== 0) await ctx.perror(new SysError('EACCES', 'setpriority'), 'cannot set niceness');
+    try {
+      ctx.sys.setpriority('process', 0, current + value);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      // only a permission problem lets the command run anyway, at the old niceness
+      await ctx.perror(e, 'cannot set niceness');
+      if (e.errno !== 'EACCES' && e.errno !== 'EPERM') return EXIT_CANCELED;
+    }
     return execvp(ctx, command);
   },
 });

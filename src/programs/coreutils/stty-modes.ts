@@ -1,7 +1,7 @@
 // The terminal settings stty knows (coreutils stty.c mode_info and control_info for Linux),
 // held as the four termios flag words and c_cc. The kernel keeps only part of termios
 // (shared/termios.ts); the rest starts at the 'sane' values on every run.
-import type { Termios } from '../../shared/termios';
+import { fromWords, isSpeed, toWords, type Termios, type WinSize } from '../../shared/termios';
 import { quote } from '../lib/quote';
 
 export type Group = 'control' | 'input' | 'output' | 'local';
@@ -69,17 +69,6 @@ const CHARS: [string, number, number][] = [
 ];
 const VMIN = 6;
 const VTIME = 5;
-const TERMIOS_CC: [keyof Termios['cc'], number][] = [['intr', 0], ['quit', 1], ['erase', 2], ['kill', 3], ['eof', 4], ['werase', 14], ['susp', 10], ['lnext', 15], ['min', VMIN], ['time', VTIME]];
-const TERMIOS_FLAGS: [keyof Omit<Termios, 'cc'>, string][] = [['icanon', 'icanon'], ['echo', 'echo'], ['echoe', 'echoe'], ['echok', 'echok'], ['echoctl', 'echoctl'], ['isig', 'isig'], ['icrnl', 'icrnl'], ['opost', 'opost'], ['onlcr', 'onlcr'], ['iexten', 'iexten']];
-
-/**
- * The kernel's termios keeps only the fields it uses; the rest of the flag words and c_cc ride
- * along in an extra property (tcsetattr stores a structured clone of the whole object), so
- * settings such as -brkint survive from one stty to the next.
- */
-interface TermiosWithWords extends Termios {
-  sttyWords?: { c: number; i: number; o: number; l: number; cc: number[] };
-}
 
 export interface ApplyResult {
   message: string;
@@ -89,6 +78,12 @@ export interface ApplyResult {
 export class SttyState {
   f: Record<Word, number> = { c: 0xbf, i: 0x2502, o: 5, l: 0x8a3b };
   cc: number[] = new Array<number>(32).fill(0);
+  speed = 38400;
+  line = 0;
+  /** The window size as settings change it (rows N, cols N); `size` reports it at that point. */
+  size: WinSize = { rows: 0, cols: 0 };
+  sizeChanged = false;
+  /** What `size` and `speed` print, in order. */
   queries: string[] = [];
 
   constructor() {
@@ -130,21 +125,21 @@ export class SttyState {
     return this.cc[name === 'min' ? VMIN : VTIME]!;
   }
 
-  load(t: TermiosWithWords): void {
-    const w = t.sttyWords;
-    if (w && w.cc.length === 32) {
-      this.f = { c: w.c, i: w.i, o: w.o, l: w.l };
-      this.cc = [...w.cc];
-    }
-    for (const [key, name] of TERMIOS_FLAGS) this.setBit(name, t[key]);
-    for (const [key, i] of TERMIOS_CC) this.cc[i] = t.cc[key];
+  /** Takes the terminal's settings, as the kernel's flag words and c_cc. */
+  load(t: Termios, size: WinSize): void {
+    const w = toWords(t);
+    this.f = { c: w.c, i: w.i, o: w.o, l: w.l };
+    this.cc = [...w.cc];
+    this.speed = t.speed;
+    this.line = t.line;
+    this.size = { ...size };
   }
 
-  store(t: Termios): Termios {
-    const out: TermiosWithWords = { ...t, cc: { ...t.cc }, sttyWords: { ...this.f, cc: [...this.cc] } };
-    for (const [key, name] of TERMIOS_FLAGS) out[key] = this.get(name);
-    for (const [key, i] of TERMIOS_CC) out.cc[key] = this.cc[i]!;
-    return out;
+  store(): Termios {
+    const t = fromWords({ ...this.f, cc: this.cc }, this.line);
+    // the baud rate lives in its own field (the word's CBAUD bits follow it)
+    t.speed = this.speed;
+    return t;
   }
 
   private setBit(name: string, on: boolean): void {
@@ -154,7 +149,8 @@ export class SttyState {
   }
 
   saveString(): string {
-    return [this.f.i, this.f.o, this.f.c, this.f.l, ...this.cc].map((n) => n.toString(16)).join(':');
+    const w = toWords(this.store());
+    return [w.i, w.o, w.c, w.l, ...this.cc].map((n) => n.toString(16)).join(':');
   }
 
   sane(): void {
@@ -249,22 +245,41 @@ export class SttyState {
           const v = charValue(value);
           if (v === undefined) return { message: `invalid integer argument: ${quote(value)}`, usage: false };
           this.cc[ch[1]] = v;
-        } else {
-          if (!/^\d+$/.test(value)) return { message: `invalid integer argument: ${quote(value)}`, usage: false };
-          if (name === 'min') this.cc[VMIN] = Number(value);
-          else if (name === 'time') this.cc[VTIME] = Number(value);
+          continue;
+        }
+        if (name === 'ispeed' || name === 'ospeed') {
+          if (!/^\d+$/.test(value) || !isSpeed(Number(value))) return { message: `invalid ${name} ${quote(value)}`, usage: false };
+          this.speed = Number(value);
+          continue;
+        }
+        if (!/^\d+$/.test(value)) return { message: `invalid integer argument: ${quote(value)}`, usage: false };
+        const n = Number(value);
+        if (name === 'min') this.cc[VMIN] = n;
+        else if (name === 'time') this.cc[VTIME] = n;
+        else if (name === 'line') this.line = n;
+        else {
+          if (n > 65535) return { message: `invalid integer argument: ${quote(value)}`, usage: false };
+          if (name === 'rows') this.size.rows = n;
+          else this.size.cols = n;
+          this.sizeChanged = true;
         }
         continue;
       }
       if (name === 'size' || name === 'speed') {
-        if (!checking) this.queries.push(name);
+        if (!checking) this.queries.push(name === 'size' ? `${this.size.rows} ${this.size.cols}\n` : `${this.speed}\n`);
         continue;
       }
-      if (/^\d+$/.test(name)) continue; // a baud rate
+      // a bare number sets the speed (both directions)
+      if (/^\d+$/.test(name)) {
+        if (!isSpeed(Number(name))) return bad(arg);
+        this.speed = Number(name);
+        continue;
+      }
       if (/^[0-9a-f]+(:[0-9a-f]+){35}$/.test(arg)) {
         const v = arg.split(':').map((x) => parseInt(x, 16));
         [this.f.i, this.f.o, this.f.c, this.f.l] = [v[0]!, v[1]!, v[2]!, v[3]!];
         this.cc = v.slice(4);
+        this.speed = fromWords({ ...this.f, cc: this.cc }).speed;
         continue;
       }
       return bad(arg);

@@ -64,11 +64,11 @@ function screenColumns(ctx: Ctx): number {
   return Number.isInteger(c) && c > 0 ? c : 80;
 }
 
-function display(ctx: Ctx, s: SttyState, kind: 'changed' | 'all', rows: number, cols: number): string {
+function display(ctx: Ctx, s: SttyState, kind: 'changed' | 'all'): string {
   const w = new Wrap(screenColumns(ctx));
-  w.add('speed 38400 baud;');
-  if (kind === 'all') w.add(`rows ${rows}; columns ${cols};`);
-  w.add('line = 0;');
+  w.add(`speed ${s.speed} baud;`);
+  if (kind === 'all') w.add(`rows ${s.size.rows}; columns ${s.size.cols};`);
+  w.add(`line = ${s.line};`);
   w.nl();
   let empty = true;
   for (const c of s.chars()) {
@@ -147,16 +147,16 @@ export default defineProgram({
     try {
       if (file !== undefined) fd = await ctx.sys.open(file, { read: true });
       const t: Termios = ctx.sys.tcgetattr(fd);
-      const size = ctx.sys.winsize(fd);
-      state.load(t);
+      state.load(t, ctx.sys.winsize(fd));
       if (noargs || all || save) {
         if (save) await ctx.print(`${state.saveString()}\n`);
-        else await ctx.print(display(ctx, state, all ? 'all' : 'changed', size.rows, size.cols));
+        else await ctx.print(display(ctx, state, all ? 'all' : 'changed'));
         return 0;
       }
       state.apply(settings, false);
-      for (const q of state.queries) await ctx.print(q === 'size' ? `${size.rows} ${size.cols}\n` : '38400\n');
-      ctx.sys.tcsetattr(fd, state.store(t));
+      for (const q of state.queries) await ctx.print(q);
+      ctx.sys.tcsetattr(fd, state.store());
+      if (state.sizeChanged) ctx.sys.tcsetwinsize(fd, state.size);
       return 0;
     } catch (e) {
       if (!isSysError(e)) throw e;

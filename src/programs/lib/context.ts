@@ -8,7 +8,7 @@ import { encodeText } from '../../shared/bytes';
 export class Writer {
   private buf: string[] = [];
   private size = 0;
-  /** True once a write failed with EPIPE/EBADF: later output is dropped. */
+  /** True once a write failed (EPIPE, EBADF, ENOSPC, EINVAL...): later output is dropped. */
   broken = false;
 
   constructor(
@@ -32,7 +32,8 @@ export class Writer {
     try {
       await this.sys.write(this.fd, encodeText(text));
     } catch (e) {
-      if (isSysError(e) && (e.errno === 'EBADF' || e.errno === 'EPIPE' || e.errno === 'ENOSPC')) {
+      // any failed write (EPIPE, ENOSPC, a /proc/sys value the kernel rejects with EINVAL) stops output
+      if (isSysError(e)) {
         this.broken = true;
         this.error = e;
         return;

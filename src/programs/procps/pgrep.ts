@@ -179,7 +179,8 @@ async function run(ctx: Ctx, kill: boolean): Promise<number> {
     if (ttys && !ttys.includes(q.tty ?? '?')) ok = false;
     if (states && !states.split(',').includes(q.state)) ok = false;
     if (older !== undefined && q.elapsed < older) ok = false;
-    if (ok && re) ok = re.test(p.flags.has('f') ? q.argv.join(' ') : q.comm);
+    // a kernel thread has no command line: -f matches its name
+    if (ok && re) ok = re.test(p.flags.has('f') && q.argv.length ? q.argv.join(' ') : q.comm);
     return p.flags.has('v') ? !ok : ok;
   });
   if (!matches.length && !p.flags.has('f') && pattern !== undefined && pattern.length > 15 && !/[|[]/.test(pattern)) {
@@ -230,13 +231,15 @@ export const pidof = defineProgram({
     const args = ctx.argv.slice(1);
     let single = false;
     let quiet = false;
+    let workers = false;
     const omit = new Set<number>();
     const names: string[] = [];
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
       if (a === '-s') single = true;
       else if (a === '-q') quiet = true;
-      else if (a === '-x' || a === '-w' || a === '-c' || a === '-n') continue;
+      else if (a === '-w') workers = true;
+      else if (a === '-x' || a === '-c' || a === '-n') continue;
       else if (a === '-o' || a.startsWith('-o')) {
         const list = a === '-o' ? args[++i] ?? '' : a.slice(2);
         for (const x of list.split(',')) omit.add(x === '%PPID' ? ctx.sys.getppid() : Number(x));
@@ -248,7 +251,8 @@ export const pidof = defineProgram({
         return 0;
       } else names.push(a);
     }
-    const procs = (await loadProcs(ctx.sys)).filter((q) => q.state !== 'Z' && q.pid !== ctx.sys.pid && !omit.has(q.pid));
+    // kernel threads only with -w (they have no executable to match)
+    const procs = (await loadProcs(ctx.sys)).filter((q) => q.state !== 'Z' && q.pid !== ctx.sys.pid && !omit.has(q.pid) && (workers || !q.kthread));
     const found: number[] = [];
     for (const n of names) {
       const base = n.slice(n.lastIndexOf('/') + 1);

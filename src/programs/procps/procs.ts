@@ -19,7 +19,6 @@ export interface Proc extends ProcessInfo {
   cpu: number;
   /** Seconds since the process started. */
   elapsed: number;
-  nice: number;
   /** Foreground process group of its terminal, when known (-1 otherwise). */
   tpgid: number;
   wchan: string;
@@ -56,10 +55,10 @@ export async function memTotalKb(sys: Sys): Promise<number> {
   return 2_014_256;
 }
 
-/** /proc/sys/kernel/pid_max as the sysctl state has it (systemd's 50-pid-max.conf: 4194304). */
+/** /proc/sys/kernel/pid_max (systemd's 50-pid-max.conf: 4194304), which sizes the PID columns. */
 export async function pidMax(sys: Sys): Promise<number> {
   try {
-    const m = /^kernel\.pid_max = (\d+)$/m.exec(decoder.decode(await sys.readFile('/run/sysctl.state')));
+    const m = /^(\d+)$/m.exec(decoder.decode(await sys.readFile('/proc/sys/kernel/pid_max')));
     if (m) return Number(m[1]);
   } catch {
     // fall through
@@ -67,7 +66,16 @@ export async function pidMax(sys: Sys): Promise<number> {
   return 4_194_304;
 }
 
+// where each kernel thread sleeps, by the start of its name
+const KTHREAD_WCHAN: [RegExp, string][] = [
+  [/^kthreadd$/, 'kthreadd'], [/^kworker\//, 'worker_thread'], [/^(ksoftirqd|migration|cpuhp)\//, 'smpboot_thread_fn'],
+  [/^rcu_tasks/, 'rcu_tasks_kthread'], [/^rcu_sched$/, 'rcu_gp_kthread'], [/^kdevtmpfs$/, 'devtmpfs_work_loop'],
+  [/^kauditd$/, 'kauditd_thread'], [/^khungtaskd$/, 'watchdog'], [/^oom_reaper$/, 'oom_reaper'], [/^kcompactd/, 'kcompactd'],
+  [/^ksmd$/, 'ksm_scan_thread'], [/^khugepaged$/, 'khugepaged'], [/^watchdogd$/, 'kthread_worker_fn'], [/^kswapd/, 'kswapd'],
+];
+
 function wchanOf(p: ProcessInfo): string {
+  if (p.kthread) return KTHREAD_WCHAN.find(([re]) => re.test(p.comm))?.[1] ?? 'rescuer_thread';
   if (p.state === 'R') return '-';
   if (p.state === 'T') return 'do_signal_stop';
   if (p.state === 'Z') return '-';
@@ -92,22 +100,28 @@ export async function loadProcs(sys: Sys): Promise<Proc[]> {
     const comm = p.comm.replace(/^-/, '');
     const h = hash(`${comm}:${p.pid}`);
     const base = FOOTPRINT[comm] ?? [6_000 + (hash(comm) % 4_000), 1_800 + (hash(comm) % 1_600)];
-    const zombie = p.state === 'Z';
+    // a zombie or a kernel thread has no user memory
+    const zombie = p.state === 'Z' || p.kthread;
     const vsz = zombie ? 0 : base[0] + (h % 64) * 4;
     const rss = zombie ? 0 : base[1] + ((h >>> 8) % 48) * 4;
     const elapsed = Math.max(0, Math.floor((now - Math.max(p.startTime, bootMs)) / 1000));
     // a long-lived daemon accumulates a little CPU time; short commands stay at zero
-    const rate = p.pid === 1 ? 0.004 : comm === 'bash' ? 0.0004 : 0.0002;
+    const rate = p.pid === 1 ? 0.004 : comm === 'bash' ? 0.0004 : p.kthread ? 0 : 0.0002;
     const cpu = Math.floor(elapsed * rate);
     const name = (uid: number): string => acc.userName(uid) ?? String(uid);
     return {
       ...p,
       user: name(p.euid), ruser: name(p.uid), group: acc.groupName(p.gid) ?? String(p.gid),
-      vsz, rss, shared: Math.floor(rss * 0.7), cpu, elapsed, nice: 0,
+      vsz, rss, shared: Math.floor(rss * 0.7), cpu, elapsed,
       tpgid: p.tty === undefined ? -1 : fgOf.get(p.tty) ?? -1,
       wchan: wchanOf(p), psr: h % 2, threads: comm === 'dockerd' || comm === 'containerd' ? 9 : 1,
     };
   });
+}
+
+/** The kernel's prio field (/proc/<pid>/stat 18): 20+nice, or -1-rtprio under SCHED_FIFO. */
+export function priority(p: Proc): number {
+  return p.rtprio ? -1 - p.rtprio : 20 + p.nice;
 }
 
 /** BSD STAT: state letter, then < N L s l + as procps prints them. */

@@ -5,7 +5,7 @@ import type { Ctx } from '../lib/context';
 import { Accounts } from '../lib/accounts';
 import { getopt, GetoptError } from '../lib/getopt';
 import { memInfo } from './meminfo';
-import { commandLine, loadProcs, pidMax, type Proc } from './procs';
+import { commandLine, loadProcs, pidMax, priority, type Proc } from './procs';
 import { uptimeLine } from './uptime';
 
 const R = 'required' as const;
@@ -21,7 +21,8 @@ async function frame(ctx: Ctx, opts: { pids?: number[]; uid?: number; cmdline: b
   const procs = (await loadProcs(sys)).filter((p) => (!opts.pids || opts.pids.includes(p.pid)) && (opts.uid === undefined || p.euid === opts.uid));
   const all = await loadProcs(sys);
   const m = await memInfo(sys);
-  const count = (s: string): string => String(all.filter((p) => p.state === s).length).padStart(3);
+  // idle kernel threads count as sleeping
+  const count = (s: string): string => String(all.filter((p) => p.state === s || (s === 'S' && p.state === 'I')).length).padStart(3);
   const mib = (kb: number): string => (kb / 1024).toFixed(1).padStart(8);
   const lines = [
     `top - ${(await uptimeLine(ctx)).slice(1)}`,
@@ -35,7 +36,7 @@ async function frame(ctx: Ctx, opts: { pids?: number[]; uid?: number; cmdline: b
   lines.push(`${'PID'.padStart(pw)} USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND`);
   const pcpu = (p: Proc): number => (p.elapsed ? (p.cpu * 100) / p.elapsed : 0);
   const keys: Record<string, (p: Proc) => number | string> = {
-    '%CPU': pcpu, '%MEM': (p) => p.rss, PID: (p) => -p.pid, RES: (p) => p.rss, VIRT: (p) => p.vsz, 'TIME+': (p) => p.cpu, USER: (p) => p.user, COMMAND: (p) => p.comm,
+    '%CPU': pcpu, '%MEM': (p) => p.rss, PID: (p) => -p.pid, RES: (p) => p.rss, VIRT: (p) => p.vsz, 'TIME+': (p) => p.cpu, USER: (p) => p.user, COMMAND: (p) => p.comm, NI: (p) => -p.nice, PR: (p) => -priority(p),
   };
   const key = keys[opts.sort] ?? pcpu;
   const sorted = [...procs].sort((a, b) => {
@@ -47,7 +48,9 @@ async function frame(ctx: Ctx, opts: { pids?: number[]; uid?: number; cmdline: b
   for (const p of sorted) {
     const user = p.user.length > 8 ? `${p.user.slice(0, 7)}+` : p.user;
     const cmd = opts.cmdline ? commandLine(p) : p.comm;
-    const row = `${String(p.pid).padStart(pw)} ${user.padEnd(8)}  20   0 ${String(p.vsz).padStart(7)} ${String(p.rss).padStart(6)} ${String(p.shared).padStart(6)} ${p.state} ${pcpu(p).toFixed(1).padStart(5)} ${((p.rss * 100) / m.total).toFixed(1).padStart(5)} ${timePlus(p.cpu).padStart(9)} ${cmd}`;
+    // PR is the kernel's priority (20 + nice), `rt` under a real-time policy
+    const pr = p.rtprio ? 'rt' : String(priority(p));
+    const row = `${String(p.pid).padStart(pw)} ${user.padEnd(8)} ${pr.padStart(3)} ${String(p.nice).padStart(3)} ${String(p.vsz).padStart(7)} ${String(p.rss).padStart(6)} ${String(p.shared).padStart(6)} ${p.state} ${pcpu(p).toFixed(1).padStart(5)} ${((p.rss * 100) / m.total).toFixed(1).padStart(5)} ${timePlus(p.cpu).padStart(9)} ${cmd}`;
     lines.push(row.slice(0, opts.width));
   }
   return `${lines.slice(0, opts.rows).join('\n')}\n`;

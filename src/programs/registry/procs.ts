@@ -15,6 +15,7 @@ export const procsPrograms: ProgramEntry[] = [
   lazy({ name: 'pidof', installPath: '/usr/bin/pidof', aliases: ['/usr/sbin/pidof'], pkg: 'procps-ng' }, () => import('../procps/pgrep').then((m) => ({ default: m.pidof }))),
   lazy({ name: 'pkill', installPath: '/usr/bin/pkill', pkg: 'procps-ng' }, () => import('../procps/pgrep').then((m) => ({ default: m.pkill }))),
   lazy({ name: 'ps', installPath: '/usr/bin/ps', pkg: 'procps-ng' }, () => import('../procps/ps/index')),
+  lazy({ name: 'renice', installPath: '/usr/bin/renice', pkg: 'util-linux' }, () => import('../procps/renice')),
   lazy({ name: 'sysctl', installPath: '/usr/sbin/sysctl', pkg: 'procps-ng' }, () => import('../procps/sysctl')),
   lazy({ name: 'top', installPath: '/usr/bin/top', pkg: 'procps-ng' }, () => import('../procps/top')),
   lazy({ name: 'uptime', installPath: '/usr/bin/uptime', pkg: 'procps-ng' }, () => import('../procps/uptime').then((m) => ({ default: m.uptime }))),

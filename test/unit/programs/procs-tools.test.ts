@@ -40,16 +40,19 @@ Swap:            0           0           0
  r  b   swpd   free   buff  cache   si   so    bi    bo   in   cs us sy id wa st gu
  1  0      0 1623412   2148 216372    0    0    12     3   41   67  0  0 100  0  0  0
 `, '', 0],
-  ['top -b -n1', `top - 09:30:00 up 0 min,  0 user,  load average: 0.00, 0.00, 0.00
-Tasks:   3 total,   1 running,   2 sleeping,   0 stopped,   0 zombie
+  // -p picks rows; the summary counts every task, kernel threads too (idle ones as sleeping)
+  ['top -b -n1 -p 1,2,3,16,42', `top - 09:30:00 up 0 min,  0 user,  load average: 0.00, 0.00, 0.00
+Tasks:  38 total,   1 running,  37 sleeping,   0 stopped,   0 zombie
 %Cpu(s):  0.0 us,  0.0 sy,  0.0 ni,100.0 id,  0.0 wa,  0.0 hi,  0.0 si,  0.0 st 
 MiB Mem :   1967.0 total,   1585.4 free,    213.8 used,    213.4 buff/cache     
 MiB Swap:      0.0 total,      0.0 free,      0.0 used.   1753.2 avail Mem 
 
     PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND
-      3 root      20   0   10976   4416   3091 R   0.0   0.2   0:00.00 top
+     42 root      20   0   10900   4424   3096 R   0.0   0.2   0:00.00 top
       1 root      20   0  167912  12052   8436 S   0.0   0.6   0:00.00 systemd
-      2 root      20   0    8384   5000   3500 S   0.0   0.2   0:00.00 bash
+      2 root      20   0       0      0      0 S   0.0   0.0   0:00.00 kthreadd
+      3 root       0 -20       0      0      0 I   0.0   0.0   0:00.00 rcu_gp
+     16 root      rt   0       0      0      0 S   0.0   0.0   0:00.00 migration/0
 `, '', 0],
   ['lsblk', `NAME   MAJ:MIN RM  SIZE RO TYPE MOUNTPOINTS
 sda      8:0    0   16G  0 disk 
@@ -68,9 +71,9 @@ sr0     11:0    1 1024M  0 rom
   ['sysctl -w kernel.hostname=web01; hostname', 'kernel.hostname = web01\nweb01\n', '', 0],
   [NOBODY('/usr/sbin/sysctl -w vm.swappiness=10'), '', 'sysctl: permission denied on key "vm.swappiness"\n', 1],
   ['sysctl nosuch.key', '', 'sysctl: cannot stat /proc/sys/nosuch/key: No such file or directory\n', 1],
-  [BG(50) + 'pgrep -l sleep; pidof sleep; /usr/bin/kill $!; wait; pgrep sleep', '3 sleep\n3\n', '', 1],
-  [BG(60) + 'killall -v sleep; wait', '', 'Killed sleep(3) with signal 15\n', 0],
-  [BG(70) + 'pkill -e sleep; wait', 'sleep killed (pid 3)\n', '', 0],
+  [BG(50) + 'pgrep -l sleep; pidof sleep; /usr/bin/kill $!; wait; pgrep sleep', '42 sleep\n42\n', '', 1],
+  [BG(60) + 'killall -v sleep; wait', '', 'Killed sleep(42) with signal 15\n', 0],
+  [BG(70) + 'pkill -e sleep; wait', 'sleep killed (pid 42)\n', '', 0],
   ['killall nosuch', '', 'nosuch: no process found\n', 1],
   ['/usr/bin/kill -l', 'HUP INT QUIT ILL TRAP ABRT IOT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM\nTERM STKFLT CHLD CLD CONT STOP TSTP TTIN TTOU URG XCPU XFSZ VTALRM PROF\nWINCH IO POLL PWR SYS RT<N> RTMIN+<N> RTMAX-<N>\n', '', 0],
   ['/usr/bin/kill -l 15', 'TERM\n', '', 0],

@@ -1,7 +1,7 @@
 // ps output columns (procps-ng 4.0 format_array): header, default width, justification and
 // how each value is printed.
 import { strftime } from '../../lib/strftime';
-import { commandLine, statOf, type Proc } from '../procs';
+import { commandLine, priority, statOf, type Proc } from '../procs';
 
 export type Align = 'left' | 'right' | 'user' | 'unlimited' | 'wchan';
 
@@ -46,6 +46,8 @@ function etime(sec: number): string {
   return `${dd ? `${dd}-` : ''}${dd || hh ? `${two(hh)}:` : ''}${two(mm)}:${two(ss)}`;
 }
 
+const policy = (p: Proc): string => (p.rtprio ? 'FF' : 'TS');
+
 function permille(p: Proc): number {
   return p.elapsed > 0 ? Math.floor((p.cpu * 1000) / p.elapsed) : 0;
 }
@@ -74,8 +76,8 @@ const D: Record<string, ColumnDef> = {
   args: { header: 'COMMAND', width: 27, align: 'unlimited', value: args },
   bsdtime: { header: 'TIME', width: 6, align: 'right', value: (p) => `${String(Math.floor(p.cpu / 60)).padStart(3)}:${String(p.cpu % 60).padStart(2, '0')}` },
   c: { header: 'C', width: 2, align: 'right', value: (p) => String(Math.min(99, Math.floor(permille(p) / 10))).padStart(2) },
-  class: { header: 'CLS', width: 3, align: 'left', value: () => 'TS' },
-  cls: { header: 'CLS', width: 3, align: 'right', value: () => 'TS' },
+  class: { header: 'CLS', width: 3, align: 'left', value: (p) => policy(p) },
+  cls: { header: 'CLS', width: 3, align: 'right', value: (p) => policy(p) },
   cmd: { header: 'CMD', width: 27, align: 'unlimited', value: args },
   comm: { header: 'COMMAND', width: 15, align: 'unlimited', value: comm },
   command: { header: 'COMMAND', width: 27, align: 'unlimited', value: args },
@@ -88,31 +90,32 @@ const D: Record<string, ColumnDef> = {
   etimes: { header: 'ELAPSED', width: 7, align: 'right', value: (p) => String(p.elapsed) },
   euid: { header: 'EUID', width: 5, align: 'right', value: (p) => String(p.euid) },
   euser: { header: 'EUSER', width: 8, align: 'user', value: (p, e, r) => name(p.user, p.euid, e, r) },
-  f: { header: 'F', width: 1, align: 'right', value: (p) => (p.euid === 0 ? '4' : '0') },
+  // PF_FORKNOEXEC (1) for kernel threads, PF_SUPERPRIV (4) for root's processes
+  f: { header: 'F', width: 1, align: 'right', value: (p) => (p.kthread ? '1' : p.euid === 0 ? '4' : '0') },
   fname: { header: 'COMMAND', width: 8, align: 'left', value: (p, e) => trunc(e.forest + p.comm, 8 + e.forest.length) },
   gid: { header: 'GID', width: 5, align: 'right', value: (p) => String(p.gid) },
   group: { header: 'GROUP', width: 8, align: 'user', value: (p, e, r) => name(p.group, p.gid, e, r) },
   lstart: { header: 'STARTED', width: 24, align: 'right', value: (p) => strftime('%a %b %e %H:%M:%S %Y', startMs(p)) },
   lwp: { header: 'LWP', width: 5, align: 'right', pidmax: true, value: pid((p) => p.pid) },
-  ni: { header: 'NI', width: 3, align: 'right', value: (p) => String(p.nice) },
+  ni: { header: 'NI', width: 3, align: 'right', value: (p) => (p.rtprio ? '-' : String(p.nice)) },
   nlwp: { header: 'NLWP', width: 4, align: 'right', value: (p) => String(p.threads) },
-  opri: { header: 'PRI', width: 3, align: 'right', value: (p) => String(80 + p.nice) },
+  opri: { header: 'PRI', width: 3, align: 'right', value: (p) => String(60 + priority(p)) },
   pgid: { header: 'PGID', width: 5, align: 'right', pidmax: true, value: pid((p) => p.pgid) },
   pgrp: { header: 'PGRP', width: 5, align: 'right', pidmax: true, value: pid((p) => p.pgid) },
   pid: { header: 'PID', width: 5, align: 'right', pidmax: true, value: pid((p) => p.pid) },
-  policy: { header: 'POL', width: 3, align: 'left', value: () => 'TS' },
+  policy: { header: 'POL', width: 3, align: 'left', value: (p) => policy(p) },
   ppid: { header: 'PPID', width: 5, align: 'right', pidmax: true, value: pid((p) => p.ppid) },
-  pri: { header: 'PRI', width: 3, align: 'right', value: (p) => String(19 - p.nice) },
-  priority: { header: 'PRI', width: 3, align: 'right', value: (p) => String(20 + p.nice) },
+  pri: { header: 'PRI', width: 3, align: 'right', value: (p) => String(39 - priority(p)) },
+  priority: { header: 'PRI', width: 3, align: 'right', value: (p) => String(priority(p)) },
   psr: { header: 'PSR', width: 3, align: 'right', value: (p) => String(p.psr) },
   rgid: { header: 'RGID', width: 5, align: 'right', value: (p) => String(p.gid) },
   rgroup: { header: 'RGROUP', width: 8, align: 'user', value: (p, e, r) => name(p.group, p.gid, e, r) },
   rss: { header: 'RSS', width: 5, align: 'right', value: (p) => String(p.rss) },
-  rtprio: { header: 'RTPRIO', width: 6, align: 'right', value: () => '-' },
+  rtprio: { header: 'RTPRIO', width: 6, align: 'right', value: (p) => (p.rtprio ? String(p.rtprio) : '-') },
   ruid: { header: 'RUID', width: 5, align: 'right', value: (p) => String(p.uid) },
   ruser: { header: 'RUSER', width: 8, align: 'user', value: (p, e, r) => name(p.ruser, p.uid, e, r) },
   s: { header: 'S', width: 1, align: 'left', value: (p) => p.state },
-  sched: { header: 'SCH', width: 3, align: 'right', value: () => '0' },
+  sched: { header: 'SCH', width: 3, align: 'right', value: (p) => (p.rtprio ? '1' : '0') },
   sess: { header: 'SESS', width: 5, align: 'right', pidmax: true, value: pid((p) => p.sid) },
   sgid: { header: 'SGID', width: 5, align: 'right', value: (p) => String(p.gid) },
   share: { header: '-', width: 1, align: 'right', value: (p) => String(p.shared) },

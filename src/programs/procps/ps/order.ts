@@ -1,5 +1,5 @@
 // ps --sort keys and the --forest / -H tree order with its prefixes.
-import { commandLine, statOf, type Proc } from '../procs';
+import { commandLine, priority, statOf, type Proc } from '../procs';
 
 type Key = (p: Proc) => number | string;
 
@@ -14,7 +14,7 @@ const KEYS: Record<string, Key> = {
   time: (p) => p.cpu, cputime: (p) => p.cpu, bsdtime: (p) => p.cpu,
   start_time: (p) => p.startTime, start: (p) => p.startTime, stime: (p) => p.startTime, lstart: (p) => p.startTime,
   etime: (p) => p.elapsed, etimes: (p) => p.elapsed, tty: (p) => p.tty ?? '', tname: (p) => p.tty ?? '', tt: (p) => p.tty ?? '',
-  stat: (p) => statOf(p), s: (p) => p.state, state: (p) => p.state, ni: (p) => p.nice, nice: (p) => p.nice, pri: (p) => p.nice,
+  stat: (p) => statOf(p), s: (p) => p.state, state: (p) => p.state, ni: (p) => p.nice, nice: (p) => p.nice, pri: (p) => priority(p),
   tpgid: (p) => p.tpgid, psr: (p) => p.psr, nlwp: (p) => p.threads, wchan: (p) => p.wchan,
 };
 

@@ -156,7 +156,8 @@ async function overview(ctx: Ctx, color: boolean): Promise<string> {
   const host = ctx.sys.uname().nodename;
   const dot = m.state === 'running' ? (color ? `${GREEN}●${NORMAL}` : '●') : color ? `${RED}●${NORMAL}` : '●';
   const state = m.state === 'running' ? (color ? `${GREEN}running${NORMAL}` : 'running') : color ? `${RED}${m.state}${NORMAL}` : m.state;
-  const procs = ctx.sys.processes().filter((p) => p.state !== 'Z');
+  // kernel threads are not shown in the tree (systemd hides them)
+  const procs = ctx.sys.processes().filter((p) => p.state !== 'Z' && !p.kthread);
   return [
     `${dot} ${host}`,
     `    State: ${state}`,

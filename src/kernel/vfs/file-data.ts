@@ -1,0 +1,120 @@
+// A regular file's bytes, kept in 64 KiB chunks so that a file with holes (truncate -s 1G,
+// a write after a seek past the end) holds memory only for what was written. A hole reads
+// as zeros. Which 4 KiB blocks were written is tracked per chunk: that is the file's
+// st_blocks and what it takes from the disk.
+
+export const BLOCK = 4096;
+const CHUNK = 1 << 16;
+const BLOCKS_PER_CHUNK = CHUNK / BLOCK;
+
+interface Chunk {
+  /** The chunk's leading bytes; what lies beyond its length reads as zero. Grows on demand. */
+  bytes: Uint8Array;
+  /** Bit i set: block i of this chunk was written. */
+  blocks: number;
+}
+
+function popcount(n: number): number {
+  let c = 0;
+  for (let v = n; v; v &= v - 1) c++;
+  return c;
+}
+
+export class FileData {
+  private readonly chunks = new Map<number, Chunk>();
+  size = 0;
+  /** 4 KiB blocks written (allocated), over all chunks. */
+  allocated = 0;
+
+  /** Bytes [offset, offset+len) clipped to the file, holes as zeros. */
+  read(offset: number, len: number): Uint8Array {
+    const end = Math.min(this.size, offset + len);
+    if (end <= offset) return new Uint8Array(0);
+    const out = new Uint8Array(end - offset);
+    for (let pos = offset; pos < end;) {
+      const index = Math.floor(pos / CHUNK);
+      const start = pos - index * CHUNK;
+      const stop = Math.min(CHUNK, end - index * CHUNK);
+      const c = this.chunks.get(index);
+      if (c && start < c.bytes.length) out.set(c.bytes.subarray(start, Math.min(stop, c.bytes.length)), pos - offset);
+      pos = index * CHUNK + stop;
+    }
+    return out;
+  }
+
+  /** How many more blocks writing [offset, offset+len) would allocate. */
+  blocksToAllocate(offset: number, len: number): number {
+    let extra = 0;
+    this.eachBlockRange(offset, len, (c, mask) => {
+      extra += popcount(mask & ~(c?.blocks ?? 0));
+    });
+    return extra;
+  }
+
+  write(offset: number, data: Uint8Array): void {
+    let done = 0;
+    while (done < data.length) {
+      const pos = offset + done;
+      const index = Math.floor(pos / CHUNK);
+      const start = pos - index * CHUNK;
+      const n = Math.min(CHUNK - start, data.length - done);
+      let c = this.chunks.get(index);
+      if (!c) {
+        c = { bytes: new Uint8Array(0), blocks: 0 };
+        this.chunks.set(index, c);
+      }
+      if (c.bytes.length < start + n) {
+        // grow by doubling so small files stay small and appends stay cheap
+        const grown = new Uint8Array(Math.min(CHUNK, Math.max(start + n, c.bytes.length * 2, 64)));
+        grown.set(c.bytes);
+        c.bytes = grown;
+      }
+      c.bytes.set(data.subarray(done, done + n), start);
+      done += n;
+    }
+    this.eachBlockRange(offset, data.length, (c, mask, index) => {
+      const chunk = c ?? this.chunks.get(index)!;
+      this.allocated += popcount(mask & ~chunk.blocks);
+      chunk.blocks |= mask;
+    });
+    this.size = Math.max(this.size, offset + data.length);
+  }
+
+  /** Sets the size; growing adds a hole, shrinking frees whole blocks past the end and zeros the rest. */
+  truncate(len: number): void {
+    if (len < this.size) {
+      const lastBlock = Math.ceil(len / BLOCK);
+      for (const [index, c] of [...this.chunks]) {
+        const base = index * CHUNK;
+        if (base >= len) {
+          this.allocated -= popcount(c.blocks);
+          this.chunks.delete(index);
+          continue;
+        }
+        if (base + CHUNK <= len) continue;
+        // the chunk holding the new end: drop its blocks past it, zero the tail of the last one
+        const keep = lastBlock - index * BLOCKS_PER_CHUNK;
+        const mask = keep >= BLOCKS_PER_CHUNK ? 0xffff : (1 << keep) - 1;
+        this.allocated -= popcount(c.blocks & ~mask);
+        c.blocks &= mask;
+        if (len - base < c.bytes.length) c.bytes.fill(0, len - base);
+      }
+    }
+    this.size = len;
+  }
+
+  /** Calls `f` per chunk touched by [offset, offset+len) with the mask of its blocks in range. */
+  private eachBlockRange(offset: number, len: number, f: (c: Chunk | undefined, mask: number, index: number) => void): void {
+    if (len <= 0) return;
+    const first = Math.floor(offset / BLOCK);
+    const last = Math.floor((offset + len - 1) / BLOCK);
+    for (let b = first; b <= last;) {
+      const index = Math.floor(b / BLOCKS_PER_CHUNK);
+      const lo = b - index * BLOCKS_PER_CHUNK;
+      const hi = Math.min(BLOCKS_PER_CHUNK - 1, last - index * BLOCKS_PER_CHUNK);
+      const mask = (((1 << (hi + 1)) - 1) & ~((1 << lo) - 1)) & 0xffff;
+      f(this.chunks.get(index), mask, index);
+      b = (index + 1) * BLOCKS_PER_CHUNK;
+    }
+  }
+}
