@@ -151,14 +151,29 @@ export class SysctlTable {
 
   /** Names directly under a directory (dotted prefix, '' for /proc/sys), sorted as procfs lists them. */
   children(prefix: string): string[] {
-    const names = new Set<string>();
-    const head = prefix === '' ? '' : `${prefix}.`;
-    for (const key of this.entries.keys()) if (key.startsWith(head)) names.add(key.slice(head.length).split('.')[0]!);
-    return [...names].sort();
+    return this.tree().get(prefix) ?? [];
+  }
+
+  /** Directory -> sorted child names, built once: the keys never change after construction. */
+  private index: Map<string, string[]> | undefined;
+  private tree(): Map<string, string[]> {
+    if (this.index) return this.index;
+    const sets = new Map<string, Set<string>>();
+    for (const key of this.entries.keys()) {
+      const parts = key.split('.');
+      for (let i = 0; i < parts.length; i++) {
+        const dir = parts.slice(0, i).join('.');
+        let set = sets.get(dir);
+        if (!set) sets.set(dir, (set = new Set()));
+        set.add(parts[i]!);
+      }
+    }
+    this.index = new Map([...sets].map(([d, set]) => [d, [...set].sort()]));
+    return this.index;
   }
 
   isDir(prefix: string): boolean {
-    return !this.entries.has(prefix) && this.children(prefix).length > 0;
+    return !this.entries.has(prefix) && this.tree().has(prefix);
   }
 
   mode(key: string): number | undefined {

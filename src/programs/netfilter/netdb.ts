@@ -50,8 +50,11 @@ function parseServices(text: string): Service[] {
   return out;
 }
 
-/** The built-in table: "name port t|u|b aliases". */
+/** The built-in table: "name port t|u|b aliases" (parsed once per worker: it never changes). */
+let builtinCache: Service[] | undefined;
+let builtinProtocols: Protocol[] | undefined;
 function builtinServices(): Service[] {
+  if (builtinCache) return builtinCache;
   const out: Service[] = [];
   for (const line of SERVICES_DATA.split('\n')) {
     const f = fields(line);
@@ -59,7 +62,7 @@ function builtinServices(): Service[] {
     const [name, port, p] = f as [string, string, string];
     for (const proto of p === 'b' ? ['tcp', 'udp'] : [p === 't' ? 'tcp' : 'udp']) out.push({ name, port: Number(port), proto, aliases: f.slice(3) });
   }
-  return out;
+  return (builtinCache = out);
 }
 
 function parseProtocols(text: string): Protocol[] {
@@ -95,7 +98,7 @@ export class NetDb {
     const [svc, proto, hosts, nets, accounts] = await Promise.all([readText(sys, '/etc/services'), readText(sys, '/etc/protocols'), readText(sys, '/etc/hosts'), readText(sys, '/etc/networks'), Accounts.load(sys)]);
     return new NetDb(
       svc === null ? builtinServices() : parseServices(svc),
-      parseProtocols(proto ?? PROTOCOLS_DATA),
+      proto === null ? (builtinProtocols ??= parseProtocols(PROTOCOLS_DATA)) : parseProtocols(proto),
       parseHosts(hosts ?? ''),
       // /etc/networks lines are "name address"
       parseHosts(nets ?? NETWORKS_DATA).map((l) => ({ addr: l.names[0] ?? '', names: [l.addr] })),

@@ -31,7 +31,9 @@ export function cloneRule(r: NfRule): NfRule {
 }
 
 export function cloneRuleset(rs: NfRuleset): NfRuleset {
-  return structuredClone(rs);
+  // plain data (numbers, strings, booleans, arrays): a JSON round trip is several times
+  // faster than structuredClone in V8, and rules are cloned on every iptables call
+  return JSON.parse(JSON.stringify(rs)) as NfRuleset;
 }
 
 export function getTable(rs: NfRuleset, name: NfTableName): NfTable {
