@@ -8,6 +8,10 @@ import type { Journal } from '../subsystems/journald/journal';
 import { Manager } from '../subsystems/systemd/manager';
 import { ServiceHost, type HostHooks } from './service-host';
 import { Sockets } from '../subsystems/sockets/sockets';
+import { Bus } from '../subsystems/bus/bus';
+import { Resolver } from '../subsystems/resolve/resolver';
+import { handleDhcp } from '../subsystems/resolve/dhcp-server';
+import { Traffic } from '../subsystems/traffic/traffic';
 
 export interface Subsystems {
   netfilter: Netfilter;
@@ -15,6 +19,9 @@ export interface Subsystems {
   journal: Journal;
   manager: Manager;
   sockets: Sockets;
+  bus: Bus;
+  resolver: Resolver;
+  traffic: Traffic;
 }
 
 export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): Subsystems {
@@ -23,17 +30,32 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   const host = new ServiceHost(k, journal, hooks);
   const manager = new Manager(host);
   k.services.set('netfilter', (caller, req) => netfilter.handle(caller, req));
-  k.services.set('net', (caller, req) => net.handle(caller, req));
+  k.services.set('net', (caller, req) => net.request(caller, req));
   k.services.set('journal', (caller, req) => journal.handle(caller, req));
   k.services.set('systemd', (caller, req) => manager.handle(caller, req));
   const sockets = new Sockets({ comm: (pid) => k.procs.get(pid)?.comm ?? '' });
   k.services.set('sockets', (caller, req) => sockets.handle(caller, req));
+  const bus = new Bus();
+  k.services.set('bus', (caller, req) => bus.handle(caller, req));
+  const resolver = new Resolver(net, {
+    readFile: (p) => host.readFile(p), readDir: (p) => host.readDir(p), readLink: (p) => host.readLink(p),
+    stubListener: () => {
+      const s = sockets.listener('udp', '127.0.0.53', 53);
+      return s && s.localAddress === '127.0.0.53' ? s.id : undefined;
+    },
+    hostname: () => k.identity.hostname, now: () => k.clock.now(), after: (ms, fn) => void k.clock.after(ms, fn),
+  });
+  k.services.set('resolve', (caller, req) => resolver.handle(caller, req));
+  k.services.set('dhcp', (caller, req) => handleDhcp(net, caller, req));
+  const traffic = new Traffic({ net, netfilter, sockets, now: () => k.clock.now(), random: () => k.random.next() / 0x1_0000_0000, sysctl: (key) => k.sysctl.get(key), readFile: (p) => host.readFile(p), hostname: () => k.identity.hostname });
+  k.services.set('traffic', (caller, req) => traffic.handle(caller, req));
   // every process exit reaches the manager (main processes, control processes, cgroups emptying)
   k.exitListeners.add((p) => {
     sockets.processExited(p.pid);
+    bus.processExited(p.pid);
     const s = p.status;
     if (s?.kind === 'exited') manager.processExited(p.pid, { code: 'exited', status: s.code });
     else if (s?.kind === 'signaled') manager.processExited(p.pid, { code: s.core ? 'dumped' : 'killed', status: s.signal });
   });
-  return { netfilter, net, journal, manager, sockets };
+  return { netfilter, net, journal, manager, sockets, bus, resolver, traffic };
 }

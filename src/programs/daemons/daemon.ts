@@ -18,6 +18,7 @@ export async function runDaemon(ctx: Ctx, opts: DaemonOptions = {}): Promise<num
   const sys = ctx.sys;
   for (const line of opts.startup ?? []) await ctx.print(`${line}\n`);
   await ctx.out.flush();
+  await notifyReady(ctx);
   let hup = false;
   let term = false;
   sys.signal(1, () => {
@@ -46,4 +47,9 @@ export async function runDaemon(ctx: Ctx, opts: DaemonOptions = {}): Promise<num
       await ctx.out.flush();
     }
   }
+}
+
+/** sd_notify("READY=1"): ends a Type=notify unit's start job; harmless for other types. */
+export async function notifyReady(ctx: Ctx): Promise<void> {
+  await ctx.sys.call('systemd', { kind: 'notify', ready: true }).catch(() => undefined);
 }

@@ -1,6 +1,6 @@
 // The daemons of a default Photon box that run here without inner workings yet: each logs what
-// the real one logs at start and then waits for signals. (networkd, resolved and docker gain
-// behaviour in later work; they keep these entry points.)
+// the real one logs at start and then waits for signals. (docker gains behaviour in later work
+// and keeps its entry point; systemd-networkd and systemd-resolved live in programs/network.)
 import { defineProgram, type Program } from '../define';
 import { runDaemon } from './daemon';
 
@@ -17,8 +17,6 @@ function daemon(name: string, installPath: string, pkg: string, startup: string[
 
 export const journald = daemon('systemd-journald', '/usr/lib/systemd/systemd-journald', 'systemd', []);
 export const logind = daemon('systemd-logind', '/usr/lib/systemd/systemd-logind', 'systemd', ['New seat seat0.', 'Watching system buttons on /dev/input/event0 (Power Button)']);
-export const networkd = daemon('systemd-networkd', '/usr/lib/systemd/systemd-networkd', 'systemd', ['lo: Link UP', 'lo: Gained carrier', 'eth0: Link UP', 'eth0: Gained carrier', 'eth0: DHCPv4 address 192.168.1.50/24, gateway 192.168.1.1 acquired from 192.168.1.1']);
-export const resolved = daemon('systemd-resolved', '/usr/lib/systemd/systemd-resolved', 'systemd', ['Positive Trust Anchors:', '. IN DS 20326 8 2 e06d44b80b8f1d39a95c0b0d7c65d08458e880409bbc683457104237c7f8ec8d', 'Using system hostname \'photon-machine\'.']);
 export const timesyncd = daemon('systemd-timesyncd', '/usr/lib/systemd/systemd-timesyncd', 'systemd', ['Network configuration changed, trying to establish connection.']);
 export const udevd = daemon('systemd-udevd', '/usr/lib/systemd/systemd-udevd', 'systemd-udev', []);
 export const dbus = daemon('dbus-daemon', '/usr/bin/dbus-daemon', 'dbus', ['[system] Successfully activated service \'org.freedesktop.systemd1\'']);

@@ -266,7 +266,13 @@ export type NetRequest =
   | { kind: 'getroute'; query: RouteGet }
   | { kind: 'newneigh'; nlflags: NlFlags; neigh: NeighSpec }
   | { kind: 'delneigh'; neigh: NeighSpec }
-  | { kind: 'getneigh'; family: Family; ifindex: number; dst: string };
+  | { kind: 'getneigh'; family: Family; ifindex: number; dst: string }
+  /**
+   * Waits until links, addresses, routes or neighbours change after change number `afterSeq`
+   * (what a daemon hears on the rtnetlink multicast groups); answers at once with the current
+   * number when it is already past. -1 asks for the current number.
+   */
+  | { kind: 'wait'; afterSeq: number };
 
 export interface NetError {
   ok: false;
@@ -283,6 +289,7 @@ export type NetReply =
   | { ok: true; neighs: NeighMsg[] }
   | { ok: true; route: RouteMsg }
   | { ok: true; neigh: NeighMsg }
+  | { ok: true; seq: number }
   | NetError;
 
 /** A reply of a known shape, checked at the call site. */

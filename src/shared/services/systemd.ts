@@ -77,7 +77,9 @@ export type SystemdRequest =
   | { kind: 'reset-failed'; units: string[] }
   | { kind: 'manager' }
   | { kind: 'power'; action: 'reboot' | 'poweroff' | 'halt' | 'kexec' }
-  | { kind: 'set-default'; unit: string };
+  | { kind: 'set-default'; unit: string }
+  /** sd_notify(3) from a service's main process: READY=1 ends a Type=notify start job. */
+  | { kind: 'notify'; ready: boolean };
 
 export interface JobOutcome {
   unit: string;

@@ -1,7 +1,6 @@
 // The machine's network at power-on: the loopback (ifindex 1) brought up with 127.0.0.1/8 and
-// ::1, and the VM's vmxnet3 NIC eth0 (ifindex 2, VMware-range MAC), plus — until
-// systemd-networkd runs in the machine — the configuration its DHCP client would apply on
-// the simulated LAN 192.168.1.0/24.
+// ::1, and the VM's vmxnet3 NIC eth0 (ifindex 2, VMware-range MAC), down. In a machine
+// systemd-networkd configures eth0; applyPlaceholderDhcp() stands in for it in kernel-only tests.
 import { NUD, RTN, RTPROT, SCOPE, TABLE } from '../../shared/services/net';
 import { linkUp } from './link-ops';
 import { loopbackLink, VM_MAC, vmxnet3Link } from './links';
@@ -28,10 +27,9 @@ export const SIMULATED_LAN = {
 } as const;
 
 /**
- * PLACEHOLDER for systemd-networkd + DHCP: brings eth0 up and applies a lease as networkd
- * does (address with the route metric and broadcast, a host route to the gateway and the
- * default route, both `proto dhcp`). Remove this call from the Network constructor once
- * networkd configures eth0 itself.
+ * What systemd-networkd's DHCP client leaves on eth0 (address with the route metric and
+ * broadcast, a host route to the gateway and the default route, both `proto dhcp`), for tests
+ * of the kernel without the daemon (NetworkOptions.placeholderDhcp).
  */
 export function applyPlaceholderDhcp(net: Network): void {
   const lan = SIMULATED_LAN;

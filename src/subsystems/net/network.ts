@@ -20,8 +20,8 @@ export interface NetworkOptions {
   /** Virtual epoch milliseconds (the machine's clock). */
   now?: () => number;
   /**
-   * Configure eth0 the way systemd-networkd's DHCP client would on the simulated LAN.
-   * A stand-in until networkd runs in the machine; false leaves eth0 down and unconfigured.
+   * Configure eth0 the way systemd-networkd's DHCP client would on the simulated LAN (for
+   * tests of the kernel alone). Off by default: in a machine systemd-networkd configures eth0.
    */
   placeholderDhcp?: boolean;
 }
@@ -38,12 +38,15 @@ const MUTATING = new Set<NetRequest['kind']>(['setlink', 'newlink', 'dellink', '
 export class Network {
   readonly state: NetState;
   private readonly now: () => number;
+  /** Change counter and who waits for the next change (see request()). */
+  private seq = 0;
+  private waiters: (() => void)[] = [];
 
   constructor(opts: NetworkOptions = {}) {
     this.now = opts.now ?? (() => 0);
     this.state = { links: [], addrs: [], routes: [], neighs: [], tables: { 4: [TABLE.LOCAL, TABLE.MAIN], 6: [TABLE.LOCAL, TABLE.MAIN] }, nextIfindex: 1, promoteSecondaries: false };
     bootLinks(this.state, this.now());
-    if (opts.placeholderDhcp ?? true) applyPlaceholderDhcp(this);
+    if (opts.placeholderDhcp ?? false) applyPlaceholderDhcp(this);
   }
 
   /** Lifetimes and neighbour states move with the clock; every entry point brings them up to date. */
@@ -59,8 +62,25 @@ export class Network {
     if (typeof request !== 'object' || request === null || typeof (request as { kind?: unknown }).kind !== 'string') return err('EINVAL');
     const req = request as NetRequest;
     if (MUTATING.has(req.kind) && caller.euid !== 0) return err('EPERM');
+    if (req.kind === 'wait') return { ok: true, seq: this.seq };
     const r = this.dispatch(req, caller);
+    if (MUTATING.has(req.kind) && !isNetError(r)) this.changed();
     return r ?? { ok: true };
+  }
+
+  /** handle(), plus the `wait` request that blocks until the next change. */
+  request(caller: Caller, request: unknown): NetReply | Promise<NetReply> {
+    const req = request as Partial<Extract<NetRequest, { kind: 'wait' }>>;
+    if (req?.kind !== 'wait' || typeof req.afterSeq !== 'number' || this.seq > req.afterSeq) return this.handle(caller, request);
+    return new Promise((resolve) => this.waiters.push(() => resolve({ ok: true, seq: this.seq })));
+  }
+
+  /** A change went through: wake whoever waits for one (the rtnetlink multicast groups). */
+  private changed(): void {
+    this.seq++;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
   }
 
   private dispatch(req: NetRequest, caller: Caller): NetReply | null {
@@ -91,6 +111,7 @@ export class Network {
       }
       case 'newneigh': return this.addNeighbour(req.neigh, req.nlflags);
       case 'delneigh': return this.delNeighbour(req.neigh);
+      case 'wait': return { ok: true, seq: this.seq };
       case 'getneigh': {
         const now = this.tick();
         const n = getNeighbour(this.state, req.family, req.ifindex, req.dst);

@@ -322,6 +322,12 @@ export class Manager {
       case 'power':
         void this.shutdown(req.action);
         return { kind: 'ok' };
+      case 'notify': {
+        // NotifyAccess=main: only the main process of a unit is heard
+        const u = [...new Set(this.units.values())].find((x) => x.mainPid === caller.pid);
+        if (req.ready && u?.notifyReady) u.notifyReady();
+        return { kind: 'ok' };
+      }
       default:
         return { kind: 'error', message: 'Unknown method', code: 1 };
     }

@@ -234,6 +234,19 @@ export async function startService(rt: Runtime, u: Unit): Promise<JobResult> {
     const daemonPid = u.mainPid;
     void rt.waitExit(daemonPid).then((i) => mainExited(rt, u, cfg, daemonPid, i));
   }
+  if (cfg.type === 'notify') {
+    // Type=notify: started once the main process sends READY=1 (sd_notify), unless it ends or
+    // the start times out first (DefaultTimeoutStartSec=90s)
+    let cancel = (): void => {};
+    await Promise.race([
+      new Promise<void>((resolve) => (u.notifyReady = resolve)),
+      started.then(() => undefined),
+      new Promise<void>((resolve) => (cancel = host.after(90_000, resolve))),
+    ]);
+    cancel();
+    u.notifyReady = undefined;
+    if (u.mainPid !== mainPid) return u.activeState === 'failed' ? 'failed' : 'done';
+  }
   u.setState('active', 'running', host.now());
   await runPost(rt, u, cfg, launch);
   rt.log(u, `Started ${u.label}.`, 6, STARTED_ID);

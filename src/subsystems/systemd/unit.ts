@@ -24,6 +24,8 @@ export class Unit {
   cancelRestart?: () => void;
   /** Set while a stop was asked for, so a main-process exit is not a failure. */
   stopping = false;
+  /** Type=notify: resolves the start job once the main process reports READY=1. */
+  notifyReady?: () => void;
   /** Timer units: when they fire next, and last fired. */
   nextElapse?: number;
   lastTrigger?: number;
