@@ -403,11 +403,16 @@ export class Manager {
 
   private triggersOf(u: Unit): string[] {
     const out: string[] = [];
+    if (u.type !== 'service') return out;
+    // the socket and timer of the same name count even before anything loaded them
+    const base = u.id.replace(/\.service$/, '');
+    for (const n of [`${base}.socket`, `${base}.timer`]) if (this.host.exists(`/usr/lib/systemd/system/${n}`) || this.host.exists(`/etc/systemd/system/${n}`)) this.unit(n);
     for (const o of new Set(this.units.values())) {
+      if (o.loaded.state !== 'loaded') continue;
       if (o.type === 'socket' && (o.loaded.config?.socket?.service ?? o.id.replace(/\.socket$/, '.service')) === u.id) out.push(o.id);
       if (o.type === 'timer' && (o.loaded.config?.timer?.unit ?? o.id.replace(/\.timer$/, '.service')) === u.id) out.push(o.id);
     }
-    return out;
+    return out.sort();
   }
 
   managerSnapshot(): ManagerSnapshot {

@@ -66,7 +66,7 @@ function cmdline(c: string): string {
   return c.split(' ').map((w) => (/[\s"]/.test(w) ? `"${w}"` : w)).join(' ');
 }
 
-export function renderUnit(u: UnitSnapshot, fs: FileStates, now: number, color: boolean, journal: JournalEntry[], lines: number): string {
+export function renderUnit(u: UnitSnapshot, fs: FileStates, now: number, color: boolean, journal: JournalEntry[], lines: number, triggers = new Map<string, UnitSnapshot>()): string {
   const out: string[] = [];
   const paint = (c: string, s: string): string => (color ? `${c}${s}${NORMAL}` : s);
   out.push(`${glyph(u, color)} ${u.id}${u.description !== u.id ? ` - ${u.description}` : ''}`);
@@ -109,7 +109,7 @@ export function renderUnit(u: UnitSnapshot, fs: FileStates, now: number, color: 
   if ((u.activeState === 'inactive' || u.activeState === 'failed') && u.activeEnter !== undefined && u.inactiveEnter !== undefined && u.inactiveEnter >= u.activeEnter) {
     out.push(`   Duration: ${formatTimespan(BigInt(Math.round((u.inactiveEnter - u.activeEnter) * 1000)), 1000n)}`);
   }
-  if (u.triggeredBy.length) out.push(`TriggeredBy: ${u.triggeredBy.map((t) => `○ ${t}`).join('\n             ')}`);
+  if (u.triggeredBy.length) out.push(`TriggeredBy: ${u.triggeredBy.map((t) => `${triggers.get(t) ? glyph(triggers.get(t)!, color) : '○'} ${t}`).join('\n             ')}`);
   if (u.documentation.length) out.push(u.documentation.map((d, i) => `${i === 0 ? '       Docs: ' : '             '}${d}`).join('\n'));
   for (const l of u.listen) out.push(`     Listen: ${l} (Stream)`);
   const running = u.mainPid;
@@ -201,7 +201,8 @@ export async function status(ctx: Ctx, args: string[], opts: SystemctlOptions): 
     }
     anyShown = true;
     const journal = await journalFor(ctx, u.id, opts.lines);
-    blocks.push(renderUnit(u, fsStates.get(u.id) ?? {}, ctx.sys.now(), color, journal, opts.lines));
+    const triggers = new Map((u.triggeredBy.length ? await units(ctx, u.triggeredBy) : []).map((t) => [t.id, t]));
+    blocks.push(renderUnit(u, fsStates.get(u.id) ?? {}, ctx.sys.now(), color, journal, opts.lines, triggers));
     if (!(u.activeState === 'active' || u.activeState === 'reloading') && status === 0) status = 3;
   }
   if (anyShown) {
