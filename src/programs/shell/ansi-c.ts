@@ -1,4 +1,5 @@
-import { byteChar } from '../../shared/bytes';
+import { byteChar, encodeText } from '../../shared/bytes';
+import { decodeBytes } from './byte-text';
 
 // $'...' quoting: backslash escapes decoded as bash does (bash manual, QUOTING).
 
@@ -13,7 +14,8 @@ export function decodeAnsiC(src: string, pos: number): { text: string; end: numb
   let i = pos;
   while (i < src.length) {
     const c = src[i]!;
-    if (c === "'") return { text: out, end: i };
+    // \xc3\xa9 are the two bytes of é: escaped bytes that form UTF-8 are that text
+    if (c === "'") return { text: /[\udc80-\udcff]/.test(out) ? decodeBytes(encodeText(out)) : out, end: i };
     if (c !== '\\') {
       out += c;
       i++;

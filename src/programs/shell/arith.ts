@@ -21,7 +21,7 @@ const i64 = (v: bigint): bigint => BigInt.asIntN(64, v);
 type Tok = { t: 'num' | 'id' | 'op'; text: string; start: number };
 
 type Node =
-  | { k: 'num'; v: bigint }
+  | { k: 'num'; v: ArithValue }
   | { k: 'var'; name: string; index?: Node }
   | { k: 'unary'; op: string; a: Node }
   | { k: 'incdec'; op: '++' | '--'; prefix: boolean; target: Node & { k: 'var' } }
@@ -223,7 +223,7 @@ class ArithParser {
     if (!t) throw new ArithError('syntax error: operand expected', this.src.slice(this.toks[this.pos - 1]?.start ?? 0));
     if (t.t === 'num') {
       this.pos++;
-      return { k: 'num', v: parseNumber(t.text) };
+      return { k: 'num', v: norm(parseNumber(t.text)) };
     }
     if (t.t === 'id') {
       const v = this.variable();
@@ -257,24 +257,59 @@ function compile(src: string): Node | null {
   return n;
 }
 
-/** A plain decimal of up to 15 digits (most variable values), without a regex or BigInt parse. */
-function smallInt(s: string): bigint | undefined {
+/**
+ * A value: a JS number while it is a safe integer (almost always, and without BigInt's
+ * allocations), a bigint only outside that range. The representation is canonical, so
+ * `===` compares values of either kind.
+ */
+export type ArithValue = number | bigint;
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** The canonical value of a 64-bit result. */
+function norm(v: bigint): ArithValue {
+  const w = BigInt.asIntN(64, v);
+  return w >= -MAX_SAFE && w <= MAX_SAFE ? Number(w) : w;
+}
+
+const big = (v: ArithValue): bigint => (typeof v === 'bigint' ? v : BigInt(v));
+const isZero = (v: ArithValue): boolean => v === 0;
+
+/** A plain decimal of up to 15 digits (most variable values), without a regex or BigInt. */
+function smallInt(s: string): number | undefined {
   const n = s.length;
   if (n === 0 || n > 15) return undefined;
   let i = s.charCodeAt(0) === 45 ? 1 : 0;
   if (i === n || (s.charCodeAt(i) === 48 && n - i > 1)) return undefined;
+  let v = 0;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return undefined;
+    v = v * 10 + (c - 48);
   }
-  return BigInt(Number(s));
+  return s.charCodeAt(0) === 45 ? -v : v;
 }
 
+function decimal(src: string): ArithValue | undefined {
+  const small = smallInt(src);
+  if (small !== undefined) return small;
+  // an expression that starts with a name or `(` is not a number: skip the regex
+  const c = src.charCodeAt(0);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 40) return undefined;
+  return DECIMAL.test(src) ? norm(BigInt(src.trim())) : undefined;
+}
+
+/** Evaluates `src`; the value as a bigint (see evaluateValue for the fast form). */
 export function evaluate(src: string, env: ArithEnv, depth = 0): bigint {
+  return big(evaluateValue(src, env, depth));
+}
+
+export function evaluateValue(src: string, env: ArithEnv, depth = 0): ArithValue {
   if (depth > 1024) throw new ArithError('expression recursion level exceeded', src);
-  if (DECIMAL.test(src)) return i64(BigInt(src.trim()));
+  const d = decimal(src);
+  if (d !== undefined) return d;
   const tree = compile(src);
-  return tree === null ? 0n : new Evaluator(env, depth).eval(tree);
+  return tree === null ? 0 : new Evaluator(env, depth).eval(tree);
 }
 
 class Evaluator {
@@ -284,57 +319,59 @@ class Evaluator {
   constructor(private readonly env: ArithEnv, private readonly depth: number) {}
 
   private index(v: Node & { k: 'var' }): string | undefined {
-    return v.index === undefined ? undefined : String(this.skip ? 0n : this.eval(v.index));
+    return v.index === undefined ? undefined : String(this.skip ? 0 : this.eval(v.index));
   }
 
-  private read(name: string, index: string | undefined): bigint {
-    if (this.skip) return 0n;
+  private read(name: string, index: string | undefined): ArithValue {
+    if (this.skip) return 0;
     const raw = this.env.get(name, index);
     if (raw === undefined) {
       if (this.env.nounset) throw new ArithError(`${name}: unbound variable`, name);
-      return 0n;
+      return 0;
     }
-    const small = smallInt(raw);
-    if (small !== undefined) return small;
-    if (DECIMAL.test(raw)) return i64(BigInt(raw.trim()));
-    if (raw.trim() === '') return 0n;
-    return evaluate(raw, this.env, this.depth + 1);
+    const d = decimal(raw);
+    if (d !== undefined) return d;
+    if (raw.trim() === '') return 0;
+    return evaluateValue(raw, this.env, this.depth + 1);
   }
 
-  private write(name: string, index: string | undefined, v: bigint): bigint {
+  private write(name: string, index: string | undefined, v: ArithValue): ArithValue {
     if (!this.skip) this.env.set(name, String(v), index);
     return v;
   }
 
-  eval(n: Node): bigint {
+  eval(n: Node): ArithValue {
     switch (n.k) {
       case 'num': return n.v;
       case 'var': return this.read(n.name, this.index(n));
       case 'unary': {
         const v = this.eval(n.a);
-        return n.op === '-' ? i64(-v) : n.op === '+' ? v : n.op === '!' ? (v === 0n ? 1n : 0n) : i64(~v);
+        if (n.op === '-') return typeof v === 'number' ? 0 - v : norm(-v);
+        if (n.op === '+') return v;
+        if (n.op === '!') return isZero(v) ? 1 : 0;
+        return typeof v === 'number' && v < Number.MAX_SAFE_INTEGER ? -v - 1 : norm(~big(v));
       }
       case 'incdec': {
         const idx = this.index(n.target);
         const old = this.read(n.target.name, idx);
-        const v = i64(n.op === '++' ? old + 1n : old - 1n);
+        const v = add(old, n.op === '++' ? 1 : -1);
         this.write(n.target.name, idx, v);
         return n.prefix ? v : old;
       }
       case 'bin': return apply(n.op, this.eval(n.a), this.eval(n.b), this.skip > 0, n.rest);
       case 'logic': {
-        const a = this.eval(n.a) !== 0n;
+        const a = !isZero(this.eval(n.a));
         const short = n.op === '&&' ? !a : a;
         if (short) this.skip++;
-        const b = this.eval(n.b) !== 0n;
+        const b = !isZero(this.eval(n.b));
         if (short) {
           this.skip--;
-          return n.op === '||' ? 1n : 0n;
+          return n.op === '||' ? 1 : 0;
         }
-        return b ? 1n : 0n;
+        return b ? 1 : 0;
       }
       case 'cond': {
-        const c = this.eval(n.c) !== 0n;
+        const c = !isZero(this.eval(n.c));
         if (!c) this.skip++;
         const a = this.eval(n.a);
         if (!c) this.skip--;
@@ -350,7 +387,7 @@ class Evaluator {
         return this.write(n.target.name, idx, v);
       }
       case 'comma': {
-        let v = 0n;
+        let v: ArithValue = 0;
         for (const x of n.list) v = this.eval(x);
         return v;
       }
@@ -358,33 +395,61 @@ class Evaluator {
   }
 }
 
-function apply(op: string, a: bigint, b: bigint, skipping: boolean, rest: string): bigint {
+function add(a: ArithValue, b: ArithValue): ArithValue {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a + b;
+    if (Number.isSafeInteger(r)) return r;
+  }
+  return norm(big(a) + big(b));
+}
+
+const INT32 = (v: ArithValue): v is number => typeof v === 'number' && (v | 0) === v;
+
+function apply(op: string, a: ArithValue, b: ArithValue, skipping: boolean, rest: string): ArithValue {
+  const nums = typeof a === 'number' && typeof b === 'number';
   switch (op) {
-    case '+': return i64(a + b);
-    case '-': return i64(a - b);
-    case '*': return i64(a * b);
+    case '+': return add(a, b);
+    case '-': {
+      if (nums) {
+        const r = a - b;
+        if (Number.isSafeInteger(r)) return r;
+      }
+      return norm(big(a) - big(b));
+    }
+    case '*': {
+      if (nums) {
+        const r = a * b;
+        if (Number.isSafeInteger(r)) return r === 0 ? 0 : r;
+      }
+      return norm(big(a) * big(b));
+    }
     case '/':
-    case '%':
-      if (b === 0n) {
-        if (skipping) return 0n;
+    case '%': {
+      if (isZero(b)) {
+        if (skipping) return 0;
         throw new ArithError('division by 0', rest);
       }
-      if (a === -(2n ** 63n) && b === -1n) return op === '/' ? a : 0n;
-      return op === '/' ? a / b : a % b;
+      // a quotient of safe integers truncates exactly (|a| < 2^53 keeps it off an integer)
+      if (nums) return op === '/' ? Math.trunc(a / b) || 0 : a % b || 0;
+      const x = big(a);
+      const y = big(b);
+      if (x === -(2n ** 63n) && y === -1n) return op === '/' ? x : 0;
+      return norm(op === '/' ? x / y : x % y);
+    }
     case '**':
-      if (b < 0n) throw new ArithError('exponent less than 0', rest);
-      return i64(a ** b);
-    case '<<': return i64(a << (b & 63n));
-    case '>>': return a >> (b & 63n);
-    case '<': return a < b ? 1n : 0n;
-    case '>': return a > b ? 1n : 0n;
-    case '<=': return a <= b ? 1n : 0n;
-    case '>=': return a >= b ? 1n : 0n;
-    case '==': return a === b ? 1n : 0n;
-    case '!=': return a !== b ? 1n : 0n;
-    case '&': return a & b;
-    case '^': return a ^ b;
-    case '|': return a | b;
+      if (b < 0) throw new ArithError('exponent less than 0', rest);
+      return norm(big(a) ** big(b));
+    case '<<': return norm(big(a) << (big(b) & 63n));
+    case '>>': return norm(big(a) >> (big(b) & 63n));
+    case '<': return a < b ? 1 : 0;
+    case '>': return a > b ? 1 : 0;
+    case '<=': return a <= b ? 1 : 0;
+    case '>=': return a >= b ? 1 : 0;
+    case '==': return a === b ? 1 : 0;
+    case '!=': return a !== b ? 1 : 0;
+    case '&': return INT32(a) && INT32(b) ? a & b : norm(big(a) & big(b));
+    case '^': return INT32(a) && INT32(b) ? a ^ b : norm(big(a) ^ big(b));
+    case '|': return INT32(a) && INT32(b) ? a | b : norm(big(a) | big(b));
     default: throw new ArithError('syntax error: invalid arithmetic operator', op);
   }
 }

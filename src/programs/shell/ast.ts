@@ -38,6 +38,22 @@ export interface Word {
   parts: WordPart[];
   /** Source text of the word. */
   text: string;
+  /** Filled in when the word is first expanded (word-memo.ts): what expanding it needs. */
+  memo?: WordMemo;
+}
+
+export interface WordMemo {
+  /** The word's one field when it has nothing to expand. */
+  literal: string | undefined;
+  /** Every part expands without waiting (text, quotes, simple parameters, arithmetic on them). */
+  sync: boolean;
+  /** Starts with `~`; `tildeColon`: has `:~` (tilde expansion in assignments). */
+  tilde: boolean;
+  tildeColon: boolean;
+  /** Has unquoted `{` (brace expansion may apply). */
+  brace: boolean;
+  /** The word is just $name / ${name} / ${#name}. */
+  param: ParamPart | undefined;
 }
 
 export interface Assign {
@@ -93,7 +109,9 @@ export type CondExpr =
   | { kind: 'word'; word: Word }
   | { kind: 'not'; expr: CondExpr }
   | { kind: 'and'; left: CondExpr; right: CondExpr }
-  | { kind: 'or'; left: CondExpr; right: CondExpr };
+  | { kind: 'or'; left: CondExpr; right: CondExpr }
+  /** ( expr ): kept so $BASH_COMMAND prints it as written. */
+  | { kind: 'paren'; expr: CondExpr };
 
 export interface ListItem {
   cmd: Command;

@@ -14,12 +14,23 @@ import { Parser } from './parser';
 import type { List } from './ast';
 import { decodePrompt } from './prompt';
 import { ShellState } from './state';
-import { completeLine } from './complete';
 import { EventNotFound, expandHistory } from './history';
 import { set } from './builtins/vars';
 import { source } from './builtins/io';
+import { ByteDecoder, decodeBytes, encodeText } from './byte-text';
 
-const decoder = new TextDecoder();
+/** A script on standard input, bytes that are not UTF-8 kept (see byte-text.ts). */
+async function readAll(sys: Sys): Promise<string> {
+  const dec = new ByteDecoder();
+  let text = '';
+  for (;;) {
+    const chunk = await sys.read(0);
+    if (chunk === null) break;
+    text += dec.decode(chunk, { stream: true });
+  }
+  return text + dec.end();
+}
+
 
 function isControlFlow(e: unknown): boolean {
   return e instanceof ShellExit || (typeof e === 'object' && e !== null && ['ReturnSignal', 'BreakSignal', 'ContinueSignal', 'ProcessExit'].includes(e.constructor.name));
@@ -147,7 +158,7 @@ async function loadHistoryFile(sh: Interpreter): Promise<void> {
   const file = historyFile(sh);
   if (!file) return;
   try {
-    const text = decoder.decode(await sh.sys.readFile(file));
+    const text = decodeBytes(await sh.sys.readFile(file));
     const size = Number(sh.state.get('HISTSIZE') ?? '500') || 500;
     sh.state.history = text.split('\n').filter((l) => l !== '').slice(-size);
   } catch {
@@ -160,7 +171,7 @@ async function appendHistoryFile(sh: Interpreter, entry: string): Promise<void> 
   const file = historyFile(sh);
   if (!file) return;
   try {
-    await sh.sys.writeFile(file, `${entry}\n`, { append: true, mode: 0o600 });
+    await sh.sys.writeFile(file, encodeText(`${entry}\n`), { append: true, mode: 0o600 });
   } catch {
     // an unwritable history file is not an error for the user
   }
@@ -171,6 +182,7 @@ async function runExitTrap(sh: Interpreter): Promise<void> {
   if (!action) return;
   sh.state.traps.delete('EXIT');
   try {
+    sh.trapDepth++;
     await sh.evalString(action);
   } catch (e) {
     if (!(e instanceof ShellExit)) throw e;
@@ -223,7 +235,7 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
       if (!(e instanceof Interrupted)) throw e;
     });
     await loadHistoryFile(sh);
-    const editor = new LineEditor(sys, 0, () => st.history, (line, cursor) => completeLine(sh, line, cursor));
+    const editor = new LineEditor(sys, 0, () => st.history, async (before, after, listing) => (await import('./complete')).completeLine(sh, before, after, listing));
     let commandNumber = 1;
     for (;;) {
       await reapJobs(sh, true);
@@ -376,7 +388,7 @@ export default defineProgram({
           await ctx.err.write(`bash: ${inv.file}: cannot execute binary file\n`);
           return 126;
         }
-        text = decoder.decode(bytes);
+        text = decodeBytes(bytes);
       } catch (e) {
         if (!isSysError(e)) throw e;
         await ctx.err.write(`bash: ${inv.file}: ${strerror(e.errno)}\n`);
@@ -388,7 +400,7 @@ export default defineProgram({
     state.positional = inv.args;
     if (inv.interactive ?? (sys.isatty(0) && sys.isatty(2))) return interactive(sh, inv);
     state.errorContext = 'command';
-    const text = await ctx.readAll(0);
+    const text = await readAll(sys);
     return guarded(sh, () => sh.evalString(text, { line: 1, top: true }));
   },
 });

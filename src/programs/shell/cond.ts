@@ -10,6 +10,7 @@ import { ereToJs } from './regex';
 export async function evalCond(sh: Interpreter, e: CondExpr): Promise<boolean> {
   switch (e.kind) {
     case 'not': return !(await evalCond(sh, e.expr));
+    case 'paren': return evalCond(sh, e.expr);
     case 'and': return (await evalCond(sh, e.left)) && (await evalCond(sh, e.right));
     case 'or': return (await evalCond(sh, e.left)) || (await evalCond(sh, e.right));
     case 'word': return (await expandToString(sh, e.word)) !== '';

@@ -3,10 +3,12 @@
 import type { Sys } from '../../shared/sys';
 import type { List, ParamPart, Word, WordPart } from './ast';
 import { braceExpand } from './brace';
-import { glob } from './glob';
 import { escapeGlob, hasGlob } from './pattern';
 import { expandParam, simpleParam, type ParamResult } from './param';
-import { evaluate, ArithError, type ArithEnv } from './arith';
+import { memoOf, partsSync, simpleForm } from './word-memo';
+import { fieldsInto, globFields, hasIfsChar, splitFields } from './fields';
+export { splitFields };
+import { evaluateValue, ArithError, type ArithEnv, type ArithValue } from './arith';
 import type { ShellState } from './state';
 
 /**
@@ -94,14 +96,20 @@ export function maxIndex(a: Map<number, string>): number {
   return m;
 }
 
-export async function arith(h: ExpandHost, expr: Word | string): Promise<bigint> {
-  return arithText(h, typeof expr === 'string' ? expr : await expandToString(h, expr));
+import type { MaybePromise } from './steps';
+export type { MaybePromise };
+
+/** Arithmetic on a word (expanded first) or on text: synchronous when the word's parts are. */
+export function arith(h: ExpandHost, expr: Word | string): MaybePromise<ArithValue> {
+  if (typeof expr === 'string') return arithText(h, expr);
+  const text = expandToString(h, expr);
+  return typeof text === 'string' ? arithText(h, text) : text.then((t) => arithText(h, t));
 }
 
 /** Evaluates already-expanded arithmetic text, turning errors into bash's messages. */
-export function arithText(h: ExpandHost, text: string): bigint {
+export function arithText(h: ExpandHost, text: string): ArithValue {
   try {
-    return evaluate(text, arithEnv(h));
+    return evaluateValue(text, arithEnv(h));
   } catch (e) {
     if (e instanceof ArithError) {
       if (e.detail.endsWith('unbound variable')) throw new ExpansionError(e.detail, true);
@@ -178,9 +186,8 @@ function expandPartsSync(h: ExpandHost, parts: WordPart[], inDq: boolean, out: P
         break;
       }
       case 'arith': {
-        const inner: Piece[] = [];
-        if (!expandPartsSync(h, p.expr.parts, true, inner)) return false;
-        const text = inner.map((x) => ('brk' in x ? ' ' : x.text)).join('');
+        const text = arithSource(h, p.expr);
+        if (text === undefined) return false;
         out.push({ text: String(arithText(h, text)), quoted: inDq, split: !inDq });
         break;
       }
@@ -189,6 +196,17 @@ function expandPartsSync(h: ExpandHost, parts: WordPart[], inDq: boolean, out: P
     }
   }
   return true;
+}
+
+/** The text of $(( expr )) after its own expansions, when they need no waiting. */
+function arithSource(h: ExpandHost, expr: Word): string | undefined {
+  const parts = expr.parts;
+  if (parts.length === 1 && parts[0]!.kind === 'lit') return parts[0]!.text;
+  const inner: Piece[] = [];
+  if (!expandPartsSync(h, parts, true, inner)) return undefined;
+  let text = '';
+  for (const x of inner) text += 'brk' in x ? ' ' : x.text;
+  return text;
 }
 
 function pushParamResult(h: ExpandHost, r: Exclude<ParamResult, { word: Word }>, inDq: boolean, out: Piece[]): void {
@@ -211,13 +229,21 @@ function pushParamResult(h: ExpandHost, r: Exclude<ParamResult, { word: Word }>,
 async function piecesOf(h: ExpandHost, parts: WordPart[], tildeAssign: boolean): Promise<Piece[]> {
   const first = parts[0];
   const tilde = first?.kind === 'lit' && (first.text.startsWith('~') || (tildeAssign && first.text.includes(':~')));
-  if (!tilde) {
+  if (!tilde && partsSync(parts)) {
     const out: Piece[] = [];
     if (expandPartsSync(h, parts, false, out)) return out;
   }
   const out: Piece[] = [];
   await expandParts(h, tilde ? await tildeExpand(h, parts, tildeAssign) : parts, false, out);
   return out;
+}
+
+/** The pieces of a word that expands synchronously, or undefined when it must wait. */
+function syncPieces(h: ExpandHost, word: Word, tildeAssign: boolean): Piece[] | undefined {
+  const m = memoOf(word);
+  if (!m.sync || m.tilde || (tildeAssign && m.tildeColon)) return undefined;
+  const out: Piece[] = [];
+  return expandPartsSync(h, word.parts, false, out) ? out : undefined;
 }
 
 async function expandParamPart(h: ExpandHost, p: ParamPart, inDq: boolean, out: Piece[]): Promise<void> {
@@ -232,117 +258,122 @@ async function expandParamPart(h: ExpandHost, p: ParamPart, inDq: boolean, out: 
   pushParamResult(h, r, inDq, out);
 }
 
-/** Word splitting of pieces into fields (each a list of pieces). */
-export function splitFields(pieces: Piece[], ifs: string): { text: string; quoted: boolean }[][] {
-  const ws = [...ifs].filter((c) => c === ' ' || c === '\t' || c === '\n').join('');
-  const fields: { text: string; quoted: boolean }[][] = [];
-  let cur: { text: string; quoted: boolean }[] = [];
-  let started = false;
-  let afterWs = false;
-  const emit = (): void => {
-    fields.push(cur);
-    cur = [];
-    started = false;
-  };
-  for (const p of pieces) {
-    if ('brk' in p) {
-      emit();
-      afterWs = false;
-      continue;
-    }
-    if (!p.split || ifs === '') {
-      if (p.quoted || p.text !== '') {
-        cur.push({ text: p.text, quoted: p.quoted });
-        started = true;
-        afterWs = false;
-      }
-      continue;
-    }
-    let buf = '';
-    for (const c of p.text) {
-      if (!ifs.includes(c)) {
-        buf += c;
-        continue;
-      }
-      if (buf) {
-        cur.push({ text: buf, quoted: false });
-        started = true;
-        buf = '';
-      }
-      if (ws.includes(c)) {
-        if (started) {
-          emit();
-          afterWs = true;
-        }
-      } else {
-        if (started) emit();
-        else if (!afterWs) emit();
-        afterWs = false;
-      }
-    }
-    if (buf) {
-      cur.push({ text: buf, quoted: false });
-      started = true;
-      afterWs = false;
-    }
-  }
-  if (started) emit();
-  return fields;
-}
-
 /** Full expansion of command words: the list of resulting arguments. */
-export async function expandWords(h: ExpandHost, words: Word[]): Promise<string[]> {
+export function expandWords(h: ExpandHost, words: Word[]): MaybePromise<string[]> {
   const out: string[] = [];
-  for (const w of words) {
-    // the common case: plain text with nothing to expand
-    const only = w.parts.length === 1 ? w.parts[0]! : undefined;
-    if (only?.kind === 'lit' && !/[{~*?]/.test(only.text) && !hasGlob(only.text)) out.push(only.text);
-    else if (only?.kind === 'quoted') out.push(only.text);
-    else out.push(...(await expandWord(h, w)));
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const lit = w.memo?.literal ?? memoOf(w).literal;
+    if (lit !== undefined) {
+      out.push(lit);
+      continue;
+    }
+    const r = expandWordInto(h, w, out);
+    if (r !== undefined) return r.then(() => expandWordsFrom(h, words, i + 1, out));
   }
   return out;
 }
 
-export async function expandWord(h: ExpandHost, word: Word): Promise<string[]> {
+async function expandWordsFrom(h: ExpandHost, words: Word[], i: number, out: string[]): Promise<string[]> {
+  for (; i < words.length; i++) {
+    const r = expandWordInto(h, words[i]!, out);
+    if (r !== undefined) await r;
+  }
+  return out;
+}
+
+/** The fields of one word. */
+export function expandWord(h: ExpandHost, word: Word): MaybePromise<string[]> {
+  const out: string[] = [];
+  const r = expandWordInto(h, word, out);
+  return r === undefined ? out : r.then(() => out);
+}
+
+/** Appends the fields of `w` to `out`: synchronously, or a promise when it had to wait. */
+function expandWordInto(h: ExpandHost, w: Word, out: string[]): Promise<void> | undefined {
+  const m = memoOf(w);
+  if (m.literal !== undefined) {
+    out.push(m.literal);
+    return undefined;
+  }
+  const st = h.state;
+  if (m.param) {
+    // $name: a value with no IFS or glob characters is the one field (empty: none)
+    const r = simpleParam(h, m.param, false)!;
+    const ifs = ifsOf(st);
+    if (typeof r === 'string') {
+      if (r === '') return undefined;
+      if ((ifs === '' || !hasIfsChar(r, ifs)) && !hasGlob(r)) {
+        out.push(r);
+        return undefined;
+      }
+    }
+    const pieces: Piece[] = [];
+    pushParamResult(h, r as Exclude<ParamResult, { word: Word }>, false, pieces);
+    return fieldsInto(h, splitFields(pieces, ifs), out);
+  }
+  if (!m.sync || m.tilde || (m.brace && st.options.has('braceexpand'))) return expandWordAsync(h, w, out);
+  const pieces: Piece[] = [];
+  expandPartsSync(h, w.parts, false, pieces);
+  return fieldsInto(h, splitFields(pieces, ifsOf(st)), out);
+}
+
+/** The general path: brace expansion, tilde expansion and waiting expansions. */
+async function expandWordAsync(h: ExpandHost, word: Word, out: string[]): Promise<void> {
   const variants = h.state.options.has('braceexpand') ? braceExpand(word.parts) : [word.parts];
-  const results: string[] = [];
   for (const parts of variants) {
     const pieces = await piecesOf(h, parts, false);
-    const fields = splitFields(pieces, ifsOf(h.state));
-    for (const f of fields) {
-      const globbable = f.some((s) => !s.quoted && hasGlob(s.text));
-      if (globbable && !h.state.options.has('noglob')) {
-        const pattern = f.map((s) => (s.quoted ? escapeGlob(s.text) : s.text)).join('');
-        const matches = await glob(h.sys, pattern, {
-          dotglob: h.state.shopts.has('dotglob'),
-          globstar: h.state.shopts.has('globstar'),
-          extglob: true,
-          nocaseglob: h.state.shopts.has('nocaseglob'),
-        });
-        if (matches.length > 0) {
-          results.push(...matches);
-          continue;
-        }
-        if (h.state.shopts.has('nullglob')) continue;
-        if (h.state.shopts.has('failglob')) throw new ExpansionError(`no match: ${f.map((s) => s.text).join('')}`);
-      }
-      results.push(f.map((s) => s.text).join(''));
-    }
+    await globFields(h, splitFields(pieces, ifsOf(h.state)), 0, out);
   }
-  return results;
+}
+
+function joinPieces(h: ExpandHost, pieces: Piece[]): string {
+  if (pieces.length === 1) {
+    const p = pieces[0]!;
+    if (!('brk' in p)) return p.text;
+  }
+  let s = '';
+  let sep: string | undefined;
+  for (const p of pieces) {
+    if ('brk' in p) s += sep ??= ifsOf(h.state)[0] ?? '';
+    else s += p.text;
+  }
+  return s;
 }
 
 /** Expansion without splitting or globbing (assignment values, redirection targets, here-strings). */
-export async function expandToString(h: ExpandHost, word: Word, tildeAssign = false): Promise<string> {
-  const pieces = await piecesOf(h, word.parts, tildeAssign);
-  const ifs = ifsOf(h.state);
-  return pieces.map((p) => ('brk' in p ? (ifs[0] ?? '') : p.text)).join('');
+export function expandToString(h: ExpandHost, word: Word, tildeAssign = false): MaybePromise<string> {
+  const parts = word.parts;
+  if (parts.length === 1) {
+    const p = parts[0]!;
+    if (p.kind === 'quoted') return p.text;
+    if (p.kind === 'lit' && !p.text.startsWith('~') && !(tildeAssign && p.text.includes(':~'))) return p.text;
+    // x=$((...)) and x=$y: no pieces
+    if (p.kind === 'arith' && memoOf(word).sync) return String(arithText(h, arithSource(h, p.expr)!));
+    if (p.kind === 'param' && simpleForm(p)) {
+      const r = simpleParam(h, p, false)!;
+      if (typeof r === 'string') return r;
+      const pieces: Piece[] = [];
+      pushParamResult(h, r as Exclude<ParamResult, { word: Word }>, false, pieces);
+      return joinPieces(h, pieces);
+    }
+  }
+  const sync = syncPieces(h, word, tildeAssign);
+  if (sync) return joinPieces(h, sync);
+  return piecesOf(h, parts, tildeAssign).then((pieces) => joinPieces(h, pieces));
+}
+
+function patternOf(pieces: Piece[]): string {
+  let s = '';
+  for (const p of pieces) s += 'brk' in p ? ' ' : p.quoted ? escapeGlob(p.text) : p.text;
+  return s;
 }
 
 /** Expansion to a pattern: quoted characters escaped so they match literally. */
-export async function expandPattern(h: ExpandHost, word: Word): Promise<string> {
-  const pieces = await piecesOf(h, word.parts, false);
-  return pieces.map((p) => ('brk' in p ? ' ' : p.quoted ? escapeGlob(p.text) : p.text)).join('');
+export function expandPattern(h: ExpandHost, word: Word): MaybePromise<string> {
+  const sync = syncPieces(h, word, false);
+  if (sync) return patternOf(sync);
+  return piecesOf(h, word.parts, false).then(patternOf);
 }
 
 /** Tilde expansion at the start of a word (and after `:` / `=` in assignments). */

@@ -65,14 +65,37 @@ export async function binaryFileTest(sys: Sys, op: string, a: string, b: string)
   }
 }
 
-/** Integer operand of -eq and friends; undefined if not an integer. */
-export function parseInteger(s: string): bigint | undefined {
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Integer operand of -eq and friends; undefined if not an integer. A number while it is a
+ * safe integer, a bigint beyond (so `===` compares either kind).
+ */
+export function parseInteger(s: string): number | bigint | undefined {
+  const n = s.length;
+  if (n > 0 && n <= 15) {
+    // the usual operand: digits with an optional sign, no regex and no BigInt
+    const c0 = s.charCodeAt(0);
+    let i = c0 === 45 || c0 === 43 ? 1 : 0;
+    if (i < n) {
+      let v = 0;
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 48 || c > 57) break;
+        v = v * 10 + (c - 48);
+      }
+      if (i === n) return c0 === 45 ? -v : v;
+    }
+  }
   const t = s.trim();
   if (!/^[-+]?\d+$/.test(t)) return undefined;
-  return BigInt(t);
+  const b = BigInt(t);
+  // bash reads it with strtoimax: beyond 64 bits is not an integer
+  if (BigInt.asIntN(64, b) !== b) return undefined;
+  return b >= -MAX_SAFE && b <= MAX_SAFE ? Number(b) : b;
 }
 
-export function compareIntegers(op: string, a: bigint, b: bigint): boolean {
+export function compareIntegers(op: string, a: number | bigint, b: number | bigint): boolean {
   switch (op) {
     case '-eq': return a === b;
     case '-ne': return a !== b;

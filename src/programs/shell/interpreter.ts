@@ -4,16 +4,20 @@ import { isSysError } from '../../shared/errno';
 import { SIGNALS } from '../../shared/signals';
 import type { Sys } from '../../shared/sys';
 import { encodeText } from '../../shared/bytes';
-import type { Command, List, Word } from './ast';
+import type { Command, List } from './ast';
 import { CondStatus, evalCond } from './cond';
 import { AbortCommand, BreakSignal, ContinueSignal, Interrupted, ShellExit } from './control';
-import { arith, expandParts, expandPattern, expandToString, expandWords, ExpansionError, type ExpandHost, type Piece } from './expand';
+import { arith, expandParts, ExpansionError, type ExpandHost, type MaybePromise, type Piece } from './expand';
+import { drive } from './steps';
+import { andOrSteps, caseSteps, forSteps, ifSteps, runSelect, singleSteps } from './compound';
+import { runArithFor, runWhile } from './loops';
+import { currentText, type CurrentCommand } from './command-text';
+import { ByteDecoder } from './byte-text';
 import { runPipelineStages, startBackground, waitForeground } from './jobs';
 import { Parser } from './parser';
-import { matchPattern } from './pattern';
 import { applyRedirs, RedirectError } from './redirect';
 import { runSimple } from './simple';
-import { ReadonlyError, type ShellState } from './state';
+import { ReadonlyError, type ShellState, type Var } from './state';
 import { IncompleteInput, ShellSyntaxError } from './lexer';
 
 const decoder = new TextDecoder();
@@ -24,6 +28,7 @@ export class Interpreter implements ExpandHost {
   /** Signals caught by a trap, waiting to run their action between commands. */
   pendingTraps: number[] = [];
   interrupted = false;
+  private ticks = 0;
   private passwdCache: string | undefined;
 
   constructor(
@@ -58,6 +63,9 @@ export class Interpreter implements ExpandHost {
 
   /** Between commands: yields, runs pending traps, and honours ^C in an interactive shell. */
   tick(): Promise<void> | undefined {
+    // the kernel's tick reads the clock; every fourth command is often enough to yield within
+    // the slice and to notice a kill (traps and ^C are checked every time)
+    if ((++this.ticks & 3) !== 0 && this.pendingTraps.length === 0 && !this.interrupted) return undefined;
     const pending = this.sys.tick();
     if (pending || this.pendingTraps.length > 0) return this.tickSlow(pending);
     if (this.interrupted) {
@@ -86,16 +94,62 @@ export class Interpreter implements ExpandHost {
     }
   }
 
+  /** Trap actions running: $BASH_COMMAND keeps naming the command that set them off. */
+  trapDepth = 0;
+  debugRunning = false;
+  /** Set in a pipeline stage whose DEBUG trap the parent ran before forking it (as bash does). */
+  debugDone = false;
+
   async runTrapAction(action: string): Promise<void> {
     const saved = this.state.status;
-    await this.evalString(action);
+    this.trapDepth++;
+    try {
+      await this.evalString(action);
+    } finally {
+      this.trapDepth--;
+    }
     this.state.status = saved;
+  }
+
+  /**
+   * The DEBUG trap before `cmd` (bash's run_debug_trap): before simple commands, `for`,
+   * `select` and `case` heads, `(( ))`, `[[ ]]`, each part of `for (( ))`, and a function's
+   * first command when the trap reaches functions (set -T). Undefined when no trap is set.
+   */
+  debugTrap(cmd: CurrentCommand): Promise<void> | undefined {
+    if (this.state.traps.size === 0 || this.debugRunning) return undefined;
+    const action = this.state.traps.get('DEBUG');
+    if (!action) return undefined;
+    if (this.trapDepth === 0) this.state.current = cmd;
+    return this.runDebug(action);
+  }
+
+  private async runDebug(action: string): Promise<void> {
+    this.debugRunning = true;
+    try {
+      await this.runTrapAction(action);
+    } finally {
+      this.debugRunning = false;
+    }
   }
 
   // ---- running text ----
 
   /** Parses and runs `src` command by command (eval, source, trap actions, scripts). */
   async evalString(src: string, opts: { line?: number; top?: boolean } = {}): Promise<number> {
+    // commands run synchronously when they can, so nested eval/source/traps grow the JS
+    // stack: every 32 levels, continue from a microtask (an empty stack)
+    if ((++this.evalDepth & 31) === 0) await undefined;
+    try {
+      return await this.evalText(src, opts);
+    } finally {
+      this.evalDepth--;
+    }
+  }
+
+  private evalDepth = 0;
+
+  private async evalText(src: string, opts: { line?: number; top?: boolean }): Promise<number> {
     const parser = new Parser(src, { aliases: this.state.aliases, line: opts.line ?? this.state.lineno, extglob: this.state.shopts.has('extglob') });
     parser.lexer.heredocEof = (d) => void this.warnHeredoc(d, parser.lexer.line);
     let status = 0;
@@ -153,12 +207,37 @@ export class Interpreter implements ExpandHost {
 
   // ---- lists ----
 
-  async runList(list: List): Promise<number> {
+  /**
+   * Runs a list: synchronously while its commands do not wait, else as a promise. It ticks
+   * before every command, which is what keeps loops interruptible (their bodies are lists).
+   */
+  runList(list: List): MaybePromise<number> {
     let status = this.state.status;
-    for (const item of list.items) {
-      { const t = this.tick(); if (t) await t; }
-      if (item.async) status = await this.runAsync(item.cmd);
-      else status = await this.runCommand(item.cmd);
+    const items = list.items;
+    for (let i = 0; i < items.length; i++) {
+      const t = this.tick();
+      if (t) return this.runListFrom(list, i, status, t);
+      const item = items[i]!;
+      const r = item.async ? this.runAsync(item.cmd) : this.runCommand(item.cmd);
+      if (typeof r !== 'number') return this.runListFrom(list, i + 1, status, undefined, r);
+      status = r;
+    }
+    return status;
+  }
+
+  /** The rest of a list once something had to wait: a tick before item `i`, or the command before it. */
+  private async runListFrom(list: List, i: number, status: number, tick?: Promise<void>, pending?: Promise<number>): Promise<number> {
+    if (pending) status = await pending;
+    else if (tick) await tick;
+    const items = list.items;
+    for (; i < items.length; i++) {
+      if (!tick) {
+        const t = this.tick();
+        if (t) await t;
+      }
+      tick = undefined;
+      const item = items[i]!;
+      status = await (item.async ? this.runAsync(item.cmd) : this.runCommand(item.cmd));
     }
     return status;
   }
@@ -170,88 +249,146 @@ export class Interpreter implements ExpandHost {
   }
 
   /** Runs one command and records its status in $?. */
-  async runCommand(cmd: Command, execLast = false): Promise<number> {
-    let status: number;
+  runCommand(cmd: Command, execLast = false): MaybePromise<number> {
+    let r: MaybePromise<number>;
     try {
-      status = await this.dispatch(cmd, execLast);
+      r = this.dispatch(cmd, execLast);
     } catch (e) {
-      if (e instanceof ExpansionError || e instanceof ReadonlyError) {
-        // bash abandons the whole top-level command; unset variables under -u and ${x?}
-        // end a non-interactive shell (status 127 for -c, 1 otherwise)
-        await this.error(e.message);
-        this.state.status = 1;
-        if (e instanceof ExpansionError && e.fatal && !this.state.interactive) throw new ShellExit(this.state.errorContext === 'command' ? 127 : 1);
-        throw new AbortCommand();
-      }
-      if (e instanceof RedirectError) {
-        this.state.status = 1;
-        return 1;
-      }
-      if (isSysError(e) && e.syscall === 'fork') {
-        await this.error('fork: Resource temporarily unavailable');
+      return this.commandError(e);
+    }
+    if (typeof r === 'number') return this.commandDone(cmd, r);
+    return r.then(
+      (status) => this.commandDone(cmd, status),
+      (e: unknown) => this.commandError(e),
+    );
+  }
+
+  /** A command threw: expansion and redirection errors become statuses; anything else goes on up. */
+  private commandError(e: unknown): MaybePromise<number> {
+    if (e instanceof ExpansionError || e instanceof ReadonlyError) return this.abandonCommand(e);
+    if (e instanceof RedirectError) {
+      this.state.status = 1;
+      return 1;
+    }
+    if (isSysError(e) && e.syscall === 'fork') {
+      return this.error('fork: Resource temporarily unavailable').then(() => {
         this.state.status = 254;
         return 254;
-      }
-      throw e;
+      });
     }
+    throw e;
+  }
+
+  private async abandonCommand(e: ExpansionError | ReadonlyError): Promise<number> {
+    // bash abandons the whole top-level command; unset variables under -u and ${x?}
+    // end a non-interactive shell (status 127 for -c, 1 otherwise and in subshells)
+    await this.error(e.message);
+    this.state.status = 1;
+    if (e instanceof ExpansionError && e.fatal && !this.state.interactive) throw new ShellExit(this.state.errorContext === 'command' && this.state.subshell === 0 ? 127 : 1);
+    throw new AbortCommand();
+  }
+
+  private commandDone(cmd: Command, status: number): MaybePromise<number> {
     this.state.status = status;
-    if (cmd.kind === 'simple' || cmd.kind === 'pipeline' || cmd.kind === 'subshell' || cmd.kind === 'arith' || cmd.kind === 'cond') {
-      const list = cmd.kind === 'pipeline' ? this.state.pipestatus : [status];
-      this.state.globals.set('PIPESTATUS', { array: new Map(list.map((v, i) => [i, String(v)])) });
-    }
-    if (status !== 0 && (cmd.kind === 'simple' || cmd.kind === 'pipeline' || cmd.kind === 'subshell' || cmd.kind === 'arith' || cmd.kind === 'cond')) {
-      await this.failed(status, cmd.kind === 'pipeline' && cmd.negate);
+    const k = cmd.kind;
+    if (k === 'simple' || k === 'pipeline' || k === 'subshell' || k === 'arith' || k === 'cond') {
+      this.setPipestatus(k === 'pipeline' ? this.state.pipestatus : undefined, status);
+      if (status !== 0) {
+        const f = this.failed(status, k === 'pipeline' && cmd.negate);
+        if (f) return f.then(() => status);
+      }
     }
     return status;
   }
 
-  /** ERR trap and `set -e` after a failed command. */
-  private async failed(status: number, negated: boolean): Promise<void> {
-    if (this.errexitIgnored > 0 || negated) return;
-    const errTrap = this.state.traps.get('ERR');
-    if (errTrap) await this.runTrapAction(errTrap);
-    if (this.state.options.has('errexit')) throw new ShellExit(status);
+  /** The PIPESTATUS variable this shell set last (reused while it holds one status). */
+  private pipeVar: Var | undefined;
+
+  private setPipestatus(list: number[] | undefined, status: number): void {
+    const globals = this.state.globals;
+    if (list === undefined || list.length === 1) {
+      const v = globals.get('PIPESTATUS');
+      const value = String(list === undefined ? status : list[0]);
+      if (v !== undefined && v === this.pipeVar && !v.readonly && v.array?.size === 1 && v.array.has(0)) {
+        v.array.set(0, value);
+        return;
+      }
+      this.pipeVar = { array: new Map([[0, value]]) };
+    } else this.pipeVar = { array: new Map(list.map((v, i) => [i, String(v)])) };
+    globals.set('PIPESTATUS', this.pipeVar);
   }
 
-  private async dispatch(cmd: Command, execLast: boolean): Promise<number> {
+  /** ERR trap and `set -e` after a failed command. */
+  private failed(status: number, negated: boolean): Promise<void> | undefined {
+    if (this.errexitIgnored > 0 || negated) return undefined;
+    const errTrap = this.state.traps.get('ERR');
+    if (errTrap) {
+      return this.runTrapAction(errTrap).then(() => {
+        if (this.state.options.has('errexit')) throw new ShellExit(status);
+      });
+    }
+    if (this.state.options.has('errexit')) throw new ShellExit(status);
+    return undefined;
+  }
+
+  private dispatch(cmd: Command, execLast: boolean): MaybePromise<number> {
     switch (cmd.kind) {
-      case 'simple':
+      case 'simple': {
+        let r: MaybePromise<number>;
         try {
-          return await runSimple(this, cmd, execLast && this.procsubFds.length === 0);
-        } finally {
+          r = runSimple(this, cmd, execLast && this.procsubFds.length === 0);
+        } catch (e) {
           if (this.procsubFds.length) this.closeProcsubs();
+          throw e;
         }
+        if (typeof r === 'number') {
+          if (this.procsubFds.length) this.closeProcsubs();
+          return r;
+        }
+        return r.finally(() => {
+          if (this.procsubFds.length) this.closeProcsubs();
+        });
+      }
       case 'pipeline':
         return this.runPipeline(cmd);
       case 'andor':
-        return this.runAndOr(cmd);
+        return drive(andOrSteps(this, cmd));
       case 'subshell':
+        // with an ERR trap set, $BASH_COMMAND names the subshell (bash's execute_command_internal)
+        if (this.trapDepth === 0 && !this.debugRunning && this.state.traps.has('ERR')) this.state.current = cmd;
         return this.withRedirs(cmd.redirs, () => this.runSubshell(cmd.body));
       case 'group':
-        return this.withRedirs(cmd.redirs, () => this.runList(cmd.body));
+        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => this.runList(cmd.body)) : this.runList(cmd.body);
       case 'if':
-        return this.withRedirs(cmd.redirs, () => this.runIf(cmd));
+        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => drive(ifSteps(this, cmd))) : drive(ifSteps(this, cmd));
       case 'while':
-        return this.withRedirs(cmd.redirs, () => this.runWhile(cmd));
+        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => runWhile(this, cmd)) : runWhile(this, cmd);
       case 'for':
-        return this.withRedirs(cmd.redirs, () => this.runFor(cmd));
+        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => drive(forSteps(this, cmd))) : drive(forSteps(this, cmd));
       case 'arithfor':
-        return this.withRedirs(cmd.redirs, () => this.runArithFor(cmd));
+        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => runArithFor(this, cmd)) : runArithFor(this, cmd);
       case 'select':
-        return this.withRedirs(cmd.redirs, () => this.runSelect(cmd));
+        return this.withRedirs(cmd.redirs, () => runSelect(this, cmd));
       case 'case':
-        return this.withRedirs(cmd.redirs, () => this.runCase(cmd));
+        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => drive(caseSteps(this, cmd))) : drive(caseSteps(this, cmd));
       case 'funcdef':
         this.state.functions.set(cmd.name, cmd);
         return 0;
-      case 'arith':
-        return this.withRedirs(cmd.redirs, async () => {
+      case 'arith': {
+        const run = (): MaybePromise<number> => {
           this.state.lineno = cmd.line;
-          return (await arith(this, cmd.expr)) !== 0n ? 0 : 1;
-        });
+          if (this.trapDepth === 0) this.state.current = cmd;
+          const d = this.debugTrap(cmd);
+          const v = d ? d.then(() => arith(this, cmd.expr)) : arith(this, cmd.expr);
+          return v instanceof Promise ? v.then((x) => (x !== 0 ? 0 : 1)) : v !== 0 ? 0 : 1;
+        };
+        return cmd.redirs.length ? this.withRedirs(cmd.redirs, run) : run();
+      }
       case 'cond':
         return this.withRedirs(cmd.redirs, async () => {
           this.state.lineno = cmd.line;
+          if (this.trapDepth === 0) this.state.current = cmd;
+          await this.debugTrap(cmd);
           try {
             return (await evalCond(this, cmd.expr)) ? 0 : 1;
           } catch (e) {
@@ -262,7 +399,7 @@ export class Interpreter implements ExpandHost {
     }
   }
 
-  async withRedirs(redirs: import('./ast').Redir[], body: () => Promise<number>): Promise<number> {
+  async withRedirs(redirs: import('./ast').Redir[], body: () => MaybePromise<number>): Promise<number> {
     if (redirs.length === 0) return body();
     const undo = await applyRedirs(this, redirs);
     try {
@@ -272,31 +409,12 @@ export class Interpreter implements ExpandHost {
     }
   }
 
-  private async runAndOr(cmd: Command & { kind: 'andor' }): Promise<number> {
-    this.errexitIgnored++;
-    let status: number;
-    try {
-      status = await this.runCommand(cmd.first);
-    } finally {
-      this.errexitIgnored--;
-    }
-    for (let i = 0; i < cmd.rest.length; i++) {
-      const { op, cmd: next } = cmd.rest[i]!;
-      if ((op === '&&' && status !== 0) || (op === '||' && status === 0)) continue;
-      { const t = this.tick(); if (t) await t; }
-      const last = i === cmd.rest.length - 1;
-      if (!last) this.errexitIgnored++;
-      try {
-        status = await this.runCommand(next);
-      } finally {
-        if (!last) this.errexitIgnored--;
-      }
-    }
-    return status;
+  private runPipeline(cmd: Command & { kind: 'pipeline' }): MaybePromise<number> {
+    if (!cmd.timed) return this.runPipelineUntimed(cmd);
+    return this.runTimed(cmd);
   }
 
-  private async runPipeline(cmd: Command & { kind: 'pipeline' }): Promise<number> {
-    if (!cmd.timed) return this.runPipelineUntimed(cmd);
+  private async runTimed(cmd: Command & { kind: 'pipeline' }): Promise<number> {
     // `time`: the report goes to the shell's stderr in TIMEFORMAT (bash manual, time)
     const start = this.sys.now();
     let status = 0;
@@ -310,23 +428,23 @@ export class Interpreter implements ExpandHost {
     return status;
   }
 
-  private async runPipelineUntimed(cmd: Command & { kind: 'pipeline' }): Promise<number> {
+  private runPipelineUntimed(cmd: Command & { kind: 'pipeline' }): MaybePromise<number> {
+    if (cmd.cmds.length === 1) return drive(singleSteps(this, cmd));
+    return this.runStages(cmd);
+  }
+
+  private async runStages(cmd: Command & { kind: 'pipeline' }): Promise<number> {
     if (cmd.negate) this.errexitIgnored++;
     let status: number;
     try {
-      if (cmd.cmds.length === 1) {
-        status = await this.runCommand(cmd.cmds[0]!);
-        this.state.pipestatus = (this.state.globals.get('PIPESTATUS')?.array && cmd.cmds[0]!.kind !== 'simple') ? [...this.state.globals.get('PIPESTATUS')!.array!.values()].map(Number) : [status];
-      } else {
-        const statuses = await runPipelineStages(this, cmd);
-        this.state.pipestatus = statuses;
-        status = statuses[statuses.length - 1]!;
-        if (this.state.options.has('pipefail')) {
-          for (let i = statuses.length - 1; i >= 0; i--) {
-            if (statuses[i] !== 0) {
-              status = statuses[i]!;
-              break;
-            }
+      const statuses = await runPipelineStages(this, cmd);
+      this.state.pipestatus = statuses;
+      status = statuses[statuses.length - 1]!;
+      if (this.state.options.has('pipefail')) {
+        for (let i = statuses.length - 1; i >= 0; i--) {
+          if (statuses[i] !== 0) {
+            status = statuses[i]!;
+            break;
           }
         }
       }
@@ -343,7 +461,7 @@ export class Interpreter implements ExpandHost {
   }
 
   /** Forks a subshell running `body` with a copy of this shell's state. */
-  async forkShell(body: (sub: Interpreter) => Promise<number>, opts: { fds?: Map<number, number>; pgid?: number; foreground?: boolean } = {}): Promise<number> {
+  async forkShell(body: (sub: Interpreter) => MaybePromise<number>, opts: { fds?: Map<number, number>; pgid?: number; foreground?: boolean } = {}): Promise<number> {
     const state = this.state.clone();
     const ignore = this.childIgnores();
     return this.sys.fork(async (childSys) => {
@@ -369,7 +487,7 @@ export class Interpreter implements ExpandHost {
   }
 
   /** The body of a forked subshell: turns exit/errors into the process status, runs EXIT traps. */
-  async runAsSubshell(body: () => Promise<number>): Promise<number> {
+  async runAsSubshell(body: () => MaybePromise<number>): Promise<number> {
     let status: number;
     try {
       status = await body();
@@ -385,184 +503,8 @@ export class Interpreter implements ExpandHost {
     if (exitTrap) {
       this.state.traps.delete('EXIT');
       this.state.status = status;
+      this.trapDepth++;
       await this.evalString(exitTrap).catch(() => 0);
-    }
-    return status;
-  }
-
-  private async runIf(cmd: Command & { kind: 'if' }): Promise<number> {
-    for (const clause of cmd.clauses) {
-      this.errexitIgnored++;
-      let cond: number;
-      try {
-        cond = await this.runList(clause.cond);
-      } finally {
-        this.errexitIgnored--;
-      }
-      if (cond === 0) return this.runList(clause.body);
-    }
-    if (cmd.elseBody) return this.runList(cmd.elseBody);
-    return 0;
-  }
-
-  /** Runs a loop body, handling break/continue; returns 'break' to leave the loop. */
-  private async loopBody(body: List): Promise<{ status: number; stop: boolean }> {
-    try {
-      return { status: await this.runList(body), stop: false };
-    } catch (e) {
-      if (e instanceof BreakSignal) {
-        if (e.levels > 1) {
-          e.levels--;
-          throw e;
-        }
-        return { status: 0, stop: true };
-      }
-      if (e instanceof ContinueSignal) {
-        if (e.levels > 1) {
-          e.levels--;
-          throw e;
-        }
-        return { status: 0, stop: false };
-      }
-      throw e;
-    }
-  }
-
-  private async runWhile(cmd: Command & { kind: 'while' }): Promise<number> {
-    let status = 0;
-    this.state.loopDepth++;
-    try {
-      for (;;) {
-        { const t = this.tick(); if (t) await t; }
-        this.errexitIgnored++;
-        let cond: number;
-        try {
-          cond = await this.runList(cmd.cond);
-        } finally {
-          this.errexitIgnored--;
-        }
-        if ((cond === 0) === cmd.until) break;
-        const r = await this.loopBody(cmd.body);
-        status = r.status;
-        if (r.stop) break;
-      }
-    } finally {
-      this.state.loopDepth--;
-    }
-    return status;
-  }
-
-  private async runFor(cmd: Command & { kind: 'for' }): Promise<number> {
-    this.state.lineno = cmd.line;
-    const items = cmd.items ? await expandWords(this, cmd.items) : [...this.state.positional];
-    let status = 0;
-    this.state.loopDepth++;
-    try {
-      for (const item of items) {
-        { const t = this.tick(); if (t) await t; }
-        this.state.set(cmd.name, item);
-        const r = await this.loopBody(cmd.body);
-        status = r.status;
-        if (r.stop) break;
-      }
-    } finally {
-      this.state.loopDepth--;
-    }
-    return status;
-  }
-
-  /** select: a numbered menu on stderr, PS3, one line read per round (bash manual, select). */
-  private async runSelect(cmd: Command & { kind: 'select' }): Promise<number> {
-    this.state.lineno = cmd.line;
-    const items = cmd.items ? await expandWords(this, cmd.items) : [...this.state.positional];
-    if (items.length === 0) return 0;
-    const menu = (): string => {
-      const width = String(items.length).length;
-      return items.map((it, i) => `${String(i + 1).padStart(width)}) ${it}\n`).join('');
-    };
-    let status = 0;
-    let show = true;
-    this.state.loopDepth++;
-    try {
-      for (;;) {
-        { const t = this.tick(); if (t) await t; }
-        if (show) await this.write(2, menu());
-        await this.write(2, this.state.get('PS3') ?? '#? ');
-        const line = await this.readLine(0);
-        if (line === null) {
-          await this.write(2, '\n');
-          status = 1;
-          break;
-        }
-        if (line === '') {
-          show = true;
-          continue;
-        }
-        show = false;
-        this.state.set('REPLY', line);
-        const n = /^\s*\d+\s*$/.test(line) ? Number(line) : 0;
-        this.state.set(cmd.name, n >= 1 && n <= items.length ? items[n - 1]! : '');
-        const r = await this.loopBody(cmd.body);
-        status = r.status;
-        if (r.stop) break;
-      }
-    } finally {
-      this.state.loopDepth--;
-    }
-    return status;
-  }
-
-  /** Reads one line from `fd` a byte at a time (so nothing after it is consumed); null at end. */
-  async readLine(fd: number): Promise<string | null> {
-    const bytes: number[] = [];
-    for (;;) {
-      const b = await this.sys.read(fd, 1);
-      if (b === null || b.length === 0) return bytes.length ? new TextDecoder().decode(new Uint8Array(bytes)) : null;
-      if (b[0] === 10) return new TextDecoder().decode(new Uint8Array(bytes));
-      bytes.push(b[0]!);
-    }
-  }
-
-  private async runArithFor(cmd: Command & { kind: 'arithfor' }): Promise<number> {
-    const nonEmpty = (w: Word): boolean => w.text.trim() !== '';
-    if (nonEmpty(cmd.init)) await arith(this, cmd.init);
-    let status = 0;
-    this.state.loopDepth++;
-    try {
-      for (;;) {
-        { const t = this.tick(); if (t) await t; }
-        if (nonEmpty(cmd.cond) && (await arith(this, cmd.cond)) === 0n) break;
-        const r = await this.loopBody(cmd.body);
-        status = r.status;
-        if (r.stop) break;
-        if (nonEmpty(cmd.step)) await arith(this, cmd.step);
-      }
-    } finally {
-      this.state.loopDepth--;
-    }
-    return status;
-  }
-
-  private async runCase(cmd: Command & { kind: 'case' }): Promise<number> {
-    this.state.lineno = cmd.line;
-    const word = await expandToString(this, cmd.word);
-    let status = 0;
-    let fallthrough = false;
-    for (let i = 0; i < cmd.items.length; i++) {
-      const item = cmd.items[i]!;
-      let matched = fallthrough;
-      if (!matched) {
-        for (const p of item.patterns) {
-          if (matchPattern(word, await expandPattern(this, p))) {
-            matched = true;
-            break;
-          }
-        }
-      }
-      if (!matched) continue;
-      status = await this.runList(item.body);
-      if (item.term === ';;') return status;
-      fallthrough = item.term === ';&';
     }
     return status;
   }
@@ -579,7 +521,7 @@ export class Interpreter implements ExpandHost {
     const pid = await this.forkShell(async (sub) => sub.runList(body), { fds });
     this.sys.close(wr);
     const chunks: string[] = [];
-    const dec = new TextDecoder();
+    const dec = new ByteDecoder();
     try {
       for (;;) {
         const chunk = await this.sys.read(rd);
@@ -592,7 +534,7 @@ export class Interpreter implements ExpandHost {
     const res = await this.sys.wait(pid);
     const st = res?.status;
     this.state.status = st ? (st.kind === 'exited' ? st.code : st.kind === 'signaled' ? 128 + st.signal : 0) : 0;
-    return chunks.join('') + dec.decode();
+    return chunks.join('') + dec.end();
   }
 
   /** Descriptors opened for <(...) and >(...), closed when the command is done. */
@@ -683,6 +625,7 @@ function installDynamicVars(sh: Interpreter): void {
   keep('SECONDS', () => String(Math.floor((sys.now() - st.startedAt) / 1000)));
   keep('LINENO', () => String(st.lineno));
   keep('BASHPID', () => String(sys.pid));
+  keep('BASH_COMMAND', () => currentText(st.current));
   keep('EPOCHSECONDS', () => String(Math.floor(sys.now() / 1000)));
   keep('EPOCHREALTIME', () => (sys.now() / 1000).toFixed(6));
 }

@@ -93,7 +93,13 @@ export async function runPipelineStages(sh: Interpreter, cmd: Command & { kind: 
         if (cmd.stderr[i]) overrides.set(2, pipes[i]![1]);
       }
       const stage = cmd.cmds[i]!;
-      const pid = await sh.forkShell((sub) => sub.runCommand(stage, true), {
+      // bash runs a simple command's DEBUG trap before it forks (execute_simple_command)
+      const debug = stage.kind === 'simple' ? sh.debugTrap(stage) : undefined;
+      if (debug) await debug;
+      const pid = await sh.forkShell((sub) => {
+        sub.debugDone = debug !== undefined;
+        return sub.runCommand(stage, true);
+      }, {
         fds: sh.inheritable(overrides, pipeFds),
         ...(pgid !== undefined ? { pgid } : {}),
         foreground: control,
@@ -116,7 +122,12 @@ export async function startBackground(sh: Interpreter, cmd: Command): Promise<nu
     nullFd = await sh.sys.open('/dev/null', { read: true });
     overrides.set(0, nullFd);
   }
-  const pid = await sh.forkShell((sub) => sub.runCommand(cmd, true), {
+  const debug = cmd.kind === 'simple' ? sh.debugTrap(cmd) : undefined;
+  if (debug) await debug;
+  const pid = await sh.forkShell((sub) => {
+    sub.debugDone = debug !== undefined;
+    return sub.runCommand(cmd, true);
+  }, {
     fds: sh.inheritable(overrides, nullFd === undefined ? [] : [nullFd]),
     ...(control ? { pgid: 0 } : {}),
   });

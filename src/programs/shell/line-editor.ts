@@ -3,10 +3,11 @@
 import { isSysError } from '../../shared/errno';
 import type { Sys } from '../../shared/sys';
 import type { Prompt } from './prompt';
+import type { EditorCompletion } from './complete';
+import { ByteDecoder, encodeText } from './byte-text';
 
 export class LineInterrupted extends Error {}
 
-const decoder = new TextDecoder();
 
 export class LineEditor {
   private buf: string[] = [];
@@ -18,12 +19,14 @@ export class LineEditor {
   /** Text cut by ^K ^U ^W Alt-D, for ^Y. */
   private killed = '';
   private lastKey = '';
+  /** Whether the last Tab changed the line (readline lists the choices on a Tab after one that did not). */
+  private tabChanged = false;
 
   constructor(
     private readonly sys: Sys,
     private readonly fd: number,
     private readonly history: () => string[],
-    private readonly complete?: (line: string, cursor: number) => Promise<{ insert: string; list?: string[] }>,
+    private readonly complete?: (before: string, after: string, listing: boolean) => Promise<EditorCompletion>,
   ) {}
 
   private cols(): number {
@@ -34,8 +37,12 @@ export class LineEditor {
     }
   }
 
+  /** Keys as text: a byte that is not UTF-8 is one character (U+DC00+byte), as readline keeps it. */
+  private readonly decoder = new ByteDecoder();
+
+  /** Output: such a byte goes to the terminal as itself (readline echoes it raw, one column). */
   private async out(text: string): Promise<void> {
-    await this.sys.write(this.fd, text);
+    await this.sys.write(this.fd, encodeText(text));
   }
 
   /** Reads one line; null at end of input. Throws LineInterrupted on ^C. */
@@ -87,7 +94,7 @@ export class LineEditor {
       }
       const chunk = await this.sys.read(this.fd, 4096);
       if (chunk === null) return null;
-      this.pending += decoder.decode(chunk, { stream: true });
+      this.pending += this.decoder.decode(chunk, { stream: true });
     }
   }
 
@@ -294,23 +301,91 @@ export class LineEditor {
       case '\x0e':
         return this.historyMove(1);
       case '\t':
-        if (this.complete) {
-          const r = await this.complete(this.buf.slice(0, this.cursor).join(''), this.cursor);
-          if (r.insert) await this.insert(r.insert);
-          else if (r.list && r.list.length > 0 && this.lastKey === '\t') {
-            // a second Tab lists the choices, in columns as readline does
-            const at = this.cursor;
-            await this.moveTo(this.buf.length);
-            await this.out(`\n${columns(r.list, this.cols())}${this.prompt.text}${this.buf.join('')}`);
-            this.cursor = this.buf.length;
-            await this.moveTo(at);
-          } else await this.out('\x07');
-        }
+        if (this.complete) await this.tab();
         return undefined;
       default:
         if (key.startsWith('\x1b') || (key.length === 1 && key.charCodeAt(0) < 0x20)) return undefined;
         await this.insert(key);
         return undefined;
+    }
+  }
+
+  /**
+   * Tab: the first completes the word (the longest common prefix of the choices, with the
+   * bell when there are several); a Tab after one that changed nothing lists the choices.
+   */
+  private async tab(): Promise<void> {
+    const listing = this.lastKey === '\t' && !this.tabChanged;
+    const r = await this.complete!(this.buf.slice(0, this.cursor).join(''), this.buf.slice(this.cursor).join(''), listing);
+    this.tabChanged = false;
+    if (listing) {
+      if (r.list.length > 0) await this.showList(r.list, r.width);
+      else await this.out('\x07');
+      return;
+    }
+    const start = this.cursor - r.replace;
+    const old = this.buf.slice(start, this.cursor).join('');
+    if (r.bell) await this.out('\x07');
+    if (r.text === old) return;
+    const chars = [...r.text];
+    this.tabChanged = true;
+    if (r.text.startsWith(old)) {
+      // the usual case: the word grows, and only the new part is typed in
+      await this.insert(r.text.slice(old.length));
+      return;
+    }
+    await this.moveTo(start);
+    this.buf.splice(start, r.replace, ...chars);
+    await this.redraw(start + chars.length);
+  }
+
+  /** Lists completions below the line as readline does (asking first when there are 100 or more). */
+  private async showList(items: string[], width: number): Promise<void> {
+    const at = this.cursor;
+    await this.moveTo(this.buf.length);
+    let show = true;
+    if (items.length >= 100) {
+      await this.out(`\nDisplay all ${items.length} possibilities? (y or n)`);
+      show = (await this.yesNo(false)) === 1;
+    }
+    await this.out('\n');
+    if (show) {
+      const rows = columns(items, this.cols(), width);
+      let height = 24;
+      try {
+        height = this.sys.winsize(this.fd).rows || 24;
+      } catch {
+        // not a terminal
+      }
+      let lines = 0;
+      for (let i = 0; i < rows.length; i++) {
+        await this.out(`${rows[i]}\n`);
+        lines++;
+        // page-completions: --More-- after a screenful
+        if (lines >= height - 1 && i < rows.length - 1) {
+          await this.out('--More--');
+          const a = await this.yesNo(true);
+          await this.out('\r\x1b[K');
+          if (a === 0) break;
+          lines = a === 2 ? lines - 1 : 0;
+        }
+      }
+    }
+    await this.out(`${this.prompt.text}${this.buf.join('')}`);
+    this.cursor = this.buf.length;
+    await this.moveTo(at);
+  }
+
+  /** readline's get_y_or_n: 1 for y, Y or space; 0 for n, N, DEL, q (pager); 2 for Return (pager). */
+  private async yesNo(pager: boolean): Promise<number> {
+    for (;;) {
+      const k = await this.nextKey();
+      if (k === null) return 0;
+      if (k === 'y' || k === 'Y' || k === ' ') return 1;
+      if (k === 'n' || k === 'N' || k === '\x7f' || k === '\x07') return 0;
+      if (pager && (k === 'q' || k === 'Q')) return 0;
+      if (pager && (k === '\r' || k === '\n')) return 2;
+      await this.out('\x07');
     }
   }
 
@@ -376,19 +451,27 @@ export class LineEditor {
   }
 }
 
-/** Completion choices in columns across the terminal width, as readline lists them. */
-function columns(items: string[], width: number): string {
-  const w = Math.max(...items.map((i) => i.length)) + 2;
-  const perRow = Math.max(1, Math.floor(width / w));
-  const rows = Math.ceil(items.length / perRow);
-  let out = '';
-  for (let r = 0; r < rows; r++) {
-    const line: string[] = [];
-    for (let c = 0; c < perRow; c++) {
-      const item = items[c * rows + r];
-      if (item !== undefined) line.push(item.padEnd(w));
+/**
+ * Completion choices in rows of columns, as readline's rl_display_match_list prints them:
+ * sorted down the columns, each padded to the widest plus two, except in the last column.
+ */
+function columns(items: string[], width: number, widest: number): string[] {
+  const max = widest + 2;
+  let limit = Math.floor(width / max);
+  if (limit !== 1 && limit * max === width) limit--;
+  if (limit <= 0) limit = 1;
+  const count = Math.ceil(items.length / limit);
+  const rows: string[] = [];
+  for (let r = 0; r < count; r++) {
+    let line = '';
+    for (let c = 0; c < limit; c++) {
+      const item = items[c * count + r];
+      if (item === undefined) break;
+      line += item;
+      // the column width leaves out a directory's slash, the padding does not (print_filename)
+      if (c + 1 < limit) line += ' '.repeat(Math.max(1, max - [...item].length));
     }
-    out += `${line.join('').trimEnd()}\n`;
+    rows.push(line);
   }
-  return out;
+  return rows;
 }

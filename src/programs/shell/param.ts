@@ -3,6 +3,7 @@
 import type { ParamPart, Word } from './ast';
 import { arith, expandPattern, expandToString, ExpansionError, ifsOf, type ExpandHost, setElement, maxIndex } from './expand';
 import { replace, trim, compile } from './pattern';
+import { reusableQuote } from './quote';
 
 /** A value, a list of fields, or a word to expand in place (the quoting of ${x:-"a b"} is kept). */
 export type ParamResult = string | { fields: string[]; joined?: string } | { word: Word };
@@ -241,11 +242,11 @@ export function shellQuote(s: string): string {
 
 function transform(h: ExpandHost, p: ParamPart, op: string, s: string): string {
   switch (op) {
-    case 'Q': return shellQuote(s);
+    case 'Q': return reusableQuote(s);
     case 'U': return s.toUpperCase();
     case 'L': return s.toLowerCase();
     case 'u': return s.charAt(0).toUpperCase() + s.slice(1);
-    case 'A': return `${p.name}=${shellQuote(s)}`;
+    case 'A': return `${p.name}=${reusableQuote(s)}`;
     case 'a': {
       const v = h.state.lookup(p.name);
       return `${v?.array ? 'a' : ''}${v?.assoc ? 'A' : ''}${v?.integer ? 'i' : ''}${v?.readonly ? 'r' : ''}${v?.exported ? 'x' : ''}`;

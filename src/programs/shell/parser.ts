@@ -246,6 +246,15 @@ export class Parser {
       if (text !== undefined && !t.assign && /^[^\s$`'"\\|&;<>()]+$/.test(text) && this.lexer.src.slice(this.lexer.pos).match(/^[ \t]*\([ \t]*\)/)) {
         return this.parseFunction(false);
       }
+      if (text !== undefined && !t.assign && /^[ \t]*\(/.test(this.lexer.src.slice(this.lexer.pos))) {
+        // `name (` starts a function definition, so bash's grammar wants `)` next and
+        // reports the token after the parenthesis (`[ ( x ) ]`: near `x')
+        this.next();
+        this.next();
+        const after = this.next();
+        if (after.type === 'eof') throw new ShellSyntaxError("syntax error near unexpected token `newline'", after.line, 'newline');
+        this.unexpected(after);
+      }
       if (text !== undefined && CLOSERS.has(text)) this.unexpected(t);
     }
     if (t.type === 'op' && !REDIR_OPS.has(t.op)) this.unexpected(t);
@@ -526,7 +535,7 @@ export class Parser {
       const e = this.condOr();
       const close = this.condNext();
       if (!this.isOp(close, ')')) this.condError(close);
-      return e;
+      return { kind: 'paren', expr: e };
     }
     if (t.type !== 'word') this.condError(t);
     const text = plainText(t.word);

@@ -2,13 +2,13 @@
 // replaces (close-on-exec, above 10) so the shell can restore it after a builtin,
 // function or compound command; a spawned program simply inherits the result.
 import { isSysError, strerror } from '../../shared/errno';
+import { encodeText } from '../../shared/bytes';
 import type { Redir } from './ast';
 import { expandToString, expandWord } from './expand';
 import type { Interpreter } from './interpreter';
 
 export class RedirectError extends Error {}
 
-const encoder = new TextEncoder();
 
 /** Applies `redirs`; returns a function that undoes them. Throws RedirectError after reporting. */
 export async function applyRedirs(sh: Interpreter, redirs: Redir[], permanent = false): Promise<() => void> {
@@ -168,7 +168,7 @@ async function applyOne(sh: Interpreter, r: Redir, save: (fd: number) => void, p
       else if (r.heredoc!.quoted) body = r.heredoc!.body;
       else body = await sh.expandHeredoc(r.heredoc!.body);
       const [rd, wr] = sys.pipe();
-      const data = encoder.encode(body);
+      const data = encodeText(body);
       if (data.length <= 65536) {
         // fits in the pipe: write it now (bash also uses a pipe for small documents)
         await sys.write(wr, data);

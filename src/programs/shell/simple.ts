@@ -5,15 +5,41 @@ import type { Assign, Command } from './ast';
 import { builtinEnabled } from './builtins/enabled';
 import { builtins, SPECIAL_BUILTINS } from './builtins/index';
 import { ReturnSignal } from './control';
-import { arith, expandToString, expandWord, expandWords, setElement } from './expand';
+import { arith, arithText, expandToString, expandWord, expandWords, setElement, type MaybePromise } from './expand';
+import type { Builtin } from './builtins/types';
+import { decodeBytes } from './byte-text';
 import { Interpreter } from './interpreter';
 import { waitForeground } from './jobs';
 import { applyRedirs } from './redirect';
-import { ReadonlyError, ShellState, type Var } from './state';
+import { inherited, ReadonlyError, ShellState, type Var } from './state';
 
 const MAX_FUNC_DEPTH = 1000;
 
-export async function assign(sh: Interpreter, a: Assign, scope?: Map<string, Var>): Promise<void> {
+/** One assignment: synchronously for a scalar whose value expands without waiting. */
+export function assign(sh: Interpreter, a: Assign, scope?: Map<string, Var>): Promise<void> | undefined {
+  if (a.array || a.index) return assignAsync(sh, a, scope);
+  const value = a.value ? expandToString(sh, a.value, true) : '';
+  if (typeof value === 'string') return assignScalar(sh, a, scope, value);
+  return value.then((v) => assignScalar(sh, a, scope, v));
+}
+
+function assignScalar(sh: Interpreter, a: Assign, scope: Map<string, Var> | undefined, value: string): Promise<void> | undefined {
+  const state = sh.state;
+  const v = state.lookup(a.name);
+  let final = value;
+  if (v?.integer) final = String(arithText(sh, a.append ? `${state.get(a.name) ?? 0}+(${value})` : value));
+  else if (a.append) final = (state.get(a.name) ?? '') + value;
+  if (scope) {
+    // a temporary assignment to a readonly variable is reported, and the command still runs
+    if (v?.readonly) return sh.error(`${a.name}: readonly variable`);
+    const existing = scope.get(a.name);
+    scope.set(a.name, { ...(existing ?? {}), value: final });
+  } else state.set(a.name, final);
+  return undefined;
+}
+
+/** Array assignments and name[index]=value. */
+async function assignAsync(sh: Interpreter, a: Assign, scope?: Map<string, Var>): Promise<void> {
   const state = sh.state;
   const holder = scope ?? state.holder(a.name);
   if (a.array) {
@@ -44,27 +70,12 @@ export async function assign(sh: Interpreter, a: Assign, scope?: Map<string, Var
     holder.set(a.name, v);
     return;
   }
+  // name[index]=value
   const value = a.value ? await expandToString(sh, a.value, true) : '';
-  if (a.index) {
-    const v = state.lookup(a.name);
-    const key = v?.assoc ? await expandToString(sh, a.index) : String(await arith(sh, a.index));
-    const old = v?.assoc ? v.assoc.get(key) : v?.array?.get(Number(key));
-    setElement(state, a.name, key, a.append ? (old ?? '') + value : value);
-    return;
-  }
   const v = state.lookup(a.name);
-  let final = value;
-  if (v?.integer) final = String(await arith(sh, a.append ? `${state.get(a.name) ?? 0}+(${value})` : value));
-  else if (a.append) final = (state.get(a.name) ?? '') + value;
-  if (scope) {
-    // a temporary assignment to a readonly variable is reported, and the command still runs
-    if (state.lookup(a.name)?.readonly) {
-      await sh.error(`${a.name}: readonly variable`);
-      return;
-    }
-    const existing = scope.get(a.name);
-    scope.set(a.name, { ...(existing ?? {}), value: final });
-  } else state.set(a.name, final);
+  const key = v?.assoc ? await expandToString(sh, a.index!) : String(await arith(sh, a.index!));
+  const old = v?.assoc ? v.assoc.get(key) : v?.array?.get(Number(key));
+  setElement(state, a.name, key, a.append ? (old ?? '') + value : value);
 }
 
 function xtrace(sh: Interpreter, assigns: Assign[], argv: string[]): Promise<void> | undefined {
@@ -108,49 +119,106 @@ export async function findCommand(sh: Interpreter, name: string): Promise<string
 
 const noop = (): void => {};
 
-export async function runSimple(sh: Interpreter, cmd: Command & { kind: 'simple' }, execLast: boolean): Promise<number> {
+export function runSimple(sh: Interpreter, cmd: Command & { kind: 'simple' }, execLast: boolean): MaybePromise<number> {
   const state = sh.state;
   state.lineno = cmd.line;
-  const argv = await expandWords(sh, cmd.words);
+  if (sh.trapDepth === 0) state.current = cmd;
+  if (state.traps.size !== 0) {
+    if (sh.debugDone) sh.debugDone = false;
+    else {
+      const d = sh.debugTrap(cmd);
+      if (d) return d.then(() => runWords(sh, cmd, execLast));
+    }
+  }
+  return runWords(sh, cmd, execLast);
+}
+
+function runWords(sh: Interpreter, cmd: Command & { kind: 'simple' }, execLast: boolean): MaybePromise<number> {
+  const argv = expandWords(sh, cmd.words);
+  if (argv instanceof Promise) return argv.then((a) => runExpanded(sh, cmd, a, execLast));
+  return runExpanded(sh, cmd, argv, execLast);
+}
+
+/** The command after its words are expanded: the plain cases without waiting. */
+function runExpanded(sh: Interpreter, cmd: Command & { kind: 'simple' }, argv: string[], execLast: boolean): MaybePromise<number> {
+  const state = sh.state;
   if (argv.length === 0) {
+    if (cmd.redirs.length || state.options.has('xtrace')) return assignOnly(sh, cmd);
     // values see the previous $?; the command's status is that of the last command
     // substitution in it, or 0 (bash manual, SIMPLE COMMAND EXPANSION)
     const substBefore = sh.substitutions;
-    for (const a of cmd.assigns) await assign(sh, a);
-    const status = sh.substitutions > substBefore ? state.status : 0;
-    await xtrace(sh, cmd.assigns, []);
-    const undo = cmd.redirs.length ? await applyRedirs(sh, cmd.redirs) : noop;
-    undo();
-    return status;
+    const assigns = cmd.assigns;
+    for (let i = 0; i < assigns.length; i++) {
+      const r = assign(sh, assigns[i]!);
+      if (r) return r.then(() => assignRest(sh, assigns, i + 1, substBefore));
+    }
+    return sh.substitutions > substBefore ? state.status : 0;
   }
   const name = argv[0]!;
   const fn = state.functions.get(name);
   const builtin = fn || !builtinEnabled(name) ? undefined : builtins.get(name);
   if (fn || builtin) {
-    // assignments before a special builtin persist; otherwise they last for the command
-    const special = builtin && SPECIAL_BUILTINS.has(name);
-    const temp = special || cmd.assigns.length === 0 ? undefined : new Map<string, Var>();
-    for (const a of cmd.assigns) await assign(sh, a, temp);
-    if (temp) for (const v of temp.values()) v.exported = true;
-    const trace = xtrace(sh, cmd.assigns, argv);
-    if (trace) await trace;
-    const undo = cmd.redirs.length ? await applyRedirs(sh, cmd.redirs, name === 'exec' && argv.length === 1) : noop;
-    if (temp && temp.size) state.scopes.push(temp);
-    try {
-      if (fn) return await callFunction(sh, fn, argv);
-      try {
-        return await builtin!(sh, argv);
-      } catch (e) {
-        // a builtin whose output cannot be written says so, as bash's do
-        if (!isSysError(e) || e.syscall !== 'write' && e.syscall !== 'fd') throw e;
-        await sh.error(`${name}: write error: ${strerror(e.errno)}`);
-        return 1;
-      }
-    } finally {
-      if (temp && temp.size) state.scopes.splice(state.scopes.lastIndexOf(temp), 1);
-      undo();
-    }
+    if (cmd.assigns.length || cmd.redirs.length || state.options.has('xtrace')) return runBuiltinFull(sh, cmd, argv, name, fn, builtin);
+    return invoke(sh, name, fn, builtin, argv);
   }
+  return runProgram(sh, cmd, argv, name, execLast);
+}
+
+async function assignRest(sh: Interpreter, assigns: Assign[], from: number, substBefore: number): Promise<number> {
+  for (let i = from; i < assigns.length; i++) await assign(sh, assigns[i]!);
+  return sh.substitutions > substBefore ? sh.state.status : 0;
+}
+
+async function assignOnly(sh: Interpreter, cmd: Command & { kind: 'simple' }): Promise<number> {
+  const substBefore = sh.substitutions;
+  for (const a of cmd.assigns) await assign(sh, a);
+  const status = sh.substitutions > substBefore ? sh.state.status : 0;
+  await xtrace(sh, cmd.assigns, []);
+  const undo = cmd.redirs.length ? await applyRedirs(sh, cmd.redirs) : noop;
+  undo();
+  return status;
+}
+
+/** Runs a function or builtin; a builtin whose output cannot be written says so, as bash's do. */
+function invoke(sh: Interpreter, name: string, fn: FuncDef | undefined, builtin: Builtin | undefined, argv: string[]): MaybePromise<number> {
+  if (fn) return callFunction(sh, fn, argv);
+  let r: MaybePromise<number>;
+  try {
+    r = builtin!(sh, argv);
+  } catch (e) {
+    return writeFailed(sh, name, e);
+  }
+  if (typeof r === 'number') return r;
+  return r.catch((e: unknown) => writeFailed(sh, name, e));
+}
+
+function writeFailed(sh: Interpreter, name: string, e: unknown): Promise<number> {
+  if (!isSysError(e) || (e.syscall !== 'write' && e.syscall !== 'fd')) throw e;
+  return sh.error(`${name}: write error: ${strerror(e.errno)}`).then(() => 1);
+}
+
+/** A function or builtin with assignments before it, redirections or tracing. */
+async function runBuiltinFull(sh: Interpreter, cmd: Command & { kind: 'simple' }, argv: string[], name: string, fn: FuncDef | undefined, builtin: Builtin | undefined): Promise<number> {
+  const state = sh.state;
+  // assignments before a special builtin persist; otherwise they last for the command
+  const special = builtin && SPECIAL_BUILTINS.has(name);
+  const temp = special || cmd.assigns.length === 0 ? undefined : new Map<string, Var>();
+  for (const a of cmd.assigns) await assign(sh, a, temp);
+  if (temp) for (const v of temp.values()) v.exported = true;
+  const trace = xtrace(sh, cmd.assigns, argv);
+  if (trace) await trace;
+  const undo = cmd.redirs.length ? await applyRedirs(sh, cmd.redirs, name === 'exec' && argv.length === 1) : noop;
+  if (temp && temp.size) state.scopes.push(temp);
+  try {
+    return await invoke(sh, name, fn, builtin, argv);
+  } finally {
+    if (temp && temp.size) state.scopes.splice(state.scopes.lastIndexOf(temp), 1);
+    undo();
+  }
+}
+
+async function runProgram(sh: Interpreter, cmd: Command & { kind: 'simple' }, argv: string[], name: string, execLast: boolean): Promise<number> {
+  const state = sh.state;
   const temp = new Map<string, Var>();
   for (const a of cmd.assigns) await assign(sh, a, temp);
   await xtrace(sh, cmd.assigns, argv);
@@ -204,7 +272,7 @@ async function execFailure(sh: Interpreter, path: string, argv: string[], env: M
         await sh.error(`${path}: cannot execute binary file: Exec format error`);
         return 126;
       }
-      text = new TextDecoder().decode(bytes);
+      text = decodeBytes(bytes);
     } catch {
       await sh.error(`${path}: cannot execute: Exec format error`);
       return 126;
@@ -239,29 +307,91 @@ async function execFailure(sh: Interpreter, path: string, argv: string[], env: M
   return 126;
 }
 
-export async function callFunction(sh: Interpreter, fn: Command & { kind: 'funcdef' }, argv: string[]): Promise<number> {
+type FuncDef = Command & { kind: 'funcdef' };
+
+export function callFunction(sh: Interpreter, fn: FuncDef, argv: string[]): MaybePromise<number> {
   const state = sh.state;
   if (state.funcNames.length >= MAX_FUNC_DEPTH) {
-    await sh.error(`${fn.name}: maximum function nesting level exceeded (${MAX_FUNC_DEPTH})`);
-    return 1;
+    return sh.error(`${fn.name}: maximum function nesting level exceeded (${MAX_FUNC_DEPTH})`).then(() => 1);
   }
-  const savedPositional = state.positional;
-  const savedLine = state.lineno;
+  // Calls run synchronously, so a recursive function grows the JS stack: every 32 levels
+  // the next call starts from a microtask (an empty stack) instead.
+  if ((state.funcNames.length & 31) === 31) return Promise.resolve().then(() => enterFunction(sh, fn, argv));
+  return enterFunction(sh, fn, argv);
+}
+
+function enterFunction(sh: Interpreter, fn: FuncDef, argv: string[]): MaybePromise<number> {
+  const state = sh.state;
+  const frame: Frame = { positional: state.positional, line: state.lineno, traps: state.traps.size === 0 ? undefined : hideTraps(state) };
   state.positional = argv.slice(1);
   state.funcNames.push(fn.name);
   state.scopes.push(new Map());
+  let r: MaybePromise<number>;
   try {
-    return await sh.runCommand(fn.body);
-  } catch (e) {
-    if (e instanceof ReturnSignal) return e.status;
-    throw e;
-  } finally {
-    const onReturn = state.traps.get('RETURN');
+    // a DEBUG trap that reaches functions (set -T) runs once more before the body
+    const d = sh.debugTrap(state.current);
+    r = d ? d.then(() => sh.runCommand(fn.body)) : sh.runCommand(fn.body);
+  } catch (error) {
+    if (state.traps.has('RETURN')) return finishCall(sh, frame, undefined, { error });
+    leave(state, frame);
+    if (error instanceof ReturnSignal) return error.status;
+    throw error;
+  }
+  if (typeof r === 'number' && !state.traps.has('RETURN')) {
+    leave(state, frame);
+    return r;
+  }
+  return finishCall(sh, frame, r);
+}
+
+/** What a function call replaces and puts back. */
+interface Frame {
+  positional: string[];
+  line: number;
+  /** Traps hidden from the function (see hideTraps). */
+  traps: [string, string][] | undefined;
+}
+
+/**
+ * Functions do not see the DEBUG and RETURN traps unless set -T, nor ERR unless set -E
+ * (bash's execute_function): they are taken away for the call and put back after it
+ * unless the function set its own (trap_if_untrapped).
+ */
+function hideTraps(state: ShellState): [string, string][] | undefined {
+  let hidden: [string, string][] | undefined;
+  for (const name of ['DEBUG', 'RETURN', 'ERR']) {
+    const action = state.traps.get(name);
+    if (action === undefined || inherited(state.options, name)) continue;
+    (hidden ??= []).push([name, action]);
+    state.traps.delete(name);
+  }
+  return hidden;
+}
+
+function leave(state: ShellState, frame: Frame): void {
+  state.scopes.pop();
+  state.funcNames.pop();
+  state.positional = frame.positional;
+  state.lineno = frame.line;
+  if (frame.traps) for (const [name, action] of frame.traps) if (!state.traps.has(name)) state.traps.set(name, action);
+}
+
+async function finishCall(sh: Interpreter, frame: Frame, r: MaybePromise<number> | undefined, failure?: { error: unknown }): Promise<number> {
+  try {
+    let status: number;
+    try {
+      if (failure) throw failure.error;
+      status = await r!;
+    } catch (e) {
+      if (!(e instanceof ReturnSignal)) throw e;
+      status = e.status;
+    }
+    // on a return, not when `exit` or an error leaves the function
+    const onReturn = sh.state.traps.get('RETURN');
     if (onReturn) await sh.runTrapAction(onReturn);
-    state.scopes.pop();
-    state.funcNames.pop();
-    state.positional = savedPositional;
-    state.lineno = savedLine;
+    return status;
+  } finally {
+    leave(sh.state, frame);
   }
 }
 

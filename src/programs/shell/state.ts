@@ -2,6 +2,8 @@
 // arrays and attributes), functions, aliases, options, positional parameters and traps.
 // clone() gives a subshell its own copy.
 import type { Command } from './ast';
+import type { CurrentCommand } from './command-text';
+import { CompTable } from './completion/spec';
 
 export interface Var {
   value?: string;
@@ -75,6 +77,10 @@ export class ShellState {
   /** Set in subshells: $BASHPID differs from $$. */
   subshell = 0;
   shellPid = 0;
+  /** The command $BASH_COMMAND names (not updated while a trap runs). */
+  current: CurrentCommand;
+  /** Completion specs set with `complete`. */
+  completions = new CompTable();
 
   clone(): ShellState {
     const s = new ShellState();
@@ -88,8 +94,9 @@ export class ShellState {
     s.arg0 = this.arg0;
     s.status = this.status;
     s.lastBg = this.lastBg;
-    // a subshell keeps ignored signals ignored; other traps are reset (bash manual, COMMAND EXECUTION ENVIRONMENT)
-    s.traps = new Map([...this.traps].filter(([, action]) => action === ''));
+    // a subshell keeps ignored signals ignored; other traps are reset (bash manual, COMMAND
+    // EXECUTION ENVIRONMENT), except DEBUG and RETURN under set -T and ERR under set -E
+    s.traps = new Map([...this.traps].filter(([name, action]) => action === '' || inherited(this.options, name)));
     s.parentTraps = new Map(this.traps);
     s.interactive = false;
     s.login = this.login;
@@ -104,6 +111,8 @@ export class ShellState {
     s.startedAt = this.startedAt;
     s.subshell = this.subshell + 1;
     s.shellPid = this.shellPid;
+    s.current = this.current;
+    s.completions = this.completions.clone();
     return s;
   }
 
@@ -203,6 +212,13 @@ export class ShellState {
     for (const s of this.scopes) add(s);
     return env;
   }
+}
+
+/** Whether a trap on `name` reaches functions and subshells (set -T: DEBUG, RETURN; set -E: ERR). */
+export function inherited(options: Set<string>, name: string): boolean {
+  if (name === 'DEBUG' || name === 'RETURN') return options.has('functrace');
+  if (name === 'ERR') return options.has('errtrace');
+  return false;
 }
 
 export class ReadonlyError extends Error {

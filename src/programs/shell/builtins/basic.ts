@@ -5,9 +5,9 @@ import { BreakSignal, ContinueSignal, ReturnSignal, ShellExit } from '../control
 import type { Builtin } from './types';
 import { NAME_RE } from './types';
 
-export const colon: Builtin = async () => 0;
-export const trueBuiltin: Builtin = async () => 0;
-export const falseBuiltin: Builtin = async () => 1;
+export const colon: Builtin = () => 0;
+export const trueBuiltin: Builtin = () => 0;
+export const falseBuiltin: Builtin = () => 1;
 
 export const echo: Builtin = async (sh, argv) => {
   let newline = true;
@@ -88,37 +88,32 @@ export const exit: Builtin = async (sh, argv) => {
   throw new ShellExit(n);
 };
 
-export const returnBuiltin: Builtin = async (sh, argv) => {
+// return, break and continue throw at once (no await), so loops and functions that use them
+// stay on the synchronous path; only their error messages wait.
+export const returnBuiltin: Builtin = (sh, argv) => {
   if (sh.state.funcNames.length === 0 && sh.state.sourceDepth === 0) {
-    await sh.error("return: can only `return' from a function or sourced script");
-    return 1;
+    return sh.error("return: can only `return' from a function or sourced script").then(() => 1);
   }
   if (argv[1] === undefined) throw new ReturnSignal(sh.state.status);
   const n = numericArg(argv[1]);
   if (n === undefined) {
-    await sh.error(`return: ${argv[1]}: numeric argument required`);
-    throw new ReturnSignal(2);
+    return sh.error(`return: ${argv[1]}: numeric argument required`).then(() => {
+      throw new ReturnSignal(2);
+    });
   }
   throw new ReturnSignal(n);
 };
 
-async function loopControl(sh: Parameters<Builtin>[0], argv: string[], which: 'break' | 'continue'): Promise<number> {
+function loopControl(sh: Parameters<Builtin>[0], argv: string[], which: 'break' | 'continue'): number | Promise<number> {
   let n = 1;
   if (argv[1] !== undefined) {
     const v = /^-?\d+$/.test(argv[1]) ? Number(argv[1]) : NaN;
-    if (Number.isNaN(v)) {
-      await sh.error(`${which}: ${argv[1]}: numeric argument required`);
-      return 128;
-    }
-    if (v < 1) {
-      await sh.error(`${which}: ${argv[1]}: loop count out of range`);
-      return 1;
-    }
+    if (Number.isNaN(v)) return sh.error(`${which}: ${argv[1]}: numeric argument required`).then(() => 128);
+    if (v < 1) return sh.error(`${which}: ${argv[1]}: loop count out of range`).then(() => 1);
     n = v;
   }
   if (sh.state.loopDepth === 0) {
-    await sh.error(`${which}: only meaningful in a \`for', \`while', or \`until' loop`);
-    return 0;
+    return sh.error(`${which}: only meaningful in a \`for', \`while', or \`until' loop`).then(() => 0);
   }
   n = Math.min(n, sh.state.loopDepth);
   throw which === 'break' ? new BreakSignal(n) : new ContinueSignal(n);

@@ -1,12 +1,12 @@
 // mapfile/readarray, dirs/pushd/popd, times, ulimit, disown, suspend, enable, help
 import { isSysError, strerror } from '../../../shared/errno';
+import { ByteDecoder } from '../byte-text';
 import type { Interpreter } from '../interpreter';
 import { cd } from './dirs';
 import { HELP_TOPICS } from './help-topics';
 import type { Builtin } from './types';
 import { badOption, NAME_RE, parseFlags } from './types';
 
-const decoder = new TextDecoder();
 
 export const mapfile: Builtin = async (sh, argv) => {
   const p = parseFlags(argv.slice(1), 't', 'dnOsuCc');
@@ -29,6 +29,7 @@ export const mapfile: Builtin = async (sh, argv) => {
   let index = origin;
   let pending = '';
   let count = 0;
+  const decoder = new ByteDecoder();
   const take = (line: string): boolean => {
     if (skip > 0) {
       skip--;
@@ -52,6 +53,7 @@ export const mapfile: Builtin = async (sh, argv) => {
       const t = sh.tick();
       if (t) await t;
     }
+    pending += decoder.end();
     if (pending && !(max > 0 && count >= max)) take(pending);
   } catch (e) {
     if (!isSysError(e)) throw e;

@@ -25,6 +25,10 @@ export const builtins = new Map<string, Builtin>([
   ['mapfile', extra.mapfile], ['readarray', extra.mapfile], ['dirs', extra.dirs], ['pushd', extra.pushd], ['popd', extra.popd],
   ['times', extra.times], ['ulimit', extra.ulimit], ['disown', extra.disown], ['suspend', extra.suspend], ['help', extra.help], ['fc', extra.fc],
   ['local', vars.local], ['readonly', vars.readonly], ['let', vars.letBuiltin], ['shopt', vars.shopt],
+  // loaded on first use (they and Tab completion are a chunk of their own)
+  ['complete', async (sh, argv) => (await import('../completion/builtins')).complete(sh, argv)],
+  ['compgen', async (sh, argv) => (await import('../completion/builtins')).compgen(sh, argv)],
+  ['compopt', async (sh, argv) => (await import('../completion/builtins')).compopt(sh, argv)],
 ]);
 
 /** POSIX special builtins: assignments before them persist, errors can end a script. */

@@ -3,9 +3,9 @@ import { isSysError, strerror } from '../../../shared/errno';
 import { ReturnSignal } from '../control';
 import { ifsOf, setElement } from '../expand';
 import type { Builtin } from './types';
+import { decodeBytes } from '../byte-text';
 import { badOption, NAME_RE, parseFlags } from './types';
 
-const decoder = new TextDecoder();
 
 export const read: Builtin = async (sh, argv) => {
   const p = parseFlags(argv.slice(1), 'ers', 'adinNptu');
@@ -82,7 +82,7 @@ export const read: Builtin = async (sh, argv) => {
     silent?.();
     cancel?.();
   }
-  let line = decoder.decode(new Uint8Array(bytes));
+  let line = decodeBytes(new Uint8Array(bytes));
   const ifs = ifsOf(sh.state);
   const ws = [...ifs].filter((c) => ' \t\n'.includes(c)).join('');
   const isWs = (c: string): boolean => ws.includes(c);
@@ -172,7 +172,7 @@ export const source: Builtin = async (sh, argv) => {
       await sh.error(`${argv[0]}: ${file}: is a directory`);
       return 1;
     }
-    text = decoder.decode(await sh.sys.readFile(path));
+    text = decodeBytes(await sh.sys.readFile(path));
   } catch (e) {
     if (!isSysError(e)) throw e;
     await sh.error(`${file}: ${strerror(e.errno)}`);
@@ -187,10 +187,17 @@ export const source: Builtin = async (sh, argv) => {
   state.sourceDepth++;
   if (state.errorContext === 'script') state.arg0 = path;
   try {
-    return await sh.evalString(text, { line: 1 });
-  } catch (e) {
-    if (e instanceof ReturnSignal) return e.status;
-    throw e;
+    let status: number;
+    try {
+      status = await sh.evalString(text, { line: 1 });
+    } catch (e) {
+      if (!(e instanceof ReturnSignal)) throw e;
+      status = e.status;
+    }
+    // the RETURN trap also runs when a sourced file ends (bash manual, trap)
+    const onReturn = state.traps.get('RETURN');
+    if (onReturn) await sh.runTrapAction(onReturn);
+    return status;
   } finally {
     state.sourceDepth--;
     state.errorContext = savedContext;

@@ -8,7 +8,12 @@ class TestError extends Error {}
 const BINARY = new Set(['=', '==', '!=', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
 const UNARY = new Set([...UNARY_FILE_OPS, '-z', '-n', '-o', '-v', '-R']);
 
-async function binary(sh: Interpreter, name: string, a: string, op: string, b: string): Promise<boolean> {
+/** A test result: a boolean, or a promise when a file had to be looked at. */
+type Result = boolean | Promise<boolean>;
+
+const not = (r: Result): Result => (typeof r === 'boolean' ? !r : r.then((x) => !x));
+
+function binary(sh: Interpreter, name: string, a: string, op: string, b: string): Result {
   switch (op) {
     case '=':
     case '==': return a === b;
@@ -28,7 +33,7 @@ async function binary(sh: Interpreter, name: string, a: string, op: string, b: s
   }
 }
 
-async function unary(sh: Interpreter, op: string, a: string): Promise<boolean> {
+function unary(sh: Interpreter, op: string, a: string): Result {
   if (op === '-z') return a === '';
   if (op === '-n') return a !== '';
   if (op === '-o') return sh.state.options.has(a);
@@ -37,27 +42,31 @@ async function unary(sh: Interpreter, op: string, a: string): Promise<boolean> {
   return unaryFileTest(sh.sys, op, a);
 }
 
-async function evalArgs(sh: Interpreter, name: string, args: string[]): Promise<boolean> {
-  switch (args.length) {
+/** The arguments args[lo..hi) by count (POSIX test's rules), without copying them. */
+function evalArgs(sh: Interpreter, name: string, args: string[], lo: number, hi: number): Result {
+  const a0 = args[lo]!;
+  switch (hi - lo) {
     case 0: return false;
-    case 1: return args[0] !== '';
+    case 1: return a0 !== '';
     case 2:
-      if (args[0] === '!') return args[1] === '';
-      if (UNARY.has(args[0]!)) return unary(sh, args[0]!, args[1]!);
-      throw new TestError(`${name}: ${args[0]}: unary operator expected`);
-    case 3:
-      if (BINARY.has(args[1]!)) return binary(sh, name, args[0]!, args[1]!, args[2]!);
-      if (args[1] === '-a') return args[0] !== '' && args[2] !== '';
-      if (args[1] === '-o') return args[0] !== '' || args[2] !== '';
-      if (args[0] === '!') return !(await evalArgs(sh, name, args.slice(1)));
-      if (args[0] === '(' && args[2] === ')') return args[1] !== '';
-      throw new TestError(`${name}: ${args[1]}: binary operator expected`);
+      if (a0 === '!') return args[lo + 1] === '';
+      if (UNARY.has(a0)) return unary(sh, a0, args[lo + 1]!);
+      throw new TestError(`${name}: ${a0}: unary operator expected`);
+    case 3: {
+      const a1 = args[lo + 1]!;
+      if (BINARY.has(a1)) return binary(sh, name, a0, a1, args[lo + 2]!);
+      if (a1 === '-a') return a0 !== '' && args[lo + 2] !== '';
+      if (a1 === '-o') return a0 !== '' || args[lo + 2] !== '';
+      if (a0 === '!') return not(evalArgs(sh, name, args, lo + 1, hi));
+      if (a0 === '(' && args[lo + 2] === ')') return a1 !== '';
+      throw new TestError(`${name}: ${a1}: binary operator expected`);
+    }
     case 4:
-      if (args[0] === '!') return !(await evalArgs(sh, name, args.slice(1)));
-      if (args[0] === '(' && args[3] === ')') return evalArgs(sh, name, args.slice(1, 3));
-      return expr(sh, name, args);
+      if (a0 === '!') return not(evalArgs(sh, name, args, lo + 1, hi));
+      if (a0 === '(' && args[lo + 3] === ')') return evalArgs(sh, name, args, lo + 1, hi - 1);
+      return expr(sh, name, args.slice(lo, hi));
     default:
-      return expr(sh, name, args);
+      return expr(sh, name, args.slice(lo, hi));
   }
 }
 
@@ -115,23 +124,27 @@ async function expr(sh: Interpreter, name: string, args: string[]): Promise<bool
   return v;
 }
 
-export const test: Builtin = async (sh, argv) => {
+export const test: Builtin = (sh, argv) => {
   const name = argv[0]!;
-  let args = argv.slice(1);
+  let hi = argv.length;
   if (name === '[') {
-    if (args[args.length - 1] !== ']') {
-      await sh.error("[: missing `]'");
-      return 2;
-    }
-    args = args.slice(0, -1);
+    if (argv[hi - 1] !== ']') return sh.error("[: missing `]'").then(() => 2);
+    hi--;
   }
+  let r: Result;
   try {
-    return (await evalArgs(sh, name, args)) ? 0 : 1;
+    r = evalArgs(sh, name, argv, 1, hi);
   } catch (e) {
-    if (e instanceof TestError) {
-      await sh.error(e.message);
-      return 2;
-    }
-    throw e;
+    return testFailed(sh, e);
   }
+  if (typeof r === 'boolean') return r ? 0 : 1;
+  return r.then(
+    (ok) => (ok ? 0 : 1),
+    (e: unknown) => testFailed(sh, e),
+  );
 };
+
+function testFailed(sh: Interpreter, e: unknown): Promise<number> {
+  if (e instanceof TestError) return sh.error(e.message).then(() => 2);
+  throw e;
+}

@@ -1,6 +1,7 @@
 import type { Interpreter } from '../interpreter';
 
-export type Builtin = (sh: Interpreter, argv: string[]) => Promise<number>;
+/** A builtin: synchronous when it has nothing to wait for (no output, no file system). */
+export type Builtin = (sh: Interpreter, argv: string[]) => number | Promise<number>;
 
 export const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 

@@ -1,5 +1,6 @@
 // export unset set declare typeset local readonly let shopt
 import { arith, ExpansionError, setElement } from '../expand';
+import type { ArithValue } from '../arith';
 import type { Interpreter } from '../interpreter';
 import { ReadonlyError, type Var } from '../state';
 import { commandText } from '../unparse';
@@ -7,8 +8,9 @@ import type { Builtin } from './types';
 import { badOption, NAME_RE } from './types';
 import { Parser } from '../parser';
 import { assign } from '../simple';
+import { ansiQuote, NEEDS_ANSI } from '../quote';
 
-const SET_OPTIONS: [string, string | undefined][] = [
+export const SET_OPTIONS: [string, string | undefined][] = [
   ['allexport', 'a'], ['braceexpand', 'B'], ['emacs', undefined], ['errexit', 'e'], ['errtrace', 'E'], ['functrace', 'T'],
   ['hashall', 'h'], ['histexpand', 'H'], ['history', undefined], ['ignoreeof', undefined], ['interactive-comments', undefined],
   ['keyword', 'k'], ['monitor', 'm'], ['noclobber', 'C'], ['noexec', 'n'], ['noglob', 'f'], ['nolog', undefined], ['notify', 'b'],
@@ -16,22 +18,17 @@ const SET_OPTIONS: [string, string | undefined][] = [
   ['verbose', 'v'], ['vi', undefined], ['xtrace', 'x'],
 ];
 
-export const SHOPT_NAMES = ['assoc_expand_once', 'autocd', 'cdable_vars', 'cdspell', 'checkhash', 'checkjobs', 'checkwinsize', 'cmdhist', 'compat31', 'compat32', 'compat40', 'compat41', 'compat42', 'compat43', 'compat44', 'complete_fullquote', 'direxpand', 'dirspell', 'dotglob', 'execfail', 'expand_aliases', 'extdebug', 'extglob', 'extquote', 'failglob', 'force_fignore', 'globasciiranges', 'globskipdots', 'globstar', 'gnu_errfmt', 'histappend', 'histreedit', 'histverify', 'hostcomplete', 'huponexit', 'inherit_errexit', 'interactive_comments', 'lastpipe', 'lithist', 'localvar_inherit', 'localvar_unset', 'login_shell', 'mailwarn', 'no_empty_cmd_completion', 'nocaseglob', 'nocasematch', 'noexpand_translation', 'nullglob', 'patsub_replacement', 'progcomp', 'progcomp_alias', 'promptvars', 'restricted_shell', 'shift_verbose', 'sourcepath', 'varredir_close', 'xpg_echo'];
+export const SHOPT_NAMES = ['autocd', 'assoc_expand_once', 'cdable_vars', 'cdspell', 'checkhash', 'checkjobs', 'checkwinsize', 'cmdhist', 'compat31', 'compat32', 'compat40', 'compat41', 'compat42', 'compat43', 'compat44', 'complete_fullquote', 'direxpand', 'dirspell', 'dotglob', 'execfail', 'expand_aliases', 'extdebug', 'extglob', 'extquote', 'failglob', 'force_fignore', 'globasciiranges', 'globskipdots', 'globstar', 'gnu_errfmt', 'histappend', 'histreedit', 'histverify', 'hostcomplete', 'huponexit', 'inherit_errexit', 'interactive_comments', 'lastpipe', 'lithist', 'localvar_inherit', 'localvar_unset', 'login_shell', 'mailwarn', 'no_empty_cmd_completion', 'nocaseglob', 'nocasematch', 'noexpand_translation', 'nullglob', 'patsub_replacement', 'progcomp', 'progcomp_alias', 'promptvars', 'restricted_shell', 'shift_verbose', 'sourcepath', 'varredir_close', 'xpg_echo'];
 
 /** Double-quoted value as declare -p prints it ($'...' when it has control characters). */
 export function declareQuote(s: string): string {
-  if (/[\x00-\x1f\x7f]/.test(s)) return ansiQuote(s);
+  if (NEEDS_ANSI.test(s)) return ansiQuote(s);
   return `"${s.replace(/(["\\$`])/g, '\\$1')}"`;
-}
-
-function ansiQuote(s: string): string {
-  const map: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r', '\x1b': '\\E', '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\v': '\\v', "'": "\\'", '\\': '\\\\' };
-  return `$'${s.replace(/[\x00-\x1f\x7f'\\]/g, (c) => map[c] ?? `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`)}'`;
 }
 
 /** `set` output quoting: bare when safe, '...' otherwise, $'...' for control characters. */
 export function setQuote(s: string): string {
-  if (/[\x00-\x1f\x7f]/.test(s)) return ansiQuote(s);
+  if (NEEDS_ANSI.test(s)) return ansiQuote(s);
   if (s !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(s)) return s;
   return `'${s.replace(/'/g, "'\\''")}'`;
 }
@@ -317,7 +314,7 @@ export const letBuiltin: Builtin = async (sh, argv) => {
     await sh.error('let: expression expected');
     return 1;
   }
-  let v = 0n;
+  let v: ArithValue = 0;
   for (const expr of argv.slice(1)) {
     try {
       v = await arith(sh, expr);
@@ -329,7 +326,7 @@ export const letBuiltin: Builtin = async (sh, argv) => {
       throw e;
     }
   }
-  return v === 0n ? 1 : 0;
+  return v === 0 ? 1 : 0;
 };
 
 export const shopt: Builtin = async (sh, argv) => {

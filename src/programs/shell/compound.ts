@@ -1,0 +1,188 @@
+// Compound commands: && || lists, if, for, select and case, and a pipeline of one command
+// (negated or timed); while and for (( )) are in loops.ts. All but select are generators
+// that drive() runs synchronously until something has to wait (see steps.ts).
+import type { Command, List } from './ast';
+import { expandPattern, expandToString, expandWords } from './expand';
+import { decodeBytes } from './byte-text';
+import type { Interpreter } from './interpreter';
+import { matchPattern } from './pattern';
+import { BreakSignal, ContinueSignal } from './control';
+import { loopExit, type Steps } from './steps';
+
+export function* andOrSteps(sh: Interpreter, cmd: Command & { kind: 'andor' }): Steps {
+  sh.errexitIgnored++;
+  let status: number;
+  try {
+    status = (yield sh.runCommand(cmd.first)) as number;
+  } finally {
+    sh.errexitIgnored--;
+  }
+  for (let i = 0; i < cmd.rest.length; i++) {
+    const { op, cmd: next } = cmd.rest[i]!;
+    if ((op === '&&' && status !== 0) || (op === '||' && status === 0)) continue;
+    const t = sh.tick();
+    if (t) yield t;
+    const last = i === cmd.rest.length - 1;
+    if (!last) sh.errexitIgnored++;
+    try {
+      status = (yield sh.runCommand(next)) as number;
+    } finally {
+      if (!last) sh.errexitIgnored--;
+    }
+  }
+  return status;
+}
+
+/** A pipeline of one command (negated or timed). */
+export function* singleSteps(sh: Interpreter, cmd: Command & { kind: 'pipeline' }): Steps {
+  if (cmd.negate) sh.errexitIgnored++;
+  let status: number;
+  try {
+    status = (yield sh.runCommand(cmd.cmds[0]!)) as number;
+    const ps = sh.state.globals.get('PIPESTATUS')?.array;
+    sh.state.pipestatus = ps && cmd.cmds[0]!.kind !== 'simple' ? [...ps.values()].map(Number) : [status];
+  } finally {
+    if (cmd.negate) sh.errexitIgnored--;
+  }
+  return cmd.negate ? (status === 0 ? 1 : 0) : status;
+}
+
+export function* ifSteps(sh: Interpreter, cmd: Command & { kind: 'if' }): Steps {
+  for (const clause of cmd.clauses) {
+    sh.errexitIgnored++;
+    let cond: number;
+    try {
+      cond = (yield sh.runList(clause.cond)) as number;
+    } finally {
+      sh.errexitIgnored--;
+    }
+    if (cond === 0) return (yield sh.runList(clause.body)) as number;
+  }
+  if (cmd.elseBody) return (yield sh.runList(cmd.elseBody)) as number;
+  return 0;
+}
+
+/** Runs a loop body, handling break/continue; returns 'break' to leave the loop. */
+async function loopBody(sh: Interpreter, body: List): Promise<{ status: number; stop: boolean }> {
+  try {
+    return { status: await sh.runList(body), stop: false };
+  } catch (e) {
+    if (e instanceof BreakSignal) {
+      if (e.levels > 1) {
+        e.levels--;
+        throw e;
+      }
+      return { status: 0, stop: true };
+    }
+    if (e instanceof ContinueSignal) {
+      if (e.levels > 1) {
+        e.levels--;
+        throw e;
+      }
+      return { status: 0, stop: false };
+    }
+    throw e;
+  }
+}
+
+export function* forSteps(sh: Interpreter, cmd: Command & { kind: 'for' }): Steps {
+  sh.state.lineno = cmd.line;
+  const items = cmd.items ? ((yield expandWords(sh, cmd.items)) as string[]) : [...sh.state.positional];
+  let status = 0;
+  sh.state.loopDepth++;
+  try {
+    for (const item of items) {
+      const d = sh.debugTrap(cmd);
+      if (d) yield d;
+      sh.state.set(cmd.name, item);
+      try {
+        status = (yield sh.runList(cmd.body)) as number;
+      } catch (e) {
+        status = 0;
+        if (loopExit(e)) break;
+      }
+    }
+  } finally {
+    sh.state.loopDepth--;
+  }
+  return status;
+}
+
+/** select: a numbered menu on stderr, PS3, one line read per round (bash manual, select). */
+export async function runSelect(sh: Interpreter, cmd: Command & { kind: 'select' }): Promise<number> {
+  sh.state.lineno = cmd.line;
+  const items = cmd.items ? await expandWords(sh, cmd.items) : [...sh.state.positional];
+  if (items.length === 0) return 0;
+  const menu = (): string => {
+    const width = String(items.length).length;
+    return items.map((it, i) => `${String(i + 1).padStart(width)}) ${it}\n`).join('');
+  };
+  let status = 0;
+  let show = true;
+  sh.state.loopDepth++;
+  try {
+    for (;;) {
+      { const t = sh.tick(); if (t) await t; }
+      await sh.debugTrap(cmd);
+      if (show) await sh.write(2, menu());
+      await sh.write(2, sh.state.get('PS3') ?? '#? ');
+      const line = await readLine(sh, 0);
+      if (line === null) {
+        await sh.write(2, '\n');
+        status = 1;
+        break;
+      }
+      if (line === '') {
+        show = true;
+        continue;
+      }
+      show = false;
+      sh.state.set('REPLY', line);
+      const n = /^\s*\d+\s*$/.test(line) ? Number(line) : 0;
+      sh.state.set(cmd.name, n >= 1 && n <= items.length ? items[n - 1]! : '');
+      const r = await loopBody(sh, cmd.body);
+      status = r.status;
+      if (r.stop) break;
+    }
+  } finally {
+    sh.state.loopDepth--;
+  }
+  return status;
+}
+
+/** Reads one line from `fd` a byte at a time (so nothing after it is consumed); null at end. */
+async function readLine(sh: Interpreter, fd: number): Promise<string | null> {
+  const bytes: number[] = [];
+  for (;;) {
+    const b = await sh.sys.read(fd, 1);
+    if (b === null || b.length === 0) return bytes.length ? decodeBytes(new Uint8Array(bytes)) : null;
+    if (b[0] === 10) return decodeBytes(new Uint8Array(bytes));
+    bytes.push(b[0]!);
+  }
+}
+
+export function* caseSteps(sh: Interpreter, cmd: Command & { kind: 'case' }): Steps {
+  sh.state.lineno = cmd.line;
+  const d = sh.debugTrap(cmd);
+  if (d) yield d;
+  const word = (yield expandToString(sh, cmd.word)) as string;
+  let status = 0;
+  let fallthrough = false;
+  for (let i = 0; i < cmd.items.length; i++) {
+    const item = cmd.items[i]!;
+    let matched = fallthrough;
+    if (!matched) {
+      for (const p of item.patterns) {
+        if (matchPattern(word, (yield expandPattern(sh, p)) as string)) {
+          matched = true;
+          break;
+        }
+      }
+    }
+    if (!matched) continue;
+    status = (yield sh.runList(item.body)) as number;
+    if (item.term === ';;') return status;
+    fallthrough = item.term === ';&';
+  }
+  return status;
+}
