@@ -136,6 +136,21 @@ For security reasons, the password you type will not be visible.
 [sudo] password for alice: `);
   });
 
+  it('logs to the journal what sudo ran, refused and who failed the password', async () => {
+    const r = await fresh(`${setup}su alice -c 'echo Wh33l-member | sudo -S true' 2>/dev/null
+su bob -c 'echo B0b-not-admin | sudo -S ls /root' 2>/dev/null
+su alice -c 'printf "x\\ny\\nz\\n" | sudo -k -S true' 2>/dev/null
+journalctl -t sudo -o cat --no-pager`);
+    expect(r.stdout).toBe(
+      '   alice : TTY=unknown ; PWD=/root ; USER=root ; COMMAND=/usr/bin/true\n' +
+        'pam_unix(sudo:session): session opened for user root(uid=0) by alice(uid=1000)\n' +
+        'pam_unix(sudo:session): session closed for user root\n' +
+        '     bob : user NOT in sudoers ; TTY=unknown ; PWD=/root ; USER=root ; COMMAND=/usr/bin/ls /root\n' +
+        'pam_unix(sudo:auth): authentication failure; logname=alice uid=1000 euid=0 tty=/dev/unknown ruser=alice rhost=  user=alice\n' +
+        '   alice : 3 incorrect password attempts ; TTY=unknown ; PWD=/root ; USER=root ; COMMAND=/usr/bin/true\n',
+    );
+  });
+
   it('refuses a user who is not in sudoers, and wrong passwords', async () => {
     const r = await fresh(`${setup}su bob -c 'echo B0b-not-admin | sudo -S ls; echo rc=$?' 2>&1 | tail -2
 su alice -c 'printf "x\\ny\\nz\\n" | sudo -S true; echo rc=$?' 2>&1 | tail -4
