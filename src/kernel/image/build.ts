@@ -8,7 +8,9 @@ import * as etc from './etc-files';
 import { buildSystemdUnits } from './systemd-units';
 import { writeFirewallFiles } from './firewall-files';
 import { writeSshFiles } from './ssh-files';
+import { writeNetworkFiles } from './network-files';
 import { writeTmpfilesFiles } from './tmpfiles-files';
+import { BOOT_NAMES, writeRepoFiles } from './repo-files';
 
 const encoder = new TextEncoder();
 
@@ -150,16 +152,19 @@ export function buildImage(vfs: Vfs): ImageWriter {
   for (const [name, text] of Object.entries(etc.SKEL)) w.file(`/etc/skel/${name}`, text);
   w.file('/root/.bash_logout', etc.SKEL['.bash_logout']!);
 
-  // programs: one stub binary each
+  // programs: one stub binary each, for the packages of the minimal install (others come with tdnf install)
   for (const p of programs.values()) {
+    if (p.pkg && !BOOT_NAMES.has(p.pkg)) continue;
     w.file(p.installPath, stubFor(p.name), p.mode ?? 0o755);
     for (const alias of p.aliases ?? []) w.symlink(alias, p.installPath.slice(p.installPath.lastIndexOf('/') + 1));
   }
   writeFirewallFiles(w);
   writeSshFiles(w);
+  writeNetworkFiles(w);
   writeTmpfilesFiles(w);
   w.dir('/var/opt/journal/log/4c3b5a1e2d6f48a9b0c7d8e9f1a2b3c4', 0o2755, 0, 23);
   buildSystemdUnits(w);
+  writeRepoFiles(w, vfs);
   return w;
 }
 

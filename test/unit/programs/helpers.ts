@@ -1,6 +1,8 @@
 // Running programs on a fresh machine for the program tests: a script through the machine's
 // bash (as the CLI runs it), or one program directly, with files placed beforehand.
 import { writeFileIntoMachine } from '../../../src/cli/copy-in';
+import { preinstallPrograms } from '../../fixtures/tdnf/preinstall';
+import { programs } from '../../../src/programs/registry';
 import { Machine } from '../../../src/kernel/machine';
 
 export interface Result {
@@ -26,8 +28,10 @@ const encoder = new TextEncoder();
 export type FileSpec = string | { repeat: string; count: number };
 
 export function newMachine(files: Record<string, FileSpec> = {}, clock: 'skip' | 'manual' = 'skip'): Machine {
-  // unit tests of single programs: no daemons (integration tests boot the whole machine)
+  // unit tests of single programs: no daemons (integration tests boot the whole machine), and
+  // every program present, also those whose package is not in the minimal install (man, tar)
   const machine = new Machine({ clock, services: false });
+  preinstallPrograms(machine, [...new Set([...programs.values()].map((p) => p.pkg ?? ''))]);
   writeFileIntoMachine(machine, `${WORKDIR}/.keep`, new Uint8Array());
   machine.kernel.vfs.removeEntry(dirOf(machine, WORKDIR), '.keep', machine.kernel.vfs.child(dirOf(machine, WORKDIR), '.keep')!);
   for (const [name, spec] of Object.entries(files)) {
