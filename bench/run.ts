@@ -12,6 +12,7 @@ import { build } from 'vite';
 import { launchChromium } from '../test/e2e/chromium.mjs';
 import { serveStatic } from '../test/e2e/static-server.mjs';
 import { benchNetfilter } from './netfilter';
+import { benchTdnf } from './tdnf';
 import { shellSpeed } from './shell-speed';
 import { textSpeed } from './text-speed';
 
@@ -365,6 +366,13 @@ async function main(): Promise<void> {
     }
   } catch (e) {
     fail(8, 'netfilter: a packet through 1,000 rules', 'median < 1 ms', e);
+  }
+  try {
+    for (const r of await benchTdnf()) {
+      rows.push({ order: 9, name: r.name, median: ms(r.medianMs), p95: '', target: 'median < 50 ms', result: verdict(r.medianMs < 50) });
+    }
+  } catch (e) {
+    fail(9, 'tdnf: planning the largest install', 'median < 50 ms', e);
   }
   printTable(chromium);
   process.exit(errors ? 1 : 0);
