@@ -50,11 +50,11 @@ describe('package catalog', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('installs the minimal install at boot (one kernel flavour), with the programs of those packages only', async () => {
+  it('installs the minimal install (plus the lab image's diffutils and psmisc) at boot, one kernel flavour, with the programs of those packages only', async () => {
     const m = new Machine({ clock: 'skip', services: false });
     const vfs = m.kernel.vfs;
     const db = parseRpmDb(new TextDecoder().decode(vfs.read(vfs.lookup(RPMDB_PATH)!)));
-    const expected = facts.minimal_install_closure.packages.filter((n) => n !== 'linux').sort();
+    const expected = [...facts.minimal_install_closure.packages.filter((n) => n !== 'linux'), 'diffutils', 'psmisc'].sort();
     expect(db.map((p) => p.name).sort()).toEqual(expected);
     const installed = new Set(expected);
     for (const p of programs.values()) expect(vfs.lookup(p.installPath) !== undefined, p.installPath).toBe(installed.has(p.pkg ?? ''));
