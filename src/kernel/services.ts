@@ -52,6 +52,7 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   // every process exit reaches the manager (main processes, control processes, cgroups emptying)
   k.exitListeners.add((p) => {
     sockets.processExited(p.pid);
+    traffic.processExited(p.pid);
     bus.processExited(p.pid);
     const s = p.status;
     if (s?.kind === 'exited') manager.processExited(p.pid, { code: 'exited', status: s.code });

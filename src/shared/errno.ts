@@ -40,6 +40,7 @@ export const ERRNO = {
   ELOOP: [40, 'Too many levels of symbolic links'],
   ENODATA: [61, 'No data available'],
   EOVERFLOW: [75, 'Value too large for defined data type'],
+  EDESTADDRREQ: [89, 'Destination address required'],
   EOPNOTSUPP: [95, 'Operation not supported'],
   EADDRINUSE: [98, 'Address already in use'],
   EADDRNOTAVAIL: [99, 'Cannot assign requested address'],

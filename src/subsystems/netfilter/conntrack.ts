@@ -37,6 +37,8 @@ const MAX_ENTRIES = 4096;
 const ICMP_ERRORS_V4 = new Set([3, 4, 5, 11, 12]);
 const ICMP_ERRORS_V6 = new Set([1, 2, 3, 4]);
 const ICMP_ECHO: Readonly<Record<number, number>> = { 8: 0, 13: 14, 15: 16, 17: 18, 128: 129 };
+/** the query each answer type answers, so an echo reply finds its request's entry */
+const ICMP_ANSWERED: Readonly<Record<number, number>> = { 0: 8, 14: 13, 16: 15, 18: 17, 129: 128 };
 
 export function tupleOf(p: NfPacket): CtTuple {
   const icmp = p.proto === 1 || p.proto === 58;
@@ -46,7 +48,7 @@ export function tupleOf(p: NfPacket): CtTuple {
     dst: p.dst,
     // ICMP queries are told apart by type like ports; the reply uses the answer type
     sport: icmp ? (p.icmpType ?? 0) : (p.sport ?? 0),
-    dport: icmp ? (ICMP_ECHO[p.icmpType ?? -1] ?? p.icmpType ?? 0) : (p.dport ?? 0),
+    dport: icmp ? (ICMP_ECHO[p.icmpType ?? -1] ?? ICMP_ANSWERED[p.icmpType ?? -1] ?? p.icmpType ?? 0) : (p.dport ?? 0),
   };
 }
 

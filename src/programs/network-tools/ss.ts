@@ -1,0 +1,155 @@
+// ss (iproute2 6.0): the machine's TCP and UDP sockets from the 'sockets' service, in ss's
+// buffered column layout. -t -u -l -a -n -p -4 -6 -s -H, and the simple filters learners use
+// (`state listening`, `sport = :22`, `dport :80`). This machine keeps no Unix-domain socket
+// table, so only Internet sockets are listed.
+import type { SocketInfo, SocketReply } from '../../shared/services/sockets';
+import { defineProgram } from '../define';
+import type { Ctx } from '../lib/context';
+import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
+import { NetDb } from '../netfilter/netdb';
+import { renderColumns, ssColumns } from './ss-render';
+import { SS_USAGE } from './ss-usage';
+
+const FLAGS = 'dhaletuwxnro460spTbEmMiVzZKHSO';
+const DEFS: OptionDef[] = [
+  ...FLAGS.split('').map((c) => ({ key: c, short: c })),
+  ...'fADFN'.split('').map((c) => ({ key: c, short: c, arg: 'required' as const })),
+  ...[['numeric', 'n'], ['resolve', 'r'], ['options', 'o'], ['extended', 'e'], ['memory', 'm'], ['info', 'i'], ['processes', 'p'], ['threads', 'T'], ['tcp', 't'], ['udp', 'u'], ['raw', 'w'], ['unix', 'x'], ['all', 'a'], ['listening', 'l'], ['ipv4', '4'], ['ipv6', '6'], ['packet', '0'], ['summary', 's'], ['version', 'V'], ['help', 'h'], ['no-header', 'H'], ['oneline', 'O'], ['kill', 'K'], ['context', 'Z'], ['contexts', 'z'], ['mptcp', 'M'], ['sctp', 'S'], ['dccp', 'd'], ['events', 'E'], ['bpf', 'b']]
+    .map(([long, key]) => ({ key: key!, long: long! })),
+  ...[['family', 'f'], ['socket', 'A'], ['query', 'A'], ['diag', 'D'], ['filter', 'F'], ['net', 'N']].map(([long, key]) => ({ key: key!, long: long!, arg: 'required' as const })),
+];
+
+type State = 'LISTEN' | 'UNCONN' | 'ESTAB' | 'TIME-WAIT' | 'SYN-SENT' | 'CLOSE-WAIT';
+
+interface Filter {
+  states: Set<State> | 'all';
+  terms: { field: 'sport' | 'dport'; op: string; port: number }[];
+  join: 'and' | 'or';
+}
+
+const STATE_WORDS: Readonly<Record<string, State[] | 'all'>> = {
+  all: 'all', listening: ['LISTEN', 'UNCONN'], established: ['ESTAB'], connected: ['ESTAB', 'SYN-SENT', 'TIME-WAIT', 'CLOSE-WAIT'],
+  'time-wait': ['TIME-WAIT'], 'syn-sent': ['SYN-SENT'], 'close-wait': ['CLOSE-WAIT'], closed: ['UNCONN'],
+};
+
+async function parseFilter(ctx: Ctx, words: string[], defaultStates: Set<State> | 'all', db: NetDb): Promise<Filter | undefined> {
+  const f: Filter = { states: defaultStates, terms: [], join: 'and' };
+  const w = words.flatMap((x) => x.replace(/([()])/g, ' ').split(/\s+/)).filter((x) => x !== '');
+  for (let i = 0; i < w.length; i++) {
+    const word = w[i]!;
+    if (word === 'state' || word === 'exclude') {
+      const st = STATE_WORDS[w[++i] ?? ''];
+      if (!st) {
+        await ctx.err.write(`ss: wrong state name: ${w[i] ?? ''}\n`);
+        return undefined;
+      }
+      f.states = st === 'all' ? 'all' : new Set([...(f.states === defaultStates ? [] : f.states === 'all' ? [] : f.states), ...st]);
+    } else if (word === 'and' || word === 'or' || word === '&&' || word === '||') {
+      f.join = word === 'or' || word === '||' ? 'or' : 'and';
+    } else if (word === 'sport' || word === 'dport' || word === 'src' || word === 'dst') {
+      let op = '=';
+      if (/^(=|==|eq|!=|ne|>|<|>=|<=|gt|lt|ge|le)$/.test(w[i + 1] ?? '')) op = w[++i]!;
+      const val = (w[++i] ?? '').replace(/^.*:/, '');
+      const port = /^[0-9]+$/.test(val) ? Number(val) : db.serviceByName(val, 'tcp') ?? db.serviceByName(val, 'udp');
+      if (port === undefined) {
+        await ctx.err.write(`Error: an inet prefix is expected rather than "${w[i] ?? ''}".\n`);
+        return undefined;
+      }
+      f.terms.push({ field: word === 'src' || word === 'sport' ? 'sport' : 'dport', op, port });
+    } else {
+      await ctx.err.write(SS_USAGE);
+      return undefined;
+    }
+  }
+  return f;
+}
+
+function compare(op: string, a: number, b: number): boolean {
+  switch (op) {
+    case '!=': case 'ne': return a !== b;
+    case '>': case 'gt': return a > b;
+    case '<': case 'lt': return a < b;
+    case '>=': case 'ge': return a >= b;
+    case '<=': case 'le': return a <= b;
+    default: return a === b;
+  }
+}
+
+function matches(f: Filter, s: SocketInfo): boolean {
+  if (f.states !== 'all' && !f.states.has(s.state)) return false;
+  if (!f.terms.length) return true;
+  const hit = (t: Filter['terms'][number]): boolean => compare(t.op, t.field === 'sport' ? s.localPort : s.peerPort, t.port);
+  return f.join === 'or' ? f.terms.some(hit) : f.terms.every(hit);
+}
+
+export default defineProgram({
+  name: 'ss',
+  installPath: '/usr/sbin/ss',
+  pkg: 'iproute2',
+  async main(ctx) {
+    let parsed;
+    try {
+      parsed = getopt(ctx.argv.slice(1), DEFS);
+    } catch (e) {
+      if (!(e instanceof GetoptError)) throw e;
+      await ctx.err.write(`ss: ${e.message}\n${SS_USAGE}`);
+      return 255;
+    }
+    const has = (k: string): boolean => parsed.flags.has(k);
+    if (has('h')) {
+      await ctx.print(SS_USAGE);
+      return 0;
+    }
+    if (has('V')) {
+      await ctx.print('ss utility, iproute2-6.0.0\n');
+      return 0;
+    }
+    const reply = (await ctx.sys.call('sockets', { kind: 'list' })) as SocketReply;
+    const sockets = reply.kind === 'list' ? reply.sockets : [];
+    if (has('s')) {
+      await ctx.print(summary(sockets));
+      return 0;
+    }
+    const db = await NetDb.load(ctx.sys);
+    const tcp = has('t') || (!has('t') && !has('u'));
+    const udp = has('u') || (!has('t') && !has('u'));
+    const family = has('4') && !has('6') ? 4 : has('6') && !has('4') ? 6 : 0;
+    const defaultStates: Set<State> | 'all' = has('a') ? 'all' : has('l') ? new Set<State>(['LISTEN', 'UNCONN']) : new Set<State>(['ESTAB', 'SYN-SENT', 'TIME-WAIT', 'CLOSE-WAIT']);
+    const filter = await parseFilter(ctx, parsed.operands, defaultStates, db);
+    if (!filter) return 255;
+    const cols = ssColumns();
+    cols[0]!.disabled = !(tcp && udp);
+    const stateCount = filter.states === 'all' ? 2 : filter.states.size;
+    cols[1]!.disabled = stateCount < 2;
+    const numeric = has('n');
+    const port = (p: number, proto: string): string => (p === 0 ? '*' : numeric ? String(p) : db.serviceByPort(p, proto) ?? String(p));
+    const addr = (s: SocketInfo, a: string): string => (s.family === 4 ? a : a === '::' && !s.v6only ? '*' : `[${a}]`);
+    const euid = ctx.sys.geteuid();
+    const shown = sockets
+      .filter((s) => (s.proto === 'tcp' ? tcp : udp) && (!family || s.family === family) && matches(filter, s))
+      .sort((a, b) => order(a) - order(b) || a.family - b.family || a.id - b.id);
+    const rows = shown.map((s) => [
+      s.proto, s.state, String(s.recvQ).padEnd(6), String(s.sendQ).padEnd(6),
+      `${addr(s, s.localAddress)}:`, port(s.localPort, s.proto), `${addr(s, s.peerAddress)}:`, port(s.peerPort, s.proto),
+      has('p') && (euid === 0 || s.uid === euid) ? ` users:(("${s.comm}",pid=${s.pid},fd=${s.fd}))` : '', '',
+    ]);
+    const tty = ctx.sys.isatty(1);
+    await ctx.print(renderColumns(cols, rows, !has('H'), tty ? ctx.sys.winsize(1).cols : undefined));
+    return 0;
+  },
+});
+
+/** ss lists UDP before TCP (its tables are walked in that order). */
+function order(s: SocketInfo): number {
+  return s.proto === 'udp' ? 0 : 1;
+}
+
+function summary(sockets: SocketInfo[]): string {
+  const n = (proto: string, family?: number): number => sockets.filter((s) => s.proto === proto && (family === undefined || s.family === family)).length;
+  const estab = sockets.filter((s) => s.proto === 'tcp' && s.state === 'ESTAB').length;
+  const tw = sockets.filter((s) => s.proto === 'tcp' && s.state === 'TIME-WAIT').length;
+  const row = (name: string, all: number, v4: number, v6: number): string => `${name}\t  ${String(all).padEnd(9)} ${String(v4).padEnd(9)} ${String(v6).padEnd(9)}\n`;
+  const u4 = n('udp', 4), u6 = n('udp', 6), t4 = n('tcp', 4), t6 = n('tcp', 6);
+  return `Total: ${sockets.length}\nTCP:   ${n('tcp')} (estab ${estab}, closed 0, orphaned 0, timewait ${tw})\n\nTransport Total     IP        IPv6\n`
+    + row('RAW', 0, 0, 0) + row('UDP', u4 + u6, u4, u6) + row('TCP', t4 + t6, t4, t6) + row('INET', u4 + u6 + t4 + t6, u4 + t4, u6 + t6) + row('FRAG', 0, 0, 0) + '\n';
+}
