@@ -50,7 +50,7 @@ describe('package catalog', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('installs the minimal install (plus the lab image's diffutils and psmisc) at boot, one kernel flavour, with the programs of those packages only', async () => {
+  it('installs the minimal install (plus the lab image diffutils and psmisc) at boot, one kernel flavour, with the programs of those packages only', async () => {
     const m = new Machine({ clock: 'skip', services: false });
     const vfs = m.kernel.vfs;
     const db = parseRpmDb(new TextDecoder().decode(vfs.read(vfs.lookup(RPMDB_PATH)!)));
