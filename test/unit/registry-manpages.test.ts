@@ -18,6 +18,11 @@ const SHARED_PAGE: Record<string, string> = {
   pkill: 'pgrep',
   // iptables, ip6tables and their -save/-restore commands are links to xtables-nft-multi
   'xtables-nft-multi': 'iptables',
+  // tdnf is also installed as yum, tyum and tdnfj; ncat as nc
+  yum: 'tdnf',
+  tyum: 'tdnf',
+  tdnfj: 'tdnf',
+  nc: 'ncat',
 };
 
 /** What `NAME --no-such-option` does when it is not GNU getopt's error (status 1 or more). */

@@ -6,11 +6,12 @@ import { programs } from '../registry';
 import { corePages } from './pages/index-core';
 import { toolPages } from './pages/index-tools';
 import { systemPages } from './pages/index-system';
+import { extraPages } from './pages/index-extra';
 
 export type PageLoader = () => Promise<{ default: string }>;
 
 /** Every index of pages; a later family adds its own index here. */
-const INDEXES: Record<string, PageLoader>[] = [corePages, toolPages, systemPages];
+const INDEXES: Record<string, PageLoader>[] = [corePages, toolPages, systemPages, extraPages];
 
 export const pageIndex = new Map<string, PageLoader>(INDEXES.flatMap((index) => Object.entries(index)));
 

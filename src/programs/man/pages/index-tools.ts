@@ -81,10 +81,4 @@ export const toolPages: Record<string, () => Promise<{ default: string }>> = {
   'xargs.1': () => import('./xargs.1'),
   'yes.1': () => import('./yes.1'),
   'zcat.1': () => import('./gzip.1'),
-  'curl.1': () => import('../../network-tools/man/curl.1'),
-  'ncat.1': () => import('../../network-tools/man/ncat.1'),
-  'netstat.8': () => import('../../network-tools/man/netstat.8'),
-  'ping.8': () => import('../../network-tools/man/ping.8'),
-  'ss.8': () => import('../../network-tools/man/ss.8'),
-  'tracepath.8': () => import('../../network-tools/man/tracepath.8'),
 };
