@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Screen } from '../unit/man/screen';
 import { ConsoleSession } from './machine-helpers';
+import { preinstallPrograms } from '../fixtures/tdnf/preinstall';
 
 class Term {
   readonly session: ConsoleSession;
@@ -14,6 +15,8 @@ class Term {
 
   constructor(cols: number, rows: number) {
     this.session = new ConsoleSession({ cols, rows });
+    // man-db is not in the minimal install: lay its programs down as tdnf install would
+    preinstallPrograms(this.session.machine, ['man-db']);
     this.screen = new Screen(cols, rows);
   }
 

@@ -44,7 +44,7 @@ const CASES: Case[] = [
   {
     name: "history undo restores the previous set of packages",
     script: "rpm -qa | sort | md5sum > /tmp/before\ntdnf -q install -y nano wget\ntdnf -q update -y sudo\ntdnf -q history undo -y 3\ntdnf -q history undo -y 2\n[ \"$(rpm -qa | sort | md5sum)\" = \"$(cat /tmp/before)\" ] && echo restored\ntdnf history list | sed -E 's/[A-Z][a-z]{2} [A-Z][a-z]{2} [0-9]{2} [0-9]{4} [0-9]{2}:[0-9]{2}/DATE/'",
-    stdout: "restored\nID   cmd line                                date/time             +add  / -rem\n   1 (set)                                   DATE +197  / -0   \n   2 -q -y install nano wget                 DATE +2    / -0   \n   3 -q -y update sudo                       DATE +1    / -1   \n   4 -q -y history undo 3                    DATE +1    / -1   \n   5 -q -y history undo 2                    DATE +0    / -2   \n",
+    stdout: "restored\nID   cmd line                                date/time             +add  / -rem\n   1 (set)                                   DATE +199  / -0   \n   2 -q -y install nano wget                 DATE +2    / -0   \n   3 -q -y update sudo                       DATE +1    / -1   \n   4 -q -y history undo 3                    DATE +1    / -1   \n   5 -q -y history undo 2                    DATE +0    / -2   \n",
     stderr: "",
     code: 0,
   },
