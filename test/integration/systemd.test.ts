@@ -156,3 +156,21 @@ describe('reboot on the console', () => {
     await s.waitFor(/\r\n0\r\n/, at);
   });
 });
+
+describe('journalctl -f on the console', () => {
+  it('streams a restart of sshd and stops on Ctrl-C', async () => {
+    const { ConsoleSession } = await import('./machine-helpers');
+    const s = new ConsoleSession();
+    await s.waitForPrompts(1);
+    await s.machine.booted;
+    s.type('journalctl -u sshd -f\r');
+    const at = await s.waitFor('Server listening on :: port 22.');
+    // another administrator restarts sshd meanwhile
+    const restart = runScript('systemctl restart sshd', s.machine);
+    await s.waitFor('Stopping sshd.service - OpenSSH Daemon...', at);
+    await s.waitFor('Started sshd.service - OpenSSH Daemon.', at);
+    expect((await restart).code).toBe(0);
+    s.type('\x03');
+    await s.waitForPrompts(2);
+  });
+});
