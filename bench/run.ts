@@ -369,7 +369,9 @@ async function main(): Promise<void> {
   }
   try {
     for (const r of await benchTdnf()) {
-      rows.push({ order: 9, name: r.name, median: ms(r.medianMs), p95: '', target: 'median < 50 ms', result: verdict(r.medianMs < 50) });
+      // the target is for planning an install; parsing and the pool are shown for what they cost
+      const planned = r.name.includes('plan');
+      rows.push({ order: 9, name: r.name, median: ms(r.medianMs), p95: '', target: planned ? 'median < 50 ms' : '', result: planned ? verdict(r.medianMs < 50) : '' });
     }
   } catch (e) {
     fail(9, 'tdnf: planning the largest install', 'median < 50 ms', e);
