@@ -109,13 +109,23 @@ async function nodeBoot({ Machine }: MachineModule): Promise<void> {
     for (let i = 0; i < NODE_RUNS; i++) {
       const watch = consoleWatch();
       const t0 = performance.now();
-      const m = new Machine({ clock: 'manual', onConsole: watch.onConsole });
+      // as the page runs it: the services start behind the first prompt
+      const m = new Machine({ clock: 'manual', onConsole: watch.onConsole, servicesAfterPrompt: true });
       m.startConsoleShell();
       const t1 = await watch.until((t) => countPrompts(t) > 0, 'the prompt');
       samples.push(t1 - t0);
     }
     const med = median(samples);
     rows.push({ order: 3, name, median: ms(med), p95: ms(percentile(samples, 95)), target, result: verdict(med < 50) });
+    // and the whole boot: every default unit started (default.target reached), no console
+    const full: number[] = [];
+    for (let i = 0; i < NODE_RUNS; i++) {
+      const t0 = performance.now();
+      const m = new Machine({ clock: 'skip' });
+      await m.booted;
+      full.push(performance.now() - t0);
+    }
+    rows.push({ order: 3, name: `headless boot in Node, all default units started (${NODE_RUNS} runs)`, median: ms(median(full)), p95: ms(percentile(full, 95)), target: '', result: '' });
   } catch (e) {
     fail(3, name, target, e);
   }
