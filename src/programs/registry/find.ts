@@ -12,4 +12,5 @@ export const findPrograms: ProgramEntry[] = [
   lazy({ name: 'gzip', installPath: '/usr/bin/gzip', pkg: 'gzip' }, () => import('../misc/gzip')),
   lazy({ name: 'gunzip', installPath: '/usr/bin/gunzip', pkg: 'gzip' }, () => import('../misc/gzip-gunzip')),
   lazy({ name: 'zcat', installPath: '/usr/bin/zcat', pkg: 'gzip' }, () => import('../misc/gzip-zcat')),
+  lazy({ name: 'tar', installPath: '/usr/bin/tar', pkg: 'tar' }, () => import('../tar/index')),
 ];

@@ -1,0 +1,262 @@
+// -x: each member created under its safe name (missing parent directories made on the way,
+// an existing file replaced unless -k), then given its owner (root only, by name first), its
+// mode and its time; directories get theirs once everything inside them is in place.
+import { isSysError, SysError } from '../../shared/errno';
+import type { Stat } from '../../shared/stat';
+import { Accounts } from '../lib/accounts';
+import { modeString } from '../lib/mode-string';
+import type { ArchiveReader } from './archive';
+import type { Member } from './header';
+import { hasData, longLine, shortLine, shownLink, skipData, type Entry } from './list';
+import { hasDotDot, safeName, trimSlashes } from './names';
+import { qc, qq, type Tar } from './state';
+
+interface Delayed {
+  name: string;
+  /** The directory the name is relative to. */
+  cwd: string;
+  m: Member;
+}
+
+export class Extractor {
+  private accounts: Accounts | undefined;
+  private readonly dirs: Delayed[] = [];
+  private readonly root: boolean;
+  private readonly umask: number;
+
+  constructor(
+    private readonly tar: Tar,
+    private readonly r: ArchiveReader,
+  ) {
+    this.root = tar.sys.geteuid() === 0;
+    this.umask = tar.sys.umask();
+  }
+
+  private get sys() {
+    return this.tar.sys;
+  }
+
+  private get sameOwner(): boolean {
+    return this.tar.o.sameOwner ?? (this.root && !this.tar.o.oldO);
+  }
+
+  private get preservePerms(): boolean {
+    return this.tar.o.preservePerms ?? this.root;
+  }
+
+  /** Strips --strip-components leading components; undefined when nothing is left. */
+  private strip(name: string): string | undefined {
+    const n = this.tar.o.strip;
+    if (n === 0) return name;
+    const parts = name.split('/');
+    let i = 0;
+    let seen = 0;
+    while (i < parts.length && seen < n) {
+      if (parts[i] !== '') seen++;
+      i++;
+    }
+    const rest = parts.slice(i).join('/');
+    return seen < n || rest === '' ? undefined : rest;
+  }
+
+  async member(e: Entry): Promise<void> {
+    const { tar } = this;
+    const m = e.m;
+    const safe = await safeName(tar, e.name, 'member names');
+    const shown = m.type === '1' ? await shownLink(tar, e) : e.link;
+    let link = shown;
+    if (!tar.o.absoluteNames && hasDotDot(e.name)) {
+      await tar.error(`${qc(e.name)}: Member name contains '..'`);
+      return skipData(tar, this.r, m);
+    }
+    const name = this.strip(safe);
+    if (name === undefined) return skipData(tar, this.r, m);
+    if (m.type === '1') {
+      const l = this.strip(link);
+      if (l === undefined) return skipData(tar, this.r, m);
+      link = l;
+    }
+    if (tar.o.verbose > 1) await tar.listing.write(longLine(tar, m, e.name, shown));
+    else if (tar.o.verbose === 1) await tar.listing.write(shortLine(e.name));
+    if (tar.o.toStdout) {
+      if (!hasData(m)) return;
+      await tar.ctx.out.flush();
+      if (!(await this.r.data(m.size, (c) => this.sys.write(1, c)))) await tar.fatal('Unexpected EOF in archive');
+      return;
+    }
+    this.accounts ??= await Accounts.load(this.sys);
+    switch (m.type) {
+      case '5': return this.dir(trimSlashes(name), m);
+      case '2': return this.make(name, m, `Cannot create symlink to ${qq(link)}`, () => this.sys.symlink(link, name), true);
+      case '1': return this.make(name, m, `Cannot hard link to ${qq(link)}`, () => this.hardLink(link, name), false);
+      case '6': return this.make(name, m, 'Cannot mkfifo', () => this.sys.mkfifo(name, m.mode & 0o7777), true);
+      case '3':
+      case '4':
+        return this.make(name, m, 'Cannot mknod', () => Promise.reject(new SysError('EPERM', 'mknod', name)), true);
+      case '0':
+        return this.file(name, m);
+      default:
+        await tar.warn(`${qc(name)}: Unknown file type '${m.type}', extracted as normal file`);
+        return this.file(name, m);
+    }
+  }
+
+  private async lstat(name: string): Promise<Stat | undefined> {
+    try {
+      return await this.sys.lstat(name);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async hardLink(target: string, name: string): Promise<void> {
+    try {
+      await this.sys.link(target, name);
+    } catch (e) {
+      if (isSysError(e) && e.errno === 'EEXIST') {
+        const [a, b] = [await this.lstat(target), await this.lstat(name)];
+        if (a && b && a.dev === b.dev && a.ino === b.ino) return;
+      }
+      throw e;
+    }
+  }
+
+  /** Runs `create`; on EEXIST removes what is there (unless -k), on ENOENT makes the parents, then tries once more. */
+  private async attempt(name: string, create: () => Promise<void>): Promise<SysError | undefined> {
+    for (let tries = 0; ; tries++) {
+      try {
+        await create();
+        return undefined;
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        if (tries > 0) return e;
+        if (e.errno === 'EEXIST' && this.tar.o.oldFiles !== 'keep' && (await this.remove(name))) continue;
+        if (e.errno === 'ENOENT' && (await this.makeParents(name))) continue;
+        return e;
+      }
+    }
+  }
+
+  private async remove(name: string): Promise<boolean> {
+    const st = await this.lstat(name);
+    if (!st) return true;
+    try {
+      if (st.kind === 'dir') await this.sys.rmdir(name);
+      else await this.sys.unlink(name);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Creates the missing directories above `name`; false if none could be made. */
+  private async makeParents(name: string): Promise<boolean> {
+    const parts = name.split('/');
+    let made = false;
+    for (let i = 1; i < parts.length; i++) {
+      const dir = parts.slice(0, i).join('/');
+      if (dir === '' || parts[i - 1] === '' || parts[i - 1] === '.') continue;
+      try {
+        await this.sys.mkdir(dir, 0o777);
+      } catch (e) {
+        if (isSysError(e) && e.errno === 'EEXIST') continue;
+        if (!isSysError(e) || e.errno !== 'ENOENT') await this.tar.sysError(e, dir, 'Cannot mkdir');
+        return made;
+      }
+      made = true;
+      if (this.tar.o.verbose > 1) {
+        const mode = modeString(0o040000 | (0o777 & ~this.umask));
+        await this.tar.listing.write(`${mode} ${'Creating directory:'.padStart(this.tar.ugsWidth + 1 + (this.tar.o.fullTime ? 19 : 16))} ${dir}\n`);
+      }
+    }
+    return made;
+  }
+
+  private async make(name: string, m: Member, what: string, create: () => Promise<void>, attrs: boolean): Promise<void> {
+    if (this.tar.o.oldFiles === 'skip' && (await this.lstat(name))) return;
+    const err = await this.attempt(name, create);
+    if (err) return this.tar.sysError(err, name, what);
+    if (attrs) await this.attributes(name, m, m.type !== '2');
+  }
+
+  private async dir(name: string, m: Member): Promise<void> {
+    const existing = await this.lstat(name);
+    if (existing?.kind === 'dir') {
+      if (!this.tar.o.noOverwriteDir) this.dirs.push({ name, cwd: this.sys.getcwd(), m });
+      return;
+    }
+    const err = await this.attempt(name, () => this.sys.mkdir(name, (m.mode & 0o7777) | 0o700));
+    if (err) return this.tar.sysError(err, name, 'Cannot mkdir');
+    this.dirs.push({ name, cwd: this.sys.getcwd(), m });
+  }
+
+  private async file(name: string, m: Member): Promise<void> {
+    const tar = this.tar;
+    if (tar.o.oldFiles === 'skip' && (await this.lstat(name))) return skipData(tar, this.r, m);
+    let fd = -1;
+    const err = await this.attempt(name, async () => {
+      fd = await this.sys.open(name, { write: true, create: true, exclusive: true }, m.mode & 0o7777);
+    });
+    if (err) {
+      await tar.sysError(err, name, 'Cannot open');
+      return skipData(tar, this.r, m);
+    }
+    let writeErr: unknown;
+    const ok = await this.r.data(m.size, async (c) => {
+      if (writeErr) return;
+      try {
+        await this.sys.write(fd, c);
+      } catch (e) {
+        writeErr = e;
+      }
+    });
+    this.sys.close(fd);
+    if (writeErr) await tar.sysError(writeErr, name, 'Cannot write');
+    if (!ok) await tar.fatal('Unexpected EOF in archive');
+    await this.attributes(name, m, true);
+  }
+
+  private ids(m: Member): [number, number] {
+    const numeric = this.tar.o.numericOwner;
+    const uid = (!numeric && m.uname ? this.accounts?.userByName(m.uname)?.uid : undefined) ?? m.uid;
+    const gid = (!numeric && m.gname ? this.accounts?.groupByName(m.gname)?.gid : undefined) ?? m.gid;
+    return [uid, gid];
+  }
+
+  /** Owner, mode and modification time, as root or -p asks. */
+  private async attributes(name: string, m: Member, follow: boolean): Promise<void> {
+    const sys = this.sys;
+    if (this.sameOwner) {
+      const [uid, gid] = this.ids(m);
+      try {
+        await (follow ? sys.chown(name, uid, gid) : sys.lchown(name, uid, gid));
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        await this.tar.sysError(e, name, `Cannot change ownership to uid ${uid}, gid ${gid}`);
+      }
+    }
+    if (follow && (this.preservePerms || m.type === '5')) {
+      const mode = this.preservePerms ? m.mode & 0o7777 : m.mode & 0o7777 & ~this.umask;
+      try {
+        await sys.chmod(name, mode);
+      } catch (e) {
+        await this.tar.sysError(e, name, 'Cannot change mode to ' + modeString(mode).slice(1));
+      }
+    }
+    if (!this.tar.o.touch) {
+      try {
+        await sys.utimes(name, undefined, m.mtime * 1000, follow);
+      } catch (e) {
+        await this.tar.sysError(e, name, 'Cannot utime');
+      }
+    }
+  }
+
+  /** The directories' own owner, mode and time, deepest first. */
+  async finish(): Promise<void> {
+    for (const d of this.dirs.reverse()) {
+      if (d.cwd !== this.sys.getcwd()) await this.sys.chdir(d.cwd);
+      await this.attributes(d.name, d.m, true);
+    }
+  }
+}

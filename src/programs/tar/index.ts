@@ -1,0 +1,224 @@
+// tar (GNU tar 1.34): -c, -r, -t and -x on archives in GNU format, through gzip and friends
+// with -z/-j/-J (or found compressed when read), with -C, --exclude, -T, -v/-vv, -O, -k,
+// -p, --strip-components, -h and -P. Exit 0, 2 after any error (and on usage errors), 64 for
+// options argp rejects.
+import type { Stat } from '../../shared/stat';
+import { defineProgram } from '../define';
+import type { Ctx } from '../lib/context';
+import {
+  ArchiveReader, ArchiveWriter, compressorForSuffix, detectCompression, reapChild, startCompressor, startDecompressor,
+  type Child,
+} from './archive';
+import { Creator } from './create';
+import { Extractor } from './extract';
+import { BLOCK, checksumOk } from './header';
+import { longLine, readArchive, shortLine, shownLink, skipData } from './list';
+import { Excluder, safeName, Selector } from './names';
+import { parseArgs, TarUsage, type TarOptions } from './options';
+import { qc, Tar, TarFatal } from './state';
+import { HELP, USAGE, VERSION } from './text';
+
+const OP_FLAGS: Record<string, string> = { update: '-u', diff: '-d', delete: '--delete', catenate: '-A', 'test-label': '--test-label' };
+
+async function usage(ctx: Ctx, e: TarUsage): Promise<number> {
+  const name = e.argp ? 'tar' : ctx.name;
+  await ctx.err.write(`${name}: ${e.message}\n`);
+  if (e.tryLine) await ctx.err.write(`Try '${name} --help' or '${name} --usage' for more information.\n`);
+  return e.argp ? 64 : 2;
+}
+
+/** Names read from a -T file: one a line (NUL-separated with --null). */
+async function readList(tar: Tar, file: string, nul = tar.o.nul): Promise<string[]> {
+  let data: Uint8Array;
+  try {
+    if (file === '-') {
+      const parts: number[] = [];
+      for (let c = await tar.sys.read(0); c; c = await tar.sys.read(0)) for (const b of c) parts.push(b);
+      data = Uint8Array.from(parts);
+    } else data = await tar.sys.readFile(file);
+  } catch (e) {
+    return tar.sysFatal(e, file, 'Cannot open');
+  }
+  return new TextDecoder().decode(data).split(nul ? '\0' : '\n').filter((l) => l !== '');
+}
+
+async function openInput(tar: Tar): Promise<{ fd: number; stat: Stat | undefined }> {
+  const name = tar.archiveName;
+  if (name === '-') {
+    if (tar.sys.isatty(0)) await tar.fatal('Refusing to read archive contents from terminal (missing -f option?)');
+    return { fd: 0, stat: undefined };
+  }
+  try {
+    const fd = await tar.sys.open(name, { read: true });
+    return { fd, stat: tar.sys.fstat(fd) };
+  } catch (e) {
+    return tar.sysFatal(e, name, 'Cannot open');
+  }
+}
+
+/** Opens the archive for reading, through a decompressor when asked or when it is compressed. */
+async function reader(tar: Tar): Promise<{ r: ArchiveReader; child?: Child; fd: number; compressed: boolean }> {
+  const { fd, stat } = await openInput(tar);
+  if (tar.o.compressor) {
+    const child = await startDecompressor(tar, tar.o.compressor, fd);
+    return { r: new ArchiveReader(tar, child.fd), child, fd, compressed: true };
+  }
+  const r = new ArchiveReader(tar, fd);
+  const head = await r.peek(BLOCK);
+  const found = head.length === BLOCK && checksumOk(head) ? undefined : detectCompression(head);
+  if (!found) return { r, fd, compressed: false };
+  if (!stat || stat.kind !== 'file') await tar.fatal(`Archive is compressed. Use ${found.option} option`);
+  tar.sys.lseek(fd, 0, 'set');
+  const child = await startDecompressor(tar, found.prog, fd);
+  return { r: new ArchiveReader(tar, child.fd), child, fd, compressed: true };
+}
+
+async function listOrExtract(tar: Tar, excluder: Excluder): Promise<void> {
+  const o = tar.o;
+  const sys = tar.sys;
+  const { r, child, fd, compressed } = await reader(tar);
+  // each name belongs to the directory the -C options before it lead to
+  const names: { name: string; dir: string; recursive: boolean }[] = [];
+  let cwd = sys.getcwd();
+  let recursive = true;
+  for (const n of o.names) {
+    if (n.kind === 'chdir') {
+      try {
+        await sys.chdir(n.dir);
+      } catch (e) {
+        await tar.sysFatal(e, n.dir, 'Cannot open');
+      }
+      cwd = sys.getcwd();
+    } else if (n.kind === 'opt') {
+      if (n.name === 'recursion' || n.name === 'no-recursion') recursive = n.name === 'recursion';
+    } else if (n.kind === 'name') names.push({ name: n.name, dir: cwd, recursive });
+    else for (const name of await readList(tar, n.file)) names.push({ name, dir: cwd, recursive });
+  }
+  const selector = new Selector(names, cwd, o);
+  const extractor = o.op === 'extract' ? new Extractor(tar, r) : undefined;
+  await readArchive(tar, r, { compressed, appending: false }, async (e) => {
+    const dir = selector.select(e.name);
+    if (dir === undefined || excluder.excluded(e.name)) return skipData(tar, r, e.m);
+    if (extractor) {
+      if (dir !== cwd) {
+        await sys.chdir(dir);
+        cwd = dir;
+      }
+      return extractor.member(e);
+    }
+    await safeName(tar, e.name, 'member names');
+    const link = await shownLink(tar, e);
+    await tar.listing.write(o.verbose ? longLine(tar, e.m, e.name, link) : shortLine(e.name));
+    await skipData(tar, r, e.m);
+  });
+  if (child) {
+    while (await r.data(BLOCK)) await tar.tick(); // drain, so the decompressor finishes
+    sys.close(child.fd);
+  }
+  if (fd !== 0) sys.close(fd);
+  if (child) await reapChild(tar, child);
+  await extractor?.finish();
+  await selector.reportMissing(tar);
+}
+
+async function createOrAppend(tar: Tar): Promise<void> {
+  const o = tar.o;
+  const sys = tar.sys;
+  const recordSize = o.blocking * BLOCK;
+  let fd: number;
+  let offset = 0;
+  if (tar.archiveName === '-') {
+    if (sys.isatty(1)) await tar.fatal('Refusing to write archive contents to terminal (missing -f option?)');
+    fd = 1;
+    await tar.ctx.out.flush();
+  } else if (o.op === 'append') {
+    try {
+      fd = await sys.open(tar.archiveName, { read: true, write: true, create: true }, 0o666);
+    } catch (e) {
+      return tar.sysFatal(e, tar.archiveName, 'Cannot open');
+    }
+    const r = new ArchiveReader(tar, fd);
+    const head = await r.peek(BLOCK);
+    if (!(head.length === BLOCK && checksumOk(head)) && detectCompression(head)) await tar.fatal('Cannot update compressed archives');
+    offset = await readArchive(tar, r, { compressed: false, appending: true }, (e) => skipData(tar, r, e.m));
+    sys.lseek(fd, offset, 'set');
+  } else {
+    try {
+      fd = await sys.open(tar.archiveName, { write: true, create: true, truncate: true }, 0o666);
+    } catch (e) {
+      return tar.sysFatal(e, tar.archiveName, 'Cannot open');
+    }
+  }
+  const st = fd === 1 ? undefined : sys.fstat(fd);
+  const archiveId = st && st.kind === 'file' ? `${st.dev}:${st.ino}` : undefined;
+  const child = o.compressor ? await startCompressor(tar, o.compressor, fd) : undefined;
+  // appending after a ragged end starts a new record there, as GNU tar does
+  const inRecord = offset % BLOCK ? 0 : offset % recordSize;
+  const w = new ArchiveWriter(tar, child ? child.fd : fd, recordSize, inRecord, child !== undefined);
+  const creator = new Creator(tar, w, new Excluder([], o), archiveId);
+  try {
+    await creator.run(o.names, (file, nul) => readList(tar, file, nul));
+    await w.finish();
+  } finally {
+    if (child) sys.close(child.fd);
+    if (fd !== 1) sys.close(fd);
+  }
+  if (child) await reapChild(tar, child);
+}
+
+async function run(ctx: Ctx, args: string[]): Promise<number> {
+  let parsed: TarOptions | 'help' | 'usage' | 'version';
+  try {
+    parsed = parseArgs(args);
+  } catch (e) {
+    if (e instanceof TarUsage) return usage(ctx, e);
+    throw e;
+  }
+  if (parsed === 'help' || parsed === 'usage' || parsed === 'version') {
+    await ctx.print(parsed === 'help' ? HELP : parsed === 'usage' ? USAGE : VERSION);
+    return 0;
+  }
+  const o = parsed;
+  const archive = o.archive ?? ctx.env.get('TAPE') ?? '-';
+  try {
+    if (o.op === undefined) throw new TarUsage("You must specify one of the '-Acdtrux', '--delete' or '--test-label' options", false);
+    const flag = OP_FLAGS[o.op];
+    if (flag) throw new TarUsage(`${flag} is not supported here`, false, false);
+    if (o.op === 'create' && !o.names.some((n) => n.kind === 'name' || n.kind === 'from')) throw new TarUsage('Cowardly refusing to create an empty archive', false);
+    if (o.op === 'append' && archive === '-') throw new TarUsage("Options '-Aru' are incompatible with '-f -'", false);
+    if (o.op === 'append' && o.compressor) throw new TarUsage('Cannot update compressed archives', false);
+  } catch (e) {
+    if (e instanceof TarUsage) return usage(ctx, e);
+    throw e;
+  }
+  if (o.oldO) {
+    if (o.op === 'create') o.format = 'v7';
+    else o.sameOwner ??= false;
+  }
+  if (o.autoCompress && o.op === 'create' && !o.compressor) o.compressor = compressorForSuffix(archive);
+  const tar = new Tar(ctx, o, archive);
+  const writesArchiveToStdout = (o.op === 'create' || o.op === 'append') && archive === '-';
+  if (writesArchiveToStdout || (o.op === 'extract' && o.toStdout)) tar.listing = ctx.err;
+  try {
+    if (o.op === 'create' || o.op === 'append') await createOrAppend(tar);
+    else {
+      const patterns = [...o.excludes];
+      for (const f of o.excludeFrom) patterns.push(...(await readList(tar, f, false)));
+      await listOrExtract(tar, new Excluder(patterns, o));
+    }
+  } catch (e) {
+    if (!(e instanceof TarFatal)) throw e;
+    await ctx.flush();
+    return 2;
+  }
+  if (tar.status === 2) await tar.warn('Exiting with failure status due to previous errors');
+  return tar.status;
+}
+
+export default defineProgram({
+  name: 'tar',
+  installPath: '/usr/bin/tar',
+  pkg: 'tar',
+  main: (ctx, { operands }) => run(ctx, operands),
+});
+
