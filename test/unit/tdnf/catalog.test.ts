@@ -13,7 +13,7 @@ import { nevra, Pool } from '../../../src/subsystems/rpmdb/pool';
 import { parseRpmDb, RPMDB_PATH } from '../../../src/subsystems/rpmdb/rpmdb';
 import { programStub } from '../../../src/subsystems/rpmdb/stub';
 
-const facts = JSON.parse(readFileSync(join(__dirname, '../../../../shared/reference/photon/catalog-facts.json'), 'utf8')) as {
+const facts = JSON.parse(readFileSync(join(__dirname, '../../fixtures/tdnf/catalog-facts-subset.json'), 'utf8')) as {
   minimal_install_closure: { packages: string[] };
   packages: { name: string }[];
 };
