@@ -1,5 +1,6 @@
 // networkctl list, status and lldp (networkctl.c, 253): links from rtnetlink, their states from
 // systemd-networkd's files, the per-link and overall status tables and the recent journal lines.
+import { UTC_ZONE } from '../../../shared/systemd/civil';
 import type { AddrMsg, LinkMsg, NeighMsg, RouteMsg } from '../../../shared/services/net';
 import { IFF } from '../../../shared/services/net';
 import { parseAddr } from '../../../shared/services/net-addr';
@@ -100,7 +101,7 @@ async function journal(sys: Sys, o: Out, query: { units?: string[]; matches?: [s
   const r = (await sys.call('journal', { kind: 'query', query: { ...query, ...(boot ? { boots: [boot] } : {}), tail: o.lines } })) as JournalReply;
   const entries: JournalEntry[] = r.kind === 'entries' ? r.entries : [];
   if (!entries.length) return '';
-  const fmt = { mode: 'short' as const, offset: 0, zone: 'UTC', color: o.colors, noHostname: false, all: false };
+  const fmt = { mode: 'short' as const, zone: UTC_ZONE, machineId: '', color: o.colors, noHostname: false, all: false };
   return `\n${entries.map((e) => `${formatEntry(e, fmt)}\n`).join('')}`;
 }
 

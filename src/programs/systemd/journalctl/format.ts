@@ -1,6 +1,7 @@
 // journalctl's output modes (systemd's logs-show.c): short and its variants, cat, json,
 // json-pretty, verbose, export. Times are shown in the zone of TZ (UTC on Photon).
 import { fieldOf, type JournalEntry } from '../../../shared/services/journal';
+import type { Zone } from '../../../shared/systemd/civil';
 import { strftime } from '../../lib/strftime';
 
 export const OUTPUT_MODES = ['short', 'short-full', 'short-iso', 'short-iso-precise', 'short-precise', 'short-monotonic', 'short-unix', 'with-unit', 'verbose', 'export', 'json', 'json-pretty', 'json-sse', 'json-seq', 'cat'] as const;
@@ -8,9 +9,9 @@ export type OutputMode = (typeof OUTPUT_MODES)[number];
 
 export interface FormatOptions {
   mode: OutputMode;
-  /** Zone offset in seconds east of UTC and its abbreviation. */
-  offset: number;
-  zone: string;
+  /** The zone times are shown in (TZ, or UTC with --utc). */
+  zone: Zone;
+  machineId: string;
   color: boolean;
   noHostname: boolean;
   all: boolean;
@@ -33,17 +34,17 @@ function offsetSuffix(offset: number): string {
 }
 
 function stamp(e: JournalEntry, o: FormatOptions): string {
-  const ms = Math.floor(e.realtime / 1000) + o.offset * 1000;
+  const ms = Math.floor(e.realtime / 1000) + o.zone.offset * 1000;
   const usec = String(e.realtime % 1_000_000).padStart(6, '0');
   switch (o.mode) {
     case 'short-iso':
-      return strftime('%Y-%m-%dT%H:%M:%S', ms) + offsetSuffix(o.offset);
+      return strftime('%Y-%m-%dT%H:%M:%S', ms) + offsetSuffix(o.zone.offset);
     case 'short-iso-precise':
-      return `${strftime('%Y-%m-%dT%H:%M:%S', ms)}.${usec}${offsetSuffix(o.offset)}`;
+      return `${strftime('%Y-%m-%dT%H:%M:%S', ms)}.${usec}${offsetSuffix(o.zone.offset)}`;
     case 'short-precise':
       return `${strftime('%b %d %H:%M:%S', ms)}.${usec}`;
     case 'short-full':
-      return `${strftime('%a %Y-%m-%d %H:%M:%S', ms)} ${o.zone}`;
+      return `${strftime('%a %Y-%m-%d %H:%M:%S', ms)} ${o.zone.name}`;
     case 'short-monotonic':
       return `[${String(Math.floor(e.monotonic / 1_000_000)).padStart(5, ' ')}.${String(e.monotonic % 1_000_000).padStart(6, '0')}]`;
     case 'short-unix':
@@ -75,7 +76,7 @@ function shortLine(e: JournalEntry, o: FormatOptions): string {
 }
 
 /** Every field of an entry as journalctl names them, in its order. */
-export function entryFields(e: JournalEntry): [string, string][] {
+export function entryFields(e: JournalEntry, machineId: string): [string, string][] {
   const out: [string, string][] = [];
   const add = (k: string, v: string | number | undefined): void => {
     if (v !== undefined && v !== '') out.push([k, String(v)]);
@@ -95,13 +96,11 @@ export function entryFields(e: JournalEntry): [string, string][] {
   add('_CMDLINE', e.cmdline);
   add('_SYSTEMD_UNIT', e.unit);
   add('_BOOT_ID', e.bootId);
-  add('_MACHINE_ID', MACHINE_ID);
+  add('_MACHINE_ID', machineId);
   add('_HOSTNAME', e.hostname);
   add('MESSAGE', e.message);
   return out;
 }
-
-export const MACHINE_ID = '4c3b5a1e2d6f48a9b0c7d8e9f1a2b3c4';
 
 function cursorOf(e: JournalEntry): string {
   return `s=0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f;i=${e.seq.toString(16)};b=${e.bootId};m=${e.monotonic.toString(16)};t=${e.realtime.toString(16)};x=${(e.seq * 2654435761 % 2 ** 32).toString(16)}`;
@@ -123,7 +122,7 @@ export function formatEntry(e: JournalEntry, o: FormatOptions): string {
         __REALTIME_TIMESTAMP: String(e.realtime),
         __MONOTONIC_TIMESTAMP: String(e.monotonic),
       };
-      for (const [k, v] of entryFields(e)) obj[k] = v;
+      for (const [k, v] of entryFields(e, o.machineId)) obj[k] = v;
       if (o.mode === 'json-pretty') return JSON.stringify(obj, null, '\t');
       const line = JSON.stringify(obj);
       if (o.mode === 'json-sse') return `data: ${line}\n`;
@@ -132,13 +131,13 @@ export function formatEntry(e: JournalEntry, o: FormatOptions): string {
     }
     case 'export': {
       const lines = [`__CURSOR=${cursorOf(e)}`, `__REALTIME_TIMESTAMP=${e.realtime}`, `__MONOTONIC_TIMESTAMP=${e.monotonic}`, `_BOOT_ID=${e.bootId}`];
-      for (const [k, v] of entryFields(e)) if (k !== '_BOOT_ID') lines.push(`${k}=${v}`);
+      for (const [k, v] of entryFields(e, o.machineId)) if (k !== '_BOOT_ID') lines.push(`${k}=${v}`);
       return `${lines.join('\n')}\n`;
     }
     case 'verbose': {
-      const ms = Math.floor(e.realtime / 1000) + o.offset * 1000;
-      const head = `${strftime('%a %Y-%m-%d %H:%M:%S', ms)}.${String(e.realtime % 1_000_000).padStart(6, '0')} ${o.zone} [${cursorOf(e)}]`;
-      return [head, ...entryFields(e).map(([k, v]) => `    ${k}=${v}`)].join('\n');
+      const ms = Math.floor(e.realtime / 1000) + o.zone.offset * 1000;
+      const head = `${strftime('%a %Y-%m-%d %H:%M:%S', ms)}.${String(e.realtime % 1_000_000).padStart(6, '0')} ${o.zone.name} [${cursorOf(e)}]`;
+      return [head, ...entryFields(e, o.machineId).map(([k, v]) => `    ${k}=${v}`)].join('\n');
     }
     default:
       return shortLine(e, o);

@@ -6,11 +6,12 @@ import { defineProgram } from '../../define';
 import type { Ctx } from '../../lib/context';
 import { getopt, GetoptError, type OptionDef, type Parsed } from '../../lib/getopt';
 import { page, wantPager } from '../../lib/pager';
-import { strftime } from '../../lib/strftime';
 import { zoneFromEnv } from '../../lib/tz';
 import { explain } from './catalog';
 import { formatEntry, OUTPUT_MODES, type FormatOptions, type OutputMode } from './format';
-import { parseTimestamp } from './time-spec';
+import { UTC_ZONE, type Zone } from '../../../shared/systemd/civil';
+import { formatTimestamp } from '../../../shared/systemd/time-format';
+import { parseTimestamp } from '../../../shared/systemd/timestamp-parse';
 
 const OPTIONS: OptionDef[] = [
     { key: 'boot', short: 'b', long: 'boot', arg: 'optional' },
@@ -166,10 +167,8 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
   }
   const bootsReply = await ask(ctx, { kind: 'boots' });
   const boots: JournalBoot[] = bootsReply.kind === 'boots' ? bootsReply.boots : [];
-  const tz = zoneFromEnv(ctx.env);
-  const offset = has('utc') ? 0 : -tz.offset;
-  const zone = has('utc') ? 'UTC' : tz.name;
-  if (has('listBoots')) return listBoots(ctx, boots, offset, zone);
+  const zone: Zone = has('utc') ? UTC_ZONE : zoneFromEnv(ctx.env);
+  if (has('listBoots')) return listBoots(ctx, boots, zone);
 
   const query: JournalQuery = {};
   const bootArg = p.values.get('boot');
@@ -208,12 +207,12 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
   for (const [key, field] of [['since', 'since'], ['until', 'until']] as const) {
     const v = last(key);
     if (v === undefined) continue;
-    const t = parseTimestamp(v, now, offset);
+    const t = parseTimestamp(v, now * 1000, zone);
     if (t === undefined) {
       await ctx.err.write(`Failed to parse timestamp: ${v}\n`);
       return 1;
     }
-    query[field] = t * 1000;
+    query[field] = t;
   }
   if (query.since !== undefined && query.until !== undefined && query.since > query.until) {
     await ctx.err.write('--since= must be before --until=.\n');
@@ -268,7 +267,8 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
   if (reply.limited && !has('quiet')) {
     await ctx.err.write("Hint: You are currently not seeing messages from other users and the system.\n      Users in groups 'adm', 'systemd-journal', 'wheel' can see all messages.\n      Pass -q to turn off this notice.\n");
   }
-  const fmt: FormatOptions = { mode, offset, zone, color: ctx.sys.isatty(1), noHostname: has('noHostname'), all: has('all') };
+  const machineId = new TextDecoder().decode(await ctx.sys.readFile('/etc/machine-id').catch(() => new Uint8Array())).trim();
+  const fmt: FormatOptions = { mode, zone, machineId, color: ctx.sys.isatty(1), noHostname: has('noHostname'), all: has('all') };
   const catalog = has('catalog');
   const out: string[] = [];
   let prevBoot: string | undefined;
@@ -317,8 +317,8 @@ function pickBoot(boots: JournalBoot[], spec: string): string | undefined {
   return boots[idx]?.id;
 }
 
-async function listBoots(ctx: Ctx, boots: JournalBoot[], offset: number, zone: string): Promise<number> {
-  const stampOf = (us: number): string => `${strftime('%a %Y-%m-%d %H:%M:%S', Math.floor(us / 1000) + offset * 1000)} ${zone}`;
+async function listBoots(ctx: Ctx, boots: JournalBoot[], zone: Zone): Promise<number> {
+  const stampOf = (us: number): string => formatTimestamp(us, zone) ?? '';
   const rows = boots.map((b, i) => [String(i - boots.length + 1), b.id, stampOf(b.first), stampOf(b.last)]);
   const head = ['IDX', 'BOOT ID', 'FIRST ENTRY', 'LAST ENTRY'];
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));

@@ -8,10 +8,11 @@ import { unitFileLookupState } from '../../../shared/systemd/install-state';
 import { readPresets, queryPreset } from '../../../shared/systemd/presets';
 import { formatTimestamp, formatTimestampRelative } from '../../../shared/systemd/time-format';
 import { formatTimespan } from '../../../shared/systemd/time-span';
-import { UTC_ZONE } from '../../../shared/systemd/civil';
+import type { Zone } from '../../../shared/systemd/civil';
 import type { Ctx } from '../../lib/context';
 import { page, wantPager } from '../../lib/pager';
-import { strftime } from '../../lib/strftime';
+import { zoneFromEnv } from '../../lib/tz';
+import { formatEntry } from '../journalctl/format';
 import { ask, unitArgs, units } from './manager-client';
 import type { SystemctlOptions } from './options';
 import { sysInstallFs } from './sys-fs';
@@ -66,7 +67,7 @@ function cmdline(c: string): string {
   return c.split(' ').map((w) => (/[\s"]/.test(w) ? `"${w}"` : w)).join(' ');
 }
 
-export function renderUnit(u: UnitSnapshot, fs: FileStates, now: number, color: boolean, journal: JournalEntry[], lines: number, triggers = new Map<string, UnitSnapshot>()): string {
+export function renderUnit(u: UnitSnapshot, fs: FileStates, now: number, color: boolean, journal: JournalEntry[], lines: number, zone: Zone, triggers = new Map<string, UnitSnapshot>()): string {
   const out: string[] = [];
   const paint = (c: string, s: string): string => (color ? `${c}${s}${NORMAL}` : s);
   out.push(`${glyph(u, color)} ${u.id}${u.description !== u.id ? ` - ${u.description}` : ''}`);
@@ -104,7 +105,7 @@ export function renderUnit(u: UnitSnapshot, fs: FileStates, now: number, color: 
   else if (u.activeState === 'failed') state = paint(RED, state);
   const ts = u.activeState === 'active' || u.activeState === 'reloading' ? u.activeEnter : u.activeState === 'activating' ? u.inactiveExit : u.activeState === 'deactivating' ? u.activeExit : u.inactiveEnter;
   const usec = ts === undefined ? undefined : ts * 1000;
-  const since = usec !== undefined ? `since ${formatTimestamp(usec, UTC_ZONE)}; ${formatTimestampRelative(usec, now * 1000)}` : '';
+  const since = usec !== undefined ? `since ${formatTimestamp(usec, zone)}; ${formatTimestampRelative(usec, now * 1000)}` : '';
   out.push(`     Active: ${state}${since ? ` ${since}` : ''}`);
   if ((u.activeState === 'inactive' || u.activeState === 'failed') && u.activeEnter !== undefined && u.inactiveEnter !== undefined && u.inactiveEnter >= u.activeEnter) {
     out.push(`   Duration: ${formatTimespan(BigInt(Math.round((u.inactiveEnter - u.activeEnter) * 1000)), 1000n)}`);
@@ -138,11 +139,8 @@ export function renderUnit(u: UnitSnapshot, fs: FileStates, now: number, color: 
   }
   if (journal.length && lines > 0) {
     out.push('');
-    for (const e of journal.slice(-lines)) {
-      const ident = e.transport === 'kernel' ? 'kernel' : `${e.identifier}${e.pid !== undefined ? `[${e.pid}]` : ''}`;
-      const msg = color && e.priority <= 3 ? paint(RED, e.message) : e.message;
-      out.push(`${strftime('%b %d %H:%M:%S', Math.floor(e.realtime / 1000))} ${e.hostname} ${ident}: ${msg}`);
-    }
+    const fmt = { mode: 'short' as const, zone, machineId: '', color, noHostname: false, all: false };
+    for (const e of journal.slice(-lines)) out.push(formatEntry(e, fmt));
   }
   if (u.needDaemonReload) out.push(`${color ? RED : ''}Warning:${color ? NORMAL : ''} The unit file, source configuration file or drop-ins of ${u.id} changed on disk. Run 'systemctl daemon-reload' to reload units.`);
   return out.join('\n');
@@ -164,7 +162,7 @@ async function overview(ctx: Ctx, color: boolean): Promise<string> {
     `    Units: ${m.units} loaded (incl. loaded aliases)`,
     `     Jobs: ${m.jobs} queued`,
     `   Failed: ${m.failed} units`,
-    `    Since: ${formatTimestamp(m.since * 1000, UTC_ZONE)}; ${formatTimestampRelative(m.since * 1000, now)}`,
+    `    Since: ${formatTimestamp(m.since * 1000, zoneFromEnv(ctx.env))}; ${formatTimestampRelative(m.since * 1000, now)}`,
     `  systemd: ${m.version}`,
     '   CGroup: /',
     ...procs.map((p, i) => `           ${i === procs.length - 1 ? '└─' : '├─'}${p.pid} ${p.argv.join(' ')}`),
@@ -202,7 +200,7 @@ export async function status(ctx: Ctx, args: string[], opts: SystemctlOptions): 
     anyShown = true;
     const journal = await journalFor(ctx, u.id, opts.lines);
     const triggers = new Map((u.triggeredBy.length ? await units(ctx, u.triggeredBy) : []).map((t) => [t.id, t]));
-    blocks.push(renderUnit(u, fsStates.get(u.id) ?? {}, ctx.sys.now(), color, journal, opts.lines, triggers));
+    blocks.push(renderUnit(u, fsStates.get(u.id) ?? {}, ctx.sys.now(), color, journal, opts.lines, zoneFromEnv(ctx.env), triggers));
     if (!(u.activeState === 'active' || u.activeState === 'reloading') && status === 0) status = 3;
   }
   if (anyShown) {
