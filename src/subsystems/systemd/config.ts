@@ -2,6 +2,9 @@
 // [Service], [Socket] and [Timer] settings it implements (systemd.unit(5), systemd.service(5)).
 import { parseBoolean, type UnitSettings } from '../../shared/systemd/unit-file';
 import { extractWords } from '../../shared/systemd/words';
+import { parseExitStatus } from '../../shared/systemd/exit-status';
+import { parseTimespan, USEC_INFINITY } from '../../shared/systemd/time-span';
+import { parseSignal } from '../../shared/signals';
 
 export type ServiceType = 'simple' | 'exec' | 'forking' | 'oneshot' | 'notify' | 'dbus' | 'idle';
 export type RestartPolicy = 'no' | 'on-success' | 'on-failure' | 'on-abnormal' | 'on-watchdog' | 'on-abort' | 'always';
@@ -75,29 +78,13 @@ export interface UnitConfig {
   badSetting?: string;
 }
 
-/** Names SuccessExitStatus= accepts besides numbers (sysexits.h and systemd's own). */
-const EXIT_NAMES: Record<string, number> = { USAGE: 64, DATAERR: 65, NOINPUT: 66, NOUSER: 67, NOHOST: 68, UNAVAILABLE: 69, SOFTWARE: 70, OSERR: 71, OSFILE: 72, CANTCREAT: 73, IOERR: 74, TEMPFAIL: 75, PROTOCOL: 76, NOPERM: 77, CONFIG: 78 };
 
-const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGUSR1: 10, SIGUSR2: 12, SIGTERM: 15, SIGCONT: 18, SIGSTOP: 19 };
-
-/** A systemd time span in milliseconds ("100ms", "5s", "1min 30s", bare seconds). */
+/** A systemd time span ("100ms", "5s", "1min 30s", bare seconds, "infinity") in milliseconds. */
 export function spanMs(text: string | undefined, fallback: number): number {
   if (text === undefined || text.trim() === '') return fallback;
-  const t = text.trim();
-  if (t === 'infinity') return Number.POSITIVE_INFINITY;
-  const units: Record<string, number> = { us: 0.001, usec: 0.001, ms: 1, msec: 1, s: 1000, sec: 1000, second: 1000, seconds: 1000, m: 60000, min: 60000, minute: 60000, minutes: 60000, h: 3600000, hr: 3600000, hour: 3600000, hours: 3600000, d: 86400000, day: 86400000, days: 86400000, w: 604800000, week: 604800000, weeks: 604800000 };
-  let total = 0;
-  const re = /(\d+(?:\.\d+)?)\s*([a-z]*)\s*/gy;
-  let m: RegExpExecArray | null;
-  let pos = 0;
-  while ((m = re.exec(t)) !== null && m[0] !== '') {
-    const unit = m[2] === '' ? 's' : m[2]!;
-    const mult = units[unit];
-    if (mult === undefined) return fallback;
-    total += Number(m[1]) * mult;
-    pos = re.lastIndex;
-  }
-  return pos === t.length ? total : fallback;
+  const usec = parseTimespan(text.trim());
+  if (typeof usec === 'string') return fallback;
+  return usec === USEC_INFINITY ? Number.POSITIVE_INFINITY : Number(usec) / 1000;
 }
 
 function parseExec(line: string, key: string, warnings: string[]): ExecCommand | undefined {
@@ -232,8 +219,8 @@ function serviceConfig(s: UnitSettings, cfg: UnitConfig): ServiceConfig {
     environmentFiles: s.values('Service', 'EnvironmentFile').filter((v) => v !== '').map((v) => (v.startsWith('-') ? { path: v.slice(1), optional: true } : { path: v, optional: false })),
     workingDirectory: s.get('Service', 'WorkingDirectory') || undefined,
     pidFile: s.get('Service', 'PIDFile') || undefined,
-    killSignal: killSig ? SIGNALS[killSig.startsWith('SIG') ? killSig : `SIG${killSig}`] ?? 15 : 15,
-    successExitStatus: s.list('Service', 'SuccessExitStatus').map((w) => EXIT_NAMES[w] ?? Number(w)).filter((n) => Number.isInteger(n)),
+    killSignal: (killSig ? parseSignal(killSig) : undefined) ?? 15,
+    successExitStatus: s.list('Service', 'SuccessExitStatus').map(parseExitStatus).filter((n): n is number => n !== undefined),
     startLimitBurst: Number(s.get('Unit', 'StartLimitBurst') ?? s.get('Service', 'StartLimitBurst') ?? 5) || 5,
     startLimitIntervalMs: spanMs(s.get('Unit', 'StartLimitIntervalSec') ?? s.get('Service', 'StartLimitInterval'), 10000),
     toJournal: !/^(null|tty|inherit)/.test(s.get('Service', 'StandardOutput') ?? 'journal'),

@@ -3,7 +3,7 @@
 // ExecStop and the stop signal for what is left in its cgroup.
 import type { ExecStatus } from '../../shared/services/systemd';
 import type { ExecCommand, ServiceConfig } from './config';
-import { exitStatusText, signalText } from './exit-status';
+import { exitStatusText, signalText } from '../../shared/systemd/exit-status';
 import type { ExitInfo, ManagerHost } from './host';
 import type { JobResult, Unit } from './unit';
 

@@ -2,21 +2,16 @@
 // in properties use systemd's style, "Thu 2026-01-15 09:30:00 UTC" (the machine runs in UTC).
 import type { ExecStatus, UnitSnapshot } from '../../shared/services/systemd';
 import type { ExecCommand } from './config';
-import { exitStatusText } from './exit-status';
+import { exitStatusText } from '../../shared/systemd/exit-status';
+import { UTC_ZONE } from '../../shared/systemd/civil';
+import { formatTimestamp } from '../../shared/systemd/time-format';
+import { formatTimespan } from '../../shared/systemd/time-span';
 import type { ManagerHost } from './host';
 import type { Unit } from './unit';
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
+/** systemd's timestamp style, "Thu 2026-01-15 09:30:00 UTC"; empty when unset. */
 function stamp(ms: number | undefined): string {
-  if (ms === undefined) return '';
-  const d = new Date(ms);
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${DAYS[d.getUTCDay()]} ${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC`;
-}
-
-function usec(ms: number): string {
-  return String(Math.round(ms * 1000));
+  return ms === undefined ? '' : formatTimestamp(ms * 1000, UTC_ZONE) ?? '';
 }
 
 function execProp(cmds: ExecCommand[], ran: ExecStatus[] | undefined): string {
@@ -51,7 +46,7 @@ export function snapshot(host: ManagerHost, u: Unit, needReload: boolean, trigge
     add('Type', svc.type);
     add('Restart', svc.restart);
     add('NotifyAccess', svc.type === 'notify' ? 'main' : 'none');
-    add('RestartUSec', svc.restartMs >= 1000 ? `${svc.restartMs / 1000}s` : `${svc.restartMs}ms`);
+    add('RestartUSec', formatTimespan(BigInt(Math.round(svc.restartMs * 1000))));
     add('TimeoutStartUSec', '1min 30s');
     add('TimeoutStopUSec', '1min 30s');
     add('RemainAfterExit', svc.remainAfterExit);

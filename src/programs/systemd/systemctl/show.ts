@@ -1,11 +1,11 @@
 // systemctl show (-p, --value, --all), is-active, is-failed, kill, reset-failed and
 // daemon-reload: the verbs that read or poke single units.
+import { parseSignal } from '../../../shared/signals';
 import type { Ctx } from '../../lib/context';
 import { ask, unitArgs, units } from './manager-client';
 import type { SystemctlOptions } from './options';
 import { fileStates } from './status';
 
-const SIGNALS: Record<string, number> = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, USR1: 10, USR2: 12, TERM: 15, CONT: 18, STOP: 19 };
 
 export async function show(ctx: Ctx, args: string[], opts: SystemctlOptions): Promise<number> {
   if (args.length === 0) {
@@ -70,8 +70,7 @@ export async function kill(ctx: Ctx, args: string[], opts: SystemctlOptions): Pr
   }
   const names = await unitArgs(ctx, args);
   if (!names) return 1;
-  const sigText = (opts.signal ?? 'SIGTERM').replace(/^SIG/, '');
-  const signal = /^\d+$/.test(sigText) ? Number(sigText) : SIGNALS[sigText];
+  const signal = parseSignal(opts.signal ?? 'SIGTERM');
   if (signal === undefined) {
     await ctx.err.write(`Failed to parse signal string ${opts.signal}.\n`);
     return 1;

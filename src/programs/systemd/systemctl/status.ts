@@ -9,6 +9,7 @@ import { readPresets, queryPreset } from '../../../shared/systemd/presets';
 import { formatTimestamp, formatTimestampRelative } from '../../../shared/systemd/time-format';
 import { formatTimespan } from '../../../shared/systemd/time-span';
 import type { Zone } from '../../../shared/systemd/civil';
+import { exitStatusText, signalShort } from '../../../shared/systemd/exit-status';
 import type { Ctx } from '../../lib/context';
 import { page, wantPager } from '../../lib/pager';
 import { zoneFromEnv } from '../../lib/tz';
@@ -22,13 +23,10 @@ const RED = '\x1b[0;1;31m';
 const YELLOW = '\x1b[0;1;38;5;185m';
 const NORMAL = '\x1b[0m';
 
-const EXIT_NAMES: Record<number, string> = { 0: 'SUCCESS', 1: 'FAILURE', 2: 'INVALIDARGUMENT', 3: 'NOTIMPLEMENTED', 4: 'NOPERMISSION', 5: 'NOTINSTALLED', 6: 'NOTCONFIGURED', 7: 'NOTRUNNING', 200: 'CHDIR', 203: 'EXEC', 216: 'GROUP', 217: 'USER', 255: 'EXCEPTION' };
-const SIG_NAMES: Record<number, string> = { 1: 'HUP', 2: 'INT', 3: 'QUIT', 6: 'ABRT', 9: 'KILL', 11: 'SEGV', 13: 'PIPE', 15: 'TERM' };
-
 function exitText(code: string | undefined, status: number | undefined): string {
   const s = status ?? 0;
-  if (code === 'exited') return `code=exited, status=${s}${EXIT_NAMES[s] ? `/${EXIT_NAMES[s]}` : ''}`;
-  return `code=${code}, signal=${SIG_NAMES[s] ?? s}`;
+  if (code === 'exited') return `code=exited, status=${exitStatusText(s)}`;
+  return `code=${code}, signal=${signalShort(s)}`;
 }
 
 /** A stable pseudo-measure per unit, so Memory: and CPU: look alive without real accounting. */

@@ -1,5 +1,6 @@
 // Exit status names as systemd prints them in "status=1/FAILURE" (src/basic/exit-status.c) and
-// signal names as in "status=15/TERM".
+// signal names as in "status=15/TERM" (the journal) and "signal=TERM" (systemctl status).
+import { signalName } from '../signals';
 
 const NAMES: Record<number, string> = {
   0: 'SUCCESS', 1: 'FAILURE', 2: 'INVALIDARGUMENT', 3: 'NOTIMPLEMENTED', 4: 'NOPERMISSION', 5: 'NOTINSTALLED',
@@ -14,10 +15,8 @@ const NAMES: Record<number, string> = {
   255: 'EXCEPTION',
 };
 
-const SIGNALS: Record<number, string> = {
-  1: 'HUP', 2: 'INT', 3: 'QUIT', 4: 'ILL', 5: 'TRAP', 6: 'ABRT', 7: 'BUS', 8: 'FPE', 9: 'KILL', 10: 'USR1', 11: 'SEGV',
-  12: 'USR2', 13: 'PIPE', 14: 'ALRM', 15: 'TERM', 17: 'CHLD', 18: 'CONT', 19: 'STOP', 20: 'TSTP', 24: 'XCPU', 25: 'XFSZ',
-};
+/** sysexits.h names, which SuccessExitStatus= also accepts. */
+const SYSEXITS: Record<string, number> = { USAGE: 64, DATAERR: 65, NOINPUT: 66, NOUSER: 67, NOHOST: 68, UNAVAILABLE: 69, SOFTWARE: 70, OSERR: 71, OSFILE: 72, CANTCREAT: 73, IOERR: 74, TEMPFAIL: 75, PROTOCOL: 76, NOPERM: 77, CONFIG: 78 };
 
 /** "1/FAILURE", "203/EXEC", or the bare number when it has no name. */
 export function exitStatusText(status: number): string {
@@ -25,11 +24,24 @@ export function exitStatusText(status: number): string {
   return name ? `${status}/${name}` : String(status);
 }
 
-export function signalText(sig: number): string {
-  const name = SIGNALS[sig];
-  return name ? `${sig}/${name}` : String(sig);
+/** A signal without its SIG prefix ("TERM"), or the number when it has no name. */
+export function signalShort(sig: number): string {
+  return signalName(sig)?.slice(3) ?? String(sig);
 }
 
-export function signalName(sig: number): string {
-  return `SIG${SIGNALS[sig] ?? sig}`;
+/** "15/TERM", as the manager logs a process killed by a signal. */
+export function signalText(sig: number): string {
+  const name = signalName(sig);
+  return name ? `${sig}/${name.slice(3)}` : String(sig);
+}
+
+/** An exit status from SuccessExitStatus= and friends: a number, or a name ("DATAERR", "EXEC"). */
+export function parseExitStatus(word: string): number | undefined {
+  if (/^\d+$/.test(word)) {
+    const n = Number(word);
+    return n <= 255 ? n : undefined;
+  }
+  if (SYSEXITS[word] !== undefined) return SYSEXITS[word];
+  const hit = Object.entries(NAMES).find(([, name]) => name === word);
+  return hit ? Number(hit[0]) : undefined;
 }
