@@ -162,7 +162,7 @@ export class Machine {
       };
       // on a page the login prompt comes first and the services start behind it, so the
       // learner can type at once; headless, they start right away
-      if (this.servicesAfterPrompt) this.console.onIdle = () => setTimeout(go, 150);
+      if (this.servicesAfterPrompt) this.console.onIdle = () => void k.clock.after(150, go);
       else queueMicrotask(go);
     });
   }

@@ -208,4 +208,8 @@ export class ServiceHost implements ManagerHost {
   hostname(): string {
     return this.k.identity.hostname;
   }
+
+  kernelRelease(): string {
+    return this.k.identity.release;
+  }
 }

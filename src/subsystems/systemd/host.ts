@@ -56,4 +56,5 @@ export interface ManagerHost {
   console(line: string): void;
   power(action: 'reboot' | 'poweroff' | 'halt' | 'kexec'): void;
   hostname(): string;
+  kernelRelease(): string;
 }

@@ -80,7 +80,7 @@ function expandSpecifiers(value: string, name: string, host: ManagerHost): strin
   const table: Record<string, string> = {
     n: name, N: base, p: prefix, P: unescape(prefix), i: instance, I: unescape(instance), j: prefix.slice(prefix.lastIndexOf('-') + 1), J: unescape(prefix.slice(prefix.lastIndexOf('-') + 1)),
     f: `/${unescape(instance || prefix)}`, H: host.hostname(), l: host.hostname().split('.')[0]!, t: '/run', S: '/var/lib', C: '/var/cache', L: '/var/log', E: '/etc', T: '/tmp', V: '/var/tmp',
-    h: '/root', u: 'root', U: '0', g: 'root', G: '0', s: '/bin/sh', m: '4c3b5a1e2d6f48a9b0c7d8e9f1a2b3c4', v: '6.1.138-1.ph5-esx', a: 'x86-64', '%': '%',
+    h: '/root', u: 'root', U: '0', g: 'root', G: '0', s: '/bin/sh', m: (host.readFile('/etc/machine-id') ?? '').trim(), v: host.kernelRelease(), a: 'x86-64', '%': '%',
   };
   return value.replace(/%(.)/g, (all, c: string) => table[c] ?? all);
 }

@@ -1,6 +1,7 @@
 // systemctl list-units (and --failed), list-timers, list-dependencies: tables as
 // src/systemctl/systemctl-list-units.c and systemctl-list-dependencies.c print them.
 import type { UnitSnapshot } from '../../../shared/services/systemd';
+import { fnmatch } from '../../../shared/systemd/glob';
 import { formatTable, type CellInput } from '../../../shared/systemd/table';
 import { formatTimestamp, formatTimestampRelative } from '../../../shared/systemd/time-format';
 import { UTC_ZONE } from '../../../shared/systemd/civil';
@@ -14,8 +15,7 @@ const GREEN = '\x1b[0;1;32m';
 const NORMAL = '\x1b[0m';
 
 function globMatch(patterns: string[], id: string): boolean {
-  if (patterns.length === 0) return true;
-  return patterns.some((p) => new RegExp(`^${p.replace(/[.+^$(){}|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(id));
+  return patterns.length === 0 || patterns.some((p) => fnmatch(p, id));
 }
 
 async function output(ctx: Ctx, text: string, opts: SystemctlOptions): Promise<void> {

@@ -1,5 +1,6 @@
 // Talking to the service manager from systemctl: one request, one typed reply.
 import type { SystemdReply, SystemdRequest, UnitSnapshot } from '../../../shared/services/systemd';
+import { fnmatch } from '../../../shared/systemd/glob';
 import { unitNameMangle } from '../../../shared/systemd/unit-name';
 import type { Ctx } from '../../lib/context';
 
@@ -12,12 +13,6 @@ export async function units(ctx: Ctx, names?: string[], all = false): Promise<Un
   return r.kind === 'units' ? r.units : [];
 }
 
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (const c of glob) re += c === '*' ? '.*' : c === '?' ? '.' : /[\\^$.|+(){}[\]]/.test(c) ? `\\${c}` : c;
-  return new RegExp(`^${re}$`);
-}
-
 /**
  * Unit names as systemctl makes them from arguments ("sshd" -> "sshd.service"); a glob expands
  * over the units the manager has loaded. Undefined (after printing the error) for a bad name.
@@ -28,8 +23,8 @@ export async function unitArgs(ctx: Ctx, args: string[], suffix = '.service'): P
   for (const a of args) {
     if (/[*?[]/.test(a)) {
       loaded ??= await units(ctx);
-      const re = globToRegExp(a.includes('.') ? a : `${a}${suffix}`);
-      out.push(...loaded.filter((u) => re.test(u.id)).map((u) => u.id));
+      const pattern = a.includes('.') ? a : `${a}${suffix}`;
+      out.push(...loaded.filter((u) => fnmatch(pattern, u.id)).map((u) => u.id));
       continue;
     }
     const m = unitNameMangle(a, suffix);
