@@ -2,6 +2,7 @@
 // C-style numbers and missing trailing bytes ("10/8" is 10.0.0.0/8), network names, /etc/hosts
 // names, CIDR or dotted masks, addresses masked to the network; and the text forms iptables
 // prints (inet_ntop, "/N" suffixes, "anywhere").
+import { formatAddr as formatIpAddr, parseIPv4, parseIPv6 } from '../../shared/services/net-addr';
 import type { NfAddr, NfFamily } from '../../shared/services/netfilter';
 import { paramError } from './errors';
 import type { NetDb } from './netdb';
@@ -62,76 +63,29 @@ export function formatV4(v: bigint): string {
   return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
+/** Strict dotted quad (inet_pton(AF_INET)), as a number. */
 export function parseV4Text(s: string): bigint | null {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
-  if (!m) return null;
-  const b = m.slice(1).map(Number);
-  if (b.some((x) => x > 255)) return null;
-  return BigInt(((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0);
+  const a = parseIPv4(s);
+  return a ? bytesToBig(a.bytes) : null;
 }
 
 // ------------------------------------------------------------------ IPv6
 
-/** inet_pton(AF_INET6) */
+/** inet_pton(AF_INET6), as a number. */
 export function parseV6Text(s: string): bigint | null {
-  let text = s;
-  const tail: number[] = [];
-  if (text.includes('.')) {
-    const i = text.lastIndexOf(':');
-    const v4 = i < 0 ? null : parseV4Text(text.slice(i + 1));
-    if (v4 === null) return null;
-    tail.push(Number(v4 >> 16n), Number(v4 & 0xffffn));
-    text = text.slice(0, i + 1);
-    if (!text.endsWith('::')) text = text.slice(0, -1);
-  }
-  const halves = text.split('::');
-  if (halves.length > 2) return null;
-  const group = (h: string): number[] | null => {
-    if (h === '') return [];
-    const out: number[] = [];
-    for (const g of h.split(':')) {
-      if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return null;
-      out.push(parseInt(g, 16));
-    }
-    return out;
-  };
-  const head = group(halves[0]!);
-  const back = halves.length === 2 ? group(halves[1]!) : [];
-  if (!head || !back) return null;
-  const total = head.length + back.length + tail.length;
-  if (halves.length === 2 ? total > 7 : total !== 8) return null;
-  const all = [...head, ...new Array<number>(8 - total).fill(0), ...back, ...tail];
-  return all.reduce((acc, w) => (acc << 16n) | BigInt(w), 0n);
+  const a = parseIPv6(s);
+  return a ? bytesToBig(a.bytes) : null;
 }
 
-/** inet_ntop(AF_INET6), glibc's: the longest run of two or more zero words becomes "::". */
+/** inet_ntop(AF_INET6), glibc's (shared/services/net-addr.ts). */
 export function formatV6(v: bigint): string {
-  const w: number[] = [];
-  for (let i = 7; i >= 0; i--) w.push(Number((v >> BigInt(i * 16)) & 0xffffn));
-  let best = { base: -1, len: 0 };
-  let cur = { base: -1, len: 0 };
-  for (let i = 0; i < 8; i++) {
-    if (w[i] === 0) {
-      cur = cur.base < 0 ? { base: i, len: 1 } : { base: cur.base, len: cur.len + 1 };
-      if (cur.len > best.len) best = { ...cur };
-    } else cur = { base: -1, len: 0 };
-  }
-  if (best.len < 2) best = { base: -1, len: 0 };
-  let out = '';
-  for (let i = 0; i < 8; i++) {
-    if (best.base >= 0 && i >= best.base && i < best.base + best.len) {
-      if (i === best.base) out += ':';
-      continue;
-    }
-    if (i > 0) out += ':';
-    if (i === 6 && best.base === 0 && (best.len === 6 || (best.len === 5 && w[5] === 0xffff))) {
-      out += formatV4((v & 0xffffffffn));
-      break;
-    }
-    out += w[i]!.toString(16);
-  }
-  if (best.base >= 0 && best.base + best.len === 8) out += ':';
-  return out;
+  const bytes: number[] = [];
+  for (let i = 15; i >= 0; i--) bytes.push(Number((v >> BigInt(i * 8)) & 0xffn));
+  return formatIpAddr({ family: 6, bytes });
+}
+
+function bytesToBig(bytes: readonly number[]): bigint {
+  return bytes.reduce((acc, x) => (acc << 8n) | BigInt(x), 0n);
 }
 
 // ------------------------------------------------------------------ both

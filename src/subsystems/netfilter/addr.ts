@@ -1,56 +1,17 @@
 // Addresses as numbers for fast matching: IPv4 as one 32-bit word, IPv6 as four. Rules hold
 // canonical text (as iptables prints it); packets may use any valid spelling.
 
+import { parseAddr as parseIpAddr } from '../../shared/services/net-addr';
+
 export type Words = readonly number[];
 
-export function parseV4(s: string): Words | null {
-  const parts = s.split('.');
-  if (parts.length !== 4) return null;
-  let v = 0;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p)) return null;
-    const n = Number(p);
-    if (n > 255) return null;
-    v = v * 256 + n;
-  }
-  return [v >>> 0];
-}
-
-export function parseV6(s: string): Words | null {
-  let text = s;
-  const tail: number[] = [];
-  if (text.includes('.')) {
-    const i = text.lastIndexOf(':');
-    const v4 = i < 0 ? null : parseV4(text.slice(i + 1));
-    if (!v4) return null;
-    tail.push(v4[0]! >>> 16, v4[0]! & 0xffff);
-    text = text.slice(0, i + 1);
-    if (!text.endsWith('::')) text = text.slice(0, -1);
-  }
-  const halves = text.split('::');
-  if (halves.length > 2) return null;
-  const group = (h: string): number[] | null => {
-    if (h === '') return [];
-    const out: number[] = [];
-    for (const g of h.split(':')) {
-      if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return null;
-      out.push(parseInt(g, 16));
-    }
-    return out;
-  };
-  const head = group(halves[0]!);
-  const back = halves.length === 2 ? group(halves[1]!) : [];
-  if (!head || !back) return null;
-  const total = head.length + back.length + tail.length;
-  if (halves.length === 2 ? total > 7 : total !== 8) return null;
-  const all = [...head, ...new Array<number>(8 - total).fill(0), ...back, ...tail];
-  const words: number[] = [];
-  for (let i = 0; i < 8; i += 2) words.push(((all[i]! << 16) | all[i + 1]!) >>> 0);
-  return words;
-}
-
+/** Any valid spelling of an address (inet_pton), packed into 32-bit words. */
 export function parseAddr(s: string): Words | null {
-  return s.includes(':') ? parseV6(s) : parseV4(s);
+  const a = parseIpAddr(s);
+  if (!a) return null;
+  const words: number[] = [];
+  for (let i = 0; i < a.bytes.length; i += 4) words.push(((a.bytes[i]! << 24) | (a.bytes[i + 1]! << 16) | (a.bytes[i + 2]! << 8) | a.bytes[i + 3]!) >>> 0);
+  return words;
 }
 
 /** (a & mask) == net, word by word. */
