@@ -53,3 +53,18 @@ export async function runDaemon(ctx: Ctx, opts: DaemonOptions = {}): Promise<num
 export async function notifyReady(ctx: Ctx): Promise<void> {
   await ctx.sys.call('systemd', { kind: 'notify', ready: true }).catch(() => undefined);
 }
+
+/**
+ * Runs `step`, again when a handled signal interrupted one of its calls (EINTR), a few times at
+ * most, and not once `stopping()` says a signal asked the daemon to end.
+ */
+export async function retryOnSignal(step: () => Promise<void>, stopping: () => boolean): Promise<void> {
+  for (let i = 0; i < 5 && !stopping(); i++) {
+    try {
+      await step();
+      return;
+    } catch (e) {
+      if (!isSysError(e) || e.errno !== 'EINTR') throw e;
+    }
+  }
+}

@@ -6,7 +6,7 @@ import { isSysError } from '../../../shared/errno';
 import { BUS_ERRORS, type BusMessage } from '../../../shared/services/bus';
 import { SIGNALS } from '../../../shared/signals';
 import { defineProgram } from '../../define';
-import { notifyReady } from '../../daemons/daemon';
+import { notifyReady, retryOnSignal } from '../../daemons/daemon';
 import { busOwn, busRecv, busReply } from '../common/bus';
 import { Networkd } from './daemon';
 
@@ -63,16 +63,7 @@ export default defineProgram({
     sys.signal(SIGNALS.SIGUSR2, () => void (flags.term = true));
     // a handled signal interrupts whatever call is blocked (EINTR): do the step again, unless
     // the signal asked us to stop
-    const safely = async (step: () => Promise<void>): Promise<void> => {
-      for (let i = 0; i < 5 && !flags.term; i++) {
-        try {
-          await step();
-          return;
-        } catch (e) {
-          if (!isSysError(e) || e.errno !== 'EINTR') throw e;
-        }
-      }
-    };
+    const safely = (step: () => Promise<void>): Promise<void> => retryOnSignal(step, () => flags.term);
     const d = new Networkd(sys);
     await safely(() => busOwn(sys, NAME));
     await safely(() => d.start());

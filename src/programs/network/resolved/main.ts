@@ -9,7 +9,7 @@ import type { ResolveReply, ResolvedStatus } from '../../../shared/services/reso
 import { SIGNALS } from '../../../shared/signals';
 import type { Sys } from '../../../shared/sys';
 import { defineProgram } from '../../define';
-import { notifyReady } from '../../daemons/daemon';
+import { notifyReady, retryOnSignal } from '../../daemons/daemon';
 import type { Ctx } from '../../lib/context';
 import { busOwn, busRecv, busReply } from '../common/bus';
 
@@ -114,16 +114,7 @@ export default defineProgram({
     // SIGUSR2 flushes the caches; SIGHUP reloads (here: flush and rewrite the files)
     sys.signal(SIGNALS.SIGUSR2, () => void (flags.flush = true));
     sys.signal(SIGNALS.SIGHUP, () => void (flags.flush = true));
-    const safely = async (step: () => Promise<void>): Promise<void> => {
-      for (let i = 0; i < 5 && !flags.term; i++) {
-        try {
-          await step();
-          return;
-        } catch (e) {
-          if (!isSysError(e) || e.errno !== 'EINTR') throw e;
-        }
-      }
-    };
+    const safely = (step: () => Promise<void>): Promise<void> => retryOnSignal(step, () => flags.term);
     await safely(async () => {
       for (const line of ['Positive Trust Anchors:', ROOT_ANCHOR, `Negative trust anchors: ${NEGATIVE_ANCHORS.join(' ')}`, `Using system hostname '${sys.uname().nodename}'.`]) {
         await ctx.print(`${line}\n`);
