@@ -3,6 +3,7 @@
 // ones (random seed, utmp, user sessions, network generator) which have nothing to say here.
 import { isSysError } from '../../shared/errno';
 import { defineProgram, type Program } from '../define';
+import { Accounts } from '../lib/accounts';
 import type { Ctx } from '../lib/context';
 
 const TMPFILES_DIRS = ['/etc/tmpfiles.d', '/run/tmpfiles.d', '/usr/lib/tmpfiles.d'];
@@ -23,11 +24,11 @@ async function confFiles(ctx: Ctx, dirs: string[]): Promise<string[]> {
   return [...chosen.keys()].sort().map((n) => chosen.get(n)!);
 }
 
-function ids(text: string, file: string, kind: 'passwd' | 'group'): number | undefined {
+/** A tmpfiles.d user or group column: "-" (root), a number, or a name (0 when unknown). */
+function idOf(text: string, byName: (name: string) => { id: number } | undefined): number {
   if (text === '-' || text === '') return 0;
   if (/^\d+$/.test(text)) return Number(text);
-  const line = file.split('\n').find((l) => l.split(':')[0] === text);
-  return line ? Number(line.split(':')[kind === 'passwd' ? 2 : 2]) : undefined;
+  return byName(text)?.id ?? 0;
 }
 
 async function exists(ctx: Ctx, path: string): Promise<boolean> {
@@ -55,8 +56,15 @@ export const tmpfiles = defineProgram({
       return 1;
     }
     if (!flags.has('create')) return 0;
-    const passwd = new TextDecoder().decode(await ctx.sys.readFile('/etc/passwd'));
-    const group = new TextDecoder().decode(await ctx.sys.readFile('/etc/group'));
+    const acc = await Accounts.load(ctx.sys);
+    const user = (n: string): { id: number } | undefined => {
+      const u = acc.userByName(n);
+      return u && { id: u.uid };
+    };
+    const group = (n: string): { id: number } | undefined => {
+      const g = acc.groupByName(n);
+      return g && { id: g.gid };
+    };
     const excluded = values.get('exclude') ?? [];
     const files = operands.length ? operands : await confFiles(ctx, TMPFILES_DIRS);
     let status = 0;
@@ -65,13 +73,13 @@ export const tmpfiles = defineProgram({
       for (const raw of text.split('\n')) {
         const line = raw.trim();
         if (line === '' || line.startsWith('#')) continue;
-        const [type = '', path = '', mode = '-', user = '-', grp = '-', , ...arg] = line.split(/\s+/);
+        const [type = '', path = '', mode = '-', owner = '-', grp = '-', , ...arg] = line.split(/\s+/);
         if (excluded.some((p) => path.startsWith(p))) continue;
         const t = type.replace(/[!+-]/g, '');
         if (t.includes('!') && !flags.has('boot')) continue;
         const perm = mode === '-' ? (t === 'd' || t === 'D' ? 0o755 : 0o644) : parseInt(mode.replace(/^~/, ''), 8);
-        const uid = ids(user, passwd, 'passwd') ?? 0;
-        const gid = ids(grp, group, 'group') ?? 0;
+        const uid = idOf(owner, user);
+        const gid = idOf(grp, group);
         try {
           if ((t === 'd' || t === 'D') && !(await exists(ctx, path))) {
             await ctx.sys.mkdir(path, perm);
