@@ -81,8 +81,9 @@ export const tmpfiles = defineProgram({
         const uid = idOf(owner, user);
         const gid = idOf(grp, group);
         try {
-          if ((t === 'd' || t === 'D') && !(await exists(ctx, path))) {
-            await ctx.sys.mkdir(path, perm);
+          if (t === 'd' || t === 'D') {
+            // an existing directory gets the mode and owner the line asks for (tmpfiles.d(5))
+            if (!(await exists(ctx, path))) await ctx.sys.mkdir(path, perm);
             await ctx.sys.chmod(path, perm);
             await ctx.sys.chown(path, uid, gid);
           } else if (t === 'f' && !(await exists(ctx, path))) {
