@@ -219,7 +219,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       return structuredClone(ttyOf(fd).termios);
     },
     tcsetattr(fd, t) {
-      ttyOf(fd).termios = structuredClone(t);
+      ttyOf(fd).setTermios(structuredClone(t));
     },
     tcgetpgrp(fd) {
       return ttyOf(fd).foreground;

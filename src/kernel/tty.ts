@@ -157,6 +157,16 @@ export class Tty {
     return this.termios.echoctl && isControl(ch) && ch !== '\t' && ch !== '\n' ? caret(ch.codePointAt(0)!) : ch;
   }
 
+  /**
+   * tcsetattr: leaving canonical mode makes a half-typed line readable as it stands (n_tty
+   * keeps the bytes), so keys typed ahead while a command ran reach the shell's line editor.
+   */
+  setTermios(t: Termios): void {
+    const wasCanonical = this.termios.icanon;
+    this.termios = t;
+    if (wasCanonical && !t.icanon && this.line.length) this.flushLine();
+  }
+
   private flushLine(): void {
     const text = this.line.join('');
     this.line = [];

@@ -75,4 +75,14 @@ describe('console', () => {
     s.machine.resize({ cols: 120, rows: 40 });
     expect(s.machine.console.winsize).toEqual({ cols: 120, rows: 40 });
   });
+
+  it('keeps keys typed while a command runs, and names itself -bash in the subshells it forks', async () => {
+    const s = new ConsoleSession();
+    await s.waitForPrompts(1);
+    s.type('nosuchcmd; nosuchcmd | head -1; (nosuchcmd); sleep 1\r');
+    s.type('echo typed-ahead\r');
+    const at = await s.waitFor('typed-ahead\r\n');
+    expect(s.output.slice(0, at)).toContain('-bash: nosuchcmd: command not found\r\n-bash: nosuchcmd: command not found\r\n-bash: nosuchcmd: command not found\r\n');
+    expect(s.output).not.toContain('line 1: nosuchcmd');
+  });
 });

@@ -40,9 +40,13 @@ export class Interpreter implements ExpandHost {
 
   // ---- messages ----
 
-  /** `-bash: ` interactively; `bash: line N: ` or `script: line N: ` otherwise, as bash starts its error messages. */
+  /**
+   * `-bash: ` in an interactive shell and in the subshells it forks (pipeline stages, `( )`,
+   * `&`: bash keeps the interactive form there); `bash: line N: ` or `script: line N: `
+   * otherwise, as bash starts its error messages.
+   */
   errPrefix(): string {
-    if (this.state.interactive) return `${this.state.arg0}: `;
+    if (this.state.interactive || this.state.errorContext === 'interactive') return `${this.state.arg0}: `;
     return `${this.state.arg0}: line ${this.state.lineno}: `;
   }
 
