@@ -12,6 +12,7 @@ import { Bus } from '../subsystems/bus/bus';
 import { Resolver } from '../subsystems/resolve/resolver';
 import { handleDhcp } from '../subsystems/resolve/dhcp-server';
 import { Traffic } from '../subsystems/traffic/traffic';
+import { exchangePasses } from '../subsystems/traffic/firewall';
 
 export interface Subsystems {
   netfilter: Netfilter;
@@ -31,6 +32,7 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   const manager = new Manager(host);
   k.services.set('netfilter', (caller, req) => netfilter.handle(caller, req));
   k.services.set('net', (caller, req) => net.request(caller, req));
+  net.filter = (packet) => exchangePasses(netfilter, () => k.clock.now(), packet);
   k.services.set('journal', (caller, req) => journal.handle(caller, req));
   k.services.set('systemd', (caller, req) => manager.handle(caller, req));
   const sockets = new Sockets({ comm: (pid) => k.procs.get(pid)?.comm ?? '' });

@@ -111,13 +111,32 @@ From _gateway (192.168.1.1) icmp_seq=1 Time to live exceeded
     ]);
   });
 
+  it('sends the resolver\'s DNS queries through the firewall, and fails sends OUTPUT drops', async () => {
+    const got = await runCases([
+      // the query to the router (udp 53) meets the new rule before OUTPUT's ACCEPT
+      'iptables -I OUTPUT -p udp --dport 53 -j DROP; ping -c 1 -W 1 github.com; iptables -L OUTPUT -v -n | sed -n 3p | awk \'{print $1, $3}\'',
+      // answers dropped on the way in: the same failure
+      'iptables -D OUTPUT 1; iptables -I INPUT -p udp --sport 53 -j DROP; curl -sS http://github.com/',
+      'iptables -D INPUT 1; curl -s -o /dev/null -w "%{http_code}\\n" http://github.com/',
+      // with OUTPUT's policy DROP and no rule accepting, the kernel refuses the send itself
+      'iptables -D OUTPUT 1; ping -c 2 -n 192.168.1.20',
+    ]);
+    expect(got.map((g) => ({ out: norm(g.out), code: g.code }))).toEqual([
+      { out: 'ping: github.com: Temporary failure in name resolution\n1 DROP\n', code: 2 },
+      { out: 'curl: (6) Could not resolve host: github.com\n', code: 6 },
+      { out: '301\n', code: 0 },
+      { out: 'PING 192.168.1.20 (192.168.1.20) 56(84) bytes of data.\nping: sendmsg: Operation not permitted\nping: sendmsg: Operation not permitted\n\n--- 192.168.1.20 ping statistics ---\n2 packets transmitted, 0 received, 100% packet loss, time Nms\n\n', code: 1 },
+    ]);
+  });
+
   it('counts the packets in iptables -v and on the link', async () => {
     const got = await runCases([
       'iptables -Z; ping -c 3 -q google.com >/dev/null; iptables -L -v -n | grep -E "^ +[0-9]+ +[0-9]+ ACCEPT" | awk \'{print $1, $2}\'',
       'ip -s link show eth0 | sed -n 4p | awk \'{print ($2 >= 3)}\'',
     ]);
-    // three echo replies came back ESTABLISHED (INPUT rule 2); three requests left by OUTPUT's rule
-    expect(got[0]).toEqual({ out: '0 0\n3 252\n0 0\n3 252\n', code: 0 });
+    // three echo replies and the DNS answer came back ESTABLISHED (INPUT rule 2); three
+    // requests and the resolver's query left by OUTPUT's rule
+    expect(got[0]).toEqual({ out: '0 0\n4 312\n0 0\n4 312\n', code: 0 });
     expect(got[1]).toEqual({ out: '1\n', code: 0 });
   });
 });

@@ -227,6 +227,8 @@ async function loop(ctx: Ctx, opts: Options, hostname: string, address: string):
       // errors reported together (a failed ARP resolution) share that moment and keep send order
       if (reply.kind === 'reply') pending.push({ at: t + Math.max(1, Math.round(reply.rttUs / 1000)), seq, reply });
       if (reply.kind === 'icmp-error') pending.push({ at: Math.max(t + 1, reply.at - startEpoch), seq, reply });
+      // a send the firewall refused: iputils reports it and counts the packet as sent
+      if (reply.kind === 'error' && !opts.quiet) await ctx.err.write(`ping: sendmsg: ${strerror(reply.errno)}\n`);
       pending.sort((x, y) => x.at - y.at || x.seq - y.seq);
       // sends drift by a millisecond or two, as a real scheduler's wakeups do
       nextSend = t + opts.intervalMs + (opts.intervalMs >= 10 ? 1 + sys.random(2) : 0);

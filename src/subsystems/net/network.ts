@@ -26,6 +26,17 @@ export interface NetworkOptions {
   placeholderDhcp?: boolean;
 }
 
+/** A packet offered to the netfilter hook (see Network.filter). */
+export interface FilteredPacket {
+  proto: 'udp' | 'tcp' | 'icmp';
+  src: string;
+  dst: string;
+  sport?: number;
+  dport?: number;
+  /** Output interface. */
+  oif: string;
+}
+
 export interface NetView {
   links: LinkMsg[];
   addrs: AddrMsg[];
@@ -41,6 +52,12 @@ export class Network {
   /** Change counter and who waits for the next change (see request()). */
   private seq = 0;
   private waiters: (() => void)[] = [];
+  /**
+   * The netfilter hook for packets the kernel sends outside the traffic service (the
+   * resolver's DNS queries): whether the packet and its answer cross this machine's firewall.
+   * Unset, everything passes (a network without a packet filter).
+   */
+  filter: ((packet: FilteredPacket) => boolean) | undefined;
 
   constructor(opts: NetworkOptions = {}) {
     this.now = opts.now ?? (() => 0);

@@ -8,7 +8,6 @@ import type { DhcpReply, DhcpRequest } from '../../shared/services/resolve';
 import type { Caller } from '../../shared/sys';
 import { dhcpLease, LAN } from '../lan/world';
 import type { Network } from '../net/network';
-import { packetPasses } from './reach';
 
 /** Sizes of the exchange on the wire (342-byte BOOTP frames, one ARP probe and its reply). */
 const FRAME = 342;
@@ -26,8 +25,9 @@ export function handleDhcp(net: Network, caller: Caller, request: unknown): Dhcp
   net.count(link.ifindex, 'tx', FRAME);
   // only the VM's NIC is cabled to the LAN; without a carrier nothing comes back
   const cabled = link.linkType === 'ether' && link.kind === undefined && (link.flags & IFF.LOWER_UP) !== 0;
-  if (!cabled || !packetPasses({ proto: 'udp', src: '0.0.0.0', dst: '255.255.255.255', sport: 68, dport: 67, oif: link.name })) return { kind: 'no-answer' };
-  if (!packetPasses({ proto: 'udp', src: LAN.gateway, dst: '255.255.255.255', sport: 67, dport: 68, oif: link.name })) return { kind: 'no-answer' };
+  // networkd's DHCP client sends and receives on a packet socket, below netfilter: iptables
+  // rules do not see the exchange
+  if (!cabled) return { kind: 'no-answer' };
   const l = dhcpLease(link.address);
   const addr = parseIPv4(l.address)!;
   net.count(link.ifindex, 'tx', 2 * FRAME + 42, 2);

@@ -1,35 +1,17 @@
 // Whether a packet from this machine reaches a host of the simulated world (lan/world.ts): the
 // kernel's route to it must leave through the NIC cabled to the lab LAN, with the link up and a
 // carrier, from an address on the LAN's subnet; hosts off the LAN are reached only through the
-// LAN's router. The firewall decides last (see packetPasses).
+// LAN's router. The firewall decides last, through the network's netfilter hook.
 import type { RouteMsg } from '../../shared/services/net';
 import { IFF, RTN } from '../../shared/services/net';
 import { textInPrefix } from '../../shared/services/net-addr';
 import type { Caller } from '../../shared/sys';
 import { hostByAddress, LAN, type RemoteHost } from '../lan/world';
-import type { Network } from '../net/network';
+import type { FilteredPacket, Network } from '../net/network';
 
 const KERNEL: Caller = { pid: 0, uid: 0, euid: 0, gid: 0, egid: 0, groups: [0] };
 
-export interface Packet {
-  proto: 'udp' | 'tcp' | 'icmp';
-  src: string;
-  dst: string;
-  sport?: number;
-  dport?: number;
-  /** Output interface. */
-  oif: string;
-}
-
-/**
- * FIREWALL HOOK: the verdict of the machine's packet filter for an outgoing packet (OUTPUT chain)
- * and its reply (INPUT). Netfilter evaluation is not wired in yet, so everything passes; the
- * packet-filter work replaces this body with a call into subsystems/netfilter.
- */
-export function packetPasses(packet: Packet): boolean {
-  void packet;
-  return true;
-}
+export type Packet = FilteredPacket;
 
 export interface Reach {
   host: RemoteHost;
@@ -61,6 +43,6 @@ export function reachHost(net: Network, dst: string, packet: Omit<Packet, 'src' 
   } else if (host.where !== 'lan') {
     return 'lost';
   }
-  if (!packetPasses({ ...packet, src, dst, oif: link.name })) return 'lost';
+  if (net.filter && !net.filter({ ...packet, src, dst, oif: link.name })) return 'lost';
   return { host, src, ifindex: link.ifindex, ifname: link.name };
 }

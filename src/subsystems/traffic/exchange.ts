@@ -104,8 +104,11 @@ export function respondLocally(env: ExchangeEnv, req: Flow): { reply?: Flow; why
 export function exchange(env: ExchangeEnv, req: Flow, leg: Leg, ttl = 64): Outcome {
   const out = env.fw.output(req, leg.ifname, 'request');
   if (!out.ok) {
-    // a local REJECT answers the sender at once; a DROP leaves it waiting
+    // a local REJECT answers the sender at once; a packet this machine itself drops on its way
+    // out fails the send with EPERM (nf_hook's verdict reaches the socket), as ping's
+    // `sendmsg: Operation not permitted` shows
     if (out.verdict === 'REJECT' && req.proto !== 1) return rejected(env, req, out.rejectWith, out.why);
+    if (out.verdict === 'DROP') return { kind: 'error', errno: 'EPERM', why: out.why };
     return { kind: 'silent', why: out.why };
   }
   count(env, leg.ifindex, 'tx', req);
