@@ -167,6 +167,19 @@ describe('curl', () => {
     });
   });
 
+  it('gets its answer from a server of this machine over the connection', async () => {
+    const got = await runCases([
+      'tdnf install -y -q nmap-ncat >/dev/null 2>&1; printf "HTTP/1.1 200 OK\\r\\nContent-Length: 3\\r\\n\\r\\nhi\\n" | ncat -l 8081 >/tmp/req & sleep 1; curl -sS http://127.0.0.1:8081/a; head -1 /tmp/req',
+      'ncat -l 8082 </dev/null >/dev/null & sleep 1; curl -sS http://127.0.0.1:8082/',
+      'echo hello | ncat -l 8083 & sleep 1; ncat 127.0.0.1 8083 </dev/null',
+    ]);
+    expect(got).toEqual([
+      { out: 'hi\nGET /a HTTP/1.1\r\n', code: 0 },
+      { out: 'curl: (52) Empty reply from server\n', code: 52 },
+      { out: 'hello\n', code: 0 },
+    ]);
+  });
+
   it('shows the exchange with -v', async () => {
     const r = await runScript('curl -sv http://fileserver.lab.local/ 2>&1 >/dev/null | tr -d "\\r" | grep -v "^< Date"');
     expect(r.stdout).toBe(`* Host fileserver.lab.local:80 was resolved.

@@ -1,6 +1,6 @@
 // The HTTP side of curl: URLs as curl parses them, the request it sends, and what the server on
-// the other end answers: the world's web servers (lan/world.ts), a web daemon listening on this
-// machine (a fixed page in the daemon's manner), or something that is not HTTP at all.
+// the other end answers: the world's web servers (lan/world.ts), sshd's greeting, or nothing
+// (servers of this machine answer for themselves over the connection, see http-stream.ts).
 import type { HttpAnswer, Peer } from '../../shared/services/traffic';
 
 export interface Url {
@@ -70,16 +70,6 @@ export interface Response {
 /** What the peer sends back for a request: an HTTP response, a non-HTTP greeting, or nothing. */
 export type ServerReply = { kind: 'http'; response: Response } | { kind: 'not-http'; text: string } | { kind: 'silent' };
 
-const WEB_DAEMONS: Readonly<Record<string, { server: string; version: '1.0' | '1.1' }>> = {
-  nginx: { server: 'nginx/1.26.2', version: '1.1' },
-  httpd: { server: 'Apache/2.4.62 (Unix)', version: '1.1' },
-  lighttpd: { server: 'lighttpd/1.4.76', version: '1.1' },
-  python3: { server: 'SimpleHTTP/0.6 Python/3.11.9', version: '1.0' },
-};
-
-const LOCAL_PAGE = (server: string): string =>
-  `<!DOCTYPE html>\n<html>\n<head><title>It works</title></head>\n<body>\n<h1>It works</h1>\n<p>This page is served by ${server.split('/')[0]} on this machine.</p>\n</body>\n</html>\n`;
-
 function isHome(path: string): boolean {
   const p = path.replace(/\?.*$/s, '');
   return p === '/' || p === '/index.html';
@@ -123,10 +113,7 @@ export function serverReply(peer: Peer, url: Url, method: string, now: number): 
     return { kind: 'silent' };
   }
   if (peer.comm === 'sshd') return { kind: 'not-http', text: 'SSH-2.0-OpenSSH_9.3\r\n' };
-  const d = WEB_DAEMONS[peer.comm];
-  if (!d) return { kind: 'silent' };
-  const answer: HttpAnswer = isHome(url.path) ? { status: 200, reason: 'OK', server: d.server, body: LOCAL_PAGE(d.server) } : notFound(d.server);
-  return { kind: 'http', response: response(d.version, answer, url, date, head) };
+  return { kind: 'silent' };
 }
 
 /** The request curl sends, header lines without CRLF. */

@@ -8,6 +8,7 @@ import type { Ctx } from '../lib/context';
 import type { CurlConfig } from './curl-args';
 import { requestLines, responseHeaderLines, serverReply, type Response, type Url } from './curl-http';
 import { METER_HEADER, meterLine } from './curl-meter';
+import { streamExchange, type StreamReply } from './http-stream';
 import { inetAton, preferIPv4, resolveHost, traffic } from './netlib';
 
 export const USER_AGENT = 'curl/8.12.0';
@@ -242,11 +243,27 @@ export async function transfer(ctx: Ctx, tty: Tty, url: Url, method: string, reu
   await tty.info('Request completely sent off');
   out.requestSize = reqLines.reduce((n, l) => n + l.length + 2, 2) + (cfg.data?.length ?? 0);
   out.t.pretransfer = clock.us;
-  const reply = serverReply(conn.peer, url, method, ctx.sys.now());
+  const requestText = `${reqLines.join('\r\n')}\r\n\r\n${cfg.data ?? ''}`;
+  let reply: StreamReply;
+  if (conn.peer.kind === 'local' && conn.stream !== undefined && conn.peer.comm !== 'sshd') {
+    // a server of this machine answers for itself; -m bounds the wait
+    const exchange = streamExchange(ctx.sys, conn.stream, requestText, method === 'HEAD');
+    const limit = cfg.maxTimeMs;
+    reply = limit === undefined ? await exchange : await Promise.race([exchange, clock.wait(Math.max(0, limit * 1000 - clock.us)).then((): StreamReply => ({ kind: 'silent' }))]);
+  } else {
+    reply = serverReply(conn.peer, url, method, ctx.sys.now());
+  }
+  if (reply.kind === 'empty') {
+    await clock.wait(conn.rttUs);
+    const f = { code: 52, message: 'Empty reply from server' };
+    await tty.info(f.message);
+    await tty.done(clock.us);
+    await tty.info(`closing connection #${conn.id}`);
+    return fail(f);
+  }
   if (reply.kind === 'silent') {
-    // a listener that is not a web server (ncat) reads the request and never answers: wait for
-    // -m, or until interrupted; the stream closes when curl exits
-    if (conn.stream !== undefined) await traffic(ctx.sys, { kind: 'send', conn: conn.stream, text: `${reqLines.join('\r\n')}\r\n\r\n${cfg.data ?? ''}` });
+    // a listener that reads the request and never answers: wait for -m, or until interrupted;
+    // the stream closes when curl exits
     const limit = cfg.maxTimeMs;
     if (limit === undefined) for (;;) await clock.wait(3_600_000_000);
     await clock.wait(Math.max(0, limit * 1000 - clock.us));

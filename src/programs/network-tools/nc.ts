@@ -117,11 +117,17 @@ async function listen(ctx: Ctx, operands: string[], portOpt: string | undefined,
     // datagrams are not delivered to programs here: hold the sockets until interrupted
     for (;;) await ctx.sys.sleep(3_600_000);
   }
+  let stdinTaken = false;
   for (;;) {
     const c = await traffic(ctx.sys, { kind: 'accept', sockets: ids });
     if (c.kind !== 'conn') return 1;
     if (o.verbose) await ctx.err.write(`Ncat: Connection from ${c.from}.\nNcat: Connection from ${c.from}:${c.port}.\n`);
     await ctx.flush();
+    // what arrives on stdin goes to the client; its end half-closes the connection
+    if (!stdinTaken) {
+      stdinTaken = true;
+      void sendInput(ctx, c.id);
+    }
     for (;;) {
       const d = await traffic(ctx.sys, { kind: 'recv', conn: c.id });
       if (d.kind === 'closed') break;
@@ -162,10 +168,20 @@ async function connect(ctx: Ctx, host: string, address: string, port: number, o:
     }
     const input = await ctx.readAll(0);
     sent = new TextEncoder().encode(input).length;
-    if (r.conn !== undefined && input) await traffic(ctx.sys, { kind: 'send', conn: r.conn, text: input });
+    if (r.conn !== undefined) {
+      // a server of this machine answers for itself: print what it sends until it hangs up
+      if (input) await traffic(ctx.sys, { kind: 'send', conn: r.conn, text: input });
+      for (;;) {
+        const d = await traffic(ctx.sys, { kind: 'read', conn: r.conn });
+        if (d.kind === 'closed') break;
+        received += new TextEncoder().encode(d.text).length;
+        await ctx.print(d.text);
+        await ctx.out.flush();
+      }
+    }
     const request = /^([A-Z]+) (\S+) HTTP\/1\.[01]\r?\n/.exec(input);
     const url = parseUrl(`http://${host}:${port}${request?.[2] ?? '/'}`);
-    if (request && url.ok) {
+    if (request && url.ok && r.conn === undefined) {
       const reply = serverReply(r.peer, url.url, request[1]!, ctx.sys.now());
       if (reply.kind === 'http') {
         const text = `${responseHeaderLines(reply.response).join('\r\n')}\r\n\r\n${reply.response.body}`;
@@ -178,4 +194,19 @@ async function connect(ctx: Ctx, host: string, address: string, port: number, o:
   if (r.conn !== undefined) await traffic(ctx.sys, { kind: 'close', conn: r.conn });
   if (o.verbose) await ctx.err.write(`Ncat: ${sent} bytes sent, ${received} bytes received in ${((ctx.sys.now() - started) / 1000 + 0.01).toFixed(2)} seconds.\n`);
   return 0;
+}
+
+/** Copies stdin to the client of connection `conn` until its end, then hangs up (SHUT_WR). */
+async function sendInput(ctx: Ctx, conn: number): Promise<void> {
+  try {
+    for (;;) {
+      const chunk = await ctx.sys.read(0, 65536);
+      if (!chunk || chunk.length === 0) break;
+      const r = await traffic(ctx.sys, { kind: 'answer', conn, text: new TextDecoder().decode(chunk) });
+      if (r.kind !== 'ok') return;
+    }
+    await traffic(ctx.sys, { kind: 'hangup', conn });
+  } catch {
+    // the process is ending (a signal): the kernel hangs up for it
+  }
 }

@@ -35,6 +35,9 @@ interface ReplyOf {
   recv: RecvReply;
   send: SendReply;
   close: SendReply;
+  read: RecvReply;
+  answer: SendReply;
+  hangup: SendReply;
 }
 
 export async function traffic<K extends TrafficRequest['kind']>(sys: Sys, req: Extract<TrafficRequest, { kind: K }>): Promise<ReplyOf[K]> {

@@ -75,7 +75,12 @@ export type TrafficRequest =
   | { kind: 'recv'; conn: number }
   /** the client's side of a connection to a local socket: send text, or close it */
   | { kind: 'send'; conn: number; text: string }
-  | { kind: 'close'; conn: number };
+  | { kind: 'close'; conn: number }
+  /** the client's side: wait for what the listener sent back, or the end of it */
+  | { kind: 'read'; conn: number }
+  /** the listener's side of an accepted connection: answer the client, or hang up */
+  | { kind: 'answer'; conn: number; text: string }
+  | { kind: 'hangup'; conn: number };
 
 export type RouteReply = { kind: 'route'; src: string; ifname: string; gateway?: string; local: boolean; mtu: number } | TrafficError;
 

@@ -61,7 +61,7 @@ export class Traffic {
         const ids = Array.isArray(req.sockets) ? req.sockets.filter((x) => typeof x === 'number') : [];
         // only the socket's owner accepts on it, as with a descriptor it holds
         if (!ids.every((id) => this.owns(caller, id))) return { kind: 'error', errno: 'EINVAL' };
-        return this.streams.accept(ids);
+        return this.streams.accept(ids, caller.pid);
       }
       case 'recv': {
         const socket = this.streams.socketOf(req.conn);
@@ -69,6 +69,20 @@ export class Traffic {
         return this.streams.recv(req.conn);
       }
       case 'send': return this.streams.send(req.conn, String(req.text)) ? { kind: 'ok' } : { kind: 'error', errno: 'EPIPE' };
+      case 'answer': {
+        const socket = this.streams.socketOf(req.conn);
+        if (socket === undefined || !this.owns(caller, socket)) return { kind: 'error', errno: 'EPIPE' };
+        return this.streams.answer(req.conn, String(req.text)) ? { kind: 'ok' } : { kind: 'error', errno: 'EPIPE' };
+      }
+      case 'hangup': {
+        const socket = this.streams.socketOf(req.conn);
+        if (socket !== undefined && this.owns(caller, socket)) this.streams.hangup(req.conn);
+        return { kind: 'ok' };
+      }
+      case 'read':
+        // only the connecting process reads the listener's answer
+        if (this.streams.clientOf(req.conn) !== caller.pid) return { kind: 'closed' };
+        return this.streams.read(req.conn);
       case 'close':
         this.streams.close(req.conn);
         return { kind: 'ok' };
