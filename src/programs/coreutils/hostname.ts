@@ -1,191 +1,192 @@
-// hostname from net-tools 2.10, which Photon OS 5.0 ships as /usr/bin/hostname. Its usage
-// goes to stdout with status 0 for -h, to stderr with status 3 after a bad option; names
-// are resolved through /etc/hosts the way gethostbyname() reads the "files" database.
-import { isSysError } from '../../shared/errno';
+// hostname as Photon OS 5.0 ships it: toybox 0.8.9's (toys/lsb/hostname.c). Photon's net-tools
+// is built with HAVE_HOSTNAME_TOOLS=0 (SPECS/net-tools/net-tools-config.make), so toybox is the
+// only provider of /usr/bin/hostname, and its config leaves DNSDOMAINNAME unset: no
+// dnsdomainname. Options come from the optstring ">1bdsfF:[!bdsf]" parsed as toybox's
+// lib/args.c does, with its messages: `hostname: Unknown option 'I' (see "hostname --help")`,
+// status 1. The help text is toybox's own (0BSD), as main.c show_help() prints it.
+import { isSysError, strerror } from '../../shared/errno';
+import type { ResolveReply } from '../../shared/services/resolve';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
-import { getopt, GetoptError, type OptionDef, type Parsed } from '../lib/getopt';
 
-const OPTIONS: OptionDef[] = [
-  { key: 'a', short: 'a', long: 'alias' },
-  { key: 'd', short: 'd', long: 'domain' },
-  { key: 'f', short: 'f', long: 'fqdn' },
-  { key: 'f', long: 'long' },
-  { key: 'F', short: 'F', long: 'file', arg: 'required' },
-  { key: 'h', short: 'h', long: 'help' },
-  { key: '?', short: '?' },
-  { key: 'i', short: 'i', long: 'ip-address' },
-  { key: 's', short: 's', long: 'short' },
-  { key: 'V', short: 'V', long: 'version' },
-  { key: 'v', short: 'v', long: 'verbose' },
-  { key: 'y', short: 'y', long: 'yp' },
-  { key: 'y', long: 'nis' },
-  { key: 'n', short: 'n' },
-];
+const HELP = `Toybox 0.8.9 multicall binary (see toybox --help)
 
-const USAGE = `Usage: hostname [-v] {hostname|-F file}      set hostname (from file)
-       domainname [-v] {nisdomain|-F file}   set NIS domainname (from file)
-       hostname [-v] [-d|-f|-s|-a|-i|-y|-n]  display formatted name
-       hostname [-v]                         display hostname
+usage: hostname [-bdsf] [-F FILENAME] [newname]
 
-       hostname -V|--version|-h|--help       print info and exit
+Get/set the current hostname.
 
-    dnsdomainname=hostname -d, {yp,nis,}domainname=hostname -y
-
-    -s, --short           the name up to its first dot
-    -a, --alias           the other names /etc/hosts gives this host
-    -i, --ip-address      the addresses this host name resolves to
-    -f, --fqdn, --long    the fully qualified name, as resolved
-    -d, --domain          the DNS domain: the resolved name after its first dot
-    -y, --yp, --nis       the NIS domain name
-    -F, --file            set the name (or NIS domain) from the lines of a file
-
-   Without options, hostname prints the kernel's host name, or sets it when a
-   NAME is given (root only; the change lasts until the next boot, so also
-   edit /etc/hostname to keep it). The FQDN and DNS domain come from name
-   resolution, so on a machine without DNS they are set in /etc/hosts.
+-b\tSet hostname to 'localhost' if otherwise unset
+-d\tShow DNS domain name (no host)
+-f\tShow fully-qualified name (host+domain, FQDN)
+-F\tSet hostname to contents of FILENAME
+-s\tShow short host name (no domain)
 `;
 
-interface HostEntry {
-  name: string;
-  aliases: string[];
-  addrs: string[];
+/** toybox's exit: a message, status 1 (hostname's TOYFLAG_BIN sets no other). */
+class Exit extends Error {
+  constructor(readonly text: string, readonly status = 1) {
+    super(text);
+  }
 }
 
-/** gethostbyname(3) over /etc/hosts: the first line naming `host` (IPv4 lines only). */
-async function resolve(ctx: Ctx, host: string): Promise<HostEntry | undefined> {
+/** help_exit(): the message with toybox's pointer to --help. */
+const helpExit = (msg: string): Exit => new Exit(`hostname: ${msg} (see "hostname --help")\n`);
+
+interface Opts {
+  flags: Set<string>;
+  F?: string;
+  args: string[];
+  /** --help or --version seen (check_help()) */
+  show?: 'help' | 'version';
+}
+
+/** get_optflags() for ">1bdsfF:[!bdsf]". */
+function parse(argv: readonly string[]): Opts {
+  const o: Opts = { flags: new Set(), args: [] };
+  let stop = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (stop || !a.startsWith('-') || a === '-') {
+      o.args.push(a);
+      continue;
+    }
+    if (a.startsWith('--')) {
+      if (a === '--') {
+        stop = true;
+        continue;
+      }
+      // check_help() runs on every --long argument; hostname has no long options of its own
+      if (a === '--help') return { ...o, show: 'help' };
+      if (a === '--version') return { ...o, show: 'version' };
+      throw helpExit(`Unknown option '${a.slice(2)}'`);
+    }
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j]!;
+      if (!'bdsfF'.includes(c)) throw helpExit(`Unknown option '${a.slice(j)}'`);
+      // [!bdsf]: at most one of them
+      if (c !== 'F') {
+        const other = [...o.flags].find((f) => f !== c && 'bdsf'.includes(f));
+        if (other !== undefined) throw helpExit(`No '${c}' with '${other}'`);
+        o.flags.add(c);
+        continue;
+      }
+      const rest = a.slice(j + 1);
+      if (rest !== '') o.F = rest;
+      else if (i + 1 < argv.length) o.F = argv[++i]!;
+      else throw helpExit('Missing argument to -F');
+      break;
+    }
+  }
+  if (o.args.length > 1) throw helpExit('Max 1 argument');
+  return o;
+}
+
+/** gethostbyname(): the canonical name, or h_errno's hstrerror() text. */
+async function gethostbyname(ctx: Ctx, name: string): Promise<{ name: string } | { error: string }> {
+  let r: ResolveReply;
+  try {
+    r = (await ctx.sys.call('resolve', { kind: 'gai', name, family: 4 })) as ResolveReply;
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    return fromHostsFile(ctx, name);
+  }
+  if (r.kind === 'answer' && r.addresses.length) return { name: r.canonical };
+  if (r.kind === 'answer') return { error: 'No address associated with name' };
+  if (r.kind === 'gai-error') {
+    if (r.error === 'EAI_AGAIN') return { error: 'Host name lookup failure' };
+    if (r.error === 'EAI_FAIL') return { error: 'Unknown server error' };
+    if (r.error === 'EAI_NODATA') return { error: 'No address associated with name' };
+  }
+  return { error: 'Unknown host' };
+}
+
+/** NSS "files" alone, when nothing answers on the resolve service. */
+async function fromHostsFile(ctx: Ctx, name: string): Promise<{ name: string } | { error: string }> {
   let text = '';
   try {
     text = new TextDecoder().decode(await ctx.sys.readFile('/etc/hosts'));
   } catch {
-    return undefined;
+    return { error: 'Unknown host' };
   }
   for (const raw of text.split('\n')) {
-    const line = raw.replace(/#.*/, '').trim();
-    if (!line) continue;
-    const [addr, ...names] = line.split(/\s+/);
-    if (!addr || !/^\d+\.\d+\.\d+\.\d+$/.test(addr) || !names.some((n) => n.toLowerCase() === host.toLowerCase())) continue;
-    return { name: names[0]!, aliases: names.slice(1), addrs: [addr] };
+    const [addr, ...names] = raw.replace(/#.*/, '').trim().split(/\s+/);
+    if (addr && /^\d+\.\d+\.\d+\.\d+$/.test(addr) && names.some((n) => n.toLowerCase() === name.toLowerCase())) return { name: names[0]! };
   }
-  return undefined;
+  return { error: 'Unknown host' };
 }
 
-async function setName(ctx: Ctx, prog: string, name: string, verbose: boolean): Promise<number> {
-  if (verbose) await ctx.err.write(`Setting hostname to \`${name}'\n`);
-  try {
-    ctx.sys.sethostname(name);
-    return 0;
-  } catch (e) {
-    if (!isSysError(e)) throw e;
-    if (e.errno === 'EPERM') await ctx.err.write(`${prog}: you don't have permission to set the host name\n`);
-    else if (e.errno === 'EINVAL') await ctx.err.write(`${prog}: name too long\n`);
-    else await ctx.perror(e);
-    return 1;
-  }
-}
-
-async function setFromFile(ctx: Ctx, prog: string, file: string, verbose: boolean): Promise<number> {
-  let text: string;
-  try {
-    text = new TextDecoder().decode(await ctx.sys.readFile(file));
-  } catch {
-    await ctx.err.write(`${prog}: can't open \`${file}'\n`);
-    return 1;
-  }
-  for (const line of text.split('\n').slice(0, text.endsWith('\n') ? -1 : undefined)) {
-    if (verbose) await ctx.err.write(`>> ${line}\n`);
-    if (line.startsWith('#')) continue;
-    const status = await setName(ctx, prog, line, verbose);
-    if (status) return status;
-  }
-  return 0;
-}
-
-async function show(ctx: Ctx, prog: string, type: string | undefined, verbose: boolean): Promise<number> {
-  const name = ctx.sys.uname().nodename;
-  if (verbose) await ctx.err.write(`gethostname()=\`${name}'\n`);
-  if (type === undefined) {
-    await ctx.print(`${name}\n`);
+/** hostname_main(), with toybuf as the byte buffer it really is. */
+async function run(ctx: Ctx, o: Opts): Promise<number> {
+  const enc = new TextEncoder();
+  const buf = new Uint8Array(4096);
+  buf.set(enc.encode(ctx.sys.uname().nodename).subarray(0, 4095));
+  const cstr = (at: number): string => {
+    const end = buf.indexOf(0, at);
+    return new TextDecoder().decode(buf.subarray(at, end < 0 ? buf.length : end));
+  };
+  let hostname: string | undefined;
+  if (o.F !== undefined) {
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await ctx.sys.readFile(o.F));
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      throw new Exit(`hostname: Bad '${o.F}': ${strerror(e.errno)}\n`);
+    }
+    // chomp(): trailing CRs and LFs go; a NUL ends the string as in C
+    hostname = text.split('\0')[0]!.replace(/[\r\n]+$/, '');
+    if (hostname === '') {
+      if (!o.flags.has('b')) throw new Exit(`hostname: empty '${o.F}'\n`);
+      hostname = undefined;
+    }
+  } else hostname = o.flags.has('b') && buf[0] === 0 ? 'localhost' : o.args[0];
+  if (hostname !== undefined) {
+    try {
+      ctx.sys.sethostname(hostname);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      throw new Exit(`hostname: set '${hostname}': ${strerror(e.errno)}\n`);
+    }
     return 0;
   }
-  if (type === 's') {
-    await ctx.print(`${name.split('.')[0]}\n`);
-    return 0;
+  // only -d and -f look the name up; snprintf() writes over the start of the same buffer
+  if (o.flags.has('d') || o.flags.has('f')) {
+    const h = await gethostbyname(ctx, cstr(0));
+    if ('error' in h) throw new Exit(`hostname: gethostbyname: ${h.error}\n`);
+    const bytes = enc.encode(h.name).subarray(0, 4095);
+    buf.set(bytes);
+    buf[bytes.length] = 0;
   }
-  const hp = await resolve(ctx, name);
-  if (!hp) {
-    await ctx.err.write(`${prog}: Unknown host\n`);
-    return 1;
-  }
-  const dot = hp.name.indexOf('.');
-  switch (type) {
-    case 'a': await ctx.print(`${hp.aliases.join(' ')}\n`); break;
-    case 'i': await ctx.print(`${hp.addrs.join(' ')}\n`); break;
-    case 'd': if (dot >= 0) await ctx.print(`${hp.name.slice(dot + 1)}\n`); break;
-    case 'f': await ctx.print(`${hp.name}\n`); break;
-  }
+  const end = buf.indexOf(0);
+  const first = buf.subarray(0, end).indexOf(0x2e);
+  const dot = first < 0 ? end : first;
+  if (o.flags.has('s')) buf[dot] = 0;
+  // -d of a name without a dot prints whatever follows its terminating NUL, as the C code does
+  await ctx.print(`${cstr(o.flags.has('d') ? dot + 1 : 0)}\n`);
   return 0;
 }
 
 export default defineProgram({
   name: 'hostname',
   installPath: '/usr/bin/hostname',
-  // net-tools' `yes "" | make config` keeps config.in's defaults: hostname and its links
-  aliases: ['/usr/bin/dnsdomainname', '/usr/bin/domainname', '/usr/bin/nisdomainname', '/usr/bin/ypdomainname'],
-  pkg: 'net-tools',
+  pkg: 'toybox',
   async main(ctx, { operands }) {
-    const prog = ctx.name.slice(ctx.name.lastIndexOf('/') + 1);
-    let parsed: Parsed;
     try {
-      parsed = getopt(operands, OPTIONS);
+      const o = parse(operands);
+      if (o.show === 'help') {
+        await ctx.print(HELP);
+        return 0;
+      }
+      if (o.show === 'version') {
+        await ctx.print('toybox 0.8.9\n');
+        return 0;
+      }
+      return await run(ctx, o);
     } catch (e) {
-      if (!(e instanceof GetoptError)) throw e;
-      await ctx.error(e.message);
-      await ctx.err.write(USAGE);
-      return 3;
+      if (!(e instanceof Exit)) throw e;
+      await ctx.out.flush();
+      await ctx.err.write(e.text);
+      return e.status;
     }
-    let what = prog === 'dnsdomainname' ? 2 : ['domainname', 'nisdomainname', 'ypdomainname'].includes(prog) ? 3 : 0;
-    let type: string | undefined;
-    for (const o of parsed.order) {
-      switch (o.key) {
-        case 'd': what = 2; break;
-        case 'a': case 'f': case 'i': case 's': what = 1; type = o.key; break;
-        case 'y': what = 3; break;
-        case 'V':
-          await ctx.print('net-tools 2.10\n');
-          return 0;
-        case 'h':
-          await ctx.print(USAGE);
-          return 0;
-        case 'n': // accepted by getopt, but DECnet is not built in: plain usage error
-        case '?':
-          await ctx.err.write(USAGE);
-          return 3;
-      }
-    }
-    const verbose = parsed.flags.has('v');
-    const file = parsed.values.get('F')?.at(-1);
-    const arg = parsed.operands[0];
-    if (what === 2) {
-      if (file !== undefined || arg !== undefined) {
-        await ctx.err.write(`${prog}: You can't change the DNS domain name with this command\n\nUnless you are using bind or NIS for host lookups you can change the DNS\ndomain name (which is part of the FQDN) in the /etc/hosts file.\n`);
-        return 1;
-      }
-      return show(ctx, prog, 'd', verbose);
-    }
-    if (what === 3) {
-      if (file !== undefined || arg !== undefined) {
-        if (ctx.sys.geteuid() === 0) return 0; // the NIS domain is not modelled
-        await ctx.err.write(`${prog}: you don't have permission to set the domain name\n`);
-        return 1;
-      }
-      await ctx.print(`${ctx.sys.uname().domainname}\n`);
-      return 0;
-    }
-    if (what === 0) {
-      if (file !== undefined) return setFromFile(ctx, prog, file, verbose);
-      if (arg !== undefined) return setName(ctx, prog, arg, verbose);
-    }
-    return show(ctx, prog, type, verbose);
   },
 });

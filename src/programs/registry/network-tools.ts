@@ -5,6 +5,7 @@ import { lazy, type ProgramEntry } from '../entry';
 export const networkToolPrograms: ProgramEntry[] = [
   lazy({ name: 'ping', installPath: '/usr/bin/ping', pkg: 'iputils' }, () => import('../network-tools/ping')),
   lazy({ name: 'curl', installPath: '/usr/bin/curl', pkg: 'curl' }, () => import('../network-tools/curl')),
+  lazy({ name: 'wget', installPath: '/usr/bin/wget', pkg: 'wget' }, () => import('../network-tools/wget')),
   lazy({ name: 'tracepath', installPath: '/usr/bin/tracepath', pkg: 'iputils' }, () => import('../network-tools/tracepath')),
   lazy({ name: 'ss', installPath: '/usr/sbin/ss', pkg: 'iproute2' }, () => import('../network-tools/ss')),
   // net-tools installs netstat with BINDIR, which Photon's spec sets to /usr/bin

@@ -58,52 +58,6 @@ describe('Photon identity', () => {
 
 // net-tools 2.10 hostname.c: usage on stdout with status 0 for -h, on stderr with status 3
 // after a bad option; names resolved through /etc/hosts.
-describe('hostname (net-tools)', () => {
-  it.each([
-    ['hostname', 'photon-machine\n', '', 0],
-    ['hostname -s', 'photon-machine\n', '', 0],
-    ['hostname -f', 'photon-machine\n', '', 0],
-    ['hostname --fqdn', 'photon-machine\n', '', 0],
-    ['hostname -i', '127.0.0.1\n', '', 0],
-    ['hostname -d', '', '', 0],
-    ['dnsdomainname', '', '', 0],
-    ['hostname -a', '\n', '', 0],
-    ['hostname -y', '(none)\n', '', 0],
-    ['domainname', '(none)\n', '', 0],
-    ['hostname -V', 'net-tools 2.10\n', '', 0],
-    ['hostname -v', 'photon-machine\n', "gethostname()=`photon-machine'\n", 0],
-    ['hostname web01.example.com; hostname; hostname -s; hostname -f', 'web01.example.com\nweb01\n', 'hostname: Unknown host\n', 1],
-    ['hostname -d x', '', "hostname: You can't change the DNS domain name with this command\n\nUnless you are using bind or NIS for host lookups you can change the DNS\ndomain name (which is part of the FQDN) in the /etc/hosts file.\n", 1],
-    ['hostname -F /nonexistent', '', "hostname: can't open `/nonexistent'\n", 1],
-  ])('%s', async (cmd, stdout, stderr, exit) => {
-    expect(await sh(newMachine(), cmd)).toEqual({ stdout, stderr, exit });
-  });
-
-  it('prints its usage for -h (stdout, 0) and after a bad option (stderr, 3)', async () => {
-    const m = newMachine();
-    const help = await sh(m, 'hostname -h');
-    expect(help.exit).toBe(0);
-    expect(help.stdout.split('\n')[0]).toBe('Usage: hostname [-v] {hostname|-F file}      set hostname (from file)');
-    const bad = await sh(m, 'hostname -z');
-    expect(bad.exit).toBe(3);
-    expect(bad.stdout).toBe('');
-    expect(bad.stderr.startsWith("hostname: invalid option -- 'z'\nUsage: hostname [-v]")).toBe(true);
-  });
-
-  it('refuses other users', async () => {
-    expect(await asNobody('hostname x; echo rc=$?; hostname; whoami; id')).toEqual({
-      stdout: 'rc=1\nphoton-machine\nnobody\nuid=65534(nobody) gid=65533(nogroup) groups=65533(nogroup)\n',
-      stderr: "hostname: you don't have permission to set the host name\n",
-      exit: 0,
-    });
-  });
-
-  it('root sets the name until the next boot', async () => {
-    const r = await sh(newMachine(), 'hostname newname; hostname; uname -n');
-    expect(r).toEqual({ stdout: 'newname\nnewname\n', stderr: '', exit: 0 });
-  });
-});
-
 /** Runs `script` as another user: the shell changes identity while it sleeps. */
 async function asUser(uid: number, gid: number, script: string, files: Record<string, string> = {}) {
   const m = newMachine(files, 'manual');

@@ -4,6 +4,7 @@
 // This index is merged last, so its entries take the place of any earlier one with the same key.
 export const extraPages: Record<string, () => Promise<{ default: string }>> = {
   'curl.1': () => import('./curl.1'),
+  'wget.1': () => import('./wget.1'),
   'nc.1': () => import('./ncat.1'),
   'ncat.1': () => import('./ncat.1'),
   'netstat.8': () => import('./netstat.8'),
