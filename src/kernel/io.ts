@@ -26,7 +26,7 @@ export function openNode(k: Kernel, proc: Process, path: string, flags: OpenFlag
     const dangling = k.vfs.child(dir, name);
     if (dangling?.type === 'symlink') {
       if (flags.noFollow || flags.exclusive) throw new SysError('EEXIST', 'open', path);
-      return openNode(k, proc, k.vfs.linkTarget(dangling).startsWith('/') ? k.vfs.linkTarget(dangling) : `${k.vfs.pathOf(dir)}/${k.vfs.linkTarget(dangling)}`, flags, mode);
+      return openNode(k, proc, k.vfs.linkTarget(dangling).startsWith('/') ? k.vfs.linkTarget(dangling) : `${k.vfs.pathOf(dir, proc.cred.root)}/${k.vfs.linkTarget(dangling)}`, flags, mode);
     }
     node = createIn(ctx, dir, name, 'file', mode & ~proc.umask & 0o7777, 'open', path);
   } else if (flags.create && flags.exclusive) {
@@ -76,7 +76,7 @@ export function openNode(k: Kernel, proc: Process, path: string, flags: OpenFlag
 
 function absolute(k: Kernel, proc: Process, path: string): string {
   if (path.startsWith('/')) return path;
-  const cwd = k.vfs.pathOf(proc.cwd);
+  const cwd = k.vfs.pathOf(proc.cwd, proc.cred.root);
   return cwd === '/' ? `/${path}` : `${cwd}/${path}`;
 }
 

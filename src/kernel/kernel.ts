@@ -7,7 +7,10 @@ import type { Caller, Sys } from '../shared/sys';
 import type { Clock } from './clock';
 import { ProcessExit, ProcessKilled } from './errors';
 import type { OpenFile } from './files';
-import { kernelThreads, LAST_RESERVED_PID, Process } from './process';
+import { kernelThreads, LAST_RESERVED_PID, Process, type UtsNamespace } from './process';
+import { NetNamespaces } from './netns';
+import { enterPidNamespaces, leavePidNamespaces, type PidNamespace } from './pidns';
+import { mountProcAt } from './procfs';
 import type { Random } from './random';
 import { closeFile, writeFile } from './io';
 import type { Tty } from './tty';
@@ -53,6 +56,8 @@ export class Kernel {
   readonly kthreads = kernelThreads();
   /** The parameters under /proc/sys. */
   readonly sysctl: SysctlTable;
+  /** Network namespaces (containers'), with the addresses each holds. */
+  readonly netns = new NetNamespaces();
 
   constructor(
     readonly vfs: Vfs,
@@ -68,9 +73,45 @@ export class Kernel {
     return resolveExec(this, proc, path, argv);
   }
 
+  // ---- namespaces ----
+
+  /** uname(2)'s nodename and domainname as `proc` sees them (its UTS namespace). */
+  utsName(proc: Process | undefined): UtsNamespace {
+    return proc?.uts ?? { hostname: this.identity.hostname, domainname: this.sysctl.get('kernel.domainname') ?? '(none)' };
+  }
+
+  /** sethostname(2)/setdomainname(2) in `proc`'s UTS namespace (no permission check here). */
+  setUtsName(proc: Process | undefined, field: 'hostname' | 'domainname', value: string): void {
+    if (proc?.uts) proc.uts[field] = value;
+    else if (field === 'hostname') this.identity.hostname = value;
+    else this.sysctl.write('kernel.domainname', value);
+  }
+
+  /**
+   * Mounts a new procfs instance on the directory `mountpoint` (for a container: its root's
+   * /proc). `namespace` is the root directory of the tree the mount belongs to, so only the
+   * processes with that root list it in /proc/mounts and df; `target` is the path shown there
+   * (default: the mountpoint's path inside that tree); with `pidns` it lists that PID
+   * namespace's processes by their numbers there. Returns the new /proc root.
+   */
+  mountProc(mountpoint: Inode, opts: { namespace?: Inode; target?: string; pidns?: PidNamespace } = {}): Inode {
+    return mountProcAt(this, mountpoint, opts);
+  }
+
+  /** The filesystems `proc` sees mounted (its mount namespace: those of its root's tree). */
+  visibleFilesystems(proc: Process | undefined): import('./vfs/filesystems').FileSystemInfo[] {
+    const ns = proc?.cred.root?.ino;
+    return this.vfs.filesystems.filter((f) => !f.unmounted && f.namespace === (ns === this.vfs.rootIno ? undefined : ns));
+  }
+
   // ---- creating processes ----
 
-  /** A new process with the given identity; it runs nothing until start(). */
+  /**
+   * A new process with the given identity; it runs nothing until start(). Namespaces not
+   * given are the parent's (fork): `root` (or `cred.root`) is its root directory, `uts` its
+   * host and domain names, `netns` its network namespace (see `netns`), `pidns` its PID
+   * namespace (the first process created in a new one is its pid 1, its init).
+   */
   createProcess(parent: Process | undefined, init: {
     cred: Cred;
     cwd: Inode;
@@ -82,8 +123,17 @@ export class Kernel {
     pgid?: number;
     sid?: number;
     cgroup?: string;
+    root?: Inode;
+    uts?: UtsNamespace;
+    netns?: number;
+    pidns?: PidNamespace;
   }): Process {
     if (this.procs.size >= this.maxProcesses) throw new SysError('EAGAIN', 'fork');
+    const netns = init.netns ?? parent?.netns ?? 0;
+    if (!this.netns.has(netns)) throw new SysError('EINVAL', 'clone');
+    const rootGiven = init.root ?? init.cred.root ?? parent?.cred.root;
+    const root = rootGiven ? this.vfs.covering(rootGiven) : undefined;
+    if (root && root.type !== 'dir') throw new SysError('ENOTDIR', 'clone');
     let pid = this.nextPid++;
     if (pid > 4194304) pid = this.nextPid = 300;
     // pids 2..LAST_RESERVED_PID are the kernel threads': the first program after init gets the next one
@@ -97,7 +147,7 @@ export class Kernel {
       parent?.pid ?? 0,
       init.pgid ?? parent?.pgid ?? pid,
       init.sid ?? parent?.sid ?? pid,
-      { ...init.cred, groups: [...init.cred.groups] },
+      { uid: init.cred.uid, gid: init.cred.gid, euid: init.cred.euid, egid: init.cred.egid, groups: [...init.cred.groups], ...(root && root.ino !== this.vfs.rootIno ? { root } : {}) },
       init.cwd,
       init.umask,
       init.argv,
@@ -109,7 +159,12 @@ export class Kernel {
     if (proc.pgid === 0) proc.pgid = pid;
     proc.cgroup = init.cgroup ?? parent?.cgroup ?? '/';
     proc.nice = parent?.nice ?? 0; // niceness is inherited across fork (setpriority(2))
+    proc.uts = init.uts ?? parent?.uts;
+    proc.netns = netns;
+    proc.pidns = init.pidns ?? parent?.pidns;
+    enterPidNamespaces(proc.pidns, pid);
     this.vfs.retain(init.cwd);
+    if (proc.cred.root) this.vfs.retain(proc.cred.root);
     this.procs.set(pid, proc);
     parent?.children.add(pid);
     return proc;
@@ -161,14 +216,27 @@ export class Kernel {
       closeFile(this, file);
     }
     this.vfs.releaseRef(proc.cwd);
-    // orphans go to init, which reaps them
+    if (proc.cred.root) this.vfs.releaseRef(proc.cred.root);
+    // orphans go to init (their PID namespace's, if it lives), which reaps them
+    const reaper = this.nsReaper(proc);
     for (const pid of proc.children) {
       const child = this.procs.get(pid);
       if (!child) continue;
-      child.ppid = 1;
-      if (child.state === 'zombie') this.procs.delete(pid);
+      child.ppid = reaper?.pid ?? 1;
+      if (child.state === 'zombie') this.reap(child);
+      else if (reaper) {
+        reaper.children.add(pid);
+        child.adopted = true;
+      }
     }
     proc.children.clear();
+    // the end of a PID namespace's init ends every process in it (zap_pid_ns_processes)
+    const ns = proc.pidns;
+    if (ns && ns.init === proc.pid) {
+      for (const p of [...this.procs.values()]) {
+        if (p !== proc && p.state !== 'zombie' && ns.contains(p.pidns)) this.terminate(p, { kind: 'signaled', signal: SIGNALS.SIGKILL, core: false });
+      }
+    }
     // a session leader's terminal loses its controlling process
     if (proc.ctty && proc.sid === proc.pid && proc.ctty.session === proc.pid) {
       if (proc.ctty.foreground) this.signalGroup(proc.ctty.foreground, SIGNALS.SIGHUP);
@@ -176,13 +244,28 @@ export class Kernel {
       proc.ctty.foreground = 0;
     }
     const parent = this.procs.get(proc.ppid);
-    if (!parent || parent.pid === 1 && !this.initReaps(parent) || parent.state === 'zombie') {
-      this.procs.delete(proc.pid);
+    if (!parent || (parent.pid === 1 || proc.adopted) && !this.initReaps(parent) || parent.state === 'zombie') {
+      this.reap(proc);
+      parent?.children.delete(proc.pid);
     } else {
       this.signal(parent, SIGNALS.SIGCHLD);
       this.wakeParent(parent.pid);
     }
     for (const l of [...this.exitListeners]) l(proc);
+  }
+
+  /** Removes a finished process from the table (and its PID namespaces). */
+  private reap(proc: Process): void {
+    this.procs.delete(proc.pid);
+    leavePidNamespaces(proc.pidns, proc.pid);
+  }
+
+  /** Who adopts the orphans of `proc`: its PID namespace's init while it lives; undefined for the machine's init. */
+  private nsReaper(proc: Process): Process | undefined {
+    const ns = proc.pidns;
+    if (!ns || ns.init === proc.pid) return undefined;
+    const init = this.procs.get(ns.init);
+    return init && init.state !== 'zombie' ? init : undefined;
   }
 
   /** Does process 1 wait for its children itself? (The built-in init reaps automatically.) */
@@ -199,7 +282,8 @@ export class Kernel {
 
   // ---- wait(2) ----
 
-  async wait(parent: Process, pid: number, opts: { noHang?: boolean; untraced?: boolean; continued?: boolean }): Promise<{ pid: number; status: WaitStatus } | null> {
+  /** wait4(2) for machine pid `pid` (or a group); the pid reported is `view(pid)`, taken before the child is reaped. */
+  async wait(parent: Process, pid: number, opts: { noHang?: boolean; untraced?: boolean; continued?: boolean }, view: (pid: number) => number = (p) => p): Promise<{ pid: number; status: WaitStatus } | null> {
     for (;;) {
       const matching = [...parent.children]
         .map((p) => this.procs.get(p))
@@ -208,16 +292,17 @@ export class Kernel {
       if (matching.length === 0) throw new SysError('ECHILD', 'wait4');
       for (const c of matching) {
         if (c.state === 'zombie') {
-          this.procs.delete(c.pid);
+          const shown = view(c.pid);
+          this.reap(c);
           parent.children.delete(c.pid);
-          return { pid: c.pid, status: c.status! };
+          return { pid: shown, status: c.status! };
         }
       }
       for (const c of matching) {
         const idx = c.pendingReports.findIndex((r) => (r.kind === 'stopped' && opts.untraced) || (r.kind === 'continued' && opts.continued));
         if (idx >= 0) {
           const [report] = c.pendingReports.splice(idx, 1);
-          return { pid: c.pid, status: report! };
+          return { pid: view(c.pid), status: report! };
         }
       }
       if (opts.noHang) return null;

@@ -2,9 +2,16 @@
 // signal dispositions and the blocking operations a signal may interrupt.
 import type { WaitStatus } from '../shared/process';
 import type { OpenFile } from './files';
+import type { PidNamespace } from './pidns';
 import type { Inode } from './vfs/inode';
 import type { Cred } from './vfs/permissions';
 import type { Tty } from './tty';
+
+/** A UTS namespace: what uname(2) reports as nodename and domainname, and sethostname(2) sets. */
+export interface UtsNamespace {
+  hostname: string;
+  domainname: string;
+}
 
 export type Disposition = 'default' | 'ignore' | ((signal: number) => void);
 
@@ -33,6 +40,14 @@ export class Process {
   cgroup = '/';
   /** Niceness, -20..19: inherited by children, changed by setpriority(2). */
   nice = 0;
+  /** Its UTS namespace (a container's host and domain names); undefined: the machine's own. */
+  uts: UtsNamespace | undefined;
+  /** Its network namespace: 0 is the machine's own (see netns.ts). */
+  netns = 0;
+  /** Its PID namespace (a container's, see pidns.ts); undefined: the machine's own. */
+  pidns: PidNamespace | undefined;
+  /** Reparented to its PID namespace's init when its parent died (that init reaps it). */
+  adopted = false;
 
   constructor(
     readonly pid: number,

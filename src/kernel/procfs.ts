@@ -1,15 +1,37 @@
 // /proc: files generated from the kernel's state when they are opened.
+import { SysError } from '../shared/errno';
 import { KERNEL_CMDLINE } from './image/etc-files';
 import { describe } from './files';
 import type { Kernel } from './kernel';
 import type { KernelThread, Process } from './process';
+import { pidFor, sees, type PidNamespace } from './pidns';
 import type { Inode } from './vfs/inode';
 
 const MEM_TOTAL_KB = 2014256;
 const decoder = new TextDecoder();
 
-export function mountProc(k: Kernel, root: Inode, currentPid: () => number): void {
+/** A new procfs instance mounted on `mountpoint` (Kernel.mountProc). */
+export function mountProcAt(k: Kernel, mountpoint: Inode, opts: { namespace?: Inode; target?: string; pidns?: PidNamespace }): Inode {
+  if (mountpoint.type !== 'dir') throw new SysError('ENOTDIR', 'mount');
+  const ns = opts.namespace ? k.vfs.covering(opts.namespace) : undefined;
+  const nsIno = ns && ns.ino !== k.vfs.rootIno ? ns.ino : undefined;
+  const target = opts.target ?? k.vfs.pathOf(k.vfs.covering(mountpoint), ns);
+  const fs = k.vfs.addFilesystem('proc', 'proc', target, 0, { options: 'rw,nosuid,nodev,noexec,relatime', ...(nsIno !== undefined ? { namespace: nsIno } : {}) });
+  const root = k.vfs.mountNew(fs, 0o555, k.vfs.covering(mountpoint));
+  mountProc(k, root, () => k.current?.pid ?? 1, opts.pidns);
+  return root;
+}
+
+/**
+ * Makes `root` a procfs. With `pidns` it is that PID namespace's /proc (a container's): it
+ * lists only the namespace's processes, by their numbers there, and no kernel threads.
+ */
+export function mountProc(k: Kernel, root: Inode, currentPid: () => number, pidns?: PidNamespace): void {
   const fsId = root.fs;
+  /** A machine pid as this procfs numbers it (0: outside its namespace). */
+  const view = (hostPid: number): number => pidFor(pidns, hostPid);
+  /** The root directory of the process reading: paths in links are relative to it (d_path). */
+  const readerRoot = (): Inode | undefined => k.current?.cred.root;
   const cache = new Map<string, Inode>();
   const node = (key: string, make: () => Inode): Inode => {
     let n = cache.get(key);
@@ -55,22 +77,24 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number): voi
     cmdline: () => `${KERNEL_CMDLINE}\n`,
     mounts: () => mounts(k),
   };
+  // what a process inside a container reads of its UTS namespace
+  const UTS_KEYS: Record<string, 'hostname' | 'domainname'> = { 'kernel.hostname': 'hostname', 'kernel.domainname': 'domainname' };
 
   const pidDir = (p: Process): Inode => {
     const base = `pid/${p.pid}`;
     const entries: Record<string, () => Inode> = {
-      status: () => file(`${base}/status`, () => status(k, p), 0o444, p),
+      status: () => file(`${base}/status`, () => status(k, p, view), 0o444, p),
       cmdline: () => file(`${base}/cmdline`, () => (p.state === 'zombie' ? '' : p.argv.map((a) => `${a}\0`).join('')), 0o444, p),
       // writing comm renames the process (prctl PR_SET_NAME from outside)
       comm: () => file(`${base}/comm`, () => `${p.comm}\n`, 0o644, p, (text) => {
         p.comm = text.replace(/\n$/, '').slice(0, 15);
       }),
       environ: () => file(`${base}/environ`, () => [...p.env].map(([n, v]) => `${n}=${v}\0`).join(''), 0o400, p),
-      stat: () => file(`${base}/stat`, () => statLine(k, p), 0o444, p),
-      mounts: () => file(`${base}/mounts`, () => mounts(k), 0o444, p),
-      cwd: () => link(`${base}/cwd`, () => k.vfs.pathOf(p.cwd), p),
+      stat: () => file(`${base}/stat`, () => statLine(k, p, view), 0o444, p),
+      mounts: () => file(`${base}/mounts`, () => mounts(k, p), 0o444, p),
+      cwd: () => link(`${base}/cwd`, () => k.vfs.pathOf(p.cwd, readerRoot()), p),
       exe: () => link(`${base}/exe`, () => p.argv[0] ?? '', p),
-      root: () => link(`${base}/root`, () => '/', p),
+      root: () => link(`${base}/root`, () => k.vfs.pathOf(p.cred.root ?? k.vfs.root, readerRoot()), p),
       fd: () => dir(`${base}/fd`, () => [...p.fds.keys()].map(String), (name) => {
         const f = p.fds.get(Number(name));
         return f && /^\d+$/.test(name) ? link(`${base}/fd/${name}#${describe(f)}`, () => describe(f), p) : undefined;
@@ -96,13 +120,15 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number): voi
     return dir(base, () => Object.keys(entries), (name) => entries[name]?.());
   };
 
+  const pids = (): number[] => (pidns ? [...k.procs.values()].filter((p) => sees(pidns, p)).map((p) => view(p.pid)) : [...k.procs.keys(), ...k.kthreads.keys()]);
   root.dynamic = {
-    list: () => [...[...k.procs.keys(), ...k.kthreads.keys()].sort((a, b) => a - b).map(String), 'self', ...Object.keys(STATIC), 'sys'],
+    list: () => [...pids().sort((a, b) => a - b).map(String), 'self', ...Object.keys(STATIC), 'sys'],
     lookup: (name) => {
-      if (name === 'self') return link('self', () => String(currentPid()));
+      // a process outside this procfs's namespace has no /proc/self here
+      if (name === 'self') return !pidns || view(currentPid()) ? link('self', () => String(view(currentPid()))) : undefined;
       if (/^\d+$/.test(name)) {
-        const p = k.procs.get(Number(name));
-        const t = k.kthreads.get(Number(name));
+        const p = k.procs.get(pidns ? (pidns.hostPid(Number(name)) ?? -1) : Number(name));
+        const t = pidns ? undefined : k.kthreads.get(Number(name));
         return p ? pidDir(p) : t ? kthreadDir(t) : undefined;
       }
       if (name === 'sys') return sysDir();
@@ -115,7 +141,16 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number): voi
   const sysNode = (key: string): Inode | undefined => {
     const mode = k.sysctl.mode(key);
     let n: Inode;
-    if (mode !== undefined) {
+    const uts = UTS_KEYS[key];
+    if (mode !== undefined && uts) {
+      // the reader's UTS namespace (a container's names); the host's are the sysctl table's
+      n = file(`sys/${key}`, () => `${k.utsName(k.current)[uts]}\n`, mode, undefined, (text) => {
+        if (!k.current?.uts) return k.sysctl.write(key, text);
+        // proc_dostring into a 65-byte buffer, as the host's own write
+        k.setUtsName(k.current, uts, text.split('\n')[0]!.slice(0, 64));
+      });
+      n.strictPerm = true;
+    } else if (mode !== undefined) {
       n = file(`sys/${key}`, () => `${k.sysctl.get(key) ?? ''}\n`, mode, undefined, (text) => k.sysctl.write(key, text));
       n.strictPerm = true;
     } else if (k.sysctl.isDir(key)) {
@@ -134,12 +169,12 @@ function stateLetter(p: Process): string {
 }
 
 /** /proc/<pid>/stat: the 52 fields of proc_pid_stat(5); what the kernel does not track is 0. */
-function statLine(k: Kernel, p: Process): string {
+function statLine(k: Kernel, p: Process, view: (pid: number) => number): string {
   const tty = p.ctty ? (p.ctty.rdev[0] << 8) | p.ctty.rdev[1] : 0;
-  const tpgid = p.ctty?.foreground || -1;
+  const tpgid = p.ctty?.foreground ? view(p.ctty.foreground) : -1;
   // PF_SUPERPRIV for root's processes, PF_RANDOMIZE for all
   const flags = p.cred.euid === 0 ? 0x400100 : 0x400000;
-  return statFields(k, p.pid, p.comm, stateLetter(p), [p.ppid, p.pgid, p.sid, tty, tpgid, flags], p.nice, 0, p.startTime);
+  return statFields(k, view(p.pid), p.comm, stateLetter(p), [view(p.ppid), view(p.pgid), view(p.sid), tty, tpgid, flags], p.nice, 0, p.startTime);
 }
 
 function kthreadStat(k: Kernel, t: KernelThread): string {
@@ -161,17 +196,17 @@ function kthreadStatus(t: KernelThread): string {
     `PPid:\t${t.pid === 2 ? 0 : 2}`, 'TracerPid:\t0', 'Uid:\t0\t0\t0\t0', 'Gid:\t0\t0\t0\t0', 'FDSize:\t64', 'Groups:\t', 'Threads:\t1', ''].join('\n');
 }
 
-function status(k: Kernel, p: Process): string {
+function status(k: Kernel, p: Process, view: (pid: number) => number): string {
   const c = p.cred;
   const state = { Z: 'Z (zombie)', T: 'T (stopped)', S: 'S (sleeping)' }[stateLetter(p) as 'Z' | 'T' | 'S'];
   return [
     `Name:\t${p.comm}`,
     `Umask:\t${p.umask.toString(8).padStart(4, '0')}`,
     `State:\t${state}`,
-    `Tgid:\t${p.pid}`,
+    `Tgid:\t${view(p.pid)}`,
     `Ngid:\t0`,
-    `Pid:\t${p.pid}`,
-    `PPid:\t${p.ppid}`,
+    `Pid:\t${view(p.pid)}`,
+    `PPid:\t${view(p.ppid)}`,
     `TracerPid:\t0`,
     `Uid:\t${c.uid}\t${c.euid}\t${c.euid}\t${c.euid}`,
     `Gid:\t${c.gid}\t${c.egid}\t${c.egid}\t${c.egid}`,
@@ -182,8 +217,9 @@ function status(k: Kernel, p: Process): string {
   ].join('\n');
 }
 
-function mounts(k: Kernel): string {
-  return k.vfs.filesystems.map((f) => `${f.source} ${f.target} ${f.type} ${f.options} 0 0\n`).join('');
+/** /proc/mounts: the mount table of the reader's mount namespace (its root's tree). */
+function mounts(k: Kernel, p?: Process): string {
+  return k.visibleFilesystems(p ?? k.current).map((f) => `${f.source} ${f.target} ${f.type} ${f.options} 0 0\n`).join('');
 }
 
 function cpuinfo(): string {

@@ -9,7 +9,7 @@ import type { OpenFile } from './files';
 import type { Kernel } from './kernel';
 import { Pipe } from './pipe';
 import type { Process } from './process';
-import { checkExec } from './vfs/ops';
+import { checkExec, createIn } from './vfs/ops';
 import type { Inode } from './vfs/inode';
 import type { Cred } from './vfs/permissions';
 
@@ -53,6 +53,28 @@ export class ServiceHost implements ManagerHost {
 
   exists(path: string): boolean {
     return this.node(path) !== undefined;
+  }
+
+  bindSocketFile(path: string, mode: number, user: string, group: string): void {
+    const vfs = this.k.vfs;
+    const cut = path.lastIndexOf('/');
+    // /var/run is a link to /run: the socket is made in the directory it leads to
+    const dir = vfs.lookup(path.slice(0, cut) || '/');
+    if (!dir || dir.type !== 'dir') return;
+    const name = path.slice(cut + 1);
+    const old = vfs.child(dir, name);
+    if (old) vfs.removeEntry(dir, name, old);
+    const node = createIn({ vfs, cred: ROOT, cwd: vfs.root, umask: 0 }, dir, name, 'socket', mode & 0o7777, 'bind', path);
+    node.uid = this.user(user)?.uid ?? 0;
+    node.gid = this.group(group) ?? 0;
+  }
+
+  unlinkSocketFile(path: string): void {
+    const vfs = this.k.vfs;
+    const cut = path.lastIndexOf('/');
+    const dir = vfs.lookup(path.slice(0, cut) || '/');
+    const node = dir && vfs.child(dir, path.slice(cut + 1));
+    if (dir && node && node.type === 'socket') vfs.removeEntry(dir, path.slice(cut + 1), node);
   }
 
   isDirectory(path: string): boolean {

@@ -13,6 +13,9 @@ import { Resolver } from '../subsystems/resolve/resolver';
 import { handleDhcp } from '../subsystems/resolve/dhcp-server';
 import { Traffic } from '../subsystems/traffic/traffic';
 import { exchangePasses } from '../subsystems/traffic/firewall';
+import { DockerEngine } from '../subsystems/docker/engine';
+import { offlineRegistry } from '../subsystems/docker/registry-source';
+import { KernelDockerHost } from './docker-host';
 
 export interface Subsystems {
   netfilter: Netfilter;
@@ -23,6 +26,7 @@ export interface Subsystems {
   bus: Bus;
   resolver: Resolver;
   traffic: Traffic;
+  docker: DockerEngine;
 }
 
 export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): Subsystems {
@@ -49,7 +53,7 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   });
   k.services.set('resolve', (caller, req) => resolver.handle(caller, req));
   k.services.set('dhcp', (caller, req) => handleDhcp(net, caller, req));
-  const traffic = new Traffic({ net, netfilter, sockets, now: () => k.clock.now(), random: () => k.random.next() / 0x1_0000_0000, sysctl: (key) => k.sysctl.get(key), readFile: (p) => host.readFile(p), hostname: () => k.identity.hostname });
+  const traffic = new Traffic({ net, netfilter, sockets, now: () => k.clock.now(), random: () => k.random.next() / 0x1_0000_0000, sysctl: (key) => k.sysctl.get(key), readFile: (p) => host.readFile(p), hostname: () => k.identity.hostname, netns: k.netns });
   k.services.set('traffic', (caller, req) => traffic.handle(caller, req));
   // every process exit reaches the manager (main processes, control processes, cgroups emptying)
   k.exitListeners.add((p) => {
@@ -60,5 +64,18 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
     if (s?.kind === 'exited') manager.processExited(p.pid, { code: 'exited', status: s.code });
     else if (s?.kind === 'signaled') manager.processExited(p.pid, { code: s.core ? 'dumped' : 'killed', status: s.signal });
   });
-  return { netfilter, net, journal, manager, sockets, bus, resolver, traffic };
+  let daemonPid = 0;
+  const dockerHost: KernelDockerHost = new KernelDockerHost(k, journal, net, async (): Promise<boolean> => (await manager.start(manager.unit('docker.service'), new Set())) === 'done', (): number => daemonPid);
+  const docker: DockerEngine = new DockerEngine(dockerHost, offlineRegistry);
+  docker.onDaemon = (pid) => {
+    daemonPid = pid;
+  };
+  k.services.set('docker', (caller, req) => docker.handle(caller, req));
+  k.exitListeners.add((p) => {
+    const s = p.status;
+    const info = s?.kind === 'signaled' ? { code: 'killed' as const, status: s.signal } : { code: 'exited' as const, status: s?.kind === 'exited' ? s.code : 0 };
+    dockerHost.exited(p.pid, info);
+    docker.processExited(p.pid, info.code === 'exited' ? { code: info.status } : { code: 128 + info.status, signal: info.status });
+  });
+  return { netfilter, net, journal, manager, sockets, bus, resolver, traffic, docker };
 }

@@ -9,6 +9,7 @@ import type { Kernel } from './kernel';
 import { Pipe } from './pipe';
 import type { Process } from './process';
 import { maybeYield } from './scheduler';
+import { hostPidFor } from './pidns';
 import { BLOCK } from './vfs/filesystems';
 import type { FileSystemInfo } from './vfs/filesystems';
 import * as ops from './vfs/ops';
@@ -22,7 +23,7 @@ type FsSys = Pick<Sys,
   | 'open' | 'read' | 'write' | 'close' | 'dup' | 'dup2' | 'pipe' | 'lseek' | 'ftruncate' | 'isOpen' | 'openFds' | 'setCloexec'
   | 'stat' | 'lstat' | 'fstat' | 'readdir' | 'mkdir' | 'mkfifo' | 'rmdir' | 'unlink' | 'rename' | 'link' | 'symlink'
   | 'readlink' | 'chmod' | 'chown' | 'lchown' | 'utimes' | 'truncate' | 'access' | 'realpath' | 'statfs'
-  | 'mounts' | 'getcwd' | 'chdir' | 'readFile' | 'writeFile'>;
+  | 'mounts' | 'getcwd' | 'chdir' | 'chroot' | 'readFile' | 'writeFile'>;
 
 export function usageOf(k: Kernel, fs: FileSystemInfo): FsUsage {
   const total = Math.floor(fs.capacity / BLOCK);
@@ -62,11 +63,11 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
   const sys: FsSys = {
     async open(path, flags, mode = 0o666) {
       await enter();
-      const abs = normalize(path.startsWith('/') ? path : `${k.vfs.pathOf(proc.cwd)}/${path}`);
+      const abs = normalize(path.startsWith('/') ? path : `${k.vfs.pathOf(proc.cwd, proc.cred.root)}/${path}`);
       const magic = MAGIC_FD.exec(abs);
       const std = STD_NAMES[abs];
       if (magic || std !== undefined) {
-        const owner = magic?.[1] ? k.procs.get(Number(magic[1])) : proc;
+        const owner = magic?.[1] ? k.procs.get(hostPidFor(proc.pidns, Number(magic[1])) ?? -1) : proc;
         const src = owner?.fds.get(std ?? Number(magic![2]));
         if (!src) throw new SysError('ENOENT', 'open', path);
         if (src.target.kind !== 'inode') return install(shareFile(src));
@@ -165,7 +166,12 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       const f = fd(n);
       const t = f.target;
       if (t.kind === 'inode' || (t.kind === 'tty' && t.node) || t.kind === 'device') return ops.statNode(k.vfs, t.node!);
-      if (t.kind === 'tty') return ops.statNode(k.vfs, k.vfs.resolve(proc.cred, k.vfs.root, `/dev/${t.tty.name}`, { follow: true }));
+      if (t.kind === 'tty') {
+        // the terminal is the machine's device, wherever the process's root is
+        const dev = k.vfs.lookup(`/dev/${t.tty.name}`);
+        if (!dev) throw new SysError('ENOENT', 'fstat', `/dev/${t.tty.name}`);
+        return ops.statNode(k.vfs, dev);
+      }
       const now = k.clock.now();
       return { dev: 0, ino: 0, mode: 0o010600, kind: 'fifo', nlink: 1, uid: proc.cred.euid, gid: proc.cred.egid, rdev: undefined, size: 0, blksize: 4096, blocks: 0, atime: now, mtime: now, ctime: now };
     },
@@ -234,17 +240,17 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
     async realpath(path) {
       await enter();
       const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: true }, 'realpath');
-      if (node.type === 'dir') return k.vfs.pathOf(node);
+      if (node.type === 'dir') return k.vfs.pathOf(node, proc.cred.root);
       const parentPath = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) || '/' : '.';
       const dir = k.vfs.resolve(proc.cred, proc.cwd, parentPath, { follow: true }, 'realpath');
       // the file's own name may have been a symlink: resolve the final link's directory
       const lastLink = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: false }, 'realpath');
       if (lastLink.type === 'symlink') {
         const target = k.vfs.linkTarget(lastLink);
-        const base = target.startsWith('/') ? target : `${k.vfs.pathOf(dir)}/${target}`;
+        const base = target.startsWith('/') ? target : `${k.vfs.pathOf(dir, proc.cred.root)}/${target}`;
         return sys.realpath(base);
       }
-      const d = k.vfs.pathOf(dir);
+      const d = k.vfs.pathOf(dir, proc.cred.root);
       const name = path.slice(path.lastIndexOf('/') + 1);
       return d === '/' ? `/${name}` : `${d}/${name}`;
     },
@@ -254,11 +260,26 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       return usageOf(k, k.vfs.fsOf(node));
     },
     mounts() {
-      return k.vfs.filesystems.map((f) => usageOf(k, f));
+      return k.visibleFilesystems(proc).map((f) => usageOf(k, f));
     },
     getcwd() {
       alive();
-      return k.vfs.pathOf(proc.cwd);
+      return k.vfs.pathOf(proc.cwd, proc.cred.root);
+    },
+    async chroot(path) {
+      await enter();
+      // chroot(2): CAP_SYS_CHROOT; the path is resolved (and searched) first, as the kernel does
+      const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: true }, 'chroot');
+      if (node.type !== 'dir') throw new SysError('ENOTDIR', 'chroot', path);
+      ops.access(fsctx(), path, 1);
+      if (proc.cred.euid !== 0) throw new SysError('EPERM', 'chroot', path);
+      const root = k.vfs.covering(node);
+      k.vfs.retain(root);
+      if (proc.cred.root) k.vfs.releaseRef(proc.cred.root);
+      if (root.ino === k.vfs.rootIno) {
+        k.vfs.releaseRef(root);
+        delete proc.cred.root;
+      } else proc.cred.root = root;
     },
     async chdir(path) {
       await enter();

@@ -11,6 +11,7 @@ import type { Kernel } from './kernel';
 import { commOf, type KernelThread, type Process } from './process';
 import { maybeYield, sliceExpired } from './scheduler';
 import { makeFsSys } from './sys-fs';
+import { hostPidFor, pidFor, sees } from './pidns';
 import type { Tty } from './tty';
 
 export function makeSys(k: Kernel, proc: Process): Sys {
@@ -45,6 +46,13 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     }
     return out;
   };
+  // a process in a PID namespace names processes by that namespace's numbers (pidns.ts)
+  const out = (hostPid: number): number => pidFor(proc.pidns, hostPid);
+  const inn = (pid: number, syscall: string): number => {
+    const host = hostPidFor(proc.pidns, pid);
+    if (host === undefined) throw new SysError('ESRCH', syscall);
+    return host;
+  };
   const child = (opts: { fds?: Map<number, number>; pgid?: number; foreground?: boolean; ignore?: number[] }, argv: string[], env: Map<string, string>): Process => {
     const c = k.createProcess(proc, {
       cred: proc.cred,
@@ -54,7 +62,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       env,
       fds: inheritFds(opts.fds),
       ctty: proc.ctty,
-      pgid: opts.pgid === undefined ? proc.pgid : opts.pgid,
+      pgid: opts.pgid === undefined ? proc.pgid : opts.pgid > 0 ? (hostPidFor(proc.pidns, opts.pgid) ?? opts.pgid) : opts.pgid,
     });
     if (opts.foreground && c.ctty && c.ctty.session === c.sid) c.ctty.foreground = c.pgid;
     // ignored signals stay ignored across fork and exec (signal(7)); handlers do not
@@ -64,7 +72,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
 
   const ignored = (): number[] => [...proc.handlers].filter(([, d]) => d === 'ignore').map(([s]) => s);
   const sys: Sys = {
-    pid: proc.pid,
+    pid: out(proc.pid),
     get argv() {
       return proc.argv;
     },
@@ -73,9 +81,9 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     },
     ...makeFsSys(k, proc, enter),
 
-    getppid: () => proc.ppid,
-    getpgid: () => proc.pgid,
-    getsid: () => proc.sid,
+    getppid: () => out(proc.ppid),
+    getpgid: () => out(proc.pgid),
+    getsid: () => out(proc.sid),
     getuid: () => proc.cred.uid,
     geteuid: () => proc.cred.euid,
     getgid: () => proc.cred.gid,
@@ -111,13 +119,15 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       if (euid !== undefined) c.cred.euid = euid;
       if (egid !== undefined) c.cred.egid = egid;
       k.start(c, main);
-      return c.pid;
+      return out(c.pid);
     },
     async fork(body, opts = {}) {
       await enter();
       const c = child(opts, opts.argv ?? [...proc.argv], new Map(proc.env));
+      // a new title (setproctitle) is only the command line: the name stays the parent's
+      c.comm = proc.comm;
       k.start(c, body);
-      return c.pid;
+      return out(c.pid);
     },
     async exec(path, argv, env) {
       await enter();
@@ -138,17 +148,23 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     },
     async wait(pid, opts = {}) {
       await enter();
-      return k.wait(proc, pid, opts);
+      if (!proc.pidns) return k.wait(proc, pid, opts);
+      const host = pid > 0 ? hostPidFor(proc.pidns, pid) : pid < -1 ? hostPidFor(proc.pidns, -pid) : pid;
+      if (host === undefined) throw new SysError('ECHILD', 'wait4');
+      return k.wait(proc, pid < -1 ? -host : host, opts, out);
     },
     exit(code) {
       throw new ProcessExit(code);
     },
-    kill(pid, signal) {
+    kill(nsPid, signal) {
       alive();
+      const ns = proc.pidns;
+      const pid = nsPid > 0 ? (hostPidFor(ns, nsPid) ?? -0x7fffffff) : nsPid < -1 ? -(hostPidFor(ns, -nsPid) ?? 0x7fffffff) : nsPid;
+      const init = ns ? ns.init : 1;
       const targets = pid > 0 ? [k.procs.get(pid)].filter((p): p is Process => !!p && p.state !== 'zombie')
-        : [...k.procs.values()].filter((p) => p.state !== 'zombie' && p.pid !== 1 && (pid === 0 ? p.pgid === proc.pgid : pid === -1 ? p.pid !== proc.pid : p.pgid === -pid));
+        : [...k.procs.values()].filter((p) => p.state !== 'zombie' && p.pid !== init && p.pid !== 1 && sees(ns, p) && (pid === 0 ? p.pgid === proc.pgid : pid === -1 ? p.pid !== proc.pid : p.pgid === -pid));
       // a kernel thread ignores signals; only root may send them (kill -9 2 does nothing)
-      if (pid > 0 && targets.length === 0 && k.kthreads.has(pid)) {
+      if (!ns && pid > 0 && targets.length === 0 && k.kthreads.has(pid)) {
         if (proc.cred.euid !== 0) throw new SysError('EPERM', 'kill');
         return;
       }
@@ -156,7 +172,12 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       for (const t of targets) {
         if (proc.cred.euid !== 0 && proc.cred.euid !== t.cred.uid && proc.cred.uid !== t.cred.uid) throw new SysError('EPERM', 'kill');
       }
-      for (const t of targets) k.signal(t, signal);
+      for (const t of targets) {
+        // a namespace's init gets only the signals it handles; from outside, SIGKILL and SIGSTOP too
+        const tns = t.pidns;
+        if (tns && tns.init === t.pid && t.disposition(signal) === 'default' && (tns.contains(ns) || (signal !== 9 && signal !== 19))) continue;
+        k.signal(t, signal);
+      }
     },
     signal(signal, handler) {
       alive();
@@ -165,35 +186,36 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     },
     setpgid(pid, pgid) {
       alive();
-      const target = pid === 0 ? proc : k.procs.get(pid);
+      const target = pid === 0 ? proc : k.procs.get(inn(pid, 'setpgid'));
       if (!target || (target !== proc && target.ppid !== proc.pid)) throw new SysError('ESRCH', 'setpgid');
-      target.pgid = pgid === 0 ? target.pid : pgid;
+      target.pgid = pgid === 0 ? target.pid : (hostPidFor(proc.pidns, pgid) ?? pgid);
     },
     processes() {
-      const kthreads = [...k.kthreads.values()].map((t): ProcessInfo => ({
+      const ns = proc.pidns;
+      const kthreads = ns ? [] : [...k.kthreads.values()].map((t): ProcessInfo => ({
         pid: t.pid, ppid: t.pid === 2 ? 0 : 2, pgid: 0, sid: 0, uid: 0, gid: 0, euid: 0, state: t.state,
         comm: t.name, argv: [], tty: undefined, startTime: k.bootedAt, foreground: false, sessionLeader: false,
         cwd: '/', nice: t.nice, rtprio: t.rtprio, kthread: true,
       }));
-      const procs = [...k.procs.values()].map((p): ProcessInfo => ({
-        pid: p.pid, ppid: p.ppid, pgid: p.pgid, sid: p.sid,
+      const procs = [...k.procs.values()].filter((p) => sees(ns, p)).map((p): ProcessInfo => ({
+        pid: out(p.pid), ppid: out(p.ppid), pgid: out(p.pgid), sid: out(p.sid),
         uid: p.cred.uid, gid: p.cred.gid, euid: p.cred.euid,
         state: p.state === 'zombie' ? 'Z' : p.state === 'stopped' ? 'T' : p.pid === proc.pid ? 'R' : 'S',
         comm: p.comm, argv: [...p.argv], tty: p.ctty?.name, startTime: p.startTime,
         foreground: !!p.ctty && p.ctty.foreground === p.pgid, sessionLeader: p.sid === p.pid,
-        cwd: k.vfs.pathOf(p.cwd), nice: p.nice, rtprio: 0, kthread: false,
+        cwd: k.vfs.pathOf(p.cwd, proc.cred.root), nice: p.nice, rtprio: 0, kthread: false,
       }));
       return [...kthreads, ...procs].sort((a, b) => a.pid - b.pid);
     },
     getpriority(which, who) {
       alive();
-      const targets = priorityTargets(k, proc, which, who);
+      const targets = priorityTargets(k, proc, which, which === 'user' || who === 0 ? who : (hostPidFor(proc.pidns, who) ?? -1));
       if (targets.length === 0) throw new SysError('ESRCH', 'getpriority');
       return Math.min(...targets.map((t) => t.nice));
     },
     setpriority(which, who, nice) {
       alive();
-      const targets = priorityTargets(k, proc, which, who);
+      const targets = priorityTargets(k, proc, which, which === 'user' || who === 0 ? who : (hostPidFor(proc.pidns, who) ?? -1));
       if (targets.length === 0) throw new SysError('ESRCH', 'setpriority');
       const value = Math.max(-20, Math.min(19, Math.trunc(nice)));
       // like set_one_prio: every permitted target changes; the last refusal is the error
@@ -222,12 +244,12 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       ttyOf(fd).setTermios(structuredClone(t));
     },
     tcgetpgrp(fd) {
-      return ttyOf(fd).foreground;
+      return out(ttyOf(fd).foreground);
     },
     tcsetpgrp(fd, pgid) {
       const tty = ttyOf(fd);
       if (tty.session !== proc.sid) throw new SysError('ENOTTY', 'tcsetpgrp');
-      tty.foreground = pgid;
+      tty.foreground = hostPidFor(proc.pidns, pgid) ?? pgid;
     },
     winsize(fd) {
       return { ...ttyOf(fd).winsize };
@@ -260,19 +282,22 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     uptime: () => k.clock.now() - k.bootedAt,
     random: (n) => k.random.below(n),
     randomBytes: (n) => k.random.fill(new Uint8Array(n)),
-    uname: () => ({
-      sysname: 'Linux',
-      nodename: k.identity.hostname,
-      release: k.identity.release,
-      version: k.identity.version,
-      machine: k.identity.machine,
-      domainname: '(none)',
-    }),
+    uname: () => {
+      const uts = k.utsName(proc);
+      return {
+        sysname: 'Linux',
+        nodename: uts.hostname,
+        release: k.identity.release,
+        version: k.identity.version,
+        machine: k.identity.machine,
+        domainname: uts.domainname,
+      };
+    },
     sethostname(name) {
       alive();
       if (proc.cred.euid !== 0) throw new SysError('EPERM', 'sethostname');
       if (name.length > 64) throw new SysError('EINVAL', 'sethostname');
-      k.identity.hostname = name;
+      k.setUtsName(proc, 'hostname', name);
     },
     async call(service, request) {
       await enter();
@@ -280,7 +305,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       // like connecting to a socket nobody listens on
       if (!handler) throw new SysError('ECONNREFUSED', 'connect', service);
       const c = proc.cred;
-      const reply = await k.block(proc, Promise.resolve(handler({ pid: proc.pid, uid: c.uid, euid: c.euid, gid: c.gid, egid: c.egid, groups: c.groups }, request)));
+      const reply = await k.block(proc, Promise.resolve(handler({ pid: proc.pid, uid: c.uid, euid: c.euid, gid: c.gid, egid: c.egid, groups: c.groups, netns: proc.netns }, request)));
       alive();
       return reply;
     },
@@ -290,10 +315,10 @@ export function makeSys(k: Kernel, proc: Process): Sys {
 
 /** The live processes and kernel threads a getpriority/setpriority call names. */
 function priorityTargets(k: Kernel, proc: Process, which: PriorityWhich, who: number): (Process | KernelThread)[] {
-  const live = [...k.procs.values()].filter((p) => p.state !== 'zombie');
+  const live = [...k.procs.values()].filter((p) => p.state !== 'zombie' && sees(proc.pidns, p));
   if (which === 'process') {
     const pid = who === 0 ? proc.pid : who;
-    const t = live.find((p) => p.pid === pid) ?? k.kthreads.get(pid);
+    const t = live.find((p) => p.pid === pid) ?? (proc.pidns ? undefined : k.kthreads.get(pid));
     return t ? [t] : [];
   }
   if (which === 'pgrp') {
@@ -301,5 +326,5 @@ function priorityTargets(k: Kernel, proc: Process, which: PriorityWhich, who: nu
     return live.filter((p) => p.pgid === pgid);
   }
   const uid = who === 0 ? proc.cred.uid : who;
-  return [...(uid === 0 ? k.kthreads.values() : []), ...live.filter((p) => p.cred.uid === uid)];
+  return [...(uid === 0 && !proc.pidns ? k.kthreads.values() : []), ...live.filter((p) => p.cred.uid === uid)];
 }

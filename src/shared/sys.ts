@@ -102,6 +102,11 @@ export interface Sys {
   mounts(): FsUsage[];
   getcwd(): string;
   chdir(path: string): Promise<void>;
+  /**
+   * chroot(2): makes `path` this process's root directory (inherited by its children); the
+   * working directory stays. EPERM unless root; ENOENT, ENOTDIR, EACCES as for chdir.
+   */
+  chroot(path: string): Promise<void>;
 
   // convenience over open/read/write
   readFile(path: string): Promise<Uint8Array>;
@@ -174,4 +179,6 @@ export interface Caller {
   gid: number;
   egid: number;
   groups: readonly number[];
+  /** The caller's network namespace (a container's); 0 or absent: the machine's own. */
+  netns?: number;
 }

@@ -1,7 +1,7 @@
 // The mounted filesystems: what `df` and /proc/mounts report, and the byte budget that makes
 // ENOSPC real.
 
-export type FsType = 'ext4' | 'tmpfs' | 'proc' | 'devtmpfs' | 'sysfs';
+export type FsType = 'ext4' | 'tmpfs' | 'proc' | 'devtmpfs' | 'sysfs' | 'overlay';
 
 export interface FileSystemInfo {
   id: number;
@@ -20,6 +20,13 @@ export interface FileSystemInfo {
   persistent: boolean;
   /** Total and used inode counts, for `df -i`. */
   inodesTotal: number;
+  /**
+   * The mount namespace it is mounted in: the inode number of that tree's root directory (a
+   * container's root), `target` being relative to it. Undefined: the machine's own tree.
+   */
+  namespace?: number;
+  /** Set by umount: it no longer shows in any mount table. */
+  unmounted?: boolean;
 }
 
 export const BLOCK = 4096;

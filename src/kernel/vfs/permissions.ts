@@ -9,6 +9,11 @@ export interface Cred {
   euid: number;
   egid: number;
   groups: number[];
+  /**
+   * The process's root directory (chroot(2), a container's mount namespace): every path it
+   * resolves starts there and `..` stops there. Undefined: the machine's real root.
+   */
+  root?: Inode;
 }
 
 export const R_OK = 4;

@@ -55,6 +55,7 @@ export class Vfs {
       stored: 0,
       persistent: opts.persistent ?? type === 'ext4',
       inodesTotal: opts.inodesTotal ?? 0,
+      ...(opts.namespace !== undefined ? { namespace: opts.namespace } : {}),
     };
     this.filesystems.push(info);
     return info;
@@ -72,6 +73,43 @@ export class Vfs {
       this.mountedOn.set(root.ino, mountpoint.ino);
     }
     return root;
+  }
+
+  /** The directory a path reaching `node` lands on: the root of whatever is mounted over it. */
+  covering(node: Inode): Inode {
+    let n = node;
+    for (let guard = 0; guard < 64; guard++) {
+      const over = this.mounts.get(n.ino);
+      if (over === undefined) return n;
+      n = this.node(over);
+    }
+    return n;
+  }
+
+  /**
+   * umount(2) of the filesystem mounted on `mountpoint` (given as the mountpoint directory or
+   * the mounted root): it leaves every mount table, and its inodes that no open file holds
+   * are freed. EINVAL when nothing is mounted there.
+   */
+  umount(mountpoint: Inode): void {
+    const under = this.mountedOn.get(mountpoint.ino);
+    const mpIno = under ?? mountpoint.ino;
+    const rootIno = this.mounts.get(mpIno);
+    if (rootIno === undefined) throw new SysError('EINVAL', 'umount');
+    if (this.mounts.has(rootIno)) throw new SysError('EBUSY', 'umount');
+    this.mounts.delete(mpIno);
+    this.mountedOn.delete(rootIno);
+    const fs = this.node(rootIno).fs;
+    const info = this.filesystems[fs];
+    if (info && fs !== this.root.fs) {
+      info.unmounted = true;
+      for (const [ino, node] of this.inodes) {
+        if (node.fs !== fs || this.openRefs.has(ino)) continue;
+        info.stored -= this.allocated(node);
+        this.inodes.delete(ino);
+        this.data.delete(ino);
+      }
+    }
   }
 
   /**
@@ -145,7 +183,9 @@ export class Vfs {
     if (path.length >= PATH_MAX) throw new SysError('ENAMETOOLONG', syscall, path);
     const mustBeDir = path.endsWith('/');
     const follow = opts.follow || mustBeDir;
-    let cur = path.startsWith('/') ? this.root : cwd;
+    // a chrooted process: `/` and absolute link targets start at its root, `..` stops there
+    const top = cred.root ?? this.root;
+    let cur = path.startsWith('/') ? top : cwd;
     let parts = splitPath(path);
     let links = 0;
     for (let i = 0; i < parts.length; i++) {
@@ -155,7 +195,7 @@ export class Vfs {
       if (part.length > NAME_MAX) throw new SysError('ENAMETOOLONG', syscall, path);
       if (part === '.') continue;
       if (part === '..') {
-        cur = this.parentOf(cur);
+        if (cur.ino !== top.ino) cur = this.parentOf(cur);
         continue;
       }
       const next = this.child(cur, part);
@@ -167,7 +207,7 @@ export class Vfs {
         if (target === '') throw new SysError('ENOENT', syscall, path);
         parts = [...splitPath(target), ...parts.slice(i + 1)];
         i = -1;
-        if (target.startsWith('/')) cur = this.root;
+        if (target.startsWith('/')) cur = top;
         continue;
       }
       cur = next;
@@ -178,10 +218,12 @@ export class Vfs {
 
   /**
    * Looks up an absolute path with no permission checks and no exceptions (the kernel's own
-   * probes, such as the service manager searching unit directories).
+   * probes, such as the service manager searching unit directories). With `root`, the path is
+   * looked up inside that tree as a process chrooted there would see it.
    */
-  lookup(path: string, follow = true): Inode | undefined {
-    let cur = this.root;
+  lookup(path: string, follow = true, root?: Inode): Inode | undefined {
+    const top = root ?? this.root;
+    let cur = top;
     let parts = splitPath(path);
     let links = 0;
     for (let i = 0; i < parts.length; i++) {
@@ -189,7 +231,7 @@ export class Vfs {
       if (cur.type !== 'dir') return undefined;
       if (part === '.') continue;
       if (part === '..') {
-        cur = this.parentOf(cur);
+        if (cur.ino !== top.ino) cur = this.parentOf(cur);
         continue;
       }
       const next = this.child(cur, part);
@@ -200,7 +242,7 @@ export class Vfs {
         if (target === '') return undefined;
         parts = [...splitPath(target), ...parts.slice(i + 1)];
         i = -1;
-        if (target.startsWith('/')) cur = this.root;
+        if (target.startsWith('/')) cur = top;
         continue;
       }
       cur = next;
@@ -212,7 +254,7 @@ export class Vfs {
   resolveParent(cred: Cred, cwd: Inode, path: string, syscall: string): { dir: Inode; name: string } {
     if (path === '') throw new SysError('ENOENT', syscall, path);
     const trimmed = path.replace(/\/+$/, '');
-    if (trimmed === '') return { dir: this.root, name: '.' };
+    if (trimmed === '') return { dir: cred.root ?? this.root, name: '.' };
     const slash = trimmed.lastIndexOf('/');
     const dirPath = slash < 0 ? '.' : trimmed.slice(0, slash) || '/';
     const name = trimmed.slice(slash + 1);
@@ -226,13 +268,22 @@ export class Vfs {
     return node.generateTarget ? node.generateTarget() : (node.target ?? '');
   }
 
-  /** Absolute path of a directory, by walking up its parents (getcwd). */
-  pathOf(dir: Inode): string {
+  /**
+   * Absolute path of a directory, by walking up its parents (getcwd). With `root` (a chrooted
+   * process's), the path is relative to that root; a directory outside it gets the
+   * "(unreachable)" prefix Linux's getcwd(2) gives.
+   */
+  pathOf(dir: Inode, root?: Inode): string {
     const parts: string[] = [];
+    const stop = root?.ino ?? this.rootIno;
     let d = dir;
     for (let guard = 0; guard < 4096; guard++) {
+      if (d.ino === stop) break;
       const up = this.parentOf(d);
-      if (up === d) break;
+      if (up === d) {
+        if (stop !== this.rootIno) return `(unreachable)/${parts.reverse().join('/')}`;
+        break;
+      }
       const myIno = this.mountedOn.get(d.ino) ?? d.ino;
       let found: string | undefined;
       for (const [name, ino] of up.entries ?? []) if (ino === myIno) { found = name; break; }

@@ -32,9 +32,14 @@ export interface ExchangeEnv {
   arpFailUs(address: string): number;
 }
 
-/** Where a packet goes from here. */
+/**
+ * Where a packet goes from here. A local leg with `netns` delivers into that network namespace
+ * (a container's): across the docker0 bridge from the host (the host's OUTPUT walk for the
+ * packet, INPUT for the answer), or `inside` one namespace or between two containers on the
+ * bridge, where no hook of the host's is crossed and no host counter moves.
+ */
 export type Leg =
-  | { kind: 'local'; src: string; ifindex: number; ifname: string }
+  | { kind: 'local'; src: string; ifindex: number; ifname: string; netns?: number; inside?: boolean }
   | { kind: 'wire'; src: string; ifindex: number; ifname: string; gateway?: string; mtu: number };
 
 /** What came back for a packet. */
@@ -82,16 +87,20 @@ export function icmpErrorFor(req: Flow, from: string, type: number, code: number
   return { proto: 1, src: from, dst: req.src, icmpType: type, icmpCode: code, length: Math.min(576, 28 + Math.min(req.length, 28)) };
 }
 
-/** A packet that arrived for this machine: the kernel or a socket answers it, or nobody does. */
-export function respondLocally(env: ExchangeEnv, req: Flow): { reply?: Flow; why: Why; peer?: Peer } {
+/**
+ * A packet that arrived for this machine (or for network namespace `netns` of it): the kernel
+ * or a socket of that namespace answers it, or nobody does.
+ */
+export function respondLocally(env: ExchangeEnv, req: Flow, netns = 0): { reply?: Flow; why: Why; peer?: Peer } {
   if (req.proto === 1) {
     if (req.icmpType !== 8) return { why: { kind: 'kernel', answer: 'ignored' } };
-    if (env.sysctl('net.ipv4.icmp_echo_ignore_all') === '1') return { why: { kind: 'kernel', answer: 'ignored' } };
+    // a new namespace starts with its own sysctls at their defaults
+    if (netns === 0 && env.sysctl('net.ipv4.icmp_echo_ignore_all') === '1') return { why: { kind: 'kernel', answer: 'ignored' } };
     return { reply: answerTo(req, { icmpType: 0, icmpCode: 0, length: req.length }), why: { kind: 'kernel', answer: 'echo-reply' } };
   }
   const proto = req.proto === 6 ? 'tcp' : 'udp';
   const port = req.dport ?? 0;
-  const s = env.sockets.listener(proto, req.dst, port);
+  const s = env.sockets.listener(proto, req.dst, port, 4, netns);
   if (proto === 'tcp') {
     if (s) return { reply: answerTo(req, { tcpFlags: TCP.SYN | TCP.ACK, length: 60 }), why: { kind: 'socket', proto, port, pid: s.pid, comm: s.comm }, peer: { kind: 'local', pid: s.pid, comm: s.comm, socket: s.id } };
     return { reply: answerTo(req, { tcpFlags: TCP.RST | TCP.ACK, length: 40 }), why: { kind: 'nothing-listening', proto, port } };
@@ -102,6 +111,7 @@ export function respondLocally(env: ExchangeEnv, req: Flow): { reply?: Flow; why
 
 /** Sends `req` along `leg` and collects what comes back through INPUT. */
 export function exchange(env: ExchangeEnv, req: Flow, leg: Leg, ttl = 64): Outcome {
+  if (leg.kind === 'local' && leg.inside) return deliverInside(env, req, leg.netns ?? 0);
   const out = env.fw.output(req, leg.ifname, 'request');
   if (!out.ok) {
     // a local REJECT answers the sender at once; a packet this machine itself drops on its way
@@ -112,7 +122,26 @@ export function exchange(env: ExchangeEnv, req: Flow, leg: Leg, ttl = 64): Outco
     return { kind: 'silent', why: out.why };
   }
   count(env, leg.ifindex, 'tx', req);
-  return leg.kind === 'local' ? deliverLocal(env, req, leg) : deliverWire(env, req, leg, ttl);
+  if (leg.kind === 'wire') return deliverWire(env, req, leg, ttl);
+  return leg.netns !== undefined ? deliverBridged(env, req, leg, leg.netns) : deliverLocal(env, req, leg);
+}
+
+/** Within a namespace (its loopback or own address), or bridged between two containers. */
+function deliverInside(env: ExchangeEnv, req: Flow, netns: number): Outcome {
+  const r = respondLocally(env, req, netns);
+  if (!r.reply) return { kind: 'silent', why: r.why };
+  return { kind: 'answer', reply: r.reply, rttUs: 20 + Math.round(60 * env.random()), ttl: 64, why: r.why, ...(r.peer ? { peer: r.peer } : {}) };
+}
+
+/** Out of the host by the bridge into namespace `netns`, whose kernel or socket answers; the answer crosses the host's INPUT. */
+function deliverBridged(env: ExchangeEnv, req: Flow, leg: Extract<Leg, { kind: 'local' }>, netns: number): Outcome {
+  const r = respondLocally(env, req, netns);
+  if (!r.reply) return { kind: 'silent', why: r.why };
+  count(env, leg.ifindex, 'rx', r.reply);
+  const back = env.fw.input(r.reply, leg.ifname, 'reply');
+  if (!back.ok) return { kind: 'silent', why: back.why };
+  // a veth pair and a bridge: a little slower than the loopback
+  return { kind: 'answer', reply: r.reply, rttUs: 40 + Math.round(80 * env.random()), ttl: 64, why: r.why, ...(r.peer ? { peer: r.peer } : {}) };
 }
 
 /** An OUTPUT REJECT's answer (RST or ICMP error), handed to the sender over the loopback. */

@@ -31,7 +31,20 @@ export interface TrafficDeps {
   sysctl(key: string): string | undefined;
   readFile(path: string): string | undefined;
   hostname(): string;
+  /** The network namespaces (containers') and their addresses; absent: only the host's. */
+  netns?: NetNamespaceDirectory;
 }
+
+/** What the traffic service reads of the kernel's network namespaces. */
+export interface NetNamespaceDirectory {
+  /** The namespace (not the host's) whose interfaces hold `ip`. */
+  byAddress(ip: string): number | undefined;
+  /** The IPv4 addresses of namespace `id`. */
+  addresses(id: number): readonly string[];
+}
+
+/** The interface containers hang on (docker's bridge): the host reaches them through it. */
+const BRIDGE = 'docker0';
 
 /** Bound on the segments one `data` request walks through netfilter. */
 const MAX_SEGMENTS = 64;
@@ -132,8 +145,31 @@ export class Traffic {
     return { kind: 'route', src: leg.src, ifname: leg.ifname, local: leg.kind === 'local', mtu, ...(leg.kind === 'wire' && leg.gateway !== undefined ? { gateway: leg.gateway } : {}) };
   }
 
+  /**
+   * The way to `dst` from the caller's network namespace: its own loopback and addresses stay
+   * inside it; an address of another namespace is reached over the docker0 bridge (from the
+   * host) or bridged (from a container); anything else leaves as the host's packets do (a
+   * container's are masqueraded behind the host).
+   */
+  legFor(env: ExchangeEnv, caller: Caller, dst: string): Leg | TrafficError {
+    const from = caller.netns ?? 0;
+    const dir = this.d.netns;
+    if (from !== 0 && (dst.startsWith('127.') || dir?.addresses(from).includes(dst))) {
+      return { kind: 'local', src: dst, ifindex: 0, ifname: 'lo', netns: from, inside: true };
+    }
+    const target = dir?.byAddress(dst);
+    if (target === undefined || target === from) return routeFor(env, dst);
+    if (from !== 0) return { kind: 'local', src: dir?.addresses(from)[0] ?? dst, ifindex: 0, ifname: 'eth0', netns: target, inside: true };
+    const bridge = env.net.links().find((l) => l.name === BRIDGE);
+    if (!bridge) return { kind: 'error', errno: 'EHOSTUNREACH', why: { kind: 'no-route', dst } };
+    const route = routeFor(env, dst);
+    const src = route.kind !== 'error' && route.ifindex === bridge.ifindex ? route.src
+      : this.d.net.addresses(4).find((a) => a.ifindex === bridge.ifindex)?.local ?? (route.kind !== 'error' ? route.src : '0.0.0.0');
+    return { kind: 'local', src, ifindex: bridge.ifindex, ifname: bridge.name, netns: target };
+  }
+
   echo(env: ExchangeEnv, caller: Caller, dst: string, size: number, ttl?: number): EchoReply {
-    const leg = routeFor(env, dst);
+    const leg = this.legFor(env, caller, dst);
     if (leg.kind === 'error') return leg;
     const req: Flow = { proto: 1, src: leg.src, dst, icmpType: 8, icmpCode: 0, length: 28 + size, uid: caller.euid, gid: caller.egid };
     const o = exchange(env, req, leg, ttl ?? Number(this.d.sysctl('net.ipv4.ip_default_ttl') ?? 64));
@@ -145,12 +181,15 @@ export class Traffic {
 
   connect(env: ExchangeEnv, caller: Caller, dst: string, port: number): ConnectReply {
     // IPv6 reaches nothing but this machine's own loopback (the lab has no IPv6 routing)
-    if (dst.includes(':')) return this.opened(env, caller, this.connect6(env, dst, port));
-    const leg = routeFor(env, dst);
+    if (dst.includes(':')) return this.opened(env, caller, this.connect6(env, caller, dst, port));
+    const leg = this.legFor(env, caller, dst);
     if (leg.kind === 'error') return leg;
     const sport = this.ephemeral(env);
     const req: Flow = { proto: 6, src: leg.src, dst, sport, dport: port, tcpFlags: TCP.SYN, length: 60, uid: caller.euid, gid: caller.egid };
-    return this.opened(env, caller, connectOutcome(exchange(env, req, leg), leg.src, sport));
+    // a container's connection leaves masqueraded, but its own end is its own address
+    const from = caller.netns ?? 0;
+    const src = from !== 0 && !(leg.kind === 'local' && leg.netns !== undefined) ? (this.d.netns?.addresses(from)[0] ?? leg.src) : leg.src;
+    return this.opened(env, caller, connectOutcome(exchange(env, req, leg), src, sport));
   }
 
   /** A connection to a socket of this machine becomes a stream its listener can accept. */
@@ -165,10 +204,10 @@ export class Traffic {
     this.streams.processExited(pid);
   }
 
-  private connect6(env: ExchangeEnv, dst: string, port: number): ConnectReply {
+  private connect6(env: ExchangeEnv, caller: Caller, dst: string, port: number): ConnectReply {
     if (dst !== '::1') return { kind: 'error', errno: 'ENETUNREACH', why: { kind: 'no-route', dst } };
     const sport = this.ephemeral(env);
-    const s = this.d.sockets.listener('tcp', '::1', port, 6);
+    const s = this.d.sockets.listener('tcp', '::1', port, 6, caller.netns ?? 0);
     if (!s) return { kind: 'refused', src: dst, sport, afterUs: 30, why: { kind: 'nothing-listening', proto: 'tcp', port } };
     const why: Why = { kind: 'socket', proto: 'tcp', port, pid: s.pid, comm: s.comm };
     return { kind: 'connected', src: dst, sport, rttUs: 30 + Math.round(40 * env.random()), peer: { kind: 'local', pid: s.pid, comm: s.comm, socket: s.id }, why };
@@ -176,7 +215,7 @@ export class Traffic {
 
   /** The segments of a finished exchange over an open connection (counters and conntrack move). */
   private data(env: ExchangeEnv, caller: Caller, req: Extract<TrafficRequest, { kind: 'data' }>): DataReply {
-    const leg = routeFor(env, req.dst);
+    const leg = this.legFor(env, caller, req.dst);
     if (leg.kind === 'error') return { kind: 'lost', why: leg.why };
     const up: Flow = { proto: 6, src: leg.src, dst: req.dst, sport: req.sport, dport: req.port, tcpFlags: TCP.ACK, length: 52, uid: caller.euid, gid: caller.egid };
     const down: Flow = { proto: 6, src: req.dst, dst: leg.src, sport: req.port, dport: req.sport, tcpFlags: TCP.ACK, length: 52 };
@@ -200,7 +239,9 @@ export class Traffic {
 
   /** One segment of an established connection: the hooks it crosses on this machine. */
   private segment(env: ExchangeEnv, flow: Flow, leg: Leg, dir: 'up' | 'down'): Why | undefined {
-    const local = leg.kind === 'local';
+    if (leg.kind === 'local' && leg.inside) return undefined;
+    // into a container over the bridge, the host walks only the way out and the answer's way in
+    const local = leg.kind === 'local' && leg.netns === undefined;
     if (dir === 'up' || local) {
       const out = env.fw.output(flow, leg.ifname, dir === 'up' ? 'request' : 'reply');
       if (!out.ok) return out.why;
@@ -215,7 +256,7 @@ export class Traffic {
   }
 
   udp(env: ExchangeEnv, caller: Caller, dst: string, port: number, ttl?: number, size = 32): UdpReply {
-    const leg = routeFor(env, dst);
+    const leg = this.legFor(env, caller, dst);
     if (leg.kind === 'error') return leg;
     const req: Flow = { proto: 17, src: leg.src, dst, sport: this.ephemeral(env), dport: port, length: 28 + size, uid: caller.euid, gid: caller.egid };
     const o = exchange(env, req, leg, ttl ?? Number(this.d.sysctl('net.ipv4.ip_default_ttl') ?? 64));
