@@ -59,23 +59,126 @@ http {
 }
 `;
 
-const MIME_TYPES = `types {
-    text/html                             html htm shtml;
-    text/css                              css;
-    text/plain                            txt;
-    text/xml                              xml;
-    image/gif                             gif;
-    image/jpeg                            jpeg jpg;
-    image/png                             png;
-    image/svg+xml                         svg svgz;
-    image/x-icon                          ico;
-    application/javascript                js;
-    application/json                      json;
-    application/pdf                       pdf;
-    application/zip                       zip;
-    application/gzip                      gz;
-    application/octet-stream              bin exe iso img;
+const MIME_TYPES = `# /etc/nginx/mime.types: which Content-Type nginx sends for a file, by its extension.
+# Files whose extension is not listed get the default_type of nginx.conf.
+
+types {
+    # text
+    text/html                                   html htm shtml;
+    text/css                                    css;
+    text/xml                                    xml;
+    text/plain                                  txt;
+    text/mathml                                 mml;
+    text/vnd.sun.j2me.app-descriptor            jad;
+    text/vnd.wap.wml                            wml;
+    text/x-component                            htc;
+
+    # images
+    image/gif                                   gif;
+    image/jpeg                                  jpeg jpg;
+    image/avif                                  avif;
+    image/png                                   png;
+    image/svg+xml                               svg svgz;
+    image/tiff                                  tif tiff;
+    image/vnd.wap.wbmp                          wbmp;
+    image/webp                                  webp;
+    image/x-icon                                ico;
+    image/x-jng                                 jng;
+    image/x-ms-bmp                              bmp;
+
+    # fonts
+    font/woff                                   woff;
+    font/woff2                                  woff2;
+
+    # scripts, data and documents
+    application/javascript                      js;
+    application/atom+xml                        atom;
+    application/rss+xml                         rss;
+    application/json                            json;
+    application/wasm                            wasm;
+    application/xhtml+xml                       xhtml;
+    application/xspf+xml                        xspf;
+    application/pdf                             pdf;
+    application/postscript                      ps eps ai;
+    application/rtf                             rtf;
+    application/msword                          doc;
+    application/vnd.ms-excel                    xls;
+    application/vnd.ms-powerpoint               ppt;
+    application/vnd.ms-fontobject               eot;
+    application/vnd.oasis.opendocument.graphics odg;
+    application/vnd.oasis.opendocument.presentation odp;
+    application/vnd.oasis.opendocument.spreadsheet ods;
+    application/vnd.oasis.opendocument.text     odt;
+    application/vnd.openxmlformats-officedocument.presentationml.presentation pptx;
+    application/vnd.openxmlformats-officedocument.spreadsheetml.sheet xlsx;
+    application/vnd.openxmlformats-officedocument.wordprocessingml.document docx;
+    application/vnd.apple.mpegurl               m3u8;
+    application/vnd.google-earth.kml+xml        kml;
+    application/vnd.google-earth.kmz            kmz;
+    application/vnd.wap.wmlc                    wmlc;
+    application/mac-binhex40                    hqx;
+    application/x-x509-ca-cert                  der pem crt;
+    application/x-perl                          pl pm;
+    application/x-tcl                           tcl tk;
+    application/x-cocoa                         cco;
+    application/x-makeself                      run;
+    application/x-pilot                         prc pdb;
+    application/x-sea                           sea;
+    application/x-shockwave-flash               swf;
+    application/x-stuffit                       sit;
+    application/x-xpinstall                     xpi;
+    application/x-java-archive-diff             jardiff;
+    application/x-java-jnlp-file                jnlp;
+
+    # archives and packages
+    application/zip                             zip;
+    application/x-7z-compressed                 7z;
+    application/x-rar-compressed                rar;
+    application/x-redhat-package-manager        rpm;
+    application/java-archive                    jar war ear;
+    application/octet-stream                    bin exe dll deb dmg iso img msi msp msm;
+
+    # audio
+    audio/midi                                  mid midi kar;
+    audio/mpeg                                  mp3;
+    audio/ogg                                   ogg;
+    audio/x-m4a                                 m4a;
+    audio/x-realaudio                           ra;
+
+    # video
+    video/3gpp                                  3gpp 3gp;
+    video/mp2t                                  ts;
+    video/mp4                                   mp4;
+    video/mpeg                                  mpeg mpg;
+    video/quicktime                             mov;
+    video/webm                                  webm;
+    video/x-flv                                 flv;
+    video/x-m4v                                 m4v;
+    video/x-mng                                 mng;
+    video/x-ms-asf                              asx asf;
+    video/x-ms-wmv                              wmv;
+    video/x-msvideo                             avi;
 }
+`;
+
+/** Photon's SPECS/nginx/nginx.service, as the package installs it. */
+const NGINX_SERVICE = `# Source: https://www.nginx.com/resources/wiki/start/topics/examples/systemd/
+[Unit]
+Description=The NGINX HTTP and reverse proxy server
+After=syslog.target network-online.target remote-fs.target nss-lookup.target
+Wants=network-online.target
+
+[Service]
+Type=forking
+PIDFile=/run/nginx.pid
+ExecStartPre=/usr/sbin/nginx -t
+ExecStart=/usr/sbin/nginx
+ExecReload=/usr/sbin/nginx -s reload
+ExecStop=/bin/kill -s QUIT $MAINPID
+PrivateTmp=true
+
+[Install]
+WantedBy=multi-user.target
 `;
 
 const page = (title: string, body: string): string => `<!DOCTYPE html>\n<html>\n<head>\n<title>${title}</title>\n</head>\n<body>\n<h1>${title}</h1>\n<p>${body}</p>\n</body>\n</html>\n`;
@@ -131,8 +234,8 @@ export const PAYLOADS: Readonly<Record<string, PackagePayload>> = {
       ['/etc/nginx/html/index.html', page('Welcome to nginx on Photon OS', 'If you can read this page, the nginx web server is installed and working.')],
       ['/etc/nginx/html/50x.html', page('An error occurred.', 'The page you are looking for is temporarily unavailable. Please try again later.')],
     ],
-    units: { 'nginx.service': service('The nginx HTTP and reverse proxy server', ['Type=forking', 'PIDFile=/run/nginx.pid', 'ExecStartPre=/usr/sbin/nginx -t', 'ExecStart=/usr/sbin/nginx', 'ExecReload=/usr/sbin/nginx -s reload', 'ExecStop=/bin/kill -s QUIT $MAINPID', 'PrivateTmp=true'], 'multi-user.target', 'network-online.target remote-fs.target nss-lookup.target') },
-    users: [['nginx', '/var/lib/nginx', 'nginx web server']],
+    units: { 'nginx.service': NGINX_SERVICE },
+    users: [['nginx', '/var/lib/nginx', 'Nginx web server']],
   },
   httpd: {
     dirs: [['/etc/httpd', 0o755], ['/etc/httpd/conf', 0o755], ['/etc/httpd/conf.d', 0o755], ['/etc/httpd/conf.modules.d', 0o755], ['/etc/httpd/html', 0o755], ['/var/log/httpd', 0o700]],
