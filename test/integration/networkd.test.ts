@@ -183,16 +183,16 @@ networkctl reload; ip -4 -br addr show eth0; ip route`,
   [
     'creates netdevs it can, and configures links as they appear',
     `printf '[NetDev]\\nName=dummy0\\nKind=dummy\\n' > /etc/systemd/network/30-d.netdev
-printf '[NetDev]\\nName=br0\\nKind=bridge\\n' > /etc/systemd/network/31-br.netdev
+printf '[NetDev]\\nName=bond0\\nKind=bond\\n' > /etc/systemd/network/31-bond.netdev
 printf '[Match]\\nName=dummy*\\n[Network]\\nAddress=10.9.9.9/24\\n' > /etc/systemd/network/30-d.network
 networkctl reload; ip link add dummy1 type dummy; sleep 1
-networkctl --no-legend; ${NETWORKD_LOG} | grep dummy\\\\\\|br0`,
+networkctl --no-legend; ${NETWORKD_LOG} | grep dummy\\\\\\|bond0`,
     `  1 lo     loopback carrier  unmanaged
   2 eth0   ether    routable configured
   3 dummy0 ether    routable configured
   4 dummy1 ether    routable configured
 dummy0: netdev ready
-br0: netdev could not be created: Unknown device type. Operation not supported
+bond0: netdev could not be created: Unknown device type. Operation not supported
 dummy0: Configuring with /etc/systemd/network/30-d.network.
 dummy0: Link UP
 dummy0: Gained carrier

@@ -33,8 +33,8 @@ const UNKNOWN_OPTION: Record<string, { stdout: string; stderr: string; failed: b
   expr: { stdout: '--no-such-option\n', stderr: '', failed: false },
 };
 
-/** Programs whose package ships no manual page (toybox's hostname, dockerd's helper). */
-const NO_PAGE = new Set(['hostname', 'docker-proxy']);
+/** Programs whose package ships no manual page: toybox's hostname, nginx, and docker's (its pages are in docker-doc). */
+const NO_PAGE = new Set(['hostname', 'docker-proxy', 'nginx', 'docker']);
 
 function pageNames(): Set<string> {
   return new Set([...pageIndex.keys()].map((k) => k.slice(0, k.lastIndexOf('.'))));

@@ -1,6 +1,6 @@
 // The daemons of a default Photon box that run here without inner workings yet: each logs what
-// the real one logs at start and then waits for signals. (docker gains behaviour in later work
-// and keeps its entry point; systemd-networkd and systemd-resolved live in programs/network.)
+// the real one logs at start and then waits for signals. (dockerd is in programs/docker;
+// systemd-networkd and systemd-resolved live in programs/network.)
 import { defineProgram, type Program } from '../define';
 import { runDaemon } from './daemon';
 
@@ -24,4 +24,3 @@ export const agetty = daemon('agetty', '/usr/sbin/agetty', 'util-linux', []);
 export const vmtoolsd = daemon('vmtoolsd', '/usr/bin/vmtoolsd', 'open-vm-tools', []);
 export const vgauth = daemon('VGAuthService', '/usr/bin/VGAuthService', 'open-vm-tools', []);
 export const containerd = daemon('containerd', '/usr/bin/containerd', 'containerd', ['starting containerd', 'containerd successfully booted']);
-export const dockerd = daemon('dockerd', '/usr/bin/dockerd', 'docker-engine', ['Starting up', 'Loading containers: start.', 'Loading containers: done.', 'Daemon has completed initialization', 'API listen on /run/docker.sock']);

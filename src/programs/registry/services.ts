@@ -1,5 +1,5 @@
 // Journald's tools, power commands and the daemons default units run (sshd, systemd's own
-// daemons, getty, cloud-init, containerd, dockerd); each loads when first run.
+// daemons, getty, cloud-init, containerd); each loads when first run.
 import { lazy, type ProgramEntry } from '../entry';
 
 const d = (name: string, installPath: string, pkg: string, key: string): ProgramEntry =>
@@ -38,5 +38,4 @@ export const servicePrograms: ProgramEntry[] = [
   d('vmtoolsd', '/usr/bin/vmtoolsd', 'open-vm-tools', 'vmtoolsd'),
   d('VGAuthService', '/usr/bin/VGAuthService', 'open-vm-tools', 'vgauth'),
   d('containerd', '/usr/bin/containerd', 'containerd', 'containerd'),
-  d('dockerd', '/usr/bin/dockerd', 'docker-engine', 'dockerd'),
 ];

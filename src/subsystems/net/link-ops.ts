@@ -157,8 +157,16 @@ export function randomMac(seed: number): number[] {
   return [(next() & 0xfe) | 0x02, next(), next(), next(), next(), next()];
 }
 
-/** RTM_NEWLINK with NLM_F_CREATE: only dummy devices can be made here. */
+/** RTM_NEWLINK with NLM_F_CREATE: dummy devices, and the bridge dockerd makes (docker0). */
 export function createLink(s: NetState, name: string, type: string, c: LinkChange, now: number): NetError | null {
+  if (type === 'bridge' && name !== '') {
+    if (!validIfName(name)) return err('EINVAL');
+    if (linkByName(s, name)) return err('EEXIST');
+    // a bridge without ports has no carrier (NO-CARRIER, state DOWN) until something attaches
+    const l: Link = { ...dummyLink(s.nextIfindex++, name, c.address ? [...c.address] : randomMac(s.nextIfindex)), kind: 'bridge', flags: IFF.BROADCAST | IFF.MULTICAST, carrier: false, qdiscOnUp: 'noqueue', minMtu: 68, maxMtu: 65535 };
+    s.links.push(l);
+    return changeLink(s, l, { ...c, name: undefined, address: undefined }, now);
+  }
   if (type !== 'dummy') return err('EOPNOTSUPP', 'Unknown device type');
   let devName = name;
   if (devName === '') {
@@ -179,7 +187,7 @@ export function createLink(s: NetState, name: string, type: string, c: LinkChang
 }
 
 export function deleteLink(s: NetState, l: Link): NetError | null {
-  if (l.kind !== 'dummy') return err('EOPNOTSUPP');
+  if (l.kind !== 'dummy' && l.kind !== 'bridge') return err('EOPNOTSUPP');
   linkDown(s, l);
   for (const a of s.addrs.filter((x) => x.ifindex === l.ifindex)) if (s.addrs.includes(a)) removeAddress(s, a);
   flushDeviceRoutes(s, l.ifindex, 4, false);

@@ -70,7 +70,7 @@ export interface UnitConfig {
   refuseManualStart: boolean;
   refuseManualStop: boolean;
   service?: ServiceConfig;
-  socket?: { listen: string[]; service?: string };
+  socket?: { listen: string[]; service?: string; mode: number; user: string; group: string };
   timer?: { onCalendar: string[]; onBootMs?: number; onActiveMs?: number; onUnitActiveMs?: number; persistent: boolean; unit?: string };
   /** Problems found while reading it, logged as systemd logs them. */
   warnings: string[];
@@ -155,7 +155,11 @@ export function unitConfig(s: UnitSettings, type: string): UnitConfig {
   };
   if (type === 'service') cfg.service = serviceConfig(s, cfg);
   if (type === 'socket') {
-    cfg.socket = { listen: [...s.list('Socket', 'ListenStream'), ...s.list('Socket', 'ListenDatagram')], service: s.get('Socket', 'Service') };
+    const mode = s.get('Socket', 'SocketMode');
+    cfg.socket = {
+      listen: [...s.list('Socket', 'ListenStream'), ...s.list('Socket', 'ListenDatagram')], service: s.get('Socket', 'Service'),
+      mode: mode && /^[0-7]{1,4}$/.test(mode) ? parseInt(mode, 8) : 0o666, user: s.get('Socket', 'SocketUser') || 'root', group: s.get('Socket', 'SocketGroup') || 'root',
+    };
   }
   if (type === 'timer') {
     const ms = (k: string): number | undefined => (s.get('Timer', k) === undefined ? undefined : spanMs(s.get('Timer', k), 0));

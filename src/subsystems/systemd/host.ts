@@ -37,6 +37,9 @@ export interface ManagerHost {
   /** A symlink's target; undefined when `path` is not a symlink. */
   readLink(path: string): string | undefined;
   exists(path: string): boolean;
+  /** A socket unit's file-system socket (ListenStream=/path): created as a socket inode, or removed. */
+  bindSocketFile(path: string, mode: number, user: string, group: string): void;
+  unlinkSocketFile(path: string): void;
   isDirectory(path: string): boolean;
   /** Modification time in ms, for "changed on disk" warnings. */
   mtime(path: string): number | undefined;

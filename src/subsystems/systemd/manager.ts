@@ -200,6 +200,7 @@ export class Manager {
         r = 'done';
         break;
       case 'socket':
+        for (const l of cfg.socket?.listen ?? []) if (l.startsWith('/')) this.host.bindSocketFile(l, cfg.socket!.mode, cfg.socket!.user, cfg.socket!.group);
         u.setState('active', 'listening', this.host.now());
         this.rt.log(u, `Listening on ${u.label}.`);
         r = 'done';
@@ -271,7 +272,10 @@ export class Manager {
       if (u.isActive()) {
         u.setState('inactive', 'dead', this.host.now());
         if (u.type === 'target') this.rt.log(u, `Stopped target ${u.label}.`);
-        else if (u.type === 'socket') this.rt.log(u, `Closed ${u.label}.`);
+        else if (u.type === 'socket') {
+          for (const l of u.loaded.config?.socket?.listen ?? []) if (l.startsWith('/')) this.host.unlinkSocketFile(l);
+          this.rt.log(u, `Closed ${u.label}.`);
+        }
         else this.rt.log(u, `Stopped ${u.label}.`);
       }
       return 'done';

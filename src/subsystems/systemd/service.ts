@@ -245,7 +245,8 @@ export async function startService(rt: Runtime, u: Unit): Promise<JobResult> {
     ]);
     cancel();
     u.notifyReady = undefined;
-    if (u.mainPid !== mainPid) return u.activeState === 'failed' ? 'failed' : 'done';
+    // ended before READY=1: the start failed, also when Restart= brings it back later
+    if (u.mainPid !== mainPid) return u.activeState === 'failed' || u.subState === 'auto-restart' ? 'failed' : 'done';
   }
   u.setState('active', 'running', host.now());
   await runPost(rt, u, cfg, launch);

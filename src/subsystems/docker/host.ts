@@ -1,0 +1,83 @@
+// What the docker engine needs from the machine (implemented by src/kernel/docker-host.ts): files
+// under /var/lib/docker as root, container processes in their own root, hostname and network
+// namespace, host commands dockerd runs (iptables, docker-proxy), and the clock.
+
+/** One entry of an image's root filesystem. */
+export type RootfsEntry =
+  | { path: string; kind: 'dir'; mode: number }
+  | { path: string; kind: 'file'; mode: number; text: string }
+  | { path: string; kind: 'symlink'; target: string }
+  | { path: string; kind: 'program'; program: string; mode: number };
+
+export interface ContainerProcessSpec {
+  /** the container's root directory on the host */
+  root: string;
+  argv: string[];
+  env: Map<string, string>;
+  cwd: string;
+  hostname: string;
+  uid: number;
+  gid: number;
+  netns: number;
+  /** where stdin/stdout/stderr go: the engine's log pump, or the terminal of process `pid` */
+  stdio: { kind: 'logs' } | { kind: 'attach'; pid: number; tty: boolean };
+  /** output lines for the container's log (also for attached runs without a tty) */
+  onOutput(stream: 'stdout' | 'stderr', text: string): void;
+  /** cgroup path of the container (docker-<id>.scope under system.slice) */
+  cgroup: string;
+  /** the container: its processes share a PID namespace and a /proc (see release) */
+  group: string;
+}
+
+export interface HostProcess {
+  pid: number;
+  ppid: number;
+  uid: number;
+  argv: string[];
+  startTime: number;
+  cpuMs: number;
+  tty: string;
+}
+
+export interface DockerHost {
+  now(): number;
+  after(ms: number, fn: () => void): () => void;
+  /** a 64-hex-digit id from the machine's seeded generator */
+  randomId(): string;
+  readFile(path: string): string | undefined;
+  writeFile(path: string, text: string, mode?: number): void;
+  appendFile(path: string, text: string): void;
+  mkdirp(path: string, mode?: number): void;
+  remove(path: string): void;
+  exists(path: string): boolean;
+  readDir(path: string): string[];
+  writeTree(dir: string, entries: readonly RootfsEntry[]): void;
+  copyTree(from: string, to: string): void;
+  /** bytes the regular files under `dir` hold */
+  treeSize(dir: string): number;
+  /** connect(2) to /var/run/docker.sock by `pid`: ENOENT without the socket, EACCES without write permission */
+  connectSocket(pid: number): 'ok' | 'ENOENT' | 'EACCES' | 'ECONNREFUSED';
+  /** asks systemd to start docker.service (socket activation); resolves when the job ends */
+  activate(): Promise<boolean>;
+  spawnContainer(spec: ContainerProcessSpec): { pid: number } | { errno: string };
+  /** the container's namespaces are done with (its processes have ended) */
+  release(group: string): void;
+  /** runs a host command as root (dockerd's children: iptables, docker-proxy); resolves with its status, or at once for `detached` ones */
+  run(argv: string[], detached?: boolean): Promise<{ pid: number; status: number }>;
+  kill(pid: number, signal: number): void;
+  waitExit(pid: number): Promise<{ code: number; signal?: number }>;
+  /** the process and its descendants */
+  processTree(pid: number): HostProcess[];
+  netns: {
+    create(): number;
+    setAddresses(id: number, addresses: string[]): void;
+    remove(id: number): void;
+  };
+  /** sets up a bridge link with an address (docker0) */
+  bridge(name: string, address: string, prefixLen: number): void;
+  sysctl(key: string, value: string): void;
+  /** dockerd's own log line into the journal (level=info msg=...) */
+  log(message: string): void;
+  /** the machine's facts for `docker info` */
+  facts(): { hostname: string; kernel: string; os: string; cpus: number; memory: number };
+}

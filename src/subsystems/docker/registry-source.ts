@@ -1,0 +1,9 @@
+// The offline registry as the engine reaches it: loaded on the first pull (the image data is not
+// part of what the machine needs to boot).
+import type { RegistrySource } from './engine';
+
+export const offlineRegistry: RegistrySource = {
+  async find(repo) {
+    return { error: `pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied` };
+  },
+};
