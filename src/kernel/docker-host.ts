@@ -150,6 +150,8 @@ export class KernelDockerHost implements DockerHost {
       if (e.kind === 'dir') {
         const d = this.dir(path, e.mode);
         d.perm = e.mode & 0o7777;
+        d.uid = e.uid ?? 0;
+        d.gid = e.gid ?? 0;
         continue;
       }
       const { dir: parent, name } = this.split(path);
@@ -162,6 +164,8 @@ export class KernelDockerHost implements DockerHost {
       }
       const n = createIn(this.ctx(), parent, name, 'file', e.mode, 'open', path);
       n.perm = e.mode & 0o7777;
+      n.uid = e.uid ?? 0;
+      n.gid = e.gid ?? 0;
       vfs.write(n, 0, encoder.encode(e.kind === 'program' ? stubFor(e.program) : e.text));
     }
   }
@@ -342,6 +346,8 @@ export class KernelDockerHost implements DockerHost {
     const p = proc;
     p.sid = p.pid;
     p.pgid = p.pid;
+    // dockerd reaps what it runs (its Go runtime waits on every child)
+    p.adopted = true;
     const done = new Promise<{ code: number }>((resolve) => this.exits.set(p.pid, [...(this.exits.get(p.pid) ?? []), resolve]));
     void k.resolveProgram(p, argv[0]!, argv).then((r) => k.start(p, r.main), () => k.terminate(p, { kind: 'exited', code: 127 }));
     if (detached) return { pid: p.pid, status: 0 };
@@ -351,7 +357,11 @@ export class KernelDockerHost implements DockerHost {
 
   kill(pid: number, signal: number): void {
     const p = this.k.procs.get(pid);
-    if (p && p.state !== 'zombie') this.k.signal(p, signal);
+    if (!p || p.state === 'zombie') return;
+    // a container's PID 1 gets only the signals it handles, and SIGKILL and SIGSTOP (so `docker
+    // stop` of a process that ignores SIGTERM waits out the timeout, then kills it)
+    if (p.pidns && p.pidns.init === p.pid && p.disposition(signal) === 'default' && signal !== 9 && signal !== 19) return;
+    this.k.signal(p, signal);
   }
 
   waitExit(pid: number): Promise<{ code: number; signal?: number }> {
@@ -395,6 +405,12 @@ export class KernelDockerHost implements DockerHost {
     if (!this.net.addresses(4).some((a) => a.ifindex === ifindex && a.local === address)) {
       this.net.handle(root, { kind: 'newaddr', addr: { family: 4, ifindex, local: address, address, prefixlen: prefixLen, broadcast: '172.17.255.255', label: name }, nlflags: { create: true, excl: true } });
     }
+  }
+
+  writeClient(pid: number, text: string): void {
+    const p = this.k.procs.get(pid);
+    const f = p?.fds.get(1);
+    if (p && f && p.state !== 'zombie') void writeOpenFile(this.k, p, f, encoder.encode(text)).catch(() => undefined);
   }
 
   sysctl(key: string, value: string): void {

@@ -63,7 +63,15 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
   const sys: FsSys = {
     async open(path, flags, mode = 0o666) {
       await enter();
-      const abs = normalize(path.startsWith('/') ? path : `${k.vfs.pathOf(proc.cwd, proc.cred.root)}/${path}`);
+      let abs = normalize(path.startsWith('/') ? path : `${k.vfs.pathOf(proc.cwd, proc.cred.root)}/${path}`);
+      // a link to /dev/stdout or /proc/self/fd/N (nginx's access.log in its image) opens the
+      // descriptor it names, as the kernel's walk through those links does
+      for (let i = 0; i < 8 && !MAGIC_FD.test(abs) && STD_NAMES[abs] === undefined; i++) {
+        const n = k.vfs.lookup(abs, false, proc.cred.root);
+        if (!n || n.type !== 'symlink') break;
+        const t = k.vfs.linkTarget(n);
+        abs = normalize(t.startsWith('/') ? t : `${abs.slice(0, abs.lastIndexOf('/'))}/${t}`);
+      }
       const magic = MAGIC_FD.exec(abs);
       const std = STD_NAMES[abs];
       if (magic || std !== undefined) {

@@ -21,8 +21,9 @@ import { networkPrograms } from './registry/network';
 import { packagePrograms } from './registry/packages';
 import { nginxPrograms } from './registry/nginx';
 import { dockerPrograms } from './registry/docker';
+import { containerPrograms } from './registry/containers';
 
-const all: (Program | ProgramEntry)[] = [bash, ...basePrograms, ...textPrograms, ...filesPrograms, ...searchPrograms, ...awkPrograms, ...findPrograms, ...procsPrograms, ...netfilterPrograms, ...iproutePrograms, ...systemdPrograms, ...pagerPrograms, ...servicePrograms, ...networkPrograms, ...networkToolPrograms, ...packagePrograms, ...nginxPrograms, ...dockerPrograms];
+const all: (Program | ProgramEntry)[] = [bash, ...basePrograms, ...textPrograms, ...filesPrograms, ...searchPrograms, ...awkPrograms, ...findPrograms, ...procsPrograms, ...netfilterPrograms, ...iproutePrograms, ...systemdPrograms, ...pagerPrograms, ...servicePrograms, ...networkPrograms, ...networkToolPrograms, ...packagePrograms, ...nginxPrograms, ...dockerPrograms, ...containerPrograms];
 
 export const programs = new Map<string, ProgramEntry>(
   all.map((p) => ('load' in p ? p : eager(p))).map((e) => [e.name, e]),

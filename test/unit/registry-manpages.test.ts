@@ -33,8 +33,11 @@ const UNKNOWN_OPTION: Record<string, { stdout: string; stderr: string; failed: b
   expr: { stdout: '--no-such-option\n', stderr: '', failed: false },
 };
 
+/** Programs that exist only inside container images (which ship no manual pages). */
+const CONTAINER_ONLY = ['hello', 'busybox', 'toybox', 'gosu', 'envsubst', 'redis-server', 'redis-cli', 'httpd', 'python3'];
+
 /** Programs whose package ships no manual page: toybox's hostname, nginx, and docker's (its pages are in docker-doc). */
-const NO_PAGE = new Set(['hostname', 'docker-proxy', 'nginx', 'docker']);
+const NO_PAGE = new Set(['hostname', 'docker-proxy', 'nginx', 'docker', ...CONTAINER_ONLY]);
 
 function pageNames(): Set<string> {
   return new Set([...pageIndex.keys()].map((k) => k.slice(0, k.lastIndexOf('.'))));

@@ -20,6 +20,18 @@ interface Instruction {
 
 export class BuildError extends Error {}
 
+/** The history line the legacy builder records for a metadata instruction (dispatchers.go). */
+function nopLine(s: Instruction, args: string): string {
+  const goList = (xs: string[]): string => `[${xs.map((x) => JSON.stringify(x)).join(' ')}]`;
+  switch (s.cmd) {
+    case 'CMD': case 'ENTRYPOINT': return `/bin/sh -c #(nop)  ${s.cmd} ${goList(s.json ?? ['/bin/sh', '-c', args])}`;
+    case 'ENV': case 'LABEL': return `/bin/sh -c #(nop)  ${s.cmd} ${pairs(args).map(([k, v]) => `${k}=${v}`).join(' ')}`;
+    case 'EXPOSE': return `/bin/sh -c #(nop)  EXPOSE ${args.split(/\s+/).map((x) => (x.includes('/') ? x : `${x}/tcp`)).join(' ')}`;
+    case 'VOLUME': return `/bin/sh -c #(nop)  VOLUME ${goList(s.json ?? args.split(/\s+/))}`;
+    default: return `/bin/sh -c #(nop) ${s.cmd} ${args}`;
+  }
+}
+
 /** Dockerfile lines: comments, continuations, instruction words. */
 export function parseDockerfile(text: string): Instruction[] {
   const out: Instruction[] = [];
@@ -125,6 +137,7 @@ export async function build(ctx: Ctx, p: ParsedCommand): Promise<number> {
     steps = parseDockerfile(text);
   } catch (e) {
     if (!(e instanceof BuildError)) throw e;
+    await ctx.out.flush();
     await ctx.err.write(`Error response from daemon: ${e.message}\n`);
     return 1;
   }
@@ -183,6 +196,8 @@ export async function build(ctx: Ctx, p: ParsedCommand): Promise<number> {
       }
       if (s.cmd === 'RUN') {
         const cmd = s.json ?? ['/bin/sh', '-c', substitute(args, vars)];
+        // the step's own output (and the daemon's "Running in" line) comes straight to this terminal
+        await ctx.out.flush();
         const r = (await ctx.sys.call('docker', { kind: 'build-step', build: { op: 'run', image, cmd, createdBy: s.json ? s.json.join(' ') : `/bin/sh -c ${args}` } })) as { kind: string; id?: string; container?: string; message?: string; status?: number };
         if (r.kind === 'error') throw new BuildError(r.message ?? 'build failed');
         await out(` ---> Removed intermediate container ${(r.container ?? '').slice(0, 12)}\n`);
@@ -220,11 +235,12 @@ export async function build(ctx: Ctx, p: ParsedCommand): Promise<number> {
       }
       const tmp = ctx.sys.randomBytes(6).reduce((a, b) => a + b.toString(16).padStart(2, '0'), '');
       await out(` ---> Running in ${tmp}\n`);
-      const r = await expect(ctx, { kind: 'build-step', build: { op: 'config', image, change, createdBy: `/bin/sh -c #(nop) ${shown.replace(/^(\w+)/, (w) => w.toUpperCase())}` } }, 'built');
+      const r = await expect(ctx, { kind: 'build-step', build: { op: 'config', image, change, createdBy: nopLine(s, args) } }, 'built');
       image = r.id;
       await out(` ---> Removed intermediate container ${tmp}\n ---> ${shortId(image)}\n`);
     }
   } catch (e) {
+    await ctx.out.flush();
     if (e instanceof BuildError) {
       await ctx.err.write(`${e.message}\n`);
       return 1;

@@ -60,9 +60,8 @@ function filterMatch(c: ContainerInfo, f: string): boolean {
 
 export async function start(ctx: Ctx, p: ParsedCommand): Promise<number> {
   if (bool(p, 'attach') && p.args.length === 1) {
-    await call(ctx, { kind: 'attach', id: p.args[0]! });
-    const w = await expect(ctx, { kind: 'wait', id: p.args[0]! }, 'exit');
-    return w.code;
+    const r = await call(ctx, { kind: 'attach', id: p.args[0]! });
+    return r.kind === 'exit' ? r.code : 0;
   }
   return each(ctx, p.args, async (a) => {
     await call(ctx, { kind: 'start', id: a });
@@ -132,8 +131,11 @@ export async function logs(ctx: Ctx, p: ParsedCommand): Promise<number> {
   if (tail && tail !== 'all' && /^\d+$/.test(tail)) entries = Number(tail) === 0 ? [] : entries.slice(-Number(tail));
   const emit = async (list_: LogEntry[]): Promise<void> => {
     for (const e of list_) {
-      if (e.stream === 'stderr') await ctx.err.write(logLine(e, timestamps));
-      else await ctx.print(logLine(e, timestamps));
+      if (e.stream === 'stderr') {
+        // each stream keeps its order; the two interleave as they were logged
+        await ctx.out.flush();
+        await ctx.err.write(logLine(e, timestamps));
+      } else await ctx.print(logLine(e, timestamps));
     }
     await ctx.out.flush();
   };
@@ -154,6 +156,10 @@ export async function exec(ctx: Ctx, p: ParsedCommand): Promise<number> {
   const [id, ...cmd] = p.args;
   const env = list(p, 'env').map((e) => (e.includes('=') ? e : `${e}=${ctx.env.get(e) ?? ''}`));
   const tty = bool(p, 'tty');
+  if (tty && bool(p, 'interactive') && !bool(p, 'detach') && !ctx.sys.isatty(0)) {
+    await ctx.err.write('the input device is not a TTY\n');
+    return 1;
+  }
   if (tty) ctx.sys.signal(2, 'ignore');
   const r = await call(ctx, {
     kind: 'exec', id: id!,

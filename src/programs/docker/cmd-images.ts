@@ -36,7 +36,12 @@ export async function images(ctx: Ctx, p: ParsedCommand): Promise<number> {
       rows = rows.filter((x) => pat.test(x.Repository) || pat.test(`${x.Repository}:${x.Tag}`));
     }
   }
-  if (!bool(p, 'all')) rows = rows.filter((x, i, all) => !(x.Repository === '<none>' && all.some((o) => o !== x && o.ID === x.ID)));
+  if (!bool(p, 'all')) {
+    // intermediate images (an untagged parent of another image) show only with -a
+    const parents = new Set(r.images.map((i) => i.parent).filter(Boolean));
+    const hidden = new Set(r.images.filter((i) => i.repoTags.length === 0 && parents.has(i.id)).map((i) => (trunc ? shortId(i.id) : i.id)));
+    rows = rows.filter((x) => !(x.Repository === '<none>' && hidden.has(x.ID)));
+  }
   if (bool(p, 'quiet')) {
     const seen = new Set<string>();
     for (const x of rows) if (!seen.has(x.ID)) { seen.add(x.ID); await ctx.print(`${x.ID}\n`); }

@@ -4,7 +4,7 @@
 import type { ContainerSpec, PortBinding } from '../../shared/services/docker';
 import type { Ctx } from '../lib/context';
 import type { ParsedCommand } from './cli/parse';
-import { call, DaemonError, expect } from './client';
+import { call, DaemonError } from './client';
 import { bool, has, list, str } from './flags';
 import { pullImage } from './pull';
 
@@ -103,6 +103,10 @@ export function runStatus(message: string): number {
 
 export async function run(ctx: Ctx, p: ParsedCommand): Promise<number> {
   const spec = specFrom(ctx, p);
+  if (spec.tty && spec.openStdin && !bool(p, 'detach') && !ctx.sys.isatty(0)) {
+    await ctx.err.write('the input device is not a TTY\n');
+    return 1;
+  }
   const detach = bool(p, 'detach');
   const id = await createContainer(ctx, spec);
   if (detach) {
@@ -112,9 +116,8 @@ export async function run(ctx: Ctx, p: ParsedCommand): Promise<number> {
   }
   // attached: the container's output comes here; with -t it uses this terminal itself
   if (spec.tty) ctx.sys.signal(2, 'ignore');
-  await call(ctx, { kind: 'attach', id });
-  const w = await expect(ctx, { kind: 'wait', id }, 'exit');
-  return w.code;
+  const r = await call(ctx, { kind: 'attach', id });
+  return r.kind === 'exit' ? r.code : 0;
 }
 
 export async function create(ctx: Ctx, p: ParsedCommand): Promise<number> {

@@ -271,10 +271,16 @@ export class Containers {
     void c;
   }
 
-  attach(ref: string, pid: number): Promise<DockerReply> | DockerReply {
+  /** Starts the container with its output on the client's side, and answers when it ends. */
+  async attach(ref: string, pid: number): Promise<DockerReply> {
     const c = this.find(ref);
     if (!c) return this.noSuch(ref);
-    return this.start(c.id, pid);
+    const started = await this.start(c.id, pid);
+    if (started.kind === 'error') return started;
+    const rt = this.rt.get(c.id);
+    // already over (and perhaps removed, with --rm): its record still has the status
+    if (!rt) return { kind: 'exit', code: c.exitCode };
+    return new Promise((resolve) => rt.waiters.push((code) => resolve({ kind: 'exit', code })));
   }
 
   wait(ref: string): Promise<DockerReply> | DockerReply {
@@ -495,7 +501,8 @@ export class Containers {
     const imgDir = `${ROOT}/overlay2/${hex}/diff`;
     h.mkdirp(imgDir, 0o755);
     h.copyTree(dir, imgDir);
-    const size = h.treeSize(imgDir);
+    // what the layer adds to the base image's size (the trees here are far smaller than real ones)
+    const size = (base?.size ?? 0) + Math.max(0, h.treeSize(imgDir) - (base ? h.treeSize(base.dir) : 0));
     const layer = `sha256:${h.randomId()}`;
     const img: ImageRec = {
       id: `sha256:${hex}`, repoTags: [], repoDigests: [], created: rfc3339(h.now()), size: emptyLayer ? base?.size ?? size : size,
@@ -540,6 +547,7 @@ export class Containers {
     const created = this.create({ image: base.id, cmd: step.cmd, entrypoint: [], env: [], tty: false, openStdin: false, labels: {}, ports: {}, publishAll: false, exposed: [], restart: { Name: 'no', MaximumRetryCount: 0 }, autoRemove: false, network: 'bridge', binds: [] });
     if (created.kind !== 'created') return created;
     const c = this.byId.get(created.id)!;
+    h.writeClient(pid, ` ---> Running in ${c.id.slice(0, 12)}\n`);
     c.config.Entrypoint = undefined;
     c.path = step.cmd[0]!;
     c.args = step.cmd.slice(1);

@@ -3,11 +3,12 @@
 // namespace, host commands dockerd runs (iptables, docker-proxy), and the clock.
 
 /** One entry of an image's root filesystem. */
-export type RootfsEntry =
+export type RootfsEntry = (
   | { path: string; kind: 'dir'; mode: number }
   | { path: string; kind: 'file'; mode: number; text: string }
   | { path: string; kind: 'symlink'; target: string }
-  | { path: string; kind: 'program'; program: string; mode: number };
+  | { path: string; kind: 'program'; program: string; mode: number }
+) & { uid?: number; gid?: number };
 
 export interface ContainerProcessSpec {
   /** the container's root directory on the host */
@@ -76,6 +77,8 @@ export interface DockerHost {
   /** sets up a bridge link with an address (docker0) */
   bridge(name: string, address: string, prefixLen: number): void;
   sysctl(key: string, value: string): void;
+  /** text for the client `pid` (the build's progress between its steps' output) */
+  writeClient(pid: number, text: string): void;
   /** dockerd's own log line into the journal (level=info msg=...) */
   log(message: string): void;
   /** the machine's facts for `docker info` */

@@ -3,7 +3,7 @@
 import type { RegistrySource } from './engine';
 
 export const offlineRegistry: RegistrySource = {
-  async find(repo) {
-    return { error: `pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied` };
+  async find(repo, tag) {
+    return (await import('./registry/index')).lookup(repo, tag);
   },
 };
