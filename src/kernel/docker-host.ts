@@ -310,9 +310,10 @@ export class KernelDockerHost implements DockerHost {
       proc.pgid = proc.pid;
     }
     const p = proc;
-    void k.resolveProgram(p, spec.argv[0]!, spec.argv).then(
+    void k.resolveProgram(p, spec.path, spec.argv).then(
       (r) => {
-        p.argv = r.argv;
+        // a script's interpreter line puts the interpreter first; a binary keeps argv as given
+        p.argv = r.argv[0] === spec.argv[0] || r.argv.length === spec.argv.length ? spec.argv : r.argv;
         k.start(p, r.main);
       },
       () => k.terminate(p, { kind: 'exited', code: 127 }),

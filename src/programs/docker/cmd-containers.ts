@@ -161,10 +161,20 @@ export async function exec(ctx: Ctx, p: ParsedCommand): Promise<number> {
     return 1;
   }
   if (tty) ctx.sys.signal(2, 'ignore');
-  const r = await call(ctx, {
+  let r;
+  try {
+    r = await call(ctx, {
     kind: 'exec', id: id!,
     spec: { cmd, env, tty, interactive: bool(p, 'interactive'), detach: bool(p, 'detach'), ...(has(p, 'workdir') ? { workdir: str(p, 'workdir') } : {}), ...(has(p, 'user') ? { user: str(p, 'user') } : {}) },
-  });
+    });
+  } catch (e) {
+    // the runtime's refusal reaches the client as the exec's own error, status 126
+    if (e instanceof DaemonError && e.status === 126) {
+      await ctx.err.write(`${e.message.replace(/^Error response from daemon: /, '')}\n`);
+      return 126;
+    }
+    throw e;
+  }
   return r.kind === 'exit' ? r.code : 0;
 }
 

@@ -90,6 +90,8 @@ export default defineProgram({
     try {
       return await handler(ctx, outcome);
     } catch (e) {
+      // what was printed before the failure comes first
+      await ctx.out.flush();
       if (e instanceof RunError) {
         await ctx.err.write(`docker: ${e.message}\nSee '${shown} --help'.\n`);
         return e.status;

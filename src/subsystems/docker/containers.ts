@@ -173,7 +173,7 @@ export class Containers {
     if (c.config.Tty && !env.has('TERM')) env.set('TERM', 'xterm');
     const user = this.userIds(c, c.config.User ?? '');
     const spawned = h.spawnContainer({
-      root: c.dir, argv: [exe, ...c.args], env, cwd: c.config.WorkingDir || '/', hostname: c.config.Hostname, uid: user.uid, gid: user.gid, netns,
+      root: c.dir, path: exe, argv: [c.path, ...c.args], env, cwd: c.config.WorkingDir || '/', hostname: c.config.Hostname, uid: user.uid, gid: user.gid, netns,
       stdio: attachPid !== undefined ? { kind: 'attach', pid: attachPid, tty: c.config.Tty } : { kind: 'logs' },
       onOutput: (stream, text) => this.appendLog(c, stream, text),
       cgroup: `/system.slice/docker-${c.id}.scope`, group: c.id,
@@ -462,7 +462,7 @@ export class Containers {
     if (spec.tty && !env.has('TERM')) env.set('TERM', 'xterm');
     const user = this.userIds(c, spec.user ?? c.config.User ?? '');
     const spawned = this.e.host.spawnContainer({
-      root: c.dir, argv: [exe, ...spec.cmd.slice(1)], env, cwd: spec.workdir ?? (c.config.WorkingDir || '/'), hostname: c.config.Hostname, uid: user.uid, gid: user.gid, netns: rt.netns,
+      root: c.dir, path: exe, argv: [...spec.cmd], env, cwd: spec.workdir ?? (c.config.WorkingDir || '/'), hostname: c.config.Hostname, uid: user.uid, gid: user.gid, netns: rt.netns,
       stdio: spec.detach ? { kind: 'logs' } : { kind: 'attach', pid, tty: spec.tty }, onOutput: () => undefined, cgroup: `/system.slice/docker-${c.id}.scope`, group: c.id,
     });
     if ('errno' in spawned) return err(126, `OCI runtime exec failed: exec failed: unable to start container process: ${spawned.errno}: unknown`);

@@ -13,6 +13,8 @@ export type RootfsEntry = (
 export interface ContainerProcessSpec {
   /** the container's root directory on the host */
   root: string;
+  /** the file to run (inside the root); argv[0] is the command as the user gave it */
+  path: string;
   argv: string[];
   env: Map<string, string>;
   cwd: string;
