@@ -13,6 +13,7 @@ import { launchChromium } from '../test/e2e/chromium.mjs';
 import { serveStatic } from '../test/e2e/static-server.mjs';
 import { benchNetfilter } from './netfilter';
 import { benchTdnf } from './tdnf';
+import { benchDocker } from './docker';
 import { shellSpeed } from './shell-speed';
 import { textSpeed } from './text-speed';
 
@@ -385,6 +386,13 @@ async function main(): Promise<void> {
     }
   } catch (e) {
     fail(9, 'tdnf: planning the largest install', 'median < 50 ms', e);
+  }
+  if (machine) {
+    try {
+      for (const r of await benchDocker(machine)) rows.push({ order: 10, name: r.name, median: ms(r.medianMs), p95: '', target: 'median < 100 ms', result: verdict(r.medianMs < 100) });
+    } catch (e) {
+      fail(10, 'docker: run nginx to a served page', 'median < 100 ms', e);
+    }
   }
   printTable(chromium);
   process.exit(errors ? 1 : 0);
