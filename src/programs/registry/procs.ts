@@ -9,6 +9,7 @@ export const procsPrograms: ProgramEntry[] = [
   lazy({ name: 'killall', installPath: '/usr/bin/killall', pkg: 'psmisc' }, () => import('../procps/kill').then((m) => ({ default: m.killall }))),
   lazy({ name: 'lsblk', installPath: '/usr/bin/lsblk', pkg: 'util-linux' }, () => import('../procps/hardware').then((m) => ({ default: m.lsblk }))),
   lazy({ name: 'lscpu', installPath: '/usr/bin/lscpu', pkg: 'util-linux' }, () => import('../procps/hardware').then((m) => ({ default: m.lscpu }))),
+  lazy({ name: 'modprobe', installPath: '/usr/sbin/modprobe', pkg: 'kmod' }, () => import('../procps/modprobe')),
   lazy({ name: 'lsmod', installPath: '/usr/sbin/lsmod', pkg: 'kmod' }, () => import('../procps/hardware').then((m) => ({ default: m.lsmod }))),
   lazy({ name: 'mount', installPath: '/usr/bin/mount', pkg: 'util-linux' }, () => import('../procps/dmesg').then((m) => ({ default: m.mount }))),
   lazy({ name: 'pgrep', installPath: '/usr/bin/pgrep', pkg: 'procps-ng' }, () => import('../procps/pgrep').then((m) => ({ default: m.pgrep }))),

@@ -69,4 +69,5 @@ export const systemPages: Record<string, () => Promise<{ default: string }>> = {
   'VGAuthService.1': () => import('./VGAuthService.1'),
   'vmtoolsd.1': () => import('./vmtoolsd.1'),
   'xtables-nft-multi.8': () => import('./iptables.8'),
+  'modprobe.8': () => import('./modprobe.8'),
 };
