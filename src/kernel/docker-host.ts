@@ -3,7 +3,7 @@
 // PID 1 as containerd's shims would be), dockerd's helper commands, the docker0 bridge.
 import { SysError } from '../shared/errno';
 import type { ExitInfo } from '../subsystems/systemd/host';
-import type { ContainerProcessSpec, DockerHost, HostProcess, RootfsEntry } from '../subsystems/docker/host';
+import type { ContainerProcessSpec, DockerHost, HostProcess, RootfsEntry, TreeEntry } from '../subsystems/docker/host';
 import type { Journal } from '../subsystems/journald/journal';
 import type { Network } from '../subsystems/net/network';
 import { stubFor } from './exec';
@@ -14,6 +14,7 @@ import { Pipe } from './pipe';
 import { PidNamespace } from './pidns';
 import type { Process } from './process';
 import type { Inode } from './vfs/inode';
+import * as trees from './docker-trees';
 import { createIn } from './vfs/ops';
 import { mayAccess, W_OK, type Cred } from './vfs/permissions';
 
@@ -25,6 +26,8 @@ const SOCKET = '/var/run/docker.sock';
 export class KernelDockerHost implements DockerHost {
   private readonly exits = new Map<number, ((x: { code: number; signal?: number }) => void)[]>();
   private readonly recent = new Map<number, { code: number; signal?: number }>();
+  /** Terminals lent to a container's process (docker run -it): given back when it ends. */
+  private readonly terminals = new Map<number, { tty: NonNullable<Process['ctty']>; prev: number }>();
   /** Each running container's PID namespace and the /proc mounted in its root. */
   private readonly groups = new Map<string, { pidns: PidNamespace; proc?: Inode }>();
 
@@ -38,6 +41,11 @@ export class KernelDockerHost implements DockerHost {
 
   /** The kernel's exit listener calls this for every process. */
   exited(pid: number, info: ExitInfo): void {
+    const lent = this.terminals.get(pid);
+    if (lent) {
+      this.terminals.delete(pid);
+      if (lent.tty.foreground === pid) lent.tty.foreground = lent.prev;
+    }
     const x = info.code === 'exited' ? { code: info.status } : { code: 128 + info.status, signal: info.status };
     const list = this.exits.get(pid);
     if (list) {
@@ -118,14 +126,17 @@ export class KernelDockerHost implements DockerHost {
     const cut = path.lastIndexOf('/');
     const parent = vfs.lookup(path.slice(0, cut) || '/');
     const name = path.slice(cut + 1);
-    const node = parent && vfs.child(parent, name);
-    if (!parent || !node) return;
+    const ino = parent?.entries?.get(name);
+    if (!parent || ino === undefined) return;
+    // the tree's own entries, not what is mounted over them: a bind mount left over is undone
+    // (its source stays), a mounted filesystem is left alone
     const drop = (dir: Inode, n: string, x: Inode): void => {
-      if (x.type === 'dir' && x.entries && !vfs.isMountpoint(x)) for (const [cn] of [...x.entries]) drop(x, cn, vfs.child(x, cn)!);
-      if (x.type === 'dir' && vfs.isMountpoint(x)) return;
+      if (vfs.isBindMountpoint(x)) vfs.unbind(x);
+      if (vfs.isMountpoint(x)) return;
+      if (x.type === 'dir' && x.entries) for (const [cn, ci] of [...x.entries]) drop(x, cn, vfs.node(ci));
       vfs.removeEntry(dir, n, x);
     };
-    drop(parent, name, node);
+    drop(parent, name, vfs.node(ino));
   }
 
   exists(path: string): boolean {
@@ -175,9 +186,10 @@ export class KernelDockerHost implements DockerHost {
     const src = vfs.lookup(from);
     if (!src || src.type !== 'dir') return;
     const dst = this.dir(to);
+    // the tree's own entries: what is mounted or bound inside it (volumes, /proc) is not copied
     const copy = (s: Inode, d: Inode, path: string): void => {
-      for (const [name] of s.entries ?? []) {
-        const x = vfs.child(s, name)!;
+      for (const [name, ino] of s.entries ?? []) {
+        const x = vfs.node(ino);
         const old = vfs.child(d, name);
         if (old && !(old.type === 'dir' && x.type === 'dir')) vfs.removeEntry(d, name, old);
         const target = `${path}/${name}`;
@@ -208,7 +220,7 @@ export class KernelDockerHost implements DockerHost {
       if (n.type === 'file') return vfs.size(n);
       if (n.type !== 'dir' || !n.entries) return 0;
       let t = 0;
-      for (const [name] of n.entries) t += walk(vfs.child(n, name)!);
+      for (const ino of n.entries.values()) t += walk(vfs.node(ino));
       return t;
     };
     const n = vfs.lookup(dir);
@@ -261,11 +273,12 @@ export class KernelDockerHost implements DockerHost {
     const init = k.procs.get(1);
     let fds: Map<number, OpenFile>;
     let ctty: Process['ctty'];
-    let pgid: number | undefined;
     let sid: number | undefined;
     const caller = spec.stdio.kind === 'attach' ? k.procs.get(spec.stdio.pid) : undefined;
+    let takesTerminal = false;
     if (spec.stdio.kind === 'attach' && caller && spec.stdio.tty) {
-      // -t: the container's process uses the client's terminal itself
+      // -t: the container's process uses the client's terminal itself, as the foreground group
+      // of its session (a group of its own, so its namespace sees its group as itself)
       fds = new Map();
       for (const fd of [0, 1, 2]) {
         const f = caller.fds.get(fd) ?? this.devNull();
@@ -273,8 +286,8 @@ export class KernelDockerHost implements DockerHost {
         fds.set(fd, f);
       }
       ctty = caller.ctty;
-      pgid = caller.pgid;
       sid = caller.sid;
+      takesTerminal = ctty !== undefined;
     } else if (spec.stdio.kind === 'attach' && caller) {
       // attached without a terminal: output is logged and copied to the client
       const copy = (fd: number, stream: 'stdout' | 'stderr') => async (text: string): Promise<void> => {
@@ -299,15 +312,18 @@ export class KernelDockerHost implements DockerHost {
     try {
       proc = k.createProcess(init, {
         cred: { uid: spec.uid, gid: spec.gid, euid: spec.uid, egid: spec.gid, groups: [spec.gid] }, cwd, umask: 0o022, argv: spec.argv, env: spec.env,
-        fds, ctty, ...(pgid !== undefined ? { pgid, sid } : { pgid: 0, sid: 0 }), cgroup: spec.cgroup, root, uts: { hostname: spec.hostname, domainname: '(none)' }, netns: spec.netns, pidns: group.pidns,
+        fds, ctty, pgid: 0, sid: sid ?? 0, cgroup: spec.cgroup, root, uts: { hostname: spec.hostname, domainname: '(none)' }, netns: spec.netns, pidns: group.pidns,
       });
     } catch (e) {
       for (const f of fds.values()) f.refs--;
       return { errno: e instanceof SysError ? e.errno : 'EAGAIN' };
     }
-    if (pgid === undefined) {
-      proc.sid = proc.pid;
-      proc.pgid = proc.pid;
+    proc.pgid = proc.pid;
+    if (sid === undefined) proc.sid = proc.pid;
+    if (takesTerminal && ctty) {
+      const prev = ctty.foreground;
+      ctty.foreground = proc.pgid;
+      this.terminals.set(proc.pid, { tty: ctty, prev });
     }
     const p = proc;
     void k.resolveProgram(p, spec.path, spec.argv).then(
@@ -404,8 +420,96 @@ export class KernelDockerHost implements DockerHost {
     const ifindex = this.net.ifindex(name);
     if (ifindex === undefined) return;
     if (!this.net.addresses(4).some((a) => a.ifindex === ifindex && a.local === address)) {
-      this.net.handle(root, { kind: 'newaddr', addr: { family: 4, ifindex, local: address, address, prefixlen: prefixLen, broadcast: '172.17.255.255', label: name }, nlflags: { create: true, excl: true } });
+      const n = address.split('.').reduce((acc, b) => acc * 256 + Number(b), 0);
+      const host = prefixLen >= 32 ? 0 : 2 ** (32 - prefixLen) - 1;
+      const b = n - (n % (host + 1)) + host;
+      const broadcast = [24, 16, 8, 0].map((sh) => Math.floor(b / 2 ** sh) % 256).join('.');
+      this.net.handle(root, { kind: 'newaddr', addr: { family: 4, ifindex, local: address, address, prefixlen: prefixLen, broadcast, label: name }, nlflags: { create: true, excl: true } });
     }
+  }
+
+  hostSubnets(): string[] {
+    return this.net.addresses(4).filter((a) => !a.local.startsWith('127.')).map((a) => `${a.local}/${a.prefixlen}`);
+  }
+
+  removeLink(name: string): void {
+    const ifindex = this.net.ifindex(name);
+    if (ifindex === undefined) return;
+    this.net.handle({ pid: 0, uid: 0, euid: 0, gid: 0, egid: 0, groups: [0] }, { kind: 'dellink', ifindex });
+  }
+
+  bindMount(source: string, target: string): void {
+    const vfs = this.k.vfs;
+    const src = vfs.lookup(source);
+    if (!src) throw new SysError('ENOENT', 'mount', source);
+    const cut = target.lastIndexOf('/');
+    const dir = this.dir(target.slice(0, cut));
+    const name = target.slice(cut + 1);
+    if (!dir.entries?.has(name)) {
+      if (src.type === 'dir') createIn(this.ctx(), dir, name, 'dir', 0o755, 'mkdir', target);
+      else createIn(this.ctx(), dir, name, 'file', 0o644, 'open', target);
+    }
+    vfs.bind(src, vfs.node(dir.entries!.get(name)!));
+  }
+
+  unbindMount(target: string): void {
+    const vfs = this.k.vfs;
+    const cut = target.lastIndexOf('/');
+    const dir = vfs.lookup(target.slice(0, cut) || '/');
+    const ino = dir?.entries?.get(target.slice(cut + 1));
+    if (ino !== undefined && vfs.isBindMountpoint(vfs.node(ino))) vfs.unbind(vfs.node(ino));
+  }
+
+  resolveIn(root: string, path: string, follow = false): string | undefined {
+    return trees.resolveIn(this.k.vfs, root, path, follow);
+  }
+
+  readTree(path: string, follow = false, topOnly = false): TreeEntry[] | undefined {
+    return trees.readTree(this.k.vfs, path, follow, topOnly);
+  }
+
+  writeEntries(dir: string, entries: readonly TreeEntry[]): void {
+    const vfs = this.k.vfs;
+    for (const e of entries) {
+      const path = e.path ? `${dir}/${e.path}` : dir;
+      if (e.kind === 'dir') {
+        const d = this.dir(path, e.mode);
+        d.perm = e.mode & 0o7777;
+        d.uid = e.uid;
+        d.gid = e.gid;
+        continue;
+      }
+      const { dir: parent, name } = this.split(path);
+      const old = vfs.child(parent, name);
+      if (old && old.type === 'file' && e.kind === 'file' && !vfs.entryCovered(parent, name)) {
+        vfs.truncate(old, 0);
+        vfs.write(old, 0, e.data ?? new Uint8Array(0));
+        old.perm = e.mode & 0o7777;
+        continue;
+      }
+      if (old && vfs.entryCovered(parent, name)) {
+        if (old.type === 'file' && e.kind === 'file') {
+          vfs.truncate(old, 0);
+          vfs.write(old, 0, e.data ?? new Uint8Array(0));
+        }
+        continue;
+      }
+      if (old) this.remove(path);
+      const n = createIn(this.ctx(), parent, name, e.kind === 'symlink' ? 'symlink' : 'file', e.mode, e.kind === 'symlink' ? 'symlink' : 'open', path);
+      if (e.kind === 'symlink') {
+        n.target = e.target ?? '';
+        continue;
+      }
+      n.perm = e.mode & 0o7777;
+      n.uid = e.uid;
+      n.gid = e.gid;
+      vfs.write(n, 0, e.data ?? new Uint8Array(0));
+      n.mtime = e.mtime;
+    }
+  }
+
+  diffTrees(base: string, upper: string, skip: ReadonlySet<string>): { kind: 'A' | 'C' | 'D'; path: string }[] {
+    return trees.diffTrees(this.k.vfs, base, upper, skip);
   }
 
   writeClient(pid: number, text: string): void {

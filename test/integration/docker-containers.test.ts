@@ -3,7 +3,7 @@
 // run of the image, what a container sees of itself, stop signals and exit statuses, restart
 // policies across a daemon restart, and docker's refusals.
 import { describe, expect, it } from 'vitest';
-import { runScript } from './machine-helpers';
+import { ConsoleSession, runScript } from './machine-helpers';
 
 const SEP = '\n#---\n';
 
@@ -122,4 +122,30 @@ docker build -t greet . 2>/dev/null | grep -E "^(Step|Successfully)" | sed "s/bu
     expect(got[1]).toEqual({ out: 'always\n', code: 0 });
     expect(got[2]!.out.split('\n').filter(Boolean).map((l) => l.split(' ').slice(0, 2).join(' '))).toEqual(['always Up', 'plain Exited', 'unless Exited']);
   });
+});
+
+describe('an interactive container on the console', () => {
+  it('gives docker run -it a shell on the terminal, where Ctrl-C reaches its command and exit ends the run with its status', async () => {
+    const s = new ConsoleSession();
+    await s.waitForPrompts(1, 20000);
+    s.type('systemctl start docker; docker pull -q busybox >/dev/null; docker run -d --name bg busybox sleep 86400 >/dev/null\r');
+    await s.waitForPrompts(2, 20000);
+    let at = s.output.length;
+    s.type('docker run -it --rm --hostname box busybox sh\r');
+    at = await s.waitFor('/ # ', at, 20000);
+    s.type('echo inside $(hostname)\r');
+    at = await s.waitFor('inside box\r\n/ # ', at, 20000);
+    s.type('sleep 30\r');
+    await s.waitFor('sleep 30\r\n', at, 20000);
+    s.type('\x03');
+    at = await s.waitFor('^C\r\n/ # ', at, 20000);
+    s.type('exit 5\r');
+    await s.waitForPrompts(3, 20000);
+    s.type('echo rc=$?\r');
+    at = await s.waitFor('rc=5', at, 20000);
+    s.type('docker exec -it bg sh\r');
+    at = await s.waitFor('/ # ', at, 20000);
+    s.type('ps -e -o pid,args\r');
+    await s.waitFor('1 sleep 86400', at, 20000);
+  }, 60000);
 });
