@@ -3,6 +3,7 @@
 // keystroke's echo is fast), and under a stream of output at most one message per frame.
 import * as Comlink from 'comlink';
 import { fail, ok, type KernelApi } from '../shared/api';
+import type { LessonController } from '../lessons/controller';
 import { Machine } from './machine';
 import { postTask, realNow } from './scheduler';
 
@@ -55,6 +56,38 @@ export function createKernelApi(early?: EarlyBoot): KernelApi {
     m.startConsoleShell();
     return m;
   };
+  let size = { cols: early?.cols ?? 80, rows: early?.rows ?? 24 };
+  let seed = early?.seed;
+  /** A machine the console no longer shows shuts down out of sight: its services stop, its timers end. */
+  const retire = (m: Machine): void => {
+    m.setConsoleOutput(() => {});
+    if (m.power === 'running') void m.run(['/usr/bin/systemctl', 'poweroff'], { stdout: () => {}, stderr: () => {} }).catch(() => {});
+  };
+  // the lesson engine, its lessons, YAML parser and validator load the first time a lesson
+  // method is called, not at boot
+  let controller: Promise<LessonController> | undefined;
+  const lessons = (): Promise<LessonController> =>
+    (controller ??= import('../lessons/controller').then(({ LessonController }) => new LessonController({
+      current: () => {
+        if (!machine) throw new Error('the machine has not booted');
+        return machine;
+      },
+      fresh: () => new Machine({ clock: 'realtime', start: Date.now(), seed, winsize: { ...size } }),
+      retire,
+      swap: (m) => {
+        const old = machine;
+        machine = m;
+        if (old) retire(old);
+        m.setConsoleOutput(batch);
+        // a clean screen for the new machine's console
+        batch('\x1b[H\x1b[2J\x1b[3J');
+        m.startConsoleShell();
+      },
+    })).catch((e: unknown) => {
+      // a chunk that failed to load may load next time
+      controller = undefined;
+      throw e;
+    }));
   let earlyError: unknown;
   if (early) {
     try {
@@ -70,6 +103,8 @@ export function createKernelApi(early?: EarlyBoot): KernelApi {
         sink = (chunk) => void output(chunk);
         if (buffered.length) sink(buffered.join(''));
         buffered = [];
+        size = { cols: options.cols, rows: options.rows };
+        seed ??= options.seed;
         if (machine) machine.resize({ cols: options.cols, rows: options.rows });
         else machine = start(options);
         return ok({ hostname: machine.kernel.identity.hostname, bootMs: machine.bootMs });
@@ -81,7 +116,53 @@ export function createKernelApi(early?: EarlyBoot): KernelApi {
       machine?.input(data);
     },
     async resize(cols, rows) {
+      size = { cols, rows };
       machine?.resize({ cols, rows });
+    },
+    async lessons() {
+      try {
+        return ok((await lessons()).lessons());
+      } catch (e) {
+        return fail(e);
+      }
+    },
+    async startLesson(id) {
+      try {
+        return ok(await (await lessons()).start(id));
+      } catch (e) {
+        return fail(e);
+      }
+    },
+    async lessonStatus() {
+      try {
+        return ok(controller ? (await controller).status() : null);
+      } catch (e) {
+        return fail(e);
+      }
+    },
+    async watchLesson(listener) {
+      (await lessons()).watch(listener);
+    },
+    async nextHint(checkId) {
+      try {
+        return ok((await lessons()).nextHint(checkId));
+      } catch (e) {
+        return fail(e);
+      }
+    },
+    async solution() {
+      try {
+        return ok((await lessons()).solution());
+      } catch (e) {
+        return fail(e);
+      }
+    },
+    async machineState() {
+      try {
+        return ok(await (await lessons()).machineState());
+      } catch (e) {
+        return fail(e);
+      }
     },
   };
 }

@@ -1,5 +1,6 @@
 // The one contract between the page and the machine's worker (exposed with comlink).
 // Methods return a Result instead of throwing, because comlink drops custom error fields.
+import type { LessonStatus, LessonSummary, MachineState } from './lessons';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -16,6 +17,25 @@ export interface KernelApi {
   input(data: string): Promise<void>;
   /** The terminal's new size: the machine's console learns it and sends SIGWINCH. */
   resize(cols: number, rows: number): Promise<void>;
+
+  // ---- lessons (issue 9) ----
+  /** Every lesson of every track, in curriculum order. */
+  lessons(): Promise<Result<LessonSummary[]>>;
+  /**
+   * Starts lesson `id` on a fresh machine in the lesson's start state (null: the free sandbox,
+   * a fresh default machine); console output keeps going to the `output` given to boot().
+   */
+  startLesson(id: string | null): Promise<Result<LessonStatus | null>>;
+  /** The current lesson's progress (null in the sandbox). */
+  lessonStatus(): Promise<Result<LessonStatus | null>>;
+  /** Called with the new progress whenever a check changes (after commands, on state changes). */
+  watchLesson(listener: (status: LessonStatus | null) => void): Promise<void>;
+  /** Reveals the next hint of check `checkId`; returns the updated progress. */
+  nextHint(checkId: string): Promise<Result<LessonStatus>>;
+  /** The reference solution's commands. */
+  solution(): Promise<Result<string[]>>;
+  /** The state inspector's picture of the machine. */
+  machineState(): Promise<Result<MachineState>>;
 }
 
 export function ok<T>(value: T): Result<T> {

@@ -2,6 +2,7 @@
 // Kept apart from Terminal.svelte so the page entry can estimate the terminal's size (and
 // boot the machine at that size) before xterm.js has even loaded.
 import type { ITheme } from '@xterm/xterm';
+import { loadPanelLayout, panelSpace } from './panel-layout';
 
 export const FONT_FAMILY = "'DejaVu Sans Mono', 'Liberation Mono', 'Cascadia Mono', Menlo, Consolas, 'Courier New', monospace";
 export const FONT_SIZE = 15;
@@ -53,7 +54,8 @@ export function estimateGrid(): { cols: number; rows: number } {
     const h = m.fontBoundingBoxAscent + m.fontBoundingBoxDescent;
     if (h > 0) cellH = Math.ceil(h);
   }
-  const width = window.innerWidth - SCREEN_PADDING.left - SCROLLBAR_PX;
+  // the lesson panel's space is known before it loads (panel-layout.ts)
+  const width = window.innerWidth - panelSpace(loadPanelLayout(), window.innerWidth) - SCREEN_PADDING.left - SCROLLBAR_PX;
   const height = window.innerHeight - TITLE_BAR_PX - SCREEN_PADDING.top;
   return { cols: Math.max(2, Math.floor(width / cellW)), rows: Math.max(1, Math.floor(height / cellH)) };
 }

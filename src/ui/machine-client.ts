@@ -5,6 +5,7 @@
 import * as Comlink from 'comlink';
 import type { Terminal } from '@xterm/xterm';
 import type { BootInfo, KernelApi, Result } from '../shared/api';
+import type { LessonStatus } from '../shared/lessons';
 
 export type MachineApi = Comlink.Remote<KernelApi>;
 
@@ -62,4 +63,12 @@ export function connect(term: Terminal): Connection {
       size.dispose();
     },
   };
+}
+
+/**
+ * Calls `listener` with the lesson's progress whenever a check changes. The callback crosses
+ * to the worker as a comlink proxy, made here so comlink stays this module's business.
+ */
+export function watchLesson(api: MachineApi, listener: (status: LessonStatus | null) => void): Promise<void> {
+  return api.watchLesson(Comlink.proxy(listener));
 }

@@ -1,0 +1,173 @@
+// The lesson panel's state: the lesson list, the running lesson's live progress (pushed by the
+// worker through watchLesson), and what the learner has seen of it. One store per panel; every
+// machine call goes through the KernelApi contract (src/shared/api.ts).
+import type { Terminal } from '@xterm/xterm';
+import type { Result } from '../shared/api';
+import type { LessonStatus, LessonSummary } from '../shared/lessons';
+import { watchLesson, type MachineApi } from './machine-client';
+
+const PROGRESS_KEY = 'photon.lessons.progress';
+
+/** What this browser remembers of a lesson: the best share reached and whether it was finished. */
+export interface LessonProgress {
+  percent: number;
+  complete: boolean;
+}
+
+function loadProgress(): Map<string, LessonProgress> {
+  const out = new Map<string, LessonProgress>();
+  try {
+    const o = JSON.parse(window.localStorage.getItem(PROGRESS_KEY) ?? '{}') as unknown;
+    if (typeof o !== 'object' || o === null) return out;
+    for (const [id, v] of Object.entries(o as Record<string, unknown>)) {
+      if (typeof v !== 'object' || v === null) continue;
+      const r = v as Record<string, unknown>;
+      if (typeof r.percent === 'number' && typeof r.complete === 'boolean') out.set(id, { percent: r.percent, complete: r.complete });
+    }
+  } catch {
+    // a broken value or no storage: start with no progress
+  }
+  return out;
+}
+
+export type LessonView = 'list' | 'lesson';
+
+export class LessonStore {
+  lessons = $state<LessonSummary[]>([]);
+  loaded = $state(false);
+  /** the last failure of a machine call, shown above the panel's content */
+  error = $state('');
+  /** the running lesson's progress (null in the free sandbox) */
+  status = $state<LessonStatus | null>(null);
+  /** a machine is being made (startLesson is running) */
+  busy = $state(false);
+  solution = $state<string[] | null>(null);
+  /** replaced (not mutated) on every change, so readers update */
+  progress = $state.raw<Map<string, LessonProgress>>(loadProgress());
+  view = $state<LessonView>('list');
+  /** bumped on every change the worker reports and every new machine: the inspector refreshes */
+  changes = $state(0);
+  /** bumped on every new machine (startLesson) */
+  machines = $state(0);
+  /** the latest event for screen readers (a check passing, the lesson completing) */
+  announcement = $state('');
+
+  readonly #api: MachineApi;
+  readonly #term: Terminal;
+
+  constructor(api: MachineApi, term: Terminal) {
+    this.#api = api;
+    this.#term = term;
+  }
+
+  showList(): void {
+    this.view = 'list';
+  }
+
+  /** Back to the running lesson (if there is one). */
+  showLesson(): void {
+    if (this.status) this.view = 'lesson';
+  }
+
+  /** Loads the lesson list and the current progress, and subscribes to live updates. */
+  async init(): Promise<void> {
+    const [list, status] = await Promise.all([this.#call(this.#api.lessons()), this.#call(this.#api.lessonStatus())]);
+    if (list) this.lessons = list;
+    this.loaded = true;
+    if (status !== undefined) {
+      this.#setStatus(status);
+      if (status) this.view = 'lesson';
+    }
+    await watchLesson(this.#api, (s) => {
+      this.#setStatus(s);
+      this.changes++;
+    }).catch((e: unknown) => (this.error = `live updates are off: ${message(e)}`));
+  }
+
+  /** A fresh machine: lesson `id` in its start state, or the free sandbox (null). */
+  async start(id: string | null): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.solution = null;
+    // the new machine's console starts on a clean screen; its boot output may arrive before
+    // startLesson's reply, so clear first
+    this.#term.reset();
+    try {
+      const status = await this.#call(this.#api.startLesson(id));
+      if (status === undefined) return;
+      this.#setStatus(status, true);
+      this.view = status ? 'lesson' : 'list';
+      this.machines++;
+      this.changes++;
+      if (!status) this.announcement = 'Free sandbox: a fresh machine';
+      // the new machine learns the console's size (a no-op when the worker kept it)
+      void this.#api.resize(this.#term.cols, this.#term.rows);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async hint(checkId: string): Promise<void> {
+    const status = await this.#call(this.#api.nextHint(checkId));
+    if (status) this.#setStatus(status);
+  }
+
+  async showSolution(): Promise<void> {
+    const commands = await this.#call(this.#api.solution());
+    if (commands) this.solution = commands;
+  }
+
+  /** Types `command` at the prompt, as if the learner had typed it and pressed Enter. */
+  type(command: string): void {
+    // (a YAML block scalar ends in a newline: no extra empty command for it)
+    void this.#api.input(command.replace(/\s+$/, '').replace(/\r?\n/g, '\r') + '\r');
+  }
+
+  #setStatus(status: LessonStatus | null, fresh = false): void {
+    const before = fresh ? null : this.status;
+    if (before && status && before.id === status.id) {
+      const passedBefore = new Set(before.steps.flatMap((s) => s.checks.filter((c) => c.passed).map((c) => c.id)));
+      const newlyPassed = status.steps.flatMap((s) => s.checks.filter((c) => c.passed && !passedBefore.has(c.id)));
+      if (status.complete && !before.complete) this.announcement = `Lesson complete: ${status.title}`;
+      else if (newlyPassed.length) this.announcement = `Done: ${newlyPassed.map((c) => c.title).join('; ')}`;
+    } else if (status && status.id !== before?.id) {
+      this.announcement = `Lesson started: ${status.title}`;
+    }
+    this.status = status;
+    if (status) this.#remember(status);
+  }
+
+  #remember(status: LessonStatus): void {
+    const old = this.progress.get(status.id);
+    const next: LessonProgress = {
+      percent: Math.max(old?.percent ?? 0, Math.round(status.percent)),
+      complete: (old?.complete ?? false) || status.complete,
+    };
+    if (old && old.percent === next.percent && old.complete === next.complete) return;
+    this.progress = new Map(this.progress).set(status.id, next);
+    try {
+      window.localStorage.setItem(PROGRESS_KEY, JSON.stringify(Object.fromEntries(this.progress)));
+    } catch {
+      // no storage: progress lasts for this page only
+    }
+  }
+
+  /** Awaits a machine call: its value, or undefined after recording the error. */
+  async #call<T>(pending: Promise<Result<T>>): Promise<T | undefined> {
+    try {
+      const r = await pending;
+      if (r.ok) {
+        this.error = '';
+        return r.value;
+      }
+      this.error = r.error;
+    } catch (e) {
+      this.error = message(e);
+    }
+    return undefined;
+  }
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
