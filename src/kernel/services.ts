@@ -70,6 +70,8 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   docker.onDaemon = (pid) => {
     daemonPid = pid;
   };
+  // a container's processes resolve names through its own files and docker's embedded DNS
+  resolver.containerDns = (netns) => docker.dnsView(netns);
   k.services.set('docker', (caller, req) => docker.handle(caller, req));
   k.exitListeners.add((p) => {
     const s = p.status;

@@ -85,6 +85,8 @@ export function unlink(c: FsContext, path: string): void {
   if (node.type === 'dir') fail('EISDIR', 'unlink', path);
   if (dir.dynamic) fail('EACCES', 'unlink', path);
   if (!mayDeleteFrom(c.cred, dir, node)) fail(mayAccess(c.cred, dir, W_OK | X_OK) ? 'EPERM' : 'EACCES', 'unlink', path);
+  // a file with a bind mount over it (a container's /etc/hosts)
+  if (c.vfs.entryCovered(dir, name)) fail('EBUSY', 'unlink', path);
   c.vfs.removeEntry(dir, name, node);
 }
 
@@ -97,7 +99,7 @@ export function rmdir(c: FsContext, path: string): void {
   if (node.type !== 'dir') fail('ENOTDIR', 'rmdir', path);
   if (dir.dynamic) fail('EACCES', 'rmdir', path);
   if (!mayDeleteFrom(c.cred, dir, node)) fail(mayAccess(c.cred, dir, W_OK | X_OK) ? 'EPERM' : 'EACCES', 'rmdir', path);
-  if (c.vfs.isMountpoint(node) || node.ino === c.vfs.rootIno) fail('EBUSY', 'rmdir', path);
+  if (c.vfs.isMountpoint(node) || c.vfs.entryCovered(dir, name) || node.ino === c.vfs.rootIno) fail('EBUSY', 'rmdir', path);
   if (node.entries!.size > 0) fail('ENOTEMPTY', 'rmdir', path);
   c.vfs.removeEntry(dir, name, node);
 }
@@ -110,6 +112,7 @@ export function rename(c: FsContext, from: string, to: string): void {
   if (node.type !== 'dir' && (from.endsWith('/') || to.endsWith('/'))) fail('ENOTDIR', 'rename', from.endsWith('/') ? from : to);
   const dst = c.vfs.resolveParent(c.cred, c.cwd, to, 'rename');
   if (src.name === '.' || src.name === '..' || dst.name === '.' || dst.name === '..') fail('EINVAL', 'rename', from);
+  if (c.vfs.entryCovered(src.dir, src.name) || c.vfs.entryCovered(dst.dir, dst.name)) fail('EBUSY', 'rename', from);
   if (node.fs !== dst.dir.fs || c.vfs.isMountpoint(node)) fail('EXDEV', 'rename', from);
   if (!mayDeleteFrom(c.cred, src.dir, node)) fail(mayAccess(c.cred, src.dir, W_OK | X_OK) ? 'EPERM' : 'EACCES', 'rename', from);
   if (!mayAccess(c.cred, dst.dir, W_OK | X_OK)) fail('EACCES', 'rename', to);

@@ -30,6 +30,10 @@ export class Vfs {
   readonly mounts = new Map<number, number>();
   /** root inode -> the mountpoint it covers. */
   private readonly mountedOn = new Map<number, number>();
+  /** Bind mounts (mount --bind): mountpoint inode -> the directory or file shown there. */
+  private readonly binds = new Map<number, number>();
+  /** A bound inode -> the mountpoints it is shown at (one directory may be bound in several places). */
+  private readonly boundAt = new Map<number, number[]>();
   /** Open file descriptions per inode, so an unlinked open file keeps its data. */
   private readonly openRefs = new Map<number, number>();
   private nextIno = 2;
@@ -75,15 +79,43 @@ export class Vfs {
     return root;
   }
 
-  /** The directory a path reaching `node` lands on: the root of whatever is mounted over it. */
+  /** The directory a path reaching `node` lands on: the root of whatever is mounted (or bound) over it. */
   covering(node: Inode): Inode {
     let n = node;
     for (let guard = 0; guard < 64; guard++) {
-      const over = this.mounts.get(n.ino);
+      const over = this.mounts.get(n.ino) ?? this.binds.get(n.ino);
       if (over === undefined) return n;
       n = this.node(over);
     }
     return n;
+  }
+
+  /**
+   * mount --bind: `source` (a directory, or a file over a file) shows at `mountpoint`, which
+   * must be the entry's own inode (not what covers it). EBUSY when something is there already.
+   * A bind mount adds no filesystem: what is written through it lands in the source.
+   */
+  bind(source: Inode, mountpoint: Inode): void {
+    if (this.mounts.has(mountpoint.ino) || this.binds.has(mountpoint.ino)) throw new SysError('EBUSY', 'mount');
+    if ((source.type === 'dir') !== (mountpoint.type === 'dir')) throw new SysError(source.type === 'dir' ? 'ENOTDIR' : 'EISDIR', 'mount');
+    const src = this.covering(source);
+    this.binds.set(mountpoint.ino, src.ino);
+    this.boundAt.set(src.ino, [...(this.boundAt.get(src.ino) ?? []), mountpoint.ino]);
+  }
+
+  /** umount of a bind mount (given as the mountpoint entry's inode); EINVAL when none is there. */
+  unbind(mountpoint: Inode): void {
+    const src = this.binds.get(mountpoint.ino);
+    if (src === undefined) throw new SysError('EINVAL', 'umount');
+    this.binds.delete(mountpoint.ino);
+    const rest = (this.boundAt.get(src) ?? []).filter((m) => m !== mountpoint.ino);
+    if (rest.length) this.boundAt.set(src, rest);
+    else this.boundAt.delete(src);
+  }
+
+  /** Whether `node` (an entry's own inode) has a bind mount over it. */
+  isBindMountpoint(node: Inode): boolean {
+    return this.binds.has(node.ino);
   }
 
   /**
@@ -125,6 +157,8 @@ export class Vfs {
     }
     this.mounts.clear();
     this.mountedOn.clear();
+    this.binds.clear();
+    this.boundAt.clear();
     this.openRefs.clear();
     for (const node of [...this.inodes.values()]) if (node.nlink === 0) this.maybeFree(node);
     this.filesystems.length = rootFs + 1;
@@ -157,24 +191,53 @@ export class Vfs {
 
   // ---- lookup ----
 
-  /** The directory above `dir`, crossing from a mounted root to its mountpoint's parent. */
-  parentOf(dir: Inode): Inode {
-    let d = dir;
-    for (;;) {
-      if (d.parent !== d.ino) return this.node(d.parent ?? this.rootIno);
-      const under = this.mountedOn.get(d.ino);
-      if (under === undefined) return d; // the real root: /.. is /
-      d = this.node(under);
-    }
+  /**
+   * The directory above `dir`, crossing from a mounted root to its mountpoint's parent. With
+   * `top` (a chrooted process's root), a directory bound into that tree from outside it goes up
+   * to its mountpoint's parent, so `..` cannot leave the tree through a bind mount.
+   */
+  parentOf(dir: Inode, top?: Inode): Inode {
+    return this.step(dir, top).up;
   }
 
-  /** Entry `name` of directory `dir`, crossing into a filesystem mounted there. */
+  /** One step up from `d`: the directory above and the inode its entry there names. */
+  private step(d: Inode, top?: Inode): { up: Inode; entry: number } {
+    for (let guard = 0; guard < 64; guard++) {
+      if (top && top.ino !== this.rootIno) {
+        const at = this.boundAt.get(d.ino);
+        if (at && !this.reaches(d, top)) {
+          const m = at.find((ino) => this.reaches(this.node(ino), top));
+          if (m !== undefined) return { up: this.step(this.node(m)).up, entry: m };
+        }
+      }
+      if (d.parent !== d.ino) return { up: this.node(d.parent ?? this.rootIno), entry: d.ino };
+      const under = this.mountedOn.get(d.ino);
+      if (under === undefined) return { up: d, entry: d.ino }; // the real root: /.. is /
+      d = this.node(under);
+    }
+    return { up: d, entry: d.ino };
+  }
+
+  /** Whether `top` is `d` or above it along the real parents (not through bind mounts). */
+  private reaches(d: Inode, top: Inode): boolean {
+    let n = d;
+    for (let guard = 0; guard < 4096; guard++) {
+      if (n.ino === top.ino) return true;
+      const up = this.step(n).up;
+      if (up === n) return false;
+      n = up;
+    }
+    return false;
+  }
+
+  /** Entry `name` of directory `dir`, crossing into a filesystem mounted (or bound) there. */
   child(dir: Inode, name: string): Inode | undefined {
     if (dir.dynamic) return dir.dynamic.lookup(name);
     const ino = dir.entries?.get(name);
     if (ino === undefined) return undefined;
-    const mounted = this.mounts.get(ino);
-    return this.node(mounted ?? ino);
+    const over = this.mounts.get(ino) ?? this.binds.get(ino);
+    if (over === undefined) return this.node(ino);
+    return this.covering(this.node(over));
   }
 
   /** Resolves `path` from `cwd`; throws ENOENT, ENOTDIR, EACCES, ELOOP, ENAMETOOLONG. */
@@ -195,7 +258,7 @@ export class Vfs {
       if (part.length > NAME_MAX) throw new SysError('ENAMETOOLONG', syscall, path);
       if (part === '.') continue;
       if (part === '..') {
-        if (cur.ino !== top.ino) cur = this.parentOf(cur);
+        if (cur.ino !== top.ino) cur = this.parentOf(cur, top);
         continue;
       }
       const next = this.child(cur, part);
@@ -231,7 +294,7 @@ export class Vfs {
       if (cur.type !== 'dir') return undefined;
       if (part === '.') continue;
       if (part === '..') {
-        if (cur.ino !== top.ino) cur = this.parentOf(cur);
+        if (cur.ino !== top.ino) cur = this.parentOf(cur, top);
         continue;
       }
       const next = this.child(cur, part);
@@ -279,12 +342,11 @@ export class Vfs {
     let d = dir;
     for (let guard = 0; guard < 4096; guard++) {
       if (d.ino === stop) break;
-      const up = this.parentOf(d);
+      const { up, entry: myIno } = this.step(d, root);
       if (up === d) {
         if (stop !== this.rootIno) return `(unreachable)/${parts.reverse().join('/')}`;
         break;
       }
-      const myIno = this.mountedOn.get(d.ino) ?? d.ino;
       let found: string | undefined;
       for (const [name, ino] of up.entries ?? []) if (ino === myIno) { found = name; break; }
       // a procfs directory has no entry table: ask it for each name it lists
@@ -414,7 +476,13 @@ export class Vfs {
   }
 
   isMountpoint(node: Inode): boolean {
-    return this.mountedOn.has(node.ino) || this.mounts.has(node.ino);
+    return this.mountedOn.has(node.ino) || this.mounts.has(node.ino) || this.binds.has(node.ino);
+  }
+
+  /** Whether entry `name` of `dir` has something mounted or bound over it (unlink and rename give EBUSY). */
+  entryCovered(dir: Inode, name: string): boolean {
+    const ino = dir.entries?.get(name);
+    return ino !== undefined && (this.mounts.has(ino) || this.binds.has(ino));
   }
 
   /** Is `maybeChild` the directory `dir` or below it? (rename of a dir into itself) */

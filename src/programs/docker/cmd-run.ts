@@ -1,7 +1,7 @@
 // docker run and docker create: the container's spec from the flags, pulling a missing image
 // first ("Unable to find image ... locally"), then for run: start it, and either print its id
 // (-d) or stay attached until it ends and exit with its status.
-import type { ContainerSpec, PortBinding } from '../../shared/services/docker';
+import type { ContainerSpec, MountSpec, PortBinding } from '../../shared/services/docker';
 import type { Ctx } from '../lib/context';
 import type { ParsedCommand } from './cli/parse';
 import { call, DaemonError } from './client';
@@ -66,8 +66,51 @@ export function specFrom(ctx: Ctx, p: ParsedCommand): ContainerSpec {
     env, ...(has(p, 'workdir') ? { workdir: str(p, 'workdir') } : {}), ...(has(p, 'user') ? { user: str(p, 'user') } : {}),
     ...(has(p, 'hostname') ? { hostname: str(p, 'hostname') } : {}),
     tty: bool(p, 'tty'), openStdin: bool(p, 'interactive'), labels, ports, publishAll: bool(p, 'publish-all'), exposed: list(p, 'expose'),
-    restart, autoRemove: rm, network: str(p, 'network') || 'bridge', binds: list(p, 'volume'),
+    restart, autoRemove: rm, ...networkOptions(p), binds: list(p, 'volume'), ...mountOptions(p),
   };
+}
+
+/** --network (repeatable, "name" or "name=x,alias=y,ip=z"), --network-alias and --ip. */
+function networkOptions(p: ParsedCommand): Pick<ContainerSpec, 'network' | 'aliases' | 'ip' | 'moreNetworks'> {
+  const nets = list(p, 'network').map((v) => {
+    if (!v.includes('=')) return { name: v, aliases: [] as string[], ip: '' };
+    const kv = v.split(',').map((x) => [x.slice(0, x.indexOf('=')), x.slice(x.indexOf('=') + 1)] as const);
+    return { name: kv.find(([k]) => k === 'name')?.[1] ?? '', aliases: kv.filter(([k]) => k === 'alias').map(([, x]) => x), ip: kv.find(([k]) => k === 'ip')?.[1] ?? '' };
+  });
+  const first = nets[0];
+  const aliases = [...(first?.aliases ?? []), ...list(p, 'network-alias')];
+  const ip = str(p, 'ip') || first?.ip || '';
+  return {
+    network: first?.name || 'bridge',
+    ...(aliases.length ? { aliases } : {}),
+    ...(ip ? { ip } : {}),
+    ...(nets.length > 1 ? { moreNetworks: nets.slice(1).map((n) => n.name) } : {}),
+  };
+}
+
+/** --mount type=volume|bind,source=...,target=...[,readonly] */
+function mountOptions(p: ParsedCommand): Pick<ContainerSpec, 'mounts'> {
+  const mounts: MountSpec[] = [];
+  for (const raw of list(p, 'mount')) {
+    const m: MountSpec = { type: 'volume', source: '', target: '', readOnly: false };
+    for (const field of raw.split(',')) {
+      const eq = field.indexOf('=');
+      const [k, v] = eq < 0 ? [field, ''] : [field.slice(0, eq), field.slice(eq + 1)];
+      switch (k.toLowerCase()) {
+        case 'type':
+          if (v !== 'volume' && v !== 'bind') throw new RunError(`invalid argument "${raw}" for "--mount" flag: invalid mount type "${v}": this simulator supports bind and volume`, 125);
+          m.type = v;
+          break;
+        case 'source': case 'src': m.source = v; break;
+        case 'target': case 'dst': case 'destination': m.target = v; break;
+        case 'readonly': case 'ro': m.readOnly = v === '' || v === 'true' || v === '1'; break;
+        default: break;
+      }
+    }
+    if (!m.target) throw new RunError(`invalid argument "${raw}" for "--mount" flag: target is required`, 125);
+    mounts.push(m);
+  }
+  return mounts.length ? { mounts } : {};
 }
 
 /** Creates the container, pulling its image when it is not here yet; returns its id. */

@@ -71,8 +71,8 @@ export function containerRow(c: ContainerInfo, now: number, trunc: boolean): Con
     Size: '0B',
     Names: c.name,
     Labels: Object.entries(c.config.Labels ?? {}).map(([k, v]) => `${k}=${v}`).join(','),
-    Mounts: '',
-    Networks: c.network.name,
+    Mounts: (c.mounts ?? []).map((m) => (trunc ? ellipsis(m.Name || m.Source, 15) : m.Name || m.Source)).join(','),
+    Networks: c.networks ? Object.keys(c.networks).join(',') : c.network.name,
     Label: (name: string) => c.config.Labels?.[name] ?? '',
   };
 }
@@ -87,9 +87,9 @@ const HEADERS: Record<string, string> = {
 };
 
 /** The header row: the template run over the column titles, as docker renders table headers. */
-function headerOf(format: string, idHeader: string, fields: string[]): string {
+function headerOf(format: string, idHeader: string, fields: string[], own: Record<string, string> = {}): string {
   const titles: Record<string, string> = {};
-  for (const f of fields) titles[f] = f === 'ID' ? idHeader : HEADERS[f] ?? f.toUpperCase();
+  for (const f of fields) titles[f] = own[f] ?? (f === 'ID' ? idHeader : HEADERS[f] ?? f.toUpperCase());
   try {
     return renderHeader(format, titles);
   } catch {
@@ -98,10 +98,10 @@ function headerOf(format: string, idHeader: string, fields: string[]): string {
 }
 
 /** Formats rows with a docker --format (a "table ..." format gets a header and aligned columns). */
-export function formatRows(format: string, rows: object[], idHeader = 'CONTAINER ID', typeName = '*formatter.ContainerContext'): string {
+export function formatRows(format: string, rows: object[], idHeader = 'CONTAINER ID', typeName = '*formatter.ContainerContext', titles?: Record<string, string>): string {
   const pre = dockerPreFormat(format);
   let out = '';
-  if (pre.table) out += `${headerOf(pre.format, idHeader, rows.length ? Object.keys(rows[0]!) : Object.keys(HEADERS))}\n`;
+  if (pre.table) out += `${headerOf(pre.format, idHeader, rows.length ? Object.keys(rows[0]!) : [...Object.keys(HEADERS), ...Object.keys(titles ?? {})], titles)}\n`;
   for (const r of rows) out += `${render(pre.format, pre.json ? jsonView(r) : r, typeName)}\n`;
   return pre.table ? tabwrite(out) : out;
 }

@@ -3,6 +3,9 @@
 import type { ContainerInfo, ImageInfo } from '../../shared/services/docker';
 
 export function containerObject(c: ContainerInfo): Record<string, unknown> {
+  // every network it is on; the deprecated top-level fields show only the default bridge's endpoint
+  const nets = c.networks ?? { [c.network.name]: { networkId: c.network.networkId, ip: c.network.ip, mac: c.network.mac, gateway: c.network.gateway, prefixLen: c.network.prefixLen, endpointId: c.network.endpointId, aliases: null, dnsNames: null } };
+  const bridge = nets.bridge;
   const ports: Record<string, { HostIp: string; HostPort: string }[] | null> = {};
   for (const p of Object.keys(c.config.ExposedPorts ?? {})) ports[p] = c.published[p] ?? null;
   const dir = `/var/lib/docker/containers/${c.id}`;
@@ -44,7 +47,7 @@ export function containerObject(c: ContainerInfo): Record<string, unknown> {
       Data: { MergedDir: `/var/lib/docker/overlay2/${c.id}/merged`, UpperDir: `/var/lib/docker/overlay2/${c.id}/diff`, WorkDir: `/var/lib/docker/overlay2/${c.id}/work` },
       Name: 'overlay2',
     },
-    Mounts: [],
+    Mounts: c.mounts ?? [],
     Config: {
       Hostname: c.config.Hostname,
       Domainname: '',
@@ -76,21 +79,19 @@ export function containerObject(c: ContainerInfo): Record<string, unknown> {
       LinkLocalIPv6PrefixLen: 0,
       SecondaryIPAddresses: null,
       SecondaryIPv6Addresses: null,
-      EndpointID: c.network.endpointId,
-      Gateway: c.network.gateway,
+      EndpointID: bridge?.endpointId ?? '',
+      Gateway: bridge?.gateway ?? '',
       GlobalIPv6Address: '',
       GlobalIPv6PrefixLen: 0,
-      IPAddress: c.network.ip,
-      IPPrefixLen: c.network.prefixLen,
+      IPAddress: bridge?.ip ?? '',
+      IPPrefixLen: bridge?.prefixLen ?? 0,
       IPv6Gateway: '',
-      MacAddress: c.network.mac,
-      Networks: {
-        [c.network.name]: {
-          IPAMConfig: null, Links: null, Aliases: null, MacAddress: c.network.mac, DriverOpts: null, NetworkID: c.network.networkId,
-          EndpointID: c.network.endpointId, Gateway: c.network.gateway, IPAddress: c.network.ip, IPPrefixLen: c.network.prefixLen,
-          IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, DNSNames: null,
-        },
-      },
+      MacAddress: bridge?.mac ?? '',
+      Networks: Object.fromEntries(Object.entries(nets).map(([name, ep]) => [name, {
+        IPAMConfig: null, Links: null, Aliases: ep.aliases, MacAddress: ep.mac, DriverOpts: null, NetworkID: ep.networkId,
+        EndpointID: ep.endpointId, Gateway: ep.gateway, IPAddress: ep.ip, IPPrefixLen: ep.prefixLen,
+        IPv6Gateway: '', GlobalIPv6Address: '', GlobalIPv6PrefixLen: 0, DNSNames: ep.dnsNames,
+      }])),
     },
   };
 }

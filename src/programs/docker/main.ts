@@ -10,6 +10,10 @@ import * as imgs from './cmd-images';
 import { create, run, RunError, runStatus } from './cmd-run';
 import { info, version } from './cmd-system';
 import { build } from './cmd-build';
+import * as misc from './cmd-misc';
+import * as network from './cmd-network';
+import * as transfer from './cmd-transfer';
+import * as volume from './cmd-volume';
 import { TemplateError } from './template';
 
 type Handler = (ctx: Ctx, p: ParsedCommand) => Promise<number>;
@@ -45,6 +49,28 @@ const HANDLERS: Record<string, Handler> = {
   version,
   'system info': info,
   info,
+  'network ls': network.ls,
+  'network create': network.create,
+  'network inspect': network.inspect,
+  'network connect': network.connect,
+  'network disconnect': network.disconnect,
+  'network rm': network.rm,
+  'network prune': network.prune,
+  'volume ls': volume.ls,
+  'volume create': volume.create,
+  'volume inspect': volume.inspect,
+  'volume rm': volume.rm,
+  'volume prune': volume.prune,
+  'container stats': misc.stats,
+  'container cp': transfer.cp,
+  'container commit': misc.commit,
+  'container diff': misc.diff,
+  'image save': transfer.save,
+  'image load': transfer.load,
+  'system df': misc.df,
+  'system prune': misc.systemPrune,
+  login: misc.login,
+  logout: misc.logout,
 };
 
 /** The top-level shortcuts and the management commands they stand for. */
@@ -54,6 +80,8 @@ const SHORTCUTS: Record<string, string> = {
   rename: 'container rename', pause: 'container pause', unpause: 'container unpause', wait: 'container wait', pull: 'image pull', images: 'image ls',
   rmi: 'image rm', tag: 'image tag', history: 'image history', build: 'image build', 'container ps': 'container ls', 'container list': 'container ls',
   'image list': 'image ls', 'image remove': 'image rm', 'container remove': 'container rm', 'image rmi': 'image rm',
+  stats: 'container stats', cp: 'container cp', commit: 'container commit', diff: 'container diff', save: 'image save', load: 'image load',
+  'network list': 'network ls', 'network remove': 'network rm', 'volume list': 'volume ls', 'volume remove': 'volume rm',
 };
 
 /** Commands whose daemon errors read "docker: ..." with a hint, as `docker run` prints them. */

@@ -63,6 +63,46 @@ export interface ContainerSpec {
   autoRemove: boolean;
   network: string;
   binds: string[];
+  /** --network-alias: names on the (user-defined) network */
+  aliases?: string[];
+  /** --ip: a fixed address on the (user-defined) network */
+  ip?: string;
+  /** --mount type=volume|bind */
+  mounts?: MountSpec[];
+  /** more --network options (API 1.44+): networks joined besides the first */
+  moreNetworks?: string[];
+}
+
+export interface MountSpec {
+  type: 'volume' | 'bind';
+  /** volume name or host path ('' for an anonymous volume) */
+  source: string;
+  target: string;
+  readOnly: boolean;
+}
+
+/** A container's endpoint on one network, as NetworkSettings.Networks shows it. */
+export interface EndpointInfo {
+  networkId: string;
+  ip: string;
+  mac: string;
+  gateway: string;
+  prefixLen: number;
+  endpointId: string;
+  aliases: string[] | null;
+  dnsNames: string[] | null;
+}
+
+/** One of a container's mounts, in the Engine API's MountPoint shape. */
+export interface MountInfo {
+  Type: 'volume' | 'bind';
+  Name?: string;
+  Source: string;
+  Destination: string;
+  Driver?: string;
+  Mode: string;
+  RW: boolean;
+  Propagation: string;
 }
 
 export interface ContainerInfo {
@@ -86,6 +126,9 @@ export interface ContainerInfo {
   spec: ContainerSpec;
   config: ImageConfig & { Hostname: string; Tty: boolean; OpenStdin: boolean; Image: string };
   network: { name: string; ip: string; mac: string; gateway: string; prefixLen: number; endpointId: string; networkId: string };
+  /** every network it is on, by name (NetworkSettings.Networks) */
+  networks?: Record<string, EndpointInfo>;
+  mounts?: MountInfo[];
   /** "80/tcp" -> published bindings (what `docker port` and PORTS show) */
   published: Record<string, PortBinding[]>;
   /** Sizes for `docker ps -s` and `system df`. */
@@ -104,8 +147,13 @@ export interface NetworkInfo {
   subnet: string;
   gateway: string;
   internal: boolean;
+  attachable: boolean;
+  enableIPv6: boolean;
   containers: Record<string, { name: string; ip: string; mac: string; endpointId: string }>;
   labels: Record<string, string>;
+  options: Record<string, string>;
+  /** IPAM.Options: {} for a network made by the CLI, null for the predefined ones */
+  ipamOptions: Record<string, string> | null;
 }
 
 export interface VolumeInfo {
@@ -113,10 +161,50 @@ export interface VolumeInfo {
   driver: string;
   mountpoint: string;
   created: string;
-  labels: Record<string, string>;
+  labels: Record<string, string> | null;
+  options: Record<string, string> | null;
   /** containers using it */
   refs: number;
   size: number;
+  anonymous: boolean;
+}
+
+/** One container's resource usage (`docker stats`). */
+export interface StatsInfo {
+  id: string;
+  name: string;
+  cpuPercent: number;
+  memUsage: number;
+  memLimit: number;
+  netRx: number;
+  netTx: number;
+  blockRead: number;
+  blockWrite: number;
+  pids: number;
+}
+
+/** What `docker save` needs of one image: its config and its root filesystem. */
+export interface SavedImage {
+  id: string;
+  repoTags: string[];
+  created: string;
+  config: ImageConfig;
+  history: HistoryEntry[];
+  layers: string[];
+  size: number;
+  rootfs: TreeEntryData[];
+}
+
+/** A file tree entry crossing the socket (docker cp, save, load). */
+export interface TreeEntryData {
+  path: string;
+  kind: 'dir' | 'file' | 'symlink';
+  mode: number;
+  uid: number;
+  gid: number;
+  mtime: number;
+  data?: Uint8Array;
+  target?: string;
 }
 
 export interface LogEntry {
@@ -168,14 +256,26 @@ export type DockerRequest =
   | { kind: 'top'; id: string }
   | { kind: 'exec'; id: string; spec: ExecSpec }
   | { kind: 'networks' }
-  | { kind: 'network-create'; name: string; driver: string; subnet?: string; labels: Record<string, string> }
-  | { kind: 'network-rm'; name: string }
-  | { kind: 'network-connect' | 'network-disconnect'; network: string; container: string }
+  | { kind: 'network-inspect'; ref: string }
+  | { kind: 'network-create'; name: string; driver: string; subnet?: string; gateway?: string; ipRange?: string; internal: boolean; attachable: boolean; labels: Record<string, string>; options: Record<string, string> }
+  | { kind: 'network-rm'; ref: string }
+  | { kind: 'network-connect'; network: string; container: string; aliases: string[]; ip?: string }
+  | { kind: 'network-disconnect'; network: string; container: string; force: boolean }
   | { kind: 'volumes' }
-  | { kind: 'volume-create'; name?: string; labels: Record<string, string> }
+  | { kind: 'volume-inspect'; name: string }
+  | { kind: 'volume-create'; name?: string; driver: string; labels: Record<string, string>; options: Record<string, string> }
   | { kind: 'volume-rm'; name: string; force: boolean }
   | { kind: 'prune'; what: 'containers' | 'images' | 'networks' | 'volumes'; all?: boolean }
-  | { kind: 'commit'; id: string; ref?: string; comment?: string }
+  | { kind: 'commit'; id: string; ref?: string; comment?: string; author?: string; changes?: Partial<ImageConfig> }
+  | { kind: 'stats'; ids: string[]; all: boolean }
+  /** the tree at `path` in the container (only its own entry with `statOnly`) */
+  | { kind: 'archive-get'; id: string; path: string; follow: boolean; statOnly?: boolean }
+  | { kind: 'archive-put'; id: string; path: string; entries: TreeEntryData[] }
+  | { kind: 'diff'; id: string }
+  | { kind: 'system-df' }
+  | { kind: 'save'; refs: string[] }
+  | { kind: 'load'; images: SavedImage[] }
+  | { kind: 'login'; server: string; username: string; password: string }
   | { kind: 'build-step'; build: BuildStep };
 
 /** One step of the legacy builder, driven by the CLI's Dockerfile walk. */
@@ -203,6 +303,15 @@ export type DockerReply =
   | { kind: 'logs'; entries: LogEntry[]; running: boolean }
   | { kind: 'top'; titles: string[]; processes: string[][] }
   | { kind: 'networks'; networks: NetworkInfo[] }
+  | { kind: 'network-created'; id: string; warning?: string }
   | { kind: 'volumes'; volumes: VolumeInfo[] }
+  | { kind: 'stats'; stats: StatsInfo[] }
+  /** archive-get: the tree at the path ('' is the path itself); `stat` is its own entry */
+  | { kind: 'archive'; entries: TreeEntryData[] }
+  | { kind: 'changes'; changes: { kind: 'A' | 'C' | 'D'; path: string }[] }
+  /** imagesUsed: what the images in use hold that no other image shares (Σ Size - SharedSize) */
+  | { kind: 'system-df'; images: ImageInfo[]; layersSize: number; imagesUsed: number; containers: ContainerInfo[]; volumes: VolumeInfo[] }
+  | { kind: 'saved'; images: SavedImage[] }
+  | { kind: 'loaded'; lines: string[] }
   | { kind: 'pruned'; deleted: string[]; reclaimed: number }
   | { kind: 'built'; id: string; output: string[]; container?: string };

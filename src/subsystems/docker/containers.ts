@@ -6,7 +6,8 @@ import type { BuildStep, ContainerSpec, DockerReply, ExecSpec, LogEntry } from '
 import { SIGNALS } from '../../shared/signals';
 import type { DockerEngine } from './engine';
 import { generateName } from './names';
-import { allocateIp, macFor, publishRules } from './ports';
+import { setupEtcFiles, teardownEtcFiles } from './etc-files';
+import { publishRules } from './ports';
 import { deleteContainer, ROOT, saveContainer, type ContainerRec, type ContainerRuntime, type ImageRec } from './records';
 import { containerInfo, rfc3339 } from './views';
 
@@ -93,11 +94,24 @@ export class Containers {
       status: 'created', exitCode: 0, error: '', startedAt: 0, finishedAt: 0, restartCount: 0, manualStop: false,
       ip: '', mac: '', endpointId: '', published: {}, dir, logPath: `${ROOT}/containers/${id}/${id}-json.log`,
     };
+    // its networks must exist, its volumes are made (and filled from the image) now
+    const netErr = this.e.networks.validate(c);
+    const mounts = netErr ?? this.e.volumes.mountsFor(c, img);
+    if (netErr || 'error' in mounts) {
+      h.remove(`${ROOT}/overlay2/${id}`);
+      return netErr ?? (mounts as { error: DockerReply }).error;
+    }
+    c.mounts = mounts as NonNullable<ContainerRec['mounts']>;
+    const warnings: string[] = [];
+    if (spec.network === 'host') {
+      c.config.Hostname = spec.hostname ?? h.facts().hostname;
+      if (Object.keys(spec.ports).length || spec.publishAll) warnings.push('Published ports are discarded when using host network mode');
+    }
     this.byId.set(id, c);
     saveContainer(h, c);
     h.writeFile(c.logPath, '', 0o640);
     h.writeFile(`${dir}/etc/hostname`, `${c.config.Hostname}\n`, 0o644);
-    return { kind: 'created', id, warnings: [] };
+    return { kind: 'created', id, warnings };
   }
 
   /** The executable for argv[0] inside the container (PATH search as runc does it). */
@@ -126,14 +140,14 @@ export class Containers {
       saveContainer(h, c);
       return err(400, c.error);
     }
-    // published ports: the host port must be free
-    const used = new Set([...this.rt.keys()].map((id) => this.byId.get(id)!.ip));
-    const ip = allocateIp(used);
+    // published ports: the host port must be free (none with --network host or none)
+    const mode = c.spec.network || 'bridge';
     const bindings: { proto: string; port: number; hostIp: string; hostPort: number }[] = [];
     const taken = new Set(this.all().filter((o) => this.rt.has(o.id)).flatMap((o) => Object.values(o.published).flat().map((b) => b.HostPort)));
     let ephemeral = 32768;
     const ports = { ...c.spec.ports };
     if (c.spec.publishAll) for (const p of Object.keys(c.config.ExposedPorts ?? {})) ports[p] ??= [{ HostIp: '', HostPort: '' }];
+    if (mode === 'host' || mode === 'none') for (const k of Object.keys(ports)) delete ports[k];
     for (const [key, list] of Object.entries(ports)) {
       const [portText, proto = 'tcp'] = key.split('/');
       for (const b of list) {
@@ -148,16 +162,17 @@ export class Containers {
         bindings.push({ proto, port: Number(portText), hostIp: b.HostIp, hostPort });
       }
     }
-    const netns = h.netns.create();
-    h.netns.setAddresses(netns, [ip]);
+    // its endpoints get their addresses, in a network namespace of its own
+    const attached = this.e.networks.attach(c);
+    if ('error' in attached) return attached.error;
+    const netns = attached.netns;
+    const ip = c.ip;
+    const bridge = this.e.networks.bridgeOf(c);
     const rt: ContainerRuntime = { pid: 0, netns, proxies: [], rulesDown: [], waiters: [] };
-    c.ip = ip;
-    c.mac = macFor(ip);
-    c.endpointId = h.randomId();
     c.published = {};
-    for (const b of bindings) {
+    for (const b of ip ? bindings : []) {
       const key = `${b.port}/${b.proto}`;
-      const rules = publishRules(ip, b.proto, b.port, b.hostIp, b.hostPort);
+      const rules = publishRules(ip, b.proto, b.port, b.hostIp, b.hostPort, bridge);
       for (const r of rules.up) await h.run(['/usr/sbin/iptables', '--wait', ...r]);
       rt.rulesDown.push(...rules.down);
       const hosts = b.hostIp ? [b.hostIp] : ['0.0.0.0', '::'];
@@ -172,6 +187,8 @@ export class Containers {
     if (!env.has('HOME')) env.set('HOME', '/root');
     if (c.config.Tty && !env.has('TERM')) env.set('TERM', 'xterm');
     const user = this.userIds(c, c.config.User ?? '');
+    setupEtcFiles(this.e, c);
+    this.e.volumes.mount(c);
     const spawned = h.spawnContainer({
       root: c.dir, path: exe, argv: [c.path, ...c.args], env, cwd: c.config.WorkingDir || '/', hostname: c.config.Hostname, uid: user.uid, gid: user.gid, netns,
       stdio: attachPid !== undefined ? { kind: 'attach', pid: attachPid, tty: c.config.Tty } : { kind: 'logs' },
@@ -255,6 +272,7 @@ export class Containers {
     if (c.spec.autoRemove) {
       this.byId.delete(c.id);
       deleteContainer(h, c);
+      this.e.volumes.removeAnonymous(c);
       return;
     }
     saveContainer(h, c);
@@ -264,7 +282,10 @@ export class Containers {
     const h = this.e.host;
     for (const p of rt.proxies) h.kill(p, SIGNALS.SIGTERM);
     for (const r of rt.rulesDown) await h.run(['/usr/sbin/iptables', '--wait', ...r]);
-    h.netns.remove(rt.netns);
+    this.e.volumes.unmount(c);
+    teardownEtcFiles(this.e, c);
+    this.e.networks.detach(c);
+    if (rt.netns !== 0) h.netns.remove(rt.netns);
     h.release(c.id);
     rt.proxies = [];
     rt.rulesDown = [];
@@ -339,7 +360,7 @@ export class Containers {
     return this.start(c.id);
   }
 
-  async remove(ref: string, force: boolean): Promise<DockerReply> {
+  async remove(ref: string, force: boolean, volumes = false): Promise<DockerReply> {
     const c = this.find(ref);
     if (!c) return this.noSuch(ref);
     const rt = this.rt.get(c.id);
@@ -354,6 +375,7 @@ export class Containers {
     }
     this.byId.delete(c.id);
     deleteContainer(this.e.host, c);
+    if (volumes) this.e.volumes.removeAnonymous(c);
     return { kind: 'ok' };
   }
 
@@ -387,13 +409,18 @@ export class Containers {
     const now = this.e.host.now();
     const netId = this.e.networkId('bridge');
     const list = this.all().filter((c) => all || this.rt.has(c.id) || c.status === 'restarting');
-    return { kind: 'containers', containers: list.map((c) => containerInfo(c, this.rt.get(c.id), this.e.images.get(c.imageId), now, netId)) };
+    return { kind: 'containers', containers: list.map((c) => containerInfo(c, this.rt.get(c.id), this.e.images.get(c.imageId), now, netId, this.extra(c))) };
   }
 
   inspect(ref: string): DockerReply {
     const c = this.find(ref);
     if (!c) return this.noSuch(ref);
-    return { kind: 'container', container: containerInfo(c, this.rt.get(c.id), this.e.images.get(c.imageId), this.e.host.now(), this.e.networkId('bridge')) };
+    return { kind: 'container', container: containerInfo(c, this.rt.get(c.id), this.e.images.get(c.imageId), this.e.host.now(), this.e.networkId('bridge'), this.extra(c)) };
+  }
+
+  /** Its networks and mounts, as inspect shows them. */
+  private extra(c: ContainerRec): { networks: ReturnType<DockerEngine['networks']['endpointInfo']>; mounts: ReturnType<DockerEngine['volumes']['mountInfo']> } {
+    return { networks: this.e.networks.endpointInfo(c), mounts: this.e.volumes.mountInfo(c) };
   }
 
   logs(ref: string, since?: number): DockerReply {
@@ -482,11 +509,21 @@ export class Containers {
     return { kind: 'pruned', deleted, reclaimed: 0 };
   }
 
-  commit(ref: string, target: string | undefined, comment: string | undefined): DockerReply {
+  commit(ref: string, target: string | undefined, comment: string | undefined, changes: Partial<ImageRec['config']> = {}): DockerReply {
     const c = this.find(ref);
     if (!c) return this.noSuch(ref);
     const base = this.e.images.get(c.imageId);
-    const img = this.snapshot(c.dir, base, { ...(base?.config ?? c.config), Cmd: c.config.Cmd, Env: c.config.Env }, comment ?? '', '');
+    // the new layer's history names the container's command, with the message as its comment (daemon/commit.go)
+    const config: ImageRec['config'] = { ...(base?.config ?? c.config), Cmd: c.config.Cmd, Env: c.config.Env };
+    // --change: ENV, EXPOSE, LABEL and VOLUME add to what the container has, the others replace
+    const keyOf = (kv: string): string => kv.split('=')[0]!;
+    const { Env: env, ExposedPorts: ports, Labels: labels, Volumes: volumes, ...rest } = changes;
+    Object.assign(config, rest);
+    if (env) config.Env = [...config.Env.filter((kv) => !env.some((x) => keyOf(x) === keyOf(kv))), ...env];
+    if (ports) config.ExposedPorts = { ...(config.ExposedPorts ?? {}), ...ports };
+    if (labels) config.Labels = { ...(config.Labels ?? {}), ...labels };
+    if (volumes) config.Volumes = { ...(config.Volumes ?? {}), ...volumes };
+    const img = this.snapshot(c.dir, base, config, [c.path, ...c.args].join(' '), comment ?? '');
     if (target) {
       const r = this.e.images.tag(img.id, target);
       if (r.kind === 'error') return r;
@@ -553,16 +590,16 @@ export class Containers {
     c.args = step.cmd.slice(1);
     const started = await this.start(c.id, pid);
     if (started.kind === 'error') {
-      await this.remove(c.id, true);
+      await this.remove(c.id, true, true);
       return started;
     }
     const exit = (await this.wait(c.id)) as { kind: 'exit'; code: number };
     if (exit.code !== 0) {
-      await this.remove(c.id, true);
+      await this.remove(c.id, true, true);
       return err(exit.code, `The command '${step.cmd.join(' ')}' returned a non-zero code: ${exit.code}`);
     }
     const img = this.snapshot(c.dir, base, base.config, step.createdBy, '');
-    await this.remove(c.id, true);
+    await this.remove(c.id, true, true);
     return { kind: 'built', id: img.id, output: [], container: c.id };
   }
 

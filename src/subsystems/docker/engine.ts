@@ -8,6 +8,10 @@ import type { DockerHost, RootfsEntry } from './host';
 import { Images } from './images';
 import { loadAll, ROOT, type ContainerRec, type ImageRec } from './records';
 import { BRIDGE, DAEMON_RULES } from './ports';
+import { Networks } from './networks';
+import { Volumes } from './volumes';
+import * as extras from './extras';
+import { resolvConfFor, EMBEDDED_DNS } from './etc-files';
 
 /** An image as the offline registry serves it. */
 export interface RegistryImage {
@@ -44,6 +48,8 @@ export class DockerEngine {
   }
   readonly images: Images;
   readonly containers: Containers;
+  readonly networks: Networks;
+  readonly volumes: Volumes;
   private starting: Promise<boolean> | undefined;
 
   constructor(
@@ -52,6 +58,8 @@ export class DockerEngine {
   ) {
     this.images = new Images(this);
     this.containers = new Containers(this);
+    this.networks = new Networks(this);
+    this.volumes = new Volumes(this);
   }
 
   get running(): boolean {
@@ -73,6 +81,8 @@ export class DockerEngine {
     h.sysctl('net.ipv4.ip_forward', '1');
     for (const rule of DAEMON_RULES) await h.run(['/usr/sbin/iptables', '--wait', ...rule]);
     h.log(`Default bridge (docker0) is assigned with an IP address ${BRIDGE.subnet}. Daemon option --bip can be used to set a preferred IP address`);
+    await this.networks.load();
+    this.volumes.load();
     await this.containers.restoreAtStart();
     h.log('Loading containers: done.');
     h.log(`Docker daemon commit=3ab5c7d containerd-snapshotter=false storage-driver=overlay2 version=27.3.1`);
@@ -144,7 +154,7 @@ export class DockerEngine {
       case 'stop': return c.stop(req.id, req.timeout, req.signal);
       case 'kill': return c.kill(req.id, req.signal);
       case 'restart': return c.restart(req.id, req.timeout);
-      case 'rm': return c.remove(req.id, req.force);
+      case 'rm': return c.remove(req.id, req.force, req.volumes);
       case 'rename': return c.rename(req.id, req.name);
       case 'pause': case 'unpause': return c.pause(req.id, req.kind === 'pause');
       case 'ps': return c.list(req.all);
@@ -153,10 +163,34 @@ export class DockerEngine {
       case 'logs-wait': return c.logsWait(req.id, req.after);
       case 'top': return c.top(req.id);
       case 'exec': return c.exec(req.id, req.spec, caller.pid);
-      case 'prune': return req.what === 'containers' ? c.prune() : req.what === 'images' ? i.prune(req.all ?? false) : { kind: 'pruned', deleted: [], reclaimed: 0 };
-      case 'networks': return { kind: 'networks', networks: [this.bridgeNetwork(), ...this.otherNetworks()] };
-      case 'volumes': return { kind: 'volumes', volumes: [] };
-      case 'commit': return c.commit(req.id, req.ref, req.comment);
+      case 'prune':
+        if (req.what === 'containers') return c.prune();
+        if (req.what === 'images') return i.prune(req.all ?? false);
+        if (req.what === 'networks') return this.networks.prune();
+        return this.volumes.prune(req.all ?? false);
+      case 'networks': return this.networks.list();
+      case 'network-inspect': return this.networks.inspect(req.ref);
+      case 'network-create': return this.networks.create(req);
+      case 'network-rm': return this.networks.remove(req.ref);
+      case 'network-connect': {
+        const r = await this.networks.connect(req.network, req.container, req.aliases, req.ip, this.netnsOf(req.container));
+        if (r.kind === 'ok') extras.hostsAfterConnect(this, req.container);
+        return r;
+      }
+      case 'network-disconnect': return this.networks.disconnect(req.network, req.container, req.force, this.netnsOf(req.container));
+      case 'volumes': return this.volumes.list();
+      case 'volume-inspect': return this.volumes.inspect(req.name);
+      case 'volume-create': return this.volumes.createRequest(req.name, req.driver, req.labels, req.options);
+      case 'volume-rm': return this.volumes.remove(req.name, req.force);
+      case 'commit': return extras.commit(this, req);
+      case 'stats': return extras.stats(this, req.ids, req.all);
+      case 'archive-get': return extras.archiveGet(this, req.id, req.path, req.follow, req.statOnly);
+      case 'archive-put': return extras.archivePut(this, req.id, req.path, req.entries);
+      case 'diff': return extras.diff(this, req.id);
+      case 'system-df': return extras.systemDf(this);
+      case 'save': return extras.save(this, req.refs);
+      case 'load': return extras.load(this, req.images);
+      case 'login': return extras.login(this, req.server);
       case 'build-step': return i.buildStep(req.build, caller.pid);
       default: return { kind: 'error', status: 400, message: `unknown request ${(req as { kind?: string }).kind ?? ''}` };
     }
@@ -194,17 +228,25 @@ export class DockerEngine {
     return id;
   }
 
-  bridgeNetwork(): import('../../shared/services/docker').NetworkInfo {
-    const containers: Record<string, { name: string; ip: string; mac: string; endpointId: string }> = {};
-    for (const c of this.containers.all()) if (this.containers.runtime(c.id)) containers[c.id] = { name: c.name, ip: `${c.ip}/16`, mac: c.mac, endpointId: c.endpointId };
-    return { id: this.networkId('bridge'), name: 'bridge', driver: 'bridge', scope: 'local', created: '', subnet: BRIDGE.subnet, gateway: BRIDGE.gateway, internal: false, containers, labels: {} };
+  /** The network namespace of a running container (undefined when it is not running). */
+  private netnsOf(ref: string): number | undefined {
+    const c = this.containers.find(ref);
+    return c ? this.containers.runtime(c.id)?.netns : undefined;
   }
 
-  private otherNetworks(): import('../../shared/services/docker').NetworkInfo[] {
-    return [
-      { id: this.networkId('host'), name: 'host', driver: 'host', scope: 'local', created: '', subnet: '', gateway: '', internal: false, containers: {}, labels: {} },
-      { id: this.networkId('none'), name: 'none', driver: 'null', scope: 'local', created: '', subnet: '', gateway: '', internal: false, containers: {}, labels: {} },
-    ];
+  /**
+   * How name resolution looks from network namespace `netns` (the resolver's hook): the
+   * container's own hosts and resolv.conf, and docker's embedded DNS server on its user-defined
+   * networks, which answers the names of the containers there and forwards the rest.
+   */
+  dnsView(netns: number): { hosts: string | undefined; resolvConf: string | undefined; embedded?: { server: string; lookup(name: string): string[]; upstream: string[] } } | undefined {
+    if (!this.running || netns === 0) return undefined;
+    const c = this.containers.all().find((x) => this.containers.runtime(x.id)?.netns === netns);
+    if (!c) return undefined;
+    const h = this.host;
+    const view = { hosts: h.readFile(`${c.dir}/etc/hosts`), resolvConf: h.readFile(`${c.dir}/etc/resolv.conf`) };
+    if (!this.networks.usesEmbeddedDns(c)) return view;
+    return { ...view, embedded: { server: EMBEDDED_DNS, lookup: (name) => this.networks.lookupName(c, name), upstream: resolvConfFor(this, c).upstream } };
   }
 
   /** Network ids are made once per daemon store and kept. */

@@ -10,6 +10,19 @@ export type RootfsEntry = (
   | { path: string; kind: 'program'; program: string; mode: number }
 ) & { uid?: number; gid?: number };
 
+/** A file tree as read from (or written to) the machine: `docker cp`, save and load. */
+export interface TreeEntry {
+  /** relative to the tree's top ('' for the top itself) */
+  path: string;
+  kind: 'dir' | 'file' | 'symlink';
+  mode: number;
+  uid: number;
+  gid: number;
+  mtime: number;
+  data?: Uint8Array;
+  target?: string;
+}
+
 export interface ContainerProcessSpec {
   /** the container's root directory on the host */
   root: string;
@@ -76,8 +89,23 @@ export interface DockerHost {
     setAddresses(id: number, addresses: string[]): void;
     remove(id: number): void;
   };
-  /** sets up a bridge link with an address (docker0) */
+  /** sets up a bridge link with an address (docker0, br-<id>) */
   bridge(name: string, address: string, prefixLen: number): void;
+  /** the machine's own IPv4 subnets (CIDR), which a new network's must not overlap */
+  hostSubnets(): string[];
+  /** deletes a link (a removed network's bridge) */
+  removeLink(name: string): void;
+  /** mount --bind of `source` (a directory or a file) over `target`, made when missing */
+  bindMount(source: string, target: string): void;
+  unbindMount(target: string): void;
+  /** where `path` inside the tree `root` is on the machine (symlinks followed inside the root, the last one only with `follow`); undefined when missing */
+  resolveIn(root: string, path: string, follow?: boolean): string | undefined;
+  /** the tree at `path` as it reads (through what is mounted in it); undefined when missing */
+  readTree(path: string, follow?: boolean, topOnly?: boolean): TreeEntry[] | undefined;
+  /** writes entries under `dir` (replacing files, keeping directories) */
+  writeEntries(dir: string, entries: readonly TreeEntry[]): void;
+  /** `docker diff`: what the tree `upper` added, changed and deleted against `base` (paths in `skip` left out) */
+  diffTrees(base: string, upper: string, skip: ReadonlySet<string>): { kind: 'A' | 'C' | 'D'; path: string }[];
   sysctl(key: string, value: string): void;
   /** text for the client `pid` (the build's progress between its steps' output) */
   writeClient(pid: number, text: string): void;

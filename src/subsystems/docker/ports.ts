@@ -29,12 +29,12 @@ export const DAEMON_RULES: string[][] = [
 ];
 
 /** The rules publishing container port `port` on host port `hostPort`: [add, delete] pairs. */
-export function publishRules(ip: string, proto: string, port: number, hostIp: string, hostPort: number): { up: string[][]; down: string[][] } {
+export function publishRules(ip: string, proto: string, port: number, hostIp: string, hostPort: number, bridge = BRIDGE.name): { up: string[][]; down: string[][] } {
   const dst = hostIp && hostIp !== '0.0.0.0' ? ['-d', `${hostIp}/32`] : [];
   const rules: [string, string, string[]][] = [
-    ['filter', 'DOCKER', ['-d', `${ip}/32`, '!', '-i', BRIDGE.name, '-o', BRIDGE.name, '-p', proto, '-m', proto, '--dport', String(port), '-j', 'ACCEPT']],
+    ['filter', 'DOCKER', ['-d', `${ip}/32`, '!', '-i', bridge, '-o', bridge, '-p', proto, '-m', proto, '--dport', String(port), '-j', 'ACCEPT']],
     ['nat', 'POSTROUTING', ['-s', `${ip}/32`, '-d', `${ip}/32`, '-p', proto, '-m', proto, '--dport', String(port), '-j', 'MASQUERADE']],
-    ['nat', 'DOCKER', [...dst, '!', '-i', BRIDGE.name, '-p', proto, '-m', proto, '--dport', String(hostPort), '-j', 'DNAT', '--to-destination', `${ip}:${port}`]],
+    ['nat', 'DOCKER', [...dst, '!', '-i', bridge, '-p', proto, '-m', proto, '--dport', String(hostPort), '-j', 'DNAT', '--to-destination', `${ip}:${port}`]],
   ];
   return {
     up: rules.map(([t, c, r]) => ['-t', t, '-A', c, ...r]),

@@ -45,6 +45,35 @@ export interface ContainerRec {
   published: Record<string, PortBinding[]>;
   dir: string;
   logPath: string;
+  /** its endpoints by network name (networks.ts); the address is set while it runs */
+  endpoints?: Record<string, EndpointRec>;
+  /** its volumes and bind mounts (volumes.ts) */
+  mounts?: MountRec[];
+}
+
+export interface EndpointRec {
+  networkId: string;
+  aliases: string[];
+  /** --ip */
+  fixedIp?: string;
+  ip: string;
+  mac: string;
+  endpointId: string;
+  gateway: string;
+  prefixLen: number;
+}
+
+export interface MountRec {
+  type: 'volume' | 'bind';
+  /** the volume's name */
+  name?: string;
+  /** the host path mounted */
+  source: string;
+  destination: string;
+  rw: boolean;
+  /** "z" for a named volume given with -v, "" otherwise */
+  mode: string;
+  anonymous?: boolean;
 }
 
 export interface ContainerRuntime {

@@ -2,7 +2,7 @@
 // State.String() words it ("Up 5 minutes", "Exited (0) 3 seconds ago"), and the info objects
 // of shared/services/docker.ts.
 import { humanDuration } from '../../shared/docker-units';
-import type { ContainerInfo, ImageInfo } from '../../shared/services/docker';
+import type { ContainerInfo, EndpointInfo, ImageInfo, MountInfo } from '../../shared/services/docker';
 import type { ContainerRec, ContainerRuntime, ImageRec } from './records';
 
 export function statusText(c: ContainerRec, now: number): string {
@@ -25,13 +25,18 @@ export function rfc3339(ms: number): string {
   return `${iso.slice(0, 19)}.${iso.slice(20, 23)}${String((ms * 7919) % 1_000_000).padStart(6, '0')}Z`;
 }
 
-export function containerInfo(c: ContainerRec, rt: ContainerRuntime | undefined, image: ImageRec | undefined, now: number, networkId: string): ContainerInfo {
+export function containerInfo(c: ContainerRec, rt: ContainerRuntime | undefined, image: ImageRec | undefined, now: number, networkId: string, extra?: { networks: Record<string, EndpointInfo>; mounts: MountInfo[] }): ContainerInfo {
+  const mode = c.spec.network || 'bridge';
+  const primary = extra?.networks[mode === 'default' ? 'bridge' : mode] ?? Object.values(extra?.networks ?? {})[0];
   return {
     id: c.id, name: c.name, image: c.imageRef, imageId: c.imageId, created: rfc3339(c.created), path: c.path, args: c.args,
     status: c.status, running: c.status === 'running' || c.status === 'paused' || c.status === 'restarting', paused: c.status === 'paused', restarting: c.status === 'restarting',
     pid: rt?.pid ?? 0, exitCode: c.exitCode, error: c.error, startedAt: rfc3339(c.startedAt), finishedAt: rfc3339(c.finishedAt),
     restartCount: c.restartCount, spec: c.spec, config: c.config,
-    network: { name: c.spec.network || 'bridge', ip: rt ? c.ip : '', mac: rt ? c.mac : '', gateway: rt ? '172.17.0.1' : '', prefixLen: rt ? 16 : 0, endpointId: rt ? c.endpointId : '', networkId },
+    network: primary && extra
+      ? { name: mode, ip: primary.ip, mac: primary.mac, gateway: primary.gateway, prefixLen: primary.prefixLen, endpointId: primary.endpointId, networkId: primary.networkId }
+      : { name: mode, ip: rt ? c.ip : '', mac: rt ? c.mac : '', gateway: rt ? '172.17.0.1' : '', prefixLen: rt ? 16 : 0, endpointId: rt ? c.endpointId : '', networkId },
+    ...(extra ? { networks: extra.networks, mounts: extra.mounts } : {}),
     published: rt ? c.published : {}, sizeRw: 0, logPath: c.logPath, statusText: statusText(c, now),
   };
   void image;

@@ -45,8 +45,21 @@ export interface Session {
   usedFallback: boolean;
 }
 
+/**
+ * Name resolution as a container's network namespace sees it (the docker engine's answer): its
+ * own /etc/hosts and /etc/resolv.conf, and on user-defined networks docker's embedded DNS server,
+ * which answers the names of the containers there and forwards the rest upstream.
+ */
+export interface ContainerDnsView {
+  hosts: string | undefined;
+  resolvConf: string | undefined;
+  embedded?: { server: string; lookup(name: string): string[]; upstream: string[] };
+}
+
 export class Resolver {
   private session: Session | undefined;
+  /** Set by the docker engine: how a container's namespace resolves names (undefined: as the host does). */
+  containerDns: ((netns: number) => ContainerDnsView | undefined) | undefined;
   /** Runtime settings for links networkd does not manage (resolvectl dns/domain). */
   readonly overrides = new Map<number, { dns?: string[]; domains?: string[] }>();
 
@@ -60,7 +73,7 @@ export class Resolver {
     const s = this.running();
     switch (req?.kind) {
       case 'gai':
-        return this.delayed(this.gai(s, req.name, req.family ?? 0));
+        return this.delayed(this.gai(s, req.name, req.family ?? 0, caller.netns ? this.containerDns?.(caller.netns) : undefined));
       case 'query': {
         if (!s) return notRunning();
         return this.delayed(this.query(s, req.name, req.family ?? 0));
@@ -188,15 +201,15 @@ export class Resolver {
   }
 
   /** getaddrinfo(3): literals, then NSS "files", then "dns" over resolv.conf's servers. */
-  private gai(s: Session | undefined, name: string, family: 0 | AddressFamily): { reply: ResolveReply; delayMs: number } {
+  private gai(s: Session | undefined, name: string, family: 0 | AddressFamily, view?: ContainerDnsView): { reply: ResolveReply; delayMs: number } {
     const answer = (addresses: Answer['addresses'], canonical: string): ResolveReply => ({ kind: 'answer', name, canonical, addresses, rttUs: 0, source: 'network', authenticated: false, confidential: false });
     const literal = parseAddr(name);
     if (literal) return { reply: answer(family && family !== literal.family ? [] : [{ family: literal.family, address: formatAddr(literal), ifindex: 0 }], name), delayMs: 0 };
     const n = name.toLowerCase().replace(/\.$/, '');
-    const files = parseHosts(this.host.readFile('/etc/hosts') ?? '').filter((e) => e.names.some((x) => x.toLowerCase() === n));
+    const files = parseHosts((view ? view.hosts : this.host.readFile('/etc/hosts')) ?? '').filter((e) => e.names.some((x) => x.toLowerCase() === n));
     const fromFiles = files.filter((e) => !family || e.family === family);
     if (fromFiles.length) return { reply: answer(fromFiles.map((e) => ({ family: e.family, address: e.address, ifindex: 0 })), fromFiles[0]!.names[0]!), delayMs: 0 };
-    const conf = parseResolvConf(this.host.readFile('/etc/resolv.conf'));
+    const conf = parseResolvConf(view ? view.resolvConf : this.host.readFile('/etc/resolv.conf'));
     const dots = n.split('.').length - 1;
     const search = conf.search.map((d) => `${n}.${d.replace(/\.$/, '')}`);
     const names = name.endsWith('.') ? [n] : dots >= conf.ndots ? [n, ...search] : [...search, n];
@@ -205,7 +218,7 @@ export class Resolver {
     for (const candidate of names) {
       let nx = false;
       for (const ns of conf.nameservers) {
-        const r = this.ask(s, ns, candidate, family);
+        const r = view ? this.askFromContainer(s, view, ns, candidate, family) : this.ask(s, ns, candidate, family);
         delayMs += r.delayMs;
         if (r.kind === 'found') return { reply: answer(r.addresses, candidate), delayMs };
         if (r.kind === 'nxdomain') {
@@ -216,6 +229,26 @@ export class Resolver {
       if (!nx) tempfail = true;
     }
     return { reply: { kind: 'gai-error', error: tempfail ? 'EAI_AGAIN' : 'EAI_NONAME' }, delayMs };
+  }
+
+  /** A query from a container: to docker's embedded server, or to a server its namespace reaches. */
+  private askFromContainer(s: Session | undefined, view: ContainerDnsView, ns: string, name: string, family: 0 | AddressFamily): ReturnType<Resolver['ask']> {
+    const e = view.embedded;
+    if (e && ns === e.server) {
+      const found = e.lookup(name);
+      if (found.length) return family === 6 ? { kind: 'nxdomain', delayMs: 0 } : { kind: 'found', addresses: found.map((address) => ({ family: 4 as const, address, ifindex: 0 })), delayMs: 0 };
+      // not a container here: forwarded upstream (from the host's namespace for its loopback servers)
+      let delayMs = 0;
+      for (const up of e.upstream) {
+        const r = this.ask(s, up, name, family);
+        delayMs += r.delayMs;
+        if (r.kind !== 'fail') return { ...r, delayMs };
+      }
+      return { kind: 'fail', delayMs };
+    }
+    // the container's own loopback has no server on it
+    if (ns.startsWith('127.') || ns === '::1') return { kind: 'fail', delayMs: 0 };
+    return this.ask(s, ns, name, family);
   }
 
   /** One resolver query from glibc to one name server of resolv.conf. */
