@@ -107,7 +107,7 @@ docker build -t greet . 2>/dev/null | grep -E "^(Step|Successfully)" | sed "s/bu
     expect(got[2]).toEqual({ out: 'out\nerr\n', code: 3 });
     expect(got[3]).toEqual({ out: 'docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "nosuchcmd": executable file not found in $PATH: unknown.\nSee \'docker run --help\'.\n', code: 127 });
     expect(got[4]).toEqual({ out: 'the input device is not a TTY\n', code: 1 });
-    expect(got[5]).toEqual({ out: 'Bind for 0.0.0.0:8080 failed: port is already allocated\n', code: 0 });
+    expect(got[5]).toEqual({ out: 'Bind for 0.0.0.0:8080 failed: port is already allocated.\n', code: 0 });
     expect(got[6]).toEqual({ out: 'Error response from daemon: cannot remove container "/w1": container is running: stop the container before removing or force remove\n', code: 1 });
     expect(got[7]!.out).toMatch(/^docker: Error response from daemon: Conflict\. The container name "\/w1" is already in use by container "[0-9a-f]{64}"\. You have to remove \(or rename\) that container to be able to reuse that name\.\nSee 'docker run --help'\.\n$/);
     expect(got[7]!.code).toBe(125);

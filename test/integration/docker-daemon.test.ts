@@ -25,7 +25,8 @@ describe('the docker daemon', () => {
     expect(got).toEqual([
       { out: 'disabled\ndisabled\ninactive\n', code: 3 },
       { out: down, code: 1 },
-      { out: `docker: ${down}See 'docker run --help'.\n`, code: 125 },
+      // docker/cli ends the message with a full stop even after the question mark
+      { out: `docker: ${down.replace(/\n$/, '')}.\nSee 'docker run --help'.\n`, code: 125 },
       { out: `Client:\n Version:           27.3.1\n API version:       1.47\n${down}status 1\n`, code: 0 },
     ]);
   });

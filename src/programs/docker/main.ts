@@ -121,12 +121,13 @@ export default defineProgram({
       // what was printed before the failure comes first
       await ctx.out.flush();
       if (e instanceof RunError) {
-        await ctx.err.write(`docker: ${e.message}\nSee '${shown} --help'.\n`);
+        await ctx.err.write(`docker: ${e.message.replace(/\.$/, '')}.\nSee '${shown} --help'.\n`);
         return e.status;
       }
       if (e instanceof DaemonError) {
         if (RUNNERS.has(key)) {
-          await ctx.err.write(`docker: ${e.message}${e.kind === 'daemon' && /OCI runtime/.test(e.message) ? '.' : ''}\nSee '${shown} --help'.\n`);
+          // docker/cli's reportError: the message ends with one full stop, then the hint
+          await ctx.err.write(`docker: ${e.message.replace(/\.$/, '')}.\nSee '${shown} --help'.\n`);
           return e.kind === 'daemon' ? runStatus(e.message) : 125;
         }
         await ctx.err.write(`${e.message}\n`);

@@ -116,9 +116,10 @@ export class Containers {
 
   /** The executable for argv[0] inside the container (PATH search as runc does it). */
   private lookPath(c: ContainerRec, file: string, env: string[]): string | undefined {
-    if (file.includes('/')) return this.e.host.exists(`${c.dir}${file.startsWith('/') ? '' : '/'}${file}`) ? file : undefined;
+    // looked up inside the container's root: alpine's /bin/ls is a link to /bin/busybox there
+    if (file.includes('/')) return this.e.host.existsIn(c.dir, file.startsWith('/') ? file : `/${file}`) ? file : undefined;
     const path = env.find((kv) => kv.startsWith('PATH='))?.slice(5) ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-    for (const d of path.split(':')) if (d && this.e.host.exists(`${c.dir}${d}/${file}`)) return `${d}/${file}`;
+    for (const d of path.split(':')) if (d && this.e.host.existsIn(c.dir, `${d}/${file}`)) return `${d}/${file}`;
     return undefined;
   }
 

@@ -79,7 +79,15 @@ export class DockerEngine {
     h.log('Loading containers: start.');
     h.bridge(BRIDGE.name, BRIDGE.gateway, BRIDGE.prefixLen);
     h.sysctl('net.ipv4.ip_forward', '1');
-    for (const rule of DAEMON_RULES) await h.run(['/usr/sbin/iptables', '--wait', ...rule]);
+    // as dockerd does on every start: chains made if missing, rules added only if not there yet
+    for (const rule of DAEMON_RULES) {
+      const verb = rule.findIndex((a) => a === '-A' || a === '-I');
+      if (verb >= 0) {
+        const check = [...rule.slice(0, verb), '-C', ...rule.slice(verb + 1)];
+        if ((await h.run(['/usr/sbin/iptables', '--wait', ...check])).status === 0) continue;
+      }
+      await h.run(['/usr/sbin/iptables', '--wait', ...rule]);
+    }
     h.log(`Default bridge (docker0) is assigned with an IP address ${BRIDGE.subnet}. Daemon option --bip can be used to set a preferred IP address`);
     await this.networks.load();
     this.volumes.load();

@@ -66,6 +66,8 @@ export interface DockerHost {
   mkdirp(path: string, mode?: number): void;
   remove(path: string): void;
   exists(path: string): boolean;
+  /** whether `path` exists as seen from inside the directory `root` (its links resolved there) */
+  existsIn(root: string, path: string): boolean;
   readDir(path: string): string[];
   writeTree(dir: string, entries: readonly RootfsEntry[]): void;
   copyTree(from: string, to: string): void;
