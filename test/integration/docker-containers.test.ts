@@ -3,6 +3,8 @@
 // run of the image, what a container sees of itself, stop signals and exit statuses, restart
 // policies across a daemon restart, and docker's refusals.
 import { describe, expect, it } from 'vitest';
+import { Machine } from '../../src/kernel/machine';
+import type { ProbeSpec } from '../../src/shared/services/traffic';
 import { ConsoleSession, runScript } from './machine-helpers';
 
 const SEP = '\n#---\n';
@@ -148,4 +150,19 @@ describe('an interactive container on the console', () => {
     s.type('ps -e -o pid,args\r');
     await s.waitFor('1 sleep 86400', at, 20000);
   }, 60000);
+});
+
+describe('a published container port seen from the lab client', () => {
+  it('is reached through docker\'s DNAT and FORWARD even though Photon\'s INPUT policy drops the host\'s own port, and DOCKER-USER can stop it', async () => {
+    const m = new Machine({ clock: 'skip' });
+    const setup = await runScript('sleep 1; systemctl start docker; docker run -d --name web -p 8080:80 nginx >/dev/null 2>&1; sleep 1; docker ps -q | wc -l', m);
+    expect(setup.stdout).toBe('1\n');
+    const traffic = m.subsystems.traffic;
+    const probe = (port: number): ProbeSpec => ({ direction: 'in', proto: 'tcp', peer: '192.168.1.20', port });
+    expect(traffic.probe(probe(8080))).toMatchObject({ outcome: 'answered', why: { kind: 'socket', proto: 'tcp', port: 80, comm: 'nginx' } });
+    // the host's own port 80 stays behind INPUT's policy
+    expect(traffic.probe(probe(80)).outcome).toBe('dropped');
+    await runScript('iptables -I DOCKER-USER -p tcp -s 192.168.1.20 -j DROP', m);
+    expect(traffic.probe(probe(8080))).toMatchObject({ outcome: 'dropped', why: { kind: 'netfilter', chain: 'DOCKER-USER', rule: 1, target: 'DROP' } });
+  });
 });

@@ -57,10 +57,38 @@ export class Firewall {
 
   /** PREROUTING and INPUT, for a packet arriving on `ifname` for this machine. */
   input(flow: Flow, ifname: string, packet: 'request' | 'reply'): Pass {
-    return this.walk(flow, ['PREROUTING', 'INPUT'], { inIface: ifname }, packet);
+    return this.walk(flow, ['PREROUTING', 'INPUT'], { inIface: ifname, dstLocal: true }, packet);
   }
 
-  private walk(flow: Flow, path: NfHook[], iface: { inIface?: string; outIface?: string }, packet: 'request' | 'reply'): Pass {
+  /**
+   * Where nat PREROUTING would send a packet arriving on `ifname` for this machine (docker's
+   * DNAT of a published port), looked at without moving counters or tracking; undefined when
+   * it stays addressed to this machine.
+   */
+  destinationAfterPrerouting(flow: Flow, ifname: string): { dst: string; dport?: number } | undefined {
+    const p = this.packet(flow, 'PREROUTING', { inIface: ifname, dstLocal: true });
+    const v = this.nf.evaluate(p, { path: ['PREROUTING'], now: this.now(), dryRun: true });
+    if (v.verdict !== 'ACCEPT' || v.natDst === undefined || v.natDst === flow.dst) return undefined;
+    return { dst: v.natDst, ...(v.natDport !== undefined ? { dport: v.natDport } : {}) };
+  }
+
+  /** PREROUTING, FORWARD and POSTROUTING, for a packet routed through this machine (to a container's bridge). */
+  forward(flow: Flow, inIface: string, outIface: string): Pass {
+    return this.walk(flow, ['PREROUTING', 'FORWARD', 'POSTROUTING'], { inIface, outIface, dstLocal: true }, 'request');
+  }
+
+  private packet(flow: Flow, hook: NfHook, iface: { inIface?: string; outIface?: string; dstLocal?: boolean }): NfPacket {
+    return {
+      family: 'ipv4', hook, ...iface, src: flow.src, dst: flow.dst, proto: flow.proto, length: flow.length,
+      ...(flow.sport !== undefined ? { sport: flow.sport } : {}),
+      ...(flow.dport !== undefined ? { dport: flow.dport } : {}),
+      ...(flow.icmpType !== undefined ? { icmpType: flow.icmpType, icmpCode: flow.icmpCode ?? 0 } : {}),
+      ...(flow.tcpFlags !== undefined ? { tcpFlags: flow.tcpFlags } : {}),
+      ...(flow.uid !== undefined ? { uid: flow.uid, gid: flow.gid ?? flow.uid } : {}),
+    };
+  }
+
+  private walk(flow: Flow, path: NfHook[], iface: { inIface?: string; outIface?: string; dstLocal?: boolean }, packet: 'request' | 'reply'): Pass {
     const p: NfPacket = {
       family: 'ipv4', hook: path[0]!, ...iface, src: flow.src, dst: flow.dst, proto: flow.proto, length: flow.length,
       ...(flow.sport !== undefined ? { sport: flow.sport } : {}),

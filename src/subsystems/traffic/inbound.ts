@@ -15,6 +15,8 @@ export interface InboundDeps {
   sport(): number;
   /** A connection reached socket `socket` (played for real, not probed). */
   opened?(socket: number, from: string, port: number): void;
+  /** The network namespace (a container's) holding `ip` and the bridge leading to it. */
+  container?(ip: string): { netns: number; bridge: string } | undefined;
 }
 
 export function inbound(d: InboundDeps, spec: ProbeSpec): ProbeResult {
@@ -31,6 +33,11 @@ export function inbound(d: InboundDeps, spec: ProbeSpec): ProbeResult {
     : spec.proto === 'tcp' ? { proto: 6, src: host.ipv4, dst: ours.address, sport: d.sport(), dport: port, tcpFlags: TCP.SYN, length: 60 }
     : { proto: 17, src: host.ipv4, dst: ours.address, sport: d.sport(), dport: port, length: 60 };
   count(env, ours.ifindex, 'rx', req);
+  // a published container port: nat PREROUTING sends it on through FORWARD to the container,
+  // whatever INPUT says (docker's well-known way around a host firewall)
+  const to = req.proto !== 1 ? env.fw.destinationAfterPrerouting(req, ours.ifname) : undefined;
+  const box = to ? d.container?.(to.dst) : undefined;
+  if (to && box) return toContainer(d, req, host.ipv4, ours.ifname, to, box);
   const inp = env.fw.input(req, ours.ifname, 'request');
   if (!inp.ok) {
     if (inp.verdict !== 'REJECT') return result('dropped', inp.why);
@@ -49,6 +56,19 @@ export function inbound(d: InboundDeps, spec: ProbeSpec): ProbeResult {
   const rst = r.reply.proto === 6 && ((r.reply.tcpFlags ?? 0) & TCP.RST) !== 0;
   const unreachable = r.reply.proto === 1 && r.reply.icmpType === 3;
   return result(rst || unreachable ? 'refused' : 'answered', r.why);
+}
+
+/** Through FORWARD to a container's socket across its bridge. */
+function toContainer(d: InboundDeps, req: Flow, from: string, nic: string, to: { dst: string; dport?: number }, box: { netns: number; bridge: string }): ProbeResult {
+  const env = d.env;
+  const fwd = env.fw.forward(req, nic, box.bridge);
+  if (!fwd.ok) return result(fwd.verdict === 'REJECT' ? 'refused' : 'dropped', fwd.why);
+  const proto = req.proto === 6 ? 'tcp' : 'udp';
+  const port = to.dport ?? req.dport ?? 0;
+  const s = env.sockets.listener(proto, to.dst, port, 4, box.netns);
+  if (!s) return result(proto === 'tcp' ? 'refused' : 'dropped', { kind: 'nothing-listening', proto, port });
+  if (proto === 'tcp') d.opened?.(s.id, from, req.sport ?? 0);
+  return result('answered', { kind: 'socket', proto, port, pid: s.pid, comm: s.comm });
 }
 
 function swap(f: Flow): Flow {

@@ -305,6 +305,14 @@ export class Traffic {
       env, ourAddress: () => this.lanAddress(), sport: () => this.ephemeral(env),
       nic: () => this.d.net.links().find((l) => l.linkType === 'ether' && l.kind === undefined)?.name ?? 'eth0',
       ...(dry ? {} : { opened: (socket: number, from: string, port: number) => void this.streams.open(socket, 0, from, port, true) }),
+      container: (ip: string) => {
+        const netns = this.d.netns?.byAddress(ip);
+        if (netns === undefined) return undefined;
+        const r = this.d.net.handle({ pid: 0, uid: 0, euid: 0, gid: 0, egid: 0, groups: [0] }, { kind: 'getroute', query: { family: 4, dst: ip } });
+        const oif = 'route' in r ? r.route.oif : undefined;
+        const bridge = this.d.net.links().find((l) => l.ifindex === oif)?.name ?? BRIDGE;
+        return { netns, bridge };
+      },
     };
   }
 
