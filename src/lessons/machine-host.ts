@@ -127,7 +127,7 @@ export class MachineHost implements CheckHost {
   }
 
   docker(): ReturnType<CheckHost['docker']> {
-    return this.machine.subsystems.docker.view();
+    return this.machine.subsystems.docker?.view() ?? { running: false, containers: [], images: [] };
   }
 
   hostname(): string {

@@ -65,7 +65,7 @@ export async function machineState(machine: Machine): Promise<MachineState> {
   const packages = installedPackages(ctx)
     .map((p) => ({ name: p.name, version: `${p.version}-${p.release}` }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const docker = subs.docker.view();
+  const docker = subs.docker?.view() ?? { running: false, containers: [], images: [] };
   const containers = docker.containers.map((c) => ({
     id: c.id.slice(0, 12),
     name: c.name.replace(/^\//, ''),

@@ -241,7 +241,7 @@ describe('container and image', () => {
       ['image gone', { kind: 'image', image: 'nginx', present: false }, fail('the image nginx:latest is still there; the lesson wants it removed (docker rmi)')],
     ].map(([n, spec, o]) => {
       // docker names the hello-world container at random: put its name into the messages
-      const hello = m.subsystems.docker.view().containers.find((c) => c.config.Image === 'hello-world')!.name.replace(/^\//, '');
+      const hello = m.subsystems.docker!.view().containers.find((c) => c.config.Image === 'hello-world')!.name.replace(/^\//, '');
       return [n, spec, { ...(o as Outcome), message: (o as Outcome).message.replace(/\bx\b/, hello) }] as Case;
     }));
   });
