@@ -13,8 +13,9 @@ import { Resolver } from '../subsystems/resolve/resolver';
 import { handleDhcp } from '../subsystems/resolve/dhcp-server';
 import { Traffic } from '../subsystems/traffic/traffic';
 import { exchangePasses } from '../subsystems/traffic/firewall';
-import type { DockerEngine } from '../subsystems/docker/engine';
-import type { KernelDockerHost } from './docker-host';
+import { DockerEngine } from '../subsystems/docker/engine';
+import { offlineRegistry } from '../subsystems/docker/registry-source';
+import { KernelDockerHost } from './docker-host';
 
 export interface Subsystems {
   netfilter: Netfilter;
@@ -25,8 +26,7 @@ export interface Subsystems {
   bus: Bus;
   resolver: Resolver;
   traffic: Traffic;
-  /** The docker engine, once something has used docker (undefined before). */
-  readonly docker: DockerEngine | undefined;
+  docker: DockerEngine;
 }
 
 export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): Subsystems {
@@ -64,44 +64,20 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
     if (s?.kind === 'exited') manager.processExited(p.pid, { code: 'exited', status: s.code });
     else if (s?.kind === 'signaled') manager.processExited(p.pid, { code: s.core ? 'dumped' : 'killed', status: s.signal });
   });
-  // the docker engine loads with the first docker request (dockerd starting, a client calling):
-  // a machine that never uses docker does not pay for its code at boot
   let daemonPid = 0;
-  let dockerHost: KernelDockerHost | undefined;
-  let docker: DockerEngine | undefined;
-  let loading: Promise<DockerEngine> | undefined;
-  const loadDocker = (): Promise<DockerEngine> => {
-    if (loading) return loading;
-    // loading code is work in progress: the skipping clock must not jump over it
-    k.clock.busy++;
-    loading = Promise.all([import('../subsystems/docker/engine'), import('../subsystems/docker/registry-source'), import('./docker-host')]).then(([e, r, h]) => {
-      const host = new h.KernelDockerHost(k, journal, net, async (): Promise<boolean> => (await manager.start(manager.unit('docker.service'), new Set())) === 'done', (): number => daemonPid);
-      const engine = new e.DockerEngine(host, r.offlineRegistry);
-      engine.onDaemon = (pid) => {
-        daemonPid = pid;
-      };
-      // a container's processes resolve names through its own files and docker's embedded DNS
-      resolver.containerDns = (netns) => engine.dnsView(netns);
-      dockerHost = host;
-      docker = engine;
-      return engine;
-    }).finally(() => {
-      k.clock.busy--;
-    });
-    return loading;
+  const dockerHost: KernelDockerHost = new KernelDockerHost(k, journal, net, async (): Promise<boolean> => (await manager.start(manager.unit('docker.service'), new Set())) === 'done', (): number => daemonPid);
+  const docker: DockerEngine = new DockerEngine(dockerHost, offlineRegistry);
+  docker.onDaemon = (pid) => {
+    daemonPid = pid;
   };
-  k.services.set('docker', async (caller, req) => (await loadDocker()).handle(caller, req));
+  // a container's processes resolve names through its own files and docker's embedded DNS
+  resolver.containerDns = (netns) => docker.dnsView(netns);
+  k.services.set('docker', (caller, req) => docker.handle(caller, req));
   k.exitListeners.add((p) => {
-    if (!dockerHost || !docker) return;
     const s = p.status;
     const info = s?.kind === 'signaled' ? { code: 'killed' as const, status: s.signal } : { code: 'exited' as const, status: s?.kind === 'exited' ? s.code : 0 };
     dockerHost.exited(p.pid, info);
     docker.processExited(p.pid, info.code === 'exited' ? { code: info.status } : { code: 128 + info.status, signal: info.status });
   });
-  return {
-    netfilter, net, journal, manager, sockets, bus, resolver, traffic,
-    get docker() {
-      return docker;
-    },
-  };
+  return { netfilter, net, journal, manager, sockets, bus, resolver, traffic, docker };
 }
