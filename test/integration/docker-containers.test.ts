@@ -5,15 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { Machine } from '../../src/kernel/machine';
 import type { ProbeSpec } from '../../src/shared/services/traffic';
-import { ConsoleSession, runScript } from './machine-helpers';
+import { ConsoleSession, runScript, runCases } from './machine-helpers';
 
-const SEP = '\n#---\n';
 
-async function runCases(cmds: string[]): Promise<{ out: string; code: number }[]> {
-  const script = cmds.map((c) => `${c}\necho "rc=$?"; printf '${SEP.replace(/\n/g, '\\n')}'`).join('\n');
-  const r = await runScript(`exec 2>&1\nsleep 1\n${script}`);
-  return r.stdout.split(SEP).slice(0, cmds.length).map((p) => ({ out: p.replace(/rc=\d+\n$/, ''), code: Number(/rc=(\d+)\n$/.exec(p)?.[1] ?? -1) }));
-}
 
 describe('docker containers', () => {
   it('runs nginx published on 8080, serves curl, logs, execs, stops and removes it', async () => {

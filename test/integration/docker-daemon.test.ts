@@ -3,15 +3,9 @@
 // socket activation, what it sets up (docker0, the DOCKER chains), and a daemon.json that is not
 // JSON failing the start with dockerd's own words in the journal.
 import { describe, expect, it } from 'vitest';
-import { runScript } from './machine-helpers';
+import { runCases } from './machine-helpers';
 
-const SEP = '\n#---\n';
 
-async function runCases(cmds: string[]): Promise<{ out: string; code: number }[]> {
-  const script = cmds.map((c) => `${c}\necho "rc=$?"; printf '${SEP.replace(/\n/g, '\\n')}'`).join('\n');
-  const r = await runScript(`exec 2>&1\nsleep 1\n${script}`);
-  return r.stdout.split(SEP).slice(0, cmds.length).map((p) => ({ out: p.replace(/rc=\d+\n$/, ''), code: Number(/rc=(\d+)\n$/.exec(p)?.[1] ?? -1) }));
-}
 
 describe('the docker daemon', () => {
   it('is down at boot, and the client says so as docker does', async () => {

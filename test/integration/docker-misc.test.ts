@@ -2,15 +2,9 @@
 // volumes (kept across containers, refused removal while in use, prune), docker cp both ways,
 // diff and commit, stats, system df and prune, save and load, login and logout.
 import { describe, expect, it } from 'vitest';
-import { runScript } from './machine-helpers';
+import { runCases } from './machine-helpers';
 
-const SEP = '\n#---\n';
 
-async function runCases(cmds: string[]): Promise<{ out: string; code: number }[]> {
-  const script = cmds.map((c) => `${c}\necho "rc=$?"; printf '${SEP.replace(/\n/g, '\\n')}'`).join('\n');
-  const r = await runScript(`exec 2>&1\n${script}`);
-  return r.stdout.split(SEP).slice(0, cmds.length).map((p) => ({ out: p.replace(/rc=\d+\n$/, ''), code: Number(/rc=(\d+)\n$/.exec(p)?.[1] ?? -1) }));
-}
 
 const masked = (s: string): string => s.replace(/\b[0-9a-f]{64}\b/g, 'ID64');
 

@@ -3,15 +3,9 @@
 // each other by name through the embedded DNS server (and not on the default bridge),
 // connect/disconnect, removal refused while containers are on a network, and prune.
 import { describe, expect, it } from 'vitest';
-import { runScript } from './machine-helpers';
+import { runCases } from './machine-helpers';
 
-const SEP = '\n#---\n';
 
-async function runCases(cmds: string[]): Promise<{ out: string; code: number }[]> {
-  const script = cmds.map((c) => `${c}\necho "rc=$?"; printf '${SEP.replace(/\n/g, '\\n')}'`).join('\n');
-  const r = await runScript(`exec 2>&1\n${script}`);
-  return r.stdout.split(SEP).slice(0, cmds.length).map((p) => ({ out: p.replace(/rc=\d+\n$/, ''), code: Number(/rc=(\d+)\n$/.exec(p)?.[1] ?? -1) }));
-}
 
 /** Bridge names and ids vary with the machine's random source: masked in what is compared. */
 const masked = (s: string): string => s.replace(/br-[0-9a-f]{12}/g, 'br-ID').replace(/\b[0-9a-f]{64}\b/g, 'ID64');

@@ -16,6 +16,18 @@ export async function runScript(script: string, machine = new Machine({ clock: '
   return { stdout: dec(out), stderr: dec(err), code };
 }
 
+const CASE_SEP = '\n#---\n';
+
+/**
+ * Runs each command in one script on one machine (stderr merged into stdout, after a second of
+ * virtual time for the boot's daemons to settle); returns each command's output and status.
+ */
+export async function runCases(cmds: string[], machine?: Machine): Promise<{ out: string; code: number }[]> {
+  const script = cmds.map((c) => `${c}\necho "rc=$?"; printf '${CASE_SEP.replace(/\n/g, '\\n')}'`).join('\n');
+  const r = await runScript(`exec 2>&1\nsleep 1\n${script}`, machine);
+  return r.stdout.split(CASE_SEP).slice(0, cmds.length).map((p) => ({ out: p.replace(/rc=\d+\n$/, ''), code: Number(/rc=(\d+)\n$/.exec(p)?.[1] ?? -1) }));
+}
+
 /** A console session: type keys, wait for screen text (conditions, never fixed sleeps). */
 export class ConsoleSession {
   readonly machine: Machine;

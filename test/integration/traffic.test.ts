@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { Machine } from '../../src/kernel/machine';
 import type { ProbeSpec } from '../../src/shared/services/traffic';
-import { runScript } from './machine-helpers';
+import { runScript, runCases } from './machine-helpers';
 
 /** Replaces the measured numbers (times, RTTs, ports chosen at random) with placeholders. */
 function norm(text: string): string {
@@ -17,19 +17,7 @@ function norm(text: string): string {
     .replace(/ +[0-9]+\.[0-9]{3}ms /g, ' Tms ');
 }
 
-const SEP = '\n#---\n';
 
-/** Runs each command of `cases` in one script on one machine; returns [stdout, exit] per case. */
-async function runCases(cmds: string[], m?: Machine): Promise<{ out: string; code: number }[]> {
-  const script = cmds.map((c) => `${c}\necho "rc=$?"; printf '${SEP.replace(/\n/g, '\\n')}'`).join('\n');
-  // a second of virtual time lets the daemons started at boot finish setting up (DHCP, the DNS stub)
-  const r = await runScript(`exec 2>&1\nsleep 1\n${script}`, m);
-  const parts = r.stdout.split(SEP).slice(0, cmds.length);
-  return parts.map((p) => {
-    const m2 = /rc=(\d+)\n$/.exec(p);
-    return { out: p.replace(/rc=\d+\n$/, ''), code: Number(m2?.[1] ?? -1) };
-  });
-}
 
 describe('ping over the default DHCP setup', () => {
   it('prints replies with reverse names and the statistics, and fails as iputils does', async () => {

@@ -6,8 +6,7 @@ import type { ParsedCommand } from './cli/parse';
 import { call, DaemonError, expect } from './client';
 import { bool, has, list, num, str } from './flags';
 import { containerRow, formatRows, PS_TABLE, shortId } from './format';
-import { containerObject, goJson, imageObject } from './inspect';
-import { render } from './template';
+import { containerObject, imageObject, printInspected } from './inspect';
 import { readLine } from '../lib/yesno';
 
 /** Runs `op` for each argument; errors are printed together at the end (status 1). */
@@ -196,14 +195,7 @@ export async function inspect(ctx: Ctx, p: ParsedCommand, kind?: 'container' | '
     if (found === undefined) errors.push(type === 'image' ? `Error response from daemon: No such image: ${a}` : type === 'container' ? `Error response from daemon: No such container: ${a}` : `Error: No such object: ${a}`);
     else objects.push(found);
   }
-  const format = str(p, 'format');
-  if (format) {
-    for (const o of objects) await ctx.print(`${render(format.replace(/\\t/g, '\t').replace(/\\n/g, '\n'), o)}\n`);
-  } else {
-    await ctx.print(`${goJson(objects)}\n`);
-  }
-  if (errors.length) await ctx.err.write(`${errors.join('\n')}\n`);
-  return errors.length ? 1 : 0;
+  return printInspected(ctx, objects, errors, str(p, 'format'));
 }
 
 export async function port(ctx: Ctx, p: ParsedCommand): Promise<number> {

@@ -6,9 +6,8 @@ import type { ParsedCommand } from './cli/parse';
 import { call, DaemonError, expect } from './client';
 import { bool, list, str } from './flags';
 import { formatRows } from './format';
-import { goJson } from './inspect';
+import { printInspected } from './inspect';
 import { confirm, naturalCompare } from './prompt';
-import { render } from './template';
 
 const VOLUMES_TABLE = 'table {{.Driver}}\t{{.Name}}';
 
@@ -85,13 +84,7 @@ export async function inspect(ctx: Ctx, p: ParsedCommand): Promise<number> {
       errors.push(e.message);
     }
   }
-  const format = str(p, 'format');
-  if (format) for (const o of objects) await ctx.print(`${render(format.replace(/\\t/g, '\t').replace(/\\n/g, '\n'), o)}\n`);
-  else await ctx.print(`${goJson(objects)}\n`);
-  // the objects are printed first, the errors after them (inspect.Inspect's StatusError)
-  await ctx.out.flush();
-  if (errors.length) await ctx.err.write(`${errors.join('\n')}\n`);
-  return errors.length ? 1 : 0;
+  return printInspected(ctx, objects, errors, str(p, 'format'));
 }
 
 export async function rm(ctx: Ctx, p: ParsedCommand): Promise<number> {

@@ -1,6 +1,8 @@
 // The objects `docker inspect` prints (and --format templates walk): a container or an image
 // in the Engine API's shape and key order, as far as this engine has the facts.
 import type { ContainerInfo, ImageInfo } from '../../shared/services/docker';
+import type { Ctx } from '../lib/context';
+import { render } from './template';
 
 export function containerObject(c: ContainerInfo): Record<string, unknown> {
   // every network it is on; the deprecated top-level fields show only the default bridge's endpoint
@@ -125,4 +127,17 @@ export function imageObject(i: ImageInfo): Record<string, unknown> {
 /** json.MarshalIndent with four spaces, and Go's escaping of <, > and &. */
 export function goJson(v: unknown): string {
   return JSON.stringify(v, null, 4).replace(/[<>&]/g, (ch) => `\\u00${ch.charCodeAt(0).toString(16)}`);
+}
+
+/**
+ * What every `inspect` prints: the objects (as a JSON array, or each through -f's template),
+ * then the errors for the names not found, and status 1 if there were any.
+ */
+export async function printInspected(ctx: Ctx, objects: unknown[], errors: string[], format: string): Promise<number> {
+  if (format) for (const o of objects) await ctx.print(`${render(format.replace(/\\t/g, '\t').replace(/\\n/g, '\n'), o)}\n`);
+  else await ctx.print(`${goJson(objects)}\n`);
+  // the objects are printed first, the errors after them (inspect.Inspect's StatusError)
+  await ctx.out.flush();
+  if (errors.length) await ctx.err.write(`${errors.join('\n')}\n`);
+  return errors.length ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 // The image store: pulling from the offline registry (the root filesystem written under
 // /var/lib/docker/overlay2), tags, removal with docker's refusals, and lookups by name or id.
+import { parseReference } from '../../shared/docker-reference';
 import type { BuildStep, DockerReply } from '../../shared/services/docker';
 import type { DockerEngine } from './engine';
 import { deleteImage, ROOT, saveImage, type ImageRec } from './records';
@@ -15,32 +16,12 @@ export interface Ref {
   path: string;
 }
 
-const NAME = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
-
-/** docker's reference normalization (familiar names, default tag latest). */
+/** docker's reference normalization (shared/docker-reference.ts) in the shape the store uses. */
 export function parseRef(ref: string): Ref | { error: string } {
-  let rest = ref;
-  let tag = 'latest';
-  const at = rest.indexOf('@');
-  if (at >= 0) rest = rest.slice(0, at);
-  const slash = rest.lastIndexOf('/');
-  const colon = rest.lastIndexOf(':');
-  if (colon > slash) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-    if (!/^[\w][\w.-]{0,127}$/.test(tag)) return { error: 'invalid reference format' };
-  }
-  let domain = 'docker.io';
-  const first = rest.split('/')[0]!;
-  if (rest.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')) {
-    domain = first;
-    rest = rest.slice(first.length + 1);
-  }
-  if (rest !== rest.toLowerCase()) return { error: `invalid reference format: repository name (${domain === 'docker.io' && !rest.includes('/') ? `library/${rest}` : rest}) must be lowercase` };
-  if (!NAME.test(rest)) return { error: 'invalid reference format' };
-  const path = domain === 'docker.io' && !rest.includes('/') ? `library/${rest}` : rest;
-  const repo = domain === 'docker.io' ? rest.replace(/^library\//, '') : `${domain}/${rest}`;
-  return { repo, tag, full: `${domain}/${path}:${tag}`, path };
+  const r = parseReference(ref);
+  if (!r.ok) return { error: r.message };
+  const tag = r.ref.tag ?? 'latest';
+  return { repo: r.ref.familiar, tag, full: `${r.ref.name}:${tag}`, path: r.ref.path };
 }
 
 export class Images {
