@@ -67,7 +67,13 @@ async function asUser(uid: number, gid: number, script: string, files: Record<st
   for (const end = Date.now() + 5000; !find() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 2));
   const shell = find()!;
   shell.cred = { uid, gid, euid: uid, egid: gid, groups: [gid] };
-  m.advance(1000);
+  // the shell's `sleep 1` may not have set its timer yet: move the clock until the script ends
+  let settled = false;
+  void done.then(() => (settled = true));
+  for (const end = Date.now() + 15000; !settled && Date.now() < end; ) {
+    m.advance(1000);
+    await new Promise((r) => setTimeout(r, 2));
+  }
   return done;
 }
 
