@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { lessonsAsJson } from './scripts/vite-lessons-json.js';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [lessonsAsJson(), svelte()],
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },

@@ -164,6 +164,28 @@ export function createKernelApi(early?: EarlyBoot): KernelApi {
         return fail(e);
       }
     },
+    async importLessonPack(text, name) {
+      try {
+        return ok((await lessons()).importPack(text, name));
+      } catch (e) {
+        return fail(e);
+      }
+    },
+    async removeLessonPack(id) {
+      try {
+        (await lessons()).removePack(id);
+        return ok(undefined);
+      } catch (e) {
+        return fail(e);
+      }
+    },
+    async lessonPacks() {
+      try {
+        return ok((await lessons()).packList());
+      } catch (e) {
+        return fail(e);
+      }
+    },
   };
 }
 

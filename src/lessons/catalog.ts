@@ -1,7 +1,7 @@
 // The lesson catalog: every track and lesson found in a set of files laid out as the lessons/
 // directory is (track.yaml per track, lesson.yaml or lesson.json plus Markdown per lesson),
 // validated and put in curriculum order. The files come from the app's bundle (bundle.ts), from
-// disk (the lessons:check script) or, later, from a teacher's pack: the catalog does not care.
+// disk (the lessons:check script) or from a teacher's pack (pack.ts): the catalog does not care.
 import type { LessonSummary } from '../shared/lessons';
 import type { Lesson } from './types';
 import { LessonError, parseLesson, parseTrack } from './validate';
@@ -19,7 +19,11 @@ export interface Catalog {
 
 const LESSON_FILES = ['lesson.yaml', 'lesson.yml', 'lesson.json'];
 
-export function buildCatalog(files: LessonFiles, root = 'lessons'): Catalog {
+/**
+ * `earlier`: lessons that exist already (the app's own, when reading a pack): a lesson may name
+ * them as prerequisites, and may not take their ids.
+ */
+export function buildCatalog(files: LessonFiles, root = 'lessons', earlier?: ReadonlyMap<string, Lesson>): Catalog {
   const problems: string[] = [];
   const trackDirs = new Set<string>();
   const lessonDirs = new Map<string, string>();
@@ -64,6 +68,10 @@ export function buildCatalog(files: LessonFiles, root = 'lessons'): Catalog {
           problems.push(`${root}/${path}: the lesson id ${file.id} is used twice`);
           continue;
         }
+        if (earlier?.has(file.id)) {
+          problems.push(`${root}/${path}: the lesson id ${file.id} is taken by a lesson already installed (${earlier.get(file.id)!.title})`);
+          continue;
+        }
         const lesson: Lesson = {
           ...file,
           track: track.dir,
@@ -87,6 +95,7 @@ export function buildCatalog(files: LessonFiles, root = 'lessons'): Catalog {
   const seen = new Set<string>();
   for (const l of lessons) {
     for (const p of l.prerequisites ?? []) {
+      if (earlier?.has(p)) continue;
       if (!byId.has(p)) problems.push(`${l.dir}/lesson.yaml: field prerequisites: no lesson ${p}`);
       else if (!seen.has(p)) problems.push(`${l.dir}/lesson.yaml: field prerequisites: ${p} comes after this lesson`);
     }
@@ -96,5 +105,7 @@ export function buildCatalog(files: LessonFiles, root = 'lessons'): Catalog {
 }
 
 export function summaryOf(l: Lesson): LessonSummary {
-  return { id: l.id, track: l.track, trackTitle: l.trackTitle, title: l.title, summary: l.summary, minutes: l.minutes, prerequisites: [...(l.prerequisites ?? [])] };
+  const s: LessonSummary = { id: l.id, track: l.track, trackTitle: l.trackTitle, title: l.title, summary: l.summary, minutes: l.minutes, prerequisites: [...(l.prerequisites ?? [])] };
+  if (l.pack) s.pack = { ...l.pack };
+  return s;
 }

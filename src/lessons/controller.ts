@@ -3,9 +3,11 @@
 // hints, the solution and the state inspector. The worker imports this module lazily, so the
 // lesson data, the YAML parser and the validator stay off the boot path.
 import type { Machine } from '../kernel/machine';
-import type { LessonStatus, LessonSummary, MachineState } from '../shared/lessons';
+import type { LessonStatus, LessonSummary, MachineState, PackInfo } from '../shared/lessons';
 import { bundledLessonFiles } from './bundle';
 import { buildCatalog, summaryOf, type Catalog } from './catalog';
+import { PackError, parsePack, type LessonPack } from './pack';
+import type { Lesson } from './types';
 import { MachineHost, rootShell } from './machine-host';
 import { LessonRunner } from './runner';
 import { LessonSession } from './session';
@@ -27,6 +29,8 @@ type Listener = (status: LessonStatus | null) => void;
 
 export class LessonController {
   private catalogCache: Catalog | undefined;
+  /** imported packs in import order, each with its validated lessons */
+  private readonly packs = new Map<string, { pack: LessonPack; lessons: Lesson[] }>();
   private session: LessonSession | undefined;
   private runner: LessonRunner | undefined;
   private readonly listeners = new Set<Listener>();
@@ -47,12 +51,46 @@ export class LessonController {
     return this.catalogCache;
   }
 
+  /** The app's lessons, then each imported pack's. */
   lessons(): LessonSummary[] {
-    return this.catalog().lessons.map(summaryOf);
+    return [...this.catalog().lessons, ...[...this.packs.values()].flatMap((p) => p.lessons)].map(summaryOf);
+  }
+
+  private find(id: string): Lesson | undefined {
+    const own = this.catalog().byId.get(id);
+    if (own) return own;
+    for (const p of this.packs.values()) for (const l of p.lessons) if (l.id === id) return l;
+    return undefined;
+  }
+
+  /**
+   * Imports a lesson pack (pack.ts): every lesson in it must validate, or none is taken and the
+   * error lists each problem by file, step and field. A pack with the same title replaces the
+   * one imported before. `name` (the file's name) labels the problems.
+   */
+  importPack(text: string, name: string): PackInfo {
+    const pack = parsePack(text, name);
+    const earlier = new Map(this.catalog().byId);
+    for (const [id, p] of this.packs) if (id !== pack.id) for (const l of p.lessons) earlier.set(l.id, l);
+    const found = buildCatalog(pack.files, name, earlier);
+    if (found.problems.length) throw new PackError(found.problems);
+    if (!found.lessons.length) throw new PackError([`${name}: holds no lesson`]);
+    const lessons = found.lessons.map((l): Lesson => ({ ...l, track: `${pack.id}/${l.track}`, pack: { id: pack.id, title: pack.title } }));
+    this.packs.set(pack.id, { pack, lessons });
+    return { id: pack.id, title: pack.title, lessons: lessons.map((l) => l.id) };
+  }
+
+  /** Forgets an imported pack (a lesson of it that is running goes on until another starts). */
+  removePack(id: string): void {
+    if (!this.packs.delete(id)) throw new Error(`no lesson pack ${id}`);
+  }
+
+  packList(): PackInfo[] {
+    return [...this.packs.values()].map(({ pack, lessons }) => ({ id: pack.id, title: pack.title, lessons: lessons.map((l) => l.id) }));
   }
 
   async start(id: string | null): Promise<LessonStatus | null> {
-    const lesson = id === null ? undefined : this.catalog().byId.get(id);
+    const lesson = id === null ? undefined : this.find(id);
     if (id !== null && !lesson) throw new Error(`no lesson ${id}`);
     const gen = ++this.generation;
     const m = this.deps.fresh();

@@ -275,4 +275,6 @@ export interface Lesson extends LessonFile {
   dir: string;
   introMarkdown: string;
   stepMarkdown: string[];
+  /** the imported pack the lesson came from (none for the app's own lessons) */
+  pack?: { id: string; title: string };
 }

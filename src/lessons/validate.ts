@@ -2,9 +2,9 @@
 // lessons/schema.json with Ajv, then the rules a schema cannot say (unique check ids, the
 // Markdown files exist, regular expressions compile). Every problem names the file, its line,
 // the step and check, and the field, so an author can fix a lesson without reading the engine.
-import Ajv, { type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
-import schema from '../../lessons/schema.json';
+import * as generated from './schema-validator.gen.js';
 import type { CheckSpec, LessonFile, TrackFile } from './types';
 
 export class LessonError extends Error {
@@ -16,19 +16,9 @@ export class LessonError extends Error {
 
 type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
-let compiled: { lesson: Validator; track: Validator } | undefined;
-
+/** lessons/schema.json, compiled ahead of time by `npm run gen:validator` */
 function validators(): { lesson: Validator; track: Validator } {
-  if (compiled) return compiled;
-  // allErrors: an author sees every mistake at once; discriminator: a check's errors are those
-  // of its own kind, not of all sixteen
-  const ajv = new Ajv({ allErrors: true, discriminator: true, strict: true, strictRequired: false, allowUnionTypes: true });
-  ajv.addSchema(schema, 'lesson');
-  const lesson = ajv.getSchema('lesson');
-  const track = ajv.getSchema('lesson#/definitions/track');
-  if (!lesson || !track) throw new Error('lessons/schema.json: cannot compile');
-  compiled = { lesson, track };
-  return compiled;
+  return generated;
 }
 
 interface Parsed {
@@ -54,6 +44,37 @@ function parseYaml(file: string, text: string): Parsed {
       return undefined;
     },
   };
+}
+
+/**
+ * Parses a lesson or track file. JSON (which is YAML too) takes JSON.parse, many times faster
+ * than the YAML parser; the app's bundled lessons arrive as JSON (vite.config.ts converts them).
+ * Lines are only needed to report a problem, so the YAML parse that knows them waits until then.
+ */
+function parseText(file: string, text: string): Parsed {
+  if (/^\s*[{[]/.test(text)) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text) as unknown;
+    } catch {
+      return parseYaml(file, text);
+    }
+    let lines: Parsed | null | undefined;
+    return {
+      data,
+      lineOf(pointer) {
+        if (lines === undefined) {
+          try {
+            lines = parseYaml(file, text);
+          } catch {
+            lines = null;
+          }
+        }
+        return lines?.lineOf(pointer);
+      },
+    };
+  }
+  return parseYaml(file, text);
 }
 
 /** "step 2 (Restart the network), check address, field gateway" for /steps/1/checks/0/gateway. */
@@ -145,7 +166,7 @@ function walkChecks(c: CheckSpec, fn: (c: CheckSpec) => void, depth = 0): void {
  * there (the Markdown it names). Throws LessonError with every problem found.
  */
 export function parseLesson(file: string, text: string, dirName: string, exists: (name: string) => boolean): LessonFile {
-  const parsed = parseYaml(file, text);
+  const parsed = parseText(file, text);
   const v = validators().lesson;
   if (!v(parsed.data)) throw new LessonError(schemaProblems(file, parsed, v.errors ?? []));
   const lesson = parsed.data as LessonFile;
@@ -179,7 +200,7 @@ export function parseLesson(file: string, text: string, dirName: string, exists:
 }
 
 export function parseTrack(file: string, text: string): TrackFile {
-  const parsed = parseYaml(file, text);
+  const parsed = parseText(file, text);
   const v = validators().track;
   if (!v(parsed.data)) throw new LessonError(schemaProblems(file, parsed, v.errors ?? []));
   return parsed.data as TrackFile;

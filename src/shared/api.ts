@@ -1,6 +1,6 @@
 // The one contract between the page and the machine's worker (exposed with comlink).
 // Methods return a Result instead of throwing, because comlink drops custom error fields.
-import type { LessonStatus, LessonSummary, MachineState } from './lessons';
+import type { LessonStatus, LessonSummary, MachineState, PackInfo } from './lessons';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -36,6 +36,15 @@ export interface KernelApi {
   solution(): Promise<Result<string[]>>;
   /** The state inspector's picture of the machine. */
   machineState(): Promise<Result<MachineState>>;
+  /**
+   * Imports a lesson pack (the text of a pack file; `name` labels its problems). Its lessons join
+   * the list; a broken pack is refused whole, the error naming every problem.
+   */
+  importLessonPack(text: string, name: string): Promise<Result<PackInfo>>;
+  /** Forgets an imported pack. */
+  removeLessonPack(id: string): Promise<Result<void>>;
+  /** The imported packs. */
+  lessonPacks(): Promise<Result<PackInfo[]>>;
 }
 
 export function ok<T>(value: T): Result<T> {

@@ -10,6 +10,19 @@ export interface LessonSummary {
   summary: string;
   minutes: number;
   prerequisites: string[];
+  /** the imported lesson pack it came from; absent for the app's own lessons */
+  pack?: { id: string; title: string };
+}
+
+/** The largest lesson-pack file the app reads (a course fits in a fraction of it). */
+export const PACK_MAX_BYTES = 4 * 1024 * 1024;
+
+/** An imported lesson pack, as the panel lists it. */
+export interface PackInfo {
+  id: string;
+  title: string;
+  /** its lessons' ids, in curriculum order */
+  lessons: string[];
 }
 
 export interface CheckStatus {

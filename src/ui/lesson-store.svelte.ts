@@ -3,7 +3,8 @@
 // machine call goes through the KernelApi contract (src/shared/api.ts).
 import type { Terminal } from '@xterm/xterm';
 import type { Result } from '../shared/api';
-import type { LessonStatus, LessonSummary } from '../shared/lessons';
+import { PACK_MAX_BYTES, type LessonStatus, type LessonSummary, type PackInfo } from '../shared/lessons';
+import { forgetPack, savedPacks, savePack } from './storage/packs';
 import { watchLesson, type MachineApi } from './machine-client';
 
 const PROGRESS_KEY = 'photon.lessons.progress';
@@ -51,6 +52,12 @@ export class LessonStore {
   machines = $state(0);
   /** the latest event for screen readers (a check passing, the lesson completing) */
   announcement = $state('');
+  /** imported lesson packs */
+  packs = $state<PackInfo[]>([]);
+  /** what was wrong with the last pack imported (every problem, one per line) */
+  packError = $state('');
+  /** a note about the last pack imported (where it is kept) */
+  packNote = $state('');
 
   readonly #api: MachineApi;
   readonly #term: Terminal;
@@ -69,8 +76,13 @@ export class LessonStore {
     if (this.status) this.view = 'lesson';
   }
 
-  /** Loads the lesson list and the current progress, and subscribes to live updates. */
-  async init(): Promise<void> {
+  /**
+   * Loads the lesson list and the current progress, and subscribes to live updates. Packs this
+   * browser kept are imported again first, then a pack named by the page's ?pack= address.
+   */
+  async init(packUrl?: string | null): Promise<void> {
+    await this.#restorePacks();
+    if (packUrl) await this.importUrl(packUrl);
     const [list, status] = await Promise.all([this.#call(this.#api.lessons()), this.#call(this.#api.lessonStatus())]);
     if (list) this.lessons = list;
     this.loaded = true;
@@ -82,6 +94,123 @@ export class LessonStore {
       this.#setStatus(s);
       this.changes++;
     }).catch((e: unknown) => (this.error = `live updates are off: ${message(e)}`));
+  }
+
+  async #restorePacks(): Promise<void> {
+    let saved;
+    try {
+      saved = await savedPacks();
+    } catch {
+      return; // no IndexedDB (a private window may have none): nothing was kept
+    }
+    const broken: string[] = [];
+    for (const p of saved) {
+      const r = await this.#api.importLessonPack(p.text, p.name).catch((e: unknown) => ({ ok: false as const, error: message(e) }));
+      if (!r.ok) broken.push(`“${p.title}” (${p.name}) no longer loads:\n${r.error}`);
+    }
+    if (broken.length) this.packError = broken.join('\n\n');
+    await this.#refreshPacks();
+  }
+
+  async #refreshPacks(): Promise<void> {
+    const packs = await this.#call(this.#api.lessonPacks());
+    if (packs) this.packs = packs;
+  }
+
+  async #refreshLessons(): Promise<void> {
+    const list = await this.#call(this.#api.lessons());
+    if (list) this.lessons = list;
+    await this.#refreshPacks();
+  }
+
+  /**
+   * Imports a lesson pack from its text; `name` is the file's name. A pack the worker refuses
+   * leaves everything as it was and its problems in packError. Returns whether it was taken.
+   */
+  async importPack(text: string, name: string): Promise<boolean> {
+    this.packNote = '';
+    let r: Result<PackInfo>;
+    try {
+      r = await this.#api.importLessonPack(text, name);
+    } catch (e) {
+      r = { ok: false, error: message(e) };
+    }
+    if (!r.ok) {
+      this.packError = r.error;
+      this.announcement = `The lesson pack ${name} was not imported`;
+      return false;
+    }
+    const pack = r.value;
+    this.packError = '';
+    try {
+      await savePack({ id: pack.id, title: pack.title, name, text, importedAt: Date.now() });
+    } catch (e) {
+      this.packNote = `This browser could not keep the pack (${message(e)}); it lasts until the page is closed.`;
+    }
+    await this.#refreshLessons();
+    this.announcement = `Imported the lesson pack “${pack.title}”: ${pack.lessons.length} lesson${pack.lessons.length === 1 ? '' : 's'}`;
+    return true;
+  }
+
+  /** Imports a pack file the learner picked or dropped. */
+  async importFile(file: File): Promise<boolean> {
+    if (file.size > PACK_MAX_BYTES) {
+      this.packError = `${file.name}: ${file.size} bytes; a lesson pack holds at most ${PACK_MAX_BYTES}`;
+      return false;
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (e) {
+      this.packError = `${file.name}: cannot be read (${message(e)})`;
+      return false;
+    }
+    return this.importPack(text, file.name);
+  }
+
+  /**
+   * Imports the pack at `url` (relative to the page: a classroom serves its packs beside the
+   * app). Only this site's own files are fetched.
+   */
+  async importUrl(url: string): Promise<boolean> {
+    let where: URL;
+    try {
+      where = new URL(url, window.location.href);
+    } catch {
+      this.packError = `?pack=${url}: not an address`;
+      return false;
+    }
+    if (where.origin !== window.location.origin) {
+      this.packError = `?pack=${url}: lesson packs are only loaded from this site (${window.location.origin})`;
+      return false;
+    }
+    const name = decodeURIComponent(where.pathname.split('/').pop() || 'pack.json');
+    try {
+      const res = await fetch(where, { credentials: 'same-origin' });
+      if (!res.ok) throw new Error(`${res.status} ${res.statusText}`.trim());
+      const text = await res.text();
+      if (text.length > PACK_MAX_BYTES) throw new Error(`${text.length} bytes; a lesson pack holds at most ${PACK_MAX_BYTES}`);
+      return await this.importPack(text, name);
+    } catch (e) {
+      this.packError = `${name}: cannot be fetched (${message(e)})`;
+      return false;
+    }
+  }
+
+  async removePack(id: string): Promise<void> {
+    // (its value is undefined: ask #call for a flag instead)
+    const removed = await this.#call(this.#api.removeLessonPack(id).then((r) => (r.ok ? { ok: true as const, value: true } : r)));
+    if (!removed) return;
+    try {
+      await forgetPack(id);
+    } catch {
+      // not kept in this browser: nothing to forget
+    }
+    await this.#refreshLessons();
+  }
+
+  dismissPackError(): void {
+    this.packError = '';
   }
 
   /** A fresh machine: lesson `id` in its start state, or the free sandbox (null). */

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { launchChromium } from './chromium.mjs';
 import { serveStatic } from './static-server.mjs';
 import { lessonSteps } from './lesson-e2e.mjs';
+import { examplePack, PACK_URL_PATH, packSteps } from './pack-e2e.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist'); // E2E_DIST: test another build
@@ -99,7 +100,8 @@ async function main() {
       console.error(`e2e: cannot start Chromium.\n${e instanceof Error ? e.message : e}`);
       return 1;
     }
-    server = await serveStatic(DIST);
+    const pack = examplePack(ROOT);
+    server = await serveStatic(DIST, { [PACK_URL_PATH]: pack });
     console.log(`e2e: serving dist/ at ${server.url} in Chromium ${browser.version()}`);
     const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });
     const page = await context.newPage();
@@ -149,6 +151,18 @@ async function main() {
         await waitForScreen(page, `a line "${RELEASE}"`, (lines, r) => lines.some((l) => l.trim() === r), RELEASE);
       }],
       ...lessonSteps(page, { root: ROOT, timeout: TIMEOUT, screen, waitForScreen, focusTerminal }),
+      ...packSteps(page, {
+        pack,
+        url: server.url,
+        timeout: TIMEOUT,
+        newPage: async () => {
+          const ctx = await browser.newContext({ viewport: { width: 1100, height: 700 } });
+          const p = await ctx.newPage();
+          p.setDefaultTimeout(TIMEOUT);
+          p.on('pageerror', (err) => pageErrors.push(err.message));
+          return p;
+        },
+      }),
     ];
     planned = steps.length + 1;
     for (const [name, fn] of steps) {

@@ -1,1 +1,1 @@
-export function serveStatic(dir: string): Promise<{ url: string; close: () => Promise<void> }>;
+export function serveStatic(dir: string, extra?: Record<string, string>): Promise<{ url: string; close: () => Promise<void> }>;

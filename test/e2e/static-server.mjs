@@ -21,15 +21,23 @@ const MIME = {
 };
 
 /**
- * Serves `dir` on 127.0.0.1 at a free port.
+ * Serves `dir` on 127.0.0.1 at a free port, plus `extra` files (URL path -> text) beside it, as
+ * a classroom would put its lesson packs next to the app.
  * @param {string} dir
+ * @param {Record<string, string>} [extra]
  * @returns {Promise<{ url: string, close: () => Promise<void> }>}
  */
-export async function serveStatic(dir) {
+export async function serveStatic(dir, extra = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
       const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      if (Object.hasOwn(extra, pathname)) {
+        const body = Buffer.from(extra[pathname] ?? '');
+        res.writeHead(200, { 'content-type': MIME[/** @type {keyof typeof MIME} */ (extname(pathname).toLowerCase())] ?? 'application/octet-stream', 'content-length': body.length });
+        res.end(req.method === 'HEAD' ? undefined : body);
+        return;
+      }
       let file = normalize(join(root, pathname));
       if (file !== root && !file.startsWith(root + sep)) {
         res.writeHead(403).end('forbidden');
