@@ -19,6 +19,10 @@ import { realNow } from './scheduler';
 import { Tty } from './tty';
 import { Vfs } from './vfs/vfs';
 import type { Cred } from './vfs/permissions';
+import type { Inode } from './vfs/inode';
+import { captureDisk, loadDisk } from './snapshot/disk';
+import { applyRuntime, captureRuntime } from './snapshot/runtime';
+import { SNAPSHOT_VERSION, type MachineSnapshot } from './snapshot/types';
 
 export interface MachineOptions {
   /** 'realtime' in the browser, 'skip' for the CLI, 'manual' for tests. */
@@ -34,6 +38,11 @@ export interface MachineOptions {
   /** Start the services only once the console shows its first prompt (the page). */
   servicesAfterPrompt?: boolean;
   /**
+   * A saved machine to boot instead of the fresh image (checked by decodeSnapshot): its disk and
+   * journal are loaded, and after the boot its runtime state is put back (`restored`).
+   */
+  snapshot?: MachineSnapshot;
+  /**
    * false: boot without starting any unit (no daemons running), for unit tests of single
    * programs; the service manager still answers. Default true.
    */
@@ -41,6 +50,8 @@ export interface MachineOptions {
 }
 
 const GiB = 1024 ** 3;
+/** How much of the console's latest output a snapshot keeps, to show again after a reload. */
+const SCREEN_KEEP = 128 * 1024;
 /** When the image's files were written (an OVA built from the 5.0 updates of spring 2025). */
 const INSTALL_TIME = Date.UTC(2025, 4, 30, 8, 12, 41);
 const ROOT_ENV: [string, string][] = [
@@ -73,7 +84,14 @@ export class Machine {
   readonly bootMs: number;
   /** 'running', or 'off' after poweroff/halt (input then boots it again). */
   power: 'running' | 'off' = 'running';
-  private consoleOut: (text: string) => void;
+  private consoleSink: (text: string) => void;
+  /** the console's latest output (SCREEN_KEEP characters at most), for snapshots */
+  private screen = '';
+  private readonly consoleOut = (text: string): void => {
+    this.screen += text;
+    if (this.screen.length > SCREEN_KEEP * 2) this.screen = this.screen.slice(-SCREEN_KEEP);
+    this.consoleSink(text);
+  };
   private consoleShell: Process | undefined;
   private readonly clock: Clock;
   private readonly vfs: Vfs;
@@ -86,28 +104,82 @@ export class Machine {
   private rebooting = false;
   /** Called after a reboot or power-off (the page re-reads the hostname, the CLI stops). */
   onPower: ((state: 'rebooted' | 'off') => void) | undefined;
+  /** A restored machine: resolves once its saved runtime state is back (at once for a fresh one). */
+  restored: Promise<void> = Promise.resolve();
+  private readonly restoredFrom: MachineSnapshot | undefined;
 
   constructor(opts: MachineOptions = {}) {
     const t0 = realNow();
     this.servicesAfterPrompt = opts.servicesAfterPrompt ?? false;
     this.startServices = opts.services ?? true;
-    this.clock = new Clock(opts.clock ?? 'realtime', opts.start ?? Date.UTC(2026, 0, 15, 9, 30, 0), hostTime);
+    const snap = opts.snapshot;
+    this.restoredFrom = snap;
+    this.clock = new Clock(opts.clock ?? 'realtime', opts.start ?? snap?.savedAt ?? Date.UTC(2026, 0, 15, 9, 30, 0), hostTime);
     const clock = this.clock;
     const vfs = (this.vfs = new Vfs(() => clock.now(), opts.memoryQuota ?? 256 * 1024 * 1024));
-    const root = vfs.addFilesystem('ext4', '/dev/sda3', '/', 16 * GiB - 300 * 1024 * 1024, { baseline: 1_100_000_000, inodesTotal: 1048576 });
-    vfs.mountNew(root, 0o755);
-    buildImage(vfs);
-    // the disk was installed before this boot: its files carry the install time
-    for (const node of vfs.inodes.values()) node.atime = node.mtime = node.ctime = INSTALL_TIME;
+    const root = vfs.addFilesystem('ext4', '/dev/sda3', '/', snap?.disk.fs.capacity ?? 16 * GiB - 300 * 1024 * 1024, { baseline: snap?.disk.fs.baseline ?? 1_100_000_000, inodesTotal: snap?.disk.fs.inodesTotal ?? 1048576 });
+    if (snap) {
+      loadDisk(vfs, snap.disk);
+      this.journal.importState(snap.journal);
+    } else {
+      vfs.mountNew(root, 0o755);
+      buildImage(vfs);
+      // the disk was installed before this boot: its files carry the install time
+      for (const node of vfs.inodes.values()) node.atime = node.mtime = node.ctime = INSTALL_TIME;
+    }
     this.random = new Random(opts.seed ?? 0x5eed);
-    this.consoleOut = opts.onConsole ?? (() => {});
+    this.consoleSink = opts.onConsole ?? (() => {});
     this.console = new Tty('tty1', [4, 1], {
       signalGroup: (pgid, sig) => this.kernel.signalGroup(pgid, sig),
       output: (text) => this.consoleOut(text),
     });
     if (opts.winsize) this.console.winsize = { ...opts.winsize };
     this.bootKernel();
+    if (snap) this.restored = applyRuntime(this, snap.runtime).catch(() => {});
     this.bootMs = realNow() - t0;
+  }
+
+  /**
+   * The machine as data: its disk, journal and the runtime state to put back after a reload.
+   * Running programs are not part of it (a restored machine boots, then restarts what ran).
+   */
+  snapshot(): MachineSnapshot {
+    const k = this.kernel;
+    let cwd = '/root';
+    const shell = this.consoleShell;
+    if (shell && !shell.status) {
+      try {
+        cwd = k.vfs.pathOf(shell.cwd);
+      } catch {
+        // a removed directory: back home
+      }
+    }
+    return {
+      version: SNAPSHOT_VERSION,
+      savedAt: this.clock.now(),
+      disk: captureDisk(this.vfs),
+      journal: this.journal.exportState(),
+      runtime: captureRuntime(this),
+      console: { cwd, screen: this.screen.slice(-SCREEN_KEEP) },
+    };
+  }
+
+  /**
+   * The console of a restored machine: what it showed when saved (up to the last full line),
+   * then a login shell in the directory the learner was in. A fresh machine's console starts
+   * with the boot log instead (startConsoleShell).
+   */
+  resumeConsole(): void {
+    const snap = this.restoredFrom;
+    if (!snap) {
+      this.startConsoleShell();
+      return;
+    }
+    const screen = snap.console.screen;
+    const cut = screen.lastIndexOf('\n');
+    // leave a full-screen program's screen and restore the cursor and colours
+    this.consoleOut(`${cut >= 0 ? screen.slice(0, cut + 1) : ''}\x1b[?1049l\x1b[?25h\x1b[0m`);
+    this.startConsoleShell(false, snap.console.cwd);
   }
 
   /** Starts a kernel on the disk: fresh RAM filesystems, init, the subsystems and the services. */
@@ -167,6 +239,18 @@ export class Machine {
     });
   }
 
+  /** The directory a console shell starts in: `path` if it is still a directory, else /root. */
+  private consoleDir(path: string): Inode {
+    const k = this.kernel;
+    try {
+      const d = k.vfs.resolve(ROOT_CRED, k.vfs.root, path, { follow: true });
+      if (d.type === 'dir') return d;
+    } catch {
+      // gone since: home
+    }
+    return k.vfs.resolve(ROOT_CRED, k.vfs.root, '/root', { follow: true });
+  }
+
   private startInit(): void {
     const k = this.kernel;
     const init = k.createProcess(undefined, {
@@ -217,7 +301,7 @@ export class Machine {
   }
 
   setConsoleOutput(fn: (text: string) => void): void {
-    this.consoleOut = fn;
+    this.consoleSink = fn;
   }
 
   /** The lines the console shows before the login shell's prompt. */
@@ -241,7 +325,7 @@ export class Machine {
   }
 
   /** Starts the root login shell on the console (and again whenever it exits). */
-  startConsoleShell(greeting = true): void {
+  startConsoleShell(greeting = true, cwd = '/root'): void {
     if (greeting) this.consoleOut(this.bootLog());
     const k = this.kernel;
     const tty = this.console;
@@ -249,7 +333,7 @@ export class Machine {
     const f = file();
     f.refs = 3;
     const shell = k.createProcess(k.procs.get(1), {
-      cred: ROOT_CRED, cwd: k.vfs.resolve(ROOT_CRED, k.vfs.root, '/root', { follow: true }), umask: 0o022,
+      cred: ROOT_CRED, cwd: this.consoleDir(cwd), umask: 0o022,
       argv: ['-bash'], env: new Map(ROOT_ENV), fds: new Map([[0, f], [1, f], [2, f]]), ctty: tty, pgid: 0, sid: 0, cgroup: '/user.slice/user-0.slice/session-1.scope',
     });
     shell.sid = shell.pid;

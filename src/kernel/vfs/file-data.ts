@@ -103,6 +103,28 @@ export class FileData {
     this.size = len;
   }
 
+  /** The written chunks as plain data (for a snapshot): index, written-block mask, leading bytes. */
+  exportChunks(): { index: number; blocks: number; bytes: Uint8Array }[] {
+    const out: { index: number; blocks: number; bytes: Uint8Array }[] = [];
+    for (const [index, c] of this.chunks) {
+      // bytes past the file's end are zeros by construction: not worth saving
+      const keep = Math.max(0, Math.min(c.bytes.length, this.size - index * CHUNK));
+      out.push({ index, blocks: c.blocks, bytes: c.bytes.subarray(0, keep) });
+    }
+    return out;
+  }
+
+  /** A file's data from exportChunks()'s output. */
+  static fromChunks(size: number, chunks: readonly { index: number; blocks: number; bytes: Uint8Array }[]): FileData {
+    const d = new FileData();
+    d.size = size;
+    for (const c of chunks) {
+      d.chunks.set(c.index, { bytes: new Uint8Array(c.bytes), blocks: c.blocks & 0xffff });
+      d.allocated += popcount(c.blocks & 0xffff);
+    }
+    return d;
+  }
+
   /** Calls `f` per chunk touched by [offset, offset+len) with the mask of its blocks in range. */
   private eachBlockRange(offset: number, len: number, f: (c: Chunk | undefined, mask: number, index: number) => void): void {
     if (len <= 0) return;

@@ -408,6 +408,33 @@ export class Vfs {
     node.mtime = node.ctime = this.now();
   }
 
+  /** A file's stored data, if any (snapshots). */
+  dataOf(ino: number): FileData | undefined {
+    return this.data.get(ino);
+  }
+
+  /**
+   * Puts back an inode saved by a snapshot, with its number and data, on the filesystem `fs`
+   * (its bytes count as stored there). Later inodes are numbered after the highest restored.
+   */
+  restoreInode(node: Inode, data?: FileData): void {
+    this.inodes.set(node.ino, node);
+    if (data) {
+      this.data.set(node.ino, data);
+      this.fsOf(node).stored += data.allocated * BLOCK;
+    }
+    if (node.ino >= this.nextIno) this.nextIno = node.ino + 1;
+  }
+
+  /** The next inode number (snapshots keep numbering where the saved machine left off). */
+  get inodeCounter(): number {
+    return this.nextIno;
+  }
+
+  set inodeCounter(n: number) {
+    this.nextIno = Math.max(this.nextIno, n);
+  }
+
   private fileData(node: Inode): FileData {
     let d = this.data.get(node.ino);
     if (!d) {

@@ -17,6 +17,13 @@ export interface JournalClock {
   uptime(): number;
 }
 
+/** The journal as plain data, for a saved machine. */
+export interface JournalState {
+  entries: JournalEntry[];
+  boots: JournalBoot[];
+  seq: number;
+}
+
 export class Journal {
   private readonly entries: JournalEntry[] = [];
   private readonly boots: JournalBoot[] = [];
@@ -124,6 +131,19 @@ export class Journal {
     // journal files grow in 8 MiB steps; the smallest pair of files is 16 MiB
     const bytes = this.entries.reduce((n, e) => n + 200 + e.message.length, 0);
     return Math.max(16, Math.ceil(bytes / (8 << 20)) * 8 + 8) << 20;
+  }
+
+  exportState(): JournalState {
+    return { entries: this.entries.map((e) => ({ ...e })), boots: this.boots.map((b) => ({ ...b })), seq: this.seq };
+  }
+
+  /** Puts back a saved journal (before the boot that follows starts its own boot id). */
+  importState(state: JournalState): void {
+    this.entries.length = 0;
+    this.entries.push(...state.entries.slice(-MAX_ENTRIES));
+    this.boots.length = 0;
+    this.boots.push(...state.boots);
+    this.seq = state.seq;
   }
 
   view(): { boots: JournalBoot[]; entries: readonly JournalEntry[] } {

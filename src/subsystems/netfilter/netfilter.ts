@@ -65,6 +65,15 @@ export class Netfilter {
     return { ok: true, applied: actions.length };
   }
 
+  /** Replaces both families' tables (a restored machine): rules, policies and counters. */
+  restoreRulesets(saved: { ipv4: NfRuleset; ipv6: NfRuleset }): void {
+    for (const family of ['ipv4', 'ipv6'] as const) {
+      const next = cloneRuleset(saved[family]);
+      next.generation = Math.max(next.generation, this.rulesets[family].generation + 1);
+      this.rulesets[family] = next;
+    }
+  }
+
   /** The ruleset the kernel holds now (a copy). */
   ruleset(family: NfFamily): NfRuleset {
     return cloneRuleset(this.rulesets[family]);

@@ -1,0 +1,129 @@
+// A saved machine as bytes and back: gzip (the platform's CompressionStream) of a small binary
+// frame: "PHSNAP" magic, the header length, the header as JSON (everything but the file bytes),
+// then the file bytes. Decoding checks everything it reads, so a damaged or hand-edited file is
+// refused with a SnapshotError that says what is wrong; nothing in it is ever run.
+import { SnapshotError } from './error';
+import { migrate } from './migrate';
+import { SNAPSHOT_VERSION, type DiskImage, type MachineSnapshot } from './types';
+
+const MAGIC = [0x50, 0x48, 0x53, 0x4e, 0x41, 0x50]; // PHSNAP
+/** A snapshot larger than this unpacked is refused (the machine's memory budget is 256 MiB). */
+export const MAX_UNPACKED = 512 * 1024 * 1024;
+
+export { SnapshotError };
+
+async function pipeThrough(bytes: Uint8Array, stream: GenericTransformStream, limit = Infinity): Promise<Uint8Array> {
+  const writer = stream.writable.getWriter();
+  void writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => {});
+  void writer.close().catch(() => {});
+  const reader = (stream.readable as ReadableStream<Uint8Array>).getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      void reader.cancel().catch(() => {});
+      throw new SnapshotError(`the saved machine unpacks to more than ${limit} bytes`);
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+export async function encodeSnapshot(s: MachineSnapshot): Promise<Uint8Array> {
+  const { blob, ...disk } = s.disk;
+  const header = new TextEncoder().encode(JSON.stringify({ ...s, disk }));
+  const frame = new Uint8Array(MAGIC.length + 4 + header.length + blob.length);
+  frame.set(MAGIC, 0);
+  new DataView(frame.buffer).setUint32(MAGIC.length, header.length);
+  frame.set(header, MAGIC.length + 4);
+  frame.set(blob, MAGIC.length + 4 + header.length);
+  return pipeThrough(frame, new CompressionStream('gzip'));
+}
+
+export async function decodeSnapshot(bytes: Uint8Array): Promise<MachineSnapshot> {
+  if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw new SnapshotError('not a saved machine (not gzip data)');
+  let frame: Uint8Array;
+  try {
+    frame = await pipeThrough(bytes, new DecompressionStream('gzip'), MAX_UNPACKED);
+  } catch (e) {
+    if (e instanceof SnapshotError) throw e;
+    throw new SnapshotError('the saved machine is damaged (its compressed data is cut short or corrupt)');
+  }
+  if (frame.length < MAGIC.length + 4 || MAGIC.some((b, i) => frame[i] !== b)) throw new SnapshotError('not a saved machine (no PHSNAP header)');
+  const headerLen = new DataView(frame.buffer, frame.byteOffset).getUint32(MAGIC.length);
+  const start = MAGIC.length + 4;
+  if (start + headerLen > frame.length) throw new SnapshotError('the saved machine is damaged (its header is cut short)');
+  let header: unknown;
+  try {
+    header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(frame.subarray(start, start + headerLen)));
+  } catch {
+    throw new SnapshotError('the saved machine is damaged (its header is not JSON)');
+  }
+  const migrated = migrate(header);
+  const blob = frame.slice(start + headerLen);
+  const s = migrated as MachineSnapshot;
+  (s.disk as DiskImage).blob = blob;
+  checkSnapshot(s);
+  return s;
+}
+
+function fail(what: string): never {
+  throw new SnapshotError(`the saved machine is damaged (${what})`);
+}
+
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const TYPES = new Set(['f', 'd', 'l', 'c', 'b', 'p', 's']);
+
+/** Every field the loader reads has the type it expects, and every reference points inside. */
+export function checkSnapshot(s: MachineSnapshot): void {
+  if (!isObj(s)) fail('not an object');
+  if (s.version !== SNAPSHOT_VERSION) fail(`version ${String(s.version)}`);
+  if (!isNum(s.savedAt)) fail('savedAt');
+  const d = s.disk as unknown;
+  if (!isObj(d)) fail('no disk');
+  const disk = d as unknown as DiskImage;
+  if (!isInt(disk.rootIno) || !isInt(disk.nextIno) || !isObj(disk.fs) || !isNum(disk.fs.capacity) || !isNum(disk.fs.baseline) || !isInt(disk.fs.inodesTotal)) fail('disk header');
+  if (!Array.isArray(disk.inodes) || !Array.isArray(disk.files)) fail('disk tables');
+  const inos = new Set<number>();
+  for (const r of disk.inodes as unknown[]) {
+    if (!Array.isArray(r) || r.length !== 11) fail('an inode record');
+    const [ino, type, perm, uid, gid, nlink, atime, mtime, ctime, parent, extra] = r as unknown[];
+    if (!isInt(ino) || ino < 1 || typeof type !== 'string' || !TYPES.has(type) || !isInt(perm) || !isInt(uid) || !isInt(gid) || !isInt(nlink) || !isNum(atime) || !isNum(mtime) || !isNum(ctime) || !isInt(parent)) fail(`inode ${String(ino)}`);
+    if (type === 'd' && !(Array.isArray(extra) && extra.length % 2 === 0 && extra.every((x, i) => (i % 2 ? isInt(x) : typeof x === 'string' && x !== '' && !x.includes('/'))))) fail(`directory ${ino}`);
+    if (type === 'l' && typeof extra !== 'string') fail(`symlink ${ino}`);
+    if (inos.has(ino)) fail(`inode ${ino} twice`);
+    inos.add(ino);
+    if (ino >= disk.nextIno) fail(`inode ${ino} past the counter`);
+  }
+  const root = (disk.inodes as unknown[][]).find((r) => r[0] === disk.rootIno);
+  if (!root || root[1] !== 'd') fail('no root directory');
+  const blobLen = disk.blob.length;
+  for (const f of disk.files as unknown[]) {
+    if (!Array.isArray(f) || f.length !== 3 || !isInt(f[0]) || !inos.has(f[0]) || !isInt(f[1]) || f[1] < 0 || !Array.isArray(f[2])) fail('a file record');
+    for (const c of f[2] as unknown[]) {
+      if (!Array.isArray(c) || c.length !== 4 || !c.every(isInt)) fail(`the data of inode ${String(f[0])}`);
+      const [index, , offset, length] = c as number[];
+      if (index! < 0 || offset! < 0 || length! < 0 || length! > 65536 || offset! + length! > blobLen) fail(`the data of inode ${String(f[0])}`);
+    }
+  }
+  const j = s.journal as unknown;
+  if (!isObj(j) || !Array.isArray(j.entries) || !Array.isArray(j.boots) || !isInt(j.seq)) fail('journal');
+  for (const e of j.entries as unknown[]) if (!isObj(e) || typeof e.message !== 'string' || !isInt(e.seq) || !isInt(e.priority) || !isNum(e.realtime)) fail('a journal entry');
+  const rt = s.runtime as unknown;
+  if (!isObj(rt) || typeof rt.hostname !== 'string' || !Array.isArray(rt.activeUnits) || !rt.activeUnits.every((u) => typeof u === 'string')) fail('runtime');
+  if (!isObj(rt.firewall) || !isObj(rt.firewall.ipv4) || !isObj(rt.firewall.ipv6) || !Array.isArray(rt.firewall.ipv4.tables) || !Array.isArray(rt.firewall.ipv6.tables)) fail('firewall');
+  if (!Array.isArray(rt.links) || !Array.isArray(rt.addresses) || !Array.isArray(rt.routes) || !Array.isArray(rt.runningContainers)) fail('network');
+  const c = s.console as unknown;
+  if (!isObj(c) || typeof c.cwd !== 'string' || typeof c.screen !== 'string') fail('console');
+}

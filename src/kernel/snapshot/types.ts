@@ -1,0 +1,83 @@
+// What a saved machine holds: the disk (every inode of the root filesystem, with its data), the
+// journal, and the runtime state a reboot would lose but a learner expects back after a reload
+// (firewall rules and counters, addresses and routes set by hand, which units and containers
+// were running, the transient hostname, the console's directory and screen). Processes are not
+// saved: a restored machine boots from its disk and then puts that runtime state back.
+import type { JournalState } from '../../subsystems/journald/journal';
+import type { NfRuleset } from '../../shared/services/netfilter';
+
+/** The snapshot format's version; older snapshots are migrated (migrate.ts), never refused. */
+export const SNAPSHOT_VERSION = 1;
+
+/** One inode: [ino, type, perm, uid, gid, nlink, atime, mtime, ctime, parent (-1: none), extra]. */
+export type InodeRecord = [number, InodeTypeCode, number, number, number, number, number, number, number, number, InodeExtra];
+/** dir: [name, ino, name, ino, ...]; symlink: target; device: [major, minor]; else null */
+export type InodeExtra = (string | number)[] | string | [number, number] | null;
+export type InodeTypeCode = 'f' | 'd' | 'l' | 'c' | 'b' | 'p' | 's';
+
+/** A file's data: [ino, size, chunks: [index, written-block mask, offset in the blob, length]]. */
+export type FileRecord = [number, number, [number, number, number, number][]];
+
+export interface DiskImage {
+  rootIno: number;
+  nextIno: number;
+  /** the root filesystem's size and what the base image counts as used */
+  fs: { capacity: number; baseline: number; inodesTotal: number };
+  inodes: InodeRecord[];
+  files: FileRecord[];
+  /** bytes of every file, referenced by offset from `files` */
+  blob: Uint8Array;
+}
+
+export interface SavedAddress {
+  link: string;
+  family: 4 | 6;
+  local: string;
+  prefixlen: number;
+  address?: string;
+  broadcast?: string;
+  label?: string;
+  scope: number;
+}
+
+export interface SavedRoute {
+  family: 4 | 6;
+  table: number;
+  dst: string;
+  dstLen: number;
+  gateway?: string;
+  dev?: string;
+  protocol: number;
+  scope: number;
+  type: number;
+  priority: number;
+  prefsrc?: string;
+}
+
+export interface RuntimeState {
+  hostname: string;
+  /** units active (or activating) when saved */
+  activeUnits: string[];
+  firewall: { ipv4: NfRuleset; ipv6: NfRuleset };
+  /** links an administrator manages (not the container plumbing docker makes) */
+  links: { name: string; kind?: string; up: boolean; mtu: number; mac: string }[];
+  addresses: SavedAddress[];
+  routes: SavedRoute[];
+  /** containers running when saved (ids) */
+  runningContainers: string[];
+}
+
+export interface MachineSnapshot {
+  version: number;
+  /** virtual epoch ms when it was taken */
+  savedAt: number;
+  disk: DiskImage;
+  journal: JournalState;
+  runtime: RuntimeState;
+  console: {
+    /** the console shell's working directory */
+    cwd: string;
+    /** the last of what the console printed, so the terminal shows where the learner was */
+    screen: string;
+  };
+}
