@@ -28,6 +28,8 @@ export class Tty {
   private waiters: (() => void)[] = [];
   /** Called once, the first time a reader waits for input (the console's first prompt). */
   onIdle: (() => void) | undefined;
+  /** Called every time a reader starts waiting for input (each prompt; the machine's autosave). */
+  readonly idleListeners = new Set<() => void>();
   private literalNext = false;
   /** Output stopped by the STOP character (IXON), and what was written meanwhile. */
   private stopped = false;
@@ -192,6 +194,7 @@ export class Tty {
       this.onIdle = undefined;
       idle();
     }
+    for (const l of this.idleListeners) l();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 

@@ -2,9 +2,13 @@
 // Output is batched: the first chunk after a quiet spell goes out on the next turn (so a
 // keystroke's echo is fast), and under a stream of output at most one message per frame.
 import * as Comlink from 'comlink';
-import { fail, ok, type KernelApi } from '../shared/api';
+import { fail, ok, type KernelApi, type Result } from '../shared/api';
+import type { SaveStatus } from '../shared/machines';
 import type { LessonController } from '../lessons/controller';
-import { Machine } from './machine';
+import { Workspace } from '../host/workspace';
+import { database } from '../persist/db';
+import { MachineStore } from '../persist/machine-store';
+import type { Machine } from './machine';
 import { postTask, realNow } from './scheduler';
 
 const FRAME_MS = 16;
@@ -37,154 +41,165 @@ export interface EarlyBoot {
   seed?: number;
 }
 
+export interface ApiOptions {
+  /** where machines are kept (the worker: IndexedDB); none: nothing is kept */
+  store?: () => Promise<MachineStore | undefined>;
+}
+
 /**
- * The worker's API. With `early`, the machine boots at once, before the page has said
- * anything (messages from a busy page thread reach a new worker late); its console output
- * waits in a buffer until boot() attaches the page.
+ * The worker's API. With `early`, the machine starts at once, before the page has said
+ * anything (messages from a busy page thread reach a new worker late): the machine used last,
+ * restored from the browser's store, or a fresh one. Its console output waits in a buffer
+ * until boot() attaches the page; keys typed meanwhile wait too.
  */
-export function createKernelApi(early?: EarlyBoot): KernelApi {
-  let machine: Machine | undefined;
+export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): KernelApi {
   let sink: ((chunk: string) => void) | undefined;
   let buffered: string[] = [];
   const batch = createOutputBatcher((chunk) => {
     if (sink) sink(chunk);
     else buffered.push(chunk);
   });
-  const start = (o: EarlyBoot): Machine => {
-    // the host's wall clock is read once, here at the boundary; the machine's clock runs from it
-    const m = new Machine({ clock: 'realtime', start: o.start ?? Date.now(), seed: o.seed, onConsole: batch, winsize: { cols: o.cols, rows: o.rows }, servicesAfterPrompt: true });
-    m.startConsoleShell();
-    return m;
-  };
   let size = { cols: early?.cols ?? 80, rows: early?.rows ?? 24 };
   let seed = early?.seed;
-  /** A machine the console no longer shows shuts down out of sight: its services stop, its timers end. */
-  const retire = (m: Machine): void => {
-    m.setConsoleOutput(() => {});
-    if (m.power === 'running') void m.run(['/usr/bin/systemctl', 'poweroff'], { stdout: () => {}, stderr: () => {} }).catch(() => {});
+  let startAt = early?.start;
+  const ws = new Workspace({
+    store: undefined,
+    output: batch,
+    size: () => size,
+    get seed() {
+      return seed;
+    },
+    now: () => startAt ?? Date.now(),
+    after: (ms, fn) => {
+      const id = setTimeout(fn, ms);
+      return () => clearTimeout(id);
+    },
+  });
+  const saveListeners = new Set<(s: SaveStatus) => void>();
+  ws.onStatus = (s) => {
+    for (const l of saveListeners) {
+      const r = l(s) as unknown;
+      if (r instanceof Promise) r.catch(() => saveListeners.delete(l));
+    }
+  };
+  let problem: string | undefined;
+  let starting: Promise<Machine> | undefined;
+  const begin = (): Promise<Machine> =>
+    (starting ??= (async () => {
+      ws.setStore(opts.store ? await opts.store().catch(() => undefined) : undefined);
+      const r = await ws.resume();
+      // the clock runs from the boot: later machines read the host's clock anew
+      startAt = undefined;
+      problem = r.problem;
+      return r.machine;
+    })());
+  if (early) void begin().catch(() => {});
+  const ready = async (): Promise<Machine> => {
+    await begin();
+    return ws.machine!;
   };
   // the lesson engine, its lessons, YAML parser and validator load the first time a lesson
   // method is called, not at boot
   let controller: Promise<LessonController> | undefined;
   const lessons = (): Promise<LessonController> =>
-    (controller ??= import('../lessons/controller').then(({ LessonController }) => new LessonController({
-      current: () => {
-        if (!machine) throw new Error('the machine has not booted');
-        return machine;
-      },
-      fresh: () => new Machine({ clock: 'realtime', start: Date.now(), seed, winsize: { ...size } }),
-      retire,
-      swap: (m) => {
-        const old = machine;
-        machine = m;
-        if (old) retire(old);
-        m.setConsoleOutput(batch);
-        // a clean screen for the new machine's console
-        batch('\x1b[H\x1b[2J\x1b[3J');
-        m.startConsoleShell();
-      },
-    })).catch((e: unknown) => {
+    (controller ??= (async () => {
+      await ready();
+      const { LessonController } = await import('../lessons/controller');
+      return new LessonController(ws);
+    })().catch((e: unknown) => {
       // a chunk that failed to load may load next time
       controller = undefined;
       throw e;
     }));
-  let earlyError: unknown;
-  if (early) {
+  /** The controller, following the console's machine (a lesson machine resumed or opened). */
+  const synced = async (): Promise<LessonController> => {
+    const c = await lessons();
+    await c.sync();
+    return c;
+  };
+  const guard = async <T>(f: () => Promise<T> | T): Promise<Result<T>> => {
     try {
-      machine = start(early);
+      return ok(await f());
     } catch (e) {
-      earlyError = e;
+      return fail(e);
     }
-  }
+  };
   return {
     async boot(options, output) {
       try {
-        if (earlyError) throw earlyError;
         sink = (chunk) => void output(chunk);
         if (buffered.length) sink(buffered.join(''));
         buffered = [];
         size = { cols: options.cols, rows: options.rows };
         seed ??= options.seed;
-        if (machine) machine.resize({ cols: options.cols, rows: options.rows });
-        else machine = start(options);
-        return ok({ hostname: machine.kernel.identity.hostname, bootMs: machine.bootMs });
+        startAt ??= options.start;
+        const m = await ready();
+        m.resize({ cols: options.cols, rows: options.rows });
+        return ok({ hostname: m.kernel.identity.hostname, bootMs: m.bootMs, restored: ws.record !== undefined && ws.record.savedAt > 0, ...(problem ? { problem } : {}) });
       } catch (e) {
         return fail(e);
       }
     },
     async input(data) {
-      machine?.input(data);
+      const m = ws.machine ?? (await ready().catch(() => undefined));
+      m?.input(data);
     },
     async resize(cols, rows) {
       size = { cols, rows };
-      machine?.resize({ cols, rows });
+      ws.machine?.resize({ cols, rows });
     },
-    async lessons() {
-      try {
-        return ok((await lessons()).lessons());
-      } catch (e) {
-        return fail(e);
-      }
-    },
-    async startLesson(id) {
-      try {
-        return ok(await (await lessons()).start(id));
-      } catch (e) {
-        return fail(e);
-      }
-    },
-    async lessonStatus() {
-      try {
-        return ok(controller ? (await controller).status() : null);
-      } catch (e) {
-        return fail(e);
-      }
-    },
+    lessons: () => guard(async () => (await lessons()).lessons()),
+    startLesson: (id) => guard(async () => (await lessons()).start(id)),
+    resetLesson: () => guard(async () => (await synced()).reset()),
+    lessonStatus: () => guard(async () => {
+      // a machine resumed for a lesson brings its lesson back, which loads the lesson engine
+      if (!controller && !ws.record?.lessonId) return null;
+      return (await synced()).status();
+    }),
     async watchLesson(listener) {
       (await lessons()).watch(listener);
     },
-    async nextHint(checkId) {
-      try {
-        return ok((await lessons()).nextHint(checkId));
-      } catch (e) {
-        return fail(e);
-      }
-    },
-    async solution() {
-      try {
-        return ok((await lessons()).solution());
-      } catch (e) {
-        return fail(e);
-      }
-    },
-    async machineState() {
-      try {
-        return ok(await (await lessons()).machineState());
-      } catch (e) {
-        return fail(e);
-      }
-    },
-    async importLessonPack(text, name) {
-      try {
-        return ok((await lessons()).importPack(text, name));
-      } catch (e) {
-        return fail(e);
-      }
-    },
-    async removeLessonPack(id) {
-      try {
-        (await lessons()).removePack(id);
-        return ok(undefined);
-      } catch (e) {
-        return fail(e);
-      }
-    },
-    async lessonPacks() {
-      try {
-        return ok((await lessons()).packList());
-      } catch (e) {
-        return fail(e);
-      }
+    nextHint: (checkId) => guard(async () => (await synced()).nextHint(checkId)),
+    solution: () => guard(async () => (await synced()).solution()),
+    machineState: () => guard(async () => (await lessons()).machineState()),
+    importLessonPack: (text, name) => guard(async () => (await lessons()).importPack(text, name)),
+    removeLessonPack: (id) => guard(async () => {
+      (await lessons()).removePack(id);
+    }),
+    lessonPacks: () => guard(async () => (await lessons()).packList()),
+
+    machines: () => guard(async () => {
+      await ready();
+      return ws.list();
+    }),
+    openMachine: (id) => guard(async () => {
+      await ready();
+      await ws.open(id);
+      const c = controller ? await synced() : ws.record?.lessonId ? await synced() : undefined;
+      const status = c?.status() ?? null;
+      c?.emit(status);
+      return status;
+    }),
+    renameMachine: (id, name) => guard(async () => ws.rename(id, name)),
+    duplicateMachine: (id) => guard(async () => ws.duplicate(id)),
+    deleteMachine: (id) => guard(async () => ws.remove(id)),
+    exportMachine: (id, learner) => guard(async () => {
+      await ready();
+      const r = await ws.exportMachine(id ?? ws.record?.id ?? '', learner);
+      return Comlink.transfer(r, [r.bytes.buffer]);
+    }),
+    importMachine: (bytes, name) => guard(async () => {
+      await ready();
+      return ws.importMachine(bytes, name);
+    }),
+    saveNow: () => guard(async () => {
+      await ready();
+      await ws.save();
+      return ws.saveStatus();
+    }),
+    saveStatus: () => guard(async () => ws.saveStatus()),
+    async watchSave(listener) {
+      saveListeners.add(listener);
     },
   };
 }
@@ -215,5 +230,9 @@ if (typeof WorkerGlobalScope !== 'undefined' && typeof self !== 'undefined') {
     const reason = (e as PromiseRejectionEvent).reason as { name?: string } | undefined;
     if (reason?.name === 'ProcessKilled') e.preventDefault();
   });
-  Comlink.expose(createKernelApi(earlyBootFrom((self as unknown as { name: string }).name ?? '')));
+  const store = async (): Promise<MachineStore | undefined> => {
+    if (typeof indexedDB === 'undefined') return undefined;
+    return new MachineStore(await database());
+  };
+  Comlink.expose(createKernelApi(earlyBootFrom((self as unknown as { name: string }).name ?? ''), { store }));
 }

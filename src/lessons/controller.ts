@@ -1,29 +1,19 @@
 // The lesson side of the worker's API: the catalog (loaded the first time it is asked for),
-// starting a lesson on a fresh machine in its start state, the live progress and its listeners,
-// hints, the solution and the state inspector. The worker imports this module lazily, so the
-// lesson data, the YAML parser and the validator stay off the boot path.
-import type { Machine } from '../kernel/machine';
-import type { LessonStatus, LessonSummary, MachineState, PackInfo } from '../shared/lessons';
+// opening a lesson on its own machine (the one kept for it, or a fresh one in its start state),
+// the live progress and its listeners, hints, the solution and the state inspector. Machines
+// come from the workspace (src/host/workspace.ts), which keeps them. The worker imports this
+// module lazily, so the lesson data, the YAML parser and the validator stay off the boot path.
+import type { Workspace } from '../host/workspace';
+import type { LessonStatus, LessonSummary, MachineState, PackInfo, SessionState } from '../shared/lessons';
 import { bundledLessonFiles } from './bundle';
 import { buildCatalog, summaryOf, type Catalog } from './catalog';
-import { PackError, parsePack, type LessonPack } from './pack';
-import type { Lesson } from './types';
 import { MachineHost, rootShell } from './machine-host';
+import { PackError, parsePack, type LessonPack } from './pack';
 import { LessonRunner } from './runner';
 import { LessonSession } from './session';
 import { applySetup } from './setup';
 import { machineState } from './state';
-
-export interface ControllerDeps {
-  /** the machine the console shows now */
-  current(): Machine;
-  /** a fresh machine: services starting at once, console output going nowhere yet */
-  fresh(): Machine;
-  /** makes `m` the console's machine (its output to the page) and retires the old one */
-  swap(m: Machine): void;
-  /** shuts down a machine that will not be used (its services stop, its timers end) */
-  retire(m: Machine): void;
-}
+import type { Lesson } from './types';
 
 type Listener = (status: LessonStatus | null) => void;
 
@@ -33,14 +23,18 @@ export class LessonController {
   private readonly packs = new Map<string, { pack: LessonPack; lessons: Lesson[] }>();
   private session: LessonSession | undefined;
   private runner: LessonRunner | undefined;
+  /** the machine the session watches */
+  private sessionMachine: unknown;
   private readonly listeners = new Set<Listener>();
-  /** bumped by every startLesson, so a slower earlier start gives way to a later one */
+  /** bumped by every start, so a slower earlier start gives way to a later one */
   private generation = 0;
 
   constructor(
-    private readonly deps: ControllerDeps,
+    private readonly ws: Workspace,
     private readonly files = bundledLessonFiles,
-  ) {}
+  ) {
+    ws.sessionState = () => this.session?.state();
+  }
 
   catalog(): Catalog {
     if (!this.catalogCache) {
@@ -89,32 +83,83 @@ export class LessonController {
     return [...this.packs.values()].map(({ pack, lessons }) => ({ id: pack.id, title: pack.title, lessons: lessons.map((l) => l.id) }));
   }
 
+  /**
+   * Opens lesson `id` on its machine: the one kept for it (as the learner left it), or a fresh
+   * machine in the lesson's start state. null: a new free sandbox.
+   */
   async start(id: string | null): Promise<LessonStatus | null> {
     const lesson = id === null ? undefined : this.find(id);
     if (id !== null && !lesson) throw new Error(`no lesson ${id}`);
     const gen = ++this.generation;
-    const m = this.deps.fresh();
-    try {
-      await m.booted;
-      if (lesson) await applySetup(lesson.setup, rootShell(m));
-      if (gen !== this.generation) throw new Error('another lesson was started meanwhile');
-    } catch (e) {
-      this.deps.retire(m);
-      throw e;
-    }
-    this.runner?.stop();
-    this.runner = undefined;
-    this.session = undefined;
-    this.deps.swap(m);
     if (!lesson) {
+      await this.ws.create({ lessonId: null });
+      this.detach();
       this.emit(null);
       return null;
     }
-    const session = new LessonSession(lesson, new MachineHost(m), () => m.kernel.clock.now());
+    const kept = await this.ws.lessonMachine(lesson.id);
+    if (kept) {
+      await this.ws.open(kept.id);
+      if (gen !== this.generation) throw new Error('another lesson was started meanwhile');
+      return this.attach(lesson, kept.lesson);
+    }
+    return this.fresh(lesson, gen);
+  }
+
+  /** The running lesson on a fresh machine in its start state, replacing its kept machine. */
+  async reset(): Promise<LessonStatus> {
+    const lesson = this.session?.lesson;
+    if (!lesson) throw new Error('no lesson is running');
+    return this.fresh(lesson, ++this.generation, this.ws.record?.id);
+  }
+
+  private async fresh(lesson: Lesson, gen: number, replace?: string): Promise<LessonStatus> {
+    await this.ws.create({
+      lessonId: lesson.id,
+      lessonTitle: lesson.title,
+      prepare: async (m) => {
+        await applySetup(lesson.setup, rootShell(m));
+        if (gen !== this.generation) throw new Error('another lesson was started meanwhile');
+      },
+      ...(replace ? { replace } : {}),
+    });
+    const status = await this.attach(lesson, undefined);
+    void this.ws.save().catch(() => {});
+    return status;
+  }
+
+  private detach(): void {
+    this.runner?.stop();
+    this.runner = undefined;
+    this.session = undefined;
+    this.sessionMachine = undefined;
+  }
+
+  private async attach(lesson: Lesson, saved: SessionState | undefined): Promise<LessonStatus> {
+    this.detach();
+    const m = this.ws.machine!;
+    const session = new LessonSession(lesson, new MachineHost(m), () => m.kernel.clock.now(), saved);
     this.session = session;
+    this.sessionMachine = m;
     this.runner = new LessonRunner(m, session, (s) => this.emit(s));
     await this.runner.start();
     return session.status();
+  }
+
+  /**
+   * Follows the console's machine: a machine resumed at start (or opened from the machine
+   * list) that is kept for a lesson gets that lesson's checklist back; a sandbox gets none.
+   */
+  async sync(): Promise<void> {
+    const m = this.ws.machine;
+    if (!m || m === this.sessionMachine) return;
+    const rec = this.ws.record;
+    const lesson = rec?.lessonId ? this.find(rec.lessonId) : undefined;
+    if (lesson) await this.attach(lesson, rec?.lesson);
+    else {
+      this.detach();
+      this.sessionMachine = m;
+    }
   }
 
   status(): LessonStatus | null {
@@ -125,7 +170,7 @@ export class LessonController {
     this.listeners.add(listener);
   }
 
-  private emit(status: LessonStatus | null): void {
+  emit(status: LessonStatus | null): void {
     for (const l of this.listeners) {
       try {
         const r = l(status) as unknown;
@@ -143,6 +188,7 @@ export class LessonController {
     if (!s.hasCheck(checkId)) throw new Error(`no check ${checkId} in this lesson`);
     s.nextHint(checkId);
     this.runner?.resend();
+    this.ws.scheduleSave();
     return s.status();
   }
 
@@ -152,6 +198,8 @@ export class LessonController {
   }
 
   machineState(): Promise<MachineState> {
-    return machineState(this.deps.current());
+    const m = this.ws.machine;
+    if (!m) throw new Error('the machine has not booted');
+    return machineState(m);
   }
 }

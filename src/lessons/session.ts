@@ -1,6 +1,6 @@
 // One learner working through one lesson: the checks' latest outcomes, the hints revealed, the
 // clock readings for the completion screen, and the LessonStatus the panel shows.
-import type { CheckStatus, LessonStatus } from '../shared/lessons';
+import type { CheckStatus, LessonStatus, SessionState } from '../shared/lessons';
 import { EvalContext, evaluate, runsCommand, type Outcome } from './checks';
 import type { CheckHost } from './host';
 import type { Lesson, LessonCheck } from './types';
@@ -15,8 +15,21 @@ export class LessonSession {
     readonly lesson: Lesson,
     private readonly host: CheckHost,
     private readonly now: () => number,
+    /** the progress kept with a saved machine (hints shown, times), when it is reopened */
+    saved?: SessionState,
   ) {
-    this.startedAt = now();
+    this.startedAt = saved?.lessonId === lesson.id ? saved.startedAt : now();
+    if (saved?.lessonId !== lesson.id) return;
+    this.completedAt = saved.completedAt;
+    for (const [id, n] of saved.revealed) {
+      const c = this.checks().find((x) => x.id === id);
+      if (c) this.revealed.set(id, Math.min(n, c.hints?.length ?? 0));
+    }
+  }
+
+  /** What to keep with the machine. */
+  state(): SessionState {
+    return { lessonId: this.lesson.id, revealed: [...this.revealed], startedAt: this.startedAt, ...(this.completedAt !== undefined ? { completedAt: this.completedAt } : {}) };
   }
 
   private checks(): LessonCheck[] {

@@ -1,6 +1,7 @@
 // The one contract between the page and the machine's worker (exposed with comlink).
 // Methods return a Result instead of throwing, because comlink drops custom error fields.
 import type { LessonStatus, LessonSummary, MachineState, PackInfo } from './lessons';
+import type { MachineInfo, SaveStatus } from './machines';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -8,6 +9,10 @@ export interface BootInfo {
   hostname: string;
   /** Real milliseconds the worker took to build and boot the machine. */
   bootMs: number;
+  /** the console shows a saved machine, as it was left */
+  restored: boolean;
+  /** the saved machine could not be restored (a fresh one runs instead): why */
+  problem?: string;
 }
 
 export interface KernelApi {
@@ -41,10 +46,30 @@ export interface KernelApi {
    * the list; a broken pack is refused whole, the error naming every problem.
    */
   importLessonPack(text: string, name: string): Promise<Result<PackInfo>>;
+  /** The running lesson on a fresh machine in its start state (its kept machine is replaced). */
+  resetLesson(): Promise<Result<LessonStatus>>;
   /** Forgets an imported pack. */
   removeLessonPack(id: string): Promise<Result<void>>;
   /** The imported packs. */
   lessonPacks(): Promise<Result<PackInfo[]>>;
+
+  // ---- saved machines (issue 10) ----
+  /** Every machine this browser keeps, most recently used first. */
+  machines(): Promise<Result<MachineInfo[]>>;
+  /** Shows saved machine `id` on the console (the current one is saved first); its lesson's progress, if any. */
+  openMachine(id: string): Promise<Result<LessonStatus | null>>;
+  renameMachine(id: string, name: string): Promise<Result<void>>;
+  duplicateMachine(id: string): Promise<Result<MachineInfo>>;
+  deleteMachine(id: string): Promise<Result<void>>;
+  /** A machine (default: the console's) as one file; `learner` names who hands it in. */
+  exportMachine(id?: string, learner?: string): Promise<Result<{ name: string; bytes: Uint8Array }>>;
+  /** Adds a machine file (made by exportMachine) to the list, checked first. */
+  importMachine(bytes: Uint8Array, name: string): Promise<Result<MachineInfo>>;
+  /** Saves the console's machine now (the page is being hidden or closed). */
+  saveNow(): Promise<Result<SaveStatus>>;
+  saveStatus(): Promise<Result<SaveStatus>>;
+  /** Called after every save, failed save and machine switch. */
+  watchSave(listener: (status: SaveStatus) => void): Promise<void>;
 }
 
 export function ok<T>(value: T): Result<T> {

@@ -14,6 +14,16 @@ export interface LessonSummary {
   pack?: { id: string; title: string };
 }
 
+/** A lesson's progress on a machine, kept with the machine (hints shown, when it started and ended). */
+export interface SessionState {
+  lessonId: string;
+  /** hints revealed per check id */
+  revealed: [string, number][];
+  /** virtual epoch ms */
+  startedAt: number;
+  completedAt?: number;
+}
+
 /** The largest lesson-pack file the app reads (a course fits in a fraction of it). */
 export const PACK_MAX_BYTES = 4 * 1024 * 1024;
 

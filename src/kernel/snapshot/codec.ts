@@ -124,6 +124,17 @@ export function checkSnapshot(s: MachineSnapshot): void {
   if (!isObj(rt) || typeof rt.hostname !== 'string' || !Array.isArray(rt.activeUnits) || !rt.activeUnits.every((u) => typeof u === 'string')) fail('runtime');
   if (!isObj(rt.firewall) || !isObj(rt.firewall.ipv4) || !isObj(rt.firewall.ipv6) || !Array.isArray(rt.firewall.ipv4.tables) || !Array.isArray(rt.firewall.ipv6.tables)) fail('firewall');
   if (!Array.isArray(rt.links) || !Array.isArray(rt.addresses) || !Array.isArray(rt.routes) || !Array.isArray(rt.runningContainers)) fail('network');
+  if (s.label !== undefined) checkLabel(s.label);
   const c = s.console as unknown;
   if (!isObj(c) || typeof c.cwd !== 'string' || typeof c.screen !== 'string') fail('console');
+}
+
+function checkLabel(l: unknown): void {
+  if (!isObj(l) || typeof l.name !== 'string' || l.name.length > 200 || !(l.lessonId === null || typeof l.lessonId === 'string')) fail('label');
+  if (l.lessonTitle !== undefined && typeof l.lessonTitle !== 'string') fail('label');
+  if (l.learner !== undefined && (typeof l.learner !== 'string' || l.learner.length > 200)) fail('label');
+  const p = l.lesson;
+  if (p === undefined) return;
+  if (!isObj(p) || typeof p.lessonId !== 'string' || !isNum(p.startedAt) || (p.completedAt !== undefined && !isNum(p.completedAt))) fail('lesson progress');
+  if (!Array.isArray(p.revealed) || !p.revealed.every((r) => Array.isArray(r) && r.length === 2 && typeof r[0] === 'string' && isInt(r[1]) && r[1] >= 0 && r[1] < 100)) fail('lesson progress');
 }

@@ -5,6 +5,7 @@
 // saved: a restored machine boots from its disk and then puts that runtime state back.
 import type { JournalState } from '../../subsystems/journald/journal';
 import type { NfRuleset } from '../../shared/services/netfilter';
+import type { SessionState } from '../../shared/lessons';
 
 /** The snapshot format's version; older snapshots are migrated (migrate.ts), never refused. */
 export const SNAPSHOT_VERSION = 1;
@@ -74,10 +75,22 @@ export interface MachineSnapshot {
   disk: DiskImage;
   journal: JournalState;
   runtime: RuntimeState;
+  /** in an exported file: the machine's entry in the list it came from */
+  label?: MachineLabel;
   console: {
     /** the console shell's working directory */
     cwd: string;
     /** the last of what the console printed, so the terminal shows where the learner was */
     screen: string;
   };
+}
+
+/** What an exported machine file says about itself besides the machine. */
+export interface MachineLabel {
+  name: string;
+  lessonId: string | null;
+  lessonTitle?: string;
+  lesson?: SessionState;
+  /** who exported it (a classroom's progress report names them) */
+  learner?: string;
 }

@@ -1,0 +1,331 @@
+// The worker's side of "nothing lost": which machine the console shows, and keeping every
+// machine in the browser. At start it resumes the machine used last (booted from its saved
+// disk, its runtime put back, the terminal showing where the learner was) or boots a fresh
+// one; it saves the console's machine a moment after each command returns to the prompt and
+// when the page asks (the tab is hidden); and it opens, makes, resets, renames, copies, deletes,
+// exports and imports machines. Without IndexedDB (Node, tests) it runs the same, keeping
+// nothing.
+import { Machine } from '../kernel/machine';
+import { decodeSnapshot, encodeSnapshot } from '../kernel/snapshot/codec';
+import type { MachineLabel, MachineSnapshot } from '../kernel/snapshot/types';
+import type { MachineRecord } from '../persist/db';
+import { MachineStore, StorageFullError } from '../persist/machine-store';
+import type { MachineInfo, SaveStatus } from '../shared/machines';
+import type { SessionState } from '../shared/lessons';
+import type { WinSize } from '../shared/termios';
+
+export interface WorkspaceDeps {
+  /** undefined: nothing is kept (no IndexedDB) */
+  store?: MachineStore | undefined;
+  /** the console's output (to the page) */
+  output: (text: string) => void;
+  size: () => WinSize;
+  seed?: number;
+  /** the host's real clock (epoch ms); read only here, at the boundary */
+  now: () => number;
+  /** real-time timers (autosave's debounce) */
+  after: (ms: number, fn: () => void) => () => void;
+}
+
+/** Quiet time after the prompt comes back before saving, and the least time between saves. */
+const SAVE_SETTLE_MS = 700;
+const SAVE_MIN_GAP_MS = 2500;
+const CLEAR = '\x1b[H\x1b[2J\x1b[3J';
+
+export class Workspace {
+  machine: Machine | undefined;
+  record: MachineRecord | undefined;
+  /** the lesson's progress to keep with the machine (set by the lesson controller) */
+  sessionState: () => SessionState | undefined = () => undefined;
+  /** told about every save, failed save and machine switch */
+  onStatus: ((s: SaveStatus) => void) | undefined;
+  private status: SaveStatus = { state: 'unsaved' };
+  private saving: Promise<void> | undefined;
+  private saveAgain = false;
+  private cancelTimer: (() => void) | undefined;
+  private lastSave = -Infinity;
+  private readonly idle = (): void => this.scheduleSave();
+
+  constructor(private readonly deps: WorkspaceDeps) {}
+
+  /** Where machines are kept, once it is open (before the first machine starts). */
+  setStore(store: MachineStore | undefined): void {
+    this.deps.store = store;
+  }
+
+  get persistent(): boolean {
+    return this.deps.store !== undefined;
+  }
+
+  /**
+   * A fresh machine whose console output goes nowhere until it is shown. `shownAtOnce`: its
+   * services start behind the first prompt (the learner can type at once); otherwise they start
+   * right away (a machine being prepared out of sight has no prompt yet).
+   */
+  fresh(shownAtOnce = true): Machine {
+    return new Machine({ clock: 'realtime', start: this.deps.now(), seed: this.deps.seed, winsize: { ...this.deps.size() }, servicesAfterPrompt: shownAtOnce });
+  }
+
+  private async restoreMachine(rec: MachineRecord): Promise<{ m: Machine; snap: MachineSnapshot }> {
+    const store = this.deps.store!;
+    const bytes = await store.snapshot(rec.id);
+    if (!bytes) throw new Error(`the machine “${rec.name}” has never been saved`);
+    let snap: MachineSnapshot;
+    try {
+      snap = await decodeSnapshot(bytes);
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      await store.put({ ...rec, damaged: why }).catch(() => {});
+      throw new Error(`the machine “${rec.name}” cannot be opened: ${why}`);
+    }
+    // time went on while the machine was put away
+    const m = new Machine({ clock: 'realtime', start: Math.max(this.deps.now(), snap.savedAt), seed: this.deps.seed, winsize: { ...this.deps.size() }, servicesAfterPrompt: true, snapshot: snap });
+    return { m, snap };
+  }
+
+  /**
+   * At start: the machine used last, restored, or a fresh one. A saved machine that cannot be
+   * read is reported (its record says why) and a fresh machine starts instead.
+   */
+  async resume(): Promise<{ machine: Machine; problem?: string }> {
+    const store = this.deps.store;
+    if (store) {
+      try {
+        const id = await store.current();
+        const rec = id ? await store.get(id) : undefined;
+        if (rec?.snapshotKey && !rec.damaged) {
+          const { m } = await this.restoreMachine(rec);
+          this.show(m, { ...rec, lastUsed: this.deps.now() }, 'resume');
+          return { machine: m };
+        }
+      } catch (e) {
+        const m = this.fresh();
+        this.show(m, undefined, 'fresh');
+        return { machine: m, problem: e instanceof Error ? e.message : String(e) };
+      }
+    }
+    const m = this.fresh();
+    this.show(m, undefined, 'fresh');
+    return { machine: m };
+  }
+
+  /**
+   * Makes `m` the console's machine. 'fresh': its boot log and a login shell; 'resume': the
+   * saved screen and a shell where the learner was; 'swap': a clean screen first (the page's
+   * terminal shows the old machine until then).
+   */
+  show(m: Machine, rec: MachineRecord | undefined, how: 'fresh' | 'resume' | 'swap-fresh' | 'swap-resume'): void {
+    const old = this.machine;
+    if (old && old !== m) {
+      old.console.idleListeners.delete(this.idle);
+      retire(old);
+    }
+    this.machine = m;
+    this.record = rec;
+    this.cancelTimer?.();
+    this.cancelTimer = undefined;
+    m.setConsoleOutput(this.deps.output);
+    if (how.startsWith('swap')) this.deps.output(CLEAR);
+    if (how === 'fresh' || how === 'swap-fresh') m.startConsoleShell();
+    else m.resumeConsole();
+    m.console.idleListeners.add(this.idle);
+    if (rec && this.deps.store) void this.deps.store.setCurrent(rec.id).catch(() => {});
+    this.setStatus(rec ? { state: 'saved', machineId: rec.id, savedAt: rec.savedAt } : { state: 'unsaved' });
+  }
+
+  private setStatus(s: SaveStatus): void {
+    this.status = s;
+    this.onStatus?.(s);
+  }
+
+  saveStatus(): SaveStatus {
+    return this.status;
+  }
+
+  /** Saves a moment after the console waits for input again (debounced). */
+  scheduleSave(): void {
+    if (!this.deps.store) return;
+    this.cancelTimer?.();
+    const wait = Math.max(SAVE_SETTLE_MS, this.lastSave + SAVE_MIN_GAP_MS - performance.now());
+    this.cancelTimer = this.deps.after(wait, () => {
+      this.cancelTimer = undefined;
+      void this.save().catch(() => {});
+    });
+  }
+
+  /**
+   * Saves the console's machine now (one save at a time: a request during a save runs once
+   * more after it). A machine that was never saved gets its entry in the list first.
+   */
+  async save(): Promise<void> {
+    const store = this.deps.store;
+    const m = this.machine;
+    if (!store || !m) return;
+    if (this.saving) {
+      this.saveAgain = true;
+      return this.saving;
+    }
+    this.saving = (async () => {
+      try {
+        this.lastSave = performance.now();
+        const rec = this.record ?? (await this.newRecord(null, undefined));
+        this.record = rec;
+        const bytes = await encodeSnapshot(m.snapshot());
+        if (this.machine !== m) return; // switched meanwhile: that machine was saved on the way out
+        const now = this.deps.now();
+        const lesson = this.sessionState();
+        const saved = await store.save(rec.id, bytes, { lastUsed: now, savedAt: now, ...(lesson ? { lesson } : {}) });
+        if (this.record?.id === saved.id) this.record = saved;
+        this.setStatus({ state: 'saved', machineId: saved.id, savedAt: now });
+      } catch (e) {
+        this.setStatus({ state: 'error', machineId: this.record?.id, error: e instanceof StorageFullError ? e.message : `The machine was not saved: ${e instanceof Error ? e.message : String(e)}` });
+        throw e;
+      } finally {
+        this.saving = undefined;
+      }
+    })();
+    await this.saving;
+    if (this.saveAgain) {
+      this.saveAgain = false;
+      await this.save();
+    }
+  }
+
+  private async newRecord(lessonId: string | null, lessonTitle: string | undefined, name?: string): Promise<MachineRecord> {
+    const store = this.deps.store!;
+    const now = this.deps.now();
+    const all = await store.list();
+    const base = name ?? lessonTitle ?? 'Sandbox';
+    let label = base;
+    for (let n = 2; all.some((r) => r.name === label); n++) label = `${base} (${n})`;
+    const rec: MachineRecord = { id: `m${now.toString(36)}${Math.random().toString(36).slice(2, 7)}`, name: label, lessonId, ...(lessonTitle ? { lessonTitle } : {}), created: now, lastUsed: now, savedAt: 0, size: 0, snapshotKey: null };
+    await store.put(rec);
+    return rec;
+  }
+
+  /** Saves the machine being left (if kept), so switching never loses work. */
+  private async leave(): Promise<void> {
+    if (!this.deps.store || !this.machine) return;
+    await this.save().catch(() => {});
+  }
+
+  /**
+   * A new machine: fresh, brought to its start state by `prepare` (a lesson's setup) before it
+   * is shown. `replace`: the record it takes the place of (reset).
+   */
+  async create(opts: { lessonId: string | null; lessonTitle?: string; prepare?: (m: Machine) => Promise<void>; replace?: string }): Promise<Machine> {
+    const m = this.fresh(false);
+    try {
+      await m.booted;
+      await opts.prepare?.(m);
+    } catch (e) {
+      retire(m);
+      throw e;
+    }
+    await this.leave();
+    let rec: MachineRecord | undefined;
+    if (this.deps.store) {
+      const old = opts.replace ? await this.deps.store.get(opts.replace) : undefined;
+      rec = old ? { ...old, lastUsed: this.deps.now() } : await this.newRecord(opts.lessonId, opts.lessonTitle);
+      delete rec.lesson;
+    }
+    this.show(m, rec, 'swap-fresh');
+    return m;
+  }
+
+  /** Opens saved machine `id` (restored from its snapshot). */
+  async open(id: string): Promise<Machine> {
+    const store = this.deps.store;
+    if (!store) throw new Error('nothing is saved in this browser');
+    const rec = await store.get(id);
+    if (!rec) throw new Error(`no machine ${id}`);
+    if (this.record?.id === id && this.machine) return this.machine;
+    await this.leave();
+    const { m } = await this.restoreMachine(rec);
+    this.show(m, { ...rec, lastUsed: this.deps.now() }, 'swap-resume');
+    return m;
+  }
+
+  async list(): Promise<MachineInfo[]> {
+    const store = this.deps.store;
+    if (!store) return [];
+    return (await store.list()).map((r) => infoOf(r, r.id === this.record?.id));
+  }
+
+  /** The latest machine kept for lesson `id`. */
+  async lessonMachine(id: string): Promise<MachineRecord | undefined> {
+    const all = (await this.deps.store?.list()) ?? [];
+    return all.find((r) => r.lessonId === id && !r.damaged && r.snapshotKey);
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    const store = this.need();
+    const clean = name.trim().slice(0, 80);
+    if (!clean) throw new Error('a machine needs a name');
+    const rec = await store.get(id);
+    if (!rec) throw new Error(`no machine ${id}`);
+    await store.put({ ...rec, name: clean });
+    if (this.record?.id === id) this.record = { ...this.record, name: clean };
+  }
+
+  async duplicate(id: string): Promise<MachineInfo> {
+    const store = this.need();
+    if (this.record?.id === id) await this.save();
+    const rec = await store.get(id);
+    const bytes = await store.snapshot(id);
+    if (!rec || !bytes) throw new Error(`no saved machine ${id}`);
+    const copy = await this.newRecord(rec.lessonId, rec.lessonTitle, `${rec.name} (copy)`);
+    const saved = await store.save(copy.id, bytes, { lastUsed: rec.lastUsed, savedAt: rec.savedAt, ...(rec.lesson ? { lesson: rec.lesson } : {}) });
+    return infoOf(saved, false);
+  }
+
+  async remove(id: string): Promise<void> {
+    const store = this.need();
+    if (this.record?.id === id) throw new Error('the machine on the console cannot be deleted; open another first');
+    await store.remove(id);
+  }
+
+  /** The machine as one file (its snapshot with its entry's name and lesson progress). */
+  async exportMachine(id: string, learner?: string): Promise<{ name: string; bytes: Uint8Array }> {
+    let snap: MachineSnapshot;
+    let rec: MachineRecord | undefined;
+    if (this.deps.store) {
+      if (this.record?.id === id) await this.save();
+      rec = await this.deps.store.get(id);
+      const bytes = await this.deps.store.snapshot(id);
+      if (!rec || !bytes) throw new Error(`no saved machine ${id}`);
+      snap = await decodeSnapshot(bytes);
+    } else {
+      if (!this.machine) throw new Error('no machine');
+      snap = this.machine.snapshot();
+    }
+    const lesson = rec?.lesson ?? (this.record?.id === id ? this.sessionState() : undefined);
+    const label: MachineLabel = { name: rec?.name ?? 'Sandbox', lessonId: rec?.lessonId ?? null, ...(rec?.lessonTitle ? { lessonTitle: rec.lessonTitle } : {}), ...(lesson ? { lesson } : {}), ...(learner?.trim() ? { learner: learner.trim().slice(0, 200) } : {}) };
+    return { name: label.name, bytes: await encodeSnapshot({ ...snap, label }) };
+  }
+
+  /** A machine file made by exportMachine: checked, then added to the list (not opened). */
+  async importMachine(bytes: Uint8Array, fileName: string): Promise<MachineInfo> {
+    const store = this.need();
+    const snap = await decodeSnapshot(bytes);
+    const label = snap.label;
+    const rec = await this.newRecord(label?.lessonId ?? null, label?.lessonTitle, label?.name ?? fileName.replace(/\.photon(\.gz)?$/i, ''));
+    const saved = await store.save(rec.id, bytes, { savedAt: this.deps.now(), ...(label?.lesson ? { lesson: label.lesson } : {}) });
+    return infoOf(saved, false);
+  }
+
+  private need(): MachineStore {
+    if (!this.deps.store) throw new Error('this browser keeps no machines (no IndexedDB)');
+    return this.deps.store;
+  }
+}
+
+function infoOf(r: MachineRecord, current: boolean): MachineInfo {
+  return { id: r.id, name: r.name, lessonId: r.lessonId, ...(r.lessonTitle ? { lessonTitle: r.lessonTitle } : {}), created: r.created, lastUsed: r.lastUsed, savedAt: r.savedAt, size: r.size, current, ...(r.damaged ? { damaged: r.damaged } : {}), ...(r.lesson ? { complete: r.lesson.completedAt !== undefined } : {}) };
+}
+
+/** A machine the console no longer shows shuts down out of sight: its services stop, its timers end. */
+export function retire(m: Machine): void {
+  m.setConsoleOutput(() => {});
+  if (m.power === 'running') void m.run(['/usr/bin/systemctl', 'poweroff'], { stdout: () => {}, stderr: () => {} }).catch(() => {});
+}

@@ -1,0 +1,26 @@
+// The contract for saved machines between the worker and the page: the list the page shows
+// and what a save reports. Plain data (it crosses the worker boundary).
+
+export interface MachineInfo {
+  id: string;
+  name: string;
+  lessonId: string | null;
+  lessonTitle?: string;
+  /** real epoch ms */
+  created: number;
+  lastUsed: number;
+  savedAt: number;
+  /** bytes of its snapshot */
+  size: number;
+  /** the machine the console shows */
+  current: boolean;
+  /** why its snapshot cannot be read */
+  damaged?: string;
+  /** its lesson is complete */
+  complete?: boolean;
+}
+
+export type SaveStatus =
+  | { state: 'unsaved' }
+  | { state: 'saved'; machineId: string; savedAt: number }
+  | { state: 'error'; machineId?: string; error: string };
