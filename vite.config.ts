@@ -1,9 +1,34 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 import { lessonsAsJson } from './scripts/vite-lessons-json.js';
 
 export default defineConfig({
-  plugins: [lessonsAsJson(), svelte()],
+  plugins: [
+    lessonsAsJson(),
+    svelte(),
+    // Works offline (issue 10): a Workbox service worker (dist/sw.js) precaches every file of the
+    // build and serves it cache-first; its precache list carries each file's hash, so a new
+    // build's worker replaces the old cache. The page registers it itself (src/ui/offline.ts),
+    // after the first prompt; the manifest is public/manifest.webmanifest, linked in index.html.
+    VitePWA({
+      injectRegister: false,
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{html,js,mjs,css,wasm,json,webmanifest,png,svg,ico,woff,woff2,ttf}'],
+        // take control of the page that installed it, and let a new build's worker take over
+        clientsClaim: true,
+        skipWaiting: true,
+        cleanupOutdatedCaches: true,
+        // the app's page answers navigations to the app (with ?pack= too); other URLs beside it,
+        // such as a teacher's lesson packs, still come from the network
+        navigateFallback: 'index.html',
+        navigateFallbackAllowlist: [/\/(index\.html)?(\?.*)?$/],
+        // keep the Workbox runtime out of the page's way: one sw.js file, no extra chunk
+        inlineWorkboxRuntime: true,
+      },
+    }),
+  ],
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },

@@ -4,6 +4,7 @@
 // downloads; with everything in one chunk the boot would wait for the whole mount.)
 import { estimateGrid } from './console-look';
 import { startMachine } from './machine-client';
+import { registerServiceWorker } from './offline';
 
 // the console's black from the first frame (App.svelte's styles arrive with its chunk)
 document.documentElement.style.background = '#000';
@@ -13,3 +14,4 @@ const app = Promise.all([import('svelte'), import('./App.svelte')]);
 startMachine(estimateGrid());
 const [{ mount }, { default: App }] = await app;
 mount(App, { target });
+registerServiceWorker();

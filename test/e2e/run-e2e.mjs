@@ -7,6 +7,7 @@ import { launchChromium } from './chromium.mjs';
 import { serveStatic } from './static-server.mjs';
 import { lessonSteps } from './lesson-e2e.mjs';
 import { examplePack, PACK_URL_PATH, packSteps } from './pack-e2e.mjs';
+import { offlineSteps } from './offline-e2e.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist'); // E2E_DIST: test another build
@@ -163,6 +164,7 @@ async function main() {
           return p;
         },
       }),
+      ...offlineSteps({ browser, url: server.url, timeout: TIMEOUT, pageErrors, waitForPrompt, waitForScreen, focusTerminal, typeLine }),
     ];
     planned = steps.length + 1;
     for (const [name, fn] of steps) {
