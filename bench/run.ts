@@ -14,6 +14,7 @@ import { serveStatic } from '../test/e2e/static-server.mjs';
 import { benchNetfilter } from './netfilter';
 import { benchTdnf } from './tdnf';
 import { benchDocker } from './docker';
+import { benchSnapshot } from './snapshot';
 import { shellSpeed } from './shell-speed';
 import { textSpeed } from './text-speed';
 
@@ -392,6 +393,17 @@ async function main(): Promise<void> {
       for (const r of await benchDocker(machine)) rows.push({ order: 10, name: r.name, median: ms(r.medianMs), p95: '', target: 'median < 100 ms', result: verdict(r.medianMs < 100) });
     } catch (e) {
       fail(10, 'docker: run nginx to a served page', 'median < 100 ms', e);
+    }
+    try {
+      // issue 10 (save, restore, size of a 10,000-file, 50-package machine) and issue 12 (memory)
+      const snap = await benchSnapshot(machine);
+      for (const r of snap.rows) {
+        const value = (v: number): string => (r.unit === 'ms' ? ms(v) : r.unit === 'bytes' ? `${(v / 1024 / 1024).toFixed(2)} MB` : `${v.toFixed(1)} MB`);
+        rows.push({ order: r.unit === 'MB' ? 12 : 11, name: r.name, median: value(r.median), p95: r.p95 === undefined ? '' : value(r.p95), target: r.target, result: r.pass === undefined ? '' : verdict(r.pass) });
+      }
+      notes.push(...snap.notes);
+    } catch (e) {
+      fail(11, 'snapshot: save and restore of a 10,000-file, 50-package machine', 'save < 200 ms, restore < 300 ms, < 2 MB', e);
     }
   }
   printTable(chromium);

@@ -39,7 +39,7 @@ export class Workspace {
   sessionState: () => SessionState | undefined = () => undefined;
   /** told about every save, failed save and machine switch */
   onStatus: ((s: SaveStatus) => void) | undefined;
-  private status: SaveStatus = { state: 'unsaved' };
+  private status: SaveStatus = { keeps: false, state: 'unsaved' };
   private saving: Promise<void> | undefined;
   private saveAgain = false;
   private cancelTimer: (() => void) | undefined;
@@ -133,13 +133,13 @@ export class Workspace {
     this.setStatus(rec ? { state: 'saved', machineId: rec.id, savedAt: rec.savedAt } : { state: 'unsaved' });
   }
 
-  private setStatus(s: SaveStatus): void {
-    this.status = s;
-    this.onStatus?.(s);
+  private setStatus(s: Omit<SaveStatus, 'keeps'>): void {
+    this.status = { ...s, keeps: this.deps.store !== undefined };
+    this.onStatus?.(this.status);
   }
 
   saveStatus(): SaveStatus {
-    return this.status;
+    return { ...this.status, keeps: this.deps.store !== undefined };
   }
 
   /** Saves a moment after the console waits for input again (debounced). */
@@ -168,7 +168,12 @@ export class Workspace {
     this.saving = (async () => {
       try {
         this.lastSave = performance.now();
-        const rec = this.record ?? (await this.newRecord(null, undefined));
+        let rec = this.record;
+        if (!rec) {
+          // the machine booted fresh at start gets its entry on its first save
+          rec = await this.newRecord(null, undefined);
+          await store.setCurrent(rec.id);
+        }
         this.record = rec;
         const bytes = await encodeSnapshot(m.snapshot());
         if (this.machine !== m) return; // switched meanwhile: that machine was saved on the way out

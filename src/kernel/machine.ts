@@ -144,16 +144,7 @@ export class Machine {
    * Running programs are not part of it (a restored machine boots, then restarts what ran).
    */
   snapshot(): MachineSnapshot {
-    const k = this.kernel;
-    let cwd = '/root';
-    const shell = this.consoleShell;
-    if (shell && !shell.status) {
-      try {
-        cwd = k.vfs.pathOf(shell.cwd);
-      } catch {
-        // a removed directory: back home
-      }
-    }
+    const cwd = this.consoleCwd();
     return {
       version: SNAPSHOT_VERSION,
       savedAt: this.clock.now(),
@@ -162,6 +153,19 @@ export class Machine {
       runtime: captureRuntime(this),
       console: { cwd, screen: this.screen.slice(-SCREEN_KEEP) },
     };
+  }
+
+  /** The console shell's working directory (where a dropped file lands). */
+  consoleCwd(): string {
+    const shell = this.consoleShell;
+    if (shell && !shell.status) {
+      try {
+        return this.kernel.vfs.pathOf(shell.cwd);
+      } catch {
+        // removed meanwhile
+      }
+    }
+    return '/root';
   }
 
   /**
@@ -177,8 +181,10 @@ export class Machine {
     }
     const screen = snap.console.screen;
     const cut = screen.lastIndexOf('\n');
-    // leave a full-screen program's screen and restore the cursor and colours
-    this.consoleOut(`${cut >= 0 ? screen.slice(0, cut + 1) : ''}\x1b[?1049l\x1b[?25h\x1b[0m`);
+    // a full-screen program that was open (vi, less, top) is gone: leave its screen; then the
+    // cursor shown and the colours reset for the new shell
+    const inAlt = screen.lastIndexOf('\x1b[?1049h') > screen.lastIndexOf('\x1b[?1049l');
+    this.consoleOut(`${cut >= 0 ? screen.slice(0, cut + 1) : ''}${inAlt ? '\x1b[?1049l' : ''}\x1b[?25h\x1b[0m`);
     this.startConsoleShell(false, snap.console.cwd);
   }
 

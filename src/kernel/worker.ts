@@ -9,6 +9,7 @@ import { Workspace } from '../host/workspace';
 import { database } from '../persist/db';
 import { MachineStore } from '../persist/machine-store';
 import type { Machine } from './machine';
+import { getHostFile, putHostFile } from './host-files';
 import { postTask, realNow } from './scheduler';
 
 const FRAME_MS = 16;
@@ -201,6 +202,17 @@ export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): Kerne
     async watchSave(listener) {
       saveListeners.add(listener);
     },
+    putFile: (name, bytes) => guard(async () => {
+      const m = await ready();
+      const path = putHostFile(m.kernel, m.consoleCwd(), name, bytes);
+      ws.scheduleSave();
+      return path;
+    }),
+    getFile: (path) => guard(async () => {
+      const m = await ready();
+      const bytes = getHostFile(m.kernel, path.startsWith('/') ? path : `${m.consoleCwd()}/${path}`);
+      return Comlink.transfer(bytes, [bytes.buffer]);
+    }),
   };
 }
 

@@ -70,6 +70,10 @@ export interface KernelApi {
   saveStatus(): Promise<Result<SaveStatus>>;
   /** Called after every save, failed save and machine switch. */
   watchSave(listener: (status: SaveStatus) => void): Promise<void>;
+  /** A file from the learner's computer, into the console's directory; the path it got. */
+  putFile(name: string, bytes: Uint8Array): Promise<Result<string>>;
+  /** A regular file of the machine, to download. */
+  getFile(path: string): Promise<Result<Uint8Array>>;
 }
 
 export function ok<T>(value: T): Result<T> {

@@ -20,7 +20,13 @@ export interface MachineInfo {
   complete?: boolean;
 }
 
-export type SaveStatus =
-  | { state: 'unsaved' }
-  | { state: 'saved'; machineId: string; savedAt: number }
-  | { state: 'error'; machineId?: string; error: string };
+export interface SaveStatus {
+  /** whether this browser keeps machines at all (IndexedDB) */
+  keeps: boolean;
+  state: 'unsaved' | 'saved' | 'error';
+  machineId?: string;
+  /** real epoch ms of the last save */
+  savedAt?: number;
+  /** why the last save failed */
+  error?: string;
+}

@@ -52,6 +52,8 @@ export class LessonStore {
   machines = $state(0);
   /** the latest event for screen readers (a check passing, the lesson completing) */
   announcement = $state('');
+  /** this browser keeps machines (IndexedDB): leaving one loses nothing */
+  keeps = $state(true);
   /** imported lesson packs */
   packs = $state<PackInfo[]>([]);
   /** what was wrong with the last pack imported (every problem, one per line) */
@@ -234,6 +236,34 @@ export class LessonStore {
     } finally {
       this.busy = false;
     }
+  }
+
+  /** The running lesson on a fresh machine in its start state (its kept machine is replaced). */
+  async reset(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.solution = null;
+    this.#term.reset();
+    try {
+      const status = await this.#call(this.#api.resetLesson());
+      if (status === undefined) return;
+      this.#setStatus(status, true);
+      this.view = 'lesson';
+      this.machines++;
+      this.changes++;
+      void this.#api.resize(this.#term.cols, this.#term.rows);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** After another machine was opened (the machines tab): its lesson's progress, or none. */
+  opened(status: LessonStatus | null): void {
+    this.solution = null;
+    this.#setStatus(status, true);
+    this.view = status ? 'lesson' : 'list';
+    this.machines++;
+    this.changes++;
   }
 
   async hint(checkId: string): Promise<void> {

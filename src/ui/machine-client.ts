@@ -6,6 +6,7 @@ import * as Comlink from 'comlink';
 import type { Terminal } from '@xterm/xterm';
 import type { BootInfo, KernelApi, Result } from '../shared/api';
 import type { LessonStatus } from '../shared/lessons';
+import type { SaveStatus } from '../shared/machines';
 
 export type MachineApi = Comlink.Remote<KernelApi>;
 
@@ -71,4 +72,14 @@ export function connect(term: Terminal): Connection {
  */
 export function watchLesson(api: MachineApi, listener: (status: LessonStatus | null) => void): Promise<void> {
   return api.watchLesson(Comlink.proxy(listener));
+}
+
+/** Calls `listener` after every save of the machine, failed save and machine switch. */
+export function watchSave(api: MachineApi, listener: (status: SaveStatus) => void): Promise<void> {
+  return api.watchSave(Comlink.proxy(listener));
+}
+
+/** Sends bytes to the worker without copying them (the page's buffer moves there). */
+export function transferBytes(bytes: Uint8Array): Uint8Array {
+  return Comlink.transfer(bytes, [bytes.buffer]);
 }
