@@ -6,7 +6,7 @@
 // exports and imports machines. Without IndexedDB (Node, tests) it runs the same, keeping
 // nothing.
 import { Machine } from '../kernel/machine';
-import { decodeSnapshot, encodeSnapshot } from '../kernel/snapshot/codec';
+import { decodeSnapshot, encodeFrame, encodeSnapshot } from '../kernel/snapshot/codec';
 import type { MachineLabel, MachineSnapshot } from '../kernel/snapshot/types';
 import type { MachineRecord } from '../persist/db';
 import { MachineStore, StorageFullError } from '../persist/machine-store';
@@ -175,8 +175,7 @@ export class Workspace {
           await store.setCurrent(rec.id);
         }
         this.record = rec;
-        const bytes = await encodeSnapshot(m.snapshot());
-        if (this.machine !== m) return; // switched meanwhile: that machine was saved on the way out
+        const bytes = encodeFrame(m.snapshot());
         const now = this.deps.now();
         const lesson = this.sessionState();
         const saved = await store.save(rec.id, bytes, { lastUsed: now, savedAt: now, ...(lesson ? { lesson } : {}) });
@@ -315,7 +314,8 @@ export class Workspace {
     const snap = await decodeSnapshot(bytes);
     const label = snap.label;
     const rec = await this.newRecord(label?.lessonId ?? null, label?.lessonTitle, label?.name ?? fileName.replace(/\.photon(\.gz)?$/i, ''));
-    const saved = await store.save(rec.id, bytes, { savedAt: this.deps.now(), ...(label?.lesson ? { lesson: label.lesson } : {}) });
+    // kept unpacked, as every saved machine is
+    const saved = await store.save(rec.id, encodeFrame(snap), { savedAt: this.deps.now(), ...(label?.lesson ? { lesson: label.lesson } : {}) });
     return infoOf(saved, false);
   }
 

@@ -126,9 +126,9 @@ describe('saved machines in the browser', () => {
     const b = await load(p);
     const boot = value(b.boot);
     expect(boot.restored).toBe(false);
-    expect(boot.problem).toBe(`the machine “${doomed.name}” cannot be opened: the saved machine is damaged (its compressed data is cut short or corrupt)`);
+    expect(boot.problem).toBe(`the machine “${doomed.name}” cannot be opened: the saved machine is damaged (its header is cut short)`);
     const after = value(await b.api.machines());
-    expect(after.find((m) => m.id === doomed.id)?.damaged).toBe('the saved machine is damaged (its compressed data is cut short or corrupt)');
+    expect(after.find((m) => m.id === doomed.id)?.damaged).toBe('the saved machine is damaged (its header is cut short)');
     value(await b.api.openMachine(keepId));
     await typed(b.api, b.screen, 'cat /root/keep', 'keep');
   });

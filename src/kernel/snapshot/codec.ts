@@ -1,7 +1,9 @@
-// A saved machine as bytes and back: gzip (the platform's CompressionStream) of a small binary
-// frame: "PHSNAP" magic, the header length, the header as JSON (everything but the file bytes),
-// then the file bytes. Decoding checks everything it reads, so a damaged or hand-edited file is
-// refused with a SnapshotError that says what is wrong; nothing in it is ever run.
+// A saved machine as bytes and back. The frame: "PHSNAP" magic, the header length, the header
+// as JSON (everything but the file bytes), then the file bytes. The browser's store keeps the
+// frame as it is (saving and restoring stay fast); an exported file is the frame gzipped (the
+// platform's CompressionStream). Decoding takes either, and checks everything it reads, so a
+// damaged or hand-edited file is refused with a SnapshotError that says what is wrong; nothing
+// in it is ever run.
 import { SnapshotError } from './error';
 import { migrate } from './migrate';
 import { SNAPSHOT_VERSION, type DiskImage, type MachineSnapshot } from './types';
@@ -38,7 +40,8 @@ async function pipeThrough(bytes: Uint8Array, stream: GenericTransformStream, li
   return out;
 }
 
-export async function encodeSnapshot(s: MachineSnapshot): Promise<Uint8Array> {
+/** The uncompressed frame (what the browser's store keeps). */
+export function encodeFrame(s: MachineSnapshot): Uint8Array {
   const { blob, ...disk } = s.disk;
   const header = new TextEncoder().encode(JSON.stringify({ ...s, disk }));
   const frame = new Uint8Array(MAGIC.length + 4 + header.length + blob.length);
@@ -46,19 +49,30 @@ export async function encodeSnapshot(s: MachineSnapshot): Promise<Uint8Array> {
   new DataView(frame.buffer).setUint32(MAGIC.length, header.length);
   frame.set(header, MAGIC.length + 4);
   frame.set(blob, MAGIC.length + 4 + header.length);
-  return pipeThrough(frame, new CompressionStream('gzip'));
+  return frame;
 }
 
+/** The frame gzipped: an exported machine file. */
+export async function encodeSnapshot(s: MachineSnapshot): Promise<Uint8Array> {
+  return pipeThrough(encodeFrame(s), new CompressionStream('gzip'));
+}
+
+const isFrame = (b: Uint8Array): boolean => b.length >= MAGIC.length && MAGIC.every((m, i) => b[i] === m);
+
+/** A frame or an exported (gzipped) file, checked. */
 export async function decodeSnapshot(bytes: Uint8Array): Promise<MachineSnapshot> {
-  if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw new SnapshotError('not a saved machine (not gzip data)');
   let frame: Uint8Array;
-  try {
-    frame = await pipeThrough(bytes, new DecompressionStream('gzip'), MAX_UNPACKED);
-  } catch (e) {
-    if (e instanceof SnapshotError) throw e;
-    throw new SnapshotError('the saved machine is damaged (its compressed data is cut short or corrupt)');
+  if (isFrame(bytes)) frame = bytes;
+  else {
+    if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) throw new SnapshotError('not a saved machine (not gzip data)');
+    try {
+      frame = await pipeThrough(bytes, new DecompressionStream('gzip'), MAX_UNPACKED);
+    } catch (e) {
+      if (e instanceof SnapshotError) throw e;
+      throw new SnapshotError('the saved machine is damaged (its compressed data is cut short or corrupt)');
+    }
   }
-  if (frame.length < MAGIC.length + 4 || MAGIC.some((b, i) => frame[i] !== b)) throw new SnapshotError('not a saved machine (no PHSNAP header)');
+  if (frame.length < MAGIC.length + 4 || !isFrame(frame)) throw new SnapshotError('not a saved machine (no PHSNAP header)');
   const headerLen = new DataView(frame.buffer, frame.byteOffset).getUint32(MAGIC.length);
   const start = MAGIC.length + 4;
   if (start + headerLen > frame.length) throw new SnapshotError('the saved machine is damaged (its header is cut short)');
@@ -69,7 +83,9 @@ export async function decodeSnapshot(bytes: Uint8Array): Promise<MachineSnapshot
     throw new SnapshotError('the saved machine is damaged (its header is not JSON)');
   }
   const migrated = migrate(header);
-  const blob = frame.slice(start + headerLen);
+  // the restored files' data points into the blob: a view of a frame unpacked here, a copy of
+  // one the caller handed in (it may restore from the same bytes again)
+  const blob = frame === bytes ? frame.slice(start + headerLen) : frame.subarray(start + headerLen);
   const s = migrated as MachineSnapshot;
   (s.disk as DiskImage).blob = blob;
   checkSnapshot(s);

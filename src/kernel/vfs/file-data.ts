@@ -114,12 +114,16 @@ export class FileData {
     return out;
   }
 
-  /** A file's data from exportChunks()'s output. */
+  /**
+   * A file's data from exportChunks()'s output. The chunks' bytes are taken as they are (views
+   * into a restored snapshot's blob, which nothing else uses): a later write goes into them, or
+   * into a larger copy when it grows the chunk.
+   */
   static fromChunks(size: number, chunks: readonly { index: number; blocks: number; bytes: Uint8Array }[]): FileData {
     const d = new FileData();
     d.size = size;
     for (const c of chunks) {
-      d.chunks.set(c.index, { bytes: new Uint8Array(c.bytes), blocks: c.blocks & 0xffff });
+      d.chunks.set(c.index, { bytes: c.bytes, blocks: c.blocks & 0xffff });
       d.allocated += popcount(c.blocks & 0xffff);
     }
     return d;
