@@ -2,12 +2,13 @@
 // packages: save < 200 ms, restore < 300 ms, snapshot < 2 MB compressed), and the machine's memory
 // (issue 12 asks < 64 MB). One machine is prepared: 50 packages installed with one `tdnf install`,
 // then small text files of varied sizes written under /srv/data until the disk holds 10,000 more
-// regular files than the fresh image. Save is what the browser's store does: `machine.snapshot()`
+// regular files than the fresh image. Save is what the browser's store does: `captureMachine(machine)`
 // + `encodeFrame()` (kept unpacked); restore is `decodeSnapshot()` of that frame + a new Machine
 // until `booted` and `restored` resolve. The size is the exported file's (`encodeSnapshot()`,
 // gzip), which is what leaves the browser. Each restored
 // machine is powered off after its run: an idle 'skip'-clock machine keeps jumping through its
 // timers and would take CPU from the runs that follow.
+import { captureMachine, restoreSource } from '../src/kernel/snapshot/machine-io';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { decodeSnapshot, encodeFrame, encodeSnapshot } from '../src/kernel/snapshot/codec';
@@ -112,7 +113,7 @@ export async function benchSnapshot({ Machine }: MachineModule): Promise<{ rows:
   const heapBooted = heapAfterGc(gc);
   const freshFiles = await count(m, COUNT_FILES);
   const freshPkgs = await count(m, 'rpm -qa | wc -l');
-  const fresh = await encodeSnapshot(m.snapshot());
+  const fresh = await encodeSnapshot(captureMachine(m));
   await run(m, `tdnf install -y ${PACKAGES.join(' ')} >/dev/null`);
   const heapInstalled = heapAfterGc(gc);
   const pkgs = (await count(m, 'rpm -qa | wc -l')) - freshPkgs;
@@ -131,7 +132,7 @@ export async function benchSnapshot({ Machine }: MachineModule): Promise<{ rows:
   let bytes: Uint8Array = new Uint8Array();
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
-    const snap = m.snapshot();
+    const snap = captureMachine(m);
     const t1 = performance.now();
     bytes = encodeFrame(snap);
     const t2 = performance.now();
@@ -141,7 +142,7 @@ export async function benchSnapshot({ Machine }: MachineModule): Promise<{ rows:
     const t3 = performance.now();
     const decoded = await decodeSnapshot(bytes);
     const t4 = performance.now();
-    const r = new Machine({ clock: 'skip', snapshot: decoded });
+    const r = new Machine({ clock: 'skip', restore: restoreSource(decoded) });
     const t5 = performance.now();
     await r.booted;
     await r.restored;
@@ -156,7 +157,7 @@ export async function benchSnapshot({ Machine }: MachineModule): Promise<{ rows:
     await powerOff(r);
   }
   const e0 = performance.now();
-  const exported = await encodeSnapshot(m.snapshot());
+  const exported = await encodeSnapshot(captureMachine(m));
   const exportMs = performance.now() - e0;
   await powerOff(m);
 

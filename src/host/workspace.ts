@@ -6,7 +6,6 @@
 // exports and imports machines. Without IndexedDB (Node, tests) it runs the same, keeping
 // nothing.
 import { Machine } from '../kernel/machine';
-import { decodeSnapshot, encodeFrame, encodeSnapshot } from '../kernel/snapshot/codec';
 import type { MachineLabel, MachineSnapshot } from '../kernel/snapshot/types';
 import type { MachineRecord } from '../persist/db';
 import { MachineStore, StorageFullError } from '../persist/machine-store';
@@ -26,6 +25,9 @@ export interface WorkspaceDeps {
   /** real-time timers (autosave's debounce) */
   after: (ms: number, fn: () => void) => () => void;
 }
+
+/** The snapshot code, loaded the first time a machine is saved or restored (not at a first boot). */
+const snapshots = (): Promise<typeof import('../kernel/snapshot/index')> => import('../kernel/snapshot/index');
 
 /** Quiet time after the prompt comes back before saving, and the least time between saves. */
 const SAVE_SETTLE_MS = 700;
@@ -70,6 +72,7 @@ export class Workspace {
     const store = this.deps.store!;
     const bytes = await store.snapshot(rec.id);
     if (!bytes) throw new Error(`the machine “${rec.name}” has never been saved`);
+    const { decodeSnapshot, restoreSource } = await snapshots();
     let snap: MachineSnapshot;
     try {
       snap = await decodeSnapshot(bytes);
@@ -79,7 +82,7 @@ export class Workspace {
       throw new Error(`the machine “${rec.name}” cannot be opened: ${why}`);
     }
     // time went on while the machine was put away
-    const m = new Machine({ clock: 'realtime', start: Math.max(this.deps.now(), snap.savedAt), seed: this.deps.seed, winsize: { ...this.deps.size() }, servicesAfterPrompt: true, snapshot: snap });
+    const m = new Machine({ clock: 'realtime', start: Math.max(this.deps.now(), snap.savedAt), seed: this.deps.seed, winsize: { ...this.deps.size() }, servicesAfterPrompt: true, restore: restoreSource(snap) });
     return { m, snap };
   }
 
@@ -175,7 +178,8 @@ export class Workspace {
           await store.setCurrent(rec.id);
         }
         this.record = rec;
-        const bytes = encodeFrame(m.snapshot());
+        const { captureMachine, encodeFrame } = await snapshots();
+        const bytes = encodeFrame(captureMachine(m));
         const now = this.deps.now();
         const lesson = this.sessionState();
         const saved = await store.save(rec.id, bytes, { lastUsed: now, savedAt: now, ...(lesson ? { lesson } : {}) });
@@ -291,6 +295,7 @@ export class Workspace {
 
   /** The machine as one file (its snapshot with its entry's name and lesson progress). */
   async exportMachine(id: string, learner?: string): Promise<{ name: string; bytes: Uint8Array }> {
+    const { captureMachine, decodeSnapshot, encodeSnapshot } = await snapshots();
     let snap: MachineSnapshot;
     let rec: MachineRecord | undefined;
     if (this.deps.store) {
@@ -301,7 +306,7 @@ export class Workspace {
       snap = await decodeSnapshot(bytes);
     } else {
       if (!this.machine) throw new Error('no machine');
-      snap = this.machine.snapshot();
+      snap = captureMachine(this.machine);
     }
     const lesson = rec?.lesson ?? (this.record?.id === id ? this.sessionState() : undefined);
     const label: MachineLabel = { name: rec?.name ?? 'Sandbox', lessonId: rec?.lessonId ?? null, ...(rec?.lessonTitle ? { lessonTitle: rec.lessonTitle } : {}), ...(lesson ? { lesson } : {}), ...(learner?.trim() ? { learner: learner.trim().slice(0, 200) } : {}) };
@@ -311,6 +316,7 @@ export class Workspace {
   /** A machine file made by exportMachine: checked, then added to the list (not opened). */
   async importMachine(bytes: Uint8Array, fileName: string): Promise<MachineInfo> {
     const store = this.need();
+    const { decodeSnapshot, encodeFrame } = await snapshots();
     const snap = await decodeSnapshot(bytes);
     const label = snap.label;
     const rec = await this.newRecord(label?.lessonId ?? null, label?.lessonTitle, label?.name ?? fileName.replace(/\.photon(\.gz)?$/i, ''));

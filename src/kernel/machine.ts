@@ -20,9 +20,7 @@ import { Tty } from './tty';
 import { Vfs } from './vfs/vfs';
 import type { Cred } from './vfs/permissions';
 import type { Inode } from './vfs/inode';
-import { captureDisk, loadDisk } from './snapshot/disk';
-import { applyRuntime, captureRuntime } from './snapshot/runtime';
-import { SNAPSHOT_VERSION, type MachineSnapshot } from './snapshot/types';
+import type { RestoreSource } from './snapshot/types';
 
 export interface MachineOptions {
   /** 'realtime' in the browser, 'skip' for the CLI, 'manual' for tests. */
@@ -38,10 +36,11 @@ export interface MachineOptions {
   /** Start the services only once the console shows its first prompt (the page). */
   servicesAfterPrompt?: boolean;
   /**
-   * A saved machine to boot instead of the fresh image (checked by decodeSnapshot): its disk and
-   * journal are loaded, and after the boot its runtime state is put back (`restored`).
+   * A saved machine to boot instead of the fresh image (restoreSource() in
+   * snapshot/machine-io.ts, from a snapshot decodeSnapshot checked): its disk and journal are
+   * loaded, and after the boot its runtime state is put back (`restored`).
    */
-  snapshot?: MachineSnapshot;
+  restore?: RestoreSource;
   /**
    * false: boot without starting any unit (no daemons running), for unit tests of single
    * programs; the service manager still answers. Default true.
@@ -106,21 +105,20 @@ export class Machine {
   onPower: ((state: 'rebooted' | 'off') => void) | undefined;
   /** A restored machine: resolves once its saved runtime state is back (at once for a fresh one). */
   restored: Promise<void> = Promise.resolve();
-  private readonly restoredFrom: MachineSnapshot | undefined;
+  private readonly restoredFrom: RestoreSource | undefined;
 
   constructor(opts: MachineOptions = {}) {
     const t0 = realNow();
     this.servicesAfterPrompt = opts.servicesAfterPrompt ?? false;
     this.startServices = opts.services ?? true;
-    const snap = opts.snapshot;
+    const snap = opts.restore;
     this.restoredFrom = snap;
     this.clock = new Clock(opts.clock ?? 'realtime', opts.start ?? snap?.savedAt ?? Date.UTC(2026, 0, 15, 9, 30, 0), hostTime);
     const clock = this.clock;
     const vfs = (this.vfs = new Vfs(() => clock.now(), opts.memoryQuota ?? 256 * 1024 * 1024));
-    const root = vfs.addFilesystem('ext4', '/dev/sda3', '/', snap?.disk.fs.capacity ?? 16 * GiB - 300 * 1024 * 1024, { baseline: snap?.disk.fs.baseline ?? 1_100_000_000, inodesTotal: snap?.disk.fs.inodesTotal ?? 1048576 });
+    const root = vfs.addFilesystem('ext4', '/dev/sda3', '/', snap?.fs.capacity ?? 16 * GiB - 300 * 1024 * 1024, { baseline: snap?.fs.baseline ?? 1_100_000_000, inodesTotal: snap?.fs.inodesTotal ?? 1048576 });
     if (snap) {
-      loadDisk(vfs, snap.disk);
-      this.journal.importState(snap.journal);
+      snap.load(vfs, this.journal);
     } else {
       vfs.mountNew(root, 0o755);
       buildImage(vfs);
@@ -135,24 +133,18 @@ export class Machine {
     });
     if (opts.winsize) this.console.winsize = { ...opts.winsize };
     this.bootKernel();
-    if (snap) this.restored = applyRuntime(this, snap.runtime).catch(() => {});
+    if (snap) this.restored = snap.runtime(this).catch(() => {});
     this.bootMs = realNow() - t0;
   }
 
-  /**
-   * The machine as data: its disk, journal and the runtime state to put back after a reload.
-   * Running programs are not part of it (a restored machine boots, then restarts what ran).
-   */
-  snapshot(): MachineSnapshot {
-    const cwd = this.consoleCwd();
-    return {
-      version: SNAPSHOT_VERSION,
-      savedAt: this.clock.now(),
-      disk: captureDisk(this.vfs),
-      journal: this.journal.exportState(),
-      runtime: captureRuntime(this),
-      console: { cwd, screen: this.screen.slice(-SCREEN_KEEP) },
-    };
+  /** The root filesystem's store (snapshot/machine-io.ts reads the disk from it). */
+  get disk(): Vfs {
+    return this.vfs;
+  }
+
+  /** The console's latest output, for a snapshot. */
+  consoleScreen(): string {
+    return this.screen.slice(-SCREEN_KEEP);
   }
 
   /** The console shell's working directory (where a dropped file lands). */

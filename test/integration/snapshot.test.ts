@@ -2,6 +2,7 @@
 // packages, units, the firewall, addresses and routes, the hostname and containers, a machine
 // restored from the encoded snapshot shows the same state through every view lessons read, the
 // same files byte for byte, and the same journal; and a damaged snapshot is refused clearly.
+import { captureMachine, restoreSource } from '../../src/kernel/snapshot/machine-io';
 import { describe, expect, it } from 'vitest';
 import { Machine } from '../../src/kernel/machine';
 import { decodeSnapshot, encodeSnapshot, SnapshotError } from '../../src/kernel/snapshot/codec';
@@ -77,9 +78,9 @@ describe('a saved machine', () => {
     const journalBefore = m.journal.exportState();
     const checksBefore = await runScript(CHECKS, m);
 
-    const bytes = await encodeSnapshot(m.snapshot());
+    const bytes = await encodeSnapshot(captureMachine(m));
     const snap = await decodeSnapshot(bytes);
-    const r = new Machine({ clock: 'skip', snapshot: snap });
+    const r = new Machine({ clock: 'skip', restore: restoreSource(snap) });
     await r.booted;
     await r.restored;
     // the firewall's tables come back exactly, counters included (compared at once: the
@@ -100,7 +101,7 @@ describe('a saved machine', () => {
 
   it('is refused with a clear message when damaged, foreign or from a newer app', async () => {
     const m = new Machine({ clock: 'skip', services: false });
-    const bytes = await encodeSnapshot(m.snapshot());
+    const bytes = await encodeSnapshot(captureMachine(m));
     const msg = async (b: Uint8Array): Promise<string> => {
       try {
         await decodeSnapshot(b);

@@ -4,6 +4,7 @@
 // snapshot is reported by name while the other machines still open; machines are listed,
 // renamed, duplicated, deleted, exported and imported.
 import 'fake-indexeddb/auto';
+import { captureMachine, restoreSource } from '../../src/kernel/snapshot/machine-io';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createKernelApi } from '../../src/kernel/worker';
@@ -89,7 +90,7 @@ describe('saved machines in the browser', () => {
     await runScript('echo one > /root/mark', m);
     const id = 'm-test';
     await store.put({ id, name: 'Lab', lessonId: null, created: 1, lastUsed: 1, savedAt: 0, size: 0, snapshotKey: null });
-    await store.save(id, await encodeSnapshot(m.snapshot()), { savedAt: 2 });
+    await store.save(id, await encodeSnapshot(captureMachine(m)), { savedAt: 2 });
     await store.setCurrent(id);
     const good = await store.snapshot(id);
     const steps: SaveStep[] = ['snapshot-written', 'record-updated', 'old-deleted'];

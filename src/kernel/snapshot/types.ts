@@ -94,3 +94,14 @@ export interface MachineLabel {
   /** who exported it (a classroom's progress report names them) */
   learner?: string;
 }
+
+/** What a Machine needs to boot a saved machine (made by restoreSource in machine-io.ts). */
+export interface RestoreSource {
+  fs: { capacity: number; baseline: number; inodesTotal: number };
+  savedAt: number;
+  /** fills the empty root filesystem and the journal */
+  load(vfs: import('../vfs/vfs').Vfs, journal: import('../../subsystems/journald/journal').Journal): void;
+  console: { cwd: string; screen: string };
+  /** puts the runtime state back once the machine has booted */
+  runtime(m: import('../machine').Machine): Promise<void>;
+}
