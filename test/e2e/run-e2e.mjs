@@ -8,6 +8,7 @@ import { serveStatic } from './static-server.mjs';
 import { lessonSteps } from './lesson-e2e.mjs';
 import { examplePack, PACK_URL_PATH, packSteps } from './pack-e2e.mjs';
 import { offlineSteps } from './offline-e2e.mjs';
+import { persistSteps } from './persist-e2e.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist'); // E2E_DIST: test another build
@@ -165,6 +166,7 @@ async function main() {
         },
       }),
       ...offlineSteps({ browser, url: server.url, timeout: TIMEOUT, pageErrors, waitForPrompt, waitForScreen, focusTerminal, typeLine }),
+      ...persistSteps({ browser, url: server.url, timeout: TIMEOUT, pageErrors, waitForPrompt, waitForScreen, focusTerminal, typeLine }),
     ];
     planned = steps.length + 1;
     for (const [name, fn] of steps) {
