@@ -12,6 +12,7 @@ import { MachineStore, StorageFullError } from '../persist/machine-store';
 import type { MachineInfo, SaveStatus } from '../shared/machines';
 import type { SessionState } from '../shared/lessons';
 import type { WinSize } from '../shared/termios';
+import { Checkpoints, type Checkpoint } from './checkpoints';
 
 export interface WorkspaceDeps {
   /** undefined: nothing is kept (no IndexedDB) */
@@ -39,6 +40,9 @@ export class Workspace {
   record: MachineRecord | undefined;
   /** the lesson's progress to keep with the machine (set by the lesson controller) */
   sessionState: () => SessionState | undefined = () => undefined;
+  /** the lesson's first step not done yet (0-based), for checkpoints */
+  currentStep: () => number | undefined = () => undefined;
+  readonly checkpoints = new Checkpoints();
   /** told about every save, failed save and machine switch */
   onStatus: ((s: SaveStatus) => void) | undefined;
   private status: SaveStatus = { keeps: false, state: 'unsaved' };
@@ -46,7 +50,10 @@ export class Workspace {
   private saveAgain = false;
   private cancelTimer: (() => void) | undefined;
   private lastSave = -Infinity;
-  private readonly idle = (): void => this.scheduleSave();
+  private readonly idle = (): void => {
+    this.checkpoint();
+    this.scheduleSave();
+  };
 
   constructor(private readonly deps: WorkspaceDeps) {}
 
@@ -117,8 +124,9 @@ export class Workspace {
    * saved screen and a shell where the learner was; 'swap': a clean screen first (the page's
    * terminal shows the old machine until then).
    */
-  show(m: Machine, rec: MachineRecord | undefined, how: 'fresh' | 'resume' | 'swap-fresh' | 'swap-resume'): void {
+  show(m: Machine, rec: MachineRecord | undefined, how: 'fresh' | 'resume' | 'swap-fresh' | 'swap-resume', keepCheckpoints = false): void {
     const old = this.machine;
+    if (!keepCheckpoints) this.checkpoints.clear();
     if (old && old !== m) {
       old.console.idleListeners.delete(this.idle);
       retire(old);
@@ -132,8 +140,10 @@ export class Workspace {
     if (how === 'fresh' || how === 'swap-fresh') m.startConsoleShell();
     else m.resumeConsole();
     m.console.idleListeners.add(this.idle);
+    // the snapshot code, ready for the first checkpoint and save
+    void snapshots().catch(() => {});
     if (rec && this.deps.store) void this.deps.store.setCurrent(rec.id).catch(() => {});
-    this.setStatus(rec ? { state: 'saved', machineId: rec.id, savedAt: rec.savedAt } : { state: 'unsaved' });
+    this.setStatus(rec && this.deps.store && rec.savedAt ? { state: 'saved', machineId: rec.id, savedAt: rec.savedAt } : { state: 'unsaved' });
   }
 
   private setStatus(s: Omit<SaveStatus, 'keeps'>): void {
@@ -143,6 +153,55 @@ export class Workspace {
 
   saveStatus(): SaveStatus {
     return { ...this.status, keeps: this.deps.store !== undefined };
+  }
+
+  /**
+   * At the prompt, after a command was entered: the machine as it is now, which is the state
+   * before the next command (undo and rewind go back to these).
+   */
+  private checkpoint(): void {
+    const m = this.machine;
+    if (!m || !this.checkpoints.due(m)) return;
+    void snapshots().then(({ captureMachine, encodeFrame }) => {
+      if (this.machine !== m || !this.checkpoints.due(m)) return;
+      const first = this.checkpoints.entries().length === 0;
+      this.checkpoints.add(m, {
+        frame: encodeFrame(captureMachine(m)),
+        at: m.kernel.clock.now(),
+        step: this.currentStep(),
+        lesson: this.sessionState(),
+        pinned: first && this.record?.lessonId != null,
+      });
+    });
+  }
+
+  /** The lesson's progress changed (its checks were evaluated): the newest checkpoint learns it. */
+  noteProgress(): void {
+    if (this.machine) this.checkpoints.updateLatest(this.machine, this.currentStep(), this.sessionState());
+  }
+
+  /** Brings back checkpoint `cp` as the console's machine (the later ones are gone). */
+  private async rewind(cp: Checkpoint | undefined): Promise<Machine> {
+    if (!cp) throw new Error('there is no earlier checkpoint to go back to');
+    const { decodeSnapshot, restoreSource } = await snapshots();
+    const snap = await decodeSnapshot(cp.frame);
+    const m = new Machine({ clock: 'realtime', start: Math.max(this.deps.now(), snap.savedAt), seed: this.deps.seed, winsize: { ...this.deps.size() }, servicesAfterPrompt: true, restore: restoreSource(snap) });
+    const rec = this.record ? { ...this.record, ...(cp.lesson ? { lesson: cp.lesson } : {}) } : undefined;
+    if (rec && !cp.lesson) delete rec.lesson;
+    this.show(m, rec, 'swap-resume', true);
+    this.checkpoints.resync(m);
+    this.scheduleSave();
+    return m;
+  }
+
+  /** The machine as it was before the last command. */
+  undoCommand(): Promise<Machine> {
+    return this.rewind(this.checkpoints.undo());
+  }
+
+  /** The machine as it was when every step before `step` (0-based) had just been done. */
+  rewindToStep(step: number): Promise<Machine> {
+    return this.rewind(this.checkpoints.beforeStep(step));
   }
 
   /** Saves a moment after the console waits for input again (debounced). */
@@ -231,11 +290,15 @@ export class Workspace {
       throw e;
     }
     await this.leave();
-    let rec: MachineRecord | undefined;
+    let rec: MachineRecord;
     if (this.deps.store) {
       const old = opts.replace ? await this.deps.store.get(opts.replace) : undefined;
       rec = old ? { ...old, lastUsed: this.deps.now() } : await this.newRecord(opts.lessonId, opts.lessonTitle);
       delete rec.lesson;
+    } else {
+      // nothing is kept, but the machine still knows which lesson it is for
+      const now = this.deps.now();
+      rec = { id: 'unsaved', name: opts.lessonTitle ?? 'Sandbox', lessonId: opts.lessonId, ...(opts.lessonTitle ? { lessonTitle: opts.lessonTitle } : {}), created: now, lastUsed: now, savedAt: 0, size: 0, snapshotKey: null };
     }
     this.show(m, rec, 'swap-fresh');
     return m;

@@ -18,6 +18,7 @@ import type { Cred } from './vfs/permissions';
 import type { Inode } from './vfs/inode';
 import type { Vfs } from './vfs/vfs';
 import { makeSys } from './sys';
+import { CpuTime } from './cpu-time';
 import { SysctlTable } from './sysctl-table';
 import { resolveExec, type Resolved } from './exec';
 
@@ -58,6 +59,8 @@ export class Kernel {
   readonly sysctl: SysctlTable;
   /** Network namespaces (containers'), with the addresses each holds. */
   readonly netns = new NetNamespaces();
+  /** CPU time per process and per CPU (/proc/<pid>/stat, /proc/stat, /proc/loadavg). */
+  readonly cpu: CpuTime;
 
   constructor(
     readonly vfs: Vfs,
@@ -66,6 +69,7 @@ export class Kernel {
     readonly identity: KernelIdentity,
   ) {
     this.bootedAt = clock.now();
+    this.cpu = new CpuTime(clock);
     this.sysctl = new SysctlTable({ identity, random: () => random.next() });
   }
 
@@ -205,6 +209,7 @@ export class Kernel {
 
   terminate(proc: Process, status: WaitStatus): void {
     if (proc.state === 'zombie') return;
+    this.cpu.stop(proc);
     proc.state = 'zombie';
     proc.status = status;
     proc.killed = true;
@@ -293,6 +298,8 @@ export class Kernel {
       for (const c of matching) {
         if (c.state === 'zombie') {
           const shown = view(c.pid);
+          // its times join the parent's cutime (getrusage RUSAGE_CHILDREN)
+          parent.childCpuMs += c.cpuMs + c.childCpuMs;
           this.reap(c);
           parent.children.delete(c.pid);
           return { pid: shown, status: c.status! };
@@ -317,6 +324,7 @@ export class Kernel {
   /** Waits for `promise` in a way a signal can interrupt. */
   block<T>(proc: Process, promise: Promise<T>): Promise<T> {
     if (proc.killed) return Promise.reject(new ProcessKilled(proc.pid));
+    this.cpu.stop(proc);
     return new Promise<T>((resolve, reject) => {
       const blocker = {
         reject: (err: unknown) => {

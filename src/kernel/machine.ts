@@ -147,6 +147,12 @@ export class Machine {
     return this.screen.slice(-SCREEN_KEEP);
   }
 
+  /** The console shows the login shell's prompt (no command of the learner's is running). */
+  consoleAtPrompt(): boolean {
+    const shell = this.consoleShell;
+    return !!shell && !shell.status && this.console.foreground === shell.pgid;
+  }
+
   /** The console shell's working directory (where a dropped file lands). */
   consoleCwd(): string {
     const shell = this.consoleShell;

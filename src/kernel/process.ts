@@ -48,6 +48,11 @@ export class Process {
   pidns: PidNamespace | undefined;
   /** Reparented to its PID namespace's init when its parent died (that init reaps it). */
   adopted = false;
+  /** CPU time used, and that of its children it has waited for, in ms (cpu-time.ts). */
+  cpuMs = 0;
+  childCpuMs = 0;
+  /** When it last entered the kernel (a system call or a tick). */
+  lastRan = -Infinity;
 
   constructor(
     readonly pid: number,

@@ -18,11 +18,13 @@ export function makeSys(k: Kernel, proc: Process): Sys {
   const enter = async (): Promise<void> => {
     k.clock.activity++;
     k.current = proc;
+    k.cpu.touch(proc);
     if (proc.killed) throw new ProcessKilled(proc.pid);
     if (proc.state === 'stopped') await proc.whenRunning();
     await maybeYield();
     if (proc.killed) throw new ProcessKilled(proc.pid);
     k.current = proc;
+    k.cpu.touch(proc);
   };
   const alive = (): void => {
     if (proc.killed) throw new ProcessKilled(proc.pid);
@@ -200,7 +202,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       const procs = [...k.procs.values()].filter((p) => sees(ns, p)).map((p): ProcessInfo => ({
         pid: out(p.pid), ppid: out(p.ppid), pgid: out(p.pgid), sid: out(p.sid),
         uid: p.cred.uid, gid: p.cred.gid, euid: p.cred.euid,
-        state: p.state === 'zombie' ? 'Z' : p.state === 'stopped' ? 'T' : p.pid === proc.pid ? 'R' : 'S',
+        state: p.state === 'zombie' ? 'Z' : p.state === 'stopped' ? 'T' : p.pid === proc.pid || k.cpu.runnable(p) ? 'R' : 'S',
         comm: p.comm, argv: [...p.argv], tty: p.ctty?.name, startTime: p.startTime,
         foreground: !!p.ctty && p.ctty.foreground === p.pgid, sessionLeader: p.sid === p.pid,
         cwd: k.vfs.pathOf(p.cwd, proc.cred.root), nice: p.nice, rtprio: 0, kthread: false,
@@ -262,6 +264,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       // the common case stays synchronous: no promise unless the slice is used up
       k.clock.activity++;
       k.current = proc;
+      k.cpu.touch(proc);
       if (proc.killed) throw new ProcessKilled(proc.pid);
       if (proc.state === 'stopped' || sliceExpired()) return enter();
       return undefined;

@@ -4,6 +4,7 @@
 import * as Comlink from 'comlink';
 import { fail, ok, type KernelApi, type Result } from '../shared/api';
 import type { SaveStatus } from '../shared/machines';
+import type { LessonStatus } from '../shared/lessons';
 import type { LessonController } from '../lessons/controller';
 import { Workspace } from '../host/workspace';
 import { database } from '../persist/db';
@@ -118,6 +119,13 @@ export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): Kerne
     await c.sync();
     return c;
   };
+  /** After the console's machine changed: the lesson engine follows it; its lesson's progress. */
+  const followLesson = async (): Promise<LessonStatus | null> => {
+    const c = controller || ws.record?.lessonId ? await synced() : undefined;
+    const status = c?.status() ?? null;
+    c?.emit(status);
+    return status;
+  };
   const guard = async <T>(f: () => Promise<T> | T): Promise<Result<T>> => {
     try {
       return ok(await f());
@@ -176,10 +184,18 @@ export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): Kerne
     openMachine: (id) => guard(async () => {
       await ready();
       await ws.open(id);
-      const c = controller ? await synced() : ws.record?.lessonId ? await synced() : undefined;
-      const status = c?.status() ?? null;
-      c?.emit(status);
-      return status;
+      return followLesson();
+    }),
+    checkpoints: () => guard(async () => ws.checkpoints.entries().map((c) => ({ at: c.at, after: c.after, ...(c.step !== undefined ? { step: c.step } : {}) }))),
+    undoCommand: () => guard(async () => {
+      await ready();
+      await ws.undoCommand();
+      return followLesson();
+    }),
+    rewindToStep: (step) => guard(async () => {
+      await ready();
+      await ws.rewindToStep(step);
+      return followLesson();
     }),
     renameMachine: (id, name) => guard(async () => ws.rename(id, name)),
     duplicateMachine: (id) => guard(async () => ws.duplicate(id)),

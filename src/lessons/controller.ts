@@ -34,6 +34,12 @@ export class LessonController {
     private readonly files = bundledLessonFiles,
   ) {
     ws.sessionState = () => this.session?.state();
+    ws.currentStep = () => {
+      const st = this.session?.status();
+      if (!st) return undefined;
+      const i = st.steps.findIndex((x) => !x.done);
+      return i < 0 ? st.steps.length : i;
+    };
   }
 
   catalog(): Catalog {
@@ -141,7 +147,10 @@ export class LessonController {
     const session = new LessonSession(lesson, new MachineHost(m), () => m.kernel.clock.now(), saved);
     this.session = session;
     this.sessionMachine = m;
-    this.runner = new LessonRunner(m, session, (s) => this.emit(s));
+    this.runner = new LessonRunner(m, session, (s) => {
+      this.ws.noteProgress();
+      this.emit(s);
+    });
     await this.runner.start();
     return session.status();
   }

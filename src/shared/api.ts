@@ -1,7 +1,7 @@
 // The one contract between the page and the machine's worker (exposed with comlink).
 // Methods return a Result instead of throwing, because comlink drops custom error fields.
 import type { LessonStatus, LessonSummary, MachineState, PackInfo } from './lessons';
-import type { MachineInfo, SaveStatus } from './machines';
+import type { CheckpointInfo, MachineInfo, SaveStatus } from './machines';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -70,6 +70,12 @@ export interface KernelApi {
   saveStatus(): Promise<Result<SaveStatus>>;
   /** Called after every save, failed save and machine switch. */
   watchSave(listener: (status: SaveStatus) => void): Promise<void>;
+  /** The console machine's checkpoints, oldest first (one before each command, within a budget). */
+  checkpoints(): Promise<Result<CheckpointInfo[]>>;
+  /** The machine as it was before the last command; the lesson's progress as it was then. */
+  undoCommand(): Promise<Result<LessonStatus | null>>;
+  /** The machine as it was when every step before step `step` (0-based) had just been done. */
+  rewindToStep(step: number): Promise<Result<LessonStatus | null>>;
   /** A file from the learner's computer, into the console's directory; the path it got. */
   putFile(name: string, bytes: Uint8Array): Promise<Result<string>>;
   /** A regular file of the machine, to download. */

@@ -30,3 +30,13 @@ export interface SaveStatus {
   /** why the last save failed */
   error?: string;
 }
+
+/** A checkpoint of the console's machine, as the panel lists it. */
+export interface CheckpointInfo {
+  /** virtual epoch ms */
+  at: number;
+  /** the last command entered before it */
+  after: string;
+  /** the lesson's first step not done then (0-based) */
+  step?: number;
+}

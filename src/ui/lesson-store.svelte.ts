@@ -257,6 +257,34 @@ export class LessonStore {
     }
   }
 
+  /** The machine as it was before the last command (the lesson's progress as it was then). */
+  async undo(): Promise<void> {
+    await this.#rewound(this.#api.undoCommand());
+  }
+
+  /** The machine as it was when every step before `step` (0-based) had just been done. */
+  async rewind(step: number): Promise<void> {
+    await this.#rewound(this.#api.rewindToStep(step));
+  }
+
+  async #rewound(pending: Promise<Result<LessonStatus | null>>): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.#term.reset();
+    try {
+      const r = await pending;
+      if (!r.ok) {
+        this.error = r.error;
+        return;
+      }
+      this.error = '';
+      this.opened(r.value);
+      this.announcement = 'The machine went back to an earlier checkpoint';
+    } finally {
+      this.busy = false;
+    }
+  }
+
   /** After another machine was opened (the machines tab): its lesson's progress, or none. */
   opened(status: LessonStatus | null): void {
     this.solution = null;
