@@ -370,6 +370,7 @@ export class Workspace {
     } else {
       if (!this.machine) throw new Error('no machine');
       snap = captureMachine(this.machine);
+      rec = this.record;
     }
     const lesson = rec?.lesson ?? (this.record?.id === id ? this.sessionState() : undefined);
     const label: MachineLabel = { name: rec?.name ?? 'Sandbox', lessonId: rec?.lessonId ?? null, ...(rec?.lessonTitle ? { lessonTitle: rec.lessonTitle } : {}), ...(lesson ? { lesson } : {}), ...(learner?.trim() ? { learner: learner.trim().slice(0, 200) } : {}) };

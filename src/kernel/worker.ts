@@ -218,6 +218,7 @@ export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): Kerne
     async watchSave(listener) {
       saveListeners.add(listener);
     },
+    classReport: (files) => guard(async () => (await lessons()).report(files)),
     putFile: (name, bytes) => guard(async () => {
       const m = await ready();
       const path = putHostFile(m.kernel, m.consoleCwd(), name, bytes);

@@ -4,7 +4,7 @@
 // come from the workspace (src/host/workspace.ts), which keeps them. The worker imports this
 // module lazily, so the lesson data, the YAML parser and the validator stay off the boot path.
 import type { Workspace } from '../host/workspace';
-import type { LessonStatus, LessonSummary, MachineState, PackInfo, SessionState } from '../shared/lessons';
+import type { LessonStatus, LessonSummary, MachineState, PackInfo, ReportRow, SessionState } from '../shared/lessons';
 import { bundledLessonFiles } from './bundle';
 import { buildCatalog, summaryOf, type Catalog } from './catalog';
 import { MachineHost, rootShell } from './machine-host';
@@ -204,6 +204,14 @@ export class LessonController {
   solution(): string[] {
     if (!this.session) throw new Error('no lesson is running');
     return [...this.session.lesson.solution];
+  }
+
+  /** A class report from exported machine files: each restored, its lesson's checks run on it. */
+  async report(files: readonly { name: string; bytes: Uint8Array }[]): Promise<ReportRow[]> {
+    const { verifyMachineFile } = await import('./report');
+    const rows: ReportRow[] = [];
+    for (const f of files) rows.push(await verifyMachineFile(f.bytes, f.name, (id) => this.find(id)));
+    return rows;
   }
 
   machineState(): Promise<MachineState> {

@@ -1,6 +1,6 @@
 // The one contract between the page and the machine's worker (exposed with comlink).
 // Methods return a Result instead of throwing, because comlink drops custom error fields.
-import type { LessonStatus, LessonSummary, MachineState, PackInfo } from './lessons';
+import type { LessonStatus, LessonSummary, MachineState, PackInfo, ReportRow } from './lessons';
 import type { CheckpointInfo, MachineInfo, SaveStatus } from './machines';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -76,6 +76,11 @@ export interface KernelApi {
   undoCommand(): Promise<Result<LessonStatus | null>>;
   /** The machine as it was when every step before step `step` (0-based) had just been done. */
   rewindToStep(step: number): Promise<Result<LessonStatus | null>>;
+  /**
+   * A class's progress report from machine files learners exported: each machine is restored
+   * out of sight and its lesson's checks run on it (packs must be imported for their lessons).
+   */
+  classReport(files: { name: string; bytes: Uint8Array }[]): Promise<Result<ReportRow[]>>;
   /** A file from the learner's computer, into the console's directory; the path it got. */
   putFile(name: string, bytes: Uint8Array): Promise<Result<string>>;
   /** A regular file of the machine, to download. */

@@ -86,3 +86,27 @@ export interface MachineState {
   images: { repository: string; tag: string; id: string }[];
   users: { name: string; uid: number; groups: string[]; shell: string }[];
 }
+
+/** One learner's exported machine in a class report, its lesson's checks run on it again. */
+export interface ReportRow {
+  file: string;
+  learner: string;
+  /** the machine's name in the learner's list */
+  machine: string;
+  lessonId: string;
+  lessonTitle: string;
+  checksPassed: number;
+  checksTotal: number;
+  percent: number;
+  /** every check passes on the restored machine (re-verified) */
+  complete: boolean;
+  /** what the file's progress says */
+  claimedComplete: boolean;
+  /** minutes from the lesson's start to its completion (or to the save); null without progress */
+  minutes: number | null;
+  hintsUsed: number;
+  /** titles of the checks that fail */
+  failing: string[];
+  /** why the file could not be verified, or a mismatch worth a look */
+  problem: string;
+}

@@ -3,6 +3,8 @@
 // It also saves the machine when the page is hidden or closed.
 import type { Result } from '../shared/api';
 import type { MachineInfo, SaveStatus } from '../shared/machines';
+import type { ReportRow } from '../shared/lessons';
+import { reportCsv } from '../shared/report-csv';
 import type { LessonStore } from './lesson-store.svelte';
 import { transferBytes, watchSave, type MachineApi } from './machine-client';
 
@@ -15,6 +17,9 @@ export class MachinesStore {
   /** the latest thing that happened, for the tab and screen readers */
   note = $state('');
   busy = $state(false);
+  /** the last class report made here */
+  report = $state<ReportRow[] | null>(null);
+  reporting = $state(false);
 
   readonly #api: MachineApi;
   readonly #lessons: LessonStore;
@@ -127,6 +132,28 @@ export class MachinesStore {
     download(bytes, p.split('/').filter(Boolean).pop() ?? 'file', 'application/octet-stream');
     this.note = `Downloaded ${p}`;
     return true;
+  }
+
+  /** A class report from the machine files learners exported (each restored and checked here). */
+  async classReport(files: FileList | File[]): Promise<void> {
+    this.reporting = true;
+    try {
+      const list: { name: string; bytes: Uint8Array }[] = [];
+      for (const f of Array.from(files)) {
+        if (f.size > MAX_IMPORT) continue;
+        list.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+      }
+      const rows = await this.#call(this.#api.classReport(list));
+      if (rows) this.report = rows;
+    } finally {
+      this.reporting = false;
+    }
+  }
+
+  downloadReport(kind: 'csv' | 'json'): void {
+    if (!this.report) return;
+    const text = kind === 'csv' ? reportCsv(this.report) : `${JSON.stringify(this.report, null, 2)}\n`;
+    download(new TextEncoder().encode(text), `class-report.${kind}`, kind === 'csv' ? 'text/csv' : 'application/json');
   }
 
   async #call<T>(pending: Promise<Result<T>>, report = true): Promise<T | undefined> {
