@@ -80,3 +80,16 @@ describe('checkpoints', () => {
     await output(api, screen, 'ls /root/projects/website | wc -l; ls /root/inbox', '0\r\nnotes.txt  report-2025.txt');
   });
 });
+
+describe('files between the learner’s computer and the machine', () => {
+  it('a dropped file lands in the console directory under a free name, and a file downloads', async () => {
+    const { api, screen } = await boot();
+    await output(api, screen, 'cd /tmp && touch notes.txt', ']# ');
+    expect(value(await api.putFile('notes.txt', new TextEncoder().encode('from the desk\n')))).toBe('/tmp/notes.txt.1');
+    expect(value(await api.putFile('../x/evil', new Uint8Array([1])))).toBe('/tmp/.._x_evil');
+    await output(api, screen, 'cat notes.txt.1; stat -c %a notes.txt.1', 'from the desk\r\n640');
+    expect(new TextDecoder().decode(value(await api.getFile('/etc/hostname')))).toBe('photon-machine'); // (the installer writes it without a newline)
+    expect(await api.getFile('/etc')).toEqual({ ok: false, error: '/etc: Is a directory' });
+    expect(await api.getFile('/nope')).toEqual({ ok: false, error: '/nope: No such file or directory' });
+  });
+});
