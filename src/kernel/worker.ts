@@ -198,6 +198,17 @@ export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): Kerne
       return followLesson();
     }),
     renameMachine: (id, name) => guard(async () => ws.rename(id, name)),
+    resetMachine: (id) => guard(async () => {
+      await ready();
+      const rec = ws.record?.id === id ? ws.record : (await ws.list()).find((m) => m.id === id);
+      if (!rec) throw new Error(`no machine ${id}`);
+      if (rec.lessonId) {
+        if (ws.record?.id !== id) await ws.open(id);
+        return (await synced()).reset();
+      }
+      await ws.create({ lessonId: null, replace: id });
+      return followLesson();
+    }),
     duplicateMachine: (id) => guard(async () => ws.duplicate(id)),
     deleteMachine: (id) => guard(async () => ws.remove(id)),
     exportMachine: (id, learner) => guard(async () => {

@@ -59,6 +59,8 @@ export interface KernelApi {
   /** Shows saved machine `id` on the console (the current one is saved first); its lesson's progress, if any. */
   openMachine(id: string): Promise<Result<LessonStatus | null>>;
   renameMachine(id: string, name: string): Promise<Result<void>>;
+  /** Machine `id` made anew on the console: its lesson's start state, or a fresh sandbox. */
+  resetMachine(id: string): Promise<Result<LessonStatus | null>>;
   duplicateMachine(id: string): Promise<Result<MachineInfo>>;
   deleteMachine(id: string): Promise<Result<void>>;
   /** A machine (default: the console's) as one file; `learner` names who hands it in. */

@@ -72,6 +72,24 @@ export class MachinesStore {
     }
   }
 
+  /** Machine `id` made anew (its lesson's start state, or a fresh sandbox), on the console. */
+  async reset(id: string): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      const r = await this.#api.resetMachine(id);
+      if (!r.ok) {
+        this.error = r.error;
+        return;
+      }
+      this.error = '';
+      this.#lessons.opened(r.value);
+      await this.refresh();
+    } finally {
+      this.busy = false;
+    }
+  }
+
   async rename(id: string, name: string): Promise<void> {
     if ((await this.#call(this.#api.renameMachine(id, name).then(flag))) !== undefined) await this.refresh();
   }

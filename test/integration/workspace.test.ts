@@ -158,6 +158,10 @@ describe('saved machines in the browser', () => {
     expect(imported.name).toBe('Week 1 lab');
     value(await b.api.openMachine(imported.id));
     await typed(b.api, b.screen, 'cat /root/file', 'exported');
+    // Reset makes the opened sandbox a fresh machine under the same entry
+    value(await b.api.resetMachine(imported.id));
+    await typed(b.api, b.screen, 'ls /root/file', 'No such file or directory');
+    expect(value(await b.api.machines()).find((m) => m.current)?.id).toBe(imported.id);
     // a file that is not a machine is refused, and nothing is added
     const bad = await b.api.importMachine(new TextEncoder().encode('hello'), 'x.photon');
     expect(bad).toEqual({ ok: false, error: 'not a saved machine (not gzip data)' });
