@@ -48,7 +48,7 @@ for (const f of files) {
     rows.push({ file: basename(f), learner: '', machine: '', lessonId: '', lessonTitle: '', checksPassed: 0, checksTotal: 0, percent: 0, complete: false, claimedComplete: false, minutes: null, hintsUsed: 0, failing: [], problem: e instanceof Error ? e.message : String(e) });
     continue;
   }
-  rows.push(await verifyMachineFile(bytes, basename(f), (id) => lessons.get(id)));
+  rows.push(...(await verifyMachineFile(bytes, basename(f), (id) => lessons.get(id))));
   process.stderr.write(`report: ${basename(f)} verified\n`);
 }
 if (json) writeFileSync(json, `${JSON.stringify(rows, null, 2)}\n`);

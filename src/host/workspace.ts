@@ -373,26 +373,52 @@ export class Workspace {
       rec = this.record;
     }
     const lesson = rec?.lesson ?? (this.record?.id === id ? this.sessionState() : undefined);
-    const label: MachineLabel = { name: rec?.name ?? 'Sandbox', lessonId: rec?.lessonId ?? null, ...(rec?.lessonTitle ? { lessonTitle: rec.lessonTitle } : {}), ...(lesson ? { lesson } : {}), ...(learner?.trim() ? { learner: learner.trim().slice(0, 200) } : {}) };
+    const label = labelOf(rec, lesson, learner);
     return { name: label.name, bytes: await encodeSnapshot({ ...snap, label }) };
   }
 
-  /** A machine file made by exportMachine: checked, then added to the list (not opened). */
-  async importMachine(bytes: Uint8Array, fileName: string): Promise<MachineInfo> {
+  /** Every machine in the list as one file (a set): a learner's whole course, for a teacher. */
+  async exportAll(learner?: string): Promise<{ name: string; bytes: Uint8Array; count: number }> {
     const store = this.need();
-    const { decodeSnapshot, encodeFrame } = await snapshots();
-    const snap = await decodeSnapshot(bytes);
-    const label = snap.label;
-    const rec = await this.newRecord(label?.lessonId ?? null, label?.lessonTitle, label?.name ?? fileName.replace(/\.photon(\.gz)?$/i, ''));
-    // kept unpacked, as every saved machine is
-    const saved = await store.save(rec.id, encodeFrame(snap), { savedAt: this.deps.now(), ...(label?.lesson ? { lesson: label.lesson } : {}) });
-    return infoOf(saved, false);
+    if (this.record) await this.save();
+    const { decodeSnapshot, encodeSet } = await snapshots();
+    const snaps: MachineSnapshot[] = [];
+    for (const rec of await store.list()) {
+      if (rec.damaged) continue;
+      const bytes = await store.snapshot(rec.id);
+      if (!bytes) continue;
+      snaps.push({ ...(await decodeSnapshot(bytes)), label: labelOf(rec, rec.lesson, learner) });
+    }
+    if (!snaps.length) throw new Error('no machine is saved yet');
+    const who = learner?.trim();
+    return { name: who ? `${who} - all machines` : 'all machines', bytes: await encodeSet(snaps), count: snaps.length };
+  }
+
+  /** A machine file (or a set) made by export: checked whole, then each machine added to the list (not opened). */
+  async importMachine(bytes: Uint8Array, fileName: string): Promise<MachineInfo[]> {
+    const store = this.need();
+    const { decodeFile, encodeFrame } = await snapshots();
+    const snaps = await decodeFile(bytes);
+    const out: MachineInfo[] = [];
+    for (const snap of snaps) {
+      const label = snap.label;
+      const rec = await this.newRecord(label?.lessonId ?? null, label?.lessonTitle, label?.name ?? fileName.replace(/\.photon(\.gz)?$/i, ''));
+      // kept unpacked, as every saved machine is
+      const saved = await store.save(rec.id, encodeFrame(snap), { savedAt: this.deps.now(), ...(label?.lesson ? { lesson: label.lesson } : {}) });
+      out.push(infoOf(saved, false));
+    }
+    return out;
   }
 
   private need(): MachineStore {
     if (!this.deps.store) throw new Error('this browser keeps no machines (no IndexedDB)');
     return this.deps.store;
   }
+}
+
+function labelOf(rec: MachineRecord | undefined, lesson: SessionState | undefined, learner: string | undefined): MachineLabel {
+  const who = learner?.trim().slice(0, 200);
+  return { name: rec?.name ?? 'Sandbox', lessonId: rec?.lessonId ?? null, ...(rec?.lessonTitle ? { lessonTitle: rec.lessonTitle } : {}), ...(lesson ? { lesson } : {}), ...(who ? { learner: who } : {}) };
 }
 
 function infoOf(r: MachineRecord, current: boolean): MachineInfo {

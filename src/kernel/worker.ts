@@ -216,6 +216,11 @@ export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): Kerne
       const r = await ws.exportMachine(id ?? ws.record?.id ?? '', learner);
       return Comlink.transfer(r, [r.bytes.buffer]);
     }),
+    exportAllMachines: (learner) => guard(async () => {
+      await ready();
+      const r = await ws.exportAll(learner);
+      return Comlink.transfer(r, [r.bytes.buffer]);
+    }),
     importMachine: (bytes, name) => guard(async () => {
       await ready();
       return ws.importMachine(bytes, name);

@@ -210,7 +210,7 @@ export class LessonController {
   async report(files: readonly { name: string; bytes: Uint8Array }[]): Promise<ReportRow[]> {
     const { verifyMachineFile } = await import('./report');
     const rows: ReportRow[] = [];
-    for (const f of files) rows.push(await verifyMachineFile(f.bytes, f.name, (id) => this.find(id)));
+    for (const f of files) rows.push(...(await verifyMachineFile(f.bytes, f.name, (id) => this.find(id))));
     return rows;
   }
 

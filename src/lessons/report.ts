@@ -3,7 +3,8 @@
 // checks pass on that machine now, not that a flag in the file says so. Hints used and times
 // come from the progress kept in the file (they cannot be checked against the machine).
 import { Machine } from '../kernel/machine';
-import { decodeSnapshot } from '../kernel/snapshot/codec';
+import { decodeFile } from '../kernel/snapshot/codec';
+import type { MachineSnapshot } from '../kernel/snapshot/types';
 import { restoreSource } from '../kernel/snapshot/machine-io';
 import type { ReportRow } from '../shared/lessons';
 export { reportCsv } from '../shared/report-csv';
@@ -11,15 +12,26 @@ import { MachineHost } from './machine-host';
 import { LessonSession } from './session';
 import type { Lesson } from './types';
 
-/** Verifies one exported machine file against the lesson it was for. */
-export async function verifyMachineFile(bytes: Uint8Array, file: string, findLesson: (id: string) => Lesson | undefined): Promise<ReportRow> {
-  const row: ReportRow = { file, learner: '', machine: '', lessonId: '', lessonTitle: '', checksPassed: 0, checksTotal: 0, percent: 0, complete: false, claimedComplete: false, minutes: null, hintsUsed: 0, failing: [], problem: '' };
-  let snap;
+const empty = (file: string): ReportRow => ({ file, learner: '', machine: '', lessonId: '', lessonTitle: '', checksPassed: 0, checksTotal: 0, percent: 0, complete: false, claimedComplete: false, minutes: null, hintsUsed: 0, failing: [], problem: '' });
+
+/**
+ * Verifies an exported machine file (or a set of machines: one row each) against the lessons
+ * they were for.
+ */
+export async function verifyMachineFile(bytes: Uint8Array, file: string, findLesson: (id: string) => Lesson | undefined): Promise<ReportRow[]> {
+  let snaps: MachineSnapshot[];
   try {
-    snap = await decodeSnapshot(bytes);
+    snaps = await decodeFile(bytes);
   } catch (e) {
-    return { ...row, problem: e instanceof Error ? e.message : String(e) };
+    return [{ ...empty(file), problem: e instanceof Error ? e.message : String(e) }];
   }
+  const rows: ReportRow[] = [];
+  for (const snap of snaps) rows.push(await verifyMachine(snap, file, findLesson));
+  return rows;
+}
+
+async function verifyMachine(snap: MachineSnapshot, file: string, findLesson: (id: string) => Lesson | undefined): Promise<ReportRow> {
+  const row = empty(file);
   const label = snap.label;
   row.learner = label?.learner ?? '';
   row.machine = label?.name ?? '';

@@ -65,8 +65,10 @@ export interface KernelApi {
   deleteMachine(id: string): Promise<Result<void>>;
   /** A machine (default: the console's) as one file; `learner` names who hands it in. */
   exportMachine(id?: string, learner?: string): Promise<Result<{ name: string; bytes: Uint8Array }>>;
-  /** Adds a machine file (made by exportMachine) to the list, checked first. */
-  importMachine(bytes: Uint8Array, name: string): Promise<Result<MachineInfo>>;
+  /** Every kept machine as one file (a set), e.g. a learner's whole course for the teacher. */
+  exportAllMachines(learner?: string): Promise<Result<{ name: string; bytes: Uint8Array; count: number }>>;
+  /** Adds the machines of a file (one machine, or a set) to the list, checked whole first. */
+  importMachine(bytes: Uint8Array, name: string): Promise<Result<MachineInfo[]>>;
   /** Saves the console's machine now (the page is being hidden or closed). */
   saveNow(): Promise<Result<SaveStatus>>;
   saveStatus(): Promise<Result<SaveStatus>>;

@@ -114,15 +114,23 @@ export class MachinesStore {
     this.note = `Exported “${file.name}”`;
   }
 
+  /** Every machine as one file (a learner hands in the whole course). */
+  async exportAll(learner?: string): Promise<void> {
+    const file = await this.#call(this.#api.exportAllMachines(learner));
+    if (!file) return;
+    download(file.bytes, `${file.name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'machines'}.photon`, 'application/gzip');
+    this.note = `Exported ${file.count} machines in one file`;
+  }
+
   async importFile(file: File): Promise<void> {
     if (file.size > MAX_IMPORT) {
       this.error = `${file.name}: ${file.size} bytes is more than a saved machine can be`;
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const info = await this.#call(this.#api.importMachine(transferBytes(bytes), file.name));
-    if (info) {
-      this.note = `Imported “${info.name}”: open it from the list`;
+    const infos = await this.#call(this.#api.importMachine(transferBytes(bytes), file.name));
+    if (infos) {
+      this.note = infos.length === 1 ? `Imported “${infos[0]!.name}”: open it from the list` : `Imported ${infos.length} machines: open them from the list`;
       await this.refresh();
     }
   }

@@ -154,17 +154,23 @@ describe('saved machines in the browser', () => {
     // another browser imports the file and opens it
     const q = profile();
     const b = await load(q);
-    const imported = value(await b.api.importMachine(file.bytes, 'week1.photon'));
-    expect(imported.name).toBe('Week 1 lab');
-    value(await b.api.openMachine(imported.id));
+    const [imported] = value(await b.api.importMachine(file.bytes, 'week1.photon'));
+    expect(imported!.name).toBe('Week 1 lab');
+    value(await b.api.openMachine(imported!.id));
     await typed(b.api, b.screen, 'cat /root/file', 'exported');
     // Reset makes the opened sandbox a fresh machine under the same entry
-    value(await b.api.resetMachine(imported.id));
+    value(await b.api.resetMachine(imported!.id));
     await typed(b.api, b.screen, 'ls /root/file', 'No such file or directory');
-    expect(value(await b.api.machines()).find((m) => m.current)?.id).toBe(imported.id);
+    expect(value(await b.api.machines()).find((m) => m.current)?.id).toBe(imported!.id);
     // a file that is not a machine is refused, and nothing is added
     const bad = await b.api.importMachine(new TextEncoder().encode('hello'), 'x.photon');
     expect(bad).toEqual({ ok: false, error: 'not a saved machine (not gzip data)' });
     expect(value(await b.api.machines())).toHaveLength(2);
+    // every machine of a profile as one file, imported whole into another
+    const all = value(await b.api.exportAllMachines('Ada'));
+    expect(all.count).toBe(2);
+    const r = await load(profile());
+    const added = value(await r.api.importMachine(all.bytes, 'all.photon'));
+    expect(added.map((m) => m.name).sort()).toEqual(['Sandbox', 'Week 1 lab']);
   });
 });

@@ -59,6 +59,58 @@ export async function encodeSnapshot(s: MachineSnapshot): Promise<Uint8Array> {
 
 const isFrame = (b: Uint8Array): boolean => b.length >= MAGIC.length && MAGIC.every((m, i) => b[i] === m);
 
+const SET_MAGIC = [0x50, 0x48, 0x53, 0x45, 0x54, 0x31]; // PHSET1
+/** The most machines one file may hold. */
+export const SET_MAX = 200;
+
+/**
+ * Several machines as one file (a learner's whole course: every lesson machine): gzip of
+ * "PHSET1", the count, then each machine's frame after its length.
+ */
+export async function encodeSet(snaps: readonly MachineSnapshot[]): Promise<Uint8Array> {
+  const frames = snaps.map(encodeFrame);
+  const total = SET_MAGIC.length + 4 + frames.reduce((n, f) => n + 4 + f.length, 0);
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
+  out.set(SET_MAGIC, 0);
+  view.setUint32(SET_MAGIC.length, frames.length);
+  let at = SET_MAGIC.length + 4;
+  for (const f of frames) {
+    view.setUint32(at, f.length);
+    out.set(f, at + 4);
+    at += 4 + f.length;
+  }
+  return pipeThrough(out, new CompressionStream('gzip'));
+}
+
+/** A machine file or a set of machines (encodeSet), checked; one snapshot per machine. */
+export async function decodeFile(bytes: Uint8Array): Promise<MachineSnapshot[]> {
+  let data = bytes;
+  if (!isFrame(bytes) && bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      data = await pipeThrough(bytes, new DecompressionStream('gzip'), MAX_UNPACKED);
+    } catch (e) {
+      if (e instanceof SnapshotError) throw e;
+      throw new SnapshotError('the saved machine is damaged (its compressed data is cut short or corrupt)');
+    }
+  }
+  if (!(data.length >= SET_MAGIC.length && SET_MAGIC.every((m, i) => data[i] === m))) return [await decodeSnapshot(data === bytes ? bytes : data)];
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  if (data.length < SET_MAGIC.length + 4) throw new SnapshotError('the set of machines is damaged (cut short)');
+  const count = view.getUint32(SET_MAGIC.length);
+  if (count > SET_MAX) throw new SnapshotError(`the set holds ${count} machines; at most ${SET_MAX} are read`);
+  const out: MachineSnapshot[] = [];
+  let at = SET_MAGIC.length + 4;
+  for (let i = 0; i < count; i++) {
+    if (at + 4 > data.length) throw new SnapshotError('the set of machines is damaged (cut short)');
+    const len = view.getUint32(at);
+    if (at + 4 + len > data.length) throw new SnapshotError('the set of machines is damaged (cut short)');
+    out.push(await decodeSnapshot(data.subarray(at + 4, at + 4 + len)));
+    at += 4 + len;
+  }
+  return out;
+}
+
 /** A frame or an exported (gzipped) file, checked. */
 export async function decodeSnapshot(bytes: Uint8Array): Promise<MachineSnapshot> {
   let frame: Uint8Array;
