@@ -52,9 +52,9 @@ export class CpuTime {
 
   private close(now: number): void {
     const p = this.cur;
-    this.cur = undefined;
     if (!p) return;
     const ms = this.open(now);
+    this.cur = undefined;
     p.cpuMs += ms;
     this.perCpu[p.pid % CPUS]![p.nice > 0 ? 1 : 0] += ms;
   }

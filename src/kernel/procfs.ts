@@ -71,8 +71,14 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number, pidn
       return `${up.toFixed(2)} ${(up * 1.9).toFixed(2)}\n`;
     },
     version: () => `Linux version ${k.identity.release} (root@photon) (gcc (GCC) 12.2.0, GNU ld (GNU Binutils) 2.39) ${k.identity.version}\n`,
-    // running/total tasks count kernel threads too
-    loadavg: () => `0.00 0.00 0.00 1/${k.procs.size + k.kthreads.size} ${Math.max(...k.procs.keys())}\n`,
+    // running/total tasks count kernel threads too; the reader itself is running, but not
+    // part of the average (it would not be, sampled between its reads)
+    loadavg: () => {
+      const running = [...k.procs.values()].filter((p) => p !== k.current && k.cpu.runnable(p)).length;
+      const avg = k.cpu.loadAverage(running).map((a) => a.toFixed(2)).join(' ');
+      return `${avg} ${running + 1}/${k.procs.size + k.kthreads.size} ${Math.max(...k.procs.keys())}\n`;
+    },
+    stat: () => procStat(k),
     filesystems: () => 'nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\nnodev\tdevtmpfs\nnodev\tdevpts\n\text4\nnodev\tcgroup2\nnodev\toverlay\n',
     cmdline: () => `${KERNEL_CMDLINE}\n`,
     mounts: () => mounts(k),
@@ -164,8 +170,8 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number, pidn
   const sysDir = (): Inode => sysNode('')!;
 }
 
-function stateLetter(p: Process): string {
-  return p.state === 'zombie' ? 'Z' : p.state === 'stopped' ? 'T' : 'S';
+function stateLetter(k: Kernel, p: Process): string {
+  return p.state === 'zombie' ? 'Z' : p.state === 'stopped' ? 'T' : p === k.current || k.cpu.runnable(p) ? 'R' : 'S';
 }
 
 /** /proc/<pid>/stat: the 52 fields of proc_pid_stat(5); what the kernel does not track is 0. */
@@ -174,7 +180,9 @@ function statLine(k: Kernel, p: Process, view: (pid: number) => number): string 
   const tpgid = p.ctty?.foreground ? view(p.ctty.foreground) : -1;
   // PF_SUPERPRIV for root's processes, PF_RANDOMIZE for all
   const flags = p.cred.euid === 0 ? 0x400100 : 0x400000;
-  return statFields(k, view(p.pid), p.comm, stateLetter(p), [view(p.ppid), view(p.pgid), view(p.sid), tty, tpgid, flags], p.nice, 0, p.startTime);
+  // utime and cutime in clock ticks (USER_HZ 100); the kernel keeps no separate system time
+  const times = [Math.floor(k.cpu.used(p) / 10), 0, Math.floor(p.childCpuMs / 10), 0];
+  return statFields(k, view(p.pid), p.comm, stateLetter(k, p), [view(p.ppid), view(p.pgid), view(p.sid), tty, tpgid, flags], p.nice, 0, p.startTime, times);
 }
 
 function kthreadStat(k: Kernel, t: KernelThread): string {
@@ -182,10 +190,10 @@ function kthreadStat(k: Kernel, t: KernelThread): string {
   return statFields(k, t.pid, t.name, t.state, [t.pid === 2 ? 0 : 2, 0, 0, 0, -1, 0x208040], t.nice, t.rtprio, k.bootedAt);
 }
 
-function statFields(k: Kernel, pid: number, comm: string, state: string, ids: number[], nice: number, rtprio: number, start: number): string {
+function statFields(k: Kernel, pid: number, comm: string, state: string, ids: number[], nice: number, rtprio: number, start: number, times = [0, 0, 0, 0]): string {
   const priority = rtprio ? -1 - rtprio : 20 + nice;
   const ticks = Math.floor((start - k.bootedAt) / 10);
-  const f = [...ids, 0, 0, 0, 0, 0, 0, 0, 0, priority, rtprio ? 0 : nice, 1, 0, ticks, 0, 0, '18446744073709551615',
+  const f = [...ids, 0, 0, 0, 0, ...times, priority, rtprio ? 0 : nice, 1, 0, ticks, 0, 0, '18446744073709551615',
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 17, pid % 2, rtprio, rtprio ? 1 : 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   return `${pid} (${comm}) ${state} ${f.join(' ')}\n`;
 }
@@ -198,7 +206,7 @@ function kthreadStatus(t: KernelThread): string {
 
 function status(k: Kernel, p: Process, view: (pid: number) => number): string {
   const c = p.cred;
-  const state = { Z: 'Z (zombie)', T: 'T (stopped)', S: 'S (sleeping)' }[stateLetter(p) as 'Z' | 'T' | 'S'];
+  const state = { Z: 'Z (zombie)', T: 'T (stopped)', S: 'S (sleeping)', R: 'R (running)' }[stateLetter(k, p) as 'Z' | 'T' | 'S' | 'R'];
   return [
     `Name:\t${p.comm}`,
     `Umask:\t${p.umask.toString(8).padStart(4, '0')}`,
@@ -213,6 +221,33 @@ function status(k: Kernel, p: Process, view: (pid: number) => number): string {
     `FDSize:\t64`,
     `Groups:\t${c.groups.join(' ')}${c.groups.length ? ' ' : ''}`,
     `Threads:\t1`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * /proc/stat: time per CPU in ticks (user, nice, system, idle, iowait, irq, softirq, steal,
+ * guest, guest_nice) from the processes' accounted time; the rest of each CPU's uptime is idle.
+ */
+function procStat(k: Kernel): string {
+  const up = Math.floor((k.clock.now() - k.bootedAt) / 10);
+  const rows = k.cpu.totals().map(([user, nice]) => {
+    const u = Math.floor(user / 10);
+    const n = Math.floor(nice / 10);
+    return [u, n, 0, Math.max(0, up - u - n), 0, 0, 0, 0, 0, 0];
+  });
+  const sum = rows.reduce((a, r) => a.map((v, i) => v + r[i]!));
+  const running = [...k.procs.values()].filter((p) => p === k.current || k.cpu.runnable(p)).length;
+  return [
+    `cpu  ${sum.join(' ')}`,
+    ...rows.map((r, i) => `cpu${i} ${r.join(' ')}`),
+    `intr ${up * 3}`,
+    `ctxt ${k.clock.activity}`,
+    `btime ${Math.floor(k.bootedAt / 1000)}`,
+    `processes ${Math.max(...k.procs.keys())}`,
+    `procs_running ${running}`,
+    'procs_blocked 0',
+    `softirq ${up} 0 0 0 0 0 0 0 0 0 0`,
     '',
   ].join('\n');
 }

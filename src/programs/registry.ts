@@ -22,8 +22,9 @@ import { packagePrograms } from './registry/packages';
 import { nginxPrograms } from './registry/nginx';
 import { dockerPrograms } from './registry/docker';
 import { containerPrograms } from './registry/containers';
+import { nanoPrograms } from './registry/nano';
 
-const all: (Program | ProgramEntry)[] = [bash, ...basePrograms, ...textPrograms, ...filesPrograms, ...searchPrograms, ...awkPrograms, ...findPrograms, ...procsPrograms, ...netfilterPrograms, ...iproutePrograms, ...systemdPrograms, ...pagerPrograms, ...servicePrograms, ...networkPrograms, ...networkToolPrograms, ...packagePrograms, ...nginxPrograms, ...dockerPrograms, ...containerPrograms];
+const all: (Program | ProgramEntry)[] = [bash, ...basePrograms, ...textPrograms, ...filesPrograms, ...searchPrograms, ...awkPrograms, ...findPrograms, ...procsPrograms, ...netfilterPrograms, ...iproutePrograms, ...systemdPrograms, ...pagerPrograms, ...servicePrograms, ...networkPrograms, ...networkToolPrograms, ...packagePrograms, ...nginxPrograms, ...dockerPrograms, ...containerPrograms, ...nanoPrograms];
 
 export const programs = new Map<string, ProgramEntry>(
   all.map((p) => ('load' in p ? p : eager(p))).map((e) => [e.name, e]),

@@ -1,7 +1,8 @@
 // The process table as procps reads it, built from sys.processes(). The kernel keeps no
-// memory or CPU accounting, so sizes, CPU time and scheduling fields are derived from the
-// command name and pid: deterministic, plausible for Photon 5.0 on a 2-CPU, 2 GB VM, and
-// stable between runs of ps, top and pgrep.
+// memory accounting, so sizes and scheduling fields are derived from the command name and
+// pid: deterministic, plausible for Photon 5.0 on a 2-CPU, 2 GB VM, and stable between runs
+// of ps, top and pgrep. CPU time is the kernel's (utime + stime of /proc/<pid>/stat) plus a
+// little derived background time for long-lived daemons.
 import type { ProcessInfo } from '../../shared/process';
 import type { Sys } from '../../shared/sys';
 import { Accounts } from '../lib/accounts';
@@ -15,8 +16,12 @@ export interface Proc extends ProcessInfo {
   vsz: number;
   rss: number;
   shared: number;
-  /** CPU time used, in seconds. */
+  /** CPU time used, in whole seconds (ps). */
   cpu: number;
+  /** CPU time used, in ticks of 1/100 s (top's TIME+). */
+  cpuTicks: number;
+  /** The part of cpuTicks the kernel accounted (utime + stime), which top's %CPU follows. */
+  ticks: number;
   /** Seconds since the process started. */
   elapsed: number;
   /** Foreground process group of its terminal, when known (-1 otherwise). */
@@ -87,6 +92,18 @@ function wchanOf(p: ProcessInfo): string {
   return 'pipe_read';
 }
 
+/** utime + stime of /proc/<pid>/stat (fields 14 and 15), in ticks; 0 when unreadable. */
+async function statTicks(sys: Sys, pid: number): Promise<number> {
+  try {
+    const text = decoder.decode(await sys.readFile(`/proc/${pid}/stat`));
+    const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    // after "pid (comm) ", field 3 (state) is index 0, so utime (14) is index 11
+    return (Number(f[11]) || 0) + (Number(f[12]) || 0);
+  } catch {
+    return 0;
+  }
+}
+
 /** The process table with derived statistics. */
 export async function loadProcs(sys: Sys): Promise<Proc[]> {
   const acc = await Accounts.load(sys);
@@ -96,7 +113,11 @@ export async function loadProcs(sys: Sys): Promise<Proc[]> {
   // the foreground group of each terminal (TPGID), from the processes that are in it
   const fgOf = new Map<string, number>();
   for (const p of all) if (p.tty !== undefined && p.foreground) fgOf.set(p.tty, p.pgid);
-  return all.sort((a, b) => a.pid - b.pid).map((p) => {
+  all.sort((a, b) => a.pid - b.pid);
+  // kernel threads are never scheduled here: only processes have CPU time to read
+  const ticksOf = new Map<number, number>();
+  for (const p of all) if (!p.kthread && p.state !== 'Z') ticksOf.set(p.pid, await statTicks(sys, p.pid));
+  return all.map((p) => {
     const comm = p.comm.replace(/^-/, '');
     const h = hash(`${comm}:${p.pid}`);
     const base = FOOTPRINT[comm] ?? [6_000 + (hash(comm) % 4_000), 1_800 + (hash(comm) % 1_600)];
@@ -107,12 +128,14 @@ export async function loadProcs(sys: Sys): Promise<Proc[]> {
     const elapsed = Math.max(0, Math.floor((now - Math.max(p.startTime, bootMs)) / 1000));
     // a long-lived daemon accumulates a little CPU time; short commands stay at zero
     const rate = p.pid === 1 ? 0.004 : comm === 'bash' ? 0.0004 : p.kthread ? 0 : 0.0002;
-    const cpu = Math.floor(elapsed * rate);
+    const ticks = ticksOf.get(p.pid) ?? 0;
+    const cpuTicks = Math.floor(elapsed * rate) * 100 + ticks;
+    const cpu = Math.floor(cpuTicks / 100);
     const name = (uid: number): string => acc.userName(uid) ?? String(uid);
     return {
       ...p,
       user: name(p.euid), ruser: name(p.uid), group: acc.groupName(p.gid) ?? String(p.gid),
-      vsz, rss, shared: Math.floor(rss * 0.7), cpu, elapsed,
+      vsz, rss, shared: Math.floor(rss * 0.7), cpu, cpuTicks, ticks, elapsed,
       tpgid: p.tty === undefined ? -1 : fgOf.get(p.tty) ?? -1,
       wchan: wchanOf(p), psr: h % 2, threads: comm === 'dockerd' || comm === 'containerd' ? 9 : 1,
     };

@@ -1,60 +1,16 @@
-// top (procps-ng 4.0.4): the summary area and task table; batch mode (-b) prints -n
-// iterations, on a terminal it redraws every -d seconds until q or Ctrl-C.
+// top (procps-ng 4.0.4): the summary area and task table of top-frame.ts. Batch mode (-b,
+// or output that is not a terminal) prints -n iterations; on a terminal top-screen.ts runs it
+// full screen, redrawing every -d seconds until q or Ctrl-C.
 import { defineProgram } from '../define';
-import type { Ctx } from '../lib/context';
 import { Accounts } from '../lib/accounts';
 import { getopt, GetoptError } from '../lib/getopt';
-import { memInfo } from './meminfo';
-import { commandLine, loadProcs, pidMax, priority, type Proc } from './procs';
-import { uptimeLine } from './uptime';
+import { Terminal } from '../pagers/terminal';
+import { buildFrame, DEFAULT_VIEW, plain, takeSample, type SortField, type View } from './top-frame';
+import { PRIME_MS, TopScreen } from './top-screen';
 
 const R = 'required' as const;
-
-function timePlus(cpuSec: number): string {
-  const cs = Math.round(cpuSec * 100);
-  const m = Math.floor(cs / 6000);
-  return `${m}:${String(Math.floor(cs / 100) % 60).padStart(2, '0')}.${String(cs % 100).padStart(2, '0')}`;
-}
-
-async function frame(ctx: Ctx, opts: { pids?: number[]; uid?: number; cmdline: boolean; sort: string; width: number; rows: number }): Promise<string> {
-  const sys = ctx.sys;
-  const procs = (await loadProcs(sys)).filter((p) => (!opts.pids || opts.pids.includes(p.pid)) && (opts.uid === undefined || p.euid === opts.uid));
-  const all = await loadProcs(sys);
-  const m = await memInfo(sys);
-  // idle kernel threads count as sleeping
-  const count = (s: string): string => String(all.filter((p) => p.state === s || (s === 'S' && p.state === 'I')).length).padStart(3);
-  const mib = (kb: number): string => (kb / 1024).toFixed(1).padStart(8);
-  const lines = [
-    `top - ${(await uptimeLine(ctx)).slice(1)}`,
-    `Tasks: ${String(all.length).padStart(3)} total, ${count('R')} running, ${count('S')} sleeping, ${count('T')} stopped, ${count('Z')} zombie`,
-    '%Cpu(s):  0.0 us,  0.0 sy,  0.0 ni,100.0 id,  0.0 wa,  0.0 hi,  0.0 si,  0.0 st ',
-    `MiB Mem : ${mib(m.total)} total, ${mib(m.free)} free, ${mib(m.used)} used, ${mib(m.buffCache)} buff/cache     `,
-    `MiB Swap: ${mib(m.swapTotal)} total, ${mib(m.swapFree)} free, ${mib(m.swapUsed)} used. ${mib(m.available)} avail Mem `,
-    '',
-  ];
-  const pw = Math.max(5, String(await pidMax(sys)).length);
-  lines.push(`${'PID'.padStart(pw)} USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND`);
-  const pcpu = (p: Proc): number => (p.elapsed ? (p.cpu * 100) / p.elapsed : 0);
-  const keys: Record<string, (p: Proc) => number | string> = {
-    '%CPU': pcpu, '%MEM': (p) => p.rss, PID: (p) => -p.pid, RES: (p) => p.rss, VIRT: (p) => p.vsz, 'TIME+': (p) => p.cpu, USER: (p) => p.user, COMMAND: (p) => p.comm, NI: (p) => -p.nice, PR: (p) => -priority(p),
-  };
-  const key = keys[opts.sort] ?? pcpu;
-  const sorted = [...procs].sort((a, b) => {
-    const x = key(a);
-    const y = key(b);
-    if (x !== y) return x < y ? 1 : -1;
-    return a.state === 'R' && b.state !== 'R' ? -1 : b.state === 'R' && a.state !== 'R' ? 1 : a.pid - b.pid;
-  });
-  for (const p of sorted) {
-    const user = p.user.length > 8 ? `${p.user.slice(0, 7)}+` : p.user;
-    const cmd = opts.cmdline ? commandLine(p) : p.comm;
-    // PR is the kernel's priority (20 + nice), `rt` under a real-time policy
-    const pr = p.rtprio ? 'rt' : String(priority(p));
-    const row = `${String(p.pid).padStart(pw)} ${user.padEnd(8)} ${pr.padStart(3)} ${String(p.nice).padStart(3)} ${String(p.vsz).padStart(7)} ${String(p.rss).padStart(6)} ${String(p.shared).padStart(6)} ${p.state} ${pcpu(p).toFixed(1).padStart(5)} ${((p.rss * 100) / m.total).toFixed(1).padStart(5)} ${timePlus(p.cpu).padStart(9)} ${cmd}`;
-    lines.push(row.slice(0, opts.width));
-  }
-  return `${lines.slice(0, opts.rows).join('\n')}\n`;
-}
+// the -o field names this top knows (procps's are the column headers)
+const FIELDS = new Set<SortField>(['%CPU', '%MEM', 'PID', 'TIME+', 'USER', 'COMMAND', 'RES', 'VIRT', 'NI', 'PR']);
 
 export default defineProgram({
   name: 'top',
@@ -106,40 +62,42 @@ export default defineProgram({
     }
     const pids = v('p')?.split(',').map(Number);
     const batch = p.flags.has('b') || !sys.isatty(1);
-    const tty = sys.isatty(1);
-    const size = tty ? sys.winsize(1) : { cols: 512, rows: Infinity };
     const widthOpt = p.values.get('w');
-    const width = widthOpt ? (widthOpt[0] ? Number(widthOpt[0]) : 512) : batch ? 512 : size.cols;
-    const opts = { pids, uid, cmdline: p.flags.has('c'), sort: v('o') ?? '%CPU', width, rows: batch ? Infinity : size.rows - 1 };
-    if (batch) {
+    const sortName = v('o')?.replace(/^[+-]/, '').toUpperCase();
+    const view: View = {
+      ...DEFAULT_VIEW, pids, uid, cmdline: p.flags.has('c'),
+      sort: sortName && FIELDS.has(sortName as SortField) ? (sortName as SortField) : '%CPU',
+      reverse: v('o')?.startsWith('-') ?? false, idle: !p.flags.has('i'),
+    };
+    // top primes its sampling: the first frame's %CPU covers a short wait before it
+    let before = await takeSample(sys);
+    await sys.sleep(PRIME_MS);
+    const term = batch ? undefined : await Terminal.open(sys);
+    if (!term) {
+      const width = widthOpt ? (widthOpt[0] ? Number(widthOpt[0]) : 512) : 512;
       for (let i = 0; i < iterations; i++) {
         if (i > 0) {
           await ctx.out.flush();
           await sys.sleep(delay * 1000);
           await ctx.print('\n');
         }
-        await ctx.print(await frame(ctx, opts));
+        const now = await takeSample(sys);
+        const f = await buildFrame(ctx, before, now, view, width);
+        before = now;
+        await ctx.print(`${[...f.summary.map(plain), '', f.header, ...f.rows.map((r) => r.text)].join('\n')}\n`);
       }
       return 0;
     }
-    // interactive: raw keys, redraw every `delay` seconds, q quits
-    const saved = sys.tcgetattr(0);
-    sys.tcsetattr(0, { ...saved, icanon: false, echo: false, cc: { ...saved.cc, min: 1, time: 0 } });
-    await ctx.print('\x1b[?1049h\x1b[?25l');
-    let pending: Promise<Uint8Array | null> | undefined;
+    await ctx.flush();
+    term.raw();
+    term.write('\x1b[?1049h\x1b[?25l\x1b[H\x1b[2J');
     try {
-      for (let i = 0; i < iterations; i++) {
-        await ctx.print(`\x1b[H\x1b[2J${(await frame(ctx, opts)).replace(/\n/g, '\r\n')}`);
-        await ctx.out.flush();
-        pending ??= sys.read(0, 16);
-        const got = await Promise.race([pending, sys.sleep(delay * 1000).then(() => 'tick' as const)]);
-        if (got === 'tick') continue;
-        pending = undefined;
-        if (got === null || new TextDecoder().decode(got).includes('q')) break;
-      }
+      await new TopScreen(ctx, term, view, delay).run(iterations, before);
     } finally {
-      sys.tcsetattr(0, saved);
-      await ctx.print('\x1b[?25h\x1b[?1049l');
+      term.write('\x1b[?25h\x1b[?1049l');
+      await term.flush();
+      term.restore();
+      term.close();
     }
     return 0;
   },

@@ -6,6 +6,7 @@ export const extraPages: Record<string, () => Promise<{ default: string }>> = {
   'curl.1': () => import('./curl.1'),
   'wget.1': () => import('./wget.1'),
   'nc.1': () => import('./ncat.1'),
+  'nano.1': () => import('./nano.1'),
   'ncat.1': () => import('./ncat.1'),
   'netstat.8': () => import('./netstat.8'),
   'ping.8': () => import('./ping.8'),
