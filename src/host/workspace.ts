@@ -27,8 +27,12 @@ export interface WorkspaceDeps {
   after: (ms: number, fn: () => void) => () => void;
 }
 
+type SnapshotModule = typeof import('../kernel/snapshot/index');
+let snapshotModule: SnapshotModule | undefined;
 /** The snapshot code, loaded the first time a machine is saved or restored (not at a first boot). */
-const snapshots = (): Promise<typeof import('../kernel/snapshot/index')> => import('../kernel/snapshot/index');
+const snapshots = async (): Promise<SnapshotModule> => (snapshotModule ??= await import('../kernel/snapshot/index'));
+/** How long after the first prompt the snapshot code loads (so it never races the prompt). */
+const FIRST_LOAD_MS = 400;
 
 /** Quiet time after the prompt comes back before saving, and the least time between saves. */
 const SAVE_SETTLE_MS = 700;
@@ -50,7 +54,12 @@ export class Workspace {
   private saveAgain = false;
   private cancelTimer: (() => void) | undefined;
   private lastSave = -Infinity;
+  private loadingSnapshots = false;
+  /** The console waits for input (every prompt, and every key while a line is edited). */
   private readonly idle = (): void => {
+    const m = this.machine;
+    // a command was entered since the last checkpoint: checkpoint and save
+    if (!m || !this.checkpoints.due(m)) return;
     this.checkpoint();
     this.scheduleSave();
   };
@@ -140,8 +149,6 @@ export class Workspace {
     if (how === 'fresh' || how === 'swap-fresh') m.startConsoleShell();
     else m.resumeConsole();
     m.console.idleListeners.add(this.idle);
-    // the snapshot code, ready for the first checkpoint and save
-    void snapshots().catch(() => {});
     if (rec && this.deps.store) void this.deps.store.setCurrent(rec.id).catch(() => {});
     this.setStatus(rec && this.deps.store && rec.savedAt ? { state: 'saved', machineId: rec.id, savedAt: rec.savedAt } : { state: 'unsaved' });
   }
@@ -162,16 +169,22 @@ export class Workspace {
   private checkpoint(): void {
     const m = this.machine;
     if (!m || !this.checkpoints.due(m)) return;
-    void snapshots().then(({ captureMachine, encodeFrame }) => {
-      if (this.machine !== m || !this.checkpoints.due(m)) return;
-      const first = this.checkpoints.entries().length === 0;
-      this.checkpoints.add(m, {
-        frame: encodeFrame(captureMachine(m)),
-        at: m.kernel.clock.now(),
-        step: this.currentStep(),
-        lesson: this.sessionState(),
-        pinned: first && this.record?.lessonId != null,
-      });
+    const mod = snapshotModule;
+    if (!mod) {
+      // the first time: load the code a moment after the prompt, then take it
+      if (this.loadingSnapshots) return;
+      this.loadingSnapshots = true;
+      this.deps.after(FIRST_LOAD_MS, () => void snapshots().then(() => this.checkpoint()).catch(() => (this.loadingSnapshots = false)));
+      return;
+    }
+    // taken at once, before another command can start
+    const first = this.checkpoints.entries().length === 0;
+    this.checkpoints.add(m, {
+      frame: mod.encodeFrame(mod.captureMachine(m)),
+      at: m.kernel.clock.now(),
+      step: this.currentStep(),
+      lesson: this.sessionState(),
+      pinned: first && this.record?.lessonId != null,
     });
   }
 
