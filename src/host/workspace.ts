@@ -8,7 +8,7 @@
 import { Machine } from '../kernel/machine';
 import type { MachineLabel, MachineSnapshot } from '../kernel/snapshot/types';
 import type { MachineRecord } from '../persist/db';
-import { MachineStore, StorageFullError } from '../persist/machine-store';
+import type { MachineStore } from '../persist/machine-store';
 import type { MachineInfo, SaveStatus } from '../shared/machines';
 import type { SessionState } from '../shared/lessons';
 import type { WinSize } from '../shared/termios';
@@ -258,7 +258,7 @@ export class Workspace {
         if (this.record?.id === saved.id) this.record = saved;
         this.setStatus({ state: 'saved', machineId: saved.id, savedAt: now });
       } catch (e) {
-        this.setStatus({ state: 'error', machineId: this.record?.id, error: e instanceof StorageFullError ? e.message : `The machine was not saved: ${e instanceof Error ? e.message : String(e)}` });
+        this.setStatus({ state: 'error', machineId: this.record?.id, error: (e as { name?: string } | null)?.name === 'StorageFullError' ? (e as Error).message : `The machine was not saved: ${e instanceof Error ? e.message : String(e)}` });
         throw e;
       } finally {
         this.saving = undefined;

@@ -7,8 +7,7 @@ import type { SaveStatus } from '../shared/machines';
 import type { LessonStatus } from '../shared/lessons';
 import type { LessonController } from '../lessons/controller';
 import { Workspace } from '../host/workspace';
-import { database } from '../persist/db';
-import { MachineStore } from '../persist/machine-store';
+import type { MachineStore } from '../persist/machine-store';
 import type { Machine } from './machine';
 import { getHostFile, putHostFile } from './host-files';
 import { postTask, realNow } from './scheduler';
@@ -41,6 +40,11 @@ export interface EarlyBoot {
   rows: number;
   start?: number;
   seed?: number;
+  /**
+   * false: the page knows no machine was ever saved here, so a fresh one boots at once and the
+   * store's code loads after the prompt (a first visit neither waits for IndexedDB nor loads it)
+   */
+  resume?: boolean;
 }
 
 export interface ApiOptions {
@@ -86,9 +90,18 @@ export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): Kerne
   };
   let problem: string | undefined;
   let starting: Promise<Machine> | undefined;
+  let storeOpened: Promise<void> | undefined;
+  /** Opens the store (once); the workspace keeps machines from then on. */
+  const openStore = (): Promise<void> =>
+    (storeOpened ??= (async () => {
+      ws.setStore(opts.store ? await opts.store().catch(() => undefined) : undefined);
+    })());
   const begin = (): Promise<Machine> =>
     (starting ??= (async () => {
-      ws.setStore(opts.store ? await opts.store().catch(() => undefined) : undefined);
+      if (early?.resume === false) {
+        // nothing to resume: boot now, open the store behind the prompt
+        setTimeout(() => void openStore(), 500);
+      } else await openStore();
       const r = await ws.resume();
       // the clock runs from the boot: later machines read the host's clock anew
       startAt = undefined;
@@ -98,6 +111,7 @@ export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): Kerne
   if (early) void begin().catch(() => {});
   const ready = async (): Promise<Machine> => {
     await begin();
+    await openStore();
     return ws.machine!;
   };
   // the lesson engine, its lessons, YAML parser and validator load the first time a lesson
@@ -262,6 +276,7 @@ export function earlyBootFrom(name: string): EarlyBoot | undefined {
       rows: Math.max(1, Math.min(1000, Math.floor(r.rows))),
       ...(typeof r.start === 'number' ? { start: r.start } : {}),
       ...(typeof r.seed === 'number' ? { seed: r.seed } : {}),
+      ...(typeof r.resume === 'boolean' ? { resume: r.resume } : {}),
     };
   } catch {
     return undefined;
@@ -275,8 +290,10 @@ if (typeof WorkerGlobalScope !== 'undefined' && typeof self !== 'undefined') {
     const reason = (e as PromiseRejectionEvent).reason as { name?: string } | undefined;
     if (reason?.name === 'ProcessKilled') e.preventDefault();
   });
+  // the store's code is its own chunk: a first visit loads it after the prompt
   const store = async (): Promise<MachineStore | undefined> => {
     if (typeof indexedDB === 'undefined') return undefined;
+    const [{ database }, { MachineStore }] = await Promise.all([import('../persist/db'), import('../persist/machine-store')]);
     return new MachineStore(await database());
   };
   Comlink.expose(createKernelApi(earlyBootFrom((self as unknown as { name: string }).name ?? ''), { store }));

@@ -20,12 +20,23 @@ export interface MachineHandle {
 
 let machine: MachineHandle | undefined;
 
+/** Set once a machine was saved in this browser: the worker then looks for it before booting. */
+export const SAVED_KEY = 'photon.saved';
+
+function hasSaved(): boolean {
+  try {
+    return window.localStorage.getItem(SAVED_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
 /** Starts the machine's worker and boots it (once; later calls return the same machine). */
 export function startMachine(size: { cols: number; rows: number }): MachineHandle {
   if (machine) return machine;
   // the boot options travel in the worker's name, so the machine boots as soon as its code
   // runs (a message from this thread would wait until the page's code has loaded)
-  const name = `photon-machine ${JSON.stringify({ cols: size.cols, rows: size.rows, start: Date.now() })}`;
+  const name = `photon-machine ${JSON.stringify({ cols: size.cols, rows: size.rows, start: Date.now(), resume: hasSaved() })}`;
   const worker = new Worker(new URL('../kernel/worker.ts', import.meta.url), { type: 'module', name });
   const api = Comlink.wrap<KernelApi>(worker);
   const m: MachineHandle = { api, booted: Promise.resolve({ ok: false, error: 'not booted' }), sink: undefined, early: [] };

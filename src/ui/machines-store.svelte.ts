@@ -6,7 +6,7 @@ import type { MachineInfo, SaveStatus } from '../shared/machines';
 import type { ReportRow } from '../shared/lessons';
 import { reportCsv } from '../shared/report-csv';
 import type { LessonStore } from './lesson-store.svelte';
-import { transferBytes, watchSave, type MachineApi } from './machine-client';
+import { SAVED_KEY, transferBytes, watchSave, type MachineApi } from './machine-client';
 
 const MAX_IMPORT = 256 * 1024 * 1024;
 
@@ -38,6 +38,7 @@ export class MachinesStore {
     window.addEventListener('pagehide', () => void this.#api.saveNow());
     await watchSave(this.#api, (s) => {
       this.save = s;
+      if (s.state === 'saved') markSaved();
       this.#lessons.keeps = s.keeps;
       void this.refresh();
     }).catch(() => {});
@@ -194,6 +195,15 @@ export class MachinesStore {
       if (report) this.error = e instanceof Error ? e.message : String(e);
     }
     return undefined;
+  }
+}
+
+/** The next page load looks for the saved machine before booting (machine-client.ts). */
+function markSaved(): void {
+  try {
+    window.localStorage.setItem(SAVED_KEY, '1');
+  } catch {
+    // no storage: the next load boots fresh; the saved machines are still in the list
   }
 }
 

@@ -48,6 +48,8 @@ export function packSteps(page, h) {
     }],
     ['the imported pack is still there after a reload', async () => {
       await page.reload({ waitUntil: 'load', timeout: h.timeout });
+      // the machine on the console was the pack lesson's: it comes back with its lesson
+      await page.locator('#lesson-panel article.lesson[data-lesson-id="message-of-the-day"]').waitFor({ timeout: h.timeout });
       await toList();
       await lessonButton(page).waitFor({ timeout: h.timeout });
     }],
