@@ -98,11 +98,19 @@ export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): Kerne
     })());
   const begin = (): Promise<Machine> =>
     (starting ??= (async () => {
-      if (early?.resume === false) {
-        // nothing to resume: boot now, open the store behind the prompt
-        setTimeout(() => void openStore(), 500);
-      } else await openStore();
+      const later = early?.resume === false;
+      if (!later) await openStore();
       const r = await ws.resume();
+      if (later) {
+        // nothing to resume: the machine boots now, and the store opens a moment after the
+        // console's first prompt
+        const m = r.machine;
+        const first = (): void => {
+          m.console.idleListeners.delete(first);
+          setTimeout(() => void openStore(), 300);
+        };
+        m.console.idleListeners.add(first);
+      }
       // the clock runs from the boot: later machines read the host's clock anew
       startAt = undefined;
       problem = r.problem;
