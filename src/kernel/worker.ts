@@ -117,6 +117,12 @@ export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): Kerne
       return r.machine;
     })());
   if (early) void begin().catch(() => {});
+  /** The console's machine, booted (the store may still be opening: see ready()). */
+  const booted = async (): Promise<Machine> => {
+    await begin();
+    return ws.machine!;
+  };
+  /** The console's machine with the store open: for everything that makes or keeps machines. */
   const ready = async (): Promise<Machine> => {
     await begin();
     await openStore();
@@ -164,7 +170,7 @@ export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): Kerne
         size = { cols: options.cols, rows: options.rows };
         seed ??= options.seed;
         startAt ??= options.start;
-        const m = await ready();
+        const m = await booted();
         m.resize({ cols: options.cols, rows: options.rows });
         return ok({ hostname: m.kernel.identity.hostname, bootMs: m.bootMs, restored: ws.record !== undefined && ws.record.savedAt > 0, ...(problem ? { problem } : {}) });
       } catch (e) {
@@ -172,7 +178,7 @@ export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): Kerne
       }
     },
     async input(data) {
-      const m = ws.machine ?? (await ready().catch(() => undefined));
+      const m = ws.machine ?? (await booted().catch(() => undefined));
       m?.input(data);
     },
     async resize(cols, rows) {
@@ -229,6 +235,7 @@ export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): Kerne
         return (await synced()).reset();
       }
       await ws.create({ lessonId: null, replace: id });
+      await ws.save().catch(() => {});
       return followLesson();
     }),
     duplicateMachine: (id) => guard(async () => ws.duplicate(id)),

@@ -99,6 +99,7 @@ export class LessonController {
     const gen = ++this.generation;
     if (!lesson) {
       await this.ws.create({ lessonId: null });
+      await this.ws.save().catch(() => {});
       this.detach();
       this.emit(null);
       return null;
@@ -130,7 +131,8 @@ export class LessonController {
       ...(replace ? { replace } : {}),
     });
     const status = await this.attach(lesson, undefined);
-    void this.ws.save().catch(() => {});
+    // saved before the lesson shows, so a reload at once comes back to it
+    await this.ws.save().catch(() => {});
     return status;
   }
 
