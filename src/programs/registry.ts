@@ -23,8 +23,9 @@ import { nginxPrograms } from './registry/nginx';
 import { dockerPrograms } from './registry/docker';
 import { containerPrograms } from './registry/containers';
 import { nanoPrograms } from './registry/nano';
+import { editorPrograms } from './registry/editors';
 
-const all: (Program | ProgramEntry)[] = [bash, ...basePrograms, ...textPrograms, ...filesPrograms, ...searchPrograms, ...awkPrograms, ...findPrograms, ...procsPrograms, ...netfilterPrograms, ...iproutePrograms, ...systemdPrograms, ...pagerPrograms, ...servicePrograms, ...networkPrograms, ...networkToolPrograms, ...packagePrograms, ...nginxPrograms, ...dockerPrograms, ...containerPrograms, ...nanoPrograms];
+const all: (Program | ProgramEntry)[] = [bash, ...basePrograms, ...textPrograms, ...filesPrograms, ...searchPrograms, ...awkPrograms, ...findPrograms, ...procsPrograms, ...netfilterPrograms, ...iproutePrograms, ...systemdPrograms, ...pagerPrograms, ...servicePrograms, ...networkPrograms, ...networkToolPrograms, ...packagePrograms, ...nginxPrograms, ...dockerPrograms, ...containerPrograms, ...nanoPrograms, ...editorPrograms];
 
 export const programs = new Map<string, ProgramEntry>(
   all.map((p) => ('load' in p ? p : eager(p))).map((e) => [e.name, e]),

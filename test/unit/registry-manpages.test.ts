@@ -37,7 +37,8 @@ const UNKNOWN_OPTION: Record<string, { stdout: string; stderr: string; failed: b
 const CONTAINER_ONLY = ['hello', 'busybox', 'toybox', 'gosu', 'envsubst', 'redis-server', 'redis-cli', 'httpd', 'python3'];
 
 /** Programs whose package ships no manual page: toybox's hostname, nginx, and docker's (its pages are in docker-doc). */
-const NO_PAGE = new Set(['hostname', 'docker-proxy', 'nginx', 'docker', ...CONTAINER_ONLY]);
+// vim: Photon's man pages for vim ship in vim-extra, not in the minimal install's vim package
+const NO_PAGE = new Set(['hostname', 'docker-proxy', 'nginx', 'docker', 'vim', ...CONTAINER_ONLY]);
 
 function pageNames(): Set<string> {
   return new Set([...pageIndex.keys()].map((k) => k.slice(0, k.lastIndexOf('.'))));
