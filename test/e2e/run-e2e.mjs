@@ -9,6 +9,7 @@ import { lessonSteps } from './lesson-e2e.mjs';
 import { examplePack, PACK_URL_PATH, packSteps } from './pack-e2e.mjs';
 import { offlineSteps } from './offline-e2e.mjs';
 import { persistSteps } from './persist-e2e.mjs';
+import { vimSteps } from './vim-e2e.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist'); // E2E_DIST: test another build
@@ -167,6 +168,7 @@ async function main() {
       }),
       ...offlineSteps({ browser, url: server.url, timeout: TIMEOUT, pageErrors, waitForPrompt, waitForScreen, focusTerminal, typeLine }),
       ...persistSteps({ browser, url: server.url, timeout: TIMEOUT, pageErrors, waitForPrompt, waitForScreen, focusTerminal, typeLine }),
+      ...vimSteps(page, { waitForScreen, focusTerminal, typeLine }),
     ];
     planned = steps.length + 1;
     for (const [name, fn] of steps) {
