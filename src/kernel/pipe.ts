@@ -2,6 +2,8 @@
 // last writer's close gives readers EOF. Writing with no reader left is EPIPE (the caller
 // raises SIGPIPE).
 
+import { concatBytes } from '../shared/bytes';
+
 export const PIPE_CAPACITY = 65536;
 
 type Waiter = () => void;
@@ -42,7 +44,7 @@ export class Pipe {
     }
     this.length -= n;
     this.wake('room');
-    return out.length === 1 ? out[0]! : concat(out, n);
+    return out.length === 1 ? out[0]! : concatBytes(out, n);
   }
 
   /** Puts as much of `data` as fits; returns how many bytes were taken. */
@@ -86,15 +88,4 @@ export class Pipe {
     else this.roomWaiters = [];
     for (const w of list) w();
   }
-}
-
-export function concat(parts: Uint8Array[], total?: number): Uint8Array {
-  const n = total ?? parts.reduce((a, p) => a + p.length, 0);
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }

@@ -2,6 +2,7 @@
 // subsystems' views, and a shell to run a command in. machine-host.ts builds one from a Machine;
 // a check never reaches further than this, so it cannot change what it judges.
 import type { NetView } from '../subsystems/net/network';
+import { parseGroup, parsePasswd, type GroupEntry, type PasswdEntry } from '../programs/lib/accounts';
 import type { ProbeResult, ProbeSpec } from '../shared/services/traffic';
 import type { SocketInfo } from '../shared/services/sockets';
 import type { ContainerRec, ImageRec } from '../subsystems/docker/records';
@@ -66,26 +67,13 @@ export function colonFile(host: CheckHost, path: string): string[][] {
     .map((l) => l.split(':'));
 }
 
-export interface PasswdEntry {
-  name: string;
-  uid: number;
-  gid: number;
-  home: string;
-  shell: string;
-}
-
-export interface GroupEntry {
-  name: string;
-  gid: number;
-  members: string[];
-}
-
+/** /etc/passwd and /etc/group as the programs' own lookups parse them (glibc's files backend). */
 export function passwd(host: CheckHost): PasswdEntry[] {
-  return colonFile(host, '/etc/passwd').map((f) => ({ name: f[0] ?? '', uid: Number(f[2]), gid: Number(f[3]), home: f[5] ?? '', shell: f[6] ?? '' }));
+  return parsePasswd(host.readFile('/etc/passwd') ?? '');
 }
 
 export function groups(host: CheckHost): GroupEntry[] {
-  return colonFile(host, '/etc/group').map((f) => ({ name: f[0] ?? '', gid: Number(f[2]), members: (f[3] ?? '').split(',').filter(Boolean) }));
+  return parseGroup(host.readFile('/etc/group') ?? '');
 }
 
 export function userName(host: CheckHost, uid: number): string {

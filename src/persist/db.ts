@@ -3,6 +3,7 @@
 // browser that skipped versions catches up step by step and nothing already stored is lost.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { SessionState } from '../shared/lessons';
+import type { MachineEntry } from '../shared/machines';
 
 export interface SavedPack {
   id: string;
@@ -14,26 +15,12 @@ export interface SavedPack {
   importedAt: number;
 }
 
-/** A saved machine's entry in the list; its disk and runtime are in `snapshots`. */
-export interface MachineRecord {
-  id: string;
-  name: string;
-  /** the lesson it is for (null: a free sandbox) */
-  lessonId: string | null;
-  lessonTitle?: string;
-  /** real epoch ms */
-  created: number;
-  lastUsed: number;
-  /** real epoch ms of the last save; 0 before the first */
-  savedAt: number;
-  /** bytes of the current snapshot */
-  size: number;
+/** A saved machine's record; its disk and runtime are in `snapshots`. */
+export interface MachineRecord extends MachineEntry {
   /** key of the current snapshot in `snapshots` (null before the first save) */
   snapshotKey: string | null;
   /** the lesson's progress on this machine (hints shown, times) */
   lesson?: SessionState;
-  /** set when the snapshot could not be read: what is wrong */
-  damaged?: string;
 }
 
 export interface SnapshotRow {

@@ -4,6 +4,17 @@
 
 const encoder = new TextEncoder();
 
+/** `parts` joined into one array (`total`: their summed length, when the caller knows it). */
+export function concatBytes(parts: readonly Uint8Array[], total?: number): Uint8Array {
+  const out = new Uint8Array(total ?? parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 /** The character that stands for byte `b` (bytes below 0x80 are plain ASCII). */
 export function byteChar(b: number): string {
   const v = b & 0xff;
@@ -29,11 +40,5 @@ export function encodeText(text: string): Uint8Array {
   const rest = encoder.encode(text.slice(start));
   parts.push(rest);
   total += rest.length;
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes(parts, total);
 }

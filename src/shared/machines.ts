@@ -1,21 +1,28 @@
 // The contract for saved machines between the worker and the page: the list the page shows
 // and what a save reports. Plain data (it crosses the worker boundary).
 
-export interface MachineInfo {
+/** A kept machine's entry: what the list shows of it and what the store records. */
+export interface MachineEntry {
   id: string;
   name: string;
+  /** the lesson it is for (null: a free sandbox) */
   lessonId: string | null;
   lessonTitle?: string;
   /** real epoch ms */
   created: number;
   lastUsed: number;
+  /** real epoch ms of the last save; 0 before the first */
   savedAt: number;
-  /** bytes of its snapshot */
+  /** bytes of its current snapshot */
   size: number;
+  /** set when its snapshot cannot be read: what is wrong */
+  damaged?: string;
+}
+
+/** A machine as the page lists it. */
+export interface MachineInfo extends MachineEntry {
   /** the machine the console shows */
   current: boolean;
-  /** why its snapshot cannot be read */
-  damaged?: string;
   /** its lesson is complete */
   complete?: boolean;
 }

@@ -259,27 +259,33 @@ export class LessonStore {
 
   /** The machine as it was before the last command (the lesson's progress as it was then). */
   async undo(): Promise<void> {
-    await this.#rewound(this.#api.undoCommand());
+    await this.switchTo(() => this.#api.undoCommand(), 'The machine went back to before the last command');
   }
 
   /** The machine as it was when every step before `step` (0-based) had just been done. */
   async rewind(step: number): Promise<void> {
-    await this.#rewound(this.#api.rewindToStep(step));
+    await this.switchTo(() => this.#api.rewindToStep(step), 'The machine went back to when that step began');
   }
 
-  async #rewound(pending: Promise<Result<LessonStatus | null>>): Promise<void> {
-    if (this.busy) return;
+  /**
+   * Shows the machine a call puts on the console (an undo, a rewind, another machine opened or
+   * reset): the terminal starts clean and the lesson view follows its progress. Returns whether
+   * the switch happened (its error is shown otherwise).
+   */
+  async switchTo(pending: () => Promise<Result<LessonStatus | null>>, announcement: string): Promise<boolean> {
+    if (this.busy) return false;
     this.busy = true;
     this.#term.reset();
     try {
-      const r = await pending;
+      const r = await pending().catch((e: unknown): Result<LessonStatus | null> => ({ ok: false, error: message(e) }));
       if (!r.ok) {
         this.error = r.error;
-        return;
+        return false;
       }
       this.error = '';
       this.opened(r.value);
-      this.announcement = 'The machine went back to an earlier checkpoint';
+      this.announcement = announcement;
+      return true;
     } finally {
       this.busy = false;
     }

@@ -16,7 +16,6 @@ export class MachinesStore {
   error = $state('');
   /** the latest thing that happened, for the tab and screen readers */
   note = $state('');
-  busy = $state(false);
   /** the last class report made here */
   report = $state<ReportRow[] | null>(null);
   reporting = $state(false);
@@ -56,39 +55,16 @@ export class MachinesStore {
   }
 
   async open(id: string): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      const r = await this.#api.openMachine(id);
-      if (!r.ok) {
-        this.error = r.error;
-        await this.refresh();
-        return;
-      }
-      this.error = '';
-      this.#lessons.opened(r.value);
-      await this.refresh();
-    } finally {
-      this.busy = false;
-    }
+    this.error = '';
+    await this.#lessons.switchTo(() => this.#api.openMachine(id), 'Another machine is on the console');
+    await this.refresh();
   }
 
   /** Machine `id` made anew (its lesson's start state, or a fresh sandbox), on the console. */
   async reset(id: string): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      const r = await this.#api.resetMachine(id);
-      if (!r.ok) {
-        this.error = r.error;
-        return;
-      }
-      this.error = '';
-      this.#lessons.opened(r.value);
-      await this.refresh();
-    } finally {
-      this.busy = false;
-    }
+    this.error = '';
+    await this.#lessons.switchTo(() => this.#api.resetMachine(id), 'The machine was made anew');
+    await this.refresh();
   }
 
   async rename(id: string, name: string): Promise<void> {

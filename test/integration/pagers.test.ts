@@ -3,56 +3,14 @@
 // with reverse video shown as [brackets] and bold as *stars*. Every wait is for a
 // condition on the screen, never a fixed delay.
 import { describe, expect, it } from 'vitest';
-import { Screen } from '../unit/man/screen';
-import { ConsoleSession } from './machine-helpers';
+import { ScreenTerm } from './screen-term';
 import { preinstallPrograms } from '../fixtures/tdnf/preinstall';
 
-class Term {
-  readonly session: ConsoleSession;
-  readonly screen: Screen;
-  private fed = 0;
-  private prompts = 1;
-
+class Term extends ScreenTerm {
   constructor(cols: number, rows: number) {
-    this.session = new ConsoleSession({ cols, rows });
+    super(cols, rows);
     // man-db is not in the minimal install: lay its programs down as tdnf install would
     preinstallPrograms(this.session.machine, ['man-db']);
-    this.screen = new Screen(cols, rows);
-  }
-
-  private sync(): Screen {
-    this.screen.write(this.session.output.slice(this.fed));
-    this.fed = this.session.output.length;
-    return this.screen;
-  }
-
-  /** The screen, one row per line, with styles marked. */
-  view(): string[] {
-    this.sync();
-    return this.screen.lines().map((_, r) => this.screen.styled(r));
-  }
-
-  async until(pred: (lines: string[]) => boolean, ms = 8000): Promise<void> {
-    const start = Date.now();
-    while (!pred(this.view())) {
-      if (Date.now() - start > ms) return;
-      await new Promise((r) => setTimeout(r, 2));
-    }
-  }
-
-  /** Types keys, then waits until the screen shows `want` (and fails with a diff if it never does). */
-  async keys(keys: string, want: string[]): Promise<void> {
-    this.session.type(keys);
-    await this.until((lines) => lines.join('\n') === want.join('\n'));
-    expect(this.view()).toEqual(want);
-  }
-
-  /** Runs a shell command line to completion. */
-  async shell(line: string): Promise<void> {
-    await this.session.waitForPrompts(this.prompts);
-    this.session.type(`${line}\r`);
-    this.prompts++;
-    await this.session.waitForPrompts(this.prompts);
   }
 
   /** Starts a full-screen command and waits for its first screen. */
@@ -60,25 +18,6 @@ class Term {
     await this.session.waitForPrompts(this.prompts);
     this.prompts++;
     await this.keys(`${line}\r`, want);
-  }
-
-  /** Sends keys that end the program, and waits for the shell's next prompt. */
-  async finish(keys: string): Promise<void> {
-    this.session.type(keys);
-    await this.session.waitForPrompts(this.prompts);
-  }
-
-  resize(cols: number, rows: number): void {
-    this.sync();
-    this.screen.resize(cols, rows);
-    this.session.machine.resize({ cols, rows });
-  }
-
-  /** The last `n` rows of the screen that are not empty. */
-  tail(n: number): string[] {
-    const lines = this.view();
-    while (lines.length && lines.at(-1) === '') lines.pop();
-    return lines.slice(-n);
   }
 }
 

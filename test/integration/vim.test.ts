@@ -3,53 +3,13 @@
 // reverse video shown as [brackets] and bold as *stars*. Every wait is for a condition on the
 // screen or the shell's prompt, never a fixed delay.
 import { describe, expect, it } from 'vitest';
-import { Screen } from '../unit/man/screen';
-import { ConsoleSession, runScript } from './machine-helpers';
+import { runScript } from './machine-helpers';
+import { ScreenTerm } from './screen-term';
 
-class Term {
-  readonly session: ConsoleSession;
-  readonly screen: Screen;
-  private fed = 0;
-  private prompts = 1;
-
-  constructor(
-    public cols: number,
-    public rows: number,
-  ) {
-    this.session = new ConsoleSession({ cols, rows });
-    this.screen = new Screen(cols, rows);
-  }
-
-  private sync(): Screen {
-    this.screen.write(this.session.output.slice(this.fed));
-    this.fed = this.session.output.length;
-    return this.screen;
-  }
-
-  /** The screen, one row per line, with styles marked. */
-  view(): string[] {
-    this.sync();
-    return this.screen.lines().map((_, r) => this.screen.styled(r));
-  }
-
+class Term extends ScreenTerm {
   /** The last row (the command line / message line). */
   last(): string {
     return this.view()[this.rows - 1]!;
-  }
-
-  async until(pred: (lines: string[]) => boolean, ms = 10000): Promise<void> {
-    const start = Date.now();
-    while (!pred(this.view())) {
-      if (Date.now() - start > ms) return;
-      await new Promise((r) => setTimeout(r, 2));
-    }
-  }
-
-  /** Types keys, then waits until the screen shows `want` (and fails with a diff if it never does). */
-  async keys(keys: string, want: string[]): Promise<void> {
-    this.session.type(keys);
-    await this.until((lines) => lines.join('\n') === want.join('\n'));
-    expect(this.view()).toEqual(want);
   }
 
   /** Types keys, then waits until the last row is `want`. */
@@ -59,50 +19,19 @@ class Term {
     expect(this.last()).toBe(want);
   }
 
-  /** Runs a shell command line to completion. */
-  async shell(line: string): Promise<void> {
-    await this.session.waitForPrompts(this.prompts);
-    this.session.type(`${line}\r`);
-    this.prompts++;
-    await this.session.waitForPrompts(this.prompts, 10000);
-  }
-
   /** Starts vim and waits for its first screen (its ruler on the last row). */
   async start(line: string, want?: string[]): Promise<void> {
-    await this.session.waitForPrompts(this.prompts);
-    this.prompts++;
-    this.session.type(`${line}\r`);
+    await this.begin(line);
     if (want) {
       await this.until((lines) => lines.join('\n') === want.join('\n'), 20000);
       expect(this.view()).toEqual(want);
     } else await this.until((lines) => /\d+,\d+(-\d+)?\s+(All|Top|Bot|\d+%)$/.test(lines[this.rows - 1]!), 20000);
   }
 
-  /** Sends keys that end vim, and waits for the shell's next prompt. */
-  async finish(keys: string): Promise<void> {
-    this.session.type(keys);
-    await this.session.waitForPrompts(this.prompts, 10000);
-  }
-
   /** Sends keys that end a nested shell, and waits for root's next prompt. */
   async exitTo(keys: string): Promise<void> {
     this.prompts++;
     await this.finish(keys);
-  }
-
-  resize(cols: number, rows: number): void {
-    this.sync();
-    this.cols = cols;
-    this.rows = rows;
-    this.screen.resize(cols, rows);
-    this.session.machine.resize({ cols, rows });
-  }
-
-  /** The last `n` rows of the screen that are not empty. */
-  tail(n: number): string[] {
-    const lines = this.view();
-    while (lines.length && lines.at(-1) === '') lines.pop();
-    return lines.slice(-n);
   }
 }
 

@@ -4,6 +4,7 @@
 // platform's CompressionStream). Decoding takes either, and checks everything it reads, so a
 // damaged or hand-edited file is refused with a SnapshotError that says what is wrong; nothing
 // in it is ever run.
+import { concatBytes } from '../../shared/bytes';
 import { SnapshotError } from './error';
 import { migrate } from './migrate';
 import { SNAPSHOT_VERSION, type DiskImage, type MachineSnapshot } from './types';
@@ -31,13 +32,7 @@ async function pipeThrough(bytes: Uint8Array, stream: GenericTransformStream, li
     }
     parts.push(value);
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts, total);
 }
 
 /** The uncompressed frame (what the browser's store keeps). */

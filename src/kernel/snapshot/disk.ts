@@ -2,6 +2,7 @@
 // directory entries, symlink targets, device numbers) and the written chunks of every file,
 // whose bytes go into one blob. RAM filesystems (tmpfs, /proc, /dev) are not on the disk, as
 // after a reboot.
+import { concatBytes } from '../../shared/bytes';
 import { FileData } from '../vfs/file-data';
 import type { FileType, Inode } from '../vfs/inode';
 import type { Vfs } from '../vfs/vfs';
@@ -38,12 +39,7 @@ export function captureDisk(vfs: Vfs): DiskImage {
     }
     files.push([node.ino, data.size, chunks]);
   }
-  const blob = new Uint8Array(offset);
-  let at = 0;
-  for (const p of parts) {
-    blob.set(p, at);
-    at += p.length;
-  }
+  const blob = concatBytes(parts, offset);
   return { rootIno: vfs.rootIno, nextIno: vfs.inodeCounter, fs: { capacity: fs.capacity, baseline: fs.baseline, inodesTotal: fs.inodesTotal }, inodes, files, blob };
 }
 

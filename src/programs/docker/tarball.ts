@@ -1,6 +1,7 @@
 // Tar archives as docker writes and reads them (Go's archive/tar: ustar headers, names too long
 // for them in GNU ././@LongLink members, two zero blocks at the end and no record padding):
 // `docker save` and `docker load`, and `docker cp` to and from a stream.
+import { concatBytes } from '../../shared/bytes';
 import { BLOCK, checksumOk, decodeHeader, encodeHeader, isZeroBlock, longLinkHeader, nameBytes, type Member } from '../tar/header';
 
 export interface TarEntry {
@@ -47,13 +48,7 @@ export function writeTar(entries: readonly TarEntry[]): Uint8Array {
     }
   }
   push(new Uint8Array(2 * BLOCK));
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts, total);
 }
 
 /** The members of a tar archive, or undefined when it is not one. */

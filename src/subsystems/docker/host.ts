@@ -1,6 +1,7 @@
 // What the docker engine needs from the machine (implemented by src/kernel/docker-host.ts): files
 // under /var/lib/docker as root, container processes in their own root, hostname and network
 // namespace, host commands dockerd runs (iptables, docker-proxy), and the clock.
+import type { TreeEntryData } from '../../shared/services/docker';
 
 /** One entry of an image's root filesystem. */
 export type RootfsEntry = (
@@ -10,18 +11,8 @@ export type RootfsEntry = (
   | { path: string; kind: 'program'; program: string; mode: number }
 ) & { uid?: number; gid?: number };
 
-/** A file tree as read from (or written to) the machine: `docker cp`, save and load. */
-export interface TreeEntry {
-  /** relative to the tree's top ('' for the top itself) */
-  path: string;
-  kind: 'dir' | 'file' | 'symlink';
-  mode: number;
-  uid: number;
-  gid: number;
-  mtime: number;
-  data?: Uint8Array;
-  target?: string;
-}
+/** A file tree as read from (or written to) the machine: `docker cp`, save and load; paths are relative to the tree's top ('' for the top itself). */
+export type TreeEntry = TreeEntryData;
 
 export interface ContainerProcessSpec {
   /** the container's root directory on the host */
