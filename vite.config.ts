@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { lessonsAsJson } from './scripts/vite-lessons-json.js';
+import { freshDiskAsData } from './scripts/vite-fresh-disk.js';
 
 export default defineConfig({
   plugins: [
@@ -30,7 +31,8 @@ export default defineConfig({
     }),
   ],
   base: './',
-  worker: { format: 'es' },
+  // the worker is bundled on its own: the plugins that touch its modules are listed again here
+  worker: { format: 'es', plugins: () => [lessonsAsJson(), freshDiskAsData()] },
   build: { target: 'es2022', sourcemap: false },
   test: {
     include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],

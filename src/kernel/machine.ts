@@ -4,7 +4,9 @@ import { SIGNALS } from '../shared/signals';
 import type { WinSize } from '../shared/termios';
 import { Clock, type ClockMode, type HostTime } from './clock';
 import type { OpenFile } from './files';
-import { buildDev, buildImage, ImageWriter } from './image/build';
+import { buildDev, ImageWriter } from './image/writer';
+import { freshDisk } from './image/fresh-disk';
+import { loadDisk } from './snapshot/disk';
 import { bootLog } from '../shared/kmsg';
 import { Journal } from '../subsystems/journald/journal';
 import { ProcessKilled } from './errors';
@@ -48,11 +50,8 @@ export interface MachineOptions {
   services?: boolean;
 }
 
-const GiB = 1024 ** 3;
 /** How much of the console's latest output a snapshot keeps, to show again after a reload. */
 const SCREEN_KEEP = 128 * 1024;
-/** When the image's files were written (an OVA built from the 5.0 updates of spring 2025). */
-const INSTALL_TIME = Date.UTC(2025, 4, 30, 8, 12, 41);
 const ROOT_ENV: [string, string][] = [
   ['HOME', '/root'],
   ['LANG', 'C'],
@@ -116,15 +115,12 @@ export class Machine {
     this.clock = new Clock(opts.clock ?? 'realtime', opts.start ?? snap?.savedAt ?? Date.UTC(2026, 0, 15, 9, 30, 0), hostTime);
     const clock = this.clock;
     const vfs = (this.vfs = new Vfs(() => clock.now(), opts.memoryQuota ?? 256 * 1024 * 1024));
-    const root = vfs.addFilesystem('ext4', '/dev/sda3', '/', snap?.fs.capacity ?? 16 * GiB - 300 * 1024 * 1024, { baseline: snap?.fs.baseline ?? 1_100_000_000, inodesTotal: snap?.fs.inodesTotal ?? 1048576 });
-    if (snap) {
-      snap.load(vfs, this.journal);
-    } else {
-      vfs.mountNew(root, 0o755);
-      buildImage(vfs);
-      // the disk was installed before this boot: its files carry the install time
-      for (const node of vfs.inodes.values()) node.atime = node.mtime = node.ctime = INSTALL_TIME;
-    }
+    // a fresh machine boots from the image as installed (image/fresh-disk.ts), a restored one from its saved disk
+    const fresh = snap ? undefined : freshDisk();
+    const disk = snap?.fs ?? fresh!.fs;
+    vfs.addFilesystem('ext4', '/dev/sda3', '/', disk.capacity, { baseline: disk.baseline, inodesTotal: disk.inodesTotal });
+    if (snap) snap.load(vfs, this.journal);
+    else loadDisk(vfs, fresh!);
     this.random = new Random(opts.seed ?? 0x5eed);
     this.consoleSink = opts.onConsole ?? (() => {});
     this.console = new Tty('tty1', [4, 1], {

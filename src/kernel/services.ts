@@ -13,9 +13,7 @@ import { Resolver } from '../subsystems/resolve/resolver';
 import { handleDhcp } from '../subsystems/resolve/dhcp-server';
 import { Traffic } from '../subsystems/traffic/traffic';
 import { exchangePasses } from '../subsystems/traffic/firewall';
-import { DockerEngine } from '../subsystems/docker/engine';
-import { offlineRegistry } from '../subsystems/docker/registry-source';
-import { KernelDockerHost } from './docker-host';
+import type { DockerEngine } from '../subsystems/docker/engine';
 
 export interface Subsystems {
   netfilter: Netfilter;
@@ -26,7 +24,8 @@ export interface Subsystems {
   bus: Bus;
   resolver: Resolver;
   traffic: Traffic;
-  docker: DockerEngine;
+  /** undefined until something first asks for docker (see loadDocker) */
+  docker: DockerEngine | undefined;
 }
 
 export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): Subsystems {
@@ -64,20 +63,16 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
     if (s?.kind === 'exited') manager.processExited(p.pid, { code: 'exited', status: s.code });
     else if (s?.kind === 'signaled') manager.processExited(p.pid, { code: s.core ? 'dumped' : 'killed', status: s.signal });
   });
-  let daemonPid = 0;
-  const dockerHost: KernelDockerHost = new KernelDockerHost(k, journal, net, async (): Promise<boolean> => (await manager.start(manager.unit('docker.service'), new Set())) === 'done', (): number => daemonPid);
-  const docker: DockerEngine = new DockerEngine(dockerHost, offlineRegistry);
-  docker.onDaemon = (pid) => {
-    daemonPid = pid;
-  };
-  // a container's processes resolve names through its own files and docker's embedded DNS
-  resolver.containerDns = (netns) => docker.dnsView(netns);
-  k.services.set('docker', (caller, req) => docker.handle(caller, req));
-  k.exitListeners.add((p) => {
-    const s = p.status;
-    const info = s?.kind === 'signaled' ? { code: 'killed' as const, status: s.signal } : { code: 'exited' as const, status: s?.kind === 'exited' ? s.code : 0 };
-    dockerHost.exited(p.pid, info);
-    docker.processExited(p.pid, info.code === 'exited' ? { code: info.status } : { code: 128 + info.status, signal: info.status });
-  });
-  return { netfilter, net, journal, manager, sockets, bus, resolver, traffic, docker };
+  // docker's engine is loaded the first time anything asks for it (the docker CLI, dockerd):
+  // a machine that never runs docker never loads its code
+  const subs: Subsystems = { netfilter, net, journal, manager, sockets, bus, resolver, traffic, docker: undefined };
+  let engine: Promise<DockerEngine> | undefined;
+  const loadDocker = (): Promise<DockerEngine> =>
+    (engine ??= import('./docker-start').then(({ startDocker }) => {
+      const docker = startDocker(k, journal, { net, manager, resolver });
+      subs.docker = docker;
+      return docker;
+    }));
+  k.services.set('docker', async (caller, req) => (await loadDocker()).handle(caller, req));
+  return subs;
 }

@@ -50,7 +50,7 @@ export function captureRuntime(m: Machine): RuntimeState {
     links: links.filter((l) => !DOCKER_LINK.test(l.name)).map((l) => ({ name: l.name, ...(l.kind ? { kind: l.kind } : {}), up: (l.flags & IFF.UP) !== 0, mtu: l.mtu, mac: l.address })),
     addresses,
     routes,
-    runningContainers: s.docker.view().containers.filter((c) => c.status === 'running').map((c) => c.id),
+    runningContainers: (s.docker?.view().containers ?? []).filter((c) => c.status === 'running').map((c) => c.id),
   };
 }
 
@@ -86,9 +86,10 @@ export async function applyRuntime(m: Machine, rt: RuntimeState): Promise<void> 
   }
 
   // containers: as the learner left them
-  if (s.docker.running) {
+  const docker = s.docker;
+  if (docker?.running) {
     const keep = new Set(rt.runningContainers);
-    for (const c of s.docker.view().containers) {
+    for (const c of docker.view().containers) {
       if (keep.has(c.id) && c.status !== 'running') await m.run(['/usr/bin/docker', 'start', c.id], silent);
       else if (!keep.has(c.id) && c.status === 'running') await m.run(['/usr/bin/docker', 'stop', '-t', '0', c.id], silent);
     }
