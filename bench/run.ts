@@ -17,6 +17,7 @@ import { benchDocker } from './docker';
 import { benchSnapshot } from './snapshot';
 import { shellSpeed } from './shell-speed';
 import { textSpeed } from './text-speed';
+import { compare, readResults, record, writeResults } from './results';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist'); // BENCH_DIST: measure another build
@@ -370,10 +371,33 @@ async function bundledMachine(): Promise<MachineModule> {
   return (await import(pathToFileURL(out).href)) as MachineModule;
 }
 
-function printTable(chromium: string): void {
+const RESULTS = join(ROOT, 'bench', 'results.json');
+
+function machineLine(chromium: string): string {
   const cpu = os.cpus();
+  return `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GiB; node ${process.version}; chromium ${chromium}`;
+}
+
+/**
+ * A whole run (not BENCH_ONLY) is recorded in bench/results.json, after it is compared with the
+ * results recorded before: a figure that moved by more than 20% is listed.
+ */
+function recordResults(chromium: string): void {
+  if (ONLY) return;
+  const now = record(rows, machineLine(chromium), LOAD_BEFORE);
+  const before = readResults(RESULTS);
+  if (before) {
+    const moved = compare(before, now);
+    console.log(`\nagainst bench/results.json of ${before.recorded} (load ${before.loadBefore}):`);
+    console.log(moved.length ? moved.map((l) => `  ${l}`).join('\n') : '  no figure moved by more than 20%');
+  }
+  writeResults(RESULTS, now);
+  console.log('\nrecorded in bench/results.json');
+}
+
+function printTable(chromium: string): void {
   console.log('');
-  console.log(`machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GiB; node ${process.version}; chromium ${chromium}; load average before the run ${LOAD_BEFORE.toFixed(2)}`);
+  console.log(`machine: ${machineLine(chromium)}; load average before the run ${LOAD_BEFORE.toFixed(2)}`);
   if (LOAD_BEFORE > 0.5) console.log('(other work was running on the machine: timings are noisier and slower than on an idle one)');
   const header: Row = { order: -1, name: 'measurement', median: 'median', p95: 'p95', target: 'target', result: 'result' };
   rows.sort((a, b) => a.order - b.order); // stable: rows of one order keep theirs
@@ -459,6 +483,7 @@ async function main(): Promise<void> {
     }
   }
   printTable(chromium);
+  recordResults(chromium);
   process.exit(errors ? 1 : 0);
 }
 
