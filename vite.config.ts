@@ -1,11 +1,32 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { lessonsAsJson } from './scripts/vite-lessons-json.js';
+import { CONTENT_SECURITY_POLICY } from './src/ui/content-security-policy.js';
 import { freshDiskAsData } from './scripts/vite-fresh-disk.js';
+
+/**
+ * The Content-Security-Policy (src/ui/content-security-policy.ts) as a <meta> in the built
+ * index.html, so plain static hosting carries it. Build only: Vite's dev server injects inline
+ * scripts, and Svelte's styles as <style> elements.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'photon-content-security-policy',
+    apply: 'build',
+    transformIndexHtml(html) {
+      // right after <meta charset>, before anything the policy governs
+      const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
+      const charset = /<meta charset="[^"]*" *\/?>/i;
+      if (!charset.test(html)) throw new Error('index.html has no <meta charset>: the Content-Security-Policy goes after it');
+      return html.replace(charset, (m) => `${m}\n    ${meta}`);
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [
+    contentSecurityPolicy(),
     lessonsAsJson(),
     svelte(),
     // Works offline (issue 10): a Workbox service worker (dist/sw.js) precaches every file of the

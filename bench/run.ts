@@ -165,16 +165,20 @@ async function nodeCtrlC({ Machine }: MachineModule): Promise<void> {
 
 // ---------------------------------------------------------------- browser
 
-/** In-page: performance.now() (ms since navigation start) once the terminal shows the prompt. */
-const PROMPT_SEEN = `(() => {
+/**
+ * In-page: performance.now() (ms since navigation start) once the terminal shows the prompt.
+ * A function, not a string: the page's Content-Security-Policy refuses evaluating strings, and
+ * Playwright evaluates a string condition anew at every poll.
+ */
+function promptSeen(prompt: string): number | false {
   const b = window.__photon?.term.buffer.active;
   if (!b) return false;
   for (let i = b.length - 1; i >= 0; i--) {
     const line = b.getLine(i)?.translateToString(true);
-    if (line && line.startsWith(${JSON.stringify(PROMPT)})) return performance.now();
+    if (line && line.startsWith(prompt)) return performance.now();
   }
   return false;
-})()`;
+}
 
 async function navigationToPrompt(browser: Browser, url: string, keep?: (page: Page) => Promise<void>): Promise<{ ms: number; urls: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -183,7 +187,7 @@ async function navigationToPrompt(browser: Browser, url: string, keep?: (page: P
     const requests: Request[] = [];
     page.on('request', (r) => requests.push(r));
     await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUT });
-    const handle = await page.waitForFunction(PROMPT_SEEN, undefined, { polling: 'raf', timeout: TIMEOUT });
+    const handle = await page.waitForFunction(promptSeen, PROMPT, { polling: 'raf', timeout: TIMEOUT });
     const at = (await handle.jsonValue()) as number;
     // what was requested before the prompt showed (the worker's requests included)
     const promptWall = (await page.evaluate(() => performance.timeOrigin)) + at;

@@ -2,6 +2,8 @@
 // erase, kill, word erase and reprint, echo (^X for control characters), ^C/^\/^Z as signals
 // to the foreground process group, ^D as end of file, EOL/EOL2, literal next, ^S/^Q flow
 // control, the input maps (ICRNL, INLCR, IGNCR, ISTRIP, IUCLC) and output ones (ONLCR, OCRNL, OLCUC).
+// Writers wait while the output is stopped or the terminal has fallen behind (outputFull), and
+// a signal character flushes the output not yet shown, as Linux's isig() does.
 import { SIGNALS } from '../shared/signals';
 import { encodeText } from '../shared/bytes';
 import { defaultTermios, type Termios, type WinSize } from '../shared/termios';
@@ -10,6 +12,19 @@ import { defaultTermios, type Termios, type WinSize } from '../shared/termios';
 const encoder = { encode: encodeText };
 
 type Ready = Uint8Array | 'eof';
+
+/**
+ * The far end of the terminal when it can fall behind (the page's xterm.js): writers to the
+ * tty wait while it is full, as n_tty_write sleeps on write_wait when the driver's buffer is.
+ */
+export interface OutputFlow {
+  /** Too much output is on its way: writers must wait. */
+  full(): boolean;
+  /** Resolves once there is room again. */
+  room(): Promise<void>;
+  /** Drops the output not yet on its way (the driver's buffer, flushed on ^C). */
+  discard(): void;
+}
 
 export interface TtyHooks {
   /** Sends `signal` to every process in group `pgid`. */
@@ -34,6 +49,10 @@ export class Tty {
   /** Output stopped by the STOP character (IXON), and what was written meanwhile. */
   private stopped = false;
   private held: string[] = [];
+  /** writers waiting for ^Q (or an interrupt) to let the output go */
+  private startWaiters: (() => void)[] = [];
+  /** set by whoever shows this terminal, when that can fall behind (see OutputFlow) */
+  flow: OutputFlow | undefined;
   private readonly decoder = new TextDecoder();
 
   constructor(
@@ -77,7 +96,12 @@ export class Tty {
         if (!t.noflsh) {
           this.line = [];
           this.ready = [];
+          // isig() flushes the output buffer too: what a flood queued is not shown after ^C
+          this.held = [];
+          this.flow?.discard();
         }
+        // n_tty_receive_signal_char: the signal character restarts stopped output
+        if (t.ixon && this.stopped) this.resumeOutput();
         if (t.echo) this.echo(this.visible(ch));
         if (this.foreground) this.hooks.signalGroup(this.foreground, sig);
         return;
@@ -165,8 +189,11 @@ export class Tty {
    */
   setTermios(t: Termios): void {
     const wasCanonical = this.termios.icanon;
+    const hadIxon = this.termios.ixon;
     this.termios = t;
     if (wasCanonical && !t.icanon && this.line.length) this.flushLine();
+    // turning flow control off restarts stopped output (n_tty_set_termios)
+    if (hadIxon && !t.ixon && this.stopped) this.resumeOutput();
   }
 
   private flushLine(): void {
@@ -242,6 +269,20 @@ export class Tty {
 
   // ---- output side ----
 
+  /**
+   * Must a writer wait before writing? While ^S holds the output, or while the terminal shows
+   * it slower than programs write it (the page's xterm.js behind a flood such as `yes`).
+   */
+  outputFull(): boolean {
+    return this.stopped || (this.flow?.full() ?? false);
+  }
+
+  /** Resolves when the reason outputFull() gave may be gone (the writer checks again). */
+  waitOutputRoom(): Promise<void> {
+    if (this.stopped) return new Promise((resolve) => this.startWaiters.push(resolve));
+    return this.flow?.full() ? this.flow.room() : Promise.resolve();
+  }
+
   /** Output from programs, through OPOST processing (OLCUC, OCRNL, ONLCR); held while ^S stopped it. */
   write(data: Uint8Array): void {
     let text = this.decoder.decode(data, { stream: true });
@@ -269,6 +310,9 @@ export class Tty {
     const held = this.held.join('');
     this.held = [];
     if (held) this.hooks.output(held);
+    const waiters = this.startWaiters;
+    this.startWaiters = [];
+    for (const w of waiters) w();
   }
 
   resize(size: WinSize): void {

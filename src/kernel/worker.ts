@@ -1,6 +1,8 @@
 // The worker entry: one machine per worker, exposed to the page through comlink.
 // Output is batched: the first chunk after a quiet spell goes out on the next turn (so a
 // keystroke's echo is fast), and under a stream of output at most one message per frame.
+// Output is paced by the page: it acknowledges each chunk once xterm.js has parsed it, and
+// programs writing to the console wait while too much is unacknowledged (see OutputBatcher).
 import * as Comlink from 'comlink';
 import { fail, ok, type KernelApi, type Result } from '../shared/api';
 import type { SaveStatus } from '../shared/machines';
@@ -11,27 +13,103 @@ import type { MachineStore } from '../persist/machine-store';
 import type { Machine } from './machine';
 import { getHostFile, putHostFile } from './host-files';
 import { postTask, realNow } from './scheduler';
+import type { OutputFlow, Tty } from './tty';
 
 const FRAME_MS = 16;
 
-export function createOutputBatcher(send: (chunk: string) => void): (text: string) => void {
+/**
+ * How far console output may run ahead of the page, in characters: sent but not yet parsed by
+ * xterm.js, plus waiting here. Above it programs writing to the console wait (as on a real tty
+ * whose terminal is slow), so a flood such as `yes` never buries the page's message queue, and
+ * what is still to be shown when ^C arrives stays small: xterm.js parses this much within a
+ * frame or two (measured in Chromium: ^C to prompt under `yes` 20-70 ms, from 6.5 s unpaced; a
+ * larger mark moved more output but made longer frames). Writers go on under half of it.
+ */
+export const OUTPUT_HIGH_WATER = 64 * 1024;
+
+export interface OutputBatcher extends OutputFlow {
+  /** Takes console output, for the page. */
+  write(text: string): void;
+}
+
+function isThenable(v: unknown): v is PromiseLike<unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as { then?: unknown }).then === 'function';
+}
+
+/**
+ * Console output for the page. `send` delivers a chunk; when it returns a promise, the chunk
+ * counts as unacknowledged until that settles (the page resolves it once xterm.js has parsed the
+ * chunk), and nothing more is sent while `high` characters are unacknowledged. A `send` that
+ * returns nothing (Node tests, the CLI) takes everything at once.
+ */
+export function createOutputBatcher(send: (chunk: string) => unknown, high = OUTPUT_HIGH_WATER): OutputBatcher {
+  const low = high / 2;
   let pending: string[] = [];
+  let pendingChars = 0;
+  /** characters sent whose acknowledgement has not come */
+  let inFlight = 0;
   let scheduled = false;
   let lastFlush = -Infinity;
+  let waiters: (() => void)[] = [];
+  const backlog = (): number => inFlight + pendingChars;
+  const wake = (): void => {
+    if (!waiters.length || backlog() >= low) return;
+    const w = waiters;
+    waiters = [];
+    for (const f of w) f();
+  };
+  const acked = (n: number): void => {
+    inFlight -= n;
+    if (pendingChars) schedule();
+    wake();
+  };
   const flush = (): void => {
     scheduled = false;
+    // a full page: the next acknowledgement sends what waits
+    if (!pendingChars || inFlight >= high) return;
     lastFlush = realNow();
     const text = pending.join('');
     pending = [];
-    if (text) send(text);
+    pendingChars = 0;
+    inFlight += text.length;
+    let r: unknown;
+    try {
+      r = send(text);
+    } catch {
+      r = undefined;
+    }
+    if (isThenable(r)) {
+      // a page that went away acknowledges nothing more: a failed delivery counts as shown
+      r.then(
+        () => acked(text.length),
+        () => acked(text.length),
+      );
+    } else acked(text.length);
   };
-  return (text) => {
-    pending.push(text);
+  function schedule(): void {
     if (scheduled) return;
     scheduled = true;
     const wait = Math.max(0, lastFlush + FRAME_MS - realNow());
     if (wait > 2) setTimeout(flush, wait);
     else postTask(flush);
+  }
+  return {
+    write(text) {
+      if (!text) return;
+      pending.push(text);
+      pendingChars += text.length;
+      if (inFlight < high) schedule();
+    },
+    full: () => backlog() >= high,
+    room: () => new Promise<void>((resolve) => {
+      waiters.push(resolve);
+      wake();
+    }),
+    discard() {
+      pending = [];
+      pendingChars = 0;
+      wake();
+    },
   };
 }
 
@@ -59,18 +137,35 @@ export interface ApiOptions {
  * until boot() attaches the page; keys typed meanwhile wait too.
  */
 export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): KernelApi {
-  let sink: ((chunk: string) => void) | undefined;
+  let sink: ((chunk: string) => unknown) | undefined;
   let buffered: string[] = [];
+  // output from before boot() attached the page counts as on its way until the page has it
+  let attach: (shown: unknown) => void = () => {};
+  const attached = new Promise<unknown>((resolve) => (attach = resolve));
   const batch = createOutputBatcher((chunk) => {
-    if (sink) sink(chunk);
-    else buffered.push(chunk);
+    if (sink) return sink(chunk);
+    buffered.push(chunk);
+    return attached;
   });
+  /** the page acknowledges what it has shown (its output callback returns promises) */
+  let pageAcks = false;
+  /** the console whose writers the page paces (the console's machine changes with lessons) */
+  let paced: Tty | undefined;
+  const consoleOutput = (text: string): void => {
+    const tty = pageAcks ? ws.machine?.console : undefined;
+    if (tty !== paced) {
+      if (paced) paced.flow = undefined;
+      paced = tty;
+      if (tty) tty.flow = batch;
+    }
+    batch.write(text);
+  };
   let size = { cols: early?.cols ?? 80, rows: early?.rows ?? 24 };
   let seed = early?.seed;
   let startAt = early?.start;
   const ws = new Workspace({
     store: undefined,
-    output: batch,
+    output: consoleOutput,
     size: () => size,
     get seed() {
       return seed;
@@ -164,8 +259,13 @@ export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): Kerne
   return {
     async boot(options, output) {
       try {
-        sink = (chunk) => void output(chunk);
-        if (buffered.length) sink(buffered.join(''));
+        // the page's callback settles once xterm.js has parsed the chunk: that paces the output
+        sink = (chunk) => {
+          const shown = output(chunk);
+          if (isThenable(shown)) pageAcks = true;
+          return shown;
+        };
+        attach(buffered.length ? sink(buffered.join('')) : undefined);
         buffered = [];
         size = { cols: options.cols, rows: options.rows };
         seed ??= options.seed;

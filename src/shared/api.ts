@@ -16,7 +16,13 @@ export interface BootInfo {
 }
 
 export interface KernelApi {
-  /** Boots a fresh machine and starts the console shell; console output goes to `output`. */
+  /**
+   * Boots a fresh machine and starts the console shell; console output goes to `output`. An
+   * `output` that returns a promise (as a comlink proxy does) paces the machine: the page
+   * resolves it once the chunk is shown (xterm.js's write callback), and programs writing to the
+   * console wait while more than a few dozen KB are unacknowledged, as on a real terminal that
+   * is slower than they are. What a plain function returns is ignored.
+   */
   boot(options: { cols: number; rows: number; seed?: number; start?: number }, output: (chunk: string) => void): Promise<Result<BootInfo>>;
   /** Keys typed in the terminal (as xterm.js delivers them). */
   input(data: string): Promise<void>;

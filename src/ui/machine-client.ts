@@ -2,6 +2,9 @@
 // startMachine() runs first thing in the page entry: it starts the worker and boots the
 // machine at an estimated terminal size, so the kernel boots while the terminal's code loads.
 // Console output that arrives before the terminal exists is kept and written on connect().
+// Every chunk is acknowledged once xterm.js has parsed it (the output callback's promise): the
+// machine sends no more than a few dozen KB ahead of that, and its programs wait meanwhile, so a
+// flood like `yes` runs at the speed the terminal shows it and Ctrl-C is seen at once.
 import * as Comlink from 'comlink';
 import type { Terminal } from '@xterm/xterm';
 import type { BootInfo, KernelApi, Result } from '../shared/api';
@@ -13,9 +16,9 @@ export type MachineApi = Comlink.Remote<KernelApi>;
 export interface MachineHandle {
   api: MachineApi;
   booted: Promise<Result<BootInfo>>;
-  /** Where console output goes: into `early` until a terminal is connected. */
-  sink: ((chunk: string) => void) | undefined;
-  early: string[];
+  /** Where console output goes (resolving once it is shown): into `early` until a terminal is connected. */
+  sink: ((chunk: string) => Promise<void>) | undefined;
+  early: { chunk: string; shown: () => void }[];
 }
 
 let machine: MachineHandle | undefined;
@@ -40,9 +43,9 @@ export function startMachine(size: { cols: number; rows: number }): MachineHandl
   const worker = new Worker(new URL('../kernel/worker.ts', import.meta.url), { type: 'module', name });
   const api = Comlink.wrap<KernelApi>(worker);
   const m: MachineHandle = { api, booted: Promise.resolve({ ok: false, error: 'not booted' }), sink: undefined, early: [] };
-  const output = Comlink.proxy((chunk: string) => {
-    if (m.sink) m.sink(chunk);
-    else m.early.push(chunk);
+  const output = Comlink.proxy((chunk: string): Promise<void> => {
+    if (m.sink) return m.sink(chunk);
+    return new Promise((shown) => m.early.push({ chunk, shown }));
   });
   m.booted = api.boot(size, output).catch((e: unknown): Result<BootInfo> => ({ ok: false, error: e instanceof Error ? e.message : String(e) }));
   machine = m;
@@ -61,9 +64,19 @@ export function connect(term: Terminal): Connection {
   const m = startMachine({ cols: term.cols, rows: term.rows });
   // the real size first, so nothing the machine prints from now on uses the estimate
   void m.api.resize(term.cols, term.rows);
-  if (m.early.length) term.write(m.early.join(''));
+  // chunks written and not yet parsed: acknowledged when the terminal goes away
+  const unshown = new Set<() => void>();
+  const write = (chunk: string, shown: () => void): void => {
+    unshown.add(shown);
+    term.write(chunk, () => {
+      unshown.delete(shown);
+      shown();
+    });
+  };
+  const early = m.early;
   m.early = [];
-  m.sink = (chunk) => term.write(chunk);
+  if (early.length) write(early.map((e) => e.chunk).join(''), () => early.forEach((e) => e.shown()));
+  m.sink = (chunk) => new Promise((shown) => write(chunk, shown));
   const data = term.onData((keys) => void m.api.input(keys));
   const size = term.onResize(({ cols, rows }) => void m.api.resize(cols, rows));
   return {
@@ -73,6 +86,8 @@ export function connect(term: Terminal): Connection {
       m.sink = undefined;
       data.dispose();
       size.dispose();
+      for (const shown of unshown) shown();
+      unshown.clear();
     },
   };
 }

@@ -1,27 +1,94 @@
 // Lesson text: Markdown (marked) turned into HTML that is sanitised (DOMPurify) before it
 // touches the page, because lessons are data that a teacher's pack may bring from anywhere.
+// What survives is text markup: no scripts, event handlers, styles, forms, frames, SVG or media;
+// links only to http(s) and mailto addresses, opening in a new tab without opener or referrer;
+// images only from the app's own origin or data:image URLs (an image elsewhere becomes a link to
+// it, so a pack cannot make the page fetch from other sites: the page's Content-Security-Policy
+// would refuse it anyway); classes only as marked writes them on code (language-*), so a pack
+// cannot dress text up as the app's own controls.
 // Shell code blocks then get a button that types the command into the terminal.
 import { Marked } from 'marked';
 import DOMPurify from 'dompurify';
 
 const markdown = new Marked({ gfm: true, breaks: false, async: false });
 
-// Links open in a new tab: following one must never replace the page (and its machine).
+const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+
+/** Resolves `ref` against the page; undefined when it is no URL. */
+function resolved(ref: string): URL | undefined {
+  try {
+    return new URL(ref, document.baseURI);
+  } catch {
+    return undefined;
+  }
+}
+
+/** May an <img> load `src`: the app's own files and data:image URLs only. */
+function imageAllowed(src: string): boolean {
+  if (!src.trim()) return false;
+  const url = resolved(src);
+  if (!url) return false;
+  if (url.protocol === 'data:') return /^data:image\/(?:png|gif|jpeg|webp|avif|svg\+xml)[;,]/i.test(src.trim());
+  return url.origin === window.location.origin;
+}
+
+DOMPurify.addHook('uponSanitizeAttribute', (node, data) => {
+  // marked's `class="language-sh"` on code is the one class kept (the Run buttons read it)
+  if (data.attrName === 'class') data.keepAttr = node.nodeName === 'CODE' && /^language-[\w+#.-]+$/.test(data.attrValue);
+});
+
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
-  if (node.tagName === 'A' && node.hasAttribute('href')) {
-    node.setAttribute('target', '_blank');
-    node.setAttribute('rel', 'noopener noreferrer');
+  if (node.tagName === 'A') {
+    const href = node.getAttribute('href');
+    const url = href === null ? undefined : resolved(href);
+    if (href !== null && (!url || !LINK_PROTOCOLS.has(url.protocol))) node.removeAttribute('href');
+    // links open in a new tab: following one must never replace the page (and its machine)
+    if (node.hasAttribute('href')) {
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer');
+    } else {
+      node.removeAttribute('target');
+    }
+  } else if (node.tagName === 'IMG') {
+    const src = node.getAttribute('src') ?? '';
+    if (imageAllowed(src)) return;
+    // an image from elsewhere: a link to it, named by its alt text
+    const url = resolved(src);
+    const text = node.getAttribute('alt') || node.getAttribute('title') || 'image';
+    if (url && (url.protocol === 'http:' || url.protocol === 'https:')) {
+      const a = node.ownerDocument.createElement('a');
+      a.href = url.href;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      a.textContent = text;
+      node.replaceWith(a);
+    } else {
+      node.replaceWith(node.ownerDocument.createTextNode(text));
+    }
   }
 });
 
-/** Markdown to sanitised HTML: no scripts, handlers, styles, forms or frames survive. */
+/**
+ * Markdown to sanitised HTML: no scripts, handlers, styles, forms, frames or media survive.
+ * The HTML is parsed in the inert document of a <template> (nothing in it loads, runs or is
+ * shown) and cleaned there in place. DOMPurify's own parser would make a document in which every
+ * <style> and <base> a pack held is reported as a violation of the page's policy, though none is
+ * ever used; here only a style="" attribute is (Chromium checks those as it parses them), and it
+ * is removed before the HTML reaches the page.
+ */
 export function renderMarkdown(source: string): string {
   const html = markdown.parse(source, { async: false });
-  return DOMPurify.sanitize(html, {
+  const root = document.createElement('template').content.ownerDocument.createElement('div');
+  root.innerHTML = html;
+  DOMPurify.sanitize(root, {
+    IN_PLACE: true,
     USE_PROFILES: { html: true },
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe'],
-    FORBID_ATTR: ['style', 'id', 'name'],
+    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'object', 'embed', 'video', 'audio', 'source', 'track', 'picture', 'canvas', 'dialog', 'template', 'slot'],
+    // id and name could clobber the page's globals and ids; srcset, background and poster
+    // load from anywhere
+    FORBID_ATTR: ['style', 'id', 'name', 'srcset', 'background', 'poster', 'action', 'formaction', 'xlink:href', 'target', 'ping'],
   });
+  return root.innerHTML;
 }
 
 /** Code block languages whose text is a command to run (no language counts as one). */
@@ -34,7 +101,9 @@ const SHELL_LANGUAGES = new Set(['', 'sh', 'bash', 'shell', 'console', 'terminal
 export function commandOf(code: HTMLElement): string | undefined {
   const language = /(?:^|\s)language-(\S+)/.exec(code.className)?.[1]?.toLowerCase() ?? '';
   if (!SHELL_LANGUAGES.has(language)) return undefined;
-  let text = (code.textContent ?? '').replace(/\n+$/, '');
+  // control characters (escapes, ^C, ^D...) would be keys, not text, in the terminal: a
+  // command is what the block shows (tabs stay: a here-document with <<- needs them)
+  let text = (code.textContent ?? '').replace(/[\0-\x08\x0b-\x1f\x7f]/g, '').replace(/\n+$/, '');
   if (language === 'console' || language === 'shell-session') {
     text = text
       .split('\n')

@@ -10,6 +10,9 @@ import { examplePack, PACK_URL_PATH, packSteps } from './pack-e2e.mjs';
 import { offlineSteps } from './offline-e2e.mjs';
 import { persistSteps } from './persist-e2e.mjs';
 import { vimSteps } from './vim-e2e.mjs';
+import { securitySteps } from './security-e2e.mjs';
+import { floodSteps } from './flood-e2e.mjs';
+import { waitInPage } from './page-poll.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = process.env.E2E_DIST ?? join(ROOT, 'dist'); // E2E_DIST: test another build
@@ -41,12 +44,13 @@ async function screen(page) {
  * @param {A} arg
  */
 async function waitForScreen(page, what, predicate, arg) {
-  const expression = `(() => {
+  // (compiled once and polled as a function: the page's policy refuses string evaluation)
+  const condition = `(arg) => {
     const lines = (${screenLines.toString()})();
-    return lines !== null && (${predicate.toString()})(lines, ${JSON.stringify(arg)});
-  })()`;
+    return lines !== null && (${predicate.toString()})(lines, arg);
+  }`;
   try {
-    await page.waitForFunction(expression, undefined, { timeout: TIMEOUT, polling: 50 });
+    await waitInPage(page, condition, arg, { timeout: TIMEOUT, polling: 50 });
   } catch (e) {
     const lines = await screen(page).catch(() => []);
     const shown = lines.filter((l) => l.trim() !== '').slice(-15).map((l) => `    | ${l}`).join('\n');
@@ -107,6 +111,12 @@ async function main() {
     server = await serveStatic(DIST, { [PACK_URL_PATH]: pack });
     console.log(`e2e: serving dist/ at ${server.url} in Chromium ${browser.version()}`);
     const context = await browser.newContext({ viewport: { width: 1100, height: 700 } });
+    // Content-Security-Policy violations anywhere in the main page's life, reloads included
+    const cspViolations = [];
+    await context.exposeBinding('__photonCspViolation', (_source, v) => void cspViolations.push(v));
+    await context.addInitScript(() =>
+      addEventListener('securitypolicyviolation', (e) => void window.__photonCspViolation?.(`${e.effectiveDirective}: ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`), true),
+    );
     const page = await context.newPage();
     page.setDefaultTimeout(TIMEOUT);
     page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -169,6 +179,11 @@ async function main() {
       ...offlineSteps({ browser, url: server.url, timeout: TIMEOUT, pageErrors, waitForPrompt, waitForScreen, focusTerminal, typeLine }),
       ...persistSteps({ browser, url: server.url, timeout: TIMEOUT, pageErrors, waitForPrompt, waitForScreen, focusTerminal, typeLine }),
       ...vimSteps(page, { waitForScreen, focusTerminal, typeLine }),
+      ['the main page reported no Content-Security-Policy violation', async () => {
+        if (cspViolations.length) throw new Error(cspViolations.join('\n'));
+      }],
+      ...securitySteps({ browser, url: server.url, pack, timeout: TIMEOUT, pageErrors, waitForPrompt, waitForScreen, focusTerminal, typeLine }),
+      ...floodSteps({ browser, url: server.url, timeout: TIMEOUT, pageErrors, waitForPrompt, focusTerminal, typeLine }),
     ];
     planned = steps.length + 1;
     for (const [name, fn] of steps) {
