@@ -28,12 +28,31 @@ export async function buildFreshDiskNow(): Promise<DiskImage> {
   }
 }
 
+/**
+ * A single-quoted JavaScript string literal for `s` (JSON text and mostly-text bytes have far
+ * more double quotes and newlines than single quotes, and this escapes only what it must).
+ */
+export function jsString(s: string): string {
+  let out = "'";
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const ch = s[i]!;
+    if (ch === "'" || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (c < 0x20 || c === 0x7f) out += `\\x${c.toString(16).padStart(2, '0')}`;
+    else if (c === 0x2028 || c === 0x2029) out += `\\u${c.toString(16)}`;
+    else out += ch;
+  }
+  return `${out}'`;
+}
+
 /** The module the browser build uses in place of fresh-disk.ts. */
 export function freshDiskModule(disk: DiskImage, codecPath = CODEC): string {
   const text = encodeFreshDisk(disk);
   return [
     `import { decodeFreshDisk } from ${JSON.stringify(codecPath)};`,
-    `const TEXT = { meta: ${JSON.stringify(text.meta)}, bytes: ${JSON.stringify(text.bytes)} };`,
+    `const TEXT = { meta: ${jsString(text.meta)}, bytes: ${jsString(text.bytes)} };`,
     'let cached;',
     '/** The fresh disk, for one machine (its bytes are that machine\'s own copy). */',
     'export function freshDisk() {',

@@ -1,22 +1,96 @@
-// The fresh disk as two strings a JavaScript module can carry: its records as JSON, and its
-// bytes one character per byte (mostly text, so it compresses as the text it is).
-import type { DiskImage } from '../snapshot/types';
+// The fresh disk as two strings a JavaScript module can carry, kept small because the worker
+// loads them before the first prompt: the inode table by columns (numbers as deltas from the
+// inode number, the times once when every inode shares them, chunk offsets implied by their
+// order) as JSON, and the file bytes one character per byte (mostly text, so the bundle's
+// compression treats them as the text they are).
+import type { DiskImage, FileRecord, InodeExtra, InodeRecord, InodeTypeCode } from '../snapshot/types';
 
 export interface FreshDiskText {
   meta: string;
   bytes: string;
 }
 
+interface Columns {
+  rootIno: number;
+  nextIno: number;
+  fs: DiskImage['fs'];
+  /** inode numbers, each as the difference from the one before */
+  ino: number[];
+  type: string;
+  perm: number[];
+  uid: number[];
+  gid: number[];
+  nlink: number[];
+  /** [atime, mtime, ctime] shared by every inode, or one list per time */
+  times: [number, number, number] | [number[], number[], number[]];
+  /** parent inode minus the inode's own number; null: none */
+  parent: (number | null)[];
+  extra: InodeExtra[];
+  /** [ino, size, [index, written-block mask, length][]]; chunk bytes follow each other in the blob */
+  files: [number, number, [number, number, number][]][];
+}
+
 export function encodeFreshDisk(d: DiskImage): FreshDiskText {
-  const { blob, ...rest } = d;
+  const same = (i: 6 | 7 | 8): boolean => d.inodes.every((r) => r[i] === d.inodes[0]?.[i]);
+  const shared = d.inodes.length > 0 && same(6) && same(7) && same(8);
+  let prev = 0;
+  const ino: number[] = [];
+  for (const r of d.inodes) {
+    ino.push(r[0] - prev);
+    prev = r[0];
+  }
+  // the blob in file order, so each chunk's offset is where the previous one ended
+  const parts: Uint8Array[] = [];
+  const files: Columns['files'] = d.files.map(([i, size, chunks]) => [
+    i,
+    size,
+    chunks.map(([index, blocks, offset, length]) => {
+      parts.push(d.blob.subarray(offset, offset + length));
+      return [index, blocks, length];
+    }),
+  ]);
+  const cols: Columns = {
+    rootIno: d.rootIno,
+    nextIno: d.nextIno,
+    fs: d.fs,
+    ino,
+    type: d.inodes.map((r) => r[1]).join(''),
+    perm: d.inodes.map((r) => r[2]),
+    uid: d.inodes.map((r) => r[3]),
+    gid: d.inodes.map((r) => r[4]),
+    nlink: d.inodes.map((r) => r[5]),
+    times: shared ? [d.inodes[0]![6], d.inodes[0]![7], d.inodes[0]![8]] : [d.inodes.map((r) => r[6]), d.inodes.map((r) => r[7]), d.inodes.map((r) => r[8])],
+    parent: d.inodes.map((r) => (r[9] < 0 ? null : r[9] - r[0])),
+    extra: d.inodes.map((r) => r[10]),
+    files,
+  };
   let bytes = '';
-  for (let i = 0; i < blob.length; i += 8192) bytes += String.fromCharCode(...blob.subarray(i, i + 8192));
-  return { meta: JSON.stringify(rest), bytes };
+  for (const p of parts) for (let i = 0; i < p.length; i += 8192) bytes += String.fromCharCode(...p.subarray(i, i + 8192));
+  return { meta: JSON.stringify(cols), bytes };
 }
 
 export function decodeFreshDisk(t: FreshDiskText): DiskImage {
-  const rest = JSON.parse(t.meta) as Omit<DiskImage, 'blob'>;
+  const c = JSON.parse(t.meta) as Columns;
+  const inodes: InodeRecord[] = [];
+  let ino = 0;
+  for (let i = 0; i < c.ino.length; i++) {
+    ino += c.ino[i]!;
+    const [a, m, ct] = c.times;
+    const time = (col: number | number[]): number => (Array.isArray(col) ? col[i]! : col);
+    const parent = c.parent[i];
+    inodes.push([ino, c.type[i] as InodeTypeCode, c.perm[i]!, c.uid[i]!, c.gid[i]!, c.nlink[i]!, time(a), time(m), time(ct), parent === null || parent === undefined ? -1 : ino + parent, c.extra[i] ?? null]);
+  }
+  let offset = 0;
+  const files: FileRecord[] = c.files.map(([i, size, chunks]) => [
+    i,
+    size,
+    chunks.map(([index, blocks, length]) => {
+      const at = offset;
+      offset += length;
+      return [index, blocks, at, length];
+    }),
+  ]);
   const blob = new Uint8Array(t.bytes.length);
   for (let i = 0; i < blob.length; i++) blob[i] = t.bytes.charCodeAt(i);
-  return { ...rest, blob };
+  return { rootIno: c.rootIno, nextIno: c.nextIno, fs: c.fs, inodes, files, blob };
 }

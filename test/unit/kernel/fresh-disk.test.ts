@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildFreshDisk, freshDisk } from '../../../src/kernel/image/fresh-disk';
 import { decodeFreshDisk, encodeFreshDisk } from '../../../src/kernel/image/fresh-disk-codec';
-import { freshDiskModule } from '../../../scripts/vite-fresh-disk';
+import { freshDiskModule, jsString } from '../../../scripts/vite-fresh-disk';
 import type { DiskImage } from '../../../src/kernel/snapshot/types';
 import { runScript } from '../../integration/machine-helpers';
 
@@ -30,6 +30,12 @@ describe('fresh disk', () => {
     const carried = new Function(`return ${literal!}`)() as { meta: string; bytes: string };
     expect(plain(decodeFreshDisk(carried))).toEqual(plain(built));
     expect(code).toContain('import { decodeFreshDisk } from "/codec.ts";');
+  });
+
+  it('writes any text as a string literal that reads back the same', () => {
+    let all = '';
+    for (let c = 0; c < 256; c++) all += String.fromCharCode(c);
+    for (const s of [all, "it's \\ a \"test\"\n", '\u2028\u2029', '']) expect(new Function(`return ${jsString(s)}`)()).toBe(s);
   });
 
   it('gives every machine its own bytes', async () => {
