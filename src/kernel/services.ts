@@ -9,11 +9,11 @@ import { Manager } from '../subsystems/systemd/manager';
 import { ServiceHost, type HostHooks } from './service-host';
 import { Sockets } from '../subsystems/sockets/sockets';
 import { Bus } from '../subsystems/bus/bus';
-import { Resolver } from '../subsystems/resolve/resolver';
-import { handleDhcp } from '../subsystems/resolve/dhcp-server';
-import { Traffic } from '../subsystems/traffic/traffic';
+import type { Resolver } from '../subsystems/resolve/resolver';
+import type { Traffic } from '../subsystems/traffic/traffic';
 import { exchangePasses } from '../subsystems/traffic/firewall';
 import type { DockerEngine } from '../subsystems/docker/engine';
+import type { NetServices } from './net-services';
 
 export interface Subsystems {
   netfilter: Netfilter;
@@ -22,8 +22,11 @@ export interface Subsystems {
   manager: Manager;
   sockets: Sockets;
   bus: Bus;
-  resolver: Resolver;
-  traffic: Traffic;
+  /** the resolver and the packet path: undefined for a moment after boot (see `loaded`) */
+  resolver: Resolver | undefined;
+  traffic: Traffic | undefined;
+  /** resolves once every subsystem's code is loaded (the resolver and traffic load behind the boot) */
+  loaded: Promise<void>;
   /** undefined until something first asks for docker (see loadDocker) */
   docker: DockerEngine | undefined;
 }
@@ -33,31 +36,36 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   const net = new Network({ now: () => k.clock.now() });
   const host = new ServiceHost(k, journal, hooks);
   const manager = new Manager(host);
+  const sockets = new Sockets({ comm: (pid) => k.procs.get(pid)?.comm ?? '' });
+  const bus = new Bus();
+  const subs: Subsystems = { netfilter, net, journal, manager, sockets, bus, resolver: undefined, traffic: undefined, docker: undefined, loaded: Promise.resolve() };
   k.services.set('netfilter', (caller, req) => netfilter.handle(caller, req));
   k.services.set('net', (caller, req) => net.request(caller, req));
   net.filter = (packet) => exchangePasses(netfilter, () => k.clock.now(), packet);
   k.services.set('journal', (caller, req) => journal.handle(caller, req));
   k.services.set('systemd', (caller, req) => manager.handle(caller, req));
-  const sockets = new Sockets({ comm: (pid) => k.procs.get(pid)?.comm ?? '' });
   k.services.set('sockets', (caller, req) => sockets.handle(caller, req));
-  const bus = new Bus();
   k.services.set('bus', (caller, req) => bus.handle(caller, req));
-  const resolver = new Resolver(net, {
-    readFile: (p) => host.readFile(p), readDir: (p) => host.readDir(p), readLink: (p) => host.readLink(p),
-    stubListener: () => {
-      const s = sockets.listener('udp', '127.0.0.53', 53);
-      return s && s.localAddress === '127.0.0.53' ? s.id : undefined;
-    },
-    hostname: () => k.identity.hostname, now: () => k.clock.now(), after: (ms, fn) => void k.clock.after(ms, fn),
-  });
-  k.services.set('resolve', (caller, req) => resolver.handle(caller, req));
-  k.services.set('dhcp', (caller, req) => handleDhcp(net, caller, req));
-  const traffic = new Traffic({ net, netfilter, sockets, now: () => k.clock.now(), random: () => k.random.next() / 0x1_0000_0000, sysctl: (key) => k.sysctl.get(key), readFile: (p) => host.readFile(p), hostname: () => k.identity.hostname, netns: k.netns });
-  k.services.set('traffic', (caller, req) => traffic.handle(caller, req));
+  // the resolver, DHCP and the packet path (ping, curl, the lessons' probes) are not needed for
+  // the first prompt: their code loads behind the boot, and a request made before waits for it
+  // (a skipping clock waits for the load, as for any work in progress)
+  k.clock.busy++;
+  const late: Promise<NetServices> = import('./net-services')
+    .then(({ startNetServices }) => {
+      const ns = startNetServices(k, host, { net, netfilter, sockets });
+      subs.resolver = ns.resolver;
+      subs.traffic = ns.traffic;
+      return ns;
+    })
+    .finally(() => k.clock.busy--);
+  k.services.set('resolve', async (caller, req) => (await late).resolver.handle(caller, req));
+  k.services.set('dhcp', async (caller, req) => (await late).dhcp(caller, req));
+  k.services.set('traffic', async (caller, req) => (await late).traffic.handle(caller, req));
+  subs.loaded = late.then(() => undefined);
   // every process exit reaches the manager (main processes, control processes, cgroups emptying)
   k.exitListeners.add((p) => {
     sockets.processExited(p.pid);
-    traffic.processExited(p.pid);
+    subs.traffic?.processExited(p.pid);
     bus.processExited(p.pid);
     const s = p.status;
     if (s?.kind === 'exited') manager.processExited(p.pid, { code: 'exited', status: s.code });
@@ -65,10 +73,9 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   });
   // docker's engine is loaded the first time anything asks for it (the docker CLI, dockerd):
   // a machine that never runs docker never loads its code
-  const subs: Subsystems = { netfilter, net, journal, manager, sockets, bus, resolver, traffic, docker: undefined };
   let engine: Promise<DockerEngine> | undefined;
   const loadDocker = (): Promise<DockerEngine> =>
-    (engine ??= import('./docker-start').then(({ startDocker }) => {
+    (engine ??= Promise.all([import('./docker-start'), late]).then(([{ startDocker }, { resolver }]) => {
       const docker = startDocker(k, journal, { net, manager, resolver });
       subs.docker = docker;
       return docker;

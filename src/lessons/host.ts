@@ -48,8 +48,10 @@ export interface CheckHost {
   unitFileState(name: string): Promise<string>;
   net(): NetView;
   firewall(): NfRuleset;
-  /** a packet played through the firewall without moving counters */
+  /** a packet played through the firewall without moving counters (after ready()) */
   probe(spec: ProbeSpec): ProbeResult;
+  /** resolves once every subsystem the checks read is loaded (some load behind the boot) */
+  ready(): Promise<void>;
   /** the machine's own sockets (not those in containers' namespaces) */
   sockets(): SocketInfo[];
   docker(): { running: boolean; containers: ContainerRec[]; images: ImageRec[] };

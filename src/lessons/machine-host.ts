@@ -118,7 +118,13 @@ export class MachineHost implements CheckHost {
   }
 
   probe(spec: Parameters<CheckHost['probe']>[0]): ReturnType<CheckHost['probe']> {
-    return this.machine.subsystems.traffic.probe(spec);
+    const traffic = this.machine.subsystems.traffic;
+    if (!traffic) throw new Error('the packet path is still loading: await ready() first');
+    return traffic.probe(spec);
+  }
+
+  ready(): Promise<void> {
+    return this.machine.subsystems.loaded;
   }
 
   sockets(): ReturnType<CheckHost['sockets']> {

@@ -229,7 +229,8 @@ describe('a web listener behind the firewall, seen from the lab client', () => {
     const m = new Machine({ clock: 'skip' });
     const setup = await runScript('tdnf install -y -q nmap-ncat >/dev/null 2>&1; nc -l 80 >/dev/null 2>&1 &\nsleep 1; ss -tlnH "sport = :80" | wc -l', m);
     expect(setup.stdout).toBe('2\n');
-    const traffic = m.subsystems.traffic;
+    await m.subsystems.loaded;
+    const traffic = m.subsystems.traffic!;
     expect(traffic.probe(fromClient)).toEqual({
       outcome: 'dropped',
       why: { kind: 'netfilter', hook: 'INPUT', table: 'filter', chain: 'INPUT', rule: 0, target: 'DROP', packet: 'request' },
@@ -252,16 +253,17 @@ describe('a web listener behind the firewall, seen from the lab client', () => {
     expect(reboot.code).toBe(143);
     await runScript('sleep 1', m);
     // the rule came back from the saved file; the listener did not (nothing listens until restarted)
-    expect(m.subsystems.traffic.probe(fromClient)).toMatchObject({ outcome: 'refused', why: { kind: 'nothing-listening', proto: 'tcp', port: 80 } });
+    expect(m.subsystems.traffic!.probe(fromClient)).toMatchObject({ outcome: 'refused', why: { kind: 'nothing-listening', proto: 'tcp', port: 80 } });
     const after = await runScript('iptables -S INPUT | grep -c -- "--dport 80 -j ACCEPT"; nc -l 80 >/dev/null 2>&1 &\nsleep 1', m);
     expect(after.stdout).toBe('1\n');
-    expect(m.subsystems.traffic.probe(fromClient).outcome).toBe('answered');
+    expect(m.subsystems.traffic!.probe(fromClient).outcome).toBe('answered');
   });
 
   it('answers lesson probes outwards without moving counters', async () => {
     const m = new Machine({ clock: 'skip' });
     await runScript('true', m);
-    const t = m.subsystems.traffic;
+    await m.subsystems.loaded;
+    const t = m.subsystems.traffic!;
     expect(t.probe({ direction: 'out', proto: 'tcp', peer: '142.250.72.14', port: 443 }).outcome).toBe('answered');
     await runScript('iptables -I OUTPUT -p tcp --dport 443 -j REJECT --reject-with tcp-reset', m);
     expect(t.probe({ direction: 'out', proto: 'tcp', peer: '142.250.72.14', port: 443 })).toMatchObject({

@@ -15,6 +15,7 @@ export { EvalContext, type Outcome } from './outcome';
 const MAX_DEPTH = 16;
 
 export async function evaluate(ctx: EvalContext, c: CheckSpec, depth = 0): Promise<Outcome> {
+  if (depth === 0) await ctx.host.ready();
   if (depth > MAX_DEPTH) return failed('the check nests too deeply');
   let o: Outcome;
   try {
