@@ -22,11 +22,11 @@ export interface Subsystems {
   manager: Manager;
   sockets: Sockets;
   bus: Bus;
-  /** the resolver and the packet path: undefined for a moment after boot (see `loaded`) */
+  /** the resolver and the packet path: undefined until loaded (see `load`) */
   resolver: Resolver | undefined;
   traffic: Traffic | undefined;
-  /** resolves once every subsystem's code is loaded (the resolver and traffic load behind the boot) */
-  loaded: Promise<void>;
+  /** loads every subsystem's code not loaded yet (the resolver and traffic load behind the boot) */
+  load(): Promise<void>;
   /** undefined until something first asks for docker (see loadDocker) */
   docker: DockerEngine | undefined;
 }
@@ -38,7 +38,7 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   const manager = new Manager(host);
   const sockets = new Sockets({ comm: (pid) => k.procs.get(pid)?.comm ?? '' });
   const bus = new Bus();
-  const subs: Subsystems = { netfilter, net, journal, manager, sockets, bus, resolver: undefined, traffic: undefined, docker: undefined, loaded: Promise.resolve() };
+  const subs: Subsystems = { netfilter, net, journal, manager, sockets, bus, resolver: undefined, traffic: undefined, docker: undefined, load: () => Promise.resolve() };
   k.services.set('netfilter', (caller, req) => netfilter.handle(caller, req));
   k.services.set('net', (caller, req) => net.request(caller, req));
   net.filter = (packet) => exchangePasses(netfilter, () => k.clock.now(), packet);
@@ -47,21 +47,29 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   k.services.set('sockets', (caller, req) => sockets.handle(caller, req));
   k.services.set('bus', (caller, req) => bus.handle(caller, req));
   // the resolver, DHCP and the packet path (ping, curl, the lessons' probes) are not needed for
-  // the first prompt: their code loads behind the boot, and a request made before waits for it
-  // (a skipping clock waits for the load, as for any work in progress)
-  k.clock.busy++;
-  const late: Promise<NetServices> = import('./net-services')
-    .then(({ startNetServices }) => {
-      const ns = startNetServices(k, host, { net, netfilter, sockets });
-      subs.resolver = ns.resolver;
-      subs.traffic = ns.traffic;
-      return ns;
-    })
-    .finally(() => k.clock.busy--);
-  k.services.set('resolve', async (caller, req) => (await late).resolver.handle(caller, req));
-  k.services.set('dhcp', async (caller, req) => (await late).dhcp(caller, req));
-  k.services.set('traffic', async (caller, req) => (await late).traffic.handle(caller, req));
-  subs.loaded = late.then(() => undefined);
+  // the first prompt: their code loads when the services start (behind the prompt on a page) or
+  // when something asks for them first, whichever comes first
+  let late: Promise<NetServices> | undefined;
+  const loadNet = (): Promise<NetServices> => {
+    if (late) return late;
+    // (a skipping clock waits for the load, as for any work in progress)
+    k.clock.busy++;
+    late = import('./net-services')
+      .then(({ startNetServices }) => {
+        const ns = startNetServices(k, host, { net, netfilter, sockets });
+        subs.resolver = ns.resolver;
+        subs.traffic = ns.traffic;
+        return ns;
+      })
+      .finally(() => k.clock.busy--);
+    return late;
+  };
+  subs.load = async () => {
+    await loadNet();
+  };
+  k.services.set('resolve', async (caller, req) => (await loadNet()).resolver.handle(caller, req));
+  k.services.set('dhcp', async (caller, req) => (await loadNet()).dhcp(caller, req));
+  k.services.set('traffic', async (caller, req) => (await loadNet()).traffic.handle(caller, req));
   // every process exit reaches the manager (main processes, control processes, cgroups emptying)
   k.exitListeners.add((p) => {
     sockets.processExited(p.pid);
@@ -75,7 +83,7 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   // a machine that never runs docker never loads its code
   let engine: Promise<DockerEngine> | undefined;
   const loadDocker = (): Promise<DockerEngine> =>
-    (engine ??= Promise.all([import('./docker-start'), late]).then(([{ startDocker }, { resolver }]) => {
+    (engine ??= Promise.all([import('./docker-start'), loadNet()]).then(([{ startDocker }, { resolver }]) => {
       const docker = startDocker(k, journal, { net, manager, resolver });
       subs.docker = docker;
       return docker;

@@ -124,7 +124,7 @@ export class MachineHost implements CheckHost {
   }
 
   ready(): Promise<void> {
-    return this.machine.subsystems.loaded;
+    return this.machine.subsystems.load();
   }
 
   sockets(): ReturnType<CheckHost['sockets']> {

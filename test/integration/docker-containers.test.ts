@@ -151,7 +151,7 @@ describe('a published container port seen from the lab client', () => {
     const m = new Machine({ clock: 'skip' });
     const setup = await runScript('sleep 1; systemctl start docker; docker run -d --name web -p 8080:80 nginx >/dev/null 2>&1; sleep 1; docker ps -q | wc -l', m);
     expect(setup.stdout).toBe('1\n');
-    await m.subsystems.loaded;
+    await m.subsystems.load();
     const traffic = m.subsystems.traffic!;
     const probe = (port: number): ProbeSpec => ({ direction: 'in', proto: 'tcp', peer: '192.168.1.20', port });
     expect(traffic.probe(probe(8080))).toMatchObject({ outcome: 'answered', why: { kind: 'socket', proto: 'tcp', port: 80, comm: 'nginx' } });

@@ -229,7 +229,7 @@ describe('a web listener behind the firewall, seen from the lab client', () => {
     const m = new Machine({ clock: 'skip' });
     const setup = await runScript('tdnf install -y -q nmap-ncat >/dev/null 2>&1; nc -l 80 >/dev/null 2>&1 &\nsleep 1; ss -tlnH "sport = :80" | wc -l', m);
     expect(setup.stdout).toBe('2\n');
-    await m.subsystems.loaded;
+    await m.subsystems.load();
     const traffic = m.subsystems.traffic!;
     expect(traffic.probe(fromClient)).toEqual({
       outcome: 'dropped',
@@ -262,7 +262,7 @@ describe('a web listener behind the firewall, seen from the lab client', () => {
   it('answers lesson probes outwards without moving counters', async () => {
     const m = new Machine({ clock: 'skip' });
     await runScript('true', m);
-    await m.subsystems.loaded;
+    await m.subsystems.load();
     const t = m.subsystems.traffic!;
     expect(t.probe({ direction: 'out', proto: 'tcp', peer: '142.250.72.14', port: 443 }).outcome).toBe('answered');
     await runScript('iptables -I OUTPUT -p tcp --dport 443 -j REJECT --reject-with tcp-reset', m);
