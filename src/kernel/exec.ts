@@ -1,7 +1,8 @@
 // execve(2): what running a file means. A simulated binary is a small ELF-headed stub
 // naming a registry program; a file starting with `#!` runs its interpreter; anything else
 // is ENOEXEC (the shell then runs it as a script, as bash does).
-import { SysError } from '../shared/errno';
+import { isSysError, SysError } from '../shared/errno';
+import type { Sys } from '../shared/sys';
 import { programs } from '../programs/registry';
 import type { Kernel, ProgramMain } from './kernel';
 import type { Process } from './process';
@@ -45,7 +46,7 @@ export async function resolveExec(k: Kernel, proc: Process, path: string, argv: 
       k.clock.busy--;
     }
     return {
-      main: (sys) => program.run(sys),
+      main: (sys) => dynamicLoader(sys, () => program.run(sys)),
       argv,
       ...(node.perm & S_ISUID ? { euid: node.uid } : {}),
       ...(node.perm & S_ISGID ? { egid: node.gid } : {}),
@@ -67,4 +68,25 @@ export async function resolveExec(k: Kernel, proc: Process, path: string, argv: 
     }
   }
   throw new SysError('ENOEXEC', 'execve', path);
+}
+
+/**
+ * What ld.so does before a dynamically linked program's main: it opens libc (a descriptor
+ * below RLIMIT_NOFILE is needed) and maps it (within RLIMIT_AS). When it cannot, it says so
+ * and the program never starts (exit status 127).
+ */
+async function dynamicLoader(sys: Sys, run: () => Promise<number>): Promise<number> {
+  const used = new Set(sys.openFds().map((f) => f.fd));
+  let free = 0;
+  while (used.has(free)) free++;
+  let why: string | undefined;
+  if (free >= sys.getrlimit('nofile').soft) why = 'cannot open shared object file: Error 24';
+  else if (sys.memoryUsage().vm > sys.getrlimit('as').soft) why = 'failed to map segment from shared object';
+  if (why === undefined) return run();
+  try {
+    await sys.write(2, `${sys.argv[0] ?? ''}: error while loading shared libraries: libc.so.6: ${why}\n`);
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+  }
+  return 127;
 }

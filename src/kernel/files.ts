@@ -10,7 +10,7 @@ export type FileKind =
   | { kind: 'tty'; tty: Tty; node: Inode | undefined }
   | { kind: 'device'; device: DeviceName; node: Inode };
 
-export type DeviceName = 'null' | 'zero' | 'full' | 'random' | 'urandom';
+export type DeviceName = 'null' | 'zero' | 'full' | 'random' | 'urandom' | 'kmsg';
 
 export interface OpenFile {
   target: FileKind;
@@ -30,7 +30,7 @@ export function deviceFor(rdev: [number, number] | undefined): DeviceName | 'tty
   if (!rdev) return undefined;
   const [major, minor] = rdev;
   if (major === 1) {
-    return ({ 3: 'null', 5: 'zero', 7: 'full', 8: 'random', 9: 'urandom' } as const)[minor as 3 | 5 | 7 | 8 | 9];
+    return ({ 3: 'null', 5: 'zero', 7: 'full', 8: 'random', 9: 'urandom', 11: 'kmsg' } as const)[minor as 3 | 5 | 7 | 8 | 9 | 11];
   }
   if (major === 5 && minor === 0) return 'tty';
   if (major === 5 && minor === 1) return 'console';

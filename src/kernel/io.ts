@@ -10,6 +10,10 @@ import { createIn } from './vfs/ops';
 import { mayAccess, R_OK, W_OK } from './vfs/permissions';
 import type { Inode } from './vfs/inode';
 import { Pipe } from './pipe';
+import { kmsgLine } from './klog';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 export function openNode(k: Kernel, proc: Process, path: string, flags: OpenFlags, mode: number): OpenFile {
   const ctx = { vfs: k.vfs, cred: proc.cred, cwd: proc.cwd, umask: proc.umask };
@@ -51,6 +55,8 @@ export function openNode(k: Kernel, proc: Process, path: string, flags: OpenFlag
       if (!tty) throw new SysError('ENXIO', 'open', path);
       file.target = { kind: 'tty', tty, node };
     } else if (dev) {
+      // /dev/kmsg is the kernel log: reading it needs CAP_SYSLOG while kernel.dmesg_restrict is set
+      if (dev === 'kmsg' && read && proc.cred.euid !== 0 && k.sysctl.get('kernel.dmesg_restrict') !== '0') throw new SysError('EPERM', 'open', path);
       file.target = { kind: 'device', device: dev, node };
     } else throw new SysError('ENXIO', 'open', path);
   } else if (node.type === 'fifo') {
@@ -103,7 +109,12 @@ export async function readFile(k: Kernel, proc: Process, file: OpenFile, max: nu
     case 'tty': {
       for (;;) {
         if (t.tty.session === proc.sid && t.tty.foreground && proc.pgid !== t.tty.foreground) {
+          // a background reader (job_control): EIO when it ignores SIGTTIN (it would never
+          // stop); SIGTTIN to its group otherwise, and a handler's run interrupts the read
+          const disp = proc.disposition(SIGNALS.SIGTTIN);
+          if (disp === 'ignore') throw new SysError('EIO', 'read');
           k.signalGroup(proc.pgid, SIGNALS.SIGTTIN);
+          if (typeof disp === 'function') throw new SysError('EINTR', 'read');
           await proc.whenRunning();
           if (proc.killed) throw new SysError('EIO', 'read');
           continue;
@@ -118,6 +129,13 @@ export async function readFile(k: Kernel, proc: Process, file: OpenFile, max: nu
         // these devices fill the whole request, as Linux does (dd bs=1M reads 1 MiB)
         case 'zero':
         case 'full': return new Uint8Array(Math.min(max, 1 << 22));
+        case 'kmsg': {
+          // one record per read, from the reader's position; at the end, end of file (Linux would wait)
+          const r = k.klog.since(file.pos)[0];
+          if (!r) return null;
+          file.pos = r.seq + 1;
+          return encoder.encode(kmsgLine(r));
+        }
         default: return k.random.fill(new Uint8Array(Math.min(max, 1 << 22)));
       }
     }
@@ -136,9 +154,37 @@ export async function writeFile(k: Kernel, proc: Process, file: OpenFile, data: 
         return;
       }
       if (file.append) file.pos = k.vfs.size(t.node);
-      // past the filesystem's largest file: EFBIG (s_maxbytes; SIGXFSZ is for RLIMIT_FSIZE, which is unlimited)
-      k.vfs.write(t.node, file.pos, data);
-      file.pos += data.length;
+      // RLIMIT_FSIZE (generic_write_check_limits): what fits below the limit is written; a
+      // write that starts at or past it raises SIGXFSZ and fails with EFBIG
+      const limit = t.node.type === 'file' ? proc.rlimits.fsize.soft : Infinity;
+      let chunk = data;
+      if (file.pos + data.length > limit) {
+        const err = new SysError('EFBIG', 'write');
+        if (file.pos < limit) {
+          // the part below the limit goes in (write(2) returns a short count); writing the rest hits it
+          chunk = data.subarray(0, limit - file.pos);
+          k.vfs.write(t.node, file.pos, chunk);
+          file.pos += chunk.length;
+          err.written = chunk.length;
+        }
+        k.signal(proc, SIGNALS.SIGXFSZ);
+        throw err;
+      }
+      // past the filesystem's largest file: EFBIG (s_maxbytes)
+      try {
+        k.vfs.write(t.node, file.pos, chunk);
+      } catch (e) {
+        if (!(e instanceof SysError) || e.errno !== 'ENOSPC') throw e;
+        // a full disk takes what still fits (a short write); the rest fails
+        const part = fittingPrefix(k, t.node, file.pos, chunk);
+        if (part > 0) {
+          k.vfs.write(t.node, file.pos, chunk.subarray(0, part));
+          file.pos += part;
+          e.written = part;
+        }
+        throw e;
+      }
+      file.pos += chunk.length;
       return;
     }
     case 'pipe': {
@@ -155,10 +201,15 @@ export async function writeFile(k: Kernel, proc: Process, file: OpenFile, data: 
       }
     }
     case 'tty':
+      // a terminal that is stopped (^S) or behind (the page's xterm.js under `yes`) holds its
+      // writers, as n_tty_write sleeps on write_wait; a signal ends the wait
+      while (t.tty.outputFull()) await k.block(proc, t.tty.waitOutputRoom());
       t.tty.write(data);
       return;
     case 'device':
       if (t.device === 'full') throw new SysError('ENOSPC', 'write');
+      // a line written to /dev/kmsg joins the kernel log ("<N>" sets its level; facility user)
+      if (t.device === 'kmsg') writeKmsg(k, data);
       return;
   }
 }
@@ -181,4 +232,36 @@ export function closeFile(k: Kernel, file: OpenFile): void {
 export function shareFile(file: OpenFile): OpenFile {
   file.refs++;
   return file;
+}
+
+/** devkmsg_write: one record per write, "<N>" in front sets its priority (default: user.warning). */
+function writeKmsg(k: Kernel, data: Uint8Array): void {
+  let text = decoder.decode(data).replace(/\n$/, '');
+  let level = 4;
+  let facility = 1;
+  const m = /^<(\d+)>/.exec(text);
+  if (m) {
+    const pri = Number(m[1]);
+    level = pri & 7;
+    // userspace may not claim the kernel's facility
+    facility = pri >> 3 || 1;
+    text = text.slice(m[0].length);
+  }
+  k.klog.log(level, (k.clock.now() - k.bootedAt) / 1000, text, facility);
+}
+
+/** The longest prefix of `data`, ending on a block boundary, that still fits at `pos` (0 if none). */
+function fittingPrefix(k: Kernel, node: Inode, pos: number, data: Uint8Array): number {
+  const BLOCK = 4096;
+  const sizeOf = (blocks: number): number => Math.min(data.length, blocks * BLOCK - (pos % BLOCK));
+  let lo = 0;
+  let hi = Math.ceil((data.length + (pos % BLOCK)) / BLOCK);
+  // lo blocks fit; find the most, in about log2(hi) tries
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    const size = sizeOf(mid);
+    if (size > 0 && k.vfs.fits(node, pos, data.subarray(0, size))) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo === 0 ? 0 : Math.max(0, sizeOf(lo));
 }

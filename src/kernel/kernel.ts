@@ -21,6 +21,10 @@ import { makeSys } from './sys';
 import { CpuTime } from './cpu-time';
 import { SysctlTable } from './sysctl-table';
 import { resolveExec, type Resolved } from './exec';
+import { KernelLog } from './klog';
+import { Memory } from './memory';
+import { copyRlimits, defaultRlimits } from './rlimit';
+import { KERNEL_CMDLINE } from './image/etc-files';
 
 export type ProgramMain = (sys: Sys) => Promise<number>;
 /** A service's entry point: a request from a caller in, a reply (plain data) out. */
@@ -36,6 +40,13 @@ export interface KernelIdentity {
   machine: string;
 }
 
+export interface KernelOptions {
+  /** Real bytes program heaps may hold together (see memory.ts). Default 128 MiB. */
+  heapQuota?: number;
+  /** Most tasks the tab runs at once, whatever kernel.threads-max says. Default 1024. */
+  maxTasks?: number;
+}
+
 export class Kernel {
   readonly procs = new Map<number, Process>();
   private nextPid = 1;
@@ -43,8 +54,16 @@ export class Kernel {
   readonly bootedAt: number;
   /** The process whose system call is running (what /proc/self names). */
   current: Process | undefined;
-  /** Most processes the machine holds at once (fork fails with EAGAIN beyond). */
-  readonly maxProcesses = 1024;
+  /**
+   * Most tasks (processes and kernel threads) the machine runs at once: kernel.threads-max,
+   * and never more than the tab can hold (each process costs the worker real memory). Past
+   * it fork fails with EAGAIN, for root too (copy_process: nr_threads >= max_threads).
+   */
+  readonly maxTasks: number;
+  /** The kernel ring buffer (dmesg, /dev/kmsg). */
+  readonly klog: KernelLog;
+  /** Memory accounting and the OOM killer. */
+  readonly memory: Memory;
   /** Pipes behind named pipes (FIFOs) that are open, by inode. */
   readonly fifos = new Map<number, import('./pipe').Pipe>();
   /** The machine console (/dev/console, /dev/tty1). */
@@ -67,10 +86,36 @@ export class Kernel {
     readonly clock: Clock,
     readonly random: Random,
     readonly identity: KernelIdentity,
+    opts: KernelOptions = {},
   ) {
     this.bootedAt = clock.now();
     this.cpu = new CpuTime(clock);
     this.sysctl = new SysctlTable({ identity, random: () => random.next() });
+    this.klog = new KernelLog(identity.release, identity.version, KERNEL_CMDLINE);
+    this.memory = new Memory(this, opts.heapQuota ?? 128 * 1024 * 1024);
+    this.maxTasks = opts.maxTasks ?? 1024;
+  }
+
+  /** A sysctl integer (kernel.threads-max, fs.nr_open), or `fallback`. */
+  sysctlInt(key: string, fallback: number): number {
+    const v = Number(this.sysctl.get(key));
+    return Number.isFinite(v) ? v : fallback;
+  }
+
+  /**
+   * copy_process's limits on new tasks: past RLIMIT_NPROC for the user (root and the
+   * kernel's own user are exempt), or past max_threads (kernel.threads-max, and the tab's
+   * own ceiling) for everyone: EAGAIN.
+   */
+  private checkFork(parent: Process | undefined, uid: number): void {
+    const tasks = this.procs.size + this.kthreads.size;
+    if (tasks >= Math.min(this.maxTasks, this.sysctlInt('kernel.threads-max', 15674))) throw new SysError('EAGAIN', 'fork');
+    if (!parent || uid === 0 || parent.cred.euid === 0) return;
+    const limit = parent.rlimits.nproc.soft;
+    if (limit === Infinity) return;
+    let count = 0;
+    for (const p of this.procs.values()) if (p.cred.uid === uid && p.state !== 'zombie') count++;
+    if (count >= limit) throw new SysError('EAGAIN', 'fork');
   }
 
   resolveProgram(proc: Process, path: string, argv: string[]): Promise<Resolved> {
@@ -132,7 +177,7 @@ export class Kernel {
     netns?: number;
     pidns?: PidNamespace;
   }): Process {
-    if (this.procs.size >= this.maxProcesses) throw new SysError('EAGAIN', 'fork');
+    this.checkFork(parent, init.cred.uid);
     const netns = init.netns ?? parent?.netns ?? 0;
     if (!this.netns.has(netns)) throw new SysError('EINVAL', 'clone');
     const rootGiven = init.root ?? init.cred.root ?? parent?.cred.root;
@@ -166,6 +211,8 @@ export class Kernel {
     proc.uts = init.uts ?? parent?.uts;
     proc.netns = netns;
     proc.pidns = init.pidns ?? parent?.pidns;
+    proc.rlimits = parent ? copyRlimits(parent.rlimits) : defaultRlimits(this.sysctlInt('kernel.threads-max', 15674));
+    proc.oomScoreAdj = this.memory.scoreAdjFor(proc.comm, parent);
     enterPidNamespaces(proc.pidns, pid);
     this.vfs.retain(init.cwd);
     if (proc.cred.root) this.vfs.retain(proc.cred.root);
@@ -213,6 +260,7 @@ export class Kernel {
     proc.state = 'zombie';
     proc.status = status;
     proc.killed = true;
+    this.memory.release(proc);
     proc.interruptBlockers(() => new ProcessKilled(proc.pid));
     proc.resume();
     proc.state = 'zombie';
@@ -372,7 +420,13 @@ export class Kernel {
       this.stop(proc, sig);
       return;
     }
-    this.terminate(proc, { kind: 'signaled', signal: sig, core: CORE_SIGNALS.has(sig) });
+    this.terminate(proc, { kind: 'signaled', signal: sig, core: this.dumpsCore(proc, sig) });
+  }
+
+  /** Whether dying of `sig` leaves a core: a core signal, and RLIMIT_CORE allows one (a piped core_pattern ignores the limit). */
+  private dumpsCore(proc: Process, sig: number): boolean {
+    if (!CORE_SIGNALS.has(sig)) return false;
+    return proc.rlimits.core.soft > 0 || (this.sysctl.get('kernel.core_pattern') ?? '').startsWith('|');
   }
 
   signalGroup(pgid: number, sig: number): number {

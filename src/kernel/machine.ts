@@ -30,8 +30,15 @@ export interface MachineOptions {
   /** Virtual epoch milliseconds at boot. */
   start?: number;
   seed?: number;
-  /** Bytes of file data the machine may hold in memory (ENOSPC beyond). */
+  /**
+   * Real bytes of file data (all filesystems, zeros not counted: they take no memory) the
+   * machine may hold; ENOSPC beyond. Default 256 MiB.
+   */
   memoryQuota?: number;
+  /** Real bytes the programs' heaps may hold together; the OOM killer acts beyond. Default 128 MiB. */
+  heapQuota?: number;
+  /** Most tasks at once (fork fails with EAGAIN beyond, as at kernel.threads-max). Default 1024. */
+  maxTasks?: number;
   /** Receives console output (the page's terminal). */
   onConsole?: (text: string) => void;
   winsize?: WinSize;
@@ -105,11 +112,13 @@ export class Machine {
   /** A restored machine: resolves once its saved runtime state is back (at once for a fresh one). */
   restored: Promise<void> = Promise.resolve();
   private readonly restoredFrom: RestoreSource | undefined;
+  private readonly kernelOpts: { heapQuota?: number; maxTasks?: number };
 
   constructor(opts: MachineOptions = {}) {
     const t0 = realNow();
     this.servicesAfterPrompt = opts.servicesAfterPrompt ?? false;
     this.startServices = opts.services ?? true;
+    this.kernelOpts = { ...(opts.heapQuota !== undefined ? { heapQuota: opts.heapQuota } : {}), ...(opts.maxTasks !== undefined ? { maxTasks: opts.maxTasks } : {}) };
     const snap = opts.restore;
     this.restoredFrom = snap;
     this.clock = new Clock(opts.clock ?? 'realtime', opts.start ?? snap?.savedAt ?? Date.UTC(2026, 0, 15, 9, 30, 0), hostTime);
@@ -192,7 +201,7 @@ export class Machine {
       release: etc.KERNEL_RELEASE,
       version: etc.KERNEL_VERSION,
       machine: 'x86_64',
-    });
+    }, this.kernelOpts);
     const k = this.kernel;
     const mount = (type: 'devtmpfs' | 'proc' | 'sysfs' | 'tmpfs', source: string, path: string, perm: number, capacity: number, options: string): void => {
       const fs = vfs.addFilesystem(type, source, path, capacity, { options, inodesTotal: capacity ? 251824 : 0 });
@@ -206,6 +215,7 @@ export class Machine {
     mount('tmpfs', 'tmpfs', '/tmp', 0o1777, 1007 * 1024 * 1024, 'rw,nosuid,nodev,nr_inodes=1048576');
     for (const d of ['/run/lock', '/run/media', '/run/user', '/run/systemd', '/run/systemd/resolve', '/run/systemd/system', '/run/log', '/run/log/journal']) w.dir(d, d === '/run/lock' ? 0o1777 : 0o755);
     w.file('/run/systemd/resolve/stub-resolv.conf', 'nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n');
+    k.memory.markBoot();
     const procRoot = vfs.child(vfs.root, 'proc')!;
     mountProc(k, procRoot, () => k.current?.pid ?? 1);
     k.consoleTty = this.console;
@@ -215,6 +225,8 @@ export class Machine {
     const bootId = Array.from(this.random.fill(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
     this.journal.startBoot(bootId, { now: () => clock.now(), uptime: () => clock.now() - k.bootedAt }, () => k.identity.hostname);
     for (const [, level, text] of bootLog(etc.KERNEL_RELEASE, etc.KERNEL_VERSION, etc.KERNEL_CMDLINE)) this.journal.kernel(text, level);
+    // what the kernel logs from now on (the OOM killer) reaches the journal too
+    k.klog.listeners.add((r) => this.journal.kernel(r.text, r.level));
     this.startInit();
     this.subsystems = startSubsystems(k, this.journal, {
       console: (line) => this.consoleOut(`${line}\r\n`),
@@ -222,15 +234,16 @@ export class Machine {
     });
     // services start once the console is up, as getty does not wait for them either
     const manager = this.subsystems.manager;
+    const subs = this.subsystems;
     if (!this.startServices) {
-      this.booted = Promise.resolve();
+      this.booted = subs.load();
       return;
     }
     k.clock.busy++;
     this.booted = new Promise<void>((resolve) => {
       const go = (): void => {
         k.clock.busy--;
-        void manager.boot().then(resolve);
+        void Promise.all([manager.boot(), subs.load()]).then(() => resolve());
       };
       // on a page the login prompt comes first and the services start behind it, so the
       // learner can type at once; headless, they start right away

@@ -6,6 +6,7 @@ import type { PidNamespace } from './pidns';
 import type { Inode } from './vfs/inode';
 import type { Cred } from './vfs/permissions';
 import type { Tty } from './tty';
+import type { Rlimits } from './rlimit';
 
 /** A UTS namespace: what uname(2) reports as nodename and domainname, and sethostname(2) sets. */
 export interface UtsNamespace {
@@ -53,6 +54,12 @@ export class Process {
   childCpuMs = 0;
   /** When it last entered the kernel (a system call or a tick). */
   lastRan = -Infinity;
+  /** Resource limits (getrlimit(2)); set by the kernel when the process is created. */
+  rlimits!: Rlimits;
+  /** Bytes the program allocated (its heap: Sys.alloc), charged to the machine's memory. */
+  heap = 0;
+  /** /proc/<pid>/oom_score_adj: -1000 (never chosen) to 1000. */
+  oomScoreAdj = 0;
 
   constructor(
     readonly pid: number,

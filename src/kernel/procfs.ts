@@ -6,8 +6,8 @@ import type { Kernel } from './kernel';
 import type { KernelThread, Process } from './process';
 import { pidFor, sees, type PidNamespace } from './pidns';
 import type { Inode } from './vfs/inode';
+import { limitsText } from './rlimit';
 
-const MEM_TOTAL_KB = 2014256;
 const decoder = new TextDecoder();
 
 /** A new procfs instance mounted on `mountpoint` (Kernel.mountProc). */
@@ -65,7 +65,7 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number, pidn
 
   const STATIC: Record<string, () => string> = {
     cpuinfo: () => cpuinfo(),
-    meminfo: () => meminfo(),
+    meminfo: () => k.memory.meminfo(),
     uptime: () => {
       const up = (k.clock.now() - k.bootedAt) / 1000;
       return `${up.toFixed(2)} ${(up * 1.9).toFixed(2)}\n`;
@@ -97,6 +97,14 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number, pidn
       }),
       environ: () => file(`${base}/environ`, () => [...p.env].map(([n, v]) => `${n}=${v}\0`).join(''), 0o400, p),
       stat: () => file(`${base}/stat`, () => statLine(k, p, view), 0o444, p),
+      limits: () => file(`${base}/limits`, () => limitsText(p.rlimits), 0o444, p),
+      // writing it moves the process in the OOM killer's choice (lowering it needs root)
+      oom_score_adj: () => file(`${base}/oom_score_adj`, () => `${p.oomScoreAdj}\n`, 0o644, p, (text) => {
+        const v = /^\s*(-?\d+)\s*$/.exec(text);
+        if (!v || Number(v[1]) < -1000 || Number(v[1]) > 1000) throw new SysError('EINVAL', 'write');
+        if (Number(v[1]) < p.oomScoreAdj && k.current?.cred.euid !== 0) throw new SysError('EACCES', 'write');
+        p.oomScoreAdj = Number(v[1]);
+      }),
       mounts: () => file(`${base}/mounts`, () => mounts(k, p), 0o444, p),
       cwd: () => link(`${base}/cwd`, () => k.vfs.pathOf(p.cwd, readerRoot()), p),
       exe: () => link(`${base}/exe`, () => p.argv[0] ?? '', p),
@@ -220,7 +228,9 @@ function status(k: Kernel, p: Process, view: (pid: number) => number): string {
     `Gid:\t${c.gid}\t${c.egid}\t${c.egid}\t${c.egid}`,
     `FDSize:\t64`,
     `Groups:\t${c.groups.join(' ')}${c.groups.length ? ' ' : ''}`,
+    ...(p.state === 'zombie' ? [] : k.memory.statusLines(p)),
     `Threads:\t1`,
+    `SigQ:\t0/${p.rlimits.sigpending.soft === Infinity ? 'unlimited' : p.rlimits.sigpending.soft}`,
     '',
   ].join('\n');
 }
@@ -278,13 +288,4 @@ function cpuinfo(): string {
     '',
   ].join('\n');
   return `${one(0)}\n${one(1)}\n`;
-}
-
-function meminfo(): string {
-  const rows: [string, number][] = [
-    ['MemTotal', MEM_TOTAL_KB], ['MemFree', 1623412], ['MemAvailable', 1795320], ['Buffers', 2148],
-    ['Cached', 216372], ['SwapCached', 0], ['Active', 98412], ['Inactive', 160220], ['SwapTotal', 0], ['SwapFree', 0],
-    ['Shmem', 1120], ['Slab', 42816], ['CommitLimit', 1007128], ['Committed_AS', 291880],
-  ];
-  return rows.map(([n, v]) => `${`${n}:`.padEnd(16)}${String(v).padStart(8)} kB\n`).join('');
 }

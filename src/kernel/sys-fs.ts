@@ -48,10 +48,11 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
     if (!f) throw new SysError('EBADF', 'fd');
     return f;
   };
-  const lowestFree = (from = 0): number => {
+  /** get_unused_fd: the lowest free descriptor, EMFILE at RLIMIT_NOFILE. */
+  const lowestFree = (from = 0, syscall = 'open'): number => {
     let n = from;
     while (proc.fds.has(n)) n++;
-    if (n >= 1024) throw new SysError('EMFILE', 'open');
+    if (n >= proc.rlimits.nofile.soft) throw new SysError('EMFILE', syscall);
     return n;
   };
   const install = (file: OpenFile): number => {
@@ -63,6 +64,8 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
   const sys: FsSys = {
     async open(path, flags, mode = 0o666) {
       await enter();
+      // the descriptor comes first (get_unused_fd_flags): with none free nothing is opened or created
+      lowestFree();
       let abs = normalize(path.startsWith('/') ? path : `${k.vfs.pathOf(proc.cwd, proc.cred.root)}/${path}`);
       // a link to /dev/stdout or /proc/self/fd/N (nginx's access.log in its image) opens the
       // descriptor it names, as the kernel's walk through those links does
@@ -78,7 +81,11 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
         const owner = magic?.[1] ? k.procs.get(hostPidFor(proc.pidns, Number(magic[1])) ?? -1) : proc;
         const src = owner?.fds.get(std ?? Number(magic![2]));
         if (!src) throw new SysError('ENOENT', 'open', path);
-        if (src.target.kind !== 'inode') return install(shareFile(src));
+        if (src.target.kind !== 'inode') {
+          const n = lowestFree();
+          proc.fds.set(n, shareFile(src));
+          return n;
+        }
       }
       const file = openNode(k, proc, path, flags, mode);
       const t = file.target;
@@ -91,7 +98,12 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
           throw e;
         }
       }
-      return install(file);
+      try {
+        return install(file);
+      } catch (e) {
+        closeFile(k, file);
+        throw e;
+      }
     },
     async mkfifo(path, mode = 0o666) {
       await enter();
@@ -115,10 +127,15 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       closeFile(k, f);
     },
     dup(n) {
-      return install(shareFile(fd(n)));
+      const f = fd(n);
+      const m = lowestFree(0, 'dup');
+      proc.fds.set(m, shareFile(f));
+      return m;
     },
     dup2(from, to) {
       const f = fd(from);
+      // a target past RLIMIT_NOFILE is not a descriptor this process may have (ksys_dup3)
+      if (to < 0 || to >= proc.rlimits.nofile.soft) throw new SysError('EBADF', 'dup2');
       if (from === to) return to;
       const old = proc.fds.get(to);
       proc.fds.set(to, shareFile(f));
@@ -128,6 +145,11 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
     },
     pipe() {
       alive();
+      // both descriptors are found before the pipe exists (do_pipe2): EMFILE leaves nothing open
+      const first = lowestFree(0, 'pipe');
+      let second = first + 1;
+      while (proc.fds.has(second)) second++;
+      if (second >= proc.rlimits.nofile.soft) throw new SysError('EMFILE', 'pipe');
       const p = new Pipe();
       p.readers = 1;
       p.writers = 1;

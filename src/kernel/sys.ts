@@ -3,7 +3,7 @@
 // when the time slice is used up.
 import { SysError } from '../shared/errno';
 import type { ProcessInfo } from '../shared/process';
-import type { PriorityWhich, Sys } from '../shared/sys';
+import type { PriorityWhich, RlimitResource, Sys } from '../shared/sys';
 import { ProcessExit, ProcessKilled } from './errors';
 import type { OpenFile } from './files';
 import { shareFile } from './io';
@@ -13,6 +13,9 @@ import { maybeYield, sliceExpired } from './scheduler';
 import { makeFsSys } from './sys-fs';
 import { hostPidFor, pidFor, sees } from './pidns';
 import type { Tty } from './tty';
+import { checkSetrlimit } from './rlimit';
+
+const RESOURCES = new Set<RlimitResource>(['cpu', 'fsize', 'data', 'stack', 'core', 'rss', 'nproc', 'nofile', 'memlock', 'as', 'locks', 'sigpending', 'msgqueue', 'nice', 'rtprio', 'rttime']);
 
 export function makeSys(k: Kernel, proc: Process): Sys {
   const enter = async (): Promise<void> => {
@@ -142,6 +145,8 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       if (resolved.egid !== undefined) proc.cred.egid = resolved.egid;
       proc.env = new Map(env);
       proc.comm = commOf(resolved.argv[0] ?? '');
+      // the old program's memory goes with it
+      k.memory.charge(proc, -proc.heap);
       proc.handlers.forEach((d, s) => {
         if (typeof d === 'function') proc.handlers.delete(s);
       });
@@ -230,6 +235,27 @@ export function makeSys(k: Kernel, proc: Process): Sys {
         else t.nice = value;
       }
       if (refused) throw refused;
+    },
+    getrlimit(resource) {
+      alive();
+      if (!RESOURCES.has(resource)) throw new SysError('EINVAL', 'getrlimit');
+      return { ...proc.rlimits[resource] };
+    },
+    setrlimit(resource, limit) {
+      alive();
+      if (!RESOURCES.has(resource)) throw new SysError('EINVAL', 'setrlimit');
+      const next = { soft: limit.soft, hard: limit.hard };
+      checkSetrlimit(proc.rlimits[resource], next, resource, proc.cred.euid === 0, k.sysctlInt('fs.nr_open', 1048576));
+      proc.rlimits[resource] = next;
+    },
+    alloc(bytes) {
+      alive();
+      k.current = proc;
+      k.memory.charge(proc, bytes);
+    },
+    memoryUsage() {
+      const r = k.memory.rss(proc);
+      return { vm: k.memory.vmSize(proc), rss: r.total, heap: proc.heap };
     },
 
     isatty(fd) {

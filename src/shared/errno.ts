@@ -63,6 +63,11 @@ export class SysError extends Error {
   readonly errno: Errno;
   readonly syscall: string;
   readonly path: string | undefined;
+  /**
+   * A write that failed part way (a disk filling up, RLIMIT_FSIZE): the bytes that were
+   * written before it, which write(2) would have returned as a short count.
+   */
+  written?: number;
   constructor(errno: Errno, syscall: string, path?: string) {
     // an expected failure needs no stack trace, and capturing one made every ENOENT probe
     // (PATH lookups, unit file search) cost microseconds; V8 reads this limit in Error()

@@ -72,13 +72,22 @@ export const SIGNAL_DESCRIPTIONS: Record<number, string> = {
   13: 'Broken pipe',
   14: 'Alarm clock',
   15: 'Terminated',
+  16: 'Stack fault',
   17: 'Child exited',
   18: 'Continued',
   19: 'Stopped (signal)',
   20: 'Stopped',
   21: 'Stopped (tty input)',
   22: 'Stopped (tty output)',
+  23: 'Urgent I/O condition',
+  24: 'CPU time limit exceeded',
+  25: 'File size limit exceeded',
+  26: 'Virtual timer expired',
+  27: 'Profiling timer expired',
   28: 'Window changed',
+  29: 'I/O possible',
+  30: 'Power failure',
+  31: 'Bad system call',
 };
 
 /** Signals whose default action is to ignore. */

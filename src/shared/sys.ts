@@ -51,6 +51,30 @@ export interface UtsName {
   domainname: string;
 }
 
+/**
+ * getrlimit(2) resources (RLIMIT_*). `as` is RLIMIT_AS (ulimit -v), `fsize` RLIMIT_FSIZE
+ * (ulimit -f, bytes), `nofile` RLIMIT_NOFILE, `nproc` RLIMIT_NPROC.
+ */
+export type RlimitResource =
+  | 'cpu' | 'fsize' | 'data' | 'stack' | 'core' | 'rss' | 'nproc' | 'nofile'
+  | 'memlock' | 'as' | 'locks' | 'sigpending' | 'msgqueue' | 'nice' | 'rtprio' | 'rttime';
+
+/** A soft and a hard limit; Infinity is RLIM_INFINITY ("unlimited"). */
+export interface Rlimit {
+  soft: number;
+  hard: number;
+}
+
+/** A process's memory as /proc/<pid>/status reports it, in bytes. */
+export interface MemoryUsage {
+  /** VmSize: the program's mappings plus what it allocated. */
+  vm: number;
+  /** VmRSS. */
+  rss: number;
+  /** What the program allocated (its heap: the anonymous memory it charged with alloc). */
+  heap: number;
+}
+
 /** Whose niceness getpriority/setpriority name: a process, a process group or a user's processes. */
 export type PriorityWhich = 'process' | 'pgrp' | 'user';
 
@@ -142,6 +166,24 @@ export interface Sys {
   getpriority(which: PriorityWhich, who: number): number;
   /** setpriority(2): niceness clamped to -20..19; EPERM for another user's process, EACCES to lower it without root. */
   setpriority(which: PriorityWhich, who: number, nice: number): void;
+  /** getrlimit(2). */
+  getrlimit(resource: RlimitResource): Rlimit;
+  /**
+   * setrlimit(2): EINVAL when soft exceeds hard; EPERM to raise the hard limit without root
+   * (CAP_SYS_RESOURCE), or RLIMIT_NOFILE's beyond fs.nr_open even for root.
+   */
+  setrlimit(resource: RlimitResource, limit: Rlimit): void;
+
+  // memory
+  /**
+   * malloc/free as the kernel sees them: grows (or, negative, shrinks) this process's heap by
+   * `bytes`. ENOMEM when RLIMIT_AS would be exceeded. When the machine is out of memory the
+   * OOM killer runs first: it kills the process using the most memory, which may be this one
+   * (the call then never returns: the process is dead).
+   */
+  alloc(bytes: number): void;
+  /** This process's memory (VmSize, VmRSS, heap). */
+  memoryUsage(): MemoryUsage;
 
   // terminal
   isatty(fd: number): boolean;

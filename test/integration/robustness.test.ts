@@ -44,7 +44,7 @@ describe('robustness', () => {
     const machine = new Machine({ clock: 'skip' });
     const r = await runScript('f() { f | f & }; f; sleep 1; echo survived', machine);
     expect(r.stdout).toContain('survived');
-    expect(machine.kernel.procs.size).toBeLessThanOrEqual(machine.kernel.maxProcesses);
+    expect(machine.kernel.procs.size).toBeLessThanOrEqual(machine.kernel.maxTasks);
     for (const p of [...machine.kernel.procs.values()]) if (p.pid !== 1) machine.kernel.signal(p, 9);
     const after = await runScript('echo ok', new Machine({ clock: 'skip' }));
     expect(after.stdout).toBe('ok\n');

@@ -83,6 +83,7 @@ export function buildDev(w: ImageWriter): void {
   w.device('/dev/full', 1, 7);
   w.device('/dev/random', 1, 8);
   w.device('/dev/urandom', 1, 9);
+  w.device('/dev/kmsg', 1, 11, 0o644);
   w.device('/dev/tty', 5, 0);
   w.device('/dev/console', 5, 1, 0o600);
   w.device('/dev/tty0', 4, 0, 0o620, 5);

@@ -1,7 +1,10 @@
 // A regular file's bytes, kept in 64 KiB chunks so that a file with holes (truncate -s 1G,
 // a write after a seek past the end) holds memory only for what was written. A hole reads
 // as zeros. Which 4 KiB blocks were written is tracked per chunk: that is the file's
-// st_blocks and what it takes from the disk.
+// st_blocks and what it takes from the disk. Zeros written past a chunk's stored bytes are
+// not stored either (they read back as zeros all the same), so `dd if=/dev/zero` of a
+// gigabyte takes its blocks on the disk but almost no memory: `held` is what memory the
+// file really takes.
 
 export const BLOCK = 4096;
 const CHUNK = 1 << 16;
@@ -20,11 +23,29 @@ function popcount(n: number): number {
   return c;
 }
 
+/** Whether every byte of `u8` is zero (four at a time where aligned). */
+export function allZero(u8: Uint8Array): boolean {
+  let i = 0;
+  const n = u8.length;
+  const head = Math.min(n, (4 - (u8.byteOffset & 3)) & 3);
+  for (; i < head; i++) if (u8[i] !== 0) return false;
+  const words = (n - i) >> 2;
+  if (words > 0) {
+    const w = new Uint32Array(u8.buffer, u8.byteOffset + i, words);
+    for (let j = 0; j < words; j++) if (w[j] !== 0) return false;
+    i += words * 4;
+  }
+  for (; i < n; i++) if (u8[i] !== 0) return false;
+  return true;
+}
+
 export class FileData {
   private readonly chunks = new Map<number, Chunk>();
   size = 0;
   /** 4 KiB blocks written (allocated), over all chunks. */
   allocated = 0;
+  /** Bytes of memory the chunks hold. */
+  held = 0;
 
   /** Bytes [offset, offset+len) clipped to the file, holes as zeros. */
   read(offset: number, len: number): Uint8Array {
@@ -51,27 +72,59 @@ export class FileData {
     return extra;
   }
 
-  write(offset: number, data: Uint8Array): void {
+  /** Bytes of memory writing `data` at `offset` would add (the chunks' buffers growing). */
+  memoryToAdd(offset: number, data: Uint8Array): number {
+    let extra = 0;
+    this.eachPiece(offset, data, (c, start, piece) => {
+      const len = c?.bytes.length ?? 0;
+      const grown = this.grownLength(len, start, piece);
+      extra += grown - len;
+    });
+    return extra;
+  }
+
+  /** A chunk's new buffer length for a write of `piece` at `start`: unchanged when what lies past the buffer is zeros. */
+  private grownLength(len: number, start: number, piece: Uint8Array): number {
+    const end = start + piece.length;
+    if (end <= len) return len;
+    const past = piece.subarray(Math.max(0, len - start));
+    if (allZero(past)) return len;
+    // grow by doubling so small files stay small and appends stay cheap
+    return Math.min(CHUNK, Math.max(end, len * 2, 64));
+  }
+
+  private eachPiece(offset: number, data: Uint8Array, f: (c: Chunk | undefined, start: number, piece: Uint8Array, index: number) => void): void {
     let done = 0;
     while (done < data.length) {
       const pos = offset + done;
       const index = Math.floor(pos / CHUNK);
       const start = pos - index * CHUNK;
       const n = Math.min(CHUNK - start, data.length - done);
-      let c = this.chunks.get(index);
+      f(this.chunks.get(index), start, data.subarray(done, done + n), index);
+      done += n;
+    }
+  }
+
+  /** Writes `data` at `offset`; `zero` says it is all zeros (known to the caller, saving a scan). */
+  write(offset: number, data: Uint8Array, zero = false): void {
+    this.eachPiece(offset, data, (existing, start, piece, index) => {
+      let c = existing;
       if (!c) {
         c = { bytes: new Uint8Array(0), blocks: 0 };
         this.chunks.set(index, c);
       }
-      if (c.bytes.length < start + n) {
-        // grow by doubling so small files stay small and appends stay cheap
-        const grown = new Uint8Array(Math.min(CHUNK, Math.max(start + n, c.bytes.length * 2, 64)));
-        grown.set(c.bytes);
-        c.bytes = grown;
+      const len = c.bytes.length;
+      const grown = zero ? len : this.grownLength(len, start, piece);
+      if (grown > len) {
+        const bytes = new Uint8Array(grown);
+        bytes.set(c.bytes);
+        c.bytes = bytes;
+        this.held += grown - len;
       }
-      c.bytes.set(data.subarray(done, done + n), start);
-      done += n;
-    }
+      // zeros past the buffer are left out: they read as zeros
+      const keep = Math.max(0, Math.min(piece.length, c.bytes.length - start));
+      if (keep > 0) c.bytes.set(keep === piece.length ? piece : piece.subarray(0, keep), start);
+    });
     this.eachBlockRange(offset, data.length, (c, mask, index) => {
       const chunk = c ?? this.chunks.get(index)!;
       this.allocated += popcount(mask & ~chunk.blocks);
@@ -88,6 +141,7 @@ export class FileData {
         const base = index * CHUNK;
         if (base >= len) {
           this.allocated -= popcount(c.blocks);
+          this.held -= c.bytes.length;
           this.chunks.delete(index);
           continue;
         }
@@ -125,6 +179,7 @@ export class FileData {
     for (const c of chunks) {
       d.chunks.set(c.index, { bytes: c.bytes, blocks: c.blocks & 0xffff });
       d.allocated += popcount(c.blocks & 0xffff);
+      d.held += c.bytes.length;
     }
     return d;
   }

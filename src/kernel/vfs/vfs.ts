@@ -3,7 +3,7 @@
 // checks. Every failure is a SysError carrying an errno.
 import { SysError } from '../../shared/errno';
 import type { Errno } from '../../shared/errno';
-import { BLOCK, FileData } from './file-data';
+import { allZero, BLOCK, FileData } from './file-data';
 import type { FileSystemInfo, FsType } from './filesystems';
 import type { FileType, Inode } from './inode';
 import { S_ISGID } from './inode';
@@ -39,11 +39,30 @@ export class Vfs {
   private nextIno = 2;
   rootIno = 0;
 
+  /** Bytes of memory the files' data takes, over every filesystem (FileData.held). */
+  private heldBytes = 0;
+
   constructor(
     private readonly now: () => number,
-    /** Bytes of file data the whole machine may hold in memory. */
+    /**
+     * Bytes of memory the files' data may take, over the whole machine: what the tab can hold
+     * (zeros take none). Past it a write fails with ENOSPC, as on a full disk.
+     */
     private readonly memoryQuota: number,
   ) {}
+
+  /** Memory the files' data takes (the part of the quota in use). */
+  get memoryHeld(): number {
+    return this.heldBytes;
+  }
+
+  /** Forgets a file's data (its blocks are given back by the caller). */
+  private dropData(ino: number): void {
+    const d = this.data.get(ino);
+    if (!d) return;
+    this.heldBytes -= d.held;
+    this.data.delete(ino);
+  }
 
   // ---- filesystems and mounts ----
 
@@ -139,7 +158,7 @@ export class Vfs {
         if (node.fs !== fs || this.openRefs.has(ino)) continue;
         info.stored -= this.allocated(node);
         this.inodes.delete(ino);
-        this.data.delete(ino);
+        this.dropData(ino);
       }
     }
   }
@@ -153,7 +172,7 @@ export class Vfs {
     for (const [ino, node] of this.inodes) {
       if (node.fs === rootFs) continue;
       this.inodes.delete(ino);
-      this.data.delete(ino);
+      this.dropData(ino);
     }
     this.mounts.clear();
     this.mountedOn.clear();
@@ -392,9 +411,22 @@ export class Vfs {
   write(node: Inode, offset: number, data: Uint8Array): void {
     if (offset + data.length > this.maxFileSize(node)) throw new SysError('EFBIG', 'write');
     const d = this.fileData(node);
-    this.reserve(node, d.blocksToAllocate(offset, data.length) * BLOCK);
-    d.write(offset, data);
+    // zeros take no memory (file-data.ts): one scan tells
+    const zero = data.length >= BLOCK && allZero(data);
+    const held = zero ? 0 : d.memoryToAdd(offset, data);
+    this.reserve(node, d.blocksToAllocate(offset, data.length) * BLOCK, held);
+    d.write(offset, data, zero);
+    this.heldBytes += held;
     node.mtime = node.ctime = this.now();
+  }
+
+  /** Whether writing `data` at `offset` would find room (blocks on its filesystem, memory). */
+  fits(node: Inode, offset: number, data: Uint8Array): boolean {
+    const d = this.data.get(node.ino) ?? new FileData();
+    const fs = this.fsOf(node);
+    const extra = d.blocksToAllocate(offset, data.length) * BLOCK;
+    const held = allZero(data) ? 0 : d.memoryToAdd(offset, data);
+    return !(extra > 0 && fs.capacity > 0 && fs.baseline + fs.stored + extra > fs.capacity) && !(held > 0 && this.heldBytes + held > this.memoryQuota);
   }
 
   /** Sets the size; growing makes a hole (nothing allocated), shrinking frees blocks. */
@@ -402,9 +434,11 @@ export class Vfs {
     if (len > this.maxFileSize(node)) throw new SysError('EFBIG', 'truncate');
     const d = this.fileData(node);
     const before = d.allocated;
+    const heldBefore = d.held;
     d.truncate(len);
     this.fsOf(node).stored -= (before - d.allocated) * BLOCK;
-    if (len === 0) this.data.delete(node.ino);
+    this.heldBytes -= heldBefore - d.held;
+    if (len === 0) this.dropData(node.ino);
     node.mtime = node.ctime = this.now();
   }
 
@@ -420,8 +454,10 @@ export class Vfs {
   restoreInode(node: Inode, data?: FileData): void {
     this.inodes.set(node.ino, node);
     if (data) {
+      this.dropData(node.ino);
       this.data.set(node.ino, data);
       this.fsOf(node).stored += data.allocated * BLOCK;
+      this.heldBytes += data.held;
     }
     if (node.ino >= this.nextIno) this.nextIno = node.ino + 1;
   }
@@ -444,17 +480,12 @@ export class Vfs {
     return d;
   }
 
-  private totalStored(): number {
-    let t = 0;
-    for (const fs of this.filesystems) t += fs.stored;
-    return t;
-  }
-
-  private reserve(node: Inode, extra: number): void {
-    if (extra <= 0) return;
+  /** Takes `extra` bytes of blocks from the file's filesystem and `held` bytes of memory: ENOSPC when either is short. */
+  private reserve(node: Inode, extra: number, held: number): void {
+    if (extra <= 0 && held <= 0) return;
     const fs = this.fsOf(node);
-    const diskFull = fs.capacity > 0 && fs.baseline + fs.stored + extra > fs.capacity;
-    const memFull = this.totalStored() + extra > this.memoryQuota;
+    const diskFull = extra > 0 && fs.capacity > 0 && fs.baseline + fs.stored + extra > fs.capacity;
+    const memFull = held > 0 && this.heldBytes + held > this.memoryQuota;
     if (diskFull || memFull) throw new SysError('ENOSPC', 'write');
     fs.stored += extra;
   }
@@ -498,7 +529,7 @@ export class Vfs {
     if (node.nlink > 0 || this.openRefs.has(node.ino) || node.generate) return;
     if (!this.inodes.has(node.ino)) return;
     this.fsOf(node).stored -= this.allocated(node);
-    this.data.delete(node.ino);
+    this.dropData(node.ino);
     this.inodes.delete(node.ino);
   }
 

@@ -308,7 +308,16 @@ async function copy(ctx: Ctx, j: Job): Promise<number> {
   let tailDone = false;
   const write = async (data: Uint8Array): Promise<void> => {
     await ctx.out.flush();
-    await ctx.sys.write(j.outFd, data);
+    try {
+      await ctx.sys.write(j.outFd, data);
+    } catch (e) {
+      // a short write (the disk filled up) is a partial record before the error
+      if (isSysError(e) && e.written) {
+        s.bytes += e.written;
+        s.wPartial++;
+      }
+      throw e;
+    }
     s.bytes += data.length;
     if (data.length === j.obs) s.wFull++;
     else s.wPartial++;

@@ -6,7 +6,7 @@ import { coreutilsVersion } from '../lib/gnu';
 import type { Ctx } from '../lib/context';
 import { makeComparator, sortLines } from '../lib/sort-compare';
 import { defaultKeyCompare, keyOpts, newKey, parseKeySpec, setOrdering, type Key } from '../lib/sort-keys';
-import { binArg, closeInput, openInput, Output, qaf, qf, ql, readAllBin, readAllLines, textOf } from '../lib/textio';
+import { bin, binArg, closeInput, openInput, Output, qaf, qf, ql, readAllBin, readChunk, textOf } from '../lib/textio';
 import { SORT_HELP } from './sort-help';
 
 const spec = {
@@ -92,13 +92,46 @@ function traditionalKeys(args: readonly string[]): string[] {
   return out;
 }
 
+/** GNU sort's `struct line` per line it holds, beside the text itself. */
+const LINE_OVERHEAD = 32;
+
+/**
+ * Reads every line of the inputs. What sort holds is its memory: charged as it arrives (the
+ * text, and a struct line per line), so a huge input meets the OOM killer, and RLIMIT_AS
+ * (ulimit -v) a refused allocation: xalloc_die's "memory exhausted".
+ */
 async function readInputs(ctx: Ctx, files: string[], eol: string): Promise<string[]> {
   const lines: string[] = [];
+  const delim = eol.charCodeAt(0);
+  const charge = (bytes: number): void => {
+    try {
+      ctx.sys.alloc(bytes);
+    } catch (e) {
+      if (isSysError(e) && e.errno === 'ENOMEM') throw new Die('memory exhausted');
+      throw e;
+    }
+  };
   for (const file of files) {
     const fd = await openInput(ctx, file);
     if (typeof fd !== 'number') throw new Die(`open failed: ${qf(file)}: ${strerror(fd.errno)}`);
     try {
-      await readAllLines(ctx, fd, eol, lines);
+      let pending: string[] = [];
+      for (;;) {
+        const chunk = await readChunk(ctx, fd);
+        if (chunk === null) break;
+        charge(chunk.length);
+        pending.push(bin(chunk));
+        if (chunk.indexOf(delim) < 0) continue;
+        const parts = (pending.length === 1 ? pending[0]! : pending.join('')).split(eol);
+        pending = [parts.pop()!];
+        charge(parts.length * LINE_OVERHEAD);
+        for (const l of parts) lines.push(l);
+      }
+      const last = pending.join('');
+      if (last !== '') {
+        charge(LINE_OVERHEAD);
+        lines.push(last);
+      }
     } catch (e) {
       if (isSysError(e)) throw new Die(`read failed: ${qf(file)}: ${strerror(e.errno)}`);
       throw e;

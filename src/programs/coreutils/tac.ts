@@ -3,7 +3,30 @@ import { defineProgram } from '../define';
 import { gnuRegexSource, RegexError } from '../lib/gnu-regex';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { binArg, openInput, Output, qaf, qf, readAllBin } from '../lib/textio';
+import { bin, binArg, openInput, Output, qaf, qf, readChunk } from '../lib/textio';
+import type { Ctx } from '../lib/context';
+
+class Exhausted {}
+
+/**
+ * The whole input, which tac holds to print it backwards: its memory, charged as it arrives
+ * (the OOM killer for a huge stream; with ulimit -v, xalloc_die's "memory exhausted").
+ */
+async function readHeld(ctx: Ctx, fd: number): Promise<string> {
+  const parts: string[] = [];
+  for (;;) {
+    const chunk = await readChunk(ctx, fd);
+    if (chunk === null) break;
+    try {
+      ctx.sys.alloc(chunk.length);
+    } catch (e) {
+      if (isSysError(e) && e.errno === 'ENOMEM') throw new Exhausted();
+      throw e;
+    }
+    parts.push(bin(chunk));
+  }
+  return parts.join('');
+}
 
 const HELP = `Write each FILE to standard output, last line first.
 
@@ -53,8 +76,13 @@ export default defineProgram({
       }
       let text: string;
       try {
-        text = await readAllBin(ctx, fd);
+        text = await readHeld(ctx, fd);
       } catch (e) {
+        if (e instanceof Exhausted) {
+          await out.flush();
+          await ctx.error('memory exhausted');
+          return 1;
+        }
         if (!isSysError(e)) throw e;
         await out.flush();
         // tac seeks to the end first; on a directory that read fails with EINVAL

@@ -1,5 +1,6 @@
-// dmesg and mount (util-linux 2.38). dmesg shows a fixed boot log of linux-esx 6.1 on a
-// VMware VM; Photon sets kernel.dmesg_restrict=1, so only root may read it. mount without
+// dmesg and mount (util-linux 2.38). dmesg reads the kernel ring buffer from /dev/kmsg: the
+// boot log of linux-esx 6.1 on a VMware VM and what the kernel logged since (the OOM
+// killer); Photon sets kernel.dmesg_restrict=1, so only root may read it. mount without
 // arguments lists /proc/mounts in mount's own format.
 import { isSysError } from '../../shared/errno';
 import { defineProgram } from '../define';
@@ -9,7 +10,44 @@ import { strftime } from '../lib/strftime';
 import { bootLog } from '../../shared/kmsg';
 
 const LEVELS = ['emerg', 'alert', 'crit', 'err', 'warn', 'notice', 'info', 'debug'];
+const FACILITIES = ['kern', 'user', 'mail', 'daemon', 'auth', 'syslog', 'lpr', 'news'];
+/** Where `dmesg -C` notes the first record still to show (the ring buffer's clear_seq). */
 const CLEARED = '/run/dmesg.cleared';
+
+interface LogRecord {
+  seq: number;
+  level: number;
+  facility: number;
+  time: number;
+  text: string;
+}
+
+/** The records /dev/kmsg gives, one line each: "prio,seq,usec,flags;text" with \xNN escapes. */
+async function readKmsg(ctx: Ctx): Promise<LogRecord[] | undefined> {
+  const sys = ctx.sys;
+  let fd: number;
+  try {
+    fd = await sys.open('/dev/kmsg', { read: true });
+  } catch (e) {
+    if (isSysError(e)) return undefined;
+    throw e;
+  }
+  const out: LogRecord[] = [];
+  try {
+    for (;;) {
+      const chunk = await sys.read(fd, 8192);
+      if (chunk === null) break;
+      const m = /^(\d+),(\d+),(\d+),[^;]*;([^\n]*)/.exec(new TextDecoder().decode(chunk));
+      if (!m) continue;
+      const prio = Number(m[1]);
+      const text = m[4]!.replace(/\\x([0-9a-f]{2})/g, (_s, h: string) => String.fromCharCode(parseInt(h, 16)));
+      out.push({ seq: Number(m[2]), level: prio & 7, facility: prio >> 3, time: Number(m[3]) / 1e6, text });
+    }
+  } finally {
+    sys.close(fd);
+  }
+  return out;
+}
 
 export const dmesg = defineProgram({
   name: 'dmesg',
@@ -43,45 +81,65 @@ export const dmesg = defineProgram({
       await ctx.err.write(`dmesg: ${p.flags.has('C') || p.flags.has('c') ? 'klogctl failed' : 'read kernel buffer failed'}: Operation not permitted\n`);
       return 1;
     }
-    let cleared = false;
+    // the first record to show: all, or those after the last clear
+    let from = 0;
     try {
-      await sys.stat(CLEARED);
-      cleared = true;
+      const text = new TextDecoder().decode(await sys.readFile(CLEARED)).trim();
+      from = /^\d+$/.test(text) ? Number(text) : Infinity;
     } catch {
-      cleared = false;
+      from = 0;
     }
-    const clear = async (): Promise<void> => sys.writeFile(CLEARED, '', { mode: 0o600 });
+    let records = await readKmsg(ctx);
+    if (!records) {
+      // no /dev/kmsg (a container's /dev): the boot log as syslog(2) would give it
+      const u = sys.uname();
+      let cmdline = '';
+      try {
+        cmdline = new TextDecoder().decode(await sys.readFile('/proc/cmdline')).trim();
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+      }
+      records = bootLog(u.release, u.version, cmdline).map(([time, level, text], seq) => ({ seq, level, facility: 0, time, text }));
+    }
+    const clear = async (): Promise<void> => sys.writeFile(CLEARED, `${(records.at(-1)?.seq ?? -1) + 1}\n`, { mode: 0o600 });
     if (p.flags.has('C')) {
       await clear();
       return 0;
     }
-    const u = sys.uname();
-    let cmdline = '';
-    try {
-      cmdline = new TextDecoder().decode(await sys.readFile('/proc/cmdline')).trim();
-    } catch (e) {
-      if (!isSysError(e)) throw e;
-    }
     const levels = p.values.get('l')?.at(-1)?.split(',');
     const boot = sys.now() - sys.uptime();
-    let out = '';
-    for (const [t, lvl, text] of cleared ? [] : bootLog(u.release, u.version, cmdline)) {
-      if (levels && !levels.includes(LEVELS[lvl]!)) continue;
-      const stamp = `[${t.toFixed(6).padStart(12)}] `;
-      let line: string;
-      if (p.flags.has('r')) line = `<${lvl}>${stamp}${text}`;
-      else {
-        const fac = p.flags.has('x') ? `${'kern'.padEnd(6)}:${LEVELS[lvl]!.padEnd(6)}: ` : '';
-        const when = p.flags.has('t') ? '' : p.flags.has('T') ? `[${strftime('%a %b %e %H:%M:%S %Y', boot + t * 1000)}] ` : stamp;
-        line = `${fac}${when}${text}`;
+    const format = (list: LogRecord[]): string => {
+      let out = '';
+      for (const { seq, time: t, level: lvl, facility, text } of list) {
+        if (seq < from) continue;
+        if (levels && !levels.includes(LEVELS[lvl]!)) continue;
+        const stamp = `[${t.toFixed(6).padStart(12)}] `;
+        let prefix: string;
+        if (p.flags.has('r')) prefix = `<${facility * 8 + lvl}>${stamp}`;
+        else {
+          const fac = p.flags.has('x') ? `${(FACILITIES[facility] ?? 'kern').padEnd(6)}:${LEVELS[lvl]!.padEnd(6)}: ` : '';
+          const when = p.flags.has('t') ? '' : p.flags.has('T') ? `[${strftime('%a %b %e %H:%M:%S %Y', boot + t * 1000)}] ` : stamp;
+          prefix = `${fac}${when}`;
+        }
+        // the lines after a record's first are indented under its text (safe_fwrite's indent)
+        const body = p.flags.has('r') ? text.replace(/\n/g, '\\x0a') : text.replace(/\n/g, `\n${' '.repeat(prefix.length)}`);
+        out += `${prefix}${body}\n`;
       }
-      out += `${line}\n`;
-    }
-    await ctx.print(out);
+      return out;
+    };
+    await ctx.print(format(records));
     if (p.flags.has('c')) await clear();
     if (p.flags.has('w')) {
-      await ctx.out.flush();
-      for (;;) await sys.sleep(60_000);
+      // --follow: what the kernel logs from now on, as it comes
+      let next = (records.at(-1)?.seq ?? -1) + 1;
+      for (;;) {
+        await ctx.out.flush();
+        await sys.sleep(1000);
+        const fresh = ((await readKmsg(ctx)) ?? []).filter((r) => r.seq >= next);
+        if (fresh.length === 0) continue;
+        next = fresh.at(-1)!.seq + 1;
+        await ctx.print(format(fresh));
+      }
     }
     return 0;
   },

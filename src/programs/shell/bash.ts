@@ -5,7 +5,7 @@ import { SIGNALS } from '../../shared/signals';
 import type { Sys } from '../../shared/sys';
 import { defineProgram } from '../define';
 import { interactiveInt } from './builtins/jobctl';
-import { AbortCommand, Interrupted, ShellExit } from './control';
+import { AbortCommand, TopLevelAbort, Interrupted, ShellExit, ShellFatal } from './control';
 import { Interpreter } from './interpreter';
 import { reapJobs } from './jobs';
 import { IncompleteInput } from './lexer';
@@ -195,6 +195,7 @@ async function guarded(sh: Interpreter, body: () => Promise<number>): Promise<nu
   try {
     status = await body();
   } catch (e) {
+    if (e instanceof ShellFatal) return fatal(sh, e);
     if (e instanceof ShellExit) status = e.status;
     else if (e instanceof Interrupted) status = 130;
     else if (e && typeof e === 'object' && e.constructor.name === 'ReturnSignal') status = sh.state.status;
@@ -204,6 +205,12 @@ async function guarded(sh: Interpreter, body: () => Promise<number>): Promise<nu
   sh.state.status = status;
   await runExitTrap(sh);
   return sh.state.status === status ? status : status;
+}
+
+/** fatal_error(): the message, then exit status 2 at once (no EXIT trap). */
+async function fatal(sh: Interpreter, e: ShellFatal): Promise<never> {
+  await sh.write(2, `${e.message}\n`);
+  return sh.sys.exit(2);
 }
 
 async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
@@ -312,7 +319,7 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
         for (const list of lists) await sh.runList(list);
       } catch (e) {
         if (e instanceof AbortCommand) {
-          st.status = 1;
+          st.status = e instanceof TopLevelAbort ? e.status : 1;
           continue;
         }
         if (e instanceof Interrupted) {
@@ -321,7 +328,7 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
           st.status = 130;
           continue;
         }
-        if (isControlFlow(e) || (e instanceof Error && e.name === 'ProcessKilled')) throw e;
+        if (isControlFlow(e) || e instanceof ShellFatal || (e instanceof Error && e.name === 'ProcessKilled')) throw e;
         // a bug in the shell must not end the learner's session: report it and carry on
         await sh.error(`internal error: ${e instanceof Error ? e.message : String(e)}`);
         st.status = 1;

@@ -22,3 +22,21 @@ export class Interrupted {}
 
 /** An expansion error abandoned the top-level command being run (bash goes on with the next). */
 export class AbortCommand {}
+
+/**
+ * throw_to_top_level() in an interactive shell (fork failed for good: $? 254; no pipe for a
+ * pipeline: 129): the command line is abandoned. A non-interactive shell exits instead.
+ */
+export class TopLevelAbort extends AbortCommand {
+  constructor(readonly status: number) {
+    super();
+  }
+}
+
+/**
+ * fatal_error(): bash prints the message and exits at once with status 2, running no traps
+ * (xmalloc: cannot allocate N bytes, when memory is refused).
+ */
+export class ShellFatal {
+  constructor(readonly message: string) {}
+}

@@ -3,6 +3,7 @@
 import type { Sys } from '../../shared/sys';
 import type { List, ParamPart, Word, WordPart } from './ast';
 import { braceExpand } from './brace';
+import { shellAlloc } from './memory';
 import { escapeGlob, hasGlob } from './pattern';
 import { expandParam, simpleParam, type ParamResult } from './param';
 import { memoOf, partsSync, simpleForm } from './word-memo';
@@ -77,6 +78,7 @@ export function setElement(state: ShellState, name: string, index: string, value
     v = { array: new Map() };
     holder.set(name, v);
   }
+  state.onGrow?.(value.length + 48);
   if (v.assoc) {
     v.assoc.set(index, value);
     return;
@@ -310,12 +312,36 @@ function expandWordInto(h: ExpandHost, w: Word, out: string[]): Promise<void> | 
     }
     const pieces: Piece[] = [];
     pushParamResult(h, r as Exclude<ParamResult, { word: Word }>, false, pieces);
-    return fieldsInto(h, splitFields(pieces, ifs), out);
+    return fieldsInto(h, split(h, pieces, ifs), out);
   }
   if (!m.sync || m.tilde || (m.brace && st.options.has('braceexpand'))) return expandWordAsync(h, w, out);
   const pieces: Piece[] = [];
   expandPartsSync(h, w.parts, false, pieces);
-  return fieldsInto(h, splitFields(pieces, ifsOf(st)), out);
+  return fieldsInto(h, split(h, pieces, ifsOf(st)), out);
+}
+
+/** Bytes bash spends per word of a word list (WORD_LIST, WORD_DESC, the string's header). */
+const WORD_COST = 96;
+
+/**
+ * Word splitting. Splitting a large expansion (`$(seq 10000000)`) makes as many words as it
+ * has separators: that memory is asked for first, so a split too big for the machine meets
+ * ulimit -v or the OOM killer instead of the tab's own limits.
+ */
+function split(h: ExpandHost, pieces: Piece[], ifs: string): ReturnType<typeof splitFields> {
+  let size = 0;
+  for (const p of pieces) if (!('brk' in p) && p.split) size += p.text.length;
+  if (size > 1 << 20 && ifs !== '') {
+    let words = 0;
+    for (const p of pieces) {
+      if ('brk' in p || !p.split) continue;
+      for (let i = 0; i < p.text.length; i++) if (ifs.includes(p.text[i]!)) words++;
+    }
+    const bytes = words * WORD_COST;
+    shellAlloc(h.sys, bytes, 'xmalloc', WORD_COST, h.state.arg0);
+    h.sys.alloc(-bytes);
+  }
+  return splitFields(pieces, ifs);
 }
 
 /** The general path: brace expansion, tilde expansion and waiting expansions. */
@@ -323,7 +349,7 @@ async function expandWordAsync(h: ExpandHost, word: Word, out: string[]): Promis
   const variants = h.state.options.has('braceexpand') ? braceExpand(word.parts) : [word.parts];
   for (const parts of variants) {
     const pieces = await piecesOf(h, parts, false);
-    await globFields(h, splitFields(pieces, ifsOf(h.state)), 0, out);
+    await globFields(h, split(h, pieces, ifsOf(h.state)), 0, out);
   }
 }
 

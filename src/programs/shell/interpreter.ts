@@ -1,12 +1,12 @@
 // Runs the syntax tree: lists, and-or lists, pipelines and compound commands. Simple
 // commands are in simple.ts, redirections in redirect.ts, jobs and waiting in jobs.ts.
-import { isSysError } from '../../shared/errno';
+import { isSysError, strerror } from '../../shared/errno';
 import { SIGNALS } from '../../shared/signals';
 import type { Sys } from '../../shared/sys';
 import { encodeText } from '../../shared/bytes';
 import type { Command, List } from './ast';
 import { CondStatus, evalCond } from './cond';
-import { AbortCommand, BreakSignal, ContinueSignal, Interrupted, ShellExit } from './control';
+import { AbortCommand, BreakSignal, ContinueSignal, TopLevelAbort, Interrupted, ShellExit, ShellFatal } from './control';
 import { arith, expandParts, ExpansionError, type ExpandHost, type MaybePromise, type Piece } from './expand';
 import { drive } from './steps';
 import { andOrSteps, caseSteps, forSteps, ifSteps, runSelect, singleSteps } from './compound';
@@ -19,6 +19,8 @@ import { applyRedirs, RedirectError } from './redirect';
 import { runSimple } from './simple';
 import { ReadonlyError, type ShellState, type Var } from './state';
 import { IncompleteInput, ShellSyntaxError } from './lexer';
+import { makeChild } from './fork';
+import { shellAlloc, VariableMemory } from './memory';
 
 const decoder = new TextDecoder();
 
@@ -31,11 +33,16 @@ export class Interpreter implements ExpandHost {
   private ticks = 0;
   private passwdCache: string | undefined;
 
+  /** What the variables cost this process's memory (memory.ts). */
+  readonly memory: VariableMemory;
+
   constructor(
     readonly sys: Sys,
     readonly state: ShellState,
   ) {
     installDynamicVars(this);
+    const memory = (this.memory = new VariableMemory(sys, state));
+    state.onGrow = (bytes) => memory.grew(bytes);
   }
 
   // ---- messages ----
@@ -173,8 +180,8 @@ export class Interpreter implements ExpandHost {
         status = await this.runList(list);
       } catch (e) {
         if (!(opts.top && e instanceof AbortCommand)) throw e;
-        status = 1;
-        this.state.status = 1;
+        status = e instanceof TopLevelAbort ? e.status : 1;
+        this.state.status = status;
       }
     }
     return status;
@@ -273,12 +280,6 @@ export class Interpreter implements ExpandHost {
     if (e instanceof RedirectError) {
       this.state.status = 1;
       return 1;
-    }
-    if (isSysError(e) && e.syscall === 'fork') {
-      return this.error('fork: Resource temporarily unavailable').then(() => {
-        this.state.status = 254;
-        return 254;
-      });
     }
     throw e;
   }
@@ -468,11 +469,11 @@ export class Interpreter implements ExpandHost {
   async forkShell(body: (sub: Interpreter) => MaybePromise<number>, opts: { fds?: Map<number, number>; pgid?: number; foreground?: boolean } = {}): Promise<number> {
     const state = this.state.clone();
     const ignore = this.childIgnores();
-    return this.sys.fork(async (childSys) => {
+    return makeChild(this, () => this.sys.fork(async (childSys) => {
       const sub = new Interpreter(childSys, state);
       sub.errexitIgnored = this.errexitIgnored;
       return sub.runAsSubshell(() => body(sub));
-    }, { ...opts, ...(ignore ? { ignore } : {}) });
+    }, { ...opts, ...(ignore ? { ignore } : {}) }));
   }
 
   /**
@@ -500,6 +501,10 @@ export class Interpreter implements ExpandHost {
       else if (e instanceof BreakSignal || e instanceof ContinueSignal) status = 0;
       else if (e instanceof Interrupted) status = 130;
       else if (e instanceof AbortCommand) status = 1;
+      else if (e instanceof ShellFatal) {
+        await this.write(2, `${e.message}\n`);
+        this.sys.exit(2);
+      }
       else if (e && typeof e === 'object' && 'status' in e && e.constructor.name === 'ReturnSignal') status = (e as { status: number }).status;
       else throw e;
     }
@@ -520,20 +525,43 @@ export class Interpreter implements ExpandHost {
 
   async commandSubst(body: List): Promise<string> {
     this.substitutions++;
-    const [rd, wr] = this.sys.pipe();
+    let rd: number;
+    let wr: number;
+    try {
+      [rd, wr] = this.sys.pipe();
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      // command_substitute(): the word expands to nothing
+      await this.write(2, `${this.state.arg0}: cannot make pipe for command substitution: ${strerror(e.errno)}\n`);
+      return '';
+    }
     const fds = this.inheritable(new Map([[1, wr]]), [rd, wr]);
-    const pid = await this.forkShell(async (sub) => sub.runList(body), { fds });
+    const pid = await this.forkShell(async (sub) => {
+      sub.state.inComsub = true;
+      return sub.runList(body);
+    }, { fds });
     this.sys.close(wr);
     const chunks: string[] = [];
     const dec = new ByteDecoder();
+    // read_comsub's buffer grows 512 bytes at a time (RESIZE_MALLOCED_BUFFER) by xrealloc:
+    // the text is charged as it arrives, and given back once the value is made
+    let size = 0;
+    let length = 0;
     try {
       for (;;) {
         const chunk = await this.sys.read(rd);
         if (chunk === null) break;
+        length += chunk.length;
+        if (length + 2 >= size) {
+          const grown = (Math.floor((length + 2) / 512) + 1) * 512;
+          shellAlloc(this.sys, grown - size, 'xrealloc', grown, this.state.arg0);
+          size = grown;
+        }
         chunks.push(dec.decode(chunk, { stream: true }));
       }
     } finally {
       this.sys.close(rd);
+      if (size > 0) this.sys.alloc(-size);
     }
     const res = await this.sys.wait(pid);
     const st = res?.status;
@@ -545,7 +573,15 @@ export class Interpreter implements ExpandHost {
   procsubFds: number[] = [];
 
   async processSubst(dir: '<' | '>', body: List): Promise<string> {
-    const [rd, wr] = this.sys.pipe();
+    let rd: number;
+    let wr: number;
+    try {
+      [rd, wr] = this.sys.pipe();
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      await this.write(2, `${this.state.arg0}: cannot make pipe for process substitution: ${strerror(e.errno)}\n`);
+      return '';
+    }
     const childEnd = dir === '<' ? wr : rd;
     const keep = dir === '<' ? rd : wr;
     await this.forkShell(async (sub) => sub.runList(body), { fds: this.inheritable(new Map([[dir === '<' ? 1 : 0, childEnd]]), [rd, wr]) });

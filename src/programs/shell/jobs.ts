@@ -8,9 +8,15 @@ import { Interrupted } from './control';
 import type { Interpreter } from './interpreter';
 import type { Job } from './state';
 import { commandText } from './unparse';
+import { pipelinePipe } from './fork';
 
-function jobControl(sh: Interpreter): boolean {
-  return sh.state.options.has('monitor') && sh.sys.isatty(0);
+/**
+ * Whether this shell does job control: `set -m` on a terminal, and not in a subshell (bash
+ * turns job control off in the child it forks, though $- still shows m): a subshell's
+ * commands stay in its process group, and the terminal stays with the job it belongs to.
+ */
+export function jobControl(sh: Interpreter): boolean {
+  return sh.state.options.has('monitor') && sh.state.subshell === 0 && sh.sys.isatty(0);
 }
 
 /** Waits for the processes of a foreground job; returns their statuses in order. */
@@ -19,14 +25,19 @@ export async function waitForeground(sh: Interpreter, pids: number[], pgid: numb
   return statuses[statuses.length - 1] ?? 0;
 }
 
-async function waitAll(sh: Interpreter, pids: number[], pgid: number | undefined, text: string): Promise<number[]> {
+/**
+ * `texts`: each process's command (a pipeline's stages), which the report of a job killed by
+ * a signal lists.
+ */
+async function waitAll(sh: Interpreter, pids: number[], pgid: number | undefined, text: string, texts: string[] = [text], early?: Map<number, WaitStatus>): Promise<number[]> {
   const sys = sh.sys;
   const control = jobControl(sh) && pgid !== undefined;
   if (control) sys.tcsetpgrp(0, pgid);
-  const results = new Map<number, WaitStatus>();
+  const results = new Map<number, WaitStatus>(early);
   let stopped: WaitStatus | undefined;
   try {
     for (const pid of pids) {
+      if (results.has(pid)) continue;
       for (;;) {
         let r;
         try {
@@ -59,27 +70,77 @@ async function waitAll(sh: Interpreter, pids: number[], pgid: number | undefined
     const s = results.get(p);
     return s ? statusCode(s) : 127;
   });
-  const last = results.get(pids[pids.length - 1]!);
-  if (last?.kind === 'signaled') await reportSignal(sh, last.signal, last.core);
+  // the job's status (raw_job_exit_status): its last process's, or with pipefail the last that failed
+  let last = results.get(pids[pids.length - 1]!);
+  if (sh.state.options.has('pipefail')) {
+    for (let i = pids.length - 1; i >= 0; i--) {
+      const r = results.get(pids[i]!);
+      if (r && statusCode(r) !== 0) {
+        last = r;
+        break;
+      }
+    }
+  }
+  if (last?.kind === 'signaled') await reportSignal(sh, last.signal, last.core, pids.map((p) => results.get(p)), pids, texts);
   return statuses;
 }
 
-async function reportSignal(sh: Interpreter, signal: number, core: boolean): Promise<void> {
+/**
+ * notify_of_job_status() for a foreground job that a signal ended. An interactive shell (and
+ * the subshells it forks) prints the signal's text; a script or `bash -c` prints
+ * `NAME: line N: ` and the job as `jobs -l` lists it, except for SIGINT, SIGTERM and SIGPIPE
+ * (DONT_REPORT_SIGTERM, DONT_REPORT_SIGPIPE) and trapped signals.
+ */
+async function reportSignal(sh: Interpreter, signal: number, core: boolean, statuses: (WaitStatus | undefined)[], pids: number[], texts: string[]): Promise<void> {
   if (signal === SIGNALS.SIGINT) {
     // an interactive shell abandons the command line (the prompt loop prints the newline)
     if (sh.state.interactive) throw new Interrupted();
     return;
   }
-  if (signal === SIGNALS.SIGPIPE) return;
   const desc = SIGNAL_DESCRIPTIONS[signal] ?? `Unknown signal ${signal}`;
-  if (sh.state.interactive) await sh.write(2, `${desc}${core ? ' (core dumped)' : ''}\n`);
+  if (sh.state.interactive || sh.state.errorContext === 'interactive') {
+    if (signal === SIGNALS.SIGPIPE) return;
+    await sh.write(2, `${desc}${core ? ' (core dumped)' : ''}\n`);
+    return;
+  }
+  if (signal === SIGNALS.SIGTERM || signal === SIGNALS.SIGPIPE || sh.state.inComsub) return;
+  const name = Object.entries(SIGNALS).find(([, v]) => v === signal)?.[0].slice(3);
+  if (name && sh.state.traps.has(name)) return;
+  await sh.write(2, `${sh.state.arg0}: line ${sh.state.lineno || 1}: ${longListing(statuses, pids, texts)}`);
+}
+
+/** print_pipeline() in the long format: pid, status padded to 24 columns, the command; one line per process. */
+function longListing(statuses: (WaitStatus | undefined)[], pids: number[], texts: string[]): string {
+  const text = (s: WaitStatus | undefined): string => {
+    if (!s) return 'Done';
+    if (s.kind === 'signaled') return SIGNAL_DESCRIPTIONS[s.signal] ?? `Unknown signal ${s.signal}`;
+    if (s.kind === 'exited') return s.code === 0 ? 'Done' : `Exit ${s.code}`;
+    return 'Done';
+  };
+  let out = '';
+  const first = statuses[0];
+  pids.forEach((pid, i) => {
+    const st = statuses[i];
+    let t = text(st);
+    // a later process that ended like the first shows no status of its own
+    if (i > 0 && st && first && statusCode(st) === statusCode(first) && st.kind === first.kind) t = '';
+    const padding = Math.max(0, 24 - (t.length || 2));
+    const cored = st?.kind === 'signaled' && st.core ? '(core dumped) ' : '';
+    out += `${i > 0 ? '     ' : ''}${String(pid).padStart(5)} ${t}${' '.repeat(padding)}${cored}${i > 0 ? '| ' : ''}${texts[i] ?? texts[0] ?? ''}\n`;
+  });
+  return out;
 }
 
 export async function runPipelineStages(sh: Interpreter, cmd: Command & { kind: 'pipeline' }): Promise<number[]> {
   const sys = sh.sys;
   const n = cmd.cmds.length;
   const pipes: [number, number][] = [];
-  for (let i = 0; i < n - 1; i++) pipes.push(sys.pipe());
+  try {
+    for (let i = 0; i < n - 1; i++) pipes.push(await pipelinePipe(sh));
+  } catch (e) {
+    for (const fd of pipes.flat()) sys.close(fd);
+    throw e;
+  }
   const pipeFds = pipes.flat();
   const control = jobControl(sh);
   const pids: number[] = [];
@@ -110,7 +171,33 @@ export async function runPipelineStages(sh: Interpreter, cmd: Command & { kind: 
   } finally {
     for (const fd of pipeFds) sys.close(fd);
   }
-  return waitAll(sh, pids, pgid, commandText(cmd));
+  const early = control && pgid ? await interruptedWhileStarting(sh, pids, pgid) : undefined;
+  return waitAll(sh, pids, pgid, commandText(cmd), cmd.cmds.map(commandText), early);
+}
+
+/**
+ * A ^C (or ^\) typed while the stages were still being started reached only those that
+ * existed (the first took the terminal when it was forked): the job is sent it again so the
+ * later stages get it too, as they would have had they all started at once. Returns the
+ * statuses already collected.
+ */
+async function interruptedWhileStarting(sh: Interpreter, pids: number[], pgid: number): Promise<Map<number, WaitStatus>> {
+  const early = new Map<number, WaitStatus>();
+  let signal = sh.interrupted ? SIGNALS.SIGINT : 0;
+  for (const pid of pids) {
+    const r = await sh.sys.wait(pid, { noHang: true }).catch(() => null);
+    if (!r || r.status.kind === 'stopped' || r.status.kind === 'continued') continue;
+    early.set(pid, r.status);
+    if (r.status.kind === 'signaled' && (r.status.signal === SIGNALS.SIGINT || r.status.signal === SIGNALS.SIGQUIT)) signal = r.status.signal;
+  }
+  if (signal && early.size < pids.length) {
+    try {
+      sh.sys.kill(-pgid, signal);
+    } catch {
+      // the job is gone already
+    }
+  }
+  return early;
 }
 
 export async function startBackground(sh: Interpreter, cmd: Command): Promise<number> {
@@ -118,9 +205,13 @@ export async function startBackground(sh: Interpreter, cmd: Command): Promise<nu
   const overrides = new Map<number, number>();
   let nullFd: number | undefined;
   if (!control) {
-    // without job control, a background job reads from /dev/null (POSIX)
-    nullFd = await sh.sys.open('/dev/null', { read: true });
-    overrides.set(0, nullFd);
+    // without job control, a background job reads from /dev/null (POSIX); with no descriptor
+    // left it keeps the shell's input, as bash's child does when that open fails
+    nullFd = await sh.sys.open('/dev/null', { read: true }).catch((e: unknown) => {
+      if (isSysError(e)) return undefined;
+      throw e;
+    });
+    if (nullFd !== undefined) overrides.set(0, nullFd);
   }
   const debug = cmd.kind === 'simple' ? sh.debugTrap(cmd) : undefined;
   if (debug) await debug;

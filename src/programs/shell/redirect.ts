@@ -6,26 +6,45 @@ import { encodeText } from '../../shared/bytes';
 import type { Redir } from './ast';
 import { expandToString, expandWord } from './expand';
 import type { Interpreter } from './interpreter';
+import { makeChild } from './fork';
 
 export class RedirectError extends Error {}
 
+/** Saving a descriptor a redirection replaces failed (add_undo_redirect: no descriptor left). */
+export class SaveFailed {
+  constructor(readonly errno: Parameters<typeof strerror>[0]) {}
+}
+
 
 /** Applies `redirs`; returns a function that undoes them. Throws RedirectError after reporting. */
-export async function applyRedirs(sh: Interpreter, redirs: Redir[], permanent = false): Promise<() => void> {
+/**
+ * `external`: the redirections are for a program about to be started, which bash applies in
+ * the forked child (nothing to save): when saving a descriptor fails here, SaveFailed is
+ * thrown unreported so the caller can do just that.
+ */
+export async function applyRedirs(sh: Interpreter, redirs: Redir[], permanent = false, external = false): Promise<() => void> {
   const sys = sh.sys;
   const saved: { fd: number; copy: number | undefined }[] = [];
   const save = (fd: number): void => {
     if (permanent || saved.some((s) => s.fd === fd)) return;
     let copy: number | undefined;
     if (sys.isOpen(fd)) {
-      copy = sys.dup(fd);
-      // move the copy out of the way (>= 10) and keep it from children
+      try {
+        copy = sys.dup(fd);
+      } catch (e) {
+        if (isSysError(e)) throw new SaveFailed(e.errno);
+        throw e;
+      }
+      // move the copy out of the way (>= 10, F_DUPFD 10) and keep it from children; under a
+      // low RLIMIT_NOFILE it stays where it is
       if (copy < 10) {
         let high = 10;
         while (sys.isOpen(high)) high++;
-        sys.dup2(copy, high);
-        sys.close(copy);
-        copy = high;
+        if (high < sys.getrlimit('nofile').soft) {
+          sys.dup2(copy, high);
+          sys.close(copy);
+          copy = high;
+        }
       }
       sys.setCloexec(copy, true);
     }
@@ -44,12 +63,27 @@ export async function applyRedirs(sh: Interpreter, redirs: Redir[], permanent = 
   };
   const place = (fd: number, opened: number): void => {
     if (opened === fd) return;
-    save(fd);
+    try {
+      save(fd);
+    } catch (e) {
+      sys.close(opened);
+      throw e;
+    }
     sys.dup2(opened, fd);
     sys.close(opened);
   };
   try {
-    for (const r of redirs) await applyOne(sh, r, save, place);
+    for (const r of redirs) {
+      try {
+        await applyOne(sh, r, save, place);
+      } catch (e) {
+        if (!(e instanceof SaveFailed) || external) throw e;
+        // sys_error's line, then redirection_error's about the redirection itself
+        await sh.write(2, `${sh.state.arg0}: redirection error: cannot duplicate fd: ${strerror(e.errno)}\n`);
+        await sh.error(`${r.target.text}: ${strerror(e.errno)}`);
+        throw new RedirectError();
+      }
+    }
   } catch (e) {
     undo();
     throw e;
@@ -167,16 +201,24 @@ async function applyOne(sh: Interpreter, r: Redir, save: (fd: number) => void, p
       if (r.op === '<<<') body = `${await expandToString(sh, r.target)}\n`;
       else if (r.heredoc!.quoted) body = r.heredoc!.body;
       else body = await sh.expandHeredoc(r.heredoc!.body);
-      const [rd, wr] = sys.pipe();
+      let rd: number;
+      let wr: number;
+      try {
+        [rd, wr] = sys.pipe();
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        await sh.error(`cannot create temp file for here-document: ${strerror(e.errno)}`);
+        throw new RedirectError();
+      }
       const data = encodeText(body);
       if (data.length <= 65536) {
         // fits in the pipe: write it now (bash also uses a pipe for small documents)
         await sys.write(wr, data);
       } else {
-        await sys.fork(async (child) => {
+        await makeChild(sh, () => sys.fork(async (child) => {
           await child.write(wr, data);
           return 0;
-        }, { fds: new Map([[wr, wr]]) });
+        }, { fds: new Map([[wr, wr]]) }));
       }
       sys.close(wr);
       fd = r.fd ?? 0;

@@ -9,8 +9,10 @@ import { arith, arithText, expandToString, expandWord, expandWords, setElement, 
 import type { Builtin } from './builtins/types';
 import { decodeBytes } from './byte-text';
 import { Interpreter } from './interpreter';
-import { waitForeground } from './jobs';
-import { applyRedirs } from './redirect';
+import { jobControl, waitForeground } from './jobs';
+import { makeChild } from './fork';
+import { applyRedirs, RedirectError, SaveFailed } from './redirect';
+import { commandText } from './unparse';
 import { inherited, ReadonlyError, ShellState, type Var } from './state';
 
 const MAX_FUNC_DEPTH = 1000;
@@ -50,7 +52,10 @@ async function assignAsync(sh: Interpreter, a: Assign, scope?: Map<string, Var>)
       const m = a.append && v.assoc ? v.assoc : new Map<string, string>();
       for (const item of a.array) {
         if (!item.key) continue;
-        m.set(await expandToString(sh, item.key), await expandToString(sh, item.value));
+        const key = await expandToString(sh, item.key);
+        const value = await expandToString(sh, item.value);
+        state.onGrow?.(key.length + value.length + 48);
+        m.set(key, value);
       }
       v.assoc = m;
     } else {
@@ -60,9 +65,14 @@ async function assignAsync(sh: Interpreter, a: Assign, scope?: Map<string, Var>)
       for (const item of a.array) {
         if (item.key) {
           next = Number(await arith(sh, item.key));
-          m.set(next++, await expandToString(sh, item.value));
+          const value = await expandToString(sh, item.value);
+          state.onGrow?.(value.length + 48);
+          m.set(next++, value);
         } else {
-          for (const f of await expandWord(sh, item.value)) m.set(next++, f);
+          for (const f of await expandWord(sh, item.value)) {
+            state.onGrow?.(f.length + 48);
+            m.set(next++, f);
+          }
         }
       }
       v.array = m;
@@ -235,23 +245,61 @@ async function runProgram(sh: Interpreter, cmd: Command & { kind: 'simple' }, ar
   }
   const env = state.environment();
   for (const [k, v] of temp) if (v.value !== undefined) env.set(k, v.value);
-  const undo = await applyRedirs(sh, cmd.redirs);
+  let undo: () => void;
   try {
-    return await execute(sh, path, argv, env, execLast);
+    undo = await applyRedirs(sh, cmd.redirs, false, true);
+  } catch (e) {
+    if (!(e instanceof SaveFailed)) throw e;
+    return redirectInChild(sh, cmd, path, argv, env);
+  }
+  try {
+    return await execute(sh, path, argv, env, execLast, commandText(cmd));
   } finally {
     undo();
   }
 }
 
-/** Runs a program file: spawns and waits (or execs in a subshell that has nothing left to do). */
-export async function execute(sh: Interpreter, path: string, argv: string[], env: Map<string, string>, execLast: boolean): Promise<number> {
+/**
+ * A program whose redirections the shell cannot apply in its own process (no descriptor
+ * left to save one, under a low ulimit -n): as bash always does, the child applies them after
+ * the fork, then execs the program.
+ */
+async function redirectInChild(sh: Interpreter, cmd: Command & { kind: 'simple' }, path: string, argv: string[], env: Map<string, string>): Promise<number> {
   const sys = sh.sys;
-  const control = sh.state.options.has('monitor') && sys.isatty(0);
+  const control = jobControl(sh);
+  const ignore = sh.childIgnores();
+  const state = sh.state.clone();
+  const pid = await makeChild(sh, () => sys.fork(async (child) => {
+    const sub = new Interpreter(child, state);
+    try {
+      await applyRedirs(sub, cmd.redirs, true);
+    } catch (e) {
+      if (e instanceof RedirectError) return 1;
+      throw e;
+    }
+    try {
+      return await child.exec(path, argv, env);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      await sub.error(`${path}: ${strerror(e.errno)}`);
+      return e.errno === 'ENOENT' ? 127 : 126;
+    }
+  }, { fds: sh.inheritable(new Map()), ...(control ? { pgid: 0, foreground: true } : {}), ...(ignore ? { ignore } : {}) }));
+  return waitForeground(sh, [pid], control ? pid : undefined, commandText(cmd));
+}
+
+/** Runs a program file: spawns and waits (or execs in a subshell that has nothing left to do). */
+export async function execute(sh: Interpreter, path: string, argv: string[], env: Map<string, string>, execLast: boolean, text = argv.join(' ')): Promise<number> {
+  const sys = sh.sys;
+  const control = jobControl(sh);
   try {
     if (execLast) await sys.exec(path, argv, env);
     const ignore = sh.childIgnores();
-    const pid = await sys.spawn({ path, argv, env, fds: sh.inheritable(new Map()), ...(control ? { pgid: 0, foreground: true } : {}), ...(ignore ? { ignore } : {}) });
-    return await waitForeground(sh, [pid], control ? pid : undefined, argv.join(' '));
+    const pid = await makeChild(sh, () => sys.spawn({ path, argv, env, fds: sh.inheritable(new Map()), ...(control ? { pgid: 0, foreground: true } : {}), ...(ignore ? { ignore } : {}) }));
+    // a ^C typed while the program was being started was meant for it (the shell still had
+    // the terminal's foreground group): the job gets it
+    if (control && sh.interrupted) sys.kill(-pid, 2);
+    return await waitForeground(sh, [pid], control ? pid : undefined, text);
   } catch (e) {
     if (!isSysError(e)) throw e;
     return execFailure(sh, path, argv, env, e.errno, e.syscall, e.path);
@@ -277,7 +325,7 @@ async function execFailure(sh: Interpreter, path: string, argv: string[], env: M
       await sh.error(`${path}: cannot execute: Exec format error`);
       return 126;
     }
-    const pid = await sh.sys.fork(async (childSys) => {
+    const pid = await makeChild(sh, () => sh.sys.fork(async (childSys) => {
       const state = new ShellState();
       for (const [k, v] of env) state.globals.set(k, { value: v, exported: true });
       state.arg0 = path;
@@ -286,7 +334,7 @@ async function execFailure(sh: Interpreter, path: string, argv: string[], env: M
       state.shellPid = childSys.pid;
       const sub = new Interpreter(childSys, state);
       return sub.runAsSubshell(() => sub.evalString(text, { line: 1, top: true }));
-    }, { fds: sh.inheritable(new Map()), argv: [path, ...argv.slice(1)] });
+    }, { fds: sh.inheritable(new Map()), argv: [path, ...argv.slice(1)] }));
     return waitForeground(sh, [pid], undefined);
   }
   if (errno === 'ENOENT') {

@@ -76,6 +76,8 @@ export class ShellState {
   startedAt = 0;
   /** Set in subshells: $BASHPID differs from $$. */
   subshell = 0;
+  /** A command substitution's subshell (it reports no job killed by a signal). */
+  inComsub = false;
   shellPid = 0;
   /** The command $BASH_COMMAND names (not updated while a trap runs). */
   current: CurrentCommand;
@@ -110,6 +112,7 @@ export class ShellState {
     s.errorContext = this.errorContext;
     s.startedAt = this.startedAt;
     s.subshell = this.subshell + 1;
+    s.inComsub = this.inComsub;
     s.shellPid = this.shellPid;
     s.current = this.current;
     s.completions = this.completions.clone();
@@ -170,14 +173,18 @@ export class ShellState {
       if (this.options.has('allexport')) v.exported = true;
     }
     const final = v.lower ? value.toLowerCase() : v.upper ? value.toUpperCase() : value;
+    const before = (v.array ? v.array.get(0) : v.assoc ? v.assoc.get('0') : v.value)?.length ?? 0;
     if (v.array) v.array.set(0, final);
     else if (v.assoc) v.assoc.set('0', final);
     else v.value = final;
+    if (final.length > before) this.onGrow?.(final.length - before);
   }
 
   /** Set by the interpreter: the clock, and RANDOM=n reseeding. */
   now: () => number = () => 0;
   onSeed: ((seed: string) => void) | undefined;
+  /** Set by the interpreter: variables grew by about this many bytes (memory.ts charges them). */
+  onGrow: ((bytes: number) => void) | undefined;
 
   unset(name: string): void {
     this.dynamic.delete(name);

@@ -1,4 +1,4 @@
-// mapfile/readarray, dirs/pushd/popd, times, ulimit, disown, suspend, enable, help
+// mapfile/readarray, dirs/pushd/popd, times, disown, suspend, enable, help
 import { isSysError, strerror } from '../../../shared/errno';
 import { ByteDecoder } from '../byte-text';
 import type { Interpreter } from '../interpreter';
@@ -35,7 +35,11 @@ export const mapfile: Builtin = async (sh, argv) => {
       skip--;
       return true;
     }
-    array.set(index++, strip && line.endsWith(delim) ? line.slice(0, -1) : line);
+    const value = strip && line.endsWith(delim) ? line.slice(0, -1) : line;
+    // the array is the variable's as it fills (bind_array_element), so its memory is counted
+    if (count === 0) holder.set(name, { ...(existing?.exported ? { exported: true } : {}), array });
+    sh.state.onGrow?.(value.length + 48);
+    array.set(index++, value);
     count++;
     return !(max > 0 && count >= max);
   };
@@ -131,50 +135,6 @@ export const times: Builtin = async (sh) => {
   const up = sh.sys.uptime() / 1000;
   const fmt = (s: number): string => `${Math.floor(s / 60)}m${(s % 60).toFixed(3)}s`;
   await sh.write(1, `${fmt(up * 0.002)} ${fmt(up * 0.001)}\n${fmt(0)} ${fmt(0)}\n`);
-  return 0;
-};
-
-const LIMITS: [string, string, string, string][] = [
-  ['c', 'core file size', 'blocks', '0'],
-  ['d', 'data seg size', 'kbytes', 'unlimited'],
-  ['e', 'scheduling priority', '', '0'],
-  ['f', 'file size', 'blocks', 'unlimited'],
-  ['i', 'pending signals', '', '7772'],
-  ['l', 'max locked memory', 'kbytes', '8192'],
-  ['m', 'max memory size', 'kbytes', 'unlimited'],
-  ['n', 'open files', '', '1024'],
-  ['p', 'pipe size', '512 bytes', '8'],
-  ['q', 'POSIX message queues', 'bytes', '819200'],
-  ['r', 'real-time priority', '', '0'],
-  ['s', 'stack size', 'kbytes', '8192'],
-  ['t', 'cpu time', 'seconds', 'unlimited'],
-  ['u', 'max user processes', '', '7772'],
-  ['v', 'virtual memory', 'kbytes', 'unlimited'],
-  ['x', 'file locks', '', 'unlimited'],
-];
-
-export const ulimit: Builtin = async (sh, argv) => {
-  const args = argv.slice(1);
-  if (args.includes('-a')) {
-    for (const [flag, desc, unit, value] of LIMITS) {
-      const label = unit ? `${desc} (${unit}, -${flag})` : `${desc} (-${flag})`;
-      await sh.write(1, `${label.padEnd(32)}${value}\n`);
-    }
-    return 0;
-  }
-  const flag = args.find((a) => /^-[a-zA-Z]+$/.test(a))?.replace(/[-HS]/g, '') || 'f';
-  const value = args.find((a) => !a.startsWith('-'));
-  const limit = LIMITS.find(([f]) => f === flag);
-  if (!limit) return badOption(sh, 'ulimit', `-${flag}`, 'ulimit [-SHabcdefiklmnpqrstuvxPRT] [limit]');
-  if (value !== undefined) {
-    if (value !== 'unlimited' && !/^\d+$/.test(value)) {
-      await sh.error(`ulimit: ${value}: invalid number`);
-      return 1;
-    }
-    limit[3] = value;
-    return 0;
-  }
-  await sh.write(1, `${limit[3]}\n`);
   return 0;
 };
 

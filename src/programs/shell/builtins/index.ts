@@ -3,6 +3,7 @@ import * as basic from './basic';
 import * as extra from './extra';
 import * as dirs from './dirs';
 import { getopts } from './getopts';
+import { ulimit } from './ulimit';
 import * as io from './io';
 import * as jobctl from './jobctl';
 import * as lookup from './lookup';
@@ -23,7 +24,7 @@ export const builtins = new Map<string, Builtin>([
   ['unalias', lookup.unalias], ['exec', lookup.exec], ['umask', lookup.umask], ['history', lookup.history],
   ['export', vars.exportBuiltin], ['unset', vars.unset], ['set', vars.set], ['declare', vars.declare], ['typeset', vars.typeset],
   ['mapfile', extra.mapfile], ['readarray', extra.mapfile], ['dirs', extra.dirs], ['pushd', extra.pushd], ['popd', extra.popd],
-  ['times', extra.times], ['ulimit', extra.ulimit], ['disown', extra.disown], ['suspend', extra.suspend], ['help', extra.help], ['fc', extra.fc],
+  ['times', extra.times], ['ulimit', ulimit], ['disown', extra.disown], ['suspend', extra.suspend], ['help', extra.help], ['fc', extra.fc],
   ['local', vars.local], ['readonly', vars.readonly], ['let', vars.letBuiltin], ['shopt', vars.shopt],
   // loaded on first use (they and Tab completion are a chunk of their own)
   ['complete', async (sh, argv) => (await import('../completion/builtins')).complete(sh, argv)],

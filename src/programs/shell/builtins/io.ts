@@ -130,7 +130,9 @@ export const read: Builtin = async (sh, argv) => {
   line = '';
   const clean = raw ? (s: string) => s : unescape;
   if (typeof arrayName === 'string') {
-    sh.state.holder(arrayName).set(arrayName, { array: new Map(fields.map((f, k) => [k, clean(f)])) });
+    const array = new Map(fields.map((f, k) => [k, clean(f)]));
+    sh.state.holder(arrayName).set(arrayName, { array });
+    sh.state.onGrow?.(fields.reduce((n, f) => n + f.length + 48, 0));
   } else {
     names.forEach((n, k) => sh.state.set(n, clean(fields[k] ?? '')));
   }
