@@ -130,6 +130,17 @@ async function main() {
         await waitForPrompt(page);
         await focusTerminal(page);
       }],
+      ['the glyph width cache was filled before the boot log was drawn (src/ui/glyph-warmup.ts)', async () => {
+        // '`' and '|' appear nowhere on the screen yet: a width for them (regular and bold) means
+        // the warm-up found xterm.js's cache where it expects it and filled it
+        const widths = await page.evaluate(() => {
+          const cache = window.__photon?.term?._core?._renderService?._renderer?.value?._widthCache;
+          return cache ? [cache._flat[0x60], cache._flat[0x7c], cache._holey.get('`B'), cache._flat[0x57]] : null;
+        });
+        if (!widths) throw new Error("xterm.js's width cache is not where src/ui/glyph-warmup.ts looks for it");
+        const [tick, bar, boldTick, w] = widths;
+        if (!(w > 0) || tick !== w || bar !== w || !(boldTick > 0)) throw new Error(`not filled: ${JSON.stringify(widths)}`);
+      }],
       [`uname -r prints ${RELEASE}`, async () => {
         await typeLine(page, 'uname -r');
         await waitForScreen(page, `a line "${RELEASE}"`, (lines, r) => lines.some((l) => l.trim() === r), RELEASE);
