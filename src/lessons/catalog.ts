@@ -4,7 +4,7 @@
 // disk (the lessons:check script) or from a teacher's pack (pack.ts): the catalog does not care.
 import type { LessonSummary } from '../shared/lessons';
 import type { Lesson } from './types';
-import { LessonError, parseLesson, parseTrack } from './validate';
+import { LessonError, MAX_PROBLEMS, parseLesson, parseTrack } from './validate';
 
 /** Path relative to the lessons directory ("network/static-ip/lesson.yaml") -> text. */
 export type LessonFiles = ReadonlyMap<string, string>;
@@ -94,11 +94,14 @@ export function buildCatalog(files: LessonFiles, root = 'lessons', earlier?: Rea
   // a prerequisite must be a lesson that comes earlier
   const seen = new Set<string>();
   for (const l of lessons) {
+    const mine: string[] = [];
     for (const p of l.prerequisites ?? []) {
       if (earlier?.has(p)) continue;
-      if (!byId.has(p)) problems.push(`${l.dir}/lesson.yaml: field prerequisites: no lesson ${p}`);
-      else if (!seen.has(p)) problems.push(`${l.dir}/lesson.yaml: field prerequisites: ${p} comes after this lesson`);
+      if (!byId.has(p)) mine.push(`${l.dir}/lesson.yaml: field prerequisites: no lesson ${p}`);
+      else if (!seen.has(p)) mine.push(`${l.dir}/lesson.yaml: field prerequisites: ${p} comes after this lesson`);
     }
+    if (mine.length > MAX_PROBLEMS) mine.splice(MAX_PROBLEMS, Infinity, `${l.dir}/lesson.yaml: field prerequisites: ${mine.length - MAX_PROBLEMS} more problems`);
+    problems.push(...mine);
     seen.add(l.id);
   }
   return { lessons, byId, problems };

@@ -8,7 +8,7 @@ import type { LessonStatus, LessonSummary, MachineState, PackInfo, ReportRow, Se
 import { bundledLessonFiles } from './bundle';
 import { buildCatalog, summaryOf, type Catalog } from './catalog';
 import { MachineHost, rootShell } from './machine-host';
-import { PackError, parsePack, type LessonPack } from './pack';
+import { importPack, type LessonPack } from './pack';
 import { LessonRunner } from './runner';
 import { LessonSession } from './session';
 import { applySetup } from './setup';
@@ -69,13 +69,11 @@ export class LessonController {
    * one imported before. `name` (the file's name) labels the problems.
    */
   importPack(text: string, name: string): PackInfo {
-    const pack = parsePack(text, name);
-    const earlier = new Map(this.catalog().byId);
-    for (const [id, p] of this.packs) if (id !== pack.id) for (const l of p.lessons) earlier.set(l.id, l);
-    const found = buildCatalog(pack.files, name, earlier);
-    if (found.problems.length) throw new PackError(found.problems);
-    if (!found.lessons.length) throw new PackError([`${name}: holds no lesson`]);
-    const lessons = found.lessons.map((l): Lesson => ({ ...l, track: `${pack.id}/${l.track}`, pack: { id: pack.id, title: pack.title } }));
+    const { pack, lessons } = importPack(text, name, (packId) => {
+      const earlier = new Map(this.catalog().byId);
+      for (const [id, p] of this.packs) if (id !== packId) for (const l of p.lessons) earlier.set(l.id, l);
+      return earlier;
+    });
     this.packs.set(pack.id, { pack, lessons });
     return { id: pack.id, title: pack.title, lessons: lessons.map((l) => l.id) };
   }

@@ -4,13 +4,14 @@
 // page, and the catalog validates every lesson in it before any is listed. `npm run
 // lessons:pack` makes one from a directory; the panel and `?pack=` import it.
 import { PACK_MAX_BYTES } from '../shared/lessons';
-import type { LessonFiles } from './catalog';
+import { buildCatalog, type LessonFiles } from './catalog';
+import type { Lesson } from './types';
 
 export const PACK_FORMAT = 'photon-sim-lesson-pack';
 export const PACK_VERSION = 1;
 
 /** What a pack may hold at most: enough for a course, small enough to keep in every browser. */
-export const PACK_LIMITS = { bytes: PACK_MAX_BYTES, files: 1000 };
+export const PACK_LIMITS = { bytes: PACK_MAX_BYTES, files: 1000, problems: 30 };
 
 export interface LessonPack {
   /** a slug made from the title: importing a pack with the same title replaces the old one */
@@ -74,9 +75,25 @@ export function parsePack(text: string, name = 'the pack'): LessonPack {
     }
   }
   if (!problems.length && ![...files.keys()].some((p) => TRACK_FILE.test(p))) problems.push(`${name}: holds no track (<track>/track.yaml)`);
+  if (problems.length > PACK_LIMITS.problems) problems.splice(PACK_LIMITS.problems, Infinity, `${name}: ${problems.length - PACK_LIMITS.problems} more problems`);
   if (problems.length) throw new PackError(problems);
   const title = (o.title as string).trim();
   return { id: packId(title), title, files };
+}
+
+/**
+ * Reads a pack and validates every lesson in it (catalog.ts): all of them are taken, or a
+ * PackError lists each problem by file, step and field. `earlier(id)`: the lessons installed
+ * already, apart from those of the pack with that id (which this one replaces); a lesson may
+ * name them as prerequisites, and may not take their ids.
+ */
+export function importPack(text: string, name: string, earlier: (packId: string) => ReadonlyMap<string, Lesson>): { pack: LessonPack; lessons: Lesson[] } {
+  const pack = parsePack(text, name);
+  const found = buildCatalog(pack.files, name, earlier(pack.id));
+  if (found.problems.length) throw new PackError(found.problems);
+  if (!found.lessons.length) throw new PackError([`${name}: holds no lesson`]);
+  const lessons = found.lessons.map((l): Lesson => ({ ...l, track: `${pack.id}/${l.track}`, pack: { id: pack.id, title: pack.title } }));
+  return { pack, lessons };
 }
 
 /** The text of a pack holding `files` (paths as in lessons/). */

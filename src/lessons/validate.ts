@@ -3,7 +3,7 @@
 // Markdown files exist, regular expressions compile). Every problem names the file, its line,
 // the step and check, and the field, so an author can fix a lesson without reading the engine.
 import type { ErrorObject } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+import { isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import * as generated from './schema-validator.gen.js';
 import type { CheckSpec, LessonFile, TrackFile } from './types';
 
@@ -27,14 +27,81 @@ interface Parsed {
   lineOf(pointer: string): number | undefined;
 }
 
+/** The largest lesson or track file read (the biggest bundled one is under 8 KiB). */
+export const MAX_FILE_BYTES = 256 * 1024;
+/** How deep values may nest (checks inside all/any/not included); the engine needs far less. */
+export const MAX_DEPTH = 64;
+/** Problems listed per file; the rest are counted. */
+export const MAX_PROBLEMS = 30;
+
+/**
+ * Duplicate keys (and collections used as keys), found in one pass (the parser's own uniqueKeys check compares every key with
+ * every other, which a file of many keys turns into minutes).
+ */
+function keyErrors(doc: Document.Parsed): { pos: number; message: string }[] {
+  const at: { pos: number; message: string }[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) {
+          // "? [a, b]": a collection as a key, which no field of a lesson is
+          if (pair.key !== null) at.push({ pos: (pair.key as { range?: [number] }).range?.[0] ?? 0, message: 'Map keys must be plain values' });
+          continue;
+        }
+        const k = pair.key.value;
+        if (seen.has(k)) at.push({ pos: pair.key.range?.[0] ?? 0, message: 'Map keys must be unique' });
+        seen.add(k);
+      }
+    },
+  });
+  return at;
+}
+
+/** Throws a LessonError when `data` nests deeper than MAX_DEPTH or refers to itself (an alias to its own ancestor). */
+function checkShape(file: string, data: unknown): void {
+  const path = new Set<object>();
+  const walk = (v: unknown, depth: number): void => {
+    if (v === null || typeof v !== 'object') return;
+    if (path.has(v)) throw new LessonError([`${file}: a value contains itself (an alias refers to a node around it)`]);
+    if (depth >= MAX_DEPTH) throw new LessonError([`${file}: values nest more than ${MAX_DEPTH} levels deep`]);
+    path.add(v);
+    for (const x of Array.isArray(v) ? v : Object.values(v)) walk(x, depth + 1);
+    path.delete(v);
+  };
+  walk(data, 0);
+}
+
 function parseYaml(file: string, text: string): Parsed {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) {
-    throw new LessonError(doc.errors.map((e) => `${file}:${lineCounter.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}`));
+  let doc: Document.Parsed;
+  let data: unknown;
+  try {
+    // warnings (an unknown tag such as !!js/function) are problems too, not console noise
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
+    // running out of stack in thousands of nested collections: thrown, or reported as an error
+    if (doc.errors.some((e) => /call stack/i.test(e.message))) throw new RangeError('nested');
+    const errors = [
+      ...[...doc.errors, ...doc.warnings].map((e) => ({ pos: e.pos[0], message: e.message.split('\n')[0]! })),
+      ...keyErrors(doc),
+    ].sort((a, b) => a.pos - b.pos);
+    if (errors.length) {
+      const shown = errors.slice(0, MAX_PROBLEMS).map((e) => `${file}:${lineCounter.linePos(e.pos).line}: ${e.message}`);
+      if (errors.length > MAX_PROBLEMS) shown.push(`${file}: ${errors.length - MAX_PROBLEMS} more problems`);
+      throw new LessonError(shown);
+    }
+    data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (e) {
+    if (e instanceof LessonError) throw e;
+    // yaml's guard against "billion laughs": aliases that expand into too many values
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) throw new LessonError([`${file}: its aliases (*name) expand into too many values; write the values out`]);
+    // a parser recursing through thousands of nested collections runs out of stack
+    if (e instanceof RangeError) throw new LessonError([`${file}: values nest too deeply`]);
+    throw e;
   }
+  checkShape(file, data);
   return {
-    data: doc.toJS({ maxAliasCount: 100 }) as unknown,
+    data,
     lineOf(pointer) {
       const path = pointer.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p.replace(/~1/g, '/').replace(/~0/g, '~')));
       for (let n = path.length; n >= 0; n--) {
@@ -52,6 +119,8 @@ function parseYaml(file: string, text: string): Parsed {
  * Lines are only needed to report a problem, so the YAML parse that knows them waits until then.
  */
 function parseText(file: string, text: string): Parsed {
+  const bytes = text.length > MAX_FILE_BYTES / 4 ? new TextEncoder().encode(text).length : 0;
+  if (bytes > MAX_FILE_BYTES) throw new LessonError([`${file}: ${bytes} bytes; a lesson or track file holds at most ${MAX_FILE_BYTES}`]);
   if (/^\s*[{[]/.test(text)) {
     let data: unknown;
     try {
@@ -59,6 +128,7 @@ function parseText(file: string, text: string): Parsed {
     } catch {
       return parseYaml(file, text);
     }
+    checkShape(file, data);
     let lines: Parsed | null | undefined;
     return {
       data,
@@ -133,7 +203,13 @@ function schemaProblems(file: string, parsed: Parsed, errors: readonly ErrorObje
   }
   const seen = new Set<string>();
   const out: string[] = [];
+  // past MAX_PROBLEMS, the rest are only counted (finding each one's line costs a walk of the file)
+  const rest = new Set<string>();
   for (const e of list) {
+    if (out.length >= MAX_PROBLEMS) {
+      rest.add(`${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`);
+      continue;
+    }
     let pointer = e.instancePath;
     let message = describeError(e);
     const m = /^(.*)\/anyOf\/\d+\/required$/.exec(e.schemaPath);
@@ -151,6 +227,7 @@ function schemaProblems(file: string, parsed: Parsed, errors: readonly ErrorObje
       out.push(msg);
     }
   }
+  if (rest.size) out.push(`${file}: ${rest.size} more problem${rest.size === 1 ? '' : 's'}`);
   return out;
 }
 
@@ -195,6 +272,7 @@ export function parseLesson(file: string, text: string, dirName: string, exists:
       });
     });
   });
+  if (problems.length > MAX_PROBLEMS) problems.splice(MAX_PROBLEMS, Infinity, `${file}: ${problems.length - MAX_PROBLEMS} more problems`);
   if (problems.length) throw new LessonError(problems);
   return lesson;
 }

@@ -173,6 +173,15 @@ visudo -c; echo rc=$?`);
     expect(r.stdout).toBe('root\n/etc/sudoers: parsed OK\nrc=1\n');
     expect(r.stderr).toBe('/etc/sudoers.d/bob: bad permissions, should be mode 0440\n');
   });
+
+  it('visudo refuses a file it cannot open or that is not a regular file (found by fuzzing)', async () => {
+    // visudo.c new_sudoers(): open (creating a missing file, mode 0440) before any editing
+    const r = await fresh(`visudo /nonexistent/sudoers; echo rc=$?
+visudo -f /tmp; echo rc=$?
+EDITOR=true visudo /tmp/new-sudoers; echo rc=$?; stat -c '%a %s' /tmp/new-sudoers; ls /tmp/new-sudoers.tmp 2>&1`);
+    expect(r.stdout).toBe("rc=1\nrc=1\nrc=0\n440 0\nls: cannot access '/tmp/new-sudoers.tmp': No such file or directory\n");
+    expect(r.stderr).toBe('visudo: /nonexistent/sudoers: No such file or directory\nvisudo: /tmp is not a regular file\n');
+  });
 });
 
 describe('passwd', () => {

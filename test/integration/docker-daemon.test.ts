@@ -86,3 +86,25 @@ describe('the docker daemon', () => {
     expect(got[2]).toEqual({ out: 'active\n', code: 0 });
   });
 });
+
+describe('dockerd interrupted while the engine starts (found by fuzzing)', () => {
+  it('shuts down on SIGINT or SIGHUP during the start instead of failing with EINTR', async () => {
+    const { Machine } = await import('../../src/kernel/machine');
+    for (const sig of [2, 1]) {
+      const m = new Machine({ clock: 'skip' });
+      await m.booted;
+      let err = '';
+      const run = m.run(['/usr/bin/dockerd'], { stdout: () => {}, stderr: (b) => (err += new TextDecoder().decode(b)) });
+      // the signal arrives while dockerd waits for the engine to come up
+      const k = m.kernel;
+      const ready = (): boolean => [...k.procs.values()].some((p) => p.comm === 'dockerd' && p.handlers.has(2));
+      for (const t0 = Date.now(); !ready() && Date.now() - t0 < 15_000;) await new Promise((r) => setTimeout(r, 1));
+      expect(ready()).toBe(true);
+      const dockerd = [...k.procs.values()].find((p) => p.comm === 'dockerd')!;
+      k.signal(dockerd, sig);
+      if (sig === 1) k.signal(dockerd, 15);
+      expect(await run).toBe(0);
+      expect(err).not.toContain('internal error');
+    }
+  });
+});

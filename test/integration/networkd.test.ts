@@ -73,7 +73,7 @@ Failed to load /etc/systemd/network/10-static.network, ignoring: Permission deni
     'logs what it cannot use in a file',
     `printf '[Match]\\nName=eth0\\n[Network]\\nAdress=10.1.1.1/24\\nAddress=10.1.1\\nAddress=10.2.2.2\\nDHCP=maybe\\nGateway=nope\\nDNS=1.1.1.1 bogus\\n[Netwerk]\\nX=1\\n[Route]\\nMetric=10\\n' > /etc/systemd/network/10-bad.network
 systemctl restart systemd-networkd; journalctl -u systemd-networkd --no-pager -o cat -p warning | grep 10-bad; ip -4 addr show eth0 | grep inet`,
-    `/etc/systemd/network/10-bad.network:4: Unknown key name 'Adress' in section 'Network', ignoring.
+    `/etc/systemd/network/10-bad.network:4: Unknown key 'Adress' in section [Network], ignoring.
 /etc/systemd/network/10-bad.network:5: Invalid address '10.1.1', ignoring assignment: Invalid argument
 /etc/systemd/network/10-bad.network:6: An address '10.2.2.2' is specified without prefix length. Assuming the prefix length is 8.Please specify the prefix length explicitly.
 /etc/systemd/network/10-bad.network:7: Failed to parse DHCP option, ignoring: maybe

@@ -133,5 +133,28 @@ describe('a saved machine', () => {
     bad.disk.inodes[3]![2] = 'rwx';
     expect(await msg(await rebuild(bad))).toMatch(/^the saved machine is damaged \(inode \d+\)$/);
     expect(await msg(await rebuild(header))).toBe('accepted');
+    // found by fuzzing: each of these crashed the decoder or the restored machine's boot
+    const edited = async (fn: (h: { disk?: { rootIno: number; nextIno: number; inodes: unknown[][]; files: unknown[][] } }) => void): Promise<string> => {
+      const h = structuredClone(header) as unknown as Parameters<typeof fn>[0];
+      fn(h);
+      return msg(await rebuild(h));
+    };
+    expect(await edited((h) => delete h.disk)).toBe('the saved machine is damaged (no disk)');
+    expect(await edited((h) => (h.disk!.nextIno = 2 ** 53))).toBe('the saved machine is damaged (disk header)');
+    expect(await edited((h) => (h.disk!.files[0]![1] = 1e300))).toBe('the saved machine is damaged (a file record)');
+    // the root moved to a subdirectory, and a loop back to the root from below it
+    const subdir = (h: Parameters<Parameters<typeof edited>[0]>[0]): unknown[] => h.disk!.inodes.find((r) => r[1] === 'd' && r[0] !== h.disk!.rootIno)!;
+    expect(await edited((h) => (h.disk!.rootIno = subdir(h)[0] as number))).toBe('the saved machine is damaged (no root directory)');
+    expect(await edited((h) => (subdir(h)[10] as unknown[]).push('up', h.disk!.rootIno))).toMatch(/^the saved machine is damaged \(directory \d+\)$/);
+    expect(await edited((h) => {
+      // /dev, where the boot mounts devtmpfs, made a named pipe
+      const disk = h.disk!;
+      const root = disk.inodes.find((r) => r[0] === disk.rootIno)!;
+      const names = root[10] as (string | number)[];
+      const dev = names[names.indexOf('dev') + 1];
+      const rec = disk.inodes.find((r) => r[0] === dev)!;
+      rec[1] = 'p';
+      rec[10] = null;
+    })).toBe('the saved machine is damaged (/dev is not a directory)');
   });
 });

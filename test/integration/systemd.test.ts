@@ -6,6 +6,60 @@ import { runScript } from './machine-helpers';
 
 const unit = (name: string, body: string): string => `cat > /etc/systemd/system/${name} <<'UNIT'\n${body}\nUNIT\n`;
 
+describe('shutdown TIME (found by fuzzing)', () => {
+  it('takes minutes as a uint64, and shows a date past the year 9999 as systemd does', async () => {
+    // parse_shutdown_time_spec() and format_timestamp() of systemd 253
+    const r = await runScript(`shutdown 18446744073709551616; echo rc=$?
+shutdown -r 99999999999; echo rc=$?; shutdown -c
+shutdown +5 'going down' | sed 's/:[0-9][0-9] UTC/:SS UTC/'; echo rc=$?; shutdown -c
+shutdown 25:00; echo rc=$?`);
+    expect(r.stdout).toBe("rc=1\nReboot scheduled for (null), use 'shutdown -c' to cancel.\nrc=0\nShutdown scheduled for Thu 2026-01-15 09:35:SS UTC, use 'shutdown -c' to cancel.\nrc=0\nrc=1\n");
+    expect(r.stderr).toBe('Failed to parse time specification: 18446744073709551616\nFailed to parse time specification: 25:00\n');
+  });
+});
+
+describe('systemd-tmpfiles', () => {
+  it('reads every configuration file first and stops at one it cannot read (found by fuzzing)', async () => {
+    // as systemd 252's: "Failed to open", or "Failed to read" for a directory, exit status 1
+    const r = await runScript(`printf 'd /tmp/made 0700 - - -\\n' > /tmp/made.conf
+systemd-tmpfiles --create /tmp/made.conf nonexist.conf; echo rc=$?; ls -d /tmp/made 2>&1
+systemd-tmpfiles --create /tmp; echo rc=$?
+systemd-tmpfiles --create /tmp/made.conf; echo rc=$?; stat -c %a /tmp/made`);
+    expect(r.stdout).toBe("rc=1\nls: cannot access '/tmp/made': No such file or directory\nrc=1\nrc=0\n700\n");
+    expect(r.stderr).toBe("Failed to open 'nonexist.conf': No such file or directory\nFailed to read '/tmp': Is a directory\n");
+  });
+});
+
+describe('unit files with mistakes', () => {
+  it('logs each setting it cannot use with its file and line, in line order, as systemd 252 does', async () => {
+    // the expected lines are systemd-analyze verify's (systemd 252) for the same files
+    const r = await runScript(`${unit('warn.service', '[Unit]\nDescription=x\nStartLimitBurst=-1\nDefaultDependencies=maybe\n[Service]\nType=bogus\nExecStart=-relative/path\nExecStart=/usr/bin/sleep 5\nRestartSec=-5\nKillSignal=SIGBOGUS\nRestart=maybe\nEnvironment==x\nRemainAfterExit=2\n[Nonsense]\nX=1')}
+${unit('rel.service', '[Service]\nExecStart=rel/x')}
+${unit('t.timer', '[Timer]\nOnBootSec=bogus\nOnCalendar=bogus')}
+systemctl start warn; echo rc=$?; systemctl start rel; echo rc=$?; systemctl start t.timer; echo rc=$?
+journalctl -o cat --no-pager | grep -e '^/etc/systemd/system/' -e ': Unit configuration' -e 'Refusing'`);
+    const f = '/etc/systemd/system/';
+    expect(r.stdout).toBe(`rc=0\nrc=1\nrc=1
+${f}warn.service:3: Failed to parse unsigned value, ignoring: -1
+${f}warn.service:4: Failed to parse boolean value, ignoring: maybe
+${f}warn.service:6: Failed to parse service type, ignoring: bogus
+${f}warn.service:7: Neither a valid executable name nor an absolute path, ignoring: relative/path
+${f}warn.service:9: Failed to parse sec value, ignoring: -5
+${f}warn.service:10: Failed to parse signal name, ignoring: SIGBOGUS
+${f}warn.service:11: Failed to parse service restart specifier, ignoring: maybe
+${f}warn.service:12: Invalid environment assignment, ignoring: =x
+${f}warn.service:13: Failed to parse boolean value, ignoring: 2
+${f}warn.service:14: Unknown section 'Nonsense'. Ignoring.
+${f}rel.service:2: Neither a valid executable name nor an absolute path: rel/x
+rel.service: Unit configuration has fatal error, unit will not be started.
+${f}t.timer:2: Failed to parse timer value, ignoring: bogus
+${f}t.timer:3: Failed to parse calendar specification, ignoring: bogus
+t.timer: Timer unit lacks value setting. Refusing.
+`);
+    expect(r.stderr).toBe("Failed to start rel.service: Unit rel.service has a bad unit file setting.\nSee system logs and 'systemctl status rel.service' for details.\nFailed to start t.timer: Unit t.timer has a bad unit file setting.\nSee system logs and 'systemctl status t.timer' for details.\n");
+  });
+});
+
 describe('systemd services', () => {
   it('runs a simple service as a process and stops it', async () => {
     const r = await runScript(`${unit('web.service', '[Unit]\nDescription=Tiny Web\n[Service]\nExecStart=/usr/bin/sleep 10000')}

@@ -134,6 +134,7 @@ export async function decodeSnapshot(bytes: Uint8Array): Promise<MachineSnapshot
   // one the caller handed in (it may restore from the same bytes again)
   const blob = frame === bytes ? frame.slice(start + headerLen) : frame.subarray(start + headerLen);
   const s = migrated as MachineSnapshot;
+  if (!isObj(s.disk)) fail('no disk');
   (s.disk as DiskImage).blob = blob;
   checkSnapshot(s);
   return s;
@@ -147,6 +148,10 @@ const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInt
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const TYPES = new Set(['f', 'd', 'l', 'c', 'b', 'p', 's']);
+const MOUNT_POINTS = new Set(['dev', 'proc', 'sys', 'run', 'tmp']);
+/** ext4's largest file with 4 KiB blocks (s_maxbytes, as Vfs.maxFileSize says) and its inode numbers (32 bits). */
+const MAX_FILE_SIZE = 17592186040320;
+const MAX_INODES = 2 ** 32;
 
 /** Every field the loader reads has the type it expects, and every reference points inside. */
 export function checkSnapshot(s: MachineSnapshot): void {
@@ -156,7 +161,7 @@ export function checkSnapshot(s: MachineSnapshot): void {
   const d = s.disk as unknown;
   if (!isObj(d)) fail('no disk');
   const disk = d as unknown as DiskImage;
-  if (!isInt(disk.rootIno) || !isInt(disk.nextIno) || !isObj(disk.fs) || !isNum(disk.fs.capacity) || !isNum(disk.fs.baseline) || !isInt(disk.fs.inodesTotal)) fail('disk header');
+  if (!isInt(disk.rootIno) || !isInt(disk.nextIno) || disk.nextIno < 1 || disk.nextIno > MAX_INODES || !isObj(disk.fs) || !isNum(disk.fs.capacity) || !isNum(disk.fs.baseline) || !isInt(disk.fs.inodesTotal)) fail('disk header');
   if (!Array.isArray(disk.inodes) || !Array.isArray(disk.files)) fail('disk tables');
   const inos = new Set<number>();
   for (const r of disk.inodes as unknown[]) {
@@ -170,14 +175,32 @@ export function checkSnapshot(s: MachineSnapshot): void {
     if (ino >= disk.nextIno) fail(`inode ${ino} past the counter`);
   }
   const root = (disk.inodes as unknown[][]).find((r) => r[0] === disk.rootIno);
-  if (!root || root[1] !== 'd') fail('no root directory');
+  if (!root || root[1] !== 'd' || root[9] !== disk.rootIno) fail('no root directory');
+  // a tree: every directory is entered once, from the directory its parent field names (a loop,
+  // or a directory in two places, would send path walks round for ever)
+  const dirParent = new Map((disk.inodes as unknown[][]).filter((r) => r[1] === 'd').map((r) => [r[0] as number, r[9] as number]));
+  for (const r of disk.inodes as unknown[][]) {
+    if (r[1] !== 'd') continue;
+    const flat = r[10] as (string | number)[];
+    for (let i = 1; i < flat.length; i += 2) {
+      const child = flat[i] as number;
+      if (child === disk.rootIno || (dirParent.has(child) && dirParent.get(child) !== r[0])) fail(`directory ${child}`);
+    }
+  }
+  // the boot mounts /dev, /proc, /sys, /run and /tmp on the disk's directories of those names
+  const typeOf = new Map((disk.inodes as unknown[][]).map((r) => [r[0] as number, r[1] as string]));
+  const top = root[10] as (string | number)[];
+  for (let i = 0; i + 1 < top.length; i += 2) {
+    const name = top[i] as string;
+    if (MOUNT_POINTS.has(name) && typeOf.get(top[i + 1] as number) !== 'd') fail(`/${name} is not a directory`);
+  }
   const blobLen = disk.blob.length;
   for (const f of disk.files as unknown[]) {
-    if (!Array.isArray(f) || f.length !== 3 || !isInt(f[0]) || !inos.has(f[0]) || !isInt(f[1]) || f[1] < 0 || !Array.isArray(f[2])) fail('a file record');
+    if (!Array.isArray(f) || f.length !== 3 || !isInt(f[0]) || !inos.has(f[0]) || !isInt(f[1]) || f[1] < 0 || f[1] > MAX_FILE_SIZE || !Array.isArray(f[2])) fail('a file record');
     for (const c of f[2] as unknown[]) {
       if (!Array.isArray(c) || c.length !== 4 || !c.every(isInt)) fail(`the data of inode ${String(f[0])}`);
       const [index, , offset, length] = c as number[];
-      if (index! < 0 || offset! < 0 || length! < 0 || length! > 65536 || offset! + length! > blobLen) fail(`the data of inode ${String(f[0])}`);
+      if (index! < 0 || index! * 65536 >= MAX_FILE_SIZE || offset! < 0 || length! < 0 || length! > 65536 || offset! + length! > blobLen) fail(`the data of inode ${String(f[0])}`);
     }
   }
   const j = s.journal as unknown;

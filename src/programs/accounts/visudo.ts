@@ -112,11 +112,37 @@ export default defineProgram({
       await ctx.err.write(`visudo: no editor found (editor path = ${editor})\n`);
       return 1;
     }
+    // visudo.c new_sudoers(): the file is opened (created, mode 0440, when missing) before any
+    // editing; one that cannot be opened, or is not a regular file, ends it
+    let original: Uint8Array;
+    try {
+      original = await sys.readFile(path);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      if (e.errno === 'EISDIR') {
+        await ctx.err.write(`visudo: ${path} is not a regular file\n`);
+        return 1;
+      }
+      if (e.errno !== 'ENOENT') {
+        await ctx.perror(e, path);
+        return 1;
+      }
+      try {
+        await sys.writeFile(path, '', { mode: 0o440 });
+      } catch (e2) {
+        if (!isSysError(e2)) throw e2;
+        await ctx.perror(e2, path);
+        return 1;
+      }
+      original = new Uint8Array();
+    }
     const tmp = `${path}.tmp`;
     try {
-      await sys.writeFile(tmp, await sys.readFile(path), { mode: 0o600 });
-    } catch {
-      await sys.writeFile(tmp, '', { mode: 0o600 });
+      await sys.writeFile(tmp, original, { mode: 0o600 });
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      await ctx.perror(e, tmp);
+      return 1;
     }
     for (;;) {
       await ctx.flush();

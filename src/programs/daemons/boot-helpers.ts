@@ -1,7 +1,7 @@
 // systemd's small boot-time helpers that default units run: systemd-tmpfiles (creates the
 // volatile directories of tmpfiles.d), systemd-sysctl (applies sysctl.d), and the bookkeeping
 // ones (random seed, utmp, user sessions, network generator) which have nothing to say here.
-import { isSysError } from '../../shared/errno';
+import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram, type Program } from '../define';
 import { Accounts } from '../lib/accounts';
 import type { Ctx } from '../lib/context';
@@ -67,9 +67,19 @@ export const tmpfiles = defineProgram({
     };
     const excluded = values.get('exclude') ?? [];
     const files = operands.length ? operands : await confFiles(ctx, TMPFILES_DIRS);
-    let status = 0;
+    // every file is read before anything is created: one that cannot be read stops it all
+    const texts: [string, string][] = [];
     for (const f of files) {
-      const text = new TextDecoder().decode(await ctx.sys.readFile(f));
+      try {
+        texts.push([f, new TextDecoder().decode(await ctx.sys.readFile(f))]);
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        await ctx.err.write(`Failed to ${e.errno === 'EISDIR' ? 'read' : 'open'} '${f}': ${strerror(e.errno)}\n`);
+        return 1;
+      }
+    }
+    let status = 0;
+    for (const [f, text] of texts) {
       for (const raw of text.split('\n')) {
         const line = raw.trim();
         if (line === '' || line.startsWith('#')) continue;

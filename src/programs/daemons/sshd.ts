@@ -4,6 +4,7 @@ import { isSysError } from '../../shared/errno';
 import type { SocketReply } from '../../shared/services/sockets';
 import { defineProgram } from '../define';
 import { Ctx } from '../lib/context';
+import { NetDb } from '../netfilter/netdb';
 import { runDaemon } from './daemon';
 import { parseSshdConfig, type SshdConfig } from './sshd-config';
 
@@ -47,6 +48,15 @@ async function hostKeys(ctx: Ctx): Promise<string[]> {
   return found;
 }
 
+/** misc.c a2port(): the port a -p or Port value names (a number, or a tcp service name), or -1. */
+async function a2port(ctx: Ctx, s: string): Promise<number> {
+  if (/^\s*[-+]?\d+$/.test(s)) {
+    const n = Number(s);
+    return n >= 0 && n <= 65535 ? n : -1;
+  }
+  return (await NetDb.load(ctx.sys)).serviceByName(s, 'tcp') ?? -1;
+}
+
 export default defineProgram({
   name: 'sshd',
   installPath: '/usr/sbin/sshd',
@@ -59,6 +69,17 @@ export default defineProgram({
   tryHelp: false,
   usageStatus: 1,
   async main(ctx, { flags, values }) {
+    // sshd.c: every -p adds a port, checked as it is read (a2port: a number 1-65535 or a tcp
+    // service name), before the configuration is
+    const ports: number[] = [];
+    for (const p of values.get('p') ?? []) {
+      const port = await a2port(ctx, p);
+      if (port <= 0) {
+        await ctx.err.write('Bad port number.\n');
+        return 1;
+      }
+      ports.push(port);
+    }
     const file = values.get('f')?.at(-1) ?? '/etc/ssh/sshd_config';
     const cfg = await readConfig(ctx, file);
     if (typeof cfg === 'string') {
@@ -66,8 +87,7 @@ export default defineProgram({
       return 1;
     }
     if (await reportErrors(ctx, cfg)) return 255;
-    const port = values.get('p')?.at(-1);
-    if (port !== undefined) cfg.ports = [Number(port)];
+    if (ports.length) cfg.ports = ports;
     if (ctx.sys.geteuid() !== 0 && !flags.has('t') && !flags.has('T')) {
       await ctx.err.write('sshd re-exec requires execution with an absolute path\n');
       return 255;

@@ -45,8 +45,16 @@ export default defineProgram({
     sys.signal(15, () => { stop = true; });
     sys.signal(2, () => { stop = true; });
     sys.signal(1, () => undefined);
-    const r = (await sys.call('docker', { kind: 'daemon-start' })) as DockerReply;
-    if (r.kind === 'error') {
+    // a handled signal (SIGINT, SIGTERM, SIGHUP) interrupts the wait for the engine with EINTR;
+    // the engine goes on starting, and a stop asked for meanwhile is honoured below
+    const interrupted = (e: unknown): boolean => isSysError(e) && e.errno === 'EINTR';
+    let r: DockerReply | undefined;
+    try {
+      r = (await sys.call('docker', { kind: 'daemon-start' })) as DockerReply;
+    } catch (e) {
+      if (!interrupted(e)) throw e;
+    }
+    if (r?.kind === 'error') {
       await ctx.err.write(`failed to start daemon: ${r.message}\n`);
       return 1;
     }
@@ -58,7 +66,12 @@ export default defineProgram({
         if (!isSysError(e) || e.errno !== 'EINTR') throw e;
       }
     }
-    await sys.call('docker', { kind: 'daemon-stop' });
+    try {
+      await sys.call('docker', { kind: 'daemon-stop' });
+    } catch (e) {
+      // another signal while shutting down: the engine finishes the shutdown on its own
+      if (!interrupted(e)) throw e;
+    }
     return 0;
   },
 });

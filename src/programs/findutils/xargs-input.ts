@@ -1,6 +1,7 @@
 // How xargs cuts its input into arguments (xargs.c read_line / read_string): blanks and
 // newlines separate, quotes and backslashes protect, an end-of-file string stops; or, with
 // -0/-d, only the delimiter separates.
+import { isSysError } from '../../shared/errno';
 import type { Sys } from '../../shared/sys';
 
 const decoder = new TextDecoder();
@@ -18,7 +19,15 @@ export class ByteReader {
   async getc(): Promise<number> {
     if (this.pos < this.buf.length) return this.buf[this.pos++]!;
     if (this.eof) return -1;
-    const chunk = await this.sys.read(this.fd, 65536);
+    let chunk: Uint8Array | null;
+    try {
+      chunk = await this.sys.read(this.fd, 65536);
+    } catch (e) {
+      // getc() gives EOF on a read error, and xargs.c never asks ferror(): `xargs -a /` reads
+      // a directory as empty input
+      if (!isSysError(e) || (e.errno !== 'EISDIR' && e.errno !== 'EIO')) throw e;
+      chunk = null;
+    }
     if (chunk === null || chunk.length === 0) {
       this.eof = true;
       return -1;

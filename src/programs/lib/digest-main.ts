@@ -127,7 +127,23 @@ async function check(ctx: Ctx, algo: Algo, out: Output, name: string, o: CheckOp
     out.push(text);
     await out.flush();
   };
-  for (let batch = await reader.next(); batch; batch = await reader.next()) {
+  // digest_check(): a read error (a directory's EISDIR) ends the file with "read error"
+  const next = async (): Promise<string[] | undefined | 'error'> => {
+    try {
+      return (await reader.next()) ?? undefined;
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      return 'error';
+    }
+  };
+  for (let batch = await next(); ; batch = await next()) {
+    if (batch === 'error') {
+      if (fd !== 0) ctx.sys.close(fd);
+      await out.flush();
+      await ctx.error(`${qf(shown)}: read error`);
+      return false;
+    }
+    if (!batch) break;
     for (let line of batch) {
       lineNo++;
       if (line.startsWith('#')) continue;

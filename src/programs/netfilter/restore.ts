@@ -112,7 +112,15 @@ export async function runRestore(ctx: Ctx, family: NfFamily, prog: string, argv:
       return 1;
     }
   }
-  input = await readAllBin(ctx, fd);
+  try {
+    input = await readAllBin(ctx, fd);
+  } catch (e) {
+    // fgets() takes a read error (a directory's EISDIR) for the end of the input: nothing to restore
+    if (!isSysError(e) || e.errno !== 'EISDIR') throw e;
+    input = '';
+  } finally {
+    if (fd !== 0) ctx.sys.close(fd);
+  }
   const db = await NetDb.load(ctx.sys);
   const warnings: string[] = [];
   const io = makeIo(prog, family, db, (t) => warnings.push(t));

@@ -6,6 +6,7 @@ import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { Accounts } from '../lib/accounts';
 import { getopt, GetoptError } from '../lib/getopt';
+import { gnuRegexSource, RegexError } from '../lib/gnu-regex';
 import { Prompter } from '../accounts/auth';
 import { loadProcs } from './procs';
 
@@ -270,9 +271,22 @@ export const killall = defineProgram({
     const prompter = new Prompter(ctx);
     let failed = 0;
     const killed: number[] = [];
+    // -r: every NAME is compiled as a POSIX extended regular expression before anything is
+    // killed; the first that does not compile ends it (psmisc's build_regexp_list)
+    const regexps = new Map<string, RegExp>();
+    if (p.flags.has('r')) {
+      for (const name of p.operands) {
+        try {
+          regexps.set(name, new RegExp(gnuRegexSource(name, 'extended'), p.flags.has('I') ? 'i' : ''));
+        } catch (e) {
+          if (!(e instanceof RegexError) && !(e instanceof SyntaxError)) throw e;
+          await ctx.err.write(`killall: Bad regular expression: ${name}\n`);
+          return 1;
+        }
+      }
+    }
     for (const name of p.operands) {
-      let re: RegExp | undefined;
-      if (p.flags.has('r')) re = new RegExp(name, p.flags.has('I') ? 'i' : '');
+      const re = regexps.get(name);
       const same = (a: string, b: string): boolean => (p.flags.has('I') ? a.toLowerCase() === b.toLowerCase() : a === b);
       const matches = procs.filter((q) => {
         if (re) return re.test(q.comm);

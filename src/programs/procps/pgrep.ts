@@ -78,6 +78,23 @@ function ids(list: string, conv: (s: string) => number | undefined, what: string
   });
 }
 
+/** read_pidfile(): the pid a pid file names, or undefined when the file cannot say one. */
+async function readPidfile(sys: Ctx['sys'], path: string): Promise<number | undefined> {
+  let text: string;
+  try {
+    const st = await sys.stat(path);
+    if (st.kind !== 'file' || st.size < 1) return undefined;
+    text = new TextDecoder().decode((await sys.readFile(path)).subarray(0, 11));
+  } catch (e) {
+    if (isSysError(e)) return undefined;
+    throw e;
+  }
+  // strtoul(): leading blanks, digits, then the end or a blank
+  const m = /^[ \t\n\v\f\r]*\+?(\d+)(?:$|[ \t\n\v\f\r])/.exec(text);
+  const pid = m ? Number(m[1]) : 0;
+  return pid >= 1 && pid <= 0x7fffffff ? pid : undefined;
+}
+
 async function run(ctx: Ctx, kill: boolean): Promise<number> {
   const name = kill ? 'pkill' : 'pgrep';
   let argv = ctx.argv.slice(1);
@@ -139,6 +156,20 @@ async function run(ctx: Ctx, kill: boolean): Promise<number> {
     await ctx.err.write(`${name}: ${e.message}\n`);
     return 2;
   }
+  // pgrep.c parse_opts(): -F reads one pid from a regular, non-empty file (-L: one that is
+  // locked, which no file here is); an unusable file ends it before anything is matched
+  if (p.flags.has('L') && v('F') === undefined) {
+    await ctx.err.write(`${name}: -L without -F makes no sense\nTry \`${name} --help' for more information.\n`);
+    return 2;
+  }
+  let pidfilePid: number | undefined;
+  if (v('F') !== undefined) {
+    pidfilePid = p.flags.has('L') ? undefined : await readPidfile(sys, v('F')!);
+    if (pidfilePid === undefined) {
+      await ctx.err.write(`${name}: pidfile not valid\nTry \`${name} --help' for more information.\n`);
+      return 1;
+    }
+  }
   const ttys = v('t')?.split(',').map((t) => t.replace(/^\/dev\//, ''));
   const states = v('r');
   const pattern = p.operands[0];
@@ -179,6 +210,7 @@ async function run(ctx: Ctx, kill: boolean): Promise<number> {
     if (ttys && !ttys.includes(q.tty ?? '?')) ok = false;
     if (states && !states.split(',').includes(q.state)) ok = false;
     if (older !== undefined && q.elapsed < older) ok = false;
+    if (pidfilePid !== undefined && q.pid !== pidfilePid) ok = false;
     // a kernel thread has no command line: -f matches its name
     if (ok && re) ok = re.test(p.flags.has('f') && q.argv.length ? q.argv.join(' ') : q.comm);
     return p.flags.has('v') ? !ok : ok;

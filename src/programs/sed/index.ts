@@ -105,7 +105,15 @@ async function readScriptFile(ctx: Ctx, name: string): Promise<string> {
     throw new SedError(`couldn't open file ${name}: ${strerror(e.errno)}`, EXIT_PANIC);
   }
   try {
-    const text = await readAllBin(ctx.sys, fd, () => ctx.tick());
+    let text: string;
+    try {
+      text = await readAllBin(ctx.sys, fd, () => ctx.tick());
+    } catch (e) {
+      // compile.c reads the script with getc(), which takes a read error (a directory's EISDIR)
+      // for the end of the file: `sed -f /etc` runs an empty script
+      if (!isSysError(e) || e.errno !== 'EISDIR') throw e;
+      text = '';
+    }
     return text.endsWith('\n') ? text.slice(0, -1) : text;
   } finally {
     if (fd !== 0) ctx.sys.close(fd);

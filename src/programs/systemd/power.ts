@@ -3,6 +3,10 @@
 import type { SystemdReply } from '../../shared/services/systemd';
 import { defineProgram, type Program } from '../define';
 import type { Ctx } from '../lib/context';
+
+const U64_MAX = (1n << 64n) - 1n;
+/** USEC_TIMESTAMP_FORMATTABLE_MAX: the end of the year 9999, in milliseconds. */
+const FORMATTABLE_MAX_MS = 253402300799999;
 import { strftime } from '../lib/strftime';
 
 type Action = 'reboot' | 'poweroff' | 'halt';
@@ -79,8 +83,12 @@ export const shutdown = defineProgram({
     const now = sys.now();
     let at: number | undefined;
     if (when === 'now') at = now;
-    else if (/^\+?\d+$/.test(when)) at = now + Number(when.replace('+', '')) * 60_000;
-    else {
+    else if (/^\+?\d+$/.test(when)) {
+      // parse_shutdown_time_spec(): minutes as a uint64 (more is "Failed to parse"), added to
+      // now in microseconds with uint64 arithmetic (a huge count wraps around)
+      const minutes = BigInt(when.replace('+', ''));
+      if (minutes <= U64_MAX) at = Number(((BigInt(Math.floor(now)) * 1000n + minutes * 60_000_000n) & U64_MAX) / 1000n);
+    } else {
       const m = /^(\d{1,2}):(\d{2})$/.exec(when);
       if (m && Number(m[1]) < 24 && Number(m[2]) < 60) {
         const day = now - (now % 86_400_000);
@@ -96,7 +104,9 @@ export const shutdown = defineProgram({
     if (flags.has('k')) return 0;
     if (at <= now) return act(ctx, action);
     const label = action === 'reboot' ? 'Reboot' : action === 'halt' ? 'Halt' : 'Shutdown';
-    await ctx.print(`${label} scheduled for ${strftime('%a %Y-%m-%d %H:%M:%S', at)} UTC, use 'shutdown -c' to cancel.\n`);
+    // format_timestamp() gives NULL past the year 9999, which printf shows as "(null)"
+    const shown = at > FORMATTABLE_MAX_MS ? '(null)' : `${strftime('%a %Y-%m-%d %H:%M:%S', at)} UTC`;
+    await ctx.print(`${label} scheduled for ${shown}, use 'shutdown -c' to cancel.\n`);
     const delay = at - now;
     await sys.fork(async (child) => {
       for (const fd of [0, 1, 2]) if (child.isOpen(fd)) child.close(fd);

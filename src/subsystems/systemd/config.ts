@@ -1,10 +1,12 @@
 // A unit's settings turned into what the manager acts on: dependencies, conditions, and the
 // [Service], [Socket] and [Timer] settings it implements (systemd.unit(5), systemd.service(5)).
-import { parseBoolean, type UnitSettings } from '../../shared/systemd/unit-file';
+import { parseBoolean, type UnitAssignment, type UnitSettings } from '../../shared/systemd/unit-file';
 import { extractWords } from '../../shared/systemd/words';
 import { parseExitStatus } from '../../shared/systemd/exit-status';
 import { parseTimespan, USEC_INFINITY } from '../../shared/systemd/time-span';
 import { parseSignal } from '../../shared/signals';
+import { parseCalendarSpec } from '../../shared/systemd/calendar';
+import { UTC_ZONE } from '../../shared/systemd/civil';
 
 export type ServiceType = 'simple' | 'exec' | 'forking' | 'oneshot' | 'notify' | 'dbus' | 'idle';
 export type RestartPolicy = 'no' | 'on-success' | 'on-failure' | 'on-abnormal' | 'on-watchdog' | 'on-abort' | 'always';
@@ -87,7 +89,11 @@ export function spanMs(text: string | undefined, fallback: number): number {
   return usec === USEC_INFINITY ? Number.POSITIVE_INFINITY : Number(usec) / 1000;
 }
 
-function parseExec(line: string, key: string, warnings: string[]): ExecCommand | undefined {
+/** What parsing an Exec*= line gave: a command, nothing (ignored, warned), or a fatal error. */
+type ExecParse = ExecCommand | undefined | { fatal: string };
+
+function parseExec(a: UnitAssignment, key: string, warnings: string[]): ExecParse {
+  const line = a.value;
   let s = line.trim();
   let ignoreFailure = false;
   let privileged = false;
@@ -99,17 +105,59 @@ function parseExec(line: string, key: string, warnings: string[]): ExecCommand |
   }
   const words = extractWords(s, { unquote: true, cunescape: true });
   if (!words || words.length === 0) {
-    warnings.push(`Invalid ${key}= specification, ignoring: ${line}`);
+    warnings.push(`${where(a)}Invalid ${key}= specification, ignoring: ${line}`);
     return undefined;
   }
   const path = words[0]!;
   if (!path.startsWith('/')) {
-    // systemd 253 looks bare names up in its fixed search path
+    // config_parse_exec(): a bare file name is looked up in systemd 253's fixed search path; a
+    // relative path with a slash is an error, fatal unless the line starts with "-"
+    if (path.includes('/') || path === '' || path === '.' || path === '..') {
+      if (ignoreFailure) {
+        warnings.push(`${where(a)}Neither a valid executable name nor an absolute path, ignoring: ${path}`);
+        return undefined;
+      }
+      const message = `${where(a)}Neither a valid executable name nor an absolute path: ${path}`;
+      warnings.push(message);
+      return { fatal: message };
+    }
     const found = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin'].map((d) => `${d}/${path}`);
     return { text: line.trim(), path: found[3]!, argv: words, ignoreFailure, privileged };
   }
   return { text: line.trim(), path, argv: words, ignoreFailure, privileged };
 }
+
+/** "FILE:LINE: ", as log_syntax() starts a message about a line. */
+function where(a: UnitAssignment): string {
+  return a.file ? `${a.file}:${a.line}: ` : '';
+}
+
+/**
+ * A single-valued setting parsed line by line as systemd does: a value `parse` rejects is
+ * logged (`what`: the parser's words, e.g. "Failed to parse boolean value") and leaves the
+ * earlier value in place. Returns the last value accepted.
+ */
+function setting<T>(s: UnitSettings, section: string, key: string, warnings: string[], what: string, parse: (v: string) => T | undefined): T | undefined {
+  let out: T | undefined;
+  for (const a of s.assignments) {
+    if (a.section !== section || a.key !== key) continue;
+    const v = parse(a.value);
+    if (v === undefined) warnings.push(`${where(a)}${what}, ignoring: ${a.value}`);
+    else out = v;
+  }
+  return out;
+}
+
+const bool = (v: string): boolean | undefined => parseBoolean(v);
+const unsigned = (v: string): number | undefined => (/^\s*\d+$/.test(v) && Number(v) <= 0xffffffff ? Number(v) : undefined);
+/** config_parse_sec(): a time span in milliseconds ("infinity" is Infinity). */
+const sec = (v: string): number | undefined => {
+  const usec = parseTimespan(v.trim());
+  if (typeof usec === 'string') return undefined;
+  return usec === USEC_INFINITY ? Number.POSITIVE_INFINITY : Number(usec) / 1000;
+};
+const RESTART = ['no', 'on-success', 'on-failure', 'on-abnormal', 'on-watchdog', 'on-abort', 'always'];
+const TYPES = ['simple', 'exec', 'forking', 'oneshot', 'notify', 'dbus', 'idle', 'notify-reload'];
 
 function units(s: UnitSettings, key: string): string[] {
   return s.list('Unit', key);
@@ -148,9 +196,9 @@ export function unitConfig(s: UnitSettings, type: string): UnitConfig {
     before: units(s, 'Before'),
     onFailure: units(s, 'OnFailure'),
     conditions,
-    defaultDependencies: parseBoolean(s.get('Unit', 'DefaultDependencies') ?? 'yes') ?? true,
-    refuseManualStart: parseBoolean(s.get('Unit', 'RefuseManualStart') ?? 'no') ?? false,
-    refuseManualStop: parseBoolean(s.get('Unit', 'RefuseManualStop') ?? 'no') ?? false,
+    defaultDependencies: setting(s, 'Unit', 'DefaultDependencies', warnings, 'Failed to parse boolean value', bool) ?? true,
+    refuseManualStart: setting(s, 'Unit', 'RefuseManualStart', warnings, 'Failed to parse boolean value', bool) ?? false,
+    refuseManualStop: setting(s, 'Unit', 'RefuseManualStop', warnings, 'Failed to parse boolean value', bool) ?? false,
     warnings,
   };
   if (type === 'service') cfg.service = serviceConfig(s, cfg);
@@ -162,51 +210,85 @@ export function unitConfig(s: UnitSettings, type: string): UnitConfig {
     };
   }
   if (type === 'timer') {
-    const ms = (k: string): number | undefined => (s.get('Timer', k) === undefined ? undefined : spanMs(s.get('Timer', k), 0));
+    // config_parse_timer(): each value that is not a time span is logged and skipped
+    const ms = (k: string): number | undefined => setting(s, 'Timer', k, warnings, 'Failed to parse timer value', (v) => (v === '' ? undefined : sec(v)));
+    const onCalendar: string[] = [];
+    for (const a of s.assignments) {
+      if (a.section !== 'Timer' || a.key !== 'OnCalendar') continue;
+      if (a.value === '') onCalendar.length = 0;
+      else if (parseCalendarSpec(a.value, UTC_ZONE)) onCalendar.push(a.value);
+      else warnings.push(`${where(a)}Failed to parse calendar specification, ignoring: ${a.value}`);
+    }
     cfg.timer = {
-      onCalendar: s.values('Timer', 'OnCalendar').filter((v) => v !== ''),
+      onCalendar,
       onBootMs: ms('OnBootSec') ?? ms('OnStartupSec'),
       onActiveMs: ms('OnActiveSec'),
       onUnitActiveMs: ms('OnUnitActiveSec'),
-      persistent: parseBoolean(s.get('Timer', 'Persistent') ?? 'no') ?? false,
+      persistent: setting(s, 'Timer', 'Persistent', warnings, 'Failed to parse boolean value', bool) ?? false,
       unit: s.get('Timer', 'Unit'),
     };
+    const t = cfg.timer;
+    if (!t.onCalendar.length && t.onBootMs === undefined && t.onActiveMs === undefined && t.onUnitActiveMs === undefined) cfg.badSetting = 'Timer unit lacks value setting. Refusing.';
   }
+  cfg.warnings = inLineOrder(s, cfg.warnings);
   return cfg;
 }
 
+/** Warnings in the order systemd logs them: file by file, line by line, as it parses. */
+function inLineOrder(s: UnitSettings, warnings: string[]): string[] {
+  const files = [...new Set([...s.assignments.map((a) => a.file), ...s.warnings.map((w) => w.file)])].filter(Boolean);
+  const key = (w: string): [number, number] => {
+    const i = files.findIndex((f) => w.startsWith(`${f}:`));
+    if (i < 0) return [files.length, 0];
+    return [i, Number(/^(\d+):/.exec(w.slice(files[i]!.length + 1))?.[1] ?? 0)];
+  };
+  return warnings.map((w, n) => ({ w, n, k: key(w) })).sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.n - b.n).map((x) => x.w);
+}
+
 function serviceConfig(s: UnitSettings, cfg: UnitConfig): ServiceConfig {
+  const w = cfg.warnings;
   const exec = (key: string): ExecCommand[] => {
     let out: ExecCommand[] = [];
-    for (const v of s.values('Service', key)) {
-      if (v === '') {
+    for (const a of s.assignments) {
+      if (a.section !== 'Service' || a.key !== key) continue;
+      if (a.value === '') {
         out = [];
         continue;
       }
-      const c = parseExec(v, key, cfg.warnings);
-      if (c) out.push(c);
+      const c = parseExec(a, key, w);
+      // a fatal line makes the whole unit unusable ("bad-setting")
+      if (c && 'fatal' in c) cfg.badSetting ??= 'Unit configuration has fatal error, unit will not be started.';
+      else if (c) out.push(c);
     }
     return out;
   };
   const execStart = exec('ExecStart');
-  const typeText = s.get('Service', 'Type');
+  const typeText = setting(s, 'Service', 'Type', w, 'Failed to parse service type', (v) => (TYPES.includes(v) ? v : undefined));
   let type: ServiceType = execStart.length === 0 ? 'oneshot' : 'simple';
-  if (typeText !== undefined) {
-    if (['simple', 'exec', 'forking', 'oneshot', 'notify', 'dbus', 'idle', 'notify-reload'].includes(typeText)) type = (typeText === 'notify-reload' ? 'notify' : typeText) as ServiceType;
-    else cfg.warnings.push(`Failed to parse service type, ignoring: ${typeText}`);
+  if (typeText !== undefined) type = (typeText === 'notify-reload' ? 'notify' : typeText) as ServiceType;
+  if (!cfg.badSetting) {
+    if (execStart.length === 0 && type !== 'oneshot') cfg.badSetting = "Service has no ExecStart=, ExecStop=, or SuccessAction=. Refusing.";
+    if (execStart.length > 1 && type !== 'oneshot') cfg.badSetting = 'Service has more than one ExecStart= setting, which is only allowed for Type=oneshot services. Refusing.';
   }
-  if (execStart.length === 0 && type !== 'oneshot') cfg.badSetting = "Service has no ExecStart=, ExecStop=, or SuccessAction=. Refusing.";
-  if (execStart.length > 1 && type !== 'oneshot') cfg.badSetting = 'Service has more than one ExecStart= setting, which is only allowed for Type=oneshot services. Refusing.';
   const environment: [string, string][] = [];
-  for (const w of s.list('Service', 'Environment', { unquote: true, cunescape: true })) {
-    const eq = w.indexOf('=');
-    if (eq > 0) environment.push([w.slice(0, eq), w.slice(eq + 1)]);
-    else cfg.warnings.push(`Invalid environment assignment, ignoring: ${w}`);
+  for (const a of s.assignments) {
+    if (a.section !== 'Service' || a.key !== 'Environment') continue;
+    if (a.value === '') {
+      environment.length = 0;
+      continue;
+    }
+    for (const word of extractWords(a.value, { unquote: true, cunescape: true }) ?? []) {
+      const eq = word.indexOf('=');
+      if (eq > 0) environment.push([word.slice(0, eq), word.slice(eq + 1)]);
+      else w.push(`${where(a)}Invalid environment assignment, ignoring: ${word}`);
+    }
   }
-  const restart = (s.get('Service', 'Restart') ?? 'no') as RestartPolicy;
-  const killSig = s.get('Service', 'KillSignal');
-  return {
-    type,
+  const restart = setting(s, 'Service', 'Restart', w, 'Failed to parse service restart specifier', (v) => (RESTART.includes(v) ? (v as RestartPolicy) : undefined)) ?? 'no';
+  const killSignal = setting(s, 'Service', 'KillSignal', w, 'Failed to parse signal name', (v) => {
+    const n = parseSignal(v);
+    return n !== undefined && n > 0 ? n : undefined;
+  });
+  const execSettings = {
     execCondition: exec('ExecCondition'),
     execStartPre: exec('ExecStartPre'),
     execStart,
@@ -214,19 +296,24 @@ function serviceConfig(s: UnitSettings, cfg: UnitConfig): ServiceConfig {
     execReload: exec('ExecReload'),
     execStop: exec('ExecStop'),
     execStopPost: exec('ExecStopPost'),
-    restart: ['no', 'on-success', 'on-failure', 'on-abnormal', 'on-watchdog', 'on-abort', 'always'].includes(restart) ? restart : 'no',
-    restartMs: spanMs(s.get('Service', 'RestartSec'), 100),
-    remainAfterExit: parseBoolean(s.get('Service', 'RemainAfterExit') ?? 'no') ?? false,
+  };
+  return {
+    type,
+    ...execSettings,
+    restart,
+    restartMs: setting(s, 'Service', 'RestartSec', w, 'Failed to parse sec value', sec) ?? 100,
+    remainAfterExit: setting(s, 'Service', 'RemainAfterExit', w, 'Failed to parse boolean value', bool) ?? false,
     user: s.get('Service', 'User') || undefined,
     group: s.get('Service', 'Group') || undefined,
     environment,
     environmentFiles: s.values('Service', 'EnvironmentFile').filter((v) => v !== '').map((v) => (v.startsWith('-') ? { path: v.slice(1), optional: true } : { path: v, optional: false })),
     workingDirectory: s.get('Service', 'WorkingDirectory') || undefined,
     pidFile: s.get('Service', 'PIDFile') || undefined,
-    killSignal: (killSig ? parseSignal(killSig) : undefined) ?? 15,
+    killSignal: killSignal ?? 15,
     successExitStatus: s.list('Service', 'SuccessExitStatus').map(parseExitStatus).filter((n): n is number => n !== undefined),
-    startLimitBurst: Number(s.get('Unit', 'StartLimitBurst') ?? s.get('Service', 'StartLimitBurst') ?? 5) || 5,
-    startLimitIntervalMs: spanMs(s.get('Unit', 'StartLimitIntervalSec') ?? s.get('Service', 'StartLimitInterval'), 10000),
+    // a burst of 0 turns the start limit off (ratelimit_below)
+    startLimitBurst: ((b) => (b === 0 ? Number.POSITIVE_INFINITY : b))(setting(s, 'Unit', 'StartLimitBurst', w, 'Failed to parse unsigned value', unsigned) ?? setting(s, 'Service', 'StartLimitBurst', w, 'Failed to parse unsigned value', unsigned) ?? 5),
+    startLimitIntervalMs: setting(s, 'Unit', 'StartLimitIntervalSec', w, 'Failed to parse sec value', sec) ?? spanMs(s.get('Service', 'StartLimitInterval'), 10000),
     toJournal: !/^(null|tty|inherit)/.test(s.get('Service', 'StandardOutput') ?? 'journal'),
   };
 }

@@ -69,6 +69,8 @@ export class Manager {
     if (!u) {
       u = new Unit(loaded);
       for (const w of loaded.config?.warnings ?? []) this.host.journal.systemd(w, loaded.id, 4);
+      // a setting that makes the unit unusable is logged as it is refused (log_unit_error)
+      if (loaded.config?.badSetting) this.host.journal.systemd(`${loaded.id}: ${loaded.config.badSetting}`, loaded.id, 3);
     }
     for (const n of loaded.names) this.units.set(n, u);
     return u;

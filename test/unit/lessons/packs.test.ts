@@ -69,6 +69,13 @@ describe('the pack file', () => {
     expect(problemsOf(() => parsePack(' '.repeat(4 * 1024 * 1024 + 1), 'big.json'))[0]).toMatch(/^big\.json: 4194305 bytes; a pack holds at most 4194304$/);
   });
 
+  it('lists the first 30 problems of a pack of 1200 bad paths and counts the rest (found by fuzzing)', () => {
+    const problems = problemsOf(() => parsePack(edit(example, (o) => (o.files = Object.fromEntries(Array.from({ length: 1200 }, (_, i) => [`k${i}`, 'x'])))), 'x.json'));
+    expect(problems).toHaveLength(31);
+    expect(problems[0]).toBe('x.json: 1200 files; a pack holds at most 1000');
+    expect(problems[30]).toBe('x.json: 971 more problems');
+  });
+
   it('makes ids from titles', () => {
     expect(packId('Week 3: Networking!')).toBe('week-3-networking');
     expect(packId('***')).toBe('pack');

@@ -64,6 +64,32 @@ describe('lesson validation', () => {
   });
 });
 
+describe('lesson files made to hurt the loader (found by fuzzing)', () => {
+  const laughs = `a0: &a0 ["lol"]\n${Array.from({ length: 9 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(', ')}]`).join('\n')}\nid: *a9\n`;
+  const file = 'lessons/basics/one/lesson.yaml';
+  it.each([
+    ['aliases that expand a billion times', laughs, [`${file}: its aliases (*name) expand into too many values; write the values out`]],
+    ['an alias inside the node it names', 'a: &a\n  b: *a\nid: one\n', [`${file}: a value contains itself (an alias refers to a node around it)`]],
+    ['20000 nested YAML sequences', `id: ${'['.repeat(20_000)}${']'.repeat(20_000)}`, [`${file}: values nest too deeply`]],
+    ['JSON nested 100 deep', `{"id":${'['.repeat(100)}${']'.repeat(100)}}`, [`${file}: values nest more than 64 levels deep`]],
+    ['a file of 300 KB', `title: ${'x'.repeat(300_000)}`, [`${file}: 300007 bytes; a lesson or track file holds at most 262144`]],
+    ['a collection as a key', '? [a, b]\n: c\n', [`${file}:1: Map keys must be plain values`]],
+    ['a key given twice', 'id: one\ntitle: x\nid: two\n', [`${file}:3: Map keys must be unique`]],
+  ])('refuses %s with a problem naming it', (_what, text, problems) => {
+    const c = catalog(text);
+    expect(c.problems).toEqual(problems);
+    expect(c.lessons).toEqual([]);
+  });
+
+  it('lists the first 30 problems of a file of 15000 unknown keys and counts the rest', () => {
+    // the parser's own duplicate-key check and a line lookup per problem made this take minutes
+    const c = catalog(Array.from({ length: 15_000 }, (_, i) => `k${i}: ${i}`).join('\n'));
+    expect(c.problems).toHaveLength(31);
+    expect(c.problems[0]).toBe(`${file}:1: missing field "id"`);
+    expect(c.problems[30]).toBe(`${file}: 14977 more problems`);
+  });
+});
+
 describe('the start state', () => {
   it('becomes the commands an administrator would type', () => {
     expect(setupCommands({

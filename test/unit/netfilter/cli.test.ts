@@ -38,6 +38,8 @@ const cases: Case[] = [
   ['non-root cannot read', "su -s /bin/bash nobody -c '/usr/sbin/iptables -L'", '', `iptables v1.8.9 (nf_tables): ${DENIED}`, 4],
   ['non-root cannot save', "su -s /bin/bash nobody -c '/usr/sbin/iptables-save'", '', `iptables-save v1.8.9 (nf_tables): ${DENIED}`, 4],
   ['non-root parse errors come first', "su -s /bin/bash nobody -c '/usr/sbin/iptables -t foo -L'", '', "iptables v1.8.9 (nf_tables): table 'foo' does not exist\nPerhaps iptables or your kernel needs to be upgraded.\n", 3],
+  // iptables 1.8.9 reads a directory as empty input (fgets fails): nothing restored, status 0 (found by fuzzing)
+  ['restoring from a directory changes nothing', 'iptables -A INPUT -p tcp --dport 22 -j ACCEPT; iptables-restore /tmp; echo rc=$?; iptables-restore --test /; echo rc=$?; iptables -S INPUT | tail -1', 'rc=0\nrc=0\n-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT\n', '', 0],
   ['-h starts with the version and usage', 'iptables -h | head -3', 'iptables v1.8.9 (nf_tables)\n\nUsage: iptables -[ACD] chain rule-specification [options]\n', '', 0],
 ];
 

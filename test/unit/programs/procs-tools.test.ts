@@ -75,6 +75,12 @@ sr0     11:0    1 1024M  0 rom
   [BG(60) + 'killall -v sleep; wait', '', 'Killed sleep(42) with signal 15\n', 0],
   [BG(70) + 'pkill -e sleep; wait', 'sleep killed (pid 42)\n', '', 0],
   ['killall nosuch', '', 'nosuch: no process found\n', 1],
+  // -F: the one pid a pid file names; an unusable file ends it (procps-ng 4.0; found by fuzzing:
+  // a missing pid file used to match every process, so pkill --pidfile killed them all)
+  [BG(62) + 'echo $! > pf; pgrep -F pf -l; printf 1x > bad; pgrep -F bad; echo rc=$?; pkill --pidfile missing; echo rc=$?; pgrep -L; echo rc=$?; pgrep -x sleep; kill $!', '42 sleep\nrc=1\nrc=1\nrc=2\n42\n', "pgrep: pidfile not valid\nTry `pgrep --help' for more information.\npkill: pidfile not valid\nTry `pkill --help' for more information.\npgrep: -L without -F makes no sense\nTry `pgrep --help' for more information.\n", 0],
+  // -r compiles every NAME as an ERE before killing anything (psmisc 23.6; found by fuzzing)
+  ["killall -r '\\'", '', 'killall: Bad regular expression: \\\n', 1],
+  [BG(61) + "killall -r 'sle+p' '('; echo $?; killall -r 'sle+p'; wait", '1\n', 'killall: Bad regular expression: (\n', 0],
   ['/usr/bin/kill -l', 'HUP INT QUIT ILL TRAP ABRT IOT BUS FPE KILL USR1 SEGV USR2 PIPE ALRM\nTERM STKFLT CHLD CLD CONT STOP TSTP TTIN TTOU URG XCPU XFSZ VTALRM PROF\nWINCH IO POLL PWR SYS RT<N> RTMIN+<N> RTMAX-<N>\n', '', 0],
   ['/usr/bin/kill -l 15', 'TERM\n', '', 0],
   ['/usr/bin/kill 99999', '', 'kill: sending signal to 99999 failed: No such process\n', 1],

@@ -214,3 +214,15 @@ describe('findInPath', () => {
     expect(found).toEqual(['/usr/bin/ls', '/bin/ls', undefined, undefined, undefined, undefined]);
   });
 });
+
+describe('sshd -p (found by fuzzing)', () => {
+  it('checks each port as OpenSSH does before anything else, and keeps them all', async () => {
+    // sshd.c: a2port() of every -p; 0, out of range or not a tcp service is "Bad port number."
+    const m = newMachine();
+    for (const p of ['-q', '0', '70000', 'nosuchservice']) {
+      expect(await run(m, ['/usr/sbin/sshd', '-t', '-p', p], ENV)).toEqual({ stdout: '', stderr: 'Bad port number.\n', exit: 1 });
+    }
+    const r = await sh(m, 'ssh-keygen -A >/dev/null; /usr/sbin/sshd -T -p ssh -p 2222 | grep ^port');
+    expect(r).toEqual({ stdout: 'port 22\nport 2222\n', stderr: '', exit: 0 });
+  });
+});

@@ -96,7 +96,9 @@ export function parseIni(file: string, text: string, known: Record<string, strin
     const key = l.slice(0, eq).trim();
     const value = l.slice(eq + 1).trim();
     if (!keys.get(section)!.has(key)) {
-      if (!key.startsWith('X-')) log(WARNING, number, `Unknown key name '${key}' in section '${section}', ignoring.`);
+      // conf-parser.c next_assignment() in systemd 252 and later (libsystemd-shared-252.so has
+      // "Unknown key '%s'%s%s%s, ignoring."; the "Unknown key name" wording is older)
+      if (!key.startsWith('X-')) log(WARNING, number, `Unknown key '${key}' in section [${section}], ignoring.`);
       continue;
     }
     out.assignments.push({ section, sectionLine, key, value, line: number });

@@ -1,6 +1,6 @@
 // The settings systemd-networkd 253 knows, by section (from its gperf tables in
 // src/network/networkd-network-gperf.gperf and netdev/netdev-gperf.gperf): a key missing here
-// is "Unknown key name ... ignoring." Most are accepted and have no effect in the simulation.
+// is "Unknown key ... ignoring." Most are accepted and have no effect in the simulation.
 
 /** Sections and keys of .network files. */
 export const NETWORK_KEYS: Record<string, string> = {
