@@ -142,6 +142,8 @@ describe('a saved machine', () => {
     expect(await edited((h) => delete h.disk)).toBe('the saved machine is damaged (no disk)');
     expect(await edited((h) => (h.disk!.nextIno = 2 ** 53))).toBe('the saved machine is damaged (disk header)');
     expect(await edited((h) => (h.disk!.files[0]![1] = 1e300))).toBe('the saved machine is damaged (a file record)');
+    expect(await edited((h) => ((h as { savedAt?: number }).savedAt = 1.7e18))).toBe('the saved machine is damaged (savedAt)');
+    expect(await edited((h) => (h.disk!.inodes.find((r) => r[1] === 'f')![5] = 0))).toMatch(/^the saved machine is damaged \(the link count of inode \d+\)$/);
     // the root moved to a subdirectory, and a loop back to the root from below it
     const subdir = (h: Parameters<Parameters<typeof edited>[0]>[0]): unknown[] => h.disk!.inodes.find((r) => r[1] === 'd' && r[0] !== h.disk!.rootIno)!;
     expect(await edited((h) => (h.disk!.rootIno = subdir(h)[0] as number))).toBe('the saved machine is damaged (no root directory)');

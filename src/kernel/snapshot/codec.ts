@@ -157,7 +157,8 @@ const MAX_INODES = 2 ** 32;
 export function checkSnapshot(s: MachineSnapshot): void {
   if (!isObj(s)) fail('not an object');
   if (s.version !== SNAPSHOT_VERSION) fail(`version ${String(s.version)}`);
-  if (!isNum(s.savedAt)) fail('savedAt');
+  // the restored clock starts there: from 1970 to the end of the year 9999, as timestamps print
+  if (!isNum(s.savedAt) || s.savedAt < 0 || s.savedAt > 253402300799999) fail('savedAt');
   const d = s.disk as unknown;
   if (!isObj(d)) fail('no disk');
   const disk = d as unknown as DiskImage;
@@ -179,12 +180,19 @@ export function checkSnapshot(s: MachineSnapshot): void {
   // a tree: every directory is entered once, from the directory its parent field names (a loop,
   // or a directory in two places, would send path walks round for ever)
   const dirParent = new Map((disk.inodes as unknown[][]).filter((r) => r[1] === 'd').map((r) => [r[0] as number, r[9] as number]));
+  // link counts as the VFS keeps them: a file's, its names; a directory's, 2 and its
+  // subdirectories (one too low would free an inode that a name still points at)
+  const links = new Map<number, number>();
   for (const r of disk.inodes as unknown[][]) {
     if (r[1] !== 'd') continue;
     const flat = r[10] as (string | number)[];
+    links.set(r[0] as number, (links.get(r[0] as number) ?? 0) + 2);
     for (let i = 1; i < flat.length; i += 2) {
       const child = flat[i] as number;
       if (child === disk.rootIno || (dirParent.has(child) && dirParent.get(child) !== r[0])) fail(`directory ${child}`);
+      // a subdirectory's ".." counts for this directory; any other name, for what it names
+      const counted = dirParent.has(child) ? (r[0] as number) : child;
+      links.set(counted, (links.get(counted) ?? 0) + 1);
     }
   }
   // the boot mounts /dev, /proc, /sys, /run and /tmp on the disk's directories of those names
@@ -194,6 +202,7 @@ export function checkSnapshot(s: MachineSnapshot): void {
     const name = top[i] as string;
     if (MOUNT_POINTS.has(name) && typeOf.get(top[i + 1] as number) !== 'd') fail(`/${name} is not a directory`);
   }
+  for (const r of disk.inodes as unknown[][]) if (links.get(r[0] as number) !== r[5]) fail(`the link count of inode ${String(r[0])}`);
   const blobLen = disk.blob.length;
   for (const f of disk.files as unknown[]) {
     if (!Array.isArray(f) || f.length !== 3 || !isInt(f[0]) || !inos.has(f[0]) || !isInt(f[1]) || f[1] < 0 || f[1] > MAX_FILE_SIZE || !Array.isArray(f[2])) fail('a file record');

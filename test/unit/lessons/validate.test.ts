@@ -75,10 +75,18 @@ describe('lesson files made to hurt the loader (found by fuzzing)', () => {
     ['a file of 300 KB', `title: ${'x'.repeat(300_000)}`, [`${file}: 300007 bytes; a lesson or track file holds at most 262144`]],
     ['a collection as a key', '? [a, b]\n: c\n', [`${file}:1: Map keys must be plain values`]],
     ['a key given twice', 'id: one\ntitle: x\nid: two\n', [`${file}:3: Map keys must be unique`]],
+    ['an unknown YAML tag', 'id: one\ntitle: !!js/function "x"\n', [`${file}:2: Unresolved tag: tag:yaml.org,2002:js/function`]],
   ])('refuses %s with a problem naming it', (_what, text, problems) => {
     const c = catalog(text);
     expect(c.problems).toEqual(problems);
     expect(c.lessons).toEqual([]);
+  });
+
+  it('lists 30 missing prerequisites of 10000 and counts the rest', () => {
+    const c = catalog(GOOD.replace('minutes: 5', `minutes: 5\nprerequisites: [${Array.from({ length: 10_000 }, (_, i) => `p${i}`).join(', ')}]`));
+    expect(c.problems).toHaveLength(31);
+    expect(c.problems[0]).toBe('lessons/basics/one/lesson.yaml: field prerequisites: no lesson p0');
+    expect(c.problems[30]).toBe('lessons/basics/one/lesson.yaml: field prerequisites: 9970 more problems');
   });
 
   it('lists the first 30 problems of a file of 15000 unknown keys and counts the rest', () => {
