@@ -22,6 +22,12 @@ export interface HostTime {
   setTimer(ms: number, fn: () => void): () => void;
 }
 
+/**
+ * The longest real timer a host keeps: setTimeout takes a signed 32-bit delay and fires at once
+ * for anything longer (browsers) or after 1 ms (Node). A later timer is re-armed when this fires.
+ */
+export const MAX_HOST_TIMER_MS = 0x7fffffff;
+
 export class Clock {
   private offset: number;
   private readonly realStart: number;
@@ -96,7 +102,7 @@ export class Clock {
     if (this.mode === 'manual') return;
     const next = this.timers[0];
     if (!next) return;
-    this.cancelReal = this.host.setTimer(Math.max(0, next.at - this.now()), () => this.fireDue());
+    this.cancelReal = this.host.setTimer(Math.min(MAX_HOST_TIMER_MS, Math.max(0, next.at - this.now())), () => this.fireDue());
     if (this.mode === 'skip') this.probeIdle();
   }
 

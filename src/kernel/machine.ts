@@ -261,7 +261,13 @@ export class Machine {
     } catch {
       // gone since: home
     }
-    return k.vfs.resolve(ROOT_CRED, k.vfs.root, '/root', { follow: true });
+    try {
+      const home = k.vfs.resolve(ROOT_CRED, k.vfs.root, '/root', { follow: true });
+      if (home.type === 'dir') return home;
+    } catch {
+      // no home directory: login goes on in / (as login does, with HOME=/)
+    }
+    return k.vfs.root;
   }
 
   private startInit(): void {

@@ -86,3 +86,16 @@ describe('console', () => {
     expect(s.output).not.toContain('line 1: nosuchcmd');
   });
 });
+
+describe('a console login without a home directory', () => {
+  it('starts in / when /root is gone, as login does', async () => {
+    const s = new ConsoleSession();
+    await s.waitForPrompts(1);
+    const from = s.output.length;
+    s.type('rm -rf /root; exit\r');
+    // the prompt's directory is /, between the prompt's colour changes
+    await s.waitFor('[ \x1b[0m/\x1b[1;31m ]# ', from, 15_000);
+    s.type('pwd\r');
+    await s.waitFor(/\r\n\/\r\n/, from);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Clock } from '../../../src/kernel/clock';
+import { Clock, MAX_HOST_TIMER_MS } from '../../../src/kernel/clock';
 import { Pipe, PIPE_CAPACITY } from '../../../src/kernel/pipe';
 import { Random } from '../../../src/kernel/random';
 
@@ -33,6 +33,22 @@ describe('virtual clock', () => {
     c.advance(4001);
     expect(fired).toEqual(['1s', '5s']);
     expect(c.now()).toBe(1_005_000);
+  });
+
+  it('never asks the host for a timer longer than setTimeout keeps, and re-arms until the time comes', () => {
+    let real = 0;
+    const armed: { ms: number; fn: () => void }[] = [];
+    const c = new Clock('realtime', 0, { monotonic: () => real, setTimer: (ms, fn) => (armed.push({ ms, fn }), () => {}) });
+    const fired: number[] = [];
+    c.after(3_000_000_000, () => fired.push(c.now())); // about 35 days: sleep 3000000
+    expect(armed.at(-1)!.ms).toBe(MAX_HOST_TIMER_MS);
+    real = MAX_HOST_TIMER_MS;
+    armed.at(-1)!.fn();
+    expect(fired).toEqual([]);
+    expect(armed.at(-1)!.ms).toBe(3_000_000_000 - MAX_HOST_TIMER_MS);
+    real = 3_000_000_000;
+    armed.at(-1)!.fn();
+    expect(fired).toEqual([3_000_000_000]);
   });
 });
 
