@@ -8,6 +8,8 @@
 // `heapQuota` (the machine's option; 128 MiB unless set). The second is usually the one
 // reached first; the OOM killer then acts as it would at the first.
 import { SysError } from '../shared/errno';
+import { FOOTPRINT_KB } from '../shared/footprints';
+import { SIGNALS } from '../shared/signals';
 import { ProcessKilled } from './errors';
 import type { Kernel } from './kernel';
 import type { Process } from './process';
@@ -22,19 +24,8 @@ const BOOT = {
 /** What the kernel keeps free for itself (watermarks): allocations stop short of it. */
 const RESERVE_KB = 65536;
 
-// Typical footprints (VSZ, RSS in KiB) of Photon 5.0's programs: their mappings before they
-// allocate anything (the same figures procps shows).
-const FOOTPRINT: Record<string, [number, number]> = {
-  systemd: [167_764, 11_972], bash: [8_164, 4_992], sh: [8_164, 4_904], su: [10_996, 4_420], sudo: [12_208, 5_596],
-  login: [9_864, 4_712], ps: [9_412, 3_584], top: [10_900, 4_300], sleep: [5_456, 1_004], sshd: [14_384, 8_996],
-  'systemd-journal': [41_876, 14_200], 'systemd-network': [18_612, 8_460], 'systemd-resolve': [21_208, 12_640],
-  'systemd-timesyn': [86_768, 6_612], 'systemd-udevd': [21_680, 5_600], 'systemd-logind': [16_484, 7_228],
-  'dbus-daemon': [8_580, 4_368], dockerd: [1_467_332, 78_400], containerd: [1_330_008, 44_816], agetty: [5_952, 1_748],
-  vi: [11_952, 6_648], vim: [11_952, 6_648], less: [6_024, 2_432], tail: [5_484, 1_012], cat: [5_488, 1_004],
-  yes: [5_484, 1_008], find: [6_568, 2_636], grep: [6_444, 2_148], awk: [9_112, 3_064], python3: [17_924, 11_292],
-  sort: [5_560, 1_880], tac: [5_484, 1_036], head: [5_488, 1_004], dd: [5_496, 1_012],
-};
-const DEFAULT_FOOTPRINT: [number, number] = [6_440, 1_960];
+/** A program FOOTPRINT_KB does not list. */
+const DEFAULT_FOOTPRINT: readonly [number, number] = [6_440, 1_960];
 // OOMScoreAdjust= of Photon's units (systemd-udevd.service, systemd-journald.service)
 const SCORE_ADJ: Record<string, number> = { 'systemd-udevd': -1000, 'systemd-journal': -250 };
 
@@ -54,8 +45,8 @@ export class Memory {
     return SCORE_ADJ[comm] ?? parent?.oomScoreAdj ?? 0;
   }
 
-  private footprint(p: Process): [number, number] {
-    return FOOTPRINT[p.comm.replace(/^-/, '')] ?? DEFAULT_FOOTPRINT;
+  private footprint(p: Process): readonly [number, number] {
+    return FOOTPRINT_KB[p.comm.replace(/^-/, '')] ?? DEFAULT_FOOTPRINT;
   }
 
   /** VmSize in bytes. */
@@ -168,7 +159,7 @@ export class Memory {
       const victim = this.selectBadProcess();
       if (!victim) return undefined;
       this.report(current, victim);
-      this.k.signal(victim, 9);
+      this.k.signal(victim, SIGNALS.SIGKILL);
       return victim;
     } finally {
       this.pending = undefined;

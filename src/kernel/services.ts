@@ -38,7 +38,7 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   const manager = new Manager(host);
   const sockets = new Sockets({ comm: (pid) => k.procs.get(pid)?.comm ?? '' });
   const bus = new Bus();
-  const subs: Subsystems = { netfilter, net, journal, manager, sockets, bus, resolver: undefined, traffic: undefined, docker: undefined, load: () => Promise.resolve() };
+  const subs: Subsystems = { netfilter, net, journal, manager, sockets, bus, resolver: undefined, traffic: undefined, docker: undefined, load: () => loadNet().then(() => undefined) };
   k.services.set('netfilter', (caller, req) => netfilter.handle(caller, req));
   k.services.set('net', (caller, req) => net.request(caller, req));
   net.filter = (packet) => exchangePasses(netfilter, () => k.clock.now(), packet);
@@ -50,7 +50,7 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   // the first prompt: their code loads when the services start (behind the prompt on a page) or
   // when something asks for them first, whichever comes first
   let late: Promise<NetServices> | undefined;
-  const loadNet = (): Promise<NetServices> => {
+  function loadNet(): Promise<NetServices> {
     if (late) return late;
     // (a skipping clock waits for the load, as for any work in progress)
     k.clock.busy++;
@@ -63,10 +63,7 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
       })
       .finally(() => k.clock.busy--);
     return late;
-  };
-  subs.load = async () => {
-    await loadNet();
-  };
+  }
   k.services.set('resolve', async (caller, req) => (await loadNet()).resolver.handle(caller, req));
   k.services.set('dhcp', async (caller, req) => (await loadNet()).dhcp(caller, req));
   k.services.set('traffic', async (caller, req) => (await loadNet()).traffic.handle(caller, req));

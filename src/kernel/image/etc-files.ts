@@ -2,6 +2,8 @@
 // shadow, bash and systemd packages; see ../shared/reference/photon/system.md).
 
 export const HOSTNAME = 'photon-machine';
+/** When the image's files were written (an OVA built from the 5.0 updates of spring 2025), in ms. */
+export const INSTALL_TIME = Date.UTC(2025, 4, 30, 8, 12, 41);
 export const KERNEL_RELEASE = '6.1.138-1.ph5-esx';
 /** linux-esx's command line (grub env plus Photon's systemd.cfg). */
 export const KERNEL_CMDLINE = `BOOT_IMAGE=/boot/vmlinuz-${'6.1.138-1.ph5-esx'} root=PARTUUID=3b3b5b8e-6b4f-4b0e-9f0a-4c1d2e3f4a5b init=/lib/systemd/systemd rcupdate.rcu_expedited=1 rw systemd.show_status=0 quiet noreplace-smp cpu_init_udelay=0 net.ifnames=0 plymouth.enable=0 systemd.unified_cgroup_hierarchy=yes`;

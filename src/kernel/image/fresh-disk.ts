@@ -7,12 +7,11 @@ import { captureDisk } from '../snapshot/disk';
 import type { DiskImage } from '../snapshot/types';
 import { Vfs } from '../vfs/vfs';
 import { buildImage } from './build';
+import { INSTALL_TIME } from './etc-files';
 
 const GiB = 1024 ** 3;
 /** The root filesystem of a fresh install: 16 GiB disk, its ext4 overhead, what the base system uses. */
 export const FRESH_FS: DiskImage['fs'] = { capacity: 16 * GiB - 300 * 1024 * 1024, baseline: 1_100_000_000, inodesTotal: 1048576 };
-/** When the image's files were written (an OVA built from the 5.0 updates of spring 2025). */
-export const INSTALL_TIME = Date.UTC(2025, 4, 30, 8, 12, 41);
 
 /** Lays out the image on an empty disk and captures it. */
 export function buildFreshDisk(): DiskImage {

@@ -9,10 +9,11 @@ import { digestText, RPMDB_PATH, S_IFLNK, S_IFREG, serializeRpmDb, type FileReco
 import { HISTORY_PATH, serializeHistory } from '../../subsystems/rpmdb/history';
 import { inertBinary } from '../../subsystems/rpmdb/stub';
 import type { ImageWriter } from './build';
+import { INSTALL_TIME } from './etc-files';
 import type { Vfs } from '../vfs/vfs';
 
-/** When the image was installed (kept equal to machine.ts INSTALL_TIME), in seconds. */
-const INSTALL_TIME_S = Math.floor(Date.UTC(2025, 4, 30, 8, 12, 41) / 1000);
+/** When the image was installed, in seconds (the rpm database's install time). */
+const INSTALL_TIME_S = Math.floor(INSTALL_TIME / 1000);
 
 export interface BootPackage {
   name: string;

@@ -6,6 +6,7 @@
 import type { ProcessInfo } from '../../shared/process';
 import type { Sys } from '../../shared/sys';
 import { Accounts } from '../lib/accounts';
+import { FOOTPRINT_KB } from '../../shared/footprints';
 
 export interface Proc extends ProcessInfo {
   /** Effective user name (or the number as text). */
@@ -30,17 +31,6 @@ export interface Proc extends ProcessInfo {
   psr: number;
   threads: number;
 }
-
-// Typical footprints (VSZ, RSS in KiB) on Photon 5.0 x86_64.
-const FOOTPRINT: Record<string, [number, number]> = {
-  systemd: [167_764, 11_972], bash: [8_164, 4_992], sh: [8_164, 4_904], su: [10_996, 4_420], sudo: [12_208, 5_596],
-  login: [9_864, 4_712], ps: [9_412, 3_584], top: [10_900, 4_300], sleep: [5_456, 1_004], sshd: [14_384, 8_996],
-  'systemd-journal': [41_876, 14_200], 'systemd-network': [18_612, 8_460], 'systemd-resolve': [21_208, 12_640],
-  'systemd-timesyn': [86_768, 6_612], 'systemd-udevd': [21_680, 5_600], 'systemd-logind': [16_484, 7_228],
-  'dbus-daemon': [8_580, 4_368], dockerd: [1_467_332, 78_400], containerd: [1_330_008, 44_816], agetty: [5_952, 1_748],
-  vi: [11_952, 6_648], vim: [11_952, 6_648], less: [6_024, 2_432], tail: [5_484, 1_012], cat: [5_488, 1_004],
-  yes: [5_484, 1_008], find: [6_568, 2_636], grep: [6_444, 2_148], awk: [9_112, 3_064], python3: [17_924, 11_292],
-};
 
 function hash(s: string): number {
   let h = 2166136261;
@@ -120,7 +110,7 @@ export async function loadProcs(sys: Sys): Promise<Proc[]> {
   return all.map((p) => {
     const comm = p.comm.replace(/^-/, '');
     const h = hash(`${comm}:${p.pid}`);
-    const base = FOOTPRINT[comm] ?? [6_000 + (hash(comm) % 4_000), 1_800 + (hash(comm) % 1_600)];
+    const base = FOOTPRINT_KB[comm] ?? [6_000 + (hash(comm) % 4_000), 1_800 + (hash(comm) % 1_600)];
     // a zombie or a kernel thread has no user memory
     const zombie = p.state === 'Z' || p.kthread;
     const vsz = zombie ? 0 : base[0] + (h % 64) * 4;
