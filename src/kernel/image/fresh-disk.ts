@@ -11,7 +11,7 @@ import { INSTALL_TIME } from './etc-files';
 
 const GiB = 1024 ** 3;
 /** The root filesystem of a fresh install: 16 GiB disk, its ext4 overhead, what the base system uses. */
-export const FRESH_FS: DiskImage['fs'] = { capacity: 16 * GiB - 300 * 1024 * 1024, baseline: 1_100_000_000, inodesTotal: 1048576 };
+const FRESH_FS: DiskImage['fs'] = { capacity: 16 * GiB - 300 * 1024 * 1024, baseline: 1_100_000_000, inodesTotal: 1048576 };
 
 /** Lays out the image on an empty disk and captures it. */
 export function buildFreshDisk(): DiskImage {
