@@ -2,30 +2,38 @@ import { defineConfig, type Plugin } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { lessonsAsJson } from './scripts/vite-lessons-json.js';
-import { CONTENT_SECURITY_POLICY } from './src/ui/content-security-policy.js';
+import { createHash } from 'node:crypto';
+import { policyWithScripts } from './src/ui/content-security-policy.js';
+import { earlyBoot } from './scripts/vite-early-boot.js';
 import { freshDiskAsData } from './scripts/vite-fresh-disk.js';
 
 /**
  * The Content-Security-Policy (src/ui/content-security-policy.ts) as a <meta> in the built
- * index.html, so plain static hosting carries it. Build only: Vite's dev server injects inline
- * scripts, and Svelte's styles as <style> elements.
+ * index.html, so plain static hosting carries it, with the hashes of the page's inline scripts
+ * (the early boot's). Build only: Vite's dev server injects inline scripts, and Svelte's styles
+ * as <style> elements. Runs after the early boot's plugin has put its script in.
  */
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'photon-content-security-policy',
     apply: 'build',
-    transformIndexHtml(html) {
-      // right after <meta charset>, before anything the policy governs
-      const meta = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`;
-      const charset = /<meta charset="[^"]*" *\/?>/i;
-      if (!charset.test(html)) throw new Error('index.html has no <meta charset>: the Content-Security-Policy goes after it');
-      return html.replace(charset, (m) => `${m}\n    ${meta}`);
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => createHash('sha256').update(m[1]!).digest('base64'));
+        // right after <meta charset>, before anything the policy governs
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${policyWithScripts(hashes)}" />`;
+        const charset = /<meta charset="[^"]*" *\/?>/i;
+        if (!charset.test(html)) throw new Error('index.html has no <meta charset>: the Content-Security-Policy goes after it');
+        return html.replace(charset, (m) => `${m}\n    ${meta}`);
+      },
     },
   };
 }
 
 export default defineConfig({
   plugins: [
+    earlyBoot(),
     contentSecurityPolicy(),
     lessonsAsJson(),
     svelte(),

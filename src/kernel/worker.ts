@@ -143,6 +143,7 @@ export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): Kerne
   let attach: (shown: unknown) => void = () => {};
   const attached = new Promise<unknown>((resolve) => (attach = resolve));
   const batch = createOutputBatcher((chunk) => {
+    if (chunk.includes(']# ')) globalThis.performance?.mark('photon:prompt-out');
     if (sink) return sink(chunk);
     buffered.push(chunk);
     return attached;
@@ -209,6 +210,7 @@ export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): Kerne
       // the clock runs from the boot: later machines read the host's clock anew
       startAt = undefined;
       problem = r.problem;
+      globalThis.performance?.mark('photon:machine-ready');
       return r.machine;
     })());
   if (early) void begin().catch(() => {});
@@ -411,5 +413,6 @@ if (typeof WorkerGlobalScope !== 'undefined' && typeof self !== 'undefined') {
     const [{ database }, { MachineStore }] = await Promise.all([import('../persist/db'), import('../persist/machine-store')]);
     return new MachineStore(await database());
   };
+  performance.mark('photon:worker-start');
   Comlink.expose(createKernelApi(earlyBootFrom((self as unknown as { name: string }).name ?? ''), { store }));
 }

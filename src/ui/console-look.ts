@@ -41,12 +41,13 @@ export const THEME: ITheme = {
 /**
  * The grid the terminal will most likely get, from the window size and the font's metrics.
  * Only a first guess so the machine can boot in parallel: the terminal sends its real size
- * once xterm.js has measured it (a no-op when the guess was right).
+ * once xterm.js has measured it (a no-op when the guess was right). Without `measure`, the
+ * font's usual proportions stand in for its metrics.
  */
-export function estimateGrid(): { cols: number; rows: number } {
-  let cellW = FONT_SIZE * 0.6;
+export function estimateGrid(measure = true): { cols: number; rows: number } {
+  let cellW = FONT_SIZE * 0.602; // DejaVu Sans Mono: 1233/2048 em
   let cellH = Math.ceil(FONT_SIZE * 1.17);
-  const ctx = document.createElement('canvas').getContext('2d');
+  const ctx = measure ? document.createElement('canvas').getContext('2d') : null;
   if (ctx) {
     ctx.font = `${FONT_SIZE}px ${FONT_FAMILY}`;
     const m = ctx.measureText('W');

@@ -3,7 +3,8 @@
 // Markdown is sanitised as well (markdown.ts); the policy stops whatever a sanitiser might miss.
 // The machine's worker and the service worker are same-origin files; data: is for the favicon
 // and a lesson's inline images. A <meta> policy travels with plain static hosting; it cannot set
-// frame-ancestors (a host can send that as a header).
+// frame-ancestors (a host can send that as a header). The one inline script, which starts the
+// machine's worker from index.html (early-boot.ts), is allowed by its SHA-256 hash alone.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -19,3 +20,10 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+
+/** The policy with `hashes` (base64 SHA-256 digests of inline scripts) allowed in script-src. */
+export function policyWithScripts(hashes: string[]): string {
+  if (!hashes.length) return CONTENT_SECURITY_POLICY;
+  const allowed = hashes.map((h) => ` 'sha256-${h}'`).join('');
+  return CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src 'self'${allowed}`);
+}

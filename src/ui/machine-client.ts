@@ -10,6 +10,9 @@ import type { Terminal } from '@xterm/xterm';
 import type { BootInfo, KernelApi, Result } from '../shared/api';
 import type { LessonStatus } from '../shared/lessons';
 import type { SaveStatus } from '../shared/machines';
+import { bootName } from './boot-options';
+
+export { SAVED_KEY } from './boot-options';
 
 export type MachineApi = Comlink.Remote<KernelApi>;
 
@@ -23,31 +26,21 @@ export interface MachineHandle {
 
 let machine: MachineHandle | undefined;
 
-/** Set once a machine was saved in this browser: the worker then looks for it before booting. */
-export const SAVED_KEY = 'photon.saved';
-
-function hasSaved(): boolean {
-  try {
-    return window.localStorage.getItem(SAVED_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
-
 /** Starts the machine's worker and boots it (once; later calls return the same machine). */
 export function startMachine(size: { cols: number; rows: number }): MachineHandle {
   if (machine) return machine;
-  // the boot options travel in the worker's name, so the machine boots as soon as its code
-  // runs (a message from this thread would wait until the page's code has loaded)
-  const name = `photon-machine ${JSON.stringify({ cols: size.cols, rows: size.rows, start: Date.now(), resume: hasSaved() })}`;
-  const worker = new Worker(new URL('../kernel/worker.ts', import.meta.url), { type: 'module', name });
+  // started by index.html's inline script (built pages), or now: the boot options travel in
+  // the worker's name, so the machine boots as soon as its code runs (a message from this
+  // thread would wait until the page's code has loaded)
+  const early = globalThis.__photonEarly;
+  const worker = early?.worker ?? new Worker(new URL('../kernel/worker.ts', import.meta.url), { type: 'module', name: bootName(size) });
   const api = Comlink.wrap<KernelApi>(worker);
   const m: MachineHandle = { api, booted: Promise.resolve({ ok: false, error: 'not booted' }), sink: undefined, early: [] };
   const output = Comlink.proxy((chunk: string): Promise<void> => {
     if (m.sink) return m.sink(chunk);
     return new Promise((shown) => m.early.push({ chunk, shown }));
   });
-  m.booted = api.boot(size, output).catch((e: unknown): Result<BootInfo> => ({ ok: false, error: e instanceof Error ? e.message : String(e) }));
+  m.booted = api.boot(early?.size ?? size, output).catch((e: unknown): Result<BootInfo> => ({ ok: false, error: e instanceof Error ? e.message : String(e) }));
   machine = m;
   return m;
 }

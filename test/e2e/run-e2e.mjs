@@ -141,6 +141,12 @@ async function main() {
         const [tick, bar, boldTick, w] = widths;
         if (!(w > 0) || tick !== w || bar !== w || !(boldTick > 0)) throw new Error(`not filled: ${JSON.stringify(widths)}`);
       }],
+      ["the machine's worker is the one index.html's inline script started (src/ui/early-boot.ts)", async () => {
+        const early = await page.evaluate(() => globalThis.__photonEarly !== undefined);
+        if (!early) throw new Error('no worker from the inline script: the page entry started its own');
+        const workers = page.workers().length;
+        if (workers !== 1) throw new Error(`${workers} workers run in the page, not 1`);
+      }],
       [`uname -r prints ${RELEASE}`, async () => {
         await typeLine(page, 'uname -r');
         await waitForScreen(page, `a line "${RELEASE}"`, (lines, r) => lines.some((l) => l.trim() === r), RELEASE);

@@ -115,8 +115,22 @@ export function securitySteps(h) {
       if (!policy) throw new Error('the page has no Content-Security-Policy <meta>');
       for (const bad of ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "'strict-dynamic'", '*', 'http:', 'https:'])
         if (policy.split(/[;\s]+/).includes(bad)) throw new Error(`the policy allows ${bad}: ${policy}`);
-      for (const want of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'none'"])
-        if (!policy.split(/\s*;\s*/).includes(want)) throw new Error(`the policy lacks "${want}": ${policy}`);
+      const directives = policy.split(/\s*;\s*/);
+      for (const want of ["default-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'none'"])
+        if (!directives.includes(want)) throw new Error(`the policy lacks "${want}": ${policy}`);
+      // scripts: the app's own files, and inline only the early boot's script, by its hash
+      const scriptSrc = directives.find((d) => d.startsWith('script-src '))?.split(/\s+/).slice(1) ?? [];
+      const hashes = scriptSrc.filter((v) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(v));
+      if (scriptSrc[0] !== "'self'" || hashes.length !== scriptSrc.length - 1) throw new Error(`script-src is not 'self' and hashes: ${policy}`);
+      const inline = await p.evaluate(async () => {
+        const out = [];
+        for (const s of document.querySelectorAll('script:not([src])')) {
+          const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(s.textContent ?? ''));
+          out.push(`'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`);
+        }
+        return out;
+      });
+      if (inline.length !== 1 || hashes.length !== 1 || inline[0] !== hashes[0]) throw new Error(`inline scripts ${inline.join(' ')} against the policy's hashes ${hashes.join(' ')}`);
 
       // the lesson panel, its Machine and Machines tabs; an export (a blob: download) and its import
       if (await p.locator('#lesson-panel').isHidden()) await p.click('.panel-toggle');

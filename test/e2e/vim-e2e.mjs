@@ -28,6 +28,17 @@ export function vimSteps(page, h) {
       await page.keyboard.press('Escape');
       await page.keyboard.type(':wq');
       await page.keyboard.press('Enter');
+      // vim reads keys in chunks, as the real one does: what it read past ":wq<Enter>" dies with
+      // it, so the next command waits for the shell's prompt under the vi command line
+      await h.waitForScreen(
+        page,
+        'vi gone and a new prompt',
+        (lines) => {
+          const vi = lines.findLastIndex((l) => l.endsWith('# vi /etc/ssh/sshd_config'));
+          return vi >= 0 && lines.slice(vi + 1).some((l) => l.trimEnd().endsWith(']#'));
+        },
+        null,
+      );
       await h.typeLine(page, "grep '^PermitRootLogin' /etc/ssh/sshd_config");
       await h.waitForScreen(page, 'the line changed on disk', (lines) => lines.some((l) => l.trim() === 'PermitRootLogin no'), null);
     }],

@@ -90,7 +90,16 @@ export function decodeFreshDisk(t: FreshDiskText): DiskImage {
       return [index, blocks, at, length];
     }),
   ]);
-  const blob = new Uint8Array(t.bytes.length);
-  for (let i = 0; i < blob.length; i++) blob[i] = t.bytes.charCodeAt(i);
-  return { rootIno: c.rootIno, nextIno: c.nextIno, fs: c.fs, inodes, files, blob };
+  return { rootIno: c.rootIno, nextIno: c.nextIno, fs: c.fs, inodes, files, blob: latin1Bytes(t.bytes) };
+}
+
+/**
+ * The bytes a latin-1 string stands for. The image's files are text, so this is usually ASCII,
+ * which the native UTF-8 encoder turns into the same bytes at once; a byte loop takes the rest.
+ */
+export function latin1Bytes(s: string): Uint8Array {
+  if (!/[^\x00-\x7f]/.test(s)) return new TextEncoder().encode(s);
+  const blob = new Uint8Array(s.length);
+  for (let i = 0; i < blob.length; i++) blob[i] = s.charCodeAt(i);
+  return blob;
 }

@@ -3,7 +3,7 @@
 // one machine's writes must never reach the next machine's copy.
 import { describe, expect, it } from 'vitest';
 import { buildFreshDisk, freshDisk } from '../../../src/kernel/image/fresh-disk';
-import { decodeFreshDisk, encodeFreshDisk } from '../../../src/kernel/image/fresh-disk-codec';
+import { decodeFreshDisk, encodeFreshDisk, latin1Bytes } from '../../../src/kernel/image/fresh-disk-codec';
 import { freshDiskModule, jsString } from '../../../scripts/vite-fresh-disk';
 import type { DiskImage } from '../../../src/kernel/snapshot/types';
 import { runScript } from '../../integration/machine-helpers';
@@ -30,6 +30,14 @@ describe('fresh disk', () => {
     const carried = new Function(`return ${literal!}`)() as { meta: string; bytes: string };
     expect(plain(decodeFreshDisk(carried))).toEqual(plain(built));
     expect(code).toContain('import { decodeFreshDisk } from "/codec.ts";');
+  });
+
+  it('turns the carried string into the same bytes, text or not', () => {
+    expect([...latin1Bytes('ab\n~\x00')]).toEqual([0x61, 0x62, 0x0a, 0x7e, 0x00]);
+    let all = '';
+    for (let c = 0; c < 256; c++) all += String.fromCharCode(c);
+    expect([...latin1Bytes(all)]).toEqual([...Array(256).keys()]);
+    expect(latin1Bytes('')).toEqual(new Uint8Array(0));
   });
 
   it('writes any text as a string literal that reads back the same', () => {

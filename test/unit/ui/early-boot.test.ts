@@ -1,0 +1,75 @@
+// The inline script that starts the machine's worker from index.html (src/ui/early-boot.ts,
+// bundled by scripts/vite-early-boot.ts) and the policy that allows it by hash.
+import { createHash } from 'node:crypto';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { earlyBootScript, workerFile } from '../../../scripts/vite-early-boot';
+import { CONTENT_SECURITY_POLICY, policyWithScripts } from '../../../src/ui/content-security-policy';
+
+describe('early boot', () => {
+  it('finds the one machine worker among the build files', () => {
+    expect(workerFile(['index.html', 'assets/index-a1.js', 'assets/worker-Bty_D-9z.js', 'assets/App-x.css'])).toBe('assets/worker-Bty_D-9z.js');
+    expect(() => workerFile(['assets/index-a1.js'])).toThrow(/found none/);
+    expect(() => workerFile(['assets/worker-a.js', 'assets/worker-b.js'])).toThrow(/found assets\/worker-a.js, assets\/worker-b.js/);
+  });
+
+  it('starts the worker with the boot options in its name and leaves it for the page entry', async () => {
+    const code = await earlyBootScript('./assets/worker-abc.js');
+    expect(code).not.toMatch(/<\/script/i);
+    const started: { url: string; opts: { type: string; name: string } }[] = [];
+    const store = new Map([['photon.saved', '1']]);
+    const sandbox: Record<string, unknown> = {
+      Worker: class {
+        constructor(url: string, opts: { type: string; name: string }) {
+          started.push({ url, opts });
+        }
+      },
+      window: { innerWidth: 1280, innerHeight: 720, localStorage: { getItem: (k: string) => store.get(k) ?? null } },
+      document: {},
+      JSON,
+      Math,
+      Date,
+    };
+    sandbox.globalThis = sandbox;
+    runInNewContext(code, sandbox);
+    expect(started).toHaveLength(1);
+    expect(started[0]!.url).toBe('./assets/worker-abc.js');
+    expect(started[0]!.opts.type).toBe('module');
+    const name = started[0]!.opts.name;
+    expect(name.startsWith('photon-machine {')).toBe(true);
+    const options = JSON.parse(name.slice(name.indexOf(' ') + 1)) as { cols: number; rows: number; resume: boolean; start: number };
+    expect(options.resume).toBe(true);
+    const early = sandbox.__photonEarly as { size: { cols: number; rows: number } };
+    expect(early.size).toEqual({ cols: options.cols, rows: options.rows });
+    // 1280 px less the lesson panel (400 + 6), padding and scrollbar, in 15 px DejaVu cells
+    expect(options.cols).toBe(Math.floor((1280 - 406 - 6 - 14) / (15 * 0.602)));
+    expect(options.rows).toBe(Math.floor((720 - 27 - 4) / 18));
+  });
+
+  it('a failing Worker constructor leaves the start to the page entry', async () => {
+    const code = await earlyBootScript('./assets/worker-abc.js');
+    const sandbox: Record<string, unknown> = {
+      Worker: class {
+        constructor() {
+          throw new Error('no workers here');
+        }
+      },
+      window: { innerWidth: 800, innerHeight: 600, localStorage: { getItem: () => null } },
+      document: {},
+      JSON,
+      Math,
+      Date,
+    };
+    sandbox.globalThis = sandbox;
+    expect(() => runInNewContext(code, sandbox)).not.toThrow();
+    expect(sandbox.__photonEarly).toBeUndefined();
+  });
+
+  it('the policy allows inline scripts only by their hashes', () => {
+    expect(policyWithScripts([])).toBe(CONTENT_SECURITY_POLICY);
+    const hash = createHash('sha256').update('x()').digest('base64');
+    const policy = policyWithScripts([hash]);
+    expect(policy).toContain(`script-src 'self' 'sha256-${hash}';`);
+    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
+  });
+});
