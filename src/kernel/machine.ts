@@ -184,10 +184,12 @@ export class Machine {
     }
     const screen = snap.console.screen;
     const cut = screen.lastIndexOf('\n');
-    // a full-screen program that was open (vi, less, top) is gone: leave its screen; then the
-    // cursor shown and the colours reset for the new shell
+    // a full-screen program that was open (vi, less, top) is gone: leave its screen; then a soft
+    // terminal reset (DECSTR) for the new shell, as a new login would find it: cursor shown,
+    // colours, modes and scroll region back to their defaults, and the ASCII character set
+    // (output such as `cat /dev/urandom` can leave the line-drawing set in use)
     const inAlt = screen.lastIndexOf('\x1b[?1049h') > screen.lastIndexOf('\x1b[?1049l');
-    this.consoleOut(`${cut >= 0 ? screen.slice(0, cut + 1) : ''}${inAlt ? '\x1b[?1049l' : ''}\x1b[?25h\x1b[0m`);
+    this.consoleOut(`${cut >= 0 ? screen.slice(0, cut + 1) : ''}${inAlt ? '\x1b[?1049l' : ''}\x1b[!p\x1b[?25h\x1b[0m`);
     this.startConsoleShell(false, snap.console.cwd);
   }
 

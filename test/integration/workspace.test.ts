@@ -71,6 +71,11 @@ describe('saved machines in the browser', () => {
     expect(b.screen()).toContain('mkdir -p /root/projects/website && cd /root/projects');
     // what the lesson machine showed, replayed once: no second boot log
     expect(b.screen().split('Welcome to Photon').length - 1).toBe(1);
+    // then a soft reset (DECSTR), before the new shell's prompt: a replayed screen that left the
+    // line-drawing character set or odd modes behind does not garble the new session
+    const reset = b.screen().lastIndexOf('\x1b[!p');
+    expect(reset).toBeGreaterThan(b.screen().lastIndexOf('mkdir -p /root/projects/website'));
+    await until(() => (b.screen().indexOf(']# ', reset) > reset ? true : undefined), 'the new prompt after the reset');
     await typed(b.api, b.screen, 'pwd; ls -d /root/projects/website', '/root/projects/website');
     const status = value(await b.api.lessonStatus());
     expect(status?.id).toBe('filesystem');
