@@ -28,6 +28,9 @@ export async function runCases(cmds: string[], machine?: Machine): Promise<{ out
   return r.stdout.split(CASE_SEP).slice(0, cmds.length).map((p) => ({ out: p.replace(/rc=\d+\n$/, ''), code: Number(/rc=(\d+)\n$/.exec(p)?.[1] ?? -1) }));
 }
 
+/** How long a wait for console output may take before it counts as a hang (real time). */
+const HANG_GUARD_MS = 15_000;
+
 /** A console session: type keys, wait for screen text (conditions, never fixed sleeps). */
 export class ConsoleSession {
   readonly machine: Machine;
@@ -42,8 +45,11 @@ export class ConsoleSession {
     this.machine.input(keys);
   }
 
-  /** Resolves once `text` appears in the output after position `from`; rejects after `ms`. */
-  async waitFor(text: string | RegExp, from = 0, ms = 5000): Promise<number> {
+  /**
+   * Resolves once `text` appears in the output after position `from`; rejects after `ms` of
+   * real time, a guard against hangs only (generous: a loaded 2-core CI machine is slow).
+   */
+  async waitFor(text: string | RegExp, from = 0, ms = HANG_GUARD_MS): Promise<number> {
     const start = Date.now();
     for (;;) {
       const rest = this.output.slice(from);
@@ -59,7 +65,7 @@ export class ConsoleSession {
     return this.output.split(']# ').length - 1;
   }
 
-  async waitForPrompts(n: number, ms = 5000): Promise<void> {
+  async waitForPrompts(n: number, ms = HANG_GUARD_MS): Promise<void> {
     const start = Date.now();
     while (this.prompts() < n) {
       if (Date.now() - start > ms) throw new Error(`timed out waiting for prompt ${n}; output: ${JSON.stringify(this.output.slice(-500))}`);
