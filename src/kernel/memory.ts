@@ -134,16 +134,35 @@ export class Memory {
     return rows.map(([n, v]) => `${`${n}:`.padEnd(16)}${String(v).padStart(8)} kB\n`).join('');
   }
 
+  /** The mappings' sizes in bytes: data (heap and the program's own), stack, code, libraries. */
+  private mapped(p: Process): { data: number; stack: number; exe: number; lib: number } {
+    const vm = this.vmSize(p);
+    return { data: Math.max(0, vm - this.footprint(p)[0] * 1024) + 360 * 1024, stack: 132 * 1024, exe: Math.min(vm, 740 * 1024), lib: Math.min(vm, 2_100 * 1024) };
+  }
+
   /** The memory lines of /proc/<pid>/status. */
   statusLines(p: Process): string[] {
-    const kb = (b: number): string => `${String(Math.ceil(b / 1024)).padStart(8)} kB`;
+    // the kernel counts pages: every figure is a whole number of them
+    const kb = (b: number): string => `${String(Math.ceil(b / PAGE) * (PAGE / 1024)).padStart(8)} kB`;
     const vm = this.vmSize(p);
     const r = this.rss(p);
+    const m = this.mapped(p);
     return [
       `VmPeak:\t${kb(vm)}`, `VmSize:\t${kb(vm)}`, `VmLck:\t${kb(0)}`, `VmPin:\t${kb(0)}`, `VmHWM:\t${kb(r.total)}`, `VmRSS:\t${kb(r.total)}`,
-      `RssAnon:\t${kb(r.anon)}`, `RssFile:\t${kb(r.file)}`, `RssShmem:\t${kb(0)}`, `VmData:\t${kb(Math.max(0, vm - this.footprint(p)[0] * 1024) + 360 * 1024)}`,
-      `VmStk:\t${kb(132 * 1024)}`, `VmExe:\t${kb(Math.min(vm, 740 * 1024))}`, `VmLib:\t${kb(Math.min(vm, 2_100 * 1024))}`, `VmPTE:\t${kb(this.pgtables(p))}`, `VmSwap:\t${kb(0)}`,
+      `RssAnon:\t${kb(r.anon)}`, `RssFile:\t${kb(r.file)}`, `RssShmem:\t${kb(0)}`, `VmData:\t${kb(m.data)}`,
+      `VmStk:\t${kb(m.stack)}`, `VmExe:\t${kb(m.exe)}`, `VmLib:\t${kb(m.lib)}`, `VmPTE:\t${kb(this.pgtables(p))}`, `VmSwap:\t${kb(0)}`,
     ];
+  }
+
+  /**
+   * /proc/<pid>/statm, in pages: size, resident, shared (file-backed resident), text, lib
+   * (always 0 since Linux 2.6), data (data + stack), dt (always 0).
+   */
+  statm(p: Process): number[] {
+    const pages = (b: number): number => Math.ceil(b / PAGE);
+    const r = this.rss(p);
+    const m = this.mapped(p);
+    return [pages(this.vmSize(p)), pages(r.total), pages(r.file), pages(m.exe), 0, pages(m.data + m.stack), 0];
   }
 
   // ---- the OOM killer ----

@@ -97,6 +97,7 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number, pidn
       }),
       environ: () => file(`${base}/environ`, () => [...p.env].map(([n, v]) => `${n}=${v}\0`).join(''), 0o400, p),
       stat: () => file(`${base}/stat`, () => statLine(k, p, view), 0o444, p),
+      statm: () => file(`${base}/statm`, () => `${(p.state === 'zombie' ? [0, 0, 0, 0, 0, 0, 0] : k.memory.statm(p)).join(' ')}\n`, 0o444, p),
       limits: () => file(`${base}/limits`, () => limitsText(p.rlimits), 0o444, p),
       // writing it moves the process in the OOM killer's choice (lowering it needs root)
       oom_score_adj: () => file(`${base}/oom_score_adj`, () => `${p.oomScoreAdj}\n`, 0o644, p, (text) => {
@@ -190,7 +191,15 @@ function statLine(k: Kernel, p: Process, view: (pid: number) => number): string 
   const flags = p.cred.euid === 0 ? 0x400100 : 0x400000;
   // utime and cutime in clock ticks (USER_HZ 100); the kernel keeps no separate system time
   const times = [Math.floor(k.cpu.used(p) / 10), 0, Math.floor(p.childCpuMs / 10), 0];
-  return statFields(k, view(p.pid), p.comm, stateLetter(k, p), [view(p.ppid), view(p.pgid), view(p.sid), tty, tpgid, flags], p.nice, 0, p.startTime, times);
+  // vsize in bytes, rss in pages, rsslim: RLIMIT_RSS (none for a zombie, which has no memory)
+  const live = p.state !== 'zombie';
+  const mem = live ? [k.memory.vmSize(p), Math.ceil(k.memory.rss(p).total / 4096), limitText(p.rlimits.rss.soft)] : [0, 0, limitText(p.rlimits.rss.soft)];
+  return statFields(k, view(p.pid), p.comm, stateLetter(k, p), [view(p.ppid), view(p.pgid), view(p.sid), tty, tpgid, flags], p.nice, 0, p.startTime, times, mem);
+}
+
+/** An rlimit as /proc shows it in stat: RLIM_INFINITY is 2^64-1. */
+function limitText(v: number): string {
+  return Number.isFinite(v) ? String(v) : '18446744073709551615';
 }
 
 function kthreadStat(k: Kernel, t: KernelThread): string {
@@ -198,10 +207,10 @@ function kthreadStat(k: Kernel, t: KernelThread): string {
   return statFields(k, t.pid, t.name, t.state, [t.pid === 2 ? 0 : 2, 0, 0, 0, -1, 0x208040], t.nice, t.rtprio, k.bootedAt);
 }
 
-function statFields(k: Kernel, pid: number, comm: string, state: string, ids: number[], nice: number, rtprio: number, start: number, times = [0, 0, 0, 0]): string {
+function statFields(k: Kernel, pid: number, comm: string, state: string, ids: number[], nice: number, rtprio: number, start: number, times = [0, 0, 0, 0], mem: (number | string)[] = [0, 0, '18446744073709551615']): string {
   const priority = rtprio ? -1 - rtprio : 20 + nice;
   const ticks = Math.floor((start - k.bootedAt) / 10);
-  const f = [...ids, 0, 0, 0, 0, ...times, priority, rtprio ? 0 : nice, 1, 0, ticks, 0, 0, '18446744073709551615',
+  const f = [...ids, 0, 0, 0, 0, ...times, priority, rtprio ? 0 : nice, 1, 0, ticks, ...mem,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 17, pid % 2, rtprio, rtprio ? 1 : 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   return `${pid} (${comm}) ${state} ${f.join(' ')}\n`;
 }

@@ -6,7 +6,6 @@
 import type { ProcessInfo } from '../../shared/process';
 import type { Sys } from '../../shared/sys';
 import { Accounts } from '../lib/accounts';
-import { FOOTPRINT_KB } from '../../shared/footprints';
 
 export interface Proc extends ProcessInfo {
   /** Effective user name (or the number as text). */
@@ -83,15 +82,30 @@ function wchanOf(p: ProcessInfo): string {
 }
 
 /** utime + stime of /proc/<pid>/stat (fields 14 and 15), in ticks; 0 when unreadable. */
-async function statTicks(sys: Sys, pid: number): Promise<number> {
+/** What ps reads of a process's /proc/<pid>/stat and statm: CPU ticks and memory (KiB). */
+interface ProcStat {
+  ticks: number;
+  vszKb: number;
+  rssKb: number;
+  sharedKb: number;
+}
+
+async function readStat(sys: Sys, pid: number): Promise<ProcStat> {
+  const out: ProcStat = { ticks: 0, vszKb: 0, rssKb: 0, sharedKb: 0 };
   try {
     const text = decoder.decode(await sys.readFile(`/proc/${pid}/stat`));
     const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    // after "pid (comm) ", field 3 (state) is index 0, so utime (14) is index 11
-    return (Number(f[11]) || 0) + (Number(f[12]) || 0);
+    // after "pid (comm) ", field 3 (state) is index 0: utime (14) is index 11, stime 12,
+    // vsize (23, bytes) 20 and rss (24, pages) 21
+    out.ticks = (Number(f[11]) || 0) + (Number(f[12]) || 0);
+    out.vszKb = Math.floor((Number(f[20]) || 0) / 1024);
+    out.rssKb = (Number(f[21]) || 0) * 4;
+    const statm = decoder.decode(await sys.readFile(`/proc/${pid}/statm`)).split(' ');
+    out.sharedKb = (Number(statm[2]) || 0) * 4;
   } catch {
-    return 0;
+    // a process that ended meanwhile
   }
+  return out;
 }
 
 /** The process table with derived statistics. */
@@ -104,28 +118,28 @@ export async function loadProcs(sys: Sys): Promise<Proc[]> {
   const fgOf = new Map<string, number>();
   for (const p of all) if (p.tty !== undefined && p.foreground) fgOf.set(p.tty, p.pgid);
   all.sort((a, b) => a.pid - b.pid);
-  // kernel threads are never scheduled here: only processes have CPU time to read
-  const ticksOf = new Map<number, number>();
-  for (const p of all) if (!p.kthread && p.state !== 'Z') ticksOf.set(p.pid, await statTicks(sys, p.pid));
+  // kernel threads are never scheduled here and hold no user memory: only processes have CPU
+  // time and memory to read
+  const statOf = new Map<number, ProcStat>();
+  for (const p of all) if (!p.kthread && p.state !== 'Z') statOf.set(p.pid, await readStat(sys, p.pid));
   return all.map((p) => {
     const comm = p.comm.replace(/^-/, '');
     const h = hash(`${comm}:${p.pid}`);
-    const base = FOOTPRINT_KB[comm] ?? [6_000 + (hash(comm) % 4_000), 1_800 + (hash(comm) % 1_600)];
     // a zombie or a kernel thread has no user memory
-    const zombie = p.state === 'Z' || p.kthread;
-    const vsz = zombie ? 0 : base[0] + (h % 64) * 4;
-    const rss = zombie ? 0 : base[1] + ((h >>> 8) % 48) * 4;
+    const st = statOf.get(p.pid);
+    const vsz = st?.vszKb ?? 0;
+    const rss = st?.rssKb ?? 0;
     const elapsed = Math.max(0, Math.floor((now - Math.max(p.startTime, bootMs)) / 1000));
     // a long-lived daemon accumulates a little CPU time; short commands stay at zero
     const rate = p.pid === 1 ? 0.004 : comm === 'bash' ? 0.0004 : p.kthread ? 0 : 0.0002;
-    const ticks = ticksOf.get(p.pid) ?? 0;
+    const ticks = st?.ticks ?? 0;
     const cpuTicks = Math.floor(elapsed * rate) * 100 + ticks;
     const cpu = Math.floor(cpuTicks / 100);
     const name = (uid: number): string => acc.userName(uid) ?? String(uid);
     return {
       ...p,
       user: name(p.euid), ruser: name(p.uid), group: acc.groupName(p.gid) ?? String(p.gid),
-      vsz, rss, shared: Math.floor(rss * 0.7), cpu, cpuTicks, ticks, elapsed,
+      vsz, rss, shared: st?.sharedKb ?? 0, cpu, cpuTicks, ticks, elapsed,
       tpgid: p.tty === undefined ? -1 : fgOf.get(p.tty) ?? -1,
       wchan: wchanOf(p), psr: h % 2, threads: comm === 'dockerd' || comm === 'containerd' ? 9 : 1,
     };

@@ -2,7 +2,8 @@
 // table is systemd (pid 1), kthreadd (pid 2) and its kernel threads (up to pid 40), the
 // script's bash (pid 41) and ps itself. Layouts follow
 // procps-ng 4.0.4 with Photon's kernel.pid_max of 4194304 (7-wide PID columns); sizes
-// and times are the simulator's deterministic stand-ins.
+// and times are the simulator's deterministic stand-ins; ps reads sizes from /proc/<pid>/stat and
+// statm, which the kernel keeps (src/kernel/memory.ts).
 import { describe, expect, it } from 'vitest';
 import { newMachine, sh } from './helpers';
 
@@ -23,9 +24,9 @@ const EF_K = KTHREADS.map(([n, name]) => `root     ${pid(n)} ${pid(n === 2 ? 0 :
 
 const CASES: [string, string, number][] = [
   ['ps aux', `USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND
-root           1  0.0  0.5 167912 12052 ?        Ss   09:30   0:00 /lib/systemd/systemd --system --deserialize 31
-${AUX_K}root          41  0.0  0.2   8292  5008 ?        Ss   09:30   0:00 bash -c umask 022?ps aux
-root          42  0.0  0.1   9508  3692 ?        R    09:30   0:00 ps aux
+root           1  0.0  0.5 167764 11972 ?        Ss   09:30   0:00 /lib/systemd/systemd --system --deserialize 31
+${AUX_K}root          41  0.0  0.2   8164  4992 ?        Ss   09:30   0:00 bash -c umask 022?ps aux
+root          42  0.0  0.1   9412  3584 ?        R    09:30   0:00 ps aux
 `, 0],
   ['ps -ef', `UID          PID    PPID  C STIME TTY          TIME CMD
 root           1       0  0 09:30 ?        00:00:00 /lib/systemd/systemd --system --deserialize 31
@@ -34,13 +35,13 @@ root          42      41  0 09:30 ?        00:00:00 ps -ef
 `, 0],
   // kernel threads: F 1, no size, WCHAN where they sleep; -20 workqueues at PRI 60; SCHED_FIFO shows NI -
   ['ps -l -p 1,2,3,16,30,41,42', `F S   UID     PID    PPID  C PRI  NI ADDR SZ WCHAN  TTY          TIME CMD
-4 S     0       1       0  0  80   0 - 41978 ep_pol ?        00:00:00 systemd
+4 S     0       1       0  0  80   0 - 41941 ep_pol ?        00:00:00 systemd
 1 S     0       2       0  0  80   0 -     0 kthrea ?        00:00:00 kthreadd
 1 I     0       3       2  0  60 -20 -     0 rescue ?        00:00:00 rcu_gp
 1 S     0      16       2  0 -40   - -     0 smpboo ?        00:00:00 migration/0
 1 S     0      30       2  0  85   5 -     0 ksm_sc ?        00:00:00 ksmd
-4 S     0      41       1  0  80   0 -  2073 do_wai ?        00:00:00 bash
-4 R     0      42      41  0  80   0 -  2377 -      ?        00:00:00 ps
+4 S     0      41       1  0  80   0 -  2041 do_wai ?        00:00:00 bash
+4 R     0      42      41  0  80   0 -  2353 -      ?        00:00:00 ps
 `, 0],
   ['ps -o pid,ni,pri,opri,priority,cls,rtprio,stat,cmd -p 2,3,16,30,35', `    PID  NI PRI PRI PRI CLS RTPRIO STAT CMD
       2   0  19  80  20  TS      - S    [kthreadd]
@@ -50,10 +51,10 @@ root          42      41  0 09:30 ?        00:00:00 ps -ef
      35   -  90   9 -51  FF     50 S    [watchdogd]
 `, 0],
   ['ps -F -p 1,2,41,42', `UID          PID    PPID  C    SZ   RSS PSR STIME TTY          TIME CMD
-root           1       0  0 41978 12052   1 09:30 ?        00:00:00 /lib/systemd/systemd --system --deserialize 31
+root           1       0  0 41941 11972   1 09:30 ?        00:00:00 /lib/systemd/systemd --system --deserialize 31
 root           2       0  0     0     0   0 09:30 ?        00:00:00 [kthreadd]
-root          41       1  0  2073  5008   0 09:30 ?        00:00:00 bash -c umask 022?ps -F -p 1,2,41,42
-root          42      41  0  2377  3692   0 09:30 ?        00:00:00 ps -F -p 1,2,41,42
+root          41       1  0  2041  4992   0 09:30 ?        00:00:00 bash -c umask 022?ps -F -p 1,2,41,42
+root          42      41  0  2353  3584   0 09:30 ?        00:00:00 ps -F -p 1,2,41,42
 `, 0],
   // BSD u without x selects our processes on our terminal: none without a terminal
   ['ps u', 'USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n', 1],
@@ -79,7 +80,7 @@ root          42      41  0  2377  3692   0 09:30 ?        00:00:00 ps -F -p 1,2
 `, 0],
   ['ps -o pid= -p 1', '      1\n', 0],
   ['ps -o user,pid,vsz,rss,etime,time,start,lstart,stime,comm -p 1', `USER         PID    VSZ   RSS     ELAPSED     TIME  STARTED                  STARTED STIME COMMAND
-root           1 167912 12052       00:00 00:00:00 09:30:00 Thu Jan 15 09:30:00 2026 09:30 systemd
+root           1 167764 11972       00:00 00:00:00 09:30:00 Thu Jan 15 09:30:00 2026 09:30 systemd
 `, 0],
   ['ps --sort=-pid -o pid,comm -p 1,2,41,42', '    PID COMMAND\n     42 ps\n     41 bash\n      2 kthreadd\n      1 systemd\n', 0],
   ['ps -p 99999', '    PID TTY          TIME CMD\n', 1],
@@ -106,5 +107,21 @@ describe('ps', () => {
     // the clock stands still, so the sleep only ends when killed
     const r = await sh(newMachine({}, 'manual'), 'sleep 100 & p=$!; until pgrep -x sleep >/dev/null; do :; done; kill -STOP $p; ps -o pid,stat,comm -p $p; kill -9 $p; until ps -o stat= -p $p | grep -q Z; do :; done; ps -o stat,args -p $p; true');
     expect(r.stdout).toBe('    PID STAT COMMAND\n     42 T    sleep\nSTAT COMMAND\nZ    [sleep] <defunct>\n');
+  });
+
+  it("shows the sizes the kernel keeps: /proc/<pid>/status and statm agree, and a shell's array counts", async () => {
+    const script = [
+      "kb() { sed -n \"s/^$1:[[:space:]]*\\([0-9]*\\) kB/\\1/p\" /proc/$$/status; }",
+      'echo "$(ps -o vsz=,rss= -p $$ | tr -s " " | sed "s/^ //") / $(kb VmSize) $(kb VmRSS) / $(( $(cut -d" " -f2 /proc/$$/statm) * 4 ))"',
+      'a=(); for ((i = 0; i < 20000; i++)); do a+=("element number $i of a longer array"); done',
+      'ps -o rss= -p $$',
+    ].join('\n');
+    const r = await sh(newMachine(), script);
+    const [first, grown] = r.stdout.trim().split('\n');
+    const [ps, status, statm] = first!.split(' / ');
+    const [vsz, rss] = ps!.split(' ');
+    expect(`${vsz} ${rss}`).toBe(status);
+    expect(statm).toBe(rss);
+    expect(Number(grown)).toBeGreaterThan(Number(rss) + 100);
   });
 });
