@@ -16,6 +16,7 @@ try {
   const size = estimateGrid(false);
   const early: EarlyWorker = { worker: new Worker(__PHOTON_WORKER_URL__, { type: 'module', name: bootName(size) }), size };
   (globalThis as { __photonEarly?: EarlyWorker }).__photonEarly = early;
+  performance.mark('photon:worker-requested');
 } catch {
   // the page entry starts the worker instead
 }

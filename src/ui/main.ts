@@ -7,6 +7,7 @@ import { estimateGrid } from './console-look';
 import { startMachine } from './machine-client';
 import { registerServiceWorker } from './offline';
 
+performance.mark('photon:page-entry');
 // the console's black from the first frame
 document.documentElement.style.background = '#000';
 const target = document.getElementById('app');

@@ -29,6 +29,7 @@ describe('early boot', () => {
       JSON,
       Math,
       Date,
+      performance: { mark: () => undefined },
     };
     sandbox.globalThis = sandbox;
     runInNewContext(code, sandbox);
