@@ -238,8 +238,8 @@ export class Kernel {
     })();
   }
 
-  /** A bug in a program ends that program, never the kernel: say so on its stderr. */
-  private async crash(proc: Process, e: unknown): Promise<WaitStatus> {
+  /** A bug in a program ends that program, never the kernel: say so on its stderr (also for an exec'd program, sys.ts). */
+  async crash(proc: Process, e: unknown): Promise<WaitStatus> {
     const msg = e instanceof SysError ? e.message : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     try {
       const err = proc.fds.get(2);

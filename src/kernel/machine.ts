@@ -263,13 +263,19 @@ export class Machine {
     } catch {
       // gone since: home
     }
+    // no home directory: login goes on in / (as login does, with HOME=/)
+    return this.consoleHome() ?? k.vfs.root;
+  }
+
+  /** root's home directory, /root, if it is one. */
+  private consoleHome(): Inode | undefined {
+    const k = this.kernel;
     try {
       const home = k.vfs.resolve(ROOT_CRED, k.vfs.root, '/root', { follow: true });
-      if (home.type === 'dir') return home;
+      return home.type === 'dir' ? home : undefined;
     } catch {
-      // no home directory: login goes on in / (as login does, with HOME=/)
+      return undefined;
     }
-    return k.vfs.root;
   }
 
   private startInit(): void {
@@ -353,9 +359,16 @@ export class Machine {
     const file = (): OpenFile => ({ target: { kind: 'tty', tty, node: undefined }, readable: true, writable: true, append: false, pos: 0, refs: 1, path: '/dev/tty1' });
     const f = file();
     f.refs = 3;
+    const env = new Map(ROOT_ENV);
+    const dir = this.consoleDir(cwd);
+    if (!this.consoleHome()) {
+      // login's setup_env() with DEFAULT_HOME yes (login.defs): the shell starts in /, HOME=/
+      this.consoleOut('No directory, logging in with HOME=/\r\n');
+      env.set('HOME', '/');
+    }
     const shell = k.createProcess(k.procs.get(1), {
-      cred: ROOT_CRED, cwd: this.consoleDir(cwd), umask: 0o022,
-      argv: ['-bash'], env: new Map(ROOT_ENV), fds: new Map([[0, f], [1, f], [2, f]]), ctty: tty, pgid: 0, sid: 0, cgroup: '/user.slice/user-0.slice/session-1.scope',
+      cred: ROOT_CRED, cwd: dir, umask: 0o022,
+      argv: ['-bash'], env, fds: new Map([[0, f], [1, f], [2, f]]), ctty: tty, pgid: 0, sid: 0, cgroup: '/user.slice/user-0.slice/session-1.scope',
     });
     shell.sid = shell.pid;
     shell.pgid = shell.pid;

@@ -110,6 +110,11 @@ export class Memory {
     this.heapTotal += bytes;
   }
 
+  /** Bytes `p` could allocate now without passing RLIMIT_AS or waking the OOM killer. */
+  room(p: Process): number {
+    return Math.max(0, Math.min(p.rlimits.as.soft - this.vmSize(p), this.heapQuota - this.heapTotal, (this.availableKb() - RESERVE_KB) * 1024));
+  }
+
   private fits(bytes: number): boolean {
     return this.heapTotal + bytes <= this.heapQuota && (this.availableKb() - RESERVE_KB) * 1024 >= bytes;
   }

@@ -4,7 +4,7 @@
 import type { UnitProcess } from '../shared/services/systemd';
 import type { ExitInfo, ManagerHost, SpawnRequest } from '../subsystems/systemd/host';
 import type { Journal } from '../subsystems/journald/journal';
-import { SysError } from '../shared/errno';
+import { ERRNO, SysError, strerror, type Errno } from '../shared/errno';
 import type { OpenFile } from './files';
 import type { Kernel } from './kernel';
 import { Pipe } from './pipe';
@@ -15,6 +15,11 @@ import type { Cred } from './vfs/permissions';
 
 const ROOT: Cred = { uid: 0, gid: 0, euid: 0, egid: 0, groups: [0] };
 const decoder = new TextDecoder();
+/** The most of a file the service manager reads: systemd's READ_FULL_BYTES_MAX (64 MiB - 1, fileio.c). */
+const READ_MAX = 64 * 1024 * 1024 - 1;
+
+/** strerror(errno) for an exec failure's message; an unknown code reads as ENOENT. */
+const errnoText = (errno: string): string => strerror(errno in ERRNO ? (errno as Errno) : 'ENOENT');
 
 export interface HostHooks {
   console(line: string): void;
@@ -35,9 +40,30 @@ export class ServiceHost implements ManagerHost {
     return this.k.vfs.lookup(path, follow);
   }
 
+  /**
+   * A file's text, reading at most READ_MAX bytes. systemd reads config line by line (read_line()
+   * in config_parse(), no limit on the file's size) and a NUL ends a line, so a hole reads as empty
+   * lines: a file larger than READ_MAX (truncate -s 10T) gives its stored data only, each hole as
+   * one line break, and no more than READ_MAX bytes of it.
+   */
   readFile(path: string): string | undefined {
     const n = this.node(path);
-    return n && n.type === 'file' ? decoder.decode(this.k.vfs.read(n)) : undefined;
+    if (!n || n.type !== 'file') return undefined;
+    const vfs = this.k.vfs;
+    if (n.generate || vfs.size(n) <= READ_MAX) return decoder.decode(vfs.read(n));
+    const parts: string[] = [];
+    let pos = 0;
+    let budget = READ_MAX;
+    for (const [start, end] of vfs.dataRanges(n)) {
+      if (budget <= 0) break;
+      if (start > pos) parts.push('\n');
+      const len = Math.min(end - start, budget);
+      parts.push(decoder.decode(vfs.readAt(n, start, len)));
+      budget -= len;
+      pos = start + len;
+    }
+    if (pos < vfs.size(n)) parts.push('\n');
+    return parts.join('');
   }
 
   readDir(path: string): string[] | undefined {
@@ -98,26 +124,37 @@ export class ServiceHost implements ManagerHost {
       failure = e instanceof SysError ? e.errno : 'ENOENT';
     }
     const init = k.procs.get(1);
-    const devNull = k.vfs.resolve(ROOT, k.vfs.root, '/dev/null', { follow: true });
-    const stdin: OpenFile = { target: { kind: 'device', device: 'null', node: devNull }, readable: true, writable: false, append: false, pos: 0, refs: 1, path: '/dev/null' };
-    let out: OpenFile;
+    // the child opens /dev/null for stdin before it looks for the program (exec_child: setup_input,
+    // then find_executable); without it the exec fails at step STDIN, status 208
+    let devNull: Inode | undefined;
+    let stdinFailure: string | undefined;
+    try {
+      devNull = k.vfs.resolve(ROOT, k.vfs.root, '/dev/null', { follow: true });
+    } catch (e) {
+      stdinFailure = e instanceof SysError ? e.errno : 'ENOENT';
+    }
+    const fds = new Map<number, OpenFile>();
     const base = req.argv[0]?.slice(req.argv[0].lastIndexOf('/') + 1) ?? 'unknown';
     let proc: Process | undefined;
-    if (req.toJournal) {
-      const pipe = new Pipe();
-      pipe.readers = 1;
-      pipe.writers = 1;
-      out = { target: { kind: 'pipe', pipe, end: 'w' }, readable: false, writable: true, append: false, pos: 0, refs: 2, path: 'pipe' };
-      void this.pump(pipe, () => proc, base, req.unit);
-    } else {
-      out = { ...stdin, refs: 2 };
+    if (devNull) {
+      const stdin: OpenFile = { target: { kind: 'device', device: 'null', node: devNull }, readable: true, writable: false, append: false, pos: 0, refs: 1, path: '/dev/null' };
+      fds.set(0, stdin);
+      const out = req.toJournal ? this.journalStream(req, base, () => proc) : { ...stdin, refs: 2 };
+      fds.set(1, out);
+      fds.set(2, out);
     }
     try {
       proc = k.createProcess(init, {
         cred, cwd, umask: 0o022, argv: req.argv, env: req.env,
-        fds: new Map([[0, stdin], [1, out], [2, out]]), ctty: undefined, pgid: 0, sid: 0, cgroup: req.cgroup,
+        fds, ctty: undefined, pgid: 0, sid: 0, cgroup: req.cgroup,
       });
     } catch (e) {
+      // no child: the journal stream's writer is gone with it
+      for (const f of new Set(fds.values())) {
+        if (f.target.kind !== 'pipe') continue;
+        f.target.pipe.writers = 0;
+        f.target.pipe.wakeAll();
+      }
       return { errno: e instanceof SysError ? e.errno : 'EAGAIN' };
     }
     proc.sid = proc.pid;
@@ -126,13 +163,21 @@ export class ServiceHost implements ManagerHost {
     // the forked child is "(name)" until it executes the program; if that fails it says why and
     // exits with 203/EXEC (systemd's exec-util), all after the fork, so the unit has a pid
     p.comm = `(${base.slice(0, 13)})`;
-    const execFailed = (errno: string): void => {
-      const why = errno === 'EACCES' ? 'Permission denied' : errno === 'ENOEXEC' ? 'Exec format error' : 'No such file or directory';
-      for (const message of [`${req.unit}: Failed to locate executable ${req.path}: ${why}`, `${req.unit}: Failed at step EXEC spawning ${req.path}: ${why}`]) {
-        this.journal.append({ identifier: p.comm, message, priority: 3, pid: p.pid, uid: 0, gid: 0, comm: p.comm, unit: req.unit });
+    const failed = (code: number, messages: string[]): void => {
+      for (const message of messages) {
+        this.journal.append({ identifier: p.comm, message: `${req.unit}: ${message}`, priority: 3, pid: p.pid, uid: 0, gid: 0, comm: p.comm, unit: req.unit });
       }
-      k.terminate(p, { kind: 'exited', code: 203 });
+      k.terminate(p, { kind: 'exited', code });
     };
+    const execFailed = (errno: string): void => {
+      const why = errnoText(errno);
+      failed(203, [`Failed to locate executable ${req.path}: ${why}`, `Failed at step EXEC spawning ${req.path}: ${why}`]);
+    };
+    if (stdinFailure) {
+      const why = errnoText(stdinFailure);
+      k.clock.after(1, () => failed(208, [`Failed to set up standard input: ${why}`, `Failed at step STDIN spawning ${req.path}: ${why}`]));
+      return { pid: p.pid };
+    }
     if (failure) {
       k.clock.after(1, () => execFailed(failure!));
       return { pid: p.pid };
@@ -148,6 +193,15 @@ export class ServiceHost implements ManagerHost {
       (e) => execFailed(e instanceof SysError ? e.errno : 'ENOEXEC'),
     );
     return { pid: p.pid };
+  }
+
+  /** The write end of a pipe whose lines go to the journal (StandardOutput=journal). */
+  private journalStream(req: SpawnRequest, base: string, proc: () => Process | undefined): OpenFile {
+    const pipe = new Pipe();
+    pipe.readers = 1;
+    pipe.writers = 1;
+    void this.pump(pipe, proc, base, req.unit);
+    return { target: { kind: 'pipe', pipe, end: 'w' }, readable: false, writable: true, append: false, pos: 0, refs: 2, path: 'pipe' };
   }
 
   /** Copies a service's output into the journal, a line per entry. */

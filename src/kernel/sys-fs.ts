@@ -17,6 +17,10 @@ import { normalize } from '../shared/path';
 
 const encoder = new TextEncoder();
 const MAGIC_FD = /^\/(?:proc\/(?:self|(\d+))\/fd|dev\/fd)\/(\d+)$/;
+/** The most readFile builds in one buffer, whatever the memory: a JavaScript string of it must still be possible. */
+const READ_FILE_MAX = 1 << 28;
+/** What readFile reads whatever the memory (a small file never fails for want of it). */
+const READ_FILE_FLOOR = 1 << 20;
 const STD_NAMES: Record<string, number> = { '/dev/stdin': 0, '/dev/stdout': 1, '/dev/stderr': 2 };
 
 type FsSys = Pick<Sys,
@@ -323,6 +327,11 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
     async readFile(path) {
       const n = await sys.open(path, { read: true });
       try {
+        // the whole file must fit in the reader's memory (truncate -s 10T makes one that cannot):
+        // past what it could allocate the read fails as the buffer's allocation would, ENOMEM
+        const room = Math.min(Math.max(k.memory.room(proc), READ_FILE_FLOOR), READ_FILE_MAX);
+        const f = fd(n);
+        if (f.target.kind === 'inode' && !f.snapshot && k.vfs.size(f.target.node) > room) throw new SysError('ENOMEM', 'read');
         const parts: Uint8Array[] = [];
         let total = 0;
         for (;;) {
@@ -330,6 +339,7 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
           if (chunk === null) break;
           parts.push(chunk);
           total += chunk.length;
+          if (total > room) throw new SysError('ENOMEM', 'read');
           await maybeYield();
         }
         const out = new Uint8Array(total);

@@ -150,7 +150,16 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       proc.handlers.forEach((d, s) => {
         if (typeof d === 'function') proc.handlers.delete(s);
       });
-      const code = await main(sys);
+      // past this point execve(2) does not return: what the new program throws is its own crash
+      // (as for a spawned one, Kernel.start), never an exec failure for the old program's code
+      let code: number;
+      try {
+        code = await main(sys);
+      } catch (e) {
+        if (e instanceof ProcessExit || e instanceof ProcessKilled || proc.killed) throw e;
+        const status = await k.crash(proc, e);
+        throw new ProcessExit(status.kind === 'exited' ? status.code : 70);
+      }
       throw new ProcessExit(code);
     },
     async wait(pid, opts = {}) {
@@ -180,9 +189,12 @@ export function makeSys(k: Kernel, proc: Process): Sys {
         if (proc.cred.euid !== 0 && proc.cred.euid !== t.cred.uid && proc.cred.uid !== t.cred.uid) throw new SysError('EPERM', 'kill');
       }
       for (const t of targets) {
-        // a namespace's init gets only the signals it handles; from outside, SIGKILL and SIGSTOP too
+        // init gets only the signals it handles (SIGNAL_UNKILLABLE); a namespace's init also gets
+        // SIGKILL and SIGSTOP from outside its namespace. Every sender is inside the machine's.
         const tns = t.pidns;
-        if (tns && tns.init === t.pid && t.disposition(signal) === 'default' && (tns.contains(ns) || (signal !== 9 && signal !== 19))) continue;
+        const isInit = tns ? tns.init === t.pid : t.pid === 1;
+        const inside = tns ? tns.contains(ns) : true;
+        if (isInit && t.disposition(signal) === 'default' && (inside || (signal !== 9 && signal !== 19))) continue;
         k.signal(t, signal);
       }
     },

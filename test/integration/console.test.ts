@@ -93,9 +93,11 @@ describe('a console login without a home directory', () => {
     await s.waitForPrompts(1);
     const from = s.output.length;
     s.type('rm -rf /root; exit\r');
-    // the prompt's directory is /, between the prompt's colour changes
-    await s.waitFor('[ \x1b[0m/\x1b[1;31m ]# ', from, 15_000);
-    s.type('pwd\r');
-    await s.waitFor(/\r\n\/\r\n/, from);
+    // login (shadow's setup_env, DEFAULT_HOME yes in login.defs) says so and sets HOME=/
+    await s.waitFor('login: root (automatic login)\r\n\r\nNo directory, logging in with HOME=/\r\n', from, 15_000);
+    await s.waitForPrompts(2);
+    const at = s.output.length;
+    s.type('pwd; echo "home=$HOME"\r');
+    await s.waitFor(/\r\n\/\r\nhome=\/\r\n/, at);
   });
 });

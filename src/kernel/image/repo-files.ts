@@ -104,6 +104,15 @@ function record(vfs: Vfs, path: string): FileRecord | undefined {
   return { path, mode: S_IFREG | node.perm, size: bytes.length, digest: digestText(new TextDecoder().decode(bytes)), flags };
 }
 
+/**
+ * Unit files that packages of the image install outside /usr/lib/systemd (whose units the
+ * systemd image writes): text, never an inert binary, so systemd loads them as units.
+ */
+const PACKAGE_UNITS: Record<string, string> = {
+  // motd: builds the login banner from /etc/motdgen.d; a static unit, started by nothing at boot
+  '/etc/systemd/system/motdgen.service': '[Unit]\nDescription=Generate the message of the day\n\n[Service]\nType=oneshot\nExecStart=/usr/bin/motdgen\n',
+};
+
 export function writeRepoFiles(w: ImageWriter, vfs: Vfs): void {
   w.dir('/etc/pki', 0o755);
   w.dir('/etc/pki/rpm-gpg', 0o755);
@@ -127,7 +136,10 @@ export function writeRepoFiles(w: ImageWriter, vfs: Vfs): void {
   for (const b of boot) {
     // binaries of the package that the simulator does not run still exist, as inert files
     for (const path of b.paths) {
-      if (!path.startsWith('/usr/lib/systemd/') && !vfs.lookup(path, false)) w.file(path, inertBinary(b.name, path), 0o755);
+      if (path.startsWith('/usr/lib/systemd/') || vfs.lookup(path, false)) continue;
+      const unit = PACKAGE_UNITS[path];
+      if (unit !== undefined) w.file(path, unit, 0o644);
+      else w.file(path, inertBinary(b.name, path), 0o755);
     }
     const paths = [...(owners.get(b.name) ?? []), ...b.paths, ...(OWNED[b.name] ?? [])];
     const files: FileRecord[] = [];

@@ -63,6 +63,20 @@ export class FileData {
     return out;
   }
 
+  /** The stored byte ranges [start, end), in order (what SEEK_DATA finds; the rest reads as zeros). */
+  dataRanges(): [number, number][] {
+    const out: [number, number][] = [];
+    for (const index of [...this.chunks.keys()].sort((a, b) => a - b)) {
+      const start = index * CHUNK;
+      const end = Math.min(start + this.chunks.get(index)!.bytes.length, this.size);
+      if (end <= start) continue;
+      const last = out[out.length - 1];
+      if (last && last[1] === start) last[1] = end;
+      else out.push([start, end]);
+    }
+    return out;
+  }
+
   /** How many more blocks writing [offset, offset+len) would allocate. */
   blocksToAllocate(offset: number, len: number): number {
     let extra = 0;

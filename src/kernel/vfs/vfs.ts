@@ -397,6 +397,11 @@ export class Vfs {
     return d ? d.read(0, d.size) : new Uint8Array(0);
   }
 
+  /** Where a regular file's stored bytes lie, [start, end) in order; everything else is a hole. */
+  dataRanges(node: Inode): [number, number][] {
+    return this.data.get(node.ino)?.dataRanges() ?? [];
+  }
+
   /** Up to `len` bytes from `offset` (fewer at the end of the file), holes as zeros. */
   readAt(node: Inode, offset: number, len: number): Uint8Array {
     return this.data.get(node.ino)?.read(offset, len) ?? new Uint8Array(0);

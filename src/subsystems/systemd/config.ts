@@ -245,6 +245,15 @@ function inLineOrder(s: UnitSettings, warnings: string[]): string[] {
   return warnings.map((w, n) => ({ w, n, k: key(w) })).sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.n - b.n).map((x) => x.w);
 }
 
+/** Why systemd refuses to load a service for its commands (service_verify() in src/core/service.c), if it does. */
+function serviceRefusal(type: ServiceType, starts: number, stop: boolean, remainAfterExit: boolean, successAction: boolean): string | undefined {
+  if (starts === 0 && !stop && !successAction) return 'Service has no ExecStart=, ExecStop=, or SuccessAction=. Refusing.';
+  if (type !== 'oneshot' && starts === 0) return 'Service has no ExecStart= setting, which is only allowed for Type=oneshot services. Refusing.';
+  if (!remainAfterExit && starts === 0 && !successAction) return 'Service has no ExecStart= and no SuccessAction= settings and does not have RemainAfterExit=yes set. Refusing.';
+  if (type !== 'oneshot' && starts > 1) return 'Service has more than one ExecStart= setting, which is only allowed for Type=oneshot services. Refusing.';
+  return undefined;
+}
+
 function serviceConfig(s: UnitSettings, cfg: UnitConfig): ServiceConfig {
   const w = cfg.warnings;
   const exec = (key: string): ExecCommand[] => {
@@ -266,10 +275,6 @@ function serviceConfig(s: UnitSettings, cfg: UnitConfig): ServiceConfig {
   const typeText = setting(s, 'Service', 'Type', w, 'Failed to parse service type', (v) => (TYPES.includes(v) ? v : undefined));
   let type: ServiceType = execStart.length === 0 ? 'oneshot' : 'simple';
   if (typeText !== undefined) type = (typeText === 'notify-reload' ? 'notify' : typeText) as ServiceType;
-  if (!cfg.badSetting) {
-    if (execStart.length === 0 && type !== 'oneshot') cfg.badSetting = "Service has no ExecStart=, ExecStop=, or SuccessAction=. Refusing.";
-    if (execStart.length > 1 && type !== 'oneshot') cfg.badSetting = 'Service has more than one ExecStart= setting, which is only allowed for Type=oneshot services. Refusing.';
-  }
   const environment: [string, string][] = [];
   for (const a of s.assignments) {
     if (a.section !== 'Service' || a.key !== 'Environment') continue;
@@ -297,12 +302,15 @@ function serviceConfig(s: UnitSettings, cfg: UnitConfig): ServiceConfig {
     execStop: exec('ExecStop'),
     execStopPost: exec('ExecStopPost'),
   };
+  const remainAfterExit = setting(s, 'Service', 'RemainAfterExit', w, 'Failed to parse boolean value', bool) ?? false;
+  const refusal = cfg.badSetting ? undefined : serviceRefusal(type, execSettings.execStart.length, execSettings.execStop.length > 0, remainAfterExit, !['', 'none'].includes(s.get('Unit', 'SuccessAction') ?? ''));
+  if (refusal) cfg.badSetting = refusal;
   return {
     type,
     ...execSettings,
     restart,
     restartMs: setting(s, 'Service', 'RestartSec', w, 'Failed to parse sec value', sec) ?? 100,
-    remainAfterExit: setting(s, 'Service', 'RemainAfterExit', w, 'Failed to parse boolean value', bool) ?? false,
+    remainAfterExit,
     user: s.get('Service', 'User') || undefined,
     group: s.get('Service', 'Group') || undefined,
     environment,
