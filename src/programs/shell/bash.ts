@@ -4,6 +4,7 @@ import { isSysError, strerror } from '../../shared/errno';
 import { SIGNALS } from '../../shared/signals';
 import type { Sys } from '../../shared/sys';
 import { defineProgram } from '../define';
+import type { Ctx } from '../lib/context';
 import { interactiveInt } from './builtins/jobctl';
 import { AbortCommand, TopLevelAbort, Interrupted, ShellExit, ShellFatal } from './control';
 import { Interpreter } from './interpreter';
@@ -197,6 +198,7 @@ async function guarded(sh: Interpreter, body: () => Promise<number>): Promise<nu
   } catch (e) {
     if (e instanceof ShellFatal) return fatal(sh, e);
     if (e instanceof ShellExit) status = e.status;
+    else if (e instanceof AbortCommand) status = e instanceof TopLevelAbort ? e.status : 1;
     else if (e instanceof Interrupted) status = 130;
     else if (e && typeof e === 'object' && e.constructor.name === 'ReturnSignal') status = sh.state.status;
     else if (e && typeof e === 'object' && (e.constructor.name === 'BreakSignal' || e.constructor.name === 'ContinueSignal')) status = 0;
@@ -213,12 +215,37 @@ async function fatal(sh: Interpreter, e: ShellFatal): Promise<never> {
   return sh.sys.exit(2);
 }
 
+/**
+ * initialize_job_control() for an interactive shell: the terminal is standard error's, else
+ * /dev/tty's. With none, bash says why it cannot take the terminal (naming the process group
+ * it had to go back to, or -1 when it already led its own) and goes on without job control.
+ */
+async function initJobControl(sh: Interpreter): Promise<boolean> {
+  const sys = sh.sys;
+  if (sys.isatty(2)) return true;
+  let errno: 'ENOTTY' | 'EBADF' = 'ENOTTY';
+  try {
+    const fd = await sys.open('/dev/tty', { read: true, write: true });
+    const tty = sys.isatty(fd);
+    sys.close(fd);
+    if (tty) return true;
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    // bash then uses a copy of standard error
+    if (!sys.openFds().some((f) => f.fd === 2)) errno = 'EBADF';
+  }
+  const pgrp = sys.getpgid();
+  await sh.error(`cannot set terminal process group (${pgrp === sys.pid ? -1 : pgrp}): ${strerror(errno)}`);
+  await sh.error('no job control in this shell');
+  return false;
+}
+
 async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
   const sys = sh.sys;
   const st = sh.state;
   st.interactive = true;
   st.errorContext = 'interactive';
-  st.options.add('monitor');
+  if (await initJobControl(sh)) st.options.add('monitor');
   st.options.add('histexpand');
   st.options.add('emacs');
   st.options.add('history');
@@ -238,14 +265,16 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
     }
   };
   const status = await guarded(sh, async () => {
+    // an error that abandons a command in a startup file leaves the shell to go on
     await profile().catch((e: unknown) => {
-      if (!(e instanceof Interrupted)) throw e;
+      if (!(e instanceof Interrupted) && !(e instanceof AbortCommand)) throw e;
     });
     await loadHistoryFile(sh);
-    const editor = new LineEditor(sys, 0, () => st.history, async (before, after, listing) => (await import('./complete')).completeLine(sh, before, after, listing));
+    // readline echoes to standard error when its input is not a terminal
+    const editor = new LineEditor(sys, 0, () => st.history, async (before, after, listing) => (await import('./complete')).completeLine(sh, before, after, listing), sys.isatty(0) ? 0 : 2);
     let commandNumber = 1;
     for (;;) {
-      await reapJobs(sh, true);
+      await reapJobs(sh);
       const ps1 = await decodePrompt(sh, st.get('PS1') ?? '', commandNumber);
       let src = '';
       let prompt = ps1;
@@ -323,6 +352,9 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
           continue;
         }
         if (e instanceof Interrupted) {
+          // the ^C has been honoured (it may have reached the shell too, when typed as the
+          // job started): it must not abandon the next command line as well
+          sh.interrupted = false;
           // the terminal echoed ^C; bash moves to a fresh line for the prompt
           await sh.write(2, '\n');
           st.status = 130;
@@ -330,7 +362,7 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
         }
         if (isControlFlow(e) || e instanceof ShellFatal || (e instanceof Error && e.name === 'ProcessKilled')) throw e;
         // a bug in the shell must not end the learner's session: report it and carry on
-        await sh.error(`internal error: ${e instanceof Error ? e.message : String(e)}`);
+        await sh.error(`internal error: ${describeThrown(e)}`);
         st.status = 1;
       }
     }
@@ -339,12 +371,52 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
   return status;
 }
 
+/** A thrown value as a message: an Error's, else what the value is (never `[object Object]`). */
+function describeThrown(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  if (e && typeof e === 'object') {
+    const detail = 'message' in e && typeof e.message === 'string' ? `: ${e.message}` : '';
+    return `${e.constructor?.name || 'object'}${detail}`;
+  }
+  return String(e);
+}
+
+/**
+ * The last word on what escaped the shell: its own control flow becomes the exit status, as
+ * it would have at the top level; anything else that is not an Error is wrapped in one, so
+ * the kernel's report names it.
+ */
+async function settle(sh: Interpreter | undefined, e: unknown): Promise<number> {
+  if (e instanceof Error) throw e;
+  if (e instanceof ShellExit) return e.status;
+  if (e instanceof AbortCommand) return e instanceof TopLevelAbort ? e.status : 1;
+  if (e instanceof Interrupted) return 130;
+  if (e instanceof ShellFatal) {
+    if (sh) return fatal(sh, e);
+    return 2;
+  }
+  if (e && typeof e === 'object' && e.constructor.name === 'ReturnSignal') return sh?.state.status ?? 0;
+  if (e && typeof e === 'object' && (e.constructor.name === 'BreakSignal' || e.constructor.name === 'ContinueSignal')) return sh?.state.status ?? 0;
+  throw new Error(`uncaught ${describeThrown(e)}`);
+}
+
 export default defineProgram({
   name: 'bash',
   installPath: '/usr/bin/bash',
   aliases: ['/usr/bin/sh'],
   pkg: 'bash',
   async main(ctx) {
+    const shell: { sh?: Interpreter } = {};
+    try {
+      return await runBash(ctx, shell);
+    } catch (e) {
+      return settle(shell.sh, e);
+    }
+  },
+});
+
+async function runBash(ctx: Ctx, shell: { sh?: Interpreter }): Promise<number> {
+  {
     const sys = ctx.sys;
     const inv = parseArgs(sys.argv);
     if (inv === 'version') {
@@ -363,6 +435,7 @@ export default defineProgram({
     const state = initState(sys, inv);
     state.arg0 = sys.argv[0] ?? 'bash';
     const sh = new Interpreter(sys, state);
+    shell.sh = sh;
     await applyOptions(sh, inv.options);
     // a login shell reads the profile even when it runs a command (bash -l -c, su - -c)
     if (inv.login && !inv.noProfile && inv.interactive !== true && !(sys.isatty(0) && sys.isatty(2) && inv.command === undefined && inv.file === undefined)) {
@@ -409,5 +482,5 @@ export default defineProgram({
     state.errorContext = 'command';
     const text = await readAll(sys);
     return guarded(sh, () => sh.evalString(text, { line: 1, top: true }));
-  },
-});
+  }
+}

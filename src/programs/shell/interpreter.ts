@@ -27,6 +27,11 @@ const decoder = new TextDecoder();
 export class Interpreter implements ExpandHost {
   /** Depth of contexts where `set -e` does not apply (if/while conditions, && || lists, !). */
   errexitIgnored = 0;
+  /**
+   * Depth of eval and source run where `set -e` does not apply: bash turns exit_immediately_on_error
+   * off inside them, so an expansion error there does not end the shell (see abandonCommand).
+   */
+  errexitOff = 0;
   /** Signals caught by a trap, waiting to run their action between commands. */
   pendingTraps: number[] = [];
   interrupted = false;
@@ -179,7 +184,9 @@ export class Interpreter implements ExpandHost {
       try {
         status = await this.runList(list);
       } catch (e) {
-        if (!(opts.top && e instanceof AbortCommand)) throw e;
+        // parse_and_execute(): an expansion error abandons the command, and the text goes on
+        // with the next (a sourced file, eval, a trap action); a subshell's abandons it all
+        if (!(e instanceof AbortCommand) || !(opts.top || this.state.subshell === 0)) throw e;
         status = e instanceof TopLevelAbort ? e.status : 1;
         this.state.status = status;
       }
@@ -290,6 +297,8 @@ export class Interpreter implements ExpandHost {
     await this.error(e.message);
     this.state.status = 1;
     if (e instanceof ExpansionError && e.fatal && !this.state.interactive) throw new ShellExit(this.state.errorContext === 'command' && this.state.subshell === 0 ? 127 : 1);
+    // report_error() under set -e ends the shell, even in an if or || list
+    if (this.state.options.has('errexit') && this.errexitOff === 0) throw new ShellExit(1);
     throw new AbortCommand();
   }
 
@@ -361,6 +370,9 @@ export class Interpreter implements ExpandHost {
       case 'subshell':
         // with an ERR trap set, $BASH_COMMAND names the subshell (bash's execute_command_internal)
         if (this.trapDepth === 0 && !this.debugRunning && this.state.traps.has('ERR')) this.state.current = cmd;
+        // a forked child (a background job, a pipeline stage) runs ( list ) itself, as bash
+        // does: one process, which kill %N reaches
+        if (execLast) return this.withRedirs(cmd.redirs, () => this.runList(cmd.body));
         return this.withRedirs(cmd.redirs, () => this.runSubshell(cmd.body));
       case 'group':
         return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => this.runList(cmd.body)) : this.runList(cmd.body);
@@ -461,7 +473,10 @@ export class Interpreter implements ExpandHost {
 
   /** ( list ): a forked copy of the shell. */
   async runSubshell(body: List): Promise<number> {
-    const pid = await this.forkShell(async (sub) => sub.runList(body));
+    const pid = await this.forkShell(async (sub) => {
+      sub.state.jobs = [];
+      return sub.runList(body);
+    });
     return waitForeground(this, [pid], undefined);
   }
 
@@ -472,6 +487,7 @@ export class Interpreter implements ExpandHost {
     return makeChild(this, () => this.sys.fork(async (childSys) => {
       const sub = new Interpreter(childSys, state);
       sub.errexitIgnored = this.errexitIgnored;
+      sub.errexitOff = this.errexitOff;
       return sub.runAsSubshell(() => body(sub));
     }, { ...opts, ...(ignore ? { ignore } : {}) }));
   }

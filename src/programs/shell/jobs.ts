@@ -82,6 +82,11 @@ async function waitAll(sh: Interpreter, pids: number[], pgid: number | undefined
     }
   }
   if (last?.kind === 'signaled') await reportSignal(sh, last.signal, last.core, pids.map((p) => results.get(p)), pids, texts);
+  // after a foreground job the shell tells of background jobs that ended (notify_and_cleanup)
+  if (sh.state.jobs.length > 0) {
+    await collectJobs(sh);
+    await notifyJobs(sh, false);
+  }
   return statuses;
 }
 
@@ -216,6 +221,7 @@ export async function startBackground(sh: Interpreter, cmd: Command): Promise<nu
   const debug = cmd.kind === 'simple' ? sh.debugTrap(cmd) : undefined;
   if (debug) await debug;
   const pid = await sh.forkShell((sub) => {
+    sub.state.jobs = [];
     sub.debugDone = debug !== undefined;
     return sub.runCommand(cmd, true);
   }, {
@@ -224,48 +230,110 @@ export async function startBackground(sh: Interpreter, cmd: Command): Promise<nu
   });
   if (nullFd !== undefined) sh.sys.close(nullFd);
   sh.state.lastBg = pid;
-  if (sh.state.interactive) {
-    const job = addJob(sh, pid, [pid], commandText(cmd), 'Running');
-    await sh.write(2, `[${job.id}] ${pid}\n`);
-  }
+  // every shell keeps a job table (kill %1 works in a script too); only an interactive one says so
+  const job = addJob(sh, control ? pid : sh.sys.getpgid(), [pid], commandText(cmd), 'Running', control);
+  if (sh.state.interactive) await sh.write(2, `[${job.id}] ${pid}\n`);
   return pid;
 }
 
-function addJob(sh: Interpreter, pgid: number, pids: number[], command: string, state: Job['state']): Job {
+function addJob(sh: Interpreter, pgid: number, pids: number[], command: string, state: Job['state'], group = true): Job {
   const jobs = sh.state.jobs;
   const id = jobs.reduce((m, j) => Math.max(m, j.id), 0) + 1;
-  const job: Job = { id, pgid, pids, command, state, status: 0, pending: new Set(pids) };
+  const job: Job = { id, pgid, pids, command, state, status: 0, pending: new Set(pids), group };
   jobs.push(job);
   return job;
 }
 
-/** Reaps finished background jobs; an interactive shell reports them before the prompt. */
-export async function reapJobs(sh: Interpreter, report: boolean): Promise<void> {
+/** How `jobs` and the notices name a job's state: Running, Stopped, Done, Exit N, or the signal that ended it. */
+export function jobLabel(job: Job): string {
+  if (job.state !== 'Done') return job.state;
+  const f = job.final;
+  if (f?.kind === 'signaled') return `${SIGNAL_DESCRIPTIONS[f.signal] ?? `Unknown signal ${f.signal}`}${f.core ? ' (core dumped)' : ''}`;
+  return job.status === 0 ? 'Done' : `Exit ${job.status}`;
+}
+
+/** bash's bgpids list is bounded (by the child process limit). */
+const REAPED_MAX = 1024;
+
+/**
+ * waitchld(): collects the statuses of background jobs that changed, without reporting them
+ * or taking them out of the table. A finished job's status is kept for `wait PID`.
+ */
+export async function collectJobs(sh: Interpreter): Promise<void> {
   const sys = sh.sys;
   for (const job of sh.state.jobs) {
+    if (job.inherited) continue;
     for (const pid of [...job.pending]) {
       try {
         const r = await sys.wait(pid, { noHang: true, untraced: true, continued: true });
         if (!r) continue;
         if (r.status.kind === 'stopped') job.state = 'Stopped';
         else if (r.status.kind === 'continued') job.state = 'Running';
-        else {
-          job.pending.delete(pid);
-          if (pid === job.pids[job.pids.length - 1]) job.status = statusCode(r.status);
-        }
+        else finishProcess(sh, job, pid, r.status);
       } catch {
         job.pending.delete(pid);
       }
     }
     if (job.pending.size === 0 && job.state !== 'Done') job.state = 'Done';
   }
-  const done = sh.state.jobs.filter((j) => j.state === 'Done');
-  if (report) {
-    for (const job of done) {
-      const label = job.status === 0 ? 'Done' : `Exit ${job.status}`;
-      const mark = job === sh.state.jobs[sh.state.jobs.length - 1] ? '+' : '-';
-      await sh.write(2, `[${job.id}]${mark}  ${label.padEnd(24)}${job.command}\n`);
-    }
+}
+
+/** Records how one of a job's processes ended (the job's status is its last process's). */
+export function finishProcess(sh: Interpreter, job: Job, pid: number, status: WaitStatus): void {
+  job.pending.delete(pid);
+  if (pid === job.pids[job.pids.length - 1]) {
+    job.status = statusCode(status);
+    job.final = status;
+    const reaped = sh.state.reaped;
+    reaped.delete(pid);
+    reaped.set(pid, job.status);
+    if (reaped.size > REAPED_MAX) reaped.delete(reaped.keys().next().value!);
   }
-  sh.state.jobs = sh.state.jobs.filter((j) => j.state !== 'Done');
+  if (job.pending.size === 0) job.state = 'Done';
+}
+
+/**
+ * notify_of_job_status(): tells of jobs that ended and drops them from the table. A script
+ * (or bash -c) reports only a job killed by a signal other than INT, TERM or PIPE (and not
+ * trapped), as `NAME: line N: PID Killed   command`; the others go silently. An interactive
+ * shell without job control says nothing. One with job control reports each job as `jobs`
+ * lists it: all of them before a prompt (`atPrompt`), after a foreground job only those a
+ * signal killed. `force`: these jobs go even when not reported (`wait` waited for them).
+ */
+export async function notifyJobs(sh: Interpreter, atPrompt: boolean, force: readonly Job[] = []): Promise<void> {
+  const st = sh.state;
+  const list = st.jobs;
+  const gone = new Set<Job>();
+  for (const job of list) {
+    if (job.state !== 'Done' || job.inherited) continue;
+    const f = job.final;
+    const signal = f?.kind === 'signaled' ? f.signal : 0;
+    const name = signal ? Object.entries(SIGNALS).find(([, v]) => v === signal)?.[0].slice(3) : undefined;
+    const reportable = signal !== 0 && signal !== SIGNALS.SIGINT && signal !== SIGNALS.SIGTERM && signal !== SIGNALS.SIGPIPE && !(name && st.traps.has(name));
+    if (!st.interactive) {
+      if (reportable) await sh.write(2, `${st.arg0}: line ${st.lineno || 1}: ${longListing([f], [job.pids[job.pids.length - 1]!], [job.command])}`);
+      gone.add(job);
+    } else if (!st.options.has('monitor')) gone.add(job);
+    else if (atPrompt || reportable) {
+      await sh.write(2, `${jobLine(list, job, false)}\n`);
+      gone.add(job);
+    } else if (force.includes(job)) gone.add(job);
+  }
+  for (const job of force) gone.add(job);
+  if (gone.size > 0) st.jobs = list.filter((j) => !gone.has(j));
+}
+
+/** One job as `jobs` lists it: `[1]+  Running                 sleep 5 &` (with -l, the pid after the mark). */
+export function jobLine(list: readonly Job[], job: Job, long: boolean): string {
+  const k = list.indexOf(job);
+  const mark = k === list.length - 1 ? '+' : k === list.length - 2 ? '-' : ' ';
+  const label = jobLabel(job);
+  return `[${job.id}]${mark} ${long ? String(job.pids[0]).padStart(5) : ''} ${label.padEnd(24)}${job.command}${job.state === 'Running' ? ' &' : ''}`;
+}
+
+/** Before a prompt: collects the jobs that changed, reports those that ended and drops them. */
+export async function reapJobs(sh: Interpreter): Promise<void> {
+  if (sh.state.jobs.length === 0) return;
+  await collectJobs(sh);
+  await notifyJobs(sh, true);
 }

@@ -22,12 +22,21 @@ export class LineEditor {
   /** Whether the last Tab changed the line (readline lists the choices on a Tab after one that did not). */
   private tabChanged = false;
 
+  /**
+   * `outFd`: where the prompt and the echo go. Input that is not a terminal (bash -i reading a
+   * pipe or /dev/null) is read a byte at a time, as readline does, so a command run from the
+   * line reads the rest; the line is echoed to standard error, and end of input, or a read
+   * that fails, ends the line.
+   */
   constructor(
     private readonly sys: Sys,
     private readonly fd: number,
     private readonly history: () => string[],
     private readonly complete?: (before: string, after: string, listing: boolean) => Promise<EditorCompletion>,
+    private readonly outFd = fd,
   ) {}
+
+  private tty = true;
 
   private cols(): number {
     try {
@@ -42,13 +51,14 @@ export class LineEditor {
 
   /** Output: such a byte goes to the terminal as itself (readline echoes it raw, one column). */
   private async out(text: string): Promise<void> {
-    await this.sys.write(this.fd, encodeText(text));
+    await this.sys.write(this.outFd, encodeText(text));
   }
 
   /** Reads one line; null at end of input. Throws LineInterrupted on ^C. */
   async readLine(prompt: Prompt): Promise<string | null> {
-    const saved = this.sys.tcgetattr(this.fd);
-    this.sys.tcsetattr(this.fd, { ...saved, icanon: false, echo: false, icrnl: false });
+    this.tty = this.sys.isatty(this.fd);
+    const saved = this.tty ? this.sys.tcgetattr(this.fd) : undefined;
+    if (saved) this.sys.tcsetattr(this.fd, { ...saved, icanon: false, echo: false, icrnl: false });
     this.buf = [];
     this.cursor = 0;
     this.prompt = prompt;
@@ -60,7 +70,11 @@ export class LineEditor {
         const key = await this.nextKey();
         if (key === null) {
           if (this.buf.length === 0) return null;
-          continue;
+          if (this.tty) continue;
+          // readline returns a partial last line at end of input
+          await this.moveTo(this.buf.length);
+          await this.out('\n');
+          return this.buf.join('');
         }
         const r = key === '\x12' ? await this.reverseSearch() : await this.handle(key);
         this.lastKey = key;
@@ -80,7 +94,7 @@ export class LineEditor {
       }
       throw e;
     } finally {
-      this.sys.tcsetattr(this.fd, saved);
+      if (saved) this.sys.tcsetattr(this.fd, saved);
     }
   }
 
@@ -92,7 +106,14 @@ export class LineEditor {
         this.pending = this.pending.slice(m[0].length);
         return m[0];
       }
-      const chunk = await this.sys.read(this.fd, 4096);
+      let chunk: Uint8Array | null;
+      try {
+        chunk = await this.sys.read(this.fd, this.tty ? 4096 : 1);
+      } catch (e) {
+        // readline takes a read error (a closed descriptor) for end of input
+        if (this.tty || !isSysError(e) || e.errno === 'EINTR') throw e;
+        chunk = null;
+      }
       if (chunk === null) return null;
       this.pending += this.decoder.decode(chunk, { stream: true });
     }

@@ -3,6 +3,7 @@
 // clone() gives a subshell its own copy.
 import type { Command } from './ast';
 import type { CurrentCommand } from './command-text';
+import type { WaitStatus } from '../../shared/process';
 import { CompTable } from './completion/spec';
 
 export interface Var {
@@ -27,6 +28,12 @@ export interface Job {
   status: number;
   /** Statuses of the job's processes still unknown. */
   pending: Set<number>;
+  /** Whether the job has a process group of its own (started under job control). */
+  group: boolean;
+  /** How the job's last process ended, once it has. */
+  final?: WaitStatus;
+  /** A copy of the parent's job in a subshell (a pipeline stage, $(...)): listed, never waited for. */
+  inherited?: boolean;
 }
 
 export const DEFAULT_OPTIONS = ['braceexpand', 'hashall', 'interactive-comments'];
@@ -62,6 +69,8 @@ export class ShellState {
   login = false;
   lineno = 0;
   jobs: Job[] = [];
+  /** bgpids: the statuses of background processes reaped, for `wait PID` (oldest first). */
+  reaped = new Map<number, number>();
   hash = new Map<string, string>();
   dirStack: string[] = [];
   funcNames: string[] = [];
@@ -103,6 +112,8 @@ export class ShellState {
     s.interactive = false;
     s.login = this.login;
     s.lineno = this.lineno;
+    // a pipeline stage or a command substitution still lists the jobs ((...) forgets them)
+    s.jobs = this.jobs.map((j) => ({ ...j, pids: [...j.pids], pending: new Set(j.pending), inherited: true }));
     s.hash = new Map(this.hash);
     s.dirStack = [...this.dirStack];
     s.funcNames = [...this.funcNames];

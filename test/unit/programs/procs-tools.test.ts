@@ -48,8 +48,8 @@ MiB Mem :   1967.0 total,   1585.4 free,    213.8 used,    213.4 buff/cache
 MiB Swap:      0.0 total,      0.0 free,      0.0 used.   1753.2 avail Mem 
 
     PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND
-     42 root      20   0   10900   4424   3096 R   0.0   0.2   0:00.00 top
-      1 root      20   0  167912  12052   8436 S   0.0   0.6   0:00.00 systemd
+     42 root      20   0   10900   4300   2580 R   0.0   0.2   0:00.00 top
+      1 root      20   0  167764  11972   7180 S   0.0   0.6   0:00.00 systemd
       2 root      20   0       0      0      0 S   0.0   0.0   0:00.00 kthreadd
       3 root       0 -20       0      0      0 I   0.0   0.0   0:00.00 rcu_gp
      16 root      rt   0       0      0      0 S   0.0   0.0   0:00.00 migration/0

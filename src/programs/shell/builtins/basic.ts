@@ -2,6 +2,7 @@
 import { formatPrintf } from '../../lib/printf';
 import { echoEscapes } from '../../lib/printf';
 import { BreakSignal, ContinueSignal, ReturnSignal, ShellExit } from '../control';
+import type { Interpreter } from '../interpreter';
 import type { Builtin } from './types';
 import { NAME_RE } from './types';
 
@@ -64,8 +65,19 @@ export const printf: Builtin = async (sh, argv) => {
 export const evalBuiltin: Builtin = async (sh, argv) => {
   const text = argv.slice(1).join(' ');
   if (text.trim() === '') return 0;
-  return sh.evalString(text);
+  return withoutErrexit(sh, () => sh.evalString(text));
 };
+
+/** eval and source where `set -e` is ignored (an if condition, a || list) run with it off, as in bash. */
+export async function withoutErrexit(sh: Interpreter, body: () => Promise<number>): Promise<number> {
+  if (sh.errexitIgnored === 0) return body();
+  sh.errexitOff++;
+  try {
+    return await body();
+  } finally {
+    sh.errexitOff--;
+  }
+}
 
 function numericArg(s: string): number | undefined {
   const t = s.trim();

@@ -1,6 +1,7 @@
 // read, source and .
 import { isSysError, strerror } from '../../../shared/errno';
 import { ReturnSignal } from '../control';
+import { withoutErrexit } from './basic';
 import { ifsOf, setElement } from '../expand';
 import type { Builtin } from './types';
 import { decodeBytes } from '../byte-text';
@@ -191,7 +192,7 @@ export const source: Builtin = async (sh, argv) => {
   try {
     let status: number;
     try {
-      status = await sh.evalString(text, { line: 1 });
+      status = await withoutErrexit(sh, () => sh.evalString(text, { line: 1 }));
     } catch (e) {
       if (!(e instanceof ReturnSignal)) throw e;
       status = e.status;

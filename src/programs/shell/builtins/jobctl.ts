@@ -3,25 +3,68 @@ import { isSysError } from '../../../shared/errno';
 import { statusCode } from '../../../shared/process';
 import { parseSignal, SIGNALS, signalName } from '../../../shared/signals';
 import type { Interpreter } from '../interpreter';
-import { reapJobs, waitForeground } from '../jobs';
+import { collectJobs, finishProcess, jobControl, jobLine, notifyJobs, waitForeground } from '../jobs';
 import type { Job } from '../state';
 import type { Builtin } from './types';
 import { badOption } from './types';
 
-function findJob(sh: Interpreter, spec: string | undefined): Job | undefined {
+/**
+ * get_job_spec(): %N, %+ %% % (the current job), %- (the previous), %string (the job whose
+ * command starts with it) and %?string (whose command contains it). Undefined when there is
+ * none; 'ambiguous' when a string names several (the caller prints `string: ambiguous job spec`).
+ */
+function findJob(sh: Interpreter, spec: string | undefined): Job | 'ambiguous' | undefined {
   const jobs = sh.state.jobs;
   if (spec === undefined || spec === '%%' || spec === '%+' || spec === '%') return jobs[jobs.length - 1];
-  if (spec === '%-') return jobs[jobs.length - 2];
+  if (spec === '%-') return jobs[jobs.length - 2] ?? jobs[jobs.length - 1];
   const m = /^%(\d+)$/.exec(spec);
   if (m) return jobs.find((j) => j.id === Number(m[1]));
-  if (spec.startsWith('%')) return jobs.find((j) => j.command.startsWith(spec.slice(1)));
-  return undefined;
+  if (!spec.startsWith('%')) return undefined;
+  const contains = spec.startsWith('%?');
+  const text = spec.slice(contains ? 2 : 1);
+  const found = jobs.filter((j) => (contains ? j.command.includes(text) : j.command.startsWith(text)));
+  if (found.length > 1) return 'ambiguous';
+  return found[0];
+}
+
+/** The job a spec names, or undefined after the builtin's message (`no such job`, `ambiguous job spec`). */
+async function jobFor(sh: Interpreter, builtin: string, spec: string, alsoNoSuchJob = false): Promise<Job | undefined> {
+  const job = findJob(sh, spec);
+  if (job === 'ambiguous') {
+    await sh.error(`${builtin}: ${spec.replace(/^%\??/, '')}: ambiguous job spec`);
+    if (alsoNoSuchJob) await sh.error(`${builtin}: ${spec}: no such job`);
+    return undefined;
+  }
+  if (!job) await sh.error(`${builtin}: ${spec}: no such job`);
+  return job;
+}
+
+/** Waits for a job's processes; its status is its last process's. */
+async function waitJob(sh: Interpreter, job: Job): Promise<number | 'interrupted'> {
+  for (const pid of [...job.pending]) {
+    try {
+      const r = await sh.sys.wait(pid);
+      if (r) finishProcess(sh, job, pid, r.status);
+      else job.pending.delete(pid);
+    } catch (e) {
+      if (isSysError(e) && e.errno === 'EINTR') return 'interrupted';
+      if (!(isSysError(e) && e.errno === 'ECHILD')) throw e;
+      job.pending.delete(pid);
+    }
+  }
+  job.state = 'Done';
+  return job.status;
 }
 
 export const wait: Builtin = async (sh, argv) => {
   const args = argv.slice(1).filter((a) => a !== '-n' && a !== '-f');
   const sys = sh.sys;
+  await collectJobs(sh);
   if (args.length === 0) {
+    const jobs = sh.state.jobs.filter((j) => !j.inherited);
+    for (const job of jobs) {
+      if ((await waitJob(sh, job)) === 'interrupted') return 128 + SIGNALS.SIGINT;
+    }
     for (;;) {
       try {
         const r = await sys.wait(-1);
@@ -32,36 +75,48 @@ export const wait: Builtin = async (sh, argv) => {
         throw e;
       }
     }
-    sh.state.jobs = [];
+    await notifyJobs(sh, false, jobs);
+    sh.state.jobs = sh.state.jobs.filter((j) => j.inherited);
     return 0;
   }
   let status = 0;
   for (const a of args) {
     let pid: number;
     if (a.startsWith('%')) {
-      const job = findJob(sh, a);
+      const job = await jobFor(sh, 'wait', a);
       if (!job) {
-        await sh.error(`wait: ${a}: no such job`);
         status = 127;
         continue;
       }
-      pid = job.pids[job.pids.length - 1]!;
+      const r = await waitJob(sh, job);
+      if (r === 'interrupted') return 128 + SIGNALS.SIGINT;
+      status = r;
+      await notifyJobs(sh, false, [job]);
+      continue;
     } else if (/^\d+$/.test(a)) pid = Number(a);
     else {
       await sh.error(`wait: \`${a}': not a pid or valid job spec`);
       status = 2;
       continue;
     }
+    const job = sh.state.jobs.find((j) => !j.inherited && j.pids.includes(pid));
     try {
-      const r = await sys.wait(pid);
-      status = r ? statusCode(r.status) : 127;
-      for (const j of sh.state.jobs) j.pending.delete(pid);
-      sh.state.jobs = sh.state.jobs.filter((j) => j.pending.size > 0);
+      const r = job && !job.pending.has(pid) ? null : await sys.wait(pid);
+      if (job && r) finishProcess(sh, job, pid, r.status);
+      const saved = sh.state.reaped.get(pid);
+      status = r ? statusCode(r.status) : saved ?? 127;
+      if (job && job.pending.size === 0) await notifyJobs(sh, false, [job]);
     } catch (e) {
-      if (isSysError(e) && e.errno === 'ECHILD') {
-        await sh.error(`wait: pid ${pid} is not a child of this shell`);
-        status = 127;
-      } else throw e;
+      if (isSysError(e) && e.errno === 'EINTR') return 128 + SIGNALS.SIGINT;
+      if (!(isSysError(e) && e.errno === 'ECHILD')) throw e;
+      // reaped already: bash remembers the statuses of its background processes
+      const saved = sh.state.reaped.get(pid);
+      if (saved !== undefined) {
+        status = saved;
+        continue;
+      }
+      await sh.error(`wait: pid ${pid} is not a child of this shell`);
+      status = 127;
     }
   }
   return status;
@@ -135,10 +190,22 @@ export const kill: Builtin = async (sh, argv) => {
   for (const t of targets) {
     let pid: number;
     if (t.startsWith('%')) {
-      const job = findJob(sh, t);
+      await collectJobs(sh);
+      const job = await jobFor(sh, 'kill', t);
       if (!job) {
-        await sh.error(`kill: ${t}: no such job`);
         status = 1;
+        continue;
+      }
+      if (!job.group) {
+        // kill_pid(): a job started without job control shares the shell's process group,
+        // so each of its processes still running gets the signal
+        for (const p of job.pending) {
+          try {
+            sh.sys.kill(p, sig);
+          } catch (e) {
+            if (!isSysError(e)) throw e;
+          }
+        }
         continue;
       }
       pid = -job.pgid;
@@ -165,26 +232,56 @@ export const kill: Builtin = async (sh, argv) => {
 };
 
 export const jobs: Builtin = async (sh, argv) => {
-  await reapJobs(sh, false);
-  const onlyPids = argv.includes('-p');
-  const long = argv.includes('-l');
-  const list = sh.state.jobs;
-  for (const [k, j] of list.entries()) {
-    if (onlyPids) {
-      await sh.write(1, `${j.pgid}\n`);
-      continue;
+  await collectJobs(sh);
+  let onlyPids = false;
+  let long = false;
+  let running = false;
+  let stopped = false;
+  let k = 1;
+  for (; k < argv.length; k++) {
+    const a = argv[k]!;
+    if (a === '--') {
+      k++;
+      break;
     }
-    const mark = k === list.length - 1 ? '+' : k === list.length - 2 ? '-' : ' ';
-    const label = j.state === 'Running' ? 'Running' : j.state === 'Stopped' ? 'Stopped' : 'Done';
-    await sh.write(1, `[${j.id}]${mark}  ${long ? `${j.pgid} ` : ''}${label.padEnd(24)}${j.command}${j.state === 'Running' ? ' &' : ''}\n`);
+    if (!a.startsWith('-') || a === '-') break;
+    const bad = /[^lnprs]/.exec(a.slice(1));
+    if (bad) return badOption(sh, 'jobs', `-${bad[0]}`, 'jobs [-lnprs] [jobspec ...] or jobs -x command [args]');
+    onlyPids ||= a.includes('p');
+    long ||= a.includes('l');
+    running ||= a.includes('r');
+    stopped ||= a.includes('s');
   }
-  return 0;
+  const list = sh.state.jobs;
+  let shown: Job[] = list;
+  let status = 0;
+  if (k < argv.length) {
+    shown = [];
+    for (const spec of argv.slice(k)) {
+      const job = await jobFor(sh, 'jobs', spec, true);
+      if (job) shown.push(job);
+      else status = 1;
+    }
+  }
+  for (const j of shown) {
+    if (running && j.state !== 'Running') continue;
+    if (stopped && j.state !== 'Stopped') continue;
+    await sh.write(1, onlyPids ? `${j.pids[0]}\n` : `${jobLine(list, j, long)}\n`);
+  }
+  // a job that ended has been reported now
+  if (shown.some((j) => j.state === 'Done' && !j.inherited)) sh.state.jobs = list.filter((j) => !(j.state === 'Done' && !j.inherited && shown.includes(j)));
+  return status;
 };
 
 export const fg: Builtin = async (sh, argv) => {
-  const job = findJob(sh, argv[1]);
-  if (!job) {
-    await sh.error(`fg: ${argv[1] ?? 'current'}: no such job`);
+  if (!jobControl(sh)) {
+    await sh.error('fg: no job control');
+    return 1;
+  }
+  await collectJobs(sh);
+  const job = argv[1] === undefined ? findJob(sh, undefined) : await jobFor(sh, 'fg', argv[1]);
+  if (!job || job === 'ambiguous') {
+    if (argv[1] === undefined) await sh.error('fg: current: no such job');
     return 1;
   }
   await sh.write(1, `${job.command}\n`);
@@ -194,9 +291,14 @@ export const fg: Builtin = async (sh, argv) => {
 };
 
 export const bg: Builtin = async (sh, argv) => {
-  const job = findJob(sh, argv[1]);
-  if (!job) {
-    await sh.error(`bg: ${argv[1] ?? 'current'}: no such job`);
+  if (!jobControl(sh)) {
+    await sh.error('bg: no job control');
+    return 1;
+  }
+  await collectJobs(sh);
+  const job = argv[1] === undefined ? findJob(sh, undefined) : await jobFor(sh, 'bg', argv[1]);
+  if (!job || job === 'ambiguous') {
+    if (argv[1] === undefined) await sh.error('bg: current: no such job');
     return 1;
   }
   job.state = 'Running';
