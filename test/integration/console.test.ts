@@ -96,6 +96,8 @@ describe('a console login without a home directory', () => {
     // login (shadow's setup_env, DEFAULT_HOME yes in login.defs) says so and sets HOME=/
     await s.waitFor('login: root (automatic login)\r\n\r\nNo directory, logging in with HOME=/\r\n', from, 15_000);
     await s.waitForPrompts(2);
+    // bash abbreviates to ~ only a HOME longer than "/": the prompt shows the directory
+    await s.waitFor('[ \x1b[0m/\x1b[1;31m ]# ', from);
     const at = s.output.length;
     s.type('pwd; echo "home=$HOME"\r');
     await s.waitFor(/\r\n\/\r\nhome=\/\r\n/, at);

@@ -19,7 +19,8 @@ export async function decodePrompt(sh: Interpreter, ps: string, commandNumber: n
   const now = new Date(sys.now());
   const two = (n: number): string => String(n).padStart(2, '0');
   const host = sys.uname().nodename;
-  const home = sh.state.get('HOME');
+  // bash abbreviates to ~ only a HOME longer than "/" (polite_directory_format)
+  const home = (sh.state.get('HOME')?.length ?? 0) > 1 ? sh.state.get('HOME') : undefined;
   const pwd = sh.state.get('PWD') ?? sys.getcwd();
   let out = '';
   for (let i = 0; i < ps.length; i++) {
