@@ -1,19 +1,30 @@
-// `ip rule` and `ip netns`: the policy rules are the kernel's three defaults (no rule can be
-// added here), and the machine has no named network namespaces.
-import { tableA2n, tableN2a } from './ip-names';
+// `ip rule` (iprule.c: list, add, del, flush) and `ip netns`. The rules live in the kernel's
+// `net` service (subsystems/net/rules.ts); the machine has no named network namespaces.
+import type { NetReply, NetRequest } from '../../shared/services/net';
+import { isNetError } from '../../shared/services/net';
+import type { FibRule, RuleRequest, RuleSpec } from '../../subsystems/net/rules';
+import { afToFamily, getPrefix, prefixText } from './ip-inet';
+import { dsfieldA2n, dsfieldN2a, tableA2n, tableN2a } from './ip-names';
 import type { Ip } from './ip-session';
-import { AF, matches } from './ip-util';
+import { AF, getUnsigned, IpExit, matches } from './ip-util';
 
-const RULES4: [number, number][] = [[0, 255], [32766, 254], [32767, 253]];
-const RULES6: [number, number][] = [[0, 255], [32766, 254]];
+const TYPES: Readonly<Record<string, number>> = { unicast: 1, local: 2, broadcast: 3, anycast: 4, multicast: 5, blackhole: 6, unreachable: 7, prohibit: 8, throw: 9, nat: 10, xresolve: 11 };
+const ACTION_NAMES: Readonly<Record<number, string>> = { 3: 'nop', 6: 'blackhole', 7: 'unreachable', 8: 'prohibit' };
 
-export async function doRule(ip: Ip, argv: string[]): Promise<number> {
-  const [cmd, ...rest] = argv;
-  if (cmd !== undefined && !(matches(cmd, 'list') || matches(cmd, 'show') || matches(cmd, 'lst'))) {
-    if (matches(cmd, 'help')) return ip.fail('Usage: ip rule [ list [ SELECTOR ]]\n');
-    ip.reportError({ ok: false, errno: 'EOPNOTSUPP' });
-    return 2;
+async function ruleCall(ip: Ip, req: RuleRequest): Promise<NetReply & { rules?: FibRule[] }> {
+  const reply = (await ip.call(req as unknown as NetRequest)) as NetReply & { rules?: FibRule[] };
+  if (isNetError(reply)) {
+    ip.reportError(reply);
+    throw new IpExit(2);
   }
+  return reply;
+}
+
+function familyOf(ip: Ip): 4 | 6 {
+  return ip.family === AF.INET6 ? 6 : 4;
+}
+
+async function listRules(ip: Ip, rest: string[]): Promise<number> {
   let table: number | undefined;
   for (let i = 0; i < rest.length; i++) {
     if (matches(rest[i]!, 'table') || rest[i] === 'lookup') {
@@ -24,20 +35,162 @@ export async function doRule(ip: Ip, argv: string[]): Promise<number> {
       table = t;
     }
   }
+  const reply = await ruleCall(ip, { kind: 'getrules', family: familyOf(ip) });
+  const host = familyOf(ip) === 6 ? 128 : 32;
   const p = ip.printer;
   p.start();
-  for (const [prio, tb] of ip.family === AF.INET6 ? RULES6 : RULES4) {
-    if (table !== undefined && table !== tb) continue;
-    const name = tableN2a(tb, ip.opts.numeric);
+  for (const r of reply.rules ?? []) {
+    if (table !== undefined && table !== r.table) continue;
     p.openObject();
-    p.any('priority', `${prio}:\t`, prio);
-    p.any('src', 'from all ', 'all');
-    p.any('table', `lookup ${name} `.trimEnd(), name);
+    p.any('priority', `${r.pref}:\t`, r.pref);
+    let first = true;
+    const emit = (key: string | null, text: string, value: string | number | null): void => {
+      p.any(key, `${first ? '' : ' '}${text}`, value);
+      first = false;
+    };
+    if (r.not) emit('not', 'not', null);
+    if (r.src !== undefined) {
+      emit('src', `from ${r.src}${r.srcLen !== host ? `/${r.srcLen}` : ''}`, r.src);
+      if (r.srcLen !== host) p.jsonOnly('srclen', r.srcLen);
+    } else if (r.srcLen) {
+      emit('src', `from 0/${r.srcLen}`, '0');
+      p.jsonOnly('srclen', r.srcLen);
+    } else emit('src', 'from all', 'all');
+    if (r.dst !== undefined) {
+      emit('dst', `to ${r.dst}${r.dstLen !== host ? `/${r.dstLen}` : ''}`, r.dst);
+      if (r.dstLen !== host) p.jsonOnly('dstlen', r.dstLen);
+    } else if (r.dstLen) {
+      emit('dst', `to 0/${r.dstLen}`, '0');
+      p.jsonOnly('dstlen', r.dstLen);
+    }
+    if (r.tos) emit('tos', `tos ${dsfieldN2a(r.tos)}`, dsfieldN2a(r.tos));
+    if (r.fwmark !== undefined || r.fwmask !== undefined) {
+      const mark = `0x${(r.fwmark ?? 0).toString(16)}`;
+      const mask = r.fwmask ?? 0xffffffff;
+      emit('fwmark', mask !== 0xffffffff ? `fwmark ${mark}/0x${mask.toString(16)}` : `fwmark ${mark}`, mark);
+      if (mask !== 0xffffffff) p.jsonOnly('fwmask', `0x${mask.toString(16)}`);
+    }
+    if (r.iif !== undefined) emit('iif', `iif ${r.iif}`, r.iif);
+    if (r.oif !== undefined) emit('oif', `oif ${r.oif}`, r.oif);
+    if (r.table) emit('table', `lookup ${tableN2a(r.table, ip.opts.numeric)}`, tableN2a(r.table, ip.opts.numeric));
+    const action = ACTION_NAMES[r.action];
+    if (r.action !== 1 && action) emit('action', action, action);
     p.fp('\n');
     p.closeObject();
   }
   p.finish();
   return 0;
+}
+
+async function modifyRule(ip: Ip, add: boolean, args: string[]): Promise<number> {
+  if (args.length === 0) return ip.fail(`"ip rule ${add ? 'add' : 'del'}" requires arguments.\n`, 1);
+  let family = ip.family;
+  const spec: Partial<RuleSpec> = { not: false };
+  let tableOk = false;
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    const next = (): string => {
+      const v = args[++i];
+      if (v === undefined) return ip.incomplete();
+      return v;
+    };
+    if (w === 'not') spec.not = true;
+    else if (w === 'from' || w === 'to') {
+      const v = next();
+      const pfx = getPrefix(ip, v, family);
+      if (pfx.family !== AF.UNSPEC) family = pfx.family;
+      const len = pfx.bitlen < 0 ? pfx.bytelen * 8 : pfx.bitlen;
+      const text = prefixText(pfx);
+      if (w === 'from') {
+        spec.srcLen = len;
+        if (text !== undefined) spec.src = text;
+      } else {
+        spec.dstLen = len;
+        if (text !== undefined) spec.dst = text;
+      }
+    } else if (matches(w, 'preference') || matches(w, 'order') || matches(w, 'priority')) {
+      const v = next();
+      const n = getUnsigned(v);
+      if (n === null) ip.invarg('preference value is invalid\n', v);
+      spec.pref = n;
+    } else if (w === 'tos' || matches(w, 'dsfield')) {
+      const v = next();
+      const n = dsfieldA2n(v);
+      if (n === null) ip.invarg('TOS value is invalid\n', v);
+      spec.tos = n;
+    } else if (w === 'fwmark') {
+      const v = next();
+      const [m, k] = v.split('/', 2) as [string, string | undefined];
+      const mark = getUnsigned(m);
+      if (mark === null) ip.invarg('fwmark value is invalid\n', m);
+      spec.fwmark = mark;
+      if (k !== undefined) {
+        const mask = getUnsigned(k);
+        if (mask === null) ip.invarg('fwmask value is invalid\n', k);
+        spec.fwmask = mask;
+      }
+    } else if (matches(w, 'table') || w === 'lookup') {
+      const v = next();
+      const t = tableA2n(v);
+      if (t === null) ip.invarg('invalid table ID\n', v);
+      spec.table = t;
+      tableOk = true;
+    } else if (w === 'dev' || w === 'iif') {
+      spec.iif = next();
+    } else if (w === 'oif') {
+      spec.oif = next();
+    } else {
+      const word = w === 'type' ? next() : w;
+      if (matches(word, 'help')) return ip.fail('Usage: ip rule { add | del } SELECTOR ACTION\n');
+      const type = matches(word, 'nop') ? 3 : (TYPES[word] ?? (/^\d+$/.test(word) ? Number(word) : undefined));
+      if (type === undefined) ip.invarg('Failed to parse rule type', word);
+      spec.action = type;
+      tableOk = true;
+    }
+  }
+  const fam = afToFamily(family === AF.UNSPEC ? AF.INET : family);
+  if (add) {
+    const rule: RuleSpec = {
+      family: fam,
+      not: spec.not ?? false,
+      srcLen: spec.srcLen ?? 0,
+      dstLen: spec.dstLen ?? 0,
+      tos: spec.tos ?? 0,
+      table: spec.table ?? (tableOk ? 0 : 254),
+      action: spec.action ?? 1,
+      ...(spec.pref !== undefined ? { pref: spec.pref } : {}),
+      ...(spec.src !== undefined ? { src: spec.src } : {}),
+      ...(spec.dst !== undefined ? { dst: spec.dst } : {}),
+      ...(spec.fwmark !== undefined ? { fwmark: spec.fwmark, fwmask: spec.fwmask ?? 0xffffffff } : {}),
+      ...(spec.iif !== undefined ? { iif: spec.iif } : {}),
+      ...(spec.oif !== undefined ? { oif: spec.oif } : {}),
+    };
+    if (rule.action > 8 || rule.action === 2) {
+      ip.reportError({ ok: false, errno: 'EINVAL' });
+      return 2;
+    }
+    await ruleCall(ip, { kind: 'newrule', rule });
+    return 0;
+  }
+  const del: Partial<RuleSpec> & { family: 4 | 6 } = { family: fam };
+  for (const [k, v] of Object.entries(spec)) if (v !== undefined && !(k === 'not' && v === false)) (del as Record<string, unknown>)[k] = v;
+  if (del.table === 0) delete del.table;
+  if (spec.fwmark !== undefined && spec.fwmask === undefined) del.fwmask = 0xffffffff;
+  await ruleCall(ip, { kind: 'delrule', rule: del });
+  return 0;
+}
+
+export async function doRule(ip: Ip, argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (cmd === undefined || matches(cmd, 'list') || matches(cmd, 'show') || matches(cmd, 'lst')) return listRules(ip, rest);
+  if (matches(cmd, 'add') || matches(cmd, 'insert')) return modifyRule(ip, true, rest);
+  if (matches(cmd, 'delete')) return modifyRule(ip, false, rest);
+  if (matches(cmd, 'flush')) {
+    await ruleCall(ip, { kind: 'flushrules', family: familyOf(ip) });
+    return 0;
+  }
+  if (matches(cmd, 'help')) return ip.fail('Usage: ip rule [ list [ SELECTOR ]]\n');
+  return ip.fail(`Command "${cmd}" is unknown, try "ip rule help".\n`);
 }
 
 export async function doNetns(ip: Ip, argv: string[]): Promise<number> {

@@ -149,9 +149,10 @@ export function buildRules(ps: ParseState, io: ParseIo, g: XtGetopt): NfRule[] {
         srcInv: ps.inv.src,
         dst,
         dstInv: ps.inv.dst,
-        inIface: ps.inIface,
+        // a bare "+" matches every interface: nft stores no comparison at all (add_iniface)
+        inIface: ps.inIface === '+' && !ps.inv.in ? '' : ps.inIface,
         inInv: ps.inv.in,
-        outIface: ps.outIface,
+        outIface: ps.outIface === '+' && !ps.inv.out ? '' : ps.outIface,
         outInv: ps.inv.out,
         proto: ps.proto,
         protoInv: ps.inv.proto,

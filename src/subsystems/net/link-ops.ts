@@ -132,8 +132,8 @@ export function changeLink(s: NetState, l: Link, c: LinkChange, now: number): Ne
     setCarrier(s, l, c.carrier);
   }
   if (c.txqlen !== undefined) {
-    if (c.txqlen < 0) return err('EINVAL');
-    l.txqlen = c.txqlen;
+    // IFLA_TXQLEN is a u32 and any value is taken; ip prints it back as a signed int
+    l.txqlen = c.txqlen | 0;
   }
   if (c.addrGenMode !== undefined) l.addrGenMode = c.addrGenMode;
   return null;

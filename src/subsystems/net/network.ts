@@ -14,6 +14,7 @@ import { changeLink, createLink, deleteLink, setCarrier } from './link-ops';
 import { linkMsg } from './links';
 import { addNeighbour, ageNeighbours, delNeighbour, getNeighbour, neighMsg } from './neighbours';
 import { addRoute, delRoute, getRoute, routeMsg } from './route-ops';
+import { FibRules, RULE_KINDS, type RuleRequest } from './rules';
 import { linkByIndex, linkByName, type NetState } from './state';
 
 export interface NetworkOptions {
@@ -52,6 +53,8 @@ export class Network {
   /** Change counter and who waits for the next change (see request()). */
   private seq = 0;
   private waiters: (() => void)[] = [];
+  /** the policy routing rules (ip rule) */
+  private readonly fibRules = new FibRules();
   /**
    * The netfilter hook for packets the kernel sends outside the traffic service (the
    * resolver's DNS queries): whether the packet and its answer cross this machine's firewall.
@@ -77,6 +80,13 @@ export class Network {
 
   handle(caller: Caller, request: unknown): NetReply {
     if (typeof request !== 'object' || request === null || typeof (request as { kind?: unknown }).kind !== 'string') return err('EINVAL');
+    const kind = (request as { kind: string }).kind;
+    if (RULE_KINDS.has(kind)) {
+      if (kind !== 'getrules' && caller.euid !== 0) return err('EPERM');
+      const r = this.fibRules.handle(request as RuleRequest);
+      if (kind !== 'getrules' && !isNetError(r)) this.changed();
+      return r as unknown as NetReply;
+    }
     const req = request as NetRequest;
     if (MUTATING.has(req.kind) && caller.euid !== 0) return err('EPERM');
     if (req.kind === 'wait') return { ok: true, seq: this.seq };

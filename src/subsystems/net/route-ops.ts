@@ -158,10 +158,72 @@ export function selectSource4(s: NetState, ifindex: number, near: IpAddr | undef
   return s.addrs.find((a) => a.family === 4 && !(a.flags & 0x01) && a.scope !== SCOPE.LINK && a.scope <= scope)?.local;
 }
 
+/** RFC 6724's default policy table: the label of an address (longest prefix first). */
+const LABELS6: readonly [string, number, number][] = [
+  ['::1', 128, 0],
+  ['::ffff:0:0', 96, 4],
+  ['::', 96, 3],
+  ['2001::', 32, 5],
+  ['2002::', 16, 2],
+  ['3ffe::', 16, 12],
+  ['fec0::', 10, 11],
+  ['fc00::', 7, 13],
+  ['::', 0, 1],
+];
+
+function label6(a: IpAddr): number {
+  for (const [p, len, label] of LABELS6) if (samePrefix(a, parseAddr(p)!, len)) return label;
+  return 1;
+}
+
+/** The IPv6 scope value (node 1, link 2, global 14) of a route scope. */
+function scope6(text: string): number {
+  const sc = ipv6Scope(text);
+  return sc === SCOPE.HOST ? 1 : sc === SCOPE.LINK ? 2 : 14;
+}
+
+function commonBits(a: IpAddr, b: IpAddr): number {
+  let n = 0;
+  for (let i = 0; i < a.bytes.length; i++) {
+    const x = a.bytes[i]! ^ b.bytes[i]!;
+    if (x === 0) {
+      n += 8;
+      continue;
+    }
+    return n + Math.clz32(x) - 24;
+  }
+  return n;
+}
+
+/** ipv6_dev_get_saddr: the device's addresses ranked by RFC 6724's rules 1, 2, 6 and 8; ties keep list order. */
 function selectSource6(s: NetState, ifindex: number, dst: string): string | undefined {
   const mine = s.addrs.filter((a) => a.family === 6 && a.ifindex === ifindex);
-  const wantLink = ipv6Scope(dst) === SCOPE.LINK;
-  return (mine.find((a) => (a.scope === SCOPE.LINK) === wantLink) ?? mine[0])?.local;
+  const d = parseAddr(dst);
+  if (!d) return mine[0]?.local;
+  const dScope = scope6(dst);
+  const dLabel = label6(d);
+  const score = (text: string, prefixlen: number): number[] => {
+    const a = parseAddr(text);
+    if (!a) return [0, -999, 0, 0];
+    const sc = scope6(text);
+    return [
+      formatAddr(a) === formatAddr(d) ? 1 : 0,
+      sc >= dScope ? -sc : sc - 128,
+      label6(a) === dLabel ? 1 : 0,
+      Math.min(commonBits(a, d), prefixlen),
+    ];
+  };
+  let best: { local: string; sc: number[] } | undefined;
+  for (const a of mine) {
+    const sc = score(a.local, a.prefixlen);
+    if (!best) {
+      best = { local: a.local, sc };
+      continue;
+    }
+    const i = sc.findIndex((v, k) => v !== best!.sc[k]);
+    if (i >= 0 && sc[i]! > best.sc[i]!) best = { local: a.local, sc };
+  }
+  return best?.local;
 }
 
 function rejectErrno(type: number, family: 4 | 6): NetError {

@@ -127,9 +127,11 @@ function applyOne(rs: NfRuleset, a: NfAction): void {
     }
     case 'zeroRule': {
       const c = live(t, a.chain);
+      // iptables-nft 1.8.9 only fails on an empty built-in chain; a number past the end of a
+      // chain with rules (or of a user chain) zeroes nothing and succeeds
+      if (c.rules.length === 0 && c.builtin) throw prepare('ENOENT');
       const r = c.rules[a.rulenum - 1];
-      if (!r) throw prepare('ENOENT');
-      r.counters = { packets: 0, bytes: 0 };
+      if (r) r.counters = { packets: 0, bytes: 0 };
       return;
     }
     case 'newChain': {

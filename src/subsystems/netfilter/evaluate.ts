@@ -89,6 +89,8 @@ function walkTable(table: NfTable, hook: NfHook, w: Walk): TableResult | null {
     const step: NfVerdictStep = { table: table.name, chain: frame.chain.name, rule: frame.idx, target: targetName(rule) };
     w.trail.push(step);
     const t = rule.target;
+    // targets that change the packet or its connection and let it go on (XT_CONTINUE)
+    if (['TCPMSS', 'CT', 'CONNMARK', 'TOS', 'TRACE', 'TTL', 'NFLOG'].includes(t.kind as string)) continue;
     switch (t.kind) {
       case 'none':
         break;

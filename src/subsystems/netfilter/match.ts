@@ -95,6 +95,16 @@ function limitMatch(m: Extract<NfMatch, { kind: 'limit' }>, now: number): boolea
 
 function matchOne(m: NfMatch, info: PacketInfo): boolean {
   const p = info.p;
+  // matches stored as kinds of their own (programs/netfilter/ext/extra3.ts)
+  const extra = m as unknown as { kind: string; mark?: number; mask?: number; inv?: boolean; mode?: string; value?: number };
+  // connections carry no mark here: the ct mark is 0
+  if (extra.kind === 'connmark') return (extra.mark === 0) !== !!extra.inv;
+  if (extra.kind === 'time') return true; // the clock is not consulted
+  if (extra.kind === 'ttl') {
+    const ttl = (p as { ttl?: number }).ttl ?? 64;
+    const v = extra.value ?? 0;
+    return extra.mode === 'eq' ? ttl === v : extra.mode === 'ne' ? ttl !== v : extra.mode === 'lt' ? ttl < v : ttl > v;
+  }
   switch (m.kind) {
     case 'tcp': {
       if (p.proto !== 6) return false;
@@ -141,6 +151,13 @@ function matchOne(m: NfMatch, info: PacketInfo): boolean {
       if (m.replSrc && ctAddrMatch(reply?.src ?? p.dst, m.replSrc) === m.replSrcInv) return false;
       if (m.replDst && ctAddrMatch(reply?.dst ?? p.src, m.replDst) === m.replDstInv) return false;
       if (m.dir !== undefined && (m.dir === 'REPLY') !== ct.replyDir) return false;
+      // revision 3's tuple ports (the CtMatch extension of the stored match)
+      const ports = m as typeof m & Partial<Record<'origSrcPort' | 'origDstPort' | 'replSrcPort' | 'replDstPort', [number, number]>> & Partial<Record<'origSrcPortInv' | 'origDstPortInv' | 'replSrcPortInv' | 'replDstPortInv', boolean>>;
+      const inPorts = (v: number | undefined, r: [number, number] | undefined, inv: boolean | undefined): boolean => !r || (v !== undefined && v >= r[0] && v <= r[1]) !== !!inv;
+      if (!inPorts(orig?.sport ?? p.sport, ports.origSrcPort, ports.origSrcPortInv)) return false;
+      if (!inPorts(orig?.dport ?? p.dport, ports.origDstPort, ports.origDstPortInv)) return false;
+      if (!inPorts(reply?.sport ?? p.dport, ports.replSrcPort, ports.replSrcPortInv)) return false;
+      if (!inPorts(reply?.dport ?? p.sport, ports.replDstPort, ports.replDstPortInv)) return false;
       return true;
     }
     case 'comment':

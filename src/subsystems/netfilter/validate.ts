@@ -17,6 +17,8 @@ const RESTRICTED: Readonly<Partial<Record<string, Restriction>>> = {
   MASQUERADE: { table: 'nat', hooks: ['POSTROUTING'] },
   REDIRECT: { table: 'nat', hooks: ['PREROUTING', 'OUTPUT'] },
   CT: { table: 'raw', hooks: ['PREROUTING', 'OUTPUT'] },
+  TTL: { table: 'mangle', hooks: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'] },
+  TOS: { table: 'mangle', hooks: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'] },
 };
 
 /** Checks one new rule on its own (the kernel's checkentry at rule-add time). */
@@ -43,6 +45,8 @@ export function checkRule(table: NfTable, rule: NfRule): NfErrno | null {
   }
   // REJECT --reject-with tcp-reset needs a rule that only matches TCP
   if (rule.target.kind === 'REJECT' && rule.target.with === 'tcp-reset' && (rule.proto !== 6 || rule.protoInv)) return 'EINVAL';
+  // xt_TCPMSS is registered for IPPROTO_TCP only
+  if (rule.target.kind === 'TCPMSS' && !only(6)) return 'EINVAL';
   return null;
 }
 
@@ -106,6 +110,8 @@ export function checkTable(table: NfTable): NfErrno | null {
     for (const r of c.rules) {
       const res = RESTRICTED[r.target.kind];
       for (const h of reach) if (res && !res.hooks.includes(h)) return 'EINVAL';
+      // path-MTU clamping only in FORWARD, OUTPUT and POSTROUTING (tcpmss_tg4_check)
+      if (r.target.kind === 'TCPMSS' && r.target.mss === 0xffff) for (const h of reach) if (!['FORWARD', 'OUTPUT', 'POSTROUTING'].includes(h)) return 'EINVAL';
       for (const m of r.matches) {
         const hooks = MATCH_HOOKS[m.kind];
         for (const h of reach) if (hooks && !hooks.includes(h)) return 'EINVAL';

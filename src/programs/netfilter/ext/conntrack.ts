@@ -76,13 +76,46 @@ const CT_OPTS: readonly XtOptDef[] = [
   { name: 'ctrepldst', id: 5, hasArg: 1, invert: true },
   { name: 'ctstatus', id: 6, hasArg: 1, invert: true },
   { name: 'ctexpire', id: 7, hasArg: 1, invert: true },
+  { name: 'ctorigsrcport', id: 8, hasArg: 1, invert: true },
+  { name: 'ctorigdstport', id: 9, hasArg: 1, invert: true },
+  { name: 'ctreplsrcport', id: 10, hasArg: 1, invert: true },
+  { name: 'ctrepldstport', id: 11, hasArg: 1, invert: true },
   { name: 'ctdir', id: 12, hasArg: 1 },
 ];
 
 type AddrKey = 'origSrc' | 'origDst' | 'replSrc' | 'replDst';
 const ADDR_KEYS: Readonly<Record<number, AddrKey>> = { 2: 'origSrc', 3: 'origDst', 4: 'replSrc', 5: 'replDst' };
 
-export const conntrackMatch: MatchExtension<NfConntrackMatch> = {
+type PortKey = 'origSrcPort' | 'origDstPort' | 'replSrcPort' | 'replDstPort';
+const PORT_KEYS: Readonly<Record<number, PortKey>> = { 8: 'origSrcPort', 9: 'origDstPort', 10: 'replSrcPort', 11: 'replDstPort' };
+const PORT_OPTS: readonly [PortKey, string][] = [
+  ['origSrcPort', 'ctorigsrcport'],
+  ['origDstPort', 'ctorigdstport'],
+  ['replSrcPort', 'ctreplsrcport'],
+  ['replDstPort', 'ctrepldstport'],
+];
+
+/** conntrack revision 3 also matches the tuple ports (a range; lo > hi is kept as given). */
+export type CtMatch = NfConntrackMatch & Partial<Record<PortKey, [number, number]>> & Partial<Record<`${PortKey}Inv`, boolean>>;
+
+/** xtopt_parse_mport for XTTYPE_PORTRC: a service name or a decimal number (kept to 16 bits). */
+function ctPort(word: string, dflt: number, env: { db: { serviceByName(n: string, p: string | null): number | undefined } }): number {
+  if (word === '') return dflt;
+  const byName = env.db.serviceByName(word, null);
+  if (byName !== undefined) return byName;
+  if (!/^\s*\+?\d+$/.test(word)) throw paramError(`Port "${word}" does not resolve to anything.\n`);
+  return Number(BigInt(word.trim()) % 65536n);
+}
+
+function parsePortRange(opt: string, a: string, env: Parameters<typeof ctPort>[2]): [number, number] {
+  const parts = a.split(':');
+  if (parts.length > 2) throw paramError(`conntrack: Too many components for option "--${opt}" (max: 2)\n`);
+  const lo = ctPort(parts[0]!, 0, env);
+  const hi = parts.length === 2 ? ctPort(parts[1]!, 65535, env) : lo;
+  return [lo, hi];
+}
+
+export const conntrackMatch: MatchExtension<CtMatch> = {
   name: 'conntrack',
   kind: 'match',
   x6: true,
@@ -110,6 +143,15 @@ export const conntrackMatch: MatchExtension<NfConntrackMatch> = {
         if (!lo || !hi || (hi === lo ? lo.end !== a.length : lo.end + 1 + hi.end !== a.length)) throw paramError(`conntrack: bad value for option "--ctexpire", or out of range (0-4294967295).\n`);
         d.expire = [lo.value, hi.value];
         d.expireInv = invert;
+        return;
+      }
+      case 8:
+      case 9:
+      case 10:
+      case 11: {
+        const key = PORT_KEYS[opt.id]!;
+        d[key] = parsePortRange(opt.name, a, env);
+        d[`${key}Inv`] = invert;
         return;
       }
       case 12: {
@@ -165,6 +207,11 @@ function dump(m: NfConntrackMatch, prefix: string, env: PrintEnv): string {
   for (const [k, name] of addrs) {
     const a = m[k];
     if (a) s += `${inv(m[`${k}Inv`])} ${prefix}${name}${addr(a, env)}`;
+  }
+  const ct = m as CtMatch;
+  for (const [k, name] of PORT_OPTS) {
+    const p = ct[k];
+    if (p) s += `${inv(ct[`${k}Inv`] ?? false)} ${prefix}${name} ${p[0] === p[1] ? p[0] : `${p[0]}:${p[1]}`}`;
   }
   if (m.status !== undefined) s += `${inv(m.statusInv)} ${prefix}ctstatus ${statuses(m.status)}`;
   if (m.expire) s += `${inv(m.expireInv)} ${prefix}ctexpire ${m.expire[0] === m.expire[1] ? m.expire[0] : `${m.expire[0]}:${m.expire[1]}`}`;

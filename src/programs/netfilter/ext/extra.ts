@@ -11,7 +11,7 @@ type Mark = Extract<NfTarget, { kind: 'MARK' }>;
 const hex = (n: number): string => `0x${(n >>> 0).toString(16)}`;
 
 /** XTTYPE_MARKMASK32 (xtables_parse_val_mask): "value[/mask]", C numbers */
-function markMask(ext: string, opt: string, arg: string): { mark: number; mask: number } {
+export function markMask(ext: string, opt: string, arg: string): { mark: number; mask: number } {
   const bad = (): never => {
     throw paramError(`${ext}: bad integer value for option "--${opt}", or out of range.\n`);
   };

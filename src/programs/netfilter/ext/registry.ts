@@ -2,6 +2,7 @@
 // part is printed. A name that is no extension after -j is a chain name.
 import type { NfFamily, NfMatch, NfTarget } from '../../../shared/services/netfilter';
 import { commentFormat, commentMatch, limitFormat, limitMatch } from './comment-limit';
+import { connmarkFormat, connmarkMatch, connmarkTarget, connmarkTargetFormat, tosTarget, tosTargetFormat, traceTarget, traceTargetFormat, ttlFormat, ttlMatch, ttlTarget, ttlTargetFormat, timeFormat, timeMatch, nflogTarget, nflogTargetFormat, nfqueueTarget, nfqueueTargetFormat } from './extra3';
 import { conntrackFormat, conntrackMatch, stateMatch } from './conntrack';
 import { icmp6Match, icmpFormat, icmpMatch } from './icmp';
 import { multiportFormat, multiportMatch } from './multiport';
@@ -31,9 +32,12 @@ const MATCHES: readonly AnyMatchExtension[] = [
   eraseMatch(addrtypeMatch),
   eraseMatch(connlimitMatch),
   eraseMatch(ownerMatch),
+  eraseMatch(connmarkMatch),
+  eraseMatch(ttlMatch),
+  eraseMatch(timeMatch),
 ];
 
-const TARGETS: readonly AnyTargetExtension[] = [eraseTarget(rejectTarget), eraseTarget(logTarget), eraseTarget(snatTarget), eraseTarget(dnatTarget), eraseTarget(masqueradeTarget), eraseTarget(redirectTarget), eraseTarget(markTarget), eraseTarget(tcpmssTarget), eraseTarget(ctTarget), eraseTarget(notrackTarget)];
+const TARGETS: readonly AnyTargetExtension[] = [eraseTarget(rejectTarget), eraseTarget(logTarget), eraseTarget(snatTarget), eraseTarget(dnatTarget), eraseTarget(masqueradeTarget), eraseTarget(redirectTarget), eraseTarget(markTarget), eraseTarget(tcpmssTarget), eraseTarget(ctTarget), eraseTarget(notrackTarget), eraseTarget(connmarkTarget), eraseTarget(tosTarget), eraseTarget(traceTarget), eraseTarget(ttlTarget), eraseTarget(nflogTarget), eraseTarget(nfqueueTarget)];
 
 /** The verdicts xtables maps to its "standard" target. */
 export const STANDARD_TARGETS = ['ACCEPT', 'DROP', 'QUEUE', 'RETURN'] as const;
@@ -55,6 +59,9 @@ export function isTargetName(name: string): boolean {
 
 function matchFormatter(m: NfMatch): MatchFormatter {
   const f = (() => {
+    if ((m.kind as string) === 'connmark') return connmarkFormat;
+    if ((m.kind as string) === 'ttl') return ttlFormat;
+    if ((m.kind as string) === 'time') return timeFormat;
     switch (m.kind) {
       case 'tcp':
         return tcpFormat;
@@ -93,6 +100,12 @@ export function saveMatch(m: NfMatch, env: PrintEnv): string {
 }
 
 function targetFormatter(t: NfTarget): TargetFormatter | null {
+  if ((t.kind as string) === 'CONNMARK') return connmarkTargetFormat;
+  if ((t.kind as string) === 'TOS') return tosTargetFormat;
+  if ((t.kind as string) === 'TRACE') return traceTargetFormat;
+  if ((t.kind as string) === 'TTL') return ttlTargetFormat;
+  if ((t.kind as string) === 'NFLOG') return nflogTargetFormat;
+  if ((t.kind as string) === 'NFQUEUE') return nfqueueTargetFormat;
   switch (t.kind) {
     case 'REJECT':
       return rejectFormat as unknown as TargetFormatter;

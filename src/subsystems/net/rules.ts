@@ -1,0 +1,88 @@
+// Policy routing rules (fib_rules): one ordered list per family, the kernel's defaults at
+// boot, RTM_NEWRULE/RTM_DELRULE semantics (default priority, insertion after equal
+// priorities, NLM_F_EXCL duplicates, deletion of the first rule matching what was given).
+// The requests travel through the `net` service as kinds of their own (getrules, newrule,
+// delrule, flushrules); the rules are kept but not consulted by route lookups.
+import type { NetError } from '../../shared/services/net';
+import { err } from './fib';
+
+export interface FibRule {
+  family: 4 | 6;
+  pref: number;
+  not: boolean;
+  src?: string;
+  srcLen: number;
+  dst?: string;
+  dstLen: number;
+  tos: number;
+  fwmark?: number;
+  fwmask?: number;
+  iif?: string;
+  oif?: string;
+  /** 0 for rules whose action is not a table lookup */
+  table: number;
+  /** FR_ACT_TO_TBL (1), or the route type of blackhole (6), unreachable (7), prohibit (8) */
+  action: number;
+}
+
+/** A rule as given to add or delete: priority may be absent (add: the default one; del: any). */
+export type RuleSpec = Omit<FibRule, 'pref'> & { pref?: number };
+
+export type RuleRequest =
+  | { kind: 'getrules'; family: 4 | 6 }
+  | { kind: 'newrule'; rule: RuleSpec }
+  | { kind: 'delrule'; rule: Partial<RuleSpec> & { family: 4 | 6 } }
+  | { kind: 'flushrules'; family: 4 | 6 };
+
+export const RULE_KINDS = new Set(['getrules', 'newrule', 'delrule', 'flushrules']);
+
+function defaults(): FibRule[] {
+  const r = (family: 4 | 6, pref: number, table: number): FibRule => ({ family, pref, not: false, srcLen: 0, dstLen: 0, tos: 0, table, action: 1 });
+  return [r(4, 0, 255), r(4, 32766, 254), r(4, 32767, 253), r(6, 0, 255), r(6, 32766, 254)];
+}
+
+const SAME_KEYS: readonly (keyof FibRule)[] = ['pref', 'not', 'src', 'srcLen', 'dst', 'dstLen', 'tos', 'fwmark', 'fwmask', 'iif', 'oif', 'table', 'action'];
+
+export class FibRules {
+  private rules: FibRule[] = defaults();
+
+  handle(req: RuleRequest): { ok: true; rules?: FibRule[] } | NetError {
+    switch (req.kind) {
+      case 'getrules':
+        return { ok: true, rules: this.rules.filter((r) => r.family === req.family).map((r) => ({ ...r })) };
+      case 'newrule':
+        return this.add(req.rule);
+      case 'delrule':
+        return this.del(req.rule);
+      case 'flushrules':
+        // iproute2 deletes every rule it lists; the kernel keeps the priority-0 rule
+        this.rules = this.rules.filter((r) => r.family !== req.family || r.pref === 0);
+        return { ok: true };
+    }
+  }
+
+  /** fib_default_rule_pref: one below the second rule's priority, when that is not 0. */
+  private defaultPref(family: 4 | 6): number {
+    const list = this.rules.filter((r) => r.family === family);
+    const second = list[1];
+    return second && second.pref ? second.pref - 1 : 0;
+  }
+
+  private add(spec: RuleSpec): { ok: true } | NetError {
+    const rule: FibRule = { ...spec, pref: spec.pref ?? this.defaultPref(spec.family) };
+    const list = this.rules.filter((r) => r.family === rule.family);
+    if (list.some((r) => SAME_KEYS.every((k) => r[k] === rule[k]))) return err('EEXIST');
+    const after = [...this.rules].reverse().find((r) => r.family === rule.family && r.pref <= rule.pref);
+    const idx = after ? this.rules.indexOf(after) + 1 : this.rules.findIndex((r) => r.family === rule.family);
+    this.rules.splice(idx < 0 ? this.rules.length : idx, 0, rule);
+    return { ok: true };
+  }
+
+  private del(spec: Partial<RuleSpec> & { family: 4 | 6 }): { ok: true } | NetError {
+    const given = SAME_KEYS.filter((k) => spec[k] !== undefined && !(k === 'not' && spec.not === false) && !((k === 'srcLen' || k === 'dstLen' || k === 'tos') && spec[k] === 0));
+    const i = this.rules.findIndex((r) => r.family === spec.family && given.every((k) => r[k] === spec[k]));
+    if (i < 0) return err('ENOENT');
+    this.rules.splice(i, 1);
+    return { ok: true };
+  }
+}
