@@ -144,8 +144,10 @@ export function evalSync(rt: Runtime, e: Expr, pre?: Map<Expr, Value>): Value {
         store(rt, loc, v);
         return v;
       }
+      // gawk evaluates the right side first: x += x++ sees the incremented x
+      const rhs = toNum(ev(e.value));
       const cur = toNum(load(rt, loc));
-      const v = arith(rt, e.op[0] as ArithOp, cur, toNum(ev(e.value)));
+      const v = arith(rt, e.op[0] as ArithOp, cur, rhs);
       store(rt, loc, v);
       return v;
     }

@@ -130,7 +130,7 @@ export function awkSprintf(fmt: string, args: Value[], env: FormatEnv): string {
         if (isNumberArg(arg)) {
           const n = Math.trunc(toNum(arg));
           s = env.bytes ? String.fromCharCode(n & 0xff) : n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '';
-        } else s = [...toStr(arg, env.convfmt)].slice(0, 1).join('');
+        } else s = [...toStr(arg, env.convfmt)].slice(0, 1).join('') || '\0';
         out += pad(s, width, left, false);
         break;
       }

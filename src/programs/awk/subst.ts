@@ -4,14 +4,22 @@ import type { AwkMatch, AwkRegex } from './regex';
 
 type Part = string | number;
 
-/** sub/gsub replacement: `&` is the match, `\&` a literal &, `\\` a backslash. */
+/** sub/gsub replacement (gawk's rules): `&` is the match, `\&` a literal &, `\\&` a
+ * backslash and the match, `\\\&` a literal `\&`; any other backslash is kept. */
 function subParts(repl: string): Part[] {
   const parts: Part[] = [];
   let lit = '';
   for (let i = 0; i < repl.length; i++) {
     const c = repl[i]!;
-    if (c === '\\' && (repl[i + 1] === '&' || repl[i + 1] === '\\')) {
-      lit += repl[++i];
+    if (c === '\\' && repl.startsWith('\\\\&', i + 1)) {
+      lit += '\\&';
+      i += 3;
+    } else if (c === '\\' && repl.startsWith('\\&', i + 1)) {
+      lit += '\\';
+      i++;
+    } else if (c === '\\' && repl[i + 1] === '&') {
+      lit += '&';
+      i++;
     } else if (c === '&') {
       if (lit) parts.push(lit);
       lit = '';

@@ -123,7 +123,8 @@ export default defineProgram({
     } catch (e) {
       if (!isSysError(e)) throw e;
       await out.flush();
-      await ctx.error(`${qf(file)}: ${strerror(e.errno)}`);
+      // base64.c dies with "read error" when reading the open input fails (a directory)
+      await ctx.error(`read error: ${strerror(e.errno)}`);
       return 1;
     } finally {
       if (fd !== 0) ctx.sys.close(fd);

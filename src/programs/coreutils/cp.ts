@@ -1,4 +1,5 @@
 import { defineProgram, usageError } from '../define';
+import { backupSuffix, backupType } from '../lib/backup';
 import { Copier, type CopyOptions } from '../lib/copy';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
@@ -12,6 +13,8 @@ const HELP = `Copy SOURCE to DEST, or several SOURCEs into DIRECTORY.
 Long options take the same arguments as their short forms.
   -a, --archive                same as -dR --preserve=all
       --attributes-only        (not supported here)
+      --backup[=CONTROL]       back up each destination file that exists
+  -b                           like --backup without an argument
   -d                           same as --no-dereference --preserve=links
   -f, --force                  when an existing destination cannot be opened,
                                  remove it and try again (-n wins over this)
@@ -30,6 +33,7 @@ Long options take the same arguments as their short forms.
       --remove-destination     remove each existing destination before copying
                                  (compare --force)
   -s, --symbolic-link          make symbolic links instead of copies
+  -S, --suffix=SUFFIX          backup suffix instead of ~
   -t, --target-directory=DIRECTORY  copy every SOURCE into DIRECTORY
   -T, --no-target-directory    treat DEST as a plain file name
   -u, --update                 copy only when SOURCE is newer than the
@@ -40,6 +44,9 @@ ${HELP_LINES}
 
 Symbolic links in SOURCE are followed unless -R is given; with -R they are
 copied as links, unless -L or -H says otherwise.
+
+CONTROL is none/off, numbered/t, existing/nil or simple/never; the default
+comes from $VERSION_CONTROL and is 'existing'.
 ${coreutilsHelpFooter('cp')}`;
 
 const spec = {
@@ -52,6 +59,7 @@ const spec = {
   options: [
     // long options in GNU's table order, so ambiguous abbreviations list them the same way
     { key: 'a', short: 'a', long: 'archive' },
+    { key: 'backup', long: 'backup', arg: 'optional' as const },
     { key: 'L', short: 'L', long: 'dereference' },
     { key: 'f', short: 'f', long: 'force' },
     { key: 'i', short: 'i', long: 'interactive' },
@@ -66,9 +74,11 @@ const spec = {
     { key: 'remove-destination', long: 'remove-destination' },
     { key: 'strip-trailing-slashes', long: 'strip-trailing-slashes' },
     { key: 's', short: 's', long: 'symbolic-link' },
+    { key: 'S', short: 'S', long: 'suffix', arg: 'required' as const },
     { key: 't', short: 't', long: 'target-directory', arg: 'required' as const },
     { key: 'u', short: 'u', long: 'update' },
     { key: 'v', short: 'v', long: 'verbose' },
+    { key: 'b', short: 'b' },
     { key: 'd', short: 'd' },
     { key: 'H', short: 'H' },
     { key: 'p', short: 'p' },
@@ -141,6 +151,12 @@ export default defineProgram({
           break;
         }
       }
+    }
+    if (flag(args, 'b') || args.values.has('backup')) {
+      if (o.interactive === 'no') return usageError(ctx, spec, 'options --backup and --no-clobber are mutually exclusive');
+      const type = await backupType(ctx, lastValue(args, 'backup'));
+      if (type === undefined) return 1;
+      o.backup = { type, suffix: backupSuffix(ctx, lastValue(args, 'S')) };
     }
     // GNU: -R alone copies links as links; otherwise links are followed
     o.deref = deref ?? (o.recursive && o.link !== 'hard' ? 'never' : 'always');

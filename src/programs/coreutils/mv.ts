@@ -1,6 +1,7 @@
 import { isSysError } from '../../shared/errno';
 import type { Stat } from '../../shared/stat';
 import { defineProgram, usageError } from '../define';
+import { backupName, backupSuffix, backupType, type BackupType } from '../lib/backup';
 import type { Ctx } from '../lib/context';
 import { Copier } from '../lib/copy';
 import { flag, lastValue } from '../lib/getopt';
@@ -13,6 +14,7 @@ interface MoveOptions {
   interactive: 'ask' | 'no' | 'default';
   update: boolean;
   verbose: boolean;
+  backup?: { type: BackupType; suffix: string };
 }
 
 async function lstatOrUndefined(ctx: Ctx, path: string): Promise<Stat | undefined> {
@@ -90,9 +92,20 @@ async function move(ctx: Ctx, o: MoveOptions, src: string, dst: string): Promise
       return true;
     }
   }
+  let backedUp = '';
+  if (dstSt && o.backup && o.backup.type !== 'none') {
+    const name = await backupName(ctx.sys, dst, o.backup.type, o.backup.suffix);
+    try {
+      await ctx.sys.rename(dst, name);
+    } catch (e) {
+      await ctx.perror(e, `cannot backup ${quote(dst)}`);
+      return false;
+    }
+    backedUp = ` (backup: ${quote(name)})`;
+  }
   try {
     await ctx.sys.rename(src, dst);
-    if (o.verbose) await ctx.print(`renamed ${quote(src)} -> ${quote(dst)}\n`);
+    if (o.verbose) await ctx.print(`renamed ${quote(src)} -> ${quote(dst)}${backedUp}\n`);
     return true;
   } catch (e) {
     if (!isSysError(e)) throw e;
@@ -133,11 +146,14 @@ const spec = {
   help: `Rename SOURCE to DEST, or move each SOURCE into DIRECTORY.
 
 Long options take the same arguments as their short forms.
+      --backup[=CONTROL]       back up each destination file that exists
+  -b                           like --backup without an argument
   -f, --force                  never ask before overwriting
   -i, --interactive            ask before overwriting
   -n, --no-clobber             never overwrite an existing file
 If more than one of -i, -f, -n is given, the last one counts.
       --strip-trailing-slashes  drop trailing slashes from each SOURCE
+  -S, --suffix=SUFFIX          backup suffix instead of ~
   -t, --target-directory=DIRECTORY  move every SOURCE into DIRECTORY
   -T, --no-target-directory    treat DEST as a plain file name
   -u, --update                 move only when SOURCE is newer than the
@@ -147,14 +163,20 @@ ${HELP_LINES}
 
 Moving to another file system copies the files (keeping modes, owners and
 times) and then removes the originals.
+
+CONTROL is none/off, numbered/t, existing/nil or simple/never; the default
+comes from $VERSION_CONTROL and is 'existing'.
 ${coreutilsHelpFooter('mv')}`,
   version: coreutilsVersion('mv', ['Mike Parker', 'David MacKenzie', 'Jim Meyering']),
   options: [
+    { key: 'backup', long: 'backup', arg: 'optional' as const },
+    { key: 'b', short: 'b' },
     { key: 'f', short: 'f', long: 'force' },
     { key: 'i', short: 'i', long: 'interactive' },
     { key: 'n', short: 'n', long: 'no-clobber' },
     { key: 'T', short: 'T', long: 'no-target-directory' },
     { key: 'strip-trailing-slashes', long: 'strip-trailing-slashes' },
+    { key: 'S', short: 'S', long: 'suffix', arg: 'required' as const },
     { key: 't', short: 't', long: 'target-directory', arg: 'required' as const },
     { key: 'u', short: 'u', long: 'update' },
     { key: 'v', short: 'v', long: 'verbose' },
@@ -169,6 +191,12 @@ export default defineProgram({
       if (opt.key === 'f') o.interactive = 'default';
       else if (opt.key === 'i') o.interactive = 'ask';
       else if (opt.key === 'n') o.interactive = 'no';
+    }
+    if (flag(args, 'b') || args.values.has('backup')) {
+      if (o.interactive === 'no') return usageError(ctx, spec, 'options --backup and --no-clobber are mutually exclusive');
+      const type = await backupType(ctx, lastValue(args, 'backup'));
+      if (type === undefined) return 1;
+      o.backup = { type, suffix: backupSuffix(ctx, lastValue(args, 'S')) };
     }
     if ((args.values.get('t') ?? []).length > 1) {
       await ctx.error('multiple target directories specified');

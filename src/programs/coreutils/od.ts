@@ -3,7 +3,7 @@ import { argmatch, argmatchError } from '../lib/argmatch';
 import { tryHelp, usageFail } from '../lib/cli';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { decodeTypes, formatLine, trailer, type TypeSpec } from '../lib/od-format';
-import { dumpStrings, readBlock, type Input } from '../lib/od-input';
+import { dumpStrings, openFirst, readBlock, type Input } from '../lib/od-input';
 import { Output, ql } from '../lib/textio';
 import { xstrtol } from '../lib/xstrtol';
 
@@ -242,6 +242,7 @@ export default defineProgram({
       }
       return radix === 0 ? '' : std(a) + end;
     };
+    if (!(await openFirst(ctx, inp))) return 1;
     // skip: read and drop
     for (let left = skip; left > 0n;) {
       const b = await readBlock(ctx, inp, Number(left > 65536n ? 65536n : left));

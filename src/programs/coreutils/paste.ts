@@ -70,16 +70,27 @@ export default defineProgram({
           const r = new LineReader(ctx, fd, eol);
           let d = 0;
           let first = true;
-          for (let batch = await r.next(); batch; batch = await r.next()) {
-            for (const line of batch) {
-              if (!first) {
-                out.push(delims[d]!);
-                d = (d + 1) % delims.length;
+          try {
+            for (let batch = await r.next(); batch; batch = await r.next()) {
+              for (const line of batch) {
+                if (!first) {
+                  out.push(delims[d]!);
+                  d = (d + 1) % delims.length;
+                }
+                out.push(line);
+                first = false;
               }
-              out.push(line);
-              first = false;
+              await out.drain();
             }
-            await out.drain();
+          } catch (e) {
+            // a read error (a directory) ends this file's line, then a message names it
+            if (!isSysError(e)) throw e;
+            out.push(eol);
+            await out.flush();
+            await ctx.error(`${qf(file)}: ${strerror(e.errno)}`);
+            ok = false;
+            if (fd !== 0) ctx.sys.close(fd);
+            continue;
           }
           out.push(eol);
           if (fd !== 0) ctx.sys.close(fd);
@@ -88,10 +99,12 @@ export default defineProgram({
       }
       // parallel: every '-' takes its turn at the one standard input
       const readers: (LineReader | undefined)[] = [];
+      const names = new Map<LineReader, string>();
       let stdin: LineReader | undefined;
       for (const file of files) {
         if (file === '-') {
           stdin ??= new LineReader(ctx, 0, eol);
+          names.set(stdin, file);
           readers.push(stdin);
           continue;
         }
@@ -100,7 +113,9 @@ export default defineProgram({
           await ctx.error(`${qf(file)}: ${strerror(fd.errno)}`);
           return 1;
         }
-        readers.push(new LineReader(ctx, fd, eol));
+        const reader = new LineReader(ctx, fd, eol);
+        names.set(reader, file);
+        readers.push(reader);
       }
       const queues = new Map<LineReader, string[]>();
       const done = new Set<LineReader>();
@@ -108,7 +123,17 @@ export default defineProgram({
         let q = queues.get(r);
         while (!q || q.length === 0) {
           if (done.has(r)) return undefined;
-          const batch = await r.next();
+          let batch: string[] | null;
+          try {
+            batch = await r.next();
+          } catch (e) {
+            // a read error (a directory) ends that file, named, and the others go on
+            if (!isSysError(e)) throw e;
+            await out.flush();
+            await ctx.error(`${qf(names.get(r) ?? '-')}: ${strerror(e.errno)}`);
+            ok = false;
+            batch = null;
+          }
           if (!batch) {
             done.add(r);
             return undefined;

@@ -204,7 +204,7 @@ export default defineProgram({
     const step = ops.length === 3 ? scanned[1]! : one;
     const last = scanned[scanned.length - 1]!;
     if (fastOk && first.precision === 0 && step.precision === 0 && last.precision === 0 && Number.isFinite(first.value)
-      && first.value >= 0 && last.value >= 0 && step.value > 0 && step.value <= 200 && Number.isInteger(first.value)) {
+      && first.value >= 0 && !Object.is(first.value, -0) && last.value >= 0 && step.value > 0 && step.value <= 200 && Number.isInteger(first.value)) {
       await seqFast(ctx, out, BigInt(first.value), Number.isFinite(last.value) ? BigInt(Math.round(last.value)) : 'inf', BigInt(step.value), sep);
       return out.finish(0);
     }

@@ -4,6 +4,7 @@
 import { isSysError, SysError } from '../../shared/errno';
 import type { Stat } from '../../shared/stat';
 import type { Ctx } from './context';
+import { backupName, type BackupType } from './backup';
 import { quote } from './quote';
 import { yesno } from './yesno';
 
@@ -26,6 +27,8 @@ export interface CopyOptions {
   verbose: boolean;
   /** cp -l / cp -s: make links instead of copies. */
   link: 'hard' | 'symbolic' | undefined;
+  /** cp -b / --backup: rename an existing destination file before replacing it. */
+  backup?: { type: BackupType; suffix: string };
 }
 
 const CHUNK = 65536;
@@ -59,8 +62,13 @@ export class Copier {
     }
   }
 
+  /** The name the destination being replaced was backed up to, for the verbose line. */
+  private backedUp: string | undefined;
+
   private async verbose(src: string, dst: string): Promise<void> {
-    if (this.o.verbose) await this.ctx.print(`${this.o.move ? 'copied ' : ''}${quote(src)} -> ${quote(dst)}\n`);
+    const backup = this.backedUp;
+    this.backedUp = undefined;
+    if (this.o.verbose) await this.ctx.print(`${this.o.move ? 'copied ' : ''}${quote(src)} -> ${quote(dst)}${backup !== undefined ? ` (backup: ${quote(backup)})` : ''}\n`);
   }
 
   /**
@@ -116,6 +124,17 @@ export class Copier {
         await ctx.error(`cannot overwrite directory ${quote(dst)} with non-directory`);
         return false;
       }
+    }
+    if (dstSt && dstSt.kind !== 'dir' && o.backup && o.backup.type !== 'none') {
+      const name = await backupName(ctx.sys, dst, o.backup.type, o.backup.suffix);
+      try {
+        await ctx.sys.rename(dst, name);
+      } catch (e) {
+        await ctx.perror(e, `cannot backup ${quote(dst)}`);
+        return false;
+      }
+      this.backedUp = name;
+      dstSt = undefined;
     }
     // a second name of an inode already copied becomes a hard link (-a, --preserve=links)
     if (o.preserveLinks && st.kind !== 'dir' && st.nlink > 1) {

@@ -1,4 +1,4 @@
-// md5sum and sha256sum (coreutils digest.c): "HASH  FILE" lines, --tag's "MD5 (FILE) = HASH",
+// md5sum, sha1sum and the sha2 family (coreutils digest.c): "HASH  FILE" lines, --tag's "MD5 (FILE) = HASH",
 // names with \ or newline escaped, and --check with its OK / FAILED lines and warnings.
 import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram, type Program } from '../define';
@@ -6,7 +6,9 @@ import { usageFail } from './cli';
 import type { Ctx } from './context';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from './gnu';
 import { hex, Md5 } from './md5';
-import { Sha256 } from './sha256';
+import { Sha1 } from './sha1';
+import { Sha224, Sha256 } from './sha256';
+import { Sha512 } from './sha512';
 import { bin, LineReader, openInput, Output, qf, readChunk, textOf } from './textio';
 
 interface Hasher {
@@ -288,3 +290,7 @@ ${coreutilsHelpFooter(name)}`,
 
 export const MD5: Algo = { name: 'md5sum', tag: 'MD5', hexLength: 32, bits: 128, make: () => new Md5(), authors: ['Ulrich Drepper', 'Scott Miller', 'David Madore'] };
 export const SHA256: Algo = { name: 'sha256sum', tag: 'SHA256', hexLength: 64, bits: 256, make: () => new Sha256(), authors: ['Ulrich Drepper', 'Scott Miller', 'David Madore'] };
+export const SHA1: Algo = { name: 'sha1sum', tag: 'SHA1', hexLength: 40, bits: 160, make: () => new Sha1(), authors: ['Ulrich Drepper', 'Scott Miller', 'David Madore'] };
+export const SHA224: Algo = { name: 'sha224sum', tag: 'SHA224', hexLength: 56, bits: 224, make: () => new Sha224(), authors: ['Ulrich Drepper', 'Scott Miller', 'David Madore'] };
+export const SHA384: Algo = { name: 'sha384sum', tag: 'SHA384', hexLength: 96, bits: 384, make: () => Sha512.sha384(), authors: ['Ulrich Drepper', 'Scott Miller', 'David Madore'] };
+export const SHA512: Algo = { name: 'sha512sum', tag: 'SHA512', hexLength: 128, bits: 512, make: () => new Sha512(), authors: ['Ulrich Drepper', 'Scott Miller', 'David Madore'] };

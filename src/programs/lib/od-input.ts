@@ -38,6 +38,12 @@ export async function readBlock(ctx: Ctx, inp: Input, n: number): Promise<Uint8A
   return out.subarray(0, got);
 }
 
+/** Opens the first input that can be opened; false (after the messages) when none can,
+ * and od then prints nothing at all, not even the final offset. */
+export async function openFirst(ctx: Ctx, inp: Input): Promise<boolean> {
+  return inp.fd !== undefined || openNext(ctx, inp);
+}
+
 async function openNext(ctx: Ctx, inp: Input): Promise<boolean> {
   while (inp.index < inp.files.length) {
     const f = inp.files[inp.index++]!;

@@ -1,4 +1,5 @@
 import { byteChar } from '../../shared/bytes';
+import { strftime } from './strftime';
 // printf(1) / bash's printf builtin formatting: conversions %s %b %q %c %d %i %o %u %x %X
 // %e %E %f %F %g %G %a %%, flags, * widths, and the format reused until the arguments
 // run out. Shared by the shell builtin and /usr/bin/printf.
@@ -9,6 +10,9 @@ export interface PrintfResult {
   errors: string[];
   /** \c in %b or the format: stop all output. */
   stopped: boolean;
+  /** Messages that do not make the status 1, such as
+   * `warning: 99999999999999999999: Numerical result out of range` (bash clamps the value). */
+  warnings?: string[];
 }
 
 const ESCAPES: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'", '?': '?' };
@@ -96,7 +100,28 @@ export function shellQuoteQ(s: string): string {
   return s.replace(/[^A-Za-z0-9_@%+=:,./-]/g, '\\$&');
 }
 
-function parseIntArg(arg: string, errors: string[]): bigint {
+const INT64_MAX = (1n << 63n) - 1n;
+const INT64_MIN = -(1n << 63n);
+const UINT64_MAX = (1n << 64n) - 1n;
+
+/** strtoimax / strtoumax as bash's printf uses them: out-of-range values clamp with a warning. */
+function parseIntArg(arg: string, errors: string[], warnings?: string[], unsigned = false): bigint {
+  const v = parseIntArgRaw(arg, errors);
+  if (unsigned) {
+    if (v > UINT64_MAX || v < -UINT64_MAX) {
+      warnings?.push(`warning: ${arg}: Numerical result out of range`);
+      return UINT64_MAX;
+    }
+    return v;
+  }
+  if (v > INT64_MAX || v < INT64_MIN) {
+    warnings?.push(`warning: ${arg}: Numerical result out of range`);
+    return v > 0n ? INT64_MAX : INT64_MIN;
+  }
+  return v;
+}
+
+function parseIntArgRaw(arg: string, errors: string[]): bigint {
   const t = arg.trim();
   if (t === '') return 0n;
   if (/^['"]/.test(t)) return BigInt(t.codePointAt(1) ?? 0);
@@ -162,6 +187,7 @@ function formatFloat(v: number, conv: string, prec: number | undefined, flags: s
 
 export function formatPrintf(format: string, args: string[]): PrintfResult {
   const errors: string[] = [];
+  const warnings: string[] = [];
   let out = '';
   let argi = 0;
   const next = (): string | undefined => (argi < args.length ? args[argi++] : undefined);
@@ -186,10 +212,48 @@ export function formatPrintf(format: string, args: string[]): PrintfResult {
         i += 2;
         continue;
       }
+      // %(FORMAT)T: the argument (seconds since the epoch; -1 or none: now) through strftime
+      const tm = /^%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?\(([^)]*)\)(.?)/.exec(format.slice(i));
+      if (tm) {
+        if (tm[5] !== 'T') {
+          // bash warns and prints the directive as text
+          warnings.push(`warning: \`${tm[5] || ''}': invalid time format specification`);
+          out += '%';
+          i++;
+          continue;
+        }
+        i += tm[0].length;
+        let width = 0;
+        let left = (tm[1] ?? '').includes('-');
+        if (tm[2] === '*') {
+          const w = Number(parseIntArg(next() ?? '0', errors));
+          consumed = true;
+          if (w < 0) left = true;
+          width = Math.abs(w);
+        } else if (tm[2]) width = Number(tm[2]);
+        let prec: number | undefined;
+        if (tm[3] !== undefined) {
+          if (tm[3] === '*') {
+            prec = Number(parseIntArg(next() ?? '0', errors));
+            consumed = true;
+          } else prec = Number(tm[3] || '0');
+        }
+        const arg = next();
+        if (arg !== undefined) consumed = true;
+        let secs = arg === undefined ? -1n : parseIntArg(arg, errors, warnings);
+        if (secs === -1n || secs === -2n) secs = BigInt(Math.floor(Date.now() / 1000));
+        let text = strftime(tm[4] || '%X', Number(secs) * 1000);
+        if (prec !== undefined) text = text.slice(0, prec);
+        out += pad(text, width, left, false);
+        continue;
+      }
       const m = /^%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?([hlLjzt]*)([a-zA-Z])?/.exec(format.slice(i));
       if (!m || !m[5]) {
-        errors.push(`%${format.slice(i + 1, i + 2)}: invalid format character`);
-        return { out, errors, stopped: true };
+        // bash: "`%5': missing format character" when the format ends inside a conversion
+        const spec = m ? m[0] : '%';
+        if (i + spec.length >= format.length) errors.push(`\`${spec}': missing format character`);
+        else errors.push(`\`${format[i + spec.length]}': invalid format character`);
+        return { out, errors, stopped: true, warnings };
       }
       i += m[0].length;
       const flags = m[1]!;
@@ -239,7 +303,7 @@ export function formatPrintf(format: string, args: string[]): PrintfResult {
         case 'u':
         case 'x':
         case 'X': {
-          let v = parseIntArg(arg ?? '0', errors);
+          let v = parseIntArg(arg ?? '0', errors, warnings, conv !== 'd' && conv !== 'i');
           let s: string;
           if (conv === 'd' || conv === 'i') s = v.toString();
           else {
@@ -271,11 +335,11 @@ export function formatPrintf(format: string, args: string[]): PrintfResult {
           out += pad(formatFloat(parseFloatArg(arg ?? '0', errors), conv, prec, flags), width, left, zero);
           break;
         default:
-          errors.push(`%${conv}: invalid format character`);
-          return { out, errors, stopped: true };
+          errors.push(`\`${conv}': invalid format character`);
+          return { out, errors, stopped: true, warnings };
       }
     }
     if (!consumed || argi >= args.length) break;
   }
-  return { out, errors, stopped: false };
+  return { out, errors, stopped: false, warnings };
 }

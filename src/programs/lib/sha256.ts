@@ -15,7 +15,13 @@ const K = new Uint32Array([
 
 export class Sha256 extends BlockHash {
   private h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  /** Bytes of the digest: 32, or 28 for SHA-224. */
+  protected outLength = 32;
   private readonly w = new Uint32Array(64);
+
+  protected setState(iv: number[]): void {
+    this.h = new Uint32Array(iv);
+  }
 
   protected block(b: Uint8Array, off: number): void {
     const w = this.w;
@@ -60,8 +66,8 @@ export class Sha256 extends BlockHash {
 
   digest(): Uint8Array {
     this.pad(false);
-    const out = new Uint8Array(32);
-    for (let i = 0; i < 8; i++) {
+    const out = new Uint8Array(this.outLength);
+    for (let i = 0; i < this.outLength / 4; i++) {
       const v = this.h[i]!;
       out[i * 4] = v >>> 24;
       out[i * 4 + 1] = (v >>> 16) & 0xff;
@@ -69,5 +75,14 @@ export class Sha256 extends BlockHash {
       out[i * 4 + 3] = v & 0xff;
     }
     return out;
+  }
+}
+
+/** SHA-224: SHA-256 with its own initial values, cut to 28 bytes. */
+export class Sha224 extends Sha256 {
+  constructor() {
+    super();
+    this.outLength = 28;
+    this.setState([0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939, 0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4]);
   }
 }

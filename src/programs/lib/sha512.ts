@@ -1,5 +1,6 @@
-// SHA-512 (FIPS 180-4) over bytes, in 32-bit halves so it runs the same in a worker and in
-// Node without BigInt. Used by sha512-crypt ($6$ password hashes).
+// SHA-512 and SHA-384 (FIPS 180-4) over bytes, in 32-bit halves so it runs the same in a
+// worker and in Node without BigInt. Used by sha512-crypt ($6$ password hashes) and by
+// sha384sum/sha512sum (the streaming Sha512 class).
 
 // Round constants, as [high, low] 32-bit pairs.
 const K = [
@@ -85,14 +86,19 @@ function compress(h: Int32Array, block: Uint8Array, off: number): void {
 
 /** The 64-byte SHA-512 digest of `data`. */
 export function sha512(data: Uint8Array): Uint8Array {
-  const h = new Int32Array(IV);
+  return finish(new Int32Array(IV), data, data.length, 64);
+}
+
+/** Hashes the whole blocks of `data`, pads the rest (the message was `length` bytes in all)
+ * and returns the first `outBytes` bytes of the state. */
+function finish(h: Int32Array, data: Uint8Array, length: number, outBytes: number): Uint8Array {
   const full = data.length - (data.length % 128);
   for (let off = 0; off < full; off += 128) compress(h, data, off);
   const rest = data.length - full;
   const tail = new Uint8Array(rest < 112 ? 128 : 256);
   tail.set(data.subarray(full));
   tail[rest] = 0x80;
-  const bits = data.length * 8;
+  const bits = length * 8;
   const end = tail.length;
   // message length in bits, big-endian in the last 16 bytes (lengths here stay below 2^53)
   const hiBits = Math.floor(bits / 0x100000000);
@@ -112,5 +118,53 @@ export function sha512(data: Uint8Array): Uint8Array {
     out[i * 4 + 2] = h[i]! >>> 8;
     out[i * 4 + 3] = h[i]!;
   }
-  return out;
+  return outBytes === 64 ? out : out.slice(0, outBytes);
+}
+
+const IV384 = [
+  0xcbbb9d5d, 0xc1059ed8, 0x629a292a, 0x367cd507, 0x9159015a, 0x3070dd17, 0x152fecd8, 0xf70e5939,
+  0x67332667, 0xffc00b31, 0x8eb44a87, 0x68581511, 0xdb0c2e0d, 0x64f98fa7, 0x47b5481d, 0xbefa4fa4,
+];
+
+/** Streaming SHA-512 (or SHA-384 with `Sha512.sha384()`): update() with any chunk sizes, then digest(). */
+export class Sha512 {
+  private readonly h: Int32Array;
+  private buf = new Uint8Array(128);
+  private used = 0;
+  private length = 0;
+
+  constructor(
+    iv: readonly number[] = IV,
+    private readonly outBytes = 64,
+  ) {
+    this.h = new Int32Array(iv);
+  }
+
+  static sha384(): Sha512 {
+    return new Sha512(IV384, 48);
+  }
+
+  update(data: Uint8Array): this {
+    this.length += data.length;
+    let i = 0;
+    if (this.used > 0) {
+      const n = Math.min(128 - this.used, data.length);
+      this.buf.set(data.subarray(0, n), this.used);
+      this.used += n;
+      i = n;
+      if (this.used < 128) return this;
+      compress(this.h, this.buf, 0);
+      this.used = 0;
+    }
+    for (; i + 128 <= data.length; i += 128) compress(this.h, data, i);
+    if (i < data.length) {
+      this.buf.set(data.subarray(i), 0);
+      this.used = data.length - i;
+    }
+    return this;
+  }
+
+  digest(): Uint8Array {
+    return finish(this.h, this.buf.subarray(0, this.used), this.length, this.outBytes);
+  }
 }

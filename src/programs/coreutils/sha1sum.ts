@@ -1,0 +1,3 @@
+import { digestProgram, SHA1 } from '../lib/digest-main';
+
+export default digestProgram(SHA1);

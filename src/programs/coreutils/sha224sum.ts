@@ -1,0 +1,3 @@
+import { digestProgram, SHA224 } from '../lib/digest-main';
+
+export default digestProgram(SHA224);

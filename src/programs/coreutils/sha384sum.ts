@@ -1,0 +1,3 @@
+import { digestProgram, SHA384 } from '../lib/digest-main';
+
+export default digestProgram(SHA384);

@@ -1,0 +1,55 @@
+import { isSysError, strerror } from '../../shared/errno';
+import { defineProgram } from '../define';
+import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
+import { bsdSum, sysvSum } from '../lib/sum-algos';
+import { openInput, Output, qf, readChunk } from '../lib/textio';
+
+export default defineProgram({
+  name: 'sum',
+  installPath: '/usr/bin/sum',
+  pkg: 'coreutils',
+  usage: 'sum [OPTION]... [FILE]...',
+  help: `Print the checksum and the block count of each FILE.
+
+With no FILE, or when FILE is -, read standard input.
+
+  -r              the BSD algorithm, 1K blocks (the default)
+  -s, --sysv      the System V algorithm, 512-byte blocks
+${HELP_LINES}
+${coreutilsHelpFooter('sum')}`,
+  version: coreutilsVersion('sum', ['Kayvan Aghaiepour', 'David MacKenzie']),
+  options: [
+    { key: 'r', short: 'r' },
+    { key: 's', short: 's', long: 'sysv' },
+  ],
+  async main(ctx, args) {
+    let sysv = false;
+    for (const { key } of args.order) sysv = key === 's';
+    const named = args.operands.length > 0;
+    const files = named ? args.operands : ['-'];
+    const out = new Output(ctx);
+    let ok = true;
+    for (const file of files) {
+      const fd = await openInput(ctx, file);
+      if (typeof fd !== 'number') {
+        await out.flush();
+        await ctx.error(`${qf(file)}: ${strerror(fd.errno)}`);
+        ok = false;
+        continue;
+      }
+      const st = sysv ? sysvSum() : bsdSum();
+      try {
+        for (let c = await readChunk(ctx, fd); c; c = await readChunk(ctx, fd)) st.update(c);
+        out.push(`${st.result()}${named ? ` ${file}` : ''}\n`);
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        await out.flush();
+        await ctx.error(`${qf(file)}: ${strerror(e.errno)}`);
+        ok = false;
+      } finally {
+        if (fd !== 0) ctx.sys.close(fd);
+      }
+    }
+    return out.finish(ok ? 0 : 1);
+  },
+});
