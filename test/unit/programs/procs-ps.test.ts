@@ -104,9 +104,17 @@ describe('ps', () => {
   });
 
   it('shows a zombie and a stopped job with their states', async () => {
-    // the clock stands still, so the sleep only ends when killed
-    const r = await sh(newMachine({}, 'manual'), 'sleep 100 & p=$!; until pgrep -x sleep >/dev/null; do :; done; kill -STOP $p; ps -o pid,stat,comm -p $p; kill -9 $p; until ps -o stat= -p $p | grep -q Z; do :; done; ps -o stat,args -p $p; true');
-    expect(r.stdout).toBe('    PID STAT COMMAND\n     42 T    sleep\nSTAT COMMAND\nZ    [sleep] <defunct>\n');
+    // the clock stands still, so the sleeps only end when killed. bash reaps its own children
+    // at once; a zombie stays while its parent does not wait: here an exec'd sleep
+    const script = [
+      '(sleep 100 & exec sleep 200) & q=$!',
+      'until p=$(pgrep -P $q -x sleep); do :; done',
+      'kill -STOP $p; ps -o stat,comm -p $p; kill -9 $p',
+      'until ps -o stat= -p $p | grep -q Z; do :; done',
+      'ps -o stat,args -p $p; kill -9 $q; wait; true',
+    ].join('\n');
+    const r = await sh(newMachine({}, 'manual'), script);
+    expect(r.stdout).toBe('STAT COMMAND\nT    sleep\nSTAT COMMAND\nZ    [sleep] <defunct>\n');
   });
 
   it("shows the sizes the kernel keeps: /proc/<pid>/status and statm agree, and a shell's array counts", async () => {
