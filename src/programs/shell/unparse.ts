@@ -1,8 +1,19 @@
 // Command text for job listings (`[1]+  Done   sleep 5`) and `type`/`declare -f`.
 import type { Command, List } from './ast';
 
+/** The list as bash prints it: `a; b`, but `a & b` after a background command. */
 export function listText(list: List): string {
-  return list.items.map((i) => commandText(i.cmd) + (i.async ? ' &' : '')).join('; ');
+  let out = '';
+  list.items.forEach((i, n) => {
+    if (n > 0) out += list.items[n - 1]!.async ? ' ' : '; ';
+    out += commandText(i.cmd) + (i.async ? ' &' : '');
+  });
+  return out;
+}
+
+/** A list that a `;` ends inside braces, unless it ends in `&` already (`{ a; }`, `{ a & }`). */
+function endedList(list: List): string {
+  return list.items.at(-1)?.async ? listText(list) : `${listText(list)};`;
 }
 
 export function commandText(cmd: Command): string {
@@ -16,7 +27,7 @@ export function commandText(cmd: Command): string {
     case 'subshell':
       return `( ${listText(cmd.body)} )`;
     case 'group':
-      return `{ ${listText(cmd.body)}; }`;
+      return `{ ${endedList(cmd.body)} }`;
     case 'if':
       return `if ${listText(cmd.clauses[0]!.cond)}; then ${listText(cmd.clauses[0]!.body)}; fi`;
     case 'while':
