@@ -449,6 +449,7 @@ async function runBash(ctx: Ctx, shell: { sh?: Interpreter }): Promise<number> {
     }
     if (inv.command !== undefined) {
       state.errorContext = 'command';
+      state.runsCommand = true;
       if (inv.args.length > 0) state.arg0 = inv.args[0]!;
       state.positional = inv.args.slice(1);
       return guarded(sh, () => sh.evalString(inv.command!, { line: 1, top: true }));
@@ -478,6 +479,7 @@ async function runBash(ctx: Ctx, shell: { sh?: Interpreter }): Promise<number> {
       return guarded(sh, () => sh.evalString(text, { line: 1, top: true }));
     }
     state.positional = inv.args;
+    state.readsStdin = true;
     if (inv.interactive ?? (sys.isatty(0) && sys.isatty(2))) return interactive(sh, inv);
     state.errorContext = 'command';
     const text = await readAll(sys);

@@ -15,21 +15,21 @@ interface Value {
   star: boolean;
 }
 
+/** The single-letter options `$-` shows, in bash's order (flags.c shell_flags), and their long names. */
+const FLAG_ORDER: [string, string][] = [
+  ['a', 'allexport'], ['b', 'notify'], ['e', 'errexit'], ['f', 'noglob'], ['h', 'hashall'], ['i', ''], ['k', 'keyword'],
+  ['m', 'monitor'], ['n', 'noexec'], ['p', 'privileged'], ['t', 'onecmd'], ['u', 'nounset'], ['v', 'verbose'], ['x', 'xtrace'],
+  ['B', 'braceexpand'], ['C', 'noclobber'], ['E', 'errtrace'], ['H', 'histexpand'], ['P', 'physical'], ['T', 'functrace'],
+];
+
+/** `$-`: the set flags in bash's order, then c (bash -c) and s (commands from standard input). */
 function flagsOf(h: ExpandHost): string {
   const o = h.state.options;
   let f = '';
-  if (o.has('hashall')) f += 'h';
-  if (o.has('monitor')) f += 'm';
-  if (o.has('braceexpand')) f += 'B';
-  if (o.has('errexit')) f += 'e';
-  if (o.has('noglob')) f += 'f';
-  if (o.has('nounset')) f += 'u';
-  if (o.has('xtrace')) f += 'x';
-  if (o.has('noclobber')) f += 'C';
-  if (o.has('allexport')) f = `a${f}`;
-  if (h.state.interactive) f += 'i';
-  if (o.has('histexpand')) f += 'H';
-  return f.replace(/^(.*)$/, (s) => s.split('').sort((a, b) => 'ahmBefuxCiHs'.indexOf(a) - 'ahmBefuxCiHs'.indexOf(b)).join(''));
+  for (const [letter, name] of FLAG_ORDER) if (letter === 'i' ? h.state.interactive : o.has(name)) f += letter;
+  if (h.state.runsCommand) f += 'c';
+  if (h.state.readsStdin) f += 's';
+  return f;
 }
 
 export function arrayValues(h: ExpandHost, name: string): string[] | undefined {

@@ -67,6 +67,10 @@ export class ShellState {
   traps = new Map<string, string>();
   interactive = false;
   login = false;
+  /** bash -c: `$-` shows c */
+  runsCommand = false;
+  /** commands come from standard input (interactive, bash -s, bash < file): `$-` shows s */
+  readsStdin = false;
   lineno = 0;
   jobs: Job[] = [];
   /** bgpids: the statuses of background processes reaped, for `wait PID` (oldest first). */
@@ -111,6 +115,8 @@ export class ShellState {
     s.parentTraps = new Map(this.traps);
     s.interactive = false;
     s.login = this.login;
+    s.runsCommand = this.runsCommand;
+    s.readsStdin = this.readsStdin;
     s.lineno = this.lineno;
     // a pipeline stage or a command substitution still lists the jobs ((...) forgets them)
     s.jobs = this.jobs.map((j) => ({ ...j, pids: [...j.pids], pending: new Set(j.pending), inherited: true }));
