@@ -1,6 +1,6 @@
 // SHA-1 (FIPS 180-4), streaming: update() with any chunk sizes, then digest().
 
-import { BlockHash } from './block-hash';
+import { BlockHash, bigEndianBytes } from './block-hash';
 
 export class Sha1 extends BlockHash {
   private h = new Uint32Array([0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0]);
@@ -50,14 +50,6 @@ export class Sha1 extends BlockHash {
 
   digest(): Uint8Array {
     this.pad(false);
-    const out = new Uint8Array(20);
-    for (let i = 0; i < 5; i++) {
-      const v = this.h[i]!;
-      out[i * 4] = v >>> 24;
-      out[i * 4 + 1] = (v >>> 16) & 0xff;
-      out[i * 4 + 2] = (v >>> 8) & 0xff;
-      out[i * 4 + 3] = v & 0xff;
-    }
-    return out;
+    return bigEndianBytes(this.h, 20);
   }
 }

@@ -1,6 +1,6 @@
 // SHA-256 (FIPS 180-4), streaming: update() with any chunk sizes, then digest().
 
-import { BlockHash } from './block-hash';
+import { BlockHash, bigEndianBytes } from './block-hash';
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -66,15 +66,7 @@ export class Sha256 extends BlockHash {
 
   digest(): Uint8Array {
     this.pad(false);
-    const out = new Uint8Array(this.outLength);
-    for (let i = 0; i < this.outLength / 4; i++) {
-      const v = this.h[i]!;
-      out[i * 4] = v >>> 24;
-      out[i * 4 + 1] = (v >>> 16) & 0xff;
-      out[i * 4 + 2] = (v >>> 8) & 0xff;
-      out[i * 4 + 3] = v & 0xff;
-    }
-    return out;
+    return bigEndianBytes(this.h, this.outLength);
   }
 }
 

@@ -2,6 +2,8 @@
 // worker and in Node without BigInt. Used by sha512-crypt ($6$ password hashes) and by
 // sha384sum/sha512sum (the streaming Sha512 class).
 
+import { BlockHash, bigEndianBytes } from './block-hash';
+
 // Round constants, as [high, low] 32-bit pairs.
 const K = [
   0x428a2f98, 0xd728ae22, 0x71374491, 0x23ef65cd, 0xb5c0fbcf, 0xec4d3b2f, 0xe9b5dba5, 0x8189dbbc,
@@ -86,39 +88,7 @@ function compress(h: Int32Array, block: Uint8Array, off: number): void {
 
 /** The 64-byte SHA-512 digest of `data`. */
 export function sha512(data: Uint8Array): Uint8Array {
-  return finish(new Int32Array(IV), data, data.length, 64);
-}
-
-/** Hashes the whole blocks of `data`, pads the rest (the message was `length` bytes in all)
- * and returns the first `outBytes` bytes of the state. */
-function finish(h: Int32Array, data: Uint8Array, length: number, outBytes: number): Uint8Array {
-  const full = data.length - (data.length % 128);
-  for (let off = 0; off < full; off += 128) compress(h, data, off);
-  const rest = data.length - full;
-  const tail = new Uint8Array(rest < 112 ? 128 : 256);
-  tail.set(data.subarray(full));
-  tail[rest] = 0x80;
-  const bits = length * 8;
-  const end = tail.length;
-  // message length in bits, big-endian in the last 16 bytes (lengths here stay below 2^53)
-  const hiBits = Math.floor(bits / 0x100000000);
-  tail[end - 8] = hiBits >>> 24;
-  tail[end - 7] = hiBits >>> 16;
-  tail[end - 6] = hiBits >>> 8;
-  tail[end - 5] = hiBits;
-  tail[end - 4] = bits >>> 24;
-  tail[end - 3] = bits >>> 16;
-  tail[end - 2] = bits >>> 8;
-  tail[end - 1] = bits;
-  for (let off = 0; off < tail.length; off += 128) compress(h, tail, off);
-  const out = new Uint8Array(64);
-  for (let i = 0; i < 16; i++) {
-    out[i * 4] = h[i]! >>> 24;
-    out[i * 4 + 1] = h[i]! >>> 16;
-    out[i * 4 + 2] = h[i]! >>> 8;
-    out[i * 4 + 3] = h[i]!;
-  }
-  return outBytes === 64 ? out : out.slice(0, outBytes);
+  return new Sha512().update(data).digest();
 }
 
 const IV384 = [
@@ -127,16 +97,14 @@ const IV384 = [
 ];
 
 /** Streaming SHA-512 (or SHA-384 with `Sha512.sha384()`): update() with any chunk sizes, then digest(). */
-export class Sha512 {
+export class Sha512 extends BlockHash {
   private readonly h: Int32Array;
-  private buf = new Uint8Array(128);
-  private used = 0;
-  private length = 0;
 
   constructor(
     iv: readonly number[] = IV,
     private readonly outBytes = 64,
   ) {
+    super(128, 16);
     this.h = new Int32Array(iv);
   }
 
@@ -144,27 +112,12 @@ export class Sha512 {
     return new Sha512(IV384, 48);
   }
 
-  update(data: Uint8Array): this {
-    this.length += data.length;
-    let i = 0;
-    if (this.used > 0) {
-      const n = Math.min(128 - this.used, data.length);
-      this.buf.set(data.subarray(0, n), this.used);
-      this.used += n;
-      i = n;
-      if (this.used < 128) return this;
-      compress(this.h, this.buf, 0);
-      this.used = 0;
-    }
-    for (; i + 128 <= data.length; i += 128) compress(this.h, data, i);
-    if (i < data.length) {
-      this.buf.set(data.subarray(i), 0);
-      this.used = data.length - i;
-    }
-    return this;
+  protected block(b: Uint8Array, off: number): void {
+    compress(this.h, b, off);
   }
 
   digest(): Uint8Array {
-    return finish(this.h, this.buf.subarray(0, this.used), this.length, this.outBytes);
+    this.pad(false);
+    return bigEndianBytes(this.h, this.outBytes);
   }
 }
