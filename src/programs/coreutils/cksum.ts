@@ -1,4 +1,3 @@
-import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram } from '../define';
 import { argmatch, argmatchError, type ArgChoices } from '../lib/argmatch';
 import { tryHelp } from '../lib/cli';
@@ -8,7 +7,7 @@ import { Sha1 } from '../lib/sha1';
 import { Sha224, Sha256 } from '../lib/sha256';
 import { Sha512 } from '../lib/sha512';
 import { bsdSum, crcSum, sysvSum, type SumState } from '../lib/sum-algos';
-import { openInput, Output, qf, readChunk } from '../lib/textio';
+import { eachInput, Output, readChunk } from '../lib/textio';
 
 type Algo = 'bsd' | 'sysv' | 'crc' | 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512' | 'blake2b' | 'sm3';
 const ALGOS: ArgChoices<Algo> = (['bsd', 'sysv', 'crc', 'md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'blake2b', 'sm3'] as const).map((a) => [a, a] as const);
@@ -68,36 +67,19 @@ ${coreutilsHelpFooter('cksum')}`,
     const named = args.operands.length > 0;
     const files = named ? args.operands : ['-'];
     const out = new Output(ctx);
-    let ok = true;
-    for (const file of files) {
-      const fd = await openInput(ctx, file);
-      if (typeof fd !== 'number') {
-        await out.flush();
-        await ctx.error(`${qf(file)}: ${strerror(fd.errno)}`);
-        ok = false;
-        continue;
+    const tag = TAGS[algo];
+    const ok = await eachInput(ctx, out, files, async (fd, file) => {
+      if (tag !== undefined) {
+        const h = digester(algo);
+        for (let c = await readChunk(ctx, fd); c; c = await readChunk(ctx, fd)) h.update(c);
+        const d = hex(h.digest());
+        out.push(tagged ? `${tag} (${file}) = ${d}\n` : `${d}  ${file}\n`);
+      } else {
+        const st: SumState = algo === 'bsd' ? bsdSum() : algo === 'sysv' ? sysvSum() : crcSum();
+        for (let c = await readChunk(ctx, fd); c; c = await readChunk(ctx, fd)) st.update(c);
+        out.push(`${st.result()}${named ? ` ${file}` : ''}\n`);
       }
-      try {
-        const tag = TAGS[algo];
-        if (tag !== undefined) {
-          const h = digester(algo);
-          for (let c = await readChunk(ctx, fd); c; c = await readChunk(ctx, fd)) h.update(c);
-          const d = hex(h.digest());
-          out.push(tagged ? `${tag} (${file}) = ${d}\n` : `${d}  ${file}\n`);
-        } else {
-          const st: SumState = algo === 'bsd' ? bsdSum() : algo === 'sysv' ? sysvSum() : crcSum();
-          for (let c = await readChunk(ctx, fd); c; c = await readChunk(ctx, fd)) st.update(c);
-          out.push(`${st.result()}${named ? ` ${file}` : ''}\n`);
-        }
-      } catch (e) {
-        if (!isSysError(e)) throw e;
-        await out.flush();
-        await ctx.error(`${qf(file)}: ${strerror(e.errno)}`);
-        ok = false;
-      } finally {
-        if (fd !== 0) ctx.sys.close(fd);
-      }
-    }
+    });
     return out.finish(ok ? 0 : 1);
   },
 });

@@ -1,8 +1,7 @@
-import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram } from '../define';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { bsdSum, sysvSum } from '../lib/sum-algos';
-import { openInput, Output, qf, readChunk } from '../lib/textio';
+import { eachInput, Output, readChunk } from '../lib/textio';
 
 export default defineProgram({
   name: 'sum',
@@ -28,28 +27,11 @@ ${coreutilsHelpFooter('sum')}`,
     const named = args.operands.length > 0;
     const files = named ? args.operands : ['-'];
     const out = new Output(ctx);
-    let ok = true;
-    for (const file of files) {
-      const fd = await openInput(ctx, file);
-      if (typeof fd !== 'number') {
-        await out.flush();
-        await ctx.error(`${qf(file)}: ${strerror(fd.errno)}`);
-        ok = false;
-        continue;
-      }
+    const ok = await eachInput(ctx, out, files, async (fd, file) => {
       const st = sysv ? sysvSum() : bsdSum();
-      try {
-        for (let c = await readChunk(ctx, fd); c; c = await readChunk(ctx, fd)) st.update(c);
-        out.push(`${st.result()}${named ? ` ${file}` : ''}\n`);
-      } catch (e) {
-        if (!isSysError(e)) throw e;
-        await out.flush();
-        await ctx.error(`${qf(file)}: ${strerror(e.errno)}`);
-        ok = false;
-      } finally {
-        if (fd !== 0) ctx.sys.close(fd);
-      }
-    }
+      for (let c = await readChunk(ctx, fd); c; c = await readChunk(ctx, fd)) st.update(c);
+      out.push(`${st.result()}${named ? ` ${file}` : ''}\n`);
+    });
     return out.finish(ok ? 0 : 1);
   },
 });

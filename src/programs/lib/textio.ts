@@ -132,6 +132,36 @@ export function closeInput(ctx: Ctx, fd: number): void {
   if (fd !== 0) ctx.sys.close(fd);
 }
 
+/**
+ * Runs `each` on every input operand, open ('-' is stdin), as the coreutils filters do: a file
+ * that cannot be opened or read is reported as `FILE: error` after what `out` holds, and the
+ * others go on. Whether every file went through.
+ */
+export async function eachInput(ctx: Ctx, out: Output, files: string[], each: (fd: number, file: string) => Promise<void>): Promise<boolean> {
+  let ok = true;
+  const fail = async (file: string, e: SysError): Promise<void> => {
+    await out.flush();
+    await ctx.error(`${qf(file)}: ${strerror(e.errno)}`);
+    ok = false;
+  };
+  for (const file of files) {
+    const fd = await openInput(ctx, file);
+    if (typeof fd !== 'number') {
+      await fail(file, fd);
+      continue;
+    }
+    try {
+      await each(fd, file);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      await fail(file, e);
+    } finally {
+      closeInput(ctx, fd);
+    }
+  }
+  return ok;
+}
+
 /** One read with a tick before it; null at end of file. Throws the SysError of a failed read. */
 export async function readChunk(ctx: Ctx, fd: number, max = CHUNK): Promise<Uint8Array | null> {
   await ctx.tick();
