@@ -1,7 +1,7 @@
 import { isSysError } from '../../shared/errno';
 import type { Stat } from '../../shared/stat';
 import { defineProgram, usageError } from '../define';
-import { backupName, backupSuffix, backupType, type BackupType } from '../lib/backup';
+import { backupSuffix, backupType, makeBackup, type BackupType } from '../lib/backup';
 import type { Ctx } from '../lib/context';
 import { Copier } from '../lib/copy';
 import { flag, lastValue } from '../lib/getopt';
@@ -94,13 +94,8 @@ async function move(ctx: Ctx, o: MoveOptions, src: string, dst: string): Promise
   }
   let backedUp = '';
   if (dstSt && o.backup && o.backup.type !== 'none') {
-    const name = await backupName(ctx.sys, dst, o.backup.type, o.backup.suffix);
-    try {
-      await ctx.sys.rename(dst, name);
-    } catch (e) {
-      await ctx.perror(e, `cannot backup ${quote(dst)}`);
-      return false;
-    }
+    const name = await makeBackup(ctx, dst, o.backup.type, o.backup.suffix);
+    if (name === undefined) return false;
     backedUp = ` (backup: ${quote(name)})`;
   }
   try {

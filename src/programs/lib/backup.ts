@@ -3,6 +3,7 @@
 import type { Sys } from '../../shared/sys';
 import { argmatch, argmatchError, type ArgChoices } from './argmatch';
 import type { Ctx } from './context';
+import { quote } from './quote';
 
 export type BackupType = 'none' | 'simple' | 'existing' | 'numbered';
 
@@ -47,4 +48,19 @@ export async function backupName(sys: Sys, file: string, type: BackupType, suffi
   }
   if (type === 'existing' && highest === 0) return file + suffix;
   return `${file}.~${highest + 1}~`;
+}
+
+/**
+ * Moves `file` aside as its next backup (cp, mv, ln, install with --backup): the backup's name,
+ * or undefined after reporting `cannot backup FILE`.
+ */
+export async function makeBackup(ctx: Ctx, file: string, type: BackupType, suffix: string): Promise<string | undefined> {
+  const name = await backupName(ctx.sys, file, type, suffix);
+  try {
+    await ctx.sys.rename(file, name);
+    return name;
+  } catch (e) {
+    await ctx.perror(e, `cannot backup ${quote(file)}`);
+    return undefined;
+  }
 }

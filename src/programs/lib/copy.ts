@@ -4,7 +4,7 @@
 import { isSysError, SysError } from '../../shared/errno';
 import type { Stat } from '../../shared/stat';
 import type { Ctx } from './context';
-import { backupName, type BackupType } from './backup';
+import { makeBackup, type BackupType } from './backup';
 import { quote } from './quote';
 import { yesno } from './yesno';
 
@@ -126,13 +126,8 @@ export class Copier {
       }
     }
     if (dstSt && dstSt.kind !== 'dir' && o.backup && o.backup.type !== 'none') {
-      const name = await backupName(ctx.sys, dst, o.backup.type, o.backup.suffix);
-      try {
-        await ctx.sys.rename(dst, name);
-      } catch (e) {
-        await ctx.perror(e, `cannot backup ${quote(dst)}`);
-        return false;
-      }
+      const name = await makeBackup(ctx, dst, o.backup.type, o.backup.suffix);
+      if (name === undefined) return false;
       this.backedUp = name;
       dstSt = undefined;
     }
