@@ -44,6 +44,18 @@ export function signalName(sig: number): SignalName | undefined {
   return BY_NUMBER.get(sig);
 }
 
+/** The real-time signals as glibc numbers them (32 and 33 are its own, for threads). */
+export const SIGRTMIN = 34;
+export const SIGRTMAX = 64;
+
+/** glibc's name of a real-time signal: SIGRTMIN, SIGRTMIN+n up to the middle, SIGRTMAX-n, SIGRTMAX. */
+export function realtimeSignalName(sig: number): string | undefined {
+  if (sig < SIGRTMIN || sig > SIGRTMAX) return undefined;
+  if (sig === SIGRTMIN) return 'SIGRTMIN';
+  if (sig === SIGRTMAX) return 'SIGRTMAX';
+  return sig <= (SIGRTMIN + SIGRTMAX) >> 1 ? `SIGRTMIN+${sig - SIGRTMIN}` : `SIGRTMAX-${SIGRTMAX - sig}`;
+}
+
 /** Accepts 'INT', 'SIGINT', 'int' or '2'. */
 export function parseSignal(text: string): number | undefined {
   if (/^\d+$/.test(text)) {

@@ -1,7 +1,7 @@
 // /usr/bin/kill (Photon builds procps-ng with --disable-kill, so this is util-linux 2.38's)
 // and killall (psmisc 23.6).
 import { isSysError, strerror } from '../../shared/errno';
-import { SIGNALS } from '../../shared/signals';
+import { SIGNALS, SIGRTMAX, SIGRTMIN } from '../../shared/signals';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { Accounts } from '../lib/accounts';
@@ -17,8 +17,6 @@ const UL_NAMES: [string, number][] = [
   ['CHLD', 17], ['CLD', 17], ['CONT', 18], ['STOP', 19], ['TSTP', 20], ['TTIN', 21], ['TTOU', 22], ['URG', 23],
   ['XCPU', 24], ['XFSZ', 25], ['VTALRM', 26], ['PROF', 27], ['WINCH', 28], ['IO', 29], ['POLL', 29], ['PWR', 30], ['SYS', 31],
 ];
-const SIGRTMIN = 34;
-const SIGRTMAX = 64;
 
 function signum(arg: string, maskbit: boolean): number {
   if (/^\d/.test(arg)) {

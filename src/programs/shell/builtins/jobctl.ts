@@ -1,7 +1,7 @@
 // wait kill jobs fg bg trap
 import { isSysError } from '../../../shared/errno';
 import { statusCode } from '../../../shared/process';
-import { parseSignal, SIGNALS, signalName } from '../../../shared/signals';
+import { parseSignal, realtimeSignalName, SIGNALS, SIGRTMAX, SIGRTMIN, signalName } from '../../../shared/signals';
 import type { Interpreter } from '../interpreter';
 import { collectJobs, finishProcess, jobControl, jobLine, notifyJobs, waitForeground } from '../jobs';
 import type { Job } from '../state';
@@ -124,12 +124,6 @@ export const wait: Builtin = async (sh, argv) => {
 
 const KILL_USAGE = 'kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]';
 
-/** glibc's names for the real-time signals 34-64 (32 and 33 are its own). */
-function realtimeName(v: number): string | undefined {
-  if (v < 34 || v > 64) return undefined;
-  return v === 34 ? 'SIGRTMIN' : v === 64 ? 'SIGRTMAX' : v <= 49 ? `SIGRTMIN+${v - 34}` : `SIGRTMAX-${64 - v}`;
-}
-
 export const kill: Builtin = async (sh, argv) => {
   const args = argv.slice(1);
   if (args.length === 0) {
@@ -144,7 +138,7 @@ export const kill: Builtin = async (sh, argv) => {
       for (const s of args.slice(1)) {
         const n = Number(s);
         if (/^\d+$/.test(s)) {
-          const name = signalName(n > 128 ? n - 128 : n) ?? realtimeName(n > 128 ? n - 128 : n);
+          const name = signalName(n > 128 ? n - 128 : n) ?? realtimeSignalName(n > 128 ? n - 128 : n);
           if (!name) {
             await sh.error(`kill: ${s}: invalid signal specification`);
             return 1;
@@ -164,7 +158,7 @@ export const kill: Builtin = async (sh, argv) => {
     // bash's display_signal_list: five to a line, tab-separated (a tab after the last too), the
     // real-time signals after SIGSYS as glibc names them (32 and 33 are glibc's own)
     const entries: [number, string][] = Object.entries(SIGNALS).map(([n, v]) => [v, n]);
-    for (let v = 34; v <= 64; v++) entries.push([v, realtimeName(v)!]);
+    for (let v = SIGRTMIN; v <= SIGRTMAX; v++) entries.push([v, realtimeSignalName(v)!]);
     let out = '';
     entries.forEach(([v, n], k) => {
       out += `${String(v).padStart(2)}) ${n}${(k + 1) % 5 === 0 ? '\n' : '\t'}`;
