@@ -95,7 +95,7 @@ function limitMatch(m: Extract<NfMatch, { kind: 'limit' }>, now: number): boolea
 
 function matchOne(m: NfMatch, info: PacketInfo): boolean {
   const p = info.p;
-  // matches stored as kinds of their own (programs/netfilter/ext/extra3.ts)
+  // matches stored as kinds of their own (programs/netfilter/ext/connmark-ttl-log.ts)
   const extra = m as unknown as { kind: string; mark?: number; mask?: number; inv?: boolean; mode?: string; value?: number };
   // connections carry no mark here: the ct mark is 0
   if (extra.kind === 'connmark') return (extra.mark === 0) !== !!extra.inv;

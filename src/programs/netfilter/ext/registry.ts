@@ -2,7 +2,7 @@
 // part is printed. A name that is no extension after -j is a chain name.
 import type { NfFamily, NfMatch, NfTarget } from '../../../shared/services/netfilter';
 import { commentFormat, commentMatch, limitFormat, limitMatch } from './comment-limit';
-import { connmarkFormat, connmarkMatch, connmarkTarget, connmarkTargetFormat, tosTarget, tosTargetFormat, traceTarget, traceTargetFormat, ttlFormat, ttlMatch, ttlTarget, ttlTargetFormat, timeFormat, timeMatch, nflogTarget, nflogTargetFormat, nfqueueTarget, nfqueueTargetFormat } from './extra3';
+import { connmarkFormat, connmarkMatch, connmarkTarget, connmarkTargetFormat, tosTarget, tosTargetFormat, traceTarget, traceTargetFormat, ttlFormat, ttlMatch, ttlTarget, ttlTargetFormat, timeFormat, timeMatch, nflogTarget, nflogTargetFormat, nfqueueTarget, nfqueueTargetFormat } from './connmark-ttl-log';
 import { conntrackFormat, conntrackMatch, stateMatch } from './conntrack';
 import { icmp6Match, icmpFormat, icmpMatch } from './icmp';
 import { multiportFormat, multiportMatch } from './multiport';
