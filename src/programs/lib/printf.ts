@@ -185,7 +185,13 @@ function formatFloat(v: number, conv: string, prec: number | undefined, flags: s
   return s;
 }
 
-export function formatPrintf(format: string, args: string[]): PrintfResult {
+/** The machine's clock for %(fmt)T: now, and when the shell started (arguments -1 and -2), in ms. */
+export interface PrintfClock {
+  now: number;
+  started: number;
+}
+
+export function formatPrintf(format: string, args: string[], clock?: PrintfClock): PrintfResult {
   const errors: string[] = [];
   const warnings: string[] = [];
   let out = '';
@@ -193,6 +199,23 @@ export function formatPrintf(format: string, args: string[]): PrintfResult {
   const next = (): string | undefined => (argi < args.length ? args[argi++] : undefined);
   for (let pass = 0; pass < 10000; pass++) {
     let consumed = false;
+    /** A conversion's width and precision: digits, or `*` taking the next argument (a negative width left-justifies). */
+    const sizes = (flags: string, w: string | undefined, p: string | undefined): { width: number; left: boolean; prec: number | undefined } => {
+      let width = 0;
+      let left = flags.includes('-');
+      if (w === '*') {
+        const v = Number(parseIntArg(next() ?? '0', errors));
+        consumed = true;
+        if (v < 0) left = true;
+        width = Math.abs(v);
+      } else if (w) width = Number(w);
+      let prec: number | undefined;
+      if (p === '*') {
+        prec = Number(parseIntArg(next() ?? '0', errors));
+        consumed = true;
+      } else if (p !== undefined) prec = Number(p || '0');
+      return { width, left, prec };
+    };
     for (let i = 0; i < format.length; ) {
       const c = format[i]!;
       if (c === '\\') {
@@ -223,26 +246,13 @@ export function formatPrintf(format: string, args: string[]): PrintfResult {
           continue;
         }
         i += tm[0].length;
-        let width = 0;
-        let left = (tm[1] ?? '').includes('-');
-        if (tm[2] === '*') {
-          const w = Number(parseIntArg(next() ?? '0', errors));
-          consumed = true;
-          if (w < 0) left = true;
-          width = Math.abs(w);
-        } else if (tm[2]) width = Number(tm[2]);
-        let prec: number | undefined;
-        if (tm[3] !== undefined) {
-          if (tm[3] === '*') {
-            prec = Number(parseIntArg(next() ?? '0', errors));
-            consumed = true;
-          } else prec = Number(tm[3] || '0');
-        }
+        const { width, left, prec } = sizes(tm[1] ?? '', tm[2], tm[3]);
         const arg = next();
         if (arg !== undefined) consumed = true;
-        let secs = arg === undefined ? -1n : parseIntArg(arg, errors, warnings);
-        if (secs === -1n || secs === -2n) secs = BigInt(Math.floor(Date.now() / 1000));
-        let text = strftime(tm[4] || '%X', Number(secs) * 1000);
+        const secs = arg === undefined ? -1n : parseIntArg(arg, errors, warnings);
+        // -1 is now, -2 the shell's start (the machine's clock; no clock given: the epoch)
+        const ms = secs === -1n ? (clock?.now ?? 0) : secs === -2n ? (clock?.started ?? 0) : Number(secs) * 1000;
+        let text = strftime(tm[4] || '%X', Math.floor(ms / 1000) * 1000);
         if (prec !== undefined) text = text.slice(0, prec);
         out += pad(text, width, left, false);
         continue;
@@ -257,21 +267,7 @@ export function formatPrintf(format: string, args: string[]): PrintfResult {
       }
       i += m[0].length;
       const flags = m[1]!;
-      let width = 0;
-      let left = flags.includes('-');
-      if (m[2] === '*') {
-        const w = Number(parseIntArg(next() ?? '0', errors));
-        consumed = true;
-        if (w < 0) left = true;
-        width = Math.abs(w);
-      } else if (m[2]) width = Number(m[2]);
-      let prec: number | undefined;
-      if (m[3] !== undefined) {
-        if (m[3] === '*') {
-          prec = Number(parseIntArg(next() ?? '0', errors));
-          consumed = true;
-        } else prec = Number(m[3] || '0');
-      }
+      const { width, left, prec } = sizes(flags, m[2], m[3]);
       const conv = m[5];
       const arg = next();
       if (arg !== undefined) consumed = true;

@@ -50,7 +50,7 @@ export const printf: Builtin = async (sh, argv) => {
     await sh.write(2, 'printf: usage: printf [-v var] format [arguments]\n');
     return 2;
   }
-  const r = formatPrintf(args[0]!, args.slice(1));
+  const r = formatPrintf(args[0]!, args.slice(1), { now: sh.sys.now(), started: sh.state.startedAt });
   for (const e of r.errors) await sh.error(`printf: ${e}`);
   if (varName !== undefined) {
     if (!NAME_RE.test(varName.replace(/\[.*\]$/, ''))) {
