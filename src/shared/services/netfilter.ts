@@ -37,7 +37,77 @@ export interface NfAddr {
 
 export type NfPortRange = [number, number];
 
+// Stored forms of connmark, ttl, time and CONNMARK, TOS, TTL, NFLOG, NFQUEUE (programs/netfilter/ext/connmark-ttl-log.ts).
+export interface ConnmarkMatch {
+  kind: 'connmark';
+  mark: number;
+  mask: number;
+  inv: boolean;
+}
+
+export interface ConnmarkTarget {
+  kind: 'CONNMARK';
+  mode: 'set' | 'save' | 'restore';
+  ctmark: number;
+  ctmask: number;
+  nfmask: number;
+}
+
+export interface TosTarget {
+  kind: 'TOS';
+  value: number;
+  mask: number;
+}
+
+export interface TtlMatch {
+  kind: 'ttl';
+  mode: 'eq' | 'ne' | 'lt' | 'gt';
+  value: number;
+}
+
+export interface TtlTarget {
+  kind: 'TTL';
+  mode: 'set' | 'inc' | 'dec';
+  value: number;
+}
+
+/** xt_time: times of day in seconds, dates in UTC epoch seconds, day bit sets as the kernel keeps them. */
+export interface TimeMatch {
+  kind: 'time';
+  dateStart: number;
+  dateStop: number;
+  dayStart: number;
+  dayStop: number;
+  /** bit n for day n of the month (1..31) */
+  monthdays: number;
+  /** bit n for weekday n (1 Mon .. 7 Sun) */
+  weekdays: number;
+  localTz: boolean;
+  contiguous: boolean;
+}
+
+export interface NflogTarget {
+  kind: 'NFLOG';
+  group: number;
+  prefix: string;
+  threshold: number;
+  /** --nflog-size; undefined for the whole packet */
+  size?: number;
+}
+
+export interface NfqueueTarget {
+  kind: 'NFQUEUE';
+  num: number;
+  /** --queue-balance's last queue; undefined for a single queue */
+  last?: number;
+  bypass: boolean;
+  fanout: boolean;
+}
+
 export type NfMatch =
+  | ConnmarkMatch
+  | TtlMatch
+  | TimeMatch
   | { kind: 'tcp'; sport: NfPortRange; dport: NfPortRange; sportInv: boolean; dportInv: boolean; flagsMask: number; flagsCmp: number; flagsInv: boolean; option: number; optionInv: boolean }
   | { kind: 'udp'; sport: NfPortRange; dport: NfPortRange; sportInv: boolean; dportInv: boolean }
   /** type 255 means any type (icmp) ; codes are a range */
@@ -116,6 +186,12 @@ export interface NfNatRange {
 
 export type NfTarget =
   | { kind: 'none' }
+  | ConnmarkTarget
+  | TosTarget
+  | TtlTarget
+  | { kind: 'TRACE' }
+  | NflogTarget
+  | NfqueueTarget
   | { kind: 'verdict'; verdict: 'ACCEPT' | 'DROP' | 'RETURN' | 'QUEUE' }
   | { kind: 'jump'; chain: string }
   | { kind: 'goto'; chain: string }
@@ -246,6 +322,8 @@ export interface NfPacket {
   dport?: number;
   icmpType?: number;
   icmpCode?: number;
+  /** IPv4 TTL or IPv6 hop limit; 64 (Linux's default) when not given */
+  ttl?: number;
   /** TCP flag bits: FIN 1, SYN 2, RST 4, PSH 8, ACK 16, URG 32 */
   tcpFlags?: number;
   /** state to assume; when absent the connection-tracking table decides */

@@ -95,17 +95,17 @@ function limitMatch(m: Extract<NfMatch, { kind: 'limit' }>, now: number): boolea
 
 function matchOne(m: NfMatch, info: PacketInfo): boolean {
   const p = info.p;
-  // matches stored as kinds of their own (programs/netfilter/ext/connmark-ttl-log.ts)
-  const extra = m as unknown as { kind: string; mark?: number; mask?: number; inv?: boolean; mode?: string; value?: number };
-  // connections carry no mark here: the ct mark is 0
-  if (extra.kind === 'connmark') return (extra.mark === 0) !== !!extra.inv;
-  if (extra.kind === 'time') return true; // the clock is not consulted
-  if (extra.kind === 'ttl') {
-    const ttl = (p as { ttl?: number }).ttl ?? 64;
-    const v = extra.value ?? 0;
-    return extra.mode === 'eq' ? ttl === v : extra.mode === 'ne' ? ttl !== v : extra.mode === 'lt' ? ttl < v : ttl > v;
-  }
   switch (m.kind) {
+    // connections carry no mark here: the ct mark is 0
+    case 'connmark':
+      return (m.mark === 0) !== m.inv;
+    // the clock is not consulted
+    case 'time':
+      return true;
+    case 'ttl': {
+      const ttl = p.ttl ?? 64;
+      return m.mode === 'eq' ? ttl === m.value : m.mode === 'ne' ? ttl !== m.value : m.mode === 'lt' ? ttl < m.value : ttl > m.value;
+    }
     case 'tcp': {
       if (p.proto !== 6) return false;
       if (inRange(p.sport, m.sport) === m.sportInv) return false;

@@ -2,33 +2,15 @@
 // (rev 1), TTL, TRACE, NFLOG and NFQUEUE (rev 3). Their stored forms are kinds of their own,
 // kept next to the shared match/target unions (the rule comparison treats them generically;
 // the evaluator lets the non-terminating ones continue).
-import type { NfMatch, NfTarget } from '../../../shared/services/netfilter';
+import type { ConnmarkMatch, ConnmarkTarget, NflogTarget, NfqueueTarget, TimeMatch, TosTarget, TtlMatch, TtlTarget } from '../../../shared/services/netfilter';
 import { paramError } from '../errors';
 import { strtouiWhole } from '../strtoul';
 import { saveString } from './common';
 import { markMask } from './extra';
 import type { MatchExtension, MatchFormatter, TargetExtension, TargetFormatter } from './types';
 
-export interface ConnmarkMatch {
-  kind: 'connmark';
-  mark: number;
-  mask: number;
-  inv: boolean;
-}
 
-export interface ConnmarkTarget {
-  kind: 'CONNMARK';
-  mode: 'set' | 'save' | 'restore';
-  ctmark: number;
-  ctmask: number;
-  nfmask: number;
-}
 
-export interface TosTarget {
-  kind: 'TOS';
-  value: number;
-  mask: number;
-}
 
 const hex = (n: number): string => `0x${(n >>> 0).toString(16)}`;
 const hex2 = (n: number): string => `0x${n.toString(16).padStart(2, '0')}`;
@@ -43,17 +25,17 @@ export const connmarkMatch: MatchExtension<ConnmarkMatch> = {
   parse(_o, arg, invert, d) {
     Object.assign(d, markMask('connmark', 'mark', arg ?? ''), { inv: invert });
   },
-  build: (d) => d as unknown as NfMatch,
+  build: (d) => d,
 };
 
-export const connmarkFormat: MatchFormatter = {
+export const connmarkFormat: MatchFormatter<ConnmarkMatch> = {
   saveName: () => 'connmark',
   print: (m) => {
-    const c = m as unknown as ConnmarkMatch;
+    const c = m;
     return ` connmark match ${c.inv ? '!' : ''}${markText(c.mark, c.mask)}`;
   },
   save: (m) => {
-    const c = m as unknown as ConnmarkMatch;
+    const c = m;
     return `${c.inv ? ' !' : ''} --mark${markText(c.mark, c.mask)}`;
   },
 };
@@ -127,12 +109,12 @@ export const connmarkTarget: TargetExtension<ConnmarkTarget> = {
   final(_d, st) {
     if (!(st.flags & F_OP_ANY)) throw paramError('CONNMARK target: No operation specified');
   },
-  build: (d) => d as unknown as NfTarget,
+  build: (d) => d,
 };
 
-export const connmarkTargetFormat: TargetFormatter = {
+export const connmarkTargetFormat: TargetFormatter<ConnmarkTarget> = {
   print(t) {
-    const c = t as unknown as ConnmarkTarget;
+    const c = t;
     const all = 0xffffffff;
     if (c.mode === 'set') {
       if (c.ctmark === 0) return ` CONNMARK and ${hex(~c.ctmask)}`;
@@ -151,7 +133,7 @@ export const connmarkTargetFormat: TargetFormatter = {
     return ` CONNMARK restore ctmask ${hex(c.ctmask)} nfmask ~${hex(c.nfmask)}`;
   },
   save(t) {
-    const c = t as unknown as ConnmarkTarget;
+    const c = t;
     if (c.mode === 'set') return ` --set-xmark ${hex(c.ctmark)}/${hex(c.ctmask)}`;
     return ` --${c.mode}-mark --nfmask ${hex(c.nfmask)} --ctmask ${hex(c.ctmask)}`;
   },
@@ -224,12 +206,12 @@ export const tosTarget: TargetExtension<TosTarget> = {
   final(_d, st) {
     if (st.flags === 0) throw paramError('TOS: An action is required');
   },
-  build: (d) => d as unknown as NfTarget,
+  build: (d) => d,
 };
 
-export const tosTargetFormat: TargetFormatter = {
+export const tosTargetFormat: TargetFormatter<TosTarget> = {
   print(t, env) {
-    const c = t as unknown as TosTarget;
+    const c = t;
     if (env.numeric) return ` TOS set ${hex2(c.value)}/${hex2(c.mask)}`;
     if (c.mask === 0x3f) {
       const named = TOS_NAMES.find(([, v]) => v === c.value);
@@ -240,7 +222,7 @@ export const tosTargetFormat: TargetFormatter = {
     if (c.mask === 0) return ` TOS xor ${hex2(c.value)}`;
     return ` TOS set ${hex2(c.value)}/${hex2(c.mask)}`;
   },
-  save: (t) => ` --set-tos ${hex2((t as unknown as TosTarget).value)}/${hex2((t as unknown as TosTarget).mask)}`,
+  save: (t) => ` --set-tos ${hex2((t).value)}/${hex2((t).mask)}`,
 };
 
 /** TRACE: no options; iptables-nft turns it into "meta nftrace set 1", allowed in any table. */
@@ -251,16 +233,11 @@ export const traceTarget: TargetExtension<{ kind: 'TRACE' }> = {
   opts: [],
   init: () => ({ kind: 'TRACE' }),
   parse() {},
-  build: (d) => d as unknown as NfTarget,
+  build: (d) => d,
 };
 
 export const traceTargetFormat: TargetFormatter = { print: () => '', save: () => '' };
 
-export interface TtlMatch {
-  kind: 'ttl';
-  mode: 'eq' | 'ne' | 'lt' | 'gt';
-  value: number;
-}
 
 // libxt_ttl: O_TTL_EQ 0, O_TTL_LT 1, O_TTL_GT 2, listed lt, gt, eq (and --ttl for eq)
 export const ttlMatch: MatchExtension<TtlMatch> = {
@@ -283,28 +260,23 @@ export const ttlMatch: MatchExtension<TtlMatch> = {
   final(_d, st) {
     if (st.flags === 0) throw paramError("TTL match: You must specify one of `--ttl-eq', `--ttl-lt', `--ttl-gt");
   },
-  build: (d) => d as unknown as NfMatch,
+  build: (d) => d,
 };
 
 const TTL_OPS = { eq: '==', ne: '!=', lt: '<', gt: '>' } as const;
 
-export const ttlFormat: MatchFormatter = {
+export const ttlFormat: MatchFormatter<TtlMatch> = {
   saveName: () => 'ttl',
   print: (m) => {
-    const t = m as unknown as TtlMatch;
+    const t = m;
     return ` TTL match TTL ${TTL_OPS[t.mode]} ${t.value}`;
   },
   save: (m) => {
-    const t = m as unknown as TtlMatch;
+    const t = m;
     return t.mode === 'ne' ? ` ! --ttl-eq ${t.value}` : ` --ttl-${t.mode} ${t.value}`;
   },
 };
 
-export interface TtlTarget {
-  kind: 'TTL';
-  mode: 'set' | 'inc' | 'dec';
-  value: number;
-}
 
 export const ttlTarget: TargetExtension<TtlTarget> = {
   name: 'TTL',
@@ -326,30 +298,16 @@ export const ttlTarget: TargetExtension<TtlTarget> = {
   final(_d, st) {
     if (st.flags === 0) throw paramError('TTL: You must specify an action');
   },
-  build: (d) => d as unknown as NfTarget,
+  build: (d) => d,
 };
 
 const TTL_WORDS = { set: 'set to', inc: 'increment by', dec: 'decrement by' } as const;
 
-export const ttlTargetFormat: TargetFormatter = {
-  print: (t) => ` TTL ${TTL_WORDS[(t as unknown as TtlTarget).mode]} ${(t as unknown as TtlTarget).value}`,
-  save: (t) => ` --ttl-${(t as unknown as TtlTarget).mode} ${(t as unknown as TtlTarget).value}`,
+export const ttlTargetFormat: TargetFormatter<TtlTarget> = {
+  print: (t) => ` TTL ${TTL_WORDS[(t).mode]} ${(t).value}`,
+  save: (t) => ` --ttl-${(t).mode} ${(t).value}`,
 };
 
-/** xt_time: times of day in seconds, dates in UTC epoch seconds, day bit sets as the kernel keeps them. */
-export interface TimeMatch {
-  kind: 'time';
-  dateStart: number;
-  dateStop: number;
-  dayStart: number;
-  dayStop: number;
-  /** bit n for day n of the month (1..31) */
-  monthdays: number;
-  /** bit n for weekday n (1 Mon .. 7 Sun) */
-  weekdays: number;
-  localTz: boolean;
-  contiguous: boolean;
-}
 
 const ALL_WEEKDAYS = 0xfe;
 const ALL_MONTHDAYS = 0xfffffffe;
@@ -437,7 +395,7 @@ export const timeMatch: MatchExtension<TimeMatch> = {
         return;
     }
   },
-  build: (d) => d as unknown as NfMatch,
+  build: (d) => d,
 };
 
 const two = (n: number): string => String(n).padStart(2, '0');
@@ -461,10 +419,10 @@ function monthdayText(mask: number, human: boolean): string {
   return out.join(',');
 }
 
-export const timeFormat: MatchFormatter = {
+export const timeFormat: MatchFormatter<TimeMatch> = {
   saveName: () => 'time',
   print: (m) => {
-    const t = m as unknown as TimeMatch;
+    const t = m;
     let s = ' TIME';
     if (t.dayStart !== 0 || t.dayStop !== 86399) s += ` from ${daytime(t.dayStart)} to ${daytime(t.dayStop)}`;
     if (t.weekdays !== ALL_WEEKDAYS) s += ` on ${weekdayText(t.weekdays)}`;
@@ -476,7 +434,7 @@ export const timeFormat: MatchFormatter = {
     return s;
   },
   save: (m) => {
-    const t = m as unknown as TimeMatch;
+    const t = m;
     let s = '';
     if (t.dayStart !== 0 || t.dayStop !== 86399) s += ` --timestart ${daytime(t.dayStart)} --timestop ${daytime(t.dayStop)}`;
     if (t.monthdays !== ALL_MONTHDAYS) s += ` --monthdays ${monthdayText(t.monthdays, false)}`;
@@ -489,14 +447,6 @@ export const timeFormat: MatchFormatter = {
   },
 };
 
-export interface NflogTarget {
-  kind: 'NFLOG';
-  group: number;
-  prefix: string;
-  threshold: number;
-  /** --nflog-size; undefined for the whole packet */
-  size?: number;
-}
 
 export const nflogTarget: TargetExtension<NflogTarget> = {
   name: 'NFLOG',
@@ -525,7 +475,7 @@ export const nflogTarget: TargetExtension<NflogTarget> = {
     else if (opt.id === 3) d.threshold = num(65535);
     else d.size = num(0xffffffff);
   },
-  build: (d) => d as unknown as NfTarget,
+  build: (d) => d,
 };
 
 function nflogDump(t: NflogTarget, p: string): string {
@@ -537,19 +487,11 @@ function nflogDump(t: NflogTarget, p: string): string {
   return s;
 }
 
-export const nflogTargetFormat: TargetFormatter = {
-  print: (t) => nflogDump(t as unknown as NflogTarget, ''),
-  save: (t) => nflogDump(t as unknown as NflogTarget, '--'),
+export const nflogTargetFormat: TargetFormatter<NflogTarget> = {
+  print: (t) => nflogDump(t, ''),
+  save: (t) => nflogDump(t, '--'),
 };
 
-export interface NfqueueTarget {
-  kind: 'NFQUEUE';
-  num: number;
-  /** --queue-balance's last queue; undefined for a single queue */
-  last?: number;
-  bypass: boolean;
-  fanout: boolean;
-}
 
 export const nfqueueTarget: TargetExtension<NfqueueTarget> = {
   name: 'NFQUEUE',
@@ -578,7 +520,7 @@ export const nfqueueTarget: TargetExtension<NfqueueTarget> = {
     } else if (opt.id === 2) d.bypass = true;
     else d.fanout = true;
   },
-  build: (d) => d as unknown as NfTarget,
+  build: (d) => d,
 };
 
 function nfqueueDump(t: NfqueueTarget, save: boolean): string {
@@ -589,7 +531,7 @@ function nfqueueDump(t: NfqueueTarget, save: boolean): string {
   return s;
 }
 
-export const nfqueueTargetFormat: TargetFormatter = {
-  print: (t) => nfqueueDump(t as unknown as NfqueueTarget, false),
-  save: (t) => nfqueueDump(t as unknown as NfqueueTarget, true),
+export const nfqueueTargetFormat: TargetFormatter<NfqueueTarget> = {
+  print: (t) => nfqueueDump(t, false),
+  save: (t) => nfqueueDump(t, true),
 };

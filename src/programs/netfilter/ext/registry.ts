@@ -59,10 +59,13 @@ export function isTargetName(name: string): boolean {
 
 function matchFormatter(m: NfMatch): MatchFormatter {
   const f = (() => {
-    if ((m.kind as string) === 'connmark') return connmarkFormat;
-    if ((m.kind as string) === 'ttl') return ttlFormat;
-    if ((m.kind as string) === 'time') return timeFormat;
     switch (m.kind) {
+      case 'connmark':
+        return connmarkFormat;
+      case 'ttl':
+        return ttlFormat;
+      case 'time':
+        return timeFormat;
       case 'tcp':
         return tcpFormat;
       case 'udp':
@@ -100,13 +103,19 @@ export function saveMatch(m: NfMatch, env: PrintEnv): string {
 }
 
 function targetFormatter(t: NfTarget): TargetFormatter | null {
-  if ((t.kind as string) === 'CONNMARK') return connmarkTargetFormat;
-  if ((t.kind as string) === 'TOS') return tosTargetFormat;
-  if ((t.kind as string) === 'TRACE') return traceTargetFormat;
-  if ((t.kind as string) === 'TTL') return ttlTargetFormat;
-  if ((t.kind as string) === 'NFLOG') return nflogTargetFormat;
-  if ((t.kind as string) === 'NFQUEUE') return nfqueueTargetFormat;
   switch (t.kind) {
+    case 'CONNMARK':
+      return connmarkTargetFormat as unknown as TargetFormatter;
+    case 'TOS':
+      return tosTargetFormat as unknown as TargetFormatter;
+    case 'TRACE':
+      return traceTargetFormat;
+    case 'TTL':
+      return ttlTargetFormat as unknown as TargetFormatter;
+    case 'NFLOG':
+      return nflogTargetFormat as unknown as TargetFormatter;
+    case 'NFQUEUE':
+      return nfqueueTargetFormat as unknown as TargetFormatter;
     case 'REJECT':
       return rejectFormat as unknown as TargetFormatter;
     case 'LOG':
