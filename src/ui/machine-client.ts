@@ -27,20 +27,22 @@ export interface MachineHandle {
 let machine: MachineHandle | undefined;
 
 /** Starts the machine's worker and boots it (once; later calls return the same machine). */
-export function startMachine(size: { cols: number; rows: number }): MachineHandle {
+/** The machine of this page, started now if it is not running yet (`size` is read only then). */
+export function startMachine(size: () => { cols: number; rows: number }): MachineHandle {
   if (machine) return machine;
   // started by index.html's inline script (built pages), or now: the boot options travel in
   // the worker's name, so the machine boots as soon as its code runs (a message from this
   // thread would wait until the page's code has loaded)
   const early = globalThis.__photonEarly;
-  const worker = early?.worker ?? new Worker(new URL('../kernel/worker.ts', import.meta.url), { type: 'module', name: bootName(size) });
+  const grid = early?.size ?? size();
+  const worker = early?.worker ?? new Worker(new URL('../kernel/worker.ts', import.meta.url), { type: 'module', name: bootName(grid) });
   const api = Comlink.wrap<KernelApi>(worker);
   const m: MachineHandle = { api, booted: Promise.resolve({ ok: false, error: 'not booted' }), sink: undefined, early: [] };
   const output = Comlink.proxy((chunk: string): Promise<void> => {
     if (m.sink) return m.sink(chunk);
     return new Promise((shown) => m.early.push({ chunk, shown }));
   });
-  m.booted = api.boot(early?.size ?? size, output).catch((e: unknown): Result<BootInfo> => ({ ok: false, error: e instanceof Error ? e.message : String(e) }));
+  m.booted = api.boot(grid, output).catch((e: unknown): Result<BootInfo> => ({ ok: false, error: e instanceof Error ? e.message : String(e) }));
   machine = m;
   return m;
 }
@@ -54,7 +56,7 @@ export interface Connection {
 
 /** Connects `term` to the machine: its output to the terminal, the terminal's keys and size to it. */
 export function connect(term: Terminal): Connection {
-  const m = startMachine({ cols: term.cols, rows: term.rows });
+  const m = startMachine(() => ({ cols: term.cols, rows: term.rows }));
   // the real size first, so nothing the machine prints from now on uses the estimate
   void m.api.resize(term.cols, term.rows);
   // chunks written and not yet parsed: acknowledged when the terminal goes away

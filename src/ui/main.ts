@@ -13,6 +13,6 @@ document.documentElement.style.background = '#000';
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');
 // (the size is only measured when no inline script started the worker at its own estimate)
-startMachine(globalThis.__photonEarly?.size ?? estimateGrid());
+startMachine(() => globalThis.__photonEarly?.size ?? estimateGrid());
 mount(App, { target });
 registerServiceWorker();

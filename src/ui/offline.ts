@@ -20,7 +20,7 @@ export function registerServiceWorker(): void {
     else addEventListener('load', () => resolve(), { once: true });
   });
   // main.ts has started the machine already: this returns that machine
-  const booted = startMachine(estimateGrid()).booted;
+  const booted = startMachine(() => estimateGrid()).booted;
   void Promise.all([loaded, booted])
     .then(quiet)
     .then(() => navigator.serviceWorker.register('./sw.js', { scope: './' }))
