@@ -35,6 +35,13 @@ const CASES: Case[] = [
     code: 0,
   },
   {
+    name: 'emacs: its user unit (/usr/lib/systemd/user) is not preset as a system unit',
+    script: 'tdnf -q install -y emacs; echo "rc=$?"; ls /usr/lib/systemd/user; systemctl is-enabled emacs.service; echo "rc=$?"',
+    stdout: 'rc=0\nemacs.service\nrc=1\n',
+    stderr: 'Failed to get unit file state for emacs.service: No such file or directory\n',
+    code: 0,
+  },
+  {
     name: "httpd: its preset keeps it disabled; rpm -q --requires",
     script: "tdnf -q install -y httpd; systemctl is-enabled httpd; rpm -q --requires httpd",
     stdout: "disabled\n/usr/sbin/groupdel\n/usr/sbin/userdel\napr-util\nlua\nnghttp2\nopenldap\nopenssl\npcre\nsystemd\nsystemd-rpm-macros\n",

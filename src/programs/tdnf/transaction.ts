@@ -170,9 +170,11 @@ export async function runTransaction(session: Session, plan: Plan, opts: RunOpti
       files.push(...oldByPath.values());
       db.delete(b.name);
       db.set(b.name, { name: b.name, epoch: b.epoch, version: b.version, release: b.release, arch: b.arch, installTime: now, from: el.s.repo, files });
-      const units = unitsOf(b).map((u) => u.slice(u.lastIndexOf('/') + 1));
-      if (units.length) unitsChanged = true;
-      // %systemd_post: a first install presets its units (upgrades keep the admin's choice)
+      const unitPaths = unitsOf(b);
+      if (unitPaths.length) unitsChanged = true;
+      // %systemd_post: a first install presets its system units (upgrades keep the admin's
+      // choice); user units (emacs.service in /usr/lib/systemd/user) are the user manager's
+      const units = unitPaths.filter((u) => !u.includes('/systemd/user/')).map((u) => u.slice(u.lastIndexOf('/') + 1));
       if (units.length && !upgradedNames.has(b.name)) await scriptlet(io, '/usr/bin/systemctl', ['systemctl', '--no-reload', 'preset', ...units]);
     } else {
       await out.info(`Removing: ${nevra(b)}\n`);
