@@ -61,6 +61,21 @@ describe('console', () => {
     expect(s.output.slice(mark)).toContain('\r\nabc\r\n');
   });
 
+  it('lists the history in a pipeline and a subshell as bash does (the subshell has a copy)', async () => {
+    const s = new ConsoleSession();
+    await s.waitForPrompts(1);
+    s.type('echo one\r');
+    await s.waitForPrompts(2);
+    const mark = s.output.length;
+    s.type('history | tail -2\r');
+    await s.waitForPrompts(3);
+    expect(s.output.slice(mark)).toContain('\r\n    1  echo one\r\n    2  history | tail -2\r\n');
+    const mark2 = s.output.length;
+    s.type('(history -c); history 1\r');
+    await s.waitForPrompts(4);
+    expect(s.output.slice(mark2)).toContain('\r\n    3  (history -c); history 1\r\n');
+  });
+
   it('answers an unknown command with bash\'s message and status 127', async () => {
     const s = new ConsoleSession();
     await s.waitForPrompts(1);

@@ -122,6 +122,8 @@ export class ShellState {
     s.jobs = this.jobs.map((j) => ({ ...j, pids: [...j.pids], pending: new Set(j.pending), inherited: true }));
     s.hash = new Map(this.hash);
     s.dirStack = [...this.dirStack];
+    // `history | tail` lists the parent's entries: a subshell starts with a copy of the list
+    s.history = [...this.history];
     s.funcNames = [...this.funcNames];
     s.sourceDepth = this.sourceDepth;
     s.loopDepth = this.loopDepth;
