@@ -34,10 +34,22 @@ const snapshots = async (): Promise<SnapshotModule> => (snapshotModule ??= await
 /** How long after the first prompt the snapshot code loads (so it never races the prompt). */
 const FIRST_LOAD_MS = 400;
 
-/** Quiet time after the prompt comes back before saving, and the least time between saves. */
-const SAVE_SETTLE_MS = 700;
-const SAVE_MIN_GAP_MS = 2500;
+/**
+ * Quiet time after the prompt comes back before saving, and the least time between saves: a
+ * reload loses what was done since the last save, so a machine that saves quickly saves soon
+ * (SAVE_GAP_FACTOR times its last save's length apart), a big one less often.
+ */
+const SAVE_SETTLE_MS = 250;
+const SAVE_MIN_GAP_MS = 500;
+const SAVE_MAX_GAP_MS = 2500;
+const SAVE_GAP_FACTOR = 15;
 const CLEAR = '\x1b[H\x1b[2J\x1b[3J';
+
+/** ms to wait before the next autosave, `now` ms after the last began (it took `lastMs`). */
+export function saveDelay(now: number, lastStart: number, lastMs: number): number {
+  const gap = Math.min(SAVE_MAX_GAP_MS, Math.max(SAVE_MIN_GAP_MS, lastMs * SAVE_GAP_FACTOR));
+  return Math.max(SAVE_SETTLE_MS, lastStart + gap - now);
+}
 
 export class Workspace {
   machine: Machine | undefined;
@@ -54,6 +66,8 @@ export class Workspace {
   private saveAgain = false;
   private cancelTimer: (() => void) | undefined;
   private lastSave = -Infinity;
+  /** how long the last save took (capture, encoding and the store's write), in ms */
+  private lastSaveMs = 0;
   private loadingSnapshots = false;
   /** The console waits for input (every prompt, and every key while a line is edited). */
   private readonly idle = (): void => {
@@ -221,7 +235,7 @@ export class Workspace {
   scheduleSave(): void {
     if (!this.deps.store) return;
     this.cancelTimer?.();
-    const wait = Math.max(SAVE_SETTLE_MS, this.lastSave + SAVE_MIN_GAP_MS - performance.now());
+    const wait = saveDelay(performance.now(), this.lastSave, this.lastSaveMs);
     this.cancelTimer = this.deps.after(wait, () => {
       this.cancelTimer = undefined;
       void this.save().catch(() => {});
@@ -256,6 +270,7 @@ export class Workspace {
         const lesson = this.sessionState();
         const saved = await store.save(rec.id, bytes, { lastUsed: now, savedAt: now, ...(lesson ? { lesson } : {}) });
         if (this.record?.id === saved.id) this.record = saved;
+        this.lastSaveMs = performance.now() - this.lastSave;
         this.setStatus({ state: 'saved', machineId: saved.id, savedAt: now });
       } catch (e) {
         this.setStatus({ state: 'error', machineId: this.record?.id, error: (e as { name?: string } | null)?.name === 'StorageFullError' ? (e as Error).message : `The machine was not saved: ${e instanceof Error ? e.message : String(e)}` });
