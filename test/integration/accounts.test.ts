@@ -120,6 +120,12 @@ describe('sudo', () => {
   const setup = `useradd -m -G wheel alice; useradd -m bob
 echo 'alice:Wh33l-member' | chpasswd; echo 'bob:B0b-not-admin' | chpasswd
 `;
+  it('lists another user\'s privileges with -l -U, and refuses -U without -l', async () => {
+    const r = await fresh(`${setup}sudo -l -U bob; sudo -l -U alice; sudo -l -U nosuch; echo rc=$?; sudo -U bob true; echo rc=$?`);
+    expect(r.stdout).toBe('User bob is not allowed to run sudo on photon-machine.\nUser alice may run the following commands on photon-machine:\n    (ALL) ALL\nrc=1\nrc=1\n');
+    expect(r.stderr).toMatch(/^sudo: unknown user nosuch\nsudo: the -U option may only be used with the -l option\nusage: sudo -h \| -K \| -k \| -V\n/);
+  });
+
   it('lets a wheel member run commands as root after the lecture and password', async () => {
     const r = await fresh(`${setup}su alice -c 'echo Wh33l-member | sudo -S id -u; sudo -n whoami; sudo -l -n'`);
     expect(r.stdout).toBe('0\nroot\nUser alice may run the following commands on photon-machine:\n    (ALL) ALL\n');

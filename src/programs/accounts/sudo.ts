@@ -226,6 +226,18 @@ export default defineProgram({
       setEnv.set(a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1));
     }
     const mode = has(args, 'l') ? 'list' : has(args, 'v') ? 'validate' : 'run';
+    // -U: whose privileges -l lists (root, or a user sudoers lets run anything, may ask)
+    const otherName = opt(args, 'U');
+    if (otherName !== undefined && mode !== 'list') {
+      await warn(ctx, 'the -U option may only be used with the -l option');
+      await ctx.err.write(USAGE);
+      return 1;
+    }
+    const other = otherName === undefined ? undefined : acc.userByName(otherName);
+    if (otherName !== undefined && !other) {
+      await warn(ctx, `unknown user ${otherName}`);
+      return 1;
+    }
     if (mode === 'run' && operands.length === 0 && !has(args, 'i') && !has(args, 's')) {
       await ctx.err.write(USAGE);
       return 1;
@@ -289,13 +301,14 @@ export default defineProgram({
     if (mode === 'validate') return 0;
     if (mode === 'list') {
       const host = sys.uname().nodename;
-      const lines = privilegeLines(sudoers, who);
+      const listed = other ?? me;
+      const lines = privilegeLines(sudoers, other ? whoOf(acc, other, acc.groupList(other.name, other.gid)) : who);
       if (!lines.length) {
-        await ctx.print(`User ${me.name} is not allowed to run sudo on ${host}.\n`);
+        await ctx.print(`User ${listed.name} is not allowed to run sudo on ${host}.\n`);
         return 0;
       }
       const defaults = sudoers.defaults.filter((d) => d !== '');
-      await ctx.print(`${defaults.length ? `Matching Defaults entries for ${me.name} on ${host}:\n    ${defaults.join(', ')}\n\n` : ''}User ${me.name} may run the following commands on ${host}:\n${lines.join('\n')}\n`);
+      await ctx.print(`${defaults.length ? `Matching Defaults entries for ${listed.name} on ${host}:\n    ${defaults.join(', ')}\n\n` : ''}User ${listed.name} may run the following commands on ${host}:\n${lines.join('\n')}\n`);
       return 0;
     }
     if (!permitted && me.uid !== 0) {
