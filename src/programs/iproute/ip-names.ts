@@ -8,7 +8,7 @@ const SCOPES = new Map<number, string>([[0, 'global'], [255, 'nowhere'], [254, '
 const PROTOS = new Map<number, string>([
   [0, 'unspec'], [1, 'redirect'], [2, 'kernel'], [3, 'boot'], [4, 'static'], [8, 'gated'], [9, 'ra'], [10, 'mrt'],
   [11, 'zebra'], [12, 'bird'], [13, 'dnrouted'], [14, 'xorp'], [15, 'ntk'], [16, 'dhcp'], [18, 'keepalived'],
-  [42, 'babel'], [186, 'bgp'], [187, 'isis'], [188, 'ospf'], [189, 'rip'], [192, 'eigrp'],
+  [42, 'babel'], [99, 'openr'], [186, 'bgp'], [187, 'isis'], [188, 'ospf'], [189, 'rip'], [192, 'eigrp'],
 ]);
 const TABLES = new Map<number, string>([[253, 'default'], [254, 'main'], [255, 'local']]);
 

@@ -84,11 +84,14 @@ interface NeighFilter {
   state: number;
   pfx?: InetPrefix;
   protocol: number;
+  /** `proxy`: the dump asks for the proxy table (NTF_PROXY) and only that */
+  proxy?: boolean;
 }
 
 function passes(f: NeighFilter, n: NeighMsg): boolean {
   if (f.family && f.family !== (n.family === 4 ? AF.INET : AF.INET6)) return false;
   if (f.index && f.index !== n.ifindex) return false;
+  if (!!f.proxy !== ((n.flags & NTF.PROXY) !== 0)) return false;
   if (!(f.state & n.state) && !(n.flags & NTF.PROXY) && !(n.flags & NTF.EXT_LEARNED) && (n.state || !(f.state & 0x100))) return false;
   if (f.pfx && f.pfx.family !== AF.UNSPEC && f.pfx.bitlen > 0) {
     const a = parseAddr(n.dst);
@@ -169,8 +172,10 @@ async function showOrFlush(ip: Ip, argv: string[], flush: boolean): Promise<numb
     } else if (w === 'master' || w === 'vrf') {
       const v = next();
       ip.invarg(w === 'master' ? 'Device does not exist\n' : 'Not a valid VRF name\n', v);
-    } else if (w === 'nomaster' || w === 'unused' || w === 'proxy') {
-      // no proxies or masters here; every entry is unused
+    } else if (w === 'proxy') {
+      f.proxy = true;
+    } else if (w === 'nomaster' || w === 'unused') {
+      // no masters here; every entry is unused
     } else if (w === 'nud') {
       const v = next();
       if (!stateGiven) {

@@ -16,6 +16,7 @@ export async function routeGet(ip: Ip, argv: string[]): Promise<number> {
   let idev: string | undefined;
   let odev: string | undefined;
   let uid: number | undefined;
+  let mark: number | undefined;
   let fibMatch = false;
   const next = (): string => {
     args.advance();
@@ -37,7 +38,9 @@ export async function routeGet(ip: Ip, argv: string[]): Promise<number> {
       idev = next();
     } else if (matches(w, 'mark')) {
       const v = next();
-      if (getUnsigned(v) === null) ip.invarg('invalid mark value', v);
+      const n = getUnsigned(v);
+      if (n === null) ip.invarg('invalid mark value', v);
+      mark = n;
     } else if (matches(w, 'oif') || w === 'dev') {
       odev = next();
     } else if (matches(w, 'notify') || matches(w, 'connected')) {
@@ -86,6 +89,7 @@ export async function routeGet(ip: Ip, argv: string[]): Promise<number> {
   }
   if (src !== undefined) q.src = src;
   if (uid !== undefined) q.uid = uid;
+  if (mark !== undefined) q.mark = mark;
   if (fibMatch) q.fibMatch = true;
   const reply = await ip.talk({ kind: 'getroute', query: q });
   if (!('route' in reply)) return 2;

@@ -171,6 +171,10 @@ export async function printRoute(ip: Ip, f: RouteFilter, r: RouteMsg): Promise<v
   p.openArrayJsonOnly('flags');
   for (const [bit, name] of RT_FLAGS) if (r.flags & bit) p.any(null, `${name} `, name);
   p.closeArrayJsonOnly();
+  if (r.mark) {
+    if (p.isJson) p.jsonOnly('mark', r.mark);
+    else p.fp(r.mark >= 16 ? `mark 0x${r.mark.toString(16)} ` : `mark ${r.mark} `);
+  }
   if (r.uid !== undefined) p.any('uid', `uid ${r.uid} `, r.uid);
   if (r.family === 4 && cloned) {
     let cf = (r.flags & ~0xffff) >>> 0;

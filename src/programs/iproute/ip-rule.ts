@@ -4,12 +4,23 @@ import type { NetReply, NetRequest } from '../../shared/services/net';
 import { isNetError } from '../../shared/services/net';
 import type { FibRule, RuleRequest, RuleSpec } from '../../subsystems/net/rules';
 import { afToFamily, getPrefix, prefixText } from './ip-inet';
-import { dsfieldA2n, dsfieldN2a, tableA2n, tableN2a } from './ip-names';
+import { dsfieldA2n, dsfieldN2a, groupA2n, tableA2n, tableN2a } from './ip-names';
 import type { Ip } from './ip-session';
 import { AF, getUnsigned, IpExit, matches } from './ip-util';
 
 const TYPES: Readonly<Record<string, number>> = { unicast: 1, local: 2, broadcast: 3, anycast: 4, multicast: 5, blackhole: 6, unreachable: 7, prohibit: 8, throw: 9, nat: 10, xresolve: 11 };
 const ACTION_NAMES: Readonly<Record<number, string>> = { 3: 'nop', 6: 'blackhole', 7: 'unreachable', 8: 'prohibit' };
+
+/** The protocol names iproute2 takes for ipproto (inet_proto_a2n: /etc/protocols). */
+const IP_PROTOS: Readonly<Record<string, number>> = { icmp: 1, igmp: 2, tcp: 6, udp: 17, gre: 47, esp: 50, ah: 51, 'ipv6-icmp': 58, sctp: 132, udplite: 136 };
+
+function portRange(v: string): [number, number] | null {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(v);
+  if (!m) return null;
+  const lo = Number(m[1]);
+  const hi = m[2] !== undefined ? Number(m[2]) : lo;
+  return lo > 0xffff || hi > 0xffff ? null : [lo, hi];
+}
 
 async function ruleCall(ip: Ip, req: RuleRequest): Promise<NetReply & { rules?: FibRule[] }> {
   const reply = (await ip.call(req as unknown as NetRequest)) as NetReply & { rules?: FibRule[] };
@@ -24,23 +35,71 @@ function familyOf(ip: Ip): 4 | 6 {
   return ip.family === AF.INET6 ? 6 : 4;
 }
 
-async function listRules(ip: Ip, rest: string[]): Promise<number> {
-  let table: number | undefined;
+/** What `ip rule show SELECTOR` keeps (iprule.c filter_nlmsg). */
+interface RuleFilter {
+  table?: number;
+  pref?: number;
+  iif?: string;
+  oif?: string;
+  not?: boolean;
+  src?: { text?: string; len: number };
+  dst?: { text?: string; len: number };
+}
+
+function parseFilter(ip: Ip, rest: string[]): RuleFilter {
+  const f: RuleFilter = {};
   for (let i = 0; i < rest.length; i++) {
-    if (matches(rest[i]!, 'table') || rest[i] === 'lookup') {
+    const w = rest[i]!;
+    const next = (): string => {
       const v = rest[++i];
-      if (v === undefined) ip.incomplete();
+      if (v === undefined) return ip.incomplete();
+      return v;
+    };
+    if (matches(w, 'table') || w === 'lookup') {
+      const v = next();
       const t = tableA2n(v);
       if (t === null) ip.invarg('table id value is invalid\n', v);
-      table = t;
+      f.table = t;
+    } else if (matches(w, 'preference') || matches(w, 'order') || matches(w, 'priority')) {
+      const v = next();
+      const n = getUnsigned(v);
+      if (n === null) ip.invarg('preference value is invalid\n', v);
+      f.pref = n;
+    } else if (w === 'iif' || w === 'dev') f.iif = next();
+    else if (w === 'oif') f.oif = next();
+    else if (w === 'not') f.not = true;
+    else if (w === 'from' || w === 'to') {
+      const v = next();
+      const pfx = getPrefix(ip, v, ip.family);
+      const sel = { text: prefixText(pfx), len: pfx.bitlen < 0 ? pfx.bytelen * 8 : pfx.bitlen };
+      if (w === 'from') f.src = sel;
+      else f.dst = sel;
     }
   }
+  return f;
+}
+
+function keep(f: RuleFilter, r: FibRule): boolean {
+  if (f.table !== undefined && f.table !== r.table) return false;
+  if (f.pref !== undefined && f.pref !== r.pref) return false;
+  if (f.iif !== undefined && f.iif !== r.iif) return false;
+  if (f.oif !== undefined && f.oif !== r.oif) return false;
+  if (f.not && !r.not) return false;
+  if (f.src && (f.src.len !== r.srcLen || (f.src.text !== undefined && f.src.text !== r.src))) return false;
+  if (f.dst && (f.dst.len !== r.dstLen || (f.dst.text !== undefined && f.dst.text !== r.dst))) return false;
+  return true;
+}
+
+const range = (r: [number, number]): string => (r[0] === r[1] ? `${r[0]}` : `${r[0]}-${r[1]}`);
+
+async function listRules(ip: Ip, rest: string[]): Promise<number> {
+  const filter = parseFilter(ip, rest);
   const reply = await ruleCall(ip, { kind: 'getrules', family: familyOf(ip) });
   const host = familyOf(ip) === 6 ? 128 : 32;
   const p = ip.printer;
   p.start();
   for (const r of reply.rules ?? []) {
-    if (table !== undefined && table !== r.table) continue;
+    if (!keep(filter, r)) continue;
     p.openObject();
     p.any('priority', `${r.pref}:\t`, r.pref);
     let first = true;
@@ -72,7 +131,18 @@ async function listRules(ip: Ip, rest: string[]): Promise<number> {
     }
     if (r.iif !== undefined) emit('iif', `iif ${r.iif}`, r.iif);
     if (r.oif !== undefined) emit('oif', `oif ${r.oif}`, r.oif);
+    if (r.uidrange) emit('uid_start', `uidrange ${r.uidrange[0]}-${r.uidrange[1]}`, r.uidrange[0]);
+    if (r.ipproto !== undefined) {
+      const name = Object.keys(IP_PROTOS).find((k) => IP_PROTOS[k] === r.ipproto) ?? String(r.ipproto);
+      emit('ipproto', `ipproto ${name}`, name);
+    }
+    if (r.sport) emit('sport', `sport ${range(r.sport)}`, range(r.sport));
+    if (r.dport) emit('dport', `dport ${range(r.dport)}`, range(r.dport));
     if (r.table) emit('table', `lookup ${tableN2a(r.table, ip.opts.numeric)}`, tableN2a(r.table, ip.opts.numeric));
+    if (r.suppressPrefixlen !== undefined) emit('suppress_prefixlen', `suppress_prefixlength ${r.suppressPrefixlen}`, r.suppressPrefixlen);
+    if (r.suppressIfgroup !== undefined) emit('suppress_ifgroup', `suppress_ifgroup ${r.suppressIfgroup}`, r.suppressIfgroup);
+    if (r.action === 2) emit('goto', `goto ${r.target ?? 'none'}`, r.target ?? 'none');
+    if (r.action === 10) emit(null, 'masquerade', null);
     const action = ACTION_NAMES[r.action];
     if (r.action !== 1 && action) emit('action', action, action);
     p.fp('\n');
@@ -139,6 +209,44 @@ async function modifyRule(ip: Ip, add: boolean, args: string[]): Promise<number>
       spec.iif = next();
     } else if (w === 'oif') {
       spec.oif = next();
+    } else if (w === 'ipproto') {
+      const v = next();
+      const n = /^\d+$/.test(v) ? Number(v) : IP_PROTOS[v];
+      if (n === undefined || n > 255) ip.invarg('Invalid "ipproto" value\n', v);
+      spec.ipproto = n;
+    } else if (w === 'sport' || w === 'dport') {
+      const v = next();
+      const r = portRange(v);
+      if (!r) ip.invarg(`invalid ${w}\n`, v);
+      spec[w] = r;
+    } else if (w === 'uidrange') {
+      const v = next();
+      const m = /^(\d+)-(\d+)$/.exec(v);
+      if (!m) ip.invarg('invalid UID range\n', v);
+      spec.uidrange = [Number(m[1]), Number(m[2])];
+    } else if (w === 'suppress_prefixlength' || w === 'sup_pl') {
+      const v = next();
+      const n = getUnsigned(v);
+      if (n === null) ip.invarg('suppress_prefixlength value is invalid\n', v);
+      spec.suppressPrefixlen = n;
+    } else if (w === 'suppress_ifgroup' || w === 'sup_group') {
+      const v = next();
+      const g = groupA2n(v);
+      if (g === null) ip.invarg('Invalid "suppress_ifgroup" value\n', v);
+      spec.suppressIfgroup = g;
+    } else if (w === 'nat' || matches(w, 'map-to')) {
+      const v = next();
+      ip.err('Warning: route NAT is deprecated\n');
+      getPrefix(ip, v, AF.INET);
+      // the kernel keeps no gateway for it: the rule lists as "masquerade"
+      spec.action = 10;
+    } else if (w === 'goto') {
+      const v = next();
+      const n = getUnsigned(v);
+      if (n === null) ip.invarg('invalid target\n', v);
+      spec.action = 2;
+      spec.target = n;
+      tableOk = true;
     } else {
       const word = w === 'type' ? next() : w;
       if (matches(word, 'help')) return ip.fail('Usage: ip rule { add | del } SELECTOR ACTION\n');
@@ -156,7 +264,7 @@ async function modifyRule(ip: Ip, add: boolean, args: string[]): Promise<number>
       srcLen: spec.srcLen ?? 0,
       dstLen: spec.dstLen ?? 0,
       tos: spec.tos ?? 0,
-      table: spec.table ?? (tableOk ? 0 : 254),
+      table: spec.table ?? (tableOk && spec.action !== 10 ? 0 : 254),
       action: spec.action ?? 1,
       ...(spec.pref !== undefined ? { pref: spec.pref } : {}),
       ...(spec.src !== undefined ? { src: spec.src } : {}),
@@ -164,8 +272,15 @@ async function modifyRule(ip: Ip, add: boolean, args: string[]): Promise<number>
       ...(spec.fwmark !== undefined ? { fwmark: spec.fwmark, fwmask: spec.fwmask ?? 0xffffffff } : {}),
       ...(spec.iif !== undefined ? { iif: spec.iif } : {}),
       ...(spec.oif !== undefined ? { oif: spec.oif } : {}),
+      ...(spec.ipproto !== undefined ? { ipproto: spec.ipproto } : {}),
+      ...(spec.sport ? { sport: spec.sport } : {}),
+      ...(spec.dport ? { dport: spec.dport } : {}),
+      ...(spec.uidrange ? { uidrange: spec.uidrange } : {}),
+      ...(spec.suppressPrefixlen !== undefined ? { suppressPrefixlen: spec.suppressPrefixlen } : {}),
+      ...(spec.suppressIfgroup !== undefined ? { suppressIfgroup: spec.suppressIfgroup } : {}),
+      ...(spec.target !== undefined ? { target: spec.target } : {}),
     };
-    if (rule.action > 8 || rule.action === 2) {
+    if (rule.action > 8 && rule.action !== 10) {
       ip.reportError({ ok: false, errno: 'EINVAL' });
       return 2;
     }

@@ -156,6 +156,26 @@ export function parseAddrList(family: NfFamily, spec: string, db: NetDb): NfAddr
   return out.map((e) => ({ addr: formatAddr(family, e.addr), mask: formatAddr(family, e.mask) }));
 }
 
+/**
+ * XTTYPE_HOSTMASK (an extension's address option): "host[/prefix|/mask]"; the host keeps its
+ * bits, a prefix longer than the address means all of it.
+ */
+export function parseHostMask(family: NfFamily, spec: string, db: NetDb, ext: string, opt: string): NfAddr {
+  const slash = spec.indexOf('/');
+  const hosts = hostNetwork(family, slash < 0 ? spec : spec.slice(0, slash), db);
+  if (hosts.length > 1) throw paramError(`${spec} resolves to more than one address\n`);
+  const width = family === 'ipv4' ? 32 : 128;
+  let mask = allOnes(family);
+  if (slash >= 0) {
+    const text = spec.slice(slash + 1);
+    const asAddr = /[.:]/.test(text) ? (family === 'ipv4' ? numericToIpaddr(text, true) : parseV6Text(text)) : null;
+    const bits = asAddr === null ? strtouiWhole(text, 0, 0xffffffff) : null;
+    if (asAddr === null && bits === null) throw paramError(`${ext}: bad value for option "--${opt}", neither a valid network mask nor valid CIDR (0-${width}).\n`);
+    mask = asAddr ?? cidrMask(family, Math.min(bits!, width));
+  }
+  return { addr: formatAddr(family, hosts[0]!), mask: formatAddr(family, mask) };
+}
+
 export const ANY: Readonly<Record<NfFamily, NfAddr>> = {
   ipv4: { addr: '0.0.0.0', mask: '0.0.0.0' },
   ipv6: { addr: '::', mask: '::' },

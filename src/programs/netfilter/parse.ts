@@ -104,7 +104,7 @@ export function assertValidChainName(name: string, isTarget: (n: string) => bool
   if (/\s/.test(name)) throw paramError(`Invalid chain name \`${name}'`);
 }
 
-function parseInterface(arg: string): string {
+export function parseInterface(arg: string): string {
   if (arg.length + 1 > 16) throw paramError(`interface name \`${arg}' must be shorter than IFNAMSIZ (15)`);
   return arg;
 }

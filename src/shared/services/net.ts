@@ -144,6 +144,8 @@ export interface RouteMsg {
   metricLocks?: number;
   expires?: number;
   /** RTA_UID of an `ip route get` answer. */
+  /** RTA_MARK of a route-get answer (the flow's firewall mark) */
+  mark?: number;
   uid?: number;
 }
 

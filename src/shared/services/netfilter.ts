@@ -104,10 +104,84 @@ export interface NfqueueTarget {
   fanout: boolean;
 }
 
+// Stored forms of hashlimit, string, statistic, quota, tos, dscp, tcpmss, ecn, helper, physdev,
+// esp/ah, sctp/dccp and of DSCP, CLASSIFY, CHECKSUM, AUDIT, TEE (programs/netfilter/ext/).
+export interface HashlimitMatch {
+  kind: 'hashlimit';
+  name: string;
+  /** packets: interval in 1/1000000 s; bytes: the kernel's cost per 16 bytes */
+  avg: number;
+  burst: number;
+  bytes: boolean;
+  /** --hashlimit-above */
+  above: boolean;
+  /** bit set: 1 dstip, 2 dstport, 4 srcip, 8 srcport (XT_HASHLIMIT_HASH_*) */
+  mode: number;
+  size: number;
+  max: number;
+  gcInterval: number;
+  /** ms */
+  expire: number;
+  srcMask: number;
+  dstMask: number;
+  /** --hashlimit-rate-match: avg is then the packet count per second */
+  rateMatch: boolean;
+  interval: number;
+}
+
+export interface StringMatch {
+  kind: 'string';
+  /** the pattern's bytes (0-255) */
+  pattern: number[];
+  algo: string;
+  from: number;
+  to: number;
+  icase: boolean;
+  inv: boolean;
+}
+
+export interface StatisticMatch {
+  kind: 'statistic';
+  mode: 'random' | 'nth';
+  /** random: probability scaled to 2^31 */
+  probability: number;
+  /** nth: every-1 as the kernel keeps it, and the packet offset */
+  every: number;
+  packet: number;
+  inv: boolean;
+}
+
+export type NfQosMatch =
+  | HashlimitMatch
+  | StringMatch
+  | StatisticMatch
+  /** bytes left, in decimal (up to 2^64-1) */
+  | { kind: 'quota'; quota: string; inv: boolean }
+  | { kind: 'tos'; value: number; mask: number; inv: boolean }
+  | { kind: 'dscp'; dscp: number; inv: boolean }
+  | { kind: 'tcpmss'; min: number; max: number; inv: boolean }
+  /** ops and inv are bit sets: 1 ECE, 2 CWR, 4 IP ECT */
+  | { kind: 'ecn'; ops: number; inv: number; ect: number }
+  | { kind: 'helper'; name: string; inv: boolean }
+  /** bitmask and inv: 1 in, 2 out, 4 is-bridged, 8 is-in, 16 is-out (XT_PHYSDEV_OP_*) */
+  | { kind: 'physdev'; inDev: string; outDev: string; bitmask: number; inv: number }
+  | { kind: 'esp' | 'ah'; min: number; max: number; inv: boolean }
+  /** ports given (undefined when not) */
+  | { kind: 'sctp' | 'dccp'; sport?: NfPortRange; dport?: NfPortRange; sportInv: boolean; dportInv: boolean };
+
+export type NfQosTarget =
+  | { kind: 'DSCP'; dscp: number }
+  /** tc class as major << 16 | minor */
+  | { kind: 'CLASSIFY'; priority: number }
+  | { kind: 'CHECKSUM' }
+  | { kind: 'AUDIT'; type: 'accept' | 'drop' | 'reject' }
+  | { kind: 'TEE'; gateway: string; oif: string };
+
 export type NfMatch =
   | ConnmarkMatch
   | TtlMatch
   | TimeMatch
+  | NfQosMatch
   | { kind: 'tcp'; sport: NfPortRange; dport: NfPortRange; sportInv: boolean; dportInv: boolean; flagsMask: number; flagsCmp: number; flagsInv: boolean; option: number; optionInv: boolean }
   | { kind: 'udp'; sport: NfPortRange; dport: NfPortRange; sportInv: boolean; dportInv: boolean }
   /** type 255 means any type (icmp) ; codes are a range */
@@ -186,6 +260,7 @@ export interface NfNatRange {
 
 export type NfTarget =
   | { kind: 'none' }
+  | NfQosTarget
   | ConnmarkTarget
   | TosTarget
   | TtlTarget
@@ -278,7 +353,7 @@ export type NfAction =
   /** iptables-restore `:CHAIN - [p:b]`: create a user chain, or flush it if it exists */
   | { op: 'restoreChain'; table: NfTableName; chain: string };
 
-export type NfErrno = 'ENOENT' | 'E2BIG' | 'EEXIST' | 'EBUSY' | 'EINVAL' | 'EMLINK' | 'ELOOP' | 'EPERM';
+export type NfErrno = 'ENOENT' | 'E2BIG' | 'EEXIST' | 'EBUSY' | 'EINVAL' | 'EMLINK' | 'ELOOP' | 'EPERM' | 'ERANGE';
 
 /**
  * Why a batch failed. `stage: 'prepare'` errors are those iptables finds in its cache before

@@ -141,6 +141,8 @@ function addIPv6(s: NetState, spec: AddrSpec, local: string, nl: NlFlags, now: n
 export function addAddress(s: NetState, spec: AddrSpec, devName: string, nl: NlFlags, now: number): NetError | null {
   if (spec.family !== 4 && spec.family !== 6) return err('EOPNOTSUPP');
   if (spec.local === undefined) return err('EINVAL');
+  // IFA_LABEL is an NLA_STRING of at most IFNAMSIZ - 1 bytes (ifa_ipv4_policy)
+  if (spec.label !== undefined && spec.label.length >= 16) return err('EINVAL', 'Attribute failed policy validation');
   const local = spec.local;
   return spec.family === 4 ? addIPv4(s, spec, local, devName, nl, now) : addIPv6(s, spec, local, nl, now);
 }

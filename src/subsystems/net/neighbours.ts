@@ -1,7 +1,7 @@
 // The neighbour (ARP and NDP) caches. Entries age from REACHABLE to STALE after the base
 // reachable time; a link going down empties its cache. The kernel dumps its hash buckets in
 // an order that depends on a random seed; entries here keep the order they were created in.
-import { NUD, type NeighMsg, type NeighSpec, type NetError, type NlFlags } from '../../shared/services/net';
+import { NTF, NUD, type NeighMsg, type NeighSpec, type NetError, type NlFlags } from '../../shared/services/net';
 import { formatMac } from '../../shared/services/net-addr';
 import { err } from './fib';
 import type { Neigh, NetState } from './state';
@@ -29,12 +29,18 @@ export function neighMsg(n: Neigh, now: number): NeighMsg {
   return msg;
 }
 
-function find(s: NetState, family: number, ifindex: number, dst: string): Neigh | undefined {
-  return s.neighs.find((n) => n.family === family && n.ifindex === ifindex && n.dst === dst);
+/** Proxy entries (NTF_PROXY) live in their own table (pneigh) beside the cache. */
+function find(s: NetState, family: number, ifindex: number, dst: string, proxy = false): Neigh | undefined {
+  return s.neighs.find((n) => n.family === family && n.ifindex === ifindex && n.dst === dst && ((n.flags & NTF.PROXY) !== 0) === proxy);
 }
 
 /** RTM_NEWNEIGH (neigh_add / __neigh_update). */
 export function addNeighbour(s: NetState, spec: NeighSpec, nl: NlFlags, now: number): NetError | null {
+  if (spec.flags & NTF.PROXY) {
+    // pneigh_lookup(..., creat): an existing proxy entry is kept as it is
+    if (!find(s, spec.family, spec.ifindex, spec.dst, true)) s.neighs.push({ family: spec.family, ifindex: spec.ifindex, dst: spec.dst, state: 0, flags: NTF.PROXY, updated: now, confirmed: now, used: now });
+    return null;
+  }
   const existing = find(s, spec.family, spec.ifindex, spec.dst);
   if (existing) {
     if (nl.excl) return err('EEXIST');
@@ -56,7 +62,7 @@ export function addNeighbour(s: NetState, spec: NeighSpec, nl: NlFlags, now: num
 }
 
 export function delNeighbour(s: NetState, spec: NeighSpec): NetError | null {
-  const n = find(s, spec.family, spec.ifindex, spec.dst);
+  const n = find(s, spec.family, spec.ifindex, spec.dst, (spec.flags & NTF.PROXY) !== 0);
   if (!n) return err('ENOENT');
   s.neighs.splice(s.neighs.indexOf(n), 1);
   return null;

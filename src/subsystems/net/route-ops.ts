@@ -260,6 +260,7 @@ export function getRoute(s: NetState, q: RouteGet, uid: number, now: number): Ro
   const base: RouteMsg = { family: q.family, table: TABLE.MAIN, type: RTN.UNICAST, protocol: 0, scope: 0, tos: 0, flags: 0, dst: q.dst, dstLen: q.family === 4 ? 32 : 128, srcLen: 0 };
   if (q.family === 6) return getRoute6(s, q, found, base);
   base.flags = RTM_F_CLONED;
+  if (q.mark) base.mark = q.mark;
   base.uid = uid;
   if (q.src !== undefined) {
     base.src = q.src;
@@ -282,14 +283,17 @@ export function getRoute(s: NetState, q: RouteGet, uid: number, now: number): Ro
     return base;
   }
   base.oif = found.oif;
-  if (found.type === RTN.BROADCAST) {
+  // the limited broadcast address leaves by the route's device as a broadcast, without gateway
+  const limited = q.dst === '255.255.255.255';
+  if (found.type === RTN.BROADCAST || limited) {
     base.type = RTN.BROADCAST;
     base.flags = (base.flags | RTCF.LOCAL | RTCF.BROADCAST) >>> 0;
   }
-  if (found.gateway !== undefined && found.type === RTN.UNICAST) base.gateway = found.gateway;
+  const gateway = limited ? undefined : found.gateway;
+  if (gateway !== undefined && found.type === RTN.UNICAST) base.gateway = gateway;
   if (q.src === undefined && found.oif !== undefined) {
-    const near = found.gateway !== undefined ? parseAddr(found.gateway) ?? undefined : undefined;
-    const src = found.prefsrc ?? selectSource4(s, found.oif, near, found.gateway !== undefined ? SCOPE.LINK : SCOPE.HOST);
+    const near = gateway !== undefined ? parseAddr(gateway) ?? undefined : undefined;
+    const src = found.prefsrc ?? selectSource4(s, found.oif, near, gateway !== undefined || limited ? SCOPE.LINK : SCOPE.HOST);
     if (src !== undefined) base.prefsrc = src;
   }
   return base;

@@ -19,10 +19,17 @@ export interface FibRule {
   fwmask?: number;
   iif?: string;
   oif?: string;
+  ipproto?: number;
+  sport?: [number, number];
+  dport?: [number, number];
+  uidrange?: [number, number];
+  suppressPrefixlen?: number;
+  suppressIfgroup?: number;
   /** 0 for rules whose action is not a table lookup */
   table: number;
-  /** FR_ACT_TO_TBL (1), or the route type of blackhole (6), unreachable (7), prohibit (8) */
+  /** FR_ACT_TO_TBL (1), FR_ACT_GOTO (2, to the rule of priority `target`), or the route type of blackhole (6), unreachable (7), prohibit (8) */
   action: number;
+  target?: number;
 }
 
 /** A rule as given to add or delete: priority may be absent (add: the default one; del: any). */
@@ -41,7 +48,9 @@ function defaults(): FibRule[] {
   return [r(4, 0, 255), r(4, 32766, 254), r(4, 32767, 253), r(6, 0, 255), r(6, 32766, 254)];
 }
 
-const SAME_KEYS: readonly (keyof FibRule)[] = ['pref', 'not', 'src', 'srcLen', 'dst', 'dstLen', 'tos', 'fwmark', 'fwmask', 'iif', 'oif', 'table', 'action'];
+const SAME_KEYS: readonly (keyof FibRule)[] = ['pref', 'not', 'src', 'srcLen', 'dst', 'dstLen', 'tos', 'fwmark', 'fwmask', 'iif', 'oif', 'ipproto', 'sport', 'dport', 'uidrange', 'suppressPrefixlen', 'suppressIfgroup', 'table', 'action', 'target'];
+
+const same = (a: unknown, b: unknown): boolean => (Array.isArray(a) && Array.isArray(b) ? a[0] === b[0] && a[1] === b[1] : a === b);
 
 export class FibRules {
   private rules: FibRule[] = defaults();
@@ -70,8 +79,9 @@ export class FibRules {
 
   private add(spec: RuleSpec): { ok: true } | NetError {
     const rule: FibRule = { ...spec, pref: spec.pref ?? this.defaultPref(spec.family) };
+    if (rule.action === 2 && (rule.target === undefined || rule.target <= rule.pref)) return err('EINVAL', 'Backward goto not supported.');
     const list = this.rules.filter((r) => r.family === rule.family);
-    if (list.some((r) => SAME_KEYS.every((k) => r[k] === rule[k]))) return err('EEXIST');
+    if (list.some((r) => SAME_KEYS.every((k) => same(r[k], rule[k])))) return err('EEXIST');
     const after = [...this.rules].reverse().find((r) => r.family === rule.family && r.pref <= rule.pref);
     const idx = after ? this.rules.indexOf(after) + 1 : this.rules.findIndex((r) => r.family === rule.family);
     this.rules.splice(idx < 0 ? this.rules.length : idx, 0, rule);
@@ -80,7 +90,7 @@ export class FibRules {
 
   private del(spec: Partial<RuleSpec> & { family: 4 | 6 }): { ok: true } | NetError {
     const given = SAME_KEYS.filter((k) => spec[k] !== undefined && !(k === 'not' && spec.not === false) && !((k === 'srcLen' || k === 'dstLen' || k === 'tos') && spec[k] === 0));
-    const i = this.rules.findIndex((r) => r.family === spec.family && given.every((k) => r[k] === spec[k]));
+    const i = this.rules.findIndex((r) => r.family === spec.family && given.every((k) => same(r[k], spec[k])));
     if (i < 0) return err('ENOENT');
     this.rules.splice(i, 1);
     return { ok: true };

@@ -4,6 +4,7 @@
 import { NF_CT_STATE, NF_RECENT, type NfMatch, type NfPacket, type NfRule } from '../../shared/services/netfilter';
 import { compareWords, inNet, parseAddr, type Words } from './addr';
 import type { CtLookup } from './conntrack';
+import { qosMatch } from './match-qos';
 
 interface Net {
   net: Words;
@@ -201,6 +202,21 @@ function matchOne(m: NfMatch, info: PacketInfo): boolean {
       const n = info.connCount(m.daddr ? p.dst : p.src, m.mask, m.daddr);
       return m.upto ? n <= m.limit : n > m.limit;
     }
+    case 'hashlimit':
+    case 'string':
+    case 'statistic':
+    case 'quota':
+    case 'tos':
+    case 'dscp':
+    case 'ecn':
+    case 'tcpmss':
+    case 'helper':
+    case 'physdev':
+    case 'esp':
+    case 'ah':
+    case 'sctp':
+    case 'dccp':
+      return qosMatch(m, p, info.now);
     case 'addrtype': {
       if (m.src && ((m.src & (1 << addrType(p.src, p.srcLocal ?? p.hook === 'OUTPUT'))) !== 0) === m.srcInv) return false;
       if (m.dst && ((m.dst & (1 << addrType(p.dst, p.dstLocal ?? p.hook === 'INPUT'))) !== 0) === m.dstInv) return false;

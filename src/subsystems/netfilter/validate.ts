@@ -4,11 +4,15 @@
 // PREROUTING/OUTPUT, ...). Hooks are checked once a chain is reachable from a base chain.
 import type { NfErrno, NfHook, NfRule, NfTable, NfTableName } from '../../shared/services/netfilter';
 import { isBuiltinName, jumpTarget } from './ruleset';
+import { checkExtMatch, physdevHookOk } from './validate-ext';
 
 interface Restriction {
-  table: NfTableName;
+  /** absent: any table */
+  table?: NfTableName;
   hooks: readonly NfHook[];
 }
+
+const ALL_HOOKS: readonly NfHook[] = ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'];
 
 const RESTRICTED: Readonly<Partial<Record<string, Restriction>>> = {
   REJECT: { table: 'filter', hooks: ['INPUT', 'FORWARD', 'OUTPUT'] },
@@ -19,6 +23,9 @@ const RESTRICTED: Readonly<Partial<Record<string, Restriction>>> = {
   CT: { table: 'raw', hooks: ['PREROUTING', 'OUTPUT'] },
   TTL: { table: 'mangle', hooks: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'] },
   TOS: { table: 'mangle', hooks: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'] },
+  DSCP: { table: 'mangle', hooks: ALL_HOOKS },
+  CHECKSUM: { table: 'mangle', hooks: ALL_HOOKS },
+  CLASSIFY: { hooks: ['FORWARD', 'OUTPUT', 'POSTROUTING'] },
 };
 
 /** Checks one new rule on its own (the kernel's checkentry at rule-add time). */
@@ -28,7 +35,7 @@ export function checkRule(table: NfTable, rule: NfRule): NfErrno | null {
   const jt = jumpTarget(rule.target);
   if (jt !== undefined && isBuiltinName(table.name, jt)) return 'ENOENT';
   const r = RESTRICTED[rule.target.kind];
-  if (r && r.table !== table.name) return 'EINVAL';
+  if (r?.table && r.table !== table.name) return 'EINVAL';
   // matches that read a transport header need the rule to be for that protocol
   // (xt_tcpudp, xt_icmp, xt_multiport checkentry)
   const only = (p: number): boolean => rule.proto === p && !rule.protoInv;
@@ -42,6 +49,8 @@ export function checkRule(table: NfTable, rule: NfRule): NfErrno | null {
     if (m.kind === 'tcp' && (m.option !== 0 || m.optionInv || (portsDefault && m.flagsMask === 0 && !m.flagsInv)) && !only(6)) return 'EINVAL';
     if (m.kind === 'udp' && portsDefault && !only(17)) return 'EINVAL';
     if (m.kind === 'multiport' && (rule.protoInv || ![6, 17, 136, 132, 33].includes(rule.proto))) return 'EINVAL';
+    const why = checkExtMatch(m, rule.src.addr.includes(':') ? 'ipv6' : 'ipv4', only);
+    if (why) return why;
   }
   // REJECT --reject-with tcp-reset needs a rule that only matches TCP
   if (rule.target.kind === 'REJECT' && rule.target.with === 'tcp-reset' && (rule.proto !== 6 || rule.protoInv)) return 'EINVAL';
@@ -115,6 +124,7 @@ export function checkTable(table: NfTable): NfErrno | null {
       for (const m of r.matches) {
         const hooks = MATCH_HOOKS[m.kind];
         for (const h of reach) if (hooks && !hooks.includes(h)) return 'EINVAL';
+        if (m.kind === 'physdev') for (const h of reach) if (!physdevHookOk(m, h)) return 'EINVAL';
       }
     }
   }

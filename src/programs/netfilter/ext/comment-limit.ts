@@ -98,7 +98,8 @@ export const limitMatch: MatchExtension<Limit> = {
     if (b === null) throw paramError('limit: bad value for option "--limit-burst", or out of range (0-10000).\n');
     d.burst = b;
   },
-  build: (d) => ({ ...d, avg: nftLimitAvg(d.avg) }),
+  // nft keeps no zero burst: it comes back as the default
+  build: (d) => ({ ...d, avg: nftLimitAvg(d.avg), burst: d.burst || BURST }),
 };
 
 function rate(avg: number): string {

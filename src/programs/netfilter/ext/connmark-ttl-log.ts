@@ -139,7 +139,7 @@ export const connmarkTargetFormat: TargetFormatter<ConnmarkTarget> = {
   },
 };
 
-const TOS_NAMES: readonly [string, number][] = [
+export const TOS_NAMES: readonly [string, number][] = [
   ['Minimize-Cost', 0x02],
   ['Maximize-Reliability', 0x04],
   ['Maximize-Throughput', 0x08],
@@ -158,7 +158,7 @@ function numPrefix(s: string, max: number): { value: number; end: number } | nul
 }
 
 /** tos_parse_symbolic: a number[/mask] (mask 0xff by default) or a TOS name (mask 0x3f). */
-function parseTos(a: string): { value: number; mask: number } {
+export function parseTos(a: string): { value: number; mask: number } {
   const v = numPrefix(a, 255);
   if (v) {
     const bad = (): never => {

@@ -3,8 +3,8 @@
 // tuple addresses, --ctstatus, --ctexpire and --ctdir.
 import { NF_CT_STATE, NF_CT_STATUS, type NfAddr, type NfConntrackMatch } from '../../../shared/services/netfilter';
 import { paramError } from '../errors';
-import { addrName, maskSuffix, parseAddrList } from '../ip-parse';
-import { strtouiPrefix } from '../strtoul';
+import { addrName, maskSuffix, parseHostMask } from '../ip-parse';
+import { parseRange } from './qos';
 import { parseProtocol } from '../proto';
 import type { MatchExtension, MatchFormatter, PrintEnv, XtOptDef } from './types';
 
@@ -137,11 +137,7 @@ export const conntrackMatch: MatchExtension<CtMatch> = {
         d.statusInv = invert;
         return;
       case 7: {
-        const lo = strtouiPrefix(a, 0, 0xffffffff);
-        let hi = lo;
-        if (lo && a[lo.end] === ':') hi = strtouiPrefix(a.slice(lo.end + 1), 0, 0xffffffff);
-        if (!lo || !hi || (hi === lo ? lo.end !== a.length : lo.end + 1 + hi.end !== a.length)) throw paramError(`conntrack: bad value for option "--ctexpire", or out of range (0-4294967295).\n`);
-        d.expire = [lo.value, hi.value];
+        d.expire = parseRange('conntrack', 'ctexpire', a, 0xffffffff);
         d.expireInv = invert;
         return;
       }
@@ -163,9 +159,7 @@ export const conntrackMatch: MatchExtension<CtMatch> = {
     }
     const key = ADDR_KEYS[opt.id];
     if (!key) return;
-    const list = parseAddrList(env.family, a, env.db);
-    if (list.length > 1) throw paramError(`${a} resolves to more than one address\n`);
-    d[key] = list[0]!;
+    d[key] = parseHostMask(env.family, a, env.db, 'conntrack', opt.name);
     d[`${key}Inv`] = invert;
   },
   final(_d, st) {

@@ -11,6 +11,10 @@ import { connlimitFormat, connlimitMatch, ctFormat, ctTarget, notrackTarget, own
 import { dnatTarget, masqueradeTarget, natFormat, redirectTarget, snatTarget } from './nat';
 import { logFormat, logTarget, rejectFormat, rejectTarget } from './targets';
 import { tcpFormat, tcpMatch, udpFormat, udpMatch } from './tcpudp';
+import { hashlimitFormat, hashlimitMatch } from './hashlimit';
+import { ahMatch, auditFormat, auditTarget, dccpMatch, espMatch, helperFormat, helperMatch, physdevFormat, physdevMatch, sctpDccpFormat, sctpMatch, setMatch, setTarget, spiFormat, teeFormat, teeTarget } from './misc-proto';
+import { quotaFormat, quotaMatch, statisticFormat, statisticMatch, stringFormat, stringMatch } from './payload';
+import { checksumFormat, checksumTarget, classifyFormat, classifyTarget, dscpFormat, dscpMatch, dscpTarget, dscpTargetFormat, ecnFormat, ecnMatch, tcpmssMatch, tcpmssMatchFormat, tosFormat, tosMatch } from './qos';
 import { eraseMatch, eraseTarget, type AnyMatchExtension, type AnyTargetExtension, type MatchFormatter, type PrintEnv, type TargetFormatter } from './types';
 
 const MATCHES: readonly AnyMatchExtension[] = [
@@ -35,9 +39,25 @@ const MATCHES: readonly AnyMatchExtension[] = [
   eraseMatch(connmarkMatch),
   eraseMatch(ttlMatch),
   eraseMatch(timeMatch),
+  eraseMatch(hashlimitMatch),
+  eraseMatch(stringMatch),
+  eraseMatch(statisticMatch),
+  eraseMatch(quotaMatch),
+  eraseMatch(tosMatch),
+  eraseMatch(dscpMatch),
+  eraseMatch(ecnMatch),
+  eraseMatch(tcpmssMatch),
+  eraseMatch(helperMatch),
+  eraseMatch(physdevMatch),
+  eraseMatch(espMatch),
+  eraseMatch(ahMatch),
+  eraseMatch(sctpMatch),
+  eraseMatch(dccpMatch),
+  eraseMatch(setMatch),
 ];
 
-const TARGETS: readonly AnyTargetExtension[] = [eraseTarget(rejectTarget), eraseTarget(logTarget), eraseTarget(snatTarget), eraseTarget(dnatTarget), eraseTarget(masqueradeTarget), eraseTarget(redirectTarget), eraseTarget(markTarget), eraseTarget(tcpmssTarget), eraseTarget(ctTarget), eraseTarget(notrackTarget), eraseTarget(connmarkTarget), eraseTarget(tosTarget), eraseTarget(traceTarget), eraseTarget(ttlTarget), eraseTarget(nflogTarget), eraseTarget(nfqueueTarget)];
+const TARGETS: readonly AnyTargetExtension[] = [eraseTarget(rejectTarget), eraseTarget(logTarget), eraseTarget(snatTarget), eraseTarget(dnatTarget), eraseTarget(masqueradeTarget), eraseTarget(redirectTarget), eraseTarget(markTarget), eraseTarget(tcpmssTarget), eraseTarget(ctTarget), eraseTarget(notrackTarget), eraseTarget(connmarkTarget), eraseTarget(tosTarget), eraseTarget(traceTarget), eraseTarget(ttlTarget), eraseTarget(nflogTarget), eraseTarget(nfqueueTarget),
+  eraseTarget(dscpTarget), eraseTarget(classifyTarget), eraseTarget(checksumTarget), eraseTarget(auditTarget), eraseTarget(teeTarget), eraseTarget(setTarget)];
 
 /** The verdicts xtables maps to its "standard" target. */
 export const STANDARD_TARGETS = ['ACCEPT', 'DROP', 'QUEUE', 'RETURN'] as const;
@@ -85,6 +105,32 @@ function matchFormatter(m: NfMatch): MatchFormatter {
         return connlimitFormat;
       case 'owner':
         return ownerFormat;
+      case 'hashlimit':
+        return hashlimitFormat;
+      case 'string':
+        return stringFormat;
+      case 'statistic':
+        return statisticFormat;
+      case 'quota':
+        return quotaFormat;
+      case 'tos':
+        return tosFormat;
+      case 'dscp':
+        return dscpFormat;
+      case 'ecn':
+        return ecnFormat;
+      case 'tcpmss':
+        return tcpmssMatchFormat;
+      case 'helper':
+        return helperFormat;
+      case 'physdev':
+        return physdevFormat;
+      case 'esp':
+      case 'ah':
+        return spiFormat;
+      case 'sctp':
+      case 'dccp':
+        return sctpDccpFormat;
       default:
         return EXTRA_FORMATS[m.kind] ?? null;
     }
@@ -126,6 +172,16 @@ function targetFormatter(t: NfTarget): TargetFormatter | null {
       return tcpmssFormat as unknown as TargetFormatter;
     case 'CT':
       return ctFormat as unknown as TargetFormatter;
+    case 'DSCP':
+      return dscpTargetFormat as unknown as TargetFormatter;
+    case 'CLASSIFY':
+      return classifyFormat as unknown as TargetFormatter;
+    case 'CHECKSUM':
+      return checksumFormat as unknown as TargetFormatter;
+    case 'AUDIT':
+      return auditFormat as unknown as TargetFormatter;
+    case 'TEE':
+      return teeFormat as unknown as TargetFormatter;
     case 'SNAT':
     case 'DNAT':
     case 'MASQUERADE':

@@ -21,7 +21,7 @@ const FLAG_NAMES: readonly [string, number][] = [
   ['NONE', 0],
 ];
 
-function parseTcpPorts(spec: string, env: { db: import('../netdb').NetDb }): NfPortRange {
+export function parseTcpPorts(spec: string, env: { db: import('../netdb').NetDb }): NfPortRange {
   const colon = spec.indexOf(':');
   if (colon < 0) {
     const p = parsePort(spec, 'tcp', env.db);
@@ -142,7 +142,7 @@ const UDP_OPTS: readonly XtOptDef[] = [
 ];
 
 /** XTTYPE_PORTRC: "port[:port]" of getaddrinfo-resolved ports; no order check. */
-function parsePortRc(ext: string, canonical: string, a: string, env: { db: import('../netdb').NetDb }): NfPortRange {
+export function parsePortRc(ext: string, canonical: string, a: string, env: { db: import('../netdb').NetDb }): NfPortRange {
   const parts = a.split(':');
   if (parts.length > 2) throw paramError(`${ext}: Too many components for option "--${canonical}" (max: 2)\n`);
   const vals = parts.map((p, i) => {
@@ -181,7 +181,7 @@ export const udpMatch: MatchExtension<Udp> = {
 
 // ------------------------------------------------------------------ output
 
-function printPorts(name: string, r: NfPortRange, inv: boolean, proto: string, env: PrintEnv): string {
+export function printPorts(name: string, r: NfPortRange, inv: boolean, proto: string, env: PrintEnv): string {
   if (fullRange(r) && !inv) return '';
   const i = inv ? '!' : '';
   const p = (n: number): string => portName(n, proto, env.numeric, env.db);
