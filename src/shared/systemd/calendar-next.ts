@@ -4,6 +4,7 @@
 import { gmtime, localtime, mktimeIn, type Tm, type Zone } from './civil';
 import type { CalendarSpec } from './calendar';
 import type { Component } from './calendar-format';
+import { namedZone } from './tz-zones';
 
 const MAX_YEAR = 2199;
 const MAX_ITERATIONS = 1000;
@@ -168,8 +169,10 @@ function findNext(spec: CalendarSpec, start: Tm, startUsec: number, zone: Zone):
 }
 
 /** calendar_spec_next_usec(): the first elapse strictly after `usec` (microseconds). */
-export function nextElapse(spec: CalendarSpec, usec: number, zone: Zone): number | 'ENOENT' | 'EINVAL' | 'EDEADLK' {
+export function nextElapse(spec: CalendarSpec, usec: number, localZone: Zone): number | 'ENOENT' | 'EINVAL' | 'EDEADLK' {
   if (usec > FORMATTABLE_MAX) return 'EINVAL';
+  // a zone named in the expression replaces the local one (systemd computes it under TZ=)
+  const zone = (spec.timezone !== undefined ? namedZone(spec.timezone) : undefined) ?? localZone;
   const u = usec + 1;
   const t = Math.floor(u / USEC_PER_SEC);
   const tm = spec.utc ? gmtime(t) : localtime(t, zone);

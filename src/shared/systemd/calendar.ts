@@ -3,6 +3,7 @@
 // form, and finding the next elapse after a given time.
 import { gmtime, type Zone } from './civil';
 import { formatChain, type Component } from './calendar-format';
+import { namedZone } from './tz-zones';
 
 export type { Component };
 
@@ -20,6 +21,8 @@ export interface CalendarSpec {
   utc: boolean;
   /** -1 unknown, 0 standard time, 1 daylight time (a local zone name was given). */
   dst: number;
+  /** A time zone named after the expression ("Europe/Berlin"): elapses are computed there. */
+  timezone?: string;
   year: Component[] | null;
   month: Component[] | null;
   day: Component[] | null;
@@ -287,6 +290,12 @@ export function parseCalendarSpec(input: string, zone: Zone): CalendarSpec | und
   } else if (zone.name !== '' && p.length > zone.name.length && p.toLowerCase().endsWith(` ${zone.name.toLowerCase()}`)) {
     c.dst = 0;
     p = p.slice(0, -(zone.name.length + 1));
+  } else {
+    const space = p.lastIndexOf(' ');
+    if (space >= 0 && namedZone(p.slice(space + 1))) {
+      c.timezone = p.slice(space + 1);
+      p = p.slice(0, space);
+    }
   }
   if (p === '') return undefined;
   try {
@@ -345,6 +354,7 @@ export function formatCalendarSpec(c: CalendarSpec, zone: Zone): string {
   s += `${formatChain(2, c.hour, false)}:${formatChain(2, c.minute, false)}:${formatChain(2, c.microsecond, true)}`;
   if (c.utc) s += ' UTC';
   else if (c.dst === 0 || c.dst === 1) s += zone.name ? ` ${zone.name}` : '';
+  else if (c.timezone) s += ` ${c.timezone}`;
   return s;
 }
 

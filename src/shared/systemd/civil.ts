@@ -4,8 +4,10 @@
 export interface Zone {
   /** Abbreviation printed after a local timestamp ("UTC", "EST"). */
   name: string;
-  /** Seconds east of UTC. */
+  /** Seconds east of UTC (standard time). */
   offset: number;
+  /** The offset in force at a moment (UTC seconds), for zones with daylight saving time. */
+  offsetAt?: (utcSeconds: number) => number;
 }
 
 export const UTC_ZONE: Zone = { name: 'UTC', offset: 0 };
@@ -75,13 +77,24 @@ export function timegm(tm: Tm): number {
 }
 
 export function localtime(seconds: number, zone: Zone): Tm {
-  return gmtime(seconds + zone.offset);
+  return gmtime(seconds + (zone.offsetAt ? zone.offsetAt(seconds) : zone.offset));
 }
 
-/** mktime() in `zone` (or timegm with utc). */
+/**
+ * mktime() in `zone` (or timegm with utc), tm_isdst = -1: a wall time that happens twice takes
+ * the earlier offset, one skipped by a clock change moves on by the change; `tm` is normalised.
+ */
 export function mktimeIn(tm: Tm, zone: Zone, utc: boolean): number {
   if (utc) return timegm(tm);
-  return timegm(tm) - zone.offset;
+  const wall = timegm(tm);
+  if (!zone.offsetAt) return wall - zone.offset;
+  const before = zone.offsetAt(wall - zone.offset - 7200);
+  let t = wall - before;
+  const after = zone.offsetAt(t);
+  // past a change the new offset holds, unless the wall time fell into the skipped hour
+  if (after !== before && zone.offsetAt(wall - after) === after) t = wall - after;
+  Object.assign(tm, localtime(t, zone));
+  return t;
 }
 
 export function daysInMonth(year: number, mon0: number): number {

@@ -9,9 +9,9 @@ const NAMES: Record<number, string> = {
   212: 'TIMERSLACK', 213: 'SECUREBITS', 214: 'SETSCHEDULER', 215: 'CPUAFFINITY', 216: 'GROUP', 217: 'USER',
   218: 'CAPABILITIES', 219: 'CGROUP', 220: 'SETSID', 221: 'CONFIRM', 222: 'STDERR', 224: 'PAM', 225: 'NETWORK',
   226: 'NAMESPACE', 227: 'NO_NEW_PRIVILEGES', 228: 'SECCOMP', 229: 'SELINUX_CONTEXT', 230: 'PERSONALITY',
-  231: 'APPARMOR_PROFILE', 232: 'ADDRESS_FAMILIES', 233: 'RUNTIME_DIRECTORY', 235: 'CHOWN', 236: 'SMACK_PROCESS_LABEL',
+  231: 'APPARMOR', 232: 'ADDRESS_FAMILIES', 233: 'RUNTIME_DIRECTORY', 235: 'CHOWN', 236: 'SMACK_PROCESS_LABEL',
   237: 'KEYRING', 238: 'STATE_DIRECTORY', 239: 'CACHE_DIRECTORY', 240: 'LOGS_DIRECTORY', 241: 'CONFIGURATION_DIRECTORY',
-  242: 'NUMA_POLICY', 243: 'CREDENTIALS', 245: 'BPF',
+  242: 'NUMA_POLICY', 243: 'CREDENTIALS', 244: 'BPF',
   255: 'EXCEPTION',
 };
 
@@ -44,4 +44,32 @@ export function parseExitStatus(word: string): number | undefined {
   if (SYSEXITS[word] !== undefined) return SYSEXITS[word];
   const hit = Object.entries(NAMES).find(([, name]) => name === word);
   return hit ? Number(hit[0]) : undefined;
+}
+
+/** Every named exit status in number order with its class (libc, LSB, BSD, systemd), as the
+ * table of src/shared/exit-status.c that systemd-analyze exit-status prints. */
+export function exitStatusEntries(): { status: number; name: string; cls: string }[] {
+  const all: [number, string][] = [...Object.entries(NAMES).map(([k, v]): [number, string] => [Number(k), v]), ...Object.entries(SYSEXITS).map(([k, v]): [number, string] => [v, k])];
+  return all.sort((a, b) => a[0] - b[0]).map(([status, name]) => ({ status, name, cls: exitStatusClass(status)! }));
+}
+
+/** The class of a named status, undefined for an unnamed one. */
+export function exitStatusClass(status: number): string | undefined {
+  if (status <= 1) return 'libc';
+  if (status <= 7) return 'LSB';
+  if (Object.values(SYSEXITS).includes(status)) return 'BSD';
+  return NAMES[status] ? 'systemd' : undefined;
+}
+
+/** exit_status_from_string(): a name of the table (BSD ones included), else a number 0-255. */
+export function exitStatusFromString(s: string): number | 'EINVAL' | 'ERANGE' {
+  const hit = exitStatusEntries().find((e) => e.name === s);
+  if (hit) return hit.status;
+  // safe_atou8(): leading blanks, an optional sign, 0x/0o/0b or C octal prefixes, nothing after
+  const m = /^[ \t\n\r\v\f]*([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
+  if (!m) return 'EINVAL';
+  const body = m[2]!;
+  const v = /^0[oO]/.test(body) ? parseInt(body.slice(2), 8) : /^0[bB]/.test(body) ? parseInt(body.slice(2), 2) : /^0[xX]/.test(body) ? parseInt(body.slice(2), 16) : body.length > 1 && body.startsWith('0') ? parseInt(body, 8) : Number(body);
+  if (m[1] === '-' && v !== 0) return 'ERANGE';
+  return v > 255 ? 'ERANGE' : v;
 }

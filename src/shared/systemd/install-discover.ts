@@ -69,42 +69,48 @@ function errnoFrom(e: unknown): InstallErrno {
   throw e;
 }
 
-/** Applies one [Install] assignment to `info` (the config_parse_* callbacks of install.c). */
-function applyInstallSetting(ctx: InstallContext | null, info: InstallInfo, key: string, value: string): void {
-  const printf = (s: string): string | undefined => {
-    const r = installNamePrintf(info, s, ctx?.env.fs.specifiers);
-    return r === 'EBADSLT' || r === 'ENAMETOOLONG' || r === 'EINVAL' ? undefined : r;
-  };
+/**
+ * Applies one [Install] assignment to `info` (the config_parse_* callbacks of install.c). A
+ * DefaultInstance= or Also= value that cannot be resolved fails the whole file (the errno).
+ */
+function applyInstallSetting(ctx: InstallContext | null, info: InstallInfo, key: string, value: string): InstallErrno | undefined {
+  const printf = (s: string): string | InstallErrno => installNamePrintf(info, s, ctx?.env.fs.specifiers);
+  const isErrno = (r: string): r is InstallErrno => r === 'EBADSLT' || r === 'ENAMETOOLONG' || r === 'EINVAL';
   switch (key) {
     case 'Alias':
-      if (!unitTypeMayAlias(unitNameToType(info.name))) return; // "Alias= is not allowed for ... units, ignoring."
+      if (!unitTypeMayAlias(unitNameToType(info.name))) return undefined; // "Alias= is not allowed for ... units, ignoring."
       strvSetting(info.aliases, value);
-      return;
+      return undefined;
     case 'WantedBy':
       strvSetting(info.wantedBy, value);
-      return;
+      return undefined;
     case 'RequiredBy':
       strvSetting(info.requiredBy, value);
-      return;
+      return undefined;
     case 'DefaultInstance': {
-      if (unitNameIsValid(info.name, NAME_INSTANCE)) return;
-      if (!unitNameIsValid(info.name, NAME_TEMPLATE)) return;
+      if (unitNameIsValid(info.name, NAME_INSTANCE)) return undefined;
+      if (!unitNameIsValid(info.name, NAME_TEMPLATE)) return undefined; // "only makes sense for template units"
       const printed = printf(value);
-      if (printed === undefined) return;
+      if (isErrno(printed)) return printed;
       if (printed === '') delete info.defaultInstance;
       else if (unitInstanceIsValid(printed)) info.defaultInstance = printed;
-      return;
+      else return 'EINVAL'; // "Invalid DefaultInstance= value"
+      return undefined;
     }
     case 'Also': {
       for (const word of extractWords(value) ?? []) {
         const printed = printf(word);
-        if (printed === undefined) continue;
-        if (ctx) ctx.add(printed, undefined, true);
+        if (isErrno(printed)) return printed;
+        if (ctx) {
+          const added = ctx.add(printed, undefined, true);
+          if (added instanceof InstallFailure) return added.errno;
+        } else if (!unitNameIsValid(printed)) return 'EINVAL';
         info.also.push(printed);
       }
-      return;
+      return undefined;
     }
   }
+  return undefined;
 }
 
 /** config_parse_strv: an empty value empties the list, words are unquoted. */
@@ -159,7 +165,10 @@ async function unitFileLoad(ctx: InstallContext | null, env: InstallEnv, info: I
     return new InstallFailure(errnoFrom(e));
   }
   const parsed = parseUnitFile(text, path, { sections: INSTALL_SECTIONS, ignored: IGNORED_SECTIONS });
-  for (const a of parsed.assignments) applyInstallSetting(ctx, info, a.key, a.value);
+  for (const a of parsed.assignments) {
+    const e = applyInstallSetting(ctx, info, a.key, a.value);
+    if (e !== undefined) return new InstallFailure(e);
+  }
   if (!flags.dropin) info.mode = 'regular';
   return info.aliases.length + info.wantedBy.length + info.requiredBy.length;
 }

@@ -15,6 +15,8 @@ export interface LookupPaths {
   runtimeControl: string;
   persistentAttached: string;
   runtimeAttached: string;
+  /** Where the *.preset files of this scope live, highest priority first. */
+  presetDirs?: readonly string[];
 }
 
 export const SYSTEM_LOOKUP_PATHS: LookupPaths = {
@@ -46,6 +48,25 @@ export const SYSTEM_LOOKUP_PATHS: LookupPaths = {
 
 /** Preset directories in priority order (CONF_PATHS("systemd/system-preset")). */
 export const SYSTEM_PRESET_DIRS = ['/etc/systemd/system-preset', '/run/systemd/system-preset', '/usr/local/lib/systemd/system-preset', '/usr/lib/systemd/system-preset'];
+
+/**
+ * The user units every user shares (LOOKUP_SCOPE_GLOBAL, systemctl --global): config in
+ * /etc/systemd/user, no generators, transient or control directories ('' never matches).
+ */
+export const GLOBAL_LOOKUP_PATHS: LookupPaths = {
+  searchPath: ['/etc/systemd/user', '/run/systemd/user', '/usr/local/share/systemd/user', '/usr/share/systemd/user', '/usr/local/lib/systemd/user', '/usr/lib/systemd/user'],
+  persistentConfig: '/etc/systemd/user',
+  runtimeConfig: '/run/systemd/user',
+  generator: '',
+  generatorEarly: '',
+  generatorLate: '',
+  transient: '',
+  persistentControl: '',
+  runtimeControl: '',
+  persistentAttached: '',
+  runtimeAttached: '',
+  presetDirs: ['/etc/systemd/user-preset', '/run/systemd/user-preset', '/usr/local/lib/systemd/user-preset', '/usr/lib/systemd/user-preset'],
+};
 
 /** Removes "." components, duplicate and trailing slashes (path_simplify; ".." is kept). */
 export function simplifyPath(p: string): string {

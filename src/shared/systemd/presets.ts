@@ -63,7 +63,7 @@ export function parsePresetText(text: string, file: string, presets: Presets): v
 }
 
 /** read_presets(): every rule of every *.preset file, in order. */
-export async function readPresets(env: InstallEnv, dirs: readonly string[] = SYSTEM_PRESET_DIRS): Promise<Presets> {
+export async function readPresets(env: InstallEnv, dirs: readonly string[] = env.lp.presetDirs ?? SYSTEM_PRESET_DIRS): Promise<Presets> {
   const presets: Presets = { rules: [], warnings: [] };
   for (const file of await confFilesList(env.fs, dirs, '.preset')) {
     let text: string;

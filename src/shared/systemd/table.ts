@@ -77,8 +77,9 @@ export function formatTable(headers: string[], rows: CellInput[][], opts: TableO
       const color = colors ? cell.color : undefined;
       const gap = ' '.repeat(Math.max(0, widths[j]! - displayWidth(cell.text)));
       let text = cell.right ? gap + cell.text : cell.text + gap;
-      // trailing blanks of the last column go, unless a colour makes them visible
-      if (j === headers.length - 1 && !color) text = text.replace(/\s+$/, '');
+      // a padded cell of the last column loses its trailing blanks, unless a colour makes them
+      // visible; the widest cell is not padded and keeps its own
+      if (j === headers.length - 1 && !color && gap !== '') text = text.replace(/\s+$/, '');
       if (colors && gapColor) line += gapColor;
       if (j > 0) line += ' ';
       if (colors && gapColor) line += ANSI.normal;
@@ -96,10 +97,12 @@ export type VerticalRow = [string, string] | [string, string, string];
 /** A key/value table (table_new_vertical): "Key:" right-aligned, the value after it. */
 export function formatVertical(rows: VerticalRow[], colors = false): string {
   const w = Math.max(...rows.map(([k]) => displayWidth(k) + 1));
+  const vw = Math.max(...rows.map(([, v]) => displayWidth(v)));
   return rows
     .map(([k, v, c]) => {
       const key = `${' '.repeat(w - displayWidth(k) - 1)}${k}:`;
-      const value = v.replace(/\s+$/, '');
+      // only a padded value loses its trailing blanks (the widest is printed as it is)
+      const value = displayWidth(v) < vw ? v.replace(/\s+$/, '') : v;
       if (!colors) return `${key} ${value}\n`;
       return `${ANSI.brightBlue}${key}${ANSI.normal} ${c ? `${c}${value}${ANSI.normal}` : value}\n`;
     })

@@ -36,6 +36,7 @@ export const systemPages: Record<string, () => Promise<{ default: string }>> = {
   'sshd_config.5': () => import('./sshd_config.5'),
   'systemctl.1': () => import('./systemctl.1'),
   'systemd-analyze.1': () => import('./systemd-analyze.1'),
+  'systemd-escape.1': () => import('./systemd-escape.1'),
   'systemd-journald.8': () => import('./systemd-journald.8'),
   'systemd-journald.service.8': () => import('./systemd-journald.8'),
   'systemd-logind.8': () => import('./systemd-logind.8'),

@@ -6,6 +6,8 @@ import { SYSTEMD_FEATURES, SYSTEMD_VERSION_LINE } from '../systemctl/help';
 import { parseAnalyzeArgs } from './options';
 import { runAnalyzeVerb } from './runtime';
 import { verbCalendar, verbTimespan, verbTimestamp } from './time-verbs';
+import { verbCondition } from './condition';
+import { verbCapability, verbCompareVersions, verbExitStatus, verbUnitPaths } from './table-verbs';
 
 const ANY = Infinity;
 /** [min, max] argument counts, the verb included (src/analyze/analyze.c verbs[]). */
@@ -36,6 +38,9 @@ Commands:
   timestamp TIMESTAMP...     Check timestamps and show them normalized
   timespan SPAN...           Check time spans and show them in microseconds
   security [UNIT...]         Rate the sandboxing of services
+  compare-versions V1 [OP] V2 Compare two version strings
+  exit-status [STATUS...]    List exit status names and numbers
+  capability [CAP...]        List capability names and numbers
 
 Options:
   -h --help                  Show this help
@@ -84,6 +89,18 @@ export async function analyzeMain(ctx: Ctx): Promise<number> {
       return verbTimestamp(ctx, rest);
     case 'calendar':
       return verbCalendar(ctx, rest, parsed.opts);
+    case 'compare-versions':
+      return verbCompareVersions(ctx, rest);
+    case 'exit-status':
+      return verbExitStatus(ctx, rest);
+    case 'capability':
+      return verbCapability(ctx, rest);
+    case 'condition':
+      if (parsed.opts.unit === undefined && parsed.opts.root === undefined) return verbCondition(ctx, rest);
+      break;
+    case 'unit-paths':
+      if (parsed.opts.scope === 'system') return verbUnitPaths(ctx);
+      break;
   }
   const r = await runAnalyzeVerb(ctx, verb, rest, parsed.opts);
   if (r !== undefined) return r;

@@ -81,6 +81,8 @@ export async function parseAnalyzeArgs(ctx: Ctx, argv: readonly string[]): Promi
     return err('Options --root= and --image= are only supported for cat-config, verify, condition and security when used with --offline= right now.');
   }
   if (o.unit !== undefined && verb !== 'condition') return err('Option --unit= is only supported for condition');
+  if (verb === 'condition' && o.unit === undefined && parsed.operands.length < 2) return err('Too few arguments for condition');
+  if (verb === 'condition' && o.unit !== undefined && parsed.operands.length > 1) return err('No conditions can be passed if --unit= is used.');
   if (!o.legend && verb !== 'plot') return err('Option --no-legend is only supported for plot with either --table or --json=.');
   if (o.table && verb !== 'plot') return err('Option --table is only supported for plot right now.');
   return { kind: 'run', opts: o, args: parsed.operands };

@@ -74,7 +74,9 @@ export async function verbTimestamp(ctx: Ctx, args: string[]): Promise<number> {
     const p = args[i]!;
     const usec = parseTimestamp(p, now, zone);
     if (usec === undefined) {
-      await ctx.err.write(`Failed to parse "${p}": Invalid argument\n`);
+      // "@SECONDS" fails as the time span after the '@' does ("@-1": out of range)
+      const why = p.startsWith('@') && parseTimespan(p.slice(1)) === 'ERANGE' ? STRERROR.ERANGE : STRERROR.EINVAL;
+      await ctx.err.write(`Failed to parse "${p}": ${why}\n`);
       await hint(ctx, p, { calendar: true, timespan: true });
       rc ||= 1;
     } else {
@@ -131,7 +133,8 @@ export async function verbCalendar(ctx: Ctx, args: string[], opts: AnalyzeOption
           await ctx.err.write(`Failed to determine next elapse for '${p}': ${next === 'EINVAL' ? 'Invalid argument' : 'Resource deadlock avoided'}\n`);
           return 1;
         }
-        rows.push([k === 0 ? 'Next elapse' : `Iteration #${k + 1}`, formatTimestamp(next, zone) ?? '-', ANSI.highlightBlue]);
+        // systemd 252 (the recordings) labels later elapses "Iter. #N"; 253 says "Iteration #N"
+        rows.push([k === 0 ? 'Next elapse' : `Iter. #${k + 1}`, formatTimestamp(next, zone) ?? '-', ANSI.highlightBlue]);
         if (zone.offset !== 0) rows.push(['(in UTC)', formatTimestamp(next, zone, 'utc') ?? '-']);
         rows.push(['From now', formatTimestampRelative(next, realNow) ?? '-']);
         n = next;

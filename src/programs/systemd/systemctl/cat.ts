@@ -36,7 +36,7 @@ async function expandNames(s: Session, args: readonly string[]): Promise<string[
 }
 
 export async function verbCat(s: Session, args: string[]): Promise<number> {
-  if (await s.noBus()) return 1;
+  if (await s.noBus(false)) return 1;
   const names = await expandNames(s, args);
   if (!names) return s.error('Failed to expand names: Invalid argument');
   let first = true;

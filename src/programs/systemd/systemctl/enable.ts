@@ -76,7 +76,7 @@ export async function verbEnable(s: Session, verb: string, args: string[]): Prom
   if (verb === 'link') {
     for (const n of names) {
       if (n.startsWith('/')) continue;
-      if (s.offline) return s.error(`Non-absolute paths are not allowed when --root is used: ${n}`);
+      if (s.rooted) return s.error(`Non-absolute paths are not allowed when --root is used: ${n}`);
       return s.error(`Link argument must contain at least one directory separator.\nIf you intended to link a file in the current directory, try ./${n} instead.`);
     }
   }

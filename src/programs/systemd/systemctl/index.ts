@@ -18,7 +18,7 @@ const ENABLE_VERBS = new Set(['enable', 'disable', 'reenable', 'link', 'preset',
 async function dispatch(s: Session, name: string | undefined, rest: string[]): Promise<number> {
   const verb = name ?? DEFAULT_VERB;
   const spec = VERBS.get(verb);
-  if (spec?.online && s.offline) return s.error(`Verb '${verb}' cannot be used with --root= or --image=.`);
+  if (spec?.online && s.rooted) return s.error(`Verb '${verb}' cannot be used with --root= or --image=.`);
   if (!spec) return s.error(`Unknown command verb ${verb}.`);
   const left = name === undefined ? 1 : rest.length + 1;
   if (left < spec.min) return s.error('Too few arguments.');

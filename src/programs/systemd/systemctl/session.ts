@@ -1,7 +1,7 @@
 // What every systemctl verb works with: the program context, the parsed options, and a fresh
 // install environment over the file system for each unit-file operation.
 import { InstallEnv, type InstallFlags } from '../../../shared/systemd/install-types';
-import { SYSTEM_LOOKUP_PATHS } from '../../../shared/systemd/lookup-paths';
+import { GLOBAL_LOOKUP_PATHS, SYSTEM_LOOKUP_PATHS } from '../../../shared/systemd/lookup-paths';
 import { glyphs, type Glyphs } from '../../../shared/systemd/glyphs';
 import { unitNameMangle } from '../../../shared/systemd/unit-name';
 import type { Ctx } from '../../lib/context';
@@ -19,13 +19,18 @@ export class Session {
     this.glyphs = glyphs(ctx.env);
   }
 
-  /** --root: the client does the unit-file work itself (install_client_side). */
-  get offline(): boolean {
+  /** --root was given: the verbs that need the manager are refused. */
+  get rooted(): boolean {
     return this.opts.root !== undefined && this.opts.root !== '';
   }
 
+  /** --root or --global: the client does the unit-file work itself (install_client_side). */
+  get offline(): boolean {
+    return this.rooted || this.opts.scope === 'global';
+  }
+
   newEnv(): InstallEnv {
-    return new InstallEnv(sysInstallFs(this.ctx.sys, this.opts.root), SYSTEM_LOOKUP_PATHS);
+    return new InstallEnv(sysInstallFs(this.ctx.sys, this.opts.root), this.opts.scope === 'global' ? GLOBAL_LOOKUP_PATHS : SYSTEM_LOOKUP_PATHS);
   }
 
   /** colors_enabled(): $SYSTEMD_COLORS, $NO_COLOR, TERM=dumb, else both outputs on a terminal. */
@@ -62,9 +67,12 @@ export class Session {
     return true;
   }
 
-  /** Only the system manager runs here; --user and --global have no bus to talk to. */
-  async noBus(): Promise<boolean> {
-    if (this.opts.scope === 'system') return false;
+  /**
+   * Only the system manager runs here; --user has no bus to talk to, nor has --global for a
+   * verb that needs one (`clientSide` false). Unit-file verbs do --global themselves.
+   */
+  async noBus(clientSide = true): Promise<boolean> {
+    if (this.opts.scope === 'system' || (this.opts.scope === 'global' && clientSide)) return false;
     await this.error('Failed to connect to bus: No medium found');
     return true;
   }

@@ -1,0 +1,260 @@
+// systemd-analyze condition (src/analyze/analyze-condition.c): Condition*= and Assert*=
+// settings given on the command line are evaluated as a unit "test.service" would; every test
+// and the verdict go to stderr, the exit status says whether all held. As in the manager, a
+// later setting is tested first, and the first failed non-trigger check ends the list.
+import { fnmatch } from '../../lib/fnmatch';
+import type { Ctx } from '../../lib/context';
+import { compareVersions } from './table-verbs';
+
+const TYPES = [
+  'Architecture', 'Firmware', 'Virtualization', 'Host', 'KernelCommandLine', 'KernelVersion', 'Credential', 'Security',
+  'Capability', 'ACPower', 'NeedsUpdate', 'FirstBoot', 'PathExists', 'PathExistsGlob', 'PathIsDirectory',
+  'PathIsSymbolicLink', 'PathIsMountPoint', 'PathIsReadWrite', 'PathIsEncrypted', 'DirectoryNotEmpty', 'FileNotEmpty',
+  'FileIsExecutable', 'User', 'Group', 'ControlGroupController', 'CPUs', 'Memory', 'Environment', 'CPUFeature',
+  'OSRelease', 'MemoryPressure', 'CPUPressure', 'IOPressure',
+] as const;
+type CondType = (typeof TYPES)[number];
+
+const TAKES_PATH = new Set<CondType>([
+  'PathExists', 'PathExistsGlob', 'PathIsDirectory', 'PathIsSymbolicLink', 'PathIsMountPoint', 'PathIsReadWrite',
+  'PathIsEncrypted', 'DirectoryNotEmpty', 'FileNotEmpty', 'FileIsExecutable', 'NeedsUpdate',
+]);
+
+interface Condition {
+  type: CondType;
+  assert: boolean;
+  trigger: boolean;
+  negate: boolean;
+  parameter: string;
+}
+
+type Outcome = boolean | { error: string };
+
+const S_IFMT = 0o170000;
+const S_IFDIR = 0o040000;
+const S_IFREG = 0o100000;
+const S_IFLNK = 0o120000;
+
+async function statMode(ctx: Ctx, path: string, follow: boolean): Promise<{ mode: number; size: number } | undefined> {
+  try {
+    const st = follow ? await ctx.sys.stat(path) : await ctx.sys.lstat(path);
+    return { mode: st.mode, size: st.size };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The glob patterns of one path component matched against a directory's entries. */
+async function globExists(ctx: Ctx, pattern: string): Promise<boolean> {
+  const parts = pattern.split('/').filter((p) => p !== '');
+  const walk = async (dir: string, i: number): Promise<boolean> => {
+    if (i === parts.length) return true;
+    const part = parts[i]!;
+    if (!/[*?[]/.test(part)) {
+      const next = `${dir === '/' ? '' : dir}/${part}`;
+      if (!(await statMode(ctx, next, true))) return false;
+      return walk(next, i + 1);
+    }
+    let names: string[];
+    try {
+      names = await ctx.sys.readdir(dir);
+    } catch {
+      return false;
+    }
+    for (const n of names.sort()) {
+      if (n.startsWith('.') && !part.startsWith('.')) continue;
+      if (fnmatch(part, n) && (await walk(`${dir === '/' ? '' : dir}/${n}`, i + 1))) return true;
+    }
+    return false;
+  };
+  return walk('/', 0);
+}
+
+async function readText(ctx: Ctx, path: string): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await ctx.sys.readFile(path));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Lines of /etc/passwd or /etc/group as [name, id] pairs. */
+async function idTable(ctx: Ctx, file: string): Promise<[string, number][]> {
+  const text = (await readText(ctx, file)) ?? '';
+  return text.split('\n').filter(Boolean).map((l) => l.split(':')).map((f): [string, number] => [f[0]!, Number(f[2])]);
+}
+
+/** "<op>value" comparisons of ConditionKernelVersion= and friends (">=6.1", "6.1*"). */
+function versionTest(actual: string, spec: string): Outcome {
+  const ops: [string, (k: number) => boolean][] = [
+    ['<=', (k) => k <= 0], ['>=', (k) => k >= 0], ['!=', (k) => k !== 0], ['<', (k) => k < 0], ['>', (k) => k > 0], ['=', (k) => k === 0],
+  ];
+  const s = spec.trim();
+  for (const [text, test] of ops) {
+    if (s.startsWith(text)) return test(compareVersions(actual, s.slice(text.length).trim()));
+  }
+  return fnmatch(s, actual);
+}
+
+async function test(ctx: Ctx, c: Condition): Promise<Outcome> {
+  const p = c.parameter;
+  switch (c.type) {
+    case 'PathExists':
+      return (await statMode(ctx, p, true)) !== undefined;
+    case 'PathExistsGlob':
+      return globExists(ctx, p);
+    case 'PathIsDirectory':
+      return (((await statMode(ctx, p, true))?.mode ?? 0) & S_IFMT) === S_IFDIR;
+    case 'PathIsSymbolicLink':
+      return (((await statMode(ctx, p, false))?.mode ?? 0) & S_IFMT) === S_IFLNK;
+    case 'PathIsMountPoint':
+      return ctx.sys.mounts().some((m) => m.target === p);
+    case 'PathIsReadWrite':
+      return (await statMode(ctx, p, true)) !== undefined;
+    case 'PathIsEncrypted':
+      return false;
+    case 'DirectoryNotEmpty': {
+      try {
+        return (await ctx.sys.readdir(p)).some((n) => !n.startsWith('.') && !n.endsWith('~'));
+      } catch {
+        return false;
+      }
+    }
+    case 'FileNotEmpty': {
+      const st = await statMode(ctx, p, true);
+      return st !== undefined && (st.mode & S_IFMT) === S_IFREG && st.size > 0;
+    }
+    case 'FileIsExecutable': {
+      const st = await statMode(ctx, p, true);
+      return st !== undefined && (st.mode & S_IFMT) === S_IFREG && (st.mode & 0o111) !== 0;
+    }
+    case 'NeedsUpdate':
+      return false;
+    case 'User': {
+      const uid = ctx.sys.getuid();
+      if (p === '@system') return uid <= 999;
+      if (/^\d+$/.test(p)) return Number(p) === uid;
+      const hit = (await idTable(ctx, '/etc/passwd')).find(([n]) => n === p);
+      return hit !== undefined && hit[1] === uid;
+    }
+    case 'Group': {
+      const gids = new Set([ctx.sys.getgid(), ctx.sys.getegid(), ...ctx.sys.getgroups()]);
+      if (/^\d+$/.test(p)) return gids.has(Number(p));
+      const hit = (await idTable(ctx, '/etc/group')).find(([n]) => n === p);
+      return hit !== undefined && gids.has(hit[1]);
+    }
+    case 'Environment': {
+      if (p.includes('=')) {
+        const eq = p.indexOf('=');
+        return ctx.env.get(p.slice(0, eq)) === p.slice(eq + 1);
+      }
+      return ctx.env.has(p);
+    }
+    case 'Host': {
+      const machineId = ((await readText(ctx, '/etc/machine-id')) ?? '').trim();
+      if (/^[0-9a-fA-F]{32}$/.test(p)) return p.toLowerCase() === machineId;
+      const host = ctx.sys.uname().nodename;
+      return fnmatch(p.toLowerCase(), host.toLowerCase());
+    }
+    case 'Architecture':
+      return p === 'native' || p === 'x86-64';
+    case 'Virtualization':
+      return ['yes', 'true', '1', 'on', 'vm', 'vmware'].includes(p.toLowerCase());
+    case 'FirstBoot':
+      return ['no', 'false', '0', 'off'].includes(p.toLowerCase());
+    case 'ACPower':
+      return ['yes', 'true', '1', 'on'].includes(p.toLowerCase());
+    case 'KernelCommandLine': {
+      const words = ((await readText(ctx, '/proc/cmdline')) ?? '').trim().split(/\s+/);
+      return p.includes('=') ? words.includes(p) : words.some((w) => w === p || w.startsWith(`${p}=`));
+    }
+    case 'KernelVersion':
+      return p.split(/\s+/).filter(Boolean).every((w) => versionTest(ctx.sys.uname().release, w) === true);
+    case 'Capability':
+      return /^cap_[a-z_]+$/i.test(p) && ctx.sys.geteuid() === 0;
+    case 'OSRelease': {
+      const text = (await readText(ctx, '/etc/os-release')) ?? '';
+      const m = /^([A-Za-z_]+)\s*(!=|=|<=|>=|<|>)\s*(.*)$/.exec(p.trim());
+      if (!m) return { error: 'Invalid argument' };
+      const line = text.split('\n').find((l) => l.startsWith(`${m[1]}=`));
+      const actual = (line?.slice(m[1]!.length + 1) ?? '').replace(/^"(.*)"$/, '$1');
+      if (m[2] === '=') return actual === m[3];
+      if (m[2] === '!=') return actual !== m[3];
+      return versionTest(actual, `${m[2]}${m[3]}`);
+    }
+    default:
+      return { error: 'Operation not supported' };
+  }
+}
+
+/** parse_condition(): "ConditionX=..." or "AssertX=..."; undefined when no type matches. */
+function parseLine(line: string): { type: CondType; assert: boolean; value: string } | undefined {
+  for (const type of TYPES) {
+    for (const assert of [false, true]) {
+      const name = `${assert ? 'Assert' : 'Condition'}${type}`;
+      if (!line.startsWith(name)) continue;
+      let p = line.slice(name.length).replace(/^\s+/, '');
+      if (!p.startsWith('=')) continue;
+      p = p.slice(1).replace(/^\s+/, '');
+      return { type, assert, value: p };
+    }
+  }
+  return undefined;
+}
+
+export async function verbCondition(ctx: Ctx, lines: string[]): Promise<number> {
+  let conditions: Condition[] = [];
+  let asserts: Condition[] = [];
+  for (const line of lines) {
+    const parsed = parseLine(line);
+    if (!parsed) {
+      await ctx.err.write(`Cannot parse "${line}".\n`);
+      return 1;
+    }
+    const lvalue = `${parsed.assert ? 'Assert' : 'Condition'}${parsed.type}`;
+    let v = parsed.value;
+    if (v === '') {
+      if (parsed.assert) asserts = [];
+      else conditions = [];
+      continue;
+    }
+    const trigger = v.startsWith('|');
+    if (trigger) v = v.slice(1);
+    const negate = v.startsWith('!');
+    if (negate) v = v.slice(1);
+    if (TAKES_PATH.has(parsed.type)) {
+      if (!v.startsWith('/')) {
+        await ctx.err.write(`(cmdline): ${lvalue}= path is not absolute, ignoring: ${v}\n`);
+        continue;
+      }
+      v = `/${v.split('/').filter((x) => x !== '' && x !== '.').join('/')}`;
+    }
+    const c: Condition = { type: parsed.type, assert: parsed.assert, trigger, negate, parameter: v };
+    // each new setting goes to the front of its list (LIST_PREPEND)
+    if (parsed.assert) asserts.unshift(c);
+    else conditions.unshift(c);
+  }
+  const run = async (list: Condition[]): Promise<boolean> => {
+    let triggered: boolean | undefined;
+    for (const c of list) {
+      const r = await test(ctx, c);
+      const text = `${c.assert ? 'Assert' : 'Condition'}${c.type}=${c.trigger ? '|' : ''}${c.negate ? '!' : ''}${c.parameter}`;
+      let ok: boolean;
+      if (typeof r === 'object') {
+        await ctx.err.write(`test.service: Couldn't determine result for ${text}, assuming failed: ${r.error}\n`);
+        ok = false;
+      } else {
+        ok = r !== c.negate;
+        await ctx.err.write(`test.service: ${text} ${ok ? 'succeeded' : 'failed'}.\n`);
+      }
+      if (!c.trigger && !ok) return false;
+      if (c.trigger && !triggered) triggered = ok;
+    }
+    return triggered !== false;
+  };
+  const a = await run(asserts);
+  if (asserts.length) await ctx.err.write(`Asserts ${a ? 'succeeded' : 'failed'}.\n`);
+  const q = await run(conditions);
+  if (conditions.length) await ctx.err.write(`Conditions ${q ? 'succeeded' : 'failed'}.\n`);
+  return a && q ? 0 : 1;
+}
