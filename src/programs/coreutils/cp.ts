@@ -1,6 +1,8 @@
 import { defineProgram, usageError } from '../define';
 import { backupSuffix, backupType } from '../lib/backup';
-import { Copier, type CopyOptions } from '../lib/copy';
+import { Copier, joinPath, type CopyOptions } from '../lib/copy';
+import type { Ctx } from '../lib/context';
+import { isSysError } from '../../shared/errno';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { quote } from '../lib/quote';
@@ -26,6 +28,8 @@ Long options take the same arguments as their short forms.
                                  earlier -i)
   -P, --no-dereference         copy symbolic links as links
   -p                           same as --preserve=mode,ownership,timestamps
+      --parents                append each SOURCE, as written, to DIRECTORY,
+                                 making the directories it names
       --preserve[=ATTR_LIST]   keep these attributes (default:
                                  mode,ownership,timestamps); also links, all
       --no-preserve=ATTR_LIST  do not keep these attributes
@@ -49,6 +53,36 @@ CONTROL is none/off, numbered/t, existing/nil or simple/never; the default
 comes from $VERSION_CONTROL and is 'existing'.
 ${coreutilsHelpFooter('cp')}`;
 
+/**
+ * cp --parents: makes under DIR each directory that SOURCE names before its last component,
+ * with the source directory's permissions, reporting each one it makes under -v.
+ */
+async function makeParents(ctx: Ctx, src: string, dir: string, verbose: boolean): Promise<boolean> {
+  const rel = src.replace(/^\/+/, '');
+  const lead = src.length - rel.length;
+  for (let i = rel.indexOf('/'); i > 0; i = rel.indexOf('/', i + 1)) {
+    if (rel[i - 1] === '/') continue;
+    const srcPrefix = src.slice(0, lead + i);
+    const dstPrefix = joinPath(dir, rel.slice(0, i));
+    try {
+      await ctx.sys.stat(dstPrefix);
+      continue;
+    } catch (e) {
+      if (!isSysError(e) || e.errno !== 'ENOENT') throw e;
+    }
+    try {
+      const st = await ctx.sys.stat(srcPrefix);
+      await ctx.sys.mkdir(dstPrefix, st.mode & 0o777);
+      if (verbose) await ctx.print(`${srcPrefix} -> ${dstPrefix}\n`);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      await ctx.perror(e, `cannot make directory ${quote(dstPrefix)}`);
+      return false;
+    }
+  }
+  return true;
+}
+
 const spec = {
   name: 'cp',
   installPath: '/usr/bin/cp',
@@ -69,6 +103,7 @@ const spec = {
     { key: 'no-preserve', long: 'no-preserve', arg: 'required' as const },
     { key: 'T', short: 'T', long: 'no-target-directory' },
     { key: 'x', short: 'x', long: 'one-file-system' },
+    { key: 'parents', long: 'parents' },
     { key: 'preserve', long: 'preserve', arg: 'optional' as const },
     { key: 'r', short: 'r', long: 'recursive' },
     { key: 'remove-destination', long: 'remove-destination' },
@@ -171,10 +206,17 @@ export default defineProgram({
       await ctx.error(plan.message);
       return 1;
     }
+    const parents = flag(args, 'parents');
+    if (parents && plan.kind === 'single') return usageError(ctx, spec, 'with --parents, the destination must be a directory');
     const copier = new Copier(ctx, o);
     if (plan.kind === 'single') return (await copier.copy(plan.source, plan.dest)) ? 0 : 1;
     let ok = true;
     for (const src of plan.sources) {
+      if (parents) {
+        const dst = joinPath(plan.dir, src.replace(/^\/+/, ''));
+        if (!(await makeParents(ctx, src, plan.dir, o.verbose)) || !(await copier.copy(src, dst))) ok = false;
+        continue;
+      }
       const dst = intoDir(plan.dir, src);
       if (!(await copier.copy(src, dst))) ok = false;
     }

@@ -48,6 +48,12 @@ async function ignorable(ctx: Ctx, o: Opts, errno: Errno, dir: string): Promise<
   return false;
 }
 
+/** GNU prints the verbose line with prog_fprintf, which flushes stdout at once. */
+async function verbose(ctx: Ctx, dir: string): Promise<void> {
+  await ctx.print(`${ctx.name}: removing directory, ${quoteaf(dir)}\n`);
+  await ctx.out.flush();
+}
+
 const stripSlashes = (s: string): string => s.replace(/(.)\/+$/, '$1');
 
 async function removeParents(ctx: Ctx, o: Opts, path: string): Promise<boolean> {
@@ -58,7 +64,7 @@ async function removeParents(ctx: Ctx, o: Opts, path: string): Promise<boolean> 
     let end = slash;
     while (end > 0 && dir[end] === '/') end--;
     dir = dir.slice(0, end + 1);
-    if (o.verbose) await ctx.print(`${ctx.name}: removing directory, ${quoteaf(dir)}\n`);
+    if (o.verbose) await verbose(ctx, dir);
     try {
       await ctx.sys.rmdir(dir);
     } catch (e) {
@@ -78,7 +84,7 @@ export default defineProgram({
     let ok = true;
     for (const dir of args.operands) {
       await ctx.tick();
-      if (o.verbose) await ctx.print(`${ctx.name}: removing directory, ${quoteaf(dir)}\n`);
+      if (o.verbose) await verbose(ctx, dir);
       try {
         await ctx.sys.rmdir(dir);
       } catch (e) {

@@ -15,10 +15,19 @@ interface Plan {
   times: { atime: number; mtime: number } | undefined;
 }
 
+/** touch opens with O_NONBLOCK, so a FIFO without a reader fails the open (ENXIO) and only its times change. */
+async function isFifo(ctx: Ctx, file: string): Promise<boolean> {
+  try {
+    return (await ctx.sys.stat(file)).kind === 'fifo';
+  } catch {
+    return false;
+  }
+}
+
 async function touchOne(ctx: Ctx, plan: Plan, file: string): Promise<boolean> {
   if (file === '-') return true; // stdout: nothing we can set times on here
   let openErr: SysError | undefined;
-  if (!plan.noCreate && !plan.noDeref) {
+  if (!plan.noCreate && !plan.noDeref && !(await isFifo(ctx, file))) {
     try {
       const fd = await ctx.sys.open(file, { write: true, create: true }, 0o666);
       ctx.sys.close(fd);

@@ -1,0 +1,185 @@
+// shuf: a random permutation of the input lines, of -e's arguments or of the range -i LO-HI;
+// -n keeps the first COUNT of it, -r draws with replacement (forever without -n). The
+// order is random, so only what does not depend on it can be relied on; with a
+// --random-source of zero bytes every draw is 0 and the order stays as given, as in GNU.
+import { isSysError, strerror } from '../../shared/errno';
+import { defineProgram, usageError } from '../define';
+import { flag, lastValue } from '../lib/getopt';
+import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
+import { quote } from '../lib/quote';
+import { binArg, Output, qf, readAllBin } from '../lib/textio';
+
+const spec = {
+  name: 'shuf',
+  installPath: '/usr/bin/shuf',
+  pkg: 'coreutils',
+  usage: 'shuf [OPTION]... [FILE]\nshuf -e [OPTION]... [ARG]...\nshuf -i LO-HI [OPTION]...',
+  help: `Write the input lines (or the ARGs, or the numbers LO to HI) in a random order.
+
+With no FILE, or when FILE is -, read standard input.
+
+Long options take the same arguments as their short forms.
+  -e, --echo                the operands are the lines to shuffle
+  -i, --input-range=LO-HI   shuffle the numbers LO to HI
+  -n, --head-count=COUNT    write at most COUNT lines
+  -o, --output=FILE         write to FILE instead of standard output
+      --random-source=FILE  take the random bytes from FILE
+  -r, --repeat              lines may repeat (never ends without -n)
+  -z, --zero-terminated     lines end with NUL, not newline
+${HELP_LINES}
+${coreutilsHelpFooter('shuf')}`,
+  version: coreutilsVersion('shuf', ['Paul Eggert']),
+  options: [
+    { key: 'e', short: 'e', long: 'echo' },
+    { key: 'i', short: 'i', long: 'input-range', arg: 'required' as const },
+    { key: 'n', short: 'n', long: 'head-count', arg: 'required' as const },
+    { key: 'o', short: 'o', long: 'output', arg: 'required' as const },
+    { key: 'random-source', long: 'random-source', arg: 'required' as const },
+    { key: 'r', short: 'r', long: 'repeat' },
+    { key: 'z', short: 'z', long: 'zero-terminated' },
+  ],
+};
+
+export default defineProgram({
+  ...spec,
+  async main(ctx, args) {
+    const echo = flag(args, 'e');
+    const range = lastValue(args, 'i');
+    const repeat = flag(args, 'r');
+    const eol = flag(args, 'z') ? '\0' : '\n';
+    if (echo && range !== undefined) return usageError(ctx, spec, 'cannot combine -e and -i options');
+    let count = Infinity;
+    for (const n of args.values.get('n') ?? []) {
+      if (!/^\s*\+?\d+$/.test(n)) {
+        await ctx.error(`invalid line count: ${quote(n)}`);
+        return 1;
+      }
+      count = Math.min(count, Number(n));
+    }
+    let lo = 0;
+    let hi = -1;
+    if (range !== undefined) {
+      const dash = range.indexOf('-');
+      const a = dash < 0 ? range : range.slice(0, dash);
+      const b = dash < 0 ? '' : range.slice(dash + 1);
+      if (!/^\d+$/.test(a) || dash < 0) {
+        await ctx.error(`invalid input range: ${quote(a)}`);
+        return 1;
+      }
+      if (!/^\d+$/.test(b)) {
+        await ctx.error(`invalid input range: ${quote(b)}`);
+        return 1;
+      }
+      lo = Number(a);
+      hi = Number(b);
+      if (hi < lo - 1) {
+        await ctx.error(`invalid input range: ${quote(range)}`);
+        return 1;
+      }
+    }
+    let items: string[];
+    if (range !== undefined) {
+      if (args.operands.length) return usageError(ctx, spec, `extra operand ${quote(args.operands[0]!)}`);
+      items = [];
+      for (let k = lo; k <= hi && items.length < 1e6; k++) items.push(String(k));
+    } else if (echo) items = args.operands.map(binArg);
+    else {
+      if (args.operands.length > 1) return usageError(ctx, spec, `extra operand ${quote(args.operands[1]!)}`);
+      const file = args.operands[0] ?? '-';
+      try {
+        const fd = file === '-' ? 0 : await ctx.sys.open(file, { read: true });
+        try {
+          const text = count === 0 && !repeat ? '' : await readAllBin(ctx, fd);
+          items = text.split(eol);
+          if (items[items.length - 1] === '') items.pop();
+        } finally {
+          if (fd !== 0) ctx.sys.close(fd);
+        }
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        await ctx.error(`${qf(file)}: ${strerror(e.errno)}`);
+        return 1;
+      }
+    }
+    // random draws: from the source file when given (read as needed), else from the machine
+    let srcFd: number | undefined;
+    let pool: Uint8Array = new Uint8Array(0);
+    let used = 0;
+    const src = lastValue(args, 'random-source');
+    if (src !== undefined) {
+      try {
+        srcFd = await ctx.sys.open(src, { read: true });
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        await ctx.error(`${qf(src)}: ${strerror(e.errno)}`);
+        return 1;
+      }
+    }
+    const byte = async (): Promise<number> => {
+      if (used >= pool.length) {
+        const c = await ctx.sys.read(srcFd!, 4096);
+        if (c === null || c.length === 0) throw new SourceEnded();
+        pool = c;
+        used = 0;
+      }
+      return pool[used++]!;
+    };
+    const choose = async (n: number): Promise<number> => {
+      if (srcFd === undefined) return Math.floor(Math.random() * n);
+      let v = 0;
+      for (let need = n - 1; need > 0; need = Math.floor(need / 256)) v = v * 256 + (await byte());
+      return v % n;
+    };
+    let outFd = 1;
+    const outName = lastValue(args, 'o');
+    if (outName !== undefined) {
+      try {
+        outFd = await ctx.sys.open(outName, { write: true, create: true, truncate: true }, 0o666);
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        await ctx.error(`${qf(outName)}: ${strerror(e.errno)}`);
+        return 1;
+      }
+    }
+    const out = new Output(ctx, undefined, outFd);
+    try {
+      return await emit();
+    } catch (e) {
+      if (!(e instanceof SourceEnded)) throw e;
+      await ctx.error(`${qf(src!)}: end of file`);
+      return 1;
+    } finally {
+      if (outFd !== 1) {
+        await out.flush();
+        ctx.sys.close(outFd);
+      }
+      if (srcFd !== undefined) ctx.sys.close(srcFd);
+    }
+    async function emit(): Promise<number> {
+      if (repeat) {
+        if (count === 0) return out.finish(0);
+        if (items.length === 0) {
+          await ctx.error('no lines to repeat');
+          return 1;
+        }
+        for (let k = 0; k < count; k++) {
+          out.push(items[await choose(items.length)]! + eol);
+          if ((k & 1023) === 1023) {
+            await out.drain();
+            if (out.failed) break;
+          }
+        }
+        return await out.finish(0);
+      }
+      for (let k = 0; k < items.length - 1; k++) {
+        const j = k + (await choose(items.length - k));
+        [items[k], items[j]] = [items[j]!, items[k]!];
+      }
+      const n = Math.min(count, items.length);
+      for (let k = 0; k < n; k++) out.push(items[k]! + eol);
+      return await out.finish(0);
+    }
+  },
+});
+
+class SourceEnded {}
