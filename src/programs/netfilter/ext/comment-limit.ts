@@ -4,7 +4,7 @@
 import type { NfMatch } from '../../../shared/services/netfilter';
 import { paramError } from '../errors';
 import { strtouiWhole } from '../strtoul';
-import { saveString } from './common';
+import { rateParts, saveString } from './common';
 import type { MatchExtension, MatchFormatter } from './types';
 
 type Comment = Extract<NfMatch, { kind: 'comment' }>;
@@ -32,28 +32,13 @@ export const commentFormat: MatchFormatter<Comment> = {
 const SCALE = 10000;
 const BURST = 5;
 
-/** atoi: optional blanks and sign, then digits; 0 when none. */
-function atoi(s: string): number {
-  const m = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(s);
-  return m ? Number(m[1]) : 0;
-}
-
 /** parse_rate: the interval between packets in 1/10000 s, or null for a bad rate. */
 function parseRate(rate: string): number | null {
-  let mult = 1;
-  const slash = rate.indexOf('/');
-  if (slash >= 0) {
-    const unit = rate.slice(slash + 1).toLowerCase();
-    if (unit === '') return null;
-    if ('second'.startsWith(unit)) mult = 1;
-    else if ('minute'.startsWith(unit)) mult = 60;
-    else if ('hour'.startsWith(unit)) mult = 3600;
-    else if ('day'.startsWith(unit)) mult = 86400;
-    else return null;
-  }
-  let r = atoi(rate);
-  if (r === 0) return null;
-  if (r < 0) r += 2 ** 32;
+  const parts = rateParts(rate);
+  if (!parts || parts.count === 0) return null;
+  const mult = parts.mult;
+  // atoi's int read as the kernel's unsigned 32 bits
+  const r = parts.count < 0 ? parts.count + 2 ** 32 : parts.count;
   const val = Math.floor((SCALE * mult) / r);
   if (val === 0) throw paramError(`Rate too fast "${rate}"`);
   return val;

@@ -67,3 +67,28 @@ export function saveString(value: string): string {
   if (/^[_\-0-9a-zA-Z]+$/.test(value)) return ` ${value}`;
   return ` "${value.replace(/["\\']/g, (c) => `\\${c}`)}"`;
 }
+
+/** C's atoi: optional blanks and sign, then digits; 0 when there are none. */
+export function atoi(s: string): number {
+  const m = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(s);
+  return m ? Number(m[1]) : 0;
+}
+
+/**
+ * The two halves of a rate as limit and hashlimit read it, "N[/second|/minute|/hour|/day]"
+ * (a unit by any prefix): N as atoi reads it and the unit in seconds; null for a bad unit.
+ */
+export function rateParts(rate: string): { count: number; mult: number } | null {
+  let mult = 1;
+  const slash = rate.indexOf('/');
+  if (slash >= 0) {
+    const unit = rate.slice(slash + 1).toLowerCase();
+    if (unit === '') return null;
+    if ('second'.startsWith(unit)) mult = 1;
+    else if ('minute'.startsWith(unit)) mult = 60;
+    else if ('hour'.startsWith(unit)) mult = 3600;
+    else if ('day'.startsWith(unit)) mult = 86400;
+    else return null;
+  }
+  return { count: atoi(rate), mult };
+}

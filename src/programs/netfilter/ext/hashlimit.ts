@@ -5,6 +5,7 @@
 import type { HashlimitMatch } from '../../../shared/services/netfilter';
 import { paramError } from '../errors';
 import { strtoul, strtouiWhole } from '../strtoul';
+import { atoi, rateParts } from './common';
 import type { MatchExtension, MatchFormatter } from './types';
 
 const SCALE = 1_000_000;
@@ -35,26 +36,11 @@ interface Data {
   count: number;
 }
 
-function atoi(s: string): number {
-  const m = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(s);
-  return m ? Number(m[1]) : 0;
-}
-
 /** parse_rate: "N[/second|/minute|/hour|/day]" (units by any prefix); null when bad. */
 function parseRate(rate: string, d: Data): number | null {
-  let mult = 1;
-  const slash = rate.indexOf('/');
-  if (slash >= 0) {
-    const unit = rate.slice(slash + 1).toLowerCase();
-    if (unit === '') return null;
-    if ('second'.startsWith(unit)) mult = 1;
-    else if ('minute'.startsWith(unit)) mult = 60;
-    else if ('hour'.startsWith(unit)) mult = 3600;
-    else if ('day'.startsWith(unit)) mult = 86400;
-    else return null;
-  }
-  const r = atoi(rate);
-  if (r <= 0) return null;
+  const parts = rateParts(rate);
+  if (!parts || parts.count <= 0) return null;
+  const { count: r, mult } = parts;
   d.mult = mult;
   d.count = r;
   const v = Math.floor((SCALE * mult) / r);
