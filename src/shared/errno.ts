@@ -47,6 +47,7 @@ export const ERRNO = {
   ENETDOWN: [100, 'Network is down'],
   ENETUNREACH: [101, 'Network is unreachable'],
   ECONNRESET: [104, 'Connection reset by peer'],
+  ENOTCONN: [107, 'Transport endpoint is not connected'],
   ETIMEDOUT: [110, 'Connection timed out'],
   ECONNREFUSED: [111, 'Connection refused'],
   EHOSTUNREACH: [113, 'No route to host'],

@@ -47,7 +47,10 @@ export function captureRuntime(m: Machine): RuntimeState {
     hostname: m.kernel.identity.hostname,
     activeUnits: s.manager.view().units.filter((u) => RUNNABLE.test(u.id) && RUNNING.has(u.active)).map((u) => u.id),
     firewall: { ipv4: fw.ipv4, ipv6: fw.ipv6 },
-    links: links.filter((l) => !DOCKER_LINK.test(l.name)).map((l) => ({ name: l.name, ...(l.kind ? { kind: l.kind } : {}), up: (l.flags & IFF.UP) !== 0, mtu: l.mtu, mac: l.address })),
+    links: links.filter((l) => !DOCKER_LINK.test(l.name)).map((l) => ({
+      name: l.name, ...(l.kind ? { kind: l.kind } : {}), up: (l.flags & IFF.UP) !== 0, mtu: l.mtu, mac: l.address,
+      ...(l.link !== undefined && nameOf.has(l.link) ? { peer: nameOf.get(l.link)! } : {}),
+    })),
     addresses,
     routes,
     runningContainers: (s.docker?.view().containers ?? []).filter((c) => c.status === 'running').map((c) => c.id),
@@ -112,7 +115,11 @@ function restoreNetwork(m: Machine, rt: RuntimeState): void {
   // links an administrator made (dummies, bridges) come back; up/down and MTU as they were
   for (const l of rt.links) {
     const mac = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/.test(l.mac) ? l.mac.split(':').map((h) => parseInt(h, 16)) : undefined;
-    if (net.ifindex(l.name) === undefined && l.kind) net.newLink(l.name, l.kind, mac ? { address: mac } : {}, { create: true, excl: true });
+    const macOf = (text: string | undefined): { address?: number[] } => (text && /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/.test(text) ? { address: text.split(':').map((h) => parseInt(h, 16)) } : {});
+    if (net.ifindex(l.name) === undefined && l.kind === 'veth' && l.peer) {
+      // the first end saved was registered first: it is the peer of the other
+      net.newLink(l.peer, 'veth', { ...macOf(rt.links.find((x) => x.name === l.peer)?.mac), peer: { name: l.name, change: macOf(l.mac) } }, { create: true, excl: true });
+    } else if (net.ifindex(l.name) === undefined && l.kind) net.newLink(l.name, l.kind, mac ? { address: mac } : {}, { create: true, excl: true });
     const ifindex = net.ifindex(l.name);
     if (ifindex === undefined) continue;
     const cur = net.links().find((x) => x.ifindex === ifindex);

@@ -61,7 +61,8 @@ export interface RuntimeState {
   activeUnits: string[];
   firewall: { ipv4: NfRuleset; ipv6: NfRuleset };
   /** links an administrator manages (not the container plumbing docker makes) */
-  links: { name: string; kind?: string; up: boolean; mtu: number; mac: string }[];
+  /** `peer`: the other end of a veth pair. */
+  links: { name: string; kind?: string; up: boolean; mtu: number; mac: string; peer?: string }[];
   addresses: SavedAddress[];
   routes: SavedRoute[];
   /** containers running when saved (ids) */

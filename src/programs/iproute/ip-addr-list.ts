@@ -22,11 +22,14 @@ export interface AddrFilter {
   label?: string;
   group: number;
   kind?: string;
+  slaveKind?: string;
+  /** A bridge's ifindex: only its ports; -1: only devices without a master (`nomaster`). */
+  master: number;
   pfx?: InetPrefix;
 }
 
 export function newFilter(family: number): AddrFilter {
-  return { family, ifindex: 0, scope: 0, scopemask: 0, flags: 0, flagmask: 0, up: false, group: -1 };
+  return { family, ifindex: 0, scope: 0, scopemask: 0, flags: 0, flagmask: 0, up: false, group: -1, master: 0 };
 }
 
 /** get_filter: a flag name, `-name` for its absence; dynamic and primary invert permanent and secondary. */
@@ -71,7 +74,7 @@ interface Listing {
   dev?: string;
 }
 
-function parseSelectors(ip: Ip, args: Args, filter: AddrFilter, usage: () => never): Listing {
+function parseSelectors(ip: Ip, args: Args, filter: AddrFilter, usage: () => never, links: readonly LinkMsg[]): Listing {
   let dev: string | undefined;
   for (; !args.done; args.advance()) {
     const w = args.cur;
@@ -105,13 +108,20 @@ function parseSelectors(ip: Ip, args: Args, filter: AddrFilter, usage: () => nev
       const g = groupA2n(v);
       if (g === null) ip.invarg('Invalid "group" value\n', v);
       filter.group = g;
-    } else if (w === 'master' || w === 'vrf') {
+    } else if (w === 'master') {
       const v = next();
-      ip.invarg(w === 'master' ? 'Device does not exist\n' : 'Not a valid VRF name\n', v);
+      const idx = links.find((l) => l.name === v)?.ifindex;
+      if (!idx) ip.invarg('Device does not exist\n', v);
+      filter.master = idx;
+    } else if (w === 'vrf') {
+      ip.invarg('Not a valid VRF name\n', next());
     } else if (w === 'nomaster') {
-      // no device here has a master
+      filter.master = -1;
     } else if (w === 'type') {
-      filter.kind = next();
+      // `bridge_slave` selects the ports of that kind of master
+      const v = next();
+      if (v.endsWith('_slave')) filter.slaveKind = v.slice(0, -'_slave'.length);
+      else filter.kind = v;
     } else {
       let v = w;
       if (w === 'dev') v = next();
@@ -129,6 +139,9 @@ function linkPasses(f: AddrFilter, l: LinkMsg): boolean {
   if (f.up && !(l.flags & 1)) return false;
   if (f.group !== -1 && l.group !== f.group) return false;
   if (f.kind !== undefined && (l.kind ?? '') !== f.kind) return false;
+  if (f.slaveKind !== undefined && (l.slaveKind ?? '') !== f.slaveKind) return false;
+  if (f.master > 0 && l.master !== f.master) return false;
+  if (f.master === -1 && l.master !== undefined) return false;
   return true;
 }
 
@@ -150,7 +163,7 @@ export async function listOrFlush(ip: Ip, argv: string[], action: ListAction, li
       return 1;
     }
   }
-  const { filter, dev } = parseSelectors(ip, new Args(argv), newFilter(family), usage);
+  const { filter, dev } = parseSelectors(ip, new Args(argv), newFilter(family), usage, await ip.allLinks());
   if (dev !== undefined) {
     filter.ifindex = await ip.index(dev);
     if (filter.ifindex <= 0) {

@@ -2,6 +2,7 @@
 // ... state ...` line, the `link/ether MAC brd MAC` line, -d details, -s counters, and the
 // one-line -br form.
 import { IFF, type LinkMsg, type LinkStats } from '../../shared/services/net';
+import { printBridgeData, printBridgePortData } from './ip-link-bridge';
 import { groupN2a } from './ip-names';
 import type { Printer } from './ip-print';
 import type { Ip } from './ip-session';
@@ -13,8 +14,8 @@ const FLAG_ORDER: [keyof typeof IFF, number][] = [
   ['NOTRAILERS', IFF.NOTRAILERS], ['UP', IFF.UP], ['LOWER_UP', IFF.LOWER_UP], ['DORMANT', IFF.DORMANT], ['ECHO', IFF.ECHO],
 ];
 
-/** `<FLAG,FLAG,...> ` (print_link_flags). */
-export function printLinkFlags(p: Printer, flags: number): void {
+/** `<FLAG,FLAG,...> ` (print_link_flags); `mdown` adds M-DOWN for a device whose lower one is down. */
+export function printLinkFlags(p: Printer, flags: number, mdown = false): void {
   p.openArray('flags', '<');
   let f = flags;
   if (f & IFF.UP && !(f & IFF.RUNNING)) p.any(null, f ? 'NO-CARRIER,' : 'NO-CARRIER', 'NO-CARRIER');
@@ -25,7 +26,27 @@ export function printLinkFlags(p: Printer, flags: number): void {
     p.any(null, f ? `${name},` : name, name);
   }
   if (f) p.any(null, f.toString(16), f.toString(16));
+  if (mdown) p.any(null, ',M-DOWN', 'M-DOWN');
   p.closeArray('> ');
+}
+
+/**
+ * print_name_and_link: `name@lower` for a stacked device (a veth end names its peer; JSON has
+ * a separate `link`). Returns whether the lower device is down (M-DOWN).
+ */
+export function printNameAndLink(ip: Ip, l: LinkMsg, pad: boolean): boolean {
+  const p = ip.printer;
+  let name = l.name;
+  let mdown = false;
+  if (l.link !== undefined) {
+    const lower = ip.cachedLink(l.link);
+    const lowerName = ip.cachedName(l.link);
+    if (p.isJson) p.jsonOnly('link', lowerName);
+    else name = `${name}@${lowerName}`;
+    mdown = !((lower?.flags ?? 0) & IFF.UP);
+  }
+  p.any('ifname', pad ? `${name.padEnd(16)} ` : `${name}: `, p.isJson ? l.name : name, 'ifname');
+  return mdown;
 }
 
 function printOperstate(ip: Ip, l: LinkMsg): void {
@@ -44,11 +65,11 @@ function printOperstate(ip: Ip, l: LinkMsg): void {
 /** print_linkinfo_brief: name and state; with a link listing also the MAC and flags. */
 export function printLinkBrief(ip: Ip, l: LinkMsg, linkListing: boolean): void {
   const p = ip.printer;
-  p.any('ifname', `${l.name.padEnd(16)} `, l.name, 'ifname');
+  const mdown = printNameAndLink(ip, l, true);
   printOperstate(ip, l);
   if (linkListing) {
     p.any('address', `${l.address} `, l.address, 'mac');
-    printLinkFlags(p, l.flags);
+    printLinkFlags(p, l.flags, mdown);
     p.fp('\n');
   }
 }
@@ -130,24 +151,39 @@ export function printStats(ip: Ip, s: LinkStats, carrierChanges: number): void {
   p.fp(t);
 }
 
+/** The loopback and veth advertise 512 KiB TSO, a bridge the smallest of its ports', others 64 KiB. */
+function tsoMaxSize(ip: Ip, l: LinkMsg): number {
+  if (l.linkType === 'loopback' || l.kind === 'veth') return 524280;
+  if (l.kind !== 'bridge') return 65536;
+  const ports = ip.cachedLinks.filter((x) => x.master === l.ifindex);
+  return ports.length ? Math.min(...ports.map((x) => tsoMaxSize(ip, x))) : 65536;
+}
+
 function printDetails(ip: Ip, l: LinkMsg, doLink: boolean): void {
   const p = ip.printer;
   p.any('promiscuity', ` promiscuity ${l.promiscuity} `, l.promiscuity);
   p.any('allmulti', ` allmulti ${l.allmulti} `, l.allmulti);
   p.any('min_mtu', `minmtu ${l.minMtu} `, l.minMtu);
   p.any('max_mtu', `maxmtu ${l.maxMtu} `, l.maxMtu);
-  if (l.kind) {
+  if (l.kind || l.slaveKind) {
     p.openObject('linkinfo');
-    p.nl();
-    p.any('info_kind', `    ${l.kind} `, l.kind);
+    if (l.kind) {
+      p.nl();
+      p.any('info_kind', `    ${l.kind} `, l.kind);
+      if (l.bridge) printBridgeData(p, l.bridge);
+    }
+    if (l.slaveKind) {
+      p.nl();
+      p.any('info_slave_kind', `    ${l.slaveKind}_slave `, l.slaveKind);
+      if (l.port) printBridgePortData(p, l.port);
+    }
     p.closeObject();
   }
   if (doLink) {
     const mode = ['eui64', 'none', 'stable_secret', 'random'][l.addrGenMode] ?? `0x${l.addrGenMode.toString(16).padStart(2, '0')}`;
     p.any('inet6_addr_gen_mode', `addrgenmode ${mode} `, mode);
   }
-  // the loopback advertises 512 KiB TSO; other devices the legacy 64 KiB
-  const tso = l.linkType === 'loopback' ? 524280 : 65536;
+  const tso = tsoMaxSize(ip, l);
   const fields: [string, string, number][] = [
     ['num_tx_queues', 'numtxqueues', l.numTxQueues], ['num_rx_queues', 'numrxqueues', l.numRxQueues],
     ['gso_max_size', 'gso_max_size', l.gsoMaxSize], ['gso_max_segs', 'gso_max_segs', l.gsoMaxSegs],
@@ -166,10 +202,11 @@ function printDetails(ip: Ip, l: LinkMsg, doLink: boolean): void {
 export function printLinkInfo(ip: Ip, l: LinkMsg, doLink: boolean, inet6Dump: boolean, showLinkLine: boolean): void {
   const p = ip.printer;
   p.any('ifindex', `${l.ifindex}: `, l.ifindex);
-  p.any('ifname', `${l.name}: `, l.name, 'ifname');
-  printLinkFlags(p, l.flags);
+  const mdown = printNameAndLink(ip, l, false);
+  printLinkFlags(p, l.flags, mdown);
   p.any('mtu', `mtu ${l.mtu} `, l.mtu);
   if (!inet6Dump) p.any('qdisc', `qdisc ${l.qdisc} `, l.qdisc);
+  if (l.master !== undefined) p.any('master', `master ${ip.cachedName(l.master)} `, ip.cachedName(l.master));
   printOperstate(ip, l);
   if (doLink) p.any('linkmode', 'mode DEFAULT ', 'DEFAULT');
   const group = groupN2a(l.group, ip.opts.numeric);

@@ -40,7 +40,10 @@ function parseOnOff(ip: Ip, msg: string, v: string): boolean {
   throw new IpExit(22);
 }
 
-function parse(ip: Ip, argv: string[], create: boolean): Parsed {
+/** ll_name_to_index over the device list read before parsing (0: no such device). */
+type IndexOf = (name: string) => number;
+
+function parse(ip: Ip, argv: string[], create: boolean, indexOf: IndexOf): Parsed {
   const c: LinkChange = {};
   const flags: NonNullable<LinkChange['flags']> = {};
   const args = new Args(argv);
@@ -97,11 +100,15 @@ function parse(ip: Ip, argv: string[], create: boolean): Parsed {
     else if (w === 'trailers') flags.NOTRAILERS = !onOff(ip, 'trailers', next());
     else if (w === 'arp') flags.NOARP = !onOff(ip, 'arp', next());
     else if (w === 'carrier') c.carrier = parseOnOff(ip, 'carrier', next());
-    else if (matches(w, 'master') || w === 'vrf') {
+    else if (matches(w, 'master')) {
       const v = next();
-      ip.invarg(w === 'vrf' ? 'Not a valid VRF name\n' : 'Device does not exist\n', v);
+      const idx = indexOf(v);
+      if (!idx) ip.invarg('Device does not exist\n', v);
+      c.master = idx;
+    } else if (w === 'vrf') {
+      ip.invarg('Not a valid VRF name\n', next());
     } else if (matches(w, 'nomaster')) {
-      // nothing here is enslaved
+      c.master = 0;
     } else if (matches(w, 'dynamic')) flags.DYNAMIC = onOff(ip, 'dynamic', next());
     else if (matches(w, 'type')) {
       type = next();
@@ -158,9 +165,27 @@ function parse(ip: Ip, argv: string[], create: boolean): Parsed {
   return out;
 }
 
+const VETH_USAGE = "Usage: ip link <options> type veth [peer <options>]\nTo get <options> type 'ip link add help'\n";
+
+/** veth's parse_opt: nothing, or `peer` and the other end's own link options. */
+function vethPeer(ip: Ip, p: Parsed, indexOf: IndexOf): number {
+  if (p.rest.length === 0) return 0;
+  if (p.rest[0] !== 'peer') {
+    ip.err(VETH_USAGE);
+    return 1;
+  }
+  const peer = parse(ip, p.rest.slice(1), true, indexOf);
+  if (peer.type !== undefined) ip.duparg('type', peer.type);
+  p.change.peer = { name: peer.name ?? peer.dev ?? '', change: peer.change };
+  p.rest = [];
+  return 0;
+}
+
 async function modify(ip: Ip, argv: string[], mode: 'add' | 'set' | 'delete' | 'replace'): Promise<number> {
   const create = mode === 'add' || mode === 'replace';
-  const p = parse(ip, argv, create);
+  const links = await ip.allLinks();
+  const indexOf: IndexOf = (name) => links.find((l) => l.name === name)?.ifindex ?? 0;
+  const p = parse(ip, argv, create, indexOf);
   if (p.dev !== undefined && p.addrLen && !create) {
     const l = (await ip.allLinks()).find((x) => x.name === p.dev);
     const halen = l ? l.address.split(':').length : -1;
@@ -189,6 +214,7 @@ async function modify(ip: Ip, argv: string[], mode: 'add' | 'set' | 'delete' | '
     ip.err('Not enough information: "type" argument is required\n');
     return 1;
   }
+  if (p.type === 'veth' && vethPeer(ip, p, indexOf)) return 1;
   if (p.rest.length) return garbage(ip, p.rest);
   await ip.talk({ kind: 'newlink', nlflags: { create: true, excl: mode === 'add', replace: mode === 'replace' }, name: p.name ?? '', type: p.type, change: p.change });
   return 0;

@@ -3,7 +3,11 @@
 // the fields iproute2 colours: interface names, MACs, addresses, UP/DOWN states.
 
 export type Color = 'ifname' | 'mac' | 'inet' | 'inet6' | 'up' | 'down' | null;
-export type JsonValue = string | number | boolean | null;
+/** A number JSON shows in a given form (iproute2 prints timers as `0.00`). */
+export interface RawNumber {
+  raw: string;
+}
+export type JsonValue = string | number | boolean | null | RawNumber;
 
 // lib/color.c: light-background palette by default, the bold one when COLORFGBG says dark
 const LIGHT: Record<Exclude<Color, null>, string> = { ifname: '\x1b[36m', mac: '\x1b[33m', inet: '\x1b[35m', inet6: '\x1b[34m', up: '\x1b[32m', down: '\x1b[31m' };
@@ -34,7 +38,7 @@ class JsonWriter {
   }
   value(v: JsonValue): void {
     this.eor();
-    this.put(typeof v === 'string' ? this.quote(v) : v === null ? 'null' : String(v));
+    this.put(typeof v === 'string' ? this.quote(v) : v === null ? 'null' : typeof v === 'object' ? v.raw : String(v));
   }
   begin(c: '{' | '['): void {
     this.eor();

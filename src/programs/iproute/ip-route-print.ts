@@ -114,6 +114,34 @@ function printMetrics(ip: Ip, r: RouteMsg): void {
   p.closeArrayJsonOnly();
 }
 
+function printRtFlags(ip: Ip, flags: number): void {
+  const p = ip.printer;
+  p.openArrayJsonOnly('flags');
+  for (const [bit, name] of RT_FLAGS) if (flags & bit) p.any(null, `${name} `, name);
+  p.closeArrayJsonOnly();
+}
+
+/** print_rta_multipath: a `nexthop` line per next hop (tab-indented; `\` joined with -o). */
+async function printMultipath(ip: Ip, r: RouteMsg): Promise<void> {
+  const p = ip.printer;
+  p.openArrayJsonOnly('nexthops');
+  for (const nh of r.multipath ?? []) {
+    p.openObject();
+    p.fp(`${p.sl}\tnexthop `);
+    if (nh.gateway !== undefined) {
+      p.jsonOnly('gateway', nh.gateway);
+      p.fp('via ');
+      p.fp(p.paint(r.family === 4 ? 'inet' : 'inet6', `${nh.gateway} `));
+    }
+    const dev = nh.oif !== undefined ? await ip.name(nh.oif) : 'if0';
+    p.any('dev', `dev ${dev} `, dev);
+    p.any('weight', `weight ${nh.weight} `, nh.weight);
+    printRtFlags(ip, nh.flags);
+    p.closeObject();
+  }
+  p.closeArrayJsonOnly();
+}
+
 /** One route, as `ip route show` (or get, with the cache line) prints it. */
 export async function printRoute(ip: Ip, f: RouteFilter, r: RouteMsg): Promise<void> {
   const p = ip.printer;
@@ -168,9 +196,7 @@ export async function printRoute(ip: Ip, f: RouteFilter, r: RouteMsg): Promise<v
     p.fp(p.paint(color, `${r.prefsrc} `));
   }
   if (r.priority !== undefined && f.metricmask !== -1) p.any('metric', `metric ${r.priority} `, r.priority);
-  p.openArrayJsonOnly('flags');
-  for (const [bit, name] of RT_FLAGS) if (r.flags & bit) p.any(null, `${name} `, name);
-  p.closeArrayJsonOnly();
+  printRtFlags(ip, r.flags);
   if (r.mark) {
     if (p.isJson) p.jsonOnly('mark', r.mark);
     else p.fp(r.mark >= 16 ? `mark 0x${r.mark.toString(16)} ` : `mark ${r.mark} `);
@@ -206,6 +232,7 @@ export async function printRoute(ip: Ip, f: RouteFilter, r: RouteMsg): Promise<v
     const pref = r.pref === 0 ? 'medium' : r.pref === 1 ? 'high' : r.pref === 3 ? 'low' : String(r.pref);
     p.any('pref', r.pref <= 3 && r.pref !== 2 ? `pref ${pref}` : pref, pref);
   }
+  if (r.multipath) await printMultipath(ip, r);
   p.fp('\n');
   p.closeObject();
 }

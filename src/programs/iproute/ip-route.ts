@@ -1,7 +1,7 @@
 // `ip route` (ip/iproute.c): add/del/change/append/replace/prepend/test (iproute_modify),
 // list/show and flush with their selectors, get, help.
 import { strerror } from '../../shared/errno';
-import { isNetError, RTAX, RTN, RTNH_F, RTPROT, SCOPE, TABLE, type NlFlags, type RouteMsg, type RouteSpec } from '../../shared/services/net';
+import { isNetError, RTAX, RTN, RTNH_F, RTPROT, SCOPE, TABLE, type NexthopMsg, type NlFlags, type RouteMsg, type RouteSpec } from '../../shared/services/net';
 import { afToFamily, getAddr, getPrefix, prefixText, type InetPrefix } from './ip-inet';
 import { dsfieldA2n, protoA2n, rtntypeA2n, scopeA2n, tableA2n } from './ip-names';
 import { newRouteFilter, printRoute, routePasses, type RouteFilter } from './ip-route-print';
@@ -41,6 +41,7 @@ async function modify(ip: Ip, argv: string[], del: boolean, nl: NlFlags): Promis
   let scopeOk = false;
   let tableOk = false;
   let dst: InetPrefix | undefined;
+  let nexthopArgs: string[] | undefined;
   const args = new Args(argv);
   const next = (): string => {
     args.advance();
@@ -132,8 +133,8 @@ async function modify(ip: Ip, argv: string[], del: boolean, nl: NlFlags): Promis
     } else if (w === 'onlink') {
       spec.flags |= RTNH_F.ONLINK;
     } else if (w === 'nexthop') {
-      ip.reportError({ ok: false, errno: 'EOPNOTSUPP' });
-      return 2;
+      nexthopArgs = args.rest;
+      break;
     } else if (matches(w, 'protocol')) {
       const v = next();
       const pr = protoA2n(v);
@@ -172,6 +173,12 @@ async function modify(ip: Ip, argv: string[], del: boolean, nl: NlFlags): Promis
     }
   }
   if (!dstOk || !dst) return ip.fail(ROUTE_USAGE);
+  if (nexthopArgs) {
+    const links = await ip.allLinks();
+    const mp = parseNexthops(ip, nexthopArgs, family, (name) => links.find((l) => l.name === name)?.ifindex ?? 0);
+    spec.multipath = mp.hops;
+    if (family === AF.UNSPEC) family = mp.family;
+  }
   if (dev !== undefined) {
     spec.oif = await ip.index(dev);
     if (!spec.oif) ip.nodev(dev);
@@ -189,11 +196,64 @@ async function modify(ip: Ip, argv: string[], del: boolean, nl: NlFlags): Promis
     else if (spec.type === RTN.BROADCAST || spec.type === RTN.MULTICAST || spec.type === RTN.ANYCAST) spec.scope = SCOPE.LINK;
     else if (spec.type === RTN.UNICAST || spec.type === RTN.UNSPEC) {
       if (del) spec.scope = SCOPE.NOWHERE;
-      else if (!gwOk) spec.scope = SCOPE.LINK;
+      else if (!gwOk && !nexthopArgs) spec.scope = SCOPE.LINK;
     }
   }
   await ip.talk(del ? { kind: 'delroute', route: spec } : { kind: 'newroute', nlflags: nl, route: spec });
   return 0;
+}
+
+/**
+ * parse_nexthops / parse_one_nh: `nexthop [via ADDR] [dev DEV] [weight N] [onlink]` repeated
+ * to the end of the line. The first gateway decides the family when nothing else did.
+ */
+function parseNexthops(ip: Ip, argv: string[], family: number, indexOf: (name: string) => number): { hops: NexthopMsg[]; family: number } {
+  const hops: NexthopMsg[] = [];
+  let fam = family;
+  let i = 0;
+  while (i < argv.length) {
+    if (argv[i] !== 'nexthop') ip.fail(`Error: "nexthop" or end of line is expected instead of "${argv[i]}"\n`);
+    if (i + 1 >= argv.length) ip.fail('Error: unexpected end of line after "nexthop"\n');
+    const nh: NexthopMsg = { weight: 1, flags: 0 };
+    const next = (): string => {
+      i++;
+      if (i >= argv.length) ip.incomplete();
+      return argv[i]!;
+    };
+    for (i++; i < argv.length; i++) {
+      const w = argv[i]!;
+      if (w === 'via') {
+        let v = next();
+        let f = readFamily(v);
+        if (f === AF.UNSPEC) f = fam;
+        else v = next();
+        const a = getAddr(ip, v, f);
+        if (fam === AF.UNSPEC) fam = a.family;
+        nh.gateway = prefixText(a);
+      } else if (w === 'dev') {
+        const v = next();
+        const idx = indexOf(v);
+        if (!idx) {
+          ip.err(`Cannot find device "${v}"\n`);
+          ip.fail('Error: cannot parse nexthop\n');
+        }
+        nh.oif = idx;
+      } else if (w === 'weight') {
+        const v = next();
+        const n = getUnsigned(v);
+        if (n === null || n === 0 || n > 256) ip.invarg('"weight" is invalid\n', v);
+        nh.weight = n;
+      } else if (w === 'onlink') {
+        nh.flags |= RTNH_F.ONLINK;
+      } else if (matches(w, 'realms') || w === 'encap' || w === 'as') {
+        next();
+      } else {
+        break;
+      }
+    }
+    hops.push(nh);
+  }
+  return { hops, family: fam };
 }
 
 function parseSelectors(ip: Ip, argv: string[], f: RouteFilter): { dev?: string; family: number } {

@@ -135,6 +135,21 @@ export class Ip {
     return (await this.allLinks()).find((l) => l.ifindex === ifindex)?.name ?? `if${ifindex}`;
   }
 
+  /** A device from the list already read (printing happens after allLinks()). */
+  cachedLink(ifindex: number): LinkMsg | undefined {
+    return this.links?.find((l) => l.ifindex === ifindex);
+  }
+
+  /** ll_index_to_name without a new dump: `if<N>` for a device not in the list read. */
+  cachedName(ifindex: number): string {
+    return this.cachedLink(ifindex)?.name ?? `if${ifindex}`;
+  }
+
+  /** The device list read last, if any. */
+  get cachedLinks(): readonly LinkMsg[] {
+    return this.links ?? [];
+  }
+
   async link(ifindex: number): Promise<LinkMsg | undefined> {
     return (await this.allLinks()).find((l) => l.ifindex === ifindex);
   }

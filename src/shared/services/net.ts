@@ -85,6 +85,14 @@ export interface LinkMsg {
   permAddress?: string;
   alias?: string;
   master?: number;
+  /** IFLA_LINK: the other end of a veth pair. */
+  link?: number;
+  /** IFLA_INFO_SLAVE_KIND: `bridge` for a bridge port. */
+  slaveKind?: string;
+  /** IFLA_INFO_DATA of a bridge (what `ip -d link` prints after `bridge`). */
+  bridge?: BridgeData;
+  /** IFLA_INFO_SLAVE_DATA / IFLA_PROTINFO of a bridge port. */
+  port?: BridgePortData;
   stats: LinkStats;
   carrierChanges: number;
   promiscuity: number;
@@ -99,6 +107,43 @@ export interface LinkMsg {
   parentDev?: string;
   /** Whether the device has IPv6 state (it is listed by `ip -6 link`). */
   inet6: boolean;
+}
+
+export interface BridgeData {
+  /** bridge_id and designated_root as `8000.MAC`. */
+  bridgeId: string;
+  /** The address was set by hand (it then has its own forwarding entry). */
+  addrSet?: boolean;
+}
+
+export interface BridgePortData {
+  state: 'disabled' | 'listening' | 'learning' | 'forwarding' | 'blocking';
+  priority: number;
+  cost: number;
+  no: number;
+  /** The bridge's id (designated bridge and root). */
+  bridgeId: string;
+  /** Port switches changed from their defaults (hairpin, learning, flood, ...). */
+  switches?: Record<string, boolean>;
+}
+
+/** `bridge link set`: a bridge port's settings (IFLA_PROTINFO). */
+export interface BridgePortChange {
+  cost?: number;
+  priority?: number;
+  /** BR_STATE_*: 0 disabled, 1 listening, 2 learning, 3 forwarding, 4 blocking. */
+  state?: number;
+  switches?: Record<string, boolean>;
+}
+
+/** One next hop of a multipath route (RTA_MULTIPATH's rtnexthop). */
+export interface NexthopMsg {
+  gateway?: string;
+  oif?: number;
+  /** 1-256. */
+  weight: number;
+  /** RTNH_F_* flags (dead, onlink, linkdown). */
+  flags: number;
 }
 
 /** One RTM_NEWADDR message; lifetimes are seconds left, FOREVER for none. */
@@ -147,6 +192,8 @@ export interface RouteMsg {
   /** RTA_MARK of a route-get answer (the flow's firewall mark) */
   mark?: number;
   uid?: number;
+  /** RTA_MULTIPATH: the next hops of a multipath route (gateway and oif are then absent). */
+  multipath?: NexthopMsg[];
 }
 
 /** One RTM_NEWNEIGH message. */
@@ -187,6 +234,12 @@ export interface LinkChange {
   group?: number;
   carrier?: boolean;
   addrGenMode?: number;
+  /** IFLA_MASTER: the bridge to join, 0 to leave one. */
+  master?: number;
+  /** A bridge port's settings (`bridge link set`). */
+  brport?: BridgePortChange;
+  /** The other end of a new veth pair: its name ('' for the kernel's choice) and settings. */
+  peer?: { name: string; change: LinkChange };
 }
 
 export interface AddrSpec {
@@ -229,6 +282,8 @@ export interface RouteSpec {
   metrics?: Record<number, number>;
   metricLocks?: number;
   expires?: number;
+  /** The next hops of a multipath route (`nexthop via A dev X weight N ...`). */
+  multipath?: NexthopMsg[];
 }
 
 export interface RouteGet {

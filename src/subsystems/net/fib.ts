@@ -45,11 +45,17 @@ function sameMetrics(a: Route, b: Route): boolean {
   return ka.length === kb.length && ka.every(([k, v]) => b.metrics?.[Number(k)] === v) && (a.metricLocks ?? 0) === (b.metricLocks ?? 0);
 }
 
-/** fib_info equality: the same origin, scope, source, metric and next hop. */
+function sameNexthops(a: Route, b: Route): boolean {
+  const x = a.nexthops ?? [];
+  const y = b.nexthops ?? [];
+  return x.length === y.length && x.every((h, i) => h.gateway === y[i]!.gateway && h.oif === y[i]!.oif && h.weight === y[i]!.weight && h.flags === y[i]!.flags);
+}
+
+/** fib_info equality: the same origin, scope, source, metric and next hop(s). */
 export function sameInfo(a: Route, b: Route): boolean {
   return a.protocol === b.protocol && a.scope === b.scope && a.prefsrc === b.prefsrc && a.priority === b.priority &&
     a.gateway === b.gateway && a.oif === b.oif && (a.flags & RTNH_F.ONLINK) === (b.flags & RTNH_F.ONLINK) &&
-    a.pref === b.pref && sameMetrics(a, b);
+    a.pref === b.pref && sameMetrics(a, b) && sameNexthops(a, b);
 }
 
 function sameSlot(a: Route, b: Route): boolean {
@@ -89,9 +95,11 @@ export function insertRoute(s: NetState, r: Route, nl: NlFlags): NetError | null
     }
     if (match) return err('EEXIST');
     if (!nl.create) return err('ENOENT');
-    const anchor = nl.append ? samePrio[samePrio.length - 1]! : samePrio[0]!;
+    // IPv6 keeps one list per prefix: a new route goes after those of its metric (fib6_add_rt2node)
+    const after = nl.append || r.family === 6;
+    const anchor = after ? samePrio[samePrio.length - 1]! : samePrio[0]!;
     const at = s.routes.indexOf(anchor);
-    s.routes.splice(nl.append ? at + 1 : at, 0, r);
+    s.routes.splice(after ? at + 1 : at, 0, r);
     ensureTable(s, r.family, r.table);
     return null;
   }
@@ -114,10 +122,35 @@ export interface RouteMatch {
   oif?: number;
   prefsrc?: string;
   priority?: number;
+  multipath?: { gateway?: string; oif?: number }[];
+}
+
+/** fib_nh_match for the next hops of a request: each of the route's, in order, agrees. */
+function nexthopsMatch(r: Route, m: RouteMatch): boolean {
+  const hops = r.nexthops ?? [{ gateway: r.gateway, oif: r.oif ?? 0 }];
+  if (m.gateway !== undefined || m.oif !== undefined) {
+    const first = hops[0]!;
+    return (m.oif === undefined || first.oif === m.oif) && (m.gateway === undefined || first.gateway === m.gateway);
+  }
+  if (!m.multipath) return true;
+  return hops.every((h, i) => {
+    const want = m.multipath![i];
+    return want !== undefined && (!want.oif || want.oif === h.oif) && (want.gateway === undefined || want.gateway === h.gateway);
+  });
 }
 
 /** The first route a delete request names: every attribute the request gives must agree. */
 export function findForDelete(s: NetState, m: RouteMatch): Route | undefined {
+  if (m.family === 4) {
+    return s.routes.find((r) =>
+      r.family === 4 && r.table === m.table && r.dst === m.dst && r.dstLen === m.dstLen && r.tos === m.tos &&
+      (m.type === RTN.UNSPEC || r.type === m.type) &&
+      (m.scope === SCOPE.NOWHERE || r.scope === m.scope) &&
+      (m.protocol === 0 || r.protocol === m.protocol) &&
+      (m.prefsrc === undefined || r.prefsrc === m.prefsrc) &&
+      (m.priority === undefined || m.priority === 0 || r.priority === m.priority) &&
+      nexthopsMatch(r, m));
+  }
   return s.routes.find((r) =>
     r.family === m.family && r.table === m.table && r.dst === m.dst && r.dstLen === m.dstLen && r.tos === m.tos &&
     (m.type === RTN.UNSPEC || r.type === m.type) &&
@@ -176,7 +209,7 @@ export function lookup(s: NetState, dst: IpAddr, opts: LookupOptions = {}): Rout
         if (r.type === RTN.THROW) break;
         return r;
       }
-      if (opts.oif !== undefined && r.oif !== opts.oif) continue;
+      if (opts.oif !== undefined && r.oif !== opts.oif && !r.nexthops?.some((h) => h.oif === opts.oif)) continue;
       return r;
     }
   }

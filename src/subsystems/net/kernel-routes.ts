@@ -115,7 +115,17 @@ export function withKernelRoutes<T>(s: NetState, ifindex: number, change: () => 
 /**
  * Drops the routes through a device (fib_sync_down_dev + fib_flush, rt6_sync_down_dev).
  * A link going down keeps IPv4 host-scope routes; losing the last IPv4 address drops them too.
+ * A multipath route goes once none of its next hops' devices is up, or when one of them is
+ * unregistered.
  */
-export function flushDeviceRoutes(s: NetState, ifindex: number, family: 4 | 6, keepHostScope: boolean): void {
-  s.routes = s.routes.filter((r) => !(r.family === family && r.oif === ifindex && !(keepHostScope && r.scope === SCOPE.HOST)));
+export function flushDeviceRoutes(s: NetState, ifindex: number, family: 4 | 6, keepHostScope: boolean, unregister = false): void {
+  const dead = (r: Route): boolean => {
+    if (!r.nexthops) return r.oif === ifindex && !(keepHostScope && r.scope === SCOPE.HOST);
+    if (!r.nexthops.some((h) => h.oif === ifindex)) return false;
+    return unregister || r.nexthops.every((h) => {
+      const dev = linkByIndex(s, h.oif);
+      return h.oif === ifindex || !dev || !isUp(dev);
+    });
+  };
+  s.routes = s.routes.filter((r) => !(r.family === family && dead(r)));
 }

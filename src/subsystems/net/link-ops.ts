@@ -3,11 +3,12 @@
 // then, and creating or deleting virtual devices.
 import { FOREVER, IFF, NUD, SCOPE, type LinkChange, type NetError } from '../../shared/services/net';
 import { addAddress, removeAddress } from './addresses';
+import { addPort, changeBridgeId, portChanged, refreshBridge, refreshPort, removePort, setPortOptions, type SetCarrier } from './bridge';
 import { err } from './fib';
 import { flushDeviceRoutes, ipv6Enabled, withKernelRoutes } from './kernel-routes';
-import { dummyLink, isUp, linkLocalFromMac, validEtherAddr, validIfName } from './links';
+import { isUp, linkLocalFromMac, operUp, validEtherAddr, validIfName } from './links';
 import { flushDeviceNeighbours } from './neighbours';
-import { linkByName, type Link, type NetState } from './state';
+import { linkByIndex, linkByName, type Link, type NetState } from './state';
 
 const IPV6_MIN_MTU = 1280;
 const IPV4_MIN_MTU = 68;
@@ -16,9 +17,13 @@ function hasAddr(s: NetState, l: Link, family: 4 | 6, local?: string): boolean {
   return s.addrs.some((a) => a.ifindex === l.ifindex && a.family === family && (local === undefined || a.local === local));
 }
 
-/** What addrconf does when a device comes up: ::1 on the loopback, an EUI-64 link-local elsewhere. */
+/**
+ * What addrconf does when a device is up with a working link (NETDEV_UP, or NETDEV_CHANGE
+ * once the carrier comes): ::1 on the loopback, an EUI-64 link-local elsewhere.
+ */
 function addrconfUp(s: NetState, l: Link, now: number): void {
   if (!ipv6Enabled(l)) return;
+  l.v6Ready = true;
   const add = (local: string, prefixlen: number): void => {
     if (!hasAddr(s, l, 6, local)) addAddress(s, { family: 6, ifindex: l.ifindex, local, address: local, prefixlen }, l.name, { create: true, excl: true }, now);
   };
@@ -45,26 +50,86 @@ export function linkUp(s: NetState, l: Link, now: number): void {
     l.flags |= IFF.UP;
     if (l.qdisc === 'noop') l.qdisc = l.qdiscOnUp;
     // the loopback has no carrier to lose: its count stays at 0
-    if (l.carrier && l.linkType !== 'loopback') l.carrierChanges++;
+    if (l.carrier && l.linkType !== 'loopback' && !isVirtualLink(l)) l.carrierChanges++;
   });
   // inetdev_event(NETDEV_UP) gives the loopback 127.0.0.1/8 when it has no IPv4 address
   if (l.linkType === 'loopback' && !hasAddr(s, l, 4)) {
     addAddress(s, { family: 4, ifindex: l.ifindex, local: '127.0.0.1', address: '127.0.0.1', prefixlen: 8, scope: SCOPE.HOST, validLft: FOREVER, preferredLft: FOREVER }, l.name, { create: true, excl: true }, now);
   }
-  addrconfUp(s, l, now);
+  const carrier = carrierSetter(s, now);
+  // veth_open: both ends get carrier once both are up
+  const peer = l.peer !== undefined ? linkByIndex(s, l.peer) : undefined;
+  if (peer && isUp(peer)) {
+    carrier(l, true);
+    carrier(peer, true);
+  }
+  if (l.bridge) refreshBridge(s, l, carrier);
+  if (l.port) refreshPort(s, l, carrier);
+  // addrconf waits for a link that is operational (addrconf_link_ready)
+  if (!l.v6Ready && operUp(l)) addrconfUp(s, l, now);
 }
 
-export function linkDown(s: NetState, l: Link): void {
+/** netif_carrier_on/off on a virtual device: counted, and what follows from it. */
+function changeCarrier(s: NetState, l: Link, on: boolean, now: number): void {
+  if (l.carrier === on) return;
+  l.carrier = on;
+  l.carrierChanges++;
+  delete l.operUnset;
+  const carrier = carrierSetter(s, now);
+  if (!on) s.neighs = s.neighs.filter((n) => n.ifindex !== l.ifindex || (n.state & 0x80) !== 0);
+  else if (isUp(l) && !l.v6Ready) addrconfUp(s, l, now);
+  if (l.port) refreshPort(s, l, carrier);
+}
+
+function carrierSetter(s: NetState, now: number): SetCarrier {
+  return (l, on) => changeCarrier(s, l, on, now);
+}
+
+export function linkDown(s: NetState, l: Link, now = 0): void {
   if (!isUp(l)) return;
   withKernelRoutes(s, l.ifindex, () => {
     l.flags &= ~IFF.UP;
-    if (l.carrier && l.linkType !== 'loopback') l.carrierChanges++;
+    if (l.carrier && l.linkType !== 'loopback' && !isVirtualLink(l)) l.carrierChanges++;
     // addrconf_ifdown: without keep_addr_on_down every IPv6 address goes
     s.addrs = s.addrs.filter((a) => !(a.ifindex === l.ifindex && a.family === 6));
   });
+  delete l.v6Ready;
   flushDeviceRoutes(s, l.ifindex, 4, true);
   flushDeviceRoutes(s, l.ifindex, 6, false);
   flushDeviceNeighbours(s, l.ifindex);
+  const carrier = carrierSetter(s, now);
+  // veth_close: both ends lose carrier
+  const peer = l.peer !== undefined ? linkByIndex(s, l.peer) : undefined;
+  if (peer) {
+    carrier(l, false);
+    carrier(peer, false);
+  }
+  if (l.bridge) refreshBridge(s, l, carrier);
+  if (l.port) refreshPort(s, l, carrier);
+}
+
+/** veth ends and bridges count carrier changes as they happen, not on up and down. */
+function isVirtualLink(l: Link): boolean {
+  return l.kind === 'veth' || l.kind === 'bridge';
+}
+
+/** do_set_master: leave the current bridge, join the new one (0: none). */
+function setMaster(s: NetState, l: Link, ifindex: number, now: number): NetError | null {
+  const carrier = carrierSetter(s, now);
+  if (l.master !== undefined) {
+    if (l.master === ifindex) return null;
+    removePort(s, l, carrier);
+  }
+  if (ifindex === 0) return null;
+  const br = linkByIndex(s, ifindex);
+  if (!br) return err('EINVAL');
+  if (!br.bridge) return err('EOPNOTSUPP');
+  return addPort(s, br, l, carrier);
+}
+
+/** What a port's bridge recomputes when the port's address or MTU changed. */
+function afterPortChange(s: NetState, l: Link, now: number): void {
+  if (l.port) portChanged(s, l, carrierSetter(s, now));
 }
 
 function setMtu(s: NetState, l: Link, mtu: number, now: number): NetError | null {
@@ -78,7 +143,7 @@ function setMtu(s: NetState, l: Link, mtu: number, now: number): NetError | null
     removeFamily(s, l, 6);
     withKernelRoutes(s, l.ifindex, () => undefined);
     flushDeviceRoutes(s, l.ifindex, 6, false);
-  } else if (old < IPV6_MIN_MTU && isUp(l)) {
+  } else if (old < IPV6_MIN_MTU && isUp(l) && operUp(l)) {
     withKernelRoutes(s, l.ifindex, () => addrconfUp(s, l, now));
   }
   return null;
@@ -105,11 +170,20 @@ export function changeLink(s: NetState, l: Link, c: LinkChange, now: number): Ne
   if (c.address) {
     if (l.linkType === 'loopback') return err('EOPNOTSUPP');
     if (!validEtherAddr(c.address)) return err('EADDRNOTAVAIL');
-    l.mac = [...c.address];
+    if (l.bridge) {
+      // br_set_mac_address: the chosen address is the bridge id from now on
+      l.bridge.addrSet = true;
+      if (l.mac.some((b, i) => b !== c.address![i])) changeBridgeId(s, l, c.address, carrierSetter(s, now));
+    } else {
+      l.mac = [...c.address];
+      afterPortChange(s, l, now);
+    }
   }
   if (c.mtu !== undefined) {
     const e = setMtu(s, l, c.mtu, now);
     if (e) return e;
+    if (l.bridge) l.bridge.mtuSet = true;
+    afterPortChange(s, l, now);
   }
   if (c.group !== undefined) l.group = c.group;
   if (c.name !== undefined) {
@@ -126,7 +200,15 @@ export function changeLink(s: NetState, l: Link, c: LinkChange, now: number): Ne
     l.flags = on ? l.flags | bit : l.flags & ~bit;
   }
   if (c.up === true) linkUp(s, l, now);
-  if (c.up === false) linkDown(s, l);
+  if (c.up === false) linkDown(s, l, now);
+  if (c.master !== undefined) {
+    const e = setMaster(s, l, c.master, now);
+    if (e) return e;
+  }
+  if (c.brport) {
+    const e = setPortOptions(s, l, c.brport, carrierSetter(s, now));
+    if (e) return e;
+  }
   if (c.carrier !== undefined) {
     if (l.kind !== 'dummy') return err('EOPNOTSUPP');
     setCarrier(s, l, c.carrier);
@@ -147,52 +229,9 @@ export function setCarrier(s: NetState, l: Link, on: boolean): void {
   if (!on) s.neighs = s.neighs.filter((n) => n.ifindex !== l.ifindex || (n.state & 0x80) !== 0);
 }
 
-/** A locally administered unicast MAC for a new virtual device, reproducible per machine. */
-export function randomMac(seed: number): number[] {
-  let x = (seed * 2654435761) >>> 0;
-  const next = (): number => {
-    x = (x * 1103515245 + 12345) >>> 0;
-    return (x >>> 16) & 0xff;
-  };
-  return [(next() & 0xfe) | 0x02, next(), next(), next(), next(), next()];
+/** Leaves the device's bridge, or frees a bridge's ports (br_del_if, br_dev_delete). */
+export function detachLink(s: NetState, l: Link, now: number): void {
+  const carrier = carrierSetter(s, now);
+  if (l.port) removePort(s, l, carrier);
+  if (l.bridge) for (const p of s.links.filter((x) => x.master === l.ifindex)) removePort(s, p, carrier);
 }
-
-/** RTM_NEWLINK with NLM_F_CREATE: dummy devices, and the bridge dockerd makes (docker0). */
-export function createLink(s: NetState, name: string, type: string, c: LinkChange, now: number): NetError | null {
-  if (type === 'bridge' && name !== '') {
-    if (!validIfName(name)) return err('EINVAL');
-    if (linkByName(s, name)) return err('EEXIST');
-    // a bridge without ports has no carrier (NO-CARRIER, state DOWN) until something attaches
-    const l: Link = { ...dummyLink(s.nextIfindex++, name, c.address ? [...c.address] : randomMac(s.nextIfindex)), kind: 'bridge', flags: IFF.BROADCAST | IFF.MULTICAST, carrier: false, qdiscOnUp: 'noqueue', minMtu: 68, maxMtu: 65535 };
-    s.links.push(l);
-    return changeLink(s, l, { ...c, name: undefined, address: undefined }, now);
-  }
-  if (type !== 'dummy') return err('EOPNOTSUPP', 'Unknown device type');
-  let devName = name;
-  if (devName === '') {
-    let i = 0;
-    while (linkByName(s, `dummy${i}`)) i++;
-    devName = `dummy${i}`;
-  }
-  if (!validIfName(devName)) return err('EINVAL');
-  if (linkByName(s, devName)) return err('EEXIST');
-  const l = dummyLink(s.nextIfindex++, devName, c.address ? [...c.address] : randomMac(s.nextIfindex));
-  s.links.push(l);
-  const e = changeLink(s, l, { ...c, name: undefined, address: undefined }, now);
-  if (e) {
-    s.links.splice(s.links.indexOf(l), 1);
-    return e;
-  }
-  return null;
-}
-
-export function deleteLink(s: NetState, l: Link): NetError | null {
-  if (l.kind !== 'dummy' && l.kind !== 'bridge') return err('EOPNOTSUPP');
-  linkDown(s, l);
-  for (const a of s.addrs.filter((x) => x.ifindex === l.ifindex)) if (s.addrs.includes(a)) removeAddress(s, a);
-  flushDeviceRoutes(s, l.ifindex, 4, false);
-  flushDeviceNeighbours(s, l.ifindex);
-  s.links.splice(s.links.indexOf(l), 1);
-  return null;
-}
-

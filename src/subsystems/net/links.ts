@@ -1,7 +1,7 @@
 // Network devices: the loopback, the VM's vmxnet3 NIC and virtual dummy devices, and what the
 // kernel reports about them (dev_get_flags, operstate, RTM_NEWLINK contents).
 import { IFF, type LinkMsg, type OperState } from '../../shared/services/net';
-import { formatMac } from '../../shared/services/net-addr';
+import { formatAddr, formatMac } from '../../shared/services/net-addr';
 import { emptyStats, type Link } from './state';
 
 /** VMware's OUI for NICs whose address the hypervisor assigns (00:50:56:00:00:00-3f:ff:ff). */
@@ -41,6 +41,34 @@ export function dummyLink(ifindex: number, name: string, mac: number[]): Link {
   };
 }
 
+/** veth's queues: one per possible CPU of the simulated VM (two, as /proc/cpuinfo shows). */
+const VETH_QUEUES = 2;
+
+/** One end of a veth pair: no carrier until both ends are up, no queue, a 68-65535 MTU. */
+export function vethLink(ifindex: number, name: string, mac: number[]): Link {
+  return {
+    ifindex, name, linkType: 'ether', kind: 'veth', flags: IFF.BROADCAST | IFF.MULTICAST, carrier: false,
+    mtu: 1500, minMtu: 68, maxMtu: 65535, qdisc: 'noop', qdiscOnUp: 'noqueue', txqlen: 1000, group: 0,
+    mac, brd: [0xff, 0xff, 0xff, 0xff, 0xff, 0xff], stats: emptyStats(), carrierChanges: 0,
+    numTxQueues: VETH_QUEUES, numRxQueues: VETH_QUEUES, addrGenMode: 0,
+  };
+}
+
+/**
+ * A software bridge. Its carrier is only touched once the bridge id is computed (an address
+ * given, a port joining or leaving): a bridge made without either reports carrier and an
+ * operational state never computed (UNKNOWN) when brought up.
+ */
+export function bridgeLink(ifindex: number, name: string, mac: number[], addrSet: boolean): Link {
+  return {
+    ifindex, name, linkType: 'ether', kind: 'bridge', flags: IFF.BROADCAST | IFF.MULTICAST, carrier: true,
+    mtu: 1500, minMtu: 68, maxMtu: 65535, qdisc: 'noop', qdiscOnUp: 'noqueue', txqlen: 1000, group: 0,
+    mac, brd: [0xff, 0xff, 0xff, 0xff, 0xff, 0xff], stats: emptyStats(), carrierChanges: 0,
+    numTxQueues: 1, numRxQueues: 1, addrGenMode: 0, operUnset: true,
+    bridge: { id: [0, 0, 0, 0, 0, 0], addrSet, mtuSet: false },
+  };
+}
+
 export function isUp(l: Link): boolean {
   return (l.flags & IFF.UP) !== 0;
 }
@@ -49,23 +77,43 @@ export function isUp(l: Link): boolean {
 export function operState(l: Link): OperState {
   if (!isUp(l)) return 'DOWN';
   // the loopback and dummy devices never report a state of their own
-  if (l.linkType === 'loopback' || l.kind === 'dummy') return 'UNKNOWN';
-  return l.carrier ? 'UP' : 'DOWN';
+  if (l.linkType === 'loopback' || l.kind === 'dummy' || l.operUnset) return 'UNKNOWN';
+  if (l.carrier) return 'UP';
+  // a device stacked on another (a veth end) blames the layer below (iflink != ifindex)
+  return l.peer !== undefined ? 'LOWERLAYERDOWN' : 'DOWN';
 }
 
-/** dev_get_flags: the admin flags plus RUNNING and LOWER_UP when the device has carrier. */
+/** netif_oper_up: up and operationally UP or UNKNOWN. */
+export function operUp(l: Link): boolean {
+  const st = operState(l);
+  return st === 'UP' || st === 'UNKNOWN';
+}
+
+/** `8000.2:0:0:0:b:0`: a bridge id as iproute2 prints it (priority, then the MAC in bare hex). */
+export function bridgeIdText(mac: readonly number[]): string {
+  return `8000.${mac.map((b) => b.toString(16)).join(':')}`;
+}
+
+/**
+ * dev_get_flags: the admin flags plus LOWER_UP with carrier, and RUNNING while operational
+ * (with carrier, or in a state never computed).
+ */
 export function reportedFlags(l: Link): number {
   let f = l.flags;
   if (isUp(l) && l.carrier) f |= IFF.RUNNING | IFF.LOWER_UP;
+  if (isUp(l) && l.operUnset) f |= IFF.RUNNING;
   return f;
 }
 
-export function linkMsg(l: Link, inet6: boolean): LinkMsg {
+/** The RTM_NEWLINK message of a device; `master` is the bridge it is a port of. */
+export function linkMsg(l: Link, inet6: boolean, master?: Link): LinkMsg {
+  // a bridge port is put in promiscuous and all-multicast mode (the counts, not the flags)
+  const port = l.port && master ? 1 : 0;
   const msg: LinkMsg = {
     ifindex: l.ifindex, name: l.name, linkType: l.linkType, flags: reportedFlags(l), mtu: l.mtu,
     minMtu: l.minMtu, maxMtu: l.maxMtu, qdisc: l.qdisc, operstate: operState(l), linkmode: 0, group: l.group,
     txqlen: l.txqlen, address: formatMac(l.mac), broadcast: formatMac(l.brd), stats: { ...l.stats },
-    carrierChanges: l.carrierChanges, promiscuity: l.flags & IFF.PROMISC ? 1 : 0, allmulti: l.flags & IFF.ALLMULTI ? 1 : 0,
+    carrierChanges: l.carrierChanges, promiscuity: (l.flags & IFF.PROMISC ? 1 : 0) + port, allmulti: (l.flags & IFF.ALLMULTI ? 1 : 0) + port,
     numTxQueues: l.numTxQueues, numRxQueues: l.numRxQueues, gsoMaxSize: 65536, gsoMaxSegs: 65535,
     addrGenMode: l.addrGenMode, inet6,
   };
@@ -74,15 +122,21 @@ export function linkMsg(l: Link, inet6: boolean): LinkMsg {
   if (l.alias !== undefined) msg.alias = l.alias;
   if (l.parentBus) msg.parentBus = l.parentBus;
   if (l.parentDev) msg.parentDev = l.parentDev;
+  if (l.peer !== undefined) msg.link = l.peer;
+  if (l.bridge) msg.bridge = l.bridge.addrSet ? { bridgeId: bridgeIdText(l.bridge.id), addrSet: true } : { bridgeId: bridgeIdText(l.bridge.id) };
+  if (l.port && master?.bridge) {
+    msg.master = master.ifindex;
+    msg.slaveKind = 'bridge';
+    msg.port = { state: l.port.state, priority: l.port.priority, cost: l.port.cost, no: l.port.no, bridgeId: bridgeIdText(master.bridge.id) };
+    if (l.port.switches) msg.port.switches = { ...l.port.switches };
+  }
   return msg;
 }
 
 /** The EUI-64 link-local address (RFC 4291 appendix A) the kernel derives from a MAC. */
 export function linkLocalFromMac(mac: readonly number[]): string {
   const b = [mac[0]! ^ 0x02, mac[1]!, mac[2]!, 0xff, 0xfe, mac[3]!, mac[4]!, mac[5]!];
-  const words: string[] = [];
-  for (let i = 0; i < 8; i += 2) words.push(((b[i]! << 8) | b[i + 1]!).toString(16));
-  return `fe80::${words.join(':')}`;
+  return formatAddr({ family: 6, bytes: [0xfe, 0x80, 0, 0, 0, 0, 0, 0, ...b] });
 }
 
 /** is_valid_ether_addr: neither multicast nor all zeros. */

@@ -10,10 +10,11 @@ import {
 import { addAddress, addrMsg, ageAddresses, delAddress } from './addresses';
 import { applyPlaceholderDhcp, bootLinks } from './boot';
 import { dumpRoutes, err } from './fib';
-import { changeLink, createLink, deleteLink, setCarrier } from './link-ops';
+import { createLink, deleteLink, validateNewLink } from './link-create';
+import { changeLink, setCarrier } from './link-ops';
 import { linkMsg } from './links';
 import { addNeighbour, ageNeighbours, delNeighbour, getNeighbour, neighMsg } from './neighbours';
-import { addRoute, delRoute, getRoute, routeMsg } from './route-ops';
+import { addRoute, delRoute, getRoute, isSibling6, multipathMsg6, routeMsg } from './route-ops';
 import { FibRules, RULE_KINDS, type RuleRequest } from './rules';
 import { linkByIndex, linkByName, type NetState } from './state';
 
@@ -151,7 +152,8 @@ export class Network {
 
   links(): LinkMsg[] {
     this.tick();
-    return this.state.links.map((l) => linkMsg(l, this.state.addrs.some((a) => a.ifindex === l.ifindex && a.family === 6) || l.mtu >= 1280));
+    const s = this.state;
+    return s.links.map((l) => linkMsg(l, s.addrs.some((a) => a.ifindex === l.ifindex && a.family === 6) || l.mtu >= 1280, l.master !== undefined ? linkByIndex(s, l.master) : undefined));
   }
 
   addresses(family?: 4 | 6): AddrMsg[] {
@@ -162,7 +164,16 @@ export class Network {
 
   routes(family?: 4 | 6, table?: number): RouteMsg[] {
     const now = this.tick();
-    return dumpRoutes(this.state, family, table).map((r) => routeMsg(this.state, r, now));
+    const list = dumpRoutes(this.state, family, table);
+    const out: RouteMsg[] = [];
+    for (let i = 0; i < list.length; i++) {
+      // IPv6 siblings are dumped as one multipath route
+      let j = i + 1;
+      while (j < list.length && isSibling6(list[j]!, list[i]!)) j++;
+      out.push(j - i > 1 ? multipathMsg6(this.state, list.slice(i, j), now) : routeMsg(this.state, list[i]!, now));
+      i = j - 1;
+    }
+    return out;
   }
 
   neighbours(family?: 4 | 6): NeighMsg[] {
@@ -186,15 +197,18 @@ export class Network {
 
   newLink(name: string, type: string, change: LinkChange, nl: NlFlags): NetError | null {
     const now = this.tick();
+    // the driver validates its attributes before the name is looked at
+    const invalid = validateNewLink(type, change);
+    if (invalid) return invalid;
     const existing = linkByName(this.state, name);
     if (existing) return nl.excl ? err('EEXIST') : changeLink(this.state, existing, change, now);
     return createLink(this.state, name, type, change, now);
   }
 
   delLink(ifindex: number): NetError | null {
-    this.tick();
+    const now = this.tick();
     const l = linkByIndex(this.state, ifindex);
-    return l ? deleteLink(this.state, l) : err('ENODEV');
+    return l ? deleteLink(this.state, l, now) : err('ENODEV');
   }
 
   setCarrier(ifindex: number, on: boolean): void {

@@ -1,12 +1,12 @@
 // Route requests: the checks fib_create_info and fib_check_nh make before a route is added,
 // deletion, the messages routes are dumped as, and `ip route get` (an output route lookup
 // with the source address inet_select_addr would pick).
-import { RTCF, RTN, RTNH_F, SCOPE, TABLE, type NetError, type NlFlags, type RouteGet, type RouteMsg, type RouteSpec } from '../../shared/services/net';
+import { isNetError, RTCF, RTN, RTNH_F, SCOPE, TABLE, type NetError, type NexthopMsg, type NlFlags, type RouteGet, type RouteMsg, type RouteSpec } from '../../shared/services/net';
 import { formatAddr, isIPv4Multicast, isZero, maskAddr, parseAddr, samePrefix, type IpAddr } from '../../shared/services/net-addr';
 import { ipv6Scope } from './addresses';
 import { err, findForDelete, insertRoute, isErrorType, lookup, prefixIsMasked } from './fib';
 import { isUp } from './links';
-import { linkByIndex, type NetState, type Route } from './state';
+import { linkByIndex, type NetState, type Nexthop, type Route } from './state';
 
 const RTM_F_CLONED = 0x200;
 
@@ -15,28 +15,34 @@ function isLocal4(s: NetState, a: IpAddr): boolean {
   return s.routes.some((r) => r.family === 4 && r.table === TABLE.LOCAL && r.type === RTN.LOCAL && samePrefix(parseAddr(r.dst) ?? a, a, r.dstLen));
 }
 
-/** Resolves the next hop of a new IPv4 route; returns the output device or an error. */
-function checkNexthop4(s: NetState, r: Route, spec: RouteSpec): number | NetError {
-  if (r.gateway === undefined) {
-    if (spec.oif === undefined) return err('ENODEV');
-    const dev = linkByIndex(s, spec.oif);
+/** A resolved next hop: its device, and whether its gateway is one of this host's addresses. */
+interface Resolved {
+  oif: number;
+  local?: boolean;
+}
+
+/** The next hop of a new IPv4 route as fib_check_nh resolves it: its device, or an error. */
+function checkNexthop4(s: NetState, r: Route, gateway: string | undefined, flags: number, oif: number | undefined): Resolved | NetError {
+  if (gateway === undefined) {
+    if (oif === undefined) return err('ENODEV');
+    const dev = linkByIndex(s, oif);
     if (!dev) return err('ENODEV');
     if (r.scope !== SCOPE.HOST && !isUp(dev)) return err('ENETDOWN', 'Device for nexthop is not up');
-    return dev.ifindex;
+    return { oif: dev.ifindex };
   }
   if (r.scope === SCOPE.HOST) return err('EINVAL', 'Route with host scope can not have a gateway');
-  const gw = parseAddr(r.gateway)!;
-  if (r.flags & RTNH_F.ONLINK) {
-    if (spec.oif === undefined) return err('EINVAL', 'Nexthop device required for onlink');
-    const dev = linkByIndex(s, spec.oif);
+  const gw = parseAddr(gateway)!;
+  if (flags & RTNH_F.ONLINK) {
+    if (oif === undefined) return err('EINVAL', 'Nexthop device required for onlink');
+    const dev = linkByIndex(s, oif);
     if (!dev) return err('ENODEV');
     if (!isUp(dev)) return err('ENETDOWN', 'Nexthop device is not up');
     if (isZero(gw) || isIPv4Multicast(gw)) return err('EINVAL', 'Nexthop has invalid gateway');
-    return dev.ifindex;
+    return { oif: dev.ifindex };
   }
   const minScope = Math.max(r.scope + 1, SCOPE.LINK);
   const table = r.table !== TABLE.MAIN ? r.table : undefined;
-  const found = (table !== undefined ? lookup(s, gw, { oif: spec.oif, minScope, table }) : undefined) ?? lookup(s, gw, { oif: spec.oif, minScope });
+  const found = (table !== undefined ? lookup(s, gw, { oif, minScope, table }) : undefined) ?? lookup(s, gw, { oif, minScope });
   // a failed lookup keeps its ENETUNREACH (route(8) shows it); a wrong route type is EINVAL
   if (!found) return err('ENETUNREACH', 'Nexthop has invalid gateway');
   if ((found.type !== RTN.UNICAST && found.type !== RTN.LOCAL) || found.oif === undefined) {
@@ -44,7 +50,37 @@ function checkNexthop4(s: NetState, r: Route, spec: RouteSpec): number | NetErro
   }
   const dev = linkByIndex(s, found.oif);
   if (!dev || !isUp(dev)) return err('ENETDOWN');
-  return dev.ifindex;
+  // a gateway found in the local table gives the next hop host scope (fib_check_nh_v4_gw)
+  return found.scope === SCOPE.HOST ? { oif: dev.ifindex, local: true } : { oif: dev.ifindex };
+}
+
+/** fib_get_nhs and fib_check_nh for each next hop of an IPv4 multipath request. */
+function checkMultipath4(s: NetState, r: Route, spec: RouteSpec, hops: NexthopMsg[]): NetError | null {
+  const first = hops[0]!;
+  if (spec.gateway !== undefined && first.gateway !== spec.gateway) return err('EINVAL', 'Nexthop gateway does not match RTA_GATEWAY or RTA_VIA');
+  if (spec.oif !== undefined && first.oif !== spec.oif) return err('EINVAL', 'Nexthop device index does not match RTA_OIF');
+  if (r.scope === SCOPE.HOST && hops.length > 1) return err('EINVAL', 'Route with host scope can not have multiple nexthops');
+  const out: Nexthop[] = [];
+  for (const h of hops) {
+    if (h.gateway === undefined && h.flags & RTNH_F.ONLINK) return err('EINVAL', 'Invalid flags for nexthop - PERVASIVE and ONLINK can not be set');
+    const res = checkNexthop4(s, r, h.gateway, h.flags, h.oif || undefined);
+    if (isNetError(res)) return res;
+    const nh: Nexthop = { oif: res.oif, weight: h.weight, flags: h.flags & RTNH_F.ONLINK };
+    if (h.gateway !== undefined) nh.gateway = h.gateway;
+    if (res.local) nh.local = true;
+    out.push(nh);
+  }
+  if (out.length === 1) {
+    // one next hop makes a plain route: its weight is not kept
+    const nh = out[0]!;
+    r.oif = nh.oif;
+    if (nh.gateway !== undefined) r.gateway = nh.gateway;
+    r.flags |= nh.flags;
+    if (nh.local) r.gatewayLocal = true;
+  } else {
+    r.nexthops = out;
+  }
+  return null;
 }
 
 function checkNexthop6(s: NetState, r: Route, spec: RouteSpec): number | NetError {
@@ -66,8 +102,37 @@ function loopbackIndex(s: NetState): number {
   return s.links.find((l) => l.linkType === 'loopback')?.ifindex ?? 1;
 }
 
+/**
+ * ip6_route_multipath_add: a route per next hop, the first with the request's flags and the
+ * others added beside it (gateway routes of one metric become one multipath group).
+ */
+function addMultipath6(s: NetState, spec: RouteSpec, hops: NexthopMsg[], nl: NlFlags, now: number): NetError | null {
+  const added: Route[] = [];
+  let flags = nl;
+  for (const h of hops) {
+    const { multipath: _mp, ...base } = spec;
+    const one: RouteSpec = { ...base, flags: spec.flags | h.flags };
+    if (h.gateway !== undefined) one.gateway = h.gateway;
+    if (h.oif) one.oif = h.oif;
+    const before = new Set(s.routes);
+    const e = addRoute(s, one, flags, now);
+    if (e) {
+      s.routes = s.routes.filter((r) => !added.includes(r));
+      return e;
+    }
+    const r = s.routes.find((x) => !before.has(x));
+    if (r) {
+      if (h.weight !== 1) r.weight = h.weight;
+      added.push(r);
+    }
+    flags = { ...nl, excl: false, replace: false };
+  }
+  return null;
+}
+
 /** RTM_NEWROUTE. */
 export function addRoute(s: NetState, spec: RouteSpec, nl: NlFlags, now: number): NetError | null {
+  if (spec.family === 6 && spec.multipath) return addMultipath6(s, spec, spec.multipath, nl, now);
   const max = spec.family === 4 ? 32 : 128;
   if (spec.dstLen > max) return err('EINVAL');
   const dstAddr = parseAddr(spec.dst ?? (spec.family === 4 ? '0.0.0.0' : '::'));
@@ -87,13 +152,21 @@ export function addRoute(s: NetState, spec: RouteSpec, nl: NlFlags, now: number)
   if (spec.metricLocks) r.metricLocks = spec.metricLocks;
   if (spec.family === 6 && spec.expires !== undefined) r.expiresAt = now + spec.expires * 1000;
   if (isErrorType(r.type)) {
-    if (spec.family === 4 && (spec.gateway !== undefined || spec.oif !== undefined)) {
+    if (spec.family === 4 && (spec.gateway !== undefined || spec.oif !== undefined || spec.multipath)) {
       return err('EINVAL', 'Gateway, device and multipath can not be specified for this route type');
     }
     // IPv6 reject routes hang off the loopback device
     if (spec.family === 6) r.oif = loopbackIndex(s);
+  } else if (spec.family === 4 && spec.multipath) {
+    const e = checkMultipath4(s, r, spec, spec.multipath);
+    if (e) return e;
+  } else if (spec.family === 4) {
+    const res = checkNexthop4(s, r, r.gateway, r.flags, spec.oif);
+    if (isNetError(res)) return res;
+    r.oif = res.oif;
+    if (res.local) r.gatewayLocal = true;
   } else {
-    const oif = spec.family === 4 ? checkNexthop4(s, r, spec) : checkNexthop6(s, r, spec);
+    const oif = checkNexthop6(s, r, spec);
     if (typeof oif !== 'number') return oif;
     r.oif = oif;
   }
@@ -119,10 +192,53 @@ export function delRoute(s: NetState, spec: RouteSpec): NetError | null {
   const r = findForDelete(s, {
     family: spec.family, table, dst, dstLen: spec.dstLen, tos: spec.tos, type: spec.type, protocol: spec.protocol,
     scope: spec.scope, gateway: spec.gateway, oif: spec.oif, prefsrc: spec.prefsrc, priority: spec.priority,
+    ...(spec.multipath ? { multipath: spec.multipath } : {}),
   });
   if (!r) return err('ESRCH');
-  s.routes.splice(s.routes.indexOf(r), 1);
+  // an IPv6 request naming no next hop removes a multipath route's siblings with it
+  const doomed = spec.family === 6 && spec.gateway === undefined && spec.oif === undefined && r.gateway !== undefined
+    ? s.routes.filter((o) => isSibling6(o, r)) : [r];
+  s.routes = s.routes.filter((o) => !doomed.includes(o));
   return null;
+}
+
+/** IPv6 ECMP siblings: gateway routes of one prefix, table and metric (rt6_qualify_for_ecmp). */
+export function isSibling6(a: Route, b: Route): boolean {
+  return a.family === 6 && b.family === 6 && a.table === b.table && a.dst === b.dst && a.dstLen === b.dstLen &&
+    a.priority === b.priority && a.type === RTN.UNICAST && b.type === RTN.UNICAST &&
+    a.gateway !== undefined && b.gateway !== undefined && a.protocol !== RTPROT_RA && b.protocol !== RTPROT_RA;
+}
+
+/** Routes learnt from router advertisements (RTF_ADDRCONF) never form multipath groups. */
+const RTPROT_RA = 9;
+
+/** The RTNH_F flags of a next hop as dumped: dead with its device down, linkdown without carrier. */
+function nexthopFlags(s: NetState, oif: number | undefined, flags: number): number {
+  const dev = oif !== undefined ? linkByIndex(s, oif) : undefined;
+  let f = flags;
+  if (dev && !isUp(dev)) f |= RTNH_F.DEAD | RTNH_F.LINKDOWN;
+  else if (dev && !dev.carrier) f |= RTNH_F.LINKDOWN;
+  return f;
+}
+
+/** The RTA_MULTIPATH of a route: its own next hops (IPv4) or it and its siblings (IPv6). */
+function multipathOf(s: NetState, hops: { gateway?: string; oif?: number; weight?: number; flags: number }[]): NexthopMsg[] {
+  return hops.map((h) => {
+    const m: NexthopMsg = { weight: h.weight ?? 1, flags: nexthopFlags(s, h.oif, h.flags) };
+    if (h.gateway !== undefined) m.gateway = h.gateway;
+    if (h.oif !== undefined) m.oif = h.oif;
+    return m;
+  });
+}
+
+/** An IPv6 multipath dump message: the first sibling's attributes, every sibling as a next hop. */
+export function multipathMsg6(s: NetState, group: Route[], now: number): RouteMsg {
+  const m = routeMsg(s, group[0]!, now);
+  delete m.gateway;
+  delete m.oif;
+  m.flags &= ~RTNH_F.LINKDOWN;
+  m.multipath = multipathOf(s, group.map((r) => ({ gateway: r.gateway, oif: r.oif, weight: r.weight, flags: r.flags & RTNH_F.ONLINK })));
+  return m;
 }
 
 export function routeMsg(s: NetState, r: Route, now: number): RouteMsg {
@@ -136,6 +252,10 @@ export function routeMsg(s: NetState, r: Route, now: number): RouteMsg {
     m.oif = r.oif;
     const dev = linkByIndex(s, r.oif);
     if (dev && isUp(dev) && !dev.carrier && r.type !== RTN.LOCAL) m.flags |= RTNH_F.LINKDOWN;
+  }
+  if (r.nexthops) {
+    m.multipath = multipathOf(s, r.nexthops);
+    if (m.multipath.every((h) => h.flags & RTNH_F.LINKDOWN)) m.flags |= RTNH_F.LINKDOWN;
   }
   if (r.prefsrc !== undefined) m.prefsrc = r.prefsrc;
   if (r.family === 6 || r.priority !== 0) m.priority = r.priority;
@@ -246,10 +366,11 @@ export function getRoute(s: NetState, q: RouteGet, uid: number, now: number): Ro
     if (!dev) return err('ENODEV');
     if (!isUp(dev)) return err('ENETUNREACH');
   }
-  const found = lookup(s, dst, { oif: q.oif });
+  const matched = lookup(s, dst, { oif: q.oif });
+  const found = matched?.nexthops ? selectNexthop(s, matched, q.oif) : matched;
   if (q.fibMatch) {
-    if (!found) return err('ENETUNREACH');
-    const m = routeMsg(s, found, now);
+    if (!matched) return err('ENETUNREACH');
+    const m = routeMsg(s, matched, now);
     // IPv4 keeps local and main in one trie and reports the lookup as made in main
     if (q.family === 4) m.table = TABLE.MAIN;
     return m;
@@ -290,13 +411,31 @@ export function getRoute(s: NetState, q: RouteGet, uid: number, now: number): Ro
     base.flags = (base.flags | RTCF.LOCAL | RTCF.BROADCAST) >>> 0;
   }
   const gateway = limited ? undefined : found.gateway;
-  if (gateway !== undefined && found.type === RTN.UNICAST) base.gateway = gateway;
+  if (gateway !== undefined && found.type === RTN.UNICAST && !found.gatewayLocal) base.gateway = gateway;
   if (q.src === undefined && found.oif !== undefined) {
     const near = gateway !== undefined ? parseAddr(gateway) ?? undefined : undefined;
     const src = found.prefsrc ?? selectSource4(s, found.oif, near, gateway !== undefined || limited ? SCOPE.LINK : SCOPE.HOST);
     if (src !== undefined) base.prefsrc = src;
   }
   return base;
+}
+
+/**
+ * fib_select_multipath: the path a flow takes. The kernel hashes the flow with a boot-time
+ * key; here the first usable next hop (the one on the requested device, if any) carries it.
+ */
+function selectNexthop(s: NetState, r: Route, oif: number | undefined): Route {
+  const hops = r.nexthops!;
+  const alive = (h: Nexthop): boolean => {
+    const dev = linkByIndex(s, h.oif);
+    return dev !== undefined && isUp(dev);
+  };
+  const nh = hops.find((h) => (oif === undefined || h.oif === oif) && alive(h)) ?? hops[0]!;
+  const { nexthops: _n, ...rest } = r;
+  const out: Route = { ...rest, oif: nh.oif };
+  if (nh.gateway !== undefined) out.gateway = nh.gateway;
+  if (nh.local) out.gatewayLocal = true;
+  return out;
 }
 
 function getRoute6(s: NetState, q: RouteGet, found: Route | undefined, base: RouteMsg): RouteMsg | NetError {

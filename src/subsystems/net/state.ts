@@ -7,8 +7,23 @@ export interface Link {
   ifindex: number;
   name: string;
   linkType: 'loopback' | 'ether';
-  /** Virtual device kind (dummy); undefined for the loopback and the VM's NIC. */
+  /** Virtual device kind (dummy, veth, bridge); undefined for the loopback and the VM's NIC. */
   kind?: string;
+  /** IFLA_LINK: the ifindex of the other end of a veth pair. */
+  peer?: number;
+  /** The bridge this device is a port of (IFLA_MASTER). */
+  master?: number;
+  /** A bridge port's number, STP state and path cost. */
+  port?: BridgePort;
+  /** A bridge's own state. */
+  bridge?: BridgeInfo;
+  /**
+   * The operational state was never computed (no carrier event since the device was
+   * registered): the kernel then reports UNKNOWN while the device is up.
+   */
+  operUnset?: boolean;
+  /** addrconf has configured the device since it last came up (IF_READY). */
+  v6Ready?: boolean;
   /** Flags an administrator sets (IFF_UP, NOARP, PROMISC, ...); RUNNING and LOWER_UP are derived. */
   flags: number;
   carrier: boolean;
@@ -33,6 +48,24 @@ export interface Link {
   parentDev?: string;
 }
 
+export interface BridgePort {
+  no: number;
+  state: 'disabled' | 'listening' | 'learning' | 'forwarding' | 'blocking';
+  priority: number;
+  cost: number;
+  /** Switches set away from their defaults. */
+  switches?: Record<string, boolean>;
+}
+
+export interface BridgeInfo {
+  /** bridge_id's address: the lowest port MAC unless the administrator set one. */
+  id: number[];
+  /** addr_assign_type is NET_ADDR_SET: ports no longer change the address. */
+  addrSet: boolean;
+  /** The administrator set the MTU: ports no longer adjust it. */
+  mtuSet: boolean;
+}
+
 export interface Addr {
   family: Family;
   ifindex: number;
@@ -51,6 +84,18 @@ export interface Addr {
   preferredLft: number;
   /** Virtual ms when the lifetimes were last set. */
   tstamp: number;
+}
+
+/** One next hop of a multipath route (struct rtnexthop). */
+export interface Nexthop {
+  gateway?: string;
+  oif: number;
+  /** 1-256 (rtnh_hops + 1). */
+  weight: number;
+  /** RTNH_F_ONLINK as requested; DEAD and LINKDOWN are derived. */
+  flags: number;
+  /** The gateway is one of this host's addresses (nh scope host). */
+  local?: boolean;
 }
 
 export interface Route {
@@ -74,6 +119,12 @@ export interface Route {
   metricLocks?: number;
   /** Virtual ms when an IPv6 route with `expires` goes away. */
   expiresAt?: number;
+  /** An IPv6 next hop's weight (1-256) within its multipath group. */
+  weight?: number;
+  /** The gateway is one of this host's addresses (nh scope host): lookups do not go through it. */
+  gatewayLocal?: boolean;
+  /** The next hops of an IPv4 multipath route (gateway and oif are then unset). */
+  nexthops?: Nexthop[];
 }
 
 export interface Neigh {

@@ -1,0 +1,136 @@
+// The software bridge's port bookkeeping (net/bridge: br_if.c, br_stp_if.c) without STP:
+// ports join disabled and forward as soon as both they and the bridge are up with a link;
+// the bridge has carrier while a port forwards. Unless the administrator chose one, the
+// bridge takes the lowest MAC among its ports (all zeros with none) and its MTU follows the
+// smallest port MTU.
+import { type BridgePortChange, type NetError } from '../../shared/services/net';
+import { err } from './fib';
+import { isUp, operUp, validEtherAddr } from './links';
+import { linkByIndex, type Link, type NetState } from './state';
+
+/** How a bridge operation changes a device's carrier (link-ops does the consequences). */
+export type SetCarrier = (l: Link, on: boolean) => void;
+
+const PORT_PRIORITY = 32;
+/** port_cost: 10 Gb/s devices (veth) cost 2; devices reporting no speed the old default 100. */
+const COST_10G = 2;
+const COST_UNKNOWN = 100;
+
+export function portsOf(s: NetState, br: Link): Link[] {
+  return s.links.filter((l) => l.master === br.ifindex && l.port !== undefined);
+}
+
+function compareMac(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < 6; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
+/** br_port_state_selection: the bridge has carrier exactly while one of its ports forwards. */
+function portStateSelection(s: NetState, br: Link, setCarrier: SetCarrier): void {
+  setCarrier(br, portsOf(s, br).some((p) => p.port!.state === 'forwarding'));
+}
+
+/** br_stp_change_bridge_id: a new bridge id (and address). */
+export function changeBridgeId(s: NetState, br: Link, mac: readonly number[], setCarrier: SetCarrier): void {
+  br.bridge!.id = [...mac];
+  br.mac = [...mac];
+  portStateSelection(s, br, setCarrier);
+}
+
+/** br_stp_recalculate_bridge_id: the lowest port address unless one was set by hand. */
+function recalcBridgeId(s: NetState, br: Link, setCarrier: SetCarrier): void {
+  const b = br.bridge!;
+  if (b.addrSet) return;
+  let addr: readonly number[] = [0, 0, 0, 0, 0, 0];
+  let first = true;
+  for (const p of portsOf(s, br)) {
+    if (first || compareMac(p.mac, addr) < 0) addr = p.mac;
+    first = false;
+  }
+  if (compareMac(b.id, addr) !== 0) changeBridgeId(s, br, addr, setCarrier);
+}
+
+/** br_mtu_auto_adjust: the smallest port MTU, unless the administrator set one. */
+function mtuAutoAdjust(s: NetState, br: Link): void {
+  const ports = portsOf(s, br);
+  if (br.bridge!.mtuSet || ports.length === 0) return;
+  br.mtu = Math.min(...ports.map((p) => p.mtu));
+}
+
+/** Enables or disables a port as its device and its bridge now allow (br_stp_enable_port / disable_port). */
+export function refreshPort(s: NetState, p: Link, setCarrier: SetCarrier): void {
+  const br = p.master !== undefined ? linkByIndex(s, p.master) : undefined;
+  if (!br?.bridge || !p.port) return;
+  const want = isUp(br) && isUp(p) && operUp(p) ? 'forwarding' : 'disabled';
+  if (p.port.state === want) return;
+  p.port.state = want;
+  portStateSelection(s, br, setCarrier);
+}
+
+/** The bridge went up or down: its ports follow (br_stp_enable_bridge / disable_bridge). */
+export function refreshBridge(s: NetState, br: Link, setCarrier: SetCarrier): void {
+  for (const p of portsOf(s, br)) refreshPort(s, p, setCarrier);
+}
+
+/** A port's address or MTU changed (the bridge's netdevice notifier). */
+export function portChanged(s: NetState, p: Link, setCarrier: SetCarrier): void {
+  const br = p.master !== undefined ? linkByIndex(s, p.master) : undefined;
+  if (!br?.bridge) return;
+  recalcBridgeId(s, br, setCarrier);
+  mtuAutoAdjust(s, br);
+}
+
+const STATES = ['disabled', 'listening', 'learning', 'forwarding', 'blocking'] as const;
+
+/** br_setport: cost (1-65535), priority (0-63), a state (needs the port's link), switches. */
+export function setPortOptions(s: NetState, p: Link, c: BridgePortChange, setCarrier: SetCarrier): NetError | null {
+  const br = p.master !== undefined ? linkByIndex(s, p.master) : undefined;
+  if (!br?.bridge || !p.port) return err('EOPNOTSUPP');
+  if (c.state !== undefined) {
+    const st = STATES[c.state];
+    if (st === undefined) return err('EINVAL');
+    if (!isUp(p) || (!operUp(p) && st !== 'disabled')) return err('ENETDOWN');
+    p.port.state = st;
+    portStateSelection(s, br, setCarrier);
+  }
+  if (c.switches) p.port.switches = { ...p.port.switches, ...c.switches };
+  if (c.cost !== undefined) {
+    if (c.cost < 1 || c.cost > 65535) return err('ERANGE');
+    p.port.cost = c.cost;
+  }
+  if (c.priority !== undefined) {
+    if (c.priority > 63) return err('ERANGE');
+    p.port.priority = c.priority;
+  }
+  return null;
+}
+
+/** br_add_if. */
+export function addPort(s: NetState, br: Link, dev: Link, setCarrier: SetCarrier): NetError | null {
+  if (dev.linkType !== 'ether' || !validEtherAddr(dev.mac)) return err('EINVAL');
+  if (dev.bridge) return err('ELOOP', 'Can not enslave a bridge to a bridge');
+  if (dev.master !== undefined) return err('EBUSY');
+  const used = new Set(portsOf(s, br).map((p) => p.port!.no));
+  let no = 1;
+  while (used.has(no)) no++;
+  dev.master = br.ifindex;
+  dev.port = { no, state: 'disabled', priority: PORT_PRIORITY, cost: dev.kind === 'veth' ? COST_10G : COST_UNKNOWN };
+  recalcBridgeId(s, br, setCarrier);
+  refreshPort(s, dev, setCarrier);
+  mtuAutoAdjust(s, br);
+  return null;
+}
+
+/** br_del_if: the port stops forwarding and leaves; the bridge recomputes its id and MTU. */
+export function removePort(s: NetState, dev: Link, setCarrier: SetCarrier): void {
+  const br = dev.master !== undefined ? linkByIndex(s, dev.master) : undefined;
+  if (br?.bridge && dev.port) {
+    dev.port.state = 'disabled';
+    portStateSelection(s, br, setCarrier);
+  }
+  delete dev.master;
+  delete dev.port;
+  if (!br?.bridge) return;
+  recalcBridgeId(s, br, setCarrier);
+  mtuAutoAdjust(s, br);
+}

@@ -1,0 +1,162 @@
+// Creating and deleting virtual devices (rtnl_newlink with NLM_F_CREATE, rtnl_dellink):
+// dummy devices, bridges (docker0 among them) and veth pairs, whose peer is registered first.
+import type { LinkChange, NetError } from '../../shared/services/net';
+import { removeAddress } from './addresses';
+import { err } from './fib';
+import { flushDeviceRoutes } from './kernel-routes';
+import { changeLink, detachLink, linkDown } from './link-ops';
+import { bridgeLink, dummyLink, validEtherAddr, validIfName, vethLink } from './links';
+import { flushDeviceNeighbours } from './neighbours';
+import { linkByIndex, linkByName, type Link, type NetState } from './state';
+
+const KINDS = new Set(['dummy', 'bridge', 'veth']);
+
+/** A locally administered unicast MAC for a new virtual device, reproducible per machine. */
+export function randomMac(seed: number): number[] {
+  let x = (seed * 2654435761) >>> 0;
+  const next = (): number => {
+    x = (x * 1103515245 + 12345) >>> 0;
+    return (x >>> 16) & 0xff;
+  };
+  return [(next() & 0xfe) | 0x02, next(), next(), next(), next(), next()];
+}
+
+/** The driver's validate hook: a given address must be a valid unicast Ethernet one. */
+export function validateNewLink(type: string, c: LinkChange): NetError | null {
+  if (!KINDS.has(type) || !c.address) return null;
+  if (c.address.length !== 6) return err('EINVAL');
+  return validEtherAddr(c.address) ? null : err('EADDRNOTAVAIL');
+}
+
+/** The name the kernel picks for `KIND%d`: the lowest free number. */
+function autoName(s: NetState, kind: string): string {
+  let i = 0;
+  while (linkByName(s, `${kind}${i}`)) i++;
+  return `${kind}${i}`;
+}
+
+/** dev_valid_name, and the netlink policy's 16-byte limit with its own message. */
+function checkName(s: NetState, name: string): NetError | null {
+  if (name.length >= 16) return err('EINVAL', 'Attribute failed policy validation');
+  if (!validIfName(name)) return err('EINVAL');
+  return linkByName(s, name) ? err('EEXIST') : null;
+}
+
+/** rtnl_create_link's checks and settings: the MTU within the driver's range, the queue length. */
+function createSettings(l: Link, c: LinkChange): NetError | null {
+  if (c.mtu !== undefined) {
+    if (c.mtu < l.minMtu) return err('EINVAL', 'mtu less than device minimum');
+    if (l.maxMtu > 0 && c.mtu > l.maxMtu) return err('EINVAL', 'mtu greater than device maximum');
+    l.mtu = c.mtu;
+  }
+  if (c.txqlen !== undefined) l.txqlen = c.txqlen | 0;
+  if (c.group !== undefined) l.group = c.group;
+  return null;
+}
+
+/** What rtnl_configure_link and the rest of do_setlink apply once the device is registered. */
+function configure(s: NetState, l: Link, c: LinkChange, now: number): NetError | null {
+  const { name: _n, address: _a, mtu: _m, txqlen: _q, group: _g, peer: _p, ...rest } = c;
+  return changeLink(s, l, rest, now);
+}
+
+function register(s: NetState, l: Link, c: LinkChange): NetError | null {
+  const e = createSettings(l, c);
+  if (e) return e;
+  s.nextIfindex++;
+  s.links.push(l);
+  return null;
+}
+
+/** veth_newlink: the peer first (its own settings, or the device's when none were given). */
+function createVeth(s: NetState, name: string, c: LinkChange, now: number): NetError | null {
+  const peerSpec = c.peer ?? { name: '', change: { ...c, name: undefined, address: undefined, up: undefined, master: undefined } };
+  const pc = peerSpec.change;
+  const e0 = validateNewLink('veth', pc);
+  if (e0) return e0;
+  const peerName = peerSpec.name || autoName(s, 'veth');
+  const e1 = checkName(s, peerName);
+  if (e1) return e1;
+  const peer = vethLink(s.nextIfindex, peerName, pc.address ? [...pc.address] : randomMac(s.nextIfindex + 1));
+  const e2 = register(s, peer, pc);
+  if (e2) return e2;
+  // netif_carrier_off once registered: counted, and the state is computed (LOWERLAYERDOWN)
+  peer.carrierChanges = 1;
+  const devName = name || autoName(s, 'veth');
+  const undo = (e: NetError): NetError => {
+    s.links.splice(s.links.indexOf(peer), 1);
+    return e;
+  };
+  const e3 = checkName(s, devName);
+  if (e3) return undo(e3);
+  const dev = vethLink(s.nextIfindex, devName, c.address ? [...c.address] : randomMac(s.nextIfindex + 1));
+  const e4 = createSettings(dev, c);
+  if (e4) return undo(e4);
+  peer.peer = dev.ifindex;
+  dev.peer = peer.ifindex;
+  // the peer is configured before the pair is joined: opening it then fails (veth_open)
+  if (pc.up) return undo(err('ENOTCONN'));
+  s.nextIfindex++;
+  s.links.push(dev);
+  dev.carrierChanges = 1;
+  // brought up in the same request, the end reports a state never computed (UNKNOWN)
+  if (c.up) dev.operUnset = true;
+  return configureOrUndo(s, dev, c, now);
+}
+
+/** rtnl_newlink_create: a device whose settings fail is unregistered again. */
+function configureOrUndo(s: NetState, l: Link, c: LinkChange, now: number): NetError | null {
+  const e = configure(s, l, c, now);
+  if (e) deleteLink(s, l, now);
+  return e;
+}
+
+/** RTM_NEWLINK with NLM_F_CREATE for a name that does not exist yet. */
+export function createLink(s: NetState, name: string, type: string, c: LinkChange, now: number): NetError | null {
+  if (!KINDS.has(type)) return err('EOPNOTSUPP', 'Unknown device type');
+  const v = validateNewLink(type, c);
+  if (v) return v;
+  if (type === 'veth') return createVeth(s, name, c, now);
+  const devName = name || autoName(s, type);
+  const e = checkName(s, devName);
+  if (e) return e;
+  const mac = c.address ? [...c.address] : randomMac(s.nextIfindex + 1);
+  let l: Link;
+  if (type === 'bridge') {
+    l = bridgeLink(s.nextIfindex, devName, mac, c.address !== undefined);
+    if (c.address) {
+      // the bridge id is set once registered: carrier goes off (counted) and the state is computed
+      l.bridge!.id = [...mac];
+      l.carrier = false;
+      l.carrierChanges = 1;
+      delete l.operUnset;
+    }
+  } else {
+    l = dummyLink(s.nextIfindex, devName, mac);
+  }
+  const e2 = register(s, l, c);
+  if (e2) return e2;
+  return configureOrUndo(s, l, c, now);
+}
+
+function unregister(s: NetState, l: Link, now: number): void {
+  linkDown(s, l, now);
+  detachLink(s, l, now);
+  for (const a of s.addrs.filter((x) => x.ifindex === l.ifindex)) if (s.addrs.includes(a)) removeAddress(s, a);
+  flushDeviceRoutes(s, l.ifindex, 4, false, true);
+  flushDeviceRoutes(s, l.ifindex, 6, false, true);
+  flushDeviceNeighbours(s, l.ifindex);
+  s.links.splice(s.links.indexOf(l), 1);
+}
+
+/** RTM_DELLINK: a veth end takes its peer along; a bridge frees its ports first. */
+export function deleteLink(s: NetState, l: Link, now: number): NetError | null {
+  if (!l.kind || !KINDS.has(l.kind)) return err('EOPNOTSUPP');
+  const peer = l.peer !== undefined ? linkByIndex(s, l.peer) : undefined;
+  unregister(s, l, now);
+  if (peer) {
+    delete peer.peer;
+    unregister(s, peer, now);
+  }
+  return null;
+}
