@@ -3,12 +3,11 @@
 // snooped groups). It reads and changes the kernel's bridges through the `net` service.
 import { isNetError, type BridgePortChange, type LinkMsg } from '../../shared/services/net';
 import { defineProgram } from '../define';
-import type { Ctx } from '../lib/context';
 import { bridgeFdb } from './bridge-fdb';
 import { printPortBasics, printPortSwitches } from './ip-link-bridge';
 import { printLinkFlags, printNameAndLink } from './ip-link-print';
-import { defaultOptions, Ip } from './ip-session';
-import { IpExit, matches } from './ip-util';
+import { runIp, type Ip } from './ip-session';
+import { matches } from './ip-util';
 
 const VERSION = 'bridge utility, 6.1.0';
 
@@ -193,27 +192,9 @@ async function run(ip: Ip, argv: string[]): Promise<number> {
   return handler(ip, argv.slice(i + 1));
 }
 
-async function main(ctx: Ctx): Promise<number> {
-  const ip = new Ip(ctx, defaultOptions());
-  try {
-    return await run(ip, ctx.argv.slice(1));
-  } catch (e) {
-    if (e instanceof IpExit) return e.code;
-    throw e;
-  } finally {
-    for (const c of ip.chunks) {
-      if (c.fd === 1) await ctx.out.write(c.text);
-      else {
-        await ctx.out.flush();
-        await ctx.err.write(c.text);
-      }
-    }
-  }
-}
-
 export default defineProgram({
   name: 'bridge',
   installPath: '/usr/sbin/bridge',
   pkg: 'iproute2',
-  main: (ctx) => main(ctx),
+  main: (ctx) => runIp(ctx, (ip) => run(ip, ctx.argv.slice(1))),
 });

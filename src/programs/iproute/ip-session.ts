@@ -159,3 +159,25 @@ export class Ip {
     return this.fail(`Cannot find device "${name}"\n`, 1);
   }
 }
+
+/**
+ * Runs one ip (or bridge) command line: `body` works on a session, an IpExit ends it with its
+ * status, and what it printed goes out in order (stdout flushed before each error).
+ */
+export async function runIp(ctx: Ctx, body: (ip: Ip) => Promise<number>): Promise<number> {
+  const ip = new Ip(ctx, defaultOptions());
+  try {
+    return await body(ip);
+  } catch (e) {
+    if (e instanceof IpExit) return e.code;
+    throw e;
+  } finally {
+    for (const c of ip.chunks) {
+      if (c.fd === 1) await ctx.out.write(c.text);
+      else {
+        await ctx.out.flush();
+        await ctx.err.write(c.text);
+      }
+    }
+  }
+}

@@ -9,7 +9,7 @@ import { doLink } from './ip-link';
 import { doNeigh } from './ip-neigh';
 import { doRoute } from './ip-route';
 import { doNetns, doRule } from './ip-rule';
-import { defaultOptions, Ip, type IpOptions } from './ip-session';
+import { defaultOptions, Ip, runIp, type IpOptions } from './ip-session';
 import { IP_USAGE } from './ip-usage';
 import { AF, IpExit, matches, readFamily } from './ip-util';
 
@@ -164,8 +164,7 @@ async function batch(ip: Ip, name: string): Promise<number> {
 }
 
 async function run(ctx: Ctx): Promise<number> {
-  const ip = new Ip(ctx, defaultOptions());
-  try {
+  return runIp(ctx, async (ip) => {
     const rest = parseOptions(ip, ctx.argv.slice(1));
     if (typeof rest === 'number') return rest;
     ip.printer = ip.makePrinter();
@@ -173,18 +172,7 @@ async function run(ctx: Ctx): Promise<number> {
     const [object, ...argv] = rest;
     if (object === undefined) return ip.fail(IP_USAGE);
     return await doCmd(ip, object, argv);
-  } catch (e) {
-    if (e instanceof IpExit) return e.code;
-    throw e;
-  } finally {
-    for (const c of ip.chunks) {
-      if (c.fd === 1) await ctx.out.write(c.text);
-      else {
-        await ctx.out.flush();
-        await ctx.err.write(c.text);
-      }
-    }
-  }
+  });
 }
 
 export default defineProgram({
