@@ -3,6 +3,8 @@
 // An expression is parsed once into a tree (cached by its text) and then evaluated.
 
 export class ArithError extends Error {
+  /** A bad number: bash shows the expression only up to the end of that token. */
+  expression: string | undefined;
   constructor(readonly detail: string, readonly token: string) {
     super(`${detail} (error token is "${token}")`);
     this.name = 'ArithError';
@@ -12,6 +14,8 @@ export class ArithError extends Error {
 export interface ArithEnv {
   get(name: string, index?: string): string | undefined;
   set(name: string, value: string, index?: string): void;
+  /** Whether `name` is an associative array (its subscripts are keys, not arithmetic). */
+  isAssoc?(name: string): boolean;
   /** `set -u`: referencing an unset variable is an error. */
   nounset?: boolean;
 }
@@ -22,7 +26,7 @@ type Tok = { t: 'num' | 'id' | 'op'; text: string; start: number };
 
 type Node =
   | { k: 'num'; v: ArithValue }
-  | { k: 'var'; name: string; index?: Node }
+  | { k: 'var'; name: string; index?: Node; indexText?: string }
   | { k: 'unary'; op: string; a: Node }
   | { k: 'incdec'; op: '++' | '--'; prefix: boolean; target: Node & { k: 'var' } }
   | { k: 'bin'; op: string; a: Node; b: Node; rest: string }
@@ -46,7 +50,7 @@ function parseNumber(text: string): bigint {
   m = /^(\d+)#([0-9a-zA-Z@_]+)$/.exec(text);
   if (m) {
     const base = Number(m[1]);
-    if (base < 2 || base > 64) throw new ArithError('invalid arithmetic base', text);
+    if (base < 2 || base > 64) throw badNumber('invalid arithmetic base', text);
     let v = 0n;
     for (const ch of m[2]!) {
       let d: number;
@@ -55,13 +59,17 @@ function parseNumber(text: string): bigint {
       else if (ch >= 'A' && ch <= 'Z') d = base <= 36 ? ch.charCodeAt(0) - 65 + 10 : ch.charCodeAt(0) - 65 + 36;
       else if (ch === '@') d = 62;
       else d = 63;
-      if (d >= base) throw new ArithError('value too great for base', text);
+      if (d >= base) throw badNumber('value too great for base', text);
       v = i64(v * BigInt(base) + BigInt(d));
     }
     return v;
   }
   if (/^0[0-7]+$/.test(text)) return i64(BigInt(`0o${text.slice(1)}`));
-  throw new ArithError('value too great for base', text);
+  throw badNumber('value too great for base', text);
+}
+
+function badNumber(detail: string, text: string): ArithError {
+  return new ArithError(detail, text);
 }
 
 function tokenize(src: string): Tok[] {
@@ -213,8 +221,11 @@ class ArithParser {
     }
     if (!this.isOp(']')) throw new ArithError('syntax error: invalid arithmetic operator', this.rest());
     const inner = new ArithParser(this.toks.slice(start, this.pos), this.src).parseInner();
+    // an associative array's key is the subscript's text, not its value
+    const first = this.toks[start];
+    const indexText = first ? this.src.slice(first.start, this.toks[this.pos]!.start).trim() : '';
     this.pos++;
-    return { k: 'var', name: t.text, index: inner };
+    return { k: 'var', name: t.text, index: inner, indexText };
   }
 
   private primary(): Node {
@@ -223,7 +234,12 @@ class ArithParser {
     if (!t) throw new ArithError('syntax error: operand expected', this.src.slice(this.toks[this.pos - 1]?.start ?? 0));
     if (t.t === 'num') {
       this.pos++;
-      return { k: 'num', v: norm(parseNumber(t.text)) };
+      try {
+        return { k: 'num', v: norm(parseNumber(t.text)) };
+      } catch (e) {
+        if (e instanceof ArithError) e.expression = this.src.slice(0, t.start + t.text.length);
+        throw e;
+      }
     }
     if (t.t === 'id') {
       const v = this.variable();
@@ -319,7 +335,9 @@ class Evaluator {
   constructor(private readonly env: ArithEnv, private readonly depth: number) {}
 
   private index(v: Node & { k: 'var' }): string | undefined {
-    return v.index === undefined ? undefined : String(this.skip ? 0 : this.eval(v.index));
+    if (v.index === undefined) return undefined;
+    if (v.indexText !== undefined && this.env.isAssoc?.(v.name)) return v.indexText;
+    return String(this.skip ? 0 : this.eval(v.index));
   }
 
   private read(name: string, index: string | undefined): ArithValue {
@@ -437,7 +455,8 @@ function apply(op: string, a: ArithValue, b: ArithValue, skipping: boolean, rest
       return norm(op === '/' ? x / y : x % y);
     }
     case '**':
-      if (b < 0) throw new ArithError('exponent less than 0', rest);
+      // bash names the operand's last token: past any sign in front of it
+      if (b < 0) throw new ArithError('exponent less than 0', rest.replace(/^[-+\s]+/, ''));
       return norm(big(a) ** big(b));
     case '<<': return norm(big(a) << (big(b) & 63n));
     case '>>': return norm(big(a) >> (big(b) & 63n));

@@ -17,7 +17,7 @@ export type ParamOp =
   | 'plain' | 'length' | 'default' | 'assign' | 'error' | 'alt'
   | 'trimPrefix' | 'trimPrefixLong' | 'trimSuffix' | 'trimSuffixLong'
   | 'replace' | 'replaceAll' | 'replacePrefix' | 'replaceSuffix'
-  | 'substr' | 'upperFirst' | 'upperAll' | 'lowerFirst' | 'lowerAll'
+  | 'substr' | 'upperFirst' | 'upperAll' | 'lowerFirst' | 'lowerAll' | 'toggleFirst' | 'toggleAll'
   | 'indirect' | 'keys' | 'names' | 'transform';
 
 export interface ParamPart {
@@ -40,6 +40,8 @@ export interface Word {
   text: string;
   /** Filled in when the word is first expanded (word-memo.ts): what expanding it needs. */
   memo?: WordMemo;
+  /** An argument shaped as an assignment (declare x=$v, local a=(1 2)). */
+  assign?: Assign;
 }
 
 export interface WordMemo {
@@ -48,6 +50,8 @@ export interface WordMemo {
   /** Every part expands without waiting (text, quotes, simple parameters, arithmetic on them). */
   sync: boolean;
   /** Starts with `~`; `tildeColon`: has `:~` (tilde expansion in assignments). */
+  /** An argument shaped NAME=value whose value starts with ~ or has :~ (bash expands those tildes too). */
+  assignTilde: boolean;
   tilde: boolean;
   tildeColon: boolean;
   /** Has unquoted `{` (brace expansion may apply). */
@@ -94,6 +98,8 @@ export type Command =
   | { kind: 'select'; name: string; items?: Word[]; body: List; redirs: Redir[]; line: number }
   | { kind: 'case'; word: Word; items: CaseItem[]; redirs: Redir[]; line: number }
   | { kind: 'funcdef'; name: string; body: Command; line: number; source: string }
+  /** coproc [NAME] command: run in the background with pipes to its input and from its output. */
+  | { kind: 'coproc'; name: string; body: Command; line: number }
   | { kind: 'arith'; expr: Word; redirs: Redir[]; line: number }
   | { kind: 'cond'; expr: CondExpr; redirs: Redir[]; line: number };
 

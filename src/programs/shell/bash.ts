@@ -92,9 +92,25 @@ function parseArgs(argv: readonly string[]): Invocation | string {
   return inv;
 }
 
+/** A function a parent shell exported (BASH_FUNC_name%%=() { ...}); a malformed one is ignored. */
+function importFunction(st: ShellState, name: string, body: string): void {
+  if (!/^[^\s$`'"\\|&;<>()=]+$/.test(name)) return;
+  try {
+    const cmd = new Parser(`${name} ${body}`, {}).nextCommand()?.items[0]?.cmd;
+    if (cmd?.kind !== 'funcdef') return;
+    st.functions.set(name, cmd);
+    st.exportedFunctions.add(name);
+  } catch {
+    // not a function definition after all
+  }
+}
+
 function initState(sys: Sys, inv: Invocation): ShellState {
   const st = new ShellState();
-  for (const [k, v] of sys.env) if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) st.globals.set(k, { value: v, exported: true });
+  for (const [k, v] of sys.env) {
+    if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) st.globals.set(k, { value: v, exported: true });
+    else if (k.startsWith('BASH_FUNC_') && k.endsWith('%%') && v.startsWith('() {')) importFunction(st, k.slice(10, -2), v);
+  }
   const setDefault = (name: string, value: string): void => {
     if (!st.globals.has(name)) st.globals.set(name, { value });
   };

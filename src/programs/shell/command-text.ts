@@ -36,7 +36,7 @@ function printCommand(c: Command): string {
 }
 
 /** Words with their command substitutions re-printed ($( echo x ) is `$(echo x)`). */
-function wordText(w: Word): string {
+export function wordText(w: Word): string {
   let text = w.text;
   for (const p of w.parts) {
     if (p.kind === 'cmdsub' && text.includes(`$(${p.source})`)) text = text.replace(`$(${p.source})`, `$(${listText(p.body)})`);
@@ -48,7 +48,7 @@ function itemText(i: ArrayItem): string {
   return i.key ? `[${i.key.text}]=${wordText(i.value)}` : wordText(i.value);
 }
 
-function assignText(a: Assign): string {
+export function assignText(a: Assign): string {
   const lhs = `${a.name}${a.index ? `[${a.index.text}]` : ''}${a.append ? '+=' : '='}`;
   if (a.array) return `${lhs}(${a.array.map(itemText).join(' ')})`;
   return lhs + (a.value ? wordText(a.value) : '');
@@ -56,7 +56,7 @@ function assignText(a: Assign): string {
 
 const INPUT_OPS = new Set(['<', '<&', '<<', '<<-', '<<<', '<>']);
 
-function redirText(r: Redir): string {
+export function redirText(r: Redir): string {
   const dflt = INPUT_OPS.has(r.op) ? 0 : 1;
   const target = wordText(r.target);
   const fd = r.fdVar !== undefined ? `{${r.fdVar}}` : r.fd !== undefined && r.fd !== dflt ? String(r.fd) : '';
@@ -74,7 +74,7 @@ function redirText(r: Redir): string {
   }
 }
 
-function delimiter(w: Word): string {
+export function delimiter(w: Word): string {
   return w.parts.map((p) => (p.kind === 'lit' || p.kind === 'quoted' ? p.text : p.kind === 'dq' ? p.parts.map((q) => ('text' in q ? q.text : '')).join('') : '')).join('');
 }
 
@@ -99,7 +99,7 @@ export function arithForText(w: Word): string {
   return `((${t === '' ? '1' : t}))`;
 }
 
-function condText(e: CondExpr): string {
+export function condText(e: CondExpr): string {
   switch (e.kind) {
     case 'word': return `-n ${wordText(e.word)}`;
     case 'unary': return `${e.op} ${wordText(e.arg)}`;

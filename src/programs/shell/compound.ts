@@ -7,6 +7,7 @@ import { decodeBytes } from './byte-text';
 import type { Interpreter } from './interpreter';
 import { matchPattern } from './pattern';
 import { BreakSignal, ContinueSignal } from './control';
+import { traceLines, traceQuote } from './xtrace';
 import { loopExit, type Steps } from './steps';
 
 export function* andOrSteps(sh: Interpreter, cmd: Command & { kind: 'andor' }): Steps {
@@ -72,7 +73,7 @@ async function loopBody(sh: Interpreter, body: List): Promise<{ status: number; 
         e.levels--;
         throw e;
       }
-      return { status: 0, stop: true };
+      return { status: e.status ?? 0, stop: true };
     }
     if (e instanceof ContinueSignal) {
       if (e.levels > 1) {
@@ -94,11 +95,12 @@ export function* forSteps(sh: Interpreter, cmd: Command & { kind: 'for' }): Step
     for (const item of items) {
       const d = sh.debugTrap(cmd);
       if (d) yield d;
+      if (sh.state.options.has('xtrace')) yield traceLines(sh, [`for ${cmd.name} in ${items.map(traceQuote).join(' ')}`]);
       sh.state.set(cmd.name, item);
       try {
         status = (yield sh.runList(cmd.body)) as number;
       } catch (e) {
-        status = 0;
+        status = e instanceof BreakSignal ? (e.status ?? 0) : 0;
         if (loopExit(e)) break;
       }
     }
@@ -113,6 +115,7 @@ export async function runSelect(sh: Interpreter, cmd: Command & { kind: 'select'
   sh.state.lineno = cmd.line;
   const items = cmd.items ? await expandWords(sh, cmd.items) : [...sh.state.positional];
   if (items.length === 0) return 0;
+  if (sh.state.options.has('xtrace')) await traceLines(sh, [`select ${cmd.name} in ${items.map(traceQuote).join(' ')}`]);
   const menu = (): string => {
     const width = String(items.length).length;
     return items.map((it, i) => `${String(i + 1).padStart(width)}) ${it}\n`).join('');
@@ -166,6 +169,7 @@ export function* caseSteps(sh: Interpreter, cmd: Command & { kind: 'case' }): St
   const d = sh.debugTrap(cmd);
   if (d) yield d;
   const word = (yield expandToString(sh, cmd.word)) as string;
+  if (sh.state.options.has('xtrace')) yield traceLines(sh, [`case ${traceQuote(word)} in`]);
   let status = 0;
   let fallthrough = false;
   for (let i = 0; i < cmd.items.length; i++) {
@@ -173,7 +177,7 @@ export function* caseSteps(sh: Interpreter, cmd: Command & { kind: 'case' }): St
     let matched = fallthrough;
     if (!matched) {
       for (const p of item.patterns) {
-        if (matchPattern(word, (yield expandPattern(sh, p)) as string)) {
+        if (matchPattern(word, (yield expandPattern(sh, p)) as string, true, sh.state.shopts.has('nocasematch'))) {
           matched = true;
           break;
         }

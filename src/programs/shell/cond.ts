@@ -1,7 +1,7 @@
 // [[ expression ]]: no word splitting or globbing of operands; == and != match patterns;
 // =~ matches an extended regular expression and fills BASH_REMATCH.
 import type { CondExpr } from './ast';
-import { arith, expandPattern, expandToString } from './expand';
+import { arith, expandPattern, expandRegex, expandToString, maxIndex } from './expand';
 import { binaryFileTest, unaryFileTest, UNARY_FILE_OPS } from './file-tests';
 import type { Interpreter } from './interpreter';
 import { matchPattern } from './pattern';
@@ -19,7 +19,7 @@ export async function evalCond(sh: Interpreter, e: CondExpr): Promise<boolean> {
       if (e.op === '-z') return arg === '';
       if (e.op === '-n') return arg !== '';
       if (e.op === '-o') return sh.state.options.has(arg);
-      if (e.op === '-v') return sh.state.isSet(arg.replace(/\[.*\]$/, '')) ;
+      if (e.op === '-v') return isSetRef(sh, arg);
       if (e.op === '-R') return !!sh.state.lookup(arg)?.ref;
       if (UNARY_FILE_OPS.has(e.op)) return unaryFileTest(sh.sys, e.op, arg);
       return false;
@@ -29,16 +29,16 @@ export async function evalCond(sh: Interpreter, e: CondExpr): Promise<boolean> {
       switch (e.op) {
         case '==':
         case '=':
-          return matchPattern(left, await expandPattern(sh, e.right));
+          return matchPattern(left, await expandPattern(sh, e.right), true, sh.state.shopts.has('nocasematch'));
         case '!=':
-          return !matchPattern(left, await expandPattern(sh, e.right));
+          return !matchPattern(left, await expandPattern(sh, e.right), true, sh.state.shopts.has('nocasematch'));
         case '<': return left < (await expandToString(sh, e.right));
         case '>': return left > (await expandToString(sh, e.right));
         case '=~': {
-          const src = await expandPattern(sh, e.right);
+          const src = await expandRegex(sh, e.right);
           let re: RegExp;
           try {
-            re = new RegExp(ereToJs(src), 'u');
+            re = new RegExp(ereToJs(src), sh.state.shopts.has('nocasematch') ? 'ui' : 'u');
           } catch {
             // bash returns 2 for a malformed regex
             throw new CondStatus(2);
@@ -74,4 +74,31 @@ export async function evalCond(sh: Interpreter, e: CondExpr): Promise<boolean> {
 /** A [[ ]] that ends with a status other than 0/1 (a bad regex gives 2). */
 export class CondStatus {
   constructor(readonly status: number) {}
+}
+
+/** [[ ]] as set -x shows it: the operands expanded, the operators as written. */
+export async function condTrace(sh: Interpreter, e: CondExpr): Promise<string> {
+  switch (e.kind) {
+    case 'word': return expandToString(sh, e.word);
+    case 'unary': return `${e.op} ${await expandToString(sh, e.arg)}`;
+    case 'binary': return `${await expandToString(sh, e.left)} ${e.op} ${await expandToString(sh, e.right)}`;
+    case 'not': return `! ${await condTrace(sh, e.expr)}`;
+    case 'and': return `${await condTrace(sh, e.left)} && ${await condTrace(sh, e.right)}`;
+    case 'or': return `${await condTrace(sh, e.left)} || ${await condTrace(sh, e.right)}`;
+    case 'paren': return `( ${await condTrace(sh, e.expr)} )`;
+  }
+}
+
+/** -v NAME or -v NAME[SUBSCRIPT]: whether that variable (or element) has a value. */
+export async function isSetRef(sh: Interpreter, ref: string): Promise<boolean> {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/s.exec(ref);
+  if (!m) return sh.state.isSet(ref);
+  const v = sh.state.lookup(m[1]!);
+  if (!v) return false;
+  const sub = m[2]!;
+  if (sub === '@' || sub === '*') return (v.array?.size ?? v.assoc?.size ?? (v.value !== undefined ? 1 : 0)) > 0;
+  if (v.assoc) return v.assoc.has(sub);
+  let i = Number(await arith(sh, sub));
+  if (v.array && i < 0) i += maxIndex(v.array) + 1;
+  return v.array ? v.array.has(i) : i === 0 && v.value !== undefined;
 }

@@ -1,7 +1,8 @@
 // Exceptions that carry the shell's control flow through nested calls.
 
 export class BreakSignal {
-  constructor(public levels: number) {}
+  /** `status`: what the loops give (1 after `break 0`, which leaves them all). */
+  constructor(public levels: number, readonly status?: number) {}
 }
 
 export class ContinueSignal {

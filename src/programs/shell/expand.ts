@@ -17,6 +17,8 @@ import type { ShellState } from './state';
  * an unset variable under `set -u` and ${x?} are `fatal`: a non-interactive shell exits.
  */
 export class ExpansionError extends Error {
+  /** An error in arithmetic ((( )) reports it and goes on). */
+  arith = false;
   constructor(message: string, readonly fatal = false) {
     super(message);
     this.name = 'ExpansionError';
@@ -29,10 +31,15 @@ export interface ExpandHost {
   commandSubst(body: List): Promise<string>;
   processSubst(dir: '<' | '>', body: List): Promise<string>;
   homeOf(user: string): Promise<string | undefined>;
+  /** An error message that does not stop the expansion (`a: bad array subscript`). */
+  report?(message: string): Promise<void>;
+  /** ${x@P}: decodes `s` as a prompt string. */
+  promptText?(s: string): Promise<string>;
 }
 
 /** A piece of an expanded word: `split` pieces came from unquoted expansions. */
-export type Piece = { text: string; quoted: boolean; split: boolean } | { brk: true };
+/** `brk`: a boundary between the elements of $@ or ${a[@]}; `soft` when unquoted (splitting joins them with IFS). */
+export type Piece = { text: string; quoted: boolean; split: boolean } | { brk: true; soft?: boolean };
 
 export function ifsOf(state: ShellState): string {
   const v = state.get('IFS');
@@ -55,14 +62,18 @@ function makeArithEnv(h: ExpandHost): ArithEnv {
   return {
     get: (name: string, index?: string) => {
       const v = h.state.lookup(name);
-      if (!v) return undefined;
+      // $LINENO, $RANDOM, $SECONDS...: computed when read
+      if (!v) return index === undefined || index === '0' ? h.state.get(name) : undefined;
       if (index !== undefined) {
         if (v.assoc) return v.assoc.get(index);
-        if (v.array) return v.array.get(Number(index));
-        return index === '0' ? v.value : undefined;
+        let i = Number(index);
+        if (v.array && i < 0) i += maxIndex(v.array) + 1;
+        if (v.array) return v.array.get(i);
+        return i === 0 ? v.value : undefined;
       }
       return h.state.get(name);
     },
+    isAssoc: (name: string) => !!h.state.lookup(name)?.assoc,
     set: (name: string, value: string, index?: string) => {
       if (index !== undefined) setElement(h.state, name, index, value);
       else h.state.set(name, value);
@@ -79,6 +90,7 @@ export function setElement(state: ShellState, name: string, index: string, value
     holder.set(name, v);
   }
   state.onGrow?.(value.length + 48);
+  delete v.declaredOnly;
   if (v.assoc) {
     v.assoc.set(index, value);
     return;
@@ -89,6 +101,7 @@ export function setElement(state: ShellState, name: string, index: string, value
   }
   let i = Number(index);
   if (i < 0) i += maxIndex(v.array) + 1;
+  if (i < 0) throw new ExpansionError(`${name}[${index}]: bad array subscript`);
   v.array.set(i, value);
 }
 
@@ -115,7 +128,9 @@ export function arithText(h: ExpandHost, text: string): ArithValue {
   } catch (e) {
     if (e instanceof ArithError) {
       if (e.detail.endsWith('unbound variable')) throw new ExpansionError(e.detail, true);
-      throw new ExpansionError(`${text.replace(/^\s+/, '')}: ${e.message}`);
+      const err = new ExpansionError(`${(e.expression ?? text).replace(/^\s+/, '')}: ${e.message}`);
+      err.arith = true;
+      throw err;
     }
     throw e;
   }
@@ -135,7 +150,7 @@ export async function expandParts(h: ExpandHost, parts: WordPart[], inDq: boolea
         const inner: Piece[] = [];
         await expandParts(h, p.parts, true, inner);
         // "" is an empty quoted word; "$@" with no parameters is nothing at all
-        const onlyAt = p.parts.length > 0 && p.parts.every((q) => q.kind === 'param' && (q.name === '@' || q.index?.text === '@') && q.op === 'plain');
+        const onlyAt = p.parts.length > 0 && p.parts.every((q) => q.kind === 'param' && (q.name === '@' || q.index?.text === '@') && (q.op === 'plain' || q.op === 'alt'));
         if (inner.length === 0 && !onlyAt) out.push({ text: '', quoted: true, split: false });
         out.push(...inner);
         break;
@@ -176,7 +191,7 @@ function expandPartsSync(h: ExpandHost, parts: WordPart[], inDq: boolean, out: P
       case 'dq': {
         const inner: Piece[] = [];
         if (!expandPartsSync(h, p.parts, true, inner)) return false;
-        const onlyAt = p.parts.length > 0 && p.parts.every((q) => q.kind === 'param' && (q.name === '@' || q.index?.text === '@') && q.op === 'plain');
+        const onlyAt = p.parts.length > 0 && p.parts.every((q) => q.kind === 'param' && (q.name === '@' || q.index?.text === '@') && (q.op === 'plain' || q.op === 'alt'));
         if (inner.length === 0 && !onlyAt) out.push({ text: '', quoted: true, split: false });
         for (const x of inner) out.push(x);
         break;
@@ -221,7 +236,7 @@ function pushParamResult(h: ExpandHost, r: Exclude<ParamResult, { word: Word }>,
     return;
   }
   r.fields.forEach((f, i) => {
-    if (i > 0) out.push({ brk: true });
+    if (i > 0) out.push(inDq ? { brk: true } : { brk: true, soft: true });
     out.push({ text: f, quoted: inDq, split: !inDq });
   });
   void h;
@@ -230,7 +245,7 @@ function pushParamResult(h: ExpandHost, r: Exclude<ParamResult, { word: Word }>,
 /** Pieces of a word: synchronously when possible. */
 async function piecesOf(h: ExpandHost, parts: WordPart[], tildeAssign: boolean): Promise<Piece[]> {
   const first = parts[0];
-  const tilde = first?.kind === 'lit' && (first.text.startsWith('~') || (tildeAssign && first.text.includes(':~')));
+  const tilde = (first?.kind === 'lit' && first.text.startsWith('~')) || (tildeAssign && hasColonTilde(parts));
   if (!tilde && partsSync(parts)) {
     const out: Piece[] = [];
     if (expandPartsSync(h, parts, false, out)) return out;
@@ -314,7 +329,7 @@ function expandWordInto(h: ExpandHost, w: Word, out: string[]): Promise<void> | 
     pushParamResult(h, r as Exclude<ParamResult, { word: Word }>, false, pieces);
     return fieldsInto(h, split(h, pieces, ifs), out);
   }
-  if (!m.sync || m.tilde || (m.brace && st.options.has('braceexpand'))) return expandWordAsync(h, w, out);
+  if (!m.sync || m.tilde || m.assignTilde || (m.brace && st.options.has('braceexpand'))) return expandWordAsync(h, w, out);
   const pieces: Piece[] = [];
   expandPartsSync(h, w.parts, false, pieces);
   return fieldsInto(h, split(h, pieces, ifsOf(st)), out);
@@ -347,7 +362,10 @@ function split(h: ExpandHost, pieces: Piece[], ifs: string): ReturnType<typeof s
 /** The general path: brace expansion, tilde expansion and waiting expansions. */
 async function expandWordAsync(h: ExpandHost, word: Word, out: string[]): Promise<void> {
   const variants = h.state.options.has('braceexpand') ? braceExpand(word.parts) : [word.parts];
-  for (const parts of variants) {
+  // echo NAME=~/dir: outside posix mode the value's tildes expand as in an assignment
+  const assignLike = memoOf(word).assignTilde && !h.state.options.has('posix');
+  for (const variant of variants) {
+    const parts = assignLike && variant[0]?.kind === 'lit' ? [variant[0], ...(await tildeExpand(h, variant.slice(1), true))] : variant;
     const pieces = await piecesOf(h, parts, false);
     await globFields(h, split(h, pieces, ifsOf(h.state)), 0, out);
   }
@@ -402,11 +420,61 @@ export function expandPattern(h: ExpandHost, word: Word): MaybePromise<string> {
   return piecesOf(h, word.parts, false).then(patternOf);
 }
 
+/**
+ * The replacement of ${x/pat/rep} under patsub_replacement: an unquoted `&` stands for the
+ * matched text, `\\&` for a literal one and `\\\\` for a backslash; quoted text is literal.
+ */
+export async function expandReplacement(h: ExpandHost, word: Word): Promise<string | ((matched: string) => string)> {
+  const pieces = await piecesOf(h, word.parts, false);
+  const segments: (string | null)[] = [];
+  let lit = '';
+  let active = false;
+  for (const p of pieces) {
+    if ('brk' in p) {
+      lit += ' ';
+      continue;
+    }
+    if (p.quoted) {
+      lit += p.text;
+      continue;
+    }
+    for (let i = 0; i < p.text.length; i++) {
+      const c = p.text[i]!;
+      if (c === '\\' && (p.text[i + 1] === '&' || p.text[i + 1] === '\\')) lit += p.text[++i];
+      else if (c === '&') {
+        segments.push(lit, null);
+        lit = '';
+        active = true;
+      } else lit += c;
+    }
+  }
+  if (!active) return lit;
+  segments.push(lit);
+  return (matched) => segments.map((x) => x ?? matched).join('');
+}
+
+/** The right side of =~: quoted characters match themselves, whatever they mean in a regex. */
+export function expandRegex(h: ExpandHost, word: Word): MaybePromise<string> {
+  const join = (pieces: Piece[]): string => {
+    let s = '';
+    for (const p of pieces) s += 'brk' in p ? ' ' : p.quoted ? p.text.replace(/[\\.[\]()*+?{}|^$]/g, '\\$&') : p.text;
+    return s;
+  };
+  const sync = syncPieces(h, word, false);
+  if (sync) return join(sync);
+  return piecesOf(h, word.parts, false).then(join);
+}
+
 /** Tilde expansion at the start of a word (and after `:` / `=` in assignments). */
+function hasColonTilde(parts: WordPart[]): boolean {
+  return parts.some((p) => p.kind === 'lit' && p.text.includes(':~'));
+}
+
 async function tildeExpand(h: ExpandHost, parts: WordPart[], assignment: boolean): Promise<WordPart[]> {
   const first = parts[0];
-  if (!first || first.kind !== 'lit') return parts;
-  if (!first.text.startsWith('~') && !(assignment && first.text.includes(':~'))) return parts;
+  if (!first) return parts;
+  const leading = first.kind === 'lit' && first.text.startsWith('~');
+  if (!leading && !(assignment && hasColonTilde(parts))) return parts;
   const expandOne = async (segment: string, isLast: boolean): Promise<string> => {
     if (!segment.startsWith('~')) return segment;
     const slash = segment.indexOf('/');
@@ -422,13 +490,29 @@ async function tildeExpand(h: ExpandHost, parts: WordPart[], assignment: boolean
   };
   const isLast = parts.length === 1;
   if (assignment) {
-    const segs = first.text.split(':');
-    const done: string[] = [];
-    for (let i = 0; i < segs.length; i++) done.push(await expandOne(segs[i]!, isLast || i < segs.length - 1 || segs[i]!.includes('/')));
-    const text = done.join(':');
-    // assignment values are neither split nor globbed, so the whole segment may be quoted
-    return text === first.text ? parts : [{ kind: 'quoted', text }, ...parts.slice(1)];
+    // at the start of the value and after every unquoted `:` (x=$HOME:~/bin too)
+    let changed = false;
+    const out: WordPart[] = [];
+    for (let j = 0; j < parts.length; j++) {
+      const p = parts[j]!;
+      if (p.kind !== 'lit' || (j > 0 && !p.text.includes(':~'))) {
+        out.push(p);
+        continue;
+      }
+      const segs = p.text.split(':');
+      const done: string[] = [];
+      for (let i = 0; i < segs.length; i++) {
+        const seg = segs[i]!;
+        done.push(i > 0 || j === 0 ? await expandOne(seg, j === parts.length - 1 || i < segs.length - 1 || seg.includes('/')) : seg);
+      }
+      const text = done.join(':');
+      // assignment values are neither split nor globbed, so the whole segment may be quoted
+      if (text !== p.text) changed = true;
+      out.push(text === p.text ? p : { kind: 'quoted', text });
+    }
+    return changed ? out : parts;
   }
+  if (first.kind !== 'lit') return parts;
   const slash = first.text.indexOf('/');
   const head = slash < 0 ? first.text : first.text.slice(0, slash);
   const home = await expandOne(head, isLast || slash >= 0);

@@ -39,11 +39,16 @@ export function splitFields(pieces: Piece[], ifs: string): Field[] {
     cur = [];
     started = false;
   };
-  for (const p of pieces) {
+  for (let p of pieces) {
     if ('brk' in p) {
-      emit();
-      afterWs = false;
-      continue;
+      // unquoted $@ and ${a[@]} split as if joined by IFS's first character (so with IFS=: an
+      // empty element is a field, with whitespace none); otherwise each element is a field
+      if (p.soft && ifs !== '') p = { text: ifs[0]!, quoted: false, split: true };
+      else {
+        if (started) emit();
+        afterWs = false;
+        continue;
+      }
     }
     if (!p.split || ifs === '' || !hasIfsChar(p.text, ifs)) {
       if (p.quoted || p.text !== '') {

@@ -5,15 +5,17 @@ import { SIGNALS } from '../../shared/signals';
 import type { Sys } from '../../shared/sys';
 import { encodeText } from '../../shared/bytes';
 import type { Command, List } from './ast';
-import { CondStatus, evalCond } from './cond';
+import { CondStatus, condTrace, evalCond } from './cond';
 import { AbortCommand, BreakSignal, ContinueSignal, TopLevelAbort, Interrupted, ShellExit, ShellFatal } from './control';
-import { arith, expandParts, ExpansionError, type ExpandHost, type MaybePromise, type Piece } from './expand';
+import { arith, expandParts, expandToString, ExpansionError, type ExpandHost, type MaybePromise, type Piece } from './expand';
 import { drive } from './steps';
 import { andOrSteps, caseSteps, forSteps, ifSteps, runSelect, singleSteps } from './compound';
-import { runArithFor, runWhile } from './loops';
+import { ARITH_FAILED, guardedArith, runArithFor, runWhile } from './loops';
+import { traceLines } from './xtrace';
+import { commandText } from './unparse';
 import { currentText, type CurrentCommand } from './command-text';
 import { ByteDecoder } from './byte-text';
-import { runPipelineStages, startBackground, waitForeground } from './jobs';
+import { runPipelineStages, startBackground, startCoproc, waitForeground } from './jobs';
 import { Parser } from './parser';
 import { applyRedirs, RedirectError } from './redirect';
 import { runSimple } from './simple';
@@ -32,6 +34,12 @@ export class Interpreter implements ExpandHost {
    * off inside them, so an expansion error there does not end the shell (see abandonCommand).
    */
   errexitOff = 0;
+  /** set -x: the value each assignment was last given (what the trace shows). */
+  readonly assignedValues = new WeakMap<import('./ast').Assign, string>();
+  /** set -x of a declaration builtin with a compound assignment, traced after the lists it assigns. */
+  declarationTrace: string | undefined;
+  /** The arguments of the declaration builtin being run that were written as `name=(...)`. */
+  compoundArgs: ReadonlySet<string> = new Set();
   /** Signals caught by a trap, waiting to run their action between commands. */
   pendingTraps: number[] = [];
   interrupted = false;
@@ -152,7 +160,8 @@ export class Interpreter implements ExpandHost {
   // ---- running text ----
 
   /** Parses and runs `src` command by command (eval, source, trap actions, scripts). */
-  async evalString(src: string, opts: { line?: number; top?: boolean } = {}): Promise<number> {
+  /** `origin`: text of eval (`NAME: eval: line N:`) or of a sourced FILE (`FILE: line N:`) in syntax errors, which then do not end the shell. */
+  async evalString(src: string, opts: { line?: number; top?: boolean; origin?: { eval: true } | { file: string } } = {}): Promise<number> {
     // commands run synchronously when they can, so nested eval/source/traps grow the JS
     // stack: every 32 levels, continue from a microtask (an empty stack)
     if ((++this.evalDepth & 31) === 0) await undefined;
@@ -165,8 +174,11 @@ export class Interpreter implements ExpandHost {
 
   private evalDepth = 0;
 
-  private async evalText(src: string, opts: { line?: number; top?: boolean }): Promise<number> {
-    const parser = new Parser(src, { aliases: this.state.aliases, line: opts.line ?? this.state.lineno, extglob: this.state.shopts.has('extglob') });
+  /** Aliases as the parser sees them: only while expand_aliases is on (bash's default only when interactive). */
+  private readonly aliasLookup = { get: (name: string): string | undefined => (this.state.shopts.has('expand_aliases') ? this.state.aliases.get(name) : undefined) };
+
+  private async evalText(src: string, opts: { line?: number; top?: boolean; origin?: { eval: true } | { file: string } }): Promise<number> {
+    const parser = new Parser(src, { aliases: this.aliasLookup, line: opts.line ?? this.state.lineno, extglob: this.state.shopts.has('extglob') });
     parser.lexer.heredocEof = (d) => void this.warnHeredoc(d, parser.lexer.line);
     let status = 0;
     for (;;) {
@@ -175,9 +187,9 @@ export class Interpreter implements ExpandHost {
       try {
         list = parser.nextCommand();
       } catch (e) {
-        status = await this.reportParseError(e, parser);
+        status = await this.reportParseError(e, parser, opts.origin);
         this.state.status = status;
-        if (!this.state.interactive) throw new ShellExit(status);
+        if (!this.state.interactive && !opts.origin) throw new ShellExit(status);
         return status;
       }
       if (!list) break;
@@ -199,8 +211,13 @@ export class Interpreter implements ExpandHost {
   }
 
   /** Prints a syntax error as bash does; returns status 2. */
-  async reportParseError(e: unknown, parser: Parser): Promise<number> {
-    const where = this.state.errorContext === 'script' ? `${this.state.arg0}: line ${parser.lexer.line}: ` : this.state.errorContext === 'command' ? `${this.state.arg0}: -c: line ${parser.lexer.line}: ` : `${this.state.arg0}: `;
+  async reportParseError(e: unknown, parser: Parser, origin?: { eval: true } | { file: string }): Promise<number> {
+    const at = (line: number): string => {
+      if (origin && 'file' in origin) return `${origin.file}: line ${line}: `;
+      const name = origin ? `${this.state.arg0}: eval` : this.state.arg0;
+      return this.state.errorContext === 'script' || origin ? `${name}: line ${line}: ` : this.state.errorContext === 'command' ? `${name}: -c: line ${line}: ` : `${name}: `;
+    };
+    const where = at(parser.lexer.line);
     if (e instanceof IncompleteInput) {
       if (e.message !== 'eof' && e.message.length <= 2 && /['"`]/.test(e.message)) {
         // an unclosed quote is reported once (bash 5.2 adds no second line)
@@ -212,10 +229,10 @@ export class Interpreter implements ExpandHost {
     }
     if (e instanceof ShellSyntaxError) {
       const line = e.line || parser.lexer.line;
-      const w = this.state.errorContext === 'script' ? `${this.state.arg0}: line ${line}: ` : this.state.errorContext === 'command' ? `${this.state.arg0}: -c: line ${line}: ` : `${this.state.arg0}: `;
+      const w = at(line);
       await this.write(2, `${w}${e.message}\n`);
-      if (this.state.errorContext !== 'interactive') {
-        const text = parser.lexer.src.split('\n')[line - 1] ?? '';
+      if (this.state.errorContext !== 'interactive' || origin) {
+        const text = parser.lexer.src.split('\n')[line - parser.firstLine] ?? '';
         await this.write(2, `${w}\`${text.trim()}'\n`);
       }
       return 2;
@@ -373,7 +390,10 @@ export class Interpreter implements ExpandHost {
         // a forked child (a background job, a pipeline stage) runs ( list ) itself, as bash
         // does: one process, which kill %N reaches
         if (execLast) return this.withRedirs(cmd.redirs, () => this.runList(cmd.body));
-        return this.withRedirs(cmd.redirs, () => this.runSubshell(cmd.body));
+        return this.withRedirs(cmd.redirs, () => {
+          this.state.lineno = cmd.line;
+          return this.runSubshell(cmd.body, commandText(cmd));
+        });
       case 'group':
         return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => this.runList(cmd.body)) : this.runList(cmd.body);
       case 'if':
@@ -389,15 +409,26 @@ export class Interpreter implements ExpandHost {
       case 'case':
         return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => drive(caseSteps(this, cmd))) : drive(caseSteps(this, cmd));
       case 'funcdef':
+        if (this.state.readonlyFunctions.has(cmd.name)) return this.error(`${cmd.name}: readonly function`).then(() => 1);
         this.state.functions.set(cmd.name, cmd);
         return 0;
+      case 'coproc':
+        this.state.lineno = cmd.line;
+        return startCoproc(this, cmd).then(() => 0);
       case 'arith': {
         const run = (): MaybePromise<number> => {
           this.state.lineno = cmd.line;
           if (this.trapDepth === 0) this.state.current = cmd;
-          const d = this.debugTrap(cmd);
-          const v = d ? d.then(() => arith(this, cmd.expr)) : arith(this, cmd.expr);
-          return v instanceof Promise ? v.then((x) => (x !== 0 ? 0 : 1)) : v !== 0 ? 0 : 1;
+          let d = this.debugTrap(cmd);
+          if (this.state.options.has('xtrace')) {
+            const before = d;
+            d = (async () => {
+              await before;
+              await traceLines(this, [`(( ${await expandToString(this, cmd.expr)} ))`]);
+            })();
+          }
+          const v = d ? d.then(() => guardedArith(this, cmd.expr)) : guardedArith(this, cmd.expr);
+          return v instanceof Promise ? v.then((x) => (x !== 0 && x !== ARITH_FAILED ? 0 : 1)) : v !== 0 && v !== ARITH_FAILED ? 0 : 1;
         };
         return cmd.redirs.length ? this.withRedirs(cmd.redirs, run) : run();
       }
@@ -406,6 +437,7 @@ export class Interpreter implements ExpandHost {
           this.state.lineno = cmd.line;
           if (this.trapDepth === 0) this.state.current = cmd;
           await this.debugTrap(cmd);
+          if (this.state.options.has('xtrace')) await traceLines(this, [`[[ ${await condTrace(this, cmd.expr)} ]]`]);
           try {
             return (await evalCond(this, cmd.expr)) ? 0 : 1;
           } catch (e) {
@@ -440,7 +472,8 @@ export class Interpreter implements ExpandHost {
     } finally {
       const secs = (this.sys.now() - start) / 1000;
       const format = this.state.get('TIMEFORMAT') ?? '\nreal\t%3lR\nuser\t%3lU\nsys\t%3lS';
-      await this.write(2, `${formatTime(format, secs)}\n`);
+      // an empty TIMEFORMAT prints nothing at all
+      if (format !== '') await this.write(2, `${formatTime(format, secs)}\n`);
     }
     return status;
   }
@@ -472,12 +505,12 @@ export class Interpreter implements ExpandHost {
   }
 
   /** ( list ): a forked copy of the shell. */
-  async runSubshell(body: List): Promise<number> {
+  async runSubshell(body: List, text = ''): Promise<number> {
     const pid = await this.forkShell(async (sub) => {
       sub.state.jobs = [];
       return sub.runList(body);
     });
-    return waitForeground(this, [pid], undefined);
+    return waitForeground(this, [pid], undefined, text);
   }
 
   /** Forks a subshell running `body` with a copy of this shell's state. */
@@ -554,6 +587,9 @@ export class Interpreter implements ExpandHost {
     const fds = this.inheritable(new Map([[1, wr]]), [rd, wr]);
     const pid = await this.forkShell(async (sub) => {
       sub.state.inComsub = true;
+      sub.state.traceLevel++;
+      // outside posix mode, bash turns `set -e` off in a command substitution unless inherit_errexit
+      if (!sub.state.shopts.has('inherit_errexit') && !sub.state.options.has('posix')) sub.state.options.delete('errexit');
       return sub.runList(body);
     }, { fds });
     this.sys.close(wr);
@@ -638,6 +674,23 @@ export class Interpreter implements ExpandHost {
     return undefined;
   }
 
+  report(message: string): Promise<void> {
+    return this.error(message);
+  }
+
+  /** ${x@P}: a value decoded as a prompt; a script's \\# counts from 1, bash -c's from 0, and \\s is bash. */
+  async promptText(text: string): Promise<string> {
+    const st = this.state;
+    const { decodePrompt } = await import('./prompt');
+    const saved = st.arg0;
+    if (st.errorContext !== 'interactive') st.arg0 = 'bash';
+    try {
+      return (await decodePrompt(this, text, st.errorContext === 'command' ? 0 : 1)).text;
+    } finally {
+      st.arg0 = saved;
+    }
+  }
+
   /** Here-document body: $-expansions and backquotes, backslash only before $ ` \ newline. */
   async expandHeredoc(body: string): Promise<string> {
     const parts = heredocParts(body);
@@ -681,6 +734,8 @@ function installDynamicVars(sh: Interpreter): void {
   keep('SECONDS', () => String(Math.floor((sys.now() - st.startedAt) / 1000)));
   keep('LINENO', () => String(st.lineno));
   keep('BASHPID', () => String(sys.pid));
+  keep('BASH_SUBSHELL', () => String(st.level));
+  keep('_', () => st.lastArg);
   keep('BASH_COMMAND', () => currentText(st.current));
   keep('EPOCHSECONDS', () => String(Math.floor(sys.now() / 1000)));
   keep('EPOCHREALTIME', () => (sys.now() / 1000).toFixed(6));

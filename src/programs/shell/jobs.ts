@@ -108,9 +108,13 @@ async function reportSignal(sh: Interpreter, signal: number, core: boolean, stat
     await sh.write(2, `${desc}${core ? ' (core dumped)' : ''}\n`);
     return;
   }
-  if (signal === SIGNALS.SIGTERM || signal === SIGNALS.SIGPIPE || sh.state.inComsub) return;
+  if (signal === SIGNALS.SIGPIPE || sh.state.inComsub) return;
+  // TERM (not reported as a job) and trapped signals: just the signal's text, as for any foreground job
   const name = Object.entries(SIGNALS).find(([, v]) => v === signal)?.[0].slice(3);
-  if (name && sh.state.traps.has(name)) return;
+  if (signal === SIGNALS.SIGTERM || (name && sh.state.traps.has(name))) {
+    await sh.write(2, `${desc}${core ? ' (core dumped)' : ''}\n`);
+    return;
+  }
   await sh.write(2, `${sh.state.arg0}: line ${sh.state.lineno || 1}: ${longListing(statuses, pids, texts)}`);
 }
 
@@ -148,10 +152,12 @@ export async function runPipelineStages(sh: Interpreter, cmd: Command & { kind: 
   }
   const pipeFds = pipes.flat();
   const control = jobControl(sh);
+  // shopt lastpipe without job control: the last stage runs in this shell, reading the pipe
+  const inShell = sh.state.shopts.has('lastpipe') && !control;
   const pids: number[] = [];
   let pgid: number | undefined = control ? 0 : undefined;
   try {
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < (inShell ? n - 1 : n); i++) {
       const overrides = new Map<number, number>();
       if (i > 0) overrides.set(0, pipes[i - 1]![0]);
       if (i < n - 1) {
@@ -164,6 +170,7 @@ export async function runPipelineStages(sh: Interpreter, cmd: Command & { kind: 
       if (debug) await debug;
       const pid = await sh.forkShell((sub) => {
         sub.debugDone = debug !== undefined;
+        if (stage.kind === 'simple') sub.state.level--;
         return sub.runCommand(stage, true);
       }, {
         fds: sh.inheritable(overrides, pipeFds),
@@ -174,10 +181,32 @@ export async function runPipelineStages(sh: Interpreter, cmd: Command & { kind: 
       if (pgid === 0) pgid = pid;
     }
   } finally {
-    for (const fd of pipeFds) sys.close(fd);
+    for (const fd of pipeFds) if (!(inShell && fd === pipes[n - 2]![0])) sys.close(fd);
   }
+  if (inShell) return lastStageInShell(sh, cmd, pids, pipes[n - 2]![0]);
   const early = control && pgid ? await interruptedWhileStarting(sh, pids, pgid) : undefined;
   return waitAll(sh, pids, pgid, commandText(cmd), cmd.cmds.map(commandText), early);
+}
+
+/** lastpipe: the last stage with its standard input on the pipe, then the others' statuses. */
+async function lastStageInShell(sh: Interpreter, cmd: Command & { kind: 'pipeline' }, pids: number[], input: number): Promise<number[]> {
+  const sys = sh.sys;
+  const saved = sys.isOpen(0) ? sys.dup(0) : undefined;
+  if (saved !== undefined) sys.setCloexec(saved, true);
+  sys.dup2(input, 0);
+  sys.close(input);
+  let last: number;
+  try {
+    last = await sh.runCommand(cmd.cmds[cmd.cmds.length - 1]!);
+  } finally {
+    if (saved === undefined) sys.close(0);
+    else {
+      sys.dup2(saved, 0);
+      sys.close(saved);
+    }
+  }
+  const statuses = await waitAll(sh, pids, undefined, commandText(cmd), cmd.cmds.slice(0, -1).map(commandText));
+  return [...statuses, last];
 }
 
 /**
@@ -336,4 +365,45 @@ export async function reapJobs(sh: Interpreter): Promise<void> {
   if (sh.state.jobs.length === 0) return;
   await collectJobs(sh);
   await notifyJobs(sh, true);
+}
+
+/** The highest free descriptor at or below 63, passing over `skip` free ones (where bash's land). */
+function highFd(sh: Interpreter, skip: number): number {
+  for (let fd = 63; fd >= 10; fd--) {
+    if (sh.sys.isOpen(fd)) continue;
+    if (skip-- > 0) continue;
+    return fd;
+  }
+  return 10;
+}
+
+/**
+ * coproc: the command runs in the background like `&`, its output on a pipe whose read end is
+ * NAME[0] and its input on a pipe whose write end is NAME[1] (both close-on-exec, moved up high
+ * as bash moves them); NAME_PID is its process.
+ */
+export async function startCoproc(sh: Interpreter, cmd: Command & { kind: 'coproc' }): Promise<number> {
+  const sys = sh.sys;
+  const [outR, outW] = await pipelinePipe(sh);
+  const [inR, inW] = await pipelinePipe(sh);
+  const pid = await sh.forkShell((sub) => {
+    sub.state.jobs = [];
+    return sub.runCommand(cmd.body, true);
+  }, { fds: sh.inheritable(new Map([[0, inR], [1, outW]]), [outR, outW, inR, inW]) });
+  sys.close(outW);
+  sys.close(inR);
+  const move = (fd: number, skip: number): number => {
+    const to = highFd(sh, skip);
+    sys.dup2(fd, to);
+    sys.close(fd);
+    sys.setCloexec(to, true);
+    return to;
+  };
+  const rd = move(outR, 0);
+  const wr = move(inW, 2);
+  sh.state.holder(cmd.name).set(cmd.name, { array: new Map([[0, String(rd)], [1, String(wr)]]) });
+  sh.state.set(`${cmd.name}_PID`, String(pid));
+  sh.state.lastBg = pid;
+  addJob(sh, jobControl(sh) ? pid : sys.getpgid(), [pid], `coproc ${cmd.name} ${commandText(cmd.body)}`, 'Running', jobControl(sh));
+  return pid;
 }

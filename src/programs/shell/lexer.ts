@@ -88,7 +88,7 @@ export class Lexer {
       return { type: 'word', word: { parts: [{ kind: 'lit', text: c }], text: c }, line, start };
     }
     // {varname}> redirection
-    const fdVar = /^\{([A-Za-z_][A-Za-z0-9_]*)\}(?=[<>])/.exec(this.src.slice(this.pos, this.pos + 300));
+    const fdVar = /^\{([A-Za-z_][A-Za-z0-9_]*(?:\[[^\]{}]*\])?)\}(?=[<>])/.exec(this.src.slice(this.pos, this.pos + 300));
     if (fdVar && mode === 'normal') {
       this.pos += fdVar[0].length;
       const op = this.readOperator()!;
@@ -577,10 +577,10 @@ export class Lexer {
         this.pos++;
         part.arg2 = this.readUntil('}', 'arith');
       }
-    } else if (c === '^' || c === ',') {
+    } else if (c === '^' || c === ',' || c === '~') {
       const all = this.peekChar(1) === c;
       this.pos += all ? 2 : 1;
-      part.op = c === '^' ? (all ? 'upperAll' : 'upperFirst') : all ? 'lowerAll' : 'lowerFirst';
+      part.op = c === '^' ? (all ? 'upperAll' : 'upperFirst') : c === ',' ? (all ? 'lowerAll' : 'lowerFirst') : all ? 'toggleAll' : 'toggleFirst';
       part.arg = arg('}', 'pattern');
     } else if (c === '@') {
       this.pos++;

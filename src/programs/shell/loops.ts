@@ -4,8 +4,10 @@
 // an async driver, which applies the result and goes straight back to the synchronous
 // rounds. So a loop costs no async frame per round even after its first wait.
 import type { Command, Word } from './ast';
+import { BreakSignal } from './control';
 import { arithForText } from './command-text';
-import { arith, type MaybePromise } from './expand';
+import { arith, ExpansionError, type MaybePromise } from './expand';
+import type { ArithValue } from './arith';
 import type { Interpreter } from './interpreter';
 import { loopExit } from './steps';
 
@@ -62,7 +64,7 @@ async function drive(sh: Interpreter, pending: Promise<unknown>, rounds: () => n
 
 /** A body threw: `break` ends the loop (true), `continue` goes on; anything else goes up. */
 function bodyThrew(st: LoopState<unknown>, e: unknown): boolean {
-  st.status = 0;
+  st.status = e instanceof BreakSignal ? (e.status ?? 0) : 0;
   return loopExit(e);
 }
 
@@ -132,12 +134,37 @@ function parts(cmd: ArithForCmd): [boolean, boolean, boolean] {
   return p;
 }
 
+/** What guardedArith gives when the expression failed (its message is out). */
+export const ARITH_FAILED = Symbol('arith failed');
+
+/**
+ * (( )) and the expressions of for (( )): an error in the arithmetic is reported after `((: `
+ * and fails the command (status 1) without abandoning the rest of the line. An unset variable
+ * under set -u still ends the shell.
+ */
+export function guardedArith(sh: Interpreter, w: Word): MaybePromise<ArithValue | typeof ARITH_FAILED> {
+  const fail = (e: unknown): Promise<typeof ARITH_FAILED> => {
+    if (!(e instanceof ExpansionError) || e.fatal || !e.arith) throw e;
+    return sh.error(`((: ${e.message}`).then(() => ARITH_FAILED);
+  };
+  try {
+    const v = arith(sh, w);
+    return v instanceof Promise ? v.catch(fail) : v;
+  } catch (e) {
+    return fail(e);
+  }
+}
+
 export function runArithFor(sh: Interpreter, cmd: ArithForCmd): MaybePromise<number> {
   const [hasInit, hasCond, hasStep] = parts(cmd);
   const st: LoopState<Phase> = { phase: 'init', status: 0, waiting: 'work', debugged: false };
   /** The phase after one whose work gave `v`; true when the loop is over. */
   const advance = (v: unknown): boolean => {
     st.debugged = false;
+    if (v === ARITH_FAILED) {
+      st.status = 1;
+      return true;
+    }
     switch (st.phase) {
       case 'init': st.phase = 'cond'; return false;
       case 'cond':
@@ -179,7 +206,8 @@ export function runArithFor(sh: Interpreter, cmd: ArithForCmd): MaybePromise<num
         }
       }
       const has = st.phase === 'init' ? hasInit : st.phase === 'cond' ? hasCond : hasStep;
-      const v = has ? arith(sh, w) : st.phase === 'cond' ? 1 : 0;
+      sh.state.lineno = cmd.line;
+      const v = has ? guardedArith(sh, w) : st.phase === 'cond' ? 1 : 0;
       if (v instanceof Promise) {
         st.waiting = 'work';
         return v;

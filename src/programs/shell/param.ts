@@ -1,9 +1,10 @@
 // Parameter expansion: ${name}, special parameters, arrays and every operator form
 // (bash manual, Parameter Expansion).
 import type { ParamPart, Word } from './ast';
-import { arith, expandPattern, expandToString, ExpansionError, ifsOf, type ExpandHost, setElement, maxIndex } from './expand';
+import { arith, expandPattern, expandReplacement, expandToString, ExpansionError, ifsOf, type ExpandHost, setElement, maxIndex } from './expand';
 import { replace, trim, compile } from './pattern';
 import { reusableQuote } from './quote';
+import { attrLetters, declareKey, declareLine, declareQuote } from './declare-text';
 
 /** A value, a list of fields, or a word to expand in place (the quoting of ${x:-"a b"} is kept). */
 export type ParamResult = string | { fields: string[]; joined?: string } | { word: Word };
@@ -57,9 +58,13 @@ async function resolve(h: ExpandHost, p: ParamPart): Promise<Value> {
       return { set: val !== undefined, ...(val !== undefined ? { scalar: val } : {}), star: false };
     }
     let i = Number(await arith(h, p.index));
-    if (v?.array && i < 0) {
-      i += maxIndex(v.array) + 1;
-      if (i < 0) throw new ExpansionError(`${name}: bad array subscript`);
+    if (v && i < 0) {
+      if (v.array) i += maxIndex(v.array) + 1;
+      // reported, and the word goes on with nothing there
+      if (i < 0) {
+        await h.report?.(`${name}: bad array subscript`);
+        return { set: false, star: false };
+      }
     }
     const val = v?.array ? v.array.get(i) : i === 0 ? v?.value : undefined;
     return { set: val !== undefined, ...(val !== undefined ? { scalar: val } : {}), star: false };
@@ -144,6 +149,10 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean): P
       return v.list ? asResult(v.list) : (v.scalar ?? '');
     case 'length':
       nounset();
+      if (v.list && v.list.length === 0 && h.state.options.has('nounset') && h.state.lookup(p.name)?.declaredOnly) {
+        // reported, but unlike a scalar it does not end the shell
+        throw new ExpansionError(`${p.name}: unbound variable`);
+      }
       if (v.list) return String(v.list.length);
       return String([...(v.scalar ?? '')].length);
     case 'default':
@@ -151,7 +160,8 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean): P
     case 'error':
     case 'alt': {
       const present = v.list ? v.list.length > 0 && (!p.colon || v.list.some((x) => x !== '')) : v.set && (!p.colon || v.scalar !== '');
-      if (p.op === 'alt') return present ? { word: p.arg! } : '';
+      // "${a[@]:+x}" with nothing there is no word at all, as "${a[@]}" is
+      if (p.op === 'alt') return present ? { word: p.arg! } : v.list && !v.star ? { fields: [] } : '';
       if (present) return v.list ? asResult(v.list) : v.scalar!;
       if (p.op === 'default') return { word: p.arg! };
       const value = await expandToString(h, p.arg!, p.op === 'assign');
@@ -176,7 +186,7 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean): P
     case 'replaceSuffix': {
       nounset();
       const pat = await expandPattern(h, p.arg!);
-      const rep = p.arg2 ? await expandToString(h, p.arg2) : '';
+      const rep = !p.arg2 ? '' : h.state.shopts.has('patsub_replacement') ? await expandReplacement(h, p.arg2) : await expandToString(h, p.arg2);
       const mode = p.op === 'replace' ? 'first' : p.op === 'replaceAll' ? 'all' : p.op === 'replacePrefix' ? 'prefix' : 'suffix';
       const f = (s: string): string => replace(s, pat, rep, mode);
       return v.list ? asResult(v.list.map(f)) : f(v.scalar ?? '');
@@ -211,15 +221,18 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean): P
     case 'upperFirst':
     case 'upperAll':
     case 'lowerFirst':
-    case 'lowerAll': {
+    case 'lowerAll':
+    case 'toggleFirst':
+    case 'toggleAll': {
       nounset();
       const pat = p.arg && p.arg.text !== '' ? await expandPattern(h, p.arg) : '?';
       const re = compile(pat);
-      const up = p.op.startsWith('upper');
+      const change = p.op.startsWith('upper') ? (c: string) => c.toUpperCase() : p.op.startsWith('lower') ? (c: string) => c.toLowerCase()
+        : (c: string) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase());
       const f = (s: string): string => {
         const chars = [...s];
         const count = p.op.endsWith('All') ? chars.length : Math.min(1, chars.length);
-        for (let i = 0; i < count; i++) if (re.test(chars[i]!)) chars[i] = up ? chars[i]!.toUpperCase() : chars[i]!.toLowerCase();
+        for (let i = 0; i < count; i++) if (re.test(chars[i]!)) chars[i] = change(chars[i]!);
         return chars.join('');
       };
       return v.list ? asResult(v.list.map(f)) : f(v.scalar ?? '');
@@ -227,9 +240,8 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean): P
     case 'transform': {
       nounset();
       const op = p.arg?.text ?? '';
-      const f = (s: string): string => transform(h, p, op, s);
-      if (!/^[QEPAaULuK]$/.test(op)) throw new ExpansionError(`${p.source}: bad substitution`);
-      return v.list ? asResult(v.list.map(f)) : v.set ? f(v.scalar ?? '') : '';
+      if (!/^[QEPAaULuKk]$/.test(op)) throw new ExpansionError(`${p.source}: bad substitution`);
+      return transformParam(h, p, op, v, asResult);
     }
     default:
       throw new ExpansionError(`${p.source}: bad substitution`);
@@ -240,23 +252,76 @@ export function shellQuote(s: string): string {
   return `'${s.replace(/'/g, "'\\''")}'`;
 }
 
-function transform(h: ExpandHost, p: ParamPart, op: string, s: string): string {
-  switch (op) {
-    case 'Q': return reusableQuote(s);
-    case 'U': return s.toUpperCase();
-    case 'L': return s.toLowerCase();
-    case 'u': return s.charAt(0).toUpperCase() + s.slice(1);
-    case 'A': return `${p.name}=${reusableQuote(s)}`;
-    case 'a': {
-      const v = h.state.lookup(p.name);
-      return `${v?.array ? 'a' : ''}${v?.assoc ? 'A' : ''}${v?.integer ? 'i' : ''}${v?.readonly ? 'r' : ''}${v?.exported ? 'x' : ''}`;
-    }
-    case 'E': return s.replace(/\\([abefnrtv\\'"]|[0-7]{1,3}|x[0-9a-fA-F]{1,2})/g, (_m, e: string) => {
-      const map: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"' };
-      if (e in map) return map[e]!;
-      if (e[0] === 'x') return String.fromCharCode(parseInt(e.slice(1), 16));
-      return String.fromCharCode(parseInt(e, 8));
-    });
-    default: return s;
+/** The variable a name ends at after following namerefs. */
+function targetName(h: ExpandHost, name: string): string {
+  for (let depth = 0; depth < 8; depth++) {
+    const v = h.state.holder(name).get(name);
+    if (!v?.ref || !v.value) break;
+    name = v.value;
   }
+  return name;
+}
+
+/** ${x@op}: case changes, quoting, escapes, prompt decoding, attributes and reusable assignments. */
+async function transformParam(h: ExpandHost, p: ParamPart, op: string, v: Value, asResult: (list: string[]) => ParamResult): Promise<ParamResult> {
+  const positional = p.name === '@' || p.name === '*';
+  const whole = positional || p.index?.text === '@' || p.index?.text === '*';
+  const name = positional || /^\d/.test(p.name) ? undefined : targetName(h, p.name);
+  const variable = name === undefined ? undefined : h.state.lookup(name);
+  const each = async (f: (s: string) => string | Promise<string>): Promise<ParamResult> => {
+    if (v.list) {
+      const out: string[] = [];
+      for (const x of v.list) out.push(await f(x));
+      return asResult(out);
+    }
+    return v.set ? f(v.scalar ?? '') : '';
+  };
+  const table = variable && whole && (variable.array || variable.assoc) ? variable : undefined;
+  switch (op) {
+    case 'Q': return each(reusableQuote);
+    case 'U': return each((s) => s.toUpperCase());
+    case 'L': return each((s) => s.toLowerCase());
+    case 'u': return each((s) => s.charAt(0).toUpperCase() + s.slice(1));
+    case 'E': return each(expandEscapes);
+    case 'P': return each((s) => promptText(h, s));
+    case 'a': {
+      const flags = variable ? attrLetters(variable) : '';
+      return v.list ? asResult(v.list.map(() => flags)) : flags;
+    }
+    case 'A': {
+      if (positional) return v.list?.length ? `set -- ${v.list.map(reusableQuote).join(' ')}` : '';
+      if (!variable || name === undefined) return '';
+      if (table) return declareLine(name, table);
+      const flags = whole ? '' : attrLetters(variable);
+      const lead = flags ? `declare -${flags} ` : '';
+      if (v.list) return v.list.length ? `${lead}${name}=${reusableQuote(v.list[0]!)}` : '';
+      return v.set ? `${lead}${name}=${reusableQuote(v.scalar ?? '')}` : flags ? `declare -${flags} ${name}` : '';
+    }
+    case 'K':
+    case 'k': {
+      if (!table) return each(reusableQuote);
+      const pairs: [string, string][] = table.assoc ? [...table.assoc] : [...table.array!].sort((a, b) => a[0] - b[0]).map(([i, x]) => [String(i), x]);
+      if (op === 'k') return asResult(pairs.flat());
+      if (table.assoc) return pairs.map(([k, x]) => `${declareKey(k)} ${declareQuote(x)} `).join('');
+      return pairs.map(([k, x]) => `${k} ${declareQuote(x)}`).join(' ');
+    }
+    default: return each((s) => s);
+  }
+}
+
+/** ${x@E}: the backslash escapes of $'...'. */
+function expandEscapes(s: string): string {
+  return s.replace(/\\([abefnrtv\\'"?]|[0-7]{1,3}|x[0-9a-fA-F]{1,2}|c.)/g, (_m, e: string) => {
+    const map: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+    if (e in map) return map[e]!;
+    if (e[0] === 'x') return String.fromCharCode(parseInt(e.slice(1), 16));
+    if (e[0] === 'c') return String.fromCharCode(e.charCodeAt(1) & 0x1f);
+    return String.fromCharCode(parseInt(e, 8) & 0xff);
+  });
+}
+
+/** ${x@P}: the value decoded as a prompt string is (PS1's backslash escapes, then expansions). */
+async function promptText(h: ExpandHost, s: string): Promise<string> {
+  if (!h.promptText) return s;
+  return h.promptText(s);
 }

@@ -10,7 +10,8 @@ const COND_UNARY = new Set(['-a', '-b', '-c', '-d', '-e', '-f', '-g', '-h', '-k'
 const COND_BINARY = new Set(['==', '=', '!=', '=~', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
 
 export interface ParserOptions {
-  aliases?: Map<string, string>;
+  /** Alias values, looked up as each command word is read (undefined: not an alias). */
+  aliases?: { get(name: string): string | undefined };
   line?: number;
   /** shopt extglob at parse time: ?(..) *(..) +(..) @(..) !(..) are patterns, not syntax errors. */
   extglob?: boolean;
@@ -35,11 +36,15 @@ function tokenText(t: Token): string {
 export class Parser {
   readonly lexer: Lexer;
   private peeked: Token | undefined;
-  private readonly aliases: Map<string, string> | undefined;
+  private readonly aliases: { get(name: string): string | undefined } | undefined;
   private aliasDepth = 0;
+
+  /** The line number the text starts at. */
+  readonly firstLine: number;
 
   constructor(src: string, opts: ParserOptions = {}) {
     this.aliases = opts.aliases;
+    this.firstLine = opts.line ?? 1;
     this.lexer = new Lexer(src, (pos, line) => this.parseSubstitution(pos, line));
     this.lexer.line = opts.line ?? 1;
     this.lexer.extglob = opts.extglob ?? false;
@@ -241,6 +246,7 @@ export class Parser {
         case 'case': return this.withRedirs(this.parseCase());
         case '[[': return this.withRedirs(this.parseCond());
         case 'function': return this.parseFunction(true);
+        case 'coproc': return this.parseCoproc(line);
         default: break;
       }
       if (text !== undefined && !t.assign && /^[^\s$`'"\\|&;<>()]+$/.test(text) && this.lexer.src.slice(this.lexer.pos).match(/^[ \t]*\([ \t]*\)/)) {
@@ -260,6 +266,19 @@ export class Parser {
     if (t.type === 'op' && !REDIR_OPS.has(t.op)) this.unexpected(t);
     if (t.type === 'eof' || t.type === 'newline') this.unexpected(t);
     return this.parseSimple();
+  }
+
+  /** coproc NAME compound-command, or coproc command (named COPROC). */
+  private parseCoproc(line: number): Command {
+    this.next();
+    let name = 'COPROC';
+    const t = this.peek();
+    const w = t.type === 'word' ? plainText(t.word) : undefined;
+    if (w !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(w) && /^[ \t]*(\{|\(|(if|while|until|for|select|case)\b|\[\[)/.test(this.lexer.src.slice(this.lexer.pos))) {
+      this.next();
+      name = w;
+    }
+    return { kind: 'coproc', name, body: this.parseCommand(), line };
   }
 
   private withRedirs<C extends Command & { redirs?: Redir[] }>(cmd: C): C {
@@ -616,7 +635,7 @@ export class Parser {
         }
         if (words.length === 0 && this.expandAlias(t)) continue;
         this.next();
-        words.push(t.word);
+        words.push(t.assign ? { ...t.word, assign: t.assign } : t.word);
         continue;
       }
       if (t.type === 'op' && REDIR_OPS.has(t.op)) {

@@ -157,20 +157,21 @@ function bracket(p: string, start: number): { re: string; end: number } | undefi
 
 const cache = new Map<string, RegExp>();
 
-export function compile(pattern: string, mode: 'whole' | 'prefix' | 'suffix' | 'any' = 'whole', extglob = true): RegExp {
-  const key = `${mode}\0${extglob}\0${pattern}`;
+export function compile(pattern: string, mode: 'whole' | 'prefix' | 'suffix' | 'any' = 'whole', extglob = true, nocase = false): RegExp {
+  const key = `${mode}\0${extglob}\0${nocase}\0${pattern}`;
   let re = cache.get(key);
   if (!re) {
     const src = globToRegex(pattern, { extglob });
-    re = new RegExp(mode === 'whole' ? `^(?:${src})$` : mode === 'prefix' ? `^(?:${src})` : mode === 'suffix' ? `(?:${src})$` : src, 's');
+    re = new RegExp(mode === 'whole' ? `^(?:${src})$` : mode === 'prefix' ? `^(?:${src})` : mode === 'suffix' ? `(?:${src})$` : src, nocase ? 'si' : 's');
     if (cache.size > 500) cache.clear();
     cache.set(key, re);
   }
   return re;
 }
 
-export function matchPattern(text: string, pattern: string, extglob = true): boolean {
-  return compile(pattern, 'whole', extglob).test(text);
+/** `nocase`: shopt nocasematch (case and [[ == ]]). */
+export function matchPattern(text: string, pattern: string, extglob = true, nocase = false): boolean {
+  return compile(pattern, 'whole', extglob, nocase).test(text);
 }
 
 /** ${x#p} ${x##p} ${x%p} ${x%%p}: remove the shortest/longest match at the start/end. */
@@ -191,8 +192,10 @@ export function trim(text: string, pattern: string, fromStart: boolean, longest:
 }
 
 /** ${x/p/r} and friends: replace the longest match (first, all, anchored). */
-export function replace(text: string, pattern: string, rep: string, mode: 'first' | 'all' | 'prefix' | 'suffix'): string {
-  if (pattern === '') return text;
+export function replace(text: string, pattern: string, replacement: string | ((matched: string) => string), mode: 'first' | 'all' | 'prefix' | 'suffix'): string {
+  const with_ = (m: string): string => (typeof replacement === 'string' ? replacement : replacement(m));
+  // an empty pattern matches only where it is anchored: ${x/#/pre} ${x/%/post}
+  if (pattern === '') return mode === 'prefix' ? with_('') + text : mode === 'suffix' ? text + with_('') : text;
   const re = compile(pattern);
   const longestAt = (i: number): number => {
     for (let n = text.length; n > i; n--) if (re.test(text.slice(i, n))) return n;
@@ -200,10 +203,10 @@ export function replace(text: string, pattern: string, rep: string, mode: 'first
   };
   if (mode === 'prefix') {
     const n = longestAt(0);
-    return n >= 0 ? rep + text.slice(n) : text;
+    return n >= 0 ? with_(text.slice(0, n)) + text.slice(n) : text;
   }
   if (mode === 'suffix') {
-    for (let i = 0; i <= text.length; i++) if (re.test(text.slice(i))) return text.slice(0, i) + rep;
+    for (let i = 0; i <= text.length; i++) if (re.test(text.slice(i))) return text.slice(0, i) + with_(text.slice(i));
     return text;
   }
   let out = '';
@@ -213,7 +216,7 @@ export function replace(text: string, pattern: string, rep: string, mode: 'first
     if (!(replaced && mode === 'first')) {
       const n = longestAt(i);
       if (n > i) {
-        out += rep;
+        out += with_(text.slice(i, n));
         i = n;
         replaced = true;
         continue;

@@ -4,7 +4,7 @@
 import { isSysError, strerror } from '../../shared/errno';
 import { encodeText } from '../../shared/bytes';
 import type { Redir } from './ast';
-import { expandToString, expandWord } from './expand';
+import { expandToString, expandWord, setElement } from './expand';
 import type { Interpreter } from './interpreter';
 import { makeChild } from './fork';
 
@@ -100,6 +100,20 @@ async function target(sh: Interpreter, r: Redir): Promise<string> {
   return fields[0]!;
 }
 
+/** {name}> or {name[i]}>: the variable or array element that holds the descriptor. */
+function fdVarValue(sh: Interpreter, ref: string): string {
+  const m = /^(\w+)\[(.*)\]$/.exec(ref);
+  if (!m) return sh.state.get(ref) ?? '';
+  const v = sh.state.lookup(m[1]!);
+  return (v?.assoc ? v.assoc.get(m[2]!) : v?.array?.get(Number(m[2]))) ?? '';
+}
+
+function setFdVar(sh: Interpreter, ref: string, value: string): void {
+  const m = /^(\w+)\[(.*)\]$/.exec(ref);
+  if (m) setElement(sh.state, m[1]!, m[2]!, value);
+  else sh.state.set(ref, value);
+}
+
 async function applyOne(sh: Interpreter, r: Redir, save: (fd: number) => void, place: (fd: number, opened: number) => void): Promise<void> {
   const sys = sh.sys;
   const defaultFd = r.op.startsWith('<') ? 0 : 1;
@@ -133,7 +147,7 @@ async function applyOne(sh: Interpreter, r: Redir, save: (fd: number) => void, p
     while (sys.isOpen(high)) high++;
     sys.dup2(opened, high);
     sys.close(opened);
-    sh.state.set(r.fdVar!, String(high));
+    setFdVar(sh, r.fdVar!, String(high));
   };
   switch (r.op) {
     case '<':
@@ -160,6 +174,16 @@ async function applyOne(sh: Interpreter, r: Redir, save: (fd: number) => void, p
     case '<&':
     case '>&': {
       const word = await expandToString(sh, r.target);
+      if (word === '-' && r.fdVar) {
+        // {var}>&-: closes the descriptor the variable holds
+        const held = fdVarValue(sh, r.fdVar);
+        if (!/^\d+$/.test(held)) {
+          await sh.error(`${r.fdVar}: ambiguous redirect`);
+          throw new RedirectError();
+        }
+        if (sys.isOpen(Number(held))) sys.close(Number(held));
+        return;
+      }
       if (word === '-') {
         save(fd);
         if (sys.isOpen(fd)) sys.close(fd);

@@ -1,11 +1,11 @@
 // Simple commands: assignments, word expansion, redirections, then a function, a builtin
 // or a program found on PATH (bash manual, SIMPLE COMMAND EXPANSION and COMMAND EXECUTION).
 import { isSysError, strerror } from '../../shared/errno';
-import type { Assign, Command } from './ast';
+import type { Assign, Command, Word } from './ast';
 import { builtinEnabled } from './builtins/enabled';
 import { builtins, SPECIAL_BUILTINS } from './builtins/index';
 import { ReturnSignal } from './control';
-import { arith, arithText, expandToString, expandWord, expandWords, setElement, type MaybePromise } from './expand';
+import { arith, arithText, expandToString, expandWord, expandWords, ExpansionError, maxIndex, setElement, type MaybePromise } from './expand';
 import type { Builtin } from './builtins/types';
 import { decodeBytes } from './byte-text';
 import { Interpreter } from './interpreter';
@@ -13,7 +13,9 @@ import { jobControl, waitForeground } from './jobs';
 import { makeChild } from './fork';
 import { applyRedirs, RedirectError, SaveFailed } from './redirect';
 import { commandText } from './unparse';
+import { prefixBefore, traceAssign, traceLines, traceQuote } from './xtrace';
 import { inherited, ReadonlyError, ShellState, type Var } from './state';
+import { AssocMap } from './assoc';
 
 const MAX_FUNC_DEPTH = 1000;
 
@@ -27,6 +29,7 @@ export function assign(sh: Interpreter, a: Assign, scope?: Map<string, Var>): Pr
 
 function assignScalar(sh: Interpreter, a: Assign, scope: Map<string, Var> | undefined, value: string): Promise<void> | undefined {
   const state = sh.state;
+  if (state.options.has('xtrace')) sh.assignedValues.set(a, value);
   const v = state.lookup(a.name);
   let final = value;
   if (v?.integer) final = String(arithText(sh, a.append ? `${state.get(a.name) ?? 0}+(${value})` : value));
@@ -40,20 +43,47 @@ function assignScalar(sh: Interpreter, a: Assign, scope: Map<string, Var> | unde
   return undefined;
 }
 
+/** The variable a nameref leads to (the name itself when it is none). */
+function refTarget(state: ShellState, name: string): string {
+  for (let depth = 0; depth < 8; depth++) {
+    const v = state.holder(name).get(name);
+    if (!v?.ref || !v.value) break;
+    name = v.value;
+  }
+  return name;
+}
+
 /** Array assignments and name[index]=value. */
 async function assignAsync(sh: Interpreter, a: Assign, scope?: Map<string, Var>): Promise<void> {
   const state = sh.state;
-  const holder = scope ?? state.holder(a.name);
   if (a.array) {
-    const existing = holder.get(a.name);
-    if (existing?.readonly) throw new ReadonlyError(a.name);
-    const v: Var = existing && a.append ? existing : { ...(existing?.exported ? { exported: true } : {}) };
+    // a nameref's target gets the list; the variable keeps its attributes (-i evaluates, -l/-u fold)
+    const name = scope ? a.name : refTarget(state, a.name);
+    const holder = scope ?? state.holder(name);
+    const existing = holder.get(name);
+    if (existing?.readonly) throw new ReadonlyError(name);
+    let v: Var;
+    if (existing && a.append) {
+      v = existing;
+      delete v.declaredOnly;
+    }
+    else {
+      v = { ...(existing ?? {}) };
+      delete v.value;
+      delete v.array;
+      delete v.declaredOnly;
+      if (existing?.assoc) v.assoc = new AssocMap();
+    }
+    const fold = async (value: string): Promise<string> => {
+      if (v.integer) return String(await arith(sh, value || '0'));
+      return v.lower ? value.toLowerCase() : v.upper ? value.toUpperCase() : value;
+    };
     if (existing?.assoc || v.assoc) {
-      const m = a.append && v.assoc ? v.assoc : new Map<string, string>();
+      const m = a.append && v.assoc ? v.assoc : new AssocMap();
       for (const item of a.array) {
         if (!item.key) continue;
         const key = await expandToString(sh, item.key);
-        const value = await expandToString(sh, item.value);
+        const value = await fold(await expandToString(sh, item.value));
         state.onGrow?.(key.length + value.length + 48);
         m.set(key, value);
       }
@@ -65,48 +95,54 @@ async function assignAsync(sh: Interpreter, a: Assign, scope?: Map<string, Var>)
       for (const item of a.array) {
         if (item.key) {
           next = Number(await arith(sh, item.key));
-          const value = await expandToString(sh, item.value);
+          const value = await fold(await expandToString(sh, item.value));
           state.onGrow?.(value.length + 48);
           m.set(next++, value);
         } else {
           for (const f of await expandWord(sh, item.value)) {
             state.onGrow?.(f.length + 48);
-            m.set(next++, f);
+            m.set(next++, await fold(f));
           }
         }
       }
       v.array = m;
     }
-    holder.set(a.name, v);
+    holder.set(name, v);
     return;
   }
   // name[index]=value
   const value = a.value ? await expandToString(sh, a.value, true) : '';
+  if (state.options.has('xtrace')) sh.assignedValues.set(a, value);
   const v = state.lookup(a.name);
-  const key = v?.assoc ? await expandToString(sh, a.index!) : String(await arith(sh, a.index!));
+  let key = v?.assoc ? await expandToString(sh, a.index!) : String(await arith(sh, a.index!));
+  // a[-1]: counted back from the end
+  if (!v?.assoc && Number(key) < 0 && v?.array) key = String(Number(key) + maxIndex(v.array) + 1);
+  if (!v?.assoc && Number(key) < 0) throw new ExpansionError(`${a.name}[${a.index!.text}]: bad array subscript`);
   const old = v?.assoc ? v.assoc.get(key) : v?.array?.get(Number(key));
   setElement(state, a.name, key, a.append ? (old ?? '') + value : value);
 }
 
-function xtrace(sh: Interpreter, assigns: Assign[], argv: string[]): Promise<void> | undefined {
+/** set -x: each assignment on a line of its own, then the command's words. */
+function xtrace(sh: Interpreter, assigns: Assign[], argv: string[], before?: string): Promise<void> | undefined {
   if (!sh.state.options.has('xtrace')) return undefined;
-  return writeTrace(sh, assigns, argv);
-}
-
-async function writeTrace(sh: Interpreter, assigns: Assign[], argv: string[]): Promise<void> {
-  const ps4 = sh.state.get('PS4') ?? '+ ';
-  const q = (s: string): string => (/^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
-  const parts = [...assigns.map((a) => `${a.name}=${q(sh.state.get(a.name) ?? '')}`), ...argv.map(q)];
-  if (parts.length) await sh.write(2, `${ps4}${parts.join(' ')}\n`);
+  const lines = assigns.map((a) => traceAssign(sh, a));
+  if (argv.length && DECLARATIONS.has(argv[0]!) && argv.some((w) => sh.compoundArgs.has(w))) {
+    // declare a=(1 2): the builtin traces the list it assigned, then itself without it
+    sh.declarationTrace = argv.map((w) => (sh.compoundArgs.has(w) ? w.slice(0, w.search(/\+?=/)) : traceQuote(w))).join(' ');
+  } else if (argv.length) lines.push(argv.map(traceQuote).join(' '));
+  return traceLines(sh, lines, before);
 }
 
 /** Finds a command on PATH (remembering it in the hash table). */
-export async function findCommand(sh: Interpreter, name: string): Promise<string | undefined> {
+export async function findCommand(sh: Interpreter, name: string, hits = 1): Promise<string | undefined> {
   const hashed = sh.state.hash.get(name);
   if (hashed) {
     try {
       const st = await sh.sys.stat(hashed);
-      if (st.kind === 'file') return hashed;
+      if (st.kind === 'file') {
+        sh.state.hashHits.set(name, (sh.state.hashHits.get(name) ?? 0) + hits);
+        return hashed;
+      }
     } catch {
       sh.state.hash.delete(name);
     }
@@ -118,7 +154,10 @@ export async function findCommand(sh: Interpreter, name: string): Promise<string
       const st = await sh.sys.stat(full);
       if (st.kind !== 'file') continue;
       await sh.sys.access(full, 1);
-      if (sh.state.options.has('hashall')) sh.state.hash.set(name, full);
+      if (sh.state.options.has('hashall')) {
+        sh.state.hash.set(name, full);
+        sh.state.hashHits.set(name, hits);
+      }
       return full;
     } catch {
       continue;
@@ -143,10 +182,42 @@ export function runSimple(sh: Interpreter, cmd: Command & { kind: 'simple' }, ex
   return runWords(sh, cmd, execLast);
 }
 
+/** Builtins whose assignment-shaped arguments expand as assignments do. */
+const DECLARATIONS = new Set(['declare', 'typeset', 'local', 'export', 'readonly']);
+
 function runWords(sh: Interpreter, cmd: Command & { kind: 'simple' }, execLast: boolean): MaybePromise<number> {
+  const w0 = cmd.words[0];
+  if (w0 && cmd.words.length > 1 && DECLARATIONS.has(w0.text) && cmd.words.some((w) => w.assign)) {
+    return declarationWords(sh, cmd.words).then((a) => runExpanded(sh, cmd, a, execLast));
+  }
   const argv = expandWords(sh, cmd.words);
   if (argv instanceof Promise) return argv.then((a) => runExpanded(sh, cmd, a, execLast));
   return runExpanded(sh, cmd, argv, execLast);
+}
+
+/**
+ * declare x=$v y=~/d a=(1 2): a value is neither split nor globbed, `~` expands after = and :,
+ * and a compound value reaches the builtin as written (it assigns the list itself).
+ */
+async function declarationWords(sh: Interpreter, words: Word[]): Promise<string[]> {
+  const argv: string[] = [];
+  const compound = new Set<string>();
+  for (const w of words) {
+    const a = w.assign;
+    if (!a) {
+      argv.push(...(await expandWords(sh, [w])));
+      continue;
+    }
+    if (a.array) {
+      argv.push(w.text);
+      compound.add(w.text);
+      continue;
+    }
+    const head = `${a.name}${a.index ? `[${a.index.text}]` : ''}${a.append ? '+=' : '='}`;
+    argv.push(head + (a.value ? await expandToString(sh, a.value, true) : ''));
+  }
+  sh.compoundArgs = compound;
+  return argv;
 }
 
 /** The command after its words are expanded: the plain cases without waiting. */
@@ -165,6 +236,7 @@ function runExpanded(sh: Interpreter, cmd: Command & { kind: 'simple' }, argv: s
     return sh.substitutions > substBefore ? state.status : 0;
   }
   const name = argv[0]!;
+  state.lastArg = argv[argv.length - 1]!;
   const fn = state.functions.get(name);
   const builtin = fn || !builtinEnabled(name) ? undefined : builtins.get(name);
   if (fn || builtin) {
@@ -181,9 +253,10 @@ async function assignRest(sh: Interpreter, assigns: Assign[], from: number, subs
 
 async function assignOnly(sh: Interpreter, cmd: Command & { kind: 'simple' }): Promise<number> {
   const substBefore = sh.substitutions;
+  const before = await prefixBefore(sh, cmd.assigns);
   for (const a of cmd.assigns) await assign(sh, a);
   const status = sh.substitutions > substBefore ? sh.state.status : 0;
-  await xtrace(sh, cmd.assigns, []);
+  await xtrace(sh, cmd.assigns, [], before);
   const undo = cmd.redirs.length ? await applyRedirs(sh, cmd.redirs) : noop;
   undo();
   return status;
@@ -213,9 +286,10 @@ async function runBuiltinFull(sh: Interpreter, cmd: Command & { kind: 'simple' }
   // assignments before a special builtin persist; otherwise they last for the command
   const special = builtin && SPECIAL_BUILTINS.has(name);
   const temp = special || cmd.assigns.length === 0 ? undefined : new Map<string, Var>();
+  const before = await prefixBefore(sh, cmd.assigns);
   for (const a of cmd.assigns) await assign(sh, a, temp);
   if (temp) for (const v of temp.values()) v.exported = true;
-  const trace = xtrace(sh, cmd.assigns, argv);
+  const trace = xtrace(sh, cmd.assigns, argv, before);
   if (trace) await trace;
   const undo = cmd.redirs.length ? await applyRedirs(sh, cmd.redirs, name === 'exec' && argv.length === 1) : noop;
   if (temp && temp.size) state.scopes.push(temp);
@@ -230,8 +304,9 @@ async function runBuiltinFull(sh: Interpreter, cmd: Command & { kind: 'simple' }
 async function runProgram(sh: Interpreter, cmd: Command & { kind: 'simple' }, argv: string[], name: string, execLast: boolean): Promise<number> {
   const state = sh.state;
   const temp = new Map<string, Var>();
+  const before = await prefixBefore(sh, cmd.assigns);
   for (const a of cmd.assigns) await assign(sh, a, temp);
-  await xtrace(sh, cmd.assigns, argv);
+  await xtrace(sh, cmd.assigns, argv, before);
   const path = name.includes('/') ? name : await findCommand(sh, name);
   if (!path) {
     // the message goes where the command's stderr would have gone
@@ -373,6 +448,7 @@ function enterFunction(sh: Interpreter, fn: FuncDef, argv: string[]): MaybePromi
   const frame: Frame = { positional: state.positional, line: state.lineno, traps: state.traps.size === 0 ? undefined : hideTraps(state) };
   state.positional = argv.slice(1);
   state.funcNames.push(fn.name);
+  state.callLines.push(state.lineno);
   state.scopes.push(new Map());
   let r: MaybePromise<number>;
   try {
@@ -419,6 +495,7 @@ function hideTraps(state: ShellState): [string, string][] | undefined {
 function leave(state: ShellState, frame: Frame): void {
   state.scopes.pop();
   state.funcNames.pop();
+  state.callLines.pop();
   state.positional = frame.positional;
   state.lineno = frame.line;
   if (frame.traps) for (const [name, action] of frame.traps) if (!state.traps.has(name)) state.traps.set(name, action);

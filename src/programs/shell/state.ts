@@ -5,11 +5,22 @@ import type { Command } from './ast';
 import type { CurrentCommand } from './command-text';
 import type { WaitStatus } from '../../shared/process';
 import { CompTable } from './completion/spec';
+import { AssocMap } from './assoc';
+import { functionText } from './print-function';
+
+/**
+ * A function as export -f puts it in the environment: `() {  first;` with the body's other lines
+ * indented one space a level instead of four, as bash prints a function outside `declare -f`.
+ */
+function exportedFunctionText(text: string): string {
+  const lines = text.split('\n').slice(2).map((l) => l.replace(/^( {4})+/, (m) => ' '.repeat(m.length / 4)));
+  return `() { ${lines.join('\n')}`;
+}
 
 export interface Var {
   value?: string;
   array?: Map<number, string>;
-  assoc?: Map<string, string>;
+  assoc?: AssocMap;
   exported?: boolean;
   readonly?: boolean;
   integer?: boolean;
@@ -17,6 +28,10 @@ export interface Var {
   upper?: boolean;
   /** nameref (declare -n) */
   ref?: boolean;
+  /** declare -t */
+  trace?: boolean;
+  /** An array declared (declare -a NAME) and given no value yet: it counts as unset. */
+  declaredOnly?: boolean;
 }
 
 export interface Job {
@@ -42,7 +57,7 @@ function cloneVar(v: Var): Var {
   return {
     ...v,
     ...(v.array ? { array: new Map(v.array) } : {}),
-    ...(v.assoc ? { assoc: new Map(v.assoc) } : {}),
+    ...(v.assoc ? { assoc: new AssocMap(v.assoc) } : {}),
   };
 }
 
@@ -57,9 +72,12 @@ export class ShellState {
   /** Function-local scopes, innermost last. */
   scopes: Map<string, Var>[] = [];
   functions = new Map<string, Command & { kind: 'funcdef' }>();
+  /** Functions marked with export -f (passed to child shells as BASH_FUNC_name%%) and readonly -f. */
+  exportedFunctions = new Set<string>();
+  readonlyFunctions = new Set<string>();
   aliases = new Map<string, string>();
   options = new Set<string>(DEFAULT_OPTIONS);
-  shopts = new Set<string>(['checkwinsize', 'cmdhist', 'complete_fullquote', 'expand_aliases', 'extquote', 'force_fignore', 'globasciiranges', 'hostcomplete', 'interactive_comments', 'patsub_replacement', 'progcomp', 'promptvars', 'sourcepath']);
+  shopts = new Set<string>(['checkwinsize', 'cmdhist', 'complete_fullquote', 'extquote', 'force_fignore', 'globasciiranges', 'hostcomplete', 'interactive_comments', 'patsub_replacement', 'progcomp', 'promptvars', 'sourcepath']);
   positional: string[] = [];
   arg0 = 'bash';
   status = 0;
@@ -76,8 +94,12 @@ export class ShellState {
   /** bgpids: the statuses of background processes reaped, for `wait PID` (oldest first). */
   reaped = new Map<number, number>();
   hash = new Map<string, string>();
+  /** How often each hashed command was found through the table (`hash` lists it). */
+  hashHits = new Map<string, number>();
   dirStack: string[] = [];
   funcNames: string[] = [];
+  /** The line each running function was called from (BASH_LINENO, caller). */
+  callLines: number[] = [];
   sourceDepth = 0;
   loopDepth = 0;
   history: string[] = [];
@@ -89,6 +111,12 @@ export class ShellState {
   startedAt = 0;
   /** Set in subshells: $BASHPID differs from $$. */
   subshell = 0;
+  /** $BASH_SUBSHELL: ( ), $( ), <( ), & and compound pipeline stages add one; simple stages do not. */
+  level = 0;
+  /** $_: the last argument of the previous simple command. */
+  lastArg = '';
+  /** How many times the first character of PS4 is shown: one more in each $( ) and eval. */
+  traceLevel = 1;
   /** A command substitution's subshell (it reports no job killed by a signal). */
   inComsub = false;
   shellPid = 0;
@@ -102,6 +130,8 @@ export class ShellState {
     s.globals = cloneVars(this.globals);
     s.scopes = this.scopes.map(cloneVars);
     s.functions = new Map(this.functions);
+    s.exportedFunctions = new Set(this.exportedFunctions);
+    s.readonlyFunctions = new Set(this.readonlyFunctions);
     s.aliases = new Map(this.aliases);
     s.options = new Set(this.options);
     s.shopts = new Set(this.shopts);
@@ -112,7 +142,8 @@ export class ShellState {
     // a subshell keeps ignored signals ignored; other traps are reset (bash manual, COMMAND
     // EXECUTION ENVIRONMENT), except DEBUG and RETURN under set -T and ERR under set -E
     s.traps = new Map([...this.traps].filter(([name, action]) => action === '' || inherited(this.options, name)));
-    s.parentTraps = new Map(this.traps);
+    // what `trap` lists until the subshell sets one: the traps shown here, nested subshells too
+    s.parentTraps = new Map(this.traps.size === 0 && this.parentTraps ? this.parentTraps : this.traps);
     s.interactive = false;
     s.login = this.login;
     s.runsCommand = this.runsCommand;
@@ -121,16 +152,21 @@ export class ShellState {
     // a pipeline stage or a command substitution still lists the jobs ((...) forgets them)
     s.jobs = this.jobs.map((j) => ({ ...j, pids: [...j.pids], pending: new Set(j.pending), inherited: true }));
     s.hash = new Map(this.hash);
+    s.hashHits = new Map(this.hashHits);
     s.dirStack = [...this.dirStack];
     // `history | tail` lists the parent's entries: a subshell starts with a copy of the list
     s.history = [...this.history];
     s.funcNames = [...this.funcNames];
+    s.callLines = [...this.callLines];
     s.sourceDepth = this.sourceDepth;
     s.loopDepth = this.loopDepth;
     s.pipestatus = [...this.pipestatus];
     s.errorContext = this.errorContext;
     s.startedAt = this.startedAt;
     s.subshell = this.subshell + 1;
+    s.level = this.level + 1;
+    s.lastArg = this.lastArg;
+    s.traceLevel = this.traceLevel;
     s.inComsub = this.inComsub;
     s.shellPid = this.shellPid;
     s.current = this.current;
@@ -144,6 +180,11 @@ export class ShellState {
     if (name === 'FUNCNAME' && this.funcNames.length > 0) {
       const stack = [...this.funcNames].reverse();
       if (this.errorContext === 'script') stack.push('main');
+      return { array: new Map(stack.map((n, i) => [i, n])) };
+    }
+    if ((name === 'BASH_LINENO' || name === 'BASH_SOURCE') && this.errorContext === 'script') {
+      const stack = name === 'BASH_LINENO' ? [...this.callLines].reverse().map(String) : this.callLines.map(() => this.arg0);
+      stack.push(name === 'BASH_LINENO' ? '0' : this.arg0);
       return { array: new Map(stack.map((n, i) => [i, n])) };
     }
     for (let i = this.scopes.length - 1; i >= 0; i--) {
@@ -236,6 +277,10 @@ export class ShellState {
     };
     add(this.globals);
     for (const s of this.scopes) add(s);
+    for (const name of this.exportedFunctions) {
+      const f = this.functions.get(name);
+      if (f) env.set(`BASH_FUNC_${name}%%`, exportedFunctionText(functionText(name, f.body)));
+    }
     return env;
   }
 }

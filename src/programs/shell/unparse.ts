@@ -42,6 +42,8 @@ export function commandText(cmd: Command): string {
       return `case ${cmd.word.text} in ... esac`;
     case 'funcdef':
       return cmd.source;
+    case 'coproc':
+      return `coproc ${cmd.name} ${commandText(cmd.body)}`;
     case 'arith':
       return `(( ${cmd.expr.text} ))`;
     case 'cond':

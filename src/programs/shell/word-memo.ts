@@ -16,7 +16,8 @@ export function memoOf(w: Word): WordMemo {
       literal: only?.kind === 'lit' && !/[{~*?]/.test(only.text) && !hasGlob(only.text) ? only.text : only?.kind === 'quoted' ? only.text : undefined,
       sync: partsSync(parts),
       tilde: firstLit.startsWith('~'),
-      tildeColon: firstLit.includes(':~'),
+      tildeColon: parts.some((p) => p.kind === 'lit' && p.text.includes(':~')),
+      assignTilde: !!w.assign && !w.assign.array && parts[0]?.kind === 'lit' && parts.slice(1).some((p, i) => p.kind === 'lit' && ((i === 0 && p.text.startsWith('~')) || p.text.includes(':~'))),
       brace: parts.some((p) => p.kind === 'lit' && p.text.includes('{')),
       param: only?.kind === 'param' && simpleForm(only) ? only : undefined,
     };

@@ -1,8 +1,9 @@
 // : true false echo printf eval exit return break continue shift
 import { formatPrintf } from '../../lib/printf';
 import { echoEscapes } from '../../lib/printf';
-import { BreakSignal, ContinueSignal, ReturnSignal, ShellExit } from '../control';
+import { BreakSignal, ContinueSignal, ReturnSignal, ShellExit, TopLevelAbort } from '../control';
 import type { Interpreter } from '../interpreter';
+import { arith, setElement } from '../expand';
 import type { Builtin } from './types';
 import { NAME_RE } from './types';
 
@@ -12,7 +13,8 @@ export const falseBuiltin: Builtin = () => 1;
 
 export const echo: Builtin = async (sh, argv) => {
   let newline = true;
-  let escapes = false;
+  // shopt xpg_echo: escapes by default (-E still turns them off)
+  let escapes = sh.state.shopts.has('xpg_echo');
   let i = 1;
   for (; i < argv.length; i++) {
     const a = argv[i]!;
@@ -57,7 +59,12 @@ export const printf: Builtin = async (sh, argv) => {
       await sh.error(`printf: \`${varName}': not a valid identifier`);
       return 2;
     }
-    sh.state.set(varName, r.out);
+    const el = /^([A-Za-z_][A-Za-z0-9_]*)\[(.+)\]$/s.exec(varName);
+    if (el) {
+      // printf -v a[i]: an element (the subscript is arithmetic unless a is associative)
+      const v = sh.state.lookup(el[1]!);
+      setElement(sh.state, el[1]!, v?.assoc ? el[2]! : String(await arith(sh, el[2]!)), r.out);
+    } else sh.state.set(varName, r.out);
   } else await sh.write(1, r.out);
   return r.errors.length ? 1 : 0;
 };
@@ -65,7 +72,12 @@ export const printf: Builtin = async (sh, argv) => {
 export const evalBuiltin: Builtin = async (sh, argv) => {
   const text = argv.slice(1).join(' ');
   if (text.trim() === '') return 0;
-  return withoutErrexit(sh, () => sh.evalString(text));
+  sh.state.traceLevel++;
+  try {
+    return await withoutErrexit(sh, () => sh.evalString(text, { origin: { eval: true } }));
+  } finally {
+    sh.state.traceLevel--;
+  }
 };
 
 /** eval and source where `set -e` is ignored (an if condition, a || list) run with it off, as in bash. */
@@ -104,7 +116,7 @@ export const exit: Builtin = async (sh, argv) => {
 // stay on the synchronous path; only their error messages wait.
 export const returnBuiltin: Builtin = (sh, argv) => {
   if (sh.state.funcNames.length === 0 && sh.state.sourceDepth === 0) {
-    return sh.error("return: can only `return' from a function or sourced script").then(() => 1);
+    return sh.error("return: can only `return' from a function or sourced script").then(() => 2);
   }
   if (argv[1] === undefined) throw new ReturnSignal(sh.state.status);
   const n = numericArg(argv[1]);
@@ -118,14 +130,24 @@ export const returnBuiltin: Builtin = (sh, argv) => {
 
 function loopControl(sh: Parameters<Builtin>[0], argv: string[], which: 'break' | 'continue'): number | Promise<number> {
   let n = 1;
-  if (argv[1] !== undefined) {
-    const v = /^-?\d+$/.test(argv[1]) ? Number(argv[1]) : NaN;
-    if (Number.isNaN(v)) return sh.error(`${which}: ${argv[1]}: numeric argument required`).then(() => 128);
-    if (v < 1) return sh.error(`${which}: ${argv[1]}: loop count out of range`).then(() => 1);
-    n = v;
-  }
   if (sh.state.loopDepth === 0) {
     return sh.error(`${which}: only meaningful in a \`for', \`while', or \`until' loop`).then(() => 0);
+  }
+  if (argv[1] !== undefined) {
+    const v = /^\s*[-+]?\d+\s*$/.test(argv[1]) ? Number(argv[1]) : NaN;
+    // a word that is no number ends a script (throw_to_top_level); 0 or less leaves every loop
+    if (Number.isNaN(v)) {
+      return sh.error(`${which}: ${argv[1]}: numeric argument required`).then(() => {
+        sh.state.status = 128;
+        throw sh.state.interactive ? new TopLevelAbort(128) : new ShellExit(128);
+      });
+    }
+    if (v < 1) {
+      return sh.error(`${which}: ${argv[1]}: loop count out of range`).then(() => {
+        throw new BreakSignal(sh.state.loopDepth, 1);
+      });
+    }
+    n = v;
   }
   n = Math.min(n, sh.state.loopDepth);
   throw which === 'break' ? new BreakSignal(n) : new ContinueSignal(n);
@@ -137,11 +159,15 @@ export const continueBuiltin: Builtin = (sh, argv) => loopControl(sh, argv, 'con
 export const shift: Builtin = async (sh, argv) => {
   let n = 1;
   if (argv[1] !== undefined) {
-    if (!/^\d+$/.test(argv[1])) {
+    if (!/^\s*[-+]?\d+\s*$/.test(argv[1]) || !Number.isSafeInteger(Number(argv[1]))) {
       await sh.error(`shift: ${argv[1]}: numeric argument required`);
       return 1;
     }
     n = Number(argv[1]);
+    if (n < 0) {
+      await sh.error(`shift: ${argv[1]}: shift count out of range`);
+      return 1;
+    }
   }
   if (n > sh.state.positional.length) {
     // silent unless shopt shift_verbose (bash manual, shift)
@@ -149,5 +175,28 @@ export const shift: Builtin = async (sh, argv) => {
     return 1;
   }
   sh.state.positional = sh.state.positional.slice(n);
+  return 0;
+};
+
+/** caller [N]: where the running function (or the Nth one up the stack) was called from. */
+export const caller: Builtin = async (sh, argv) => {
+  const st = sh.state;
+  const names = st.lookup('FUNCNAME')?.array;
+  const lines = st.lookup('BASH_LINENO')?.array;
+  const sources = st.lookup('BASH_SOURCE')?.array;
+  if (argv[1] === undefined) {
+    if (!lines) return 1;
+    await sh.write(1, `${lines.get(0) ?? 0} ${sources?.get(1) ?? 'NULL'}\n`);
+    return 0;
+  }
+  if (!/^\s*\d+\s*$/.test(argv[1])) {
+    await sh.error(`caller: ${argv[1]}: invalid number`);
+    await sh.write(2, 'caller: usage: caller [expr]\n');
+    return 2;
+  }
+  const n = Number(argv[1]);
+  const name = names?.get(n + 1);
+  if (name === undefined || !lines) return 1;
+  await sh.write(1, `${lines.get(n) ?? 0} ${name} ${sources?.get(n + 1) ?? 'NULL'}\n`);
   return 0;
 };

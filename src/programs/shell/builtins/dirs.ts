@@ -49,13 +49,14 @@ export const cd: Builtin = async (sh, argv) => {
     }
     print = true;
   }
-  if (dir === '') return 0;
+  // an empty name stays put, unless CDPATH gives it somewhere to go (its first directory)
+  if (dir === '' && !sh.state.get('CDPATH')) return 0;
   let target = dir;
   // CDPATH applies to relative names that do not start with . or ..
   const cdpath = sh.state.get('CDPATH');
   if (cdpath && !dir.startsWith('/') && !/^\.\.?(\/|$)/.test(dir)) {
     for (const base of cdpath.split(':')) {
-      const candidate = `${base || '.'}/${dir}`;
+      const candidate = dir === '' ? base || '.' : `${base || '.'}/${dir}`;
       if (await isDir(sh, candidate)) {
         target = candidate;
         print = base !== '';

@@ -30,12 +30,21 @@ export const mapfile: Builtin = async (sh, argv) => {
   let pending = '';
   let count = 0;
   const decoder = new ByteDecoder();
+  const callback = p.flags.get('C');
+  const quantum = p.flags.has('c') ? Number(p.flags.get('c')) : 5000;
+  if (p.flags.has('c') && !(quantum > 0)) {
+    await sh.error(`${argv[0]}: ${String(p.flags.get('c'))}: invalid callback quantum`);
+    return 1;
+  }
+  const calls: string[] = [];
   const take = (line: string): boolean => {
     if (skip > 0) {
       skip--;
       return true;
     }
     const value = strip && line.endsWith(delim) ? line.slice(0, -1) : line;
+    // -C: `callback INDEX 'LINE'` every quantum lines, before that element is assigned
+    if (typeof callback === 'string' && (count + 1) % quantum === 0) calls.push(`${callback} ${index} '${value.replace(/'/g, "'\\''")}'`);
     // the array is the variable's as it fills (bind_array_element), so its memory is counted
     if (count === 0) holder.set(name, { ...(existing?.exported ? { exported: true } : {}), array });
     sh.state.onGrow?.(value.length + 48);
@@ -52,13 +61,16 @@ export const mapfile: Builtin = async (sh, argv) => {
       while ((i = pending.indexOf(delim)) >= 0) {
         const line = pending.slice(0, i + 1);
         pending = pending.slice(i + 1);
-        if (!take(line)) break outer;
+        const more = take(line);
+        while (calls.length) await sh.evalString(calls.shift()!);
+        if (!more) break outer;
       }
       const t = sh.tick();
       if (t) await t;
     }
     pending += decoder.end();
     if (pending && !(max > 0 && count >= max)) take(pending);
+    while (calls.length) await sh.evalString(calls.shift()!);
   } catch (e) {
     if (!isSysError(e)) throw e;
     await sh.error(`${argv[0]}: ${fd}: invalid file descriptor: ${strerror(e.errno)}`);
@@ -92,41 +104,81 @@ export const dirs: Builtin = async (sh, argv) => {
   return 0;
 };
 
+/** +N counts from the left of `dirs` (0 is the current directory), -N from the right. */
+function stackIndex(spec: string, size: number): number | undefined {
+  const m = /^([+-])(\d+)$/.exec(spec);
+  if (!m) return undefined;
+  const n = Number(m[2]);
+  const i = m[1] === '+' ? n : size - 1 - n;
+  return i >= 0 && i < size ? i : -1;
+}
+
 export const pushd: Builtin = async (sh, argv) => {
-  const args = argv.slice(1).filter((a) => a !== '-n');
+  const noCd = argv.includes('-n');
+  const args = argv.slice(1).filter((a) => a !== '-n' && a !== '--');
   const cwd = sh.state.get('PWD') ?? sh.sys.getcwd();
-  let target: string;
-  if (args.length === 0) {
-    const top = sh.state.dirStack[0];
-    if (top === undefined) {
+  const full = [cwd, ...sh.state.dirStack];
+  const spec = args[0];
+  const index = spec === undefined ? undefined : stackIndex(spec, full.length);
+  if (index === -1) {
+    await sh.error(`pushd: ${spec}: directory stack index out of range`);
+    return 1;
+  }
+  if (spec === undefined || index !== undefined) {
+    if (full.length < 2) {
       await sh.error('pushd: no other directory');
       return 1;
     }
-    target = top;
-    sh.state.dirStack[0] = cwd;
-  } else {
-    target = args[0]!;
-    sh.state.dirStack.unshift(cwd);
+    // no operand swaps the top two; +N/-N rotates that entry to the top
+    const rotated = index === undefined ? [full[1]!, full[0]!, ...full.slice(2)] : [...full.slice(index), ...full.slice(0, index)];
+    if (!noCd) {
+      const status = await cd(sh, ['cd', rotated[0]!]);
+      if (status !== 0) return status;
+      sh.state.dirStack = rotated.slice(1);
+    }
+    await printStack(sh);
+    return 0;
   }
-  const status = await cd(sh, ['cd', target]);
-  if (status !== 0) {
-    if (args.length > 0) sh.state.dirStack.shift();
-    return status;
+  if (noCd) sh.state.dirStack.unshift(spec);
+  else {
+    sh.state.dirStack.unshift(cwd);
+    const status = await cd(sh, ['cd', spec]);
+    if (status !== 0) {
+      sh.state.dirStack.shift();
+      return status;
+    }
   }
   await printStack(sh);
   return 0;
 };
 
 export const popd: Builtin = async (sh, argv) => {
-  void argv;
-  const next = sh.state.dirStack[0];
-  if (next === undefined) {
+  const noCd = argv.includes('-n');
+  const args = argv.slice(1).filter((a) => a !== '-n' && a !== '--');
+  const cwd = sh.state.get('PWD') ?? sh.sys.getcwd();
+  const full = [cwd, ...sh.state.dirStack];
+  if (full.length < 2) {
     await sh.error('popd: directory stack empty');
     return 1;
   }
-  const status = await cd(sh, ['cd', next]);
-  if (status !== 0) return status;
-  sh.state.dirStack.shift();
+  const spec = args[0];
+  let index = spec === undefined ? 0 : stackIndex(spec, full.length);
+  if (index === -1) {
+    await sh.error(`popd: ${spec}: directory stack index out of range`);
+    return 1;
+  }
+  if (index === undefined) {
+    await sh.error(`popd: ${spec}: invalid argument`);
+    await sh.write(2, 'popd: usage: popd [-n] [+N | -N]\n');
+    return 2;
+  }
+  // -n leaves the current directory alone: the entry after it goes instead
+  if (index === 0 && noCd) index = 1;
+  if (index === 0) {
+    const status = await cd(sh, ['cd', full[1]!]);
+    if (status !== 0) return status;
+    sh.state.dirStack = full.slice(2);
+  } else sh.state.dirStack = full.filter((_, i) => i !== index).slice(1);
   await printStack(sh);
   return 0;
 };

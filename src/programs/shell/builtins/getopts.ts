@@ -54,7 +54,7 @@ export const getopts: Builtin = async (sh, argv) => {
     if (silent) {
       sh.state.set('OPTARG', c);
     } else {
-      await sh.write(2, `${sh.state.arg0}: illegal option -- ${c}\n`);
+      if (sh.state.get('OPTERR') !== '0') await sh.write(2, `${sh.state.arg0}: illegal option -- ${c}\n`);
       sh.state.unset('OPTARG');
     }
     sh.state.set(name, '?');
@@ -77,7 +77,7 @@ export const getopts: Builtin = async (sh, argv) => {
         sh.state.set(name, ':');
         sh.state.set('OPTARG', c);
       } else {
-        await sh.write(2, `${sh.state.arg0}: option requires an argument -- ${c}\n`);
+        if (sh.state.get('OPTERR') !== '0') await sh.write(2, `${sh.state.arg0}: option requires an argument -- ${c}\n`);
         sh.state.set(name, '?');
         sh.state.unset('OPTARG');
       }

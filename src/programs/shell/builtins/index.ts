@@ -15,7 +15,7 @@ import { disabledBuiltins } from './enabled';
 export const builtins = new Map<string, Builtin>([
   [':', basic.colon], ['true', basic.trueBuiltin], ['false', basic.falseBuiltin], ['echo', basic.echo], ['printf', basic.printf],
   ['eval', basic.evalBuiltin], ['exit', basic.exit], ['logout', basic.exit], ['return', basic.returnBuiltin], ['break', basic.breakBuiltin],
-  ['continue', basic.continueBuiltin], ['shift', basic.shift],
+  ['continue', basic.continueBuiltin], ['shift', basic.shift], ['caller', basic.caller],
   ['cd', dirs.cd], ['pwd', dirs.pwd],
   ['getopts', getopts], ['read', io.read], ['source', io.source], ['.', io.source],
   ['test', testB.test], ['[', testB.test],

@@ -46,6 +46,15 @@ export const read: Builtin = async (sh, argv) => {
       await sh.error(`read: ${timeout}: invalid timeout specification`);
       return 1;
     }
+    // -t 0 reads nothing: it says whether input is waiting (a file or /dev/null always is)
+    if (ms === 0) {
+      silent?.();
+      try {
+        return sh.sys.isatty(fd) ? 1 : (sh.sys.fstat(fd), 0);
+      } catch {
+        return 1;
+      }
+    }
   }
   try {
     let escaped = false;
@@ -192,7 +201,7 @@ export const source: Builtin = async (sh, argv) => {
   try {
     let status: number;
     try {
-      status = await withoutErrexit(sh, () => sh.evalString(text, { line: 1 }));
+      status = await withoutErrexit(sh, () => sh.evalString(text, { line: 1, origin: { file: state.arg0 } }));
     } catch (e) {
       if (!(e instanceof ReturnSignal)) throw e;
       status = e.status;

@@ -56,10 +56,74 @@ async function waitJob(sh: Interpreter, job: Job): Promise<number | 'interrupted
   return job.status;
 }
 
+/**
+ * wait -n [ID...]: the status of the next job (of those named) to end; one that ended and was
+ * not yet reported counts at once. 127 when there is none to wait for.
+ */
+async function waitNext(sh: Interpreter, ids: string[], varName: string | undefined): Promise<number> {
+  let candidates = sh.state.jobs.filter((j) => !j.inherited);
+  if (ids.length) {
+    const named = new Set<Job>();
+    for (const a of ids) {
+      const job = a.startsWith('%') ? findJob(sh, a) : /^\d+$/.test(a) ? candidates.find((j) => j.pids.includes(Number(a))) : undefined;
+      if (job && job !== 'ambiguous' && !job.inherited) named.add(job);
+      else if (/^%|^\d+$/.test(a)) await sh.error(`wait: ${a}: no such job`);
+      else await sh.error(`wait: \`${a}': not a pid or valid job spec`);
+    }
+    candidates = candidates.filter((j) => named.has(j));
+  }
+  for (;;) {
+    const done = candidates.find((j) => j.state === 'Done');
+    if (done) {
+      if (varName) sh.state.set(varName, String(done.pids[done.pids.length - 1]));
+      await notifyJobs(sh, false, [done]);
+      return done.status;
+    }
+    if (candidates.length === 0) return 127;
+    try {
+      const r = await sh.sys.wait(-1);
+      if (!r) return 127;
+      const job = sh.state.jobs.find((j) => !j.inherited && j.pending.has(r.pid));
+      if (job) finishProcess(sh, job, r.pid, r.status);
+    } catch (e) {
+      if (isSysError(e) && e.errno === 'EINTR') return 128 + SIGNALS.SIGINT;
+      if (isSysError(e) && e.errno === 'ECHILD') return 127;
+      throw e;
+    }
+  }
+}
+
 export const wait: Builtin = async (sh, argv) => {
-  const args = argv.slice(1).filter((a) => a !== '-n' && a !== '-f');
+  let next = false;
+  let varName: string | undefined;
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (!/^-./.test(a) || /^-\d/.test(a)) break;
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j]!;
+      if (c === 'n') next = true;
+      else if (c === 'f') continue;
+      else if (c === 'p') {
+        varName = a.slice(j + 1) || argv[++i];
+        if (varName === undefined) {
+          await sh.error('wait: -p: option requires an argument');
+          await sh.write(2, "wait: usage: wait [-fn] [-p var] [id ...]\n");
+          return 2;
+        }
+        break;
+      } else return badOption(sh, 'wait', `-${c}`, 'wait [-fn] [-p var] [id ...]');
+    }
+  }
+  const args = argv.slice(i);
   const sys = sh.sys;
   await collectJobs(sh);
+  if (varName !== undefined) sh.state.unset(varName);
+  if (next) return waitNext(sh, args, varName);
   if (args.length === 0) {
     const jobs = sh.state.jobs.filter((j) => !j.inherited);
     for (const job of jobs) {
@@ -127,7 +191,7 @@ const KILL_USAGE = 'kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... o
 export const kill: Builtin = async (sh, argv) => {
   const args = argv.slice(1);
   if (args.length === 0) {
-    await sh.write(2, `${sh.errPrefix()}kill: usage: ${KILL_USAGE}\n`);
+    await sh.write(2, `kill: usage: ${KILL_USAGE}\n`);
     return 2;
   }
   let sig: number = SIGNALS.SIGTERM;
@@ -174,7 +238,7 @@ export const kill: Builtin = async (sh, argv) => {
     }
     sig = v;
     i = 2;
-  } else if (a0.startsWith('-') && a0 !== '--' && a0.length > 1 && !/^-\d+$/.test(a0) || /^-\d+$/.test(a0) && args.length > 1) {
+  } else if (a0.startsWith('-') && a0 !== '--' && a0.length > 1) {
     const v = parseSignal(a0.slice(1));
     if (v === undefined) {
       await sh.error(`kill: ${a0.slice(1)}: invalid signal specification`);
@@ -186,7 +250,7 @@ export const kill: Builtin = async (sh, argv) => {
   if (args[i] === '--') i++;
   const targets = args.slice(i);
   if (targets.length === 0) {
-    await sh.write(2, `${sh.errPrefix()}kill: usage: ${KILL_USAGE}\n`);
+    await sh.write(2, `kill: usage: ${KILL_USAGE}\n`);
     return 2;
   }
   let status = 0;
@@ -236,6 +300,7 @@ export const kill: Builtin = async (sh, argv) => {
 
 export const jobs: Builtin = async (sh, argv) => {
   await collectJobs(sh);
+  if (/^-[lnprs]*x/.test(argv[1] ?? '')) return jobsExec(sh, argv.slice(2));
   let onlyPids = false;
   let long = false;
   let running = false;
@@ -381,4 +446,24 @@ export function interactiveInt(sh: Interpreter): (signal: number) => void {
   return () => {
     sh.interrupted = true;
   };
+}
+
+/** jobs -x COMMAND ARGS: runs COMMAND with each job spec among them replaced by its job's process group. */
+async function jobsExec(sh: Interpreter, args: string[]): Promise<number> {
+  if (args[0] === '--') args = args.slice(1);
+  const out: string[] = [];
+  for (const a of args) {
+    if (!a.startsWith('%')) {
+      out.push(a);
+      continue;
+    }
+    const job = await jobFor(sh, 'jobs', a);
+    if (!job) return 1;
+    out.push(String(job.pgid));
+  }
+  if (out.length === 0) return 0;
+  // loaded when used: simple.ts and lookup.ts import the builtin table this file is part of
+  const fn = sh.state.functions.get(out[0]!);
+  if (fn) return (await import('../simple')).callFunction(sh, fn, out);
+  return (await import('./lookup')).command(sh, ['command', ...out]);
 }

@@ -3,36 +3,40 @@ import { isSysError, strerror } from '../../../shared/errno';
 import { ShellExit } from '../control';
 import type { Interpreter } from '../interpreter';
 import { execute, findCommand } from '../simple';
-import { commandText } from '../unparse';
+import { functionText } from '../print-function';
+import { hashOrder } from '../assoc';
 import { builtins } from './index';
 import type { Builtin } from './types';
 import { badOption, parseFlags } from './types';
 
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time', '{', '}', '!', '[[', ']]', 'coproc']);
 
-async function describe(sh: Interpreter, name: string, mode: 'type' | 't' | 'p' | 'v' | 'V', all: boolean, noFunctions: boolean): Promise<boolean> {
+/** mode p (type -p): a path only when the name is a file; P (type -P): always the PATH's file. */
+async function describe(sh: Interpreter, name: string, mode: 'type' | 't' | 'p' | 'P' | 'v' | 'V', all: boolean, noFunctions: boolean): Promise<boolean> {
   let found = false;
   const say = async (long: string, short: string, word: string): Promise<void> => {
     found = true;
+    if (mode === 'p' && short !== 'file') return;
     if (mode === 't') await sh.write(1, `${short}\n`);
-    else if (mode === 'v' || mode === 'p') await sh.write(1, `${word}\n`);
+    else if (mode === 'v' || mode === 'p' || mode === 'P') await sh.write(1, `${word}\n`);
     else await sh.write(1, `${long}\n`);
   };
-  const alias = sh.state.aliases.get(name);
-  if (alias !== undefined && mode !== 'p') {
+  // aliases count only where they are expanded (an interactive shell, shopt -s expand_aliases)
+  const alias = sh.state.shopts.has('expand_aliases') ? sh.state.aliases.get(name) : undefined;
+  if (alias !== undefined && mode !== 'P') {
     await (mode === 'v' ? sh.write(1, `alias ${name}='${alias}'\n`).then(() => void (found = true)) : say(`${name} is aliased to \`${alias}'`, 'alias', name));
     if (!all) return true;
   }
-  if (KEYWORDS.has(name) && mode !== 'p') {
+  if (KEYWORDS.has(name) && mode !== 'P') {
     await say(`${name} is a shell keyword`, 'keyword', name);
     if (!all) return true;
   }
   const fn = noFunctions ? undefined : sh.state.functions.get(name);
-  if (fn && mode !== 'p') {
-    await say(`${name} is a function\n${name} () \n${commandText(fn.body)}`, 'function', name);
+  if (fn && mode !== 'P') {
+    await say(`${name} is a function\n${functionText(name, fn.body)}`, 'function', name);
     if (!all) return true;
   }
-  if (builtins.has(name) && mode !== 'p') {
+  if (builtins.has(name) && mode !== 'P') {
     await say(`${name} is a shell builtin`, 'builtin', name);
     if (!all) return true;
   }
@@ -68,7 +72,7 @@ async function describe(sh: Interpreter, name: string, mode: 'type' | 't' | 'p' 
 export const type: Builtin = async (sh, argv) => {
   const p = parseFlags(argv.slice(1), 'afptP');
   if (p.bad) return badOption(sh, 'type', p.bad, 'type [-afptP] name [name ...]');
-  const mode = p.flags.has('t') ? 't' : p.flags.has('p') || p.flags.has('P') ? 'p' : 'type';
+  const mode = p.flags.has('t') ? 't' : p.flags.has('P') ? 'P' : p.flags.has('p') ? 'p' : 'type';
   let status = 0;
   for (const name of p.rest) {
     const ok = await describe(sh, name, mode, p.flags.has('a'), p.flags.has('f'));
@@ -85,15 +89,14 @@ export const command: Builtin = async (sh, argv) => {
   if (p.bad) return badOption(sh, 'command', p.bad, 'command [-pVv] command [arg ...]');
   if (p.rest.length === 0) return 0;
   if (p.flags.has('v') || p.flags.has('V')) {
-    let status = 0;
+    // succeeds when any of the names is found
+    let any = false;
     for (const name of p.rest) {
       const ok = await describe(sh, name, p.flags.has('v') ? 'v' : 'V', false, false);
-      if (!ok) {
-        status = 1;
-        if (p.flags.has('V')) await sh.error(`command: ${name}: not found`);
-      }
+      if (ok) any = true;
+      else if (p.flags.has('V')) await sh.error(`command: ${name}: not found`);
     }
-    return status;
+    return any ? 0 : 1;
   }
   const name = p.rest[0]!;
   const builtin = builtins.get(name);
@@ -120,23 +123,53 @@ export const builtin: Builtin = async (sh, argv) => {
 export const hash: Builtin = async (sh, argv) => {
   const p = parseFlags(argv.slice(1), 'lrtd', 'p');
   if (p.bad) return badOption(sh, 'hash', p.bad, 'hash [-lr] [-p pathname] [-dt] [name ...]');
+  const table = sh.state.hash;
+  const hits = sh.state.hashHits;
   if (p.flags.has('r')) {
-    sh.state.hash.clear();
+    table.clear();
+    hits.clear();
+  }
+  const path = p.flags.get('p');
+  if (typeof path === 'string') {
+    for (const name of p.rest) {
+      table.set(name, path);
+      hits.set(name, 0);
+    }
     return 0;
   }
   if (p.rest.length === 0) {
-    if (sh.state.hash.size === 0) {
+    if (p.flags.has('r')) return 0;
+    // the table lists in bash's hash order (256 buckets)
+    const names = hashOrder(table.keys(), 256);
+    if (p.flags.has('l')) {
+      for (const n of names) await sh.write(1, `builtin hash -p ${table.get(n)} ${n}\n`);
+      return 0;
+    }
+    if (names.length === 0) {
       await sh.write(1, 'hash: hash table empty\n');
       return 0;
     }
     await sh.write(1, 'hits\tcommand\n');
-    for (const [, path] of sh.state.hash) await sh.write(1, `   1\t${path}\n`);
+    for (const n of names) await sh.write(1, `${String(hits.get(n) ?? 0).padStart(4)}\t${table.get(n)}\n`);
     return 0;
   }
   let status = 0;
   for (const name of p.rest) {
-    const path = await findCommand(sh, name);
-    if (!path) {
+    if (p.flags.has('d') || p.flags.has('t')) {
+      const known = table.get(name);
+      if (known === undefined) {
+        await sh.error(`hash: ${name}: not found`);
+        status = 1;
+      } else if (p.flags.has('d')) {
+        table.delete(name);
+        hits.delete(name);
+      } else await sh.write(1, p.rest.length > 1 ? `${name}\t${known}\n` : `${known}\n`);
+      continue;
+    }
+    if (builtins.has(name) || sh.state.functions.has(name) || name.includes('/')) continue;
+    if (table.has(name)) continue;
+    const found = await findCommand(sh, name, 0);
+    if (!found) {
       await sh.error(`hash: ${name}: not found`);
       status = 1;
     }
@@ -227,8 +260,8 @@ export const umask: Builtin = async (sh, argv) => {
     await sh.write(1, p.flags.has('p') ? `umask ${p.flags.has('S') ? '-S ' : ''}${text}\n` : `${text}\n`);
     return 0;
   }
-  if (/^[0-7]+$/.test(arg)) {
-    const v = parseInt(arg, 8);
+  if (/^\d/.test(arg)) {
+    const v = /^[0-7]+$/.test(arg) ? parseInt(arg, 8) : Infinity;
     if (v > 0o777) {
       await sh.error(`umask: ${arg}: octal number out of range`);
       return 1;

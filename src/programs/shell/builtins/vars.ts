@@ -1,14 +1,17 @@
 // export unset set declare typeset local readonly let shopt
-import { arith, ExpansionError, setElement } from '../expand';
+import { arith, ExpansionError, maxIndex, setElement } from '../expand';
+import { ShellExit } from '../control';
 import type { ArithValue } from '../arith';
 import type { Interpreter } from '../interpreter';
 import { ReadonlyError, type Var } from '../state';
-import { commandText } from '../unparse';
+import { functionText } from '../print-function';
+import { traceLines, traceQuote } from '../xtrace';
 import type { Builtin } from './types';
 import { badOption, NAME_RE } from './types';
 import { Parser } from '../parser';
 import { assign } from '../simple';
-import { ansiQuote, NEEDS_ANSI } from '../quote';
+import { arrayBody, attrLetters, declareLine, setQuote } from '../declare-text';
+import { AssocMap } from '../assoc';
 
 export const SET_OPTIONS: [string, string | undefined][] = [
   ['allexport', 'a'], ['braceexpand', 'B'], ['emacs', undefined], ['errexit', 'e'], ['errtrace', 'E'], ['functrace', 'T'],
@@ -20,38 +23,15 @@ export const SET_OPTIONS: [string, string | undefined][] = [
 
 export const SHOPT_NAMES = ['autocd', 'assoc_expand_once', 'cdable_vars', 'cdspell', 'checkhash', 'checkjobs', 'checkwinsize', 'cmdhist', 'compat31', 'compat32', 'compat40', 'compat41', 'compat42', 'compat43', 'compat44', 'complete_fullquote', 'direxpand', 'dirspell', 'dotglob', 'execfail', 'expand_aliases', 'extdebug', 'extglob', 'extquote', 'failglob', 'force_fignore', 'globasciiranges', 'globskipdots', 'globstar', 'gnu_errfmt', 'histappend', 'histreedit', 'histverify', 'hostcomplete', 'huponexit', 'inherit_errexit', 'interactive_comments', 'lastpipe', 'lithist', 'localvar_inherit', 'localvar_unset', 'login_shell', 'mailwarn', 'no_empty_cmd_completion', 'nocaseglob', 'nocasematch', 'noexpand_translation', 'nullglob', 'patsub_replacement', 'progcomp', 'progcomp_alias', 'promptvars', 'restricted_shell', 'shift_verbose', 'sourcepath', 'varredir_close', 'xpg_echo'];
 
-/** Double-quoted value as declare -p prints it ($'...' when it has control characters). */
-export function declareQuote(s: string): string {
-  if (NEEDS_ANSI.test(s)) return ansiQuote(s);
-  return `"${s.replace(/(["\\$`])/g, '\\$1')}"`;
-}
+export { declareQuote, declareLine, setQuote } from '../declare-text';
 
-/** `set` output quoting: bare when safe, '...' otherwise, $'...' for control characters. */
-export function setQuote(s: string): string {
-  if (NEEDS_ANSI.test(s)) return ansiQuote(s);
-  if (s !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(s)) return s;
-  return `'${s.replace(/'/g, "'\\''")}'`;
-}
-
-function attrFlags(v: Var): string {
-  let f = '';
-  if (v.array) f += 'a';
-  if (v.assoc) f += 'A';
-  if (v.integer) f += 'i';
-  if (v.lower) f += 'l';
-  if (v.ref) f += 'n';
-  if (v.readonly) f += 'r';
-  if (v.upper) f += 'u';
-  if (v.exported) f += 'x';
-  return f || '-';
-}
-
-export function declareLine(name: string, v: Var): string {
-  const flags = attrFlags(v);
-  if (v.array) return `declare -${flags} ${name}=(${[...v.array].sort((a, b) => a[0] - b[0]).map(([k, x]) => `[${k}]=${declareQuote(x)}`).join(' ')})`;
-  if (v.assoc) return `declare -${flags} ${name}=(${[...v.assoc].map(([k, x]) => `[${k}]=${declareQuote(x)} `).join('')})`;
-  if (v.value === undefined) return `declare -${flags} ${name}`;
-  return `declare -${flags} ${name}=${declareQuote(v.value)}`;
+/** A list as set -x shows what declare assigned: ('a' 'b'), or (['k']='v') for keys. */
+function compoundTrace(v: Var): string {
+  const q = (x: string): string => `'${x.replace(/'/g, "'\\''")}'`;
+  if (v.assoc) return `(${[...v.assoc].map(([k, x]) => `[${q(k)}]=${q(x)}`).join(' ')})`;
+  const entries = [...(v.array ?? [])].sort((a, b) => a[0] - b[0]);
+  const dense = entries.every(([k], i) => k === i);
+  return `(${entries.map(([k, x]) => (dense ? q(x) : `[${k}]=${q(x)}`)).join(' ')})`;
 }
 
 function visibleVars(sh: Interpreter): Map<string, Var> {
@@ -69,6 +49,8 @@ async function invalid(sh: Interpreter, cmd: string, arg: string): Promise<numbe
 async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs: { set: Set<string>; unset: Set<string> }, local: boolean): Promise<number> {
   let status = 0;
   const scope = local ? sh.state.scopes[sh.state.scopes.length - 1] : undefined;
+  const traced: string[] = [];
+  const after: string[] = [];
   for (const arg of args) {
     const m = /^([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?(\+?=)?([\s\S]*)$/.exec(arg);
     if (!m) {
@@ -77,6 +59,12 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
     }
     const name = m[1]!;
     const holder = scope ?? (attrs.set.has('g') ? sh.state.globals : sh.state.holder(name));
+    // a local cannot hide a readonly variable
+    if (scope && !scope.has(name) && sh.state.lookup(name)?.readonly) {
+      await sh.error(`${cmd}: ${name}: readonly variable`);
+      status = 1;
+      continue;
+    }
     let v = holder.get(name);
     if (!v) {
       v = {};
@@ -85,11 +73,19 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
       }
       holder.set(name, v);
     }
-    if (v.readonly && (m[3] || attrs.unset.has('r'))) {
-      await sh.error(`${cmd}: ${name}: readonly variable`);
+    if ((attrs.set.has('n') || (v.ref && !attrs.unset.has('n'))) && m[3] === '=' && !m[2] && !/^[A-Za-z_][A-Za-z0-9_]*(\[.*\])?$/.test(m[4]!)) {
+      await sh.error(`${cmd}: \`${m[4]}': invalid variable name for name reference`);
       status = 1;
       continue;
     }
+    if (v.readonly && (m[3] || attrs.unset.has('r'))) {
+      // export and readonly name just the variable
+      await sh.error(cmd === 'export' || cmd === 'readonly' ? `${name}: readonly variable` : `${cmd}: ${name}: readonly variable`);
+      status = 1;
+      continue;
+    }
+    // declare -a/-A NAME with no value: an array with no value yet (declare -p shows no `=()`)
+    if ((attrs.set.has('a') || attrs.set.has('A')) && !m[3] && !v.array && !v.assoc && v.value === undefined) v.declaredOnly = true;
     if (attrs.set.has('a') && !v.array && !v.assoc) {
       v.array = new Map(v.value !== undefined ? [[0, v.value]] : []);
       delete v.value;
@@ -100,10 +96,10 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
         status = 1;
         continue;
       }
-      v.assoc = new Map(v.value !== undefined ? [['0', v.value]] : []);
+      v.assoc = new AssocMap(v.value !== undefined ? [['0', v.value]] : []);
       delete v.value;
     }
-    for (const [flag, key] of [['x', 'exported'], ['i', 'integer'], ['l', 'lower'], ['u', 'upper'], ['n', 'ref']] as const) {
+    for (const [flag, key] of [['x', 'exported'], ['i', 'integer'], ['l', 'lower'], ['u', 'upper'], ['n', 'ref'], ['t', 'trace']] as const) {
       if (attrs.set.has(flag)) v[key] = true;
       if (attrs.unset.has(flag)) delete v[key];
     }
@@ -113,22 +109,43 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
       let value = m[4]!;
       if (m[2]) {
         setElement(sh.state, name, m[2].slice(1, -1), value);
-      } else if (value.startsWith('(') && value.endsWith(')') && (v.array || v.assoc || attrs.set.has('a') || attrs.set.has('A'))) {
+      } else if (value.startsWith('(') && value.endsWith(')') && (sh.compoundArgs.has(arg) || v.array || v.assoc)) {
         const p = new Parser(`${name}${m[3]}${value}`, {});
         const cmdNode = p.nextCommand()?.items[0]?.cmd;
         if (cmdNode?.kind === 'simple' && cmdNode.assigns[0]) await assign(sh, cmdNode.assigns[0], holder);
+        v = holder.get(name) ?? v;
+        if (sh.declarationTrace !== undefined) traced.push(`${name}=${compoundTrace(v)}`);
       } else {
-        if (v.integer) value = String(await arith(sh, m[3] === '+=' ? `${v.value ?? 0}+(${value})` : value));
+        if (v.integer) {
+          try {
+            value = String(await arith(sh, m[3] === '+=' ? `${v.value ?? 0}+(${value})` : value));
+          } catch (e) {
+            // reported under the builtin's redirections; like any arithmetic error in an
+            // assignment it ends a script
+            if (!(e instanceof ExpansionError) || e.fatal) throw e;
+            await sh.error(e.message);
+            if (!sh.state.interactive) throw new ShellExit(1);
+            status = 1;
+            continue;
+          }
+        }
         else if (m[3] === '+=') value = (v.value ?? '') + value;
         if (v.lower) value = value.toLowerCase();
         if (v.upper) value = value.toUpperCase();
         if (v.array) v.array.set(0, value);
         else if (v.assoc) v.assoc.set('0', value);
         else v.value = value;
+        // export and readonly trace each assignment they make
+        if ((cmd === 'export' || cmd === 'readonly') && sh.state.options.has('xtrace')) after.push(`${name}=${traceQuote(value)}`);
       }
     }
     if (attrs.set.has('r')) v.readonly = true;
   }
+  sh.compoundArgs = new Set();
+  if (sh.declarationTrace !== undefined) {
+    await traceLines(sh, [...traced, sh.declarationTrace, ...after]);
+    sh.declarationTrace = undefined;
+  } else await traceLines(sh, after);
   return status;
 }
 
@@ -158,7 +175,8 @@ async function printDeclared(sh: Interpreter, names: string[], filter: (v: Var) 
     return 0;
   }
   for (const n of names) {
-    const v = sh.state.lookup(n);
+    // a nameref is shown as itself, not as the variable it names
+    const v = sh.state.holder(n).get(n) ?? sh.state.lookup(n);
     if (!v) {
       await sh.error(`${cmd}: ${n}: not found`);
       status = 1;
@@ -174,7 +192,7 @@ async function printFunctions(sh: Interpreter, names: string[], onlyNames: boole
     const f = sh.state.functions.get(n);
     if (!f) continue;
     status = 0;
-    await sh.write(1, onlyNames ? `declare -f ${n}\n` : `${n} () \n${commandText(f.body)}\n`);
+    await sh.write(1, onlyNames ? `${functionFlagsLine(sh, n)}\n` : `${functionText(n, f.body)}\n`);
   }
   return names.length && status ? 1 : 0;
 }
@@ -186,10 +204,16 @@ const makeDeclare = (cmd: string, local: boolean): Builtin => async (sh, argv) =
   }
   const p = parseAttrs(argv.slice(1), 'aAfFgilnprtux');
   if (p.bad) return badOption(sh, cmd, p.bad, `${cmd} [-aAfFgiIlnrtux] [name[=value] ...] or ${cmd} -p [-aAfFilnrtux] [name ...]`);
+  if ((p.set.has('f') || p.set.has('F')) && p.rest.length === 0 && (p.set.has('x') || p.set.has('r'))) {
+    // declare -fx / -fr: the functions with those marks, each followed by its declare line
+    const marked = [...sh.state.functions.keys()].sort().filter((n) => (!p.set.has('x') || sh.state.exportedFunctions.has(n)) && (!p.set.has('r') || sh.state.readonlyFunctions.has(n)));
+    for (const n of marked) await sh.write(1, p.set.has('F') ? `${functionFlagsLine(sh, n)}\n` : `${functionText(n, sh.state.functions.get(n)!.body)}\n${functionFlagsLine(sh, n)}\n`);
+    return 0;
+  }
   if (p.set.has('f') || p.set.has('F')) return printFunctions(sh, p.rest, p.set.has('F'));
   if (p.set.has('p') || (p.rest.length === 0)) {
     const want = [...p.set].filter((c) => c !== 'p' && c !== 'g');
-    return printDeclared(sh, p.rest, (v) => want.every((c) => attrFlags(v).includes(c)), cmd);
+    return printDeclared(sh, p.rest, (v) => want.every((c) => attrLetters(v).includes(c)), cmd);
   }
   return declareNames(sh, cmd, p.rest, p, local || (sh.state.funcNames.length > 0 && !p.set.has('g')));
 };
@@ -198,9 +222,31 @@ export const declare = makeDeclare('declare', false);
 export const typeset = makeDeclare('typeset', false);
 export const local = makeDeclare('local', true);
 
+/** export -f / readonly -f: marks functions; -n (export) takes the mark off. */
+async function markFunctions(sh: Interpreter, cmd: string, names: string[], marks: Set<string>, off: boolean): Promise<number> {
+  if (names.length === 0) {
+    for (const n of [...marks].sort()) if (sh.state.functions.has(n)) await sh.write(1, `${functionText(n, sh.state.functions.get(n)!.body)}\n${functionFlagsLine(sh, n)}\n`);
+    return 0;
+  }
+  let status = 0;
+  for (const n of names) {
+    if (!sh.state.functions.has(n)) {
+      await sh.error(`${cmd}: ${n}: not a function`);
+      status = 1;
+    } else if (off) marks.delete(n);
+    else marks.add(n);
+  }
+  return status;
+}
+
+function functionFlagsLine(sh: Interpreter, name: string): string {
+  return `declare -f${sh.state.readonlyFunctions.has(name) ? 'r' : ''}${sh.state.exportedFunctions.has(name) ? 'x' : ''} ${name}`;
+}
+
 export const exportBuiltin: Builtin = async (sh, argv) => {
   const p = parseAttrs(argv.slice(1), 'fnp');
   if (p.bad) return badOption(sh, 'export', p.bad, 'export [-fn] [name[=value] ...] or export -p');
+  if (p.set.has('f')) return markFunctions(sh, 'export', p.rest, sh.state.exportedFunctions, p.set.has('n'));
   if (p.rest.length === 0) return printDeclared(sh, [], (v) => !!v.exported, 'export');
   if (p.set.has('n')) {
     for (const n of p.rest) {
@@ -215,6 +261,7 @@ export const exportBuiltin: Builtin = async (sh, argv) => {
 export const readonly: Builtin = async (sh, argv) => {
   const p = parseAttrs(argv.slice(1), 'aAfp');
   if (p.bad) return badOption(sh, 'readonly', p.bad, 'readonly [-aAf] [name[=value] ...] or readonly -p');
+  if (p.set.has('f')) return markFunctions(sh, 'readonly', p.rest, sh.state.readonlyFunctions, false);
   if (p.rest.length === 0) return printDeclared(sh, [], (v) => !!v.readonly, 'readonly');
   return declareNames(sh, 'readonly', p.rest, { set: new Set(['r', ...[...p.set].filter((c) => c === 'a' || c === 'A')]), unset: new Set() }, false);
 };
@@ -224,20 +271,35 @@ export const unset: Builtin = async (sh, argv) => {
   if (p.bad) return badOption(sh, 'unset', p.bad, 'unset [-f] [-v] [-n] [name ...]');
   let status = 0;
   for (const name of p.rest) {
-    if (p.set.has('f')) {
-      sh.state.functions.delete(name);
+    if (p.set.has('f') || (!sh.state.lookup(name) && sh.state.functions.has(name) && !p.set.has('v'))) {
+      if (sh.state.readonlyFunctions.has(name)) {
+        await sh.error(`unset: ${name}: cannot unset: readonly function`);
+        status = 1;
+      } else {
+        sh.state.functions.delete(name);
+        sh.state.exportedFunctions.delete(name);
+      }
       continue;
     }
     const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$/.exec(name);
     if (!m) {
-      status = await invalid(sh, 'unset', name);
+      // without -v a word that is no variable name may still name a function: no error
+      if (p.set.has('v')) status = await invalid(sh, 'unset', name);
+      else sh.state.functions.delete(name);
       continue;
     }
     try {
       if (m[2] !== undefined) {
         const v = sh.state.lookup(m[1]!);
         if (v?.assoc) v.assoc.delete(m[2]);
-        else if (v?.array) v.array.delete(Number(await arith(sh, m[2])));
+        else if (v?.array) {
+          let i = Number(await arith(sh, m[2]));
+          if (i < 0) i += maxIndex(v.array) + 1;
+          if (i < 0) {
+            await sh.error(`unset: [${m[2]}]: bad array subscript`);
+            status = 1;
+          } else v.array.delete(i);
+        }
         continue;
       }
       if (!sh.state.lookup(name) && !p.set.has('v') && sh.state.functions.has(name)) {
@@ -259,10 +321,10 @@ export const set: Builtin = async (sh, argv) => {
   const args = argv.slice(1);
   if (args.length === 0) {
     for (const [k, v] of visibleVars(sh)) {
-      if (v.array || v.assoc) await sh.write(1, `${k}=(${[...(v.array ?? v.assoc ?? new Map())].map(([i, x]) => `[${i}]=${declareQuote(String(x))}`).join(' ')})\n`);
+      if (v.array || v.assoc) await sh.write(1, `${k}=${arrayBody(v)}\n`);
       else if (v.value !== undefined) await sh.write(1, `${k}=${setQuote(v.value)}\n`);
     }
-    for (const [n, f] of [...sh.state.functions].sort()) await sh.write(1, `${n} () \n${commandText(f.body)}\n`);
+    for (const [n, f] of [...sh.state.functions].sort()) await sh.write(1, `${functionText(n, f.body)}\n`);
     return 0;
   }
   let i = 0;
@@ -293,7 +355,7 @@ export const set: Builtin = async (sh, argv) => {
         }
         if (!SET_OPTIONS.some(([n]) => n === name)) {
           await sh.error(`set: ${name}: invalid option name`);
-          return 1;
+          return 2;
         }
         if (on) sh.state.options.add(name);
         else sh.state.options.delete(name);
@@ -332,21 +394,25 @@ export const letBuiltin: Builtin = async (sh, argv) => {
 export const shopt: Builtin = async (sh, argv) => {
   const p = parseAttrs(argv.slice(1), 'supqo');
   if (p.bad) return badOption(sh, 'shopt', p.bad, 'shopt [-pqsu] [-o] [optname ...]');
-  const names = p.rest.length ? p.rest : SHOPT_NAMES;
+  // -o: the options of `set -o` instead
+  const setOpts = p.set.has('o');
+  const known = setOpts ? SET_OPTIONS.map(([n]) => n) : SHOPT_NAMES;
+  const table = setOpts ? sh.state.options : sh.state.shopts;
+  const names = p.rest.length ? p.rest : known;
   let status = 0;
   for (const n of names) {
-    if (!SHOPT_NAMES.includes(n)) {
-      await sh.error(`shopt: ${n}: invalid shell option name`);
+    if (!known.includes(n)) {
+      await sh.error(`shopt: ${n}: invalid ${setOpts ? '' : 'shell '}option name`);
       status = 1;
       continue;
     }
-    if (p.set.has('s')) sh.state.shopts.add(n);
-    else if (p.set.has('u')) sh.state.shopts.delete(n);
+    if (p.set.has('s')) table.add(n);
+    else if (p.set.has('u')) table.delete(n);
     else {
-      const on = sh.state.shopts.has(n);
+      const on = table.has(n);
       if (!on) status = p.rest.length ? 1 : status;
       if (p.set.has('q')) continue;
-      if (p.set.has('p')) await sh.write(1, `shopt ${on ? '-s' : '-u'} ${n}\n`);
+      if (p.set.has('p')) await sh.write(1, setOpts ? `set ${on ? '-o' : '+o'} ${n}\n` : `shopt ${on ? '-s' : '-u'} ${n}\n`);
       else await sh.write(1, `${n.padEnd(15)}\t${on ? 'on' : 'off'}\n`);
     }
   }
