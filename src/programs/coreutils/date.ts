@@ -7,7 +7,7 @@ import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { formatTime } from '../lib/nstrftime';
 import { parseDate, type Timespec } from '../lib/parse-date';
 import { quote, quotef } from '../lib/quote';
-import { mktime, msToTimespec, parseTz, zoneFromEnv, type TimeZone } from '../lib/tz';
+import { localtime, localZone, mktime, msToTimespec, parseTz, type TimeZone } from '../lib/tz';
 
 const RFC_EMAIL = '%a, %d %b %Y %H:%M:%S %z';
 type Spec = 'date' | 'seconds' | 'ns' | 'hours' | 'minutes';
@@ -75,7 +75,7 @@ function posixTime(s: string, now: number, tz: TimeZone): number | undefined {
   if (!m) return undefined;
   const d = m[1]!;
   const num = (a: number, b: number): number => Number(d.slice(a, b));
-  let year = new Date(now * 1000).getUTCFullYear();
+  let year = localtime(now, tz).year;
   if (d.length === 10) {
     const yy = num(8, 10);
     year = yy < 69 ? 2000 + yy : 1900 + yy;
@@ -83,7 +83,7 @@ function posixTime(s: string, now: number, tz: TimeZone): number | undefined {
   const f = { year, mon: num(0, 2) - 1, mday: num(2, 4), hour: num(4, 6), min: num(6, 8), sec: m[2] ? Number(m[2]) : 0 };
   if (f.mon > 11 || f.mday < 1 || f.mday > 31 || f.hour > 23 || f.min > 59 || f.sec > 60) return undefined;
   const t = mktime(f, tz);
-  if (new Date((t + tz.offset) * 1000).getUTCDate() !== f.mday) return undefined;
+  if (localtime(t, tz).mday !== f.mday) return undefined;
   return t;
 }
 
@@ -95,7 +95,7 @@ export default defineProgram({
   ...spec,
   async main(ctx, args) {
     let format: string | undefined;
-    let tz = zoneFromEnv(ctx.env);
+    let tz = await localZone(ctx.sys);
     let datestr: string | undefined;
     let setstr: string | undefined;
     let file: string | undefined;

@@ -8,7 +8,7 @@ import { humblock } from '../lib/humblock';
 import { formatTime } from '../lib/nstrftime';
 import { quote } from '../lib/quote';
 import { quoteaf } from '../lib/quotearg';
-import { msToTimespec, zoneFromEnv } from '../lib/tz';
+import { localZone, msToTimespec } from '../lib/tz';
 import { walk } from '../lib/walk';
 import { xstrtol } from '../lib/xstrtol';
 
@@ -173,7 +173,7 @@ export default defineProgram({
     const hashAll = files.length > 1 || follow === 'logical';
     const seen = new Set<string>();
     const end = flag(args, '0') ? '\0' : '\n';
-    const tz = zoneFromEnv(ctx.env);
+    const tz = await localZone(ctx.sys);
     const total: Acc = { size: 0, time: -Infinity };
     const show = (n: number): string => humanReadable(n, 1, blockSize, human);
     const print = async (a: Acc, name: string): Promise<void> => {

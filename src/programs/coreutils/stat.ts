@@ -11,7 +11,7 @@ import { modeString } from '../lib/mode-string';
 import { formatTime } from '../lib/nstrftime';
 import { quoteaf, quotearg, QUOTING_STYLES, type QuotingStyle } from '../lib/quotearg';
 import { expandFormat, InvalidDirective, outEpochSec, outHex, outInt, outOct, outString, outUint } from '../lib/stat-format';
-import { msToTimespec, zoneFromEnv, type TimeZone } from '../lib/tz';
+import { localZone, msToTimespec, type TimeZone } from '../lib/tz';
 import { fileTypeName } from '../lib/yesno';
 
 const FMT_FILE = '  File: %N\n  Size: %-10s\tBlocks: %-10b IO Block: %-6o %F\n';
@@ -179,7 +179,7 @@ export default defineProgram({
     if (args.operands.length === 0) return usageError(ctx, spec, 'missing operand');
     const fs = flag(args, 'f');
     const terse = flag(args, 't');
-    const env: Env = { ctx, acc: await Accounts.load(ctx.sys), tz: zoneFromEnv(ctx.env), follow: flag(args, 'L'), quoting: 'literal', fail: false };
+    const env: Env = { ctx, acc: await Accounts.load(ctx.sys), tz: await localZone(ctx.sys), follow: flag(args, 'L'), quoting: 'literal', fail: false };
     if (format !== undefined && format.includes('%N')) {
       env.quoting = 'shell-escape-always';
       const q = ctx.env.get('QUOTING_STYLE');

@@ -3,7 +3,7 @@ import { flag } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { formatTime } from '../lib/nstrftime';
 import { quote } from '../lib/quote';
-import { zoneFromEnv } from '../lib/tz';
+import { localZone } from '../lib/tz';
 import { hardTimeLocale, readUtmp, type UtmpEntry } from '../lib/utmp';
 
 const spec = {
@@ -76,7 +76,7 @@ export default defineProgram({
     const hard = hardTimeLocale(ctx.env);
     const timeFormat = hard ? '%Y-%m-%d %H:%M' : '%b %e %H:%M';
     const timeWidth = hard ? 16 : 12;
-    const tz = zoneFromEnv(ctx.env);
+    const tz = await localZone(ctx.sys);
     const now = ctx.sys.now();
     const timeOf = (e: UtmpEntry): string => formatTime(timeFormat, Math.floor(e.time / 1000), 0, tz);
     const line = (user: string, state: string, tty: string, time: string, idle: string, pid: string, comment: string, exit: string): string => {

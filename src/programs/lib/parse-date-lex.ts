@@ -71,7 +71,7 @@ function find(table: [string, string, number][], word: string): Tok | undefined 
 }
 
 function lookupZone(word: string, tz: TimeZone): Tok | undefined {
-  return find(UNIVERSAL, word) ?? (word === tz.name ? tok('LOCAL_ZONE', 0) : undefined) ?? find(ZONES, word);
+  return find(UNIVERSAL, word) ?? (word === tz.name ? tok('LOCAL_ZONE', 0) : word === tz.dstName ? tok('LOCAL_ZONE', 1) : undefined) ?? find(ZONES, word);
 }
 
 function lookupWord(raw: string, tz: TimeZone): Tok | undefined {

@@ -2,7 +2,7 @@
 // the same grammar (its LALR choices made by hand below: a signed number after a time is a
 // zone offset, so '10:30 -1 day' means 10:30 at -01:00 plus one day) and the same
 // arithmetic (calendar items first, then days, then months/years with mktime's overflow,
-// then the zone, then hours/minutes/seconds). Zones are fixed offsets (see tz.ts).
+// then the zone, then hours/minutes/seconds). The local zone may change with DST (see tz.ts).
 import { lexDate, type Tok } from './parse-date-lex';
 import { localtime, mktime, parseTz, type TimeZone } from './tz';
 
@@ -41,6 +41,8 @@ interface Pc {
   daysSeen: number;
   timesSeen: number;
   localZonesSeen: number;
+  /** Whether the local zone named was its daylight saving one (tzname[1], or "EST DST"). */
+  localIsdst: boolean;
   dstsSeen: number;
   zonesSeen: number;
   timeZone: number;
@@ -312,7 +314,9 @@ function parseTokens(toks: Tok[], pc: Pc): void {
         pc.zonesSeen++;
         break;
       case 'LOCAL_ZONE':
+        pc.localIsdst = t.value === 1;
         if (next.t === 'DST') {
+          pc.localIsdst = true;
           i++;
           pc.dstsSeen++;
         }
@@ -344,7 +348,7 @@ function compute(pc: Pc, tz: TimeZone): Timespec {
     tm.sec = pc.sec;
   } else pc.ns = 0;
   const tm0 = { ...tm };
-  let start = mktime(tm, tz);
+  let start = mktime(tm, tz, pc.localZonesSeen ? pc.localIsdst : undefined);
   let norm = localtime(start, tz);
   const same = (a: typeof tm, b: { year: number; mon: number; mday: number; hour: number; min: number; sec: number }): boolean =>
     a.year === b.year && a.mon === b.mon && a.mday === b.mday && a.hour === b.hour && a.min === b.min && a.sec === b.sec;
@@ -385,7 +389,7 @@ export function parseDate(input: string, now: Timespec, tzIn: TimeZone): Timespe
     year: { value: cur.year, digits: 0 }, month: cur.mon + 1, day: cur.mday,
     hour: cur.hour, minutes: cur.min, sec: cur.sec, ns: now.ns, meridian: '24',
     rel: REL0(), relsSeen: false, timespecSeen: false, datesSeen: 0, daysSeen: 0, timesSeen: 0,
-    localZonesSeen: 0, dstsSeen: 0, zonesSeen: 0, timeZone: 0, dayOrdinal: 0, dayNumber: 0,
+    localZonesSeen: 0, localIsdst: false, dstsSeen: 0, zonesSeen: 0, timeZone: 0, dayOrdinal: 0, dayNumber: 0,
   };
   try {
     parseTokens(toks, pc);

@@ -1,5 +1,6 @@
-// strftime(3) in the C locale for the machine's time zone (UTC: the image has no
-// /etc/localtime and the recordings ran with TZ=UTC). Nanoseconds come from milliseconds.
+// strftime(3) in the C locale, in UTC or in a given zone (ls -l passes the local one).
+// Nanoseconds come from milliseconds.
+import { nameAt, offsetAt, offsetText, type TimeZone } from './tz';
 
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 export const FULL_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -16,9 +17,10 @@ function isoWeek(d: Date): { year: number; week: number } {
   return { year: t.getUTCFullYear(), week: Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7) };
 }
 
-/** Formats epoch milliseconds `ms` with `format`; `nanos` overrides the sub-second part. */
-export function strftime(format: string, ms: number, nanos?: number): string {
-  const d = new Date(ms);
+/** Formats epoch milliseconds `ms` with `format` in `tz` (UTC by default); `nanos` overrides the sub-second part. */
+export function strftime(format: string, ms: number, nanos?: number, tz?: TimeZone): string {
+  const off = tz ? offsetAt(tz, Math.floor(ms / 1000)) : 0;
+  const d = new Date(ms + off * 1000);
   const ns = nanos ?? (((ms % 1000) + 1000) % 1000) * 1_000_000;
   const Y = d.getUTCFullYear();
   const m = d.getUTCMonth();
@@ -76,8 +78,8 @@ export function strftime(format: string, ms: number, nanos?: number): string {
       case 'X': out += `${pad(H, 2)}:${pad(M, 2)}:${pad(S, 2)}`; break;
       case 'y': out += pad(Y % 100, 2); break;
       case 'Y': out += String(Y); break;
-      case 'z': out += '+0000'; break;
-      case 'Z': out += 'UTC'; break;
+      case 'z': out += offsetText(off); break;
+      case 'Z': out += tz ? nameAt(tz, Math.floor(ms / 1000)) : 'UTC'; break;
       default: out += `%${f}`;
     }
   }

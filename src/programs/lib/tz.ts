@@ -1,13 +1,26 @@
-// Local time as glibc computes it from $TZ, for date, stat and friends. The image has no
-// zoneinfo files, so only POSIX TZ strings are honoured ("UTC0", "EST5", "<+0530>-5:30");
-// their DST rules are ignored. An unreadable zone name falls back to UTC under its own
-// leading letters, as glibc does ("Nowhere/Foo" prints "Nowhere"). TZ unset or empty is UTC.
+// Local time as glibc computes it from $TZ or /etc/localtime, for date, stat and friends.
+// A zone name ("America/New_York", ":Europe/London") is looked up in the shared tz data
+// (shared/time-zones.ts) and varies by instant; otherwise TZ is a POSIX string ("UTC0",
+// "<+0530>-5:30", "CET-1CEST,M3.5.0,M10.5.0/3": see tz-posix.ts). An unreadable zone name falls back to
+// UTC under its own leading letters, as glibc does ("Nowhere/Foo" prints "Nowhere"). TZ empty
+// is UTC; TZ unset means /etc/localtime's zone (UTC when there is none).
+import type { Sys } from '../../shared/sys';
+import { namedZone as sharedNamedZone, wallToUtc } from '../../shared/time-zones';
+import { inPosixDst, parsePosixDst } from './tz-posix';
 
 export interface TimeZone {
-  /** Abbreviation %Z prints. */
+  /** Abbreviation %Z prints (in standard time, for a zone that changes). */
   name: string;
-  /** Seconds east of UTC (tm_gmtoff). */
+  /** Seconds east of UTC (tm_gmtoff; standard time, for a zone that changes). */
   offset: number;
+  /** The offset in force at a moment (seconds since the epoch), for zones with rules. */
+  offsetAt?: (utcSeconds: number) => number;
+  /** The abbreviation in force at a moment. */
+  nameAt?: (utcSeconds: number) => string;
+  /** The daylight saving time abbreviation, for a zone that has one. */
+  dstName?: string;
+  /** The offset mktime found last (glibc keeps it per process; a zone value lives for one run). */
+  mktimeGuess?: number;
 }
 
 export const UTC: TimeZone = { name: 'UTC', offset: 0 };
@@ -29,10 +42,17 @@ export interface Tm {
   zone: string;
 }
 
-/** Parses a POSIX TZ value (the std part only). */
+/** The zone tzdata calls `name` ("Europe/Paris"), or undefined when it has none. */
+export function namedZone(name: string): TimeZone | undefined {
+  return name === 'UTC' ? UTC : sharedNamedZone(name);
+}
+
+/** Parses a TZ value: a zone name, else a POSIX string (the std part only). */
 export function parseTz(value: string | undefined): TimeZone {
   if (value === undefined || value === '' || value === ':') return UTC;
   const s = value.startsWith(':') ? value.slice(1) : value;
+  const named = namedZone(s);
+  if (named) return named;
   let name: string;
   let rest: string;
   const quoted = /^<([^>]*)>(.*)$/.exec(s);
@@ -49,12 +69,53 @@ export function parseTz(value: string | undefined): TimeZone {
   if (!off) return { name, offset: 0 };
   const secs = Number(off[2]) * 3600 + Number(off[3] ?? 0) * 60 + Number(off[4] ?? 0);
   // POSIX offsets count westwards: EST5 is five hours behind UTC
-  return { name, offset: off[1] === '-' ? secs : -secs };
+  const offset = off[1] === '-' ? secs : -secs;
+  const dst = parsePosixDst(rest.slice(off[0].length), offset);
+  if (!dst) return { name, offset };
+  const std = name;
+  return {
+    name,
+    offset,
+    dstName: dst.name,
+    offsetAt: (t) => (inPosixDst(dst, t, offset) ? dst.offset : offset),
+    nameAt: (t) => (inPosixDst(dst, t, offset) ? dst.name : std),
+  };
 }
 
-/** The zone a program's environment selects. */
+/** The zone a program's environment selects, TZ unset meaning UTC (see localZone). */
 export function zoneFromEnv(env: Map<string, string>): TimeZone {
   return parseTz(env.get('TZ'));
+}
+
+/** The zone named by /etc/localtime (a link into zoneinfo); UTC when there is none. */
+export async function systemZone(sys: Pick<Sys, 'readlink' | 'realpath'>): Promise<TimeZone> {
+  let target: string;
+  try {
+    target = await sys.readlink('/etc/localtime');
+    if (!target.includes('zoneinfo/')) target = await sys.realpath('/etc/localtime');
+  } catch {
+    return UTC;
+  }
+  const i = target.lastIndexOf('zoneinfo/');
+  if (i < 0) return UTC;
+  const name = target.slice(i + 9).replace(/^(?:posix|right)\//, '');
+  return namedZone(name) ?? UTC;
+}
+
+/** The zone localtime() uses for a program: $TZ when set, else /etc/localtime's. */
+export async function localZone(sys: Pick<Sys, 'readlink' | 'realpath' | 'env'>, env: Map<string, string> = sys.env): Promise<TimeZone> {
+  const tz = env.get('TZ');
+  return tz !== undefined ? parseTz(tz) : systemZone(sys);
+}
+
+/** The offset east of UTC `tz` has at `seconds`. */
+export function offsetAt(tz: TimeZone, seconds: number): number {
+  return tz.offsetAt ? tz.offsetAt(seconds) : tz.offset;
+}
+
+/** The abbreviation `tz` has at `seconds`. */
+export function nameAt(tz: TimeZone, seconds: number): string {
+  return tz.nameAt ? tz.nameAt(seconds) : tz.name;
 }
 
 const DAY = 86400;
@@ -92,7 +153,8 @@ function civilFromDays(z: number): { y: number; m: number; d: number } {
 
 /** localtime_r: seconds since the epoch to broken-down time in `tz`. */
 export function localtime(seconds: number, tz: TimeZone = UTC): Tm {
-  const t = seconds + tz.offset;
+  const off = offsetAt(tz, seconds);
+  const t = seconds + off;
   const days = floorDiv(t, DAY);
   const secs = t - days * DAY;
   const { y, m, d } = civilFromDays(days);
@@ -105,15 +167,22 @@ export function localtime(seconds: number, tz: TimeZone = UTC): Tm {
     sec: secs % 60,
     wday: (((days + 4) % 7) + 7) % 7,
     yday: days - daysFromCivil(y, 0, 1),
-    gmtoff: tz.offset,
-    zone: tz.name,
+    gmtoff: off,
+    zone: nameAt(tz, seconds),
   };
 }
 
-/** mktime: broken-down fields (any of them out of range) to seconds since the epoch. */
-export function mktime(f: { year: number; mon: number; mday: number; hour: number; min: number; sec: number }, tz: TimeZone = UTC): number {
+/**
+ * mktime: broken-down fields (any of them out of range) to seconds since the epoch; in a zone
+ * with rules, as glibc reads wall times at its changes (see wallToUtc). `isdst` is tm_isdst.
+ */
+export function mktime(f: { year: number; mon: number; mday: number; hour: number; min: number; sec: number }, tz: TimeZone = UTC, isdst?: boolean): number {
   const days = daysFromCivil(f.year, f.mon, 1) + f.mday - 1;
-  return days * DAY + f.hour * 3600 + f.min * 60 + f.sec - tz.offset;
+  const wall = days * DAY + f.hour * 3600 + f.min * 60 + f.sec;
+  if (!tz.offsetAt) return wall - tz.offset;
+  const t = wallToUtc(wall, tz.offsetAt, tz.offset, isdst, tz.mktimeGuess);
+  tz.mktimeGuess = tz.offsetAt(t);
+  return t;
 }
 
 /** "+hhmm" style offset text used by stat and ls --full-time. */

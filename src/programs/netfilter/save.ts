@@ -4,7 +4,7 @@
 import { isNfTableName, NF_TABLE_ORDER, type NfFamily, type NfRuleset } from '../../shared/services/netfilter';
 import type { Ctx } from '../lib/context';
 import { formatTime } from '../lib/nstrftime';
-import { zoneFromEnv } from '../lib/tz';
+import { localZone, type TimeZone } from '../lib/tz';
 import { formatError, XT_VERSION, XtError } from './errors';
 import { NetDb } from './netdb';
 import { fetchRuleset } from './run';
@@ -20,9 +20,9 @@ const LONG: readonly LongOpt[] = [
   { name: 'file', hasArg: 1, val: 'f' },
 ];
 
-function ctime(ctx: Ctx): string {
+function ctime(ctx: Ctx, tz: TimeZone): string {
   const ms = ctx.sys.now();
-  return formatTime('%a %b %e %H:%M:%S %Y', Math.floor(ms / 1000), 0, zoneFromEnv(ctx.env));
+  return formatTime('%a %b %e %H:%M:%S %Y', Math.floor(ms / 1000), 0, tz);
 }
 
 export function saveText(rs: NfRuleset, only: string | undefined, counters: boolean, db: NetDb, prog: string, when: () => string): string {
@@ -89,7 +89,8 @@ export async function runSave(ctx: Ctx, family: NfFamily, prog: string, argv: re
       await ctx.err.write(`Table \`${table}' does not exist\n`);
       return 1;
     }
-    await ctx.print(saveText(rs, table, counters, db, prog, () => ctime(ctx)));
+    const tz = await localZone(ctx.sys);
+    await ctx.print(saveText(rs, table, counters, db, prog, () => ctime(ctx, tz)));
     return 0;
   } catch (e) {
     if (!(e instanceof XtError)) throw e;

@@ -2,7 +2,7 @@
 // `Length:` and the progress gauges show them, rates, short durations, the timestamp of its
 // `--date--` lines, and gnulib's quote(), which uses ‘curly’ quotes only in a UTF-8 locale.
 import { isUtf8Locale } from '../lib/quotearg';
-import { localtime, zoneFromEnv } from '../lib/tz';
+import { localtime, type TimeZone } from '../lib/tz';
 
 /** C's %.*f (JavaScript's toFixed is close enough for the values shown here). */
 export const fixed = (n: number, digits: number): string => n.toFixed(digits);
@@ -95,8 +95,8 @@ export function secsToHumanTime(interval: number): string {
 }
 
 /** utils.c datetime_str(): local time as `2026-11-26 20:30:01`. */
-export function datetimeStr(ms: number, env: Map<string, string>): string {
-  const t = localtime(Math.floor(ms / 1000), zoneFromEnv(env));
+export function datetimeStr(ms: number, tz: TimeZone): string {
+  const t = localtime(Math.floor(ms / 1000), tz);
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${t.year}-${p(t.mon + 1)}-${p(t.mday)} ${p(t.hour)}:${p(t.min)}:${p(t.sec)}`;
 }

@@ -75,7 +75,7 @@ async function httpLoop(s: WgetSession, u: WgetUrl, original: WgetUrl, output: O
   do {
     count++;
     await s.pause(count);
-    let tms = datetimeStr(s.now(), s.ctx.env);
+    let tms = datetimeStr(s.now(), s.tz);
     if (cfg.spider && !gotHead) await log.v('Spider mode enabled. Check if remote file exists.\n');
     if (log.verbose) await log.nq(count > 1 ? `--${tms}--  (try:${String(count).padStart(2)})  ${u.url}\n` : `--${tms}--  ${u.url}\n`);
     const head = sendHeadFirst && !gotHead;
@@ -89,7 +89,7 @@ async function httpLoop(s: WgetSession, u: WgetUrl, original: WgetUrl, output: O
       }
     }
     const err = await gethttp(s, u, hs, head, output);
-    tms = datetimeStr(s.now(), s.ctx.env);
+    tms = datetimeStr(s.now(), s.tz);
     switch (err) {
       case 'HERR': case 'CONERROR':
         await printwhat(s, count);
@@ -152,7 +152,7 @@ async function httpLoop(s: WgetSession, u: WgetUrl, original: WgetUrl, output: O
 async function ftpLoop(s: WgetSession, u: WgetUrl, original: WgetUrl): Promise<{ err: Uerr }> {
   await s.pause(1);
   const name = await localName(s, original);
-  if (s.log.verbose) await s.log.nq(`--${datetimeStr(s.now(), s.ctx.env)}--  ${u.url}\n           => ${s.quote(name)}\n`);
+  if (s.log.verbose) await s.log.nq(`--${datetimeStr(s.now(), s.tz)}--  ${u.url}\n           => ${s.quote(name)}\n`);
   const r = await s.connect(u.host, u.port, false);
   if (r.kind === 'host-error') return { err: 'HOSTERR' };
   if (r.kind === 'failed') return { err: s.retryable(r.errno) ? 'CONERROR' : 'CONIMPOSSIBLE' };

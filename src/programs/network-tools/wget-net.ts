@@ -6,6 +6,7 @@
 import { strerror, type Errno } from '../../shared/errno';
 import type { Peer } from '../../shared/services/traffic';
 import type { Ctx } from '../lib/context';
+import { type TimeZone, UTC } from '../lib/tz';
 import type { WgetConfig } from './wget-args';
 import type { WgetLog } from './wget-log';
 import { inetAton, preferIPv4, resolveHost, traffic } from './netlib';
@@ -43,6 +44,9 @@ export class WgetSession {
     readonly quote: (s: string) => string,
     readonly exec: string,
   ) {}
+
+  /** The zone log lines show times in (TZ or /etc/localtime). */
+  tz: TimeZone = UTC;
 
   /** Waits `us` microseconds of virtual time (interruptible). */
   async wait(us: number): Promise<void> {

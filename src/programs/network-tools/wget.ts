@@ -12,6 +12,7 @@ import type { Output } from './wget-http';
 import { WgetLog } from './wget-log';
 import { ExitStatus, retrieveUrl } from './wget-loop';
 import { WgetSession } from './wget-net';
+import { localZone } from '../lib/tz';
 import { wgetHelp, wgetVersion } from './wget-usage';
 
 /** log_init(): the log file of -o (truncated) or -a (appended), else stderr. */
@@ -106,6 +107,7 @@ export default defineProgram({
     if (typeof sink === 'number') return sink;
     const log = new WgetLog(sink, cfg.verbose === 1, cfg.quiet, cfg.showProgress !== 0);
     const s = new WgetSession(ctx, cfg, log, quote, exec);
+    s.tz = await localZone(ctx.sys);
     const output = await openOutput(ctx, cfg, log, quote);
     if (typeof output === 'number') {
       await log.flush();
@@ -119,7 +121,7 @@ export default defineProgram({
       if ((cfg.urls.length > 1 || cfg.inputFile !== undefined) && s.totalBytes !== 0) {
         const wall = (s.now() - started) / 1000;
         await log.nq(
-          `FINISHED --${datetimeStr(s.now(), ctx.env)}--\nTotal wall clock time: ${secsToHumanTime(wall)}\n` +
+          `FINISHED --${datetimeStr(s.now(), s.tz)}--\nTotal wall clock time: ${secsToHumanTime(wall)}\n` +
             `Downloaded: ${s.numUrls} files, ${humanReadable(s.totalBytes, 10, 1)} in ${secsToHumanTime(s.totalTime)} (${retrRate(s.totalBytes, s.totalTime)})\n`,
         );
       }

@@ -8,6 +8,7 @@ import { flag, inherit, namedLocation } from './conf-model';
 import { ALERT, CRIT, ERR } from './conf-values';
 import { httpTime } from './log';
 import type { Outcome, RequestState } from './http-state';
+import { offsetAt } from '../lib/tz';
 import { byteLength, type Response } from './http-response';
 
 const errText = (e: Errno): string => ` (${ERRNO[e][0]}: ${ERRNO[e][1]})`;
@@ -199,7 +200,7 @@ async function autoindex(s: RequestState): Promise<Outcome> {
       }
       line += `${shown}</a>${' '.repeat(Math.max(0, 50 - len))}`;
     }
-    const t = new Date(st.mtime + (local ? s.env.tz.offset * 1000 : 0));
+    const t = new Date(st.mtime + (local ? offsetAt(s.env.tz, Math.floor(st.mtime / 1000)) * 1000 : 0));
     const p2 = (n: number): string => String(n).padStart(2, '0');
     line += ` ${p2(t.getUTCDate())}-${MONTHS[t.getUTCMonth()]}-${t.getUTCFullYear()} ${p2(t.getUTCHours())}:${p2(t.getUTCMinutes())} `;
     if (exact) line += dir ? '                  -' : String(st.size).padStart(19);

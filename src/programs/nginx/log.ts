@@ -26,13 +26,13 @@ export function httpTime(ms: number): string {
 /** $time_local: "26/Nov/2026:20:30:01 +0000". */
 export function accessTime(ms: number, tz: TimeZone): string {
   const t = localtime(Math.floor(ms / 1000), tz);
-  return `${p2(t.mday)}/${MONTHS[t.mon]}/${t.year}:${p2(t.hour)}:${p2(t.min)}:${p2(t.sec)} ${offsetText(tz.offset)}`;
+  return `${p2(t.mday)}/${MONTHS[t.mon]}/${t.year}:${p2(t.hour)}:${p2(t.min)}:${p2(t.sec)} ${offsetText(t.gmtoff)}`;
 }
 
 /** $time_iso8601: "2026-11-26T20:30:01+00:00". */
 export function isoTime(ms: number, tz: TimeZone): string {
   const t = localtime(Math.floor(ms / 1000), tz);
-  const off = offsetText(tz.offset);
+  const off = offsetText(t.gmtoff);
   return `${t.year}-${p2(t.mon + 1)}-${p2(t.mday)}T${p2(t.hour)}:${p2(t.min)}:${p2(t.sec)}${off.slice(0, 3)}:${off.slice(3)}`;
 }
 
@@ -59,7 +59,7 @@ export class ErrorLog {
   constructor(
     private readonly sys: Sys,
     public sinks: LogSink[],
-    private readonly tz: TimeZone,
+    readonly tz: TimeZone,
   ) {}
 
   /** Logs `message` at `level`; `conn` is the connection number ("*1 ") for request errors. */

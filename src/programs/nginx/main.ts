@@ -7,7 +7,7 @@ import { isSysError } from '../../shared/errno';
 import type { Sys } from '../../shared/sys';
 import { defineProgram } from '../define';
 import { Ctx } from '../lib/context';
-import { zoneFromEnv, type TimeZone } from '../lib/tz';
+import { localZone, type TimeZone } from '../lib/tz';
 import { ALERT, ERR, INFO, NOTICE } from './conf-values';
 import { errorLogPath, initCycle, openListening, type Cycle, type CycleParams } from './cycle';
 import { Master } from './daemon';
@@ -111,7 +111,7 @@ async function run(ctx: Ctx): Promise<number> {
     await sys.write(2, encoder.encode(versionText(o))).catch(() => undefined);
     if (!o.test) return 0;
   }
-  const tz = zoneFromEnv(sys.env);
+  const tz = await localZone(sys);
   const p = params(o);
   const log = await initLog(sys, p, tz);
   const cycle = await initCycle(sys, p, log, tz, { bind: o.test });
@@ -155,7 +155,7 @@ async function run(ctx: Ctx): Promise<number> {
 
 /** The same log sinks, written by another process (the fds are inherited with their numbers). */
 function rebind(log: ErrorLog, sys: Sys): ErrorLog {
-  const l = new ErrorLog(sys, log.sinks, zoneFromEnv(sys.env));
+  const l = new ErrorLog(sys, log.sinks, log.tz);
   l.useStderr = log.useStderr;
   return l;
 }

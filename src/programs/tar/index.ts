@@ -16,6 +16,7 @@ import { longLine, readArchive, shortLine, shownLink, skipData } from './list';
 import { Excluder, safeName, Selector } from './names';
 import { parseArgs, TarUsage, type TarOptions } from './options';
 import { qc, Tar, TarFatal } from './state';
+import { localZone } from '../lib/tz';
 import { HELP, USAGE, VERSION } from './text';
 
 const OP_FLAGS: Record<string, string> = { update: '-u', diff: '-d', delete: '--delete', catenate: '-A', 'test-label': '--test-label' };
@@ -197,6 +198,7 @@ async function run(ctx: Ctx, args: string[]): Promise<number> {
   }
   if (o.autoCompress && o.op === 'create' && !o.compressor) o.compressor = compressorForSuffix(archive);
   const tar = new Tar(ctx, o, archive);
+  tar.tz = await localZone(ctx.sys);
   const writesArchiveToStdout = (o.op === 'create' || o.op === 'append') && archive === '-';
   if (writesArchiveToStdout || (o.op === 'extract' && o.toStdout)) tar.listing = ctx.err;
   try {

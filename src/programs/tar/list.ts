@@ -2,7 +2,7 @@
 // skipped with "Skipping to next header", the end at two zero blocks), and the listing line
 // of -tv: mode, owner/group, size, date, name, and where a link points.
 import { modeString } from '../lib/mode-string';
-import { localtime, UTC, zoneFromEnv } from '../lib/tz';
+import { localtime, UTC, type TimeZone } from '../lib/tz';
 import type { ArchiveReader } from './archive';
 import { BLOCK, bytesName, checksumOk, decodeHeader, isZeroBlock, type Member } from './header';
 import { safeName } from './names';
@@ -22,7 +22,7 @@ export function memberModeString(m: Member): string {
 }
 
 export function formatDate(tar: Tar, seconds: number): string {
-  const tz = tar.o.utc ? UTC : zoneFromEnv(tar.ctx.env);
+  const tz: TimeZone = tar.o.utc ? UTC : tar.tz;
   const t = localtime(seconds, tz);
   const p = (n: number, w = 2): string => String(n).padStart(w, '0');
   const hm = `${p(t.hour)}:${p(t.min)}${tar.o.fullTime ? `:${p(t.sec)}` : ''}`;

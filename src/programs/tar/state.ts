@@ -4,6 +4,7 @@
 import { isSysError, strerror } from '../../shared/errno';
 import type { Ctx, Writer } from '../lib/context';
 import { quotearg } from '../lib/quotearg';
+import { type TimeZone, UTC } from '../lib/tz';
 import type { TarOptions } from './options';
 
 /** Thrown once a fatal message has been printed; main returns 2. */
@@ -32,6 +33,8 @@ export class Tar {
   ugsWidth = 19;
   /** Where listings go: stderr when the archive itself goes to stdout. */
   listing: Writer;
+  /** The zone verbose listings show times in (TZ or /etc/localtime). */
+  tz: TimeZone = UTC;
 
   constructor(
     readonly ctx: Ctx,

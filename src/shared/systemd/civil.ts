@@ -1,5 +1,6 @@
 // Broken-down time for systemd's timestamp and calendar code: gmtime/timegm over the proleptic
-// Gregorian calendar, and a fixed-offset local zone (the simulator's zones have no DST rules).
+// Gregorian calendar, and a local zone (fixed, or with rules: see shared/time-zones.ts).
+import { wallToUtc } from '../time-zones';
 
 export interface Zone {
   /** Abbreviation printed after a local timestamp ("UTC", "EST"). */
@@ -8,6 +9,15 @@ export interface Zone {
   offset: number;
   /** The offset in force at a moment (UTC seconds), for zones with daylight saving time. */
   offsetAt?: (utcSeconds: number) => number;
+  /** The abbreviation in force at a moment, for zones with daylight saving time. */
+  nameAt?: (utcSeconds: number) => string;
+  /** The daylight saving time abbreviation (tzname[1]), when the zone has one. */
+  dstName?: string;
+}
+
+/** The abbreviation `zone` has at `seconds`. */
+export function zoneNameAt(zone: Zone, seconds: number): string {
+  return zone.nameAt ? zone.nameAt(seconds) : zone.name;
 }
 
 export const UTC_ZONE: Zone = { name: 'UTC', offset: 0 };
@@ -81,18 +91,25 @@ export function localtime(seconds: number, zone: Zone): Tm {
 }
 
 /**
- * mktime() in `zone` (or timegm with utc), tm_isdst = -1: a wall time that happens twice takes
- * the earlier offset, one skipped by a clock change moves on by the change; `tm` is normalised.
+ * mktime() in `zone` (or timegm with utc), as systemd's callers meet it: with tm_isdst = -1 a
+ * wall time that happens twice takes the earlier offset, one skipped by a clock change moves
+ * on by the change; `isdst` (a zone abbreviation was given) is read as glibc does (see
+ * shared/time-zones.ts wallToUtc). `tm` is normalised.
  */
-export function mktimeIn(tm: Tm, zone: Zone, utc: boolean): number {
+export function mktimeIn(tm: Tm, zone: Zone, utc: boolean, isdst?: boolean): number {
   if (utc) return timegm(tm);
   const wall = timegm(tm);
-  if (!zone.offsetAt) return wall - zone.offset;
-  const before = zone.offsetAt(wall - zone.offset - 7200);
-  let t = wall - before;
-  const after = zone.offsetAt(t);
-  // past a change the new offset holds, unless the wall time fell into the skipped hour
-  if (after !== before && zone.offsetAt(wall - after) === after) t = wall - after;
+  const at = zone.offsetAt;
+  if (!at) return wall - zone.offset;
+  let t: number;
+  if (isdst !== undefined) t = wallToUtc(wall, at, zone.offset, isdst);
+  else {
+    const before = at(wall - zone.offset - 7200);
+    t = wall - before;
+    const after = at(t);
+    // past a change the new offset holds, unless the wall time fell into the skipped hour
+    if (after !== before && at(wall - after) === after) t = wall - after;
+  }
   Object.assign(tm, localtime(t, zone));
   return t;
 }

@@ -1,7 +1,7 @@
 // Timestamps as systemd prints them (src/basic/time-util.c: format_timestamp_style,
 // format_timestamp_relative): "Tue 2024-05-14 10:02:11 UTC", "2h 3min ago", "13h left".
 // Times are microseconds since the epoch as numbers (exact up to year 2255).
-import { localtime, pad, WEEKDAYS, type Zone } from './civil';
+import { localtime, pad, WEEKDAYS, type Zone, zoneNameAt } from './civil';
 
 export type TimestampStyle = 'pretty' | 'us' | 'utc' | 'us+utc' | 'unix' | 'date';
 
@@ -31,7 +31,10 @@ export function formatTimestamp(usec: number, zone: Zone, style: TimestampStyle 
   s += ` ${pad(tm.hour)}:${pad(tm.min)}:${pad(tm.sec)}`;
   if (us) s += `.${pad(usec % USEC_PER_SEC, 6)}`;
   if (utc) s += ' UTC';
-  else if (zone.name !== '') s += ` ${zone.name}`;
+  else {
+    const name = zoneNameAt(zone, sec);
+    if (name !== '') s += ` ${name}`;
+  }
   return s;
 }
 

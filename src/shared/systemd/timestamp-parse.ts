@@ -1,6 +1,7 @@
 // parse_timestamp() of src/basic/time-util.c: "2012-09-22 16:34:22", "16:34", "today",
 // "yesterday", "+5min", "5min ago", "@1700000000", with an optional weekday in front and
 // " UTC" or the local zone's name behind. Microseconds since the epoch (numbers).
+import { zoneKnown } from '../time-zones';
 import { localtime, mktimeIn, type Tm, type Zone } from './civil';
 import { parseTimespan } from './time-span';
 
@@ -67,6 +68,7 @@ export function parseTimestamp(input: string, now: number, zone: Zone): number |
   let plus = 0;
   let minus = 0;
   let utc = false;
+  let isdst: boolean | undefined;
   const finish = (): number | undefined => {
     ret += plus;
     if (ret > FORMATTABLE_MAX || ret < minus) return undefined;
@@ -91,15 +93,26 @@ export function parseTimestamp(input: string, now: number, zone: Zone): number |
   if (t.toLowerCase().endsWith(' utc')) {
     utc = true;
     t = t.slice(0, -4);
-  } else if (zone.name !== '' && t.length > zone.name.length + 1 && t.toLowerCase().endsWith(` ${zone.name.toLowerCase()}`)) {
-    t = t.slice(0, -(zone.name.length + 1));
+  } else {
+    // a zone file's name after the time ("Europe/Berlin", "EST") is refused (systemd 252
+    // parses it in a child that fails); the local zone's standard or daylight abbreviation
+    // (tzname[0], tzname[1]) may follow, and says whether daylight saving time is meant
+    const last = t.slice(t.lastIndexOf(' ') + 1);
+    if (t.includes(' ') && zoneKnown(last)) return undefined;
+    for (const [name, dst] of [[zone.name, false], [zone.dstName ?? '', true]] as const) {
+      if (name !== '' && t.length > name.length + 1 && t.toLowerCase().endsWith(` ${name.toLowerCase()}`)) {
+        t = t.slice(0, -(name.length + 1));
+        if (zone.offsetAt) isdst = dst;
+        break;
+      }
+    }
   }
   const base = utc ? localtime(Math.floor(ret / USEC_PER_SEC), { name: 'UTC', offset: 0 }) : localtime(Math.floor(ret / USEC_PER_SEC), zone);
   let tm: Tm = { ...base };
   let usec = 0;
   let weekday = -1;
   const fromTm = (): number | undefined => {
-    const secs = mktimeIn(tm, zone, utc);
+    const secs = mktimeIn(tm, zone, utc, isdst);
     if (weekday >= 0 && tm.wday !== weekday) return undefined;
     if (secs < 0) return undefined;
     ret = secs * USEC_PER_SEC + usec;

@@ -5,6 +5,7 @@ import type { Accounts } from '../../lib/accounts';
 import { humanReadable } from '../../lib/human';
 import { modeString } from '../../lib/mode-string';
 import { strftime } from '../../lib/strftime';
+import type { TimeZone } from '../../lib/tz';
 import type { Entry, Widths } from './entry';
 import type { Names } from './names';
 import type { LsConfig } from './options';
@@ -25,6 +26,7 @@ export class LongFormat {
     private readonly names: Names,
     private readonly acc: Accounts,
     private readonly clock: () => number,
+    private readonly tz?: TimeZone,
   ) {
     this.now = clock();
   }
@@ -83,7 +85,7 @@ export class LongFormat {
     if (when > this.now) this.now = this.clock();
     // times equal to "now" count as recent: the virtual clock has millisecond steps
     const recent = this.now - SIX_MONTHS_MS < when && when <= this.now;
-    return strftime(this.c.timeFormats[recent ? 1 : 0]!, when);
+    return strftime(this.c.timeFormats[recent ? 1 : 0]!, when, undefined, this.tz);
   }
 
   /** format_user_or_group: a name is left-aligned, a number right-aligned. */

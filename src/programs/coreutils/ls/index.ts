@@ -10,6 +10,7 @@ import { coreutilsVersion } from '../../lib/gnu';
 import { humanReadable } from '../../lib/human';
 import { quotef } from '../../lib/quote';
 import { quoteaf } from '../../lib/quotearg';
+import { localZone } from '../../lib/tz';
 import { Colors, fnmatch } from './colors';
 import { ShortFormat } from './columns';
 import { emptyWidths, type Entry, type Widths } from './entry';
@@ -281,7 +282,7 @@ export default defineProgram({
     }
     const names = new Names(c, colors);
     const acc = await Accounts.load(ctx.sys);
-    const long = new LongFormat(c, names, acc, () => ctx.sys.now());
+    const long = new LongFormat(c, names, acc, () => ctx.sys.now(), await localZone(ctx.sys));
     const short = new ShortFormat(c, names, (e) => long.blocksText(e));
     const ls = new Lister(ctx, c, names, long, short);
     const files = args.operands;

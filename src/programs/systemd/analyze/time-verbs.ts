@@ -9,7 +9,7 @@ import { formatTimestamp, formatTimestampRelative } from '../../../shared/system
 import { formatTimespan, parseTimespan } from '../../../shared/systemd/time-span';
 import { parseTimestamp } from '../../../shared/systemd/timestamp-parse';
 import type { Ctx } from '../../lib/context';
-import { zoneFromEnv } from '../../lib/tz';
+import { localZone } from '../../lib/tz';
 import type { AnalyzeOptions } from './options';
 
 const STRERROR = { EINVAL: 'Invalid argument', ERANGE: 'Numerical result out of range' };
@@ -18,9 +18,13 @@ function nowUsec(ctx: Ctx): number {
   return Math.floor(ctx.sys.now() * 1000);
 }
 
-function zoneOf(ctx: Ctx): Zone {
-  const z = zoneFromEnv(ctx.env);
-  return { name: z.name, offset: z.offset };
+function zoneOf(ctx: Ctx): Promise<Zone> {
+  return localZone(ctx.sys);
+}
+
+/** in_utc_timezone() is false: local times get a "(in UTC)" line too. */
+function notUtc(zone: Zone): boolean {
+  return zone.offset !== 0 || zone.dstName !== undefined;
 }
 
 function colors(ctx: Ctx): boolean {
@@ -31,7 +35,7 @@ function colors(ctx: Ctx): boolean {
 
 /** time_parsing_hint(): say when the text is valid as another kind of time. */
 async function hint(ctx: Ctx, p: string, kinds: { calendar?: boolean; timestamp?: boolean; timespan?: boolean }): Promise<void> {
-  const zone = zoneOf(ctx);
+  const zone = await zoneOf(ctx);
   if (kinds.calendar && parseCalendarSpec(p, zone)) {
     await ctx.err.write(`Hint: this expression is a valid calendar specification. Use 'systemd-analyze calendar "${p}"' instead?\n`);
   }
@@ -66,7 +70,7 @@ export async function verbTimespan(ctx: Ctx, args: string[]): Promise<number> {
 }
 
 export async function verbTimestamp(ctx: Ctx, args: string[]): Promise<number> {
-  const zone = zoneOf(ctx);
+  const zone = await zoneOf(ctx);
   const color = colors(ctx);
   const now = nowUsec(ctx);
   let rc = 0;
@@ -84,7 +88,7 @@ export async function verbTimestamp(ctx: Ctx, args: string[]): Promise<number> {
         ['Original form', p],
         ['Normalized form', formatTimestamp(usec, zone) ?? '-', ANSI.highlightBlue],
       ];
-      if (zone.offset !== 0) rows.push(['(in UTC)', formatTimestamp(usec, zone, 'utc') ?? '-']);
+      if (notUtc(zone)) rows.push(['(in UTC)', formatTimestamp(usec, zone, 'utc') ?? '-']);
       const secs = Math.floor(usec / 1_000_000);
       const frac = usec % 1_000_000;
       rows.push(['UNIX seconds', frac === 0 ? `@${secs}` : `@${secs}.${String(frac).padStart(6, '0')}`]);
@@ -97,7 +101,7 @@ export async function verbTimestamp(ctx: Ctx, args: string[]): Promise<number> {
 }
 
 export async function verbCalendar(ctx: Ctx, args: string[], opts: AnalyzeOptions): Promise<number> {
-  const zone = zoneOf(ctx);
+  const zone = await zoneOf(ctx);
   const color = colors(ctx);
   const realNow = nowUsec(ctx);
   let base = realNow;
@@ -135,7 +139,7 @@ export async function verbCalendar(ctx: Ctx, args: string[], opts: AnalyzeOption
         }
         // systemd 252 (the recordings) labels later elapses "Iter. #N"; 253 says "Iteration #N"
         rows.push([k === 0 ? 'Next elapse' : `Iter. #${k + 1}`, formatTimestamp(next, zone) ?? '-', ANSI.highlightBlue]);
-        if (zone.offset !== 0) rows.push(['(in UTC)', formatTimestamp(next, zone, 'utc') ?? '-']);
+        if (notUtc(zone)) rows.push(['(in UTC)', formatTimestamp(next, zone, 'utc') ?? '-']);
         rows.push(['From now', formatTimestampRelative(next, realNow) ?? '-']);
         n = next;
       }

@@ -6,17 +6,8 @@ import { defineProgram } from '../../define';
 import type { Ctx } from '../../lib/context';
 import { strftime } from '../../lib/strftime';
 import { denied, fields, parseArgs, unknownVerb } from './common';
-import { offsetText, ZONES, zoneAbbrev } from './zones';
-
-async function currentZone(ctx: Ctx): Promise<string | undefined> {
-  try {
-    const target = await ctx.sys.readlink('/etc/localtime');
-    const i = target.indexOf('zoneinfo/');
-    return i >= 0 ? target.slice(i + 9) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { zoneKnown, zoneNames } from '../../../shared/time-zones';
+import { currentZone, offsetText, zoneState } from './zones';
 
 async function ntpActive(ctx: Ctx): Promise<boolean> {
   const r = (await ctx.sys.call('systemd', { kind: 'load', names: ['systemd-timesyncd.service'] })) as SystemdReply;
@@ -45,17 +36,17 @@ export default defineProgram({
     const [verb = 'status', ...args] = p.operands;
     const now = ctx.sys.now();
     const zone = await currentZone(ctx);
-    const minutes = zone !== undefined ? ZONES[zone] ?? 0 : 0;
+    const here = zoneState(zone, Math.floor(now / 1000));
     switch (verb) {
       case 'status': {
         const ntp = await ntpActive(ctx);
-        const local = now + minutes * 60_000;
-        const abbr = zone ? zoneAbbrev(zone, minutes) : 'UTC';
+        const local = now + here.offset * 1000;
+        const abbr = here.abbr;
         await ctx.out.write(fields([
           ['Local time', `${strftime('%a %Y-%m-%d %H:%M:%S', local)} ${abbr}`],
           ['Universal time', `${strftime('%a %Y-%m-%d %H:%M:%S', now)} UTC`],
           ['RTC time', strftime('%a %Y-%m-%d %H:%M:%S', now)],
-          ['Time zone', `${zone ?? 'n/a'} (${abbr}, ${offsetText(minutes)})`],
+          ['Time zone', `${zone ?? 'n/a'} (${abbr}, ${offsetText(here.offset)})`],
           ['System clock synchronized', ntp ? 'yes' : 'no'],
           ['NTP service', ntp ? 'active' : 'inactive'],
           ['RTC in local TZ', 'no'],
@@ -68,7 +59,7 @@ export default defineProgram({
         return 0;
       }
       case 'list-timezones':
-        await ctx.print(`${Object.keys(ZONES).sort().join('\n')}\n`);
+        await ctx.print(`${zoneNames().join('\n')}\n`);
         return 0;
       case 'set-timezone': {
         if (args.length !== 1) {
@@ -77,7 +68,7 @@ export default defineProgram({
         }
         const z = args[0]!;
         if (ctx.sys.geteuid() !== 0) return denied(ctx, 'set time zone');
-        if (ZONES[z] === undefined) {
+        if (!zoneKnown(z)) {
           await ctx.err.write(`Failed to set time zone: Invalid or not installed time zone '${z}'\n`);
           return 1;
         }

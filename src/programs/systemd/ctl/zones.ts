@@ -1,14 +1,26 @@
-// Time zones timedatectl knows, with their standard offsets east of UTC in minutes: the
-// shared table that calendar expressions use too.
-export { ZONES } from '../../../shared/systemd/tz-zones';
+// The zone timedatectl reports: the name /etc/localtime links to, and what that zone says
+// of an instant (from shared/time-zones.ts, the one source of named-zone offsets).
+import { zoneAt } from '../../../shared/time-zones';
+import type { Ctx } from '../../lib/context';
 
-/** The abbreviation timedatectl shows beside a zone: tzdata's for a few, else the offset. */
-export function zoneAbbrev(zone: string, minutes: number): string {
-  const known: Record<string, string> = { UTC: 'UTC', 'Etc/UTC': 'UTC', 'Europe/London': 'GMT', 'Europe/Dublin': 'GMT', 'America/New_York': 'EST', 'America/Chicago': 'CST', 'America/Denver': 'MST', 'America/Phoenix': 'MST', 'America/Los_Angeles': 'PST', 'Asia/Kolkata': 'IST', 'Asia/Tokyo': 'JST', 'Europe/Berlin': 'CET', 'Europe/Paris': 'CET' };
-  return known[zone] ?? offsetText(minutes).slice(0, minutes % 60 === 0 ? 3 : 5);
+/** The zone name /etc/localtime points into zoneinfo for, or undefined (no link, or not into zoneinfo). */
+export async function currentZone(ctx: Ctx): Promise<string | undefined> {
+  try {
+    const target = await ctx.sys.readlink('/etc/localtime');
+    const i = target.indexOf('zoneinfo/');
+    return i >= 0 ? target.slice(i + 9) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-export function offsetText(minutes: number): string {
-  const a = Math.abs(minutes);
-  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}${String(a % 60).padStart(2, '0')}`;
+/** The offset (seconds east) and abbreviation of `zone` at `seconds`; UTC for none or an unknown one. */
+export function zoneState(zone: string | undefined, seconds: number): { offset: number; abbr: string } {
+  return (zone !== undefined ? zoneAt(zone, seconds) : undefined) ?? { offset: 0, abbr: 'UTC' };
+}
+
+/** "+hhmm" from seconds east of UTC. */
+export function offsetText(seconds: number): string {
+  const a = Math.abs(seconds);
+  return `${seconds < 0 ? '-' : '+'}${String(Math.floor(a / 3600)).padStart(2, '0')}${String(Math.floor((a % 3600) / 60)).padStart(2, '0')}`;
 }

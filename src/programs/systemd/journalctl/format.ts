@@ -1,7 +1,7 @@
 // journalctl's output modes (systemd's logs-show.c): short and its variants, cat, json,
 // json-pretty, verbose, export. Times are shown in the zone of TZ (UTC on Photon).
 import { fieldOf, type JournalEntry } from '../../../shared/services/journal';
-import type { Zone } from '../../../shared/systemd/civil';
+import { type Zone, zoneNameAt } from '../../../shared/systemd/civil';
 import { strftime } from '../../lib/strftime';
 
 export const OUTPUT_MODES = ['short', 'short-full', 'short-iso', 'short-iso-precise', 'short-precise', 'short-monotonic', 'short-unix', 'with-unit', 'verbose', 'export', 'json', 'json-pretty', 'json-sse', 'json-seq', 'cat'] as const;
@@ -33,18 +33,25 @@ function offsetSuffix(offset: number): string {
   return `${sign}${String(Math.floor(a / 3600)).padStart(2, '0')}${String(Math.floor((a % 3600) / 60)).padStart(2, '0')}`;
 }
 
+/** The zone's offset (seconds) at a journal time (microseconds). */
+function offsetOf(zone: Zone, usec: number): number {
+  const sec = Math.floor(usec / 1_000_000);
+  return zone.offsetAt ? zone.offsetAt(sec) : zone.offset;
+}
+
 function stamp(e: JournalEntry, o: FormatOptions): string {
-  const ms = Math.floor(e.realtime / 1000) + o.zone.offset * 1000;
+  const off = offsetOf(o.zone, e.realtime);
+  const ms = Math.floor(e.realtime / 1000) + off * 1000;
   const usec = String(e.realtime % 1_000_000).padStart(6, '0');
   switch (o.mode) {
     case 'short-iso':
-      return strftime('%Y-%m-%dT%H:%M:%S', ms) + offsetSuffix(o.zone.offset);
+      return strftime('%Y-%m-%dT%H:%M:%S', ms) + offsetSuffix(off);
     case 'short-iso-precise':
-      return `${strftime('%Y-%m-%dT%H:%M:%S', ms)}.${usec}${offsetSuffix(o.zone.offset)}`;
+      return `${strftime('%Y-%m-%dT%H:%M:%S', ms)}.${usec}${offsetSuffix(off)}`;
     case 'short-precise':
       return `${strftime('%b %d %H:%M:%S', ms)}.${usec}`;
     case 'short-full':
-      return `${strftime('%a %Y-%m-%d %H:%M:%S', ms)} ${o.zone.name}`;
+      return `${strftime('%a %Y-%m-%d %H:%M:%S', ms)} ${zoneNameAt(o.zone, Math.floor(e.realtime / 1_000_000))}`;
     case 'short-monotonic':
       return `[${String(Math.floor(e.monotonic / 1_000_000)).padStart(5, ' ')}.${String(e.monotonic % 1_000_000).padStart(6, '0')}]`;
     case 'short-unix':
@@ -135,8 +142,8 @@ export function formatEntry(e: JournalEntry, o: FormatOptions): string {
       return `${lines.join('\n')}\n`;
     }
     case 'verbose': {
-      const ms = Math.floor(e.realtime / 1000) + o.zone.offset * 1000;
-      const head = `${strftime('%a %Y-%m-%d %H:%M:%S', ms)}.${String(e.realtime % 1_000_000).padStart(6, '0')} ${o.zone.name} [${cursorOf(e)}]`;
+      const ms = Math.floor(e.realtime / 1000) + offsetOf(o.zone, e.realtime) * 1000;
+      const head = `${strftime('%a %Y-%m-%d %H:%M:%S', ms)}.${String(e.realtime % 1_000_000).padStart(6, '0')} ${zoneNameAt(o.zone, Math.floor(e.realtime / 1_000_000))} [${cursorOf(e)}]`;
       return [head, ...entryFields(e, o.machineId).map(([k, v]) => `    ${k}=${v}`)].join('\n');
     }
     default:

@@ -6,7 +6,7 @@ import { defineProgram } from '../../define';
 import type { Ctx } from '../../lib/context';
 import { getopt, GetoptError, type OptionDef, type Parsed } from '../../lib/getopt';
 import { page, wantPager } from '../../lib/pager';
-import { zoneFromEnv } from '../../lib/tz';
+import { localZone } from '../../lib/tz';
 import { explain } from './catalog';
 import { formatEntry, OUTPUT_MODES, type FormatOptions, type OutputMode } from './format';
 import { UTC_ZONE, type Zone } from '../../../shared/systemd/civil';
@@ -167,7 +167,7 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
   }
   const bootsReply = await ask(ctx, { kind: 'boots' });
   const boots: JournalBoot[] = bootsReply.kind === 'boots' ? bootsReply.boots : [];
-  const zone: Zone = has('utc') ? UTC_ZONE : zoneFromEnv(ctx.env);
+  const zone: Zone = has('utc') ? UTC_ZONE : await localZone(ctx.sys);
   if (has('listBoots')) return listBoots(ctx, boots, zone);
 
   const query: JournalQuery = {};

@@ -12,7 +12,7 @@ import type { Zone } from '../../../shared/systemd/civil';
 import { exitStatusText, signalShort } from '../../../shared/systemd/exit-status';
 import type { Ctx } from '../../lib/context';
 import { page, wantPager } from '../../lib/pager';
-import { zoneFromEnv } from '../../lib/tz';
+import { localZone } from '../../lib/tz';
 import { formatEntry } from '../journalctl/format';
 import { ask, unitArgs, units } from './manager-client';
 import type { SystemctlOptions } from './options';
@@ -160,7 +160,7 @@ async function overview(ctx: Ctx, color: boolean): Promise<string> {
     `    Units: ${m.units} loaded (incl. loaded aliases)`,
     `     Jobs: ${m.jobs} queued`,
     `   Failed: ${m.failed} units`,
-    `    Since: ${formatTimestamp(m.since * 1000, zoneFromEnv(ctx.env))}; ${formatTimestampRelative(m.since * 1000, now)}`,
+    `    Since: ${formatTimestamp(m.since * 1000, await localZone(ctx.sys))}; ${formatTimestampRelative(m.since * 1000, now)}`,
     `  systemd: ${m.version}`,
     '   CGroup: /',
     ...procs.map((p, i) => `           ${i === procs.length - 1 ? '└─' : '├─'}${p.pid} ${p.argv.join(' ')}`),
@@ -189,6 +189,7 @@ export async function status(ctx: Ctx, args: string[], opts: SystemctlOptions): 
   const blocks: string[] = [];
   let status = 0;
   let anyShown = false;
+  const zone = await localZone(ctx.sys);
   for (const u of snaps) {
     if (u.loadState === 'not-found' && u.activeState === 'inactive' && !u.execMain) {
       await ctx.err.write(`Unit ${u.id} could not be found.\n`);
@@ -198,7 +199,7 @@ export async function status(ctx: Ctx, args: string[], opts: SystemctlOptions): 
     anyShown = true;
     const journal = await journalFor(ctx, u.id, opts.lines);
     const triggers = new Map((u.triggeredBy.length ? await units(ctx, u.triggeredBy) : []).map((t) => [t.id, t]));
-    blocks.push(renderUnit(u, fsStates.get(u.id) ?? {}, ctx.sys.now(), color, journal, opts.lines, zoneFromEnv(ctx.env), triggers));
+    blocks.push(renderUnit(u, fsStates.get(u.id) ?? {}, ctx.sys.now(), color, journal, opts.lines, zone, triggers));
     if (!(u.activeState === 'active' || u.activeState === 'reloading') && status === 0) status = 3;
   }
   if (anyShown) {
