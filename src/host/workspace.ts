@@ -43,6 +43,8 @@ const SAVE_SETTLE_MS = 250;
 const SAVE_MIN_GAP_MS = 500;
 const SAVE_MAX_GAP_MS = 2500;
 const SAVE_GAP_FACTOR = 15;
+/** The longest a first save waits for the boot's start jobs. */
+const BOOT_SAVE_WAIT_MS = 5000;
 const CLEAR = '\x1b[H\x1b[2J\x1b[3J';
 
 /** ms to wait before the next autosave, `now` ms after the last began (it took `lastMs`). */
@@ -66,6 +68,8 @@ export class Workspace {
   private saveAgain = false;
   private cancelTimer: (() => void) | undefined;
   private lastSave = -Infinity;
+  /** machines whose boot's start jobs are over (or that waited long enough): saved normally */
+  private readonly settled = new WeakSet<Machine>();
   /** how long the last save took (capture, encoding and the store's write), in ms */
   private lastSaveMs = 0;
   private loadingSnapshots = false;
@@ -234,6 +238,20 @@ export class Workspace {
   /** Saves a moment after the console waits for input again (debounced). */
   scheduleSave(): void {
     if (!this.deps.store) return;
+    const m = this.machine;
+    // a machine still running its boot's start jobs is saved once they are done (or after
+    // BOOT_SAVE_WAIT_MS): a snapshot taken between jobs would come back without their work,
+    // such as the firewall iptables.service loads
+    if (m && !this.settled.has(m)) {
+      const settle = (): void => {
+        if (this.settled.has(m)) return;
+        this.settled.add(m);
+        if (this.machine === m) this.scheduleSave();
+      };
+      void m.booted.then(settle, settle);
+      this.deps.after(BOOT_SAVE_WAIT_MS, settle);
+      return;
+    }
     this.cancelTimer?.();
     const wait = saveDelay(performance.now(), this.lastSave, this.lastSaveMs);
     this.cancelTimer = this.deps.after(wait, () => {

@@ -53,6 +53,23 @@ async function typed(api: KernelApi, screen: () => string, line: string, expect:
 }
 
 describe('saved machines in the browser', () => {
+  it('the first autosave waits for the boot\'s services: a reload right after it still has the firewall iptables.service loaded', async () => {
+    const p = profile();
+    const a = await load(p);
+    // nothing typed: the save the first prompt scheduled
+    await until(async () => (value(await a.api.saveStatus()).state === 'saved' ? true : undefined), 'the first autosave');
+    const b = await load(p);
+    expect(b.boot).toMatchObject({ ok: true, value: { restored: true } });
+    // the restored machine's services start behind its prompt, then the saved rules come back
+    const input = await until(async () => {
+      const fw = value(await b.api.machineState()).firewall;
+      const chain = fw.find((c) => c.table === 'filter' && c.chain === 'INPUT');
+      return chain && chain.rules.length > 0 ? chain : undefined;
+    }, 'the filter table\'s INPUT rules');
+    expect(input.policy).toBe('DROP');
+    expect(input.rules.map((r) => r.spec)).toContain('-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT');
+  });
+
   it('a reload brings back the machine, the screen, the directory and the lesson with its hints', async () => {
     const p = profile();
     const a = await load(p);
