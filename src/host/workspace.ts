@@ -68,8 +68,8 @@ export class Workspace {
   private saveAgain = false;
   private cancelTimer: (() => void) | undefined;
   private lastSave = -Infinity;
-  /** machines whose boot's start jobs are over (or that waited long enough): saved normally */
-  private readonly settled = new WeakSet<Machine>();
+  /** boots (a machine's `booted`, anew after each reboot) whose start jobs are over, or that were waited for long enough */
+  private readonly settled = new WeakSet<Promise<void>>();
   /** how long the last save took (capture, encoding and the store's write), in ms */
   private lastSaveMs = 0;
   private loadingSnapshots = false;
@@ -242,13 +242,14 @@ export class Workspace {
     // a machine still running its boot's start jobs is saved once they are done (or after
     // BOOT_SAVE_WAIT_MS): a snapshot taken between jobs would come back without their work,
     // such as the firewall iptables.service loads
-    if (m && !this.settled.has(m)) {
+    const boot = m?.booted;
+    if (m && boot && !this.settled.has(boot)) {
       const settle = (): void => {
-        if (this.settled.has(m)) return;
-        this.settled.add(m);
+        if (this.settled.has(boot)) return;
+        this.settled.add(boot);
         if (this.machine === m) this.scheduleSave();
       };
-      void m.booted.then(settle, settle);
+      void boot.then(settle, settle);
       this.deps.after(BOOT_SAVE_WAIT_MS, settle);
       return;
     }
