@@ -1,6 +1,6 @@
 // strftime(3) in the C locale, in UTC or in a given zone (ls -l passes the local one).
 // Nanoseconds come from milliseconds.
-import { nameAt, offsetAt, offsetText, type TimeZone } from './tz';
+import { nameAt, offsetAt, offsetText, type TimeZone } from './tz-zone';
 
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 export const FULL_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -8,22 +8,9 @@ import type { Sys } from '../../shared/sys';
 import { namedZone as sharedNamedZone, wallToUtc } from '../../shared/time-zones';
 import { inPosixDst, parsePosixDst } from './tz-posix';
 
-export interface TimeZone {
-  /** Abbreviation %Z prints (in standard time, for a zone that changes). */
-  name: string;
-  /** Seconds east of UTC (tm_gmtoff; standard time, for a zone that changes). */
-  offset: number;
-  /** The offset in force at a moment (seconds since the epoch), for zones with rules. */
-  offsetAt?: (utcSeconds: number) => number;
-  /** The abbreviation in force at a moment. */
-  nameAt?: (utcSeconds: number) => string;
-  /** The daylight saving time abbreviation, for a zone that has one. */
-  dstName?: string;
-  /** The offset mktime found last (glibc keeps it per process; a zone value lives for one run). */
-  mktimeGuess?: number;
-}
+export { nameAt, offsetAt, offsetText, UTC, type TimeZone } from './tz-zone';
+import { nameAt, offsetAt, UTC, type TimeZone } from './tz-zone';
 
-export const UTC: TimeZone = { name: 'UTC', offset: 0 };
 
 /** struct tm, with the zone it was computed in. */
 export interface Tm {
@@ -108,16 +95,6 @@ export async function localZone(sys: Pick<Sys, 'readlink' | 'realpath' | 'env'>,
   return tz !== undefined ? parseTz(tz) : systemZone(sys);
 }
 
-/** The offset east of UTC `tz` has at `seconds`. */
-export function offsetAt(tz: TimeZone, seconds: number): number {
-  return tz.offsetAt ? tz.offsetAt(seconds) : tz.offset;
-}
-
-/** The abbreviation `tz` has at `seconds`. */
-export function nameAt(tz: TimeZone, seconds: number): string {
-  return tz.nameAt ? tz.nameAt(seconds) : tz.name;
-}
-
 const DAY = 86400;
 
 function floorDiv(a: number, b: number): number {
@@ -183,13 +160,6 @@ export function mktime(f: { year: number; mon: number; mday: number; hour: numbe
   const t = wallToUtc(wall, tz.offsetAt, tz.offset, isdst, tz.mktimeGuess);
   tz.mktimeGuess = tz.offsetAt(t);
   return t;
-}
-
-/** "+hhmm" style offset text used by stat and ls --full-time. */
-export function offsetText(offset: number): string {
-  const sign = offset < 0 ? '-' : '+';
-  const a = Math.abs(offset);
-  return `${sign}${String(Math.floor(a / 3600)).padStart(2, '0')}${String(Math.floor((a % 3600) / 60)).padStart(2, '0')}`;
 }
 
 /** Splits epoch milliseconds (possibly fractional, as the virtual clock gives) into seconds and nanoseconds. */

@@ -4,7 +4,7 @@
 import { gmtime, localtime, mktimeIn, type Tm, type Zone } from './civil';
 import type { CalendarSpec } from './calendar';
 import type { Component } from './calendar-format';
-import { namedZone } from './tz-zones';
+import { offsetZone } from '../zone-core';
 
 const MAX_YEAR = 2199;
 const MAX_ITERATIONS = 1000;
@@ -172,7 +172,7 @@ function findNext(spec: CalendarSpec, start: Tm, startUsec: number, zone: Zone):
 export function nextElapse(spec: CalendarSpec, usec: number, localZone: Zone): number | 'ENOENT' | 'EINVAL' | 'EDEADLK' {
   if (usec > FORMATTABLE_MAX) return 'EINVAL';
   // a zone named in the expression replaces the local one (systemd computes it under TZ=)
-  const zone = (spec.timezone !== undefined ? namedZone(spec.timezone) : undefined) ?? localZone;
+  const zone = (spec.timezone !== undefined ? offsetZone(spec.timezone) : undefined) ?? localZone;
   const u = usec + 1;
   const t = Math.floor(u / USEC_PER_SEC);
   const tm = spec.utc ? gmtime(t) : localtime(t, zone);

@@ -3,7 +3,7 @@
 // form, and finding the next elapse after a given time.
 import { gmtime, type Zone } from './civil';
 import { formatChain, type Component } from './calendar-format';
-import { namedZone } from './tz-zones';
+import { zoneKnown } from '../zone-core';
 
 export type { Component };
 
@@ -292,7 +292,7 @@ export function parseCalendarSpec(input: string, zone: Zone): CalendarSpec | und
     p = p.slice(0, -(zone.name.length + 1));
   } else {
     const space = p.lastIndexOf(' ');
-    if (space >= 0 && namedZone(p.slice(space + 1))) {
+    if (space >= 0 && zoneKnown(p.slice(space + 1))) {
       c.timezone = p.slice(space + 1);
       p = p.slice(0, space);
     }

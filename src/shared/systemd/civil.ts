@@ -1,6 +1,6 @@
 // Broken-down time for systemd's timestamp and calendar code: gmtime/timegm over the proleptic
 // Gregorian calendar, and a local zone (fixed, or with rules: see shared/time-zones.ts).
-import { wallToUtc } from '../time-zones';
+import { wallToUtc } from '../zone-core';
 
 export interface Zone {
   /** Abbreviation printed after a local timestamp ("UTC", "EST"). */

@@ -1,7 +1,7 @@
 // parse_timestamp() of src/basic/time-util.c: "2012-09-22 16:34:22", "16:34", "today",
 // "yesterday", "+5min", "5min ago", "@1700000000", with an optional weekday in front and
 // " UTC" or the local zone's name behind. Microseconds since the epoch (numbers).
-import { zoneKnown } from '../time-zones';
+import { zoneKnown } from '../zone-core';
 import { localtime, mktimeIn, type Tm, type Zone } from './civil';
 import { parseTimespan } from './time-span';
 
