@@ -4,7 +4,7 @@ import { CODECS } from '../lib/basenc-codecs';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { ql } from '../lib/textio';
-import { runBasenc } from './basenc-main';
+import { runBasenc, wrapSize } from './basenc-main';
 
 const HELP = `Encode FILE (or standard input) in base32, or decode it, to standard output.
 
@@ -35,12 +35,15 @@ export default defineProgram({
     { key: 'i', short: 'i', long: 'ignore-garbage' },
   ],
   async main(ctx, args) {
+    // the wrap size is checked as getopt meets it, before the operands
+    const wrap = await wrapSize(ctx, lastValue(args, 'w'));
+    if (wrap === undefined) return 1;
     if (args.operands.length > 1) return usageFail(ctx, `extra operand ${ql(args.operands[1]!)}`);
     return runBasenc(ctx, {
       codec: CODECS.base32!,
       decode: flag(args, 'd'),
       ignoreGarbage: flag(args, 'i'),
-      wrap: lastValue(args, 'w'),
+      wrap,
       file: args.operands[0] ?? '-',
     });
   },

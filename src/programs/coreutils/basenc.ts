@@ -4,7 +4,7 @@ import { CODECS } from '../lib/basenc-codecs';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { ql } from '../lib/textio';
-import { runBasenc } from './basenc-main';
+import { runBasenc, wrapSize } from './basenc-main';
 
 const HELP = `Encode FILE (or standard input) in the chosen encoding, or decode it, to
 standard output.
@@ -47,6 +47,9 @@ export default defineProgram({
     ...ENCODINGS.map((e) => ({ key: e, long: e })),
   ],
   async main(ctx, args) {
+    // the wrap size is checked as getopt meets it, before the encoding and the operands
+    const wrap = await wrapSize(ctx, lastValue(args, 'w'));
+    if (wrap === undefined) return 1;
     const chosen = args.order.filter((o) => ENCODINGS.includes(o.key)).pop();
     if (!chosen) return usageFail(ctx, 'missing encoding type');
     if (args.operands.length > 1) return usageFail(ctx, `extra operand ${ql(args.operands[1]!)}`);
@@ -54,7 +57,7 @@ export default defineProgram({
       codec: CODECS[chosen.key]!,
       decode: flag(args, 'd'),
       ignoreGarbage: flag(args, 'i'),
-      wrap: lastValue(args, 'w'),
+      wrap,
       file: args.operands[0] ?? '-',
     });
   },
