@@ -18,3 +18,11 @@ describe('base64, base32 and basenc', () => {
     expect(r.stderr).toBe("base64: invalid wrap size: 'x'\nbasenc: invalid input (length must be multiple of 4 characters)\n");
   });
 });
+
+describe('tools that hold their whole input', () => {
+  it('are charged for it: an endless input meets the OOM killer, and the machine goes on', async () => {
+    const m = new Machine({ clock: 'skip' });
+    const r = await runScript('for c in tsort shuf rev column hexdump; do $c /dev/zero | head -c 1; echo "$c ${PIPESTATUS[0]}"; done; echo alive', m);
+    expect(r.stdout).toBe('tsort 137\nshuf 137\nrev 137\ncolumn 137\nhexdump 137\nalive\n');
+  });
+});

@@ -209,23 +209,34 @@ export class LineReader {
   }
 }
 
-/** Reads every line of a descriptor (for tools that must see all input: sort, tac). */
+/**
+ * Reads every line of a descriptor (for tools that must see all input: sort, tac). What is
+ * held is charged to the process as it arrives, as readAllBin does.
+ */
 export async function readAllLines(ctx: Ctx, fd: number, delim = '\n', into: string[] = []): Promise<{ lines: string[]; unterminated: boolean }> {
   const r = new LineReader(ctx, fd, delim);
   for (;;) {
     const batch = await r.next();
     if (batch === null) break;
+    let bytes = 0;
+    for (const l of batch) bytes += l.length + 1;
+    ctx.sys.alloc(bytes);
     for (const l of batch) into.push(l);
   }
   return { lines: into, unterminated: r.unterminated };
 }
 
-/** Reads a whole descriptor as a binary string. */
+/**
+ * Reads a whole descriptor as a binary string. The memory it holds is charged to the process
+ * chunk by chunk (sys.alloc), so an endless input (`/dev/zero`) meets the OOM killer, or
+ * ENOMEM under `ulimit -v`, instead of exhausting the host.
+ */
 export async function readAllBin(ctx: Ctx, fd: number): Promise<string> {
   const parts: string[] = [];
   for (;;) {
     const chunk = await readChunk(ctx, fd);
     if (chunk === null) break;
+    ctx.sys.alloc(chunk.length);
     parts.push(bin(chunk));
   }
   return parts.join('');

@@ -5,7 +5,7 @@
 import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram } from '../define';
 import { isUtf8Locale } from '../lib/quotearg';
-import { bin, binArg, Output, readChunk, textOf } from '../lib/textio';
+import { bin, binArg, Output, readAllBin, textOf } from '../lib/textio';
 import { utilLinuxHelp, utilLinuxVersion } from './common';
 
 const HELP = utilLinuxHelp('column', ['column [options] [<file>...]'], 'Lay out lists in columns, or as a table.', [
@@ -112,9 +112,7 @@ export default defineProgram({
       let fd = 0;
       try {
         if (file !== '-') fd = await ctx.sys.open(file, { read: true });
-        const parts: string[] = [];
-        for (let c = await readChunk(ctx, fd); c; c = await readChunk(ctx, fd)) parts.push(bin(c));
-        const text = parts.join('');
+        const text = await readAllBin(ctx, fd);
         const ls = text.split('\n');
         if (ls[ls.length - 1] === '') ls.pop();
         for (const l of ls) lines.push(l);

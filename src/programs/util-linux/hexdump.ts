@@ -226,6 +226,8 @@ function program(name: 'hexdump' | 'hd') {
             return 1;
           }
           for (let c = await readChunk(ctx, fd); c; c = await readChunk(ctx, fd)) {
+            // all of the input is held before it is formatted: charged as it comes
+            ctx.sys.alloc(c.length);
             parts.push(bin(c));
             have += c.length;
           }

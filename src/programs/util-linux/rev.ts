@@ -3,7 +3,7 @@
 import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram } from '../define';
 import { isUtf8Locale } from '../lib/quotearg';
-import { bin, Output, readChunk, unbin } from '../lib/textio';
+import { bin, Output, readAllBin, unbin } from '../lib/textio';
 import { utilLinuxVersion } from './common';
 
 const HELP = `Usage: rev [options] [file ...]
@@ -89,7 +89,7 @@ export default defineProgram({
       }
       const parts: string[] = [];
       try {
-        for (let c = await readChunk(ctx, fd); c; c = await readChunk(ctx, fd)) parts.push(bin(c));
+        parts.push(await readAllBin(ctx, fd));
       } catch (e) {
         if (!isSysError(e)) throw e;
         await ctx.error(`${file === '-' ? 'stdin' : file}: 0: ${strerror(e.errno)}`);
