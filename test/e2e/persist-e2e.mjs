@@ -52,9 +52,10 @@ export function persistSteps(h) {
       // the save follows the prompt by a moment: wait for the panel to say so
       await p.click('#tab-machines');
       await p.locator('[data-testid="save-status"]', { hasText: 'Saved' }).waitFor({ timeout: h.timeout });
-      const before = await p.locator('[data-testid="save-status"]').innerText();
+      // the next save's time (saves may come within one second: the text can stay the same)
+      const before = await p.locator('[data-testid="save-status"]').getAttribute('data-saved-at');
       await typed(p, 'true', ']#');
-      await p.waitForFunction((b) => document.querySelector('[data-testid="save-status"]')?.textContent?.trim() !== b.trim(), before, { timeout: h.timeout, polling: 100 });
+      await p.waitForFunction((b) => document.querySelector('[data-testid="save-status"]')?.getAttribute('data-saved-at') !== b, before, { timeout: h.timeout, polling: 100 });
 
       await p.reload({ waitUntil: 'load', timeout: h.timeout });
       await h.waitForScreen(p, 'the command typed before the reload', (lines) => lines.some((l) => l.includes('echo marker-$((6*7))')), null);
