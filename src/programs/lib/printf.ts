@@ -1,8 +1,11 @@
 import { byteChar } from '../../shared/bytes';
 import { strftime } from './strftime';
+import { ESCAPES, echoEscapes } from './echo-escapes';
 // printf(1) / bash's printf builtin formatting: conversions %s %b %q %c %d %i %o %u %x %X
 // %e %E %f %F %g %G %a %%, flags, * widths, and the format reused until the arguments
 // run out. Shared by the shell builtin and /usr/bin/printf.
+
+export { echoEscapes };
 
 export interface PrintfResult {
   out: string;
@@ -15,7 +18,6 @@ export interface PrintfResult {
   warnings?: string[];
 }
 
-const ESCAPES: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'", '?': '?' };
 
 /** Backslash escapes of a printf format (`\0NNN` not special here; `\NNN` is octal). */
 function formatEscape(fmt: string, i: number): { text: string; next: number } {
@@ -41,54 +43,6 @@ function formatEscape(fmt: string, i: number): { text: string; next: number } {
     if (digits) return { text: String.fromCodePoint(parseInt(digits, 16)), next: j };
   }
   return { text: `\\${n}`, next: i + 2 };
-}
-
-/** %b argument escapes: like echo -e (\0NNN octal, \c stops). */
-export function echoEscapes(s: string): { text: string; stopped: boolean } {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (c !== '\\' || i + 1 >= s.length) {
-      out += c;
-      continue;
-    }
-    const n = s[i + 1]!;
-    if (n === 'c') return { text: out, stopped: true };
-    if (n === '0') {
-      let j = i + 2;
-      let digits = '';
-      while (digits.length < 3 && /[0-7]/.test(s[j] ?? '')) digits += s[j++];
-      out += byteChar(parseInt(digits || '0', 8));
-      i = j - 1;
-      continue;
-    }
-    if (/[1-7]/.test(n)) {
-      let j = i + 1;
-      let digits = '';
-      while (digits.length < 3 && /[0-7]/.test(s[j] ?? '')) digits += s[j++];
-      out += byteChar(parseInt(digits, 8));
-      i = j - 1;
-      continue;
-    }
-    if (n === 'x') {
-      let j = i + 2;
-      let digits = '';
-      while (digits.length < 2 && /[0-9a-fA-F]/.test(s[j] ?? '')) digits += s[j++];
-      if (digits) {
-        out += byteChar(parseInt(digits, 16));
-        i = j - 1;
-        continue;
-      }
-    }
-    if (n in ESCAPES && n !== '"' && n !== "'" && n !== '?') {
-      out += ESCAPES[n];
-      i++;
-      continue;
-    }
-    out += `\\${n}`;
-    i++;
-  }
-  return { text: out, stopped: false };
 }
 
 /** bash's %q: quote so the shell reads the string back unchanged. */

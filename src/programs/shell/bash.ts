@@ -5,7 +5,7 @@ import { SIGNALS } from '../../shared/signals';
 import type { Sys } from '../../shared/sys';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
-import { interactiveInt } from './builtins/jobctl';
+import { interactiveInt } from './interactive-int';
 import { AbortCommand, TopLevelAbort, Interrupted, ShellExit, ShellFatal } from './control';
 import { Interpreter } from './interpreter';
 import { reapJobs } from './jobs';

@@ -1,35 +1,43 @@
 // The shell's builtin commands by name.
 import * as basic from './basic';
-import * as extra from './extra';
 import * as dirs from './dirs';
-import { getopts } from './getopts';
-import { ulimit } from './ulimit';
 import * as io from './io';
-import * as jobctl from './jobctl';
 import * as lookup from './lookup';
 import * as testB from './test';
 import type { Builtin } from './types';
 import * as vars from './vars';
 import { disabledBuiltins } from './enabled';
 
+/**
+ * A builtin whose code is loaded when it first runs: a chunk of its own in the browser, so the
+ * worker's code before the first prompt holds only what a login runs.
+ */
+function later<M>(load: () => Promise<M>, pick: (m: M) => Builtin): Builtin {
+  return async (sh, argv) => pick(await load())(sh, argv);
+}
+const jobctl = () => import('./jobctl');
+const extra = () => import('./extra');
+const completion = () => import('../completion/builtins');
+
 export const builtins = new Map<string, Builtin>([
-  [':', basic.colon], ['true', basic.trueBuiltin], ['false', basic.falseBuiltin], ['echo', basic.echo], ['printf', basic.printf],
+  [':', basic.colon], ['true', basic.trueBuiltin], ['false', basic.falseBuiltin], ['echo', basic.echo], ['printf', later(() => import('./printf'), (m) => m.printf)],
   ['eval', basic.evalBuiltin], ['exit', basic.exit], ['logout', basic.exit], ['return', basic.returnBuiltin], ['break', basic.breakBuiltin],
   ['continue', basic.continueBuiltin], ['shift', basic.shift], ['caller', basic.caller],
   ['cd', dirs.cd], ['pwd', dirs.pwd],
-  ['getopts', getopts], ['read', io.read], ['source', io.source], ['.', io.source],
+  ['getopts', later(() => import('./getopts'), (m) => m.getopts)], ['read', io.read], ['source', io.source], ['.', io.source],
   ['test', testB.test], ['[', testB.test],
-  ['wait', jobctl.wait], ['kill', jobctl.kill], ['jobs', jobctl.jobs], ['fg', jobctl.fg], ['bg', jobctl.bg], ['trap', jobctl.trap],
+  ['wait', later(jobctl, (m) => m.wait)], ['kill', later(jobctl, (m) => m.kill)], ['jobs', later(jobctl, (m) => m.jobs)],
+  ['fg', later(jobctl, (m) => m.fg)], ['bg', later(jobctl, (m) => m.bg)], ['trap', later(jobctl, (m) => m.trap)],
   ['type', lookup.type], ['command', lookup.command], ['builtin', lookup.builtin], ['hash', lookup.hash], ['alias', lookup.alias],
   ['unalias', lookup.unalias], ['exec', lookup.exec], ['umask', lookup.umask], ['history', lookup.history],
   ['export', vars.exportBuiltin], ['unset', vars.unset], ['set', vars.set], ['declare', vars.declare], ['typeset', vars.typeset],
-  ['mapfile', extra.mapfile], ['readarray', extra.mapfile], ['dirs', extra.dirs], ['pushd', extra.pushd], ['popd', extra.popd],
-  ['times', extra.times], ['ulimit', ulimit], ['disown', extra.disown], ['suspend', extra.suspend], ['help', extra.help], ['fc', extra.fc],
+  ['mapfile', later(extra, (m) => m.mapfile)], ['readarray', later(extra, (m) => m.mapfile)], ['dirs', later(extra, (m) => m.dirs)],
+  ['pushd', later(extra, (m) => m.pushd)], ['popd', later(extra, (m) => m.popd)],
+  ['times', later(extra, (m) => m.times)], ['ulimit', later(() => import('./ulimit'), (m) => m.ulimit)], ['disown', later(extra, (m) => m.disown)],
+  ['suspend', later(extra, (m) => m.suspend)], ['help', later(extra, (m) => m.help)], ['fc', later(extra, (m) => m.fc)],
   ['local', vars.local], ['readonly', vars.readonly], ['let', vars.letBuiltin], ['shopt', vars.shopt],
-  // loaded on first use (they and Tab completion are a chunk of their own)
-  ['complete', async (sh, argv) => (await import('../completion/builtins')).complete(sh, argv)],
-  ['compgen', async (sh, argv) => (await import('../completion/builtins')).compgen(sh, argv)],
-  ['compopt', async (sh, argv) => (await import('../completion/builtins')).compopt(sh, argv)],
+  // they and Tab completion are a chunk of their own
+  ['complete', later(completion, (m) => m.complete)], ['compgen', later(completion, (m) => m.compgen)], ['compopt', later(completion, (m) => m.compopt)],
 ]);
 
 /** POSIX special builtins: assignments before them persist, errors can end a script. */

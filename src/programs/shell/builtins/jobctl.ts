@@ -5,6 +5,7 @@ import { parseSignal, realtimeSignalName, SIGNALS, SIGRTMAX, SIGRTMIN, signalNam
 import type { Interpreter } from '../interpreter';
 import { collectJobs, finishProcess, jobControl, jobLine, notifyJobs, waitForeground } from '../jobs';
 import type { Job } from '../state';
+import { interactiveInt } from '../interactive-int';
 import type { Builtin } from './types';
 import { badOption } from './types';
 
@@ -440,13 +441,6 @@ export const trap: Builtin = async (sh, argv) => {
   }
   return status;
 };
-
-/** The interactive shell's own ^C handling: abandon the current command line. */
-export function interactiveInt(sh: Interpreter): (signal: number) => void {
-  return () => {
-    sh.interrupted = true;
-  };
-}
 
 /** jobs -x COMMAND ARGS: runs COMMAND with each job spec among them replaced by its job's process group. */
 async function jobsExec(sh: Interpreter, args: string[]): Promise<number> {

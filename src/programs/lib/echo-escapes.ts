@@ -1,0 +1,53 @@
+// Backslash escapes as echo -e and printf's %b read them. Its own small module: the shell's
+// echo needs it at every login, printf's formatter is loaded only when printf first runs.
+import { byteChar } from '../../shared/bytes';
+
+export const ESCAPES: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'", '?': '?' };
+
+/** %b argument escapes: like echo -e (\0NNN octal, \c stops). */
+export function echoEscapes(s: string): { text: string; stopped: boolean } {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c !== '\\' || i + 1 >= s.length) {
+      out += c;
+      continue;
+    }
+    const n = s[i + 1]!;
+    if (n === 'c') return { text: out, stopped: true };
+    if (n === '0') {
+      let j = i + 2;
+      let digits = '';
+      while (digits.length < 3 && /[0-7]/.test(s[j] ?? '')) digits += s[j++];
+      out += byteChar(parseInt(digits || '0', 8));
+      i = j - 1;
+      continue;
+    }
+    if (/[1-7]/.test(n)) {
+      let j = i + 1;
+      let digits = '';
+      while (digits.length < 3 && /[0-7]/.test(s[j] ?? '')) digits += s[j++];
+      out += byteChar(parseInt(digits, 8));
+      i = j - 1;
+      continue;
+    }
+    if (n === 'x') {
+      let j = i + 2;
+      let digits = '';
+      while (digits.length < 2 && /[0-9a-fA-F]/.test(s[j] ?? '')) digits += s[j++];
+      if (digits) {
+        out += byteChar(parseInt(digits, 16));
+        i = j - 1;
+        continue;
+      }
+    }
+    if (n in ESCAPES && n !== '"' && n !== "'" && n !== '?') {
+      out += ESCAPES[n];
+      i++;
+      continue;
+    }
+    out += `\\${n}`;
+    i++;
+  }
+  return { text: out, stopped: false };
+}
