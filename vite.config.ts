@@ -60,8 +60,16 @@ export default defineConfig({
     }),
   ],
   base: './',
-  // the worker is bundled on its own: the plugins that touch its modules are listed again here
-  worker: { format: 'es', plugins: () => [lessonsAsJson(), freshDiskAsData()] },
+  // the worker is bundled on its own: the plugins that touch its modules are listed again here.
+  // Its one group keeps everything the worker's entry imports in the entry's own file: without
+  // it, modules the entry shares with its lazily loaded chunks (errno, zone-core, ...) become
+  // chunks of their own, which the worker fetches one round trip after its code, before it can
+  // start; the lazy chunks import them from the worker's file instead.
+  worker: {
+    format: 'es',
+    plugins: () => [lessonsAsJson(), freshDiskAsData()],
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'worker', test: /[\\/]src[\\/]kernel[\\/]worker\.ts$/ }] } } },
+  },
   build: { target: 'es2022', sourcemap: false },
   test: {
     include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
