@@ -41,6 +41,7 @@ export const ERRNO = {
   ENODATA: [61, 'No data available'],
   EOVERFLOW: [75, 'Value too large for defined data type'],
   EDESTADDRREQ: [89, 'Destination address required'],
+  EPROTONOSUPPORT: [93, 'Protocol not supported'],
   EOPNOTSUPP: [95, 'Operation not supported'],
   EADDRINUSE: [98, 'Address already in use'],
   EADDRNOTAVAIL: [99, 'Cannot assign requested address'],

@@ -4,11 +4,11 @@
 // start and stop jobs, `docker start`, the network's netlink requests), then replaces the
 // firewall's tables, counters included, last, so the rules are exactly those saved.
 import type { Machine } from '../machine';
-import { IFF, SCOPE } from '../../shared/services/net';
-import type { RuntimeState, SavedAddress, SavedRoute } from './types';
+import { IFF, SCOPE, type VxlanData } from '../../shared/services/net';
+import type { RuntimeState, SavedAddress, SavedRoute, SavedVxlan } from './types';
 
 /** Links docker makes and removes with its containers and networks: not an administrator's. */
-const DOCKER_LINK = /^(docker0|br-[0-9a-f]{12}|veth[0-9a-f]+)$/;
+const DOCKER_LINK = /^(docker0|br-[0-9a-f]{12}|veth[0-9a-f]{7})$/;
 /** Unit kinds whose running state is the learner's business (not targets, slices or scopes). */
 const RUNNABLE = /\.(service|socket|timer|path)$/;
 const RUNNING = new Set(['active', 'activating', 'reloading']);
@@ -49,7 +49,11 @@ export function captureRuntime(m: Machine): RuntimeState {
     firewall: { ipv4: fw.ipv4, ipv6: fw.ipv6 },
     links: links.filter((l) => !DOCKER_LINK.test(l.name)).map((l) => ({
       name: l.name, ...(l.kind ? { kind: l.kind } : {}), up: (l.flags & IFF.UP) !== 0, mtu: l.mtu, mac: l.address,
-      ...(l.link !== undefined && nameOf.has(l.link) ? { peer: nameOf.get(l.link)! } : {}),
+      ...(l.link !== undefined && nameOf.has(l.link) && !l.vlan ? { peer: nameOf.get(l.link)! } : {}),
+      ...(l.master !== undefined && nameOf.has(l.master) ? { master: nameOf.get(l.master)! } : {}),
+      ...(l.vlan && l.link !== undefined && nameOf.has(l.link) ? { vlan: { link: nameOf.get(l.link)!, ...l.vlan } } : {}),
+      ...(l.macvlan && l.link !== undefined && nameOf.has(l.link) ? { macvlan: { link: nameOf.get(l.link)!, mode: l.macvlan.mode, flags: l.macvlan.flags, bcQueueLen: l.macvlan.bcQueueLen } } : {}),
+      ...(l.vxlan ? { vxlan: savedVxlan(l.vxlan, nameOf) } : {}),
     })),
     addresses,
     routes,
@@ -102,6 +106,11 @@ export async function applyRuntime(m: Machine, rt: RuntimeState): Promise<void> 
   s.netfilter.restoreRulesets(rt.firewall);
 }
 
+function savedVxlan(d: VxlanData, nameOf: Map<number, string>): SavedVxlan {
+  const { link, ...rest } = d;
+  return link && nameOf.has(link) ? { ...rest, dev: nameOf.get(link)! } : rest;
+}
+
 function addrKey(a: { link: string; family: number; local: string; prefixlen: number }): string {
   return `${a.link}|${a.family}|${a.local}/${a.prefixlen}`;
 }
@@ -119,6 +128,19 @@ function restoreNetwork(m: Machine, rt: RuntimeState): void {
     if (net.ifindex(l.name) === undefined && l.kind === 'veth' && l.peer) {
       // the first end saved was registered first: it is the peer of the other
       net.newLink(l.peer, 'veth', { ...macOf(rt.links.find((x) => x.name === l.peer)?.mac), peer: { name: l.name, change: macOf(l.mac) } }, { create: true, excl: true });
+    } else if (net.ifindex(l.name) === undefined && l.kind === 'vlan' && l.vlan) {
+      // a VLAN sits on a device saved before it; it keeps using that device's address unless it had its own
+      const lower = rt.links.find((x) => x.name === l.vlan!.link);
+      const own = mac && lower?.mac !== l.mac ? { address: mac } : {};
+      const { link, flags, ...tag } = l.vlan;
+      net.newLink(l.name, 'vlan', { ...own, link: net.ifindex(link) ?? 0, vlan: { ...tag, flags: { flags, mask: 31 } } }, { create: true, excl: true });
+    } else if (net.ifindex(l.name) === undefined && l.macvlan) {
+      const { link, ...settings } = l.macvlan;
+      net.newLink(l.name, l.kind ?? 'macvlan', { ...(mac ? { address: mac } : {}), link: net.ifindex(link) ?? 0, macvlan: settings }, { create: true, excl: true });
+    } else if (net.ifindex(l.name) === undefined && l.vxlan) {
+      const { dev, ...settings } = l.vxlan;
+      const vxlan = { ...settings, link: dev !== undefined ? net.ifindex(dev) ?? 0 : 0 };
+      net.newLink(l.name, 'vxlan', { ...(mac ? { address: mac } : {}), mtu: l.mtu, vxlan }, { create: true, excl: true });
     } else if (net.ifindex(l.name) === undefined && l.kind) net.newLink(l.name, l.kind, mac ? { address: mac } : {}, { create: true, excl: true });
     const ifindex = net.ifindex(l.name);
     if (ifindex === undefined) continue;
@@ -128,6 +150,13 @@ function restoreNetwork(m: Machine, rt: RuntimeState): void {
     if (((cur.flags & IFF.UP) !== 0) !== l.up) change.up = l.up;
     if (cur.mtu !== l.mtu) change.mtu = l.mtu;
     if (change.up !== undefined || change.mtu !== undefined) net.setLink(ifindex, change);
+  }
+  // bridge ports join their bridges once every link exists
+  for (const l of rt.links) {
+    const ifindex = net.ifindex(l.name);
+    const master = l.master !== undefined ? net.ifindex(l.master) : 0;
+    if (ifindex === undefined || master === undefined) continue;
+    if ((net.links().find((x) => x.ifindex === ifindex)?.master ?? 0) !== master) net.setLink(ifindex, { master });
   }
   const admin = new Set(rt.links.map((l) => l.name));
   const nameOf = new Map(net.links().map((l) => [l.ifindex, l.name]));

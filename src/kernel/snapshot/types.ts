@@ -5,6 +5,7 @@
 // saved: a restored machine boots from its disk and then puts that runtime state back.
 import type { JournalState } from '../../subsystems/journald/journal';
 import type { NfRuleset } from '../../shared/services/netfilter';
+import type { VxlanData } from '../../shared/services/net';
 import type { SessionState } from '../../shared/lessons';
 
 /** The snapshot format's version; older snapshots are migrated (migrate.ts), never refused. */
@@ -61,13 +62,34 @@ export interface RuntimeState {
   activeUnits: string[];
   firewall: { ipv4: NfRuleset; ipv6: NfRuleset };
   /** links an administrator manages (not the container plumbing docker makes) */
-  /** `peer`: the other end of a veth pair. */
-  links: { name: string; kind?: string; up: boolean; mtu: number; mac: string; peer?: string }[];
+  /** `peer`: the other end of a veth pair; `master`: the bridge it is a port of; `vlan`: its tag on `link`. */
+  /** `macvlan`/`vxlan`: their settings, the lower device by name. */
+  links: { name: string; kind?: string; up: boolean; mtu: number; mac: string; peer?: string; master?: string; vlan?: SavedVlan; macvlan?: SavedMacvlan; vxlan?: SavedVxlan }[];
   addresses: SavedAddress[];
   routes: SavedRoute[];
   /** containers running when saved (ids) */
   runningContainers: string[];
 }
+
+/** A VLAN device's lower device (by name) and settings, as `ip link add ... type vlan` takes them. */
+export interface SavedVlan {
+  link: string;
+  protocol: number;
+  id: number;
+  flags: number;
+  ingress?: [number, number][];
+  egress?: [number, number][];
+}
+
+export interface SavedMacvlan {
+  link: string;
+  mode: number;
+  flags: number;
+  bcQueueLen: number;
+}
+
+/** A VXLAN device's settings; `dev` names its lower device. */
+export type SavedVxlan = Omit<VxlanData, 'link'> & { dev?: string };
 
 export interface MachineSnapshot {
   version: number;

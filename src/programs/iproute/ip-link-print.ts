@@ -3,6 +3,9 @@
 // one-line -br form.
 import { IFF, type LinkMsg, type LinkStats } from '../../shared/services/net';
 import { printBridgeData, printBridgePortData } from './ip-link-bridge';
+import { printVlanData } from './ip-link-vlan';
+import { printMacvlanData } from './ip-link-macvlan';
+import { printVxlanData } from './ip-link-vxlan';
 import { groupN2a } from './ip-names';
 import type { Printer } from './ip-print';
 import type { Ip } from './ip-session';
@@ -153,7 +156,12 @@ export function printStats(ip: Ip, s: LinkStats, carrierChanges: number): void {
 
 /** The loopback and veth advertise 512 KiB TSO, a bridge the smallest of its ports', others 64 KiB. */
 function tsoMaxSize(ip: Ip, l: LinkMsg): number {
-  if (l.linkType === 'loopback' || l.kind === 'veth') return 524280;
+  if (l.linkType === 'loopback' || l.kind === 'veth' || l.kind === 'ifb') return 524280;
+  // a VLAN inherits its lower device's limits
+  if ((l.kind === 'vlan' || l.kind === 'macvlan' || l.kind === 'macvtap') && l.link !== undefined) {
+    const lower = ip.cachedLinks.find((x) => x.ifindex === l.link);
+    if (lower) return tsoMaxSize(ip, lower);
+  }
   if (l.kind !== 'bridge') return 65536;
   const ports = ip.cachedLinks.filter((x) => x.master === l.ifindex);
   return ports.length ? Math.min(...ports.map((x) => tsoMaxSize(ip, x))) : 65536;
@@ -171,6 +179,9 @@ function printDetails(ip: Ip, l: LinkMsg, doLink: boolean): void {
       p.nl();
       p.any('info_kind', `    ${l.kind} `, l.kind);
       if (l.bridge) printBridgeData(p, l.bridge);
+      if (l.vlan) printVlanData(p, l.vlan);
+      if (l.macvlan) printMacvlanData(p, l.macvlan);
+      if (l.vxlan) printVxlanData(p, l.vxlan, (i) => ip.cachedName(i));
     }
     if (l.slaveKind) {
       p.nl();

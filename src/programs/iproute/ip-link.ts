@@ -6,6 +6,9 @@ import { listOrFlush } from './ip-addr-list';
 import { groupA2n } from './ip-names';
 import type { Ip } from './ip-session';
 import { LINK_USAGE } from './ip-usage';
+import { parseVlan } from './ip-link-vlan';
+import { parseMacvlan } from './ip-link-macvlan';
+import { parseVxlan } from './ip-link-vxlan';
 import { Args, getInteger, IpExit, matches } from './ip-util';
 
 const OPER_STATES = ['UNKNOWN', 'NOTPRESENT', 'DOWN', 'LOWERLAYERDOWN', 'TESTING', 'DORMANT', 'UP'];
@@ -19,6 +22,8 @@ function validIfName(name: string): boolean {
 interface Parsed {
   change: LinkChange;
   dev?: string;
+  /** `link DEV`: the lower device of a stacked one. */
+  link?: string;
   name?: string;
   type?: string;
   rest: string[];
@@ -51,6 +56,7 @@ function parse(ip: Ip, argv: string[], create: boolean, indexOf: IndexOf): Parse
   let name: string | undefined;
   let devIsName = false;
   let type: string | undefined;
+  let link: string | undefined;
   let addrLen = 0;
   let mtuSet = false;
   let qlenSet = false;
@@ -74,7 +80,7 @@ function parse(ip: Ip, argv: string[], create: boolean, indexOf: IndexOf): Parse
         devIsName = true;
       }
     } else if (matches(w, 'link')) {
-      next();
+      link = next();
     } else if (matches(w, 'address')) {
       c.address = llAddr(ip, next());
       addrLen = c.address.length;
@@ -162,6 +168,7 @@ function parse(ip: Ip, argv: string[], create: boolean, indexOf: IndexOf): Parse
   if (dev !== undefined) out.dev = dev;
   if (name !== undefined) out.name = name;
   if (type !== undefined) out.type = type;
+  if (link !== undefined) out.link = link;
   return out;
 }
 
@@ -198,6 +205,7 @@ async function modify(ip: Ip, argv: string[], mode: 'add' | 'set' | 'delete' | '
     if (p.dev === undefined) return ip.fail('Not enough information: "dev" argument is required.\n');
     const ifindex = await ip.index(p.dev);
     if (!ifindex) ip.nodev(p.dev);
+    kindOptions(ip, p, false, indexOf);
     if (p.type !== undefined && p.rest.length) return garbage(ip, p.rest);
     if (mode === 'delete') {
       await ip.talk({ kind: 'dellink', ifindex });
@@ -214,10 +222,36 @@ async function modify(ip: Ip, argv: string[], mode: 'add' | 'set' | 'delete' | '
     ip.err('Not enough information: "type" argument is required\n');
     return 1;
   }
+  if (p.link !== undefined) {
+    const lower = indexOf(p.link);
+    if (!lower) ip.nodev(p.link);
+    p.change.link = lower;
+  }
   if (p.type === 'veth' && vethPeer(ip, p, indexOf)) return 1;
+  kindOptions(ip, p, true, indexOf);
   if (p.rest.length) return garbage(ip, p.rest);
   await ip.talk({ kind: 'newlink', nlflags: { create: true, excl: mode === 'add', replace: mode === 'replace' }, name: p.name ?? '', type: p.type, change: p.change });
   return 0;
+}
+
+/** Kinds whose words after the type ip passes over without reading them. */
+const IGNORED_OPTIONS = new Set(['dummy', 'ifb', 'nlmon', 'vcan', 'team', 'team_slave', 'virt_wifi', 'netdevsim']);
+/** Kinds ip has an option parser for that the simulation does not model (their options are taken as given). */
+const OWN_PARSER = new Set([
+  'gre', 'gretap', 'ip6gre', 'ip6gretap', 'erspan', 'ip6erspan', 'ipip', 'sit', 'ip6tnl', 'vti', 'vti6', 'xfrm',
+  'bond', 'bond_slave', 'ipvlan', 'ipvtap', 'geneve', 'bareudp', 'macsec', 'vrf', 'hsr', 'rmnet', 'amt', 'batadv',
+  'can', 'ipoib', 'wwan', 'vxcan',
+]);
+
+/** The options a link kind's own parser takes after `type KIND`. */
+function kindOptions(ip: Ip, p: Parsed, create: boolean, indexOf: IndexOf): void {
+  if (p.type === 'vlan') p.change.vlan = parseVlan(ip, p.rest);
+  else if (p.type === 'vxlan') p.change.vxlan = parseVxlan(ip, p.rest, create, indexOf);
+  else if (p.type === 'macvlan' || p.type === 'macvtap') p.change.macvlan = parseMacvlan(ip, p.type, p.rest);
+  else if (p.type === undefined || !(IGNORED_OPTIONS.has(p.type) || OWN_PARSER.has(p.type))) return;
+  // kinds whose options ip reads but the simulated kernel does not offer: the request goes
+  // out and the kernel refuses the kind
+  p.rest = [];
 }
 
 function garbage(ip: Ip, rest: string[]): number {

@@ -89,6 +89,12 @@ export interface LinkMsg {
   link?: number;
   /** IFLA_INFO_SLAVE_KIND: `bridge` for a bridge port. */
   slaveKind?: string;
+  /** IFLA_INFO_DATA of an 802.1Q/802.1ad VLAN device. */
+  vlan?: VlanData;
+  /** IFLA_INFO_DATA of a macvlan or macvtap device. */
+  macvlan?: MacvlanData;
+  /** IFLA_INFO_DATA of a VXLAN device. */
+  vxlan?: VxlanData;
   /** IFLA_INFO_DATA of a bridge (what `ip -d link` prints after `bridge`). */
   bridge?: BridgeData;
   /** IFLA_INFO_SLAVE_DATA / IFLA_PROTINFO of a bridge port. */
@@ -114,6 +120,77 @@ export interface BridgeData {
   bridgeId: string;
   /** The address was set by hand (it then has its own forwarding entry). */
   addrSet?: boolean;
+}
+
+/** A VLAN device's settings (IFLA_VLAN_*); also what a request sets (all optional there). */
+export interface VlanData {
+  /** The tag's ethertype: 0x8100 (802.1Q) or 0x88a8 (802.1ad). */
+  protocol: number;
+  id: number;
+  /** VLAN_FLAG_* bits: 1 reorder_hdr, 2 gvrp, 4 loose_binding, 8 mvrp, 16 bridge_binding. */
+  flags: number;
+  /** Priority mappings [from, to] in the order the kernel dumps them. */
+  ingress?: [number, number][];
+  egress?: [number, number][];
+}
+
+/** A macvlan's settings (IFLA_MACVLAN_*): MACVLAN_MODE_* 1 private, 2 vepa, 4 bridge, 8 passthru, 16 source. */
+export interface MacvlanData {
+  mode: number;
+  /** MACVLAN_FLAG_*: 1 nopromisc, 2 nodst. */
+  flags: number;
+  bcQueueLen: number;
+  /** The largest broadcast queue asked for by the macvlans of the same lower device. */
+  usedBcQueueLen: number;
+  /** Source mode: the remote MACs it takes frames from. */
+  remotes?: string[];
+}
+
+export interface MacvlanChange {
+  mode?: number;
+  flags?: number;
+  bcQueueLen?: number;
+  /** IFLA_MACVLAN_MACADDR_MODE and its addresses (source mode). */
+  macaddr?: { op: 'add' | 'del' | 'set' | 'flush'; addrs: number[][] };
+}
+
+/** A VXLAN device's settings (IFLA_VXLAN_*), as the kernel reports them. */
+export interface VxlanData {
+  vni: number;
+  /** The remote end or multicast group. */
+  remote?: string;
+  local?: string;
+  /** The lower device's ifindex (0: none). */
+  link: number;
+  srcPortLow: number;
+  srcPortHigh: number;
+  port: number;
+  learning: boolean;
+  proxy: boolean;
+  rsc: boolean;
+  l2miss: boolean;
+  l3miss: boolean;
+  /** 0: auto. */
+  ttl: number;
+  ttlInherit: boolean;
+  /** 1: inherit. */
+  tos: number;
+  ageing: number;
+  maxAddress: number;
+  udpCsum: boolean;
+  zeroCsum6Tx: boolean;
+  zeroCsum6Rx: boolean;
+}
+
+/** What `ip link add ... type vxlan` asks for: unset fields take the kernel's defaults. */
+export type VxlanChange = Partial<VxlanData>;
+
+export interface VlanChange {
+  protocol?: number;
+  id?: number;
+  flags?: { flags: number; mask: number };
+  ingress?: [number, number][];
+  egress?: [number, number][];
 }
 
 export interface BridgePortData {
@@ -240,6 +317,14 @@ export interface LinkChange {
   brport?: BridgePortChange;
   /** The other end of a new veth pair: its name ('' for the kernel's choice) and settings. */
   peer?: { name: string; change: LinkChange };
+  /** IFLA_LINK: the device a new stacked device (a VLAN) sits on. */
+  link?: number;
+  /** IFLA_INFO_DATA of a VLAN device (present, maybe empty, whenever `type vlan` was given). */
+  vlan?: VlanChange;
+  /** IFLA_INFO_DATA of a macvlan/macvtap device. */
+  macvlan?: MacvlanChange;
+  /** IFLA_INFO_DATA of a VXLAN device. */
+  vxlan?: VxlanChange;
 }
 
 export interface AddrSpec {

@@ -1,5 +1,6 @@
 // Creating and deleting virtual devices (rtnl_newlink with NLM_F_CREATE, rtnl_dellink):
-// dummy devices, bridges (docker0 among them) and veth pairs, whose peer is registered first.
+// dummy and ifb devices, bridges (docker0 among them), veth pairs (the peer is registered first),
+// and devices stacked on another: VLANs, macvlans/macvtaps and VXLANs.
 import type { LinkChange, NetError } from '../../shared/services/net';
 import { removeAddress } from './addresses';
 import { err } from './fib';
@@ -8,8 +9,12 @@ import { changeLink, detachLink, linkDown } from './link-ops';
 import { bridgeLink, dummyLink, validEtherAddr, validIfName, vethLink } from './links';
 import { flushDeviceNeighbours } from './neighbours';
 import { linkByIndex, linkByName, type Link, type NetState } from './state';
+import { newVlanLink, validateVlan, vlansOf } from './vlan';
+import { macvlansOf, newMacvlanLink, validateMacvlan } from './macvlan';
 
-const KINDS = new Set(['dummy', 'bridge', 'veth']);
+import { newVxlanLink, validateVxlan, vxlansOn } from './vxlan';
+
+const KINDS = new Set(['dummy', 'ifb', 'bridge', 'veth', 'vlan', 'macvlan', 'macvtap', 'vxlan']);
 
 /** A locally administered unicast MAC for a new virtual device, reproducible per machine. */
 export function randomMac(seed: number): number[] {
@@ -23,6 +28,9 @@ export function randomMac(seed: number): number[] {
 
 /** The driver's validate hook: a given address must be a valid unicast Ethernet one. */
 export function validateNewLink(type: string, c: LinkChange): NetError | null {
+  if (type === 'vlan') return validateVlan(c);
+  if (type === 'macvlan' || type === 'macvtap') return validateMacvlan(c);
+  if (type === 'vxlan') return validateVxlan(c);
   if (!KINDS.has(type) || !c.address) return null;
   if (c.address.length !== 6) return err('EINVAL');
   return validEtherAddr(c.address) ? null : err('EADDRNOTAVAIL');
@@ -56,12 +64,13 @@ function createSettings(l: Link, c: LinkChange): NetError | null {
 
 /** What rtnl_configure_link and the rest of do_setlink apply once the device is registered. */
 function configure(s: NetState, l: Link, c: LinkChange, now: number): NetError | null {
-  const { name: _n, address: _a, mtu: _m, txqlen: _q, group: _g, peer: _p, ...rest } = c;
+  const { name: _n, address: _a, mtu: _m, txqlen: _q, group: _g, peer: _p, link: _l, vlan: _v, macvlan: _mv, vxlan: _vx, ...rest } = c;
   return changeLink(s, l, rest, now);
 }
 
 function register(s: NetState, l: Link, c: LinkChange): NetError | null {
-  const e = createSettings(l, c);
+  // the VXLAN driver has already settled the MTU
+  const e = createSettings(l, l.vxlan ? { ...c, mtu: undefined } : c);
   if (e) return e;
   s.nextIfindex++;
   s.links.push(l);
@@ -122,7 +131,11 @@ export function createLink(s: NetState, name: string, type: string, c: LinkChang
   if (e) return e;
   const mac = c.address ? [...c.address] : randomMac(s.nextIfindex + 1);
   let l: Link;
-  if (type === 'bridge') {
+  if (type === 'vlan' || type === 'macvlan' || type === 'macvtap' || type === 'vxlan') {
+    const v = type === 'vlan' ? newVlanLink(s, s.nextIfindex, devName, c) : type === 'vxlan' ? newVxlanLink(s, s.nextIfindex, devName, mac, c) : newMacvlanLink(s, s.nextIfindex, devName, type, mac, c);
+    if ('ok' in v) return v;
+    l = v;
+  } else if (type === 'bridge') {
     l = bridgeLink(s.nextIfindex, devName, mac, c.address !== undefined);
     if (c.address) {
       // the bridge id is set once registered: carrier goes off (counted) and the state is computed
@@ -131,6 +144,9 @@ export function createLink(s: NetState, name: string, type: string, c: LinkChang
       l.carrierChanges = 1;
       delete l.operUnset;
     }
+  } else if (type === 'ifb') {
+    // the intermediate functional block: a dummy-like device with a short pfifo_fast queue
+    l = { ...dummyLink(s.nextIfindex, devName, mac), kind: 'ifb', txqlen: 32, qdiscOnUp: 'pfifo_fast', operUnset: true };
   } else {
     l = dummyLink(s.nextIfindex, devName, mac);
   }
@@ -149,14 +165,20 @@ function unregister(s: NetState, l: Link, now: number): void {
   s.links.splice(s.links.indexOf(l), 1);
 }
 
+/** A device going away takes the VLANs and macvlans stacked on it along (NETDEV_UNREGISTER). */
+function unregisterStack(s: NetState, l: Link, now: number): void {
+  for (const v of [...vlansOf(s, l), ...macvlansOf(s, l), ...vxlansOn(s, l)]) unregister(s, v, now);
+  unregister(s, l, now);
+}
+
 /** RTM_DELLINK: a veth end takes its peer along; a bridge frees its ports first. */
 export function deleteLink(s: NetState, l: Link, now: number): NetError | null {
   if (!l.kind || !KINDS.has(l.kind)) return err('EOPNOTSUPP');
   const peer = l.peer !== undefined ? linkByIndex(s, l.peer) : undefined;
-  unregister(s, l, now);
+  unregisterStack(s, l, now);
   if (peer) {
     delete peer.peer;
-    unregister(s, peer, now);
+    unregisterStack(s, peer, now);
   }
   return null;
 }

@@ -9,6 +9,9 @@ import { flushDeviceRoutes, ipv6Enabled, withKernelRoutes } from './kernel-route
 import { isUp, linkLocalFromMac, operUp, validEtherAddr, validIfName } from './links';
 import { flushDeviceNeighbours } from './neighbours';
 import { linkByIndex, linkByName, type Link, type NetState } from './state';
+import { changeVxlan, validateVxlan, vxlanMtuError } from './vxlan';
+import { changeMacvlan, macvlansOf, validateMacvlan } from './macvlan';
+import { applyVlanChange, lowerCarrier, validateVlan, VLAN_FLAG, vlanOpenError, vlansOf } from './vlan';
 
 const IPV6_MIN_MTU = 1280;
 const IPV4_MIN_MTU = 68;
@@ -46,6 +49,9 @@ function removeFamily(s: NetState, l: Link, family: 4 | 6): void {
 
 export function linkUp(s: NetState, l: Link, now: number): void {
   if (isUp(l)) return;
+  const real = l.vlan ? linkByIndex(s, l.vlan.real) : undefined;
+  // vlan_dev_open: a VLAN still using the lower device's address takes its current one
+  if (real && l.vlan!.stolen && l.mac.some((b, i) => b !== real.mac[i])) l.mac = [...real.mac];
   withKernelRoutes(s, l.ifindex, () => {
     l.flags |= IFF.UP;
     if (l.qdisc === 'noop') l.qdisc = l.qdiscOnUp;
@@ -63,10 +69,16 @@ export function linkUp(s: NetState, l: Link, now: number): void {
     carrier(l, true);
     carrier(peer, true);
   }
+  if (real && lowerCarrier(real) && !(l.vlan!.flags & VLAN_FLAG.BRIDGE_BINDING)) carrier(l, true);
   if (l.bridge) refreshBridge(s, l, carrier);
   if (l.port) refreshPort(s, l, carrier);
   // addrconf waits for a link that is operational (addrconf_link_ready)
   if (!l.v6Ready && operUp(l)) addrconfUp(s, l, now);
+  // the 8021q driver brings the device's VLANs up with it, then passes its carrier on
+  for (const v of vlansOf(s, l)) {
+    if (!isUp(v) && !(v.vlan!.flags & VLAN_FLAG.LOOSE_BINDING)) linkUp(s, v, now);
+    carrier(v, lowerCarrier(l));
+  }
 }
 
 /** netif_carrier_on/off on a virtual device: counted, and what follows from it. */
@@ -79,6 +91,7 @@ function changeCarrier(s: NetState, l: Link, on: boolean, now: number): void {
   if (!on) s.neighs = s.neighs.filter((n) => n.ifindex !== l.ifindex || (n.state & 0x80) !== 0);
   else if (isUp(l) && !l.v6Ready) addrconfUp(s, l, now);
   if (l.port) refreshPort(s, l, carrier);
+  transferCarrier(s, l, now);
 }
 
 function carrierSetter(s: NetState, now: number): SetCarrier {
@@ -104,13 +117,27 @@ export function linkDown(s: NetState, l: Link, now = 0): void {
     carrier(l, false);
     carrier(peer, false);
   }
+  // vlan_dev_stop
+  if (l.vlan && !(l.vlan.flags & VLAN_FLAG.BRIDGE_BINDING)) carrier(l, false);
   if (l.bridge) refreshBridge(s, l, carrier);
   if (l.port) refreshPort(s, l, carrier);
+  // the 8021q driver closes the device's VLANs (loose ones stay up) and passes its carrier on
+  for (const v of vlansOf(s, l)) {
+    if (!isUp(v)) continue;
+    if (!(v.vlan!.flags & VLAN_FLAG.LOOSE_BINDING)) linkDown(s, v, now);
+    carrier(v, lowerCarrier(l));
+  }
+}
+
+/** VLANs follow a change of their lower device's carrier (netif_stacked_transfer_operstate). */
+function transferCarrier(s: NetState, l: Link, now: number): void {
+  for (const v of vlansOf(s, l)) changeCarrier(s, v, lowerCarrier(l), now);
+  for (const v of macvlansOf(s, l)) changeCarrier(s, v, l.carrier, now);
 }
 
 /** veth ends and bridges count carrier changes as they happen, not on up and down. */
 function isVirtualLink(l: Link): boolean {
-  return l.kind === 'veth' || l.kind === 'bridge';
+  return l.kind === 'veth' || l.kind === 'bridge' || l.kind === 'vlan' || l.kind === 'macvlan' || l.kind === 'macvtap';
 }
 
 /** do_set_master: leave the current bridge, join the new one (0: none). */
@@ -124,6 +151,8 @@ function setMaster(s: NetState, l: Link, ifindex: number, now: number): NetError
   const br = linkByIndex(s, ifindex);
   if (!br) return err('EINVAL');
   if (!br.bridge) return err('EOPNOTSUPP');
+  // macvlans on the device already take its frames (netdev_rx_handler_register)
+  if (macvlansOf(s, l).length) return err('EBUSY');
   return addPort(s, br, l, carrier);
 }
 
@@ -135,9 +164,16 @@ function afterPortChange(s: NetState, l: Link, now: number): void {
 function setMtu(s: NetState, l: Link, mtu: number, now: number): NetError | null {
   if (mtu < 0 || mtu < l.minMtu) return err('EINVAL', 'mtu less than device minimum');
   if (l.maxMtu > 0 && mtu > l.maxMtu) return err('EINVAL', 'mtu greater than device maximum');
+  // a VLAN or macvlan cannot be larger than its lower device (their ndo_change_mtu)
+  const lower = l.vlan ? linkByIndex(s, l.vlan.real) : l.macvlan ? linkByIndex(s, l.macvlan.lower) : undefined;
+  if (lower && mtu > lower.mtu) return err(l.vlan ? 'ERANGE' : 'EINVAL');
+  const vx = vxlanMtuError(s, l, mtu);
+  if (vx) return vx;
   const old = l.mtu;
   l.mtu = mtu;
   if (l.linkType === 'loopback') return null;
+  // NETDEV_CHANGEMTU: a VLAN larger than its lower device shrinks to it
+  for (const v of [...vlansOf(s, l), ...macvlansOf(s, l)]) if (v.mtu > mtu) setMtu(s, v, mtu, now);
   if (mtu < IPV4_MIN_MTU) removeFamily(s, l, 4);
   if (mtu < IPV6_MIN_MTU) {
     removeFamily(s, l, 6);
@@ -167,6 +203,21 @@ const FLAG_BITS = { NOARP: IFF.NOARP, PROMISC: IFF.PROMISC, ALLMULTI: IFF.ALLMUL
 
 /** RTM_NEWLINK on an existing device. */
 export function changeLink(s: NetState, l: Link, c: LinkChange, now: number): NetError | null {
+  if (c.vlan) {
+    // the driver's validate, then its changelink (only a VLAN device has one)
+    const e = validateVlan(c);
+    if (e) return e;
+    if (!l.vlan) return err('EOPNOTSUPP');
+    applyVlanChange(l.vlan, c.vlan);
+  }
+  if (c.macvlan) {
+    const e = validateMacvlan(c) ?? changeMacvlan(l, c.macvlan);
+    if (e) return e;
+  }
+  if (c.vxlan) {
+    const e = validateVxlan(c) ?? changeVxlan(l, c.vxlan);
+    if (e) return e;
+  }
   if (c.address) {
     if (l.linkType === 'loopback') return err('EOPNOTSUPP');
     if (!validEtherAddr(c.address)) return err('EADDRNOTAVAIL');
@@ -176,7 +227,10 @@ export function changeLink(s: NetState, l: Link, c: LinkChange, now: number): Ne
       if (l.mac.some((b, i) => b !== c.address![i])) changeBridgeId(s, l, c.address, carrierSetter(s, now));
     } else {
       l.mac = [...c.address];
+      if (l.vlan) l.vlan.stolen = false;
       afterPortChange(s, l, now);
+      // NETDEV_CHANGEADDR: VLANs that are up and still use this device's address follow it
+      for (const v of vlansOf(s, l)) if (isUp(v) && v.vlan!.stolen) v.mac = [...l.mac];
     }
   }
   if (c.mtu !== undefined) {
@@ -199,7 +253,11 @@ export function changeLink(s: NetState, l: Link, c: LinkChange, now: number): Ne
     const bit = FLAG_BITS[name as keyof typeof FLAG_BITS];
     l.flags = on ? l.flags | bit : l.flags & ~bit;
   }
-  if (c.up === true) linkUp(s, l, now);
+  if (c.up === true && !isUp(l)) {
+    const e = vlanOpenError(s, l);
+    if (e) return e;
+    linkUp(s, l, now);
+  }
   if (c.up === false) linkDown(s, l, now);
   if (c.master !== undefined) {
     const e = setMaster(s, l, c.master, now);
@@ -211,7 +269,7 @@ export function changeLink(s: NetState, l: Link, c: LinkChange, now: number): Ne
   }
   if (c.carrier !== undefined) {
     if (l.kind !== 'dummy') return err('EOPNOTSUPP');
-    setCarrier(s, l, c.carrier);
+    setCarrier(s, l, c.carrier, now);
   }
   if (c.txqlen !== undefined) {
     // IFLA_TXQLEN is a u32 and any value is taken; ip prints it back as a signed int
@@ -222,11 +280,12 @@ export function changeLink(s: NetState, l: Link, c: LinkChange, now: number): Ne
 }
 
 /** Cable plugged or pulled: operstate follows; routes through the device are kept. */
-export function setCarrier(s: NetState, l: Link, on: boolean): void {
+export function setCarrier(s: NetState, l: Link, on: boolean, now = 0): void {
   if (l.carrier === on) return;
   l.carrier = on;
   if (isUp(l)) l.carrierChanges++;
   if (!on) s.neighs = s.neighs.filter((n) => n.ifindex !== l.ifindex || (n.state & 0x80) !== 0);
+  transferCarrier(s, l, now);
 }
 
 /** Leaves the device's bridge, or frees a bridge's ports (br_del_if, br_dev_delete). */

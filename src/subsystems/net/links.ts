@@ -3,6 +3,7 @@
 import { IFF, type LinkMsg, type OperState } from '../../shared/services/net';
 import { formatAddr, formatMac } from '../../shared/services/net-addr';
 import { emptyStats, type Link } from './state';
+import { vlanData } from './vlan';
 
 /** VMware's OUI for NICs whose address the hypervisor assigns (00:50:56:00:00:00-3f:ff:ff). */
 export const VM_MAC = [0x00, 0x50, 0x56, 0x8a, 0x3c, 0x01];
@@ -80,7 +81,7 @@ export function operState(l: Link): OperState {
   if (l.linkType === 'loopback' || l.kind === 'dummy' || l.operUnset) return 'UNKNOWN';
   if (l.carrier) return 'UP';
   // a device stacked on another (a veth end) blames the layer below (iflink != ifindex)
-  return l.peer !== undefined ? 'LOWERLAYERDOWN' : 'DOWN';
+  return l.peer !== undefined || l.vlan || l.macvlan ? 'LOWERLAYERDOWN' : 'DOWN';
 }
 
 /** netif_oper_up: up and operationally UP or UNKNOWN. */
@@ -123,6 +124,12 @@ export function linkMsg(l: Link, inet6: boolean, master?: Link): LinkMsg {
   if (l.parentBus) msg.parentBus = l.parentBus;
   if (l.parentDev) msg.parentDev = l.parentDev;
   if (l.peer !== undefined) msg.link = l.peer;
+  if (l.macvlan) msg.link = l.macvlan.lower;
+  if (l.vxlan) msg.vxlan = { ...l.vxlan };
+  if (l.vlan) {
+    msg.link = l.vlan.real;
+    msg.vlan = vlanData(l.vlan);
+  }
   if (l.bridge) msg.bridge = l.bridge.addrSet ? { bridgeId: bridgeIdText(l.bridge.id), addrSet: true } : { bridgeId: bridgeIdText(l.bridge.id) };
   if (l.port && master?.bridge) {
     msg.master = master.ifindex;

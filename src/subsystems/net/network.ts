@@ -13,6 +13,7 @@ import { dumpRoutes, err } from './fib';
 import { createLink, deleteLink, validateNewLink } from './link-create';
 import { changeLink, setCarrier } from './link-ops';
 import { linkMsg } from './links';
+import { macvlanData } from './macvlan';
 import { addNeighbour, ageNeighbours, delNeighbour, getNeighbour, neighMsg } from './neighbours';
 import { addRoute, delRoute, getRoute, isSibling6, multipathMsg6, routeMsg } from './route-ops';
 import { FibRules, RULE_KINDS, type RuleRequest } from './rules';
@@ -153,7 +154,11 @@ export class Network {
   links(): LinkMsg[] {
     this.tick();
     const s = this.state;
-    return s.links.map((l) => linkMsg(l, s.addrs.some((a) => a.ifindex === l.ifindex && a.family === 6) || l.mtu >= 1280, l.master !== undefined ? linkByIndex(s, l.master) : undefined));
+    return s.links.map((l) => {
+      const msg = linkMsg(l, s.addrs.some((a) => a.ifindex === l.ifindex && a.family === 6) || l.mtu >= 1280, l.master !== undefined ? linkByIndex(s, l.master) : undefined);
+      if (l.macvlan) msg.macvlan = macvlanData(s, l);
+      return msg;
+    });
   }
 
   addresses(family?: 4 | 6): AddrMsg[] {

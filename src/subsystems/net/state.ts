@@ -1,7 +1,7 @@
 // The kernel's network RAM as plain data: links, addresses, routing tables and neighbours.
 // Order matters and follows the kernel's lists: addresses per device in the order
 // __inet_insert_ifa / ipv6_link_dev_addr keep them, routes in FIB dump order.
-import type { Family, LinkStats } from '../../shared/services/net';
+import type { Family, LinkStats, VxlanData } from '../../shared/services/net';
 
 export interface Link {
   ifindex: number;
@@ -17,6 +17,12 @@ export interface Link {
   port?: BridgePort;
   /** A bridge's own state. */
   bridge?: BridgeInfo;
+  /** An 802.1Q/802.1ad VLAN device's state (its lower device, tag and flags). */
+  vlan?: VlanInfo;
+  /** A macvlan (or macvtap) device's state. */
+  macvlan?: MacvlanInfo;
+  /** A VXLAN device's settings. */
+  vxlan?: VxlanData;
   /**
    * The operational state was never computed (no carrier event since the device was
    * registered): the kernel then reports UNKNOWN while the device is up.
@@ -55,6 +61,31 @@ export interface BridgePort {
   cost: number;
   /** Switches set away from their defaults. */
   switches?: Record<string, boolean>;
+}
+
+export interface VlanInfo {
+  /** The real (lower) device's ifindex (IFLA_LINK). */
+  real: number;
+  protocol: number;
+  id: number;
+  /** VLAN_FLAG_* bits. */
+  flags: number;
+  /** ingress_priority_map: the skb priority for each of the 8 tag priorities (0: none). */
+  ingress: number[];
+  /** The egress mappings (skb priority -> tag priority) in the kernel's dump order. */
+  egress: { from: number; to: number }[];
+  /** The address is the real device's (NET_ADDR_STOLEN): it follows that device's changes. */
+  stolen: boolean;
+}
+
+export interface MacvlanInfo {
+  /** The lower device's ifindex (a macvlan made on a macvlan sits on that one's lower device). */
+  lower: number;
+  mode: number;
+  flags: number;
+  bcQueueLen: number;
+  /** Source mode's remote addresses. */
+  remotes: number[][];
 }
 
 export interface BridgeInfo {
