@@ -157,12 +157,29 @@ export function parseAddrList(family: NfFamily, spec: string, db: NetDb): NfAddr
 }
 
 /**
+ * XTTYPE_HOST's getaddrinfo lookup: a numeric address (inet_aton forms for IPv4), else the
+ * /etc/hosts names; there is no DNS, so other names fail as an unreachable resolver does.
+ */
+export function x6Host(family: NfFamily, name: string, db: NetDb): bigint[] {
+  const v = family === 'ipv4' ? inetAton(name) : parseV6Text(name);
+  if (v !== null) return [v];
+  const gai = (msg: string): never => {
+    throw paramError(`getaddrinfo: ${msg}\n`);
+  };
+  if ((family === 'ipv4' ? parseV6Text(name) : inetAton(name)) !== null) gai('Address family for hostname not supported');
+  const hosts = db.hostAddrs(name, (a) => parseText(family, a) !== null).map((a) => parseText(family, a)!);
+  if (hosts.length > 0) return hosts;
+  if (/^[0-9.]*$/.test(name) || name.includes(':')) gai('Name or service not known');
+  return gai('Temporary failure in name resolution');
+}
+
+/**
  * XTTYPE_HOSTMASK (an extension's address option): "host[/prefix|/mask]"; the host keeps its
  * bits, a prefix longer than the address means all of it.
  */
 export function parseHostMask(family: NfFamily, spec: string, db: NetDb, ext: string, opt: string): NfAddr {
   const slash = spec.indexOf('/');
-  const hosts = hostNetwork(family, slash < 0 ? spec : spec.slice(0, slash), db);
+  const hosts = x6Host(family, slash < 0 ? spec : spec.slice(0, slash), db);
   if (hosts.length > 1) throw paramError(`${spec} resolves to more than one address\n`);
   const width = family === 'ipv4' ? 32 : 128;
   let mask = allOnes(family);
@@ -172,6 +189,8 @@ export function parseHostMask(family: NfFamily, spec: string, db: NetDb, ext: st
     const bits = asAddr === null ? strtouiWhole(text, 0, 0xffffffff) : null;
     if (asAddr === null && bits === null) throw paramError(`${ext}: bad value for option "--${opt}", neither a valid network mask nor valid CIDR (0-${width}).\n`);
     mask = asAddr ?? cidrMask(family, Math.min(bits!, width));
+    // a mask that is no prefix counts as a full one
+    if (maskToCidr(family, mask) < 0) mask = allOnes(family);
   }
   return { addr: formatAddr(family, hosts[0]!), mask: formatAddr(family, mask) };
 }

@@ -84,7 +84,33 @@ function parseHosts(text: string): HostLine[] {
   return out;
 }
 
+/** An iproute2 id/name table (xtables_lmap): /etc/iproute2/rt_realms, /etc/iproute2/group. */
+export interface LMapEntry {
+  id: number;
+  name: string;
+}
+
+/** xtables_lmap_init's reading: "id name" lines, ids in decimal or 0x hex, 0-255. */
+export function parseLmap(text: string): LMapEntry[] {
+  const out: LMapEntry[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^\s*(0x[0-9a-fA-F]+|\d+)\s+([^\s#][^\s]*)/.exec(line);
+    if (!m) continue;
+    const id = m[1]!.startsWith('0x') ? parseInt(m[1]!.slice(2), 16) : parseInt(m[1]!, 10);
+    if (id <= 255) out.push({ id, name: m[2]! });
+  }
+  return out;
+}
+
+// what iproute2 installs, for a machine without the files
+const BUILTIN_REALMS: LMapEntry[] = [{ id: 0, name: 'cosmos' }];
+const BUILTIN_GROUPS: LMapEntry[] = [{ id: 0, name: 'default' }];
+
 export class NetDb {
+  /** realm and device-group names (-m realm, -m devgroup) */
+  realms: LMapEntry[] = BUILTIN_REALMS;
+  groups: LMapEntry[] = BUILTIN_GROUPS;
+
   private constructor(
     private readonly services: Service[],
     private readonly protocols: Protocol[],
@@ -95,8 +121,8 @@ export class NetDb {
   ) {}
 
   static async load(sys: Sys): Promise<NetDb> {
-    const [svc, proto, hosts, nets, accounts] = await Promise.all([readText(sys, '/etc/services'), readText(sys, '/etc/protocols'), readText(sys, '/etc/hosts'), readText(sys, '/etc/networks'), Accounts.load(sys)]);
-    return new NetDb(
+    const [svc, proto, hosts, nets, accounts, realms, groups] = await Promise.all([readText(sys, '/etc/services'), readText(sys, '/etc/protocols'), readText(sys, '/etc/hosts'), readText(sys, '/etc/networks'), Accounts.load(sys), readText(sys, '/etc/iproute2/rt_realms'), readText(sys, '/etc/iproute2/group')]);
+    const db = new NetDb(
       svc === null ? builtinServices() : parseServices(svc),
       proto === null ? (builtinProtocols ??= parseProtocols(PROTOCOLS_DATA)) : parseProtocols(proto),
       parseHosts(hosts ?? ''),
@@ -104,6 +130,9 @@ export class NetDb {
       parseHosts(nets ?? NETWORKS_DATA).map((l) => ({ addr: l.names[0] ?? '', names: [l.addr] })),
       accounts,
     );
+    if (realms !== null) db.realms = parseLmap(realms);
+    if (groups !== null) db.groups = parseLmap(groups);
+    return db;
   }
 
   /** For tests: a database from file contents. */

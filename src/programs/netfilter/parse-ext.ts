@@ -18,7 +18,7 @@ class XtGetoptStub extends XtGetopt {
 import { OPT } from './parse-state';
 
 export function parseEnv(ps: ParseState, io: ParseIo, g: XtGetopt): ParseEnv {
-  return { family: ps.family, proto: ps.proto, protoInv: ps.inv.proto, db: io.db, getopt: g };
+  return { family: ps.family, proto: ps.proto, protoInv: ps.inv.proto, db: io.db, getopt: g, warn: (t) => io.warn(t) };
 }
 
 /** init() sees the family and protocol; it never reads further arguments */
@@ -46,7 +46,7 @@ export function commandMatch(ps: ParseState, name: string, invert: boolean, io: 
 export function commandJump(ps: ParseState, name: string, io: ParseIo): void {
   ps.jumpto = name;
   if ((STANDARD_TARGETS as readonly string[]).includes(name)) return;
-  const ext = findTarget(name);
+  const ext = findTarget(name, ps.family);
   if (!ext) return;
   ps.target = { ext, data: ext.init(initEnv(ps, io, null)), st: { flags: 0 } };
   ps.mergeOptions(`t:${ext.name}`, ext.opts);

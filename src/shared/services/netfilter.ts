@@ -177,7 +177,53 @@ export type NfQosTarget =
   | { kind: 'AUDIT'; type: 'accept' | 'drop' | 'reject' }
   | { kind: 'TEE'; gateway: string; oif: string };
 
+/** u32 location steps: the first number, then (op, number) pairs; values are inclusive ranges */
+export interface U32Test {
+  loc: { op: '&' | '<<' | '>>' | '@' | ''; n: number }[];
+  values: [number, number][];
+}
+
+export interface PolicyElem {
+  reqid?: number;
+  spi?: number;
+  proto?: number;
+  mode?: 'transport' | 'tunnel';
+  src?: NfAddr;
+  dst?: NfAddr;
+  /** inverted fields: 1 reqid, 2 spi, 4 proto, 8 mode, 16 tunnel-src, 32 tunnel-dst */
+  inv: number;
+}
+
+/** Matches of packet metadata: u32, socket, cpu, policy, realm, connbytes, bpf, devgroup, rpfilter, cluster. */
+export type NfMetaMatch =
+  | { kind: 'u32'; tests: U32Test[]; inv: boolean }
+  /** flags: 1 transparent, 2 nowildcard, 4 restore-skmark */
+  | { kind: 'socket'; flags: number }
+  | { kind: 'cpu'; cpu: number; inv: boolean }
+  | { kind: 'policy'; dir: 'in' | 'out'; none: boolean; strict: boolean; elems: PolicyElem[] }
+  | { kind: 'realm'; id: number; mask: number; inv: boolean }
+  /** from/to in decimal (u64); inverted when from > to, as the kernel stores it */
+  | { kind: 'connbytes'; from: string; to: string; what: 'packets' | 'bytes' | 'avgpkt'; dir: 'original' | 'reply' | 'both' }
+  /** classic BPF instructions: [code, jt, jf, k] */
+  | { kind: 'bpf'; prog: [number, number, number, number][]; pinned?: string }
+  | { kind: 'devgroup'; src?: [number, number]; dst?: [number, number]; srcInv: boolean; dstInv: boolean }
+  /** flags: 1 loose, 2 validmark, 4 accept-local, 8 invert */
+  | { kind: 'rpfilter'; flags: number }
+  | { kind: 'cluster'; mask: number; total: number; seed: number; inv: boolean }
+  /** IPv6 hop limit (ip6tables' counterpart of ttl) */
+  | { kind: 'hl'; mode: 'eq' | 'ne' | 'lt' | 'gt'; value: number }
+  /** IPv6 fragment header: flags 1 len, 2 res, 4 first, 8 more, 16 last */
+  | { kind: 'frag'; ids: [number, number]; idsInv: boolean; len: number; lenInv: boolean; flags: number }
+  /** IPv6 extension headers present: bits 0x80 hop-by-hop ... 0x01 protocol */
+  | { kind: 'ipv6header'; bits: number; inv: boolean; soft: boolean }
+  | { kind: 'eui64' }
+  /** Mobility header type range */
+  | { kind: 'mh'; types: [number, number]; inv: boolean }
+  /** the sending socket's cgroup: by v2 path or net_cls class id */
+  | { kind: 'cgroup'; path?: string; pathInv: boolean; classid?: number; classidInv: boolean };
+
 export type NfMatch =
+  | NfMetaMatch
   | ConnmarkMatch
   | TtlMatch
   | TimeMatch
@@ -258,8 +304,23 @@ export interface NfNatRange {
   persistent: boolean;
 }
 
+/** Targets of transparent proxying, SYN flood protection, network mapping and header editing. */
+export type NfProxyTarget =
+  /** mark/mask default 0/0; addr the local address (0.0.0.0 or :: when not given) */
+  | { kind: 'TPROXY'; port: number; addr: string; mark: number; mask: number }
+  /** opts: 1 sack-perm, 2 timestamp, 4 wscale, 8 mss, 16 ecn */
+  | { kind: 'SYNPROXY'; opts: number; wscale: number; mss: number }
+  /** the network to map to: its first address and prefix/mask */
+  | { kind: 'NETMAP'; addr: string; mask: string }
+  /** ops: 1 set ECE, 2 set CWR, 4 set IP ECT */
+  | { kind: 'ECN'; ops: number; ece: number; cwr: number; ect: number }
+  /** TCP option kinds to strip, ascending */
+  | { kind: 'TCPOPTSTRIP'; options: number[] }
+  | { kind: 'HL'; mode: 'set' | 'inc' | 'dec'; value: number };
+
 export type NfTarget =
   | { kind: 'none' }
+  | NfProxyTarget
   | NfQosTarget
   | ConnmarkTarget
   | TosTarget

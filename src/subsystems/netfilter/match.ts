@@ -4,6 +4,7 @@
 import { NF_CT_STATE, NF_RECENT, type NfMatch, type NfPacket, type NfRule } from '../../shared/services/netfilter';
 import { compareWords, inNet, parseAddr, type Words } from './addr';
 import type { CtLookup } from './conntrack';
+import { metaMatch } from './match-meta';
 import { qosMatch } from './match-qos';
 
 interface Net {
@@ -217,6 +218,23 @@ function matchOne(m: NfMatch, info: PacketInfo): boolean {
     case 'sctp':
     case 'dccp':
       return qosMatch(m, p, info.now);
+    case 'u32':
+    case 'socket':
+    case 'cpu':
+    case 'policy':
+    case 'realm':
+    case 'connbytes':
+    case 'bpf':
+    case 'devgroup':
+    case 'rpfilter':
+    case 'cluster':
+    case 'hl':
+    case 'frag':
+    case 'ipv6header':
+    case 'eui64':
+    case 'mh':
+    case 'cgroup':
+      return metaMatch(m, p, info.ct);
     case 'addrtype': {
       if (m.src && ((m.src & (1 << addrType(p.src, p.srcLocal ?? p.hook === 'OUTPUT'))) !== 0) === m.srcInv) return false;
       if (m.dst && ((m.dst & (1 << addrType(p.dst, p.dstLocal ?? p.hook === 'INPUT'))) !== 0) === m.dstInv) return false;

@@ -1,5 +1,6 @@
 // The kernel's checkentry for the matches of match-qos.ts: what it refuses when a rule is added.
-import type { NfErrno, NfHook, NfMatch } from '../../shared/services/netfilter';
+import { NF_RECENT, type NfErrno, type NfHook, type NfMatch } from '../../shared/services/netfilter';
+import { bpfValid } from './match-meta';
 
 const CREDITS = 137438953n; // HZ * CREDITS_PER_JIFFY / 10^6 (xt_hashlimit's user2credits)
 const U64 = (1n << 64n) - 1n;
@@ -41,6 +42,12 @@ export function checkExtMatch(m: NfMatch, family: 'ipv4' | 'ipv6', only: (p: num
       return only(132) ? null : 'EINVAL';
     case 'dccp':
       return only(33) ? null : 'EINVAL';
+    // recent_mt_check: a name that can be a /proc file; --set/--remove take no conditions
+    case 'recent':
+      if (m.name === '' || m.name.includes('/') || m.hitcount > 255) return 'EINVAL';
+      return m.ops & (NF_RECENT.SET | NF_RECENT.REMOVE) && (m.seconds || m.hitcount || m.ops & (NF_RECENT.TTL | NF_RECENT.REAP)) ? 'EINVAL' : null;
+    case 'bpf':
+      return bpfValid(m.prog) ? null : 'EINVAL';
     default:
       return null;
   }

@@ -26,6 +26,12 @@ const RESTRICTED: Readonly<Partial<Record<string, Restriction>>> = {
   DSCP: { table: 'mangle', hooks: ALL_HOOKS },
   CHECKSUM: { table: 'mangle', hooks: ALL_HOOKS },
   CLASSIFY: { hooks: ['FORWARD', 'OUTPUT', 'POSTROUTING'] },
+  TPROXY: { table: 'mangle', hooks: ['PREROUTING'] },
+  SYNPROXY: { hooks: ['INPUT', 'FORWARD'] },
+  NETMAP: { table: 'nat', hooks: ALL_HOOKS },
+  ECN: { table: 'mangle', hooks: ALL_HOOKS },
+  TCPOPTSTRIP: { table: 'mangle', hooks: ALL_HOOKS },
+  HL: { table: 'mangle', hooks: ALL_HOOKS },
 };
 
 /** Checks one new rule on its own (the kernel's checkentry at rule-add time). */
@@ -49,13 +55,23 @@ export function checkRule(table: NfTable, rule: NfRule): NfErrno | null {
     if (m.kind === 'tcp' && (m.option !== 0 || m.optionInv || (portsDefault && m.flagsMask === 0 && !m.flagsInv)) && !only(6)) return 'EINVAL';
     if (m.kind === 'udp' && portsDefault && !only(17)) return 'EINVAL';
     if (m.kind === 'multiport' && (rule.protoInv || ![6, 17, 136, 132, 33].includes(rule.proto))) return 'EINVAL';
+    // cgroup_mt_check_v2: a path or a class id, not both; only the root of the (v1-mounted)
+    // hierarchy resolves as a path
+    if (m.kind === 'cgroup' && ((m.path === undefined) === (m.classid === undefined) || (m.path !== undefined && m.path !== '/'))) return 'EINVAL';
+    // xt_mh is registered for the mobility header protocol only
+    if (m.kind === 'mh' && !only(135)) return 'EINVAL';
+    // xt_rpfilter: only in the raw and mangle tables
+    if (m.kind === 'rpfilter' && table.name !== 'raw' && table.name !== 'mangle') return 'EINVAL';
     const why = checkExtMatch(m, rule.src.addr.includes(':') ? 'ipv6' : 'ipv4', only);
     if (why) return why;
   }
   // REJECT --reject-with tcp-reset needs a rule that only matches TCP
   if (rule.target.kind === 'REJECT' && rule.target.with === 'tcp-reset' && (rule.proto !== 6 || rule.protoInv)) return 'EINVAL';
-  // xt_TCPMSS is registered for IPPROTO_TCP only
-  if (rule.target.kind === 'TCPMSS' && !only(6)) return 'EINVAL';
+  // xt_TCPMSS, SYNPROXY and TCPOPTSTRIP are registered for IPPROTO_TCP only
+  if ((rule.target.kind === 'TCPMSS' || rule.target.kind === 'SYNPROXY' || rule.target.kind === 'TCPOPTSTRIP') && !only(6)) return 'EINVAL';
+  // TPROXY needs a TCP or UDP rule; ECN's TCP bits a TCP one
+  if (rule.target.kind === 'TPROXY' && !only(6) && !only(17)) return 'EINVAL';
+  if (rule.target.kind === 'ECN' && rule.target.ops & 3 && !only(6)) return 'EINVAL';
   return null;
 }
 
@@ -107,7 +123,25 @@ function hasReachableLoop(table: NfTable): boolean {
 const MATCH_HOOKS: Readonly<Partial<Record<string, readonly NfHook[]>>> = {
   owner: ['OUTPUT', 'POSTROUTING'],
   mac: ['PREROUTING', 'INPUT', 'FORWARD'],
+  socket: ['PREROUTING', 'INPUT'],
+  realm: ['INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
+  rpfilter: ['PREROUTING'],
+  eui64: ['PREROUTING', 'INPUT', 'FORWARD'],
+  cgroup: ['INPUT', 'OUTPUT', 'POSTROUTING'],
 };
+
+/** The hooks a match with these options may be reached from (devgroup_mt_checkentry, policy_mt_check). */
+function matchHookOk(m: NfRule['matches'][number], h: NfHook): boolean {
+  if (m.kind === 'devgroup') {
+    if (m.src && !['PREROUTING', 'INPUT', 'FORWARD'].includes(h)) return false;
+    if (m.dst && !['FORWARD', 'OUTPUT', 'POSTROUTING'].includes(h)) return false;
+  }
+  if (m.kind === 'policy') {
+    if (m.dir === 'out' && (h === 'PREROUTING' || h === 'INPUT')) return false;
+    if (m.dir === 'in' && (h === 'POSTROUTING' || h === 'OUTPUT')) return false;
+  }
+  return true;
+}
 
 /** Checks the whole table after a change: loops first, then targets against their hooks. */
 export function checkTable(table: NfTable): NfErrno | null {
@@ -125,6 +159,7 @@ export function checkTable(table: NfTable): NfErrno | null {
         const hooks = MATCH_HOOKS[m.kind];
         for (const h of reach) if (hooks && !hooks.includes(h)) return 'EINVAL';
         if (m.kind === 'physdev') for (const h of reach) if (!physdevHookOk(m, h)) return 'EINVAL';
+        for (const h of reach) if (!matchHookOk(m, h)) return 'EINVAL';
       }
     }
   }

@@ -92,3 +92,27 @@ export function rateParts(rate: string): { count: number; mult: number } | null 
   }
   return { count: atoi(rate), mult };
 }
+
+/** XTTYPE_UINT*RC (xtopt_parse_mint): "a[:b]" up to `max`; a left-out half is 0 or max. */
+export function parseRange(ext: string, opt: string, arg: string, max: bigint): bigint[] {
+  const out: bigint[] = [];
+  let at = 0;
+  for (;;) {
+    if (out.length === 2) throw paramError(`${ext}: Too many components for option "--${opt}" (max: 2)\n`);
+    const rest = arg.slice(at);
+    let end = at;
+    let value: bigint;
+    if (rest === '' || rest[0] === ':') value = out.length === 1 ? max : 0n;
+    else {
+      const m = /^[ \t\n\v\f\r]*\+?(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)/.exec(rest);
+      const v = m ? BigInt(/^0[0-7]+$/.test(m[1]!) ? `0o${m[1]!.slice(1)}` : m[1]!) : -1n;
+      if (v < 0n || v > max) throw paramError(`${ext}: bad value for option "--${opt}" near "${rest}", or out of range (0-${max}).\n`);
+      end = at + m![0].length;
+      if (end < arg.length && arg[end] !== ':') throw paramError(`${ext}: Argument to "--${opt}" has unexpected characters near "${arg.slice(end)}".\n`);
+      value = v;
+    }
+    out.push(value);
+    if (end >= arg.length) return out;
+    at = end + 1;
+  }
+}

@@ -5,7 +5,7 @@
 import type { ConnmarkMatch, ConnmarkTarget, NflogTarget, NfqueueTarget, TimeMatch, TosTarget, TtlMatch, TtlTarget } from '../../../shared/services/netfilter';
 import { paramError } from '../errors';
 import { strtouiWhole } from '../strtoul';
-import { saveString } from './common';
+import { parseRange, saveString } from './common';
 import { markMask } from './extra';
 import type { MatchExtension, MatchFormatter, TargetExtension, TargetFormatter } from './types';
 
@@ -243,6 +243,7 @@ export const traceTargetFormat: TargetFormatter = { print: () => '', save: () =>
 export const ttlMatch: MatchExtension<TtlMatch> = {
   name: 'ttl',
   kind: 'match',
+  family: 'ipv4',
   x6: true,
   opts: [
     { name: 'ttl-lt', id: 1, hasArg: 1, excl: 0b111 },
@@ -281,6 +282,7 @@ export const ttlFormat: MatchFormatter<TtlMatch> = {
 export const ttlTarget: TargetExtension<TtlTarget> = {
   name: 'TTL',
   kind: 'target',
+  family: 'ipv4',
   x6: true,
   opts: [
     { name: 'ttl-set', id: 0, hasArg: 1, excl: 0b111 },
@@ -459,8 +461,8 @@ export const nflogTarget: TargetExtension<NflogTarget> = {
     { name: 'nflog-threshold', id: 3, hasArg: 1 },
     { name: 'nflog-size', id: 4, hasArg: 1, excl: 1 << 2 },
   ],
-  init: () => ({ kind: 'NFLOG', group: 0, prefix: '', threshold: 1 }),
-  parse(opt, arg, _invert, d) {
+  init: () => ({ kind: 'NFLOG', group: 0, prefix: '', threshold: 0 }),
+  parse(opt, arg, _invert, d, _st, env) {
     const a = arg ?? '';
     const num = (max: number): number => {
       const v = strtouiWhole(a, 0, max);
@@ -469,9 +471,14 @@ export const nflogTarget: TargetExtension<NflogTarget> = {
     };
     if (opt.id === 0) d.group = num(65535);
     else if (opt.id === 1) {
-      if (a.length > 63) throw paramError('NFLOG: Maximum prefix length is 63');
-      d.prefix = a;
-    } else if (opt.id === 2) num(0xffffffff); // "has never worked": accepted and dropped
+      if (a === '') throw paramError('Argument must have a minimum length of 1 characters\n');
+      // (nf_tables keeps up to 127 bytes of a log prefix)
+      d.prefix = a.slice(0, 127);
+    } else if (opt.id === 2) {
+      // accepted and dropped, with a warning
+      num(0xffffffff);
+      env.warn?.('warn: --nflog-range has never worked and is no longer supported, please use --nflog-size instead\n');
+    }
     else if (opt.id === 3) d.threshold = num(65535);
     else d.size = num(0xffffffff);
   },
@@ -483,7 +490,7 @@ function nflogDump(t: NflogTarget, p: string): string {
   if (t.prefix !== '') s += ` ${p}nflog-prefix${saveString(t.prefix)}`;
   if (t.group) s += ` ${p}nflog-group ${t.group}`;
   if (t.size !== undefined) s += ` ${p}nflog-size ${t.size}`;
-  if (t.threshold !== 1) s += ` ${p}nflog-threshold ${t.threshold}`;
+  if (t.threshold !== 0) s += ` ${p}nflog-threshold ${t.threshold}`;
   return s;
 }
 
@@ -511,10 +518,9 @@ export const nfqueueTarget: TargetExtension<NfqueueTarget> = {
       if (v === null) throw paramError(`NFQUEUE: bad value for option "--queue-num", or out of range (0-65535).\n`);
       d.num = v;
     } else if (opt.id === 1) {
-      const parts = a.split(':');
-      const v = parts.map((x) => strtouiWhole(x, 0, 65535));
-      if (parts.length !== 2 || v.some((x) => x === null)) throw paramError(`NFQUEUE: bad value for option "--queue-balance", or out of range (0-65535).\n`);
-      if (v[0]! >= v[1]!) throw paramError('NFQUEUE: --queue-balance requires a range (first < last)');
+      const v = parseRange('NFQUEUE', 'queue-balance', a, 65535n).map(Number);
+      if (v.length !== 2) throw paramError(`Bad range "${a}"`);
+      if (v[0]! >= v[1]!) throw paramError(`${v[0]} should be less than ${v[1]}`);
       d.num = v[0]!;
       d.last = v[1]!;
     } else if (opt.id === 2) d.bypass = true;
@@ -534,4 +540,67 @@ function nfqueueDump(t: NfqueueTarget, save: boolean): string {
 export const nfqueueTargetFormat: TargetFormatter<NfqueueTarget> = {
   print: (t) => nfqueueDump(t, false),
   save: (t) => nfqueueDump(t, true),
+};
+
+// ip6tables' hop limit: the same as ttl with other names
+type HlMatch = Extract<import('../../../shared/services/netfilter').NfMatch, { kind: 'hl' }>;
+type HlTarget = Extract<import('../../../shared/services/netfilter').NfTarget, { kind: 'HL' }>;
+
+export const hlMatch: MatchExtension<HlMatch> = {
+  name: 'hl',
+  kind: 'match',
+  family: 'ipv6',
+  x6: true,
+  opts: [
+    { name: 'hl-lt', id: 1, hasArg: 1, excl: 0b111 },
+    { name: 'hl-gt', id: 2, hasArg: 1, excl: 0b111 },
+    { name: 'hl-eq', id: 0, hasArg: 1, excl: 0b111, invert: true },
+    { name: 'hl', id: 0, hasArg: 1, excl: 0b111 },
+  ],
+  init: () => ({ kind: 'hl', mode: 'eq', value: 0 }),
+  parse(opt, arg, invert, d) {
+    const v = strtouiWhole(arg ?? '', 0, 255);
+    if (v === null) throw paramError(`hl: bad value for option "--${opt.name}", or out of range (0-255).\n`);
+    d.value = v;
+    d.mode = opt.id === 1 ? 'lt' : opt.id === 2 ? 'gt' : invert ? 'ne' : 'eq';
+  },
+  final(_d, st) {
+    if (st.flags === 0) throw paramError("HL match: You must specify one of `--hl-eq', `--hl-lt', `--hl-gt'");
+  },
+  build: (d) => d,
+};
+
+export const hlFormat: MatchFormatter<HlMatch> = {
+  saveName: () => 'hl',
+  print: (m) => ` HL match HL ${TTL_OPS[m.mode]} ${m.value}`,
+  save: (m) => (m.mode === 'ne' ? ` ! --hl-eq ${m.value}` : ` --hl-${m.mode} ${m.value}`),
+};
+
+export const hlTarget: TargetExtension<HlTarget> = {
+  name: 'HL',
+  kind: 'target',
+  family: 'ipv6',
+  x6: true,
+  opts: [
+    { name: 'hl-set', id: 0, hasArg: 1, excl: 0b111 },
+    { name: 'hl-inc', id: 1, hasArg: 1, excl: 0b111 },
+    { name: 'hl-dec', id: 2, hasArg: 1, excl: 0b111 },
+  ],
+  init: () => ({ kind: 'HL', mode: 'set', value: 0 }),
+  parse(opt, arg, _invert, d) {
+    const min = opt.id === 0 ? 0 : 1;
+    const v = strtouiWhole(arg ?? '', min, 255);
+    if (v === null) throw paramError(`HL: bad value for option "--${opt.name}", or out of range (${min}-255).\n`);
+    d.value = v;
+    d.mode = opt.id === 0 ? 'set' : opt.id === 1 ? 'inc' : 'dec';
+  },
+  final(_d, st) {
+    if (st.flags === 0) throw paramError('HL: You must specify an action');
+  },
+  build: (d) => d,
+};
+
+export const hlTargetFormat: TargetFormatter<HlTarget> = {
+  print: (t) => ` HL ${TTL_WORDS[t.mode]} ${t.value}`,
+  save: (t) => ` --hl-${t.mode} ${t.value}`,
 };

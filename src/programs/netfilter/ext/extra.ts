@@ -1,7 +1,7 @@
 // Less common matches and the MARK target: mac, iprange, mark, length, pkttype, recent, MARK.
 import { NF_RECENT, type NfMatch, type NfTarget } from '../../../shared/services/netfilter';
 import { paramError } from '../errors';
-import { formatAddr, parseText } from '../ip-parse';
+import { formatAddr, parseText, x6Host } from '../ip-parse';
 import { strtoul, strtouiWhole } from '../strtoul';
 import type { MatchExtension, MatchFormatter, TargetExtension, TargetFormatter } from './types';
 
@@ -167,9 +167,7 @@ export const recentMatch: MatchExtension<M<'recent'>> = {
     else if (opt.id === 9) d.side = 'source';
     else if (opt.id === 10) d.side = 'dest';
     else {
-      const v = parseText(env.family, a);
-      if (v === null) throw paramError(`recent: bad value for option "--mask", or out of range.\n`);
-      d.mask = formatAddr(env.family, v);
+      d.mask = formatAddr(env.family, x6Host(env.family, a, env.db)[0]!);
     }
   },
   final(_d, st) {

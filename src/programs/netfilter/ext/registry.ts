@@ -2,6 +2,7 @@
 // part is printed. A name that is no extension after -j is a chain name.
 import type { NfFamily, NfMatch, NfTarget } from '../../../shared/services/netfilter';
 import { commentFormat, commentMatch, limitFormat, limitMatch } from './comment-limit';
+import { hlFormat, hlMatch, hlTarget, hlTargetFormat } from './connmark-ttl-log';
 import { connmarkFormat, connmarkMatch, connmarkTarget, connmarkTargetFormat, tosTarget, tosTargetFormat, traceTarget, traceTargetFormat, ttlFormat, ttlMatch, ttlTarget, ttlTargetFormat, timeFormat, timeMatch, nflogTarget, nflogTargetFormat, nfqueueTarget, nfqueueTargetFormat } from './connmark-ttl-log';
 import { conntrackFormat, conntrackMatch, stateMatch } from './conntrack';
 import { icmp6Match, icmpFormat, icmpMatch } from './icmp';
@@ -15,6 +16,11 @@ import { hashlimitFormat, hashlimitMatch } from './hashlimit';
 import { ahMatch, auditFormat, auditTarget, dccpMatch, espMatch, helperFormat, helperMatch, physdevFormat, physdevMatch, sctpDccpFormat, sctpMatch, setMatch, setTarget, spiFormat, teeFormat, teeTarget } from './misc-proto';
 import { quotaFormat, quotaMatch, statisticFormat, statisticMatch, stringFormat, stringMatch } from './payload';
 import { checksumFormat, checksumTarget, classifyFormat, classifyTarget, dscpFormat, dscpMatch, dscpTarget, dscpTargetFormat, ecnFormat, ecnMatch, tcpmssMatch, tcpmssMatchFormat, tosFormat, tosMatch } from './qos';
+import { cgroupFormat, cgroupMatch, clusterFormat, clusterMatch, cpuFormat, cpuMatch, devgroupFormat, devgroupMatch, realmFormat, realmMatch, rpfilterFormat, rpfilterMatch, socketFormat, socketMatch } from './meta';
+import { connbytesFormat, connbytesMatch, policyFormat, policyMatch } from './policy-connbytes';
+import { bpfFormat, bpfMatch, u32Format, u32Match } from './u32-bpf';
+import { ecnTargetFormat, ecnTarget, netmapFormat, netmapTarget, synproxyFormat, synproxyTarget, tcpoptstripFormat, tcpoptstripTarget, tproxyFormat, tproxyTarget } from './proxy-targets';
+import { eui64Format, eui64Match, fragFormat, fragMatch, ipv6headerFormat, ipv6headerMatch, mhFormat, mhMatch } from './ip6-ext';
 import { eraseMatch, eraseTarget, type AnyMatchExtension, type AnyTargetExtension, type MatchFormatter, type PrintEnv, type TargetFormatter } from './types';
 
 const MATCHES: readonly AnyMatchExtension[] = [
@@ -54,10 +60,27 @@ const MATCHES: readonly AnyMatchExtension[] = [
   eraseMatch(sctpMatch),
   eraseMatch(dccpMatch),
   eraseMatch(setMatch),
+  eraseMatch(u32Match),
+  eraseMatch(socketMatch),
+  eraseMatch(cpuMatch),
+  eraseMatch(policyMatch),
+  eraseMatch(realmMatch),
+  eraseMatch(connbytesMatch),
+  eraseMatch(bpfMatch),
+  eraseMatch(devgroupMatch),
+  eraseMatch(rpfilterMatch),
+  eraseMatch(clusterMatch),
+  eraseMatch(hlMatch),
+  eraseMatch(fragMatch),
+  eraseMatch(ipv6headerMatch),
+  eraseMatch(eui64Match),
+  eraseMatch(mhMatch),
+  eraseMatch(cgroupMatch),
 ];
 
 const TARGETS: readonly AnyTargetExtension[] = [eraseTarget(rejectTarget), eraseTarget(logTarget), eraseTarget(snatTarget), eraseTarget(dnatTarget), eraseTarget(masqueradeTarget), eraseTarget(redirectTarget), eraseTarget(markTarget), eraseTarget(tcpmssTarget), eraseTarget(ctTarget), eraseTarget(notrackTarget), eraseTarget(connmarkTarget), eraseTarget(tosTarget), eraseTarget(traceTarget), eraseTarget(ttlTarget), eraseTarget(nflogTarget), eraseTarget(nfqueueTarget),
-  eraseTarget(dscpTarget), eraseTarget(classifyTarget), eraseTarget(checksumTarget), eraseTarget(auditTarget), eraseTarget(teeTarget), eraseTarget(setTarget)];
+  eraseTarget(dscpTarget), eraseTarget(classifyTarget), eraseTarget(checksumTarget), eraseTarget(auditTarget), eraseTarget(teeTarget), eraseTarget(setTarget),
+  eraseTarget(tproxyTarget), eraseTarget(synproxyTarget), eraseTarget(netmapTarget), eraseTarget(ecnTarget), eraseTarget(tcpoptstripTarget), eraseTarget(hlTarget)];
 
 /** The verdicts xtables maps to its "standard" target. */
 export const STANDARD_TARGETS = ['ACCEPT', 'DROP', 'QUEUE', 'RETURN'] as const;
@@ -68,8 +91,8 @@ export function findMatch(name: string, family: NfFamily): AnyMatchExtension | u
   return MATCHES.find((m) => m.name === n && (m.family === undefined || m.family === family));
 }
 
-export function findTarget(name: string): AnyTargetExtension | undefined {
-  return TARGETS.find((t) => t.name === name);
+export function findTarget(name: string, family?: NfFamily): AnyTargetExtension | undefined {
+  return TARGETS.find((t) => t.name === name && (family === undefined || t.family === undefined || t.family === family));
 }
 
 /** Whether -j NAME loads an extension (a standard verdict or a target module). */
@@ -131,6 +154,38 @@ function matchFormatter(m: NfMatch): MatchFormatter {
       case 'sctp':
       case 'dccp':
         return sctpDccpFormat;
+      case 'u32':
+        return u32Format;
+      case 'socket':
+        return socketFormat;
+      case 'cpu':
+        return cpuFormat;
+      case 'policy':
+        return policyFormat;
+      case 'realm':
+        return realmFormat;
+      case 'connbytes':
+        return connbytesFormat;
+      case 'bpf':
+        return bpfFormat;
+      case 'devgroup':
+        return devgroupFormat;
+      case 'rpfilter':
+        return rpfilterFormat;
+      case 'cluster':
+        return clusterFormat;
+      case 'hl':
+        return hlFormat;
+      case 'frag':
+        return fragFormat;
+      case 'ipv6header':
+        return ipv6headerFormat;
+      case 'eui64':
+        return eui64Format;
+      case 'mh':
+        return mhFormat;
+      case 'cgroup':
+        return cgroupFormat;
       default:
         return EXTRA_FORMATS[m.kind] ?? null;
     }
@@ -182,6 +237,18 @@ function targetFormatter(t: NfTarget): TargetFormatter | null {
       return auditFormat as unknown as TargetFormatter;
     case 'TEE':
       return teeFormat as unknown as TargetFormatter;
+    case 'TPROXY':
+      return tproxyFormat as unknown as TargetFormatter;
+    case 'SYNPROXY':
+      return synproxyFormat as unknown as TargetFormatter;
+    case 'NETMAP':
+      return netmapFormat as unknown as TargetFormatter;
+    case 'ECN':
+      return ecnTargetFormat as unknown as TargetFormatter;
+    case 'TCPOPTSTRIP':
+      return tcpoptstripFormat as unknown as TargetFormatter;
+    case 'HL':
+      return hlTargetFormat as unknown as TargetFormatter;
     case 'SNAT':
     case 'DNAT':
     case 'MASQUERADE':

@@ -26,6 +26,8 @@ export interface ParseEnv {
   protoInv: boolean;
   db: NetDb;
   getopt: XtGetopt;
+  /** a warning on stderr that does not stop parsing */
+  warn?: (text: string) => void;
 }
 
 export interface ExtState {
