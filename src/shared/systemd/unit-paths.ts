@@ -46,6 +46,7 @@ export async function findDropins(env: InstallEnv, names: readonly string[]): Pr
 
 export interface UnitPaths {
   masked: boolean;
+  /** The unit file; for a masked unit the file or link that masks it. */
   fragment?: string;
   dropins: string[];
 }
@@ -54,7 +55,7 @@ export interface UnitPaths {
 export async function findUnitPaths(env: InstallEnv, name: string): Promise<UnitPaths | undefined> {
   const info = await installInfoDiscover(new InstallContext(env), name, { followConfigSymlinks: true }, false);
   if (info instanceof InstallFailure) return undefined;
-  if (info.mode === 'masked') return { masked: true, dropins: [] };
+  if (info.mode === 'masked') return info.path !== undefined ? { masked: true, fragment: info.path, dropins: [] } : { masked: true, dropins: [] };
   const names = [...new Set([name, info.name])];
   const dropins = await findDropins(env, names);
   return info.path !== undefined ? { masked: false, fragment: info.path, dropins } : { masked: false, dropins };

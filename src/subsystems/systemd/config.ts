@@ -7,6 +7,7 @@ import { parseTimespan, USEC_INFINITY } from '../../shared/systemd/time-span';
 import { parseSignal } from '../../shared/signals';
 import { parseCalendarSpec } from '../../shared/systemd/calendar';
 import { UTC_ZONE } from '../../shared/systemd/civil';
+import { UNIT_SECTION_KEYS } from '../../shared/systemd/unit-keys';
 
 export type ServiceType = 'simple' | 'exec' | 'forking' | 'oneshot' | 'notify' | 'dbus' | 'idle';
 export type RestartPolicy = 'no' | 'on-success' | 'on-failure' | 'on-abnormal' | 'on-watchdog' | 'on-abort' | 'always';
@@ -165,6 +166,11 @@ function units(s: UnitSettings, key: string): string[] {
 
 export function unitConfig(s: UnitSettings, type: string): UnitConfig {
   const warnings = s.warnings.map((w) => `${w.file}:${w.line}: ${w.message}`);
+  // config_item_perf_lookup(): a setting the manager does not know is skipped with a warning
+  for (const a of s.assignments) {
+    const known = UNIT_SECTION_KEYS.get(a.section);
+    if (known && !known.has(a.key) && !a.key.startsWith('X-')) warnings.push(`${where(a)}Unknown key '${a.key}' in section [${a.section}], ignoring.`);
+  }
   const conditions: Condition[] = [];
   for (const a of s.assignments) {
     if (a.section !== 'Unit') continue;
@@ -303,6 +309,8 @@ function serviceConfig(s: UnitSettings, cfg: UnitConfig): ServiceConfig {
     execStopPost: exec('ExecStopPost'),
   };
   const remainAfterExit = setting(s, 'Service', 'RemainAfterExit', w, 'Failed to parse boolean value', bool) ?? false;
+  // config_parse_service_timeout(): checked here, not used further
+  for (const k of ['TimeoutSec', 'TimeoutStartSec', 'TimeoutStopSec']) setting(s, 'Service', k, w, `Failed to parse ${k}= parameter`, sec);
   const refusal = cfg.badSetting ? undefined : serviceRefusal(type, execSettings.execStart.length, execSettings.execStop.length > 0, remainAfterExit, !['', 'none'].includes(s.get('Unit', 'SuccessAction') ?? ''));
   if (refusal) cfg.badSetting = refusal;
   return {

@@ -18,6 +18,8 @@ export interface LoadedUnit {
   dropIns: string[];
   /** Files read, with their mtimes, to notice later edits. */
   sources: Map<string, number | undefined>;
+  /** The names whose ".d/" directories were searched for drop-ins. */
+  dropInNames?: string[];
   config?: UnitConfig;
 }
 
@@ -97,7 +99,9 @@ export function loadUnit(host: ManagerHost, name: string): LoadedUnit {
   const base: LoadedUnit = { id: frag.id, names: frag.id === name ? [name] : [frag.id, name], type, state: 'not-found', dropIns: [], sources };
   if (frag.masked) return { ...base, state: 'masked' };
   // drop-ins of the unit, its other names, its template and its type ("service.d")
-  const dropIns = dropInsFor(host, [...new Set([frag.id, name, ...(template ? [template] : []), type])]);
+  const dropInNames = [...new Set([frag.id, name, ...(template ? [template] : []), type])];
+  const dropIns = dropInsFor(host, dropInNames);
+  base.dropInNames = dropInNames;
   if (!frag.path && dropIns.length === 0) return base;
   const files: { path: string; text: string }[] = [];
   if (frag.path) {
@@ -141,5 +145,8 @@ export function loadUnit(host: ManagerHost, name: string): LoadedUnit {
 /** True when a file a unit was loaded from changed (or appeared/vanished) since. */
 export function changedOnDisk(host: ManagerHost, u: LoadedUnit): boolean {
   for (const [path, mtime] of u.sources) if (host.mtime(path) !== mtime) return true;
-  return false;
+  // unit_need_daemon_reload(): a drop-in that appeared or went away since it was loaded
+  if (u.state !== 'loaded' || !u.dropInNames) return false;
+  const now = dropInsFor(host, u.dropInNames);
+  return now.length !== u.dropIns.length || now.some((p, i) => p !== u.dropIns[i]);
 }

@@ -10,6 +10,7 @@ import { snapshot } from './snapshot';
 import { armTimer } from './timer';
 import { Unit, type JobResult } from './unit';
 import { formatTimespan } from '../../shared/systemd/time-span';
+import { unitNameIsValid } from '../../shared/systemd/unit-name';
 
 const VERSION = 'v253.19-10.ph5';
 /** How long the kernel took before starting PID 1 (the machine starts at PID 1, so a fixed figure). */
@@ -63,6 +64,11 @@ export class Manager {
   /** The unit called `name`, loaded from disk on first use. */
   unit(name: string): Unit {
     let u = this.units.get(name);
+    if (u && this.collectable(u) && changedOnDisk(this.host, u.loaded)) {
+      // the real manager would have garbage-collected it already: it loads afresh
+      for (const [n, v] of [...this.units]) if (v === u) this.units.delete(n);
+      u = undefined;
+    }
     if (u) return u;
     const loaded = loadUnit(this.host, name);
     u = this.units.get(loaded.id);
@@ -74,6 +80,27 @@ export class Manager {
     }
     for (const n of loaded.names) this.units.set(n, u);
     return u;
+  }
+
+  /**
+   * unit_may_gc(): an inactive unit with no job, no processes, no timer and that no other loaded
+   * unit refers to is dropped by the manager; the next request loads it again from disk.
+   */
+  private collectable(u: Unit): boolean {
+    if (u.activeState !== 'inactive' || u.job || u.cancelTimer || u.cancelRestart) return false;
+    if (this.host.processesIn(u.cgroup).length) return false;
+    const names = new Set(u.loaded.names);
+    for (const v of new Set(this.units.values())) {
+      if (v === u) continue;
+      const c = v.loaded.config;
+      if (!c) continue;
+      const deps = [c.requires, c.requisite, c.wants, c.bindsTo, c.partOf, c.conflicts, c.after, c.before];
+      if (deps.some((l) => l.some((d) => names.has(d)))) return false;
+      // a timer or socket triggers its Unit=/Service=, by default the service of its own name
+      if (v.type === 'timer' && names.has(c.timer?.unit ?? v.id.replace(/\.timer$/, '.service'))) return false;
+      if (v.type === 'socket' && names.has(c.socket?.service ?? v.id.replace(/\.socket$/, '.service'))) return false;
+    }
+    return true;
   }
 
   /** Boots: starts default.target and everything it pulls in. */
@@ -308,6 +335,11 @@ export class Manager {
         return { kind: 'jobs', outcomes: await Promise.all(req.units.map((n) => this.job(req.verb, n))) };
       case 'kill': {
         for (const n of req.units) {
+          // KillUnit() only finds units in memory: one that is unknown or already let go fails
+          const known = this.units.get(n);
+          if (!unitNameIsValid(n) || !known || this.collectable(known) || (known.loaded.state === 'not-found' && !known.isActive())) {
+            return { kind: 'error', message: `Unit ${n} not loaded.`, code: 1 };
+          }
           const u = this.unit(n);
           const procs = this.host.processesIn(u.cgroup);
           for (const p of procs) if (req.whom === 'all' || (req.whom === 'main' && p.pid === u.mainPid) || (req.whom === 'control' && p.pid === u.controlPid)) this.host.kill(p.pid, req.signal);
@@ -340,14 +372,15 @@ export class Manager {
   }
 
   private async job(verb: string, name: string): Promise<JobOutcome> {
+    if (!unitNameIsValid(name)) return { unit: name, result: 'invalid', error: `Unit name ${name} is not valid.`, errorCode: 1 };
     const u = this.unit(name);
     if (u.loaded.state === 'not-found' && verb !== 'stop') return { unit: name, result: 'invalid', error: `Unit ${name} not found.`, errorCode: 5 };
     if (u.loaded.state === 'masked' && verb !== 'stop') return { unit: name, result: 'invalid', error: `Unit ${name} is masked.`, errorCode: 1 };
     if (u.loaded.state === 'bad-setting' && verb !== 'stop') return { unit: name, result: 'invalid', error: `Unit ${name} has a bad unit file setting.`, errorCode: 1 };
     const cfg = u.loaded.config;
     const restartLike = verb === 'restart' || verb === 'reload-or-restart' || verb === 'try-restart' || verb === 'try-reload-or-restart';
-    if ((verb === 'start' || restartLike) && cfg?.refuseManualStart) return { unit: name, result: 'invalid', error: `Operation refused, unit ${name} may be requested by dependency only (it is configured to refuse manual start/stop).`, errorCode: 1 };
-    if (verb === 'stop' && cfg?.refuseManualStop) return { unit: name, result: 'invalid', error: `Operation refused, unit ${name} may be requested by dependency only (it is configured to refuse manual start/stop).`, errorCode: 1 };
+    if ((verb === 'start' || restartLike) && cfg?.refuseManualStart) return { unit: name, result: 'invalid', error: `Operation refused, unit ${name} may be requested by dependency only (it is configured to refuse manual start/stop).`, errorCode: 4 };
+    if (verb === 'stop' && cfg?.refuseManualStop) return { unit: name, result: 'invalid', error: `Operation refused, unit ${name} may be requested by dependency only (it is configured to refuse manual start/stop).`, errorCode: 4 };
     const canReload = (cfg?.service?.execReload.length ?? 0) > 0;
     let r: JobResult;
     switch (verb) {
@@ -359,8 +392,9 @@ export class Manager {
         r = await this.stop(u);
         break;
       case 'reload':
-        if (!canReload) return { unit: name, result: 'invalid', error: `Job type reload is not applicable for unit ${u.id}.`, errorCode: 1 };
-        if (!u.isActive()) return { unit: name, result: 'invalid', error: `Unit ${u.id} cannot be reloaded because it is inactive.`, errorCode: 1 };
+        if (!canReload) return { unit: name, result: 'invalid', error: `Job type reload is not applicable for unit ${u.id}.`, errorCode: 3 };
+        // the job is queued and ends "invalid" (job_run_and_invalidate: reload of an inactive unit)
+        if (!u.isActive()) return { unit: name, result: 'invalid' };
         r = await reloadService(this.rt, u);
         break;
       case 'isolate':

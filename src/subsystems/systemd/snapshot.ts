@@ -76,6 +76,7 @@ export function snapshot(host: ManagerHost, u: Unit, needReload: boolean, trigge
   add('Names', u.loaded.names.join(' '));
   for (const [k, v] of Object.entries(deps)) if (v.length) add(k, v.join(' '));
   if (triggeredBy.length) add('TriggeredBy', triggeredBy.join(' '));
+  add('Documentation', (cfg?.documentation ?? []).map((d) => `"${d}"`).join(' '));
   add('Description', u.description);
   add('LoadState', u.loaded.state);
   add('ActiveState', u.activeState);
@@ -91,7 +92,6 @@ export function snapshot(host: ManagerHost, u: Unit, needReload: boolean, trigge
   add('CanStop', u.loaded.state === 'loaded' && !cfg?.refuseManualStop);
   add('CanReload', (svc?.execReload.length ?? 0) > 0);
   add('NeedDaemonReload', needReload);
-  add('Documentation', (cfg?.documentation ?? []).map((d) => `"${d}"`).join(' '));
   return {
     id: u.id,
     names: u.loaded.names,

@@ -100,7 +100,7 @@ const cases: Case[] = [
   },
   {
     name: 'cat: fragment and drop-ins, and a unit with no files',
-    script: "mkdir /etc/systemd/system/iptables.service.d\nprintf '[Service]\\nRestart=on-failure' > /etc/systemd/system/iptables.service.d/r.conf\nsystemctl cat iptables nosuch; echo rc=$?",
+    script: "mkdir /etc/systemd/system/iptables.service.d\nprintf '[Service]\\nRestart=on-failure' > /etc/systemd/system/iptables.service.d/r.conf\nsystemctl daemon-reload\nsystemctl cat iptables nosuch; echo rc=$?",
     stdout: '# /usr/lib/systemd/system/iptables.service\n[Unit]\nDescription=Load Iptables Rules\nAfter=network.target\nConditionFileIsExecutable=/etc/systemd/scripts/iptables\n\n[Service]\nType=forking\nExecStart=/etc/systemd/scripts/iptables\nExecStop=/etc/systemd/scripts/iptables.stop\nRemainAfterExit=yes\n\n[Install]\nWantedBy=multi-user.target\n\n# /etc/systemd/system/iptables.service.d/r.conf\n[Service]\nRestart=on-failure\nrc=1\n',
     stderr: 'No files found for nosuch.service.\n',
     exit: 0,

@@ -6,6 +6,7 @@ import { SYSTEMD_FEATURES, SYSTEMD_VERSION_LINE } from '../systemctl/help';
 import { parseAnalyzeArgs } from './options';
 import { runAnalyzeVerb } from './runtime';
 import { verbCalendar, verbTimespan, verbTimestamp } from './time-verbs';
+import { verbVerify } from './verify';
 import { verbCondition } from './condition';
 import { verbCapability, verbCompareVersions, verbExitStatus, verbUnitPaths } from './table-verbs';
 
@@ -97,6 +98,9 @@ export async function analyzeMain(ctx: Ctx): Promise<number> {
       return verbCapability(ctx, rest);
     case 'condition':
       if (parsed.opts.unit === undefined && parsed.opts.root === undefined) return verbCondition(ctx, rest);
+      break;
+    case 'verify':
+      if (parsed.opts.root === undefined && parsed.opts.scope === 'system') return verbVerify(ctx, rest, parsed.opts);
       break;
     case 'unit-paths':
       if (parsed.opts.scope === 'system') return verbUnitPaths(ctx);

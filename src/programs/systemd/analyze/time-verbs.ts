@@ -47,6 +47,12 @@ async function hint(ctx: Ctx, p: string, kinds: { calendar?: boolean; timestamp?
   }
 }
 
+/** table_print() flushes stdout; the blank lines between tables stay buffered until the next. */
+async function printTable(ctx: Ctx, text: string): Promise<void> {
+  await ctx.print(text);
+  await ctx.out.flush();
+}
+
 export async function verbTimespan(ctx: Ctx, args: string[]): Promise<number> {
   const mu = glyphs(ctx.env).mu;
   const color = colors(ctx);
@@ -63,7 +69,7 @@ export async function verbTimespan(ctx: Ctx, args: string[]): Promise<number> {
       [`${mu}s`, String(r)],
       ['Human', formatTimespan(r), ANSI.highlight],
     ];
-    await ctx.print(formatVertical(rows, color));
+    await printTable(ctx, formatVertical(rows, color));
     if (i + 1 < args.length) await ctx.print('\n');
   }
   return 0;
@@ -93,7 +99,7 @@ export async function verbTimestamp(ctx: Ctx, args: string[]): Promise<number> {
       const frac = usec % 1_000_000;
       rows.push(['UNIX seconds', frac === 0 ? `@${secs}` : `@${secs}.${String(frac).padStart(6, '0')}`]);
       rows.push(['From now', formatTimestampRelative(usec, now) ?? '-']);
-      await ctx.print(formatVertical(rows, color));
+      await printTable(ctx, formatVertical(rows, color));
     }
     if (i + 1 < args.length) await ctx.print('\n');
   }
@@ -143,7 +149,7 @@ export async function verbCalendar(ctx: Ctx, args: string[], opts: AnalyzeOption
         rows.push(['From now', formatTimestampRelative(next, realNow) ?? '-']);
         n = next;
       }
-      await ctx.print(formatVertical(rows, color));
+      await printTable(ctx, formatVertical(rows, color));
     }
     if (i + 1 < args.length) await ctx.print('\n');
   }

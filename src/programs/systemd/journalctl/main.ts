@@ -177,7 +177,11 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
     if (spec !== 'all') {
       const id = pickBoot(boots, spec);
       if (id === undefined) {
-        await ctx.err.write(/^[0-9a-f]{32}/.test(spec) ? `Data from the specified boot (${spec}) is not available: No such boot ID in journal\n` : `Data from the specified boot (${spec}) is not available: No such boot ID in journal\n`);
+        // the boot ID when one was given, else the offset with its sign ("%+i")
+        const id = /^[0-9a-f]{32}/.exec(spec)?.[0];
+        const n = Number(spec);
+        const what = id ?? (Number.isInteger(n) ? `${n >= 0 ? '+' : ''}${n}` : spec);
+        await ctx.err.write(`Data from the specified boot (${what}) is not available: No such boot ID in journal\n`);
         return 1;
       }
       query.boots = [id];
@@ -194,7 +198,7 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
     const a = parsePriority(range[0]!);
     const b = range.length > 1 ? parsePriority(range[1]!) : undefined;
     if (a === undefined || (range.length > 1 && b === undefined) || range.length > 2) {
-      await ctx.err.write(`Unknown log level ${prio}\n`);
+      await ctx.err.write(range.length > 1 ? `Failed to parse log level range ${prio}\n` : `Unknown log level ${prio}\n`);
       return 1;
     }
     if (b === undefined) query.priorityMax = a;

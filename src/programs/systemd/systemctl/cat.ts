@@ -1,10 +1,12 @@
 // cat (src/systemctl/systemctl-edit.c, verb_cat, and cat_files in src/shared/pretty-print.c):
 // each unit's fragment and drop-ins, every file under a "# PATH" line, units separated by a
-// blank line. Masked units get a comment instead; units without files are an error.
-import { unitFileGetList } from '../../../shared/systemd/install-state';
+// blank line. The manager says where a unit lives (its LoadState, FragmentPath and DropInPaths);
+// templates, which it cannot load, are looked up on disk (unit_find_paths).
 import { ANSI } from '../../../shared/systemd/table';
-import { unitNameMangle } from '../../../shared/systemd/unit-name';
+import { NAME_TEMPLATE, unitNameIsValid } from '../../../shared/systemd/unit-name';
 import { findUnitPaths } from '../../../shared/systemd/unit-paths';
+import { invalidNameError, unitArgs, units } from './manager-client';
+import { wantPager } from '../../lib/pager';
 import type { Session } from './session';
 
 /** cat_file(): "# PATH" and the file's lines; undefined (after a warning) when unreadable. */
@@ -21,51 +23,93 @@ async function catFile(s: Session, path: string, newline: boolean): Promise<stri
   return head + (text === '' || text.endsWith('\n') ? text : `${text}\n`);
 }
 
-/** expand_unit_names(): globs match the known unit names; others are mangled. */
-async function expandNames(s: Session, args: readonly string[]): Promise<string[] | undefined> {
-  const out: string[] = [];
-  for (const a of args) {
-    const m = unitNameMangle(a, '.service', { glob: true });
-    if (!m) return undefined;
-    if (/[*?[]/.test(m.name)) {
-      const list = await unitFileGetList(s.newEnv(), [], [m.name]);
-      out.push(...[...list.keys()].sort());
-    } else out.push(m.name);
+type Found =
+  | { kind: 'files'; files: string[]; needReload: boolean }
+  | { kind: 'masked' }
+  | { kind: 'unloadable' }
+  | { kind: 'none' }
+  | { kind: 'error'; message: string };
+
+/** unit_find_paths(): through the manager, or on disk for a template. */
+async function findPaths(s: Session, name: string): Promise<Found> {
+  if (unitNameIsValid(name, NAME_TEMPLATE)) {
+    const p = await findUnitPaths(s.newEnv(), name);
+    if (!p || (p.fragment === undefined && p.dropins.length === 0)) return { kind: 'none' };
+    // a masked template resolves to its /dev/null link, which cat prints as an empty file
+    return { kind: 'files', files: [...(p.fragment !== undefined ? [p.fragment] : []), ...p.dropins], needReload: false };
   }
-  return out;
+  const bad = invalidNameError(name);
+  if (bad) return { kind: 'error', message: `Failed to get LoadState: ${bad}` };
+  const [u] = await units(s.ctx, [name]);
+  if (!u || u.loadState === 'not-found') return { kind: 'none' };
+  if (u.loadState === 'masked') return { kind: 'masked' };
+  if (u.loadState !== 'loaded' && u.loadState !== 'bad-setting') return { kind: 'unloadable' };
+  const files = [...(u.fragmentPath ? [u.fragmentPath] : []), ...u.dropIns];
+  return files.length ? { kind: 'files', files, needReload: u.needDaemonReload } : { kind: 'none' };
 }
 
 export async function verbCat(s: Session, args: string[]): Promise<number> {
   if (await s.noBus(false)) return 1;
-  const names = await expandNames(s, args);
-  if (!names) return s.error('Failed to expand names: Invalid argument');
+  const o = s.opts;
+  // cat lists every loaded unit a glob matches, as if --all were given (unless --state= is)
+  const names = await unitArgs(s.ctx, args, '.service', { quiet: o.quiet, all: o.all || o.states.length === 0, states: o.states, types: o.types });
+  if (!names) return 1;
   let first = true;
   let rc = 0;
   let out = '';
+  // without a pager, stdout is written before each message so that 2>&1 keeps the order
+  const paged = wantPager(s.ctx, o.noPager);
+  const flush = async (): Promise<void> => {
+    if (paged || out === '') return;
+    await s.output(out);
+    out = '';
+  };
   const colors = s.colors();
+  const magenta = colors ? '\x1b[0;1;35m' : '';
+  const normal = colors ? ANSI.normal : '';
   for (const name of names) {
-    const paths = await findUnitPaths(s.newEnv(), name);
-    if (paths?.masked) {
-      out += `${colors ? '\x1b[0;1;35m' : ''}# Unit ${name} is masked${colors ? ANSI.normal : ''}.\n`;
+    const found = await findPaths(s, name);
+    if (found.kind === 'error') {
+      if (out !== '') await s.output(out);
+      return s.error(found.message);
+    }
+    if (found.kind === 'masked') {
+      out += `${magenta}# Unit ${name} is masked${normal}.\n`;
       continue;
     }
-    if (!paths || (paths.fragment === undefined && paths.dropins.length === 0)) {
-      if (s.opts.force === 0) await s.ctx.err.write(`No files found for ${name}.\n`);
+    if (found.kind === 'unloadable') {
+      out += `${magenta}# Unit ${name} could not be loaded.${normal}\n`;
+      continue;
+    }
+    if (found.kind === 'none') {
+      if (o.force === 0) {
+        await flush();
+        await s.ctx.err.write(`No files found for ${name}.\n`);
+      }
       rc = 1;
       continue;
     }
     if (!first) out += '\n';
     first = false;
-    const files = [...(paths.fragment !== undefined ? [paths.fragment] : []), ...paths.dropins];
-    for (let i = 0; i < files.length; i++) {
-      const text = await catFile(s, files[i]!, i > 0);
+    if (found.needReload) {
+      await flush();
+      const red = colors ? '\x1b[0;1;31m' : '';
+      await s.ctx.err.write(
+        `${red}# Warning: ${name} changed on disk, the version systemd has loaded is outdated.\n` +
+          `${red}# This output shows the current version of the unit's original fragment and drop-in files.\n` +
+          `${red}# If fragments or drop-ins were added or removed, they are not properly reflected in this output.\n` +
+          `${red}# Run 'systemctl${o.scope === 'system' ? '' : ' --user'} daemon-reload' to reload units.${normal}\n`,
+      );
+    }
+    for (let i = 0; i < found.files.length; i++) {
+      const text = await catFile(s, found.files[i]!, i > 0);
       if (text === undefined) {
-        await s.output(out);
+        if (out !== '') await s.output(out);
         return 1;
       }
       out += text;
     }
   }
-  await s.output(out);
+  if (out !== '') await s.output(out);
   return rc;
 }

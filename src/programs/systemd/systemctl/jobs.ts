@@ -38,6 +38,17 @@ async function report(ctx: Ctx, o: JobOutcome): Promise<number> {
     await ctx.err.write(`Job for ${o.unit} canceled.\n`);
     return 1;
   }
+  // check_wait_response(): the job results that are not a unit failure
+  const plain: Partial<Record<JobOutcome['result'], string>> = {
+    timeout: `Job for ${o.unit} timed out.`,
+    invalid: `${o.unit} is not active, cannot reload.`,
+    unsupported: `Operation on or unit type of ${o.unit} not supported on this system.`,
+  };
+  const text = plain[o.result];
+  if (text) {
+    await ctx.err.write(`${text}\n`);
+    return 1;
+  }
   const why = REASONS[o.unitResult ?? 'exit-code'] ?? 'the control process exited with error code';
   await ctx.err.write(`Job for ${o.unit} failed because ${why}.\nSee "systemctl status ${o.unit}" and "journalctl -xeu ${o.unit}" for details.\n`);
   return 1;
@@ -53,8 +64,16 @@ export async function runJobs(ctx: Ctx, verbIn: string, args: string[], opts: Sy
     await ctx.err.write('Too many arguments.\n');
     return 1;
   }
-  const names = await unitArgs(ctx, args, verb === 'isolate' ? '.target' : '.service');
+  const names = await unitArgs(ctx, args, verb === 'isolate' ? '.target' : '.service', opts);
   if (!names) return 1;
+  if (verbIn === 'start' && !opts.all && !opts.quiet && args.some((a) => /[*?[]/.test(a))) {
+    await ctx.err.write(
+      'Warning: systemctl start called with a glob pattern.\n' +
+        'Hint: unit globs expand to loaded units, so start will usually have no effect.\n' +
+        '      Passing --all will also load units which are pulled in by other units.\n' +
+        '      See systemctl(1) for more details.\n',
+    );
+  }
   if (ctx.sys.geteuid() !== 0) {
     for (const n of names) {
       await ctx.err.write(`Failed to ${verbIn} ${n}: Interactive authentication required.\nSee system logs and 'systemctl status ${n}' for details.\n`);
@@ -77,9 +96,10 @@ export async function runJobs(ctx: Ctx, verbIn: string, args: string[], opts: Sy
   for (const o of r.outcomes) {
     if (o.error) {
       await ctx.err.write(`Failed to ${verbIn} ${o.unit}: ${o.error}\n`);
-      if (o.errorCode === 5 && verb !== 'stop') {
-        // systemctl suggests nothing more for a missing unit; others get the status hint
-      } else if (o.errorCode !== 5) await ctx.err.write(`See system logs and 'systemctl status ${o.unit}' for details.\n`);
+      // no hint for a missing or masked unit or a job type the unit does not have
+      // (NoSuchUnit, UnitMasked, JobTypeNotApplicable); those exit 5, 1 and 3
+      const hint = o.errorCode !== 5 && o.errorCode !== 3 && !/ is masked\.$/.test(o.error);
+      if (hint) await ctx.err.write(`See system logs and 'systemctl status ${o.unit}' for details.\n`);
       status = o.errorCode ?? 1;
       continue;
     }

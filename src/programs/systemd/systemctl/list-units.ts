@@ -85,7 +85,7 @@ const DEP_KEYS: Record<SystemctlOptions['dependency'], string[]> = {
 
 export async function listDependencies(ctx: Ctx, args: string[], opts: SystemctlOptions): Promise<number> {
   const color = ctx.sys.isatty(1);
-  const names = args.length ? await unitArgs(ctx, args) : ['default.target'];
+  const names = args.length ? await unitArgs(ctx, args, '.service', opts) : ['default.target'];
   if (!names) return 1;
   const lines: string[] = [];
   const dot = (u: UnitSnapshot | undefined): string => {

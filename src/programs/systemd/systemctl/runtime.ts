@@ -30,7 +30,7 @@ export async function runRuntimeVerb(ctx: Ctx, verb: string, args: string[], opt
     case 'kill':
       return kill(ctx, args, opts);
     case 'reset-failed':
-      return resetFailed(ctx, args);
+      return resetFailed(ctx, args, opts);
     case 'daemon-reload':
     case 'daemon-reexec':
       return daemonReload(ctx, args);

@@ -14,7 +14,7 @@ import type { Ctx } from '../../lib/context';
 import { page, wantPager } from '../../lib/pager';
 import { localZone } from '../../lib/tz';
 import { formatEntry } from '../journalctl/format';
-import { ask, unitArgs, units } from './manager-client';
+import { ask, invalidNameError, unitArgs, units } from './manager-client';
 import type { SystemctlOptions } from './options';
 import { sysInstallFs } from './sys-fs';
 
@@ -182,9 +182,12 @@ export async function status(ctx: Ctx, args: string[], opts: SystemctlOptions): 
     else await ctx.print(`${text}\n`);
     return 0;
   }
-  const names = await unitArgs(ctx, args);
-  if (!names) return 1;
-  const snaps = await units(ctx, names);
+  const all = await unitArgs(ctx, args, '.service', opts);
+  if (!all) return 1;
+  // a name the manager refuses ends the listing after the units before it
+  const badAt = all.findIndex((n) => invalidNameError(n) !== undefined);
+  const names = badAt < 0 ? all : all.slice(0, badAt);
+  const snaps = names.length ? await units(ctx, names) : [];
   const fsStates = await fileStates(ctx, snaps.map((u) => u.id));
   const blocks: string[] = [];
   let status = 0;
@@ -206,6 +209,10 @@ export async function status(ctx: Ctx, args: string[], opts: SystemctlOptions): 
     const text = `${blocks.join('\n\n')}\n`;
     if (wantPager(ctx, opts.noPager)) await page(ctx, text, { vars: ['SYSTEMD_PAGER', 'PAGER'], less: 'FRSXMK' });
     else await ctx.out.write(text);
+  }
+  if (badAt >= 0) {
+    await ctx.err.write(`Failed to get properties: ${invalidNameError(all[badAt]!)}\n`);
+    return 1;
   }
   return status;
 }

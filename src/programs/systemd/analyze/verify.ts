@@ -1,0 +1,213 @@
+// systemd-analyze verify (src/analyze/analyze-verify-util.c): loads each unit file as a test
+// manager would, with the files' directories put before the usual unit search path. Loading
+// logs the parser's warnings and refuses unusable units; then every loaded unit is checked for a
+// start job its hard dependencies allow, a socket's service, executables that exist, and man
+// pages that `man` can show.
+import { InstallEnv } from '../../../shared/systemd/install-types';
+import { SYSTEM_LOOKUP_PATHS } from '../../../shared/systemd/lookup-paths';
+import { parseBoolean, loadUnitSettings, type UnitSettings } from '../../../shared/systemd/unit-file';
+import {
+  NAME_ANY, NAME_TEMPLATE, unitNameIsValid, unitNamePrefix, unitNameReplaceInstance, unitNameToType,
+} from '../../../shared/systemd/unit-name';
+import { findUnitPaths } from '../../../shared/systemd/unit-paths';
+import { isSysError, strerror, type Errno } from '../../../shared/errno';
+import { statusCode } from '../../../shared/process';
+import { unitConfig, type ExecCommand, type UnitConfig } from '../../../subsystems/systemd/config';
+import type { Ctx } from '../../lib/context';
+import { sysInstallFs } from '../systemctl/sys-fs';
+import type { AnalyzeOptions } from './options';
+
+const SECTIONS = new Set(['Unit', 'Install', 'Service', 'Socket', 'Timer', 'Target', 'Mount', 'Path', 'Slice', 'Scope', 'Automount', 'Swap']);
+
+interface Loaded {
+  name: string;
+  state: 'loaded' | 'not-found' | 'masked' | 'bad-setting';
+  config?: UnitConfig;
+  settings?: UnitSettings;
+}
+
+class Verifier {
+  private readonly cache = new Map<string, Loaded>();
+  private readonly env: InstallEnv;
+
+  constructor(
+    readonly ctx: Ctx,
+    dirs: string[],
+  ) {
+    const searchPath = [...new Set([...dirs, ...SYSTEM_LOOKUP_PATHS.searchPath])];
+    this.env = new InstallEnv(sysInstallFs(ctx.sys), { ...SYSTEM_LOOKUP_PATHS, searchPath });
+  }
+
+  private async read(path: string): Promise<string | undefined> {
+    try {
+      return new TextDecoder().decode(await this.ctx.sys.readFile(path));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** unit_load(): the fragment and drop-ins, parsed; `warn` prints what the parser says. */
+  async load(name: string, warn: boolean): Promise<Loaded> {
+    const cached = this.cache.get(name);
+    if (cached) return cached;
+    let out: Loaded = { name, state: 'not-found' };
+    const paths = await findUnitPaths(this.env, name);
+    if (paths?.masked) out = { name, state: 'masked' };
+    else if (paths?.fragment !== undefined) {
+      const files: { path: string; text: string }[] = [];
+      for (const p of [paths.fragment, ...paths.dropins]) files.push({ path: p, text: (await this.read(p)) ?? '' });
+      const settings = loadUnitSettings(files, { sections: SECTIONS });
+      const config = unitConfig(settings, unitNameToType(name) ?? 'service');
+      if (warn) for (const w of config.warnings) await this.ctx.err.write(`${w}\n`);
+      if (config.badSetting && warn) await this.ctx.err.write(`${name}: ${config.badSetting}\n`);
+      out = { name, state: config.badSetting ? 'bad-setting' : 'loaded', config, settings };
+    }
+    this.cache.set(name, out);
+    return out;
+  }
+
+  /** The first unit a start job cannot pull in through Requires=, Requisite= or BindsTo=. */
+  async startError(u: Loaded, seen = new Set<string>()): Promise<string | undefined> {
+    seen.add(u.name);
+    const cfg = u.config;
+    if (!cfg) return undefined;
+    for (const dep of [...cfg.requires, ...cfg.requisite, ...cfg.bindsTo]) {
+      if (seen.has(dep) || !unitNameIsValid(dep)) continue;
+      const d = await this.load(dep, false);
+      if (d.state === 'not-found') return `Unit ${dep} not found.`;
+      if (d.state === 'masked') return `Unit ${dep} is masked.`;
+      if (d.state === 'bad-setting') return `Unit ${dep} has a bad unit file setting.`;
+      const deeper = await this.startError(d, seen);
+      if (deeper) return deeper;
+    }
+    return undefined;
+  }
+
+  /** find_executable_full(): a path is checked as it is, a bare name along $PATH. */
+  async executableError(cmd: ExecCommand): Promise<string | undefined> {
+    const name = cmd.argv[0] ?? cmd.path;
+    const candidates = name.includes('/')
+      ? [name]
+      : (this.ctx.env.get('PATH') ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin').split(':').filter(Boolean).map((d) => `${d}/${name}`);
+    let last: Errno = 'ENOENT';
+    for (const p of candidates) {
+      try {
+        const st = await this.ctx.sys.stat(p);
+        if (st.kind === 'dir') {
+          last = 'EISDIR';
+          continue;
+        }
+        await this.ctx.sys.access(p, 1);
+        return undefined;
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        if (e.errno !== 'ENOENT' || last === 'ENOENT') last = e.errno;
+      }
+    }
+    return `Command ${name} is not executable: ${strerror(last)}`;
+  }
+
+  /** show_man_page(): `man [SECTION] PAGE` with its output thrown away; its exit status. */
+  async man(page: string): Promise<number> {
+    const m = /^(.+)\(([^()]+)\)$/.exec(page);
+    const argv = m ? ['man', m[2]!, m[1]!] : ['man', page];
+    const sys = this.ctx.sys;
+    // execvp() failing in the child ends it with EXIT_FAILURE
+    let path: string | undefined;
+    for (const d of (this.ctx.env.get('PATH') ?? '/usr/bin:/bin').split(':')) {
+      try {
+        await sys.access(`${d}/man`, 1);
+        path = `${d}/man`;
+        break;
+      } catch {
+        // next directory
+      }
+    }
+    if (path === undefined) return 1;
+    const fd = await sys.open('/dev/null', { write: true });
+    try {
+      const pid = await sys.spawn({ path, argv, env: new Map(this.ctx.env), fds: new Map([[1, fd], [2, fd]]) });
+      const r = await sys.wait(pid);
+      return r ? statusCode(r.status) : 1;
+    } catch {
+      return 1;
+    } finally {
+      sys.close(fd);
+    }
+  }
+}
+
+/** verify_executables(): the first command of each Exec*= list (the head the check is given). */
+function execCommands(cfg: UnitConfig): ExecCommand[] {
+  const s = cfg.service;
+  if (!s) return [];
+  const lists = [s.execCondition, s.execStartPre, s.execStart, s.execStartPost, s.execReload, s.execStop, s.execStopPost];
+  return lists.flatMap((l) => (l.length ? [l[0]!] : []));
+}
+
+/** prepare_filename(): an absolute path whose base name is a unit name; templates get an instance. */
+function prepare(cwd: string, arg: string): { dir: string; name: string } | undefined {
+  const abs = arg.startsWith('/') ? arg : `${cwd === '/' ? '' : cwd}/${arg}`;
+  const parts = abs.split('/').filter((p) => p !== '' && p !== '.');
+  const base = parts.pop() ?? '';
+  if (!unitNameIsValid(base, NAME_ANY)) return undefined;
+  const name = unitNameIsValid(base, NAME_TEMPLATE) ? (unitNameReplaceInstance(base, 'test_instance') ?? base) : base;
+  return { dir: `/${parts.join('/')}`, name };
+}
+
+export async function verbVerify(ctx: Ctx, args: string[], opts: AnalyzeOptions): Promise<number> {
+  const manArg = opts.raw.get('man')?.at(-1);
+  const checkMan = manArg === undefined || manArg === '' ? true : parseBoolean(manArg) ?? true;
+  const cwd = ctx.sys.getcwd();
+  const prepared = args.map((a) => prepare(cwd, a));
+  const v = new Verifier(ctx, prepared.flatMap((p) => (p ? [p.dir] : [])));
+  let rc = 0;
+  const units: Loaded[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const p = prepared[i];
+    if (!p) {
+      await ctx.err.write(`Failed to prepare filename ${args[i]}: Invalid argument\n`);
+      rc = 1;
+      continue;
+    }
+    const u = await v.load(p.name, true);
+    // bus_unit_validate_load_state()
+    const refusal =
+      u.state === 'not-found' ? `Unit ${u.name} not found.` : u.state === 'masked' ? `Unit ${u.name} is masked.` : u.state === 'bad-setting' ? `Unit ${u.name} has a bad unit file setting.` : undefined;
+    if (refusal) {
+      await ctx.err.write(`${refusal}\n`);
+      rc = 1;
+      continue;
+    }
+    units.push(u);
+  }
+  for (const u of units) {
+    const cfg = u.config!;
+    const fail = async (msg: string): Promise<void> => {
+      await ctx.err.write(`${u.name}: ${msg}\n`);
+      rc = 1;
+    };
+    const start = await v.startError(u);
+    if (start) await fail(`Failed to create ${u.name}/start: ${start}`);
+    if (unitNameToType(u.name) === 'socket') {
+      const prefix = unitNamePrefix(u.name) ?? u.name;
+      const accept = parseBoolean(u.settings?.get('Socket', 'Accept') ?? '') ?? false;
+      const service = cfg.socket?.service ?? (accept ? `${prefix}@internal.service` : `${prefix}.service`);
+      const s = await v.load(service, false);
+      if (s.state !== 'loaded') await fail(`service ${service} not loaded, socket cannot be started.`);
+    }
+    for (const cmd of execCommands(cfg)) {
+      if (cmd.ignoreFailure) continue;
+      const e = await v.executableError(cmd);
+      if (e) await fail(e);
+    }
+    if (checkMan) {
+      for (const doc of cfg.documentation) {
+        if (!doc.startsWith('man:')) continue;
+        const code = await v.man(doc.slice(4));
+        if (code !== 0) await fail(`Command 'man ${doc.slice(4)}' failed with code ${code}`);
+      }
+    }
+  }
+  return rc;
+}
