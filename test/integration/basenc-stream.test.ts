@@ -22,7 +22,7 @@ describe('base64, base32 and basenc', () => {
 describe('tools that hold their whole input', () => {
   it('are charged for it: an endless input meets the OOM killer, and the machine goes on', async () => {
     const m = new Machine({ clock: 'skip' });
-    const r = await runScript('for c in tsort shuf rev column hexdump; do $c /dev/zero | head -c 1; echo "$c ${PIPESTATUS[0]}"; done; echo alive', m);
-    expect(r.stdout).toBe('tsort 137\nshuf 137\nrev 137\ncolumn 137\nhexdump 137\nalive\n');
+    const r = await runScript('for c in tsort shuf rev column; do $c /dev/zero | head -c 1; echo "$c ${PIPESTATUS[0]}"; done; echo alive', m);
+    expect(r.stdout).toBe('tsort 137\nshuf 137\nrev 137\ncolumn 137\nalive\n');
   });
 });

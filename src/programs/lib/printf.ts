@@ -1,5 +1,6 @@
 import { byteChar } from '../../shared/bytes';
 import { strftime } from './strftime';
+import { formatFloat, isZero, strtold, type Real } from './cfloat';
 import { ESCAPES, echoEscapes } from './echo-escapes';
 // printf(1) / bash's printf builtin formatting: conversions %s %b %q %c %d %i %o %u %x %X
 // %e %E %f %F %g %G %a %%, flags, * widths, and the format reused until the arguments
@@ -16,6 +17,18 @@ export interface PrintfResult {
   /** Messages that do not make the status 1, such as
    * `warning: 99999999999999999999: Numerical result out of range` (bash clamps the value). */
   warnings?: string[];
+  /** errors and warnings together, in the order they happened */
+  messages?: string[];
+}
+
+/** A list whose pushes are also recorded in `all`. */
+function logged(all: string[]): string[] {
+  const list: string[] = [];
+  list.push = (...xs: string[]): number => {
+    all.push(...xs);
+    return Array.prototype.push.apply(list, xs);
+  };
+  return list;
 }
 
 
@@ -75,33 +88,42 @@ function parseIntArg(arg: string, errors: string[], warnings?: string[], unsigne
   return v;
 }
 
+/** bash's sh_invalidnum: the message names the base the text seems to be in. */
+function invalidNumber(arg: string): string {
+  const kind = arg[0] === '0' && /^[0-9]$/.test(arg[1] ?? '') ? 'octal ' : arg[0] === '0' && arg[1] === 'x' ? 'hex ' : '';
+  return `${arg}: invalid ${kind}number`;
+}
+
 function parseIntArgRaw(arg: string, errors: string[]): bigint {
-  const t = arg.trim();
+  const t = arg.replace(/^[ \t\n\v\f\r]+/, '');
   if (t === '') return 0n;
   if (/^['"]/.test(t)) return BigInt(t.codePointAt(1) ?? 0);
   const m = /^([-+]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)/.exec(t);
   if (!m) {
-    errors.push(`${arg}: invalid number`);
+    errors.push(invalidNumber(arg));
     return 0n;
   }
   const body = m[2]!;
   let v = body.startsWith('0x') || body.startsWith('0X') ? BigInt(body) : body.length > 1 && body.startsWith('0') ? BigInt(`0o${body.slice(1)}`) : BigInt(body);
   if (m[1] === '-') v = -v;
-  if (m[0].length !== t.length) errors.push(`${arg}: invalid number`);
+  if (m[0].length !== t.length) errors.push(invalidNumber(arg));
   return v;
 }
 
-function parseFloatArg(arg: string, errors: string[]): number {
-  const t = arg.trim();
-  if (t === '') return 0;
-  if (/^['"]/.test(t)) return t.codePointAt(1) ?? 0;
-  const v = Number(t);
-  if (Number.isNaN(v)) {
-    const m = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?/.exec(t);
-    errors.push(`${arg}: invalid number`);
-    return m ? Number(m[0]) : 0;
+/** bash's getfloatmax: strtold on the argument (a long double), 'c for a character's code;
+ * trailing junk is an error but the value read so far is still used. */
+function parseFloatArg(arg: string, errors: string[], warnings: string[]): Real {
+  if (arg === '') return { kind: 'finite', neg: false, m: 0n, e: 0 };
+  if (/^['"]/.test(arg)) return { kind: 'finite', neg: false, m: BigInt(arg.codePointAt(1) ?? 0), e: 0 };
+  const r = strtold(arg);
+  if (r.end === 0 || r.end < arg.length) errors.push(invalidNumber(arg));
+  else {
+    const text = arg.slice(0, r.end);
+    const overflow = r.value.kind === 'inf' && !/inf/i.test(text);
+    const underflow = isZero(r.value) && /[1-9]/.test(text.replace(/[eEpP].*$/, ''));
+    if (overflow || underflow) warnings.push(`warning: ${arg}: Numerical result out of range`);
   }
-  return v;
+  return r.value;
 }
 
 function pad(s: string, width: number, left: boolean, zero: boolean): string {
@@ -115,30 +137,6 @@ function pad(s: string, width: number, left: boolean, zero: boolean): string {
   return s.padStart(width);
 }
 
-function formatFloat(v: number, conv: string, prec: number | undefined, flags: string): string {
-  const p = prec ?? 6;
-  let s: string;
-  const lower = conv.toLowerCase();
-  if (!Number.isFinite(v)) s = Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
-  else if (lower === 'f') s = v.toFixed(p);
-  else if (lower === 'e') s = v.toExponential(p).replace(/e([+-])(\d)$/, 'e$10$2');
-  else if (lower === 'g') {
-    const P = p === 0 ? 1 : p;
-    const exp = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
-    if (exp < -4 || exp >= P) {
-      s = v.toExponential(P - 1).replace(/e([+-])(\d)$/, 'e$10$2');
-      if (!flags.includes('#')) s = s.replace(/\.?0+e/, 'e');
-    } else {
-      s = v.toFixed(Math.max(0, P - 1 - exp));
-      if (!flags.includes('#') && s.includes('.')) s = s.replace(/\.?0+$/, '');
-    }
-  } else s = v.toString(16);
-  if (conv === conv.toUpperCase()) s = s.toUpperCase();
-  if (v >= 0 && flags.includes('+')) s = `+${s}`;
-  else if (v >= 0 && flags.includes(' ')) s = ` ${s}`;
-  return s;
-}
-
 /** The machine's clock for %(fmt)T: now, and when the shell started (arguments -1 and -2), in ms. */
 export interface PrintfClock {
   now: number;
@@ -146,8 +144,10 @@ export interface PrintfClock {
 }
 
 export function formatPrintf(format: string, args: string[], clock?: PrintfClock): PrintfResult {
-  const errors: string[] = [];
-  const warnings: string[] = [];
+  // every message also goes to `messages`, in the order they happened
+  const messages: string[] = [];
+  const errors = logged(messages);
+  const warnings = logged(messages);
   let out = '';
   let argi = 0;
   const next = (): string | undefined => (argi < args.length ? args[argi++] : undefined);
@@ -173,7 +173,7 @@ export function formatPrintf(format: string, args: string[], clock?: PrintfClock
     for (let i = 0; i < format.length; ) {
       const c = format[i]!;
       if (c === '\\') {
-        if (format[i + 1] === 'c') return { out, errors, stopped: true };
+        if (format[i + 1] === 'c') return { out, errors, stopped: true, warnings, messages };
         const e = formatEscape(format, i);
         out += e.text;
         i = e.next;
@@ -217,7 +217,7 @@ export function formatPrintf(format: string, args: string[], clock?: PrintfClock
         const spec = m ? m[0] : '%';
         if (i + spec.length >= format.length) errors.push(`\`${spec}': missing format character`);
         else errors.push(`\`${format[i + spec.length]}': invalid format character`);
-        return { out, errors, stopped: true, warnings };
+        return { out, errors, stopped: true, warnings, messages };
       }
       i += m[0].length;
       const flags = m[1]!;
@@ -238,7 +238,7 @@ export function formatPrintf(format: string, args: string[], clock?: PrintfClock
           let s = r.text;
           if (prec !== undefined) s = s.slice(0, prec);
           out += pad(s, width, left, false);
-          if (r.stopped) return { out, errors, stopped: true };
+          if (r.stopped) return { out, errors, stopped: true, warnings, messages };
           break;
         }
         case 'q':
@@ -282,14 +282,14 @@ export function formatPrintf(format: string, args: string[], clock?: PrintfClock
         case 'G':
         case 'a':
         case 'A':
-          out += pad(formatFloat(parseFloatArg(arg ?? '0', errors), conv, prec, flags), width, left, zero);
+          out += formatFloat(parseFloatArg(arg ?? '', errors, warnings), { flags: flags + (zero ? '0' : '') + (left ? '-' : ''), width, prec, conv });
           break;
         default:
           errors.push(`\`${conv}': invalid format character`);
-          return { out, errors, stopped: true, warnings };
+          return { out, errors, stopped: true, warnings, messages };
       }
     }
     if (!consumed || argi >= args.length) break;
   }
-  return { out, errors, stopped: false, warnings };
+  return { out, errors, stopped: false, warnings, messages };
 }

@@ -142,6 +142,48 @@ class Display {
   }
 }
 
+/** Blocks in order: a block equal to the one before is one "*" line (unless -v); a short last
+ * block is padded, and the offset after the input ends the output. */
+class Squeezer {
+  address = 0;
+  private prev: string | undefined;
+  private state: 'all' | 'first' | 'wait' | 'dup';
+
+  constructor(private readonly show: Display, private readonly blocksize: number, all: boolean) {
+    this.state = all ? 'all' : 'first';
+  }
+
+  block(chunk: string): void {
+    if (this.state !== 'all' && this.state !== 'first' && chunk === this.prev) {
+      if (this.state === 'wait') this.show.out.push('*\n');
+      this.state = 'dup';
+      this.address += this.blocksize;
+      return;
+    }
+    if (this.state === 'dup' || this.state === 'first') this.state = 'wait';
+    this.prev = chunk;
+    this.show.block(toBlock(chunk, this.blocksize), this.address, undefined);
+    this.address += this.blocksize;
+  }
+
+  /** The rest of the input (shorter than a block), then the final offset. */
+  finish(rest: string): void {
+    let eaddress: number | undefined;
+    if (rest.length > 0) {
+      eaddress = this.address + rest.length;
+      this.show.block(toBlock(rest, this.blocksize), this.address, eaddress);
+      this.address += rest.length;
+    }
+    if (eaddress !== undefined || this.address !== 0) this.show.end(eaddress ?? this.address);
+  }
+}
+
+function toBlock(chunk: string, size: number): Uint8Array {
+  const block = new Uint8Array(size);
+  for (let k = 0; k < chunk.length; k++) block[k] = chunk.charCodeAt(k);
+  return block;
+}
+
 function program(name: 'hexdump' | 'hd') {
   return defineProgram({
     name,
@@ -211,25 +253,42 @@ function program(name: 'hexdump' | 'hd') {
       }
       const blocksize = Math.max(0, ...fss.map(fsSize));
       for (const fs of fss) finishFs(fs, blocksize);
-      // the input: every file in turn, less what -s skips, up to -n bytes
+      // the input streams through: every file in turn, less what -s skips, up to -n bytes,
+      // cut into blocks as it comes
       const files = args.operands.length ? args.operands : ['-'];
-      const parts: string[] = [];
+      const show = new Display(ctx, fss, blocksize);
+      const squeeze = new Squeezer(show, blocksize, args.flags.has('v'));
       let failed = 0;
-      let have = 0;
+      let skipLeft = skip;
+      let left = length ?? Infinity;
+      let pending = '';
       for (const file of files) {
+        if (left <= 0) break;
         let fd = 0;
         try {
           if (file !== '-') fd = await ctx.sys.open(file, { read: true });
-          if (skip > have && ctx.sys.fstat(fd).kind === 'fifo') {
+          if (skipLeft > 0 && ctx.sys.fstat(fd).kind === 'fifo') {
             // -s seeks, and a pipe cannot
+            await show.out.flush();
             await ctx.error(`${file === '-' ? 'stdin' : file}: Illegal seek`);
             return 1;
           }
-          for (let c = await readChunk(ctx, fd); c; c = await readChunk(ctx, fd)) {
-            // all of the input is held before it is formatted: charged as it comes
-            ctx.sys.alloc(c.length);
-            parts.push(bin(c));
-            have += c.length;
+          for (let c = await readChunk(ctx, fd); c && left > 0; c = left > 0 ? await readChunk(ctx, fd) : null) {
+            let text = bin(c);
+            if (skipLeft > 0) {
+              const n = Math.min(skipLeft, text.length);
+              skipLeft -= n;
+              squeeze.address += n;
+              text = text.slice(n);
+            }
+            if (text.length > left) text = text.slice(0, left);
+            left -= text.length;
+            if (blocksize === 0) continue;
+            pending += text;
+            const whole = pending.length - (pending.length % blocksize);
+            for (let pos = 0; pos < whole; pos += blocksize) squeeze.block(pending.slice(pos, pos + blocksize));
+            pending = pending.slice(whole);
+            await show.out.drain();
           }
         } catch (e) {
           if (!isSysError(e)) throw e;
@@ -239,42 +298,7 @@ function program(name: 'hexdump' | 'hd') {
           if (fd !== 0) ctx.sys.close(fd);
         }
       }
-      const all = parts.join('');
-      const skipped = Math.min(skip, all.length);
-      let data = all.slice(skipped);
-      if (length !== undefined) data = data.slice(0, length);
-      const show = new Display(ctx, fss, blocksize);
-      let address = skipped;
-      if (blocksize > 0) {
-        let prev: string | undefined;
-        let state: 'all' | 'first' | 'wait' | 'dup' = args.flags.has('v') ? 'all' : 'first';
-        let eaddress: number | undefined;
-        for (let pos = 0; pos < data.length; pos += blocksize) {
-          const chunk = data.slice(pos, pos + blocksize);
-          if (chunk.length < blocksize) {
-            eaddress = address + chunk.length;
-            const block = new Uint8Array(blocksize);
-            for (let k = 0; k < chunk.length; k++) block[k] = chunk.charCodeAt(k);
-            show.block(block, address, eaddress);
-            address += chunk.length;
-            break;
-          }
-          if (state !== 'all' && state !== 'first' && chunk === prev) {
-            if (state === 'wait') show.out.push('*\n');
-            state = 'dup';
-            address += blocksize;
-            continue;
-          }
-          if (state === 'dup' || state === 'first') state = 'wait';
-          prev = chunk;
-          const block = new Uint8Array(blocksize);
-          for (let k = 0; k < blocksize; k++) block[k] = chunk.charCodeAt(k);
-          show.block(block, address, undefined);
-          address += blocksize;
-          await show.out.drain();
-        }
-        if (eaddress !== undefined || address !== 0) show.end(eaddress ?? address);
-      }
+      if (blocksize > 0) squeeze.finish(pending);
       if (failed === files.length) {
         await show.out.flush();
         await ctx.error('all input file arguments failed');

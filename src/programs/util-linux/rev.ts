@@ -3,7 +3,7 @@
 import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram } from '../define';
 import { isUtf8Locale } from '../lib/quotearg';
-import { bin, Output, readAllBin, unbin } from '../lib/textio';
+import { bin, Output, readChunk, unbin } from '../lib/textio';
 import { utilLinuxVersion } from './common';
 
 const HELP = `Usage: rev [options] [file ...]
@@ -37,28 +37,63 @@ function reverseText(s: string, utf8: boolean): string {
   return bin(new TextEncoder().encode(Array.from(text).reverse().join('')));
 }
 
-/** The lines as rev sees them: [text, ended by a newline]. */
-function logicalLines(data: string): [string, boolean][] {
-  const out: [string, boolean][] = [];
-  let acc = '';
-  let pending = false;
-  let start = 0;
-  while (start < data.length) {
-    const nl = data.indexOf('\n', start);
-    const end = nl < 0 ? data.length : nl;
-    const seg = data.slice(start, end);
-    const nul = seg.indexOf('\0');
-    acc += nul < 0 ? seg : seg.slice(0, nul);
-    pending = true;
-    start = nl < 0 ? data.length : nl + 1;
-    if (nul < 0 && nl >= 0) {
-      out.push([acc, true]);
-      acc = '';
-      pending = false;
+/**
+ * Splits input, as it comes, into the lines rev sees: a line runs to a newline, except that
+ * a NUL ends the text of its line, which then runs on past the newline into the next.
+ */
+class LogicalLines {
+  private acc = '';
+  private pending = false;
+  /** The input after the last newline, in the pieces it came in. */
+  private carry: string[] = [];
+  /** How many bytes `carry` holds. */
+  held = 0;
+
+  constructor(private readonly each: (text: string, nl: boolean) => boolean) {}
+
+  /** Feeds more input; false once `each` has refused a line. */
+  feed(data: string): boolean {
+    let nl = data.indexOf('\n');
+    if (nl < 0) {
+      this.carry.push(data);
+      this.held += data.length;
+      return true;
     }
+    const first = this.carry.join('') + data.slice(0, nl);
+    this.carry = [];
+    this.held = 0;
+    if (!this.segment(first, true)) return false;
+    let start = nl + 1;
+    for (nl = data.indexOf('\n', start); nl >= 0; nl = data.indexOf('\n', start)) {
+      if (!this.segment(data.slice(start, nl), true)) return false;
+      start = nl + 1;
+    }
+    if (start < data.length) {
+      this.carry.push(data.slice(start));
+      this.held = data.length - start;
+    }
+    return true;
   }
-  if (pending) out.push([acc, false]);
-  return out;
+
+  /** The end of the input. */
+  end(): boolean {
+    const rest = this.carry.join('');
+    this.carry = [];
+    this.held = 0;
+    if (rest !== '' && !this.segment(rest, false)) return false;
+    return !this.pending || this.each(this.acc, false);
+  }
+
+  private segment(seg: string, ended: boolean): boolean {
+    const nul = seg.indexOf('\0');
+    this.acc += nul < 0 ? seg : seg.slice(0, nul);
+    this.pending = true;
+    if (nul >= 0 || !ended) return true;
+    const line = this.acc;
+    this.acc = '';
+    this.pending = false;
+    return this.each(line, true);
+  }
 }
 
 export default defineProgram({
@@ -87,26 +122,42 @@ export default defineProgram({
           continue;
         }
       }
-      const parts: string[] = [];
+      const name = file === '-' ? 'stdin' : file;
+      let line = 0;
+      let bad = false;
+      const lines = new LogicalLines((text, nl) => {
+        if (!readable(text, utf8)) {
+          bad = true;
+          return false;
+        }
+        out.push(reverseText(text, utf8) + (nl ? '\n' : ''));
+        line++;
+        return true;
+      });
       try {
-        parts.push(await readAllBin(ctx, fd));
+        let going = true;
+        for (let c = await readChunk(ctx, fd); c && going; c = await readChunk(ctx, fd)) {
+          const before = lines.held;
+          going = lines.feed(bin(c));
+          // a line still being read is held: charged as it grows
+          ctx.sys.alloc(lines.held - before);
+          await out.drain();
+        }
+        ctx.sys.alloc(-lines.held);
+        if (going) lines.end();
       } catch (e) {
         if (!isSysError(e)) throw e;
-        await ctx.error(`${file === '-' ? 'stdin' : file}: 0: ${strerror(e.errno)}`);
+        await out.flush();
+        await ctx.error(`${name}: ${line}: ${strerror(e.errno)}`);
         ok = false;
         continue;
       } finally {
         if (fd !== 0) ctx.sys.close(fd);
       }
-      let line = 0;
-      for (const [text, nl] of logicalLines(parts.join(''))) {
-        if (!readable(text, utf8)) {
-          await ctx.error(`${file === '-' ? 'stdin' : file}: ${line}: Invalid or incomplete multibyte or wide character`);
-          ok = false;
-          break;
-        }
-        out.push(reverseText(text, utf8) + (nl ? '\n' : ''));
-        line++;
+      if (bad) {
+        await out.flush();
+        await ctx.error(`${name}: ${line}: Invalid or incomplete multibyte or wide character`);
+        ok = false;
       }
       await out.drain();
     }

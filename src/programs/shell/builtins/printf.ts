@@ -23,7 +23,7 @@ export const printf: Builtin = async (sh, argv) => {
     return 2;
   }
   const r = formatPrintf(args[0]!, args.slice(1), { now: sh.sys.now(), started: sh.state.startedAt });
-  for (const e of r.errors) await sh.error(`printf: ${e}`);
+  for (const e of r.messages ?? r.errors) await sh.error(`printf: ${e}`);
   if (varName !== undefined) {
     if (!NAME_RE.test(varName.replace(/\[.*\]$/, ''))) {
       await sh.error(`printf: \`${varName}': not a valid identifier`);
