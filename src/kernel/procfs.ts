@@ -50,9 +50,9 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number, pidn
       if (sink) n.sink = (data) => sink(decoder.decode(data));
       return n;
     });
-  const link = (key: string, target: () => string, owner?: Process): Inode =>
+  const link = (key: string, target: () => string, owner?: Process, perm = 0o777): Inode =>
     node(key, () => {
-      const n = k.vfs.newInode(fsId, 'symlink', 0o777, owner?.cred.uid ?? 0, owner?.cred.gid ?? 0);
+      const n = k.vfs.newInode(fsId, 'symlink', perm, owner?.cred.uid ?? 0, owner?.cred.gid ?? 0);
       n.generateTarget = target;
       return n;
     });
@@ -112,7 +112,9 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number, pidn
       root: () => link(`${base}/root`, () => k.vfs.pathOf(p.cred.root ?? k.vfs.root, readerRoot()), p),
       fd: () => dir(`${base}/fd`, () => [...p.fds.keys()].map(String), (name) => {
         const f = p.fds.get(Number(name));
-        return f && /^\d+$/.test(name) ? link(`${base}/fd/${name}#${describe(f)}`, () => describe(f), p) : undefined;
+        // the link's mode says how the descriptor is open: lr-x------, l-wx------ or lrwx------
+        const perm = (f?.readable ? 0o500 : 0) | (f?.writable ? 0o300 : 0);
+        return f && /^\d+$/.test(name) ? link(`${base}/fd/${name}#${perm}#${describe(f)}`, () => describe(f), p, perm) : undefined;
       }, 0o500, p),
     };
     return dir(base, () => Object.keys(entries), (name) => (p.state === 'zombie' && name !== 'status' && name !== 'stat' ? undefined : entries[name]?.()), 0o555, p);

@@ -1,9 +1,9 @@
 // The file-related half of Sys: descriptors, paths and metadata.
 import { SysError } from '../shared/errno';
-import type { FsUsage } from '../shared/stat';
+import type { FsUsage, Stat } from '../shared/stat';
 import type { Sys } from '../shared/sys';
 import { ProcessKilled } from './errors';
-import type { OpenFile } from './files';
+import { pipeId, type OpenFile } from './files';
 import { closeFile, openNode, readFile, shareFile, writeFile } from './io';
 import type { Kernel } from './kernel';
 import { Pipe } from './pipe';
@@ -24,7 +24,7 @@ const READ_FILE_FLOOR = 1 << 20;
 const STD_NAMES: Record<string, number> = { '/dev/stdin': 0, '/dev/stdout': 1, '/dev/stderr': 2 };
 
 type FsSys = Pick<Sys,
-  | 'open' | 'read' | 'write' | 'close' | 'dup' | 'dup2' | 'pipe' | 'lseek' | 'ftruncate' | 'isOpen' | 'openFds' | 'setCloexec'
+  | 'open' | 'read' | 'readReady' | 'write' | 'close' | 'dup' | 'dup2' | 'pipe' | 'lseek' | 'ftruncate' | 'isOpen' | 'openFds' | 'setCloexec'
   | 'stat' | 'lstat' | 'fstat' | 'readdir' | 'mkdir' | 'mkfifo' | 'rmdir' | 'unlink' | 'rename' | 'link' | 'symlink'
   | 'readlink' | 'chmod' | 'chown' | 'lchown' | 'utimes' | 'truncate' | 'access' | 'realpath' | 'statfs'
   | 'mounts' | 'getcwd' | 'chdir' | 'chroot' | 'readFile' | 'writeFile'>;
@@ -65,31 +65,52 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
     return n;
   };
 
+  /**
+   * The open file a /proc/<pid>/fd/N, /dev/fd/N or /dev/std* path names (a magic link: following
+   * it reaches the descriptor's file itself, a pipe too), after ordinary symlinks to one (nginx's
+   * access.log in its image); undefined for any other path, ENOENT for a closed descriptor.
+   */
+  const magicFile = (path: string, syscall: string): OpenFile | undefined => {
+    let abs = normalize(path.startsWith('/') ? path : `${k.vfs.pathOf(proc.cwd, proc.cred.root)}/${path}`);
+    for (let i = 0; i < 8 && !MAGIC_FD.test(abs) && STD_NAMES[abs] === undefined; i++) {
+      const n = k.vfs.lookup(abs, false, proc.cred.root);
+      if (!n || n.type !== 'symlink') break;
+      const t = k.vfs.linkTarget(n);
+      abs = normalize(t.startsWith('/') ? t : `${abs.slice(0, abs.lastIndexOf('/'))}/${t}`);
+    }
+    const magic = MAGIC_FD.exec(abs);
+    const std = STD_NAMES[abs];
+    if (!magic && std === undefined) return undefined;
+    const owner = magic?.[1] ? k.procs.get(hostPidFor(proc.pidns, Number(magic[1])) ?? -1) : proc;
+    const src = owner?.fds.get(std ?? Number(magic![2]));
+    if (!src) throw new SysError('ENOENT', syscall, path);
+    return src;
+  };
+  /** fstat(2) of an open file. */
+  const statOpen = (f: OpenFile): Stat => {
+    const t = f.target;
+    if (t.kind === 'inode' || (t.kind === 'tty' && t.node) || t.kind === 'device') return ops.statNode(k.vfs, t.node!);
+    if (t.kind === 'tty') {
+      // the terminal is the machine's device, wherever the process's root is
+      const dev = k.vfs.lookup(`/dev/${t.tty.name}`);
+      if (!dev) throw new SysError('ENOENT', 'fstat', `/dev/${t.tty.name}`);
+      return ops.statNode(k.vfs, dev);
+    }
+    const now = k.clock.now();
+    // each pipe is its own inode of pipefs (cmp and diff tell two pipes apart by it)
+    return { dev: 0, ino: t.kind === 'pipe' ? pipeId(t.pipe) : 0, mode: 0o010600, kind: 'fifo', nlink: 1, uid: proc.cred.euid, gid: proc.cred.egid, rdev: undefined, size: 0, blksize: 4096, blocks: 0, atime: now, mtime: now, ctime: now };
+  };
+
   const sys: FsSys = {
     async open(path, flags, mode = 0o666) {
       await enter();
       // the descriptor comes first (get_unused_fd_flags): with none free nothing is opened or created
       lowestFree();
-      let abs = normalize(path.startsWith('/') ? path : `${k.vfs.pathOf(proc.cwd, proc.cred.root)}/${path}`);
-      // a link to /dev/stdout or /proc/self/fd/N (nginx's access.log in its image) opens the
-      // descriptor it names, as the kernel's walk through those links does
-      for (let i = 0; i < 8 && !MAGIC_FD.test(abs) && STD_NAMES[abs] === undefined; i++) {
-        const n = k.vfs.lookup(abs, false, proc.cred.root);
-        if (!n || n.type !== 'symlink') break;
-        const t = k.vfs.linkTarget(n);
-        abs = normalize(t.startsWith('/') ? t : `${abs.slice(0, abs.lastIndexOf('/'))}/${t}`);
-      }
-      const magic = MAGIC_FD.exec(abs);
-      const std = STD_NAMES[abs];
-      if (magic || std !== undefined) {
-        const owner = magic?.[1] ? k.procs.get(hostPidFor(proc.pidns, Number(magic[1])) ?? -1) : proc;
-        const src = owner?.fds.get(std ?? Number(magic![2]));
-        if (!src) throw new SysError('ENOENT', 'open', path);
-        if (src.target.kind !== 'inode') {
-          const n = lowestFree();
-          proc.fds.set(n, shareFile(src));
-          return n;
-        }
+      const src = magicFile(path, 'open');
+      if (src && src.target.kind !== 'inode') {
+        const n = lowestFree();
+        proc.fds.set(n, shareFile(src));
+        return n;
       }
       const file = openNode(k, proc, path, flags, mode);
       const t = file.target;
@@ -118,6 +139,14 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
     async read(n, max = 65536) {
       await enter();
       return readFile(k, proc, fd(n), max);
+    },
+    readReady(n) {
+      const f = fd(n);
+      if (!f.readable) throw new SysError('EBADF', 'select');
+      const t = f.target;
+      if (t.kind === 'pipe') return t.pipe.buffered > 0 || t.pipe.writers === 0;
+      if (t.kind === 'tty') return t.tty.hasInput();
+      return true;
     },
     async write(n, data) {
       await enter();
@@ -190,6 +219,8 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
     },
     async stat(path) {
       await enter();
+      const f = magicFile(path, 'stat');
+      if (f && f.target.kind !== 'inode') return statOpen(f);
       return ops.statNode(k.vfs, k.vfs.resolve(proc.cred, proc.cwd, path, { follow: true }, 'stat'));
     },
     async lstat(path) {
@@ -197,17 +228,7 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       return ops.statNode(k.vfs, k.vfs.resolve(proc.cred, proc.cwd, path, { follow: false }, 'lstat'));
     },
     fstat(n) {
-      const f = fd(n);
-      const t = f.target;
-      if (t.kind === 'inode' || (t.kind === 'tty' && t.node) || t.kind === 'device') return ops.statNode(k.vfs, t.node!);
-      if (t.kind === 'tty') {
-        // the terminal is the machine's device, wherever the process's root is
-        const dev = k.vfs.lookup(`/dev/${t.tty.name}`);
-        if (!dev) throw new SysError('ENOENT', 'fstat', `/dev/${t.tty.name}`);
-        return ops.statNode(k.vfs, dev);
-      }
-      const now = k.clock.now();
-      return { dev: 0, ino: 0, mode: 0o010600, kind: 'fifo', nlink: 1, uid: proc.cred.euid, gid: proc.cred.egid, rdev: undefined, size: 0, blksize: 4096, blocks: 0, atime: now, mtime: now, ctime: now };
+      return statOpen(fd(n));
     },
     async readdir(path) {
       await enter();
@@ -269,6 +290,8 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
     },
     async access(path, mode) {
       await enter();
+      const f = magicFile(path, 'access');
+      if (f && f.target.kind === 'pipe') return;
       ops.access(fsctx(), path, mode);
     },
     async realpath(path) {

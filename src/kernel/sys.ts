@@ -2,6 +2,7 @@
 // the process is still alive (and waits while it is stopped), and gives the worker a turn
 // when the time slice is used up.
 import { SysError } from '../shared/errno';
+import { SIGNALS } from '../shared/signals';
 import type { ProcessInfo } from '../shared/process';
 import type { PriorityWhich, RlimitResource, Sys } from '../shared/sys';
 import { ProcessExit, ProcessKilled } from './errors';
@@ -75,6 +76,8 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     return c;
   };
 
+  /** The pending alarm(2): when it fires, and its cancel. */
+  let alarm: { at: number; cancel: () => void } | undefined;
   const ignored = (): number[] => [...proc.handlers].filter(([, d]) => d === 'ignore').map(([s]) => s);
   const sys: Sys = {
     pid: out(proc.pid),
@@ -318,6 +321,28 @@ export function makeSys(k: Kernel, proc: Process): Sys {
         cancel?.();
       }
       alive();
+    },
+    alarm(ms) {
+      alive();
+      const left = alarm ? Math.max(0, alarm.at - k.clock.now()) : 0;
+      alarm?.cancel();
+      alarm = undefined;
+      if (ms > 0) {
+        const timer = { at: k.clock.now() + ms, cancel: k.clock.after(ms, () => {
+          if (alarm === timer) alarm = undefined;
+          k.signal(proc, SIGNALS.SIGALRM);
+        }) };
+        alarm = timer;
+      }
+      return left;
+    },
+    async loadCode(load) {
+      k.clock.busy++;
+      try {
+        return await load();
+      } finally {
+        k.clock.busy--;
+      }
     },
     now: () => k.clock.now(),
     uptime: () => k.clock.now() - k.bootedAt,

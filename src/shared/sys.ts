@@ -200,6 +200,18 @@ export interface Sys {
   /** Gives the worker a turn when due, and ends the process if a signal killed it. */
   tick(): Promise<void> | undefined;
   sleep(ms: number): Promise<void>;
+  /**
+   * alarm(2), in virtual milliseconds: SIGALRM to this process once `ms` have passed (0 cancels
+   * the pending one); returns what was left of the previous alarm (0 if none).
+   */
+  alarm(ms: number): number;
+  /** select(2) with a zero timeout: would a read of `fd` return at once (data or end of file)? EBADF if not open for reading. */
+  readReady(fd: number): boolean;
+  /**
+   * Runs `load` (more of the program's own code: a chunk the browser fetches) as exec's loading
+   * is run: the skipping clock does not jump ahead while it is under way.
+   */
+  loadCode<T>(load: () => Promise<T>): Promise<T>;
   now(): number;
   uptime(): number;
   random(n: number): number;

@@ -4,8 +4,12 @@ import { byteChar } from '../../shared/bytes';
 
 export const ESCAPES: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', '"': '"', "'": "'", '?': '?' };
 
-/** %b argument escapes: like echo -e (\0NNN octal, \c stops). */
-export function echoEscapes(s: string): { text: string; stopped: boolean } {
+/**
+ * %b argument escapes: like echo -e (\0NNN octal, \c stops). With `utf8` given, \uHHHH and
+ * \UHHHHHHHH are decoded too: to the character in a UTF-8 locale, else (above ASCII) to the
+ * escape with upper-case digits, as bash does.
+ */
+export function echoEscapes(s: string, utf8?: boolean): { text: string; stopped: boolean } {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
@@ -37,6 +41,17 @@ export function echoEscapes(s: string): { text: string; stopped: boolean } {
       while (digits.length < 2 && /[0-9a-fA-F]/.test(s[j] ?? '')) digits += s[j++];
       if (digits) {
         out += byteChar(parseInt(digits, 16));
+        i = j - 1;
+        continue;
+      }
+    }
+    if ((n === 'u' || n === 'U') && utf8 !== undefined) {
+      let j = i + 2;
+      let digits = '';
+      while (digits.length < (n === 'u' ? 4 : 8) && /[0-9a-fA-F]/.test(s[j] ?? '')) digits += s[j++];
+      const code = parseInt(digits, 16);
+      if (digits && code <= 0x10ffff) {
+        out += code < 0x80 || utf8 ? String.fromCodePoint(code) : `\\${n}${digits.toUpperCase().padStart(n === 'u' ? 4 : 8, '0')}`;
         i = j - 1;
         continue;
       }

@@ -9,13 +9,18 @@ const SIMPLE: Record<string, string> = {
 };
 
 /** Decodes from `pos` (just after `$'`) to the closing quote; returns the text and its index (-1 if unclosed). */
-export function decodeAnsiC(src: string, pos: number): { text: string; end: number } {
+export function decodeAnsiC(src: string, pos: number, utf8 = true): { text: string; end: number } {
   let out = '';
   let i = pos;
   while (i < src.length) {
     const c = src[i]!;
     // \xc3\xa9 are the two bytes of é: escaped bytes that form UTF-8 are that text
-    if (c === "'") return { text: /[\udc80-\udcff]/.test(out) ? decodeBytes(encodeText(out)) : out, end: i };
+    if (c === "'") {
+      // a NUL ends the string (bash's strings are C strings)
+      const nul = out.indexOf('\0');
+      if (nul >= 0) out = out.slice(0, nul);
+      return { text: /[\udc80-\udcff]/.test(out) ? decodeBytes(encodeText(out)) : out, end: i };
+    }
     if (c !== '\\') {
       out += c;
       i++;
@@ -36,7 +41,11 @@ export function decodeAnsiC(src: string, pos: number): { text: string; end: numb
       let digits = '';
       const max = n === 'u' ? 4 : 8;
       while (digits.length < max && /[0-9a-fA-F]/.test(src[i] ?? '')) digits += src[i++];
-      out += digits ? String.fromCodePoint(parseInt(digits, 16)) : `\\${n}`;
+      const code = parseInt(digits, 16);
+      // a character the locale cannot hold stays an escape (bash's u32cconv)
+      if (!digits) out += `\\${n}`;
+      else if (code < 0x80 || (utf8 && code <= 0x10ffff)) out += String.fromCodePoint(code);
+      else out += `\\${n}${code.toString(16).toUpperCase().padStart(n === 'u' ? 4 : 8, '0')}`;
     } else if (n === 'c') {
       const k = src[i++] ?? '';
       out += String.fromCharCode(k.toUpperCase().charCodeAt(0) ^ 0x40);
@@ -45,4 +54,10 @@ export function decodeAnsiC(src: string, pos: number): { text: string; end: numb
     }
   }
   return { text: out, end: -1 };
+}
+
+/** Whether the shell's locale (LC_ALL, else LC_CTYPE, else LANG) uses UTF-8. */
+export function utf8Locale(state: { get(name: string): string | undefined }): boolean {
+  const locale = state.get('LC_ALL') || state.get('LC_CTYPE') || state.get('LANG') || '';
+  return /\.utf-?8/i.test(locale);
 }

@@ -22,7 +22,8 @@ export interface ArithEnv {
 
 const i64 = (v: bigint): bigint => BigInt.asIntN(64, v);
 
-type Tok = { t: 'num' | 'id' | 'op'; text: string; start: number };
+/** `bad`: the text from a character no token starts with (bash's error depends on where it stands). */
+type Tok = { t: 'num' | 'id' | 'op' | 'bad'; text: string; start: number };
 
 type Node =
   | { k: 'num'; v: ArithValue }
@@ -96,7 +97,10 @@ function tokenize(src: string): Tok[] {
       continue;
     }
     const op = OPS.find((o) => src.startsWith(o, i));
-    if (!op) throw new ArithError('syntax error: invalid arithmetic operator', src.slice(i));
+    if (!op) {
+      out.push({ t: 'bad', text: src.slice(i), start: i });
+      break;
+    }
     out.push({ t: 'op', text: op, start: i });
     i += op.length;
   }
@@ -124,7 +128,7 @@ class ArithParser {
 
   parse(): Node {
     const n = this.comma();
-    if (this.pos < this.toks.length) throw new ArithError('syntax error in expression', this.rest());
+    if (this.pos < this.toks.length) throw new ArithError(this.toks[this.pos]!.t === 'bad' ? 'syntax error: invalid arithmetic operator' : 'syntax error in expression', this.rest());
     return n;
   }
 

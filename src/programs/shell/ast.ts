@@ -32,6 +32,8 @@ export interface ParamPart {
   arg2?: Word;
   /** The `${...}` text, for error messages (bad substitution). */
   source: string;
+  /** `${!name-word}` and the like: `op` applies to the variable that name's value names. */
+  indirect?: boolean;
 }
 
 export interface Word {

@@ -12,6 +12,7 @@ import { reapJobs } from './jobs';
 import { IncompleteInput } from './lexer';
 import { LineEditor, LineInterrupted } from './line-editor';
 import { Parser } from './parser';
+import { utf8Locale } from './ansi-c';
 import type { List } from './ast';
 import { decodePrompt } from './prompt';
 import { ShellState } from './state';
@@ -332,7 +333,7 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
           }
         }
         src += `${line}\n`;
-        const parser = new Parser(src, { aliases: st.aliases, line: 1, extglob: st.shopts.has('extglob') });
+        const parser = new Parser(src, { aliases: st.aliases, line: 1, extglob: st.shopts.has('extglob'), utf8: utf8Locale(st) });
         try {
           const parsed: List[] = [];
           for (let l = parser.nextCommand(); l; l = parser.nextCommand()) parsed.push(l);

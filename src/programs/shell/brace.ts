@@ -67,7 +67,8 @@ function expandItems(items: Item[], depth: number): Item[][] {
       const inner = items.slice(i + 1, j);
       if (inner.every((it) => 'ch' in it)) {
         const seq = sequence(inner.map((it) => (it as { ch: string }).ch).join(''));
-        if (seq) alternatives = seq.map((s) => [...s].map((ch) => ({ ch })));
+        // the backslash between Z and a quotes nothing and quote removal takes it: an empty word
+        if (seq) alternatives = seq.map((s) => (s === '\\' ? [{ part: { kind: 'quoted', text: '' } }] : [...s].map((ch) => ({ ch }))));
       }
     }
     if (!alternatives) continue;

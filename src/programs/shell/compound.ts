@@ -96,7 +96,10 @@ export function* forSteps(sh: Interpreter, cmd: Command & { kind: 'for' }): Step
       const d = sh.debugTrap(cmd);
       if (d) yield d;
       if (sh.state.options.has('xtrace')) yield traceLines(sh, [`for ${cmd.name} in ${items.map(traceQuote).join(' ')}`]);
-      sh.state.set(cmd.name, item);
+      // a nameref control variable names each word in turn (bash manual, Shell Parameters)
+      const ref = sh.state.holder(cmd.name).get(cmd.name);
+      if (ref?.ref) ref.value = item;
+      else sh.state.set(cmd.name, item);
       try {
         status = (yield sh.runList(cmd.body)) as number;
       } catch (e) {
@@ -131,7 +134,8 @@ export async function runSelect(sh: Interpreter, cmd: Command & { kind: 'select'
       await sh.write(2, sh.state.get('PS3') ?? '#? ');
       const line = await readLine(sh, 0);
       if (line === null) {
-        await sh.write(2, '\n');
+        // the newline that ends the prompt's line at end of input goes to stdout, as bash's does
+        await sh.write(1, '\n');
         status = 1;
         break;
       }

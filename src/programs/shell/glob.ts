@@ -115,7 +115,9 @@ export async function glob(sys: Sys, pattern: string, opts: GlobOptions): Promis
 
 /** `**`: the directory itself and everything below it. */
 async function walk(sys: Sys, dir: string, dotglob: boolean, dirsOnly: boolean): Promise<string[]> {
-  const out: string[] = dir === '' ? [] : [dir];
+  // `**` matches no directory too: before another component the directory itself is searched,
+  // and as the last one it stands for the directory as `dir/`
+  const out: string[] = dirsOnly ? [dir] : dir === '' ? [] : [dir.endsWith('/') ? dir : `${dir}/`];
   const visit = async (d: string, depth: number): Promise<void> => {
     if (depth > 64) return;
     let names: string[];

@@ -1,7 +1,7 @@
 // Runs the syntax tree: lists, and-or lists, pipelines and compound commands. Simple
 // commands are in simple.ts, redirections in redirect.ts, jobs and waiting in jobs.ts.
 import { isSysError, strerror } from '../../shared/errno';
-import { SIGNALS } from '../../shared/signals';
+import { realtimeSignalName, signalName, SIGNALS } from '../../shared/signals';
 import type { Sys } from '../../shared/sys';
 import { encodeText } from '../../shared/bytes';
 import type { Command, List } from './ast';
@@ -17,6 +17,7 @@ import { currentText, type CurrentCommand } from './command-text';
 import { ByteDecoder } from './byte-text';
 import { runPipelineStages, startBackground, startCoproc, waitForeground } from './jobs';
 import { Parser } from './parser';
+import { utf8Locale } from './ansi-c';
 import { applyRedirs, RedirectError } from './redirect';
 import { runSimple } from './simple';
 import { ReadonlyError, type ShellState, type Var } from './state';
@@ -112,7 +113,7 @@ export class Interpreter implements ExpandHost {
     const sigs = this.pendingTraps;
     this.pendingTraps = [];
     for (const sig of sigs) {
-      const name = Object.entries(SIGNALS).find(([, v]) => v === sig)?.[0].slice(3);
+      const name = (signalName(sig) ?? realtimeSignalName(sig))?.slice(3);
       const action = name ? this.state.traps.get(name) : undefined;
       if (action) await this.runTrapAction(action);
     }
@@ -178,7 +179,7 @@ export class Interpreter implements ExpandHost {
   private readonly aliasLookup = { get: (name: string): string | undefined => (this.state.shopts.has('expand_aliases') ? this.state.aliases.get(name) : undefined) };
 
   private async evalText(src: string, opts: { line?: number; top?: boolean; origin?: { eval: true } | { file: string } }): Promise<number> {
-    const parser = new Parser(src, { aliases: this.aliasLookup, line: opts.line ?? this.state.lineno, extglob: this.state.shopts.has('extglob') });
+    const parser = new Parser(src, { aliases: this.aliasLookup, line: opts.line ?? this.state.lineno, extglob: this.state.shopts.has('extglob'), utf8: utf8Locale(this.state) });
     parser.lexer.heredocEof = (d) => void this.warnHeredoc(d, parser.lexer.line);
     let status = 0;
     for (;;) {
@@ -224,7 +225,9 @@ export class Interpreter implements ExpandHost {
         await this.write(2, `${where}unexpected EOF while looking for matching \`${e.message.slice(-1)}'\n`);
         return 2;
       }
-      await this.write(2, `${where}syntax error: unexpected end of file\n`);
+      // the end of text counts as one more line when the text does not end with a newline
+      const last = parser.lexer.src.endsWith('\n') ? where : at(parser.lexer.line + 1);
+      await this.write(2, `${last}syntax error: unexpected end of file\n`);
       return 2;
     }
     if (e instanceof ShellSyntaxError) {
@@ -349,12 +352,16 @@ export class Interpreter implements ExpandHost {
     globals.set('PIPESTATUS', this.pipeVar);
   }
 
+  private errRunning = false;
+
   /** ERR trap and `set -e` after a failed command. */
   private failed(status: number, negated: boolean): Promise<void> | undefined {
     if (this.errexitIgnored > 0 || negated) return undefined;
     const errTrap = this.state.traps.get('ERR');
-    if (errTrap) {
-      return this.runTrapAction(errTrap).then(() => {
+    // a failure inside the ERR trap's own action does not run it again (bash's SIG_INPROGRESS)
+    if (errTrap && !this.errRunning) {
+      this.errRunning = true;
+      return this.runTrapAction(errTrap).finally(() => (this.errRunning = false)).then(() => {
         if (this.state.options.has('errexit')) throw new ShellExit(status);
       });
     }
@@ -638,8 +645,15 @@ export class Interpreter implements ExpandHost {
     const keep = dir === '<' ? rd : wr;
     await this.forkShell(async (sub) => sub.runList(body), { fds: this.inheritable(new Map([[dir === '<' ? 1 : 0, childEnd]]), [rd, wr]) });
     this.sys.close(childEnd);
-    this.procsubFds.push(keep);
-    return `/dev/fd/${keep}`;
+    // bash moves its end up out of the way, below 64: /dev/fd/63, then 62, ... while others are open
+    let high = Math.min(64, this.sys.getrlimit('nofile').soft) - 1;
+    while (high > keep && this.sys.isOpen(high)) high--;
+    if (high > keep) {
+      this.sys.dup2(keep, high);
+      this.sys.close(keep);
+    } else high = keep;
+    this.procsubFds.push(high);
+    return `/dev/fd/${high}`;
   }
 
   closeProcsubs(): void {
@@ -716,20 +730,33 @@ function installDynamicVars(sh: Interpreter): void {
   const st = sh.state;
   const sys = sh.sys;
   st.now = () => sys.now();
-  let seeded: number | undefined;
+  // bash's generator (variables.c): Park-Miller minimal standard, its two halves folded
+  // together; RANDOM=n seeds it, otherwise each shell seeds it from the machine's randomness
+  let seed = sys.random(0x7fffffff) + 1;
+  let last = 0;
   st.onSeed = (v) => {
-    seeded = Number(v) | 0;
+    // strtoul, kept to the 32 bits of bash's seed
+    const m = /^\s*([+-]?)(\d*)/.exec(v)!;
+    const n = Number(BigInt.asUintN(32, BigInt(m[2] || '0') * (m[1] === '-' ? -1n : 1n)));
+    seed = n;
+    last = 0;
+  };
+  const next = (): number => {
+    const x = seed === 0 ? 123459876 : seed;
+    const h = Math.floor(x / 127773);
+    const t = 16807 * (x - 127773 * h) - 2836 * h;
+    seed = t < 0 ? t + 0x7fffffff : t;
+    return ((seed >>> 16) ^ (seed & 0xffff)) & 0x7fff;
   };
   const keep = (name: string, fn: () => string): void => {
     if (st.dynamic.has(name) || !st.lookup(name)) st.dynamic.set(name, fn);
   };
   keep('RANDOM', () => {
-    if (seeded !== undefined) {
-      // bash's LCG after RANDOM=n (same sequence for the same seed)
-      seeded = (Math.imul(seeded, 1103515245) + 12345) | 0;
-      return String((seeded >>> 16) & 0x7fff);
-    }
-    return String(sys.random(32768));
+    // never the same value twice in a row
+    let v = next();
+    while (v === last) v = next();
+    last = v;
+    return String(v);
   });
   keep('SECONDS', () => String(Math.floor((sys.now() - st.startedAt) / 1000)));
   keep('LINENO', () => String(st.lineno));

@@ -40,6 +40,7 @@ export class Lexer {
   line = 1;
   readonly heredocs: PendingHeredoc[] = [];
   extglob = false;
+  utf8 = true;
 
   constructor(
     readonly src: string,
@@ -282,7 +283,7 @@ export class Lexer {
     }
     if (!inDouble && c === '$' && this.peekChar(1) === "'") {
       this.pos += 2;
-      const { text, end } = decodeAnsiC(this.src, this.pos);
+      const { text, end } = decodeAnsiC(this.src, this.pos, this.utf8);
       if (end < 0) throw new IncompleteInput("$'");
       this.countLines(this.src.slice(this.pos, end));
       this.pos = end + 1;
@@ -464,11 +465,11 @@ export class Lexer {
         continue;
       }
       if (mode === 'arith' && (c === '"' || c === "'")) {
-        // quotes inside arithmetic are removed
+        // double quotes inside arithmetic are removed; a single quote is a character there
+        // (the expression is read as if double-quoted), which the evaluator then rejects
         if (c === "'") {
-          flush();
-          const part = this.readQuotedOrExpansion(false);
-          if (part) parts.push(part);
+          lit += c;
+          this.pos++;
           continue;
         }
         flush();
@@ -595,6 +596,7 @@ export class Lexer {
     }
     this.pos++;
     part.source = this.src.slice(start, this.pos);
+    if (op === 'indirect' && part.op !== 'indirect' && part.op !== 'names' && part.op !== 'keys') part.indirect = true;
     return part;
   }
 

@@ -123,17 +123,18 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean): P
     const keys = v?.array ? [...v.array.keys()].sort((a, b) => a - b).map(String) : v?.assoc ? [...v.assoc.keys()] : v?.value !== undefined ? ['0'] : [];
     return inDq && p.index?.text === '*' ? keys.join(ifsOf(h.state)[0] ?? '') : { fields: keys };
   }
-  if (p.op === 'indirect') {
-    const target = await resolve(h, { ...p, op: 'plain' });
+  if (p.op === 'indirect' || p.indirect) {
+    const { indirect: _, ...rest } = p;
+    const target = await resolve(h, { ...rest, op: 'plain' });
     const ref = target.scalar ?? '';
+    // the variable named must be set, and its value a name (bash's parameter_brace_expand_indir)
+    if (!target.set && !target.list) throw new ExpansionError(`${displayName(p)}: invalid indirect expansion`);
     const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$|^(\d+|[@*#?$!-])$/.exec(ref);
-    if (!m) {
-      if (!target.set) return '';
-      throw new ExpansionError(`${ref}: invalid indirect expansion`);
-    }
+    if (!m) throw new ExpansionError(`${ref}: invalid variable name`);
+    const { index: _i, ...ops } = rest;
     const inner: ParamPart = m[1]
-      ? { kind: 'param', name: m[1], op: 'plain', source: ref, ...(m[2] !== undefined ? { index: { parts: [{ kind: 'lit', text: m[2] }], text: m[2] } } : {}) }
-      : { kind: 'param', name: m[3]!, op: 'plain', source: ref };
+      ? { ...ops, name: m[1], op: p.op === 'indirect' ? 'plain' : p.op, source: ref, ...(m[2] !== undefined ? { index: { parts: [{ kind: 'lit', text: m[2] }], text: m[2] } } : {}) }
+      : { ...ops, name: m[3]!, op: p.op === 'indirect' ? 'plain' : p.op, source: ref };
     return expandParam(h, inner, inDq);
   }
   const v = await resolve(h, p);

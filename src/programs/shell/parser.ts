@@ -15,6 +15,8 @@ export interface ParserOptions {
   line?: number;
   /** shopt extglob at parse time: ?(..) *(..) +(..) @(..) !(..) are patterns, not syntax errors. */
   extglob?: boolean;
+  /** The locale's character set is UTF-8 (default): $'\u00e9' is é, else it stays \u00E9. */
+  utf8?: boolean;
 }
 
 /** The unquoted literal text of a word, or undefined if any of it is quoted or expanded. */
@@ -48,7 +50,8 @@ export class Parser {
     this.lexer = new Lexer(src, (pos, line) => this.parseSubstitution(pos, line));
     this.lexer.line = opts.line ?? 1;
     this.lexer.extglob = opts.extglob ?? false;
-    this.lexer.parseSubFactory = (text) => new Parser(text, { line: this.lexer.line, extglob: this.lexer.extglob }).parseAll();
+    this.lexer.utf8 = opts.utf8 ?? true;
+    this.lexer.parseSubFactory = (text) => new Parser(text, { line: this.lexer.line, extglob: this.lexer.extglob, utf8: this.lexer.utf8 }).parseAll();
   }
 
   get line(): number {
@@ -134,7 +137,7 @@ export class Parser {
 
   /** $( ... ): a nested parse from `pos` to the matching `)`. */
   private parseSubstitution(pos: number, line: number): { list: List; end: number; line: number } {
-    const sub = new Parser(this.lexer.src, { line, extglob: this.lexer.extglob, ...(this.aliases ? { aliases: this.aliases } : {}) });
+    const sub = new Parser(this.lexer.src, { line, extglob: this.lexer.extglob, utf8: this.lexer.utf8, ...(this.aliases ? { aliases: this.aliases } : {}) });
     sub.lexer.pos = pos;
     const list = sub.parseCompoundList((t) => this.isOp(t, ')'));
     const close = sub.next();

@@ -189,11 +189,20 @@ export class ShellState {
     }
     for (let i = this.scopes.length - 1; i >= 0; i--) {
       const v = this.scopes[i]!.get(name);
-      if (v) return v.ref && depth < 8 && v.value ? this.lookup(v.value, depth + 1) ?? v : v;
+      if (v) return v.ref && depth < 8 && v.value ? this.refLookup(v.value, depth + 1) ?? v : v;
     }
     const g = this.globals.get(name);
-    if (g?.ref && depth < 8 && g.value) return this.lookup(g.value, depth + 1) ?? g;
+    if (g?.ref && depth < 8 && g.value) return this.refLookup(g.value, depth + 1) ?? g;
     return g;
+  }
+
+  /** What a nameref names: a variable, or one element (`declare -n e='a[1]'`) read as a scalar. */
+  private refLookup(target: string, depth: number): Var | undefined {
+    const el = refElement(target);
+    if (!el) return this.lookup(target, depth);
+    const base = this.lookup(el.name, depth);
+    const value = base?.assoc ? base.assoc.get(el.key) : elementOf(base, el.key);
+    return value === undefined ? undefined : { value };
   }
 
   /** The map that holds `name` (innermost scope that has it, else globals). */
@@ -225,7 +234,11 @@ export class ShellState {
     }
     const holder = this.holder(name);
     let v = holder.get(name);
-    if (v?.ref && v.value) return this.set(v.value, value);
+    if (v?.ref && v.value) {
+      const el = refElement(v.value);
+      if (el && this.setRefElement(el.name, el.key, value)) return;
+      return this.set(v.value, value);
+    }
     if (v?.readonly) throw new ReadonlyError(name);
     if (!v) {
       v = {};
@@ -238,6 +251,31 @@ export class ShellState {
     else if (v.assoc) v.assoc.set('0', final);
     else v.value = final;
     if (final.length > before) this.onGrow?.(final.length - before);
+  }
+
+  /** Assigns through a nameref to an element: an associative key, or a literal index. */
+  private setRefElement(name: string, key: string, value: string): boolean {
+    const v = this.lookup(name);
+    if (v?.readonly) throw new ReadonlyError(name);
+    if (v?.assoc) {
+      v.assoc.set(key, value);
+      return true;
+    }
+    if (!/^-?\d+$/.test(key.trim())) return false;
+    if (!v) {
+      this.holder(name).set(name, { array: new Map([[Number(key), value]]) });
+      return true;
+    }
+    if (!v.array) {
+      v.array = new Map(v.value !== undefined ? [[0, v.value]] : []);
+      delete v.value;
+    }
+    let i = Number(key);
+    if (i < 0) i += Math.max(-1, ...v.array.keys()) + 1;
+    if (i < 0) return false;
+    v.array.set(i, value);
+    this.onGrow?.(value.length + 48);
+    return true;
   }
 
   /** Set by the interpreter: the clock, and RANDOM=n reseeding. */
@@ -290,6 +328,21 @@ export function inherited(options: Set<string>, name: string): boolean {
   if (name === 'DEBUG' || name === 'RETURN') return options.has('functrace');
   if (name === 'ERR') return options.has('errtrace');
   return false;
+}
+
+/** A nameref's target naming one element: `a[1]`, `m[key]`. */
+function refElement(target: string): { name: string; key: string } | undefined {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)\[(.+)\]$/s.exec(target);
+  return m ? { name: m[1]!, key: m[2]! } : undefined;
+}
+
+/** An indexed array's element by a literal index (negative counts from the end); a scalar is element 0. */
+function elementOf(v: Var | undefined, key: string): string | undefined {
+  if (!v || !/^-?\d+$/.test(key.trim())) return undefined;
+  let i = Number(key);
+  if (!v.array) return i === 0 ? v.value : undefined;
+  if (i < 0) i += Math.max(-1, ...v.array.keys()) + 1;
+  return v.array.get(i);
 }
 
 export class ReadonlyError extends Error {

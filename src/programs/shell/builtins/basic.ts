@@ -1,5 +1,6 @@
 // : true false echo eval exit return break continue shift
 import { echoEscapes } from '../../lib/echo-escapes';
+import { utf8Locale } from '../ansi-c';
 import { BreakSignal, ContinueSignal, ReturnSignal, ShellExit, TopLevelAbort } from '../control';
 import type { Interpreter } from '../interpreter';
 import type { Builtin } from './types';
@@ -24,7 +25,7 @@ export const echo: Builtin = async (sh, argv) => {
   }
   let text = argv.slice(i).join(' ');
   if (escapes) {
-    const r = echoEscapes(text);
+    const r = echoEscapes(text, utf8Locale(sh.state));
     text = r.text;
     if (r.stopped) newline = false;
   }

@@ -50,7 +50,11 @@ export const cd: Builtin = async (sh, argv) => {
     print = true;
   }
   // an empty name stays put, unless CDPATH gives it somewhere to go (its first directory)
-  if (dir === '' && !sh.state.get('CDPATH')) return 0;
+  if (dir === '' && !sh.state.get('CDPATH')) {
+    // `cd -` with OLDPWD empty still prints it: an empty line
+    if (print) await sh.write(1, '\n');
+    return 0;
+  }
   let target = dir;
   // CDPATH applies to relative names that do not start with . or ..
   const cdpath = sh.state.get('CDPATH');

@@ -42,7 +42,8 @@ export const mapfile: Builtin = async (sh, argv) => {
       skip--;
       return true;
     }
-    const value = strip && line.endsWith(delim) ? line.slice(0, -1) : line;
+    // a NUL cannot be part of a bash string: that delimiter goes even without -t
+    const value = (strip || delim === '\0') && line.endsWith(delim) ? line.slice(0, -1) : line;
     // -C: `callback INDEX 'LINE'` every quantum lines, before that element is assigned
     if (typeof callback === 'string' && (count + 1) % quantum === 0) calls.push(`${callback} ${index} '${value.replace(/'/g, "'\\''")}'`);
     // the array is the variable's as it fills (bind_array_element), so its memory is counted

@@ -2,6 +2,7 @@
 import * as basic from './basic';
 import * as dirs from './dirs';
 import * as io from './io';
+import { read } from './read';
 import * as lookup from './lookup';
 import * as testB from './test';
 import type { Builtin } from './types';
@@ -13,7 +14,8 @@ import { disabledBuiltins } from './enabled';
  * worker's code before the first prompt holds only what a login runs.
  */
 function later<M>(load: () => Promise<M>, pick: (m: M) => Builtin): Builtin {
-  return async (sh, argv) => pick(await load())(sh, argv);
+  // (the skipping clock waits for the chunk, as it waits for a program's code at exec)
+  return async (sh, argv) => pick(await sh.sys.loadCode(load))(sh, argv);
 }
 const jobctl = () => import('./jobctl');
 const extra = () => import('./extra');
@@ -24,7 +26,7 @@ export const builtins = new Map<string, Builtin>([
   ['eval', basic.evalBuiltin], ['exit', basic.exit], ['logout', basic.exit], ['return', basic.returnBuiltin], ['break', basic.breakBuiltin],
   ['continue', basic.continueBuiltin], ['shift', basic.shift], ['caller', basic.caller],
   ['cd', dirs.cd], ['pwd', dirs.pwd],
-  ['getopts', later(() => import('./getopts'), (m) => m.getopts)], ['read', io.read], ['source', io.source], ['.', io.source],
+  ['getopts', later(() => import('./getopts'), (m) => m.getopts)], ['read', read], ['source', io.source], ['.', io.source],
   ['test', testB.test], ['[', testB.test],
   ['wait', later(jobctl, (m) => m.wait)], ['kill', later(jobctl, (m) => m.kill)], ['jobs', later(jobctl, (m) => m.jobs)],
   ['fg', later(jobctl, (m) => m.fg)], ['bg', later(jobctl, (m) => m.bg)], ['trap', later(jobctl, (m) => m.trap)],

@@ -94,6 +94,16 @@ async function waitNext(sh: Interpreter, ids: string[], varName: string | undefi
   }
 }
 
+
+/** A signal by number or name, the real-time ones too (RTMIN, RTMIN+n, RTMAX-n, any case, SIG optional). */
+function signalNumber(text: string): number | undefined {
+  const m = /^(?:SIG)?RTM(IN|AX)(?:([+-])(\d+))?$/i.exec(text);
+  if (!m) return parseSignal(text);
+  const base = m[1]!.toUpperCase() === 'IN' ? SIGRTMIN : SIGRTMAX;
+  const n = base + (m[2] === '-' ? -1 : 1) * Number(m[3] ?? 0);
+  return n >= SIGRTMIN && n <= SIGRTMAX ? n : undefined;
+}
+
 export const wait: Builtin = async (sh, argv) => {
   let next = false;
   let varName: string | undefined;
@@ -200,25 +210,31 @@ export const kill: Builtin = async (sh, argv) => {
   const a0 = args[0]!;
   if (a0 === '-l' || a0 === '-L') {
     if (args.length > 1) {
+      // each argument is answered or reported in turn; any bad one makes the status 1
+      let status = 0;
       for (const s of args.slice(1)) {
         const n = Number(s);
         if (/^\d+$/.test(s)) {
-          const name = signalName(n > 128 ? n - 128 : n) ?? realtimeSignalName(n > 128 ? n - 128 : n);
+          // an exit status above 128 names the signal that caused it; 0 is the EXIT pseudo-signal
+          const sig = n > 128 ? n - 128 : n;
+          const name = n === 0 ? 'SIGEXIT' : sig === 0 ? undefined : signalName(sig) ?? realtimeSignalName(sig);
           if (!name) {
             await sh.error(`kill: ${s}: invalid signal specification`);
-            return 1;
+            status = 1;
+            continue;
           }
           await sh.write(1, `${name.slice(3)}\n`);
         } else {
-          const v = parseSignal(s);
+          const v = /^(SIG)?EXIT$/i.test(s) ? 0 : signalNumber(s);
           if (v === undefined) {
             await sh.error(`kill: ${s}: invalid signal specification`);
-            return 1;
+            status = 1;
+            continue;
           }
           await sh.write(1, `${v}\n`);
         }
       }
-      return 0;
+      return status;
     }
     // bash's display_signal_list: five to a line, tab-separated (a tab after the last too), the
     // real-time signals after SIGSYS as glibc names them (32 and 33 are glibc's own)
@@ -232,7 +248,7 @@ export const kill: Builtin = async (sh, argv) => {
     return 0;
   }
   if (a0 === '-s' || a0 === '-n') {
-    const v = args[1] === undefined ? undefined : parseSignal(args[1]);
+    const v = args[1] === undefined ? undefined : signalNumber(args[1]);
     if (v === undefined) {
       await sh.error(`kill: ${args[1] ?? ''}: invalid signal specification`);
       return 1;
@@ -240,7 +256,7 @@ export const kill: Builtin = async (sh, argv) => {
     sig = v;
     i = 2;
   } else if (a0.startsWith('-') && a0 !== '--' && a0.length > 1) {
-    const v = parseSignal(a0.slice(1));
+    const v = signalNumber(a0.slice(1));
     if (v === undefined) {
       await sh.error(`kill: ${a0.slice(1)}: invalid signal specification`);
       return 1;
@@ -382,17 +398,21 @@ function trapName(spec: string): string | undefined {
   const up = spec.toUpperCase();
   if (PSEUDO.has(up)) return up;
   if (spec === '0') return 'EXIT';
-  const n = parseSignal(spec);
+  const n = signalNumber(spec);
   if (n === undefined) return undefined;
-  return signalName(n)?.slice(3);
+  return (signalName(n) ?? realtimeSignalName(n))?.slice(3);
 }
 
 export const trap: Builtin = async (sh, argv) => {
   const args = argv.slice(1);
   const listTraps = async (names?: string[]): Promise<void> => {
     const traps = sh.state.traps.size === 0 && sh.state.parentTraps ? sh.state.parentTraps : sh.state.traps;
-    for (const [name, action] of traps) {
-      if (names && !names.includes(name)) continue;
+    // named ones in the order asked; all of them as bash keeps them: EXIT, signals by number, DEBUG, ERR, RETURN
+    const rank = (name: string): number => (name === 'EXIT' ? 0 : PSEUDO.has(name) ? 100 + ['DEBUG', 'ERR', 'RETURN'].indexOf(name) : signalNumber(name) ?? 99);
+    const order = names ?? [...traps.keys()].sort((a, b) => rank(a) - rank(b));
+    for (const name of order) {
+      const action = traps.get(name);
+      if (action === undefined) continue;
       await sh.write(1, `trap -- '${action.replace(/'/g, "'\\''")}' ${PSEUDO.has(name) ? name : `SIG${name}`}\n`);
     }
   };
@@ -428,7 +448,7 @@ export const trap: Builtin = async (sh, argv) => {
       status = 1;
       continue;
     }
-    const num = (SIGNALS as Record<string, number>)[`SIG${name}`];
+    const num = PSEUDO.has(name) ? undefined : signalNumber(name);
     if (action === '-') {
       sh.state.traps.delete(name);
       if (num !== undefined) sh.sys.signal(num, name === 'INT' && sh.state.interactive ? interactiveInt(sh) : 'default');

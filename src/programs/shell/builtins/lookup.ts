@@ -262,11 +262,12 @@ export const umask: Builtin = async (sh, argv) => {
   }
   if (/^\d/.test(arg)) {
     const v = /^[0-7]+$/.test(arg) ? parseInt(arg, 8) : Infinity;
-    if (v > 0o777) {
+    // bash reads up to 07777 and keeps the permission bits
+    if (v > 0o7777) {
       await sh.error(`umask: ${arg}: octal number out of range`);
       return 1;
     }
-    sh.sys.umask(v);
+    sh.sys.umask(v & 0o777);
     return 0;
   }
   // symbolic: who=perms,... applied to the permission set (the complement of the mask)

@@ -7,12 +7,16 @@ export const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** bash's "invalid option" reply for builtins: `name: -z: invalid option` + usage line. */
 export async function badOption(sh: Interpreter, name: string, opt: string, usage: string): Promise<number> {
-  await sh.error(`${name}: ${opt}: invalid option`);
+  // parseFlags names an option that lacks its argument with the whole message
+  await sh.error(`${name}: ${opt.includes(': ') ? opt : `${opt}: invalid option`}`);
   await sh.write(2, `${name}: usage: ${usage}\n`);
   return 2;
 }
 
-/** Splits leading `-xyz` option clusters (stopping at `--` or the first operand). */
+/**
+ * Splits leading `-xyz` option clusters (stopping at `--` or the first operand). `bad` names an
+ * unknown option (`-z`), or is the message for one without its argument.
+ */
 export function parseFlags(args: string[], allowed: string, withArg = ''): { flags: Map<string, string | true>; rest: string[]; bad?: string } {
   const flags = new Map<string, string | true>();
   let i = 0;
@@ -27,7 +31,7 @@ export function parseFlags(args: string[], allowed: string, withArg = ''): { fla
       const c = a[j]!;
       if (withArg.includes(c)) {
         const value = a.slice(j + 1) || args[++i];
-        if (value === undefined) return { flags, rest: [], bad: `-${c}` };
+        if (value === undefined) return { flags, rest: [], bad: `-${c}: option requires an argument` };
         flags.set(c, value);
         break;
       }

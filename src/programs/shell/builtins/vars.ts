@@ -78,6 +78,11 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
       status = 1;
       continue;
     }
+    if (attrs.set.has('n') && !scope && m[3] === '=' && !m[2] && m[4] === name) {
+      await sh.error(`${cmd}: ${name}: nameref variable self references not allowed`);
+      status = 1;
+      continue;
+    }
     if (v.readonly && (m[3] || attrs.unset.has('r'))) {
       // export and readonly name just the variable
       await sh.error(cmd === 'export' || cmd === 'readonly' ? `${name}: readonly variable` : `${cmd}: ${name}: readonly variable`);
@@ -185,16 +190,21 @@ async function printDeclared(sh: Interpreter, names: string[], filter: (v: Var) 
   return status;
 }
 
-async function printFunctions(sh: Interpreter, names: string[], onlyNames: boolean): Promise<number> {
+async function printFunctions(sh: Interpreter, names: string[], onlyNames: boolean, withP = false): Promise<number> {
   const fns = names.length ? names : [...sh.state.functions.keys()].sort();
-  let status = 1;
+  let status = 0;
   for (const n of fns) {
     const f = sh.state.functions.get(n);
-    if (!f) continue;
-    status = 0;
-    await sh.write(1, onlyNames ? `${functionFlagsLine(sh, n)}\n` : `${functionText(n, f.body)}\n`);
+    if (!f) {
+      // any name that is no function makes the status 1
+      status = 1;
+      continue;
+    }
+    // declare -F NAME prints just the name; with -p, or listing all, the declare line
+    const line = onlyNames ? (names.length && !withP ? n : functionFlagsLine(sh, n)) : functionText(n, f.body);
+    await sh.write(1, `${line}\n`);
   }
-  return names.length && status ? 1 : 0;
+  return status;
 }
 
 const makeDeclare = (cmd: string, local: boolean): Builtin => async (sh, argv) => {
@@ -210,7 +220,7 @@ const makeDeclare = (cmd: string, local: boolean): Builtin => async (sh, argv) =
     for (const n of marked) await sh.write(1, p.set.has('F') ? `${functionFlagsLine(sh, n)}\n` : `${functionText(n, sh.state.functions.get(n)!.body)}\n${functionFlagsLine(sh, n)}\n`);
     return 0;
   }
-  if (p.set.has('f') || p.set.has('F')) return printFunctions(sh, p.rest, p.set.has('F'));
+  if (p.set.has('f') || p.set.has('F')) return printFunctions(sh, p.rest, p.set.has('F'), p.set.has('p'));
   if (p.set.has('p') || (p.rest.length === 0)) {
     const want = [...p.set].filter((c) => c !== 'p' && c !== 'g');
     return printDeclared(sh, p.rest, (v) => want.every((c) => attrLetters(v).includes(c)), cmd);
@@ -292,7 +302,11 @@ export const unset: Builtin = async (sh, argv) => {
       if (m[2] !== undefined) {
         const v = sh.state.lookup(m[1]!);
         if (v?.assoc) v.assoc.delete(m[2]);
-        else if (v?.array) {
+        // a[@] and a[*] empty an indexed array, which stays declared
+        else if (v?.array && (m[2] === '@' || m[2] === '*')) {
+          if (v.readonly) throw new ReadonlyError(m[1]!);
+          v.array.clear();
+        } else if (v?.array) {
           let i = Number(await arith(sh, m[2]));
           if (i < 0) i += maxIndex(v.array) + 1;
           if (i < 0) {
