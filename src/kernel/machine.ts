@@ -1,5 +1,6 @@
 // A whole machine: boots the kernel with Photon's image, runs init and the console login
 // shell, and offers the host (page worker, CLI, tests) a small surface.
+import { loadUnitKeys } from '../subsystems/systemd/config';
 import { SIGNALS } from '../shared/signals';
 import type { WinSize } from '../shared/termios';
 import { Clock, type ClockMode, type HostTime } from './clock';
@@ -244,8 +245,12 @@ export class Machine {
     k.clock.busy++;
     this.booted = new Promise<void>((resolve) => {
       const go = (): void => {
-        k.clock.busy--;
-        void Promise.all([manager.boot(), subs.load()]).then(() => resolve());
+        // the manager's table of unit-file keys is fetched first, with the clock held as for
+        // any code the machine loads (the skipping clock must not jump over it)
+        void loadUnitKeys().then(() => {
+          k.clock.busy--;
+          return Promise.all([manager.boot(), subs.load()]);
+        }).then(() => resolve());
       };
       // on a page the login prompt comes first and the services start behind it, so the
       // learner can type at once; headless, they start right away

@@ -1,6 +1,7 @@
 // The subsystems a machine runs (kernel-side state such as netfilter's tables and the links and
 // routes, the journal, the service manager) and their registration as services reachable
 // through Sys.call. Each subsystem keeps its RAM apart from the disk and offers a view().
+import { loadMetaMatches, metaMatches } from '../subsystems/netfilter/match';
 import type { Kernel } from './kernel';
 import { Netfilter } from '../subsystems/netfilter/netfilter';
 import { Network } from '../subsystems/net/network';
@@ -39,7 +40,8 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   const sockets = new Sockets({ comm: (pid) => k.procs.get(pid)?.comm ?? '' });
   const bus = new Bus();
   const subs: Subsystems = { netfilter, net, journal, manager, sockets, bus, resolver: undefined, traffic: undefined, docker: undefined, load: () => loadNet().then(() => undefined) };
-  k.services.set('netfilter', (caller, req) => netfilter.handle(caller, req));
+  // (a batch of rules may use the matches of a chunk of their own: it is loaded first)
+  k.services.set('netfilter', (caller, req) => (metaMatches() ? netfilter.handle(caller, req) : loadMetaMatches().then(() => netfilter.handle(caller, req))));
   k.services.set('net', (caller, req) => net.request(caller, req));
   net.filter = (packet) => exchangePasses(netfilter, () => k.clock.now(), packet);
   k.services.set('journal', (caller, req) => journal.handle(caller, req));

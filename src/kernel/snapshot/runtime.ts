@@ -3,6 +3,7 @@
 // Putting back goes through the same doors an administrator would use (the unit manager's
 // start and stop jobs, `docker start`, the network's netlink requests), then replaces the
 // firewall's tables, counters included, last, so the rules are exactly those saved.
+import { loadMetaMatches } from '../../subsystems/netfilter/match';
 import type { Machine } from '../machine';
 import { IFF, SCOPE, type VxlanData } from '../../shared/services/net';
 import type { RuntimeState, SavedAddress, SavedRoute, SavedVxlan } from './types';
@@ -103,6 +104,8 @@ export async function applyRuntime(m: Machine, rt: RuntimeState): Promise<void> 
   }
 
   if (rt.hostname && rt.hostname !== m.kernel.identity.hostname) m.kernel.identity.hostname = rt.hostname;
+  // the chunk of the less common matches starts loading with the rules that may use them
+  void loadMetaMatches();
   s.netfilter.restoreRulesets(rt.firewall);
 }
 

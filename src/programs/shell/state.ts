@@ -4,7 +4,7 @@
 import type { Command } from './ast';
 import type { CurrentCommand } from './command-text';
 import type { WaitStatus } from '../../shared/process';
-import { CompTable } from './completion/spec';
+import { CompTable } from './completion/table';
 import { AssocMap } from './assoc';
 import { functionText } from './print-function';
 

@@ -4,8 +4,23 @@
 import { NF_CT_STATE, NF_RECENT, type NfMatch, type NfPacket, type NfRule } from '../../shared/services/netfilter';
 import { compareWords, inNet, parseAddr, type Words } from './addr';
 import type { CtLookup } from './conntrack';
-import { metaMatch } from './match-meta';
 import { qosMatch } from './match-qos';
+
+/**
+ * The less common matches (u32, bpf, cpu, devgroup, realm, policy, connbytes, cluster, socket,
+ * rpfilter, the IPv6 headers, cgroup: match-meta.ts) are a chunk of their own, not needed for the
+ * first prompt. The netfilter service loads it before it takes a batch of rules and a restored
+ * machine before its rules come back, so a rule that uses one never meets it missing.
+ */
+let meta: typeof import('./match-meta') | undefined;
+let metaLoading: Promise<void> | undefined;
+export function loadMetaMatches(): Promise<void> {
+  return (metaLoading ??= import('./match-meta').then((m) => {
+    meta = m;
+  }));
+}
+/** The module of the less common matches, once loaded. */
+export const metaMatches = (): typeof import('./match-meta') | undefined => meta;
 
 interface Net {
   net: Words;
@@ -234,7 +249,7 @@ function matchOne(m: NfMatch, info: PacketInfo): boolean {
     case 'eui64':
     case 'mh':
     case 'cgroup':
-      return metaMatch(m, p, info.ct);
+      return meta ? meta.metaMatch(m, p, info.ct) : false;
     case 'addrtype': {
       if (m.src && ((m.src & (1 << addrType(p.src, p.srcLocal ?? p.hook === 'OUTPUT'))) !== 0) === m.srcInv) return false;
       if (m.dst && ((m.dst & (1 << addrType(p.dst, p.dstLocal ?? p.hook === 'INPUT'))) !== 0) === m.dstInv) return false;

@@ -1,6 +1,6 @@
 // The kernel's checkentry for the matches of match-qos.ts: what it refuses when a rule is added.
 import { NF_RECENT, type NfErrno, type NfHook, type NfMatch } from '../../shared/services/netfilter';
-import { bpfValid } from './match-meta';
+import { metaMatches } from './match';
 
 const CREDITS = 137438953n; // HZ * CREDITS_PER_JIFFY / 10^6 (xt_hashlimit's user2credits)
 const U64 = (1n << 64n) - 1n;
@@ -47,7 +47,7 @@ export function checkExtMatch(m: NfMatch, family: 'ipv4' | 'ipv6', only: (p: num
       if (m.name === '' || m.name.includes('/') || m.hitcount > 255) return 'EINVAL';
       return m.ops & (NF_RECENT.SET | NF_RECENT.REMOVE) && (m.seconds || m.hitcount || m.ops & (NF_RECENT.TTL | NF_RECENT.REAP)) ? 'EINVAL' : null;
     case 'bpf':
-      return bpfValid(m.prog) ? null : 'EINVAL';
+      return metaMatches()?.bpfValid(m.prog) === false ? 'EINVAL' : null;
     default:
       return null;
   }

@@ -7,7 +7,23 @@ import { parseTimespan, USEC_INFINITY } from '../../shared/systemd/time-span';
 import { parseSignal } from '../../shared/signals';
 import { parseCalendarSpec } from '../../shared/systemd/calendar';
 import { UTC_ZONE } from '../../shared/systemd/civil';
-import { UNIT_SECTION_KEYS } from '../../shared/systemd/unit-keys';
+
+/**
+ * The settings the manager knows, by section (shared/systemd/unit-keys.ts): a table of its own
+ * chunk, loaded by loadUnitKeys() before the manager's boot (after the first prompt) and by the
+ * programs that read unit files themselves. Until then no "Unknown key" warning is given.
+ */
+let unitKeys: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+let unitKeysLoading: Promise<void> | undefined;
+export function loadUnitKeys(): Promise<void> {
+  // a chunk that cannot be fetched (offline, an old build's file gone) costs only the warnings
+  return (unitKeysLoading ??= import('../../shared/systemd/unit-keys').then(
+    (m) => {
+      unitKeys = m.UNIT_SECTION_KEYS;
+    },
+    () => {},
+  ));
+}
 
 export type ServiceType = 'simple' | 'exec' | 'forking' | 'oneshot' | 'notify' | 'dbus' | 'idle';
 export type RestartPolicy = 'no' | 'on-success' | 'on-failure' | 'on-abnormal' | 'on-watchdog' | 'on-abort' | 'always';
@@ -168,7 +184,7 @@ export function unitConfig(s: UnitSettings, type: string): UnitConfig {
   const warnings = s.warnings.map((w) => `${w.file}:${w.line}: ${w.message}`);
   // config_item_perf_lookup(): a setting the manager does not know is skipped with a warning
   for (const a of s.assignments) {
-    const known = UNIT_SECTION_KEYS.get(a.section);
+    const known = unitKeys?.get(a.section);
     if (known && !known.has(a.key) && !a.key.startsWith('X-')) warnings.push(`${where(a)}Unknown key '${a.key}' in section [${a.section}], ignoring.`);
   }
   const conditions: Condition[] = [];

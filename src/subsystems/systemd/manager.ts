@@ -5,6 +5,7 @@ import type { JobOutcome, ManagerSnapshot, SystemdReply, SystemdRequest } from '
 import type { Caller } from '../../shared/sys';
 import type { ExitInfo, ManagerHost } from './host';
 import { changedOnDisk, loadUnit } from './loader';
+import { loadUnitKeys } from './config';
 import { reloadService, startService, stopService, type Runtime } from './service';
 import { snapshot } from './snapshot';
 import { armTimer } from './timer';
@@ -106,6 +107,8 @@ export class Manager {
   /** Boots: starts default.target and everything it pulls in. */
   async boot(): Promise<void> {
     this.bootStart = this.host.uptime();
+    // the table behind "Unknown key" warnings (a chunk of its own: not needed before the prompt)
+    await loadUnitKeys();
     const target = this.unit('default.target');
     // a start job that never finishes must not hold the boot forever (DefaultTimeoutStartSec)
     let cancel = (): void => {};

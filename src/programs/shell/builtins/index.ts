@@ -2,8 +2,7 @@
 import * as basic from './basic';
 import * as dirs from './dirs';
 import * as io from './io';
-import { read } from './read';
-import * as lookup from './lookup';
+import { umask } from './umask';
 import * as testB from './test';
 import type { Builtin } from './types';
 import * as vars from './vars';
@@ -14,30 +13,38 @@ import { disabledBuiltins } from './enabled';
  * worker's code before the first prompt holds only what a login runs.
  */
 function later<M>(load: () => Promise<M>, pick: (m: M) => Builtin): Builtin {
-  // (the skipping clock waits for the chunk, as it waits for a program's code at exec)
-  return async (sh, argv) => pick(await sh.sys.loadCode(load))(sh, argv);
+  // once loaded, a call costs what a direct one does (`while read` loops call read per line)
+  let loaded: Builtin | undefined;
+  return (sh, argv) => {
+    if (loaded) return loaded(sh, argv);
+    // (the skipping clock waits for the chunk, as it waits for a program's code at exec)
+    return sh.sys.loadCode(load).then((m) => (loaded = pick(m))(sh, argv));
+  };
 }
 const jobctl = () => import('./jobctl');
 const extra = () => import('./extra');
 const completion = () => import('../completion/builtins');
+const lookup = () => import('./lookup');
+const shoptLet = () => import('./shopt');
 
 export const builtins = new Map<string, Builtin>([
   [':', basic.colon], ['true', basic.trueBuiltin], ['false', basic.falseBuiltin], ['echo', basic.echo], ['printf', later(() => import('./printf'), (m) => m.printf)],
   ['eval', basic.evalBuiltin], ['exit', basic.exit], ['logout', basic.exit], ['return', basic.returnBuiltin], ['break', basic.breakBuiltin],
   ['continue', basic.continueBuiltin], ['shift', basic.shift], ['caller', basic.caller],
   ['cd', dirs.cd], ['pwd', dirs.pwd],
-  ['getopts', later(() => import('./getopts'), (m) => m.getopts)], ['read', read], ['source', io.source], ['.', io.source],
+  ['getopts', later(() => import('./getopts'), (m) => m.getopts)], ['read', later(() => import('./read'), (m) => m.read)], ['source', io.source], ['.', io.source],
   ['test', testB.test], ['[', testB.test],
   ['wait', later(jobctl, (m) => m.wait)], ['kill', later(jobctl, (m) => m.kill)], ['jobs', later(jobctl, (m) => m.jobs)],
   ['fg', later(jobctl, (m) => m.fg)], ['bg', later(jobctl, (m) => m.bg)], ['trap', later(jobctl, (m) => m.trap)],
-  ['type', lookup.type], ['command', lookup.command], ['builtin', lookup.builtin], ['hash', lookup.hash], ['alias', lookup.alias],
-  ['unalias', lookup.unalias], ['exec', lookup.exec], ['umask', lookup.umask], ['history', lookup.history],
+  ['type', later(lookup, (m) => m.type)], ['command', later(lookup, (m) => m.command)], ['builtin', later(lookup, (m) => m.builtin)],
+  ['hash', later(lookup, (m) => m.hash)], ['alias', later(lookup, (m) => m.alias)], ['unalias', later(lookup, (m) => m.unalias)],
+  ['exec', later(lookup, (m) => m.exec)], ['umask', umask], ['history', later(lookup, (m) => m.history)],
   ['export', vars.exportBuiltin], ['unset', vars.unset], ['set', vars.set], ['declare', vars.declare], ['typeset', vars.typeset],
   ['mapfile', later(extra, (m) => m.mapfile)], ['readarray', later(extra, (m) => m.mapfile)], ['dirs', later(extra, (m) => m.dirs)],
   ['pushd', later(extra, (m) => m.pushd)], ['popd', later(extra, (m) => m.popd)],
   ['times', later(extra, (m) => m.times)], ['ulimit', later(() => import('./ulimit'), (m) => m.ulimit)], ['disown', later(extra, (m) => m.disown)],
   ['suspend', later(extra, (m) => m.suspend)], ['help', later(extra, (m) => m.help)], ['fc', later(extra, (m) => m.fc)],
-  ['local', vars.local], ['readonly', vars.readonly], ['let', vars.letBuiltin], ['shopt', vars.shopt],
+  ['local', vars.local], ['readonly', vars.readonly], ['let', later(shoptLet, (m) => m.letBuiltin)], ['shopt', later(shoptLet, (m) => m.shopt)],
   // they and Tab completion are a chunk of their own
   ['complete', later(completion, (m) => m.complete)], ['compgen', later(completion, (m) => m.compgen)], ['compopt', later(completion, (m) => m.compopt)],
 ]);

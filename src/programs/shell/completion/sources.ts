@@ -3,7 +3,8 @@
 import { SIGNALS } from '../../../shared/signals';
 import { builtins } from '../builtins/index';
 import { disabledBuiltins } from '../builtins/enabled';
-import { SET_OPTIONS, SHOPT_NAMES } from '../builtins/vars';
+import { SET_OPTIONS } from '../builtins/vars';
+import { SHOPT_NAMES } from '../builtins/shopt';
 import { decodeBytes } from '../byte-text';
 import type { Interpreter } from '../interpreter';
 import type { Action } from './spec';

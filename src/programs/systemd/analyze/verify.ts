@@ -12,7 +12,7 @@ import {
 import { findUnitPaths } from '../../../shared/systemd/unit-paths';
 import { isSysError, strerror, type Errno } from '../../../shared/errno';
 import { statusCode } from '../../../shared/process';
-import { unitConfig, type ExecCommand, type UnitConfig } from '../../../subsystems/systemd/config';
+import { loadUnitKeys, unitConfig, type ExecCommand, type UnitConfig } from '../../../subsystems/systemd/config';
 import type { Ctx } from '../../lib/context';
 import { sysInstallFs } from '../systemctl/sys-fs';
 import type { AnalyzeOptions } from './options';
@@ -156,6 +156,7 @@ function prepare(cwd: string, arg: string): { dir: string; name: string } | unde
 }
 
 export async function verbVerify(ctx: Ctx, args: string[], opts: AnalyzeOptions): Promise<number> {
+  await ctx.sys.loadCode(loadUnitKeys);
   const manArg = opts.raw.get('man')?.at(-1);
   const checkMan = manArg === undefined || manArg === '' ? true : parseBoolean(manArg) ?? true;
   const cwd = ctx.sys.getcwd();

@@ -1,0 +1,56 @@
+// shopt and let: loaded when one of them first runs (no login needs them).
+import { arith, ExpansionError } from '../expand';
+import type { ArithValue } from '../arith';
+import type { Builtin } from './types';
+import { badOption } from './types';
+import { parseAttrs, SET_OPTIONS } from './vars';
+
+export const SHOPT_NAMES = ['autocd', 'assoc_expand_once', 'cdable_vars', 'cdspell', 'checkhash', 'checkjobs', 'checkwinsize', 'cmdhist', 'compat31', 'compat32', 'compat40', 'compat41', 'compat42', 'compat43', 'compat44', 'complete_fullquote', 'direxpand', 'dirspell', 'dotglob', 'execfail', 'expand_aliases', 'extdebug', 'extglob', 'extquote', 'failglob', 'force_fignore', 'globasciiranges', 'globskipdots', 'globstar', 'gnu_errfmt', 'histappend', 'histreedit', 'histverify', 'hostcomplete', 'huponexit', 'inherit_errexit', 'interactive_comments', 'lastpipe', 'lithist', 'localvar_inherit', 'localvar_unset', 'login_shell', 'mailwarn', 'no_empty_cmd_completion', 'nocaseglob', 'nocasematch', 'noexpand_translation', 'nullglob', 'patsub_replacement', 'progcomp', 'progcomp_alias', 'promptvars', 'restricted_shell', 'shift_verbose', 'sourcepath', 'varredir_close', 'xpg_echo'];
+
+export const letBuiltin: Builtin = async (sh, argv) => {
+  if (argv.length < 2) {
+    await sh.error('let: expression expected');
+    return 1;
+  }
+  let v: ArithValue = 0;
+  for (const expr of argv.slice(1)) {
+    try {
+      v = await arith(sh, expr);
+    } catch (e) {
+      if (e instanceof ExpansionError) {
+        await sh.error(`let: ${e.message}`);
+        return 1;
+      }
+      throw e;
+    }
+  }
+  return v === 0 ? 1 : 0;
+};
+
+export const shopt: Builtin = async (sh, argv) => {
+  const p = parseAttrs(argv.slice(1), 'supqo');
+  if (p.bad) return badOption(sh, 'shopt', p.bad, 'shopt [-pqsu] [-o] [optname ...]');
+  // -o: the options of `set -o` instead
+  const setOpts = p.set.has('o');
+  const known = setOpts ? SET_OPTIONS.map(([n]) => n) : SHOPT_NAMES;
+  const table = setOpts ? sh.state.options : sh.state.shopts;
+  const names = p.rest.length ? p.rest : known;
+  let status = 0;
+  for (const n of names) {
+    if (!known.includes(n)) {
+      await sh.error(`shopt: ${n}: invalid ${setOpts ? '' : 'shell '}option name`);
+      status = 1;
+      continue;
+    }
+    if (p.set.has('s')) table.add(n);
+    else if (p.set.has('u')) table.delete(n);
+    else {
+      const on = table.has(n);
+      if (!on) status = p.rest.length ? 1 : status;
+      if (p.set.has('q')) continue;
+      if (p.set.has('p')) await sh.write(1, setOpts ? `set ${on ? '-o' : '+o'} ${n}\n` : `shopt ${on ? '-s' : '-u'} ${n}\n`);
+      else await sh.write(1, `${n.padEnd(15)}\t${on ? 'on' : 'off'}\n`);
+    }
+  }
+  return status;
+};
