@@ -1,6 +1,6 @@
 // The metadata matches (u32, bpf, cpu, realm, devgroup, policy, connbytes, cluster, socket,
 // rpfilter): their parsers and printers, the kernel's checks and the engine's decisions.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { XtError } from '../../../src/programs/netfilter/errors';
 import { parseRange } from '../../../src/programs/netfilter/ext/common';
 import { parseValMask, valMask } from '../../../src/programs/netfilter/ext/meta';
@@ -9,6 +9,7 @@ import { parseLmap } from '../../../src/programs/netfilter/netdb';
 import type { NfAction, NfMatch, NfPacket } from '../../../src/shared/services/netfilter';
 import { bpfValid, packetBytes, runBpf, u32Matches } from '../../../src/subsystems/netfilter/match-meta';
 import { Netfilter } from '../../../src/subsystems/netfilter/netfilter';
+import { loadMetaMatches } from '../../../src/subsystems/netfilter/match';
 import { rule } from './fixtures';
 
 const msg = (f: () => unknown): string => {
@@ -106,6 +107,8 @@ describe('x6 ranges', () => {
 });
 
 describe('engine and kernel checks', () => {
+  // the netfilter service loads these matches' chunk before its first batch (kernel/services.ts)
+  beforeAll(() => loadMetaMatches());
   const A = (chain: string, matches: NfMatch[], table: 'filter' | 'raw' = 'filter'): NfAction => ({ op: 'append', table, chain, rule: rule({ matches, target: { kind: 'verdict', verdict: 'DROP' } }) });
   const pkt: NfPacket = { family: 'ipv4', hook: 'INPUT', inIface: 'eth0', src: '192.0.2.10', dst: '192.0.2.1', proto: 6, sport: 40000, dport: 22, tcpFlags: 2, length: 60 };
   const verdict = (matches: NfMatch[]): string => {
