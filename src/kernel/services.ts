@@ -41,7 +41,13 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   const bus = new Bus();
   const subs: Subsystems = { netfilter, net, journal, manager, sockets, bus, resolver: undefined, traffic: undefined, docker: undefined, load: () => loadNet().then(() => undefined) };
   // (a batch of rules may use the matches of a chunk of their own: it is loaded first)
-  k.services.set('netfilter', (caller, req) => (metaMatches() ? netfilter.handle(caller, req) : loadMetaMatches().then(() => netfilter.handle(caller, req))));
+  // (held like any code the machine loads: the skipping clock must not jump over it, or what
+  // runs meanwhile, and so the seeded random stream, would depend on the host's speed)
+  const loadMeta = (): Promise<void> => {
+    k.clock.busy++;
+    return loadMetaMatches().finally(() => k.clock.busy--);
+  };
+  k.services.set('netfilter', (caller, req) => (metaMatches() ? netfilter.handle(caller, req) : loadMeta().then(() => netfilter.handle(caller, req))));
   k.services.set('net', (caller, req) => net.request(caller, req));
   net.filter = (packet) => exchangePasses(netfilter, () => k.clock.now(), packet);
   k.services.set('journal', (caller, req) => journal.handle(caller, req));
