@@ -2,6 +2,8 @@
 // time (the translation never lets a match cross a line end), so counting and selecting
 // lines costs one RegExp scan; -o and --color ask for leftmost-longest matches in a line.
 import { longestEnd } from '../lib/posix-match';
+import { nestedRepetition } from '../lib/regex-nfa';
+import { LinearMatcher } from './linear-matcher';
 import { literalTree, parsePosix, RegexSyntaxError, toJs, type Node } from '../lib/posix-regex';
 import { jsChar } from '../lib/posix-charset';
 import type { GrepConfig } from './options';
@@ -213,5 +215,6 @@ export function compileMatcher(c: GrepConfig, warn: (w: string) => void): Matche
     ast = { t: 'cat', items: [{ t: 'assert', kind: 'nwbefore' }, ast, { t: 'assert', kind: 'nwafter' }] };
     source = `(?<![A-Za-z0-9_])(?:${source})(?![A-Za-z0-9_])`;
   }
-  return new TreeMatcher(ast, source, eol, c.icase, alternation && !backrefs);
+  const linear = !backrefs && nestedRepetition(ast) ? LinearMatcher.compile(ast, eol, c.icase) : undefined;
+  return linear ?? new TreeMatcher(ast, source, eol, c.icase, alternation && !backrefs);
 }

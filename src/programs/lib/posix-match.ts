@@ -1,9 +1,10 @@
 // Running a parsed POSIX regular expression: JavaScript's RegExp finds the leftmost match
 // (the start is the same under POSIX rules), and when the pattern has alternatives, where
 // JavaScript takes the first that fits and POSIX the longest, a small set-of-positions
-// simulation of the tree finds the longest end.
-import { isWordByte } from './posix-charset';
-import { parsePosix, toJs, type AssertKind, type Node, type Parsed, type PosixOptions } from './posix-regex';
+// simulation of the tree finds the longest end. A pattern on which RegExp could backtrack for
+// ages (`(a*)*b`) runs on the NFA of regex-nfa.ts instead, in time linear in the text.
+import { parsePosix, toJs, type Node, type Parsed, type PosixOptions } from './posix-regex';
+import { assertAt, Nfa, nestedRepetition } from './regex-nfa';
 
 export interface MatchEnv {
   eol?: number;
@@ -16,26 +17,6 @@ export interface PosixMatch {
   end: number;
   /** Texts of groups 1..n (undefined when a group took no part). */
   groups: (string | undefined)[];
-}
-
-function assertAt(kind: AssertKind, s: string, i: number, env: MatchEnv): boolean {
-  const prev = i > 0 ? s.charCodeAt(i - 1) : -1;
-  const next = i < s.length ? s.charCodeAt(i) : -1;
-  const sep = env.eol !== undefined ? env.eol : env.multiline ? 10 : -2;
-  const wordPrev = prev >= 0 && isWordByte(prev);
-  const wordNext = next >= 0 && isWordByte(next);
-  switch (kind) {
-    case 'bol': return prev < 0 || prev === sep;
-    case 'eol': return next < 0 || next === sep;
-    case 'bob': return prev < 0 || (env.eol !== undefined && prev === env.eol);
-    case 'eob': return next < 0 || (env.eol !== undefined && next === env.eol);
-    case 'wordb': return wordPrev !== wordNext;
-    case 'nwordb': return wordPrev === wordNext;
-    case 'wbeg': return !wordPrev && wordNext;
-    case 'wend': return wordPrev && !wordNext;
-    case 'nwbefore': return !wordPrev;
-    case 'nwafter': return !wordNext;
-  }
 }
 
 /** Every position where `n` can end when it starts at `pos` (no back-references). */
@@ -101,6 +82,8 @@ export class PosixRegExp {
   readonly re: RegExp;
   readonly groups: number;
   private readonly longest: boolean;
+  /** the linear-time engine, for patterns RegExp could take exponential time on */
+  private readonly nfa: Nfa | undefined;
 
   constructor(
     readonly parsed: Parsed,
@@ -110,6 +93,7 @@ export class PosixRegExp {
     this.re = new RegExp(this.source, env.icase ? 'gi' : 'g');
     this.groups = parsed.groups;
     this.longest = parsed.alternation && !parsed.backrefs;
+    this.nfa = !parsed.backrefs && nestedRepetition(parsed.ast) ? Nfa.compile(parsed.ast, parsed.groups, env) : undefined;
   }
 
   static compile(pattern: string, o: PosixOptions): PosixRegExp {
@@ -118,12 +102,24 @@ export class PosixRegExp {
 
   /** Whether there is a match at or after `from`. */
   test(s: string, from = 0): boolean {
+    if (this.nfa) return this.nfa.exec(s, from) !== null;
     this.re.lastIndex = from;
     return this.re.test(s);
   }
 
   /** The leftmost-longest match at or after `from`. */
   exec(s: string, from = 0): PosixMatch | null {
+    if (this.nfa) {
+      const m = this.nfa.exec(s, from);
+      if (!m) return null;
+      const groups: (string | undefined)[] = [];
+      for (let g = 0; g < this.groups; g++) {
+        const a = m.caps[2 * g]!;
+        const b = m.caps[2 * g + 1]!;
+        groups.push(a >= 0 && b >= 0 ? s.slice(a, b) : undefined);
+      }
+      return { index: m.index, end: m.end, groups };
+    }
     this.re.lastIndex = from;
     let m = this.re.exec(s);
     if (!m) return null;

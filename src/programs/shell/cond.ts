@@ -5,7 +5,8 @@ import { arith, expandPattern, expandRegex, expandToString, maxIndex } from './e
 import { binaryFileTest, unaryFileTest, UNARY_FILE_OPS } from './file-tests';
 import type { Interpreter } from './interpreter';
 import { matchPattern } from './pattern';
-import { ereToJs } from './regex';
+import { PosixRegExp } from '../lib/posix-match';
+import { binToUtf8, utf8ToBin } from '../lib/binary-text';
 
 export async function evalCond(sh: Interpreter, e: CondExpr): Promise<boolean> {
   switch (e.kind) {
@@ -35,21 +36,24 @@ export async function evalCond(sh: Interpreter, e: CondExpr): Promise<boolean> {
         case '<': return left < (await expandToString(sh, e.right));
         case '>': return left > (await expandToString(sh, e.right));
         case '=~': {
+          // regcomp(3) with REG_EXTENDED, over the bytes: POSIX ERE, leftmost-longest
           const src = await expandRegex(sh, e.right);
-          let re: RegExp;
+          let re: PosixRegExp;
           try {
-            re = new RegExp(ereToJs(src), sh.state.shopts.has('nocasematch') ? 'ui' : 'u');
+            re = PosixRegExp.compile(utf8ToBin(src), { extended: true, flavor: 'sed', icase: sh.state.shopts.has('nocasematch') });
           } catch {
             // bash returns 2 for a malformed regex
             throw new CondStatus(2);
           }
-          const m = re.exec(left);
+          const text = utf8ToBin(left);
+          const m = re.exec(text);
           const holder = sh.state.globals;
           if (!m) {
             holder.set('BASH_REMATCH', { array: new Map() });
             return false;
           }
-          holder.set('BASH_REMATCH', { array: new Map(m.map((g, i) => [i, g ?? ''])) });
+          const all = [text.slice(m.index, m.end), ...m.groups];
+          holder.set('BASH_REMATCH', { array: new Map(all.map((g, i) => [i, binToUtf8(g ?? '')])) });
           return true;
         }
         case '-eq':
