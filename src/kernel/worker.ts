@@ -4,6 +4,7 @@
 // Output is paced by the page: it acknowledges each chunk once xterm.js has parsed it, and
 // programs writing to the console wait while too much is unacknowledged (see OutputBatcher).
 import * as Comlink from 'comlink';
+import { HEARTBEAT_MS, type Heartbeat } from '../shared/heartbeat';
 import { fail, ok, type KernelApi, type Result } from '../shared/api';
 import type { SaveStatus } from '../shared/machines';
 import type { LessonStatus } from '../shared/lessons';
@@ -419,5 +420,8 @@ if (typeof WorkerGlobalScope !== 'undefined' && typeof self !== 'undefined') {
     return new MachineStore(await database());
   };
   performance.mark('photon:worker-start');
+  // alive while the event loop turns: the page calls a long silence stuck (src/ui/watchdog.ts)
+  let beats = 0;
+  setInterval(() => self.postMessage({ photonHeartbeat: ++beats } satisfies Heartbeat), HEARTBEAT_MS);
   Comlink.expose(createKernelApi(earlyBootFrom((self as unknown as { name: string }).name ?? ''), { store }));
 }

@@ -18,6 +18,7 @@ export type MachineApi = Comlink.Remote<KernelApi>;
 
 export interface MachineHandle {
   api: MachineApi;
+  worker: Worker;
   booted: Promise<Result<BootInfo>>;
   /** Where console output goes (resolving once it is shown): into `early` until a terminal is connected. */
   sink: ((chunk: string) => Promise<void>) | undefined;
@@ -37,7 +38,7 @@ export function startMachine(size: () => { cols: number; rows: number }): Machin
   const grid = early?.size ?? size();
   const worker = early?.worker ?? new Worker(new URL('../kernel/worker.ts', import.meta.url), { type: 'module', name: bootName(grid) });
   const api = Comlink.wrap<KernelApi>(worker);
-  const m: MachineHandle = { api, booted: Promise.resolve({ ok: false, error: 'not booted' }), sink: undefined, early: [] };
+  const m: MachineHandle = { api, worker, booted: Promise.resolve({ ok: false, error: 'not booted' }), sink: undefined, early: [] };
   const output = Comlink.proxy((chunk: string): Promise<void> => {
     if (m.sink) return m.sink(chunk);
     return new Promise((shown) => m.early.push({ chunk, shown }));
@@ -49,6 +50,8 @@ export function startMachine(size: () => { cols: number; rows: number }): Machin
 
 export interface Connection {
   api: MachineApi;
+  /** the machine's worker (the watchdog listens for its heartbeat) */
+  worker: Worker;
   /** Resolves once the machine has booted (or failed to). */
   booted: Promise<Result<BootInfo>>;
   dispose(): void;
@@ -76,6 +79,7 @@ export function connect(term: Terminal): Connection {
   const size = term.onResize(({ cols, rows }) => void m.api.resize(cols, rows));
   return {
     api: m.api,
+    worker: m.worker,
     booted: m.booted,
     dispose() {
       m.sink = undefined;

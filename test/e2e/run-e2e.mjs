@@ -12,6 +12,7 @@ import { persistSteps } from './persist-e2e.mjs';
 import { vimSteps } from './vim-e2e.mjs';
 import { securitySteps } from './security-e2e.mjs';
 import { floodSteps } from './flood-e2e.mjs';
+import { watchdogSteps } from './watchdog-e2e.mjs';
 import { waitInPage } from './page-poll.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -201,6 +202,7 @@ async function main() {
       }],
       ...securitySteps({ browser, url: server.url, pack, timeout: TIMEOUT, pageErrors, waitForPrompt, waitForScreen, focusTerminal, typeLine }),
       ...floodSteps({ browser, url: server.url, timeout: TIMEOUT, pageErrors, waitForPrompt, focusTerminal, typeLine }),
+      ...watchdogSteps({ browser, url: server.url, timeout: TIMEOUT, pageErrors, waitForPrompt, waitForScreen, focusTerminal, typeLine }),
     ];
     planned = steps.length + 1;
     for (const [name, fn] of steps) {
