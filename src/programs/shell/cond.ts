@@ -5,8 +5,9 @@ import { arith, expandPattern, expandRegex, expandToString, maxIndex } from './e
 import { binaryFileTest, unaryFileTest, UNARY_FILE_OPS } from './file-tests';
 import type { Interpreter } from './interpreter';
 import { matchPattern } from './pattern';
-import { PosixRegExp } from '../lib/posix-match';
-import { binToUtf8, utf8ToBin } from '../lib/binary-text';
+
+/** =~ and its regex engine are a chunk of their own, loaded at the first =~ (not needed to boot). */
+let condRegex: typeof import('./cond-regex') | undefined;
 
 export async function evalCond(sh: Interpreter, e: CondExpr): Promise<boolean> {
   switch (e.kind) {
@@ -36,25 +37,13 @@ export async function evalCond(sh: Interpreter, e: CondExpr): Promise<boolean> {
         case '<': return left < (await expandToString(sh, e.right));
         case '>': return left > (await expandToString(sh, e.right));
         case '=~': {
-          // regcomp(3) with REG_EXTENDED, over the bytes: POSIX ERE, leftmost-longest
           const src = await expandRegex(sh, e.right);
-          let re: PosixRegExp;
-          try {
-            re = PosixRegExp.compile(utf8ToBin(src), { extended: true, flavor: 'sed', icase: sh.state.shopts.has('nocasematch') });
-          } catch {
-            // bash returns 2 for a malformed regex
-            throw new CondStatus(2);
-          }
-          const text = utf8ToBin(left);
-          const m = re.exec(text);
-          const holder = sh.state.globals;
-          if (!m) {
-            holder.set('BASH_REMATCH', { array: new Map() });
-            return false;
-          }
-          const all = [text.slice(m.index, m.end), ...m.groups];
-          holder.set('BASH_REMATCH', { array: new Map(all.map((g, i) => [i, binToUtf8(g ?? '')])) });
-          return true;
+          condRegex ??= await sh.sys.loadCode(() => import('./cond-regex'));
+          const m = condRegex.regexMatch(left, src, sh.state.shopts.has('nocasematch'));
+          // bash returns 2 for a malformed regex
+          if (m === undefined) throw new CondStatus(2);
+          sh.state.globals.set('BASH_REMATCH', { array: new Map(m ? m.map((g, i) => [i, g]) : []) });
+          return m !== null;
         }
         case '-eq':
         case '-ne':
