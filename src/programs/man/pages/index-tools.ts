@@ -26,6 +26,7 @@ export const toolPages: Record<string, () => Promise<{ default: string }>> = {
   'fmt.1': () => import('./fmt.1'),
   'fold.1': () => import('./fold.1'),
   'free.1': () => import('./free.1'),
+  'getent.1': () => import('./getent.1'),
   'gawk.1': () => import('./gawk.1'),
   'getopt.1': () => import('./getopt.1'),
   'gpasswd.1': () => import('./gpasswd.1'),
