@@ -4,6 +4,7 @@ import { lazy, type ProgramEntry } from '../entry';
 
 export const procsPrograms: ProgramEntry[] = [
   lazy({ name: 'dmesg', installPath: '/usr/bin/dmesg', pkg: 'util-linux' }, () => import('../procps/dmesg').then((m) => ({ default: m.dmesg }))),
+  lazy({ name: 'bc', installPath: '/usr/bin/bc', pkg: 'bc' }, () => import('../bc/index')),
   lazy({ name: 'free', installPath: '/usr/bin/free', pkg: 'procps-ng' }, () => import('../procps/free')),
   lazy({ name: 'getent', installPath: '/usr/bin/getent', pkg: 'glibc' }, () => import('../misc/getent')),
   lazy({ name: 'kill', installPath: '/usr/bin/kill', pkg: 'util-linux' }, () => import('../procps/kill').then((m) => ({ default: m.kill }))),

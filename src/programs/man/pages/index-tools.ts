@@ -7,6 +7,7 @@ export const toolPages: Record<string, () => Promise<{ default: string }>> = {
   'base64.1': () => import('./base64.1'),
   'basename.1': () => import('./basename.1'),
   'basenc.1': () => import('./basenc.1'),
+  'bc.1': () => import('./bc.1'),
   'chage.1': () => import('./chage.1'),
   'chpasswd.8': () => import('./chpasswd.8'),
   'cksum.1': () => import('./cksum.1'),
