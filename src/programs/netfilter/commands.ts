@@ -80,7 +80,7 @@ export function planCommand(ps: ParseState, rules: NfRule[], rs: NfRuleset, db: 
   const echo = (r: NfRule): string | undefined => (verbose ? ruleLine(r, 0, rs.family, { numeric: true, verbose: true, expanded: false, lineNumbers: false, notable: true }, db) : undefined);
   const cmd = ps.command;
   const zeroAfter = (): void => {
-    if (cmd & CMD.ZERO) zeroSteps(ps, t, verbose, act, steps);
+    if (cmd & CMD.ZERO) zeroSteps(ps, t, verbose, act, steps, true);
     if (cmd & CMD.ZERO_NUM) act({ op: 'zeroRule', table: tname, chain, rulenum: ps.rulenum });
   };
   switch (cmd) {
@@ -148,13 +148,13 @@ export function planCommand(ps: ParseState, rules: NfRule[], rs: NfRuleset, db: 
   return { steps };
 }
 
-function zeroSteps(ps: ParseState, t: NfTable, verbose: boolean, act: (a: NfAction) => void, steps: Step[]): void {
+function zeroSteps(ps: ParseState, t: NfTable, verbose: boolean, act: (a: NfAction) => void, steps: Step[], list = false): void {
   if (verbose) {
-    const live = (c: NfChain): boolean => !c.builtin || c.present;
+    const live = (c: NfChain): boolean => !c.builtin || c.present || list;
     const names = ps.chain !== undefined ? t.chains.filter((c) => c.name === ps.chain && live(c)) : listingOrder(t.chains).filter(live);
     for (const c of names) steps.push({ kind: 'output', text: `Zeroing chain \`${c.name}'\n` });
   }
-  act({ op: 'zero', table: t.name, ...(ps.chain !== undefined ? { chain: ps.chain } : {}) });
+  act({ op: 'zero', table: t.name, ...(ps.chain !== undefined ? { chain: ps.chain } : {}), ...(list ? { list } : {}) });
 }
 
 // ------------------------------------------------------------------ errors
@@ -194,6 +194,7 @@ const OP_NAMES: Readonly<Partial<Record<NfAction['op'], string>>> = {
   flush: 'RULE_FLUSH',
   restoreChain: 'CHAIN_USER_ADD',
   flushTable: 'TABLE_FLUSH',
+  zero: 'CHAIN_ZERO',
 };
 
 /** The text of a kernel (commit) error, as nft_action reports it. */

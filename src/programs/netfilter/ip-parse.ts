@@ -42,7 +42,7 @@ function numericToIpaddr(dotted: string, isMask: boolean): bigint | null {
 }
 
 /** inet_aton, which getaddrinfo accepts for numeric hosts ("127.1", "0x7f000001"). */
-function inetAton(s: string): bigint | null {
+export function inetAton(s: string): bigint | null {
   const parts = s.split('.');
   if (parts.length > 4) return null;
   const nums: number[] = [];

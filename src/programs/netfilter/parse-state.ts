@@ -97,8 +97,9 @@ export class ParseState {
   waitInterval = false;
   /** -4 in ip6tables-restore (or -6 in iptables-restore): the line is ignored */
   ignored = false;
-  /** long options: the core ones, then each loaded extension's */
+  /** long options: the core ones, then each loaded extension's, the newest first */
   longOpts: LongOpt[];
+  private readonly coreCount: number;
   /** extension option keys to their definitions */
   readonly extOpts = new Map<string, { owner: string; def: XtOptDef }>();
   private readonly merged = new Set<string>();
@@ -111,16 +112,21 @@ export class ParseState {
     readonly restore: boolean,
   ) {
     this.longOpts = [...core];
+    this.coreCount = core.length;
   }
 
   /** Adds an extension's options once (clones share the first instance's options). */
   mergeOptions(owner: string, opts: readonly XtOptDef[]): void {
     if (this.merged.has(owner)) return;
     this.merged.add(owner);
+    // xtables_options_xfrm: the core options keep precedence, then the newly loaded
+    // extension's, then those loaded before (so a repeated name goes to the newest)
+    const added: LongOpt[] = [];
     for (const def of opts) {
       const key = `${owner}:${def.id}`;
       if (!this.extOpts.has(key)) this.extOpts.set(key, { owner, def });
-      this.longOpts.push({ name: def.name, hasArg: def.hasArg, val: key });
+      added.push({ name: def.name, hasArg: def.hasArg, val: key });
     }
+    this.longOpts.splice(this.coreCount, 0, ...added);
   }
 }

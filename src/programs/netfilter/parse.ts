@@ -127,6 +127,9 @@ export function parseCommand(argv: readonly string[], io: ParseIo, line = -1, re
   for (let r = g.next(ps.longOpts); r !== null; r = g.next(ps.longOpts)) {
     const optarg = r.optarg;
     const arg = optarg ?? '';
+    // -p, -s, -d, -i, -o and -j read argv[optind - 1]: the argument when it stands alone, but
+    // the whole word for "-ptcp" or "--source=1.2.3.4"
+    const word = g.argv[g.optind - 1] ?? '';
     switch (r.c) {
       case 'A':
       case 'C':
@@ -195,7 +198,7 @@ export function parseCommand(argv: readonly string[], io: ParseIo, line = -1, re
         throw new EarlyExit('help', io.help(ps));
       case 'p': {
         setOption(ps, OPT.PROTOCOL, invert);
-        ps.protocol = arg.toLowerCase();
+        ps.protocol = word.toLowerCase();
         ps.proto = parseProtocol(ps.protocol, io.db);
         if (ps.proto === 0 && ps.inv.proto) throw paramError('rule would never match protocol');
         if (io.family === 'ipv6' && [43, 44, 51, 60].includes(ps.proto) && !ps.inv.proto) io.warn(`Warning: never matched protocol: ${ps.protocol}. use extension match instead.\n`);
@@ -203,11 +206,11 @@ export function parseCommand(argv: readonly string[], io: ParseIo, line = -1, re
       }
       case 's':
         setOption(ps, OPT.SOURCE, invert);
-        ps.shost = arg;
+        ps.shost = word;
         break;
       case 'd':
         setOption(ps, OPT.DESTINATION, invert);
-        ps.dhost = arg;
+        ps.dhost = word;
         break;
       case 'g':
         setOption(ps, OPT.JUMP, invert);
@@ -216,13 +219,13 @@ export function parseCommand(argv: readonly string[], io: ParseIo, line = -1, re
         break;
       case 'j':
         setOption(ps, OPT.JUMP, invert);
-        commandJump(ps, checkTargetName(arg), io);
+        commandJump(ps, checkTargetName(word), io);
         break;
       case 'i':
       case 'o': {
-        if (arg === '') throw paramError('Empty interface is likely to be undesired');
+        if (word === '') throw paramError('Empty interface is likely to be undesired');
         setOption(ps, r.c === 'i' ? OPT.VIANAMEIN : OPT.VIANAMEOUT, invert);
-        const name = parseInterface(arg);
+        const name = parseInterface(word);
         if (/[/ ]/.test(name)) io.warn(`Warning: weird character in interface \`${name}' ('/' and ' ' are not allowed by the kernel).\n`);
         if (r.c === 'i') ps.inIface = name;
         else ps.outIface = name;

@@ -142,6 +142,8 @@ export async function runRestore(ctx: Ctx, family: NfFamily, prog: string, argv:
       }
       if (inTable && text === 'COMMIT') {
         await commit(ctx, family, batch, prog, rs, opt.test);
+        // what a committed table printed is out before a later error (which stderr shows at once)
+        await ctx.out.flush();
         if (!opt.test) rs = await fetchRuleset(ctx, family);
         batch = [];
         inTable = false;
@@ -196,7 +198,7 @@ export async function runRestore(ctx: Ctx, family: NfFamily, prog: string, argv:
   } catch (e) {
     for (const w of warnings.splice(0)) await ctx.err.write(w);
     if (!(e instanceof XtError)) throw e;
-    await ctx.out.flush();
+    // stdout is a buffered pipe: the error comes out first, the output at exit
     await ctx.err.write(formatError(e, prog, e.status === 2 ? lineNo : -1));
     return e.status;
   }

@@ -54,18 +54,24 @@ export function chainLength(rs: NfRuleset, action: NfAction): number {
 export async function runSteps(ctx: Ctx, family: NfFamily, steps: readonly Step[], onFailure: (f: NfFailure, failed: Step & { kind: 'action' }) => XtError, test = false): Promise<void> {
   const acts = steps.filter((s): s is Step & { kind: 'action' } => s.kind === 'action');
   let failedAt = -1;
+  /** whether the failed edit echoed its rule (see below) */
+  let echoFailed = false;
   let error: XtError | null = null;
   if (acts.length > 0 && !test) {
     const reply = await applyActions(ctx, family, acts.map((s) => s.action));
     if (!reply.ok && reply.index !== undefined) {
       failedAt = reply.index;
       error = onFailure(reply, acts[reply.index]!);
+      // the kernel refuses a batch only after every edit was prepared (and echoed); while
+      // preparing, an append echoes its rule before its chain is looked up
+      if (reply.stage === 'commit') failedAt = acts.length;
+      else echoFailed = acts[reply.index]!.action.op === 'append' && reply.missingChain === undefined;
     } else if (!reply.ok) throw xtError(RESOURCE_PROBLEM, 'Could not fetch rule set generation id: Permission denied (you must be root)');
   }
   let n = 0;
   for (const s of steps) {
     if (s.kind === 'action') {
-      if (failedAt >= 0 && n >= failedAt) break;
+      if (failedAt >= 0 && (n > failedAt || (n === failedAt && !echoFailed))) break;
       n++;
       if (s.echo) await ctx.print(s.echo);
     } else await ctx.print(s.text);
@@ -100,7 +106,8 @@ export async function runXtables(ctx: Ctx, family: NfFamily, argv: readonly stri
       return 0;
     }
     if (!(e instanceof XtError)) throw e;
-    await ctx.out.flush();
+    // stdout is a buffered pipe: the error comes out first, what was printed at exit
+    if (ctx.sys.isatty(1)) await ctx.out.flush();
     await ctx.err.write(formatError(e, prog, -1));
     return e.status;
   }

@@ -228,6 +228,7 @@ export type NfMatch =
   | TtlMatch
   | TimeMatch
   | NfQosMatch
+  | NfRareMatch
   | { kind: 'tcp'; sport: NfPortRange; dport: NfPortRange; sportInv: boolean; dportInv: boolean; flagsMask: number; flagsCmp: number; flagsInv: boolean; option: number; optionInv: boolean }
   | { kind: 'udp'; sport: NfPortRange; dport: NfPortRange; sportInv: boolean; dportInv: boolean }
   /** type 255 means any type (icmp) ; codes are a range */
@@ -318,9 +319,35 @@ export type NfProxyTarget =
   | { kind: 'TCPOPTSTRIP'; options: number[] }
   | { kind: 'HL'; mode: 'set' | 'inc' | 'dec'; value: number };
 
+/** IPv6 routing/hop-by-hop/destination-options header matches and the rate estimator match. */
+export type NfRareMatch =
+  /** flags: 1 type, 2 segsleft, 4 len, 8 reserved, 16 addrs, 32 not-strict; inv: 1 type, 2 segsleft, 4 len */
+  | { kind: 'rt'; flags: number; inv: number; type: number; segsleft: [number, number]; len: number; addrs: string[] }
+  /** opts: (type << 8) | length, length 0xff when not given */
+  | { kind: 'hbh' | 'dst'; hasLen: boolean; lenInv: boolean; len: number; opts: number[] }
+  /** flags: 1 abs, 2 rel, 4 delta, 8 bps, 16 pps, 32 invert; mode 0 none, 1 eq, 2 lt, 3 gt; rates in bytes/s */
+  | { kind: 'rateest'; name1: string; name2: string; flags: number; mode: number; bps1: number; pps1: number; bps2: number; pps2: number }
+  | { kind: 'ipcomp'; spis: [number, number]; inv: boolean; res: boolean }
+  | { kind: 'nfacct'; name: string }
+  /** IPv6 segment routing header: flags/inv bits per option (next-hdr 1 ... lsid 0x2000); the
+   * -eq/-gt/-lt forms of one field share its value; sids are address/prefix pairs */
+  | { kind: 'srh'; flags: number; inv: number; nextHdr: number; hdrLen: number; segsLeft: number; lastEntry: number; tag: number; sids: [string, number][] };
+
+/** Idle timers, rate estimators, security-mark copying and hash marks. */
+export type NfRareTarget =
+  | { kind: 'IDLETIMER'; timeout: number; label: string; alarm: boolean }
+  /** interval as log2(interval / 1 s) (-2..3), ewmaLog as the kernel stores it */
+  | { kind: 'RATEEST'; name: string; interval: number; ewmaLog: number }
+  | { kind: 'CONNSECMARK'; mode: 'save' | 'restore' }
+  /** flags: bit i is XT_HMARK option i (0 saddr mask ... 11 ct, 12 method-l3? unused) */
+  /** IPv6 network prefix translation: the prefixes as address and length */
+  | { kind: 'SNPT' | 'DNPT'; src: string; srcLen: number; dst: string; dstLen: number }
+  | { kind: 'HMARK'; flags: number; srcPrefix: number; dstPrefix: number; sportMask: number; dportMask: number; spiMask: number; sport: number; dport: number; spi: number; protoMask: number; rnd: number; mod: number; offset: number };
+
 export type NfTarget =
   | { kind: 'none' }
   | NfProxyTarget
+  | NfRareTarget
   | NfQosTarget
   | ConnmarkTarget
   | TosTarget
@@ -337,7 +364,7 @@ export type NfTarget =
   /** mss 0xffff means --clamp-mss-to-pmtu */
   | { kind: 'TCPMSS'; mss: number }
   /** CT --notrack, or NOTRACK (which iptables lists as CT) */
-  | { kind: 'CT'; notrack: boolean; alias: boolean }
+  | { kind: 'CT'; notrack: boolean; alias: boolean; helper?: string; timeout?: string; ctEvents?: number; expEvents?: number; zone?: number; zoneDir?: 'orig' | 'reply'; zoneMark?: boolean }
   /** xt_MARK revision 2: the new mark is (mark & ~mask) ^ value */
   | { kind: 'MARK'; value: number; mask: number };
 
@@ -403,7 +430,7 @@ export type NfAction =
   | { op: 'check'; table: NfTableName; chain: string; rule: NfRuleSpec }
   /** chain absent: every chain; verbose makes nft create the built-in chains first */
   | { op: 'flush'; table: NfTableName; chain?: string; verbose: boolean }
-  | { op: 'zero'; table: NfTableName; chain?: string }
+  | { op: 'zero'; table: NfTableName; chain?: string; /** with -L/-S: zeroes (and creates) the built-in chains the listing showed */ list?: boolean }
   | { op: 'zeroRule'; table: NfTableName; chain: string; rulenum: number }
   | { op: 'newChain'; table: NfTableName; chain: string }
   | { op: 'deleteChain'; table: NfTableName; chain?: string; verbose?: boolean }

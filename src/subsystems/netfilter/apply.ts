@@ -32,8 +32,11 @@ function assertJump(t: NfTable, rule: { target: NfRule['target'] }): void {
   if (j !== undefined && !chainNameExists(t, j)) throw new BatchError('prepare', 'ENOENT', undefined, j);
 }
 
+/** the tables of the ruleset being edited (rate estimators are looked up across them) */
+let batchTables: readonly NfTable[] = [];
+
 function addRule(t: NfTable, c: NfChain, rule: NfRule, at: number): void {
-  const bad = checkRule(t, rule);
+  const bad = checkRule(t, rule, batchTables.length ? batchTables : [t]);
   if (bad) throw commit(bad, c.name);
   c.rules.splice(at, 0, cloneRule(rule));
   const err = checkTable(t);
@@ -65,6 +68,7 @@ function zeroChain(c: NfChain): void {
 }
 
 function applyOne(rs: NfRuleset, a: NfAction): void {
+  batchTables = rs.tables;
   const t = getTable(rs, a.table);
   switch (a.op) {
     case 'append': {
@@ -121,6 +125,12 @@ function applyOne(rs: NfRuleset, a: NfAction): void {
       return;
     }
     case 'zero': {
+      if (a.list) {
+        // -L -Z zeroes the chains the listing showed, built-in ones it had to make up included;
+        // without the table the kernel has nothing to zero
+        if (!t.exists) throw commit('ENOENT', a.chain ?? t.chains.find((c) => c.builtin)?.name ?? '');
+        builtinInit(t, a.chain);
+      }
       if (a.chain !== undefined) zeroChain(live(t, a.chain));
       else for (const c of t.chains) if (!c.builtin || c.present) zeroChain(c);
       return;
@@ -170,19 +180,18 @@ function applyOne(rs: NfRuleset, a: NfAction): void {
       if (a.policy !== 'ACCEPT' && a.policy !== 'DROP' && a.policy !== '-') throw prepare('EINVAL');
       const builtin = isBuiltinName(t.name, a.chain);
       const c = chainByName(t, a.chain);
-      // An ACCEPT policy on a chain nft has not created yet changes nothing visible, and
-      // creating it would make a fresh table differ from an untouched one.
-      if (builtin && c && !c.present && a.policy !== 'DROP' && a.counters === undefined) return;
+      // (a policy on a built-in chain nft has not created yet creates it)
+      const wasDrop = builtin && c !== undefined && c.present && c.policy === 'DROP';
       builtinInit(t, a.chain);
       if (!builtin || !c) throw prepare('ENOENT');
       if (a.policy !== '-') c.policy = a.policy;
       if (a.counters) c.counters = { ...a.counters };
-      // Setting the last DROP policy of an otherwise empty table back to ACCEPT (as
+      // Turning the last DROP policy of an otherwise empty table back to ACCEPT (as
       // `iptables -F; iptables -X; iptables -P ... ACCEPT` does) leaves nothing nft would
       // show; we forget the table then, so it reads like one never touched (a fresh network
       // namespace: -D INPUT 1 says ENOENT and iptables-save prints nothing), where nft would
       // keep empty base chains.
-      if (a.counters === undefined && t.chains.every((ch) => ch.builtin && ch.rules.length === 0 && (!ch.present || ch.policy === 'ACCEPT'))) {
+      if (a.counters === undefined && wasDrop && a.policy === 'ACCEPT' && t.chains.every((ch) => ch.builtin && ch.rules.length === 0 && (!ch.present || ch.policy === 'ACCEPT'))) {
         t.chains = emptyTable(t.name).chains;
         t.exists = false;
       }

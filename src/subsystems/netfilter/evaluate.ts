@@ -90,7 +90,7 @@ function walkTable(table: NfTable, hook: NfHook, w: Walk): TableResult | null {
     w.trail.push(step);
     const t = rule.target;
     // targets that change the packet or its connection and let it go on (XT_CONTINUE)
-    if (['TCPMSS', 'CT', 'CONNMARK', 'TOS', 'TRACE', 'TTL', 'NFLOG', 'DSCP', 'CLASSIFY', 'CHECKSUM', 'AUDIT', 'TEE', 'ECN', 'TCPOPTSTRIP', 'HL'].includes(t.kind)) continue;
+    if (['TCPMSS', 'CT', 'CONNMARK', 'TOS', 'TRACE', 'TTL', 'NFLOG', 'DSCP', 'CLASSIFY', 'CHECKSUM', 'AUDIT', 'TEE', 'ECN', 'TCPOPTSTRIP', 'HL', 'IDLETIMER', 'RATEEST', 'CONNSECMARK', 'HMARK', 'SNPT', 'DNPT'].includes(t.kind)) continue;
     switch (t.kind) {
       case 'none':
         break;

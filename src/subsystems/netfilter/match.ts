@@ -110,9 +110,35 @@ function limitMatch(m: Extract<NfMatch, { kind: 'limit' }>, now: number): boolea
   return false;
 }
 
+/** xt_rateest: the estimators see no traffic here, so every measured rate is 0. */
+function rateestMatch(m: Extract<NfMatch, { kind: 'rateest' }>): boolean {
+  const delta = (m.flags & 4) !== 0;
+  const [bps1, pps1] = delta ? [m.bps1, m.pps1] : [0, 0];
+  const [bps2, pps2] = m.flags & 1 ? [m.bps2, m.pps2] : delta ? [m.bps2, m.pps2] : [0, 0];
+  const cmp = (a: number, b: number): boolean => (m.mode === 2 ? a < b : m.mode === 3 ? a > b : a === b);
+  let ok = true;
+  if (m.flags & 8) ok &&= cmp(bps1, bps2);
+  if (m.flags & 16) ok &&= cmp(pps1, pps2);
+  return ok !== ((m.flags & 32) !== 0);
+}
+
 function matchOne(m: NfMatch, info: PacketInfo): boolean {
   const p = info.p;
   switch (m.kind) {
+    // packets here carry no routing, hop-by-hop or destination-options header
+    case 'rt':
+    case 'hbh':
+    case 'dst':
+      return false;
+    case 'ipcomp':
+      return p.proto === 108 && (0 >= m.spis[0] && 0 <= m.spis[1]) !== m.inv;
+    case 'nfacct':
+      return true;
+    // no packet here carries a segment routing header
+    case 'srh':
+      return false;
+    case 'rateest':
+      return rateestMatch(m);
     // connections carry no mark here: the ct mark is 0
     case 'connmark':
       return (m.mark === 0) !== m.inv;

@@ -4,7 +4,7 @@
 // PREROUTING/OUTPUT, ...). Hooks are checked once a chain is reachable from a base chain.
 import type { NfErrno, NfHook, NfRule, NfTable, NfTableName } from '../../shared/services/netfilter';
 import { isBuiltinName, jumpTarget } from './ruleset';
-import { checkExtMatch, physdevHookOk } from './validate-ext';
+import { checkExtMatch, checkRareExt, physdevHookOk } from './validate-ext';
 
 interface Restriction {
   /** absent: any table */
@@ -32,10 +32,12 @@ const RESTRICTED: Readonly<Partial<Record<string, Restriction>>> = {
   ECN: { table: 'mangle', hooks: ALL_HOOKS },
   TCPOPTSTRIP: { table: 'mangle', hooks: ALL_HOOKS },
   HL: { table: 'mangle', hooks: ALL_HOOKS },
+  SNPT: { table: 'mangle', hooks: ['INPUT', 'POSTROUTING'] },
+  DNPT: { table: 'mangle', hooks: ['PREROUTING', 'OUTPUT'] },
 };
 
 /** Checks one new rule on its own (the kernel's checkentry at rule-add time). */
-export function checkRule(table: NfTable, rule: NfRule): NfErrno | null {
+export function checkRule(table: NfTable, rule: NfRule, tables: readonly NfTable[] = [table]): NfErrno | null {
   // an inverted match on a zero-length address prefix is refused by nf_tables
   if ((rule.srcInv && /^[0.:]*$/.test(rule.src.mask)) || (rule.dstInv && /^[0.:]*$/.test(rule.dst.mask))) return 'EINVAL';
   const jt = jumpTarget(rule.target);
@@ -65,6 +67,8 @@ export function checkRule(table: NfTable, rule: NfRule): NfErrno | null {
     const why = checkExtMatch(m, rule.src.addr.includes(':') ? 'ipv6' : 'ipv4', only);
     if (why) return why;
   }
+  const why = checkRareExt(table, rule, tables);
+  if (why) return why;
   // REJECT --reject-with tcp-reset needs a rule that only matches TCP
   if (rule.target.kind === 'REJECT' && rule.target.with === 'tcp-reset' && (rule.proto !== 6 || rule.protoInv)) return 'EINVAL';
   // xt_TCPMSS, SYNPROXY and TCPOPTSTRIP are registered for IPPROTO_TCP only

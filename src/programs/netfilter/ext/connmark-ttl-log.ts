@@ -338,8 +338,9 @@ function parseDays(a: string, weekdays: boolean): number {
   let mask = 0;
   for (const w of a.split(',')) {
     let d = /^\d+$/.test(w) ? Number(w) : NaN;
-    if (weekdays && Number.isNaN(d)) d = WEEK_DAYS.findIndex((n, i) => i > 0 && n.toLowerCase() === w.toLowerCase());
-    if (Number.isNaN(d) || d < 1 || d > (weekdays ? 7 : 31)) throw paramError(weekdays ? `${w} is not a valid day specifier` : `Illegal monthday "${w}"`);
+    // a day name counts by its first two letters (case matters); the error shows three
+    if (weekdays && Number.isNaN(d)) d = w.length < 2 ? -1 : WEEK_DAYS.findIndex((n, i) => i > 0 && n.startsWith(w.slice(0, 2)));
+    if (Number.isNaN(d) || d < 1 || d > (weekdays ? 7 : 31)) throw paramError(weekdays ? `${w.slice(0, 3)} is not a valid day specifier` : `Illegal monthday "${w}"`);
     mask |= 2 ** d;
   }
   return mask >>> 0;

@@ -57,11 +57,13 @@ export const iprangeMatch: MatchExtension<M<'iprange'>> = {
     const a = arg ?? '';
     const dash = a.indexOf('-');
     const ends = dash < 0 ? [a, a] : [a.slice(0, dash), a.slice(dash + 1)];
-    const vals = ends.map((e) => {
+    const nums = ends.map((e) => {
       const v = parseText(env.family, e);
       if (v === null) throw paramError(`iprange: Bad value for "${opt.name === 'src-range' ? '--src-range' : '--dst-range'}" option: "${e}"`);
-      return formatAddr(env.family, v);
-    }) as [string, string];
+      return v;
+    });
+    const vals = nums.map((v) => formatAddr(env.family, v)) as [string, string];
+    if (nums[0]! > nums[1]!) env.warn?.(`xt_iprange: range ${vals[0]}-${vals[1]} is reversed and will never match\n`);
     if (opt.id === 0) {
       d.src = vals;
       d.srcInv = invert;

@@ -1,6 +1,7 @@
 // connlimit, and the TCPMSS and CT/NOTRACK targets.
 import type { NfMatch, NfTarget } from '../../../shared/services/netfilter';
 import { paramError } from '../errors';
+import { inetAton, maskToCidr, parseV6Text } from '../ip-parse';
 import { strtouiPrefix, strtouiWhole } from '../strtoul';
 import type { MatchExtension, MatchFormatter, TargetExtension, TargetFormatter } from './types';
 
@@ -8,6 +9,8 @@ type Connlimit = Extract<NfMatch, { kind: 'connlimit' }>;
 type Owner = Extract<NfMatch, { kind: 'owner' }>;
 type Tcpmss = Extract<NfTarget, { kind: 'TCPMSS' }>;
 type Ct = Extract<NfTarget, { kind: 'CT' }>;
+/** while parsing: whether both zone directions were given */
+type CtParse = Ct & { zoneBoth?: boolean };
 
 const CLAMP = 0xffff;
 
@@ -33,9 +36,19 @@ export const connlimitMatch: MatchExtension<Connlimit> = {
       d.upto = opt.id === 0 ? !invert : invert;
     } else if (opt.id === 2) {
       const max = env.family === 'ipv4' ? 32 : 128;
-      const v = strtouiWhole(a, 0, max);
-      if (v === null) throw paramError(`connlimit: bad value for option "--connlimit-mask", neither a valid network mask nor valid CIDR (0-${max}).\n`);
-      d.mask = v;
+      const bad = (): never => {
+        throw paramError(`connlimit: bad value for option "--connlimit-mask", neither a valid network mask nor valid CIDR (0-${max}).\n`);
+      };
+      // a prefix length (IPv4 takes any 32-bit number and keeps at most 32) or a netmask,
+      // where a mask that is no prefix counts as a full one
+      const v = strtouiWhole(a, 0, env.family === 'ipv4' ? 0xffffffff : max);
+      if (v !== null) d.mask = Math.min(v, max);
+      else {
+        const m = env.family === 'ipv4' ? inetAton(a) : parseV6Text(a);
+        if (m === null) bad();
+        const cidr = maskToCidr(env.family, m!);
+        d.mask = cidr < 0 ? max : cidr;
+      }
     } else d.daddr = opt.id === 4;
   },
   final(_d, st) {
@@ -80,16 +93,73 @@ export const tcpmssFormat: TargetFormatter<Tcpmss> = {
   save: (t) => (t.mss === CLAMP ? ' --clamp-mss-to-pmtu' : ` --set-mss ${t.mss}`),
 };
 
-export const ctTarget: TargetExtension<Ct> = {
+const CT_EVENTS = ['new', 'related', 'destroy', 'reply', 'assured', 'protoinfo', 'helper', 'mark', 'natseqinfo', 'secmark'];
+const EXP_EVENTS = ['new'];
+
+function ctEvents(list: string, names: readonly string[]): number {
+  let mask = 0;
+  for (const word of list.split(',')) {
+    const i = names.indexOf(word);
+    if (i < 0) throw paramError(`Unknown event type "${word}"`);
+    mask |= 1 << i;
+  }
+  return mask;
+}
+
+export const ctTarget: TargetExtension<CtParse> = {
   name: 'CT',
   kind: 'target',
   x6: true,
-  opts: [{ name: 'notrack', id: 0, hasArg: 0 }],
+  opts: [
+    { name: 'notrack', id: 0, hasArg: 0 },
+    { name: 'helper', id: 1, hasArg: 1 },
+    { name: 'timeout', id: 2, hasArg: 1 },
+    { name: 'zone', id: 3, hasArg: 1 },
+    { name: 'zone-orig', id: 4, hasArg: 1 },
+    { name: 'zone-reply', id: 5, hasArg: 1 },
+    { name: 'ctevents', id: 6, hasArg: 1 },
+    { name: 'expevents', id: 7, hasArg: 1 },
+  ],
   init: () => ({ kind: 'CT', notrack: false, alias: false }),
-  parse(_opt, _arg, _invert, d) {
-    d.notrack = true;
+  parse(opt, arg, _invert, d) {
+    const a = arg ?? '';
+    switch (opt.id) {
+      case 0:
+        d.notrack = true;
+        return;
+      case 1:
+        d.helper = a;
+        return;
+      case 2:
+        d.timeout = a;
+        return;
+      case 3:
+      case 4:
+      case 5: {
+        // the direction flags add up; both directions print as a plain zone
+        if (opt.id !== 3) {
+          const dir = opt.id === 4 ? 'orig' : 'reply';
+          if (d.zoneDir !== undefined && d.zoneDir !== dir) delete d.zoneDir;
+          else if (!d.zoneBoth) d.zoneDir = dir;
+          if (d.zoneDir === undefined) d.zoneBoth = true;
+        }
+        if (a === 'mark') {
+          d.zoneMark = true;
+          return;
+        }
+        const v = strtouiWhole(a, 0, 0xffff);
+        if (v === null) throw paramError(`Cannot parse ${a} as a zone ID`);
+        d.zone = v;
+        return;
+      }
+      case 6:
+        d.ctEvents = ctEvents(a, CT_EVENTS);
+        return;
+      default:
+        d.expEvents = ctEvents(a, EXP_EVENTS);
+    }
   },
-  build: (d) => d,
+  build: ({ zoneBoth: _both, ...d }) => d,
 };
 
 export const notrackTarget: TargetExtension<Ct> = {
@@ -102,9 +172,22 @@ export const notrackTarget: TargetExtension<Ct> = {
   build: (d) => d,
 };
 
+function ctText(t: Ct, pfx: string): string {
+  let s = t.notrack ? ` ${pfx}notrack` : '';
+  if (t.helper) s += ` ${pfx}helper ${t.helper}`;
+  if (t.timeout) s += ` ${pfx}timeout ${t.timeout}`;
+  const events = (name: string, names: readonly string[], mask: number): string => ` ${pfx}${name} ${names.filter((_, i) => mask & (1 << i)).join(',')}`;
+  if (t.ctEvents) s += events('ctevents', CT_EVENTS, t.ctEvents);
+  if (t.expEvents) s += events('expevents', EXP_EVENTS, t.expEvents);
+  const zone = `${pfx}zone${t.zoneDir ? `-${t.zoneDir}` : ''}`;
+  if (t.zoneMark) s += ` ${zone} mark`;
+  else if (t.zone) s += ` ${zone} ${t.zone}`;
+  return s;
+}
+
 export const ctFormat: TargetFormatter<Ct> = {
-  print: (t) => (t.alias ? ' NOTRACK' : ` CT${t.notrack ? ' notrack' : ''}`),
-  save: (t) => (t.alias ? '' : t.notrack ? ' --notrack' : ''),
+  print: (t) => (t.alias ? ' NOTRACK' : ` CT${ctText(t, '')}`),
+  save: (t) => (t.alias ? '' : ctText(t, '--')),
 };
 
 /** owner_parse_range: "n", "n-m" or "n:m" */

@@ -21,6 +21,11 @@ import { connbytesFormat, connbytesMatch, policyFormat, policyMatch } from './po
 import { bpfFormat, bpfMatch, u32Format, u32Match } from './u32-bpf';
 import { ecnTargetFormat, ecnTarget, netmapFormat, netmapTarget, synproxyFormat, synproxyTarget, tcpoptstripFormat, tcpoptstripTarget, tproxyFormat, tproxyTarget } from './proxy-targets';
 import { eui64Format, eui64Match, fragFormat, fragMatch, ipv6headerFormat, ipv6headerMatch, mhFormat, mhMatch } from './ip6-ext';
+import { dstMatch, hbhMatch, optsFormat, rtFormat, rtMatch } from './ip6-opts';
+import { dnptTarget, ipcompFormat, ipcompMatch, nfacctFormat, nfacctMatch, nptFormat, snptTarget } from './rare-more';
+import { srhFormat, srhMatch } from './srh';
+import { rateestFormat, rateestMatch, rateestTarget, rateestTargetFormat } from './rateest';
+import { connsecmarkFormat, connsecmarkTarget, hmarkFormat, hmarkTarget, idletimerFormat, idletimerTarget } from './rare-targets';
 import { eraseMatch, eraseTarget, type AnyMatchExtension, type AnyTargetExtension, type MatchFormatter, type PrintEnv, type TargetFormatter } from './types';
 
 const MATCHES: readonly AnyMatchExtension[] = [
@@ -76,11 +81,20 @@ const MATCHES: readonly AnyMatchExtension[] = [
   eraseMatch(eui64Match),
   eraseMatch(mhMatch),
   eraseMatch(cgroupMatch),
+  eraseMatch(rtMatch),
+  eraseMatch(hbhMatch),
+  eraseMatch(dstMatch),
+  eraseMatch(rateestMatch),
+  eraseMatch(ipcompMatch),
+  eraseMatch(nfacctMatch),
+  eraseMatch(srhMatch),
 ];
 
 const TARGETS: readonly AnyTargetExtension[] = [eraseTarget(rejectTarget), eraseTarget(logTarget), eraseTarget(snatTarget), eraseTarget(dnatTarget), eraseTarget(masqueradeTarget), eraseTarget(redirectTarget), eraseTarget(markTarget), eraseTarget(tcpmssTarget), eraseTarget(ctTarget), eraseTarget(notrackTarget), eraseTarget(connmarkTarget), eraseTarget(tosTarget), eraseTarget(traceTarget), eraseTarget(ttlTarget), eraseTarget(nflogTarget), eraseTarget(nfqueueTarget),
   eraseTarget(dscpTarget), eraseTarget(classifyTarget), eraseTarget(checksumTarget), eraseTarget(auditTarget), eraseTarget(teeTarget), eraseTarget(setTarget),
-  eraseTarget(tproxyTarget), eraseTarget(synproxyTarget), eraseTarget(netmapTarget), eraseTarget(ecnTarget), eraseTarget(tcpoptstripTarget), eraseTarget(hlTarget)];
+  eraseTarget(tproxyTarget), eraseTarget(synproxyTarget), eraseTarget(netmapTarget), eraseTarget(ecnTarget), eraseTarget(tcpoptstripTarget), eraseTarget(hlTarget),
+  eraseTarget(idletimerTarget), eraseTarget(connsecmarkTarget), eraseTarget(hmarkTarget), eraseTarget(rateestTarget),
+  eraseTarget(snptTarget), eraseTarget(dnptTarget)];
 
 /** The verdicts xtables maps to its "standard" target. */
 export const STANDARD_TARGETS = ['ACCEPT', 'DROP', 'QUEUE', 'RETURN'] as const;
@@ -186,6 +200,19 @@ function matchFormatter(m: NfMatch): MatchFormatter {
         return mhFormat;
       case 'cgroup':
         return cgroupFormat;
+      case 'rt':
+        return rtFormat;
+      case 'hbh':
+      case 'dst':
+        return optsFormat;
+      case 'rateest':
+        return rateestFormat;
+      case 'ipcomp':
+        return ipcompFormat;
+      case 'nfacct':
+        return nfacctFormat;
+      case 'srh':
+        return srhFormat;
       default:
         return EXTRA_FORMATS[m.kind] ?? null;
     }
@@ -249,6 +276,17 @@ function targetFormatter(t: NfTarget): TargetFormatter | null {
       return tcpoptstripFormat as unknown as TargetFormatter;
     case 'HL':
       return hlTargetFormat as unknown as TargetFormatter;
+    case 'IDLETIMER':
+      return idletimerFormat as unknown as TargetFormatter;
+    case 'CONNSECMARK':
+      return connsecmarkFormat as unknown as TargetFormatter;
+    case 'HMARK':
+      return hmarkFormat as unknown as TargetFormatter;
+    case 'RATEEST':
+      return rateestTargetFormat as unknown as TargetFormatter;
+    case 'SNPT':
+    case 'DNPT':
+      return nptFormat as unknown as TargetFormatter;
     case 'SNAT':
     case 'DNAT':
     case 'MASQUERADE':
