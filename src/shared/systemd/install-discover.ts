@@ -6,7 +6,7 @@
 import { confFilesList, nullOrEmpty, nullOrEmptyPath } from './fs-util';
 import { basename, dirname, joinPath, normalizePath, pathIsConfig, pathIsGenerator, pathIsTransient, pathStartsWith } from './lookup-paths';
 import { installNamePrintf } from './specifiers';
-import { parseUnitFile } from './unit-file';
+import { parseUnitFile, type UnitAssignment } from './unit-file';
 import {
   failed, InstallFailure, newInstallInfo,
   type InstallEnv, type InstallErrno, type InstallInfo, type InstallResult,
@@ -15,7 +15,7 @@ import {
   NAME_ANY, NAME_INSTANCE, NAME_TEMPLATE, unitInstanceIsValid, unitNameInstance, unitNameIsValid, unitNameReplaceInstance,
   unitNameTemplate, unitNameToType, unitTypeMayAlias, unitTypeMayTemplate, validateAliasSymlink,
 } from './unit-name';
-import { extractWords } from './words';
+import { extractFirstWord, extractWords } from './words';
 
 /** How a search behaves (SearchFlags). */
 export interface SearchFlags {
@@ -69,38 +69,61 @@ function errnoFrom(e: unknown): InstallErrno {
   throw e;
 }
 
+/** The [Install] settings install.c knows; any other key draws a warning (X-... excepted). */
+const INSTALL_KEYS = new Set(['Alias', 'WantedBy', 'RequiredBy', 'DefaultInstance', 'Also']);
+
 /**
- * Applies one [Install] assignment to `info` (the config_parse_* callbacks of install.c). A
- * DefaultInstance= or Also= value that cannot be resolved fails the whole file (the errno).
+ * Applies one [Install] assignment to `info` (the config_parse_* callbacks of install.c),
+ * logging what they log through `warn`. A DefaultInstance= or Also= value that cannot be
+ * resolved fails the whole file (the errno).
  */
-function applyInstallSetting(ctx: InstallContext | null, info: InstallInfo, key: string, value: string): InstallErrno | undefined {
+async function applyInstallSetting(ctx: InstallContext | null, info: InstallInfo, a: UnitAssignment, warn: (m: string) => Promise<void>): Promise<InstallErrno | undefined> {
+  const { key, value } = a;
   const printf = (s: string): string | InstallErrno => installNamePrintf(info, s, ctx?.env.fs.specifiers);
   const isErrno = (r: string): r is InstallErrno => r === 'EBADSLT' || r === 'ENAMETOOLONG' || r === 'EINVAL';
+  const at = `${a.file}:${a.line}: `;
   switch (key) {
-    case 'Alias':
-      if (!unitTypeMayAlias(unitNameToType(info.name))) return undefined; // "Alias= is not allowed for ... units, ignoring."
-      strvSetting(info.aliases, value);
+    case 'Alias': {
+      const type = unitNameToType(info.name);
+      if (!unitTypeMayAlias(type)) {
+        await warn(`${at}Alias= is not allowed for ${type ?? 'unknown'} units, ignoring.`);
+        return undefined;
+      }
+      await strvSetting(info.aliases, value, at, warn);
       return undefined;
+    }
     case 'WantedBy':
-      strvSetting(info.wantedBy, value);
+      await strvSetting(info.wantedBy, value, at, warn);
       return undefined;
     case 'RequiredBy':
-      strvSetting(info.requiredBy, value);
+      await strvSetting(info.requiredBy, value, at, warn);
       return undefined;
     case 'DefaultInstance': {
       if (unitNameIsValid(info.name, NAME_INSTANCE)) return undefined;
-      if (!unitNameIsValid(info.name, NAME_TEMPLATE)) return undefined; // "only makes sense for template units"
+      if (!unitNameIsValid(info.name, NAME_TEMPLATE)) {
+        await warn(`${at}DefaultInstance= only makes sense for template units, ignoring.`);
+        return undefined;
+      }
       const printed = printf(value);
-      if (isErrno(printed)) return printed;
+      if (isErrno(printed)) {
+        await warn(`${at}Failed to resolve instance name in DefaultInstance="${value}": ${installStrerrorShort(printed)}`);
+        return printed;
+      }
       if (printed === '') delete info.defaultInstance;
       else if (unitInstanceIsValid(printed)) info.defaultInstance = printed;
-      else return 'EINVAL'; // "Invalid DefaultInstance= value"
+      else {
+        await warn(`${at}Invalid DefaultInstance= value "${printed}".`);
+        return 'EINVAL';
+      }
       return undefined;
     }
     case 'Also': {
       for (const word of extractWords(value) ?? []) {
         const printed = printf(word);
-        if (isErrno(printed)) return printed;
+        if (isErrno(printed)) {
+          await warn(`${at}Failed to resolve unit name in Also="${word}": ${installStrerrorShort(printed)}`);
+          return printed;
+        }
         if (ctx) {
           const added = ctx.add(printed, undefined, true);
           if (added instanceof InstallFailure) return added.errno;
@@ -109,18 +132,37 @@ function applyInstallSetting(ctx: InstallContext | null, info: InstallInfo, key:
       }
       return undefined;
     }
+    default:
+      if (!key.startsWith('X-')) await warn(`${at}Unknown key '${key}' in section [${a.section}], ignoring.`);
   }
   return undefined;
 }
 
-/** config_parse_strv: an empty value empties the list, words are unquoted. */
-function strvSetting(list: string[], value: string): void {
+/** strerror() of the errnos a specifier expansion can fail with. */
+function installStrerrorShort(e: InstallErrno): string {
+  return e === 'EBADSLT' ? 'Invalid slot' : e === 'ENAMETOOLONG' ? 'File name too long' : 'Invalid argument';
+}
+
+/**
+ * config_parse_strv: an empty value empties the list, words are unquoted; at a quoting error
+ * the words before it are kept and the rest of the line is dropped with a warning.
+ */
+async function strvSetting(list: string[], value: string, at: string, warn: (m: string) => Promise<void>): Promise<void> {
   if (value === '') {
     list.length = 0;
     return;
   }
-  const words = extractWords(value, { unquote: true, retainEscape: true });
-  if (words) list.push(...words);
+  let pos: number | undefined = 0;
+  while (pos !== undefined) {
+    const r = extractFirstWord(value, pos, { unquote: true, retainEscape: true });
+    if (r === null) return;
+    if (r === 'error') {
+      await warn(`${at}Invalid syntax, ignoring: ${value}`);
+      return;
+    }
+    list.push(r.word);
+    pos = r.next;
+  }
 }
 
 /** unit_file_load(): classify (and with `load`, parse) one file; the number of install rules. */
@@ -165,10 +207,20 @@ async function unitFileLoad(ctx: InstallContext | null, env: InstallEnv, info: I
     return new InstallFailure(errnoFrom(e));
   }
   const parsed = parseUnitFile(text, path, { sections: INSTALL_SECTIONS, ignored: IGNORED_SECTIONS });
-  for (const a of parsed.assignments) {
-    const e = applyInstallSetting(ctx, info, a.key, a.value);
+  // config_parse(): the parser's warnings and the settings' callbacks, line by line
+  const events: ({ line: number; warning: string } | { line: number; a: UnitAssignment })[] = [
+    ...parsed.warnings.map((w) => ({ line: w.line, warning: `${w.file}:${w.line}: ${w.message}` })),
+    ...parsed.assignments.map((a) => ({ line: a.line, a })),
+  ].sort((x, y) => x.line - y.line);
+  for (const ev of events) {
+    if ('warning' in ev) {
+      await env.warn(ev.warning);
+      continue;
+    }
+    const e = await applyInstallSetting(ctx, info, ev.a, (m) => env.warn(m));
     if (e !== undefined) return new InstallFailure(e);
   }
+  if (parsed.fatal) return new InstallFailure(parsed.fatal === 'ENOBUFS' ? 'EIO' : 'EBADMSG');
   if (!flags.dropin) info.mode = 'regular';
   return info.aliases.length + info.wantedBy.length + info.requiredBy.length;
 }

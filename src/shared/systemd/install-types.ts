@@ -98,6 +98,11 @@ export type PresetMode = 'full' | 'enable-only' | 'disable-only';
 /** The state every install operation carries around. */
 export class InstallEnv {
   readonly changes: InstallChange[] = [];
+  /**
+   * Where the parser's complaints about a unit file go ("FILE:LINE: message", log_syntax()):
+   * systemctl prints them on stderr; elsewhere they are dropped.
+   */
+  warn: (message: string) => Promise<void> = async () => {};
   constructor(
     readonly fs: InstallFs,
     readonly lp: LookupPaths,

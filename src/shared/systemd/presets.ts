@@ -72,7 +72,9 @@ export async function readPresets(env: InstallEnv, dirs: readonly string[] = env
     } catch {
       continue;
     }
+    const before = presets.warnings.length;
     parsePresetText(text, file, presets);
+    for (const w of presets.warnings.slice(before)) await env.warn(w);
   }
   return presets;
 }

@@ -23,6 +23,8 @@ export interface ParseWarning {
 export interface ParsedUnitFile {
   assignments: UnitAssignment[];
   warnings: ParseWarning[];
+  /** A line that stopped the parse (config_parse() failing): the file is unusable. */
+  fatal?: 'EBADMSG' | 'ENOBUFS';
 }
 
 export interface ParseOptions {
@@ -64,6 +66,7 @@ export function parseUnitFile(text: string, file = '', opts: ParseOptions = {}):
   const warn = (line: number, message: string): void => {
     warnings.push({ file, line, message });
   };
+  let fatal: ParsedUnitFile['fatal'];
   let section: string | undefined;
   let sectionIgnored = false;
   let continuation: string | undefined;
@@ -76,11 +79,13 @@ export function parseUnitFile(text: string, file = '', opts: ParseOptions = {}):
     if (l.startsWith('[')) {
       if (!l.endsWith(']')) {
         warn(line, `Invalid section header '${l}'`);
+        fatal = 'EBADMSG';
         return;
       }
       const name = l.slice(1, -1);
       if (!isSafe(name)) {
         warn(line, `Bad characters in section header '${l}'`);
+        fatal = 'EBADMSG';
         return;
       }
       if (opts.sections && !opts.sections.has(name)) {
@@ -121,7 +126,7 @@ export function parseUnitFile(text: string, file = '', opts: ParseOptions = {}):
     if (continuation !== undefined) {
       if (continuation.length + buf.length > LONG_LINE_MAX) {
         warn(lineNo, 'Continuation line too long');
-        return { assignments, warnings };
+        return { assignments, warnings, fatal: 'ENOBUFS' };
       }
       continuation += buf;
       p = continuation;
@@ -132,10 +137,11 @@ export function parseUnitFile(text: string, file = '', opts: ParseOptions = {}):
       continue;
     }
     parseLine(p, lineNo);
+    if (fatal) return { assignments, warnings, fatal };
     continuation = undefined;
   }
   if (continuation !== undefined) parseLine(continuation, ++lineNo);
-  return { assignments, warnings };
+  return fatal ? { assignments, warnings, fatal } : { assignments, warnings };
 }
 
 /**
@@ -145,10 +151,14 @@ export function parseUnitFile(text: string, file = '', opts: ParseOptions = {}):
 export class UnitSettings {
   readonly assignments: UnitAssignment[] = [];
   readonly warnings: ParseWarning[] = [];
+  /** The first file whose parse failed; the files after it are not read (unit_load_fragment). */
+  fatal?: 'EBADMSG' | 'ENOBUFS';
 
   add(parsed: ParsedUnitFile): this {
+    if (this.fatal) return this;
     this.assignments.push(...parsed.assignments);
     this.warnings.push(...parsed.warnings);
+    if (parsed.fatal) this.fatal = parsed.fatal;
     return this;
   }
 

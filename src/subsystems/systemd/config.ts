@@ -1,7 +1,8 @@
 // A unit's settings turned into what the manager acts on: dependencies, conditions, and the
 // [Service], [Socket] and [Timer] settings it implements (systemd.unit(5), systemd.service(5)).
 import { parseBoolean, type UnitAssignment, type UnitSettings } from '../../shared/systemd/unit-file';
-import { extractWords } from '../../shared/systemd/words';
+import { extractFirstWord, extractWords } from '../../shared/systemd/words';
+import { unitNameFromPath, unitNameIsValid } from '../../shared/systemd/unit-name';
 import { parseExitStatus } from '../../shared/systemd/exit-status';
 import { parseTimespan, USEC_INFINITY } from '../../shared/systemd/time-span';
 import { parseSignal } from '../../shared/signals';
@@ -14,12 +15,15 @@ import { UTC_ZONE } from '../../shared/systemd/civil';
  * programs that read unit files themselves. Until then no "Unknown key" warning is given.
  */
 let unitKeys: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+/** The value checks of config-check.ts: loaded with the table (none are made before). */
+let checkSettings: typeof import('./config-check').checkSettings | undefined;
 let unitKeysLoading: Promise<void> | undefined;
 export function loadUnitKeys(): Promise<void> {
   // a chunk that cannot be fetched (offline, an old build's file gone) costs only the warnings
-  return (unitKeysLoading ??= import('../../shared/systemd/unit-keys').then(
-    (m) => {
+  return (unitKeysLoading ??= Promise.all([import('../../shared/systemd/unit-keys'), import('./config-check')]).then(
+    ([m, c]) => {
       unitKeys = m.UNIT_SECTION_KEYS;
+      checkSettings = c.checkSettings;
     },
     () => {},
   ));
@@ -176,17 +180,60 @@ const sec = (v: string): number | undefined => {
 const RESTART = ['no', 'on-success', 'on-failure', 'on-abnormal', 'on-watchdog', 'on-abort', 'always'];
 const TYPES = ['simple', 'exec', 'forking', 'oneshot', 'notify', 'dbus', 'idle', 'notify-reload'];
 
-function units(s: UnitSettings, key: string): string[] {
-  return s.list('Unit', key);
+/** The specifier letters unit files may use (unit_full_printf); another letter is an error. */
+const UNIT_SPECIFIERS = new Set('aAbBCdEfgGhHiIjJlLmMnNopPqsStTuUvVwWyY%'.split(''));
+
+/** A "%x" with a letter or digit that is no specifier (EBADSLT), if any. */
+function badSpecifier(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    if (v[i] !== '%') continue;
+    const c = v[++i];
+    if (c !== undefined && /[0-9A-Za-z]/.test(c) && !UNIT_SPECIFIERS.has(c)) return true;
+  }
+  return false;
 }
 
-export function unitConfig(s: UnitSettings, type: string): UnitConfig {
+/**
+ * config_parse_unit_deps(): words (quotes kept as they are) naming units; a word that is no
+ * unit name is logged and skipped, an empty value clears nothing here.
+ */
+function units(s: UnitSettings, key: string, warnings?: string[]): string[] {
+  const out: string[] = [];
+  for (const a of s.assignments) {
+    if (a.section !== 'Unit' || a.key !== key) continue;
+    let pos: number | undefined = 0;
+    while (pos !== undefined) {
+      const r = extractFirstWord(a.value, pos, { retainEscape: true });
+      if (r === null) break;
+      if (r === 'error') {
+        warnings?.push(`${where(a)}Invalid syntax, ignoring: ${a.value}`);
+        break;
+      }
+      pos = r.next;
+      if (badSpecifier(r.word)) warnings?.push(`${where(a)}Failed to resolve unit specifiers in '${r.word}', ignoring: Invalid slot`);
+      else if (!unitNameIsValid(r.word) && !r.word.includes('%')) warnings?.push(`${where(a)}Failed to add dependency on ${r.word}, ignoring: Invalid argument`);
+      else out.push(r.word);
+    }
+  }
+  return out;
+}
+
+const TIMER_VALUE_KEYS = new Set(['OnCalendar', 'OnActiveSec', 'OnBootSec', 'OnStartupSec', 'OnUnitActiveSec', 'OnUnitInactiveSec']);
+
+/** Settings whose value goes through unit_full_printf() (a bad specifier is logged). */
+const PRINTF_KEYS = new Set(['Description', 'Documentation']);
+
+export function unitConfig(s: UnitSettings, type: string, name = ''): UnitConfig {
   const warnings = s.warnings.map((w) => `${w.file}:${w.line}: ${w.message}`);
   // config_item_perf_lookup(): a setting the manager does not know is skipped with a warning
   for (const a of s.assignments) {
     const known = unitKeys?.get(a.section);
     if (known && !known.has(a.key) && !a.key.startsWith('X-')) warnings.push(`${where(a)}Unknown key '${a.key}' in section [${a.section}], ignoring.`);
+    else if (a.section === 'Unit' && PRINTF_KEYS.has(a.key) && badSpecifier(a.value)) warnings.push(`${where(a)}Failed to resolve unit specifiers in '${a.value}', ignoring: Invalid slot`);
   }
+  // the lines that make the unit unusable: parsing stops at the first of them
+  const fatal = new Set<string>();
+  checkSettings?.(s, name, warnings, fatal);
   const conditions: Condition[] = [];
   for (const a of s.assignments) {
     if (a.section !== 'Unit') continue;
@@ -208,51 +255,71 @@ export function unitConfig(s: UnitSettings, type: string): UnitConfig {
   const cfg: UnitConfig = {
     description: s.get('Unit', 'Description'),
     documentation: s.list('Unit', 'Documentation'),
-    requires: units(s, 'Requires'),
-    requisite: units(s, 'Requisite'),
-    wants: units(s, 'Wants'),
-    bindsTo: units(s, 'BindsTo'),
-    partOf: units(s, 'PartOf'),
-    conflicts: units(s, 'Conflicts'),
-    after: units(s, 'After'),
-    before: units(s, 'Before'),
-    onFailure: units(s, 'OnFailure'),
+    requires: units(s, 'Requires', warnings),
+    requisite: units(s, 'Requisite', warnings),
+    wants: units(s, 'Wants', warnings),
+    bindsTo: units(s, 'BindsTo', warnings),
+    partOf: units(s, 'PartOf', warnings),
+    conflicts: units(s, 'Conflicts', warnings),
+    after: units(s, 'After', warnings),
+    before: units(s, 'Before', warnings),
+    onFailure: units(s, 'OnFailure', warnings),
     conditions,
     defaultDependencies: setting(s, 'Unit', 'DefaultDependencies', warnings, 'Failed to parse boolean value', bool) ?? true,
     refuseManualStart: setting(s, 'Unit', 'RefuseManualStart', warnings, 'Failed to parse boolean value', bool) ?? false,
     refuseManualStop: setting(s, 'Unit', 'RefuseManualStop', warnings, 'Failed to parse boolean value', bool) ?? false,
     warnings,
   };
-  if (type === 'service') cfg.service = serviceConfig(s, cfg);
+  // the dependency settings the manager does not act on here are still checked
+  for (const k of ['Upholds', 'OnSuccess', 'PropagatesReloadTo', 'ReloadPropagatedFrom', 'PropagatesStopTo', 'StopPropagatedFrom', 'JoinsNamespaceOf']) units(s, k, warnings);
+  if (fatal.size) cfg.badSetting = 'Unit configuration has fatal error, unit will not be started.';
+  if (type === 'service') cfg.service = serviceConfig(s, cfg, fatal);
   if (type === 'socket') {
     const mode = s.get('Socket', 'SocketMode');
     cfg.socket = {
-      listen: [...s.list('Socket', 'ListenStream'), ...s.list('Socket', 'ListenDatagram')], service: s.get('Socket', 'Service'),
+      listen: [...s.list('Socket', 'ListenStream'), ...s.list('Socket', 'ListenDatagram')],
+      service: [...s.values('Socket', 'Service')].reverse().find((v) => unitNameIsValid(v) && v.endsWith('.service')),
       mode: mode && /^[0-7]{1,4}$/.test(mode) ? parseInt(mode, 8) : 0o666, user: s.get('Socket', 'SocketUser') || 'root', group: s.get('Socket', 'SocketGroup') || 'root',
     };
   }
+  if (type === 'mount' && name !== '') {
+    // mount_verify(): the unit's name is its mount point, escaped
+    const where = s.get('Mount', 'Where');
+    if (where && unitNameFromPath(where, '.mount') !== name) cfg.badSetting ??= "Where= setting doesn't match unit name. Refusing.";
+  }
   if (type === 'timer') {
-    // config_parse_timer(): each value that is not a time span is logged and skipped
-    const ms = (k: string): number | undefined => setting(s, 'Timer', k, warnings, 'Failed to parse timer value', (v) => (v === '' ? undefined : sec(v)));
+    // config_parse_timer(): each value that is not a time span (or calendar spec) is logged and
+    // skipped; an empty value of any of them drops every value given so far
     const onCalendar: string[] = [];
+    const mono = new Map<string, number>();
     for (const a of s.assignments) {
-      if (a.section !== 'Timer' || a.key !== 'OnCalendar') continue;
-      if (a.value === '') onCalendar.length = 0;
-      else if (parseCalendarSpec(a.value, UTC_ZONE)) onCalendar.push(a.value);
-      else warnings.push(`${where(a)}Failed to parse calendar specification, ignoring: ${a.value}`);
+      if (a.section !== 'Timer' || !TIMER_VALUE_KEYS.has(a.key)) continue;
+      if (a.value === '') {
+        onCalendar.length = 0;
+        mono.clear();
+      } else if (a.key === 'OnCalendar') {
+        if (parseCalendarSpec(a.value, UTC_ZONE)) onCalendar.push(a.value);
+        else warnings.push(`${where(a)}Failed to parse calendar specification, ignoring: ${a.value}`);
+      } else {
+        const v = sec(a.value);
+        if (v === undefined) warnings.push(`${where(a)}Failed to parse timer value, ignoring: ${a.value}`);
+        else mono.set(a.key, v);
+      }
     }
+    const unit = s.get('Timer', 'Unit');
     cfg.timer = {
       onCalendar,
-      onBootMs: ms('OnBootSec') ?? ms('OnStartupSec'),
-      onActiveMs: ms('OnActiveSec'),
-      onUnitActiveMs: ms('OnUnitActiveSec'),
+      onBootMs: mono.get('OnBootSec') ?? mono.get('OnStartupSec'),
+      onActiveMs: mono.get('OnActiveSec'),
+      onUnitActiveMs: mono.get('OnUnitActiveSec'),
       persistent: setting(s, 'Timer', 'Persistent', warnings, 'Failed to parse boolean value', bool) ?? false,
-      unit: s.get('Timer', 'Unit'),
+      unit: unit !== undefined && unitNameIsValid(unit) && unit !== name ? unit : undefined,
     };
-    const t = cfg.timer;
-    if (!t.onCalendar.length && t.onBootMs === undefined && t.onActiveMs === undefined && t.onUnitActiveMs === undefined) cfg.badSetting = 'Timer unit lacks value setting. Refusing.';
+    if (!onCalendar.length && mono.size === 0) cfg.badSetting = 'Timer unit lacks value setting. Refusing.';
   }
   cfg.warnings = inLineOrder(s, cfg.warnings);
+  const stop = cfg.warnings.findIndex((w) => fatal.has(w));
+  if (stop >= 0) cfg.warnings.length = stop + 1;
   return cfg;
 }
 
@@ -276,7 +343,7 @@ function serviceRefusal(type: ServiceType, starts: number, stop: boolean, remain
   return undefined;
 }
 
-function serviceConfig(s: UnitSettings, cfg: UnitConfig): ServiceConfig {
+function serviceConfig(s: UnitSettings, cfg: UnitConfig, fatal: Set<string>): ServiceConfig {
   const w = cfg.warnings;
   const exec = (key: string): ExecCommand[] => {
     let out: ExecCommand[] = [];
@@ -288,7 +355,10 @@ function serviceConfig(s: UnitSettings, cfg: UnitConfig): ServiceConfig {
       }
       const c = parseExec(a, key, w);
       // a fatal line makes the whole unit unusable ("bad-setting")
-      if (c && 'fatal' in c) cfg.badSetting ??= 'Unit configuration has fatal error, unit will not be started.';
+      if (c && 'fatal' in c) {
+        cfg.badSetting ??= 'Unit configuration has fatal error, unit will not be started.';
+        fatal.add(c.fatal);
+      }
       else if (c) out.push(c);
     }
     return out;
@@ -326,7 +396,8 @@ function serviceConfig(s: UnitSettings, cfg: UnitConfig): ServiceConfig {
   };
   const remainAfterExit = setting(s, 'Service', 'RemainAfterExit', w, 'Failed to parse boolean value', bool) ?? false;
   // config_parse_service_timeout(): checked here, not used further
-  for (const k of ['TimeoutSec', 'TimeoutStartSec', 'TimeoutStopSec']) setting(s, 'Service', k, w, `Failed to parse ${k}= parameter`, sec);
+  for (const k of ['TimeoutSec', 'TimeoutStartSec']) setting(s, 'Service', k, w, `Failed to parse ${k}= parameter`, sec);
+  setting(s, 'Service', 'TimeoutStopSec', w, 'Failed to parse time value', sec);
   const refusal = cfg.badSetting ? undefined : serviceRefusal(type, execSettings.execStart.length, execSettings.execStop.length > 0, remainAfterExit, !['', 'none'].includes(s.get('Unit', 'SuccessAction') ?? ''));
   if (refusal) cfg.badSetting = refusal;
   return {

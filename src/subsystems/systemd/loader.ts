@@ -116,9 +116,11 @@ export function loadUnit(host: ManagerHost, name: string): LoadedUnit {
   }
   if (!frag.path) return { ...base, state: 'not-found', dropIns };
   const settings = loadUnitSettings(files, { sections: SECTIONS });
+  // a file the parser gave up on (a broken section header) leaves the unit unloaded
+  if (settings.fatal) return { ...base, state: 'error', fragmentPath: frag.path, dropIns };
   // %-specifiers in everything but [Install] (that one is the install logic's business)
   for (const a of settings.assignments) if (a.section !== 'Install' && a.value.includes('%')) a.value = expandSpecifiers(a.value, name, host);
-  const config = unitConfig(settings, type);
+  const config = unitConfig(settings, type, name);
   // DefaultDependencies=yes (systemd.special(7)): ordinary units come after early boot
   if (config.defaultDependencies) {
     if (type === 'service') {

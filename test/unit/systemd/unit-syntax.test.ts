@@ -77,7 +77,6 @@ describe('unit file parser', () => {
     'Environment="A=1" B=2',
     'NoEquals',
     '=value',
-    '[Bad"Section]',
     '[X-Custom]',
     'Key=1',
     '[Install]',
@@ -107,8 +106,15 @@ describe('unit file parser', () => {
       '1: Assignment outside of section. Ignoring.',
       "10: Missing '=', ignoring line.",
       "11: Missing key name before '=', ignoring line.",
-      `12: Bad characters in section header '[Bad"Section]'`,
     ]);
+  });
+
+  it('stops at a broken section header (EBADMSG)', () => {
+    const bad = parseUnitFile('[Unit]\nA=1\n[Bad"Section]\nB=2\n[Install\n', '/y.service');
+    expect(bad.fatal).toBe('EBADMSG');
+    expect(bad.assignments.map((a) => a.key)).toEqual(['A']);
+    expect(bad.warnings.map((w) => `${w.line}: ${w.message}`)).toEqual([`3: Bad characters in section header '[Bad"Section]'`]);
+    expect(parseUnitFile('[Install\n').warnings.map((w) => w.message)).toEqual(["Invalid section header '[Install'"]);
   });
 
   it('resets a list on an empty assignment and unquotes words', () => {

@@ -34,6 +34,14 @@ const DEFS: OptionDef[] = [
   { key: 'profile', long: 'profile', arg: R }, { key: 'table', long: 'table', arg: O }, { key: 'no-legend', long: 'no-legend', arg: O },
 ];
 
+/** parse_boolean(). */
+function parseBool(v: string): boolean | undefined {
+  const s = v.toLowerCase();
+  if (['1', 'yes', 'y', 'true', 't', 'on'].includes(s)) return true;
+  if (['0', 'no', 'n', 'false', 'f', 'off'].includes(s)) return false;
+  return undefined;
+}
+
 export type AnalyzeParse = { kind: 'run'; opts: AnalyzeOptions; args: string[] } | { kind: 'help' } | { kind: 'version' } | { kind: 'exit'; status: number };
 
 export async function parseAnalyzeArgs(ctx: Ctx, argv: readonly string[]): Promise<AnalyzeParse> {
@@ -73,6 +81,28 @@ export async function parseAnalyzeArgs(ctx: Ctx, argv: readonly string[]): Promi
       case 'table': o.table = true; break;
       case 'unit': o.unit = value; break;
       case 'root': o.root = value; break;
+      case 'recursive-errors':
+        if (value === 'help') {
+          await ctx.print('yes\nno\none\n');
+          return { kind: 'exit', status: 0 };
+        }
+        if (!['yes', 'no', 'one'].includes(value ?? '')) return err(`Unknown mode passed to --recursive-errors='${value}'.`);
+        break;
+      case 'man':
+      case 'generators':
+      case 'offline':
+        if (value !== undefined && parseBool(value) === undefined) return err(`Failed to parse boolean argument to --${key}: ${value}.`);
+        break;
+      case 'threshold':
+        if (!/^\s*\+?\d+$/.test(value ?? '') || Number(value) > 4294967295) return err(`Failed to parse threshold: ${value}`);
+        break;
+      case 'json':
+        if (value === 'help') {
+          await ctx.print('pretty\nshort\noff\n');
+          return { kind: 'exit', status: 0 };
+        }
+        if (!['short', 'pretty', 'off'].includes(value ?? '')) return err(`Unknown argument to --json= switch: ${value}`);
+        break;
     }
   }
   const verb = parsed.operands[0];

@@ -21,7 +21,9 @@ const SECTIONS = new Set(['Unit', 'Install', 'Service', 'Socket', 'Timer', 'Targ
 
 interface Loaded {
   name: string;
-  state: 'loaded' | 'not-found' | 'masked' | 'bad-setting';
+  state: 'loaded' | 'not-found' | 'masked' | 'bad-setting' | 'error';
+  /** Why an 'error' unit did not load. */
+  errno?: string;
   config?: UnitConfig;
   settings?: UnitSettings;
 }
@@ -57,7 +59,13 @@ class Verifier {
       const files: { path: string; text: string }[] = [];
       for (const p of [paths.fragment, ...paths.dropins]) files.push({ path: p, text: (await this.read(p)) ?? '' });
       const settings = loadUnitSettings(files, { sections: SECTIONS });
-      const config = unitConfig(settings, unitNameToType(name) ?? 'service');
+      if (settings.fatal) {
+        if (warn) for (const w of settings.warnings) await this.ctx.err.write(`${w.file}:${w.line}: ${w.message}\n`);
+        out = { name, state: 'error', errno: settings.fatal === 'EBADMSG' ? 'Bad message' : 'No buffer space available' };
+        this.cache.set(name, out);
+        return out;
+      }
+      const config = unitConfig(settings, unitNameToType(name) ?? 'service', name);
       if (warn) for (const w of config.warnings) await this.ctx.err.write(`${w}\n`);
       if (config.badSetting && warn) await this.ctx.err.write(`${name}: ${config.badSetting}\n`);
       out = { name, state: config.badSetting ? 'bad-setting' : 'loaded', config, settings };
@@ -77,6 +85,7 @@ class Verifier {
       if (d.state === 'not-found') return `Unit ${dep} not found.`;
       if (d.state === 'masked') return `Unit ${dep} is masked.`;
       if (d.state === 'bad-setting') return `Unit ${dep} has a bad unit file setting.`;
+      if (d.state === 'error') return `Unit ${dep} failed to load properly, please adjust/correct and reload service manager: ${d.errno}`;
       const deeper = await this.startError(d, seen);
       if (deeper) return deeper;
     }
@@ -174,7 +183,7 @@ export async function verbVerify(ctx: Ctx, args: string[], opts: AnalyzeOptions)
     const u = await v.load(p.name, true);
     // bus_unit_validate_load_state()
     const refusal =
-      u.state === 'not-found' ? `Unit ${u.name} not found.` : u.state === 'masked' ? `Unit ${u.name} is masked.` : u.state === 'bad-setting' ? `Unit ${u.name} has a bad unit file setting.` : undefined;
+      u.state === 'not-found' ? `Unit ${u.name} not found.` : u.state === 'masked' ? `Unit ${u.name} is masked.` : u.state === 'bad-setting' ? `Unit ${u.name} has a bad unit file setting.` : u.state === 'error' ? `Unit ${u.name} failed to load properly, please adjust/correct and reload service manager: ${u.errno}` : undefined;
     if (refusal) {
       await ctx.err.write(`${refusal}\n`);
       rc = 1;

@@ -30,7 +30,12 @@ export class Session {
   }
 
   newEnv(): InstallEnv {
-    return new InstallEnv(sysInstallFs(this.ctx.sys, this.opts.root), this.opts.scope === 'global' ? GLOBAL_LOOKUP_PATHS : SYSTEM_LOOKUP_PATHS);
+    const env = new InstallEnv(sysInstallFs(this.ctx.sys, this.opts.root), this.opts.scope === 'global' ? GLOBAL_LOOKUP_PATHS : SYSTEM_LOOKUP_PATHS);
+    // systemctl reads the unit files itself and logs the parser's warnings (log_syntax)
+    env.warn = async (m) => {
+      await this.ctx.err.write(`${m}\n`);
+    };
+    return env;
   }
 
   /** colors_enabled(): $SYSTEMD_COLORS, $NO_COLOR, TERM=dumb, else both outputs on a terminal. */

@@ -67,6 +67,6 @@ export function sysInstallFs(sys: Sys, root?: string): InstallFs {
     unlink: (p) => sys.unlink(at(p)),
     mkdir: (p, mode) => sys.mkdir(at(p), mode),
     rmdir: (p) => sys.rmdir(at(p)),
-    specifiers: { H: host.nodename, l: host.nodename.split('.')[0] ?? '', v: host.release, a: 'x86-64', o: 'photon', w: '5.0' },
+    specifiers: { H: host.nodename, l: host.nodename.split('.')[0] ?? '', q: host.nodename.split('.')[0] ?? '', v: host.release, a: 'x86-64', o: 'photon', w: '5.0' },
   };
 }
