@@ -251,6 +251,11 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
         if (c.v === UNINIT) return c.scalar ? 'unassigned' : 'untyped';
       }
       if (a.k === 'regex') return 'regexp';
+      if (a.k === 'field') {
+        // a field past NF has never been given a value
+        const i = Math.trunc(toNum(ev(a.index)));
+        if (i > rt.rec.nf) return 'unassigned';
+      }
       const v = ev(a);
       if (v === UNINIT) return 'untyped';
       if (typeof v === 'number') return 'number';

@@ -241,8 +241,13 @@ async function ioBuiltin(rt: Runtime, name: string, args: Expr[]): Promise<Value
       return rt.io.system(vals[0]!);
     case 'close':
       return rt.io.close(vals[0]!);
-    default:
-      return rt.io.flush(vals.length === 0 || vals[0] === '' ? undefined : vals[0]);
+    default: {
+      const target = vals.length === 0 || vals[0] === '' ? undefined : vals[0]!;
+      const r = await rt.io.flush(target);
+      if (r === -1 && target !== undefined) await rt.warn(`fflush: \`${target}' is not an open file, pipe or co-process`);
+      if (r < -1) await rt.warn(`fflush: cannot flush: ${r === -2 ? 'file' : 'pipe'} \`${target}' opened for reading, not writing`);
+      return r < 0 ? -1 : r;
+    }
   }
 }
 

@@ -26,6 +26,7 @@ export class Executor {
     this.input = new MainInput(rt, {
       beginFile: () => this.runRules('BEGINFILE'),
       endFile: () => this.runRules('ENDFILE'),
+      hasBeginFile: rt.prog.rules.some((r) => r.kind === 'BEGINFILE'),
     });
     rt.mainNext = () => this.input.next();
   }
@@ -299,6 +300,11 @@ export class Executor {
       rt.setRecord(r.rec);
       try {
         for (const rule of main) {
+          // gawk's messages name the source line last run, patterns included
+          if (rule.pattern) {
+            rt.line = rule.line;
+            rt.src = rule.src;
+          }
           if (await this.matches(rule)) {
             if (rule.action) await this.block(rule.action);
             else await rt.io.stdout.write(rt.rec.record + rt.str(rt.globals[G.ORS]!.v));

@@ -46,14 +46,16 @@ export function splitBy(s: string, fs: string, ignoreCase: boolean, withSeps = f
     const fields = [...s];
     return { fields, seps: withSeps ? fields.slice(1).map(() => '') : [], lead: '' };
   }
-  if (fs.length === 1 && !paragraph && !ignoreCase && !regex) {
+  // a one-character separator is plain text: IGNORECASE does not apply to it
+  const single = fs.length === 1 && !regex;
+  if (single && !paragraph) {
     const fields = s.split(fs);
     return { fields, seps: withSeps ? fields.slice(1).map(() => fs) : [], lead: '' };
   }
   let src = fs;
   if (fs.length === 1 && !regex) src = /[\^\]\\[]/.test(fs) ? `\\${fs}` : `[${fs}]`;
   if (paragraph) src = `(${src})|\n`;
-  const re = compileRegex(src, ignoreCase);
+  const re = compileRegex(src, ignoreCase && !single);
   const fields: string[] = [];
   const seps: string[] = [];
   let pos = 0;

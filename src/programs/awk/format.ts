@@ -5,7 +5,7 @@ import { fmtHook, intToStr, nanSign, StrNum, toNum, toStr, type Value } from './
 
 export class FormatError extends Error {}
 
-const SPEC_RE = /^%(\d+\$)?([-+ #0']*)(\*(?:\d+\$)?|\d+)?(?:\.(\*(?:\d+\$)?|\d*))?([hlLqjzt]*)([a-zA-Z%])?/;
+const SPEC_RE = /^%(\d+\$)?([-+ #0']*)(\*(?:\d+\$)?|\d+)?(?:\.(\*(?:\d+\$)?|\d*))?([hlLjzt]*)([a-zA-Z%])?/;
 
 function pad(s: string, width: number, left: boolean, zero: boolean): string {
   if (s.length >= width) return s;
@@ -91,6 +91,14 @@ export function awkSprintf(fmt: string, args: Value[], env: FormatEnv): string {
     }
     out += fmt.slice(i, pct);
     const m = SPEC_RE.exec(fmt.slice(pct));
+    const twice = m ? /([hlL])[^]*?\1/.exec(m[5]!) : null;
+    if (m && twice) {
+      // gawk takes a repeated h, l or L as no directive: copied as text up to the repeat
+      const upto = m[0].length - m[5]!.length - (m[6] ? 1 : 0) + twice.index + twice[0].length;
+      out += fmt.slice(pct, pct + upto);
+      i = pct + upto;
+      continue;
+    }
     if (!m || !m[6]) {
       out += fmt.slice(pct, pct + (m ? m[0].length : 1));
       i = pct + (m ? m[0].length : 1);
@@ -100,6 +108,11 @@ export function awkSprintf(fmt: string, args: Value[], env: FormatEnv): string {
     const conv = m[6];
     if (conv === '%') {
       out += '%';
+      continue;
+    }
+    if (!'cdiouxXeEfFgGaAs'.includes(conv)) {
+      // not a conversion gawk knows: the text stays, no argument is used
+      out += m[0];
       continue;
     }
     const flags = m[2]!;
@@ -183,8 +196,8 @@ export function awkSprintf(fmt: string, args: Value[], env: FormatEnv): string {
       case 'A': {
         const v = toNum(arg);
         if (!Number.isFinite(v)) {
-          const s = special(v);
-          out += pad(s.startsWith('+') && !plus ? (space ? ` ${s.slice(1)}` : s) : s, width, left, false);
+          // gawk writes +inf, -inf, +nan, -nan as they are: no width, no flags
+          out += special(v);
           break;
         }
         const lower = conv.toLowerCase();

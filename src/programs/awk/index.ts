@@ -30,11 +30,21 @@ function lineOf(sources: Source[], tok: Token): { text: string; col: number } {
 }
 
 async function parseError(ctx: Ctx, err: (t: string) => Promise<void>, sources: Source[], e: LexError | ParseError): Promise<number> {
-  const tok = e.tok;
-  const where = `${progName(ctx)}: ${sources[tok.src]?.name ?? 'cmd. line'}:${tok.type === 'NEWLINE' ? tok.line + 1 : tok.line}: `;
+  let tok = e.tok;
+  const source = sources[tok.src];
+  const parse = e instanceof ParseError;
+  // at the end of a source gawk points at the end of its last line
+  if (parse && tok.type === 'EOF' && source?.text.endsWith('\n')) tok = { ...tok, line: tok.line - 1, pos: tok.pos - 1 };
+  const where = `${progName(ctx)}: ${source?.name ?? 'cmd. line'}:${tok.type === 'NEWLINE' ? tok.line + 1 : tok.line}: `;
   if (e instanceof ParseError && e.style !== 'caret') {
     await err(`${where}${e.style === 'fatal' ? 'fatal: ' : ''}${e.message}\n`);
     return e.style === 'fatal' ? 2 : 1;
+  }
+  if (parse && source && source.name !== 'cmd. line' && (tok.type === 'EOF' || tok.synthetic)) {
+    const last = source.text.endsWith('\n') ? '' : source.text.slice(source.text.lastIndexOf('\n') + 1);
+    const pad = ' '.repeat(Math.max(0, last.length - 1));
+    await err(`${where}(END OF FILE)\n${where}${pad}^ source files / command-line arguments must contain complete functions or rules\n`);
+    return 1;
   }
   const { text, col } = lineOf(sources, tok);
   const pad = text.slice(0, col).replace(/[^\t]/g, ' ');

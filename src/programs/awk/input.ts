@@ -27,6 +27,8 @@ export function commandLineAssign(rt: Runtime, text: string): boolean {
 export interface FileHooks {
   beginFile(): Promise<void>;
   endFile(): Promise<void>;
+  /** The program has BEGINFILE rules (they see files that cannot be opened). */
+  readonly hasBeginFile: boolean;
 }
 
 export class MainInput {
@@ -95,7 +97,18 @@ export class MainInput {
           fd = await rt.ctx.sys.open(rt.codec.toHost(arg), { read: true });
         } catch (e) {
           if (!isSysError(e)) throw e;
-          throw new AwkFatal(`cannot open file \`${arg}' for reading: ${strerror(e.errno)}`);
+          const message = `cannot open file \`${arg}' for reading: ${strerror(e.errno)}`;
+          // With BEGINFILE rules, they run first with ERRNO set; a `nextfile` there skips the file.
+          if (!this.hooks.hasBeginFile) throw new AwkFatal(message);
+          rt.globals[G.FILENAME]!.v = arg;
+          rt.globals[G.ERRNO]!.v = strerror(e.errno);
+          await this.hooks.beginFile();
+          rt.globals[G.ERRNO]!.v = '';
+          if (this.skipRest) {
+            this.skipRest = false;
+            continue;
+          }
+          throw new AwkFatal(message);
         }
         if (rt.ctx.sys.fstat(fd).kind === 'dir') {
           rt.ctx.sys.close(fd);

@@ -218,7 +218,7 @@ export class IoTable {
     return w ? closeStatus(w.status) : -1;
   }
 
-  /** fflush(name): 0, or -1 when nothing of that name is open for output. */
+  /** fflush(name): 0; -1 when nothing of that name is open, -2 for a file and -3 for a pipe open for reading. */
   async flush(name?: string): Promise<number> {
     if (name === undefined) {
       await this.flushAll();
@@ -230,6 +230,7 @@ export class IoTable {
     }
     if (name === '/dev/stderr') return 0;
     const cur = this.open.get(name);
+    if (cur?.kind === 'in') return cur.pid === undefined ? -2 : -3;
     if (cur?.kind !== 'out') return -1;
     await cur.stream.flush();
     return 0;

@@ -25,6 +25,8 @@ export interface Token {
   src: number;
   line: number;
   pos: number;
+  /** A NEWLINE the lexer adds at the end of a source that lacks one. */
+  synthetic?: boolean;
 }
 
 const KEYWORDS = new Set(['BEGIN', 'END', 'BEGINFILE', 'ENDFILE', 'function', 'func', 'if', 'else', 'while', 'for', 'do', 'break', 'continue', 'next', 'nextfile', 'exit', 'return', 'delete', 'getline', 'print', 'printf', 'in', 'switch', 'case', 'default']);
@@ -213,10 +215,13 @@ export function tokenize(sources: Source[], warn: (w: string, tok: Token) => voi
       }
       throw new LexError(`invalid char '${c}' in expression`, make('EOF', start));
     }
-    if (srcIndex < sources.length - 1) {
+    // every source must hold whole rules: it ends with its own EOF (gawk first gives a
+    // newline when the text lacks one)
+    if (!text.endsWith('\n')) {
       const p = prevType();
-      if (p !== undefined && p !== 'NEWLINE') push(make('NEWLINE', text.length));
-    } else push(make('EOF', text.length));
+      if (p !== undefined && p !== 'NEWLINE' && p !== 'EOF' && !NL_SKIP.has(p)) push({ ...make('NEWLINE', text.length), synthetic: true });
+    }
+    push(make('EOF', text.length));
   });
   return toks;
 }

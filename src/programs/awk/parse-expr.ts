@@ -39,6 +39,8 @@ export class ExprParser {
   protected locals: Map<string, number> | undefined;
   readonly globals = new Map<string, number>(SPECIALS.map((n, i) => [n, i]));
   readonly calls: { name: string; tok: Token; args: number }[] = [];
+  /** Where each global name is first used as a variable or array. */
+  readonly varUses = new Map<string, Token>();
   readonly warnings: { message: string; tok: Token }[] = [];
   /** Non-fatal errors (`error: ...`; gawk goes on parsing, then exits 1). */
   readonly errors: { message: string; tok: Token }[] = [];
@@ -83,6 +85,7 @@ export class ExprParser {
   protected varRef(name: string): VarRef {
     const local = this.locals?.get(name);
     if (local !== undefined) return { name, local: true, slot: local };
+    if (!this.varUses.has(name)) this.varUses.set(name, this.toks[Math.max(0, this.i - 1)]!);
     let slot = this.globals.get(name);
     if (slot === undefined) {
       slot = this.globals.size;
@@ -96,7 +99,6 @@ export class ExprParser {
     const left = this.ternary();
     if (ASSIGN_OPS.has(this.tok.type) && isLValue(left)) {
       const op = this.next().type as AssignOp;
-      this.skipNewlines();
       return { k: 'assign', op, target: left, value: this.expr() };
     }
     return left;

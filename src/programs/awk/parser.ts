@@ -13,11 +13,11 @@ export class Parser extends ExprParser {
 
   parseProgram(): Program {
     const rules: Rule[] = [];
-    this.skipTerminators();
-    while (!this.is('EOF')) {
+    this.skipTerminators(true);
+    while (!this.is('EOF') || this.i < this.toks.length - 1) {
       const item = this.item();
       if (item) rules.push(item);
-      this.skipTerminators();
+      this.skipTerminators(true);
     }
     for (const c of this.calls) {
       const fn = this.funcs.get(c.name);
@@ -26,11 +26,15 @@ export class Parser extends ExprParser {
         this.warnings.push({ message: `function \`${c.name}' called with more arguments than declared`, tok: c.tok });
       }
     }
+    for (const [name, tok] of this.varUses) {
+      if (this.funcs.has(name)) this.errors.push({ message: `function \`${name}' called with space between name and \`(',\nor used as a variable or an array`, tok });
+    }
     return { rules, funcs: this.funcs, globals: [...this.globals.keys()] };
   }
 
-  private skipTerminators(): void {
-    while (this.is('NEWLINE') || this.is(';')) this.next();
+  private skipTerminators(betweenRules = false): void {
+    // the EOF of a source before the last one is only a boundary between rules
+    while (this.is('NEWLINE') || this.is(';') || (betweenRules && this.is('EOF') && this.i < this.toks.length - 1)) this.next();
   }
 
   private at(tok: Token, body: StmtBody): Stmt {

@@ -72,7 +72,7 @@ export function nanSign(n: number): string {
 
 /** gawk's text for an integral number: every digit, never an exponent. */
 export function intToStr(n: number): string {
-  if (Math.abs(n) < 1e21) return n === 0 ? '0' : String(n);
+  if (Math.abs(n) <= Number.MAX_SAFE_INTEGER) return n === 0 ? '0' : String(n);
   return BigInt(n).toString();
 }
 

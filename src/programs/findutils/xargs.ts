@@ -344,7 +344,8 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
         const r = await reader.next();
         if (r === -1) break;
         const argv = [initial[0]!, ...initial.slice(1).map((a) => (pat ? a.split(pat).join(r.text) : a))];
-        if (argv.reduce((n, a) => n + bytes(a) + 1, 0) > argMax) {
+        // an empty replace string matches without end: the command never fits
+        if ((pat === '' && initial.length > 1) || argv.reduce((n, a) => n + bytes(a) + 1, 0) > argMax) {
           await ctx.error('command too long');
           return 1;
         }

@@ -137,6 +137,12 @@ async function grep(ctx: Ctx, args: readonly string[]): Promise<number> {
   if (cfg.quiet || devNull || cfg.list !== 'none') cfg.count = false;
   if (cfg.quiet || devNull) cfg.list = 'none';
   const run = new Run(ctx, cfg, matcher, colors, devNull);
+  // like error(3), a message first flushes the lines already selected
+  const plainError = ctx.error.bind(ctx);
+  ctx.error = async (message: string): Promise<void> => {
+    await run.out.flush();
+    await plainError(message);
+  };
   let operands = cfg.operands;
   let omitDotSlash = false;
   if (operands.length === 0) {

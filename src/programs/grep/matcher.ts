@@ -69,8 +69,11 @@ class PerlMatcher implements Matcher {
     flags: string,
     private readonly eol: string,
   ) {
-    this.re = new RegExp(source, `${flags}g`);
+    this.keep = source.includes(`(?<${KEEP}>)`);
+    this.re = new RegExp(source, `${flags}g${this.keep ? 'd' : ''}`);
   }
+
+  private readonly keep: boolean;
 
   find(s: string, from: number): number {
     let start = from;
@@ -89,7 +92,9 @@ class PerlMatcher implements Matcher {
     const line = s.slice(lineStart, lineEnd);
     this.re.lastIndex = from - lineStart;
     const m = this.re.exec(line);
-    return m ? [lineStart + m.index, lineStart + m.index + m[0].length] : null;
+    if (!m) return null;
+    const start = this.keep ? (m.indices?.groups?.[KEEP]?.[0] ?? m.index) : m.index;
+    return [lineStart + start, lineStart + m.index + m[0].length];
   }
 }
 
@@ -97,6 +102,8 @@ const PCRE_CLASSES: Record<string, string> = {
   alpha: 'A-Za-z', digit: '0-9', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', space: '\\t\\n\\v\\f\\r ', blank: ' \\t',
   punct: '!-\\/:-@\\[-`{-~', print: ' -~', graph: '!-~', cntrl: '\\x00-\\x1f\\x7f', xdigit: '0-9A-Fa-f', word: '\\w',
 };
+
+const KEEP = 'grepK';
 
 /** Perl syntax JavaScript lacks: \Q..\E, \A \z \Z, \h, (?i) at the start, [[:class:]], \K. */
 function perlToJs(p: string): { source: string; icase: boolean } {
@@ -136,7 +143,9 @@ function perlToJs(p: string): { source: string; icase: boolean } {
     }
     out += c;
   }
-  if (keep >= 0) out = `(?<=${out.slice(0, keep)})${out.slice(keep)}`;
+  // \K: an empty named group marks where the reported match starts (the text before it is
+  // still consumed, so a following search cannot reuse it).
+  if (keep >= 0) out = `${out.slice(0, keep)}(?<${KEEP}>)${out.slice(keep)}`;
   return { source: out, icase };
 }
 

@@ -11,6 +11,7 @@ import { substitute } from './subst';
 
 export interface ExecOptions {
   quiet: boolean;
+  /** --posix or POSIXLY_CORRECT: N at the last line drops the pattern space. */
   posix: boolean;
   delim: string;
   lineWidth: number;

@@ -244,7 +244,7 @@ async function sed(ctx: Ctx): Promise<number> {
   const errorWhere = last.file !== undefined ? `file ${last.file} line ${last.text.split('\n').length}` : `-e expression #${exprs}, char 0`;
   const hooks = inPlace !== undefined ? new InPlace(ctx, inPlace, has('follow'), delim) : undefined;
   const input = new Input(ctx, files, separate, delim, hooks);
-  const exec = new Executor(ctx, program, input, { quiet: has('n') || program.quiet, posix, delim, lineWidth, errorWhere, unbuffered: has('u') });
+  const exec = new Executor(ctx, program, input, { quiet: has('n') || program.quiet, posix: posix || ctx.env.has('POSIXLY_CORRECT'), delim, lineWidth, errorWhere, unbuffered: has('u') });
   if (hooks) hooks.exec = exec;
   for (const name of program.wfiles) {
     if (name === '/dev/stdout') continue;

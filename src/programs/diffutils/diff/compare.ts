@@ -68,6 +68,8 @@ export class Differ {
   async read(s: Side): Promise<Uint8Array> {
     if (s.err === 'none') return new Uint8Array();
     if (s.stdin) {
+      // `diff - -` names one input twice: it is read once
+      if (this.stdinData) return this.stdinData;
       const parts: Uint8Array[] = [];
       for (;;) {
         const c = await this.ctx.sys.read(0);
@@ -80,10 +82,13 @@ export class Differ {
         all.set(p, off);
         off += p.length;
       }
+      this.stdinData = all;
       return all;
     }
     return this.ctx.sys.readFile(s.name);
   }
+
+  private stdinData: Uint8Array | undefined;
 
   outputOptions(): OutputOptions {
     const c = this.cfg;
@@ -221,7 +226,8 @@ export class Differ {
     } else if (s0.err === 'none' && s1.err === 'none') {
       // neither exists
     } else if (
-      s0.err === undefined && s1.err === undefined && s0.st && s1.st && s0.st.ino === s1.st.ino && s0.st.dev === s1.st.dev && !s0.stdin && !s1.stdin &&
+      s0.err === undefined && s1.err === undefined && s0.st && s1.st &&
+      ((s0.st.ino === s1.st.ino && s0.st.dev === s1.st.dev && !s0.stdin && !s1.stdin) || (s0.stdin && s1.stdin)) &&
       c.style !== 'ifdef' && !(c.style === 'side' && !c.suppressCommonLines)
     ) {
       // the same file

@@ -68,7 +68,7 @@ function printfAction(file: boolean): ParserEntry {
       for (const m of warnings) await p.warn(m);
       p.primary(name, async (e, s) => {
         const w = out ?? s.ctx.out;
-        await w.write(await formatEntry(segs, e, s));
+        await w.write(await formatEntry(segs, e, s, w));
         if (segs[segs.length - 1]?.kind === 'stop') await w.flush();
         return true;
       }, { noDefaultPrint: true });

@@ -129,6 +129,12 @@ export default defineProgram({
       dayStart: now - 86400_000, fullDays: false, now, regexSyntax: 'emacs', regexDotNewline: true,
       warnings: ctx.sys.isatty(0) && !ctx.env.has('POSIXLY_CORRECT'),
     };
+    // like error(3), a message first flushes what was printed so far
+    const plainError = ctx.error.bind(ctx);
+    ctx.error = async (message: string): Promise<void> => {
+      await ctx.out.flush();
+      await plainError(message);
+    };
     const s: FindState = { ctx, opts, acc: await Accounts.load(ctx.sys), status: 0, prune: false, files: new Map(), tty: ctx.sys.isatty(1), pending: [] };
     try {
       const start = await leadingOptions(args, opts, s);

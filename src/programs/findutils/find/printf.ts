@@ -229,11 +229,18 @@ function fsType(s: FindState, path: string): string {
 }
 
 /** Formats one file; returns the text and whether \c asked to stop. */
-export async function formatEntry(segs: Segment[], e: Entry, s: FindState): Promise<string> {
+export async function formatEntry(segs: Segment[], e: Entry, s: FindState, w?: { write(t: string): Promise<void> }): Promise<string> {
   let out = '';
   for (const seg of segs) {
     if (seg.kind === 'plain' || seg.kind === 'stop') out += seg.text;
-    else out += await directive(seg, e, s);
+    else {
+      // find writes as it goes: text before a directive that complains comes out first
+      if (seg.conv === 'Z' && w) {
+        await w.write(out);
+        out = '';
+      }
+      out += await directive(seg, e, s);
+    }
   }
   return out;
 }

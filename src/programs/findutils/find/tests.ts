@@ -18,8 +18,10 @@ export function getNum(s: string | undefined): { comp: Comp; n: number } | undef
   if (s[0] === '+') comp = 'gt';
   else if (s[0] === '-') comp = 'lt';
   if (comp !== 'eq') rest = s.slice(1);
-  if (!/^[ \t\n]*\d+$/.test(rest)) return undefined;
-  return { comp, n: Number(rest.trim()) };
+  // strtoumax: blanks, then an optional plus sign, then decimal digits
+  const m = /^[ \t\n\v\f\r]*\+?(\d+)$/.exec(rest);
+  if (!m) return undefined;
+  return { comp, n: Number(m[1]) };
 }
 
 export function compare(comp: Comp, value: number, n: number): boolean {
