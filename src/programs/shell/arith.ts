@@ -5,6 +5,11 @@
 export class ArithError extends Error {
   /** A bad number: bash shows the expression only up to the end of that token. */
   expression: string | undefined;
+  /**
+   * An error in an array subscript, which bash evaluates as an expression of its own: the
+   * message names the subscript alone, without the command (`let: `, `((: `) before it.
+   */
+  standalone = false;
   constructor(readonly detail: string, readonly token: string) {
     super(`${detail} (error token is "${token}")`);
     this.name = 'ArithError';
@@ -23,11 +28,12 @@ export interface ArithEnv {
 const i64 = (v: bigint): bigint => BigInt.asIntN(64, v);
 
 /** `bad`: the text from a character no token starts with (bash's error depends on where it stands). */
-type Tok = { t: 'num' | 'id' | 'op' | 'bad'; text: string; start: number };
+/** `sub`: the raw text of a subscript after a name; `badsub`: a name and `[` without its `]`. */
+type Tok = { t: 'num' | 'id' | 'op' | 'bad' | 'sub' | 'badsub'; text: string; start: number };
 
 type Node =
   | { k: 'num'; v: ArithValue }
-  | { k: 'var'; name: string; index?: Node; indexText?: string }
+  | { k: 'var'; name: string; indexText?: string }
   | { k: 'unary'; op: string; a: Node }
   | { k: 'incdec'; op: '++' | '--'; prefix: boolean; target: Node & { k: 'var' } }
   | { k: 'bin'; op: string; a: Node; b: Node; rest: string }
@@ -46,12 +52,15 @@ const DECIMAL = /^\s*-?(?:0|[1-9]\d*)\s*$/;
 
 function parseNumber(text: string): bigint {
   if (/^[1-9]\d*$/.test(text) || text === '0') return i64(BigInt(text));
-  let m = /^0[xX]([0-9a-fA-F]+)$/.exec(text);
-  if (m) return i64(BigInt(`0x${m[1]}`));
-  m = /^(\d+)#([0-9a-zA-Z@_]+)$/.exec(text);
+  let m = /^0[xX]([0-9a-fA-F]*)$/.exec(text);
+  if (m) return m[1] ? i64(BigInt(`0x${m[1]}`)) : 0n;
+  m = /^(\d+)#([0-9a-zA-Z@_]*)$/.exec(text);
   if (m) {
     const base = Number(m[1]);
+    // base 0 is not a number at all (bash reads the digits before # as the base first)
+    if (base === 0) throw badNumber('invalid number', text);
     if (base < 2 || base > 64) throw badNumber('invalid arithmetic base', text);
+    if (m[2] === '') throw badNumber('invalid integer constant', text);
     let v = 0n;
     for (const ch of m[2]!) {
       let d: number;
@@ -92,6 +101,23 @@ function tokenize(src: string): Tok[] {
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) {
       let j = i + 1;
       while (j < src.length && /[A-Za-z0-9_]/.test(src[j]!)) j++;
+      if (src[j] === '[') {
+        // name[...]: the subscript up to its matching bracket is kept as text, evaluated on its own
+        let d = 0;
+        let k = j;
+        for (; k < src.length; k++) {
+          if (src[k] === '[') d++;
+          else if (src[k] === ']' && --d === 0) break;
+        }
+        if (k >= src.length) {
+          out.push({ t: 'badsub', text: src.slice(i), start: i });
+          break;
+        }
+        out.push({ t: 'id', text: src.slice(i, j), start: i });
+        out.push({ t: 'sub', text: src.slice(j + 1, k), start: j });
+        i = k + 1;
+        continue;
+      }
       out.push({ t: 'id', text: src.slice(i, j), start: i });
       i = j;
       continue;
@@ -117,18 +143,24 @@ class ArithParser {
     return t === undefined ? '' : this.src.slice(t.start);
   }
 
+  /** As rest(), but at the end bash names the last token it read. */
+  private restOrLast(): string {
+    const t = this.toks[this.pos] ?? this.toks[this.pos - 1];
+    return t === undefined ? '' : this.src.slice(t.start);
+  }
+
   private isOp(v: string, at = this.pos): boolean {
     const t = this.toks[at];
     return t !== undefined && t.t === 'op' && t.text === v;
   }
 
-  parseInner(): Node {
-    return this.parse();
-  }
-
   parse(): Node {
     const n = this.comma();
-    if (this.pos < this.toks.length) throw new ArithError(this.toks[this.pos]!.t === 'bad' ? 'syntax error: invalid arithmetic operator' : 'syntax error in expression', this.rest());
+    if (this.pos < this.toks.length) {
+      const t = this.toks[this.pos]!;
+      const what = t.t === 'bad' ? 'syntax error: invalid arithmetic operator' : t.t === 'op' && ASSIGN.has(t.text) ? 'attempted assignment to non-variable' : 'syntax error in expression';
+      throw new ArithError(what, this.rest());
+    }
     return n;
   }
 
@@ -146,14 +178,7 @@ class ArithParser {
     const t = this.toks[this.pos];
     if (!t || t.t !== 'id') return false;
     let j = this.pos + 1;
-    if (this.isOp('[', j)) {
-      let d = 0;
-      for (; j < this.toks.length; j++) {
-        if (this.isOp('[', j)) d++;
-        else if (this.isOp(']', j) && --d === 0) break;
-      }
-      j++;
-    }
+    if (this.toks[j]?.t === 'sub') j++;
     const op = this.toks[j];
     return op !== undefined && op.t === 'op' && ASSIGN.has(op.text);
   }
@@ -174,7 +199,7 @@ class ArithParser {
     if (!this.isOp('?')) return c;
     this.pos++;
     const a = this.assignment();
-    if (!this.isOp(':')) throw new ArithError("`:' expected for conditional expression", this.rest());
+    if (!this.isOp(':')) throw new ArithError("`:' expected for conditional expression", this.restOrLast());
     this.pos++;
     const b = this.assignment();
     return { k: 'cond', c, a, b };
@@ -199,6 +224,13 @@ class ArithParser {
     const t = this.toks[this.pos];
     if (t && t.t === 'op') {
       if (t.text === '++' || t.text === '--') {
+        const next = this.toks[this.pos + 1];
+        // before anything but a name, ++ and -- are two signs (bash: ++1 is 1)
+        if (next && next.t !== 'id') {
+          this.pos++;
+          const sign = t.text[0]!;
+          return { k: 'unary', op: sign, a: { k: 'unary', op: sign, a: this.unary() } };
+        }
         this.pos++;
         const target = this.unary();
         if (target.k !== 'var') throw new ArithError('syntax error: operand expected', this.rest());
@@ -214,22 +246,10 @@ class ArithParser {
 
   private variable(): Node & { k: 'var' } {
     const t = this.toks[this.pos++]!;
-    if (!this.isOp('[')) return { k: 'var', name: t.text };
+    const sub = this.toks[this.pos];
+    if (sub?.t !== 'sub') return { k: 'var', name: t.text };
     this.pos++;
-    const start = this.pos;
-    let d = 0;
-    while (this.pos < this.toks.length && !(d === 0 && this.isOp(']'))) {
-      if (this.isOp('[')) d++;
-      if (this.isOp(']')) d--;
-      this.pos++;
-    }
-    if (!this.isOp(']')) throw new ArithError('syntax error: invalid arithmetic operator', this.rest());
-    const inner = new ArithParser(this.toks.slice(start, this.pos), this.src).parseInner();
-    // an associative array's key is the subscript's text, not its value
-    const first = this.toks[start];
-    const indexText = first ? this.src.slice(first.start, this.toks[this.pos]!.start).trim() : '';
-    this.pos++;
-    return { k: 'var', name: t.text, index: inner, indexText };
+    return { k: 'var', name: t.text, indexText: sub.text };
   }
 
   private primary(): Node {
@@ -245,6 +265,11 @@ class ArithParser {
         throw e;
       }
     }
+    if (t.t === 'badsub') {
+      const e = new ArithError('bad array subscript', t.text);
+      e.expression = this.src.slice(0, t.start) + t.text;
+      throw e;
+    }
     if (t.t === 'id') {
       const v = this.variable();
       if (this.isOp('++') || this.isOp('--')) {
@@ -256,7 +281,7 @@ class ArithParser {
     if (t.text === '(') {
       this.pos++;
       const v = this.comma();
-      if (!this.isOp(')')) throw new ArithError("missing `)'", this.rest());
+      if (!this.isOp(')')) throw new ArithError("missing `)'", this.restOrLast());
       this.pos++;
       return v;
     }
@@ -339,9 +364,20 @@ class Evaluator {
   constructor(private readonly env: ArithEnv, private readonly depth: number) {}
 
   private index(v: Node & { k: 'var' }): string | undefined {
-    if (v.index === undefined) return undefined;
-    if (v.indexText !== undefined && this.env.isAssoc?.(v.name)) return v.indexText;
-    return String(this.skip ? 0 : this.eval(v.index));
+    const text = v.indexText;
+    if (text === undefined) return undefined;
+    // an associative array's key is the subscript's text, not its value
+    if (this.env.isAssoc?.(v.name)) return text.trim();
+    if (this.skip) return '0';
+    try {
+      return String(evaluateValue(text, this.env, this.depth + 1));
+    } catch (e) {
+      if (e instanceof ArithError && !e.standalone) {
+        e.standalone = true;
+        e.expression ??= text;
+      }
+      throw e;
+    }
   }
 
   private read(name: string, index: string | undefined): ArithValue {

@@ -8,7 +8,8 @@ export type WordPart =
   | { kind: 'quoted'; text: string }
   | { kind: 'dq'; parts: WordPart[] }
   | ParamPart
-  | { kind: 'cmdsub'; body: List; source: string }
+  /** `line`: where the body's text starts (its commands are numbered from the running command's line). */
+  | { kind: 'cmdsub'; body: List; source: string; line?: number }
   /** <(list) or >(list): replaced by a /dev/fd path connected to the list. */
   | { kind: 'procsub'; dir: '<' | '>'; body: List }
   | { kind: 'arith'; expr: Word };

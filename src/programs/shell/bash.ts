@@ -304,6 +304,9 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
           if (e instanceof LineInterrupted) {
             sh.interrupted = false;
             st.status = 130;
+            // readline's ^C: a SIGINT trap runs at once, then the line ends
+            if (sh.pendingTraps.length > 0) await sh.runPendingTraps();
+            await editor.endInterrupted();
             line = undefined as unknown as null;
             break;
           }

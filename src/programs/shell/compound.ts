@@ -86,8 +86,14 @@ async function loopBody(sh: Interpreter, body: List): Promise<{ status: number; 
   }
 }
 
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 export function* forSteps(sh: Interpreter, cmd: Command & { kind: 'for' }): Steps {
   sh.state.lineno = cmd.line;
+  if (!NAME.test(cmd.name)) {
+    yield sh.error(`\`${cmd.name}': not a valid identifier`);
+    return 1;
+  }
   const items = cmd.items ? ((yield expandWords(sh, cmd.items)) as string[]) : [...sh.state.positional];
   let status = 0;
   sh.state.loopDepth++;
@@ -116,6 +122,10 @@ export function* forSteps(sh: Interpreter, cmd: Command & { kind: 'for' }): Step
 /** select: a numbered menu on stderr, PS3, one line read per round (bash manual, select). */
 export async function runSelect(sh: Interpreter, cmd: Command & { kind: 'select' }): Promise<number> {
   sh.state.lineno = cmd.line;
+  if (!NAME.test(cmd.name)) {
+    await sh.error(`\`${cmd.name}': not a valid identifier`);
+    return 1;
+  }
   const items = cmd.items ? await expandWords(sh, cmd.items) : [...sh.state.positional];
   if (items.length === 0) return 0;
   if (sh.state.options.has('xtrace')) await traceLines(sh, [`select ${cmd.name} in ${items.map(traceQuote).join(' ')}`]);

@@ -19,6 +19,8 @@ import type { ShellState } from './state';
 export class ExpansionError extends Error {
   /** An error in arithmetic ((( )) reports it and goes on). */
   arith = false;
+  /** An arithmetic error in a subscript: reported without the command's name before it. */
+  bare = false;
   constructor(message: string, readonly fatal = false) {
     super(message);
     this.name = 'ExpansionError';
@@ -28,7 +30,8 @@ export class ExpansionError extends Error {
 export interface ExpandHost {
   readonly state: ShellState;
   readonly sys: Sys;
-  commandSubst(body: List): Promise<string>;
+  /** `line`: where the body's text starts, when known. */
+  commandSubst(body: List, line?: number): Promise<string>;
   processSubst(dir: '<' | '>', body: List): Promise<string>;
   homeOf(user: string): Promise<string | undefined>;
   /** An error message that does not stop the expansion (`a: bad array subscript`). */
@@ -130,6 +133,7 @@ export function arithText(h: ExpandHost, text: string): ArithValue {
       if (e.detail.endsWith('unbound variable')) throw new ExpansionError(e.detail, true);
       const err = new ExpansionError(`${(e.expression ?? text).replace(/^\s+/, '')}: ${e.message}`);
       err.arith = true;
+      err.bare = e.standalone;
       throw err;
     }
     throw e;
@@ -159,7 +163,7 @@ export async function expandParts(h: ExpandHost, parts: WordPart[], inDq: boolea
         await expandParamPart(h, p, inDq, out);
         break;
       case 'cmdsub': {
-        const text = (await h.commandSubst(p.body)).replace(/\n+$/, '');
+        const text = (await h.commandSubst(p.body, p.line)).replace(/\n+$/, '');
         out.push({ text, quoted: inDq, split: !inDq });
         break;
       }

@@ -16,13 +16,14 @@ import { commandText } from './unparse';
 import { currentText, type CurrentCommand } from './command-text';
 import { ByteDecoder } from './byte-text';
 import { runPipelineStages, startBackground, startCoproc, waitForeground } from './jobs';
-import { Parser } from './parser';
+import { CondSyntaxError, Parser } from './parser';
 import { utf8Locale } from './ansi-c';
 import { applyRedirs, RedirectError } from './redirect';
 import { runSimple } from './simple';
 import { ReadonlyError, type ShellState, type Var } from './state';
 import { IncompleteInput, ShellSyntaxError } from './lexer';
 import { makeChild } from './fork';
+import { relocate } from './relocate';
 import { shellAlloc, VariableMemory } from './memory';
 
 const decoder = new TextDecoder();
@@ -44,6 +45,20 @@ export class Interpreter implements ExpandHost {
   /** Signals caught by a trap, waiting to run their action between commands. */
   pendingTraps: number[] = [];
   interrupted = false;
+
+  /**
+   * Whether a ^C reached this shell while it started a foreground job (since `mark`, the
+   * length of pendingTraps then): the terminal was meant to be the job's already, so the
+   * job gets it, and a SIGINT trap it set off does not run.
+   */
+  interruptedStarting(mark: number): boolean {
+    if (this.interrupted) return true;
+    const i = this.pendingTraps.indexOf(SIGNALS.SIGINT, mark);
+    if (i < 0) return false;
+    this.pendingTraps.splice(i, 1);
+    return true;
+  }
+
   private ticks = 0;
   private passwdCache: string | undefined;
 
@@ -68,7 +83,7 @@ export class Interpreter implements ExpandHost {
    */
   errPrefix(): string {
     if (this.state.interactive || this.state.errorContext === 'interactive') return `${this.state.arg0}: `;
-    return `${this.state.arg0}: line ${this.state.lineno}: `;
+    return `${this.state.sourceName()}: line ${this.state.lineno}: `;
   }
 
   async write(fd: number, text: string): Promise<void> {
@@ -109,7 +124,7 @@ export class Interpreter implements ExpandHost {
     }
   }
 
-  private async runPendingTraps(): Promise<void> {
+  async runPendingTraps(): Promise<void> {
     const sigs = this.pendingTraps;
     this.pendingTraps = [];
     for (const sig of sigs) {
@@ -179,8 +194,11 @@ export class Interpreter implements ExpandHost {
   private readonly aliasLookup = { get: (name: string): string | undefined => (this.state.shopts.has('expand_aliases') ? this.state.aliases.get(name) : undefined) };
 
   private async evalText(src: string, opts: { line?: number; top?: boolean; origin?: { eval: true } | { file: string } }): Promise<number> {
+    // bash's input ends with a newline even when the text does not (`echo <` is then an
+    // unexpected newline, not an unexpected end)
+    if (src !== '' && !src.endsWith('\n')) src += '\n';
     const parser = new Parser(src, { aliases: this.aliasLookup, line: opts.line ?? this.state.lineno, extglob: this.state.shopts.has('extglob'), utf8: utf8Locale(this.state) });
-    parser.lexer.heredocEof = (d) => void this.warnHeredoc(d, parser.lexer.line);
+    parser.lexer.heredocEof = (d, line) => void this.warnHeredoc(d, line, parser);
     let status = 0;
     for (;;) {
       let list: List | null;
@@ -207,28 +225,52 @@ export class Interpreter implements ExpandHost {
     return status;
   }
 
-  async warnHeredoc(delim: string, line: number): Promise<void> {
-    await this.write(2, `${this.state.arg0}: warning: here-document at line ${line - 1} delimited by end-of-file (wanted \`${delim}')\n`);
+  /** A here-document the text ended in: a script names its last line; `line`: the operator's. */
+  async warnHeredoc(delim: string, line: number, parser: Parser): Promise<void> {
+    let where = '';
+    if (this.state.errorContext === 'script') {
+      const src = parser.lexer.src;
+      let last = parser.firstLine - (src.endsWith('\n') ? 1 : 0);
+      for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) last++;
+      where = `line ${last}: `;
+    }
+    await this.write(2, `${this.state.sourceName()}: ${where}warning: here-document at line ${line} delimited by end-of-file (wanted \`${delim}')\n`);
   }
 
   /** Prints a syntax error as bash does; returns status 2. */
   async reportParseError(e: unknown, parser: Parser, origin?: { eval: true } | { file: string }): Promise<number> {
     const at = (line: number): string => {
       if (origin && 'file' in origin) return `${origin.file}: line ${line}: `;
-      const name = origin ? `${this.state.arg0}: eval` : this.state.arg0;
+      const name = origin ? `${this.state.sourceName()}: eval` : this.state.sourceName();
       return this.state.errorContext === 'script' || origin ? `${name}: line ${line}: ` : this.state.errorContext === 'command' ? `${name}: -c: line ${line}: ` : `${name}: `;
     };
     const where = at(parser.lexer.line);
     if (e instanceof IncompleteInput) {
-      if (e.message !== 'eof' && e.message.length <= 2 && /['"`]/.test(e.message)) {
-        // an unclosed quote is reported once (bash 5.2 adds no second line)
-        await this.write(2, `${where}unexpected EOF while looking for matching \`${e.message.slice(-1)}'\n`);
-        return 2;
-      }
       // the end of text counts as one more line when the text does not end with a newline
       const last = parser.lexer.src.endsWith('\n') ? where : at(parser.lexer.line + 1);
+      const close = UNCLOSED[e.message];
+      if (close) {
+        // a quote, ${, (( or $[ that the text ended in is named at the line it began on,
+        // with the last status (2 when that was 0); an array list always gives 1; an unclosed
+        // $( or <( is a syntax error at the end of the text (bash 5.2)
+        const nested = e.message === '$(' || e.message === '<(';
+        const src = parser.lexer.src;
+        let eofLine = parser.firstLine + (src.endsWith('\n') ? 0 : 1);
+        for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) eofLine++;
+        await this.write(2, `${nested ? at(eofLine) : e.line !== undefined ? at(e.line) : where}unexpected EOF while looking for matching \`${close}'\n`);
+        return nested ? 2 : e.message === 'array' ? 1 : origin ? 2 : this.state.status || 2;
+      }
+      if (e.message === '[[' || e.message === ']]') {
+        // the text ended inside [[ ]]: where an operand should be, or before the ]]
+        await this.write(2, e.message === ']]' && e.line !== undefined ? `${at(e.line)}unexpected EOF while looking for \`]]'\n` : `${last}unexpected token \`EOF' in conditional command\n`);
+        return 2;
+      }
       await this.write(2, `${last}syntax error: unexpected end of file\n`);
       return 2;
+    }
+    if (e instanceof CondSyntaxError) {
+      if (e.message) await this.write(2, `${at(e.line || parser.lexer.line)}${e.message}\n`);
+      return e.final || origin ? 2 : this.state.status;
     }
     if (e instanceof ShellSyntaxError) {
       const line = e.line || parser.lexer.line;
@@ -418,6 +460,7 @@ export class Interpreter implements ExpandHost {
       case 'funcdef':
         if (this.state.readonlyFunctions.has(cmd.name)) return this.error(`${cmd.name}: readonly function`).then(() => 1);
         this.state.functions.set(cmd.name, cmd);
+        this.state.funcFiles.set(cmd.name, this.state.definitionFile());
         return 0;
       case 'coproc':
         this.state.lineno = cmd.line;
@@ -579,8 +622,9 @@ export class Interpreter implements ExpandHost {
   /** Command substitutions run so far (an assignment's status comes from the last one). */
   substitutions = 0;
 
-  async commandSubst(body: List): Promise<string> {
+  async commandSubst(body: List, line?: number): Promise<string> {
     this.substitutions++;
+    if (line !== undefined && line !== this.state.lineno) body = relocate(body, this.state.lineno - line);
     let rd: number;
     let wr: number;
     try {
@@ -713,6 +757,11 @@ export class Interpreter implements ExpandHost {
     return pieces.map((p) => ('brk' in p ? ' ' : p.text)).join('');
   }
 }
+
+/** The constructs an end of text leaves unclosed, with the character bash says it looked for. */
+const UNCLOSED: Record<string, string> = {
+  "'": "'", '"': '"', '`': '`', "$'": "'", '${': '}', '[': '}', '((': ')', '$((': ')', '$[': ']', '$(': ')', '<(': ')', array: ')',
+};
 
 /** Splits a here-document body into quoted text and expansions (double-quote rules, no closing quote). */
 function heredocParts(body: string): import('./ast').WordPart[] {

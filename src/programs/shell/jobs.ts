@@ -98,8 +98,11 @@ async function waitAll(sh: Interpreter, pids: number[], pgid: number | undefined
  */
 async function reportSignal(sh: Interpreter, signal: number, core: boolean, statuses: (WaitStatus | undefined)[], pids: number[], texts: string[]): Promise<void> {
   if (signal === SIGNALS.SIGINT) {
-    // an interactive shell abandons the command line (the prompt loop prints the newline)
-    if (sh.state.interactive) throw new Interrupted();
+    // an interactive shell abandons the command line (the prompt loop prints the newline);
+    // with INT trapped it goes on with the line (the trap does not run), unless in a loop
+    if (!sh.state.interactive) return;
+    if (!sh.state.traps.has('INT') || sh.state.loopDepth > 0) throw new Interrupted();
+    await sh.write(2, '\n');
     return;
   }
   const desc = SIGNAL_DESCRIPTIONS[signal] ?? `Unknown signal ${signal}`;
@@ -115,7 +118,7 @@ async function reportSignal(sh: Interpreter, signal: number, core: boolean, stat
     await sh.write(2, `${desc}${core ? ' (core dumped)' : ''}\n`);
     return;
   }
-  await sh.write(2, `${sh.state.arg0}: line ${sh.state.lineno || 1}: ${longListing(statuses, pids, texts)}`);
+  await sh.write(2, `${sh.state.sourceName()}: line ${sh.state.lineno || 1}: ${longListing(statuses, pids, texts)}`);
 }
 
 /** print_pipeline() in the long format: pid, status padded to 24 columns, the command; one line per process. */
@@ -155,6 +158,7 @@ export async function runPipelineStages(sh: Interpreter, cmd: Command & { kind: 
   // shopt lastpipe without job control: the last stage runs in this shell, reading the pipe
   const inShell = sh.state.shopts.has('lastpipe') && !control;
   const pids: number[] = [];
+  const mark = sh.pendingTraps.length;
   let pgid: number | undefined = control ? 0 : undefined;
   try {
     for (let i = 0; i < (inShell ? n - 1 : n); i++) {
@@ -184,7 +188,7 @@ export async function runPipelineStages(sh: Interpreter, cmd: Command & { kind: 
     for (const fd of pipeFds) if (!(inShell && fd === pipes[n - 2]![0])) sys.close(fd);
   }
   if (inShell) return lastStageInShell(sh, cmd, pids, pipes[n - 2]![0]);
-  const early = control && pgid ? await interruptedWhileStarting(sh, pids, pgid) : undefined;
+  const early = control && pgid ? await interruptedWhileStarting(sh, pids, pgid, mark) : undefined;
   return waitAll(sh, pids, pgid, commandText(cmd), cmd.cmds.map(commandText), early);
 }
 
@@ -215,9 +219,9 @@ async function lastStageInShell(sh: Interpreter, cmd: Command & { kind: 'pipelin
  * later stages get it too, as they would have had they all started at once. Returns the
  * statuses already collected.
  */
-async function interruptedWhileStarting(sh: Interpreter, pids: number[], pgid: number): Promise<Map<number, WaitStatus>> {
+async function interruptedWhileStarting(sh: Interpreter, pids: number[], pgid: number, mark: number): Promise<Map<number, WaitStatus>> {
   const early = new Map<number, WaitStatus>();
-  let signal = sh.interrupted ? SIGNALS.SIGINT : 0;
+  let signal = sh.interruptedStarting(mark) ? SIGNALS.SIGINT : 0;
   for (const pid of pids) {
     const r = await sh.sys.wait(pid, { noHang: true }).catch(() => null);
     if (!r || r.status.kind === 'stopped' || r.status.kind === 'continued') continue;
@@ -340,7 +344,7 @@ export async function notifyJobs(sh: Interpreter, atPrompt: boolean, force: read
     const name = signal ? Object.entries(SIGNALS).find(([, v]) => v === signal)?.[0].slice(3) : undefined;
     const reportable = signal !== 0 && signal !== SIGNALS.SIGINT && signal !== SIGNALS.SIGTERM && signal !== SIGNALS.SIGPIPE && !(name && st.traps.has(name));
     if (!st.interactive) {
-      if (reportable) await sh.write(2, `${st.arg0}: line ${st.lineno || 1}: ${longListing([f], [job.pids[job.pids.length - 1]!], [job.command])}`);
+      if (reportable) await sh.write(2, `${st.sourceName()}: line ${st.lineno || 1}: ${longListing([f], [job.pids[job.pids.length - 1]!], [job.command])}`);
       gone.add(job);
     } else if (!st.options.has('monitor')) gone.add(job);
     else if (atPrompt || reportable) {

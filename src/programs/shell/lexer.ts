@@ -11,7 +11,8 @@ export type Token =
 
 /** Input ended inside a construct: an interactive shell asks for more (PS2). */
 export class IncompleteInput extends Error {
-  constructor(what: string) {
+  /** `line`: where the unclosed construct began (bash names that line for a quote). */
+  constructor(what: string, readonly line?: number) {
     super(what);
     this.name = 'IncompleteInput';
   }
@@ -30,6 +31,8 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
 export interface PendingHeredoc {
   delimiter: string;
+  /** The line of the << operator. */
+  line?: number;
   strip: boolean;
   quoted: boolean;
   fill(body: string): void;
@@ -76,7 +79,11 @@ export class Lexer {
     this.skipBlank();
     const start = this.pos;
     const line = this.line;
-    if (this.eof()) return { type: 'eof', line, start };
+    if (this.eof()) {
+      // a here-document opened on the last line, which has no newline: its body is empty
+      if (this.heredocs.length > 0) this.readHeredocBodies();
+      return { type: 'eof', line, start };
+    }
     const c = this.peekChar();
     if (c === '\n') {
       this.pos++;
@@ -161,10 +168,11 @@ export class Lexer {
   }
 
   private readArrayItems(): ArrayItem[] {
+    const startLine = this.line;
     const items: ArrayItem[] = [];
     for (let guard = 0; guard < 100000; guard++) {
       this.skipBlankAndNewlines();
-      if (this.eof()) throw new IncompleteInput('array');
+      if (this.eof()) throw new IncompleteInput('array', startLine);
       if (this.peekChar() === ')') {
         this.pos++;
         return items;
@@ -212,7 +220,14 @@ export class Lexer {
         if ((c === '<' || c === '>') && this.peekChar(1) === '(') {
           flush();
           this.pos += 2;
-          const { list, end, line } = this.parseSub(this.pos, this.line);
+          let sub;
+          try {
+            sub = this.parseSub(this.pos, this.line);
+          } catch (e) {
+            if (e instanceof IncompleteInput && e.message === 'eof') throw new IncompleteInput('<(', this.line);
+            throw e;
+          }
+          const { list, end, line } = sub;
           this.pos = end;
           this.line = line;
           parts.push({ kind: 'procsub', dir: c, body: list });
@@ -275,7 +290,7 @@ export class Lexer {
     if (!inDouble && c === "'") {
       this.pos++;
       const end = this.src.indexOf("'", this.pos);
-      if (end < 0) throw new IncompleteInput("'");
+      if (end < 0) throw new IncompleteInput("'", this.line);
       const text = this.src.slice(this.pos, end);
       this.countLines(text);
       this.pos = end + 1;
@@ -284,7 +299,7 @@ export class Lexer {
     if (!inDouble && c === '$' && this.peekChar(1) === "'") {
       this.pos += 2;
       const { text, end } = decodeAnsiC(this.src, this.pos, this.utf8);
-      if (end < 0) throw new IncompleteInput("$'");
+      if (end < 0) throw new IncompleteInput("$'", this.line);
       this.countLines(this.src.slice(this.pos, end));
       this.pos = end + 1;
       return { kind: 'quoted', text };
@@ -311,6 +326,7 @@ export class Lexer {
 
   /** Reads the inside of "..." up to `close` (consumed). */
   private readDoubleBody(close: string): WordPart[] {
+    const startLine = this.line;
     const parts: WordPart[] = [];
     let lit = '';
     const flush = (): void => {
@@ -318,7 +334,7 @@ export class Lexer {
       lit = '';
     };
     for (;;) {
-      if (this.eof()) throw new IncompleteInput(close);
+      if (this.eof()) throw new IncompleteInput(close, startLine);
       const c = this.peekChar();
       if (c === close) {
         this.pos++;
@@ -355,9 +371,10 @@ export class Lexer {
   }
 
   private readBackquote(): WordPart {
+    const line = this.line;
     let body = '';
     for (;;) {
-      if (this.eof()) throw new IncompleteInput('`');
+      if (this.eof()) throw new IncompleteInput('`', line);
       const c = this.src[this.pos++]!;
       if (c === '`') break;
       if (c === '\\' && '$`\\'.includes(this.peekChar())) {
@@ -367,11 +384,11 @@ export class Lexer {
       if (c === '\n') this.line++;
       body += c;
     }
-    return { kind: 'cmdsub', body: this.parseSubFactory(body), source: body };
+    return { kind: 'cmdsub', body: this.parseSubFactory(body, line), source: body, line };
   }
 
   /** Set by the parser: parses a whole string as a list (for backquotes). */
-  parseSubFactory: (src: string) => List = () => ({ items: [] });
+  parseSubFactory: (src: string, line: number) => List = () => ({ items: [] });
 
   private readDollar(): WordPart | undefined {
     const n = this.peekChar(1);
@@ -382,17 +399,26 @@ export class Lexer {
     if (n === '(') {
       this.pos += 2;
       const startPos = this.pos;
-      const { list, end, line } = this.parseSub(this.pos, this.line);
+      const startLine = this.line;
+      let sub;
+      try {
+        sub = this.parseSub(this.pos, this.line);
+      } catch (e) {
+        // the text ended inside $( (or inside $(( that was not arithmetic)
+        if (e instanceof IncompleteInput && e.message === 'eof') throw new IncompleteInput(this.src[this.pos] === '(' && this.src[this.pos - 1] === '(' ? '$((' : '$(', startLine);
+        throw e;
+      }
+      const { list, end, line } = sub;
       const source = this.src.slice(startPos, end - 1);
       this.pos = end;
       this.line = line;
-      return { kind: 'cmdsub', body: list, source };
+      return { kind: 'cmdsub', body: list, source, line: startLine };
     }
     if (n === '[') {
       // obsolete $[expr] arithmetic
       this.pos += 2;
       const expr = this.readUntil(']', 'arith');
-      if (this.peekChar() !== ']') throw new IncompleteInput('$[');
+      if (this.peekChar() !== ']') throw new IncompleteInput('$[', this.line);
       this.pos++;
       return { kind: 'arith', expr };
     }
@@ -496,6 +522,7 @@ export class Lexer {
 
   private readBrace(): ParamPart {
     const start = this.pos;
+    const startLine = this.line;
     this.pos += 2;
     const fail = (): ParamPart => {
       // find the closing brace for the message
@@ -505,6 +532,7 @@ export class Lexer {
         if (this.src[i] === '{') depth++;
         else if (this.src[i] === '}') depth--;
       }
+      if (depth > 0) throw new IncompleteInput('${', startLine);
       this.pos = i;
       // reported when the word is expanded, as bash does: `${x!}: bad substitution`
       return { kind: 'param', name: '', op: 'plain', source: this.src.slice(start, i) };
@@ -520,7 +548,7 @@ export class Lexer {
     }
     const m = /^([A-Za-z_][A-Za-z0-9_]*|\d+|[@*#?$!0-])/.exec(this.src.slice(this.pos, this.pos + 257));
     if (!m) {
-      if (this.eof()) throw new IncompleteInput('${');
+      if (this.eof()) throw new IncompleteInput('${', startLine);
       return fail();
     }
     name = m[1]!;
@@ -529,7 +557,7 @@ export class Lexer {
     if (this.peekChar() === '[' && NAME.test(name)) {
       this.pos++;
       index = this.readUntil(']', 'index');
-      if (this.peekChar() !== ']') throw new IncompleteInput('[');
+      if (this.peekChar() !== ']') throw new IncompleteInput('[', startLine);
       this.pos++;
     }
     const part: ParamPart = { kind: 'param', name, op, source: '', ...(index ? { index } : {}) };
@@ -591,7 +619,7 @@ export class Lexer {
       return fail();
     }
     if (this.peekChar() !== '}') {
-      if (this.eof()) throw new IncompleteInput('${');
+      if (this.eof()) throw new IncompleteInput('${', startLine);
       return fail();
     }
     this.pos++;
@@ -623,13 +651,13 @@ export class Lexer {
       if (!done) {
         // interactive input asks for more lines; a script warns and takes what there is
         if (!this.heredocEof) throw new IncompleteInput('<<');
-        this.heredocEof(h.delimiter);
+        this.heredocEof(h.delimiter, h.line ?? this.line);
       }
       h.fill(lines.length ? `${lines.join('\n')}\n` : '');
     }
   }
 
   /** Called when a here-document ends at end of input (bash warns and carries on). */
-  heredocEof: ((delimiter: string) => void) | undefined;
+  heredocEof: ((delimiter: string, line: number) => void) | undefined;
 }
 

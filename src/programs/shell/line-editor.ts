@@ -54,7 +54,12 @@ export class LineEditor {
     await this.sys.write(this.outFd, encodeText(text));
   }
 
-  /** Reads one line; null at end of input. Throws LineInterrupted on ^C. */
+  /** Ends the line a ^C abandoned (after what a SIGINT trap printed). */
+  async endInterrupted(): Promise<void> {
+    await this.out('\n');
+  }
+
+  /** Reads one line; null at end of input. Throws LineInterrupted on ^C (see endInterrupted). */
   async readLine(prompt: Prompt): Promise<string | null> {
     this.tty = this.sys.isatty(this.fd);
     const saved = this.tty ? this.sys.tcgetattr(this.fd) : undefined;
@@ -89,7 +94,7 @@ export class LineEditor {
     } catch (e) {
       if (isSysError(e) && e.errno === 'EINTR') {
         await this.moveTo(this.buf.length);
-        await this.out('^C\n');
+        await this.out('^C');
         throw new LineInterrupted();
       }
       throw e;

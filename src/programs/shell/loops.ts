@@ -145,7 +145,7 @@ export const ARITH_FAILED = Symbol('arith failed');
 export function guardedArith(sh: Interpreter, w: Word): MaybePromise<ArithValue | typeof ARITH_FAILED> {
   const fail = (e: unknown): Promise<typeof ARITH_FAILED> => {
     if (!(e instanceof ExpansionError) || e.fatal || !e.arith) throw e;
-    return sh.error(`((: ${e.message}`).then(() => ARITH_FAILED);
+    return sh.error(e.bare ? e.message : `((: ${e.message}`).then(() => ARITH_FAILED);
   };
   try {
     const v = arith(sh, w);

@@ -5,6 +5,7 @@ import { arith, expandPattern, expandReplacement, expandToString, ExpansionError
 import { replace, trim, compile } from './pattern';
 import { reusableQuote } from './quote';
 import { attrLetters, declareKey, declareLine, declareQuote } from './declare-text';
+import { indexValue } from './subscript';
 
 /** A value, a list of fields, or a word to expand in place (the quoting of ${x:-"a b"} is kept). */
 export type ParamResult = string | { fields: string[]; joined?: string } | { word: Word };
@@ -57,7 +58,7 @@ async function resolve(h: ExpandHost, p: ParamPart): Promise<Value> {
       const val = v.assoc.get(key);
       return { set: val !== undefined, ...(val !== undefined ? { scalar: val } : {}), star: false };
     }
-    let i = Number(await arith(h, p.index));
+    let i = Number(await indexValue(h, p.index));
     if (v && i < 0) {
       if (v.array) i += maxIndex(v.array) + 1;
       // reported, and the word goes on with nothing there
@@ -71,6 +72,11 @@ async function resolve(h: ExpandHost, p: ParamPart): Promise<Value> {
   }
   const val = scalarOf(h, name);
   return { set: val !== undefined, ...(val !== undefined ? { scalar: val } : {}), star: false };
+}
+
+/** How set -u names a parameter: `$1` written without braces keeps its `$`. */
+function unboundName(p: ParamPart): string {
+  return !p.index && /^\d+$/.test(p.name) && p.source === `$${p.name}` ? p.source : displayName(p);
 }
 
 function displayName(p: ParamPart): string {
@@ -105,12 +111,13 @@ export function simpleParam(h: ExpandHost, p: ParamPart, inDq: boolean): ParamRe
     return { fields: [...list] };
   }
   const v = scalarOf(h, p.name);
-  if (v === undefined && s.options.has('nounset')) throw new ExpansionError(`${p.name}: unbound variable`, true);
+  if (v === undefined && s.options.has('nounset')) throw new ExpansionError(`${unboundName(p)}: unbound variable`, true);
   return p.op === 'length' ? String([...(v ?? '')].length) : (v ?? '');
 }
 
-export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean): Promise<ParamResult> {
-  const quick = simpleParam(h, p, inDq);
+/** `unset`: the parameter is taken as unset (an indirection that led nowhere). */
+export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, unset = false): Promise<ParamResult> {
+  const quick = unset ? undefined : simpleParam(h, p, inDq);
   if (quick !== undefined) return quick;
   if (p.name === '') throw new ExpansionError(`${p.source}: bad substitution`);
   if (p.op === 'names') {
@@ -127,21 +134,35 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean): P
     const { indirect: _, ...rest } = p;
     const target = await resolve(h, { ...rest, op: 'plain' });
     const ref = target.scalar ?? '';
-    // the variable named must be set, and its value a name (bash's parameter_brace_expand_indir)
-    if (!target.set && !target.list) throw new ExpansionError(`${displayName(p)}: invalid indirect expansion`);
+    // the variable named must be set, and its value a name (bash's parameter_brace_expand_indir);
+    // an unset positional or special parameter names nothing
+    if (!target.set && !target.list) {
+      if (!/^(\d+|[@*#?$!-])$/.test(p.name)) throw new ExpansionError(`${displayName(p)}: invalid indirect expansion`);
+      if (h.state.options.has('nounset') && p.op === 'indirect') throw new ExpansionError(`!${p.name}: unbound variable`, true);
+      if (p.op === 'indirect') return '';
+      // the operator applies to nothing: ${!1:-word} gives the word
+      const { indirect: _ind, ...plain } = p;
+      return expandParam(h, plain, inDq, true);
+    }
     const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$|^(\d+|[@*#?$!-])$/.exec(ref);
     if (!m) throw new ExpansionError(`${ref}: invalid variable name`);
     const { index: _i, ...ops } = rest;
     const inner: ParamPart = m[1]
       ? { ...ops, name: m[1], op: p.op === 'indirect' ? 'plain' : p.op, source: ref, ...(m[2] !== undefined ? { index: { parts: [{ kind: 'lit', text: m[2] }], text: m[2] } } : {}) }
       : { ...ops, name: m[3]!, op: p.op === 'indirect' ? 'plain' : p.op, source: ref };
-    return expandParam(h, inner, inDq);
+    try {
+      return await expandParam(h, inner, inDq);
+    } catch (e) {
+      // set -u names the reference, not the variable it led to
+      if (e instanceof ExpansionError && e.message.endsWith(': unbound variable')) throw new ExpansionError(`!${p.name}: unbound variable`, e.fatal);
+      throw e;
+    }
   }
-  const v = await resolve(h, p);
+  const v: Value = unset ? { set: false, star: false } : await resolve(h, p);
   const join = (list: string[]): string => list.join(v.star ? (ifsOf(h.state)[0] ?? '') : ' ');
   const asResult = (list: string[]): ParamResult => (v.star && inDq ? join(list) : { fields: list });
   const nounset = (): void => {
-    if (!v.set && !v.list && h.state.options.has('nounset')) throw new ExpansionError(`${displayName(p)}: unbound variable`, true);
+    if (!v.set && !v.list && h.state.options.has('nounset')) throw new ExpansionError(`${unboundName(p)}: unbound variable`, true);
   };
 
   switch (p.op) {

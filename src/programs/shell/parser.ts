@@ -26,6 +26,17 @@ export function plainText(w: Word): string | undefined {
   return p.kind === 'lit' ? p.text : undefined;
 }
 
+/** A token as bash's [[ ]] errors name it (the end of the text is the end of a line). */
+function condTokenText(t: Token): string {
+  return t.type === 'eof' ? 'newline' : tokenText(t);
+}
+
+export class CondSyntaxError extends ShellSyntaxError {
+  constructor(message: string, line: number, readonly final: boolean) {
+    super(message, line);
+  }
+}
+
 function tokenText(t: Token): string {
   switch (t.type) {
     case 'word': return t.word.text;
@@ -51,7 +62,7 @@ export class Parser {
     this.lexer.line = opts.line ?? 1;
     this.lexer.extglob = opts.extglob ?? false;
     this.lexer.utf8 = opts.utf8 ?? true;
-    this.lexer.parseSubFactory = (text) => new Parser(text, { line: this.lexer.line, extglob: this.lexer.extglob, utf8: this.lexer.utf8 }).parseAll();
+    this.lexer.parseSubFactory = (text, line) => new Parser(text, { line, extglob: this.lexer.extglob, utf8: this.lexer.utf8 }).parseAll();
   }
 
   get line(): number {
@@ -314,7 +325,7 @@ export class Parser {
         depth--;
       } else if (c === '\n' && depth === 0 && false) return undefined;
     }
-    throw new IncompleteInput('((');
+    throw new IncompleteInput('((', line);
   }
 
   private parseGroup(): Command {
@@ -372,13 +383,13 @@ export class Parser {
       this.lexer.skipBlank();
       this.lexer.pos += 2;
       const init = this.lexer.readUntil(';', 'arith');
-      if (this.lexer.src[this.lexer.pos] !== ';') throw new IncompleteInput('((');
+      if (this.lexer.src[this.lexer.pos] !== ';') throw new IncompleteInput('((', line);
       this.lexer.pos++;
       const cond = this.lexer.readUntil(';', 'arith');
-      if (this.lexer.src[this.lexer.pos] !== ';') throw new IncompleteInput('((');
+      if (this.lexer.src[this.lexer.pos] !== ';') throw new IncompleteInput('((', line);
       this.lexer.pos++;
       const step = this.lexer.readUntil(')', 'arith');
-      if (!this.lexer.src.startsWith('))', this.lexer.pos)) throw new IncompleteInput('((');
+      if (!this.lexer.src.startsWith('))', this.lexer.pos)) throw new IncompleteInput('((', line);
       this.lexer.pos += 2;
       const t = this.peek();
       if (this.isOp(t, ';')) this.next();
@@ -387,11 +398,9 @@ export class Parser {
       return { kind: 'arithfor', init, cond, step, body, redirs: [], line };
     }
     const nameTok = this.next();
-    const name = nameTok.type === 'word' ? plainText(nameTok.word) : undefined;
-    if (name === undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      if (nameTok.type === 'word') throw new ShellSyntaxError(`\`${nameTok.word.text}': not a valid identifier`, nameTok.line);
-      this.unexpected(nameTok);
-    }
+    // a word that is not a name is the loop's error when it runs (`1x': not a valid identifier)
+    if (nameTok.type !== 'word') this.unexpected(nameTok);
+    const name = plainText(nameTok.word) ?? nameTok.word.text;
     let items: Word[] | undefined;
     this.skipNewlines();
     let t = this.peek();
@@ -500,8 +509,8 @@ export class Parser {
     const expr = this.condOr();
     const t = this.next();
     if (!(t.type === 'word' && plainText(t.word) === ']]')) {
-      if (t.type === 'eof') throw new IncompleteInput('[[');
-      throw new ShellSyntaxError(`syntax error in conditional expression: unexpected token \`${tokenText(t)}'`, t.line, tokenText(t));
+      if (t.type === 'eof') throw new IncompleteInput(']]', t.line);
+      throw this.condFail('syntax error in conditional expression', t);
     }
     return { kind: 'cond', expr, redirs: [], line };
   }
@@ -556,38 +565,53 @@ export class Parser {
     if (this.isOp(t, '(')) {
       const e = this.condOr();
       const close = this.condNext();
-      if (!this.isOp(close, ')')) this.condError(close);
+      if (!this.isOp(close, ')')) throw this.condFail(`unexpected token \`${condTokenText(close)}', expected \`)'`, close);
       return { kind: 'paren', expr: e };
     }
-    if (t.type !== 'word') this.condError(t);
+    if (t.type === 'eof') throw new IncompleteInput('[[');
+    if (t.type !== 'word') throw this.condFail(`unexpected token \`${condTokenText(t)}' in conditional command`, t);
     const text = plainText(t.word);
-    if (text === ']]') this.condError(t);
+    // bash 5.2 gives up on a missing operand before ]] without a word
+    if (text === ']]') throw this.condFail('', t);
     const nextTok = this.condPeek();
-    if (text !== undefined && COND_UNARY.has(text) && nextTok.type === 'word' && plainText(nextTok.word) !== ']]') {
+    const isEnd = (x: Token): boolean => x.type === 'word' && plainText(x.word) === ']]';
+    if (text !== undefined && COND_UNARY.has(text)) {
+      if (nextTok.type !== 'word' || isEnd(nextTok)) throw this.condFail(`unexpected argument \`${condTokenText(nextTok)}' to conditional unary operator`, nextTok);
       this.condNext();
       return { kind: 'unary', op: text, arg: nextTok.word };
     }
     if (nextTok.type === 'word') {
+      if (isEnd(nextTok)) return { kind: 'word', word: t.word };
       const op = plainText(nextTok.word);
-      if (op !== undefined && COND_BINARY.has(op)) {
-        this.condNext();
-        if (op === '=~') {
-          this.peeked = undefined;
-          this.lexer.skipBlank();
-          const right = this.readRegexWord();
-          return { kind: 'binary', op, left: t.word, right };
+      if (op === undefined || !COND_BINARY.has(op)) throw this.condFail('conditional binary operator expected', nextTok);
+      this.condNext();
+      if (op === '=~') {
+        this.peeked = undefined;
+        this.lexer.skipBlank();
+        const rest = this.lexer.src.slice(this.lexer.pos);
+        if (rest === '' || rest[0] === '\n' || /^\]\](?:[\s;&|)]|$)/.test(rest)) {
+          const bad = this.condNext();
+          throw this.condFail(`unexpected argument \`${condTokenText(bad)}' to conditional binary operator`, bad);
         }
-        const right = this.condNext();
-        if (right.type !== 'word') this.condError(right);
-        return { kind: 'binary', op, left: t.word, right: right.word };
+        const right = this.readRegexWord();
+        return { kind: 'binary', op, left: t.word, right };
       }
+      const right = this.condNext();
+      if (right.type !== 'word' || isEnd(right)) throw this.condFail(`unexpected argument \`${condTokenText(right)}' to conditional binary operator`, right);
+      return { kind: 'binary', op, left: t.word, right: right.word };
     }
-    return { kind: 'word', word: t.word };
+    if (this.isOp(nextTok, '&&') || this.isOp(nextTok, '||') || this.isOp(nextTok, ')')) return { kind: 'word', word: t.word };
+    throw this.condFail(`unexpected token \`${condTokenText(nextTok)}', conditional binary operator expected`, nextTok);
   }
 
-  private condError(t: Token): never {
-    if (t.type === 'eof') throw new IncompleteInput('[[');
-    throw new ShellSyntaxError(`syntax error in conditional expression: unexpected token \`${tokenText(t)}'`, t.line, tokenText(t));
+  /**
+   * A syntax error inside [[ ]]: one line (or none), no echo of the line. It ends a script
+   * with the last status, or with 2 when the text ended there.
+   */
+  private condFail(message: string, t: Token): CondSyntaxError {
+    const src = this.lexer.src;
+    const final = t.type === 'eof' || (t.type === 'newline' && src.slice(t.start + 1).trim() === '');
+    return new CondSyntaxError(message, t.line, final);
   }
 
   /** The right side of =~: parentheses and | are part of the regex, not operators. */
@@ -624,11 +648,18 @@ export class Parser {
   }
 
   private parseSimple(): Command {
-    const line = this.peek().line;
+    let line = this.peek().line;
+    let first = true;
     const assigns: Assign[] = [];
     const words: Word[] = [];
     const redirs: Redir[] = [];
     for (;;) {
+      // bash's simple command takes the line its parser was on once it had read the token
+      // after the first word (its lookahead): where that token ends
+      if (first && assigns.length + words.length + redirs.length > 0) {
+        first = false;
+        line = endLine(this.peek());
+      }
       const t = this.peek();
       if (t.type === 'word') {
         if (words.length === 0 && t.assign) {
@@ -677,8 +708,17 @@ export class Parser {
       const quoted = target.word.parts.some((p) => p.kind !== 'lit');
       const delimiter = target.word.parts.map((p) => (p.kind === 'lit' || p.kind === 'quoted' ? p.text : p.kind === 'dq' ? p.parts.map((q) => ('text' in q ? q.text : '')).join('') : '')).join('');
       redir.heredoc = { body: '', quoted };
-      this.lexer.heredocs.push({ delimiter, strip: op === '<<-', quoted, fill: (body) => (redir.heredoc!.body = body) });
+      this.lexer.heredocs.push({ delimiter, strip: op === '<<-', quoted, line: t.line, fill: (body) => (redir.heredoc!.body = body) });
     }
     return redir;
   }
+}
+
+/** The line a token ends on (a word may hold newlines in quotes or substitutions). */
+function endLine(t: Token): number {
+  if (t.type !== 'word') return t.line;
+  let n = t.line;
+  const text = t.word.text;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }

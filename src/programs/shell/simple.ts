@@ -16,6 +16,7 @@ import { commandText } from './unparse';
 import { prefixBefore, traceAssign, traceLines, traceQuote } from './xtrace';
 import { inherited, ReadonlyError, ShellState, type Var } from './state';
 import { AssocMap } from './assoc';
+import { indexValue } from './subscript';
 
 const MAX_FUNC_DEPTH = 1000;
 
@@ -53,6 +54,11 @@ function refTarget(state: ShellState, name: string): string {
   return name;
 }
 
+/** A word in an associative array's error message, single-quoted as bash shows it. */
+function quoteAssocWord(w: string): string {
+  return `'${w.replace(/'/g, "'\\''")}'`;
+}
+
 /** Array assignments and name[index]=value. */
 async function assignAsync(sh: Interpreter, a: Assign, scope?: Map<string, Var>): Promise<void> {
   const state = sh.state;
@@ -80,18 +86,46 @@ async function assignAsync(sh: Interpreter, a: Assign, scope?: Map<string, Var>)
     };
     if (existing?.assoc || v.assoc) {
       const m = a.append && v.assoc ? v.assoc : new AssocMap();
-      for (const item of a.array) {
-        if (!item.key) continue;
-        const key = await expandToString(sh, item.key);
-        const value = await fold(await expandToString(sh, item.value));
+      const put = (key: string, value: string): void => {
         state.onGrow?.(key.length + value.length + 48);
         m.set(key, value);
+      };
+      if (a.array.length > 0 && !a.array[0]!.key) {
+        // bash 5.1: a list that starts without [key]= is key value key value ... (a missing
+        // last value is empty; a [k]=v item there is just a word)
+        const words: string[] = [];
+        for (const item of a.array) {
+          const value = await expandToString(sh, item.value);
+          words.push(item.key ? `[${await expandToString(sh, item.key)}]=${value}` : value);
+        }
+        for (let i = 0; i < words.length; i += 2) {
+          if (words[i] === '') {
+            await sh.error("'': bad array subscript");
+            continue;
+          }
+          put(words[i]!, await fold(words[i + 1] ?? ''));
+        }
+      } else {
+        for (const item of a.array) {
+          if (!item.key) {
+            await sh.error(`${a.name}: ${quoteAssocWord(await expandToString(sh, item.value))}: must use subscript when assigning associative array`);
+            continue;
+          }
+          const key = await expandToString(sh, item.key);
+          const value = await fold(await expandToString(sh, item.value));
+          if (key === '') {
+            await sh.error(`[${quoteAssocWord(key)}]=${quoteAssocWord(value)}: bad array subscript`);
+            continue;
+          }
+          put(key, value);
+        }
       }
       v.assoc = m;
     } else {
-      const m = a.append && v.array ? v.array : new Map<number, string>();
+      // a scalar appended to becomes element 0
+      const m = a.append && v.array ? v.array : new Map<number, string>(a.append && v.value !== undefined ? [[0, v.value]] : []);
       let next = a.append ? Math.max(-1, ...m.keys()) + 1 : 0;
-      if (!a.append && v.value !== undefined) delete v.value;
+      if (v.value !== undefined) delete v.value;
       for (const item of a.array) {
         if (item.key) {
           next = Number(await arith(sh, item.key));
@@ -114,12 +148,13 @@ async function assignAsync(sh: Interpreter, a: Assign, scope?: Map<string, Var>)
   const value = a.value ? await expandToString(sh, a.value, true) : '';
   if (state.options.has('xtrace')) sh.assignedValues.set(a, value);
   const v = state.lookup(a.name);
-  let key = v?.assoc ? await expandToString(sh, a.index!) : String(await arith(sh, a.index!));
+  let key = v?.assoc ? await expandToString(sh, a.index!) : String(await indexValue(sh, a.index!));
   // a[-1]: counted back from the end
   if (!v?.assoc && Number(key) < 0 && v?.array) key = String(Number(key) + maxIndex(v.array) + 1);
   if (!v?.assoc && Number(key) < 0) throw new ExpansionError(`${a.name}[${a.index!.text}]: bad array subscript`);
   const old = v?.assoc ? v.assoc.get(key) : v?.array?.get(Number(key));
-  setElement(state, a.name, key, a.append ? (old ?? '') + value : value);
+  // through a nameref: the element of the variable it names
+  setElement(state, refTarget(state, a.name), key, a.append ? (old ?? '') + value : value);
 }
 
 /** set -x: each assignment on a line of its own, then the command's words. */
@@ -133,9 +168,12 @@ function xtrace(sh: Interpreter, assigns: Assign[], argv: string[], before?: str
   return traceLines(sh, lines, before);
 }
 
-/** Finds a command on PATH (remembering it in the hash table). */
-export async function findCommand(sh: Interpreter, name: string, hits = 1): Promise<string | undefined> {
-  const hashed = sh.state.hash.get(name);
+/**
+ * Finds a command on PATH (remembering it in the hash table). `tempPath`: a PATH assigned
+ * for this command alone, searched instead, without the hash table.
+ */
+export async function findCommand(sh: Interpreter, name: string, hits = 1, tempPath?: string): Promise<string | undefined> {
+  const hashed = tempPath === undefined ? sh.state.hash.get(name) : undefined;
   if (hashed) {
     try {
       const st = await sh.sys.stat(hashed);
@@ -147,14 +185,14 @@ export async function findCommand(sh: Interpreter, name: string, hits = 1): Prom
       sh.state.hash.delete(name);
     }
   }
-  const path = sh.state.get('PATH') ?? '';
+  const path = tempPath ?? sh.state.get('PATH') ?? '';
   for (const dir of path.split(':')) {
     const full = `${dir === '' ? '.' : dir}/${name}`;
     try {
       const st = await sh.sys.stat(full);
       if (st.kind !== 'file') continue;
       await sh.sys.access(full, 1);
-      if (sh.state.options.has('hashall')) {
+      if (sh.state.options.has('hashall') && tempPath === undefined) {
         sh.state.hash.set(name, full);
         sh.state.hashHits.set(name, hits);
       }
@@ -307,7 +345,7 @@ async function runProgram(sh: Interpreter, cmd: Command & { kind: 'simple' }, ar
   const before = await prefixBefore(sh, cmd.assigns);
   for (const a of cmd.assigns) await assign(sh, a, temp);
   await xtrace(sh, cmd.assigns, argv, before);
-  const path = name.includes('/') ? name : await findCommand(sh, name);
+  const path = name.includes('/') ? name : await findCommand(sh, name, 1, temp.get('PATH')?.value);
   if (!path) {
     // the message goes where the command's stderr would have gone
     const undo = cmd.redirs.length ? await applyRedirs(sh, cmd.redirs) : noop;
@@ -370,10 +408,11 @@ export async function execute(sh: Interpreter, path: string, argv: string[], env
   try {
     if (execLast) await sys.exec(path, argv, env);
     const ignore = sh.childIgnores();
+    const mark = sh.pendingTraps.length;
     const pid = await makeChild(sh, () => sys.spawn({ path, argv, env, fds: sh.inheritable(new Map()), ...(control ? { pgid: 0, foreground: true } : {}), ...(ignore ? { ignore } : {}) }));
     // a ^C typed while the program was being started was meant for it (the shell still had
     // the terminal's foreground group): the job gets it
-    if (control && sh.interrupted) sys.kill(-pid, 2);
+    if (control && sh.interruptedStarting(mark)) sys.kill(-pid, 2);
     return await waitForeground(sh, [pid], control ? pid : undefined, text);
   } catch (e) {
     if (!isSysError(e)) throw e;
@@ -383,8 +422,9 @@ export async function execute(sh: Interpreter, path: string, argv: string[], env
 
 async function execFailure(sh: Interpreter, path: string, argv: string[], env: Map<string, string>, errno: Parameters<typeof strerror>[0], syscall: string, errPath: string | undefined): Promise<number> {
   if (syscall === 'interpreter') {
-    await sh.error(`${path}: ${errPath}: bad interpreter: No such file or directory`);
-    return 126;
+    // bash 5.2: execve's ENOENT for a file that exists (its #! interpreter is missing)
+    await sh.error(`${path}: cannot execute: required file not found`);
+    return 127;
   }
   if (errno === 'ENOEXEC') {
     // not a binary and no #!: bash runs it as a shell script in a subshell, unless it is binary
@@ -449,6 +489,7 @@ function enterFunction(sh: Interpreter, fn: FuncDef, argv: string[]): MaybePromi
   state.positional = argv.slice(1);
   state.funcNames.push(fn.name);
   state.callLines.push(state.lineno);
+  state.frames.push({ func: fn.name, source: state.funcFiles.get(fn.name) ?? state.definitionFile(), line: state.lineno });
   state.scopes.push(new Map());
   let r: MaybePromise<number>;
   try {
@@ -496,6 +537,7 @@ function leave(state: ShellState, frame: Frame): void {
   state.scopes.pop();
   state.funcNames.pop();
   state.callLines.pop();
+  state.frames.pop();
   state.positional = frame.positional;
   state.lineno = frame.line;
   if (frame.traps) for (const [name, action] of frame.traps) if (!state.traps.has(name)) state.traps.set(name, action);

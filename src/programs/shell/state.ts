@@ -101,6 +101,13 @@ export class ShellState {
   /** The line each running function was called from (BASH_LINENO, caller). */
   callLines: number[] = [];
   sourceDepth = 0;
+  /**
+   * The running functions and sourced files, innermost last: FUNCNAME, BASH_SOURCE and
+   * BASH_LINENO are made from it, and an error names the file of the innermost one.
+   */
+  frames: SourceFrame[] = [];
+  /** The file each function was defined in (a function defined by bash -c: `environment`). */
+  funcFiles = new Map<string, string>();
   loopDepth = 0;
   history: string[] = [];
   pipestatus: number[] = [0];
@@ -124,6 +131,17 @@ export class ShellState {
   current: CurrentCommand;
   /** Completion specs set with `complete`. */
   completions = new CompTable();
+
+  /** The file an error message names: the innermost function's or sourced file's, else $0. */
+  sourceName(): string {
+    return this.frames.length > 0 ? this.frames[this.frames.length - 1]!.source : this.arg0;
+  }
+
+  /** The file a function defined now belongs to. */
+  definitionFile(): string {
+    if (this.frames.length > 0) return this.frames[this.frames.length - 1]!.source;
+    return this.errorContext === 'command' ? 'environment' : this.errorContext === 'script' ? this.arg0 : 'main';
+  }
 
   clone(): ShellState {
     const s = new ShellState();
@@ -158,6 +176,8 @@ export class ShellState {
     s.history = [...this.history];
     s.funcNames = [...this.funcNames];
     s.callLines = [...this.callLines];
+    s.frames = [...this.frames];
+    s.funcFiles = new Map(this.funcFiles);
     s.sourceDepth = this.sourceDepth;
     s.loopDepth = this.loopDepth;
     s.pipestatus = [...this.pipestatus];
@@ -178,13 +198,13 @@ export class ShellState {
   lookup(name: string, depth = 0): Var | undefined {
     // FUNCNAME is computed when read, so function calls allocate nothing for it
     if (name === 'FUNCNAME' && this.funcNames.length > 0) {
-      const stack = [...this.funcNames].reverse();
+      const stack = this.frames.map((f) => f.func ?? 'source').reverse();
       if (this.errorContext === 'script') stack.push('main');
       return { array: new Map(stack.map((n, i) => [i, n])) };
     }
-    if ((name === 'BASH_LINENO' || name === 'BASH_SOURCE') && this.errorContext === 'script') {
-      const stack = name === 'BASH_LINENO' ? [...this.callLines].reverse().map(String) : this.callLines.map(() => this.arg0);
-      stack.push(name === 'BASH_LINENO' ? '0' : this.arg0);
+    if ((name === 'BASH_LINENO' || name === 'BASH_SOURCE') && this.errorContext !== 'interactive') {
+      const stack = this.frames.map((f) => (name === 'BASH_LINENO' ? String(f.line) : f.source)).reverse();
+      if (this.errorContext === 'script') stack.push(name === 'BASH_LINENO' ? '0' : this.arg0);
       return { array: new Map(stack.map((n, i) => [i, n])) };
     }
     for (let i = this.scopes.length - 1; i >= 0; i--) {
@@ -350,4 +370,11 @@ export class ReadonlyError extends Error {
     super(`${varName}: readonly variable`);
     this.name = 'ReadonlyError';
   }
+}
+
+/** A running function (`func`) or sourced file: its file, and the line it was called from. */
+export interface SourceFrame {
+  func?: string;
+  source: string;
+  line: number;
 }

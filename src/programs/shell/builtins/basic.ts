@@ -1,7 +1,7 @@
 // : true false echo eval exit return break continue shift
 import { echoEscapes } from '../../lib/echo-escapes';
 import { utf8Locale } from '../ansi-c';
-import { BreakSignal, ContinueSignal, ReturnSignal, ShellExit, TopLevelAbort } from '../control';
+import { BreakSignal, ContinueSignal, ReturnSignal, ShellExit, TopLevelAbort, AbortCommand } from '../control';
 import type { Interpreter } from '../interpreter';
 import type { Builtin } from './types';
 
@@ -64,8 +64,10 @@ function numericArg(s: string): number | undefined {
 export const exit: Builtin = async (sh, argv) => {
   if (sh.state.interactive) await sh.write(2, sh.state.login ? 'logout\n' : 'exit\n');
   if (argv.length > 2) {
+    // get_exitstat(): the error discards the rest of the command line
     await sh.error('exit: too many arguments');
-    return 1;
+    sh.state.status = 1;
+    throw new AbortCommand();
   }
   if (argv[1] === undefined) throw new ShellExit(sh.state.status);
   const n = numericArg(argv[1]);
@@ -83,6 +85,12 @@ export const returnBuiltin: Builtin = (sh, argv) => {
     return sh.error("return: can only `return' from a function or sourced script").then(() => 2);
   }
   if (argv[1] === undefined) throw new ReturnSignal(sh.state.status);
+  if (argv.length > 2) {
+    return sh.error('return: too many arguments').then(() => {
+      sh.state.status = 1;
+      throw new AbortCommand();
+    });
+  }
   const n = numericArg(argv[1]);
   if (n === undefined) {
     return sh.error(`return: ${argv[1]}: numeric argument required`).then(() => {

@@ -49,7 +49,12 @@ export const cd: Builtin = async (sh, argv) => {
     }
     print = true;
   }
-  // an empty name stays put, unless CDPATH gives it somewhere to go (its first directory)
+  // an empty name stays put, unless CDPATH gives it somewhere to go (its first directory);
+  // with -P bash tries to go there and fails
+  if (dir === '' && physical && !sh.state.get('CDPATH')) {
+    await sh.error('cd: : No such file or directory');
+    return 1;
+  }
   if (dir === '' && !sh.state.get('CDPATH')) {
     // `cd -` with OLDPWD empty still prints it: an empty line
     if (print) await sh.write(1, '\n');
@@ -85,7 +90,8 @@ export const cd: Builtin = async (sh, argv) => {
     }
   } catch (e) {
     if (!isSysError(e)) throw e;
-    await sh.error(`cd: ${dir}: ${strerror(e.errno)}`);
+    // pushd changes directory through here and names itself (argv[0])
+    await sh.error(`${argv[0] === 'pushd' ? 'pushd' : 'cd'}: ${dir}: ${strerror(e.errno)}`);
     return 1;
   }
   const newPwd = physical ? sh.sys.getcwd() : logical;

@@ -143,7 +143,7 @@ export const pushd: Builtin = async (sh, argv) => {
   if (noCd) sh.state.dirStack.unshift(spec);
   else {
     sh.state.dirStack.unshift(cwd);
-    const status = await cd(sh, ['cd', spec]);
+    const status = await cd(sh, ['pushd', spec]);
     if (status !== 0) {
       sh.state.dirStack.shift();
       return status;

@@ -10,7 +10,7 @@ export const getopts: Builtin = async (sh, argv) => {
   const optstring = argv[1];
   const name = argv[2];
   if (optstring === undefined || name === undefined) {
-    await sh.write(2, `${sh.errPrefix()}getopts: usage: getopts optstring name [arg ...]\n`);
+    await sh.write(2, 'getopts: usage: getopts optstring name [arg ...]\n');
     return 2;
   }
   if (!NAME_RE.test(name)) {

@@ -44,15 +44,15 @@ export const source: Builtin = async (sh, argv) => {
   const state = sh.state;
   const savedPositional = state.positional;
   const savedContext = state.errorContext;
-  const savedArg0 = state.arg0;
   const savedLine = state.lineno;
   if (args.length > 1) state.positional = args.slice(1);
   state.sourceDepth++;
-  if (state.errorContext === 'script') state.arg0 = path;
+  const frames = state.frames.length;
+  if (state.errorContext !== 'interactive') state.frames.push({ source: path, line: state.lineno });
   try {
     let status: number;
     try {
-      status = await withoutErrexit(sh, () => sh.evalString(text, { line: 1, origin: { file: state.arg0 } }));
+      status = await withoutErrexit(sh, () => sh.evalString(text, { line: 1, origin: { file: path } }));
     } catch (e) {
       if (!(e instanceof ReturnSignal)) throw e;
       status = e.status;
@@ -64,7 +64,7 @@ export const source: Builtin = async (sh, argv) => {
   } finally {
     state.sourceDepth--;
     state.errorContext = savedContext;
-    state.arg0 = savedArg0;
+    state.frames.length = frames;
     state.lineno = savedLine;
     if (args.length > 1) state.positional = savedPositional;
   }

@@ -18,7 +18,7 @@ export const letBuiltin: Builtin = async (sh, argv) => {
       v = await arith(sh, expr);
     } catch (e) {
       if (e instanceof ExpansionError) {
-        await sh.error(`let: ${e.message}`);
+        await sh.error(e.bare ? e.message : `let: ${e.message}`);
         return 1;
       }
       throw e;

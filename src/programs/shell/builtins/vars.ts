@@ -219,6 +219,18 @@ const makeDeclare = (cmd: string, local: boolean): Builtin => async (sh, argv) =
     for (const n of marked) await sh.write(1, p.set.has('F') ? `${functionFlagsLine(sh, n)}\n` : `${functionText(n, sh.state.functions.get(n)!.body)}\n${functionFlagsLine(sh, n)}\n`);
     return 0;
   }
+  if ((p.set.has('f') || p.set.has('F')) && (p.set.has('x') || p.set.has('r')) && !p.set.has('p')) {
+    // declare -fx NAME: marks the functions, silently (a name that is none gives status 1)
+    let status = 0;
+    for (const n of p.rest) {
+      if (!sh.state.functions.has(n)) status = 1;
+      else {
+        if (p.set.has('x')) sh.state.exportedFunctions.add(n);
+        if (p.set.has('r')) sh.state.readonlyFunctions.add(n);
+      }
+    }
+    return status;
+  }
   if (p.set.has('f') || p.set.has('F')) return printFunctions(sh, p.rest, p.set.has('F'), p.set.has('p'));
   if (p.set.has('p') || (p.rest.length === 0)) {
     const want = [...p.set].filter((c) => c !== 'p' && c !== 'g');
