@@ -189,12 +189,14 @@ export async function listOrFlush(ip: Ip, argv: string[], action: ListAction, li
     if (filter.family === AF.INET6) shown = shown.filter((l) => l.inet6);
   }
   const noLink = filter.family !== AF.PACKET && ip.opts.oneline;
+  if (ip.opts.details && shown.some((l) => l.tun && (l.tun.owner !== undefined || l.tun.group !== undefined))) await ip.loadAccounts();
   for (const l of shown) {
     if (!linkPasses(filter, l)) continue;
     p.openObject();
     let printed = 0;
     if (ip.opts.brief) {
-      printLinkBrief(ip, l, filter.family === AF.PACKET);
+      // a label selects addresses only: the brief link columns are left out
+      if (filter.label === undefined) printLinkBrief(ip, l, filter.family === AF.PACKET);
     } else if (!noLink && filter.label === undefined) {
       printLinkInfo(ip, l, doLink, filter.family === AF.INET6 && !filter.ifindex, filter.family === AF.UNSPEC || filter.family === AF.PACKET || ip.opts.details > 0);
       printed = 1;
@@ -203,8 +205,12 @@ export async function listOrFlush(ip: Ip, argv: string[], action: ListAction, li
       p.openArrayJsonOnly('addr_info');
       for (const a of addrs) {
         if (a.ifindex !== l.ifindex || (filter.family && filter.family !== familyOf(a))) continue;
-        if (!addrPasses(filter, a, l.name)) continue;
+        // print_addrinfo filters inside the object it was given: JSON keeps an empty one
         p.openObject();
+        if (!addrPasses(filter, a, l.name)) {
+          p.closeObject();
+          continue;
+        }
         printAddr(ip, a, noLink ? l.name : undefined);
         p.closeObject();
       }

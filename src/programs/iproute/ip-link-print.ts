@@ -1,7 +1,7 @@
 // How ip prints a link (ip/ipaddress.c print_linkinfo): the `N: name: <FLAGS> mtu ... qdisc
 // ... state ...` line, the `link/ether MAC brd MAC` line, -d details, -s counters, and the
 // one-line -br form.
-import { IFF, type LinkMsg, type LinkStats } from '../../shared/services/net';
+import { IFF, type LinkMsg, type LinkStats, type TunData } from '../../shared/services/net';
 import { printBridgeData, printBridgePortData } from './ip-link-bridge';
 import { printVlanData } from './ip-link-vlan';
 import { printMacvlanData } from './ip-link-macvlan';
@@ -71,7 +71,8 @@ export function printLinkBrief(ip: Ip, l: LinkMsg, linkListing: boolean): void {
   const mdown = printNameAndLink(ip, l, true);
   printOperstate(ip, l);
   if (linkListing) {
-    p.any('address', `${l.address} `, l.address, 'mac');
+    // a device without a link-layer address (tun) has no address column
+    if (l.address) p.any('address', `${l.address} `, l.address, 'mac');
     printLinkFlags(p, l.flags, mdown);
     p.fp('\n');
   }
@@ -167,6 +168,33 @@ function tsoMaxSize(ip: Ip, l: LinkMsg): number {
   return ports.length ? Math.min(...ports.map((x) => tsoMaxSize(ip, x))) : 65536;
 }
 
+/** tun's print_opt: type, the queue flags, persistence and the owner by name. */
+function printTunData(ip: Ip, t: TunData): void {
+  const p = ip.printer;
+  const onOff = (key: string, v: boolean): void => p.any(key, `${key} ${v ? 'on' : 'off'} `, v);
+  p.openObject('info_data');
+  p.any('type', `type ${t.type} `, t.type);
+  onOff('pi', t.pi);
+  onOff('vnet_hdr', t.vnetHdr);
+  if (t.multiQueue) {
+    p.any('multi_queue', 'multi_queue ', true);
+    p.any('numqueues', 'numqueues 0 ', 0);
+    p.any('numdisabled', 'numdisabled 0 ', 0);
+  } else {
+    p.jsonOnly('multi_queue', false);
+  }
+  onOff('persist', true);
+  if (t.owner !== undefined) {
+    const name = ip.accountNames?.user(t.owner) ?? String(t.owner);
+    p.any('user', `user ${name} `, name);
+  }
+  if (t.group !== undefined) {
+    const name = ip.accountNames?.group(t.group) ?? String(t.group);
+    p.any('group', `group ${name} `, name);
+  }
+  p.closeObject();
+}
+
 function printDetails(ip: Ip, l: LinkMsg, doLink: boolean): void {
   const p = ip.printer;
   p.any('promiscuity', ` promiscuity ${l.promiscuity} `, l.promiscuity);
@@ -182,6 +210,7 @@ function printDetails(ip: Ip, l: LinkMsg, doLink: boolean): void {
       if (l.vlan) printVlanData(p, l.vlan);
       if (l.macvlan) printMacvlanData(p, l.macvlan);
       if (l.vxlan) printVxlanData(p, l.vxlan, (i) => ip.cachedName(i));
+      if (l.tun) printTunData(ip, l.tun);
     }
     if (l.slaveKind) {
       p.nl();
@@ -226,9 +255,11 @@ export function printLinkInfo(ip: Ip, l: LinkMsg, doLink: boolean, inet6Dump: bo
   if (showLinkLine) {
     p.nl();
     p.any('link_type', `    link/${l.linkType} `, l.linkType);
-    p.any('address', l.address, l.address, 'mac');
-    p.fp(' brd ');
-    p.any('broadcast', l.broadcast, l.broadcast, 'mac');
+    if (l.address) {
+      p.any('address', l.address, l.address, 'mac');
+      p.fp(' brd ');
+      p.any('broadcast', l.broadcast, l.broadcast, 'mac');
+    }
     if (l.permAddress && l.permAddress !== l.address) {
       p.fp(' permaddr ');
       p.any('permaddr', l.permAddress, l.permAddress, 'mac');

@@ -9,6 +9,7 @@ import { LINK_USAGE } from './ip-usage';
 import { parseVlan } from './ip-link-vlan';
 import { parseMacvlan } from './ip-link-macvlan';
 import { parseVxlan } from './ip-link-vxlan';
+import { parseUnmodelledKind } from './ip-link-kinds';
 import { Args, getInteger, IpExit, matches } from './ip-util';
 
 const OPER_STATES = ['UNKNOWN', 'NOTPRESENT', 'DOWN', 'LOWERLAYERDOWN', 'TESTING', 'DORMANT', 'UP'];
@@ -248,7 +249,8 @@ function kindOptions(ip: Ip, p: Parsed, create: boolean, indexOf: IndexOf): void
   if (p.type === 'vlan') p.change.vlan = parseVlan(ip, p.rest);
   else if (p.type === 'vxlan') p.change.vxlan = parseVxlan(ip, p.rest, create, indexOf);
   else if (p.type === 'macvlan' || p.type === 'macvtap') p.change.macvlan = parseMacvlan(ip, p.type, p.rest);
-  else if (p.type === undefined || !(IGNORED_OPTIONS.has(p.type) || OWN_PARSER.has(p.type))) return;
+  else if (p.type !== undefined && OWN_PARSER.has(p.type)) parseUnmodelledKind(ip, p.type, p.rest, indexOf);
+  else if (p.type === undefined || !IGNORED_OPTIONS.has(p.type)) return;
   // kinds whose options ip reads but the simulated kernel does not offer: the request goes
   // out and the kernel refuses the kind
   p.rest = [];

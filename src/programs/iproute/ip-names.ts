@@ -110,3 +110,34 @@ export function nudA2n(arg: string): number | null {
   if (n === null || n >= 0x100 || (n & (n - 1)) !== 0) return null;
   return n;
 }
+
+/** rtnl_rtrealm_a2n: `cosmos` is realm 0; any other realm is a number. */
+export function realmA2n(arg: string): number | null {
+  if (arg === 'cosmos') return 0;
+  const r = strtoul(arg, 0, 0);
+  if (r.end === 0 || r.end !== arg.length) return null;
+  return r.value % 2 ** 32;
+}
+
+export function realmN2a(id: number, numeric: boolean): string {
+  return !numeric && id === 0 ? 'cosmos' : String(id);
+}
+
+/** get_rt_realms_or_raw: `TO` or `FROM/TO`, FROM going to the high 16 bits. */
+export function realmsA2n(arg: string): number | null {
+  const slash = arg.indexOf('/');
+  let realms = 0;
+  let to = arg;
+  if (slash >= 0) {
+    const from = realmA2n(arg.slice(0, slash));
+    if (from === null) return null;
+    realms = (from << 16) >>> 0;
+    to = arg.slice(slash + 1);
+  }
+  if (to !== '') {
+    const t = realmA2n(to);
+    if (t === null) return null;
+    realms = (realms | t) >>> 0;
+  }
+  return realms;
+}

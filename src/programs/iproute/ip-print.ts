@@ -63,10 +63,13 @@ class JsonWriter {
 export class Printer {
   private json: JsonWriter | null = null;
   private readonly palette: Record<Exclude<Color, null>, string>;
+  private holding = false;
 
   constructor(
     private readonly put: (s: string) => void,
     private readonly opts: { json: boolean; pretty: boolean; color: boolean; darkBg: boolean; oneline: boolean },
+    /** Text stdio keeps in its buffer until the next record is flushed (the JSON opener). */
+    private readonly hold: (s: string) => void = put,
   ) {
     this.palette = opts.darkBg ? DARK : LIGHT;
   }
@@ -83,8 +86,10 @@ export class Printer {
   /** new_json_obj: starts the outer array when -j was given. */
   start(array = true): void {
     if (!this.opts.json) return;
-    this.json = new JsonWriter(this.put, this.opts.pretty);
+    this.json = new JsonWriter((s) => (this.holding ? this.hold(s) : this.put(s)), this.opts.pretty);
+    this.holding = true;
     if (array) this.json.begin('[');
+    this.holding = false;
   }
 
   /** delete_json_obj. */

@@ -18,6 +18,7 @@ export async function routeGet(ip: Ip, argv: string[]): Promise<number> {
   let uid: number | undefined;
   let mark: number | undefined;
   let fibMatch = false;
+  let connected = false;
   const next = (): string => {
     args.advance();
     if (args.done) ip.incomplete();
@@ -43,8 +44,10 @@ export async function routeGet(ip: Ip, argv: string[]): Promise<number> {
       mark = n;
     } else if (matches(w, 'oif') || w === 'dev') {
       odev = next();
-    } else if (matches(w, 'notify') || matches(w, 'connected')) {
+    } else if (matches(w, 'notify')) {
       // accepted; the answer is the same here
+    } else if (matches(w, 'connected')) {
+      connected = true;
     } else if (matches(w, 'vrf')) {
       ip.invarg('Invalid VRF\n', next());
     } else if (matches(w, 'uid')) {
@@ -95,6 +98,16 @@ export async function routeGet(ip: Ip, argv: string[]): Promise<number> {
   if (!('route' in reply)) return 2;
   const f = { ...newRouteFilter(), tb: 0 };
   ip.printer.start();
+  if (connected && src === undefined) {
+    // iproute_get prints the answer, then asks again with the same request (its edits
+    // went to the answer, not the request) and prints the second answer too
+    await printRoute(ip, f, reply.route);
+    if (reply.route.prefsrc === undefined && reply.route.src === undefined) {
+      ip.printer.finish();
+      ip.err('Failed to connect the route\n');
+      return 255;
+    }
+  }
   await printRoute(ip, f, reply.route);
   ip.printer.finish();
   return 0;

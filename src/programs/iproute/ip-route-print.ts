@@ -4,7 +4,7 @@
 import { RTAX, RTN, TABLE, type RouteMsg } from '../../shared/services/net';
 import { parseAddr, samePrefix, type IpAddr } from '../../shared/services/net-addr';
 import { toIpAddr, type InetPrefix } from './ip-inet';
-import { dsfieldN2a, protoN2a, rtntypeN2a, scopeN2a, tableN2a } from './ip-names';
+import { dsfieldN2a, protoN2a, realmN2a, rtntypeN2a, scopeN2a, tableN2a } from './ip-names';
 import type { Ip } from './ip-session';
 import { AF } from './ip-util';
 
@@ -22,6 +22,8 @@ export interface RouteFilter {
   oifmask: number;
   metric: number;
   metricmask: number;
+  realm: number;
+  realmmask: number;
   rdst?: InetPrefix;
   mdst?: InetPrefix;
   rvia?: InetPrefix;
@@ -29,7 +31,7 @@ export interface RouteFilter {
 }
 
 export function newRouteFilter(): RouteFilter {
-  return { tb: TABLE.MAIN, cloned: false, protocol: 0, protocolmask: 0, scope: 0, scopemask: 0, typemask: 0, tos: 0, tosmask: 0, oif: 0, oifmask: 0, metric: 0, metricmask: 0 };
+  return { tb: TABLE.MAIN, cloned: false, protocol: 0, protocolmask: 0, scope: 0, scopemask: 0, typemask: 0, tos: 0, tosmask: 0, oif: 0, oifmask: 0, metric: 0, metricmask: 0, realm: 0, realmmask: 0 };
 }
 
 function famOf(r: RouteMsg): number {
@@ -73,6 +75,7 @@ export function routePasses(ip: Ip, f: RouteFilter, r: RouteMsg): boolean {
   }
   if (f.oifmask && (r.oif ?? 0) !== f.oif) return false;
   if (f.metricmask && (r.priority ?? 0) !== f.metric) return false;
+  if (f.realmmask && (((r.flow ?? 0) ^ f.realm) & f.realmmask) !== 0) return false;
   return true;
 }
 
@@ -200,6 +203,16 @@ export async function printRoute(ip: Ip, f: RouteFilter, r: RouteMsg): Promise<v
   if (r.mark) {
     if (p.isJson) p.jsonOnly('mark', r.mark);
     else p.fp(r.mark >= 16 ? `mark 0x${r.mark.toString(16)} ` : `mark ${r.mark} `);
+  }
+  if (r.flow && f.realmmask !== 0xffffffff) {
+    // print_rta_realms: `realm TO` or `realms FROM/TO`
+    const from = r.flow >>> 16;
+    const to = r.flow & 0xffff;
+    p.openObject('flow');
+    p.fp(from ? 'realms ' : 'realm ');
+    if (from) p.any('from', `${realmN2a(from, o.numeric)}/`, realmN2a(from, o.numeric));
+    p.any('to', `${realmN2a(to, o.numeric)} `, realmN2a(to, o.numeric));
+    p.closeObject();
   }
   if (r.uid !== undefined) p.any('uid', `uid ${r.uid} `, r.uid);
   if (r.family === 4 && cloned) {

@@ -3,7 +3,7 @@
 import { strerror } from '../../shared/errno';
 import { isNetError, RTAX, RTN, RTNH_F, RTPROT, SCOPE, TABLE, type NexthopMsg, type NlFlags, type RouteMsg, type RouteSpec } from '../../shared/services/net';
 import { afToFamily, getAddr, getPrefix, prefixText, type InetPrefix } from './ip-inet';
-import { dsfieldA2n, protoA2n, rtntypeA2n, scopeA2n, tableA2n } from './ip-names';
+import { dsfieldA2n, protoA2n, realmsA2n, rtntypeA2n, scopeA2n, tableA2n } from './ip-names';
 import { newRouteFilter, printRoute, routePasses, type RouteFilter } from './ip-route-print';
 import { routeGet } from './ip-route-get';
 import type { Ip } from './ip-session';
@@ -128,7 +128,12 @@ async function modify(ip: Ip, argv: string[], del: boolean, nl: NlFlags): Promis
       if (n === null) ip.invarg(`"${key}" value is invalid\n`, v);
       if (n !== 0 && n !== 1) ip.invarg(`"${key}" value should be 0 or 1\n`, v);
       metrics[key === 'quickack' ? RTAX.QUICKACK : RTAX.FASTOPEN_NO_COOKIE] = n;
-    } else if (matches(w, 'congctl') || matches(w, 'realms') || w === 'nhid' || w === 'encap' || w === 'ttl-propagate') {
+    } else if (matches(w, 'realms')) {
+      const v = next();
+      const realms = realmsA2n(v);
+      if (realms === null) ip.invarg('"realm" value is invalid\n', v);
+      spec.flow = realms;
+    } else if (matches(w, 'congctl') || w === 'nhid' || w === 'encap' || w === 'ttl-propagate') {
       next();
     } else if (w === 'onlink') {
       spec.flags |= RTNH_F.ONLINK;
@@ -331,7 +336,13 @@ function parseSelectors(ip: Ip, argv: string[], f: RouteFilter): { dev?: string;
     } else if (w === 'src') {
       f.rprefsrc = getPrefix(ip, next(), dumpFamily);
     } else if (matches(w, 'realms')) {
-      next();
+      const v = next();
+      const realms = realmsA2n(v);
+      if (realms === null) ip.invarg('invalid realms\n', v);
+      f.realm = realms;
+      f.realmmask = 0xffffffff;
+      if ((realms & 0xffff) === 0 && v.endsWith('/')) f.realmmask = (f.realmmask & ~0xffff) >>> 0;
+      if ((realms & 0xffff0000) === 0 && (!v.includes('/') || v.startsWith('/'))) f.realmmask = (f.realmmask & 0xffff) >>> 0;
     } else if (matches(w, 'from')) {
       let v = next();
       if (matches(v, 'root') || matches(v, 'match') || matches(v, 'exact')) v = next();
@@ -373,7 +384,7 @@ async function list(ip: Ip, argv: string[], flush: boolean): Promise<number> {
     const reply = await ip.call({ kind: 'getroutes', ...(family ? { family } : {}), ...(f.tb ? { table: f.tb } : {}) });
     if (isNetError(reply)) {
       ip.reportError(reply);
-      ip.err('Dump terminated\n');
+      ip.err(flush ? 'Flush terminated\n' : 'Dump terminated\n');
       throw new IpExit(2);
     }
     return ('routes' in reply ? reply.routes : []).filter((r) => routePasses(ip, f, r));

@@ -6,6 +6,7 @@ import type { FibRule, RuleRequest, RuleSpec } from '../../subsystems/net/rules'
 import { afToFamily, getPrefix, prefixText } from './ip-inet';
 import { dsfieldA2n, dsfieldN2a, groupA2n, tableA2n, tableN2a } from './ip-names';
 import type { Ip } from './ip-session';
+import { NETNS_USAGE, RULE_USAGE } from './ip-usage';
 import { AF, getUnsigned, IpExit, matches } from './ip-util';
 
 const TYPES: Readonly<Record<string, number>> = { unicast: 1, local: 2, broadcast: 3, anycast: 4, multicast: 5, blackhole: 6, unreachable: 7, prohibit: 8, throw: 9, nat: 10, xresolve: 11 };
@@ -42,6 +43,10 @@ interface RuleFilter {
   iif?: string;
   oif?: string;
   not?: boolean;
+  tos?: number;
+  fwmark?: number;
+  fwmask?: number;
+  l3mdev?: boolean;
   src?: { text?: string; len: number };
   dst?: { text?: string; len: number };
 }
@@ -68,11 +73,37 @@ function parseFilter(ip: Ip, rest: string[]): RuleFilter {
     } else if (w === 'iif' || w === 'dev') f.iif = next();
     else if (w === 'oif') f.oif = next();
     else if (w === 'not') f.not = true;
-    else if (w === 'from' || w === 'to') {
+    else if (w === 'tos') {
       const v = next();
-      const pfx = getPrefix(ip, v, ip.family);
+      const n = dsfieldA2n(v);
+      if (n === null) ip.invarg('TOS value is invalid\n', v);
+      f.tos = n;
+    } else if (w === 'fwmark') {
+      const v = next();
+      const [m, k] = v.split('/', 2) as [string, string | undefined];
+      const mark = getUnsigned(m);
+      if (mark === null) ip.invarg('fwmark value is invalid\n', m);
+      f.fwmark = mark;
+      if (k !== undefined) {
+        const mask = getUnsigned(k);
+        if (mask === null) ip.invarg('fwmask value is invalid\n', k);
+        f.fwmask = mask;
+      }
+    } else if (w === 'l3mdev') {
+      // no VRF devices here: nothing carries l3mdev
+      f.l3mdev = true;
+    } else if (w === 'uidrange' || w === 'ipproto' || w === 'sport' || w === 'dport' || w === 'protocol') {
+      next();
+    } else {
+      // a bare word (or `from`/`dst` and a word) selects by source prefix
+      let dir = 'from';
+      let v = w;
+      if (w === 'to') v = next();
+      else if (matches(w, 'dst') || matches(w, 'from')) v = next();
+      if (w === 'to') dir = 'to';
+      const pfx = getPrefix(ip, v, ip.family === AF.UNSPEC ? AF.INET : ip.family);
       const sel = { text: prefixText(pfx), len: pfx.bitlen < 0 ? pfx.bytelen * 8 : pfx.bitlen };
-      if (w === 'from') f.src = sel;
+      if (dir === 'from') f.src = sel;
       else f.dst = sel;
     }
   }
@@ -85,6 +116,9 @@ function keep(f: RuleFilter, r: FibRule): boolean {
   if (f.iif !== undefined && f.iif !== r.iif) return false;
   if (f.oif !== undefined && f.oif !== r.oif) return false;
   if (f.not && !r.not) return false;
+  if (f.tos !== undefined && f.tos !== r.tos) return false;
+  if (f.fwmark !== undefined && (f.fwmark !== (r.fwmark ?? 0) || (f.fwmask ?? 0xffffffff) !== (r.fwmask ?? 0xffffffff))) return false;
+  if (f.l3mdev) return false;
   if (f.src && (f.src.len !== r.srcLen || (f.src.text !== undefined && f.src.text !== r.src))) return false;
   if (f.dst && (f.dst.len !== r.dstLen || (f.dst.text !== undefined && f.dst.text !== r.dst))) return false;
   return true;
@@ -131,13 +165,24 @@ async function listRules(ip: Ip, rest: string[]): Promise<number> {
     }
     if (r.iif !== undefined) emit('iif', `iif ${r.iif}`, r.iif);
     if (r.oif !== undefined) emit('oif', `oif ${r.oif}`, r.oif);
-    if (r.uidrange) emit('uid_start', `uidrange ${r.uidrange[0]}-${r.uidrange[1]}`, r.uidrange[0]);
+    if (r.uidrange) {
+      emit('uid_start', `uidrange ${r.uidrange[0]}-${r.uidrange[1]}`, r.uidrange[0]);
+      p.jsonOnly('uid_end', r.uidrange[1]);
+    }
     if (r.ipproto !== undefined) {
       const name = Object.keys(IP_PROTOS).find((k) => IP_PROTOS[k] === r.ipproto) ?? String(r.ipproto);
       emit('ipproto', `ipproto ${name}`, name);
     }
-    if (r.sport) emit('sport', `sport ${range(r.sport)}`, range(r.sport));
-    if (r.dport) emit('dport', `dport ${range(r.dport)}`, range(r.dport));
+    // a single port is a number in JSON, a range its two ends
+    for (const [key, ports] of [['sport', r.sport], ['dport', r.dport]] as const) {
+      if (!ports) continue;
+      if (ports[0] === ports[1]) {
+        emit(key, `${key} ${range(ports)}`, ports[0]);
+      } else {
+        emit(`${key}_start`, `${key} ${range(ports)}`, ports[0]);
+        p.jsonOnly(`${key}_end`, ports[1]);
+      }
+    }
     if (r.table) emit('table', `lookup ${tableN2a(r.table, ip.opts.numeric)}`, tableN2a(r.table, ip.opts.numeric));
     if (r.suppressPrefixlen !== undefined) emit('suppress_prefixlen', `suppress_prefixlength ${r.suppressPrefixlen}`, r.suppressPrefixlen);
     if (r.suppressIfgroup !== undefined) emit('suppress_ifgroup', `suppress_ifgroup ${r.suppressIfgroup}`, r.suppressIfgroup);
@@ -157,6 +202,8 @@ async function modifyRule(ip: Ip, add: boolean, args: string[]): Promise<number>
   let family = ip.family;
   const spec: Partial<RuleSpec> = { not: false };
   let tableOk = false;
+  // the request keeps ip's family (inet by default) whatever family the prefixes have
+  const prefixFamilies: [string, number][] = [];
   for (let i = 0; i < args.length; i++) {
     const w = args[i]!;
     const next = (): string => {
@@ -168,7 +215,7 @@ async function modifyRule(ip: Ip, add: boolean, args: string[]): Promise<number>
     else if (w === 'from' || w === 'to') {
       const v = next();
       const pfx = getPrefix(ip, v, family);
-      if (pfx.family !== AF.UNSPEC) family = pfx.family;
+      if (pfx.family !== AF.UNSPEC) prefixFamilies.push([w, pfx.family]);
       const len = pfx.bitlen < 0 ? pfx.bytelen * 8 : pfx.bitlen;
       const text = prefixText(pfx);
       if (w === 'from') {
@@ -249,7 +296,7 @@ async function modifyRule(ip: Ip, add: boolean, args: string[]): Promise<number>
       tableOk = true;
     } else {
       const word = w === 'type' ? next() : w;
-      if (matches(word, 'help')) return ip.fail('Usage: ip rule { add | del } SELECTOR ACTION\n');
+      if (matches(word, 'help')) return ip.fail(RULE_USAGE);
       const type = matches(word, 'nop') ? 3 : (TYPES[word] ?? (/^\d+$/.test(word) ? Number(word) : undefined));
       if (type === undefined) ip.invarg('Failed to parse rule type', word);
       spec.action = type;
@@ -257,6 +304,13 @@ async function modifyRule(ip: Ip, add: boolean, args: string[]): Promise<number>
     }
   }
   const fam = afToFamily(family === AF.UNSPEC ? AF.INET : family);
+  // fib_nl2rule: an address of the other family has the wrong length
+  for (const which of ['from', 'to']) {
+    const bad = prefixFamilies.find(([w, f]) => w === which && afToFamily(f) !== fam);
+    if (!bad) continue;
+    ip.reportError({ ok: false, errno: 'EINVAL', msg: which === 'from' ? 'Invalid source address' : 'Invalid destination address' });
+    return 2;
+  }
   if (add) {
     const rule: RuleSpec = {
       family: fam,
@@ -304,12 +358,13 @@ export async function doRule(ip: Ip, argv: string[]): Promise<number> {
     await ruleCall(ip, { kind: 'flushrules', family: familyOf(ip) });
     return 0;
   }
-  if (matches(cmd, 'help')) return ip.fail('Usage: ip rule [ list [ SELECTOR ]]\n');
+  if (matches(cmd, 'help')) return ip.fail(RULE_USAGE);
   return ip.fail(`Command "${cmd}" is unknown, try "ip rule help".\n`);
 }
 
 export async function doNetns(ip: Ip, argv: string[]): Promise<number> {
   const [cmd] = argv;
   if (cmd === undefined || matches(cmd, 'list') || matches(cmd, 'show')) return 0;
+  if (matches(cmd, 'help')) return ip.fail(NETNS_USAGE);
   return ip.fail(`Cannot open network namespace "${argv[1] ?? cmd}": No such file or directory\n`, 1);
 }

@@ -4,6 +4,7 @@
 import { strerror } from '../../shared/errno';
 import { isNetError, type LinkMsg, type NetError, type NetReply, type NetRequest } from '../../shared/services/net';
 import type { Ctx } from '../lib/context';
+import { Accounts } from '../lib/accounts';
 import { Printer } from './ip-print';
 import { AF, IpExit } from './ip-util';
 
@@ -50,14 +51,32 @@ export class Ip {
     const fgbg = this.ctx.env.get('COLORFGBG');
     const last = fgbg?.includes(';') ? fgbg.slice(fgbg.lastIndexOf(';') + 1) : undefined;
     const darkBg = last !== undefined && /^[0-68]$/.test(last);
-    return new Printer((s) => this.out(s), { json: o.json, pretty: o.pretty, color, darkBg, oneline: o.oneline });
+    return new Printer((s) => this.out(s), { json: o.json, pretty: o.pretty, color, darkBg, oneline: o.oneline }, (s) => {
+      this.held += s;
+    });
   }
 
   get family(): number {
     return this.opts.family;
   }
 
+  /** getpwuid/getgrgid for the owners `ip -d link` names (loaded by loadAccounts). */
+  accountNames?: { user(uid: number): string | undefined; group(gid: number): string | undefined };
+
+  async loadAccounts(): Promise<void> {
+    if (this.accountNames) return;
+    const a = await Accounts.load(this.ctx.sys);
+    this.accountNames = { user: (uid) => a.userName(uid), group: (gid) => a.groupName(gid) };
+  }
+
+  /** stdout text not yet flushed: it goes out with the next record, or at exit. */
+  held = '';
+
   out(text: string): void {
+    if (this.held) {
+      text = this.held + text;
+      this.held = '';
+    }
     const last = this.chunks[this.chunks.length - 1];
     if (last && last.fd === 1) last.text += text;
     else this.chunks.push({ fd: 1, text });
@@ -179,5 +198,6 @@ export async function runIp(ctx: Ctx, body: (ip: Ip) => Promise<number>): Promis
         await ctx.err.write(c.text);
       }
     }
+    if (ip.held) await ctx.out.write(ip.held);
   }
 }

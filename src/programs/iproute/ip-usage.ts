@@ -1,5 +1,5 @@
-// The usage texts ip prints on stderr for `help` and grammar errors (iproute2 6.0.0, the
-// version Photon OS 5.0 ships). The grammar lines are the tool's interface: kept as printed.
+// The usage texts ip prints on stderr for `help` and grammar errors (iproute2 6.1, the
+// version the recordings come from). The grammar lines are the tool's interface: kept as printed.
 
 export const IP_USAGE = `Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }
        ip [ -force ] -batch filename
@@ -19,7 +19,7 @@ where  OBJECT := { address | addrlabel | amt | fou | help | ila | ioam | l2tp |
 `;
 
 const LINK_TYPES = `TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |
-          dummy | erspan | geneve | gre | gretap | gtp | ifb |
+          dsa | dummy | erspan | geneve | gre | gretap | gtp | ifb |
           ip6erspan | ip6gre | ip6gretap | ip6tnl |
           ipip | ipoib | ipvlan | ipvtap |
           macsec | macvlan | macvtap |
@@ -59,6 +59,7 @@ export const LINK_USAGE = `Usage: ip link add [link DEV | parentdev NAME] [ name
 \t\t    [ mtu MTU ] [index IDX ]
 \t\t    [ numtxqueues QUEUE_COUNT ]
 \t\t    [ numrxqueues QUEUE_COUNT ]
+\t\t    [ netns { PID | NAME } ]
 \t\t    type TYPE [ ARGS ]
 
 \tip link delete { DEVICE | dev DEVICE | group DEVGROUP } type TYPE [ ARGS ]
@@ -156,8 +157,8 @@ PREF := [ low | medium | high ]
 TIME := NUMBER[s|ms]
 BOOL := [1|0]
 FEATURES := ecn
-ENCAPTYPE := [ mpls | ip | ip6 | seg6 | seg6local | rpl | ioam6 ]
-ENCAPHDR := [ MPLSLABEL | SEG6HDR | SEG6LOCAL | IOAM6HDR ]
+ENCAPTYPE := [ mpls | ip | ip6 | seg6 | seg6local | rpl | ioam6 | xfrm ]
+ENCAPHDR := [ MPLSLABEL | SEG6HDR | SEG6LOCAL | IOAM6HDR | XFRMINFO ]
 SEG6HDR := [ mode SEGMODE ] segs ADDR1,ADDRi,ADDRn [hmac HMACKEYID] [cleanup]
 SEGMODE := [ encap | encap.red | inline | l2encap | l2encap.red ]
 SEG6LOCAL := action ACTION [ OPTIONS ] [ count ]
@@ -165,9 +166,12 @@ ACTION := { End | End.X | End.T | End.DX2 | End.DX6 | End.DX4 |
             End.DT6 | End.DT4 | End.DT46 | End.B6 | End.B6.Encaps |
             End.BM | End.S | End.AS | End.AM | End.BPF }
 OPTIONS := OPTION [ OPTIONS ]
-OPTION := { srh SEG6HDR | nh4 ADDR | nh6 ADDR | iif DEV | oif DEV |
+OPTION := { flavors FLAVORS | srh SEG6HDR | nh4 ADDR | nh6 ADDR | iif DEV | oif DEV |
             table TABLEID | vrftable TABLEID | endpoint PROGNAME }
+FLAVORS := { FLAVOR[,FLAVOR] }
+FLAVOR := { psp | usp | usd | next-csid }
 IOAM6HDR := trace prealloc type IOAM6_TRACE_TYPE ns IOAM6_NAMESPACE size IOAM6_TRACE_SIZE
+XFRMINFO := if_id IF_ID [ link_dev LINK ]
 ROUTE_GET_FLAGS := [ fibmatch ]
 `;
 
@@ -182,4 +186,38 @@ export const NEIGH_USAGE = `Usage: ip neigh { add | del | change | replace }
 
 STATE := { delay | failed | incomplete | noarp | none |
            permanent | probe | reachable | stale }
+`;
+
+export const RULE_USAGE = `Usage: ip rule { add | del } SELECTOR ACTION
+       ip rule { flush | save | restore }
+       ip rule [ list [ SELECTOR ]]
+SELECTOR := [ not ] [ from PREFIX ] [ to PREFIX ] [ tos TOS ]
+            [ fwmark FWMARK[/MASK] ]
+            [ iif STRING ] [ oif STRING ] [ pref NUMBER ] [ l3mdev ]
+            [ uidrange NUMBER-NUMBER ]
+            [ ipproto PROTOCOL ]
+            [ sport [ NUMBER | NUMBER-NUMBER ]
+            [ dport [ NUMBER | NUMBER-NUMBER ] ]
+ACTION := [ table TABLE_ID ]
+          [ protocol PROTO ]
+          [ nat ADDRESS ]
+          [ realms [SRCREALM/]DSTREALM ]
+          [ goto NUMBER ]
+          SUPPRESSOR
+SUPPRESSOR := [ suppress_prefixlength NUMBER ]
+              [ suppress_ifgroup DEVGROUP ]
+TABLE_ID := [ local | main | default | NUMBER ]
+`;
+
+export const NETNS_USAGE = `Usage:\tip netns list
+\tip netns add NAME
+\tip netns attach NAME PID
+\tip netns set NAME NETNSID
+\tip [-all] netns delete [NAME]
+\tip netns identify [PID]
+\tip netns pids NAME
+\tip [-all] netns exec [NAME] cmd ...
+\tip netns monitor
+\tip netns list-id [target-nsid POSITIVE-INT] [nsid POSITIVE-INT]
+NETNSID := auto | POSITIVE-INT
 `;

@@ -9,6 +9,10 @@ import { doLink } from './ip-link';
 import { doNeigh } from './ip-neigh';
 import { doRoute } from './ip-route';
 import { doNetns, doRule } from './ip-rule';
+import { doTuntap } from './ip-tuntap';
+import { doMaddr } from './ip-maddr';
+import { doAddrlabel } from './ip-addrlabel';
+import { doTunnel, doVrf } from './ip-tunnel';
 import { defaultOptions, Ip, runIp, type IpOptions } from './ip-session';
 import { IP_USAGE } from './ip-usage';
 import { AF, IpExit, matches, readFamily } from './ip-util';
@@ -19,12 +23,12 @@ type Handler = (ip: Ip, argv: string[]) => Promise<number>;
 
 /** ip.c's command table, in its order: an abbreviation picks the first object it begins. */
 const OBJECTS: [string, Handler | null][] = [
-  ['address', doAddr], ['addrlabel', null], ['maddress', null], ['route', doRoute], ['rule', doRule],
+  ['address', doAddr], ['addrlabel', doAddrlabel], ['maddress', doMaddr], ['route', doRoute], ['rule', doRule],
   ['neighbor', doNeigh], ['neighbour', doNeigh], ['ntable', null], ['ntbl', null], ['link', doLink],
-  ['l2tp', null], ['fou', null], ['ila', null], ['macsec', null], ['tunnel', null], ['tunl', null],
-  ['tuntap', null], ['tap', null], ['token', null], ['tcpmetrics', null], ['tcp_metrics', null],
+  ['l2tp', null], ['fou', null], ['ila', null], ['macsec', null], ['tunnel', doTunnel], ['tunl', doTunnel],
+  ['tuntap', doTuntap], ['tap', doTuntap], ['token', null], ['tcpmetrics', null], ['tcp_metrics', null],
   ['monitor', null], ['xfrm', null], ['mroute', null], ['mrule', null], ['netns', doNetns], ['netconf', null],
-  ['vrf', null], ['sr', null], ['nexthop', null], ['mptcp', null], ['ioam', null], ['help', null], ['stats', null],
+  ['vrf', doVrf], ['sr', null], ['nexthop', null], ['mptcp', null], ['ioam', null], ['help', null], ['stats', null],
 ];
 
 /** matches_color: -c, -color, -color=always|auto|never. */
@@ -88,7 +92,9 @@ function parseOptions(ip: Ip, args: string[]): string[] | number {
     else if (color) o.color = color;
     else if (matches(opt, '-help')) usage();
     else if (matches(opt, '-netns')) {
-      const v = value();
+      // netns_switch(argv[1]) runs even when the name is missing
+      const v = args[1] ?? '(null)';
+      args.shift();
       ip.fail(`Cannot open network namespace "${v}": No such file or directory\n`);
     } else if (matches(opt, '-Numeric')) o.numeric = true;
     else if (matches(opt, '-all')) o.all = true;

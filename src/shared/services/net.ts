@@ -95,6 +95,8 @@ export interface LinkMsg {
   macvlan?: MacvlanData;
   /** IFLA_INFO_DATA of a VXLAN device. */
   vxlan?: VxlanData;
+  /** IFLA_INFO_DATA of a tun/tap device. */
+  tun?: TunData;
   /** IFLA_INFO_DATA of a bridge (what `ip -d link` prints after `bridge`). */
   bridge?: BridgeData;
   /** IFLA_INFO_SLAVE_DATA / IFLA_PROTINFO of a bridge port. */
@@ -152,6 +154,17 @@ export interface MacvlanChange {
   bcQueueLen?: number;
   /** IFLA_MACVLAN_MACADDR_MODE and its addresses (source mode). */
   macaddr?: { op: 'add' | 'del' | 'set' | 'flush'; addrs: number[][] };
+}
+
+/** A tun/tap device (IFLA_TUN_*): its type, queue flags and owner. */
+export interface TunData {
+  type: 'tun' | 'tap';
+  pi: boolean;
+  vnetHdr: boolean;
+  multiQueue: boolean;
+  oneQueue: boolean;
+  owner?: number;
+  group?: number;
 }
 
 /** A VXLAN device's settings (IFLA_VXLAN_*), as the kernel reports them. */
@@ -268,6 +281,8 @@ export interface RouteMsg {
   /** RTA_UID of an `ip route get` answer. */
   /** RTA_MARK of a route-get answer (the flow's firewall mark) */
   mark?: number;
+  /** RTA_FLOW: the route's realms, FROM in the high 16 bits, TO in the low ones. */
+  flow?: number;
   uid?: number;
   /** RTA_MULTIPATH: the next hops of a multipath route (gateway and oif are then absent). */
   multipath?: NexthopMsg[];
@@ -325,6 +340,8 @@ export interface LinkChange {
   macvlan?: MacvlanChange;
   /** IFLA_INFO_DATA of a VXLAN device. */
   vxlan?: VxlanChange;
+  /** A persistent tun/tap device (`ip tuntap add`). */
+  tun?: TunData;
 }
 
 export interface AddrSpec {
@@ -367,6 +384,8 @@ export interface RouteSpec {
   metrics?: Record<number, number>;
   metricLocks?: number;
   expires?: number;
+  /** RTA_FLOW (`realms FROM/TO`); IPv4 only. */
+  flow?: number;
   /** The next hops of a multipath route (`nexthop via A dev X weight N ...`). */
   multipath?: NexthopMsg[];
 }

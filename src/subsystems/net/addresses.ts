@@ -60,6 +60,13 @@ function inSubnetOf(text: string, of: Addr): boolean {
 function updateAddr(s: NetState, a: Addr, spec: AddrSpec, now: number): void {
   withKernelRoutes(s, a.ifindex, () => {
     setLifetimes(a, spec.validLft ?? FOREVER, spec.preferredLft ?? FOREVER, now);
+    if (a.family === 4) {
+      // inet_rtm_newaddr on an existing address: only the metric (0 when not given) and the
+      // lifetimes change; its flags (noprefixroute, ...) stay as they were
+      if (spec.metric) a.metric = spec.metric;
+      else delete a.metric;
+      return;
+    }
     const keep = a.flags & ~USER_FLAGS;
     a.flags = keep | ((spec.flags ?? 0) & USER_FLAGS);
     if (spec.metric !== undefined) a.metric = spec.metric;

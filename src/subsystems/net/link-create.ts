@@ -6,7 +6,7 @@ import { removeAddress } from './addresses';
 import { err } from './fib';
 import { flushDeviceRoutes } from './kernel-routes';
 import { changeLink, detachLink, linkDown } from './link-ops';
-import { bridgeLink, dummyLink, validEtherAddr, validIfName, vethLink } from './links';
+import { bridgeLink, dummyLink, tunLink, validEtherAddr, validIfName, vethLink } from './links';
 import { flushDeviceNeighbours } from './neighbours';
 import { linkByIndex, linkByName, type Link, type NetState } from './state';
 import { newVlanLink, validateVlan, vlansOf } from './vlan';
@@ -14,7 +14,7 @@ import { macvlansOf, newMacvlanLink, validateMacvlan } from './macvlan';
 
 import { newVxlanLink, validateVxlan, vxlansOn } from './vxlan';
 
-const KINDS = new Set(['dummy', 'ifb', 'bridge', 'veth', 'vlan', 'macvlan', 'macvtap', 'vxlan']);
+const KINDS = new Set(['dummy', 'ifb', 'bridge', 'veth', 'vlan', 'macvlan', 'macvtap', 'vxlan', 'tun']);
 
 /** A locally administered unicast MAC for a new virtual device, reproducible per machine. */
 export function randomMac(seed: number): number[] {
@@ -144,6 +144,10 @@ export function createLink(s: NetState, name: string, type: string, c: LinkChang
       l.carrierChanges = 1;
       delete l.operUnset;
     }
+  } else if (type === 'tun') {
+    // only the tun character device makes these (TUNSETIFF): rtnetlink cannot
+    if (!c.tun) return err('EOPNOTSUPP', 'tun/tap creation via rtnetlink is not supported');
+    l = tunLink(s.nextIfindex, devName, mac, c.tun);
   } else if (type === 'ifb') {
     // the intermediate functional block: a dummy-like device with a short pfifo_fast queue
     l = { ...dummyLink(s.nextIfindex, devName, mac), kind: 'ifb', txqlen: 32, qdiscOnUp: 'pfifo_fast', operUnset: true };

@@ -42,6 +42,21 @@ export function dummyLink(ifindex: number, name: string, mac: number[]): Link {
   };
 }
 
+/**
+ * A persistent tun/tap device no program has opened: no carrier, a pfifo_fast queue once up.
+ * A tun device carries bare IP packets (no link-layer address, point-to-point, no ARP).
+ */
+export function tunLink(ifindex: number, name: string, mac: number[], tun: NonNullable<Link['tun']>): Link {
+  const tap = tun.type === 'tap';
+  return {
+    ifindex, name, linkType: tap ? 'ether' : 'none', kind: 'tun',
+    flags: tap ? IFF.BROADCAST | IFF.MULTICAST : IFF.POINTOPOINT | IFF.MULTICAST | IFF.NOARP, carrier: false,
+    mtu: 1500, minMtu: 68, maxMtu: tap ? 65521 : 65535, qdisc: 'noop', qdiscOnUp: 'pfifo_fast', txqlen: tap ? 1000 : 500, group: 0,
+    mac: tap ? mac : [], brd: tap ? [0xff, 0xff, 0xff, 0xff, 0xff, 0xff] : [], stats: emptyStats(), carrierChanges: 0,
+    numTxQueues: tun.multiQueue ? 256 : 1, numRxQueues: tun.multiQueue ? 256 : 1, addrGenMode: 0, tun: { ...tun },
+  };
+}
+
 /** veth's queues: one per possible CPU of the simulated VM (two, as /proc/cpuinfo shows). */
 const VETH_QUEUES = 2;
 
@@ -126,6 +141,7 @@ export function linkMsg(l: Link, inet6: boolean, master?: Link): LinkMsg {
   if (l.peer !== undefined) msg.link = l.peer;
   if (l.macvlan) msg.link = l.macvlan.lower;
   if (l.vxlan) msg.vxlan = { ...l.vxlan };
+  if (l.tun) msg.tun = { ...l.tun };
   if (l.vlan) {
     msg.link = l.vlan.real;
     msg.vlan = vlanData(l.vlan);

@@ -8,23 +8,75 @@ import type { Neigh, NetState } from './state';
 
 /** base_reachable_time_ms: 30 s (the kernel randomises between half and one and a half of it). */
 const REACHABLE_MS = 30_000;
+/** delay_first_probe_time: 5 s. */
+const DELAY_PROBE_MS = 5_000;
+/** retrans_time: 1 s between probes; ucast_probes: 3 before an entry in PROBE fails. */
+const RETRANS_MS = 1_000;
+const UCAST_PROBES = 3;
 
 /** States in which an entry holds a usable link-layer address (NUD_VALID). */
 const NUD_VALID = NUD.PERMANENT | NUD.NOARP | NUD.REACHABLE | NUD.PROBE | NUD.STALE | NUD.DELAY;
+/** States that count as confirmed (NUD_CONNECTED). */
+const NUD_CONNECTED = NUD.PERMANENT | NUD.NOARP | NUD.REACHABLE;
+/** States with a running timer, which holds a reference (NUD_IN_TIMER, less INCOMPLETE set by hand). */
+const NUD_TIMER = NUD.REACHABLE | NUD.DELAY | NUD.PROBE;
+
+/** Enters PROBE at `at`: a probe goes out at once and then every retrans_time. */
+function startProbe(n: Neigh, at: number): void {
+  n.state = NUD.PROBE;
+  n.updated = at;
+  n.probeStart = at;
+  n.probes = 1;
+}
+
+/** neigh_timer_handler, run for the time that passed. */
+function runTimer(n: Neigh, now: number): void {
+  if (n.state === NUD.REACHABLE && now - n.confirmed > REACHABLE_MS) {
+    const at = n.confirmed + REACHABLE_MS;
+    if (at <= n.used + DELAY_PROBE_MS) {
+      n.state = NUD.DELAY;
+      n.updated = at;
+    } else {
+      n.state = NUD.STALE;
+      n.updated = at;
+    }
+  }
+  if (n.state === NUD.DELAY && now >= n.updated + DELAY_PROBE_MS) {
+    // no confirmation came during the delay: probing starts
+    const at = n.updated + DELAY_PROBE_MS;
+    if (at <= n.confirmed + DELAY_PROBE_MS) {
+      n.state = NUD.REACHABLE;
+      n.updated = at;
+    } else {
+      startProbe(n, at);
+    }
+  }
+  if (n.state === NUD.PROBE && n.probeStart !== undefined) {
+    const sent = Math.floor((now - n.probeStart) / RETRANS_MS);
+    if (sent >= UCAST_PROBES) {
+      n.state = NUD.FAILED;
+      n.updated = n.probeStart + UCAST_PROBES * RETRANS_MS;
+      n.probes = UCAST_PROBES;
+      delete n.probeStart;
+    } else {
+      n.probes = sent + 1;
+    }
+  }
+}
 
 export function ageNeighbours(s: NetState, now: number): void {
-  for (const n of s.neighs) {
-    if (n.state === NUD.REACHABLE && now - n.confirmed > REACHABLE_MS) n.state = NUD.STALE;
-  }
+  for (const n of s.neighs) runTimer(n, now);
 }
 
 export function neighMsg(n: Neigh, now: number): NeighMsg {
   const secs = (t: number): number => Math.max(0, Math.floor((now - t) / 1000));
   const msg: NeighMsg = {
     family: n.family, ifindex: n.ifindex, dst: n.dst, state: n.state, flags: n.flags,
-    used: secs(n.used), confirmed: secs(n.confirmed), updated: secs(n.updated), refcnt: 0, probes: 0,
+    used: secs(n.used), confirmed: secs(n.confirmed), updated: secs(n.updated),
+    refcnt: n.state & NUD_TIMER ? 1 : 0, probes: n.probes ?? 0,
   };
-  if (n.lladdr) msg.lladdr = formatMac(n.lladdr);
+  // an entry without a valid state reports no link-layer address
+  if (n.lladdr && n.state & NUD_VALID) msg.lladdr = formatMac(n.lladdr);
   if (n.protocol !== undefined) msg.protocol = n.protocol;
   return msg;
 }
@@ -41,23 +93,37 @@ export function addNeighbour(s: NetState, spec: NeighSpec, nl: NlFlags, now: num
     if (!find(s, spec.family, spec.ifindex, spec.dst, true)) s.neighs.push({ family: spec.family, ifindex: spec.ifindex, dst: spec.dst, state: 0, flags: NTF.PROXY, updated: now, confirmed: now, used: now });
     return null;
   }
+  // a shorter address than the device's is refused; a longer one is cut to its length
+  if (spec.lladdr && spec.lladdr.length < 6) return err('EINVAL', 'Invalid link address');
   const existing = find(s, spec.family, spec.ifindex, spec.dst);
   if (existing) {
     if (nl.excl) return err('EEXIST');
   } else if (!nl.create) {
     return err('ENOENT');
   }
-  if (spec.lladdr && spec.lladdr.length !== 6) return err('EINVAL');
-  const lladdr = spec.lladdr ?? existing?.lladdr;
+  const lladdr = spec.lladdr?.slice(0, 6) ?? (existing && existing.state & NUD_VALID ? existing.lladdr : undefined);
   if (spec.state & NUD_VALID && !lladdr) return err('EINVAL', 'No link layer address given');
-  const n: Neigh = existing ?? { family: spec.family, ifindex: spec.ifindex, dst: spec.dst, state: 0, flags: 0, updated: now, confirmed: now, used: now };
-  n.state = spec.state;
+  // a new entry counts as confirmed two reachable times ago (neigh_alloc)
+  const n: Neigh = existing ?? { family: spec.family, ifindex: spec.ifindex, dst: spec.dst, state: 0, flags: 0, updated: now, confirmed: now - 2 * REACHABLE_MS, used: now };
   n.flags = spec.flags;
   if (lladdr) n.lladdr = [...lladdr];
   if (spec.protocol !== undefined) n.protocol = spec.protocol;
-  n.updated = now;
-  n.confirmed = now;
   if (!existing) s.neighs.push(n);
+  delete n.probeStart;
+  if (!(spec.state & NUD_VALID)) {
+    // __neigh_update: an invalid state stops the timer and keeps the timestamps
+    n.state = spec.state;
+    return null;
+  }
+  n.updated = now;
+  if (spec.state & NUD_CONNECTED) n.confirmed = now;
+  n.state = spec.state;
+  if (spec.state === NUD.PROBE) startProbe(n, now);
+  else if (spec.state === NUD.DELAY) {
+    // the timer fires at once: a recent confirmation makes it REACHABLE, else it probes
+    if (now <= n.confirmed + DELAY_PROBE_MS) n.state = NUD.REACHABLE;
+    else startProbe(n, now);
+  }
   return null;
 }
 

@@ -7,6 +7,8 @@ import { ipv6Scope } from './addresses';
 import { err, findForDelete, insertRoute, isErrorType, lookup, prefixIsMasked } from './fib';
 import { isUp } from './links';
 import { linkByIndex, type NetState, type Nexthop, type Route } from './state';
+import { hasCustomRules, policyLookup } from './policy';
+import type { FibRule } from './rules';
 
 const RTM_F_CLONED = 0x200;
 
@@ -150,6 +152,7 @@ export function addRoute(s: NetState, spec: RouteSpec, nl: NlFlags, now: number)
   if (spec.family === 6) r.pref = spec.pref ?? 0;
   if (spec.metrics && Object.keys(spec.metrics).length > 0) r.metrics = { ...spec.metrics };
   if (spec.metricLocks) r.metricLocks = spec.metricLocks;
+  if (spec.family === 4 && spec.flow) r.flow = spec.flow >>> 0;
   if (spec.family === 6 && spec.expires !== undefined) r.expiresAt = now + spec.expires * 1000;
   if (isErrorType(r.type)) {
     if (spec.family === 4 && (spec.gateway !== undefined || spec.oif !== undefined || spec.multipath)) {
@@ -262,6 +265,7 @@ export function routeMsg(s: NetState, r: Route, now: number): RouteMsg {
   if (r.pref !== undefined) m.pref = r.pref;
   if (r.metrics) m.metrics = { ...r.metrics };
   if (r.metricLocks) m.metricLocks = r.metricLocks;
+  if (r.flow) m.flow = r.flow;
   if (r.expiresAt !== undefined) m.expires = Math.max(0, Math.round((r.expiresAt - now) / 1000));
   return m;
 }
@@ -354,7 +358,7 @@ function rejectErrno(type: number, family: 4 | 6): NetError {
 }
 
 /** RTM_GETROUTE for one destination. */
-export function getRoute(s: NetState, q: RouteGet, uid: number, now: number): RouteMsg | NetError {
+export function getRoute(s: NetState, q: RouteGet, uid: number, now: number, rules: readonly FibRule[] = []): RouteMsg | NetError {
   const dst = parseAddr(q.dst);
   if (!dst) return err('EINVAL');
   if (q.src !== undefined && q.family === 4) {
@@ -366,19 +370,34 @@ export function getRoute(s: NetState, q: RouteGet, uid: number, now: number): Ro
     if (!dev) return err('ENODEV');
     if (!isUp(dev)) return err('ENETUNREACH');
   }
-  const matched = lookup(s, dst, { oif: q.oif });
+  let matched: Route | undefined;
+  // with rules of the administrator's, the lookup goes table by table and names the table
+  let table: number | undefined;
+  if (hasCustomRules(rules, q.family)) {
+    const flow = {
+      dst, iif: q.iif !== undefined ? linkByIndex(s, q.iif)?.name ?? '' : 'lo', mark: q.mark ?? 0, tos: 0, uid,
+      ...(q.src !== undefined && parseAddr(q.src) ? { src: parseAddr(q.src)! } : {}), ...(q.oif !== undefined ? { oif: q.oif } : {}),
+    };
+    const res = policyLookup(s, rules, flow);
+    if (isNetError(res)) return res;
+    matched = res.route;
+    table = res.table;
+  } else {
+    matched = lookup(s, dst, { oif: q.oif });
+  }
   const found = matched?.nexthops ? selectNexthop(s, matched, q.oif) : matched;
   if (q.fibMatch) {
     if (!matched) return err('ENETUNREACH');
     const m = routeMsg(s, matched, now);
     // IPv4 keeps local and main in one trie and reports the lookup as made in main
-    if (q.family === 4) m.table = TABLE.MAIN;
+    if (q.family === 4) m.table = table ?? TABLE.MAIN;
     return m;
   }
   // forwarding is off (net.ipv4.ip_forward=0): only local destinations are reachable from another interface
   if (q.iif !== undefined && !(found && found.type === RTN.LOCAL)) return err('EHOSTUNREACH');
   if (found && isErrorType(found.type)) return rejectErrno(found.type, q.family);
   const base: RouteMsg = { family: q.family, table: TABLE.MAIN, type: RTN.UNICAST, protocol: 0, scope: 0, tos: 0, flags: 0, dst: q.dst, dstLen: q.family === 4 ? 32 : 128, srcLen: 0 };
+  if (table !== undefined) base.table = table;
   if (q.family === 6) return getRoute6(s, q, found, base);
   base.flags = RTM_F_CLONED;
   if (q.mark) base.mark = q.mark;
@@ -404,6 +423,10 @@ export function getRoute(s: NetState, q: RouteGet, uid: number, now: number): Ro
     return base;
   }
   base.oif = found.oif;
+  if (found.flow) base.flow = found.flow;
+  // the cached route carries the route's metrics (mtu, advmss, ...)
+  if (found.metrics) base.metrics = { ...found.metrics };
+  if (found.metricLocks) base.metricLocks = found.metricLocks;
   // the limited broadcast address leaves by the route's device as a broadcast, without gateway
   const limited = q.dst === '255.255.255.255';
   if (found.type === RTN.BROADCAST || limited) {
@@ -444,6 +467,8 @@ function getRoute6(s: NetState, q: RouteGet, found: Route | undefined, base: Rou
   m.src = q.src ?? '::';
   m.srcLen = 128;
   if (found.gateway !== undefined) m.gateway = found.gateway;
+  if (found.metrics) m.metrics = { ...found.metrics };
+  if (found.metricLocks) m.metricLocks = found.metricLocks;
   if (found.oif !== undefined) m.oif = found.type === RTN.LOCAL ? loopbackIndex(s) : found.oif;
   const src = found.type === RTN.LOCAL ? q.dst : found.oif !== undefined ? selectSource6(s, found.oif, q.dst) : undefined;
   if (found.prefsrc !== undefined) m.prefsrc = found.prefsrc;

@@ -2,7 +2,7 @@
 // boot, RTM_NEWRULE/RTM_DELRULE semantics (default priority, insertion after equal
 // priorities, NLM_F_EXCL duplicates, deletion of the first rule matching what was given).
 // The requests travel through the `net` service as kinds of their own (getrules, newrule,
-// delrule, flushrules); the rules are kept but not consulted by route lookups.
+// delrule, flushrules); `ip route get` looks routes up through them (policy.ts).
 import type { NetError } from '../../shared/services/net';
 import { err } from './fib';
 
@@ -54,6 +54,11 @@ const same = (a: unknown, b: unknown): boolean => (Array.isArray(a) && Array.isA
 
 export class FibRules {
   private rules: FibRule[] = defaults();
+
+  /** Every rule, for route lookups. */
+  get all(): readonly FibRule[] {
+    return this.rules;
+  }
 
   handle(req: RuleRequest): { ok: true; rules?: FibRule[] } | NetError {
     switch (req.kind) {

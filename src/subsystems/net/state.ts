@@ -6,8 +6,10 @@ import type { Family, LinkStats, VxlanData } from '../../shared/services/net';
 export interface Link {
   ifindex: number;
   name: string;
-  linkType: 'loopback' | 'ether';
+  linkType: 'loopback' | 'ether' | 'none';
   /** Virtual device kind (dummy, veth, bridge); undefined for the loopback and the VM's NIC. */
+  /** A tun/tap device's settings. */
+  tun?: import('../../shared/services/net').TunData;
   kind?: string;
   /** IFLA_LINK: the ifindex of the other end of a veth pair. */
   peer?: number;
@@ -148,6 +150,8 @@ export interface Route {
   pref?: number;
   metrics?: Record<number, number>;
   metricLocks?: number;
+  /** The route's realms (RTA_FLOW), IPv4 only. */
+  flow?: number;
   /** Virtual ms when an IPv6 route with `expires` goes away. */
   expiresAt?: number;
   /** An IPv6 next hop's weight (1-256) within its multipath group. */
@@ -169,6 +173,10 @@ export interface Neigh {
   updated: number;
   confirmed: number;
   used: number;
+  /** Virtual ms of the first probe of an entry in PROBE (it fails after the unicast probes). */
+  probeStart?: number;
+  /** Probes sent (shown by -s). */
+  probes?: number;
 }
 
 export interface NetState {
