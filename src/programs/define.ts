@@ -37,6 +37,19 @@ export interface Program extends ProgramSpec {
 
 export class UsageError extends Error {}
 
+/**
+ * The synopsis lines of --help. GNU coreutils prints them with the name as invoked
+ * (`/usr/bin/printf --help` says "Usage: /usr/bin/printf FORMAT..."); other programs keep theirs.
+ */
+export function usageLines(spec: Pick<ProgramSpec, 'name' | 'usage' | 'version'>, invoked: string): string {
+  const text = spec.usage ?? `${spec.name} [OPTION]...`;
+  if (invoked === spec.name || !spec.version?.includes('(GNU coreutils)')) return text;
+  return text
+    .split('\n')
+    .map((l) => (l === spec.name || l.startsWith(`${spec.name} `) ? invoked + l.slice(spec.name.length) : l))
+    .join('\n');
+}
+
 export function defineProgram(spec: ProgramSpec): Program {
   return {
     ...spec,
@@ -67,7 +80,7 @@ async function runParsed(spec: ProgramSpec, ctx: Ctx): Promise<number> {
     return spec.usageStatus ?? 1;
   }
   if (parsed.flags.has('help') && spec.help !== undefined) {
-    await ctx.print(`Usage: ${(spec.usage ?? `${spec.name} [OPTION]...`).replace(/\n/g, `\n  or:  `)}\n${spec.help}\n`);
+    await ctx.print(`Usage: ${usageLines(spec, ctx.name).replace(/\n/g, `\n  or:  `)}\n${spec.help}\n`);
     return 0;
   }
   if (parsed.flags.has('version') && spec.version !== undefined) {

@@ -56,9 +56,13 @@ function withSeparator(acc: Accounts, spec: string, sep: number): Spec | string 
     if (!gr) {
       const n = numericId(g);
       if (n === undefined) return 'invalid group';
+      // a numeric group has no name: "-v :2" reports a group change, ":bin" an ownership one
       gid = n;
-    } else gid = gr.gid;
-    gname = g;
+      gname = undefined;
+    } else {
+      gid = gr.gid;
+      gname = g;
+    }
   }
   return { uid, gid, user: u, group: gname };
 }

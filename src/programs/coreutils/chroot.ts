@@ -9,7 +9,7 @@ import type { Ctx } from '../lib/context';
 import { Accounts } from '../lib/accounts';
 import { execvp } from '../lib/execvp';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { quote } from '../lib/quote';
+import { quote, quoteaf } from '../lib/quote';
 
 const EXIT_CANCELED = 125;
 
@@ -120,7 +120,7 @@ export default defineProgram({
       try {
         await ctx.sys.chroot(newroot);
       } catch (e) {
-        await ctx.perror(e, `cannot change root directory to ${quote(newroot)}`);
+        await ctx.perror(e, `cannot change root directory to ${quoteaf(newroot)}`);
         return EXIT_CANCELED;
       }
       if (!skipChdir) {

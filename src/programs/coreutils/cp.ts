@@ -1,13 +1,16 @@
 import { defineProgram, usageError } from '../define';
 import { backupSuffix, backupType } from '../lib/backup';
 import { Copier, joinPath, type CopyOptions } from '../lib/copy';
+import { argmatch, argmatchError, type ArgChoices } from '../lib/argmatch';
 import type { Ctx } from '../lib/context';
 import { isSysError } from '../../shared/errno';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { quote } from '../lib/quote';
+import { quote, quoteaf } from '../lib/quote';
 import { intoDir, planTargets } from '../lib/target';
 
+const SPARSE_WORDS: ArgChoices<string> = [['never', 'never'], ['auto', 'auto'], ['always', 'always']];
+const REFLINK_WORDS: ArgChoices<string> = [['auto', 'auto'], ['always', 'always'], ['never', 'never']];
 const PRESERVE_ATTRS = ['mode', 'timestamps', 'ownership', 'links', 'context', 'xattr', 'all'];
 
 const HELP = `Copy SOURCE to DEST, or several SOURCEs into DIRECTORY.
@@ -76,7 +79,7 @@ async function makeParents(ctx: Ctx, src: string, dir: string, verbose: boolean)
       if (verbose) await ctx.print(`${srcPrefix} -> ${dstPrefix}\n`);
     } catch (e) {
       if (!isSysError(e)) throw e;
-      await ctx.perror(e, `cannot make directory ${quote(dstPrefix)}`);
+      await ctx.perror(e, `cannot make directory ${quoteaf(dstPrefix)}`);
       return false;
     }
   }
@@ -93,7 +96,9 @@ const spec = {
   options: [
     // long options in GNU's table order, so ambiguous abbreviations list them the same way
     { key: 'a', short: 'a', long: 'archive' },
+    { key: 'attributes-only', long: 'attributes-only' },
     { key: 'backup', long: 'backup', arg: 'optional' as const },
+    { key: 'copy-contents', long: 'copy-contents' },
     { key: 'L', short: 'L', long: 'dereference' },
     { key: 'f', short: 'f', long: 'force' },
     { key: 'i', short: 'i', long: 'interactive' },
@@ -104,15 +109,19 @@ const spec = {
     { key: 'T', short: 'T', long: 'no-target-directory' },
     { key: 'x', short: 'x', long: 'one-file-system' },
     { key: 'parents', long: 'parents' },
+    { key: 'parents', long: 'path' },
     { key: 'preserve', long: 'preserve', arg: 'optional' as const },
     { key: 'r', short: 'r', long: 'recursive' },
     { key: 'remove-destination', long: 'remove-destination' },
+    { key: 'sparse', long: 'sparse', arg: 'required' as const },
+    { key: 'reflink', long: 'reflink', arg: 'optional' as const },
     { key: 'strip-trailing-slashes', long: 'strip-trailing-slashes' },
     { key: 's', short: 's', long: 'symbolic-link' },
     { key: 'S', short: 'S', long: 'suffix', arg: 'required' as const },
     { key: 't', short: 't', long: 'target-directory', arg: 'required' as const },
     { key: 'u', short: 'u', long: 'update' },
     { key: 'v', short: 'v', long: 'verbose' },
+    { key: 'Z', short: 'Z', long: 'context', arg: 'optional' as const },
     { key: 'b', short: 'b' },
     { key: 'd', short: 'd' },
     { key: 'H', short: 'H' },
@@ -175,6 +184,17 @@ export default defineProgram({
         case 'p': setPreserve('mode,ownership,timestamps', true); break;
         case 'r': case 'R': o.recursive = true; break;
         case 'remove-destination': o.removeFirst = true; break;
+        case 'sparse': case 'reflink': {
+          // every copy here is a plain full copy; the words are still checked
+          const choices = opt.key === 'sparse' ? SPARSE_WORDS : REFLINK_WORDS;
+          const r = argmatch(opt.value ?? 'always', choices);
+          if ('error' in r) {
+            await argmatchError(ctx, `--${opt.key}`, opt.value ?? '', r.error, choices);
+            await ctx.err.write(`Try '${ctx.name} --help' for more information.\n`);
+            return 1;
+          }
+          break;
+        }
         case 'preserve':
         case 'no-preserve': {
           const bad = setPreserve(opt.value ?? 'mode,ownership,timestamps', opt.key === 'preserve');

@@ -8,7 +8,7 @@ import type { Ctx } from '../lib/context';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { gnuRegexSource, RegexError } from '../lib/gnu-regex';
-import { quote } from '../lib/quote';
+import { quote, quoteaf } from '../lib/quote';
 import { readAllBin, unbin } from '../lib/textio';
 import { formatInt } from '../lib/c-conversion';
 
@@ -209,7 +209,7 @@ export default defineProgram({
       }
     } catch (e) {
       if (!isSysError(e)) throw e;
-      await ctx.error(`cannot open ${quote(file)} for reading: ${strerror(e.errno)}`);
+      await ctx.error(`cannot open ${quoteaf(file)} for reading: ${strerror(e.errno)}`);
       return 1;
     }
     const lines = data.split(/(?<=\n)/);

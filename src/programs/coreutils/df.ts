@@ -6,7 +6,8 @@ import { flag } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { fsFacts, type FsFacts } from '../lib/fsinfo';
 import { humanReadable, type HumanOptions } from '../lib/human';
-import { humblock } from '../lib/humblock';
+import { humblock, humblockError } from '../lib/humblock';
+import { xstrtolFatalMessage } from './xstrtol-fatal';
 import { quote, quotef } from '../lib/quote';
 
 type Field = 'source' | 'fstype' | 'itotal' | 'iused' | 'iavail' | 'ipcent' | 'size' | 'used' | 'avail' | 'pcent' | 'file' | 'target';
@@ -117,7 +118,7 @@ export default defineProgram({
         const b = humblock(value!, ctx.env);
         if (b === 'invalid') {
           const long = ctx.argv.some((x) => x.startsWith('--b'));
-          await ctx.error(`invalid ${long ? '--block-size' : '-B'} argument ${quote(value!)}`);
+          await ctx.error(xstrtolFatalMessage(humblockError(value!), long ? '--block-size' : '-B', value!));
           return 1;
         }
         [human, blockSize] = [b.human, b.size];

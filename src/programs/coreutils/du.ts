@@ -4,9 +4,11 @@ import type { Ctx } from '../lib/context';
 import { flag } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { humanReadable, type HumanOptions } from '../lib/human';
-import { humblock } from '../lib/humblock';
+import { humblock, humblockError } from '../lib/humblock';
+import { xstrtolFatalMessage } from './xstrtol-fatal';
 import { formatTime } from '../lib/nstrftime';
-import { quote } from '../lib/quote';
+import { compileFnmatch } from '../lib/fnmatch';
+import { quote, quotef } from '../lib/quote';
 import { quoteaf } from '../lib/quotearg';
 import { localZone, msToTimespec } from '../lib/tz';
 import { walk } from '../lib/walk';
@@ -97,7 +99,7 @@ export default defineProgram({
       else if (key === 'B') {
         const b = humblock(value!, ctx.env);
         if (b === 'invalid') {
-          await ctx.error(`invalid ${optionName(ctx.argv, 'B', 'block-size')} argument ${quote(value!)}`);
+          await ctx.error(xstrtolFatalMessage(humblockError(value!), optionName(ctx.argv, 'B', 'block-size'), value!));
           return 1;
         }
         [human, blockSize] = [b.human, b.size];
@@ -114,7 +116,7 @@ export default defineProgram({
       } else if (key === 't') {
         const r = xstrtol(value!, 'kKmMGTPEZY0', { base: 0, signed: true });
         if (r.status !== 'ok') {
-          await ctx.error(`invalid ${optionName(ctx.argv, 't', 'threshold')} argument ${quote(value!)}`);
+          await ctx.error(xstrtolFatalMessage(r.status, optionName(ctx.argv, 't', 'threshold'), value!));
           return 1;
         }
         if (r.value === 0n && value!.startsWith('-')) {
@@ -167,6 +169,25 @@ export default defineProgram({
         timeFormat = r.value;
       }
     }
+    // --exclude / -X: shell patterns matched against the whole name and each tail after a '/'
+    const patterns = [...(args.values.get('exclude') ?? [])];
+    for (const from of args.values.get('X') ?? []) {
+      try {
+        const text = new TextDecoder().decode(from === '-' ? await ctx.sys.readFile('/dev/stdin') : await ctx.sys.readFile(from));
+        patterns.push(...text.split('\n').filter((l, i, a) => l !== '' || i < a.length - 1));
+      } catch (e) {
+        await ctx.perror(e, quotef(from));
+        await ctx.err.write(`Try '${ctx.name} --help' for more information.\n`);
+        return 1;
+      }
+    }
+    const matchers = patterns.map((p) => compileFnmatch(p));
+    const excluded = (name: string): boolean => {
+      if (matchers.length === 0) return false;
+      const tails = [name];
+      for (let i = 0; i < name.length; i++) if (name[i] === '/' && name[i + 1] !== '/' && i + 1 < name.length) tails.push(name.slice(i + 1));
+      return matchers.some((m) => tails.some((t) => m(t)));
+    };
     const files = args.operands.length ? args.operands : ['.'];
     const countAll = flag(args, 'l');
     const separate = flag(args, 'S');
@@ -203,6 +224,7 @@ export default defineProgram({
           return undefined;
         }
         const st = e.stat!;
+        if (e.info !== 'DP' && e.info !== 'DNR' && excluded(e.path)) return 'skip';
         if (e.info !== 'DP' && e.info !== 'DNR') {
           if (!countAll && (hashAll || (st.kind !== 'dir' && st.nlink > 1))) {
             const key = `${st.dev}:${st.ino}`;

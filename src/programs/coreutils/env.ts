@@ -4,7 +4,7 @@ import type { Ctx } from '../lib/context';
 import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { findInPathOrNonExecutable } from '../lib/path-search';
-import { quote } from '../lib/quote';
+import { quote, quoteaf } from '../lib/quote';
 
 const EXIT_CANCELED = 125;
 const EXIT_CANNOT_INVOKE = 126;
@@ -209,7 +209,7 @@ export default defineProgram({
       try {
         await ctx.sys.chdir(dir);
       } catch (e) {
-        await ctx.perror(e, `cannot change directory to ${quote(dir)}`);
+        await ctx.perror(e, `cannot change directory to ${quoteaf(dir)}`);
         return EXIT_CANCELED;
       }
     }

@@ -9,6 +9,7 @@ import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { adjustMode, compileMode } from '../lib/mode-parse';
 import { quote } from '../lib/quote';
 import { quoteaf } from '../lib/quotearg';
+import { sameFileOk } from '../lib/same-file';
 
 const spec = {
   name: 'install',
@@ -73,8 +74,11 @@ const tryStat = async (ctx: Ctx, p: string): Promise<Stat | SysError> => {
   }
 };
 
-/** make_dir_parents: each missing component, announced with -v; the last one gets MODE. */
-async function makeDirs(ctx: Ctx, o: Opts, dir: string, lastMode: number | undefined): Promise<boolean> {
+/**
+ * make_dir_parents (-d, names quoted with quote()) or mkancesdirs (-D, the leading directories
+ * of a destination, quoteaf()): each missing component, announced with -v; the last one gets MODE.
+ */
+async function makeDirs(ctx: Ctx, o: Opts, dir: string, lastMode: number | undefined, ancestors = false): Promise<boolean> {
   const abs = dir.startsWith('/');
   const comps = dir.split('/').filter(Boolean);
   let path = '';
@@ -101,9 +105,9 @@ async function makeDirs(ctx: Ctx, o: Opts, dir: string, lastMode: number | undef
             if (!isSysError(e2)) throw e2;
             err = e2;
           }
-        } else if (!last) err = new SysError('ENOTDIR', 'mkdir');
+        } else if (!last || ancestors) err = new SysError('ENOTDIR', 'mkdir');
       }
-      await ctx.perror(err, `cannot create directory ${quoteaf(path)}`);
+      await ctx.perror(err, `cannot create directory ${ancestors ? quoteaf(path) : quote(path)}`);
       return false;
     }
   }
@@ -129,6 +133,23 @@ async function changeAttributes(ctx: Ctx, o: Opts, name: string, mode: number): 
   }
 }
 
+/** install -C: whether TO differs from FROM in type, size, mode, owner, group or contents. */
+async function needCopy(ctx: Ctx, o: Opts, from: string, to: string, dst: Stat): Promise<boolean> {
+  const extra = (m: number): boolean => (m & 0o7000) !== 0;
+  if (extra(o.mode)) return true;
+  const src = await ctx.sys.lstat(from).catch(() => undefined);
+  if (!src || src.kind !== 'file' || dst.kind !== 'file' || extra(src.mode) || extra(dst.mode)) return true;
+  if (src.size !== dst.size || (dst.mode & 0o7777) !== o.mode) return true;
+  if (dst.uid !== (o.uid === -1 ? ctx.sys.getuid() : o.uid)) return true;
+  if (dst.gid !== (o.gid === -1 ? ctx.sys.getgid() : o.gid)) return true;
+  try {
+    const [a, b] = [await ctx.sys.readFile(from), await ctx.sys.readFile(to)];
+    return a.length !== b.length || a.some((x, i) => x !== b[i]);
+  } catch {
+    return true;
+  }
+}
+
 async function installFile(ctx: Ctx, o: Opts, from: string, to: string): Promise<boolean> {
   const src = await tryStat(ctx, from);
   if (src instanceof SysError) {
@@ -139,10 +160,12 @@ async function installFile(ctx: Ctx, o: Opts, from: string, to: string): Promise
     await ctx.error(`omitting directory ${quoteaf(from)}`);
     return false;
   }
-  const dst = await tryStat(ctx, to);
+  const dst = await ctx.sys.lstat(to).catch((e: unknown) => (isSysError(e) ? e : Promise.reject(e)));
+  if (o.compare && !(dst instanceof SysError) && !(await needCopy(ctx, o, from, to, dst))) return true;
   let backup: string | undefined;
   if (!(dst instanceof SysError)) {
-    if (dst.dev === src.dev && dst.ino === src.ino) {
+    const verdict = await sameFileOk(ctx, from, src, to, dst, { hardLink: false, symbolicLink: false, derefNever: false, move: false, unlinkFirst: true, backup: o.backup !== 'none' });
+    if (!verdict.ok) {
       await ctx.error(`${quoteaf(from)} and ${quoteaf(to)} are the same file`);
       return false;
     }
@@ -163,9 +186,13 @@ async function installFile(ctx: Ctx, o: Opts, from: string, to: string): Promise
     return false;
   }
   try {
-    if (backup === undefined) await ctx.sys.unlink(to).catch((e: unknown) => {
-      if (!isSysError(e) || e.errno !== 'ENOENT') throw e;
-    });
+    if (backup === undefined && !(dst instanceof SysError)) {
+      const removed = await ctx.sys.unlink(to).then(() => true, (e: unknown) => {
+        if (!isSysError(e) || e.errno !== 'ENOENT') throw e;
+        return false;
+      });
+      if (removed && o.verbose) await ctx.print(`removed ${quoteaf(to)}\n`);
+    }
     const fd = await ctx.sys.open(to, { write: true, create: true, truncate: true }, 0o600);
     await ctx.sys.write(fd, data);
     ctx.sys.close(fd);
@@ -262,10 +289,10 @@ export default defineProgram({
         if (dirArg) {
           for (const d of files) ok = (await makeDirs(ctx, o, d, dirMode)) && ok;
         } else if (target === undefined) {
-          if (f('D') && parentOf(files[1]!) !== '') ok = await makeDirs(ctx, o, parentOf(files[1]!), undefined);
+          if (f('D') && parentOf(files[1]!) !== '') ok = await makeDirs(ctx, o, parentOf(files[1]!), undefined, true);
           if (ok) ok = await installFile(ctx, o, files[0]!, files[1]!);
         } else {
-          if (f('D')) ok = await makeDirs(ctx, o, target, undefined);
+          if (f('D')) ok = await makeDirs(ctx, o, target, undefined, true);
           for (const file of ok ? files : []) {
             const base = file.replace(/\/+$/, '').slice(file.replace(/\/+$/, '').lastIndexOf('/') + 1);
             ok = (await installFile(ctx, o, file, target.endsWith('/') ? `${target}${base}` : `${target}/${base}`)) && ok;

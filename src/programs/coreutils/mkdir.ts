@@ -4,7 +4,7 @@ import type { Ctx } from '../lib/context';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { adjustMode, compileMode } from '../lib/mode-parse';
-import { quote } from '../lib/quote';
+import { quote, quoteaf } from '../lib/quote';
 
 interface Plan {
   parents: boolean;
@@ -36,7 +36,7 @@ async function mkdirWith(ctx: Ctx, path: string, mode: number, umask: number): P
 }
 
 async function announce(ctx: Ctx, plan: Plan, path: string): Promise<void> {
-  if (plan.verbose) await ctx.print(`${ctx.name}: created directory ${quote(path)}\n`);
+  if (plan.verbose) await ctx.print(`${ctx.name}: created directory ${quoteaf(path)}\n`);
 }
 
 /** mkdir -p: every missing ancestor, then the directory itself. */
@@ -80,7 +80,7 @@ async function makeOne(ctx: Ctx, plan: Plan, dir: string): Promise<boolean> {
     try {
       await ctx.sys.chmod(dir, plan.mode);
     } catch (e) {
-      await ctx.perror(e, `cannot set permissions of ${quote(dir)}`);
+      await ctx.perror(e, `cannot change permissions of ${quote(dir)}`);
       return false;
     }
   }

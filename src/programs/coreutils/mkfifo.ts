@@ -3,7 +3,7 @@ import { defineProgram, usageError } from '../define';
 import { lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { adjustMode, compileMode } from '../lib/mode-parse';
-import { quote } from '../lib/quote';
+import { quoteaf } from '../lib/quote';
 
 const spec = {
   name: 'mkfifo',
@@ -43,7 +43,7 @@ export default defineProgram({
         if (chmodAfter) await ctx.sys.chmod(name, mode);
       } catch (e) {
         if (!isSysError(e)) throw e;
-        await ctx.perror(e, `cannot create fifo ${quote(name)}`);
+        await ctx.perror(e, `cannot create fifo ${quoteaf(name)}`);
         status = 1;
       }
     }

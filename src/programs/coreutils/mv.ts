@@ -4,9 +4,10 @@ import { defineProgram, usageError } from '../define';
 import { backupSuffix, backupType, makeBackup, type BackupType } from '../lib/backup';
 import type { Ctx } from '../lib/context';
 import { Copier } from '../lib/copy';
+import { sameFileOk, sourceIsDstBackup } from '../lib/same-file';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { quote } from '../lib/quote';
+import { quoteaf } from '../lib/quote';
 import { intoDir, planTargets } from '../lib/target';
 import { yesno } from '../lib/yesno';
 
@@ -15,6 +16,8 @@ interface MoveOptions {
   update: boolean;
   verbose: boolean;
   backup?: { type: BackupType; suffix: string };
+  /** dev:ino of what earlier arguments became: mv a/f b/f dir must not clobber a/f's move. */
+  moved?: Set<string>;
 }
 
 async function lstatOrUndefined(ctx: Ctx, path: string): Promise<Stat | undefined> {
@@ -37,14 +40,14 @@ async function removeSource(ctx: Ctx, path: string, verbose: boolean): Promise<b
       }
       if (!ok) return false;
       await ctx.sys.rmdir(path);
-      if (verbose) await ctx.print(`removed directory ${quote(path)}\n`);
+      if (verbose) await ctx.print(`removed directory ${quoteaf(path)}\n`);
     } else {
       await ctx.sys.unlink(path);
-      if (verbose) await ctx.print(`removed ${quote(path)}\n`);
+      if (verbose) await ctx.print(`removed ${quoteaf(path)}\n`);
     }
     return true;
   } catch (e) {
-    await ctx.perror(e, `cannot remove ${quote(path)}`);
+    await ctx.perror(e, `cannot remove ${quoteaf(path)}`);
     return false;
   }
 }
@@ -56,60 +59,66 @@ async function move(ctx: Ctx, o: MoveOptions, src: string, dst: string): Promise
     try {
       await ctx.sys.lstat(src);
     } catch (e) {
-      await ctx.perror(e, `cannot stat ${quote(src)}`);
+      await ctx.perror(e, `cannot stat ${quoteaf(src)}`);
     }
     return false;
   }
   const dstSt = await lstatOrUndefined(ctx, dst);
   if (!dstSt && st.kind !== 'dir' && dst.endsWith('/')) {
     // rename(2) refuses a non-directory to a name ending in a slash
-    await ctx.error(`cannot move ${quote(src)} to ${quote(dst)}: Not a directory`);
+    await ctx.error(`cannot move ${quoteaf(src)} to ${quoteaf(dst)}: Not a directory`);
     return false;
   }
   if (dstSt) {
-    if (dstSt.dev === st.dev && dstSt.ino === st.ino) {
-      // two names of one file: rename(2) would do nothing, GNU mv drops the source name
-      const same = (await ctx.sys.realpath(src).catch(() => src)) === (await ctx.sys.realpath(dst).catch(() => dst));
-      if (same || st.kind === 'dir' || st.kind === 'symlink') {
-        await ctx.error(`${quote(src)} and ${quote(dst)} are the same file`);
+    let returnNow = false;
+    if (o.interactive !== 'no') {
+      const backup = o.backup !== undefined && o.backup.type !== 'none';
+      const verdict = await sameFileOk(ctx, src, st, dst, dstSt, { hardLink: false, symbolicLink: false, derefNever: true, move: true, unlinkFirst: false, backup });
+      if (!verdict.ok) {
+        await ctx.error(`${quoteaf(src)} and ${quoteaf(dst)} are the same file`);
         return false;
       }
+      returnNow = verdict.returnNow;
     }
-    if (o.interactive === 'no') return true;
     if (o.update && st.kind !== 'dir' && dstSt.mtime >= st.mtime) return true;
-    if (o.interactive === 'ask' && !(await yesno(ctx, `${ctx.name}: overwrite ${quote(dst)}? `))) return true;
+    if (o.interactive === 'no') return true;
+    if (o.interactive === 'ask' && !(await yesno(ctx, `${ctx.name}: overwrite ${quoteaf(dst)}? `))) return true;
+    if (returnNow) return true;
     if (st.kind === 'dir' && dstSt.kind !== 'dir') {
-      await ctx.error(`cannot overwrite non-directory ${quote(dst)} with directory ${quote(src)}`);
+      await ctx.error(`cannot overwrite non-directory ${quoteaf(dst)} with directory ${quoteaf(src)}`);
+      return false;
+    }
+    if (dstSt.kind !== 'dir' && o.backup?.type !== 'numbered' && o.moved?.has(`${dstSt.dev}:${dstSt.ino}`)) {
+      await ctx.error(`will not overwrite just-created ${quoteaf(dst)} with ${quoteaf(src)}`);
       return false;
     }
     if (st.kind !== 'dir' && dstSt.kind === 'dir') {
-      await ctx.error(`cannot overwrite directory ${quote(dst)} with non-directory`);
+      await ctx.error(`cannot overwrite directory ${quoteaf(dst)} with non-directory`);
       return false;
-    }
-    if (dstSt.dev === st.dev && dstSt.ino === st.ino) {
-      await ctx.sys.unlink(src);
-      if (o.verbose) await ctx.print(`renamed ${quote(src)} -> ${quote(dst)}\n`);
-      return true;
     }
   }
   let backedUp = '';
   if (dstSt && o.backup && o.backup.type !== 'none') {
+    if (o.backup.type !== 'numbered' && (await sourceIsDstBackup(ctx, src, st, dst, o.backup.suffix))) {
+      await ctx.error(`backing up ${quoteaf(dst)} might destroy source;  ${quoteaf(src)} not moved`);
+      return false;
+    }
     const name = await makeBackup(ctx, dst, o.backup.type, o.backup.suffix);
     if (name === undefined) return false;
-    backedUp = ` (backup: ${quote(name)})`;
+    backedUp = ` (backup: ${quoteaf(name)})`;
   }
   try {
     await ctx.sys.rename(src, dst);
-    if (o.verbose) await ctx.print(`renamed ${quote(src)} -> ${quote(dst)}${backedUp}\n`);
+    if (o.verbose) await ctx.print(`renamed ${quoteaf(src)} -> ${quoteaf(dst)}${backedUp}\n`);
     return true;
   } catch (e) {
     if (!isSysError(e)) throw e;
     if (e.errno === 'EINVAL') {
-      await ctx.error(`cannot move ${quote(src)} to a subdirectory of itself, ${quote(dst)}`);
+      await ctx.error(`cannot move ${quoteaf(src)} to a subdirectory of itself, ${quoteaf(dst)}`);
       return false;
     }
     if (e.errno !== 'EXDEV') {
-      await ctx.perror(e, `cannot move ${quote(src)} to ${quote(dst)}`);
+      await ctx.perror(e, `cannot move ${quoteaf(src)} to ${quoteaf(dst)}`);
       return false;
     }
   }
@@ -120,7 +129,7 @@ async function move(ctx: Ctx, o: MoveOptions, src: string, dst: string): Promise
       else await ctx.sys.unlink(dst);
     } catch (e) {
       if (!(isSysError(e) && e.errno === 'ENOENT')) {
-        await ctx.perror(e, `inter-device move failed: ${quote(src)} to ${quote(dst)}; unable to remove target`);
+        await ctx.perror(e, `inter-device move failed: ${quoteaf(src)} to ${quoteaf(dst)}; unable to remove target`);
         return false;
       }
     }
@@ -207,7 +216,15 @@ export default defineProgram({
     }
     if (plan.kind === 'single') return (await move(ctx, o, plan.source, plan.dest)) ? 0 : 1;
     let ok = true;
-    for (const src of plan.sources) if (!(await move(ctx, o, src, intoDir(plan.dir, src)))) ok = false;
+    o.moved = new Set();
+    for (const src of plan.sources) {
+      const dst = intoDir(plan.dir, src);
+      if (!(await move(ctx, o, src, dst))) ok = false;
+      else {
+        const d = await lstatOrUndefined(ctx, dst);
+        if (d && d.kind !== 'dir') o.moved.add(`${d.dev}:${d.ino}`);
+      }
+    }
     return ok ? 0 : 1;
   },
 });

@@ -5,6 +5,7 @@ import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { decodeTypes, formatLine, trailer, type TypeSpec } from '../lib/od-format';
 import { dumpStrings, openFirst, readBlock, type Input } from '../lib/od-input';
 import { Output, ql } from '../lib/textio';
+import { xstrtolFatalMessage } from './xstrtol-fatal';
 import { xstrtol } from '../lib/xstrtol';
 
 const HELP = `Write an unambiguous representation, octal bytes by default, of FILE to
@@ -95,9 +96,7 @@ export default defineProgram({
     const size = (v: string, opt: string, base: 0 | 10, mult: string): bigint | string => {
       const r = xstrtol(v, mult, { base });
       if (r.status === 'ok') return r.value;
-      if (r.status === 'invalid') return `invalid ${opt} argument ${ql(v)}`;
-      if (r.status === 'overflow') return `${opt} argument ${ql(v)} too large`;
-      return `invalid suffix in ${opt} argument ${ql(v)}`;
+      return xstrtolFatalMessage(r.status, opt, v);
     };
     const optName = (key: string, value: string | undefined): string => {
       const long = ctx.argv.find((a) => a.startsWith('--') && value !== undefined && a.endsWith(`=${value}`));

@@ -3,6 +3,7 @@ import { defineProgram } from '../define';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { binArg, LineReader, openInput, Output, qf } from '../lib/textio';
+import { quotearg } from '../lib/quotearg';
 
 const HELP = `Join the lines of the FILEs side by side: line N of every FILE, separated by
 TABs, makes line N of the output.
@@ -49,7 +50,7 @@ export default defineProgram({
     const list = lastValue(args, 'd') ?? '\t';
     const delims = delimiters(binArg(list));
     if (!delims) {
-      await ctx.error(`delimiter list ends with an unescaped backslash: ${list}`);
+      await ctx.error(`delimiter list ends with an unescaped backslash: ${quotearg(list, { style: 'c-maybe', quoteToo: ':' })}`);
       return 1;
     }
     if (delims.length === 0) delims.push('');

@@ -5,6 +5,7 @@ import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { formatTime } from '../lib/nstrftime';
 import { quote } from '../lib/quote';
 import { quotearg } from '../lib/quotearg';
+import { xstrtolFatalMessage } from './xstrtol-fatal';
 import { binArg, openInput, Output, readAllBin } from '../lib/textio';
 import { msToTimespec, localZone } from '../lib/tz';
 import { xdectoint, xstrtol } from '../lib/xstrtol';
@@ -155,7 +156,7 @@ function pageRange(text: string, label: string): { first: bigint; last: bigint }
   const m = /^(\d*)(.*)$/s.exec(text)!;
   if (m[1] === '') return undefined;
   const first = BigInt(m[1]!);
-  if (first > UINTMAX) throw new Fatal(`${label} argument ${quote(text)} too large`);
+  if (first > UINTMAX) throw new Fatal(xstrtolFatalMessage('overflow', label, text));
   if (first === 0n) return undefined;
   let last = UINTMAX;
   let rest = m[2]!;
@@ -163,7 +164,7 @@ function pageRange(text: string, label: string): { first: bigint; last: bigint }
     const l = /^:(\d*)(.*)$/s.exec(rest)!;
     if (l[1] === '') return undefined;
     last = BigInt(l[1]!);
-    if (last > UINTMAX) throw new Fatal(`${label} argument ${quote(text)} too large`);
+    if (last > UINTMAX) throw new Fatal(xstrtolFatalMessage('overflow', label, text));
     if (last < first) return undefined;
     rest = l[2]!;
   }

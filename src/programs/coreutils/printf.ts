@@ -51,7 +51,7 @@ export default defineProgram({
     let args = raw.operands;
     // only a lone --help or --version is an option (printf.c), and a leading --
     if (args.length === 1 && args[0] === '--help') {
-      await ctx.print(`Usage: printf FORMAT [ARGUMENT]...\n  or:  printf OPTION\n${HELP}\n`);
+      await ctx.print(`Usage: ${ctx.name} FORMAT [ARGUMENT]...\n  or:  ${ctx.name} OPTION\n${HELP}\n`);
       return 0;
     }
     if (args.length === 1 && args[0] === '--version') {

@@ -4,7 +4,7 @@ import { defineProgram, usageError } from '../define';
 import type { Ctx } from '../lib/context';
 import { flag } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { quote } from '../lib/quote';
+import { quote, quoteaf } from '../lib/quote';
 import { fileTypeName, yesno } from '../lib/yesno';
 
 type Interactive = 'never' | 'sometimes' | 'always';
@@ -38,7 +38,7 @@ class Remover {
   ) {}
 
   private async fail(e: unknown, path: string): Promise<'error'> {
-    await this.ctx.perror(e, `cannot remove ${quote(path)}`);
+    await this.ctx.perror(e, `cannot remove ${quoteaf(path)}`);
     return 'error';
   }
 
@@ -60,7 +60,7 @@ class Remover {
     if (st.kind === 'symlink' && this.o.interactive !== 'always') return true;
     const what = descend ? 'descend into' : 'remove';
     const type = descend ? 'directory' : fileTypeName(st.kind, st.size);
-    return yesno(this.ctx, `${this.ctx.name}: ${what} ${wp ? 'write-protected ' : ''}${type} ${quote(path)}? `);
+    return yesno(this.ctx, `${this.ctx.name}: ${what} ${wp ? 'write-protected ' : ''}${type} ${quoteaf(path)}? `);
   }
 
   private async excise(path: string, dir: boolean, readError?: unknown): Promise<Status> {
@@ -72,7 +72,7 @@ class Remover {
       // an unreadable directory: its open error says more than ENOTEMPTY
       return this.fail(readError !== undefined && isSysError(e) && e.errno === 'ENOTEMPTY' ? readError : e, path);
     }
-    if (this.o.verbose) await this.ctx.print(`${dir ? 'removed directory' : 'removed'} ${quote(path)}\n`);
+    if (this.o.verbose) await this.ctx.print(`${dir ? 'removed directory' : 'removed'} ${quoteaf(path)}\n`);
     return 'ok';
   }
 
@@ -99,18 +99,18 @@ class Remover {
     }
     const empty = entries !== undefined && entries.length === 0;
     if (!this.o.recursive && !(this.o.emptyDirs && empty)) {
-      await this.ctx.error(`cannot remove ${quote(path)}: ${this.o.emptyDirs ? 'Directory not empty' : 'Is a directory'}`);
+      await this.ctx.error(`cannot remove ${quoteaf(path)}: ${this.o.emptyDirs ? 'Directory not empty' : 'Is a directory'}`);
       return 'error';
     }
     if (top) {
       const base = baseName(path);
       if (base === '.' || base === '..') {
-        await this.ctx.error(`refusing to remove '.' or '..' directory: skipping ${quote(path)}`);
+        await this.ctx.error(`refusing to remove '.' or '..' directory: skipping ${quoteaf(path)}`);
         return 'error';
       }
       const root = this.o.root;
       if (root && this.o.recursive && st.dev === root.dev && st.ino === root.ino) {
-        await this.ctx.error(path === '/' ? `it is dangerous to operate recursively on '/'` : `it is dangerous to operate recursively on ${quote(path)} (same as '/')`);
+        await this.ctx.error(path === '/' ? `it is dangerous to operate recursively on '/'` : `it is dangerous to operate recursively on ${quoteaf(path)} (same as '/')`);
         await this.ctx.error('use --no-preserve-root to override this failsafe');
         return 'error';
       }
@@ -225,7 +225,7 @@ export default defineProgram({
         preserveRoot = false;
       } else if (o.key === 'preserve-root') {
         if (o.value !== undefined && o.value !== 'all') {
-          await ctx.error(`unrecognized --preserve-root argument: ${quote(o.value)}`);
+          await ctx.error(`unrecognized --preserve-root argument: ${quoteaf(o.value)}`);
           return 1;
         }
         preserveRoot = true;

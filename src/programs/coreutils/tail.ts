@@ -5,7 +5,7 @@ import { DIGIT_OPTIONS, parseOptions, tryHelp } from '../lib/cli';
 import type { Ctx } from '../lib/context';
 import { strtold, toNumber } from '../lib/cfloat';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { closeInput, openInput, qaf, ql } from '../lib/textio';
+import { closeInput, openInput, qaf, qf, ql } from '../lib/textio';
 import { UINTMAX_MAX, xdectoint, xstrtol } from '../lib/xstrtol';
 import { emit, follow, ReadFailed, readSome, WriteFailed, type Followed } from './tail-follow';
 
@@ -327,7 +327,7 @@ export default defineProgram({
           const st = ctx.sys.fstat(fd);
           if (st.kind === 'file' || (st.kind === 'chardev' && fd !== 0)) followed.push({ name, path: file, fd, pos, ino: st.ino, gone: false });
           else if (st.kind !== 'fifo') {
-            await ctx.error(`${name}: cannot follow end of this type of file; giving up on this name`);
+            await ctx.error(`${qf(name)}: cannot follow end of this type of file; giving up on this name`);
             ok = false;
             closeInput(ctx, fd);
           } else closeInput(ctx, fd);

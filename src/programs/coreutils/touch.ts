@@ -4,7 +4,7 @@ import type { Ctx } from '../lib/context';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { parseDatetime, parsePosixStamp } from '../lib/parse-datetime';
-import { quote } from '../lib/quote';
+import { quote, quoteaf } from '../lib/quote';
 
 interface Plan {
   noCreate: boolean;
@@ -51,11 +51,11 @@ async function touchOne(ctx: Ctx, plan: Plan, file: string): Promise<boolean> {
   } catch (e) {
     if (!isSysError(e)) throw e;
     if (openErr && openErr.errno !== 'EISDIR') {
-      await ctx.perror(openErr, `cannot touch ${quote(file)}`);
+      await ctx.perror(openErr, `cannot touch ${quoteaf(file)}`);
       return false;
     }
     if (plan.noCreate && e.errno === 'ENOENT') return true;
-    await ctx.perror(e, `setting times of ${quote(file)}`);
+    await ctx.perror(e, `setting times of ${quoteaf(file)}`);
     return false;
   }
 }
@@ -133,7 +133,7 @@ export default defineProgram({
         const st = noDeref ? await ctx.sys.lstat(ref) : await ctx.sys.stat(ref);
         times = { atime: st.atime, mtime: st.mtime };
       } catch (e) {
-        await ctx.perror(e, `failed to get attributes of ${quote(ref)}`);
+        await ctx.perror(e, `failed to get attributes of ${quoteaf(ref)}`);
         return 1;
       }
       if (date !== undefined) {

@@ -4,7 +4,7 @@ import type { Ctx } from '../lib/context';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { isUtf8Locale } from '../lib/quotearg';
-import { quote, quotef } from '../lib/quote';
+import { quoteaf, quotef } from '../lib/quote';
 import { closeInput, openInput, Output, readAllBin, readChunk, textOf } from '../lib/textio';
 
 const HELP = `Count the newlines, words and bytes of each FILE, with a total line when
@@ -157,13 +157,13 @@ export default defineProgram({
     const files0 = lastValue(args, 'files0');
     if (files0 !== undefined) {
       if (args.operands.length) {
-        await ctx.error(`extra operand ${quote(args.operands[0]!)}`);
+        await ctx.error(`extra operand ${quoteaf(args.operands[0]!)}`);
         await ctx.err.write(`file operands cannot be combined with --files0-from\nTry '${ctx.name} --help' for more information.\n`);
         return 1;
       }
       const fd = await openInput(ctx, files0);
       if (typeof fd !== 'number') {
-        await ctx.error(`cannot open ${quote(files0)} for reading: ${strerror(fd.errno)}`);
+        await ctx.error(`cannot open ${quoteaf(files0)} for reading: ${strerror(fd.errno)}`);
         return 1;
       }
       // names streamed from a pipe cannot be stat'ed ahead: GNU then uses width 1
@@ -200,7 +200,7 @@ export default defineProgram({
       if (show.c) cols.push(c.bytes);
       if (show.L) cols.push(c.maxLen);
       const text = cols.map((n) => String(n).padStart(width)).join(' ');
-      return name === undefined ? `${text}\n` : `${text} ${name}\n`;
+      return name === undefined ? `${text}\n` : `${text} ${name.includes('\n') ? quotef(name) : name}\n`;
     };
     const total: Counts = { lines: 0, words: 0, chars: 0, bytes: 0, maxLen: 0 };
     for (const [index, name] of names.entries()) {

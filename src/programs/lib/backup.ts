@@ -3,7 +3,7 @@
 import type { Sys } from '../../shared/sys';
 import { argmatch, argmatchError, type ArgChoices } from './argmatch';
 import type { Ctx } from './context';
-import { quote } from './quote';
+import { quoteaf } from './quote';
 
 export type BackupType = 'none' | 'simple' | 'existing' | 'numbered';
 
@@ -60,7 +60,7 @@ export async function makeBackup(ctx: Ctx, file: string, type: BackupType, suffi
     await ctx.sys.rename(file, name);
     return name;
   } catch (e) {
-    await ctx.perror(e, `cannot backup ${quote(file)}`);
+    await ctx.perror(e, `cannot backup ${quoteaf(file)}`);
     return undefined;
   }
 }

@@ -1,6 +1,6 @@
 // Option parsing for programs that look at their arguments first (head -5, tail +3, sort +1):
 // the same getopt, --help, --version and usage errors as defineProgram's, run from main.
-import type { ProgramSpec } from '../define';
+import { usageLines, type ProgramSpec } from '../define';
 import type { Ctx } from './context';
 import { getopt, GetoptError, type OptionDef, type Parsed } from './getopt';
 
@@ -24,7 +24,7 @@ export async function parseOptions(
   }
   for (const o of parsed.order) {
     if (o.key === 'help' && spec.help !== undefined) {
-      await ctx.print(`Usage: ${(spec.usage ?? `${spec.name} [OPTION]...`).replace(/\n/g, `\n  or:  `)}\n${spec.help}\n`);
+      await ctx.print(`Usage: ${usageLines(spec, ctx.name).replace(/\n/g, `\n  or:  `)}\n${spec.help}\n`);
       return 0;
     }
     if (o.key === 'version' && spec.version !== undefined) {

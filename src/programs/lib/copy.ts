@@ -5,7 +5,8 @@ import { isSysError, SysError } from '../../shared/errno';
 import type { Stat } from '../../shared/stat';
 import type { Ctx } from './context';
 import { makeBackup, type BackupType } from './backup';
-import { quote } from './quote';
+import { quoteaf, quotef } from './quote';
+import { sameFileOk, sourceIsDstBackup } from './same-file';
 import { yesno } from './yesno';
 
 export interface CopyOptions {
@@ -47,6 +48,8 @@ export class Copier {
   private createdTop: string | undefined;
   /** Set once that happens: GNU stops copying the whole argument there. */
   private intoSelf = false;
+  /** dev:ino of the files the command-line arguments became (cp a/f b/f dir must not clobber). */
+  private readonly justCreated = new Set<string>();
 
   constructor(
     private readonly ctx: Ctx,
@@ -68,7 +71,7 @@ export class Copier {
   private async verbose(src: string, dst: string): Promise<void> {
     const backup = this.backedUp;
     this.backedUp = undefined;
-    if (this.o.verbose) await this.ctx.print(`${this.o.move ? 'copied ' : ''}${quote(src)} -> ${quote(dst)}${backup !== undefined ? ` (backup: ${quote(backup)})` : ''}\n`);
+    if (this.o.verbose) await this.ctx.print(`${this.o.move ? 'copied ' : ''}${quoteaf(src)} -> ${quoteaf(dst)}${backup !== undefined ? ` (backup: ${quoteaf(backup)})` : ''}\n`);
   }
 
   /**
@@ -76,6 +79,15 @@ export class Copier {
    * naming the arguments), `topSrc`/`topDst` are those arguments.
    */
   async copy(src: string, dst: string, top = true, topSrc = src, topDst = dst): Promise<boolean> {
+    const ok = await this.copyEntry(src, dst, top, topSrc, topDst);
+    if (ok && top) {
+      const d = await this.ctx.sys.lstat(dst).catch(() => undefined);
+      if (d && d.kind !== 'dir') this.justCreated.add(`${d.dev}:${d.ino}`);
+    }
+    return ok;
+  }
+
+  private async copyEntry(src: string, dst: string, top: boolean, topSrc: string, topDst: string): Promise<boolean> {
     const { ctx, o } = this;
     await ctx.tick();
     const follow = o.deref === 'always' || (o.deref === 'cmdline' && top);
@@ -83,49 +95,68 @@ export class Copier {
     try {
       st = follow ? await ctx.sys.stat(src) : await ctx.sys.lstat(src);
     } catch (e) {
-      await ctx.perror(e, `cannot stat ${quote(src)}`);
+      await ctx.perror(e, `cannot stat ${quoteaf(src)}`);
       return false;
     }
     if (st.kind === 'dir' && !o.recursive) {
-      await ctx.error(`-r not specified; omitting directory ${quote(src)}`);
+      await ctx.error(`-r not specified; omitting directory ${quoteaf(src)}`);
       return false;
     }
     if (top) {
       this.createdTop = undefined;
       this.intoSelf = false;
     } else if (st.kind === 'dir' && this.createdTop === `${st.dev}:${st.ino}`) {
-      await ctx.error(`cannot copy a directory, ${quote(topSrc)}, into itself, ${quote(topDst)}`);
+      await ctx.error(`cannot copy a directory, ${quoteaf(topSrc)}, into itself, ${quoteaf(topDst)}`);
       this.intoSelf = true;
       return false;
     }
     let dstSt: Stat | undefined;
+    const backingUp = o.backup !== undefined && o.backup.type !== 'none';
     try {
-      const useLstat = st.kind !== 'file' || o.move || o.link !== undefined || o.removeFirst;
+      // copy.c: stat the destination of a regular file copy, lstat it otherwise
+      const useLstat = (st.kind !== 'file' && (o.recursive || st.kind === 'dir' || st.kind === 'symlink')) || o.move || o.link !== undefined || backingUp || o.removeFirst;
       dstSt = await this.tryStat(dst, !useLstat);
     } catch (e) {
-      await ctx.perror(e, `cannot stat ${quote(dst)}`);
+      await ctx.perror(e, `cannot stat ${quoteaf(dst)}`);
       return false;
     }
     if (dstSt) {
-      if (dstSt.dev === st.dev && dstSt.ino === st.ino && o.link !== 'hard') {
-        await ctx.error(`${quote(src)} and ${quote(dst)} are the same file`);
-        return false;
+      let returnNow = false;
+      if (o.interactive !== 'no') {
+        const verdict = await sameFileOk(ctx, src, st, dst, dstSt, {
+          hardLink: o.link === 'hard', symbolicLink: o.link === 'symbolic', derefNever: o.deref === 'never' || (o.deref === 'cmdline' && !top),
+          move: o.move, unlinkFirst: o.removeFirst, backup: backingUp,
+        });
+        if (!verdict.ok) {
+          await ctx.error(`${quoteaf(src)} and ${quoteaf(dst)} are the same file`);
+          return false;
+        }
+        returnNow = verdict.returnNow;
       }
       if (st.kind !== 'dir') {
-        if (o.interactive === 'no') return true;
         if (o.update && dstSt.mtime >= st.mtime) return true;
-        if (o.interactive === 'ask' && !(await yesno(ctx, `${ctx.name}: overwrite ${quote(dst)}? `))) return true;
+        if (o.interactive === 'no') return true;
+        if (o.interactive === 'ask' && !(await yesno(ctx, `${ctx.name}: overwrite ${quoteaf(dst)}? `))) return true;
       }
+      if (returnNow) return true;
       if (st.kind === 'dir' && dstSt.kind !== 'dir') {
-        await ctx.error(`cannot overwrite non-directory ${quote(dst)} with directory ${quote(src)}`);
+        await ctx.error(`cannot overwrite non-directory ${quoteaf(dst)} with directory ${quoteaf(src)}`);
+        return false;
+      }
+      if (dstSt.kind !== 'dir' && top && o.backup?.type !== 'numbered' && this.justCreated.has(`${dstSt.dev}:${dstSt.ino}`)) {
+        await ctx.error(`will not overwrite just-created ${quoteaf(dst)} with ${quoteaf(src)}`);
         return false;
       }
       if (st.kind !== 'dir' && dstSt.kind === 'dir') {
-        await ctx.error(`cannot overwrite directory ${quote(dst)} with non-directory`);
+        await ctx.error(`cannot overwrite directory ${quoteaf(dst)} with non-directory`);
         return false;
       }
     }
     if (dstSt && dstSt.kind !== 'dir' && o.backup && o.backup.type !== 'none') {
+      if (o.backup.type !== 'numbered' && (await sourceIsDstBackup(ctx, src, st, dst, o.backup.suffix))) {
+        await ctx.error(`backing up ${quoteaf(dst)} might destroy source;  ${quoteaf(src)} not ${o.move ? 'moved' : 'copied'}`);
+        return false;
+      }
       const name = await makeBackup(ctx, dst, o.backup.type, o.backup.suffix);
       if (name === undefined) return false;
       this.backedUp = name;
@@ -138,13 +169,28 @@ export class Copier {
       if (earlier !== undefined) return this.hardLink(earlier, dst, dstSt !== undefined);
       this.linked.set(key, dst);
     }
-    if (o.link === 'hard' && st.kind !== 'dir') return this.hardLink(src, dst, dstSt !== undefined);
+    if (o.link === 'hard' && st.kind !== 'dir') {
+      // an existing destination is replaced only with -f, -i or --remove-destination
+      if (dstSt && !(o.force || o.interactive === 'ask' || o.removeFirst)) {
+        await ctx.perror(new SysError('EEXIST', 'link'), `cannot create hard link ${quoteaf(dst)} to ${quoteaf(src)}`);
+        return false;
+      }
+      return this.hardLink(src, dst, dstSt !== undefined);
+    }
     if (o.link === 'symbolic' && st.kind !== 'dir') {
+      if (!src.startsWith('/') && !(await this.inCurrentDir(dst))) {
+        await ctx.error(`${quotef(dst)}: can make relative symbolic links only in current directory`);
+        return false;
+      }
+      if (dstSt && !(o.force || o.removeFirst)) {
+        await ctx.perror(new SysError('EEXIST', 'symlink'), `cannot create symbolic link ${quoteaf(dst)} to ${quoteaf(src)}`);
+        return false;
+      }
       if (dstSt && !(await this.unlinkDst(dst))) return false;
       try {
         await ctx.sys.symlink(src, dst);
       } catch (e) {
-        await ctx.perror(e, `cannot create symbolic link ${quote(dst)} to ${quote(src)}`);
+        await ctx.perror(e, `cannot create symbolic link ${quoteaf(dst)} to ${quoteaf(src)}`);
         return false;
       }
       await this.verbose(src, dst);
@@ -157,10 +203,23 @@ export class Copier {
       case 'chardev': case 'blockdev': case 'fifo': case 'socket':
         // reading a device or fifo as a regular file is what cp does without -R
         if (!o.recursive || follow) return this.copyFile(src, dst, st, dstSt);
-        await ctx.error(`cannot create special file ${quote(dst)}: Operation not permitted`);
+        await ctx.error(`cannot create special file ${quoteaf(dst)}: Operation not permitted`);
         return false;
     }
     return false;
+  }
+
+  /** cp -s with a relative source: the link must be made in the current directory. */
+  private async inCurrentDir(dst: string): Promise<boolean> {
+    const slash = dst.replace(/\/+$/, '').lastIndexOf('/');
+    const parent = slash < 0 ? '.' : slash === 0 ? '/' : dst.slice(0, slash);
+    if (parent === '.') return true;
+    try {
+      const [dot, p] = [await this.ctx.sys.stat('.'), await this.ctx.sys.stat(parent)];
+      return dot.dev === p.dev && dot.ino === p.ino;
+    } catch {
+      return true;
+    }
   }
 
   private async unlinkDst(dst: string): Promise<boolean> {
@@ -169,7 +228,7 @@ export class Copier {
       return true;
     } catch (e) {
       if (errnoOf(e) === 'ENOENT') return true;
-      await this.ctx.perror(e, `cannot remove ${quote(dst)}`);
+      await this.ctx.perror(e, `cannot remove ${quoteaf(dst)}`);
       return false;
     }
   }
@@ -179,7 +238,7 @@ export class Copier {
     try {
       await this.ctx.sys.link(target, dst);
     } catch (e) {
-      await this.ctx.perror(e, `cannot create hard link ${quote(dst)} to ${quote(target)}`);
+      await this.ctx.perror(e, `cannot create hard link ${quoteaf(dst)} to ${quoteaf(target)}`);
       return false;
     }
     await this.verbose(target, dst);
@@ -192,14 +251,14 @@ export class Copier {
     try {
       target = await ctx.sys.readlink(src);
     } catch (e) {
-      await ctx.perror(e, `cannot read symbolic link ${quote(src)}`);
+      await ctx.perror(e, `cannot read symbolic link ${quoteaf(src)}`);
       return false;
     }
     if (dstSt && !(await this.unlinkDst(dst))) return false;
     try {
       await ctx.sys.symlink(target, dst);
     } catch (e) {
-      await ctx.perror(e, `cannot create symbolic link ${quote(dst)}`);
+      await ctx.perror(e, `cannot create symbolic link ${quoteaf(dst)}`);
       return false;
     }
     await this.verbose(src, dst);
@@ -219,13 +278,13 @@ export class Copier {
         try {
           return await ctx.sys.open(dst, { write: true, create: true, truncate: true }, mode);
         } catch (e2) {
-          await ctx.perror(e2, `cannot create regular file ${quote(dst)}`);
+          await ctx.perror(e2, `cannot create regular file ${quoteaf(dst)}`);
           return undefined;
         }
       }
       // a new name ending in a slash: "Not a directory" says more than EISDIR
       const err = !exists && isSysError(e) && e.errno === 'EISDIR' && dst.endsWith('/') ? new SysError('ENOTDIR', 'open', dst) : e;
-      await ctx.perror(err, exists ? `cannot open ${quote(dst)} for writing` : `cannot create regular file ${quote(dst)}`);
+      await ctx.perror(err, exists ? `cannot open ${quoteaf(dst)} for writing` : `cannot create regular file ${quoteaf(dst)}`);
       return undefined;
     }
   }
@@ -236,7 +295,7 @@ export class Copier {
       // cp creates with O_EXCL, so it never writes through a dangling symlink
       const link = await ctx.sys.lstat(dst).catch(() => undefined);
       if (link?.kind === 'symlink') {
-        await ctx.error(`not writing through dangling symlink ${quote(dst)}`);
+        await ctx.error(`not writing through dangling symlink ${quoteaf(dst)}`);
         return false;
       }
     }
@@ -244,7 +303,7 @@ export class Copier {
     try {
       inFd = await ctx.sys.open(src, { read: true });
     } catch (e) {
-      await ctx.perror(e, `cannot open ${quote(src)} for reading`);
+      await ctx.perror(e, `cannot open ${quoteaf(src)} for reading`);
       return false;
     }
     try {
@@ -257,14 +316,14 @@ export class Copier {
           try {
             chunk = await ctx.sys.read(inFd, CHUNK);
           } catch (e) {
-            await ctx.perror(e, `error reading ${quote(src)}`);
+            await ctx.perror(e, `error reading ${quoteaf(src)}`);
             return false;
           }
           if (chunk === null) break;
           try {
             await ctx.sys.write(outFd, chunk);
           } catch (e) {
-            await ctx.perror(e, `error writing ${quote(dst)}`);
+            await ctx.perror(e, `error writing ${quoteaf(dst)}`);
             return false;
           }
         }
@@ -285,11 +344,11 @@ export class Copier {
       try {
         await ctx.sys.mkdir(dst, st.mode & 0o777 & ~(o.preserveOwner ? 0o077 : 0o022));
       } catch (e) {
-        await ctx.perror(e, `cannot create directory ${quote(dst)}`);
+        await ctx.perror(e, `cannot create directory ${quoteaf(dst)}`);
         return false;
       }
       created = true;
-      if (o.verbose) await ctx.print(o.move ? `created directory ${quote(dst)}\n` : `${quote(src)} -> ${quote(dst)}\n`);
+      if (o.verbose) await ctx.print(o.move ? `created directory ${quoteaf(dst)}\n` : `${quoteaf(src)} -> ${quoteaf(dst)}\n`);
       // we must be able to fill the new directory whatever its final mode
       const made = await ctx.sys.lstat(dst);
       this.createdTop ??= `${made.dev}:${made.ino}`;
@@ -300,7 +359,7 @@ export class Copier {
     try {
       entries = await ctx.sys.readdir(src);
     } catch (e) {
-      await ctx.perror(e, `cannot access ${quote(src)}`);
+      await ctx.perror(e, `cannot access ${quoteaf(src)}`);
       return false;
     }
     let ok = true;
@@ -324,7 +383,7 @@ export class Copier {
       try {
         await ctx.sys.utimes(dst, st.atime, st.mtime);
       } catch (e) {
-        await ctx.perror(e, `preserving times for ${quote(dst)}`);
+        await ctx.perror(e, `preserving times for ${quoteaf(dst)}`);
         return false;
       }
     }
@@ -340,7 +399,7 @@ export class Copier {
       try {
         await ctx.sys.chmod(dst, st.mode & 0o7777);
       } catch (e) {
-        await ctx.perror(e, `preserving permissions for ${quote(dst)}`);
+        await ctx.perror(e, `preserving permissions for ${quoteaf(dst)}`);
         return false;
       }
     }

@@ -27,3 +27,11 @@ export function humblock(specIn: string | undefined, env: Map<string, string>): 
   }
   return { size: Number(r.value), human };
 }
+
+/** Why humblock() rejected SPEC, as xstrtol_fatal words it: bad number, bad suffix, too large. */
+export function humblockError(specIn: string): 'invalid' | 'suffix' | 'overflow' {
+  const spec = specIn.startsWith("'") ? specIn.slice(1) : specIn;
+  const r = xstrtol(spec, 'eEgGkKmMpPtTyYzZ0', { base: 0 });
+  if (r.status === 'suffix' || r.status === 'suffix-overflow') return 'suffix';
+  return r.status === 'overflow' ? 'overflow' : 'invalid';
+}

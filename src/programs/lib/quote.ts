@@ -1,20 +1,17 @@
-// coreutils' quoting of file names in messages (quotearg with the shell-escape style that
-// LANG=C selects): plain names stay bare in quotef(), quote() always wraps in single quotes.
+// The three ways coreutils quotes an argument in a message, all built on the quotearg port:
+//   quote()   locale style ('...' with C escapes in the C locale): option values, operands
+//   quoteaf() shell-escape-always: file names in the middle of a message
+//   quotef()  shell-escape with ':' also quoted: a file name that starts a message
+import { quotearg } from './quotearg';
 
-const SAFE = /^[A-Za-z0-9_@%+=:,./-]+$/;
+export { quoteaf } from './quotearg';
 
-function shellEscape(s: string): string {
-  if (!s.includes("'")) return `'${s}'`;
-  if (!/["\\$`]/.test(s)) return `"${s}"`;
-  return `'${s.replace(/'/g, "'\\''")}'`;
-}
-
-/** For names in the middle of a message: always quoted (ls: cannot access 'x'). */
+/** Locale style: "extra operand 'x'", "invalid number 'x'" ('a\'b', 'a\nb' in the C locale). */
 export function quote(s: string): string {
-  return shellEscape(s);
+  return quotearg(s, { style: 'locale' });
 }
 
-/** For a name that starts a message (cat: x: ...): quoted only if it needs to be. */
+/** Shell-escape style with ':' forced: bare when the name is a safe shell word (cat: x: ...). */
 export function quotef(s: string): string {
-  return SAFE.test(s) ? s : shellEscape(s);
+  return quotearg(s, { style: 'shell-escape', quoteToo: ':' });
 }

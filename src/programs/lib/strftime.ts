@@ -21,7 +21,7 @@ function isoWeek(d: Date): { year: number; week: number } {
 export function strftime(format: string, ms: number, nanos?: number, tz?: TimeZone): string {
   const off = tz ? offsetAt(tz, Math.floor(ms / 1000)) : 0;
   const d = new Date(ms + off * 1000);
-  const ns = nanos ?? (((ms % 1000) + 1000) % 1000) * 1_000_000;
+  const ns = nanos ?? Math.min(999_999_999, Math.round((((ms % 1000) + 1000) % 1000) * 1_000_000));
   const Y = d.getUTCFullYear();
   const m = d.getUTCMonth();
   const day = d.getUTCDate();

@@ -1,7 +1,7 @@
 // How cp, mv and ln read their operands (coreutils do_copy/movefile): `-t DIR`, `-T`, or
 // a last operand that names an existing directory.
 import type { Ctx } from './context';
-import { quote } from './quote';
+import { quoteaf } from './quote';
 import { isSysError, strerror } from '../../shared/errno';
 
 export type Plan =
@@ -27,20 +27,20 @@ export function intoDir(dir: string, source: string): string {
 export async function planTargets(ctx: Ctx, files: string[], targetDir: string | undefined, noTargetDir: boolean): Promise<PlanResult> {
   if (files.length <= (targetDir === undefined ? 1 : 0)) {
     if (files.length === 0) return { kind: 'usage', message: 'missing file operand' };
-    return { kind: 'usage', message: `missing destination file operand after ${quote(files[0]!)}` };
+    return { kind: 'usage', message: `missing destination file operand after ${quoteaf(files[0]!)}` };
   }
   if (noTargetDir) {
     if (targetDir !== undefined) return { kind: 'fatal', message: 'cannot combine --target-directory (-t) and --no-target-directory (-T)' };
-    if (files.length > 2) return { kind: 'usage', message: `extra operand ${quote(files[2]!)}` };
+    if (files.length > 2) return { kind: 'usage', message: `extra operand ${quoteaf(files[2]!)}` };
     return { kind: 'single', source: files[0]!, dest: files[1]! };
   }
   if (targetDir !== undefined) {
     try {
       const st = await ctx.sys.stat(targetDir);
-      if (st.kind !== 'dir') return { kind: 'fatal', message: `target directory ${quote(targetDir)}: Not a directory` };
+      if (st.kind !== 'dir') return { kind: 'fatal', message: `target directory ${quoteaf(targetDir)}: Not a directory` };
     } catch (e) {
       if (!isSysError(e)) throw e;
-      return { kind: 'fatal', message: `target directory ${quote(targetDir)}: ${strerror(e.errno)}` };
+      return { kind: 'fatal', message: `target directory ${quoteaf(targetDir)}: ${strerror(e.errno)}` };
     }
     return { kind: 'into', dir: targetDir, sources: files };
   }
@@ -54,6 +54,6 @@ export async function planTargets(ctx: Ctx, files: string[], targetDir: string |
     if (!isSysError(e)) throw e;
     err = strerror(e.errno);
   }
-  if (files.length > 2) return { kind: 'fatal', message: `target ${quote(last)}: ${err}` };
+  if (files.length > 2) return { kind: 'fatal', message: `target ${quoteaf(last)}: ${err}` };
   return { kind: 'single', source: files[0]!, dest: last };
 }

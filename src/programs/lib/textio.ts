@@ -8,7 +8,7 @@ import { quotearg, quoteaf } from './quotearg';
 
 /** coreutils' three quotings of names in messages: quoteaf (always), quotef (when needed), quote. */
 export const qaf = (s: string): string => quoteaf(s);
-export const qf = (s: string): string => quotearg(s, { style: 'shell-escape' });
+export const qf = (s: string): string => quotearg(s, { style: 'shell-escape', quoteToo: ':' });
 export const ql = (s: string): string => quotearg(s, { style: 'locale' });
 
 export const CHUNK = 65536;

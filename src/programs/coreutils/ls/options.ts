@@ -6,6 +6,8 @@ import type { OptionDef, Parsed } from '../../lib/getopt';
 import { argmatch, argmatchError, type ArgChoices } from '../../lib/argmatch';
 import { QUOTING_STYLES, isUtf8Locale, type QuotingStyle } from '../../lib/quotearg';
 import { quote } from '../../lib/quote';
+import { humblockError } from '../../lib/humblock';
+import { xstrtolFatalMessage } from '../xstrtol-fatal';
 import type { HumanOptions } from '../../lib/human';
 
 export type Format = 'long' | 'one' | 'columns' | 'across' | 'commas';
@@ -273,7 +275,7 @@ export async function decode(ctx: Ctx, p: Parsed): Promise<LsConfig> {
       case 'block-size': {
         const b = parseBlockSize(value!);
         if (!b) {
-          await ctx.error(`invalid --block-size argument ${quote(value!)}`);
+          await ctx.error(xstrtolFatalMessage(humblockError(value!), '--block-size', value!));
           throw new LsUsage('block-size');
         }
         c.human = c.blockHuman = b.human;

@@ -1,6 +1,7 @@
 // Manual pages of the core half (the shell, coreutils, pagers and man); the other half is
 // index-tools.ts. `[` shares the page of test, as the real [.1 is a link to test.1.
 export const corePages: Record<string, () => Promise<{ default: string }>> = {
+  'arch.1': () => import('./arch.1'),
   '[.1': () => import('./test.1'),
   'apropos.1': () => import('./apropos.1'),
   'bash.1': () => import('./bash.1'),
@@ -25,11 +26,13 @@ export const corePages: Record<string, () => Promise<{ default: string }>> = {
   'install.1': () => import('./install.1'),
   'less.1': () => import('./less.1'),
   'link.1': () => import('./link.1'),
+  'logname.1': () => import('./logname.1'),
   'ln.1': () => import('./ln.1'),
   'ls.1': () => import('./ls.1'),
   'man.1': () => import('./man.1'),
   'mkdir.1': () => import('./mkdir.1'),
   'mkfifo.1': () => import('./mkfifo.1'),
+  'mknod.1': () => import('./mknod.1'),
   'mktemp.1': () => import('./mktemp.1'),
   'more.1': () => import('./more.1'),
   'mv.1': () => import('./mv.1'),
