@@ -15,12 +15,16 @@ import { qosMatch } from './match-qos';
 let meta: typeof import('./match-meta') | undefined;
 let metaLoading: Promise<void> | undefined;
 export function loadMetaMatches(): Promise<void> {
-  return (metaLoading ??= import('./match-meta').then((m) => {
+  return (metaLoading ??= Promise.all([import('./match-meta'), import('./validate-ext')]).then(([m, v]) => {
     meta = m;
+    validateExt = v;
   }));
 }
 /** The module of the less common matches, once loaded. */
 export const metaMatches = (): typeof import('./match-meta') | undefined => meta;
+/** The extension checks of validate.ts: loaded with the less common matches, before the first batch. */
+let validateExt: typeof import('./validate-ext') | undefined;
+export const extChecks = (): typeof import('./validate-ext') | undefined => validateExt;
 
 interface Net {
   net: Words;

@@ -4,7 +4,7 @@
 // PREROUTING/OUTPUT, ...). Hooks are checked once a chain is reachable from a base chain.
 import type { NfErrno, NfHook, NfRule, NfTable, NfTableName } from '../../shared/services/netfilter';
 import { isBuiltinName, jumpTarget } from './ruleset';
-import { checkExtMatch, checkRareExt, physdevHookOk } from './validate-ext';
+import { extChecks } from './match';
 
 interface Restriction {
   /** absent: any table */
@@ -64,10 +64,10 @@ export function checkRule(table: NfTable, rule: NfRule, tables: readonly NfTable
     if (m.kind === 'mh' && !only(135)) return 'EINVAL';
     // xt_rpfilter: only in the raw and mangle tables
     if (m.kind === 'rpfilter' && table.name !== 'raw' && table.name !== 'mangle') return 'EINVAL';
-    const why = checkExtMatch(m, rule.src.addr.includes(':') ? 'ipv6' : 'ipv4', only);
+    const why = extChecks()?.checkExtMatch(m, rule.src.addr.includes(':') ? 'ipv6' : 'ipv4', only);
     if (why) return why;
   }
-  const why = checkRareExt(table, rule, tables);
+  const why = extChecks()?.checkRareExt(table, rule, tables);
   if (why) return why;
   // REJECT --reject-with tcp-reset needs a rule that only matches TCP
   if (rule.target.kind === 'REJECT' && rule.target.with === 'tcp-reset' && (rule.proto !== 6 || rule.protoInv)) return 'EINVAL';
@@ -162,7 +162,7 @@ export function checkTable(table: NfTable): NfErrno | null {
       for (const m of r.matches) {
         const hooks = MATCH_HOOKS[m.kind];
         for (const h of reach) if (hooks && !hooks.includes(h)) return 'EINVAL';
-        if (m.kind === 'physdev') for (const h of reach) if (!physdevHookOk(m, h)) return 'EINVAL';
+        if (m.kind === 'physdev') for (const h of reach) if (extChecks()?.physdevHookOk(m, h) === false) return 'EINVAL';
         for (const h of reach) if (!matchHookOk(m, h)) return 'EINVAL';
       }
     }

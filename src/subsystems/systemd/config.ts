@@ -6,7 +6,6 @@ import { unitNameFromPath, unitNameIsValid } from '../../shared/systemd/unit-nam
 import { parseExitStatus } from '../../shared/systemd/exit-status';
 import { parseTimespan, USEC_INFINITY } from '../../shared/systemd/time-span';
 import { parseSignal } from '../../shared/signals';
-import { parseCalendarSpec } from '../../shared/systemd/calendar';
 import { UTC_ZONE } from '../../shared/systemd/civil';
 
 /**
@@ -17,16 +16,24 @@ import { UTC_ZONE } from '../../shared/systemd/civil';
 let unitKeys: ReadonlyMap<string, ReadonlySet<string>> | undefined;
 /** The value checks of config-check.ts: loaded with the table (none are made before). */
 let checkSettings: typeof import('./config-check').checkSettings | undefined;
+/** Calendar specifications (OnCalendar=): loaded with the table, before the manager's boot. */
+let calendar: typeof import('../../shared/systemd/calendar') | undefined;
 let unitKeysLoading: Promise<void> | undefined;
 export function loadUnitKeys(): Promise<void> {
   // a chunk that cannot be fetched (offline, an old build's file gone) costs only the warnings
-  return (unitKeysLoading ??= Promise.all([import('../../shared/systemd/unit-keys'), import('./config-check')]).then(
-    ([m, c]) => {
+  return (unitKeysLoading ??= Promise.all([import('../../shared/systemd/unit-keys'), import('./config-check'), import('../../shared/systemd/calendar')]).then(
+    ([m, c, cal]) => {
       unitKeys = m.UNIT_SECTION_KEYS;
       checkSettings = c.checkSettings;
+      calendar = cal;
     },
     () => {},
   ));
+}
+
+/** The calendar module once loadUnitKeys() has run (timers are armed after the manager's boot). */
+export function loadedCalendar(): typeof import('../../shared/systemd/calendar') | undefined {
+  return calendar;
 }
 
 export type ServiceType = 'simple' | 'exec' | 'forking' | 'oneshot' | 'notify' | 'dbus' | 'idle';
@@ -298,7 +305,7 @@ export function unitConfig(s: UnitSettings, type: string, name = ''): UnitConfig
         onCalendar.length = 0;
         mono.clear();
       } else if (a.key === 'OnCalendar') {
-        if (parseCalendarSpec(a.value, UTC_ZONE)) onCalendar.push(a.value);
+        if (calendar?.parseCalendarSpec(a.value, UTC_ZONE)) onCalendar.push(a.value);
         else warnings.push(`${where(a)}Failed to parse calendar specification, ignoring: ${a.value}`);
       } else {
         const v = sec(a.value);

@@ -1,7 +1,7 @@
 // Timer units (systemd.timer(5)): the next elapse from OnBootSec=, OnActiveSec=,
 // OnUnitActiveSec= and OnCalendar=, and starting the unit they activate when it comes.
 import { UTC_ZONE } from '../../shared/systemd/civil';
-import { nextElapse, parseCalendarSpec } from '../../shared/systemd/calendar';
+import { loadedCalendar } from './config';
 import type { ManagerHost } from './host';
 import type { Unit } from './unit';
 
@@ -21,10 +21,12 @@ export function computeNext(host: ManagerHost, t: Unit, activated: Unit | undefi
     const base = activated?.activeEnter ?? activated?.inactiveEnter ?? t.lastTrigger;
     if (base !== undefined) candidates.push(base + cfg.onUnitActiveMs);
   }
-  for (const spec of cfg.onCalendar) {
-    const parsed = parseCalendarSpec(spec, UTC_ZONE);
+  // (a unit with OnCalendar= settings was parsed with the calendar module loaded)
+  const cal = loadedCalendar();
+  for (const spec of cal ? cfg.onCalendar : []) {
+    const parsed = cal!.parseCalendarSpec(spec, UTC_ZONE);
     if (!parsed) continue;
-    const next = nextElapse(parsed, now * 1000, UTC_ZONE);
+    const next = cal!.nextElapse(parsed, now * 1000, UTC_ZONE);
     if (typeof next === 'number') candidates.push(Math.floor(next / 1000));
   }
   return candidates.length ? Math.min(...candidates) : undefined;

@@ -1,9 +1,13 @@
 // The matches of match-qos.ts on packets (hashlimit buckets, quota, statistic nth, absent
 // payload/TOS/helper) and the kernel's checks when such rules are added.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { HashlimitMatch, NfMatch, NfPacket } from '../../../src/shared/services/netfilter';
 import { Netfilter } from '../../../src/subsystems/netfilter/netfilter';
 import { DROP, rule } from './fixtures';
+import { loadMetaMatches } from '../../../src/subsystems/netfilter/match';
+
+// the kernel's extension checks load with the less common matches, as the netfilter service loads them
+beforeAll(() => loadMetaMatches());
 
 const pkt: NfPacket = { family: 'ipv4', hook: 'INPUT', inIface: 'eth0', src: '192.0.2.10', dst: '192.0.2.1', proto: 6, sport: 40000, dport: 22, tcpFlags: 0x02, length: 100 };
 
