@@ -70,7 +70,8 @@ export default defineConfig({
     plugins: () => [lessonsAsJson(), freshDiskAsData()],
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'worker', test: /[\\/]src[\\/]kernel[\\/]worker\.ts$/ }] } } },
   },
-  build: { target: 'es2022', sourcemap: false },
+  // no modulepreload polyfill: every browser the app supports (ES2022, module workers) has modulepreload
+  build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
   test: {
     include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',

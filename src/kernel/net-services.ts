@@ -12,6 +12,8 @@ import { Resolver } from '../subsystems/resolve/resolver';
 import { handleDhcp } from '../subsystems/resolve/dhcp-server';
 import { Traffic } from '../subsystems/traffic/traffic';
 
+export { exchangePasses } from '../subsystems/traffic/firewall';
+
 export interface NetServices {
   resolver: Resolver;
   traffic: Traffic;

@@ -5,6 +5,7 @@ import { loadMetaMatches, metaMatches } from '../subsystems/netfilter/match';
 import type { Kernel } from './kernel';
 import { Netfilter } from '../subsystems/netfilter/netfilter';
 import { Network } from '../subsystems/net/network';
+import { loadPolicy, policyLoaded } from '../subsystems/net/route-ops';
 import type { Journal } from '../subsystems/journald/journal';
 import { Manager } from '../subsystems/systemd/manager';
 import { ServiceHost, type HostHooks } from './service-host';
@@ -12,7 +13,6 @@ import { Sockets } from '../subsystems/sockets/sockets';
 import { Bus } from '../subsystems/bus/bus';
 import type { Resolver } from '../subsystems/resolve/resolver';
 import type { Traffic } from '../subsystems/traffic/traffic';
-import { exchangePasses } from '../subsystems/traffic/firewall';
 import type { DockerEngine } from '../subsystems/docker/engine';
 import type { NetServices } from './net-services';
 
@@ -48,8 +48,14 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
     return loadMetaMatches().finally(() => k.clock.busy--);
   };
   k.services.set('netfilter', (caller, req) => (metaMatches() ? netfilter.handle(caller, req) : loadMeta().then(() => netfilter.handle(caller, req))));
-  k.services.set('net', (caller, req) => net.request(caller, req));
-  net.filter = (packet) => exchangePasses(netfilter, () => k.clock.now(), packet);
+  // a route query may need policy routing's chunk (ip route get): loaded first, the clock held
+  k.services.set('net', (caller, req) => {
+    if (policyLoaded() || (req as { kind?: string } | null)?.kind !== 'getroute') return net.request(caller, req);
+    k.clock.busy++;
+    return loadPolicy()
+      .finally(() => k.clock.busy--)
+      .then(() => net.request(caller, req));
+  });
   k.services.set('journal', (caller, req) => journal.handle(caller, req));
   k.services.set('systemd', (caller, req) => manager.handle(caller, req));
   k.services.set('sockets', (caller, req) => sockets.handle(caller, req));
@@ -63,7 +69,9 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
     // (a skipping clock waits for the load, as for any work in progress)
     k.clock.busy++;
     late = import('./net-services')
-      .then(({ startNetServices }) => {
+      .then(({ startNetServices, exchangePasses }) => {
+        // the resolver's packets cross the firewall too (before this, nothing sends any)
+        net.filter = (packet) => exchangePasses(netfilter, () => k.clock.now(), packet);
         const ns = startNetServices(k, host, { net, netfilter, sockets });
         subs.resolver = ns.resolver;
         subs.traffic = ns.traffic;

@@ -5,7 +5,6 @@ import { mount } from 'svelte';
 import App from './App.svelte';
 import { estimateGrid } from './console-look';
 import { startMachine } from './machine-client';
-import { registerServiceWorker } from './offline';
 
 performance.mark('photon:page-entry');
 // the console's black from the first frame
@@ -15,4 +14,5 @@ if (!target) throw new Error('index.html has no #app element');
 // (the size is only measured when no inline script started the worker at its own estimate)
 startMachine(() => globalThis.__photonEarly?.size ?? estimateGrid());
 mount(App, { target });
-registerServiceWorker();
+// offline use (the service worker) is set up once the machine is up: its code loads then
+void startMachine(() => estimateGrid()).booted.then(() => import('./offline')).then((m) => m.registerServiceWorker());

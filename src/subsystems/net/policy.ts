@@ -20,13 +20,6 @@ export interface Flow {
 }
 
 /** The boot-time rules: with only these the merged lookup answers. */
-export function hasCustomRules(rules: readonly FibRule[], family: 4 | 6): boolean {
-  const boot = family === 4 ? [[0, 255], [32766, 254], [32767, 253]] : [[0, 255], [32766, 254]];
-  const mine = rules.filter((r) => r.family === family);
-  if (mine.length !== boot.length) return true;
-  return mine.some((r, i) => r.pref !== boot[i]![0] || r.table !== boot[i]![1] || r.action !== 1 || r.not || r.srcLen || r.dstLen || r.tos ||
-    r.fwmark !== undefined || r.iif !== undefined || r.oif !== undefined || r.uidrange || r.ipproto !== undefined || r.suppressPrefixlen !== undefined);
-}
 
 function ruleMatches(s: NetState, r: FibRule, f: Flow): boolean {
   const zero: IpAddr = { family: f.dst.family, bytes: new Array<number>(f.dst.bytes.length).fill(0) };

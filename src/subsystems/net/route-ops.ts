@@ -7,8 +7,18 @@ import { ipv6Scope } from './addresses';
 import { err, findForDelete, insertRoute, isErrorType, lookup, prefixIsMasked } from './fib';
 import { isUp } from './links';
 import { linkByIndex, type NetState, type Nexthop, type Route } from './state';
-import { hasCustomRules, policyLookup } from './policy';
+import { hasCustomRules } from './rules';
 import type { FibRule } from './rules';
+
+/** Policy routing (policy.ts): its own chunk, loaded by the net service before a route query. */
+let policy: typeof import('./policy') | undefined;
+let policyLoading: Promise<void> | undefined;
+export function loadPolicy(): Promise<void> {
+  return (policyLoading ??= import('./policy').then((m) => {
+    policy = m;
+  }));
+}
+export const policyLoaded = (): boolean => policy !== undefined;
 
 const RTM_F_CLONED = 0x200;
 
@@ -373,12 +383,12 @@ export function getRoute(s: NetState, q: RouteGet, uid: number, now: number, rul
   let matched: Route | undefined;
   // with rules of the administrator's, the lookup goes table by table and names the table
   let table: number | undefined;
-  if (hasCustomRules(rules, q.family)) {
+  if (policy && hasCustomRules(rules, q.family)) {
     const flow = {
       dst, iif: q.iif !== undefined ? linkByIndex(s, q.iif)?.name ?? '' : 'lo', mark: q.mark ?? 0, tos: 0, uid,
       ...(q.src !== undefined && parseAddr(q.src) ? { src: parseAddr(q.src)! } : {}), ...(q.oif !== undefined ? { oif: q.oif } : {}),
     };
-    const res = policyLookup(s, rules, flow);
+    const res = policy.policyLookup(s, rules, flow);
     if (isNetError(res)) return res;
     matched = res.route;
     table = res.table;

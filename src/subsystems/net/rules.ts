@@ -33,6 +33,15 @@ export interface FibRule {
 }
 
 /** A rule as given to add or delete: priority may be absent (add: the default one; del: any). */
+/** Whether `rules` hold more for `family` than the kernel's own (local, main, default): then lookups go by policy. */
+export function hasCustomRules(rules: readonly FibRule[], family: 4 | 6): boolean {
+  const boot = family === 4 ? [[0, 255], [32766, 254], [32767, 253]] : [[0, 255], [32766, 254]];
+  const mine = rules.filter((r) => r.family === family);
+  if (mine.length !== boot.length) return true;
+  return mine.some((r, i) => r.pref !== boot[i]![0] || r.table !== boot[i]![1] || r.action !== 1 || r.not || r.srcLen || r.dstLen || r.tos ||
+    r.fwmark !== undefined || r.iif !== undefined || r.oif !== undefined || r.uidrange || r.ipproto !== undefined || r.suppressPrefixlen !== undefined);
+}
+
 export type RuleSpec = Omit<FibRule, 'pref'> & { pref?: number };
 
 export type RuleRequest =
