@@ -3,7 +3,6 @@
 // GNU bc: a syntax error names the input and line and goes on, a run-time error ends its line,
 // a missing file ends bc with status 1.
 import { defineProgram } from '../define';
-import type { Ctx } from '../lib/context';
 import { LineReader, bin } from '../lib/textio';
 import { Bc, Halt, type Io } from './run';
 import { Incomplete, Parser, QuitNow, SyntaxError } from './parse';
@@ -216,4 +215,3 @@ function countLines(s: string): number {
   return n;
 }
 
-export type { Ctx };

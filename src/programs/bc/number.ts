@@ -169,14 +169,17 @@ export function format(a: Num, obase: number): string {
   }
   const base = BigInt(obase);
   const width = String(obase - 1).length;
-  const digitText = (d: number, first: boolean): string => (obase <= 16 ? HEX[d]! : `${first ? ' ' : ' '}${String(d).padStart(width, '0')}`);
+  // past base 16 each digit is a zero-padded decimal number after a space (none before the
+  // fraction's first, which follows the point)
+  const digitText = (d: number, space = true): string => (obase <= 16 ? HEX[d]! : `${space ? ' ' : ''}${String(d).padStart(width, '0')}`);
   let int = mag / pow10(a.s);
   let out = '';
-  if (int === 0n) out = obase <= 16 ? '0' : ` ${'0'.padStart(width, '0')}`;
+  // a zero integer part is left out (.8, not 0.8): the value is not zero, so a fraction follows
+  if (int === 0n) out = '';
   else {
     const parts: string[] = [];
     while (int > 0n) {
-      parts.push(digitText(Number(int % base), false));
+      parts.push(digitText(Number(int % base)));
       int /= base;
     }
     out = parts.reverse().join('');
@@ -186,14 +189,15 @@ export function format(a: Num, obase: number): string {
     let frac: Num = { n: mag % pow10(a.s), s: a.s };
     let t = 1n;
     out += '.';
+    let first = true;
     while (t.toString().length <= a.s) {
       frac = mul(frac, fromInt(obase), a.s);
       const d = toInt(frac);
-      out += digitText(Number(d), true);
+      out += digitText(Number(d), !first);
+      first = false;
       frac = sub(frac, fromInt(d));
       t *= base;
     }
   }
-  if (out.startsWith('0.') && obase <= 16) out = out.slice(1);
   return sign + out;
 }

@@ -190,11 +190,6 @@ export class Parser {
     return t.end;
   }
 
-  /** The line the parser is at. */
-  line(): number {
-    return this.peek().line;
-  }
-
   private peek(o = 0): Tok {
     return this.toks[Math.min(this.p + o, this.toks.length - 1)]!;
   }

@@ -204,11 +204,13 @@ export class Bc {
     return a;
   }
 
-  private async index(e: Expr, at: number): Promise<bigint> {
+  /** An element's index; bc refuses negative ones and those past BC_DIM_MAX. */
+  private async index(name: string, e: Expr, at: number): Promise<bigint> {
     const v = toInt(await this.eval(e));
-    if (v < 0n || v > 16777215n) this.fail(`Array ${e.k === 'var' ? e.name : ''} subscript out of bounds.`.replace('Array  ', 'Array '), at);
+    if (v < 0n || v > 16777215n) this.fail(`Array ${name} subscript out of bounds.`, at);
     return v;
   }
+
 
   private set(lv: LValue, v: Num, index?: bigint): void {
     switch (lv.k) {
@@ -277,11 +279,11 @@ export class Bc {
       case 'special':
         return this.get(e);
       case 'elem': {
-        const i = await this.index(e.index, e.at);
+        const i = await this.index(e.name, e.index, e.at);
         return this.array(e.name).get(i) ?? ZERO;
       }
       case 'assign': {
-        const index = e.target.k === 'elem' ? await this.index(e.target.index, e.target.at) : undefined;
+        const index = e.target.k === 'elem' ? await this.index(e.target.name, e.target.index, e.target.at) : undefined;
         let v = await this.eval(e.value);
         if (e.op !== '=') {
           const old = e.target.k === 'elem' ? (this.array(e.target.name).get(index!) ?? ZERO) : this.get(e.target);
@@ -316,7 +318,7 @@ export class Bc {
       case 'not':
         return isZero(await this.eval(e.e)) ? ONE : ZERO;
       case 'incdec': {
-        const index = e.target.k === 'elem' ? await this.index(e.target.index, e.target.at) : undefined;
+        const index = e.target.k === 'elem' ? await this.index(e.target.name, e.target.index, e.target.at) : undefined;
         const old = e.target.k === 'elem' ? (this.array(e.target.name).get(index!) ?? ZERO) : this.get(e.target);
         const v = e.op === '++' ? add(old, ONE) : sub(old, ONE);
         this.set(e.target, v, index);

@@ -4,13 +4,10 @@
 // simulation of the tree finds the longest end. A pattern on which RegExp could backtrack for
 // ages (`(a*)*b`) runs on the NFA of regex-nfa.ts instead, in time linear in the text.
 import { parsePosix, toJs, type Node, type Parsed, type PosixOptions } from './posix-regex';
-import { assertAt, Nfa, nestedRepetition } from './regex-nfa';
+import { assertAt, Nfa, nestedRepetition, type NfaEnv } from './regex-nfa';
 
-export interface MatchEnv {
-  eol?: number;
-  multiline?: boolean;
-  icase?: boolean;
-}
+/** Where ^ and $ match and whether case counts: the NFA's environment, the same for both engines. */
+export type MatchEnv = NfaEnv;
 
 export interface PosixMatch {
   index: number;

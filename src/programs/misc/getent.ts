@@ -175,7 +175,7 @@ async function numbered(ctx: Ctx, db: 'services' | 'protocols' | 'networks' | 'r
   const rows = await fields(ctx, `/etc/${db}`);
   const show = (f: string[]): string => {
     const aliases = f.slice(2).map((a) => ` ${a}`).join('');
-    return db === 'networks' ? `${f[0]!.padEnd(21)} ${f[1]}${aliases}\n` : `${f[0]!.padEnd(21)} ${f[1]}${aliases}\n`;
+    return `${f[0]!.padEnd(21)} ${f[1]}${aliases}\n`;
   };
   if (keys.length === 0) {
     for (const f of rows) if (f.length >= 2) await ctx.print(show(f));

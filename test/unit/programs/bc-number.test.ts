@@ -24,6 +24,9 @@ describe("bc's numbers", () => {
     expect(format(n('255'), 16)).toBe('FF');
     expect(format(n('10.5'), 16)).toBe('A.8');
     expect(format(n('12345'), 20)).toBe(' 01 10 17 05');
+    expect(format(n('12345.5'), 20)).toBe(' 01 10 17 05.10');
+    expect(format(n('0.5'), 30)).toBe('.15');
+    expect(format(n('0.5'), 16)).toBe('.8');
     expect(f(parseNumber('FF', 16))).toBe('255');
     expect(f(parseNumber('A', 10))).toBe('10');
   });
