@@ -159,11 +159,16 @@ export default defineProgram({
         }
       };
       return {
+        // (a syntax error's message is shown at once, not with the next line's output)
         feed: async (text) => {
           buf += text;
           await run(false);
+          await flush();
         },
-        end: async () => run(true),
+        end: async () => {
+          await run(true);
+          await flush();
+        },
       };
     };
 
