@@ -73,6 +73,8 @@ export class Workspace {
   /** how long the last save took (capture, encoding and the store's write), in ms */
   private lastSaveMs = 0;
   private loadingSnapshots = false;
+  /** a save was asked for while there was no store yet */
+  private saveWanted = false;
   /** The console waits for input (every prompt, and every key while a line is edited). */
   private readonly idle = (): void => {
     const m = this.machine;
@@ -87,6 +89,11 @@ export class Workspace {
   /** Where machines are kept, once it is open (before the first machine starts). */
   setStore(store: MachineStore | undefined): void {
     this.deps.store = store;
+    // a command finished before the store was open: its save was put off until now
+    if (store && this.saveWanted) {
+      this.saveWanted = false;
+      this.scheduleSave();
+    }
   }
 
   get persistent(): boolean {
@@ -237,7 +244,10 @@ export class Workspace {
 
   /** Saves a moment after the console waits for input again (debounced). */
   scheduleSave(): void {
-    if (!this.deps.store) return;
+    if (!this.deps.store) {
+      this.saveWanted = this.machine !== undefined;
+      return;
+    }
     const m = this.machine;
     // a machine still running its boot's start jobs is saved once they are done (or after
     // BOOT_SAVE_WAIT_MS): a snapshot taken between jobs would come back without their work,

@@ -70,6 +70,24 @@ describe('saved machines in the browser', () => {
     expect(input.rules.map((r) => r.spec)).toContain('-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT');
   });
 
+  it('a first visit: a command that finishes before the store has opened is saved once it opens', async () => {
+    const p = profile();
+    let open: () => void = () => {};
+    const opened = new Promise<void>((r) => (open = r));
+    let text = '';
+    // resume: false, as the page says on a first visit: the store opens after the first prompt
+    const api = createKernelApi({ cols: 100, rows: 30, resume: false }, { store: async () => (await opened, p.store()) });
+    await api.boot({ cols: 100, rows: 30 }, (c) => (text += c));
+    await until(() => (text.includes(']# ') ? true : undefined), 'a prompt');
+    await typed(api, () => text, 'echo early > /root/early; echo done-$((1+1))', 'done-2');
+    expect(value(await api.saveStatus()).state).toBe('unsaved');
+    open();
+    await until(async () => (value(await api.saveStatus()).state === 'saved' ? true : undefined), 'the save put off until the store opened');
+    const b = await load(p);
+    expect(b.boot).toMatchObject({ ok: true, value: { restored: true } });
+    await typed(b.api, b.screen, 'cat /root/early', 'early');
+  });
+
   it('a reload brings back the machine, the screen, the directory and the lesson with its hints', async () => {
     const p = profile();
     const a = await load(p);
