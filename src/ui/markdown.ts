@@ -73,8 +73,8 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
  * The HTML is parsed in the inert document of a <template> (nothing in it loads, runs or is
  * shown) and cleaned there in place. DOMPurify's own parser would make a document in which every
  * <style> and <base> a pack held is reported as a violation of the page's policy, though none is
- * ever used; here only a style="" attribute is (Chromium checks those as it parses them), and it
- * is removed before the HTML reaches the page.
+ * ever used; here only style="" and on* handler attributes are (Chromium checks those as it parses
+ * them), and they are removed before the HTML reaches the page.
  */
 export function renderMarkdown(source: string): string {
   const html = markdown.parse(source, { async: false });
