@@ -9,8 +9,11 @@
 // Shell code blocks then get a button that types the command into the terminal.
 import { Marked } from 'marked';
 import DOMPurify from 'dompurify';
+import { withoutInlineCode } from './html-attrs';
 
 const markdown = new Marked({ gfm: true, breaks: false, async: false });
+// raw HTML in the Markdown loses its handlers and style="" before the browser parses it
+markdown.use({ renderer: { html: ({ text }) => withoutInlineCode(text) } });
 
 const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
@@ -73,8 +76,8 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
  * The HTML is parsed in the inert document of a <template> (nothing in it loads, runs or is
  * shown) and cleaned there in place. DOMPurify's own parser would make a document in which every
  * <style> and <base> a pack held is reported as a violation of the page's policy, though none is
- * ever used; here only style="" and on* handler attributes are (Chromium checks those as it parses
- * them), and they are removed before the HTML reaches the page.
+ * ever used; here only style="" and on* handler attributes would be (Chromium checks those as it
+ * parses them), and the Markdown's raw HTML loses them before it is parsed (html-attrs.ts).
  */
 export function renderMarkdown(source: string): string {
   const html = markdown.parse(source, { async: false });
