@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { policyWithScripts } from './src/ui/content-security-policy.js';
 import { earlyBoot } from './scripts/vite-early-boot.js';
 import { freshDiskAsData } from './scripts/vite-fresh-disk.js';
+import { asciiChunks } from './scripts/vite-ascii-only.js';
 
 /**
  * The Content-Security-Policy (src/ui/content-security-policy.ts) as a <meta> in the built
@@ -37,6 +38,7 @@ export default defineConfig({
     contentSecurityPolicy(),
     lessonsAsJson(),
     svelte(),
+    asciiChunks(),
     // Works offline (issue 10): a Workbox service worker (dist/sw.js) precaches every file of the
     // build and serves it cache-first; its precache list carries each file's hash, so a new
     // build's worker replaces the old cache. The page registers it itself (src/ui/offline.ts),
@@ -67,7 +69,7 @@ export default defineConfig({
   // start; the lazy chunks import them from the worker's file instead.
   worker: {
     format: 'es',
-    plugins: () => [lessonsAsJson(), freshDiskAsData()],
+    plugins: () => [lessonsAsJson(), freshDiskAsData(), asciiChunks()],
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'worker', test: /[\\/]src[\\/]kernel[\\/]worker\.ts$/ }] } } },
   },
   // no modulepreload polyfill: every browser the app supports (ES2022, module workers) has modulepreload
