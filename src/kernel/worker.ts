@@ -17,6 +17,12 @@ import { postTask, realNow } from './scheduler';
 import type { OutputFlow, Tty } from './tty';
 
 const FRAME_MS = 16;
+/**
+ * Output goes out at most once a frame, so a flood reaches the page in few large messages; but
+ * when the page has taken everything sent and the last message was no bigger than this (a
+ * prompt, an echo, a boot log), the next goes at once: pacing it would only delay it.
+ */
+const TRICKLE_CHARS = 8192;
 
 /**
  * How far console output may run ahead of the page, in characters: sent but not yet parsed by
@@ -51,6 +57,7 @@ export function createOutputBatcher(send: (chunk: string) => unknown, high = OUT
   let inFlight = 0;
   let scheduled = false;
   let lastFlush = -Infinity;
+  let lastChars = 0;
   let waiters: (() => void)[] = [];
   const backlog = (): number => inFlight + pendingChars;
   const wake = (): void => {
@@ -70,6 +77,7 @@ export function createOutputBatcher(send: (chunk: string) => unknown, high = OUT
     if (!pendingChars || inFlight >= high) return;
     lastFlush = realNow();
     const text = pending.join('');
+    lastChars = text.length;
     pending = [];
     pendingChars = 0;
     inFlight += text.length;
@@ -90,7 +98,7 @@ export function createOutputBatcher(send: (chunk: string) => unknown, high = OUT
   function schedule(): void {
     if (scheduled) return;
     scheduled = true;
-    const wait = Math.max(0, lastFlush + FRAME_MS - realNow());
+    const wait = inFlight === 0 && lastChars <= TRICKLE_CHARS ? 0 : Math.max(0, lastFlush + FRAME_MS - realNow());
     if (wait > 2) setTimeout(flush, wait);
     else postTask(flush);
   }

@@ -73,6 +73,36 @@ describe('the output batcher', () => {
     await until(() => page.unacked === 0 && !b.full(), 'everything acknowledged');
   });
 
+  it('a small chunk goes at once when the page has taken everything; a large one waits a frame', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const { page, send, ackAll } = slowPage();
+      const b = createOutputBatcher(send, 100_000);
+      b.write('boot log\r\n');
+      await until(() => page.unacked > 0, 'the first chunk sent');
+      ackAll();
+      await until(() => page.unacked === 0, 'the first chunk acknowledged');
+      // no frame's wait (the frame timer is fake and never fires here)
+      b.write('prompt# ');
+      await until(() => page.text.endsWith('prompt# '), 'the prompt sent without waiting a frame');
+      ackAll();
+      await until(() => page.unacked === 0, 'the prompt acknowledged');
+      b.write('x'.repeat(20_000));
+      await until(() => page.text.endsWith('x'), 'the large chunk sent');
+      ackAll();
+      await until(() => page.unacked === 0, 'the large chunk acknowledged');
+      b.write('after');
+      // after a large chunk the next waits for the frame timer
+      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setImmediate(r));
+      expect(page.text.endsWith('after')).toBe(false);
+      vi.advanceTimersByTime(20);
+      await until(() => page.text.endsWith('after'), 'the chunk after a frame');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('discard() drops what was not sent yet (^C), not what the page already has', async () => {
     const { page, send, ackAll } = slowPage();
     const b = createOutputBatcher(send, 50);

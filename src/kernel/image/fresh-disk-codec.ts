@@ -70,26 +70,35 @@ export function encodeFreshDisk(d: DiskImage): FreshDiskText {
 }
 
 export function decodeFreshDisk(t: FreshDiskText): DiskImage {
+  // (indexed loops, no destructuring or closures per inode: this runs before the first prompt,
+  // in code not yet optimised, where those allocate at every step)
   const c = JSON.parse(t.meta) as Columns;
   const inodes: InodeRecord[] = [];
+  const shared = !Array.isArray(c.times[0]);
+  const times = c.times as [number, number, number];
+  const lists = c.times as [number[], number[], number[]];
   let ino = 0;
   for (let i = 0; i < c.ino.length; i++) {
     ino += c.ino[i]!;
-    const [a, m, ct] = c.times;
-    const time = (col: number | number[]): number => (Array.isArray(col) ? col[i]! : col);
     const parent = c.parent[i];
-    inodes.push([ino, c.type[i] as InodeTypeCode, c.perm[i]!, c.uid[i]!, c.gid[i]!, c.nlink[i]!, time(a), time(m), time(ct), parent === null || parent === undefined ? -1 : ino + parent, c.extra[i] ?? null]);
+    inodes.push([
+      ino, c.type[i] as InodeTypeCode, c.perm[i]!, c.uid[i]!, c.gid[i]!, c.nlink[i]!,
+      shared ? times[0] : lists[0][i]!, shared ? times[1] : lists[1][i]!, shared ? times[2] : lists[2][i]!,
+      parent === null || parent === undefined ? -1 : ino + parent, c.extra[i] ?? null,
+    ]);
   }
   let offset = 0;
-  const files: FileRecord[] = c.files.map(([i, size, chunks]) => [
-    i,
-    size,
-    chunks.map(([index, blocks, length]) => {
-      const at = offset;
-      offset += length;
-      return [index, blocks, at, length];
-    }),
-  ]);
+  const files: FileRecord[] = [];
+  for (let k = 0; k < c.files.length; k++) {
+    const f = c.files[k]!;
+    const chunks: FileRecord[2] = [];
+    for (let j = 0; j < f[2].length; j++) {
+      const ch = f[2][j]!;
+      chunks.push([ch[0], ch[1], offset, ch[2]]);
+      offset += ch[2];
+    }
+    files.push([f[0], f[1], chunks]);
+  }
   return { rootIno: c.rootIno, nextIno: c.nextIno, fs: c.fs, inodes, files, blob: latin1Bytes(t.bytes) };
 }
 

@@ -49,34 +49,45 @@ export function captureDisk(vfs: Vfs): DiskImage {
  * than trusted.
  */
 export function loadDisk(vfs: Vfs, image: DiskImage): void {
+  // (indexed loops, not destructuring: this runs before the first prompt, in code not yet
+  // optimised, where every destructured array allocates an iterator and its results)
   const rootFs = vfs.filesystems.length - 1;
-  for (const r of image.inodes) {
-    const [ino, code, perm, uid, gid, nlink, atime, mtime, ctime, parent, extra] = r;
-    const node: Inode = { ino, fs: rootFs, type: TYPE[code], perm: perm & 0o7777, uid, gid, nlink, atime, mtime, ctime };
-    if (parent >= 0) node.parent = parent;
+  const inodes = image.inodes;
+  for (let k = 0; k < inodes.length; k++) {
+    const r = inodes[k]!;
+    const code = r[1];
+    const extra = r[10];
+    const node: Inode = { ino: r[0], fs: rootFs, type: TYPE[code], perm: r[2] & 0o7777, uid: r[3], gid: r[4], nlink: r[5], atime: r[6], mtime: r[7], ctime: r[8] };
+    if (r[9] >= 0) node.parent = r[9];
     if (code === 'd') {
-      node.entries = new Map();
+      const entries = (node.entries = new Map());
       const flat = Array.isArray(extra) ? extra : [];
-      for (let i = 0; i + 1 < flat.length; i += 2) node.entries.set(String(flat[i]), Number(flat[i + 1]));
+      for (let i = 0; i + 1 < flat.length; i += 2) entries.set(String(flat[i]), Number(flat[i + 1]));
     } else if (code === 'l') node.target = typeof extra === 'string' ? extra : '';
     else if ((code === 'c' || code === 'b') && Array.isArray(extra)) node.rdev = [Number(extra[0]), Number(extra[1])];
     vfs.restoreInode(node);
   }
-  for (const [ino, size, chunks] of image.files) {
-    const node = vfs.inodes.get(ino);
+  const files = image.files;
+  for (let k = 0; k < files.length; k++) {
+    const f = files[k]!;
+    const node = vfs.inodes.get(f[0]);
     if (!node || node.type !== 'file') continue;
-    const data = FileData.fromChunks(
-      size,
-      chunks.map(([index, blocks, offset, length]) => ({ index, blocks, bytes: image.blob.subarray(offset, offset + length) })),
-    );
-    vfs.inodes.delete(ino);
-    vfs.restoreInode(node, data);
+    const chunks: { index: number; blocks: number; bytes: Uint8Array }[] = [];
+    const list = f[2];
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i]!;
+      chunks.push({ index: c[0], blocks: c[1], bytes: image.blob.subarray(c[2], c[2] + c[3]) });
+    }
+    vfs.inodes.delete(f[0]);
+    vfs.restoreInode(node, FileData.fromChunks(f[1], chunks));
   }
   // entries naming an inode the image lacks would crash a lookup later: drop them
-  for (const node of vfs.inodes.values()) {
-    if (node.fs !== rootFs || !node.entries) continue;
-    for (const [name, ino] of node.entries) if (!vfs.inodes.has(ino)) node.entries.delete(name);
-  }
+  vfs.inodes.forEach((node) => {
+    const entries = node.fs === rootFs ? node.entries : undefined;
+    entries?.forEach((ino, name) => {
+      if (!vfs.inodes.has(ino)) entries.delete(name);
+    });
+  });
   vfs.rootIno = image.rootIno;
   vfs.inodeCounter = image.nextIno;
 }

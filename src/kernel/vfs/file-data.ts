@@ -190,7 +190,8 @@ export class FileData {
   static fromChunks(size: number, chunks: readonly { index: number; blocks: number; bytes: Uint8Array }[]): FileData {
     const d = new FileData();
     d.size = size;
-    for (const c of chunks) {
+    for (let i = 0; i < chunks.length; i++) {
+      const c = chunks[i]!;
       d.chunks.set(c.index, { bytes: c.bytes, blocks: c.blocks & 0xffff });
       d.allocated += popcount(c.blocks & 0xffff);
       d.held += c.bytes.length;
