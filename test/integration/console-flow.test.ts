@@ -226,5 +226,8 @@ describe('the kernel API paced by its page', () => {
     expect(page.text.length - atCtrlC).toBeLessThanOrEqual(OUTPUT_HIGH_WATER + 3 * 8192);
     await api.input('echo after $?\r');
     await until(() => page.text.includes('after 130\r\n'), 'a command after ^C');
+    // the services start behind the prompt: their code has loaded before the file ends
+    await api.input('systemctl is-system-running --wait; getent hosts localhost >/dev/null; echo booted-$?\r');
+    await until(() => page.text.includes('booted-0'), 'the boot over');
   });
 });

@@ -120,3 +120,17 @@ done`);
     expect(r.stdout).not.toContain('Exec format error');
   });
 });
+
+describe('systemctl is-system-running', () => {
+  it('says "running" once the boot is over (exit 0), "degraded" with a failed unit (exit 1), nothing with -q', async () => {
+    const r = await runScript(`systemctl is-system-running --wait; echo "rc $?"
+${unit('bad.service', '[Service]\nType=oneshot\nExecStart=/usr/bin/false')}
+systemctl start bad; echo "start $?"
+systemctl is-system-running; echo "rc $?"
+systemctl is-system-running -q; echo "rc $?"
+systemctl reset-failed bad; systemctl is-system-running; echo "rc $?"
+systemctl is-system-running extra; echo "rc $?"`);
+    expect(r.stdout).toBe('running\nrc 0\nstart 1\ndegraded\nrc 1\nrc 1\nrunning\nrc 0\nrc 1\n');
+    expect(r.stderr).toContain('Too many arguments.');
+  });
+});

@@ -8,6 +8,7 @@ import { listDependencies, listTimers, listUnits } from './list-units';
 import type { SystemctlOptions } from './options';
 import { daemonReload, isActive, kill, resetFailed, show } from './show';
 import { status } from './status';
+import { isSystemRunning } from './system-state';
 
 /** Runs a manager verb; undefined when `verb` is not one of them. */
 export async function runRuntimeVerb(ctx: Ctx, verb: string, args: string[], opts: SystemctlOptions): Promise<number | undefined> {
@@ -27,6 +28,8 @@ export async function runRuntimeVerb(ctx: Ctx, verb: string, args: string[], opt
       return isActive(ctx, args, opts, false);
     case 'is-failed':
       return isActive(ctx, args, opts, true);
+    case 'is-system-running':
+      return isSystemRunning(ctx, opts);
     case 'kill':
       return kill(ctx, args, opts);
     case 'reset-failed':
