@@ -25,6 +25,7 @@ export async function runRuntimeVerb(ctx: Ctx, verb: string, args: string[], opt
     case 'show':
       return show(ctx, args, opts);
     case 'is-active':
+    case 'check':
       return isActive(ctx, args, opts, false);
     case 'is-failed':
       return isActive(ctx, args, opts, true);
