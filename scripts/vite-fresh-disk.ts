@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
 import type { DiskImage } from '../src/kernel/snapshot/types';
-import { encodeFreshDisk } from '../src/kernel/image/fresh-disk-codec.js';
+import { encodeFreshDisk, encodeLateFiles, inodeAt, splitLateFiles } from '../src/kernel/image/fresh-disk-codec.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MODULE = join(ROOT, 'src', 'kernel', 'image', 'fresh-disk.ts');
@@ -47,32 +47,63 @@ export function jsString(s: string): string {
   return `${out}'`;
 }
 
-/** The module the browser build uses in place of fresh-disk.ts. */
-export function freshDiskModule(disk: DiskImage, codecPath = CODEC): string {
-  const text = encodeFreshDisk(disk);
-  return [
-    `import { decodeFreshDisk } from ${JSON.stringify(codecPath)};`,
-    `const TEXT = { meta: ${jsString(text.meta)}, bytes: ${jsString(text.bytes)} };`,
-    'let cached;',
-    '/** The fresh disk, for one machine (its bytes are that machine\'s own copy). */',
-    'export function freshDisk() {',
-    '  const d = (cached ??= decodeFreshDisk(TEXT));',
-    '  return { ...d, blob: d.blob.slice() };',
-    '}',
-    '',
-  ].join('\n');
+/**
+ * Files whose bytes the worker loads after the first prompt (a chunk of their own): only rpm,
+ * tdnf and the lessons read them, and the rpm database is the largest file of the image. The
+ * disk carries them as files of the right size; the machine fills them in as soon as the chunk
+ * is there, and programs wait for that before they start (Machine.diskComplete).
+ */
+export const LATE_PATHS = ['/var/lib/rpm/rpmdb.sqlite', '/usr/lib/sysimage/tdnf/history.db'];
+
+/** The module that carries the late files' bytes (imported by the disk's module when a machine boots). */
+export const LATE_MODULE = 'virtual:photon-fresh-disk-late';
+const LATE_RESOLVED = `\0${LATE_MODULE}`;
+
+function lateInodes(disk: DiskImage): Set<number> {
+  const out = new Set<number>();
+  for (const path of LATE_PATHS) {
+    const ino = inodeAt(disk, path);
+    if (ino === undefined) throw new Error(`the fresh disk has no ${path}`);
+    out.add(ino);
+  }
+  return out;
+}
+
+/** The module the browser build uses in place of fresh-disk.ts, and the late files' module. */
+export function freshDiskModules(disk: DiskImage, codecPath = CODEC): { main: string; late: string } {
+  const split = splitLateFiles(disk, lateInodes(disk));
+  const text = encodeFreshDisk(split.disk);
+  const late = encodeLateFiles(split.late);
+  return {
+    main: [
+      `import { decodeFreshDisk, decodeLateFiles } from ${JSON.stringify(codecPath)};`,
+      `const TEXT = { meta: ${jsString(text.meta)}, bytes: ${jsString(text.bytes)} };`,
+      'let cached;',
+      '/** The fresh disk, for one machine (its bytes are that machine\'s own copy); `late` brings the rest. */',
+      'export function freshDisk() {',
+      '  const d = (cached ??= decodeFreshDisk(TEXT));',
+      `  return { ...d, blob: d.blob.slice(), late: () => import(${JSON.stringify(LATE_MODULE)}).then((m) => decodeLateFiles(m.LATE)) };`,
+      '}',
+      '',
+    ].join('\n'),
+    late: `export const LATE = { meta: ${jsString(late.meta)}, bytes: ${jsString(late.bytes)} };\n`,
+  };
 }
 
 export function freshDiskAsData(): Plugin {
-  let code: Promise<string> | undefined;
+  let code: Promise<{ main: string; late: string }> | undefined;
+  const modules = (): Promise<{ main: string; late: string }> => (code ??= buildFreshDiskNow().then((d) => freshDiskModules(d)));
   return {
     name: 'photon-fresh-disk',
     apply: 'build',
     enforce: 'pre',
-    load(id) {
+    resolveId(id) {
+      return id === LATE_MODULE ? LATE_RESOLVED : null;
+    },
+    async load(id) {
+      if (id === LATE_RESOLVED) return (await modules()).late;
       if (resolve(id.split('?')[0]!) !== MODULE) return null;
-      code ??= buildFreshDiskNow().then((d) => freshDiskModule(d));
-      return code;
+      return (await modules()).main;
     },
   };
 }

@@ -193,7 +193,8 @@ export class Workspace {
    */
   private checkpoint(): void {
     const m = this.machine;
-    if (!m || !this.checkpoints.due(m)) return;
+    // (a disk still being filled in is not a state to go back to)
+    if (!m || !m.diskFilled || !this.checkpoints.due(m)) return;
     const mod = snapshotModule;
     if (!mod) {
       // the first time: load the code a moment after the prompt, then take it
@@ -285,6 +286,7 @@ export class Workspace {
     }
     this.saving = (async () => {
       try {
+        await m.diskComplete;
         this.lastSave = performance.now();
         let rec = this.record;
         if (!rec) {
@@ -426,6 +428,7 @@ export class Workspace {
       snap = await decodeSnapshot(bytes);
     } else {
       if (!this.machine) throw new Error('no machine');
+      await this.machine.diskComplete;
       snap = captureMachine(this.machine);
       rec = this.record;
     }

@@ -6,8 +6,8 @@ import type { WinSize } from '../shared/termios';
 import { Clock, type ClockMode, type HostTime } from './clock';
 import type { OpenFile } from './files';
 import { buildDev, ImageWriter } from './image/writer';
-import { freshDisk } from './image/fresh-disk';
-import { loadDisk } from './snapshot/disk';
+import { freshDisk, type FreshDisk } from './image/fresh-disk';
+import { fillLateFiles, loadDisk } from './snapshot/disk';
 import { bootLog } from '../shared/kmsg';
 import { Journal } from '../subsystems/journald/journal';
 import { ProcessKilled } from './errors';
@@ -26,6 +26,8 @@ import type { Inode } from './vfs/inode';
 import type { RestoreSource } from './snapshot/types';
 
 export interface MachineOptions {
+  /** A fresh machine's disk (tests give one); by default the image's (image/fresh-disk.ts). */
+  disk?: FreshDisk;
   /** 'realtime' in the browser, 'skip' for the CLI, 'manual' for tests. */
   clock?: ClockMode;
   /** Virtual epoch milliseconds at boot. */
@@ -112,6 +114,13 @@ export class Machine {
   onPower: ((state: 'rebooted' | 'off') => void) | undefined;
   /** A restored machine: resolves once its saved runtime state is back (at once for a fresh one). */
   restored: Promise<void> = Promise.resolve();
+  /**
+   * Resolves once every file of the disk has its bytes: a fresh machine in the browser gets
+   * some (the rpm database) a moment after it boots. Until then programs wait to start, and
+   * nothing is saved.
+   */
+  diskComplete: Promise<void> = Promise.resolve();
+  diskFilled = true;
   private readonly restoredFrom: RestoreSource | undefined;
   private readonly kernelOpts: { heapQuota?: number; maxTasks?: number };
 
@@ -126,11 +135,20 @@ export class Machine {
     const clock = this.clock;
     const vfs = (this.vfs = new Vfs(() => clock.now(), opts.memoryQuota ?? 256 * 1024 * 1024));
     // a fresh machine boots from the image as installed (image/fresh-disk.ts), a restored one from its saved disk
-    const fresh = snap ? undefined : freshDisk();
+    const fresh = snap ? undefined : opts.disk ?? freshDisk();
     const disk = snap?.fs ?? fresh!.fs;
     vfs.addFilesystem('ext4', '/dev/sda3', '/', disk.capacity, { baseline: disk.baseline, inodesTotal: disk.inodesTotal });
     if (snap) snap.load(vfs, this.journal);
     else loadDisk(vfs, fresh!);
+    const late = fresh?.late;
+    if (late) {
+      this.diskFilled = false;
+      const done = (): void => {
+        this.diskFilled = true;
+      };
+      // (a chunk that fails to load leaves those files as holes: the machine goes on)
+      this.diskComplete = late().then((l) => fillLateFiles(vfs, l)).then(done, done);
+    }
     this.random = new Random(opts.seed ?? 0x5eed);
     this.consoleSink = opts.onConsole ?? (() => {});
     this.console = new Tty('tty1', [4, 1], {
@@ -222,6 +240,7 @@ export class Machine {
     const procRoot = vfs.child(vfs.root, 'proc')!;
     mountProc(k, procRoot, () => k.current?.pid ?? 1);
     k.consoleTty = this.console;
+    if (!this.diskFilled) k.execGate = this.diskComplete;
     this.console.session = 0;
     this.console.foreground = 0;
     this.boots++;

@@ -9,6 +9,8 @@ export interface ProgramEntry {
   aliases?: string[];
   mode?: number;
   pkg?: string;
+  /** its code is in the worker from the start (the shell) */
+  preloaded?: boolean;
   load(): Promise<Program>;
 }
 
@@ -20,6 +22,7 @@ export function eager(p: Program): ProgramEntry {
     ...(p.aliases ? { aliases: p.aliases } : {}),
     ...(p.mode !== undefined ? { mode: p.mode } : {}),
     ...(p.pkg ? { pkg: p.pkg } : {}),
+    preloaded: true,
     load: () => Promise.resolve(p),
   };
 }

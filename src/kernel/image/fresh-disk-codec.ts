@@ -112,3 +112,78 @@ export function latin1Bytes(s: string): Uint8Array {
   for (let i = 0; i < blob.length; i++) blob[i] = s.charCodeAt(i);
   return blob;
 }
+
+/**
+ * Files of the fresh disk whose bytes come after the first prompt (in the browser build, a
+ * chunk of their own): the disk carries them as files of the right size with no data yet, and
+ * these records and bytes fill them in.
+ */
+export interface LateFiles {
+  files: FileRecord[];
+  blob: Uint8Array;
+}
+
+/** The inode at `path` on a captured disk (following directory entries from the root). */
+export function inodeAt(d: DiskImage, path: string): number | undefined {
+  const dirs = new Map<number, (string | number)[]>();
+  for (const r of d.inodes) if (r[1] === 'd' && Array.isArray(r[10])) dirs.set(r[0], r[10] as (string | number)[]);
+  let ino: number | undefined = d.rootIno;
+  for (const name of path.split('/').filter(Boolean)) {
+    const entries: (string | number)[] | undefined = ino === undefined ? undefined : dirs.get(ino);
+    const at: number = entries ? entries.findIndex((v, i) => i % 2 === 0 && v === name) : -1;
+    ino = at < 0 ? undefined : Number(entries![at + 1]);
+  }
+  return ino;
+}
+
+/**
+ * Splits `d` in two: the disk with the files `late` names left without data (same size, as
+ * holes), and those files' records and bytes.
+ */
+export function splitLateFiles(d: DiskImage, late: ReadonlySet<number>): { disk: DiskImage; late: LateFiles } {
+  const mainParts: Uint8Array[] = [];
+  const lateParts: Uint8Array[] = [];
+  let mainAt = 0;
+  let lateAt = 0;
+  const files: FileRecord[] = [];
+  const lateFiles: FileRecord[] = [];
+  for (const [ino, size, chunks] of d.files) {
+    const isLate = late.has(ino);
+    const moved: FileRecord[2] = [];
+    for (const [index, blocks, offset, length] of chunks) {
+      const bytes = d.blob.subarray(offset, offset + length);
+      if (isLate) {
+        lateParts.push(bytes);
+        moved.push([index, blocks, lateAt, length]);
+        lateAt += length;
+      } else {
+        mainParts.push(bytes);
+        moved.push([index, blocks, mainAt, length]);
+        mainAt += length;
+      }
+    }
+    files.push([ino, size, isLate ? [] : moved]);
+    if (isLate) lateFiles.push([ino, size, moved]);
+  }
+  const join = (parts: Uint8Array[], n: number): Uint8Array => {
+    const out = new Uint8Array(n);
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  };
+  return { disk: { ...d, files, blob: join(mainParts, mainAt) }, late: { files: lateFiles, blob: join(lateParts, lateAt) } };
+}
+
+/** The late files as text a module can carry (the same scheme as the disk's). */
+export function encodeLateFiles(l: LateFiles): FreshDiskText {
+  let bytes = '';
+  for (let i = 0; i < l.blob.length; i += 8192) bytes += String.fromCharCode(...l.blob.subarray(i, i + 8192));
+  return { meta: JSON.stringify(l.files), bytes };
+}
+
+export function decodeLateFiles(t: FreshDiskText): LateFiles {
+  return { files: JSON.parse(t.meta) as FileRecord[], blob: latin1Bytes(t.bytes) };
+}

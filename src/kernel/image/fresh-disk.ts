@@ -5,6 +5,7 @@
 // neither carries the image's code nor runs it before the first prompt.
 import { captureDisk } from '../snapshot/disk';
 import type { DiskImage } from '../snapshot/types';
+import type { LateFiles } from './fresh-disk-codec';
 import { Vfs } from '../vfs/vfs';
 import { buildImage } from './build';
 import { INSTALL_TIME } from './etc-files';
@@ -24,10 +25,16 @@ export function buildFreshDisk(): DiskImage {
   return captureDisk(vfs);
 }
 
+/**
+ * A fresh disk as a machine loads it. In the browser build some files' bytes come a moment
+ * later (`late`, see scripts/vite-fresh-disk.ts); laid out here, every file has its bytes.
+ */
+export type FreshDisk = DiskImage & { late?: () => Promise<LateFiles> };
+
 let cached: DiskImage | undefined;
 
 /** The fresh disk, for one machine (its bytes are that machine's own copy). */
-export function freshDisk(): DiskImage {
+export function freshDisk(): FreshDisk {
   const d = (cached ??= buildFreshDisk());
   return { ...d, blob: d.blob.slice() };
 }

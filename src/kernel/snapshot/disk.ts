@@ -7,6 +7,7 @@ import { FileData } from '../vfs/file-data';
 import type { FileType, Inode } from '../vfs/inode';
 import type { Vfs } from '../vfs/vfs';
 import type { DiskImage, FileRecord, InodeRecord, InodeTypeCode } from './types';
+import type { LateFiles } from '../image/fresh-disk-codec';
 
 const CODE: Record<FileType, InodeTypeCode> = { file: 'f', dir: 'd', symlink: 'l', chardev: 'c', blockdev: 'b', fifo: 'p', socket: 's' };
 const TYPE: Record<InodeTypeCode, FileType> = { f: 'file', d: 'dir', l: 'symlink', c: 'chardev', b: 'blockdev', p: 'fifo', s: 'socket' };
@@ -90,4 +91,23 @@ export function loadDisk(vfs: Vfs, image: DiskImage): void {
   });
   vfs.rootIno = image.rootIno;
   vfs.inodeCounter = image.nextIno;
+}
+
+/**
+ * Puts the bytes of files the disk was loaded without (LateFiles) into them, unless a file was
+ * changed or replaced meanwhile (then it is the learner's, and stays as it is).
+ */
+export function fillLateFiles(vfs: Vfs, late: LateFiles): void {
+  for (let k = 0; k < late.files.length; k++) {
+    const f = late.files[k]!;
+    const node = vfs.inodes.get(f[0]);
+    if (!node || node.type !== 'file' || vfs.size(node) !== f[1] || vfs.allocated(node) !== 0) continue;
+    const chunks: { index: number; blocks: number; bytes: Uint8Array }[] = [];
+    const list = f[2];
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i]!;
+      chunks.push({ index: c[0], blocks: c[1], bytes: late.blob.subarray(c[2], c[2] + c[3]) });
+    }
+    vfs.restoreInode(node, FileData.fromChunks(f[1], chunks));
+  }
 }
