@@ -296,8 +296,9 @@ export class Workspace {
         }
         this.record = rec;
         const { captureMachine, encodeFrame } = await snapshots();
-        const bytes = encodeFrame(captureMachine(m));
+        // (the time of the state captured: taken first)
         const now = this.deps.now();
+        const bytes = encodeFrame(captureMachine(m));
         const lesson = this.sessionState();
         const saved = await store.save(rec.id, bytes, { lastUsed: now, savedAt: now, ...(lesson ? { lesson } : {}) });
         if (this.record?.id === saved.id) this.record = saved;

@@ -30,9 +30,15 @@ export function watchdogSteps(h) {
         await h.focusTerminal(p);
         await h.typeLine(p, 'echo kept-$((6*7)) > /root/kept; echo written');
         await h.waitForScreen(p, 'the output "written"', (lines) => lines.some((l) => l.trim() === 'written'), null);
+        const written = await p.evaluate(() => Date.now());
         await p.click('#tab-machines');
-        // a save has happened once the status carries its time (the first follows the prompt by a moment)
-        await p.locator('[data-testid="save-status"]:not([data-saved-at=""])').waitFor({ timeout: h.timeout });
+        // the machine has been saved since the command ran once the status carries a later time
+        // (the first save may come earlier, after the boot)
+        await p.waitForFunction(
+          (after) => Number(document.querySelector('[data-testid="save-status"]')?.getAttribute('data-saved-at') || 0) >= after,
+          written,
+          { timeout: h.timeout, polling: 100 },
+        );
         const workers = p.workers();
         if (workers.length !== 1) throw new Error(`${workers.length} workers in the page, not 1`);
         // hold the worker's thread for longer than the test waits (released when the page reloads)
