@@ -1,5 +1,5 @@
 // How the console looks: font, palette and the page's fixed layout around the terminal.
-// Kept apart from Terminal.svelte so the page entry can estimate the terminal's size (and
+// Kept apart from console.ts so the page entry can estimate the terminal's size (and
 // boot the machine at that size) before xterm.js has even loaded.
 import type { ITheme } from '@xterm/xterm';
 import { loadPanelLayout, panelSpace } from './panel-layout';
