@@ -8,10 +8,11 @@ import { Sha224, Sha256 } from '../lib/sha256';
 import { Sha512 } from '../lib/sha512';
 import { bsdSum, crcSum, sysvSum, type SumState } from '../lib/sum-algos';
 import { eachInput, Output, readChunk } from '../lib/textio';
+import { Blake2b } from './blake2b';
 
 type Algo = 'bsd' | 'sysv' | 'crc' | 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512' | 'blake2b' | 'sm3';
 const ALGOS: ArgChoices<Algo> = (['bsd', 'sysv', 'crc', 'md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'blake2b', 'sm3'] as const).map((a) => [a, a] as const);
-const TAGS: Partial<Record<Algo, string>> = { md5: 'MD5', sha1: 'SHA1', sha224: 'SHA224', sha256: 'SHA256', sha384: 'SHA384', sha512: 'SHA512' };
+const TAGS: Partial<Record<Algo, string>> = { md5: 'MD5', sha1: 'SHA1', sha224: 'SHA224', sha256: 'SHA256', sha384: 'SHA384', sha512: 'SHA512', blake2b: 'BLAKE2b' };
 
 function digester(algo: Algo): { update(b: Uint8Array): unknown; digest(): Uint8Array } {
   switch (algo) {
@@ -20,6 +21,7 @@ function digester(algo: Algo): { update(b: Uint8Array): unknown; digest(): Uint8
     case 'sha224': return new Sha224();
     case 'sha384': return Sha512.sha384();
     case 'sha512': return new Sha512();
+    case 'blake2b': return new Blake2b();
     default: return new Sha256();
   }
 }
@@ -34,7 +36,7 @@ export default defineProgram({
 With no FILE, or when FILE is -, read standard input.
 
   -a, --algorithm=TYPE  bsd, sysv, crc (the default), md5, sha1, sha224,
-                          sha256, sha384 or sha512
+                          sha256, sha384, sha512 or blake2b
       --tag             'TYPE (FILE) = DIGEST' lines (the default for digests)
       --untagged        'DIGEST  FILE' lines, as md5sum prints them
 ${HELP_LINES}
@@ -50,7 +52,9 @@ ${coreutilsHelpFooter('cksum')}`,
     let tagged = true;
     for (const { key, value } of args.order) {
       if (key === 'a') {
-        const r = argmatch(value ?? '', ALGOS);
+        // cksum matches the algorithm name exactly (argmatch_exact): no abbreviations
+        const exact = ALGOS.some(([w]) => w === value);
+        const r = exact ? argmatch(value ?? '', ALGOS) : { error: 'invalid' as const };
         if ('error' in r) {
           await argmatchError(ctx, '--algorithm', value ?? '', r.error, ALGOS);
           await tryHelp(ctx);
@@ -60,7 +64,7 @@ ${coreutilsHelpFooter('cksum')}`,
       } else if (key === 'tag') tagged = true;
       else if (key === 'untagged') tagged = false;
     }
-    if (algo === 'blake2b' || algo === 'sm3') {
+    if (algo === 'sm3') {
       await ctx.error(`the ${algo} algorithm is not available here`);
       return 1;
     }

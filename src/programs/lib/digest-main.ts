@@ -10,26 +10,33 @@ import { Sha1 } from './sha1';
 import { Sha224, Sha256 } from './sha256';
 import { Sha512 } from './sha512';
 import { bin, LineReader, openInput, Output, qf, readChunk, textOf } from './textio';
+import { quote } from './quote';
+import { strtoint, UINTMAX_MAX, xdectoint } from './xstrtol';
 
 interface Hasher {
   update(data: Uint8Array): unknown;
   digest(): Uint8Array;
 }
 
-interface Algo {
+export interface Algo {
   name: string;
   tag: string;
   hexLength: number;
   bits: number;
-  make(): Hasher;
+  /** A hasher; `bytes` is the digest length of an algorithm whose length varies (BLAKE2b). */
+  make(bytes?: number): Hasher;
   authors: string[];
+  /** b2sum: -l/--length, "TAG-BITS" tags, and check lines whose digest length says the length. */
+  variable?: boolean;
+  /** --help text after the usage line, when not the md5sum/sha*sum one. */
+  help?: string;
 }
 
 /** The digest of a file, or the error opening or reading it. */
-async function digestFile(ctx: Ctx, algo: Algo, file: string): Promise<string | { errno: Parameters<typeof strerror>[0] }> {
+async function digestFile(ctx: Ctx, algo: Algo, file: string, bits = algo.bits): Promise<string | { errno: Parameters<typeof strerror>[0] }> {
   const fd = await openInput(ctx, file);
   if (typeof fd !== 'number') return { errno: fd.errno };
-  const h = algo.make();
+  const h = algo.make(bits / 8);
   try {
     for (let c = await readChunk(ctx, fd); c; c = await readChunk(ctx, fd)) h.update(c);
   } catch (e) {
@@ -63,7 +70,8 @@ function unescapeName(s: string): string | undefined {
 const HEX = /^[0-9a-fA-F]+$/;
 
 /** split_3: the digest and file name of a checksum line, or undefined if malformed. */
-function parseLine(algo: Algo, s: string, reversed: { v: number }): { digest: string; file: string } | undefined {
+function parseLine(algo: Algo, s: string, reversed: { v: number }): { digest: string; file: string; bits: number } | undefined {
+  let hexLength = algo.hexLength;
   let i = 0;
   while (s[i] === ' ' || s[i] === '\t') i++;
   let escaped = false;
@@ -73,6 +81,13 @@ function parseLine(algo: Algo, s: string, reversed: { v: number }): { digest: st
   }
   if (s.startsWith(algo.tag, i)) {
     i += algo.tag.length;
+    if (algo.variable && s[i] === '-') {
+      // "BLAKE2b-256 (FILE) = ...": strtoumax in base 0, then whatever follows
+      const r = strtoint(s.slice(i + 1), 0, false);
+      if (r.end === 0 || r.overflow || s[i + 1] === '-' || r.value === 0n || r.value > BigInt(algo.bits) || r.value % 8n !== 0n) return undefined;
+      hexLength = Number(r.value) / 4;
+      i += 1 + r.end;
+    }
     if (s[i] === ' ') i++;
     if (s[i] !== '(') return undefined;
     const rest = s.slice(i + 1);
@@ -81,12 +96,18 @@ function parseLine(algo: Algo, s: string, reversed: { v: number }): { digest: st
     let file: string | undefined = rest.slice(0, close);
     if (escaped) file = unescapeName(file);
     const m = /^[ \t]*=[ \t]*(.*)$/s.exec(rest.slice(close + 1));
-    if (!m || file === undefined || m[1]!.length !== algo.hexLength || !HEX.test(m[1]!)) return undefined;
-    return { digest: m[1]!, file };
+    if (!m || file === undefined || m[1]!.length !== hexLength || !HEX.test(m[1]!)) return undefined;
+    return { digest: m[1]!, file, bits: hexLength * 4 };
   }
-  if (s.length - i < algo.hexLength + 2 + (s[i] === '\\' ? 1 : 0)) return undefined;
-  const digest = s.slice(i, i + algo.hexLength);
-  i += algo.hexLength;
+  // b2sum: the run of hex digits says the length (an even count, at most the algorithm's)
+  const minLength = algo.variable ? 1 : hexLength;
+  if (s.length - i < minLength + 2 + (s[i] === '\\' ? 1 : 0)) return undefined;
+  if (algo.variable) {
+    hexLength = /^[0-9a-fA-F]*/.exec(s.slice(i))![0].length;
+    if (hexLength < 2 || hexLength % 2 || hexLength > algo.hexLength) return undefined;
+  }
+  const digest = s.slice(i, i + hexLength);
+  i += hexLength;
   if (s[i] !== ' ' && s[i] !== '\t') return undefined;
   i++;
   if (!HEX.test(digest)) return undefined;
@@ -98,7 +119,7 @@ function parseLine(algo: Algo, s: string, reversed: { v: number }): { digest: st
     i++;
   }
   const file = escaped ? unescapeName(s.slice(i)) : s.slice(i);
-  return file === undefined ? undefined : { digest, file };
+  return file === undefined ? undefined : { digest, file, bits: hexLength * 4 };
 }
 
 interface CheckOptions {
@@ -161,7 +182,7 @@ async function check(ctx: Ctx, algo: Algo, out: Output, name: string, o: CheckOp
       const file = textOf(parsed.file);
       const escape = !o.status && parsed.file.includes('\n');
       const label = (escape ? '\\' : '') + (escape ? escapeName(parsed.file) : parsed.file);
-      const r = await digestFile(ctx, algo, file);
+      const r = await digestFile(ctx, algo, file, parsed.bits);
       if (typeof r !== 'string') {
         if (o.ignoreMissing && r.errno === 'ENOENT') continue;
         await out.flush();
@@ -196,7 +217,7 @@ export function digestProgram(algo: Algo): Program {
     installPath: `/usr/bin/${name}`,
     pkg: 'coreutils',
     usage: `${name} [OPTION]... [FILE]...`,
-    help: `Print or check ${algo.tag} (${algo.bits}-bit) checksums.
+    help: algo.help ?? `Print or check ${algo.tag} (${algo.bits}-bit) checksums.
 
 With no FILE, or when FILE is -, read standard input.
 
@@ -231,12 +252,14 @@ ${coreutilsHelpFooter(name)}`,
       { key: 'strict', long: 'strict' },
       { key: 'tag', long: 'tag' },
       { key: 'z', short: 'z', long: 'zero' },
+      ...(algo.variable ? [{ key: 'l', short: 'l', long: 'length', arg: 'required' as const }] : []),
     ],
     async main(ctx, args) {
       let binary = -1;
       let doCheck = false;
       let tag = false;
       let eol = '\n';
+      let bits = algo.bits;
       const o: CheckOptions = { status: false, warn: false, quiet: false, strict: false, ignoreMissing: false };
       for (const { key } of args.order) {
         switch (key) {
@@ -253,6 +276,30 @@ ${coreutilsHelpFooter(name)}`,
           default: break;
         }
       }
+      if (algo.variable) {
+        // the last -l wins; each is checked for a multiple of 8 as it is met, the maximum after
+        let text: string | undefined;
+        for (const v of args.values.get('l') ?? []) {
+          const r = xdectoint(v, 0n, UINTMAX_MAX, '', 'invalid length');
+          if (r.error !== undefined) {
+            await ctx.error(r.error);
+            return 1;
+          }
+          if (r.value % 8n !== 0n) {
+            await ctx.error(`invalid length: ${quote(v)}`);
+            await ctx.error('length is not a multiple of 8');
+            return 1;
+          }
+          bits = r.value === 0n ? algo.bits : r.value > BigInt(algo.bits) ? -1 : Number(r.value);
+          text = v;
+        }
+        if (bits < 0) {
+          await ctx.error(`invalid length: ${quote(text!)}`);
+          await ctx.error(`maximum digest length for ${quote(algo.tag)} is ${algo.bits} bits`);
+          return 1;
+        }
+      }
+      const tagName = bits === algo.bits ? algo.tag : `${algo.tag}-${bits}`;
       if (tag && !binary) return usageFail(ctx, '--tag does not support --text mode');
       if (eol !== '\n' && doCheck) return usageFail(ctx, 'the --zero option is not supported when verifying checksums');
       if (tag && doCheck) return usageFail(ctx, 'the --tag option is meaningless when verifying checksums');
@@ -270,7 +317,7 @@ ${coreutilsHelpFooter(name)}`,
           ok = (await check(ctx, algo, out, file, o)) && ok;
           continue;
         }
-        const r = await digestFile(ctx, algo, file);
+        const r = await digestFile(ctx, algo, file, bits);
         if (typeof r !== 'string') {
           await out.flush();
           await ctx.error(`${qf(file)}: ${strerror(r.errno)}`);
@@ -280,7 +327,7 @@ ${coreutilsHelpFooter(name)}`,
         const raw = bin(new TextEncoder().encode(file));
         const escape = eol === '\n' && /[\\\n\r]/.test(raw);
         const shown = escape ? escapeName(raw) : raw;
-        out.push((escape ? '\\' : '') + (tag ? `${algo.tag} (${shown}) = ${r}` : `${r} ${binary === 1 ? '*' : ' '}${shown}`) + eol);
+        out.push((escape ? '\\' : '') + (tag ? `${tagName} (${shown}) = ${r}` : `${r} ${binary === 1 ? '*' : ' '}${shown}`) + eol);
         await out.drain();
       }
       return out.finish(ok ? 0 : 1);

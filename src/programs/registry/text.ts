@@ -45,4 +45,8 @@ export const textPrograms: ProgramEntry[] = [
   lazy({ name: 'uniq', installPath: '/usr/bin/uniq', pkg: 'coreutils' }, () => import('../coreutils/uniq')),
   lazy({ name: 'wc', installPath: '/usr/bin/wc', pkg: 'coreutils' }, () => import('../coreutils/wc')),
   lazy({ name: 'yes', installPath: '/usr/bin/yes', pkg: 'coreutils' }, () => import('../coreutils/yes')),
+  // coreutils programs whose modules are reached through one chunk (see coreutils/more-coreutils.ts)
+  ...['b2sum', 'dir', 'dircolors', 'hostid', 'pathchk', 'pinky', 'ptx', 'runcon', 'shred', 'stdbuf', 'vdir'].map((name) =>
+    lazy({ name, installPath: `/usr/bin/${name}`, pkg: 'coreutils' }, () => import('../coreutils/more-coreutils').then((m) => m.load(name))),
+  ),
 ];

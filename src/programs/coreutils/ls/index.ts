@@ -3,7 +3,7 @@
 // gobbled, sorted and printed; -R queues subdirectories as it goes, with loop detection.
 import { isSysError } from '../../../shared/errno';
 import type { Stat } from '../../../shared/stat';
-import { defineProgram } from '../../define';
+import { defineProgram, type Program } from '../../define';
 import { Accounts } from '../../lib/accounts';
 import type { Ctx } from '../../lib/context';
 import { coreutilsVersion } from '../../lib/gnu';
@@ -17,7 +17,7 @@ import { emptyWidths, type Entry, type Widths } from './entry';
 import { LongFormat } from './format-long';
 import { LS_HELP } from './help';
 import { Names } from './names';
-import { decode, LsUsage, OPTIONS, type LsConfig } from './options';
+import { decode, LsUsage, OPTIONS, type LsConfig, type LsMode } from './options';
 import { sortEntries } from './sort';
 
 const LS_MINOR = 1;
@@ -257,68 +257,73 @@ class Lister {
   }
 }
 
-export default defineProgram({
-  name: 'ls',
-  installPath: '/usr/bin/ls',
-  pkg: 'coreutils',
-  usage: 'ls [OPTION]... [FILE]...',
-  help: LS_HELP,
-  version: coreutilsVersion('ls', ['Richard M. Stallman', 'David MacKenzie']),
-  usageStatus: LS_FAILURE,
-  options: OPTIONS,
-  async main(ctx, args) {
-    let c: LsConfig;
-    try {
-      c = await decode(ctx, args);
-    } catch (e) {
-      if (e instanceof LsUsage) return e.status;
-      throw e;
-    }
-    let colors: Colors | undefined;
-    if (c.color) {
-      colors = await Colors.load(ctx);
-      if (!colors) c.color = false;
-      else c.tabsize = 0;
-    }
-    const names = new Names(c, colors);
-    const acc = await Accounts.load(ctx.sys);
-    const long = new LongFormat(c, names, acc, () => ctx.sys.now(), await localZone(ctx.sys));
-    const short = new ShortFormat(c, names, (e) => long.blocksText(e));
-    const ls = new Lister(ctx, c, names, long, short);
-    const files = args.operands;
-    if (files.length === 0) {
-      if (c.directory) await ls.gobble('.', true, '');
-      else ls.pending.push({ name: '.', realname: undefined, cmdline: true });
-    } else {
-      for (const f of files) {
+/** ls, or dir and vdir (ls.c built with another ls_mode): the same options, other defaults. */
+export function lsProgram(mode: LsMode, help = LS_HELP): Program {
+  return defineProgram({
+    name: mode,
+    installPath: `/usr/bin/${mode}`,
+    pkg: 'coreutils',
+    usage: `${mode} [OPTION]... [FILE]...`,
+    help,
+    version: coreutilsVersion(mode, ['Richard M. Stallman', 'David MacKenzie']),
+    usageStatus: LS_FAILURE,
+    options: OPTIONS,
+    async main(ctx, args) {
+      let c: LsConfig;
+      try {
+        c = await decode(ctx, args, mode);
+      } catch (e) {
+        if (e instanceof LsUsage) return e.status;
+        throw e;
+      }
+      let colors: Colors | undefined;
+      if (c.color) {
+        colors = await Colors.load(ctx);
+        if (!colors) c.color = false;
+        else c.tabsize = 0;
+      }
+      const names = new Names(c, colors);
+      const acc = await Accounts.load(ctx.sys);
+      const long = new LongFormat(c, names, acc, () => ctx.sys.now(), await localZone(ctx.sys));
+      const short = new ShortFormat(c, names, (e) => long.blocksText(e));
+      const ls = new Lister(ctx, c, names, long, short);
+      const files = args.operands;
+      if (files.length === 0) {
+        if (c.directory) await ls.gobble('.', true, '');
+        else ls.pending.push({ name: '.', realname: undefined, cmdline: true });
+      } else {
+        for (const f of files) {
+          await ctx.tick();
+          await ls.gobble(f, true, '');
+        }
+      }
+      if (ls.hasTable()) {
+        ls.sortTable();
+        if (!c.directory) ls.extractDirs(undefined, true);
+      }
+      if (ls.hasTable()) {
+        await ls.printCurrent();
+        if (ls.pending.length) await ctx.print('\n');
+      } else if (files.length <= 1 && ls.pending.length === 1) {
+        ls.printDirName = false;
+      }
+      for (;;) {
+        const p = ls.pending.pop();
+        if (!p) break;
         await ctx.tick();
-        await ls.gobble(f, true, '');
+        if (p.done !== undefined) {
+          ls.finish(p.done);
+          continue;
+        }
+        await ls.printDir(p);
+        ls.printDirName = true;
       }
-    }
-    if (ls.hasTable()) {
-      ls.sortTable();
-      if (!c.directory) ls.extractDirs(undefined, true);
-    }
-    if (ls.hasTable()) {
-      await ls.printCurrent();
-      if (ls.pending.length) await ctx.print('\n');
-    } else if (files.length <= 1 && ls.pending.length === 1) {
-      ls.printDirName = false;
-    }
-    for (;;) {
-      const p = ls.pending.pop();
-      if (!p) break;
-      await ctx.tick();
-      if (p.done !== undefined) {
-        ls.finish(p.done);
-        continue;
+      if (colors && names.usedColorOnce() && !(colors.seq.get('lc') === '\x1b[' && colors.seq.get('rc') === 'm')) {
+        await ctx.print(`${colors.seq.get('lc') ?? ''}${colors.seq.get('rc') ?? ''}`);
       }
-      await ls.printDir(p);
-      ls.printDirName = true;
-    }
-    if (colors && names.usedColorOnce() && !(colors.seq.get('lc') === '\x1b[' && colors.seq.get('rc') === 'm')) {
-      await ctx.print(`${colors.seq.get('lc') ?? ''}${colors.seq.get('rc') ?? ''}`);
-    }
-    return ls.status;
-  },
-});
+      return ls.status;
+    },
+  });
+}
+
+export default lsProgram('ls');

@@ -159,7 +159,10 @@ function parseBlockSize(spec: string): { size: number; human: HumanOptions } | u
   return { size, human: m[1] === '' ? { suffix: true, si, bytes: m[3] !== undefined } : {} };
 }
 
-export async function decode(ctx: Ctx, p: Parsed): Promise<LsConfig> {
+/** Which program parses: dir lists in columns and vdir in long format, both with -b quoting, tty or not. */
+export type LsMode = 'ls' | 'dir' | 'vdir';
+
+export async function decode(ctx: Ctx, p: Parsed, mode: LsMode = 'ls'): Promise<LsConfig> {
   const isTty = ctx.sys.isatty(1);
   const tryHelp = (): Promise<void> => ctx.err.write(`Try '${ctx.name} --help' for more information.\n`);
   const match = async <T>(option: string, arg: string, choices: ArgChoices<T>): Promise<T> => {
@@ -306,7 +309,7 @@ export async function decode(ctx: Ctx, p: Parsed): Promise<LsConfig> {
       c.blockSize = 1024;
     }
   }
-  c.format = format ?? (isTty ? 'columns' : 'one');
+  c.format = format ?? (mode === 'dir' ? 'columns' : mode === 'vdir' ? 'long' : isTty ? 'columns' : 'one');
   // the line width: -w, then the terminal, then COLUMNS (looked up only when it matters)
   let lineLength = width;
   if (c.format === 'columns' || c.format === 'across' || c.format === 'commas' || c.color) {
@@ -337,7 +340,7 @@ export async function decode(ctx: Ctx, p: Parsed): Promise<LsConfig> {
       }
     }
   }
-  c.hideControl = hideControl ?? isTty;
+  c.hideControl = hideControl ?? (mode === 'ls' && isTty);
   if (quoting === undefined) {
     const env = ctx.env.get('QUOTING_STYLE');
     if (env !== undefined) {
@@ -346,7 +349,7 @@ export async function decode(ctx: Ctx, p: Parsed): Promise<LsConfig> {
       else await ctx.error(`ignoring invalid value of environment variable QUOTING_STYLE: ${quote(env)}`);
     }
   }
-  c.quoting = quoting ?? (isTty ? 'shell-escape' : undefined);
+  c.quoting = quoting ?? (mode !== 'ls' ? 'escape' : isTty ? 'shell-escape' : undefined);
   c.sort = sort ?? (c.format !== 'long' && c.time !== 'mtime' ? 'time' : 'name');
   c.deref = deref ?? (c.directory || c.indicator === 'classify' || c.format === 'long' ? 'never' : 'cmdline-dirs');
   if (c.format === 'long') {

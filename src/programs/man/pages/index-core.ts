@@ -61,4 +61,8 @@ export const corePages: Record<string, () => Promise<{ default: string }>> = {
   'whatis.1': () => import('./whatis.1'),
   'who.1': () => import('./who.1'),
   'whoami.1': () => import('./whoami.1'),
+  'hostid.1': () => import('./hostid.1'),
+  'dir.1': () => import('./dir.1'),
+  'vdir.1': () => import('./vdir.1'),
+  'pinky.1': () => import('./pinky.1'),
 };

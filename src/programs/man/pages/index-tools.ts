@@ -108,5 +108,12 @@ export const toolPages: Record<string, () => Promise<{ default: string }>> = {
   'which.1': () => import('./which.1'),
   'xargs.1': () => import('./xargs.1'),
   'yes.1': () => import('./yes.1'),
+  'b2sum.1': () => import('./b2sum.1'),
+  'pathchk.1': () => import('./pathchk.1'),
   'zcat.1': () => import('./gzip.1'),
+  'stdbuf.1': () => import('./stdbuf.1'),
+  'shred.1': () => import('./shred.1'),
+  'dircolors.1': () => import('./dircolors.1'),
+  'ptx.1': () => import('./ptx.1'),
+  'runcon.1': () => import('./runcon.1'),
 };
