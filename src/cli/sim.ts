@@ -6,6 +6,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Machine } from '../kernel/machine';
 import { writeFileIntoMachine } from './copy-in';
+import { SCRIPT_ENV } from './script-env';
+
 
 async function runScript(argv: string[]): Promise<number> {
   const machine = new Machine({ clock: 'skip' });
@@ -42,6 +44,7 @@ async function runScript(argv: string[]): Promise<number> {
     stdout: (b) => process.stdout.write(b),
     stderr: (b) => process.stderr.write(b),
     cwd: '/root',
+    env: new Map(SCRIPT_ENV),
   });
   return code;
 }

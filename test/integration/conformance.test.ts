@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileIntoMachine } from '../../src/cli/copy-in';
+import { SCRIPT_ENV } from '../../src/cli/script-env';
 import { Machine } from '../../src/kernel/machine';
 
 interface Case {
@@ -62,7 +63,8 @@ for (const suite of suites) {
         const err: Uint8Array[] = [];
         const file = `/tmp/conformance/${c.suite}-${c.id}.sh`;
         writeFileIntoMachine(machine, file, new TextEncoder().encode(`${PRELUDE}\n${SUITE_PRELUDE[suite] ?? ''}\n${c.script}`));
-        const code = await machine.run(['/bin/bash', file], { stdout: (b) => out.push(b), stderr: (b) => err.push(b) });
+        // the environment the CLI gives a script (as `env -i` did for the recordings)
+        const code = await machine.run(['/bin/bash', file], { stdout: (b) => out.push(b), stderr: (b) => err.push(b), env: new Map(SCRIPT_ENV) });
         const stdout = Buffer.concat(out).toString('utf8');
         const stderr = Buffer.concat(err).toString('utf8');
         expect(normalise(suite, stdout)).toBe(normalise(suite, c.stdout));
