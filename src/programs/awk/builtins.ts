@@ -133,7 +133,7 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
       const arrRef = args[2] ? arrayArg(rt, args[2], 'match', 'third') : undefined;
       const arr = arrRef ? rt.array(arrRef) : undefined;
       arr?.clear();
-      const m = re.exec(s, 0);
+      const m = re.exec(s, 0, arr !== undefined);
       if (!m) {
         rt.globals[G.RSTART]!.v = 0;
         rt.globals[G.RLENGTH]!.v = -1;
@@ -147,7 +147,7 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
         for (let i = 0; i < m.length; i++) {
           const g = m[i];
           if (g === undefined) continue;
-          const start = i === 0 ? m.index : s.indexOf(g, pos);
+          const start = i === 0 ? m.index : m.starts ? m.starts[i - 1]! : s.indexOf(g, pos);
           if (i > 0 && start >= 0) pos = start;
           arr.set(String(i), new StrNum(g));
           arr.set(`${i}${sep}start`, (start < 0 ? m.index : start) + 1);

@@ -1,6 +1,7 @@
 // gawk's regular expressions (POSIX ERE plus GNU operators) translated to JavaScript RegExp:
 // bracket expressions with [:classes:], intervals, \y \< \> \` \' \s \w, `.` matching
-// newline, and leftmost-longest matching across top-level alternatives.
+// newline. lib/safe-regex.ts runs the translation: leftmost-longest, never backtracking away.
+import { SafeRegExp } from '../lib/safe-regex';
 
 export class RegexError extends Error {}
 
@@ -108,8 +109,6 @@ function bracket(src: string, start: number): { out: string; next: number } {
 
 export interface Translated {
   source: string;
-  /** Top-level alternatives (translated), when there is more than one. */
-  alternatives: string[] | undefined;
   warnings: string[];
 }
 
@@ -117,8 +116,6 @@ export interface Translated {
 export function translate(src: string): Translated {
   let out = '';
   const warnings: string[] = [];
-  const alts: string[] = [];
-  let altStart = 0;
   const groups: number[] = [];
   /** Where the last atom (that a repetition applies to) starts in `out`, or -1. */
   let atom = -1;
@@ -178,7 +175,9 @@ export function translate(src: string): Translated {
     }
     if (c === '{') {
       const m = /^\{(\d*)(,(\d*))?\}/.exec(src.slice(i));
-      if (m && atom >= 0 && (m[1] !== '' || (m[2] !== undefined && m[3] !== ''))) {
+      if (m && atom >= 0) {
+        // {,} is {0,}; an empty {} is an error
+        if (m[1] === '' && m[2] === undefined) throw new RegexError('Invalid content of \\{\\}');
         const lo = m[1] === '' ? '0' : m[1]!;
         if (m[3] !== undefined && m[3] !== '' && Number(m[3]) < Number(lo)) throw new RegexError('Invalid content of \\{\\}');
         repeat(m[2] === undefined ? `{${lo}}` : `{${lo},${m[3] ?? ''}}`);
@@ -214,10 +213,6 @@ export function translate(src: string): Translated {
       continue;
     }
     if (c === '|') {
-      if (groups.length === 0) {
-        alts.push(out.slice(altStart));
-        altStart = out.length + 1;
-      }
       emitOther('|');
       i++;
       continue;
@@ -242,12 +237,7 @@ export function translate(src: string): Translated {
   }
   const depth = groups.length;
   if (depth > 0) throw new RegexError('Unmatched ( or \\(');
-  let alternatives: string[] | undefined;
-  if (alts.length > 0) {
-    alts.push(out.slice(altStart));
-    alternatives = alts;
-  }
-  return { source: out, alternatives, warnings };
+  return { source: out, warnings };
 }
 
 /** A match: its position, the matched text ([0]) and the capture groups ([1]...). */
@@ -256,48 +246,39 @@ export interface AwkMatch {
   length: number;
   0: string;
   [group: number]: string | undefined;
+  /** start offsets of the groups 1..n when the engine knows them (-1: no part) */
+  starts?: number[];
 }
 
-const groupCount = (source: string): number => (source.match(/\((?!\?)/g) ?? []).length;
-
-/** A compiled awk regex: test, and leftmost-longest search from a position. */
+/**
+ * A compiled awk regex: test, and leftmost-longest search from a position (gawk's
+ * re_search), safe from runaway backtracking (lib/safe-regex.ts).
+ */
 export class AwkRegex {
-  readonly re: RegExp;
-  private readonly g: RegExp;
-  /** Top-level alternatives (sticky) with the number of groups before each. */
-  private readonly alts: { re: RegExp; offset: number }[] | undefined;
+  private readonly safe: SafeRegExp;
+  /** RegExp itself, when its matches are the POSIX ones (most patterns): the fastest way */
+  private readonly plain: RegExp | undefined;
 
   constructor(readonly src: string, t: Translated, ignoreCase: boolean) {
-    const flags = ignoreCase ? 'si' : 's';
-    this.re = new RegExp(t.source, flags);
-    this.g = new RegExp(t.source, `${flags}g`);
-    let offset = 0;
-    this.alts = t.alternatives?.map((a) => {
-      const alt = { re: new RegExp(a, `${flags}y`), offset };
-      offset += groupCount(a);
-      return alt;
-    });
+    this.safe = new SafeRegExp(t.source, ignoreCase ? 'si' : 's');
+    this.plain = this.safe.plain ? this.safe.re : undefined;
   }
 
   test(s: string): boolean {
-    return this.re.test(s);
+    return this.safe.test(s);
   }
 
-  /** The leftmost-longest match at or after `from` (POSIX picks the longest alternative). */
-  exec(s: string, from: number): AwkMatch | null {
-    this.g.lastIndex = from;
-    const m = this.g.exec(s);
-    if (!m || !this.alts) return m;
-    let best: { a: RegExpExecArray; offset: number } | undefined;
-    for (const alt of this.alts) {
-      alt.re.lastIndex = m.index;
-      const a = alt.re.exec(s);
-      if (a && a[0].length > (best?.a[0].length ?? m[0].length)) best = { a, offset: alt.offset };
+  /** The leftmost-longest match at or after `from` (`starts`: with the groups' offsets). */
+  exec(s: string, from: number, starts = false): AwkMatch | null {
+    if (this.plain && !starts) {
+      this.plain.lastIndex = from;
+      return this.plain.exec(s);
     }
-    if (!best) return m;
-    const r: AwkMatch = { index: m.index, length: m.length, 0: best.a[0] };
-    for (let k = 1; k < m.length; k++) r[k] = undefined;
-    for (let k = 1; k < best.a.length; k++) r[best.offset + k] = best.a[k];
+    const m = this.safe.exec(s, from, starts);
+    if (!m) return null;
+    const r: AwkMatch = { index: m.index, length: m.groups.length + 1, 0: s.slice(m.index, m.end) };
+    for (let k = 0; k < m.groups.length; k++) r[k + 1] = m.groups[k];
+    if (m.starts) r.starts = m.starts;
     return r;
   }
 }

@@ -8,6 +8,7 @@ import type { Ctx } from '../lib/context';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { gnuRegexSource, RegexError } from '../lib/gnu-regex';
+import { SafeRegExp } from '../lib/safe-regex';
 import { quote, quoteaf } from '../lib/quote';
 import { readAllBin, unbin } from '../lib/textio';
 import { formatInt } from '../lib/c-conversion';
@@ -56,7 +57,7 @@ ${coreutilsHelpFooter('csplit')}`,
 
 interface Control {
   arg: string;
-  regex?: RegExp;
+  regex?: SafeRegExp;
   ignore: boolean;
   offset: number;
   lines: number;
@@ -146,9 +147,9 @@ export default defineProgram({
           await ctx.error(`${a}: closing delimiter '${delim}' missing`);
           return 1;
         }
-        let regex: RegExp;
+        let regex: SafeRegExp;
         try {
-          regex = new RegExp(gnuRegexSource(a.slice(1, close), 'basic'));
+          regex = new SafeRegExp(gnuRegexSource(a.slice(1, close), 'basic'));
         } catch (e) {
           if (!(e instanceof RegexError)) throw e;
           await ctx.error(`${quote(a)}: invalid regular expression: ${e.message}`);
@@ -309,7 +310,6 @@ class Splitter {
         throw new Fatal(`${quote(c.arg)}: match not found${rep ? ` on repetition ${rep}` : ''}`);
       }
       const line = this.lines[idx]!.replace(/\n$/, '');
-      c.regex!.lastIndex = 0;
       if (c.regex!.test(line)) {
         found = idx + 1;
         break;

@@ -1,5 +1,6 @@
 import { defineProgram, usageError } from '../define';
 import { compileBre } from '../lib/bre';
+import { SafeRegExp } from '../lib/safe-regex';
 import { coreutilsHelpFooter, coreutilsVersion } from '../lib/gnu';
 import { quotearg } from '../lib/quotearg';
 
@@ -209,9 +210,10 @@ function docolon(sv: Value, pv: Value): Value {
   const s = str(sv);
   const compiled = compileBre(str(pv));
   if ('error' in compiled) throw new ExprError(compiled.error);
-  const m = compiled.re.exec(s);
-  if (compiled.nsub > 0) return m?.[1] ?? '';
-  return m ? BigInt(m[0].length) : 0n;
+  // the longest match at the start, in time linear in the text whatever the pattern
+  const m = new SafeRegExp(compiled.re.source).exec(s);
+  if (compiled.nsub > 0) return m?.groups[0] ?? '';
+  return m ? BigInt(m.end - m.index) : 0n;
 }
 
 export default defineProgram({

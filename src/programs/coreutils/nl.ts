@@ -1,6 +1,7 @@
 import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram } from '../define';
 import { gnuRegexSource, RegexError } from '../lib/gnu-regex';
+import { SafeRegExp } from '../lib/safe-regex';
 import { usageFail } from '../lib/cli';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { binArg, LineReader, openInput, Output, qf, ql } from '../lib/textio';
@@ -39,7 +40,7 @@ FORMAT is one of:
   rz     right aligned, leading zeros
 ${coreutilsHelpFooter('nl')}`;
 
-type Style = { kind: 'a' | 't' | 'n' } | { kind: 'p'; re: RegExp };
+type Style = { kind: 'a' | 't' | 'n' } | { kind: 'p'; re: SafeRegExp };
 
 export default defineProgram({
   name: 'nl',
@@ -88,7 +89,7 @@ export default defineProgram({
           if (c === 'a' || c === 't' || c === 'n') styles[key] = { kind: c };
           else if (c === 'p') {
             try {
-              styles[key] = { kind: 'p', re: new RegExp(gnuRegexSource(binArg(v.slice(1)), 'basic')) };
+              styles[key] = { kind: 'p', re: new SafeRegExp(gnuRegexSource(binArg(v.slice(1)), 'basic')) };
             } catch (e) {
               if (!(e instanceof RegexError)) throw e;
               await ctx.error(e.message);

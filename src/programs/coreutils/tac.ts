@@ -1,6 +1,7 @@
 import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram } from '../define';
 import { gnuRegexSource, RegexError } from '../lib/gnu-regex';
+import { SafeRegExp } from '../lib/safe-regex';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { bin, binArg, openInput, Output, qaf, qf, readChunk } from '../lib/textio';
@@ -54,10 +55,11 @@ export default defineProgram({
   async main(ctx, args) {
     const before = flag(args, 'b');
     const sepArg = binArg(lastValue(args, 's') ?? '\n');
-    let re: RegExp | undefined;
+    let re: SafeRegExp | undefined;
     if (flag(args, 'r')) {
       try {
-        re = new RegExp(gnuRegexSource(sepArg, 'basic'), 'g');
+        // tac leaves re_syntax_options alone: GNU regex's default, the Emacs syntax
+        re = new SafeRegExp(gnuRegexSource(sepArg, 'emacs', true, true));
       } catch (e) {
         if (!(e instanceof RegexError)) throw e;
         await ctx.error(e.message);
@@ -95,14 +97,20 @@ export default defineProgram({
       // separator matches, left to right
       const cuts: [number, number][] = [];
       if (re) {
-        re.lastIndex = 0;
-        for (let m = re.exec(text); m; m = re.exec(text)) {
-          if (m[0] === '') {
-            re.lastIndex++;
-            continue;
-          }
-          cuts.push([m.index, m.index + m[0].length]);
+        // as tac searches: backwards from the end, each match ending by the start of the one
+        // found before it (the text is cut there, so that also $ matches there)
+        const dollar = re.source.includes('(?![^\\n])');
+        let limit = text.length;
+        let upto = dollar ? text : undefined;
+        for (let p = limit - 1; p >= 0; p--) {
+          let e = re.matchAt(upto ?? text, p);
+          if (e > limit) e = re.matchAt((upto ??= text.slice(0, limit)), p);
+          if (e < 0) continue;
+          cuts.push([p, e]);
+          limit = p;
+          upto = dollar ? text.slice(0, limit) : undefined;
         }
+        cuts.reverse();
       } else if (sepArg.length) {
         for (let i = text.indexOf(sepArg); i >= 0; i = text.indexOf(sepArg, i + sepArg.length)) cuts.push([i, i + sepArg.length]);
       }

@@ -2,6 +2,7 @@
 // default), POSIX basic and POSIX extended. Errors carry glibc's messages, so a tool can say
 // `failed to compile regular expression '[a': Unmatched [, [^, [:, [., or [=`.
 import { CHAR_CLASSES, reChar } from './fnmatch';
+import { SafeRegExp } from './safe-regex';
 
 export type RegexSyntax = 'emacs' | 'basic' | 'extended';
 
@@ -68,7 +69,7 @@ function bracketExpr(p: string, i: number, classes: boolean): { re: string; end:
  * Translates `pattern` to JavaScript regular expression source (not anchored).
  * Throws RegexError with glibc's message when the pattern does not compile.
  */
-export function gnuRegexSource(pattern: string, syntax: RegexSyntax, dotNewline = true): string {
+export function gnuRegexSource(pattern: string, syntax: RegexSyntax, dotNewline = true, newlineAnchor = false): string {
   const p = pattern;
   const ere = syntax === 'extended';
   const intervals = syntax !== 'emacs';
@@ -110,7 +111,7 @@ export function gnuRegexSource(pattern: string, syntax: RegexSyntax, dotNewline 
         literal(`\\${n}`);
         continue;
       } else {
-        const special: Record<string, string> = { w: '\\w', W: '\\W', s: '\\s', S: '\\S', b: '\\b', B: '\\B', '<': '\\b(?=\\w)', '>': '\\b(?<=\\w)', '`': '^', "'": '$' };
+        const special: Record<string, string> = { w: '\\w', W: '\\W', s: '\\s', S: '\\S', b: '\\b', B: '\\B', '<': '\\b(?=\\w)', '>': '\\b(?<=\\w)', '`': '(?<![^])', "'": '(?![^])' };
         const sp = special[n];
         if (sp === undefined || /^\\[wWsS]$/.test(sp)) literal(sp ?? reChar(n));
         else {
@@ -135,10 +136,11 @@ export function gnuRegexSource(pattern: string, syntax: RegexSyntax, dotNewline 
       } else if (c === '.') {
         literal(dotNewline ? '[^]' : '[^\\n]');
       } else if (c === '^' && (ere || atStart)) {
-        out += '^';
+        // re_compile_pattern's newline_anchor: ^ and $ also match next to a newline (tac)
+        out += newlineAnchor ? '(?<![^\n])' : '^';
         atom = -1;
       } else if (c === '$' && (ere || i === p.length - 1 || p.startsWith('\\)', i + 1) || p.startsWith('\\|', i + 1))) {
-        out += '$';
+        out += newlineAnchor ? '(?![^\n])' : '$';
         atom = -1;
         atStart = false;
       } else {
@@ -218,7 +220,10 @@ export function gnuRegexSource(pattern: string, syntax: RegexSyntax, dotNewline 
   return out;
 }
 
-/** A whole-string matcher, as find -regex uses re_match: the match must cover all of it. */
-export function compileWholeMatch(pattern: string, syntax: RegexSyntax, icase: boolean, dotNewline = true): RegExp {
-  return new RegExp(`^(?:${gnuRegexSource(pattern, syntax, dotNewline)})$`, icase ? 'i' : '');
+/**
+ * A whole-string matcher, as find -regex uses re_match: the match must cover all of it. It
+ * runs in time linear in the text whatever the pattern (lib/safe-regex.ts).
+ */
+export function compileWholeMatch(pattern: string, syntax: RegexSyntax, icase: boolean, dotNewline = true): SafeRegExp {
+  return new SafeRegExp(`^(?:${gnuRegexSource(pattern, syntax, dotNewline)})$`, icase ? 'i' : '');
 }

@@ -5,7 +5,9 @@
 // others keep JavaScript's engine for ordinary patterns, which it runs fastest, and use this one
 // for the patterns that can backtrack badly (nestedRepetition). It finds the leftmost-longest
 // match, as POSIX asks; groups are those of the highest-priority (greedy, first alternative)
-// path to that match.
+// path to that match. span(), test() and longestEnd() run the same machine without groups,
+// several times faster. A set may have a 257th entry, which stands for every character above
+// 255 (awk's text is UTF-16 in a UTF-8 locale).
 import type { AssertKind, Node } from './posix-regex';
 import { isWordByte } from './posix-charset';
 
@@ -59,10 +61,44 @@ export function assertAt(kind: AssertKind, s: string, i: number, env: NfaEnv): b
   }
 }
 
+/** The characters a match of `n` can begin with; undefined when it can be empty (or may be). */
+function firstSet(n: Node): Uint8Array | undefined {
+  switch (n.t) {
+    case 'set': return n.set;
+    case 'group': return firstSet(n.body);
+    case 'rep': return n.min > 0 ? firstSet(n.body) : undefined;
+    case 'cat': return n.items.length > 0 ? firstSet(n.items[0]!) : undefined;
+    case 'alt': {
+      const out = new Uint8Array(257);
+      for (const item of n.items) {
+        const f = firstSet(item);
+        if (!f) return undefined;
+        for (let c = 0; c < f.length; c++) if (f[c]) out[c] = 1;
+      }
+      return out;
+    }
+    default: return undefined;
+  }
+}
+
+/**
+ * Whether a backtracking engine, giving back characters of the repetition `r`, could find
+ * another way on with `next`: not when `r` repeats one set that `next` cannot begin with
+ * (`[0-9]+ ` gives back digits, which a space cannot follow).
+ */
+function givesBack(r: Node & { t: 'rep' }, next: Node | undefined): boolean {
+  const f = next && r.body.t === 'set' ? firstSet(next) : undefined;
+  if (!f || r.body.t !== 'set') return true;
+  const body = r.body.set;
+  for (let c = 0; c < f.length; c++) if (f[c] && body[c]) return true;
+  return false;
+}
+
 /**
  * Whether RegExp may backtrack exponentially or to a high power on this tree: a repetition of
  * variable count whose body holds another one or an alternation, or three or more unbounded
- * repetitions in one sequence (`.*a.*b.*c` is already cubic on a long line).
+ * repetitions in one sequence that can give back characters to what follows them (`.*a.*b.*c`
+ * is already cubic on a long line; `^[0-9]+ +x +y` is not).
  */
 export function nestedRepetition(n: Node): boolean {
   const variable = (r: Node): boolean => r.t === 'rep' && r.max !== r.min;
@@ -84,8 +120,9 @@ export function nestedRepetition(n: Node): boolean {
       case 'alt': return x.items.some(walk);
       case 'cat': {
         let unbounded = 0;
-        for (const item of x.items) {
-          if (item.t === 'rep' && item.max < 0) unbounded++;
+        for (let k = 0; k < x.items.length; k++) {
+          const item = x.items[k]!;
+          if (item.t === 'rep' && item.max < 0 && givesBack(item, x.items[k + 1])) unbounded++;
           if (walk(item)) return true;
         }
         return unbounded >= 3;
@@ -94,6 +131,24 @@ export function nestedRepetition(n: Node): boolean {
     }
   };
   return walk(n);
+}
+
+/** Thread lists and the like, kept from call to call of one NFA. */
+interface Buffers {
+  cpc: Int32Array;
+  npc: Int32Array;
+  ccap: Int32Array[];
+  ncap: Int32Array[];
+  cfrom: Int32Array;
+  nfrom: Int32Array;
+  mark: Int32Array;
+  stackPc: number[];
+  stackCap: Int32Array[];
+}
+
+function buffers(n: number): Buffers {
+  const ints = (): Int32Array => new Int32Array(n);
+  return { cpc: ints(), npc: ints(), ccap: new Array<Int32Array>(n), ncap: new Array<Int32Array>(n), cfrom: ints(), nfrom: ints(), mark: ints(), stackPc: [], stackCap: [] };
 }
 
 /** A compiled NFA; exec() finds the leftmost-longest match at or after a position. */
@@ -105,6 +160,8 @@ export class Nfa {
   /** bytes that can begin a match; undefined when a match can begin without consuming one */
   private readonly first: Uint8Array | undefined;
   readonly slots: number;
+  private bufs: Buffers | undefined;
+  private epoch = 0;
 
   private constructor(
     prog: { op: number[]; a: number[]; b: number[] },
@@ -214,7 +271,7 @@ export class Nfa {
 
   /** The bytes a match can begin with, when every path consumes one before matching or asserting. */
   private firstBytes(): Uint8Array | undefined {
-    const out = new Uint8Array(256);
+    const out = new Uint8Array(257);
     const seen = new Uint8Array(this.op.length);
     const stack = [0];
     while (stack.length) {
@@ -224,7 +281,7 @@ export class Nfa {
       switch (this.op[pc]) {
         case SET: {
           const s = this.sets[this.a[pc]!]!;
-          for (let c = 0; c < 256; c++) if (s[c]) out[c] = 1;
+          for (let c = 0; c < s.length; c++) if (s[c]) out[c] = 1;
           break;
         }
         case SPLIT:
@@ -243,22 +300,138 @@ export class Nfa {
     return out;
   }
 
+  /**
+   * The end of the longest match that starts at `start`, or -1: exec() without groups or a
+   * search for the start, much cheaper when it is asked once per match found by RegExp.
+   */
+  longestEnd(s: string, start: number): number {
+    return this.scan(s, start, 0) ? this.spanEnd : -1;
+  }
+
+  /** Whether there is a match at or after `from` (stops at the first one found). */
+  test(s: string, from = 0): boolean {
+    return this.scan(s, from, 2);
+  }
+
+  /** The span of the leftmost-longest match at or after `from`, without groups; null if none. */
+  span(s: string, from = 0): [number, number] | null {
+    return this.scan(s, from, 1) ? [this.spanStart, this.spanEnd] : null;
+  }
+
+  private spanStart = -1;
+  private spanEnd = -1;
+
+  /**
+   * The Pike VM without groups: each thread keeps only where it started. `mode` 0: a match
+   * starting at `start` only; 1: the leftmost-longest one; 2: any (stop at the first found).
+   */
+  private scan(s: string, start: number, mode: 0 | 1 | 2): boolean {
+    const { op, a, b, sets, env, first } = this;
+    const n = op.length;
+    const len = s.length;
+    const bufs = (this.bufs ??= buffers(n));
+    let cur = bufs.cpc;
+    let next = bufs.npc;
+    let curFrom = bufs.cfrom;
+    let nextFrom = bufs.nfrom;
+    const mark = bufs.mark;
+    const stack = bufs.stackPc;
+    if (this.epoch + len + 2 >= 0x3fffffff) {
+      mark.fill(0);
+      this.epoch = 0;
+    }
+    const epoch = this.epoch;
+    this.epoch += len + 2;
+    let bestStart = -1;
+    let bestEnd = -1;
+    // adds the thread at the top of `stack` (started at `from`) and what it leads to at `i`
+    const add = (list: Int32Array, listFrom: Int32Array, count: number, from: number, i: number): number => {
+      while (stack.length) {
+        const pc = stack.pop()!;
+        if (mark[pc] === epoch + i + 1) continue;
+        mark[pc] = epoch + i + 1;
+        switch (op[pc]) {
+          case JMP: stack.push(a[pc]!); break;
+          case SPLIT: stack.push(b[pc]!, a[pc]!); break;
+          case SAVE: stack.push(pc + 1); break;
+          case ASSERT:
+            if (assertAt(ASSERTS[a[pc]!]!, s, i, env)) stack.push(pc + 1);
+            break;
+          case MATCH:
+            if (bestStart < 0 || from < bestStart || (from === bestStart && i > bestEnd)) {
+              bestStart = from;
+              bestEnd = i;
+            }
+            break;
+          default:
+            list[count] = pc;
+            listFrom[count] = from;
+            count++;
+        }
+      }
+      return count;
+    };
+    stack.push(0);
+    let count = add(cur, curFrom, 0, start, start);
+    for (let i = start; i < len; i++) {
+      if (mode === 2 && bestStart >= 0) break;
+      if (count === 0) {
+        // nothing running: done once a match is found, else on to where one can begin
+        if (mode === 0 || bestStart >= 0) break;
+        if (first) {
+          while (i < len && !first[Math.min(s.charCodeAt(i), 256)]) i++;
+          if (i >= len) break;
+          stack.push(0);
+          count = add(cur, curFrom, 0, i, i);
+        }
+      }
+      const c = Math.min(s.charCodeAt(i), 256);
+      let k = 0;
+      for (let j = 0; j < count; j++) {
+        const pc = cur[j]!;
+        const from = curFrom[j]!;
+        if (bestStart >= 0 && from > bestStart) continue;
+        if (sets[a[pc]!]![c]) {
+          stack.push(pc + 1);
+          k = add(next, nextFrom, k, from, i + 1);
+        }
+      }
+      if (mode !== 0 && bestStart < 0) {
+        // a new thread starts at each position (after the running ones: it ranks last)
+        stack.push(0);
+        k = add(next, nextFrom, k, i + 1, i + 1);
+      }
+      [cur, next] = [next, cur];
+      [curFrom, nextFrom] = [nextFrom, curFrom];
+      count = k;
+    }
+    this.spanStart = bestStart;
+    this.spanEnd = bestEnd;
+    return bestStart >= 0;
+  }
+
   /** The leftmost-longest match at or after `from` (and not past `limit`, when given, for its start). */
   exec(s: string, from = 0, limit = s.length): NfaMatch | null {
     const { op, a, b, sets, env, slots, first } = this;
     const n = op.length;
     const len = s.length;
-    let cpc = new Int32Array(n);
-    let ccap: Int32Array[] = new Array(n);
-    let npc = new Int32Array(n);
-    let ncap: Int32Array[] = new Array(n);
+    // the buffers are kept from call to call (awk asks for a longest match once per match)
+    const bufs = (this.bufs ??= buffers(n));
+    let { cpc, npc, ccap, ncap } = bufs;
     let ccount = 0;
     let ncount = 0;
-    // the step (position + 1) at which each pc was last added: a pc joins a list once per step
-    const mark = new Int32Array(n);
+    // the step at which each pc was last added (epoch + position + 1): a pc joins a list once
+    // per step; the epoch moves on with each call, so that no clearing is needed
+    const mark = bufs.mark;
+    if (this.epoch + len + 2 >= 0x3fffffff) {
+      mark.fill(0);
+      this.epoch = 0;
+    }
+    const epoch = this.epoch;
+    this.epoch += len + 2;
     let best: Int32Array | undefined;
-    const stackPc: number[] = [];
-    const stackCap: Int32Array[] = [];
+    const stackPc = bufs.stackPc;
+    const stackCap = bufs.stackCap;
 
     const add = (listPc: Int32Array, listCap: Int32Array[], count: number, pc0: number, caps0: Int32Array, i: number): number => {
       stackPc.push(pc0);
@@ -266,8 +439,8 @@ export class Nfa {
       while (stackPc.length) {
         const pc = stackPc.pop()!;
         let caps = stackCap.pop()!;
-        if (mark[pc] === i + 1) continue;
-        mark[pc] = i + 1;
+        if (mark[pc] === epoch + i + 1) continue;
+        mark[pc] = epoch + i + 1;
         switch (op[pc]) {
           case JMP:
             stackPc.push(a[pc]!);
@@ -304,7 +477,7 @@ export class Nfa {
       if (!best && i <= limit) {
         if (ccount === 0 && first) {
           // nothing running: jump to the next byte that can begin a match
-          while (i < len && i <= limit && !first[s.charCodeAt(i)]) i++;
+          while (i < len && i <= limit && !first[Math.min(s.charCodeAt(i), 256)]) i++;
           if (i >= len || i > limit) break;
         }
         const caps = new Int32Array(slots).fill(-1);
@@ -317,7 +490,8 @@ export class Nfa {
         i++;
         continue;
       }
-      const c = i < len ? s.charCodeAt(i) : -1;
+      // a set may have a 257th entry for every character above 255 (awk's UTF-8 text)
+      const c = i < len ? Math.min(s.charCodeAt(i), 256) : -1;
       ncount = 0;
       for (let k = 0; k < ccount; k++) {
         const pc = cpc[k]!;

@@ -3,6 +3,7 @@ import type { Stat } from '../../../shared/stat';
 import { isSysError } from '../../../shared/errno';
 import { compileFnmatch } from '../../lib/fnmatch';
 import { compileWholeMatch, RegexError } from '../../lib/gnu-regex';
+import type { SafeRegExp } from '../../lib/safe-regex';
 import { adjustMode, compileMode } from '../../lib/mode-parse';
 import { q, type Parser, type ParserEntry } from './parse';
 import { timeParsers } from './times';
@@ -88,7 +89,7 @@ function regexTest(icase: boolean): ParserEntry {
     parse(p, name) {
       const pattern = p.collect();
       if (pattern === undefined) return false;
-      let re: RegExp;
+      let re: SafeRegExp;
       try {
         re = compileWholeMatch(pattern, p.s.opts.regexSyntax, icase, p.s.opts.regexDotNewline);
       } catch (err) {
