@@ -1,7 +1,8 @@
 // When a calendar spec next elapses (find_next and calendar_spec_next_usec in
 // src/shared/calendarspec.c): walk from the year down to the second, bumping the next larger
 // field whenever a smaller one has no match left, with mktime() normalising out-of-range dates.
-import { gmtime, localtime, mktimeIn, type Tm, type Zone } from './civil';
+import { gmtime, localtime, type Tm, type Zone } from './civil';
+import { mktimeIn, mktimeOffset, resetMktime } from './mktime';
 import type { CalendarSpec } from './calendar';
 import type { Component } from './calendar-format';
 import { offsetZone } from '../zone-core';
@@ -11,6 +12,7 @@ const MAX_ITERATIONS = 1000;
 const USEC_PER_SEC = 1_000_000;
 const FORMATTABLE_MAX = 253402214399 * USEC_PER_SEC;
 
+/** mktime() on a copy of `tm`, as tm.isdst says; the copy comes back normalised. */
 function normalised(tm: Tm, zone: Zone, utc: boolean): Tm {
   const t = { ...tm };
   mktimeIn(t, zone, utc);
@@ -76,6 +78,10 @@ function matchesWeekday(bits: number, tm: Tm, zone: Zone, utc: boolean): boolean
   return (bits & (1 << k)) !== 0;
 }
 
+function compareTm(a: Tm, b: Tm): number {
+  return Math.sign(a.year - b.year) || Math.sign(a.mon - b.mon) || Math.sign(a.mday - b.mday) || Math.sign(a.hour - b.hour) || Math.sign(a.min - b.min) || Math.sign(a.sec - b.sec);
+}
+
 function findNext(spec: CalendarSpec, start: Tm, startUsec: number, zone: Zone): { tm: Tm; usec: number } | 'ENOENT' | 'EDEADLK' {
   const utc = spec.utc;
   let c: Tm = { ...start };
@@ -85,8 +91,12 @@ function findNext(spec: CalendarSpec, start: Tm, startUsec: number, zone: Zone):
     for (const f of order.slice(order.indexOf(from))) c[f] = f === 'mday' ? 1 : 0;
     usec = 0;
   };
+  // once a match fell before the start (a wall time that repeats as the clocks go back), the
+  // search moves on an hour and keeps the isdst that normalising finds from then on
+  let keepDst = false;
   for (let it = 0; it < MAX_ITERATIONS; it++) {
     c = normalised(c, zone, utc);
+    if (!keepDst) c.isdst = spec.dst;
     let m = findMatching(spec, spec.year, c, c.year, zone);
     if (!m) return 'ENOENT';
     c.year = m.val;
@@ -163,6 +173,12 @@ function findNext(spec: CalendarSpec, start: Tm, startUsec: number, zone: Zone):
       continue;
     }
     if (r === 0) continue;
+    const order = compareTm(c, start) || Math.sign(usec - startUsec);
+    if (order < 0) {
+      c.hour++;
+      keepDst = true;
+      continue;
+    }
     return { tm: c, usec };
   }
   return 'EDEADLK';
@@ -176,8 +192,10 @@ export function nextElapse(spec: CalendarSpec, usec: number, localZone: Zone): n
   const u = usec + 1;
   const t = Math.floor(u / USEC_PER_SEC);
   const tm = spec.utc ? gmtime(t) : localtime(t, zone);
+  // systemd works in a child for a named zone: the parent's mktime() state stays as it was
+  const saved = mktimeOffset();
   const r = findNext(spec, tm, u % USEC_PER_SEC, zone);
-  if (typeof r === 'string') return r;
-  const secs = mktimeIn({ ...r.tm }, zone, spec.utc);
-  return secs * USEC_PER_SEC + r.usec;
+  const next = typeof r === 'string' ? r : mktimeIn({ ...r.tm }, zone, spec.utc) * USEC_PER_SEC + r.usec;
+  if (spec.timezone !== undefined) resetMktime(saved);
+  return next;
 }

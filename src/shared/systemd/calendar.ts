@@ -37,10 +37,16 @@ const DAYS: [string, number][] = [
   ['Friday', 4], ['Fri', 4], ['Saturday', 5], ['Sat', 5], ['Sunday', 6], ['Sun', 6],
 ];
 
-class Fail extends Error {}
+export type CalendarError = 'EINVAL' | 'ERANGE' | 'ENOBUFS';
 
-function fail(): never {
-  throw new Fail();
+class Fail extends Error {
+  constructor(public code: CalendarError) {
+    super(code);
+  }
+}
+
+function fail(code: CalendarError = 'EINVAL'): never {
+  throw new Fail(code);
 }
 
 class Cursor {
@@ -118,14 +124,14 @@ function parseDecimal(p: Cursor, usec: boolean): number {
       value += Number(m.slice(0, 6).padEnd(6, '0')) + (m.length > 6 && m[6]! >= '5' ? 1 : 0);
     }
   }
-  if (value > INT_MAX) fail();
+  if (value > INT_MAX) fail('ERANGE');
   return value;
 }
 
 function parseComponents(p: Cursor, usec: boolean): Component[] {
   const out: Component[] = [];
   for (let nesting = 0; ; nesting++) {
-    if (nesting > COMPONENTS_MAX) fail();
+    if (nesting > COMPONENTS_MAX) fail('ENOBUFS');
     const start = parseDecimal(p, usec);
     let stop = -1;
     let repeat = 0;
@@ -137,9 +143,9 @@ function parseComponents(p: Cursor, usec: boolean): Component[] {
     if (p.ch() === '/') {
       p.i++;
       repeat = parseDecimal(p, usec);
-      if (repeat === 0) fail();
+      if (repeat === 0) fail('ERANGE');
     } else {
-      if (start > INT_MAX - repeat) fail();
+      if (start > INT_MAX - repeat) fail('ERANGE');
       if (usec && stop >= 0 && start + repeat > stop) fail();
     }
     if (!['', ' ', ',', '-', '~', ':'].includes(p.ch())) fail();
@@ -162,8 +168,19 @@ function parseDate(p: Cursor, c: CalendarSpec): boolean {
   if (p.ch() === '') return false;
   if (p.ch() === '@') {
     p.i++;
-    const secs = parseNumber(p);
-    const tm = gmtime(secs);
+    // strtoul(): blanks and a sign may come first; the value wraps to a signed time_t
+    const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)/.exec(p.s.slice(p.i));
+    if (!m) fail();
+    p.i += m[0].length;
+    const TWO64 = 1n << 64n;
+    let v = BigInt(m[2]!);
+    if (v >= TWO64) fail('ERANGE');
+    if (m[1] === '-') v = (TWO64 - v) % TWO64;
+    const t = v >= 1n << 63n ? v - TWO64 : v;
+    const days = t >= 0n ? t / 86400n : -((-t + 86399n) / 86400n);
+    const tm = gmtime(Number(days) * 86400 + Number(t - days * 86400n));
+    // gmtime_r() fails past an int tm_year; systemd refuses a year that overflows as well
+    if (tm.year - 1900 < -2147483648 || tm.year > 2147483647) fail('ERANGE');
     c.utc = true;
     c.year = [{ start: tm.year, stop: -1, repeat: 0 }];
     c.month = [{ start: tm.mon + 1, stop: -1, repeat: 0 }];
@@ -280,16 +297,36 @@ const SHORTHANDS = new Map<string, (c: CalendarSpec) => void>();
   for (const k of ['biannually', 'bi-annually', 'semiannually', 'semi-annually']) SHORTHANDS.set(k, (c) => Object.assign(c, { month: many(7, 1), day: z(1), hour: z(0), minute: z(0), microsecond: z(0) }));
 }
 
-/** calendar_spec_from_string(): the spec, or undefined when systemd says EINVAL/ERANGE. */
+/** tzname[j]: the local zone's standard (0) or daylight saving time (1) abbreviation. */
+function tzname(zone: Zone, j: number): string {
+  return (j === 0 ? zone.name : zone.dstName) ?? '';
+}
+
+/** Which of tzname[0], tzname[1] ends the expression after a blank; -1 for neither. */
+function localZoneSuffix(p: string, zone: Zone): number {
+  for (const j of [0, 1]) {
+    const name = tzname(zone, j);
+    if (name !== '' && p.length > name.length && p.toLowerCase().endsWith(` ${name.toLowerCase()}`)) return j;
+  }
+  return -1;
+}
+
+/** calendar_spec_from_string(): the spec, or undefined when systemd fails. */
 export function parseCalendarSpec(input: string, zone: Zone): CalendarSpec | undefined {
+  const r = parseCalendarSpecOrError(input, zone);
+  return typeof r === 'string' ? undefined : r;
+}
+
+/** calendar_spec_from_string(): the spec, or the errno name systemd fails with. */
+export function parseCalendarSpecOrError(input: string, zone: Zone): CalendarSpec | CalendarError {
   const c: CalendarSpec = { weekdays: 0, endOfMonth: false, utc: false, dst: -1, year: null, month: null, day: null, hour: null, minute: null, microsecond: null };
   let p = input;
   if (p.toLowerCase().endsWith(' utc')) {
     c.utc = true;
     p = p.slice(0, -4);
-  } else if (zone.name !== '' && p.length > zone.name.length && p.toLowerCase().endsWith(` ${zone.name.toLowerCase()}`)) {
-    c.dst = 0;
-    p = p.slice(0, -(zone.name.length + 1));
+  } else if (localZoneSuffix(p, zone) >= 0) {
+    c.dst = localZoneSuffix(p, zone);
+    p = p.slice(0, -(tzname(zone, c.dst).length + 1));
   } else {
     const space = p.lastIndexOf(' ');
     if (space >= 0 && zoneKnown(p.slice(space + 1))) {
@@ -297,7 +334,7 @@ export function parseCalendarSpec(input: string, zone: Zone): CalendarSpec | und
       p = p.slice(0, space);
     }
   }
-  if (p === '') return undefined;
+  if (p === '') return 'EINVAL';
   try {
     const short = SHORTHANDS.get(p.toLowerCase());
     if (short) short(c);
@@ -305,10 +342,10 @@ export function parseCalendarSpec(input: string, zone: Zone): CalendarSpec | und
       const cur = new Cursor(p);
       parseWeekdays(cur, c);
       if (!parseDate(cur, c)) parseTime(cur, c);
-      if (cur.i !== p.length) return undefined;
+      if (cur.i !== p.length) return 'EINVAL';
     }
   } catch (e) {
-    if (e instanceof Fail) return undefined;
+    if (e instanceof Fail) return e.code;
     throw e;
   }
   if (c.weekdays <= 0 || c.weekdays >= BITS_WEEKDAYS) c.weekdays = -1;
@@ -323,7 +360,7 @@ export function parseCalendarSpec(input: string, zone: Zone): CalendarSpec | und
   const valid =
     chainValid(c.year, MIN_YEAR, MAX_YEAR, false) && chainValid(c.month, 1, 12, false) && chainValid(c.day, 1, 31, c.endOfMonth) &&
     chainValid(c.hour, 0, 23, false) && chainValid(c.minute, 0, 59, false) && chainValid(c.microsecond, 0, 60 * USEC_PER_SEC - 1, false);
-  return valid ? c : undefined;
+  return valid ? c : 'EINVAL';
 }
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -353,8 +390,8 @@ export function formatCalendarSpec(c: CalendarSpec, zone: Zone): string {
   s += `${formatChain(4, c.year, false)}-${formatChain(2, c.month, false)}${c.endOfMonth ? '~' : '-'}${formatChain(2, c.day, false)} `;
   s += `${formatChain(2, c.hour, false)}:${formatChain(2, c.minute, false)}:${formatChain(2, c.microsecond, true)}`;
   if (c.utc) s += ' UTC';
-  else if (c.dst === 0 || c.dst === 1) s += zone.name ? ` ${zone.name}` : '';
   else if (c.timezone) s += ` ${c.timezone}`;
+  else if (c.dst === 0 || c.dst === 1) s += tzname(zone, c.dst) ? ` ${tzname(zone, c.dst)}` : '';
   return s;
 }
 

@@ -1,6 +1,5 @@
 // Broken-down time for systemd's timestamp and calendar code: gmtime/timegm over the proleptic
 // Gregorian calendar, and a local zone (fixed, or with rules: see shared/time-zones.ts).
-import { wallToUtc } from '../zone-core';
 
 export interface Zone {
   /** Abbreviation printed after a local timestamp ("UTC", "EST"). */
@@ -34,6 +33,8 @@ export interface Tm {
   /** 0 = Sunday */
   wday: number;
   yday: number;
+  /** tm_isdst: 1 daylight saving time, 0 standard time, -1 or absent unknown. */
+  isdst?: number;
 }
 
 /** Days since 1970-01-01 of a civil date (month 1-12). */
@@ -87,31 +88,8 @@ export function timegm(tm: Tm): number {
 }
 
 export function localtime(seconds: number, zone: Zone): Tm {
-  return gmtime(seconds + (zone.offsetAt ? zone.offsetAt(seconds) : zone.offset));
-}
-
-/**
- * mktime() in `zone` (or timegm with utc), as systemd's callers meet it: with tm_isdst = -1 a
- * wall time that happens twice takes the earlier offset, one skipped by a clock change moves
- * on by the change; `isdst` (a zone abbreviation was given) is read as glibc does (see
- * shared/time-zones.ts wallToUtc). `tm` is normalised.
- */
-export function mktimeIn(tm: Tm, zone: Zone, utc: boolean, isdst?: boolean): number {
-  if (utc) return timegm(tm);
-  const wall = timegm(tm);
-  const at = zone.offsetAt;
-  if (!at) return wall - zone.offset;
-  let t: number;
-  if (isdst !== undefined) t = wallToUtc(wall, at, zone.offset, isdst);
-  else {
-    const before = at(wall - zone.offset - 7200);
-    t = wall - before;
-    const after = at(t);
-    // past a change the new offset holds, unless the wall time fell into the skipped hour
-    if (after !== before && at(wall - after) === after) t = wall - after;
-  }
-  Object.assign(tm, localtime(t, zone));
-  return t;
+  const off = zone.offsetAt ? zone.offsetAt(seconds) : zone.offset;
+  return { ...gmtime(seconds + off), isdst: off !== zone.offset ? 1 : 0 };
 }
 
 export function daysInMonth(year: number, mon0: number): number {

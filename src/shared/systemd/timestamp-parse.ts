@@ -2,7 +2,8 @@
 // "yesterday", "+5min", "5min ago", "@1700000000", with an optional weekday in front and
 // " UTC" or the local zone's name behind. Microseconds since the epoch (numbers).
 import { zoneKnown } from '../zone-core';
-import { localtime, mktimeIn, type Tm, type Zone } from './civil';
+import { localtime, type Tm, type Zone } from './civil';
+import { mktimeIn } from './mktime';
 import { parseTimespan } from './time-span';
 
 const USEC_PER_SEC = 1_000_000;
@@ -108,11 +109,12 @@ export function parseTimestamp(input: string, now: number, zone: Zone): number |
     }
   }
   const base = utc ? localtime(Math.floor(ret / USEC_PER_SEC), { name: 'UTC', offset: 0 }) : localtime(Math.floor(ret / USEC_PER_SEC), zone);
+  base.isdst = isdst === undefined ? -1 : isdst ? 1 : 0;
   let tm: Tm = { ...base };
   let usec = 0;
   let weekday = -1;
   const fromTm = (): number | undefined => {
-    const secs = mktimeIn(tm, zone, utc, isdst);
+    const secs = mktimeIn(tm, zone, utc);
     if (weekday >= 0 && tm.wday !== weekday) return undefined;
     if (secs < 0) return undefined;
     ret = secs * USEC_PER_SEC + usec;

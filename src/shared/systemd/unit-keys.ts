@@ -123,6 +123,8 @@ export const UNIT_SECTION_KEYS: ReadonlyMap<string, ReadonlySet<string>> = new M
   ['Scope', new Set([...CGROUP, ...KILL, ...words(
     'RuntimeMaxSec RuntimeRandomizedExtraSec TimeoutStopSec OOMPolicy',
   )])],
+  // a target's own section exists but takes no settings
+  ['Target', new Set<string>()],
   ['Install', new Set([...words(
     'Alias WantedBy RequiredBy Also DefaultInstance',
   )])],

@@ -6,8 +6,11 @@ import { parseBoolean, type UnitAssignment, type UnitSettings } from '../../shar
 import { extractFirstWord } from '../../shared/systemd/words';
 import { parseTimespan } from '../../shared/systemd/time-span';
 import { parseSignal } from '../../shared/signals';
+import { signalFromString } from '../../shared/systemd/signal-name';
 import { parseExitStatus } from '../../shared/systemd/exit-status';
 import { unitNameIsValid, unitNameToType } from '../../shared/systemd/unit-name';
+
+export { signalFromString };
 
 /** What a check says: nothing (fine), warnings, and whether the unit is now unusable. */
 interface Verdict {
@@ -68,6 +71,9 @@ const memory: Check = (v, key) => {
   return ok;
 };
 
+/** MemoryLimit=: a value that parses (an empty one too) draws the deprecation notice. */
+const memoryLimit: Check = (v, k, u) => memory(v, k, u) ?? warn('Unit uses MemoryLimit=; please use MemoryMax= instead. Support for MemoryLimit= will be removed soon.');
+
 const tasksMax: Check = (v) => {
   if (v === '' || v === 'infinity') return ok;
   const p = percent(v);
@@ -89,8 +95,8 @@ const weight = (message: string): Check => (v) => {
   return /^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 10000 ? ok : warn(`${message}, ignoring: ${v}`);
 };
 
-const cpuShares: Check = (v) => {
-  const out = ['Unit uses CPUShares=; please use CPUWeight= instead. Support for CPUShares= will be removed soon.'];
+const cpuShares: Check = (v, key) => {
+  const out = [`Unit uses ${key}=; please use CPUWeight= instead. Support for ${key}= will be removed soon.`];
   if (v !== '' && !(/^\d+$/.test(v) && Number(v) >= 2 && Number(v) <= 262144)) out.push(`Invalid CPU shares, ignoring: ${v}`);
   return { warnings: out };
 };
@@ -150,7 +156,7 @@ function userName(v: string): boolean {
 }
 const user: Check = (v, key) => {
   if (v !== '' && !userName(v)) return { warnings: [`Invalid user/group name or numeric ID: ${v}`], fatal: true };
-  return key === 'User' && v === 'nobody' ? warn(`Special user ${v} configured, this is not safe!`) : ok;
+  return (key === 'User' || key === 'SocketUser') && v === 'nobody' ? warn(`Special user ${v} configured, this is not safe!`) : ok;
 };
 const groups: Check = (v) => {
   for (const w of words(v)) if (!userName(w)) return { warnings: [`Invalid user/group name or numeric ID: ${w}`], fatal: true };
@@ -280,7 +286,39 @@ const condPath: Check = (v, key) => {
   return isAbs(p) ? ok : warn(`${key}= path is not absolute, ignoring: ${p}`);
 };
 
+/** A log level by name or number (an empty value is no level either). */
+const logLevel: Check = (v) => (LEVELS.split(' ').includes(v) || (/^\d$/.test(v) && Number(v) <= 7) ? ok : warn(`Failed to parse log level, ignoring: ${v}`));
+
+/** FailureActionExitStatus= / SuccessActionExitStatus=: 0-255, or empty. */
+const actionExitStatus: Check = (v) => {
+  if (v === '' || (/^\d+$/.test(v) && Number(v) <= 255)) return ok;
+  return warn(`Failed to parse exit status '${v}', ignoring: ${/^[+-]?\d+$/.test(v) ? 'Numerical result out of range' : 'Invalid argument'}`);
+};
+
+/** CPUAffinity=: CPU numbers and ranges ("0,2 4-7"), or "numa". */
+const cpuAffinity: Check = (v) => {
+  if (v === 'numa') return ok;
+  for (const w of v.split(/[\s,]+/).filter(Boolean)) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(w);
+    if (!m) return { warnings: [`Failed to parse CPU affinity '${v}'`] };
+    if (m[2] !== undefined && Number(m[1]) > Number(m[2])) return warn(`Range '${w}' is invalid, ${m[1]} > ${m[2]}, ignoring.`);
+  }
+  return ok;
+};
+
+/** The address families RestrictAddressFamilies= knows (Linux's AF_ names). */
+const ADDRESS_FAMILIES = new Set(('UNIX LOCAL INET AX25 IPX APPLETALK NETROM BRIDGE ATMPVC X25 INET6 ROSE DECnet NETBEUI SECURITY '
+  + 'KEY NETLINK ROUTE PACKET ASH ECONET ATMSVC RDS SNA IRDA PPPOX WANPIPE LLC IB MPLS CAN TIPC BLUETOOTH IUCV RXRPC ISDN '
+  + 'PHONET IEEE802154 CAIF ALG NFC VSOCK KCM QIPCRTR SMC XDP MCTP').split(' ').map((n) => `AF_${n}`));
+const addressFamilies: Check = (v) => {
+  const list = v.startsWith('~') ? v.slice(1) : v;
+  if (list === 'none') return ok;
+  const out = words(list).filter((w) => !ADDRESS_FAMILIES.has(w)).map((w) => `Failed to parse address family, ignoring: ${w}`);
+  return out.length ? { warnings: out } : ok;
+};
+
 const UNIT_CHECKS: Record<string, Check> = {
+  FailureActionExitStatus: actionExitStatus, SuccessActionExitStatus: actionExitStatus,
   StopWhenUnneeded: bool, AllowIsolate: bool, IgnoreOnIsolate: bool, OnFailureIsolate: bool,
   JobTimeoutSec: secCheck('Failed to parse JobTimeoutSec= parameter'),
   JobRunningTimeoutSec: secCheck('Failed to parse JobRunningTimeoutSec= parameter'),
@@ -291,6 +329,47 @@ const UNIT_CHECKS: Record<string, Check> = {
   OnSuccessJobMode: oneOf('fail replace replace-irreversibly isolate flush ignore-dependencies ignore-requirements', 'Failed to parse job mode'),
   RequiresMountsFor: absWords, SourcePath: absPath(false), Documentation: documentation,
 };
+
+const signal: Check = (v) => (signalFromString(v) === undefined ? warn(`Failed to parse signal name, ignoring: ${v}`) : ok);
+
+/** RuntimeDirectory= ...: relative, normalised paths (path_simplify_and_warn, PATH_CHECK_RELATIVE). */
+const execDirs: Check = (v, key) => {
+  const out: string[] = [];
+  for (const w of words(v, true)) {
+    // "" stops the list; "SOURCE:DEST" checks both halves
+    if (w === '') {
+      out.push(`Invalid syntax in ${key}=, ignoring: `);
+      break;
+    }
+    for (const p of w.split(':').slice(0, 2)) {
+      if (p === '') continue;
+      if (isAbs(p)) out.push(`${key}= path is absolute, ignoring: ${p}`);
+      else {
+        const parts = p.split('/').filter((x) => x !== '' && x !== '.');
+        if (parts.length === 0 || parts.includes('..')) out.push(`${key}= path is not normalized, ignoring: ${p}`);
+      }
+    }
+  }
+  return out.length ? { warnings: out } : ok;
+};
+
+/** Delegate=: a boolean, or cgroup controller names. */
+const CONTROLLERS = new Set(('cpu cpuacct cpuset io blkio memory devices pids bpf-firewall bpf-devices bpf-foreign '
+  + 'bpf-socket-bind bpf-restrict-network-interfaces').split(' '));
+const delegate: Check = (v) => {
+  if (parseBoolean(v) !== undefined) return ok;
+  const out = words(v, true).filter((w) => !CONTROLLERS.has(w)).map((w) => `Invalid controller name '${w}', ignoring`);
+  return out.length ? { warnings: out } : ok;
+};
+
+/** A D-Bus service name: a unique ":1.2" or a well-known "org.example.App" (two elements or more). */
+function busName(v: string): boolean {
+  if (v.length > 255) return false;
+  const unique = v.startsWith(':');
+  const parts = (unique ? v.slice(1) : v).split('.');
+  if (parts.length < 2) return false;
+  return parts.every((x) => (unique ? /^[A-Za-z0-9_-]+$/ : /^[A-Za-z_-][A-Za-z0-9_-]*$/).test(x));
+}
 
 /** Settings of the units that run processes ([Service], [Socket], [Mount], [Swap]). */
 const EXEC_CHECKS: Record<string, Check> = {
@@ -306,27 +385,40 @@ const EXEC_CHECKS: Record<string, Check> = {
   ProtectHome: boolOr('read-only tmpfs', 'Failed to parse protect home value'),
   KillMode: killMode,
   StandardOutput: output, StandardError: output, StandardInput: input,
-  SyslogLevel: (v) => (LEVELS.split(' ').includes(v) || (/^\d$/.test(v) && Number(v) <= 7) ? ok : warn(`Failed to parse log level, ignoring: ${v}`)),
-  SyslogFacility: (v) => (FACILITIES.split(' ').includes(v) || (/^\d+$/.test(v) && Number(v) <= 23) ? ok : warn(`Failed to parse log facility, ignoring: ${v}`)),
+  SyslogLevel: logLevel, LogLevelMax: logLevel,
+  SyslogFacility: (v) => (FACILITIES.split(' ').includes(v) || (/^\d+$/.test(v) && Number(v) <= 127) ? ok : warn(`Failed to parse log facility, ignoring: ${v}`)),
+  CPUSchedulingPriority: (v) => {
+    if (!/^[+-]?\d+$/.test(v)) return warn(`Failed to parse CPU scheduling priority, ignoring: ${v}`);
+    return Number(v) < 0 || Number(v) > 99 ? warn(`CPU scheduling priority is out of range, ignoring: ${v}`) : ok;
+  },
+  IOSchedulingPriority: (v) => (/^\d+$/.test(v) && Number(v) <= 7 ? ok : warn(`Failed to parse IO priority, ignoring: ${v}`)),
+  CPUAffinity: cpuAffinity,
+  RestrictAddressFamilies: addressFamilies,
   CPUSchedulingPolicy: oneOf('other batch idle fifo rr', 'Failed to parse CPU scheduling policy'),
   IOSchedulingClass: oneOf('none realtime best-effort idle 0 1 2 3', 'Failed to parse IO scheduling class'),
   Nice: nice, OOMScoreAdjust: oomScore,
   UMask: mode, RuntimeDirectoryMode: mode, StateDirectoryMode: mode, CacheDirectoryMode: mode,
   LogsDirectoryMode: mode, ConfigurationDirectoryMode: mode,
-  MemoryMax: memory, MemoryHigh: memory, MemoryLimit: memory, MemoryLow: memory, MemoryMin: memory, MemorySwapMax: memory,
+  MemoryMax: memory, MemoryHigh: memory,
+  MemoryLimit: memoryLimit, MemoryLow: memory, MemoryMin: memory, MemorySwapMax: memory,
   TasksMax: tasksMax, CPUQuota: cpuQuota,
   CPUWeight: (v, k, u) => (v === 'idle' ? ok : weight('Invalid CPU weight')(v, k, u)), StartupCPUWeight: (v, k, u) => (v === 'idle' ? ok : weight('Invalid CPU weight')(v, k, u)),
-  IOWeight: weight('Invalid weight'), StartupIOWeight: weight('Invalid weight'), CPUShares: cpuShares,
+  IOWeight: weight('Invalid weight'), StartupIOWeight: weight('Invalid weight'), CPUShares: cpuShares, StartupCPUShares: cpuShares,
   User: user, Group: user, SupplementaryGroups: groups,
   WorkingDirectory: fatalPath(true), RootDirectory: fatalPath(false),
   EnvironmentFile: absPath(true), TTYPath: absPath(false),
   ReadWritePaths: pathList, ReadOnlyPaths: pathList, InaccessiblePaths: pathList, ExecPaths: pathList, NoExecPaths: pathList,
   PassEnvironment: passEnv, UnsetEnvironment: unsetEnv,
   Slice: slice,
+  RestartKillSignal: signal, FinalKillSignal: signal, WatchdogSignal: signal,
+  Delegate: delegate,
+  RuntimeDirectory: execDirs, StateDirectory: execDirs, CacheDirectory: execDirs, LogsDirectory: execDirs, ConfigurationDirectory: execDirs,
 };
 for (const k of ['AS', 'CORE', 'CPU', 'DATA', 'FSIZE', 'LOCKS', 'MEMLOCK', 'MSGQUEUE', 'NICE', 'NOFILE', 'NPROC', 'RSS', 'RTPRIO', 'RTTIME', 'SIGPENDING', 'STACK']) EXEC_CHECKS[`Limit${k}`] = rlimit;
 
 const SERVICE_CHECKS: Record<string, Check> = {
+  OOMPolicy: oneOf('continue stop kill', 'Failed to parse OOM policy'),
+  BusName: (v) => (busName(v) ? ok : warn(`Invalid bus name, ignoring: ${v}`)),
   GuessMainPID: bool, PermissionsStartOnly: bool, RootDirectoryStartOnly: bool, NonBlocking: bool,
   NotifyAccess: oneOf('none main exec all', 'Failed to parse notify access specifier'),
   ExitType: oneOf('main cgroup', 'Failed to parse service exit type'),
@@ -399,6 +491,9 @@ function checkFor(a: UnitAssignment): Check | undefined {
   return undefined;
 }
 
+/** The checks that an empty value goes through too (it is no reset for them). */
+const CHECK_EMPTY = new Set<Check>([mode, memoryLimit, logLevel]);
+
 /**
  * Checks every setting that has a value check; pushes "FILE:LINE: message" warnings and adds
  * to `fatal` those that make the unit unusable. `unitName` names the unit in messages that do.
@@ -408,11 +503,63 @@ export function checkSettings(s: UnitSettings, unitName: string, warnings: strin
     const check = checkFor(a);
     if (!check) continue;
     // an empty value resets most settings to their default
-    if (a.value === '' && check !== mode) continue;
+    if (a.value === '' && !CHECK_EMPTY.has(check)) continue;
     const v = check(a.value, a.key, unitName);
     if (!v) continue;
     const at = a.file ? `${a.file}:${a.line}: ` : '';
     for (const w of v.warnings) warnings.push(`${at}${w}`);
     if (v.fatal) fatal.add(`${at}${v.warnings.at(-1)}`);
   }
+}
+
+/** The Listen*= settings, each with whether a value is usable. */
+const LISTEN_KEYS: Record<string, (v: string) => boolean> = {
+  ListenStream: socketAddress, ListenDatagram: socketAddress, ListenSequentialPacket: socketAddress,
+  ListenFIFO: isAbs, ListenSpecial: isAbs, ListenUSBFunction: isAbs, ListenMessageQueue: isAbs, ListenNetlink: () => true,
+};
+/** The conditions a path unit watches, each an absolute path. */
+const PATH_KEYS: Record<string, (v: string) => boolean> = Object.fromEntries(
+  ['PathExists', 'PathExistsGlob', 'PathChanged', 'PathModified', 'DirectoryNotEmpty'].map((k) => [k, isAbs]),
+);
+
+/** How many values of `keys` survive in `section`: an empty value drops every one so far. */
+function countListed(s: UnitSettings, section: string, keys: Record<string, (v: string) => boolean>): number {
+  let n = 0;
+  for (const a of s.assignments) {
+    if (a.section !== section || !Object.hasOwn(keys, a.key)) continue;
+    if (a.value === '') n = 0;
+    else if (keys[a.key]!(a.value)) n++;
+  }
+  return n;
+}
+
+/** The last value of `key` in [Service] that `valid` accepts. */
+function lastValid(s: UnitSettings, key: string, valid: (v: string) => boolean): string | undefined {
+  let out: string | undefined;
+  for (const a of s.assignments) if (a.section === 'Service' && a.key === key && valid(a.value)) out = a.value;
+  return out;
+}
+
+/** The rest of service_verify() (after the ExecStart= rules), in its order. */
+function serviceRefusal(s: UnitSettings): string | undefined {
+  const starts = s.assignments.some((a) => a.section === 'Service' && a.key === 'ExecStart' && a.value !== '');
+  const type = lastValid(s, 'Type', (v) => 'simple exec forking oneshot dbus notify notify-reload idle'.split(' ').includes(v)) ?? (starts ? 'simple' : 'oneshot');
+  const restart = lastValid(s, 'Restart', (v) => 'no on-success on-failure on-abnormal on-watchdog on-abort always'.split(' ').includes(v));
+  if (type === 'oneshot' && (restart === 'always' || restart === 'on-success')) return "Service has Restart= set to either always or on-success, which isn't allowed for Type=oneshot services. Refusing.";
+  if (type === 'dbus' && lastValid(s, 'BusName', busName) === undefined) return 'Service is of type D-Bus but no D-Bus service name has been specified. Refusing.';
+  const pam = lastValid(s, 'PAMName', () => true);
+  const kill = lastValid(s, 'KillMode', (v) => 'control-group process mixed none'.split(' ').includes(v)) ?? 'control-group';
+  if (pam && kill !== 'control-group' && kill !== 'mixed') return "Service has PAM enabled. Kill mode must be set to 'control-group' or 'mixed'. Refusing.";
+  return undefined;
+}
+
+/**
+ * The verify steps a unit's type adds beyond what config.ts checks: a socket with no usable
+ * Listen*=, a path unit watching nothing, a service's Restart=/BusName=/PAMName= conflicts.
+ */
+export function triggerRefusal(s: UnitSettings, type: string): string | undefined {
+  if (type === 'socket' && countListed(s, 'Socket', LISTEN_KEYS) === 0) return 'Unit has no Listen setting (ListenStream=, ListenDatagram=, ListenFIFO=, ...). Refusing.';
+  if (type === 'path' && countListed(s, 'Path', PATH_KEYS) === 0) return 'Path unit lacks path setting. Refusing.';
+  if (type === 'service') return serviceRefusal(s);
+  return undefined;
 }

@@ -16,6 +16,10 @@ import { UTC_ZONE } from '../../shared/systemd/civil';
 let unitKeys: ReadonlyMap<string, ReadonlySet<string>> | undefined;
 /** The value checks of config-check.ts: loaded with the table (none are made before). */
 let checkSettings: typeof import('./config-check').checkSettings | undefined;
+/** More of config-check.ts: refusing a socket or path unit with nothing to watch. */
+let triggerRefusal: typeof import('./config-check').triggerRefusal | undefined;
+/** systemd's reading of signal names (until loaded, a looser one). */
+let strictSignal: typeof import('./config-check').signalFromString | undefined;
 /** Calendar specifications (OnCalendar=): loaded with the table, before the manager's boot. */
 let calendar: typeof import('../../shared/systemd/calendar') | undefined;
 let unitKeysLoading: Promise<void> | undefined;
@@ -25,6 +29,8 @@ export function loadUnitKeys(): Promise<void> {
     ([m, c, cal]) => {
       unitKeys = m.UNIT_SECTION_KEYS;
       checkSettings = c.checkSettings;
+      triggerRefusal = c.triggerRefusal;
+      strictSignal = c.signalFromString;
       calendar = cal;
     },
     () => {},
@@ -132,11 +138,28 @@ function parseExec(a: UnitAssignment, key: string, warnings: string[]): ExecPars
     s = s.slice(1);
   }
   const words = extractWords(s, { unquote: true, cunescape: true });
-  if (!words || words.length === 0) {
+  if (!words) {
+    // extract_first_word_and_warn(): a bad first word is skipped; bad arguments are fatal
+    // unless the line starts with "-"
+    const message = `${where(a)}Unbalanced quoting, ignoring: "${line}"`;
+    warnings.push(message);
+    if (ignoreFailure || extractFirstWord(s, 0, { unquote: true, cunescape: true }) === 'error') return undefined;
+    return { fatal: message };
+  }
+  if (words.length === 0) {
     warnings.push(`${where(a)}Invalid ${key}= specification, ignoring: ${line}`);
     return undefined;
   }
   const path = words[0]!;
+  // the command's words have their specifiers resolved one by one; an unknown one is fatal
+  // unless the line starts with "-"
+  const bad = words.findIndex((w) => badSpecifier(w));
+  if (bad >= 0) {
+    const shown = bad === 0 ? `'${words[0]}'` : words[bad]!;
+    const message = `${where(a)}Failed to resolve unit specifiers in ${shown}${ignoreFailure ? ', ignoring' : ''}: Invalid slot`;
+    warnings.push(message);
+    return ignoreFailure ? undefined : { fatal: message };
+  }
   if (!path.startsWith('/')) {
     // config_parse_exec(): a bare file name is looked up in systemd 253's fixed search path; a
     // relative path with a slash is an error, fatal unless the line starts with "-"
@@ -289,6 +312,8 @@ export function unitConfig(s: UnitSettings, type: string, name = ''): UnitConfig
       mode: mode && /^[0-7]{1,4}$/.test(mode) ? parseInt(mode, 8) : 0o666, user: s.get('Socket', 'SocketUser') || 'root', group: s.get('Socket', 'SocketGroup') || 'root',
     };
   }
+  const refusal = triggerRefusal?.(s, type);
+  if (refusal) cfg.badSetting ??= refusal;
   if (type === 'mount' && name !== '') {
     // mount_verify(): the unit's name is its mount point, escaped
     const where = s.get('Mount', 'Where');
@@ -381,14 +406,18 @@ function serviceConfig(s: UnitSettings, cfg: UnitConfig, fatal: Set<string>): Se
       environment.length = 0;
       continue;
     }
-    for (const word of extractWords(a.value, { unquote: true, cunescape: true }) ?? []) {
+    const words = extractWords(a.value, { unquote: true, cunescape: true });
+    if (!words) w.push(`${where(a)}Invalid syntax, ignoring: ${a.value}`);
+    for (const word of words ?? []) {
       const eq = word.indexOf('=');
-      if (eq > 0) environment.push([word.slice(0, eq), word.slice(eq + 1)]);
+      // env_assignment_is_valid(): the name is letters, digits and "_", not starting with a digit
+      if (eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(word.slice(0, eq))) environment.push([word.slice(0, eq), word.slice(eq + 1)]);
       else w.push(`${where(a)}Invalid environment assignment, ignoring: ${word}`);
     }
   }
   const restart = setting(s, 'Service', 'Restart', w, 'Failed to parse service restart specifier', (v) => (RESTART.includes(v) ? (v as RestartPolicy) : undefined)) ?? 'no';
   const killSignal = setting(s, 'Service', 'KillSignal', w, 'Failed to parse signal name', (v) => {
+    if (strictSignal) return strictSignal(v);
     const n = parseSignal(v);
     return n !== undefined && n > 0 ? n : undefined;
   });

@@ -182,9 +182,43 @@ async function test(ctx: Ctx, c: Condition): Promise<Outcome> {
       if (m[2] === '!=') return actual !== m[3];
       return versionTest(actual, `${m[2]}${m[3]}`);
     }
+    case 'CPUs': {
+      const n = ((await readText(ctx, '/proc/cpuinfo')) ?? '').split('\n').filter((l) => /^processor\s*:/.test(l)).length;
+      return orderTest(p, n, (v) => (/^\s*\d+$/.test(v) && Number(v) <= 0xffffffff ? Number(v) : undefined));
+    }
+    case 'Memory': {
+      const m = /^MemTotal:\s*(\d+)\s*kB/m.exec((await readText(ctx, '/proc/meminfo')) ?? '');
+      return orderTest(p, Number(m?.[1] ?? 0) * 1024, parseSize);
+    }
     default:
       return { error: 'Operation not supported' };
   }
+}
+
+/** "<op>N" against an amount (ConditionCPUs=, ConditionMemory=); no operator means ">=". */
+function orderTest(spec: string, actual: number, parse: (v: string) => number | undefined): Outcome {
+  const ops: [string, (k: number) => boolean][] = [
+    ['<=', (k) => k <= 0], ['>=', (k) => k >= 0], ['<', (k) => k < 0], ['>', (k) => k > 0], ['!=', (k) => k !== 0], ['=', (k) => k === 0],
+  ];
+  let rest = spec;
+  let cmp = ops[1]![1];
+  for (const [text, test] of ops) {
+    if (!spec.startsWith(text)) continue;
+    rest = spec.slice(text.length);
+    cmp = test;
+    break;
+  }
+  const want = parse(rest);
+  if (want === undefined) return { error: 'Invalid argument' };
+  return cmp(Math.sign(actual - want));
+}
+
+/** parse_size() with base 1024: a number, maybe with a fraction, and an optional K M G T P E or B. */
+function parseSize(v: string): number | undefined {
+  const m = /^\s*(\d+)(?:\.(\d+))?\s*([KMGTPEB]?)$/.exec(v);
+  if (!m) return undefined;
+  const unit = 1024 ** Math.max(0, 'BKMGTPE'.indexOf(m[3] || 'B'));
+  return Number(m[1]) * unit + Math.floor(Number(`0.${m[2] ?? '0'}`) * unit);
 }
 
 /** parse_condition(): "ConditionX=..." or "AssertX=..."; undefined when no type matches. */

@@ -1,18 +1,19 @@
 // systemd-analyze timespan, timestamp and calendar (src/analyze/analyze-timespan.c,
 // analyze-timestamp.c, analyze-calendar.c): a key/value table per argument, a blank line
 // between arguments, and hints when a value would parse as one of the other kinds.
-import { formatCalendarSpec, nextElapse, parseCalendarSpec } from '../../../shared/systemd/calendar';
+import { formatCalendarSpec, nextElapse, parseCalendarSpec, parseCalendarSpecOrError } from '../../../shared/systemd/calendar';
 import type { Zone } from '../../../shared/systemd/civil';
+import { resetMktime } from '../../../shared/systemd/mktime';
 import { glyphs } from '../../../shared/systemd/glyphs';
 import { ANSI, formatVertical, type VerticalRow } from '../../../shared/systemd/table';
 import { formatTimestamp, formatTimestampRelative } from '../../../shared/systemd/time-format';
-import { formatTimespan, parseTimespan } from '../../../shared/systemd/time-span';
+import { formatTimespan, parseTimespan, USEC_INFINITY } from '../../../shared/systemd/time-span';
 import { parseTimestamp } from '../../../shared/systemd/timestamp-parse';
 import type { Ctx } from '../../lib/context';
 import { localZone } from '../../lib/tz';
 import type { AnalyzeOptions } from './options';
 
-const STRERROR = { EINVAL: 'Invalid argument', ERANGE: 'Numerical result out of range' };
+const STRERROR = { EINVAL: 'Invalid argument', ERANGE: 'Numerical result out of range', ENOBUFS: 'No buffer space available' };
 
 function nowUsec(ctx: Ctx): number {
   return Math.floor(ctx.sys.now() * 1000);
@@ -54,6 +55,7 @@ async function printTable(ctx: Ctx, text: string): Promise<void> {
 }
 
 export async function verbTimespan(ctx: Ctx, args: string[]): Promise<number> {
+  resetMktime();
   const mu = glyphs(ctx.env).mu;
   const color = colors(ctx);
   for (let i = 0; i < args.length; i++) {
@@ -76,6 +78,7 @@ export async function verbTimespan(ctx: Ctx, args: string[]): Promise<number> {
 }
 
 export async function verbTimestamp(ctx: Ctx, args: string[]): Promise<number> {
+  resetMktime();
   const zone = await zoneOf(ctx);
   const color = colors(ctx);
   const now = nowUsec(ctx);
@@ -89,6 +92,12 @@ export async function verbTimestamp(ctx: Ctx, args: string[]): Promise<number> {
       await ctx.err.write(`Failed to parse "${p}": ${why}\n`);
       await hint(ctx, p, { calendar: true, timespan: true });
       rc ||= 1;
+    } else if (p.startsWith('@') && parseTimespan(p.slice(1)) === USEC_INFINITY) {
+      // "@infinity": no timestamp to print, the seconds in full
+      const rows: VerticalRow[] = [['Original form', p], ['Normalized form', '-', ANSI.highlightBlue]];
+      if (notUtc(zone)) rows.push(['(in UTC)', '-']);
+      rows.push(['UNIX seconds', `@${USEC_INFINITY / 1_000_000n}.${String(USEC_INFINITY % 1_000_000n).padStart(6, '0')}`], ['From now', '-']);
+      await printTable(ctx, formatVertical(rows, color));
     } else {
       const rows: VerticalRow[] = [
         ['Original form', p],
@@ -107,6 +116,7 @@ export async function verbTimestamp(ctx: Ctx, args: string[]): Promise<number> {
 }
 
 export async function verbCalendar(ctx: Ctx, args: string[], opts: AnalyzeOptions): Promise<number> {
+  resetMktime();
   const zone = await zoneOf(ctx);
   const color = colors(ctx);
   const realNow = nowUsec(ctx);
@@ -122,9 +132,9 @@ export async function verbCalendar(ctx: Ctx, args: string[], opts: AnalyzeOption
   let rc = 0;
   for (let i = 0; i < args.length; i++) {
     const p = args[i]!;
-    const spec = parseCalendarSpec(p, zone);
-    if (!spec) {
-      await ctx.err.write(`Failed to parse calendar specification '${p}': Invalid argument\n`);
+    const spec = parseCalendarSpecOrError(p, zone);
+    if (typeof spec === 'string') {
+      await ctx.err.write(`Failed to parse calendar specification '${p}': ${STRERROR[spec]}\n`);
       await hint(ctx, p, { timestamp: true, timespan: true });
       rc ||= 1;
     } else {

@@ -17,7 +17,10 @@ import type { Ctx } from '../../lib/context';
 import { sysInstallFs } from '../systemctl/sys-fs';
 import type { AnalyzeOptions } from './options';
 
-const SECTIONS = new Set(['Unit', 'Install', 'Service', 'Socket', 'Timer', 'Target', 'Mount', 'Path', 'Slice', 'Scope', 'Automount', 'Swap']);
+/** The sections a unit type's parser knows: [Unit], [Install] and its own ([Service] ...). */
+function sectionsOf(type: string): ReadonlySet<string> {
+  return new Set(['Unit', 'Install', type[0]!.toUpperCase() + type.slice(1)]);
+}
 
 interface Loaded {
   name: string;
@@ -58,7 +61,7 @@ class Verifier {
     else if (paths?.fragment !== undefined) {
       const files: { path: string; text: string }[] = [];
       for (const p of [paths.fragment, ...paths.dropins]) files.push({ path: p, text: (await this.read(p)) ?? '' });
-      const settings = loadUnitSettings(files, { sections: SECTIONS });
+      const settings = loadUnitSettings(files, { sections: sectionsOf(unitNameToType(name) ?? 'service') });
       if (settings.fatal) {
         if (warn) for (const w of settings.warnings) await this.ctx.err.write(`${w.file}:${w.line}: ${w.message}\n`);
         out = { name, state: 'error', errno: settings.fatal === 'EBADMSG' ? 'Bad message' : 'No buffer space available' };
@@ -82,6 +85,8 @@ class Verifier {
     for (const dep of [...cfg.requires, ...cfg.requisite, ...cfg.bindsTo]) {
       if (seen.has(dep) || !unitNameIsValid(dep)) continue;
       const d = await this.load(dep, false);
+      // device and slice units load without a file (unit_vtable's can_fragment / perpetual)
+      if (d.state === 'not-found' && /\.(device|slice)$/.test(dep)) continue;
       if (d.state === 'not-found') return `Unit ${dep} not found.`;
       if (d.state === 'masked') return `Unit ${dep} is masked.`;
       if (d.state === 'bad-setting') return `Unit ${dep} has a bad unit file setting.`;
