@@ -41,7 +41,7 @@ export async function resolveExec(k: Kernel, proc: Process, path: string, argv: 
     k.clock.busy++;
     let program;
     try {
-      if (k.execGate && !entry.preloaded) await k.execGate;
+      if (k.execGate && !entry.preloaded) await k.execGate();
       program = await entry.load();
     } finally {
       k.clock.busy--;

@@ -69,7 +69,7 @@ export class Kernel {
   /** The machine console (/dev/console, /dev/tty1). */
   consoleTty: Tty | undefined;
   /** Programs not loaded yet wait for this before they start (a disk still being filled in). */
-  execGate: Promise<void> | undefined;
+  execGate: (() => Promise<void>) | undefined;
   /** Services reachable through Sys.call, by name (subsystems register at boot). */
   readonly services = new Map<string, ServiceHandler>();
   /** Called when a process ends (the service manager, the console and the CLI listen). */

@@ -119,8 +119,13 @@ export class Machine {
    * some (the rpm database) a moment after it boots. Until then programs wait to start, and
    * nothing is saved.
    */
-  diskComplete: Promise<void> = Promise.resolve();
+  get diskComplete(): Promise<void> {
+    return (this.diskCompleting ??= this.fillLate?.() ?? Promise.resolve());
+  }
   diskFilled = true;
+  /** fetches the files a fresh disk came without and fills them in (started on first need) */
+  private fillLate: (() => Promise<void>) | undefined;
+  private diskCompleting: Promise<void> | undefined;
   private readonly restoredFrom: RestoreSource | undefined;
   private readonly kernelOpts: { heapQuota?: number; maxTasks?: number };
 
@@ -147,7 +152,7 @@ export class Machine {
         this.diskFilled = true;
       };
       // (a chunk that fails to load leaves those files as holes: the machine goes on)
-      this.diskComplete = late().then((l) => fillLateFiles(vfs, l)).then(done, done);
+      this.fillLate = () => late().then((l) => fillLateFiles(vfs, l)).then(done, done);
     }
     this.random = new Random(opts.seed ?? 0x5eed);
     this.consoleSink = opts.onConsole ?? (() => {});
@@ -156,6 +161,14 @@ export class Machine {
       output: (text) => this.consoleOut(text),
     });
     if (opts.winsize) this.console.winsize = { ...opts.winsize };
+    if (this.fillLate) {
+      // behind the first prompt, so its fetch does not hold the prompt up
+      const prompted = (): void => {
+        this.console.idleListeners.delete(prompted);
+        void this.diskComplete;
+      };
+      this.console.idleListeners.add(prompted);
+    }
     this.bootKernel();
     if (snap) this.restored = snap.runtime(this).catch(() => {});
     this.bootMs = realNow() - t0;
@@ -240,7 +253,8 @@ export class Machine {
     const procRoot = vfs.child(vfs.root, 'proc')!;
     mountProc(k, procRoot, () => k.current?.pid ?? 1);
     k.consoleTty = this.console;
-    if (!this.diskFilled) k.execGate = this.diskComplete;
+    // the files come when a program first needs them, or once the console has prompted
+    if (!this.diskFilled) k.execGate = () => this.diskComplete;
     this.console.session = 0;
     this.console.foreground = 0;
     this.boots++;
