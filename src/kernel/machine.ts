@@ -62,6 +62,9 @@ export interface MachineOptions {
 
 /** How much of the console's latest output a snapshot keeps, to show again after a reload. */
 const SCREEN_KEEP = 128 * 1024;
+/** How long after the console's first prompt a fresh disk's late files are fetched. */
+const LATE_FILES_AFTER_MS = 50;
+
 const ROOT_ENV: [string, string][] = [
   ['HOME', '/root'],
   ['LANG', 'C'],
@@ -162,10 +165,11 @@ export class Machine {
     });
     if (opts.winsize) this.console.winsize = { ...opts.winsize };
     if (this.fillLate) {
-      // behind the first prompt, so its fetch does not hold the prompt up
+      // a moment after the first prompt, so its fetch does not hold the prompt up (starting a
+      // dynamic import costs the worker tens of milliseconds: not before the prompt has gone out)
       const prompted = (): void => {
         this.console.idleListeners.delete(prompted);
-        void this.diskComplete;
+        this.kernel.clock.after(LATE_FILES_AFTER_MS, () => void this.diskComplete);
       };
       this.console.idleListeners.add(prompted);
     }
