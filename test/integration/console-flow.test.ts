@@ -74,31 +74,38 @@ describe('the output batcher', () => {
   });
 
   it('a small chunk goes at once when the page has taken everything; a large one waits a frame', async () => {
+    // the frame timer is fake and the clock stands still: nothing here depends on how fast
+    // the machine running the test is
     vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const now = vi.spyOn(performance, 'now').mockReturnValue(1000);
+    /** event loop turns (real ones) until `cond`, at most 1,000 */
+    const turns = async (cond: () => boolean): Promise<boolean> => {
+      for (let i = 0; i < 1000 && !cond(); i++) await new Promise((r) => setImmediate(r));
+      return cond();
+    };
     try {
       const { page, send, ackAll } = slowPage();
       const b = createOutputBatcher(send, 100_000);
       b.write('boot log\r\n');
-      await until(() => page.unacked > 0, 'the first chunk sent');
+      expect(await turns(() => page.unacked > 0)).toBe(true);
       ackAll();
-      await until(() => page.unacked === 0, 'the first chunk acknowledged');
-      // no frame's wait (the frame timer is fake and never fires here)
+      expect(await turns(() => page.unacked === 0)).toBe(true);
+      // no frame's wait: sent without the timer
       b.write('prompt# ');
-      await until(() => page.text.endsWith('prompt# '), 'the prompt sent without waiting a frame');
+      expect(await turns(() => page.text.endsWith('prompt# '))).toBe(true);
       ackAll();
-      await until(() => page.unacked === 0, 'the prompt acknowledged');
+      expect(await turns(() => page.unacked === 0)).toBe(true);
       b.write('x'.repeat(20_000));
-      await until(() => page.text.endsWith('x'), 'the large chunk sent');
+      expect(await turns(() => page.text.endsWith('x'))).toBe(true);
       ackAll();
-      await until(() => page.unacked === 0, 'the large chunk acknowledged');
+      expect(await turns(() => page.unacked === 0)).toBe(true);
+      // after a large chunk the next one waits for the frame's timer
       b.write('after');
-      // after a large chunk the next waits for the frame timer
-      await new Promise((r) => setImmediate(r));
-      await new Promise((r) => setImmediate(r));
-      expect(page.text.endsWith('after')).toBe(false);
+      expect(await turns(() => page.text.endsWith('after'))).toBe(false);
       vi.advanceTimersByTime(20);
-      await until(() => page.text.endsWith('after'), 'the chunk after a frame');
+      expect(await turns(() => page.text.endsWith('after'))).toBe(true);
     } finally {
+      now.mockRestore();
       vi.useRealTimers();
     }
   });
