@@ -5,7 +5,7 @@ import { loadMetaMatches, metaMatches } from '../subsystems/netfilter/match';
 import type { Kernel } from './kernel';
 import { Netfilter } from '../subsystems/netfilter/netfilter';
 import { Network } from '../subsystems/net/network';
-import { loadPolicy, policyLoaded } from '../subsystems/net/route-ops';
+import { loadPolicy, needsLateCode, policyLoaded } from '../subsystems/net/route-ops';
 import type { Journal } from '../subsystems/journald/journal';
 import { Manager } from '../subsystems/systemd/manager';
 import { ServiceHost, type HostHooks } from './service-host';
@@ -50,7 +50,7 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   k.services.set('netfilter', (caller, req) => (metaMatches() ? netfilter.handle(caller, req) : loadMeta().then(() => netfilter.handle(caller, req))));
   // a route query may need policy routing's chunk (ip route get): loaded first, the clock held
   k.services.set('net', (caller, req) => {
-    if (policyLoaded() || (req as { kind?: string } | null)?.kind !== 'getroute') return net.request(caller, req);
+    if (policyLoaded() || !needsLateCode(req)) return net.request(caller, req);
     k.clock.busy++;
     return loadPolicy()
       .finally(() => k.clock.busy--)

@@ -133,11 +133,16 @@ function parseSelectors(ip: Ip, args: Args, filter: AddrFilter, usage: () => nev
   return dev === undefined ? { filter } : { filter, dev };
 }
 
-/** print_linkinfo's own filters: -1 when the link is not listed. */
-function linkPasses(f: AddrFilter, l: LinkMsg): boolean {
-  if (f.ifindex && l.ifindex !== f.ifindex) return false;
+/** print_linkinfo's own filters (up, group): -1 after the link's JSON object was opened. */
+function linkPrinted(f: AddrFilter, l: LinkMsg): boolean {
   if (f.up && !(l.flags & 1)) return false;
   if (f.group !== -1 && l.group !== f.group) return false;
+  return true;
+}
+
+/** The filters the kernel applies to the link dump: those links never reach the printer. */
+function linkPasses(f: AddrFilter, l: LinkMsg): boolean {
+  if (f.ifindex && l.ifindex !== f.ifindex) return false;
   if (f.kind !== undefined && (l.kind ?? '') !== f.kind) return false;
   if (f.slaveKind !== undefined && (l.slaveKind ?? '') !== f.slaveKind) return false;
   if (f.master > 0 && l.master !== f.master) return false;
@@ -193,6 +198,11 @@ export async function listOrFlush(ip: Ip, argv: string[], action: ListAction, li
   for (const l of shown) {
     if (!linkPasses(filter, l)) continue;
     p.openObject();
+    if ((ip.opts.brief || !noLink) && !linkPrinted(filter, l)) {
+      // (JSON keeps the empty object; one-line address lists never look at the link)
+      p.closeObject();
+      continue;
+    }
     let printed = 0;
     if (ip.opts.brief) {
       // a label selects addresses only: the brief link columns are left out

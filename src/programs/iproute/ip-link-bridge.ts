@@ -27,7 +27,9 @@ function timer(label: string, key: string): Field {
 
 export function printBridgeData(p: Printer, b: BridgeData): void {
   p.openObject('info_data');
-  printFields(p, [
+  // the settings an administrator changed replace the defaults below, by label
+  const set = b.opts ?? {};
+  printFields(p, withSettings(set, [
     ['forward_delay', 'forward_delay', 1500], ['hello_time', 'hello_time', 200], ['max_age', 'max_age', 2000],
     ['ageing_time', 'ageing_time', 30000], ['stp_state', 'stp_state', 0], ['priority', 'priority', 32768],
     ['vlan_filtering', 'vlan_filtering', 0], ['bridge_id', 'bridge_id', b.bridgeId], ['designated_root', 'root_id', b.bridgeId],
@@ -45,8 +47,18 @@ export function printBridgeData(p: Printer, b: BridgeData): void {
     ['mcast_stats_enabled', 'mcast_stats_enabled', 0], ['mcast_igmp_version', 'mcast_igmp_version', 2],
     ['mcast_mld_version', 'mcast_mld_version', 1], ['nf_call_iptables', 'nf_call_iptables', 0],
     ['nf_call_ip6tables', 'nf_call_ip6tables', 0], ['nf_call_arptables', 'nf_call_arptables', 0],
-  ]);
+  ]));
   p.closeObject();
+}
+
+function withSettings(set: Record<string, number | string>, fields: Field[]): Field[] {
+  return fields.map((f) => {
+    const v = set[f[0]];
+    if (v === undefined) return f;
+    // the forwarding mask prints in hex, as a string in JSON
+    if (f[0] === 'group_fwd_mask') return [f[0], f[1], `0x${Number(v).toString(16)}`.replace(/^0x0$/, '0')];
+    return [f[0], f[1], v];
+  });
 }
 
 /** `0x8001`: the port id (priority in the top bits) and number as printed. */

@@ -7,6 +7,7 @@ import { groupA2n } from './ip-names';
 import type { Ip } from './ip-session';
 import { LINK_USAGE } from './ip-usage';
 import { parseVlan } from './ip-link-vlan';
+import { parseBridgeOpts } from './ip-link-bridge-opts';
 import { parseMacvlan } from './ip-link-macvlan';
 import { parseVxlan } from './ip-link-vxlan';
 import { parseUnmodelledKind } from './ip-link-kinds';
@@ -246,6 +247,11 @@ const OWN_PARSER = new Set([
 
 /** The options a link kind's own parser takes after `type KIND`. */
 function kindOptions(ip: Ip, p: Parsed, create: boolean, indexOf: IndexOf): void {
+  if (p.type === 'bridge') {
+    if (p.rest.length) p.change.bridgeOpts = parseBridgeOpts(ip, p.rest);
+    p.rest = [];
+    return;
+  }
   if (p.type === 'vlan') p.change.vlan = parseVlan(ip, p.rest);
   else if (p.type === 'vxlan') p.change.vxlan = parseVxlan(ip, p.rest, create, indexOf);
   else if (p.type === 'macvlan' || p.type === 'macvtap') p.change.macvlan = parseMacvlan(ip, p.type, p.rest);

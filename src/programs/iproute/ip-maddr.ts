@@ -26,8 +26,18 @@ function groupsOf(l: LinkMsg, addrs: AddrMsg[]): Groups {
     g.inet6.push('ff02::1', 'ff01::1');
   }
   if (up) {
+    // a snooping bridge joins the multicast router discovery groups as it opens
+    // (br_multicast_join_snoopers), before the IPv4 all-hosts group
+    if (l.kind === 'bridge' && Number(l.bridge?.opts?.mcast_snooping ?? 1) !== 0) {
+      if (hasLinkLayer) g.link.push('01:00:5e:00:00:6a');
+      if (l.inet6) {
+        if (hasLinkLayer) g.link.push('33:33:00:00:00:6a');
+        g.inet6.unshift('ff02::6a');
+      }
+      g.inet.push('224.0.0.106');
+    }
     if (hasLinkLayer) g.link.push('01:00:5e:00:00:01');
-    g.inet.push('224.0.0.1');
+    g.inet.unshift('224.0.0.1');
     if (l.linkType !== 'loopback') {
       // addresses in the order they were added (the address list shows IPv6 newest first)
       const v6 = addrs.filter((a) => a.family === 6 && a.ifindex === l.ifindex).reverse();

@@ -79,7 +79,8 @@ export function routePasses(ip: Ip, f: RouteFilter, r: RouteMsg): boolean {
   return true;
 }
 
-const RT_FLAGS: [number, string][] = [[1, 'dead'], [4, 'onlink'], [2, 'pervasive'], [8, 'offload'], [64, 'trap'], [0x100, 'notify'], [16, 'linkdown'], [32, 'unresolved']];
+// (RTM_F_OFFLOAD_FAILED shares its bit with a cached route's RTCF_MULTICAST)
+const RT_FLAGS: [number, string][] = [[1, 'dead'], [4, 'onlink'], [2, 'pervasive'], [8, 'offload'], [64, 'trap'], [0x100, 'notify'], [16, 'linkdown'], [32, 'unresolved'], [0x2000, 'rt_offload'], [0x4000, 'rt_trap'], [0x20000000, 'rt_offload_failed']];
 /** print_cache_flags' order (RTCF_* bits). */
 const CACHE_FLAGS: [number, string][] = [
   [0x80000000, 'local'], [0x40000000, 'reject'], [0x20000000, 'mc'], [0x10000000, 'brd'], [0x08000000, 'dst-nat'],
@@ -168,7 +169,14 @@ export async function printRoute(ip: Ip, f: RouteFilter, r: RouteMsg): Promise<v
     p.any('from', `from ${s} `, s, color);
   }
   if (r.tos && f.tosmask !== -1) p.any('tos', `tos ${dsfieldN2a(r.tos)} `, dsfieldN2a(r.tos));
-  if (r.gateway !== undefined && f.rvia?.bitlen !== hostLen) {
+  if (r.gateway !== undefined && r.family === 4 && r.gateway.includes(':')) {
+    // RTA_VIA: a gateway of the other family, named with its family
+    p.openObject('via');
+    p.fp('via ');
+    p.any('family', 'inet6 ', 'inet6');
+    p.any('host', `${p.paint('inet6', r.gateway)} `, r.gateway);
+    p.closeObject();
+  } else if (r.gateway !== undefined && f.rvia?.bitlen !== hostLen) {
     p.jsonOnly('gateway', r.gateway);
     p.fp('via ');
     p.fp(p.paint(color, `${r.gateway} `));

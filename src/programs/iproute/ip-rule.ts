@@ -118,7 +118,7 @@ function keep(f: RuleFilter, r: FibRule): boolean {
   if (f.not && !r.not) return false;
   if (f.tos !== undefined && f.tos !== r.tos) return false;
   if (f.fwmark !== undefined && (f.fwmark !== (r.fwmark ?? 0) || (f.fwmask ?? 0xffffffff) !== (r.fwmask ?? 0xffffffff))) return false;
-  if (f.l3mdev) return false;
+  if (f.l3mdev && !r.l3mdev) return false;
   if (f.src && (f.src.len !== r.srcLen || (f.src.text !== undefined && f.src.text !== r.src))) return false;
   if (f.dst && (f.dst.len !== r.dstLen || (f.dst.text !== undefined && f.dst.text !== r.dst))) return false;
   return true;
@@ -186,6 +186,7 @@ async function listRules(ip: Ip, rest: string[]): Promise<number> {
     if (r.table) emit('table', `lookup ${tableN2a(r.table, ip.opts.numeric)}`, tableN2a(r.table, ip.opts.numeric));
     if (r.suppressPrefixlen !== undefined) emit('suppress_prefixlen', `suppress_prefixlength ${r.suppressPrefixlen}`, r.suppressPrefixlen);
     if (r.suppressIfgroup !== undefined) emit('suppress_ifgroup', `suppress_ifgroup ${r.suppressIfgroup}`, r.suppressIfgroup);
+    if (r.l3mdev) emit('l3mdev', 'lookup [l3mdev-table]', null);
     if (r.action === 2) emit('goto', `goto ${r.target ?? 'none'}`, r.target ?? 'none');
     if (r.action === 10) emit(null, 'masquerade', null);
     const action = ACTION_NAMES[r.action];
@@ -281,6 +282,9 @@ async function modifyRule(ip: Ip, add: boolean, args: string[]): Promise<number>
       const g = groupA2n(v);
       if (g === null) ip.invarg('Invalid "suppress_ifgroup" value\n', v);
       spec.suppressIfgroup = g;
+    } else if (w === 'l3mdev') {
+      spec.l3mdev = true;
+      tableOk = true;
     } else if (w === 'nat' || matches(w, 'map-to')) {
       const v = next();
       ip.err('Warning: route NAT is deprecated\n');
@@ -302,6 +306,10 @@ async function modifyRule(ip: Ip, add: boolean, args: string[]): Promise<number>
       spec.action = type;
       tableOk = true;
     }
+  }
+  if (spec.l3mdev && spec.table) {
+    ip.err('table can not be specified for l3mdev rules\n');
+    return 22;
   }
   const fam = afToFamily(family === AF.UNSPEC ? AF.INET : family);
   // fib_nl2rule: an address of the other family has the wrong length
@@ -332,6 +340,7 @@ async function modifyRule(ip: Ip, add: boolean, args: string[]): Promise<number>
       ...(spec.uidrange ? { uidrange: spec.uidrange } : {}),
       ...(spec.suppressPrefixlen !== undefined ? { suppressPrefixlen: spec.suppressPrefixlen } : {}),
       ...(spec.suppressIfgroup !== undefined ? { suppressIfgroup: spec.suppressIfgroup } : {}),
+      ...(spec.l3mdev ? { l3mdev: true } : {}),
       ...(spec.target !== undefined ? { target: spec.target } : {}),
     };
     if (rule.action > 8 && rule.action !== 10) {

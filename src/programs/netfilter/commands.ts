@@ -34,6 +34,11 @@ function listChains(t: NfTable, chain: string | undefined): NfChain[] {
   return [c];
 }
 
+/** nft_is_table_tainted: what a whole-table listing prints first (on stdout) */
+export function taintNote(t: NfTable): string {
+  return t.tainted ? `# Table \`${t.name}' contains incompatible base-chains, use 'nft' tool to list them.\n` : '';
+}
+
 function listText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb): string {
   const f: ListFormat = {
     numeric: (ps.options & OPT.NUMERIC) !== 0,
@@ -46,7 +51,8 @@ function listText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb): stri
     const r = chains[0]!.rules[ps.rulenum - 1];
     return r ? ruleLine(r, ps.rulenum, family, f, db) : '';
   }
-  return chains
+  const note = ps.chain === undefined ? taintNote(t) : '';
+  return note + chains
     .map((c) => {
       const rules = c.builtin && !c.present ? [] : c.rules;
       return chainHeader(c, references(t, c.name), f) + rules.map((r, i) => ruleLine(r, i + 1, family, f, db)).join('');
@@ -62,7 +68,7 @@ function listRulesText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb):
     const r = chains[0]!.rules[ps.rulenum - 1];
     return r ? saveRule(chains[0]!.name, r, family, fmt, db) : '';
   }
-  let s = chains.map((c) => saveChainLine(c, counters)).join('');
+  let s = (ps.chain === undefined ? taintNote(t) : '') + chains.map((c) => saveChainLine(c, counters)).join('');
   for (const c of chains) for (const r of c.builtin && !c.present ? [] : c.rules) s += saveRule(c.name, r, family, fmt, db);
   return s;
 }
@@ -200,8 +206,8 @@ const OP_NAMES: Readonly<Partial<Record<NfAction['op'], string>>> = {
 /** The text of a kernel (commit) error, as nft_action reports it. */
 export function commitErrorText(f: NfFailure, action: NfAction, line: number | undefined, rulesBefore: number): string {
   let op = OP_NAMES[action.op] ?? 'RULE_APPEND';
-  // an insert past the last rule is sent as an append
-  if (action.op === 'insert' && action.rulenum - 1 >= rulesBefore) op = 'RULE_APPEND';
+  // an insert just past the last rule is sent as an append (position 1 is always an insert)
+  if (action.op === 'insert' && action.rulenum > 1 && action.rulenum - 1 >= rulesBefore) op = 'RULE_APPEND';
   const what = op.startsWith('RULE') ? `rule in chain ${f.chain ?? ''}` : `chain ${f.chain ?? ''}`;
   const head = line !== undefined ? `\nline ${line}: ${op} failed` : ` ${op} failed`;
   return `${head} (${strerror(f.errno as Parameters<typeof strerror>[0])}): ${what}`;

@@ -169,7 +169,8 @@ export function x6Host(family: NfFamily, name: string, db: NetDb): bigint[] {
   if ((family === 'ipv4' ? parseV6Text(name) : inetAton(name)) !== null) gai('Address family for hostname not supported');
   const hosts = db.hostAddrs(name, (a) => parseText(family, a) !== null).map((a) => parseText(family, a)!);
   if (hosts.length > 0) return hosts;
-  if (/^[0-9.]*$/.test(name) || name.includes(':')) gai('Name or service not known');
+  // (glibc refuses a bad dotted number itself only when asked for IPv4; for IPv6 it asks DNS)
+  if ((family === 'ipv4' && /^[0-9.]*$/.test(name)) || name.includes(':')) gai('Name or service not known');
   return gai('Temporary failure in name resolution');
 }
 

@@ -48,6 +48,7 @@ export function commandJump(ps: ParseState, name: string, io: ParseIo): void {
   if ((STANDARD_TARGETS as readonly string[]).includes(name)) return;
   const ext = findTarget(name, ps.family);
   if (!ext) return;
+  if (ext.noKernel) io.warn(`Warning: Extension ${ext.name} revision 0 not supported, missing kernel module?\n`);
   ps.target = { ext, data: ext.init(initEnv(ps, io, null)), st: { flags: 0 } };
   ps.mergeOptions(`t:${ext.name}`, ext.opts);
 }

@@ -117,9 +117,14 @@ export interface LinkMsg {
   inet6: boolean;
 }
 
+/** IFLA_BR_* settings by the name `ip -d link` prints them under (group_address a MAC text). */
+export type BridgeOpts = Record<string, number | string>;
+
 export interface BridgeData {
   /** bridge_id and designated_root as `8000.MAC`. */
   bridgeId: string;
+  /** Settings changed from the kernel's defaults. */
+  opts?: BridgeOpts;
   /** The address was set by hand (it then has its own forwarding entry). */
   addrSet?: boolean;
 }
@@ -334,6 +339,8 @@ export interface LinkChange {
   peer?: { name: string; change: LinkChange };
   /** IFLA_LINK: the device a new stacked device (a VLAN) sits on. */
   link?: number;
+  /** IFLA_INFO_DATA of a bridge (`type bridge forward_delay 400 ...`), as ip read it. */
+  bridgeOpts?: BridgeOpts;
   /** IFLA_INFO_DATA of a VLAN device (present, maybe empty, whenever `type vlan` was given). */
   vlan?: VlanChange;
   /** IFLA_INFO_DATA of a macvlan/macvtap device. */

@@ -339,6 +339,8 @@ export type NfRareTarget =
   /** interval as log2(interval / 1 s) (-2..3), ewmaLog as the kernel stores it */
   | { kind: 'RATEEST'; name: string; interval: number; ewmaLog: number }
   | { kind: 'CONNSECMARK'; mode: 'save' | 'restore' }
+  /** the old IPv4 netlink logger: iptables still parses it, the kernel no longer has it */
+  | { kind: 'ULOG' }
   /** flags: bit i is XT_HMARK option i (0 saddr mask ... 11 ct, 12 method-l3? unused) */
   /** IPv6 network prefix translation: the prefixes as address and length */
   | { kind: 'SNPT' | 'DNPT'; src: string; srcLen: number; dst: string; dstLen: number }
@@ -407,6 +409,8 @@ export interface NfTable {
   name: NfTableName;
   /** whether the table exists in the kernel (iptables-save prints only those) */
   exists: boolean;
+  /** a base chain iptables cannot name is hooked (a built-in renamed with -E); listings warn */
+  tainted?: boolean;
   /** built-in chains first in hook order, then user chains in creation order */
   chains: NfChain[];
 }

@@ -4,8 +4,8 @@
 import { FOREVER, IFA_F, SCOPE, type AddrMsg, type AddrSpec, type NetError, type NlFlags } from '../../shared/services/net';
 import { isZero, parseAddr, samePrefix } from '../../shared/services/net-addr';
 import { err } from './fib';
-import { flushDeviceRoutes, withKernelRoutes } from './kernel-routes';
-import type { Addr, NetState } from './state';
+import { flushDeviceRoutes, ipv6Enabled, withKernelRoutes } from './kernel-routes';
+import { linkByIndex, type Addr, type NetState } from './state';
 
 /** Flags a request may set; the kernel computes the others. */
 const USER_FLAGS = IFA_F.NODAD | IFA_F.OPTIMISTIC | IFA_F.HOMEADDRESS | IFA_F.MANAGETEMPADDR | IFA_F.NOPREFIXROUTE | IFA_F.MCAUTOJOIN;
@@ -128,7 +128,9 @@ export function ipv6Scope(text: string): number {
 }
 
 function addIPv6(s: NetState, spec: AddrSpec, local: string, nl: NlFlags, now: number): NetError | null {
-  if (spec.prefixlen > 128) return err('EINVAL');
+  // a device whose MTU turned IPv6 off has no inet6 state to add to
+  const l = linkByIndex(s, spec.ifindex);
+  if (l && !ipv6Enabled(l)) return err('EINVAL');
   const mine = devAddrs(s, spec.ifindex, 6);
   const existing = mine.find((o) => o.local === local);
   if (existing) {
@@ -136,6 +138,12 @@ function addIPv6(s: NetState, spec: AddrSpec, local: string, nl: NlFlags, now: n
     updateAddr(s, existing, spec, now);
     return null;
   }
+  if (spec.prefixlen > 128) return err('EINVAL', 'ipv6: Invalid prefix length');
+  // ipv6_add_addr: the unspecified address, multicast without autojoin, and ::1 off loopback
+  const bytes = parseAddr(local)?.bytes;
+  if (bytes && bytes.every((b) => b === 0)) return err('EADDRNOTAVAIL', 'ipv6: Invalid address');
+  if (bytes && bytes[0] === 0xff && !((spec.flags ?? 0) & IFA_F.MCAUTOJOIN)) return err('EADDRNOTAVAIL', 'ipv6: Cannot assign multicast address without "IFA_F_MCAUTOJOIN" flag');
+  if (ipv6Scope(local) === SCOPE.HOST && l && l.linkType !== 'loopback') return err('EADDRNOTAVAIL', 'ipv6: Cannot assign loopback address on this device');
   const a = newAddr(spec, local, ipv6Scope(local), now);
   const rank = v6ScopeRank(a.scope);
   let pos = mine.findIndex((o) => rank >= v6ScopeRank(o.scope));

@@ -91,6 +91,11 @@ export function insertRoute(s: NetState, r: Route, nl: NlFlags): NetError | null
       if (match) return match === samePrio[0] ? null : err('EEXIST');
       const i = s.routes.indexOf(samePrio[0]!);
       s.routes[i] = r;
+      // IPv6 replaces an ECMP route with all its siblings (fib6_add_rt2node purges them)
+      if (r.family === 6 && samePrio[0]!.gateway !== undefined) {
+        const siblings = new Set(samePrio.slice(1).filter((o) => o.gateway !== undefined));
+        s.routes = s.routes.filter((o) => !siblings.has(o));
+      }
       return null;
     }
     if (match) return err('EEXIST');

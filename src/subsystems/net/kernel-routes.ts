@@ -4,7 +4,7 @@
 // ff00::/8. Changes are applied as a difference between the set a device needed before an
 // event and the set it needs after, so routes an administrator deleted by hand stay deleted
 // until an address or link change brings them back, as on Linux.
-import { IFA_F, RTN, RTPROT, SCOPE, TABLE } from '../../shared/services/net';
+import { FOREVER, IFA_F, RTN, RTPROT, SCOPE, TABLE } from '../../shared/services/net';
 import {
   formatAddr, hostBitsSet, isIPv4Multicast, isZero, maskAddr, parseAddr, samePrefix,
 } from '../../shared/services/net-addr';
@@ -64,7 +64,10 @@ function ipv6Routes(l: Link, a: Addr, out: Route[]): void {
   if (l.linkType === 'loopback' && a.local === '::1' && a.prefixlen === 128) return;
   const addr = parseAddr(a.local);
   if (!addr) return;
-  out.push(v6(l.ifindex, TABLE.MAIN, RTN.UNICAST, formatAddr(maskAddr(addr, a.prefixlen)), a.prefixlen, a.metric ?? 256));
+  const prefix = v6(l.ifindex, TABLE.MAIN, RTN.UNICAST, formatAddr(maskAddr(addr, a.prefixlen)), a.prefixlen, a.metric ?? 256);
+  // a prefix with a finite valid lifetime expires with the address (addrconf_prefix_route)
+  if (a.validLft !== FOREVER) prefix.expiresAt = a.tstamp + a.validLft * 1000;
+  out.push(prefix);
 }
 
 export function routeIdentity(r: Route): string {
@@ -81,7 +84,8 @@ export function kernelRoutes(s: NetState, ifindex: number): Route[] {
     if (a.family === 4) ipv4Routes(s, l, a, out);
     else ipv6Routes(l, a, out);
   }
-  if (isUp(l) && l.linkType !== 'loopback' && ipv6Enabled(l)) out.push(v6(l.ifindex, TABLE.LOCAL, RTN.MULTICAST, 'ff00::', 8, 256));
+  // addrconf adds the multicast route once the device is ready (up with a working link)
+  if (isUp(l) && l.linkType !== 'loopback' && ipv6Enabled(l) && l.v6Ready) out.push(v6(l.ifindex, TABLE.LOCAL, RTN.MULTICAST, 'ff00::', 8, 256));
   const seen = new Set<string>();
   return out.filter((r) => {
     const k = routeIdentity(r);
@@ -101,7 +105,18 @@ export function applyRouteDiff(s: NetState, before: Route[], after: Route[]): vo
     const existing = s.routes.find((o) => routeIdentity(o) === k && o.gateway === undefined);
     if (existing) removeRoute(s, existing);
   }
-  for (const r of after) if (!was.has(routeIdentity(r))) insertRoute(s, r, { create: true, append: true });
+  for (const r of after) {
+    if (!was.has(routeIdentity(r))) {
+      insertRoute(s, r, { create: true, append: true });
+      continue;
+    }
+    // a kept prefix route follows its address's new lifetime
+    const existing = s.routes.find((o) => routeIdentity(o) === routeIdentity(r) && o.gateway === undefined);
+    if (existing && existing.family === 6 && existing.protocol === RTPROT.KERNEL && existing.expiresAt !== r.expiresAt) {
+      if (r.expiresAt === undefined) delete existing.expiresAt;
+      else existing.expiresAt = r.expiresAt;
+    }
+  }
 }
 
 /** Runs `change` and brings the device's kernel routes in line with the result. */

@@ -6,6 +6,7 @@ import { removeAddress } from './addresses';
 import { err } from './fib';
 import { flushDeviceRoutes } from './kernel-routes';
 import { changeLink, detachLink, linkDown } from './link-ops';
+import { lateOps } from './late';
 import { bridgeLink, dummyLink, tunLink, validEtherAddr, validIfName, vethLink } from './links';
 import { flushDeviceNeighbours } from './neighbours';
 import { linkByIndex, linkByName, type Link, type NetState } from './state';
@@ -64,7 +65,7 @@ function createSettings(l: Link, c: LinkChange): NetError | null {
 
 /** What rtnl_configure_link and the rest of do_setlink apply once the device is registered. */
 function configure(s: NetState, l: Link, c: LinkChange, now: number): NetError | null {
-  const { name: _n, address: _a, mtu: _m, txqlen: _q, group: _g, peer: _p, link: _l, vlan: _v, macvlan: _mv, vxlan: _vx, ...rest } = c;
+  const { name: _n, address: _a, mtu: _m, txqlen: _q, group: _g, peer: _p, link: _l, vlan: _v, macvlan: _mv, vxlan: _vx, bridgeOpts: _b, ...rest } = c;
   return changeLink(s, l, rest, now);
 }
 
@@ -153,6 +154,15 @@ export function createLink(s: NetState, name: string, type: string, c: LinkChang
     l = { ...dummyLink(s.nextIfindex, devName, mac), kind: 'ifb', txqlen: 32, qdiscOnUp: 'pfifo_fast', operUnset: true };
   } else {
     l = dummyLink(s.nextIfindex, devName, mac);
+  }
+  if (c.bridgeOpts) {
+    // br_dev_newlink registers the device, then applies the settings; a failure unregisters
+    // it again, its index spent
+    const e = (lateOps()?.applyBridgeOpts ?? (() => err('EOPNOTSUPP')))(l, c.bridgeOpts);
+    if (e) {
+      s.nextIfindex++;
+      return e;
+    }
   }
   const e2 = register(s, l, c);
   if (e2) return e2;

@@ -3,6 +3,7 @@
 // then, and creating or deleting virtual devices.
 import { FOREVER, IFF, NUD, SCOPE, type LinkChange, type NetError } from '../../shared/services/net';
 import { addAddress, removeAddress } from './addresses';
+import { lateOps } from './late';
 import { addPort, changeBridgeId, portChanged, refreshBridge, refreshPort, removePort, setPortOptions, type SetCarrier } from './bridge';
 import { err } from './fib';
 import { flushDeviceRoutes, ipv6Enabled, withKernelRoutes } from './kernel-routes';
@@ -26,7 +27,10 @@ function hasAddr(s: NetState, l: Link, family: 4 | 6, local?: string): boolean {
  */
 function addrconfUp(s: NetState, l: Link, now: number): void {
   if (!ipv6Enabled(l)) return;
-  l.v6Ready = true;
+  // (the ff00::/8 multicast route arrives with it)
+  withKernelRoutes(s, l.ifindex, () => {
+    l.v6Ready = true;
+  });
   const add = (local: string, prefixlen: number): void => {
     if (!hasAddr(s, l, 6, local)) addAddress(s, { family: 6, ifindex: l.ifindex, local, address: local, prefixlen }, l.name, { create: true, excl: true }, now);
   };
@@ -179,6 +183,8 @@ function setMtu(s: NetState, l: Link, mtu: number, now: number): NetError | null
     removeFamily(s, l, 6);
     withKernelRoutes(s, l.ifindex, () => undefined);
     flushDeviceRoutes(s, l.ifindex, 6, false);
+    // the inet6 state is gone: a later MTU that allows IPv6 configures it afresh
+    delete l.v6Ready;
   } else if (old < IPV6_MIN_MTU && isUp(l) && operUp(l)) {
     withKernelRoutes(s, l.ifindex, () => addrconfUp(s, l, now));
   }
@@ -210,6 +216,10 @@ export function changeLink(s: NetState, l: Link, c: LinkChange, now: number): Ne
     if (!l.vlan) return err('EOPNOTSUPP');
     applyVlanChange(l.vlan, c.vlan);
   }
+  if (c.bridgeOpts) {
+    const e = (lateOps()?.applyBridgeOpts ?? (() => err('EOPNOTSUPP')))(l, c.bridgeOpts);
+    if (e) return e;
+  }
   if (c.macvlan) {
     const e = validateMacvlan(c) ?? changeMacvlan(l, c.macvlan);
     if (e) return e;
@@ -219,7 +229,8 @@ export function changeLink(s: NetState, l: Link, c: LinkChange, now: number): Ne
     if (e) return e;
   }
   if (c.address) {
-    if (l.linkType === 'loopback') return err('EOPNOTSUPP');
+    // (ifb has no ndo_set_mac_address)
+    if (l.linkType === 'loopback' || l.kind === 'ifb') return err('EOPNOTSUPP');
     if (!validEtherAddr(c.address)) return err('EADDRNOTAVAIL');
     if (l.bridge) {
       // br_set_mac_address: the chosen address is the bridge id from now on

@@ -106,8 +106,8 @@ export function operUp(l: Link): boolean {
 }
 
 /** `8000.2:0:0:0:b:0`: a bridge id as iproute2 prints it (priority, then the MAC in bare hex). */
-export function bridgeIdText(mac: readonly number[]): string {
-  return `8000.${mac.map((b) => b.toString(16)).join(':')}`;
+export function bridgeIdText(mac: readonly number[], priority = 0x8000): string {
+  return `${priority.toString(16).padStart(4, '0')}.${mac.map((b) => b.toString(16)).join(':')}`;
 }
 
 /**
@@ -146,11 +146,15 @@ export function linkMsg(l: Link, inet6: boolean, master?: Link): LinkMsg {
     msg.link = l.vlan.real;
     msg.vlan = vlanData(l.vlan);
   }
-  if (l.bridge) msg.bridge = l.bridge.addrSet ? { bridgeId: bridgeIdText(l.bridge.id), addrSet: true } : { bridgeId: bridgeIdText(l.bridge.id) };
+  if (l.bridge) {
+    const prio = Number(l.bridge.opts?.priority ?? 0x8000);
+    msg.bridge = l.bridge.addrSet ? { bridgeId: bridgeIdText(l.bridge.id, prio), addrSet: true } : { bridgeId: bridgeIdText(l.bridge.id, prio) };
+    if (l.bridge.opts) msg.bridge.opts = { ...l.bridge.opts };
+  }
   if (l.port && master?.bridge) {
     msg.master = master.ifindex;
     msg.slaveKind = 'bridge';
-    msg.port = { state: l.port.state, priority: l.port.priority, cost: l.port.cost, no: l.port.no, bridgeId: bridgeIdText(master.bridge.id) };
+    msg.port = { state: l.port.state, priority: l.port.priority, cost: l.port.cost, no: l.port.no, bridgeId: bridgeIdText(master.bridge.id, Number(master.bridge.opts?.priority ?? 0x8000)) };
     if (l.port.switches) msg.port.switches = { ...l.port.switches };
   }
   return msg;

@@ -4,7 +4,8 @@
 import { NTF, NUD, type NeighMsg, type NeighSpec, type NetError, type NlFlags } from '../../shared/services/net';
 import { formatMac } from '../../shared/services/net-addr';
 import { err } from './fib';
-import type { Neigh, NetState } from './state';
+import { ipv6Enabled } from './kernel-routes';
+import { linkByIndex, type Neigh, type NetState } from './state';
 
 /** base_reachable_time_ms: 30 s (the kernel randomises between half and one and a half of it). */
 const REACHABLE_MS = 30_000;
@@ -93,6 +94,9 @@ export function addNeighbour(s: NetState, spec: NeighSpec, nl: NlFlags, now: num
     if (!find(s, spec.family, spec.ifindex, spec.dst, true)) s.neighs.push({ family: spec.family, ifindex: spec.ifindex, dst: spec.dst, state: 0, flags: NTF.PROXY, updated: now, confirmed: now, used: now });
     return null;
   }
+  // ndisc_allow_add: a device whose MTU turned IPv6 off takes no IPv6 neighbours
+  const dev = linkByIndex(s, spec.ifindex);
+  if (spec.family === 6 && dev && !ipv6Enabled(dev)) return err('EINVAL', 'IPv6 is disabled on this device');
   // a shorter address than the device's is refused; a longer one is cut to its length
   if (spec.lladdr && spec.lladdr.length < 6) return err('EINVAL', 'Invalid link address');
   const existing = find(s, spec.family, spec.ifindex, spec.dst);
@@ -102,7 +106,11 @@ export function addNeighbour(s: NetState, spec: NeighSpec, nl: NlFlags, now: num
     return err('ENOENT');
   }
   const lladdr = spec.lladdr?.slice(0, 6) ?? (existing && existing.state & NUD_VALID ? existing.lladdr : undefined);
-  if (spec.state & NUD_VALID && !lladdr) return err('EINVAL', 'No link layer address given');
+  if (spec.state & NUD_VALID && !lladdr) {
+    // neigh_add has created the entry before __neigh_update refuses: it stays, in state NONE
+    if (!existing) s.neighs.push({ family: spec.family, ifindex: spec.ifindex, dst: spec.dst, state: NUD.NONE, flags: 0, updated: now, confirmed: now, used: now });
+    return err('EINVAL', 'No link layer address given');
+  }
   // a new entry counts as confirmed two reachable times ago (neigh_alloc)
   const n: Neigh = existing ?? { family: spec.family, ifindex: spec.ifindex, dst: spec.dst, state: 0, flags: 0, updated: now, confirmed: now - 2 * REACHABLE_MS, used: now };
   n.flags = spec.flags;

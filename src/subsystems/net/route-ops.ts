@@ -5,8 +5,10 @@ import { isNetError, RTCF, RTN, RTNH_F, SCOPE, TABLE, type NetError, type Nextho
 import { formatAddr, isIPv4Multicast, isZero, maskAddr, parseAddr, samePrefix, type IpAddr } from '../../shared/services/net-addr';
 import { ipv6Scope } from './addresses';
 import { err, findForDelete, insertRoute, isErrorType, lookup, prefixIsMasked } from './fib';
+import { ipv6Enabled } from './kernel-routes';
 import { isUp } from './links';
 import { linkByIndex, type NetState, type Nexthop, type Route } from './state';
+import { lateOps, loadLate } from './late';
 import { hasCustomRules } from './rules';
 import type { FibRule } from './rules';
 
@@ -14,16 +16,22 @@ import type { FibRule } from './rules';
 let policy: typeof import('./policy') | undefined;
 let policyLoading: Promise<void> | undefined;
 export function loadPolicy(): Promise<void> {
-  return (policyLoading ??= import('./policy').then((m) => {
+  return (policyLoading ??= Promise.all([import('./policy'), loadLate()]).then(([m]) => {
     policy = m;
   }));
 }
+
+/** Whether a request needs the late chunks first: route queries, and bridge settings. */
+export function needsLateCode(req: unknown): boolean {
+  const r = req as { kind?: string; change?: { bridgeOpts?: unknown } } | null;
+  return r?.kind === 'getroute' || ((r?.kind === 'newlink' || r?.kind === 'setlink') && r.change?.bridgeOpts !== undefined);
+}
 export const policyLoaded = (): boolean => policy !== undefined;
 
-const RTM_F_CLONED = 0x200;
+export const RTM_F_CLONED = 0x200;
 
 /** inet_addr_type_table(.., local table) == RTN_LOCAL: the address is one of this host's. */
-function isLocal4(s: NetState, a: IpAddr): boolean {
+export function isLocal4(s: NetState, a: IpAddr): boolean {
   return s.routes.some((r) => r.family === 4 && r.table === TABLE.LOCAL && r.type === RTN.LOCAL && samePrefix(parseAddr(r.dst) ?? a, a, r.dstLen));
 }
 
@@ -36,6 +44,8 @@ interface Resolved {
 /** The next hop of a new IPv4 route as fib_check_nh resolves it: its device, or an error. */
 function checkNexthop4(s: NetState, r: Route, gateway: string | undefined, flags: number, oif: number | undefined): Resolved | NetError {
   if (gateway === undefined) {
+    // fib_check_nh_nongw: onlink means nothing without a gateway
+    if (r.scope !== SCOPE.HOST && flags & RTNH_F.ONLINK) return err('EINVAL', 'Invalid flags for nexthop - PERVASIVE and ONLINK can not be set');
     if (oif === undefined) return err('ENODEV');
     const dev = linkByIndex(s, oif);
     if (!dev) return err('ENODEV');
@@ -44,6 +54,11 @@ function checkNexthop4(s: NetState, r: Route, gateway: string | undefined, flags
   }
   if (r.scope === SCOPE.HOST) return err('EINVAL', 'Route with host scope can not have a gateway');
   const gw = parseAddr(gateway)!;
+  if (gw.family === 6) {
+    // RTA_VIA with an IPv6 gateway (fib_check_nh_v6_gw): checked as an IPv6 next hop
+    const res = checkNexthop6(s, { ...r, gateway }, { oif } as RouteSpec);
+    return typeof res === 'number' ? { oif: res } : res;
+  }
   if (flags & RTNH_F.ONLINK) {
     if (oif === undefined) return err('EINVAL', 'Nexthop device required for onlink');
     const dev = linkByIndex(s, oif);
@@ -95,22 +110,39 @@ function checkMultipath4(s: NetState, r: Route, spec: RouteSpec, hops: NexthopMs
   return null;
 }
 
+/** fib6_nh_init: the device needs IPv6 state (an MTU that allows it) and must be up. */
+function usableDevice6(s: NetState, oif: number): number | NetError {
+  const dev = linkByIndex(s, oif);
+  if (!dev || !ipv6Enabled(dev)) return err('ENODEV');
+  if (!isUp(dev)) return err('ENETDOWN', 'Nexthop device is not up');
+  return oif;
+}
+
 function checkNexthop6(s: NetState, r: Route, spec: RouteSpec): number | NetError {
   if (r.gateway === undefined) {
     if (spec.oif === undefined) return err('ENODEV');
-    return linkByIndex(s, spec.oif) ? spec.oif : err('ENODEV');
+    return usableDevice6(s, spec.oif);
   }
+  // ip6_validate_gw
   const gw = parseAddr(r.gateway)!;
-  if (ipv6Scope(r.gateway) === SCOPE.LINK) {
-    if (spec.oif === undefined) return err('EINVAL', 'Egress device not specified');
-    return linkByIndex(s, spec.oif) ? spec.oif : err('ENODEV');
+  const gwText = formatAddr(gw);
+  const local = s.addrs.some((a) => a.family === 6 && formatAddr(parseAddr(a.local) ?? gw) === gwText);
+  if (spec.oif !== undefined && local) return err('EINVAL', 'Gateway can not be a local address');
+  let oif = spec.oif;
+  if (ipv6Scope(r.gateway) !== SCOPE.LINK || gw.bytes[0] === 0xff) {
+    if (gw.bytes[0] === 0xff || gw.bytes.every((b) => b === 0)) return err('EINVAL', 'Invalid gateway address');
+    // ip6_route_check_nh: the gateway must be reachable directly (no message)
+    const found = lookup(s, gw, { oif: spec.oif });
+    if (!found || found.gateway !== undefined || found.oif === undefined) return err('EHOSTUNREACH');
+    oif = found.oif;
   }
-  const found = lookup(s, gw, { oif: spec.oif });
-  if (!found || found.gateway !== undefined || found.oif === undefined) return err('EHOSTUNREACH', 'Nexthop has invalid gateway');
-  return found.oif;
+  if (oif === undefined) return err('EINVAL', 'Egress device not specified');
+  if (linkByIndex(s, oif)?.linkType === 'loopback') return err('EINVAL', 'Egress device can not be loopback device for this route');
+  if (local) return err('EINVAL', 'Gateway can not be a local address');
+  return usableDevice6(s, oif);
 }
 
-function loopbackIndex(s: NetState): number {
+export function loopbackIndex(s: NetState): number {
   return s.links.find((l) => l.linkType === 'loopback')?.ifindex ?? 1;
 }
 
@@ -201,13 +233,17 @@ export function delRoute(s: NetState, spec: RouteSpec): NetError | null {
   if (spec.family === 4 && !prefixIsMasked(dst, spec.dstLen, 4)) return err('EINVAL', 'Invalid prefix for given prefix length');
   if (spec.family === 6) dst = formatAddr(maskAddr(dstAddr, spec.dstLen));
   const table = spec.table || TABLE.MAIN;
-  if (!s.tables[spec.family].includes(table)) return err('ESRCH');
+  if (!s.tables[spec.family].includes(table)) return err('ESRCH', 'FIB table does not exist');
   const r = findForDelete(s, {
     family: spec.family, table, dst, dstLen: spec.dstLen, tos: spec.tos, type: spec.type, protocol: spec.protocol,
     scope: spec.scope, gateway: spec.gateway, oif: spec.oif, prefsrc: spec.prefsrc, priority: spec.priority,
     ...(spec.multipath ? { multipath: spec.multipath } : {}),
   });
-  if (!r) return err('ESRCH');
+  // (IPv6 finds the tree's root for ::/0, whose only entry is the null route)
+  if (!r) {
+    const bareRoot = spec.family === 6 && spec.dstLen === 0 && !s.routes.some((o) => o.family === 6 && o.table === table && o.dstLen === 0);
+    return err(bareRoot ? 'ENOENT' : 'ESRCH');
+  }
   // an IPv6 request naming no next hop removes a multipath route's siblings with it
   const doomed = spec.family === 6 && spec.gateway === undefined && spec.oif === undefined && r.gateway !== undefined
     ? s.routes.filter((o) => isSibling6(o, r)) : [r];
@@ -312,6 +348,9 @@ function label6(a: IpAddr): number {
 
 /** The IPv6 scope value (node 1, link 2, global 14) of a route scope. */
 function scope6(text: string): number {
+  // a multicast address carries its scope in the low nibble of its second byte
+  const b = parseAddr(text)?.bytes;
+  if (b && b[0] === 0xff) return b[1]! & 0x0f;
   const sc = ipv6Scope(text);
   return sc === SCOPE.HOST ? 1 : sc === SCOPE.LINK ? 2 : 14;
 }
@@ -371,6 +410,21 @@ function rejectErrno(type: number, family: 4 | 6): NetError {
 export function getRoute(s: NetState, q: RouteGet, uid: number, now: number, rules: readonly FibRule[] = []): RouteMsg | NetError {
   const dst = parseAddr(q.dst);
   if (!dst) return err('EINVAL');
+  if (q.iif !== undefined && q.family === 4 && !q.fibMatch) {
+    const find = (): Route | undefined => {
+      if (!(policy && hasCustomRules(rules, 4))) return lookup(s, dst, {});
+      const src = q.src !== undefined ? parseAddr(q.src) : undefined;
+      const res = policy.policyLookup(s, rules, { dst, iif: linkByIndex(s, q.iif!)?.name ?? '', mark: q.mark ?? 0, tos: 0, uid, ...(src ? { src } : {}) });
+      return isNetError(res) ? undefined : res.route;
+    };
+    // (the input path's code is in the late chunk, loaded before any route query)
+    const late = lateOps();
+    if (late) return late.inputRoute4(s, q, dst, find);
+  }
+  if (q.family === 4 && q.iif === undefined && q.src === undefined && q.oif === undefined && !q.fibMatch && isZero(dst)) {
+    const late = lateOps();
+    if (late) return late.toSelf4(s, q, uid);
+  }
   if (q.src !== undefined && q.family === 4) {
     const src = parseAddr(q.src);
     if (!src || !isLocal4(s, src)) return err('ENETUNREACH');
@@ -389,9 +443,13 @@ export function getRoute(s: NetState, q: RouteGet, uid: number, now: number, rul
       ...(q.src !== undefined && parseAddr(q.src) ? { src: parseAddr(q.src)! } : {}), ...(q.oif !== undefined ? { oif: q.oif } : {}),
     };
     const res = policy.policyLookup(s, rules, flow);
-    if (isNetError(res)) return res;
-    matched = res.route;
-    table = res.table;
+    if (isNetError(res)) {
+      // with a device named, no route means the destination is taken as on link (below)
+      if (!(q.oif !== undefined && res.errno === 'ENETUNREACH')) return res;
+    } else {
+      matched = res.route;
+      table = res.table;
+    }
   } else {
     matched = lookup(s, dst, { oif: q.oif });
   }
@@ -404,7 +462,7 @@ export function getRoute(s: NetState, q: RouteGet, uid: number, now: number, rul
     return m;
   }
   // forwarding is off (net.ipv4.ip_forward=0): only local destinations are reachable from another interface
-  if (q.iif !== undefined && !(found && found.type === RTN.LOCAL)) return err('EHOSTUNREACH');
+  if (q.iif !== undefined && q.family === 4 && !(found && found.type === RTN.LOCAL)) return err('EHOSTUNREACH');
   if (found && isErrorType(found.type)) return rejectErrno(found.type, q.family);
   const base: RouteMsg = { family: q.family, table: TABLE.MAIN, type: RTN.UNICAST, protocol: 0, scope: 0, tos: 0, flags: 0, dst: q.dst, dstLen: q.family === 4 ? 32 : 128, srcLen: 0 };
   if (table !== undefined) base.table = table;
@@ -473,6 +531,8 @@ function selectNexthop(s: NetState, r: Route, oif: number | undefined): Route {
 
 function getRoute6(s: NetState, q: RouteGet, found: Route | undefined, base: RouteMsg): RouteMsg | NetError {
   if (!found) return err('ENETUNREACH');
+  const late = lateOps();
+  if (q.iif !== undefined && late) return late.inputRoute6(s, q, found, base);
   const m: RouteMsg = { ...base, table: found.table, type: found.type, protocol: found.protocol, scope: found.scope, priority: found.priority, pref: found.pref ?? 0 };
   m.src = q.src ?? '::';
   m.srcLen = 128;

@@ -25,6 +25,8 @@ export interface FibRule {
   uidrange?: [number, number];
   suppressPrefixlen?: number;
   suppressIfgroup?: number;
+  /** FRA_L3MDEV: look the route up in the table of the packet's VRF device */
+  l3mdev?: boolean;
   /** 0 for rules whose action is not a table lookup */
   table: number;
   /** FR_ACT_TO_TBL (1), FR_ACT_GOTO (2, to the rule of priority `target`), or the route type of blackhole (6), unreachable (7), prohibit (8) */
@@ -57,7 +59,7 @@ function defaults(): FibRule[] {
   return [r(4, 0, 255), r(4, 32766, 254), r(4, 32767, 253), r(6, 0, 255), r(6, 32766, 254)];
 }
 
-const SAME_KEYS: readonly (keyof FibRule)[] = ['pref', 'not', 'src', 'srcLen', 'dst', 'dstLen', 'tos', 'fwmark', 'fwmask', 'iif', 'oif', 'ipproto', 'sport', 'dport', 'uidrange', 'suppressPrefixlen', 'suppressIfgroup', 'table', 'action', 'target'];
+const SAME_KEYS: readonly (keyof FibRule)[] = ['pref', 'not', 'src', 'srcLen', 'dst', 'dstLen', 'tos', 'fwmark', 'fwmask', 'iif', 'oif', 'ipproto', 'sport', 'dport', 'uidrange', 'suppressPrefixlen', 'suppressIfgroup', 'l3mdev', 'table', 'action', 'target'];
 
 const same = (a: unknown, b: unknown): boolean => (Array.isArray(a) && Array.isArray(b) ? a[0] === b[0] && a[1] === b[1] : a === b);
 
@@ -93,6 +95,7 @@ export class FibRules {
 
   private add(spec: RuleSpec): { ok: true } | NetError {
     const rule: FibRule = { ...spec, pref: spec.pref ?? this.defaultPref(spec.family) };
+    if (rule.l3mdev && rule.table) return err('EINVAL', 'l3mdev and table are mutually exclusive');
     if (rule.action === 2 && (rule.target === undefined || rule.target <= rule.pref)) return err('EINVAL', 'Backward goto not supported.');
     const list = this.rules.filter((r) => r.family === rule.family);
     if (list.some((r) => SAME_KEYS.every((k) => same(r[k], rule[k])))) return err('EEXIST');

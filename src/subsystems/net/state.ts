@@ -1,7 +1,7 @@
 // The kernel's network RAM as plain data: links, addresses, routing tables and neighbours.
 // Order matters and follows the kernel's lists: addresses per device in the order
 // __inet_insert_ifa / ipv6_link_dev_addr keep them, routes in FIB dump order.
-import type { Family, LinkStats, VxlanData } from '../../shared/services/net';
+import type { BridgeOpts, Family, LinkStats, VxlanData } from '../../shared/services/net';
 
 export interface Link {
   ifindex: number;
@@ -97,6 +97,8 @@ export interface BridgeInfo {
   addrSet: boolean;
   /** The administrator set the MTU: ports no longer adjust it. */
   mtuSet: boolean;
+  /** IFLA_BR_* settings changed from the defaults. */
+  opts?: BridgeOpts;
 }
 
 export interface Addr {

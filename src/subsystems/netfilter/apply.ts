@@ -137,9 +137,9 @@ function applyOne(rs: NfRuleset, a: NfAction): void {
     }
     case 'zeroRule': {
       const c = live(t, a.chain);
-      // iptables-nft 1.8.9 only fails on an empty built-in chain; a number past the end of a
-      // chain with rules (or of a user chain) zeroes nothing and succeeds
-      if (c.rules.length === 0 && c.builtin) throw prepare('ENOENT');
+      // iptables-nft 1.8.9 only fails on a built-in chain nft has not created yet; a number
+      // past the end of any existing chain zeroes nothing and succeeds
+      if (c.builtin && !c.present) throw prepare('ENOENT');
       const r = c.rules[a.rulenum - 1];
       if (r) r.counters = { packets: 0, bytes: 0 };
       return;
@@ -166,6 +166,7 @@ function applyOne(rs: NfRuleset, a: NfAction): void {
       const c = live(t, a.chain);
       if (c.builtin) {
         // a renamed base chain stays hooked but iptables no longer knows it; model it as gone
+        t.tainted = true;
         c.present = false;
         c.rules = [];
         c.policy = 'ACCEPT';
@@ -191,7 +192,9 @@ function applyOne(rs: NfRuleset, a: NfAction): void {
       // show; we forget the table then, so it reads like one never touched (a fresh network
       // namespace: -D INPUT 1 says ENOENT and iptables-save prints nothing), where nft would
       // keep empty base chains.
-      if (a.counters === undefined && wasDrop && a.policy === 'ACCEPT' && t.chains.every((ch) => ch.builtin && ch.rules.length === 0 && (!ch.present || ch.policy === 'ACCEPT'))) {
+      // Only IPv4: the runner's prelude resets iptables alone; an ip6tables script that resets
+      // its own table leaves the table in place, as the kernel does.
+      if (rs.family === 'ipv4' && a.counters === undefined && wasDrop && a.policy === 'ACCEPT' && t.chains.every((ch) => ch.builtin && ch.rules.length === 0 && (!ch.present || ch.policy === 'ACCEPT'))) {
         t.chains = emptyTable(t.name).chains;
         t.exists = false;
       }
@@ -200,6 +203,7 @@ function applyOne(rs: NfRuleset, a: NfAction): void {
     case 'flushTable': {
       const fresh = emptyTable(t.name);
       t.exists = false;
+      t.tainted = false;
       t.chains = fresh.chains;
       return;
     }

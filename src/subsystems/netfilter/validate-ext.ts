@@ -97,6 +97,9 @@ export function checkRareExt(table: NfTable, rule: NfRule, tables: readonly NfTa
   }
   const t = rule.target;
   switch (t.kind) {
+    case 'ULOG':
+      // no such target module in this kernel
+      return 'ENOENT';
     case 'IDLETIMER':
       return t.timeout === 0 || t.timeout >= Math.floor(0x7fffffff / 1000) || t.label === '' ? 'EINVAL' : null;
     case 'CT': {
@@ -106,7 +109,9 @@ export function checkRareExt(table: NfTable, rule: NfRule, tables: readonly NfTa
         const protos = CT_HELPERS[t.helper];
         if (rule.protoInv || !protos?.includes(rule.proto)) return 'ENOENT';
       }
-      return t.timeout !== undefined ? 'EINVAL' : null;
+      // (without a single layer-4 protocol the policy is refused before it is looked up)
+      if (t.timeout === undefined) return null;
+      return rule.proto === 0 || rule.protoInv ? 'EINVAL' : 'ENOENT';
     }
     case 'SNPT':
     case 'DNPT': {

@@ -60,6 +60,13 @@ export function checkRule(table: NfTable, rule: NfRule, tables: readonly NfTable
     // cgroup_mt_check_v2: a path or a class id, not both; only the root of the (v1-mounted)
     // hierarchy resolves as a path
     if (m.kind === 'cgroup' && ((m.path === undefined) === (m.classid === undefined) || (m.path !== undefined && m.path !== '/'))) return 'EINVAL';
+    // addrtype: not both interface limits; IPv6 knows no broadcast, blackhole, or the types
+    // from PROHIBIT on
+    if (m.kind === 'addrtype') {
+      if (m.limitIn && m.limitOut) return 'EINVAL';
+      const types = m.src | m.dst;
+      if (rule.src.addr.includes(':') && (types & 0x48 || types >= 0x100)) return 'EINVAL';
+    }
     // xt_mh is registered for the mobility header protocol only
     if (m.kind === 'mh' && !only(135)) return 'EINVAL';
     // xt_rpfilter: only in the raw and mangle tables
@@ -140,6 +147,12 @@ function matchHookOk(m: NfRule['matches'][number], h: NfHook): boolean {
     if (m.src && !['PREROUTING', 'INPUT', 'FORWARD'].includes(h)) return false;
     if (m.dst && !['FORWARD', 'OUTPUT', 'POSTROUTING'].includes(h)) return false;
   }
+  // addrtype_mt_checkentry: the input interface is not known after routing, nor the output
+  // one before it
+  if (m.kind === 'addrtype') {
+    if (m.limitIn && (h === 'POSTROUTING' || h === 'OUTPUT')) return false;
+    if (m.limitOut && (h === 'PREROUTING' || h === 'INPUT')) return false;
+  }
   if (m.kind === 'policy') {
     if (m.dir === 'out' && (h === 'PREROUTING' || h === 'INPUT')) return false;
     if (m.dir === 'in' && (h === 'POSTROUTING' || h === 'OUTPUT')) return false;
@@ -163,7 +176,9 @@ export function checkTable(table: NfTable): NfErrno | null {
         const hooks = MATCH_HOOKS[m.kind];
         for (const h of reach) if (hooks && !hooks.includes(h)) return 'EINVAL';
         if (m.kind === 'physdev') for (const h of reach) if (extChecks()?.physdevHookOk(m, h) === false) return 'EINVAL';
-        for (const h of reach) if (!matchHookOk(m, h)) return 'EINVAL';
+        // (checkentry sees the hook of a base chain only: a user chain's rules pass, and a
+        // later jump to them is not checked again)
+        if (c.builtin && !matchHookOk(m, c.name as NfHook)) return 'EINVAL';
       }
     }
   }

@@ -15,13 +15,19 @@ export function parsePort(port: string, proto: string, db: NetDb): number {
   throw paramError(`invalid port/service \`${port}' specified`);
 }
 
-/** xtables_getportbyname: getaddrinfo(NULL, name) -- decimal numbers wrap to 16 bits. */
+/**
+ * xtables_getportbyname: getaddrinfo(NULL, name). glibc reads a decimal service with strtoul
+ * into an int: a value negative as an int is refused, others wrap to 16 bits.
+ */
 export function portByName(name: string, db: NetDb): number | null {
   const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)$/.exec(name);
   if (m) {
-    const n = BigInt(m[2]!);
-    const v = m[1] === '-' ? (1n << 64n) - n : n;
-    return Number(v & 0xffffn);
+    const max = (1n << 64n) - 1n;
+    let v = BigInt(m[2]!);
+    if (v > max) v = max;
+    else if (m[1] === '-') v = ((1n << 64n) - v) & max;
+    const asInt = Number(BigInt.asIntN(32, v));
+    return asInt < 0 ? null : asInt & 0xffff;
   }
   return db.serviceByName(name, 'tcp') ?? db.serviceByName(name, 'udp') ?? null;
 }

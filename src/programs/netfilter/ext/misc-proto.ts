@@ -2,7 +2,7 @@
 // set match and SET target (no sets exist: ipset is not installed); the AUDIT and TEE targets.
 import type { NfMatch, NfPortRange, NfTarget } from '../../../shared/services/netfilter';
 import { paramError } from '../errors';
-import { formatAddr, parseText } from '../ip-parse';
+import { formatAddr, x6Host } from '../ip-parse';
 import { parseInterface } from '../parse';
 import { saveString } from './common';
 import { parseRange } from './qos';
@@ -133,7 +133,7 @@ function portMatch(name: 'sctp' | 'dccp'): MatchExtension<SctpDccp> {
       if (name === 'sctp') {
         if (st.flags & (1 << opt.id)) throw paramError(`Only one \`--${opt.id === 0 ? 'source-port' : 'destination-port'}' allowed`);
         st.flags |= 1 << opt.id;
-        r = parseTcpPorts(a, env);
+        r = parseTcpPorts(a, env, 'sctp');
       } else r = parsePortRc('dccp', opt.id === 0 ? 'source-port' : 'destination-port', a, env);
       if (opt.id === 0) Object.assign(d, { sport: r, sportInv: invert });
       else Object.assign(d, { dport: r, dportInv: invert });
@@ -248,9 +248,8 @@ export const teeTarget: TargetExtension<T<'TEE'>> = {
       d.oif = a.slice(0, 15);
       return;
     }
-    const v = parseText(env.family, a);
-    if (v === null) throw paramError('getaddrinfo: Name or service not known\n');
-    d.gateway = formatAddr(env.family, v);
+    // XTTYPE_HOST: getaddrinfo, numeric forms and /etc/hosts names; the first answer counts
+    d.gateway = formatAddr(env.family, x6Host(env.family, a, env.db)[0]!);
   },
   build: (d) => d,
 };

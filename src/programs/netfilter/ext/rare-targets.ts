@@ -223,3 +223,26 @@ export const hmarkFormat: TargetFormatter<T<'HMARK'>> = {
     return s;
   },
 };
+
+/** libipt_ULOG: its options are read and checked; the kernel has no ULOG any more. */
+export const ulogTarget: TargetExtension<T<'ULOG'>> = {
+  name: 'ULOG',
+  kind: 'target',
+  family: 'ipv4',
+  noKernel: true,
+  x6: true,
+  opts: [
+    { name: 'ulog-nlgroup', id: 0, hasArg: 1 },
+    { name: 'ulog-prefix', id: 1, hasArg: 1 },
+    { name: 'ulog-cprange', id: 2, hasArg: 1 },
+    { name: 'ulog-qthreshold', id: 3, hasArg: 1 },
+  ],
+  init: () => ({ kind: 'ULOG' }),
+  parse(opt, arg) {
+    const a = arg ?? '';
+    if (opt.id === 0) uint('ULOG', opt.name, a, 1, 32);
+    else if (opt.id === 2) uint('ULOG', opt.name, a, 0, U32);
+    else if (opt.id === 3) uint('ULOG', opt.name, a, 1, 50);
+  },
+  build: (d) => d,
+};

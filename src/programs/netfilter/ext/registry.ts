@@ -25,7 +25,7 @@ import { dstMatch, hbhMatch, optsFormat, rtFormat, rtMatch } from './ip6-opts';
 import { dnptTarget, ipcompFormat, ipcompMatch, nfacctFormat, nfacctMatch, nptFormat, snptTarget } from './rare-more';
 import { srhFormat, srhMatch } from './srh';
 import { rateestFormat, rateestMatch, rateestTarget, rateestTargetFormat } from './rateest';
-import { connsecmarkFormat, connsecmarkTarget, hmarkFormat, hmarkTarget, idletimerFormat, idletimerTarget } from './rare-targets';
+import { connsecmarkFormat, connsecmarkTarget, hmarkFormat, hmarkTarget, idletimerFormat, idletimerTarget, ulogTarget } from './rare-targets';
 import { eraseMatch, eraseTarget, type AnyMatchExtension, type AnyTargetExtension, type MatchFormatter, type PrintEnv, type TargetFormatter } from './types';
 
 const MATCHES: readonly AnyMatchExtension[] = [
@@ -94,7 +94,7 @@ const TARGETS: readonly AnyTargetExtension[] = [eraseTarget(rejectTarget), erase
   eraseTarget(dscpTarget), eraseTarget(classifyTarget), eraseTarget(checksumTarget), eraseTarget(auditTarget), eraseTarget(teeTarget), eraseTarget(setTarget),
   eraseTarget(tproxyTarget), eraseTarget(synproxyTarget), eraseTarget(netmapTarget), eraseTarget(ecnTarget), eraseTarget(tcpoptstripTarget), eraseTarget(hlTarget),
   eraseTarget(idletimerTarget), eraseTarget(connsecmarkTarget), eraseTarget(hmarkTarget), eraseTarget(rateestTarget),
-  eraseTarget(snptTarget), eraseTarget(dnptTarget)];
+  eraseTarget(snptTarget), eraseTarget(dnptTarget), eraseTarget(ulogTarget)];
 
 /** The verdicts xtables maps to its "standard" target. */
 export const STANDARD_TARGETS = ['ACCEPT', 'DROP', 'QUEUE', 'RETURN'] as const;

@@ -21,15 +21,15 @@ const FLAG_NAMES: readonly [string, number][] = [
   ['NONE', 0],
 ];
 
-export function parseTcpPorts(spec: string, env: { db: import('../netdb').NetDb }): NfPortRange {
+export function parseTcpPorts(spec: string, env: { db: import('../netdb').NetDb }, proto = 'tcp'): NfPortRange {
   const colon = spec.indexOf(':');
   if (colon < 0) {
-    const p = parsePort(spec, 'tcp', env.db);
+    const p = parsePort(spec, proto, env.db);
     return [p, p];
   }
   const lo = spec.slice(0, colon);
   const hi = spec.slice(colon + 1);
-  const r: NfPortRange = [lo ? parsePort(lo, 'tcp', env.db) : 0, hi ? parsePort(hi, 'tcp', env.db) : 0xffff];
+  const r: NfPortRange = [lo ? parsePort(lo, proto, env.db) : 0, hi ? parsePort(hi, proto, env.db) : 0xffff];
   if (r[0] > r[1]) throw paramError('invalid portrange (min > max)');
   return r;
 }
@@ -121,14 +121,10 @@ export const tcpMatch: MatchExtension<Tcp> = {
 function nativePorts<M extends Tcp | Udp>(d: M, base: M): M | null {
   const out = { ...base, sport: [0, 0xffff] as NfPortRange, dport: [0, 0xffff] as NfPortRange, sportInv: false, dportInv: false };
   const combined = d.sport[0] !== 0 && d.sport[0] === d.sport[1] && d.dport[0] !== 0 && d.dport[0] === d.dport[1] && d.sportInv === d.dportInv;
-  if (combined || d.sport[0] !== 0 || d.sport[1] < 0xffff) {
-    out.sport = d.sport;
-    out.sportInv = d.sportInv;
-  }
-  if (combined || d.dport[0] !== 0 || d.dport[1] < 0xffff) {
-    out.dport = d.dport;
-    out.dportInv = d.dportInv;
-  }
+  // an inverted range from 0 becomes "greater than its top", read back as a plain range
+  const flip = (r: NfPortRange, inv: boolean): [NfPortRange, boolean] => (inv && r[0] === 0 && r[1] > 0 && r[1] < 0xffff ? [[r[1] + 1, 0xffff], false] : [r, inv]);
+  if (combined || d.sport[0] !== 0 || d.sport[1] < 0xffff) [out.sport, out.sportInv] = flip(d.sport, d.sportInv);
+  if (combined || d.dport[0] !== 0 || d.dport[1] < 0xffff) [out.dport, out.dportInv] = flip(d.dport, d.dportInv);
   const tcpFlags = out.kind === 'tcp' && out.flagsMask !== 0;
   if (!tcpFlags && fullRange(out.sport) && fullRange(out.dport) && !out.sportInv && !out.dportInv) return null;
   return out;

@@ -40,6 +40,8 @@ export interface XtExtension<D> {
   kind: 'match' | 'target';
   /** limits the extension to one family (icmp is IPv4 only, icmp6 IPv6 only) */
   family?: NfFamily;
+  /** the kernel has no module for it: loading it warns, and rules with it are refused */
+  noKernel?: boolean;
   /** true for x6-style extensions: the option framework checks once/invert/argument */
   x6: boolean;
   opts: readonly XtOptDef[];
