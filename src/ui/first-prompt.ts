@@ -10,8 +10,9 @@ export function showsPrompt(term: Terminal): boolean {
 }
 
 /**
- * Calls `fn` once, in a task after the frame that paints the first prompt; after `fallbackMs`
- * at the latest (a console that never prompts still gets its page).
+ * Calls `fn` once, in a task after the frame that paints the first prompt (the frame after
+ * it has begun); after `fallbackMs` at the latest (a console that never prompts still gets
+ * its page).
  */
 export function afterFirstPrompt(term: Terminal, fn: () => void, fallbackMs = 3000): void {
   let done = false;
@@ -20,7 +21,7 @@ export function afterFirstPrompt(term: Terminal, fn: () => void, fallbackMs = 30
     done = true;
     sub.dispose();
     clearTimeout(fallback);
-    requestAnimationFrame(() => setTimeout(fn, 0));
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(fn, 0)));
   };
   const sub = term.onWriteParsed(() => {
     if (showsPrompt(term)) go();
