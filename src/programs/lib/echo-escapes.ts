@@ -9,7 +9,7 @@ export const ESCAPES: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', 
  * \UHHHHHHHH are decoded too: to the character in a UTF-8 locale, else (above ASCII) to the
  * escape with upper-case digits, as bash does.
  */
-export function echoEscapes(s: string, utf8?: boolean): { text: string; stopped: boolean } {
+export function echoEscapes(s: string, utf8?: boolean, echo = false): { text: string; stopped: boolean } {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
@@ -27,7 +27,8 @@ export function echoEscapes(s: string, utf8?: boolean): { text: string; stopped:
       i = j - 1;
       continue;
     }
-    if (/[1-7]/.test(n)) {
+    // \NNN without the leading 0 is octal for printf's %b only; echo -e leaves it as written
+    if (/[1-7]/.test(n) && !echo) {
       let j = i + 1;
       let digits = '';
       while (digits.length < 3 && /[0-7]/.test(s[j] ?? '')) digits += s[j++];

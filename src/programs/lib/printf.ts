@@ -1,5 +1,7 @@
-import { byteChar } from '../../shared/bytes';
+import { byteChar, encodeText } from '../../shared/bytes';
+import { decodeBytes } from '../shell/byte-text';
 import { strftime } from './strftime';
+import type { TimeZone } from './tz-zone';
 import { formatFloat, isZero, strtold, type Real } from './cfloat';
 import { ESCAPES, echoEscapes } from './echo-escapes';
 // printf(1) / bash's printf builtin formatting: conversions %s %b %q %c %d %i %o %u %x %X
@@ -33,7 +35,7 @@ function logged(all: string[]): string[] {
 
 
 /** Backslash escapes of a printf format (`\0NNN` not special here; `\NNN` is octal). */
-function formatEscape(fmt: string, i: number): { text: string; next: number } {
+function formatEscape(fmt: string, i: number, utf8 = true): { text: string; next: number } {
   const n = fmt[i + 1] ?? '';
   if (n in ESCAPES && n !== '"' && n !== "'" && n !== '?') return { text: ESCAPES[n]!, next: i + 2 };
   if (n === '"' || n === "'" || n === '?') return { text: n, next: i + 2 };
@@ -53,18 +55,24 @@ function formatEscape(fmt: string, i: number): { text: string; next: number } {
     let j = i + 2;
     let digits = '';
     while (digits.length < (n === 'u' ? 4 : 8) && /[0-9a-fA-F]/.test(fmt[j] ?? '')) digits += fmt[j++];
-    if (digits) return { text: String.fromCodePoint(parseInt(digits, 16)), next: j };
+    const code = parseInt(digits, 16);
+    // a character the locale cannot hold stays an escape, its digits in capitals (bash)
+    if (digits && !utf8 && code >= 0x80) return { text: `\\${n}${digits.toUpperCase().padStart(n === 'u' ? 4 : 8, '0')}`, next: j };
+    if (digits) return { text: String.fromCodePoint(code), next: j };
   }
   return { text: `\\${n}`, next: i + 2 };
 }
 
 /** bash's %q: quote so the shell reads the string back unchanged. */
-export function shellQuoteQ(s: string): string {
+export function shellQuoteQ(s: string, bytes = false): string {
   if (s === '') return "''";
-  if (/[\x00-\x1f\x7f]/.test(s)) {
-    return `$'${s.replace(/[\\']/g, '\\$&').replace(/[\x00-\x1f\x7f]/g, (c) => ({ '\n': '\\n', '\t': '\\t', '\r': '\\r', '\x1b': '\\E', '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\v': '\\v' })[c] ?? `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`)}'`;
+  const special = bytes ? /[\x00-\x1f\x7f-\u{10ffff}]/u : /[\x00-\x1f\x7f]/;
+  if (special.test(s)) {
+    const octal = (c: string): string => [...encodeText(c)].map((b) => `\\${b.toString(8).padStart(3, '0')}`).join('');
+    return `$'${s.replace(/[\\']/g, '\\$&').replace(new RegExp(special.source, 'gu'), (c) => ({ '\n': '\\n', '\t': '\\t', '\r': '\\r', '\x1b': '\\E', '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\v': '\\v' })[c] ?? octal(c))}'`;
   }
-  return s.replace(/[^A-Za-z0-9_@%+=:,./-]/g, '\\$&');
+  // `~` and `#` only matter at the start of a word
+  return s.replace(/[^A-Za-z0-9_@%+=:./~#\u0080-\u{10ffff}-]/gu, '\\$&').replace(/^[~#]/, '\\$&');
 }
 
 const INT64_MAX = (1n << 63n) - 1n;
@@ -97,7 +105,7 @@ function invalidNumber(arg: string): string {
 function parseIntArgRaw(arg: string, errors: string[]): bigint {
   const t = arg.replace(/^[ \t\n\v\f\r]+/, '');
   if (t === '') return 0n;
-  if (/^['"]/.test(t)) return BigInt(t.codePointAt(1) ?? 0);
+  if (/^['"]/.test(t)) return BigInt(charCode(t.slice(1)));
   const m = /^([-+]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)/.exec(t);
   if (!m) {
     errors.push(invalidNumber(arg));
@@ -114,7 +122,7 @@ function parseIntArgRaw(arg: string, errors: string[]): bigint {
  * trailing junk is an error but the value read so far is still used. */
 function parseFloatArg(arg: string, errors: string[], warnings: string[]): Real {
   if (arg === '') return { kind: 'finite', neg: false, m: 0n, e: 0 };
-  if (/^['"]/.test(arg)) return { kind: 'finite', neg: false, m: BigInt(arg.codePointAt(1) ?? 0), e: 0 };
+  if (/^['"]/.test(arg)) return { kind: 'finite', neg: false, m: BigInt(charCode(arg.slice(1))), e: 0 };
   const r = strtold(arg);
   if (r.end === 0 || r.end < arg.length) errors.push(invalidNumber(arg));
   else {
@@ -126,8 +134,26 @@ function parseFloatArg(arg: string, errors: string[], warnings: string[]): Real 
   return r.value;
 }
 
+/** A non-UTF-8 locale for the call under way ('x is then the first byte's value). */
+let byteLocale = false;
+
+function charCode(s: string): number {
+  return byteLocale ? (encodeText(s)[0] ?? 0) : (s.codePointAt(0) ?? 0);
+}
+
+/** Widths and precisions count bytes, as the C library's printf does. */
+function byteLength(s: string): number {
+  return /^[\x00-\x7f]*$/.test(s) ? s.length : encodeText(s).length;
+}
+
+function byteSlice(s: string, n: number): string {
+  return /^[\x00-\x7f]*$/.test(s) ? s.slice(0, n) : decodeBytes(encodeText(s).slice(0, n));
+}
+
 function pad(s: string, width: number, left: boolean, zero: boolean): string {
-  if (s.length >= width) return s;
+  const size = byteLength(s);
+  if (size >= width) return s;
+  if (size !== s.length) return left ? s + ' '.repeat(width - size) : ' '.repeat(width - size) + s;
   if (left) return s.padEnd(width);
   if (zero) {
     const sign = /^[-+ ]/.test(s) ? s[0]! : '';
@@ -141,9 +167,22 @@ function pad(s: string, width: number, left: boolean, zero: boolean): string {
 export interface PrintfClock {
   now: number;
   started: number;
+  /** A non-UTF-8 locale: %q escapes the bytes past ASCII, \u escapes stay as written. */
+  bytesQuote?: boolean;
+  /** The zone %(...)T shows times in (UTC when not given). */
+  tz?: TimeZone;
 }
 
 export function formatPrintf(format: string, args: string[], clock?: PrintfClock): PrintfResult {
+  byteLocale = clock?.bytesQuote === true;
+  try {
+    return formatPrintfIn(format, args, clock);
+  } finally {
+    byteLocale = false;
+  }
+}
+
+function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): PrintfResult {
   // every message also goes to `messages`, in the order they happened
   const messages: string[] = [];
   const errors = logged(messages);
@@ -174,7 +213,7 @@ export function formatPrintf(format: string, args: string[], clock?: PrintfClock
       const c = format[i]!;
       if (c === '\\') {
         if (format[i + 1] === 'c') return { out, errors, stopped: true, warnings, messages };
-        const e = formatEscape(format, i);
+        const e = formatEscape(format, i, !clock?.bytesQuote);
         out += e.text;
         i = e.next;
         continue;
@@ -206,7 +245,7 @@ export function formatPrintf(format: string, args: string[], clock?: PrintfClock
         const secs = arg === undefined ? -1n : parseIntArg(arg, errors, warnings);
         // -1 is now, -2 the shell's start (the machine's clock; no clock given: the epoch)
         const ms = secs === -1n ? (clock?.now ?? 0) : secs === -2n ? (clock?.started ?? 0) : Number(secs) * 1000;
-        let text = strftime(tm[4] || '%X', Math.floor(ms / 1000) * 1000);
+        let text = strftime(tm[4] || '%X', Math.floor(ms / 1000) * 1000, undefined, clock?.tz);
         if (prec !== undefined) text = text.slice(0, prec);
         out += pad(text, width, left, false);
         continue;
@@ -229,23 +268,23 @@ export function formatPrintf(format: string, args: string[], clock?: PrintfClock
       switch (conv) {
         case 's': {
           let s = arg ?? '';
-          if (prec !== undefined) s = s.slice(0, prec);
+          if (prec !== undefined) s = byteSlice(s, prec);
           out += pad(s, width, left, false);
           break;
         }
         case 'b': {
-          const r = echoEscapes(arg ?? '');
+          const r = echoEscapes(arg ?? '', clock?.bytesQuote === undefined ? undefined : !clock.bytesQuote);
           let s = r.text;
-          if (prec !== undefined) s = s.slice(0, prec);
+          if (prec !== undefined) s = byteSlice(s, prec);
           out += pad(s, width, left, false);
           if (r.stopped) return { out, errors, stopped: true, warnings, messages };
           break;
         }
         case 'q':
-          out += pad(shellQuoteQ(arg ?? ''), width, left, false);
+          out += pad(shellQuoteQ(arg ?? '', clock?.bytesQuote), width, left, false);
           break;
         case 'c':
-          out += pad((arg ?? '').slice(0, 1), width, left, false);
+          out += pad(byteSlice(arg ?? '', 1), width, left, false);
           break;
         case 'd':
         case 'i':

@@ -198,9 +198,12 @@ class ArithParser {
     const c = this.binary(1);
     if (!this.isOp('?')) return c;
     this.pos++;
+    // nothing (or straight `:`) after `?`, nothing after `:`: bash wants an expression there
+    if (this.pos >= this.toks.length || this.isOp(':')) throw new ArithError('expression expected', this.restOrLast());
     const a = this.assignment();
     if (!this.isOp(':')) throw new ArithError("`:' expected for conditional expression", this.restOrLast());
     this.pos++;
+    if (this.pos >= this.toks.length) throw new ArithError('expression expected', this.restOrLast());
     const b = this.assignment();
     return { k: 'cond', c, a, b };
   }
@@ -210,6 +213,12 @@ class ArithParser {
     for (;;) {
       const t = this.toks[this.pos];
       if (!t || t.t !== 'op') break;
+      if (t.text === '++' || t.text === '--') {
+        // after an operand, ++ and -- are an operator and a sign (1++2 is 1 + +2)
+        const sign = t.text[0]!;
+        this.toks.splice(this.pos, 1, { ...t, text: sign }, { ...t, text: sign, start: t.start + 1 });
+        continue;
+      }
       const prec = BINARY[t.text];
       if (prec === undefined || prec < minPrec) break;
       this.pos++;

@@ -90,7 +90,7 @@ export interface Redir {
 
 export type Command =
   | { kind: 'simple'; assigns: Assign[]; words: Word[]; redirs: Redir[]; line: number }
-  | { kind: 'pipeline'; cmds: Command[]; negate: boolean; stderr: boolean[]; timed: boolean; line: number }
+  | { kind: 'pipeline'; cmds: Command[]; negate: boolean; stderr: boolean[]; timed: boolean; line: number; /** time -p */ posixTime?: boolean }
   | { kind: 'andor'; first: Command; rest: { op: '&&' | '||'; cmd: Command }[] }
   | { kind: 'subshell'; body: List; redirs: Redir[]; line: number }
   | { kind: 'group'; body: List; redirs: Redir[]; line: number }

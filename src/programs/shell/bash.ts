@@ -123,6 +123,8 @@ function initState(sys: Sys, inv: Invocation): ShellState {
   ro('PPID', String(sys.getppid()));
   ro('UID', String(sys.getuid()));
   ro('EUID', String(sys.geteuid()));
+  for (const n of ['PPID', 'UID', 'EUID']) st.globals.get(n)!.integer = true;
+  st.groups = [sys.getgid(), ...sys.getgroups().filter((g) => g !== sys.getgid())];
   st.globals.set('BASH_VERSINFO', { array: new Map([[0, '5'], [1, '2'], [2, '15'], [3, '1'], [4, 'release'], [5, 'x86_64-pc-linux-gnu']]), readonly: true });
   st.globals.set('BASH_VERSION', { value: BASH_VERSION });
   st.globals.set('BASH', { value: '/usr/bin/bash' });
@@ -134,6 +136,7 @@ function initState(sys: Sys, inv: Invocation): ShellState {
   setDefault('PS2', '> ');
   setDefault('PS4', '+ ');
   setDefault('OPTIND', '1');
+  st.globals.get('OPTIND')!.integer = true;
   setDefault('OPTERR', '1');
   setDefault('PATH', '/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin');
   const lvl = Number(st.get('SHLVL') ?? '0');

@@ -4,6 +4,7 @@
 // `(( ))` and `[[ ]]` re-printed). Texts of simple commands are cached on the node.
 import type { ArrayItem, Assign, Command, CondExpr, Redir, Word } from './ast';
 import { listText } from './unparse';
+import { decodeAnsiC } from './ansi-c';
 
 /** What $BASH_COMMAND names: a command node, or a text already made (loop heads). */
 export type CurrentCommand = Command | string | undefined;
@@ -33,6 +34,40 @@ function printCommand(c: Command): string {
     case 'subshell': return `( ${listText(c.body)} )`;
     default: return '';
   }
+}
+
+/**
+ * A word's text with its $'...' strings as bash keeps them once parsed: decoded and put in
+ * single quotes (declare -f and set -x show them so).
+ */
+export function ansiToQuoted(text: string): string {
+  if (!text.includes("$'")) return text;
+  let out = '';
+  let dq = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\') {
+      out += c + (text[i + 1] ?? '');
+      i++;
+    } else if (c === '"') {
+      dq = !dq;
+      out += c;
+    } else if (c === "'" && !dq) {
+      const end = text.indexOf("'", i + 1);
+      const stop = end < 0 ? text.length : end + 1;
+      out += text.slice(i, stop);
+      i = stop - 1;
+    } else if (c === '$' && text[i + 1] === "'" && !dq) {
+      const { text: value, end } = decodeAnsiC(text, i + 2);
+      if (end < 0) {
+        out += text.slice(i);
+        break;
+      }
+      out += `'${value.replace(/'/g, "'\\''")}'`;
+      i = end;
+    } else out += c;
+  }
+  return out;
 }
 
 /** Words with their command substitutions re-printed ($( echo x ) is `$(echo x)`). */

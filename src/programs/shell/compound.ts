@@ -7,7 +7,7 @@ import { decodeBytes } from './byte-text';
 import type { Interpreter } from './interpreter';
 import { matchPattern } from './pattern';
 import { BreakSignal, ContinueSignal } from './control';
-import { traceLines, traceQuote } from './xtrace';
+import { traceLines, traceSource } from './xtrace';
 import { loopExit, type Steps } from './steps';
 
 export function* andOrSteps(sh: Interpreter, cmd: Command & { kind: 'andor' }): Steps {
@@ -101,11 +101,16 @@ export function* forSteps(sh: Interpreter, cmd: Command & { kind: 'for' }): Step
     for (const item of items) {
       const d = sh.debugTrap(cmd);
       if (d) yield d;
-      if (sh.state.options.has('xtrace')) yield traceLines(sh, [`for ${cmd.name} in ${items.map(traceQuote).join(' ')}`]);
+      if (sh.state.options.has('xtrace')) yield traceLines(sh, [`for ${cmd.name} in ${cmd.items ? cmd.items.map(traceSource).join(' ') : '"$@"'}`]);
       // a nameref control variable names each word in turn (bash manual, Shell Parameters)
       const ref = sh.state.holder(cmd.name).get(cmd.name);
       if (ref?.ref) ref.value = item;
-      else sh.state.set(cmd.name, item);
+      else if (sh.state.lookup(cmd.name)?.readonly) {
+        // a readonly control variable ends the loop (status 1), not the line
+        yield sh.error(`${cmd.name}: readonly variable`);
+        status = 1;
+        break;
+      } else sh.state.set(cmd.name, item);
       try {
         status = (yield sh.runList(cmd.body)) as number;
       } catch (e) {
@@ -127,8 +132,8 @@ export async function runSelect(sh: Interpreter, cmd: Command & { kind: 'select'
     return 1;
   }
   const items = cmd.items ? await expandWords(sh, cmd.items) : [...sh.state.positional];
+  if (sh.state.options.has('xtrace')) await traceLines(sh, [`select ${cmd.name} in ${cmd.items ? cmd.items.map(traceSource).join(' ') : '"$@"'}`]);
   if (items.length === 0) return 0;
-  if (sh.state.options.has('xtrace')) await traceLines(sh, [`select ${cmd.name} in ${items.map(traceQuote).join(' ')}`]);
   const menu = (): string => {
     const width = String(items.length).length;
     return items.map((it, i) => `${String(i + 1).padStart(width)}) ${it}\n`).join('');
@@ -183,7 +188,7 @@ export function* caseSteps(sh: Interpreter, cmd: Command & { kind: 'case' }): St
   const d = sh.debugTrap(cmd);
   if (d) yield d;
   const word = (yield expandToString(sh, cmd.word)) as string;
-  if (sh.state.options.has('xtrace')) yield traceLines(sh, [`case ${traceQuote(word)} in`]);
+  if (sh.state.options.has('xtrace')) yield traceLines(sh, [`case ${traceSource(cmd.word)} in`]);
   let status = 0;
   let fallthrough = false;
   for (let i = 0; i < cmd.items.length; i++) {

@@ -5,19 +5,31 @@ import { arith, expandPattern, expandRegex, expandToString, maxIndex } from './e
 import { binaryFileTest, unaryFileTest, UNARY_FILE_OPS } from './file-tests';
 import type { Interpreter } from './interpreter';
 import { matchPattern } from './pattern';
+import { traceLines } from './xtrace';
 
 /** =~ and its regex engine are a chunk of their own, loaded at the first =~ (not needed to boot). */
 let condRegex: typeof import('./cond-regex') | undefined;
 
-export async function evalCond(sh: Interpreter, e: CondExpr): Promise<boolean> {
+/** set -x: each test [[ ]] makes is shown as it is made, its operands expanded (empty ones as ''). */
+function trace(sh: Interpreter, neg: boolean, ...words: string[]): Promise<void> | undefined {
+  if (!sh.state.options.has('xtrace')) return undefined;
+  return traceLines(sh, [`[[ ${neg ? '! ' : ''}${words.map((w) => (w === '' ? "''" : w)).join(' ')} ]]`]);
+}
+
+export async function evalCond(sh: Interpreter, e: CondExpr, neg = false): Promise<boolean> {
   switch (e.kind) {
-    case 'not': return !(await evalCond(sh, e.expr));
+    case 'not': return !(await evalCond(sh, e.expr, e.expr.kind === 'word' || e.expr.kind === 'unary' || e.expr.kind === 'binary'));
     case 'paren': return evalCond(sh, e.expr);
     case 'and': return (await evalCond(sh, e.left)) && (await evalCond(sh, e.right));
     case 'or': return (await evalCond(sh, e.left)) || (await evalCond(sh, e.right));
-    case 'word': return (await expandToString(sh, e.word)) !== '';
+    case 'word': {
+      const v = await expandToString(sh, e.word);
+      await trace(sh, neg, '-n', v);
+      return v !== '';
+    }
     case 'unary': {
       const arg = await expandToString(sh, e.arg);
+      await trace(sh, neg, e.op, arg);
       if (e.op === '-z') return arg === '';
       if (e.op === '-n') return arg !== '';
       if (e.op === '-o') return sh.state.options.has(arg);
@@ -31,13 +43,15 @@ export async function evalCond(sh: Interpreter, e: CondExpr): Promise<boolean> {
       switch (e.op) {
         case '==':
         case '=':
-          return matchPattern(left, await expandPattern(sh, e.right), true, sh.state.shopts.has('nocasematch'));
-        case '!=':
-          return !matchPattern(left, await expandPattern(sh, e.right), true, sh.state.shopts.has('nocasematch'));
-        case '<': return left < (await expandToString(sh, e.right));
-        case '>': return left > (await expandToString(sh, e.right));
+        case '!=': {
+          const pattern = await expandPattern(sh, e.right);
+          if (sh.state.options.has('xtrace')) await trace(sh, neg, left, e.op, await expandPattern(sh, e.right, true));
+          const hit = matchPattern(left, pattern, true, sh.state.shopts.has('nocasematch'));
+          return e.op === '!=' ? !hit : hit;
+        }
         case '=~': {
           const src = await expandRegex(sh, e.right);
+          await trace(sh, neg, left, e.op, src);
           condRegex ??= await sh.sys.loadCode(() => import('./cond-regex'));
           const m = condRegex.regexMatch(left, src, sh.state.shopts.has('nocasematch'));
           // bash returns 2 for a malformed regex
@@ -51,12 +65,16 @@ export async function evalCond(sh: Interpreter, e: CondExpr): Promise<boolean> {
         case '-le':
         case '-gt':
         case '-ge': {
+          if (sh.state.options.has('xtrace')) await trace(sh, neg, left, e.op, await expandToString(sh, e.right));
           const a = await arith(sh, e.left);
           const b = await arith(sh, e.right);
           return e.op === '-eq' ? a === b : e.op === '-ne' ? a !== b : e.op === '-lt' ? a < b : e.op === '-le' ? a <= b : e.op === '-gt' ? a > b : a >= b;
         }
         default: {
           const right = await expandToString(sh, e.right);
+          await trace(sh, neg, left, e.op, right);
+          if (e.op === '<') return left < right;
+          if (e.op === '>') return left > right;
           return binaryFileTest(sh.sys, e.op, left, right);
         }
       }
@@ -67,19 +85,6 @@ export async function evalCond(sh: Interpreter, e: CondExpr): Promise<boolean> {
 /** A [[ ]] that ends with a status other than 0/1 (a bad regex gives 2). */
 export class CondStatus {
   constructor(readonly status: number) {}
-}
-
-/** [[ ]] as set -x shows it: the operands expanded, the operators as written. */
-export async function condTrace(sh: Interpreter, e: CondExpr): Promise<string> {
-  switch (e.kind) {
-    case 'word': return expandToString(sh, e.word);
-    case 'unary': return `${e.op} ${await expandToString(sh, e.arg)}`;
-    case 'binary': return `${await expandToString(sh, e.left)} ${e.op} ${await expandToString(sh, e.right)}`;
-    case 'not': return `! ${await condTrace(sh, e.expr)}`;
-    case 'and': return `${await condTrace(sh, e.left)} && ${await condTrace(sh, e.right)}`;
-    case 'or': return `${await condTrace(sh, e.left)} || ${await condTrace(sh, e.right)}`;
-    case 'paren': return `( ${await condTrace(sh, e.expr)} )`;
-  }
 }
 
 /** -v NAME or -v NAME[SUBSCRIPT]: whether that variable (or element) has a value. */

@@ -1,23 +1,24 @@
 // How bash prints variables back: declare -p lines, `set` values, ${x@A} and ${x@K}.
-import { ansiQuote, NEEDS_ANSI } from './quote';
+import { ansiQuote, needsAnsi } from './quote';
 import type { Var } from './state';
 
 /** Double-quoted value as declare -p prints it ($'...' when it has control characters). */
 export function declareQuote(s: string): string {
-  if (NEEDS_ANSI.test(s)) return ansiQuote(s);
+  if (needsAnsi(s)) return ansiQuote(s);
   return `"${s.replace(/(["\\$`])/g, '\\$1')}"`;
 }
 
 /** `set` output quoting: bare when safe, '...' otherwise, $'...' for control characters. */
 export function setQuote(s: string): string {
-  if (NEEDS_ANSI.test(s)) return ansiQuote(s);
+  if (needsAnsi(s)) return ansiQuote(s);
+  if (s === '') return '';
   if (s !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(s)) return s;
   return `'${s.replace(/'/g, "'\\''")}'`;
 }
 
 /** An associative array's key: bare unless it holds a character the shell would treat specially. */
 export function declareKey(k: string): string {
-  if (NEEDS_ANSI.test(k)) return ansiQuote(k);
+  if (needsAnsi(k)) return ansiQuote(k);
   return /[ \t\n'"\\|&;()<>!{}*[?\]^$`]|^[~#]|[=:]~/.test(k) ? declareQuote(k) : k;
 }
 

@@ -10,7 +10,7 @@ import { memoOf, partsSync, simpleForm } from './word-memo';
 import { fieldsInto, globFields, hasIfsChar, splitFields } from './fields';
 export { splitFields };
 import { evaluateValue, ArithError, type ArithEnv, type ArithValue } from './arith';
-import type { ShellState } from './state';
+import { ReadonlyError, type ShellState } from './state';
 
 /**
  * An expansion failed. Bash abandons the whole top-level command it was running (status 1);
@@ -88,6 +88,7 @@ function makeArithEnv(h: ExpandHost): ArithEnv {
 export function setElement(state: ShellState, name: string, index: string, value: string): void {
   const holder = state.holder(name);
   let v = holder.get(name);
+  if (v?.readonly) throw new ReadonlyError(name);
   if (!v) {
     v = { array: new Map() };
     holder.set(name, v);
@@ -411,17 +412,17 @@ export function expandToString(h: ExpandHost, word: Word, tildeAssign = false): 
   return piecesOf(h, parts, tildeAssign).then((pieces) => joinPieces(h, pieces));
 }
 
-function patternOf(pieces: Piece[]): string {
+function patternOf(pieces: Piece[], all: boolean): string {
   let s = '';
-  for (const p of pieces) s += 'brk' in p ? ' ' : p.quoted ? escapeGlob(p.text) : p.text;
+  for (const p of pieces) s += 'brk' in p ? ' ' : p.quoted ? (all ? p.text.replace(/[^]/gu, '\\$&') : escapeGlob(p.text)) : p.text;
   return s;
 }
 
-/** Expansion to a pattern: quoted characters escaped so they match literally. */
-export function expandPattern(h: ExpandHost, word: Word): MaybePromise<string> {
+/** Expansion to a pattern: quoted characters escaped so they match literally (`all`: every one, as set -x shows them). */
+export function expandPattern(h: ExpandHost, word: Word, all = false): MaybePromise<string> {
   const sync = syncPieces(h, word, false);
-  if (sync) return patternOf(sync);
-  return piecesOf(h, word.parts, false).then(patternOf);
+  if (sync) return patternOf(sync, all);
+  return piecesOf(h, word.parts, false).then((pieces) => patternOf(pieces, all));
 }
 
 /**

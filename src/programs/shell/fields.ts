@@ -124,6 +124,7 @@ export async function globFields(h: ExpandHost, fields: Field[], from: number, o
         globstar: h.state.shopts.has('globstar'),
         extglob: true,
         nocaseglob: h.state.shopts.has('nocaseglob'),
+        keepDots: !h.state.shopts.has('globskipdots'),
       });
       if (matches.length > 0) {
         out.push(...matches);

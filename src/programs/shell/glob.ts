@@ -8,6 +8,8 @@ export interface GlobOptions {
   globstar: boolean;
   extglob: boolean;
   nocaseglob?: boolean;
+  /** globskipdots off: a pattern starting with a dot may match `.` and `..` too. */
+  keepDots?: boolean;
 }
 
 function unescape(s: string): string {
@@ -90,8 +92,9 @@ export async function glob(sys: Sys, pattern: string, opts: GlobOptions): Promis
       } catch {
         continue;
       }
-      const matched = names
-        .filter((n) => (showHidden || !n.startsWith('.')) && n !== '.' && n !== '..' && re.test(n))
+      const dots = opts.keepDots && /^\\?\./.test(comp);
+      const matched = [...names.filter((n) => n !== '.' && n !== '..'), ...(dots ? ['.', '..'] : [])]
+        .filter((n) => (showHidden || !n.startsWith('.')) && re.test(n))
         .sort(byteOrder);
       for (const n of matched) {
         const path = r === '' ? n : r.endsWith('/') ? r + n : `${r}/${n}`;

@@ -5,7 +5,7 @@ import { realtimeSignalName, signalName, SIGNALS } from '../../shared/signals';
 import type { Sys } from '../../shared/sys';
 import { encodeText } from '../../shared/bytes';
 import type { Command, List } from './ast';
-import { CondStatus, condTrace, evalCond } from './cond';
+import { CondStatus, evalCond } from './cond';
 import { AbortCommand, BreakSignal, ContinueSignal, TopLevelAbort, Interrupted, ShellExit, ShellFatal } from './control';
 import { arith, expandParts, expandToString, ExpansionError, type ExpandHost, type MaybePromise, type Piece } from './expand';
 import { drive } from './steps';
@@ -44,6 +44,8 @@ export class Interpreter implements ExpandHost {
   compoundArgs: ReadonlySet<string> = new Set();
   /** Signals caught by a trap, waiting to run their action between commands. */
   pendingTraps: number[] = [];
+  /** Signal reports waiting for a command's redirections to be undone (see jobs.ts). */
+  deferredReports: string[] | undefined;
   interrupted = false;
 
   /**
@@ -330,6 +332,8 @@ export class Interpreter implements ExpandHost {
 
   /** Runs one command and records its status in $?. */
   runCommand(cmd: Command, execLast = false): MaybePromise<number> {
+    // set -n: a script's commands are read and checked, not run (an interactive shell ignores it)
+    if (this.state.options.has('noexec') && !this.state.interactive) return this.state.status;
     let r: MaybePromise<number>;
     try {
       r = this.dispatch(cmd, execLast);
@@ -458,6 +462,7 @@ export class Interpreter implements ExpandHost {
       case 'case':
         return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => drive(caseSteps(this, cmd))) : drive(caseSteps(this, cmd));
       case 'funcdef':
+        if (/['"$\\`]/.test(cmd.name)) return this.error(`\`${cmd.name}': not a valid identifier`).then(() => 1);
         if (this.state.readonlyFunctions.has(cmd.name)) return this.error(`${cmd.name}: readonly function`).then(() => 1);
         this.state.functions.set(cmd.name, cmd);
         this.state.funcFiles.set(cmd.name, this.state.definitionFile());
@@ -487,7 +492,6 @@ export class Interpreter implements ExpandHost {
           this.state.lineno = cmd.line;
           if (this.trapDepth === 0) this.state.current = cmd;
           await this.debugTrap(cmd);
-          if (this.state.options.has('xtrace')) await traceLines(this, [`[[ ${await condTrace(this, cmd.expr)} ]]`]);
           try {
             return (await evalCond(this, cmd.expr)) ? 0 : 1;
           } catch (e) {
@@ -521,7 +525,8 @@ export class Interpreter implements ExpandHost {
       status = await this.runPipelineUntimed(cmd);
     } finally {
       const secs = (this.sys.now() - start) / 1000;
-      const format = this.state.get('TIMEFORMAT') ?? '\nreal\t%3lR\nuser\t%3lU\nsys\t%3lS';
+      // time -p: the POSIX layout, whatever TIMEFORMAT says
+      const format = cmd.posixTime ? 'real %2R\nuser %2U\nsys %2S' : this.state.get('TIMEFORMAT') ?? '\nreal\t%3lR\nuser\t%3lU\nsys\t%3lS';
       // an empty TIMEFORMAT prints nothing at all
       if (format !== '') await this.write(2, `${formatTime(format, secs)}\n`);
     }
@@ -641,6 +646,19 @@ export class Interpreter implements ExpandHost {
       sub.state.traceLevel++;
       // outside posix mode, bash turns `set -e` off in a command substitution unless inherit_errexit
       if (!sub.state.shopts.has('inherit_errexit') && !sub.state.options.has('posix')) sub.state.options.delete('errexit');
+      // $(< file): the file's contents, with no command run
+      const only = body.items.length === 1 && !body.items[0]!.async ? body.items[0]!.cmd : undefined;
+      if (only?.kind === 'simple' && only.words.length === 0 && only.assigns.length === 0 && only.redirs.length === 1 && only.redirs[0]!.op === '<' && (only.redirs[0]!.fd ?? 0) === 0 && only.redirs[0]!.fdVar === undefined) {
+        try {
+          return await sub.withRedirs(only.redirs, async () => {
+            for (let chunk = await sub.sys.read(0); chunk !== null; chunk = await sub.sys.read(0)) await sub.sys.write(1, chunk);
+            return 0;
+          });
+        } catch (e) {
+          if (e instanceof RedirectError) return 1;
+          throw e;
+        }
+      }
       return sub.runList(body);
     }, { fds });
     this.sys.close(wr);
@@ -669,7 +687,11 @@ export class Interpreter implements ExpandHost {
     const res = await this.sys.wait(pid);
     const st = res?.status;
     this.state.status = st ? (st.kind === 'exited' ? st.code : st.kind === 'signaled' ? 128 + st.signal : 0) : 0;
-    return chunks.join('') + dec.end();
+    const text = chunks.join('') + dec.end();
+    if (!text.includes('\0')) return text;
+    // a shell string cannot hold NUL: bash drops them and says so
+    await this.error('warning: command substitution: ignored null byte in input');
+    return text.replace(/\0/g, '');
   }
 
   /** Descriptors opened for <(...) and >(...), closed when the command is done. */
@@ -813,6 +835,7 @@ function installDynamicVars(sh: Interpreter): void {
   keep('BASH_SUBSHELL', () => String(st.level));
   keep('_', () => st.lastArg);
   keep('BASH_COMMAND', () => currentText(st.current));
+  keep('SRANDOM', () => String(sys.random(0x10000) * 0x10000 + sys.random(0x10000)));
   keep('EPOCHSECONDS', () => String(Math.floor(sys.now() / 1000)));
   keep('EPOCHREALTIME', () => (sys.now() / 1000).toFixed(6));
 }

@@ -108,17 +108,23 @@ async function reportSignal(sh: Interpreter, signal: number, core: boolean, stat
   const desc = SIGNAL_DESCRIPTIONS[signal] ?? `Unknown signal ${signal}`;
   if (sh.state.interactive || sh.state.errorContext === 'interactive') {
     if (signal === SIGNALS.SIGPIPE) return;
-    await sh.write(2, `${desc}${core ? ' (core dumped)' : ''}\n`);
+    await reportText(sh, `${desc}${core ? ' (core dumped)' : ''}\n`);
     return;
   }
   if (signal === SIGNALS.SIGPIPE || sh.state.inComsub) return;
   // TERM (not reported as a job) and trapped signals: just the signal's text, as for any foreground job
   const name = Object.entries(SIGNALS).find(([, v]) => v === signal)?.[0].slice(3);
   if (signal === SIGNALS.SIGTERM || (name && sh.state.traps.has(name))) {
-    await sh.write(2, `${desc}${core ? ' (core dumped)' : ''}\n`);
+    await reportText(sh, `${desc}${core ? ' (core dumped)' : ''}\n`);
     return;
   }
-  await sh.write(2, `${sh.state.sourceName()}: line ${sh.state.lineno || 1}: ${longListing(statuses, pids, texts)}`);
+  await reportText(sh, `${sh.state.sourceName()}: line ${sh.state.lineno || 1}: ${longListing(statuses, pids, texts)}`);
+}
+
+/** A report of a program a signal ended; held back while the command's redirections are in place (bash's child applies them, not the shell). */
+function reportText(sh: Interpreter, text: string): Promise<void> | void {
+  if (sh.deferredReports) sh.deferredReports.push(text);
+  else return sh.write(2, text);
 }
 
 /** print_pipeline() in the long format: pid, status padded to 24 columns, the command; one line per process. */
@@ -333,19 +339,20 @@ export function finishProcess(sh: Interpreter, job: Job, pid: number, status: Wa
  * lists it: all of them before a prompt (`atPrompt`), after a foreground job only those a
  * signal killed. `force`: these jobs go even when not reported (`wait` waited for them).
  */
-export async function notifyJobs(sh: Interpreter, atPrompt: boolean, force: readonly Job[] = []): Promise<void> {
+export async function notifyJobs(sh: Interpreter, atPrompt: boolean, force: readonly Job[] = [], onlyForced = false): Promise<void> {
   const st = sh.state;
   const list = st.jobs;
   const gone = new Set<Job>();
   for (const job of list) {
-    if (job.state !== 'Done' || job.inherited) continue;
+    if (job.state !== 'Done' || job.inherited || (onlyForced && !force.includes(job))) continue;
     const f = job.final;
     const signal = f?.kind === 'signaled' ? f.signal : 0;
     const name = signal ? Object.entries(SIGNALS).find(([, v]) => v === signal)?.[0].slice(3) : undefined;
     const reportable = signal !== 0 && signal !== SIGNALS.SIGINT && signal !== SIGNALS.SIGTERM && signal !== SIGNALS.SIGPIPE && !(name && st.traps.has(name));
     if (!st.interactive) {
       if (reportable) await sh.write(2, `${st.sourceName()}: line ${st.lineno || 1}: ${longListing([f], [job.pids[job.pids.length - 1]!], [job.command])}`);
-      gone.add(job);
+      // in a script a job that exited stays until `jobs` shows it or a wait takes it (bash -c drops it)
+      if (signal !== 0 || force.includes(job) || st.errorContext === 'command') gone.add(job);
     } else if (!st.options.has('monitor')) gone.add(job);
     else if (atPrompt || reportable) {
       await sh.write(2, `${jobLine(list, job, false)}\n`);

@@ -556,8 +556,13 @@ export class Lexer {
     let index: Word | undefined;
     if (this.peekChar() === '[' && NAME.test(name)) {
       this.pos++;
+      const at = this.pos;
       index = this.readUntil(']', 'index');
-      if (this.peekChar() !== ']') throw new IncompleteInput('[', startLine);
+      if (this.peekChar() !== ']') {
+        // no `]`: the whole ${...} is a bad substitution (found up to its closing brace)
+        this.pos = at;
+        return fail();
+      }
       this.pos++;
     }
     const part: ParamPart = { kind: 'param', name, op, source: '', ...(index ? { index } : {}) };

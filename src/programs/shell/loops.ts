@@ -9,6 +9,7 @@ import { arithForText } from './command-text';
 import { arith, ExpansionError, type MaybePromise } from './expand';
 import type { ArithValue } from './arith';
 import type { Interpreter } from './interpreter';
+import { ReadonlyError } from './state';
 import { loopExit } from './steps';
 
 type WhileCmd = Command & { kind: 'while' };
@@ -144,6 +145,8 @@ export const ARITH_FAILED = Symbol('arith failed');
  */
 export function guardedArith(sh: Interpreter, w: Word): MaybePromise<ArithValue | typeof ARITH_FAILED> {
   const fail = (e: unknown): Promise<typeof ARITH_FAILED> => {
+    // assigning a readonly variable fails the expression the same way
+    if (e instanceof ReadonlyError) return sh.error(e.message).then(() => ARITH_FAILED);
     if (!(e instanceof ExpansionError) || e.fatal || !e.arith) throw e;
     return sh.error(e.bare ? e.message : `((: ${e.message}`).then(() => ARITH_FAILED);
   };

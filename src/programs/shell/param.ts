@@ -3,7 +3,10 @@
 import type { ParamPart, Word } from './ast';
 import { arith, expandPattern, expandReplacement, expandToString, ExpansionError, ifsOf, type ExpandHost, setElement, maxIndex } from './expand';
 import { replace, trim, compile } from './pattern';
-import { reusableQuote } from './quote';
+import { reusableQuote, setQuoteLocale } from './quote';
+import { utf8Locale } from './ansi-c';
+import { encodeText } from '../../shared/bytes';
+import { decodeBytes } from './byte-text';
 import { attrLetters, declareKey, declareLine, declareQuote } from './declare-text';
 import { indexValue } from './subscript';
 
@@ -112,7 +115,24 @@ export function simpleParam(h: ExpandHost, p: ParamPart, inDq: boolean): ParamRe
   }
   const v = scalarOf(h, p.name);
   if (v === undefined && s.options.has('nounset')) throw new ExpansionError(`${unboundName(p)}: unbound variable`, true);
-  return p.op === 'length' ? String([...(v ?? '')].length) : (v ?? '');
+  return p.op === 'length' ? String(textLength(h, v ?? '')) : (v ?? '');
+}
+
+/** Upper or lower case; in the C locale only ASCII letters change. */
+function caseMap(h: ExpandHost, s: string, upper: boolean): string {
+  if (/^[\x00-\x7f]*$/.test(s) || utf8Locale(h.state)) return upper ? s.toUpperCase() : s.toLowerCase();
+  return s.replace(/[A-Za-z]+/g, (m) => (upper ? m.toUpperCase() : m.toLowerCase()));
+}
+
+/** In the C locale bash counts and slices bytes; in UTF-8, characters. */
+function textLength(h: ExpandHost, s: string): number {
+  if (/^[\x00-\x7f]*$/.test(s)) return s.length;
+  return utf8Locale(h.state) ? [...s].length : encodeText(s).length;
+}
+
+function textSlice(h: ExpandHost, s: string, start: number, end: number): string {
+  if (/^[\x00-\x7f]*$/.test(s)) return s.slice(start, end);
+  return utf8Locale(h.state) ? [...s].slice(start, end).join('') : decodeBytes(encodeText(s).slice(start, end));
 }
 
 /** `unset`: the parameter is taken as unset (an indirection that led nowhere). */
@@ -171,12 +191,12 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, un
       return v.list ? asResult(v.list) : (v.scalar ?? '');
     case 'length':
       nounset();
-      if (v.list && v.list.length === 0 && h.state.options.has('nounset') && h.state.lookup(p.name)?.declaredOnly) {
+      if (v.list && v.list.length === 0 && h.state.options.has('nounset') && /^[A-Za-z_]/.test(p.name) && (!h.state.lookup(p.name) || h.state.lookup(p.name)?.declaredOnly)) {
         // reported, but unlike a scalar it does not end the shell
         throw new ExpansionError(`${p.name}: unbound variable`);
       }
       if (v.list) return String(v.list.length);
-      return String([...(v.scalar ?? '')].length);
+      return String(textLength(h, v.scalar ?? ''));
     case 'default':
     case 'assign':
     case 'error':
@@ -187,7 +207,8 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, un
       if (present) return v.list ? asResult(v.list) : v.scalar!;
       if (p.op === 'default') return { word: p.arg! };
       const value = await expandToString(h, p.arg!, p.op === 'assign');
-      if (p.op === 'error') throw new ExpansionError(`${displayName(p)}: ${value || 'parameter null or not set'}`, true);
+      // no word at all: bash's own text (`${x?""}` says nothing)
+      if (p.op === 'error') throw new ExpansionError(`${displayName(p)}: ${p.arg?.text ? value : p.colon ? 'parameter null or not set' : 'parameter not set'}`, true);
       if (!/^[A-Za-z_]/.test(p.name)) throw new ExpansionError(`$${p.name}: cannot assign in this way`);
       if (p.index) setElement(h.state, p.name, await expandToString(h, p.index), value);
       else h.state.set(p.name, value);
@@ -215,8 +236,27 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, un
     }
     case 'substr': {
       nounset();
-      const off = Number(await arith(h, p.arg!));
-      const len = p.arg2 ? Number(await arith(h, p.arg2)) : undefined;
+      // an error in the offset or length names the parameter first
+      const named = async (w: Word): Promise<number> => {
+        try {
+          return Number(await arith(h, w));
+        } catch (e) {
+          if (e instanceof ExpansionError && e.arith) e.message = `${displayName(p)}: ${e.message}`;
+          throw e;
+        }
+      };
+      const off = await named(p.arg!);
+      const len = p.arg2 ? await named(p.arg2) : undefined;
+      const table = v.list && p.index && /^[@*]$/.test(p.index.text) ? h.state.lookup(targetName(h, p.name))?.array : undefined;
+      if (table && v.list) {
+        // an indexed array's offset is an index: the elements from there on (a negative one counts back from the end)
+        const keys = [...table.keys()].sort((a, b) => a - b);
+        const start = off < 0 ? (keys.length ? keys[keys.length - 1]! + 1 : 0) + off : off;
+        if (len !== undefined && len < 0) throw new ExpansionError(`${len}: substring expression < 0`);
+        if (start < 0) return asResult([]);
+        const from = keys.filter((k) => k >= start);
+        return asResult((len === undefined ? from : from.slice(0, len)).map((k) => table.get(k)!));
+      }
       if (v.list) {
         // for $@ the offset counts $0 as 0
         const base = p.name === '@' || p.name === '*' ? [h.state.arg0, ...v.list] : v.list;
@@ -226,19 +266,19 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, un
         if (len !== undefined && len < 0) throw new ExpansionError(`${len}: substring expression < 0`);
         return asResult(base.slice(start, len === undefined ? undefined : start + len));
       }
-      const chars = [...(v.scalar ?? '')];
-      let start = off < 0 ? chars.length + off : off;
+      const size = textLength(h, v.scalar ?? '');
+      let start = off < 0 ? size + off : off;
       if (start < 0) return '';
-      start = Math.min(start, chars.length);
-      let end = chars.length;
+      start = Math.min(start, size);
+      let end = size;
       if (len !== undefined) {
-        end = len < 0 ? chars.length + len : start + len;
+        end = len < 0 ? size + len : start + len;
         if (end < start) {
           if (len < 0) throw new ExpansionError(`${len}: substring expression < 0`);
           end = start;
         }
       }
-      return chars.slice(start, end).join('');
+      return textSlice(h, v.scalar ?? '', start, end);
     }
     case 'upperFirst':
     case 'upperAll':
@@ -249,8 +289,11 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, un
       nounset();
       const pat = p.arg && p.arg.text !== '' ? await expandPattern(h, p.arg) : '?';
       const re = compile(pat);
-      const change = p.op.startsWith('upper') ? (c: string) => c.toUpperCase() : p.op.startsWith('lower') ? (c: string) => c.toLowerCase()
+      const convert = p.op.startsWith('upper') ? (c: string) => c.toUpperCase() : p.op.startsWith('lower') ? (c: string) => c.toLowerCase()
         : (c: string) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase());
+      // in the C locale only ASCII letters have cases
+      const ascii = !utf8Locale(h.state);
+      const change = (c: string): string => (ascii && c > '\x7f' ? c : convert(c));
       const f = (s: string): string => {
         const chars = [...s];
         const count = p.op.endsWith('All') ? chars.length : Math.min(1, chars.length);
@@ -288,6 +331,7 @@ function targetName(h: ExpandHost, name: string): string {
 async function transformParam(h: ExpandHost, p: ParamPart, op: string, v: Value, asResult: (list: string[]) => ParamResult): Promise<ParamResult> {
   const positional = p.name === '@' || p.name === '*';
   const whole = positional || p.index?.text === '@' || p.index?.text === '*';
+  setQuoteLocale(utf8Locale(h.state));
   const name = positional || /^\d/.test(p.name) ? undefined : targetName(h, p.name);
   const variable = name === undefined ? undefined : h.state.lookup(name);
   const each = async (f: (s: string) => string | Promise<string>): Promise<ParamResult> => {
@@ -301,9 +345,9 @@ async function transformParam(h: ExpandHost, p: ParamPart, op: string, v: Value,
   const table = variable && whole && (variable.array || variable.assoc) ? variable : undefined;
   switch (op) {
     case 'Q': return each(reusableQuote);
-    case 'U': return each((s) => s.toUpperCase());
-    case 'L': return each((s) => s.toLowerCase());
-    case 'u': return each((s) => s.charAt(0).toUpperCase() + s.slice(1));
+    case 'U': return each((s) => caseMap(h, s, true));
+    case 'L': return each((s) => caseMap(h, s, false));
+    case 'u': return each((s) => caseMap(h, s.charAt(0), true) + s.slice(1));
     case 'E': return each(expandEscapes);
     case 'P': return each((s) => promptText(h, s));
     case 'a': {

@@ -205,6 +205,7 @@ export class Parser {
     const line = this.peek().line;
     let negate = false;
     let timed = false;
+    let posixTime = false;
     for (;;) {
       const t = this.peek();
       if (this.isWord(t, '!')) {
@@ -214,7 +215,10 @@ export class Parser {
         this.next();
         timed = true;
         const p = this.peek();
-        if (this.isWord(p, '-p')) this.next();
+        if (this.isWord(p, '-p')) {
+          this.next();
+          posixTime = true;
+        }
       } else break;
     }
     const cmds = [this.parseCommand()];
@@ -230,7 +234,7 @@ export class Parser {
     }
     if (cmds.length === 1 && !negate && !timed) return cmds[0]!;
     // `time` alone times nothing but still reports
-    return { kind: 'pipeline', cmds, negate, stderr, timed, line };
+    return { kind: 'pipeline', cmds, negate, stderr, timed, line, ...(posixTime ? { posixTime } : {}) };
   }
 
   private parseCommand(): Command {
@@ -263,7 +267,8 @@ export class Parser {
         case 'coproc': return this.parseCoproc(line);
         default: break;
       }
-      if (text !== undefined && !t.assign && /^[^\s$`'"\\|&;<>()]+$/.test(text) && this.lexer.src.slice(this.lexer.pos).match(/^[ \t]*\([ \t]*\)/)) {
+      if (!t.assign && /^[^\s|&;<>()]+$/.test(text ?? t.word.text) && this.lexer.src.slice(this.lexer.pos).match(/^[ \t]*\([ \t]*\)/)) {
+        // a quoted name or one with `$` is refused when the definition runs
         return this.parseFunction(false);
       }
       if (text !== undefined && !t.assign && /^[ \t]*\(/.test(this.lexer.src.slice(this.lexer.pos))) {
@@ -596,7 +601,15 @@ export class Parser {
         const right = this.readRegexWord();
         return { kind: 'binary', op, left: t.word, right };
       }
-      const right = this.condNext();
+      // a pattern after == != = is read with extglob on, whatever the shopt says (bash 5.2)
+      const saved = this.lexer.extglob;
+      if (op === '==' || op === '!=' || op === '=') this.lexer.extglob = true;
+      let right: Token;
+      try {
+        right = this.condNext();
+      } finally {
+        this.lexer.extglob = saved;
+      }
       if (right.type !== 'word' || isEnd(right)) throw this.condFail(`unexpected argument \`${condTokenText(right)}' to conditional binary operator`, right);
       return { kind: 'binary', op, left: t.word, right: right.word };
     }

@@ -3,8 +3,12 @@
 // last), bodies indented four spaces, `then`/`do` placement as bash puts them, `for` heads with
 // `do` on the next line, case clauses with `;;` on their own line, and here-document bodies
 // after the line that opens them (or after the next connector: `cat <<E | wc`).
-import type { CaseItem, Command, List, Redir } from './ast';
-import { assignText, condText, delimiter, redirText, wordText } from './command-text';
+import type { Assign, CaseItem, Command, List, Redir, Word } from './ast';
+import { ansiToQuoted, assignText as rawAssignText, condText, delimiter, redirText, wordText as rawWordText } from './command-text';
+
+// $'...' strings print as bash keeps them after parsing
+const wordText = (w: Word): string => ansiToQuoted(rawWordText(w));
+const assignText = (a: Assign): string => ansiToQuoted(rawAssignText(a));
 
 const STEP = 4;
 
@@ -88,7 +92,7 @@ class Printer {
         return;
       }
       case 'pipeline': {
-        if (c.timed) this.out += 'time ';
+        if (c.timed) this.out += c.posixTime ? 'time -p ' : 'time ';
         if (c.negate) this.out += '! ';
         c.cmds.forEach((sub, i) => {
           const more = i < c.cmds.length - 1;

@@ -13,7 +13,7 @@ import { jobControl, waitForeground } from './jobs';
 import { makeChild } from './fork';
 import { applyRedirs, RedirectError, SaveFailed } from './redirect';
 import { commandText } from './unparse';
-import { prefixBefore, traceAssign, traceLines, traceQuote } from './xtrace';
+import { prefixBefore, traceAssign, traceLines, traceQuoter } from './xtrace';
 import { inherited, ReadonlyError, ShellState, type Var } from './state';
 import { AssocMap } from './assoc';
 import { indexValue } from './subscript';
@@ -82,7 +82,7 @@ async function assignAsync(sh: Interpreter, a: Assign, scope?: Map<string, Var>)
     }
     const fold = async (value: string): Promise<string> => {
       if (v.integer) return String(await arith(sh, value || '0'));
-      return v.lower ? value.toLowerCase() : v.upper ? value.toUpperCase() : value;
+      return v.lower || v.upper ? state.caseFold(value, !!v.upper) : value;
     };
     if (existing?.assoc || v.assoc) {
       const m = a.append && v.assoc ? v.assoc : new AssocMap();
@@ -151,7 +151,7 @@ async function assignAsync(sh: Interpreter, a: Assign, scope?: Map<string, Var>)
   let key = v?.assoc ? await expandToString(sh, a.index!) : String(await indexValue(sh, a.index!));
   // a[-1]: counted back from the end
   if (!v?.assoc && Number(key) < 0 && v?.array) key = String(Number(key) + maxIndex(v.array) + 1);
-  if (!v?.assoc && Number(key) < 0) throw new ExpansionError(`${a.name}[${a.index!.text}]: bad array subscript`);
+  if ((!v?.assoc && Number(key) < 0) || (v?.assoc && key === '')) throw new ExpansionError(`${a.name}[${a.index!.text}]: bad array subscript`);
   const old = v?.assoc ? v.assoc.get(key) : v?.array?.get(Number(key));
   // through a nameref: the element of the variable it names
   setElement(state, refTarget(state, a.name), key, a.append ? (old ?? '') + value : value);
@@ -161,6 +161,7 @@ async function assignAsync(sh: Interpreter, a: Assign, scope?: Map<string, Var>)
 function xtrace(sh: Interpreter, assigns: Assign[], argv: string[], before?: string): Promise<void> | undefined {
   if (!sh.state.options.has('xtrace')) return undefined;
   const lines = assigns.map((a) => traceAssign(sh, a));
+  const traceQuote = traceQuoter(sh);
   if (argv.length && DECLARATIONS.has(argv[0]!) && argv.some((w) => sh.compoundArgs.has(w))) {
     // declare a=(1 2): the builtin traces the list it assigned, then itself without it
     sh.declarationTrace = argv.map((w) => (sh.compoundArgs.has(w) ? w.slice(0, w.search(/\+?=/)) : traceQuote(w))).join(' ');
@@ -276,7 +277,7 @@ function runExpanded(sh: Interpreter, cmd: Command & { kind: 'simple' }, argv: s
   const name = argv[0]!;
   state.lastArg = argv[argv.length - 1]!;
   const fn = state.functions.get(name);
-  const builtin = fn || !builtinEnabled(name) ? undefined : builtins.get(name);
+  const builtin = fn || !builtinEnabled(sh.state, name) ? undefined : builtins.get(name);
   if (fn || builtin) {
     if (cmd.assigns.length || cmd.redirs.length || state.options.has('xtrace')) return runBuiltinFull(sh, cmd, argv, name, fn, builtin);
     return invoke(sh, name, fn, builtin, argv);
@@ -365,10 +366,14 @@ async function runProgram(sh: Interpreter, cmd: Command & { kind: 'simple' }, ar
     if (!(e instanceof SaveFailed)) throw e;
     return redirectInChild(sh, cmd, path, argv, env);
   }
+  const reports: string[] = [];
+  if (cmd.redirs.length) sh.deferredReports = reports;
   try {
     return await execute(sh, path, argv, env, execLast, commandText(cmd));
   } finally {
+    sh.deferredReports = undefined;
     undo();
+    if (reports.length) await sh.write(2, reports.join(''));
   }
 }
 
@@ -502,7 +507,7 @@ function enterFunction(sh: Interpreter, fn: FuncDef, argv: string[]): MaybePromi
     if (error instanceof ReturnSignal) return error.status;
     throw error;
   }
-  if (typeof r === 'number' && !state.traps.has('RETURN')) {
+  if (typeof r === 'number' && !state.traps.has('RETURN') && sh.pendingTraps.length === 0) {
     leave(state, frame);
     return r;
   }
@@ -534,7 +539,9 @@ function hideTraps(state: ShellState): [string, string][] | undefined {
 }
 
 function leave(state: ShellState, frame: Frame): void {
-  state.scopes.pop();
+  const scope = state.scopes.pop();
+  const options = scope && state.localOptions.get(scope);
+  if (options) state.options = options;
   state.funcNames.pop();
   state.callLines.pop();
   state.frames.pop();
@@ -553,6 +560,8 @@ async function finishCall(sh: Interpreter, frame: Frame, r: MaybePromise<number>
       if (!(e instanceof ReturnSignal)) throw e;
       status = e.status;
     }
+    // a signal that came during the last command is handled inside the function, as in bash
+    if (sh.pendingTraps.length > 0) await sh.runPendingTraps();
     // on a return, not when `exit` or an error leaves the function
     const onReturn = sh.state.traps.get('RETURN');
     if (onReturn) await sh.runTrapAction(onReturn);

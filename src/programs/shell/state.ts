@@ -77,7 +77,7 @@ export class ShellState {
   readonlyFunctions = new Set<string>();
   aliases = new Map<string, string>();
   options = new Set<string>(DEFAULT_OPTIONS);
-  shopts = new Set<string>(['checkwinsize', 'cmdhist', 'complete_fullquote', 'extquote', 'force_fignore', 'globasciiranges', 'hostcomplete', 'interactive_comments', 'patsub_replacement', 'progcomp', 'promptvars', 'sourcepath']);
+  shopts = new Set<string>(['checkwinsize', 'cmdhist', 'complete_fullquote', 'extquote', 'force_fignore', 'globasciiranges', 'globskipdots', 'hostcomplete', 'interactive_comments', 'patsub_replacement', 'progcomp', 'promptvars', 'sourcepath']);
   positional: string[] = [];
   arg0 = 'bash';
   status = 0;
@@ -97,6 +97,14 @@ export class ShellState {
   /** How often each hashed command was found through the table (`hash` lists it). */
   hashHits = new Map<string, number>();
   dirStack: string[] = [];
+  /** `local -` in a function: the set options to restore when its scope ends. */
+  localOptions = new WeakMap<Map<string, Var>, Set<string>>();
+  /** PS4 is being expanded for set -x (a command substitution in it inherits this). */
+  expandingPs4 = false;
+  /** The shell's group ids ($GROUPS). */
+  groups: number[] = [];
+  /** Builtins turned off with `enable -n` (a program of that name runs instead). */
+  disabledBuiltins = new Set<string>();
   funcNames: string[] = [];
   /** The line each running function was called from (BASH_LINENO, caller). */
   callLines: number[] = [];
@@ -172,6 +180,9 @@ export class ShellState {
     s.hash = new Map(this.hash);
     s.hashHits = new Map(this.hashHits);
     s.dirStack = [...this.dirStack];
+    s.expandingPs4 = this.expandingPs4;
+    s.groups = this.groups;
+    s.disabledBuiltins = new Set(this.disabledBuiltins);
     // `history | tail` lists the parent's entries: a subshell starts with a copy of the list
     s.history = [...this.history];
     s.funcNames = [...this.funcNames];
@@ -196,6 +207,7 @@ export class ShellState {
 
   /** The variable `name` as seen from the current scope (resolving namerefs). */
   lookup(name: string, depth = 0): Var | undefined {
+    if (name === 'SHELLOPTS' || name === 'BASHOPTS' || name === 'GROUPS' || name === 'DIRSTACK') return this.computed(name);
     // FUNCNAME is computed when read, so function calls allocate nothing for it
     if (name === 'FUNCNAME' && this.funcNames.length > 0) {
       const stack = this.frames.map((f) => f.func ?? 'source').reverse();
@@ -214,6 +226,14 @@ export class ShellState {
     const g = this.globals.get(name);
     if (g?.ref && depth < 8 && g.value) return this.refLookup(g.value, depth + 1) ?? g;
     return g;
+  }
+
+  /** $SHELLOPTS and $BASHOPTS (the options on, by name), $GROUPS and $DIRSTACK: made when read. */
+  private computed(name: string): Var {
+    if (name === 'SHELLOPTS') return { value: [...this.options].sort().join(':'), readonly: true };
+    if (name === 'BASHOPTS') return { value: [...this.shopts].sort().join(':'), readonly: true };
+    const list = name === 'GROUPS' ? this.groups.map(String) : [this.get('PWD') ?? '', ...this.dirStack];
+    return { array: new Map(list.map((v, i) => [i, v])) };
   }
 
   /** What a nameref names: a variable, or one element (`declare -n e='a[1]'`) read as a scalar. */
@@ -238,14 +258,22 @@ export class ShellState {
     const dyn = this.dynamic.get(name);
     if (dyn) return dyn();
     const v = this.lookup(name);
-    if (!v) return undefined;
+    // a nameref whose variable does not exist (or a loop of them) has no value
+    if (!v || v.ref) return undefined;
     if (v.array) return v.array.get(0);
     if (v.assoc) return v.assoc.get('0');
     return v.value;
   }
 
+  /** declare -l/-u: the value in one case; in the C locale only ASCII letters change. */
+  caseFold(value: string, upper: boolean): string {
+    if (/^[\x00-\x7f]*$/.test(value) || /\.utf-?8/i.test(this.get('LC_ALL') || this.get('LC_CTYPE') || this.get('LANG') || '')) return upper ? value.toUpperCase() : value.toLowerCase();
+    return value.replace(/[A-Za-z]+/g, (m) => (upper ? m.toUpperCase() : m.toLowerCase()));
+  }
+
   /** Sets a scalar (or element 0 of an array); throws ReadonlyError for readonly variables. */
-  set(name: string, value: string): void {
+  set(name: string, value: string, depth = 0): void {
+    if (name === 'SHELLOPTS' || name === 'BASHOPTS') throw new ReadonlyError(name);
     if (this.dynamic.has(name)) {
       if (name === 'RANDOM') this.onSeed?.(value);
       else if (name !== 'LINENO' && name !== 'BASHPID') this.dynamic.delete(name);
@@ -257,7 +285,9 @@ export class ShellState {
     if (v?.ref && v.value) {
       const el = refElement(v.value);
       if (el && this.setRefElement(el.name, el.key, value)) return;
-      return this.set(v.value, value);
+      // namerefs that name each other: the assignment fails (bash gives up after a few hops)
+      if (depth >= 8) throw new ReadonlyError(name, `warning: ${name}: circular name reference`);
+      return this.set(v.value, value, depth + 1);
     }
     if (v?.readonly) throw new ReadonlyError(name);
     if (!v) {
@@ -265,7 +295,7 @@ export class ShellState {
       holder.set(name, v);
       if (this.options.has('allexport')) v.exported = true;
     }
-    const final = v.lower ? value.toLowerCase() : v.upper ? value.toUpperCase() : value;
+    const final = v.lower || v.upper ? this.caseFold(value, !!v.upper) : value;
     const before = (v.array ? v.array.get(0) : v.assoc ? v.assoc.get('0') : v.value)?.length ?? 0;
     if (v.array) v.array.set(0, final);
     else if (v.assoc) v.assoc.set('0', final);
@@ -318,7 +348,7 @@ export class ShellState {
 
   isSet(name: string): boolean {
     const v = this.lookup(name);
-    if (!v) return false;
+    if (!v || v.ref) return false;
     if (v.array) return v.array.has(0);
     if (v.assoc) return v.assoc.has('0');
     return v.value !== undefined;
@@ -366,8 +396,8 @@ function elementOf(v: Var | undefined, key: string): string | undefined {
 }
 
 export class ReadonlyError extends Error {
-  constructor(readonly varName: string) {
-    super(`${varName}: readonly variable`);
+  constructor(readonly varName: string, message = `${varName}: readonly variable`) {
+    super(message);
     this.name = 'ReadonlyError';
   }
 }

@@ -1,27 +1,49 @@
 // set -x: each command as it runs, after expansion, on standard error behind PS4. PS4 is
 // decoded like a prompt and its first character repeated once more for each command
 // substitution or eval the command runs in (`++ echo sub`).
-import type { Assign } from './ast';
-import { assignText } from './command-text';
+import { utf8Locale } from './ansi-c';
+import type { Assign, Word } from './ast';
+import { assignText, wordText } from './command-text';
 import type { Interpreter } from './interpreter';
 
-/** A word as the trace shows it: bare when safe, else '...' (control characters as they are). */
-export function traceQuote(s: string): string {
-  if (s !== '' && /^[A-Za-z0-9_@%+=:,./^-]+$/.test(s)) return s;
+/** The full quoting rules, loaded once xtrace is first turned on (no login needs them). */
+let quoting: typeof import('./trace-quote') | undefined;
+
+export async function loadTraceQuoting(sh: Interpreter): Promise<void> {
+  quoting ??= await sh.sys.loadCode(() => import('./trace-quote'));
+}
+
+/** A word as the trace shows it (before the rules are loaded: '...' unless plainly safe). */
+export function traceQuote(s: string, utf8 = true): string {
+  if (quoting) return quoting.traceQuote(s, utf8);
+  if (s !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(s)) return s;
   return `'${s.replace(/'/g, "'\\''")}'`;
 }
 
-let expanding = false;
+/** traceQuote in the shell's locale. */
+export function traceQuoter(sh: Interpreter): (s: string) => string {
+  const utf8 = utf8Locale(sh.state);
+  return (s) => traceQuote(s, utf8);
+}
+
+/** A word of a for, select or case head as the trace shows it: as written. */
+export function traceSource(w: Word): string {
+  return quoting ? quoting.traceSource(w) : wordText(w);
+}
+
 
 export async function tracePrefix(sh: Interpreter): Promise<string> {
   let ps4 = sh.state.get('PS4') ?? '';
   if (ps4 === '') return '';
-  if (/[\\$`]/.test(ps4) && !expanding) {
-    expanding = true;
+  if (!quoting) await loadTraceQuoting(sh);
+  // while PS4 is expanded (and in the command substitutions it runs) nothing is traced; a
+  // flag of the shell's own, as pipeline stages trace at the same time
+  if (/[\\$`]/.test(ps4) && !sh.state.expandingPs4) {
+    sh.state.expandingPs4 = true;
     try {
       ps4 = await sh.promptText(ps4);
     } finally {
-      expanding = false;
+      sh.state.expandingPs4 = false;
     }
   }
   return ps4.charAt(0).repeat(sh.state.traceLevel) + ps4.slice(1);
@@ -29,16 +51,18 @@ export async function tracePrefix(sh: Interpreter): Promise<string> {
 
 /** Writes trace lines (each behind the PS4 prefix). */
 export async function traceLines(sh: Interpreter, lines: string[], before?: string): Promise<void> {
-  if (lines.length === 0 || expanding) return;
+  if (lines.length === 0 || sh.state.expandingPs4) return;
   const p = before ?? (await tracePrefix(sh));
   await sh.write(2, lines.map((l) => `${p}${l}\n`).join(''));
 }
 
 /** One assignment as traced: the value it was given (an array as written). */
 export function traceAssign(sh: Interpreter, a: Assign): string {
-  if (a.array) return assignText(a);
+  if (a.array) return quoting ? quoting.traceSource(assignText(a)) : assignText(a);
   const lhs = `${a.name}${a.index ? `[${a.index.text}]` : ''}${a.append ? '+=' : '='}`;
-  return lhs + traceQuote(sh.assignedValues.get(a) ?? '');
+  const value = sh.assignedValues.get(a) ?? '';
+  // bash shows an empty value as nothing at all
+  return lhs + (value === '' ? '' : traceQuote(value, utf8Locale(sh.state)));
 }
 
 /** The prefix to trace a command with when it assigns PS4 itself (the old PS4 shows). */

@@ -25,7 +25,7 @@ export const echo: Builtin = async (sh, argv) => {
   }
   let text = argv.slice(i).join(' ');
   if (escapes) {
-    const r = echoEscapes(text, utf8Locale(sh.state));
+    const r = echoEscapes(text, utf8Locale(sh.state), true);
     text = r.text;
     if (r.stopped) newline = false;
   }
@@ -110,8 +110,10 @@ function loopControl(sh: Parameters<Builtin>[0], argv: string[], which: 'break' 
     // a word that is no number ends a script (throw_to_top_level); 0 or less leaves every loop
     if (Number.isNaN(v)) {
       return sh.error(`${which}: ${argv[1]}: numeric argument required`).then(() => {
-        sh.state.status = 128;
-        throw sh.state.interactive ? new TopLevelAbort(128) : new ShellExit(128);
+        // the script ends with 128 plus the status the loop body had so far
+        const code = (128 + sh.state.status) & 255;
+        sh.state.status = code;
+        throw sh.state.interactive ? new TopLevelAbort(code) : new ShellExit(code);
       });
     }
     if (v < 1) {
@@ -162,7 +164,7 @@ export const caller: Builtin = async (sh, argv) => {
     return 0;
   }
   if (!/^\s*\d+\s*$/.test(argv[1])) {
-    await sh.error(`caller: ${argv[1]}: invalid number`);
+    await sh.error(argv[1].startsWith('-') ? `caller: ${argv[1].slice(0, 2)}: invalid option` : `caller: ${argv[1]}: invalid number`);
     await sh.write(2, 'caller: usage: caller [expr]\n');
     return 2;
   }

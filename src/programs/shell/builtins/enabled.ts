@@ -1,7 +1,6 @@
 // Builtins turned off with `enable -n` (a program of that name runs instead).
+import type { ShellState } from '../state';
 
-export const disabledBuiltins = new Set<string>();
-
-export function builtinEnabled(name: string): boolean {
-  return !disabledBuiltins.has(name);
+export function builtinEnabled(state: ShellState, name: string): boolean {
+  return !state.disabledBuiltins.has(name);
 }

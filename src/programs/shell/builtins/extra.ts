@@ -16,6 +16,15 @@ export const mapfile: Builtin = async (sh, argv) => {
     await sh.error(`${argv[0]}: \`${name}': not a valid identifier`);
     return 1;
   }
+  // numeric options are checked as they come
+  const numeric: Record<string, string> = { n: 'invalid line count', O: 'invalid array origin', s: 'invalid line count', c: 'invalid callback quantum', u: 'invalid file descriptor specification' };
+  for (const [k, v] of p.flags) {
+    if (!(k in numeric) || typeof v !== 'string') continue;
+    if (!/^\s*[-+]?\d+\s*$/.test(v) || Number(v) < 0 || (k === 'c' && Number(v) === 0)) {
+      await sh.error(`${argv[0]}: ${v}: ${numeric[k]}`);
+      return 1;
+    }
+  }
   const delimOpt = p.flags.get('d');
   const delim = typeof delimOpt === 'string' ? (delimOpt[0] ?? '\0') : '\n';
   const max = p.flags.has('n') ? Number(p.flags.get('n')) : 0;
@@ -25,6 +34,10 @@ export const mapfile: Builtin = async (sh, argv) => {
   const strip = p.flags.has('t');
   const holder = sh.state.holder(name);
   const existing = holder.get(name);
+  if (existing?.readonly) {
+    await sh.error(`${name}: readonly variable`);
+    return 1;
+  }
   const array = origin > 0 && existing?.array ? existing.array : new Map<number, string>();
   let index = origin;
   let pending = '';
@@ -86,22 +99,53 @@ function tilde(sh: Interpreter, dir: string): string {
   return home && (dir === home || dir.startsWith(`${home}/`)) ? `~${dir.slice(home.length)}` : dir;
 }
 
-async function printStack(sh: Interpreter, opts: { long?: boolean; perLine?: boolean; numbered?: boolean } = {}): Promise<void> {
+async function printStack(sh: Interpreter, opts: { long?: boolean; perLine?: boolean; numbered?: boolean; only?: number } = {}): Promise<void> {
   const stack = [sh.state.get('PWD') ?? sh.sys.getcwd(), ...sh.state.dirStack];
   const shown = stack.map((d) => (opts.long ? d : tilde(sh, d)));
-  if (opts.numbered) await sh.write(1, shown.map((d, i) => ` ${i}  ${d}\n`).join(''));
+  const line = (d: string, i: number): string => (opts.numbered ? `${String(i).padStart(2)}  ${d}` : d);
+  if (opts.only !== undefined) await sh.write(1, `${line(shown[opts.only]!, opts.only)}\n`);
+  else if (opts.numbered) await sh.write(1, shown.map((d, i) => `${line(d, i)}\n`).join(''));
   else if (opts.perLine) await sh.write(1, shown.map((d) => `${d}\n`).join(''));
   else await sh.write(1, `${shown.join(' ')}\n`);
 }
 
+const DIRS_USAGE = 'dirs [-clpv] [+N] [-N]';
+
+async function usageError(sh: Interpreter, cmd: string, message: string, usage: string): Promise<number> {
+  await sh.error(`${cmd}: ${message}`);
+  await sh.write(2, `${cmd}: usage: ${usage}\n`);
+  return 2;
+}
+
 export const dirs: Builtin = async (sh, argv) => {
-  const p = parseFlags(argv.slice(1), 'clpv');
-  if (p.bad) return badOption(sh, 'dirs', p.bad, 'dirs [-clpv] [+N] [-N]');
-  if (p.flags.has('c')) {
+  // each option is a word of its own; +N and -N pick one entry (the last one given wins)
+  const opts: { long?: boolean; perLine?: boolean; numbered?: boolean; only?: number } = {};
+  let clear = false;
+  let index: number | undefined;
+  let word = '';
+  for (const a of argv.slice(1)) {
+    if (a === '-c') clear = true;
+    else if (a === '-l') opts.long = true;
+    else if (a === '-p') opts.perLine = true;
+    else if (a === '-v') opts.numbered = true;
+    else if (a === '--') break;
+    else if (a[0] === '+' || a[0] === '-') {
+      if (!/^\d+$/.test(a.slice(1))) return usageError(sh, 'dirs', `${a}: invalid number`, DIRS_USAGE);
+      word = a.slice(1);
+      const n = Number(word);
+      index = a[0] === '+' ? n : sh.state.dirStack.length - n;
+    } else return usageError(sh, 'dirs', `${a}: invalid option`, DIRS_USAGE);
+  }
+  if (clear) {
     sh.state.dirStack = [];
     return 0;
   }
-  await printStack(sh, { long: p.flags.has('l'), perLine: p.flags.has('p'), numbered: p.flags.has('v') });
+  if (index !== undefined && (index < 0 || index > sh.state.dirStack.length)) {
+    await sh.error(sh.state.dirStack.length === 0 ? 'dirs: directory stack empty' : `dirs: ${word}: directory stack index out of range`);
+    return 1;
+  }
+  opts.only = index;
+  await printStack(sh, opts);
   return 0;
 };
 
@@ -117,26 +161,39 @@ function stackIndex(spec: string, size: number): number | undefined {
 export const pushd: Builtin = async (sh, argv) => {
   const noCd = argv.includes('-n');
   const args = argv.slice(1).filter((a) => a !== '-n' && a !== '--');
+  if (args.length > 1) {
+    await sh.error('pushd: too many arguments');
+    return 1;
+  }
   const cwd = sh.state.get('PWD') ?? sh.sys.getcwd();
   const full = [cwd, ...sh.state.dirStack];
   const spec = args[0];
+  if (spec !== undefined && /^[+-]/.test(spec) && spec !== '-' && !/^[+-]\d+$/.test(spec)) return usageError(sh, 'pushd', `${spec}: invalid number`, 'pushd [-n] [+N | -N | dir]');
   const index = spec === undefined ? undefined : stackIndex(spec, full.length);
   if (index === -1) {
-    await sh.error(`pushd: ${spec}: directory stack index out of range`);
+    await sh.error(full.length < 2 ? 'pushd: directory stack empty' : `pushd: ${spec}: directory stack index out of range`);
     return 1;
   }
+  if (spec === undefined && noCd && full.length < 2) return 0;
   if (spec === undefined || index !== undefined) {
-    if (full.length < 2) {
+    if (full.length < 2 && spec === undefined) {
       await sh.error('pushd: no other directory');
       return 1;
     }
     // no operand swaps the top two; +N/-N rotates that entry to the top
     const rotated = index === undefined ? [full[1]!, full[0]!, ...full.slice(2)] : [...full.slice(index), ...full.slice(0, index)];
-    if (!noCd) {
-      const status = await cd(sh, ['cd', rotated[0]!]);
-      if (status !== 0) return status;
-      sh.state.dirStack = rotated.slice(1);
+    if (index === 0) {
+      if (!noCd) await printStack(sh);
+      return 0;
     }
+    if (noCd) {
+      // bash rotates the saved entries only, and the entry that would become current is lost
+      sh.state.dirStack = rotated.slice(1);
+      return 0;
+    }
+    const status = await cd(sh, ['cd', rotated[0]!]);
+    if (status !== 0) return status;
+    sh.state.dirStack = rotated.slice(1);
     await printStack(sh);
     return 0;
   }
@@ -192,10 +249,18 @@ export const times: Builtin = async (sh) => {
 };
 
 export const disown: Builtin = async (sh, argv) => {
+  const bad = argv.slice(1).find((a) => /^-/.test(a) && !/^-[ahr]+$/.test(a) && a !== '--');
+  if (bad) return badOption(sh, 'disown', `-${bad.replace(/^-[ahr]*/, '').charAt(0)}`, 'disown [-h] [-ar] [jobspec ... | pid ...]');
   const args = argv.slice(1).filter((a) => !a.startsWith('-'));
-  if (argv.includes('-a') || args.length === 0) {
-    if (args.length === 0 && !argv.includes('-a')) sh.state.jobs.pop();
-    else sh.state.jobs = [];
+  const all = argv.some((a) => /^-[ahr]*[ar]/.test(a));
+  if (all || args.length === 0) {
+    if (args.length === 0 && !all) {
+      if (sh.state.jobs.length === 0) {
+        await sh.error('disown: current: no such job');
+        return 1;
+      }
+      sh.state.jobs.pop();
+    } else sh.state.jobs = [];
     return 0;
   }
   for (const a of args) {
@@ -207,6 +272,12 @@ export const disown: Builtin = async (sh, argv) => {
       return 1;
     }
   }
+  return 0;
+};
+
+/** bind: a script's shell has no line editor, so bash only warns. */
+export const bind: Builtin = async (sh) => {
+  await sh.error('bind: warning: line editing not enabled');
   return 0;
 };
 
@@ -230,6 +301,8 @@ export const help: Builtin = async (sh, argv) => {
     return 0;
   }
   let status = 0;
+  // a pattern first gets a heading naming every word asked about
+  if (/[*?[]/.test(patterns[0]!)) await sh.write(1, `Shell commands matching keyword${patterns.length > 1 ? 's' : ''} \`${patterns.join(', ')}'\n\n`);
   for (const pat of patterns) {
     const re = new RegExp(`^${pat.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}`);
     const hits = HELP_TOPICS.filter(([name]) => re.test(name));
@@ -239,7 +312,8 @@ export const help: Builtin = async (sh, argv) => {
       continue;
     }
     for (const [name, synopsis, description] of hits) {
-      await sh.write(1, short ? `${name}: ${synopsis}\n` : `${name}: ${synopsis}\n    ${description}\n`);
+      if (argv.includes('-d')) await sh.write(1, `${name} - ${description}\n`);
+      else await sh.write(1, short ? `${name}: ${synopsis}\n` : `${name}: ${synopsis}\n    ${description}\n`);
     }
   }
   return status;

@@ -13,10 +13,15 @@ export const getopts: Builtin = async (sh, argv) => {
     await sh.write(2, 'getopts: usage: getopts optstring name [arg ...]\n');
     return 2;
   }
-  if (!NAME_RE.test(name)) {
-    await sh.error(`getopts: \`${name}': not a valid identifier`);
-    return 1;
-  }
+  // a bad name is found out only when getopts assigns it, after OPTIND has moved on
+  const validName = NAME_RE.test(name);
+  // a readonly name: reported once getopts is done (status 2 after an option, 1 at the end)
+  let readonlyName = false;
+  const setName = (value: string): void => {
+    if (!validName) return;
+    if (sh.state.lookup(name)?.readonly) readonlyName = true;
+    else sh.state.set(name, value);
+  };
   const args = argv.length > 3 ? argv.slice(3) : sh.state.positional;
   const silent = optstring.startsWith(':');
   const spec = silent ? optstring.slice(1) : optstring;
@@ -25,10 +30,12 @@ export const getopts: Builtin = async (sh, argv) => {
   const key = sh.state;
   let pos = position.get(key);
   if (!pos || pos.optind !== optind) pos = { optind, char: 1 };
-  const finish = (): number => {
-    sh.state.set(name, '?');
+  const finish = async (): Promise<number> => {
+    setName('?');
     sh.state.set('OPTIND', String(optind));
     position.delete(key);
+    if (!validName) await sh.error(`getopts: \`${name}': not a valid identifier`);
+    if (readonlyName) await sh.error(`${name}: readonly variable`);
     return 1;
   };
   const arg = args[optind - 1];
@@ -57,38 +64,46 @@ export const getopts: Builtin = async (sh, argv) => {
       if (sh.state.get('OPTERR') !== '0') await sh.write(2, `${sh.state.arg0}: illegal option -- ${c}\n`);
       sh.state.unset('OPTARG');
     }
-    sh.state.set(name, '?');
+    setName('?');
   } else if (spec[idx + 1] === ':') {
     const rest = arg.slice(pos.char + 1);
     if (rest !== '') {
       sh.state.set('OPTARG', rest);
       optind++;
       pos.char = 1;
-      sh.state.set(name, c);
+      setName(c);
     } else if (args[optind] !== undefined) {
       sh.state.set('OPTARG', args[optind]!);
       optind += 2;
       pos.char = 1;
-      sh.state.set(name, c);
+      setName(c);
     } else {
       optind++;
       pos.char = 1;
       if (silent) {
-        sh.state.set(name, ':');
+        setName(':');
         sh.state.set('OPTARG', c);
       } else {
         if (sh.state.get('OPTERR') !== '0') await sh.write(2, `${sh.state.arg0}: option requires an argument -- ${c}\n`);
-        sh.state.set(name, '?');
+        setName('?');
         sh.state.unset('OPTARG');
       }
     }
   } else {
     advance();
-    sh.state.set(name, c);
+    setName(c);
     sh.state.unset('OPTARG');
   }
   sh.state.set('OPTIND', String(optind));
   pos.optind = optind;
   position.set(key, pos);
+  if (!validName) {
+    await sh.error(`getopts: \`${name}': not a valid identifier`);
+    return 1;
+  }
+  if (readonlyName) {
+    await sh.error(`${name}: readonly variable`);
+    return 2;
+  }
   return 0;
 };

@@ -6,7 +6,6 @@ import { umask } from './umask';
 import * as testB from './test';
 import type { Builtin } from './types';
 import * as vars from './vars';
-import { disabledBuiltins } from './enabled';
 
 /**
  * A builtin whose code is loaded when it first runs: a chunk of its own in the browser, so the
@@ -43,7 +42,7 @@ export const builtins = new Map<string, Builtin>([
   ['mapfile', later(extra, (m) => m.mapfile)], ['readarray', later(extra, (m) => m.mapfile)], ['dirs', later(extra, (m) => m.dirs)],
   ['pushd', later(extra, (m) => m.pushd)], ['popd', later(extra, (m) => m.popd)],
   ['times', later(extra, (m) => m.times)], ['ulimit', later(() => import('./ulimit'), (m) => m.ulimit)], ['disown', later(extra, (m) => m.disown)],
-  ['suspend', later(extra, (m) => m.suspend)], ['help', later(extra, (m) => m.help)], ['fc', later(extra, (m) => m.fc)],
+  ['suspend', later(extra, (m) => m.suspend)], ['bind', later(extra, (m) => m.bind)], ['help', later(extra, (m) => m.help)], ['fc', later(extra, (m) => m.fc)],
   ['local', vars.local], ['readonly', vars.readonly], ['let', later(shoptLet, (m) => m.letBuiltin)], ['shopt', later(shoptLet, (m) => m.shopt)],
   // they and Tab completion are a chunk of their own
   ['complete', later(completion, (m) => m.complete)], ['compgen', later(completion, (m) => m.compgen)], ['compopt', later(completion, (m) => m.compopt)],
@@ -52,23 +51,4 @@ export const builtins = new Map<string, Builtin>([
 /** POSIX special builtins: assignments before them persist, errors can end a script. */
 export const SPECIAL_BUILTINS = new Set(['break', ':', '.', 'continue', 'eval', 'exec', 'exit', 'export', 'readonly', 'return', 'set', 'shift', 'trap', 'unset', 'source']);
 
-/** enable [-n] [name ...]: lists or switches builtins. */
-const enable: Builtin = async (sh, argv) => {
-  const args = argv.slice(1);
-  const off = args.includes('-n');
-  const names = args.filter((a) => !a.startsWith('-'));
-  if (names.length === 0) {
-    for (const n of [...builtins.keys()].sort()) if (off === disabledBuiltins.has(n)) await sh.write(1, `enable ${off ? '-n ' : ''}${n}\n`);
-    return 0;
-  }
-  for (const n of names) {
-    if (!builtins.has(n)) {
-      await sh.error(`enable: ${n}: not a shell builtin`);
-      return 1;
-    }
-    if (off) disabledBuiltins.add(n);
-    else disabledBuiltins.delete(n);
-  }
-  return 0;
-};
-builtins.set('enable', enable);
+builtins.set('enable', later(() => import('./enable'), (m) => m.enable));

@@ -77,7 +77,8 @@ async function waitNext(sh: Interpreter, ids: string[], varName: string | undefi
     const done = candidates.find((j) => j.state === 'Done');
     if (done) {
       if (varName) sh.state.set(varName, String(done.pids[done.pids.length - 1]));
-      await notifyJobs(sh, false, [done]);
+      // the other finished jobs stay for the next wait -n
+      await notifyJobs(sh, false, [done], true);
       return done.status;
     }
     if (candidates.length === 0) return 127;
@@ -137,6 +138,7 @@ export const wait: Builtin = async (sh, argv) => {
   if (next) return waitNext(sh, args, varName);
   if (args.length === 0) {
     const jobs = sh.state.jobs.filter((j) => !j.inherited);
+    const running = new Set(jobs.filter((j) => j.state !== 'Done'));
     for (const job of jobs) {
       if ((await waitJob(sh, job)) === 'interrupted') return 128 + SIGNALS.SIGINT;
     }
@@ -150,8 +152,11 @@ export const wait: Builtin = async (sh, argv) => {
         throw e;
       }
     }
-    await notifyJobs(sh, false, jobs);
-    sh.state.jobs = sh.state.jobs.filter((j) => j.inherited);
+    await notifyJobs(sh, false, sh.state.interactive ? jobs : []);
+    // a script keeps the job of $! if it had exited before this wait, for `jobs` and wait -n (POSIX)
+    const st = sh.state;
+    const keep = (j: Job): boolean => !st.interactive && st.errorContext === 'script' && !running.has(j) && j.state === 'Done' && j.final?.kind !== 'signaled' && j.pids[j.pids.length - 1] === st.lastBg;
+    sh.state.jobs = sh.state.jobs.filter((j) => j.inherited || keep(j));
     return 0;
   }
   let status = 0;
@@ -171,7 +176,7 @@ export const wait: Builtin = async (sh, argv) => {
     } else if (/^\d+$/.test(a)) pid = Number(a);
     else {
       await sh.error(`wait: \`${a}': not a pid or valid job spec`);
-      status = 2;
+      status = 1;
       continue;
     }
     const job = sh.state.jobs.find((j) => !j.inherited && j.pids.includes(pid));
@@ -209,6 +214,8 @@ export const kill: Builtin = async (sh, argv) => {
   let i = 0;
   const a0 = args[0]!;
   if (a0 === '-l' || a0 === '-L') {
+    // words after -l that look like options are taken as such (kill -l -9 lists them all)
+    while (args.length > 1 && /^-/.test(args[1]!)) args.splice(1, 1);
     if (args.length > 1) {
       // each argument is answered or reported in turn; any bad one makes the status 1
       let status = 0;
@@ -225,7 +232,7 @@ export const kill: Builtin = async (sh, argv) => {
           }
           await sh.write(1, `${name.slice(3)}\n`);
         } else {
-          const v = /^(SIG)?EXIT$/i.test(s) ? 0 : signalNumber(s);
+          const v = /^EXIT$/i.test(s) ? 0 : signalNumber(s);
           if (v === undefined) {
             await sh.error(`kill: ${s}: invalid signal specification`);
             status = 1;
@@ -248,7 +255,11 @@ export const kill: Builtin = async (sh, argv) => {
     return 0;
   }
   if (a0 === '-s' || a0 === '-n') {
-    const v = args[1] === undefined ? undefined : signalNumber(args[1]);
+    if (args[1] === undefined) {
+      await sh.error(`kill: ${a0}: option requires an argument`);
+      return 1;
+    }
+    const v = signalNumber(args[1]);
     if (v === undefined) {
       await sh.error(`kill: ${args[1] ?? ''}: invalid signal specification`);
       return 1;
@@ -425,9 +436,18 @@ export const trap: Builtin = async (sh, argv) => {
     return 0;
   }
   if (args[0] === '-p') {
-    const names = args.slice(1).map(trapName).filter((n): n is string => !!n);
-    await listTraps(names.length ? names : undefined);
-    return 0;
+    const names: string[] = [];
+    let status = 0;
+    for (const spec of args.slice(1)) {
+      const name = trapName(spec);
+      if (name) names.push(name);
+      else {
+        await sh.error(`trap: ${spec}: invalid signal specification`);
+        status = 1;
+      }
+    }
+    if (names.length || args.length === 1) await listTraps(names.length ? names : undefined);
+    return status;
   }
   if (args[0] === '--') args.shift();
   let action: string | undefined = args[0];

@@ -6,13 +6,17 @@ import { execute, findCommand } from '../simple';
 import { functionText } from '../print-function';
 import { hashOrder } from '../assoc';
 import { builtins } from './index';
+import { builtinEnabled } from './enabled';
 import type { Builtin } from './types';
 import { badOption, parseFlags } from './types';
+
+/** The path `command -p` searches (confstr _CS_PATH). */
+const STD_PATH = '/bin:/usr/bin';
 
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time', '{', '}', '!', '[[', ']]', 'coproc']);
 
 /** mode p (type -p): a path only when the name is a file; P (type -P): always the PATH's file. */
-async function describe(sh: Interpreter, name: string, mode: 'type' | 't' | 'p' | 'P' | 'v' | 'V', all: boolean, noFunctions: boolean): Promise<boolean> {
+async function describe(sh: Interpreter, name: string, mode: 'type' | 't' | 'p' | 'P' | 'v' | 'V', all: boolean, noFunctions: boolean, stdPath = false): Promise<boolean> {
   let found = false;
   const say = async (long: string, short: string, word: string): Promise<void> => {
     found = true;
@@ -36,7 +40,7 @@ async function describe(sh: Interpreter, name: string, mode: 'type' | 't' | 'p' 
     await say(`${name} is a function\n${functionText(name, fn.body)}`, 'function', name);
     if (!all) return true;
   }
-  if (builtins.has(name) && mode !== 'P') {
+  if (builtins.has(name) && builtinEnabled(sh.state, name) && mode !== 'P') {
     await say(`${name} is a shell builtin`, 'builtin', name);
     if (!all) return true;
   }
@@ -54,7 +58,8 @@ async function describe(sh: Interpreter, name: string, mode: 'type' | 't' | 'p' 
     await say(`${name} is hashed (${hashed})`, 'file', hashed);
     return true;
   }
-  const dirs = (sh.state.get('PATH') ?? '').split(':');
+  // command -p: the standard path instead of $PATH
+  const dirs = (stdPath ? STD_PATH : sh.state.get('PATH') ?? '').split(':');
   for (const dir of dirs) {
     const full = `${dir || '.'}/${name}`;
     try {
@@ -92,16 +97,21 @@ export const command: Builtin = async (sh, argv) => {
     // succeeds when any of the names is found
     let any = false;
     for (const name of p.rest) {
-      const ok = await describe(sh, name, p.flags.has('v') ? 'v' : 'V', false, false);
+      const ok = await describe(sh, name, p.flags.has('v') ? 'v' : 'V', false, false, p.flags.has('p'));
       if (ok) any = true;
       else if (p.flags.has('V')) await sh.error(`command: ${name}: not found`);
     }
     return any ? 0 : 1;
   }
   const name = p.rest[0]!;
-  const builtin = builtins.get(name);
+  const builtin = builtinEnabled(sh.state, name) ? builtins.get(name) : undefined;
   if (builtin) return builtin(sh, p.rest);
-  const path = name.includes('/') ? name : await findCommand(sh, name);
+  const path = name.includes('/') ? name : p.flags.has('p') ? await findCommand(sh, name, 1, STD_PATH) : await findCommand(sh, name);
+  // found on the standard path, it is remembered as any other
+  if (path && p.flags.has('p') && !name.includes('/') && sh.state.options.has('hashall')) {
+    sh.state.hash.set(name, path);
+    sh.state.hashHits.set(name, 1);
+  }
   if (!path) {
     await sh.error(`${name}: command not found`);
     return 127;
@@ -112,7 +122,7 @@ export const command: Builtin = async (sh, argv) => {
 export const builtin: Builtin = async (sh, argv) => {
   const name = argv[1];
   if (name === undefined) return 0;
-  const b = builtins.get(name);
+  const b = builtinEnabled(sh.state, name) ? builtins.get(name) : undefined;
   if (!b) {
     await sh.error(`builtin: ${name}: not a shell builtin`);
     return 1;
@@ -188,6 +198,12 @@ export const alias: Builtin = async (sh, argv) => {
   for (const a of args) {
     const eq = a.indexOf('=');
     if (eq > 0) {
+      // names with shell metacharacters, quotes, `/` or `$` cannot be aliases
+      if (/[\s;&|<>()'"\\`$/]/.test(a.slice(0, eq))) {
+        await sh.error(`alias: \`${a.slice(0, eq)}': invalid alias name`);
+        status = 1;
+        continue;
+      }
       sh.state.aliases.set(a.slice(0, eq), a.slice(eq + 1));
       continue;
     }
@@ -219,25 +235,64 @@ export const unalias: Builtin = async (sh, argv) => {
   return status;
 };
 
+const EXEC_USAGE = 'exec [-cl] [-a name] [command [argument ...]] [redirection ...]';
+
 export const exec: Builtin = async (sh, argv) => {
   const args = argv.slice(1);
-  if (args[0] === '--') args.shift();
+  // -c: an empty environment; -l: a login shell's argv[0] (a dash before it); -a NAME: that argv[0]
+  let clear = false;
+  let login = false;
+  let argv0: string | undefined;
+  while (args.length && /^-./.test(args[0]!)) {
+    const a = args.shift()!;
+    if (a === '--') break;
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j]!;
+      if (c === 'c') clear = true;
+      else if (c === 'l') login = true;
+      else if (c === 'a') {
+        argv0 = a.slice(j + 1) || args.shift();
+        if (argv0 === undefined) {
+          await sh.error('exec: -a: option requires an argument');
+          await sh.write(2, `exec: usage: ${EXEC_USAGE}\n`);
+          return 2;
+        }
+        break;
+      } else {
+        await sh.error(`exec: -${c}: invalid option`);
+        await sh.write(2, `exec: usage: ${EXEC_USAGE}\n`);
+        return 2;
+      }
+    }
+  }
   if (args.length === 0) return 0;
   const name = args[0]!;
-  const path = name.includes('/') ? name : await findCommand(sh, name);
+  // execfail: a failed exec leaves a script running
+  const fail = (status: number): number => {
+    if (!sh.state.interactive && !sh.state.shopts.has('execfail')) throw new ShellExit(status);
+    return status;
+  };
+  // a relative path with a slash is made absolute (messages show it so)
+  const path = name.includes('/') ? (name.startsWith('/') ? name : `${sh.state.get('PWD') ?? sh.sys.getcwd()}/${name.replace(/^(\.\/)+/, '')}`) : await findCommand(sh, name);
   if (!path) {
     await sh.error(`exec: ${name}: not found`);
-    if (!sh.state.interactive) throw new ShellExit(127);
-    return 127;
+    return fail(127);
   }
+  const first = argv0 ?? name;
   try {
-    await sh.sys.exec(path, args, sh.state.environment());
+    await sh.sys.exec(path, [login ? `-${first}` : first, ...args.slice(1)], clear ? new Map() : sh.state.environment());
   } catch (e) {
     if (!isSysError(e)) throw e;
-    await sh.error(`${name}: ${strerror(e.errno)}`);
-    const status = e.errno === 'ENOENT' ? 127 : 126;
-    if (!sh.state.interactive) throw new ShellExit(status);
-    return status;
+    let errno = e.errno;
+    try {
+      if ((await sh.sys.stat(path)).kind === 'dir') errno = 'EISDIR';
+    } catch {
+      // the error stands
+    }
+    const shown = name.includes('/') ? path : name;
+    await sh.error(`${shown}: ${strerror(errno)}`);
+    if (errno !== 'ENOENT') await sh.error(`exec: ${shown}: cannot execute: ${strerror(errno)}`);
+    return fail(errno === 'ENOENT' ? 127 : 126);
   }
   return 0;
 };

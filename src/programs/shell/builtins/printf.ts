@@ -1,6 +1,8 @@
 // printf [-v var] format [arguments]: bash's printf builtin (loaded when it first runs; the
 // formatter, lib/printf.ts, is shared with /usr/bin/printf).
 import { formatPrintf } from '../../lib/printf';
+import { localZone } from '../../lib/tz';
+import { utf8Locale } from '../ansi-c';
 import { arith, setElement } from '../expand';
 import type { Builtin } from './types';
 import { NAME_RE } from './types';
@@ -22,7 +24,10 @@ export const printf: Builtin = async (sh, argv) => {
     await sh.write(2, 'printf: usage: printf [-v var] format [arguments]\n');
     return 2;
   }
-  const r = formatPrintf(args[0]!, args.slice(1), { now: sh.sys.now(), started: sh.state.startedAt });
+  // %(...)T shows local time: $TZ, else the machine's zone
+  const tzVar = sh.state.get('TZ');
+  const tz = args[0]!.includes(')T') ? await localZone(sh.sys, new Map(tzVar === undefined ? [] : [['TZ', tzVar]])) : undefined;
+  const r = formatPrintf(args[0]!, args.slice(1), { now: sh.sys.now(), started: sh.state.startedAt, bytesQuote: !utf8Locale(sh.state), ...(tz ? { tz } : {}) });
   for (const e of r.messages ?? r.errors) await sh.error(`printf: ${e}`);
   if (varName !== undefined) {
     if (!NAME_RE.test(varName.replace(/\[.*\]$/, ''))) {
@@ -30,11 +35,18 @@ export const printf: Builtin = async (sh, argv) => {
       return 2;
     }
     const el = /^([A-Za-z_][A-Za-z0-9_]*)\[(.+)\]$/s.exec(varName);
+    const base = el ? el[1]! : varName;
+    const v = sh.state.lookup(base);
+    if (v?.readonly) {
+      await sh.error(`${base}: readonly variable`);
+      return 1;
+    }
+    // an integer variable gets the text's arithmetic value
+    const value = v?.integer ? String(await arith(sh, r.out || '0')) : r.out;
     if (el) {
       // printf -v a[i]: an element (the subscript is arithmetic unless a is associative)
-      const v = sh.state.lookup(el[1]!);
-      setElement(sh.state, el[1]!, v?.assoc ? el[2]! : String(await arith(sh, el[2]!)), r.out);
-    } else sh.state.set(varName, r.out);
+      setElement(sh.state, el[1]!, v?.assoc ? el[2]! : String(await arith(sh, el[2]!)), value);
+    } else sh.state.set(varName, value);
   } else await sh.write(1, r.out);
   return r.errors.length ? 1 : 0;
 };

@@ -1,6 +1,7 @@
 // shopt and let: loaded when one of them first runs (no login needs them).
 import { arith, ExpansionError } from '../expand';
 import type { ArithValue } from '../arith';
+import { ReadonlyError } from '../state';
 import type { Builtin } from './types';
 import { badOption } from './types';
 import { parseAttrs, SET_OPTIONS } from './vars';
@@ -17,6 +18,10 @@ export const letBuiltin: Builtin = async (sh, argv) => {
     try {
       v = await arith(sh, expr);
     } catch (e) {
+      if (e instanceof ReadonlyError) {
+        await sh.error(e.message);
+        return 1;
+      }
       if (e instanceof ExpansionError) {
         await sh.error(e.bare ? e.message : `let: ${e.message}`);
         return 1;

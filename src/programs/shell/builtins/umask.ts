@@ -29,28 +29,44 @@ export const umask: Builtin = async (sh, argv) => {
       return 1;
     }
     sh.sys.umask(v & 0o777);
+    if (p.flags.has('S')) await sh.write(1, `${symbolic(v & 0o777)}\n`);
     return 0;
   }
   // symbolic: who=perms,... applied to the permission set (the complement of the mask)
   let perms = ~current & 0o777;
-  for (const clause of arg.split(',')) {
-    const m = /^([ugoa]*)([-+=])([rwx]*)$/.exec(clause);
-    if (!m) {
-      await sh.error(`umask: \`${clause.replace(/^[ugoa]*[-+=]?/, '').slice(0, 1) || clause}': invalid symbolic mode operator`);
+  let i = 0;
+  // a clause follows every comma, even a last one
+  for (let more = true; more; ) {
+    let who = '';
+    while ('ugoa'.includes(arg[i] ?? '-') && i < arg.length) who += arg[i++];
+    const op = arg[i] ?? '\0';
+    if (!'+-='.includes(op) || op === '\0') {
+      await sh.error(`umask: \`${op}': invalid symbolic mode operator`);
       return 1;
     }
-    const who = m[1] || 'a';
+    i++;
     let bits = 0;
-    if (m[3]!.includes('r')) bits |= 4;
-    if (m[3]!.includes('w')) bits |= 2;
-    if (m[3]!.includes('x')) bits |= 1;
+    for (; i < arg.length && arg[i] !== ','; i++) {
+      const c = arg[i]!;
+      if (c === 'r') bits |= 4;
+      else if (c === 'w') bits |= 2;
+      else if (c === 'x') bits |= 1;
+      else {
+        await sh.error(`umask: \`${c}': invalid symbolic mode character`);
+        return 1;
+      }
+    }
+    more = arg[i] === ',';
+    if (more) i++;
+    if (!who) who = 'a';
     for (const [w, shift] of [['u', 6], ['g', 3], ['o', 0]] as const) {
       if (!who.includes(w) && !who.includes('a')) continue;
-      if (m[2] === '=') perms = (perms & ~(7 << shift)) | (bits << shift);
-      else if (m[2] === '+') perms |= bits << shift;
+      if (op === '=') perms = (perms & ~(7 << shift)) | (bits << shift);
+      else if (op === '+') perms |= bits << shift;
       else perms &= ~(bits << shift);
     }
   }
   sh.sys.umask(~perms & 0o777);
+  if (p.flags.has('S')) await sh.write(1, `${symbolic(~perms & 0o777)}\n`);
   return 0;
 };

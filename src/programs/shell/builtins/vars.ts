@@ -5,12 +5,14 @@ import type { ArithValue } from '../arith';
 import type { Interpreter } from '../interpreter';
 import { ReadonlyError, type Var } from '../state';
 import { functionText } from '../print-function';
-import { traceLines, traceQuote } from '../xtrace';
+import { loadTraceQuoting, traceLines, traceQuoter } from '../xtrace';
 import type { Builtin } from './types';
 import { badOption, NAME_RE } from './types';
 import { Parser } from '../parser';
 import { assign } from '../simple';
 import { arrayBody, attrLetters, declareLine, setQuote } from '../declare-text';
+import { setQuoteLocale } from '../quote';
+import { utf8Locale } from '../ansi-c';
 import { AssocMap } from '../assoc';
 
 export const SET_OPTIONS: [string, string | undefined][] = [
@@ -36,6 +38,7 @@ function compoundTrace(v: Var): string {
 function visibleVars(sh: Interpreter): Map<string, Var> {
   const all = new Map<string, Var>(sh.state.globals);
   for (const scope of sh.state.scopes) for (const [k, v] of scope) all.set(k, v);
+  for (const n of ['BASHOPTS', 'DIRSTACK', 'GROUPS', 'SHELLOPTS']) all.set(n, sh.state.lookup(n)!);
   return new Map([...all].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 
@@ -51,8 +54,13 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
   const traced: string[] = [];
   const after: string[] = [];
   for (const arg of args) {
+    if (arg === '-' && cmd === 'local' && scope) {
+      // local -: the set options come back as they are now when the function returns
+      if (!sh.state.localOptions.has(scope)) sh.state.localOptions.set(scope, new Set(sh.state.options));
+      continue;
+    }
     const m = /^([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?(\+?=)?([\s\S]*)$/.exec(arg);
-    if (!m) {
+    if (!m || (!m[3] && m[4])) {
       status = await invalid(sh, cmd, arg);
       continue;
     }
@@ -67,8 +75,11 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
     let v = holder.get(name);
     if (!v) {
       v = {};
-      if (scope && !attrs.set.has('a') && !attrs.set.has('A')) {
-        // `local x` starts unset, keeping nothing of the outer value
+      // `local x` starts unset, unless localvar_inherit hands it the outer value and attributes
+      const outer = scope && sh.state.shopts.has('localvar_inherit') ? sh.state.lookup(name) : undefined;
+      if (outer && !outer.ref) {
+        const { value, array, assoc, integer, lower, upper, exported } = outer;
+        Object.assign(v, value !== undefined ? { value } : {}, array ? { array: new Map(array) } : {}, assoc ? { assoc: new AssocMap(assoc) } : {}, integer ? { integer } : {}, lower ? { lower } : {}, upper ? { upper } : {}, exported ? { exported } : {});
       }
       holder.set(name, v);
     }
@@ -134,13 +145,12 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
           }
         }
         else if (m[3] === '+=') value = (v.value ?? '') + value;
-        if (v.lower) value = value.toLowerCase();
-        if (v.upper) value = value.toUpperCase();
+        if (v.lower || v.upper) value = sh.state.caseFold(value, !!v.upper);
         if (v.array) v.array.set(0, value);
         else if (v.assoc) v.assoc.set('0', value);
         else v.value = value;
         // export and readonly trace each assignment they make
-        if ((cmd === 'export' || cmd === 'readonly') && sh.state.options.has('xtrace')) after.push(`${name}=${traceQuote(value)}`);
+        if ((cmd === 'export' || cmd === 'readonly') && sh.state.options.has('xtrace')) after.push(`${name}=${value === '' ? '' : traceQuoter(sh)(value)}`);
       }
     }
     if (attrs.set.has('r')) v.readonly = true;
@@ -174,13 +184,19 @@ export function parseAttrs(args: string[], allowed: string): { set: Set<string>;
 
 async function printDeclared(sh: Interpreter, names: string[], filter: (v: Var) => boolean, cmd: string): Promise<number> {
   let status = 0;
+  setQuoteLocale(utf8Locale(sh.state));
   if (names.length === 0) {
-    for (const [k, v] of visibleVars(sh)) if (filter(v)) await sh.write(1, `${declareLine(k, v)}\n`);
+    // `local` lists only the variables of the function it runs in
+    const scope = cmd === 'local' ? sh.state.scopes[sh.state.scopes.length - 1] : undefined;
+    const vars = scope ? new Map([...scope].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) : visibleVars(sh);
+    for (const [k, v] of vars) if (filter(v)) await sh.write(1, `${declareLine(k, v)}\n`);
     return 0;
   }
   for (const n of names) {
     // a nameref is shown as itself, not as the variable it names
-    const v = sh.state.holder(n).get(n) ?? sh.state.lookup(n);
+    const dyn = sh.state.dynamic.get(n);
+    // $RANDOM and the like show their value now; the counters are integers
+    const v = sh.state.holder(n).get(n) ?? sh.state.lookup(n) ?? (dyn && { value: dyn(), ...(/^(RANDOM|SRANDOM|SECONDS|BASHPID|HISTCMD)$/.test(n) ? { integer: true } : {}) });
     if (!v) {
       await sh.error(`${cmd}: ${n}: not found`);
       status = 1;
@@ -331,7 +347,14 @@ export const unset: Builtin = async (sh, argv) => {
         sh.state.functions.delete(name);
         continue;
       }
-      sh.state.unset(name);
+      // through a nameref the variable it names goes (unset -n takes the reference itself)
+      let target = name;
+      for (let depth = 0; depth < 8 && !p.set.has('n'); depth++) {
+        const ref = sh.state.holder(target).get(target);
+        if (!ref?.ref || !ref.value || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(ref.value)) break;
+        target = ref.value;
+      }
+      sh.state.unset(target);
     } catch (e) {
       if (e instanceof ReadonlyError) {
         await sh.error(`unset: ${name}: cannot unset: readonly variable`);
@@ -343,8 +366,15 @@ export const unset: Builtin = async (sh, argv) => {
 };
 
 export const set: Builtin = async (sh, argv) => {
+  const status = await setOptions(sh, argv);
+  if (sh.state.options.has('xtrace')) await loadTraceQuoting(sh);
+  return status;
+};
+
+async function setOptions(sh: Interpreter, argv: string[]): Promise<number> {
   const args = argv.slice(1);
   if (args.length === 0) {
+    setQuoteLocale(utf8Locale(sh.state));
     for (const [k, v] of visibleVars(sh)) {
       if (v.array || v.assoc) await sh.write(1, `${k}=${arrayBody(v)}\n`);
       else if (v.value !== undefined) await sh.write(1, `${k}=${setQuote(v.value)}\n`);
@@ -384,6 +414,8 @@ export const set: Builtin = async (sh, argv) => {
         }
         if (on) sh.state.options.add(name);
         else sh.state.options.delete(name);
+        // the two line-editing modes exclude each other
+        if (on && (name === 'vi' || name === 'emacs')) sh.state.options.delete(name === 'vi' ? 'emacs' : 'vi');
         continue;
       }
       const opt = SET_OPTIONS.find(([, l]) => l === c);
@@ -394,5 +426,5 @@ export const set: Builtin = async (sh, argv) => {
   }
   if (i < args.length) sh.state.positional = args.slice(i);
   return 0;
-};
+}
 

@@ -1,8 +1,7 @@
 // Where completion words come from: the -A actions of complete/compgen (bash's
 // gen_action_completions) and the file names of readline's default completion.
-import { SIGNALS } from '../../../shared/signals';
+import { realtimeSignalName, SIGNALS, SIGRTMAX, SIGRTMIN } from '../../../shared/signals';
 import { builtins } from '../builtins/index';
-import { disabledBuiltins } from '../builtins/enabled';
 import { SET_OPTIONS } from '../builtins/vars';
 import { SHOPT_NAMES } from '../builtins/shopt';
 import { decodeBytes } from '../byte-text';
@@ -190,8 +189,8 @@ export async function actionMatches(sh: Interpreter, action: Action, word: strin
     case 'builtin': return [...builtins.keys()].sort().filter(p);
     case 'command': return commandNames(sh, word);
     case 'directory': return fileMatches(sh, word, 'dirs');
-    case 'disabled': return [...builtins.keys()].sort().filter((n) => disabledBuiltins.has(n)).filter(p);
-    case 'enabled': return [...builtins.keys()].sort().filter((n) => !disabledBuiltins.has(n)).filter(p);
+    case 'disabled': return [...builtins.keys()].sort().filter((n) => sh.state.disabledBuiltins.has(n)).filter(p);
+    case 'enabled': return [...builtins.keys()].sort().filter((n) => !sh.state.disabledBuiltins.has(n)).filter(p);
     case 'export': return variableNames(sh, (v) => !!v.exported).filter(p);
     case 'file': return fileMatches(sh, word);
     case 'function': return [...sh.state.functions.keys()].sort().filter(p);
@@ -204,7 +203,12 @@ export async function actionMatches(sh: Interpreter, action: Action, word: strin
     case 'service': return (await serviceNames(sh)).filter(p);
     case 'setopt': return SET_OPTIONS.map(([n]) => n).filter(p);
     case 'shopt': return SHOPT_NAMES.filter(p);
-    case 'signal': return Object.keys(SIGNALS).filter(p);
+    case 'signal': {
+      // bash's signal table: EXIT, the numbered ones (glibc's 32 and 33 as SIGJUNK), the traps' pseudo signals
+      const numbered = Object.entries(SIGNALS).sort((a, b) => a[1] - b[1]).map(([n]) => n);
+      const realtime = Array.from({ length: SIGRTMAX - SIGRTMIN + 1 }, (_, i) => realtimeSignalName(SIGRTMIN + i)!);
+      return ['EXIT', ...numbered, 'SIGJUNK(32)', 'SIGJUNK(33)', ...realtime, 'DEBUG', 'ERR', 'RETURN'].filter(p);
+    }
     case 'stopped': return jobNames(sh, 'Stopped').filter(p);
     case 'user': return (await colonNames(sh, '/etc/passwd')).filter(p);
     case 'variable': return variableNames(sh).filter(p);

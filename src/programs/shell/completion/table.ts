@@ -6,14 +6,14 @@ export function copySpec(s: CompSpec): CompSpec {
   return { ...s, actions: new Set(s.actions), options: new Set(s.options) };
 }
 
-/** bash's hash_string (FNV-1, 32 bits): `complete -p` lists specs by bucket of 256. */
+/** bash's hash_string (FNV-1, 32 bits): `complete -p` lists specs by bucket of 512. */
 function bucket(name: string): number {
   let h = 2166136261;
   for (const b of new TextEncoder().encode(name)) {
     h = Math.imul(h, 16777619) >>> 0;
     h = (h ^ b) >>> 0;
   }
-  return h & 255;
+  return h & 511;
 }
 
 /** The `complete` table of one shell: specs by command name. */
