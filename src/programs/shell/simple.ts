@@ -359,6 +359,9 @@ async function runProgram(sh: Interpreter, cmd: Command & { kind: 'simple' }, ar
   }
   const env = state.environment();
   for (const [k, v] of temp) if (v.value !== undefined) env.set(k, v.value);
+  // a program gets the path it was run by as $_ in its environment, last
+  env.delete('_');
+  env.set('_', path);
   let undo: () => void;
   try {
     undo = await applyRedirs(sh, cmd.redirs, false, true);
