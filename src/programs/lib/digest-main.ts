@@ -28,8 +28,37 @@ export interface Algo {
   authors: string[];
   /** b2sum: -l/--length, "TAG-BITS" tags, and check lines whose digest length says the length. */
   variable?: boolean;
-  /** --help text after the usage line, when not the md5sum/sha*sum one. */
-  help?: string;
+  /** with `variable`: a sentence that opens --help's last paragraph (the standard the sums follow) */
+  standard?: string;
+}
+
+/** --help after the usage line, in the layout coreutils' digest programs share. */
+function digestHelp(algo: Algo): string {
+  const v = algo.variable;
+  return `Print or check ${algo.tag} (${algo.bits}-bit) checksums.
+
+With no FILE, or when FILE is -, read standard input.
+${v ? '\nMandatory arguments to long options are mandatory for short options too.\n' : ''}  -b, --binary          read in binary mode (marked with '*')
+  -c, --check           read checksums from the FILEs and check them
+${v ? `  -l, --length=BITS     digest length in bits: a multiple of 8, at most ${algo.bits}\n                          (0 means ${algo.bits})\n` : ''}      --tag             print BSD-style checksum lines
+  -t, --text            read in text mode (the default)
+  -z, --zero            end each output line with NUL, not newline,
+                          and leave file names unescaped
+
+With --check:
+      --ignore-missing  say nothing about files that are missing
+      --quiet           do not print OK for each file that checks out
+      --status          print nothing; the exit status tells the result
+      --strict          fail when a checksum line is malformed
+  -w, --warn            warn about each malformed checksum line
+
+${HELP_LINES}
+
+${v ? `${algo.standard ? `${algo.standard} ` : ''}Checksum lines hold the checksum, a space, '*'
+(binary) or ' ' (text), and the file name; when checking, the number of hex
+digits gives the length. Text and binary read the same on GNU systems.` : `Checksum lines hold the checksum, a space, '*' (binary) or ' ' (text), and the
+file name; text and binary read the same on GNU systems.`}
+${coreutilsHelpFooter(algo.name)}`;
 }
 
 /** The digest of a file, or the error opening or reading it. */
@@ -217,29 +246,7 @@ export function digestProgram(algo: Algo): Program {
     installPath: `/usr/bin/${name}`,
     pkg: 'coreutils',
     usage: `${name} [OPTION]... [FILE]...`,
-    help: algo.help ?? `Print or check ${algo.tag} (${algo.bits}-bit) checksums.
-
-With no FILE, or when FILE is -, read standard input.
-
-  -b, --binary         read in binary mode (marked with '*')
-  -c, --check          read checksums from the FILEs and check them
-      --tag            print BSD-style checksum lines
-  -t, --text           read in text mode (the default)
-  -z, --zero           end each output line with NUL, not newline,
-                         and leave file names unescaped
-
-With --check:
-      --ignore-missing  say nothing about files that are missing
-      --quiet          do not print OK for each file that checks out
-      --status         print nothing; the exit status tells the result
-      --strict         fail when a checksum line is malformed
-  -w, --warn           warn about each malformed checksum line
-
-${HELP_LINES}
-
-Checksum lines hold the checksum, a space, '*' (binary) or ' ' (text), and the
-file name; text and binary read the same on GNU systems.
-${coreutilsHelpFooter(name)}`,
+    help: digestHelp(algo),
     version: coreutilsVersion(name, algo.authors),
     options: [
       { key: 'b', short: 'b', long: 'binary' },

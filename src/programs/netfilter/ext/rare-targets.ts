@@ -97,6 +97,20 @@ const HMARK_OPTS = [
   'hmark-rnd',
 ] as const;
 
+/** the options that set one number, by id: the field (named as its flag bit), least, most */
+const HMARK_NUMBERS: Partial<Record<number, [Exclude<keyof typeof HM, 'saddr' | 'daddr' | 'ct'>, number, number]>> = {
+  1: ['mod', 1, U32],
+  2: ['offset', 0, U32],
+  5: ['sportMask', 0, 0xffff],
+  6: ['dportMask', 0, 0xffff],
+  7: ['spiMask', 0, U32],
+  8: ['sport', 0, 0xffff],
+  9: ['dport', 0, 0xffff],
+  10: ['spi', 0, U32],
+  11: ['protoMask', 0, 0xffff],
+  12: ['rnd', 0, U32],
+};
+
 /** what counts as saying which packet fields to hash */
 const TUPLE_OPTS = 0b1111_1111_1001;
 
@@ -123,14 +137,6 @@ export const hmarkTarget: TargetExtension<T<'HMARK'>> = {
           else throw paramError(`Bad type "${word}"`);
         }
         break;
-      case 1:
-        d.mod = uint('HMARK', name, a, 1, U32);
-        d.flags |= HM.mod;
-        break;
-      case 2:
-        d.offset = uint('HMARK', name, a, 0, U32);
-        d.flags |= HM.offset;
-        break;
       case 3:
         d.srcPrefix = Math.min(uint('HMARK', name, a, 0, 255), full);
         d.flags |= HM.saddr;
@@ -139,37 +145,11 @@ export const hmarkTarget: TargetExtension<T<'HMARK'>> = {
         d.dstPrefix = Math.min(uint('HMARK', name, a, 0, 255), full);
         d.flags |= HM.daddr;
         break;
-      case 5:
-        d.sportMask = uint('HMARK', name, a, 0, 0xffff);
-        d.flags |= HM.sportMask;
-        break;
-      case 6:
-        d.dportMask = uint('HMARK', name, a, 0, 0xffff);
-        d.flags |= HM.dportMask;
-        break;
-      case 7:
-        d.spiMask = uint('HMARK', name, a, 0, U32);
-        d.flags |= HM.spiMask;
-        break;
-      case 8:
-        d.sport = uint('HMARK', name, a, 0, 0xffff);
-        d.flags |= HM.sport;
-        break;
-      case 9:
-        d.dport = uint('HMARK', name, a, 0, 0xffff);
-        d.flags |= HM.dport;
-        break;
-      case 10:
-        d.spi = uint('HMARK', name, a, 0, U32);
-        d.flags |= HM.spi;
-        break;
-      case 11:
-        d.protoMask = uint('HMARK', name, a, 0, 0xffff);
-        d.flags |= HM.protoMask;
-        break;
-      default:
-        d.rnd = uint('HMARK', name, a, 0, U32);
-        d.flags |= HM.rnd;
+      default: {
+        const [field, least, most] = HMARK_NUMBERS[opt.id]!;
+        d[field] = uint('HMARK', name, a, least, most);
+        d.flags |= HM[field];
+      }
     }
   },
   final(d, st) {
