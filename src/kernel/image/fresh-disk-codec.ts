@@ -3,6 +3,7 @@
 // inode number, the times once when every inode shares them, chunk offsets implied by their
 // order) as JSON, and the file bytes one character per byte (mostly text, so the bundle's
 // compression treats them as the text they are).
+import { concatBytes } from '../../shared/bytes';
 import type { DiskImage, FileRecord, InodeExtra, InodeRecord, InodeTypeCode } from '../snapshot/types';
 
 export interface FreshDiskText {
@@ -64,9 +65,14 @@ export function encodeFreshDisk(d: DiskImage): FreshDiskText {
     extra: d.inodes.map((r) => r[10]),
     files,
   };
-  let bytes = '';
-  for (const p of parts) for (let i = 0; i < p.length; i += 8192) bytes += String.fromCharCode(...p.subarray(i, i + 8192));
-  return { meta: JSON.stringify(cols), bytes };
+  return { meta: JSON.stringify(cols), bytes: parts.map(latin1String).join('') };
+}
+
+/** Bytes as a string of one character per byte (latin1Bytes reads it back). */
+function latin1String(b: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
+  return s;
 }
 
 export function decodeFreshDisk(t: FreshDiskText): DiskImage {
@@ -165,23 +171,12 @@ export function splitLateFiles(d: DiskImage, late: ReadonlySet<number>): { disk:
     files.push([ino, size, isLate ? [] : moved]);
     if (isLate) lateFiles.push([ino, size, moved]);
   }
-  const join = (parts: Uint8Array[], n: number): Uint8Array => {
-    const out = new Uint8Array(n);
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out;
-  };
-  return { disk: { ...d, files, blob: join(mainParts, mainAt) }, late: { files: lateFiles, blob: join(lateParts, lateAt) } };
+  return { disk: { ...d, files, blob: concatBytes(mainParts, mainAt) }, late: { files: lateFiles, blob: concatBytes(lateParts, lateAt) } };
 }
 
 /** The late files as text a module can carry (the same scheme as the disk's). */
 export function encodeLateFiles(l: LateFiles): FreshDiskText {
-  let bytes = '';
-  for (let i = 0; i < l.blob.length; i += 8192) bytes += String.fromCharCode(...l.blob.subarray(i, i + 8192));
-  return { meta: JSON.stringify(l.files), bytes };
+  return { meta: JSON.stringify(l.files), bytes: latin1String(l.blob) };
 }
 
 export function decodeLateFiles(t: FreshDiskText): LateFiles {
