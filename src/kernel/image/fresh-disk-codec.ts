@@ -3,7 +3,6 @@
 // inode number, the times once when every inode shares them, chunk offsets implied by their
 // order) as JSON, and the file bytes one character per byte (mostly text, so the bundle's
 // compression treats them as the text they are).
-import { concatBytes } from '../../shared/bytes';
 import type { DiskImage, FileRecord, InodeExtra, InodeRecord, InodeTypeCode } from '../snapshot/types';
 
 export interface FreshDiskText {
@@ -66,6 +65,20 @@ export function encodeFreshDisk(d: DiskImage): FreshDiskText {
     files,
   };
   return { meta: JSON.stringify(cols), bytes: parts.map(latin1String).join('') };
+}
+
+/**
+ * `parts` end to end. (Not shared/bytes' concatBytes: the build's config loads this module as
+ * it is, through Node, which takes no import without its file extension.)
+ */
+function join(parts: readonly Uint8Array[], n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** Bytes as a string of one character per byte (latin1Bytes reads it back). */
@@ -171,7 +184,7 @@ export function splitLateFiles(d: DiskImage, late: ReadonlySet<number>): { disk:
     files.push([ino, size, isLate ? [] : moved]);
     if (isLate) lateFiles.push([ino, size, moved]);
   }
-  return { disk: { ...d, files, blob: concatBytes(mainParts, mainAt) }, late: { files: lateFiles, blob: concatBytes(lateParts, lateAt) } };
+  return { disk: { ...d, files, blob: join(mainParts, mainAt) }, late: { files: lateFiles, blob: join(lateParts, lateAt) } };
 }
 
 /** The late files as text a module can carry (the same scheme as the disk's). */
