@@ -2,6 +2,7 @@
 //   npm run -s sim -- FILE        run FILE with the simulated bash as root, no terminal
 //   npm run -s sim -- -c 'cmds'   the same for a command string
 //   npm run sim                   an interactive session when stdin is a terminal
+//   … | npm run -s sim            the script read from standard input
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Machine } from '../kernel/machine';
@@ -49,6 +50,28 @@ async function runScript(argv: string[]): Promise<number> {
   return code;
 }
 
+/** All of standard input (a pipe, a socket or a file; a stream, as a blocking read of fd 0 may fail). */
+function readStdin(): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (c: Buffer) => chunks.push(c));
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks)));
+    process.stdin.on('error', reject);
+  });
+}
+
+/** `… | npm run sim`: bash reads the script from its standard input, as `bash < script` does. */
+async function runStdin(): Promise<number> {
+  const machine = new Machine({ clock: 'skip' });
+  return machine.run(['bash'], {
+    stdout: (b) => process.stdout.write(b),
+    stderr: (b) => process.stderr.write(b),
+    cwd: '/root',
+    env: new Map(SCRIPT_ENV),
+    stdin: await readStdin(),
+  });
+}
+
 async function interactive(): Promise<number> {
   const stdin = process.stdin;
   const machine = new Machine({
@@ -74,7 +97,7 @@ async function interactive(): Promise<number> {
 }
 
 const args = process.argv.slice(2);
-const main = args.length === 0 && process.stdin.isTTY ? interactive() : args.length === 0 ? runScript(['/dev/stdin']) : runScript(args);
+const main = args.length === 0 && process.stdin.isTTY ? interactive() : args.length === 0 ? runStdin() : runScript(args);
 main.then(
   (code) => {
     process.exitCode = code;

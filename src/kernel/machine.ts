@@ -448,10 +448,10 @@ export class Machine {
   }
 
   /**
-   * Runs `bash argv...` as root without a terminal: stdin /dev/null, stdout and stderr
+   * Runs `bash argv...` as root without a terminal: stdin /dev/null (or `io.stdin`'s bytes through a pipe), stdout and stderr
    * delivered to the callbacks. Resolves with the exit status (128+n for a signal).
    */
-  async run(argv: string[], io: { stdout: (b: Uint8Array) => void; stderr: (b: Uint8Array) => void; cwd?: string; env?: Map<string, string> }): Promise<number> {
+  async run(argv: string[], io: { stdout: (b: Uint8Array) => void; stderr: (b: Uint8Array) => void; cwd?: string; env?: Map<string, string>; stdin?: Uint8Array }): Promise<number> {
     // like logging in after boot: the default units have started
     await this.booted;
     const k = this.kernel;
@@ -471,8 +471,24 @@ export class Machine {
     };
     const out = sink(io.stdout);
     const err = sink(io.stderr);
+    /** a pipe the bytes are fed into as the reader takes them, closed after the last */
+    const source = (bytes: Uint8Array): OpenFile => {
+      const pipe = new Pipe();
+      pipe.readers = 1;
+      pipe.writers = 1;
+      void (async () => {
+        for (let at = 0; at < bytes.length && pipe.readers > 0;) {
+          const n = pipe.put(bytes.subarray(at));
+          at += n;
+          if (n === 0) await pipe.waitRoom();
+        }
+        pipe.writers = 0;
+        pipe.wakeAll();
+      })();
+      return { target: { kind: 'pipe', pipe, end: 'r' }, readable: true, writable: false, append: false, pos: 0, refs: 1, path: 'pipe' };
+    };
     const nullNode = k.vfs.resolve(ROOT_CRED, k.vfs.root, '/dev/null', { follow: true });
-    const stdin: OpenFile = { target: { kind: 'device', device: 'null', node: nullNode }, readable: true, writable: false, append: false, pos: 0, refs: 1, path: '/dev/null' };
+    const stdin: OpenFile = io.stdin ? source(io.stdin) : { target: { kind: 'device', device: 'null', node: nullNode }, readable: true, writable: false, append: false, pos: 0, refs: 1, path: '/dev/null' };
     const cwd = k.vfs.resolve(ROOT_CRED, k.vfs.root, io.cwd ?? '/root', { follow: true });
     const proc = k.createProcess(k.procs.get(1), {
       cred: ROOT_CRED, cwd, umask: 0o022, argv, env: io.env ?? new Map(ROOT_ENV),

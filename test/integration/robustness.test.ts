@@ -64,6 +64,12 @@ describe('headless CLI', () => {
     expect(r.status).toBe(3);
   }, 60_000);
 
+  it('runs a script piped to its standard input, as bash < script does', () => {
+    const r = spawnSync('node', ['scripts/sim.mjs'], { encoding: 'utf8', timeout: 60_000, input: 'echo "from $0"\ncat <<EOF\nhere\nEOF\nexit 4\necho not reached\n' });
+    expect(r.stdout).toBe('from bash\nhere\n');
+    expect(r.status).toBe(4);
+  }, 60_000);
+
   it('says so when the script does not exist or is not text', () => {
     const missing = sim(['/nonexistent/script.sh']);
     expect(missing.status).toBe(127);
