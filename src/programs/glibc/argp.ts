@@ -1,8 +1,10 @@
 // Option parsing as glibc's own programs do it with argp: short options bundle (-ck), long options
 // may be abbreviated to any unique prefix, options and operands mix until "--", and every
-// program also knows -?/--help, --usage and -V/--version. Errors come back as the messages
-// getopt prints; the caller adds the "Try ..." line and argp's exit status.
+// program also knows -?/--help, --usage and -V/--version. That is getopt_long (lib/getopt.ts)
+// with those three added; errors come back as its messages, and the caller adds argp's "Try ..."
+// line and exit status.
 import type { Ctx } from '../lib/context';
+import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
 
 export interface ArgpOption {
   /** The key the caller sees: the short letter when there is one, else the long name. */
@@ -27,56 +29,14 @@ const STANDARD: ArgpOption[] = [
 ];
 
 export function argpParse(args: readonly string[], options: ArgpOption[]): ArgpResult {
-  const all = [...options, ...STANDARD];
-  const opts: ArgpResult['opts'] = [];
-  const operands: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--') {
-      operands.push(...args.slice(i + 1));
-      break;
-    }
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
-      const exact = all.find((o) => o.long === name);
-      const matches = exact ? [exact] : all.filter((o) => o.long?.startsWith(name));
-      if (matches.length === 0) return { opts, operands, error: `unrecognized option '${a}'` };
-      if (matches.length > 1) {
-        return { opts, operands, error: `option '${a}' is ambiguous; possibilities:${matches.map((m) => ` '--${m.long}'`).join('')}` };
-      }
-      const o = matches[0]!;
-      if (!o.arg) {
-        if (eq >= 0) return { opts, operands, error: `option '--${o.long}' doesn't allow an argument` };
-        opts.push({ key: o.key });
-      } else if (eq >= 0) {
-        opts.push({ key: o.key, value: a.slice(eq + 1) });
-      } else if (i + 1 < args.length) {
-        opts.push({ key: o.key, value: args[++i]! });
-      } else {
-        return { opts, operands, error: `option '--${o.long}' requires an argument` };
-      }
-      continue;
-    }
-    if (a.startsWith('-') && a.length > 1) {
-      for (let j = 1; j < a.length; j++) {
-        const c = a[j]!;
-        const o = all.find((x) => x.short === c);
-        if (!o) return { opts, operands, error: `invalid option -- '${c}'` };
-        if (!o.arg) {
-          opts.push({ key: o.key });
-          continue;
-        }
-        if (j + 1 < a.length) opts.push({ key: o.key, value: a.slice(j + 1) });
-        else if (i + 1 < args.length) opts.push({ key: o.key, value: args[++i]! });
-        else return { opts, operands, error: `option requires an argument -- '${c}'` };
-        break;
-      }
-      continue;
-    }
-    operands.push(a);
+  const defs: OptionDef[] = [...options, ...STANDARD].map((o) => ({ key: o.key, short: o.short, long: o.long, arg: o.arg ? 'required' : 'none' }));
+  try {
+    const p = getopt(args, defs);
+    return { opts: p.order.map(({ key, value }) => (value === undefined ? { key } : { key, value })), operands: p.operands };
+  } catch (e) {
+    if (e instanceof GetoptError) return { opts: [], operands: [], error: e.message };
+    throw e;
   }
-  return { opts, operands };
 }
 
 export const tryHelp = (prog: string): string => `Try \`${prog} --help' or \`${prog} --usage' for more information.\n`;

@@ -53,7 +53,8 @@ export function getopt(args: readonly string[], defs: readonly OptionDef[], opts
       const distinct = [...new Map(candidates.map((d) => [d.long, d])).values()];
       if (distinct.length === 0) throw new GetoptError(`unrecognized option '${a}'`);
       if (distinct.length > 1) {
-        throw new GetoptError(`option '${a.slice(0, eq < 0 ? undefined : eq)}' is ambiguous; possibilities:${distinct.map((d) => ` '--${d.long}'`).join('')}`);
+        // (as typed, a value after = included)
+        throw new GetoptError(`option '${a}' is ambiguous; possibilities:${distinct.map((d) => ` '--${d.long}'`).join('')}`);
       }
       const d = distinct[0]!;
       const kind = d.arg ?? 'none';
