@@ -120,7 +120,8 @@ export class Machine {
   /**
    * Resolves once every file of the disk has its bytes: a fresh machine in the browser gets
    * some (the rpm database) a moment after it boots. Until then programs wait to start, and
-   * nothing is saved.
+   * nothing is saved. The first to ask starts the fetch (the console's first prompt does, a
+   * moment later).
    */
   get diskComplete(): Promise<void> {
     return (this.diskCompleting ??= this.fillLate?.() ?? Promise.resolve());
