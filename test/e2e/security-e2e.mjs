@@ -133,7 +133,11 @@ export function securitySteps(h) {
       if (inline.length !== 1 || hashes.length !== 1 || inline[0] !== hashes[0]) throw new Error(`inline scripts ${inline.join(' ')} against the policy's hashes ${hashes.join(' ')}`);
 
       // the lesson panel, its Machine and Machines tabs; an export (a blob: download) and its import
-      if (await p.locator('#lesson-panel').isHidden()) await p.click('.panel-toggle');
+      // the page's frame (its title bar and panel) mounts a moment after the first prompt: wait
+      // for its toggle before asking whether the panel is open, or a click would close it
+      const toggle = p.locator('button[aria-controls="lesson-panel"].panel-toggle');
+      await toggle.waitFor({ state: 'attached', timeout: h.timeout });
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
       await p.locator('#tab-lessons').waitFor({ timeout: h.timeout });
       await p.click('#tab-machine');
       await p.locator('#tabpanel-machine').waitFor({ timeout: h.timeout });
