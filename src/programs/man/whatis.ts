@@ -4,6 +4,7 @@ import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
 import { gnuRegexSource, RegexError } from '../lib/gnu-regex';
+import { SafeRegExp } from '../lib/safe-regex';
 import { allPages, nameLine, type PageRef } from './catalog';
 
 export const MAN_DB_VERSION = '2.11.1';
@@ -42,9 +43,9 @@ export async function runApropos(ctx: Ctx, keywords: string[], sections?: string
   let found = false;
   const lines: { ref: PageRef; text: string }[] = [];
   for (const word of keywords) {
-    let re: RegExp;
+    let re: SafeRegExp;
     try {
-      re = new RegExp(gnuRegexSource(word, 'extended'), 'i');
+      re = new SafeRegExp(gnuRegexSource(word, 'extended'), 'i');
     } catch (e) {
       if (!(e instanceof RegexError)) throw e;
       await ctx.error(`${word}: ${e.message}`);

@@ -1,6 +1,7 @@
 // more on a terminal (util-linux 2.38): prints a screenful in the normal screen, then waits
 // at a reverse-video --More--(NN%) prompt; the text scrolls up as the reader goes on.
 import { gnuRegexSource, RegexError } from '../lib/gnu-regex';
+import { SafeRegExp } from '../lib/safe-regex';
 import type { Source } from './less/source';
 import type { Terminal } from './terminal';
 
@@ -44,7 +45,7 @@ export class MoreView {
   private next = 0;
   private scroll = 11;
   private screen: number;
-  private pattern: RegExp | undefined;
+  private pattern: SafeRegExp | undefined;
   private searchStart = 0;
   private last = '';
 
@@ -234,7 +235,7 @@ export class MoreView {
   private async search(text: string | undefined, count: number): Promise<boolean> {
     if (text !== undefined) {
       try {
-        this.pattern = new RegExp(gnuRegexSource(text, 'extended'));
+        this.pattern = new SafeRegExp(gnuRegexSource(text, 'extended'));
       } catch (e) {
         if (!(e instanceof RegexError)) throw e;
         this.term.write(`\r\x1b[K${e.message}`);

@@ -7,6 +7,7 @@ import type { Ctx } from '../lib/context';
 import { Accounts } from '../lib/accounts';
 import { getopt, GetoptError } from '../lib/getopt';
 import { gnuRegexSource, RegexError } from '../lib/gnu-regex';
+import { SafeRegExp } from '../lib/safe-regex';
 import { Prompter } from '../accounts/auth';
 import { loadProcs } from './procs';
 
@@ -271,11 +272,11 @@ export const killall = defineProgram({
     const killed: number[] = [];
     // -r: every NAME is compiled as a POSIX extended regular expression before anything is
     // killed; the first that does not compile ends it (psmisc's build_regexp_list)
-    const regexps = new Map<string, RegExp>();
+    const regexps = new Map<string, SafeRegExp>();
     if (p.flags.has('r')) {
       for (const name of p.operands) {
         try {
-          regexps.set(name, new RegExp(gnuRegexSource(name, 'extended'), p.flags.has('I') ? 'i' : ''));
+          regexps.set(name, new SafeRegExp(gnuRegexSource(name, 'extended'), p.flags.has('I') ? 'i' : ''));
         } catch (e) {
           if (!(e instanceof RegexError) && !(e instanceof SyntaxError)) throw e;
           await ctx.err.write(`killall: Bad regular expression: ${name}\n`);

@@ -7,6 +7,7 @@ import type { Ctx } from '../lib/context';
 import { Accounts } from '../lib/accounts';
 import { getopt, GetoptError, type Parsed } from '../lib/getopt';
 import { gnuRegexSource, RegexError } from '../lib/gnu-regex';
+import { SafeRegExp } from '../lib/safe-regex';
 import { commandLine, loadProcs, type Proc } from './procs';
 
 const R = 'required' as const;
@@ -182,11 +183,11 @@ async function run(ctx: Ctx, kill: boolean): Promise<number> {
     await ctx.err.write(`${name}: no matching criteria specified\nTry \`${name} --help' for more information.\n`);
     return 2;
   }
-  let re: RegExp | undefined;
+  let re: SafeRegExp | undefined;
   if (pattern !== undefined) {
     try {
       const src = gnuRegexSource(pattern, 'extended');
-      re = new RegExp(p.flags.has('x') ? `^(?:${src})$` : src, p.flags.has('i') ? 'i' : '');
+      re = new SafeRegExp(p.flags.has('x') ? `^(?:${src})$` : src, p.flags.has('i') ? 'i' : '');
     } catch (e) {
       if (!(e instanceof RegexError)) throw e;
       await ctx.err.write(`${name}: regex error: ${e.message}\n`);

@@ -1,6 +1,7 @@
 // sysctl's work on /proc/sys (procps-ng 4.0): reading a key (a directory key lists what is
 // below it), writing one, and loading configuration files, whose settings are all parsed
 // first and then written in order, globs expanded over /proc/sys.
+import type { SafeRegExp } from '../lib/safe-regex';
 import { isSysError, strerror, type SysError } from '../../shared/errno';
 import type { Ctx } from '../lib/context';
 import { compileFnmatch } from '../lib/fnmatch';
@@ -23,7 +24,7 @@ export interface SysctlState {
   quiet: boolean;
   dryRun: boolean;
   ignoreDeprecated: boolean;
-  pattern: RegExp | undefined;
+  pattern: SafeRegExp | undefined;
 }
 
 export interface Setting {

@@ -5,6 +5,7 @@ import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { getopt, GetoptError } from '../lib/getopt';
 import { gnuRegexSource } from '../lib/gnu-regex';
+import { SafeRegExp } from '../lib/safe-regex';
 import { displayAll, parseLine, preload, preloadSystem, PROC_SYS, readSetting, writeList, writeSetting, type Setting, type SysctlState, warn } from './sysctl-settings';
 
 const HELP = `
@@ -96,10 +97,10 @@ export default defineProgram({
         case 'dry': st.dryRun = true; break;
         case 'r':
           try {
-            st.pattern = new RegExp(gnuRegexSource(value ?? '', 'extended'));
+            st.pattern = new SafeRegExp(gnuRegexSource(value ?? '', 'extended'));
           } catch {
             // a pattern that does not compile matches nothing (regcomp failed)
-            st.pattern = /(?!)/;
+            st.pattern = new SafeRegExp('(?!)');
           }
           break;
         case 'V': await ctx.print('sysctl from procps-ng 4.0.4\n'); return 0;

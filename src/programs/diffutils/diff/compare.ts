@@ -1,5 +1,6 @@
 // Comparing two names: files, directories (walked with -r), or a file against a directory,
 // with diff.c's messages ("Only in", "Common subdirectories", "File x is a ... while ...").
+import type { SafeRegExp } from '../../lib/safe-regex';
 import { isSysError, SysError } from '../../../shared/errno';
 import type { Stat } from '../../../shared/stat';
 import type { Ctx } from '../../lib/context';
@@ -26,8 +27,8 @@ export class Differ {
     readonly ctx: Ctx,
     readonly cfg: DiffConfig,
     readonly excluded: ((name: string) => boolean)[],
-    readonly ignoreRegex: RegExp | undefined,
-    readonly functionRegex: RegExp | undefined,
+    readonly ignoreRegex: SafeRegExp | undefined,
+    readonly functionRegex: SafeRegExp | undefined,
   ) {}
 
   async flush(): Promise<void> {

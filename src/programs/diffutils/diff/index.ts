@@ -1,5 +1,6 @@
 // diff (GNU diffutils 3.8): compares files line by line, or directories (-r walks them).
 // Exit 0 when the inputs are the same, 1 when they differ, 2 on trouble.
+import { SafeRegExp } from '../../lib/safe-regex';
 import { defineProgram } from '../../define';
 import { compileFnmatch } from '../../lib/fnmatch';
 import { gnuRegexSource } from '../../lib/gnu-regex';
@@ -79,19 +80,19 @@ export default defineProgram({
         return 2;
       }
     }
-    let ignoreRegex: RegExp | undefined;
+    let ignoreRegex: SafeRegExp | undefined;
     if (cfg.ignoreRegex.length) {
       try {
-        ignoreRegex = new RegExp(cfg.ignoreRegex.map((r) => `(?:${gnuRegexSource(r, 'basic')})`).join('|'), 'm');
+        ignoreRegex = new SafeRegExp(cfg.ignoreRegex.map((r) => `(?:${gnuRegexSource(r, 'basic')})`).join('|'));
       } catch (e) {
         await ctx.error(`${cfg.ignoreRegex.join('\\|')}: ${(e as Error).message}`);
         return 2;
       }
     }
-    let functionRegex: RegExp | undefined;
+    let functionRegex: SafeRegExp | undefined;
     if (cfg.functionRegex.length) {
       try {
-        functionRegex = new RegExp(cfg.functionRegex.map((r) => `(?:${gnuRegexSource(r, 'basic')})`).join('|'));
+        functionRegex = new SafeRegExp(cfg.functionRegex.map((r) => `(?:${gnuRegexSource(r, 'basic')})`).join('|'));
       } catch (e) {
         await ctx.error(`${cfg.functionRegex.join('\\|')}: ${(e as Error).message}`);
         return 2;

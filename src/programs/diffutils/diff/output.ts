@@ -1,6 +1,7 @@
 // diff's output formats for one pair of files: normal, context (-c) and unified (-u), with
 // hunks grouped as util.c/context.c group them, -B/-I ignorable changes, and the
 // "\ No newline at end of file" marker.
+import type { SafeRegExp } from '../../lib/safe-regex';
 import type { Stat } from '../../../shared/stat';
 import { strftime } from '../../lib/strftime';
 import type { Analysis, Change, FileLines } from './analyze';
@@ -19,9 +20,9 @@ export interface OutputOptions {
   suppressBlankEmpty: boolean;
   ignoreBlankLines: boolean;
   whiteSpaceSkip: 'none' | 'trailing' | 'leading';
-  ignoreRegex: RegExp | undefined;
+  ignoreRegex: SafeRegExp | undefined;
   /** -p / -F: lines that start a function, shown after each hunk header. */
-  functionRegex: RegExp | undefined;
+  functionRegex: SafeRegExp | undefined;
 }
 
 /** Collects output bytes. */
@@ -184,7 +185,7 @@ function groupHunks(script: Change[], context: number): Change[][] {
 }
 
 /** context.c find_function: the nearest line above `linenum` that starts a function. */
-function functionFinder(p: Pair, re: RegExp): (linenum: number) => string | undefined {
+function functionFinder(p: Pair, re: SafeRegExp): (linenum: number) => string | undefined {
   let lastSearch = -p.a.prefixLines;
   let lastMatch: number | undefined;
   return (linenum) => {

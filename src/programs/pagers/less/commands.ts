@@ -1,5 +1,6 @@
 // The keys of less: movement, searching, jumping, files, help and quitting, each optionally
 // preceded by a number. Runs until q; Ctrl-C only stops what is in progress.
+import type { SafeRegExp } from '../../lib/safe-regex';
 import { LESS_HELP } from './help';
 import { PROTOS, evalPrompt } from './prompt';
 import { compilePattern, find } from './search';
@@ -27,7 +28,7 @@ type Outcome = 'quit' | 'stay';
 
 export class Commands {
   private half: number | undefined;
-  private lastSearch: { re: RegExp; forward: boolean } | undefined;
+  private lastSearch: { re: SafeRegExp; forward: boolean } | undefined;
   private eofHits = 0;
   private help: { src: Source; top: View['top'] } | undefined;
 

@@ -2,6 +2,7 @@
 // bold and underline, colour sequences passed through with -R, other control characters
 // shown as ^X and bytes that are not UTF-8 as <XX> in reverse video, then the line cut into
 // rows of the screen width (or chopped with -S) behind an optional line number.
+import type { SafeRegExp } from '../../lib/safe-regex';
 
 export const BOLD = 1;
 export const UNDER = 2;
@@ -136,20 +137,19 @@ export function drawRow(row: Row, marks?: boolean[]): string {
 }
 
 /** Which cells of `row` fall in a match of `re` over the whole line's displayed text. */
-export function matchMarks(rows: Row[], re: RegExp | undefined): boolean[][] | undefined {
+export function matchMarks(rows: Row[], re: SafeRegExp | undefined): boolean[][] | undefined {
   if (!re) return undefined;
   const all = rows.flatMap((r) => r.cells);
   const text = all.map((c) => c.ch).join('');
   const flags = new Array<boolean>(all.length).fill(false);
-  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
   let found = false;
-  for (let m = g.exec(text), guard = 0; m && guard < 10_000; m = g.exec(text), guard++) {
-    if (m[0] === '') {
-      g.lastIndex++;
-      continue;
+  for (let m = re.exec(text), guard = 0; m && guard < 10_000; guard++) {
+    if (m.end > m.index) {
+      found = true;
+      for (let k = m.index; k < m.end; k++) flags[k] = true;
     }
-    found = true;
-    for (let k = m.index; k < m.index + m[0].length; k++) flags[k] = true;
+    const next = Math.max(m.end, m.index + 1);
+    m = next <= text.length ? re.exec(text, next) : null;
   }
   if (!found) return undefined;
   const out: boolean[][] = [];

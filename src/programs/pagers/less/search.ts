@@ -2,14 +2,15 @@
 // starting from the line after (or before) the top line; -i ignores case unless the pattern
 // has capitals, -I always does.
 import { gnuRegexSource, RegexError } from '../../lib/gnu-regex';
+import { SafeRegExp } from '../../lib/safe-regex';
 import type { LessOptions } from './options';
 import { searchText } from './render';
 import type { View } from './view';
 
-export function compilePattern(text: string, o: LessOptions): RegExp | string {
+export function compilePattern(text: string, o: LessOptions): SafeRegExp | string {
   const icase = o.ignoreCase === 'always' || (o.ignoreCase === 'smart' && text === text.toLowerCase());
   try {
-    return new RegExp(gnuRegexSource(text, 'extended'), icase ? 'i' : '');
+    return new SafeRegExp(gnuRegexSource(text, 'extended'), icase ? 'i' : '');
   } catch (e) {
     if (e instanceof RegexError) return e.message;
     throw e;
@@ -17,7 +18,7 @@ export function compilePattern(text: string, o: LessOptions): RegExp | string {
 }
 
 /** Moves the view to the `count`-th line matching `re`; false when there is none. */
-export async function find(view: View, re: RegExp, forward: boolean, count: number): Promise<boolean> {
+export async function find(view: View, re: SafeRegExp, forward: boolean, count: number): Promise<boolean> {
   const src = view.src;
   let line = view.top.line;
   let left = Math.max(1, count);

@@ -1,5 +1,6 @@
 // The screen of less: a position in the text (a line and a row within it, since long lines
 // wrap), movement by rows, and painting rows, tildes past the end, and the prompt.
+import type { SafeRegExp } from '../../lib/safe-regex';
 import type { Terminal } from '../terminal';
 import type { LessOptions } from './options';
 import { evalPrompt, PROTOS, type PromptInfo } from './prompt';
@@ -21,7 +22,7 @@ export class View {
   cols: number;
   rows: number;
   shift = 0;
-  pattern: RegExp | undefined;
+  pattern: SafeRegExp | undefined;
   hilite = true;
   /** Shown instead of the prompt until the next key. */
   message: string | undefined;
