@@ -83,7 +83,7 @@ export async function glob(sys: Sys, pattern: string, opts: GlobOptions): Promis
       results = next;
       continue;
     }
-    const re = opts.nocaseglob ? new RegExp(compile(comp, 'whole', opts.extglob).source, 'si') : compile(comp, 'whole', opts.extglob);
+    const re = compile(comp, 'whole', opts.extglob, opts.nocaseglob);
     const showHidden = opts.dotglob || comp.startsWith('.') || comp.startsWith('\\.');
     for (const r of results) {
       let names: string[];

@@ -1,6 +1,27 @@
 // Shell pattern matching (bash manual, Pattern Matching): * ? [...] with classes, and the
 // extglob forms ?() *() +() @() !(), compiled to JavaScript regular expressions. Quoted
 // characters of a pattern match literally; they arrive escaped with a backslash.
+//
+// An extglob that repeats a group with choices in it (`*(a*)c`, `+(a|aa)b`) can make RegExp
+// backtrack for ages on a long word, and nothing can interrupt RegExp: such a pattern runs on the
+// linear engine of lib/safe-regex.ts. That module is not on the way to the first prompt (no
+// startup file uses extglob): its fetch starts when this module loads, and a pattern met
+// before it has arrived (the first milliseconds of a boot) runs on RegExp.
+import type { SafeRegExp } from '../lib/safe-regex';
+
+let Safe: typeof SafeRegExp | undefined;
+void import('../lib/safe-regex').then(
+  (m) => (Safe = m.SafeRegExp),
+  () => {},
+);
+
+/** What a compiled pattern offers its users. */
+export interface PatternMatcher {
+  test(text: string): boolean;
+}
+
+/** A group that repeats (`*(a*)`, `+(a|aa)`): RegExp may backtrack through its choices. */
+const REPEATED_GROUP = /\)[*+{]/;
 
 const CLASSES: Record<string, string> = {
   alpha: 'a-zA-Z', digit: '0-9', alnum: 'a-zA-Z0-9', upper: 'A-Z', lower: 'a-z', space: ' \\t\\n\\r\\f\\v',
@@ -155,14 +176,16 @@ function bracket(p: string, start: number): { re: string; end: number } | undefi
   return undefined;
 }
 
-const cache = new Map<string, RegExp>();
+const cache = new Map<string, PatternMatcher>();
 
-export function compile(pattern: string, mode: 'whole' | 'prefix' | 'suffix' | 'any' = 'whole', extglob = true, nocase = false): RegExp {
+export function compile(pattern: string, mode: 'whole' | 'prefix' | 'suffix' | 'any' = 'whole', extglob = true, nocase = false): PatternMatcher {
   const key = `${mode}\0${extglob}\0${nocase}\0${pattern}`;
   let re = cache.get(key);
   if (!re) {
     const src = globToRegex(pattern, { extglob });
-    re = new RegExp(mode === 'whole' ? `^(?:${src})$` : mode === 'prefix' ? `^(?:${src})` : mode === 'suffix' ? `(?:${src})$` : src, nocase ? 'si' : 's');
+    const full = mode === 'whole' ? `^(?:${src})$` : mode === 'prefix' ? `^(?:${src})` : mode === 'suffix' ? `(?:${src})$` : src;
+    const flags = nocase ? 'si' : 's';
+    re = Safe && REPEATED_GROUP.test(src) ? new Safe(full, flags) : new RegExp(full, flags);
     if (cache.size > 500) cache.clear();
     cache.set(key, re);
   }
