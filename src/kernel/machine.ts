@@ -24,6 +24,7 @@ import { Vfs } from './vfs/vfs';
 import type { Cred } from './vfs/permissions';
 import type { Inode } from './vfs/inode';
 import type { RestoreSource } from './snapshot/types';
+import { startLateLoads } from '../shared/late-code';
 
 export interface MachineOptions {
   /** A fresh machine's disk (tests give one); by default the image's (image/fresh-disk.ts). */
@@ -165,15 +166,16 @@ export class Machine {
       output: (text) => this.consoleOut(text),
     });
     if (opts.winsize) this.console.winsize = { ...opts.winsize };
-    if (this.fillLate) {
-      // a moment after the first prompt, so its fetch does not hold the prompt up (starting a
-      // dynamic import costs the worker tens of milliseconds: not before the prompt has gone out)
-      const prompted = (): void => {
-        this.console.idleListeners.delete(prompted);
-        this.kernel.clock.after(LATE_FILES_AFTER_MS, () => void this.diskComplete);
-      };
-      this.console.idleListeners.add(prompted);
-    }
+    // a moment after the first prompt, so their fetches do not hold the prompt up (starting a
+    // dynamic import costs the worker tens of milliseconds: not before the prompt has gone out)
+    const prompted = (): void => {
+      this.console.idleListeners.delete(prompted);
+      this.kernel.clock.after(LATE_FILES_AFTER_MS, () => {
+        void startLateLoads();
+        if (this.fillLate) void this.diskComplete;
+      });
+    };
+    this.console.idleListeners.add(prompted);
     this.bootKernel();
     if (snap) this.restored = snap.runtime(this).catch(() => {});
     this.bootMs = realNow() - t0;
@@ -455,6 +457,7 @@ export class Machine {
   async run(argv: string[], io: { stdout: (b: Uint8Array) => void; stderr: (b: Uint8Array) => void; cwd?: string; env?: Map<string, string>; stdin?: Uint8Array }): Promise<number> {
     // like logging in after boot: the default units have started
     await this.booted;
+    await startLateLoads();
     const k = this.kernel;
     const sink = (deliver: (b: Uint8Array) => void): { file: OpenFile; done: Promise<void> } => {
       const pipe = new Pipe();

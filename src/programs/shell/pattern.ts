@@ -5,15 +5,13 @@
 // An extglob that repeats a group with choices in it (`*(a*)c`, `+(a|aa)b`) can make RegExp
 // backtrack for ages on a long word, and nothing can interrupt RegExp: such a pattern runs on the
 // linear engine of lib/safe-regex.ts. That module is not on the way to the first prompt (no
-// startup file uses extglob): its fetch starts when this module loads, and a pattern met
-// before it has arrived (the first milliseconds of a boot) runs on RegExp.
+// startup file uses such a pattern): it loads with the machine's late code
+// (shared/late-code.ts), and a pattern met before then runs on RegExp.
 import type { SafeRegExp } from '../lib/safe-regex';
+import { loadWhenLate } from '../../shared/late-code';
 
 let Safe: typeof SafeRegExp | undefined;
-void import('../lib/safe-regex').then(
-  (m) => (Safe = m.SafeRegExp),
-  () => {},
-);
+loadWhenLate(() => import('../lib/safe-regex').then((m) => (Safe = m.SafeRegExp)));
 
 /** What a compiled pattern offers its users. */
 export interface PatternMatcher {
