@@ -40,7 +40,10 @@ async function removeIn(env: InstallEnv, marks: RemovalSet, dir: string, configP
         if (r === 0) r = f;
         continue;
       }
-      found = marks.has(dest) || marks.has(basename(dest));
+      // systemd 252 with --root (as the recordings were made) compares the root-prefixed target
+      // with the marked root-less paths, so only the target's name can match: a link to a unit
+      // file that revert just removed stays behind.
+      found = marks.has(basename(dest));
     }
     if (!found) continue;
     if (!dryRun) {

@@ -30,3 +30,10 @@ export function signalFromString(text: string): number | undefined {
   }
   return undefined;
 }
+
+/** signal_to_string() for 0 to 64, as `systemctl --signal=help` lists them. */
+export function signalTable(): string[] {
+  const out = ['0', ...NAMES, '32', '33'];
+  for (let k = 0; k <= RTMAX - RTMIN; k++) out.push(`RTMIN+${k}`);
+  return out;
+}

@@ -4,7 +4,7 @@
 // later setting is tested first, and the first failed non-trigger check ends the list.
 import { fnmatch } from '../../lib/fnmatch';
 import type { Ctx } from '../../lib/context';
-import { compareVersions } from './table-verbs';
+import { capabilityFromName, CAPABILITY_COUNT, compareVersions } from './table-verbs';
 
 const TYPES = [
   'Architecture', 'Firmware', 'Virtualization', 'Host', 'KernelCommandLine', 'KernelVersion', 'Credential', 'Security',
@@ -160,22 +160,58 @@ async function test(ctx: Ctx, c: Condition): Promise<Outcome> {
       return p === 'native' || p === 'x86-64';
     case 'Virtualization':
       return ['yes', 'true', '1', 'on', 'vm', 'vmware'].includes(p.toLowerCase());
-    case 'FirstBoot':
-      return ['no', 'false', '0', 'off'].includes(p.toLowerCase());
-    case 'ACPower':
-      return ['yes', 'true', '1', 'on'].includes(p.toLowerCase());
+    case 'FirstBoot': {
+      const b = parseBoolean(p);
+      return b === undefined ? { error: 'Invalid argument' } : !b;
+    }
+    case 'ACPower': {
+      const b = parseBoolean(p);
+      return b === undefined ? { error: 'Invalid argument' } : b;
+    }
+    case 'Security':
+      // the machine runs with auditing on and no LSM, TPM or secure boot
+      return p === 'audit';
+    case 'ControlGroupController':
+      return controllerTest(p);
+    case 'CPUFeature':
+      return X86_FEATURES.has(p);
+    case 'Credential':
+      return false;
+    case 'MemoryPressure':
+    case 'CPUPressure':
+    case 'IOPressure':
+      return pressureTest(p);
     case 'KernelCommandLine': {
       const words = ((await readText(ctx, '/proc/cmdline')) ?? '').trim().split(/\s+/);
       return p.includes('=') ? words.includes(p) : words.some((w) => w === p || w.startsWith(`${p}=`));
     }
-    case 'KernelVersion':
-      return p.split(/\s+/).filter(Boolean).every((w) => versionTest(ctx.sys.uname().release, w) === true);
-    case 'Capability':
-      return /^cap_[a-z_]+$/i.test(p) && ctx.sys.geteuid() === 0;
+    case 'KernelVersion': {
+      const words = p.split(/\s+/).filter(Boolean);
+      for (let i = 0; i < words.length; i++) {
+        let w = words[i]!;
+        if (/^(<=|>=|!=|<|>|=)$/.test(w)) {
+          // only the first expression may have blanks between the operator and the version
+          if (i !== 0 || i + 1 >= words.length) return { error: 'Invalid argument' };
+          w += words[++i]!;
+        }
+        if (versionTest(ctx.sys.uname().release, w) !== true) return false;
+      }
+      return true;
+    }
+    case 'Firmware':
+      // BIOS boot, no device tree; SMBIOS fields do not match
+      return false;
+    case 'Capability': {
+      // a name or a number below 64; the bounding set holds every capability the kernel has
+      const cap = capabilityFromName(p, 64);
+      if (cap === undefined) return { error: 'Invalid argument' };
+      return cap < CAPABILITY_COUNT;
+    }
     case 'OSRelease': {
       const text = (await readText(ctx, '/etc/os-release')) ?? '';
       const m = /^([A-Za-z_]+)\s*(!=|=|<=|>=|<|>)\s*(.*)$/.exec(p.trim());
       if (!m) return { error: 'Invalid argument' };
+      if (m[3] === '') return { error: 'Invalid argument' };
       const line = text.split('\n').find((l) => l.startsWith(`${m[1]}=`));
       const actual = (line?.slice(m[1]!.length + 1) ?? '').replace(/^"(.*)"$/, '$1');
       if (m[2] === '=') return actual === m[3];
@@ -194,6 +230,50 @@ async function test(ctx: Ctx, c: Condition): Promise<Outcome> {
       return { error: 'Operation not supported' };
   }
 }
+
+/**
+ * ConditionMemoryPressure= and friends: "[SLICE:]PERCENT[/10sec|1min|5min]"; the machine is
+ * idle, so any well-formed limit holds.
+ */
+function pressureTest(p: string): Outcome {
+  const words = p.split(':').filter(Boolean);
+  if (words.length === 0) return { error: 'Invalid argument' };
+  const value = words.length === 1 ? words[0]! : words.slice(1).join(':');
+  const parts = value.split('/').filter(Boolean);
+  if (parts.length === 0) return { error: 'Invalid argument' };
+  if (parts.length > 1 && !/^\s*(10sec|1min|5min)/.test(parts.slice(1).join('/'))) return { error: 'Invalid argument' };
+  const m = /^(\d+)(?:\.(\d{1,2}))?%$|^(\d+)(?:\.(\d))?\u2030$|^(\d+)\u2031$/.exec(parts[0]!.trim());
+  if (!m) return { error: 'Invalid argument' };
+  const permyriad = m[1] !== undefined ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : m[3] !== undefined ? Number(m[3]) * 10 + Number(m[4] ?? '0') : Number(m[5]);
+  if (permyriad > 10000) return { error: 'Numerical result out of range' };
+  return true;
+}
+
+/** parse_boolean(). */
+function parseBoolean(v: string): boolean | undefined {
+  const s = v.toLowerCase();
+  if (['1', 'yes', 'y', 'true', 't', 'on'].includes(s)) return true;
+  if (['0', 'no', 'n', 'false', 'f', 'off'].includes(s)) return false;
+  return undefined;
+}
+
+/** The cgroup v2 controllers of the machine (unified hierarchy). */
+const CONTROLLERS = new Set(['cpu', 'cpuset', 'io', 'memory', 'pids', 'bpf-firewall', 'bpf-devices', 'bpf-foreign', 'bpf-socket-bind', 'bpf-restrict-network-interfaces']);
+/** Names systemd knows; the v1-only ones (cpuacct, blkio, devices) are missing on v2. */
+const KNOWN_CONTROLLERS = new Set([...CONTROLLERS, 'cpuacct', 'blkio', 'devices']);
+
+/**
+ * ConditionControlGroupController=: "v1"/"v2" name the hierarchy; otherwise every listed
+ * controller must be available; names systemd does not know are skipped.
+ */
+function controllerTest(p: string): boolean {
+  if (p === 'v2') return true;
+  if (p === 'v1') return false;
+  return p.split(/\s+/).filter(Boolean).every((w) => !KNOWN_CONTROLLERS.has(w) || CONTROLLERS.has(w));
+}
+
+/** A few of the flags /proc/cpuinfo lists for the machine's CPU. */
+const X86_FEATURES = new Set(['fpu', 'vme', 'de', 'pse', 'tsc', 'msr', 'pae', 'mce', 'cx8', 'apic', 'sep', 'mtrr', 'pge', 'mca', 'cmov', 'pat', 'pse36', 'clflush', 'mmx', 'fxsr', 'sse', 'sse2', 'ss', 'ht', 'syscall', 'nx', 'lm', 'constant_tsc', 'pni', 'pclmulqdq', 'ssse3', 'fma', 'cx16', 'sse4_1', 'sse4_2', 'x2apic', 'movbe', 'popcnt', 'aes', 'xsave', 'avx', 'f16c', 'rdrand', 'hypervisor', 'lahf_lm', 'abm', 'fsgsbase', 'bmi1', 'avx2', 'smep', 'bmi2', 'erms', 'invpcid', 'rdseed', 'adx', 'smap', 'clflushopt', 'sha_ni', 'xsaveopt', 'xsavec', 'xgetbv1', 'xsaves', 'arat', 'rdpid']);
 
 /** "<op>N" against an amount (ConditionCPUs=, ConditionMemory=); no operator means ">=". */
 function orderTest(spec: string, actual: number, parse: (v: string) => number | undefined): Outcome {

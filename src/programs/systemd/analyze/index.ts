@@ -103,8 +103,7 @@ export async function analyzeMain(ctx: Ctx): Promise<number> {
       if (parsed.opts.root === undefined && parsed.opts.scope === 'system') return verbVerify(ctx, rest, parsed.opts);
       break;
     case 'unit-paths':
-      if (parsed.opts.scope === 'system') return verbUnitPaths(ctx);
-      break;
+      return verbUnitPaths(ctx, parsed.opts.scope);
   }
   const r = await runAnalyzeVerb(ctx, verb, rest, parsed.opts);
   if (r !== undefined) return r;

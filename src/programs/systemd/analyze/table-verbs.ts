@@ -1,7 +1,7 @@
 // systemd-analyze's lookup verbs that need no manager: compare-versions (with systemd's
 // version ordering), exit-status and capability (their name tables).
 import { exitStatusClass, exitStatusEntries, exitStatusFromString } from '../../../shared/systemd/exit-status';
-import { SYSTEM_LOOKUP_PATHS } from '../../../shared/systemd/lookup-paths';
+import { GLOBAL_LOOKUP_PATHS, SYSTEM_LOOKUP_PATHS } from '../../../shared/systemd/lookup-paths';
 import { formatTable, type CellInput } from '../../../shared/systemd/table';
 import type { Ctx } from '../../lib/context';
 
@@ -124,14 +124,17 @@ const CAPABILITIES = [
   'checkpoint_restore',
 ].map((n) => `cap_${n}`);
 
+/** How many capabilities the kernel knows (the bounding set of root). */
+export const CAPABILITY_COUNT = CAPABILITIES.length;
+
 /** capability_from_name(): a number (safe_atoi) or a "cap_" name in any case. */
-function capabilityFromName(s: string): number | undefined {
+export function capabilityFromName(s: string, limit = CAPABILITIES.length): number | undefined {
   const m = /^[ \t\n\r\v\f]*([+-]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
   if (m) {
     const body = m[2]!;
     const base = /^0[xX]/.test(body) ? 16 : /^0[oO]/.test(body) ? 8 : /^0[bB]/.test(body) ? 2 : body.length > 1 && body.startsWith('0') ? 8 : 10;
     const v = (m[1] === '-' ? -1 : 1) * parseInt(base === 10 || (base === 8 && !/^0[oO]/.test(body)) ? body : body.slice(2), base);
-    return v >= 0 && v < CAPABILITIES.length ? v : undefined;
+    return v >= 0 && v < limit ? v : undefined;
   }
   const i = CAPABILITIES.indexOf(s.toLowerCase());
   return i >= 0 ? i : undefined;
@@ -154,8 +157,33 @@ export async function verbCapability(ctx: Ctx, args: string[]): Promise<number> 
   return 0;
 }
 
-/** unit-paths: the system manager's unit directories, highest priority first. */
-export async function verbUnitPaths(ctx: Ctx): Promise<number> {
-  await ctx.print(SYSTEM_LOOKUP_PATHS.searchPath.map((p) => `${p}\n`).join(''));
+/**
+ * The search path of a user manager (path-lookup.c, user_dirs): the runtime directories only
+ * when $XDG_RUNTIME_DIR is set, the XDG config and data directories in between.
+ */
+function userUnitPaths(env: Map<string, string>): string[] {
+  const abs = (v: string | undefined): string | undefined => (v !== undefined && v.startsWith('/') ? v : undefined);
+  const home = env.get('HOME') ?? '/root';
+  const configHome = abs(env.get('XDG_CONFIG_HOME')) ?? `${home}/.config`;
+  const dataHome = abs(env.get('XDG_DATA_HOME')) ?? `${home}/.local/share`;
+  const runtime = abs(env.get('XDG_RUNTIME_DIR'));
+  const rt = (sub: string): string[] => (runtime !== undefined ? [`${runtime}/systemd/${sub}`] : []);
+  const list = (name: string, dflt: string): string[] => (env.get(name) || dflt).split(':').filter(Boolean);
+  const all = [
+    `${configHome}/systemd/user.control`, ...rt('user.control'), ...rt('transient'), ...rt('generator.early'),
+    `${configHome}/systemd/user`, ...list('XDG_CONFIG_DIRS', '/etc/xdg').map((d) => `${d}/systemd/user`), '/etc/systemd/user',
+    ...rt('user'), '/run/systemd/user', ...rt('generator'), `${dataHome}/systemd/user`,
+    ...list('XDG_DATA_DIRS', '/usr/local/share:/usr/share').map((d) => `${d}/systemd/user`),
+    '/usr/local/lib/systemd/user', '/usr/local/share/systemd/user', '/usr/lib/systemd/user', '/usr/share/systemd/user',
+    ...rt('generator.late'),
+  ];
+  // the first of repeated directories stays (strv_uniq)
+  return [...new Set(all)];
+}
+
+/** unit-paths: the manager's unit directories, highest priority first. */
+export async function verbUnitPaths(ctx: Ctx, scope: 'system' | 'user' | 'global'): Promise<number> {
+  const paths = scope === 'system' ? SYSTEM_LOOKUP_PATHS.searchPath : scope === 'global' ? GLOBAL_LOOKUP_PATHS.searchPath : userUnitPaths(ctx.env);
+  await ctx.print(paths.map((p) => `${p}\n`).join(''));
   return 0;
 }

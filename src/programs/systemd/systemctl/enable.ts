@@ -98,9 +98,15 @@ export async function verbEnable(s: Session, verb: string, args: string[]): Prom
     if (await s.refusedByManager(`Failed to ${verb} unit`)) return 1;
     const env = s.newEnv();
     const r = await runOperation(s, env, verb, names);
-    if (!(await reportThroughManager(s, `Failed to ${verb} unit`, env, r))) return 1;
-    if (carries || verb === 'preset') carriesInfo = r instanceof InstallFailure ? -1 : r;
-    if (!s.opts.noReload) await reloadManager(s.ctx);
+    if (!failed(r) && env.changes.length > 0 && env.changes.every((c) => c.type === 'error')) {
+      // Only failed changes (disable of a unit that does not exist): the manager would turn
+      // them into an error, but the systemd 252 recordings (client side) list them and exit 0.
+      await printChangesOffline(s.ctx, verb, env.changes, s.opts.quiet, s.glyphs.arrowRight, undefined);
+    } else {
+      if (!(await reportThroughManager(s, `Failed to ${verb} unit`, env, r))) return 1;
+      if (carries || verb === 'preset') carriesInfo = r instanceof InstallFailure ? -1 : r;
+      if (!s.opts.noReload) await reloadManager(s.ctx);
+    }
   }
   // as in the shared recordings (systemd 252), the notice follows enable and reenable only
   const ignoreCarries = s.opts.quiet || s.opts.noWarn || verb === 'preset' || verb === 'disable';

@@ -23,6 +23,8 @@ async function dispatch(s: Session, name: string | undefined, rest: string[]): P
   const left = name === undefined ? 1 : rest.length + 1;
   if (left < spec.min) return s.error('Too few arguments.');
   if (left > spec.max) return s.error('Too many arguments.');
+  const bad = await s.rootProblem();
+  if (bad !== undefined && !spec.online && verb !== 'is-system-running') return rootFailure(s, verb, bad);
   if (ENABLE_VERBS.has(verb)) return verbEnable(s, verb, rest);
   switch (verb) {
     case 'is-enabled':
@@ -45,6 +47,16 @@ async function dispatch(s: Session, name: string | undefined, rest: string[]): P
   if (r !== undefined) return r;
   // no manager to talk to: what systemctl says when systemd is not PID 1
   return s.error("System has not been booted with systemd as init system (PID 1). Can't operate.\nFailed to connect to bus: Host is down");
+}
+
+/** How each unit-file verb reports a --root= directory that is missing or not a directory. */
+function rootFailure(s: Session, verb: string, why: string): Promise<number> {
+  // enable, disable and is-enabled look for SysV scripts below the root first
+  if (verb === 'enable' || verb === 'disable' || verb === 'is-enabled') return s.error(`Failed to initialize unit search paths for root directory ${s.rootPath()}: ${why}`);
+  if (verb === 'list-unit-files') return s.error(`Failed to get unit file list: ${why}`);
+  if (verb === 'get-default') return s.error(`Failed to get default target: ${why}`);
+  const words: Record<string, string> = { 'set-default': 'set default', 'add-wants': 'add dependency on', 'add-requires': 'add dependency on', 'preset-all': 'preset' };
+  return s.error(`Failed to ${words[verb] ?? verb}: ${why}.`);
 }
 
 export async function systemctlMain(ctx: Ctx): Promise<number> {

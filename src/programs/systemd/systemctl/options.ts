@@ -7,6 +7,7 @@ import { UNIT_TYPES } from '../../../shared/systemd/unit-name';
 import { UNIT_FILE_STATES, type PresetMode } from '../../../shared/systemd/install-types';
 import { parseBoolean } from '../../../shared/systemd/unit-file';
 import { UNIT_ACTIVE_STATES, UNIT_LOAD_STATES, UNIT_SUB_STATES } from '../../../shared/systemd/unit-states';
+import { signalFromString, signalTable } from '../../../shared/systemd/signal-name';
 import { systemctlHelp, systemctlVersion } from './help';
 
 export interface SystemctlOptions {
@@ -208,7 +209,14 @@ export async function parseSystemctlArgs(ctx: Ctx, argv: readonly string[]): Pro
       case 'force': o.force++; break;
       case 'no-reload': o.noReload = true; break;
       case 'kill-whom': o.killWhom = v; break;
-      case 'signal': o.signal = v; break;
+      case 'signal':
+        if (v === 'help') {
+          await list(undefined, signalTable());
+          return { kind: 'exit', status: 0 };
+        }
+        if (signalFromString(v) === undefined) return err(`Failed to parse signal string "${v}".`);
+        o.signal = v;
+        break;
       case 'no-ask-password': o.askPassword = false; break;
       case 'host': o.host = v; break;
       case 'machine': o.machine = v; break;

@@ -29,6 +29,22 @@ export class Session {
     return this.rooted || this.opts.scope === 'global';
   }
 
+  /** lookup_paths_init() with --root: why the root directory cannot be used, if it cannot. */
+  async rootProblem(): Promise<string | undefined> {
+    if (!this.rooted) return undefined;
+    try {
+      const st = await this.ctx.sys.stat(this.rootPath());
+      return st.kind === 'dir' ? undefined : 'Not a directory';
+    } catch {
+      return 'No such file or directory';
+    }
+  }
+
+  /** --root= made absolute. */
+  rootPath(): string {
+    return absolutePath(this.ctx.sys.getcwd(), this.opts.root ?? '/');
+  }
+
   newEnv(): InstallEnv {
     const env = new InstallEnv(sysInstallFs(this.ctx.sys, this.opts.root), this.opts.scope === 'global' ? GLOBAL_LOOKUP_PATHS : SYSTEM_LOOKUP_PATHS);
     // systemctl reads the unit files itself and logs the parser's warnings (log_syntax)
