@@ -69,8 +69,8 @@ export class ImageWriter {
     return node;
   }
 
-  device(path: string, major: number, minor: number, perm = 0o666, gid = 0): Inode {
-    const node = this.make(path, 'chardev', perm, 0, gid);
+  device(path: string, major: number, minor: number, perm = 0o666, gid = 0, type: 'chardev' | 'blockdev' = 'chardev'): Inode {
+    const node = this.make(path, type, perm, 0, gid);
     node.rdev = [major, minor];
     return node;
   }
@@ -88,6 +88,9 @@ export function buildDev(w: ImageWriter): void {
   w.device('/dev/console', 5, 1, 0o600);
   w.device('/dev/tty0', 4, 0, 0o620, 5);
   w.device('/dev/tty1', 4, 1, 0o620, 5);
+  // the VM's disk (sd, major 8) and CD drive (sr, major 11), group disk and cdrom
+  for (let i = 0; i <= 3; i++) w.device(`/dev/sda${i || ''}`, 8, i, 0o660, 8, 'blockdev');
+  w.device('/dev/sr0', 11, 0, 0o660, 15, 'blockdev');
   w.symlink('/dev/stdin', '/proc/self/fd/0');
   w.symlink('/dev/stdout', '/proc/self/fd/1');
   w.symlink('/dev/stderr', '/proc/self/fd/2');

@@ -93,7 +93,7 @@ function disks(): Dev[] {
     { name: 'sda', majmin: '8:0', rm: '0', size: 16 * GiB, ro: '0', type: 'disk', fstype: '', fsver: '', label: '', uuid: '', children: [
       part(1, 4 * MiB, '', '', '', ''),
       part(2, 10 * MiB, 'vfat', 'FAT16', '', '8C8D-3E4F'),
-      part(3, 16 * GiB - 14 * MiB, 'ext4', '1.0', '', '0c5f3c5e-6f0e-4b0b-9d6a-3b5e2f7a9c41'),
+      part(3, 16 * GiB - 16 * MiB, 'ext4', '1.0', '', '0c5f3c5e-6f0e-4b0b-9d6a-3b5e2f7a9c41'),
     ] },
     { name: 'sr0', majmin: '11:0', rm: '1', size: 1_073_741_312, ro: '0', type: 'rom', fstype: '', fsver: '', label: '', uuid: '' },
   ];

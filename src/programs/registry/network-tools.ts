@@ -11,5 +11,6 @@ export const networkToolPrograms: ProgramEntry[] = [
   // net-tools installs netstat with BINDIR, which Photon's spec sets to /usr/bin
   // Photon's minimal install lacks ncat; it is preinstalled here so lessons can start a listener
   lazy({ name: 'ncat', installPath: '/usr/bin/ncat', aliases: ['/usr/bin/nc'], pkg: 'nmap-ncat' }, () => import('../network-tools/nc')),
+  lazy({ name: 'arp', installPath: '/usr/sbin/arp', pkg: 'net-tools' }, () => import('../network-tools/arp')),
   lazy({ name: 'netstat', installPath: '/usr/bin/netstat', pkg: 'net-tools' }, () => import('../network-tools/netstat')),
 ];

@@ -1,0 +1,93 @@
+// blkid (util-linux 2.38): the filesystem and partition tags of the VM's block devices, and of
+// a file holding an ext4 image made by mkfs.ext4 (its superblock is read back from the file).
+import { defineProgram } from '../define';
+import { getopt, GetoptError } from '../lib/getopt';
+import { PARTITIONS, partitionOf, type Partition } from './disks';
+import { readSuperblock } from '../e2fsprogs/superblock';
+
+type Tags = [string, string][];
+
+function partTags(p: Partition): Tags {
+  const t: Tags = [];
+  if (p.uuid) t.push(['UUID', p.uuid], ['BLOCK_SIZE', String(p.blockSize)], ['TYPE', p.fstype!]);
+  t.push(['PARTUUID', p.partuuid]);
+  return t;
+}
+
+export default defineProgram({
+  name: 'blkid',
+  installPath: '/usr/sbin/blkid',
+  pkg: 'util-linux',
+  async main(ctx) {
+    let p;
+    try {
+      p = getopt(ctx.argv.slice(1), [
+        { key: 'c', short: 'c', long: 'cache-file', arg: 'required' }, { key: 'd', short: 'd', long: 'no-encoding' }, { key: 'g', short: 'g', long: 'garbage-collect' },
+        { key: 'o', short: 'o', long: 'output', arg: 'required' }, { key: 's', short: 's', long: 'match-tag', arg: 'required' }, { key: 't', short: 't', long: 'match-token', arg: 'required' },
+        { key: 'l', short: 'l', long: 'list-one' }, { key: 'L', short: 'L', long: 'label', arg: 'required' }, { key: 'U', short: 'U', long: 'uuid', arg: 'required' },
+        { key: 'p', short: 'p', long: 'probe' }, { key: 'i', short: 'i', long: 'info' }, { key: 'w', short: 'w', long: 'wipe-cache' },
+        { key: 'k', short: 'k', long: 'list-filesystems' }, { key: 'h', short: 'h', long: 'help' }, { key: 'V', short: 'V', long: 'version' },
+      ]);
+    } catch (e) {
+      if (!(e instanceof GetoptError)) throw e;
+      await ctx.err.write(`blkid: ${e.message}\nTry 'blkid --help' for more information.\n`);
+      return 4;
+    }
+    if (p.flags.has('V')) return ctx.print('blkid from util-linux 2.38  (libblkid 2.38.0, 28-Mar-2022)\n').then(() => 0);
+    if (p.flags.has('h')) {
+      await ctx.print('\nUsage:\n blkid --label <label> | --uuid <uuid>\n\n blkid [--cache-file <file>] [-ghlLv] [--output <format>] [--match-tag <tag>]\n       [--match-token <token>] [<dev> ...]\n\n blkid -p [--match-tag <tag>] [--offset <offset>] [--size <size>]\n       [--output <format>] <dev> ...\n\n blkid -i [--match-tag <tag>] [--output <format>] <dev> ...\n\nLocate and print block device attributes.\n\nFor more details see blkid(8).\n');
+      return 0;
+    }
+    const root = ctx.sys.geteuid() === 0;
+    const wantTags = p.values.get('s')?.map((s) => s.toUpperCase());
+    const format = p.values.get('o')?.at(-1) ?? 'full';
+    if (!['full', 'value', 'export', 'device', 'list', 'udev'].includes(format)) {
+      await ctx.err.write(`blkid: unsupported output format ${format}\n`);
+      return 4;
+    }
+    const byLabel = p.values.get('L')?.at(-1);
+    const byUuid = p.values.get('U')?.at(-1);
+    if (byLabel !== undefined || byUuid !== undefined) {
+      const hit = byUuid !== undefined ? PARTITIONS.find((x) => x.uuid === byUuid) : undefined;
+      if (!hit) return 2;
+      await ctx.print(`/dev/${hit.name}\n`);
+      return 0;
+    }
+    const found: [string, Tags][] = [];
+    if (p.operands.length === 0) {
+      if (root) for (const part of PARTITIONS) found.push([`/dev/${part.name}`, partTags(part)]);
+    } else {
+      for (const dev of p.operands) {
+        const part = partitionOf(dev);
+        if (part) {
+          if (root) found.push([dev, partTags(part)]);
+          continue;
+        }
+        try {
+          const sb = await readSuperblock(ctx.sys, dev);
+          if (sb) found.push([dev, [...(sb.label ? [['LABEL', sb.label] as [string, string]] : []), ['UUID', sb.uuid], ['BLOCK_SIZE', String(sb.blockSize)], ['TYPE', 'ext4']]]);
+        } catch {
+          // unreadable or missing: nothing to report for it
+        }
+      }
+    }
+    const token = p.values.get('t')?.at(-1);
+    let out = '';
+    let any = false;
+    for (const [dev, all] of found) {
+      if (token) {
+        const [k, v] = token.split('=');
+        if (!all.some(([a, b]) => a === k && b === v?.replace(/^"|"$/g, ''))) continue;
+      }
+      const tags = wantTags ? all.filter(([k]) => wantTags.includes(k)) : all;
+      if (!tags.length) continue;
+      any = true;
+      if (format === 'value') out += tags.map(([, v]) => `${v}\n`).join('');
+      else if (format === 'device') out += `${dev}\n`;
+      else if (format === 'export' || format === 'udev') out += `${format === 'export' ? `DEVNAME=${dev}\n` : ''}${tags.map(([k, v]) => `${format === 'udev' ? 'ID_FS_' : ''}${k}=${v}\n`).join('')}\n`;
+      else out += `${dev}: ${tags.map(([k, v]) => `${k}="${v}"`).join(' ')}\n`;
+    }
+    await ctx.print(out);
+    return any ? 0 : 2;
+  },
+});

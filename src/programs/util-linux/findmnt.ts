@@ -1,0 +1,167 @@
+// findmnt (util-linux 2.38): the mount table as a tree (ASCII in the C locale), a list, raw,
+// pairs or JSON; filtered by type, by source or target, or by the filesystem a path is on.
+import { defineProgram } from '../define';
+import { getopt, GetoptError } from '../lib/getopt';
+import type { FsUsage } from '../../shared/stat';
+import { partitionOf } from './disks';
+import { utilLinuxHelp } from './common';
+
+const PSEUDO = new Set(['proc', 'sysfs', 'devtmpfs', 'tmpfs', 'devpts', 'cgroup2', 'overlay', 'mqueue', 'debugfs', 'tracefs', 'securityfs', 'configfs', 'bpf', 'pstore', 'hugetlbfs', 'autofs', 'fusectl']);
+const RIGHT = new Set(['SIZE', 'AVAIL', 'USED', 'USE%', 'ID', 'PARENT']);
+
+function human(bytes: number): string {
+  const units = ['B', 'K', 'M', 'G', 'T', 'P'];
+  let i = 0;
+  let v = bytes;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  if (i === 0) return `${bytes}`;
+  const whole = Math.floor(v);
+  const frac = Math.round((v - whole) * 10);
+  if (frac === 0 || frac === 10) return `${frac === 10 ? whole + 1 : whole}${units[i]}`;
+  return `${whole}.${frac}${units[i]}`;
+}
+
+function cell(m: FsUsage, col: string, bytes: boolean, id: number): string {
+  const size = (n: number): string => (bytes ? String(n) : human(n));
+  const part = partitionOf(m.source);
+  switch (col) {
+    case 'TARGET': return m.target;
+    case 'SOURCE': return m.source;
+    case 'FSTYPE': return m.type;
+    case 'OPTIONS': return m.options;
+    case 'VFS-OPTIONS': return m.options.split(',').filter((o) => ['rw', 'ro', 'nosuid', 'nodev', 'noexec', 'relatime', 'noatime'].includes(o)).join(',');
+    case 'FS-OPTIONS': return m.options.split(',').filter((o) => !['nosuid', 'nodev', 'noexec', 'relatime', 'noatime'].includes(o)).join(',');
+    case 'SIZE': return m.totalBlocks ? size(m.totalBlocks * m.blockSize) : '0';
+    case 'AVAIL': return m.totalBlocks ? size(m.freeBlocks * m.blockSize) : '0';
+    case 'USED': return m.totalBlocks ? size(m.usedBlocks * m.blockSize) : '0';
+    case 'USE%': return m.totalBlocks ? `${Math.round((m.usedBlocks * 100) / m.totalBlocks)}%` : '-';
+    case 'FSROOT': return '/';
+    case 'UUID': return part?.uuid ?? '';
+    case 'PARTUUID': return part?.partuuid ?? '';
+    case 'MAJ:MIN': return part ? `8:${part.minor}` : `0:${20 + id}`;
+    case 'ID': return String(21 + id);
+    case 'PROPAGATION': return 'shared';
+    default: return '';
+  }
+}
+
+export default defineProgram({
+  name: 'findmnt',
+  installPath: '/usr/bin/findmnt',
+  pkg: 'util-linux',
+  async main(ctx) {
+    let p;
+    try {
+      p = getopt(ctx.argv.slice(1), [
+        { key: 'l', short: 'l', long: 'list' }, { key: 'n', short: 'n', long: 'noheadings' }, { key: 'o', short: 'o', long: 'output', arg: 'required' },
+        { key: 't', short: 't', long: 'types', arg: 'required' }, { key: 'T', short: 'T', long: 'target', arg: 'required' }, { key: 'S', short: 'S', long: 'source', arg: 'required' },
+        { key: 'J', short: 'J', long: 'json' }, { key: 'r', short: 'r', long: 'raw' }, { key: 'P', short: 'P', long: 'pairs' }, { key: 'b', short: 'b', long: 'bytes' },
+        { key: 'D', short: 'D', long: 'df' }, { key: 'f', short: 'f', long: 'first-only' }, { key: 'real', long: 'real' }, { key: 'pseudo', long: 'pseudo' },
+        { key: 'k', short: 'k', long: 'kernel' }, { key: 'm', short: 'm', long: 'mtab' }, { key: 's', short: 's', long: 'fstab' },
+        { key: 'u', short: 'u', long: 'notruncate' }, { key: 'A', short: 'A', long: 'all' }, { key: 'h', short: 'h', long: 'help' }, { key: 'V', short: 'V', long: 'version' },
+      ]);
+    } catch (e) {
+      if (!(e instanceof GetoptError)) throw e;
+      await ctx.err.write(`findmnt: ${e.message}\nTry 'findmnt --help' for more information.\n`);
+      return 1;
+    }
+    if (p.flags.has('h')) {
+      await ctx.print(utilLinuxHelp('findmnt', ['findmnt [options]', 'findmnt [options] <device> | <mountpoint>', 'findmnt [options] <device> <mountpoint>', 'findmnt [options] [--source <device>] [--target <path> | --mountpoint <dir>]'], 'Find a (mounted) filesystem.', [
+        ' -l, --list             use list format output',
+        ' -n, --noheadings       don\'t print column headings',
+        ' -o, --output <list>    the output columns to be shown',
+        ' -t, --types <list>     limit the set of filesystems by FS types',
+        ' -T, --target <path>    the path to the filesystem to use',
+        ' -J, --json             use JSON output format',
+        '     --real             print only real filesystems',
+      ]).replace('(1).', '(8).'));
+      return 0;
+    }
+    if (p.flags.has('V')) return ctx.print('findmnt from util-linux 2.38\n').then(() => 0);
+    if (p.flags.has('s')) return 0; // /etc/fstab is empty
+    const df = p.flags.has('D');
+    const cols = (p.values.get('o')?.at(-1)?.toUpperCase().split(',') ?? (df ? ['SOURCE', 'FSTYPE', 'SIZE', 'USED', 'AVAIL', 'USE%', 'TARGET'] : ['TARGET', 'SOURCE', 'FSTYPE', 'OPTIONS']));
+    const all = ctx.sys.mounts();
+    const types = p.values.get('t')?.at(-1)?.split(',');
+    let list = all.map((m, id) => ({ m, id }));
+    if (types) {
+      const no = types[0]!.startsWith('no');
+      list = list.filter(({ m }) => (no ? !types.map((t) => t.replace(/^no/, '')).includes(m.type) : types.includes(m.type)));
+    }
+    if (p.flags.has('real')) list = list.filter(({ m }) => !PSEUDO.has(m.type));
+    if (p.flags.has('pseudo')) list = list.filter(({ m }) => PSEUDO.has(m.type));
+    let flat = p.flags.has('l') || p.flags.has('r') || p.flags.has('P') || df;
+    const byTarget = p.values.get('T')?.at(-1);
+    const ops = [...p.operands, ...(p.values.get('S') ?? [])];
+    if (byTarget !== undefined) {
+      let path = byTarget.startsWith('/') ? byTarget : `${ctx.sys.getcwd()}/${byTarget}`;
+      path = path.replace(/\/+$/, '') || '/';
+      try {
+        await ctx.sys.stat(path);
+      } catch {
+        return 1;
+      }
+      const best = list.filter(({ m }) => path === m.target || path.startsWith(m.target === '/' ? '/' : `${m.target}/`)).sort((a, b) => b.m.target.length - a.m.target.length)[0];
+      list = best ? [best] : [];
+      flat = true;
+    } else if (ops.length) {
+      list = list.filter(({ m }) => ops.some((o) => o === m.target || o === m.source || (o.length > 1 && o.replace(/\/+$/, '') === m.target) || partitionOf(o)?.name === partitionOf(m.source)?.name && partitionOf(o) !== undefined));
+      flat = true;
+    }
+    if (p.flags.has('f')) list = list.slice(0, 1);
+    if (list.length === 0) {
+      // a tree that filters everything out is still a (empty) success; lists and lookups fail
+      if (flat) return 1;
+      if (p.flags.has('J')) await ctx.print('{\n   "filesystems": [\n\n   ]\n}\n');
+      return 0;
+    }
+    const bytes = p.flags.has('b');
+    const present = new Set(list.map(({ m }) => m.target));
+    const parentOf = (t: string): string | undefined => {
+      if (flat || t === '/') return undefined;
+      let cand: string | undefined;
+      for (const q of present) if (q !== t && (q === '/' || t.startsWith(`${q}/`)) && (!cand || q.length > cand.length)) cand = q;
+      return cand;
+    };
+    interface Node { m: FsUsage; id: number; kids: Node[] }
+    const nodes = list.map(({ m, id }) => ({ m, id, kids: [] as Node[] }));
+    const roots: Node[] = [];
+    for (const n of nodes) {
+      const par = parentOf(n.m.target);
+      const pn = par ? nodes.find((x) => x.m.target === par) : undefined;
+      (pn ? pn.kids : roots).push(n);
+    }
+    if (p.flags.has('J')) {
+      const ind = (d: number): string => '   '.repeat(d);
+      const obj = (n: Node, d: number): string => {
+        const fields = cols.map((c) => `${ind(d + 1)}"${c.toLowerCase()}": ${JSON.stringify(cell(n.m, c, bytes, n.id))}`);
+        if (n.kids.length) fields.push(`${ind(d + 1)}"children": [\n${arr(n.kids, d + 2)}\n${ind(d + 1)}]`);
+        return `${ind(d)}{\n${fields.join(',\n')}\n${ind(d)}}`;
+      };
+      const arr = (ns: Node[], d: number): string => ns.map((n, i) => (i ? obj(n, d).trimStart() : obj(n, d))).join(',');
+      await ctx.print(`{\n   "filesystems": [\n${arr(roots, 2)}\n   ]\n}\n`);
+      return 0;
+    }
+    const rows: string[][] = [];
+    const walk = (n: Node, prefix: string, last: boolean, depth: number): void => {
+      rows.push(cols.map((c) => (c === 'TARGET' && depth > 0 ? `${prefix}${last ? '`-' : '|-'}` : '') + cell(n.m, c, bytes, n.id)));
+      n.kids.forEach((k, i) => walk(k, depth === 0 ? '' : `${prefix}${last ? '  ' : '| '}`, i === n.kids.length - 1, depth + 1));
+    };
+    roots.forEach((r, i) => walk(r, '', i === roots.length - 1, 0));
+    if (p.flags.has('P')) {
+      await ctx.print(rows.map((r) => r.map((v, i) => `${cols[i]}="${v}"`).join(' ')).join('\n') + '\n');
+      return 0;
+    }
+    const table = p.flags.has('n') ? rows : [cols, ...rows];
+    if (p.flags.has('r')) {
+      await ctx.print(table.map((r) => r.map((v) => v.replace(/ /g, '\\x20')).join(' ')).join('\n') + '\n');
+      return 0;
+    }
+    const widths = cols.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
+    await ctx.print(table.map((r) => r.map((v, i) => (RIGHT.has(cols[i]!) ? v.padStart(widths[i]!) : i === r.length - 1 ? v : v.padEnd(widths[i]!))).join(' ')).join('\n') + '\n');
+    return 0;
+  },
+});

@@ -1,0 +1,93 @@
+// umount (util-linux 2.38). The machine cannot detach a mounted filesystem while it runs, so
+// every mounted target is busy, as / is; the messages for the other cases are libmount's.
+import { defineProgram } from '../define';
+import { getopt, GetoptError } from '../lib/getopt';
+import { utilLinuxHelp } from './common';
+
+const VERSION = 'umount from util-linux 2.38 (libmount 2.38.0: btrfs, verity, namespaces, assert, debug)';
+// what umount -a leaves alone
+const PSEUDO = new Set(['proc', 'devfs', 'devpts', 'sysfs', 'rpc_pipefs', 'nfsd']);
+
+export default defineProgram({
+  name: 'umount',
+  installPath: '/usr/bin/umount',
+  pkg: 'util-linux',
+  async main(ctx) {
+    let p;
+    try {
+      p = getopt(ctx.argv.slice(1), [
+        { key: 'a', short: 'a', long: 'all' }, { key: 'A', short: 'A', long: 'all-targets' }, { key: 'c', short: 'c', long: 'no-canonicalize' },
+        { key: 'd', short: 'd', long: 'detach-loop' }, { key: 'f', short: 'f', long: 'force' }, { key: 'i', short: 'i', long: 'internal-only' },
+        { key: 'n', short: 'n', long: 'no-mtab' }, { key: 'l', short: 'l', long: 'lazy' }, { key: 'O', short: 'O', long: 'test-opts', arg: 'required' },
+        { key: 'R', short: 'R', long: 'recursive' }, { key: 'r', short: 'r', long: 'read-only' }, { key: 't', short: 't', long: 'types', arg: 'required' },
+        { key: 'v', short: 'v', long: 'verbose' }, { key: 'q', short: 'q', long: 'quiet' }, { key: 'N', short: 'N', long: 'namespace', arg: 'required' },
+        { key: 'h', short: 'h', long: 'help' }, { key: 'V', short: 'V', long: 'version' },
+      ]);
+    } catch (e) {
+      if (!(e instanceof GetoptError)) throw e;
+      await ctx.err.write(`umount: ${e.message}\nTry 'umount --help' for more information.\n`);
+      return 1;
+    }
+    if (p.flags.has('h')) {
+      await ctx.print(utilLinuxHelp('umount', ['umount [-hV]', 'umount -a [options]', 'umount [options] <source> | <directory>'], 'Unmount filesystems.', [
+        ' -a, --all               unmount all filesystems',
+        ' -A, --all-targets       unmount all mountpoints of the given device',
+        ' -f, --force             force unmount (in case of an unreachable NFS system)',
+        ' -l, --lazy              detach the filesystem now, clean up things later',
+        ' -R, --recursive         recursively unmount a target with all its children',
+        ' -r, --read-only         in case unmounting fails, try to remount read-only',
+        ' -t, --types <list>      limit the set of filesystem types',
+        ' -v, --verbose           say what is being done',
+        ' -q, --quiet             suppress \'not mounted\' error messages',
+      ]).replace('(1).', '(8).'));
+      return 0;
+    }
+    if (p.flags.has('V')) return ctx.print(`${VERSION}\n`).then(() => 0);
+    const mounts = ctx.sys.mounts();
+    const root = ctx.sys.geteuid() === 0;
+    if (p.flags.has('a')) {
+      const types = p.values.get('t')?.at(-1)?.split(',');
+      const no = types?.[0]?.startsWith('no');
+      const wanted = mounts.filter((m) => !PSEUDO.has(m.type) && (!types || (no ? !types.map((t) => t.replace(/^no/, '')).includes(m.type) : types.includes(m.type))));
+      if (!root && wanted.length) {
+        await ctx.err.write('umount: only root can use "--all" option\n');
+        return 1;
+      }
+      for (const m of wanted.reverse()) await ctx.err.write(`umount: ${m.target}: target is busy.\n`);
+      return wanted.length ? 32 : 0;
+    }
+    if (p.operands.length === 0) {
+      await ctx.err.write("umount: bad usage\nTry 'umount --help' for more information.\n");
+      return 1;
+    }
+    let status = 0;
+    for (const arg of p.operands) {
+      const path = arg.length > 1 ? arg.replace(/\/+$/, '') : arg;
+      const abs = path.startsWith('/') ? path : `${ctx.sys.getcwd().replace(/\/$/, '')}/${path}`;
+      const hit = mounts.find((m) => m.target === abs || m.source === arg);
+      let exists = true;
+      try {
+        await ctx.sys.stat(path);
+      } catch {
+        exists = false;
+      }
+      if (hit) {
+        await ctx.err.write(root ? `umount: ${hit.target}: target is busy.\n` : `umount: ${hit.target}: must be superuser to unmount.\n`);
+        status = 32;
+      } else if (p.flags.has('R')) {
+        await ctx.err.write(`umount: ${arg}: not found\n`);
+        status = 1;
+      } else if (!root) {
+        await ctx.err.write(exists ? `umount: ${arg}: not mounted.\n` : `umount: ${arg}: No such file or directory\n`);
+        status = status || 1;
+      } else if (!exists) {
+        await ctx.err.write(`umount: ${arg}: no mount point specified.\n`);
+        status = 32;
+      } else {
+        if (!p.flags.has('q')) await ctx.err.write(`umount: ${arg}: not mounted.\n`);
+        status = 32;
+      }
+    }
+    return status;
+  },
+});
