@@ -53,7 +53,12 @@ export function jsString(s: string): string {
  * disk carries them as files of the right size; the machine fills them in as soon as the chunk
  * is there, and programs wait for that before they start (Machine.diskComplete).
  */
-export const LATE_PATHS = ['/var/lib/rpm/rpmdb.sqlite', '/usr/lib/sysimage/tdnf/history.db'];
+export const LATE_PATHS = [
+  '/var/lib/rpm/rpmdb.sqlite', '/usr/lib/sysimage/tdnf/history.db',
+  // the network name databases (src/kernel/image/netdb-files.ts): read by iptables, ip, ss
+  '/etc/services', '/etc/protocols',
+  ...['rt_tables', 'rt_protos', 'rt_scopes', 'rt_realms', 'rt_dsfield', 'group', 'ematch_map', 'bpf_pinning', 'nl_protos'].map((n) => `/etc/iproute2/${n}`),
+];
 
 /** The module that carries the late files' bytes (imported by the disk's module when a machine boots). */
 export const LATE_MODULE = 'virtual:photon-fresh-disk-late';

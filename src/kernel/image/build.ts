@@ -8,6 +8,7 @@ import { buildSystemdUnits } from './systemd-units';
 import { writeFirewallFiles } from './firewall-files';
 import { writeSshFiles } from './ssh-files';
 import { writeNetworkFiles } from './network-files';
+import { writeNetdbFiles } from './netdb-files';
 import { writeTmpfilesFiles } from './tmpfiles-files';
 import { BOOT_NAMES, writeRepoFiles } from './repo-files';
 import { ImageWriter } from './writer';
@@ -90,6 +91,7 @@ export function buildImage(vfs: Vfs): ImageWriter {
   writeFirewallFiles(w);
   writeSshFiles(w);
   writeNetworkFiles(w);
+  writeNetdbFiles(w);
   writeTmpfilesFiles(w);
   w.dir('/var/opt/journal/log/4c3b5a1e2d6f48a9b0c7d8e9f1a2b3c4', 0o2755, 0, 23);
   buildSystemdUnits(w);

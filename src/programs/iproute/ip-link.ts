@@ -148,8 +148,15 @@ function parse(ip: Ip, argv: string[], create: boolean, indexOf: IndexOf): Parse
       if (mode < 0) ip.invarg('Invalid address generation mode\n', v);
       c.addrGenMode = mode;
     } else if (w === 'netns') {
+      // a name under /run/netns (the machine has none), else a process id whose namespace
+      // (the only one here) the device moves to: no change
       const v = next();
-      ip.fail(`Cannot open network namespace "${v}": No such file or directory\n`, 255);
+      const pid = getInteger(v);
+      if (pid === null) ip.invarg('Invalid "netns" value\n', v);
+      if (!ip.ctx.sys.processes().some((p) => p.pid === pid)) {
+        ip.reportError({ ok: false, errno: 'ESRCH' });
+        throw new IpExit(2);
+      }
     } else if (w === 'gso_max_size' || w === 'gso_max_segs' || w === 'gro_max_size' || w === 'protodown') {
       next();
     } else {

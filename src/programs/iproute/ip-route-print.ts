@@ -168,7 +168,7 @@ export async function printRoute(ip: Ip, f: RouteFilter, r: RouteMsg): Promise<v
     const s = r.srcLen !== hostLen ? `${r.src}/${r.srcLen}` : r.src;
     p.any('from', `from ${s} `, s, color);
   }
-  if (r.tos && f.tosmask !== -1) p.any('tos', `tos ${dsfieldN2a(r.tos)} `, dsfieldN2a(r.tos));
+  if (r.tos && f.tosmask !== -1) p.any('tos', `tos ${dsfieldN2a(r.tos, o.numeric)} `, dsfieldN2a(r.tos, o.numeric));
   if (r.gateway !== undefined && r.family === 4 && r.gateway.includes(':')) {
     // RTA_VIA: a gateway of the other family, named with its family
     p.openObject('via');

@@ -4,7 +4,7 @@ import type { NetReply, NetRequest } from '../../shared/services/net';
 import { isNetError } from '../../shared/services/net';
 import type { FibRule, RuleRequest, RuleSpec } from '../../subsystems/net/rules';
 import { afToFamily, getPrefix, prefixText } from './ip-inet';
-import { dsfieldA2n, dsfieldN2a, groupA2n, tableA2n, tableN2a } from './ip-names';
+import { dsfieldA2n, dsfieldN2a, groupA2n, protoA2n, protoN2a, rtntypeN2a, tableA2n, tableN2a } from './ip-names';
 import type { Ip } from './ip-session';
 import { NETNS_USAGE, RULE_USAGE } from './ip-usage';
 import { AF, getUnsigned, IpExit, matches } from './ip-util';
@@ -47,6 +47,7 @@ interface RuleFilter {
   fwmark?: number;
   fwmask?: number;
   l3mdev?: boolean;
+  protocol?: number;
   src?: { text?: string; len: number };
   dst?: { text?: string; len: number };
 }
@@ -92,7 +93,13 @@ function parseFilter(ip: Ip, rest: string[]): RuleFilter {
     } else if (w === 'l3mdev') {
       // no VRF devices here: nothing carries l3mdev
       f.l3mdev = true;
-    } else if (w === 'uidrange' || w === 'ipproto' || w === 'sport' || w === 'dport' || w === 'protocol') {
+    } else if (matches(w, 'protocol')) {
+      // (`all` selects every protocol; the selection counts for flush, a listing shows all)
+      const v = next();
+      const n = protoA2n(v);
+      if (n === null && v !== 'all') ip.invarg('invalid "protocol"\n', v);
+      if (n !== null) f.protocol = n;
+    } else if (w === 'uidrange' || w === 'ipproto' || w === 'sport' || w === 'dport') {
       next();
     } else {
       // a bare word (or `from`/`dst` and a word) selects by source prefix
@@ -110,7 +117,7 @@ function parseFilter(ip: Ip, rest: string[]): RuleFilter {
   return f;
 }
 
-function keep(f: RuleFilter, r: FibRule): boolean {
+function keep(f: RuleFilter, r: FibRule, flush = false): boolean {
   if (f.table !== undefined && f.table !== r.table) return false;
   if (f.pref !== undefined && f.pref !== r.pref) return false;
   if (f.iif !== undefined && f.iif !== r.iif) return false;
@@ -119,6 +126,7 @@ function keep(f: RuleFilter, r: FibRule): boolean {
   if (f.tos !== undefined && f.tos !== r.tos) return false;
   if (f.fwmark !== undefined && (f.fwmark !== (r.fwmark ?? 0) || (f.fwmask ?? 0xffffffff) !== (r.fwmask ?? 0xffffffff))) return false;
   if (f.l3mdev && !r.l3mdev) return false;
+  if (flush && f.protocol !== undefined && f.protocol !== (r.protocol ?? 0)) return false;
   if (f.src && (f.src.len !== r.srcLen || (f.src.text !== undefined && f.src.text !== r.src))) return false;
   if (f.dst && (f.dst.len !== r.dstLen || (f.dst.text !== undefined && f.dst.text !== r.dst))) return false;
   return true;
@@ -156,7 +164,7 @@ async function listRules(ip: Ip, rest: string[]): Promise<number> {
       emit('dst', `to 0/${r.dstLen}`, '0');
       p.jsonOnly('dstlen', r.dstLen);
     }
-    if (r.tos) emit('tos', `tos ${dsfieldN2a(r.tos)}`, dsfieldN2a(r.tos));
+    if (r.tos) emit('tos', `tos ${dsfieldN2a(r.tos, ip.opts.numeric)}`, dsfieldN2a(r.tos, ip.opts.numeric));
     if (r.fwmark !== undefined || r.fwmask !== undefined) {
       const mark = `0x${(r.fwmark ?? 0).toString(16)}`;
       const mask = r.fwmask ?? 0xffffffff;
@@ -190,7 +198,16 @@ async function listRules(ip: Ip, rest: string[]): Promise<number> {
     if (r.action === 2) emit('goto', `goto ${r.target ?? 'none'}`, r.target ?? 'none');
     if (r.action === 10) emit(null, 'masquerade', null);
     const action = ACTION_NAMES[r.action];
-    if (r.action !== 1 && action) emit('action', action, action);
+    if (r.action === 3) emit('nop', 'nop', null);
+    else if (r.action !== 1 && action) {
+      const text = rtntypeN2a(r.action, ip.opts.numeric);
+      emit('action', text, text);
+    }
+    const proto = r.protocol ?? 0;
+    if ((proto && proto !== 2) || ip.opts.details > 0) {
+      const name = protoN2a(proto, ip.opts.numeric);
+      emit('protocol', `proto ${name}`, name);
+    }
     p.fp('\n');
     p.closeObject();
   }
@@ -291,6 +308,11 @@ async function modifyRule(ip: Ip, add: boolean, args: string[]): Promise<number>
       getPrefix(ip, v, AF.INET);
       // the kernel keeps no gateway for it: the rule lists as "masquerade"
       spec.action = 10;
+    } else if (matches(w, 'protocol')) {
+      const v = next();
+      const n = protoA2n(v);
+      if (n === null) ip.invarg('"protocol" value is invalid\n', v);
+      spec.protocol = n;
     } else if (w === 'goto') {
       const v = next();
       const n = getUnsigned(v);
@@ -342,6 +364,7 @@ async function modifyRule(ip: Ip, add: boolean, args: string[]): Promise<number>
       ...(spec.suppressIfgroup !== undefined ? { suppressIfgroup: spec.suppressIfgroup } : {}),
       ...(spec.l3mdev ? { l3mdev: true } : {}),
       ...(spec.target !== undefined ? { target: spec.target } : {}),
+      ...(spec.protocol !== undefined ? { protocol: spec.protocol } : {}),
     };
     if (rule.action > 8 && rule.action !== 10) {
       ip.reportError({ ok: false, errno: 'EINVAL' });
@@ -364,7 +387,14 @@ export async function doRule(ip: Ip, argv: string[]): Promise<number> {
   if (matches(cmd, 'add') || matches(cmd, 'insert')) return modifyRule(ip, true, rest);
   if (matches(cmd, 'delete')) return modifyRule(ip, false, rest);
   if (matches(cmd, 'flush')) {
-    await ruleCall(ip, { kind: 'flushrules', family: familyOf(ip) });
+    if (rest.length === 0) {
+      await ruleCall(ip, { kind: 'flushrules', family: familyOf(ip) });
+      return 0;
+    }
+    // with a selector: each listed rule that has a priority is deleted
+    const filter = parseFilter(ip, rest);
+    const reply = await ruleCall(ip, { kind: 'getrules', family: familyOf(ip) });
+    for (const r of reply.rules ?? []) if (r.pref !== 0 && keep(filter, r, true)) await ruleCall(ip, { kind: 'delrule', rule: r });
     return 0;
   }
   if (matches(cmd, 'help')) return ip.fail(RULE_USAGE);

@@ -15,6 +15,7 @@ import { doAddrlabel } from './ip-addrlabel';
 import { doTunnel, doVrf } from './ip-tunnel';
 import { defaultOptions, Ip, runIp, type IpOptions } from './ip-session';
 import { IP_USAGE } from './ip-usage';
+import { loadNameFiles } from './ip-names';
 import { AF, IpExit, matches, readFamily } from './ip-util';
 
 const VERSION = 'ip utility, iproute2-6.0.0';
@@ -174,6 +175,7 @@ async function run(ctx: Ctx): Promise<number> {
     const rest = parseOptions(ip, ctx.argv.slice(1));
     if (typeof rest === 'number') return rest;
     ip.printer = ip.makePrinter();
+    await loadNameFiles(ctx.sys, (text) => ip.err(text));
     if (ip.opts.batch !== undefined) return await batch(ip, ip.opts.batch);
     const [object, ...argv] = rest;
     if (object === undefined) return ip.fail(IP_USAGE);

@@ -183,6 +183,7 @@ export function nftStrerror(op: NfAction['op'], errno: string): string {
   const own = MESSAGES[op]?.[errno];
   if (own) return own;
   if (errno === 'EPERM') return 'Permission denied (you must be root)';
+  if (errno === 'E0') return 'Incompatible with this kernel';
   if (errno === 'ENOENT') return 'No chain/target/match by that name';
   return strerror(errno as Parameters<typeof strerror>[0]);
 }

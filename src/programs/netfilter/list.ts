@@ -7,6 +7,7 @@ import type { PrintEnv } from './ext/types';
 import { addrName, isAnyMask, maskSuffix } from './ip-parse';
 import type { NetDb } from './netdb';
 import { protoName } from './proto';
+import { roundThousand, u64, u64Text } from './u64';
 
 export interface ListFormat {
   numeric: boolean;
@@ -23,17 +24,18 @@ const padStart = (s: string, n: number): string => s.padStart(n);
 
 /** xtables_print_num */
 export function printNum(n: number, f: ListFormat, notable = f.notable === true): string {
+  const exact = u64Text(n);
   if (!f.expanded) {
-    if (n <= 99999) return notable ? `${n} ` : `${padStart(String(n), 5)} `;
-    let v = n;
+    let v = u64(n);
+    if (v <= 99999n) return notable ? `${exact} ` : `${padStart(exact, 5)} `;
     for (const unit of ['K', 'M', 'G']) {
-      v = Math.floor((v + 500) / 1000);
-      if (v <= 9999) return notable ? `${v}${unit} ` : `${padStart(String(v), 4)}${unit} `;
+      v = roundThousand(v);
+      if (v <= 9999n) return notable ? `${v}${unit} ` : `${padStart(String(v), 4)}${unit} `;
     }
-    v = Math.floor((v + 500) / 1000);
+    v = roundThousand(v);
     return notable ? `${v}T ` : `${padStart(String(v), 4)}T `;
   }
-  return notable ? `${n} ` : `${padStart(String(n), 8)} `;
+  return notable ? `${exact} ` : `${padStart(exact, 8)} `;
 }
 
 export function chainHeader(c: NfChain, refs: number, f: ListFormat): string {

@@ -166,6 +166,7 @@ postgresql 5432 t postgres
 freeciv 5556 t rptp
 amqps 5671 t
 amqp 5672 t
+amqp 5672 s
 x11 6000 t x11-0
 x11-1 6001 t
 x11-2 6002 t
@@ -270,6 +271,10 @@ csync2 30865 t
 dircproxy 57000 t
 tfido 60177 t
 fido 60179 t
+rtmp 1 d
+nbp 2 d
+echo 4 d
+zip 6 d
 `;
 
 export const PROTOCOLS_DATA = `

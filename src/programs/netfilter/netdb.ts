@@ -1,7 +1,7 @@
 // The lookups iptables makes through glibc: getservbyname/getservbyport (/etc/services),
 // getprotobyname/getprotobynumber (/etc/protocols), getaddrinfo/getnameinfo on the "files"
-// source (/etc/hosts; no DNS here) and getnetbyname (/etc/networks). Read once per run; when
-// the services or protocols file is missing, the common entries are built in.
+// source (/etc/hosts; no DNS here) and getnetbyname (/etc/networks). Read once per run; the
+// built-in entries (netdb-data.ts, the image's /etc/services and /etc/protocols) serve tests.
 import type { Sys } from '../../shared/sys';
 import { Accounts } from '../lib/accounts';
 import { NETWORKS_DATA, PROTOCOLS_DATA, SERVICES_DATA } from './netdb-data';
@@ -50,9 +50,10 @@ function parseServices(text: string): Service[] {
   return out;
 }
 
+const SERVICE_PROTOS: Record<string, string[]> = { b: ['tcp', 'udp'], t: ['tcp'], u: ['udp'], s: ['sctp'], d: ['ddp'] };
+
 /** The built-in table: "name port t|u|b aliases" (parsed once per worker: it never changes). */
 let builtinCache: Service[] | undefined;
-let builtinProtocols: Protocol[] | undefined;
 function builtinServices(): Service[] {
   if (builtinCache) return builtinCache;
   const out: Service[] = [];
@@ -60,7 +61,7 @@ function builtinServices(): Service[] {
     const f = fields(line);
     if (f.length < 3) continue;
     const [name, port, p] = f as [string, string, string];
-    for (const proto of p === 'b' ? ['tcp', 'udp'] : [p === 't' ? 'tcp' : 'udp']) out.push({ name, port: Number(port), proto, aliases: f.slice(3) });
+    for (const proto of SERVICE_PROTOS[p] ?? ['udp']) out.push({ name, port: Number(port), proto, aliases: f.slice(3) });
   }
   return (builtinCache = out);
 }
@@ -123,8 +124,9 @@ export class NetDb {
   static async load(sys: Sys): Promise<NetDb> {
     const [svc, proto, hosts, nets, accounts, realms, groups] = await Promise.all([readText(sys, '/etc/services'), readText(sys, '/etc/protocols'), readText(sys, '/etc/hosts'), readText(sys, '/etc/networks'), Accounts.load(sys), readText(sys, '/etc/iproute2/rt_realms'), readText(sys, '/etc/iproute2/group')]);
     const db = new NetDb(
-      svc === null ? builtinServices() : parseServices(svc),
-      proto === null ? (builtinProtocols ??= parseProtocols(PROTOCOLS_DATA)) : parseProtocols(proto),
+      // (a machine without the files has no names for ports and protocols, as with glibc)
+      parseServices(svc ?? ''),
+      parseProtocols(proto ?? ''),
       parseHosts(hosts ?? ''),
       // /etc/networks lines are "name address"
       parseHosts(nets ?? NETWORKS_DATA).map((l) => ({ addr: l.names[0] ?? '', names: [l.addr] })),

@@ -3,6 +3,7 @@
 // option no loaded extension knows makes iptables load the -p protocol's match and retry.
 import type { NfFamily } from '../../shared/services/netfilter';
 import { paramError, XtError, PARAMETER_PROBLEM } from './errors';
+import { scanU64 } from './u64';
 import { commandDefault, commandJump, commandMatch } from './parse-ext';
 import { CMD, CMD_CHARS, OPT, OPT_CHARS, ParseState, type Invflags } from './parse-state';
 import { finishParse } from './parse-post';
@@ -324,10 +325,7 @@ function parseCounters(ps: ParseState, arg: string, g: XtGetopt, invert: boolean
   if (comma >= 0) bcnt = arg.slice(comma + 1);
   if (bcnt === null && g.hasArg()) bcnt = g.take();
   if (bcnt === null) throw paramError('-c requires packet and byte counter');
-  const num = (s: string): number | null => {
-    const m = /^\s*\+?(\d+)/.exec(s);
-    return m ? Number(m[1]) : null;
-  };
+  const num = scanU64;
   const p = num(arg);
   if (p === null) throw paramError('-c packet counter not numeric');
   const b = num(bcnt);

@@ -6,6 +6,7 @@ import type { PrintEnv } from './ext/types';
 import { maskToCidr, parseText } from './ip-parse';
 import type { NetDb } from './netdb';
 import { protoName } from './proto';
+import { u64Text } from './u64';
 
 function saveAddr(family: NfFamily, letter: string, a: NfAddr, inv: boolean): string {
   const mask = parseText(family, a.mask) ?? 0n;
@@ -27,7 +28,7 @@ export interface SaveFormat {
 
 /** "-A CHAIN ..." with a newline. */
 export function saveRule(chain: string, r: NfRule, family: NfFamily, f: SaveFormat, db: NetDb): string {
-  let s = f.bracketCounters ? `[${r.counters.packets}:${r.counters.bytes}] ` : '';
+  let s = f.bracketCounters ? `[${u64Text(r.counters.packets)}:${u64Text(r.counters.bytes)}] ` : '';
   s += `-A ${chain}`;
   s += saveAddr(family, 's', r.src, r.srcInv) + saveAddr(family, 'd', r.dst, r.dstInv);
   if (r.inIface !== '') s += `${r.inInv ? ' !' : ''} -i ${r.inIface}`;
@@ -36,7 +37,7 @@ export function saveRule(chain: string, r: NfRule, family: NfFamily, f: SaveForm
   if (r.frag && family === 'ipv4') s += `${r.fragInv ? ' !' : ''} -f`;
   const env: PrintEnv = { family, numeric: true, proto: r.proto, db };
   for (const m of r.matches) s += saveMatch(m, env);
-  if (f.inlineCounters) s += ` -c ${r.counters.packets} ${r.counters.bytes}`;
+  if (f.inlineCounters) s += ` -c ${u64Text(r.counters.packets)} ${u64Text(r.counters.bytes)}`;
   const t = r.target;
   if (t.kind === 'goto') s += ` -g ${t.chain}`;
   else if (t.kind !== 'none') s += ` -j ${saveLabel(t)}${saveTarget(t, env)}`;
@@ -48,14 +49,14 @@ export function saveChainLine(c: NfChain, counters: boolean): string {
   if (!c.builtin) return `-N ${c.name}\n`;
   const pol = c.present ? c.policy : 'ACCEPT';
   const ctr = c.present ? c.counters : { packets: 0, bytes: 0 };
-  return `-P ${c.name} ${pol}${counters ? ` -c ${ctr.packets} ${ctr.bytes}` : ''}\n`;
+  return `-P ${c.name} ${pol}${counters ? ` -c ${u64Text(ctr.packets)} ${u64Text(ctr.bytes)}` : ''}\n`;
 }
 
 /** The ":CHAIN POLICY [p:b]" line of iptables-save. */
 export function saveChainHeader(c: NfChain): string {
   const ctr = c.builtin && !c.present ? { packets: 0, bytes: 0 } : c.counters;
   const pol = c.builtin ? (c.present ? c.policy : 'ACCEPT') : '-';
-  return `:${c.name} ${pol} [${ctr.packets}:${ctr.bytes}]\n`;
+  return `:${c.name} ${pol} [${u64Text(ctr.packets)}:${u64Text(ctr.bytes)}]\n`;
 }
 
 /** Chains in listing order: built-ins in hook order, then user chains sorted by name. */

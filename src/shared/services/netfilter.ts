@@ -411,6 +411,8 @@ export interface NfTable {
   exists: boolean;
   /** a base chain iptables cannot name is hooked (a built-in renamed with -E); listings warn */
   tainted?: boolean;
+  /** `iptables -F` emptied the whole table and only -X, -Z or policies changed it since */
+  flushed?: boolean;
   /** built-in chains first in hook order, then user chains in creation order */
   chains: NfChain[];
 }
@@ -445,7 +447,8 @@ export type NfAction =
   /** iptables-restore `:CHAIN - [p:b]`: create a user chain, or flush it if it exists */
   | { op: 'restoreChain'; table: NfTableName; chain: string };
 
-export type NfErrno = 'ENOENT' | 'E2BIG' | 'EEXIST' | 'EBUSY' | 'EINVAL' | 'EMLINK' | 'ELOOP' | 'EPERM' | 'ERANGE';
+/** (`E0`: a failure iptables reports with errno still 0) */
+export type NfErrno = 'ENOENT' | 'E2BIG' | 'EEXIST' | 'EBUSY' | 'EINVAL' | 'EMLINK' | 'ELOOP' | 'EPERM' | 'ERANGE' | 'E0';
 
 /**
  * Why a batch failed. `stage: 'prepare'` errors are those iptables finds in its cache before

@@ -1,7 +1,7 @@
 // Interface addresses: IPv4 insertion (__inet_insert_ifa: primaries ordered by scope ahead of
 // secondaries, a second address in a subnet becomes secondary), deletion with secondaries
 // removed or promoted, IPv6 addresses ordered by scope, newest first, and lifetimes.
-import { FOREVER, IFA_F, SCOPE, type AddrMsg, type AddrSpec, type NetError, type NlFlags } from '../../shared/services/net';
+import { FOREVER, IFA_F, IFF, SCOPE, type AddrMsg, type AddrSpec, type NetError, type NlFlags } from '../../shared/services/net';
 import { isZero, parseAddr, samePrefix } from '../../shared/services/net-addr';
 import { err } from './fib';
 import { flushDeviceRoutes, ipv6Enabled, withKernelRoutes } from './kernel-routes';
@@ -27,9 +27,11 @@ function setLifetimes(a: Addr, valid: number, preferred: number, now: number): v
 export function addrMsg(a: Addr, now: number): AddrMsg {
   const age = elapsedSeconds(a, now);
   const left = (lft: number): number => (lft === FOREVER ? FOREVER : Math.max(0, lft - age));
+  // (inet_fill_ifaddr: a permanent IPv4 address reports both lifetimes as infinite)
+  const permanent4 = a.family === 4 && (a.flags & IFA_F.PERMANENT) !== 0;
   const msg: AddrMsg = {
     family: a.family, ifindex: a.ifindex, prefixlen: a.prefixlen, flags: a.flags, scope: a.scope,
-    local: a.local, address: a.address, validLft: left(a.validLft), preferredLft: left(a.preferredLft),
+    local: a.local, address: a.address, validLft: left(a.validLft), preferredLft: permanent4 ? FOREVER : left(a.preferredLft),
   };
   if (a.broadcast !== undefined) msg.broadcast = a.broadcast;
   if (a.anycast !== undefined) msg.anycast = a.anycast;
@@ -159,7 +161,17 @@ export function addAddress(s: NetState, spec: AddrSpec, devName: string, nl: NlF
   // IFA_LABEL is an NLA_STRING of at most IFNAMSIZ - 1 bytes (ifa_ipv4_policy)
   if (spec.label !== undefined && spec.label.length >= 16) return err('EINVAL', 'Attribute failed policy validation');
   const local = spec.local;
-  return spec.family === 4 ? addIPv4(s, spec, local, devName, nl, now) : addIPv6(s, spec, local, nl, now);
+  if (spec.family === 4) return addIPv4(s, spec, local, devName, nl, now);
+  const res = addIPv6(s, spec, local, nl, now);
+  // addrconf_add_dev: an address added by hand brings the multicast route even before the
+  // device is ready (up without carrier)
+  const l = linkByIndex(s, spec.ifindex);
+  if (!res && l && (l.flags & IFF.UP) !== 0 && l.linkType !== 'loopback' && !l.v6Ready && !l.mroute6 && ipv6Enabled(l)) {
+    withKernelRoutes(s, l.ifindex, () => {
+      l.mroute6 = true;
+    });
+  }
+  return res;
 }
 
 /** Removes one address the way __inet_del_ifa and ipv6_del_addr do. */
@@ -218,7 +230,7 @@ export function ageAddresses(s: NetState, now: number): void {
     const age = elapsedSeconds(a, now);
     if (a.validLft !== FOREVER && age >= a.validLft) {
       if (s.addrs.includes(a)) removeAddress(s, a);
-    } else if (a.preferredLft !== FOREVER && age >= a.preferredLft) {
+    } else if (a.preferredLft !== FOREVER && age >= a.preferredLft && !(a.family === 4 && (a.flags & IFA_F.PERMANENT) !== 0)) {
       a.flags |= IFA_F.DEPRECATED;
     }
   }

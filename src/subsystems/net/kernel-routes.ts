@@ -85,7 +85,7 @@ export function kernelRoutes(s: NetState, ifindex: number): Route[] {
     else ipv6Routes(l, a, out);
   }
   // addrconf adds the multicast route once the device is ready (up with a working link)
-  if (isUp(l) && l.linkType !== 'loopback' && ipv6Enabled(l) && l.v6Ready) out.push(v6(l.ifindex, TABLE.LOCAL, RTN.MULTICAST, 'ff00::', 8, 256));
+  if (isUp(l) && l.linkType !== 'loopback' && ipv6Enabled(l) && (l.v6Ready || l.mroute6)) out.push(v6(l.ifindex, TABLE.LOCAL, RTN.MULTICAST, 'ff00::', 8, 256));
   const seen = new Set<string>();
   return out.filter((r) => {
     const k = routeIdentity(r);

@@ -36,15 +36,16 @@ export function inputRoute4(s: NetState, q: RouteGet, dst: IpAddr, find: () => R
     if (all(src, 0) && !(dst.bytes[0] === 224 && dst.bytes[1] === 0 && dst.bytes[2] === 0)) return err('EINVAL');
     return deliver(RTN.MULTICAST, RTCF.MULTICAST);
   }
-  if (all(dst, 255) || (all(src, 0) && all(dst, 0))) return deliver(RTN.BROADCAST, RTCF.BROADCAST);
+  // fib_validate_source, on the way to a local delivery: a packet may not claim to come from
+  // one of this host's addresses
+  const spoofed = (): boolean => !all(src, 0) && isLocal4(s, src);
+  if (all(dst, 255) || (all(src, 0) && all(dst, 0))) return spoofed() ? err('EINVAL') : deliver(RTN.BROADCAST, RTCF.BROADCAST);
   if (all(src, 0) || all(dst, 0)) return err('EINVAL');
   // 127/8 is martian on the wire (route_localnet off)
   if (dst.bytes[0] === 127 || src.bytes[0] === 127) return err('EINVAL');
-  // fib_validate_source: a packet may not claim to come from one of this host's addresses
-  if (isLocal4(s, src)) return err('EINVAL');
   const found = find();
-  if (found?.type === RTN.LOCAL) return deliver(RTN.LOCAL, 0);
-  if (found?.type === RTN.BROADCAST) return deliver(RTN.BROADCAST, RTCF.BROADCAST);
+  if (found?.type === RTN.LOCAL) return spoofed() ? err('EINVAL') : deliver(RTN.LOCAL, 0);
+  if (found?.type === RTN.BROADCAST) return spoofed() ? err('EINVAL') : deliver(RTN.BROADCAST, RTCF.BROADCAST);
   // anything else would be forwarded, and forwarding is off
   return err('EHOSTUNREACH');
 }

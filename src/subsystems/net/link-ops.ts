@@ -111,6 +111,7 @@ export function linkDown(s: NetState, l: Link, now = 0): void {
     s.addrs = s.addrs.filter((a) => !(a.ifindex === l.ifindex && a.family === 6));
   });
   delete l.v6Ready;
+  delete l.mroute6;
   flushDeviceRoutes(s, l.ifindex, 4, true);
   flushDeviceRoutes(s, l.ifindex, 6, false);
   flushDeviceNeighbours(s, l.ifindex);
@@ -185,6 +186,7 @@ function setMtu(s: NetState, l: Link, mtu: number, now: number): NetError | null
     flushDeviceRoutes(s, l.ifindex, 6, false);
     // the inet6 state is gone: a later MTU that allows IPv6 configures it afresh
     delete l.v6Ready;
+    delete l.mroute6;
   } else if (old < IPV6_MIN_MTU && isUp(l) && operUp(l)) {
     withKernelRoutes(s, l.ifindex, () => addrconfUp(s, l, now));
   }

@@ -300,7 +300,8 @@ export function routeMsg(s: NetState, r: Route, now: number): RouteMsg {
   if (r.oif !== undefined) {
     m.oif = r.oif;
     const dev = linkByIndex(s, r.oif);
-    if (dev && isUp(dev) && !dev.carrier && r.type !== RTN.LOCAL) m.flags |= RTNH_F.LINKDOWN;
+    // (an IPv4 host-scope route's next hop is never checked nor synced: no linkdown)
+    if (dev && isUp(dev) && !dev.carrier && r.type !== RTN.LOCAL && !(r.family === 4 && r.scope === SCOPE.HOST)) m.flags |= RTNH_F.LINKDOWN;
   }
   if (r.nexthops) {
     m.multipath = multipathOf(s, r.nexthops);
@@ -456,6 +457,8 @@ export function getRoute(s: NetState, q: RouteGet, uid: number, now: number, rul
   const found = matched?.nexthops ? selectNexthop(s, matched, q.oif) : matched;
   if (q.fibMatch) {
     if (!matched) return err('ENETUNREACH');
+    // the lookup itself fails on an unreachable, prohibit, blackhole or throw route
+    if (isErrorType(matched.type)) return rejectErrno(matched.type, q.family);
     const m = routeMsg(s, matched, now);
     // IPv4 keeps local and main in one trie and reports the lookup as made in main
     if (q.family === 4) m.table = table ?? TABLE.MAIN;

@@ -32,6 +32,8 @@ export interface FibRule {
   /** FR_ACT_TO_TBL (1), FR_ACT_GOTO (2, to the rule of priority `target`), or the route type of blackhole (6), unreachable (7), prohibit (8) */
   action: number;
   target?: number;
+  /** FRA_PROTOCOL: who made the rule (0 unspec when not said, 2 kernel for the boot rules) */
+  protocol?: number;
 }
 
 /** A rule as given to add or delete: priority may be absent (add: the default one; del: any). */
@@ -55,11 +57,11 @@ export type RuleRequest =
 export const RULE_KINDS = new Set(['getrules', 'newrule', 'delrule', 'flushrules']);
 
 function defaults(): FibRule[] {
-  const r = (family: 4 | 6, pref: number, table: number): FibRule => ({ family, pref, not: false, srcLen: 0, dstLen: 0, tos: 0, table, action: 1 });
+  const r = (family: 4 | 6, pref: number, table: number): FibRule => ({ family, pref, not: false, srcLen: 0, dstLen: 0, tos: 0, table, action: 1, protocol: 2 });
   return [r(4, 0, 255), r(4, 32766, 254), r(4, 32767, 253), r(6, 0, 255), r(6, 32766, 254)];
 }
 
-const SAME_KEYS: readonly (keyof FibRule)[] = ['pref', 'not', 'src', 'srcLen', 'dst', 'dstLen', 'tos', 'fwmark', 'fwmask', 'iif', 'oif', 'ipproto', 'sport', 'dport', 'uidrange', 'suppressPrefixlen', 'suppressIfgroup', 'l3mdev', 'table', 'action', 'target'];
+const SAME_KEYS: readonly (keyof FibRule)[] = ['pref', 'not', 'src', 'srcLen', 'dst', 'dstLen', 'tos', 'fwmark', 'fwmask', 'iif', 'oif', 'ipproto', 'sport', 'dport', 'uidrange', 'suppressPrefixlen', 'suppressIfgroup', 'l3mdev', 'table', 'action', 'target', 'protocol'];
 
 const same = (a: unknown, b: unknown): boolean => (Array.isArray(a) && Array.isArray(b) ? a[0] === b[0] && a[1] === b[1] : a === b);
 
@@ -94,7 +96,7 @@ export class FibRules {
   }
 
   private add(spec: RuleSpec): { ok: true } | NetError {
-    const rule: FibRule = { ...spec, pref: spec.pref ?? this.defaultPref(spec.family) };
+    const rule: FibRule = { ...spec, pref: spec.pref ?? this.defaultPref(spec.family), protocol: spec.protocol ?? 0 };
     if (rule.l3mdev && rule.table) return err('EINVAL', 'l3mdev and table are mutually exclusive');
     if (rule.action === 2 && (rule.target === undefined || rule.target <= rule.pref)) return err('EINVAL', 'Backward goto not supported.');
     const list = this.rules.filter((r) => r.family === rule.family);
@@ -106,7 +108,7 @@ export class FibRules {
   }
 
   private del(spec: Partial<RuleSpec> & { family: 4 | 6 }): { ok: true } | NetError {
-    const given = SAME_KEYS.filter((k) => spec[k] !== undefined && !(k === 'not' && spec.not === false) && !((k === 'srcLen' || k === 'dstLen' || k === 'tos') && spec[k] === 0));
+    const given = SAME_KEYS.filter((k) => spec[k] !== undefined && !(k === 'not' && spec.not === false) && !((k === 'srcLen' || k === 'dstLen' || k === 'tos' || k === 'protocol') && spec[k] === 0));
     const i = this.rules.findIndex((r) => r.family === spec.family && given.every((k) => same(r[k], spec[k])));
     if (i < 0) return err('ENOENT');
     this.rules.splice(i, 1);

@@ -32,6 +32,8 @@ export interface Link {
   operUnset?: boolean;
   /** addrconf has configured the device since it last came up (IF_READY). */
   v6Ready?: boolean;
+  /** an IPv6 address was added while up but not ready: addrconf_add_dev added ff00::/8 then */
+  mroute6?: boolean;
   /** Flags an administrator sets (IFF_UP, NOARP, PROMISC, ...); RUNNING and LOWER_UP are derived. */
   flags: number;
   carrier: boolean;

@@ -70,6 +70,8 @@ function zeroChain(c: NfChain): void {
 function applyOne(rs: NfRuleset, a: NfAction): void {
   batchTables = rs.tables;
   const t = getTable(rs, a.table);
+  const wholeTable = (a.op === 'flush' || a.op === 'deleteChain') && a.chain === undefined;
+  if (!wholeTable && a.op !== 'policy' && a.op !== 'zero') t.flushed = false;
   switch (a.op) {
     case 'append': {
       assertJump(t, a.rule);
@@ -118,6 +120,7 @@ function applyOne(rs: NfRuleset, a: NfAction): void {
       return;
     }
     case 'flush': {
+      if (a.chain === undefined) t.flushed = true;
       if (a.chain !== undefined || a.verbose) builtinInit(t, a.chain);
       else if (!t.exists) return;
       if (a.chain !== undefined) live(t, a.chain).rules = [];
@@ -136,10 +139,12 @@ function applyOne(rs: NfRuleset, a: NfAction): void {
       return;
     }
     case 'zeroRule': {
-      const c = live(t, a.chain);
-      // iptables-nft 1.8.9 only fails on a built-in chain nft has not created yet; a number
-      // past the end of any existing chain zeroes nothing and succeeds
-      if (c.builtin && !c.present) throw prepare('ENOENT');
+      // iptables-nft 1.8.9 only fails on a chain nft does not have; a number past the end of
+      // an existing chain zeroes nothing and succeeds. It fails then without setting errno
+      // itself: what it reports is left over from its cache fetch, ENOENT except in a filter
+      // table whose OUTPUT chain exists.
+      const c = liveChain(t, a.chain);
+      if (!c) throw prepare(t.name === 'filter' && t.chains.some((x) => x.builtin && x.present && x.name === 'OUTPUT') ? 'E0' : 'ENOENT');
       const r = c.rules[a.rulenum - 1];
       if (r) r.counters = { packets: 0, bytes: 0 };
       return;
@@ -194,9 +199,11 @@ function applyOne(rs: NfRuleset, a: NfAction): void {
       // keep empty base chains.
       // Only IPv4: the runner's prelude resets iptables alone; an ip6tables script that resets
       // its own table leaves the table in place, as the kernel does.
-      if (rs.family === 'ipv4' && a.counters === undefined && wasDrop && a.policy === 'ACCEPT' && t.chains.every((ch) => ch.builtin && ch.rules.length === 0 && (!ch.present || ch.policy === 'ACCEPT'))) {
+      // (only after a whole-table flush: a script's own DROP-then-ACCEPT keeps its chains)
+      if (rs.family === 'ipv4' && t.flushed === true && a.counters === undefined && wasDrop && a.policy === 'ACCEPT' && t.chains.every((ch) => ch.builtin && ch.rules.length === 0 && (!ch.present || ch.policy === 'ACCEPT'))) {
         t.chains = emptyTable(t.name).chains;
         t.exists = false;
+        t.flushed = false;
       }
       return;
     }
