@@ -66,7 +66,9 @@ function formatEscape(fmt: string, i: number, utf8 = true): { text: string; next
 /** bash's %q: quote so the shell reads the string back unchanged. */
 export function shellQuoteQ(s: string, bytes = false): string {
   if (s === '') return "''";
-  const special = bytes ? /[\x00-\x1f\x7f-\u{10ffff}]/u : /[\x00-\x1f\x7f]/;
+  // in UTF-8 what is not printable: controls, the line and paragraph separators, and bytes
+  // that are not UTF-8 (kept as U+DC80..U+DCFF)
+  const special = bytes ? /[\x00-\x1f\x7f-\u{10ffff}]/u : /[\x00-\x1f\x7f-\x9f\u2028\u2029\udc80-\udcff]/;
   if (special.test(s)) {
     const octal = (c: string): string => [...encodeText(c)].map((b) => `\\${b.toString(8).padStart(3, '0')}`).join('');
     return `$'${s.replace(/[\\']/g, '\\$&').replace(new RegExp(special.source, 'gu'), (c) => ({ '\n': '\\n', '\t': '\\t', '\r': '\\r', '\x1b': '\\E', '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\v': '\\v' })[c] ?? octal(c))}'`;
@@ -229,7 +231,7 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
         continue;
       }
       // %(FORMAT)T: the argument (seconds since the epoch; -1 or none: now) through strftime
-      const tm = /^%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?\(([^)]*)\)(.?)/.exec(format.slice(i));
+      const tm = /^%([-+ #0']*)(\*|\d+)?(?:\.(\*|\d*))?\(([^)]*)\)(.?)/.exec(format.slice(i));
       if (tm) {
         if (tm[5] !== 'T') {
           // bash warns and prints the directive as text
@@ -250,7 +252,7 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
         out += pad(text, width, left, false);
         continue;
       }
-      const m = /^%([-+ #0]*)(\*|\d+)?(?:\.(\*|\d*))?([hlLjzt]*)([a-zA-Z])?/.exec(format.slice(i));
+      const m = /^%([-+ #0']*)(\*|\d+)?(?:\.(\*|\d*))?([hlLjzt]*)([a-zA-Z])?/.exec(format.slice(i));
       if (!m || !m[5]) {
         // bash: "`%5': missing format character" when the format ends inside a conversion
         const spec = m ? m[0] : '%';
@@ -284,7 +286,8 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
           out += pad(shellQuoteQ(arg ?? '', clock?.bytesQuote), width, left, false);
           break;
         case 'c':
-          out += pad(byteSlice(arg ?? '', 1), width, left, false);
+          // an empty or missing argument is the NUL character
+          out += pad(byteSlice(arg ?? '', 1) || '\0', width, left, false);
           break;
         case 'd':
         case 'i':

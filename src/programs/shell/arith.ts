@@ -18,7 +18,8 @@ export class ArithError extends Error {
 
 export interface ArithEnv {
   get(name: string, index?: string): string | undefined;
-  set(name: string, value: string, index?: string): void;
+  /** `indexText`: the subscript as written, for the error a bad one gives. */
+  set(name: string, value: string, index?: string, indexText?: string): void;
   /** Whether `name` is an associative array (its subscripts are keys, not arithmetic). */
   isAssoc?(name: string): boolean;
   /** `set -u`: referencing an unset variable is an error. */
@@ -402,8 +403,8 @@ class Evaluator {
     return evaluateValue(raw, this.env, this.depth + 1);
   }
 
-  private write(name: string, index: string | undefined, v: ArithValue): ArithValue {
-    if (!this.skip) this.env.set(name, String(v), index);
+  private write(target: Node & { k: 'var' }, index: string | undefined, v: ArithValue): ArithValue {
+    if (!this.skip) this.env.set(target.name, String(v), index, target.indexText);
     return v;
   }
 
@@ -422,7 +423,7 @@ class Evaluator {
         const idx = this.index(n.target);
         const old = this.read(n.target.name, idx);
         const v = add(old, n.op === '++' ? 1 : -1);
-        this.write(n.target.name, idx, v);
+        this.write(n.target, idx, v);
         return n.prefix ? v : old;
       }
       case 'bin': return apply(n.op, this.eval(n.a), this.eval(n.b), this.skip > 0, n.rest);
@@ -451,7 +452,7 @@ class Evaluator {
         const idx = this.index(n.target);
         const rhs = this.eval(n.value);
         const v = n.op === '=' ? rhs : apply(n.op.slice(0, -1), this.read(n.target.name, idx), rhs, this.skip > 0, n.rest);
-        return this.write(n.target.name, idx, v);
+        return this.write(n.target, idx, v);
       }
       case 'comma': {
         let v: ArithValue = 0;

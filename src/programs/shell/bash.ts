@@ -19,20 +19,7 @@ import { ShellState } from './state';
 import { EventNotFound, expandHistory } from './history';
 import { set } from './builtins/vars';
 import { source } from './builtins/io';
-import { ByteDecoder, decodeBytes, encodeText } from './byte-text';
-
-/** A script on standard input, bytes that are not UTF-8 kept (see byte-text.ts). */
-async function readAll(sys: Sys): Promise<string> {
-  const dec = new ByteDecoder();
-  let text = '';
-  for (;;) {
-    const chunk = await sys.read(0);
-    if (chunk === null) break;
-    text += dec.decode(chunk, { stream: true });
-  }
-  return text + dec.end();
-}
-
+import { decodeBytes, encodeText } from './byte-text';
 
 function isControlFlow(e: unknown): boolean {
   return e instanceof ShellExit || (typeof e === 'object' && e !== null && ['ReturnSignal', 'BreakSignal', 'ContinueSignal', 'ProcessExit'].includes(e.constructor.name));
@@ -106,6 +93,11 @@ function importFunction(st: ShellState, name: string, body: string): void {
   }
 }
 
+/** adjust_shell_level(1): one more than the inherited SHLVL (not a number: 0); 1000 and up is reset to 1. */
+function shellLevel(old = ''): number {
+  return Math.max(0, (/^\s*[-+]?\d+\s*$/.test(old) ? Number(old) : 0) + 1);
+}
+
 function initState(sys: Sys, inv: Invocation): ShellState {
   const st = new ShellState();
   for (const [k, v] of sys.env) {
@@ -139,8 +131,7 @@ function initState(sys: Sys, inv: Invocation): ShellState {
   st.globals.get('OPTIND')!.integer = true;
   setDefault('OPTERR', '1');
   setDefault('PATH', '/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin');
-  const lvl = Number(st.get('SHLVL') ?? '0');
-  st.globals.set('SHLVL', { value: String(Number.isFinite(lvl) ? lvl + 1 : 1), exported: true });
+  st.globals.set('SHLVL', { value: String(shellLevel(st.get('SHLVL'))), exported: true });
   // $PWD: inherited if it names the current directory, else the physical path
   const cwd = sys.getcwd();
   const envPwd = st.get('PWD');
@@ -457,6 +448,11 @@ async function runBash(ctx: Ctx, shell: { sh?: Interpreter }): Promise<number> {
     await ctx.flush();
     const state = initState(sys, inv);
     state.arg0 = sys.argv[0] ?? 'bash';
+    const level = shellLevel(sys.env.get('SHLVL'));
+    if (level >= 1000) {
+      state.globals.get('SHLVL')!.value = '1';
+      await ctx.err.write(`${state.arg0}: warning: shell level (${level}) too high, resetting to 1\n`);
+    }
     const sh = new Interpreter(sys, state);
     shell.sh = sh;
     await applyOptions(sh, inv.options);
@@ -505,7 +501,7 @@ async function runBash(ctx: Ctx, shell: { sh?: Interpreter }): Promise<number> {
     state.readsStdin = true;
     if (inv.interactive ?? (sys.isatty(0) && sys.isatty(2))) return interactive(sh, inv);
     state.errorContext = 'command';
-    const text = await readAll(sys);
-    return guarded(sh, () => sh.evalString(text, { line: 1, top: true }));
+    const { runStdinScript } = await sys.loadCode(() => import('./stdin-script'));
+    return guarded(sh, () => runStdinScript(sh));
   }
 }

@@ -73,6 +73,24 @@ export function decodeBytes(bytes: Uint8Array): string {
   }
 }
 
+/**
+ * In the C locale bash matches patterns byte by byte: text whose every character stands for
+ * one of its bytes (U+0000..U+00FF), undefined when `s` is all ASCII (nothing to change).
+ */
+export function byteChars(s: string): string | undefined {
+  if (!/[^\x00-\x7f]/.test(s)) return undefined;
+  let out = '';
+  for (const b of encodeText(s)) out += String.fromCharCode(b);
+  return out;
+}
+
+/** The text whose bytes `byteChars` gave. */
+export function fromByteChars(s: string): string {
+  const bytes = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
+  return decodeBytes(bytes);
+}
+
 /** Where an incomplete UTF-8 sequence at the end of `bytes` starts (bytes.length if none). */
 function tailStart(bytes: Uint8Array): number {
   const n = bytes.length;

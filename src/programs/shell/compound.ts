@@ -6,6 +6,7 @@ import { expandPattern, expandToString, expandWords } from './expand';
 import { decodeBytes } from './byte-text';
 import type { Interpreter } from './interpreter';
 import { matchPattern } from './pattern';
+import { utf8Locale } from './ansi-c';
 import { BreakSignal, ContinueSignal } from './control';
 import { traceLines, traceSource } from './xtrace';
 import { loopExit, type Steps } from './steps';
@@ -196,7 +197,7 @@ export function* caseSteps(sh: Interpreter, cmd: Command & { kind: 'case' }): St
     let matched = fallthrough;
     if (!matched) {
       for (const p of item.patterns) {
-        if (matchPattern(word, (yield expandPattern(sh, p)) as string, true, sh.state.shopts.has('nocasematch'))) {
+        if (matchPattern(word, (yield expandPattern(sh, p)) as string, true, sh.state.shopts.has('nocasematch'), !utf8Locale(sh.state))) {
           matched = true;
           break;
         }

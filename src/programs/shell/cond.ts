@@ -1,10 +1,11 @@
 // [[ expression ]]: no word splitting or globbing of operands; == and != match patterns;
 // =~ matches an extended regular expression and fills BASH_REMATCH.
 import type { CondExpr } from './ast';
-import { arith, expandPattern, expandRegex, expandToString, maxIndex } from './expand';
+import { arith, expandPattern, expandRegex, expandToString, ExpansionError, maxIndex } from './expand';
 import { binaryFileTest, unaryFileTest, UNARY_FILE_OPS } from './file-tests';
 import type { Interpreter } from './interpreter';
 import { matchPattern } from './pattern';
+import { utf8Locale } from './ansi-c';
 import { traceLines } from './xtrace';
 
 /** =~ and its regex engine are a chunk of their own, loaded at the first =~ (not needed to boot). */
@@ -34,7 +35,7 @@ export async function evalCond(sh: Interpreter, e: CondExpr, neg = false): Promi
       if (e.op === '-n') return arg !== '';
       if (e.op === '-o') return sh.state.options.has(arg);
       if (e.op === '-v') return isSetRef(sh, arg);
-      if (e.op === '-R') return !!sh.state.lookup(arg)?.ref;
+      if (e.op === '-R') return !!sh.state.holder(arg).get(arg)?.ref;
       if (UNARY_FILE_OPS.has(e.op)) return unaryFileTest(sh.sys, e.op, arg);
       return false;
     }
@@ -46,7 +47,7 @@ export async function evalCond(sh: Interpreter, e: CondExpr, neg = false): Promi
         case '!=': {
           const pattern = await expandPattern(sh, e.right);
           if (sh.state.options.has('xtrace')) await trace(sh, neg, left, e.op, await expandPattern(sh, e.right, true));
-          const hit = matchPattern(left, pattern, true, sh.state.shopts.has('nocasematch'));
+          const hit = matchPattern(left, pattern, true, sh.state.shopts.has('nocasematch'), !utf8Locale(sh.state));
           return e.op === '!=' ? !hit : hit;
         }
         case '=~': {
@@ -66,8 +67,16 @@ export async function evalCond(sh: Interpreter, e: CondExpr, neg = false): Promi
         case '-gt':
         case '-ge': {
           if (sh.state.options.has('xtrace')) await trace(sh, neg, left, e.op, await expandToString(sh, e.right));
-          const a = await arith(sh, e.left);
-          const b = await arith(sh, e.right);
+          let a, b;
+          try {
+            a = await arith(sh, e.left);
+            b = await arith(sh, e.right);
+          } catch (err) {
+            // an arithmetic error is reported, and the comparison is false
+            if (!(err instanceof ExpansionError) || !err.arith) throw err;
+            await sh.error(err.bare ? err.message : `[[: ${err.message}`);
+            return false;
+          }
           return e.op === '-eq' ? a === b : e.op === '-ne' ? a !== b : e.op === '-lt' ? a < b : e.op === '-le' ? a <= b : e.op === '-gt' ? a > b : a >= b;
         }
         default: {

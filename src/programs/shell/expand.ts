@@ -70,22 +70,25 @@ function makeArithEnv(h: ExpandHost): ArithEnv {
       if (index !== undefined) {
         if (v.assoc) return v.assoc.get(index);
         let i = Number(index);
-        if (v.array && i < 0) i += maxIndex(v.array) + 1;
+        if (i < 0 && v.array) i += maxIndex(v.array) + 1;
+        // before the first element (a scalar has none to count back from): reported, and 0
+        if (i < 0) (h.state.arithNotes ??= []).push(`${name}: bad array subscript`);
         if (v.array) return v.array.get(i);
         return i === 0 ? v.value : undefined;
       }
       return h.state.get(name);
     },
     isAssoc: (name: string) => !!h.state.lookup(name)?.assoc,
-    set: (name: string, value: string, index?: string) => {
-      if (index !== undefined) setElement(h.state, name, index, value);
-      else h.state.set(name, value);
+    set: (name: string, value: string, index?: string, indexText?: string) => {
+      if (index === undefined) h.state.set(name, value);
+      else if (!setElement(h.state, name, index, value)) (h.state.arithNotes ??= []).push(`${name}[${indexText ?? index}]: bad array subscript`);
     },
     nounset: h.state.options.has('nounset'),
   };
 }
 
-export function setElement(state: ShellState, name: string, index: string, value: string): void {
+/** Sets an element; false when a negative subscript is before the first element (nothing set). */
+export function setElement(state: ShellState, name: string, index: string, value: string): boolean {
   const holder = state.holder(name);
   let v = holder.get(name);
   if (v?.readonly) throw new ReadonlyError(name);
@@ -97,7 +100,7 @@ export function setElement(state: ShellState, name: string, index: string, value
   delete v.declaredOnly;
   if (v.assoc) {
     v.assoc.set(index, value);
-    return;
+    return true;
   }
   if (!v.array) {
     v.array = new Map(v.value !== undefined ? [[0, v.value]] : []);
@@ -105,8 +108,25 @@ export function setElement(state: ShellState, name: string, index: string, value
   }
   let i = Number(index);
   if (i < 0) i += maxIndex(v.array) + 1;
-  if (i < 0) throw new ExpansionError(`${name}[${index}]: bad array subscript`);
+  if (i < 0) return false;
   v.array.set(i, value);
+  return true;
+}
+
+/** Writes the errors arithmetic noted (see ShellState.arithNotes). */
+function flushNotes(h: ExpandHost): Promise<void> | undefined {
+  const notes = h.state.arithNotes;
+  if (!notes?.length) return undefined;
+  h.state.arithNotes = undefined;
+  return (async () => {
+    for (const m of notes) await h.report?.(m);
+  })();
+}
+
+/** `v` once the noted errors are written. */
+function noted<T>(h: ExpandHost, v: T): MaybePromise<T> {
+  const f = flushNotes(h);
+  return f ? f.then(() => v) : v;
 }
 
 export function maxIndex(a: Map<number, string>): number {
@@ -120,9 +140,19 @@ export type { MaybePromise };
 
 /** Arithmetic on a word (expanded first) or on text: synchronous when the word's parts are. */
 export function arith(h: ExpandHost, expr: Word | string): MaybePromise<ArithValue> {
-  if (typeof expr === 'string') return arithText(h, expr);
-  const text = expandToString(h, expr);
-  return typeof text === 'string' ? arithText(h, text) : text.then((t) => arithText(h, t));
+  if (typeof expr !== 'string') {
+    const text = expandToString(h, expr);
+    return typeof text === 'string' ? arith(h, text) : text.then((t) => arith(h, t));
+  }
+  let v: ArithValue;
+  try {
+    v = arithText(h, expr);
+  } catch (e) {
+    const f = flushNotes(h);
+    if (f) return f.then(() => Promise.reject(e));
+    throw e;
+  }
+  return h.state.arithNotes ? noted(h, v) : v;
 }
 
 /** Evaluates already-expanded arithmetic text, turning errors into bash's messages. */
@@ -293,7 +323,7 @@ export function expandWords(h: ExpandHost, words: Word[]): MaybePromise<string[]
     const r = expandWordInto(h, w, out);
     if (r !== undefined) return r.then(() => expandWordsFrom(h, words, i + 1, out));
   }
-  return out;
+  return h.state.arithNotes ? noted(h, out) : out;
 }
 
 async function expandWordsFrom(h: ExpandHost, words: Word[], i: number, out: string[]): Promise<string[]> {
@@ -301,6 +331,7 @@ async function expandWordsFrom(h: ExpandHost, words: Word[], i: number, out: str
     const r = expandWordInto(h, words[i]!, out);
     if (r !== undefined) await r;
   }
+  await flushNotes(h);
   return out;
 }
 
@@ -308,7 +339,8 @@ async function expandWordsFrom(h: ExpandHost, words: Word[], i: number, out: str
 export function expandWord(h: ExpandHost, word: Word): MaybePromise<string[]> {
   const out: string[] = [];
   const r = expandWordInto(h, word, out);
-  return r === undefined ? out : r.then(() => out);
+  if (r === undefined) return h.state.arithNotes ? noted(h, out) : out;
+  return r.then(() => noted(h, out));
 }
 
 /** Appends the fields of `w` to `out`: synchronously, or a promise when it had to wait. */
@@ -398,7 +430,10 @@ export function expandToString(h: ExpandHost, word: Word, tildeAssign = false): 
     if (p.kind === 'quoted') return p.text;
     if (p.kind === 'lit' && !p.text.startsWith('~') && !(tildeAssign && p.text.includes(':~'))) return p.text;
     // x=$((...)) and x=$y: no pieces
-    if (p.kind === 'arith' && memoOf(word).sync) return String(arithText(h, arithSource(h, p.expr)!));
+    if (p.kind === 'arith' && memoOf(word).sync) {
+      const v = String(arithText(h, arithSource(h, p.expr)!));
+      return h.state.arithNotes ? noted(h, v) : v;
+    }
     if (p.kind === 'param' && simpleForm(p)) {
       const r = simpleParam(h, p, false)!;
       if (typeof r === 'string') return r;
@@ -408,7 +443,7 @@ export function expandToString(h: ExpandHost, word: Word, tildeAssign = false): 
     }
   }
   const sync = syncPieces(h, word, tildeAssign);
-  if (sync) return joinPieces(h, sync);
+  if (sync) return h.state.arithNotes ? noted(h, joinPieces(h, sync)) : joinPieces(h, sync);
   return piecesOf(h, parts, tildeAssign).then((pieces) => joinPieces(h, pieces));
 }
 
@@ -421,7 +456,7 @@ function patternOf(pieces: Piece[], all: boolean): string {
 /** Expansion to a pattern: quoted characters escaped so they match literally (`all`: every one, as set -x shows them). */
 export function expandPattern(h: ExpandHost, word: Word, all = false): MaybePromise<string> {
   const sync = syncPieces(h, word, false);
-  if (sync) return patternOf(sync, all);
+  if (sync) return h.state.arithNotes ? noted(h, patternOf(sync, all)) : patternOf(sync, all);
   return piecesOf(h, word.parts, false).then((pieces) => patternOf(pieces, all));
 }
 

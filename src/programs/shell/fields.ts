@@ -1,6 +1,6 @@
 // Word splitting (bash manual, Word Splitting) and pathname expansion of the fields.
 import { glob } from './glob';
-import { escapeGlob, hasGlob } from './pattern';
+import { escapeGlob, hasGlob, matchPattern } from './pattern';
 import { ExpansionError, type ExpandHost, type Piece } from './expand';
 
 let wsFor = ' \t\n';
@@ -119,13 +119,19 @@ export async function globFields(h: ExpandHost, fields: Field[], from: number, o
     const f = fields[i]!;
     if (globbable(f) && !h.state.options.has('noglob')) {
       const pattern = f.map((s) => (s.quoted ? escapeGlob(s.text) : s.text)).join('');
-      const matches = await glob(h.sys, pattern, {
+      let matches = await glob(h.sys, pattern, {
         dotglob: h.state.shopts.has('dotglob'),
         globstar: h.state.shopts.has('globstar'),
         extglob: true,
         nocaseglob: h.state.shopts.has('nocaseglob'),
         keepDots: !h.state.shopts.has('globskipdots'),
       });
+      // GLOBIGNORE: names matching one of its patterns go, and so do . and ..
+      const ignore = h.state.get('GLOBIGNORE');
+      if (ignore) {
+        const pats = ignore.split(':').filter((p) => p !== '');
+        matches = matches.filter((m) => !/(^|\/)\.\.?$/.test(m) && !pats.some((p) => matchPattern(m, p)));
+      }
       if (matches.length > 0) {
         out.push(...matches);
         continue;

@@ -192,8 +192,11 @@ export class Interpreter implements ExpandHost {
 
   private evalDepth = 0;
 
+  /** The last command of bash -c, which bash execs in place: the program sees SHLVL one lower. */
+  oneshot: Command | undefined;
+
   /** Aliases as the parser sees them: only while expand_aliases is on (bash's default only when interactive). */
-  private readonly aliasLookup = { get: (name: string): string | undefined => (this.state.shopts.has('expand_aliases') ? this.state.aliases.get(name) : undefined) };
+  readonly aliasLookup = { get: (name: string): string | undefined => (this.state.shopts.has('expand_aliases') ? this.state.aliases.get(name) : undefined) };
 
   private async evalText(src: string, opts: { line?: number; top?: boolean; origin?: { eval: true } | { file: string } }): Promise<number> {
     // bash's input ends with a newline even when the text does not (`echo <` is then an
@@ -205,6 +208,9 @@ export class Interpreter implements ExpandHost {
     for (;;) {
       let list: List | null;
       parser.lexer.extglob = this.state.shopts.has('extglob');
+      // $'\u...' is decoded in the locale of the moment the command is read
+      parser.lexer.utf8 = utf8Locale(this.state);
+      const from = parser.lexer.pos;
       try {
         list = parser.nextCommand();
       } catch (e) {
@@ -214,6 +220,16 @@ export class Interpreter implements ExpandHost {
         return status;
       }
       if (!list) break;
+      // set -o history in a script or bash -c: each command read is an entry
+      if (opts.top && !this.state.interactive && this.state.options.has('history')) {
+        const text = parser.lexer.src.slice(from, parser.lexer.pos).replace(/^\s+|\s*(?:#[^\n]*)?\s*$/g, '');
+        if (text) this.state.history.push(text);
+      }
+      // bash -c: the last command, when simple, is exec'd without a fork (see `oneshot`)
+      if (opts.top && this.state.runsCommand && /^(?:\s|#[^\n]*)*$/.test(parser.lexer.src.slice(parser.lexer.pos))) {
+        const last = list.items[list.items.length - 1]!;
+        if (!last.async && last.cmd.kind === 'simple' && last.cmd.redirs.length === 0) this.oneshot = last.cmd;
+      }
       try {
         status = await this.runList(list);
       } catch (e) {
@@ -230,7 +246,7 @@ export class Interpreter implements ExpandHost {
   /** A here-document the text ended in: a script names its last line; `line`: the operator's. */
   async warnHeredoc(delim: string, line: number, parser: Parser): Promise<void> {
     let where = '';
-    if (this.state.errorContext === 'script') {
+    if (this.state.errorContext !== 'interactive') {
       const src = parser.lexer.src;
       let last = parser.firstLine - (src.endsWith('\n') ? 1 : 0);
       for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) last++;
@@ -244,7 +260,7 @@ export class Interpreter implements ExpandHost {
     const at = (line: number): string => {
       if (origin && 'file' in origin) return `${origin.file}: line ${line}: `;
       const name = origin ? `${this.state.sourceName()}: eval` : this.state.sourceName();
-      return this.state.errorContext === 'script' || origin ? `${name}: line ${line}: ` : this.state.errorContext === 'command' ? `${name}: -c: line ${line}: ` : `${name}: `;
+      return this.state.errorContext === 'script' || origin ? `${name}: line ${line}: ` : this.state.errorContext === 'command' ? `${name}: ${this.state.readsStdin ? '' : '-c: '}line ${line}: ` : `${name}: `;
     };
     const where = at(parser.lexer.line);
     if (e instanceof IncompleteInput) {
@@ -261,6 +277,13 @@ export class Interpreter implements ExpandHost {
         for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) eofLine++;
         await this.write(2, `${nested ? at(eofLine) : e.line !== undefined ? at(e.line) : where}unexpected EOF while looking for matching \`${close}'\n`);
         return nested ? 2 : e.message === 'array' ? 1 : origin ? 2 : this.state.status || 2;
+      }
+      if (e.message === '=~(') {
+        const src = parser.lexer.src;
+        let eofLine = parser.firstLine + (src.endsWith('\n') ? 0 : 1);
+        for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) eofLine++;
+        await this.write(2, `${at(e.line ?? parser.lexer.line)}unexpected EOF while looking for matching \`)'\n${at(eofLine)}unexpected argument to conditional binary operator\n`);
+        return 2;
       }
       if (e.message === '[[' || e.message === ']]') {
         // the text ended inside [[ ]]: where an operand should be, or before the ]]
@@ -362,7 +385,7 @@ export class Interpreter implements ExpandHost {
     // end a non-interactive shell (status 127 for -c, 1 otherwise and in subshells)
     await this.error(e.message);
     this.state.status = 1;
-    if (e instanceof ExpansionError && e.fatal && !this.state.interactive) throw new ShellExit(this.state.errorContext === 'command' && this.state.subshell === 0 ? 127 : 1);
+    if (e instanceof ExpansionError && e.fatal && !this.state.interactive) throw new ShellExit(this.state.errorContext === 'command' && !this.state.readsStdin && this.state.subshell === 0 ? 127 : 1);
     // report_error() under set -e ends the shell, even in an if or || list
     if (this.state.options.has('errexit') && this.errexitOff === 0) throw new ShellExit(1);
     throw new AbortCommand();
@@ -832,6 +855,7 @@ function installDynamicVars(sh: Interpreter): void {
   keep('SECONDS', () => String(Math.floor((sys.now() - st.startedAt) / 1000)));
   keep('LINENO', () => String(st.lineno));
   keep('BASHPID', () => String(sys.pid));
+  keep('HISTCMD', () => String(st.options.has('history') ? st.history.length : 0));
   keep('BASH_SUBSHELL', () => String(st.level));
   keep('_', () => st.lastArg);
   keep('BASH_COMMAND', () => currentText(st.current));

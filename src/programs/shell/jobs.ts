@@ -6,7 +6,7 @@ import { SIGNAL_DESCRIPTIONS, SIGNALS } from '../../shared/signals';
 import type { Command } from './ast';
 import { Interrupted } from './control';
 import type { Interpreter } from './interpreter';
-import type { Job } from './state';
+import type { Job, ShellState } from './state';
 import { commandText } from './unparse';
 import { pipelinePipe } from './fork';
 
@@ -269,6 +269,13 @@ export async function startBackground(sh: Interpreter, cmd: Command): Promise<nu
   });
   if (nullFd !== undefined) sh.sys.close(nullFd);
   sh.state.lastBg = pid;
+  // set_current_job(): the new job is current and the previous is a live one, so jobs that
+  // have ended (and been reaped: some time has passed since they started) keep no mark
+  if (sh.state.jobs.length > 0) {
+    await collectJobs(sh);
+    const now = sh.sys.uptime();
+    for (const j of sh.state.jobs) if (j.state === 'Done' && (j.started ?? now) < now) j.unmarked = true;
+  }
   // every shell keeps a job table (kill %1 works in a script too); only an interactive one says so
   const job = addJob(sh, control ? pid : sh.sys.getpgid(), [pid], commandText(cmd), 'Running', control);
   if (sh.state.interactive) await sh.write(2, `[${job.id}] ${pid}\n`);
@@ -278,7 +285,7 @@ export async function startBackground(sh: Interpreter, cmd: Command): Promise<nu
 function addJob(sh: Interpreter, pgid: number, pids: number[], command: string, state: Job['state'], group = true): Job {
   const jobs = sh.state.jobs;
   const id = jobs.reduce((m, j) => Math.max(m, j.id), 0) + 1;
-  const job: Job = { id, pgid, pids, command, state, status: 0, pending: new Set(pids), group };
+  const job: Job = { id, pgid, pids, command, state, status: 0, pending: new Set(pids), group, started: sh.sys.uptime() };
   jobs.push(job);
   return job;
 }
@@ -360,13 +367,33 @@ export async function notifyJobs(sh: Interpreter, atPrompt: boolean, force: read
     } else if (force.includes(job)) gone.add(job);
   }
   for (const job of force) gone.add(job);
-  if (gone.size > 0) st.jobs = list.filter((j) => !gone.has(j));
+  if (gone.size > 0) dropJobs(st, (j) => gone.has(j));
+}
+
+/** The jobs that carry a mark, oldest first: the last is the current job (+), the one before it the previous (-). */
+export function markedJobs(list: readonly Job[]): readonly Job[] {
+  return list.some((j) => j.unmarked) ? list.filter((j) => !j.unmarked) : list;
+}
+
+/**
+ * delete_job(): takes jobs out of the table. When the current or previous job goes,
+ * reset_current() chooses among live jobs only, so the ended jobs left have no mark.
+ */
+export function dropJobs(st: ShellState, gone: (j: Job) => boolean): void {
+  const marked = markedJobs(st.jobs);
+  const cur = marked[marked.length - 1];
+  const prev = marked[marked.length - 2];
+  const keep = st.jobs.filter((j) => !gone(j));
+  if (keep.length === st.jobs.length) return;
+  if ((cur && !keep.includes(cur)) || (prev && !keep.includes(prev))) for (const j of keep) if (j.state === 'Done') j.unmarked = true;
+  st.jobs = keep;
 }
 
 /** One job as `jobs` lists it: `[1]+  Running                 sleep 5 &` (with -l, the pid after the mark). */
 export function jobLine(list: readonly Job[], job: Job, long: boolean): string {
-  const k = list.indexOf(job);
-  const mark = k === list.length - 1 ? '+' : k === list.length - 2 ? '-' : ' ';
+  const marked = markedJobs(list);
+  const k = job.unmarked ? -1 : marked.indexOf(job);
+  const mark = k < 0 ? ' ' : k === marked.length - 1 ? '+' : k === marked.length - 2 ? '-' : ' ';
   const label = jobLabel(job);
   return `[${job.id}]${mark} ${long ? String(job.pids[0]).padStart(5) : ''} ${label.padEnd(24)}${job.command}${job.state === 'Running' ? ' &' : ''}`;
 }

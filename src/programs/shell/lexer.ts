@@ -564,6 +564,8 @@ export class Lexer {
         return fail();
       }
       this.pos++;
+      // ${a[]}: no subscript at all
+      if (index.text === '') return fail();
     }
     const part: ParamPart = { kind: 'param', name, op, source: '', ...(index ? { index } : {}) };
     if (op === 'indirect' && (this.peekChar() === '*' || this.peekChar() === '@') && this.peekChar(1) === '}') {

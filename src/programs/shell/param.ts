@@ -2,11 +2,11 @@
 // (bash manual, Parameter Expansion).
 import type { ParamPart, Word } from './ast';
 import { arith, expandPattern, expandReplacement, expandToString, ExpansionError, ifsOf, type ExpandHost, setElement, maxIndex } from './expand';
-import { replace, trim, compile } from './pattern';
+import { bytewise, replace, trim, compile } from './pattern';
 import { reusableQuote, setQuoteLocale } from './quote';
 import { utf8Locale } from './ansi-c';
 import { encodeText } from '../../shared/bytes';
-import { decodeBytes } from './byte-text';
+import { byteChars, decodeBytes, fromByteChars } from './byte-text';
 import { attrLetters, declareKey, declareLine, declareQuote } from './declare-text';
 import { indexValue } from './subscript';
 
@@ -66,6 +66,8 @@ async function resolve(h: ExpandHost, p: ParamPart): Promise<Value> {
       if (v.array) i += maxIndex(v.array) + 1;
       // reported, and the word goes on with nothing there
       if (i < 0) {
+        // ${#a[-9]} names the subscript's text, and the word is abandoned
+        if (p.op === 'length') throw new ExpansionError(`${p.index.text}]: bad array subscript`);
         await h.report?.(`${name}: bad array subscript`);
         return { set: false, star: false };
       }
@@ -157,7 +159,8 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, un
     // the variable named must be set, and its value a name (bash's parameter_brace_expand_indir);
     // an unset positional or special parameter names nothing
     if (!target.set && !target.list) {
-      if (!/^(\d+|[@*#?$!-])$/.test(p.name)) throw new ExpansionError(`${displayName(p)}: invalid indirect expansion`);
+      // (an array element that is not set names nothing too)
+      if (!p.index && !/^(\d+|[@*#?$!-])$/.test(p.name)) throw new ExpansionError(`${displayName(p)}: invalid indirect expansion`);
       if (h.state.options.has('nounset') && p.op === 'indirect') throw new ExpansionError(`!${p.name}: unbound variable`, true);
       if (p.op === 'indirect') return '';
       // the operator applies to nothing: ${!1:-word} gives the word
@@ -210,8 +213,10 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, un
       // no word at all: bash's own text (`${x?""}` says nothing)
       if (p.op === 'error') throw new ExpansionError(`${displayName(p)}: ${p.arg?.text ? value : p.colon ? 'parameter null or not set' : 'parameter not set'}`, true);
       if (!/^[A-Za-z_]/.test(p.name)) throw new ExpansionError(`$${p.name}: cannot assign in this way`);
-      if (p.index) setElement(h.state, p.name, await expandToString(h, p.index), value);
-      else h.state.set(p.name, value);
+      if (p.index) {
+        const index = await expandToString(h, p.index);
+        if (!setElement(h.state, p.name, index, value)) throw new ExpansionError(`${p.name}[${p.index.text}]: bad array subscript`);
+      } else h.state.set(p.name, value);
       return value;
     }
     case 'trimPrefix':
@@ -220,7 +225,8 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, un
     case 'trimSuffixLong': {
       nounset();
       const pat = await expandPattern(h, p.arg!);
-      const f = (s: string): string => trim(s, pat, p.op.startsWith('trimPrefix'), p.op.endsWith('Long'));
+      const bytes = !utf8Locale(h.state);
+      const f = (s: string): string => (bytes ? bytewise(s, pat, (t, q) => trim(t, q, p.op.startsWith('trimPrefix'), p.op.endsWith('Long'))) : trim(s, pat, p.op.startsWith('trimPrefix'), p.op.endsWith('Long')));
       return v.list ? asResult(v.list.map(f)) : f(v.scalar ?? '');
     }
     case 'replace':
@@ -231,7 +237,18 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, un
       const pat = await expandPattern(h, p.arg!);
       const rep = !p.arg2 ? '' : h.state.shopts.has('patsub_replacement') ? await expandReplacement(h, p.arg2) : await expandToString(h, p.arg2);
       const mode = p.op === 'replace' ? 'first' : p.op === 'replaceAll' ? 'all' : p.op === 'replacePrefix' ? 'prefix' : 'suffix';
-      const f = (s: string): string => replace(s, pat, rep, mode);
+      const utf8 = utf8Locale(h.state);
+      const f = (s: string): string => {
+        const t = utf8 ? undefined : byteChars(s);
+        const q = utf8 ? undefined : byteChars(pat);
+        if (t === undefined && q === undefined) return replace(s, pat, rep, mode);
+        // the C locale: text, pattern and replacement as bytes
+        const r = typeof rep === 'string' ? byteChars(rep) ?? rep : (m: string): string => {
+          const x = rep(fromByteChars(m));
+          return byteChars(x) ?? x;
+        };
+        return fromByteChars(replace(t ?? s, q ?? pat, r, mode));
+      };
       return v.list ? asResult(v.list.map(f)) : f(v.scalar ?? '');
     }
     case 'substr': {
@@ -305,7 +322,12 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, un
     case 'transform': {
       nounset();
       const op = p.arg?.text ?? '';
-      if (!/^[QEPAaULuKk]$/.test(op)) throw new ExpansionError(`${p.source}: bad substitution`);
+      // an unknown operator is found only when there is a value to apply it to, and then it
+      // ends a script (bash's parameter_brace_transform returns &expand_param_fatal)
+      if (!/^[QEPAaULuKk]$/.test(op)) {
+        if (v.list ? v.list.length === 0 : !v.set) return v.list ? asResult([]) : '';
+        throw new ExpansionError(`${p.source}: bad substitution`, true);
+      }
       return transformParam(h, p, op, v, asResult);
     }
     default:

@@ -656,6 +656,8 @@ export class Parser {
       lit += c;
       lx.pos++;
     }
+    // a ( the text never closes: bash reads on to the end looking for its )
+    if (depth > 0) throw new IncompleteInput('=~(', lx.src.slice(0, start).split('\n').length + this.firstLine - 1);
     if (lit) parts.push({ kind: 'lit', text: lit });
     return { parts, text: lx.src.slice(start, lx.pos) };
   }

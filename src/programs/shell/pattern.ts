@@ -9,6 +9,7 @@
 // (shared/late-code.ts), and a pattern met before then runs on RegExp.
 import type { SafeRegExp } from '../lib/safe-regex';
 import { loadWhenLate } from '../../shared/late-code';
+import { byteChars, fromByteChars } from './byte-text';
 
 let Safe: typeof SafeRegExp | undefined;
 loadWhenLate(() => import('../lib/safe-regex').then((m) => (Safe = m.SafeRegExp)));
@@ -190,9 +191,17 @@ export function compile(pattern: string, mode: 'whole' | 'prefix' | 'suffix' | '
   return re;
 }
 
-/** `nocase`: shopt nocasematch (case and [[ == ]]). */
-export function matchPattern(text: string, pattern: string, extglob = true, nocase = false): boolean {
+/** `nocase`: shopt nocasematch (case and [[ == ]]); `bytes`: the C locale, where ? matches a byte. */
+export function matchPattern(text: string, pattern: string, extglob = true, nocase = false, bytes = false): boolean {
+  if (bytes && (byteChars(text) !== undefined || byteChars(pattern) !== undefined)) return compile(byteChars(pattern) ?? pattern, 'whole', extglob, nocase).test(byteChars(text) ?? text);
   return compile(pattern, 'whole', extglob, nocase).test(text);
+}
+
+/** `f` applied byte by byte (the C locale) to text and pattern with characters beyond ASCII. */
+export function bytewise(text: string, pattern: string, f: (text: string, pattern: string) => string): string {
+  const t = byteChars(text);
+  const p = byteChars(pattern);
+  return t === undefined && p === undefined ? f(text, pattern) : fromByteChars(f(t ?? text, p ?? pattern));
 }
 
 /** ${x#p} ${x##p} ${x%p} ${x%%p}: remove the shortest/longest match at the start/end. */

@@ -4,7 +4,7 @@
 import { isSysError, strerror } from '../../shared/errno';
 import { encodeText } from '../../shared/bytes';
 import type { Redir } from './ast';
-import { expandToString, expandWord, setElement } from './expand';
+import { expandToString, expandWord, ExpansionError, setElement } from './expand';
 import type { Interpreter } from './interpreter';
 import { makeChild } from './fork';
 
@@ -110,7 +110,7 @@ function fdVarValue(sh: Interpreter, ref: string): string {
 
 function setFdVar(sh: Interpreter, ref: string, value: string): void {
   const m = /^(\w+)\[(.*)\]$/.exec(ref);
-  if (m) setElement(sh.state, m[1]!, m[2]!, value);
+  if (m && !setElement(sh.state, m[1]!, m[2]!, value)) throw new ExpansionError(`${ref}: bad array subscript`);
   else sh.state.set(ref, value);
 }
 

@@ -4,7 +4,7 @@ import { isSysError, strerror } from '../../shared/errno';
 import type { Assign, Command, Word } from './ast';
 import { builtinEnabled } from './builtins/enabled';
 import { builtins, SPECIAL_BUILTINS } from './builtins/index';
-import { ReturnSignal } from './control';
+import { AbortCommand, ReturnSignal } from './control';
 import { arith, arithText, expandToString, expandWord, expandWords, ExpansionError, maxIndex, setElement, type MaybePromise } from './expand';
 import type { Builtin } from './builtins/types';
 import { decodeBytes } from './byte-text';
@@ -128,9 +128,18 @@ async function assignAsync(sh: Interpreter, a: Assign, scope?: Map<string, Var>)
       if (v.value !== undefined) delete v.value;
       for (const item of a.array) {
         if (item.key) {
-          next = Number(await arith(sh, item.key));
-          const value = await fold(await expandToString(sh, item.value));
+          const keyText = await expandToString(sh, item.key);
+          let at = Number(await arith(sh, keyText));
+          // [-1]=v counts back from the end of the elements so far
+          if (at < 0) at += maxIndex(m) + 1;
+          const raw = await expandToString(sh, item.value);
+          if (at < 0) {
+            await sh.error(`[${keyText}]=${raw}: bad array subscript`);
+            continue;
+          }
+          const value = await fold(raw);
           state.onGrow?.(value.length + 48);
+          next = at;
           m.set(next++, value);
         } else {
           for (const f of await expandWord(sh, item.value)) {
@@ -149,10 +158,10 @@ async function assignAsync(sh: Interpreter, a: Assign, scope?: Map<string, Var>)
   if (state.options.has('xtrace')) sh.assignedValues.set(a, value);
   const v = state.lookup(a.name);
   let key = v?.assoc ? await expandToString(sh, a.index!) : String(await indexValue(sh, a.index!));
-  // a[-1]: counted back from the end
-  if (!v?.assoc && Number(key) < 0 && v?.array) key = String(Number(key) + maxIndex(v.array) + 1);
-  if ((!v?.assoc && Number(key) < 0) || (v?.assoc && key === '')) throw new ExpansionError(`${a.name}[${a.index!.text}]: bad array subscript`);
-  const old = v?.assoc ? v.assoc.get(key) : v?.array?.get(Number(key));
+  // a[-1]: counted back from the end (a scalar is element 0)
+  if (!v?.assoc && Number(key) < 0 && (v?.array || v?.value !== undefined)) key = String(Number(key) + (v.array ? maxIndex(v.array) : 0) + 1);
+  if ((!v?.assoc && (Number(key) < 0 || a.index!.text === '')) || (v?.assoc && key === '')) throw new ExpansionError(`${a.name}[${a.index!.text}]: bad array subscript`);
+  const old = v?.assoc ? v.assoc.get(key) : v?.array ? v.array.get(Number(key)) : key === '0' ? v?.value : undefined;
   // through a nameref: the element of the variable it names
   setElement(state, refTarget(state, a.name), key, a.append ? (old ?? '') + value : value);
 }
@@ -362,6 +371,7 @@ async function runProgram(sh: Interpreter, cmd: Command & { kind: 'simple' }, ar
   // a program gets the path it was run by as $_ in its environment, last
   env.delete('_');
   env.set('_', path);
+  if (cmd === sh.oneshot && state.subshell === 0 && !state.traps.has('EXIT')) lowerShellLevel(env);
   let undo: () => void;
   try {
     undo = await applyRedirs(sh, cmd.redirs, false, true);
@@ -378,6 +388,12 @@ async function runProgram(sh: Interpreter, cmd: Command & { kind: 'simple' }, ar
     undo();
     if (reports.length) await sh.write(2, reports.join(''));
   }
+}
+
+/** adjust_shell_level(-1) before bash replaces itself with a program: SHLVL one lower (not below 0). */
+export function lowerShellLevel(env: Map<string, string>): void {
+  const v = env.get('SHLVL');
+  if (v !== undefined) env.set('SHLVL', String(Math.max(0, (/^\s*[-+]?\d+\s*$/.test(v) ? Number(v) : 0) - 1)));
 }
 
 /**
@@ -480,10 +496,21 @@ async function execFailure(sh: Interpreter, path: string, argv: string[], env: M
 
 type FuncDef = Command & { kind: 'funcdef' };
 
+/** $FUNCNEST when it is a positive number, else no limit of its own. */
+function funcNest(state: Interpreter['state']): number {
+  const v = state.get('FUNCNEST');
+  const n = v && /^\s*\d+\s*$/.test(v) ? Number(v) : 0;
+  return n > 0 ? n : Infinity;
+}
+
 export function callFunction(sh: Interpreter, fn: FuncDef, argv: string[]): MaybePromise<number> {
   const state = sh.state;
-  if (state.funcNames.length >= MAX_FUNC_DEPTH) {
-    return sh.error(`${fn.name}: maximum function nesting level exceeded (${MAX_FUNC_DEPTH})`).then(() => 1);
+  if (state.funcNames.length >= MAX_FUNC_DEPTH || (state.funcNames.length > 0 && state.funcNames.length >= funcNest(state))) {
+    // the whole command is abandoned, as after an expansion error
+    const limit = Math.min(MAX_FUNC_DEPTH, funcNest(state));
+    return sh.error(`${fn.name}: maximum function nesting level exceeded (${limit})`).then(() => {
+      throw new AbortCommand();
+    });
   }
   // Calls run synchronously, so a recursive function grows the JS stack: every 32 levels
   // the next call starts from a microtask (an empty stack) instead.

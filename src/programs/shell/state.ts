@@ -49,6 +49,10 @@ export interface Job {
   final?: WaitStatus;
   /** A copy of the parent's job in a subshell (a pipeline stage, $(...)): listed, never waited for. */
   inherited?: boolean;
+  /** An ended job that lost its +/- mark: the current or previous job went, and bash picks new ones only from live jobs. */
+  unmarked?: boolean;
+  /** When the job started (the machine's uptime). */
+  started?: number;
 }
 
 export const DEFAULT_OPTIONS = ['braceexpand', 'hashall', 'interactive-comments'];
@@ -90,6 +94,8 @@ export class ShellState {
   /** commands come from standard input (interactive, bash -s, bash < file): `$-` shows s */
   readsStdin = false;
   lineno = 0;
+  /** Errors arithmetic reported without failing (`a: bad array subscript`), written when the expansion ends. */
+  arithNotes?: string[];
   jobs: Job[] = [];
   /** bgpids: the statuses of background processes reaped, for `wait PID` (oldest first). */
   reaped = new Map<number, number>();
@@ -148,7 +154,7 @@ export class ShellState {
   /** The file a function defined now belongs to. */
   definitionFile(): string {
     if (this.frames.length > 0) return this.frames[this.frames.length - 1]!.source;
-    return this.errorContext === 'command' ? 'environment' : this.errorContext === 'script' ? this.arg0 : 'main';
+    return this.errorContext === 'command' && !this.readsStdin ? 'environment' : this.errorContext === 'script' ? this.arg0 : 'main';
   }
 
   clone(): ShellState {
@@ -301,6 +307,8 @@ export class ShellState {
     else if (v.assoc) v.assoc.set('0', final);
     else v.value = final;
     if (final.length > before) this.onGrow?.(final.length - before);
+    // setup_glob_ignore(): patterns in GLOBIGNORE turn dotglob on
+    if (name === 'GLOBIGNORE' && /[^:]/.test(final)) this.shopts.add('dotglob');
   }
 
   /** Assigns through a nameref to an element: an associative key, or a literal index. */
@@ -339,6 +347,7 @@ export class ShellState {
     const holder = this.holder(name);
     const v = holder.get(name);
     if (v?.readonly) throw new ReadonlyError(name);
+    if (name === 'GLOBIGNORE') this.shopts.delete('dotglob');
     if (holder === this.globals) holder.delete(name);
     else if (v) {
       // unsetting a local leaves it unset in that scope (bash's dynamic scoping)

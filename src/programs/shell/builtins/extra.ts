@@ -353,7 +353,8 @@ export const fc: Builtin = async (sh, argv) => {
     return sh.evalString(line);
   }
   if (flags.has('l')) {
-    const last = hist.length - 1;
+    // a script's fc line is an entry only while history is on
+    const last = hist.length - 1 - (!sh.state.interactive && sh.state.options.has('history') ? 1 : 0);
     let from = find(args[0], Math.max(0, last - 16));
     let to = find(args[1], args[0] === undefined ? last : from);
     if (from < 0 || to < 0) {

@@ -3,7 +3,7 @@ import { isSysError } from '../../../shared/errno';
 import { statusCode } from '../../../shared/process';
 import { parseSignal, realtimeSignalName, SIGNALS, SIGRTMAX, SIGRTMIN, signalName } from '../../../shared/signals';
 import type { Interpreter } from '../interpreter';
-import { collectJobs, finishProcess, jobControl, jobLine, notifyJobs, waitForeground } from '../jobs';
+import { collectJobs, dropJobs, finishProcess, jobControl, jobLine, markedJobs, notifyJobs, waitForeground } from '../jobs';
 import type { Job } from '../state';
 import { interactiveInt } from '../interactive-int';
 import type { Builtin } from './types';
@@ -16,8 +16,9 @@ import { badOption } from './types';
  */
 function findJob(sh: Interpreter, spec: string | undefined): Job | 'ambiguous' | undefined {
   const jobs = sh.state.jobs;
-  if (spec === undefined || spec === '%%' || spec === '%+' || spec === '%') return jobs[jobs.length - 1];
-  if (spec === '%-') return jobs[jobs.length - 2] ?? jobs[jobs.length - 1];
+  const marked = markedJobs(jobs);
+  if (spec === undefined || spec === '%%' || spec === '%+' || spec === '%') return marked[marked.length - 1];
+  if (spec === '%-') return marked[marked.length - 2] ?? marked[marked.length - 1];
   const m = /^%(\d+)$/.exec(spec);
   if (m) return jobs.find((j) => j.id === Number(m[1]));
   if (!spec.startsWith('%')) return undefined;
@@ -138,8 +139,15 @@ export const wait: Builtin = async (sh, argv) => {
   if (next) return waitNext(sh, args, varName);
   if (args.length === 0) {
     const jobs = sh.state.jobs.filter((j) => !j.inherited);
-    const running = new Set(jobs.filter((j) => j.state !== 'Done'));
+    // wait_for_background_pids(): waits for each job still running when its turn comes; one
+    // that ended meanwhile was not waited for (one started just now bash has not reaped yet)
+    const waited = new Set<Job>();
+    const now = sys.uptime();
     for (const job of jobs) {
+      if (job.state === 'Done' && job.started !== now) continue;
+      if (waited.size > 0) await collectJobs(sh);
+      if ((job.state as Job['state']) === 'Done') continue;
+      waited.add(job);
       if ((await waitJob(sh, job)) === 'interrupted') return 128 + SIGNALS.SIGINT;
     }
     for (;;) {
@@ -155,8 +163,10 @@ export const wait: Builtin = async (sh, argv) => {
     await notifyJobs(sh, false, sh.state.interactive ? jobs : []);
     // a script keeps the job of $! if it had exited before this wait, for `jobs` and wait -n (POSIX)
     const st = sh.state;
-    const keep = (j: Job): boolean => !st.interactive && st.errorContext === 'script' && !running.has(j) && j.state === 'Done' && j.final?.kind !== 'signaled' && j.pids[j.pids.length - 1] === st.lastBg;
-    sh.state.jobs = sh.state.jobs.filter((j) => j.inherited || keep(j));
+    const keep = (j: Job): boolean => !st.interactive && st.errorContext === 'script' && !waited.has(j) && j.state === 'Done' && j.final?.kind !== 'signaled' && j.pids[j.pids.length - 1] === st.lastBg;
+    // the jobs waited for go first (each wait_for_job deletes its job), then the other ended ones
+    dropJobs(st, (j) => waited.has(j));
+    dropJobs(st, (j) => !j.inherited && !keep(j));
     return 0;
   }
   let status = 0;
@@ -359,13 +369,15 @@ export const jobs: Builtin = async (sh, argv) => {
       else status = 1;
     }
   }
+  const listed: Job[] = [];
   for (const j of shown) {
     if (running && j.state !== 'Running') continue;
     if (stopped && j.state !== 'Stopped') continue;
+    listed.push(j);
     await sh.write(1, onlyPids ? `${j.pids[0]}\n` : `${jobLine(list, j, long)}\n`);
   }
   // a job that ended has been reported now
-  if (shown.some((j) => j.state === 'Done' && !j.inherited)) sh.state.jobs = list.filter((j) => !(j.state === 'Done' && !j.inherited && shown.includes(j)));
+  dropJobs(sh.state, (j) => j.state === 'Done' && !j.inherited && listed.includes(j));
   return status;
 };
 
@@ -381,7 +393,7 @@ export const fg: Builtin = async (sh, argv) => {
     return 1;
   }
   await sh.write(1, `${job.command}\n`);
-  sh.state.jobs = sh.state.jobs.filter((j) => j !== job);
+  dropJobs(sh.state, (j) => j === job);
   sh.sys.kill(-job.pgid, SIGNALS.SIGCONT);
   return waitForeground(sh, [...job.pending], job.pgid, job.command);
 };

@@ -2,7 +2,7 @@
 import { isSysError, strerror } from '../../../shared/errno';
 import { ShellExit } from '../control';
 import type { Interpreter } from '../interpreter';
-import { execute, findCommand } from '../simple';
+import { execute, findCommand, lowerShellLevel } from '../simple';
 import { functionText } from '../print-function';
 import { hashOrder } from '../assoc';
 import { builtins } from './index';
@@ -280,7 +280,9 @@ export const exec: Builtin = async (sh, argv) => {
   }
   const first = argv0 ?? name;
   try {
-    await sh.sys.exec(path, [login ? `-${first}` : first, ...args.slice(1)], clear ? new Map() : sh.state.environment());
+    const env = clear ? new Map<string, string>() : sh.state.environment();
+    if (sh.state.subshell === 0) lowerShellLevel(env);
+    await sh.sys.exec(path, [login ? `-${first}` : first, ...args.slice(1)], env);
   } catch (e) {
     if (!isSysError(e)) throw e;
     let errno = e.errno;
@@ -298,14 +300,72 @@ export const exec: Builtin = async (sh, argv) => {
 };
 
 
+const HISTORY_USAGE = 'history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]';
+
 export const history: Builtin = async (sh, argv) => {
-  if (argv[1] === '-c') {
-    sh.state.history = [];
+  const st = sh.state;
+  let k = 1;
+  const flags = new Set<string>();
+  let del: string | undefined;
+  for (; k < argv.length; k++) {
+    const a = argv[k]!;
+    if (a === '--') {
+      k++;
+      break;
+    }
+    if (!a.startsWith('-') || a === '-' || /^-\d/.test(a)) break;
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j]!;
+      if (!'cdanrwps'.includes(c)) return badOption(sh, 'history', `-${c}`, HISTORY_USAGE);
+      if (c === 'd') {
+        del = a.slice(j + 1) || argv[++k];
+        if (del === undefined) {
+          await sh.error('history: -d: option requires an argument');
+          await sh.write(2, `history: usage: ${HISTORY_USAGE}\n`);
+          return 2;
+        }
+        break;
+      }
+      flags.add(c);
+    }
+  }
+  const rest = argv.slice(k);
+  const list = st.history;
+  if (flags.has('c')) st.history = [];
+  if (del !== undefined) {
+    // an offset counts from 1, or back from the end when negative
+    const n = /^-?\d+$/.test(del) ? Number(del) : NaN;
+    const i = n < 0 ? list.length + n : n - 1;
+    if (!Number.isInteger(i) || i < 0 || i >= list.length || n === 0) {
+      await sh.error(`history: ${del}: history position out of range`);
+      return 1;
+    }
+    list.splice(i, 1);
     return 0;
   }
-  const list = sh.state.history;
-  const n = argv[1] && /^\d+$/.test(argv[1]) ? Number(argv[1]) : list.length;
-  const start = Math.max(0, list.length - n);
-  for (let i = start; i < list.length; i++) await sh.write(1, `${String(i + 1).padStart(5)}  ${list[i]}\n`);
+  if (flags.has('s')) {
+    // the history -s line itself gives way to its arguments
+    if (st.options.has('history') && list.length > 0) list.pop();
+    if (rest.length) st.history.push(rest.join(' '));
+    return 0;
+  }
+  if (flags.has('p')) {
+    for (const a of rest) await sh.write(1, `${a}\n`);
+    return 0;
+  }
+  if (flags.has('c') || flags.has('a') || flags.has('n') || flags.has('r') || flags.has('w')) return 0;
+  if (rest.length > 1) {
+    await sh.error('history: too many arguments');
+    return 1;
+  }
+  let n = list.length;
+  if (rest.length === 1) {
+    if (!/^\d+$/.test(rest[0]!)) {
+      await sh.error(`history: ${rest[0]}: numeric argument required`);
+      return 1;
+    }
+    n = Number(rest[0]);
+  }
+  for (let i = Math.max(0, list.length - n); i < list.length; i++) await sh.write(1, `${String(i + 1).padStart(5)}  ${list[i]}\n`);
   return 0;
 };

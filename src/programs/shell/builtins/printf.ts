@@ -45,7 +45,10 @@ export const printf: Builtin = async (sh, argv) => {
     const value = v?.integer ? String(await arith(sh, r.out || '0')) : r.out;
     if (el) {
       // printf -v a[i]: an element (the subscript is arithmetic unless a is associative)
-      setElement(sh.state, el[1]!, v?.assoc ? el[2]! : String(await arith(sh, el[2]!)), value);
+      if (!setElement(sh.state, el[1]!, v?.assoc ? el[2]! : String(await arith(sh, el[2]!)), value)) {
+        await sh.error(`${varName}: bad array subscript`);
+        return 1;
+      }
     } else sh.state.set(varName, value);
   } else await sh.write(1, r.out);
   return r.errors.length ? 1 : 0;

@@ -243,7 +243,10 @@ async function assign(sh: Interpreter, o: ReadOptions, line: string): Promise<nu
       if (el) {
         const v = sh.state.lookup(el[1]!);
         if (v?.readonly) throw new ReadonlyError(el[1]!);
-        setElement(sh.state, el[1]!, v?.assoc ? el[2]! : String(await arith(sh, el[2]!)), value);
+        if (!setElement(sh.state, el[1]!, v?.assoc ? el[2]! : String(await arith(sh, el[2]!)), value)) {
+          await sh.error(`${n}: bad array subscript`);
+          return 1;
+        }
       } else if (NAME_RE.test(n)) sh.state.set(n, value);
       else {
         await sh.error(`read: \`${n}': not a valid identifier`);

@@ -38,7 +38,7 @@ function unary(sh: Interpreter, op: string, a: string): Result {
   if (op === '-n') return a !== '';
   if (op === '-o') return sh.state.options.has(a);
   if (op === '-v') return sh.state.isSet(a);
-  if (op === '-R') return !!sh.state.lookup(a)?.ref;
+  if (op === '-R') return !!sh.state.holder(a).get(a)?.ref;
   return unaryFileTest(sh.sys, op, a);
 }
 

@@ -123,7 +123,11 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
     if (m[3]) {
       let value = m[4]!;
       if (m[2]) {
-        setElement(sh.state, name, m[2].slice(1, -1), value);
+        if (!setElement(sh.state, name, m[2].slice(1, -1), value)) {
+          await sh.error(`${name}${m[2]}: bad array subscript`);
+          status = 1;
+          continue;
+        }
       } else if (value.startsWith('(') && value.endsWith(')') && (sh.compoundArgs.has(arg) || v.array || v.assoc)) {
         const p = new Parser(`${name}${m[3]}${value}`, {});
         const cmdNode = p.nextCommand()?.items[0]?.cmd;
@@ -216,7 +220,9 @@ async function printFunctions(sh: Interpreter, names: string[], onlyNames: boole
       continue;
     }
     // declare -F NAME prints just the name; with -p, or listing all, the declare line
-    const line = onlyNames ? (names.length && !withP ? n : functionFlagsLine(sh, n)) : functionText(n, f.body);
+    // under extdebug, declare -F NAME adds where the function was defined
+    const where = sh.state.shopts.has('extdebug') ? ` ${f.line} ${sh.state.funcFiles.get(n) ?? f.source}` : '';
+    const line = onlyNames ? (names.length && !withP ? n + where : functionFlagsLine(sh, n)) : functionText(n, f.body);
     await sh.write(1, `${line}\n`);
   }
   return status;
