@@ -71,8 +71,11 @@ export function link(c: FsContext, existing: string, path: string): void {
   if (src.type === 'dir') fail('EPERM', 'link', existing);
   const { dir, name } = c.vfs.resolveParent(c.cred, c.cwd, path, 'link');
   if (c.vfs.child(dir, name)) fail('EEXIST', 'link', path);
-  if (!mayAccess(c.cred, dir, W_OK | X_OK)) fail('EACCES', 'link', path);
   if (dir.fs !== src.fs) fail('EXDEV', 'link', path);
+  // fs.protected_hardlinks: only the owner may link a file they could not read and write
+  const safe = src.type === 'file' && !(src.perm & S_ISUID) && (src.perm & 0o2010) !== 0o2010 && mayAccess(c.cred, src, R_OK | W_OK);
+  if (!isOwnerOrRoot(c.cred, src) && !safe) fail('EPERM', 'link', existing);
+  if (!mayAccess(c.cred, dir, W_OK | X_OK)) fail('EACCES', 'link', path);
   src.nlink++;
   src.ctime = c.vfs.newInodeTime();
   c.vfs.addEntry(dir, name, src);
@@ -92,6 +95,8 @@ export function unlink(c: FsContext, path: string): void {
 
 export function rmdir(c: FsContext, path: string): void {
   const { dir, name } = c.vfs.resolveParent(c.cred, c.cwd, path, 'rmdir');
+  // the root itself is busy (Linux), even though its last component reads as '.'
+  if (/^\/+$/.test(path)) fail('EBUSY', 'rmdir', path);
   if (name === '.') fail('EINVAL', 'rmdir', path);
   if (name === '..') fail('ENOTEMPTY', 'rmdir', path);
   const node = c.vfs.child(dir, name);

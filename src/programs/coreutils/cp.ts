@@ -133,6 +133,8 @@ const spec = {
 export default defineProgram({
   ...spec,
   async main(ctx, args) {
+    // --context=CTX on a system without SELinux: a warning, then carry on
+    for (const o of args.order) if (o.key === 'Z' && o.value !== undefined) await ctx.error('warning: ignoring --context; it requires an SELinux-enabled kernel');
     const o: CopyOptions = {
       move: false,
       recursive: false,
@@ -155,7 +157,7 @@ export default defineProgram({
         const matches = PRESERVE_ATTRS.filter((a) => a.startsWith(word));
         const attr = PRESERVE_ATTRS.includes(word) ? word : matches.length === 1 && word ? matches[0]! : undefined;
         if (attr === undefined) return word;
-        if (attr === 'mode' || attr === 'all') o.preserveMode = on;
+        if (attr === 'mode' || attr === 'all') [o.preserveMode, o.noMode] = [on, !on];
         if (attr === 'ownership' || attr === 'all') o.preserveOwner = on;
         if (attr === 'timestamps' || attr === 'all') o.preserveTimes = on;
         if (attr === 'links' || attr === 'all') o.preserveLinks = on;
@@ -207,7 +209,7 @@ export default defineProgram({
         }
       }
     }
-    if (flag(args, 'b') || args.values.has('backup')) {
+    if (flag(args, 'b') || args.values.has('backup') || args.values.has('S')) {
       if (o.interactive === 'no') return usageError(ctx, spec, 'options --backup and --no-clobber are mutually exclusive');
       const type = await backupType(ctx, lastValue(args, 'backup'));
       if (type === undefined) return 1;

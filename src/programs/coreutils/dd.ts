@@ -53,10 +53,15 @@ class Die extends Error {}
 
 /** dd's parse_integer: a number with a suffix, or a product like 2x512; 'overflow' past intmax. */
 function parseInteger(s: string): bigint | 'invalid' | 'overflow' {
+  // one product at most: N x M, where only N may end in a bare B (a byte count)
+  const x = s.indexOf('x');
+  const parts = x < 0 ? [s] : [s.slice(0, x), s.slice(x + 1)];
+  if (parts[1]?.includes('x')) return 'invalid';
   let v = 1n;
-  for (const t of s.split('x')) {
+  for (const [i, t] of parts.entries()) {
     const m = /^(\d+)([bcEGkKMPTwYZ]?)(B?)$/.exec(t);
     if (!m) return 'invalid';
+    if (i === 1 && m[3] === 'B' && m[2] === '') return 'invalid';
     const r = m[3] === 'B' && m[2] === '' ? { value: BigInt(m[1]!), status: 'ok' } : xstrtol(m[1]! + m[2]! + m[3]!, 'bcEGkKMPTwYZ0');
     if (r.status === 'overflow') return 'overflow';
     if (r.status !== 'ok') return 'invalid';
@@ -85,6 +90,8 @@ interface Stats {
   wPartial: number;
   bytes: number;
   start: number;
+  /** conv=block lines cut at cbs bytes */
+  truncated: number;
 }
 
 function xferLine(ctx: Ctx, s: Stats, progress: boolean): string {
@@ -111,6 +118,7 @@ function xferLine(ctx: Ctx, s: Stats, progress: boolean): string {
 async function printStats(ctx: Ctx, s: Stats, status: string): Promise<void> {
   if (status === 'none') return;
   let text = `${s.rFull}+${s.rPartial} records in\n${s.wFull}+${s.wPartial} records out\n`;
+  if (s.truncated) text += `${s.truncated} truncated record${s.truncated === 1 ? '' : 's'}\n`;
   if (status !== 'noxfer') text += `${xferLine(ctx, s, false)}\n`;
   await ctx.err.write(text);
 }
@@ -118,7 +126,7 @@ async function printStats(ctx: Ctx, s: Stats, status: string): Promise<void> {
 export default defineProgram({
   ...spec,
   async main(ctx, { operands }) {
-    const o = { if: undefined as string | undefined, of: undefined as string | undefined, ibs: 0n, obs: 0n, bs: 0n, count: -1n, skip: 0n, seek: 0n };
+    const o = { if: undefined as string | undefined, of: undefined as string | undefined, ibs: 0n, obs: 0n, bs: 0n, count: -1n, skip: 0n, seek: 0n, cbs: 0n };
     const conv = new Set<string>();
     const iflag = new Set<string>();
     const oflag = new Set<string>();
@@ -164,6 +172,7 @@ export default defineProgram({
           if (name === 'ibs') o.ibs = n;
           else if (name === 'obs') o.obs = n;
           else if (name === 'bs') o.bs = n;
+          else if (name === 'cbs') o.cbs = n;
           else if (name === 'skip' || name === 'iseek') [o.skip, skipB] = [n, val.includes('B')];
           else if (name === 'seek' || name === 'oseek') [o.seek, seekB] = [n, val.includes('B')];
           else if (name === 'count') [o.count, countB] = [n, val.includes('B')];
@@ -171,13 +180,16 @@ export default defineProgram({
       }
       const both = (a: string, b: string): boolean => conv.has(a) && conv.has(b);
       if ([...['ascii', 'ebcdic', 'ibm']].filter((c) => conv.has(c)).length > 1) throw new Die('cannot combine any two of {ascii,ebcdic,ibm}');
+      // block and unblock do nothing without a conversion block size
+      if (o.cbs === 0n) ['block', 'unblock'].forEach((c) => conv.delete(c));
       if (both('block', 'unblock')) throw new Die('cannot combine block and unblock');
       if (both('lcase', 'ucase')) throw new Die('cannot combine lcase and ucase');
       if (both('excl', 'nocreat')) throw new Die('cannot combine excl and nocreat');
       if (oflag.has('fullblock')) return usageError(ctx, spec, `invalid output flag: ${quotearg('fullblock', { style: 'locale' })}`);
+      if (oflag.has('append') && !conv.has('notrunc')) await ctx.error('you probably want conv=notrunc with oflag=append');
       const ibs = Number(o.bs || o.ibs || 512n);
       const obs = Number(o.bs || o.obs || 512n);
-      const twoBufs = o.bs === 0n;
+      const twoBufs = o.bs === 0n || conv.has('block') || conv.has('unblock');
       let inFd = 0;
       let outFd = 1;
       const inName = o.if ?? 'standard input';
@@ -213,7 +225,7 @@ export default defineProgram({
         }
       }
       const skipBytes = skipB || iflag.has('skip_bytes') ? o.skip : o.skip * BigInt(ibs);
-      return await copy(ctx, { inFd, outFd, inName, outName, ibs, obs, twoBufs, conv, iflag, status, seekBytes, skipBytes, count: o.count, countB: countB || iflag.has('count_bytes') });
+      return await copy(ctx, { inFd, outFd, inName, outName, ibs, obs, cbs: Number(o.cbs), twoBufs, conv, iflag, status, seekBytes, skipBytes, count: o.count, countB: countB || iflag.has('count_bytes') });
     } catch (e) {
       if (!(e instanceof Die)) throw e;
       await ctx.error(e.message);
@@ -229,6 +241,7 @@ interface Job {
   outName: string;
   ibs: number;
   obs: number;
+  cbs: number;
   twoBufs: boolean;
   conv: Set<string>;
   iflag: Set<string>;
@@ -286,8 +299,59 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
+/** conv=block: each newline-ended line becomes one record of cbs bytes, padded with spaces or cut. */
+class Blocker {
+  private col = 0;
+  truncated = 0;
+  constructor(private readonly cbs: number) {}
+  convert(data: Uint8Array): Uint8Array {
+    const out: number[] = [];
+    for (const c of data) {
+      if (c === 0x0a) {
+        for (let k = this.col; k < this.cbs; k++) out.push(0x20);
+        this.col = 0;
+      } else {
+        if (this.col === this.cbs) this.truncated++;
+        else if (this.col < this.cbs) out.push(c);
+        this.col++;
+      }
+    }
+    return Uint8Array.from(out);
+  }
+  /** pads a last line that had no newline */
+  end(): Uint8Array {
+    return this.col > 0 && this.col < this.cbs ? new Uint8Array(this.cbs - this.col).fill(0x20) : new Uint8Array(0);
+  }
+}
+
+/** conv=unblock: records of cbs bytes become lines, trailing spaces dropped. */
+class Unblocker {
+  private col = 0;
+  private spaces = 0;
+  constructor(private readonly cbs: number) {}
+  convert(data: Uint8Array): Uint8Array {
+    const out: number[] = [];
+    for (let i = 0; i < data.length; i++) {
+      const c = data[i]!;
+      if (this.col++ >= this.cbs) {
+        this.col = this.spaces = 0;
+        i--;
+        out.push(0x0a);
+      } else if (c === 0x20) this.spaces++;
+      else {
+        for (; this.spaces > 0; this.spaces--) out.push(0x20);
+        out.push(c);
+      }
+    }
+    return Uint8Array.from(out);
+  }
+  end(): Uint8Array {
+    return this.col ? Uint8Array.of(0x0a) : new Uint8Array(0);
+  }
+}
+
 async function copy(ctx: Ctx, j: Job): Promise<number> {
-  const s: Stats = { rFull: 0, rPartial: 0, wFull: 0, wPartial: 0, bytes: 0, start: ctx.sys.now() };
+  const s: Stats = { rFull: 0, rPartial: 0, wFull: 0, wPartial: 0, bytes: 0, start: ctx.sys.now(), truncated: 0 };
   let interrupted = 0;
   ctx.sys.signal(SIGNALS.SIGINT, () => (interrupted = SIGNALS.SIGINT));
   ctx.sys.signal(SIGNALS.SIGUSR1, () => void printStats(ctx, s, j.status));
@@ -306,6 +370,8 @@ async function copy(ctx: Ctx, j: Job): Promise<number> {
   let pending: Uint8Array = new Uint8Array(0);
   let saved: number | undefined;
   let tailDone = false;
+  const block = new Blocker(j.cbs);
+  const unblock = new Unblocker(j.cbs);
   const write = async (data: Uint8Array): Promise<void> => {
     await ctx.out.flush();
     try {
@@ -354,6 +420,8 @@ async function copy(ctx: Ctx, j: Job): Promise<number> {
       }
       if (j.conv.has('ucase')) data = data.map((c) => (c >= 97 && c <= 122 ? c - 32 : c));
       else if (j.conv.has('lcase')) data = data.map((c) => (c >= 65 && c <= 90 ? c + 32 : c));
+      if (j.conv.has('block')) data = block.convert(data);
+      else if (j.conv.has('unblock')) data = unblock.convert(data);
       if (!j.twoBufs) await write(data);
       else {
         pending = concat(pending, data);
@@ -364,6 +432,9 @@ async function copy(ctx: Ctx, j: Job): Promise<number> {
       }
     }
     if (saved !== undefined) pending = concat(pending, Uint8Array.of(saved));
+    if (j.conv.has('block')) pending = concat(pending, block.end());
+    else if (j.conv.has('unblock')) pending = concat(pending, unblock.end());
+    s.truncated = block.truncated;
     if (pending.length) await write(pending);
   } catch (e) {
     if (!isSysError(e)) throw e;

@@ -5,6 +5,7 @@ import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { findInPathOrNonExecutable } from '../lib/path-search';
 import { quote, quoteaf } from '../lib/quote';
+import { operand2sig, sig2str } from './operand2sig';
 
 const EXIT_CANCELED = 125;
 const EXIT_CANNOT_INVOKE = 126;
@@ -18,6 +19,10 @@ const OPTIONS: OptionDef[] = [
   { key: 'C', short: 'C', long: 'chdir', arg: 'required' },
   { key: 'S', short: 'S', long: 'split-string', arg: 'required' },
   { key: 'v', short: 'v', long: 'debug' },
+  { key: 'block', long: 'block-signal', arg: 'optional' },
+  { key: 'default', long: 'default-signal', arg: 'optional' },
+  { key: 'ignore', long: 'ignore-signal', arg: 'optional' },
+  { key: 'list', long: 'list-signal-handling' },
   { key: 'help', long: 'help' },
   { key: 'version', long: 'version' },
 ];
@@ -32,9 +37,16 @@ Long options take the same arguments as their short forms.
   -C, --chdir=DIR      run COMMAND in directory DIR
   -S, --split-string=S  split S into separate arguments (for #! lines)
   -v, --debug          describe each step on standard error
+      --block-signal[=SIG]    block SIG for COMMAND
+      --default-signal[=SIG]  give SIG its default action in COMMAND
+      --ignore-signal[=SIG]   make COMMAND ignore SIG
+      --list-signal-handling  list the signals not at their defaults, on stderr
 ${HELP_LINES}
 
 A lone - means the same as -i.
+
+SIG is a name like 'PIPE' or a number like '13', or several separated by
+commas; without SIG the options apply to every signal.
 
 Exit status:
   125  env itself failed
@@ -155,6 +167,54 @@ export default defineProgram({
     if (parsed.flags.has('version')) {
       await ctx.print(`${coreutilsVersion('env', ['Richard Mlynarik', 'David MacKenzie', 'Assaf Gordon'])}\n`);
       return 0;
+    }
+    // the signal options, in order: the last word for a signal wins
+    const action = new Map<number, { ignore: boolean; quiet: boolean }>();
+    const blocked = new Set<number>();
+    let maskChanged = false;
+    for (const { key, value } of parsed.order) {
+      if (key !== 'block' && key !== 'default' && key !== 'ignore') continue;
+      if (value === undefined) {
+        for (let s = 1; s <= 64; s++) {
+          if (sig2str(s) === undefined) continue;
+          if (key === 'block') blocked.add(s);
+          else action.set(s, { ignore: key === 'ignore', quiet: true });
+        }
+        if (key === 'block') maskChanged = true;
+        continue;
+      }
+      if (key === 'block' && !maskChanged) blocked.clear();
+      if (key === 'block') maskChanged = true;
+      for (const word of value.split(',').filter((w) => w !== '')) {
+        const s = operand2sig(word);
+        if (s === undefined || s === 0) {
+          await ctx.error(`${quote(word)}: invalid signal`);
+          await ctx.err.write(`Try '${ctx.name} --help' for more information.\n`);
+          return EXIT_CANCELED;
+        }
+        if (key === 'block') blocked.add(s);
+        else action.set(s, { ignore: key === 'ignore', quiet: false });
+      }
+    }
+    for (const [s, a] of [...action].sort((x, y) => x[0] - y[0])) {
+      try {
+        ctx.sys.signal(s, a.ignore ? 'ignore' : 'default');
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        if (a.quiet) continue;
+        await ctx.perror(e, `failed to set signal action for signal ${s}`);
+        return EXIT_CANCELED;
+      }
+    }
+    if (parsed.flags.has('list')) {
+      let text = '';
+      for (let s = 1; s <= 64; s++) {
+        // SIGKILL and SIGSTOP cannot be blocked; only what env changed is known here
+        const block = blocked.has(s) && s !== 9 && s !== 19 ? 'BLOCK' : '';
+        const ign = action.get(s)?.ignore && s !== 9 && s !== 19 ? 'IGNORE' : '';
+        if (block || ign) text += `${sig2str(s)!.padEnd(10)} (${String(s).padStart(2)}): ${block}${block && ign ? ',' : ''}${ign}\n`;
+      }
+      await ctx.err.write(text);
     }
     args = parsed.operands;
     const split = parsed.values.get('S') ?? [];

@@ -1,4 +1,5 @@
 import { defineProgram } from '../define';
+import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 
 // GNU false: always fails, even for --help (which it still prints).
 export default defineProgram({
@@ -7,9 +8,10 @@ export default defineProgram({
   pkg: 'coreutils',
   async main(ctx, { operands }) {
     if (operands.length === 1 && operands[0] === '--help') {
-      await ctx.print('Usage: false [ignored command line arguments]\n  or:  false OPTION\nExit with a status code indicating failure.\n');
+      const n = ctx.name;
+      await ctx.print(`Usage: ${n} [ignored command line arguments]\n  or:  ${n} OPTION\nExit with a status code indicating failure.\n\n${HELP_LINES}\n\nNOTE: shells usually have a builtin false that runs instead of this program;\nits options are described in the shell's documentation.\n${coreutilsHelpFooter('false')}\n`);
     } else if (operands.length === 1 && operands[0] === '--version') {
-      await ctx.print('false (GNU coreutils) 9.1\n');
+      await ctx.print(`${coreutilsVersion('false', ['Jim Meyering'])}\n`);
     }
     return 1;
   },

@@ -8,6 +8,7 @@ import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { adjustMode, compileMode } from '../lib/mode-parse';
 import { quote } from '../lib/quote';
+import { findInPathOrNonExecutable } from '../lib/path-search';
 import { quoteaf } from '../lib/quotearg';
 import { sameFileOk } from '../lib/same-file';
 
@@ -215,6 +216,8 @@ const parentOf = (p: string): string => {
 export default defineProgram({
   ...spec,
   async main(ctx, args) {
+    // --context=CTX on a system without SELinux: a warning, then carry on
+    for (const o of args.order) if (o.key === 'Z' && o.value !== undefined) await ctx.error('warning: ignoring --context; it requires an SELinux-enabled kernel');
     const f = (k: string): boolean => flag(args, k);
     const targets = args.values.get('t') ?? [];
     try {
@@ -224,7 +227,7 @@ export default defineProgram({
       if (dirArg && f('s')) throw new Die('the strip option may not be used when installing a directory');
       if (dirArg && target !== undefined) throw new Die('target directory not allowed when installing a directory');
       let backup: BackupType = 'none';
-      if (f('b') || args.values.has('backup')) {
+      if (f('b') || args.values.has('backup') || args.values.has('S')) {
         const t = await backupType(ctx, lastValue(args, 'backup'));
         if (t === undefined) return 1;
         backup = t;
@@ -280,7 +283,13 @@ export default defineProgram({
         else if (/^\d+$/.test(group)) gid = Number(group);
         else throw new Die(`invalid group ${quote(group)}`);
       }
-      if (f('s')) throw new Die('strip process terminated abnormally');
+      if (f('s')) {
+        // the child that would run the strip program reports when there is none to run
+        const prog = lastValue(args, 'strip-program') ?? 'strip';
+        const found = prog.includes('/') ? await ctx.sys.stat(prog).then(() => true, () => false) : await findInPathOrNonExecutable(ctx.sys, prog, ctx.env.get('PATH') ?? '/usr/bin:/bin');
+        if (!found) await ctx.error(`cannot run ${quoteaf(prog)}: No such file or directory`);
+        throw new Die('strip process terminated abnormally');
+      }
       const o: Opts = { mode, dirMode, uid, gid, verbose: f('v'), preserveTimes: f('p'), compare: f('C'), backup, suffix: backupSuffix(ctx, lastValue(args, 'S')) };
       // install works with umask 0: modes are exactly what -m says
       const oldUmask = ctx.sys.umask(0);

@@ -261,7 +261,7 @@ export default defineProgram({
           }
         }
       }
-      if (f('b') || args.values.has('backup')) {
+      if (f('b') || args.values.has('backup') || args.values.has('S')) {
         const t = await backupType(ctx, lastValue(args, 'backup'));
         if (t === undefined) return 1;
         o.backup = t;

@@ -118,6 +118,8 @@ ${coreutilsHelpFooter('mkdir')}`,
 export default defineProgram({
   ...spec,
   async main(ctx, args) {
+    // --context=CTX on a system without SELinux: a warning, then carry on
+    for (const o of args.order) if (o.key === 'context' && o.value !== undefined) await ctx.error('warning: ignoring --context; it requires an SELinux/SMACK-enabled kernel');
     if (args.operands.length === 0) return usageError(ctx, spec, 'missing operand');
     const umask = ctx.sys.umask();
     const modeArg = lastValue(args, 'm');

@@ -22,6 +22,8 @@ const spec = {
 export default defineProgram({
   ...spec,
   async main(ctx, args) {
+    // --context=CTX on a system without SELinux: a warning, then carry on
+    for (const o of args.order) if (o.key === 'context' && o.value !== undefined) await ctx.error('warning: ignoring --context; it requires an SELinux/SMACK-enabled kernel');
     if (args.operands.length === 0) return usageError(ctx, spec, 'missing operand');
     let mode = 0o666;
     let chmodAfter = false;

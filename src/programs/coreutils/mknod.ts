@@ -25,6 +25,8 @@ const spec = {
 export default defineProgram({
   ...spec,
   async main(ctx, args) {
+    // --context=CTX on a system without SELinux: a warning, then carry on
+    for (const o of args.order) if (o.key === 'context' && o.value !== undefined) await ctx.error('warning: ignoring --context; it requires an SELinux/SMACK-enabled kernel');
     let mode = 0o666;
     let setMode = false;
     const m = lastValue(args, 'mode');

@@ -5,6 +5,7 @@ import type { Program } from '../define';
 
 const LOADERS: Record<string, () => Promise<{ default: Program }>> = {
   b2sum: () => import('./b2sum'),
+  chcon: () => import('./chcon'),
   dir: () => import('./dir'),
   dircolors: () => import('./dircolors'),
   hostid: () => import('./hostid'),

@@ -181,6 +181,8 @@ ${coreutilsHelpFooter('mv')}`,
     { key: 'T', short: 'T', long: 'no-target-directory' },
     { key: 'strip-trailing-slashes', long: 'strip-trailing-slashes' },
     { key: 'S', short: 'S', long: 'suffix', arg: 'required' as const },
+    // -Z: restore the default SELinux context; nothing to do without SELinux
+    { key: 'Z', short: 'Z', long: 'context' },
     { key: 't', short: 't', long: 'target-directory', arg: 'required' as const },
     { key: 'u', short: 'u', long: 'update' },
     { key: 'v', short: 'v', long: 'verbose' },
@@ -196,7 +198,7 @@ export default defineProgram({
       else if (opt.key === 'i') o.interactive = 'ask';
       else if (opt.key === 'n') o.interactive = 'no';
     }
-    if (flag(args, 'b') || args.values.has('backup')) {
+    if (flag(args, 'b') || args.values.has('backup') || args.values.has('S')) {
       if (o.interactive === 'no') return usageError(ctx, spec, 'options --backup and --no-clobber are mutually exclusive');
       const type = await backupType(ctx, lastValue(args, 'backup'));
       if (type === undefined) return 1;

@@ -4,8 +4,11 @@ import { defineProgram, usageError } from '../define';
 import type { Ctx } from '../lib/context';
 import { flag } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
+import { argmatch, argmatchError, type ArgChoices } from '../lib/argmatch';
 import { quote, quoteaf } from '../lib/quote';
 import { fileTypeName, yesno } from '../lib/yesno';
+
+const WHEN: ArgChoices<'never' | 'once' | 'always'> = [['never', 'never'], ['no', 'never'], ['none', 'never'], ['once', 'once'], ['always', 'always'], ['yes', 'always']];
 
 type Interactive = 'never' | 'sometimes' | 'always';
 /** A declined prompt keeps the file (and its parents) but is not an error. */
@@ -200,22 +203,24 @@ export default defineProgram({
         force = false;
         once = true;
       } else if (o.key === 'interactive') {
-        const when = o.value ?? 'always';
-        if (['never', 'no', 'none'].includes(when)) {
+        const m = argmatch(o.value ?? 'always', WHEN);
+        if ('error' in m) {
+          await argmatchError(ctx, '--interactive', o.value ?? '', m.error, WHEN);
+          await ctx.err.write(`Try '${ctx.name} --help' for more information.\n`);
+          return 1;
+        }
+        const when = m.value;
+        if (when === 'never') {
           interactive = 'never';
           once = false;
         } else if (when === 'once') {
           interactive = 'sometimes';
           force = false;
           once = true;
-        } else if (['always', 'yes'].includes(when)) {
+        } else {
           interactive = 'always';
           force = false;
           once = false;
-        } else {
-          await ctx.error(`invalid argument ${quote(when)} for '--interactive'`);
-          await ctx.err.write(`Valid arguments are:\n  - 'never', 'no', 'none'\n  - 'once'\n  - 'always', 'yes'\nTry '${ctx.name} --help' for more information.\n`);
-          return 1;
         }
       } else if (o.key === 'no-preserve-root') {
         if (!ctx.argv.includes('--no-preserve-root')) {

@@ -134,7 +134,11 @@ async function fileDirective(env: Env, name: string, st: Stat, p: string, mod: s
     case 'Y': return outEpochSec(p, seconds(st.mtime), nanos(st.mtime));
     case 'z': return outString(p, humanTime(env, st.ctime));
     case 'Z': return outEpochSec(p, seconds(st.ctime), nanos(st.ctime));
-    case 'C': return '?';
+    case 'C':
+      // coreutils built without SELinux: getfilecon() always fails
+      await env.ctx.error(`failed to get security context of ${quoteaf(name)}: Operation not supported`);
+      env.fail = true;
+      return outString(p, '?');
     default: return '?';
   }
 }

@@ -4,7 +4,10 @@ import type { Ctx } from '../lib/context';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { parseDatetime, parsePosixStamp } from '../lib/parse-datetime';
+import { argmatch, argmatchError, type ArgChoices } from '../lib/argmatch';
 import { quote, quoteaf } from '../lib/quote';
+
+const TIME_WORDS: ArgChoices<'a' | 'm'> = [['atime', 'a'], ['access', 'a'], ['use', 'a'], ['mtime', 'm'], ['modify', 'm']];
 
 interface Plan {
   noCreate: boolean;
@@ -104,11 +107,12 @@ export default defineProgram({
     let atime = flag(args, 'a');
     let mtime = flag(args, 'm');
     for (const word of args.values.get('time') ?? []) {
-      if (['access', 'atime', 'use'].includes(word)) atime = true;
-      else if (['modify', 'mtime'].includes(word)) mtime = true;
+      const m = argmatch(word, TIME_WORDS);
+      if ('value' in m && m.value === 'a') atime = true;
+      else if ('value' in m) mtime = true;
       else {
-        await ctx.error(`invalid argument ${quote(word)} for '--time'`);
-        await ctx.err.write(`Valid arguments are:\n  - 'atime', 'access', 'use'\n  - 'mtime', 'modify'\nTry '${ctx.name} --help' for more information.\n`);
+        await argmatchError(ctx, '--time', word, m.error, TIME_WORDS);
+        await ctx.err.write(`Try '${ctx.name} --help' for more information.\n`);
         return 1;
       }
     }

@@ -1,4 +1,5 @@
 import { defineProgram } from '../define';
+import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 
 // GNU true ignores every argument except a lone --help or --version.
 export default defineProgram({
@@ -7,9 +8,10 @@ export default defineProgram({
   pkg: 'coreutils',
   async main(ctx, { operands }) {
     if (operands.length === 1 && operands[0] === '--help') {
-      await ctx.print('Usage: true [ignored command line arguments]\n  or:  true OPTION\nExit with a status code indicating success.\n');
+      const n = ctx.name;
+      await ctx.print(`Usage: ${n} [ignored command line arguments]\n  or:  ${n} OPTION\nExit with a status code indicating success.\n\n${HELP_LINES}\n\nNOTE: shells usually have a builtin true that runs instead of this program;\nits options are described in the shell's documentation.\n${coreutilsHelpFooter('true')}\n`);
     } else if (operands.length === 1 && operands[0] === '--version') {
-      await ctx.print('true (GNU coreutils) 9.1\n');
+      await ctx.print(`${coreutilsVersion('true', ['Jim Meyering'])}\n`);
     }
     return 0;
   },

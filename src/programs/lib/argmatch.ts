@@ -1,6 +1,7 @@
 // gnulib argmatch/XARGMATCH: an option argument may be any unambiguous prefix of a valid
 // word; a bad one gets "invalid argument" or "ambiguous argument" and the list of valid
-// words, synonyms (words with the same value) on one line.
+// words, synonyms (words with the same value) on one line. An empty argument is a prefix of
+// every word, so it is ambiguous unless all words mean the same.
 import type { Ctx } from './context';
 import { quotearg } from './quotearg';
 
@@ -11,7 +12,7 @@ export function argmatch<T>(arg: string, choices: ArgChoices<T>): { value: T } |
   const exact = choices.find(([w]) => w === arg);
   if (exact) return { value: exact[1] };
   const prefixed = choices.filter(([w]) => w.startsWith(arg));
-  if (arg === '' || prefixed.length === 0) return { error: 'invalid' };
+  if (prefixed.length === 0) return { error: 'invalid' };
   const first = prefixed[0]!;
   if (prefixed.some(([, v]) => v !== first[1])) return { error: 'ambiguous' };
   return { value: first[1] };

@@ -19,6 +19,8 @@ export interface CopyOptions {
   preserveOwner: boolean;
   preserveTimes: boolean;
   preserveLinks: boolean;
+  /** --no-preserve=mode: new files and directories get the default modes (0666, 0777) minus the umask */
+  noMode?: boolean;
   /** -i asks, -n skips existing destinations, otherwise overwrite. */
   interactive: 'ask' | 'no' | 'default';
   /** cp -f: remove a destination that cannot be opened, then try again. */
@@ -307,7 +309,7 @@ export class Copier {
       return false;
     }
     try {
-      const outFd = await this.openDst(dst, st.mode & 0o777, dstSt !== undefined);
+      const outFd = await this.openDst(dst, this.o.noMode ? 0o666 : st.mode & 0o777, dstSt !== undefined);
       if (outFd === undefined) return false;
       try {
         for (;;) {
@@ -370,7 +372,7 @@ export class Copier {
     if (created && !o.preserveMode) {
       // a new directory ends with the source's mode minus the umask, as mkdir would give it
       const umask = ctx.sys.umask();
-      await ctx.sys.chmod(dst, st.mode & 0o777 & ~umask).catch(() => undefined);
+      await ctx.sys.chmod(dst, (o.noMode ? 0o777 : st.mode & 0o777) & ~umask).catch(() => undefined);
     }
     if (!(await this.preserve(dst, st))) ok = false;
     return ok;

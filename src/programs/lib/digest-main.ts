@@ -62,7 +62,7 @@ ${coreutilsHelpFooter(algo.name)}`;
 }
 
 /** The digest of a file, or the error opening or reading it. */
-async function digestFile(ctx: Ctx, algo: Algo, file: string, bits = algo.bits): Promise<string | { errno: Parameters<typeof strerror>[0] }> {
+export async function digestFile(ctx: Ctx, algo: Algo, file: string, bits = algo.bits): Promise<string | { errno: Parameters<typeof strerror>[0] }> {
   const fd = await openInput(ctx, file);
   if (typeof fd !== 'number') return { errno: fd.errno };
   const h = algo.make(bits / 8);
@@ -77,7 +77,7 @@ async function digestFile(ctx: Ctx, algo: Algo, file: string, bits = algo.bits):
   return hex(h.digest());
 }
 
-const escapeName = (s: string): string => s.replace(/[\\\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : '\\r'));
+export const escapeName = (s: string): string => s.replace(/[\\\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : '\\r'));
 
 function unescapeName(s: string): string | undefined {
   let out = '';
@@ -151,7 +151,9 @@ function parseLine(algo: Algo, s: string, reversed: { v: number }): { digest: st
   return file === undefined ? undefined : { digest, file, bits: hexLength * 4 };
 }
 
-interface CheckOptions {
+export interface CheckOptions {
+  /** cksum without -a: the algorithm a line's tag names, undefined when it names none it can check */
+  pick?: (tag: string) => Algo | undefined;
   status: boolean;
   warn: boolean;
   quiet: boolean;
@@ -159,7 +161,7 @@ interface CheckOptions {
   ignoreMissing: boolean;
 }
 
-async function check(ctx: Ctx, algo: Algo, out: Output, name: string, o: CheckOptions): Promise<boolean> {
+export async function check(ctx: Ctx, algo: Algo, out: Output, name: string, o: CheckOptions): Promise<boolean> {
   const stdin = name === '-';
   const shown = stdin ? 'standard input' : name;
   const fd = await openInput(ctx, name);
@@ -201,7 +203,13 @@ async function check(ctx: Ctx, algo: Algo, out: Output, name: string, o: CheckOp
       if (line.startsWith('#')) continue;
       if (line.endsWith('\r')) line = line.slice(0, -1);
       if (line === '') continue;
-      const parsed = parseLine(algo, line, reversed);
+      let lineAlgo: Algo | undefined = algo;
+      if (o.pick) {
+        // algorithm_from_tag: the word before a space, '-' or '(' after the optional '\\'
+        const start = /^[ \t]*\\?/.exec(line)![0].length;
+        lineAlgo = o.pick(/^[^\s(-]*/.exec(line.slice(start))![0]);
+      }
+      const parsed = lineAlgo && parseLine(lineAlgo, line, reversed);
       if (!parsed || (stdin && parsed.file === '-')) {
         misformatted++;
         if (o.warn) await ctx.error(`${qf(shown)}: ${lineNo}: improperly formatted ${algo.tag} checksum line`);
@@ -211,7 +219,7 @@ async function check(ctx: Ctx, algo: Algo, out: Output, name: string, o: CheckOp
       const file = textOf(parsed.file);
       const escape = !o.status && parsed.file.includes('\n');
       const label = (escape ? '\\' : '') + (escape ? escapeName(parsed.file) : parsed.file);
-      const r = await digestFile(ctx, algo, file, parsed.bits);
+      const r = await digestFile(ctx, lineAlgo!, file, parsed.bits);
       if (typeof r !== 'string') {
         if (o.ignoreMissing && r.errno === 'ENOENT') continue;
         await out.flush();

@@ -46,7 +46,7 @@ export const textPrograms: ProgramEntry[] = [
   lazy({ name: 'wc', installPath: '/usr/bin/wc', pkg: 'coreutils' }, () => import('../coreutils/wc')),
   lazy({ name: 'yes', installPath: '/usr/bin/yes', pkg: 'coreutils' }, () => import('../coreutils/yes')),
   // coreutils programs whose modules are reached through one chunk (see coreutils/more-coreutils.ts)
-  ...['b2sum', 'dir', 'dircolors', 'hostid', 'pathchk', 'pinky', 'ptx', 'runcon', 'shred', 'stdbuf', 'vdir'].map((name) =>
+  ...['b2sum', 'chcon', 'dir', 'dircolors', 'hostid', 'pathchk', 'pinky', 'ptx', 'runcon', 'shred', 'stdbuf', 'vdir'].map((name) =>
     lazy({ name, installPath: `/usr/bin/${name}`, pkg: 'coreutils' }, () => import('../coreutils/more-coreutils').then((m) => m.load(name))),
   ),
 ];

@@ -207,6 +207,8 @@ describe('accounts and argmatch', () => {
     expect(argmatch('al', when)).toEqual({ value: 1 });
     expect(argmatch('a', when)).toEqual({ error: 'ambiguous' });
     expect(argmatch('x', when)).toEqual({ error: 'invalid' });
-    expect(argmatch('', when)).toEqual({ error: 'invalid' });
+    // an empty word abbreviates every choice (GNU: "ambiguous argument ''")
+    expect(argmatch('', when)).toEqual({ error: 'ambiguous' });
+    expect(argmatch('', [['yes', 1], ['y', 1]] as const)).toEqual({ value: 1 });
   });
 });

@@ -128,7 +128,13 @@ class Lister {
       st = await this.statFor(full, cmdline);
     } catch (err) {
       await this.fail(cmdline, err, 'cannot access', full);
-      if (!cmdline) this.table.push(e);
+      if (!cmdline) {
+        // the directory entry still tells the type (d_type), e.g. 'l' for a dangling link under -L
+        const kind = await this.ctx.sys.lstat(full).then((l) => l.kind, () => undefined);
+        if (kind === 'symlink' || kind === 'dir' || kind === 'fifo' || kind === 'chardev' || kind === 'blockdev' || kind === 'socket') e.type = kind;
+        else if (kind !== undefined) e.type = 'file';
+        this.table.push(e);
+      }
       return 0;
     }
     e.st = st;

@@ -129,4 +129,5 @@ export const toolPages: Record<string, () => Promise<{ default: string }>> = {
   'dircolors.1': () => import('./dircolors.1'),
   'ptx.1': () => import('./ptx.1'),
   'runcon.1': () => import('./runcon.1'),
+  'chcon.1': () => import('./chcon.1'),
 };
