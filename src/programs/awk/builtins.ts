@@ -66,8 +66,10 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
       return s.slice(idx, len === Infinity ? undefined : idx + len);
     }
     case 'index': {
+      if (args[1]?.k === 'regex') rt.fatal('index: regexp constant as second argument is not allowed');
       const s = str(0);
       const t = str(1);
+      if (rt.ignoreCase()) return s.toLowerCase().indexOf(t.toLowerCase()) + 1;
       return s.indexOf(t) + 1;
     }
     case 'split': {
@@ -250,7 +252,6 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
         if (c.a) return 'array';
         if (c.v === UNINIT) return c.scalar ? 'unassigned' : 'untyped';
       }
-      if (a.k === 'regex') return 'regexp';
       if (a.k === 'field') {
         // a field past NF has never been given a value
         const i = Math.trunc(toNum(ev(a.index)));
@@ -267,9 +268,13 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
       const s = str(0);
       const arr = rt.array(arrayArg(rt, args[1], 'patsplit', 'second'));
       const re = args[2] ? regexOf(rt, args[2], ev) : rt.regex(rt.str(rt.globals[G.FPAT]!.v) || '[^[:space:]]+');
+      const seps = args[3] ? rt.array(arrayArg(rt, args[3], 'patsplit', 'fourth')) : undefined;
       arr.clear();
+      seps?.clear();
       let n = 0;
       let from = 0;
+      // seps[0] is the text before the first match, seps[i] the text after match i
+      let last = 0;
       while (from <= s.length) {
         const m = re.exec(s, from);
         if (!m) break;
@@ -277,9 +282,11 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
           from = m.index + 1;
           continue;
         }
+        seps?.set(String(n), new StrNum(s.slice(last, m.index)));
         arr.set(String(++n), new StrNum(m[0]));
-        from = m.index + m[0].length;
+        from = last = m.index + m[0].length;
       }
+      seps?.set(String(n), new StrNum(s.slice(last)));
       return n;
     }
   }

@@ -68,7 +68,8 @@ export function expAbs(v: number, prec: number): string {
   if (v === 0) return `${prec > 0 ? `0.${'0'.repeat(prec)}` : '0'}e+00`;
   const x = exact(v);
   const r = round(x.d, x.p, prec + 1);
-  const digits = r.d.padEnd(prec + 1, '0');
+  // a carry (9.99 -> 10.0) leaves one digit too many: the extra one is a zero
+  const digits = r.d.padEnd(prec + 1, '0').slice(0, prec + 1);
   const e = r.p - 1;
   const mant = prec > 0 ? `${digits[0]}.${digits.slice(1)}` : digits[0]!;
   const ae = Math.abs(e);

@@ -77,16 +77,16 @@ export function power(x: number, y: number): number {
   return Math.pow(x, y);
 }
 
-export function arith(rt: Runtime, op: ArithOp, x: number, y: number): number {
+export function arith(rt: Runtime, op: ArithOp, x: number, y: number, assign = false): number {
   switch (op) {
     case '+': return x + y;
     case '-': return x - y;
     case '*': return x * y;
     case '/':
-      if (y === 0) rt.fatal('division by zero attempted');
+      if (y === 0) rt.fatal(assign ? "division by zero attempted in `/='" : 'division by zero attempted');
       return x / y;
     case '%':
-      if (y === 0) rt.fatal("division by zero attempted in `%'");
+      if (y === 0) rt.fatal(assign ? "division by zero attempted in `%='" : "division by zero attempted in `%'");
       return x % y;
     case '^': return power(x, y);
   }
@@ -147,7 +147,7 @@ export function evalSync(rt: Runtime, e: Expr, pre?: Map<Expr, Value>): Value {
       // gawk evaluates the right side first: x += x++ sees the incremented x
       const rhs = toNum(ev(e.value));
       const cur = toNum(load(rt, loc));
-      const v = arith(rt, e.op[0] as ArithOp, cur, rhs);
+      const v = arith(rt, e.op[0] as ArithOp, cur, rhs, true);
       store(rt, loc, v);
       return v;
     }

@@ -80,6 +80,7 @@ export class Executor {
         return NORMAL;
       }
       case 'printf': {
+        if (s.args.length === 0) rt.fatal('printf: no arguments');
         const vals: Value[] = [];
         for (const a of s.args) vals.push(await this.value(a));
         let text: string;

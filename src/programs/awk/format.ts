@@ -7,6 +7,32 @@ export class FormatError extends Error {}
 
 const SPEC_RE = /^%(\d+\$)?([-+ #0']*)(\*(?:\d+\$)?|\d+)?(?:\.(\*(?:\d+\$)?|\d*))?([hlLjzt]*)([a-zA-Z%])?/;
 
+type Loose = { kind: 'text'; text: string; len: number } | { kind: 'spec'; spec: string; len: number } | { kind: 'none' };
+
+/** A directive whose flags, width and length modifiers come in an unusual order, as gawk scans it. */
+function looseSpec(fmt: string, pct: number): Loose {
+  let flags = '';
+  let width = '';
+  let prec: string | undefined;
+  let j = pct + 1;
+  for (; j < fmt.length; j++) {
+    const c = fmt[j]!;
+    if (c === '%') return { kind: 'text', text: '%', len: j + 1 - pct };
+    if ('-+ #\''.includes(c) || (c === '0' && !width && prec === undefined)) {
+      if (prec !== undefined) return { kind: 'text', text: fmt.slice(pct, j + 1), len: j + 1 - pct };
+      flags += c;
+    } else if (/[0-9*]/.test(c)) {
+      if (prec !== undefined) prec += c;
+      else width += c;
+    } else if (c === '.') {
+      if (prec !== undefined) return { kind: 'none' };
+      prec = '';
+    } else if (!'hlLjzt'.includes(c)) break;
+  }
+  if (j >= fmt.length || !/[a-zA-Z]/.test(fmt[j]!)) return { kind: 'none' };
+  return { kind: 'spec', spec: `%${flags}${width}${prec === undefined ? '' : `.${prec}`}${fmt[j]}`, len: j + 1 - pct };
+}
+
 function pad(s: string, width: number, left: boolean, zero: boolean): string {
   if (s.length >= width) return s;
   if (left) return s.padEnd(width);
@@ -36,6 +62,7 @@ export function formatFloat(v: number, conv: string, prec: number | undefined, a
   if (e < -4 || e >= P) {
     s = expAbs(v, P - 1);
     if (!alt) s = s.replace(/\.?0+e/, 'e');
+    else if (P === 1) s = s.replace('e', '.e');
   } else {
     s = fixedAbs(v, P - 1 - e);
     if (!alt && s.includes('.')) s = s.replace(/\.?0+$/, '');
@@ -90,7 +117,23 @@ export function awkSprintf(fmt: string, args: Value[], env: FormatEnv): string {
       break;
     }
     out += fmt.slice(i, pct);
-    const m = SPEC_RE.exec(fmt.slice(pct));
+    let m = SPEC_RE.exec(fmt.slice(pct));
+    if (m && !m[6]) {
+      // gawk reads flags, width and modifiers in any order: retry with them put in order
+      const loose = looseSpec(fmt, pct);
+      if (loose.kind === 'text') {
+        out += loose.text;
+        i = pct + loose.len;
+        continue;
+      }
+      if (loose.kind === 'spec') {
+        const lm = SPEC_RE.exec(loose.spec);
+        if (lm && lm[6]) {
+          m = lm;
+          m[0] = fmt.slice(pct, pct + loose.len);
+        }
+      }
+    }
     const twice = m ? /([hlL])[^]*?\1/.exec(m[5]!) : null;
     if (m && twice) {
       // gawk takes a repeated h, l or L as no directive: copied as text up to the repeat
@@ -165,8 +208,15 @@ export function awkSprintf(fmt: string, args: Value[], env: FormatEnv): string {
           break;
         }
         const t = Math.trunc(v);
+        // gawk tests the value itself, not its integer part: 0.5 is not zero for %#x (0x0)
+        const rawZero = v === 0;
         let s: string;
         if (conv === 'd' || conv === 'i') {
+          if (prec === 0 && t === 0) {
+            // no digits and no sign at all
+            out += pad('', width, left, false);
+            break;
+          }
           s = intToStr(t);
           if (s.startsWith('-')) s = s.slice(1);
         } else {
@@ -179,9 +229,9 @@ export function awkSprintf(fmt: string, args: Value[], env: FormatEnv): string {
           s = b.toString(conv === 'o' ? 8 : conv === 'u' ? 10 : 16);
           if (conv === 'X') s = s.toUpperCase();
         }
-        if (prec !== undefined) s = prec === 0 && s === '0' ? '' : s.padStart(prec, '0');
-        if (alt && conv === 'o' && !s.startsWith('0')) s = `0${s}`;
-        if (alt && (conv === 'x' || conv === 'X') && t !== 0) s = (conv === 'x' ? '0x' : '0X') + s;
+        if (prec !== undefined) s = prec === 0 && rawZero && !alt ? '' : s.padStart(prec, '0');
+        if (alt && conv === 'o' && (!rawZero || !s.startsWith('0'))) s = `0${s}`;
+        if (alt && (conv === 'x' || conv === 'X') && !rawZero) s = (conv === 'x' ? '0x' : '0X') + s;
         const sign = conv === 'd' || conv === 'i' ? (t < 0 ? '-' : plus ? '+' : space ? ' ' : '') : '';
         out += pad(sign + s, width, left, zero && prec === undefined);
         break;

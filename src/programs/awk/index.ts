@@ -110,7 +110,54 @@ function initGlobals(rt: Runtime, operands: string[]): void {
   g[G.PROCINFO]!.a = procinfo;
 }
 
+const INCLUDE_RE = /^[ \t]*@include[ \t]+"([^"\n]*)"[ \t]*;?[ \t]*(?:#.*)?$/gm;
+
+/** A source with its `@include "file"` lines: the files come first (each once), the lines go blank. */
+async function withIncludes(ctx: Ctx, codec: Codec, err: (t: string) => Promise<void>, src: Source, seen: Set<string>, out: Source[]): Promise<boolean> {
+  const found: { name: string; line: number }[] = [];
+  const text = src.text.replace(INCLUDE_RE, (m: string, name: string, offset: number) => {
+    found.push({ name, line: src.text.slice(0, offset).split('\n').length });
+    return '';
+  });
+  for (const inc of found) {
+    const candidates = inc.name.includes('/') ? [inc.name, `${inc.name}.awk`] : [inc.name, `${inc.name}.awk`, `/usr/share/awk/${inc.name}`, `/usr/share/awk/${inc.name}.awk`];
+    let loaded: { path: string; text: string } | undefined;
+    let failure: unknown;
+    for (const path of candidates) {
+      try {
+        const decode = codec.decoder();
+        loaded = { path, text: decode(await ctx.sys.readFile(codec.toHost(path))) + decode(null) };
+        break;
+      } catch (e) {
+        failure ??= e;
+      }
+    }
+    if (!loaded) {
+      const why = isSysError(failure) ? strerror(failure.errno) : 'No such file or directory';
+      await err(`${progName(ctx)}: ${src.name}:${inc.line}: error: cannot open source file \`${inc.name}' for reading: ${why}\n`);
+      return false;
+    }
+    if (seen.has(loaded.path)) continue;
+    seen.add(loaded.path);
+    if (!(await withIncludes(ctx, codec, err, { name: inc.name, text: loaded.text }, seen, out))) return false;
+  }
+  out.push(found.length ? { name: src.name, text } : src);
+  return true;
+}
+
 async function loadSources(ctx: Ctx, codec: Codec, err: (t: string) => Promise<void>, opts: Options): Promise<Source[] | number> {
+  const raw = await readSources(ctx, codec, err, opts);
+  if (typeof raw === 'number') return raw;
+  const sources: Source[] = [];
+  const seen = new Set<string>();
+  for (const src of raw) {
+    if (!src.text.includes('@include')) sources.push(src);
+    else if (!(await withIncludes(ctx, codec, err, src, seen, sources))) return 1;
+  }
+  return sources;
+}
+
+async function readSources(ctx: Ctx, codec: Codec, err: (t: string) => Promise<void>, opts: Options): Promise<Source[] | number> {
   const sources: Source[] = [];
   for (const s of opts.sources) {
     if (s.kind === 'text') {

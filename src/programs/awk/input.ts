@@ -18,8 +18,9 @@ export function commandLineAssign(rt: Runtime, text: string): boolean {
   const name = m[1]!;
   const slot = rt.prog.globals.indexOf(name);
   if (rt.prog.funcs.has(name)) throw new AwkFatal(`cannot use function \`${name}' as variable name`);
+  const raw = unescape(text.slice(m[0].length), (w) => rt.pending.push(`${rt.name}: warning: ${w}\n`));
   if (slot < 0) return true;
-  const value: Value = new StrNum(unescape(text.slice(m[0].length)));
+  const value: Value = new StrNum(raw);
   rt.set({ name, local: false, slot }, value);
   return true;
 }

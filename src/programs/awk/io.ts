@@ -114,8 +114,8 @@ export class IoTable {
     const cur = this.open.get(name);
     if (cur?.kind === 'out') return cur.stream;
     if (mode !== '|') {
-      if (name === '/dev/stdout' || name === '-') return this.stdout;
-      if (name === '/dev/stderr') return this.stderr;
+      if (name === '/dev/stdout' || name === '-' || name === '/dev/fd/1') return this.stdout;
+      if (name === '/dev/stderr' || name === '/dev/fd/2') return this.stderr;
       const fdm = /^\/dev\/fd\/(\d+)$/.exec(name);
       let fd: number;
       try {

@@ -1,5 +1,6 @@
 // awk statements, rules and function definitions (see parse-expr.ts for expressions).
 import type { Expr, FuncDef, LValue, Program, Redirect, Rule, Stmt, SwitchCase } from './ast';
+import { SPECIALS } from './ast';
 import type { Token, TokType } from './lexer';
 import { ExprParser, isLValue, ParseError } from './parse-expr';
 
@@ -81,6 +82,11 @@ export class Parser extends ExprParser {
     this.skipNewlines();
     while (!this.is(')')) {
       const p = this.expect('NAME');
+      const fn = `function \`${nameTok.text}': `;
+      const dup = params.indexOf(p.text);
+      if (p.text === nameTok.text) this.error(`${fn}cannot use function name as parameter name`, p);
+      else if ((SPECIALS as readonly string[]).includes(p.text)) this.error(`${fn}cannot use special variable \`${p.text}' as a function parameter`, p);
+      else if (dup >= 0) this.error(`${fn}parameter #${params.length + 1}, \`${p.text}', duplicates parameter #${dup + 1}`, p);
       params.push(p.text);
       this.skipNewlines();
       if (this.is(',')) {
@@ -182,8 +188,9 @@ export class Parser extends ExprParser {
         this.next();
         if (this.loopDepth === 0) {
           // gawk reports this one twice
-          this.errors.push({ message: `\`${t.type}' is not allowed outside a loop or switch`, tok: t });
-          this.errors.push({ message: `\`${t.type}' is not allowed outside a loop or switch`, tok: t });
+          const message = `\`${t.type}' is not allowed outside a loop${t.type === 'break' ? ' or switch' : ''}`;
+          this.errors.push({ message, tok: t });
+          this.errors.push({ message, tok: t });
         }
         return this.simple(t, { k: t.type });
       case 'next':
@@ -362,7 +369,6 @@ export class Parser extends ExprParser {
         }
       }
     }
-    if (kind === 'printf' && args.length === 0) this.fail();
     let redir: Redirect | undefined;
     if (this.is('>') || this.is('>>') || this.is('|')) {
       const mode = this.next().type as Redirect['mode'];

@@ -138,7 +138,7 @@ export class Runtime {
   array(ref: VarRef): AwkArray {
     const c = this.cell(ref);
     if (c.a) return c.a;
-    if (c.scalar || (!ref.local && ref.slot === G.NF)) this.fatal(`attempt to use scalar \`${ref.name}' as an array`);
+    if (c.scalar || (!ref.local && ref.slot === G.NF)) this.fatal(`attempt to use scalar ${ref.local ? 'parameter ' : ''}\`${ref.name}' as an array`);
     const a = new AwkArray();
     for (let x: Cell | undefined = c; x; ) {
       const next: Cell | undefined = x.ref;

@@ -9,6 +9,7 @@ import { tryHelp, usageFail } from '../lib/cli';
 import { FieldListError, parseFieldList, selected, type Range } from '../lib/fields';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { bin, binArg, Output, ql, readChunk } from '../lib/textio';
+import { strtold, toLongDouble } from '../lib/cfloat';
 
 const HELP = `Reformat each NUMBER, or the numbers read from standard input when there are none.
 
@@ -97,6 +98,36 @@ function roundWith(v: number, how: Round): number {
     case 'towards-zero': return Math.trunc(v);
     default: return Math.trunc(v < 0 ? v - 0.5 : v + 0.5);
   }
+}
+
+/**
+ * An unscaled number printed with its own precision, from its digits; but the value numfmt
+ * rounds is the long double nearest to them, times 10^precision: 0.001 is a little less
+ * than 1/1000 there, so --round=down makes it 0.000.
+ */
+function exactRounded(exact: string, prec: number, how: Round): string {
+  const r = strtold(exact).value;
+  if (prec === 0 || r.kind !== 'finite' || r.m === 0n) return exact;
+  const num = r.m * 10n ** BigInt(prec);
+  const p = r.e >= 0 ? toLongDouble(r.neg, num << BigInt(r.e), 1n) : toLongDouble(r.neg, num, 1n << BigInt(-r.e));
+  if (p.kind !== 'finite' || p.e >= 0) return exact;
+  const shift = BigInt(-p.e);
+  const q = p.m >> shift;
+  const rem = p.m & ((1n << shift) - 1n);
+  if (rem === 0n) return exact;
+  const half = 1n << (shift - 1n);
+  let away: boolean;
+  switch (how) {
+    case 'up': away = !p.neg; break;
+    case 'down': away = p.neg; break;
+    case 'from-zero': away = true; break;
+    case 'towards-zero': away = false; break;
+    default: away = rem >= half;
+  }
+  const mag = away ? q + 1n : q;
+  const digits = mag.toString().padStart(prec + 1, '0');
+  const text = `${digits.slice(0, -prec)}.${digits.slice(-prec)}`;
+  return mag === 0n ? text : (p.neg ? '-' : '') + text;
 }
 
 /** simple_strtod_human: the value and the digits after the decimal point. */
@@ -406,7 +437,7 @@ export default defineProgram({
       // a long double holds 18 digits exactly: print unscaled numbers from their digits
       const buf =
         st.to === 'none' && r.exact !== undefined && val === r.value && precisionUsed === r.precision && !st.zeroPadding
-          ? r.exact + (st.suffix ?? '')
+          ? exactRounded(r.exact, precisionUsed, st.round) + (st.suffix ?? '')
           : toHuman(val, precisionUsed, st);
       let s = buf;
       if (st.padding > 0 && buf.length < st.padding) s = buf.padStart(st.padding);

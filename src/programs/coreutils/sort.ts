@@ -7,6 +7,7 @@ import type { Ctx } from '../lib/context';
 import { makeComparator, sortLines } from '../lib/sort-compare';
 import { defaultKeyCompare, keyOpts, newKey, parseKeySpec, setOrdering, type Key } from '../lib/sort-keys';
 import { bin, binArg, closeInput, openInput, Output, qaf, qf, ql, readAllBin, readChunk, textOf } from '../lib/textio';
+import { debugLine, debugWarnings, type DebugSetup } from './sort-debug';
 import { SORT_HELP } from './sort-help';
 
 const spec = {
@@ -62,7 +63,7 @@ class Die extends Error {
 }
 
 /** Traditional +POS1 [-POS2] keys (sort.c, case 1): turned into -k options. */
-function traditionalKeys(args: readonly string[]): string[] {
+function traditionalKeys(args: readonly string[], made: Set<string>): string[] {
   const out: string[] = [];
   const takesValue = /^-[^-]*[koStTy]$/;
   for (let i = 0; i < args.length; i++) {
@@ -88,6 +89,7 @@ function traditionalKeys(args: readonly string[]): string[] {
       i++;
     }
     out.push(`-k${spec}`);
+    made.add(spec);
   }
   return out;
 }
@@ -146,10 +148,11 @@ export default defineProgram({
   ...spec,
   options: undefined,
   async main(ctx, raw) {
-    const parsed = await parseOptions(ctx, spec, traditionalKeys(raw.operands));
+    const made = new Set<string>();
+    const parsed = await parseOptions(ctx, spec, traditionalKeys(raw.operands, made));
     if (typeof parsed === 'number') return parsed;
     try {
-      return await run(ctx, parsed.order, parsed.operands);
+      return await run(ctx, parsed.order, parsed.operands, made);
     } catch (e) {
       if (e instanceof Die) {
         await ctx.error(e.message);
@@ -160,7 +163,7 @@ export default defineProgram({
   },
 });
 
-async function run(ctx: Ctx, order: { key: string; value: string | undefined }[], operands: string[]): Promise<number> {
+async function run(ctx: Ctx, order: { key: string; value: string | undefined }[], operands: string[], traditional: Set<string>): Promise<number> {
   const gkey = newKey();
   gkey.sword = -1;
   const keys: Key[] = [];
@@ -172,6 +175,9 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
   let stable = false;
   let eol = '\n';
   let files0: string | undefined;
+  let debug = false;
+  /** Keys given as +POS1 [-POS2]: --debug suggests their -k form. */
+  const oldStyle = new Set<Key>();
   for (const { key, value } of order) {
     const v = value ?? '';
     switch (key) {
@@ -210,10 +216,12 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
       case 'k': {
         const k = parseKeySpec(v);
         if (typeof k === 'string') throw new Die(k);
+        if (traditional.has(v)) oldStyle.add(k);
         keys.push(k);
         break;
       }
       case 'm': merge = true; break;
+      case 'debug': debug = true; break;
       case 'o':
         if (outfile !== undefined && outfile !== v) throw new Die('multiple output files specified');
         outfile = v;
@@ -265,11 +273,19 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
       });
     }
   }
-  if (keys.length === 0 && !defaultKeyCompare(gkey)) keys.push(gkey);
+  const gkeyOnly = keys.length === 0 && !defaultKeyCompare(gkey);
+  if (gkeyOnly) keys.push(gkey);
   for (const k of keys) {
     if (Number(k.numeric) + Number(k.general) + Number(k.human) + Number(k.month) + Number(k.version || k.random || !!k.ignore) > 1) {
       throw new Die(`options '-${keyOpts({ ...k, skipsblanks: false, skipeblanks: false, reverse: false })}' are incompatible`);
     }
+  }
+  let dbg: DebugSetup | undefined;
+  if (debug && check) throw new Die(`options '-${check} --debug' are incompatible`);
+  if (debug && outfile !== undefined) throw new Die("options '-o --debug' are incompatible");
+  if (debug) {
+    dbg = { keys, gkey, gkeyOnly, tab, stable, unique, oldStyle };
+    for (const w of debugWarnings(dbg)) await ctx.error(w);
   }
   if (files.length === 0) files = ['-'];
   const salt = ctx.sys.randomBytes(16);
@@ -317,6 +333,10 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
     if (unique) {
       if (prev !== undefined && cmp(line, prev) === 0) continue;
       prev = line;
+    }
+    if (dbg) {
+      await out.write(debugLine(line, dbg));
+      continue;
     }
     batch.push(line);
     if (batch.length >= 4096) {

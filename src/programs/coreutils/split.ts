@@ -84,7 +84,7 @@ export default defineProgram({
     } catch (e) {
       if (e instanceof Die) {
         await ctx.error(e.message);
-        return 1;
+        return e.status;
       }
       throw e;
     }
@@ -101,6 +101,7 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
   let extra = '';
   let elide = false;
   let verbose = false;
+  let filter: string | undefined;
   let eol = -1;
   let digitsArg = -1;
   const num = (v: string, min: bigint, max: bigint, suffixes: string, msg: string): bigint => {
@@ -181,7 +182,7 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
         }
         break;
       case 'e': elide = true; break;
-      case 'filter': throw new Die('--filter is not supported here');
+      case 'filter': filter = v; break;
       case 'verbose': verbose = true; break;
       default: break;
     }
@@ -222,6 +223,7 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
   }
   const st = ctx.sys.fstat(0);
   const writer = new Writer(ctx, new FileNames(prefix, alphabet, suffixLength, auto, start, extra), verbose, elide, st.kind === 'file' ? { dev: st.dev, ino: st.ino } : undefined);
+  writer.filter = filter;
   const N = Number(n);
   try {
     if (kind === 'lines' || kind === 'digits' || kind === 'bytes') await streamSplit(ctx, writer, kind === 'bytes', N, eol, infile);
@@ -234,6 +236,7 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
   } finally {
     writer.close();
   }
+  await writer.finish();
   return 0;
 }
 

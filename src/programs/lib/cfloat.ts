@@ -40,7 +40,7 @@ function divRoundEven(num: bigint, den: bigint): bigint {
 }
 
 /** Rounds num/den to a 64-bit mantissa: the long double nearest to it. */
-function toLongDouble(neg: boolean, num: bigint, den: bigint): Real {
+export function toLongDouble(neg: boolean, num: bigint, den: bigint): Real {
   if (num === 0n) return { kind: 'finite', neg, m: 0n, e: 0 };
   let e = num.toString(2).length - den.toString(2).length - 64;
   for (let guard = 0; guard < 4; guard++) {

@@ -1,7 +1,7 @@
 // sort's keys and comparisons (coreutils sort.c, C locale): -k POS1[,POS2] fields, the
 // ordering options b d f g h i M n R r V, and the last-resort byte comparison. Lines are
 // binary strings without their line end.
-import { strtold, toNumber } from './cfloat';
+import { strtold, type Real } from './cfloat';
 import { Md5 } from './md5';
 import { strtoint } from './xstrtol';
 import { ql } from './textio';
@@ -305,13 +305,31 @@ function generalCompare(a: string, b: string): number {
   const rb = strtold(b);
   if (ra.end === 0) return rb.end === 0 ? 0 : -1;
   if (rb.end === 0) return 1;
-  const x = toNumber(ra.value);
-  const y = toNumber(rb.value);
-  if (x < y) return -1;
-  if (x > y) return 1;
-  if (x === y) return 0;
-  if (Number.isNaN(x) && Number.isNaN(y)) return 0;
-  return Number.isNaN(x) ? -1 : 1;
+  const x = ra.value;
+  const y = rb.value;
+  if (x.kind === 'nan' || y.kind === 'nan') {
+    if (x.kind === 'nan' && y.kind === 'nan') return 0;
+    return x.kind === 'nan' ? -1 : 1;
+  }
+  return realCmp(x, y);
+}
+
+/** Compares two long doubles that are not NaN (-1e500 lies between -inf and -1e300). */
+function realCmp(x: Real, y: Real): number {
+  const sign = (r: Real): number => (r.kind === 'finite' && r.m === 0n ? 0 : r.neg ? -1 : 1);
+  const sx = sign(x);
+  const sy = sign(y);
+  if (sx !== sy) return sx < sy ? -1 : 1;
+  if (sx === 0) return 0;
+  let mag: number;
+  if (x.kind === 'inf' || y.kind === 'inf') mag = x.kind === y.kind ? 0 : x.kind === 'inf' ? 1 : -1;
+  else if (x.kind === 'finite' && y.kind === 'finite') {
+    const e = Math.min(x.e, y.e);
+    const a = x.m << BigInt(x.e - e);
+    const b = y.m << BigInt(y.e - e);
+    mag = a < b ? -1 : a > b ? 1 : 0;
+  } else mag = 0;
+  return sx < 0 ? -mag : mag;
 }
 
 /** gnulib filevercmp on binary strings. */

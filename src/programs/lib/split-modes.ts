@@ -5,8 +5,13 @@ import type { Ctx } from './context';
 import { writeBytes } from './output';
 import { FileNames, SuffixesExhausted } from './split-names';
 import { qaf, qf, readChunk } from './textio';
+import { signalName } from '../../shared/signals';
 
-export class Die extends Error {}
+export class Die extends Error {
+  constructor(message: string, readonly status = 1) {
+    super(message);
+  }
+}
 
 export type Kind = 'lines' | 'bytes' | 'linebytes' | 'chunks' | 'lchunks' | 'rr' | 'digits';
 
@@ -14,36 +19,95 @@ export type Kind = 'lines' | 'bytes' | 'linebytes' | 'chunks' | 'lchunks' | 'rr'
 export class Writer {
   private fd: number | undefined;
   private name = '';
+  /** --filter's shell for the current piece (its stdin is this.fd). */
+  private child: number | undefined;
+  /** --filter=COMMAND: each piece goes to `sh -c COMMAND` with FILE set to its name. */
+  filter: string | undefined;
   constructor(private readonly ctx: Ctx, private readonly names: FileNames, private readonly verbose: boolean, private readonly elide: boolean, private readonly input: { dev: number; ino: number } | undefined) {}
 
   async write(newFile: boolean, data: Uint8Array | null): Promise<void> {
     if (newFile) {
       if (data === null && this.elide) return;
-      this.close();
+      await this.finish();
       try {
         this.name = this.names.next();
       } catch (e) {
         if (e instanceof SuffixesExhausted) throw new Die(e.message);
         throw e;
       }
-      if (this.verbose) await this.ctx.print(`creating file ${qaf(this.name)}\n`);
-      try {
-        this.fd = await this.ctx.sys.open(this.name, { write: true, create: true }, 0o666);
-        const st = this.ctx.sys.fstat(this.fd);
-        if (this.input && st.dev === this.input.dev && st.ino === this.input.ino) throw new Die(`${qaf(this.name)} would overwrite input; aborting`);
-        this.ctx.sys.ftruncate(this.fd, 0);
-      } catch (e) {
-        if (isSysError(e)) throw new Die(`${qf(this.name)}: ${strerror(e.errno)}`);
-        throw e;
+      if (this.filter !== undefined) {
+        await this.startFilter(this.filter);
+      } else {
+        if (this.verbose) await this.ctx.print(`creating file ${qaf(this.name)}\n`);
+        await this.create();
       }
     }
     if (data && data.length) {
       try {
         await this.ctx.sys.write(this.fd!, data);
       } catch (e) {
+        // a filter that stops reading early is not an error
+        if (isSysError(e) && e.errno === 'EPIPE' && this.child !== undefined) return;
         if (isSysError(e)) throw new Die(`${qf(this.name)}: ${strerror(e.errno)}`);
         throw e;
       }
+    }
+  }
+
+  /** Whether SIGPIPE was ignored before split ignored it for its filters (they get it back). */
+  private sigpipeWasIgnored: boolean | undefined;
+
+  private async startFilter(command: string): Promise<void> {
+    const sys = this.ctx.sys;
+    const SIGPIPE = 13;
+    if (this.sigpipeWasIgnored === undefined) {
+      this.sigpipeWasIgnored = sys.ignoredSignals().includes(SIGPIPE);
+      // a filter that exits early must not kill split: its status is what counts
+      sys.signal(SIGPIPE, 'ignore');
+    }
+    const ignore = sys.ignoredSignals().filter((sig) => sig !== SIGPIPE || this.sigpipeWasIgnored);
+    if (this.verbose) await this.ctx.print(`executing with FILE=${this.name}\n`);
+    const env = new Map(this.ctx.env);
+    env.set('FILE', this.name);
+    const [r, w] = sys.pipe();
+    try {
+      this.child = await sys.spawn({ path: '/bin/sh', argv: ['sh', '-c', command], env, fds: new Map([[0, r], [1, 1], [2, 2]]), ignore });
+    } catch (e) {
+      sys.close(r);
+      sys.close(w);
+      if (isSysError(e)) throw new Die(`fork system call failed: ${strerror(e.errno)}`);
+      throw e;
+    }
+    sys.close(r);
+    this.fd = w;
+  }
+
+  /** Ends the current piece: closes it, and waits for its filter (whose failure ends split). */
+  async finish(): Promise<void> {
+    this.close();
+    const pid = this.child;
+    if (pid === undefined) return;
+    this.child = undefined;
+    const w = await this.ctx.sys.wait(pid);
+    const st = w?.status;
+    if (st?.kind === 'exited' && st.code !== 0) {
+      throw new Die(`with FILE=${this.name}, exit ${st.code} from command: ${this.filter}`, st.code);
+    }
+    if (st?.kind === 'signaled' && signalName(st.signal) !== 'SIGPIPE') {
+      const name = (signalName(st.signal) ?? String(st.signal)).replace(/^SIG/, '');
+      throw new Die(`with FILE=${this.name}, signal ${name} from command: ${this.filter}`, 128 + st.signal);
+    }
+  }
+
+  private async create(): Promise<void> {
+    try {
+      this.fd = await this.ctx.sys.open(this.name, { write: true, create: true }, 0o666);
+      const st = this.ctx.sys.fstat(this.fd);
+      if (this.input && st.dev === this.input.dev && st.ino === this.input.ino) throw new Die(`${qaf(this.name)} would overwrite input; aborting`);
+      this.ctx.sys.ftruncate(this.fd, 0);
+    } catch (e) {
+      if (isSysError(e)) throw new Die(`${qf(this.name)}: ${strerror(e.errno)}`);
+      throw e;
     }
   }
 
