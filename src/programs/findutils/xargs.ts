@@ -149,6 +149,8 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
   let query = false;
   let alwaysRun = true;
   let openTty = false;
+  // commands run one at a time, so each gets slot 0
+  let slotVar: string | undefined;
   let showLimits = false;
   let inputFile = '-';
   let envSize = 0;
@@ -208,6 +210,7 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
           await ctx.error("option --process-slot-var may not be set to a value which includes `='");
           return 1;
         }
+        slotVar = value!;
         break;
     }
   }
@@ -249,7 +252,6 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
       await ctx.out.flush();
       await ctx.err.write(argv.map((a) => quotearg(a, { style: 'shell-escape' })).join(' '));
       if (query) {
-        await ctx.err.write('?...');
         await ctx.err.flush();
         let tty: number;
         try {
@@ -258,6 +260,8 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
           await ctx.perror(e, 'failed to open /dev/tty for reading');
           throw new XargsExit(1);
         }
+        await ctx.err.write('?...');
+        await ctx.err.flush();
         const answer = await readLine(ctx, tty);
         ctx.sys.close(tty);
         if (answer === null) {
@@ -270,7 +274,9 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
       }
     }
     executed++;
-    const r = await runCommand(ctx, argv, openTty ? { stdinPath: '/dev/tty' } : { stdinNull: inputFile === '-' });
+    if (openTty) await checkTty(ctx, argv[0]!);
+    const env = slotVar === undefined ? undefined : new Map([...ctx.env, [slotVar, '0']]);
+    const r = await runCommand(ctx, argv, openTty ? { stdinPath: '/dev/tty', env } : { stdinNull: inputFile === '-', env });
     if (r.execError) {
       await ctx.error(`${argv[0]}: ${strerror(r.execError.errno)}`);
       throw new XargsExit(r.execError.errno === 'ENOENT' ? 127 : 126);
@@ -319,7 +325,8 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
       delimiter: delim,
       eofStr: delim === undefined ? eofStr : undefined,
       replace: replacePat !== undefined,
-      maxArg: argMax - initialChars - 1,
+      // with -I a line only has to fit the buffer; the command is checked when it is built
+      maxArg: replacePat === undefined ? argMax - initialChars - 1 : argMax - 1,
       warnNul: () => ctx.error('WARNING: a NUL character occurred in the input.  It cannot be passed through in the argument list.  Did you mean to use the --null option?'),
     },
     push,
@@ -343,11 +350,24 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
         await ctx.tick();
         const r = await reader.next();
         if (r === -1) break;
-        const argv = [initial[0]!, ...initial.slice(1).map((a) => (pat ? a.split(pat).join(r.text) : a))];
-        // an empty replace string matches without end: the command never fits
-        if ((pat === '' && initial.length > 1) || argv.reduce((n, a) => n + bytes(a) + 1, 0) > argMax) {
-          await ctx.error('command too long');
-          return 1;
+        const argv: string[] = [];
+        let used = 0;
+        for (const [k, a] of initial.entries()) {
+          let arg = a;
+          if (k > 0 && a.includes(pat)) {
+            // an empty replace string matches without end: the command never fits
+            arg = pat ? a.split(pat).join(r.text) : '';
+            if (!pat || bytes(arg) >= argMax - 1) {
+              await ctx.error('command too long');
+              return 1;
+            }
+          }
+          used += bytes(arg) + 1;
+          if (used > argMax) {
+            await ctx.error(k === 0 ? 'cannot fit single argument within argument list size limit' : 'argument list too long');
+            return 1;
+          }
+          argv.push(arg);
         }
         await exec(argv);
       }
@@ -360,4 +380,21 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
     throw e;
   }
   return childError;
+}
+
+/**
+ * -o without a terminal: GNU's child fails to open /dev/tty, and its exit handler then trips an
+ * assertion and aborts, which the parent reports as a signal (exit 125).
+ */
+async function checkTty(ctx: Ctx, name: string): Promise<void> {
+  let fd: number;
+  try {
+    fd = await ctx.sys.open('/dev/tty', { read: true });
+  } catch (e) {
+    await ctx.perror(e, "'/dev/tty'");
+    await ctx.error("xargs.c:1605: wait_for_proc_all: Assertion `getpid () == parent' failed.");
+    await ctx.error(`${name}: terminated by signal 6`);
+    throw new XargsExit(125);
+  }
+  ctx.sys.close(fd);
 }

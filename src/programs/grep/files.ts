@@ -118,7 +118,8 @@ export class Inputs {
     if (this.outFile < 0) this.outFile = isDir ? 1 : 0;
     if (fd !== 0 && cfg.directories === 'recurse' && isDir && path !== undefined) {
       close();
-      await this.walk(path, name, [st]);
+      // fts trims two or more trailing slashes of an operand to one
+      await this.walk(path, name.length > 2 ? name.replace(/(?<=\/)\/+$/, '') : name, [st]);
       return;
     }
     if (fd !== 0 && ((cfg.directories === 'skip' && isDir) || ((cfg.devices === 'skip' || (cfg.devices === 'cmdline' && !commandLine)) && isDevice(st)))) return close();

@@ -187,7 +187,7 @@ export class Scan {
     while (pos < limit && this.outleft > 0 && !(this.doneOnMatch && Math.max(0, this.binaryAt) < this.nlines)) {
       const m = matcher.find(s, pos);
       const hit = m >= 0 && m < limit;
-      const ls = hit ? s.lastIndexOf(eol, m - 1) + 1 : limit;
+      const ls = hit ? (m > 0 ? s.lastIndexOf(eol, m - 1) + 1 : 0) : limit;
       if (!invert) {
         if (!hit) {
           pos = limit;

@@ -194,11 +194,15 @@ class Parser {
       case 'any': {
         const s = emptySet();
         negateSet(s);
+        // sed's M flag is REG_NEWLINE: `.` and [^...] stop at a newline
+        if (this.o.multiline) s[10] = 0;
         atom = { t: 'set', set: this.strip(s) };
         break;
       }
       case 'bracket': {
+        const negated = this.p[this.i] === '^';
         const r = parseBracket(this.p, this.i);
+        if (negated && this.o.multiline) r.set[10] = 0;
         this.i = r.end;
         if (r.colonError) this.colonError = true;
         if (this.o.icase) foldSet(r.set);

@@ -43,7 +43,14 @@ function utf8Char(b: Uint8Array, i: number): { len: number; printable: boolean }
   return { len: need, printable };
 }
 
-function restyled(arg: Uint8Array, styleIn: QuotingStyle, elideIn: boolean, quoteToo: Set<number> | undefined, utf8: boolean): number[] {
+function restyled(
+  arg: Uint8Array,
+  styleIn: QuotingStyle,
+  elideIn: boolean,
+  quoteToo: Set<number> | undefined,
+  utf8: boolean,
+  rescan?: { pending: boolean },
+): number[] {
   let style = styleIn;
   let elide = elideIn;
   let backslash = false;
@@ -51,7 +58,9 @@ function restyled(arg: Uint8Array, styleIn: QuotingStyle, elideIn: boolean, quot
   const out: number[] = [];
   let singleQuote = false;
   let allCompat = true;
-  let pending = false;
+  // a second pass keeps the first pass's unfinished $'...' state, as gnulib does (so it may
+  // start with an empty '' pair)
+  let pending = rescan?.pending ?? false;
   const store = (...cs: number[]): void => {
     out.push(...cs);
   };
@@ -208,7 +217,11 @@ function restyled(arg: Uint8Array, styleIn: QuotingStyle, elideIn: boolean, quot
     if (!compat) allCompat = false;
   }
   if (out.length === 0 && shellAlways && elide) throw new Force();
-  if (shellAlways && !elide && singleQuote && allCompat) return restyled(arg, 'c', false, quoteToo, utf8);
+  if (shellAlways && !elide && singleQuote) {
+    if (allCompat) return restyled(arg, 'c', false, quoteToo, utf8);
+    // gnulib scans once more after a single quote, without resetting its escape state
+    if (!rescan) return restyled(arg, styleIn, elideIn, quoteToo, utf8, { pending });
+  }
   if (quoteString.length && !elide) store(...quoteString);
   return out;
 }

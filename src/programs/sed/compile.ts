@@ -137,6 +137,8 @@ class Compiler extends ScriptReader {
     let multi = false;
     for (;;) {
       const c = this.inchar();
+      // --posix knows none of GNU's i I m M e flags
+      if (this.o.posix && (c === 105 || c === 73 || c === 109 || c === 77 || c === 101)) this.bad("unknown option to `s'");
       switch (c) {
         case 105: case 73: icase = true; break;
         case 109: case 77: multi = true; break;
@@ -214,13 +216,8 @@ class Compiler extends ScriptReader {
       case '#': {
         if (cmd.a1) this.bad("comments don't accept any addresses");
         c = this.inchar();
-        if (c === 110 && this.first && this.file === undefined && this.cur === 2 && this.expr === 1) {
-          c = this.inchar();
-          if (c === EOF || c === 10) this.quiet = true;
-        } else if (c === 110 && this.first && this.file !== undefined && this.cur === 2) {
-          c = this.inchar();
-          if (c === EOF || c === 10) this.quiet = true;
-        }
+        // GNU 4.9 takes any script that starts with #n as -n, whatever follows the n
+        if (c === 110 && this.first && this.cur === 2 && (this.file !== undefined || this.expr === 1)) this.quiet = true;
         while (c !== EOF && c !== 10) c = this.inchar();
         return false;
       }

@@ -67,6 +67,8 @@ export class Executor {
         if (p) await p;
       }
       if (r === 'quit') {
+        // q ends the output's last line even when the input's lacked a newline
+        if (this.out.missingNewline) await this.out.text('');
         await this.dumpAppend();
         return this.quit;
       }
@@ -83,6 +85,11 @@ export class Executor {
     this.ps = append ? `${this.ps}${this.o.delim}${line.text}` : line.text;
     this.chomped = line.chomped;
     return true;
+  }
+
+  /** i and c end their text with the line delimiter (a NUL under -z); a keeps its newline. */
+  private delimited(text: string): string {
+    return this.o.delim !== '\n' && text.endsWith('\n') ? text.slice(0, -1) + this.o.delim : text;
   }
 
   private async dumpAppend(): Promise<void> {
@@ -213,16 +220,16 @@ export class Executor {
         case '}': case ':':
           break;
         case '=':
-          await this.out.text(`${this.input.lineNo}\n`);
+          await this.out.text(`${this.input.lineNo}${this.o.delim}`);
           break;
         case 'a':
           this.queue.push({ text: c.text });
           break;
         case 'i':
-          await this.out.text(c.text);
+          await this.out.text(this.delimited(c.text));
           break;
         case 'c':
-          if (c.range !== 'active') await this.out.text(c.text);
+          if (c.range !== 'active') await this.out.text(this.delimited(c.text));
           return 'delete';
         case 'd':
           return 'delete';
@@ -254,7 +261,7 @@ export class Executor {
           await this.runE(c);
           break;
         case 'F':
-          await this.out.text(`${utf8ToBin(this.input.fileName)}\n`);
+          await this.out.text(`${utf8ToBin(this.input.fileName)}${this.o.delim}`);
           break;
         // the spaces carry their "ended with a newline" flag along (GNU's struct line)
         case 'g': this.ps = this.hold; this.chomped = this.holdChomped; break;
@@ -267,7 +274,7 @@ export class Executor {
           break;
         case 'z': this.ps = ''; break;
         case 'l':
-          await this.out.text(listing(this.ps, c.intArg >= 0 ? c.intArg : this.o.lineWidth));
+          await this.out.text(listing(this.ps, c.intArg >= 0 ? c.intArg : this.o.lineWidth, this.o.delim));
           break;
         case 'L':
           throw new SedError('INTERNAL ERROR: Bad cmd L', EXIT_PANIC);

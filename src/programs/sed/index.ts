@@ -114,7 +114,7 @@ async function readScriptFile(ctx: Ctx, name: string): Promise<string> {
       if (!isSysError(e) || e.errno !== 'EISDIR') throw e;
       text = '';
     }
-    return text.endsWith('\n') ? text.slice(0, -1) : text;
+    return text;
   } finally {
     if (fd !== 0) ctx.sys.close(fd);
   }
@@ -175,6 +175,18 @@ class InPlace implements FileHooks {
 
   private target = '';
 
+  /** A failed rename drops the temporary file and is fatal, naming the source. */
+  private async rename(from: string, to: string, tmp: string): Promise<void> {
+    const sys = this.ctx.sys;
+    try {
+      await sys.rename(from, to);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      await sys.unlink(tmp).catch(() => undefined);
+      throw new SedError(`cannot rename ${from}: ${strerror(e.errno)}`, EXIT_PANIC);
+    }
+  }
+
   /** After a fatal error: the temporary file goes, the original stays. */
   async abort(): Promise<void> {
     const tmp = this.tmp;
@@ -198,9 +210,9 @@ class InPlace implements FileHooks {
       const base = target.slice(slash + 1);
       let backup = this.suffix.includes('*') ? this.suffix.replace(/\*/g, base) : base + this.suffix;
       if (!backup.includes('/') && slash >= 0) backup = target.slice(0, slash + 1) + backup;
-      await sys.rename(target, backup);
+      await this.rename(target, backup, tmp.path);
     }
-    await sys.rename(tmp.path, target);
+    await this.rename(tmp.path, target, tmp.path);
   }
 }
 

@@ -63,10 +63,12 @@ export class ScriptReader {
   protected label(): string {
     let c = this.nonblank();
     let out = '';
-    while (c !== EOF && c !== 10 && !space(c) && c !== 59) {
+    while (c !== EOF && c !== 10 && !space(c) && c !== 59 && c !== 125 && c !== 35) {
       out += String.fromCharCode(c);
       c = this.inchar();
     }
+    // a closing brace, a comment or a newline ends the label and is read again after it
+    if (c === 125 || c === 35 || c === 10) this.savchar(c);
     return out;
   }
 

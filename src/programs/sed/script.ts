@@ -137,7 +137,7 @@ export function regexText(raw: string): string {
 const LIST_ESCAPES: Record<string, string> = { '\x07': 'a', '\b': 'b', '\f': 'f', '\n': 'n', '\r': 'r', '\t': 't', '\v': 'v', '\\': '\\' };
 
 /** The `l` command's listing of a pattern space, wrapped at `width` (0: never). */
-export function listing(ps: string, width: number): string {
+export function listing(ps: string, width: number, delim = '\n'): string {
   let out = '';
   let col = 0;
   for (let i = 0; i < ps.length; i++) {
@@ -150,11 +150,11 @@ export function listing(ps: string, width: number): string {
       o = e ? `\\${e}` : `\\${code.toString(8).padStart(3, '0')}`;
     }
     if (col + o.length > width - 1 && width > 0) {
-      out += '\\\n';
+      out += `\\${delim}`;
       col = 0;
     }
     out += o;
     col += o.length;
   }
-  return `${out}$\n`;
+  return `${out}$${delim}`;
 }

@@ -153,16 +153,22 @@ async function directive(seg: Extract<Segment, { kind: 'fmt' }>, e: Entry, s: Fi
     case 'k': return str(humanReadable(st.blocks, 512, 1024));
     case 'd': return padNumber(e.depth, false, seg);
     case 'D': return str(String(st.dev));
-    case 'f': return quoted(baseName(e.path));
+    case 'f': {
+      // gnulib base_name: the last component, keeping one of its trailing slashes
+      const b = baseName(e.path);
+      return quoted(b !== '/' && e.path.endsWith('/') ? `${b}/` : b);
+    }
     case 'F': return quoted(fsType(s, e.path));
     case 'g': return str(s.acc.groupName(st.gid) ?? String(st.gid));
     case 'G': return str(String(st.gid));
     case 'u': return str(s.acc.userName(st.uid) ?? String(st.uid));
     case 'U': return str(String(st.uid));
     case 'h': {
+      // the directory part of the name without its trailing slashes; when that has none
+      // (d//, //), the part before the name's last slash
       let p = e.path;
       const m = /^(.*?[^/])\/+$/.exec(p);
-      if (m) p = m[1]!;
+      if (m && m[1]!.includes('/')) p = m[1]!;
       const slash = p.lastIndexOf('/');
       return quoted(slash < 0 ? '.' : p.slice(0, slash));
     }
