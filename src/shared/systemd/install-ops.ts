@@ -6,7 +6,7 @@ import { InstallContext, installInfoDiscover, installInfoDiscoverAndCheck, insta
 import { installContextMarkForRemoval, markForRemoval, removeMarkedSymlinks, type RemovalSet } from './install-remove';
 import { lstatOrNull, nullOrEmptyPath, readdirOrEmpty, rmRf } from './fs-util';
 import {
-  basename, inSearchPath, joinPath, pathIsConfig, pathIsControl, pathIsGenerator, pathIsTransient, pathIsVendorOrGenerator, underneathSearchPath,
+  basename, joinPath, pathIsConfig, pathIsControl, pathIsGenerator, pathIsTransient, pathIsVendorOrGenerator,
 } from './lookup-paths';
 import {
   errnoOf, failed, hasAlso, hasRules, InstallFailure, newInstallInfo,
@@ -131,8 +131,10 @@ export async function unitFileLink(env: InstallEnv, flags: InstallFlags, files: 
     if (st.kind === 'dir') return env.fail('EISDIR', file);
     if (st.kind === 'symlink') return env.fail('ELOOP', file);
     if (st.kind !== 'file') return env.fail('EBADMSG', file);
-    if (inSearchPath(env.lp, file)) continue;
-    if (underneathSearchPath(env.lp, file)) return env.fail('ETXTBSY', file);
+    // systemd 252 skips a file already in the search path and refuses one underneath it, but
+    // with --root (as the recordings were made) it compares the path against root-prefixed
+    // directories, so neither check ever holds: the file is linked into the config directory
+    // like any other (failing with EEXIST when it is that very file).
     todo.push(file);
   }
   let r: InstallResult = 0;

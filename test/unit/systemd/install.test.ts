@@ -177,10 +177,17 @@ const cases: Case[] = [
     states: { 'x.service': 'linked' },
   },
   {
-    name: 'link of a file already in the search path is a no-op',
+    name: 'link of a vendor unit file links it into /etc under its own name (252 with --root)',
     run: (env) => unitFileLink(env, {}, [`${U}/sshd.service`]),
-    changes: [],
+    changes: [`symlink ${E}/sshd.service ${U}/sshd.service`],
     result: 0,
+  },
+  {
+    name: 'link of a file in /etc itself: it already exists',
+    setup: (fs) => fs.write(`${E}/local.service`, svc('')),
+    run: (env) => unitFileLink(env, {}, [`${E}/local.service`]),
+    changes: [`error EEXIST ${E}/local.service`],
+    result: 'EEXIST',
   },
   {
     name: 'reenable recreates the links',

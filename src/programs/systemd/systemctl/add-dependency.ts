@@ -5,7 +5,7 @@ import { unitFileAddDependency } from '../../../shared/systemd/install-ops';
 import { unitFilePresetAll } from '../../../shared/systemd/presets';
 import { unitNameMangle } from '../../../shared/systemd/unit-name';
 import { printChangesOffline } from './changes';
-import { reportThroughManager } from './enable';
+import { reportInstall } from './enable';
 import { reloadManager } from './runtime';
 import type { Session } from './session';
 
@@ -25,7 +25,7 @@ export async function verbAddDependency(s: Session, verb: 'add-wants' | 'add-req
   }
   if (await s.refusedByManager('Failed to add dependency')) return 1;
   const r = await unitFileAddDependency(env, s.flags(), names, m.name, dep);
-  if (!(await reportThroughManager(s, 'Failed to add dependency', env, r))) return 1;
+  if (!(await reportInstall(s, 'add dependency on', env, r))) return 1;
   if (!s.opts.noReload) await reloadManager(s.ctx);
   return 0;
 }
@@ -40,7 +40,7 @@ export async function verbPresetAll(s: Session): Promise<number> {
   }
   if (await s.refusedByManager('Failed to preset all units')) return 1;
   const r = await unitFilePresetAll(env, s.flags(), s.opts.presetMode);
-  if (!(await reportThroughManager(s, 'Failed to preset all units', env, r))) return 1;
+  if (!(await reportInstall(s, 'preset', env, r))) return 1;
   if (!s.opts.noReload) await reloadManager(s.ctx);
   return 0;
 }

@@ -3,7 +3,7 @@ import { InstallFailure } from '../../../shared/systemd/install-types';
 import { unitFileGetDefault, unitFileSetDefault } from '../../../shared/systemd/install-ops';
 import { unitNameMangle } from '../../../shared/systemd/unit-name';
 import { busErrorMessage, installStrerror, printChangesOffline } from './changes';
-import { reportThroughManager } from './enable';
+import { reportInstall } from './enable';
 import { reloadManager } from './runtime';
 import type { Session } from './session';
 
@@ -35,7 +35,7 @@ export async function verbSetDefault(s: Session, arg: string): Promise<number> {
   } else {
     if (await s.refusedByManager('Failed to set default target')) return 1;
     const r = await unitFileSetDefault(env, unit);
-    if (!(await reportThroughManager(s, 'Failed to set default target', env, r))) return 1;
+    if (!(await reportInstall(s, 'set default', env, r))) return 1;
     if (!s.opts.noReload) await reloadManager(s.ctx);
   }
   if (!s.opts.quiet) {

@@ -1,11 +1,10 @@
 // enable, disable, reenable, link, preset, mask, unmask, revert (src/systemctl/systemctl-enable.c).
-import { failed, InstallFailure, type InstallEnv, type InstallErrno, type InstallResult } from '../../../shared/systemd/install-types';
-import { unitFileExists } from '../../../shared/systemd/install-discover';
+import { failed, type InstallEnv, type InstallResult } from '../../../shared/systemd/install-types';
 import { unitFileDisable, unitFileEnable, unitFileLink, unitFileMask, unitFileReenable, unitFileRevert, unitFileUnmask } from '../../../shared/systemd/install-ops';
 import { unitFilePreset } from '../../../shared/systemd/presets';
 import { basename } from '../../../shared/systemd/lookup-paths';
 import { reloadManager, runRuntimeVerb } from './runtime';
-import { busErrorMessage, printChanges, printChangesOffline } from './changes';
+import { printChangesOffline } from './changes';
 import type { Session } from './session';
 
 /** The notice printed when none of the units had [Install] rules (log_notice, verb_enable). */
@@ -50,19 +49,13 @@ async function runOperation(s: Session, env: InstallEnv, verb: string, names: st
 }
 
 /**
- * Sends the result through the manager's rules (reply_install_changes_and_free): a failure, or
- * failed changes with no successful one, becomes the error; otherwise the good changes print.
+ * Reports the result of a unit-file operation on the live machine. The conformance recordings
+ * (systemd 252) were made with --root, where the client does the work and words the errors
+ * itself, so the live machine prints them that way too: `Failed to VERB unit, ...`.
  */
-export async function reportThroughManager(s: Session, prefix: string, env: InstallEnv, r: InstallResult): Promise<boolean> {
-  const bad = env.changes.some((c) => c.type === 'error');
-  const good = env.changes.some((c) => c.type !== 'error');
-  if (failed(r) || (bad && !good)) {
-    const fallback: InstallErrno = failed(r) ? r.errno : 'EINVAL';
-    await s.error(`${prefix}: ${busErrorMessage(env.changes, fallback)}`);
-    return false;
-  }
-  await printChanges(s.ctx, env.changes.filter((c) => c.type !== 'error'), s.opts.quiet, s.glyphs.arrowRight);
-  return true;
+export async function reportInstall(s: Session, verb: string, env: InstallEnv, r: InstallResult): Promise<boolean> {
+  await printChangesOffline(s.ctx, verb, env.changes, s.opts.quiet, s.glyphs.arrowRight, failed(r) ? r.errno : undefined);
+  return !failed(r);
 }
 
 export async function verbEnable(s: Session, verb: string, args: string[]): Promise<number> {
@@ -81,33 +74,13 @@ export async function verbEnable(s: Session, verb: string, args: string[]): Prom
     }
   }
   const carries = verb === 'enable' || verb === 'disable' || verb === 'reenable';
-  let carriesInfo = -1;
-  if (s.offline) {
-    const env = s.newEnv();
-    const r = await runOperation(s, env, verb, names);
-    await printChangesOffline(s.ctx, verb, env.changes, s.opts.quiet, s.glyphs.arrowRight, failed(r) ? r.errno : undefined);
-    if (failed(r)) return 1;
-    if (carries) carriesInfo = r;
-  } else {
-    if (verb === 'mask' || verb === 'unmask') {
-      for (const n of names) {
-        const exists = await unitFileExists(s.newEnv(), n);
-        if (exists === false) await s.ctx.err.write(`Unit ${n} does not exist, proceeding anyway.\n`);
-      }
-    }
-    if (await s.refusedByManager(`Failed to ${verb} unit`)) return 1;
-    const env = s.newEnv();
-    const r = await runOperation(s, env, verb, names);
-    if (!failed(r) && env.changes.length > 0 && env.changes.every((c) => c.type === 'error')) {
-      // Only failed changes (disable of a unit that does not exist): the manager would turn
-      // them into an error, but the systemd 252 recordings (client side) list them and exit 0.
-      await printChangesOffline(s.ctx, verb, env.changes, s.opts.quiet, s.glyphs.arrowRight, undefined);
-    } else {
-      if (!(await reportThroughManager(s, `Failed to ${verb} unit`, env, r))) return 1;
-      if (carries || verb === 'preset') carriesInfo = r instanceof InstallFailure ? -1 : r;
-      if (!s.opts.noReload) await reloadManager(s.ctx);
-    }
-  }
+  if (await s.refusedByManager(`Failed to ${verb} unit`)) return 1;
+  const env = s.newEnv();
+  const r = await runOperation(s, env, verb, names);
+  await reportInstall(s, verb, env, r);
+  if (failed(r)) return 1;
+  const carriesInfo = carries ? r : -1;
+  if (!s.offline && !s.opts.noReload) await reloadManager(s.ctx);
   // as in the shared recordings (systemd 252), the notice follows enable and reenable only
   const ignoreCarries = s.opts.quiet || s.opts.noWarn || verb === 'preset' || verb === 'disable';
   if (carriesInfo === 0 && !ignoreCarries) await s.ctx.err.write(noInstallConfigNotice(s.glyphs.bullet));
