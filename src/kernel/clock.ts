@@ -90,6 +90,20 @@ export class Clock {
     return this.timers.length;
   }
 
+  /**
+   * Stops time for good: no timer fires again and no host timer stays armed (a machine that is
+   * done with, such as a test's, then costs nothing while it waits to be collected).
+   */
+  stop(): void {
+    this.stopped = true;
+    this.timers = [];
+    this.cancelReal?.();
+    this.cancelReal = undefined;
+    this.idleProbe?.();
+    this.idleProbe = undefined;
+  }
+  private stopped = false;
+
   private fireDue(): void {
     const now = this.now();
     while (this.timers.length > 0 && this.timers[0]!.at <= now) this.timers.shift()!.fire();
@@ -99,7 +113,7 @@ export class Clock {
   private reschedule(): void {
     this.cancelReal?.();
     this.cancelReal = undefined;
-    if (this.mode === 'manual') return;
+    if (this.mode === 'manual' || this.stopped) return;
     const next = this.timers[0];
     if (!next) return;
     this.cancelReal = this.host.setTimer(Math.min(MAX_HOST_TIMER_MS, Math.max(0, next.at - this.now())), () => this.fireDue());

@@ -364,6 +364,14 @@ export class Machine {
     }
   }
 
+  /**
+   * Stops the machine's clock for good (tests and the CLI are done with it): its timers and
+   * services stop running in the background of the host.
+   */
+  stopClock(): void {
+    this.clock.stop();
+  }
+
   /** Turns a powered-off machine on again. */
   powerOn(): void {
     if (this.power !== 'off') return;

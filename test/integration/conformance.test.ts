@@ -65,6 +65,9 @@ for (const suite of suites) {
         writeFileIntoMachine(machine, file, new TextEncoder().encode(`${PRELUDE}\n${SUITE_PRELUDE[suite] ?? ''}\n${c.script}`));
         // the environment the CLI gives a script (as `env -i` did for the recordings)
         const code = await machine.run(['/bin/bash', file], { stdout: (b) => out.push(b), stderr: (b) => err.push(b), env: new Map(SCRIPT_ENV) });
+        // the machine is done with: its timers stop (a 'skip' clock would otherwise keep
+        // jumping to them in the background of every later case)
+        machine.stopClock();
         const stdout = Buffer.concat(out).toString('utf8');
         const stderr = Buffer.concat(err).toString('utf8');
         expect(normalise(suite, stdout)).toBe(normalise(suite, c.stdout));
