@@ -1,16 +1,15 @@
 // cksum (coreutils 9.1 digest.c built as cksum): the 32-bit CRC by default, the old sums and
 // every digest with -a, BSD-style tagged lines unless --untagged, -l for BLAKE2b, and -c,
 // which without -a takes each line's algorithm from its tag.
-import { strerror } from '../../shared/errno';
 import { defineProgram } from '../define';
 import { argmatch, argmatchError, type ArgChoices } from '../lib/argmatch';
 import { tryHelp, usageFail } from '../lib/cli';
-import { check, digestFile, escapeName, MD5, SHA1, SHA224, SHA256, SHA384, SHA512, type Algo as DigestAlgo, type CheckOptions } from '../lib/digest-main';
+import { check, MD5, printDigest, SHA1, SHA224, SHA256, SHA384, SHA512, type Algo as DigestAlgo, type CheckOptions } from '../lib/digest-main';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { quote } from '../lib/quote';
 import { Sm3 } from '../lib/sm3';
 import { bsdSum, crcSum, sysvSum, type SumState } from '../lib/sum-algos';
-import { bin, eachInput, Output, qf, readChunk } from '../lib/textio';
+import { eachInput, Output, readChunk } from '../lib/textio';
 import { UINTMAX_MAX, xdectoint } from '../lib/xstrtol';
 import { Blake2b } from './blake2b';
 
@@ -157,20 +156,10 @@ ${coreutilsHelpFooter('cksum')}`,
     const size = bits || digest.bits;
     const tag = size === digest.bits ? digest.tag : `${digest.tag}-${size}`;
     let ok = true;
+    const line = (shown: string, sum: string): string => (tagged ? `${tag} (${shown}) = ${sum}` : `${sum}  ${shown}`);
     for (const file of files) {
       await ctx.tick();
-      const r = await digestFile(ctx, digest, file, size);
-      if (typeof r !== 'string') {
-        await out.flush();
-        await ctx.error(`${qf(file)}: ${strerror(r.errno)}`);
-        ok = false;
-        continue;
-      }
-      const raw = bin(new TextEncoder().encode(file));
-      const escape = eol === '\n' && /[\\\n\r]/.test(raw);
-      const shown = escape ? escapeName(raw) : raw;
-      out.push((escape ? '\\' : '') + (tagged ? `${tag} (${shown}) = ${r}` : `${r}  ${shown}`) + eol);
-      await out.drain();
+      ok = (await printDigest(ctx, out, digest, file, size, eol, line)) && ok;
     }
     return out.finish(ok ? 0 : 1);
   },

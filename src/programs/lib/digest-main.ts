@@ -79,6 +79,25 @@ export async function digestFile(ctx: Ctx, algo: Algo, file: string, bits = algo
 
 export const escapeName = (s: string): string => s.replace(/[\\\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : '\\r'));
 
+/**
+ * Digests `file` and writes its line: `line(name, sum)` lays it out, and a name holding a
+ * backslash, newline or carriage return is escaped with a leading backslash (not with -z).
+ * False after an error, which is reported.
+ */
+export async function printDigest(ctx: Ctx, out: Output, algo: Algo, file: string, bits: number, eol: string, line: (name: string, sum: string) => string): Promise<boolean> {
+  const r = await digestFile(ctx, algo, file, bits);
+  if (typeof r !== 'string') {
+    await out.flush();
+    await ctx.error(`${qf(file)}: ${strerror(r.errno)}`);
+    return false;
+  }
+  const raw = bin(new TextEncoder().encode(file));
+  const escape = eol === '\n' && /[\\\n\r]/.test(raw);
+  out.push((escape ? '\\' : '') + line(escape ? escapeName(raw) : raw, r) + eol);
+  await out.drain();
+  return true;
+}
+
 function unescapeName(s: string): string | undefined {
   let out = '';
   for (let i = 0; i < s.length; i++) {
@@ -332,18 +351,8 @@ export function digestProgram(algo: Algo): Program {
           ok = (await check(ctx, algo, out, file, o)) && ok;
           continue;
         }
-        const r = await digestFile(ctx, algo, file, bits);
-        if (typeof r !== 'string') {
-          await out.flush();
-          await ctx.error(`${qf(file)}: ${strerror(r.errno)}`);
-          ok = false;
-          continue;
-        }
-        const raw = bin(new TextEncoder().encode(file));
-        const escape = eol === '\n' && /[\\\n\r]/.test(raw);
-        const shown = escape ? escapeName(raw) : raw;
-        out.push((escape ? '\\' : '') + (tag ? `${tagName} (${shown}) = ${r}` : `${r} ${binary === 1 ? '*' : ' '}${shown}`) + eol);
-        await out.drain();
+        const line = (shown: string, sum: string): string => (tag ? `${tagName} (${shown}) = ${sum}` : `${sum} ${binary === 1 ? '*' : ' '}${shown}`);
+        ok = (await printDigest(ctx, out, algo, file, bits, eol, line)) && ok;
       }
       return out.finish(ok ? 0 : 1);
     },
