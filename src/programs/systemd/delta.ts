@@ -4,7 +4,8 @@
 // name (masked, equivalent, redirected, overridden), unit files with drop-ins (extended) and,
 // on request, files nobody overrides (unchanged). Entries appear in the order they were first
 // met: by directory priority, then drop-in directories before plain files, each sorted.
-import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
+import type { OptionDef } from '../lib/getopt';
+import { parseArgs } from './ctl/common';
 import type { Ctx } from '../lib/context';
 import { defineProgram } from '../define';
 import { glyphs } from '../../shared/systemd/glyphs';
@@ -211,13 +212,8 @@ export default defineProgram({
       await ctx.err.write(`${msg}\n`);
       return 1;
     };
-    let parsed;
-    try {
-      parsed = getopt(ctx.argv.slice(1), DEFS);
-    } catch (e) {
-      if (!(e instanceof GetoptError)) throw e;
-      return fail(`${ctx.name}: ${e.message}`);
-    }
+    const parsed = await parseArgs(ctx, DEFS);
+    if (!parsed) return 1;
     const show = new Set<Show>();
     let diff: boolean | undefined;
     for (const { key, value } of parsed.order) {

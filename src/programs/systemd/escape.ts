@@ -1,7 +1,8 @@
 // systemd-escape (systemd 253, src/escape/escape.c): turns strings and paths into text that
 // may stand in a unit name, and back. Results go on one line, separated by spaces; the first
 // failure ends the run (what was already printed stays, without its newline).
-import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
+import type { OptionDef } from '../lib/getopt';
+import { parseArgs } from './ctl/common';
 import type { Ctx } from '../lib/context';
 import { defineProgram } from '../define';
 import {
@@ -152,13 +153,8 @@ async function parse(ctx: Ctx): Promise<{ opts: Options; names: string[] } | num
     await ctx.err.write(`${msg}\n`);
     return 1;
   };
-  let parsed;
-  try {
-    parsed = getopt(ctx.argv.slice(1), DEFS);
-  } catch (e) {
-    if (!(e instanceof GetoptError)) throw e;
-    return fail(`${ctx.name}: ${e.message}`);
-  }
+  const parsed = await parseArgs(ctx, DEFS);
+  if (!parsed) return 1;
   const o: Options = { action: 'escape', path: false, instance: false };
   for (const { key, value } of parsed.order) {
     switch (key) {

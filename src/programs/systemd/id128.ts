@@ -1,7 +1,8 @@
 // systemd-id128 (src/id128/id128.c, as systemd 252 behaves): makes new random 128-bit IDs,
 // prints the machine's and this boot's, and names the GPT partition types. -a derives an
 // app-specific ID (HMAC-SHA256 keyed with the machine or boot ID, made a v4 UUID).
-import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
+import type { OptionDef } from '../lib/getopt';
+import { parseArgs } from './ctl/common';
 import type { Ctx } from '../lib/context';
 import { defineProgram } from '../define';
 import { Sha256 } from '../lib/sha256';
@@ -131,13 +132,8 @@ export default defineProgram({
       await ctx.err.write(`${msg}\n`);
       return 1;
     };
-    let parsed;
-    try {
-      parsed = getopt(ctx.argv.slice(1), DEFS);
-    } catch (e) {
-      if (!(e instanceof GetoptError)) throw e;
-      return fail(`${ctx.name}: ${e.message}`);
-    }
+    const parsed = await parseArgs(ctx, DEFS);
+    if (!parsed) return 1;
     let mode: Mode = 'id';
     let app: string | undefined;
     for (const { key, value } of parsed.order) {

@@ -2,7 +2,8 @@
 // machine (Photon OS: merged /usr, libdir /usr/lib) and of the calling user. With no names it
 // lists every entry as "name: value"; with names, only the values. Search lists are
 // colon-separated and the --suffix is joined to each member.
-import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
+import type { OptionDef } from '../lib/getopt';
+import { parseArgs } from './ctl/common';
 import type { Ctx } from '../lib/context';
 import { defineProgram } from '../define';
 import { SYSTEMD_FEATURES, SYSTEMD_VERSION_LINE } from './systemctl/help';
@@ -145,14 +146,8 @@ export default defineProgram({
   installPath: '/usr/bin/systemd-path',
   pkg: 'systemd',
   async main(ctx) {
-    let parsed;
-    try {
-      parsed = getopt(ctx.argv.slice(1), DEFS);
-    } catch (e) {
-      if (!(e instanceof GetoptError)) throw e;
-      await ctx.err.write(`${ctx.name}: ${e.message}\n`);
-      return 1;
-    }
+    const parsed = await parseArgs(ctx, DEFS);
+    if (!parsed) return 1;
     let suffix = '';
     for (const { key, value } of parsed.order) {
       if (key === 'help') {

@@ -1,11 +1,11 @@
 // What hostnamectl, timedatectl, localectl and loginctl share: systemd-style option parsing
-// (glibc getopt messages, no "Try --help"), reading small files, and polkit's refusal for
-// anyone but root.
+// (glibc getopt messages, no "Try --help"; systemd-escape, -path, -id128 and -delta use it too),
+// reading small files, and polkit's refusal for anyone but root.
 import { isSysError } from '../../../shared/errno';
 import type { Ctx } from '../../lib/context';
 import { getopt, GetoptError, type OptionDef, type Parsed } from '../../lib/getopt';
 
-export async function parseArgs(ctx: Ctx, defs: OptionDef[]): Promise<Parsed | undefined> {
+export async function parseArgs(ctx: Ctx, defs: readonly OptionDef[]): Promise<Parsed | undefined> {
   try {
     return getopt(ctx.argv.slice(1), defs);
   } catch (e) {
