@@ -7,7 +7,7 @@ import { flag, lastValue } from '../lib/getopt';
 import { quote } from '../lib/quote';
 import { quoteaf } from '../lib/quotearg';
 import { walk } from '../lib/walk';
-import { rootCheck } from './chown-core';
+import { rootCheck, traversalOptions } from './chown-core';
 
 const NOTSUP = 'Operation not supported';
 
@@ -53,18 +53,8 @@ ${coreutilsHelpFooter('chcon')}`,
 export default defineProgram({
   ...spec,
   async main(ctx, args) {
-    let follow: 'physical' | 'comfollow' | 'logical' = 'physical';
-    let deref = -1;
-    let preserveRoot = false;
-    for (const { key } of args.order) {
-      if (key === 'H') follow = 'comfollow';
-      else if (key === 'L') follow = 'logical';
-      else if (key === 'P') follow = 'physical';
-      else if (key === 'h') deref = 0;
-      else if (key === 'deref') deref = 1;
-      else if (key === 'preserve') preserveRoot = true;
-      else if (key === 'no-preserve') preserveRoot = false;
-    }
+    const { deref, preserveRoot, follow: asked } = traversalOptions(args);
+    let follow = asked;
     const recurse = flag(args, 'R');
     if (recurse) {
       if (follow === 'physical' && deref === 1) {

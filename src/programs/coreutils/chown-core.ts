@@ -93,12 +93,14 @@ export interface ChownOpts {
   requiredGid: number;
 }
 
-/** The common option handling of chown and chgrp; a status to return, or the options. */
-export async function chownOptions(ctx: Ctx, spec: { name: string }, args: Parsed): Promise<ChownOpts | number> {
+/**
+ * How chown, chgrp and chcon walk a tree (-H -L -P), treat links (-h, --dereference: 0, 1,
+ * or -1 when neither was given) and the root (--[no-]preserve-root); the last option wins.
+ */
+export function traversalOptions(args: Parsed): { follow: ChownOpts['follow']; deref: number; preserveRoot: boolean } {
   let follow: ChownOpts['follow'] = 'physical';
   let deref = -1;
   let preserveRoot = false;
-  let verbosity: ChownOpts['verbosity'] = 'off';
   for (const { key } of args.order) {
     if (key === 'H') follow = 'comfollow';
     else if (key === 'L') follow = 'logical';
@@ -107,7 +109,16 @@ export async function chownOptions(ctx: Ctx, spec: { name: string }, args: Parse
     else if (key === 'deref') deref = 1;
     else if (key === 'preserve') preserveRoot = true;
     else if (key === 'no-preserve') preserveRoot = false;
-    else if (key === 'c') verbosity = 'changes';
+  }
+  return { follow, deref, preserveRoot };
+}
+
+/** The common option handling of chown and chgrp; a status to return, or the options. */
+export async function chownOptions(ctx: Ctx, spec: { name: string }, args: Parsed): Promise<ChownOpts | number> {
+  let { follow, deref, preserveRoot } = traversalOptions(args);
+  let verbosity: ChownOpts['verbosity'] = 'off';
+  for (const { key } of args.order) {
+    if (key === 'c') verbosity = 'changes';
     else if (key === 'v') verbosity = 'high';
   }
   const recurse = flag(args, 'R');
