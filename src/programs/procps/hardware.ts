@@ -5,6 +5,7 @@ import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { getopt, GetoptError } from '../lib/getopt';
 import { cpuCount, cpuInfo } from './meminfo';
+import { humanSize } from '../util-linux/human-size';
 
 export const lscpu = defineProgram({
   name: 'lscpu',
@@ -99,22 +100,6 @@ function disks(): Dev[] {
   ];
 }
 
-/** size_to_human_string of util-linux: one decimal when it matters, no "B" suffix. */
-function human(bytes: number): string {
-  const units = ['B', 'K', 'M', 'G', 'T', 'P'];
-  let i = 0;
-  let v = bytes;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  if (i === 0) return `${bytes}B`;
-  const whole = Math.floor(v);
-  const frac = Math.round((v - whole) * 10);
-  if (frac === 0 || frac === 10) return `${frac === 10 ? whole + 1 : whole}${units[i]}`;
-  return `${whole}.${frac}${units[i]}`;
-}
-
 export const lsblk = defineProgram({
   name: 'lsblk',
   installPath: '/usr/bin/lsblk',
@@ -140,7 +125,7 @@ export const lsblk = defineProgram({
     const usage = new Map(ctx.sys.mounts().map((m) => [m.source, m]));
     const cols = (p.values.get('o')?.at(-1)?.toUpperCase().split(',') ?? (p.flags.has('f') ? ['NAME', 'FSTYPE', 'FSVER', 'LABEL', 'UUID', 'FSAVAIL', 'FSUSE%', 'MOUNTPOINTS'] : ['NAME', 'MAJ:MIN', 'RM', 'SIZE', 'RO', 'TYPE', 'MOUNTPOINTS']));
     const right = new Set(['RM', 'SIZE', 'RO', 'FSAVAIL', 'FSUSE%', 'MAJ:MIN']);
-    const size = (b: number): string => (p.flags.has('b') ? String(b) : human(b));
+    const size = (b: number): string => (p.flags.has('b') ? String(b) : humanSize(b, true));
     const rows: string[][] = [];
     const walk = (d: Dev, prefix: string, last: boolean, depth: number): void => {
       const path = `/dev/${d.name}`;

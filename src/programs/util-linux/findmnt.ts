@@ -5,27 +5,13 @@ import { getopt, GetoptError } from '../lib/getopt';
 import type { FsUsage } from '../../shared/stat';
 import { partitionOf } from './disks';
 import { utilLinuxHelp } from './common';
+import { humanSize } from './human-size';
 
-const PSEUDO = new Set(['proc', 'sysfs', 'devtmpfs', 'tmpfs', 'devpts', 'cgroup2', 'overlay', 'mqueue', 'debugfs', 'tracefs', 'securityfs', 'configfs', 'bpf', 'pstore', 'hugetlbfs', 'autofs', 'fusectl']);
+const PSEUDO = new Set(['proc', 'sysfs', 'devtmpfs', 'tmpfs', 'devpts', 'cgroup', 'cgroup2', 'nsfs', 'ramfs', 'rootfs', 'overlay', 'mqueue', 'debugfs', 'tracefs', 'securityfs', 'configfs', 'bpf', 'pstore', 'hugetlbfs', 'autofs', 'fusectl']);
 const RIGHT = new Set(['SIZE', 'AVAIL', 'USED', 'USE%', 'ID', 'PARENT']);
 
-function human(bytes: number): string {
-  const units = ['B', 'K', 'M', 'G', 'T', 'P'];
-  let i = 0;
-  let v = bytes;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  if (i === 0) return `${bytes}`;
-  const whole = Math.floor(v);
-  const frac = Math.round((v - whole) * 10);
-  if (frac === 0 || frac === 10) return `${frac === 10 ? whole + 1 : whole}${units[i]}`;
-  return `${whole}.${frac}${units[i]}`;
-}
-
 function cell(m: FsUsage, col: string, bytes: boolean, id: number): string {
-  const size = (n: number): string => (bytes ? String(n) : human(n));
+  const size = (n: number): string => (bytes ? String(n) : humanSize(n, false));
   const part = partitionOf(m.source);
   switch (col) {
     case 'TARGET': return m.target;
@@ -91,6 +77,8 @@ export default defineProgram({
       const no = types[0]!.startsWith('no');
       list = list.filter(({ m }) => (no ? !types.map((t) => t.replace(/^no/, '')).includes(m.type) : types.includes(m.type)));
     }
+    // --df leaves out pseudo filesystems, tmpfs and devtmpfs aside, unless --all is given
+    if (df && !p.flags.has('A')) list = list.filter(({ m }) => !PSEUDO.has(m.type) || m.type.includes('tmpfs'));
     if (p.flags.has('real')) list = list.filter(({ m }) => !PSEUDO.has(m.type));
     if (p.flags.has('pseudo')) list = list.filter(({ m }) => PSEUDO.has(m.type));
     let flat = p.flags.has('l') || p.flags.has('r') || p.flags.has('P') || df;
