@@ -3,6 +3,7 @@
 // a command in the script that reads standard input (`read`, `cat`, `head`) takes the lines
 // after it. From a pipe bash reads one byte at a time; from a file it reads a buffer and seeks
 // back to the end of the line it used, so both leave the descriptor just after that line.
+import { concatBytes } from '../../shared/bytes';
 import type { Sys } from '../../shared/sys';
 import { utf8Locale } from './ansi-c';
 import { decodeBytes } from './byte-text';
@@ -29,14 +30,7 @@ async function readLine(sys: Sys, seekable: boolean): Promise<Uint8Array | null>
     parts.push(chunk);
     size += chunk.length;
   }
-  if (size === 0) return null;
-  const line = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    line.set(p, at);
-    at += p.length;
-  }
-  return line;
+  return size === 0 ? null : concatBytes(parts, size);
 }
 
 function canSeek(sys: Sys): boolean {
