@@ -7,6 +7,7 @@ import type { KernelThread, Process } from './process';
 import { pidFor, sees, type PidNamespace } from './pidns';
 import type { Inode } from './vfs/inode';
 import { limitsText } from './rlimit';
+import { procPartitions } from '../shared/block-devices';
 
 const decoder = new TextDecoder();
 
@@ -82,8 +83,7 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number, pidn
     filesystems: () => 'nodev\tsysfs\nnodev\ttmpfs\nnodev\tproc\nnodev\tdevtmpfs\nnodev\tdevpts\n\text4\nnodev\tcgroup2\nnodev\toverlay\n',
     cmdline: () => `${KERNEL_CMDLINE}\n`,
     mounts: () => mounts(k),
-    // the block devices of /dev (image/writer.ts), sizes in KiB
-    partitions: () => 'major minor  #blocks  name\n\n   8        0   16777216 sda\n   8        1       4096 sda1\n   8        2      10240 sda2\n   8        3   16760832 sda3\n  11        0    1048575 sr0\n',
+    partitions: procPartitions,
   };
   // what a process inside a container reads of its UTS namespace
   const UTS_KEYS: Record<string, 'hostname' | 'domainname'> = { 'kernel.hostname': 'hostname', 'kernel.domainname': 'domainname' };

@@ -4,7 +4,7 @@
 import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram } from '../define';
 import { getopt, GetoptError } from '../lib/getopt';
-import { partitionOf } from '../util-linux/disks';
+import { partitionOf } from '../../shared/block-devices';
 import { encode, hasSuper, layout } from './superblock';
 import { E2FS_VERSION } from './listing';
 

@@ -2,7 +2,7 @@
 // mke2fs wrote. Errors read as libext2fs reports them ("<error> while trying to open <dev>").
 import { isSysError, strerror } from '../../shared/errno';
 import type { Ctx } from '../lib/context';
-import { partitionOf } from '../util-linux/disks';
+import { partitionOf } from '../../shared/block-devices';
 import { readSuperblock, rootSuperblock, type Superblock } from './superblock';
 import { INSTALL_EPOCH } from './install-time';
 

@@ -6,6 +6,7 @@ import type { Ctx } from '../lib/context';
 import { getopt, GetoptError } from '../lib/getopt';
 import { cpuCount, cpuInfo } from './meminfo';
 import { humanSize } from '../util-linux/human-size';
+import { CDROM, DISK, PARTITIONS, SECTOR, type Partition } from '../../shared/block-devices';
 
 export const lscpu = defineProgram({
   name: 'lscpu',
@@ -84,19 +85,15 @@ interface Dev {
   fstype: string; fsver: string; label: string; uuid: string; children?: Dev[];
 }
 
-const GiB = 1024 ** 3;
-const MiB = 1024 ** 2;
-
+/** The block devices of shared/block-devices.ts as lsblk lists them. */
 function disks(): Dev[] {
-  const part = (n: number, size: number, fstype: string, fsver: string, label: string, uuid: string): Dev =>
-    ({ name: `sda${n}`, majmin: `8:${n}`, rm: '0', size, ro: '0', type: 'part', fstype, fsver, label, uuid });
+  const part = (p: Partition): Dev => ({
+    name: p.name, majmin: `8:${p.minor}`, rm: '0', size: (p.end - p.start + 1) * SECTOR, ro: '0', type: 'part',
+    fstype: p.fstype ?? '', fsver: p.fsver ?? '', label: '', uuid: p.uuid ?? '',
+  });
   return [
-    { name: 'sda', majmin: '8:0', rm: '0', size: 16 * GiB, ro: '0', type: 'disk', fstype: '', fsver: '', label: '', uuid: '', children: [
-      part(1, 4 * MiB, '', '', '', ''),
-      part(2, 10 * MiB, 'vfat', 'FAT16', '', '8C8D-3E4F'),
-      part(3, 16 * GiB - 16 * MiB, 'ext4', '1.0', '', '0c5f3c5e-6f0e-4b0b-9d6a-3b5e2f7a9c41'),
-    ] },
-    { name: 'sr0', majmin: '11:0', rm: '1', size: 1_073_741_312, ro: '0', type: 'rom', fstype: '', fsver: '', label: '', uuid: '' },
+    { name: DISK.name, majmin: '8:0', rm: '0', size: DISK.sectors * SECTOR, ro: '0', type: 'disk', fstype: '', fsver: '', label: '', uuid: '', children: PARTITIONS.map(part) },
+    { name: CDROM.name, majmin: `${CDROM.major}:${CDROM.minor}`, rm: '1', size: CDROM.bytes, ro: '0', type: 'rom', fstype: '', fsver: '', label: '', uuid: '' },
   ];
 }
 

@@ -2,7 +2,7 @@
 // a file holding an ext4 image made by mkfs.ext4 (its superblock is read back from the file).
 import { defineProgram } from '../define';
 import { getopt, GetoptError } from '../lib/getopt';
-import { PARTITIONS, partitionOf, type Partition } from './disks';
+import { PARTITIONS, partitionOf, type Partition } from '../../shared/block-devices';
 import { readSuperblock } from '../e2fsprogs/superblock';
 
 type Tags = [string, string][];

@@ -3,7 +3,7 @@
 import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram } from '../define';
 import { getopt, GetoptError } from '../lib/getopt';
-import { DISK, PARTITIONS, SECTOR, partitionOf } from './disks';
+import { DISK, PARTITIONS, SECTOR, partitionOf } from '../../shared/block-devices';
 
 /** The size fdisk prints: binary units with one decimal when it is not whole. */
 function size(bytes: number, sep: boolean): string {

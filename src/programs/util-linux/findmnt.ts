@@ -3,7 +3,7 @@
 import { defineProgram } from '../define';
 import { getopt, GetoptError } from '../lib/getopt';
 import type { FsUsage } from '../../shared/stat';
-import { partitionOf } from './disks';
+import { partitionOf } from '../../shared/block-devices';
 import { utilLinuxHelp } from './common';
 import { humanSize } from './human-size';
 

@@ -2,7 +2,7 @@
 // runs fsck.<type> on it; -N only shows what it would run. /etc/fstab lists nothing to check.
 import { defineProgram } from '../define';
 import { execvp } from '../lib/execvp';
-import { partitionOf } from './disks';
+import { partitionOf } from '../../shared/block-devices';
 import { readSuperblock } from '../e2fsprogs/superblock';
 
 export default defineProgram({

@@ -1,6 +1,6 @@
-// The VM's block devices as the disk tools see them: a 16 GiB GPT disk sda (BIOS boot, EFI
-// and root partitions) and an empty CD drive sr0. The kernel side (the /dev nodes
-// and /proc/partitions) is in kernel/image/writer.ts and kernel/procfs.ts; lsblk has the same sizes.
+// The VM's block devices: a 16 GiB GPT disk sda (BIOS boot, EFI and root partitions) and an
+// empty CD drive sr0. /proc/partitions (kernel/procfs.ts), lsblk and the disk tools all read
+// this table; the /dev nodes are made in kernel/image/writer.ts.
 
 export interface Partition {
   name: string; minor: number; start: number; end: number;
@@ -25,4 +25,16 @@ export function partitionOf(dev: string): Partition | undefined {
   const uuid = dev.match(/^\/dev\/disk\/by-uuid\/(.+)$/)?.[1] ?? dev.match(/^UUID=(.+)$/)?.[1];
   if (uuid) return PARTITIONS.find((p) => p.uuid === uuid);
   return PARTITIONS.find((p) => `/dev/${p.name}` === dev);
+}
+
+/** /proc/partitions: major, minor, size in KiB, name. */
+export function procPartitions(): string {
+  const row = (major: number, minor: number, kib: number, name: string): string =>
+    `${String(major).padStart(4)}  ${String(minor).padStart(7)} ${String(kib).padStart(10)} ${name}\n`;
+  return [
+    'major minor  #blocks  name\n\n',
+    row(8, 0, (DISK.sectors * SECTOR) / 1024, DISK.name),
+    ...PARTITIONS.map((p) => row(8, p.minor, ((p.end - p.start + 1) * SECTOR) / 1024, p.name)),
+    row(CDROM.major, CDROM.minor, Math.floor(CDROM.bytes / 1024), CDROM.name),
+  ].join('');
 }
