@@ -77,10 +77,9 @@ function hmacSha256(key: Uint8Array, data: Uint8Array): Uint8Array {
   return new Sha256().update(k.map((x) => x ^ 0x5c)).update(inner).digest();
 }
 
-function randomId(): string {
-  const b = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(b);
-  return makeV4(b);
+/** A new random ID, from the machine's random source (seeded: tests can repeat it). */
+function randomId(ctx: Ctx): string {
+  return makeV4(ctx.sys.randomBytes(16));
 }
 
 async function machineId(ctx: Ctx): Promise<string | undefined> {
@@ -168,7 +167,7 @@ export default defineProgram({
         await ctx.print(help(ctx.name));
         return 0;
       case 'new':
-        id = randomId();
+        id = randomId(ctx);
         break;
       case 'machine-id':
       case 'boot-id': {
