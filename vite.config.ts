@@ -7,6 +7,7 @@ import { policyWithScripts } from './src/ui/content-security-policy.js';
 import { earlyBoot } from './scripts/vite-early-boot.js';
 import { freshDiskAsData } from './scripts/vite-fresh-disk.js';
 import { asciiChunks } from './scripts/vite-ascii-only.js';
+import { inlineHelperChunks } from './scripts/vite-inline-helpers.js';
 
 /**
  * The Content-Security-Policy (src/ui/content-security-policy.ts) as a <meta> in the built
@@ -66,10 +67,11 @@ export default defineConfig({
   // Its one group keeps everything the worker's entry imports in the entry's own file: without
   // it, modules the entry shares with its lazily loaded chunks (errno, zone-core, ...) become
   // chunks of their own, which the worker fetches one round trip after its code, before it can
-  // start; the lazy chunks import them from the worker's file instead.
+  // start; the lazy chunks import them from the worker's file instead. The bundler's own helper
+  // chunk is put in the entry by inlineHelperChunks (scripts/vite-inline-helpers.ts).
   worker: {
     format: 'es',
-    plugins: () => [lessonsAsJson(), freshDiskAsData(), asciiChunks()],
+    plugins: () => [lessonsAsJson(), freshDiskAsData(), asciiChunks(), inlineHelperChunks()],
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'worker', test: /[\\/]src[\\/]kernel[\\/]worker\.ts$/ }] } } },
   },
   // no modulepreload polyfill: every browser the app supports (ES2022, module workers) has modulepreload
