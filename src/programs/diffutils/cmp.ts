@@ -247,7 +247,9 @@ async function run(ctx: Ctx, args: string[]): Promise<number> {
   }
   if (a.length !== b.length) {
     const shorter = files[b.length < a.length ? 1 : 0]!;
-    await ctx.out.flush();
+    // cmp writes this with fprintf(stderr) and no fflush: the byte list of -l, still in
+    // stdout's buffer when stdout is a pipe or a file, comes out after it (on a terminal,
+    // line by line, before it)
     if (smaller === 0) await ctx.err.write(`cmp: EOF on ${shorter} which is empty\n`);
     else if (type === 'first') {
       await ctx.err.write(atLineStart ? `cmp: EOF on ${shorter} after byte ${smaller}, line ${line - 1}\n` : `cmp: EOF on ${shorter} after byte ${smaller}, in line ${line}\n`);

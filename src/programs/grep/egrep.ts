@@ -1,5 +1,6 @@
-// egrep and fgrep: grep 3.8 installs them as two-line shell scripts that warn and then
-// `exec grep -E "$@"` (or -F) through PATH.
+// egrep and fgrep: Photon's grep 3.7 installs them as two-line shell scripts that
+// `exec grep -E "$@"` (or -F) through PATH. (grep 3.8 added an "obsolescent" warning line;
+// Photon 5.0 has 3.7, and Debian patches the warning out of its 3.8 too.)
 import { defineProgram, type Program } from '../define';
 import { findInPath } from '../lib/path-search';
 
@@ -9,11 +10,9 @@ function wrapper(name: 'egrep' | 'fgrep', option: '-E' | '-F'): Program {
     installPath: `/usr/bin/${name}`,
     pkg: 'grep',
     async main(ctx, { operands }) {
-      const cmd = (ctx.argv[0] ?? name).replace(/^.*\//, '');
-      await ctx.err.write(`${cmd}: warning: ${cmd} is obsolescent; using grep ${option}\n`);
       const path = await findInPath(ctx.sys, 'grep', ctx.env.get('PATH') ?? '');
       if (!path) {
-        await ctx.err.write(`/usr/bin/${name}: line 3: grep: command not found\n`);
+        await ctx.err.write(`/usr/bin/${name}: line 2: exec: grep: not found\n`);
         return 127;
       }
       await ctx.flush();

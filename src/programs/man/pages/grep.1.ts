@@ -31,13 +31,11 @@ of the file it came from.
 .B egrep
 and
 .B fgrep
-are kept only for old scripts.
-In grep 3.8 they are small wrappers that print a warning saying they are
-obsolescent and then run
+are kept only for old scripts: they are small shell scripts that run
 .B "grep \-E"
 and
 .B "grep \-F"
-respectively; write those forms instead.
+respectively. Write those forms instead.
 .SH OPTIONS
 .SS "Choosing the pattern syntax"
 .TP
