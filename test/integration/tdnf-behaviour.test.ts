@@ -14,6 +14,13 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    name: 'rpm query formats and the aliases built on them (--last, --filesbypkg), -s, --whatprovides, --whatrequires, bad formats and options',
+    script: "rpm -q --qf \"%{NAME} %{NVRA} %{EVR}\\n\" bash openssl; rpm -qa --last | head -2; rpm -q --whatprovides /bin/sh /usr/bin/ls sh; echo \"rc=$?\"; rpm -q --whatrequires nosuch; echo \"rc=$?\"; rpm -qs bash | head -2; rpm -q --qf \"%{NOPE}\\n\" bash; echo \"rc=$?\"; rpm -q --qf; echo \"rc=$?\"; rpm -q --filesbypkg bash | head -1; rpm -q --bogus bash; echo \"rc=$?\"",
+    stdout: "bash bash-5.2-1.ph5.x86_64 5.2-1.ph5\nopenssl openssl-3.0.8-2.ph5.x86_64 3.0.8-2.ph5\nzstd-libs-1.5.5-1.ph5.x86_64                  Fri May 30 08:12:41 2025\nzstd-1.5.5-1.ph5.x86_64                       Fri May 30 08:12:41 2025\nbash-5.2-1.ph5.x86_64\ncoreutils-9.1-3.ph5.x86_64\nno package provides sh\nrc=1\nno package requires nosuch\nrc=1\nnormal        /etc/bash.bashrc\nnormal        /etc/skel/.bash_logout\nrc=0\nrc=1\nbash                      /etc/bash.bashrc\nrc=1\n",
+    stderr: "error: incorrect format: unknown tag: \"NOPE\"\nrpm: --qf: missing argument\nrpm: --bogus: unknown option\n",
+    code: 0,
+  },
+  {
     name: 'man-db is not in the minimal install: man is missing until tdnf installs it',
     script: 'command -v man || echo missing\ntdnf -q install -y man-db\ncommand -v man\nrpm -q man-db',
     stdout: 'missing\n/usr/bin/man\nman-db-2.11.1-4.ph5.x86_64\n',

@@ -12,51 +12,84 @@ import { compileFnmatch } from '../lib/fnmatch';
 import { readRpmDb, unknownBuild } from '../tdnf/session';
 import { ownedElsewhere, removeFiles, scriptlet, type Io } from '../tdnf/files';
 import { unitsOf } from '../../subsystems/rpmdb/payload';
-import { queryPackage, verifyPackage, type QueryFlags } from './query';
+import { headerOf, queryPackage, verifyPackage, type QueryFlags } from './query';
+import { compileFormat, FormatError, renderFormat } from './query-format';
 
 const RPM_VERSION = '4.18.2';
 
 interface Parsed {
   mode?: 'query' | 'verify' | 'erase' | 'import';
   all: boolean;
-  file: boolean;
+  /** what the operands name: packages, files (-f), or capabilities (--whatprovides, --whatrequires) */
+  source: 'package' | 'file' | 'whatprovides' | 'whatrequires';
   nodeps: boolean;
   flags: QueryFlags;
+  /** --qf / --queryformat, or the format of an alias (--last, --filesbypkg) */
+  format?: string;
+  /** --last: the lines sorted by install time, newest first (the alias pipes through sort -rn) */
+  last: boolean;
   operands: string[];
 }
 
 const LONG: Readonly<Record<string, string>> = {
-  query: 'q', all: 'a', info: 'i', list: 'l', file: 'f', configfiles: 'c', docfiles: 'd', requires: 'R', erase: 'e', verify: 'V',
+  query: 'q', all: 'a', info: 'i', list: 'l', file: 'f', configfiles: 'c', docfiles: 'd', requires: 'R', erase: 'e', verify: 'V', state: 's',
+};
+
+/** rpm's popt aliases (rpmpopt) that are query formats. */
+const ALIAS_FORMATS: Readonly<Record<string, string>> = {
+  last: '%|INSTALLTIME?{%{INSTALLTIME}}:{000000000}| %-45{NVRA} %|INSTALLTIME?{%{INSTALLTIME:date}}:{(not installed)}|\\n',
+  filesbypkg: '[%-25{=NAME} %{FILENAMES}\\n]',
 };
 
 function parse(args: readonly string[]): Parsed | string {
-  const p: Parsed = { all: false, file: false, nodeps: false, flags: { info: false, list: false, config: false, docs: false, requires: false, provides: false, changelog: false }, operands: [] };
+  const p: Parsed = {
+    all: false, source: 'package', nodeps: false, last: false, operands: [],
+    flags: { info: false, list: false, config: false, docs: false, requires: false, provides: false, changelog: false, state: false },
+  };
   const letter = (c: string): string | undefined => {
     switch (c) {
       case 'q': p.mode = 'query'; return undefined;
       case 'V': p.mode = 'verify'; return undefined;
       case 'e': p.mode = 'erase'; return undefined;
       case 'a': p.all = true; return undefined;
-      case 'f': p.file = true; return undefined;
+      case 'f': p.source = 'file'; return undefined;
       case 'i': p.flags.info = true; return undefined;
       case 'l': p.flags.list = true; return undefined;
       case 'c': p.flags.config = true; return undefined;
       case 'd': p.flags.docs = true; return undefined;
+      case 's': p.flags.state = true; return undefined;
       case 'R': p.flags.requires = true; return undefined;
       case 'v': case 'h': return undefined;
       default: return `unknown option`;
     }
   };
-  for (const a of args) {
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k]!;
+    if (a === '--') {
+      p.operands.push(...args.slice(k + 1));
+      break;
+    }
     if (a.startsWith('--')) {
-      const name = a.slice(2);
+      const eq = a.indexOf('=');
+      const name = a.slice(2, eq < 0 ? undefined : eq);
+      if (name === 'qf' || name === 'queryformat') {
+        const value = eq >= 0 ? a.slice(eq + 1) : args[++k];
+        if (value === undefined) return `--${name}: missing argument`;
+        p.format = value;
+        continue;
+      }
+      if (eq >= 0) return `${a}: unknown option`;
       if (name === 'provides') p.flags.provides = true;
       else if (name === 'changelog') p.flags.changelog = true;
       else if (name === 'nodeps') p.nodeps = true;
       else if (name === 'import') p.mode = 'import';
-      else if (name === 'version') return 'version';
+      else if (name === 'whatprovides' || name === 'whatrequires') p.source = name;
+      else if (Object.hasOwn(ALIAS_FORMATS, name)) {
+        p.format = ALIAS_FORMATS[name];
+        if (name === 'last') p.last = true;
+      } else if (name === 'version') return 'version';
       else if (name === 'quiet' || name === 'verbose' || name === 'hash') continue;
-      else if (LONG[name]) letter(LONG[name]!);
+      else if (Object.hasOwn(LONG, name)) letter(LONG[name]!);
       else return `--${name}: unknown option`;
     } else if (a.startsWith('-') && a.length > 1) {
       for (const c of a.slice(1)) if (letter(c)) return `-${c}: unknown option`;
@@ -114,22 +147,68 @@ async function query(ctx: Ctx, p: Parsed, db: InstalledPackage[]): Promise<numbe
     await ctx.err.write(`rpm: no arguments given for ${verify ? 'verify' : 'query'}\n`);
     return 1;
   }
+  let format: ReturnType<typeof compileFormat> | string | undefined;
+  if (p.format !== undefined && !verify) {
+    try {
+      format = compileFormat(p.format);
+    } catch (e) {
+      if (!(e instanceof FormatError)) throw e;
+      format = e.message;
+    }
+  }
   const info = await builds(db);
   let status = 0;
+  /** --last: the formatted lines, sorted once all are in */
+  const lines: string[] = [];
   const show = async (pkg: InstalledPackage): Promise<void> => {
     const b = info.get(pkg)!;
     if (verify) {
       if ((await verifyPackage(ctx, pkg, b, db, info)) !== 0) status = 1;
-    } else await queryPackage(ctx, pkg, b, p.flags);
+      return;
+    }
+    if (format !== undefined) {
+      // a bad format is reported for each package, and the query still succeeds (rpm's query.c)
+      let text: string;
+      try {
+        if (typeof format === 'string') throw new FormatError(format);
+        text = renderFormat(format, headerOf(pkg, b));
+      } catch (e) {
+        if (!(e instanceof FormatError)) throw e;
+        await ctx.out.flush();
+        await ctx.err.write(`error: incorrect format: ${e.message}\n`);
+        text = '';
+      }
+      if (p.last) lines.push(...text.split('\n').filter((l) => l !== ''));
+      else await ctx.print(text);
+    }
+    await queryPackage(ctx, pkg, b, p.flags, format !== undefined);
+  };
+  const done = async (): Promise<number> => {
+    if (p.last) {
+      // the alias pipes through `sort -r -n | sed 's,^[0-9]\+ ,,'`
+      const key = (l: string): number => Number(/^\d+/.exec(l)?.[0] ?? 0);
+      lines.sort((x, y) => key(y) - key(x) || (x < y ? 1 : x > y ? -1 : 0));
+      for (const l of lines) await ctx.print(`${l.replace(/^\d+ /, '')}\n`);
+    }
+    return status;
   };
   if (p.all) {
     // rpm -qa PATTERN...: only the packages whose name matches a glob
     const tests = p.operands.map((o) => compileFnmatch(o));
     for (const pkg of db) if (tests.length === 0 || tests.some((t) => t(pkg.name))) await show(pkg);
-    return status;
+    return done();
   }
   for (const arg of p.operands) {
-    if (p.file) {
+    if (p.source === 'whatrequires' || (p.source === 'whatprovides' && !arg.startsWith('/') && !arg.startsWith('.'))) {
+      const hits = db.filter((pkg) => (p.source === 'whatrequires' ? requiresName(info.get(pkg)!, arg) : providesName(pkg, info.get(pkg)!, arg)));
+      if (hits.length === 0) {
+        await ctx.print(`no package ${p.source === 'whatrequires' ? 'requires' : 'provides'} ${arg}\n`);
+        status = 1;
+      }
+      for (const h of hits) await show(h);
+      continue;
+    }
+    if (p.source === 'file' || p.source === 'whatprovides') {
       const path = arg.startsWith('/') ? arg : `${ctx.sys.getcwd()}/${arg}`;
       let real = path;
       try {
@@ -156,7 +235,20 @@ async function query(ctx: Ctx, p: Parsed, db: InstalledPackage[]): Promise<numbe
     }
     for (const h of hits) await show(h);
   }
-  return status;
+  return done();
+}
+
+/** Whether a package provides capability `name`: its own name, name(arch), or a listed provide. */
+function providesName(pkg: InstalledPackage, b: Build, name: string): boolean {
+  return pkg.name === name || (pkg.arch === 'x86_64' && `${pkg.name}(x86-64)` === name) || b.provides.some((x) => x.trim().split(/\s/)[0] === name);
+}
+
+/** Whether a package requires capability `name` (any alternative of a requirement counts). */
+function requiresName(b: Build, name: string): boolean {
+  return b.requires.some((r) => {
+    const req = parseRequirement(r);
+    return req.text === name || req.anyOf.some((d) => d.name === name);
+  });
 }
 
 async function erase(ctx: Ctx, p: Parsed, db: InstalledPackage[]): Promise<number> {

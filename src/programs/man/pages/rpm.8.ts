@@ -52,8 +52,25 @@ The capabilities the package needs; those it offers.
 \fB\-\-changelog\fR
 The package's change log.
 .TP
+\fB\-s\fR, \fB\-\-state\fR
+List the files with the state of each (\fBnormal\fR for an installed file).
+.TP
 \fB\-\-qf\fR, \fB\-\-queryformat\fR \fIformat\fR
-Print header tags in a format such as \fB'%{NAME} %{VERSION}\en'\fR.
+Print header tags in a format such as \fB'%{NAME} %{VERSION}\en'\fR instead
+of the name line. \fB%\-20{NAME}\fR pads a field, \fB%{INSTALLTIME:date}\fR
+and \fB:day\fR, \fB:hex\fR, \fB:octal\fR, \fB:perms\fR, \fB:humaniec\fR,
+\fB:shescape\fR choose how a value is shown, \fB[%{FILENAMES}\en]\fR
+repeats for each element of an array tag (\fB%{=NAME}\fR keeps the first
+element, \fB%{#FILENAMES}\fR counts them), and
+\fB%|EPOCH?{%{EPOCH}}:{none}|\fR depends on whether a tag is present. A tag
+the package lacks prints \fB(none)\fR; a tag rpm does not know is an
+\fBincorrect format\fR error.
+.TP
+\fB\-\-last\fR
+Packages newest first, with their install dates.
+.TP
+\fB\-\-filesbypkg\fR
+Each file preceded by the name of its package.
 .SH "VERIFY MODE"
 \fBrpm \-V\fR compares installed files with what the database recorded and
 prints nothing for a file that is intact. Otherwise the line shows nine
