@@ -1,5 +1,6 @@
 // Lays Photon OS 5.0's file tree into a fresh VFS: the merged-/usr layout, /etc, /root,
 // /etc/skel, device nodes, and one stub binary per registered program.
+import { aliasTarget } from '../../shared/alias-link';
 import { programs } from '../../programs/registry';
 import { stubFor } from '../exec';
 import type { Vfs } from '../vfs/vfs';
@@ -86,7 +87,7 @@ export function buildImage(vfs: Vfs): ImageWriter {
   for (const p of programs.values()) {
     if (p.pkg && !BOOT_NAMES.has(p.pkg)) continue;
     w.file(p.installPath, stubFor(p.name), p.mode ?? 0o755);
-    for (const alias of p.aliases ?? []) w.symlink(alias, p.installPath.slice(p.installPath.lastIndexOf('/') + 1));
+    for (const alias of p.aliases ?? []) w.symlink(alias, aliasTarget(alias, p.installPath));
   }
   writeFirewallFiles(w);
   writeSshFiles(w);

@@ -3,6 +3,7 @@
 // files written for the packages lessons use (payload-data.ts). The catalog lists binaries as the
 // spec's %files does, sometimes as globs (/usr/bin/*): a glob stands for the package's own
 // command (nano -> /usr/bin/nano) plus the simulated programs the registry gives the package.
+import { aliasTarget } from '../../shared/alias-link';
 import type { Build } from './catalog';
 import { PAYLOADS, type PackagePayload } from './payload-data';
 import { inertBinary, programStub } from './stub';
@@ -102,8 +103,7 @@ export function payload(build: Build, programs: readonly ProgramRef[]): PayloadE
   for (const [path, mode] of data?.dirs ?? []) push({ path, type: 'dir', mode, flags: '' });
   for (const p of programs) {
     push({ path: p.installPath, type: 'file', mode: p.mode ?? 0o755, text: programStub(p.name), flags: '' });
-    const base = p.installPath.slice(p.installPath.lastIndexOf('/') + 1);
-    for (const a of p.aliases ?? []) push({ path: a, type: 'symlink', mode: 0o777, target: a.slice(0, a.lastIndexOf('/')) === p.installPath.slice(0, p.installPath.lastIndexOf('/')) ? base : p.installPath, flags: '' });
+    for (const a of p.aliases ?? []) push({ path: a, type: 'symlink', mode: 0o777, target: aliasTarget(a, p.installPath), flags: '' });
   }
   const binaries = binariesOf(build, programs);
   for (const b of binaries) push({ path: b, type: 'file', mode: 0o755, text: inertBinary(build.name, b), flags: '' });
