@@ -16,6 +16,7 @@ export const procsPrograms: ProgramEntry[] = [
   lazy({ name: 'tzselect', installPath: '/usr/bin/tzselect', pkg: 'glibc' }, () => import('../glibc/tzselect')),
   lazy({ name: 'kill', installPath: '/usr/bin/kill', pkg: 'util-linux' }, () => import('../procps/kill').then((m) => ({ default: m.kill }))),
   lazy({ name: 'killall', installPath: '/usr/bin/killall', pkg: 'psmisc' }, () => import('../procps/kill').then((m) => ({ default: m.killall }))),
+  lazy({ name: 'pstree', installPath: '/usr/bin/pstree', pkg: 'psmisc' }, () => import('../psmisc/pstree').then((m) => ({ default: m.pstree }))),
   lazy({ name: 'lsblk', installPath: '/usr/bin/lsblk', pkg: 'util-linux' }, () => import('../procps/hardware').then((m) => ({ default: m.lsblk }))),
   lazy({ name: 'lscpu', installPath: '/usr/bin/lscpu', pkg: 'util-linux' }, () => import('../procps/hardware').then((m) => ({ default: m.lscpu }))),
   lazy({ name: 'modprobe', installPath: '/usr/sbin/modprobe', pkg: 'kmod' }, () => import('../procps/modprobe')),

@@ -51,6 +51,7 @@ export const toolPages: Record<string, () => Promise<{ default: string }>> = {
   'join.1': () => import('./join.1'),
   'kill.1': () => import('./kill.1'),
   'killall.1': () => import('./killall.1'),
+  'pstree.1': () => import('./pstree.1'),
   'login.1': () => import('./login.1'),
   'login.defs.5': () => import('./login.defs.5'),
   'lsblk.8': () => import('./lsblk.8'),
