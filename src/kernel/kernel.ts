@@ -20,6 +20,7 @@ import type { Vfs } from './vfs/vfs';
 import { makeSys } from './sys';
 import { CpuTime } from './cpu-time';
 import { SysctlTable } from './sysctl-table';
+import { KernelModules, type ModuleRequest } from './modules';
 import { resolveExec, type Resolved } from './exec';
 import { KernelLog } from './klog';
 import { Memory } from './memory';
@@ -78,6 +79,8 @@ export class Kernel {
   readonly kthreads = kernelThreads();
   /** The parameters under /proc/sys. */
   readonly sysctl: SysctlTable;
+  /** loaded modules (/proc/modules; modprobe, insmod, rmmod through the 'kmod' service) */
+  readonly modules: KernelModules;
   /** Network namespaces (containers'), with the addresses each holds. */
   readonly netns = new NetNamespaces();
   /** CPU time per process and per CPU (/proc/<pid>/stat, /proc/stat, /proc/loadavg). */
@@ -93,6 +96,8 @@ export class Kernel {
     this.bootedAt = clock.now();
     this.cpu = new CpuTime(clock);
     this.sysctl = new SysctlTable({ identity, random: () => random.next() });
+    this.modules = new KernelModules(this.sysctl);
+    this.services.set('kmod', (caller, req) => this.modules.handle(caller, req as ModuleRequest));
     this.klog = new KernelLog(identity.release, identity.version, KERNEL_CMDLINE);
     this.memory = new Memory(this, opts.heapQuota ?? 128 * 1024 * 1024);
     this.maxTasks = opts.maxTasks ?? 1024;

@@ -84,6 +84,8 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number, pidn
     cmdline: () => `${KERNEL_CMDLINE}\n`,
     mounts: () => mounts(k),
     partitions: procPartitions,
+    // module addresses are for root's eyes only (kptr_restrict)
+    modules: () => k.modules.procText(k.current?.cred.euid === 0),
   };
   // what a process inside a container reads of its UTS namespace
   const UTS_KEYS: Record<string, 'hostname' | 'domainname'> = { 'kernel.hostname': 'hostname', 'kernel.domainname': 'domainname' };

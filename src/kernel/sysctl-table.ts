@@ -144,6 +144,18 @@ export class SysctlTable {
     for (const [key, value, kind, mode] of DEFAULTS) this.entries.set(key, { value, kind, mode: mode ?? 0o644 });
   }
 
+  /** Keys a module brings (br_netfilter's bridge switches): integers 0..1, mode 0644. */
+  addInts(list: readonly [string, string][]): void {
+    for (const [key, value] of list) this.entries.set(key, { value, kind: BOOL, mode: 0o644 });
+    this.index = undefined;
+  }
+
+  /** Keys that go with their module. */
+  removeKeys(keys: readonly string[]): void {
+    for (const key of keys) this.entries.delete(key);
+    this.index = undefined;
+  }
+
   /** Every key, dotted. */
   keys(): string[] {
     return [...this.entries.keys()];
@@ -154,7 +166,7 @@ export class SysctlTable {
     return this.tree().get(prefix) ?? [];
   }
 
-  /** Directory -> sorted child names, built once: the keys never change after construction. */
+  /** Directory -> sorted child names, built again after a module adds or removes keys. */
   private index: Map<string, string[]> | undefined;
   private tree(): Map<string, string[]> {
     if (this.index) return this.index;

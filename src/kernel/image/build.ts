@@ -11,6 +11,7 @@ import { writeSshFiles } from './ssh-files';
 import { writeNetworkFiles } from './network-files';
 import { writeNetdbFiles } from './netdb-files';
 import { writeTmpfilesFiles } from './tmpfiles-files';
+import { writeModuleFiles } from './module-files';
 import { BOOT_NAMES, writeRepoFiles } from './repo-files';
 import { ImageWriter } from './writer';
 
@@ -94,6 +95,7 @@ export function buildImage(vfs: Vfs): ImageWriter {
   writeNetworkFiles(w);
   writeNetdbFiles(w);
   writeTmpfilesFiles(w);
+  writeModuleFiles(w, etc.KERNEL_RELEASE);
   w.dir('/var/opt/journal/log/4c3b5a1e2d6f48a9b0c7d8e9f1a2b3c4', 0o2755, 0, 23);
   buildSystemdUnits(w);
   writeRepoFiles(w, vfs);

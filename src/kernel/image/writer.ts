@@ -56,10 +56,11 @@ export class ImageWriter {
     return this.make(path, 'dir', perm, uid, gid);
   }
 
-  file(path: string, content: string, perm = 0o644, uid = 0, gid = 0): Inode {
+  /** A file of text (UTF-8), or of the bytes given. */
+  file(path: string, content: string | Uint8Array, perm = 0o644, uid = 0, gid = 0): Inode {
     const node = this.make(path, 'file', perm, uid, gid);
     this.vfs.truncate(node, 0);
-    this.vfs.write(node, 0, encoder.encode(content));
+    this.vfs.write(node, 0, typeof content === 'string' ? encoder.encode(content) : content);
     return node;
   }
 

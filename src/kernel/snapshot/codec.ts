@@ -219,6 +219,7 @@ export function checkSnapshot(s: MachineSnapshot): void {
   if (!isObj(rt) || typeof rt.hostname !== 'string' || !Array.isArray(rt.activeUnits) || !rt.activeUnits.every((u) => typeof u === 'string')) fail('runtime');
   if (!isObj(rt.firewall) || !isObj(rt.firewall.ipv4) || !isObj(rt.firewall.ipv6) || !Array.isArray(rt.firewall.ipv4.tables) || !Array.isArray(rt.firewall.ipv6.tables)) fail('firewall');
   if (!Array.isArray(rt.links) || !Array.isArray(rt.addresses) || !Array.isArray(rt.routes) || !Array.isArray(rt.runningContainers)) fail('network');
+  if (rt.modules !== undefined && (!Array.isArray(rt.modules) || !rt.modules.every((n) => typeof n === 'string' && n.length < 64))) fail('modules');
   if (s.label !== undefined) checkLabel(s.label);
   const c = s.console as unknown;
   if (!isObj(c) || typeof c.cwd !== 'string' || typeof c.screen !== 'string') fail('console');

@@ -59,6 +59,7 @@ export function captureRuntime(m: Machine): RuntimeState {
     addresses,
     routes,
     runningContainers: (s.docker?.view().containers ?? []).filter((c) => c.status === 'running').map((c) => c.id),
+    modules: m.kernel.modules.list().map((x) => x.name).reverse(),
   };
 }
 
@@ -71,6 +72,7 @@ export async function applyRuntime(m: Machine, rt: RuntimeState): Promise<void> 
   const manager = s.manager;
   // the network first, so links come back in their order, before docker makes its own
   restoreNetwork(m, rt);
+  if (rt.modules) restoreModules(m, rt.modules);
 
   // units: start what ran, stop what the learner had stopped
   const wanted = new Set(rt.activeUnits);
@@ -121,6 +123,28 @@ function addrKey(a: { link: string; family: number; local: string; prefixlen: nu
 
 function routeKey(r: SavedRoute): string {
   return `${r.family}|${r.table}|${r.dst}/${r.dstLen}|${r.gateway ?? ''}|${r.dev ?? ''}|${r.priority}|${r.type}`;
+}
+
+/** The modules loaded when saved come back (in their order); boot modules the learner removed go again. */
+function restoreModules(m: Machine, saved: readonly string[]): void {
+  const mods = m.kernel.modules;
+  const keep = new Set(saved);
+  for (const name of saved) {
+    try {
+      mods.load(name);
+    } catch {
+      // a name this kernel does not know (a hand-edited file): left out
+    }
+  }
+  // newest first, so users go before the modules they use
+  for (const { name } of mods.list()) {
+    if (keep.has(name)) continue;
+    try {
+      mods.unload(name);
+    } catch {
+      // still in use: stays
+    }
+  }
 }
 
 function restoreNetwork(m: Machine, rt: RuntimeState): void {

@@ -69,6 +69,8 @@ export interface RuntimeState {
   routes: SavedRoute[];
   /** containers running when saved (ids) */
   runningContainers: string[];
+  /** kernel modules loaded when saved, oldest first (absent in snapshots from before modules were kept) */
+  modules?: string[];
 }
 
 /** A VLAN device's lower device (by name) and settings, as `ip link add ... type vlan` takes them. */

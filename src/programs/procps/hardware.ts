@@ -1,6 +1,5 @@
-// lscpu and lsblk (util-linux 2.38) and lsmod (kmod 34) for Photon's VM: the CPUs of
-// /proc/cpuinfo under VMware, a 16 GiB disk sda (BIOS boot, EFI and root partitions) and
-// the modules the esx kernel loads for the firewall and VMware devices.
+// lscpu and lsblk (util-linux 2.38) for Photon's VM: the CPUs of /proc/cpuinfo under VMware
+// and a 16 GiB disk sda (BIOS boot, EFI and root partitions).
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { getopt, GetoptError } from '../lib/getopt';
@@ -171,25 +170,3 @@ export const lsblk = defineProgram({
   },
 });
 
-const MODULES: [string, number, string[]][] = [
-  ['xt_conntrack', 16384, []], ['nft_compat', 20480, []], ['nf_conntrack', 172032, ['xt_conntrack']],
-  ['nf_defrag_ipv6', 24576, ['nf_conntrack']], ['nf_defrag_ipv4', 16384, ['nf_conntrack']], ['nf_tables', 299008, ['nft_compat']],
-  ['nfnetlink', 20480, ['nft_compat', 'nf_tables']], ['vmw_balloon', 28672, []], ['vmw_vmci', 94208, ['vmw_balloon']],
-  ['vmw_pvscsi', 28672, []], ['vmxnet3', 69632, []],
-];
-
-export const lsmod = defineProgram({
-  name: 'lsmod',
-  installPath: '/usr/sbin/lsmod',
-  pkg: 'kmod',
-  async main(ctx: Ctx) {
-    if (ctx.argv.length > 1) {
-      await ctx.err.write('Usage: lsmod\n');
-      return 1;
-    }
-    let out = 'Module                  Size  Used by\n';
-    for (const [name, size, users] of MODULES) out += `${name.padEnd(19)} ${String(size).padStart(8)}  ${users.length}${users.length ? ` ${users.join(',')}` : ''}\n`;
-    await ctx.print(out);
-    return 0;
-  },
-});

@@ -75,4 +75,8 @@ export const systemPages: Record<string, () => Promise<{ default: string }>> = {
   'vmtoolsd.1': () => import('./vmtoolsd.1'),
   'xtables-nft-multi.8': () => import('./iptables.8'),
   'modprobe.8': () => import('./modprobe.8'),
+  'rmmod.8': () => import('./rmmod.8'),
+  'insmod.8': () => import('./insmod.8'),
+  'modinfo.8': () => import('./modinfo.8'),
+  'depmod.8': () => import('./depmod.8'),
 };
