@@ -7,7 +7,8 @@ import type { Ctx } from '../../lib/context';
 import { writeBytes } from '../../lib/output';
 import { fileTypeName } from '../../lib/yesno';
 import { analyze, splitLines, type FileLines } from './analyze';
-import { edScript, ifdefScript } from './ed';
+import { edScript } from './ed';
+import { formatScript } from './formats';
 import { DiffUsage, type DiffConfig } from './options';
 import { hasRealChanges, Out, printPair, type OutputOptions } from './output';
 import { sideBySide } from './side';
@@ -29,6 +30,7 @@ export class Differ {
     readonly excluded: ((name: string) => boolean)[],
     readonly ignoreRegex: SafeRegExp | undefined,
     readonly functionRegex: SafeRegExp | undefined,
+    readonly sink?: (data: Uint8Array) => void,
   ) {}
 
   async flush(): Promise<void> {
@@ -41,7 +43,8 @@ export class Differ {
     }
     this.out.parts = [];
     this.out.size = 0;
-    await writeBytes(this.ctx, data);
+    if (this.sink) this.sink(data);
+    else await writeBytes(this.ctx, data);
   }
 
   async fail(e: unknown, name: string): Promise<void> {
@@ -50,7 +53,8 @@ export class Differ {
   }
 
   message(text: string): void {
-    this.out.text(text);
+    // with --sdiff-merge-assist each message starts with a space (sdiff echoes such lines)
+    this.out.text(this.cfg.mergeAssist ? ` ${text}` : text);
   }
 
   async stat(name: string): Promise<Side> {
@@ -150,9 +154,9 @@ export class Differ {
     if (c.brief) {
       if (changed) this.message(`Files ${label(0)} and ${label(1)} differ\n`);
     } else if (c.style === 'ifdef') {
-      ifdefScript(pair, c.ifdef ?? '', this.out);
+      if (changed || !c.silentWhenSame) formatScript(pair, c.formats!, oo, this.out);
     } else if (c.style === 'side') {
-      if (changed || !c.suppressCommonLines) sideBySide(pair, c, this.out, banner ? `diff${c.switchString}` : undefined);
+      if (changed || !c.suppressCommonLines) sideBySide(pair, c, oo, this.out, banner ? `diff${c.switchString}` : undefined);
     } else if (changed) {
       const bannerText = banner ? `diff${c.switchString}` : undefined;
       if (c.style === 'ed' || c.style === 'forward-ed' || c.style === 'rcs') {
@@ -229,7 +233,7 @@ export class Differ {
     } else if (
       s0.err === undefined && s1.err === undefined && s0.st && s1.st &&
       ((s0.st.ino === s1.st.ino && s0.st.dev === s1.st.dev && !s0.stdin && !s1.stdin) || (s0.stdin && s1.stdin)) &&
-      c.style !== 'ifdef' && !(c.style === 'side' && !c.suppressCommonLines)
+      c.silentWhenSame
     ) {
       // the same file
     } else if (isDir(s0) && isDir(s1)) {

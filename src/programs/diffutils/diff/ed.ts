@@ -57,35 +57,3 @@ export function edScript(p: Pair, style: 'ed' | 'forward-ed' | 'rcs', out: Out, 
     if (insert) out.text('.\n');
   }
 }
-
-/** diff -D NAME: both files merged with #ifdef/#ifndef around each change (the default group formats). */
-export function ifdefScript(p: Pair, name: string, out: Out): void {
-  const pre = p.a.prefixLines;
-  const put = (f: number, i: number): void => {
-    const l = p.files[f]!.lines[pre + i]!;
-    out.bytes(l);
-    if (!l.length || l[l.length - 1] !== 10) out.text('\n');
-  };
-  let i0 = -pre;
-  const end0 = p.files[0].lines.length - pre;
-  for (const c of p.a.script) {
-    for (; i0 < c.line0; i0++) put(0, i0);
-    if (c.deleted && c.inserted) {
-      out.text(`#ifndef ${name}\n`);
-      for (let k = 0; k < c.deleted; k++) put(0, c.line0 + k);
-      out.text(`#else /* ${name} */\n`);
-      for (let k = 0; k < c.inserted; k++) put(1, c.line1 + k);
-      out.text(`#endif /* ${name} */\n`);
-    } else if (c.deleted) {
-      out.text(`#ifndef ${name}\n`);
-      for (let k = 0; k < c.deleted; k++) put(0, c.line0 + k);
-      out.text(`#endif /* ! ${name} */\n`);
-    } else {
-      out.text(`#ifdef ${name}\n`);
-      for (let k = 0; k < c.inserted; k++) put(1, c.line1 + k);
-      out.text(`#endif /* ${name} */\n`);
-    }
-    i0 = c.line0 + c.deleted;
-  }
-  for (; i0 < end0; i0++) put(0, i0);
-}

@@ -2,8 +2,10 @@
 // digits, and the "switch string" echoed in `diff -r` banners.
 import { getopt, GetoptError, type OptionDef } from '../../lib/getopt';
 import { quotearg } from '../../lib/quotearg';
+import { byLongName } from '../getopt-ordered';
 import type { WhiteSpace } from './analyze';
 import type { Style } from './output';
+import { completeFormats, formatsSilentWhenSame, ifdefGroupFormats, type Formats } from './formats';
 
 export const DIFF_OPTIONS: OptionDef[] = [
   ...'0123456789'.split('').map((d) => ({ key: `#${d}`, short: d })),
@@ -62,7 +64,19 @@ export const DIFF_OPTIONS: OptionDef[] = [
   { key: 'palette', long: 'palette', arg: 'required' },
   { key: 'binary', long: 'binary' },
   { key: 'speed-large-files', long: 'speed-large-files' },
+  { key: 'line-format', long: 'line-format', arg: 'required' },
+  { key: 'lf0', long: 'unchanged-line-format', arg: 'required' },
+  { key: 'lf1', long: 'old-line-format', arg: 'required' },
+  { key: 'lf2', long: 'new-line-format', arg: 'required' },
+  { key: 'gf0', long: 'unchanged-group-format', arg: 'required' },
+  { key: 'gf1', long: 'old-group-format', arg: 'required' },
+  { key: 'gf2', long: 'new-group-format', arg: 'required' },
+  { key: 'gf3', long: 'changed-group-format', arg: 'required' },
+  { key: 'sdiff-merge-assist', long: 'sdiff-merge-assist' },
 ];
+
+const LINE_FORMAT_OPTIONS = ['--unchanged-line-format', '--old-line-format', '--new-line-format'];
+const GROUP_FORMAT_OPTIONS = ['--unchanged-group-format', '--old-group-format', '--new-group-format', '--changed-group-format'];
 
 export interface DiffConfig {
   style: Style | 'side' | 'ed' | 'forward-ed' | 'rcs' | 'ifdef';
@@ -93,7 +107,12 @@ export interface DiffConfig {
   excludes: string[];
   excludeFiles: string[];
   startingFile: string | undefined;
-  ifdef: string | undefined;
+  /** Line and group formats (ifdef style: -D and the --*-format options). */
+  formats: Formats | undefined;
+  /** Whether two inputs that do not differ print nothing (GNU no_diff_means_no_output). */
+  silentWhenSame: boolean;
+  /** --sdiff-merge-assist: side by side, each run of lines headed by i or c and two counts. */
+  mergeAssist: boolean;
   fromFile: string | undefined;
   toFile: string | undefined;
   noDereference: boolean;
@@ -145,7 +164,8 @@ export function parseDiffArgs(args: string[]): { cfg: DiffConfig; operands: stri
   ]);
   let parsed;
   try {
-    parsed = getopt(args, defs);
+    // sorted by long name as diff.c's table is, so "ambiguous" lists them in its order
+    parsed = getopt(args, byLongName(defs));
   } catch (e) {
     if (e instanceof GetoptError) throw new DiffUsage(e.message);
     throw e;
@@ -155,13 +175,19 @@ export function parseDiffArgs(args: string[]): { cfg: DiffConfig; operands: stri
     unidirectionalNewFile: false, text: false, ignoreCase: false, whiteSpace: 'none', ignoreBlankLines: false,
     ignoreRegex: [], functionRegex: [], minimal: false, speedLargeFiles: false, horizon: 0, labels: [undefined, undefined],
     expandTabs: false, initialTab: false, tabsize: 0, width: 0, leftColumn: false, suppressCommonLines: false,
-    suppressBlankEmpty: false, stripTrailingCr: false, excludes: [], excludeFiles: [], startingFile: undefined, ifdef: undefined,
+    suppressBlankEmpty: false, stripTrailingCr: false, excludes: [], excludeFiles: [], startingFile: undefined, formats: undefined, silentWhenSame: true, mergeAssist: false,
     fromFile: undefined, toFile: undefined, noDereference: false, switchString: '', help: false, version: false,
   };
   let styleSet: DiffConfig['style'] | undefined;
   const specify = (s: DiffConfig['style']): void => {
     if (styleSet !== undefined && styleSet !== s) throw new DiffUsage('conflicting output style options');
     styleSet = s;
+  };
+  const lineFormats: (string | undefined)[] = [];
+  const groupFormats: (string | undefined)[] = [];
+  const specifyValue = (slot: (string | undefined)[], i: number, value: string, option: string): void => {
+    if (slot[i] !== undefined && slot[i] !== value) throw new DiffUsage(`conflicting ${option} option value '${value}'`);
+    slot[i] = value;
   };
   let ocontext = -1;
   let prevDigit = false;
@@ -207,7 +233,27 @@ export function parseDiffArgs(args: string[]): { cfg: DiffConfig; operands: stri
       case 'e': specify('ed'); break;
       case 'n': specify('rcs'); break;
       case 'f': specify('forward-ed'); break;
-      case 'D': specify('ifdef'); cfg.ifdef = value; break;
+      case 'D':
+        specify('ifdef');
+        ifdefGroupFormats(value!).forEach((g, i) => specifyValue(groupFormats, i, g, '-D'));
+        break;
+      case 'line-format':
+        specify('ifdef');
+        for (let i = 0; i < 3; i++) specifyValue(lineFormats, i, value!, '--line-format');
+        break;
+      case 'lf0': case 'lf1': case 'lf2': {
+        specify('ifdef');
+        const i = Number(key[2]);
+        specifyValue(lineFormats, i, value!, LINE_FORMAT_OPTIONS[i]!);
+        break;
+      }
+      case 'gf0': case 'gf1': case 'gf2': case 'gf3': {
+        specify('ifdef');
+        const i = Number(key[2]);
+        specifyValue(groupFormats, i, value!, GROUP_FORMAT_OPTIONS[i]!);
+        break;
+      }
+      case 'sdiff-merge-assist': specify('side'); cfg.mergeAssist = true; break;
       case 'y': specify('side'); break;
       case 'normal': specify('normal'); break;
       case 'H': case 'speed-large-files': cfg.speedLargeFiles = true; break;
@@ -260,6 +306,8 @@ export function parseDiffArgs(args: string[]): { cfg: DiffConfig; operands: stri
   if (styleSet === 'context' && parsed.flags.has('p') && ocontext < 0 && cfg.context < 3) cfg.context = 3;
   cfg.style = styleSet;
   if (ocontext >= 0 && (cfg.style === 'context' || cfg.style === 'unified') && (cfg.context < ocontext || (ocontext < cfg.context && !explicit))) cfg.context = ocontext;
+  if (cfg.style === 'ifdef') cfg.formats = completeFormats(lineFormats, groupFormats);
+  cfg.silentWhenSame = cfg.formats ? formatsSilentWhenSame(cfg.formats) : cfg.style !== 'side' || cfg.suppressCommonLines;
   if (!cfg.tabsize) cfg.tabsize = 8;
   if (!cfg.width) cfg.width = 130;
   if (cfg.horizon < cfg.context) cfg.horizon = cfg.context;

@@ -69,7 +69,7 @@ export interface Pair {
 const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 /** analyze_hunk: line ranges of a hunk and whether it deletes (1), inserts (2), both (3), or only ignorable lines (0). */
-function analyzeHunk(p: Pair, hunk: Change[], o: OutputOptions): { changes: number; first0: number; last0: number; first1: number; last1: number } {
+export function analyzeHunk(p: Pair, hunk: Change[], o: OutputOptions): { changes: number; first0: number; last0: number; first1: number; last1: number } {
   const line = (f: number, i: number): Uint8Array => p.files[f]!.lines[p.a.prefixLines + i]!;
   let trivial = o.ignoreBlankLines || o.ignoreRegex !== undefined;
   const trivialLength = o.ignoreBlankLines ? 0 : -1;
@@ -116,31 +116,33 @@ function writeLine(out: Out, line: Uint8Array, flag: string | undefined, o: Outp
   }
   const hasNl = line.length > 0 && line[line.length - 1] === 10;
   const body = hasNl ? line.subarray(0, line.length - 1) : line;
-  if (!o.expandTabs) out.bytes(body);
-  else {
-    let column = 0;
-    const bytes: number[] = [];
-    for (const c of body) {
-      if (c === 9) {
-        const spaces = o.tabsize - (column % o.tabsize);
-        column += spaces;
-        for (let k = 0; k < spaces; k++) bytes.push(32);
-      } else if (c === 13) {
-        bytes.push(c);
-        column = 0;
-      } else if (c === 8) {
-        if (column === 0) continue;
-        column--;
-        bytes.push(c);
-      } else {
-        column += c >= 32 && c < 127 ? 1 : 0;
-        bytes.push(c);
-      }
-    }
-    out.bytes(Uint8Array.from(bytes));
-  }
+  out.bytes(o.expandTabs ? expandTabs(body, o.tabsize) : body);
   if (!hasNl && (flag === undefined || flag !== '')) out.text('\n\\ No newline at end of file\n');
   else if (hasNl) out.text('\n');
+}
+
+/** output_1_line with -t: tabs become spaces to the next stop; CR restarts, BS steps back a column. */
+export function expandTabs(body: Uint8Array, tabsize: number): Uint8Array {
+  let column = 0;
+  const bytes: number[] = [];
+  for (const c of body) {
+    if (c === 9) {
+      const spaces = tabsize - (column % tabsize);
+      column += spaces;
+      for (let k = 0; k < spaces; k++) bytes.push(32);
+    } else if (c === 13) {
+      bytes.push(c);
+      column = 0;
+    } else if (c === 8) {
+      if (column === 0) continue;
+      column--;
+      bytes.push(c);
+    } else {
+      column += c >= 32 && c < 127 ? 1 : 0;
+      bytes.push(c);
+    }
+  }
+  return Uint8Array.from(bytes);
 }
 
 function numberRange(p: Pair, f: number, a: number, b: number): [number, number] {

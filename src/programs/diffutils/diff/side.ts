@@ -2,7 +2,7 @@
 // width), with the column arithmetic of diff.c for --width and --tabsize.
 import type { Change } from './analyze';
 import type { DiffConfig } from './options';
-import type { Out, Pair } from './output';
+import { analyzeHunk, type OutputOptions, type Out, type Pair } from './output';
 
 const GUTTER = 3;
 
@@ -107,9 +107,12 @@ function sdiffLine(out: number[], left: Uint8Array | undefined, sep: string, rig
 }
 
 /** Prints the whole of both files side by side (common lines too, unless suppressed). */
-export function sideBySide(p: Pair, cfg: DiffConfig, o: Out, banner: string | undefined): void {
+export function sideBySide(p: Pair, cfg: DiffConfig, oo: OutputOptions, o: Out, banner: string | undefined): void {
   const l = layout(cfg);
   const out: number[] = [];
+  const text = (t: string): void => {
+    for (let i = 0; i < t.length; i++) out.push(t.charCodeAt(i));
+  };
   const pre = p.a.prefixLines;
   const line = (f: number, i: number): Uint8Array => p.files[f]!.lines[pre + i]!;
   const total = [p.files[0].lines.length - pre, p.files[1].lines.length - pre];
@@ -119,6 +122,7 @@ export function sideBySide(p: Pair, cfg: DiffConfig, o: Out, banner: string | un
     let i0 = next0;
     let i1 = next1;
     if (!cfg.suppressCommonLines && (i0 !== limit0 || i1 !== limit1)) {
+      if (cfg.mergeAssist) text(`i${limit0 - i0},${limit1 - i1}\n`);
       if (!cfg.leftColumn) {
         while (i0 !== limit0 && i1 !== limit1) sdiffLine(out, line(0, i0++), ' ', line(1, i1++), l);
         while (i1 !== limit1) sdiffLine(out, undefined, ')', line(1, i1++), l);
@@ -129,12 +133,13 @@ export function sideBySide(p: Pair, cfg: DiffConfig, o: Out, banner: string | un
     next1 = limit1;
   };
   const hunk = (c: Change): void => {
-    let first0 = c.line0;
-    let first1 = c.line1;
-    const last0 = c.line0 + c.deleted - 1;
-    const last1 = c.line1 + c.inserted - 1;
-    let changes = (c.deleted ? 1 : 0) | (c.inserted ? 2 : 0);
+    const h = analyzeHunk(p, [c], oo);
+    if (!h.changes) return;
+    let { first0, first1 } = h;
+    const { last0, last1 } = h;
+    let changes = h.changes;
     common(first0, first1);
+    if (cfg.mergeAssist) text(`c${last0 - first0 + 1},${last1 - first1 + 1}\n`);
     if (changes === 3) {
       let i = first0;
       let j = first1;

@@ -87,6 +87,63 @@ Output a merged file with
 .B "#ifdef NAME"
 around the changes.
 .TP
+.BI \-\-line\-format= LFMT
+Merged output with every line printed by
+.IR LFMT ;
+.BR \-\-old\-line\-format ,
+.B \-\-new\-line\-format
+and
+.B \-\-unchanged\-line\-format
+set it for one kind of line. In
+.I LFMT
+.B %l
+is the line without its newline,
+.B %L
+the line with it,
+.B %dn
+its number (also
+.BR %on ", " %xn ", " %Xn ,
+with printf widths such as
+.BR %5dn ),
+.BI %c' C '
+the character
+.I C
+or an octal
+.BI \e OOOR,
+and
+.B %%
+a percent sign.
+.TP
+.BI \-\-old\-group\-format= GFMT "\fR, \fB\-\-new\-group\-format=" GFMT
+.PD 0
+.TP
+.BI \-\-changed\-group\-format= GFMT "\fR, \fB\-\-unchanged\-group\-format=" GFMT
+.PD
+Print each kind of run of lines with
+.IR GFMT .
+In
+.IR GFMT ,
+.BR %< ,
+.B %>
+and
+.B %=
+are the old, new and common lines (each printed with its line format);
+.BR %dF ", " %dL ", " %dN
+the first and last line number and the count in the old file, and
+.BR %df ", " %dl ", " %dn
+the same in the new file
+.RB ( %de ", " %dm
+and
+.BR %dE ", " %dM
+are the numbers just before and after);
+.BI %( A = B ? THEN : ELSE )
+prints
+.I THEN
+when
+.I A
+equals
+.IR B .
+.TP
 .BR \-p ", " \-\-show\-c\-function
 Show the C function each change is in.
 .TP

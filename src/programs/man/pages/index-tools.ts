@@ -131,4 +131,6 @@ export const toolPages: Record<string, () => Promise<{ default: string }>> = {
   'ptx.1': () => import('./ptx.1'),
   'runcon.1': () => import('./runcon.1'),
   'chcon.1': () => import('./chcon.1'),
+  'sdiff.1': () => import('./sdiff.1'),
+  'diff3.1': () => import('./diff3.1'),
 };
