@@ -48,6 +48,8 @@ export interface Inode {
   rdev?: [number, number];
   /** Generated content (procfs files), computed when the file is opened. */
   generate?: () => string;
+  /** procfs files whose generator loads late (/proc/net): open(2) awaits this first, when it returns a promise. */
+  prepare?: () => Promise<void> | undefined;
   /** procfs files the kernel acts on when written (/proc/sys, comm): gets each write(2)'s bytes. */
   sink?: (data: Uint8Array) => void;
   /** procfs: the permission bits bind root too (proc_sys_permission ignores CAP_DAC_OVERRIDE). */

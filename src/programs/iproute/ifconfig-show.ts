@@ -105,9 +105,11 @@ export function printLong(e: IfEntry, addrs: AddrMsg[]): string {
   if (!e.alias) {
     const s = l.stats;
     out += `        RX packets ${s.rxPackets}  bytes ${s.rxBytes} (${humanBytes(s.rxBytes)})\n`;
-    out += `        RX errors ${s.rxErrors}  dropped ${s.rxDropped}  overruns ${s.rxFifoErrors}  frame ${s.rxFrameErrors}\n`;
+    // the counters as /proc/net/dev sums them: drop with missed, frame with length, overrun
+    // and CRC errors, carrier with aborted, window and heartbeat errors
+    out += `        RX errors ${s.rxErrors}  dropped ${s.rxDropped + s.rxMissed}  overruns ${s.rxFifoErrors}  frame ${s.rxLengthErrors + s.rxOverErrors + s.rxCrcErrors + s.rxFrameErrors}\n`;
     out += `        TX packets ${s.txPackets}  bytes ${s.txBytes} (${humanBytes(s.txBytes)})\n`;
-    out += `        TX errors ${s.txErrors}  dropped ${s.txDropped} overruns ${s.txFifoErrors}  carrier ${s.txCarrierErrors}  collisions ${s.collisions}\n`;
+    out += `        TX errors ${s.txErrors}  dropped ${s.txDropped} overruns ${s.txFifoErrors}  carrier ${s.txCarrierErrors + s.txAbortedErrors + s.txWindowErrors + s.txHeartbeatErrors}  collisions ${s.collisions}\n`;
   }
   return `${out}\n`;
 }
@@ -121,7 +123,7 @@ export function printShort(e: IfEntry): string {
     out += '     - no statistics available -'.padEnd(56);
   } else {
     const s = l.stats;
-    out += `${String(s.rxPackets).padStart(8)} ${String(s.rxErrors).padStart(6)} ${String(s.rxDropped).padStart(6)} ${String(s.rxFifoErrors).padEnd(6)} `;
+    out += `${String(s.rxPackets).padStart(8)} ${String(s.rxErrors).padStart(6)} ${String(s.rxDropped + s.rxMissed).padStart(6)} ${String(s.rxFifoErrors).padEnd(6)} `;
     out += `${String(s.txPackets).padStart(8)} ${String(s.txErrors).padStart(6)} ${String(s.txDropped).padStart(6)} ${String(s.txFifoErrors).padStart(6)} `;
   }
   const f = shortFlags(l);

@@ -11,13 +11,13 @@ import { AF, matches } from './ip-util';
 
 const hex = (n: number): string => n.toString(16).padStart(2, '0');
 
-interface Groups {
+export interface Groups {
   link: string[];
   inet: string[];
   inet6: string[];
 }
 
-function groupsOf(l: LinkMsg, addrs: AddrMsg[]): Groups {
+export function groupsOf(l: LinkMsg, addrs: AddrMsg[]): Groups {
   const g: Groups = { link: [], inet: [], inet6: [] };
   const up = (l.flags & IFF.UP) !== 0;
   const hasLinkLayer = l.linkType === 'ether';

@@ -13,6 +13,7 @@ import { doTuntap } from './ip-tuntap';
 import { doMaddr } from './ip-maddr';
 import { doAddrlabel } from './ip-addrlabel';
 import { doTunnel, doVrf } from './ip-tunnel';
+import { doNetconf, doNexthop, doTcpMetrics, doToken, doXfrm } from './ip-misc';
 import { defaultOptions, Ip, runIp, type IpOptions } from './ip-session';
 import { IP_USAGE } from './ip-usage';
 import { loadNameFiles } from './ip-names';
@@ -27,9 +28,9 @@ const OBJECTS: [string, Handler | null][] = [
   ['address', doAddr], ['addrlabel', doAddrlabel], ['maddress', doMaddr], ['route', doRoute], ['rule', doRule],
   ['neighbor', doNeigh], ['neighbour', doNeigh], ['ntable', null], ['ntbl', null], ['link', doLink],
   ['l2tp', null], ['fou', null], ['ila', null], ['macsec', null], ['tunnel', doTunnel], ['tunl', doTunnel],
-  ['tuntap', doTuntap], ['tap', doTuntap], ['token', null], ['tcpmetrics', null], ['tcp_metrics', null],
-  ['monitor', null], ['xfrm', null], ['mroute', null], ['mrule', null], ['netns', doNetns], ['netconf', null],
-  ['vrf', doVrf], ['sr', null], ['nexthop', null], ['mptcp', null], ['ioam', null], ['help', null], ['stats', null],
+  ['tuntap', doTuntap], ['tap', doTuntap], ['token', doToken], ['tcpmetrics', doTcpMetrics], ['tcp_metrics', doTcpMetrics],
+  ['monitor', null], ['xfrm', doXfrm], ['mroute', null], ['mrule', null], ['netns', doNetns], ['netconf', doNetconf],
+  ['vrf', doVrf], ['sr', null], ['nexthop', doNexthop], ['mptcp', null], ['ioam', null], ['help', null], ['stats', null],
 ];
 
 /** matches_color: -c, -color, -color=always|auto|never. */

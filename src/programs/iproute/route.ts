@@ -2,9 +2,10 @@
 // `-n` numeric, `-e`/`-ee` extra columns), the IPv6 table with -6, and `route add|del` with
 // the SIOCADDRT/SIOCDELRT semantics (NLM_F_CREATE without EXCL, metric, reject routes).
 import { strerror } from '../../shared/errno';
-import { isNetError, RTN, RTPROT, SCOPE, TABLE, type LinkMsg, type NetReply, type NetRequest, type RouteSpec } from '../../shared/services/net';
-import { formatAddr, lenToMask, maskToLen, parseIPv4, samePrefix } from '../../shared/services/net-addr';
+import { isNetError, RTN, RTPROT, SCOPE, TABLE, type NetReply, type NetRequest, type RouteSpec } from '../../shared/services/net';
+import { formatAddr, maskToLen, parseIPv4, samePrefix } from '../../shared/services/net-addr';
 import { defineProgram } from '../define';
+import { fib4, fib6 } from '../network-tools/proc-routes';
 import type { Ctx } from '../lib/context';
 
 const USAGE = `Usage: route [-nNvee] [-FC] [<AF>]           List kernel routing tables
@@ -21,7 +22,12 @@ const USAGE = `Usage: route [-nNvee] [-FC] [<AF>]           List kernel routing 
 
   <AF>=Use -4, -6, '-A <af>' or '--<af>'; default: inet
   List of possible address families (which support routing):
-    inet (DARPA Internet) inet6 (IPv6) 
+`;
+
+/** print_aflist(1): the routable families, always on stderr. */
+const FAMILIES = `    inet (DARPA Internet) inet6 (IPv6) ax25 (AMPR AX.25) 
+    netrom (AMPR NET/ROM) rose (AMPR ROSE) ipx (Novell IPX) 
+    ddp (Appletalk DDP) x25 (CCITT X.25) 
 `;
 
 const INET_USAGE = `Usage: inet_route [-vF] del {-host|-net} Target[/prefix] [gw Gw] [metric M] [[dev] If]
@@ -34,7 +40,8 @@ const INET_USAGE = `Usage: inet_route [-vF] del {-host|-net} Target[/prefix] [gw
 
 /** net-tools' exit statuses (lib/net-support.h). */
 const E_OPTERR = 3;
-const E_USAGE = 4;
+/** E_USAGE is EXIT_SUCCESS in net-tools 2.10: asking for help is not an error. */
+const E_USAGE = 0;
 const E_LOOKUP = 6;
 const E_SOCK = 7;
 
@@ -62,52 +69,22 @@ function col(text: string, width: number): string {
 }
 
 async function show4(ctx: Ctx, numeric: boolean, ext: number): Promise<number> {
-  const r = await call(ctx, { kind: 'getroutes', family: 4, table: TABLE.MAIN });
-  const links = await call(ctx, { kind: 'getlinks' });
-  const devs: LinkMsg[] = 'links' in links ? links.links : [];
   const hosts = numeric ? new Map<string, string>() : await hostsTable(ctx);
-  let out = 'Kernel IP routing table\n';
-  if (ext === 1) out += 'Destination     Gateway         Genmask         Flags Metric Ref    Use Iface\n';
-  else if (ext === 2) out += 'Destination     Gateway         Genmask         Flags   MSS Window  irtt Iface\n';
-  else out += 'Destination     Gateway         Genmask         Flags Metric Ref    Use Iface    MSS   Window irtt\n';
-  for (const rt of 'routes' in r ? r.routes : []) {
-    if (rt.type !== RTN.UNICAST && rt.type !== RTN.UNREACHABLE && rt.type !== RTN.PROHIBIT && rt.type !== RTN.BLACKHOLE) continue;
-    const dst = rt.dst ?? '0.0.0.0';
-    const mask = formatAddr(lenToMask(4, rt.dstLen));
-    const host = rt.dstLen === 32;
-    const net = numeric ? dst : rt.dstLen === 0 ? 'default' : (host ? hosts.get(dst) : undefined) ?? dst;
-    const gw = rt.gateway ?? '0.0.0.0';
-    const gate = numeric || !rt.gateway ? gw : hosts.get(gw) ?? gw;
-    const reject = rt.type === RTN.UNREACHABLE || rt.type === RTN.PROHIBIT;
-    const flags = reject ? `!${host ? 'H' : ''}` : `U${rt.gateway ? 'G' : ''}${host ? 'H' : ''}`;
-    const metric = rt.priority ?? 0;
-    const iface = rt.oif !== undefined ? devs.find((l) => l.ifindex === rt.oif)?.name ?? '*' : '*';
-    const mtu = rt.metrics?.[2] ?? 0;
-    const win = rt.metrics?.[3] ?? 0;
-    if (ext === 1) {
-      out += reject ? `${col(net, 15)} -               ${col(mask, 15)} ${flags.padEnd(5)} ${String(metric).padEnd(6)} -  ${String(0).padStart(7)} -\n`
-        : `${col(net, 15)} ${col(gate, 15)} ${col(mask, 15)} ${flags.padEnd(5)} ${String(metric).padEnd(6)} ${'0'.padEnd(2)} ${String(0).padStart(7)} ${iface}\n`;
-    } else if (ext === 2) {
-      out += reject ? `${col(net, 15)} -               ${col(mask, 15)} ${flags.padEnd(5)}     - -          - -\n`
-        : `${col(net, 15)} ${col(gate, 15)} ${col(mask, 15)} ${flags.padEnd(5)} ${String(mtu).padStart(5)} ${String(win).padEnd(5)} ${String(0).padStart(6)} ${iface}\n`;
-    } else {
-      out += reject ? `${col(net, 15)} -               ${col(mask, 15)} ${flags.padEnd(5)} ${String(metric).padEnd(6)} -  ${String(0).padStart(7)} -        -     -      -\n`
-        : `${col(net, 15)} ${col(gate, 15)} ${col(mask, 15)} ${flags.padEnd(5)} ${String(metric).padEnd(6)} ${'0'.padEnd(3)} ${String(0).padStart(6)} ${iface.slice(0, 6).padEnd(6)}   ${String(mtu).padEnd(5)} ${String(win).padEnd(6)} 0\n`;
-    }
+  const out = await fib4(ctx, ext, numeric, async (a) => hosts.get(a));
+  if (out === null) {
+    await ctx.print('INET (IPv4) not configured in this system.\n');
+    return 1;
   }
   await ctx.print(out);
   return 0;
 }
 
-async function show6(ctx: Ctx): Promise<number> {
-  const r = await call(ctx, { kind: 'getroutes', family: 6 });
-  const links = await call(ctx, { kind: 'getlinks' });
-  const devs: LinkMsg[] = 'links' in links ? links.links : [];
-  let out = 'Kernel IPv6 routing table\nDestination                    Next Hop                   Flag Met Ref  Use If\n';
-  for (const rt of 'routes' in r ? r.routes : []) {
-    const flags = `${rt.type === RTN.UNREACHABLE || rt.type === RTN.PROHIBIT ? '!' : 'U'}${rt.gateway ? 'G' : ''}${rt.type === RTN.LOCAL ? 'n' : ''}`;
-    const iface = devs.find((l) => l.ifindex === rt.oif)?.name ?? 'lo';
-    out += `${`${rt.dst ?? '::'}/${rt.dstLen}`.padEnd(30)} ${(rt.gateway ?? '::').padEnd(26)} ${flags.padEnd(4)} ${String(rt.priority ?? 0).padEnd(3)} 1 ${String(0).padStart(6)} ${iface}\n`;
+async function show6(ctx: Ctx, numeric: boolean): Promise<number> {
+  const hosts = numeric ? new Map<string, string>() : await hostsTable(ctx);
+  const out = await fib6(ctx, numeric, async (a) => hosts.get(a));
+  if (out === null) {
+    await ctx.print('INET6 (IPv6) not configured in this system.\n');
+    return 1;
   }
   await ctx.print(out);
   return 0;
@@ -198,54 +175,104 @@ async function edit(ctx: Ctx, del: boolean, args: string[]): Promise<number> {
   return 0;
 }
 
+/** usage(rc): the text to stdout for help, to stderr for a mistake; the families always to stderr. */
+async function usage(ctx: Ctx, rc: number): Promise<number> {
+  // (stdout is buffered and stderr is not: into one pipe the families come first)
+  if (rc) await ctx.err.write(USAGE);
+  else await ctx.print(USAGE);
+  await ctx.err.write(FAMILIES);
+  return rc;
+}
+
 async function main(ctx: Ctx): Promise<number> {
   const args = ctx.argv.slice(1);
   let numeric = false;
   let ext = 1;
   let family: 4 | 6 = 4;
   let help = false;
+  let cache = false;
   const rest: string[] = [];
+  const setFamily = async (af: string): Promise<boolean> => {
+    if (af === 'inet6') family = 6;
+    else if (af === 'inet') family = 4;
+    else {
+      await ctx.err.write(`Unknown address family \`${af}'.\n`);
+      return false;
+    }
+    return true;
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '-net' || a === '-host' || !a.startsWith('-') || a === '-') {
       rest.push(a);
       continue;
     }
-    if (a === '--numeric') numeric = true;
-    else if (a === '--extend') ext++;
-    else if (a === '--help') help = true;
-    else if (a === '--inet6') family = 6;
-    else if (a === '--inet') family = 4;
-    else if (a === '-A' || a === '--protocol') {
-      const af = args[++i];
-      if (af === 'inet6') family = 6;
-      else if (af !== 'inet') {
-        await ctx.err.write(`route: Unsupported address family \`${af ?? ''}'!\n`);
-        return E_OPTERR;
+    if (a === '--') {
+      rest.push(...args.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const [name, value] = a.split('=', 2) as [string, string?];
+      const longs = ['--numeric', '--extend', '--help', '--inet6', '--inet', '--protocol', '--version', '--verbose', '--symbolic', '--cache', '--fib'];
+      const hits = longs.filter((l) => l.startsWith(name));
+      const long = hits.includes(name) ? name : hits.length === 1 ? hits[0]! : undefined;
+      if (!long) {
+        await ctx.err.write(hits.length > 1 ? `route: option '${name}' is ambiguous\n` : `route: unrecognized option '${name}'\n`);
+        help = true;
+        continue;
       }
-    } else if (a === '-V' || a === '--version') {
-      await ctx.print('net-tools 2.10\n');
-      return 0;
-    } else {
-      for (const c of a.slice(1)) {
-        if (c === 'n') numeric = true;
-        else if (c === 'e') ext++;
-        else if (c === '6') family = 6;
-        else if (c === '4') family = 4;
-        else if (c === 'h' || c === '?') help = true;
-        else if (!'NvFC'.includes(c)) {
-          await ctx.err.write(`route: invalid option -- '${c}'\n${USAGE}`);
-          return E_OPTERR;
-        }
+      if (long === '--numeric') numeric = true;
+      else if (long === '--extend') ext++;
+      else if (long === '--help') help = true;
+      else if (long === '--cache') cache = true;
+      else if (long === '--inet6' || long === '--inet') family = long === '--inet6' ? 6 : 4;
+      else if (long === '--version') {
+        await ctx.print('net-tools 2.10\n');
+        return 0;
+      } else if (long === '--protocol') {
+        const af = value ?? args[++i];
+        if (af === undefined) {
+          await ctx.err.write("route: option '--protocol' requires an argument\n");
+          help = true;
+        } else if (!(await setFamily(af))) return 1;
+      }
+      continue;
+    }
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j]!;
+      if (c === 'n') numeric = true;
+      else if (c === 'e') ext++;
+      else if (c === '6') family = 6;
+      else if (c === '4') family = 4;
+      else if (c === 'C') cache = true;
+      else if (c === 'h' || c === '?') help = true;
+      else if (c === 'V') {
+        await ctx.print('net-tools 2.10\n');
+        return 0;
+      } else if (c === 'A') {
+        const af = a.slice(j + 1) || args[++i];
+        if (af === undefined) {
+          await ctx.err.write("route: option requires an argument -- 'A'\n");
+          help = true;
+        } else if (!(await setFamily(af))) return 1;
+        break;
+      } else if (!'NvF'.includes(c)) {
+        await ctx.err.write(`route: invalid option -- '${c}'\n`);
+        help = true;
       }
     }
   }
-  if (help) {
-    await ctx.print(USAGE);
-    return E_USAGE;
+  if (help) return usage(ctx, E_USAGE);
+  if (cache && rest.length === 0 && family === 4) {
+    await ctx.print('Kernel IP routing cache\nSource          Destination     Gateway         Flags Metric Ref    Use Iface\n');
+    return 0;
   }
   const [cmd, ...edits] = rest;
-  if (cmd === undefined) return family === 6 ? show6(ctx) : show4(ctx, numeric, ext);
+  if (cmd === undefined) return family === 6 ? show6(ctx, numeric) : show4(ctx, numeric, ext & 3);
+  if ((cmd === 'add' || cmd === 'del' || cmd === 'delete') && family === 6 && edits.length === 0) {
+    await ctx.err.write('Usage: inet6_route [-vF] del Target\n       inet6_route [-vF] add Target [gw Gw] [metric M] [[dev] If]\n       inet6_route [-FC] flush      NOT supported\n');
+    return E_OPTERR;
+  }
   if (cmd === 'add' || cmd === 'del' || cmd === 'delete') {
     if (edits.length === 0) {
       await ctx.print(INET_USAGE);
@@ -257,8 +284,7 @@ async function main(ctx: Ctx): Promise<number> {
     await ctx.err.write("Flushing `inet' routing table not supported\n" + INET_USAGE);
     return E_OPTERR;
   }
-  await ctx.err.write(USAGE);
-  return E_OPTERR;
+  return usage(ctx, E_OPTERR);
 }
 
 export default defineProgram({

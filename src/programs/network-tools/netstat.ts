@@ -2,14 +2,17 @@
 // (-r) and the interface counters (-i), in net-tools' fixed-width columns. Host and port names
 // come from /etc/hosts, DNS and /etc/services unless -n; addr:port pairs are cut to 22
 // characters unless -W. There is no Unix-domain socket table here, so that section is empty.
-import { IFF, RTN, type LinkMsg, type NetReply, type RouteMsg } from '../../shared/services/net';
-import { lenToMask, formatAddr } from '../../shared/services/net-addr';
+import { IFF, type NetReply } from '../../shared/services/net';
 import type { SocketInfo, SocketReply } from '../../shared/services/sockets';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
 import { NetDb } from '../netfilter/netdb';
 import { reverseName } from './netlib';
+import { fib4, fib6 } from './proc-routes';
+import { statistics } from './netstat-stats';
+import { interfaces as ifList, printLong, printShort } from '../iproute/ifconfig-show';
+import { groupsOf } from '../iproute/ip-maddr';
 import { NETSTAT_FAMILIES, NETSTAT_USAGE, NETSTAT_VERSION } from './netstat-usage';
 
 const DEFS: OptionDef[] = [
@@ -25,6 +28,9 @@ const TCP_STATE: Readonly<Record<SocketInfo['state'], string>> = {
 
 interface Opts {
   has(k: string): boolean;
+  count(k: string): number;
+  /** the last -A family */
+  family: string | undefined;
   numericHost: boolean;
   numericPort: boolean;
   wide: boolean;
@@ -54,7 +60,27 @@ export default defineProgram({
       await ctx.print(NETSTAT_VERSION);
       return 0;
     }
-    const o: Opts = { has, numericHost: has('n') || has('NH'), numericPort: has('n') || has('NP'), wide: has('W') };
+    const o: Opts = { has, count: (k) => parsed.flags.get(k) ?? 0, family: parsed.values.get('A')?.at(-1), numericHost: has('n') || has('NH'), numericPort: has('n') || has('NP'), wide: has('W') };
+    // one of -i, -r, -M, -s at a time
+    if (['i', 'r', 'M', 's'].filter(has).length > 1) {
+      await ctx.err.write(`${NETSTAT_USAGE}${NETSTAT_FAMILIES}`);
+      return 3;
+    }
+    if (has('M')) {
+      await ctx.err.write("netstat: no support for `ip_masquerade' on this system.\n");
+      return 1;
+    }
+    const af = parsed.values.get('A')?.at(-1);
+    if (af !== undefined && !['inet', 'inet6', 'unix', 'ipx', 'ax25', 'netrom', 'ddp', 'x25', 'rose', 'bluetooth'].includes(af)) {
+      await ctx.err.write(`Unknown address family \`${af}'.\n`);
+      return 1;
+    }
+    if (has('g')) return groups(ctx, o);
+    if (has('s')) {
+      // no protocol named: all of them
+      const any = has('t') || has('u') || has('w');
+      return statistics(ctx, { raw: !any || has('w'), tcp: !any || has('t'), udp: !any || has('u') });
+    }
     if (has('r')) return routes(ctx, o);
     if (has('i')) return interfaces(ctx, o);
     return sockets(ctx, o);
@@ -126,42 +152,56 @@ async function sockets(ctx: Ctx, o: Opts): Promise<number> {
   return 0;
 }
 
+/**
+ * netstat -r: route_info with net-tools' swapped extension level (none: the MSS/Window/irtt
+ * columns; -e: Metric/Ref/Use; -ee: both), for inet or, with -6 / -A inet6, inet6.
+ */
 async function routes(ctx: Ctx, o: Opts): Promise<number> {
-  const r = (await ctx.sys.call('net', { kind: 'getroutes', family: 4, table: 254 })) as NetReply;
-  const list: RouteMsg[] = 'routes' in r ? r.routes.filter((x) => x.type === RTN.UNICAST) : [];
-  const links = (await ctx.sys.call('net', { kind: 'getlinks' })) as NetReply;
-  const ifname = (i: number | undefined): string => ('links' in links ? links.links.find((l) => l.ifindex === i)?.name : undefined) ?? '*';
-  let out = 'Kernel IP routing table\nDestination     Gateway         Genmask         Flags   MSS Window  irtt Iface\n';
-  for (const rt of list) {
-    const dst = rt.dst ?? '0.0.0.0';
-    let dest = dst;
-    if (rt.dstLen === 0) dest = o.numericHost ? '0.0.0.0' : 'default';
-    else if (rt.dstLen === 32 && !o.numericHost) dest = (await reverseName(ctx.sys, dst)) ?? dst;
-    const gw = rt.gateway === undefined ? '0.0.0.0' : o.numericHost ? rt.gateway : ((await reverseName(ctx.sys, rt.gateway)) ?? rt.gateway);
-    const mask = formatAddr(lenToMask(4, rt.dstLen));
-    const flags = `U${rt.gateway !== undefined ? 'G' : ''}${rt.dstLen === 32 ? 'H' : ''}`;
-    out += `${dest.slice(0, 15).padEnd(15)} ${gw.slice(0, 15).padEnd(15)} ${mask.padEnd(15)} ${flags.padEnd(5)} ${'0'.padStart(5)} ${'0'.padEnd(5)} ${'0'.padStart(6)} ${ifname(rt.oif)}\n`;
+  const exp = 1 + o.count('e');
+  const ext = (exp === 1 ? 2 : exp === 2 ? 1 : exp) & 3;
+  const resolve = async (a: string): Promise<string | undefined> => reverseName(ctx.sys, a);
+  const v6 = o.has('6') || o.family === 'inet6';
+  const out = v6 ? await fib6(ctx, o.numericHost, resolve) : await fib4(ctx, ext, o.numericHost, resolve);
+  if (out === null) return 1;
+  await ctx.print(out);
+  return 0;
+}
+
+/**
+ * netstat -g: the multicast groups of /proc/net/igmp (IPv4, by device) and then
+ * /proc/net/igmp6 (IPv6), which list each device's groups newest first.
+ */
+async function groups(ctx: Ctx, o: Opts): Promise<number> {
+  const [l, a] = await Promise.all([ctx.sys.call('net', { kind: 'getlinks' }), ctx.sys.call('net', { kind: 'getaddrs' })]) as [NetReply, NetReply];
+  const links = 'links' in l ? l.links : [];
+  const addrs = 'addrs' in a ? a.addrs : [];
+  const name = async (addr: string): Promise<string> => (o.numericHost ? addr : (await reverseName(ctx.sys, addr)) ?? addr);
+  let out = 'IPv6/IPv4 Group Memberships\nInterface       RefCnt Group\n--------------- ------ ---------------------\n';
+  const all = links.map((x) => ({ l: x, g: groupsOf(x, addrs) }));
+  for (const fam of ['inet', 'inet6'] as const) {
+    for (const { l: dev, g } of all) {
+      for (const group of g[fam]) out += `${dev.name.padEnd(15)} ${'1'.padEnd(6)} ${await name(group)}\n`;
+    }
   }
   await ctx.print(out);
   return 0;
 }
 
-function flagLetters(l: LinkMsg): string {
-  const f = l.flags;
-  if (f === 0) return '[NO FLAGS]';
-  const pairs: [number, string][] = [[IFF.ALLMULTI, 'A'], [IFF.BROADCAST, 'B'], [IFF.DEBUG, 'D'], [IFF.LOOPBACK, 'L'], [IFF.MULTICAST, 'M'], [IFF.DYNAMIC, 'd'], [IFF.PROMISC, 'P'], [IFF.NOTRAILERS, 'N'], [IFF.NOARP, 'O'], [IFF.POINTOPOINT, 'P'], [IFF.SLAVE, 's'], [IFF.MASTER, 'm'], [IFF.RUNNING, 'R'], [IFF.UP, 'U']];
-  return pairs.filter(([bit]) => f & bit).map(([, c]) => c).join('');
-}
-
+/**
+ * netstat -i: the interface list ifconfig builds (sorted by name, alias labels included), one
+ * short line each after netstat's own header, or with -e ifconfig's long blocks; -a adds the
+ * interfaces that are down.
+ */
 async function interfaces(ctx: Ctx, o: Opts): Promise<number> {
-  const r = (await ctx.sys.call('net', { kind: 'getlinks' })) as NetReply;
-  const links = 'links' in r ? r.links : [];
-  let out = 'Kernel Interface table\nIface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n';
-  for (const l of links) {
-    if (!(l.flags & IFF.UP) && !o.has('a')) continue;
-    const s = l.stats;
-    out += `${l.name.slice(0, 15).padEnd(15)} ${String(l.mtu).padStart(5)} ${String(s.rxPackets).padStart(8)} ${String(s.rxErrors).padStart(6)} ${String(s.rxDropped).padStart(6)} ${String(s.rxFifoErrors).padEnd(6)} `
-      + `${String(s.txPackets).padStart(8)} ${String(s.txErrors).padStart(6)} ${String(s.txDropped).padStart(6)} ${String(s.txFifoErrors).padStart(6)} ${flagLetters(l)}\n`;
+  const [l, a] = await Promise.all([ctx.sys.call('net', { kind: 'getlinks' }), ctx.sys.call('net', { kind: 'getaddrs' })]) as [NetReply, NetReply];
+  const links = 'links' in l ? l.links : [];
+  const addrs = 'addrs' in a ? a.addrs : [];
+  const long = o.count('e') >= 1;
+  let out = 'Kernel Interface table\n';
+  if (!long) out += 'Iface             MTU    RX-OK RX-ERR RX-DRP RX-OVR    TX-OK TX-ERR TX-DRP TX-OVR Flg\n';
+  for (const e of ifList(links, addrs)) {
+    if (!(e.link.flags & IFF.UP) && !o.has('a')) continue;
+    out += long ? printLong(e, addrs) : printShort(e);
   }
   await ctx.print(out);
   return 0;

@@ -9,6 +9,7 @@ import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
 import { NetDb } from '../netfilter/netdb';
 import { renderColumns, ssColumns } from './ss-render';
 import { SS_USAGE } from './ss-usage';
+import { bitLen, parseAddr, samePrefix, type IpAddr } from '../../shared/services/net-addr';
 
 const FLAGS = 'dhaletuwxnro460spTbEmMiVzZKHSO';
 const DEFS: OptionDef[] = [
@@ -21,10 +22,55 @@ const DEFS: OptionDef[] = [
 
 type State = 'LISTEN' | 'UNCONN' | 'ESTAB' | 'TIME-WAIT' | 'SYN-SENT' | 'CLOSE-WAIT';
 
+interface Term {
+  field: 'sport' | 'dport';
+  op: string;
+  /** undefined: any port (a host condition without one) */
+  port?: number;
+  /** a host condition's address prefix (src / dst) */
+  prefix?: { addr: IpAddr; len: number };
+}
+
 interface Filter {
   states: Set<State> | 'all';
-  terms: { field: 'sport' | 'dport'; op: string; port: number }[];
+  terms: Term[];
   join: 'and' | 'or';
+}
+
+/**
+ * parse_hostcond for inet sockets: `*`, ADDR, ADDR/LEN, ADDR:PORT, [V6ADDR]:PORT, :PORT, with
+ * service names for ports; null when it is not one of those.
+ */
+function hostCond(text: string, db: NetDb): { prefix?: { addr: IpAddr; len: number }; port?: number } | null {
+  let host = text;
+  let port: string | undefined;
+  if (host.startsWith('[')) {
+    const end = host.indexOf(']');
+    if (end < 0) return null;
+    const rest = host.slice(end + 1);
+    host = host.slice(1, end);
+    if (rest.startsWith(':')) port = rest.slice(1);
+    else if (rest !== '') return null;
+  } else if ((host.match(/:/g) ?? []).length === 1) {
+    const at = host.lastIndexOf(':');
+    port = host.slice(at + 1);
+    host = host.slice(0, at);
+  }
+  const out: { prefix?: { addr: IpAddr; len: number }; port?: number } = {};
+  if (port !== undefined && port !== '*' && port !== '') {
+    const n = /^[0-9]+$/.test(port) ? Number(port) : db.serviceByName(port, 'tcp') ?? db.serviceByName(port, 'udp');
+    if (n === undefined) return null;
+    out.port = n;
+  }
+  if (host !== '' && host !== '*') {
+    const [a, l] = host.split('/', 2) as [string, string?];
+    const addr = parseAddr(a);
+    if (!addr) return null;
+    const len = l === undefined ? bitLen(addr.family) : /^[0-9]+$/.test(l) ? Number(l) : NaN;
+    if (!(len >= 0 && len <= bitLen(addr.family))) return null;
+    out.prefix = { addr, len };
+  }
+  return out;
 }
 
 const STATE_WORDS: Readonly<Record<string, State[] | 'all'>> = {
@@ -32,7 +78,7 @@ const STATE_WORDS: Readonly<Record<string, State[] | 'all'>> = {
   'time-wait': ['TIME-WAIT'], 'syn-sent': ['SYN-SENT'], 'close-wait': ['CLOSE-WAIT'], closed: ['UNCONN'],
 };
 
-async function parseFilter(ctx: Ctx, words: string[], defaultStates: Set<State> | 'all', db: NetDb): Promise<Filter | undefined> {
+async function parseFilter(ctx: Ctx, words: string[], defaultStates: Set<State> | 'all', db: NetDb): Promise<Filter | undefined | null> {
   const f: Filter = { states: defaultStates, terms: [], join: 'and' };
   const w = words.flatMap((x) => x.replace(/([()])/g, ' ').split(/\s+/)).filter((x) => x !== '');
   for (let i = 0; i < w.length; i++) {
@@ -49,13 +95,15 @@ async function parseFilter(ctx: Ctx, words: string[], defaultStates: Set<State> 
     } else if (word === 'sport' || word === 'dport' || word === 'src' || word === 'dst') {
       let op = '=';
       if (/^(=|==|eq|!=|ne|>|<|>=|<=|gt|lt|ge|le)$/.test(w[i + 1] ?? '')) op = w[++i]!;
-      const val = (w[++i] ?? '').replace(/^.*:/, '');
-      const port = /^[0-9]+$/.test(val) ? Number(val) : db.serviceByName(val, 'tcp') ?? db.serviceByName(val, 'udp');
-      if (port === undefined) {
-        await ctx.err.write(`Error: an inet prefix is expected rather than "${w[i] ?? ''}".\n`);
-        return undefined;
+      const text = w[++i] ?? '';
+      const field = word === 'src' || word === 'sport' ? 'sport' : 'dport';
+      const cond = word === 'sport' || word === 'dport' ? hostCond(text.includes(':') ? text : `:${text}`, db) : hostCond(text, db);
+      if (!cond || ((word === 'sport' || word === 'dport') && cond.port === undefined)) {
+        // (ssfilter's parser then gives up on the whole expression)
+        await ctx.err.write(`Error: an inet prefix is expected rather than "${text}".\nCannot parse dst/src address.\n`);
+        return null;
       }
-      f.terms.push({ field: word === 'src' || word === 'sport' ? 'sport' : 'dport', op, port });
+      f.terms.push({ field, op, ...cond });
     } else {
       await ctx.err.write(SS_USAGE);
       return undefined;
@@ -78,7 +126,14 @@ function compare(op: string, a: number, b: number): boolean {
 function matches(f: Filter, s: SocketInfo): boolean {
   if (f.states !== 'all' && !f.states.has(s.state)) return false;
   if (!f.terms.length) return true;
-  const hit = (t: Filter['terms'][number]): boolean => compare(t.op, t.field === 'sport' ? s.localPort : s.peerPort, t.port);
+  const hit = (t: Term): boolean => {
+    const local = t.field === 'sport';
+    if (t.prefix) {
+      const a = parseAddr(local ? s.localAddress : s.peerAddress);
+      if (!a || a.family !== t.prefix.addr.family || !samePrefix(a, t.prefix.addr, t.prefix.len)) return false;
+    }
+    return t.port === undefined || compare(t.op, local ? s.localPort : s.peerPort, t.port);
+  };
   return f.join === 'or' ? f.terms.some(hit) : f.terms.every(hit);
 }
 
@@ -111,14 +166,41 @@ export default defineProgram({
       return 0;
     }
     const db = await NetDb.load(ctx.sys);
-    const tcp = has('t') || (!has('t') && !has('u'));
-    const udp = has('u') || (!has('t') && !has('u'));
+    // -A: socket tables by name (filter_db_parse); only TCP and UDP ones exist here
+    const TABLES: Record<string, string[]> = {
+      all: ['udp', 'dccp', 'tcp', 'mptcp', 'raw', 'u_str', 'u_dgr', 'u_seq', 'p_raw', 'p_dgr', 'netlink', 'sctp', 'v_str', 'v_dgr', 'xdp'],
+      inet: ['udp', 'dccp', 'tcp', 'mptcp', 'sctp', 'raw'], udp: ['udp'], dccp: ['dccp'], tcp: ['tcp'], mptcp: ['mptcp'], sctp: ['sctp'], raw: ['raw'],
+      unix: ['u_str', 'u_dgr', 'u_seq'], unix_stream: ['u_str'], u_str: ['u_str'], unix_dgram: ['u_dgr'], u_dgr: ['u_dgr'],
+      unix_seqpacket: ['u_seq'], u_seq: ['u_seq'], packet: ['p_raw', 'p_dgr'], packet_raw: ['p_raw'], p_raw: ['p_raw'],
+      packet_dgram: ['p_dgr'], p_dgr: ['p_dgr'], netlink: ['netlink'], vsock: ['v_str', 'v_dgr'], vsock_stream: ['v_str'], v_str: ['v_str'],
+      vsock_dgram: ['v_dgr'], v_dgr: ['v_dgr'], xdp: ['xdp'],
+    };
+    let query: Set<string> | undefined;
+    for (const list of parsed.values.get('A') ?? []) {
+      query ??= new Set();
+      for (const raw of list.split(',')) {
+        const name = raw.startsWith('!') ? raw.slice(1) : raw;
+        const dbs = Object.prototype.hasOwnProperty.call(TABLES, name) ? TABLES[name] : undefined;
+        if (!dbs) {
+          await ctx.err.write(`ss: "${raw}" is illegal socket table id\n${SS_USAGE}`);
+          return 255;
+        }
+        for (const d of dbs) {
+          if (raw.startsWith('!')) query.delete(d);
+          else query.add(d);
+        }
+      }
+    }
+    const tcp = query ? query.has('tcp') : has('t') || (!has('t') && !has('u'));
+    const udp = query ? query.has('udp') : has('u') || (!has('t') && !has('u'));
     const family = has('4') && !has('6') ? 4 : has('6') && !has('4') ? 6 : 0;
     const defaultStates: Set<State> | 'all' = has('a') ? 'all' : has('l') ? new Set<State>(['LISTEN', 'UNCONN']) : new Set<State>(['ESTAB', 'SYN-SENT', 'TIME-WAIT', 'CLOSE-WAIT']);
     const filter = await parseFilter(ctx, parsed.operands, defaultStates, db);
+    if (filter === null) return 1;
     if (!filter) return 255;
     const cols = ssColumns();
-    cols[0]!.disabled = !(tcp && udp);
+    // the Netid column is there when more than one socket table is listed
+    cols[0]!.disabled = query ? query.size < 2 : !(tcp && udp);
     const stateCount = filter.states === 'all' ? 2 : filter.states.size;
     cols[1]!.disabled = stateCount < 2;
     const numeric = has('n');

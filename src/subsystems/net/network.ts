@@ -258,6 +258,9 @@ export class Network {
   count(ifindex: number, dir: 'rx' | 'tx', bytes: number, packets = 1): void {
     const l = linkByIndex(this.state, ifindex);
     if (!l) return;
+    // the callers count Ethernet frames; loopback_xmit counts a packet after eth_type_trans
+    // has pulled its 14-byte header, so lo's counters hold the IP length only
+    if (l.linkType === 'loopback') bytes = Math.max(0, bytes - 14 * packets);
     if (dir === 'rx') {
       l.stats.rxBytes += bytes;
       l.stats.rxPackets += packets;

@@ -67,23 +67,31 @@ const same = (a: unknown, b: unknown): boolean => (Array.isArray(a) && Array.isA
 
 export class FibRules {
   private rules: FibRule[] = defaults();
+  /** An IPv4 rule was added or deleted: fib_unmerge split the local table from main's trie. */
+  private unmerged = false;
 
   /** Every rule, for route lookups. */
   get all(): readonly FibRule[] {
     return this.rules;
   }
 
-  handle(req: RuleRequest): { ok: true; rules?: FibRule[] } | NetError {
+  handle(req: RuleRequest): { ok: true; rules?: FibRule[]; unmerged?: boolean } | NetError {
     switch (req.kind) {
       case 'getrules':
-        return { ok: true, rules: this.rules.filter((r) => r.family === req.family).map((r) => ({ ...r })) };
+        return { ok: true, rules: this.rules.filter((r) => r.family === req.family).map((r) => ({ ...r })), ...(req.family === 4 ? { unmerged: this.unmerged } : {}) };
       case 'newrule':
-        return this.add(req.rule);
-      case 'delrule':
-        return this.del(req.rule);
+      case 'delrule': {
+        const r = req.kind === 'newrule' ? this.add(req.rule) : this.del(req.rule);
+        if (!('errno' in r) && req.rule.family === 4) this.unmerged = true;
+        return r;
+      }
       case 'flushrules':
         // iproute2 deletes every rule it lists; the kernel keeps the priority-0 rule
-        this.rules = this.rules.filter((r) => r.family !== req.family || r.pref === 0);
+        {
+          const before = this.rules.length;
+          this.rules = this.rules.filter((r) => r.family !== req.family || r.pref === 0);
+          if (req.family === 4 && this.rules.length !== before) this.unmerged = true;
+        }
         return { ok: true };
     }
   }

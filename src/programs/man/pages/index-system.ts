@@ -6,6 +6,7 @@
 export const systemPages: Record<string, () => Promise<{ default: string }>> = {
   'agetty.8': () => import('./agetty.8'),
   'bridge.8': () => import('./bridge.8'),
+  'tc.8': () => import('./tc.8'),
   'cloud-init.1': () => import('./cloud-init.1'),
   'containerd.8': () => import('./containerd.8'),
   'dbus-daemon.1': () => import('./dbus-daemon.1'),

@@ -33,7 +33,9 @@ errors, drops and overruns, the same for transmission, and flags
 (\fBB\fR broadcast, \fBL\fR loopback, \fBM\fR multicast, \fBR\fR running, \fBU\fR up).
 .TP
 \fB\-g\fR, \fB\-\-groups\fR; \fB\-s\fR, \fB\-\-statistics\fR; \fB\-M\fR, \fB\-\-masquerade\fR
-Multicast group memberships; per-protocol counters; masqueraded connections.
+Multicast group memberships; per-protocol counters read from \fI/proc/net/snmp\fR and
+\fI/proc/net/netstat\fR (with \fB\-t\fR, \fB\-u\fR or \fB\-w\fR only those protocols'
+groups); masqueraded connections.
 .SH OPTIONS
 .TP
 \fB\-t\fR, \fB\-\-tcp\fR; \fB\-u\fR, \fB\-\-udp\fR; \fB\-w\fR, \fB\-\-raw\fR; \fB\-x\fR, \fB\-\-unix\fR
