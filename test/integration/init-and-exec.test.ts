@@ -68,7 +68,7 @@ describe('a unit file of 10 TiB (truncate -s 10T)', () => {
     const r = await runScript(`truncate -s 10T /etc/systemd/system/big.service
 systemctl status big.service; echo "status: $?"
 systemctl start big.service; echo "start: $?"`);
-    expect(r.stdout).toBe(`○ big.service
+    expect(r.stdout).toBe(`* big.service
      Loaded: bad-setting (Reason: Unit big.service has a bad unit file setting.)
      Active: inactive (dead)
 

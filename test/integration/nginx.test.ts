@@ -57,7 +57,7 @@ describe('nginx under systemd', () => {
       'nginx -t',
       'systemctl start nginx',
       'systemctl is-active nginx; cat /run/nginx.pid | grep -c "^[0-9]*$"',
-      'systemctl status nginx --no-pager | grep -E "Main PID|─"',
+      'systemctl status nginx --no-pager | grep -E "Main PID|-[0-9]+ nginx"',
       'curl -s localhost',
       'curl -sI localhost',
       'curl -si localhost/nothere',
@@ -72,7 +72,7 @@ describe('nginx under systemd', () => {
     expect(r[0]).toEqual({ out: 'nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n', code: 0 });
     expect(r[1]).toEqual({ out: '', code: 0 });
     expect(r[2]!.out).toBe('active\n1\n');
-    expect(r[3]!.out).toMatch(/^\s+Main PID: (\d+) \(nginx\)\n\s+├─\s*\1 nginx: master process \/usr\/sbin\/nginx\n\s+└─\s*\d+ nginx: worker process\n$/);
+    expect(r[3]!.out).toMatch(/^\s+Main PID: (\d+) \(nginx\)\n\s+\|-\s*\1 nginx: master process \/usr\/sbin\/nginx\n\s+`-\s*\d+ nginx: worker process\n$/);
     expect(r[4]).toEqual({ out: INDEX, code: 0 });
     expect(r[5]!.out).toBe(`HTTP/1.1 200 OK
 Server: nginx/1.26.2

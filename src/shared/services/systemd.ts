@@ -57,6 +57,8 @@ export interface UnitSnapshot {
   triggeredBy: string[];
   triggers: string[];
   listen: string[];
+  /** The kind of each listen entry as systemctl names it (Stream, Datagram, FIFO, ...). */
+  listenTypes?: string[];
   restarts: number;
   job?: { id: number; type: string; state: string };
   /** Every property systemctl show prints, already formatted. */
@@ -78,6 +80,8 @@ export type SystemdRequest =
   | { kind: 'manager' }
   | { kind: 'power'; action: 'reboot' | 'poweroff' | 'halt' | 'kexec' }
   | { kind: 'set-default'; unit: string }
+  /** The manager's environment for the processes it starts; set/unset change it first. */
+  | { kind: 'environment'; set?: string[]; unset?: string[] }
   /** sd_notify(3) from a service's main process: READY=1 ends a Type=notify start job. */
   | { kind: 'notify'; ready: boolean };
 
@@ -113,4 +117,5 @@ export type SystemdReply =
   | { kind: 'units'; units: UnitSnapshot[] }
   | { kind: 'manager'; manager: ManagerSnapshot }
   | { kind: 'ok' }
+  | { kind: 'environment'; env: string[] }
   | { kind: 'error'; message: string; code: number };

@@ -9,13 +9,14 @@ export interface Glyphs {
   ellipsis: string;
   treeBranch: string;
   treeRight: string;
+  treeVertical: string;
   blackCircle: string;
   whiteCircle: string;
   crossMark: string;
 }
 
-const UTF8: Glyphs = { arrowRight: '→', bullet: '•', mu: 'μ', ellipsis: '…', treeBranch: '├─', treeRight: '└─', blackCircle: '●', whiteCircle: '○', crossMark: '×' };
-const ASCII: Glyphs = { arrowRight: '->', bullet: '*', mu: 'u', ellipsis: '...', treeBranch: '|-', treeRight: '`-', blackCircle: '*', whiteCircle: '*', crossMark: 'x' };
+const UTF8: Glyphs = { arrowRight: '→', bullet: '•', mu: 'μ', ellipsis: '…', treeBranch: '├─', treeRight: '└─', treeVertical: '│ ', blackCircle: '●', whiteCircle: '○', crossMark: '×' };
+const ASCII: Glyphs = { arrowRight: '->', bullet: '*', mu: 'u', ellipsis: '...', treeBranch: '|-', treeRight: '`-', treeVertical: '| ', blackCircle: '*', whiteCircle: '*', crossMark: 'x' };
 
 /** Reads the environment a program runs with (a Map or a plain lookup). */
 export function localeIsUtf8(env: { get(key: string): string | undefined }): boolean {

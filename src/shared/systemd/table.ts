@@ -66,7 +66,8 @@ export function formatTable(headers: string[], rows: CellInput[][], opts: TableO
       c.color ??= ANSI.grey;
     }
   }
-  const widths = headers.map((_, j) => Math.max(...all.map((r) => displayWidth(r[j]?.text ?? ''))));
+  // every column is at least one character wide, an empty header's too
+  const widths = headers.map((_, j) => Math.max(1, ...all.map((r) => displayWidth(r[j]?.text ?? ''))));
   const lines: string[] = [];
   for (let i = header ? 0 : 1; i < all.length; i++) {
     const row = all[i]!;

@@ -16,9 +16,14 @@ export { signalFromString };
 interface Verdict {
   warnings: string[];
   fatal?: boolean;
+  /** The warnings are logged without the "FILE:LINE: " prefix. */
+  bare?: boolean;
 }
 
 type Check = (value: string, key: string, unit: string) => Verdict | undefined;
+
+/** Marks where the place of a bare warning ends ("FILE:LINE: \x01message"). */
+export const BARE = '\x01';
 
 const ok = undefined;
 const warn = (...warnings: string[]): Verdict => ({ warnings });
@@ -150,17 +155,27 @@ const rlimit: Check = (v, key) => {
 /** valid_user_group_name(.., VALID_USER_RELAX|VALID_USER_ALLOW_NUMERIC); a bad one is fatal. */
 function userName(v: string): boolean {
   if (v === '' || v === '.' || v === '..') return false;
-  if (/[\x00-\x1f\x7f:/]/.test(v) || /^\s|\s$/.test(v)) return false;
-  if (/^\d+$/.test(v)) return Number(v) < 0xffffffff || Number(v) === 0xffffffff;
+  // a numeric ID must parse as a valid uid (not 65535, not (uid_t)-1); other digit strings fail
+  if (/^\d+$/.test(v)) return Number(v) < 0xffffffff && Number(v) !== 0xffff;
+  if (/^-\d*$/.test(v)) return false;
+  if (/[\x00-\x1f\x7f:/]/.test(v) || /^ | $/.test(v)) return false;
   return true;
 }
+/** The strict rules (a letter or "_", then letters, digits, "_" and "-"; at most 31 bytes). */
+const strictName = (v: string): boolean => /^[A-Za-z_][A-Za-z0-9_-]*$/.test(v) && v.length <= 31;
+const relaxedNotice = (v: string): string => `Accepting user/group name '${v}', which does not match strict user/group name rules.`;
 const user: Check = (v, key) => {
   if (v !== '' && !userName(v)) return { warnings: [`Invalid user/group name or numeric ID: ${v}`], fatal: true };
+  if (v !== '' && !/^\d+$/.test(v) && !strictName(v)) return { warnings: [relaxedNotice(v)], bare: true };
   return (key === 'User' || key === 'SocketUser') && v === 'nobody' ? warn(`Special user ${v} configured, this is not safe!`) : ok;
 };
 const groups: Check = (v) => {
-  for (const w of words(v)) if (!userName(w)) return { warnings: [`Invalid user/group name or numeric ID: ${w}`], fatal: true };
-  return ok;
+  const notices: string[] = [];
+  for (const w of words(v)) {
+    if (!userName(w)) return { warnings: [`Invalid user/group name or numeric ID: ${w}`], fatal: true };
+    if (!/^\d+$/.test(w) && !strictName(w)) notices.push(relaxedNotice(w));
+  }
+  return notices.length ? { warnings: notices, bare: true } : ok;
 };
 
 /** WorkingDirectory=/RootDirectory=: absolute ("-" allowed before it, "~" for the home). */
@@ -371,6 +386,49 @@ function busName(v: string): boolean {
   return parts.every((x) => (unique ? /^[A-Za-z0-9_-]+$/ : /^[A-Za-z_-][A-Za-z0-9_-]*$/).test(x));
 }
 
+/** The system call groups seccomp-util.c knows. */
+const SYSCALL_GROUPS = new Set('@default @aio @basic-io @chown @clock @cpu-emulation @debug @file-system @io-event @ipc @keyring @memlock @module @mount @network-io @obsolete @pkey @privileged @process @raw-io @reboot @resources @setuid @signal @swap @sync @system-service @timer @known'.split(' '));
+/** SystemCallFilter=/SystemCallLog=: each unknown "@group" is skipped with a warning. */
+const syscallFilter: Check = (v) => {
+  const out: string[] = [];
+  const invert = v.startsWith('~');
+  for (const w of words(invert ? v.slice(1) : v, true)) {
+    const name = w.replace(/:.*$/, '');
+    // an error number only goes with a deny list ("~...")
+    if (!invert && w.includes(':')) out.push(`Allow-listed system calls cannot take error number, ignoring: ${w}`);
+    else if (name.startsWith('@') && !SYSCALL_GROUPS.has(name)) out.push(`Unknown system call group, ignoring: ${name}`);
+  }
+  return out.length ? warn(...out) : ok;
+};
+/** RestrictNamespaces=: a boolean, or namespace types ("~" first inverts). */
+const restrictNamespaces: Check = (v) => {
+  if (parseBoolean(v) !== undefined) return ok;
+  const list = words(v.startsWith('~') ? v.slice(1) : v);
+  return list.every((w) => 'cgroup ipc net mnt pid user uts'.split(' ').includes(w)) ? ok : warn(`Failed to parse namespace type string, ignoring: ${v.startsWith('~') ? v.slice(1) : v}`);
+};
+/** in_addr_prefix_from_string_auto(): an IPv4 or IPv6 address with an optional /prefix. */
+function addressPrefix(w: string): boolean {
+  const [addr, len, ...rest] = w.split('/');
+  if (rest.length || addr === undefined) return false;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(addr);
+  if (v4) return [v4[1], v4[2], v4[3], v4[4]].every((x) => Number(x) <= 255) && (len === undefined || (/^\d+$/.test(len) && Number(len) <= 32));
+  if (!/^[0-9A-Fa-f:.]+$/.test(addr) || !addr.includes(':') || (addr.match(/::/g) ?? []).length > 1) return false;
+  return len === undefined || (/^\d+$/.test(len) && Number(len) <= 128);
+}
+/** IPAddressAllow=/IPAddressDeny=: each bad word is skipped with its own warning. */
+const addressPrefixes: Check = (v) => {
+  const out: string[] = [];
+  for (const w of words(v)) if (!['any', 'localhost', 'link-local', 'multicast'].includes(w) && !addressPrefix(w)) out.push(`Address prefix is invalid, ignoring assignment: ${w}`);
+  return out.length ? warn(...out) : ok;
+};
+/** DeviceAllow=: a device node below /dev or /sys (or "block-"/"char-"), then rights from "rwm". */
+const deviceAllow: Check = (v) => {
+  const [path = '', ...rest] = v.trim().split(/\s+/);
+  const rights = rest.join(' ');
+  if (!/^(block|char)-/.test(path) && !/^\/(dev|sys)\/./.test(path.replace(/\/+/g, '/'))) return warn(`Invalid device node path '${path}', ignoring.`);
+  return rights !== '' && !/^[rwm]+$/.test(rights) ? warn(`Invalid device rights '${rights}', ignoring.`) : ok;
+};
+
 /** Settings of the units that run processes ([Service], [Socket], [Mount], [Swap]). */
 const EXEC_CHECKS: Record<string, Check> = {
   PrivateTmp: bool, PrivateDevices: bool, PrivateNetwork: bool, PrivateMounts: bool, PrivateIPC: bool,
@@ -413,6 +471,18 @@ const EXEC_CHECKS: Record<string, Check> = {
   RestartKillSignal: signal, FinalKillSignal: signal, WatchdogSignal: signal,
   Delegate: delegate,
   RuntimeDirectory: execDirs, StateDirectory: execDirs, CacheDirectory: execDirs, LogsDirectory: execDirs, ConfigurationDirectory: execDirs,
+  RootImage: fatalPath(false), MountAPIVFS: bool, PrivateUsers: bool,
+  // a CPU set without CPUAffinity='s "numa"
+  AllowedCPUs: (v, k, u) => (v === 'numa' ? { warnings: [`Failed to parse CPU affinity '${v}'`] } : cpuAffinity(v, k, u)),
+  StartupAllowedCPUs: (v, k, u) => (v === 'numa' ? { warnings: [`Failed to parse CPU affinity '${v}'`] } : cpuAffinity(v, k, u)),
+  KeyringMode: oneOf('inherit private shared', 'Failed to parse keyring mode'),
+  ProcSubset: oneOf('all pid', 'Failed to parse /proc/ subset mode'),
+  ProtectProc: oneOf('noaccess invisible ptraceable default', 'Failed to parse /proc/ protection mode'),
+  ManagedOOMSwap: oneOf('auto kill', 'Invalid syntax'), ManagedOOMMemoryPressure: oneOf('auto kill', 'Invalid syntax'),
+  LogRateLimitBurst: unsigned,
+  SystemCallFilter: syscallFilter, SystemCallLog: syscallFilter, RestrictNamespaces: restrictNamespaces,
+  IPAddressAllow: addressPrefixes, IPAddressDeny: addressPrefixes, DeviceAllow: deviceAllow,
+  ManagedOOMMemoryPressureLimit: (v) => (/^\d+(\.\d{1,2})?%$/.test(v) && parseFloat(v) <= 100 ? ok : warn(`Failed to parse memory pressure limit value, ignoring: ${v}`)),
 };
 for (const k of ['AS', 'CORE', 'CPU', 'DATA', 'FSIZE', 'LOCKS', 'MEMLOCK', 'MSGQUEUE', 'NICE', 'NOFILE', 'NPROC', 'RSS', 'RTPRIO', 'RTTIME', 'SIGPENDING', 'STACK']) EXEC_CHECKS[`Limit${k}`] = rlimit;
 
@@ -427,29 +497,86 @@ const SERVICE_CHECKS: Record<string, Check> = {
   WatchdogSec: secCheck('Failed to parse sec value'), RuntimeMaxSec: secCheck('Failed to parse sec value'),
   RuntimeRandomizedExtraSec: secCheck('Failed to parse sec value'),
   TimeoutAbortSec: secCheck('Failed to parse TimeoutAbortSec= setting'),
+  TimeoutStartFailureMode: oneOf('terminate abort kill', 'Failed to parse timeout failure mode'),
+  TimeoutStopFailureMode: oneOf('terminate abort kill', 'Failed to parse timeout failure mode'),
+  USBFunctionDescriptors: absPath(false), USBFunctionStrings: absPath(false),
+  Sockets: (v) => {
+    const out = words(v).filter((w) => !w.endsWith('.socket')).map((w) => `Unit must be of type socket, ignoring: ${w}`);
+    return out.length ? warn(...out) : ok;
+  },
 };
 
-/** socket_address_parse(): a port, a path, an abstract name, "ADDR:PORT", "[ADDR6]:PORT", vsock. */
-function socketAddress(v: string): boolean {
-  if (/^\d+$/.test(v)) return Number(v) >= 1 && Number(v) <= 65535;
-  if (v.startsWith('/') || (v.startsWith('@') && v.length > 1)) return true;
-  if (v.startsWith('vsock:')) return /^vsock:(\d+|[a-z]+)?:\d+$/.test(v);
-  const m6 = /^\[([0-9A-Fa-f:.]+)(%[^\]]+)?\]:(\d+)$/.exec(v);
-  if (m6) return Number(m6[3]) >= 1 && Number(m6[3]) <= 65535;
-  const m4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(%\S+)?:(\d+)$/.exec(v);
-  if (m4) return [m4[1], m4[2], m4[3], m4[4]].every((x) => Number(x) <= 255) && Number(m4[6]) >= 1 && Number(m4[6]) <= 65535;
-  return false;
+/** parse_ip_port(): 1-65535; a number too big is ERANGE, anything else EINVAL. */
+function ipPort(v: string): string | undefined {
+  if (!/^\d+$/.test(v)) return 'Invalid argument';
+  if (Number(v) > 65535) return 'Numerical result out of range';
+  return Number(v) === 0 ? 'Invalid argument' : undefined;
 }
+
+/**
+ * socket_address_parse(): why a port, path, abstract name, vsock address, "ADDR:PORT" or
+ * "[ADDR6]:PORT" does not parse (an IPv4 address is read before its port, an IPv6 one after).
+ */
+function socketAddressError(v: string): string | undefined {
+  if (v.startsWith('/') || (v.startsWith('@') && v.length > 1)) return undefined;
+  if (v.startsWith('vsock:')) return /^vsock:(\d+|[a-z]+)?:\d+$/.test(v) ? undefined : 'Invalid argument';
+  if (/^\d+$/.test(v)) return ipPort(v);
+  const noIf = v.replace(/%[^%:\]]+$/, '');
+  const m6 = /^\[([0-9A-Fa-f:.]+)\]:([^:]*)$/.exec(noIf.replace(/%[^\]]+\]/, ']'));
+  if (m6) return ipPort(m6[2]!) ?? (m6[1]!.includes(':') ? undefined : 'Invalid argument');
+  const m4 = /^([^:]*):([^:]*)$/.exec(noIf);
+  if (!m4) return 'Invalid argument';
+  const q = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(m4[1]!.replace(/%\S+$/, ''));
+  if (!q || ![q[1], q[2], q[3], q[4]].every((x) => Number(x) <= 255)) return 'Invalid argument';
+  return ipPort(m4[2]!);
+}
+const socketAddress = (v: string): boolean => socketAddressError(v) === undefined;
 const listen: Check = (v) => {
-  if (/^\d+$/.test(v) && !socketAddress(v)) return warn(`Failed to parse address value in '${v}', ignoring: Numerical result out of range`);
-  return socketAddress(v) ? ok : warn(`Failed to parse address value in '${v}', ignoring: Invalid argument`);
+  const e = socketAddressError(v);
+  return e ? warn(`Failed to parse address value in '${v}', ignoring: ${e}`) : ok;
 };
 
-/** Unit= of a timer or path unit: a valid unit name other than its own. */
-const triggerUnit: Check = (v, _key, unit) => {
-  if (!unitNameIsValid(v)) return warn(`Unit type not valid, ignoring: ${v}`);
-  return v === unit ? warn(`Units cannot trigger themselves, ignoring: ${v}`) : ok;
+/** socket_address_parse_netlink(): "FAMILY [GROUP]". */
+const NETLINK_FAMILIES = new Set('route firewall inet-diag nflog xfrm selinux iscsi audit fib-lookup connector netfilter ip6-fw dnrtmsg kobject-uevent generic scsitransport ecryptfs rdma crypto'.split(' '));
+function netlinkAddress(v: string): boolean {
+  const [family, group, ...rest] = v.trim().split(/\s+/);
+  if (rest.length || family === undefined) return false;
+  if (!NETLINK_FAMILIES.has(family) && !/^\d+$/.test(family)) return false;
+  return group === undefined || /^\d+$/.test(group);
+}
+const netlink: Check = (v) => (netlinkAddress(v) ? ok : warn(`Failed to parse address value in '${v}', ignoring: Invalid argument`));
+
+/** config_parse_int (safe_atoi): decimal, or with a 0x/0o/0b base prefix. */
+const intCheck: Check = (v) => {
+  const m = /^\s*([+-]?)(0x[0-9a-fA-F]+|0o[0-7]+|0b[01]+|\d+)$/.exec(v);
+  const n = m ? Number(m[2]!.replace(/^0o/, '0o')) : NaN;
+  return m && Number.isFinite(n) && n <= 2147483647 + (m[1] === '-' ? 1 : 0) ? ok : warn(`Failed to parse int value, ignoring: ${v}`);
 };
+/** config_parse_iec_size(). */
+const sizeCheck: Check = (v) => {
+  const n = parseSize(v);
+  if (n === 'EINVAL') return warn(`Failed to parse size value '${v}', ignoring: Invalid argument`);
+  return n === 'ERANGE' ? warn(`Failed to parse size value '${v}', ignoring: Numerical result out of range`) : ok;
+};
+/** fdname_is_valid(): printable ASCII but ':', at most 255 characters. */
+const fdName: Check = (v) => (/^[\x20-\x7e]*$/.test(v) && !v.includes(':') && v.length <= 255 ? ok : warn(`Invalid file descriptor name, ignoring: ${v}`));
+/** ListenFIFO= and the other file-system entries: one absolute path. */
+const listenPath: Check = (v, key) => (v.startsWith('/') ? ok : warn(`${key}= path is not absolute, ignoring: ${v}`));
+/** config_parse_unit_path_strv_printf(): the first relative path ends the line. */
+const symlinks: Check = (v, key) => {
+  for (const w of words(v, true)) if (!w.startsWith('/')) return warn(`${key}= path is not absolute, ignoring: ${w}`);
+  return ok;
+};
+
+/** Unit= of a timer or path unit: why it is ignored, if it is. */
+function triggerUnit(v: string, unit: string, already: boolean): string | undefined {
+  if (v === '') return undefined;
+  if (already) return `Multiple units to trigger specified, ignoring: ${v}`;
+  if (unitNameToType(v) === undefined) return `Unit type not valid, ignoring: ${v}`;
+  if (v === unit) return `Units cannot trigger themselves, ignoring: ${v}`;
+  if (!unitNameIsValid(v)) return `Failed to add trigger on ${v}, ignoring: Invalid argument`;
+  return undefined;
+}
 
 const SOCKET_CHECKS: Record<string, Check> = {
   ListenStream: listen, ListenDatagram: listen, ListenSequentialPacket: listen,
@@ -458,19 +585,32 @@ const SOCKET_CHECKS: Record<string, Check> = {
   Writable: bool, FlushPending: bool, SELinuxContextFromNet: bool,
   SocketMode: mode, DirectoryMode: mode,
   Backlog: unsigned, MaxConnections: unsigned, MaxConnectionsPerSource: unsigned, KeepAliveProbes: unsigned,
-  SocketUser: user, SocketGroup: user,
+  SocketUser: user, SocketGroup: user, ListenNetlink: netlink,
+  ListenFIFO: listenPath, ListenSpecial: listenPath, ListenMessageQueue: listenPath, ListenUSBFunction: listenPath,
+  BindIPv6Only: (v) => (['default', 'both', 'ipv6-only'].includes(v) || parseBoolean(v) !== undefined ? ok : warn(`Failed to parse bind IPv6 only value, ignoring: ${v}`)),
+  Priority: intCheck, IPTTL: intCheck, Mark: intCheck,
+  ReceiveBuffer: sizeCheck, SendBuffer: sizeCheck, PipeSize: sizeCheck,
+  KeepAliveTimeSec: secCheck('Failed to parse sec value'), KeepAliveIntervalSec: secCheck('Failed to parse sec value'),
+  DeferAcceptSec: secCheck('Failed to parse sec value'), TriggerLimitIntervalSec: secCheck('Failed to parse sec value'),
+  TriggerLimitBurst: unsigned, FileDescriptorName: fdName, Symlinks: symlinks,
+  IPTOS: (v) => (['low-delay', 'throughput', 'reliability', 'low-cost'].includes(v) || (/^\d+$/.test(v) && Number(v) <= 255) ? ok : warn(`Failed to parse IP TOS value, ignoring: ${v}`)),
+  Timestamping: (v) => (['off', 'us', 'ns', 'nsec', 'usec', '\u00b5s', '\u03bcs'].includes(v) || parseBoolean(v) !== undefined ? ok : warn(`Failed to parse timestamping precision, ignoring: ${v}`)),
+  // only UDP-Lite and SCTP (by name or number) change the protocol of a socket
+  SocketProtocol: (v) => (['udplite', 'sctp', '136', '132'].includes(v) ? ok : warn(`Failed to parse socket protocol, ignoring: ${v}`)),
   Service: (v) => (unitNameIsValid(v) && unitNameToType(v) === 'service' ? ok : warn(`Unit must be of type service, ignoring: ${v}`)),
 };
 
 const TIMER_CHECKS: Record<string, Check> = {
   AccuracySec: secCheck('Failed to parse sec value'), RandomizedDelaySec: secCheck('Failed to parse sec value'),
   WakeSystem: bool, RemainAfterElapse: bool, OnClockChange: bool, OnTimezoneChange: bool, FixedRandomDelay: bool,
-  Unit: triggerUnit,
 };
 
+const sliceOfSlice: Check = (v, _k, unit) => warn(`Failed to assign slice ${v} to unit ${unit}, ignoring: Invalid argument`);
+
 const PATH_CHECKS: Record<string, Check> = {
+  TriggerLimitBurst: unsigned, TriggerLimitIntervalSec: secCheck('Failed to parse sec value'),
   PathExists: absPath(false), PathExistsGlob: absPath(false), PathChanged: absPath(false), PathModified: absPath(false),
-  DirectoryNotEmpty: absPath(false), MakeDirectory: bool, DirectoryMode: mode, Unit: triggerUnit,
+  DirectoryNotEmpty: absPath(false), MakeDirectory: bool, DirectoryMode: mode,
 };
 
 const RUNS_PROCESSES = new Set(['Service', 'Socket', 'Mount', 'Swap']);
@@ -487,6 +627,8 @@ function checkFor(a: UnitAssignment): Check | undefined {
   if (a.section === 'Timer') return TIMER_CHECKS[a.key];
   if (a.section === 'Path') return PATH_CHECKS[a.key];
   if (RUNS_PROCESSES.has(a.section)) return EXEC_CHECKS[a.key];
+  // a slice's parent follows from its name: it takes no Slice=
+  if (a.section === 'Slice' && a.key === 'Slice') return sliceOfSlice;
   if ((a.section === 'Slice' || a.section === 'Scope') && a.key !== 'Slice') return EXEC_CHECKS[a.key];
   return undefined;
 }
@@ -499,7 +641,15 @@ const CHECK_EMPTY = new Set<Check>([mode, memoryLimit, logLevel]);
  * to `fatal` those that make the unit unusable. `unitName` names the unit in messages that do.
  */
 export function checkSettings(s: UnitSettings, unitName: string, warnings: string[], fatal: Set<string>): void {
+  let triggerSet = false;
   for (const a of s.assignments) {
+    if (a.key === 'Unit' && (a.section === 'Timer' || a.section === 'Path')) {
+      // config_parse_trigger_unit(): the first usable name wins, later ones are refused
+      const w = triggerUnit(a.value, unitName, triggerSet);
+      if (w === undefined) triggerSet = true;
+      else if (a.file) warnings.push(`${a.file}:${a.line}: ${w}`);
+      continue;
+    }
     const check = checkFor(a);
     if (!check) continue;
     // an empty value resets most settings to their default
@@ -507,7 +657,8 @@ export function checkSettings(s: UnitSettings, unitName: string, warnings: strin
     const v = check(a.value, a.key, unitName);
     if (!v) continue;
     const at = a.file ? `${a.file}:${a.line}: ` : '';
-    for (const w of v.warnings) warnings.push(`${at}${w}`);
+    // a bare warning keeps its place (FILE:LINE) for sorting, behind a mark that drops it later
+    for (const w of v.warnings) warnings.push(v.bare ? `${at}${BARE}${w}` : `${at}${w}`);
     if (v.fatal) fatal.add(`${at}${v.warnings.at(-1)}`);
   }
 }
@@ -515,7 +666,7 @@ export function checkSettings(s: UnitSettings, unitName: string, warnings: strin
 /** The Listen*= settings, each with whether a value is usable. */
 const LISTEN_KEYS: Record<string, (v: string) => boolean> = {
   ListenStream: socketAddress, ListenDatagram: socketAddress, ListenSequentialPacket: socketAddress,
-  ListenFIFO: isAbs, ListenSpecial: isAbs, ListenUSBFunction: isAbs, ListenMessageQueue: isAbs, ListenNetlink: () => true,
+  ListenFIFO: isAbs, ListenSpecial: isAbs, ListenUSBFunction: isAbs, ListenMessageQueue: isAbs, ListenNetlink: netlinkAddress,
 };
 /** The conditions a path unit watches, each an absolute path. */
 const PATH_KEYS: Record<string, (v: string) => boolean> = Object.fromEntries(
@@ -540,6 +691,41 @@ function lastValid(s: UnitSettings, key: string, valid: (v: string) => boolean):
   return out;
 }
 
+/** The last value of `key` in `section` that `valid` accepts; an empty value resets it. */
+function lastIn(s: UnitSettings, section: string, key: string, valid: (v: string) => boolean): string | undefined {
+  let out: string | undefined;
+  for (const a of s.assignments) if (a.section === section && a.key === key) out = a.value === '' ? undefined : valid(a.value) ? a.value : out;
+  return out;
+}
+
+/** socket_verify(): the Listen*= entries that parse, and what Accept=, Service= and Symlinks= need. */
+function socketRefusal(s: UnitSettings): string | undefined {
+  const ports: { key: string; value: string }[] = [];
+  let links = 0;
+  for (const a of s.assignments) {
+    if (a.section !== 'Socket') continue;
+    if (a.key === 'Symlinks') {
+      // the words up to the first relative one are kept
+      const w = words(a.value, true);
+      const bad = w.findIndex((x) => !x.startsWith('/'));
+      links = a.value === '' ? 0 : links + (bad < 0 ? w.length : bad);
+    }
+    if (!Object.hasOwn(LISTEN_KEYS, a.key)) continue;
+    if (a.value === '') ports.length = 0;
+    else if (LISTEN_KEYS[a.key]!(a.value)) ports.push({ key: a.key, value: a.value });
+  }
+  if (ports.length === 0) return 'Unit has no Listen setting (ListenStream=, ListenDatagram=, ListenFIFO=, ...). Refusing.';
+  const accept = parseBoolean(lastIn(s, 'Socket', 'Accept', (v) => parseBoolean(v) !== undefined) ?? 'no');
+  // only stream and sequential-packet sockets accept connections
+  if (accept && ports.some((p) => p.key !== 'ListenStream' && p.key !== 'ListenSequentialPacket')) return 'Unit configured for accepting sockets, but sockets are non-accepting. Refusing.';
+  if (accept && lastIn(s, 'Socket', 'MaxConnections', (v) => /^\d+$/.test(v)) === '0') return 'MaxConnection= setting too small. Refusing.';
+  if (accept && lastIn(s, 'Socket', 'Service', (v) => unitNameIsValid(v) && unitNameToType(v) === 'service')) return 'Explicit service configuration for accepting socket units not supported. Refusing.';
+  // the symlinks need exactly one entry with a node in the file system (a FIFO or a socket path)
+  const nodes = ports.filter((p) => p.key === 'ListenFIFO' || (p.key !== 'ListenNetlink' && p.key !== 'ListenSpecial' && p.key !== 'ListenMessageQueue' && p.key !== 'ListenUSBFunction' && p.value.startsWith('/')));
+  if (links > 0 && nodes.length !== 1) return 'Unit has symlinks set but none or more than one node in the file system. Refusing.';
+  return undefined;
+}
+
 /** The rest of service_verify() (after the ExecStart= rules), in its order. */
 function serviceRefusal(s: UnitSettings): string | undefined {
   const starts = s.assignments.some((a) => a.section === 'Service' && a.key === 'ExecStart' && a.value !== '');
@@ -558,7 +744,7 @@ function serviceRefusal(s: UnitSettings): string | undefined {
  * Listen*=, a path unit watching nothing, a service's Restart=/BusName=/PAMName= conflicts.
  */
 export function triggerRefusal(s: UnitSettings, type: string): string | undefined {
-  if (type === 'socket' && countListed(s, 'Socket', LISTEN_KEYS) === 0) return 'Unit has no Listen setting (ListenStream=, ListenDatagram=, ListenFIFO=, ...). Refusing.';
+  if (type === 'socket') return socketRefusal(s);
   if (type === 'path' && countListed(s, 'Path', PATH_KEYS) === 0) return 'Path unit lacks path setting. Refusing.';
   if (type === 'service') return serviceRefusal(s);
   return undefined;

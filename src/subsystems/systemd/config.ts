@@ -87,6 +87,17 @@ export interface ServiceConfig {
   startLimitBurst: number;
   startLimitIntervalMs: number;
   toJournal: boolean;
+  /** Resource settings as `systemctl show` reports them (set-property drop-ins included). */
+  resources: ServiceResources;
+}
+
+export interface ServiceResources {
+  nice: number;
+  /** Bytes, or undefined for no limit (percentages of RAM are not modelled). */
+  memoryMax?: bigint;
+  /** CPUQuota= as microseconds of CPU time per second. */
+  cpuQuotaPerSecUs?: number;
+  tasksMax?: bigint;
 }
 
 export interface UnitConfig {
@@ -106,7 +117,8 @@ export interface UnitConfig {
   refuseManualStart: boolean;
   refuseManualStop: boolean;
   service?: ServiceConfig;
-  socket?: { listen: string[]; service?: string; mode: number; user: string; group: string };
+  /** listen[i] is a path or address, listenTypes[i] how systemctl names its kind (Stream, Datagram, ...). */
+  socket?: { listen: string[]; listenTypes: string[]; service?: string; mode: number; user: string; group: string };
   timer?: { onCalendar: string[]; onBootMs?: number; onActiveMs?: number; onUnitActiveMs?: number; persistent: boolean; unit?: string };
   /** Problems found while reading it, logged as systemd logs them. */
   warnings: string[];
@@ -307,7 +319,7 @@ export function unitConfig(s: UnitSettings, type: string, name = ''): UnitConfig
   if (type === 'socket') {
     const mode = s.get('Socket', 'SocketMode');
     cfg.socket = {
-      listen: [...s.list('Socket', 'ListenStream'), ...s.list('Socket', 'ListenDatagram')],
+      ...socketListen(s),
       service: [...s.values('Socket', 'Service')].reverse().find((v) => unitNameIsValid(v) && v.endsWith('.service')),
       mode: mode && /^[0-7]{1,4}$/.test(mode) ? parseInt(mode, 8) : 0o666, user: s.get('Socket', 'SocketUser') || 'root', group: s.get('Socket', 'SocketGroup') || 'root',
     };
@@ -338,20 +350,25 @@ export function unitConfig(s: UnitSettings, type: string, name = ''): UnitConfig
         else mono.set(a.key, v);
       }
     }
-    const unit = s.get('Timer', 'Unit');
+    // the first usable Unit= counts (config_parse_trigger_unit refuses the later ones)
+    const unit = s.values('Timer', 'Unit').find((v) => v !== '' && unitNameIsValid(v) && v !== name);
     cfg.timer = {
       onCalendar,
       onBootMs: mono.get('OnBootSec') ?? mono.get('OnStartupSec'),
       onActiveMs: mono.get('OnActiveSec'),
       onUnitActiveMs: mono.get('OnUnitActiveSec'),
       persistent: setting(s, 'Timer', 'Persistent', warnings, 'Failed to parse boolean value', bool) ?? false,
-      unit: unit !== undefined && unitNameIsValid(unit) && unit !== name ? unit : undefined,
+      unit,
     };
-    if (!onCalendar.length && mono.size === 0) cfg.badSetting = 'Timer unit lacks value setting. Refusing.';
+    // OnClockChange= and OnTimezoneChange= are triggers too (timer_verify)
+    const scratch: string[] = [];
+    const onChange = ['OnClockChange', 'OnTimezoneChange'].some((k) => setting(s, 'Timer', k, scratch, '', bool) === true);
+    if (!onCalendar.length && mono.size === 0 && !onChange) cfg.badSetting = 'Timer unit lacks value setting. Refusing.';
   }
   cfg.warnings = inLineOrder(s, cfg.warnings);
   const stop = cfg.warnings.findIndex((w) => fatal.has(w));
   if (stop >= 0) cfg.warnings.length = stop + 1;
+  cfg.warnings = unmarked(cfg.warnings);
   return cfg;
 }
 
@@ -364,6 +381,11 @@ function inLineOrder(s: UnitSettings, warnings: string[]): string[] {
     return [i, Number(/^(\d+):/.exec(w.slice(files[i]!.length + 1))?.[1] ?? 0)];
   };
   return warnings.map((w, n) => ({ w, n, k: key(w) })).sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.n - b.n).map((x) => x.w);
+}
+
+/** The warnings as logged: those marked bare (see config-check) lose their "FILE:LINE: ". */
+function unmarked(warnings: string[]): string[] {
+  return warnings.map((w) => (w.includes('\x01') ? w.slice(w.indexOf('\x01') + 1) : w));
 }
 
 /** Why systemd refuses to load a service for its commands (service_verify() in src/core/service.c), if it does. */
@@ -454,5 +476,60 @@ function serviceConfig(s: UnitSettings, cfg: UnitConfig, fatal: Set<string>): Se
     startLimitBurst: ((b) => (b === 0 ? Number.POSITIVE_INFINITY : b))(setting(s, 'Unit', 'StartLimitBurst', w, 'Failed to parse unsigned value', unsigned) ?? setting(s, 'Service', 'StartLimitBurst', w, 'Failed to parse unsigned value', unsigned) ?? 5),
     startLimitIntervalMs: setting(s, 'Unit', 'StartLimitIntervalSec', w, 'Failed to parse sec value', sec) ?? spanMs(s.get('Service', 'StartLimitInterval'), 10000),
     toJournal: !/^(null|tty|inherit)/.test(s.get('Service', 'StandardOutput') ?? 'journal'),
+    resources: serviceResources(s),
   };
+}
+
+const LISTEN_KINDS: Record<string, string> = { ListenStream: 'Stream', ListenDatagram: 'Datagram', ListenSequentialPacket: 'SequentialPacket', ListenFIFO: 'FIFO', ListenSpecial: 'Special', ListenMessageQueue: 'MessageQueue', ListenNetlink: 'Netlink', ListenUSBFunction: 'USBFunction' };
+
+/**
+ * The socket's listen entries in file order (an empty assignment drops all before it); paths
+ * below the legacy /var/run/ are moved to /run/ (patch_var_run).
+ */
+function socketListen(s: UnitSettings): { listen: string[]; listenTypes: string[] } {
+  let listen: string[] = [];
+  let listenTypes: string[] = [];
+  for (const a of s.assignments) {
+    const kind = a.section === 'Socket' ? LISTEN_KINDS[a.key] : undefined;
+    if (!kind) continue;
+    if (a.value === '') {
+      listen = [];
+      listenTypes = [];
+      continue;
+    }
+    // a bare port listens on every address, printed the IPv6 way (socket_address_print)
+    const v = /^\d+$/.test(a.value) && kind !== 'FIFO' && kind !== 'Special' ? `[::]:${a.value}` : a.value;
+    listen.push(v.startsWith('/var/run/') ? `/run/${v.slice('/var/run/'.length)}` : v);
+    listenTypes.push(kind);
+  }
+  return { listen, listenTypes };
+}
+
+/** The last usable Nice=, MemoryMax=, CPUQuota= and TasksMax= (an empty value resets one). */
+function serviceResources(s: UnitSettings): ServiceResources {
+  const r: ServiceResources = { nice: 0 };
+  const units: Record<string, bigint> = { '': 1n, B: 1n, K: 1024n, M: 1024n ** 2n, G: 1024n ** 3n, T: 1024n ** 4n, P: 1024n ** 5n, E: 1024n ** 6n };
+  for (const a of s.assignments) {
+    if (a.section !== 'Service') continue;
+    const v = a.value.trim();
+    if (a.key === 'Nice') {
+      if (v === '') r.nice = 0;
+      else if (/^[+-]?\d+$/.test(v) && Number(v) >= -20 && Number(v) <= 19) r.nice = Number(v);
+    } else if (a.key === 'MemoryMax') {
+      const m = /^(\d+)([BKMGTPE]?)$/.exec(v);
+      if (v === '' || v === 'infinity') r.memoryMax = undefined;
+      else if (m && BigInt(m[1]!) > 0n) r.memoryMax = BigInt(m[1]!) * units[m[2]!]!;
+    } else if (a.key === 'CPUQuota') {
+      const m = /^(\d+)(?:\.(\d{1,2}))?%$/.exec(v);
+      if (v === '') r.cpuQuotaPerSecUs = undefined;
+      else if (m) {
+        const permyriad = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+        if (permyriad > 0) r.cpuQuotaPerSecUs = permyriad * 100;
+      }
+    } else if (a.key === 'TasksMax') {
+      if (v === '' || v === 'infinity') r.tasksMax = v === '' ? undefined : 2n ** 64n - 1n;
+      else if (/^\d+$/.test(v) && BigInt(v) > 0n) r.tasksMax = BigInt(v);
+    }
+  }
+  return r;
 }

@@ -11,13 +11,21 @@ import { snapshot } from './snapshot';
 import { armTimer } from './timer';
 import { Unit, type JobResult } from './unit';
 import { formatTimespan } from '../../shared/systemd/time-span';
-import { unitNameIsValid } from '../../shared/systemd/unit-name';
+import { NAME_INSTANCE, NAME_PLAIN, NAME_TEMPLATE, unitNameIsValid } from '../../shared/systemd/unit-name';
 
 const VERSION = 'v253.19-10.ph5';
 /** How long the kernel took before starting PID 1 (the machine starts at PID 1, so a fixed figure). */
 const KERNEL_MS = 1134;
 
+/** The environment PID 1 gives every process it starts (the locale and the default PATH). */
+const BASE_ENV: [string, string][] = [
+  ['LANG', 'en_US.UTF-8'],
+  ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin'],
+];
+
 export class Manager {
+  /** What systemctl set-environment added (UnsetEnvironment only removes from here). */
+  private readonly clientEnv = new Map<string, string>();
   private readonly units = new Map<string, Unit>();
   private readonly exitWaiters = new Map<number, ((info: ExitInfo) => void)[]>();
   private emptyWaiters: { u: Unit; resolve: () => void }[] = [];
@@ -42,6 +50,7 @@ export class Manager {
         else this.emptyWaiters.push({ u, resolve });
       }),
       restart: (u) => void this.start(u, new Set()),
+      environment: new Map(BASE_ENV),
     };
   }
 
@@ -360,6 +369,8 @@ export class Manager {
         return { kind: 'ok' };
       case 'manager':
         return { kind: 'manager', manager: this.managerSnapshot() };
+      case 'environment':
+        return this.environment(req.set ?? [], req.unset ?? []);
       case 'power':
         void this.shutdown(req.action);
         return { kind: 'ok' };
@@ -374,8 +385,34 @@ export class Manager {
     }
   }
 
+  /** SetEnvironment/UnsetEnvironment (checked before anything changes), then the Environment property. */
+  private environment(set: string[], unset: string[]): SystemdReply {
+    const name = /^[A-Za-z_][A-Za-z0-9_]*$/;
+    if (!set.every((a) => name.test(a.slice(0, a.indexOf('='))) && a.includes('='))) return { kind: 'error', message: 'Invalid environment assignments', code: 1 };
+    if (!unset.every((a) => name.test(a.includes('=') ? a.slice(0, a.indexOf('=')) : a))) return { kind: 'error', message: 'Invalid environment variable names or assignments', code: 1 };
+    // the changes go to the client environment; the manager's own (LANG, PATH) stays underneath
+    const env = this.clientEnv;
+    for (const a of unset) {
+      // "NAME=VALUE" only goes when the value matches
+      const at = a.indexOf('=');
+      if (at < 0) env.delete(a);
+      else if (env.get(a.slice(0, at)) === a.slice(at + 1)) env.delete(a.slice(0, at));
+    }
+    for (const a of set) env.set(a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1));
+    // both lists are kept sorted; the merge overrides in place and appends the rest
+    const eff = this.rt.environment;
+    eff.clear();
+    const sorted = [...env].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [k, v] of [...BASE_ENV, ...sorted]) eff.set(k, v);
+    return { kind: 'environment', env: [...eff].map(([k, v]) => `${k}=${v}`) };
+  }
+
   private async job(verb: string, name: string): Promise<JobOutcome> {
-    if (!unitNameIsValid(name)) return { unit: name, result: 'invalid', error: `Unit name ${name} is not valid.`, errorCode: 1 };
+    // manager_load_unit_prepare(): a template cannot be loaded, it needs an instance
+    if (!unitNameIsValid(name, NAME_PLAIN | NAME_INSTANCE)) {
+      const why = unitNameIsValid(name, NAME_TEMPLATE) ? 'is missing the instance name' : 'is not valid';
+      return { unit: name, result: 'invalid', error: `Unit name ${name} ${why}.`, errorCode: 1 };
+    }
     const u = this.unit(name);
     if (u.loaded.state === 'not-found' && verb !== 'stop') return { unit: name, result: 'invalid', error: `Unit ${name} not found.`, errorCode: 5 };
     if (u.loaded.state === 'masked' && verb !== 'stop') return { unit: name, result: 'invalid', error: `Unit ${name} is masked.`, errorCode: 1 };

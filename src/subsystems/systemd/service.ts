@@ -17,6 +17,8 @@ export interface Runtime {
   waitEmpty(u: Unit): Promise<void>;
   /** Queues a start job (for restarts). */
   restart(u: Unit): void;
+  /** The manager's environment (systemctl set-environment), the base of every service's. */
+  environment: Map<string, string>;
 }
 
 const FAILED_ID = 'be02cf6855d2428ba40df7e9d022f03d';
@@ -58,8 +60,7 @@ function prepare(rt: Runtime, u: Unit, cfg: ServiceConfig): Launch | { fail: num
     gid = g;
   }
   const env = new Map<string, string>([
-    ['LANG', 'en_US.UTF-8'],
-    ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin'],
+    ...rt.environment,
     ['INVOCATION_ID', (host.now() * 7919 + u.id.length).toString(16).padStart(32, '0').slice(-32)],
     ['JOURNAL_STREAM', '8:12345'],
     ['SYSTEMD_EXEC_PID', '0'],

@@ -2,7 +2,7 @@
 // in properties use systemd's style, "Thu 2026-01-15 09:30:00 UTC" (the machine runs in UTC).
 import type { ExecStatus, UnitSnapshot } from '../../shared/services/systemd';
 import type { ExecCommand } from './config';
-import { exitStatusText } from '../../shared/systemd/exit-status';
+import { signalShort } from '../../shared/systemd/exit-status';
 import { UTC_ZONE } from '../../shared/systemd/civil';
 import { formatTimestamp } from '../../shared/systemd/time-format';
 import { formatTimespan } from '../../shared/systemd/time-span';
@@ -18,8 +18,10 @@ function execProp(cmds: ExecCommand[], ran: ExecStatus[] | undefined): string {
   return cmds
     .map((c) => {
       const r = ran?.find((x) => x.command === c.text);
-      const status = r?.code === undefined ? '0' : String(r.status ?? 0);
-      return `{ path=${c.path} ; argv[]=${c.argv.join(' ')} ; ignore_errors=${c.ignoreFailure ? 'yes' : 'no'} ; start_time=[${stamp(r?.start) || 'n/a'}] ; stop_time=[${stamp(r?.exit) || 'n/a'}] ; pid=${r?.pid ?? 0} ; code=${r?.code ?? '(null)'} ; status=${status}${r?.code === 'exited' && r.status !== undefined && r.status !== 0 ? `/${exitStatusText(r.status).split('/')[1] ?? ''}` : ''} }`;
+      // status is the exit code, or for anything but an exit "N/SIGNAL" ("0/0" while it runs)
+      const n = r?.code === undefined ? 0 : r.status ?? 0;
+      const status = r?.code === 'exited' ? `${n}` : `${n}/${n === 0 ? '0' : signalShort(n)}`;
+      return `{ path=${c.path} ; argv[]=${c.argv.join(' ')} ; ignore_errors=${c.ignoreFailure ? 'yes' : 'no'} ; start_time=[${stamp(r?.start) || 'n/a'}] ; stop_time=[${stamp(r?.exit) || 'n/a'}] ; pid=${r?.pid ?? 0} ; code=${r?.code ?? '(null)'} ; status=${status} }`;
     })
     .join(' ');
 }
@@ -65,12 +67,18 @@ export function snapshot(host: ManagerHost, u: Unit, needReload: boolean, trigge
     if (svc.execStop.length) add('ExecStop', execProp(svc.execStop, u.pastExecs));
     add('Slice', 'system.slice');
     add('ControlGroup', processes.length || u.isActive() ? u.cgroup : '');
+    add('Nice', svc.resources.nice);
     add('User', svc.user);
     add('Group', svc.group);
     add('Environment', svc.environment.map(([k, v]) => `${k}=${v}`).join(' '));
     add('WorkingDirectory', svc.workingDirectory ?? '!/');
     add('KillSignal', svc.killSignal);
     add('TasksCurrent', processes.length || '[not set]');
+    const res = svc.resources;
+    add('CPUQuotaPerSecUSec', res.cpuQuotaPerSecUs === undefined ? 'infinity' : formatTimespan(BigInt(res.cpuQuotaPerSecUs), 1n));
+    add('MemoryMax', res.memoryMax === undefined ? 'infinity' : String(res.memoryMax));
+    // DefaultTasksMax= is 15% of the kernel's limit
+    add('TasksMax', res.tasksMax === undefined ? 4915 : res.tasksMax === 2n ** 64n - 1n ? 'infinity' : String(res.tasksMax));
   }
   add('Id', u.id);
   add('Names', u.loaded.names.join(' '));
@@ -82,7 +90,7 @@ export function snapshot(host: ManagerHost, u: Unit, needReload: boolean, trigge
   add('ActiveState', u.activeState);
   add('SubState', u.subState);
   add('FragmentPath', u.loaded.fragmentPath);
-  if (u.loaded.dropIns.length) add('DropInPaths', u.loaded.dropIns.join(' '));
+  add('DropInPaths', u.loaded.dropIns.join(' '));
   add('StateChangeTimestamp', stamp(u.stateChange));
   add('InactiveExitTimestamp', stamp(u.inactiveExit));
   add('ActiveEnterTimestamp', stamp(u.activeEnter));
@@ -120,6 +128,7 @@ export function snapshot(host: ManagerHost, u: Unit, needReload: boolean, trigge
     triggeredBy,
     triggers: u.type === 'socket' ? [cfg?.socket?.service ?? u.id.replace(/\.socket$/, '.service')] : u.type === 'timer' ? [cfg?.timer?.unit ?? u.id.replace(/\.timer$/, '.service')] : [],
     listen: cfg?.socket?.listen ?? [],
+    listenTypes: cfg?.socket?.listenTypes ?? [],
     restarts: u.restarts,
     ...(u.job ? { job: { id: u.job.id, type: u.job.type, state: 'running' } } : {}),
     properties: props,

@@ -1,6 +1,7 @@
 // systemd-analyze time, blame and critical-chain (src/analyze/analyze-time.c,
 // analyze-blame.c, analyze-critical-chain.c) from the manager's record of this boot.
 import type { ManagerSnapshot, SystemdReply, UnitSnapshot } from '../../../shared/services/systemd';
+import { glyphs } from '../../../shared/systemd/glyphs';
 import { formatTimespan } from '../../../shared/systemd/time-span';
 import type { Ctx } from '../../lib/context';
 
@@ -49,6 +50,7 @@ export async function analyzeCriticalChain(ctx: Ctx, args: string[]): Promise<nu
   };
   const lines: string[] = ['The time when unit became active or started is printed after the "@" character.', 'The time the unit took to start is printed after the "+" character.', ''];
   const roots = args.length ? args : [m.defaultTarget];
+  const tree = glyphs(ctx.env).treeRight;
   for (const root of roots) {
     const seen = new Set<string>();
     let name: string | undefined = root;
@@ -60,7 +62,7 @@ export async function analyzeCriticalChain(ctx: Ctx, args: string[]): Promise<nu
       const at = a ? `@${span(a.at + a.ms)}` : '';
       const took = a && a.ms > 0 ? ` +${span(a.ms)}` : '';
       const label = `${name}${at ? ` ${at}` : ''}${took}`;
-      lines.push(depth === 0 ? label : `${'  '.repeat(depth - 1)}└─${label}`);
+      lines.push(depth === 0 ? label : `${'  '.repeat(depth - 1)}${tree}${label}`);
       // the unit it waited for longest: the After= dependency that became active last
       // a target also waits for what it wants (default dependencies)
       const afters = [...new Set([...(u?.deps.After ?? []), ...(u?.type === 'target' ? [...(u.deps.Wants ?? []), ...(u.deps.Requires ?? [])] : [])])].filter((d) => when.has(d));

@@ -7,6 +7,7 @@ import { parseAnalyzeArgs } from './options';
 import { runAnalyzeVerb } from './runtime';
 import { verbCalendar, verbTimespan, verbTimestamp } from './time-verbs';
 import { verbVerify } from './verify';
+import { verbCatConfig } from './cat-config';
 import { verbCondition } from './condition';
 import { verbCapability, verbCompareVersions, verbExitStatus, verbUnitPaths } from './table-verbs';
 
@@ -104,6 +105,12 @@ export async function analyzeMain(ctx: Ctx): Promise<number> {
       break;
     case 'unit-paths':
       return verbUnitPaths(ctx, parsed.opts.scope);
+    case 'cat-config':
+      return verbCatConfig(ctx, rest, parsed.opts.root);
+    case 'filesystems':
+      // Photon builds systemd without the BPF framework
+      await ctx.err.write('Not compiled with libbpf support, sorry.\n');
+      return 1;
   }
   const r = await runAnalyzeVerb(ctx, verb, rest, parsed.opts);
   if (r !== undefined) return r;

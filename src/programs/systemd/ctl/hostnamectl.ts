@@ -2,6 +2,7 @@
 // /etc/hostname and sets the kernel's name), as systemd-hostnamed answers them.
 import type { JournalReply } from '../../../shared/services/journal';
 import { defineProgram } from '../../define';
+import type { Ctx } from '../../lib/context';
 import { denied, envFile, fields, parseArgs, readText, tooMany, unknownVerb } from './common';
 
 const VALID = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,62})(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,62}))*$/;
@@ -30,6 +31,7 @@ export default defineProgram({
     switch (verb) {
       case 'status': {
         if (args.length) return tooMany(ctx);
+        if (p.flags.has('static') || p.flags.has('pretty') || p.flags.has('transient')) return oneName(ctx, p.flags, host);
         const os = envFile(await readText(ctx, '/etc/os-release'));
         const machineId = (await readText(ctx, '/etc/machine-id'))?.trim() ?? '';
         const boots = (await ctx.sys.call('journal', { kind: 'boots' })) as JournalReply;
@@ -48,10 +50,7 @@ export default defineProgram({
       }
       case 'hostname':
       case 'set-hostname': {
-        if (verb === 'hostname' && args.length === 0) {
-          await ctx.print(`${host}\n`);
-          return 0;
-        }
+        if (verb === 'hostname' && args.length === 0) return oneName(ctx, p.flags, host);
         if (args.length !== 1) {
           await ctx.err.write(args.length ? 'Too many arguments.\n' : 'Too few arguments.\n');
           return 1;
@@ -81,3 +80,17 @@ export default defineProgram({
     }
   },
 });
+
+/** get_hostname_based_on_flag(): one of the pretty, static or transient names, alone. */
+async function oneName(ctx: Ctx, flags: { has(k: string): boolean }, host: string): Promise<number> {
+  const asked = ['pretty', 'static', 'transient'].filter((f) => flags.has(f));
+  if (asked.length > 1) {
+    await ctx.err.write('Cannot query more than one name type at a time\n');
+    return 1;
+  }
+  let name = host;
+  if (asked[0] === 'static') name = (await readText(ctx, '/etc/hostname'))?.trim() ?? '';
+  if (asked[0] === 'pretty') name = envFile(await readText(ctx, '/etc/machine-info')).get('PRETTY_HOSTNAME') ?? '';
+  await ctx.out.write(`${name}\n`);
+  return 0;
+}

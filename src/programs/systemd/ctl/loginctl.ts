@@ -16,23 +16,46 @@ export default defineProgram({
       await ctx.print('loginctl [OPTIONS...] COMMAND ...\n\nSend control commands to or query the login manager.\n\nSession Commands:\n  list-sessions            List sessions\n\nUser Commands:\n  list-users               List users\n');
       return 0;
     }
-    const [verb = 'list-sessions'] = p.operands;
+    const [verb = 'list-sessions', ...args] = p.operands;
     const acc = await Accounts.load(ctx.sys);
     const sessions = ctx.sys.processes().filter((x) => x.pid === x.sid && x.tty !== undefined && x.state !== 'Z' && (x.argv[0] ?? '').startsWith('-'));
     const legend = !p.flags.has('noLegend');
-    if (verb === 'list-sessions') {
-      const rows = sessions.map((s, i) => [String(i + 1), String(s.uid), acc.userName(s.uid) ?? String(s.uid), s.tty?.startsWith('tty') ? 'seat0' : '', s.tty ?? '']);
-      let text = rows.length ? formatTable(['SESSION', 'UID', 'USER', 'SEAT', 'TTY'], rows.map((r) => r), { header: legend }) : '';
-      if (legend) text += `${rows.length ? '\n' : ''}${rows.length} sessions listed.\n`;
+    // show_table(): rows sorted by the first column, or "No <things>." when there are none
+    const table = async (headers: string[], rows: string[][], word: string): Promise<number> => {
+      let text = rows.length ? formatTable(headers, rows, { header: legend }) : '';
+      if (legend) text += rows.length ? `\n${rows.length} ${word} listed.\n` : `No ${word}.\n`;
       await ctx.out.write(text);
       return 0;
+    };
+    if (verb === 'list-sessions') {
+      const rows = sessions.map((s, i) => [String(i + 1), String(s.uid), acc.userName(s.uid) ?? String(s.uid), s.tty?.startsWith('tty') ? 'seat0' : '', s.tty ?? '']);
+      return table(['SESSION', 'UID', 'USER', 'SEAT', 'TTY'], rows, 'sessions');
     }
     if (verb === 'list-users') {
       const uids = [...new Set(sessions.map((s) => s.uid))].sort((a, b) => a - b);
-      let text = uids.length ? formatTable(['UID', 'USER'], uids.map((u) => [String(u), acc.userName(u) ?? String(u)]), { header: legend }) : '';
-      if (legend) text += `${uids.length ? '\n' : ''}${uids.length} users listed.\n`;
-      await ctx.out.write(text);
-      return 0;
+      return table(['UID', 'USER'], uids.map((u) => [String(u), acc.userName(u) ?? String(u)]), 'users');
+    }
+    if (verb === 'list-seats') return table(['SEAT'], [['seat0']], 'seats');
+    // the lookups that fail before anything is shown
+    if ((verb === 'session-status' || verb === 'show-session') && args.length) {
+      const unknown = args.find((a) => !/^\d+$/.test(a) || Number(a) < 1 || Number(a) > sessions.length);
+      if (unknown !== undefined) {
+        await ctx.err.write(`Failed to get session path: No session '${unknown}' known\n`);
+        return 1;
+      }
+    }
+    if ((verb === 'user-status' || verb === 'show-user') && args.length) {
+      for (const a of args) {
+        const uid = /^\d+$/.test(a) ? Number(a) : acc.userByName(a)?.uid;
+        if (uid === undefined) {
+          await ctx.err.write(`Failed to look up user ${a}: No such process\n`);
+          return 1;
+        }
+        if (!sessions.some((x) => x.uid === uid)) {
+          await ctx.err.write(`Failed to get user: User ID ${uid} is not logged in or lingering\n`);
+          return 1;
+        }
+      }
     }
     return unknownVerb(ctx, verb);
   },

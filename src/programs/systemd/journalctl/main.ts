@@ -8,7 +8,7 @@ import { getopt, GetoptError, type OptionDef, type Parsed } from '../../lib/geto
 import { page, wantPager } from '../../lib/pager';
 import { localZone } from '../../lib/tz';
 import { explain } from './catalog';
-import { formatEntry, OUTPUT_MODES, type FormatOptions, type OutputMode } from './format';
+import { entryFields, formatEntry, OUTPUT_MODES, type FormatOptions, type OutputMode } from './format';
 import { UTC_ZONE, type Zone } from '../../../shared/systemd/civil';
 import { formatTimestamp } from '../../../shared/systemd/time-format';
 import { parseTimestamp } from '../../../shared/systemd/timestamp-parse';
@@ -48,6 +48,7 @@ const OPTIONS: OptionDef[] = [
     { key: 'relinquish', long: 'relinquish-var' },
     { key: 'smartRelinquish', long: 'smart-relinquish-var' },
     { key: 'field', short: 'F', long: 'field', arg: 'required' },
+    { key: 'fields', short: 'N', long: 'fields' },
     { key: 'help', short: 'h', long: 'help' },
     { key: 'version', long: 'version' },
 ];
@@ -262,6 +263,7 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
   } else if (follow) tail = 10;
   else if (has('end')) tail = 1000;
 
+  if (has('field') || has('fields')) return listFieldValues(ctx, last('field'), tail);
   const reply = await ask(ctx, { kind: 'query', query });
   if (reply.kind !== 'entries') return 1;
   let entries = reply.entries;
@@ -305,6 +307,27 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
       await ctx.out.flush();
     }
   }
+}
+
+/**
+ * -F FIELD: every value the field takes in the journal files, once each (sd_journal_query_unique
+ * looks at the files' data objects, so the other filters do not apply); -N: every field name.
+ */
+async function listFieldValues(ctx: Ctx, field: string | undefined, limit: number | undefined): Promise<number> {
+  const reply = await ask(ctx, { kind: 'query', query: {} });
+  if (reply.kind !== 'entries') return 1;
+  const machineId = new TextDecoder().decode(await ctx.sys.readFile('/etc/machine-id').catch(() => new Uint8Array())).trim();
+  const seen = new Set<string>();
+  for (const e of reply.entries) {
+    for (const [k, v] of entryFields(e, machineId)) {
+      if (k.startsWith('__')) continue;
+      if (field === undefined) seen.add(k);
+      else if (k === field) seen.add(v);
+    }
+  }
+  const values = [...seen].slice(0, limit);
+  await ctx.out.write(values.map((v) => `${v}\n`).join(''));
+  return 0;
 }
 
 function pickBoot(boots: JournalBoot[], spec: string): string | undefined {

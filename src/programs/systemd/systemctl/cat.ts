@@ -24,19 +24,19 @@ async function catFile(s: Session, path: string, newline: boolean): Promise<stri
 }
 
 type Found =
-  | { kind: 'files'; files: string[]; needReload: boolean }
+  | { kind: 'files'; files: string[]; fragment?: string; needReload: boolean }
   | { kind: 'masked' }
   | { kind: 'unloadable' }
   | { kind: 'none' }
   | { kind: 'error'; message: string };
 
 /** unit_find_paths(): through the manager, or on disk for a template. */
-async function findPaths(s: Session, name: string): Promise<Found> {
+export async function findPaths(s: Session, name: string): Promise<Found> {
   if (unitNameIsValid(name, NAME_TEMPLATE)) {
     const p = await findUnitPaths(s.newEnv(), name);
     if (!p || (p.fragment === undefined && p.dropins.length === 0)) return { kind: 'none' };
     // a masked template resolves to its /dev/null link, which cat prints as an empty file
-    return { kind: 'files', files: [...(p.fragment !== undefined ? [p.fragment] : []), ...p.dropins], needReload: false };
+    return { kind: 'files', files: [...(p.fragment !== undefined ? [p.fragment] : []), ...p.dropins], fragment: p.fragment, needReload: false };
   }
   const bad = invalidNameError(name);
   if (bad) return { kind: 'error', message: `Failed to get LoadState: ${bad}` };
@@ -45,7 +45,7 @@ async function findPaths(s: Session, name: string): Promise<Found> {
   if (u.loadState === 'masked') return { kind: 'masked' };
   if (u.loadState !== 'loaded' && u.loadState !== 'bad-setting') return { kind: 'unloadable' };
   const files = [...(u.fragmentPath ? [u.fragmentPath] : []), ...u.dropIns];
-  return files.length ? { kind: 'files', files, needReload: u.needDaemonReload } : { kind: 'none' };
+  return files.length ? { kind: 'files', files, fragment: u.fragmentPath, needReload: u.needDaemonReload } : { kind: 'none' };
 }
 
 export async function verbCat(s: Session, args: string[]): Promise<number> {

@@ -5,6 +5,7 @@ import type { Ctx } from '../../lib/context';
 import { verbAddDependency, verbPresetAll } from './add-dependency';
 import { verbCat } from './cat';
 import { verbGetDefault, verbSetDefault } from './default-target';
+import { verbEdit } from './edit';
 import { verbEnable } from './enable';
 import { verbIsEnabled } from './is-enabled';
 import { verbListUnitFiles } from './list-unit-files';
@@ -42,6 +43,8 @@ async function dispatch(s: Session, name: string | undefined, rest: string[]): P
       return verbPresetAll(s);
     case 'cat':
       return verbCat(s, rest);
+    case 'edit':
+      return verbEdit(s, rest);
   }
   const r = await runRuntimeVerb(s.ctx, verb, rest, s.opts);
   if (r !== undefined) return r;

@@ -93,6 +93,7 @@ export async function runJobs(ctx: Ctx, verbIn: string, args: string[], opts: Sy
   }
   if (r.kind !== 'jobs') return 1;
   let status = 0;
+  const stopped: string[] = [];
   for (const o of r.outcomes) {
     if (o.error) {
       await ctx.err.write(`Failed to ${verbIn} ${o.unit}: ${o.error}\n`);
@@ -100,12 +101,24 @@ export async function runJobs(ctx: Ctx, verbIn: string, args: string[], opts: Sy
       // (NoSuchUnit, UnitMasked, JobTypeNotApplicable); those exit 5, 1 and 3
       const hint = o.errorCode !== 5 && o.errorCode !== 3 && !/ is masked\.$/.test(o.error);
       if (hint) await ctx.err.write(`See system logs and 'systemctl status ${o.unit}' for details.\n`);
-      status = o.errorCode ?? 1;
+      // the first failure decides the exit status
+      if (!status) status = o.errorCode ?? 1;
       continue;
     }
+    if (verb === 'stop') stopped.push(o.unit);
     if (opts.noBlock) continue;
     const s = await report(ctx, o);
-    if (s) status = s;
+    if (s && !status) status = s;
   }
+  if (!opts.noBlock && !opts.quiet) for (const n of stopped) await warnTriggers(ctx, n);
   return status;
+}
+
+/** check_triggering_units(): a stopped unit that an active socket, timer or path can start again. */
+async function warnTriggers(ctx: Ctx, name: string): Promise<void> {
+  const [u] = await units(ctx, [name]);
+  if (!u || u.loadState === 'masked' || u.triggeredBy.length === 0) return;
+  const active = (await units(ctx, u.triggeredBy)).filter((t) => t.activeState === 'active' || t.activeState === 'reloading');
+  if (active.length === 0) return;
+  await ctx.err.write(`Warning: Stopping ${u.id}, but it can still be activated by:\n${active.map((t) => `  ${t.id}\n`).join('')}`);
 }

@@ -2,6 +2,7 @@
 // src/systemctl/systemctl-list-units.c and systemctl-list-dependencies.c print them.
 import type { UnitSnapshot } from '../../../shared/services/systemd';
 import { fnmatch } from '../../../shared/systemd/glob';
+import { glyphs } from '../../../shared/systemd/glyphs';
 import { formatTable, type CellInput } from '../../../shared/systemd/table';
 import { formatTimestamp, formatTimestampRelative } from '../../../shared/systemd/time-format';
 import { UTC_ZONE } from '../../../shared/systemd/civil';
@@ -23,8 +24,14 @@ async function output(ctx: Ctx, text: string, opts: SystemctlOptions): Promise<v
   else await ctx.out.write(text);
 }
 
+/** output_legend(): the count after a blank line, and the --all hint. */
+export function legend(type: string, n: number, opts: SystemctlOptions): string {
+  return `\n${n} ${type}s listed.\n${opts.all ? '' : `Pass --all to see loaded but inactive ${type}s, too.\n`}`;
+}
+
 export async function listUnits(ctx: Ctx, patterns: string[], opts: SystemctlOptions, failedOnly: boolean): Promise<number> {
   const color = ctx.sys.isatty(1);
+  const g = glyphs(ctx.env);
   const states = failedOnly ? ['failed'] : opts.states;
   let list = (await units(ctx)).filter((u) => globMatch(patterns, u.id));
   list = list.filter((u) => {
@@ -41,19 +48,21 @@ export async function listUnits(ctx: Ctx, patterns: string[], opts: SystemctlOpt
     const paint = (s: string): CellInput => (color && bad ? { text: s, color: RED } : s);
     const cells: CellInput[] = [paint(u.id), paint(u.loadState), paint(u.activeState), paint(u.subState), ...(jobs ? [u.job?.type ?? ''] : []), u.description];
     if (opts.plain) return cells;
-    return [bad ? (color ? { text: '●', color: RED } : '●') : ' ', ...cells];
+    return [bad ? (color ? { text: g.blackCircle, color: RED } : g.blackCircle) : ' ', ...cells];
   });
   const legendOn = opts.legend !== false;
-  let text = rows.length ? formatTable(headers, rows, { header: legendOn, colors: color }) : '';
+  // the header row prints even when no unit is listed
+  let text = formatTable(headers, rows, { header: legendOn, colors: color });
   if (legendOn) {
     if (rows.length) {
       text += '\nLOAD   = Reflects whether the unit definition was properly loaded.\nACTIVE = The high-level unit activation state, i.e. generalization of SUB.\nSUB    = The low-level unit activation state, values depend on unit type.\n';
-      if (jobs) text += 'JOB    = Pending job for the unit.\n';
-      text += '\n';
+      if (jobs) text += 'JOB    = Pending job for the unit.\n\n';
     }
     const n = rows.length;
-    if (states.length || opts.all) text += `${n} loaded units listed.${opts.all ? '' : ''}\n${opts.all ? "To show all installed unit files use 'systemctl list-unit-files'.\n" : ''}`;
-    else text += `${n} loaded units listed. Pass --all to see loaded but inactive units, too.\nTo show all installed unit files use 'systemctl list-unit-files'.\n`;
+    const more = "To show all installed unit files use 'systemctl list-unit-files'.\n";
+    if (opts.all || states.includes('inactive')) text += `${n} loaded units listed.\n${more}`;
+    else if (!states.length) text += `${n} loaded units listed. Pass --all to see loaded but inactive units, too.\n${more}`;
+    else text += `${n} loaded units listed.\n`;
   }
   await output(ctx, text, opts);
   return 0;
@@ -68,10 +77,10 @@ export async function listTimers(ctx: Ctx, patterns: string[], opts: SystemctlOp
     u.lastTrigger ? formatTimestamp(u.lastTrigger * 1000, UTC_ZONE)! : '-',
     u.lastTrigger ? formatTimestampRelative(u.lastTrigger * 1000, now)! : '-',
     u.id,
-    u.triggers[0] ?? '',
+    u.triggers.join(', '),
   ]);
-  let text = rows.length ? formatTable(['NEXT', 'LEFT', 'LAST', 'PASSED', 'UNIT', 'ACTIVATES'], rows, { colors: ctx.sys.isatty(1) }) : '';
-  if (opts.legend !== false) text += `${rows.length ? '\n' : ''}${rows.length} timers listed.\n${opts.all ? '' : 'Pass --all to see loaded but inactive timers, too.\n'}`;
+  let text = formatTable(['NEXT', 'LEFT', 'LAST', 'PASSED', 'UNIT', 'ACTIVATES'], rows, { header: opts.legend !== false, colors: ctx.sys.isatty(1) });
+  if (opts.legend !== false) text += legend('timer', rows.length, opts);
   await output(ctx, text, opts);
   return 0;
 }
@@ -88,10 +97,11 @@ export async function listDependencies(ctx: Ctx, args: string[], opts: Systemctl
   const names = args.length ? await unitArgs(ctx, args, '.service', opts) : ['default.target'];
   if (!names) return 1;
   const lines: string[] = [];
+  const g = glyphs(ctx.env);
   const dot = (u: UnitSnapshot | undefined): string => {
-    if (!u || u.activeState === 'inactive') return '○';
-    if (u.activeState === 'failed') return color ? `${RED}×${NORMAL}` : '×';
-    return color ? `${GREEN}●${NORMAL}` : '●';
+    if (!u || u.activeState === 'inactive') return g.whiteCircle;
+    if (u.activeState === 'failed') return color ? `${RED}${g.crossMark}${NORMAL}` : g.crossMark;
+    return color ? `${GREEN}${g.blackCircle}${NORMAL}` : g.blackCircle;
   };
   const cache = new Map<string, UnitSnapshot>();
   const get = async (n: string): Promise<UnitSnapshot | undefined> => {
@@ -110,9 +120,9 @@ export async function listDependencies(ctx: Ctx, args: string[], opts: Systemctl
       const c = children[i]!;
       const last = i === children.length - 1;
       const cu = await get(c);
-      lines.push(`${dot(cu)} ${prefix}${last ? '└─' : '├─'}${c}`);
+      lines.push(`${dot(cu)} ${prefix}${last ? g.treeRight : g.treeBranch}${c}`);
       if (seen.has(c) || depth > 20) continue;
-      if (opts.all || c.endsWith('.target')) await walk(c, `${prefix}${last ? '  ' : '│ '}`, depth + 1, new Set([...seen, c]));
+      if (opts.all || c.endsWith('.target')) await walk(c, `${prefix}${last ? '  ' : g.treeVertical}`, depth + 1, new Set([...seen, c]));
     }
   };
   for (const n of names) {

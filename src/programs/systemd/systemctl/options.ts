@@ -6,6 +6,7 @@ import { getopt, GetoptError, type OptionDef } from '../../lib/getopt';
 import { UNIT_TYPES } from '../../../shared/systemd/unit-name';
 import { UNIT_FILE_STATES, type PresetMode } from '../../../shared/systemd/install-types';
 import { parseBoolean } from '../../../shared/systemd/unit-file';
+import { parseTimespan } from '../../../shared/systemd/time-span';
 import { UNIT_ACTIVE_STATES, UNIT_LOAD_STATES, UNIT_SUB_STATES } from '../../../shared/systemd/unit-states';
 import { signalFromString, signalTable } from '../../../shared/systemd/signal-name';
 import { systemctlHelp, systemctlVersion } from './help';
@@ -248,7 +249,13 @@ export async function parseSystemctlArgs(ctx: Ctx, argv: readonly string[]): Pro
         break;
       case 'plain': o.plain = true; break;
       case 'firmware-setup': o.firmwareSetup = true; break;
-      case 'boot-loader-menu': o.bootLoaderMenu = v; break;
+      case 'boot-loader-menu': {
+        // parse_sec(): a time span
+        const t = parseTimespan(v);
+        if (typeof t === 'string') return err(`Failed to parse --boot-loader-menu= argument '${v}': ${t === 'ERANGE' ? 'Numerical result out of range' : 'Invalid argument'}`);
+        o.bootLoaderMenu = v;
+        break;
+      }
       case 'boot-loader-entry': o.bootLoaderEntry = v; break;
       case 'state':
         if (v === '') return err('--state= requires arguments.');

@@ -3,10 +3,13 @@
 // beside this file; index.ts dispatches here for every verb it does not own.
 import type { SystemdReply } from '../../../shared/services/systemd';
 import type { Ctx } from '../../lib/context';
+import { environmentVerb } from './environment';
 import { isJobVerb, runJobs } from './jobs';
+import { listJobs, listSockets } from './list-sockets-jobs';
 import { listDependencies, listTimers, listUnits } from './list-units';
 import type { SystemctlOptions } from './options';
 import { daemonReload, isActive, kill, resetFailed, show } from './show';
+import { setProperty } from './set-property';
 import { status } from './status';
 import { isSystemRunning } from './system-state';
 
@@ -20,6 +23,10 @@ export async function runRuntimeVerb(ctx: Ctx, verb: string, args: string[], opt
       return listUnits(ctx, args, opts, false);
     case 'list-timers':
       return listTimers(ctx, args, opts);
+    case 'list-sockets':
+      return listSockets(ctx, args, opts);
+    case 'list-jobs':
+      return listJobs(ctx, args, opts);
     case 'list-dependencies':
       return listDependencies(ctx, args, opts);
     case 'show':
@@ -35,6 +42,13 @@ export async function runRuntimeVerb(ctx: Ctx, verb: string, args: string[], opt
       return kill(ctx, args, opts);
     case 'reset-failed':
       return resetFailed(ctx, args, opts);
+    case 'show-environment':
+    case 'set-environment':
+    case 'unset-environment':
+    case 'import-environment':
+      return environmentVerb(ctx, verb, args, opts);
+    case 'set-property':
+      return setProperty(ctx, args, opts);
     case 'daemon-reload':
     case 'daemon-reexec':
       return daemonReload(ctx, args);

@@ -9,6 +9,7 @@ import { readPresets, queryPreset } from '../../../shared/systemd/presets';
 import { formatTimestamp, formatTimestampRelative } from '../../../shared/systemd/time-format';
 import { formatTimespan } from '../../../shared/systemd/time-span';
 import type { Zone } from '../../../shared/systemd/civil';
+import { glyphs, type Glyphs } from '../../../shared/systemd/glyphs';
 import { exitStatusText, signalShort } from '../../../shared/systemd/exit-status';
 import type { Ctx } from '../../lib/context';
 import { page, wantPager } from '../../lib/pager';
@@ -54,21 +55,22 @@ export async function fileStates(ctx: Ctx, names: string[]): Promise<Map<string,
   return out;
 }
 
-function glyph(u: UnitSnapshot, color: boolean): string {
-  if (u.activeState === 'failed') return color ? `${RED}×${NORMAL}` : '×';
-  if (u.activeState === 'active' || u.activeState === 'reloading') return color ? `${GREEN}●${NORMAL}` : '●';
-  if (u.activeState === 'activating' || u.activeState === 'deactivating') return '●';
-  return '○';
+/** unit_active_state_to_glyph(), in the locale's glyphs (ASCII "*" and "x" outside UTF-8). */
+function glyph(u: UnitSnapshot, color: boolean, g: Glyphs): string {
+  if (u.activeState === 'failed') return color ? `${RED}${g.crossMark}${NORMAL}` : g.crossMark;
+  if (u.activeState === 'active' || u.activeState === 'reloading') return color ? `${GREEN}${g.blackCircle}${NORMAL}` : g.blackCircle;
+  if (u.activeState === 'activating' || u.activeState === 'deactivating') return g.blackCircle;
+  return g.whiteCircle;
 }
 
 function cmdline(c: string): string {
   return c.split(' ').map((w) => (/[\s"]/.test(w) ? `"${w}"` : w)).join(' ');
 }
 
-export function renderUnit(u: UnitSnapshot, fs: FileStates, now: number, color: boolean, journal: JournalEntry[], lines: number, zone: Zone, triggers = new Map<string, UnitSnapshot>()): string {
+export function renderUnit(u: UnitSnapshot, fs: FileStates, now: number, color: boolean, journal: JournalEntry[], lines: number, zone: Zone, triggers: Map<string, UnitSnapshot>, g: Glyphs): string {
   const out: string[] = [];
   const paint = (c: string, s: string): string => (color ? `${c}${s}${NORMAL}` : s);
-  out.push(`${glyph(u, color)} ${u.id}${u.description !== u.id ? ` - ${u.description}` : ''}`);
+  out.push(`${glyph(u, color, g)} ${u.id}${u.description !== u.id ? ` - ${u.description}` : ''}`);
   if (u.loadState === 'loaded') {
     const parts = [u.fragmentPath ?? ''];
     if (fs.state) {
@@ -94,7 +96,7 @@ export function renderUnit(u: UnitSnapshot, fs: FileStates, now: number, color: 
     for (const [dir, files] of byDir) {
       out.push(`${first ? '    Drop-In: ' : '             '}${dir}`);
       first = false;
-      out.push(`             └─${files.join(', ')}`);
+      out.push(`             ${g.treeRight}${files.join(', ')}`);
     }
   }
   let state = u.subState && u.subState !== u.activeState ? `${u.activeState} (${u.subState})` : u.activeState;
@@ -108,9 +110,9 @@ export function renderUnit(u: UnitSnapshot, fs: FileStates, now: number, color: 
   if ((u.activeState === 'inactive' || u.activeState === 'failed') && u.activeEnter !== undefined && u.inactiveEnter !== undefined && u.inactiveEnter >= u.activeEnter) {
     out.push(`   Duration: ${formatTimespan(BigInt(Math.round((u.inactiveEnter - u.activeEnter) * 1000)), 1000n)}`);
   }
-  if (u.triggeredBy.length) out.push(`TriggeredBy: ${u.triggeredBy.map((t) => `${triggers.get(t) ? glyph(triggers.get(t)!, color) : '○'} ${t}`).join('\n             ')}`);
+  if (u.triggeredBy.length) out.push(`TriggeredBy: ${u.triggeredBy.map((t) => `${triggers.get(t) ? glyph(triggers.get(t)!, color, g) : g.whiteCircle} ${t}`).join('\n             ')}`);
   if (u.documentation.length) out.push(u.documentation.map((d, i) => `${i === 0 ? '       Docs: ' : '             '}${d}`).join('\n'));
-  for (const l of u.listen) out.push(`     Listen: ${l} (Stream)`);
+  u.listen.forEach((l, i) => out.push(`     Listen: ${l} (${u.listenTypes?.[i] ?? 'Stream'})`));
   const running = u.mainPid;
   for (const e of [...u.pastExecs, ...(u.execMain && u.execMain.code !== undefined ? [u.execMain] : [])]) {
     if (e.pid === 0) continue;
@@ -124,13 +126,15 @@ export function renderUnit(u: UnitSnapshot, fs: FileStates, now: number, color: 
     out.push(`   Main PID: ${u.execMain.pid} (${exitText(u.execMain.code, u.execMain.status)})`);
   }
   if (u.processes.length) {
-    out.push(`      Tasks: ${u.processes.length} (limit: 4915)`);
+    // the limit is TasksMax=, left out when there is none
+    const limit = u.properties.find(([k]) => k === 'TasksMax')?.[1] ?? '4915';
+    out.push(`      Tasks: ${u.processes.length}${limit === 'infinity' ? '' : ` (limit: ${limit})`}`);
     out.push(`     Memory: ${((measure(u.id, 7) % 60) / 10 + 0.8 * u.processes.length).toFixed(1)}M`);
     out.push(`        CPU: ${(measure(u.id, 3) % 90) + 10}ms`);
     out.push(`     CGroup: ${u.cgroup}`);
     const width = Math.max(...u.processes.map((p) => String(p.pid).length));
     u.processes.forEach((p, i) => {
-      out.push(`             ${i === u.processes.length - 1 ? '└─' : '├─'}${String(p.pid).padStart(width)} ${cmdline(p.cmdline)}`);
+      out.push(`             ${i === u.processes.length - 1 ? g.treeRight : g.treeBranch}${String(p.pid).padStart(width)} ${cmdline(p.cmdline)}`);
     });
   } else if (u.type === 'service' && u.execMain && u.activeState !== 'inactive') {
     out.push(`        CPU: ${(measure(u.id, 3) % 20) + 2}ms`);
@@ -144,13 +148,13 @@ export function renderUnit(u: UnitSnapshot, fs: FileStates, now: number, color: 
   return out.join('\n');
 }
 
-async function overview(ctx: Ctx, color: boolean): Promise<string> {
+async function overview(ctx: Ctx, color: boolean, g: Glyphs): Promise<string> {
   const r = await ask(ctx, { kind: 'manager' });
   if (r.kind !== 'manager') return '';
   const m: ManagerSnapshot = r.manager;
   const now = ctx.sys.now() * 1000;
   const host = ctx.sys.uname().nodename;
-  const dot = m.state === 'running' ? (color ? `${GREEN}●${NORMAL}` : '●') : color ? `${RED}●${NORMAL}` : '●';
+  const dot = m.state === 'running' ? (color ? `${GREEN}${g.blackCircle}${NORMAL}` : g.blackCircle) : color ? `${RED}${g.blackCircle}${NORMAL}` : g.blackCircle;
   const state = m.state === 'running' ? (color ? `${GREEN}running${NORMAL}` : 'running') : color ? `${RED}${m.state}${NORMAL}` : m.state;
   // kernel threads are not shown in the tree (systemd hides them)
   const procs = ctx.sys.processes().filter((p) => p.state !== 'Z' && !p.kthread);
@@ -163,7 +167,7 @@ async function overview(ctx: Ctx, color: boolean): Promise<string> {
     `    Since: ${formatTimestamp(m.since * 1000, await localZone(ctx.sys))}; ${formatTimestampRelative(m.since * 1000, now)}`,
     `  systemd: ${m.version}`,
     '   CGroup: /',
-    ...procs.map((p, i) => `           ${i === procs.length - 1 ? '└─' : '├─'}${p.pid} ${p.argv.join(' ')}`),
+    ...procs.map((p, i) => `           ${i === procs.length - 1 ? g.treeRight : g.treeBranch}${p.pid} ${p.argv.join(' ')}`),
   ].join('\n');
 }
 
@@ -176,8 +180,9 @@ async function journalFor(ctx: Ctx, unit: string, lines: number): Promise<Journa
 
 export async function status(ctx: Ctx, args: string[], opts: SystemctlOptions): Promise<number> {
   const color = ctx.sys.isatty(1);
+  const g = glyphs(ctx.env);
   if (args.length === 0) {
-    const text = await overview(ctx, color);
+    const text = await overview(ctx, color, g);
     if (wantPager(ctx, opts.noPager)) await page(ctx, `${text}\n`, { vars: ['SYSTEMD_PAGER', 'PAGER'], less: 'FRSXMK' });
     else await ctx.print(`${text}\n`);
     return 0;
@@ -202,7 +207,7 @@ export async function status(ctx: Ctx, args: string[], opts: SystemctlOptions): 
     anyShown = true;
     const journal = await journalFor(ctx, u.id, opts.lines);
     const triggers = new Map((u.triggeredBy.length ? await units(ctx, u.triggeredBy) : []).map((t) => [t.id, t]));
-    blocks.push(renderUnit(u, fsStates.get(u.id) ?? {}, ctx.sys.now(), color, journal, opts.lines, zone, triggers));
+    blocks.push(renderUnit(u, fsStates.get(u.id) ?? {}, ctx.sys.now(), color, journal, opts.lines, zone, triggers, g));
     if (!(u.activeState === 'active' || u.activeState === 'reloading') && status === 0) status = 3;
   }
   if (anyShown) {
