@@ -25,9 +25,10 @@ import { containerPrograms } from './registry/containers';
 import { nanoPrograms } from './registry/nano';
 import { editorPrograms } from './registry/editors';
 import { utilLinuxPrograms } from './registry/util-linux';
+import { utilLinuxMorePrograms } from './registry/util-linux-more';
 import { diffutilsMorePrograms } from './registry/diffutils-more';
 
-const all: (Program | ProgramEntry)[] = [bash, ...basePrograms, ...textPrograms, ...filesPrograms, ...searchPrograms, ...awkPrograms, ...findPrograms, ...procsPrograms, ...netfilterPrograms, ...iproutePrograms, ...systemdPrograms, ...pagerPrograms, ...servicePrograms, ...networkPrograms, ...networkToolPrograms, ...packagePrograms, ...nginxPrograms, ...dockerPrograms, ...containerPrograms, ...nanoPrograms, ...editorPrograms, ...utilLinuxPrograms, ...diffutilsMorePrograms];
+const all: (Program | ProgramEntry)[] = [bash, ...basePrograms, ...textPrograms, ...filesPrograms, ...searchPrograms, ...awkPrograms, ...findPrograms, ...procsPrograms, ...netfilterPrograms, ...iproutePrograms, ...systemdPrograms, ...pagerPrograms, ...servicePrograms, ...networkPrograms, ...networkToolPrograms, ...packagePrograms, ...nginxPrograms, ...dockerPrograms, ...containerPrograms, ...nanoPrograms, ...editorPrograms, ...utilLinuxPrograms, ...utilLinuxMorePrograms, ...diffutilsMorePrograms];
 
 export const programs = new Map<string, ProgramEntry>(
   all.map((p) => ('load' in p ? p : eager(p))).map((e) => [e.name, e]),
