@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'vite';
 import type { DiskImage } from '../src/kernel/snapshot/types';
 import { encodeFreshDisk, encodeLateFiles, inodeAt, splitLateFiles } from '../src/kernel/image/fresh-disk-codec.js';
+import { KERNEL_RELEASE } from '../src/kernel/image/etc-files.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MODULE = join(ROOT, 'src', 'kernel', 'image', 'fresh-disk.ts');
@@ -58,6 +59,8 @@ export const LATE_PATHS = [
   // the network name databases (src/kernel/image/netdb-files.ts): read by iptables, ip, ss
   '/etc/services', '/etc/protocols',
   ...['rt_tables', 'rt_protos', 'rt_scopes', 'rt_realms', 'rt_dsfield', 'group', 'ematch_map', 'bpf_pinning', 'nl_protos'].map((n) => `/etc/iproute2/${n}`),
+  // the kernel module index (src/kernel/image/module-files.ts): read by depmod's users, not at boot
+  ...['modules.dep', 'modules.order', 'modules.builtin'].map((n) => `/usr/lib/modules/${KERNEL_RELEASE}/${n}`),
 ];
 
 /** The module that carries the late files' bytes (imported by the disk's module when a machine boots). */

@@ -97,7 +97,16 @@ export class Kernel {
     this.cpu = new CpuTime(clock);
     this.sysctl = new SysctlTable({ identity, random: () => random.next() });
     this.modules = new KernelModules(this.sysctl);
-    this.services.set('kmod', (caller, req) => this.modules.handle(caller, req as ModuleRequest));
+    // (the module index is code the machine loads: the skipping clock holds while it does)
+    this.services.set('kmod', async (caller, req) => {
+      this.clock.busy++;
+      try {
+        await this.modules.ready();
+      } finally {
+        this.clock.busy--;
+      }
+      return this.modules.handle(caller, req as ModuleRequest);
+    });
     this.klog = new KernelLog(identity.release, identity.version, KERNEL_CMDLINE);
     this.memory = new Memory(this, opts.heapQuota ?? 128 * 1024 * 1024);
     this.maxTasks = opts.maxTasks ?? 1024;

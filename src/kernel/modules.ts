@@ -5,8 +5,24 @@
 // netfilter switches appear under /proc/sys/net/bridge, as the real module registers them.
 import { SysError } from '../shared/errno';
 import type { Caller } from '../shared/sys';
-import { BOOT_MODULES, BUILTIN_MODULES, MODULE_BY_NAME, moduleName } from '../shared/kernel-modules';
+import type { ModuleInfo } from '../shared/kernel-modules';
 import type { SysctlTable } from './sysctl-table';
+
+type Index = { byName: ReadonlyMap<string, ModuleInfo>; builtin: ReadonlySet<string> };
+
+/**
+ * What the esx kernel loads while booting (udev for the VM's devices, the firewall service), in
+ * load order, with sizes and dependencies: the module index itself (shared/kernel-modules.ts)
+ * loads when a module is first loaded or removed, not on the way to the first prompt.
+ */
+const BOOT: readonly [string, number, readonly string[]][] = [
+  ['vmxnet3', 69632, []], ['vmw_pvscsi', 28672, []], ['vmw_vmci', 94208, []], ['vmw_balloon', 28672, ['vmw_vmci']],
+  ['nfnetlink', 20480, []], ['nf_tables', 299008, ['nfnetlink']], ['nf_defrag_ipv4', 16384, []], ['nf_defrag_ipv6', 24576, []],
+  ['nf_conntrack', 172032, ['nf_defrag_ipv6', 'nf_defrag_ipv4']], ['nft_compat', 20480, ['nf_tables', 'nfnetlink']], ['xt_conntrack', 16384, ['nf_conntrack']],
+];
+
+/** A module name as the kernel keeps it: dashes become underscores. */
+const moduleName = (name: string): string => name.replace(/-/g, '_');
 
 interface Loaded {
   name: string;
@@ -38,9 +54,23 @@ export class KernelModules {
   /** newest first, as /proc/modules lists them */
   private readonly loaded: Loaded[] = [];
   private nextAddress = 0xffffffffc0000000;
+  private index: Index | undefined;
+  private indexLoad: Promise<void> | undefined;
 
   constructor(private readonly sysctl: SysctlTable) {
-    for (const name of BOOT_MODULES) this.insert(name);
+    for (const [name, size, depends] of BOOT) this.insert(name, size, depends);
+  }
+
+  /** Loads the module index (once); load() and unload() need it. */
+  ready(): Promise<void> {
+    return (this.indexLoad ??= import('../shared/kernel-modules').then((m) => {
+      this.index = { byName: m.MODULE_BY_NAME, builtin: m.BUILTIN_MODULES };
+    }));
+  }
+
+  private need(): Index {
+    if (!this.index) throw new Error('the module index is not loaded (await ready() first)');
+    return this.index;
   }
 
   has(name: string): boolean {
@@ -67,14 +97,16 @@ export class KernelModules {
 
   /** Loads a module and what it needs (modprobe); returns the names newly loaded. ENOENT: no such module. */
   load(raw: string): string[] {
+    const { byName, builtin } = this.need();
     const name = moduleName(raw);
-    if (BUILTIN_MODULES.has(name)) return [];
-    if (!MODULE_BY_NAME.has(name)) throw new SysError('ENOENT', 'init_module');
+    if (builtin.has(name)) return [];
+    if (!byName.has(name)) throw new SysError('ENOENT', 'init_module');
     const added: string[] = [];
     const visit = (n: string): void => {
       if (this.has(n)) return;
-      for (const d of MODULE_BY_NAME.get(n)?.depends ?? []) visit(d);
-      this.insert(n);
+      const info = byName.get(n)!;
+      for (const d of info.depends) visit(d);
+      this.insert(n, info.size, info.depends);
       added.push(n);
     };
     visit(name);
@@ -89,10 +121,7 @@ export class KernelModules {
     const m = this.loaded[i]!;
     if (m.users.length) throw new SysError('EBUSY', 'delete_module');
     this.loaded.splice(i, 1);
-    for (const d of MODULE_BY_NAME.get(name)?.depends ?? []) {
-      const dep = this.loaded.find((x) => x.name === d);
-      if (dep) dep.users = dep.users.filter((u) => u !== name);
-    }
+    for (const dep of this.loaded) dep.users = dep.users.filter((u) => u !== name);
     if (name === 'br_netfilter') this.sysctl.removeKeys(BRIDGE_SYSCTLS.map(([k]) => k));
     return name;
   }
@@ -102,11 +131,10 @@ export class KernelModules {
     return this.loaded.find((m) => m.name === moduleName(name))?.users ?? [];
   }
 
-  private insert(name: string): void {
-    const info = MODULE_BY_NAME.get(name)!;
-    for (const d of info.depends) this.loaded.find((m) => m.name === d)?.users.unshift(name);
-    this.loaded.unshift({ name, size: info.size, users: [], address: this.nextAddress });
-    this.nextAddress += Math.ceil(info.size / 4096) * 4096 + 0x2000;
+  private insert(name: string, size: number, depends: readonly string[]): void {
+    for (const d of depends) this.loaded.find((m) => m.name === d)?.users.unshift(name);
+    this.loaded.unshift({ name, size, users: [], address: this.nextAddress });
+    this.nextAddress += Math.ceil(size / 4096) * 4096 + 0x2000;
     if (name === 'br_netfilter') this.sysctl.addInts(BRIDGE_SYSCTLS);
   }
 }

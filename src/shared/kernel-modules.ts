@@ -81,10 +81,6 @@ export const KERNEL_MODULES: readonly ModuleInfo[] = [
 
 export const MODULE_BY_NAME: ReadonlyMap<string, ModuleInfo> = new Map(KERNEL_MODULES.map((m) => [m.name, m]));
 
-/** What the esx kernel loads while booting (udev for the VM's devices, the firewall service), in load order. */
-export const BOOT_MODULES: readonly string[] = [
-  'vmxnet3', 'vmw_pvscsi', 'vmw_vmci', 'vmw_balloon', 'nfnetlink', 'nf_tables', 'nf_defrag_ipv4', 'nf_defrag_ipv6', 'nf_conntrack', 'nft_compat', 'xt_conntrack',
-];
 
 /** Built into linux-esx: modprobe accepts the name and has nothing to load; rmmod cannot remove it. */
 export const BUILTIN_MODULES: ReadonlySet<string> = new Set([

@@ -72,7 +72,10 @@ export async function applyRuntime(m: Machine, rt: RuntimeState): Promise<void> 
   const manager = s.manager;
   // the network first, so links come back in their order, before docker makes its own
   restoreNetwork(m, rt);
-  if (rt.modules) restoreModules(m, rt.modules);
+  if (rt.modules) {
+    await m.kernel.modules.ready();
+    restoreModules(m, rt.modules);
+  }
 
   // units: start what ran, stop what the learner had stopped
   const wanted = new Set(rt.activeUnits);
