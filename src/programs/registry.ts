@@ -27,8 +27,9 @@ import { editorPrograms } from './registry/editors';
 import { utilLinuxPrograms } from './registry/util-linux';
 import { utilLinuxMorePrograms } from './registry/util-linux-more';
 import { diffutilsMorePrograms } from './registry/diffutils-more';
+import { psmiscPrograms } from './registry/psmisc';
 
-const all: (Program | ProgramEntry)[] = [bash, ...basePrograms, ...textPrograms, ...filesPrograms, ...searchPrograms, ...awkPrograms, ...findPrograms, ...procsPrograms, ...netfilterPrograms, ...iproutePrograms, ...systemdPrograms, ...pagerPrograms, ...servicePrograms, ...networkPrograms, ...networkToolPrograms, ...packagePrograms, ...nginxPrograms, ...dockerPrograms, ...containerPrograms, ...nanoPrograms, ...editorPrograms, ...utilLinuxPrograms, ...utilLinuxMorePrograms, ...diffutilsMorePrograms];
+const all: (Program | ProgramEntry)[] = [bash, ...basePrograms, ...textPrograms, ...filesPrograms, ...searchPrograms, ...awkPrograms, ...findPrograms, ...procsPrograms, ...netfilterPrograms, ...iproutePrograms, ...systemdPrograms, ...pagerPrograms, ...servicePrograms, ...networkPrograms, ...networkToolPrograms, ...packagePrograms, ...nginxPrograms, ...dockerPrograms, ...containerPrograms, ...nanoPrograms, ...editorPrograms, ...utilLinuxPrograms, ...utilLinuxMorePrograms, ...diffutilsMorePrograms, ...psmiscPrograms];
 
 export const programs = new Map<string, ProgramEntry>(
   all.map((p) => ('load' in p ? p : eager(p))).map((e) => [e.name, e]),

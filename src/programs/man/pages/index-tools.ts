@@ -152,4 +152,8 @@ export const toolPages: Record<string, () => Promise<{ default: string }>> = {
   'setterm.1': () => import('./setterm.1'),
   'nsenter.1': () => import('./nsenter.1'),
   'unshare.1': () => import('./unshare.1'),
+  'fuser.1': () => import('./fuser.1'),
+  'prtstat.1': () => import('./prtstat.1'),
+  'pslog.1': () => import('./pslog.1'),
+  'peekfd.1': () => import('./peekfd.1'),
 };
