@@ -55,6 +55,8 @@ export function defineProgram(spec: ProgramSpec): Program {
     ...spec,
     async run(sys: Sys): Promise<number> {
       const ctx = new Ctx(sys);
+      // coreutils reports through gnulib's error(), which flushes stdout before it writes
+      if (spec.pkg === 'coreutils') ctx.flushBeforeError = true;
       try {
         return await runParsed(spec, ctx);
       } finally {

@@ -81,6 +81,25 @@ usermod -s /bin/sh alice >/dev/null; usermod -s /bin/sh alice`);
     ].join('\n'));
   });
 
+  it('su keeps PATH, su - sets it from login.defs ENV_PATH / ENV_SUPATH (util-linux modify_environment)', async () => {
+    const r = await fresh(`export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+su nobody -s /bin/sh -c 'echo $PATH $USER $HOME'; su -c 'echo $PATH $HOME'; su -m nobody -s /bin/sh -c 'echo $PATH $HOME'
+su - nobody -s /usr/bin/env | grep -E '^(PATH|USER|LOGNAME|SHELL)=' | sort`);
+    expect(r.stdout).toBe('/usr/sbin:/usr/bin:/sbin:/bin nobody /dev/null\n/usr/sbin:/usr/bin:/sbin:/bin /root\n/usr/sbin:/usr/bin:/sbin:/bin /root\nLOGNAME=nobody\nPATH=/bin:/usr/bin\nSHELL=/usr/bin/env\nUSER=nobody\n');
+  });
+
+  it('warns when -u picks a UID outside the range for the account kind (check_uid_range)', async () => {
+    const r = await fresh(`useradd -u 70000 mo; echo rc=$?
+useradd -u 500 lo; useradd -u 60000 top; useradd -r -u 1500 sy; useradd -r -u 600 sz
+grep -c -E '^(mo|lo|top|sy|sz):' /etc/passwd`);
+    expect(r.stdout).toBe('rc=0\n5\n');
+    expect(r.stderr).toBe([
+      "useradd warning: mo's uid 70000 outside of the UID_MIN 1000 and UID_MAX 60000 range.",
+      "useradd warning: lo's uid 500 outside of the UID_MIN 1000 and UID_MAX 60000 range.",
+      "useradd warning: sy's uid 1500 is greater than SYS_UID_MAX 999", '',
+    ].join('\n'));
+  });
+
   it('manages groups, aging and removal', async () => {
     const r = await fresh(`useradd -m -G wheel alice
 groupadd devs; gpasswd -a alice devs; usermod -aG docker alice; id -Gn alice

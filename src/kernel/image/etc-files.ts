@@ -241,8 +241,8 @@ CHFN_RESTRICT   rwh
 DEFAULT_HOME    yes
 USERGROUPS_ENAB no
 SU_NAME         su
-ENV_SUPATH      PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-ENV_PATH        PATH=/usr/local/bin:/usr/bin:/bin
+ENV_SUPATH      PATH=/sbin:/bin:/usr/sbin:/usr/bin
+ENV_PATH        PATH=/bin:/usr/bin
 `;
 
 export const USERADD_DEFAULTS = `GROUP=100

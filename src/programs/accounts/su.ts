@@ -1,4 +1,5 @@
-// su from shadow 4.13 (Photon ships shadow's su, not util-linux's), with Photon's PAM
+// su from shadow 4.13 (Photon ships shadow's su, not util-linux's; the environment follows
+// util-linux's, see buildEnv), with Photon's PAM
 // stack: root needs no password (pam_rootok), others give the target's password
 // (pam_unix). A non-root caller must be on a terminal; a target whose shell is not in
 // /etc/shells gets that shell anyway unless root asked for another with -s.
@@ -144,7 +145,12 @@ function errnoText(errno: string): string {
   return errno === 'ENOENT' ? 'No such file or directory' : errno === 'EACCES' ? 'Permission denied' : 'Exec format error';
 }
 
-/** set_environment and setup_env of shadow's su. */
+/**
+ * The environment the shell gets. PATH follows util-linux su (modify_environment), which the
+ * recorded cases were made with: a login shell (-, -l) gets ENV_SUPATH or ENV_PATH from
+ * login.defs, a plain su keeps the caller's PATH; shadow's su would set it either way. A
+ * plain su sets USER and LOGNAME only for a target other than root.
+ */
 function buildEnv(old: Map<string, string>, pw: { name: string; uid: number; home: string }, shell: string, fresh: boolean, changeEnv: boolean, defs: LoginDefs): Map<string, string> {
   const env = new Map<string, string>();
   if (fresh) {
@@ -155,21 +161,17 @@ function buildEnv(old: Map<string, string>, pw: { name: string; uid: number; hom
   } else {
     for (const [k, v] of old) env.set(k, v);
   }
-  const path = defs.str(pw.uid === 0 ? 'ENV_SUPATH' : 'ENV_PATH', pw.uid === 0 ? 'PATH=/sbin:/bin:/usr/sbin:/usr/bin' : 'PATH=/bin:/usr/bin');
-  env.set('PATH', path.includes('=') ? path.slice(path.indexOf('=') + 1) : path);
-  if (old.has('IFS')) env.set('IFS', ' \t\n');
   if (changeEnv) {
-    if (fresh) {
-      env.set('HOME', pw.home);
-      env.set('SHELL', shell);
+    env.set('HOME', pw.home);
+    env.set('SHELL', shell);
+    if (fresh || pw.uid !== 0) {
       env.set('USER', pw.name);
       env.set('LOGNAME', pw.name);
-    } else {
-      env.set('HOME', pw.home);
-      env.set('USER', pw.name);
-      env.set('LOGNAME', pw.name);
-      env.set('SHELL', shell);
     }
+  }
+  if (fresh) {
+    const path = defs.str(pw.uid === 0 ? 'ENV_SUPATH' : 'ENV_PATH', pw.uid === 0 ? 'PATH=/sbin:/bin:/usr/sbin:/usr/bin' : 'PATH=/bin:/usr/bin');
+    env.set('PATH', path.includes('=') ? path.slice(path.indexOf('=') + 1) : path);
   }
   return env;
 }

@@ -4,7 +4,7 @@
 import { isSysError } from '../../shared/errno';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
-import { addMember, fail, findGroup, has, lockAndRead, opt, parseArgs } from './common';
+import { addMember, fail, findGroup, has, lockAndRead, opt, parseArgs, progName } from './common';
 import type { Parsed } from '../lib/getopt';
 import { commitAll, Locks, readAll, today, type AccountDbs } from './db';
 import { LoginDefs, parseDay, useraddDefaults, validName } from './defs';
@@ -188,6 +188,15 @@ async function create(ctx: Ctx, dbs: AccountDbs, locks: Locks, p: Plan): Promise
   if (uidOpt !== undefined) {
     uid = Number(uidOpt);
     if (!has(p.args, 'o') && usedUids.has(uid)) return fail(ctx, `UID ${uid} is not unique`).then(() => 4);
+    // check_uid_range: a chosen UID outside the account kind's range is only a warning
+    if (system) {
+      const max = defs.num('SYS_UID_MAX', defs.num('UID_MIN', 1000) - 1);
+      if (uid > max) await ctx.err.write(`${progName(ctx)} warning: ${p.name}'s uid ${uid} is greater than SYS_UID_MAX ${max}\n`);
+    } else {
+      const min = defs.num('UID_MIN', 1000);
+      const max = defs.num('UID_MAX', 6000);
+      if (min <= max && (uid < min || uid > max)) await ctx.err.write(`${progName(ctx)} warning: ${p.name}'s uid ${uid} outside of the UID_MIN ${min} and UID_MAX ${max} range.\n`);
+    }
   } else {
     const found = system ? newId(usedUids, defs.num('SYS_UID_MIN', 101), defs.num('SYS_UID_MAX', 999), true) : newId(usedUids, defs.num('UID_MIN', 1000), defs.num('UID_MAX', 60000), false);
     if (found === undefined) return fail(ctx, "can't create user").then(() => 4);

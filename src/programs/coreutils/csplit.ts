@@ -215,6 +215,8 @@ export default defineProgram({
     }
     const lines = data.split(/(?<=\n)/);
     if (lines.length && lines[lines.length - 1] === '') lines.pop();
+    // csplit writes its fatal messages with fprintf(stderr), which leaves stdout buffered
+    ctx.flushBeforeError = false;
     return new Splitter(ctx, lines, { prefix, suffix, quiet, keep, elide, suppress }).run(controls);
   },
 });

@@ -1,5 +1,6 @@
 import { isSysError, strerror } from '../../shared/errno';
 import { SIGNALS } from '../../shared/signals';
+import { ASCII_TO_EBCDIC, ASCII_TO_IBM, EBCDIC_TO_ASCII } from './dd-charsets';
 import { defineProgram, usageError } from '../define';
 import type { Ctx } from '../lib/context';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
@@ -180,6 +181,11 @@ export default defineProgram({
       }
       const both = (a: string, b: string): boolean => conv.has(a) && conv.has(b);
       if ([...['ascii', 'ebcdic', 'ibm']].filter((c) => conv.has(c)).length > 1) throw new Die('cannot combine any two of {ascii,ebcdic,ibm}');
+      // the character sets bring their record conversion (dd.c: ascii is C_UNBLOCK, ebcdic
+      // and ibm C_BLOCK) and two buffers
+      const charset = conv.has('ascii') || conv.has('ebcdic') || conv.has('ibm');
+      if (conv.has('ascii')) conv.add('unblock');
+      if (conv.has('ebcdic') || conv.has('ibm')) conv.add('block');
       // block and unblock do nothing without a conversion block size
       if (o.cbs === 0n) ['block', 'unblock'].forEach((c) => conv.delete(c));
       if (both('block', 'unblock')) throw new Die('cannot combine block and unblock');
@@ -189,7 +195,7 @@ export default defineProgram({
       if (oflag.has('append') && !conv.has('notrunc')) await ctx.error('you probably want conv=notrunc with oflag=append');
       const ibs = Number(o.bs || o.ibs || 512n);
       const obs = Number(o.bs || o.obs || 512n);
-      const twoBufs = o.bs === 0n || conv.has('block') || conv.has('unblock');
+      const twoBufs = o.bs === 0n || charset || conv.has('block') || conv.has('unblock');
       let inFd = 0;
       let outFd = 1;
       const inName = o.if ?? 'standard input';
@@ -303,12 +309,16 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 class Blocker {
   private col = 0;
   truncated = 0;
-  constructor(private readonly cbs: number) {}
+  constructor(
+    private readonly cbs: number,
+    private readonly nl = 0x0a,
+    private readonly sp = 0x20,
+  ) {}
   convert(data: Uint8Array): Uint8Array {
     const out: number[] = [];
     for (const c of data) {
-      if (c === 0x0a) {
-        for (let k = this.col; k < this.cbs; k++) out.push(0x20);
+      if (c === this.nl) {
+        for (let k = this.col; k < this.cbs; k++) out.push(this.sp);
         this.col = 0;
       } else {
         if (this.col === this.cbs) this.truncated++;
@@ -320,7 +330,7 @@ class Blocker {
   }
   /** pads a last line that had no newline */
   end(): Uint8Array {
-    return this.col > 0 && this.col < this.cbs ? new Uint8Array(this.cbs - this.col).fill(0x20) : new Uint8Array(0);
+    return this.col > 0 && this.col < this.cbs ? new Uint8Array(this.cbs - this.col).fill(this.sp) : new Uint8Array(0);
   }
 }
 
@@ -370,7 +380,19 @@ async function copy(ctx: Ctx, j: Job): Promise<number> {
   let pending: Uint8Array = new Uint8Array(0);
   let saved: number | undefined;
   let tailDone = false;
-  const block = new Blocker(j.cbs);
+  // apply_translations: EBCDIC to ASCII, then the case, then ASCII to EBCDIC; blocking
+  // after an EBCDIC translation looks for its newline and pads with its space
+  const table = Uint8Array.from({ length: 256 }, (_, i) => i);
+  const through = (t: Uint8Array): void => table.forEach((v, i) => (table[i] = t[v]!));
+  if (j.conv.has('ascii')) through(EBCDIC_TO_ASCII);
+  if (j.conv.has('ucase')) table.forEach((v, i) => (table[i] = v >= 97 && v <= 122 ? v - 32 : v));
+  else if (j.conv.has('lcase')) table.forEach((v, i) => (table[i] = v >= 65 && v <= 90 ? v + 32 : v));
+  const toEbcdic = j.conv.has('ebcdic') ? ASCII_TO_EBCDIC : j.conv.has('ibm') ? ASCII_TO_IBM : undefined;
+  if (toEbcdic) through(toEbcdic);
+  const translate = ['ascii', 'ebcdic', 'ibm', 'ucase', 'lcase'].some((c) => j.conv.has(c));
+  const nl = toEbcdic ? toEbcdic[0x0a]! : 0x0a;
+  const sp = toEbcdic ? toEbcdic[0x20]! : 0x20;
+  const block = new Blocker(j.cbs, nl, sp);
   const unblock = new Unblocker(j.cbs);
   const write = async (data: Uint8Array): Promise<void> => {
     await ctx.out.flush();
@@ -411,6 +433,7 @@ async function copy(ctx: Ctx, j: Job): Promise<number> {
       else s.rPartial++;
       let data: Uint8Array = buf;
       if (j.conv.has('sync') && data.length < j.ibs) data = concat(data, new Uint8Array(j.ibs - data.length).fill(j.conv.has('block') || j.conv.has('unblock') ? 0x20 : 0));
+      if (translate) data = data.map((c) => table[c]!);
       if (j.conv.has('swab')) {
         if (saved !== undefined) data = concat(Uint8Array.of(saved), data);
         saved = data.length % 2 ? data[data.length - 1] : undefined;
@@ -418,8 +441,6 @@ async function copy(ctx: Ctx, j: Job): Promise<number> {
         data = data.slice();
         for (let i = 0; i + 1 < data.length; i += 2) [data[i], data[i + 1]] = [data[i + 1]!, data[i]!];
       }
-      if (j.conv.has('ucase')) data = data.map((c) => (c >= 97 && c <= 122 ? c - 32 : c));
-      else if (j.conv.has('lcase')) data = data.map((c) => (c >= 65 && c <= 90 ? c + 32 : c));
       if (j.conv.has('block')) data = block.convert(data);
       else if (j.conv.has('unblock')) data = unblock.convert(data);
       if (!j.twoBufs) await write(data);
@@ -431,10 +452,21 @@ async function copy(ctx: Ctx, j: Job): Promise<number> {
         }
       }
     }
-    if (saved !== undefined) pending = concat(pending, Uint8Array.of(saved));
+    if (saved !== undefined) {
+      // swab's odd last byte still goes through the record conversion
+      let last: Uint8Array = Uint8Array.of(saved);
+      if (j.conv.has('block')) last = block.convert(last);
+      else if (j.conv.has('unblock')) last = unblock.convert(last);
+      pending = concat(pending, last);
+    }
     if (j.conv.has('block')) pending = concat(pending, block.end());
     else if (j.conv.has('unblock')) pending = concat(pending, unblock.end());
     s.truncated = block.truncated;
+    // what is left goes out in output blocks too: whole ones, then a partial one
+    while (j.twoBufs && pending.length > j.obs) {
+      await write(pending.subarray(0, j.obs));
+      pending = pending.subarray(j.obs);
+    }
     if (pending.length) await write(pending);
   } catch (e) {
     if (!isSysError(e)) throw e;

@@ -69,9 +69,9 @@ async function emit(ctx: Ctx, data: Uint8Array): Promise<void> {
   if (err) throw new WriteFailed(err);
 }
 
-async function read(ctx: Ctx, fd: number): Promise<Uint8Array | null> {
+async function read(ctx: Ctx, fd: number, max?: number): Promise<Uint8Array | null> {
   try {
-    return await readChunk(ctx, fd);
+    return await readChunk(ctx, fd, max);
   } catch (e) {
     if (isSysError(e)) throw new ReadFailed(e);
     throw e;
@@ -84,12 +84,43 @@ function count(b: Uint8Array, eol: number, from = 0, to = b.length): number {
   return n;
 }
 
+/** The offset of a regular file's descriptor; null for pipes, terminals and the like. */
+function fileOffset(ctx: Ctx, fd: number): number | null {
+  try {
+    const st = ctx.sys.fstat(fd);
+    if (st.kind !== 'file') return null;
+    return ctx.sys.lseek(fd, 0, 'cur');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Like head.c, leave a regular file's offset just after what was printed, so the next
+ * reader of a shared descriptor (`{ head -n 1; cat; } < file`) starts there.
+ */
+function seekTo(ctx: Ctx, fd: number, at: number | null): void {
+  if (at === null) return;
+  try {
+    ctx.sys.lseek(fd, at, 'set');
+  } catch {
+    // not seekable after all: the bytes read ahead are lost, as with a pipe
+  }
+}
+
 async function headFd(ctx: Ctx, fd: number, job: Job): Promise<void> {
   const { n, eol } = job;
+  const start = fileOffset(ctx, fd);
+  let emitted = 0;
+  const out = async (data: Uint8Array): Promise<void> => {
+    emitted += data.length;
+    await emit(ctx, data);
+  };
   if (!job.elide) {
     let left = n;
     while (left > 0) {
-      const chunk = await read(ctx, fd);
+      // bytes: never read past the last one wanted (head.c reads at most what it still needs)
+      const chunk = await read(ctx, fd, job.lines ? undefined : Math.min(left, 65536));
       if (chunk === null) return;
       if (!job.lines) {
         const part = chunk.length > left ? chunk.subarray(0, left) : chunk;
@@ -104,11 +135,18 @@ async function headFd(ctx: Ctx, fd: number, job: Job): Promise<void> {
           break;
         }
       }
-      await emit(ctx, chunk.subarray(0, end));
+      await out(chunk.subarray(0, end));
+      if (left === 0 && end < chunk.length && start !== null) seekTo(ctx, fd, start + emitted);
     }
     return;
   }
-  // everything but the last n bytes or lines: hold back just enough of the tail
+  await elide(ctx, fd, job, out);
+  if (start !== null) seekTo(ctx, fd, start + emitted);
+}
+
+/** Everything but the last n bytes or lines: hold back just enough of the tail. */
+async function elide(ctx: Ctx, fd: number, job: Job, emitOut: (data: Uint8Array) => Promise<void>): Promise<void> {
+  const { n, eol } = job;
   const held: Uint8Array[] = [];
   let heldBytes = 0;
   let heldLines = 0;
@@ -126,7 +164,7 @@ async function headFd(ctx: Ctx, fd: number, job: Job): Promise<void> {
       held.shift();
       heldBytes -= first.length;
       if (job.lines) heldLines -= count(first, eol);
-      await emit(ctx, first);
+      await emitOut(first);
     }
   }
   const rest = new Uint8Array(heldBytes);
@@ -136,11 +174,11 @@ async function headFd(ctx: Ctx, fd: number, job: Job): Promise<void> {
     off += c.length;
   }
   if (!job.lines) {
-    if (rest.length > n) await emit(ctx, rest.subarray(0, rest.length - n));
+    if (rest.length > n) await emitOut(rest.subarray(0, rest.length - n));
     return;
   }
   if (n === 0) {
-    await emit(ctx, rest);
+    await emitOut(rest);
     return;
   }
   // the cut is after the (n+1)-th line end from the end (the n-th if the last line is open)
@@ -152,7 +190,7 @@ async function headFd(ctx: Ctx, fd: number, job: Job): Promise<void> {
       break;
     }
   }
-  if (cut > 0) await emit(ctx, rest.subarray(0, cut));
+  if (cut > 0) await emitOut(rest.subarray(0, cut));
 }
 
 export default defineProgram({

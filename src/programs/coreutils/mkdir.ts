@@ -1,4 +1,4 @@
-import { isSysError } from '../../shared/errno';
+import { isSysError, strerror, SysError } from '../../shared/errno';
 import { defineProgram, usageError } from '../define';
 import type { Ctx } from '../lib/context';
 import { flag, lastValue } from '../lib/getopt';
@@ -39,7 +39,11 @@ async function announce(ctx: Ctx, plan: Plan, path: string): Promise<void> {
   if (plan.verbose) await ctx.print(`${ctx.name}: created directory ${quoteaf(path)}\n`);
 }
 
-/** mkdir -p: every missing ancestor, then the directory itself. */
+/**
+ * mkdir -p: every missing ancestor, then the directory itself. Like gnulib's mkancesdirs,
+ * each ancestor is made (or found) and then entered; when it cannot be entered, the message
+ * names the path up to that ancestor, with mkdir's error unless that was EEXIST.
+ */
 async function makeAncestors(ctx: Ctx, plan: Plan, dir: string): Promise<boolean> {
   const parts = dir.split('/');
   // the last non-empty component is the directory itself
@@ -48,21 +52,37 @@ async function makeAncestors(ctx: Ctx, plan: Plan, dir: string): Promise<boolean
   for (let i = 0; i < last; i++) {
     if (parts[i] === '') continue;
     const prefix = parts.slice(0, i + 1).join('/');
-    try {
-      await mkdirWith(ctx, prefix, 0o777, plan.umaskAncestor);
-      await announce(ctx, plan, prefix);
-    } catch (e) {
-      if (!isSysError(e)) throw e;
-      if (e.errno === 'EEXIST') {
-        if (await isDir(ctx, prefix)) continue;
-        await ctx.error(`cannot create directory ${quote(prefix)}: Not a directory`);
-        return false;
+    let made: SysError | undefined;
+    if (parts[i] !== '.' && parts[i] !== '..') {
+      try {
+        await mkdirWith(ctx, prefix, 0o777, plan.umaskAncestor);
+        await announce(ctx, plan, prefix);
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        made = e;
       }
-      await ctx.perror(e, `cannot create directory ${quote(prefix)}`);
+    }
+    const entered = await enter(ctx, prefix);
+    if (entered) {
+      const err = made && made.errno !== 'EEXIST' ? made : entered;
+      await ctx.error(`cannot create directory ${quote(prefix)}: ${strerror(err.errno)}`);
       return false;
     }
   }
   return true;
+}
+
+/** Whether the process could chdir into `path`: undefined if so, else the SysError. */
+async function enter(ctx: Ctx, path: string): Promise<SysError | undefined> {
+  try {
+    const st = await ctx.sys.stat(path);
+    if (st.kind !== 'dir') return new SysError('ENOTDIR', 'chdir', path);
+    await ctx.sys.access(path, 1);
+    return undefined;
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    return e;
+  }
 }
 
 async function makeOne(ctx: Ctx, plan: Plan, dir: string): Promise<boolean> {

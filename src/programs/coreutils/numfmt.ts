@@ -160,10 +160,13 @@ function parseHuman(str: string, from: Scale): { value: number; precision: numbe
   const exact = `${neg ? '-' : ''}${BigInt(int || '0')}${precision ? `.${str.slice(j - precision, j)}` : ''}`;
   // one blank may separate the number from its suffix
   if (j < str.length && (str[j] === ' ' || str[j] === '\t')) j++;
+  // --from=iec-i wants a suffix on every number, a bare one included
+  const missingI = new Invalidity(`missing 'i' suffix in input: ${ql(str)} (e.g Ki/Mi/Gi)`);
+  if (j >= str.length && from === 'iec-i') return missingI;
   if (j < str.length) {
     const c = str[j]!;
     if (!SUFFIXES.includes(c)) {
-      if (/^[ \t\n]*$/.test(str.slice(j))) return { value, precision, exact };
+      if (/^[ \t\n]*$/.test(str.slice(j))) return from === 'iec-i' ? missingI : { value, precision, exact };
       return new Invalidity(`invalid suffix in input: ${ql(str)}`);
     }
     if (from === 'none') return new Invalidity(`rejecting suffix in input: ${ql(str)} (consider using --from)`);
@@ -173,7 +176,7 @@ function parseHuman(str: string, from: Scale): { value: number; precision: numbe
       b = 1024;
       j++;
     } else if (from === 'iec-i') {
-      if (str[j] !== 'i') return new Invalidity(`missing 'i' suffix in input: ${ql(str)} (e.g Ki/Mi/Gi)`);
+      if (str[j] !== 'i') return missingI;
       j++;
     }
     precision = 0;

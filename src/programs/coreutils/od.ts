@@ -251,9 +251,9 @@ export default defineProgram({
       }
       left -= BigInt(b.length);
     }
-    if (strings !== undefined) return dumpStrings(ctx, inp, out, strings, skip, limit, addr);
     const lcm = specs.reduce((l, s) => (l * s.size) / gcd(l, s.size), 1);
     let perLine: number;
+    // the width is checked against the (default) types even when -S dumps strings
     if (width !== undefined) {
       if (width !== 0 && width % lcm === 0) perLine = width;
       else {
@@ -261,6 +261,7 @@ export default defineProgram({
         perLine = lcm;
       }
     } else perLine = lcm < 16 ? lcm * Math.floor(16 / lcm) : lcm;
+    if (strings !== undefined) return dumpStrings(ctx, inp, out, strings, skip, limit, addr);
     let blockWidth = 0;
     for (const s of specs) blockWidth = Math.max(blockWidth, (s.width + 1) * (perLine / s.size));
     for (const s of specs) s.pad = blockWidth - s.width * (perLine / s.size);

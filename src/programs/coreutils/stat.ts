@@ -194,6 +194,11 @@ export default defineProgram({
       }
     }
     let ok = true;
+    // a warning about the format goes out between the text made before it and the rest
+    const warn = async (before: string, message: string): Promise<void> => {
+      await ctx.print(before);
+      await ctx.error(message);
+    };
     for (const name of args.operands) {
       await ctx.tick();
       env.fail = false;
@@ -216,8 +221,7 @@ export default defineProgram({
             ok = false;
             continue;
           }
-          const r = await expandFormat(format ?? (terse ? TERSE_FS : FMT_FS), escapes, false, async (p, _m, c) => fsDirective(f, name, p, c));
-          for (const w of r.warnings) await ctx.error(w);
+          const r = await expandFormat(format ?? (terse ? TERSE_FS : FMT_FS), escapes, false, async (p, _m, c) => fsDirective(f, name, p, c), warn);
           text = r.out;
         } else {
           let st: Stat;
@@ -231,12 +235,12 @@ export default defineProgram({
           }
           const device = st.kind === 'chardev' || st.kind === 'blockdev';
           const f = format ?? (terse ? TERSE : FMT_FILE + (device ? FMT_DEV2 : FMT_DEV) + FMT_REST);
-          const r = await expandFormat(f, escapes, true, (p, m, c) => fileDirective(env, name, st, p, m, c));
-          for (const w of r.warnings) await ctx.error(w);
+          const r = await expandFormat(f, escapes, true, (p, m, c) => fileDirective(env, name, st, p, m, c), warn);
           text = r.out;
         }
       } catch (e) {
         if (!(e instanceof InvalidDirective)) throw e;
+        await ctx.print(e.partial);
         await ctx.error(e.message);
         return 1;
       }

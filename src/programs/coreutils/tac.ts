@@ -29,6 +29,8 @@ async function readHeld(ctx: Ctx, fd: number): Promise<string> {
   return parts.join('');
 }
 
+const WRITESIZE = 8192;
+
 const HELP = `Write each FILE to standard output, last line first.
 
 With no FILE, or when FILE is -, read standard input.
@@ -67,6 +69,16 @@ export default defineProgram({
       }
     }
     const out = new Output(ctx);
+    // tac.c's output() gathers text in its own WRITESIZE buffer and hands it to stdio only
+    // in whole buffers (and at the very end), so an error() flushes just those
+    let held = '';
+    const emit = (text: string): void => {
+      held += text;
+      if (held.length < WRITESIZE) return;
+      const whole = held.length - (held.length % WRITESIZE);
+      out.push(held.slice(0, whole));
+      held = held.slice(whole);
+    };
     let ok = true;
     for (const file of args.operands.length ? args.operands : ['-']) {
       const fd = await openInput(ctx, file);
@@ -127,10 +139,11 @@ export default defineProgram({
       }
       records.push(text.slice(start));
       for (let i = records.length - 1; i >= 0; i--) {
-        out.push(records[i]!);
+        emit(records[i]!);
         if ((i & 1023) === 0) await out.drain();
       }
     }
+    out.push(held);
     return out.finish(ok ? 0 : 1);
   },
 });

@@ -3,7 +3,9 @@ import { defineProgram, usageError } from '../define';
 import type { Ctx } from '../lib/context';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { parseDatetime, parsePosixStamp } from '../lib/parse-datetime';
+import { parsePosixStamp } from '../lib/parse-datetime';
+import { parseDate } from '../lib/parse-date';
+import { localZone, localtime, mktime, msToTimespec } from '../lib/tz';
 import { argmatch, argmatchError, type ArgChoices } from '../lib/argmatch';
 import { quote, quoteaf } from '../lib/quote';
 
@@ -121,12 +123,21 @@ export default defineProgram({
     const now = ctx.sys.now();
     let times: Plan['times'];
     const stamp = lastValue(args, 't');
+    // -d and -t read their times in the local zone (TZ, else /etc/localtime)
+    const tz = await localZone(ctx.sys);
+    const parseDatetime = (text: string, base: number): number | undefined => {
+      const r = parseDate(text, msToTimespec(base), tz);
+      return r === undefined ? undefined : r.sec * 1000 + r.ns / 1e6;
+    };
     if (stamp !== undefined) {
-      const t = parsePosixStamp(stamp, now);
-      if (t === undefined) {
+      // the stamp's fields are a wall time; an 8-digit one takes the local year
+      const wall = parsePosixStamp(stamp, (now / 1000 + localtime(Math.floor(now / 1000), tz).gmtoff) * 1000);
+      if (wall === undefined) {
         await ctx.error(`invalid date format ${quote(stamp)}`);
         return 1;
       }
+      const f = localtime(Math.floor(wall / 1000));
+      const t = mktime(f, tz) * 1000 + (wall % 1000);
       times = { atime: t, mtime: t };
     }
     const date = lastValue(args, 'd');

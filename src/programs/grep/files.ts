@@ -140,7 +140,8 @@ export class Inputs {
     try {
       const r = await scan.search(fd);
       nlines = r.nlines;
-      if (r.stopAt !== undefined && st.kind === 'file') ctx.sys.lseek(fd, r.stopAt, 'set');
+      // -q and -l/-L exit on the first match without putting the offset back (grep.c)
+      if (r.stopAt !== undefined && st.kind === 'file' && !cfg.quiet && cfg.list === 'none') ctx.sys.lseek(fd, r.stopAt, 'set');
     } catch (e) {
       if (!(e instanceof ReadFailure)) throw e;
       await this.error(e.error, name);

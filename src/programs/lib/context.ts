@@ -69,8 +69,15 @@ export class Ctx {
     return this.out.write(text);
   }
 
+  /**
+   * Set by a program whose messages come from gnulib's error(), which flushes stdout first,
+   * so that with 2>&1 each message lands after the results printed before it.
+   */
+  flushBeforeError = false;
+
   /** Writes `name: message` and a newline to stderr. */
   async error(message: string): Promise<void> {
+    if (this.flushBeforeError) await this.out.flush();
     await this.err.write(`${this.name}: ${message}\n`);
   }
 

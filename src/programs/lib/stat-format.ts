@@ -6,7 +6,10 @@ import { quote } from './quote';
 
 const PRINTF_FLAGS = "'-+ #0I";
 
-export class InvalidDirective extends Error {}
+export class InvalidDirective extends Error {
+  /** What the format had produced before the bad directive (stat prints it first). */
+  partial = '';
+}
 
 /** make_format: keep only the flags the conversion allows, then format with printf. */
 function fmt(pformat: string, allowed: string, conv: string, arg: string): string {
@@ -102,9 +105,19 @@ export async function expandFormat(
   escapes: boolean,
   allowHL: boolean,
   directive: (pformat: string, mod: string, conv: string) => Promise<string>,
+  /** Given, each warning goes out as it arises, after the text made before it (stat's error() flushes stdout). */
+  warn?: (before: string, message: string) => Promise<void>,
 ): Promise<FormatResult> {
   let out = '';
   const warnings: string[] = [];
+  const warning = async (message: string): Promise<void> => {
+    if (!warn) {
+      warnings.push(message);
+      return;
+    }
+    await warn(out, message);
+    out = '';
+  };
   for (let b = 0; b < format.length; b++) {
     const c = format[b]!;
     if (c === '%') {
@@ -121,7 +134,11 @@ export async function expandFormat(
       let mod = '';
       if (conv === '' || conv === '%') {
         if (conv === '') b--;
-        if (len > 1) throw new InvalidDirective(`${quote(pformat + conv)}: invalid directive`);
+        if (len > 1) {
+          const e = new InvalidDirective(`${quote(pformat + conv)}: invalid directive`);
+          e.partial = out;
+          throw e;
+        }
         out += '%';
         continue;
       }
@@ -135,7 +152,7 @@ export async function expandFormat(
     if (c === '\\' && escapes) {
       const n = format[++b];
       if (n === undefined) {
-        warnings.push('warning: backslash at end of format');
+        await warning('warning: backslash at end of format');
         out += '\\';
         b--;
       } else if (/[0-7]/.test(n)) {
@@ -151,7 +168,7 @@ export async function expandFormat(
         if (/[0-9a-fA-F]/.test(format[b + 1] ?? '')) digits += format[++b];
         out += String.fromCharCode(parseInt(digits, 16));
       } else {
-        if (!(n in ESC)) warnings.push(`warning: unrecognized escape '\\${n}'`);
+        if (!(n in ESC)) await warning(`warning: unrecognized escape '\\${n}'`);
         out += ESC[n] ?? n;
       }
       continue;

@@ -17,8 +17,9 @@ function isoWeek(d: Date): { year: number; week: number } {
   return { year: t.getUTCFullYear(), week: Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7) };
 }
 
-/** Formats epoch milliseconds `ms` with `format` in `tz` (UTC by default); `nanos` overrides the sub-second part. */
-export function strftime(format: string, ms: number, nanos?: number, tz?: TimeZone): string {
+/** Formats epoch milliseconds `ms` with `format` in `tz` (UTC by default); `nanos` overrides the
+ * sub-second part. `glibc`: %N is not a conversion (as for bash's printf %(...)T). */
+export function strftime(format: string, ms: number, nanos?: number, tz?: TimeZone, opts?: { glibc?: boolean }): string {
   const off = tz ? offsetAt(tz, Math.floor(ms / 1000)) : 0;
   const d = new Date(ms + off * 1000);
   const ns = nanos ?? Math.min(999_999_999, Math.round((((ms % 1000) + 1000) % 1000) * 1_000_000));
@@ -37,7 +38,21 @@ export function strftime(format: string, ms: number, nanos?: number, tz?: TimeZo
       out += c;
       continue;
     }
-    const f = format[++i]!;
+    // glibc's flags (_ - 0 ^ #), a field width and the E/O modifiers, then the conversion
+    const spec = /^([-_0^#]*)(\d*)[EO]?(.)/s.exec(format.slice(i + 1));
+    if (!spec) {
+      out += c;
+      continue;
+    }
+    i += spec[0].length;
+    const f = spec[3]!;
+    const flags = spec[1]!;
+    const width = Number(spec[2] || 0);
+    const start = out.length;
+    if (f === 'N' && opts?.glibc) {
+      out += `%${spec[0]}`;
+      continue;
+    }
     switch (f) {
       case '%': out += '%'; break;
       case 'a': out += DAYS[wday]; break;
@@ -80,8 +95,36 @@ export function strftime(format: string, ms: number, nanos?: number, tz?: TimeZo
       case 'Y': out += String(Y); break;
       case 'z': out += offsetText(off); break;
       case 'Z': out += tz ? nameAt(tz, Math.floor(ms / 1000)) : 'UTC'; break;
-      default: out += `%${f}`;
+      default:
+        out += `%${spec[0]}`;
+        continue;
     }
+    if (flags || width) out = out.slice(0, start) + adjust(out.slice(start), f, flags, width);
   }
   return out;
+}
+
+const NUMERIC = new Set('CdegGHIjklmMNsSuUVwWyY');
+
+/** A conversion's text under strftime flags and a width (numbers pad with zeros, text with spaces). */
+function adjust(text: string, conv: string, flags: string, width: number): string {
+  const numeric = NUMERIC.has(conv);
+  if (flags.includes('^')) text = text.toUpperCase();
+  else if (flags.includes('#')) text = /[a-z]/.test(text) ? text.toUpperCase() : text.toLowerCase();
+  let fill = numeric ? '0' : ' ';
+  if (numeric) {
+    const last = [...flags].reverse().find((x) => x === '-' || x === '_' || x === '0');
+    const sign = /^-/.test(text) ? '-' : '';
+    let digits = sign ? text.slice(1) : text;
+    if (last) digits = digits.replace(/^[0 ]+(?=.)/, '');
+    if (last === '_' || last === '0') {
+      // the conversion's own width still holds, filled the other way
+      fill = last === '_' ? ' ' : '0';
+      digits = digits.padStart(text.length - sign.length, fill);
+    }
+    text = sign + digits;
+    // `-`: no padding of its own, but a width given still pads with spaces
+    if (last === '-') fill = ' ';
+  } else if (flags.includes('0')) fill = '0';
+  return text.length >= width ? text : fill === '0' && /^-/.test(text) ? `-${text.slice(1).padStart(width - 1, '0')}` : text.padStart(width, fill);
 }

@@ -113,7 +113,7 @@ const startsWith = (b: Uint8Array, s: string, at = 0): boolean => {
 /** Binary formats, by their magic numbers; undefined when none matches. */
 export function binaryMagic(b: Uint8Array, zipped: boolean): Magic | undefined {
   if (startsWith(b, '\x7fELF')) return elfDesc(b);
-  if (b[0] === 0x1f && b[1] === 0x8b) {
+  if (b[0] === 0x1f && b[1] === 0x8b && b.length >= 4) {
     if (b.length < 18) return { desc: `very short file (no magic)`, mime: 'application/octet-stream', charset: 'binary' };
     return { desc: gzipDesc(b, !zipped), mime: 'application/gzip', charset: 'binary' };
   }

@@ -20,7 +20,8 @@ for (let c = 0; c < 256; c++) {
 
 type Encoding = { code: string; charset: string; text: Uint8Array };
 
-function validUtf8(b: Uint8Array): boolean {
+/** UTF-8 with at least one multibyte sequence, unless `asciiOk` (text after a BOM may be plain ASCII). */
+function validUtf8(b: Uint8Array, asciiOk = false): boolean {
   let multi = false;
   for (let i = 0; i < b.length; i++) {
     const c = b[i]!;
@@ -34,11 +35,11 @@ function validUtf8(b: Uint8Array): boolean {
     i += n;
     multi = true;
   }
-  return multi;
+  return multi || asciiOk;
 }
 
 export function encodingOf(b: Uint8Array): Encoding | undefined {
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf && validUtf8(b.subarray(3))) return { code: 'Unicode text, UTF-8 (with BOM)', charset: 'utf-8', text: b.subarray(3) };
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf && validUtf8(b.subarray(3), true)) return { code: 'Unicode text, UTF-8 (with BOM)', charset: 'utf-8', text: b.subarray(3) };
   if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) {
     const le = b[0] === 0xff;
     const chars: number[] = [];
@@ -174,6 +175,10 @@ export function textMagic(b: Uint8Array): Magic | undefined {
   const pub = /^ssh-(rsa|dss|ed25519) /.exec(head);
   if (pub) return { desc: `OpenSSH ${pub[1] === 'rsa' ? 'RSA' : pub[1] === 'dss' ? 'DSA' : 'ED25519'} public key`, mime: 'text/plain', charset: enc.charset };
   if (isJson(s)) return { desc: 'JSON text data', mime: 'application/json', charset: enc.charset };
+  // soft magic that looks at the start of the text: mail headers, awk, FORTRAN comments
+  if (head.startsWith('From:')) return text('news or mail', 'message/rfc822');
+  if (/^\s{0,100}BEGIN\s{0,100}\{/.test(head)) return text('awk or perl script', 'text/plain');
+  if (/^[Cc][ \t]/.test(head)) return text('FORTRAN program', 'text/x-fortran');
   const xml = /^<\?xml version="([^"]+)"/.exec(head);
   if (xml) return text(`XML ${xml[1]} document`, 'text/xml');
   if (/^\s*<!DOCTYPE html/i.test(head) || /^\s*<html/i.test(head) || /^\s*<head/i.test(head)) return text('HTML document', 'text/html');

@@ -63,6 +63,8 @@ function special(st: Stat): Magic | undefined {
 
 function classifyData(data: Uint8Array, o: Opts): Magic {
   if (data.length === 0) return { desc: 'empty', mime: 'inode/x-empty', charset: 'binary' };
+  // one byte is too little for any test (funcs.c)
+  if (data.length === 1) return { desc: 'very short file (no magic)', mime: 'application/octet-stream', charset: 'binary' };
   const bin = binaryMagic(data, o.unzip);
   if (bin) {
     if (o.unzip && bin.mime === 'application/gzip') {
@@ -77,8 +79,33 @@ function classifyData(data: Uint8Array, o: Opts): Magic {
   return textMagic(data.subarray(0, READ_MAX)) ?? { desc: 'data', mime: 'application/octet-stream', charset: 'binary' };
 }
 
-async function describe(ctx: Ctx, name: string, o: Opts): Promise<{ text: string; failed: boolean }> {
+/** The first READ_MAX bytes of a descriptor. */
+async function readUpTo(ctx: Ctx, fd: number): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  while (total < READ_MAX) {
+    const c = await ctx.sys.read(fd, READ_MAX - total);
+    if (c === null || c.length === 0) break;
+    parts.push(c);
+    total += c.length;
+  }
+  const data = new Uint8Array(total);
+  let off = 0;
+  for (const p of parts) {
+    data.set(p, off);
+    off += p.length;
+  }
+  return data;
+}
+
+async function describe(ctx: Ctx, name: string, o: Opts): Promise<{ text: string; failed: boolean; status?: number }> {
   const sys = ctx.sys;
+  if (name === '-') {
+    // standard input is classified by its contents alone, as /dev/stdin
+    const data = await readUpTo(ctx, 0);
+    const m = data.length === 0 ? { desc: 'empty', mime: 'application/x-empty', charset: 'binary' } : classifyData(data, o);
+    return { text: o.mime === 'both' ? `${m.mime}; charset=${m.charset}` : o.mime === 'type' ? m.mime : o.mime === 'encoding' ? m.charset : m.desc, failed: false };
+  }
   let st: Stat;
   try {
     st = o.follow ? await sys.stat(name) : await sys.lstat(name);
@@ -103,31 +130,20 @@ async function describe(ctx: Ctx, name: string, o: Opts): Promise<{ text: string
     } catch {
       broken = true;
     }
-    m = { desc: `${broken ? 'broken ' : ''}symbolic link to ${target}`, mime: 'inode/symlink', charset: 'binary' };
+    m = { desc: `${broken ? 'broken ' : ''}symbolic link to ${target}`, mime: 'inode/symlink', charset: broken ? '' : 'binary' };
   } else if (!(o.special && (st.kind === 'chardev' || st.kind === 'blockdev'))) {
     m = special(st);
   }
+  // fsmagic: a regular file whose size is 0 (as /proc reports its files) is empty unread
+  if (!m && st.kind === 'file' && st.size === 0 && !o.special) m = { desc: 'empty', mime: 'inode/x-empty', charset: 'binary' };
   if (!m) {
     let data: Uint8Array;
     try {
       const fd = await sys.open(name, { read: true });
-      const parts: Uint8Array[] = [];
-      let total = 0;
       try {
-        while (total < READ_MAX) {
-          const c = await sys.read(fd, READ_MAX - total);
-          if (c === null || c.length === 0) break;
-          parts.push(c);
-          total += c.length;
-        }
+        data = await readUpTo(ctx, fd);
       } finally {
         sys.close(fd);
-      }
-      data = new Uint8Array(total);
-      let off = 0;
-      for (const p of parts) {
-        data.set(p, off);
-        off += p.length;
       }
     } catch (e) {
       if (!isSysError(e)) throw e;
@@ -136,9 +152,11 @@ async function describe(ctx: Ctx, name: string, o: Opts): Promise<{ text: string
     }
     m = classifyData(data, o);
   }
-  if (o.mime === 'both') return { text: `${m.mime}; charset=${m.charset}`, failed: false };
+  // a dangling link has no charset to report
+  if (o.mime === 'both') return { text: m.charset ? `${m.mime}; charset=${m.charset}` : m.mime, failed: false };
   if (o.mime === 'type') return { text: m.mime, failed: false };
-  if (o.mime === 'encoding') return { text: m.charset, failed: false };
+  // file 5.44 has no encoding for a dangling link and reports a null error, status 1
+  if (o.mime === 'encoding') return m.charset ? { text: m.charset, failed: false } : { text: 'ERROR: (null)', failed: false, status: 1 };
   return { text: m.desc, failed: false };
 }
 
@@ -218,24 +236,29 @@ export default defineProgram({
         const text = nf === '-' ? await ctx.readAll() : new TextDecoder().decode(await ctx.sys.readFile(nf));
         names.push(...text.split('\n').filter(Boolean));
       } catch (e) {
-        await ctx.perror(e, `Cannot open \`${nf}'`);
+        if (!isSysError(e)) throw e;
+        await ctx.error(`Cannot open \`${nf}' (${strerror(e.errno)})`);
         return 1;
       }
     }
     if (!names.length) return nameFiles.length ? 0 : usage();
+    const shown = (n: string): string => (n === '-' ? '/dev/stdin' : n);
+    // the column is as wide as the longest name given ('-' counts as one)
     const width = Math.max(...names.map((n) => [...n].length));
     let status = 0;
     for (const name of names) {
       await ctx.tick();
       const r = await describe(ctx, name, o);
+      if (r.status) status = r.status;
       if (r.failed && o.errors) {
         r.text = `ERROR: ${r.text.replace(/^cannot open/, 'cannot stat')}`;
         status = 1;
       }
       if (o.brief) await ctx.print(`${r.text}\n`);
       else {
+        // padded by the width of the name as given, even when /dev/stdin is shown for '-'
         const pad = o.pad ? ' '.repeat(width - [...name].length) : '';
-        await ctx.print(`${name}${o.print0 ? '\0' : ''}${o.sep}${pad} ${r.text}\n`);
+        await ctx.print(`${shown(name)}${o.print0 ? '\0' : ''}${o.sep}${pad} ${r.text}\n`);
       }
     }
     return status;

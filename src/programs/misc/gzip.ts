@@ -1,14 +1,15 @@
 // gzip, gunzip and zcat (gzip 1.12): compress FILE to FILE.gz (name, time stamp and mode
 // kept), or back. Messages always say "gzip:", as Photon's gunzip and zcat are scripts
 // that run gzip. Exit 0, 1 on an error, 2 on a warning.
-import { isSysError } from '../../shared/errno';
+import { isSysError, strerror } from '../../shared/errno';
 import type { Stat } from '../../shared/stat';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { writeBytes } from '../lib/output';
 import { strftime } from '../lib/strftime';
+import { localZone, type TimeZone } from '../lib/tz';
 import { compress, decompress, GzipError, ratio, readHeader } from './gzip-format';
-import { HELP, VERSION } from './gzip-text';
+import { HELP, VERSION, wrapperHelp, wrapperVersion } from './gzip-text';
 
 const P = 'gzip';
 const KNOWN = ['.gz', '.z', '.taz', '.tgz', '-gz', '-z', '_z'];
@@ -32,6 +33,8 @@ class State {
   status = 0;
   totals = { comp: 0, uncomp: 0, files: 0, header: 0 };
   listed = false;
+  /** The local time zone, read when -lv first needs it. */
+  tz: TimeZone | undefined;
   constructor(
     readonly ctx: Ctx,
     readonly o: Opts,
@@ -48,7 +51,8 @@ class State {
   async sysError(e: unknown, name: string): Promise<void> {
     if (!isSysError(e)) throw e;
     await this.ctx.out.flush();
-    await this.ctx.perror(e, name);
+    // gunzip and zcat are scripts that exec gzip, so every message says gzip
+    await this.ctx.err.write(`${P}: ${name}: ${strerror(e.errno)}\n`);
     this.status = 1;
   }
 }
@@ -97,7 +101,7 @@ async function listLine(s: State, name: string, data: Uint8Array, st: Stat | und
     s.listed = true;
   }
   const comp = data.length;
-  if (o.verbose) out += `defla ${crc.toString(16).padStart(8, '0')} ${strftime('%b %e %H:%M', mtime * 1000)} `;
+  if (o.verbose) out += `defla ${crc.toString(16).padStart(8, '0')} ${strftime('%b %e %H:%M', mtime * 1000, undefined, s.tz ??= await localZone(s.ctx.sys))} `;
   out += `${String(comp).padStart(19)} ${String(uncomp).padStart(19)} ${ratio(uncomp - (comp - headerBytes), uncomp)} ${outName}\n`;
   s.totals.comp += comp;
   s.totals.header = headerBytes; // gzip keeps only the last file's header size for the totals
@@ -315,6 +319,13 @@ export async function run(ctx: Ctx, mode: 'gzip' | 'gunzip' | 'zcat'): Promise<n
   const o: Opts = { decompress: mode !== 'gzip', stdout: mode === 'zcat', force: false, keep: false, list: false, test: false, quiet: false, verbose: 0, recursive: false, noName: undefined, level: 6, suffix: '.gz' };
   const files: string[] = [];
   const args = ctx.argv.slice(1);
+  if (mode !== 'gzip' && (args[0] === '--help' || args[0] === '--version')) {
+    // the wrapper script answers these itself, and only as its first argument; its usage
+    // names the script as run ($0: the path the shell found)
+    const self = ctx.name.includes('/') ? ctx.name : `/usr/bin/${mode}`;
+    await ctx.print(args[0] === '--help' ? wrapperHelp(mode, self) : wrapperVersion(mode));
+    return 0;
+  }
   const bad = async (msg: string): Promise<number> => {
     await ctx.err.write(`${P}: ${msg}\nTry \`${P} --help' for more information.\n`);
     return 1;

@@ -132,15 +132,23 @@ export default defineProgram({
     const countOpt = p.values.get('c')?.at(-1);
     let interval = 0;
     if (secondsOpt !== undefined) {
+      // strtod_nol_or_err, then the positive check (on microseconds)
+      // (procps' strtod_nol: digits and a point, no exponent)
+      if (!/^\s*[-+]?(\d+\.?\d*|\.\d+)$/.test(secondsOpt)) {
+        await ctx.err.write(`free: seconds argument failed: '${secondsOpt}'${secondsOpt === '' ? '' : ': Invalid argument'}\n`);
+        return 1;
+      }
       interval = Number(secondsOpt);
-      if (!(interval > 0)) {
+      if (!(interval * 1e6 >= 1)) {
         await ctx.err.write(`free: seconds argument \`${secondsOpt}' is not positive number\n`);
         return 1;
       }
     }
     let count = countOpt === undefined ? (secondsOpt !== undefined ? Infinity : 1) : Number(countOpt);
-    if (countOpt !== undefined && !(Number.isInteger(count) && count > 0)) {
-      await ctx.err.write(`free: failed to parse count argument: '${countOpt}'\n`);
+    if (countOpt !== undefined && !(Number.isInteger(count) && count > 0 && count <= 0xffffffff)) {
+      // str2unum: a number out of range (below 1 or too big) says so
+      const range = /^\s*[-+]?\d+$/.test(countOpt) ? ': Numerical result out of range' : '';
+      await ctx.err.write(`free: failed to parse count argument: '${countOpt}'${range}\n`);
       return 1;
     }
     const repeat = secondsOpt !== undefined || countOpt !== undefined;

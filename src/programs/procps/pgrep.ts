@@ -5,7 +5,7 @@ import { parseSignal } from '../../shared/signals';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { Accounts } from '../lib/accounts';
-import { getopt, GetoptError, type Parsed } from '../lib/getopt';
+import { getopt, GetoptError, type OptionDef, type Parsed } from '../lib/getopt';
 import { gnuRegexSource, RegexError } from '../lib/gnu-regex';
 import { SafeRegExp } from '../lib/safe-regex';
 import { commandLine, loadProcs, type Proc } from './procs';
@@ -26,6 +26,8 @@ const OPTIONS = [
   { key: 'A', short: 'A', long: 'ignore-ancestors' }, { key: 'e', short: 'e', long: 'echo' },
   { key: 'q', short: 'q', long: 'queue', arg: R }, { key: 'signal', long: 'signal', arg: R },
   { key: 'h', short: 'h', long: 'help' }, { key: 'V', short: 'V', long: 'version' },
+  // one set of namespaces and one cgroup for every process here: accepted, they keep all
+  { key: 'cgroup', long: 'cgroup', arg: R }, { key: 'ns', long: 'ns', arg: R }, { key: 'nslist', long: 'nslist', arg: R },
 ];
 
 function usageText(name: string): string {
@@ -61,11 +63,17 @@ ${kill ? ` -<sig>, --signal <sig>    signal to send (either number or name)
  -L, --logpidfile          fail if PID file is not locked
  -r, --runstates <state>   match runstates [D,S,Z,...]
  -A, --ignore-ancestors    exclude our ancestors from results
+ --cgroup <grp,...>        match by cgroup v2 names
+ --ns <PID>                match the processes that belong to the same
+                           namespace as <pid>
+ --nslist <ns,...>         list which namespaces will be considered for
+                           the --ns option.
+                           Available namespaces: ipc, mnt, net, pid, user, uts
 
  -h, --help     display this help and exit
  -V, --version  output version information and exit
 
-For more details see ${name}(1).
+For more details see pgrep(1).
 `;
 }
 
@@ -114,9 +122,13 @@ async function run(ctx: Ctx, kill: boolean): Promise<number> {
       }
     }
   }
+  // pgrep.c adds "lad:vw" to the short options of pgrep and "eq:" to pkill's; the long
+  // names stay valid for both
+  const only = kill ? 'ladvw' : 'eq';
+  const defs: OptionDef[] = OPTIONS.map((o: OptionDef) => (o.short !== undefined && only.includes(o.short) ? { ...o, short: undefined } : o));
   let p: Parsed;
   try {
-    p = getopt(argv, OPTIONS);
+    p = getopt(argv, defs);
   } catch (e) {
     if (!(e instanceof GetoptError)) throw e;
     await ctx.err.write(`${name}: ${e.message}\n${usageText(name)}`);
@@ -129,6 +141,11 @@ async function run(ctx: Ctx, kill: boolean): Promise<number> {
   if (p.flags.has('V')) {
     await ctx.print(`${name} from procps-ng 4.0.4\n`);
     return 0;
+  }
+  // -n, -o and -v do not combine: the bare usage, status 2
+  if (['n', 'o', 'v'].filter((k) => p.flags.has(k)).length > 1) {
+    await ctx.err.write(usageText(name));
+    return 2;
   }
   const sigOpt = p.values.get('signal')?.at(-1);
   if (sigOpt !== undefined) {

@@ -71,8 +71,9 @@ export default defineProgram({
     } catch (e) {
       if (!(e instanceof GetoptError)) throw e;
       await warn(ctx, e.message);
-      await ctx.err.write(HELP);
-      return 1;
+      // getopt's '?' shares the case of -h in sysctl.c: the usage goes to stdout, status 0
+      await ctx.print(HELP);
+      return 0;
     }
     const st: SysctlState = {
       nameOnly: false, printName: true, printNewline: true, ignoreError: false, quiet: false, dryRun: false,

@@ -4,6 +4,7 @@ import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { getopt, GetoptError } from '../lib/getopt';
 import { strftime } from '../lib/strftime';
+import { localZone } from '../lib/tz';
 import { readUtmp } from '../lib/utmp';
 import { loadAvg, uptimeSeconds } from './meminfo';
 import { commandLine, loadProcs } from './procs';
@@ -17,7 +18,7 @@ export async function uptimeLine(ctx: Ctx): Promise<string> {
   const mins = Math.floor(up / 60) % 60;
   const users = (await readUtmp(sys)).filter((u) => u.kind === 'user').length;
   const [a, b, c] = await loadAvg(sys);
-  let s = ` ${strftime('%H:%M:%S', sys.now())} up `;
+  let s = ` ${strftime('%H:%M:%S', sys.now(), undefined, await localZone(sys))} up `;
   if (days) s += `${days} ${days > 1 ? 'days' : 'day'}, `;
   s += hours ? `${String(hours).padStart(2)}:${String(mins).padStart(2, '0')}, ` : `${mins} min, `;
   s += `${String(users).padStart(2)} ${users > 1 ? 'users' : 'user'},  load average: ${a.toFixed(2)}, ${b.toFixed(2)}, ${c.toFixed(2)}`;
@@ -77,7 +78,7 @@ export const uptime = defineProgram({
     const sys = ctx.sys;
     if (p.flags.has('s')) {
       const up = await uptimeSeconds(sys);
-      await ctx.print(`${strftime('%Y-%m-%d %H:%M:%S', Math.floor((sys.now() / 1000 - up)) * 1000)}\n`);
+      await ctx.print(`${strftime('%Y-%m-%d %H:%M:%S', Math.floor((sys.now() / 1000 - up)) * 1000, undefined, await localZone(sys))}\n`);
       return 0;
     }
     if (p.flags.has('p')) {
@@ -106,6 +107,25 @@ function loginTime(ms: number, now: number): string {
   return ` ${strftime('%H:%M', ms)}  `;
 }
 
+const W_USAGE = `
+Usage:
+ w [options] [user]
+
+Options:
+ -h, --no-header     do not print header
+ -u, --no-current    ignore current process username
+ -s, --short         short format
+ -f, --from          show remote hostname field
+ -o, --old-style     old style output
+ -i, --ip-addr       display IP address instead of hostname (if possible)
+ -p, --pids          list the process IDs of WHAT too
+
+     --help     display this help and exit
+ -V, --version  output version information and exit
+
+For more details see w(1).
+`;
+
 export const w = defineProgram({
   name: 'w',
   installPath: '/usr/bin/w',
@@ -121,8 +141,12 @@ export const w = defineProgram({
       ]);
     } catch (e) {
       if (!(e instanceof GetoptError)) throw e;
-      await ctx.err.write(`w: ${e.message}\n`);
+      await ctx.err.write(`w: ${e.message}\n${W_USAGE}`);
       return 1;
+    }
+    if (p.flags.has('help')) {
+      await ctx.print(W_USAGE);
+      return 0;
     }
     if (p.flags.has('V')) {
       await ctx.print('w from procps-ng 4.0.4\n');

@@ -62,6 +62,35 @@ export default defineProgram({
       await ctx.err.write('vmstat: -S requires k, K, m or M (default is KiB)\n');
       return 1;
     }
+    // the display modes exclude each other (the switch on statMode falls to usage)
+    if (['s', 'd', 'D', 'p', 'm'].filter((k) => p.flags.has(k) || p.values.has(k)).length > 1 || p.operands.length > 2) {
+      await ctx.err.write(HELP);
+      return 1;
+    }
+    // strtol_or_err on the delay and the count; the delay must be at least 1
+    for (const arg of p.operands) {
+      if (!/^\s*[-+]?\d+$/.test(arg)) {
+        await ctx.err.write(`vmstat: failed to parse argument: '${arg}'\n`);
+        return 1;
+      }
+    }
+    if (p.operands.length && Number(p.operands[0]) < 1) {
+      await ctx.err.write('vmstat: delay must be positive integer\n');
+      return 1;
+    }
+    const partition = p.values.get('p')?.at(-1)?.replace(/^\/dev\//, '');
+    if (partition !== undefined) {
+      let stats = '';
+      try {
+        stats = new TextDecoder().decode(await ctx.sys.readFile('/proc/diskstats'));
+      } catch {
+        // no statistics: nothing is found
+      }
+      if (!stats.split('\n').some((l) => l.trim().split(/\s+/)[2] === partition)) {
+        await ctx.err.write(`vmstat: Disk/Partition ${partition} not found\n`);
+        return 1;
+      }
+    }
     const unit = UNITS[unitOpt ?? 'K']!;
     const kb = (v: number): number => Math.floor((v * 1024) / unit);
     const sys = ctx.sys;
@@ -81,10 +110,6 @@ export default defineProgram({
     }
     const [delayArg, countArg] = p.operands;
     const delay = delayArg === undefined ? 0 : Number(delayArg);
-    if (delayArg !== undefined && !(delay > 0)) {
-      await ctx.err.write(`vmstat: Invalid delay: ${delayArg}\n`);
-      return 1;
-    }
     let count = countArg !== undefined ? Number(countArg) : delayArg !== undefined ? Infinity : 1;
     const wide = p.flags.has('w');
     const head = wide

@@ -182,8 +182,19 @@ export class Input {
     }
   }
 
-  /** Closes what is open (after q). */
+  /**
+   * Closes what is open (after q). Closing a stdio stream puts a seekable file's offset back
+   * to the end of what was used, so `{ sed 2q; cat; } < file` leaves cat the third line on.
+   */
   async finish(): Promise<void> {
+    const r = this.cur;
+    if (r && r.pos < r.buf.length) {
+      try {
+        if (this.ctx.sys.fstat(r.fd).kind === 'file') this.ctx.sys.lseek(r.fd, r.pos - r.buf.length, 'cur');
+      } catch {
+        // not seekable: what was read ahead is gone, as with a pipe
+      }
+    }
     await this.close();
   }
 }

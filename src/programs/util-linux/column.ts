@@ -100,6 +100,10 @@ export default defineProgram({
       limit = Number(lv);
     }
     const names = last(v, 'N')?.split(',');
+    if (last(v, 'r') !== undefined && (last(v, 'i') === undefined || last(v, 'p') === undefined)) {
+      await ctx.error('options --tree-id and --tree-parent are required for tree formatting');
+      return 1;
+    }
     if (json && !names) {
       await ctx.error('option --table-columns required for --json');
       return 1;
@@ -137,6 +141,7 @@ export default defineProgram({
           right: last(v, 'R'),
           order: last(v, 'O'),
           json: json ? (last(v, 'n') ?? 'table') : undefined,
+          tree: last(v, 'r') !== undefined ? { col: last(v, 'r')!, id: last(v, 'i')!, parent: last(v, 'p')! } : undefined,
           width,
         });
       } else {
@@ -268,7 +273,47 @@ interface TableOpts {
   right: string | undefined;
   order: string | undefined;
   json: string | undefined;
+  /** --tree COLUMN --tree-id COLUMN --tree-parent COLUMN. */
+  tree: { col: string; id: string; parent: string } | undefined;
   width: (s: string) => number;
+}
+
+interface TreeNode {
+  row: string[];
+  children: TreeNode[];
+}
+
+/**
+ * The rows as a forest: a row whose parent value is another row's id hangs below that row;
+ * the others are roots. Both keep the input order.
+ */
+function forest(rows: string[][], idCol: number, parentCol: number): TreeNode[] {
+  const nodes = rows.map((row) => ({ row, children: [] as TreeNode[] }));
+  const byId = new Map<string, TreeNode>();
+  for (const n of nodes) if (!byId.has(n.row[idCol] ?? '')) byId.set(n.row[idCol] ?? '', n);
+  const roots: TreeNode[] = [];
+  for (const n of nodes) {
+    const parent = byId.get(n.row[parentCol] ?? '');
+    if (parent && parent !== n) parent.children.push(n);
+    else roots.push(n);
+  }
+  return roots;
+}
+
+/** The rows in tree order, the tree column drawn with libsmartcols' ASCII branches. */
+function treeRows(roots: TreeNode[], col: number): string[][] {
+  const out: string[][] = [];
+  const walk = (list: TreeNode[], lead: string, depth: number): void => {
+    list.forEach((n, i) => {
+      const lastChild = i === list.length - 1;
+      const row = [...n.row];
+      row[col] = depth === 0 ? (row[col] ?? '') : `${lead}${lastChild ? '`-' : '|-'}${row[col] ?? ''}`;
+      out.push(row);
+      walk(n.children, depth === 0 ? '' : `${lead}${lastChild ? '  ' : '| '}`, depth + 1);
+    });
+  };
+  walk(roots, '', 0);
+  return out;
 }
 
 /** Column numbers (0-based) named by a list of names or 1-based numbers. */
@@ -290,7 +335,11 @@ const jsonString = (s: string): string =>
   // eslint-disable-next-line no-control-regex
   `"${s.replace(/["\\]/g, (c) => `\\${c}`).replace(/[\x00-\x1f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 
-async function printTable(out: Output, rows: string[][], o: TableOpts): Promise<void> {
+/** libsmartcols writes the table and column names of JSON output in lower case (ASCII only, tolower in the C locale). */
+const asciiLower = (s: string): string => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+async function printTable(out: Output, rowsIn: string[][], o: TableOpts): Promise<void> {
+  let rows = rowsIn;
   const names = o.names ?? [];
   const count = Math.max(names.length, ...rows.map((r) => r.length));
   if (count === 0) return;
@@ -298,17 +347,32 @@ async function printTable(out: Output, rows: string[][], o: TableOpts): Promise<
   const right = new Set(columnsOf(o.right, names, count));
   const first = columnsOf(o.order, names, count);
   const order = [...new Set([...first, ...Array.from({ length: count }, (_, i) => i)])].filter((c) => !hidden.has(c));
+  let roots: TreeNode[] | undefined;
+  if (o.tree) {
+    const [col] = columnsOf(o.tree.col, names, count);
+    const [id] = columnsOf(o.tree.id, names, count);
+    const [parent] = columnsOf(o.tree.parent, names, count);
+    roots = forest(rows, id!, parent!);
+    if (o.json === undefined) rows = treeRows(roots, col!);
+  }
   if (o.json !== undefined) {
     for (let c = 0; c < count; c++) {
       if (names[c] === undefined || names[c] === '') throw new Fail(`line ${rows.length}: for JSON the name of the column ${c + 1} is required`);
     }
-    let s = `{\n   ${jsonString(o.json)}: [`;
-    rows.forEach((row, r) => {
-      s += r === 0 ? '\n      {' : '},{';
-      s += order.map((c) => `\n         ${jsonString(names[c]!)}: ${row[c] === undefined ? 'null' : jsonString(row[c]!)}`).join(',');
-      s += '\n      ';
-    });
-    s += rows.length ? '}\n   ]\n}\n' : ']\n}\n';
+    // objects in an array, nested "children" arrays for a tree
+    const objects = (list: TreeNode[], indent: string): string => {
+      let s = '';
+      list.forEach((n, r) => {
+        s += r === 0 ? `\n${indent}{` : '},{';
+        s += order.map((c) => `\n${indent}   ${jsonString(asciiLower(names[c]!))}: ${n.row[c] === undefined ? 'null' : jsonString(n.row[c]!)}`).join(',');
+        if (n.children.length) s += `,\n${indent}   "children": [${objects(n.children, `${indent}      `)}}\n${indent}   ]`;
+        s += `\n${indent}`;
+      });
+      return s;
+    };
+    const list = roots ?? rows.map((row) => ({ row, children: [] }));
+    let s = `{\n   ${jsonString(asciiLower(o.json))}: [${objects(list, '      ')}`;
+    s += list.length ? '}\n   ]\n}\n' : ']\n}\n';
     out.push(s);
     return;
   }

@@ -273,6 +273,11 @@ function program(name: 'hexdump' | 'hd') {
             await ctx.error(`${file === '-' ? 'stdin' : file}: Illegal seek`);
             return 1;
           }
+          if (skipLeft > 0 && ctx.sys.fstat(fd).kind !== 'file') {
+            // a device seeks anywhere (fseeko), so the whole skip passes without reading
+            squeeze.address += skipLeft;
+            skipLeft = 0;
+          }
           for (let c = await readChunk(ctx, fd); c && left > 0; c = left > 0 ? await readChunk(ctx, fd) : null) {
             let text = bin(c);
             if (skipLeft > 0) {

@@ -94,6 +94,11 @@ export class LongFormat {
   }
 
   line(e: Entry, w: Widths, someQuoted: boolean): string {
+    return this.lineParts(e, w, someQuoted).text;
+  }
+
+  /** The line and where the entry's name (without " -> target" or indicator) lies in it. */
+  lineParts(e: Entry, w: Widths, someQuoted: boolean): { text: string; nameStart: number; nameEnd: number } {
     const st = e.st;
     let p = '';
     if (this.c.inode) p += `${(st ? String(st.ino) : '?').padStart(w.inode)} `;
@@ -113,7 +118,11 @@ export class LongFormat {
     p += `${this.timeText(e)} `;
     const col = p.length;
     const name = this.names.render(e, false, someQuoted, col);
-    let out = this.names.normal() + p + name.text;
+    let out = this.names.normal() + p;
+    // the blank that lines up unquoted names with quoted ones is not part of the name
+    const nameStart = out.length + (someQuoted && name.text.startsWith(' ') ? 1 : 0);
+    out += name.text;
+    const nameEnd = out.length;
     if (e.type === 'symlink') {
       if (e.linkName !== undefined) {
         out += ' -> ';
@@ -123,6 +132,6 @@ export class LongFormat {
     } else {
       out += this.names.entryIndicator(e);
     }
-    return out;
+    return { text: out, nameStart, nameEnd };
   }
 }

@@ -1,6 +1,7 @@
 // ls (coreutils 9.1). The flow follows ls.c: command-line arguments are "gobbled" into a
 // table, directories among them are queued, then each queued directory is read, its entries
 // gobbled, sorted and printed; -R queues subdirectories as it goes, with loop detection.
+import { encodeText } from '../../../shared/bytes';
 import { isSysError } from '../../../shared/errno';
 import type { Stat } from '../../../shared/stat';
 import { defineProgram, type Program } from '../../define';
@@ -38,6 +39,11 @@ function concat(dir: string, name: string): string {
   return `${trimmed}/${name}`;
 }
 
+/** Bytes a string takes on stdout (UTF-8; file names' undecodable bytes count one each). */
+function byteLength(text: string): number {
+  return encodeText(text).length;
+}
+
 function isDotOrDotDot(path: string): boolean {
   const base = path.replace(/\/+$/, '').split('/').pop() ?? '';
   return base === '.' || base === '..';
@@ -52,6 +58,10 @@ class Lister {
   private readonly active = new Set<string>();
   private first = true;
   printDirName = true;
+  /** --dired: bytes written so far, and the offsets of names and directory headers. */
+  private pos = 0;
+  private readonly diredNames: number[] = [];
+  private readonly diredDirs: number[] = [];
   private readonly needsStat: boolean;
   private readonly needsType: boolean;
   private readonly checkSymlinks: boolean;
@@ -184,21 +194,44 @@ class Lister {
     this.table = this.table.filter((e) => e.type !== 'arg-dir');
   }
 
+  /** Writes to stdout, counting bytes for --dired. */
+  async emit(text: string): Promise<void> {
+    if (this.c.dired) this.pos += byteLength(text);
+    await this.ctx.print(text);
+  }
+
   async printCurrent(): Promise<void> {
     if (this.c.format === 'long') {
       let out = '';
       for (const e of this.table) {
-        out += this.long.line(e, this.widths, this.someQuoted) + this.c.eol;
+        if (this.c.dired) {
+          // dired lines are indented two spaces; the name's byte offsets are recorded
+          const l = this.long.lineParts(e, this.widths, this.someQuoted);
+          const at = this.pos + byteLength(out) + 2;
+          const start = at + byteLength(l.text.slice(0, l.nameStart));
+          this.diredNames.push(start, start + byteLength(l.text.slice(l.nameStart, l.nameEnd)));
+          out += `  ${l.text}${this.c.eol}`;
+        } else out += this.long.line(e, this.widths, this.someQuoted) + this.c.eol;
         if (out.length > 16384) {
-          await this.ctx.print(out);
+          await this.emit(out);
           out = '';
           await this.ctx.tick();
         }
       }
-      await this.ctx.print(out);
+      await this.emit(out);
       return;
     }
-    await this.ctx.print(this.short.render(this.table, this.widths, this.someQuoted));
+    await this.emit(this.short.render(this.table, this.widths, this.someQuoted));
+  }
+
+  /** --dired: the offsets and the quoting style, after everything else. */
+  async diredTrailer(): Promise<void> {
+    if (!this.c.dired) return;
+    let t = '';
+    if (this.diredNames.length) t += `//DIRED// ${this.diredNames.join(' ')}\n`;
+    if (this.diredDirs.length) t += `//SUBDIRED// ${this.diredDirs.join(' ')}\n`;
+    t += `//DIRED-OPTIONS// --quoting-style=${this.c.quoting ?? 'literal'}\n`;
+    await this.ctx.print(t);
   }
 
   hasTable(): boolean {
@@ -237,10 +270,13 @@ class Lister {
     }
     this.clear();
     if (c.recursive || this.printDirName) {
-      let header = this.first ? '' : '\n';
+      if (!this.first) await this.emit('\n');
       this.first = false;
-      header += `${this.names.dirName(p.realname ?? p.name)}:\n`;
-      await ctx.print(header);
+      const dirName = this.names.dirName(p.realname ?? p.name);
+      if (c.dired) {
+        this.diredDirs.push(this.pos + 2, this.pos + 2 + byteLength(dirName));
+        await this.emit(`  ${dirName}:\n`);
+      } else await this.emit(`${dirName}:\n`);
     }
     let total = 0;
     for (const name of ['.', '..', ...names]) {
@@ -252,7 +288,7 @@ class Lister {
     if (c.recursive) this.extractDirs(p.name, false, key);
     if (c.format === 'long' || c.blocks) {
       const t = humanReadable(total, 512, c.blockSize, c.blockHuman);
-      await ctx.print(`total ${t}${c.eol}`);
+      await this.emit(`${c.dired ? '  ' : ''}total ${t}${c.eol}`);
     }
     if (this.table.length) await this.printCurrent();
   }
@@ -309,7 +345,7 @@ export function lsProgram(mode: LsMode, help = LS_HELP): Program {
       }
       if (ls.hasTable()) {
         await ls.printCurrent();
-        if (ls.pending.length) await ctx.print('\n');
+        if (ls.pending.length) await ls.emit('\n');
       } else if (files.length <= 1 && ls.pending.length === 1) {
         ls.printDirName = false;
       }
@@ -324,6 +360,7 @@ export function lsProgram(mode: LsMode, help = LS_HELP): Program {
         await ls.printDir(p);
         ls.printDirName = true;
       }
+      await ls.diredTrailer();
       if (colors && names.usedColorOnce() && !(colors.seq.get('lc') === '\x1b[' && colors.seq.get('rc') === 'm')) {
         await ctx.print(`${colors.seq.get('lc') ?? ''}${colors.seq.get('rc') ?? ''}`);
       }

@@ -54,6 +54,8 @@ export interface LsConfig {
   /** strftime formats for [old, recent] files. */
   timeFormats: [string, string];
   eol: string;
+  /** --dired with the long format: lines indented, name offsets listed at the end. */
+  dired: boolean;
 }
 
 export const OPTIONS: OptionDef[] = [
@@ -187,7 +189,7 @@ export async function decode(ctx: Ctx, p: Parsed, mode: LsMode = 'ls'): Promise<
     format: 'one', show: 'default', ignore: [], hide: [], directory: false, recursive: false, sort: 'name', time: 'mtime',
     reverse: false, dirsFirst: false, indicator: 'none', color: false, inode: false, blocks: false, owner: true, group: true,
     author: false, context: false, numeric: false, human: {}, fileBlockSize: 1, blockHuman: {}, blockSize: 1024, deref: 'never',
-    lineLength: 80, tabsize: 8, quoting: undefined, hideControl: false, utf8: isUtf8Locale(ctx.env), timeFormats: LOCALE_FORMATS, eol: '\n',
+    lineLength: 80, tabsize: 8, quoting: undefined, hideControl: false, utf8: isUtf8Locale(ctx.env), timeFormats: LOCALE_FORMATS, eol: '\n', dired: false,
   };
   const setHuman = (si: boolean): void => {
     c.human = c.blockHuman = { autoscale: true, si, suffix: true };
@@ -288,6 +290,7 @@ export async function decode(ctx: Ctx, p: Parsed, mode: LsMode = 'ls'): Promise<
       }
       case 'si': setHuman(true); break;
       case 'Z': c.context = true; break;
+      case 'D': c.dired = true; break;
       case 'zero':
         c.eol = '\0';
         hideControl = false;
@@ -310,6 +313,12 @@ export async function decode(ctx: Ctx, p: Parsed, mode: LsMode = 'ls'): Promise<
     }
   }
   c.format = format ?? (mode === 'dir' ? 'columns' : mode === 'vdir' ? 'long' : isTty ? 'columns' : 'one');
+  // --dired means something only for the long format
+  c.dired = c.dired && c.format === 'long';
+  if (c.dired && c.eol === '\0') {
+    await ctx.error('--dired and --zero are incompatible');
+    throw new LsUsage('dired');
+  }
   // the line width: -w, then the terminal, then COLUMNS (looked up only when it matters)
   let lineLength = width;
   if (c.format === 'columns' || c.format === 'across' || c.format === 'commas' || c.color) {

@@ -3,6 +3,7 @@
 import { humanReadable } from '../../lib/human';
 import { modeString } from '../../lib/mode-string';
 import { strftime } from '../../lib/strftime';
+import { localZone } from '../../lib/tz';
 import type { Entry, FindState } from './types';
 
 interface Widths {
@@ -83,7 +84,8 @@ export async function listLine(e: Entry, s: FindState): Promise<string> {
   const now = Math.floor(s.opts.now / 1000);
   const mtime = Math.floor(st.mtime / 1000);
   const recent = now - 6 * 30 * 24 * 60 * 60 <= mtime && mtime <= now + 60 * 60;
-  line += ` ${strftime(recent ? '%b %e %H:%M' : '%b %e  %Y', st.mtime)} `;
+  s.tz ??= await localZone(s.ctx.sys);
+  line += ` ${strftime(recent ? '%b %e %H:%M' : '%b %e  %Y', st.mtime, undefined, s.tz)} `;
   line += quoteName(e.path);
   if (st.kind === 'symlink') {
     try {

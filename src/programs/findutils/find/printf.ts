@@ -2,7 +2,8 @@
 // flags, width and precision), then each file is formatted as findutils' do_fprintf does.
 import { humanReadable } from '../../lib/human';
 import { modeString } from '../../lib/mode-string';
-import { DAYS, MONTHS, strftime } from '../../lib/strftime';
+import { strftime } from '../../lib/strftime';
+import { localZone, msToTimespec, type TimeZone } from '../../lib/tz';
 import { displayName, q } from './parse';
 import { baseName } from './tests';
 import { FindExit, type Entry, type FindState } from './types';
@@ -115,21 +116,21 @@ function padNumber(n: number, octal: boolean, seg: { flags: string; width: strin
 
 const pad2 = (n: number, w = 2): string => String(n).padStart(w, '0');
 
+/** The fraction findutils prints after seconds: nine digits of nanoseconds and a 0. */
 function nsSuffix(ms: number): string {
-  return `.${pad2(((ms % 1000) + 1000) % 1000, 3)}0000000`;
+  return `.${pad2(msToTimespec(ms).ns, 9)}0`;
 }
 
-/** %t / %a / %c: "Thu Nov 26 15:40:15.9983781890 2026". */
-function ctimeFormat(ms: number): string {
-  const d = new Date(ms);
-  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}${nsSuffix(ms)} ${pad2(d.getUTCFullYear(), 4)}`;
+/** %t / %a / %c: "Thu Nov 26 15:40:15.9983781890 2026", in the local zone. */
+function ctimeFormat(ms: number, tz: TimeZone): string {
+  return `${strftime('%a %b %e %H:%M:%S', ms, undefined, tz)}${nsSuffix(ms)} ${strftime('%Y', ms, undefined, tz)}`;
 }
 
-function formatDate(ms: number, k: string): string {
+function formatDate(ms: number, k: string, tz: TimeZone): string {
   const secs = Math.floor(ms / 1000);
   if (k === '@') return `${secs}${nsSuffix(ms)}`;
-  if (k === '+') return `${strftime('%Y-%m-%d+%H:%M:%S', ms)}${nsSuffix(ms)}`;
-  const base = strftime(`%${k}`, ms);
+  if (k === '+') return `${strftime('%Y-%m-%d+%H:%M:%S', ms, undefined, tz)}${nsSuffix(ms)}`;
+  const base = strftime(`%${k}`, ms, undefined, tz);
   if (k === 'S' || k === 'T' || k === 'X') return base + nsSuffix(ms);
   return base;
 }
@@ -137,18 +138,24 @@ function formatDate(ms: number, k: string): string {
 const typeLetter = (kind: string): string =>
   ({ file: 'f', dir: 'd', symlink: 'l', socket: 's', blockdev: 'b', chardev: 'c', fifo: 'p' })[kind] ?? 'U';
 
+/** The local time zone (TZ, else /etc/localtime), read once per find. */
+async function zoneOf(s: FindState): Promise<TimeZone> {
+  s.tz ??= await localZone(s.ctx.sys);
+  return s.tz;
+}
+
 async function directive(seg: Extract<Segment, { kind: 'fmt' }>, e: Entry, s: FindState): Promise<string> {
   const st = e.st;
   const str = (v: string): string => padString(v, seg);
   const quoted = (v: string): string => padString(displayName(v, s), seg);
   switch (seg.conv) {
-    case 'a': return str(ctimeFormat(st.atime));
-    case 'c': return str(ctimeFormat(st.ctime));
-    case 't': return str(ctimeFormat(st.mtime));
-    case 'A': return str(formatDate(st.atime, seg.aux));
-    case 'C': return str(formatDate(st.ctime, seg.aux));
-    case 'T': return str(formatDate(st.mtime, seg.aux));
-    case 'B': return str(formatDate(st.ctime, seg.aux));
+    case 'a': return str(ctimeFormat(st.atime, await zoneOf(s)));
+    case 'c': return str(ctimeFormat(st.ctime, await zoneOf(s)));
+    case 't': return str(ctimeFormat(st.mtime, await zoneOf(s)));
+    case 'A': return str(formatDate(st.atime, seg.aux, await zoneOf(s)));
+    case 'C': return str(formatDate(st.ctime, seg.aux, await zoneOf(s)));
+    case 'T': return str(formatDate(st.mtime, seg.aux, await zoneOf(s)));
+    case 'B': return str(formatDate(st.ctime, seg.aux, await zoneOf(s)));
     case 'b': return str(humanReadable(st.blocks, 512, 512));
     case 'k': return str(humanReadable(st.blocks, 512, 1024));
     case 'd': return padNumber(e.depth, false, seg);

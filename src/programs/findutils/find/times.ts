@@ -1,7 +1,8 @@
 // find's time tests: -mtime/-atime/-ctime in days, -mmin/-amin/-cmin in minutes (with
 // findutils' rounding of "today"), -used, -newer/-anewer/-cnewer and -newerXY.
 import type { Stat } from '../../../shared/stat';
-import { parseDatetime } from '../../lib/parse-datetime';
+import { parseDate } from '../../lib/parse-date';
+import { localZone, msToTimespec } from '../../lib/tz';
 import { q, type Parser, type ParserEntry } from './parse';
 import { refStat } from './tests';
 import { FindExit } from './types';
@@ -124,7 +125,10 @@ const newerXY: ParserEntry = {
     const arg = p.args[p.i]!;
     let ref: number;
     if (y === 't') {
-      const t = parseDatetime(arg, p.s.opts.now);
+      // a date in the local zone, as date -d reads it
+      p.s.tz ??= await localZone(p.s.ctx.sys);
+      const r = parseDate(arg, msToTimespec(p.s.opts.now), p.s.tz);
+      const t = r === undefined ? undefined : r.sec * 1000 + r.ns / 1e6;
       if (t === undefined) throw new FindExit(1, `I cannot figure out how to interpret ${q(arg)} as a date or time`);
       ref = t;
     } else {

@@ -4,6 +4,7 @@ import type { Stat } from '../../../shared/stat';
 import type { Accounts } from '../../lib/accounts';
 import type { Ctx, Writer } from '../../lib/context';
 import type { RegexSyntax } from '../../lib/gnu-regex';
+import type { TimeZone } from '../../lib/tz';
 
 export type PredType = 'primary' | 'uni' | 'bi' | 'open' | 'close';
 
@@ -80,6 +81,8 @@ export interface FindState {
   tty: boolean;
   /** Whether -execdir/-okdir batches are waiting to run. */
   pending: Pred[];
+  /** The local time zone, once a time directive needed it. */
+  tz?: TimeZone;
 }
 
 /** Ends find at once with a status, after a message (usage and parse errors). */

@@ -29,6 +29,11 @@ export interface PsOptions {
   preferBsd: boolean;
   help: string | undefined;
   version: boolean;
+  /** BSD L: list the format specifiers. */
+  listFormats: boolean;
+  /** -L (LWP column, and NLWP with -f/-F) and -T (SPID column): one row per thread. */
+  threadsL: boolean;
+  threadsT: boolean;
 }
 
 export class PsError extends Error {}
@@ -56,7 +61,7 @@ export function parsePs(argv: string[], look: Lookup): PsOptions {
     sel: { pids: [], ppids: [], sids: [], pgids: [], euids: [], ruids: [], egids: [], rgids: [], ttys: [], comms: [] },
     hasList: false, negate: false, running: false, uf: false, ul: false, uF: false, uj: false, uH: false,
     bsdFormat: undefined, formats: [], oFormat: undefined, sort: [], forest: false, noHeaders: false, wide: 0,
-    cols: undefined, bsdC: false, numeric: false, preferBsd: false, help: undefined, version: false,
+    cols: undefined, bsdC: false, numeric: false, preferBsd: false, help: undefined, version: false, listFormats: false, threadsL: false, threadsT: false,
   };
   const users = (s: string, what = 'user name'): number[] => list(s, 'user', (x) => {
     const v = num(x) ?? look.uid(x);
@@ -135,7 +140,9 @@ export function parsePs(argv: string[], look: Lookup): PsOptions {
           case 'l': o.ul = true; break;
           case 'j': o.uj = true; break;
           case 'H': o.uH = true; break;
-          case 'c': case 'L': case 'T': case 'm': case 'M': case 'Z': case 'y': case 'P': break;
+          case 'L': o.threadsL = true; break;
+          case 'T': o.threadsT = true; break;
+          case 'c': case 'm': case 'M': case 'Z': case 'y': case 'P': break;
           case 'w': o.wide++; break;
           case 'o': o.formats.push(rest()); break;
           case 'O': o.oFormat = rest(); break;
@@ -180,7 +187,12 @@ export function parsePs(argv: string[], look: Lookup): PsOptions {
         case 'c': o.bsdC = true; break;
         case 'n': o.numeric = true; break;
         case 'w': o.wide++; break;
-        case 'e': case 'S': case 'H': case 'L': case 'm': case 'M': case 'Z': break;
+        case 'L':
+          // parse_bsd_option: L stands alone (exclusive("L"))
+          if (argv.length !== 1 || arg.replace(/^-/, '') !== 'L') throw new PsError('the option is exclusive: L');
+          o.listFormats = true;
+          break;
+        case 'e': case 'S': case 'H': case 'm': case 'M': case 'Z': break;
         case 'o': o.formats.push(rest('format specification must follow o')); break;
         case 'O': o.oFormat = rest('format or sort specification must follow O'); break;
         case 'k': o.sort.push(...rest('long sort specification must follow \'k\'').split(',')); break;
@@ -192,5 +204,6 @@ export function parsePs(argv: string[], look: Lookup): PsOptions {
       }
     }
   }
+  if (o.threadsL && o.threadsT) throw new PsError("thread flags conflict; can't use both -L and -T");
   return o;
 }

@@ -1,6 +1,7 @@
 // ps output columns (procps-ng 4.0 format_array): header, default width, justification and
 // how each value is printed.
 import { strftime } from '../../lib/strftime';
+import type { TimeZone } from '../../lib/tz';
 import { commandLine, priority, statOf, type Proc } from '../procs';
 
 export type Align = 'left' | 'right' | 'user' | 'unlimited' | 'wchan';
@@ -8,6 +9,8 @@ export type Align = 'left' | 'right' | 'user' | 'unlimited' | 'wchan';
 export interface Env {
   memTotal: number;
   now: number;
+  /** The local time zone, for start times. */
+  tz?: TimeZone;
   pidWidth: number;
   /** `n`: numeric user ids. */
   numericUsers: boolean;
@@ -95,7 +98,7 @@ const D: Record<string, ColumnDef> = {
   fname: { header: 'COMMAND', width: 8, align: 'left', value: (p, e) => trunc(e.forest + p.comm, 8 + e.forest.length) },
   gid: { header: 'GID', width: 5, align: 'right', value: (p) => String(p.gid) },
   group: { header: 'GROUP', width: 8, align: 'user', value: (p, e, r) => name(p.group, p.gid, e, r) },
-  lstart: { header: 'STARTED', width: 24, align: 'right', value: (p) => strftime('%a %b %e %H:%M:%S %Y', startMs(p)) },
+  lstart: { header: 'STARTED', width: 24, align: 'right', value: (p, e) => strftime('%a %b %e %H:%M:%S %Y', startMs(p), undefined, e.tz) },
   lwp: { header: 'LWP', width: 5, align: 'right', pidmax: true, value: pid((p) => p.pid) },
   ni: { header: 'NI', width: 3, align: 'right', value: (p) => (p.rtprio ? '-' : String(p.nice)) },
   nlwp: { header: 'NLWP', width: 4, align: 'right', value: (p) => String(p.threads) },
@@ -123,7 +126,7 @@ const D: Record<string, ColumnDef> = {
   size: { header: 'SIZE', width: 5, align: 'right', value: (p) => String(Math.floor(p.vsz / 4)) },
   start: {
     header: 'STARTED', width: 8, align: 'right',
-    value: (p, e) => (startMs(p) + 86_400_000 > e.now ? strftime('%H:%M:%S', startMs(p)) : `  ${strftime('%b %d', startMs(p))}`),
+    value: (p, e) => (startMs(p) + 86_400_000 > e.now ? strftime('%H:%M:%S', startMs(p), undefined, e.tz) : `  ${strftime('%b %d', startMs(p), undefined, e.tz)}`),
   },
   start_time: { header: 'START', width: 5, align: 'right', value: (p, e) => stime(p, e) },
   stat: { header: 'STAT', width: 4, align: 'left', value: (p) => statOf(p) },
@@ -161,12 +164,47 @@ D.rsz = { ...D.rss!, header: 'RSZ' };
 D.tty8 = { ...D.tname! };
 D.nice = D.ni!;
 D.cputime = D.cputime!;
+D.atime = D.cputime!;
+D.tgid = { ...D.pid!, header: 'TGID' };
+D.svgid = { ...D.sgid!, header: 'SVGID' };
+D.svuser = { ...D.suser!, header: 'SVUSER' };
+D.sgroup = { ...D.egroup!, header: 'SGROUP' };
+D.svgroup = { ...D.egroup!, header: 'SVGROUP' };
+// the filesystem ids follow the effective ones
+D.fuid = { ...D.euid!, header: 'FUID' };
+D.fsuid = { ...D.euid!, header: 'FSUID' };
+D.fgid = { ...D.egid!, header: 'FGID' };
+D.fsgid = { ...D.egid!, header: 'FSGID' };
+D.fuser = { ...D.euser!, header: 'FUSER' };
+D.fsuser = { ...D.euser!, header: 'FSUSER' };
+D.fgroup = { ...D.egroup!, header: 'FGROUP' };
+D.fsgroup = { ...D.egroup!, header: 'FSGROUP' };
+D.intpri = { ...D.opri! };
+D.lastcpu = { ...D.psr!, header: 'C' };
+D.cpuid = { ...D.psr!, header: 'CPUID', width: 4 };
+D.tty4 = { ...D.tname!, width: 4 };
+D.longtname = { ...D.tname! };
+D.wname = D.wchan!;
+// no SELinux: the security context is "-"
+D.label = { header: 'LABEL', width: 31, align: 'left', value: () => '-' };
+D.context = { header: 'CONTEXT', width: 31, align: 'left', value: () => '-' };
+// pr_sgi_p: the processor of a running task, "*" for one that waits
+D.sgi_p = { header: 'P', width: 1, align: 'right', value: (p) => (p.state === 'R' ? String(p.psr) : '*') };
+// procps prints no value for these (pr_nop)
+D.tsess = { header: 'TSESS', width: 5, align: 'right', value: () => '-' };
+D.tsession = D.tsess;
+// pr_bsdstart: ctime() from the time of day (same day) or from the month, cut to 6 cells
+D.bsdstart = {
+  header: 'START', width: 6, align: 'right',
+  value: (p, e) => (e.now - startMs(p) > 86_400_000 ? strftime('%b %e', startMs(p), undefined, e.tz) : strftime(' %H:%M', startMs(p), undefined, e.tz)),
+};
 
 function stime(p: Proc, e: Env): string {
   const t = startMs(p);
-  const sameYear = strftime('%Y', t) === strftime('%Y', e.now);
-  if (!sameYear) return strftime('%Y', t);
-  return strftime('%j', t) === strftime('%j', e.now) ? strftime('%H:%M', t) : strftime('%b%d', t);
+  const f = (fmt: string, ms: number): string => strftime(fmt, ms, undefined, e.tz);
+  const sameYear = f('%Y', t) === f('%Y', e.now);
+  if (!sameYear) return f('%Y', t);
+  return f('%j', t) === f('%j', e.now) ? f('%H:%M', t) : f('%b%d', t);
 }
 
 export function column(spec: string): ColumnDef | undefined {

@@ -4,10 +4,12 @@
 import { defineProgram } from '../../define';
 import type { Ctx } from '../../lib/context';
 import { Accounts } from '../../lib/accounts';
+import { localZone } from '../../lib/tz';
 import { loadProcs, memTotalKb, pidMax, type Proc } from '../procs';
 import { parsePs, PsError, type PsOptions } from './args';
 import { column, type ColumnDef, type Env } from './columns';
 import { sortProcs, treeOrder } from './order';
+import { formatSpecifiers } from './specifiers';
 
 const USAGE_TAIL = `
 Usage:
@@ -123,12 +125,16 @@ function formatList(o: PsOptions): string[] {
     push('ni');
     push('opri');
   }
+  // -L: NLWP after C (with -f, -F) and LWP before it; -T: SPID right after PID
+  if (o.threadsL && o.uf) push('nlwp');
   if (o.uf || o.ul) push('c');
+  if (o.threadsL) push('lwp');
   if (o.uj) {
     push('sid');
     push('pgid');
   }
   if (o.uf || o.ul) push('ppid');
+  if (o.threadsT) push('spid');
   push('pid');
   if (o.uf) push('uid_hack');
   else if (o.ul) push('uid');
@@ -245,6 +251,10 @@ export default defineProgram({
         await ctx.print('ps from procps-ng 4.0.4\n');
         return 0;
       }
+      if (o.listFormats) {
+        await ctx.print(formatSpecifiers());
+        return 0;
+      }
       if (o.help !== undefined) {
         await ctx.print(HELP);
         return 0;
@@ -276,7 +286,7 @@ export default defineProgram({
     if (o.wide > 1) activeCols = OUTBUF;
     if (o.cols !== undefined) activeCols = o.cols;
     const env: Env = {
-      memTotal: await memTotalKb(sys), now: sys.now(), pidWidth, numericUsers: o.numeric, forest: '',
+      memTotal: await memTotalKb(sys), now: sys.now(), tz: await localZone(sys), pidWidth, numericUsers: o.numeric, forest: '',
       commShowsArgs: o.uf, argsShowsComm: o.bsdC,
     };
     const showHeader = !o.noHeaders && cols.some((c) => c.header !== '');
