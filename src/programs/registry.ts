@@ -28,8 +28,9 @@ import { utilLinuxPrograms } from './registry/util-linux';
 import { utilLinuxMorePrograms } from './registry/util-linux-more';
 import { diffutilsMorePrograms } from './registry/diffutils-more';
 import { psmiscPrograms } from './registry/psmisc';
+import { gzipMorePrograms } from './registry/gzip-more';
 
-const all: (Program | ProgramEntry)[] = [bash, ...basePrograms, ...textPrograms, ...filesPrograms, ...searchPrograms, ...awkPrograms, ...findPrograms, ...procsPrograms, ...netfilterPrograms, ...iproutePrograms, ...systemdPrograms, ...pagerPrograms, ...servicePrograms, ...networkPrograms, ...networkToolPrograms, ...packagePrograms, ...nginxPrograms, ...dockerPrograms, ...containerPrograms, ...nanoPrograms, ...editorPrograms, ...utilLinuxPrograms, ...utilLinuxMorePrograms, ...diffutilsMorePrograms, ...psmiscPrograms];
+const all: (Program | ProgramEntry)[] = [bash, ...basePrograms, ...textPrograms, ...filesPrograms, ...searchPrograms, ...awkPrograms, ...findPrograms, ...procsPrograms, ...netfilterPrograms, ...iproutePrograms, ...systemdPrograms, ...pagerPrograms, ...servicePrograms, ...networkPrograms, ...networkToolPrograms, ...packagePrograms, ...nginxPrograms, ...dockerPrograms, ...containerPrograms, ...nanoPrograms, ...editorPrograms, ...utilLinuxPrograms, ...utilLinuxMorePrograms, ...diffutilsMorePrograms, ...gzipMorePrograms, ...psmiscPrograms];
 
 export const programs = new Map<string, ProgramEntry>(
   all.map((p) => ('load' in p ? p : eager(p))).map((e) => [e.name, e]),
