@@ -330,6 +330,7 @@ export class KernelDockerHost implements DockerHost {
       (r) => {
         // a script's interpreter line puts the interpreter first; a binary keeps argv as given
         p.argv = r.argv[0] === spec.argv[0] || r.argv.length === spec.argv.length ? spec.argv : r.argv;
+        p.exe = r.exe;
         k.start(p, r.main);
       },
       () => k.terminate(p, { kind: 'exited', code: 127 }),
@@ -366,7 +367,10 @@ export class KernelDockerHost implements DockerHost {
     // dockerd reaps what it runs (its Go runtime waits on every child)
     p.adopted = true;
     const done = new Promise<{ code: number }>((resolve) => this.exits.set(p.pid, [...(this.exits.get(p.pid) ?? []), resolve]));
-    void k.resolveProgram(p, argv[0]!, argv).then((r) => k.start(p, r.main), () => k.terminate(p, { kind: 'exited', code: 127 }));
+    void k.resolveProgram(p, argv[0]!, argv).then((r) => {
+      p.exe = r.exe;
+      k.start(p, r.main);
+    }, () => k.terminate(p, { kind: 'exited', code: 127 }));
     if (detached) return { pid: p.pid, status: 0 };
     const x = await done;
     return { pid: p.pid, status: x.code };

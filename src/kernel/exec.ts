@@ -23,9 +23,26 @@ const MAX_INTERP_DEPTH = 4;
 export interface Resolved {
   main: ProgramMain;
   argv: string[];
+  /** The canonical path of the file that runs (a script's interpreter): /proc/PID/exe. */
+  exe: string;
   /** Set-user-ID / set-group-ID bits of the file: the effective ids the program runs with. */
   euid?: number;
   egid?: number;
+}
+
+/** A path with every symlink and `.`/`..` resolved (what realpath(3) gives), as the process sees it. */
+export function canonicalPath(k: Kernel, proc: Process, path: string, depth = 0): string {
+  const vfs = k.vfs;
+  const node = vfs.resolve(proc.cred, proc.cwd, path, { follow: false }, 'execve');
+  const slash = path.lastIndexOf('/');
+  const dirPath = slash < 0 ? '.' : path.slice(0, slash) || '/';
+  const dir = vfs.pathOf(vfs.resolve(proc.cred, proc.cwd, dirPath, { follow: true }, 'execve'), proc.cred.root);
+  if (node.type === 'symlink' && depth < 40) {
+    const target = vfs.linkTarget(node);
+    return canonicalPath(k, proc, target.startsWith('/') ? target : `${dir === '/' ? '' : dir}/${target}`, depth + 1);
+  }
+  const name = path.slice(slash + 1);
+  return dir === '/' ? `/${name}` : `${dir}/${name}`;
 }
 
 export async function resolveExec(k: Kernel, proc: Process, path: string, argv: string[], depth = 0): Promise<Resolved> {
@@ -49,6 +66,7 @@ export async function resolveExec(k: Kernel, proc: Process, path: string, argv: 
     return {
       main: (sys) => dynamicLoader(sys, () => program.run(sys)),
       argv,
+      exe: canonicalPath(k, proc, path),
       ...(node.perm & S_ISUID ? { euid: node.uid } : {}),
       ...(node.perm & S_ISGID ? { egid: node.gid } : {}),
     };

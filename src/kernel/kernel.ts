@@ -134,6 +134,7 @@ export class Kernel {
     if (count >= limit) throw new SysError('EAGAIN', 'fork');
   }
 
+  /** The program a path runs, as `proc` sees the path (its `exe` goes to the process that runs it). */
   resolveProgram(proc: Process, path: string, argv: string[]): Promise<Resolved> {
     return resolveExec(this, proc, path, argv);
   }
@@ -224,6 +225,7 @@ export class Kernel {
     if (proc.pgid === 0) proc.pgid = pid;
     proc.cgroup = init.cgroup ?? parent?.cgroup ?? '/';
     proc.nice = parent?.nice ?? 0; // niceness is inherited across fork (setpriority(2))
+    proc.exe = parent?.exe; // the same program until it execs
     proc.uts = init.uts ?? parent?.uts;
     proc.netns = netns;
     proc.pidns = init.pidns ?? parent?.pidns;

@@ -330,6 +330,7 @@ export class Machine {
       env: new Map(), fds: new Map(), ctty: undefined, cgroup: '/init.scope',
     });
     init.comm = 'systemd';
+    init.exe = '/usr/lib/systemd/systemd';
     // init sleeps forever; its orphaned children are reaped by the kernel (see Kernel.terminate)
     k.start(init, () => new Promise<number>(() => {}));
   }
@@ -429,7 +430,10 @@ export class Machine {
     tty.foreground = shell.pid;
     tty.termios = { ...tty.termios };
     this.consoleShell = shell;
-    void k.resolveProgram(shell, '/bin/bash', ['-bash']).then(({ main }) => k.start(shell, main));
+    void k.resolveProgram(shell, '/bin/bash', ['-bash']).then(({ main, exe }) => {
+      shell.exe = exe;
+      k.start(shell, main);
+    });
     const listener = (p: Process): void => {
       if (p === this.consoleShell && !this.rebooting) {
         k.exitListeners.delete(listener);
@@ -529,8 +533,9 @@ export class Machine {
         }
       }) ?? path;
     }
-    const { main, argv: finalArgv } = await k.resolveProgram(proc, path, argv);
+    const { main, argv: finalArgv, exe } = await k.resolveProgram(proc, path, argv);
     proc.argv = finalArgv;
+    proc.exe = exe;
     k.start(proc, main);
     const code = await finished;
     // stray background children may still hold the pipes: stop waiting for them

@@ -185,6 +185,7 @@ export class ServiceHost implements ManagerHost {
     void k.resolveProgram(p, req.path, req.argv).then(
       (r) => {
         p.argv = r.argv;
+        p.exe = r.exe;
         p.comm = base.slice(0, 15);
         if (r.euid !== undefined) p.cred.euid = r.euid;
         if (r.egid !== undefined) p.cred.egid = r.egid;

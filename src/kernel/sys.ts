@@ -122,8 +122,9 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     },
     async spawn(opts) {
       await enter();
-      const { main, argv, euid, egid } = await k.resolveProgram(proc, opts.path, opts.argv);
+      const { main, argv, euid, egid, exe } = await k.resolveProgram(proc, opts.path, opts.argv);
       const c = child(opts, argv, new Map(opts.env));
+      c.exe = exe;
       if (euid !== undefined) c.cred.euid = euid;
       if (egid !== undefined) c.cred.egid = egid;
       k.start(c, main);
@@ -144,6 +145,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       for (const n of [...proc.cloexec]) if (proc.fds.has(n)) sys.close(n);
       proc.cloexec.clear();
       proc.argv = resolved.argv;
+      proc.exe = resolved.exe;
       if (resolved.euid !== undefined) proc.cred.euid = resolved.euid;
       if (resolved.egid !== undefined) proc.cred.egid = resolved.egid;
       proc.env = new Map(env);
@@ -177,6 +179,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     },
     kill(nsPid, signal) {
       alive();
+      if (!Number.isInteger(signal) || signal < 0 || signal > 64) throw new SysError('EINVAL', 'kill');
       const ns = proc.pidns;
       const pid = nsPid > 0 ? (hostPidFor(ns, nsPid) ?? -0x7fffffff) : nsPid < -1 ? -(hostPidFor(ns, -nsPid) ?? 0x7fffffff) : nsPid;
       const init = ns ? ns.init : 1;

@@ -1,0 +1,18 @@
+// /proc/PID/exe names the file a process runs: the canonical path of its program (symlinks such
+// as /bin -> usr/bin resolved), a script's interpreter, the parent's until a child execs; and
+// kill(2) refuses a signal number Linux does not have.
+import { describe, expect, it } from 'vitest';
+import { newMachine, sh } from '../programs/helpers';
+
+describe('/proc/PID/exe and kill(2)', () => {
+  it('is the canonical path of the running program, or of a script\'s interpreter', async () => {
+    const r = await sh(newMachine(), 'readlink /proc/$$/exe; /bin/ls -l /proc/self/exe | sed "s/.*-> //"; printf "#!/bin/sh\\nreadlink /proc/\\$\\$/exe\\n" > s; chmod +x s; ./s; (readlink /proc/$BASHPID/exe); readlink /proc/1/exe');
+    expect(r).toEqual({ stdout: '/usr/bin/bash\n/usr/bin/ls\n/usr/bin/bash\n/usr/bin/bash\n/usr/lib/systemd/systemd\n', stderr: '', exit: 0 });
+  });
+
+  it('kill with a signal number past 64 is EINVAL', async () => {
+    const r = await sh(newMachine(), '/usr/bin/kill -s 65 $$; echo "rc=$?"');
+    expect(r.stdout).toBe('rc=1\n');
+    expect(r.stderr).toContain('65');
+  });
+});
