@@ -9,7 +9,7 @@ export const ESCAPES: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', 
  * \UHHHHHHHH are decoded too: to the character in a UTF-8 locale, else (above ASCII) to the
  * escape with upper-case digits, as bash does.
  */
-export function echoEscapes(s: string, utf8?: boolean, echo = false): { text: string; stopped: boolean } {
+export function echoEscapes(s: string, utf8?: boolean, echo = false, warn?: (message: string) => void): { text: string; stopped: boolean } {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
@@ -45,6 +45,8 @@ export function echoEscapes(s: string, utf8?: boolean, echo = false): { text: st
         i = j - 1;
         continue;
       }
+      // printf's %b complains (bash), echo -e does not
+      warn?.('missing hex digit for \\x');
     }
     if ((n === 'u' || n === 'U') && utf8 !== undefined) {
       let j = i + 2;
@@ -56,6 +58,7 @@ export function echoEscapes(s: string, utf8?: boolean, echo = false): { text: st
         i = j - 1;
         continue;
       }
+      if (!digits) warn?.(`missing unicode digit for \\${n}`);
     }
     if (n in ESCAPES && n !== '"' && n !== "'" && n !== '?') {
       out += ESCAPES[n];

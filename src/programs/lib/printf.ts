@@ -21,6 +21,8 @@ export interface PrintfResult {
   warnings?: string[];
   /** errors and warnings together, in the order they happened */
   messages?: string[];
+  /** %n: the variables to set to the count of bytes written before it (bash) */
+  assigns?: [string, number][];
 }
 
 /** A list whose pushes are also recorded in `all`. */
@@ -35,7 +37,7 @@ function logged(all: string[]): string[] {
 
 
 /** Backslash escapes of a printf format (`\0NNN` not special here; `\NNN` is octal). */
-function formatEscape(fmt: string, i: number, utf8 = true): { text: string; next: number } {
+function formatEscape(fmt: string, i: number, utf8: boolean, warn: (message: string) => void): { text: string; next: number } {
   const n = fmt[i + 1] ?? '';
   if (n in ESCAPES && n !== '"' && n !== "'" && n !== '?') return { text: ESCAPES[n]!, next: i + 2 };
   if (n === '"' || n === "'" || n === '?') return { text: n, next: i + 2 };
@@ -50,6 +52,7 @@ function formatEscape(fmt: string, i: number, utf8 = true): { text: string; next
     let digits = '';
     while (digits.length < 2 && /[0-9a-fA-F]/.test(fmt[j] ?? '')) digits += fmt[j++];
     if (digits) return { text: byteChar(parseInt(digits, 16)), next: j };
+    warn('missing hex digit for \\x');
   }
   if (n === 'u' || n === 'U') {
     let j = i + 2;
@@ -59,6 +62,7 @@ function formatEscape(fmt: string, i: number, utf8 = true): { text: string; next
     // a character the locale cannot hold stays an escape, its digits in capitals (bash)
     if (digits && !utf8 && code >= 0x80) return { text: `\\${n}${digits.toUpperCase().padStart(n === 'u' ? 4 : 8, '0')}`, next: j };
     if (digits) return { text: String.fromCodePoint(code), next: j };
+    warn(`missing unicode digit for \\${n}`);
   }
   return { text: `\\${n}`, next: i + 2 };
 }
@@ -190,6 +194,7 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
   const errors = logged(messages);
   const warnings = logged(messages);
   let out = '';
+  const assigns: [string, number][] = [];
   let argi = 0;
   const next = (): string | undefined => (argi < args.length ? args[argi++] : undefined);
   for (let pass = 0; pass < 10000; pass++) {
@@ -208,14 +213,16 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
       if (p === '*') {
         prec = Number(parseIntArg(next() ?? '0', errors));
         consumed = true;
+        // a negative precision from an argument counts as none
+        if (prec < 0) prec = undefined;
       } else if (p !== undefined) prec = Number(p || '0');
       return { width, left, prec };
     };
     for (let i = 0; i < format.length; ) {
       const c = format[i]!;
       if (c === '\\') {
-        if (format[i + 1] === 'c') return { out, errors, stopped: true, warnings, messages };
-        const e = formatEscape(format, i, !clock?.bytesQuote);
+        if (format[i + 1] === 'c') return { out, errors, stopped: true, warnings, messages, assigns };
+        const e = formatEscape(format, i, !clock?.bytesQuote, (w) => warnings.push(w));
         out += e.text;
         i = e.next;
         continue;
@@ -247,7 +254,7 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
         const secs = arg === undefined ? -1n : parseIntArg(arg, errors, warnings);
         // -1 is now, -2 the shell's start (the machine's clock; no clock given: the epoch)
         const ms = secs === -1n ? (clock?.now ?? 0) : secs === -2n ? (clock?.started ?? 0) : Number(secs) * 1000;
-        let text = strftime(tm[4] || '%X', Math.floor(ms / 1000) * 1000, undefined, clock?.tz);
+        let text = strftime(tm[4] || '%X', Math.floor(ms / 1000) * 1000, undefined, clock?.tz, { glibc: true });
         if (prec !== undefined) text = text.slice(0, prec);
         out += pad(text, width, left, false);
         continue;
@@ -258,7 +265,7 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
         const spec = m ? m[0] : '%';
         if (i + spec.length >= format.length) errors.push(`\`${spec}': missing format character`);
         else errors.push(`\`${format[i + spec.length]}': invalid format character`);
-        return { out, errors, stopped: true, warnings, messages };
+        return { out, errors, stopped: true, warnings, messages, assigns };
       }
       i += m[0].length;
       const flags = m[1]!;
@@ -275,13 +282,23 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
           break;
         }
         case 'b': {
-          const r = echoEscapes(arg ?? '', clock?.bytesQuote === undefined ? undefined : !clock.bytesQuote);
+          const r = echoEscapes(arg ?? '', clock?.bytesQuote === undefined ? undefined : !clock.bytesQuote, false, (w) => warnings.push(w));
           let s = r.text;
           if (prec !== undefined) s = byteSlice(s, prec);
           out += pad(s, width, left, false);
-          if (r.stopped) return { out, errors, stopped: true, warnings, messages };
+          if (r.stopped) return { out, errors, stopped: true, warnings, messages, assigns };
           break;
         }
+        case 'n':
+          // %n names a variable that gets the number of bytes written so far
+          if (arg) {
+            if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(arg)) {
+              errors.push(`\`${arg}': not a valid identifier`);
+              return { out, errors, stopped: true, warnings, messages, assigns };
+            }
+            assigns.push([arg, byteLength(out)]);
+          }
+          break;
         case 'q':
           out += pad(shellQuoteQ(arg ?? '', clock?.bytesQuote), width, left, false);
           break;
@@ -328,10 +345,10 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
           break;
         default:
           errors.push(`\`${conv}': invalid format character`);
-          return { out, errors, stopped: true, warnings, messages };
+          return { out, errors, stopped: true, warnings, messages, assigns };
       }
     }
     if (!consumed || argi >= args.length) break;
   }
-  return { out, errors, stopped: false, warnings, messages };
+  return { out, errors, stopped: false, warnings, messages, assigns };
 }

@@ -8,19 +8,23 @@ const SIMPLE: Record<string, string> = {
   '\\': '\\', "'": "'", '"': '"', '?': '?',
 };
 
-/** Decodes from `pos` (just after `$'`) to the closing quote; returns the text and its index (-1 if unclosed). */
-export function decodeAnsiC(src: string, pos: number, utf8 = true): { text: string; end: number } {
+/**
+ * Decodes from `pos` (just after `$'`) to the closing quote; returns the text and its index
+ * (-1 if unclosed). With `untilQuote` false the whole rest is decoded (${x@E}).
+ */
+export function decodeAnsiC(src: string, pos: number, utf8 = true, untilQuote = true): { text: string; end: number } {
   let out = '';
   let i = pos;
+  // \xc3\xa9 are the two bytes of é: escaped bytes that form UTF-8 are that text
+  const done = (end: number): { text: string; end: number } => {
+    // a NUL ends the string (bash's strings are C strings)
+    const nul = out.indexOf('\0');
+    if (nul >= 0) out = out.slice(0, nul);
+    return { text: /[\udc80-\udcff]/.test(out) ? decodeBytes(encodeText(out)) : out, end };
+  };
   while (i < src.length) {
     const c = src[i]!;
-    // \xc3\xa9 are the two bytes of é: escaped bytes that form UTF-8 are that text
-    if (c === "'") {
-      // a NUL ends the string (bash's strings are C strings)
-      const nul = out.indexOf('\0');
-      if (nul >= 0) out = out.slice(0, nul);
-      return { text: /[\udc80-\udcff]/.test(out) ? decodeBytes(encodeText(out)) : out, end: i };
-    }
+    if (c === "'" && untilQuote) return done(i);
     if (c !== '\\') {
       out += c;
       i++;
@@ -32,7 +36,7 @@ export function decodeAnsiC(src: string, pos: number, utf8 = true): { text: stri
     else if (/[0-7]/.test(n)) {
       let digits = n;
       while (digits.length < 3 && /[0-7]/.test(src[i] ?? '')) digits += src[i++];
-      out += byteChar(parseInt(digits, 8));
+      out += byteChar(parseInt(digits, 8) & 0xff);
     } else if (n === 'x') {
       let digits = '';
       while (digits.length < 2 && /[0-9a-fA-F]/.test(src[i] ?? '')) digits += src[i++];
@@ -46,14 +50,18 @@ export function decodeAnsiC(src: string, pos: number, utf8 = true): { text: stri
       if (!digits) out += `\\${n}`;
       else if (code < 0x80 || (utf8 && code <= 0x10ffff)) out += String.fromCodePoint(code);
       else out += `\\${n}${code.toString(16).toUpperCase().padStart(n === 'u' ? 4 : 8, '0')}`;
-    } else if (n === 'c') {
-      const k = src[i++] ?? '';
-      out += String.fromCharCode(k.toUpperCase().charCodeAt(0) ^ 0x40);
+    } else if (n === 'c' && i < src.length && !(untilQuote && src[i] === "'")) {
+      // \cX: the control character (\c? is DEL); \c\\ takes both backslashes
+      const k = src[i++]!;
+      if (k === '\\' && src[i] === '\\') i++;
+      out += String.fromCharCode(k === '?' ? 0x7f : k.toUpperCase().charCodeAt(0) & 0x1f);
+      // in $'...\c\'' the backslash was the control character's, the quote it hid is text
+      if (k === '\\' && untilQuote && src[i] === "'") out += src[i++];
     } else {
       out += `\\${n}`;
     }
   }
-  return { text: out, end: -1 };
+  return untilQuote ? { text: out, end: -1 } : done(src.length);
 }
 
 /** Whether the shell's locale (LC_ALL, else LC_CTYPE, else LANG) uses UTF-8. */

@@ -24,6 +24,8 @@ export interface ArithEnv {
   isAssoc?(name: string): boolean;
   /** `set -u`: referencing an unset variable is an error. */
   nounset?: boolean;
+  /** An error that is reported while the evaluation goes on. */
+  note?(message: string): void;
 }
 
 const i64 = (v: bigint): bigint => BigInt.asIntN(64, v);
@@ -367,6 +369,9 @@ export function evaluateValue(src: string, env: ArithEnv, depth = 0): ArithValue
   return tree === null ? 0 : new Evaluator(env, depth).eval(tree);
 }
 
+/** The subscript of a[@] and a[*], which name no element. */
+const NO_ELEMENT = '\0all';
+
 class Evaluator {
   /** >0 while evaluating a branch whose value is discarded (short-circuit). */
   private skip = 0;
@@ -379,6 +384,11 @@ class Evaluator {
     // an associative array's key is the subscript's text, not its value
     if (this.env.isAssoc?.(v.name)) return text.trim();
     if (this.skip) return '0';
+    if ((text.trim() === '@' || text.trim() === '*') && this.env.note) {
+      // a[@] names no one element: reported each time; reading gives 0, writing does nothing
+      this.env.note(`${v.name}[${text}]: bad array subscript`);
+      return NO_ELEMENT;
+    }
     try {
       return String(evaluateValue(text, this.env, this.depth + 1));
     } catch (e) {
@@ -391,7 +401,7 @@ class Evaluator {
   }
 
   private read(name: string, index: string | undefined): ArithValue {
-    if (this.skip) return 0;
+    if (this.skip || index === NO_ELEMENT) return 0;
     const raw = this.env.get(name, index);
     if (raw === undefined) {
       if (this.env.nounset) throw new ArithError(`${name}: unbound variable`, name);
@@ -400,11 +410,17 @@ class Evaluator {
     const d = decimal(raw);
     if (d !== undefined) return d;
     if (raw.trim() === '') return 0;
-    return evaluateValue(raw, this.env, this.depth + 1);
+    try {
+      return evaluateValue(raw, this.env, this.depth + 1);
+    } catch (e) {
+      // an error in a variable's value names that value as the expression
+      if (e instanceof ArithError) e.expression ??= raw;
+      throw e;
+    }
   }
 
   private write(target: Node & { k: 'var' }, index: string | undefined, v: ArithValue): ArithValue {
-    if (!this.skip) this.env.set(target.name, String(v), index, target.indexText);
+    if (!this.skip && index !== NO_ELEMENT) this.env.set(target.name, String(v), index, target.indexText);
     return v;
   }
 

@@ -35,6 +35,10 @@ export interface ParamPart {
   source: string;
   /** `${!name-word}` and the like: `op` applies to the variable that name's value names. */
   indirect?: boolean;
+  /** A bad substitution: the text being expanded around it (the word, or the "..." it is in), which bash names. */
+  context?: string;
+  /** A bad substitution with a subscript that never closes (`${x[}`); inside "...": the whole word, for the message. */
+  unclosed?: { word?: string };
 }
 
 export interface Word {

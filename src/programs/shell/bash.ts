@@ -98,6 +98,20 @@ function shellLevel(old = ''): number {
   return Math.max(0, (/^\s*[-+]?\d+\s*$/.test(old) ? Number(old) : 0) + 1);
 }
 
+/** The user's shell from /etc/passwd (bash sets $SHELL to it when the environment has none). */
+async function loginShell(sys: Sys): Promise<string> {
+  try {
+    const uid = String(sys.geteuid());
+    for (const line of decodeBytes(await sys.readFile('/etc/passwd')).split('\n')) {
+      const f = line.split(':');
+      if (f[2] === uid && f[6]) return f[6];
+    }
+  } catch {
+    // no passwd file
+  }
+  return '/bin/sh';
+}
+
 function initState(sys: Sys, inv: Invocation): ShellState {
   const st = new ShellState();
   for (const [k, v] of sys.env) {
@@ -125,7 +139,9 @@ function initState(sys: Sys, inv: Invocation): ShellState {
   st.globals.set('OSTYPE', { value: 'linux-gnu' });
   st.globals.set('MACHTYPE', { value: 'x86_64-pc-linux-gnu' });
   setDefault('IFS', ' \t\n');
-  setDefault('PS2', '> ');
+  // bash gives a shell with none a TERM of dumb and SHELL from the user's passwd entry
+  setDefault('TERM', 'dumb');
+  setDefault('BASH_LOADABLES_PATH', '/usr/local/lib/bash:/usr/lib/bash:/opt/local/lib/bash:/usr/pkg/lib/bash:/opt/pkg/lib/bash:.');
   setDefault('PS4', '+ ');
   setDefault('OPTIND', '1');
   st.globals.get('OPTIND')!.integer = true;
@@ -189,16 +205,19 @@ async function appendHistoryFile(sh: Interpreter, entry: string): Promise<void> 
   }
 }
 
-async function runExitTrap(sh: Interpreter): Promise<void> {
+/** The EXIT trap; `exit` in it gives the shell's status (its last status does not). */
+async function runExitTrap(sh: Interpreter, status: number): Promise<number> {
   const action = sh.state.traps.get('EXIT');
-  if (!action) return;
+  if (!action) return status;
   sh.state.traps.delete('EXIT');
   try {
     sh.trapDepth++;
     await sh.evalString(action);
   } catch (e) {
     if (!(e instanceof ShellExit)) throw e;
+    return e.status;
   }
+  return status;
 }
 
 /** Runs `body`, turning exit into a status and running the EXIT trap. */
@@ -216,8 +235,7 @@ async function guarded(sh: Interpreter, body: () => Promise<number>): Promise<nu
     else throw e;
   }
   sh.state.status = status;
-  await runExitTrap(sh);
-  return sh.state.status === status ? status : status;
+  return runExitTrap(sh, status);
 }
 
 /** fatal_error(): the message, then exit status 2 at once (no EXIT trap). */
@@ -264,6 +282,8 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
   sys.signal(SIGNALS.SIGINT, interactiveInt(sh));
   for (const s of [SIGNALS.SIGQUIT, SIGNALS.SIGTERM, SIGNALS.SIGTSTP, SIGNALS.SIGTTIN, SIGNALS.SIGTTOU]) sys.signal(s, 'ignore');
   if (!st.get('PS1')) st.set('PS1', '\\s-\\v\\$ ');
+  // PS1 and PS2 only for an interactive shell
+  if (!st.globals.has('PS2')) st.globals.set('PS2', { value: '> ' });
   const profile = async (): Promise<void> => {
     if (inv.login && !inv.noProfile) {
       await sourceIfExists(sh, '/etc/profile');
@@ -447,6 +467,7 @@ async function runBash(ctx: Ctx, shell: { sh?: Interpreter }): Promise<number> {
     }
     await ctx.flush();
     const state = initState(sys, inv);
+    if (!state.globals.has('SHELL')) state.globals.set('SHELL', { value: await loginShell(sys) });
     state.arg0 = sys.argv[0] ?? 'bash';
     const level = shellLevel(sys.env.get('SHLVL'));
     if (level >= 1000) {

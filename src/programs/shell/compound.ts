@@ -2,7 +2,7 @@
 // (negated or timed); while and for (( )) are in loops.ts. All but select are generators
 // that drive() runs synchronously until something has to wait (see steps.ts).
 import type { Command, List } from './ast';
-import { expandPattern, expandToString, expandWords } from './expand';
+import { expandPattern, expandToString, expandWords, integerValue } from './expand';
 import { decodeBytes } from './byte-text';
 import type { Interpreter } from './interpreter';
 import { matchPattern } from './pattern';
@@ -102,6 +102,8 @@ export function* forSteps(sh: Interpreter, cmd: Command & { kind: 'for' }): Step
     for (const item of items) {
       const d = sh.debugTrap(cmd);
       if (d) yield d;
+      // extdebug: a DEBUG trap that fails skips this round
+      if (d && sh.skipAfterDebug()) continue;
       if (sh.state.options.has('xtrace')) yield traceLines(sh, [`for ${cmd.name} in ${cmd.items ? cmd.items.map(traceSource).join(' ') : '"$@"'}`]);
       // a nameref control variable names each word in turn (bash manual, Shell Parameters)
       const ref = sh.state.holder(cmd.name).get(cmd.name);
@@ -111,7 +113,11 @@ export function* forSteps(sh: Interpreter, cmd: Command & { kind: 'for' }): Step
         yield sh.error(`${cmd.name}: readonly variable`);
         status = 1;
         break;
-      } else sh.state.set(cmd.name, item);
+      } else {
+        // an integer control variable gets each word's arithmetic value
+        const value = integerValue(sh, cmd.name, item);
+        sh.state.set(cmd.name, typeof value === 'string' ? value : ((yield value) as string));
+      }
       try {
         status = (yield sh.runList(cmd.body)) as number;
       } catch (e) {
@@ -125,6 +131,53 @@ export function* forSteps(sh: Interpreter, cmd: Command & { kind: 'for' }): Step
   return status;
 }
 
+/**
+ * The select menu as bash lays it out (print_select_list): numbered items in columns that fit
+ * COLUMNS, filled down first, the gaps made of tabs and spaces up to each column's start.
+ */
+function selectMenu(items: string[], columns: number): string {
+  const numberLen = (n: number): number => String(n).length;
+  const indicesLen = numberLen(items.length);
+  const maxElem = Math.max(0, ...items.map((it) => [...it].length)) + indicesLen + 4;
+  let cols = Math.max(1, Math.floor(columns / maxElem));
+  let rows = Math.ceil(items.length / cols);
+  cols = Math.ceil(items.length / rows);
+  if (rows === 1) {
+    rows = cols;
+    cols = 1;
+  }
+  const firstLen = numberLen(rows);
+  const indent = (from: number, to: number): string => {
+    let out = '';
+    while (from < to) {
+      if (Math.floor(to / 8) > Math.floor(from / 8)) {
+        out += '\t';
+        from += 8 - (from % 8);
+      } else {
+        out += ' ';
+        from++;
+      }
+    }
+    return out;
+  };
+  let out = '';
+  for (let row = 0; row < rows; row++) {
+    let pos = 0;
+    for (let ind = row; ; ) {
+      const len = pos === 0 ? firstLen : indicesLen;
+      const item = items[ind]!;
+      out += `${String(ind + 1).padStart(len)}) ${item}`;
+      const elemLen = [...item].length + len + 2;
+      ind += rows;
+      if (ind >= items.length) break;
+      out += indent(pos + elemLen, pos + maxElem);
+      pos += maxElem;
+    }
+    out += '\n';
+  }
+  return out;
+}
+
 /** select: a numbered menu on stderr, PS3, one line read per round (bash manual, select). */
 export async function runSelect(sh: Interpreter, cmd: Command & { kind: 'select' }): Promise<number> {
   sh.state.lineno = cmd.line;
@@ -135,10 +188,7 @@ export async function runSelect(sh: Interpreter, cmd: Command & { kind: 'select'
   const items = cmd.items ? await expandWords(sh, cmd.items) : [...sh.state.positional];
   if (sh.state.options.has('xtrace')) await traceLines(sh, [`select ${cmd.name} in ${cmd.items ? cmd.items.map(traceSource).join(' ') : '"$@"'}`]);
   if (items.length === 0) return 0;
-  const menu = (): string => {
-    const width = String(items.length).length;
-    return items.map((it, i) => `${String(i + 1).padStart(width)}) ${it}\n`).join('');
-  };
+  const menu = (): string => selectMenu(items, Number(sh.state.get('COLUMNS')) || 80);
   let status = 0;
   let show = true;
   sh.state.loopDepth++;
@@ -162,7 +212,7 @@ export async function runSelect(sh: Interpreter, cmd: Command & { kind: 'select'
       show = false;
       sh.state.set('REPLY', line);
       const n = /^\s*\d+\s*$/.test(line) ? Number(line) : 0;
-      sh.state.set(cmd.name, n >= 1 && n <= items.length ? items[n - 1]! : '');
+      sh.state.set(cmd.name, await integerValue(sh, cmd.name, n >= 1 && n <= items.length ? items[n - 1]! : ''));
       const r = await loopBody(sh, cmd.body);
       status = r.status;
       if (r.stop) break;
@@ -188,6 +238,7 @@ export function* caseSteps(sh: Interpreter, cmd: Command & { kind: 'case' }): St
   sh.state.lineno = cmd.line;
   const d = sh.debugTrap(cmd);
   if (d) yield d;
+  if (d && sh.skipAfterDebug()) return 0;
   const word = (yield expandToString(sh, cmd.word)) as string;
   if (sh.state.options.has('xtrace')) yield traceLines(sh, [`case ${traceSource(cmd.word)} in`]);
   let status = 0;
@@ -197,7 +248,7 @@ export function* caseSteps(sh: Interpreter, cmd: Command & { kind: 'case' }): St
     let matched = fallthrough;
     if (!matched) {
       for (const p of item.patterns) {
-        if (matchPattern(word, (yield expandPattern(sh, p)) as string, true, sh.state.shopts.has('nocasematch'), !utf8Locale(sh.state))) {
+        if (matchPattern(word, (yield expandPattern(sh, p)) as string, sh.state.shopts.has('extglob'), sh.state.shopts.has('nocasematch'), !utf8Locale(sh.state))) {
           matched = true;
           break;
         }

@@ -98,14 +98,28 @@ export class CondStatus {
 
 /** -v NAME or -v NAME[SUBSCRIPT]: whether that variable (or element) has a value. */
 export async function isSetRef(sh: Interpreter, ref: string): Promise<boolean> {
+  const r = setRef(sh, ref);
+  return typeof r === 'boolean' ? r : r(Number(await arith(sh, r.sub)));
+}
+
+/**
+ * -v NAME, NAME[SUB] or N (a positional parameter): the answer, or for an indexed
+ * subscript the arithmetic to do first and what to decide with its value.
+ */
+export function setRef(sh: Interpreter, ref: string): boolean | (((i: number) => boolean) & { sub: string }) {
+  if (/^\d+$/.test(ref)) return ref === '0' || sh.state.positional[Number(ref) - 1] !== undefined;
   const m = /^([A-Za-z_][A-Za-z0-9_]*)\[(.*)\]$/s.exec(ref);
   if (!m) return sh.state.isSet(ref);
   const v = sh.state.lookup(m[1]!);
   if (!v) return false;
   const sub = m[2]!;
-  if (sub === '@' || sub === '*') return (v.array?.size ?? v.assoc?.size ?? (v.value !== undefined ? 1 : 0)) > 0;
+  // an associative array's subscript is a key, even @ or *
   if (v.assoc) return v.assoc.has(sub);
-  let i = Number(await arith(sh, sub));
-  if (v.array && i < 0) i += maxIndex(v.array) + 1;
-  return v.array ? v.array.has(i) : i === 0 && v.value !== undefined;
+  if (sub === '@' || sub === '*') return (v.array?.size ?? (v.value !== undefined ? 1 : 0)) > 0;
+  const decide = (n: number): boolean => {
+    let i = n;
+    if (v.array && i < 0) i += maxIndex(v.array) + 1;
+    return v.array ? v.array.has(i) : i === 0 && v.value !== undefined;
+  };
+  return Object.assign(decide, { sub });
 }

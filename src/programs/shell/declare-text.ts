@@ -19,7 +19,8 @@ export function setQuote(s: string): string {
 /** An associative array's key: bare unless it holds a character the shell would treat specially. */
 export function declareKey(k: string): string {
   if (needsAnsi(k)) return ansiQuote(k);
-  return /[ \t\n'"\\|&;()<>!{}*[?\]^$`]|^[~#]|[=:]~/.test(k) ? declareQuote(k) : k;
+  // `@` alone would read back as all the elements
+  return /[ \t\n'"\\|&;()<>!{}*[?\]^$`]|^[~#]|[=:]~|^@$/.test(k) ? declareQuote(k) : k;
 }
 
 /** The attribute letters, in the order bash prints them (a A i n r t x l u); '' for none. */

@@ -21,6 +21,8 @@ export class ExpansionError extends Error {
   arith = false;
   /** An arithmetic error in a subscript: reported without the command's name before it. */
   bare = false;
+  /** The message has its own prefix (not `script: line N: `). */
+  raw = false;
   constructor(message: string, readonly fatal = false) {
     super(message);
     this.name = 'ExpansionError';
@@ -84,6 +86,7 @@ function makeArithEnv(h: ExpandHost): ArithEnv {
       else if (!setElement(h.state, name, index, value)) (h.state.arithNotes ??= []).push(`${name}[${indexText ?? index}]: bad array subscript`);
     },
     nounset: h.state.options.has('nounset'),
+    note: (message: string) => (h.state.arithNotes ??= []).push(message),
   };
 }
 
@@ -153,6 +156,22 @@ export function arith(h: ExpandHost, expr: Word | string): MaybePromise<ArithVal
     throw e;
   }
   return h.state.arithNotes ? noted(h, v) : v;
+}
+
+/** A value a builtin or a loop assigns to `name`: an integer variable (declare -i) gets the
+ * text's arithmetic value. An error there abandons the command; `builtin` names it in the message. */
+export function integerValue(h: ExpandHost, name: string, value: string, builtin?: string): MaybePromise<string> {
+  if (!h.state.lookup(name)?.integer) return value;
+  const fail = (e: unknown): never => {
+    if (builtin && e instanceof ExpansionError && !e.bare && !e.fatal) e.message = `${builtin}: ${e.message}`;
+    throw e;
+  };
+  try {
+    const r = arith(h, value || '0');
+    return typeof r === 'object' ? r.then(String, fail) : String(r);
+  } catch (e) {
+    return fail(e);
+  }
 }
 
 /** Evaluates already-expanded arithmetic text, turning errors into bash's messages. */
@@ -436,7 +455,7 @@ export function expandToString(h: ExpandHost, word: Word, tildeAssign = false): 
     }
     if (p.kind === 'param' && simpleForm(p)) {
       const r = simpleParam(h, p, false)!;
-      if (typeof r === 'string') return r;
+      if (typeof r === 'string') return h.state.arithNotes ? noted(h, r) : r;
       const pieces: Piece[] = [];
       pushParamResult(h, r as Exclude<ParamResult, { word: Word }>, false, pieces);
       return joinPieces(h, pieces);

@@ -2,6 +2,7 @@
 import { glob } from './glob';
 import { escapeGlob, hasGlob, matchPattern } from './pattern';
 import { ExpansionError, type ExpandHost, type Piece } from './expand';
+import { utf8Locale } from './ansi-c';
 
 let wsFor = ' \t\n';
 let wsOf = ' \t\n';
@@ -122,9 +123,10 @@ export async function globFields(h: ExpandHost, fields: Field[], from: number, o
       let matches = await glob(h.sys, pattern, {
         dotglob: h.state.shopts.has('dotglob'),
         globstar: h.state.shopts.has('globstar'),
-        extglob: true,
+        extglob: h.state.shopts.has('extglob'),
         nocaseglob: h.state.shopts.has('nocaseglob'),
         keepDots: !h.state.shopts.has('globskipdots'),
+        bytes: !utf8Locale(h.state),
       });
       // GLOBIGNORE: names matching one of its patterns go, and so do . and ..
       const ignore = h.state.get('GLOBIGNORE');

@@ -2,6 +2,7 @@
 // time, hiding dot files unless asked, sorted in the C locale (byte order).
 import type { Sys } from '../../shared/sys';
 import { compile, hasGlob } from './pattern';
+import { byteChars } from './byte-text';
 
 export interface GlobOptions {
   dotglob: boolean;
@@ -10,6 +11,8 @@ export interface GlobOptions {
   nocaseglob?: boolean;
   /** globskipdots off: a pattern starting with a dot may match `.` and `..` too. */
   keepDots?: boolean;
+  /** The C locale: names and patterns are matched byte by byte (`?` is one byte). */
+  bytes?: boolean;
 }
 
 function unescape(s: string): string {
@@ -83,7 +86,8 @@ export async function glob(sys: Sys, pattern: string, opts: GlobOptions): Promis
       results = next;
       continue;
     }
-    const re = compile(comp, 'whole', opts.extglob, opts.nocaseglob);
+    const re = compile(opts.bytes ? byteChars(comp) ?? comp : comp, 'whole', opts.extglob, opts.nocaseglob);
+    const test = (n: string): boolean => re.test(opts.bytes ? byteChars(n) ?? n : n);
     const showHidden = opts.dotglob || comp.startsWith('.') || comp.startsWith('\\.');
     for (const r of results) {
       let names: string[];
@@ -94,7 +98,7 @@ export async function glob(sys: Sys, pattern: string, opts: GlobOptions): Promis
       }
       const dots = opts.keepDots && /^\\?\./.test(comp);
       const matched = [...names.filter((n) => n !== '.' && n !== '..'), ...(dots ? ['.', '..'] : [])]
-        .filter((n) => (showHidden || !n.startsWith('.')) && re.test(n))
+        .filter((n) => (showHidden || !n.startsWith('.')) && test(n))
         .sort(byteOrder);
       for (const n of matched) {
         const path = r === '' ? n : r.endsWith('/') ? r + n : `${r}/${n}`;

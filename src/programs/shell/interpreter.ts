@@ -6,7 +6,7 @@ import type { Sys } from '../../shared/sys';
 import { encodeText } from '../../shared/bytes';
 import type { Command, List } from './ast';
 import { CondStatus, evalCond } from './cond';
-import { AbortCommand, BreakSignal, ContinueSignal, TopLevelAbort, Interrupted, ShellExit, ShellFatal } from './control';
+import { AbortCommand, BreakSignal, ContinueSignal, TopLevelAbort, Interrupted, ReturnSignal, ShellExit, ShellFatal } from './control';
 import { arith, expandParts, expandToString, ExpansionError, type ExpandHost, type MaybePromise, type Piece } from './expand';
 import { drive } from './steps';
 import { andOrSteps, caseSteps, forSteps, ifSteps, runSelect, singleSteps } from './compound';
@@ -133,7 +133,24 @@ export class Interpreter implements ExpandHost {
       const name = (signalName(sig) ?? realtimeSignalName(sig))?.slice(3);
       const action = name ? this.state.traps.get(name) : undefined;
       if (action) await this.runTrapAction(action);
+      else if (action === undefined && this.state.termsigs) await this.dieOf(sig);
     }
+  }
+
+  /** A fatal signal caught for the EXIT trap (bash's termsig_handler): the trap runs, then the
+   * shell dies of the signal. */
+  private async dieOf(sig: number): Promise<void> {
+    const exitTrap = this.state.traps.get('EXIT');
+    if (exitTrap) {
+      this.state.traps.delete('EXIT');
+      this.trapDepth++;
+      // `exit` in the trap does not save the shell
+      await this.evalString(exitTrap).catch((e: unknown) => {
+        if (!(e instanceof ShellExit)) throw e;
+      });
+    }
+    this.sys.signal(sig, 'default');
+    this.sys.kill(this.sys.pid, sig);
   }
 
   /** Trap actions running: $BASH_COMMAND keeps naming the command that set them off. */
@@ -142,15 +159,18 @@ export class Interpreter implements ExpandHost {
   /** Set in a pipeline stage whose DEBUG trap the parent ran before forking it (as bash does). */
   debugDone = false;
 
-  async runTrapAction(action: string): Promise<void> {
+  /** Runs a trap's action; $? is put back after it. Its own status is returned. */
+  async runTrapAction(action: string): Promise<number> {
     const saved = this.state.status;
     this.trapDepth++;
+    let status: number;
     try {
-      await this.evalString(action);
+      status = await this.evalString(action);
     } finally {
       this.trapDepth--;
     }
     this.state.status = saved;
+    return status;
   }
 
   /**
@@ -169,10 +189,26 @@ export class Interpreter implements ExpandHost {
   private async runDebug(action: string): Promise<void> {
     this.debugRunning = true;
     try {
-      await this.runTrapAction(action);
+      this.debugStatus = await this.runTrapAction(action);
     } finally {
       this.debugRunning = false;
     }
+  }
+
+  /** The last DEBUG trap's status (see skipAfterDebug). */
+  private debugStatus = 0;
+
+  /**
+   * After a DEBUG trap under shopt extdebug: a status other than 0 skips the command (its
+   * status is then 0), and 2 in a function returns from it.
+   */
+  skipAfterDebug(): boolean {
+    if (this.debugStatus === 0 || !this.state.shopts.has('extdebug')) return false;
+    const status = this.debugStatus;
+    this.debugStatus = 0;
+    if (status === 2 && this.state.funcNames.length > 0) throw new ReturnSignal(2);
+    this.state.status = 0;
+    return true;
   }
 
   // ---- running text ----
@@ -218,6 +254,11 @@ export class Interpreter implements ExpandHost {
         this.state.status = status;
         if (!this.state.interactive && !opts.origin) throw new ShellExit(status);
         return status;
+      }
+      // set -v: the lines read are echoed to standard error before they run
+      if (this.state.options.has('verbose') && !this.state.interactive) {
+        const text = parser.lexer.src.slice(from, parser.lexer.pos);
+        if (text) await this.write(2, text.endsWith('\n') ? text : `${text}\n`);
       }
       if (!list) break;
       // set -o history in a script or bash -c: each command read is an entry
@@ -301,9 +342,10 @@ export class Interpreter implements ExpandHost {
       const line = e.line || parser.lexer.line;
       const w = at(line);
       await this.write(2, `${w}${e.message}\n`);
-      if (this.state.errorContext !== 'interactive' || origin) {
+      if (e.second !== undefined) await this.write(2, `${w}${e.second}\n`);
+      else if (this.state.errorContext !== 'interactive' || origin) {
         const text = parser.lexer.src.split('\n')[line - parser.firstLine] ?? '';
-        await this.write(2, `${w}\`${text.trim()}'\n`);
+        await this.write(2, `${w}\`${text}'\n`);
       }
       return 2;
     }
@@ -383,7 +425,8 @@ export class Interpreter implements ExpandHost {
   private async abandonCommand(e: ExpansionError | ReadonlyError): Promise<number> {
     // bash abandons the whole top-level command; unset variables under -u and ${x?}
     // end a non-interactive shell (status 127 for -c, 1 otherwise and in subshells)
-    await this.error(e.message);
+    if (e instanceof ExpansionError && e.raw) await this.write(2, `${e.message}\n`);
+    else await this.error(e.message);
     this.state.status = 1;
     if (e instanceof ExpansionError && e.fatal && !this.state.interactive) throw new ShellExit(this.state.errorContext === 'command' && !this.state.readsStdin && this.state.subshell === 0 ? 127 : 1);
     // report_error() under set -e ends the shell, even in an if or || list
@@ -485,6 +528,7 @@ export class Interpreter implements ExpandHost {
       case 'case':
         return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => drive(caseSteps(this, cmd))) : drive(caseSteps(this, cmd));
       case 'funcdef':
+        this.state.lineno = cmd.line;
         if (/['"$\\`]/.test(cmd.name)) return this.error(`\`${cmd.name}': not a valid identifier`).then(() => 1);
         if (this.state.readonlyFunctions.has(cmd.name)) return this.error(`${cmd.name}: readonly function`).then(() => 1);
         this.state.functions.set(cmd.name, cmd);
@@ -505,7 +549,14 @@ export class Interpreter implements ExpandHost {
               await traceLines(this, [`(( ${await expandToString(this, cmd.expr)} ))`]);
             })();
           }
-          const v = d ? d.then(() => guardedArith(this, cmd.expr)) : guardedArith(this, cmd.expr);
+          if (d) {
+            return d.then(async () => {
+              if (this.skipAfterDebug()) return 0;
+              const x = await guardedArith(this, cmd.expr);
+              return x !== 0 && x !== ARITH_FAILED ? 0 : 1;
+            });
+          }
+          const v = guardedArith(this, cmd.expr);
           return v instanceof Promise ? v.then((x) => (x !== 0 && x !== ARITH_FAILED ? 0 : 1)) : v !== 0 && v !== ARITH_FAILED ? 0 : 1;
         };
         return cmd.redirs.length ? this.withRedirs(cmd.redirs, run) : run();
@@ -515,6 +566,7 @@ export class Interpreter implements ExpandHost {
           this.state.lineno = cmd.line;
           if (this.trapDepth === 0) this.state.current = cmd;
           await this.debugTrap(cmd);
+          if (this.skipAfterDebug()) return 0;
           try {
             return (await evalCond(this, cmd.expr)) ? 0 : 1;
           } catch (e) {
@@ -640,7 +692,10 @@ export class Interpreter implements ExpandHost {
       this.state.traps.delete('EXIT');
       this.state.status = status;
       this.trapDepth++;
-      await this.evalString(exitTrap).catch(() => 0);
+      // `exit` in the trap sets the subshell's status
+      await this.evalString(exitTrap).catch((e: unknown) => {
+        if (e instanceof ShellExit) status = e.status;
+      });
     }
     return status;
   }
@@ -796,7 +851,17 @@ export class Interpreter implements ExpandHost {
 
   /** Here-document body: $-expansions and backquotes, backslash only before $ ` \ newline. */
   async expandHeredoc(body: string): Promise<string> {
-    const parts = heredocParts(body);
+    let parts: import('./ast').WordPart[];
+    try {
+      parts = heredocParts(body);
+    } catch (e) {
+      if (!(e instanceof IncompleteInput)) throw e;
+      const { unclosedMessage } = await import('./heredoc-unclosed');
+      const m = unclosedMessage(body, this.state.sourceName(), this.state.lineno);
+      const err = new ExpansionError(m.text);
+      err.raw = m.raw;
+      throw err;
+    }
     const pieces: Piece[] = [];
     await expandParts(this, parts, true, pieces);
     return pieces.map((p) => ('brk' in p ? ' ' : p.text)).join('');
@@ -811,8 +876,10 @@ const UNCLOSED: Record<string, string> = {
 /** Splits a here-document body into quoted text and expansions (double-quote rules, no closing quote). */
 function heredocParts(body: string): import('./ast').WordPart[] {
   // Reuse the double-quote reader by parsing the body as the inside of "...": escape any
-  // double quotes first, since in a here-document they are ordinary characters.
-  const escaped = body.replace(/\\(?=["])/g, '\\\\').replace(/"/g, '\\"');
+  // double quotes first, since in a here-document they are ordinary characters (a lone
+  // backslash at the end stays one, as it would not hide the closing quote)
+  let escaped = body.replace(/\\(?=["])/g, '\\\\').replace(/"/g, '\\"');
+  if (/(^|[^\\])(\\\\)*\\$/.test(escaped)) escaped += '\\';
   const p = new Parser(`"${escaped}"`, {});
   const w = p.lexer.readWord();
   const dq = w.parts[0];
@@ -862,6 +929,7 @@ function installDynamicVars(sh: Interpreter): void {
   keep('SRANDOM', () => String(sys.random(0x10000) * 0x10000 + sys.random(0x10000)));
   keep('EPOCHSECONDS', () => String(Math.floor(sys.now() / 1000)));
   keep('EPOCHREALTIME', () => (sys.now() / 1000).toFixed(6));
+  keep('COMP_WORDBREAKS', () => ' \t\n"\'@><=;|&(:');
 }
 
 /** TIMEFORMAT: %[p][l]R, U, S (user and system time are not modelled: 0), %P, %%. */

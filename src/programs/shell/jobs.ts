@@ -178,6 +178,8 @@ export async function runPipelineStages(sh: Interpreter, cmd: Command & { kind: 
       // bash runs a simple command's DEBUG trap before it forks (execute_simple_command)
       const debug = stage.kind === 'simple' ? sh.debugTrap(stage) : undefined;
       if (debug) await debug;
+      // and names it in $BASH_COMMAND before it forks
+      if (stage.kind === 'simple' && sh.trapDepth === 0) sh.state.current = stage;
       const pid = await sh.forkShell((sub) => {
         sub.debugDone = debug !== undefined;
         if (stage.kind === 'simple') sub.state.level--;

@@ -19,6 +19,8 @@ export class IncompleteInput extends Error {
 }
 
 export class ShellSyntaxError extends Error {
+  /** Shown on the second line instead of the line's text (`syntax error: \`((i))'`). */
+  second?: string;
   constructor(message: string, readonly line: number, readonly token?: string) {
     super(message);
     this.name = 'ShellSyntaxError';
@@ -265,7 +267,22 @@ export class Lexer {
       this.pos++;
     }
     flush();
-    return { parts, text: this.src.slice(start, this.pos) };
+    const text = this.src.slice(start, this.pos);
+    if (this.badParams) this.placeBadParams(text, true);
+    return { parts, text };
+  }
+
+  /** Bad substitutions read since the enclosing word or "..." began (see placeBadParams). */
+  private badParams: ParamPart[] | undefined;
+
+  /** The text a bad substitution's message names: the "..." it is in, else its word. */
+  private placeBadParams(text: string, word: boolean): void {
+    for (const p of this.badParams!) {
+      // inside "...", a subscript that never closes names the whole word, quotes and all
+      if (word && p.unclosed && p.context !== undefined) p.unclosed.word = text;
+      p.context ??= text;
+    }
+    if (word) this.badParams = undefined;
   }
 
   /** A balanced (...) group read as literal text (extglob, process substitution). */
@@ -326,6 +343,18 @@ export class Lexer {
 
   /** Reads the inside of "..." up to `close` (consumed). */
   private readDoubleBody(close: string): WordPart[] {
+    const start = this.pos;
+    const mark = this.badParams?.length ?? 0;
+    const parts = this.readDoubleParts(close);
+    // a bad substitution in here names the quoted text (without its quotes)
+    if (this.badParams && this.badParams.length > mark) {
+      const content = this.src.slice(start, this.pos - close.length);
+      for (const p of this.badParams.slice(mark)) p.context ??= content;
+    }
+    return parts;
+  }
+
+  private readDoubleParts(close: string): WordPart[] {
     const startLine = this.line;
     const parts: WordPart[] = [];
     let lit = '';
@@ -468,6 +497,7 @@ export class Lexer {
    */
   readUntil(stop: string, mode: 'param' | 'index' | 'arith' | 'pattern', limit = this.src.length): Word {
     const start = this.pos;
+    const mark = this.badParams?.length ?? 0;
     const parts: WordPart[] = [];
     let lit = '';
     let depth = 0;
@@ -517,7 +547,10 @@ export class Lexer {
       this.pos++;
     }
     flush();
-    return { parts, text: this.src.slice(start, this.pos) };
+    const text = this.src.slice(start, this.pos);
+    // a bad substitution in a ${...} operand, a subscript or arithmetic names that text
+    if (this.badParams && this.badParams.length > mark) for (const p of this.badParams.slice(mark)) p.context ??= text;
+    return { parts, text };
   }
 
   private readBrace(): ParamPart {
@@ -534,12 +567,16 @@ export class Lexer {
       }
       if (depth > 0) throw new IncompleteInput('${', startLine);
       this.pos = i;
-      // reported when the word is expanded, as bash does: `${x!}: bad substitution`
-      return { kind: 'param', name: '', op: 'plain', source: this.src.slice(start, i) };
+      // reported when the word is expanded, as bash does: `${x!}: bad substitution`, naming
+      // the text around it (readWord and readDoubleBody fill that in)
+      const bad: ParamPart = { kind: 'param', name: '', op: 'plain', source: this.src.slice(start, i) };
+      (this.badParams ??= []).push(bad);
+      return bad;
     };
     let op: ParamOp = 'plain';
     let name = '';
-    if (this.peekChar() === '#' && this.peekChar(1) !== '}' && !(this.peekChar(1) === ':' || this.peekChar(1) === '-' || this.peekChar(1) === '=' || this.peekChar(1) === '?' || this.peekChar(1) === '+') ) {
+    // ${##x} ${#%x} ${#/a/b} ${#@Q}: $# with an operator, not a length
+    if (this.peekChar() === '#' && this.peekChar(1) !== '}' && !(this.peekChar(1) === ':' || this.peekChar(1) === '-' || this.peekChar(1) === '=' || this.peekChar(1) === '?' || this.peekChar(1) === '+') && !('#%/@'.includes(this.peekChar(1)) && this.peekChar(2) !== '}')) {
       op = 'length';
       this.pos++;
     } else if (this.peekChar() === '!' && this.peekChar(1) !== '}') {
@@ -557,11 +594,25 @@ export class Lexer {
     if (this.peekChar() === '[' && NAME.test(name)) {
       this.pos++;
       const at = this.pos;
-      index = this.readUntil(']', 'index');
+      const line = this.line;
+      try {
+        index = this.readUntil(']', 'index');
+      } catch (e) {
+        // "${x[}": a quote after the brace opens text that never closes; bash finds no `]` there
+        if (!(e instanceof IncompleteInput)) throw e;
+        this.line = line;
+        this.pos = at;
+        const bad = fail();
+        bad.unclosed = {};
+        return bad;
+      }
       if (this.peekChar() !== ']') {
         // no `]`: the whole ${...} is a bad substitution (found up to its closing brace)
         this.pos = at;
-        return fail();
+        this.line = line;
+        const bad = fail();
+        bad.unclosed = {};
+        return bad;
       }
       this.pos++;
       // ${a[]}: no subscript at all

@@ -4,7 +4,7 @@ import type { ParamPart, Word } from './ast';
 import { arith, expandPattern, expandReplacement, expandToString, ExpansionError, ifsOf, type ExpandHost, setElement, maxIndex } from './expand';
 import { bytewise, replace, trim, compile } from './pattern';
 import { reusableQuote, setQuoteLocale } from './quote';
-import { utf8Locale } from './ansi-c';
+import { decodeAnsiC, utf8Locale } from './ansi-c';
 import { encodeText } from '../../shared/bytes';
 import { byteChars, decodeBytes, fromByteChars } from './byte-text';
 import { attrLetters, declareKey, declareLine, declareQuote } from './declare-text';
@@ -98,7 +98,23 @@ function scalarOf(h: ExpandHost, name: string): string | undefined {
     case '$': return String(s.shellPid);
     case '!': return s.lastBg === undefined ? undefined : String(s.lastBg);
     case '-': return flagsOf(h);
-    default: return s.get(name);
+    default: {
+      const v = s.get(name);
+      if (v === undefined && circularRef(s, name)) (s.arithNotes ??= []).push(`warning: ${name}: circular name reference`);
+      return v;
+    }
+  }
+}
+
+/** Whether `name` is a nameref whose chain comes back on itself. */
+function circularRef(s: ExpandHost['state'], name: string): boolean {
+  const seen = new Set<string>();
+  for (let n = name; ; ) {
+    const v = s.holder(n).get(n);
+    if (!v?.ref || !v.value) return false;
+    if (seen.has(n)) return true;
+    seen.add(n);
+    n = v.value;
   }
 }
 
@@ -141,7 +157,11 @@ function textSlice(h: ExpandHost, s: string, start: number, end: number): string
 export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, unset = false): Promise<ParamResult> {
   const quick = unset ? undefined : simpleParam(h, p, inDq);
   if (quick !== undefined) return quick;
-  if (p.name === '') throw new ExpansionError(`${p.source}: bad substitution`);
+  if (p.name === '') {
+    // bash names the text being expanded around it
+    if (p.unclosed?.word !== undefined) throw new ExpansionError(`bad substitution: no closing \`}' in ${p.unclosed.word}`);
+    throw new ExpansionError(`${p.context ?? p.source}: bad substitution`);
+  }
   if (p.op === 'names') {
     const names = new Set<string>([...h.state.globals.keys(), ...h.state.scopes.flatMap((m) => [...m.keys()])]);
     const list = [...names].filter((n) => n.startsWith(p.name) && h.state.lookup(n)).sort();
@@ -153,6 +173,9 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, un
     return inDq && p.index?.text === '*' ? keys.join(ifsOf(h.state)[0] ?? '') : { fields: keys };
   }
   if (p.op === 'indirect' || p.indirect) {
+    // ${!ref} of a nameref is the name it refers to
+    const named = p.op === 'indirect' && !p.index ? h.state.holder(p.name).get(p.name) : undefined;
+    if (named?.ref) return named.value ?? '';
     const { indirect: _, ...rest } = p;
     const target = await resolve(h, { ...rest, op: 'plain' });
     const ref = target.scalar ?? '';
@@ -226,7 +249,8 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, un
       nounset();
       const pat = await expandPattern(h, p.arg!);
       const bytes = !utf8Locale(h.state);
-      const f = (s: string): string => (bytes ? bytewise(s, pat, (t, q) => trim(t, q, p.op.startsWith('trimPrefix'), p.op.endsWith('Long'))) : trim(s, pat, p.op.startsWith('trimPrefix'), p.op.endsWith('Long')));
+      const ext = h.state.shopts.has('extglob');
+      const f = (s: string): string => (bytes ? bytewise(s, pat, (t, q) => trim(t, q, p.op.startsWith('trimPrefix'), p.op.endsWith('Long'), ext)) : trim(s, pat, p.op.startsWith('trimPrefix'), p.op.endsWith('Long'), ext));
       return v.list ? asResult(v.list.map(f)) : f(v.scalar ?? '');
     }
     case 'replace':
@@ -238,16 +262,17 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, un
       const rep = !p.arg2 ? '' : h.state.shopts.has('patsub_replacement') ? await expandReplacement(h, p.arg2) : await expandToString(h, p.arg2);
       const mode = p.op === 'replace' ? 'first' : p.op === 'replaceAll' ? 'all' : p.op === 'replacePrefix' ? 'prefix' : 'suffix';
       const utf8 = utf8Locale(h.state);
+      const ext = h.state.shopts.has('extglob');
       const f = (s: string): string => {
         const t = utf8 ? undefined : byteChars(s);
         const q = utf8 ? undefined : byteChars(pat);
-        if (t === undefined && q === undefined) return replace(s, pat, rep, mode);
+        if (t === undefined && q === undefined) return replace(s, pat, rep, mode, ext);
         // the C locale: text, pattern and replacement as bytes
         const r = typeof rep === 'string' ? byteChars(rep) ?? rep : (m: string): string => {
           const x = rep(fromByteChars(m));
           return byteChars(x) ?? x;
         };
-        return fromByteChars(replace(t ?? s, q ?? pat, r, mode));
+        return fromByteChars(replace(t ?? s, q ?? pat, r, mode, ext));
       };
       return v.list ? asResult(v.list.map(f)) : f(v.scalar ?? '');
     }
@@ -305,7 +330,7 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, un
     case 'toggleAll': {
       nounset();
       const pat = p.arg && p.arg.text !== '' ? await expandPattern(h, p.arg) : '?';
-      const re = compile(pat);
+      const re = compile(pat, 'whole', h.state.shopts.has('extglob'));
       const convert = p.op.startsWith('upper') ? (c: string) => c.toUpperCase() : p.op.startsWith('lower') ? (c: string) => c.toLowerCase()
         : (c: string) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase());
       // in the C locale only ASCII letters have cases
@@ -370,7 +395,7 @@ async function transformParam(h: ExpandHost, p: ParamPart, op: string, v: Value,
     case 'U': return each((s) => caseMap(h, s, true));
     case 'L': return each((s) => caseMap(h, s, false));
     case 'u': return each((s) => caseMap(h, s.charAt(0), true) + s.slice(1));
-    case 'E': return each(expandEscapes);
+    case 'E': return each((s) => decodeAnsiC(s, 0, utf8Locale(h.state), false).text);
     case 'P': return each((s) => promptText(h, s));
     case 'a': {
       const flags = variable ? attrLetters(variable) : '';
@@ -395,17 +420,6 @@ async function transformParam(h: ExpandHost, p: ParamPart, op: string, v: Value,
     }
     default: return each((s) => s);
   }
-}
-
-/** ${x@E}: the backslash escapes of $'...'. */
-function expandEscapes(s: string): string {
-  return s.replace(/\\([abefnrtv\\'"?]|[0-7]{1,3}|x[0-9a-fA-F]{1,2}|c.)/g, (_m, e: string) => {
-    const map: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
-    if (e in map) return map[e]!;
-    if (e[0] === 'x') return String.fromCharCode(parseInt(e.slice(1), 16));
-    if (e[0] === 'c') return String.fromCharCode(e.charCodeAt(1) & 0x1f);
-    return String.fromCharCode(parseInt(e, 8) & 0xff);
-  });
 }
 
 /** ${x@P}: the value decoded as a prompt string is (PS1's backslash escapes, then expansions). */

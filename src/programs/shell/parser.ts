@@ -206,11 +206,13 @@ export class Parser {
     let negate = false;
     let timed = false;
     let posixTime = false;
+    let bang = false;
     for (;;) {
       const t = this.peek();
       if (this.isWord(t, '!')) {
         this.next();
         negate = !negate;
+        bang = true;
       } else if (this.isWord(t, 'time')) {
         this.next();
         timed = true;
@@ -220,6 +222,11 @@ export class Parser {
           posixTime = true;
         }
       } else break;
+    }
+    // `!` or `time` before a newline, `;` or the end: a pipeline of no command (status 0)
+    const after = this.peek();
+    if ((bang || timed) && (after.type === 'newline' || after.type === 'eof' || this.isOp(after, ';'))) {
+      return { kind: 'pipeline', cmds: [{ kind: 'simple', assigns: [], words: [], redirs: [], line }], negate, stderr: [], timed, line, ...(posixTime ? { posixTime } : {}) };
     }
     const cmds = [this.parseCommand()];
     const stderr: boolean[] = [];
@@ -280,7 +287,8 @@ export class Parser {
         if (after.type === 'eof') throw new ShellSyntaxError("syntax error near unexpected token `newline'", after.line, 'newline');
         this.unexpected(after);
       }
-      if (text !== undefined && CLOSERS.has(text)) this.unexpected(t);
+      // `in` and `]]` are reserved words too where a command starts
+      if (text !== undefined && (CLOSERS.has(text) || text === 'in' || text === ']]')) this.unexpected(t);
     }
     if (t.type === 'op' && !REDIR_OPS.has(t.op)) this.unexpected(t);
     if (t.type === 'eof' || t.type === 'newline') this.unexpected(t);
@@ -382,10 +390,34 @@ export class Parser {
     return body;
   }
 
+  /** for ((...)): the parentheses must hold three expressions (bash checks before reading them). */
+  private arithForShape(line: number): void {
+    const src = this.lexer.src;
+    const start = this.lexer.pos;
+    let depth = 0;
+    let parts = 1;
+    for (let i = start; i < src.length; i++) {
+      const c = src[i]!;
+      if (c === '(') depth++;
+      else if (c === ')') {
+        depth--;
+        if (depth === 0) {
+          if (parts === 3) return;
+          const text = src.slice(start, i + 1);
+          const err = new ShellSyntaxError(parts < 3 ? 'syntax error: arithmetic expression required' : "syntax error: `;' unexpected", line);
+          err.second = `syntax error: \`${text}'`;
+          throw err;
+        }
+      } else if (c === ';' && depth === 2) parts++;
+      else if (c === '\n' && depth === 0) return;
+    }
+  }
+
   private parseFor(select = false): Command {
     const line = this.next().line;
     if (!select && this.lexer.src.slice(this.lexer.pos).match(/^[ \t]*\(\(/) && !this.peeked) {
       this.lexer.skipBlank();
+      this.arithForShape(line);
       this.lexer.pos += 2;
       const init = this.lexer.readUntil(';', 'arith');
       if (this.lexer.src[this.lexer.pos] !== ';') throw new IncompleteInput('((', line);

@@ -144,6 +144,8 @@ function bracket(p: string, start: number): { re: string; end: number } | undefi
   }
   let body = '';
   let first = true;
+  // the last single character added (a range may start there): itself and where it begins in body
+  let prev: { char: string; at: number } | undefined;
   while (i < p.length) {
     const c = p[i]!;
     if (c === ']' && !first) {
@@ -156,19 +158,31 @@ function bracket(p: string, start: number): { re: string; end: number } | undefi
         const name = p.slice(i + 2, close);
         body += CLASSES[name] ?? '';
         i = close + 2;
+        prev = undefined;
         continue;
       }
     }
     if (c === '\\') {
+      prev = { char: p[i + 1] ?? '\\', at: body.length };
       body += escapeRe(p[i + 1] ?? '\\');
       i += 2;
       continue;
     }
     if (c === '-' && body !== '' && p[i + 1] !== ']') {
+      const endChar = p[i + 1] === '\\' ? p[i + 2] : p[i + 1];
+      // a range that runs backwards ([z-a]) holds nothing
+      if (prev && endChar !== undefined && endChar.codePointAt(0)! < prev.char.codePointAt(0)!) {
+        body = body.slice(0, prev.at);
+        i += p[i + 1] === '\\' ? 3 : 2;
+        prev = undefined;
+        continue;
+      }
       body += '-';
       i++;
+      prev = undefined;
       continue;
     }
+    prev = { char: c, at: body.length };
     body += /[\\\]^-]/.test(c) ? `\\${c}` : c;
     i++;
   }
@@ -205,8 +219,8 @@ export function bytewise(text: string, pattern: string, f: (text: string, patter
 }
 
 /** ${x#p} ${x##p} ${x%p} ${x%%p}: remove the shortest/longest match at the start/end. */
-export function trim(text: string, pattern: string, fromStart: boolean, longest: boolean): string {
-  const re = compile(pattern);
+export function trim(text: string, pattern: string, fromStart: boolean, longest: boolean, extglob = true): string {
+  const re = compile(pattern, 'whole', extglob);
   if (fromStart) {
     if (longest) {
       for (let n = text.length; n >= 0; n--) if (re.test(text.slice(0, n))) return text.slice(n);
@@ -222,11 +236,13 @@ export function trim(text: string, pattern: string, fromStart: boolean, longest:
 }
 
 /** ${x/p/r} and friends: replace the longest match (first, all, anchored). */
-export function replace(text: string, pattern: string, replacement: string | ((matched: string) => string), mode: 'first' | 'all' | 'prefix' | 'suffix'): string {
+export function replace(text: string, pattern: string, replacement: string | ((matched: string) => string), mode: 'first' | 'all' | 'prefix' | 'suffix', extglob = true): string {
   const with_ = (m: string): string => (typeof replacement === 'string' ? replacement : replacement(m));
   // an empty pattern matches only where it is anchored: ${x/#/pre} ${x/%/post}
   if (pattern === '') return mode === 'prefix' ? with_('') + text : mode === 'suffix' ? text + with_('') : text;
-  const re = compile(pattern);
+  const re = compile(pattern, 'whole', extglob);
+  // an empty value is replaced when the pattern matches nothing at all (${x/*/y})
+  if (text === '') return re.test('') ? with_('') : '';
   const longestAt = (i: number): number => {
     for (let n = text.length; n > i; n--) if (re.test(text.slice(i, n))) return n;
     return re.test('') ? i : -1;
@@ -248,6 +264,13 @@ export function replace(text: string, pattern: string, replacement: string | ((m
       if (n > i) {
         out += with_(text.slice(i, n));
         i = n;
+        replaced = true;
+        continue;
+      }
+      // an empty match (an extglob like ?(z)): the replacement goes before this character
+      if (n === i) {
+        out += with_('') + text[i];
+        i++;
         replaced = true;
         continue;
       }

@@ -98,7 +98,7 @@ class Printer {
           const more = i < c.cmds.length - 1;
           this.command(sub, more || followed);
           if (more) {
-            this.out += c.stderr[i] ? ' |&' : ' |';
+            this.out += c.stderr[i] ? ' 2>&1 |' : ' |';
             if (this.flushDeferred()) this.out += ' ';
             this.out += ' ';
           }

@@ -23,6 +23,9 @@ export async function decodePrompt(sh: Interpreter, ps: string, commandNumber: n
   const home = (sh.state.get('HOME')?.length ?? 0) > 1 ? sh.state.get('HOME') : undefined;
   const pwd = sh.state.get('PWD') ?? sys.getcwd();
   let out = '';
+  // with promptvars the result is expanded next: what an escape gives is protected from that
+  const vars = sh.state.shopts.has('promptvars');
+  const q = (s: string): string => (vars ? s.replace(/[\\$`]/g, '\\$&') : s);
   for (let i = 0; i < ps.length; i++) {
     const c = ps[i]!;
     if (c !== '\\' || i + 1 >= ps.length) {
@@ -31,13 +34,13 @@ export async function decodePrompt(sh: Interpreter, ps: string, commandNumber: n
     }
     const n = ps[++i]!;
     switch (n) {
-      case 'u': out += (await sh.userName(sys.geteuid())) ?? String(sys.geteuid()); break;
-      case 'h': out += host.split('.')[0]; break;
-      case 'H': out += host; break;
-      case 'w': out += home && (pwd === home || pwd.startsWith(`${home}/`)) ? `~${pwd.slice(home.length)}` : pwd; break;
-      case 'W': out += home && pwd === home ? '~' : pwd === '/' ? '/' : pwd.slice(pwd.lastIndexOf('/') + 1); break;
-      case '$': out += sys.geteuid() === 0 ? '#' : '$'; break;
-      case 's': out += sh.state.arg0.replace(/^-/, '').replace(/^.*\//, ''); break;
+      case 'u': out += q((await sh.userName(sys.geteuid())) ?? String(sys.geteuid())); break;
+      case 'h': out += q(host.split('.')[0]!); break;
+      case 'H': out += q(host); break;
+      case 'w': out += q(home && (pwd === home || pwd.startsWith(`${home}/`)) ? `~${pwd.slice(home.length)}` : pwd); break;
+      case 'W': out += q(home && pwd === home ? '~' : pwd === '/' ? '/' : pwd.slice(pwd.lastIndexOf('/') + 1)); break;
+      case '$': out += sys.geteuid() === 0 ? '#' : q('$'); break;
+      case 's': out += q(sh.state.arg0.replace(/^-/, '').replace(/^.*\//, '')); break;
       case 'v': out += '5.2'; break;
       case 'V': out += '5.2.15'; break;
       case 'n': out += '\n'; break;

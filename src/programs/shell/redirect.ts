@@ -7,6 +7,7 @@ import type { Redir } from './ast';
 import { expandToString, expandWord, ExpansionError, setElement } from './expand';
 import type { Interpreter } from './interpreter';
 import { makeChild } from './fork';
+import { ReadonlyError } from './state';
 
 export class RedirectError extends Error {}
 
@@ -204,7 +205,11 @@ async function applyOne(sh: Interpreter, r: Redir, save: (fd: number) => void, p
           save(fd);
           sys.dup2(from, fd);
         }
-        if (move && from !== fd) sys.close(from);
+        // n>&m- moves m: for this command only, like the other redirections
+        if (move && from !== fd) {
+          save(from);
+          sys.close(from);
+        }
         return;
       }
       if (r.op === '>&' && r.fd === undefined) {
@@ -222,9 +227,19 @@ async function applyOne(sh: Interpreter, r: Redir, save: (fd: number) => void, p
     case '<<-':
     case '<<<': {
       let body: string;
-      if (r.op === '<<<') body = `${await expandToString(sh, r.target)}\n`;
-      else if (r.heredoc!.quoted) body = r.heredoc!.body;
-      else body = await sh.expandHeredoc(r.heredoc!.body);
+      try {
+        if (r.op === '<<<') body = `${await expandToString(sh, r.target)}\n`;
+        else if (r.heredoc!.quoted) body = r.heredoc!.body;
+        else body = await sh.expandHeredoc(r.heredoc!.body);
+      } catch (e) {
+        // an error expanding the document (even ${x?} or set -u) fails just this command
+        if (e instanceof ExpansionError) {
+          if (e.raw) await sh.write(2, `${e.message}\n`);
+          else await sh.error(e.message);
+        } else if (e instanceof ReadonlyError) await sh.error(e.message);
+        else throw e;
+        throw new RedirectError();
+      }
       let rd: number;
       let wr: number;
       try {

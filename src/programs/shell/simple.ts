@@ -13,7 +13,7 @@ import { jobControl, waitForeground } from './jobs';
 import { makeChild } from './fork';
 import { applyRedirs, RedirectError, SaveFailed } from './redirect';
 import { commandText } from './unparse';
-import { prefixBefore, traceAssign, traceLines, traceQuoter } from './xtrace';
+import { prefixBefore, setTraceFd, traceAssign, traceLines, traceQuoter } from './xtrace';
 import { inherited, ReadonlyError, ShellState, type Var } from './state';
 import { AssocMap } from './assoc';
 import { indexValue } from './subscript';
@@ -41,6 +41,8 @@ function assignScalar(sh: Interpreter, a: Assign, scope: Map<string, Var> | unde
     const existing = scope.get(a.name);
     scope.set(a.name, { ...(existing ?? {}), value: final });
   } else state.set(a.name, final);
+  // set -x output goes to this descriptor
+  if (a.name === 'BASH_XTRACEFD') return setTraceFd(sh, final);
   return undefined;
 }
 
@@ -184,6 +186,11 @@ function xtrace(sh: Interpreter, assigns: Assign[], argv: string[], before?: str
  */
 export async function findCommand(sh: Interpreter, name: string, hits = 1, tempPath?: string): Promise<string | undefined> {
   const hashed = tempPath === undefined ? sh.state.hash.get(name) : undefined;
+  // a remembered location is used as it is; only shopt checkhash looks again first
+  if (hashed && !sh.state.shopts.has('checkhash')) {
+    sh.state.hashHits.set(name, (sh.state.hashHits.get(name) ?? 0) + hits);
+    return hashed;
+  }
   if (hashed) {
     try {
       const st = await sh.sys.stat(hashed);
@@ -224,7 +231,7 @@ export function runSimple(sh: Interpreter, cmd: Command & { kind: 'simple' }, ex
     if (sh.debugDone) sh.debugDone = false;
     else {
       const d = sh.debugTrap(cmd);
-      if (d) return d.then(() => runWords(sh, cmd, execLast));
+      if (d) return d.then(() => (sh.skipAfterDebug() ? 0 : runWords(sh, cmd, execLast)));
     }
   }
   return runWords(sh, cmd, execLast);
@@ -233,8 +240,22 @@ export function runSimple(sh: Interpreter, cmd: Command & { kind: 'simple' }, ex
 /** Builtins whose assignment-shaped arguments expand as assignments do. */
 const DECLARATIONS = new Set(['declare', 'typeset', 'local', 'export', 'readonly']);
 
+/** set -k: the command with its assignment-shaped arguments moved to its assignments. */
+const keywordForms = new WeakMap<Command, Command & { kind: 'simple' }>();
+
+function keywordForm(cmd: Command & { kind: 'simple' }): Command & { kind: 'simple' } {
+  let k = keywordForms.get(cmd);
+  if (!k) {
+    const [first, ...rest] = cmd.words;
+    k = { ...cmd, assigns: [...cmd.assigns, ...rest.filter((w) => w.assign).map((w) => w.assign!)], words: [first!, ...rest.filter((w) => !w.assign)] };
+    keywordForms.set(cmd, k);
+  }
+  return k;
+}
+
 function runWords(sh: Interpreter, cmd: Command & { kind: 'simple' }, execLast: boolean): MaybePromise<number> {
   const w0 = cmd.words[0];
+  if (w0 && cmd.words.length > 1 && sh.state.options.has('keyword') && !DECLARATIONS.has(w0.text) && cmd.words.some((w, i) => i > 0 && w.assign)) return runWords(sh, keywordForm(cmd), execLast);
   if (w0 && cmd.words.length > 1 && DECLARATIONS.has(w0.text) && cmd.words.some((w) => w.assign)) {
     return declarationWords(sh, cmd.words).then((a) => runExpanded(sh, cmd, a, execLast));
   }
@@ -281,10 +302,26 @@ function runExpanded(sh: Interpreter, cmd: Command & { kind: 'simple' }, argv: s
       const r = assign(sh, assigns[i]!);
       if (r) return r.then(() => assignRest(sh, assigns, i + 1, substBefore));
     }
+    // an assignment alone leaves $_ empty
+    state.lastArg = '';
     return sh.substitutions > substBefore ? state.status : 0;
   }
   const name = argv[0]!;
-  state.lastArg = argv[argv.length - 1]!;
+  const r = runNamed(sh, cmd, argv, name, execLast);
+  // $_ becomes the last argument once the command is done (during it, it is the one before)
+  const last = argv[argv.length - 1]!;
+  if (typeof r === 'number') {
+    state.lastArg = last;
+    return r;
+  }
+  return r.then((status) => {
+    state.lastArg = last;
+    return status;
+  });
+}
+
+function runNamed(sh: Interpreter, cmd: Command & { kind: 'simple' }, argv: string[], name: string, execLast: boolean): MaybePromise<number> {
+  const state = sh.state;
   const fn = state.functions.get(name);
   const builtin = fn || !builtinEnabled(sh.state, name) ? undefined : builtins.get(name);
   if (fn || builtin) {
@@ -296,6 +333,7 @@ function runExpanded(sh: Interpreter, cmd: Command & { kind: 'simple' }, argv: s
 
 async function assignRest(sh: Interpreter, assigns: Assign[], from: number, substBefore: number): Promise<number> {
   for (let i = from; i < assigns.length; i++) await assign(sh, assigns[i]!);
+  sh.state.lastArg = '';
   return sh.substitutions > substBefore ? sh.state.status : 0;
 }
 
@@ -355,7 +393,10 @@ async function runProgram(sh: Interpreter, cmd: Command & { kind: 'simple' }, ar
   const before = await prefixBefore(sh, cmd.assigns);
   for (const a of cmd.assigns) await assign(sh, a, temp);
   await xtrace(sh, cmd.assigns, argv, before);
-  const path = name.includes('/') ? name : await findCommand(sh, name, 1, temp.get('PATH')?.value);
+  // with PATH unset or empty, bash runs the name as it is, relative to the directory
+  const searchPath = temp.has('PATH') ? temp.get('PATH')!.value : state.get('PATH');
+  const path = name.includes('/') || !searchPath ? name : await findCommand(sh, name, 1, temp.get('PATH')?.value);
+  if (!path && state.functions.has('command_not_found_handle') && !handlingNotFound.has(state)) return notFoundHandler(sh, cmd, argv);
   if (!path) {
     // the message goes where the command's stderr would have gone
     const undo = cmd.redirs.length ? await applyRedirs(sh, cmd.redirs) : noop;
@@ -387,6 +428,25 @@ async function runProgram(sh: Interpreter, cmd: Command & { kind: 'simple' }, ar
     sh.deferredReports = undefined;
     undo();
     if (reports.length) await sh.write(2, reports.join(''));
+  }
+}
+
+/** Subshells running command_not_found_handle (a missing command there is just not found). */
+const handlingNotFound = new WeakSet<ShellState>();
+
+/** A command not found, with command_not_found_handle defined: the function runs in a
+ * subshell with the command and its arguments, and its status is the command's. */
+async function notFoundHandler(sh: Interpreter, cmd: Command & { kind: 'simple' }, argv: string[]): Promise<number> {
+  const undo = cmd.redirs.length ? await applyRedirs(sh, cmd.redirs) : noop;
+  try {
+    const fn = sh.state.functions.get('command_not_found_handle')!;
+    const pid = await sh.forkShell((sub) => {
+      handlingNotFound.add(sub.state);
+      return invoke(sub, 'command_not_found_handle', fn, undefined, ['command_not_found_handle', ...argv]);
+    }, { fds: sh.inheritable(new Map()) });
+    return await waitForeground(sh, [pid], undefined, commandText(cmd));
+  } finally {
+    undo();
   }
 }
 
@@ -528,7 +588,9 @@ function enterFunction(sh: Interpreter, fn: FuncDef, argv: string[]): MaybePromi
   state.scopes.push(new Map());
   let r: MaybePromise<number>;
   try {
-    // a DEBUG trap that reaches functions (set -T) runs once more before the body
+    // a DEBUG trap that reaches functions (set -T) runs once more before the body, on the
+    // line of its opening brace
+    if (fn.body.kind === 'group' && state.traps.has('DEBUG')) state.lineno = fn.body.line;
     const d = sh.debugTrap(state.current);
     r = d ? d.then(() => sh.runCommand(fn.body)) : sh.runCommand(fn.body);
   } catch (error) {

@@ -127,6 +127,15 @@ export class ShellState {
   pipestatus: number[] = [0];
   /** The traps of the shell this subshell came from (`trap` with no arguments lists them). */
   parentTraps: Map<string, string> | undefined;
+  /** An EXIT trap made this shell catch the fatal signals (to run the trap, then die of them);
+   * a subshell remembers it was done (bash's termsigs_initialized). */
+  termsigs = false;
+  /** The descriptor set -x writes to (BASH_XTRACEFD), when not standard error. */
+  xtraceFd: number | undefined;
+  /** How many times `set` gave new positional parameters (source keeps them then, at the top level). */
+  positionalSets = 0;
+  /** $GROUPS and $DIRSTACK once read: a listing shows their values from then on (bash fills them when read). */
+  filled = new Set<string>();
   /** Where error messages say they come from: `bash`, `bash: line N`, or `script: line N`. */
   errorContext: 'interactive' | 'command' | 'script' = 'interactive';
   startedAt = 0;
@@ -171,6 +180,9 @@ export class ShellState {
     s.arg0 = this.arg0;
     s.status = this.status;
     s.lastBg = this.lastBg;
+    s.termsigs = this.termsigs;
+    s.xtraceFd = this.xtraceFd;
+    s.filled = new Set(this.filled);
     // a subshell keeps ignored signals ignored; other traps are reset (bash manual, COMMAND
     // EXECUTION ENVIRONMENT), except DEBUG and RETURN under set -T and ERR under set -E
     s.traps = new Map([...this.traps].filter(([name, action]) => action === '' || inherited(this.options, name)));
@@ -236,6 +248,7 @@ export class ShellState {
 
   /** $SHELLOPTS and $BASHOPTS (the options on, by name), $GROUPS and $DIRSTACK: made when read. */
   private computed(name: string): Var {
+    if (name === 'GROUPS' || name === 'DIRSTACK') this.filled.add(name);
     if (name === 'SHELLOPTS') return { value: [...this.options].sort().join(':'), readonly: true };
     if (name === 'BASHOPTS') return { value: [...this.shopts].sort().join(':'), readonly: true };
     const list = name === 'GROUPS' ? this.groups.map(String) : [this.get('PWD') ?? '', ...this.dirStack];
@@ -309,6 +322,14 @@ export class ShellState {
     if (final.length > before) this.onGrow?.(final.length - before);
     // setup_glob_ignore(): patterns in GLOBIGNORE turn dotglob on
     if (name === 'GLOBIGNORE' && /[^:]/.test(final)) this.shopts.add('dotglob');
+    // a new PATH empties the table of remembered commands (sv_path)
+    else if (name === 'PATH') this.forgetCommands();
+  }
+
+  /** hash -r: the remembered command locations go. */
+  forgetCommands(): void {
+    this.hash.clear();
+    this.hashHits.clear();
   }
 
   /** Assigns through a nameref to an element: an associative key, or a literal index. */
@@ -348,10 +369,13 @@ export class ShellState {
     const v = holder.get(name);
     if (v?.readonly) throw new ReadonlyError(name);
     if (name === 'GLOBIGNORE') this.shopts.delete('dotglob');
+    if (name === 'PATH') this.forgetCommands();
     if (holder === this.globals) holder.delete(name);
     else if (v) {
-      // unsetting a local leaves it unset in that scope (bash's dynamic scoping)
-      holder.set(name, {});
+      // unsetting a local of the running function leaves it unset in that scope; one of a
+      // caller's goes, showing the variable further out (unless shopt localvar_unset)
+      if (holder === this.scopes[this.scopes.length - 1] || this.shopts.has('localvar_unset')) holder.set(name, {});
+      else holder.delete(name);
     }
   }
 

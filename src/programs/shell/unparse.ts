@@ -21,7 +21,8 @@ export function commandText(cmd: Command): string {
     case 'simple':
       return [...cmd.assigns.map((a) => `${a.name}${a.append ? '+=' : '='}${a.value?.text ?? ''}`), ...cmd.words.map((w) => w.text), ...cmd.redirs.map((r) => `${r.fd ?? ''}${r.op} ${r.target.text}`)].join(' ');
     case 'pipeline':
-      return `${cmd.negate ? '! ' : ''}${cmd.cmds.map(commandText).join(' | ')}`;
+      // |& is shown as the 2>&1 it stands for
+      return `${cmd.negate ? '! ' : ''}${cmd.cmds.map((c, i) => `${commandText(c)}${cmd.stderr[i] ? ' 2>&1' : ''}`).join(' | ')}`;
     case 'andor':
       return [commandText(cmd.first), ...cmd.rest.map((r) => `${r.op} ${commandText(r.cmd)}`)].join(' ');
     case 'subshell':

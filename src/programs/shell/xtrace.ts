@@ -53,7 +53,29 @@ export async function tracePrefix(sh: Interpreter): Promise<string> {
 export async function traceLines(sh: Interpreter, lines: string[], before?: string): Promise<void> {
   if (lines.length === 0 || sh.state.expandingPs4) return;
   const p = before ?? (await tracePrefix(sh));
-  await sh.write(2, lines.map((l) => `${p}${l}\n`).join(''));
+  await sh.write(traceFd(sh), lines.map((l) => `${p}${l}\n`).join(''));
+}
+
+/** Where the trace goes: the descriptor BASH_XTRACEFD gave while it is open, else standard error. */
+function traceFd(sh: Interpreter): number {
+  const fd = sh.state.xtraceFd;
+  return fd !== undefined && sh.sys.isOpen(fd) ? fd : 2;
+}
+
+/**
+ * BASH_XTRACEFD assigned (or unset: `value` undefined): the descriptor it names takes the
+ * trace, and the one before is closed; a value naming no open descriptor is refused, and the
+ * trace stays where it was.
+ */
+export async function setTraceFd(sh: Interpreter, value: string | undefined): Promise<void> {
+  const st = sh.state;
+  const fd = value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+  if (value !== undefined && value !== '' && (fd === undefined || !sh.sys.isOpen(fd))) {
+    await sh.error(`BASH_XTRACEFD: ${value}: invalid value for trace file descriptor`);
+    return;
+  }
+  if (st.xtraceFd !== undefined && st.xtraceFd !== fd && sh.sys.isOpen(st.xtraceFd)) sh.sys.close(st.xtraceFd);
+  st.xtraceFd = fd;
 }
 
 /** One assignment as traced: the value it was given (an array as written). */

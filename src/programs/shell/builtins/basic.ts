@@ -78,6 +78,15 @@ export const exit: Builtin = async (sh, argv) => {
   throw new ShellExit(n);
 };
 
+/** logout: exit, for a login shell only. */
+export const logout: Builtin = async (sh, argv) => {
+  if (!sh.state.login) {
+    await sh.error("logout: not login shell: use `exit'");
+    return 1;
+  }
+  return exit(sh, argv);
+};
+
 // return, break and continue throw at once (no await), so loops and functions that use them
 // stay on the synchronous path; only their error messages wait.
 export const returnBuiltin: Builtin = (sh, argv) => {

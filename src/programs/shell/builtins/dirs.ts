@@ -5,6 +5,12 @@ import type { Interpreter } from '../interpreter';
 import type { Builtin } from './types';
 import { badOption } from './types';
 
+/** A path with . and .. folded; exactly two leading slashes stay (POSIX leaves // to the system, bash keeps it). */
+function logicalPath(p: string): string {
+  const n = normalize(p);
+  return /^\/\/(?!\/)/.test(p) ? `/${n}` : n;
+}
+
 async function isDir(sh: Interpreter, path: string): Promise<boolean> {
   try {
     return (await sh.sys.stat(path)).kind === 'dir';
@@ -74,7 +80,7 @@ export const cd: Builtin = async (sh, argv) => {
     }
   }
   const oldPwd = sh.state.get('PWD') ?? sh.sys.getcwd();
-  const logical = target.startsWith('/') ? normalize(target) : normalize(`${oldPwd}/${target}`);
+  const logical = logicalPath(target.startsWith('/') ? target : `${oldPwd}${oldPwd.endsWith('/') ? '' : '/'}${target}`);
   try {
     if (physical) {
       await sh.sys.chdir(target);

@@ -1,6 +1,7 @@
 // mapfile/readarray, dirs/pushd/popd, times, disown, suspend, enable, help
 import { isSysError, strerror } from '../../../shared/errno';
 import { ByteDecoder } from '../byte-text';
+import { integerValue } from '../expand';
 import type { Interpreter } from '../interpreter';
 import { cd } from './dirs';
 import { HELP_TOPICS } from './help-topics';
@@ -38,7 +39,16 @@ export const mapfile: Builtin = async (sh, argv) => {
     await sh.error(`${name}: readonly variable`);
     return 1;
   }
+  if (existing?.assoc) {
+    await sh.error(`${argv[0]}: ${name}: not an indexed array`);
+    return 1;
+  }
   const array = origin > 0 && existing?.array ? existing.array : new Map<number, string>();
+  // the variable keeps its attributes: -i evaluates each line, -l/-u fold its case
+  const attrs = { ...(existing ?? {}) };
+  delete attrs.value;
+  delete attrs.declaredOnly;
+  const fold = existing?.lower || existing?.upper ? (s: string): string => sh.state.caseFold(s, !!existing.upper) : (s: string): string => s;
   let index = origin;
   let pending = '';
   let count = 0;
@@ -50,19 +60,21 @@ export const mapfile: Builtin = async (sh, argv) => {
     return 1;
   }
   const calls: string[] = [];
-  const take = (line: string): boolean => {
+  const take = async (line: string): Promise<boolean> => {
     if (skip > 0) {
       skip--;
       return true;
     }
-    // a NUL cannot be part of a bash string: that delimiter goes even without -t
-    const value = (strip || delim === '\0') && line.endsWith(delim) ? line.slice(0, -1) : line;
+    // a NUL cannot be part of a bash string: that delimiter goes even without -t, and
+    // another line ends at its first NUL
+    let value = (strip || delim === '\0') && line.endsWith(delim) ? line.slice(0, -1) : line;
+    if (value.includes('\0')) value = value.slice(0, value.indexOf('\0'));
     // -C: `callback INDEX 'LINE'` every quantum lines, before that element is assigned
     if (typeof callback === 'string' && (count + 1) % quantum === 0) calls.push(`${callback} ${index} '${value.replace(/'/g, "'\\''")}'`);
     // the array is the variable's as it fills (bind_array_element), so its memory is counted
-    if (count === 0) holder.set(name, { ...(existing?.exported ? { exported: true } : {}), array });
+    if (count === 0) holder.set(name, { ...attrs, array });
     sh.state.onGrow?.(value.length + 48);
-    array.set(index++, value);
+    array.set(index++, fold(await integerValue(sh, name, value, argv[0])));
     count++;
     return !(max > 0 && count >= max);
   };
@@ -75,7 +87,7 @@ export const mapfile: Builtin = async (sh, argv) => {
       while ((i = pending.indexOf(delim)) >= 0) {
         const line = pending.slice(0, i + 1);
         pending = pending.slice(i + 1);
-        const more = take(line);
+        const more = await take(line);
         while (calls.length) await sh.evalString(calls.shift()!);
         if (!more) break outer;
       }
@@ -83,14 +95,14 @@ export const mapfile: Builtin = async (sh, argv) => {
       if (t) await t;
     }
     pending += decoder.end();
-    if (pending && !(max > 0 && count >= max)) take(pending);
+    if (pending && !(max > 0 && count >= max)) await take(pending);
     while (calls.length) await sh.evalString(calls.shift()!);
   } catch (e) {
     if (!isSysError(e)) throw e;
     await sh.error(`${argv[0]}: ${fd}: invalid file descriptor: ${strerror(e.errno)}`);
     return 1;
   }
-  holder.set(name, { ...(existing?.exported ? { exported: true } : {}), array });
+  holder.set(name, { ...attrs, array });
   return 0;
 };
 
@@ -281,8 +293,13 @@ export const bind: Builtin = async (sh) => {
   return 0;
 };
 
-export const suspend: Builtin = async (sh) => {
-  if (sh.state.login) {
+export const suspend: Builtin = async (sh, argv) => {
+  // a shell without job control (a script) cannot stop itself
+  if (!sh.state.options.has('monitor')) {
+    await sh.error('suspend: cannot suspend: no job control');
+    return 1;
+  }
+  if (sh.state.login && !argv.includes('-f')) {
     await sh.error('suspend: cannot suspend a login shell');
     return 1;
   }
@@ -355,6 +372,8 @@ export const fc: Builtin = async (sh, argv) => {
   if (flags.has('l')) {
     // a script's fc line is an entry only while history is on
     const last = hist.length - 1 - (!sh.state.interactive && sh.state.options.has('history') ? 1 : 0);
+    // no history (a script's, unless set -o history): nothing to list, and no error
+    if (last < 0) return 0;
     let from = find(args[0], Math.max(0, last - 16));
     let to = find(args[1], args[0] === undefined ? last : from);
     if (from < 0 || to < 0) {

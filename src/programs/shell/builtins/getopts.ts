@@ -1,5 +1,6 @@
 // getopts optstring name [arg ...] (bash manual): walks OPTIND through the arguments,
 // keeping its place inside a cluster like -abc between calls.
+import { integerValue } from '../expand';
 import type { Builtin } from './types';
 import { NAME_RE } from './types';
 
@@ -17,10 +18,10 @@ export const getopts: Builtin = async (sh, argv) => {
   const validName = NAME_RE.test(name);
   // a readonly name: reported once getopts is done (status 2 after an option, 1 at the end)
   let readonlyName = false;
-  const setName = (value: string): void => {
+  const setName = async (value: string): Promise<void> => {
     if (!validName) return;
     if (sh.state.lookup(name)?.readonly) readonlyName = true;
-    else sh.state.set(name, value);
+    else sh.state.set(name, await integerValue(sh, name, value, 'getopts'));
   };
   const args = argv.length > 3 ? argv.slice(3) : sh.state.positional;
   const silent = optstring.startsWith(':');
@@ -31,7 +32,7 @@ export const getopts: Builtin = async (sh, argv) => {
   let pos = position.get(key);
   if (!pos || pos.optind !== optind) pos = { optind, char: 1 };
   const finish = async (): Promise<number> => {
-    setName('?');
+    await setName('?');
     sh.state.set('OPTIND', String(optind));
     position.delete(key);
     if (!validName) await sh.error(`getopts: \`${name}': not a valid identifier`);
@@ -64,34 +65,34 @@ export const getopts: Builtin = async (sh, argv) => {
       if (sh.state.get('OPTERR') !== '0') await sh.write(2, `${sh.state.arg0}: illegal option -- ${c}\n`);
       sh.state.unset('OPTARG');
     }
-    setName('?');
+    await setName('?');
   } else if (spec[idx + 1] === ':') {
     const rest = arg.slice(pos.char + 1);
     if (rest !== '') {
       sh.state.set('OPTARG', rest);
       optind++;
       pos.char = 1;
-      setName(c);
+      await setName(c);
     } else if (args[optind] !== undefined) {
       sh.state.set('OPTARG', args[optind]!);
       optind += 2;
       pos.char = 1;
-      setName(c);
+      await setName(c);
     } else {
       optind++;
       pos.char = 1;
       if (silent) {
-        setName(':');
+        await setName(':');
         sh.state.set('OPTARG', c);
       } else {
         if (sh.state.get('OPTERR') !== '0') await sh.write(2, `${sh.state.arg0}: option requires an argument -- ${c}\n`);
-        setName('?');
+        await setName('?');
         sh.state.unset('OPTARG');
       }
     }
   } else {
     advance();
-    setName(c);
+    await setName(c);
     sh.state.unset('OPTARG');
   }
   sh.state.set('OPTIND', String(optind));

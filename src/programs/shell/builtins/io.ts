@@ -43,6 +43,7 @@ export const source: Builtin = async (sh, argv) => {
   }
   const state = sh.state;
   const savedPositional = state.positional;
+  const sets = state.positionalSets;
   const savedContext = state.errorContext;
   const savedLine = state.lineno;
   if (args.length > 1) state.positional = args.slice(1);
@@ -66,6 +67,8 @@ export const source: Builtin = async (sh, argv) => {
     state.errorContext = savedContext;
     state.frames.length = frames;
     state.lineno = savedLine;
-    if (args.length > 1) state.positional = savedPositional;
+    // arguments given: the old parameters come back, unless a sourced `set` outside any
+    // function replaced them (bash's maybe_pop_dollar_vars)
+    if (args.length > 1 && !(state.funcNames.length === 0 && state.positionalSets !== sets)) state.positional = savedPositional;
   }
 };

@@ -41,6 +41,11 @@ async function jobFor(sh: Interpreter, builtin: string, spec: string, alsoNoSuch
   return job;
 }
 
+/** wait cut short by a trapped signal: 128 plus that signal's number (its trap runs next). */
+function interruptedStatus(sh: Interpreter): number {
+  return 128 + (sh.pendingTraps[sh.pendingTraps.length - 1] ?? SIGNALS.SIGINT);
+}
+
 /** Waits for a job's processes; its status is its last process's. */
 async function waitJob(sh: Interpreter, job: Job): Promise<number | 'interrupted'> {
   for (const pid of [...job.pending]) {
@@ -89,7 +94,7 @@ async function waitNext(sh: Interpreter, ids: string[], varName: string | undefi
       const job = sh.state.jobs.find((j) => !j.inherited && j.pending.has(r.pid));
       if (job) finishProcess(sh, job, r.pid, r.status);
     } catch (e) {
-      if (isSysError(e) && e.errno === 'EINTR') return 128 + SIGNALS.SIGINT;
+      if (isSysError(e) && e.errno === 'EINTR') return interruptedStatus(sh);
       if (isSysError(e) && e.errno === 'ECHILD') return 127;
       throw e;
     }
@@ -148,7 +153,7 @@ export const wait: Builtin = async (sh, argv) => {
       if (waited.size > 0) await collectJobs(sh);
       if ((job.state as Job['state']) === 'Done') continue;
       waited.add(job);
-      if ((await waitJob(sh, job)) === 'interrupted') return 128 + SIGNALS.SIGINT;
+      if ((await waitJob(sh, job)) === 'interrupted') return interruptedStatus(sh);
     }
     for (;;) {
       try {
@@ -156,7 +161,7 @@ export const wait: Builtin = async (sh, argv) => {
         if (!r) break;
       } catch (e) {
         if (isSysError(e) && e.errno === 'ECHILD') break;
-        if (isSysError(e) && e.errno === 'EINTR') return 128 + SIGNALS.SIGINT;
+        if (isSysError(e) && e.errno === 'EINTR') return interruptedStatus(sh);
         throw e;
       }
     }
@@ -179,7 +184,7 @@ export const wait: Builtin = async (sh, argv) => {
         continue;
       }
       const r = await waitJob(sh, job);
-      if (r === 'interrupted') return 128 + SIGNALS.SIGINT;
+      if (r === 'interrupted') return interruptedStatus(sh);
       status = r;
       await notifyJobs(sh, false, [job]);
       continue;
@@ -197,7 +202,7 @@ export const wait: Builtin = async (sh, argv) => {
       status = r ? statusCode(r.status) : saved ?? 127;
       if (job && job.pending.size === 0) await notifyJobs(sh, false, [job]);
     } catch (e) {
-      if (isSysError(e) && e.errno === 'EINTR') return 128 + SIGNALS.SIGINT;
+      if (isSysError(e) && e.errno === 'EINTR') return interruptedStatus(sh);
       if (!(isSysError(e) && e.errno === 'ECHILD')) throw e;
       // reaped already: bash remembers the statuses of its background processes
       const saved = sh.state.reaped.get(pid);
@@ -483,16 +488,31 @@ export const trap: Builtin = async (sh, argv) => {
     const num = PSEUDO.has(name) ? undefined : signalNumber(name);
     if (action === '-') {
       sh.state.traps.delete(name);
-      if (num !== undefined) sh.sys.signal(num, name === 'INT' && sh.state.interactive ? interactiveInt(sh) : 'default');
+      // a fatal signal caught for the EXIT trap goes back to being caught (bash's termsig handler)
+      if (num !== undefined) sh.sys.signal(num, name === 'INT' && sh.state.interactive ? interactiveInt(sh) : sh.state.termsigs && FATAL.includes(name) ? (s) => sh.pendingTraps.push(s) : 'default');
       continue;
     }
     sh.state.traps.set(name, action!);
+    if (name === 'EXIT' && !sh.state.interactive && !sh.state.termsigs) catchFatalSignals(sh);
     if (num === undefined || num === SIGNALS.SIGKILL || num === SIGNALS.SIGSTOP) continue;
     if (action === '') sh.sys.signal(num, 'ignore');
     else sh.sys.signal(num, (s) => sh.pendingTraps.push(s));
   }
   return status;
 };
+
+/** The signals that end bash by default (its terminating_signals); SIGQUIT it ignores. */
+const FATAL = ['HUP', 'INT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'USR1', 'SEGV', 'USR2', 'PIPE', 'ALRM', 'TERM', 'XCPU', 'XFSZ', 'VTALRM', 'SYS'];
+
+/** A non-interactive shell's first EXIT trap: the fatal signals no trap handles are caught so
+ * the EXIT trap runs before the shell dies of them (Interpreter.runPendingTraps). */
+function catchFatalSignals(sh: Interpreter): void {
+  sh.state.termsigs = true;
+  for (const name of FATAL) {
+    const num = signalNumber(name);
+    if (num !== undefined && !sh.state.traps.has(name)) sh.sys.signal(num, (s) => sh.pendingTraps.push(s));
+  }
+}
 
 /** jobs -x COMMAND ARGS: runs COMMAND with each job spec among them replaced by its job's process group. */
 async function jobsExec(sh: Interpreter, args: string[]): Promise<number> {

@@ -133,6 +133,10 @@ export const builtin: Builtin = async (sh, argv) => {
 export const hash: Builtin = async (sh, argv) => {
   const p = parseFlags(argv.slice(1), 'lrtd', 'p');
   if (p.bad) return badOption(sh, 'hash', p.bad, 'hash [-lr] [-p pathname] [-dt] [name ...]');
+  if (!sh.state.options.has('hashall')) {
+    await sh.error('hash: hashing disabled');
+    return 1;
+  }
   const table = sh.state.hash;
   const hits = sh.state.hashHits;
   if (p.flags.has('r')) {
@@ -173,7 +177,11 @@ export const hash: Builtin = async (sh, argv) => {
       } else if (p.flags.has('d')) {
         table.delete(name);
         hits.delete(name);
-      } else await sh.write(1, p.rest.length > 1 ? `${name}\t${known}\n` : `${known}\n`);
+      } else {
+        // looking a name up counts as a use of it (bash's phash_search)
+        hits.set(name, (hits.get(name) ?? 0) + 1);
+        await sh.write(1, p.rest.length > 1 ? `${name}\t${known}\n` : `${known}\n`);
+      }
       continue;
     }
     if (builtins.has(name) || sh.state.functions.has(name) || name.includes('/')) continue;

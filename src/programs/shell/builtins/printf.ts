@@ -3,23 +3,34 @@
 import { formatPrintf } from '../../lib/printf';
 import { localZone } from '../../lib/tz';
 import { utf8Locale } from '../ansi-c';
-import { arith, setElement } from '../expand';
+import { arith, integerValue, setElement } from '../expand';
 import type { Builtin } from './types';
 import { NAME_RE } from './types';
 
 export const printf: Builtin = async (sh, argv) => {
-  let args = argv.slice(1);
+  // options as bash's getopt reads them: -v NAME or -vNAME (the last one counts), `--` ends them
+  let k = 1;
   let varName: string | undefined;
-  if (args[0] === '-v') {
-    varName = args[1];
+  while (k < argv.length && argv[k]!.startsWith('-') && argv[k] !== '-') {
+    const a = argv[k]!;
+    if (a === '--') {
+      k++;
+      break;
+    }
+    if (a[1] !== 'v') {
+      await sh.error(`printf: -${a[1]}: invalid option`);
+      await sh.write(2, 'printf: usage: printf [-v var] format [arguments]\n');
+      return 2;
+    }
+    varName = a.length > 2 ? a.slice(2) : argv[++k];
     if (varName === undefined) {
       await sh.error('printf: -v: option requires an argument');
       await sh.write(2, 'printf: usage: printf [-v var] format [arguments]\n');
       return 2;
     }
-    args = args.slice(2);
+    k++;
   }
-  if (args[0] === '--') args = args.slice(1);
+  const args = argv.slice(k);
   if (args.length === 0) {
     await sh.write(2, 'printf: usage: printf [-v var] format [arguments]\n');
     return 2;
@@ -29,6 +40,10 @@ export const printf: Builtin = async (sh, argv) => {
   const tz = args[0]!.includes(')T') ? await localZone(sh.sys, new Map(tzVar === undefined ? [] : [['TZ', tzVar]])) : undefined;
   const r = formatPrintf(args[0]!, args.slice(1), { now: sh.sys.now(), started: sh.state.startedAt, bytesQuote: !utf8Locale(sh.state), ...(tz ? { tz } : {}) });
   for (const e of r.messages ?? r.errors) await sh.error(`printf: ${e}`);
+  for (const [name, count] of r.assigns ?? []) {
+    if (sh.state.lookup(name)?.readonly) await sh.error(`${name}: readonly variable`);
+    else sh.state.set(name, await integerValue(sh, name, String(count), 'printf'));
+  }
   if (varName !== undefined) {
     if (!NAME_RE.test(varName.replace(/\[.*\]$/, ''))) {
       await sh.error(`printf: \`${varName}': not a valid identifier`);
@@ -42,7 +57,12 @@ export const printf: Builtin = async (sh, argv) => {
       return 1;
     }
     // an integer variable gets the text's arithmetic value
-    const value = v?.integer ? String(await arith(sh, r.out || '0')) : r.out;
+    const value = await integerValue(sh, base, r.out, 'printf');
+    if (el && !v?.assoc && (el[2] === '@' || el[2] === '*')) {
+      // a[@] names no one element
+      await sh.error(`${varName}: bad array subscript`);
+      return 1;
+    }
     if (el) {
       // printf -v a[i]: an element (the subscript is arithmetic unless a is associative)
       if (!setElement(sh.state, el[1]!, v?.assoc ? el[2]! : String(await arith(sh, el[2]!)), value)) {

@@ -2,7 +2,8 @@
 import { isSysError, strerror } from '../../../shared/errno';
 import { SIGNALS } from '../../../shared/signals';
 import { decodeBytes } from '../byte-text';
-import { arith, ifsOf, setElement } from '../expand';
+import { utf8Locale } from '../ansi-c';
+import { arith, ifsOf, integerValue, setElement } from '../expand';
 import type { Interpreter } from '../interpreter';
 import { ReadonlyError } from '../state';
 import type { Builtin } from './types';
@@ -169,6 +170,17 @@ async function readInput(sh: Interpreter, o: ReadOptions, expired: () => boolean
   let eof = false;
   let count = 0;
   let escaped = false;
+  const utf8 = o.nchars !== undefined && utf8Locale(sh.state);
+  /** The continuation bytes of a UTF-8 character whose lead byte is `lead` (as many as arrive). */
+  const rest = async (lead: number): Promise<void> => {
+    const more = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : 1;
+    for (let k = 0; k < more; k++) {
+      const next = await sh.sys.read(o.fd, 1);
+      if (next === null || next.length === 0) return;
+      bytes.push(next[0]!);
+      if ((next[0]! & 0xc0) !== 0x80) return;
+    }
+  };
   try {
     for (;;) {
       if (o.nchars !== undefined && count >= o.nchars) break;
@@ -188,10 +200,13 @@ async function readInput(sh: Interpreter, o: ReadOptions, expired: () => boolean
       }
       const b = chunk[0]!;
       const ch = String.fromCharCode(b);
+      // a NUL cannot be part of a shell string: bash drops it (unless it ends the line, -d '')
+      if (b === 0 && o.delim !== '\0') continue;
       if (!o.raw && escaped) {
         escaped = false;
         if (ch === '\n') continue;
         bytes.push(0x5c, b);
+        if (utf8 && b >= 0xc0) await rest(b);
         count++;
         continue;
       }
@@ -201,6 +216,8 @@ async function readInput(sh: Interpreter, o: ReadOptions, expired: () => boolean
       }
       if (ch === o.delim && !o.exact) break;
       bytes.push(b);
+      // -n and -N count characters: in UTF-8 the bytes that follow a lead byte are part of it
+      if (utf8 && b >= 0xc0) await rest(b);
       count++;
     }
   } catch (e) {
@@ -219,7 +236,7 @@ async function assign(sh: Interpreter, o: ReadOptions, line: string): Promise<nu
   const clean = raw ? (s: string): string => s : unescape;
   try {
     if (o.array === undefined && names.length === 0) {
-      sh.state.set('REPLY', clean(line));
+      sh.state.set('REPLY', await integerValue(sh, 'REPLY', clean(line), 'read'));
       return 0;
     }
     // -N takes the characters as they are: no splitting, no trimming
@@ -231,8 +248,21 @@ async function assign(sh: Interpreter, o: ReadOptions, line: string): Promise<nu
       }
       const old = sh.state.lookup(o.array);
       if (old?.readonly) throw new ReadonlyError(o.array);
-      const array = new Map(fields.map((f, k) => [k, clean(f)]));
-      sh.state.holder(o.array).set(o.array, { ...(old?.exported ? { exported: true } : {}), array });
+      if (old?.assoc) {
+        await sh.error(`read: ${o.array}: not an indexed array`);
+        return 1;
+      }
+      // the variable keeps its attributes: -i evaluates each word, -l/-u fold its case
+      const array = new Map<number, string>();
+      for (const [k, f] of fields.entries()) {
+        const value = await integerValue(sh, o.array, clean(f), 'read');
+        array.set(k, old?.lower || old?.upper ? sh.state.caseFold(value, !!old.upper) : value);
+      }
+      const attrs = { ...(old ?? {}) };
+      delete attrs.value;
+      delete attrs.assoc;
+      delete attrs.declaredOnly;
+      sh.state.holder(o.array).set(o.array, { ...attrs, array });
       sh.state.onGrow?.(fields.reduce((n, f) => n + f.length + 48, 0));
       return 0;
     }
@@ -243,11 +273,16 @@ async function assign(sh: Interpreter, o: ReadOptions, line: string): Promise<nu
       if (el) {
         const v = sh.state.lookup(el[1]!);
         if (v?.readonly) throw new ReadonlyError(el[1]!);
-        if (!setElement(sh.state, el[1]!, v?.assoc ? el[2]! : String(await arith(sh, el[2]!)), value)) {
+        if (!v?.assoc && (el[2] === '@' || el[2] === '*')) {
           await sh.error(`${n}: bad array subscript`);
           return 1;
         }
-      } else if (NAME_RE.test(n)) sh.state.set(n, value);
+        const key = v?.assoc ? el[2]! : String(await arith(sh, el[2]!));
+        if (!setElement(sh.state, el[1]!, key, await integerValue(sh, el[1]!, value, 'read'))) {
+          await sh.error(`${n}: bad array subscript`);
+          return 1;
+        }
+      } else if (NAME_RE.test(n)) sh.state.set(n, await integerValue(sh, n, value, 'read'));
       else {
         await sh.error(`read: \`${n}': not a valid identifier`);
         return 1;
@@ -273,13 +308,7 @@ function split(sh: Interpreter, line: string, count: number, raw: boolean): stri
   while (i < rest.length && isWs(rest[i]!)) i++;
   rest = rest.slice(i);
   while (rest.length > 0) {
-    if (fields.length === splitCount - 1) {
-      // the last name gets the rest, minus trailing IFS whitespace
-      let end = rest.length;
-      while (end > 0 && isWs(rest[end - 1]!) && !(end >= 2 && rest[end - 2] === '\\' && !raw)) end--;
-      fields.push(rest.slice(0, end));
-      break;
-    }
+    const last = fields.length === splitCount - 1;
     let j = 0;
     let field = '';
     while (j < rest.length && !ifs.includes(rest[j]!)) {
@@ -291,13 +320,21 @@ function split(sh: Interpreter, line: string, count: number, raw: boolean): stri
       field += rest[j];
       j++;
     }
-    fields.push(field);
     // one delimiter: a whitespace run, or one other IFS character with whitespace around it
     while (j < rest.length && isWs(rest[j]!)) j++;
     if (j < rest.length && ifs.includes(rest[j]!) && !isWs(rest[j]!)) {
       j++;
       while (j < rest.length && isWs(rest[j]!)) j++;
     }
+    if (last && j < rest.length) {
+      // the last name gets the rest (unless only its one word and a delimiter are left),
+      // minus trailing IFS whitespace
+      let end = rest.length;
+      while (end > 0 && isWs(rest[end - 1]!) && !(end >= 2 && rest[end - 2] === '\\' && !raw)) end--;
+      fields.push(rest.slice(0, end));
+      break;
+    }
+    fields.push(field);
     rest = rest.slice(j);
   }
   return fields;

@@ -47,9 +47,18 @@ export const shopt: Builtin = async (sh, argv) => {
       status = 1;
       continue;
     }
-    if (p.set.has('s')) table.add(n);
-    else if (p.set.has('u')) table.delete(n);
-    else {
+    if (p.set.has('s') || p.set.has('u')) {
+      const on = p.set.has('s');
+      if (on) table.add(n);
+      else table.delete(n);
+      // extdebug turns function tracing (set -T) and set -E on and off with it
+      if (n === 'extdebug' && !setOpts) {
+        for (const o of ['functrace', 'errtrace']) {
+          if (on) sh.state.options.add(o);
+          else sh.state.options.delete(o);
+        }
+      }
+    } else {
       const on = table.has(n);
       if (!on) status = p.rest.length ? 1 : status;
       if (p.set.has('q')) continue;

@@ -1,6 +1,8 @@
 // test and [ (bash manual, CONDITIONAL EXPRESSIONS; the argument-count rules of POSIX test).
 import { binaryFileTest, compareIntegers, parseInteger, unaryFileTest, UNARY_FILE_OPS } from '../file-tests';
 import type { Interpreter } from '../interpreter';
+import { setRef } from '../cond';
+import { arithText } from '../expand';
 import type { Builtin } from './types';
 
 class TestError extends Error {}
@@ -37,7 +39,10 @@ function unary(sh: Interpreter, op: string, a: string): Result {
   if (op === '-z') return a === '';
   if (op === '-n') return a !== '';
   if (op === '-o') return sh.state.options.has(a);
-  if (op === '-v') return sh.state.isSet(a);
+  if (op === '-v') {
+    const r = setRef(sh, a);
+    return typeof r === 'boolean' ? r : r(Number(arithText(sh, r.sub)));
+  }
   if (op === '-R') return !!sh.state.holder(a).get(a)?.ref;
   return unaryFileTest(sh.sys, op, a);
 }

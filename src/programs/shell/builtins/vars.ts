@@ -5,7 +5,7 @@ import type { ArithValue } from '../arith';
 import type { Interpreter } from '../interpreter';
 import { ReadonlyError, type Var } from '../state';
 import { functionText } from '../print-function';
-import { loadTraceQuoting, traceLines, traceQuoter } from '../xtrace';
+import { loadTraceQuoting, setTraceFd, traceLines, traceQuoter } from '../xtrace';
 import type { Builtin } from './types';
 import { badOption, NAME_RE } from './types';
 import { Parser } from '../parser';
@@ -35,10 +35,24 @@ function compoundTrace(v: Var): string {
   return `(${entries.map(([k, x]) => (dense ? q(x) : `[${k}]=${q(x)}`)).join(' ')})`;
 }
 
+/** Variables bash makes when they are read, as a listing shows them: no value, or an empty list. */
+const LISTED_UNREAD: [string, () => Var][] = [
+  ['BASHPID', () => ({ integer: true })], ['HISTCMD', () => ({ integer: true })], ['RANDOM', () => ({ integer: true })], ['SRANDOM', () => ({ integer: true })],
+  ['BASH_COMMAND', () => ({})], ['BASH_SUBSHELL', () => ({})], ['EPOCHREALTIME', () => ({})], ['EPOCHSECONDS', () => ({})], ['LINENO', () => ({})], ['SECONDS', () => ({})],
+];
+
 function visibleVars(sh: Interpreter): Map<string, Var> {
-  const all = new Map<string, Var>(sh.state.globals);
-  for (const scope of sh.state.scopes) for (const [k, v] of scope) all.set(k, v);
-  for (const n of ['BASHOPTS', 'DIRSTACK', 'GROUPS', 'SHELLOPTS']) all.set(n, sh.state.lookup(n)!);
+  const st = sh.state;
+  const all = new Map<string, Var>(st.globals);
+  for (const [n, make] of LISTED_UNREAD) if (st.dynamic.has(n) && !st.lookup(n)) all.set(n, make());
+  if (st.dynamic.has('_') && !st.lookup('_')) all.set('_', { value: st.dynamic.get('_')!() });
+  for (const n of ['BASH_ARGV0', 'COMP_WORDBREAKS']) if (!all.has(n)) all.set(n, {});
+  for (const n of ['BASH_ALIASES', 'BASH_CMDS']) if (!all.has(n)) all.set(n, { assoc: new AssocMap() });
+  for (const n of ['BASH_ARGC', 'BASH_ARGV']) if (!all.has(n)) all.set(n, { array: new Map() });
+  for (const n of ['BASH_LINENO', 'BASH_SOURCE', 'FUNCNAME']) if (!all.has(n)) all.set(n, st.lookup(n) ?? { array: new Map(), declaredOnly: true });
+  for (const [k, v] of st.scopes.flatMap((scope) => [...scope])) all.set(k, v);
+  for (const n of ['BASHOPTS', 'SHELLOPTS']) all.set(n, st.lookup(n)!);
+  for (const n of ['DIRSTACK', 'GROUPS']) all.set(n, st.filled.has(n) ? st.lookup(n)! : { array: new Map() });
   return new Map([...all].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 
@@ -101,6 +115,11 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
     }
     // declare -a/-A NAME with no value: an array with no value yet (declare -p shows no `=()`)
     if ((attrs.set.has('a') || attrs.set.has('A')) && !m[3] && !v.array && !v.assoc && v.value === undefined) v.declaredOnly = true;
+    if (attrs.set.has('a') && v.assoc) {
+      await sh.error(`${cmd}: ${name}: cannot convert associative to indexed array`);
+      status = 1;
+      continue;
+    }
     if (attrs.set.has('a') && !v.array && !v.assoc) {
       v.array = new Map(v.value !== undefined ? [[0, v.value]] : []);
       delete v.value;
@@ -153,6 +172,8 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
         if (v.array) v.array.set(0, value);
         else if (v.assoc) v.assoc.set('0', value);
         else v.value = value;
+        // export PATH=... empties the hash table as any PATH assignment does
+        if (name === 'PATH') sh.state.forgetCommands();
         // export and readonly trace each assignment they make
         if ((cmd === 'export' || cmd === 'readonly') && sh.state.options.has('xtrace')) after.push(`${name}=${value === '' ? '' : traceQuoter(sh)(value)}`);
       }
@@ -258,7 +279,8 @@ const makeDeclare = (cmd: string, local: boolean): Builtin => async (sh, argv) =
     const want = [...p.set].filter((c) => c !== 'p' && c !== 'g');
     return printDeclared(sh, p.rest, (v) => want.every((c) => attrLetters(v).includes(c)), cmd);
   }
-  return declareNames(sh, cmd, p.rest, p, local || (sh.state.funcNames.length > 0 && !p.set.has('g')));
+  // -g (local -g too) works on the global variables
+  return declareNames(sh, cmd, p.rest, p, sh.state.funcNames.length > 0 && !p.set.has('g'));
 };
 
 export const declare = makeDeclare('declare', false);
@@ -334,6 +356,12 @@ export const unset: Builtin = async (sh, argv) => {
     try {
       if (m[2] !== undefined) {
         const v = sh.state.lookup(m[1]!);
+        // no element of a readonly array goes (the message names the array)
+        if (v?.readonly) {
+          await sh.error(`unset: ${m[1]}: cannot unset: readonly variable`);
+          status = 1;
+          continue;
+        }
         if (v?.assoc) v.assoc.delete(m[2]);
         // a[@] and a[*] empty an indexed array, which stays declared
         else if (v?.array && (m[2] === '@' || m[2] === '*')) {
@@ -361,6 +389,7 @@ export const unset: Builtin = async (sh, argv) => {
         target = ref.value;
       }
       sh.state.unset(target);
+      if (target === 'BASH_XTRACEFD') await setTraceFd(sh, undefined);
     } catch (e) {
       if (e instanceof ReadonlyError) {
         await sh.error(`unset: ${name}: cannot unset: readonly variable`);
@@ -382,6 +411,7 @@ async function setOptions(sh: Interpreter, argv: string[]): Promise<number> {
   if (args.length === 0) {
     setQuoteLocale(utf8Locale(sh.state));
     for (const [k, v] of visibleVars(sh)) {
+      if (v.declaredOnly && !(v.array ?? v.assoc)?.size) continue;
       if (v.array || v.assoc) await sh.write(1, `${k}=${arrayBody(v)}\n`);
       else if (v.value !== undefined) await sh.write(1, `${k}=${setQuote(v.value)}\n`);
     }
@@ -393,6 +423,7 @@ async function setOptions(sh: Interpreter, argv: string[]): Promise<number> {
     const a = args[i]!;
     if (a === '--') {
       sh.state.positional = args.slice(i + 1);
+      sh.state.positionalSets++;
       return 0;
     }
     if (a === '-' ) {
@@ -430,7 +461,10 @@ async function setOptions(sh: Interpreter, argv: string[]): Promise<number> {
       else sh.state.options.delete(opt[0]);
     }
   }
-  if (i < args.length) sh.state.positional = args.slice(i);
+  if (i < args.length) {
+    sh.state.positional = args.slice(i);
+    sh.state.positionalSets++;
+  }
   return 0;
 }
 
