@@ -21,15 +21,18 @@ export interface PrintfResult {
   warnings?: string[];
   /** errors and warnings together, in the order they happened */
   messages?: string[];
+  /** for each of `messages`, how much of `out` had been produced when it happened */
+  messageAt?: number[];
   /** %n: the variables to set to the count of bytes written before it (bash) */
   assigns?: [string, number][];
 }
 
-/** A list whose pushes are also recorded in `all`. */
-function logged(all: string[]): string[] {
+/** A list whose pushes are also recorded in `all`, with the output's length at each (`at`). */
+function logged(all: string[], at: number[], produced: () => number): string[] {
   const list: string[] = [];
   list.push = (...xs: string[]): number => {
     all.push(...xs);
+    for (const _ of xs) at.push(produced());
     return Array.prototype.push.apply(list, xs);
   };
   return list;
@@ -191,9 +194,10 @@ export function formatPrintf(format: string, args: string[], clock?: PrintfClock
 function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): PrintfResult {
   // every message also goes to `messages`, in the order they happened
   const messages: string[] = [];
-  const errors = logged(messages);
-  const warnings = logged(messages);
+  const messageAt: number[] = [];
   let out = '';
+  const errors = logged(messages, messageAt, () => out.length);
+  const warnings = logged(messages, messageAt, () => out.length);
   const assigns: [string, number][] = [];
   let argi = 0;
   const next = (): string | undefined => (argi < args.length ? args[argi++] : undefined);
@@ -221,7 +225,7 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
     for (let i = 0; i < format.length; ) {
       const c = format[i]!;
       if (c === '\\') {
-        if (format[i + 1] === 'c') return { out, errors, stopped: true, warnings, messages, assigns };
+        if (format[i + 1] === 'c') return { out, errors, stopped: true, warnings, messages, messageAt, assigns };
         const e = formatEscape(format, i, !clock?.bytesQuote, (w) => warnings.push(w));
         out += e.text;
         i = e.next;
@@ -265,7 +269,7 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
         const spec = m ? m[0] : '%';
         if (i + spec.length >= format.length) errors.push(`\`${spec}': missing format character`);
         else errors.push(`\`${format[i + spec.length]}': invalid format character`);
-        return { out, errors, stopped: true, warnings, messages, assigns };
+        return { out, errors, stopped: true, warnings, messages, messageAt, assigns };
       }
       i += m[0].length;
       const flags = m[1]!;
@@ -286,7 +290,7 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
           let s = r.text;
           if (prec !== undefined) s = byteSlice(s, prec);
           out += pad(s, width, left, false);
-          if (r.stopped) return { out, errors, stopped: true, warnings, messages, assigns };
+          if (r.stopped) return { out, errors, stopped: true, warnings, messages, messageAt, assigns };
           break;
         }
         case 'n':
@@ -294,7 +298,7 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
           if (arg) {
             if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(arg)) {
               errors.push(`\`${arg}': not a valid identifier`);
-              return { out, errors, stopped: true, warnings, messages, assigns };
+              return { out, errors, stopped: true, warnings, messages, messageAt, assigns };
             }
             assigns.push([arg, byteLength(out)]);
           }
@@ -345,10 +349,10 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
           break;
         default:
           errors.push(`\`${conv}': invalid format character`);
-          return { out, errors, stopped: true, warnings, messages, assigns };
+          return { out, errors, stopped: true, warnings, messages, messageAt, assigns };
       }
     }
     if (!consumed || argi >= args.length) break;
   }
-  return { out, errors, stopped: false, warnings, messages, assigns };
+  return { out, errors, stopped: false, warnings, messages, messageAt, assigns };
 }

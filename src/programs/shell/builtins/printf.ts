@@ -39,7 +39,20 @@ export const printf: Builtin = async (sh, argv) => {
   const tzVar = sh.state.get('TZ');
   const tz = args[0]!.includes(')T') ? await localZone(sh.sys, new Map(tzVar === undefined ? [] : [['TZ', tzVar]])) : undefined;
   const r = formatPrintf(args[0]!, args.slice(1), { now: sh.sys.now(), started: sh.state.startedAt, bytesQuote: !utf8Locale(sh.state), ...(tz ? { tz } : {}) });
-  for (const e of r.messages ?? r.errors) await sh.error(`printf: ${e}`);
+  // bash keeps stdout line-buffered: the lines finished before a message reach it first
+  // (with -v nothing goes to stdout)
+  let written = 0;
+  const messages = r.messages ?? r.errors;
+  for (let k = 0; k < messages.length; k++) {
+    if (varName === undefined && r.messageAt) {
+      const upTo = r.out.lastIndexOf('\n', r.messageAt[k]! - 1) + 1;
+      if (upTo > written) {
+        await sh.write(1, r.out.slice(written, upTo));
+        written = upTo;
+      }
+    }
+    await sh.error(`printf: ${messages[k]}`);
+  }
   for (const [name, count] of r.assigns ?? []) {
     if (sh.state.lookup(name)?.readonly) await sh.error(`${name}: readonly variable`);
     else sh.state.set(name, await integerValue(sh, name, String(count), 'printf'));
@@ -70,6 +83,6 @@ export const printf: Builtin = async (sh, argv) => {
         return 1;
       }
     } else sh.state.set(varName, value);
-  } else await sh.write(1, r.out);
+  } else if (written < r.out.length) await sh.write(1, r.out.slice(written));
   return r.errors.length ? 1 : 0;
 };
