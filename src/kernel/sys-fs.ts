@@ -104,6 +104,7 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
   const sys: FsSys = {
     async open(path, flags, mode = 0o666) {
       await enter();
+      k.current = proc;
       // the descriptor comes first (get_unused_fd_flags): with none free nothing is opened or created
       lowestFree();
       const src = magicFile(path, 'open');
@@ -143,12 +144,14 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
     },
     async mkfifo(path, mode = 0o666) {
       await enter();
+      k.current = proc;
       const { dir, name } = k.vfs.resolveParent(proc.cred, proc.cwd, path, 'mknod');
       if (k.vfs.child(dir, name)) throw new SysError('EEXIST', 'mknod', path);
       ops.createIn(fsctx(), dir, name, 'fifo', mode & ~proc.umask & 0o7777, 'mknod', path);
     },
     async read(n, max = 65536) {
       await enter();
+      k.current = proc;
       return readFile(k, proc, fd(n), max);
     },
     readReady(n) {
@@ -161,6 +164,7 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
     },
     async write(n, data) {
       await enter();
+      k.current = proc;
       const bytes = typeof data === 'string' ? encoder.encode(data) : data;
       await writeFile(k, proc, fd(n), bytes);
     },
@@ -230,12 +234,14 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
     },
     async stat(path) {
       await enter();
+      k.current = proc;
       const f = magicFile(path, 'stat');
       if (f && f.target.kind !== 'inode') return statOpen(f);
       return ops.statNode(k.vfs, k.vfs.resolve(proc.cred, proc.cwd, path, { follow: true }, 'stat'));
     },
     async lstat(path) {
       await enter();
+      k.current = proc;
       return ops.statNode(k.vfs, k.vfs.resolve(proc.cred, proc.cwd, path, { follow: false }, 'lstat'));
     },
     fstat(n) {
@@ -243,56 +249,69 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
     },
     async readdir(path) {
       await enter();
+      k.current = proc;
       return ops.readdir(fsctx(), path);
     },
     async mkdir(path, mode = 0o777) {
       await enter();
+      k.current = proc;
       ops.mkdir(fsctx(), path, mode);
     },
     async rmdir(path) {
       await enter();
+      k.current = proc;
       ops.rmdir(fsctx(), path);
     },
     async unlink(path) {
       await enter();
+      k.current = proc;
       ops.unlink(fsctx(), path);
     },
     async rename(from, to) {
       await enter();
+      k.current = proc;
       ops.rename(fsctx(), from, to);
     },
     async link(existing, path) {
       await enter();
+      k.current = proc;
       ops.link(fsctx(), existing, path);
     },
     async symlink(target, path) {
       await enter();
+      k.current = proc;
       ops.symlink(fsctx(), target, path);
     },
     async readlink(path) {
       await enter();
+      k.current = proc;
       const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: false }, 'readlink');
       if (node.type !== 'symlink') throw new SysError('EINVAL', 'readlink', path);
       return k.vfs.linkTarget(node);
     },
     async chmod(path, mode) {
       await enter();
+      k.current = proc;
       ops.chmod(fsctx(), path, mode);
     },
     async chown(path, uid, gid) {
       await enter();
+      k.current = proc;
       ops.chown(fsctx(), path, uid, gid, true);
     },
     async lchown(path, uid, gid) {
       await enter();
+      k.current = proc;
       ops.chown(fsctx(), path, uid, gid, false);
     },
     async utimes(path, atime, mtime, follow = true) {
       await enter();
+      k.current = proc;
       ops.utimes(fsctx(), path, atime, mtime, follow);
     },
     async truncate(path, length) {
       await enter();
+      k.current = proc;
       const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: true }, 'truncate');
       if (node.type === 'dir') throw new SysError('EISDIR', 'truncate', path);
       if (length < 0) throw new SysError('EINVAL', 'truncate', path);
@@ -301,12 +320,14 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
     },
     async access(path, mode) {
       await enter();
+      k.current = proc;
       const f = magicFile(path, 'access');
       if (f && f.target.kind === 'pipe') return;
       ops.access(fsctx(), path, mode);
     },
     async realpath(path) {
       await enter();
+      k.current = proc;
       const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: true }, 'realpath');
       if (node.type === 'dir') return k.vfs.pathOf(node, proc.cred.root);
       const parentPath = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) || '/' : '.';
@@ -324,6 +345,7 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
     },
     async statfs(path) {
       await enter();
+      k.current = proc;
       const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: true }, 'statfs');
       return usageOf(k, k.vfs.fsOf(node));
     },
@@ -336,6 +358,7 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
     },
     async chroot(path) {
       await enter();
+      k.current = proc;
       // chroot(2): CAP_SYS_CHROOT; the path is resolved (and searched) first, as the kernel does
       const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: true }, 'chroot');
       if (node.type !== 'dir') throw new SysError('ENOTDIR', 'chroot', path);
@@ -351,6 +374,7 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
     },
     async chdir(path) {
       await enter();
+      k.current = proc;
       const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: true }, 'chdir');
       if (node.type !== 'dir') throw new SysError('ENOTDIR', 'chdir', path);
       ops.access(fsctx(), path, 1);

@@ -19,6 +19,9 @@ import { checkSetrlimit } from './rlimit';
 const RESOURCES = new Set<RlimitResource>(['cpu', 'fsize', 'data', 'stack', 'core', 'rss', 'nproc', 'nofile', 'memlock', 'as', 'locks', 'sigpending', 'msgqueue', 'nice', 'rtprio', 'rttime']);
 
 export function makeSys(k: Kernel, proc: Process): Sys {
+  // Every syscall starts with `await enter(); k.current = proc;`: the second line again
+  // because other processes' code may run between enter's end and the caller's next step,
+  // and what the call reads of the kernel (/proc/self, the current process) must be its own.
   const enter = async (): Promise<void> => {
     k.clock.activity++;
     k.current = proc;
@@ -122,6 +125,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     },
     async spawn(opts) {
       await enter();
+      k.current = proc;
       const { main, argv, euid, egid, exe } = await k.resolveProgram(proc, opts.path, opts.argv);
       const c = child(opts, argv, new Map(opts.env));
       c.exe = exe;
@@ -132,6 +136,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     },
     async fork(body, opts = {}) {
       await enter();
+      k.current = proc;
       const c = child(opts, opts.argv ?? [...proc.argv], new Map(proc.env));
       // a new title (setproctitle) is only the command line: the name stays the parent's
       c.comm = proc.comm;
@@ -140,6 +145,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     },
     async exec(path, argv, env) {
       await enter();
+      k.current = proc;
       const resolved = await k.resolveProgram(proc, path, argv);
       const main = resolved.main;
       for (const n of [...proc.cloexec]) if (proc.fds.has(n)) sys.close(n);
@@ -169,6 +175,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     },
     async wait(pid, opts = {}) {
       await enter();
+      k.current = proc;
       if (!proc.pidns) return k.wait(proc, pid, opts);
       const host = pid > 0 ? hostPidFor(proc.pidns, pid) : pid < -1 ? hostPidFor(proc.pidns, -pid) : pid;
       if (host === undefined) throw new SysError('ECHILD', 'wait4');
@@ -315,6 +322,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     },
     async sleep(ms) {
       await enter();
+      k.current = proc;
       let cancel: (() => void) | undefined;
       try {
         await k.block(proc, new Promise<void>((resolve) => {
@@ -370,6 +378,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     },
     async call(service, request) {
       await enter();
+      k.current = proc;
       const handler = k.services.get(service);
       // like connecting to a socket nobody listens on
       if (!handler) throw new SysError('ECONNREFUSED', 'connect', service);
