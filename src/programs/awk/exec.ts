@@ -27,6 +27,7 @@ export class Executor {
       beginFile: () => this.runRules('BEGINFILE'),
       endFile: () => this.runRules('ENDFILE'),
       hasBeginFile: rt.prog.rules.some((r) => r.kind === 'BEGINFILE'),
+      hasEndFile: rt.prog.rules.some((r) => r.kind === 'ENDFILE'),
     });
     rt.mainNext = () => this.input.next();
   }

@@ -30,6 +30,7 @@ export interface FileHooks {
   endFile(): Promise<void>;
   /** The program has BEGINFILE rules (they see files that cannot be opened). */
   readonly hasBeginFile: boolean;
+  readonly hasEndFile: boolean;
 }
 
 export class MainInput {
@@ -48,16 +49,22 @@ export class MainInput {
     for (;;) {
       if (this.reader) {
         let r: Rec | null;
+        let failed = false;
         try {
           const { rs, re } = rsInfo(this.rt);
           r = this.skipRest ? null : await this.reader.read(rs, re);
         } catch (e) {
           if (!isSysError(e)) throw e;
-          await this.rt.warn(`error reading input file \`${this.rt.str(this.rt.globals[G.FILENAME]!.v)}': ${strerror(e.errno)}`);
+          // gawk: fatal, unless an ENDFILE rule is there to look at ERRNO
+          if (!this.hooks.hasEndFile) throw new AwkFatal(`error reading input file \`${this.rt.str(this.rt.globals[G.FILENAME]!.v)}': ${strerror(e.errno)}`);
+          this.rt.globals[G.ERRNO]!.v = strerror(e.errno);
           r = null;
+          failed = true;
         }
         if (r) return r;
         await this.closeCurrent();
+        // ENDFILE has seen the error; the next file starts with a clear ERRNO
+        if (failed) this.rt.globals[G.ERRNO]!.v = '';
       }
       if (!(await this.openNext())) return null;
     }

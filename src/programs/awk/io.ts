@@ -155,8 +155,8 @@ export class IoTable {
     if (!cmd) {
       if (name === '-' || name === '/dev/stdin') return this.stdin();
       let fd: number;
+      const fdm = /^\/dev\/fd\/(\d+)$/.exec(name);
       try {
-        const fdm = /^\/dev\/fd\/(\d+)$/.exec(name);
         fd = fdm ? this.sys.dup(Number(fdm[1])) : await this.sys.open(this.codec.toHost(name), { read: true });
         if (this.sys.fstat(fd).kind === 'dir') {
           this.sys.close(fd);
@@ -167,7 +167,7 @@ export class IoTable {
         return undefined;
       }
       this.sys.setCloexec(fd, true);
-      const reader = new RecordReader(this.sys, fd, this.codec);
+      const reader = new RecordReader(this.sys, fd, this.codec, fdm !== null);
       this.open.set(name, { kind: 'in', reader, pid: undefined });
       return reader;
     }

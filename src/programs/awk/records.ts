@@ -61,6 +61,9 @@ export interface Rec {
 }
 
 const CHUNK = 65536;
+/** gawk reads in blocks of this size (st_blksize), so a reader that stops early leaves the
+ * offset of a shared descriptor (standard input, a pipe) where a later reader sees it. */
+const GAWK_BLOCK = 4096;
 const PARA_RE = /\n\n+/g;
 
 export class RecordReader {
@@ -68,19 +71,30 @@ export class RecordReader {
   private pos = 0;
   private eof = false;
   private readonly decode: (chunk: Uint8Array | null) => string;
+  private readonly blockSize: number;
 
+  /** `shared`: the descriptor's offset is seen by others (standard input, /dev/fd/N). */
   constructor(
     private readonly sys: Sys,
     readonly fd: number,
     codec: Codec,
+    shared = fd === 0,
   ) {
     this.decode = codec.decoder();
+    let kind = 'file';
+    try {
+      kind = sys.fstat(fd).kind;
+    } catch {
+      // a bad descriptor fails at the first read
+    }
+    // a private regular file may be read in big chunks: nobody else sees where it stops
+    this.blockSize = shared || kind !== 'file' ? GAWK_BLOCK : CHUNK;
   }
 
   /** Reads more input; false at end of file. */
   private async fill(): Promise<boolean> {
     if (this.eof) return false;
-    const chunk = await this.sys.read(this.fd, CHUNK);
+    const chunk = await this.sys.read(this.fd, this.blockSize);
     if (this.pos > 0) {
       this.buf = this.buf.slice(this.pos);
       this.pos = 0;

@@ -6,7 +6,7 @@ import { isSysError, strerror } from '../../shared/errno';
 import type { Ctx } from '../lib/context';
 import type { Codec } from '../lib/basenc-codecs';
 import { INTMAX_MAX, xdectoint } from '../lib/xstrtol';
-import { bin, openInput, Output, qf, readChunk } from '../lib/textio';
+import { bin, closeInput, openInput, Output, qf, readChunk } from '../lib/textio';
 
 export interface BasencRun {
   codec: Codec;
@@ -105,7 +105,7 @@ export async function runBasenc(ctx: Ctx, r: BasencRun): Promise<number> {
     await ctx.error(`read error: ${strerror(e.errno)}`);
     return out.finish(1);
   } finally {
-    if (fd !== 0) ctx.sys.close(fd);
+    closeInput(ctx, fd);
   }
   if (r.decode) return out.finish(pending && !(await decode(pending)) ? 1 : 0);
   const enc = codec.encode(pending);

@@ -4,6 +4,7 @@ import type { Ctx } from '../lib/context';
 import { flag } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { writeBytes } from '../lib/output';
+import { stdinCloseFailed } from '../lib/textio';
 import { quotef } from '../lib/quote';
 
 const CHUNK = 65536;
@@ -185,9 +186,11 @@ export default defineProgram({
       out = undefined;
     }
     let ok = true;
+    let readStdin = false;
     for (const file of files) {
       const stdin = file === '-';
       let fd = 0;
+      if (stdin) readStdin = true;
       if (!stdin) {
         try {
           fd = await ctx.sys.open(file, { read: true });
@@ -198,7 +201,13 @@ export default defineProgram({
         }
       }
       try {
-        const st = ctx.sys.fstat(fd);
+        let st;
+        try {
+          st = ctx.sys.fstat(fd);
+        } catch (e) {
+          if (!isSysError(e)) throw e;
+          throw new ReadError(e);
+        }
         if (out && st.kind === 'file' && st.dev === out.dev && st.ino === out.ino && st.size > 0) {
           await ctx.error(`${quotef(file)}: input file is output file`);
           ok = false;
@@ -215,6 +224,7 @@ export default defineProgram({
       }
     }
     if (fmt) await writeBytes(ctx, fmt.finish());
+    if (await stdinCloseFailed(ctx, readStdin, 'closing standard input')) return 1;
     return ok ? 0 : 1;
   },
 });

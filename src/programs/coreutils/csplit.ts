@@ -201,17 +201,24 @@ export default defineProgram({
     }
     const file = ops[0]!;
     let data: string;
+    let fd: number;
     try {
-      const fd = file === '-' ? 0 : await ctx.sys.open(file, { read: true });
-      try {
-        data = await readAllBin(ctx, fd);
-      } finally {
-        if (fd !== 0) ctx.sys.close(fd);
-      }
+      fd = file === '-' ? 0 : await ctx.sys.open(file, { read: true });
     } catch (e) {
       if (!isSysError(e)) throw e;
       await ctx.error(`cannot open ${quoteaf(file)} for reading: ${strerror(e.errno)}`);
       return 1;
+    }
+    try {
+      data = await readAllBin(ctx, fd);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      // the first piece was being written: its size is shown before it is removed
+      await ctx.error(`read error: ${strerror(e.errno)}`);
+      if (!quiet) await ctx.print('0\n');
+      return 1;
+    } finally {
+      if (fd !== 0) ctx.sys.close(fd);
     }
     const lines = data.split(/(?<=\n)/);
     if (lines.length && lines[lines.length - 1] === '') lines.pop();

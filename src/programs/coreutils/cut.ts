@@ -3,7 +3,7 @@ import { defineProgram } from '../define';
 import { usageFail } from '../lib/cli';
 import { FieldListError, parseFieldList, type Range } from '../lib/fields';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { binArg, LineReader, openInput, Output, qf } from '../lib/textio';
+import { binArg, LineReader, closeInput, openInput, Output, qf, stdinCloseFailed } from '../lib/textio';
 
 const HELP = `Print the selected parts of each line of each FILE to standard output.
 
@@ -144,8 +144,9 @@ export default defineProgram({
         await ctx.error(`${qf(file)}: ${strerror(e.errno)}`);
         ok = false;
       }
-      if (fd !== 0) ctx.sys.close(fd);
+      closeInput(ctx, fd);
     }
-    return out.finish(ok ? 0 : 1);
+    const status = await out.finish(ok ? 0 : 1);
+    return (await stdinCloseFailed(ctx, files.includes('-'), '-')) ? 1 : status;
   },
 });

@@ -1,4 +1,4 @@
-import { isSysError, strerror } from '../../shared/errno';
+import { isSysError, strerror, type SysError } from '../../shared/errno';
 import { SIGNALS } from '../../shared/signals';
 import { ASCII_TO_EBCDIC, ASCII_TO_IBM, EBCDIC_TO_ASCII } from './dd-charsets';
 import { defineProgram, usageError } from '../define';
@@ -8,6 +8,7 @@ import { humanGnu } from '../lib/human-gnu';
 import { quote, quotef } from '../lib/quote';
 import { quoteaf, quotearg } from '../lib/quotearg';
 import { INTMAX_MAX, xstrtol } from '../lib/xstrtol';
+import { stdinCloseFailed } from '../lib/textio';
 
 const CONV = ['ascii', 'ebcdic', 'ibm', 'block', 'unblock', 'lcase', 'ucase', 'sparse', 'swab', 'noerror', 'nocreat', 'excl', 'notrunc', 'sync', 'fdatasync', 'fsync'];
 const FLAGS = ['append', 'binary', 'cio', 'direct', 'directory', 'dsync', 'noatime', 'nocache', 'noctty', 'nofollow', 'nolinks', 'nonblock', 'sync', 'text', 'fullblock', 'count_bytes', 'skip_bytes', 'seek_bytes'];
@@ -423,7 +424,13 @@ async function copy(ctx: Ctx, j: Job): Promise<number> {
       }
       let buf: Uint8Array = new Uint8Array(0);
       for (;;) {
-        const chunk = await ctx.sys.read(j.inFd, want - buf.length);
+        let chunk: Uint8Array | null;
+        try {
+          chunk = await ctx.sys.read(j.inFd, want - buf.length);
+        } catch (e) {
+          if (isSysError(e)) throw new InputError(e);
+          throw e;
+        }
         if (chunk === null || chunk.length === 0) break;
         buf = concat(buf, chunk);
         if (!j.iflag.has('fullblock') || buf.length >= want) break;
@@ -469,9 +476,16 @@ async function copy(ctx: Ctx, j: Job): Promise<number> {
     }
     if (pending.length) await write(pending);
   } catch (e) {
-    if (!isSysError(e)) throw e;
-    await ctx.perror(e, `error writing ${quoteaf(j.outName)}`);
-    status = 1;
+    if (e instanceof InputError) {
+      await ctx.perror(e.sysError, `error reading ${quoteaf(j.inName)}`);
+      // a bad standard input also fails to close, and dd dies before its statistics
+      if (await stdinCloseFailed(ctx, j.inFd === 0, `closing input file ${quoteaf(j.inName)}`)) return 1;
+      status = 1;
+    } else {
+      if (!isSysError(e)) throw e;
+      await ctx.perror(e, `error writing ${quoteaf(j.outName)}`);
+      status = 1;
+    }
   }
   await printStats(ctx, s, j.status);
   if (interrupted) {
@@ -481,4 +495,11 @@ async function copy(ctx: Ctx, j: Job): Promise<number> {
     await ctx.sys.sleep(1);
   }
   return status;
+}
+
+/** A failed read of the input (reported as "error reading"). */
+class InputError extends Error {
+  constructor(readonly sysError: SysError) {
+    super('read failed');
+  }
 }

@@ -3,7 +3,7 @@ import { defineProgram } from '../define';
 import { flag } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { TabError, TabStops } from '../lib/tabstops';
-import { bin, openInput, Output, qf, readChunk } from '../lib/textio';
+import { bin, closeInput, openInput, Output, qf, readChunk, stdinCloseFailed } from '../lib/textio';
 
 const HELP = `Turn the tabs in each FILE into spaces, writing to standard output.
 
@@ -91,8 +91,9 @@ export default defineProgram({
         await ctx.error(`${qf(file)}: ${strerror(e.errno)}`);
         ok = false;
       }
-      if (fd !== 0) ctx.sys.close(fd);
+      closeInput(ctx, fd);
     }
-    return out.finish(ok ? 0 : 1);
+    const status = await out.finish(ok ? 0 : 1);
+    return (await stdinCloseFailed(ctx, !args.operands.length || args.operands.includes('-'), '-')) ? 1 : status;
   },
 });

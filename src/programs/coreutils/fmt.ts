@@ -3,7 +3,7 @@ import { defineProgram } from '../define';
 import { DIGIT_OPTIONS, parseOptions, usageFail } from '../lib/cli';
 import { flag } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { binArg, openInput, Output, qaf, readAllBin } from '../lib/textio';
+import { binArg, closeInput, openInput, Output, qaf, readAllBin, stdinCloseFailed } from '../lib/textio';
 import { xdectoint } from '../lib/xstrtol';
 import { Filler, type FmtOptions } from './fmt-fill';
 
@@ -126,11 +126,12 @@ export default defineProgram({
         ok = false;
         continue;
       } finally {
-        if (fd !== 0) ctx.sys.close(fd);
+        closeInput(ctx, fd);
       }
       out.push(new Filler(opts, text).run());
       await out.drain();
     }
-    return out.finish(ok ? 0 : 1);
+    const status = await out.finish(ok ? 0 : 1);
+    return (await stdinCloseFailed(ctx, files.includes('-'), 'closing standard input')) ? 1 : status;
   },
 });

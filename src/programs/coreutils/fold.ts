@@ -2,7 +2,7 @@ import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram } from '../define';
 import { flag } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { bin, openInput, Output, qf, readChunk } from '../lib/textio';
+import { bin, closeInput, openInput, Output, qf, readChunk, stdinCloseFailed } from '../lib/textio';
 import { xdectoint } from '../lib/xstrtol';
 
 const HELP = `Wrap the lines of each FILE (or standard input) to fit a width, writing the
@@ -113,8 +113,9 @@ export default defineProgram({
         ok = false;
       }
       out.push(line);
-      if (fd !== 0) ctx.sys.close(fd);
+      closeInput(ctx, fd);
     }
-    return out.finish(ok ? 0 : 1);
+    const status = await out.finish(ok ? 0 : 1);
+    return (await stdinCloseFailed(ctx, files.includes('-'), '-')) ? 1 : status;
   },
 });

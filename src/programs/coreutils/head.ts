@@ -4,7 +4,7 @@ import { DIGIT_OPTIONS, parseOptions, usageFail } from '../lib/cli';
 import type { Ctx } from '../lib/context';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { writeBytes } from '../lib/output';
-import { closeInput, openInput, qaf, readChunk } from '../lib/textio';
+import { closeInput, openInput, qaf, readChunk, stdinCloseFailed } from '../lib/textio';
 import { INTMAX_MAX, UINTMAX_MAX, xdectoint } from '../lib/xstrtol';
 
 const HELP = `Print the first 10 lines of each FILE to standard output.
@@ -289,6 +289,6 @@ export default defineProgram({
         closeInput(ctx, fd);
       }
     }
-    return ok ? 0 : 1;
+    return (await stdinCloseFailed(ctx, files.includes('-'), '-')) ? 1 : ok ? 0 : 1;
   },
 });

@@ -4,7 +4,7 @@ import { gnuRegexSource, RegexError } from '../lib/gnu-regex';
 import { SafeRegExp } from '../lib/safe-regex';
 import { usageFail } from '../lib/cli';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { binArg, LineReader, openInput, Output, qf, ql } from '../lib/textio';
+import { binArg, LineReader, closeInput, openInput, Output, qf, ql, stdinCloseFailed } from '../lib/textio';
 import { INTMAX_MAX, INTMAX_MIN, xdectoint } from '../lib/xstrtol';
 
 const HELP = `Write each FILE to standard output with line numbers added.
@@ -212,8 +212,9 @@ export default defineProgram({
         await ctx.error(`${qf(file)}: ${strerror(e.errno)}`);
         ok = false;
       }
-      if (fd !== 0) ctx.sys.close(fd);
+      closeInput(ctx, fd);
     }
-    return out.finish(ok ? 0 : 1);
+    const status = await out.finish(ok ? 0 : 1);
+    return (await stdinCloseFailed(ctx, files.includes('-'), '-')) ? 1 : status;
   },
 });

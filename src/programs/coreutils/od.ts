@@ -4,7 +4,7 @@ import { tryHelp, usageFail } from '../lib/cli';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { decodeTypes, formatLine, trailer, type TypeSpec } from '../lib/od-format';
 import { dumpStrings, openFirst, readBlock, type Input } from '../lib/od-input';
-import { Output, ql } from '../lib/textio';
+import { Output, ql, stdinCloseFailed } from '../lib/textio';
 import { xstrtolFatalMessage } from './xstrtol-fatal';
 import { xstrtol } from '../lib/xstrtol';
 
@@ -296,7 +296,8 @@ export default defineProgram({
       if (n < perLine) break;
     }
     out.push(addr(offset, '\n'));
-    return out.finish(inp.ok ? 0 : 1);
+    const status = await out.finish(inp.ok ? 0 : 1);
+    return (await stdinCloseFailed(ctx, inp.files.includes('-'), 'standard input')) ? 1 : status;
   },
 });
 

@@ -2,7 +2,7 @@ import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram } from '../define';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { binArg, LineReader, openInput, Output, qf } from '../lib/textio';
+import { binArg, LineReader, closeInput, openInput, Output, qf, stdinCloseFailed } from '../lib/textio';
 import { quotearg } from '../lib/quotearg';
 
 const HELP = `Join the lines of the FILEs side by side: line N of every FILE, separated by
@@ -90,13 +90,14 @@ export default defineProgram({
             await out.flush();
             await ctx.error(`${qf(file)}: ${strerror(e.errno)}`);
             ok = false;
-            if (fd !== 0) ctx.sys.close(fd);
+            closeInput(ctx, fd);
             continue;
           }
           out.push(eol);
-          if (fd !== 0) ctx.sys.close(fd);
+          closeInput(ctx, fd);
         }
-        return await out.finish(ok ? 0 : 1);
+        const status = await out.finish(ok ? 0 : 1);
+        return (await stdinCloseFailed(ctx, files.includes('-'), '-')) ? 1 : status;
       }
       // parallel: every '-' takes its turn at the one standard input
       const readers: (LineReader | undefined)[] = [];
@@ -169,6 +170,7 @@ export default defineProgram({
       await ctx.error(`read error: ${strerror(e.errno)}`);
       ok = false;
     }
-    return out.finish(ok ? 0 : 1);
+    const status = await out.finish(ok ? 0 : 1);
+    return (await stdinCloseFailed(ctx, files.includes('-'), '-')) ? 1 : status;
   },
 });

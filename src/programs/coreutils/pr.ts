@@ -6,7 +6,7 @@ import { formatTime } from '../lib/nstrftime';
 import { quote } from '../lib/quote';
 import { quotearg } from '../lib/quotearg';
 import { xstrtolFatalMessage } from './xstrtol-fatal';
-import { binArg, openInput, Output, readAllBin } from '../lib/textio';
+import { binArg, closeInput, openInput, Output, readAllBin } from '../lib/textio';
 import { msToTimespec, localZone } from '../lib/tz';
 import { xdectoint, xstrtol } from '../lib/xstrtol';
 import { Pager, PrError, PrStall, type PrInput, type PrSettings } from './pr-engine';
@@ -388,7 +388,7 @@ export default defineProgram({
         if (!isSysError(e)) throw e;
         throw new Fatal(`${qf(stdin ? 'standard input' : name)}: ${strerror(e.errno)}`);
       } finally {
-        if (fd !== 0) ctx.sys.close(fd);
+        closeInput(ctx, fd);
       }
     };
     const page = async (inputs: PrInput[], named: number): Promise<void> => {

@@ -86,19 +86,24 @@ export default defineProgram({
     else {
       if (args.operands.length > 1) return usageError(ctx, spec, `extra operand ${quote(args.operands[1]!)}`);
       const file = args.operands[0] ?? '-';
+      let fd: number;
       try {
-        const fd = file === '-' ? 0 : await ctx.sys.open(file, { read: true });
-        try {
-          const text = count === 0 && !repeat ? '' : await readAllBin(ctx, fd);
-          items = text.split(eol);
-          if (items[items.length - 1] === '') items.pop();
-        } finally {
-          if (fd !== 0) ctx.sys.close(fd);
-        }
+        fd = file === '-' ? 0 : await ctx.sys.open(file, { read: true });
       } catch (e) {
         if (!isSysError(e)) throw e;
         await ctx.error(`${qf(file)}: ${strerror(e.errno)}`);
         return 1;
+      }
+      try {
+        const text = count === 0 && !repeat ? '' : await readAllBin(ctx, fd);
+        items = text.split(eol);
+        if (items[items.length - 1] === '') items.pop();
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        await ctx.error(`read error: ${strerror(e.errno)}`);
+        return 1;
+      } finally {
+        if (fd !== 0) ctx.sys.close(fd);
       }
     }
     // random draws: from the source file when given (read as needed), else from the machine

@@ -56,6 +56,28 @@ const spec = {
 const SORT_WORDS = [['general-numeric', 'g'], ['human-numeric', 'h'], ['month', 'M'], ['numeric', 'n'], ['random', 'R'], ['version', 'V']] as const;
 const CHECK_WORDS = [['quiet', 'C'], ['silent', 'C'], ['diagnose-first', 'c']] as const;
 
+/** The first 16 bytes of a --random-source file (GNU randread reads a file as is). */
+async function readSeed(ctx: Ctx, name: string): Promise<Uint8Array> {
+  const fd = await openInput(ctx, name);
+  if (typeof fd !== 'number') throw new Die(`open failed: ${qf(name)}: ${strerror(fd.errno)}`);
+  const seed = new Uint8Array(16);
+  let have = 0;
+  try {
+    while (have < 16) {
+      const chunk = await ctx.sys.read(fd, 16 - have);
+      if (chunk === null || chunk.length === 0) throw new Die(`${ql(name)}: end of file`);
+      seed.set(chunk, have);
+      have += chunk.length;
+    }
+  } catch (e) {
+    if (isSysError(e)) throw new Die(`${ql(name)}: read error: ${strerror(e.errno)}`);
+    throw e;
+  } finally {
+    closeInput(ctx, fd);
+  }
+  return seed;
+}
+
 class Die extends Error {
   constructor(message: string) {
     super(message);
@@ -102,7 +124,7 @@ const LINE_OVERHEAD = 32;
  * text, and a struct line per line), so a huge input meets the OOM killer, and RLIMIT_AS
  * (ulimit -v) a refused allocation: xalloc_die's "memory exhausted".
  */
-async function readInputs(ctx: Ctx, files: string[], eol: string): Promise<string[]> {
+async function readInputs(ctx: Ctx, files: string[], eol: string, statFirst = false): Promise<string[]> {
   const lines: string[] = [];
   const delim = eol.charCodeAt(0);
   const charge = (bytes: number): void => {
@@ -116,6 +138,15 @@ async function readInputs(ctx: Ctx, files: string[], eol: string): Promise<strin
   for (const file of files) {
     const fd = await openInput(ctx, file);
     if (typeof fd !== 'number') throw new Die(`open failed: ${qf(file)}: ${strerror(fd.errno)}`);
+    if (statFirst) {
+      // sorting sizes its buffer from the inputs' sizes first (sort_buffer_size)
+      try {
+        ctx.sys.fstat(fd);
+      } catch (e) {
+        if (isSysError(e)) throw new Die(`stat failed: ${qf(file)}: ${strerror(e.errno)}`);
+        throw e;
+      }
+    }
     try {
       let pending: string[] = [];
       for (;;) {
@@ -175,6 +206,7 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
   let stable = false;
   let eol = '\n';
   let files0: string | undefined;
+  let randomSource: string | undefined;
   let debug = false;
   /** Keys given as +POS1 [-POS2]: --debug suggests their -k form. */
   const oldStyle = new Set<Key>();
@@ -230,6 +262,10 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
       case 'u': unique = true; break;
       case 'z': eol = '\0'; break;
       case 'files0': files0 = v; break;
+      case 'random-source':
+        if (randomSource !== undefined && randomSource !== v) throw new Die('multiple random sources specified');
+        randomSource = v;
+        break;
       case 't': {
         let t = binArg(v);
         if (t === '') throw new Die('empty tab');
@@ -288,7 +324,8 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
     for (const w of debugWarnings(dbg)) await ctx.error(w);
   }
   if (files.length === 0) files = ['-'];
-  const salt = ctx.sys.randomBytes(16);
+  // -R hashes each key after 16 bytes of seed: the start of --random-source when given
+  const salt = randomSource !== undefined && keys.some((k) => k.random) ? await readSeed(ctx, randomSource) : ctx.sys.randomBytes(16);
   const cmp = makeComparator({ keys, tab, reverse: gkey.reverse, unique, stable, salt });
 
   if (check) {
@@ -320,7 +357,7 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
     for (const f of files) lists.push(await readInputs(ctx, [f], eol));
     lines = await mergeLists(ctx, lists, cmp);
   } else {
-    lines = await readInputs(ctx, files, eol);
+    lines = await readInputs(ctx, files, eol, true);
     await ctx.tick();
     sortLines(lines, { keys, tab, reverse: gkey.reverse, unique, stable, salt });
   }

@@ -218,10 +218,18 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
       if (isSysError(e)) throw new Die(`cannot open ${qaf(infile)} for reading: ${strerror(e.errno)}`);
       throw e;
     }
-    ctx.sys.dup2(inFd, 0);
-    ctx.sys.close(inFd);
+    if (inFd !== 0) {
+      ctx.sys.dup2(inFd, 0);
+      ctx.sys.close(inFd);
+    }
   }
-  const st = ctx.sys.fstat(0);
+  let st;
+  try {
+    st = ctx.sys.fstat(0);
+  } catch (e) {
+    if (isSysError(e)) throw new Die(`${qf(infile)}: ${strerror(e.errno)}`);
+    throw e;
+  }
   const writer = new Writer(ctx, new FileNames(prefix, alphabet, suffixLength, auto, start, extra), verbose, elide, st.kind === 'file' ? { dev: st.dev, ino: st.ino } : undefined);
   writer.filter = filter;
   const N = Number(n);

@@ -1,7 +1,7 @@
 import { defineProgram } from '../define';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { bsdSum, sysvSum } from '../lib/sum-algos';
-import { eachInput, Output, readChunk } from '../lib/textio';
+import { eachInput, Output, readChunk, stdinCloseFailed } from '../lib/textio';
 
 export default defineProgram({
   name: 'sum',
@@ -32,6 +32,7 @@ ${coreutilsHelpFooter('sum')}`,
       for (let c = await readChunk(ctx, fd); c; c = await readChunk(ctx, fd)) st.update(c);
       out.push(`${st.result()}${named ? ` ${file}` : ''}\n`);
     });
-    return out.finish(ok ? 0 : 1);
+    const status = await out.finish(ok ? 0 : 1);
+    return (await stdinCloseFailed(ctx, files.includes('-'), 'standard input')) ? 1 : status;
   },
 });

@@ -4,7 +4,7 @@ import { gnuRegexSource, RegexError } from '../lib/gnu-regex';
 import { SafeRegExp } from '../lib/safe-regex';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { bin, binArg, openInput, Output, qaf, qf, readChunk } from '../lib/textio';
+import { bin, binArg, closeInput, openInput, Output, qaf, qf, readChunk, stdinCloseFailed } from '../lib/textio';
 import type { Ctx } from '../lib/context';
 
 class Exhausted {}
@@ -104,7 +104,7 @@ export default defineProgram({
         ok = false;
         continue;
       } finally {
-        if (fd !== 0) ctx.sys.close(fd);
+        closeInput(ctx, fd);
       }
       // separator matches, left to right
       const cuts: [number, number][] = [];
@@ -144,6 +144,7 @@ export default defineProgram({
       }
     }
     out.push(held);
-    return out.finish(ok ? 0 : 1);
+    const status = await out.finish(ok ? 0 : 1);
+    return (await stdinCloseFailed(ctx, !args.operands.length || args.operands.includes('-'), '-')) ? 1 : status;
   },
 });

@@ -1,11 +1,11 @@
-import { isSysError, strerror } from '../../shared/errno';
+import { isSysError, strerror, type SysError } from '../../shared/errno';
 import { defineProgram } from '../define';
 import { argmatch, argmatchError } from '../lib/argmatch';
 import { DIGIT_OPTIONS, parseOptions, tryHelp } from '../lib/cli';
 import type { Ctx } from '../lib/context';
 import { strtold, toNumber } from '../lib/cfloat';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { closeInput, openInput, qaf, qf, ql } from '../lib/textio';
+import { closeInput, openInput, qaf, qf, ql, stdinCloseFailed } from '../lib/textio';
 import { UINTMAX_MAX, xdectoint, xstrtol } from '../lib/xstrtol';
 import { emit, follow, ReadFailed, readSome, WriteFailed, type Followed } from './tail-follow';
 
@@ -99,7 +99,13 @@ function lastLinesStart(data: Uint8Array, n: number, eol: number): number {
 async function tailFd(ctx: Ctx, fd: number, job: Job): Promise<number> {
   const { n, eol } = job;
   let pos = 0;
-  const st = ctx.sys.fstat(fd);
+  let st;
+  try {
+    st = ctx.sys.fstat(fd);
+  } catch (e) {
+    if (isSysError(e)) throw new FstatFailed(e);
+    throw e;
+  }
   if (!job.fromStart && st.kind === 'file' && fd !== 0) {
     // a regular file: read backwards from the end until enough is seen (as tail.c does)
     const size = st.size;
@@ -341,6 +347,9 @@ export default defineProgram({
           await ctx.tick();
           await ctx.error(`error writing 'standard output': ${strerror(e.sysError.errno)}`);
           return 1;
+        } else if (e instanceof FstatFailed) {
+          await ctx.error(`cannot fstat ${qaf(name)}: ${strerror(e.sysError.errno)}`);
+          ok = false;
         } else if (isSysError(e)) {
           await ctx.perror(e, qaf(name));
           ok = false;
@@ -348,6 +357,7 @@ export default defineProgram({
       }
     }
     await ctx.out.flush();
+    if (!forever && (await stdinCloseFailed(ctx, files.includes('-'), '-'))) return 1;
     if (!forever) return ok ? 0 : 1;
     if (followed.length === 0) {
       if (files.some((f) => f !== '-')) {
@@ -360,3 +370,8 @@ export default defineProgram({
   },
 });
 
+class FstatFailed extends Error {
+  constructor(readonly sysError: SysError) {
+    super('fstat failed');
+  }
+}

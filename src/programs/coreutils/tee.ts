@@ -4,7 +4,7 @@ import { defineProgram } from '../define';
 import { argmatch, argmatchError } from '../lib/argmatch';
 import { tryHelp } from '../lib/cli';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { readChunk, qf } from '../lib/textio';
+import { readChunk, qf, stdinCloseFailed } from '../lib/textio';
 
 const HELP = `Copy standard input to each FILE, and to standard output too.
 
@@ -110,6 +110,7 @@ export default defineProgram({
       }
     }
     for (const [i, o] of outputs.entries()) if (i > 0 && open[i]) ctx.sys.close(o.fd);
+    if (await stdinCloseFailed(ctx, true, 'standard input')) return 1;
     return ok ? 0 : 1;
   },
 });

@@ -38,17 +38,27 @@ export default defineProgram({
     if (args.operands.length > 1) return usageError(ctx, spec, `extra operand ${ql(args.operands[1]!)}`);
     const file = args.operands[0] ?? '-';
     let data: string;
+    let fd: number;
     try {
-      const fd = file === '-' ? 0 : await ctx.sys.open(file, { read: true });
-      try {
-        data = await readAllBin(ctx, fd);
-      } finally {
-        if (fd !== 0) ctx.sys.close(fd);
-      }
+      fd = file === '-' ? 0 : await ctx.sys.open(file, { read: true });
     } catch (e) {
       if (!isSysError(e)) throw e;
       await ctx.error(`${qf(file)}: ${strerror(e.errno)}`);
       return 1;
+    }
+    try {
+      data = await readAllBin(ctx, fd);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      // GNU tsort takes a read error for the end of its input; only closing a bad
+      // standard input is reported
+      data = '';
+      if (e.errno === 'EBADF') {
+        await ctx.error(`${file === '-' ? 'standard input' : qf(file)}: ${strerror(e.errno)}`);
+        return 1;
+      }
+    } finally {
+      if (fd !== 0) ctx.sys.close(fd);
     }
     const items = new Map<string, Item>();
     const item = (s: string): Item => {

@@ -2,7 +2,7 @@ import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram } from '../define';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { TabError, TabStops } from '../lib/tabstops';
-import { bin, openInput, Output, qf, readChunk } from '../lib/textio';
+import { bin, closeInput, openInput, Output, qf, readChunk, stdinCloseFailed } from '../lib/textio';
 
 const HELP = `Turn the blanks in each FILE into tabs, writing to standard output.
 
@@ -141,11 +141,12 @@ export default defineProgram({
         await ctx.error(`${qf(file)}: ${strerror(e.errno)}`);
         ok = false;
       }
-      if (fd !== 0) ctx.sys.close(fd);
+      closeInput(ctx, fd);
     }
     // at the end of input, blanks still held back are written as they are
     if (pending.length > 1 && oneBlankBeforeStop) pending = `\t${pending.slice(1)}`;
     out.push(pending);
-    return out.finish(ok ? 0 : 1);
+    const status = await out.finish(ok ? 0 : 1);
+    return (await stdinCloseFailed(ctx, !args.operands.length || args.operands.includes('-'), '-')) ? 1 : status;
   },
 });

@@ -5,7 +5,7 @@ import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { isUtf8Locale } from '../lib/quotearg';
 import { quoteaf, quotef } from '../lib/quote';
-import { closeInput, openInput, Output, readAllBin, readChunk, textOf } from '../lib/textio';
+import { closeInput, openInput, Output, readAllBin, readChunk, textOf, stdinCloseFailed } from '../lib/textio';
 
 const HELP = `Count the newlines, words and bytes of each FILE, with a total line when
 there is more than one FILE. Words are runs of printable characters between
@@ -226,7 +226,7 @@ export default defineProgram({
       closeInput(ctx, fd);
       if (r.error) {
         await out.flush();
-        await ctx.perror(r.error, quotef(name ?? '-'));
+        await ctx.perror(r.error, quotef(name ?? 'standard input'));
         ok = false;
       }
       const c = r.counts;
@@ -238,6 +238,7 @@ export default defineProgram({
       await out.write(line(c, name));
     }
     if (names.length > 1) await out.write(line(total, 'total'));
-    return out.finish(ok ? 0 : 1);
+    const status = await out.finish(ok ? 0 : 1);
+    return (await stdinCloseFailed(ctx, names.some((n) => n === undefined || n === '-'), '-')) ? 1 : status;
   },
 });

@@ -164,12 +164,33 @@ async function run(ctx: Ctx, args: string[]): Promise<number> {
   if (ops.length > 4) return tryHelp(ctx, `extra operand '${ops[4]}'`);
 
   const data: Uint8Array[] = [];
-  const stats: (Stat | undefined)[] = [];
+  const stats: Stat[] = [];
+  // named files are opened before standard input is looked at (as GNU cmp does)
+  const order = files[0] === '-' && files[1] !== '-' ? [1, 0] : [0, 1];
+  for (const f of order) {
+    if (f === order[1] && ignore[0] === ignore[1] && files[0] === files[1]) return 0;
+    try {
+      stats[f] = files[f] === '-' ? ctx.sys.fstat(0) : await ctx.sys.stat(files[f]!);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      if (type !== 'status') await ctx.perror(e, files[f]);
+      return 2;
+    }
+  }
+  // the same file at the same position is the same data: done without reading
+  // (a pipe has no position: GNU then sees -1 on both sides)
+  const position = (f: number): number => {
+    if (files[f] !== '-') return stats[f]!.kind === 'fifo' || stats[f]!.kind === 'socket' ? -1 : ignore[f]!;
+    try {
+      return ctx.sys.lseek(0, 0, 'cur') + ignore[f]!;
+    } catch {
+      return -1;
+    }
+  };
+  if (stats[0]!.ino === stats[1]!.ino && stats[0]!.dev === stats[1]!.dev && position(0) === position(1)) return 0;
   for (let f = 0; f < 2; f++) {
-    if (f === 1 && ignore[0] === ignore[1] && files[0] === files[1]) return 0;
     try {
       if (files[f] === '-') {
-        stats.push(ctx.sys.fstat(0));
         const parts: Uint8Array[] = [];
         for (;;) {
           const c = await ctx.sys.read(0);
@@ -183,19 +204,13 @@ async function run(ctx: Ctx, args: string[]): Promise<number> {
           off += p.length;
         }
         data.push(all);
-      } else {
-        stats.push(await ctx.sys.stat(files[f]!));
-        data.push(await ctx.sys.readFile(files[f]!));
-      }
+      } else data.push(await ctx.sys.readFile(files[f]!));
     } catch (e) {
       if (!isSysError(e)) throw e;
       if (type !== 'status') await ctx.perror(e, files[f]);
       return 2;
     }
   }
-  const s0 = stats[0]!;
-  const s1 = stats[1]!;
-  if (s0.ino === s1.ino && s0.dev === s1.dev && ignore[0] === ignore[1] && files[0] !== '-' && files[1] !== '-') return 0;
   let a = data[0]!.subarray(Math.min(ignore[0]!, data[0]!.length));
   let b = data[1]!.subarray(Math.min(ignore[1]!, data[1]!.length));
   if (bytes >= 0) {
@@ -229,7 +244,7 @@ async function run(ctx: Ctx, args: string[]): Promise<number> {
       return 1;
     }
     let max = bytes >= 0 ? bytes : Number.MAX_SAFE_INTEGER;
-    for (const [f, st] of [s0, s1].entries()) if (st.kind === 'file') max = Math.min(max, Math.max(0, st.size - ignore[f]!));
+    for (const [f, st] of [stats[0]!, stats[1]!].entries()) if (st.kind === 'file') max = Math.min(max, Math.max(0, st.size - ignore[f]!));
     const width = String(max).length;
     for (; i < smaller; i++) {
       if (a[i] !== b[i]) {

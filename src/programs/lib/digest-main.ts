@@ -9,7 +9,7 @@ import { hex, Md5 } from './md5';
 import { Sha1 } from './sha1';
 import { Sha224, Sha256 } from './sha256';
 import { Sha512 } from './sha512';
-import { bin, LineReader, openInput, Output, qf, readChunk, textOf } from './textio';
+import { bin, LineReader, openInput, Output, qf, readChunk, textOf, stdinCloseFailed } from './textio';
 import { quote } from './quote';
 import { strtoint, UINTMAX_MAX, xdectoint } from './xstrtol';
 
@@ -354,7 +354,8 @@ export function digestProgram(algo: Algo): Program {
         const line = (shown: string, sum: string): string => (tag ? `${tagName} (${shown}) = ${sum}` : `${sum} ${binary === 1 ? '*' : ' '}${shown}`);
         ok = (await printDigest(ctx, out, algo, file, bits, eol, line)) && ok;
       }
-      return out.finish(ok ? 0 : 1);
+      const status = await out.finish(ok ? 0 : 1);
+      return (await stdinCloseFailed(ctx, !args.operands.length || args.operands.includes('-'), 'standard input')) ? 1 : status;
     },
   });
 }

@@ -121,15 +121,22 @@ export class Output {
 export async function openInput(ctx: Ctx, name: string): Promise<number | SysError> {
   if (name === '-') return 0;
   try {
-    return await ctx.sys.open(name, { read: true });
+    const fd = await ctx.sys.open(name, { read: true });
+    // with standard input closed, a named file gets descriptor 0: it must be closed after it
+    if (fd === 0) namedZero.add(ctx);
+    return fd;
   } catch (e) {
     if (isSysError(e)) return e;
     throw e;
   }
 }
 
+/** Programs whose descriptor 0 is currently a file opened by name (not standard input). */
+const namedZero = new WeakSet<Ctx>();
+
 export function closeInput(ctx: Ctx, fd: number): void {
   if (fd !== 0) ctx.sys.close(fd);
+  else if (namedZero.delete(ctx)) ctx.sys.close(0);
 }
 
 /**
@@ -244,4 +251,21 @@ export async function readAllBin(ctx: Ctx, fd: number): Promise<string> {
 
 export function errnoText(e: SysError): string {
   return strerror(e.errno);
+}
+
+/**
+ * coreutils close standard input at exit when they read it; with descriptor 0 closed from the
+ * start that close fails with EBADF and is reported as `WHAT: Bad file descriptor` (WHAT is "-",
+ * "standard input" or "closing standard input" depending on the program). Whether it failed.
+ */
+export async function stdinCloseFailed(ctx: Ctx, readStdin: boolean, what: string): Promise<boolean> {
+  if (!readStdin) return false;
+  try {
+    ctx.sys.fstat(0);
+    return false;
+  } catch (e) {
+    if (!isSysError(e) || e.errno !== 'EBADF') return false;
+    await ctx.error(`${what}: ${strerror(e.errno)}`);
+    return true;
+  }
 }

@@ -23,6 +23,8 @@ interface Opts {
   test: boolean;
   quiet: boolean;
   verbose: number;
+  /** -k as given (gzip -cv says "replaced with stdout" unless -k was given too) */
+  keepAsked?: boolean;
   recursive: boolean;
   noName: boolean | undefined;
   level: number;
@@ -126,6 +128,11 @@ async function readAllFd(ctx: Ctx, fd: number): Promise<Uint8Array> {
   return all;
 }
 
+/** The tail of a verbose line when the result went to standard output. */
+function toStdoutNote(o: Opts): string {
+  return ` -- ${o.keepAsked ? 'created' : 'replaced with'} stdout`;
+}
+
 async function doStdin(s: State): Promise<void> {
   const { ctx, o } = s;
   if (!o.decompress && !o.list && !o.test && ctx.sys.isatty(1) && !o.force) {
@@ -141,7 +148,9 @@ async function doStdin(s: State): Promise<void> {
   const data = await readAllFd(ctx, 0);
   if (o.list) return listLine(s, 'stdin', data, undefined, '');
   if (!o.decompress) {
-    await writeBytes(ctx, compress(data, o.level, undefined, 0));
+    const gz = compress(data, o.level, undefined, 0);
+    await writeBytes(ctx, gz);
+    if (o.verbose) await ctx.err.write(`${ratio(data.length - (gz.length - 18), data.length)}\n`);
     return;
   }
   try {
@@ -149,7 +158,8 @@ async function doStdin(s: State): Promise<void> {
     if (!o.test) await writeBytes(ctx, r.data);
     if (r.trailing) await gzError(s, new GzipError('trailing'), 'stdin');
   } catch (e) {
-    if (o.force && o.stdout && e instanceof GzipError && e.kind === 'format' && data.length) {
+    // standard input always goes to standard output: -f passes data that is not gzip through
+    if (o.force && e instanceof GzipError && (e.kind === 'format' || data.length === 0)) {
       await writeBytes(ctx, data);
       return;
     }
@@ -256,7 +266,7 @@ async function treatFile(s: State, name: string, inRecursion: boolean): Promise<
     const pct = ratio(data.length - (gz.length - 18 - (o.noName === true ? 0 : new TextEncoder().encode(base).length + 1)), data.length);
     if (o.stdout) {
       await writeBytes(ctx, gz);
-      if (o.verbose) await ctx.err.write(`${inName}:\t${pct}\n`);
+      if (o.verbose) await ctx.err.write(`${inName}:\t${pct}${toStdoutNote(o)}\n`);
       return;
     }
     const outName = inName + o.suffix;
@@ -279,8 +289,10 @@ async function treatFile(s: State, name: string, inRecursion: boolean): Promise<
   try {
     r = decompress(data);
   } catch (e) {
-    if (o.force && o.stdout && e instanceof GzipError && e.kind === 'format' && !(data[0] === 0x1f && data[1] === 0x8b)) {
+    const notGzip = data.length === 0 || (e instanceof GzipError && e.kind === 'format' && !(data[0] === 0x1f && data[1] === 0x8b));
+    if (o.force && o.stdout && e instanceof GzipError && notGzip) {
       await writeBytes(ctx, data);
+      if (o.verbose) await ctx.err.write(`${inName}:\t${ratio(0, data.length)}${toStdoutNote(o)}\n`);
       return;
     }
     return gzError(s, e, inName);
@@ -299,7 +311,7 @@ async function treatFile(s: State, name: string, inRecursion: boolean): Promise<
   const pct = ratio(r.data.length - (data.length - r.header.size - 8), r.data.length);
   if (o.stdout) {
     await writeBytes(ctx, r.data);
-    if (o.verbose) await ctx.err.write(`${inName}:\t${pct}\n`);
+    if (o.verbose) await ctx.err.write(`${inName}:\t${pct}${toStdoutNote(o)}\n`);
     return;
   }
   if (o.noName === false && r.header.name) outName = (inName.includes('/') ? inName.slice(0, inName.lastIndexOf('/') + 1) : '') + r.header.name;
@@ -390,6 +402,7 @@ export async function run(ctx: Ctx, mode: 'gzip' | 'gunzip' | 'zcat'): Promise<n
       }
     }
   }
+  o.keepAsked = o.keep;
   if (o.stdout) o.keep = true;
   const s = new State(ctx, o);
   for (const f of files.length ? files : ['-']) {
