@@ -419,8 +419,10 @@ class Evaluator {
     }
   }
 
-  private write(target: Node & { k: 'var' }, index: string | undefined, v: ArithValue): ArithValue {
+  /** `reread`: the element was read first (++, op=): a[@] is reported again on the write. */
+  private write(target: Node & { k: 'var' }, index: string | undefined, v: ArithValue, reread = false): ArithValue {
     if (!this.skip && index !== NO_ELEMENT) this.env.set(target.name, String(v), index, target.indexText);
+    else if (!this.skip && reread) this.env.note?.(`${target.name}[${target.indexText}]: bad array subscript`);
     return v;
   }
 
@@ -439,7 +441,7 @@ class Evaluator {
         const idx = this.index(n.target);
         const old = this.read(n.target.name, idx);
         const v = add(old, n.op === '++' ? 1 : -1);
-        this.write(n.target, idx, v);
+        this.write(n.target, idx, v, true);
         return n.prefix ? v : old;
       }
       case 'bin': return apply(n.op, this.eval(n.a), this.eval(n.b), this.skip > 0, n.rest);
@@ -468,7 +470,7 @@ class Evaluator {
         const idx = this.index(n.target);
         const rhs = this.eval(n.value);
         const v = n.op === '=' ? rhs : apply(n.op.slice(0, -1), this.read(n.target.name, idx), rhs, this.skip > 0, n.rest);
-        return this.write(n.target, idx, v);
+        return this.write(n.target, idx, v, n.op !== '=');
       }
       case 'comma': {
         let v: ArithValue = 0;

@@ -9,7 +9,7 @@ export type WordPart =
   | { kind: 'dq'; parts: WordPart[] }
   | ParamPart
   /** `line`: where the body's text starts (its commands are numbered from the running command's line). */
-  | { kind: 'cmdsub'; body: List; source: string; line?: number }
+  | { kind: 'cmdsub'; body: List; source: string; line?: number; /** `$((` text that is not arithmetic and does not parse: parsed (and its error told) when expanded, as bash does */ deferred?: true }
   /** <(list) or >(list): replaced by a /dev/fd path connected to the list. */
   | { kind: 'procsub'; dir: '<' | '>'; body: List }
   | { kind: 'arith'; expr: Word };

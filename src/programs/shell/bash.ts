@@ -467,6 +467,9 @@ async function runBash(ctx: Ctx, shell: { sh?: Interpreter }): Promise<number> {
     }
     await ctx.flush();
     const state = initState(sys, inv);
+    // every bash ignores SIGQUIT; what it runs gets the disposition it found on entry
+    state.quitOwn = !sys.ignoredSignals().includes(SIGNALS.SIGQUIT);
+    sys.signal(SIGNALS.SIGQUIT, 'ignore');
     if (!state.globals.has('SHELL')) state.globals.set('SHELL', { value: await loginShell(sys) });
     state.arg0 = sys.argv[0] ?? 'bash';
     const level = shellLevel(sys.env.get('SHLVL'));

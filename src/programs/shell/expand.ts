@@ -34,6 +34,8 @@ export interface ExpandHost {
   readonly sys: Sys;
   /** `line`: where the body's text starts, when known. */
   commandSubst(body: List, line?: number): Promise<string>;
+  /** A command substitution whose text is parsed only now (it did not parse with the command). */
+  deferredSubst?(source: string): Promise<string>;
   processSubst(dir: '<' | '>', body: List): Promise<string>;
   homeOf(user: string): Promise<string | undefined>;
   /** An error message that does not stop the expansion (`a: bad array subscript`). */
@@ -213,7 +215,7 @@ export async function expandParts(h: ExpandHost, parts: WordPart[], inDq: boolea
         await expandParamPart(h, p, inDq, out);
         break;
       case 'cmdsub': {
-        const text = (await h.commandSubst(p.body, p.line)).replace(/\n+$/, '');
+        const text = (await (p.deferred && h.deferredSubst ? h.deferredSubst(p.source) : h.commandSubst(p.body, p.line))).replace(/\n+$/, '');
         out.push({ text, quoted: inDq, split: !inDq });
         break;
       }

@@ -615,6 +615,9 @@ export class Interpreter implements ExpandHost {
 
   private async runStages(cmd: Command & { kind: 'pipeline' }): Promise<number> {
     if (cmd.negate) this.errexitIgnored++;
+    // the stages run in children: the shell's line is where the pipeline's last stage is
+    const lastStage = cmd.cmds[cmd.cmds.length - 1]!;
+    this.state.lineno = ('line' in lastStage && lastStage.line) || cmd.line;
     let status: number;
     try {
       const statuses = await runPipelineStages(this, cmd);
@@ -661,13 +664,30 @@ export class Interpreter implements ExpandHost {
    * original dispositions in children). Otherwise children inherit this process's.
    */
   childIgnores(): number[] | undefined {
-    if (!this.state.interactive) return undefined;
+    if (!this.state.interactive) {
+      if (!this.state.quitOwn || this.state.traps.get('QUIT') === '') return undefined;
+      return this.sys.ignoredSignals().filter((s) => s !== SIGNALS.SIGQUIT);
+    }
     const out: number[] = [];
     for (const [name, action] of this.state.traps) {
       const num = (SIGNALS as Record<string, number>)[`SIG${name}`];
       if (action === '' && num !== undefined) out.push(num);
     }
     return out;
+  }
+
+  /**
+   * Before exec: the signals that only the shell ignores get their defaults back, as a child
+   * would; the function returned ignores them again (the exec failed).
+   */
+  execSignals(): () => void {
+    const keep = this.childIgnores();
+    if (!keep) return () => {};
+    const reset = this.sys.ignoredSignals().filter((s) => !keep.includes(s));
+    for (const s of reset) this.sys.signal(s, 'default');
+    return () => {
+      for (const s of reset) this.sys.signal(s, 'ignore');
+    };
   }
 
   /** The body of a forked subshell: turns exit/errors into the process status, runs EXIT traps. */
@@ -704,6 +724,20 @@ export class Interpreter implements ExpandHost {
 
   /** Command substitutions run so far (an assignment's status comes from the last one). */
   substitutions = 0;
+
+  async deferredSubst(source: string): Promise<string> {
+    const parser = new Parser(`${source}\n`, { aliases: this.aliasLookup, line: this.state.lineno, extglob: this.state.shopts.has('extglob'), utf8: utf8Locale(this.state) });
+    let body: List;
+    try {
+      body = parser.parseAll();
+    } catch (e) {
+      // the error comes from the substitution's child, which then exits with status 2
+      this.substitutions++;
+      this.state.status = await this.reportParseError(e, parser, { file: `${this.state.sourceName()}: command substitution` });
+      return '';
+    }
+    return this.commandSubst(body, this.state.lineno);
+  }
 
   async commandSubst(body: List, line?: number): Promise<string> {
     this.substitutions++;

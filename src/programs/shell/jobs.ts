@@ -264,6 +264,13 @@ export async function startBackground(sh: Interpreter, cmd: Command): Promise<nu
   const pid = await sh.forkShell((sub) => {
     sub.state.jobs = [];
     sub.debugDone = debug !== undefined;
+    if (!control) {
+      // without job control an asynchronous list ignores SIGINT and SIGQUIT (POSIX), and so
+      // does what it runs
+      sub.sys.signal(SIGNALS.SIGINT, 'ignore');
+      sub.sys.signal(SIGNALS.SIGQUIT, 'ignore');
+      sub.state.quitOwn = false;
+    }
     return sub.runCommand(cmd, true);
   }, {
     fds: sh.inheritable(overrides, nullFd === undefined ? [] : [nullFd]),

@@ -421,9 +421,11 @@ export class Lexer {
 
   private readDollar(): WordPart | undefined {
     const n = this.peekChar(1);
+    let close: number | undefined;
     if (n === '(' && this.peekChar(2) === '(') {
       const arith = this.tryArith(this.pos + 3);
       if (arith) return arith;
+      close = this.checkDparenEnds(this.pos + 2);
     }
     if (n === '(') {
       this.pos += 2;
@@ -433,6 +435,12 @@ export class Lexer {
       try {
         sub = this.parseSub(this.pos, this.line);
       } catch (e) {
+        if (close !== undefined && e instanceof ShellSyntaxError) {
+          const source = this.src.slice(startPos, close);
+          this.pos = close + 1;
+          for (const c of source) if (c === '\n') this.line++;
+          return { kind: 'cmdsub', body: { items: [] }, source, line: startLine, deferred: true };
+        }
         // the text ended inside $( (or inside $(( that was not arithmetic)
         if (e instanceof IncompleteInput && e.message === 'eof') throw new IncompleteInput(this.src[this.pos] === '(' && this.src[this.pos - 1] === '(' ? '$((' : '$(', startLine);
         throw e;
@@ -462,6 +470,28 @@ export class Lexer {
       return { kind: 'param', name: n, op: 'plain', source: `$${n}` };
     }
     return undefined;
+  }
+
+  /**
+   * A `$((` that is not arithmetic is read as `$(` by matching parentheses and quotes first
+   * (bash's parse_matched_pair): text that ends before they close is an unexpected EOF,
+   * not a syntax error inside. Returns where the `)` that closes it is.
+   */
+  private checkDparenEnds(from: number): number {
+    const src = this.src;
+    let depth = 1;
+    for (let i = from; i < src.length; i++) {
+      const c = src[i];
+      if (c === '\\') i++;
+      else if (c === "'" || c === '"') {
+        let j = i + 1;
+        while (j < src.length && src[j] !== c) j += c === '"' && src[j] === '\\' ? 2 : 1;
+        if (j >= src.length) throw new IncompleteInput(c, this.line);
+        i = j;
+      } else if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) return i;
+    }
+    throw new IncompleteInput('$((', this.line);
   }
 
   /** $(( expr )): reads to the matching `))`; undefined if it is really $( (...) ). */

@@ -31,3 +31,10 @@ export function ansiQuote(s: string): string {
 export function reusableQuote(s: string): string {
   return needsAnsi(s) ? ansiQuote(s) : `'${s.replace(/'/g, "'\\''")}'`;
 }
+
+/** A command name in an error message: $'...' when it holds characters the locale cannot
+ * print (bash's ansic_shouldquote), else as it is. */
+export function printableName(s: string, utf8Locale: boolean): string {
+  setQuoteLocale(utf8Locale);
+  return needsAnsi(s) ? ansiQuote(s) : s;
+}

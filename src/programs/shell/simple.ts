@@ -17,6 +17,8 @@ import { prefixBefore, setTraceFd, traceAssign, traceLines, traceQuoter } from '
 import { inherited, ReadonlyError, ShellState, type Var } from './state';
 import { AssocMap } from './assoc';
 import { indexValue } from './subscript';
+import { printableName } from './quote';
+import { utf8Locale } from './ansi-c';
 
 const MAX_FUNC_DEPTH = 1000;
 
@@ -401,7 +403,7 @@ async function runProgram(sh: Interpreter, cmd: Command & { kind: 'simple' }, ar
     // the message goes where the command's stderr would have gone
     const undo = cmd.redirs.length ? await applyRedirs(sh, cmd.redirs) : noop;
     try {
-      await sh.error(`${name}: command not found`);
+      await sh.error(`${printableName(name, utf8Locale(sh.state))}: command not found`);
     } finally {
       undo();
     }
@@ -412,7 +414,8 @@ async function runProgram(sh: Interpreter, cmd: Command & { kind: 'simple' }, ar
   // a program gets the path it was run by as $_ in its environment, last
   env.delete('_');
   env.set('_', path);
-  if (cmd === sh.oneshot && state.subshell === 0 && !state.traps.has('EXIT')) lowerShellLevel(env);
+  const oneshot = cmd === sh.oneshot && state.subshell === 0;
+  if (oneshot && !state.traps.has('EXIT')) lowerShellLevel(env);
   let undo: () => void;
   try {
     undo = await applyRedirs(sh, cmd.redirs, false, true);
@@ -490,7 +493,15 @@ export async function execute(sh: Interpreter, path: string, argv: string[], env
   const sys = sh.sys;
   const control = jobControl(sh);
   try {
-    if (execLast) await sys.exec(path, argv, env);
+    if (execLast) {
+      const undo = sh.execSignals();
+      try {
+        await sys.exec(path, argv, env);
+      } catch (e) {
+        if (isSysError(e)) undo();
+        throw e;
+      }
+    }
     const ignore = sh.childIgnores();
     const mark = sh.pendingTraps.length;
     const pid = await makeChild(sh, () => sys.spawn({ path, argv, env, fds: sh.inheritable(new Map()), ...(control ? { pgid: 0, foreground: true } : {}), ...(ignore ? { ignore } : {}) }));

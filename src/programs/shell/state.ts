@@ -130,6 +130,8 @@ export class ShellState {
   /** An EXIT trap made this shell catch the fatal signals (to run the trap, then die of them);
    * a subshell remembers it was done (bash's termsigs_initialized). */
   termsigs = false;
+  /** The shell itself ignores SIGQUIT (it was not ignored on entry): its children get it back. */
+  quitOwn = false;
   /** The descriptor set -x writes to (BASH_XTRACEFD), when not standard error. */
   xtraceFd: number | undefined;
   /** How many times `set` gave new positional parameters (source keeps them then, at the top level). */
@@ -181,6 +183,7 @@ export class ShellState {
     s.status = this.status;
     s.lastBg = this.lastBg;
     s.termsigs = this.termsigs;
+    s.quitOwn = this.quitOwn;
     s.xtraceFd = this.xtraceFd;
     s.filled = new Set(this.filled);
     // a subshell keeps ignored signals ignored; other traps are reset (bash manual, COMMAND

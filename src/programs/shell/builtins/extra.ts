@@ -336,19 +336,31 @@ export const help: Builtin = async (sh, argv) => {
   return status;
 };
 
+/** How many fc -s reruns are under way. */
+let rerunning = 0;
+
 /** fc -l [-nr] [first [last]] lists history; fc -s [old=new] [command] runs an entry again. */
 export const fc: Builtin = async (sh, argv) => {
   const hist = sh.state.history;
   const args = argv.slice(1);
   const flags = new Set<string>();
   while (args[0]?.startsWith('-') && /^-[lnrse]+$/.test(args[0])) for (const c of args.shift()!.slice(1)) flags.add(c);
-  const find = (spec: string | undefined, dflt: number): number => {
+  // a script's fc line is an entry only while history is on (an interactive shell's always)
+  const own = (sh.state.interactive || sh.state.options.has('history')) && rerunning === 0;
+  const newest = hist.length - 1 - (own ? 1 : 0);
+  const find = (spec: string | undefined, dflt: number, first = false): number => {
     if (spec === undefined) return dflt;
-    if (/^-?\d+$/.test(spec)) {
-      const n = Number(spec);
-      return n < 0 ? hist.length + n : n - 1;
+    const m = /^(-?)(\d+)$/.exec(spec);
+    if (m) {
+      const n = Number(m[2]);
+      // -0 is the fc line itself; 0 the entry before it
+      if (n === 0) return m[1] && own ? hist.length - 1 : newest;
+      // out of range: a negative offset stops at the oldest entry; a number past the newest
+      // gives the newest as the end of a range and the oldest as its start (bash's fc_gethnum)
+      if (m[1]) return Math.max(0, newest + 1 - n);
+      return n - 1 >= newest ? (first ? 0 : newest) : n - 1;
     }
-    for (let i = hist.length - 1; i >= 0; i--) if (hist[i]!.startsWith(spec)) return i;
+    for (let i = newest; i >= 0; i--) if (hist[i]!.startsWith(spec)) return i;
     return -1;
   };
   if (flags.has('s')) {
@@ -367,22 +379,32 @@ export const fc: Builtin = async (sh, argv) => {
     const line = subst ? entry.replace(subst[0], subst[1]) : entry;
     await sh.write(2, `${line}\n`);
     hist[hist.length - 1] = line;
-    return sh.evalString(line);
+    // the line run again takes the fc line's place: it is not an entry of its own
+    rerunning++;
+    try {
+      return await sh.evalString(line);
+    } finally {
+      rerunning--;
+    }
   }
   if (flags.has('l')) {
-    // a script's fc line is an entry only while history is on
-    const last = hist.length - 1 - (!sh.state.interactive && sh.state.options.has('history') ? 1 : 0);
+    const last = newest;
     // no history (a script's, unless set -o history): nothing to list, and no error
     if (last < 0) return 0;
-    let from = find(args[0], Math.max(0, last - 16));
-    let to = find(args[1], args[0] === undefined ? last : from);
+    const from = find(args[0], Math.max(0, last - 16), true);
+    const to = find(args[1], last);
     if (from < 0 || to < 0) {
-      await sh.error('fc: history specification out of range');
+      await sh.error('fc: no command found');
       return 1;
     }
-    if (from > to) [from, to] = [to, from];
+    // first after last lists newest first
     const lines: string[] = [];
-    for (let i = from; i <= to; i++) lines.push(flags.has('n') ? `\t ${hist[i]}\n` : `${i + 1}\t ${hist[i]}\n`);
+    const step = from > to ? -1 : 1;
+    const end = from > last && args[1] === undefined ? from : to;
+    for (let i = from; ; i += step) {
+      lines.push(flags.has('n') ? `\t ${hist[i]}\n` : `${i + 1}\t ${hist[i]}\n`);
+      if (i === end) break;
+    }
     if (flags.has('r')) lines.reverse();
     await sh.write(1, lines.join(''));
     return 0;

@@ -489,7 +489,7 @@ export const trap: Builtin = async (sh, argv) => {
     if (action === '-') {
       sh.state.traps.delete(name);
       // a fatal signal caught for the EXIT trap goes back to being caught (bash's termsig handler)
-      if (num !== undefined) sh.sys.signal(num, name === 'INT' && sh.state.interactive ? interactiveInt(sh) : sh.state.termsigs && FATAL.includes(name) ? (s) => sh.pendingTraps.push(s) : 'default');
+      if (num !== undefined) sh.sys.signal(num, name === 'INT' && sh.state.interactive ? interactiveInt(sh) : shellIgnores(sh, name) ? 'ignore' : sh.state.termsigs && FATAL.includes(name) ? (s) => sh.pendingTraps.push(s) : 'default');
       continue;
     }
     sh.state.traps.set(name, action!);
@@ -500,6 +500,13 @@ export const trap: Builtin = async (sh, argv) => {
   }
   return status;
 };
+
+/** The signals the shell itself goes back to ignoring when their trap is reset: QUIT always
+ * (unless it was ignored on entry, then it stays so), TERM when interactive. */
+function shellIgnores(sh: Interpreter, name: string): boolean {
+  if (sh.state.subshell !== 0) return false;
+  return (name === 'QUIT' && (sh.state.interactive || sh.state.quitOwn)) || (name === 'TERM' && sh.state.interactive);
+}
 
 /** The signals that end bash by default (its terminating_signals); SIGQUIT it ignores. */
 const FATAL = ['HUP', 'INT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'USR1', 'SEGV', 'USR2', 'PIPE', 'ALRM', 'TERM', 'XCPU', 'XFSZ', 'VTALRM', 'SYS'];

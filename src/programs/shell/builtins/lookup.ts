@@ -6,6 +6,8 @@ import { execute, findCommand, lowerShellLevel } from '../simple';
 import { functionText } from '../print-function';
 import { hashOrder } from '../assoc';
 import { builtins } from './index';
+import { printableName } from '../quote';
+import { utf8Locale } from '../ansi-c';
 import { builtinEnabled } from './enabled';
 import type { Builtin } from './types';
 import { badOption, parseFlags } from './types';
@@ -113,7 +115,7 @@ export const command: Builtin = async (sh, argv) => {
     sh.state.hashHits.set(name, 1);
   }
   if (!path) {
-    await sh.error(`${name}: command not found`);
+    await sh.error(`${printableName(name, utf8Locale(sh.state))}: command not found`);
     return 127;
   }
   return execute(sh, path, p.rest, sh.state.environment(), false);
@@ -290,7 +292,13 @@ export const exec: Builtin = async (sh, argv) => {
   try {
     const env = clear ? new Map<string, string>() : sh.state.environment();
     if (sh.state.subshell === 0) lowerShellLevel(env);
-    await sh.sys.exec(path, [login ? `-${first}` : first, ...args.slice(1)], env);
+    const undo = sh.execSignals();
+    try {
+      await sh.sys.exec(path, [login ? `-${first}` : first, ...args.slice(1)], env);
+    } catch (e) {
+      if (isSysError(e)) undo();
+      throw e;
+    }
   } catch (e) {
     if (!isSysError(e)) throw e;
     let errno = e.errno;
