@@ -218,6 +218,9 @@ export function closeFile(k: Kernel, file: OpenFile): void {
   file.refs--;
   if (file.refs > 0) return;
   const t = file.target;
+  // the open file description's flock(2) goes with it
+  const locks = k.flocks.get(lockKey(file));
+  if (locks?.delete(file) && locks.size === 0) k.flocks.delete(lockKey(file));
   if (t.kind === 'pipe') {
     if (t.end === 'r') t.pipe.readers--;
     else t.pipe.writers--;
@@ -227,6 +230,25 @@ export function closeFile(k: Kernel, file: OpenFile): void {
   } else if (t.kind === 'inode') {
     k.vfs.releaseRef(t.node);
   }
+}
+
+/** What flock(2) locks: the file (its inode), or a pipe itself. */
+function lockKey(file: OpenFile): object {
+  const t = file.target;
+  return t.kind === 'inode' ? t.node : t.kind === 'pipe' ? t.pipe : file;
+}
+
+/** flock(2), non-blocking: take or drop the open file description's lock on its file. */
+export function flockFile(k: Kernel, file: OpenFile, op: 'sh' | 'ex' | 'un'): void {
+  const key = lockKey(file);
+  let locks = k.flocks.get(key);
+  if (op === 'un') {
+    if (locks?.delete(file) && locks.size === 0) k.flocks.delete(key);
+    return;
+  }
+  for (const [other, type] of locks ?? []) if (other !== file && (op === 'ex' || type === 'ex')) throw new SysError('EAGAIN', 'flock');
+  if (!locks) k.flocks.set(key, (locks = new Map()));
+  locks.set(file, op);
 }
 
 export function shareFile(file: OpenFile): OpenFile {

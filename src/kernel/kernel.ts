@@ -67,6 +67,8 @@ export class Kernel {
   readonly memory: Memory;
   /** Pipes behind named pipes (FIFOs) that are open, by inode. */
   readonly fifos = new Map<number, import('./pipe').Pipe>();
+  /** flock(2) locks: per locked file (inode or pipe), each open file description's lock */
+  readonly flocks = new Map<object, Map<OpenFile, 'sh' | 'ex'>>();
   /** The machine console (/dev/console, /dev/tty1). */
   consoleTty: Tty | undefined;
   /** Programs not loaded yet wait for this before they start (a disk still being filled in). */

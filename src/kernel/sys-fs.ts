@@ -4,7 +4,7 @@ import type { FsUsage, Stat } from '../shared/stat';
 import type { Sys } from '../shared/sys';
 import { ProcessKilled } from './errors';
 import { pipeId, type OpenFile } from './files';
-import { closeFile, openNode, readFile, shareFile, writeFile } from './io';
+import { closeFile, flockFile, openNode, readFile, shareFile, writeFile } from './io';
 import type { Kernel } from './kernel';
 import { Pipe } from './pipe';
 import type { Process } from './process';
@@ -25,7 +25,7 @@ const STD_NAMES: Record<string, number> = { '/dev/stdin': 0, '/dev/stdout': 1, '
 
 type FsSys = Pick<Sys,
   | 'open' | 'read' | 'readReady' | 'write' | 'close' | 'dup' | 'dup2' | 'pipe' | 'lseek' | 'ftruncate' | 'isOpen' | 'openFds' | 'setCloexec'
-  | 'stat' | 'lstat' | 'fstat' | 'readdir' | 'mkdir' | 'mkfifo' | 'rmdir' | 'unlink' | 'rename' | 'link' | 'symlink'
+  | 'stat' | 'lstat' | 'fstat' | 'flock' | 'readdir' | 'mkdir' | 'mkfifo' | 'rmdir' | 'unlink' | 'rename' | 'link' | 'symlink'
   | 'readlink' | 'chmod' | 'chown' | 'lchown' | 'utimes' | 'truncate' | 'access' | 'realpath' | 'statfs'
   | 'mounts' | 'getcwd' | 'chdir' | 'chroot' | 'readFile' | 'writeFile'>;
 
@@ -246,6 +246,9 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
     },
     fstat(n) {
       return statOpen(fd(n));
+    },
+    flock(n, op) {
+      flockFile(k, fd(n), op);
     },
     async readdir(path) {
       await enter();

@@ -105,6 +105,13 @@ export interface Sys {
   stat(path: string): Promise<Stat>;
   lstat(path: string): Promise<Stat>;
   fstat(fd: number): Stat;
+  /**
+   * flock(2) with LOCK_NB: 'sh' or 'ex' takes a lock on the descriptor's file (EAGAIN while
+   * another open file description holds a conflicting one), 'un' drops it. A lock belongs to
+   * the open file description: descriptors shared by dup or fork hold it together, and it goes
+   * when the last of them is closed.
+   */
+  flock(fd: number, op: 'sh' | 'ex' | 'un'): void;
   readdir(path: string): Promise<string[]>;
   mkdir(path: string, mode?: number): Promise<void>;
   /** mkfifo(3): a named pipe. */

@@ -1,12 +1,11 @@
 // flock (util-linux 2.38): takes an advisory lock on a file (or on a descriptor the shell
-// holds), then runs a command and releases the lock when the command ends. Locks are shared
-// between the machine's processes through lock-table.ts.
+// holds), then runs a command; the lock is the kernel's flock(2) on the open file, so it lasts
+// as long as some process holds that file open.
 import { isSysError, strerror, type SysError } from '../../shared/errno';
 import { defineProgram } from '../define';
 import { Ctx } from '../lib/context';
 import { execvp } from '../lib/execvp';
 import { NumError, s32, shortName, tryHelp, utilLinuxVersion, warnx } from './common';
-import { tryLock, unlock, type LockType } from './lock-table';
 
 const HELP = `
 Usage:
@@ -68,7 +67,7 @@ export default defineProgram({
       await warnx(ctx, 'not enough arguments');
       return tryHelp(ctx, EX_USAGE);
     }
-    let type: LockType | 'un' = 'ex';
+    let type: 'sh' | 'ex' | 'un' = 'ex';
     let nonblock = false;
     let timeout: number | undefined;
     let conflict = 1;
@@ -161,32 +160,31 @@ export default defineProgram({
       timeout = undefined;
       nonblock = true;
     }
-    let st;
-    try {
-      st = sys.fstat(fd);
-    } catch (e) {
-      if (!isSysError(e)) throw e;
-      await warnx(ctx, `${filename ?? String(fd)}: ${strerror(e.errno)}`);
-      return EX_DATAERR;
-    }
-    const key = `${st.dev}:${st.ino}`;
-    // the lock belongs to whoever holds the descriptor: flock itself, or the shell that opened it
-    const owner = cmd ? sys.pid : sys.getppid();
+    // the lock is the open file description's (the kernel's flock(2)): with `flock FD` it is
+    // the shell's descriptor's and outlasts flock; with a file, it goes when the last process
+    // holding flock's descriptor (flock, or the command it runs) exits
     const started = sys.now();
-    if (type === 'un') unlock(key, owner);
-    else {
-      const deadline = timeout === undefined ? undefined : started + timeout * 1000;
-      while (!tryLock(sys, key, owner, type)) {
-        if (nonblock) {
-          if (verbose) await warnx(ctx, 'failed to get lock');
-          return conflict;
+    const deadline = timeout === undefined ? undefined : started + timeout * 1000;
+    for (;;) {
+      try {
+        sys.flock(fd, type);
+        break;
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        if (e.errno !== 'EAGAIN') {
+          await warnx(ctx, `${filename ?? String(fd)}: ${strerror(e.errno)}`);
+          return EX_DATAERR;
         }
-        if (deadline !== undefined && sys.now() >= deadline) {
-          if (verbose) await warnx(ctx, 'timeout while waiting to get lock');
-          return conflict;
-        }
-        await sys.sleep(deadline === undefined ? 100 : Math.max(1, Math.min(100, deadline - sys.now())));
       }
+      if (nonblock) {
+        if (verbose) await warnx(ctx, 'failed to get lock');
+        return conflict;
+      }
+      if (deadline !== undefined && sys.now() >= deadline) {
+        if (verbose) await warnx(ctx, 'timeout while waiting to get lock');
+        return conflict;
+      }
+      await sys.sleep(deadline === undefined ? 100 : Math.max(1, Math.min(100, deadline - sys.now())));
     }
     if (verbose) {
       const ms = sys.now() - started;
@@ -198,8 +196,8 @@ export default defineProgram({
       execvp(c, cmd!, c.env, async (e) => {
         await warnx(c, `failed to execute ${cmd![0]!}: ${strerror(e.errno)}`);
       }).then((code) => (code === 126 || code === 127 ? EX_UNAVAILABLE : code));
-    try {
-      if (noFork) return await run(ctx);
+    if (noFork) return run(ctx);
+    {
       await ctx.flush();
       const child = await sys.fork(async (csys) => {
         const c = new Ctx(csys);
@@ -214,8 +212,6 @@ export default defineProgram({
       if (!res) return EX_OSERR;
       const s = res.status;
       return s.kind === 'exited' ? s.code : s.kind === 'signaled' ? s.signal + 128 : EX_OSERR;
-    } finally {
-      if (type !== 'un') unlock(key, owner);
     }
   },
 });

@@ -57,6 +57,13 @@ describe('locks between processes', () => {
   });
 });
 
+describe('flock(2) in the kernel', () => {
+  it('a lock belongs to the open file: closing the shell\'s descriptor frees it, flock -u too, shared locks share', async () => {
+    const r = await sh(newMachine(), 'exec 9>lk; flock 9; flock -n lk true; echo "held=$?"; exec 9>&-; flock -n lk true; echo "free=$?"; exec 8>lk; flock -s 8; flock -ns lk true; echo "shared=$?"; flock -nx lk true; echo "excl=$?"; flock -u 8; flock -nx lk true; echo "after-u=$?"');
+    expect(r.stdout).toBe('held=1\nfree=0\nshared=0\nexcl=1\nafter-u=0\n');
+  });
+});
+
 describe('uuidgen and mcookie use the machine random source', () => {
   it('prints different random values each time, and the same name-based UUID', async () => {
     const m = newMachine();
