@@ -228,6 +228,7 @@ export class Kernel {
     proc.cgroup = init.cgroup ?? parent?.cgroup ?? '/';
     proc.nice = parent?.nice ?? 0; // niceness is inherited across fork (setpriority(2))
     proc.exe = parent?.exe; // the same program until it execs
+    proc.ioprio = parent?.ioprio ?? 0; // fork copies the I/O priority
     proc.uts = init.uts ?? parent?.uts;
     proc.netns = netns;
     proc.pidns = init.pidns ?? parent?.pidns;

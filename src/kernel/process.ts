@@ -60,6 +60,8 @@ export class Process {
   heap = 0;
   /** /proc/<pid>/oom_score_adj: -1000 (never chosen) to 1000. */
   oomScoreAdj = 0;
+  /** I/O priority (ioprio_set): class << 13 | data; 0 is class none. */
+  ioprio = 0;
   /** The path of the file it runs (/proc/<pid>/exe), once it has exec'd one. */
   exe: string | undefined;
 

@@ -18,6 +18,12 @@ import { checkSetrlimit } from './rlimit';
 
 const RESOURCES = new Set<RlimitResource>(['cpu', 'fsize', 'data', 'stack', 'core', 'rss', 'nproc', 'nofile', 'memlock', 'as', 'locks', 'sigpending', 'msgqueue', 'nice', 'rtprio', 'rttime']);
 
+/** The processes an ioprio call names (kernel threads keep their own I/O priorities). */
+function ioprioTargets(k: Kernel, proc: Process, which: PriorityWhich, who: number): Process[] {
+  const id = which === 'user' || who === 0 ? who : (hostPidFor(proc.pidns, who) ?? -1);
+  return priorityTargets(k, proc, which, id).filter((t): t is Process => 'cred' in t && t.state !== 'zombie');
+}
+
 export function makeSys(k: Kernel, proc: Process): Sys {
   // Every syscall starts with `await enter(); k.current = proc;`: the second line again
   // because other processes' code may run between enter's end and the caller's next step,
@@ -260,6 +266,25 @@ export function makeSys(k: Kernel, proc: Process): Sys {
         else t.nice = value;
       }
       if (refused) throw refused;
+    },
+    ioprioGet(which, who) {
+      alive();
+      const targets = ioprioTargets(k, proc, which, who);
+      if (targets.length === 0) throw new SysError('ESRCH', 'ioprio_get');
+      return Math.min(...targets.map((t) => t.ioprio));
+    },
+    ioprioSet(which, who, value) {
+      alive();
+      const cls = value >> 13;
+      if (cls < 0 || cls > 3 || (value & 0x1fff) > 7) throw new SysError('EINVAL', 'ioprio_set');
+      // the realtime class needs CAP_SYS_ADMIN (ioprio_check_cap)
+      if (cls === 1 && proc.cred.euid !== 0) throw new SysError('EPERM', 'ioprio_set');
+      const targets = ioprioTargets(k, proc, which, who);
+      if (targets.length === 0) throw new SysError('ESRCH', 'ioprio_set');
+      for (const t of targets) {
+        if (proc.cred.euid !== 0 && t.cred.uid !== proc.cred.euid && t.cred.euid !== proc.cred.euid) throw new SysError('EPERM', 'ioprio_set');
+        t.ioprio = value;
+      }
     },
     getrlimit(resource) {
       alive();

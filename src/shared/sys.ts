@@ -173,6 +173,10 @@ export interface Sys {
   getpriority(which: PriorityWhich, who: number): number;
   /** setpriority(2): niceness clamped to -20..19; EPERM for another user's process, EACCES to lower it without root. */
   setpriority(which: PriorityWhich, who: number, nice: number): void;
+  /** ioprio_get(2): the highest I/O priority (lowest class << 13 | data) among the processes named; ESRCH if none. */
+  ioprioGet(which: PriorityWhich, who: number): number;
+  /** ioprio_set(2): EINVAL for a class past 3 or data past 7, EPERM for another user's process or the realtime class without root. */
+  ioprioSet(which: PriorityWhich, who: number, value: number): void;
   /** getrlimit(2). */
   getrlimit(resource: RlimitResource): Rlimit;
   /**

@@ -1,11 +1,10 @@
 // ionice (util-linux 2.38): shows or sets the I/O scheduling class and priority of processes,
-// or runs a command with them (kept by ioprio-table.ts, as the kernel has no I/O scheduler).
-import { strerror, type Errno } from '../../shared/errno';
-import type { ProcessInfo } from '../../shared/process';
+// or runs a command with them, through ioprio_get(2) and ioprio_set(2).
+import { strerror, SysError, type Errno } from '../../shared/errno';
+import type { PriorityWhich } from '../../shared/sys';
 import { defineProgram } from '../define';
 import { execvp } from '../lib/execvp';
 import { errx, NumError, s32, shortName, tryHelp, utilLinuxVersion, warnx } from './common';
-import { ioprioOf, setIoprio } from './ioprio-table';
 
 const HELP = `
 Usage:
@@ -102,34 +101,27 @@ export default defineProgram({
         data = 7;
       } else if (ioclass !== 1 && ioclass !== 2 && !tolerant) await warnx(ctx, `unknown prio class ${ioclass}`);
 
-      /** The processes an id names (pid 0: this one; uid/pgid 0: this one's). */
-      const targets = (kind: string, id: number): ProcessInfo[] => {
-        const procs = sys.processes().filter((p) => p.state !== 'Z' && !p.kthread);
-        if (kind === 'p' || kind === '') return procs.filter((p) => p.pid === (id || sys.pid));
-        if (kind === 'P') return procs.filter((p) => p.pgid === (id || sys.getpgid()));
-        return procs.filter((p) => p.uid === (id || sys.getuid()));
+      /** The ioprio "which" an option names (id 0 is this process, or its group or user). */
+      const whichOf = (kind: string): PriorityWhich => (kind === 'P' ? 'pgrp' : kind === 'u' ? 'user' : 'process');
+      const call = <T>(f: () => T): T => {
+        try {
+          return f();
+        } catch (e) {
+          if (e instanceof SysError) throw new IoError(e.errno);
+          throw e;
+        }
       };
       const print = async (kind: string, id: number): Promise<void> => {
-        const procs = sys.processes();
-        const list = targets(kind, id);
-        if (list.length === 0) throw new IoError('ESRCH');
-        // several processes: the numerically lowest value (the highest priority) is reported
-        const real = Math.min(...list.map((p) => ioprioOf(procs, p.pid)));
+        const real = call(() => sys.ioprioGet(whichOf(kind), id));
         const cls = real >> SHIFT;
         const name = CLASSES[cls] ?? 'unknown';
         await ctx.print(cls === 3 ? `${name}\n` : `${name}: prio ${real & ((1 << SHIFT) - 1)}\n`);
       };
       const setid = async (kind: string, id: number): Promise<void> => {
         try {
+          // as the uapi's ioprio_value packs an out-of-range class or level as an invalid class
           if (ioclass < 0 || ioclass > 3 || data < 0 || data > 7) throw new IoError('EINVAL');
-          const list = targets(kind, id);
-          if (list.length === 0) throw new IoError('ESRCH');
-          const uid = sys.geteuid();
-          for (const p of list) {
-            if (uid !== 0 && p.uid !== uid) throw new IoError('EPERM');
-            if (uid !== 0 && ioclass === 1) throw new IoError('EPERM');
-            setIoprio(sys, p, (ioclass << SHIFT) | data);
-          }
+          call(() => sys.ioprioSet(whichOf(kind), id, (ioclass << SHIFT) | data));
         } catch (e) {
           // -t: a priority that cannot be set is passed over
           if (!(e instanceof IoError && tolerant)) throw e;
