@@ -49,6 +49,15 @@ export class Clock {
     this.offset = start;
   }
 
+  /**
+   * Holds a skipping clock still until `work` settles: code being fetched (a lazily loaded
+   * chunk) is work in progress, not idleness, even though no syscall happens meanwhile.
+   */
+  hold<T>(work: Promise<T>): Promise<T> {
+    this.busy++;
+    return work.finally(() => this.busy--);
+  }
+
   /** Milliseconds since the epoch, virtual. */
   now(): number {
     if (this.mode === 'manual') return this.offset;

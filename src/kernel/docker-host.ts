@@ -385,6 +385,11 @@ export class KernelDockerHost implements DockerHost {
     this.k.signal(p, signal);
   }
 
+  alive(pid: number): boolean {
+    const p = this.k.procs.get(pid);
+    return p !== undefined && p.state !== 'zombie';
+  }
+
   waitExit(pid: number): Promise<{ code: number; signal?: number }> {
     const seen = this.recent.get(pid);
     if (seen) {

@@ -101,12 +101,7 @@ export class Kernel {
     this.modules = new KernelModules(this.sysctl);
     // (the module index is code the machine loads: the skipping clock holds while it does)
     this.services.set('kmod', async (caller, req) => {
-      this.clock.busy++;
-      try {
-        await this.modules.ready();
-      } finally {
-        this.clock.busy--;
-      }
+      await this.clock.hold(this.modules.ready());
       return this.modules.handle(caller, req as ModuleRequest);
     });
     this.klog = new KernelLog(identity.release, identity.version, KERNEL_CMDLINE);

@@ -20,12 +20,9 @@ export function lateFile(k: Kernel, n: Inode): Inode {
   n.prepare = () => {
     if (mod) return undefined;
     // (held like any code the machine loads: the skipping clock must not jump over it)
-    return (loading ??= (() => {
-      k.clock.busy++;
-      return import('./proc-net/files').then((m) => {
-        mod = m;
-      }).finally(() => k.clock.busy--);
-    })());
+    return (loading ??= k.clock.hold(import('./proc-net/files')).then((m) => {
+      mod = m;
+    }));
   };
   return n;
 }

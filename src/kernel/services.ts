@@ -43,18 +43,12 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   // (a batch of rules may use the matches of a chunk of their own: it is loaded first)
   // (held like any code the machine loads: the skipping clock must not jump over it, or what
   // runs meanwhile, and so the seeded random stream, would depend on the host's speed)
-  const loadMeta = (): Promise<void> => {
-    k.clock.busy++;
-    return loadMetaMatches().finally(() => k.clock.busy--);
-  };
+  const loadMeta = (): Promise<void> => k.clock.hold(loadMetaMatches());
   k.services.set('netfilter', (caller, req) => (metaMatches() ? netfilter.handle(caller, req) : loadMeta().then(() => netfilter.handle(caller, req))));
   // a route query may need policy routing's chunk (ip route get): loaded first, the clock held
   k.services.set('net', (caller, req) => {
     if (policyLoaded() || !needsLateCode(req)) return net.request(caller, req);
-    k.clock.busy++;
-    return loadPolicy()
-      .finally(() => k.clock.busy--)
-      .then(() => net.request(caller, req));
+    return k.clock.hold(loadPolicy()).then(() => net.request(caller, req));
   });
   k.services.set('journal', (caller, req) => journal.handle(caller, req));
   k.services.set('systemd', (caller, req) => manager.handle(caller, req));
@@ -67,8 +61,7 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   function loadNet(): Promise<NetServices> {
     if (late) return late;
     // (a skipping clock waits for the load, as for any work in progress)
-    k.clock.busy++;
-    late = import('./net-services')
+    late = k.clock.hold(import('./net-services'))
       .then(({ startNetServices, exchangePasses }) => {
         // the resolver's packets cross the firewall too (before this, nothing sends any)
         net.filter = (packet) => exchangePasses(netfilter, () => k.clock.now(), packet);
@@ -76,8 +69,7 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
         subs.resolver = ns.resolver;
         subs.traffic = ns.traffic;
         return ns;
-      })
-      .finally(() => k.clock.busy--);
+      });
     return late;
   }
   k.services.set('resolve', async (caller, req) => (await loadNet()).resolver.handle(caller, req));
@@ -96,7 +88,9 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   // a machine that never runs docker never loads its code
   let engine: Promise<DockerEngine> | undefined;
   const loadDocker = (): Promise<DockerEngine> =>
-    (engine ??= Promise.all([import('./docker-start'), loadNet()]).then(([{ startDocker }, { resolver }]) => {
+    // (held like any code the machine loads: a skipping clock jumping over the fetch would time
+    // out the start of docker.service that is waiting for it)
+    (engine ??= k.clock.hold(Promise.all([import('./docker-start'), loadNet()])).then(([{ startDocker }, { resolver }]) => {
       const docker = startDocker(k, journal, { net, manager, resolver });
       subs.docker = docker;
       return docker;

@@ -373,12 +373,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       return left;
     },
     async loadCode(load) {
-      k.clock.busy++;
-      try {
-        return await load();
-      } finally {
-        k.clock.busy--;
-      }
+      return k.clock.hold(load());
     },
     now: () => k.clock.now(),
     uptime: () => k.clock.now() - k.bootedAt,

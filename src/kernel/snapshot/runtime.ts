@@ -110,8 +110,7 @@ export async function applyRuntime(m: Machine, rt: RuntimeState): Promise<void> 
 
   if (rt.hostname && rt.hostname !== m.kernel.identity.hostname) m.kernel.identity.hostname = rt.hostname;
   // the chunk of the less common matches starts loading with the rules that may use them
-  m.kernel.clock.busy++;
-  void loadMetaMatches().finally(() => m.kernel.clock.busy--);
+  void m.kernel.clock.hold(loadMetaMatches());
   s.netfilter.restoreRulesets(rt.firewall);
 }
 

@@ -69,6 +69,9 @@ export class DockerEngine {
   /** dockerd came up: load the store, set up the bridge and the firewall chains, restart what should run. */
   async daemonStart(pid: number): Promise<DockerReply> {
     if (this.running) return { kind: 'error', status: 500, message: 'dockerd is already running' };
+    // a dockerd that ended while the engine's code was loading: nobody to start for (and no
+    // exit to clear the daemon's pid again)
+    if (!this.host.alive(pid)) return { kind: 'error', status: 500, message: 'dockerd has exited' };
     this.daemonPid = pid;
     const h = this.host;
     for (const d of [ROOT, `${ROOT}/containers`, `${ROOT}/image/overlay2/imagedb/content/sha256`, `${ROOT}/overlay2`, `${ROOT}/volumes`, `${ROOT}/network/files`, `${ROOT}/tmp`]) h.mkdirp(d, 0o710);
@@ -102,10 +105,12 @@ export class DockerEngine {
   /** dockerd is ending (SIGTERM) or has ended: containers stop with it. */
   async daemonStop(): Promise<void> {
     if (!this.running) return;
+    const pid = this.daemonPid;
     this.host.log('Processing signal \'terminated\'');
     await this.containers.stopAllForShutdown();
     this.host.log('Daemon shutdown complete');
-    this.daemonPid = 0;
+    // (killed meanwhile, a dockerd started since is not this one)
+    if (this.daemonPid === pid) this.daemonPid = 0;
   }
 
   /** A process ended (the kernel's exit listener). */

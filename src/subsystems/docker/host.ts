@@ -74,6 +74,8 @@ export interface DockerHost {
   /** runs a host command as root (dockerd's children: iptables, docker-proxy); resolves with its status, or at once for `detached` ones */
   run(argv: string[], detached?: boolean): Promise<{ pid: number; status: number }>;
   kill(pid: number, signal: number): void;
+  /** whether `pid` is a process that has not ended */
+  alive(pid: number): boolean;
   waitExit(pid: number): Promise<{ code: number; signal?: number }>;
   /** the process and its descendants */
   processTree(pid: number): HostProcess[];
