@@ -83,6 +83,9 @@ export interface ServiceConfig {
   workingDirectory?: string;
   pidFile?: string;
   killSignal: number;
+  /** how long a start may wait for READY=1, and a stop for the processes to end (Infinity: no limit) */
+  timeoutStartMs: number;
+  timeoutStopMs: number;
   successExitStatus: number[];
   startLimitBurst: number;
   startLimitIntervalMs: number;
@@ -453,9 +456,21 @@ function serviceConfig(s: UnitSettings, cfg: UnitConfig, fatal: Set<string>): Se
     execStopPost: exec('ExecStopPost'),
   };
   const remainAfterExit = setting(s, 'Service', 'RemainAfterExit', w, 'Failed to parse boolean value', bool) ?? false;
-  // config_parse_service_timeout(): checked here, not used further
+  // config_parse_service_timeout() and config_parse_sec_fix_0(): TimeoutSec= sets both, later
+  // lines win, and 0 means no limit (DefaultTimeoutStartSec= and DefaultTimeoutStopSec= are 90s)
   for (const k of ['TimeoutSec', 'TimeoutStartSec']) setting(s, 'Service', k, w, `Failed to parse ${k}= parameter`, sec);
   setting(s, 'Service', 'TimeoutStopSec', w, 'Failed to parse time value', sec);
+  // (service_add_extras(): a oneshot's start has no limit unless one is set)
+  let timeoutStartMs = type === 'oneshot' ? Number.POSITIVE_INFINITY : 90_000;
+  let timeoutStopMs = 90_000;
+  for (const a of s.assignments) {
+    if (a.section !== 'Service' || !['TimeoutSec', 'TimeoutStartSec', 'TimeoutStopSec'].includes(a.key)) continue;
+    const ms = sec(a.value);
+    if (ms === undefined) continue;
+    const limit = ms === 0 ? Number.POSITIVE_INFINITY : ms;
+    if (a.key !== 'TimeoutStopSec') timeoutStartMs = limit;
+    if (a.key !== 'TimeoutStartSec') timeoutStopMs = limit;
+  }
   const refusal = cfg.badSetting ? undefined : serviceRefusal(type, execSettings.execStart.length, execSettings.execStop.length > 0, remainAfterExit, !['', 'none'].includes(s.get('Unit', 'SuccessAction') ?? ''));
   if (refusal) cfg.badSetting = refusal;
   return {
@@ -471,6 +486,8 @@ function serviceConfig(s: UnitSettings, cfg: UnitConfig, fatal: Set<string>): Se
     workingDirectory: s.get('Service', 'WorkingDirectory') || undefined,
     pidFile: s.get('Service', 'PIDFile') || undefined,
     killSignal: killSignal ?? 15,
+    timeoutStartMs,
+    timeoutStopMs,
     successExitStatus: s.list('Service', 'SuccessExitStatus').map(parseExitStatus).filter((n): n is number => n !== undefined),
     // a burst of 0 turns the start limit off (ratelimit_below)
     startLimitBurst: ((b) => (b === 0 ? Number.POSITIVE_INFINITY : b))(setting(s, 'Unit', 'StartLimitBurst', w, 'Failed to parse unsigned value', unsigned) ?? setting(s, 'Service', 'StartLimitBurst', w, 'Failed to parse unsigned value', unsigned) ?? 5),

@@ -237,22 +237,68 @@ export async function startService(rt: Runtime, u: Unit): Promise<JobResult> {
   }
   if (cfg.type === 'notify') {
     // Type=notify: started once the main process sends READY=1 (sd_notify), unless it ends or
-    // the start times out first (DefaultTimeoutStartSec=90s)
+    // the start times out first (TimeoutStartSec=, 90s by default)
     let cancel = (): void => {};
+    let timedOut = false;
     await Promise.race([
       new Promise<void>((resolve) => (u.notifyReady = resolve)),
       started.then(() => undefined),
-      new Promise<void>((resolve) => (cancel = host.after(90_000, resolve))),
+      new Promise<void>((resolve) => (cancel = after(host, cfg.timeoutStartMs, () => {
+        timedOut = true;
+        resolve();
+      }))),
     ]);
     cancel();
     u.notifyReady = undefined;
     // ended before READY=1: the start failed, also when Restart= brings it back later
     if (u.mainPid !== mainPid) return u.activeState === 'failed' || u.subState === 'auto-restart' ? 'failed' : 'done';
+    if (timedOut) return startTimedOut(rt, u, cfg);
   }
   u.setState('active', 'running', host.now());
   await runPost(rt, u, cfg, launch);
   rt.log(u, `Started ${u.label}.`, 6, STARTED_ID);
   return 'done';
+}
+
+/** No READY=1 in time: the processes are stopped and the start fails (service_enter_signal()). */
+async function startTimedOut(rt: Runtime, u: Unit, cfg: ServiceConfig): Promise<JobResult> {
+  rt.log(u, `${u.id}: start operation timed out. Terminating.`, 4);
+  u.stopping = true;
+  await terminate(rt, u, cfg);
+  u.mainPid = undefined;
+  u.stopping = false;
+  fail(rt, u, 'timeout');
+  rt.log(u, `Failed to start ${u.label}.`, 3, FAILED_ID);
+  // a timeout is a failure and abnormal: Restart=on-failure, on-abnormal and always restart
+  if (['always', 'on-failure', 'on-abnormal'].includes(cfg.restart)) maybeRestart(rt, u, { ...cfg, restart: 'always' }, { code: 'killed', status: 15 });
+  return 'failed';
+}
+
+/**
+ * Sends KillSignal= to the unit's processes and waits for them to end, killing what is left
+ * once TimeoutStopSec= has passed; true when it came to that.
+ */
+async function terminate(rt: Runtime, u: Unit, cfg: ServiceConfig | undefined): Promise<boolean> {
+  const host = rt.host;
+  u.setState('deactivating', 'stop-sigterm', host.now());
+  for (const p of host.processesIn(u.cgroup)) host.kill(p.pid, cfg?.killSignal ?? 15);
+  let killed = false;
+  const cancel = after(host, cfg?.timeoutStopMs ?? 90_000, () => {
+    killed = true;
+    rt.log(u, `${u.id}: State 'stop-sigterm' timed out. Killing.`, 4);
+    for (const p of host.processesIn(u.cgroup)) {
+      rt.log(u, `${u.id}: Killing process ${p.pid} (${p.comm}) with signal SIGKILL.`, 5);
+      host.kill(p.pid, 9);
+    }
+  });
+  await rt.waitEmpty(u);
+  cancel();
+  return killed;
+}
+
+/** A timer of the manager's that may be off (Infinity: never fires). */
+function after(host: Runtime['host'], ms: number, fire: () => void): () => void {
+  return ms === Number.POSITIVE_INFINITY ? () => {} : host.after(ms, fire);
 }
 
 async function runPost(rt: Runtime, u: Unit, cfg: ServiceConfig, launch: Launch): Promise<void> {
@@ -269,7 +315,14 @@ function mainExited(rt: Runtime, u: Unit, cfg: ServiceConfig, pid: number, info:
   u.mainPid = undefined;
   // forking services: the first process exiting is expected
   if (cfg.type === 'forking' && u.activeState === 'activating') return;
-  if (u.stopping) return;
+  if (u.stopping) {
+    // while stopping, a clean exit is what was asked for; any other is told and fails the unit
+    if (!cleanExit(cfg, info)) {
+      rt.log(u, `${u.id}: Main process exited, ${exitText(info)}`, info.code === 'exited' ? 5 : 4);
+      u.stopFailure ??= info.code === 'exited' ? 'exit-code' : info.code === 'dumped' ? 'core-dump' : 'signal';
+    }
+    return;
+  }
   const ok = succeeded(cfg, info);
   if (ok && cfg.remainAfterExit) {
     u.setState('active', 'exited', rt.host.now());
@@ -286,9 +339,14 @@ function mainExited(rt: Runtime, u: Unit, cfg: ServiceConfig, pid: number, info:
   maybeRestart(rt, u, cfg, info);
 }
 
+/** EXIT_CLEAN_DAEMON: success, or an end by SIGHUP, SIGINT, SIGTERM or SIGPIPE. */
+function cleanExit(cfg: ServiceConfig, info: ExitInfo): boolean {
+  return succeeded(cfg, info) || (info.code === 'killed' && [1, 2, 13, 15].includes(info.status));
+}
+
 function maybeRestart(rt: Runtime, u: Unit, cfg: ServiceConfig, info: ExitInfo): void {
   const ok = succeeded(cfg, info);
-  const clean = ok || (info.code === 'killed' && [1, 2, 13, 15].includes(info.status));
+  const clean = cleanExit(cfg, info);
   const restart =
     cfg.restart === 'always' ||
     (cfg.restart === 'on-success' && clean) ||
@@ -321,6 +379,7 @@ export async function stopService(rt: Runtime, u: Unit): Promise<JobResult> {
   }
   rt.log(u, `Stopping ${u.label}...`);
   u.stopping = true;
+  u.stopFailure = undefined;
   u.setState('deactivating', 'stop', host.now());
   if (cfg) {
     const launch = prepare(rt, u, cfg);
@@ -329,17 +388,7 @@ export async function stopService(rt: Runtime, u: Unit): Promise<JobResult> {
       for (const cmd of cfg.execStop) u.pastExecs.push((await runCommand(rt, u, cmd, 'ExecStop', launch)).exec);
     }
   }
-  const sig = cfg?.killSignal ?? 15;
-  u.setState('deactivating', 'stop-sigterm', host.now());
-  for (const p of host.processesIn(u.cgroup)) host.kill(p.pid, sig);
-  let killed = false;
-  const cancel = host.after(90_000, () => {
-    killed = true;
-    rt.log(u, `${u.id}: State 'stop-sigterm' timed out. Killing.`, 4);
-    for (const p of host.processesIn(u.cgroup)) host.kill(p.pid, 9);
-  });
-  await rt.waitEmpty(u);
-  cancel();
+  const killed = await terminate(rt, u, cfg);
   if (cfg) {
     const launch = prepare(rt, u, cfg);
     if (!('fail' in launch)) for (const cmd of cfg.execStopPost) u.pastExecs.push((await runCommand(rt, u, cmd, 'ExecStopPost', launch)).exec);
@@ -348,6 +397,8 @@ export async function stopService(rt: Runtime, u: Unit): Promise<JobResult> {
   u.stopping = false;
   if (killed) {
     fail(rt, u, 'timeout');
+  } else if (u.stopFailure) {
+    fail(rt, u, u.stopFailure);
   } else {
     if (u.activeState !== 'failed') u.result = 'success';
     rt.log(u, `${u.id}: Deactivated successfully.`);

@@ -49,8 +49,9 @@ export function snapshot(host: ManagerHost, u: Unit, needReload: boolean, trigge
     add('Restart', svc.restart);
     add('NotifyAccess', svc.type === 'notify' ? 'main' : 'none');
     add('RestartUSec', formatTimespan(BigInt(Math.round(svc.restartMs * 1000))));
-    add('TimeoutStartUSec', '1min 30s');
-    add('TimeoutStopUSec', '1min 30s');
+    const limit = (ms: number): string => (ms === Number.POSITIVE_INFINITY ? 'infinity' : formatTimespan(BigInt(Math.round(ms * 1000))));
+    add('TimeoutStartUSec', limit(svc.timeoutStartMs));
+    add('TimeoutStopUSec', limit(svc.timeoutStopMs));
     add('RemainAfterExit', svc.remainAfterExit);
     add('MainPID', u.mainPid ?? 0);
     add('ControlPID', u.controlPid ?? 0);

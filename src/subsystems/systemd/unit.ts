@@ -22,8 +22,10 @@ export class Unit {
   /** The running job, if any: its kind and the promise of its result. */
   job?: { id: number; type: string; done: Promise<JobResult> };
   cancelRestart?: () => void;
-  /** Set while a stop was asked for, so a main-process exit is not a failure. */
+  /** Set while a stop was asked for, so a main-process exit is not a failure... */
   stopping = false;
+  /** ...unless it was not a clean one (an exit status, a signal other than HUP/INT/TERM/PIPE). */
+  stopFailure?: UnitResult;
   /** Type=notify: resolves the start job once the main process reports READY=1. */
   notifyReady?: () => void;
   /** Timer units: when they fire next, and last fired. */

@@ -116,3 +116,59 @@ describe('systemctl edit', () => {
     );
   }, 20000);
 });
+
+describe('start and stop timeouts', () => {
+  it('a notify service without READY=1 is terminated when TimeoutStartSec= passes, and the start fails', async () => {
+    const r = await runScript(
+      `${PRE}printf '[Service]\\nType=notify\\nExecStart=/bin/sleep 1000\\nTimeoutStartSec=5\\n' > /etc/systemd/system/nr.service\n` +
+        'systemctl start nr; echo rc=$?; systemctl is-active nr; systemctl show -p Result -p ExecMainCode -p ExecMainStatus nr\n' +
+        'journalctl -u nr --no-pager -o short-monotonic | cut -c16-',
+    );
+    expect(r.stderr).toBe('Job for nr.service failed because a timeout was exceeded.\nSee "systemctl status nr.service" and "journalctl -xeu nr.service" for details.\n');
+    expect(r.stdout).toBe(
+      'rc=1\nfailed\nResult=timeout\nExecMainCode=2\nExecMainStatus=15\n' +
+        'photon-machine systemd[1]: Starting nr.service...\n' +
+        'photon-machine systemd[1]: nr.service: start operation timed out. Terminating.\n' +
+        "photon-machine systemd[1]: nr.service: Failed with result 'timeout'.\n" +
+        'photon-machine systemd[1]: Failed to start nr.service.\n',
+    );
+  });
+
+  it('reads TimeoutSec=, TimeoutStartSec= and TimeoutStopSec= in order, 0 as no limit; a oneshot start has none', async () => {
+    const r = await runScript(
+      `${PRE}cd /etc/systemd/system; printf '[Service]\\nExecStart=/bin/sleep 9\\nTimeoutSec=0\\nTimeoutStopSec=7s\\n' > a.service\n` +
+        "printf '[Service]\\nExecStart=/bin/sleep 9\\nTimeoutStartSec=2min\\nTimeoutSec=45\\n' > b.service; printf '[Service]\\nType=oneshot\\nExecStart=/bin/true\\n' > c.service\n" +
+        'systemctl show -p TimeoutStartUSec -p TimeoutStopUSec a b c sshd',
+    );
+    expect(r.stdout).toBe(
+      'TimeoutStartUSec=infinity\nTimeoutStopUSec=7s\n\nTimeoutStartUSec=45s\nTimeoutStopUSec=45s\n\n' +
+        'TimeoutStartUSec=infinity\nTimeoutStopUSec=1min 30s\n\nTimeoutStartUSec=1min 30s\nTimeoutStopUSec=1min 30s\n',
+    );
+  });
+
+  it('a stop that outlasts TimeoutStopSec= kills what is left and fails with a timeout', async () => {
+    const r = await runScript(
+      `${PRE}cat > /etc/systemd/system/stubborn.service <<'EOF'\n[Service]\nExecStart=/bin/sh -c "trap '' TERM; while :; do sleep 1; done"\nTimeoutStopSec=3\nEOF\n` +
+        'systemctl start stubborn; sleep 1; systemctl stop stubborn; echo rc=$?; systemctl is-active stubborn; systemctl show -p Result stubborn\n' +
+        "journalctl -u stubborn --no-pager -o cat | grep -E 'timed out|Killing|Main|Failed|Stopped' | sed -E 's/process [0-9]+/process N/'",
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      "rc=0\nfailed\nResult=timeout\nstubborn.service: State 'stop-sigterm' timed out. Killing.\n" +
+        'stubborn.service: Killing process N (sh) with signal SIGKILL.\nstubborn.service: Killing process N (sleep) with signal SIGKILL.\n' +
+        "stubborn.service: Main process exited, code=killed, status=9/KILL\nstubborn.service: Failed with result 'timeout'.\nStopped stubborn.service.\n",
+    );
+  });
+
+  it('a main process that does not end cleanly on SIGTERM fails the stopped unit', async () => {
+    const r = await runScript(
+      `${PRE}cat > /etc/systemd/system/ex3.service <<'EOF'\n[Service]\nExecStart=/bin/sh -c "trap 'exit 3' TERM; sleep 100 & wait"\nEOF\n` +
+        'systemctl start ex3; sleep 1; systemctl stop ex3; echo rc=$?; systemctl is-active ex3; systemctl show -p Result ex3\n' +
+        "journalctl -u ex3 --no-pager -o cat | tail -n 3",
+    );
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(
+      "rc=0\nfailed\nResult=exit-code\nex3.service: Main process exited, code=exited, status=3/NOTIMPLEMENTED\nex3.service: Failed with result 'exit-code'.\nStopped ex3.service.\n",
+    );
+  });
+});
