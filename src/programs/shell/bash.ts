@@ -225,6 +225,11 @@ async function guarded(sh: Interpreter, body: () => Promise<number>): Promise<nu
   let status: number;
   try {
     status = await body();
+    // a trapped signal that came during the last command: its action runs before the shell ends
+    if (sh.pendingTraps.length > 0) {
+      sh.state.status = status;
+      await sh.runPendingTraps();
+    }
   } catch (e) {
     if (e instanceof ShellFatal) return fatal(sh, e);
     if (e instanceof ShellExit) status = e.status;

@@ -98,8 +98,10 @@ export function redirText(r: Redir): string {
   switch (r.op) {
     case '>&':
     case '<&':
-      // a descriptor (or -) target prints its source descriptor too: `1>&2`, `0<&3`, `2>&-`
-      if (r.fdVar === undefined && /^(\d+|-)$/.test(target)) return `${r.fd ?? dflt}${r.op}${target}`;
+      // a descriptor (or -) target prints its source descriptor too: `1>&2`, `0<&3`; a close is
+      // always written `>&-` (`0>&-`, `{fd}>&-`), as bash keeps it apart from its direction
+      if (target === '-') return `${r.fdVar !== undefined ? `{${r.fdVar}}` : r.fd ?? dflt}>&-`;
+      if (r.fdVar === undefined && /^\d+$/.test(target)) return `${r.fd ?? dflt}${r.op}${target}`;
       return `${fd}${r.op}${target}`;
     case '<<':
     case '<<-':

@@ -415,7 +415,7 @@ async function runProgram(sh: Interpreter, cmd: Command & { kind: 'simple' }, ar
   env.delete('_');
   env.set('_', path);
   const oneshot = cmd === sh.oneshot && state.subshell === 0;
-  if (oneshot && !state.traps.has('EXIT')) lowerShellLevel(env);
+  if (oneshot && !execBlockedByTraps(state.traps)) lowerShellLevel(env);
   let undo: () => void;
   try {
     undo = await applyRedirs(sh, cmd.redirs, false, true);
@@ -451,6 +451,18 @@ async function notFoundHandler(sh: Interpreter, cmd: Command & { kind: 'simple' 
   } finally {
     undo();
   }
+}
+
+/**
+ * should_suppress_fork(): bash does not exec the last command of bash -c in place while an EXIT
+ * or ERR trap is set, or a signal is caught (an ignored one, `trap '' SIG`, does not count).
+ */
+function execBlockedByTraps(traps: ReadonlyMap<string, string>): boolean {
+  for (const [name, action] of traps) {
+    if (name === 'EXIT' || name === 'ERR') return true;
+    if (name !== 'DEBUG' && name !== 'RETURN' && action !== '') return true;
+  }
+  return false;
 }
 
 /** adjust_shell_level(-1) before bash replaces itself with a program: SHLVL one lower (not below 0). */

@@ -1,5 +1,6 @@
 // Command text for job listings (`[1]+  Done   sleep 5`) and `type`/`declare -f`.
 import type { Command, List } from './ast';
+import { redirText } from './command-text';
 
 /** The list as bash prints it: `a; b`, but `a & b` after a background command. */
 export function listText(list: List): string {
@@ -19,7 +20,7 @@ function endedList(list: List): string {
 export function commandText(cmd: Command): string {
   switch (cmd.kind) {
     case 'simple':
-      return [...cmd.assigns.map((a) => `${a.name}${a.append ? '+=' : '='}${a.value?.text ?? ''}`), ...cmd.words.map((w) => w.text), ...cmd.redirs.map((r) => `${r.fd ?? ''}${r.op} ${r.target.text}`)].join(' ');
+      return [...cmd.assigns.map((a) => `${a.name}${a.append ? '+=' : '='}${a.value?.text ?? ''}`), ...cmd.words.map((w) => w.text), ...cmd.redirs.map(redirText)].join(' ');
     case 'pipeline':
       // |& is shown as the 2>&1 it stands for
       return `${cmd.negate ? '! ' : ''}${cmd.cmds.map((c, i) => `${commandText(c)}${cmd.stderr[i] ? ' 2>&1' : ''}`).join(' | ')}`;
