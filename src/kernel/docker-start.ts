@@ -14,7 +14,9 @@ export function startDocker(k: Kernel, journal: Journal, s: { net: Network; mana
   const { net, manager, resolver } = s;
   let daemonPid = 0;
   const dockerHost: KernelDockerHost = new KernelDockerHost(k, journal, net, async (): Promise<boolean> => (await manager.start(manager.unit('docker.service'), new Set())) === 'done', (): number => daemonPid);
-  const docker: DockerEngine = new DockerEngine(dockerHost, offlineRegistry);
+  // (the registry's data is code loaded on the first pull: the skipping clock holds meanwhile)
+  const registry = { find: (repo: string, tag: string) => k.clock.hold(offlineRegistry.find(repo, tag)) };
+  const docker: DockerEngine = new DockerEngine(dockerHost, registry);
   docker.onDaemon = (pid) => {
     daemonPid = pid;
   };

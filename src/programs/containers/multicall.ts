@@ -67,7 +67,7 @@ export function multicall(spec: MulticallSpec): Program {
 async function runApplet(ctx: Ctx, spec: MulticallSpec, applet: string, sys: Sys = ctx.sys): Promise<number> {
   const target = appletProgram(spec.applets, applet);
   // the registry imports this module's program lazily, so it is loaded by the time we run
-  const { programs } = await import('../registry');
+  const { programs } = await sys.loadCode(() => import('../registry'));
   const entry = target === undefined ? undefined : programs.get(target);
   if (!entry) {
     await ctx.err.write(`${spec.unknown(applet)}\n`);

@@ -155,7 +155,7 @@ export default defineProgram({
       const msg = `extra operand ${quote(ops[allowed]!)}`;
       return usageError(ctx, spec, printDb ? `${msg}\nfile operands cannot be combined with --print-database (-p)` : msg);
     }
-    const { DIRCOLORS_DB } = await import('./dircolors-db');
+    const { DIRCOLORS_DB } = await ctx.sys.loadCode(() => import('./dircolors-db'));
     if (printDb) {
       await ctx.print(DIRCOLORS_DB);
       return 0;

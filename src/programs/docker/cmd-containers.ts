@@ -219,7 +219,7 @@ export async function port(ctx: Ctx, p: ParsedCommand): Promise<number> {
 
 export async function top(ctx: Ctx, p: ParsedCommand): Promise<number> {
   const r = await expect(ctx, { kind: 'top', id: p.args[0]! }, 'top');
-  const { tabwrite } = await import('../../shared/tabwriter');
+  const { tabwrite } = await ctx.sys.loadCode(() => import('../../shared/tabwriter'));
   const lines = [r.titles.join('\t'), ...r.processes.map((row) => row.join('\t'))].join('\n');
   await ctx.print(tabwrite(`${lines}\n`, { minwidth: 20, padding: 3 }));
   return 0;

@@ -873,7 +873,7 @@ export class Interpreter implements ExpandHost {
   /** ${x@P}: a value decoded as a prompt; a script's \\# counts from 1, bash -c's from 0, and \\s is bash. */
   async promptText(text: string): Promise<string> {
     const st = this.state;
-    const { decodePrompt } = await import('./prompt');
+    const { decodePrompt } = await this.sys.loadCode(() => import('./prompt'));
     const saved = st.arg0;
     if (st.errorContext !== 'interactive') st.arg0 = 'bash';
     try {
@@ -890,7 +890,7 @@ export class Interpreter implements ExpandHost {
       parts = heredocParts(body);
     } catch (e) {
       if (!(e instanceof IncompleteInput)) throw e;
-      const { unclosedMessage } = await import('./heredoc-unclosed');
+      const { unclosedMessage } = await this.sys.loadCode(() => import('./heredoc-unclosed'));
       const m = unclosedMessage(body, this.state.sourceName(), this.state.lineno);
       const err = new ExpansionError(m.text);
       err.raw = m.raw;

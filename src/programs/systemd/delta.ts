@@ -222,7 +222,7 @@ export default defineProgram({
           await ctx.print(help(ctx.name));
           return 0;
         case 'version': {
-          const { SYSTEMD_FEATURES, SYSTEMD_VERSION_LINE } = await import('./systemctl/help');
+          const { SYSTEMD_FEATURES, SYSTEMD_VERSION_LINE } = await ctx.sys.loadCode(() => import('./systemctl/help'));
           await ctx.print(`${SYSTEMD_VERSION_LINE}\n${SYSTEMD_FEATURES}\n`);
           return 0;
         }
