@@ -82,7 +82,10 @@ export function pow(a: Num, b: Num, scale: number): Num {
   if (e === 0n) return ONE;
   const negative = e < 0n;
   const k = negative ? -e : e;
-  if (k > 100_000n) throw new BcError('exponent too large in raise');
+  // bc would grind on for minutes and gigabytes; a result past ~20 million digits is refused
+  // with the message bc gives an exponent it cannot hold (one synchronous BigInt power that size
+  // would hold the whole machine)
+  if (resultDigits(a.n, k) > 20_000_000) throw new BcError('exponent too large in raise');
   // exact: the product's scale is a.s * k
   let result = 1n;
   let base = a.n;
@@ -95,6 +98,14 @@ export function pow(a: Num, b: Num, scale: number): Num {
   const exact: Num = { n: result, s: a.s * Number(k) };
   if (negative) return div(ONE, exact, scale);
   return rescale(exact, Math.min(a.s * Number(k), Math.max(scale, a.s)));
+}
+
+/** About how many digits |v|^k has (0 when |v| <= 1, whose powers stay small). */
+function resultDigits(v: bigint, k: bigint): number {
+  const text = (v < 0n ? -v : v).toString();
+  if (text.length === 1 && Number(text) <= 1) return 0;
+  const log10 = Math.log10(Number(text.slice(0, 15))) + Math.max(0, text.length - 15);
+  return Number(k) * log10;
 }
 
 /** The integer square root (floor), by Newton's method from above. */

@@ -123,8 +123,13 @@ export class Dc {
         this.stack.push(N.div(a, b, k), N.mod(a, b, k));
         break;
       case '^':
-        if (b.s > 0 && b.v % 10n ** BigInt(b.s) !== 0n) await this.warn('non-zero scale in exponent');
-        this.stack.push(N.power(a, N.trunc(b), k));
+        if (b.s > 0 && b.n % 10n ** BigInt(b.s) !== 0n) await this.warn('non-zero scale in exponent');
+        try {
+          this.stack.push(N.pow(a, b, k));
+        } catch (e) {
+          if (!(e instanceof N.BcError)) throw e;
+          return restore(e.message);
+        }
         break;
     }
   }
@@ -138,9 +143,9 @@ export class Dc {
       await this.err('remainder by zero');
       return;
     }
-    if (exp.v < 0n) {
+    // (bc_raisemod refuses it, and dc puts the operands back without a word)
+    if (exp.n < 0n) {
       this.stack.push(base, exp, m);
-      await this.err('negative exponent');
       return;
     }
     const k = this.scale;
@@ -241,7 +246,7 @@ export class Dc {
           const vs = await this.pop(1);
           if (!vs) break;
           if (!isNum(vs[0]!)) await this.err('square root of nonnumeric attempted');
-          else if (vs[0]!.v < 0n) await this.err('square root of negative number');
+          else if (vs[0]!.n < 0n) await this.err('square root of negative number');
           else this.stack.push(N.sqrt(vs[0] as N.Num, this.scale));
           break;
         }
@@ -439,7 +444,7 @@ export class Dc {
         const vs = await this.pop(2);
         if (!vs) return;
         const idx = vs[1]!;
-        if (!isNum(idx) || idx.v < 0n || N.trunc(idx) > 2048n * 1024n) {
+        if (!isNum(idx) || idx.n < 0n || N.trunc(idx) > 2048n * 1024n) {
           await this.err('array index must be a nonnegative integer');
           return;
         }
@@ -451,7 +456,7 @@ export class Dc {
         const vs = await this.pop(1);
         if (!vs) return;
         const idx = vs[0]!;
-        if (!isNum(idx) || idx.v < 0n) {
+        if (!isNum(idx) || idx.n < 0n) {
           await this.err('array index must be a nonnegative integer');
           return;
         }
