@@ -494,6 +494,8 @@ export function getRoute(s: NetState, q: RouteGet, uid: number, now: number, rul
     return base;
   }
   base.oif = found.oif;
+  // __mkroute_output: whatever leaves by the loopback device is delivered here (cache <local>)
+  if (found.oif !== undefined && found.oif === loopbackIndex(s)) base.flags = (base.flags | RTCF.LOCAL) >>> 0;
   if (found.flow) base.flow = found.flow;
   // the cached route carries the route's metrics (mtu, advmss, ...)
   if (found.metrics) base.metrics = { ...found.metrics };
@@ -508,7 +510,9 @@ export function getRoute(s: NetState, q: RouteGet, uid: number, now: number, rul
   if (gateway !== undefined && found.type === RTN.UNICAST && !found.gatewayLocal) base.gateway = gateway;
   if (q.src === undefined && found.oif !== undefined) {
     const near = gateway !== undefined ? parseAddr(gateway) ?? undefined : undefined;
-    const src = found.prefsrc ?? selectSource4(s, found.oif, near, gateway !== undefined || limited ? SCOPE.LINK : SCOPE.HOST);
+    // fib_result_prefsrc: an address no wider in scope than the route (a link-scope route to lo
+    // takes 10.9.0.1 over 127.0.0.1, whose scope is host)
+    const src = found.prefsrc ?? selectSource4(s, found.oif, near, limited ? SCOPE.LINK : found.scope);
     if (src !== undefined) base.prefsrc = src;
   }
   return base;
