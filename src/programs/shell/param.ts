@@ -154,8 +154,9 @@ function textSlice(h: ExpandHost, s: string, start: number, end: number): string
 }
 
 /** `unset`: the parameter is taken as unset (an indirection that led nowhere). */
-export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, unset = false): Promise<ParamResult> {
-  const quick = unset ? undefined : simpleParam(h, p, inDq);
+/** `given`: the value to work on in place of the parameter's own (an indirection that led nowhere is unset). */
+export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, given?: Value): Promise<ParamResult> {
+  const quick = given ? undefined : simpleParam(h, p, inDq);
   if (quick !== undefined) return quick;
   if (p.name === '') {
     // bash names the text being expanded around it
@@ -177,6 +178,8 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, un
     const named = p.op === 'indirect' && !p.index ? h.state.holder(p.name).get(p.name) : undefined;
     if (named?.ref) return named.value ?? '';
     const { indirect: _, ...rest } = p;
+    const held = !p.index ? h.state.holder(p.name).get(p.name) : undefined;
+    if (held?.ref && held.value) return expandParam(h, { ...rest, name: held.value }, inDq, nameHeld(h, p.op, held.value));
     const target = await resolve(h, { ...rest, op: 'plain' });
     const ref = target.scalar ?? '';
     // the variable named must be set, and its value a name (bash's parameter_brace_expand_indir);
@@ -188,7 +191,7 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, un
       if (p.op === 'indirect') return '';
       // the operator applies to nothing: ${!1:-word} gives the word
       const { indirect: _ind, ...plain } = p;
-      return expandParam(h, plain, inDq, true);
+      return expandParam(h, plain, inDq, { set: false, star: false });
     }
     const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:\[(.*)\])?$|^(\d+|[@*#?$!-])$/.exec(ref);
     if (!m) throw new ExpansionError(`${ref}: invalid variable name`);
@@ -204,7 +207,7 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, un
       throw e;
     }
   }
-  const v: Value = unset ? { set: false, star: false } : await resolve(h, p);
+  const v: Value = given ?? await resolve(h, p);
   const join = (list: string[]): string => list.join(v.star ? (ifsOf(h.state)[0] ?? '') : ' ');
   const asResult = (list: string[]): ParamResult => (v.star && inDq ? join(list) : { fields: list });
   const nounset = (): void => {
@@ -362,6 +365,18 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, un
 
 export function shellQuote(s: string): string {
   return `'${s.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * ${!ref<op>} where ref is a nameref: the operator works on the name ref holds, except that the
+ * ones that look the variable up again (trimming, replacing, slicing, case changes, @ transforms)
+ * see an array's first element (bash's get_var_and_type).
+ */
+function nameHeld(h: ExpandHost, op: ParamPart['op'], name: string): Value {
+  const plain = op === 'plain' || op === 'default' || op === 'assign' || op === 'error' || op === 'alt' || op === 'length';
+  const v = plain ? undefined : h.state.lookup(targetName(h, name));
+  const first = v?.array ? v.array.get(0) : v?.assoc ? v.assoc.get('0') : undefined;
+  return { set: true, scalar: v?.array || v?.assoc ? first ?? '' : name, star: false };
 }
 
 /** The variable a name ends at after following namerefs. */
