@@ -316,11 +316,13 @@ const REAPED_MAX = 1024;
  */
 export async function collectJobs(sh: Interpreter): Promise<void> {
   const sys = sh.sys;
+  // without set -m bash does not ask to hear of stops and continues: a stopped job stays Running
+  const changes = sh.state.options.has('monitor') && sh.state.subshell === 0;
   for (const job of sh.state.jobs) {
     if (job.inherited) continue;
     for (const pid of [...job.pending]) {
       try {
-        const r = await sys.wait(pid, { noHang: true, untraced: true, continued: true });
+        const r = await sys.wait(pid, { noHang: true, untraced: changes, continued: changes });
         if (!r) continue;
         if (r.status.kind === 'stopped') job.state = 'Stopped';
         else if (r.status.kind === 'continued') job.state = 'Running';
@@ -367,6 +369,8 @@ export async function notifyJobs(sh: Interpreter, atPrompt: boolean, force: read
     const reportable = signal !== 0 && signal !== SIGNALS.SIGINT && signal !== SIGNALS.SIGTERM && signal !== SIGNALS.SIGPIPE && !(name && st.traps.has(name));
     if (!st.interactive) {
       if (reportable) await sh.write(2, `${st.sourceName()}: line ${st.lineno || 1}: ${longListing([f], [job.pids[job.pids.length - 1]!], [job.command])}`);
+      // with set -m the rest of the jobs a signal ended are listed as `jobs` shows them
+      else if (signal !== 0 && st.options.has('monitor') && st.subshell === 0) await sh.write(2, `${jobLine(list, job, false)}\n`);
       // in a script a job that exited stays until `jobs` shows it or a wait takes it (bash -c drops it)
       if (signal !== 0 || force.includes(job) || st.errorContext === 'command') gone.add(job);
     } else if (!st.options.has('monitor')) gone.add(job);
