@@ -132,8 +132,10 @@ export async function runRestore(ctx: Ctx, family: NfFamily, prog: string, argv:
     let rs = await fetchRuleset(ctx, family);
     const lines = input.split('\n');
     if (lines[lines.length - 1] === '') lines.pop();
-    for (const text of lines) {
+    for (const [index, text] of lines.entries()) {
       lineNo++;
+      // the line as fgets read it: a quote left open keeps its newline
+      const withNewline = index < lines.length - 1 || input.endsWith('\n') ? `${text}\n` : text;
       await ctx.tick();
       if (text === '') continue;
       if (text.startsWith('#')) {
@@ -173,7 +175,8 @@ export async function runRestore(ctx: Ctx, family: NfFamily, prog: string, argv:
         if (builtin) {
           let counters = { packets: 0, bytes: 0 };
           if (opt.counters) {
-            const m = /^\[(\d+):(\d+)\]/.exec(words[2] ?? '');
+            // sscanf "[%llu:%llu]": the closing bracket is not checked
+            const m = /^\[\s*(\d+):\s*(\d+)/.exec(words[2] ?? '');
             if (!m) throw paramError(`invalid policy counters for chain '${chain}'`);
             counters = { packets: Number(m[1]), bytes: Number(m[2]) };
           }
@@ -182,7 +185,7 @@ export async function runRestore(ctx: Ctx, family: NfFamily, prog: string, argv:
         continue;
       }
       if (inTable && table) {
-        const { argv } = tokenizeRestoreLine(text, lineNo, prog, table, opt.counters, opt.noflush ? 0 : opt.verbose);
+        const { argv } = tokenizeRestoreLine(withNewline, lineNo, prog, table, opt.counters, opt.noflush ? 0 : opt.verbose);
         const ps = parseCommand(argv, io, lineNo, true);
         for (const w of warnings.splice(0)) await ctx.err.write(w);
         if (ps.ignored) continue;
