@@ -1,12 +1,11 @@
-// Matches on connection helpers, bridge ports, IPsec headers and the sctp/dccp ports; ipset's
+// Matches on connection helpers, bridge ports and IPsec headers; ipset's
 // set match and SET target (no sets exist: ipset is not installed); the AUDIT and TEE targets.
-import type { NfMatch, NfPortRange, NfTarget } from '../../../shared/services/netfilter';
+import type { NfMatch, NfTarget } from '../../../shared/services/netfilter';
 import { paramError } from '../errors';
 import { formatAddr, x6Host } from '../ip-parse';
 import { parseInterface } from '../parse';
 import { saveString } from './common';
 import { parseRange } from './qos';
-import { parsePortRc, parseTcpPorts, printPorts } from './tcpudp';
 import type { MatchExtension, MatchFormatter, ParseEnv, TargetExtension, TargetFormatter } from './types';
 
 type M<K extends NfMatch['kind']> = Extract<NfMatch, { kind: K }>;
@@ -110,55 +109,6 @@ export const spiFormat: MatchFormatter<M<'esp' | 'ah'>> = {
     if (full32(m)) return '';
     return `${m.inv ? ' !' : ''} --${m.kind}spi ${m.min === m.max ? m.min : `${m.min}:${m.max}`}`;
   },
-};
-
-type SctpDccp = M<'sctp' | 'dccp'>;
-
-function portMatch(name: 'sctp' | 'dccp'): MatchExtension<SctpDccp> {
-  return {
-    name,
-    kind: 'match',
-    // libxt_sctp parses the old way; libxt_dccp uses the option framework
-    x6: name === 'dccp',
-    opts: [
-      { name: 'source-port', id: 0, hasArg: 1, invert: true },
-      { name: 'sport', id: 0, hasArg: 1, invert: true },
-      { name: 'destination-port', id: 1, hasArg: 1, invert: true },
-      { name: 'dport', id: 1, hasArg: 1, invert: true },
-    ],
-    init: () => ({ kind: name, sportInv: false, dportInv: false }),
-    parse(opt, arg, invert, d, st, env: ParseEnv) {
-      const a = arg ?? '';
-      let r: NfPortRange;
-      if (name === 'sctp') {
-        if (st.flags & (1 << opt.id)) throw paramError(`Only one \`--${opt.id === 0 ? 'source-port' : 'destination-port'}' allowed`);
-        st.flags |= 1 << opt.id;
-        r = parseTcpPorts(a, env, 'sctp');
-      } else r = parsePortRc('dccp', opt.id === 0 ? 'source-port' : 'destination-port', a, env);
-      if (opt.id === 0) Object.assign(d, { sport: r, sportInv: invert });
-      else Object.assign(d, { dport: r, dportInv: invert });
-    },
-    build: (d) => d,
-  };
-}
-
-export const sctpMatch = portMatch('sctp');
-export const dccpMatch = portMatch('dccp');
-
-function savePortOpt(opt: string, r: NfPortRange | undefined, inv: boolean): string {
-  if (!r) return '';
-  return `${inv ? ' !' : ''} --${opt} ${r[0] === r[1] ? r[0] : `${r[0]}:${r[1]}`}`;
-}
-
-export const sctpDccpFormat: MatchFormatter<SctpDccp> = {
-  saveName: (m) => m.kind,
-  print(m, env) {
-    let s = ` ${m.kind}`;
-    if (m.sport) s += printPorts('spt', m.sport, m.sportInv, m.kind, env);
-    if (m.dport) s += printPorts('dpt', m.dport, m.dportInv, m.kind, env);
-    return s;
-  },
-  save: (m) => savePortOpt('sport', m.sport, m.sportInv) + savePortOpt('dport', m.dport, m.dportInv),
 };
 
 /** The set name and direction flags that follow --match-set / --add-set: two arguments. */

@@ -13,7 +13,8 @@ import { dnatTarget, masqueradeTarget, natFormat, redirectTarget, snatTarget } f
 import { logFormat, logTarget, rejectFormat, rejectTarget } from './targets';
 import { tcpFormat, tcpMatch, udpFormat, udpMatch } from './tcpudp';
 import { hashlimitFormat, hashlimitMatch } from './hashlimit';
-import { ahMatch, auditFormat, auditTarget, dccpMatch, espMatch, helperFormat, helperMatch, physdevFormat, physdevMatch, sctpDccpFormat, sctpMatch, setMatch, setTarget, spiFormat, teeFormat, teeTarget } from './misc-proto';
+import { ahMatch, auditFormat, auditTarget, espMatch, helperFormat, helperMatch, physdevFormat, physdevMatch, setMatch, setTarget, spiFormat, teeFormat, teeTarget } from './misc-proto';
+import { dccpMatch, sctpDccpFormat, sctpMatch } from './sctp-dccp';
 import { quotaFormat, quotaMatch, statisticFormat, statisticMatch, stringFormat, stringMatch } from './payload';
 import { checksumFormat, checksumTarget, classifyFormat, classifyTarget, dscpFormat, dscpMatch, dscpTarget, dscpTargetFormat, ecnFormat, ecnMatch, tcpmssMatch, tcpmssMatchFormat, tosFormat, tosMatch } from './qos';
 import { cgroupFormat, cgroupMatch, clusterFormat, clusterMatch, cpuFormat, cpuMatch, devgroupFormat, devgroupMatch, realmFormat, realmMatch, rpfilterFormat, rpfilterMatch, socketFormat, socketMatch } from './meta';
