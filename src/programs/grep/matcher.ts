@@ -7,6 +7,7 @@ import { LinearMatcher } from './linear-matcher';
 import { literalTree, parsePosix, RegexSyntaxError, toJs, type Node } from '../lib/posix-regex';
 import { jsChar } from '../lib/posix-charset';
 import type { GrepConfig } from './options';
+import { KEEP, pcreToJs, PcreError } from './pcre';
 
 export interface Matcher {
   /** Start index of the first match at or after `from`, or -1. */
@@ -98,57 +99,6 @@ class PerlMatcher implements Matcher {
   }
 }
 
-const PCRE_CLASSES: Record<string, string> = {
-  alpha: 'A-Za-z', digit: '0-9', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', space: '\\t\\n\\v\\f\\r ', blank: ' \\t',
-  punct: '!-\\/:-@\\[-`{-~', print: ' -~', graph: '!-~', cntrl: '\\x00-\\x1f\\x7f', xdigit: '0-9A-Fa-f', word: '\\w',
-};
-
-const KEEP = 'grepK';
-
-/** Perl syntax JavaScript lacks: \Q..\E, \A \z \Z, \h, (?i) at the start, [[:class:]], \K. */
-function perlToJs(p: string): { source: string; icase: boolean } {
-  let icase = false;
-  const lead = /^\(\?([a-z]+)\)/.exec(p);
-  if (lead && /^[imsx]+$/.test(lead[1]!)) {
-    icase = lead[1]!.includes('i');
-    p = p.slice(lead[0].length);
-  }
-  let out = '';
-  let keep = -1;
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i]!;
-    if (c === '\\') {
-      const d = p[i + 1] ?? '';
-      i++;
-      if (d === 'Q') {
-        const end = p.indexOf('\\E', i + 1);
-        const lit = p.slice(i + 1, end < 0 ? undefined : end);
-        out += lit.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
-        i = end < 0 ? p.length : end + 1;
-      } else if (d === 'A') out += '^';
-      else if (d === 'z' || d === 'Z') out += '$';
-      else if (d === 'h') out += '[ \\t]';
-      else if (d === 'K') keep = out.length;
-      else out += `\\${d}`;
-      continue;
-    }
-    if (c === '[') {
-      const m = /^\[((?:\^)?)((?:\[:\^?[a-z]+:\]|\\.|[^\]\\])(?:\[:\^?[a-z]+:\]|\\.|[^\]\\])*)\]/.exec(p.slice(i));
-      if (m) {
-        const body = m[2]!.replace(/\[:(\^?)([a-z]+):\]/g, (_all, _neg: string, name: string) => PCRE_CLASSES[name] ?? '');
-        out += `[${m[1]}${body}]`;
-        i += m[0].length - 1;
-        continue;
-      }
-    }
-    out += c;
-  }
-  // \K: an empty named group marks where the reported match starts (the text before it is
-  // still consumed, so a following search cannot reuse it).
-  if (keep >= 0) out = `${out.slice(0, keep)}(?<${KEEP}>)${out.slice(keep)}`;
-  return { source: out, icase };
-}
-
 const PCRE_MESSAGES: Record<string, string> = {
   'Unterminated group': 'missing closing parenthesis',
   "Unmatched ')'": 'unmatched closing parenthesis',
@@ -159,6 +109,7 @@ const PCRE_MESSAGES: Record<string, string> = {
 
 /** A JavaScript RegExp syntax error in PCRE2's words where they differ. */
 function pcreMessage(e: unknown): string {
+  if (e instanceof PcreError) return e.message;
   const text = e instanceof Error ? e.message : String(e);
   const m = /^Invalid regular expression: \/.*\/[a-z]*: (.*)$/s.exec(text);
   const reason = m ? m[1]! : text;
@@ -170,12 +121,13 @@ export function compileMatcher(c: GrepConfig, warn: (w: string) => void): Matche
   const eol = c.nullData ? 0 : 10;
   const lines = patternLines(c);
   if (c.matcher === 'P') {
-    const parts = lines.map((l) => perlToJs(l.text));
-    let source = parts.length === 1 ? parts[0]!.source : parts.map((p) => `(?:${p.source})`).join('|');
-    if (c.line) source = `^(?:${source})$`;
-    else if (c.word) source = `(?<![A-Za-z0-9_])(?:${source})(?![A-Za-z0-9_])`;
-    const icase = c.icase || parts.some((p) => p.icase);
+    if (lines.length > 1) throw { errors: ['the -P option only supports a single pattern'], warnings: [] } satisfies CompileProblem;
     try {
+      const parts = lines.map((l) => pcreToJs(l.text, c.icase));
+      let source = parts.length === 1 ? parts[0]!.source : parts.map((p) => `(?:${p.source})`).join('|');
+      if (c.line) source = `^(?:${source})$`;
+      else if (c.word) source = `(?<![A-Za-z0-9_])(?:${source})(?![A-Za-z0-9_])`;
+      const icase = parts.some((p) => p.flagI);
       return new PerlMatcher(source, icase ? 'i' : '', String.fromCharCode(eol));
     } catch (e) {
       const problem: CompileProblem = { errors: [pcreMessage(e)], warnings: [] };

@@ -1,0 +1,588 @@
+// -P patterns: PCRE2 syntax (non-UTF mode, one byte a character) rewritten as a JavaScript
+// RegExp source without the `u` flag. Capturing groups are numbered only at the end, so
+// helper groups (possessive quantifiers, atomic groups, \K) never shift the pattern's own
+// back-references.
+
+export const KEEP = 'grepK';
+
+export class PcreError extends Error {}
+
+const POSIX: Record<string, string> = {
+  alpha: 'A-Za-z', digit: '0-9', alnum: 'A-Za-z0-9', upper: 'A-Z', lower: 'a-z', space: '\\t\\n\\v\\f\\r ', blank: ' \\t',
+  punct: '!-\\/:-@\\[-`{-~', print: ' -~', graph: '!-~', cntrl: '\\x00-\\x1f\\x7f', xdigit: '0-9A-Fa-f', word: '\\w', ascii: '\\x00-\\x7f',
+};
+
+const hex = (c: number): string => (c < 0x100 ? `\\x${c.toString(16).padStart(2, '0')}` : `\\u${c.toString(16).padStart(4, '0')}`);
+
+/** Ranges of the codes 0..0xff for which `has` holds (the whole 16-bit range past 0xff when `rest`). */
+function rangesOf(has: (c: number) => boolean, rest: boolean): string {
+  let out = '';
+  for (let c = 0; c < 0x100; ) {
+    if (!has(c)) {
+      c++;
+      continue;
+    }
+    let e = c;
+    while (e + 1 < 0x100 && has(e + 1)) e++;
+    out += e === c ? hex(c) : `${hex(c)}-${hex(e)}`;
+    c = e + 1;
+  }
+  return rest ? `${out}\\u0100-\\uffff` : out;
+}
+
+/** The class body for \p{name} (negated for \P or {^name}); PCRE2 applies Unicode properties to the codes 0..255. */
+function property(name: string, negate: boolean): string {
+  if (name.startsWith('^')) {
+    negate = !negate;
+    name = name.slice(1);
+  }
+  let test: (c: number) => boolean;
+  const re = (src: string): RegExp | undefined => {
+    try {
+      return new RegExp(src, 'u');
+    } catch {
+      return undefined;
+    }
+  };
+  const ch = (c: number): string => String.fromCharCode(c);
+  const special: Record<string, (c: number) => boolean> = {
+    Any: () => true,
+    'L&': (c) => /\p{Lu}|\p{Ll}|\p{Lt}/u.test(ch(c)),
+    Xan: (c) => /\p{L}|\p{N}/u.test(ch(c)),
+    Xwd: (c) => /\p{L}|\p{N}|_/u.test(ch(c)),
+    Xsp: (c) => /\p{Z}|[\t\n\v\f\r]/u.test(ch(c)),
+    Xps: (c) => /\p{Z}|[\t\n\v\f\r]/u.test(ch(c)),
+  };
+  if (special[name]) test = special[name]!;
+  else {
+    const r = /^[A-Z][a-z]?$/.test(name) ? re(`^\\p{${name}}$`) : re(`^\\p{Script=${name}}$`);
+    if (!r) throw new PcreError('unknown property after \\P or \\p');
+    test = (c) => r.test(ch(c));
+  }
+  return rangesOf(negate ? (c) => !test(c) : test, negate);
+}
+
+function posixClass(name: string, negate: boolean): string {
+  const body = POSIX[name];
+  if (body === undefined) throw new PcreError('unknown POSIX class name');
+  if (!negate) return body;
+  const r = new RegExp(`[${body}]`);
+  return rangesOf((c) => !r.test(String.fromCharCode(c)), true);
+}
+
+const otherCase = (c: string): string => {
+  const u = c.toUpperCase();
+  return u !== c ? u : c.toLowerCase();
+};
+
+interface Group {
+  /** Output of the group so far, as atoms (a quantifier applies to the last). */
+  atoms: string[];
+  /** What closes it: the text appended after the atoms and `)`. */
+  open: string;
+  pcreNo: number;
+  icase: boolean;
+  extended: boolean;
+  dotall: boolean;
+  multiline: boolean;
+  /** Whether the last atom already has a quantifier. */
+  quantified?: boolean;
+}
+
+/** Translates one PCRE pattern. `icase` is -i; the result needs the `i` flag only when `flagI`. */
+export function pcreToJs(p: string, icase: boolean): { source: string; flagI: boolean } {
+  // leading (*UTF), (*UCP), (*CRLF)... start-of-pattern options
+  for (let m; (m = /^\(\*[A-Z_]+(?:=\d+)?\)/.exec(p)); ) p = p.slice(m[0].length);
+  const totalGroups = countGroups(p);
+  // the i flag can serve only when no (?i) or (?-i) changes it part way
+  const inlineI = /\(\?[a-zA-Z]*-?[a-zA-Z]*i[a-zA-Z-]*[:)]/.test(p.replace(/^\(\?[imsx]+\)/, ''));
+  const leadI = /^\(\?[msx]*i[msx]*\)/.test(p);
+  const useFlag = !inlineI;
+  const flagI = useFlag && (icase || leadI);
+  let nextGroup = 0;
+  let helper = 0;
+  const groupText = new Map<number, string>();
+  const names = new Map<string, number>();
+  const top: Group = { atoms: [], open: '', pcreNo: 0, icase, extended: false, dotall: false, multiline: false };
+  const stack: Group[] = [top];
+  const cur = (): Group => stack[stack.length - 1]!;
+  const push = (a: string): void => {
+    cur().atoms.push(a);
+    cur().quantified = false;
+  };
+  const lit = (c: string): string => {
+    const g = cur();
+    if (g.icase && !useFlag && /[A-Za-z\xc0-\xfe]/.test(c) && otherCase(c) !== c) return `[${esc(c)}${esc(otherCase(c))}]`;
+    return esc(c);
+  };
+  const backref = (n: number): string => {
+    if (n < 1 || n > totalGroups) throw new PcreError('reference to non-existent subpattern');
+    // a group not yet closed has captured nothing: the reference cannot match
+    if (!groupText.has(n)) return '(?!)';
+    return `\u0000R${n}\u0000`;
+  };
+  let i = 0;
+  const readName = (end: string): string => {
+    const e = p.indexOf(end, i);
+    if (e < 0) throw new PcreError('syntax error in subpattern name (missing terminator?)');
+    const n = p.slice(i, e);
+    i = e + end.length;
+    return n;
+  };
+  const refByName = (n: string): string => {
+    if (/^-?\d+$/.test(n)) {
+      const k = Number(n);
+      return backref(k < 0 ? nextGroup + 1 + k : k);
+    }
+    const k = names.get(n);
+    if (k === undefined) throw new PcreError('reference to non-existent subpattern');
+    return backref(k);
+  };
+  while (i < p.length) {
+    const g = cur();
+    const c = p[i]!;
+    if (g.extended && /[ \t\n\r\f\v]/.test(c)) {
+      i++;
+      continue;
+    }
+    if (g.extended && c === '#') {
+      const e = p.indexOf('\n', i);
+      i = e < 0 ? p.length : e + 1;
+      continue;
+    }
+    if (c === '\\') {
+      i++;
+      const r = escape();
+      if (r === 'K') push(`\u0000K\u0000`);
+      else if (r !== null) push(r);
+      continue;
+    }
+    if (c === '[') {
+      i++;
+      push(charClass());
+      continue;
+    }
+    if (c === '(') {
+      i++;
+      if (p.startsWith('?#', i)) {
+        const e = p.indexOf(')', i);
+        if (e < 0) throw new PcreError('missing ) at end of (?# comment');
+        i = e + 1;
+        continue;
+      }
+      const grp = (open: string, pcreNo = 0): void => {
+        stack.push({ atoms: [], open, pcreNo, icase: g.icase, extended: g.extended, dotall: g.dotall, multiline: g.multiline });
+      };
+      if (p[i] !== '?') {
+        if (p[i] === '*') throw new PcreError('(*VERB) not recognized or malformed');
+        grp('capture', ++nextGroup);
+        continue;
+      }
+      i++;
+      const named = /^(?:P?<([A-Za-z_]\w*)>|'([A-Za-z_]\w*)')/.exec(p.slice(i));
+      if (named) {
+        i += named[0].length;
+        names.set(named[1] ?? named[2]!, nextGroup + 1);
+        grp('capture', ++nextGroup);
+        continue;
+      }
+      const two = p.slice(i, i + 2);
+      if (two === 'P=') {
+        i += 2;
+        push(refByName(readName(')')));
+        continue;
+      }
+      if (two === 'P>' || p[i] === '&') {
+        i += p[i] === '&' ? 1 : 2;
+        push(call(names.get(readName(')')) ?? -1));
+        continue;
+      }
+      const num = /^([-+]?\d+|R)\)/.exec(p.slice(i));
+      if (num) {
+        i += num[0].length;
+        const n = num[1] === 'R' ? 0 : num[1]!.startsWith('-') || num[1]!.startsWith('+') ? nextGroup + (num[1]!.startsWith('+') ? 0 : 1) + Number(num[1]) : Number(num[1]);
+        push(call(n));
+        continue;
+      }
+      const look = /^(?:<?[=!])/.exec(p.slice(i));
+      if (look) {
+        i += look[0].length;
+        grp(`(?${look[0]}`);
+        continue;
+      }
+      if (p[i] === ':' || p[i] === '|') {
+        i++;
+        grp('(?:');
+        continue;
+      }
+      if (p[i] === '>') {
+        i++;
+        grp('atomic');
+        continue;
+      }
+      const flags = /^([imsxn]*)(?:-([imsxn]*))?([:)])/.exec(p.slice(i));
+      if (flags) {
+        i += flags[0].length;
+        const apply = (t: Group): void => {
+          for (const f of flags[1]!) setFlag(t, f, true);
+          for (const f of flags[2] ?? '') setFlag(t, f, false);
+        };
+        if (flags[3] === ':') {
+          grp('(?:');
+          apply(cur());
+        } else apply(g);
+        continue;
+      }
+      throw new PcreError('unrecognized character after (? or (?-');
+    }
+    if (c === ')') {
+      i++;
+      if (stack.length === 1) throw new PcreError('unmatched closing parenthesis');
+      stack.pop();
+      const body = g.atoms.join('');
+      let a: string;
+      if (g.open === 'capture') {
+        a = `\u0000G${g.pcreNo}\u0000${body})`;
+        groupText.set(g.pcreNo, body);
+      } else if (g.open === 'atomic') a = atomic(body);
+      else a = `${g.open}${body})`;
+      push(a);
+      continue;
+    }
+    if (c === '|') {
+      i++;
+      push('|');
+      continue;
+    }
+    if (c === '.') {
+      i++;
+      push(g.dotall ? '[\\s\\S]' : '.');
+      continue;
+    }
+    if (c === '^' || c === '$') {
+      i++;
+      if (!g.multiline) push(c);
+      else push(c === '^' ? '(?<![^\\n])' : '(?=\\n|(?![\\s\\S]))');
+      continue;
+    }
+    if (c === '*' || c === '+' || c === '?' || (c === '{' && /^\{\d+(?:,\d*)?\}/.test(p.slice(i)))) {
+      const q = /^(?:[*+?]|\{\d+(?:,\d*)?\})/.exec(p.slice(i))![0];
+      i += q.length;
+      const last = g.atoms.length ? g.atoms[g.atoms.length - 1]! : '|';
+      if (g.quantified) throw new PcreError('quantifier does not follow a repeatable item');
+      if (last === '|' || last === '^' || last === '$' || /^\(\?<?[=!]/.test(last) || last.startsWith('\u0000K')) {
+        if (last === '^' || last === '$' || /^\(\?<?[=!]/.test(last)) {
+          // PCRE accepts a quantified assertion; it matches as the assertion itself
+          continue;
+        }
+        throw new PcreError('quantifier does not follow a repeatable item');
+      }
+      const brace = /^\{(\d+)(?:,(\d*))?\}$/.exec(q);
+      if (brace && brace[2] !== undefined && brace[2] !== '' && Number(brace[2]) < Number(brace[1])) throw new PcreError('numbers out of order in {} quantifier');
+      let mod = '';
+      if (p[i] === '+' || p[i] === '?') mod = p[i++]!;
+      const base = /^\\?.$|^\[.*\]$|^\(.*\)$/s.test(last) ? last : `(?:${last})`;
+      g.atoms[g.atoms.length - 1] = mod === '+' ? atomic(`${base}${q}`) : `${base}${q}${mod}`;
+      g.quantified = true;
+      continue;
+    }
+    i++;
+    push(lit(c));
+  }
+  if (stack.length > 1) throw new PcreError('missing closing parenthesis');
+  // number the capturing groups in order of their opening
+  let n = 0;
+  const jsNo = new Map<string, number>();
+  let out = top.atoms.join('').replace(/\u0000([GHK])(\d*)\u0000/g, (_m, k: string, id: string) => {
+    n++;
+    jsNo.set(`${k}${id}`, n);
+    return k === 'K' ? `(?<${KEEP}>)` : '(';
+  });
+  out = out.replace(/\u0000([RS])(\d+)\u0000/g, (_m, k: string, id: string) => `(?:\\${jsNo.get(`${k === 'R' ? 'G' : 'H'}${id}`) ?? 0})`);
+  return { source: out, flagI };
+
+  function atomic(body: string): string {
+    const id = ++helper;
+    return `(?=\u0000H${id}\u0000${body}))\u0000S${id}\u0000`;
+  }
+
+  function call(n: number): string {
+    const t = n === 0 ? undefined : groupText.get(n);
+    if (t === undefined) {
+      if (n < 0 || n > totalGroups) throw new PcreError('reference to non-existent subpattern');
+      throw new PcreError('recursive subpattern calls are not supported');
+    }
+    return `(?:${t.replace(/\u0000G\d+\u0000/g, '(?:').replace(/\u0000H(\d+)\u0000/g, '(?:')})`;
+  }
+
+  function setFlag(t: Group, f: string, on: boolean): void {
+    if (f === 'i') t.icase = on;
+    else if (f === 'x') t.extended = on;
+    else if (f === 's') t.dotall = on;
+    else if (f === 'm') t.multiline = on;
+  }
+
+  function esc(ch: string): string {
+    return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) > 0x7e ? hex(ch.charCodeAt(0)) : ch;
+  }
+
+  /** After a backslash outside a class: the atom, 'K' for \K, or null for nothing. */
+  function escape(): string | null {
+    const d = p[i];
+    if (d === undefined) throw new PcreError('\\ at end of pattern');
+    i++;
+    const single = simpleEscape(d, false);
+    if (single !== undefined) return single;
+    switch (d) {
+      case 'Q': {
+        const e = p.indexOf('\\E', i);
+        const text = p.slice(i, e < 0 ? undefined : e);
+        i = e < 0 ? p.length : e + 2;
+        for (const ch of text) push(lit(ch));
+        return null;
+      }
+      case 'E':
+        return null;
+      case 'K':
+        return 'K';
+      case 'A':
+        return '(?<![\\s\\S])';
+      case 'z':
+        return '(?![\\s\\S])';
+      case 'Z':
+        return '(?=\\n?(?![\\s\\S]))';
+      case 'G':
+        return '(?<![\\s\\S])';
+      case 'b':
+      case 'B':
+        return `\\${d}`;
+      case 'R':
+        return '(?:\\r\\n|[\\n\\v\\f\\r\\x85])';
+      case 'X':
+        return '[\\s\\S]';
+      case 'g': {
+        const m = /^(?:\{(-?\d+|[A-Za-z_]\w*)\}|(-?\d+))/.exec(p.slice(i));
+        if (!m) throw new PcreError('a numbered reference must not be zero');
+        i += m[0].length;
+        return refByName(m[1] ?? m[2]!);
+      }
+      case 'k': {
+        const m = /^(?:<(\w+)>|'(\w+)'|\{(\w+)\})/.exec(p.slice(i));
+        if (!m) throw new PcreError('\\k is not followed by a braced, angle-bracketed, or quoted name');
+        i += m[0].length;
+        return refByName(m[1] ?? m[2] ?? m[3]!);
+      }
+    }
+    if (/[1-9]/.test(d)) {
+      const m = /^\d*/.exec(p.slice(i))![0];
+      const n = Number(d + m);
+      if (n < 10 || n <= totalGroups) {
+        i += m.length;
+        return backref(n);
+      }
+      const oct = /^[0-7]{1,3}/.exec(p.slice(i - 1));
+      if (!oct) return lit(d);
+      i += oct[0].length - 1;
+      return lit(String.fromCharCode(parseInt(oct[0], 8) & 0xff));
+    }
+    if (/[A-Za-z]/.test(d)) throw new PcreError('unrecognized character follows \\');
+    return lit(d);
+  }
+
+  /** Escapes that mean the same inside and outside a class; undefined for the rest. */
+  function simpleEscape(d: string, inClass: boolean): string | undefined {
+    const wrap = (body: string): string => (inClass ? body : `[${body}]`);
+    switch (d) {
+      case 'd':
+      case 'D':
+      case 'w':
+      case 'W':
+      case 's':
+      case 'S':
+        return `\\${d}`;
+      case 'h':
+        return wrap(' \\t\\xa0');
+      case 'H':
+        return inClass ? rangesOf((c) => c !== 0x20 && c !== 9 && c !== 0xa0, true) : '[^ \\t\\xa0]';
+      case 'v':
+        return wrap('\\n\\v\\f\\r\\x85');
+      case 'V':
+        return inClass ? rangesOf((c) => !(c >= 10 && c <= 13) && c !== 0x85, true) : '[^\\n\\v\\f\\r\\x85]';
+      case 'N':
+        if (inClass) throw new PcreError('escape sequence is invalid in character class');
+        return '[^\\n]';
+      case 't':
+        return '\\t';
+      case 'n':
+        return '\\n';
+      case 'r':
+        return '\\r';
+      case 'f':
+        return '\\f';
+      case 'a':
+        return '\\x07';
+      case 'e':
+        return '\\x1b';
+      case '0': {
+        const m = /^[0-7]{0,2}/.exec(p.slice(i))![0];
+        i += m.length;
+        return hex(parseInt(`0${m}`, 8));
+      }
+      case 'o': {
+        const m = /^\{([0-7]+)\}/.exec(p.slice(i));
+        if (!m) throw new PcreError('missing opening brace after \\o');
+        i += m[0].length;
+        return code(parseInt(m[1]!, 8));
+      }
+      case 'x': {
+        const m = /^(?:\{([0-9A-Fa-f]+)\}|([0-9A-Fa-f]{0,2}))/.exec(p.slice(i))!;
+        i += m[0].length;
+        return code(parseInt(m[1] ?? (m[2] || '0'), 16));
+      }
+      case 'c': {
+        const ch = p[i++];
+        if (ch === undefined) throw new PcreError('\\c at end of pattern');
+        return hex(ch.toUpperCase().charCodeAt(0) ^ 0x40);
+      }
+      case 'p':
+      case 'P': {
+        const m = /^(?:\{(\^?[\w&]+)\}|(\w))/.exec(p.slice(i));
+        if (!m) throw new PcreError('malformed \\P or \\p sequence');
+        i += m[0].length;
+        const body = property(m[1] ?? m[2]!, d === 'P');
+        return inClass ? body : `[${body}]`;
+      }
+    }
+    return undefined;
+  }
+
+  function code(n: number): string {
+    if (n > 0xff) throw new PcreError('character code point value in \\x{} or \\o{} is too large');
+    const ch = String.fromCharCode(n);
+    return cur().icase && !useFlag ? lit(ch) : hex(n);
+  }
+
+  /** After `[`: the class, with POSIX names, properties and a leading `]` rewritten. */
+  function charClass(): string {
+    let neg = false;
+    if (p[i] === '^') {
+      neg = true;
+      i++;
+    }
+    let body = '';
+    let first = true;
+    let prev: number | undefined;
+    const g = cur();
+    const fold = g.icase && !useFlag;
+    const add = (c: number): void => {
+      body += hex(c);
+      if (fold) {
+        const o = otherCase(String.fromCharCode(c));
+        if (o.length === 1 && o.charCodeAt(0) < 0x100 && o !== String.fromCharCode(c)) body += hex(o.charCodeAt(0));
+      }
+    };
+    for (;;) {
+      if (i >= p.length) throw new PcreError('missing terminating ] for character class');
+      const c = p[i]!;
+      if (c === ']' && !first) {
+        i++;
+        break;
+      }
+      first = false;
+      const posix = /^\[:(\^?)([a-z]+):\]/.exec(p.slice(i));
+      if (posix) {
+        i += posix[0].length;
+        body += posixClass(posix[2]!, posix[1] === '^');
+        prev = undefined;
+        continue;
+      }
+      let single: number | undefined;
+      if (c === '\\') {
+        i++;
+        const d = p[i++];
+        if (d === undefined) throw new PcreError('\\ at end of pattern');
+        if (d === 'b') single = 8;
+        else if (d === 'Q' || d === 'E') {
+          if (d === 'Q') {
+            const e = p.indexOf('\\E', i);
+            for (const ch of p.slice(i, e < 0 ? undefined : e)) add(ch.charCodeAt(0));
+            i = e < 0 ? p.length : e + 2;
+          }
+          continue;
+        } else {
+          const s = simpleEscape(d, true);
+          if (s !== undefined) {
+            const m = /^\\x([0-9a-f]{2})$|^\\([tnrf])$/.exec(s);
+            if (m) single = m[1] ? parseInt(m[1], 16) : { t: 9, n: 10, r: 13, f: 12 }[m[2] as 't' | 'n' | 'r' | 'f'];
+            else {
+              body += s;
+              prev = undefined;
+              continue;
+            }
+          } else if (/[0-7]/.test(d)) {
+            const oct = /^[0-7]{1,3}/.exec(p.slice(i - 1))![0];
+            i += oct.length - 1;
+            single = parseInt(oct, 8) & 0xff;
+          } else if (/[A-Za-z]/.test(d)) throw new PcreError('unrecognized character follows \\');
+          else single = d.charCodeAt(0);
+        }
+      } else {
+        i++;
+        single = c.charCodeAt(0);
+      }
+      if (p[i] === '-' && p[i + 1] !== ']' && p[i + 1] !== undefined) {
+        // a range: its end is one character or an escape for one
+        i++;
+        let end: number;
+        const e = p[i]!;
+        if (e === '\\') {
+          const d = p[i + 1] ?? '';
+          if (/[dDwWsShHvVpPN]/.test(d) || /^\[:/.test(p.slice(i))) throw new PcreError('invalid range in character class');
+          i += 2;
+          const s = simpleEscape(d, true);
+          const m = s && /^\\x([0-9a-f]{2})$/.exec(s);
+          end = m ? parseInt(m[1]!, 16) : d.charCodeAt(0);
+        } else if (p.startsWith('[:', i)) throw new PcreError('invalid range in character class');
+        else {
+          i++;
+          end = e.charCodeAt(0);
+        }
+        if (end < single) throw new PcreError('range out of order in character class');
+        body += `${hex(single)}-${hex(end)}`;
+        if (fold) for (let k = single; k <= end; k++) add(k);
+        prev = undefined;
+        continue;
+      }
+      add(single);
+      prev = single;
+    }
+    void prev;
+    if (body === '') return neg ? '[\\s\\S]' : '[^\\s\\S]';
+    return `[${neg ? '^' : ''}${body}]`;
+  }
+}
+
+/** How many capturing groups the pattern has (PCRE decides \10 and up by this). */
+function countGroups(p: string): number {
+  let n = 0;
+  let inClass = false;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i]!;
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      if (p[i + 1] === '^') i++;
+      if (p[i + 1] === ']') i++;
+      continue;
+    }
+    if (c === '(' && (p[i + 1] !== '?' || /^\(\?(?:P?<\w|')/.test(p.slice(i))) && p[i + 1] !== '*') n++;
+  }
+  return n;
+}
