@@ -35,7 +35,30 @@ const isCh = (it: Item | undefined, c: string): boolean => it !== undefined && '
 export function braceExpand(parts: WordPart[]): WordPart[][] {
   if (!parts.some((p) => p.kind === 'lit' && p.text.includes('{'))) return [parts];
   const results = expandItems(toItems(parts), 0);
-  return results.map(toParts);
+  return results.map((items) => toParts(rejoinNames(items)));
+}
+
+/**
+ * bash expands braces in the text before it looks for parameters, so the letters an
+ * alternative puts after `$name` lengthen the name: `$x{a,b}` is `$xa $xb`.
+ */
+function rejoinNames(items: Item[]): Item[] {
+  const out: Item[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    const p = 'part' in it && it.part.kind === 'param' ? it.part : undefined;
+    if (!p || p.op !== 'plain' || p.index || p.indirect || p.source !== `$${p.name}` || !/^[A-Za-z_]/.test(p.name)) {
+      out.push(it);
+      continue;
+    }
+    let name = p.name;
+    for (let next = items[i + 1]; next && 'ch' in next && /^\w$/.test(next.ch); next = items[i + 1]) {
+      name += next.ch;
+      i++;
+    }
+    out.push(name === p.name ? it : { part: { ...p, name, source: `$${name}` } });
+  }
+  return out;
 }
 
 function expandItems(items: Item[], depth: number): Item[][] {
@@ -87,15 +110,19 @@ function expandItems(items: Item[], depth: number): Item[][] {
 function sequence(text: string): string[] | undefined {
   let m = /^(-?\d+)\.\.(-?\d+)(?:\.\.(-?\d+))?$/.exec(text);
   if (m) {
-    const a = Number(m[1]);
-    const b = Number(m[2]);
-    let step = Math.abs(Number(m[3] ?? 1)) || 1;
+    // 64-bit numbers, as bash's intmax_t: a sequence near the limits keeps every value
+    const a = BigInt(m[1]!);
+    const b = BigInt(m[2]!);
+    const given = BigInt(m[3] ?? 1);
+    let step = (given < 0n ? -given : given) || 1n;
+    // a number that does not fit (the step's size too) leaves the braces as they are
+    if ([a, b, step].some((n) => n !== BigInt.asIntN(64, n))) return undefined;
     const width = [m[1]!, m[2]!].some((s) => /^-?0\d/.test(s)) ? Math.max(m[1]!.length, m[2]!.length) : 0;
     const out: string[] = [];
     if (a > b) step = -step;
     for (let v = a; a <= b ? v <= b : v >= b; v += step) {
-      const s = String(Math.abs(v)).padStart(width - (v < 0 ? 1 : 0), '0');
-      out.push(v < 0 ? `-${s}` : s);
+      const s = String(v < 0n ? -v : v).padStart(width - (v < 0n ? 1 : 0), '0');
+      out.push(v < 0n ? `-${s}` : s);
       if (out.length > MAX_RESULTS) break;
     }
     return out;
