@@ -355,6 +355,18 @@ export class Lexer {
   }
 
   private readDoubleParts(close: string): WordPart[] {
+    this.dqLevel++;
+    try {
+      return this.readDoublePartsIn(close);
+    } finally {
+      this.dqLevel--;
+    }
+  }
+
+  /** How many "..." (or here-document bodies) the reader is inside. */
+  private dqLevel = 0;
+
+  private readDoublePartsIn(close: string): WordPart[] {
     const startLine = this.line;
     const parts: WordPart[] = [];
     let lit = '';
@@ -525,19 +537,23 @@ export class Lexer {
    * Reads parts up to an unnested `stop` character (not consumed), for ${...} arguments,
    * subscripts and arithmetic. Blanks are literal here; quotes and $-expansions work.
    */
-  readUntil(stop: string, mode: 'param' | 'index' | 'arith' | 'pattern', limit = this.src.length): Word {
+  readUntil(stop: string, mode: 'param' | 'dqParam' | 'index' | 'arith' | 'pattern', limit = this.src.length): Word {
     const start = this.pos;
     const mark = this.badParams?.length ?? 0;
     const parts: WordPart[] = [];
     let lit = '';
     let depth = 0;
+    // dqParam: inside "...", the word of ${x-word} (and :-, =, +) keeps its single quotes as
+    // characters (still matched, so a } between them does not end it) and a backslash only
+    // quotes what it would in "..."
+    let single = false;
     const flush = (): void => {
       if (lit) parts.push({ kind: mode === 'arith' ? 'quoted' : 'lit', text: lit });
       lit = '';
     };
     while (this.pos < limit) {
       const c = this.peekChar();
-      if (depth === 0 && stop.includes(c)) break;
+      if (depth === 0 && !single && stop.includes(c)) break;
       if (c === '\\' && mode !== 'arith') {
         flush();
         const n = this.peekChar(1);
@@ -547,7 +563,26 @@ export class Lexer {
           continue;
         }
         this.pos += 2;
-        parts.push({ kind: 'quoted', text: n });
+        parts.push({ kind: 'quoted', text: mode !== 'dqParam' || '$`"\\}'.includes(n) ? n : `\\${n}` });
+        continue;
+      }
+      if (mode === 'dqParam' && c === "'") {
+        flush();
+        this.pos++;
+        single = !single;
+        parts.push({ kind: 'quoted', text: c });
+        continue;
+      }
+      if (single) {
+        const part = this.readQuotedOrExpansion(true);
+        if (part) {
+          flush();
+          parts.push(part);
+          continue;
+        }
+        if (c === '\n') this.line++;
+        lit += c;
+        this.pos++;
         continue;
       }
       if (mode === 'arith' && (c === '"' || c === "'")) {
@@ -576,6 +611,7 @@ export class Lexer {
       lit += c;
       this.pos++;
     }
+    if (single) throw new IncompleteInput("'", this.line);
     flush();
     const text = this.src.slice(start, this.pos);
     // a bad substitution in a ${...} operand, a subscript or arithmetic names that text
@@ -658,6 +694,9 @@ export class Lexer {
     const c = this.peekChar();
     const rest2 = this.src.slice(this.pos, this.pos + 2);
     const arg = (stop = '}', mode: 'param' | 'pattern' = 'param'): Word => this.readUntil(stop, mode);
+    // the word a default, assignment or alternative puts in place of "${x...}" is read as the
+    // inside of "..."; an error message's word is not (bash removes its quotes)
+    const inPlace = (): Word => this.readUntil('}', this.dqLevel > 0 ? 'dqParam' : 'param');
     if (c === '}') {
       // plain
     } else if (op === 'length' || part.op === 'names' || part.op === 'keys') {
@@ -666,11 +705,11 @@ export class Lexer {
       this.pos += 2;
       part.colon = true;
       part.op = ({ '-': 'default', '=': 'assign', '?': 'error', '+': 'alt' } as const)[rest2[1] as '-' | '=' | '?' | '+'];
-      part.arg = arg();
+      part.arg = part.op === 'error' ? arg() : inPlace();
     } else if (c === '-' || c === '=' || c === '?' || c === '+') {
       this.pos++;
       part.op = ({ '-': 'default', '=': 'assign', '?': 'error', '+': 'alt' } as const)[c];
-      part.arg = arg();
+      part.arg = part.op === 'error' ? arg() : inPlace();
     } else if (c === '#' || c === '%') {
       const long = this.peekChar(1) === c;
       this.pos += long ? 2 : 1;
