@@ -5,7 +5,7 @@ import type { Ev } from './eval';
 import { regexOf, resolve, load, store } from './eval';
 import { splitBy, splitDefault } from './fields';
 import { awkSprintf, FormatError } from './format';
-import type { Runtime } from './runtime';
+import { markScalar, type Runtime } from './runtime';
 import { sortArray } from './sort';
 import { gensubReplace, substitute } from './subst';
 import { NEG_NAN, StrNum, toNum, UNINIT, type Value } from './values';
@@ -47,7 +47,10 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
       if (a.k === 'var') {
         const c = rt.cell(a.ref);
         if (c.a) return c.a.size;
-        if (!c.scalar && c.v === UNINIT && !(a.ref.slot === G.NF && !a.ref.local)) return 0;
+        if (!c.scalar && c.v === UNINIT && !(a.ref.slot === G.NF && !a.ref.local)) {
+          markScalar(c);
+          return 0;
+        }
       }
       return str(0).length;
     }

@@ -26,6 +26,16 @@ export function newCell(v: Value = UNINIT, scalar = false): Cell {
   return { v, a: undefined, scalar, ref: undefined };
 }
 
+/** A cell is used as a scalar: so is the caller's untyped variable an untyped parameter stands for. */
+export function markScalar(c: Cell): void {
+  for (let x: Cell | undefined = c; x; ) {
+    const next: Cell | undefined = x.ref;
+    if (!x.a) x.scalar = true;
+    x.ref = undefined;
+    x = next;
+  }
+}
+
 export function arrayCell(a: AwkArray): Cell {
   return { v: UNINIT, a, scalar: false, ref: undefined };
 }
@@ -109,10 +119,7 @@ export class Runtime {
     if (!ref.local && ref.slot === G.NF) return this.rec.nf;
     const c = this.cell(ref);
     if (c.a) this.fatal(`attempt to use array \`${ref.name}' in a scalar context`);
-    if (!c.scalar) {
-      c.scalar = true;
-      c.ref = undefined;
-    }
+    if (!c.scalar) markScalar(c);
     return c.v;
   }
 
@@ -126,8 +133,7 @@ export class Runtime {
     const c = this.cell(ref);
     if (c.a) this.fatal(`attempt to use array \`${ref.name}' in a scalar context`);
     c.v = v;
-    c.scalar = true;
-    c.ref = undefined;
+    markScalar(c);
     if (!ref.local && (ref.slot === G.FS || ref.slot === G.FPAT || ref.slot === G.FIELDWIDTHS)) {
       this.fieldMode = ref.slot === G.FS ? 'FS' : ref.slot === G.FPAT ? 'FPAT' : 'FIELDWIDTHS';
       this.globals[G.PROCINFO]!.a?.set('FS', this.fieldMode);
