@@ -363,9 +363,11 @@ export class ExprParser {
       }
       case 'FUNC_NAME': {
         this.next();
+        const notFunc = this.locals?.has(t.text) || this.varUses.has(t.text);
+        if (notFunc) this.error(`attempt to use non-function \`${t.text}' in function call`, t);
         this.expect('(');
         const args = this.exprList(')');
-        this.calls.push({ name: t.text, tok: t, args: args.length });
+        if (!notFunc) this.calls.push({ name: t.text, tok: t, args: args.length });
         return { k: 'call', name: t.text, args, line: t.line, src: t.src };
       }
       case 'BUILTIN': {

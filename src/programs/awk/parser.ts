@@ -96,7 +96,8 @@ export class Parser extends ExprParser {
     }
     this.next();
     this.skipNewlines();
-    if (this.funcs.has(nameTok.text)) this.error(`function name \`${nameTok.text}' previously defined`, nameTok);
+    if (this.varUses.delete(nameTok.text) || (SPECIALS as readonly string[]).includes(nameTok.text)) this.error(`function name \`${nameTok.text}' previously defined`, nameTok);
+    else if (this.funcs.has(nameTok.text)) this.error(`function name \`${nameTok.text}' previously defined`, nameTok);
     const def: FuncDef = { name: nameTok.text, params, body: [], line: nameTok.line, src: nameTok.src };
     this.funcs.set(nameTok.text, def);
     this.locals = new Map(params.map((p, i) => [p, i]));
