@@ -205,6 +205,15 @@ export const optionParsers: Record<string, ParserEntry> = {
       return p.noop(name);
     },
   },
+  'files0-from': {
+    kind: 'option',
+    parse(p, name) {
+      const file = p.collect();
+      if (file === undefined) return false;
+      p.s.opts.files0From = file;
+      return p.noop(name);
+    },
+  },
   context: {
     kind: 'test',
     parse() {

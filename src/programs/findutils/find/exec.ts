@@ -62,6 +62,7 @@ function execParser(action: '-exec' | '-execdir' | '-ok' | '-okdir'): ParserEntr
     parse(p: Parser, name: string) {
       if (p.i >= p.args.length) return false;
       if (local) checkPathSafety(action, p.s.ctx.env.get('PATH'));
+      if (ok) p.s.opts.prompts = true;
       const start = p.i;
       let end = start;
       let sawBraces = false;

@@ -6,6 +6,7 @@ import { optionParsers } from './actions';
 import { looksLikeExpression, parseExpression, type ParserEntry } from './parse';
 import { FindExit, FindQuit, type FindState, type Options } from './types';
 import { walkRoot } from './walk';
+import { startingPointsFrom } from './files0';
 import { FINDUTILS_VERSION } from '../version';
 
 
@@ -152,7 +153,9 @@ export default defineProgram({
       const { tree, list } = await parseExpression(args, end, s, exists);
       if (opts.mindepth < 0) opts.mindepth = 0;
       try {
-        for (const root of roots.length ? roots : ['.']) await walkRoot(s, tree, root);
+        const from = opts.files0From;
+        if (from !== undefined) for await (const root of startingPointsFrom(s, from, roots)) await walkRoot(s, tree, root);
+        else for (const root of roots.length ? roots : ['.']) await walkRoot(s, tree, root);
       } catch (e) {
         if (!(e instanceof FindQuit)) throw e;
       }

@@ -66,6 +66,10 @@ export interface Options {
   regexSyntax: RegexSyntax;
   regexDotNewline: boolean;
   warnings: boolean;
+  /** -files0-from: the file naming the starting points, NUL-separated ("-" for standard input). */
+  files0From?: string;
+  /** Whether -ok or -okdir is in the expression (they need standard input). */
+  prompts?: boolean;
 }
 
 export interface FindState {
