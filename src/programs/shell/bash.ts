@@ -17,7 +17,9 @@ import type { List } from './ast';
 import { decodePrompt } from './prompt';
 import { ShellState } from './state';
 import { EventNotFound, expandHistory } from './history';
-import { set } from './builtins/vars';
+import { set, SET_OPTIONS } from './builtins/vars';
+import { shopt, SHOPT_NAMES } from './builtins/shopt';
+import { parseArgs, usageText, type Invocation } from './invocation';
 import { source } from './builtins/io';
 import { decodeBytes, encodeText } from './byte-text';
 
@@ -25,60 +27,6 @@ function isControlFlow(e: unknown): boolean {
   return e instanceof ShellExit || (typeof e === 'object' && e !== null && ['ReturnSignal', 'BreakSignal', 'ContinueSignal', 'ProcessExit'].includes(e.constructor.name));
 }
 export const BASH_VERSION = '5.2.15(1)-release';
-
-interface Invocation {
-  command?: string;
-  file?: string;
-  args: string[];
-  login: boolean;
-  interactive?: boolean;
-  noProfile: boolean;
-  noRc: boolean;
-  stdin: boolean;
-  options: string[];
-}
-
-function parseArgs(argv: readonly string[]): Invocation | string {
-  const inv: Invocation = { args: [], login: (argv[0] ?? '').startsWith('-'), noProfile: false, noRc: false, stdin: false, options: [] };
-  let i = 1;
-  let wantCommand = false;
-  for (; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') {
-      i++;
-      break;
-    }
-    if (a === '--login') inv.login = true;
-    else if (a === '--noprofile') inv.noProfile = true;
-    else if (a === '--norc') inv.noRc = true;
-    else if (a === '--version') return 'version';
-    else if (a === '--help') return 'help';
-    else if (a.startsWith('--')) return `${a}: invalid option`;
-    else if (/^[-+][A-Za-z]+$/.test(a)) {
-      for (const c of a.slice(1)) {
-        if (c === 'c') wantCommand = true;
-        else if (c === 'l') inv.login = true;
-        else if (c === 'i') inv.interactive = true;
-        else if (c === 's') inv.stdin = true;
-        else if ('euxvfnaCbhkmptBEHPT'.includes(c)) inv.options.push(`${a[0]}${c}`);
-        else if (c === 'o') {
-          const name = argv[++i];
-          if (name !== undefined) inv.options.push(`${a[0]}o`, name);
-        } else return `-${c}: invalid option`;
-      }
-    } else break;
-  }
-  const rest = argv.slice(i);
-  if (wantCommand) {
-    if (rest.length === 0) return '-c: option requires an argument';
-    inv.command = rest[0];
-    inv.args = rest.slice(1);
-  } else if (!inv.stdin && rest.length > 0) {
-    inv.file = rest[0];
-    inv.args = rest.slice(1);
-  } else inv.args = [...rest];
-  return inv;
-}
 
 /** A function a parent shell exported (BASH_FUNC_name%%=() { ...}); a malformed one is ignored. */
 function importFunction(st: ShellState, name: string, body: string): void {
@@ -156,6 +104,18 @@ function initState(sys: Sys, inv: Invocation): ShellState {
   st.login = inv.login;
   if (inv.login) st.shopts.add('login_shell');
   return st;
+}
+
+/** An unknown -o or -O name: bash reports it as from line 0 and does not start. */
+function badOptionName(inv: Invocation, name: string): string | undefined {
+  for (let i = 0; i < inv.options.length; i++) {
+    const o = inv.options[i]!;
+    if (o.slice(1) !== 'o') continue;
+    const opt = inv.options[++i]!;
+    if (!SET_OPTIONS.some(([n]) => n === opt)) return `${name}: line 0: ${name}: ${opt}: invalid option name\n`;
+  }
+  for (const [, opt] of inv.shopts) if (!SHOPT_NAMES.includes(opt)) return `${name}: line 0: ${opt}: invalid shell option name\n`;
+  return undefined;
 }
 
 async function applyOptions(sh: Interpreter, opts: string[]): Promise<void> {
@@ -462,12 +422,19 @@ async function runBash(ctx: Ctx, shell: { sh?: Interpreter }): Promise<number> {
       await ctx.print(`GNU bash, version ${BASH_VERSION} (x86_64-pc-linux-gnu)\nCopyright (C) 2022 Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n\nThis is free software; you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n`);
       return 0;
     }
+    // errors before a script runs name the shell as it was run (sh, /bin/sh, bash)
+    const name = sys.argv[0] ?? 'bash';
     if (inv === 'help') {
-      await ctx.print(`GNU bash, version ${BASH_VERSION}-(x86_64-pc-linux-gnu)\nUsage:\tbash [GNU long option] [option] ...\n\tbash [GNU long option] [option] script-file ...\n`);
+      await ctx.print(`GNU bash, version ${BASH_VERSION}-(x86_64-pc-linux-gnu)\n${usageText(name)}For the shell's own options and its builtins, run \`${name} -c "help set"' and \`${name} -c help'.\n`);
       return 0;
     }
-    if (typeof inv === 'string') {
-      await ctx.err.write(`bash: ${inv}\n`);
+    if ('error' in inv) {
+      await ctx.err.write(`${name}: ${inv.error}\n${inv.usage ? usageText(name) : ''}`);
+      return 2;
+    }
+    const bad = badOptionName(inv, name);
+    if (bad) {
+      await ctx.err.write(bad);
       return 2;
     }
     await ctx.flush();
@@ -485,6 +452,13 @@ async function runBash(ctx: Ctx, shell: { sh?: Interpreter }): Promise<number> {
     const sh = new Interpreter(sys, state);
     shell.sh = sh;
     await applyOptions(sh, inv.options);
+    for (const [on, opt] of inv.shopts) {
+      if (on) state.shopts.add(opt);
+      else state.shopts.delete(opt);
+    }
+    // a bare -o / -O lists the options, as set -o / shopt would
+    if (inv.listSet) await set(sh, ['set', `${inv.listSet}o`]);
+    if (inv.listShopt) await shopt(sh, inv.listShopt === '-' ? ['shopt'] : ['shopt', '-p']);
     // a login shell reads the profile even when it runs a command (bash -l -c, su - -c)
     if (inv.login && !inv.noProfile && inv.interactive !== true && !(sys.isatty(0) && sys.isatty(2) && inv.command === undefined && inv.file === undefined)) {
       state.errorContext = 'command';
@@ -509,18 +483,19 @@ async function runBash(ctx: Ctx, shell: { sh?: Interpreter }): Promise<number> {
       try {
         const st = await sys.stat(inv.file);
         if (st.kind === 'dir') {
-          await ctx.err.write(`bash: ${inv.file}: Is a directory\n`);
+          // (bash has already taken the file's name for $0 when it finds this)
+          await ctx.err.write(`${inv.file}: ${inv.file}: Is a directory\n`);
           return 126;
         }
         const bytes = await sys.readFile(inv.file);
         if (bytes.subarray(0, 80).includes(0)) {
-          await ctx.err.write(`bash: ${inv.file}: cannot execute binary file\n`);
+          await ctx.err.write(`${inv.file}: ${inv.file}: cannot execute binary file\n`);
           return 126;
         }
         text = decodeBytes(bytes);
       } catch (e) {
         if (!isSysError(e)) throw e;
-        await ctx.err.write(`bash: ${inv.file}: ${strerror(e.errno)}\n`);
+        await ctx.err.write(`${name}: ${inv.file}: ${strerror(e.errno)}\n`);
         return e.errno === 'ENOENT' ? 127 : 126;
       }
       state.errorContext = 'script';
