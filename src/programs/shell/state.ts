@@ -327,6 +327,8 @@ export class ShellState {
     if (name === 'GLOBIGNORE' && /[^:]/.test(final)) this.shopts.add('dotglob');
     // a new PATH empties the table of remembered commands (sv_path)
     else if (name === 'PATH') this.forgetCommands();
+    // sv_strict_posix: setting POSIXLY_CORRECT turns posix mode on, unsetting it off
+    else if (name === 'POSIXLY_CORRECT') this.options.add('posix');
   }
 
   /** hash -r: the remembered command locations go. */
@@ -373,6 +375,7 @@ export class ShellState {
     if (v?.readonly) throw new ReadonlyError(name);
     if (name === 'GLOBIGNORE') this.shopts.delete('dotglob');
     if (name === 'PATH') this.forgetCommands();
+    if (name === 'POSIXLY_CORRECT') this.options.delete('posix');
     if (holder === this.globals) holder.delete(name);
     else if (v) {
       // unsetting a local of the running function leaves it unset in that scope; one of a

@@ -453,6 +453,11 @@ async function setOptions(sh: Interpreter, argv: string[]): Promise<number> {
         else sh.state.options.delete(name);
         // the two line-editing modes exclude each other
         if (on && (name === 'vi' || name === 'emacs')) sh.state.options.delete(name === 'vi' ? 'emacs' : 'vi');
+        // posix mode and POSIXLY_CORRECT go together (a value already there is kept)
+        if (name === 'posix') {
+          if (!on) sh.state.unset('POSIXLY_CORRECT');
+          else if (!sh.state.isSet('POSIXLY_CORRECT')) sh.state.set('POSIXLY_CORRECT', 'y');
+        }
         continue;
       }
       const opt = SET_OPTIONS.find(([, l]) => l === c);
