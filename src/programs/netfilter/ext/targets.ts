@@ -45,6 +45,8 @@ export const rejectTarget: TargetExtension<Reject> = {
       d.with = hit[0];
       return;
     }
+    // libipt_REJECT still names the type it dropped (libip6t_REJECT does not)
+    if (env.family === 'ipv4' && ['echo-reply', 'echoreply'].some((n) => n.startsWith(a))) env.warn?.('--reject-with echo-reply no longer supported\n');
     throw paramError(`unknown reject type "${arg ?? ''}"`);
   },
   build: (d) => d,
