@@ -3,7 +3,10 @@
 // for (x_tables' checkentry: REJECT only in filter INPUT/FORWARD/OUTPUT, DNAT only in nat
 // PREROUTING/OUTPUT, ...). Hooks are checked once a chain is reachable from a base chain.
 import type { NfErrno, NfHook, NfRule, NfTable, NfTableName } from '../../shared/services/netfilter';
-import { isBuiltinName, jumpTarget } from './ruleset';
+import { chainByName, isBuiltinName, jumpTarget } from './ruleset';
+
+/** (an errno the shared NfErrno list does not name; the reply carries it by name like the others) */
+const EOPNOTSUPP = 'EOPNOTSUPP' as NfErrno;
 import { extChecks } from './match';
 
 interface Restriction {
@@ -41,7 +44,9 @@ export function checkRule(table: NfTable, rule: NfRule, tables: readonly NfTable
   // an inverted match on a zero-length address prefix is refused by nf_tables
   if ((rule.srcInv && /^[0.:]*$/.test(rule.src.mask)) || (rule.dstInv && /^[0.:]*$/.test(rule.dst.mask))) return 'EINVAL';
   const jt = jumpTarget(rule.target);
-  if (jt !== undefined && isBuiltinName(table.name, jt)) return 'ENOENT';
+  // a jump to a built-in chain: nft refuses a base chain as a jump target, and one nft has not
+  // created yet is not found
+  if (jt !== undefined && isBuiltinName(table.name, jt)) return chainByName(table, jt)?.present ? EOPNOTSUPP : 'ENOENT';
   const r = RESTRICTED[rule.target.kind];
   if (r?.table && r.table !== table.name) return 'EINVAL';
   // matches that read a transport header need the rule to be for that protocol
@@ -67,6 +72,8 @@ export function checkRule(table: NfTable, rule: NfRule, tables: readonly NfTable
       const types = m.src | m.dst;
       if (rule.src.addr.includes(':') && (types & 0x48 || types >= 0x100)) return 'EINVAL';
     }
+    // owner_check: a uid or gid range may not run backwards
+    if (m.kind === 'owner' && ((m.uid && m.uid[1] < m.uid[0]) || (m.gid && m.gid[1] < m.gid[0]))) return 'EINVAL';
     // xt_mh is registered for the mobility header protocol only
     if (m.kind === 'mh' && !only(135)) return 'EINVAL';
     // xt_rpfilter: only in the raw and mangle tables
