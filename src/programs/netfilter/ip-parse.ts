@@ -6,6 +6,7 @@ import { formatAddr as formatIpAddr, parseIPv4, parseIPv6 } from '../../shared/s
 import type { NfAddr, NfFamily } from '../../shared/services/netfilter';
 import { paramError } from './errors';
 import type { NetDb } from './netdb';
+import { resHnok } from './hostname';
 import { strtoul, strtouiWhole } from './strtoul';
 
 const ALL4 = 0xffffffffn;
@@ -169,8 +170,9 @@ export function x6Host(family: NfFamily, name: string, db: NetDb): bigint[] {
   if ((family === 'ipv4' ? parseV6Text(name) : inetAton(name)) !== null) gai('Address family for hostname not supported');
   const hosts = db.hostAddrs(name, (a) => parseText(family, a) !== null).map((a) => parseText(family, a)!);
   if (hosts.length > 0) return hosts;
-  // (glibc refuses a bad dotted number itself only when asked for IPv4; for IPv6 it asks DNS)
-  if ((family === 'ipv4' && /^[0-9.]*$/.test(name)) || name.includes(':')) gai('Name or service not known');
+  // (glibc refuses a bad dotted number without a final dot itself only when asked for IPv4; for
+  // IPv6 it asks DNS, which refuses a name that is not a host name)
+  if ((family === 'ipv4' && /^[0-9][0-9.]*$/.test(name) && !name.endsWith('.')) || !resHnok(name)) gai('Name or service not known');
   return gai('Temporary failure in name resolution');
 }
 
