@@ -7,7 +7,7 @@ import { parseAddr, samePrefix } from './addr';
 import type { Conntrack, CtLookup, CtTuple } from './conntrack';
 import { tupleOf } from './conntrack';
 import { ruleMatches, type PacketInfo } from './match';
-import { chainByName, getTable } from './ruleset';
+import { chainByName, getTable, hasPolicyStats } from './ruleset';
 
 const HOOK_TABLES: Readonly<Record<NfHook, readonly NfTableName[]>> = {
   PREROUTING: ['raw', 'mangle', 'nat'],
@@ -123,7 +123,7 @@ function walkTable(table: NfTable, hook: NfHook, w: Walk): TableResult | null {
         return { outcome: 'ACCEPT', step };
     }
   }
-  count(base, bytes);
+  if (hasPolicyStats(base)) count(base, bytes);
   return { outcome: base.policy, step: { table: table.name, chain: base.name, rule: 0, target: base.policy } };
 }
 
