@@ -192,6 +192,14 @@ export function arithText(h: ExpandHost, text: string): ArithValue {
   }
 }
 
+/**
+ * Whether "…" of this part alone is no word at all when it has no elements: $@ or a[@], as it
+ * is or through any operator but the ones that put a word in its place (${a[@]:-w}).
+ */
+function listOfNone(q: WordPart): boolean {
+  return q.kind === 'param' && (q.name === '@' || q.index?.text === '@') && q.op !== 'default' && q.op !== 'assign' && q.op !== 'error' && q.op !== 'length';
+}
+
 /** Expands parts into pieces (no splitting yet). `inDq`: inside double quotes. */
 export async function expandParts(h: ExpandHost, parts: WordPart[], inDq: boolean, out: Piece[]): Promise<void> {
   for (const p of parts) {
@@ -206,7 +214,7 @@ export async function expandParts(h: ExpandHost, parts: WordPart[], inDq: boolea
         const inner: Piece[] = [];
         await expandParts(h, p.parts, true, inner);
         // "" is an empty quoted word; "$@" with no parameters is nothing at all
-        const onlyAt = p.parts.length > 0 && p.parts.every((q) => q.kind === 'param' && (q.name === '@' || q.index?.text === '@') && (q.op === 'plain' || q.op === 'alt'));
+        const onlyAt = p.parts.length > 0 && p.parts.every(listOfNone);
         if (inner.length === 0 && !onlyAt) out.push({ text: '', quoted: true, split: false });
         out.push(...inner);
         break;
@@ -247,7 +255,7 @@ function expandPartsSync(h: ExpandHost, parts: WordPart[], inDq: boolean, out: P
       case 'dq': {
         const inner: Piece[] = [];
         if (!expandPartsSync(h, p.parts, true, inner)) return false;
-        const onlyAt = p.parts.length > 0 && p.parts.every((q) => q.kind === 'param' && (q.name === '@' || q.index?.text === '@') && (q.op === 'plain' || q.op === 'alt'));
+        const onlyAt = p.parts.length > 0 && p.parts.every(listOfNone);
         if (inner.length === 0 && !onlyAt) out.push({ text: '', quoted: true, split: false });
         for (const x of inner) out.push(x);
         break;

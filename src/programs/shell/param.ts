@@ -417,10 +417,12 @@ async function transformParam(h: ExpandHost, p: ParamPart, op: string, v: Value,
       return v.list ? asResult(v.list.map(() => flags)) : flags;
     }
     case 'A': {
-      if (positional) return v.list?.length ? `set -- ${v.list.map(reusableQuote).join(' ')}` : '';
+      // with @ the text comes back as words, split where it has blanks outside its quotes
+      const listed = (line: string): ParamResult => (p.name === '@' || p.index?.text === '@' ? { fields: quotedWords(line) } : line);
+      if (positional) return v.list?.length ? listed(`set -- ${v.list.map(reusableQuote).join(' ')}`) : '';
       if (!variable || name === undefined) return '';
-      if (table) return declareLine(name, table);
-      const flags = whole ? '' : attrLetters(variable);
+      if (table) return listed(declareLine(name, table));
+      const flags = attrLetters(variable);
       const lead = flags ? `declare -${flags} ` : '';
       if (v.list) return v.list.length ? `${lead}${name}=${reusableQuote(v.list[0]!)}` : '';
       return v.set ? `${lead}${name}=${reusableQuote(v.scalar ?? '')}` : flags ? `declare -${flags} ${name}` : '';
@@ -429,12 +431,35 @@ async function transformParam(h: ExpandHost, p: ParamPart, op: string, v: Value,
     case 'k': {
       if (!table) return each(reusableQuote);
       const pairs: [string, string][] = table.assoc ? [...table.assoc] : [...table.array!].sort((a, b) => a[0] - b[0]).map(([i, x]) => [String(i), x]);
-      if (op === 'k') return asResult(pairs.flat());
+      if (op === 'k' || pairs.length === 0) return asResult(pairs.flat());
       if (table.assoc) return pairs.map(([k, x]) => `${declareKey(k)} ${declareQuote(x)} `).join('');
       return pairs.map(([k, x]) => `${k} ${declareQuote(x)}`).join(' ');
     }
     default: return each((s) => s);
   }
+}
+
+/** Splits text at the blanks outside its '...', $'...' and "..." quotes and (...) lists. */
+function quotedWords(text: string): string[] {
+  const words: string[] = [];
+  let cur = '';
+  let quote = '';
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (!quote && c === '(') depth++;
+    else if (!quote && c === ')') depth--;
+    if (!quote && depth === 0 && c === ' ') {
+      if (cur) words.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += c;
+    if (c === '\\' && quote !== "'") cur += text[++i] ?? '';
+    else if (quote ? c === quote : c === "'" || c === '"') quote = quote ? '' : c;
+  }
+  if (cur) words.push(cur);
+  return words;
 }
 
 /** ${x@P}: the value decoded as a prompt string is (PS1's backslash escapes, then expansions). */
