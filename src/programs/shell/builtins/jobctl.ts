@@ -431,6 +431,8 @@ function trapName(spec: string): string | undefined {
   return (signalName(n) ?? realtimeSignalName(n))?.slice(3);
 }
 
+const TRAP_USAGE = 'trap: usage: trap [-lp] [[arg] signal_spec ...]\n';
+
 export const trap: Builtin = async (sh, argv) => {
   const args = argv.slice(1);
   const listTraps = async (names?: string[]): Promise<void> => {
@@ -444,18 +446,35 @@ export const trap: Builtin = async (sh, argv) => {
       await sh.write(1, `trap -- '${action.replace(/'/g, "'\\''")}' ${PSEUDO.has(name) ? name : `SIG${name}`}\n`);
     }
   };
+  // options as bash's internal_getopt reads them: -l and -p, alone or together, up to `--`
+  // or the first word that is not one (a lone `-` is the action)
+  let listSignals = false;
+  let display = false;
+  while (args.length > 0 && args[0]!.startsWith('-') && args[0] !== '-') {
+    const a = args.shift()!;
+    if (a === '--') break;
+    for (const ch of a.slice(1)) {
+      if (ch === 'l') listSignals = true;
+      else if (ch === 'p') display = true;
+      else {
+        await sh.error(`trap: -${ch}: invalid option`);
+        await sh.write(2, TRAP_USAGE);
+        return 2;
+      }
+    }
+  }
+  if (listSignals) {
+    await kill(sh, ['kill', '-l']);
+    return 0;
+  }
   if (args.length === 0) {
     await listTraps();
     return 0;
   }
-  if (args[0] === '-l') {
-    await kill(sh, ['kill', '-l']);
-    return 0;
-  }
-  if (args[0] === '-p') {
+  if (display) {
     const names: string[] = [];
     let status = 0;
-    for (const spec of args.slice(1)) {
+    for (const spec of args) {
       const name = trapName(spec);
       if (name) names.push(name);
       else {
@@ -463,18 +482,22 @@ export const trap: Builtin = async (sh, argv) => {
         status = 1;
       }
     }
-    if (names.length || args.length === 1) await listTraps(names.length ? names : undefined);
+    if (names.length) await listTraps(names);
     return status;
   }
-  if (args[0] === '--') args.shift();
   let action: string | undefined = args[0];
   let specs = args.slice(1);
-  if (specs.length === 0) {
-    // `trap SIG`: reset
-    specs = [args[0]!];
-    action = '-';
-  } else if (/^\d+$/.test(action!) && trapName(action!)) {
+  if (/^\d+$/.test(action!) && trapName(action!)) {
+    // a first word that is a signal number resets the signals named
     specs = args;
+    action = '-';
+  } else if (specs.length === 0) {
+    // `trap SIG`: reset; an action with no signals is a usage error
+    if (action === '' || action === '-' || !trapName(action!)) {
+      await sh.write(2, TRAP_USAGE);
+      return 2;
+    }
+    specs = [action!];
     action = '-';
   }
   let status = 0;
