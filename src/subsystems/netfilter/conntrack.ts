@@ -142,3 +142,34 @@ export class Conntrack {
     return this.entries.map((e) => structuredClone(e));
   }
 }
+
+/** IPS_* bits a packet's connection shows (NF_CT_STATUS values): none before it is confirmed. */
+export function ctStatus(ct: CtLookup): number {
+  const e = ct.entry;
+  if (!e || ct.state === 'RELATED') return 0;
+  let bits = 8; // CONFIRMED
+  const seen = e.seenReply || ct.replyDir;
+  if (seen) bits |= 2; // SEEN_REPLY
+  // (a stream is assured once both ends spoke; ICMP never is)
+  if (e.seenReply && e.orig.proto !== 1 && e.orig.proto !== 58) bits |= 4;
+  return bits;
+}
+
+/** Seconds left on the connection's timer once this packet refreshed it; 0 before confirmation. */
+export function ctExpires(ct: CtLookup): number {
+  const e = ct.entry;
+  if (!e || ct.state === 'RELATED') return 0;
+  const seen = e.seenReply || ct.replyDir;
+  switch (e.orig.proto) {
+    case 6:
+      return seen ? 432000 : 120;
+    case 17:
+    case 136:
+      return e.seenReply ? 120 : 30;
+    case 1:
+    case 58:
+      return 30;
+    default:
+      return 600;
+  }
+}

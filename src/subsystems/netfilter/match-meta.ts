@@ -235,7 +235,8 @@ export function metaMatch(m: NfMetaMatch, p: NfPacket, ct: CtLookup): boolean {
       return false;
     // every local process sits in the root cgroup, with no net_cls class
     case 'cgroup': {
-      const local = p.uid !== undefined;
+      // (the kernel's own sockets, which send echo replies and resets, sit there too)
+      const local = p.uid !== undefined || p.hook === 'OUTPUT';
       if (m.path !== undefined && local === m.pathInv) return false;
       if (m.classid !== undefined && (local && m.classid === 0) === m.classidInv) return false;
       return true;

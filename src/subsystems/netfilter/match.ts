@@ -3,7 +3,7 @@
 // ip_packet_match and each xt match.
 import { NF_CT_STATE, NF_RECENT, type NfMatch, type NfPacket, type NfRule } from '../../shared/services/netfilter';
 import { compareWords, inNet, parseAddr, type Words } from './addr';
-import type { CtLookup } from './conntrack';
+import { ctExpires, ctStatus, type CtLookup } from './conntrack';
 import { qosMatch } from './match-qos';
 
 /**
@@ -198,6 +198,11 @@ function matchOne(m: NfMatch, info: PacketInfo): boolean {
       if (m.replSrc && ctAddrMatch(reply?.src ?? p.dst, m.replSrc) === m.replSrcInv) return false;
       if (m.replDst && ctAddrMatch(reply?.dst ?? p.src, m.replDst) === m.replDstInv) return false;
       if (m.dir !== undefined && (m.dir === 'REPLY') !== ct.replyDir) return false;
+      if (m.status !== undefined && ((m.status & ctStatus(ct)) !== 0) === m.statusInv) return false;
+      if (m.expire !== undefined) {
+        const left = ctExpires(ct);
+        if ((left >= m.expire[0] && left <= m.expire[1]) === m.expireInv) return false;
+      }
       // revision 3's tuple ports (the CtMatch extension of the stored match)
       const ports = m as typeof m & Partial<Record<'origSrcPort' | 'origDstPort' | 'replSrcPort' | 'replDstPort', [number, number]>> & Partial<Record<'origSrcPortInv' | 'origDstPortInv' | 'replSrcPortInv' | 'replDstPortInv', boolean>>;
       const inPorts = (v: number | undefined, r: [number, number] | undefined, inv: boolean | undefined): boolean => !r || (v !== undefined && v >= r[0] && v <= r[1]) !== !!inv;
@@ -237,15 +242,19 @@ function matchOne(m: NfMatch, info: PacketInfo): boolean {
     case 'recent':
       return recentMatch(m, info) !== m.inv;
     case 'owner': {
+      // what a local process sent carries its owner; what the kernel itself sends from a
+      // local address (an echo reply, a reset) has a socket without a file
       const has = p.uid !== undefined;
-      if (m.socket && has === m.socketInv) return false;
+      const sock = has || p.hook === 'OUTPUT';
+      if (m.socket && sock === m.socketInv) return false;
       if (m.uid && (has && p.uid! >= m.uid[0] && p.uid! <= m.uid[1]) === m.uidInv) return false;
       if (m.gid && (p.gid !== undefined && p.gid >= m.gid[0] && p.gid <= m.gid[1]) === m.gidInv) return false;
       return true;
     }
     case 'connlimit': {
       // connections from the same (masked) address; conntrack entries are kept per 5-tuple
-      const n = info.connCount(m.daddr ? p.dst : p.src, m.mask, m.daddr);
+      // (a connection not yet confirmed is counted too: connlimit adds its tuple first)
+      const n = info.connCount(m.daddr ? p.dst : p.src, m.mask, m.daddr) + (info.ct.entry ? 0 : 1);
       return m.upto ? n <= m.limit : n > m.limit;
     }
     case 'hashlimit':
