@@ -12,6 +12,7 @@ import { formatScript } from './formats';
 import { DiffUsage, type DiffConfig } from './options';
 import { hasRealChanges, Out, printPair, type OutputOptions } from './output';
 import { sideBySide } from './side';
+import type { Paint } from './colors';
 
 interface Side {
   name: string;
@@ -31,6 +32,7 @@ export class Differ {
     readonly ignoreRegex: SafeRegExp | undefined,
     readonly functionRegex: SafeRegExp | undefined,
     readonly sink?: (data: Uint8Array) => void,
+    readonly paint?: Paint,
   ) {}
 
   async flush(): Promise<void> {
@@ -105,6 +107,7 @@ export class Differ {
       whiteSpaceSkip: !c.ignoreBlankLines || lvl < 2 ? 'none' : lvl >= 4 ? 'leading' : 'trailing',
       ignoreRegex: this.ignoreRegex,
       functionRegex: this.functionRegex,
+      paint: this.paint,
     };
   }
 

@@ -5,6 +5,7 @@ import { quotearg } from '../../lib/quotearg';
 import { byLongName } from '../getopt-ordered';
 import type { WhiteSpace } from './analyze';
 import type { Style } from './output';
+import { colorWhen, type ColorWhen } from './colors';
 import { completeFormats, formatsSilentWhenSame, ifdefGroupFormats, type Formats } from './formats';
 
 export const DIFF_OPTIONS: OptionDef[] = [
@@ -119,6 +120,8 @@ export interface DiffConfig {
   switchString: string;
   help: boolean;
   version: boolean;
+  color: ColorWhen;
+  palette: string | undefined;
 }
 
 export class DiffUsage extends Error {}
@@ -177,6 +180,7 @@ export function parseDiffArgs(args: string[]): { cfg: DiffConfig; operands: stri
     expandTabs: false, initialTab: false, tabsize: 0, width: 0, leftColumn: false, suppressCommonLines: false,
     suppressBlankEmpty: false, stripTrailingCr: false, excludes: [], excludeFiles: [], startingFile: undefined, formats: undefined, silentWhenSame: true, mergeAssist: false,
     fromFile: undefined, toFile: undefined, noDereference: false, switchString: '', help: false, version: false,
+    color: 'never', palette: undefined,
   };
   let styleSet: DiffConfig['style'] | undefined;
   const specify = (s: DiffConfig['style']): void => {
@@ -275,6 +279,13 @@ export function parseDiffArgs(args: string[]): { cfg: DiffConfig; operands: stri
       case 't': cfg.expandTabs = true; break;
       case 'T': cfg.initialTab = true; break;
       case 'v': cfg.version = true; break;
+      case 'color': {
+        const when = colorWhen(value);
+        if (when === undefined) throw new DiffUsage(`invalid color '${value}'`);
+        cfg.color = when;
+        break;
+      }
+      case 'palette': cfg.palette = value; break;
       case 'help': cfg.help = true; break;
       case 'W': {
         if (!/^\d+$/.test(value!) || Number(value) <= 0) throw new DiffUsage(`invalid width '${value}'`);

@@ -5,6 +5,7 @@ import type { SafeRegExp } from '../../lib/safe-regex';
 import type { Stat } from '../../../shared/stat';
 import { strftime } from '../../lib/strftime';
 import type { Analysis, Change, FileLines } from './analyze';
+import type { Paint } from './colors';
 
 const encoder = new TextEncoder();
 
@@ -23,6 +24,8 @@ export interface OutputOptions {
   ignoreRegex: SafeRegExp | undefined;
   /** -p / -F: lines that start a function, shown after each hunk header. */
   functionRegex: SafeRegExp | undefined;
+  /** --color: the escape sequences, or undefined for plain output. */
+  paint?: Paint;
 }
 
 /** Collects output bytes. */
@@ -109,7 +112,9 @@ export function hasRealChanges(p: Pair, o: OutputOptions): boolean {
   return p.a.script.some((c) => analyzeHunk(p, [c], o).changes !== 0);
 }
 
-function writeLine(out: Out, line: Uint8Array, flag: string | undefined, o: OutputOptions): void {
+/** One line with its flag; `color` starts it (the caller may have printed it already) and `reset` ends it before the newline. */
+function writeLine(out: Out, line: Uint8Array, flag: string | undefined, o: OutputOptions, color?: string): void {
+  if (color) out.text(color);
   if (flag) {
     if (o.suppressBlankEmpty && line[0] === 10) out.text(flag === ' ' ? '' : flag);
     else out.text(o.initialTab ? `${flag}\t` : `${flag} `);
@@ -117,6 +122,7 @@ function writeLine(out: Out, line: Uint8Array, flag: string | undefined, o: Outp
   const hasNl = line.length > 0 && line[line.length - 1] === 10;
   const body = hasNl ? line.subarray(0, line.length - 1) : line;
   out.bytes(o.expandTabs ? expandTabs(body, o.tabsize) : body);
+  if (color !== undefined && o.paint) out.text(o.paint.rs);
   if (!hasNl && (flag === undefined || flag !== '')) out.text('\n\\ No newline at end of file\n');
   else if (hasNl) out.text('\n');
 }
@@ -145,6 +151,11 @@ export function expandTabs(body: Uint8Array, tabsize: number): Uint8Array {
   return Uint8Array.from(bytes);
 }
 
+/** `text` in one of the palette's colors (as it is without --color). */
+function paintLine(o: OutputOptions, key: keyof Paint, text: string): string {
+  return o.paint ? `${o.paint[key]}${text}${o.paint.rs}` : text;
+}
+
 function numberRange(p: Pair, f: number, a: number, b: number): [number, number] {
   return [a + p.a.prefixLines + 1, b + p.a.prefixLines + 1];
 }
@@ -158,10 +169,10 @@ function normalHunks(p: Pair, o: OutputOptions, out: Out, begin: () => void): vo
       const [ta, tb] = numberRange(p, f, a, b);
       return tb > ta ? `${ta},${tb}` : String(tb);
     };
-    out.text(`${range(0, h.first0, h.last0)}${' dac'[h.changes]}${range(1, h.first1, h.last1)}\n`);
-    if (h.changes & 1) for (let i = h.first0; i <= h.last0; i++) writeLine(out, p.files[0].lines[p.a.prefixLines + i]!, '<', o);
+    out.text(`${paintLine(o, 'ln', `${range(0, h.first0, h.last0)}${' dac'[h.changes]}${range(1, h.first1, h.last1)}`)}\n`);
+    if (h.changes & 1) for (let i = h.first0; i <= h.last0; i++) writeLine(out, p.files[0].lines[p.a.prefixLines + i]!, '<', o, o.paint?.de);
     if (h.changes === 3) out.text('---\n');
-    if (h.changes & 2) for (let i = h.first1; i <= h.last1; i++) writeLine(out, p.files[1].lines[p.a.prefixLines + i]!, '>', o);
+    if (h.changes & 2) for (let i = h.first1; i <= h.last1; i++) writeLine(out, p.files[1].lines[p.a.prefixLines + i]!, '>', o, o.paint?.ad);
   }
 }
 
@@ -234,7 +245,7 @@ function contextHunks(p: Pair, o: OutputOptions, out: Out, begin: () => void, un
         if (tb <= ta) return tb < ta ? `${tb},0` : String(tb);
         return `${ta},${tb - ta + 1}`;
       };
-      out.text(`@@ -${range(0, first0, last0)} +${range(1, first1, last1)} @@${fn}\n`);
+      out.text(`${paintLine(o, 'ln', `@@ -${range(0, first0, last0)} +${range(1, first1, last1)} @@`)}${fn}\n`);
       let i = first0;
       let j = first1;
       let k = 0;
@@ -248,13 +259,15 @@ function contextHunks(p: Pair, o: OutputOptions, out: Out, begin: () => void, un
         } else {
           for (let d = 0; d < next.deleted; d++) {
             const line = lineOf(0, i++);
+            if (o.paint) out.text(o.paint.de);
             out.text(o.initialTab && !(o.suppressBlankEmpty && line[0] === 10) ? '-\t' : '-');
-            writeLine(out, line, undefined, o);
+            writeLine(out, line, undefined, o, o.paint ? '' : undefined);
           }
           for (let d = 0; d < next.inserted; d++) {
             const line = lineOf(1, j++);
+            if (o.paint) out.text(o.paint.ad);
             out.text(o.initialTab && !(o.suppressBlankEmpty && line[0] === 10) ? '+\t' : '+');
-            writeLine(out, line, undefined, o);
+            writeLine(out, line, undefined, o, o.paint ? '' : undefined);
           }
           k++;
         }
@@ -265,24 +278,24 @@ function contextHunks(p: Pair, o: OutputOptions, out: Out, begin: () => void, un
       const [ta, tb] = numberRange(p, f, a, b);
       return tb <= ta ? String(tb) : `${ta},${tb}`;
     };
-    out.text(`***************${fn}\n*** ${range(0, first0, last0)} ****\n`);
+    out.text(`***************${fn}\n${paintLine(o, 'ln', `*** ${range(0, first0, last0)} ****`)}\n`);
     if (h.changes & 1) {
       let k = 0;
       for (let i = first0; i <= last0; i++) {
         while (hunk[k] && hunk[k]!.line0 + hunk[k]!.deleted <= i) k++;
         const next = hunk[k];
         const prefix = next && next.line0 <= i ? (next.inserted > 0 ? '!' : '-') : ' ';
-        writeLine(out, lineOf(0, i), prefix, o);
+        writeLine(out, lineOf(0, i), prefix, o, o.paint?.de);
       }
     }
-    out.text(`--- ${range(1, first1, last1)} ----\n`);
+    out.text(`${paintLine(o, 'ln', `--- ${range(1, first1, last1)} ----`)}\n`);
     if (h.changes & 2) {
       let k = 0;
       for (let i = first1; i <= last1; i++) {
         while (hunk[k] && hunk[k]!.line1 + hunk[k]!.inserted <= i) k++;
         const next = hunk[k];
         const prefix = next && next.line1 <= i ? (next.deleted > 0 ? '!' : '+') : ' ';
-        writeLine(out, lineOf(1, i), prefix, o);
+        writeLine(out, lineOf(1, i), prefix, o, o.paint?.ad);
       }
     }
   }
@@ -306,7 +319,7 @@ export function printPair(p: Pair, o: OutputOptions, out: Out, banner: string | 
     const marks = o.style === 'unified' ? ['---', '+++'] : ['***', '---'];
     for (let f = 0; f < 2; f++) {
       const label = o.labels[f];
-      out.text(label !== undefined ? `${marks[f]} ${label}\n` : `${marks[f]} ${names[f]}\t${headerTime(p.stats[f], o.style)}\n`);
+      out.text(`${paintLine(o, 'hd', label !== undefined ? `${marks[f]} ${label}` : `${marks[f]} ${names[f]}\t${headerTime(p.stats[f], o.style)}`)}\n`);
     }
   };
   if (o.style === 'normal') normalHunks(p, o, out, begin);

@@ -6,6 +6,7 @@ import { compileFnmatch } from '../../lib/fnmatch';
 import { gnuRegexSource } from '../../lib/gnu-regex';
 import { DiffUsage, parseDiffArgs, type DiffConfig } from './options';
 import { Differ } from './compare';
+import { paint as paintOf, parsePalette, type Paint } from './colors';
 import { DIFFUTILS_VERSION } from '../version';
 
 /** Runs diff with `operands` (argv after the name); `sink` takes stdout instead of fd 1. */
@@ -30,6 +31,13 @@ export async function runDiff(ctx: Ctx, operands: string[], help: string, sink?:
   if (cfg.version) {
     await ctx.print(`${DIFFUTILS_VERSION('diff', 'Paul Eggert, Mike Haertel, David Hayes,\nRichard Stallman, and Len Tower.')}\n`);
     return 0;
+  }
+  let paint: Paint | undefined;
+  const term = ctx.env.get('TERM');
+  if (cfg.color === 'always' || (cfg.color === 'auto' && term && term !== 'dumb' && ctx.sys.isatty(1))) {
+    const { palette, errors } = parsePalette(cfg.palette);
+    for (const e of errors) await ctx.error(e);
+    if (palette) paint = paintOf(palette);
   }
   const excluded = cfg.excludes.map((p) => compileFnmatch(p));
   for (const f of cfg.excludeFiles) {
@@ -59,7 +67,7 @@ export async function runDiff(ctx: Ctx, operands: string[], help: string, sink?:
       return 2;
     }
   }
-  const d = new Differ(ctx, cfg, excluded, ignoreRegex, functionRegex, sink);
+  const d = new Differ(ctx, cfg, excluded, ignoreRegex, functionRegex, sink, paint);
   let status = 0;
   try {
     if (cfg.fromFile !== undefined || cfg.toFile !== undefined) {

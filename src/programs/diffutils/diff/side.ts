@@ -150,12 +150,20 @@ export function sideBySide(p: Pair, cfg: DiffConfig, oo: OutputOptions, o: Out, 
     }
     if (changes & 2) {
       let j = first1;
-      for (; j <= last1; ++j) sdiffLine(out, undefined, '>', line(1, j), l);
+      for (; j <= last1; ++j) {
+        text(oo.paint?.ad ?? '');
+        sdiffLine(out, undefined, '>', line(1, j), l);
+        text(oo.paint?.rs ?? '');
+      }
       next1 = j;
     }
     if (changes & 1) {
       let i = first0;
-      for (; i <= last0; ++i) sdiffLine(out, line(0, i), '<', undefined, l);
+      for (; i <= last0; ++i) {
+        text(oo.paint?.de ?? '');
+        sdiffLine(out, line(0, i), '<', undefined, l);
+        text(oo.paint?.rs ?? '');
+      }
       next0 = i;
     }
   };
