@@ -4,6 +4,7 @@ import { utf8Locale } from '../ansi-c';
 import { BreakSignal, ContinueSignal, ReturnSignal, ShellExit, TopLevelAbort, AbortCommand } from '../control';
 import type { Interpreter } from '../interpreter';
 import type { Builtin } from './types';
+import { leadingOptions } from './types';
 
 export const colon: Builtin = () => 0;
 export const trueBuiltin: Builtin = () => 0;
@@ -34,7 +35,9 @@ export const echo: Builtin = async (sh, argv) => {
 };
 
 export const evalBuiltin: Builtin = async (sh, argv) => {
-  const text = argv.slice(1).join(' ');
+  const opts = await leadingOptions(sh, 'eval', argv.slice(1), '', 'eval [arg ...]');
+  if (typeof opts === 'number') return opts;
+  const text = opts.rest.join(' ');
   if (text.trim() === '') return 0;
   sh.state.traceLevel++;
   try {
@@ -61,7 +64,13 @@ function numericArg(s: string): number | undefined {
   return Number(BigInt.asIntN(64, BigInt(t)) & 0xffn);
 }
 
+/** exit, return, break, continue and shift pass over a leading `--` before their number. */
+function afterDashes(argv: string[]): string[] {
+  return argv[1] === '--' ? [argv[0]!, ...argv.slice(2)] : argv;
+}
+
 export const exit: Builtin = async (sh, argv) => {
+  argv = afterDashes(argv);
   if (sh.state.interactive) await sh.write(2, sh.state.login ? 'logout\n' : 'exit\n');
   if (argv.length > 2) {
     // get_exitstat(): the error discards the rest of the command line
@@ -93,6 +102,7 @@ export const returnBuiltin: Builtin = (sh, argv) => {
   if (sh.state.funcNames.length === 0 && sh.state.sourceDepth === 0) {
     return sh.error("return: can only `return' from a function or sourced script").then(() => 2);
   }
+  argv = afterDashes(argv);
   if (argv[1] === undefined) throw new ReturnSignal(sh.state.status);
   if (argv.length > 2) {
     return sh.error('return: too many arguments').then(() => {
@@ -114,6 +124,7 @@ function loopControl(sh: Parameters<Builtin>[0], argv: string[], which: 'break' 
   if (sh.state.loopDepth === 0) {
     return sh.error(`${which}: only meaningful in a \`for', \`while', or \`until' loop`).then(() => 0);
   }
+  argv = afterDashes(argv);
   if (argv[1] !== undefined) {
     const v = /^\s*[-+]?\d+\s*$/.test(argv[1]) ? Number(argv[1]) : NaN;
     // a word that is no number ends a script (throw_to_top_level); 0 or less leaves every loop
@@ -140,6 +151,7 @@ export const breakBuiltin: Builtin = (sh, argv) => loopControl(sh, argv, 'break'
 export const continueBuiltin: Builtin = (sh, argv) => loopControl(sh, argv, 'continue');
 
 export const shift: Builtin = async (sh, argv) => {
+  argv = afterDashes(argv);
   let n = 1;
   if (argv[1] !== undefined) {
     if (!/^\s*[-+]?\d+\s*$/.test(argv[1]) || !Number.isSafeInteger(Number(argv[1]))) {

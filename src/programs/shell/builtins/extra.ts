@@ -6,7 +6,7 @@ import type { Interpreter } from '../interpreter';
 import { cd } from './dirs';
 import { HELP_TOPICS } from './help-topics';
 import type { Builtin } from './types';
-import { badOption, NAME_RE, parseFlags } from './types';
+import { badOption, leadingOptions, NAME_RE, parseFlags } from './types';
 
 
 export const mapfile: Builtin = async (sh, argv) => {
@@ -225,6 +225,8 @@ export const pushd: Builtin = async (sh, argv) => {
 export const popd: Builtin = async (sh, argv) => {
   const noCd = argv.includes('-n');
   const args = argv.slice(1).filter((a) => a !== '-n' && a !== '--');
+  const bad = args.find((a) => /^[+-]/.test(a) && !/^[+-]\d+$/.test(a));
+  if (bad !== undefined) return usageError(sh, 'popd', `${bad}: invalid number`, 'popd [-n] [+N | -N]');
   const cwd = sh.state.get('PWD') ?? sh.sys.getcwd();
   const full = [cwd, ...sh.state.dirStack];
   if (full.length < 2) {
@@ -253,7 +255,9 @@ export const popd: Builtin = async (sh, argv) => {
   return 0;
 };
 
-export const times: Builtin = async (sh) => {
+export const times: Builtin = async (sh, argv) => {
+  const opts = await leadingOptions(sh, 'times', argv.slice(1), '', 'times');
+  if (typeof opts === 'number') return opts;
   const up = sh.sys.uptime() / 1000;
   const fmt = (s: number): string => `${Math.floor(s / 60)}m${(s % 60).toFixed(3)}s`;
   await sh.write(1, `${fmt(up * 0.002)} ${fmt(up * 0.001)}\n${fmt(0)} ${fmt(0)}\n`);
@@ -294,12 +298,14 @@ export const bind: Builtin = async (sh) => {
 };
 
 export const suspend: Builtin = async (sh, argv) => {
+  const opts = await leadingOptions(sh, 'suspend', argv.slice(1), 'f', 'suspend [-f]');
+  if (typeof opts === 'number') return opts;
   // a shell without job control (a script) cannot stop itself
   if (!sh.state.options.has('monitor')) {
     await sh.error('suspend: cannot suspend: no job control');
     return 1;
   }
-  if (sh.state.login && !argv.includes('-f')) {
+  if (sh.state.login && !opts.flags.has('f')) {
     await sh.error('suspend: cannot suspend a login shell');
     return 1;
   }
@@ -310,8 +316,10 @@ export const suspend: Builtin = async (sh, argv) => {
 
 /** help [-s] [pattern]: synopses from help-topics.ts. */
 export const help: Builtin = async (sh, argv) => {
-  const short = argv.includes('-s') || argv.includes('-d');
-  const patterns = argv.slice(1).filter((a) => !a.startsWith('-'));
+  const opts = await leadingOptions(sh, 'help', argv.slice(1), 'dms', 'help [-dms] [pattern ...]');
+  if (typeof opts === 'number') return opts;
+  const short = opts.flags.has('s') || opts.flags.has('d');
+  const patterns = opts.rest;
   if (patterns.length === 0) {
     await sh.write(1, `GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\nThe shell's builtin commands follow; \`help NAME' says more about one of them.\n\n`);
     for (const [, synopsis] of HELP_TOPICS) await sh.write(1, ` ${synopsis.length > 76 ? `${synopsis.slice(0, 75)}>` : synopsis}\n`);

@@ -2,12 +2,15 @@
 // keeping its place inside a cluster like -abc between calls.
 import { integerValue } from '../expand';
 import type { Builtin } from './types';
-import { NAME_RE } from './types';
+import { leadingOptions, NAME_RE } from './types';
 
 /** Where getopts is inside the current argument (bash's hidden sh_optind/sh_charind). */
 const position = new WeakMap<object, { optind: number; char: number }>();
 
 export const getopts: Builtin = async (sh, argv) => {
+  const opts = await leadingOptions(sh, 'getopts', argv.slice(1), '', 'getopts optstring name [arg ...]');
+  if (typeof opts === 'number') return opts;
+  argv = [argv[0]!, ...opts.rest];
   const optstring = argv[1];
   const name = argv[2];
   if (optstring === undefined || name === undefined) {

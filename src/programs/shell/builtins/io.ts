@@ -3,11 +3,13 @@ import { isSysError, strerror } from '../../../shared/errno';
 import { ReturnSignal } from '../control';
 import { withoutErrexit } from './basic';
 import type { Builtin } from './types';
+import { leadingOptions } from './types';
 import { decodeBytes } from '../byte-text';
 
 export const source: Builtin = async (sh, argv) => {
-  const args = argv.slice(1);
-  if (args[0] === '--') args.shift();
+  const opts = await leadingOptions(sh, argv[0]!, argv.slice(1), '', `${argv[0]} filename [arguments]`);
+  if (typeof opts === 'number') return opts;
+  const args = opts.rest;
   const file = args[0];
   if (file === undefined) {
     await sh.error(`${argv[0]}: filename argument required`);

@@ -10,7 +10,7 @@ import { printableName } from '../quote';
 import { utf8Locale } from '../ansi-c';
 import { builtinEnabled } from './enabled';
 import type { Builtin } from './types';
-import { badOption, parseFlags } from './types';
+import { badOption, leadingOptions, parseFlags } from './types';
 
 /** The path `command -p` searches (confstr _CS_PATH). */
 const STD_PATH = '/bin:/usr/bin';
@@ -198,11 +198,14 @@ export const hash: Builtin = async (sh, argv) => {
 };
 
 export const alias: Builtin = async (sh, argv) => {
-  const args = argv.slice(1).filter((a) => a !== '-p');
+  const opts = await leadingOptions(sh, 'alias', argv.slice(1), 'p', 'alias [-p] [name[=value] ... ]');
+  if (typeof opts === 'number') return opts;
+  const args = opts.rest;
   const show = async (name: string, value: string): Promise<void> => sh.write(1, `alias ${name}='${value.replace(/'/g, "'\\''")}'\n`);
-  if (args.length === 0) {
+  // -p lists them all first, then the names given are handled
+  if (args.length === 0 || opts.flags.has('p')) {
     for (const [n, v] of [...sh.state.aliases].sort((a, b) => (a[0] < b[0] ? -1 : 1))) await show(n, v);
-    return 0;
+    if (args.length === 0) return 0;
   }
   let status = 0;
   for (const a of args) {
@@ -227,16 +230,18 @@ export const alias: Builtin = async (sh, argv) => {
 };
 
 export const unalias: Builtin = async (sh, argv) => {
-  if (argv[1] === '-a') {
+  const opts = await leadingOptions(sh, 'unalias', argv.slice(1), 'a', 'unalias [-a] name [name ...]');
+  if (typeof opts === 'number') return opts;
+  if (opts.flags.has('a')) {
     sh.state.aliases.clear();
     return 0;
   }
-  if (argv.length < 2) {
+  if (opts.rest.length === 0) {
     await sh.write(2, `${sh.errPrefix()}unalias: usage: unalias [-a] name [name ...]\n`);
     return 2;
   }
   let status = 0;
-  for (const a of argv.slice(1)) {
+  for (const a of opts.rest) {
     if (!sh.state.aliases.delete(a)) {
       await sh.error(`unalias: ${a}: not found`);
       status = 1;

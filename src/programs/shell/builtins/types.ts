@@ -41,3 +41,14 @@ export function parseFlags(args: string[], allowed: string, withArg = ''): { fla
   }
   return { flags, rest: args.slice(i) };
 }
+
+/**
+ * The options of a builtin that bash reads with internal_getopt (no_options() when `allowed`
+ * is empty): the flags and the words after them, or the status once an unknown option has
+ * been reported with the usage line.
+ */
+export async function leadingOptions(sh: Interpreter, name: string, args: string[], allowed: string, usage: string): Promise<{ flags: Set<string>; rest: string[] } | number> {
+  const p = parseFlags(args, allowed);
+  if (p.bad) return badOption(sh, name, p.bad, usage);
+  return { flags: new Set(p.flags.keys()), rest: p.rest };
+}

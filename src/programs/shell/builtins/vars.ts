@@ -334,6 +334,10 @@ export const readonly: Builtin = async (sh, argv) => {
 export const unset: Builtin = async (sh, argv) => {
   const p = parseAttrs(argv.slice(1), 'fvn');
   if (p.bad) return badOption(sh, 'unset', p.bad, 'unset [-f] [-v] [-n] [name ...]');
+  if (p.set.has('f') && p.set.has('v')) {
+    await sh.error('unset: cannot simultaneously unset a function and a variable');
+    return 1;
+  }
   let status = 0;
   for (const name of p.rest) {
     if (p.set.has('f') || (!sh.state.lookup(name) && sh.state.functions.has(name) && !p.set.has('v'))) {
