@@ -4,7 +4,8 @@
 import { isNfTableName, type NfFamily, type NfRuleset, type NfTableName } from '../../shared/services/netfilter';
 import { isSysError, strerror } from '../../shared/errno';
 import type { Ctx } from '../lib/context';
-import { readAllBin } from '../lib/textio';
+import { readAllBin, unbin } from '../lib/textio';
+import { decodeBytes } from '../shell/byte-text';
 import { failureError, nftStrerror, planCommand, type Step } from './commands';
 import { formatError, OTHER_PROBLEM, paramError, XT_VERSION, XtError } from './errors';
 import { NetDb } from './netdb';
@@ -113,7 +114,9 @@ export async function runRestore(ctx: Ctx, family: NfFamily, prog: string, argv:
     }
   }
   try {
-    input = await readAllBin(ctx, fd);
+    // the lines as text, as the command line's arguments are (a byte that is not UTF-8 stays
+    // itself)
+    input = decodeBytes(unbin(await readAllBin(ctx, fd)));
   } catch (e) {
     // fgets() takes a read error (a directory's EISDIR) for the end of the input: nothing to restore
     if (!isSysError(e) || e.errno !== 'EISDIR') throw e;
