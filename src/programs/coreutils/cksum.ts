@@ -1,6 +1,7 @@
 // cksum (coreutils 9.1 digest.c built as cksum): the 32-bit CRC by default, the old sums and
 // every digest with -a, BSD-style tagged lines unless --untagged, -l for BLAKE2b, and -c,
 // which without -a takes each line's algorithm from its tag.
+import { isSysError } from '../../shared/errno';
 import { defineProgram } from '../define';
 import { argmatch, argmatchError, type ArgChoices } from '../lib/argmatch';
 import { tryHelp, usageFail } from '../lib/cli';
@@ -146,9 +147,19 @@ ${coreutilsHelpFooter('cksum')}`,
       return out.finish(ok ? 0 : 1);
     }
     if (digest === undefined) {
+      // 9.1's CRC loop stops at the first failed read without noticing it, so a directory sums
+      // as empty input; the other two old sums report the error.
+      const readCrcChunk = async (kind: Algo, fd: number): Promise<Uint8Array | null> => {
+        try {
+          return await readChunk(ctx, fd);
+        } catch (e) {
+          if (kind === 'crc' && isSysError(e) && e.errno === 'EISDIR') return null;
+          throw e;
+        }
+      };
       const ok = await eachInput(ctx, out, files, async (fd, file) => {
         const st: SumState = algo === 'bsd' ? bsdSum() : algo === 'sysv' ? sysvSum() : crcSum();
-        for (let c = await readChunk(ctx, fd); c; c = await readChunk(ctx, fd)) st.update(c);
+        for (let c = await readCrcChunk(algo, fd); c; c = await readCrcChunk(algo, fd)) st.update(c);
         out.push(`${st.result()}${named ? ` ${file}` : ''}${eol}`);
       });
       return out.finish(ok ? 0 : 1);
