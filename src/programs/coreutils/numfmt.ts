@@ -9,7 +9,7 @@ import { tryHelp, usageFail } from '../lib/cli';
 import { FieldListError, parseFieldList, selected, type Range } from '../lib/fields';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { bin, binArg, Output, ql, readChunk } from '../lib/textio';
-import { strtold, toLongDouble } from '../lib/cfloat';
+import { formatFloat, fromNumber, strtold, toLongDouble } from '../lib/cfloat';
 
 const HELP = `Reformat each NUMBER, or the numbers read from standard input when there are none.
 
@@ -194,10 +194,9 @@ function gFormat(v: number): string {
   return String(Number(v.toPrecision(6)));
 }
 
-/** %.*Lf */
+/** %.*Lf: the exact binary value, rounded half to even as glibc does (0.5 is "0"). */
 function fixed(v: number, prec: number): string {
-  if (Math.abs(v) < 1e21) return v.toFixed(prec);
-  return BigInt(Math.round(v)).toString() + (prec > 0 ? `.${'0'.repeat(prec)}` : '');
+  return formatFloat(fromNumber(v), { flags: '', width: 0, prec, conv: 'f' });
 }
 
 /** double_to_human. */
