@@ -7,6 +7,7 @@ import { defineProgram, usageError } from '../define';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { quote } from '../lib/quote';
+import { Randint } from '../lib/randint';
 import { binArg, Output, qf, readAllBin } from '../lib/textio';
 
 const spec = {
@@ -129,12 +130,8 @@ export default defineProgram({
       }
       return pool[used++]!;
     };
-    const choose = async (n: number): Promise<number> => {
-      if (srcFd === undefined) return Math.floor(Math.random() * n);
-      let v = 0;
-      for (let need = n - 1; need > 0; need = Math.floor(need / 256)) v = v * 256 + (await byte());
-      return v % n;
-    };
+    const fromSource = new Randint(byte);
+    const choose = async (n: number): Promise<number> => (srcFd === undefined ? Math.floor(Math.random() * n) : fromSource.choose(n));
     let outFd = 1;
     const outName = lastValue(args, 'o');
     if (outName !== undefined) {
@@ -151,7 +148,7 @@ export default defineProgram({
       return await emit();
     } catch (e) {
       if (!(e instanceof SourceEnded)) throw e;
-      await ctx.error(`${qf(src!)}: end of file`);
+      await ctx.error(`${quote(src!)}: end of file`);
       return 1;
     } finally {
       if (outFd !== 1) {
@@ -176,11 +173,12 @@ export default defineProgram({
         }
         return await out.finish(0);
       }
-      for (let k = 0; k < items.length - 1; k++) {
+      // randperm_new: only the first COUNT places are drawn
+      const n = Math.min(count, items.length);
+      for (let k = 0; k < n; k++) {
         const j = k + (await choose(items.length - k));
         [items[k], items[j]] = [items[j]!, items[k]!];
       }
-      const n = Math.min(count, items.length);
       for (let k = 0; k < n; k++) out.push(items[k]! + eol);
       return await out.finish(0);
     }
