@@ -92,6 +92,27 @@ function extended(view: DataView, off: number, little: boolean): Real {
   return { kind: 'finite', neg, m, e: (exp === 0 ? 1 : exp) - 16383 - 63 };
 }
 
+/**
+ * strtold of a %g text, where below LDBL_MIN an x87 value keeps only the mantissa bits at or
+ * above 2^-16445 (rounded once, half to even, from the exact decimal value).
+ */
+function readBack(text: string): Real {
+  const MIN_E = 1 - 16383 - 63;
+  const r = strtold(text).value;
+  const m = /^(-?)(\d+)(?:\.(\d*))?(?:e([+-]\d+))?$/.exec(text);
+  if (r.kind !== 'finite' || r.m === 0n || r.e >= MIN_E || !m) return r;
+  const frac = m[3] ?? '';
+  const exp10 = Number(m[4] ?? 0) - frac.length;
+  let num = BigInt(m[2]! + frac) << BigInt(-MIN_E);
+  let den = 1n;
+  if (exp10 >= 0) num *= 10n ** BigInt(exp10);
+  else den = 10n ** BigInt(-exp10);
+  const q = num / den;
+  const twice = (num - q * den) * 2n;
+  const mant = twice > den || (twice === den && (q & 1n) === 1n) ? q + 1n : q;
+  return { kind: 'finite', neg: m[1] === '-', m: mant, e: MIN_E };
+}
+
 function sameReal(a: Real, b: Real): boolean {
   if (a.kind !== 'finite' || b.kind !== 'finite') return a.kind === b.kind;
   if (a.m === 0n || b.m === 0n) return a.m === b.m;
@@ -118,9 +139,10 @@ function field(spec: TypeSpec, view: DataView, off: number, little: boolean): st
     case 'f': {
       if (spec.size === 16) {
         const r = extended(view, off, little);
-        for (let prec = 18; ; prec++) {
+        const sub = r.kind === 'finite' && r.m < 1n << 63n;
+        for (let prec = sub ? 1 : 18; ; prec++) {
           const text = formatFloat(r, { flags: '', width: 0, prec, conv: 'g' });
-          if (prec >= 21 || r.kind !== 'finite' || sameReal(strtold(text).value, r)) return text;
+          if (prec >= 21 || r.kind !== 'finite' || sameReal(readBack(text), r)) return text;
         }
       }
       const x = spec.size === 4 ? view.getFloat32(off, little) : view.getFloat64(off, little);
