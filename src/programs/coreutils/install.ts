@@ -6,7 +6,8 @@ import { backupName, backupSuffix, backupType, type BackupType } from '../lib/ba
 import type { Ctx } from '../lib/context';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { adjustMode, compileMode } from '../lib/mode-parse';
+import { adjustMode } from '../lib/mode-parse';
+import { compileModeWithOctalOps } from './mode-compile';
 import { quote } from '../lib/quote';
 import { findInPathOrNonExecutable } from '../lib/path-search';
 import { quoteaf } from '../lib/quotearg';
@@ -106,7 +107,11 @@ async function makeDirs(ctx: Ctx, o: Opts, dir: string, lastMode: number | undef
             if (!isSysError(e2)) throw e2;
             err = e2;
           }
-        } else if (!last || ancestors) err = new SysError('ENOTDIR', 'mkdir');
+        } else if (!last || ancestors) {
+          // mkancesdirs reports chdir's error, or mkdir's when chdir found nothing
+          if (!(st instanceof SysError)) err = new SysError('ENOTDIR', 'mkdir');
+          else if (st.errno !== 'ENOENT') err = st;
+        }
       }
       await ctx.perror(err, `cannot create directory ${ancestors ? quoteaf(path) : quote(path)}`);
       return false;
@@ -261,7 +266,7 @@ export default defineProgram({
       let dirMode = 0o755;
       const m = lastValue(args, 'm');
       if (m !== undefined) {
-        const c = compileMode(m);
+        const c = compileModeWithOctalOps(m);
         if (!c) throw new Die(`invalid mode ${quote(m)}`);
         mode = adjustMode(0, false, 0, c).mode;
         dirMode = adjustMode(0, true, 0, c).mode;

@@ -3,7 +3,8 @@ import { defineProgram, usageError } from '../define';
 import type { Ctx } from '../lib/context';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { adjustMode, compileMode } from '../lib/mode-parse';
+import { adjustMode } from '../lib/mode-parse';
+import { compileModeWithOctalOps } from './mode-compile';
 import { quote, quoteaf } from '../lib/quote';
 
 interface Plan {
@@ -42,7 +43,7 @@ async function announce(ctx: Ctx, plan: Plan, path: string): Promise<void> {
 /**
  * mkdir -p: every missing ancestor, then the directory itself. Like gnulib's mkancesdirs,
  * each ancestor is made (or found) and then entered; when it cannot be entered, the message
- * names the path up to that ancestor, with mkdir's error unless that was EEXIST.
+ * names the path up to that ancestor, with chdir's error unless that was ENOENT after mkdir failed.
  */
 async function makeAncestors(ctx: Ctx, plan: Plan, dir: string): Promise<boolean> {
   const parts = dir.split('/');
@@ -64,7 +65,7 @@ async function makeAncestors(ctx: Ctx, plan: Plan, dir: string): Promise<boolean
     }
     const entered = await enter(ctx, prefix);
     if (entered) {
-      const err = made && made.errno !== 'EEXIST' ? made : entered;
+      const err = made && entered.errno === 'ENOENT' ? made : entered;
       await ctx.error(`cannot create directory ${quote(prefix)}: ${strerror(err.errno)}`);
       return false;
     }
@@ -152,7 +153,7 @@ export default defineProgram({
       chmodAfter: false,
     };
     if (modeArg !== undefined) {
-      const changes = compileMode(modeArg);
+      const changes = compileModeWithOctalOps(modeArg);
       if (!changes) {
         await ctx.error(`invalid mode ${quote(modeArg)}`);
         return 1;
