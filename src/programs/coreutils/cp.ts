@@ -17,7 +17,7 @@ const HELP = `Copy SOURCE to DEST, or several SOURCEs into DIRECTORY.
 
 Long options take the same arguments as their short forms.
   -a, --archive                same as -dR --preserve=all
-      --attributes-only        (not supported here)
+      --attributes-only        copy only the attributes, not the data
       --backup[=CONTROL]       back up each destination file that exists
   -b                           like --backup without an argument
   -d                           same as --no-dereference --preserve=links
@@ -148,6 +148,7 @@ export default defineProgram({
       removeFirst: false,
       update: flag(args, 'u'),
       verbose: flag(args, 'v'),
+      attributesOnly: flag(args, 'attributes-only'),
       link: undefined,
     };
     let deref: CopyOptions['deref'] | undefined;

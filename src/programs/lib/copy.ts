@@ -30,6 +30,8 @@ export interface CopyOptions {
   verbose: boolean;
   /** cp -l / cp -s: make links instead of copies. */
   link: 'hard' | 'symbolic' | undefined;
+  /** cp --attributes-only: regular files are created (or kept) without copying their data. */
+  attributesOnly?: boolean;
   /** cp -b / --backup: rename an existing destination file before replacing it. */
   backup?: { type: BackupType; suffix: string };
 }
@@ -272,13 +274,14 @@ export class Copier {
   private async openDst(dst: string, mode: number, exists: boolean): Promise<number | undefined> {
     const { ctx, o } = this;
     if (exists && o.removeFirst && !(await this.unlinkDst(dst))) return undefined;
+    const truncate = !o.attributesOnly;
     try {
-      return await ctx.sys.open(dst, { write: true, create: true, truncate: true }, mode);
+      return await ctx.sys.open(dst, { write: true, create: true, truncate }, mode);
     } catch (e) {
       if (exists && o.force && isSysError(e) && e.errno !== 'ENOENT') {
         if (!(await this.unlinkDst(dst))) return undefined;
         try {
-          return await ctx.sys.open(dst, { write: true, create: true, truncate: true }, mode);
+          return await ctx.sys.open(dst, { write: true, create: true, truncate }, mode);
         } catch (e2) {
           await ctx.perror(e2, `cannot create regular file ${quoteaf(dst)}`);
           return undefined;
@@ -312,7 +315,7 @@ export class Copier {
       const outFd = await this.openDst(dst, this.o.noMode ? 0o666 : st.mode & 0o777, dstSt !== undefined);
       if (outFd === undefined) return false;
       try {
-        for (;;) {
+        while (!this.o.attributesOnly) {
           await ctx.tick();
           let chunk: Uint8Array | null;
           try {
