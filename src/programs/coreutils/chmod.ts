@@ -3,7 +3,8 @@ import { defineProgram, usageError } from '../define';
 import type { Ctx } from '../lib/context';
 import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { adjustMode, compileMode, type ModeChange } from '../lib/mode-parse';
+import { adjustMode, type ModeChange } from '../lib/mode-parse';
+import { compileModeWithOctalOps } from './mode-compile';
 import { modeString } from '../lib/mode-string';
 import { quote, quotef } from '../lib/quote';
 import { quoteaf } from '../lib/quotearg';
@@ -211,7 +212,7 @@ export default defineProgram({
         return 1;
       }
     } else {
-      const c = compileMode(mode!);
+      const c = compileModeWithOctalOps(mode!);
       if (!c) return usageError(ctx, spec, `invalid mode: ${quote(mode!)}`);
       changes = c;
       umask = ctx.sys.umask();

@@ -2,7 +2,8 @@ import { isSysError } from '../../shared/errno';
 import { defineProgram, usageError } from '../define';
 import { lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { adjustMode, compileMode } from '../lib/mode-parse';
+import { adjustMode } from '../lib/mode-parse';
+import { compileModeWithOctalOps } from './mode-compile';
 import { quoteaf } from '../lib/quote';
 
 const spec = {
@@ -29,7 +30,7 @@ export default defineProgram({
     let chmodAfter = false;
     const m = lastValue(args, 'mode');
     if (m !== undefined) {
-      const changes = compileMode(m);
+      const changes = compileModeWithOctalOps(m);
       if (!changes) {
         await ctx.error('invalid mode');
         return 1;
