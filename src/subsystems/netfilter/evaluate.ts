@@ -6,6 +6,7 @@ import type { NfChain, NfHook, NfPacket, NfRule, NfRuleset, NfTable, NfTableName
 import { parseAddr, samePrefix } from './addr';
 import type { Conntrack, CtLookup, CtTuple } from './conntrack';
 import { tupleOf } from './conntrack';
+import { conntrackInUse } from './ct-users';
 import { ruleMatches, type PacketInfo } from './match';
 import { chainByName, getTable, hasPolicyStats } from './ruleset';
 
@@ -139,7 +140,8 @@ export interface EvalContext {
 export function evaluatePacket(packet: NfPacket, path: readonly NfHook[], ctx: EvalContext): NfVerdict {
   const src = parseAddr(packet.src);
   const dst = parseAddr(packet.dst);
-  const lookup: CtLookup = packet.ctState ? { state: packet.ctState, replyDir: false } : ctx.conntrack.lookup(packet);
+  const tracking = packet.ctState !== undefined || conntrackInUse(ctx.ruleset);
+  const lookup: CtLookup = packet.ctState ? { state: packet.ctState, replyDir: false } : tracking ? ctx.conntrack.lookup(packet) : { state: 'NEW', replyDir: false };
   const w: Walk = {
     info: {
       p: { ...packet },
@@ -160,7 +162,7 @@ export function evaluatePacket(packet: NfPacket, path: readonly NfHook[], ctx: E
   for (const hook of path) {
     for (const name of HOOK_TABLES[hook]) {
       // nat sees only the first packet of a connection
-      if (name === 'nat' && (lookup.state !== 'NEW' || lookup.entry)) continue;
+      if (name === 'nat' && (!tracking || lookup.state !== 'NEW' || lookup.entry)) continue;
       const res = walkTable(getTable(ctx.ruleset, name), hook, w);
       if (!res) continue;
       if (res.outcome !== 'ACCEPT' || name === 'filter' || !why || why.table !== 'filter') why = res.step;
@@ -172,7 +174,7 @@ export function evaluatePacket(packet: NfPacket, path: readonly NfHook[], ctx: E
     }
     if (verdict !== 'ACCEPT') break;
   }
-  if (verdict === 'ACCEPT' && !packet.ctState) confirm(packet, lookup, w, ctx.conntrack);
+  if (verdict === 'ACCEPT' && !packet.ctState && tracking) confirm(packet, lookup, w, ctx.conntrack);
   return {
     verdict,
     why,
