@@ -72,6 +72,9 @@ export const iprangeMatch: MatchExtension<M<'iprange'>> = {
       d.dstInv = invert;
     }
   },
+  final(d) {
+    if (!d.src && !d.dst) throw paramError("iprange match: You must specify `--src-range' or `--dst-range'");
+  },
   build: (d) => d,
 };
 
