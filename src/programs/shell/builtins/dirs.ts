@@ -109,11 +109,13 @@ export const cd: Builtin = async (sh, argv) => {
 
 export const pwd: Builtin = async (sh, argv) => {
   let physical = false;
+  // -L and -P, alone or together (the last one counts), up to `--`
   for (const a of argv.slice(1)) {
-    if (a === '-P') physical = true;
-    else if (a === '-L') physical = false;
-    else if (a.startsWith('-') && a !== '-') return badOption(sh, 'pwd', a.slice(0, 2), 'pwd [-LP]');
-    else break;
+    if (a === '--' || !a.startsWith('-') || a === '-') break;
+    for (const c of a.slice(1)) {
+      if (c !== 'L' && c !== 'P') return badOption(sh, 'pwd', `-${c}`, 'pwd [-LP]');
+      physical = c === 'P';
+    }
   }
   let dir: string;
   try {

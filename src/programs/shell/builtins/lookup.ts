@@ -122,6 +122,9 @@ export const command: Builtin = async (sh, argv) => {
 };
 
 export const builtin: Builtin = async (sh, argv) => {
+  const opts = await leadingOptions(sh, 'builtin', argv.slice(1), '', 'builtin [shell-builtin [arg ...]]');
+  if (typeof opts === 'number') return opts;
+  argv = [argv[0]!, ...opts.rest];
   const name = argv[1];
   if (name === undefined) return 0;
   const b = builtinEnabled(sh.state, name) ? builtins.get(name) : undefined;
