@@ -115,6 +115,12 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
     }
     // declare -a/-A NAME with no value: an array with no value yet (declare -p shows no `=()`)
     if ((attrs.set.has('a') || attrs.set.has('A')) && !m[3] && !v.array && !v.assoc && v.value === undefined) v.declaredOnly = true;
+    // +a and +A cannot take an array back to a plain variable
+    if ((attrs.unset.has('a') && v.array) || (attrs.unset.has('A') && v.assoc)) {
+      await sh.error(`${cmd}: ${name}: cannot destroy array variables in this way`);
+      status = 1;
+      continue;
+    }
     if (attrs.set.has('a') && v.assoc) {
       await sh.error(`${cmd}: ${name}: cannot convert associative to indexed array`);
       status = 1;
@@ -230,13 +236,14 @@ async function printDeclared(sh: Interpreter, names: string[], filter: (v: Var) 
   return status;
 }
 
-async function printFunctions(sh: Interpreter, names: string[], onlyNames: boolean, withP = false): Promise<number> {
+async function printFunctions(sh: Interpreter, names: string[], onlyNames: boolean, withP = false, cmd = 'declare'): Promise<number> {
   const fns = names.length ? names : [...sh.state.functions.keys()].sort();
   let status = 0;
   for (const n of fns) {
     const f = sh.state.functions.get(n);
     if (!f) {
-      // any name that is no function makes the status 1
+      // any name that is no function makes the status 1; with -p it is reported
+      if (withP) await sh.error(`${cmd}: ${n}: not found`);
       status = 1;
       continue;
     }
@@ -245,6 +252,9 @@ async function printFunctions(sh: Interpreter, names: string[], onlyNames: boole
     const where = sh.state.shopts.has('extdebug') ? ` ${f.line} ${sh.state.funcFiles.get(n) ?? f.source}` : '';
     const line = onlyNames ? (names.length && !withP ? n + where : functionFlagsLine(sh, n)) : functionText(n, f.body);
     await sh.write(1, `${line}\n`);
+    // a listing (all of them, or with -p) follows an exported or readonly body with its marks
+    const marked = sh.state.exportedFunctions.has(n) || sh.state.readonlyFunctions.has(n);
+    if (!onlyNames && marked && (withP || names.length === 0)) await sh.write(1, `${functionFlagsLine(sh, n)}\n`);
   }
   return status;
 }
@@ -274,7 +284,7 @@ const makeDeclare = (cmd: string, local: boolean): Builtin => async (sh, argv) =
     }
     return status;
   }
-  if (p.set.has('f') || p.set.has('F')) return printFunctions(sh, p.rest, p.set.has('F'), p.set.has('p'));
+  if (p.set.has('f') || p.set.has('F')) return printFunctions(sh, p.rest, p.set.has('F'), p.set.has('p'), cmd);
   if (p.set.has('p') || (p.rest.length === 0)) {
     const want = [...p.set].filter((c) => c !== 'p' && c !== 'g');
     return printDeclared(sh, p.rest, (v) => want.every((c) => attrLetters(v).includes(c)), cmd);
