@@ -9,6 +9,8 @@ import { defaultKeyCompare, keyOpts, newKey, parseKeySpec, setOrdering, type Key
 import { bin, binArg, closeInput, openInput, Output, qaf, qf, ql, readAllBin, readChunk, textOf } from '../lib/textio';
 import { debugLine, debugWarnings, type DebugSetup } from './sort-debug';
 import { SORT_HELP } from './sort-help';
+import { batchSizeError, checkSortSize, parallelError } from './sort-limits';
+import { optionSpelling, xstrtolFatalMessage } from './xstrtol-fatal';
 
 const spec = {
   name: 'sort',
@@ -183,7 +185,7 @@ export default defineProgram({
     const parsed = await parseOptions(ctx, spec, traditionalKeys(raw.operands, made));
     if (typeof parsed === 'number') return parsed;
     try {
-      return await run(ctx, parsed.order, parsed.operands, made);
+      return await run(ctx, parsed.order, parsed.operands, made, raw.operands);
     } catch (e) {
       if (e instanceof Die) {
         await ctx.error(e.message);
@@ -194,7 +196,7 @@ export default defineProgram({
   },
 });
 
-async function run(ctx: Ctx, order: { key: string; value: string | undefined }[], operands: string[], traditional: Set<string>): Promise<number> {
+async function run(ctx: Ctx, order: { key: string; value: string | undefined }[], operands: string[], traditional: Set<string>, argv: readonly string[]): Promise<number> {
   const gkey = newKey();
   gkey.sword = -1;
   const keys: Key[] = [];
@@ -258,6 +260,20 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
         if (outfile !== undefined && outfile !== v) throw new Die('multiple output files specified');
         outfile = v;
         break;
+      case 'S': {
+        const failure = checkSortSize(v);
+        if (failure) throw new Die(xstrtolFatalMessage(failure, optionSpelling(argv, 'S', 'buffer-size'), v));
+        break;
+      }
+      case 'parallel': case 'batch': {
+        const name = key === 'batch' ? '--batch-size' : '--parallel';
+        const lines = key === 'batch' ? batchSizeError(v, name, ctx.sys.getrlimit('nofile').soft) : parallelError(v, name);
+        if (lines) {
+          for (const line of lines.slice(0, -1)) await ctx.error(line);
+          throw new Die(lines[lines.length - 1]!);
+        }
+        break;
+      }
       case 's': stable = true; break;
       case 'u': unique = true; break;
       case 'z': eol = '\0'; break;
