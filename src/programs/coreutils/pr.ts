@@ -5,10 +5,10 @@ import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { formatTime } from '../lib/nstrftime';
 import { quote } from '../lib/quote';
 import { quotearg } from '../lib/quotearg';
-import { xstrtolFatalMessage } from './xstrtol-fatal';
+import { xstrtolFatalMessage, type XstrtolFailure } from './xstrtol-fatal';
 import { binArg, closeInput, openInput, Output, readAllBin } from '../lib/textio';
 import { msToTimespec, localZone } from '../lib/tz';
-import { xdectoint, xstrtol } from '../lib/xstrtol';
+import { strtoint, xdectoint, xstrtol } from '../lib/xstrtol';
 import { Pager, PrError, PrStall, type PrInput, type PrSettings } from './pr-engine';
 
 const HELP = `Lay out each FILE (or standard input) in pages for printing, with a header
@@ -152,23 +152,29 @@ function charAndNumber(arg: string, option: string): { ch?: string; n?: number }
 }
 
 /** +FIRST[:LAST]: the range, or undefined when the text is not one. */
+/** xstrtoumax with an end pointer and no suffixes: the value, where it ended, and the status. */
+function strtoumaxAt(s: string): { value: bigint; end: number; status: 'ok' | XstrtolFailure } {
+  if (/^[ \t\n\v\f\r]*-/.test(s)) return { value: 0n, end: 0, status: 'invalid' };
+  const r = strtoint(s, 10, false);
+  if (r.end === 0) return { value: 0n, end: 0, status: 'invalid' };
+  const rest = r.end < s.length;
+  return { value: r.value, end: r.end, status: r.overflow ? (rest ? 'suffix-overflow' : 'overflow') : rest ? 'suffix' : 'ok' };
+}
+
+/**
+ * first_last_page: FIRST[:LAST], or undefined when it is not a range (then +FIRST is a file
+ * name); a FIRST that is no number at all, or a bad LAST, ends pr.
+ */
 function pageRange(text: string, label: string): { first: bigint; last: bigint } | undefined {
-  const m = /^(\d*)(.*)$/s.exec(text)!;
-  if (m[1] === '') return undefined;
-  const first = BigInt(m[1]!);
-  if (first > UINTMAX) throw new Fatal(xstrtolFatalMessage('overflow', label, text));
-  if (first === 0n) return undefined;
-  let last = UINTMAX;
-  let rest = m[2]!;
-  if (rest.startsWith(':')) {
-    const l = /^:(\d*)(.*)$/s.exec(rest)!;
-    if (l[1] === '') return undefined;
-    last = BigInt(l[1]!);
-    if (last > UINTMAX) throw new Fatal(xstrtolFatalMessage('overflow', label, text));
-    if (last < first) return undefined;
-    rest = l[2]!;
+  const a = strtoumaxAt(text);
+  if (a.status !== 'ok' && a.status !== 'suffix') throw new Fatal(xstrtolFatalMessage(a.status, label, text));
+  if (a.value === 0n) return undefined;
+  if (text[a.end] === ':') {
+    const b = strtoumaxAt(text.slice(a.end + 1));
+    if (b.status !== 'ok') throw new Fatal(xstrtolFatalMessage(b.status, label, text));
+    return b.value < a.value ? undefined : { first: a.value, last: b.value };
   }
-  return rest === '' ? { first, last } : undefined;
+  return a.end === text.length ? { first: a.value, last: UINTMAX } : undefined;
 }
 
 function settingsFrom(order: { key: string; value: string | undefined }[], operands: string[]): { s: PrSettings; files: string[]; dateFormat: string; ignoreFailed: boolean } {
