@@ -59,6 +59,10 @@ export default defineProgram({
     const sepArg = binArg(lastValue(args, 's') ?? '\n');
     let re: SafeRegExp | undefined;
     if (flag(args, 'r')) {
+      if (sepArg === '') {
+        await ctx.error('separator cannot be empty');
+        return 1;
+      }
       try {
         // tac leaves re_syntax_options alone: GNU regex's default, the Emacs syntax
         re = new SafeRegExp(gnuRegexSource(sepArg, 'emacs', true, true));
