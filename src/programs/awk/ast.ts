@@ -40,12 +40,12 @@ export type Expr =
   | { k: 'incdec'; delta: number; prefix: boolean; target: LValue }
   | CallExpr
   | { k: 'builtin'; name: string; args: Expr[] }
-  | { k: 'getline'; target: LValue | undefined; file: Expr | undefined; cmd: Expr | undefined }
+  | { k: 'getline'; target: LValue | undefined; file: Expr | undefined; cmd: Expr | undefined; coproc?: boolean }
   | { k: 'group'; e: Expr }
   | { k: 'list'; items: Expr[] };
 
 export interface Redirect {
-  mode: '>' | '>>' | '|';
+  mode: '>' | '>>' | '|' | '|&';
   target: Expr;
 }
 

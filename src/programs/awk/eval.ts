@@ -239,8 +239,11 @@ async function ioBuiltin(rt: Runtime, name: string, args: Expr[]): Promise<Value
   switch (name) {
     case 'system':
       return rt.io.system(vals[0]!);
-    case 'close':
-      return rt.io.close(vals[0]!);
+    case 'close': {
+      const how = vals[1]?.toLowerCase();
+      if (how !== undefined && how !== 'to' && how !== 'from') rt.fatal("close: second argument must be `to' or `from'");
+      return rt.io.close(vals[0]!, how as 'to' | 'from' | undefined);
+    }
     default: {
       const target = vals.length === 0 || vals[0] === '' ? undefined : vals[0]!;
       const r = await rt.io.flush(target);
@@ -255,7 +258,7 @@ async function evalGetline(rt: Runtime, e: Extract<Expr, { k: 'getline' }>): Pro
   let r: { rec: string; rt: string } | null | 'error';
   if (e.cmd || e.file) {
     const name = rt.str(await evaluate(rt, (e.cmd ?? e.file)!));
-    const reader = await rt.io.input(name, e.cmd !== undefined);
+    const reader = await rt.io.input(name, e.coproc ? 'co' : e.cmd !== undefined ? 'cmd' : 'file');
     if (!reader) return -1;
     const { rs, re } = rsInfo(rt);
     try {

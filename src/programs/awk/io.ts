@@ -63,6 +63,13 @@ interface Input {
   reader: RecordReader;
   pid: number | undefined;
 }
+/** A co-process (`|&`): its standard input and output, each until closed. */
+interface Coproc {
+  kind: 'co';
+  stream: OutStream | undefined;
+  reader: RecordReader | undefined;
+  pid: number;
+}
 
 /** The exit status close() and system() report: the code, or 256 + the signal. */
 function closeStatus(s: WaitStatus): number {
@@ -74,7 +81,7 @@ export class IoTable {
   readonly stdout: OutStream;
   readonly stderr: OutStream;
   private stdinReader: RecordReader | undefined;
-  private readonly open = new Map<string, Output | Input>();
+  private readonly open = new Map<string, Output | Input | Coproc>();
 
   /** Whether SIGPIPE was ignored when awk started (awk itself ignores it, its children not). */
   private readonly sigpipeIgnored: boolean;
@@ -109,10 +116,15 @@ export class IoTable {
     return this.sys.spawn({ path: '/bin/sh', argv: ['sh', '-c', this.codec.toHost(cmd)], env, fds, ignore });
   }
 
-  async output(mode: '>' | '>>' | '|', name: string): Promise<OutStream> {
+  async output(mode: '>' | '>>' | '|' | '|&', name: string): Promise<OutStream> {
     if (name === '') throw new AwkFatal(`expression for \`${mode}' redirection has null string value`);
     const cur = this.open.get(name);
     if (cur?.kind === 'out') return cur.stream;
+    if (mode === '|&') {
+      const co = await this.coproc(name);
+      if (!co.stream) throw new AwkFatal(`print: attempt to write to closed write end of two-way pipe`);
+      return co.stream;
+    }
     if (mode !== '|') {
       if (name === '/dev/stdout' || name === '-' || name === '/dev/fd/1') return this.stdout;
       if (name === '/dev/stderr' || name === '/dev/fd/2') return this.stderr;
@@ -147,11 +159,41 @@ export class IoTable {
     return stream;
   }
 
-  /** The reader for `getline < name` or `name | getline`; undefined when it cannot be opened. */
-  async input(name: string, cmd: boolean): Promise<RecordReader | undefined> {
-    if (name === '') throw new AwkFatal(`expression for \`${cmd ? '|' : '<'}' redirection has null string value`);
+  /** The co-process `name`, started on first use with a pipe each way. */
+  private async coproc(name: string): Promise<Coproc> {
+    const cur = this.open.get(name);
+    if (cur?.kind === 'co') return cur;
+    const [r0, w0] = this.sys.pipe();
+    const [r1, w1] = this.sys.pipe();
+    this.sys.setCloexec(w0, true);
+    this.sys.setCloexec(r1, true);
+    let pid: number;
+    try {
+      pid = await this.spawnShell(name, new Map([[0, r0], [1, w1], [2, 2]]));
+    } catch (e) {
+      for (const fd of [r0, w0, r1, w1]) this.sys.close(fd);
+      if (!isSysError(e)) throw e;
+      throw new AwkFatal(`can't open two way pipe \`${name}' for input/output (${strerror(e.errno)})`);
+    }
+    this.sys.close(r0);
+    this.sys.close(w1);
+    const co: Coproc = { kind: 'co', stream: new OutStream(this.sys, w0, this.codec, false, name), reader: new RecordReader(this.sys, r1, this.codec), pid };
+    this.open.set(name, co);
+    return co;
+  }
+
+  /** The reader for `getline < name`, `name | getline` or `name |& getline`; undefined when it cannot be opened. */
+  async input(name: string, kind: 'file' | 'cmd' | 'co'): Promise<RecordReader | undefined> {
+    const cmd = kind !== 'file';
+    if (name === '') throw new AwkFatal(`expression for \`${kind === 'co' ? '|&' : cmd ? '|' : '<'}' redirection has null string value`);
     const cur = this.open.get(name);
     if (cur?.kind === 'in') return cur.reader;
+    if (kind === 'co') {
+      const co = await this.coproc(name);
+      // what was printed to it goes first, so that it can answer
+      await co.stream?.flush();
+      return co.reader;
+    }
     if (!cmd) {
       if (name === '-' || name === '/dev/stdin') return this.stdin();
       let fd: number;
@@ -171,7 +213,7 @@ export class IoTable {
       this.open.set(name, { kind: 'in', reader, pid: undefined });
       return reader;
     }
-    for (const o of this.open.values()) if (o.kind === 'out') await o.stream.flush();
+    for (const o of this.open.values()) if (o.kind !== 'in') await o.stream?.flush();
     const [r, w] = this.sys.pipe();
     this.sys.setCloexec(r, true);
     let pid: number;
@@ -189,9 +231,10 @@ export class IoTable {
     return reader;
   }
 
-  /** close(name): -1 when nothing of that name is open; a command's exit status. */
-  async close(name: string): Promise<number> {
+  /** close(name[, how]): -1 when nothing of that name is open; a command's exit status. */
+  async close(name: string, how?: 'to' | 'from'): Promise<number> {
     const cur = this.open.get(name);
+    if (cur?.kind === 'co') return this.closeCoproc(name, cur, how);
     if (!cur) {
       if (name === '/dev/stdout' || name === '-') {
         await this.stdout.flush();
@@ -218,6 +261,26 @@ export class IoTable {
     return w ? closeStatus(w.status) : -1;
   }
 
+  private async closeCoproc(name: string, co: Coproc, how: 'to' | 'from' | undefined): Promise<number> {
+    if (how !== 'from' && co.stream) {
+      try {
+        await co.stream.flush();
+      } catch (e) {
+        if (!(e instanceof AwkFatal)) throw e;
+      }
+      this.sys.close(co.stream.fd);
+      co.stream = undefined;
+    }
+    if (how !== 'to' && co.reader) {
+      this.sys.close(co.reader.fd);
+      co.reader = undefined;
+    }
+    if (co.stream || co.reader) return 0;
+    this.open.delete(name);
+    const w = await this.sys.wait(co.pid);
+    return w ? closeStatus(w.status) : -1;
+  }
+
   /** fflush(name): 0; -1 when nothing of that name is open, -2 for a file and -3 for a pipe open for reading. */
   async flush(name?: string): Promise<number> {
     if (name === undefined) {
@@ -231,6 +294,10 @@ export class IoTable {
     if (name === '/dev/stderr') return 0;
     const cur = this.open.get(name);
     if (cur?.kind === 'in') return cur.pid === undefined ? -2 : -3;
+    if (cur?.kind === 'co') {
+      await cur.stream?.flush();
+      return 0;
+    }
     if (cur?.kind !== 'out') return -1;
     await cur.stream.flush();
     return 0;
@@ -238,7 +305,7 @@ export class IoTable {
 
   async flushAll(): Promise<void> {
     await this.stdout.flush();
-    for (const o of this.open.values()) if (o.kind === 'out') await o.stream.flush();
+    for (const o of this.open.values()) if (o.kind !== 'in') await o.stream?.flush();
   }
 
   async system(cmd: string): Promise<number> {

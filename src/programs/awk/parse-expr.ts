@@ -167,10 +167,10 @@ export class ExprParser {
 
   private pipeGetline(): Expr {
     let a = this.concat();
-    while (this.is('|') && this.peek().type === 'getline') {
+    while ((this.is('|') || this.is('|&')) && this.peek().type === 'getline') {
+      const coproc = this.next().type === '|&';
       this.next();
-      this.next();
-      a = { k: 'getline', target: this.getlineTarget(), file: undefined, cmd: a };
+      a = { k: 'getline', target: this.getlineTarget(), file: undefined, cmd: a, ...(coproc ? { coproc } : {}) };
     }
     return a;
   }

@@ -338,7 +338,7 @@ export class Parser extends ExprParser {
     const t = this.next();
     const kind = t.type as 'print' | 'printf';
     let args: Expr[] = [];
-    const ends = (type: TokType): boolean => type === ';' || type === 'NEWLINE' || type === '}' || type === 'EOF' || type === '>' || type === '>>' || type === '|';
+    const ends = (type: TokType): boolean => type === ';' || type === 'NEWLINE' || type === '}' || type === 'EOF' || type === '>' || type === '>>' || type === '|' || type === '|&';
     if (!ends(this.tok.type)) {
       let done = false;
       if (this.is('(')) {
@@ -371,7 +371,7 @@ export class Parser extends ExprParser {
       }
     }
     let redir: Redirect | undefined;
-    if (this.is('>') || this.is('>>') || this.is('|')) {
+    if (this.is('>') || this.is('>>') || this.is('|') || this.is('|&')) {
       const mode = this.next().type as Redirect['mode'];
       const saved = this.noGt;
       this.noGt = true;
