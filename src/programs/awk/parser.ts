@@ -14,11 +14,11 @@ export class Parser extends ExprParser {
 
   parseProgram(): Program {
     const rules: Rule[] = [];
-    this.skipTerminators(true);
+    this.betweenRules('start');
     while (!this.is('EOF') || this.i < this.toks.length - 1) {
       const item = this.item();
       if (item) rules.push(item);
-      this.skipTerminators(true);
+      this.betweenRules(this.toks[this.i - 1]?.type === '}' ? 'brace' : 'pattern');
     }
     for (const c of this.calls) {
       const fn = this.funcs.get(c.name);
@@ -31,6 +31,31 @@ export class Parser extends ExprParser {
       if (this.funcs.has(name)) this.errors.push({ message: `function \`${name}' called with space between name and \`(',\nor used as a variable or an array`, tok });
     }
     return { rules, funcs: this.funcs, globals: [...this.globals.keys()] };
+  }
+
+  /**
+   * After a rule: newlines, and one `;` (right after a pattern, or anywhere among the newlines
+   * after an action's `}`); another `;` would start a rule with neither pattern nor action.
+   */
+  private betweenRules(after: 'start' | 'brace' | 'pattern'): void {
+    // a new source file starts as the program does
+    let fresh = after === 'start';
+    const newlines = (): void => {
+      while (this.is('NEWLINE') || (this.is('EOF') && this.i < this.toks.length - 1)) {
+        if (this.is('EOF')) fresh = true;
+        this.next();
+      }
+    };
+    if (after === 'pattern' && this.is(';')) this.next();
+    newlines();
+    if (after === 'brace' && !fresh && this.is(';')) {
+      this.next();
+      newlines();
+    }
+    if (this.is(';')) {
+      const semi = this.next();
+      throw new ParseError('each rule must have a pattern or an action part', this.is('EOF') || (this.is('NEWLINE') && this.peek().type === 'EOF') ? semi : this.tok, 'plain');
+    }
   }
 
   private skipTerminators(betweenRules = false): void {
