@@ -641,8 +641,13 @@ export class Lexer {
     };
     let op: ParamOp = 'plain';
     let name = '';
-    // ${##x} ${#%x} ${#/a/b} ${#@Q}: $# with an operator, not a length
-    if (this.peekChar() === '#' && this.peekChar(1) !== '}' && !(this.peekChar(1) === ':' || this.peekChar(1) === '-' || this.peekChar(1) === '=' || this.peekChar(1) === '?' || this.peekChar(1) === '+') && !('#%/@'.includes(this.peekChar(1)) && this.peekChar(2) !== '}')) {
+    // ${##x} ${#%x} ${#/a/b} ${#@Q}: $# with an operator, not a length; but ${#-} and ${#?}
+    // are the lengths of $- and $?
+    const c1 = this.peekChar(1);
+    if (this.peekChar() === '#' && (c1 === '-' || c1 === '?') && this.peekChar(2) === '}') {
+      op = 'length';
+      this.pos++;
+    } else if (this.peekChar() === '#' && this.peekChar(1) !== '}' && !(this.peekChar(1) === ':' || this.peekChar(1) === '-' || this.peekChar(1) === '=' || this.peekChar(1) === '?' || this.peekChar(1) === '+') && !('#%/@'.includes(this.peekChar(1)) && this.peekChar(2) !== '}')) {
       op = 'length';
       this.pos++;
     } else if (this.peekChar() === '!' && this.peekChar(1) !== '}') {
