@@ -4,7 +4,7 @@
 // the evaluator lets the non-terminating ones continue).
 import type { ConnmarkMatch, ConnmarkTarget, NflogTarget, NfqueueTarget, TimeMatch, TosTarget, TtlMatch, TtlTarget } from '../../../shared/services/netfilter';
 import { paramError } from '../errors';
-import { strtouiWhole } from '../strtoul';
+import { strtoul, strtouiWhole } from '../strtoul';
 import { parseRange, saveString } from './common';
 import { markMask } from './extra';
 import type { MatchExtension, MatchFormatter, TargetExtension, TargetFormatter } from './types';
@@ -325,23 +325,62 @@ function parseDaytime(a: string): number {
   return h * 3600 + mi * 60 + s;
 }
 
+/** time_parse_date: YYYY[-MM[-DD[Thh[:mm[:ss]]]]], each field read by strtoul and checked
+ * against its bound only (the calendar normalises a 30th of February), years 1970-2038. */
 function parseDate(a: string): number {
-  const m = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:T(\d{1,2})(?::(\d{1,2})(?::(\d{1,2}))?)?)?)?)?$/.exec(a);
-  if (!m) throw paramError(`Invalid date "${a}" specified. Should be YYYY[-MM[-DD[Thh[:mm[:ss]]]]]`);
-  const n = (i: number, d: number): number => (m[i] !== undefined ? Number(m[i]) : d);
-  const t = Date.UTC(n(1, 1970), n(2, 1) - 1, n(3, 1), n(4, 0), n(5, 0), n(6, 0)) / 1000;
-  if (t < 0 || t > INT_MAX) throw paramError(`Invalid date "${a}" specified. Should be YYYY[-MM[-DD[Thh[:mm[:ss]]]]]`);
-  return t;
+  const bad = (): never => {
+    throw paramError(`Invalid date "${a}" specified. Should be YYYY[-MM[-DD[Thh[:mm[:ss]]]]]`);
+  };
+  const fields = [1970, 1, 1, 0, 0, 0];
+  const seps = ['-', '-', 'T', ':', ':', ''];
+  const max = [2038, 12, 31, 23, 59, 59];
+  let rest = a;
+  for (let i = 0; i < 6; i++) {
+    const r = strtoul(rest, 10);
+    const v = r ? r.value : 0;
+    rest = r ? rest.slice(r.end) : rest;
+    if ((rest !== '' && rest[0] !== seps[i]) || v > max[i]! || (i === 0 && v < 1970)) bad();
+    fields[i] = v;
+    if (rest === '') break;
+    rest = rest.slice(1);
+  }
+  const t = Date.UTC(fields[0]!, fields[1]! - 1, fields[2]!, fields[3]!, fields[4]!, fields[5]!) / 1000;
+  if (t < 0) bad();
+  // (kept in 32 bits)
+  return t % 2 ** 32;
 }
 
-function parseDays(a: string, weekdays: boolean): number {
+/** time_parse_weekdays: each piece (cut to three characters) a day number (not 0), or a
+ * name by its first two letters. */
+function parseWeekdays(a: string): number {
   let mask = 0;
-  for (const w of a.split(',')) {
-    let d = /^\d+$/.test(w) ? Number(w) : NaN;
-    // a day name counts by its first two letters (case matters); the error shows three
-    if (weekdays && Number.isNaN(d)) d = w.length < 2 ? -1 : WEEK_DAYS.findIndex((n, i) => i > 0 && n.startsWith(w.slice(0, 2)));
-    if (Number.isNaN(d) || d < 1 || d > (weekdays ? 7 : 31)) throw paramError(weekdays ? `${w.slice(0, 3)} is not a valid day specifier` : `Illegal monthday "${w}"`);
+  if (a === '') return 0;
+  for (const whole of a.split(',')) {
+    const day = whole.slice(0, 3);
+    const r = strtoul(day);
+    if (day === '' || (r && r.end === day.length)) {
+      const v = r ? r.value : 0;
+      if (v === 0) throw paramError('No, the week does NOT begin with Sunday.');
+      if (v < 32) mask |= 2 ** v;
+      continue;
+    }
+    const d = WEEK_DAYS.findIndex((n, j) => j > 0 && day.slice(0, 2) === n.slice(0, 2) && day.length >= 2);
+    if (d < 0) throw paramError(`${day} is not a valid day specifier`);
     mask |= 2 ** d;
+  }
+  return mask >>> 0;
+}
+
+/** time_parse_monthdays: each piece (cut to two characters) a number up to 31. */
+function parseMonthdays(a: string): number {
+  let mask = 0;
+  if (a === '') return 0;
+  for (const whole of a.split(',')) {
+    const day = whole.slice(0, 2);
+    const r = strtoul(day);
+    const v = r ? r.value : 0;
+    if ((r && r.end !== day.length) || (!r && day.trim() !== '') || v > 31) throw paramError(`${day} is not a valid day for --monthdays`);
+    mask |= 2 ** v;
   }
   return mask >>> 0;
 }
@@ -363,7 +402,7 @@ export const timeMatch: MatchExtension<TimeMatch> = {
     { name: 'contiguous', id: 9, hasArg: 0 },
   ],
   init: () => ({ kind: 'time', dateStart: 0, dateStop: INT_MAX, dayStart: 0, dayStop: 86399, monthdays: ALL_MONTHDAYS, weekdays: ALL_WEEKDAYS, localTz: false, contiguous: false }),
-  parse(opt, arg, invert, d) {
+  parse(opt, arg, invert, d, _st, env) {
     const a = arg ?? '';
     switch (opt.id) {
       case 0:
@@ -379,14 +418,17 @@ export const timeMatch: MatchExtension<TimeMatch> = {
         d.dayStop = parseDaytime(a);
         return;
       case 4:
-        d.weekdays = parseDays(a, true);
-        if (invert) d.weekdays = (d.weekdays ^ ALL_WEEKDAYS) >>> 0;
+        d.weekdays = parseWeekdays(a);
+        if (invert) d.weekdays = (~d.weekdays & ALL_WEEKDAYS) >>> 0;
         return;
       case 5:
-        d.monthdays = parseDays(a, false);
-        if (invert) d.monthdays = (d.monthdays ^ ALL_MONTHDAYS) >>> 0;
+        d.monthdays = parseMonthdays(a);
+        if (invert) d.monthdays = (~d.monthdays & ALL_MONTHDAYS) >>> 0;
         return;
       case 6:
+        env.warn?.('WARNING: --localtz is being replaced by --kerneltz, since "local" is ambiguous. Note the kernel timezone has caveats - see manpage for details.\n');
+        d.localTz = true;
+        return;
       case 8:
         d.localTz = true;
         return;
