@@ -258,6 +258,15 @@ export class Differ {
         this.message(`File ${c.labels[0] ?? s0.name} is a ${fileTypeName(s0.st!.kind, s0.st!.size)} while file ${c.labels[1] ?? s1.name} is a ${fileTypeName(s1.st!.kind, s1.st!.size)}\n`);
         status = 1;
       }
+    } else if ((s0.st?.kind === 'symlink' || s1.st?.kind === 'symlink') && s0.err === undefined && s1.err === undefined) {
+      // --no-dereference: links compare by what they point to, as text
+      if (s0.st!.kind !== s1.st!.kind) {
+        this.message(`File ${c.labels[0] ?? s0.name} is a ${fileTypeName(s0.st!.kind, s0.st!.size)} while file ${c.labels[1] ?? s1.name} is a ${fileTypeName(s1.st!.kind, s1.st!.size)}\n`);
+        status = 1;
+      } else if ((await this.ctx.sys.readlink(s0.name)) !== (await this.ctx.sys.readlink(s1.name))) {
+        this.message(`Symbolic links ${s0.name} and ${s1.name} differ\n`);
+        status = 1;
+      }
     } else {
       status = await this.files(s0, s1, parent !== undefined);
     }
