@@ -7,7 +7,7 @@ import { collectJobs, dropJobs, finishProcess, jobControl, jobLine, markedJobs, 
 import type { Job } from '../state';
 import { interactiveInt } from '../interactive-int';
 import type { Builtin } from './types';
-import { badOption } from './types';
+import { badOption, NAME_RE } from './types';
 
 /**
  * get_job_spec(): %N, %+ %% % (the current job), %- (the previous), %string (the job whose
@@ -139,6 +139,10 @@ export const wait: Builtin = async (sh, argv) => {
   }
   const args = argv.slice(i);
   const sys = sh.sys;
+  if (varName !== undefined && !NAME_RE.test(varName)) {
+    await sh.error(`wait: \`${varName}': not a valid identifier`);
+    return 1;
+  }
   await collectJobs(sh);
   if (varName !== undefined) sh.state.unset(varName);
   if (next) return waitNext(sh, args, varName);
@@ -200,6 +204,8 @@ export const wait: Builtin = async (sh, argv) => {
       if (job && r) finishProcess(sh, job, pid, r.status);
       const saved = sh.state.reaped.get(pid);
       status = r ? statusCode(r.status) : saved ?? 127;
+      // -p names the process whose status this is
+      if (varName !== undefined && (r || saved !== undefined)) sh.state.set(varName, String(pid));
       if (job && job.pending.size === 0) await notifyJobs(sh, false, [job]);
     } catch (e) {
       if (isSysError(e) && e.errno === 'EINTR') return interruptedStatus(sh);
@@ -208,6 +214,7 @@ export const wait: Builtin = async (sh, argv) => {
       const saved = sh.state.reaped.get(pid);
       if (saved !== undefined) {
         status = saved;
+        if (varName !== undefined) sh.state.set(varName, String(pid));
         continue;
       }
       await sh.error(`wait: pid ${pid} is not a child of this shell`);
