@@ -36,6 +36,18 @@ if (suite === 'systemd') {
   process.exit(2);
 }
 const script = readFileSync(file, 'utf8');
+// one recording at a time: they all run in /tmp/oracle-w (a lock directory, taken or waited for)
+const LOCK = `${WORK}.lock`;
+for (let tries = 0; ; tries++) {
+  try {
+    mkdirSync(LOCK);
+    break;
+  } catch (e) {
+    if (e.code !== 'EEXIST' || tries > 600) throw e;
+    execFileSync('sleep', ['0.2']);
+  }
+}
+process.on('exit', () => rmSync(LOCK, { recursive: true, force: true }));
 rmSync(WORK, { recursive: true, force: true });
 mkdirSync(WORK, { recursive: true });
 writeFileSync(join(WORK, '.case.sh'), script);
