@@ -304,8 +304,14 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
           }
           break;
         case 'q':
-          out += pad(shellQuoteQ(arg ?? '', clock?.bytesQuote), width, left, false);
+        case 'Q': {
+          // %q cuts the quoted text to the precision; %Q (bash 5.2) cuts the argument, then quotes it
+          const raw = conv === 'Q' && prec !== undefined ? byteSlice(arg ?? '', prec) : arg ?? '';
+          let s = shellQuoteQ(raw, clock?.bytesQuote);
+          if (conv === 'q' && prec !== undefined) s = byteSlice(s, prec);
+          out += pad(s, width, left, false);
           break;
+        }
         case 'c':
           // an empty or missing argument is the NUL character
           out += pad(byteSlice(arg ?? '', 1) || '\0', width, left, false);
@@ -323,13 +329,15 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
             if (v < 0n) v = BigInt.asUintN(64, v);
             s = v.toString(conv === 'o' ? 8 : conv === 'u' ? 10 : 16);
             if (conv === 'X') s = s.toUpperCase();
-            if (flags.includes('#') && v !== 0n) s = conv === 'o' ? `0${s}` : conv === 'x' ? `0x${s}` : conv === 'X' ? `0X${s}` : s;
+            if (flags.includes('#') && v !== 0n) s = conv === 'x' ? `0x${s}` : conv === 'X' ? `0X${s}` : s;
           }
           if (prec !== undefined) {
             const neg = s.startsWith('-');
             const digits = neg ? s.slice(1) : s;
             s = (neg ? '-' : '') + (prec === 0 && digits === '0' ? '' : digits.padStart(prec, '0'));
           }
+          // %#o: the precision grows until the first digit is a zero (0 stays 0, even at %.0)
+          if (conv === 'o' && flags.includes('#') && !s.startsWith('0')) s = `0${s}`;
           if ((conv === 'd' || conv === 'i') && !s.startsWith('-')) {
             if (flags.includes('+')) s = `+${s}`;
             else if (flags.includes(' ')) s = ` ${s}`;
