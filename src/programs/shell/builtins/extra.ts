@@ -352,7 +352,24 @@ export const fc: Builtin = async (sh, argv) => {
   const hist = sh.state.history;
   const args = argv.slice(1);
   const flags = new Set<string>();
-  while (args[0]?.startsWith('-') && /^-[lnrse]+$/.test(args[0])) for (const c of args.shift()!.slice(1)) flags.add(c);
+  // options as bash's getopt reads them (e: takes a name); a number like -5 is an operand
+  const usage = 'fc [-e ename] [-lnr] [first] [last] or fc -s [pat=rep] [command]';
+  while (args[0]?.startsWith('-') && args[0] !== '-' && !/^-\d/.test(args[0])) {
+    const a = args.shift()!;
+    if (a === '--') break;
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j]!;
+      if (c === 'e') {
+        const editor = a.slice(j + 1) || args.shift();
+        if (editor === undefined) return badOption(sh, 'fc', '-e: option requires an argument', usage);
+        // -e - runs the command again unedited, as -s does
+        if (editor === '-') flags.add('s');
+        break;
+      }
+      if (!'lnrs'.includes(c)) return badOption(sh, 'fc', `-${c}`, usage);
+      flags.add(c);
+    }
+  }
   // a script's fc line is an entry only while history is on (an interactive shell's always)
   const own = (sh.state.interactive || sh.state.options.has('history')) && rerunning === 0;
   const newest = hist.length - 1 - (own ? 1 : 0);
@@ -417,6 +434,8 @@ export const fc: Builtin = async (sh, argv) => {
     await sh.write(1, lines.join(''));
     return 0;
   }
+  // nothing in the history to edit (a script's, unless set -o history): nothing done
+  if (newest < 0) return 0;
   await sh.error('fc: no editor is available here; use fc -l or fc -s');
   return 1;
 };
