@@ -492,6 +492,8 @@ export interface NfPacket {
   dport?: number;
   icmpType?: number;
   icmpCode?: number;
+  /** an ICMP echo's identifier (each ping socket has its own): conntrack tells queries apart by it */
+  icmpId?: number;
   /** IPv4 TTL or IPv6 hop limit; 64 (Linux's default) when not given */
   ttl?: number;
   /** TCP flag bits: FIN 1, SYN 2, RST 4, PSH 8, ACK 16, URG 32 */

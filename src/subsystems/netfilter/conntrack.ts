@@ -13,6 +13,8 @@ export interface CtTuple {
   dst: string;
   sport: number;
   dport: number;
+  /** an ICMP query's identifier (ICMP has no ports) */
+  id?: number;
 }
 
 export interface CtEntry {
@@ -49,15 +51,16 @@ export function tupleOf(p: NfPacket): CtTuple {
     // ICMP queries are told apart by type like ports; the reply uses the answer type
     sport: icmp ? (p.icmpType ?? 0) : (p.sport ?? 0),
     dport: icmp ? (ICMP_ECHO[p.icmpType ?? -1] ?? ICMP_ANSWERED[p.icmpType ?? -1] ?? p.icmpType ?? 0) : (p.dport ?? 0),
+    ...(icmp && p.icmpId !== undefined ? { id: p.icmpId } : {}),
   };
 }
 
 function key(t: CtTuple): string {
-  return `${t.proto} ${t.src} ${t.sport} ${t.dst} ${t.dport}`;
+  return `${t.proto} ${t.src} ${t.sport} ${t.dst} ${t.dport} ${t.id ?? ''}`;
 }
 
 function invert(t: CtTuple): CtTuple {
-  return { proto: t.proto, src: t.dst, dst: t.src, sport: t.dport, dport: t.sport };
+  return { proto: t.proto, src: t.dst, dst: t.src, sport: t.dport, dport: t.sport, ...(t.id !== undefined ? { id: t.id } : {}) };
 }
 
 export class Conntrack {

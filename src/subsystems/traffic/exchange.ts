@@ -79,7 +79,7 @@ function count(env: ExchangeEnv, ifindex: number, dir: 'rx' | 'tx', flow: Flow):
 
 /** The answer a host (or this machine's kernel) sends for `req`: swapped ends. */
 function answerTo(req: Flow, fields: Partial<Flow>): Flow {
-  return { proto: req.proto, src: req.dst, dst: req.src, ...(req.dport !== undefined ? { sport: req.dport } : {}), ...(req.sport !== undefined ? { dport: req.sport } : {}), length: 40, ...fields };
+  return { proto: req.proto, src: req.dst, dst: req.src, ...(req.dport !== undefined ? { sport: req.dport } : {}), ...(req.sport !== undefined ? { dport: req.sport } : {}), ...(req.icmpId !== undefined ? { icmpId: req.icmpId } : {}), length: 40, ...fields };
 }
 
 /** An ICMP error about `req` sent by `from` (it quotes the request's headers). */

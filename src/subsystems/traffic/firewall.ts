@@ -17,6 +17,8 @@ export interface Flow {
   dport?: number;
   icmpType?: number;
   icmpCode?: number;
+  /** an echo's identifier, which its reply carries back */
+  icmpId?: number;
   /** FIN 1, SYN 2, RST 4, PSH 8, ACK 16 */
   tcpFlags?: number;
   /** IP length in bytes */
@@ -83,20 +85,14 @@ export class Firewall {
       ...(flow.sport !== undefined ? { sport: flow.sport } : {}),
       ...(flow.dport !== undefined ? { dport: flow.dport } : {}),
       ...(flow.icmpType !== undefined ? { icmpType: flow.icmpType, icmpCode: flow.icmpCode ?? 0 } : {}),
+      ...(flow.icmpId !== undefined ? { icmpId: flow.icmpId } : {}),
       ...(flow.tcpFlags !== undefined ? { tcpFlags: flow.tcpFlags } : {}),
       ...(flow.uid !== undefined ? { uid: flow.uid, gid: flow.gid ?? flow.uid } : {}),
     };
   }
 
   private walk(flow: Flow, path: NfHook[], iface: { inIface?: string; outIface?: string; dstLocal?: boolean }, packet: 'request' | 'reply'): Pass {
-    const p: NfPacket = {
-      family: 'ipv4', hook: path[0]!, ...iface, src: flow.src, dst: flow.dst, proto: flow.proto, length: flow.length,
-      ...(flow.sport !== undefined ? { sport: flow.sport } : {}),
-      ...(flow.dport !== undefined ? { dport: flow.dport } : {}),
-      ...(flow.icmpType !== undefined ? { icmpType: flow.icmpType, icmpCode: flow.icmpCode ?? 0 } : {}),
-      ...(flow.tcpFlags !== undefined ? { tcpFlags: flow.tcpFlags } : {}),
-      ...(flow.uid !== undefined ? { uid: flow.uid, gid: flow.gid ?? flow.uid } : {}),
-    };
+    const p: NfPacket = this.packet(flow, path[0]!, iface);
     // without tracking, an answer would look NEW: assume what the real walk of the request recorded
     if (this.dry && packet === 'reply') p.ctState = isIcmpError(flow) ? 'RELATED' : 'ESTABLISHED';
     const v = this.nf.evaluate(p, { path, now: this.now(), dryRun: this.dry });

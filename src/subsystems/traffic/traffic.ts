@@ -171,7 +171,8 @@ export class Traffic {
   echo(env: ExchangeEnv, caller: Caller, dst: string, size: number, ttl?: number): EchoReply {
     const leg = this.legFor(env, caller, dst);
     if (leg.kind === 'error') return leg;
-    const req: Flow = { proto: 1, src: leg.src, dst, icmpType: 8, icmpCode: 0, length: 28 + size, uid: caller.euid, gid: caller.egid };
+    // each ping has its own echo identifier (here its pid), so two pings are two connections
+    const req: Flow = { proto: 1, src: leg.src, dst, icmpType: 8, icmpCode: 0, icmpId: caller.pid & 0xffff, length: 28 + size, uid: caller.euid, gid: caller.egid };
     const o = exchange(env, req, leg, ttl ?? Number(this.d.sysctl('net.ipv4.ip_default_ttl') ?? 64));
     if (o.kind !== 'answer') return o.kind === 'silent' ? { kind: 'lost', why: o.why } : o;
     if (o.reply.icmpType === 0) return { kind: 'reply', from: o.reply.src, ttl: o.ttl, rttUs: o.rttUs };
