@@ -82,9 +82,12 @@ function answerTo(req: Flow, fields: Partial<Flow>): Flow {
   return { proto: req.proto, src: req.dst, dst: req.src, ...(req.dport !== undefined ? { sport: req.dport } : {}), ...(req.sport !== undefined ? { dport: req.sport } : {}), ...(req.icmpId !== undefined ? { icmpId: req.icmpId } : {}), length: 40, ...fields };
 }
 
-/** An ICMP error about `req` sent by `from` (it quotes the request's headers). */
+/**
+ * An ICMP error about `req` sent by `from`: it quotes as much of the request as fits in 576
+ * bytes (icmp_send: 548 after its own IP and ICMP headers).
+ */
 export function icmpErrorFor(req: Flow, from: string, type: number, code: number): Flow {
-  return { proto: 1, src: from, dst: req.src, icmpType: type, icmpCode: code, length: Math.min(576, 28 + Math.min(req.length, 28)) };
+  return { proto: 1, src: from, dst: req.src, icmpType: type, icmpCode: code, length: 28 + Math.min(req.length, 548) };
 }
 
 /**
