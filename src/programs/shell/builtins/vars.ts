@@ -89,8 +89,8 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
     let v = holder.get(name);
     if (!v) {
       v = {};
-      // `local x` starts unset, unless localvar_inherit hands it the outer value and attributes
-      const outer = scope && sh.state.shopts.has('localvar_inherit') ? sh.state.lookup(name) : undefined;
+      // `local x` starts unset, unless localvar_inherit (or -I) hands it the outer value and attributes
+      const outer = scope && (sh.state.shopts.has('localvar_inherit') || attrs.set.has('I')) ? sh.state.lookup(name) : undefined;
       if (outer && !outer.ref) {
         const { value, array, assoc, integer, lower, upper, exported } = outer;
         Object.assign(v, value !== undefined ? { value } : {}, array ? { array: new Map(array) } : {}, assoc ? { assoc: new AssocMap(assoc) } : {}, integer ? { integer } : {}, lower ? { lower } : {}, upper ? { upper } : {}, exported ? { exported } : {});
@@ -264,8 +264,11 @@ const makeDeclare = (cmd: string, local: boolean): Builtin => async (sh, argv) =
     await sh.error(`${cmd}: can only be used in a function`);
     return 1;
   }
-  const p = parseAttrs(argv.slice(1), 'aAfFgilnprtux');
+  const p = parseAttrs(argv.slice(1), 'aAfFgiIlnprtux');
   if (p.bad) return badOption(sh, cmd, p.bad, `${cmd} [-aAfFgiIlnrtux] [name[=value] ...] or ${cmd} -p [-aAfFilnrtux] [name ...]`);
+  // declare or typeset with no names and no attribute to look for (alone, -I, or only +attrs)
+  // lists what `set` lists, as set does; local keeps its declare lines
+  if (!local && p.rest.length === 0 && [...p.set].every((c) => c === 'I')) return setOptions(sh, ['set']);
   if ((p.set.has('f') || p.set.has('F')) && p.rest.length === 0 && (p.set.has('x') || p.set.has('r'))) {
     // declare -fx / -fr: the functions with those marks, each followed by its declare line
     const marked = [...sh.state.functions.keys()].sort().filter((n) => (!p.set.has('x') || sh.state.exportedFunctions.has(n)) && (!p.set.has('r') || sh.state.readonlyFunctions.has(n)));
@@ -286,7 +289,7 @@ const makeDeclare = (cmd: string, local: boolean): Builtin => async (sh, argv) =
   }
   if (p.set.has('f') || p.set.has('F')) return printFunctions(sh, p.rest, p.set.has('F'), p.set.has('p'), cmd);
   if (p.set.has('p') || (p.rest.length === 0)) {
-    const want = [...p.set].filter((c) => c !== 'p' && c !== 'g');
+    const want = [...p.set].filter((c) => c !== 'p' && c !== 'g' && c !== 'I');
     return printDeclared(sh, p.rest, (v) => want.every((c) => attrLetters(v).includes(c)), cmd);
   }
   // -g (local -g too) works on the global variables
