@@ -23,7 +23,7 @@ export function declareKey(k: string): string {
   return /[ \t\n'"\\|&;()<>!{}*[?\]^$`]|^[~#]|[=:]~|^@$/.test(k) ? declareQuote(k) : k;
 }
 
-/** The attribute letters, in the order bash prints them (a A i n r t x l u); '' for none. */
+/** The attribute letters, in the order bash prints them (a A i n r t x l u c); '' for none. */
 export function attrLetters(v: Var): string {
   let f = '';
   if (v.array) f += 'a';
@@ -35,6 +35,7 @@ export function attrLetters(v: Var): string {
   if (v.exported) f += 'x';
   if (v.lower) f += 'l';
   if (v.upper) f += 'u';
+  if (v.capcase) f += 'c';
   return f;
 }
 

@@ -86,7 +86,7 @@ async function assignAsync(sh: Interpreter, a: Assign, scope?: Map<string, Var>)
     }
     const fold = async (value: string): Promise<string> => {
       if (v.integer) return String(await arith(sh, value || '0'));
-      return v.lower || v.upper ? state.caseFold(value, !!v.upper) : value;
+      return state.fold(v, value);
     };
     if (existing?.assoc || v.assoc) {
       const m = a.append && v.assoc ? v.assoc : new AssocMap();

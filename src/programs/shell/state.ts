@@ -26,6 +26,8 @@ export interface Var {
   integer?: boolean;
   lower?: boolean;
   upper?: boolean;
+  /** declare -c (capcase): the first character upper case, the rest lower */
+  capcase?: boolean;
   /** nameref (declare -n) */
   ref?: boolean;
   /** declare -t */
@@ -293,6 +295,17 @@ export class ShellState {
     return value.replace(/[A-Za-z]+/g, (m) => (upper ? m.toUpperCase() : m.toLowerCase()));
   }
 
+  /** A value as a variable with -l, -u or -c keeps it (unchanged without those). */
+  fold(v: Var, value: string): string {
+    if (v.lower || v.upper) return this.caseFold(value, !!v.upper);
+    if (!v.capcase) return value;
+    const lowered = this.caseFold(value, false);
+    const first = lowered.codePointAt(0);
+    if (first === undefined) return lowered;
+    const head = String.fromCodePoint(first);
+    return this.caseFold(head, true) + lowered.slice(head.length);
+  }
+
   /** Sets a scalar (or element 0 of an array); throws ReadonlyError for readonly variables. */
   set(name: string, value: string, depth = 0): void {
     if (name === 'SHELLOPTS' || name === 'BASHOPTS') throw new ReadonlyError(name);
@@ -317,7 +330,7 @@ export class ShellState {
       holder.set(name, v);
       if (this.options.has('allexport')) v.exported = true;
     }
-    const final = v.lower || v.upper ? this.caseFold(value, !!v.upper) : value;
+    const final = this.fold(v, value);
     const before = (v.array ? v.array.get(0) : v.assoc ? v.assoc.get('0') : v.value)?.length ?? 0;
     if (v.array) v.array.set(0, final);
     else if (v.assoc) v.assoc.set('0', final);

@@ -48,7 +48,7 @@ export const mapfile: Builtin = async (sh, argv) => {
   const attrs = { ...(existing ?? {}) };
   delete attrs.value;
   delete attrs.declaredOnly;
-  const fold = existing?.lower || existing?.upper ? (s: string): string => sh.state.caseFold(s, !!existing.upper) : (s: string): string => s;
+  const fold = (s: string): string => (existing ? sh.state.fold(existing, s) : s);
   let index = origin;
   let pending = '';
   let count = 0;

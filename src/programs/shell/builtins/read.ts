@@ -256,7 +256,7 @@ async function assign(sh: Interpreter, o: ReadOptions, line: string): Promise<nu
       const array = new Map<number, string>();
       for (const [k, f] of fields.entries()) {
         const value = await integerValue(sh, o.array, clean(f), 'read');
-        array.set(k, old?.lower || old?.upper ? sh.state.caseFold(value, !!old.upper) : value);
+        array.set(k, old ? sh.state.fold(old, value) : value);
       }
       const attrs = { ...(old ?? {}) };
       delete attrs.value;

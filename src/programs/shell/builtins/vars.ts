@@ -92,8 +92,8 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
       // `local x` starts unset, unless localvar_inherit (or -I) hands it the outer value and attributes
       const outer = scope && (sh.state.shopts.has('localvar_inherit') || attrs.set.has('I')) ? sh.state.lookup(name) : undefined;
       if (outer && !outer.ref) {
-        const { value, array, assoc, integer, lower, upper, exported } = outer;
-        Object.assign(v, value !== undefined ? { value } : {}, array ? { array: new Map(array) } : {}, assoc ? { assoc: new AssocMap(assoc) } : {}, integer ? { integer } : {}, lower ? { lower } : {}, upper ? { upper } : {}, exported ? { exported } : {});
+        const { value, array, assoc, integer, lower, upper, capcase, exported } = outer;
+        Object.assign(v, value !== undefined ? { value } : {}, array ? { array: new Map(array) } : {}, assoc ? { assoc: new AssocMap(assoc) } : {}, integer ? { integer } : {}, lower ? { lower } : {}, upper ? { upper } : {}, capcase ? { capcase } : {}, exported ? { exported } : {});
       }
       holder.set(name, v);
     }
@@ -139,12 +139,17 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
       v.assoc = new AssocMap(v.value !== undefined ? [['0', v.value]] : []);
       delete v.value;
     }
-    for (const [flag, key] of [['x', 'exported'], ['i', 'integer'], ['l', 'lower'], ['u', 'upper'], ['n', 'ref'], ['t', 'trace']] as const) {
+    for (const [flag, key] of [['x', 'exported'], ['i', 'integer'], ['l', 'lower'], ['u', 'upper'], ['c', 'capcase'], ['n', 'ref'], ['t', 'trace']] as const) {
       if (attrs.set.has(flag)) v[key] = true;
       if (attrs.unset.has(flag)) delete v[key];
     }
-    if (attrs.set.has('l')) delete v.upper;
-    if (attrs.set.has('u')) delete v.lower;
+    // -l, -u and -c exclude each other; given together, none is kept
+    const cases = (['l', 'u', 'c'] as const).filter((f) => attrs.set.has(f));
+    if (cases.length > 0) {
+      if (cases.length > 1 || cases[0] !== 'l') delete v.lower;
+      if (cases.length > 1 || cases[0] !== 'u') delete v.upper;
+      if (cases.length > 1 || cases[0] !== 'c') delete v.capcase;
+    }
     if (m[3]) {
       let value = m[4]!;
       if (m[2]) {
@@ -174,7 +179,7 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
           }
         }
         else if (m[3] === '+=') value = (v.value ?? '') + value;
-        if (v.lower || v.upper) value = sh.state.caseFold(value, !!v.upper);
+        value = sh.state.fold(v, value);
         if (v.array) v.array.set(0, value);
         else if (v.assoc) v.assoc.set('0', value);
         else v.value = value;
@@ -264,7 +269,7 @@ const makeDeclare = (cmd: string, local: boolean): Builtin => async (sh, argv) =
     await sh.error(`${cmd}: can only be used in a function`);
     return 1;
   }
-  const p = parseAttrs(argv.slice(1), 'aAfFgiIlnprtux');
+  const p = parseAttrs(argv.slice(1), 'aAcfFgiIlnprtux');
   if (p.bad) return badOption(sh, cmd, p.bad, `${cmd} [-aAfFgiIlnrtux] [name[=value] ...] or ${cmd} -p [-aAfFilnrtux] [name ...]`);
   // declare or typeset with no names and no attribute to look for (alone, -I, or only +attrs)
   // lists what `set` lists, as set does; local keeps its declare lines
