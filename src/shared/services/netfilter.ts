@@ -167,7 +167,35 @@ export type NfQosMatch =
   | { kind: 'physdev'; inDev: string; outDev: string; bitmask: number; inv: number }
   | { kind: 'esp' | 'ah'; min: number; max: number; inv: boolean }
   /** ports given (undefined when not) */
-  | { kind: 'sctp' | 'dccp'; sport?: NfPortRange; dport?: NfPortRange; sportInv: boolean; dportInv: boolean };
+  | {
+      kind: 'sctp' | 'dccp';
+      sport?: NfPortRange;
+      dport?: NfPortRange;
+      sportInv: boolean;
+      dportInv: boolean;
+      /** sctp --chunk-types, as the kernel's xt_sctp_info holds them */
+      chunks?: NfSctpChunks;
+      /** dccp --dccp-types (a bit per type) and --dccp-option */
+      types?: number;
+      typesInv?: boolean;
+      option?: number;
+      optionInv?: boolean;
+    };
+
+/** One xt_sctp_flag_info entry; `chunktype` is the name table's index, as libxt_sctp stores it. */
+export interface NfSctpFlagInfo {
+  chunktype: number;
+  flag: number;
+  mask: number;
+}
+
+export interface NfSctpChunks {
+  type: 'any' | 'all' | 'only';
+  /** chunk numbers set in the map, ascending (all 256 for ALL) */
+  map: number[];
+  flags: NfSctpFlagInfo[];
+  inv: boolean;
+}
 
 export type NfQosTarget =
   | { kind: 'DSCP'; dscp: number }
@@ -402,6 +430,12 @@ export interface NfChain {
   present: boolean;
   policy: NfPolicy;
   counters: NfCounters;
+  /**
+   * Built-in chains: whether nft keeps counters for the policy. iptables-nft creates a base chain
+   * without them when a rule needs it; setting a policy (-P, a restore line) or zeroing the chain
+   * (-Z) gives it counters, and from then on the policy counts what it decides.
+   */
+  stats?: boolean;
   rules: NfRule[];
 }
 
@@ -448,7 +482,7 @@ export type NfAction =
   | { op: 'restoreChain'; table: NfTableName; chain: string };
 
 /** (`E0`: a failure iptables reports with errno still 0) */
-export type NfErrno = 'ENOENT' | 'E2BIG' | 'EEXIST' | 'EBUSY' | 'EINVAL' | 'EMLINK' | 'ELOOP' | 'EPERM' | 'ERANGE' | 'E0';
+export type NfErrno = 'ENOENT' | 'E2BIG' | 'EEXIST' | 'EBUSY' | 'EINVAL' | 'EMLINK' | 'ELOOP' | 'EPERM' | 'ERANGE' | 'EOPNOTSUPP' | 'E0';
 
 /**
  * Why a batch failed. `stage: 'prepare'` errors are those iptables finds in its cache before

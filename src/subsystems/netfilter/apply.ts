@@ -3,7 +3,7 @@
 // the copy in only when every action succeeded, so a batch is all or nothing.
 import type { NfAction, NfChain, NfErrno, NfFailure, NfRule, NfRuleset, NfTable } from '../../shared/services/netfilter';
 import { sameRule } from './rule-equal';
-import { builtinInit, chainByName, chainNameExists, cloneRule, emptyChain, emptyTable, getTable, isBuiltinName, jumpTarget, liveChain, references, setPolicyStats } from './ruleset';
+import { builtinInit, chainByName, chainNameExists, cloneRule, emptyChain, emptyTable, getTable, isBuiltinName, jumpTarget, liveChain, references } from './ruleset';
 import { checkRule, checkTable } from './validate';
 
 class BatchError extends Error {
@@ -56,7 +56,7 @@ function deleteChain(t: NfTable, c: NfChain, explicit: boolean): void {
     }
     c.present = false;
     c.counters = { packets: 0, bytes: 0 };
-    setPolicyStats(c, false);
+    delete c.stats;
     return;
   }
   if (c.rules.length > 0 || references(t, c.name) > 0) throw commit('EBUSY', c.name);
@@ -66,7 +66,7 @@ function deleteChain(t: NfTable, c: NfChain, explicit: boolean): void {
 function zeroChain(c: NfChain): void {
   if (c.builtin) {
     c.counters = { packets: 0, bytes: 0 };
-    setPolicyStats(c, true);
+    c.stats = true;
   }
   for (const r of c.rules) r.counters = { packets: 0, bytes: 0 };
 }
@@ -197,7 +197,7 @@ function applyOne(rs: NfRuleset, a: NfAction): void {
       if (a.policy !== '-') c.policy = a.policy;
       // the chain is sent with counters: the ones given, else zero
       c.counters = a.counters ? { ...a.counters } : { packets: 0, bytes: 0 };
-      setPolicyStats(c, true);
+      c.stats = true;
       // Turning the last DROP policy of an otherwise empty table back to ACCEPT (as
       // `iptables -F; iptables -X; iptables -P ... ACCEPT` does) leaves nothing nft would
       // show; we forget the table then, so it reads like one never touched (a fresh network

@@ -8,7 +8,7 @@ import type { Conntrack, CtLookup, CtTuple } from './conntrack';
 import { tupleOf } from './conntrack';
 import { conntrackInUse } from './ct-users';
 import { ruleMatches, type PacketInfo } from './match';
-import { chainByName, getTable, hasPolicyStats } from './ruleset';
+import { chainByName, getTable } from './ruleset';
 
 const HOOK_TABLES: Readonly<Record<NfHook, readonly NfTableName[]>> = {
   PREROUTING: ['raw', 'mangle', 'nat'],
@@ -124,7 +124,7 @@ function walkTable(table: NfTable, hook: NfHook, w: Walk): TableResult | null {
         return { outcome: 'ACCEPT', step };
     }
   }
-  if (hasPolicyStats(base)) count(base, bytes);
+  if (base.stats) count(base, bytes);
   return { outcome: base.policy, step: { table: table.name, chain: base.name, rule: 0, target: base.policy } };
 }
 

@@ -71,24 +71,8 @@ export function builtinInit(t: NfTable, chain?: string): void {
     c.present = true;
     c.policy = 'ACCEPT';
     c.counters = { packets: 0, bytes: 0 };
-    setPolicyStats(c, false);
+    delete c.stats;
   }
-}
-
-/**
- * Whether nft keeps counters for a base chain's policy. iptables-nft creates a base chain
- * without them when a rule needs it; setting a policy (-P, a restore line) or zeroing the chain
- * (-Z) sends counters, and from then on the policy counts what it decides. (Kept beside the
- * shared chain fields, as an extra property of the chain's plain data.)
- */
-export function hasPolicyStats(c: NfChain): boolean {
-  return (c as NfChain & { stats?: boolean }).stats === true;
-}
-
-export function setPolicyStats(c: NfChain, on: boolean): void {
-  const chain = c as NfChain & { stats?: boolean };
-  if (on) chain.stats = true;
-  else delete chain.stats;
 }
 
 export function jumpTarget(target: NfTarget): string | undefined {

@@ -5,8 +5,6 @@
 import type { NfErrno, NfHook, NfRule, NfTable, NfTableName } from '../../shared/services/netfilter';
 import { chainByName, isBuiltinName, jumpTarget } from './ruleset';
 
-/** (an errno the shared NfErrno list does not name; the reply carries it by name like the others) */
-const EOPNOTSUPP = 'EOPNOTSUPP' as NfErrno;
 import { extChecks } from './match';
 
 interface Restriction {
@@ -46,7 +44,7 @@ export function checkRule(table: NfTable, rule: NfRule, tables: readonly NfTable
   const jt = jumpTarget(rule.target);
   // a jump to a built-in chain: nft refuses a base chain as a jump target, and one nft has not
   // created yet is not found
-  if (jt !== undefined && isBuiltinName(table.name, jt)) return chainByName(table, jt)?.present ? EOPNOTSUPP : 'ENOENT';
+  if (jt !== undefined && isBuiltinName(table.name, jt)) return chainByName(table, jt)?.present ? 'EOPNOTSUPP' : 'ENOENT';
   const r = RESTRICTED[rule.target.kind];
   if (r?.table && r.table !== table.name) return 'EINVAL';
   // matches that read a transport header need the rule to be for that protocol

@@ -1,35 +1,13 @@
 // The sctp and dccp matches (libxt_sctp, libxt_dccp): ports, sctp's --chunk-types with chunk
 // flags, dccp's --dccp-types and --dccp-option. The chunk map and flag entries are kept as the
 // kernel's xt_sctp_info holds them, so -C/-D compare what the kernel would.
-import type { NfMatch, NfPortRange } from '../../../shared/services/netfilter';
+import type { NfMatch, NfPortRange, NfSctpChunks as SctpChunks, NfSctpFlagInfo as SctpFlagInfo } from '../../../shared/services/netfilter';
 import { paramError } from '../errors';
 import { strtouiWhole } from '../strtoul';
 import { parsePortRc, parseTcpPorts, printPorts } from './tcpudp';
 import type { MatchExtension, MatchFormatter, ParseEnv } from './types';
 
-/** One xt_sctp_flag_info entry; `chunktype` is the name table's index, as libxt_sctp stores it. */
-interface SctpFlagInfo {
-  chunktype: number;
-  flag: number;
-  mask: number;
-}
-
-interface SctpChunks {
-  type: 'any' | 'all' | 'only';
-  /** chunk numbers set in the map, ascending (all 256 for ALL) */
-  map: number[];
-  flags: SctpFlagInfo[];
-  inv: boolean;
-}
-
-type SctpDccp = Extract<NfMatch, { kind: 'sctp' | 'dccp' }> & {
-  chunks?: SctpChunks;
-  /** dccp type bit mask, and the option number */
-  types?: number;
-  typesInv?: boolean;
-  option?: number;
-  optionInv?: boolean;
-};
+type SctpDccp = Extract<NfMatch, { kind: 'sctp' | 'dccp' }>;
 
 /** name, chunk number, the flag letters by bit (7..0) */
 const CHUNKS: readonly (readonly [string, number, string])[] = [
