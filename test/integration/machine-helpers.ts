@@ -60,6 +60,20 @@ export class ConsoleSession {
     }
   }
 
+  /**
+   * Types `command` and Enter, waits for the next prompt, and returns what the command printed:
+   * the screen text between its echoed line and that prompt (with the tty's \r\n).
+   */
+  async command(command: string): Promise<string> {
+    const from = this.output.length;
+    const next = this.prompts() + 1;
+    this.type(`${command}\r`);
+    await this.waitForPrompts(next);
+    const text = this.output.slice(from);
+    const start = text.indexOf(`${command}\r\n`) + command.length + 2;
+    return text.slice(start, text.lastIndexOf('\x1b[1;31mroot@'));
+  }
+
   /** Number of prompts printed so far. */
   prompts(): number {
     return this.output.split(']# ').length - 1;

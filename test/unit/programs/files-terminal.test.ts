@@ -6,17 +6,7 @@ import { ConsoleSession } from '../../integration/machine-helpers';
 
 describe('file and system programs on the console', () => {
   let session: ConsoleSession;
-  let prompts = 1;
-
-  const type = async (command: string): Promise<string> => {
-    const from = session.output.length;
-    session.type(`${command}\r`);
-    prompts++;
-    await session.waitForPrompts(prompts);
-    const text = session.output.slice(from);
-    const start = text.indexOf(`${command}\r\n`) + command.length + 2;
-    return text.slice(start, text.lastIndexOf('\x1b[1;31mroot@')).replace(/\r\n/g, '\n');
-  };
+  const type = async (command: string): Promise<string> => (await session.command(command)).replace(/\r\n/g, '\n');
 
   beforeAll(async () => {
     session = new ConsoleSession({ cols: 80, rows: 24 });

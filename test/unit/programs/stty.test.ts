@@ -9,17 +9,7 @@ const SANE_G = '2502:5:bf:8a3b:3:1c:7f:15:4:0:1:0:11:13:1a:0:12:f:17:16:0:0:0:0:
 
 describe('stty on the console', () => {
   let session: ConsoleSession;
-  let prompts = 1;
-
-  const type = async (command: string): Promise<string> => {
-    const from = session.output.length;
-    session.type(`${command}\r`);
-    prompts++;
-    await session.waitForPrompts(prompts);
-    const text = session.output.slice(from);
-    const start = text.indexOf(`${command}\r\n`) + command.length + 2;
-    return text.slice(start, text.lastIndexOf('\x1b[1;31mroot@')).replace(/\r\n/g, '\n');
-  };
+  const type = async (command: string): Promise<string> => (await session.command(command)).replace(/\r\n/g, '\n');
 
   beforeAll(async () => {
     session = new ConsoleSession({ cols: 80, rows: 24 });

@@ -26,17 +26,7 @@ const CASES: [string, string][] = [
 
 describe('on a terminal', () => {
   let session: ConsoleSession;
-  let prompts = 1;
-
-  const type = async (command: string): Promise<string> => {
-    const from = session.output.length;
-    session.type(`${command}\r`);
-    prompts++;
-    await session.waitForPrompts(prompts);
-    const text = session.output.slice(from);
-    const start = text.indexOf(`${command}\r\n`) + command.length + 2;
-    return text.slice(start, text.lastIndexOf('\x1b[1;31mroot@'));
-  };
+  const type = async (command: string): Promise<string> => (await session.command(command));
 
   beforeAll(async () => {
     session = new ConsoleSession({ cols: 80 });
