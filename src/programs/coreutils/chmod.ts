@@ -3,8 +3,7 @@ import { defineProgram, usageError } from '../define';
 import type { Ctx } from '../lib/context';
 import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { adjustMode, type ModeChange } from '../lib/mode-parse';
-import { compileModeWithOctalOps } from './mode-compile';
+import { adjustMode, compileMode, type ModeChange } from '../lib/mode-parse';
 import { modeString } from '../lib/mode-string';
 import { quote, quotef } from '../lib/quote';
 import { quoteaf } from '../lib/quotearg';
@@ -212,7 +211,7 @@ export default defineProgram({
         return 1;
       }
     } else {
-      const c = compileModeWithOctalOps(mode!);
+      const c = compileMode(mode!);
       if (!c) return usageError(ctx, spec, `invalid mode: ${quote(mode!)}`);
       changes = c;
       umask = ctx.sys.umask();

@@ -6,8 +6,7 @@ import { backupName, backupSuffix, backupType, type BackupType } from '../lib/ba
 import type { Ctx } from '../lib/context';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { adjustMode } from '../lib/mode-parse';
-import { compileModeWithOctalOps } from './mode-compile';
+import { adjustMode, compileMode } from '../lib/mode-parse';
 import { quote } from '../lib/quote';
 import { findInPathOrNonExecutable } from '../lib/path-search';
 import { quoteaf } from '../lib/quotearg';
@@ -266,7 +265,7 @@ export default defineProgram({
       let dirMode = 0o755;
       const m = lastValue(args, 'm');
       if (m !== undefined) {
-        const c = compileModeWithOctalOps(m);
+        const c = compileMode(m);
         if (!c) throw new Die(`invalid mode ${quote(m)}`);
         mode = adjustMode(0, false, 0, c).mode;
         dirMode = adjustMode(0, true, 0, c).mode;

@@ -3,8 +3,7 @@ import { defineProgram, usageError } from '../define';
 import type { Ctx } from '../lib/context';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { adjustMode } from '../lib/mode-parse';
-import { compileModeWithOctalOps } from './mode-compile';
+import { adjustMode, compileMode } from '../lib/mode-parse';
 import { quote, quoteaf } from '../lib/quote';
 
 interface Plan {
@@ -153,7 +152,7 @@ export default defineProgram({
       chmodAfter: false,
     };
     if (modeArg !== undefined) {
-      const changes = compileModeWithOctalOps(modeArg);
+      const changes = compileMode(modeArg);
       if (!changes) {
         await ctx.error(`invalid mode ${quote(modeArg)}`);
         return 1;

@@ -2,8 +2,7 @@ import { isSysError } from '../../shared/errno';
 import { defineProgram, usageError } from '../define';
 import { lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { adjustMode } from '../lib/mode-parse';
-import { compileModeWithOctalOps } from './mode-compile';
+import { adjustMode, compileMode } from '../lib/mode-parse';
 import { quoteaf } from '../lib/quote';
 
 const spec = {
@@ -30,7 +29,7 @@ export default defineProgram({
     let chmodAfter = false;
     const m = lastValue(args, 'mode');
     if (m !== undefined) {
-      const changes = compileModeWithOctalOps(m);
+      const changes = compileMode(m);
       if (!changes) {
         await ctx.error('invalid mode');
         return 1;

@@ -4,8 +4,7 @@ import { isSysError, SysError } from '../../shared/errno';
 import { defineProgram, usageError } from '../define';
 import { lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { adjustMode } from '../lib/mode-parse';
-import { compileModeWithOctalOps } from './mode-compile';
+import { adjustMode, compileMode } from '../lib/mode-parse';
 import { quote, quoteaf, quotef } from '../lib/quote';
 import { xstrtol } from '../lib/xstrtol';
 
@@ -32,7 +31,7 @@ export default defineProgram({
     let setMode = false;
     const m = lastValue(args, 'mode');
     if (m !== undefined) {
-      const changes = compileModeWithOctalOps(m);
+      const changes = compileMode(m);
       if (!changes) {
         await ctx.error('invalid mode');
         return 1;

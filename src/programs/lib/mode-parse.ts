@@ -23,8 +23,42 @@ export interface ModeChange {
   mentioned: number;
 }
 
-/** Parses MODE; undefined when it is not a valid mode (the caller reports `invalid mode`). */
+/**
+ * Parses MODE; undefined when it is not a valid mode (the caller reports `invalid mode`).
+ * gnulib's one extension to the symbolic grammar is read too: an operator followed by octal
+ * digits ("=755", "-7000", "+x,=644") sets, adds or clears exactly those bits, the set-ID bits
+ * of directories included; only without a who part, and only at the end of a clause.
+ */
 export function compileMode(s: string): ModeChange[] | undefined {
+  if (/^[0-7]/.test(s) || !/[-+=][0-7]/.test(s)) return compileClauses(s);
+  const changes: ModeChange[] = [];
+  for (const clause of s.split(',')) {
+    const m = /^(.*?)([-+=])([0-7]+)$/.exec(clause);
+    if (!m) {
+      const c = compileClauses(clause);
+      if (!c) return undefined;
+      changes.push(...c);
+      continue;
+    }
+    const [, head = '', op, digits = ''] = m;
+    if (/^[ugoa]/.test(head) || /[-+=][0-7]/.test(head)) return undefined;
+    if (head !== '') {
+      const c = compileClauses(head);
+      if (!c) return undefined;
+      changes.push(...c);
+    }
+    let value = 0;
+    for (const ch of digits) {
+      value = value * 8 + (ch.charCodeAt(0) - 48);
+      if (value > ALL) return undefined;
+    }
+    changes.push({ op: op as ModeChange['op'], flag: 'ordinary', affected: ALL, value, mentioned: ALL });
+  }
+  return changes;
+}
+
+/** The octal and plain symbolic grammar (clauses of who, operators and permissions). */
+function compileClauses(s: string): ModeChange[] | undefined {
   if (/^[0-7]/.test(s)) {
     if (!/^[0-7]+$/.test(s)) return undefined;
     let v = 0;
