@@ -127,6 +127,25 @@ su -s /bin/bash nobody -c 'systemctl start x'; echo "rc=$?"`);
     expect(r.stderr).toContain('Failed to start x.service: Interactive authentication required.\n');
   });
 
+  it('fails a Type=notify service whose main process exits cleanly before READY=1 with result protocol', async () => {
+    // systemd 253: NotifyAccess=main (the default for notify) means no one else can tell it is up
+    const r = await runScript(`${unit('nr.service', '[Service]\nType=notify\nExecStart=/usr/bin/true\nRemainAfterExit=yes')}
+${unit('nf.service', '[Service]\nType=notify\nExecStart=/usr/bin/false')}
+systemctl start nr; echo "rc=$?"
+systemctl is-active nr; systemctl show -p Result -p ExecMainCode -p ExecMainStatus nr
+systemctl start nf; echo "rc=$?"
+journalctl -u nr -u nf -o cat --no-pager`);
+    expect(r.stderr).toBe(
+      'Job for nr.service failed because the service did not take the steps required by its unit configuration.\nSee "systemctl status nr.service" and "journalctl -xeu nr.service" for details.\n' +
+        'Job for nf.service failed because the control process exited with error code.\nSee "systemctl status nf.service" and "journalctl -xeu nf.service" for details.\n',
+    );
+    expect(r.stdout).toBe(
+      'rc=1\nfailed\nResult=protocol\nExecMainCode=1\nExecMainStatus=0\nrc=1\n' +
+        "Starting nr.service...\nnr.service: Failed with result 'protocol'.\nFailed to start nr.service.\n" +
+        "Starting nf.service...\nnf.service: Main process exited, code=exited, status=1/FAILURE\nnf.service: Failed with result 'exit-code'.\nFailed to start nf.service.\n",
+    );
+  });
+
   it('runs oneshot services to completion and keeps them active with RemainAfterExit', async () => {
     const r = await runScript(`${unit('once.service', '[Unit]\nDescription=Once\n[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/usr/bin/echo hello from once')}
 systemctl start once; echo "rc=$?"

@@ -251,7 +251,10 @@ export async function startService(rt: Runtime, u: Unit): Promise<JobResult> {
     cancel();
     u.notifyReady = undefined;
     // ended before READY=1: the start failed, also when Restart= brings it back later
-    if (u.mainPid !== mainPid) return u.activeState === 'failed' || u.subState === 'auto-restart' ? 'failed' : 'done';
+    if (u.mainPid !== mainPid) {
+      if (u.activeState === 'failed') rt.log(u, `Failed to start ${u.label}.`, 3, FAILED_ID);
+      return u.activeState === 'failed' || u.subState === 'auto-restart' ? 'failed' : 'done';
+    }
     if (timedOut) return startTimedOut(rt, u, cfg);
   }
   u.setState('active', 'running', host.now());
@@ -324,6 +327,13 @@ function mainExited(rt: Runtime, u: Unit, cfg: ServiceConfig, pid: number, info:
     return;
   }
   const ok = succeeded(cfg, info);
+  if (ok && cfg.type === 'notify' && u.activeState === 'activating' && u.subState === 'start') {
+    // ended cleanly before READY=1 (NotifyAccess=main): it never was, and never will be, up
+    for (const p of rt.host.processesIn(u.cgroup)) rt.host.kill(p.pid, cfg.killSignal);
+    fail(rt, u, 'protocol');
+    maybeRestart(rt, u, cfg, info, true);
+    return;
+  }
   if (ok && cfg.remainAfterExit) {
     u.setState('active', 'exited', rt.host.now());
     return;
@@ -344,14 +354,15 @@ function cleanExit(cfg: ServiceConfig, info: ExitInfo): boolean {
   return succeeded(cfg, info) || (info.code === 'killed' && [1, 2, 13, 15].includes(info.status));
 }
 
-function maybeRestart(rt: Runtime, u: Unit, cfg: ServiceConfig, info: ExitInfo): void {
-  const ok = succeeded(cfg, info);
-  const clean = cleanExit(cfg, info);
+function maybeRestart(rt: Runtime, u: Unit, cfg: ServiceConfig, info: ExitInfo, protocol = false): void {
+  // a protocol failure counts as a failure and as abnormal, though the process exited cleanly
+  const ok = succeeded(cfg, info) && !protocol;
+  const clean = cleanExit(cfg, info) && !protocol;
   const restart =
     cfg.restart === 'always' ||
     (cfg.restart === 'on-success' && clean) ||
     (cfg.restart === 'on-failure' && !ok) ||
-    (cfg.restart === 'on-abnormal' && info.code !== 'exited') ||
+    (cfg.restart === 'on-abnormal' && (info.code !== 'exited' || protocol)) ||
     (cfg.restart === 'on-abort' && info.code === 'dumped');
   if (!restart) return;
   u.setState('activating', 'auto-restart', rt.host.now());
