@@ -119,6 +119,20 @@ export async function readdirOrEmpty(fs: InstallFs, path: string): Promise<strin
   }
 }
 
+const BACKUP_SUFFIXES = new Set(['rpmnew', 'rpmsave', 'rpmorig', 'dpkg-old', 'dpkg-new', 'dpkg-tmp', 'dpkg-dist', 'dpkg-bak', 'dpkg-backup', 'dpkg-remove', 'ucf-new', 'ucf-old', 'ucf-dist', 'swp', 'bak', 'old', 'new']);
+
+/** hidden_or_backup_file(): names that directory walks (FOREACH_DIRENT) pass over. */
+export function hiddenOrBackupFile(name: string): boolean {
+  if (name.startsWith('.') || name === 'lost+found' || name === 'aquota.user' || name === 'aquota.group' || name.endsWith('~')) return true;
+  const dot = name.lastIndexOf('.');
+  return dot >= 0 && BACKUP_SUFFIXES.has(name.slice(dot + 1));
+}
+
+/** A directory's entries as FOREACH_DIRENT sees them: hidden and backup files left out. */
+export async function readdirVisible(fs: InstallFs, path: string): Promise<string[]> {
+  return (await readdirOrEmpty(fs, path)).filter((name) => !hiddenOrBackupFile(name));
+}
+
 /**
  * conf_files_list_strv(): files ending in `suffix` from `dirs` (highest priority first); a
  * name found in an earlier directory hides the same name in later ones; sorted by file name.

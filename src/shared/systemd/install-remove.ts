@@ -2,7 +2,7 @@
 // remove_marked_symlinks(_fd), install_context_mark_for_removal). Every symlink in the config
 // directory whose name, template name, or resolved target is marked goes, and so does every
 // symlink to a symlink just removed.
-import { chaseSymlinks, lstatOrNull, readdirOrEmpty, rmdirParents } from './fs-util';
+import { chaseSymlinks, lstatOrNull, readdirVisible, rmdirParents } from './fs-util';
 import { InstallContext, installInfoTraverse } from './install-discover';
 import { basename, joinPath, simplifyPath } from './lookup-paths';
 import { errnoOf, InstallFailure, type InstallEnv, type InstallResult } from './install-types';
@@ -17,7 +17,7 @@ const MAX_PASSES = 4096;
 async function removeIn(env: InstallEnv, marks: RemovalSet, dir: string, configPath: string, dryRun: boolean): Promise<{ r: InstallResult; restart: boolean }> {
   let r: InstallResult = 0;
   let restart = false;
-  for (const name of await readdirOrEmpty(env.fs, dir)) {
+  for (const name of await readdirVisible(env.fs, dir)) {
     const p = joinPath(dir, name);
     const st = await lstatOrNull(env.fs, p);
     if (st === null) continue;

@@ -1,6 +1,6 @@
 // The enablement state of a unit file, as `systemctl is-enabled` and `list-unit-files` show
 // it (src/shared/install.c: find_symlinks*, unit_file_lookup_state, unit_file_get_list).
-import { lstatOrNull, readdirOrEmpty } from './fs-util';
+import { lstatOrNull, readdirVisible } from './fs-util';
 import { InstallContext, installInfoDiscover } from './install-discover';
 import { basename, joinPath, pathIsGenerator, pathIsRuntime, pathIsTransient, pathStartsWith } from './lookup-paths';
 import { fnmatch } from './glob';
@@ -31,7 +31,7 @@ async function findInDirectory(
   configPath: string,
 ): Promise<DirScan> {
   let sameNameLink = false;
-  for (const name of await readdirOrEmpty(env.fs, dir)) {
+  for (const name of await readdirVisible(env.fs, dir)) {
     const st = await lstatOrNull(env.fs, joinPath(dir, name));
     if (st?.kind !== 'symlink') continue;
     let foundDest = false;
@@ -60,7 +60,7 @@ async function findInDirectory(
 /** find_symlinks(): links in DIR/*.wants/, DIR/*.requires/, then in DIR itself. */
 async function findSymlinks(env: InstallEnv, info: InstallInfo, matchName: boolean, ignoreSameName: boolean, configPath: string): Promise<DirScan> {
   let sameNameLink = false;
-  for (const name of await readdirOrEmpty(env.fs, configPath)) {
+  for (const name of await readdirVisible(env.fs, configPath)) {
     const suffix = name.slice(name.lastIndexOf('.'));
     if (suffix !== '.wants' && suffix !== '.requires') continue;
     const path = joinPath(configPath, name);
@@ -133,7 +133,7 @@ export interface UnitFileListEntry {
 export async function unitFileGetList(env: InstallEnv, states: readonly string[] = [], patterns: readonly string[] = []): Promise<Map<string, UnitFileListEntry>> {
   const out = new Map<string, UnitFileListEntry>();
   for (const dir of env.lp.searchPath) {
-    for (const name of await readdirOrEmpty(env.fs, dir)) {
+    for (const name of await readdirVisible(env.fs, dir)) {
       if (!unitNameIsValid(name)) continue;
       if (patterns.length > 0 && !patterns.some((p) => fnmatch(p, name))) continue;
       if (out.has(name)) continue;

@@ -6,7 +6,7 @@ import { installContextApply } from './install-apply';
 import { InstallContext, installInfoDiscover, installInfoDiscoverAndCheck } from './install-discover';
 import { installContextMarkForRemoval, removeMarkedSymlinks, type RemovalSet } from './install-remove';
 import { configPathFor } from './install-ops';
-import { confFilesList, lstatOrNull, readdirOrEmpty } from './fs-util';
+import { confFilesList, lstatOrNull, readdirVisible } from './fs-util';
 import { fnmatch } from './glob';
 import { joinPath, SYSTEM_PRESET_DIRS } from './lookup-paths';
 import { failed, InstallFailure, type InstallEnv, type InstallFlags, type InstallResult, type PresetMode } from './install-types';
@@ -160,7 +160,7 @@ export async function unitFilePresetAll(env: InstallEnv, flags: InstallFlags, mo
   const plus = new InstallContext(env);
   const minus = new InstallContext(env);
   for (const dir of env.lp.searchPath) {
-    for (const name of await readdirOrEmpty(env.fs, dir)) {
+    for (const name of await readdirVisible(env.fs, dir)) {
       if (!unitNameIsValid(name)) continue;
       const st = await lstatOrNull(env.fs, joinPath(dir, name));
       if (st?.kind !== 'symlink' && st?.kind !== 'file') continue;
