@@ -8,7 +8,8 @@ import { awkSprintf, FormatError } from './format';
 import { markScalar, type Runtime } from './runtime';
 import { sortArray } from './sort';
 import { gensubReplace, substitute } from './subst';
-import { NEG_NAN, StrNum, toNum, UNINIT, type Value } from './values';
+import { nonDecimal, numBase } from './strtod';
+import { NEG_NAN, StrNum, UNINIT, type Value } from './values';
 
 function asciiCase(s: string, upper: boolean, bytes: boolean): string {
   if (!bytes) return upper ? s.toUpperCase() : s.toLowerCase();
@@ -24,21 +25,16 @@ function toInt(n: number): bigint {
   return BigInt.asUintN(53, BigInt(Math.trunc(n < 0 ? 0 : n)));
 }
 
-function strtonum(s: string): number {
-  const t = s.trim();
-  if (/^[-+]?0[xX][0-9a-fA-F]+/.test(t)) {
-    const m = /^([-+]?)0[xX]([0-9a-fA-F]+)/.exec(t)!;
-    return (m[1] === '-' ? -1 : 1) * parseInt(m[2]!, 16);
-  }
-  if (/^[-+]?0[0-7]+$/.test(t.split(/[^-+0-9]/)[0]!) && /^[-+]?0[0-7]/.test(t)) {
-    const m = /^([-+]?)(0[0-7]*)/.exec(t)!;
-    if (!/^[-+]?0[0-7]*[.89eE]/.test(t)) return (m[1] === '-' ? -1 : 1) * parseInt(m[2]!, 8);
-  }
-  return toNum(s);
+/** strtonum(): a number (or input that is one) as it is; other text as 0x hex, 0 octal or decimal. */
+function strtonum(rt: Runtime, v: Value): number {
+  if (typeof v === 'number') return v;
+  if (v instanceof StrNum && v.looksNumeric()) return v.num();
+  const s = rt.str(v);
+  return numBase(s) !== 10 ? nonDecimal(s).n : rt.num(s);
 }
 
 export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Value {
-  const num = (i: number): number => toNum(ev(args[i]!));
+  const num = (i: number): number => rt.num(ev(args[i]!));
   const str = (i: number): string => rt.str(ev(args[i]!));
   switch (name) {
     case 'length': {
@@ -87,16 +83,16 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
         parts = fs === ' ' ? splitDefault(s, true) : splitBy(s, fs, rt.ignoreCase(), true);
       }
       arr.clear();
-      parts.fields.forEach((f, i) => arr.set(String(i + 1), new StrNum(f)));
+      parts.fields.forEach((f, i) => arr.set(String(i + 1), rt.input(f)));
       if (sepsRef) {
         const seps = rt.array(sepsRef);
         seps.clear();
         const defaultFs = !fsArg || (fsArg.k !== 'regex' && str(2) === ' ');
-        if (defaultFs && parts.lead !== '') seps.set('0', new StrNum(parts.lead));
-        parts.seps.forEach((sep, i) => seps.set(String(i + 1), new StrNum(sep)));
+        if (defaultFs && parts.lead !== '') seps.set('0', rt.input(parts.lead));
+        parts.seps.forEach((sep, i) => seps.set(String(i + 1), rt.input(sep)));
         if (defaultFs) {
           const trail = /[ \t\n]*$/.exec(s)![0];
-          if (trail !== '' && parts.fields.length > 0) seps.set(String(parts.fields.length), new StrNum(trail));
+          if (trail !== '' && parts.fields.length > 0) seps.set(String(parts.fields.length), rt.input(trail));
         }
       }
       return parts.fields.length;
@@ -124,7 +120,7 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
       let global = false;
       if (/^[gG]/.test(how)) global = true;
       else {
-        which = Math.trunc(toNum(howV));
+        which = Math.trunc(rt.num(howV));
         if (!(which >= 1)) {
           rt.warnLater(`gensub: third argument \`${how}' treated as 1`);
           which = 1;
@@ -154,7 +150,7 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
           if (g === undefined) continue;
           const start = i === 0 ? m.index : m.starts ? m.starts[i - 1]! : s.indexOf(g, pos);
           if (i > 0 && start >= 0) pos = start;
-          arr.set(String(i), new StrNum(g));
+          arr.set(String(i), rt.input(g));
           arr.set(`${i}${sep}start`, (start < 0 ? m.index : start) + 1);
           arr.set(`${i}${sep}length`, g.length);
         }
@@ -164,7 +160,7 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
     case 'sprintf': {
       const vals = args.slice(1).map((a) => ev(a));
       try {
-        return awkSprintf(str(0), vals, { convfmt: rt.convfmt(), bytes: rt.codec.bytes });
+        return awkSprintf(str(0), vals, { convfmt: rt.convfmt(), bytes: rt.codec.bytes, mode: rt.mode });
       } catch (e) {
         if (e instanceof FormatError) rt.fatal(e.message);
         throw e;
@@ -242,7 +238,7 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
     case 'compl': return Number(BigInt.asUintN(53, ~toInt(num(0))));
     case 'strtonum': {
       const v = ev(args[0]!);
-      return typeof v === 'number' ? v : strtonum(rt.str(v));
+      return strtonum(rt, v);
     }
     case 'isarray': {
       const a = args[0]!;
@@ -257,7 +253,7 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
       }
       if (a.k === 'field') {
         // a field past NF has never been given a value
-        const i = Math.trunc(toNum(ev(a.index)));
+        const i = Math.trunc(rt.num(ev(a.index)));
         if (i > rt.rec.nf) return 'unassigned';
       }
       const v = ev(a);
@@ -285,11 +281,11 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
           from = m.index + 1;
           continue;
         }
-        seps?.set(String(n), new StrNum(s.slice(last, m.index)));
-        arr.set(String(++n), new StrNum(m[0]));
+        seps?.set(String(n), rt.input(s.slice(last, m.index)));
+        arr.set(String(++n), rt.input(m[0]));
         from = last = m.index + m[0].length;
       }
-      seps?.set(String(n), new StrNum(s.slice(last)));
+      seps?.set(String(n), rt.input(s.slice(last)));
       return n;
     }
   }

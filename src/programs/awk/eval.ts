@@ -6,7 +6,7 @@ import { builtinSync } from './builtins';
 import { isLValue } from './parse-expr';
 import { compileRegex, type AwkRegex } from './regex';
 import type { Runtime } from './runtime';
-import { compare, StrNum, subscript, toBool, toNum, UNINIT, type AwkArray, type Value } from './values';
+import { compare, StrNum, subscript, toBool, UNINIT, type AwkArray, type Value } from './values';
 
 const IMPURE_BUILTINS = new Set(['system', 'close', 'fflush']);
 const pureCache = new WeakMap<Expr, boolean>();
@@ -101,7 +101,7 @@ export function resolve(rt: Runtime, lv: LValue, ev: Ev): Loc {
     const arr = rt.array(lv.arr);
     return { k: 'elem', arr, key: subscriptKey(rt, lv.subs, ev) };
   }
-  return { k: 'field', i: toNum(ev(lv.index)) };
+  return { k: 'field', i: rt.num(ev(lv.index)) };
 }
 
 export function load(rt: Runtime, loc: Loc): Value {
@@ -145,8 +145,8 @@ export function evalSync(rt: Runtime, e: Expr, pre?: Map<Expr, Value>): Value {
         return v;
       }
       // gawk evaluates the right side first: x += x++ sees the incremented x
-      const rhs = toNum(ev(e.value));
-      const cur = toNum(load(rt, loc));
+      const rhs = rt.num(ev(e.value));
+      const cur = rt.num(load(rt, loc));
       const v = arith(rt, e.op[0] as ArithOp, cur, rhs, true);
       store(rt, loc, v);
       return v;
@@ -180,15 +180,15 @@ export function evalSync(rt: Runtime, e: Expr, pre?: Map<Expr, Value>): Value {
       return a + rt.str(ev(e.b));
     }
     case 'arith': {
-      const x = toNum(ev(e.a));
-      return arith(rt, e.op, x, toNum(ev(e.b)));
+      const x = rt.num(ev(e.a));
+      return arith(rt, e.op, x, rt.num(ev(e.b)));
     }
-    case 'neg': return -toNum(ev(e.a));
-    case 'plus': return toNum(ev(e.a));
+    case 'neg': return -rt.num(ev(e.a));
+    case 'plus': return rt.num(ev(e.a));
     case 'not': return toBool(ev(e.a)) ? 0 : 1;
     case 'incdec': {
       const loc = resolve(rt, e.target, ev);
-      const old = toNum(load(rt, loc));
+      const old = rt.num(load(rt, loc));
       const v = old + e.delta;
       store(rt, loc, v);
       return e.prefix ? v : old;
@@ -270,8 +270,8 @@ async function evalGetline(rt: Runtime, e: Extract<Expr, { k: 'getline' }>): Pro
     r = await rt.mainNext();
     if (r === 'error') return -1;
     if (r) {
-      rt.globals[G.NR]!.v = toNum(rt.globals[G.NR]!.v) + 1;
-      rt.globals[G.FNR]!.v = toNum(rt.globals[G.FNR]!.v) + 1;
+      rt.globals[G.NR]!.v = rt.num(rt.globals[G.NR]!.v) + 1;
+      rt.globals[G.FNR]!.v = rt.num(rt.globals[G.FNR]!.v) + 1;
     }
   }
   if (!r) return 0;
@@ -280,7 +280,7 @@ async function evalGetline(rt: Runtime, e: Extract<Expr, { k: 'getline' }>): Pro
     const target = e.target;
     const pre = new Map<Expr, Value>();
     for (const c of lvChildren(target)) pre.set(c, await evaluate(rt, c));
-    store(rt, resolve(rt, target, (c) => pre.get(c) ?? evalSync(rt, c)), new StrNum(r.rec));
+    store(rt, resolve(rt, target, (c) => pre.get(c) ?? evalSync(rt, c)), rt.input(r.rec));
   } else rt.setRecord(r.rec);
   return 1;
 }

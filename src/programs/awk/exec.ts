@@ -8,7 +8,7 @@ import { MainInput } from './input';
 import type { OutStream } from './io';
 import { arrayCell, newCell, type Cell, type Runtime } from './runtime';
 import { orderFor } from './sort';
-import { StrNum, subscript, toBool, toNum, UNINIT, type AwkArray, type Value } from './values';
+import { StrNum, subscript, toBool, UNINIT, type AwkArray, type Value } from './values';
 
 const NORMAL = 0;
 const BREAK = 1;
@@ -86,7 +86,7 @@ export class Executor {
         for (const a of s.args) vals.push(await this.value(a));
         let text: string;
         try {
-          text = awkSprintf(rt.str(vals[0]!), vals.slice(1), { convfmt: rt.convfmt(), bytes: rt.codec.bytes });
+          text = awkSprintf(rt.str(vals[0]!), vals.slice(1), { convfmt: rt.convfmt(), bytes: rt.codec.bytes, mode: rt.mode });
         } catch (e) {
           if (e instanceof FormatError) rt.fatal(e.message);
           throw e;
@@ -132,7 +132,7 @@ export class Executor {
         for (const key of await this.keys(arr)) {
           await this.tick();
           if (!arr.has(key)) continue;
-          store(rt, resolve(rt, s.key, (e) => evalSync(rt, e)), new StrNum(key));
+          store(rt, resolve(rt, s.key, (e) => evalSync(rt, e)), rt.input(key));
           const f = await this.exec(s.body);
           if (f === BREAK) break;
           if (f === RETURN) return f;
@@ -160,7 +160,7 @@ export class Executor {
       case 'nextfile':
         throw NEXTFILE;
       case 'exit':
-        throw new ExitSignal(s.e ? Math.trunc(toNum(await this.value(s.e))) : undefined);
+        throw new ExitSignal(s.e ? Math.trunc(this.rt.num(await this.value(s.e))) : undefined);
       case 'return':
         this.retVal = s.e ? await this.value(s.e) : UNINIT;
         return RETURN;
@@ -182,7 +182,7 @@ export class Executor {
 
   private caseMatches(v: Value, c: Expr): boolean {
     if (c.k === 'regex') return regexOf(this.rt, c, () => UNINIT).test(this.rt.str(v));
-    if (c.k === 'num') return typeof v === 'number' || (v instanceof StrNum && v.looksNumeric()) ? toNum(v) === c.v : this.rt.str(v) === this.rt.str(c.v);
+    if (c.k === 'num') return typeof v === 'number' || (v instanceof StrNum && v.looksNumeric()) ? this.rt.num(v) === c.v : this.rt.str(v) === this.rt.str(c.v);
     return this.rt.str(v) === (c.k === 'str' ? c.v : '');
   }
 
@@ -197,12 +197,12 @@ export class Executor {
     if (!fn) return arr.order();
     const entries = [...arr.entries()];
     const call = (a: [string, Value], b: [string, Value]): Promise<Value> =>
-      this.invoke(how, [newCell(new StrNum(a[0]), true), newCell(a[1], true), newCell(new StrNum(b[0]), true), newCell(b[1], true)]);
+      this.invoke(how, [newCell(this.rt.input(a[0]), true), newCell(a[1], true), newCell(this.rt.input(b[0]), true), newCell(b[1], true)]);
     // insertion sort with an async comparison: user orders are for small arrays
     const out: [string, Value][] = [];
     for (const e of entries) {
       let i = out.length;
-      while (i > 0 && toNum(await call(out[i - 1]!, e)) > 0) i--;
+      while (i > 0 && this.rt.num(await call(out[i - 1]!, e)) > 0) i--;
       out.splice(i, 0, e);
     }
     return out.map(([k]) => k);
@@ -296,8 +296,8 @@ export class Executor {
       await this.tick();
       const r = await this.input.next();
       if (r === null || r === 'error') break;
-      nr.v = toNum(nr.v) + 1;
-      fnr.v = toNum(fnr.v) + 1;
+      nr.v = this.rt.num(nr.v) + 1;
+      fnr.v = this.rt.num(fnr.v) + 1;
       rt.globals[G.RT]!.v = r.rt;
       rt.setRecord(r.rec);
       try {

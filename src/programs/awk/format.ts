@@ -1,7 +1,7 @@
 // awk's sprintf/printf: %c %d %i %o %x %X %u %e %E %f %F %g %G %a %s %%, flags, widths,
 // precisions, `*` and positional `%N$` arguments, as gawk formats them.
 import { expAbs, expOf, fixedAbs } from './decimal';
-import { fmtHook, intToStr, nanSign, StrNum, toNum, toStr, type Value } from './values';
+import { fmtHook, intToStr, nanSign, StrNum, toNum, toStr, type NumMode, type Value } from './values';
 
 export class FormatError extends Error {}
 
@@ -95,6 +95,8 @@ export interface FormatEnv {
   convfmt: string;
   /** Bytes (C locale) or code points (UTF-8): what %c of a number makes. */
   bytes: boolean;
+  /** How text reads as a number (-n, --posix); gawk's default when absent. */
+  mode?: NumMode;
 }
 
 /** sprintf(fmt, args...); throws FormatError with gawk's message when arguments run out. */
@@ -163,7 +165,7 @@ export function awkSprintf(fmt: string, args: Value[], env: FormatEnv): string {
     let width = 0;
     if (m[3] !== undefined) {
       if (m[3].startsWith('*')) {
-        const w = Math.trunc(toNum(argAt(m[3], pct)));
+        const w = Math.trunc(toNum(argAt(m[3], pct), env.mode));
         if (w < 0) left = true;
         width = Math.abs(w);
       } else width = Number(m[3]);
@@ -171,7 +173,7 @@ export function awkSprintf(fmt: string, args: Value[], env: FormatEnv): string {
     let prec: number | undefined;
     if (m[4] !== undefined) {
       if (m[4].startsWith('*')) {
-        const p = Math.trunc(toNum(argAt(m[4], pct)));
+        const p = Math.trunc(toNum(argAt(m[4], pct), env.mode));
         prec = p < 0 ? undefined : p;
       } else prec = Number(m[4] || '0');
     }
@@ -184,7 +186,7 @@ export function awkSprintf(fmt: string, args: Value[], env: FormatEnv): string {
       case 'c': {
         let s: string;
         if (isNumberArg(arg)) {
-          const n = Math.trunc(toNum(arg));
+          const n = Math.trunc(toNum(arg, env.mode));
           s = env.bytes ? String.fromCharCode(n & 0xff) : n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '';
         } else s = [...toStr(arg, env.convfmt)].slice(0, 1).join('') || '\0';
         out += pad(s, width, left, false);
@@ -202,7 +204,7 @@ export function awkSprintf(fmt: string, args: Value[], env: FormatEnv): string {
       case 'x':
       case 'X':
       case 'u': {
-        const v = toNum(arg);
+        const v = toNum(arg, env.mode);
         if (!Number.isFinite(v)) {
           out += special(v);
           break;
@@ -244,7 +246,7 @@ export function awkSprintf(fmt: string, args: Value[], env: FormatEnv): string {
       case 'G':
       case 'a':
       case 'A': {
-        const v = toNum(arg);
+        const v = toNum(arg, env.mode);
         if (!Number.isFinite(v)) {
           // gawk writes +inf, -inf, +nan, -nan as they are: no width, no flags
           out += special(v);

@@ -13,8 +13,8 @@ import { Parser } from './parser';
 import { RegexError, translate } from './regex';
 import { makeCodec, type Codec } from './records';
 import { Runtime } from './runtime';
+import type { NumMode } from './strtod';
 import { AwkArray } from './array';
-import { StrNum } from './values';
 
 /** gawk names itself by the basename of argv[0]. */
 const progName = (ctx: Ctx): string => ctx.name.slice(ctx.name.lastIndexOf('/') + 1);
@@ -79,13 +79,13 @@ function initGlobals(rt: Runtime, operands: string[]): void {
   set(G.LINT, 0);
   set(G.TEXTDOMAIN, 'messages');
   const env = new AwkArray();
-  for (const [k, v] of rt.ctx.env) env.set(rt.codec.fromHost(k), new StrNum(rt.codec.fromHost(v)));
-  if (!env.has('AWKPATH')) env.set('AWKPATH', new StrNum('.:/usr/share/awk'));
-  if (!env.has('AWKLIBPATH')) env.set('AWKLIBPATH', new StrNum('/usr/lib/gawk'));
+  for (const [k, v] of rt.ctx.env) env.set(rt.codec.fromHost(k), rt.input(rt.codec.fromHost(v)));
+  if (!env.has('AWKPATH')) env.set('AWKPATH', rt.input('.:/usr/share/awk'));
+  if (!env.has('AWKLIBPATH')) env.set('AWKLIBPATH', rt.input('/usr/lib/gawk'));
   g[G.ENVIRON]!.a = env;
   const argv = new AwkArray();
   argv.set('0', rt.name);
-  operands.forEach((o, i) => argv.set(String(i + 1), new StrNum(o)));
+  operands.forEach((o, i) => argv.set(String(i + 1), rt.input(o)));
   g[G.ARGV]!.a = argv;
   set(G.ARGC, operands.length + 1);
   const sys = rt.ctx.sys;
@@ -220,6 +220,14 @@ async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Sou
   }
 }
 
+/** How the program reads numbers in text: --posix as C does, -n with hex and octal too. */
+async function numberMode(flags: Set<string>, warn: (w: string) => Promise<void>): Promise<NumMode> {
+  const posix = flags.has('P');
+  if (posix && flags.has('c')) await warn("`--posix' overrides `--traditional'");
+  if (flags.has('n') && (posix || flags.has('c'))) await warn("`--posix'/`--traditional' overrides `--non-decimal-data'");
+  return posix ? 'posix' : flags.has('n') && !flags.has('c') ? 'nondec' : 'gawk';
+}
+
 export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<number> {
   const codec = makeCodec(ctx.env);
   const err = (t: string): Promise<void> => ctx.err.write(codec.toHost(t));
@@ -237,11 +245,12 @@ export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<num
     await ctx.print(VERSION);
     return 0;
   }
+  const mode = await numberMode(opts.flags, (w) => err(`${progName(ctx)}: warning: ${w}\n`));
   const sources = await loadSources(ctx, codec, err, opts);
   if (typeof sources === 'number') return sources;
   const prog = await compile(ctx, err, sources);
   if (typeof prog === 'number') return prog;
-  const rt = new Runtime(ctx, prog, sources);
+  const rt = new Runtime(ctx, prog, sources, mode);
   initGlobals(rt, opts.operands);
   let status = 0;
   try {

@@ -7,7 +7,7 @@ import { rsInfo } from './eval';
 import { unescape } from './lexer';
 import type { Rec, RecordReader } from './records';
 import type { Runtime } from './runtime';
-import { StrNum, toNum, type Value } from './values';
+import type { Value } from './values';
 
 const ASSIGN_RE = /^([A-Za-z_][A-Za-z0-9_]*)=/;
 
@@ -20,7 +20,7 @@ export function commandLineAssign(rt: Runtime, text: string): boolean {
   if (rt.prog.funcs.has(name)) throw new AwkFatal(`cannot use function \`${name}' as variable name`);
   const raw = unescape(text.slice(m[0].length), (w) => rt.pending.push(`${rt.name}: warning: ${w}\n`));
   if (slot < 0) return true;
-  const value: Value = new StrNum(raw);
+  const value: Value = rt.input(raw);
   rt.set({ name, local: false, slot }, value);
   return true;
 }
@@ -86,7 +86,7 @@ export class MainInput {
   private async openNext(): Promise<boolean> {
     const rt = this.rt;
     for (;;) {
-      const argc = toNum(rt.globals[G.ARGC]!.v);
+      const argc = rt.num(rt.globals[G.ARGC]!.v);
       if (this.argi >= argc) break;
       const argv = rt.globals[G.ARGV]!.a;
       const v = argv?.get(String(this.argi));

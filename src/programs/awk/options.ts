@@ -7,6 +7,8 @@ export interface Options {
   /** -F and -v in the order given. */
   assigns: { kind: 'fs' | 'var'; value: string }[];
   operands: string[];
+  /** The letters of the other options given (long ones by their short letter). */
+  flags: Set<string>;
 }
 
 export type ParsedOptions = Options | { kind: 'error'; message: string } | { kind: 'help' } | { kind: 'version' };
@@ -87,7 +89,7 @@ const LONG: Record<string, { short: string; arg: 'none' | 'required' | 'optional
 };
 
 export function parseOptions(args: readonly string[]): ParsedOptions {
-  const opts: Options = { kind: 'run', sources: [], assigns: [], operands: [] };
+  const opts: Options = { kind: 'run', sources: [], assigns: [], operands: [], flags: new Set() };
   let help = false;
   let version = false;
   const apply = (short: string, value: string | undefined): void => {
@@ -97,6 +99,7 @@ export function parseOptions(args: readonly string[]): ParsedOptions {
     else if (short === 'e') opts.sources.push({ kind: 'text', value: value! });
     else if (short === 'h') help = true;
     else if (short === 'V') version = true;
+    else opts.flags.add(short);
   };
   let i = 0;
   for (; i < args.length; i++) {

@@ -1,22 +1,26 @@
 // $0, $1..$NF and NF: fields are split lazily with the FS that was current when $0 was set;
 // assigning a field or NF rebuilds $0 with OFS.
-import { StrNum, toStr, type Value } from './values';
+import { toStr, type Value } from './values';
 
 export class RecordState {
   private text = '';
-  private whole: Value = new StrNum('');
+  private whole: Value;
   private fields: Value[] | undefined = [];
   private splitter: (s: string) => string[] = () => [];
 
   constructor(
     private readonly ofs: () => string,
     private readonly convfmt: () => string,
-  ) {}
+    /** Input text as a value (a strnum read in the program's number mode). */
+    private readonly input: (text: string) => Value,
+  ) {
+    this.whole = input('');
+  }
 
   /** Sets $0 (from input: a strnum) and the splitting (FS, FPAT...) in force now. */
   set(text: string, splitter: (s: string) => string[]): void {
     this.text = text;
-    this.whole = new StrNum(text);
+    this.whole = this.input(text);
     this.fields = undefined;
     this.splitter = splitter;
   }
@@ -27,7 +31,7 @@ export class RecordState {
 
   private split(): Value[] {
     if (!this.fields) {
-      this.fields = this.splitter(this.text).map((p) => new StrNum(p));
+      this.fields = this.splitter(this.text).map((p) => this.input(p));
     }
     return this.fields;
   }
@@ -39,7 +43,7 @@ export class RecordState {
   get(i: number): Value {
     if (i === 0) return this.whole;
     const f = this.split();
-    return i <= f.length ? f[i - 1]! : new StrNum('');
+    return i <= f.length ? f[i - 1]! : this.input('');
   }
 
   private rebuild(f: Value[]): void {
@@ -51,13 +55,13 @@ export class RecordState {
       s += toStr(f[i]!, conv);
     }
     this.text = s;
-    this.whole = new StrNum(s);
+    this.whole = this.input(s);
   }
 
   /** $i = v (i >= 1): extends NF if needed and rebuilds $0. */
   assign(i: number, v: Value): void {
     const f = this.split();
-    while (f.length < i) f.push(new StrNum(''));
+    while (f.length < i) f.push(this.input(''));
     f[i - 1] = v;
     this.rebuild(f);
   }
@@ -65,7 +69,7 @@ export class RecordState {
   setNF(n: number): void {
     const f = this.split();
     if (n < f.length) f.length = n;
-    while (f.length < n) f.push(new StrNum(''));
+    while (f.length < n) f.push(this.input(''));
     this.rebuild(f);
   }
 

@@ -11,7 +11,7 @@ import { RecordState } from './record';
 import { makeCodec, type Codec, type Rec } from './records';
 import { compileRegex, RegexError, type AwkRegex } from './regex';
 import { AwkArray } from './array';
-import { StrNum, toNum, toStr, UNINIT, type Value } from './values';
+import { StrNum, toNum, toStr, UNINIT, type NumMode, type Value } from './values';
 
 /** A variable: scalar value, array, or untyped (which becomes either on first use). */
 export interface Cell {
@@ -64,6 +64,8 @@ export class Runtime {
     readonly ctx: Ctx,
     readonly prog: Program,
     readonly sources: Source[],
+    /** How text reads as a number (-n, --posix). */
+    readonly mode: NumMode = 'gawk',
   ) {
     this.globals = prog.globals.map(() => newCell());
     this.codec = makeCodec(ctx.env);
@@ -71,6 +73,7 @@ export class Runtime {
     this.rec = new RecordState(
       () => this.str(this.globals[G.OFS]!.v),
       () => this.convfmt(),
+      (text) => this.input(text),
     );
   }
 
@@ -107,7 +110,7 @@ export class Runtime {
 
   ignoreCase(): boolean {
     const v = this.globals[G.IGNORECASE]!.v;
-    return v !== UNINIT && toNum(v) !== 0;
+    return v !== UNINIT && this.num(v) !== 0;
   }
 
   cell(ref: VarRef): Cell {
@@ -125,7 +128,7 @@ export class Runtime {
 
   set(ref: VarRef, v: Value): void {
     if (!ref.local && ref.slot === G.NF) {
-      const n = Math.trunc(toNum(v));
+      const n = Math.trunc(this.num(v));
       if (n < 0) this.fatal(`NF set to negative value`);
       this.rec.setNF(n);
       return;
@@ -232,7 +235,7 @@ export class Runtime {
   }
 
   context(): string {
-    const fnr = toNum(this.globals[G.FNR]!.v);
+    const fnr = this.num(this.globals[G.FNR]!.v);
     if (!(fnr > 0)) return '';
     return `(FILENAME=${this.str(this.globals[G.FILENAME]!.v)} FNR=${fnr}) `;
   }
@@ -263,7 +266,12 @@ export class Runtime {
   }
 
   /** An input value: text that may look numeric. */
-  static input(s: string): Value {
-    return new StrNum(s);
+  input(s: string): Value {
+    return new StrNum(s, this.mode);
+  }
+
+  /** A value as a number, text read as this program reads numbers. */
+  num(v: Value): number {
+    return toNum(v, this.mode);
   }
 }

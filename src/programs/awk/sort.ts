@@ -58,6 +58,6 @@ export function sortArray(rt: Runtime, src: AwkArray, dest: AwkArray | undefined
   entries.sort(cmp);
   const out = dest ?? src;
   out.clear();
-  entries.forEach(([k, v], i) => out.set(String(i + 1), byIndex ? new StrNum(k) : v));
+  entries.forEach(([k, v], i) => out.set(String(i + 1), byIndex ? rt.input(k) : v));
   return entries.length;
 }

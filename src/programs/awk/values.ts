@@ -1,25 +1,25 @@
 // awk values: numbers, strings, "strnums" (input that looks numeric keeps its text and
 // compares as a number) and the uninitialized value; conversions and comparisons as gawk.
+import { NEG_NAN, parseNumber, type NumMode, type Parsed } from './strtod';
 
 /** Text that came from input (fields, getline var, split, ARGV, ENVIRON, -v). */
 export class StrNum {
-  private checked = false;
-  private numeric = false;
-  private n = 0;
-  constructor(readonly s: string) {}
+  private parsed: Parsed | undefined;
+  constructor(
+    readonly s: string,
+    /** How the program reads numbers (-n, --posix). */
+    readonly mode: NumMode = 'gawk',
+  ) {}
 
   /** True when the whole text looks like a number (leading and trailing blanks allowed). */
   looksNumeric(): boolean {
-    if (!this.checked) {
-      this.checked = true;
-      this.numeric = NUMERIC_RE.test(this.s) || MAGIC_RE.test(this.s.trim());
-      if (this.numeric) this.n = strToNum(this.s);
-    }
-    return this.numeric;
+    this.parsed ??= parseNumber(this.s, this.mode);
+    return this.parsed.whole;
   }
 
   num(): number {
-    return this.looksNumeric() ? this.n : strToNum(this.s);
+    this.parsed ??= parseNumber(this.s, this.mode);
+    return this.parsed.n;
   }
 }
 
@@ -30,36 +30,16 @@ export const UNINIT = new Uninit();
 
 export type Value = number | string | StrNum | Uninit;
 
-const NUMERIC_RE = /^[ \t\n\r\f\v]*[-+]?(?:\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)[ \t\n\r\f\v]*$/;
-const PREFIX_RE = /^[ \t\n\r\f\v]*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)/;
-const MAGIC_RE = /^[-+](?:inf|nan)$/i;
+export { NEG_NAN, type NumMode };
 
-/** A NaN with the sign bit set, as x86 produces for log(-1): prints as -nan. */
-export const NEG_NAN = ((): number => {
-  const d = new DataView(new ArrayBuffer(8));
-  d.setUint32(0, 0xfff80000);
-  return d.getFloat64(0);
-})();
-
-/** strtod-like: the longest numeric prefix, 0 when there is none; "+inf" "-nan" are special. */
-export function strToNum(s: string): number {
-  if (s === '') return 0;
-  const m = PREFIX_RE.exec(s);
-  if (m) return Number(m[1]);
-  const t = s.trim();
-  if (t.length >= 4) {
-    const head = t.slice(0, 4).toLowerCase();
-    if (head === '+inf') return Infinity;
-    if (head === '-inf') return -Infinity;
-    if (head === '+nan') return NaN;
-    if (head === '-nan') return NEG_NAN;
-  }
-  return 0;
+/** A string's number: the longest numeric prefix, 0 when there is none; "+inf" "-nan" are special. */
+export function strToNum(s: string, mode: NumMode = 'gawk'): number {
+  return s === '' ? 0 : parseNumber(s, mode).n;
 }
 
-export function toNum(v: Value): number {
+export function toNum(v: Value, mode: NumMode = 'gawk'): number {
   if (typeof v === 'number') return v;
-  if (typeof v === 'string') return strToNum(v);
+  if (typeof v === 'string') return strToNum(v, mode);
   if (v instanceof StrNum) return v.num();
   return 0;
 }
