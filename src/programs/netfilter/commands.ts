@@ -9,7 +9,7 @@ import type { NetDb } from './netdb';
 import { CMD, OPT, type ParseState } from './parse-state';
 import { listingOrder, saveChainLine, saveRule } from './save-rule';
 
-export type Step = { kind: 'output'; text: string } | { kind: 'action'; action: NfAction; echo?: string; line?: number };
+export type Step = { kind: 'output'; text: string } | { kind: 'warn'; text: string } | { kind: 'action'; action: NfAction; echo?: string; line?: number };
 
 export interface Plan {
   steps: Step[];
@@ -39,8 +39,9 @@ export function taintNote(t: NfTable): string {
   return t.tainted ? `# Table \`${t.name}' contains incompatible base-chains, use 'nft' tool to list them.\n` : '';
 }
 
-function listText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb): string {
+function listText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb, warn: (text: string) => void): string {
   const f: ListFormat = {
+    warn,
     numeric: (ps.options & OPT.NUMERIC) !== 0,
     verbose: (ps.options & OPT.VERBOSE) !== 0,
     expanded: (ps.options & OPT.EXPANDED) !== 0,
@@ -60,10 +61,10 @@ function listText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb): stri
     .join('\n');
 }
 
-function listRulesText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb): string {
+function listRulesText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb, warn: (text: string) => void): string {
   const counters = (ps.options & OPT.VERBOSE) !== 0;
   const chains = listChains(t, ps.chain);
-  const fmt = { bracketCounters: false, inlineCounters: counters };
+  const fmt = { bracketCounters: false, inlineCounters: counters, warn };
   if (ps.chain !== undefined && ps.rulenum > 0) {
     const r = chains[0]!.rules[ps.rulenum - 1];
     return r ? saveRule(chains[0]!.name, r, family, fmt, db) : '';
@@ -83,7 +84,10 @@ export function planCommand(ps: ParseState, rules: NfRule[], rs: NfRuleset, db: 
   const act = (action: NfAction, echo?: string): void => {
     steps.push({ kind: 'action', action, ...(echo !== undefined ? { echo } : {}), ...(line !== undefined ? { line } : {}) });
   };
-  const echo = (r: NfRule): string | undefined => (verbose ? ruleLine(r, 0, rs.family, { numeric: true, verbose: true, expanded: false, lineNumbers: false, notable: true }, db) : undefined);
+  const warn = (text: string): void => {
+    steps.push({ kind: 'warn', text });
+  };
+  const echo = (r: NfRule): string | undefined => (verbose ? ruleLine(r, 0, rs.family, { numeric: true, verbose: true, expanded: false, lineNumbers: false, notable: true, warn }, db) : undefined);
   const cmd = ps.command;
   const zeroAfter = (): void => {
     if (cmd & CMD.ZERO) zeroSteps(ps, t, verbose, act, steps, true);
@@ -141,13 +145,13 @@ export function planCommand(ps: ParseState, rules: NfRule[], rs: NfRuleset, db: 
     case CMD.LIST:
     case CMD.LIST | CMD.ZERO:
     case CMD.LIST | CMD.ZERO_NUM:
-      steps.push({ kind: 'output', text: listText(ps, t, rs.family, db) });
+      steps.push({ kind: 'output', text: listText(ps, t, rs.family, db, warn) });
       zeroAfter();
       break;
     case CMD.LIST_RULES:
     case CMD.LIST_RULES | CMD.ZERO:
     case CMD.LIST_RULES | CMD.ZERO_NUM:
-      steps.push({ kind: 'output', text: listRulesText(ps, t, rs.family, db) });
+      steps.push({ kind: 'output', text: listRulesText(ps, t, rs.family, db, warn) });
       zeroAfter();
       break;
   }

@@ -17,6 +17,8 @@ export interface ListFormat {
   lineNumbers: boolean;
   /** one-line form for -v on rule commands */
   notable?: boolean;
+  /** where warnings an extension prints while a rule is printed go */
+  warn?: (text: string) => void;
 }
 
 const padEnd = (s: string, n: number): string => s.padEnd(n);
@@ -89,7 +91,7 @@ export function ruleLine(r: NfRule, num: number, family: NfFamily, f: ListFormat
   s += (r.dstInv ? '!' : ' ') + (nt ? `-> ${dst}` : `${padEnd(dst, 19)} `);
   if (nt) s += '  ';
   if (r.target.kind === 'goto') s += '[goto] ';
-  const env: PrintEnv = { family, numeric, proto: r.proto, db };
+  const env: PrintEnv = { family, numeric, proto: r.proto, db, ...(f.warn ? { warn: f.warn } : {}) };
   for (const m of r.matches) s += printMatch(m, env);
   s += printTarget(r.target, env);
   return `${s}\n`;

@@ -29,6 +29,7 @@ function initEnv(ps: ParseState, io: ParseIo, g: XtGetopt | null): ParseEnv {
 function addMatch(ps: ParseState, name: string, io: ParseIo, g: XtGetopt | null): boolean {
   const ext = findMatch(name, ps.family);
   if (!ext) return false;
+  if (ext.noKernel) io.warn(`Warning: Extension ${ext.name} revision 0 not supported, missing kernel module?\n`);
   for (const m of ps.matches) if (m.ext === ext) m.completed = true;
   ps.matches.push({ ext, data: ext.init(initEnv(ps, io, g)), st: { flags: 0 }, completed: false });
   ps.mergeOptions(`m:${ext.name}`, ext.opts);

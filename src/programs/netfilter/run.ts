@@ -76,7 +76,8 @@ export async function runSteps(ctx: Ctx, family: NfFamily, steps: readonly Step[
       if (failedAt >= 0 && (n > failedAt || (n === failedAt && !echoFailed))) break;
       n++;
       if (s.echo) await ctx.print(s.echo);
-    } else await ctx.print(s.text);
+    } else if (s.kind === 'warn') await ctx.err.write(s.text);
+    else await ctx.print(s.text);
   }
   if (error) throw error;
 }

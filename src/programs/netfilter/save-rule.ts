@@ -24,6 +24,8 @@ export interface SaveFormat {
   bracketCounters: boolean;
   /** iptables -S -v: " -c p b" before the target */
   inlineCounters: boolean;
+  /** where warnings an extension prints while a rule is printed go */
+  warn?: (text: string) => void;
 }
 
 /** "-A CHAIN ..." with a newline. */
@@ -35,7 +37,7 @@ export function saveRule(chain: string, r: NfRule, family: NfFamily, f: SaveForm
   if (r.outIface !== '') s += `${r.outInv ? ' !' : ''} -o ${r.outIface}`;
   if (r.proto > 0) s += `${r.protoInv ? ' !' : ''} -p ${protoName(r.proto, false, db) ?? r.proto}`;
   if (r.frag && family === 'ipv4') s += `${r.fragInv ? ' !' : ''} -f`;
-  const env: PrintEnv = { family, numeric: true, proto: r.proto, db };
+  const env: PrintEnv = { family, numeric: true, proto: r.proto, db, ...(f.warn ? { warn: f.warn } : {}) };
   for (const m of r.matches) s += saveMatch(m, env);
   if (f.inlineCounters) s += ` -c ${u64Text(r.counters.packets)} ${u64Text(r.counters.bytes)}`;
   const t = r.target;

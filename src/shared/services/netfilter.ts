@@ -357,6 +357,13 @@ export type NfRareMatch =
   | { kind: 'rateest'; name1: string; name2: string; flags: number; mode: number; bps1: number; pps1: number; bps2: number; pps2: number }
   | { kind: 'ipcomp'; spis: [number, number]; inv: boolean; res: boolean }
   | { kind: 'nfacct'; name: string }
+  /** a connection label bit (only the low 16 bits of what was given are kept); set: --set */
+  | { kind: 'connlabel'; bit: number; inv: boolean; set: boolean }
+  /** passive OS fingerprinting: genre (at most 31 bytes), --ttl and --log levels when given */
+  | { kind: 'osf'; genre: string; inv: boolean; ttl?: number; log?: number }
+  /** IPVS connection properties: bitmask/invert bits 1 ipvs, 2 vproto, 4 vaddr, 8 vport,
+   * 16 vdir, 32 vmethod, 64 vportctl (the kernel here has no IPVS, so rules with it are refused) */
+  | { kind: 'ipvs'; bitmask: number; invert: number; proto: number; vaddr: string; vmask: string; vport: number; method: number; vportctl: number }
   /** IPv6 segment routing header: flags/inv bits per option (next-hdr 1 ... lsid 0x2000); the
    * -eq/-gt/-lt forms of one field share its value; sids are address/prefix pairs */
   | { kind: 'srh'; flags: number; inv: number; nextHdr: number; hdrLen: number; segsLeft: number; lastEntry: number; tag: number; sids: [string, number][] };

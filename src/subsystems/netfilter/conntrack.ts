@@ -26,6 +26,8 @@ export interface CtEntry {
   snat: boolean;
   dnat: boolean;
   packets: number;
+  /** connection label bits set by -m connlabel --set */
+  labels?: Set<number>;
 }
 
 export interface CtLookup {

@@ -1,11 +1,11 @@
 // Whether connection tracking runs for a family: nf_conntrack hooks into a network namespace
 // only while some rule needs it (a check that calls nf_ct_netns_get: state and conntrack
-// matches, connmark, connlimit, connbytes, helper, cluster, the NAT targets, CONNMARK,
+// matches, connmark, connlimit, connbytes, helper, cluster, connlabel, the NAT targets, CONNMARK,
 // CONNSECMARK, SYNPROXY and CT other than --notrack). Without it no connection is tracked, and
 // the nat chains, which only see a connection's first packet, see nothing.
 import type { NfRule, NfRuleset } from '../../shared/services/netfilter';
 
-const CT_MATCHES = new Set(['conntrack', 'state', 'connmark', 'connlimit', 'connbytes', 'helper', 'cluster']);
+const CT_MATCHES = new Set(['conntrack', 'state', 'connmark', 'connlimit', 'connbytes', 'helper', 'cluster', 'connlabel']);
 const CT_TARGETS = new Set(['SNAT', 'DNAT', 'MASQUERADE', 'REDIRECT', 'NETMAP', 'CONNMARK', 'CONNSECMARK', 'SYNPROXY']);
 
 function usesConntrack(r: NfRule): boolean {

@@ -138,6 +138,20 @@ function matchOne(m: NfMatch, info: PacketInfo): boolean {
       return p.proto === 108 && (0 >= m.spis[0] && 0 <= m.spis[1]) !== m.inv;
     case 'nfacct':
       return true;
+    // a label bit of the packet's connection; --set sets it (and then matches)
+    case 'connlabel': {
+      const e = info.ct.entry;
+      if (!e) return m.inv;
+      if (e.labels?.has(m.bit)) return !m.inv;
+      if (!m.set) return m.inv;
+      (e.labels ??= new Set()).add(m.bit);
+      return !m.inv;
+    }
+    // no fingerprints are loaded: no genre is ever recognised
+    case 'osf':
+      return false;
+    case 'ipvs':
+      return false;
     // no packet here carries a segment routing header
     case 'srh':
       return false;

@@ -13,6 +13,14 @@ function same(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/**
+ * The part of a match iptables compares (its userspacesize): connlabel's is empty (the label
+ * bit and options come after it), so any two connlabel matches are the same.
+ */
+function compared(m: NfRuleSpec['matches'][number]): unknown {
+  return m.kind === 'connlabel' ? { kind: m.kind } : m;
+}
+
 export function sameRule(a: NfRuleSpec, b: NfRuleSpec): boolean {
   return (
     a.src.addr === b.src.addr &&
@@ -29,7 +37,7 @@ export function sameRule(a: NfRuleSpec, b: NfRuleSpec): boolean {
     a.protoInv === b.protoInv &&
     a.frag === b.frag &&
     a.fragInv === b.fragInv &&
-    same(a.matches, b.matches) &&
+    same(a.matches.map(compared), b.matches.map(compared)) &&
     same(a.target, b.target)
   );
 }

@@ -42,6 +42,14 @@ export function checkExtMatch(m: NfMatch, family: 'ipv4' | 'ipv6', only: (p: num
       return only(132) ? null : 'EINVAL';
     case 'dccp':
       return only(33) ? null : 'EINVAL';
+    // xt_osf serves TCP only; xt_connlabel has 128 label bits
+    case 'osf':
+      return only(6) ? null : 'EINVAL';
+    case 'connlabel':
+      return m.bit > 127 ? 'ERANGE' : null;
+    // no IPVS module in this kernel
+    case 'ipvs':
+      return 'ENOENT';
     // recent_mt_check: a name that can be a /proc file; --set/--remove take no conditions
     case 'recent':
       if (m.name === '' || m.name.includes('/') || m.hitcount > 0xffff) return 'EINVAL';

@@ -144,6 +144,7 @@ const MATCH_HOOKS: Readonly<Partial<Record<string, readonly NfHook[]>>> = {
   rpfilter: ['PREROUTING'],
   eui64: ['PREROUTING', 'INPUT', 'FORWARD'],
   cgroup: ['INPUT', 'OUTPUT', 'POSTROUTING'],
+  osf: ['PREROUTING', 'INPUT', 'FORWARD'],
 };
 
 /** The hooks a match with these options may be reached from (devgroup_mt_checkentry, policy_mt_check). */

@@ -25,6 +25,9 @@ import { eui64Format, eui64Match, fragFormat, fragMatch, ipv6headerFormat, ipv6h
 import { dstMatch, hbhMatch, optsFormat, rtFormat, rtMatch } from './ip6-opts';
 import { dnptTarget, ipcompFormat, ipcompMatch, nfacctFormat, nfacctMatch, nptFormat, snptTarget } from './rare-more';
 import { srhFormat, srhMatch } from './srh';
+import { connlabelFormat, connlabelMatch } from './connlabel';
+import { osfFormat, osfMatch } from './osf';
+import { ipvsFormat, ipvsMatch } from './ipvs';
 import { rateestFormat, rateestMatch, rateestTarget, rateestTargetFormat } from './rateest';
 import { connsecmarkFormat, connsecmarkTarget, hmarkFormat, hmarkTarget, idletimerFormat, idletimerTarget, ulogTarget } from './rare-targets';
 import { eraseMatch, eraseTarget, type AnyMatchExtension, type AnyTargetExtension, type MatchFormatter, type PrintEnv, type TargetFormatter } from './types';
@@ -89,6 +92,9 @@ const MATCHES: readonly AnyMatchExtension[] = [
   eraseMatch(ipcompMatch),
   eraseMatch(nfacctMatch),
   eraseMatch(srhMatch),
+  eraseMatch(connlabelMatch),
+  eraseMatch(osfMatch),
+  eraseMatch(ipvsMatch),
 ];
 
 const TARGETS: readonly AnyTargetExtension[] = [eraseTarget(rejectTarget), eraseTarget(logTarget), eraseTarget(snatTarget), eraseTarget(dnatTarget), eraseTarget(masqueradeTarget), eraseTarget(redirectTarget), eraseTarget(markTarget), eraseTarget(tcpmssTarget), eraseTarget(ctTarget), eraseTarget(notrackTarget), eraseTarget(connmarkTarget), eraseTarget(tosTarget), eraseTarget(traceTarget), eraseTarget(ttlTarget), eraseTarget(nflogTarget), eraseTarget(nfqueueTarget),
@@ -214,6 +220,12 @@ function matchFormatter(m: NfMatch): MatchFormatter {
         return nfacctFormat;
       case 'srh':
         return srhFormat;
+      case 'connlabel':
+        return connlabelFormat;
+      case 'osf':
+        return osfFormat;
+      case 'ipvs':
+        return ipvsFormat;
       default:
         return EXTRA_FORMATS[m.kind] ?? null;
     }

@@ -68,6 +68,8 @@ export interface PrintEnv {
   /** the rule's protocol (multiport looks services up under it) */
   proto: number;
   db: NetDb;
+  /** a warning on stderr while the rule is printed */
+  warn?: (text: string) => void;
 }
 
 export interface MatchFormatter<M extends NfMatch = NfMatch> {
