@@ -175,7 +175,8 @@ export function parseCommand(argv: readonly string[], io: ParseIo, line = -1, re
         else if (g.hasArg()) ps.chain = g.take();
         if (g.hasArg()) {
           ps.rulenum = ruleNumber(g.take());
-          ps.command = (ps.command & ~CMD.ZERO) | CMD.ZERO_NUM;
+          // (the whole command is replaced: a -L or -S given before is dropped)
+          ps.command = CMD.ZERO_NUM;
         }
         break;
       case 'N':
