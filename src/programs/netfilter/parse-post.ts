@@ -160,7 +160,8 @@ export function buildRules(ps: ParseState, io: ParseIo, g: XtGetopt): NfRule[] {
         fragInv: ps.inv.frag,
         matches,
         target: buildTarget(ps, io, g),
-        counters: { packets: ps.pcnt, bytes: ps.bcnt },
+        // (ip6tables 1.8.9 reads -c and [p:b] but never hands the values on: its rules start at 0)
+        counters: ps.family === 'ipv6' ? { packets: 0, bytes: 0 } : { packets: ps.pcnt, bytes: ps.bcnt },
       });
     }
   }
