@@ -13,7 +13,7 @@ import {
 } from './install-types';
 import {
   NAME_ANY, NAME_INSTANCE, NAME_TEMPLATE, unitInstanceIsValid, unitNameInstance, unitNameIsValid, unitNameReplaceInstance,
-  unitNameTemplate, unitNameToType, unitTypeMayAlias, unitTypeMayTemplate, validateAliasSymlink,
+  unitNameTemplate, unitNameToType, unitTypeMayAlias, unitTypeMayTemplate, explainAliasSymlink,
 } from './unit-name';
 import { extractFirstWord, extractWords } from './words';
 
@@ -237,10 +237,14 @@ async function resolveSymlink(env: InstallEnv, path: string): Promise<{ target: 
     return new InstallFailure(errnoFrom(e));
   }
   const simplified = normalizePath(target.startsWith('/') ? target : `${dirname(path)}/${target}`);
-  const inside = env.lp.searchPath.some((d) => pathStartsWith(simplified, d));
-  if (!inside) return { target: simplified, outside: true };
-  switch (validateAliasSymlink(basename(path), basename(simplified))) {
+  const dir = env.lp.searchPath.find((d) => pathStartsWith(simplified, d));
+  if (dir === undefined) return { target: simplified, outside: true };
+  // an alias: its name is checked against the target's, and a refusal is logged (LOG_NOTICE)
+  const { check, message } = explainAliasSymlink(basename(path), basename(simplified));
+  if (message !== undefined) await env.warn(message);
+  switch (check) {
     case 'ok':
+      if (simplified.slice(dir.length + 1).includes('/')) await env.warn(`Suspicious symlink ${path} ${env.arrow} ${simplified}, treating as alias.`);
       return { target: simplified, outside: false };
     case 'self':
       return new InstallFailure('ELOOP');

@@ -39,8 +39,13 @@ export async function unitFileDisable(env: InstallEnv, flags: InstallFlags, name
     if (info instanceof InstallFailure) return env.fail(info.errno, name);
     // systemd 252 reports a unit it cannot load once, while marking names for removal below,
     // and goes on: a unit that is gone may still have links to clean up
-    const r = await installInfoTraverse(ctx, info, { load: true, followConfigSymlinks: true });
+    // (this look-up is the simulator's: on a failure what it logged is logged again below)
+    const held: string[] = [];
+    const warn = env.warn;
+    env.warn = async (m) => void held.push(m);
+    const r = await installInfoTraverse(ctx, info, { load: true, followConfigSymlinks: true }).finally(() => (env.warn = warn));
     if (r instanceof InstallFailure) continue;
+    for (const m of held) await warn(m);
     hasInstallInfo = hasInstallInfo || hasRules(info) || hasAlso(info);
   }
   const marks: RemovalSet = new Set();
@@ -90,8 +95,12 @@ export async function unitFileUnmask(env: InstallEnv, flags: InstallFlags, names
   const todo: string[] = [];
   for (const name of names) {
     if (!unitNameIsValid(name, NAME_ANY)) return new InstallFailure('EINVAL');
+    // systemd looks the unit up only without --root (as the recordings were made), so what
+    // the look-up would log is not shown
     const info = newInstallInfo(name);
-    const s = await unitFileSearch(null, env, info, {});
+    const warn = env.warn;
+    env.warn = async () => {};
+    const s = await unitFileSearch(null, env, info, {}).finally(() => (env.warn = warn));
     if (!failed(s) && info.mode === 'masked' && info.path !== undefined && pathIsGenerator(env.lp, info.path)) env.add('masked-generator', info.name, info.path);
     if (await nullOrEmptyPath(env.fs, joinPath(configPath, name))) todo.push(name);
   }

@@ -103,6 +103,8 @@ export class InstallEnv {
    * systemctl prints them on stderr; elsewhere they are dropped.
    */
   warn: (message: string) => Promise<void> = async () => {};
+  /** The arrow those messages draw (SPECIAL_GLYPH_ARROW_RIGHT of the caller's locale). */
+  arrow = '->';
   constructor(
     readonly fs: InstallFs,
     readonly lp: LookupPaths,

@@ -216,15 +216,28 @@ export type AliasCheck = 'ok' | 'self' | 'bad-source' | 'mismatch';
 
 /** Checks that alias `src` may point at unit file name `dst` (both plain file names). */
 export function validateAliasSymlink(src: string, dst: string): AliasCheck {
+  return explainAliasSymlink(src, dst).check;
+}
+
+/**
+ * validateAliasSymlink() with the message systemd logs for a refusal (`src` stands for the
+ * link's file name; none for a link to itself, which is only a debug message).
+ */
+export function explainAliasSymlink(src: string, dst: string): { check: AliasCheck; message?: string } {
   const srcClass = unitNameClassify(src);
-  if (srcClass === 0) return 'bad-source';
+  if (srcClass === 0) return { check: 'bad-source', message: `${src}: not a valid unit name "${src}": Invalid argument` };
   const srcType = unitNameToType(src);
-  if (!unitTypeMayAlias(srcType)) return 'bad-source';
-  if (srcClass !== NAME_PLAIN && !unitTypeMayTemplate(srcType)) return 'bad-source';
-  if (src === dst) return 'self';
+  if (!unitTypeMayAlias(srcType)) return { check: 'bad-source', message: `${src}: symlinks are not allowed for units of this type, rejecting.` };
+  if (srcClass !== NAME_PLAIN && !unitTypeMayTemplate(srcType)) return { check: 'bad-source', message: `${src}: templates not allowed for ${srcType} units, rejecting.` };
+  if (src === dst) return { check: 'self' };
   const dstClass = unitNameClassify(dst);
-  if (dstClass === 0) return 'mismatch';
-  if (!(dstClass === srcClass || (srcClass === NAME_INSTANCE && dstClass === NAME_TEMPLATE))) return 'mismatch';
-  if (dstClass === NAME_INSTANCE && unitNameInstance(src) !== unitNameInstance(dst)) return 'mismatch';
-  return unitNameToType(dst) === srcType ? 'ok' : 'mismatch';
+  if (dstClass === 0) return { check: 'mismatch', message: `${src} points to "${dst}" which is not a valid unit name: Invalid cross-device link` };
+  if (!(dstClass === srcClass || (srcClass === NAME_INSTANCE && dstClass === NAME_TEMPLATE))) {
+    return { check: 'mismatch', message: `${src}: symlink target name type "${dst}" does not match source, rejecting.` };
+  }
+  if (dstClass === NAME_INSTANCE && unitNameInstance(src) !== unitNameInstance(dst)) {
+    return { check: 'mismatch', message: `${src}: unit symlink target "${dst}" instance name doesn't match, rejecting.` };
+  }
+  if (unitNameToType(dst) !== srcType) return { check: 'mismatch', message: `${src}: symlink target "${dst}" has incompatible suffix, rejecting.` };
+  return { check: 'ok' };
 }

@@ -6,6 +6,7 @@ import { basename } from '../../../shared/systemd/lookup-paths';
 import { reloadManager, runRuntimeVerb } from './runtime';
 import { printChangesOffline } from './changes';
 import type { Session } from './session';
+import { sysvUnitsCheck } from './sysv-compat';
 
 /** The notice printed when none of the units had [Install] rules (log_notice, verb_enable). */
 export function noInstallConfigNotice(bullet: string): string {
@@ -62,6 +63,7 @@ export async function verbEnable(s: Session, verb: string, args: string[]): Prom
   if (await s.noBus()) return 1;
   let names = await s.mangleNames(`to ${verb}`, args);
   if (!names) return 1;
+  if (!(await sysvUnitsCheck(s, verb, names))) return 1;
   if (verb === 'disable' && names.some((n) => n.includes('/'))) {
     names = names.map((n) => basename(n));
     await s.ctx.err.write("Warning: Can't execute disable on the unit file path. Proceeding with the unit name.\n");

@@ -5,6 +5,7 @@ import { unitFileLookupState } from '../../../shared/systemd/install-state';
 import { unitFileDisable } from '../../../shared/systemd/install-ops';
 import { installStrerror } from './changes';
 import type { Session } from './session';
+import { sysvUnitsCheck } from './sysv-compat';
 
 const ENABLED_LIKE = new Set(['enabled', 'enabled-runtime', 'static', 'alias', 'indirect', 'generated']);
 
@@ -12,6 +13,7 @@ export async function verbIsEnabled(s: Session, args: string[]): Promise<number>
   if (await s.noBus()) return 1;
   const names = await s.mangleNames('to check', args);
   if (!names) return 1;
+  if (!(await sysvUnitsCheck(s, 'is-enabled', names))) return 1;
   let notFound = true;
   let enabled = false;
   for (const name of names) {

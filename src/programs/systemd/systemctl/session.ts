@@ -51,6 +51,7 @@ export class Session {
     env.warn = async (m) => {
       await this.ctx.err.write(`${m}\n`);
     };
+    env.arrow = this.glyphs.arrowRight;
     return env;
   }
 
