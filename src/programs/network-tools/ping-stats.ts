@@ -84,3 +84,14 @@ export function icmpText(type: number, code: number): string {
   if (type === 11) return code === 0 ? 'Time to live exceeded' : code === 1 ? 'Frag reassembly time exceeded' : `Time exceeded, Bad Code: ${code}`;
   return `Bad ICMP type: ${type}`;
 }
+
+const UNREACH6: Readonly<Record<number, string>> = { 0: 'No route', 1: 'Administratively prohibited', 2: 'Beyond scope of source address', 3: 'Address unreachable', 4: 'Port unreachable' };
+
+/** An ICMPv6 error as ping -6 describes it. */
+export function icmp6Text(type: number, code: number): string {
+  switch (type) {
+    case 1: return `Destination unreachable: ${UNREACH6[code] ?? `Unknown code ${code}`}`;
+    case 3: return `Time exceeded: ${code === 0 ? 'Hop limit' : code === 1 ? 'Defragmentation failure' : `code ${code}`}`;
+    default: return `Unknown icmp type: ${type}`;
+  }
+}

@@ -7,8 +7,11 @@ import type { EchoReply } from '../../shared/services/traffic';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
+import { GAI_ERRORS } from '../../shared/services/resolve';
+import type { NetReply } from '../../shared/services/net';
 import { inetAton, preferIPv4, resolveHost, reverseName, strtolWhole, traffic } from './netlib';
-import { formatRtt, icmpText, statistics } from './ping-stats';
+import { formatRtt, icmp6Text, icmpText, statistics } from './ping-stats';
+import { formatAddr, parseIPv6 } from '../../shared/services/net-addr';
 import { PING_USAGE, PING_VERSION } from './ping-usage';
 
 const ARG = 'required' as const;
@@ -64,6 +67,10 @@ interface Options {
   size: number;
   ttl?: number;
   timestamps: boolean;
+  /** -4, -6, or the name it was run by (ping4, ping6); 0 lets the address decide */
+  family: 0 | 4 | 6;
+  /** -I: an interface name or a source address */
+  iface?: string;
 }
 
 async function parse(ctx: Ctx): Promise<{ opts: Options; target: string }> {
@@ -76,13 +83,22 @@ async function parse(ctx: Ctx): Promise<{ opts: Options; target: string }> {
     await ctx.err.write(PING_USAGE);
     throw new Exit(2);
   }
-  const opts: Options = { count: 0, intervalMs: 1000, lingerMs: 10000, deadlineS: 0, quiet: false, numeric: false, size: 56, timestamps: false };
+  // run as ping4 or ping6 (Photon links ping6 to ping), it keeps to that family
+  const last = (ctx.argv[0] ?? '').at(-1);
+  const opts: Options = { count: 0, intervalMs: 1000, lingerMs: 10000, deadlineS: 0, quiet: false, numeric: false, size: 56, timestamps: false, family: last === '6' ? 6 : last === '4' ? 4 : 0 };
   const uid = ctx.sys.getuid();
   for (const { key, value = '' } of parsed.order) {
     switch (key) {
       case 'h': await ctx.err.write(PING_USAGE); throw new Exit(2);
       case 'V': await ctx.print(PING_VERSION); throw new Exit(0);
-      case '6': await ctx.error('connect: Network is unreachable'); throw new Exit(2);
+      case '4':
+      case '6': {
+        const family = key === '4' ? 4 : 6;
+        if (opts.family && opts.family !== family) { await ctx.error('only one -4 or -6 option may be specified'); throw new Exit(2); }
+        opts.family = family;
+        break;
+      }
+      case 'I': opts.iface = value; break;
       case 'c': opts.count = await intArg(ctx, value, 1, Number.MAX_SAFE_INTEGER, LONG_MAX); break;
       case 'i': {
         const s = await secondsArg(ctx, value, 'bad timing interval');
@@ -121,6 +137,7 @@ async function parse(ctx: Ctx): Promise<{ opts: Options; target: string }> {
 export default defineProgram({
   name: 'ping',
   installPath: '/usr/bin/ping',
+  aliases: ['/usr/bin/ping6'],
   pkg: 'iputils',
   async main(ctx) {
     try {
@@ -136,24 +153,31 @@ export default defineProgram({
 async function run(ctx: Ctx, opts: Options, target: string): Promise<number> {
   const sys = ctx.sys;
   const literal = inetAton(target);
+  const literal6 = literal === undefined ? ipv6Literal(target) : undefined;
+  if ((literal !== undefined && opts.family === 6) || (literal6 !== undefined && opts.family === 4)) {
+    await ctx.error(`${target}: ${GAI_ERRORS.EAI_ADDRFAMILY}`);
+    return 2;
+  }
+  if (literal6 !== undefined) return run6(ctx, opts, target, literal6.address, literal6.scope);
   let address: string;
   let hostname = target;
   if (literal !== undefined) {
     address = literal;
     opts.numeric = true;
   } else {
-    const r = await resolveHost(sys, target, 0);
+    const r = await resolveHost(sys, target, opts.family);
     if (!r.ok) {
       await ctx.error(`${target}: ${r.message}`);
       return 2;
     }
     const first = preferIPv4(r.addresses)[0]!;
-    if (first.family === 6) {
-      await ctx.error('connect: Network is unreachable');
-      return 2;
-    }
+    if (first.family === 6) return run6(ctx, opts, target, first.address, undefined, false);
     address = first.address;
     hostname = r.canonical;
+  }
+  if (opts.iface !== undefined && inetAton(opts.iface) === undefined && !(await hasLink(ctx, opts.iface))) {
+    await ctx.error(`SO_BINDTODEVICE ${opts.iface}: ${strerror('ENODEV')}`);
+    return 2;
   }
   // ping connects a datagram socket first, to learn the source address: routing errors show here
   const route = await traffic(sys, { kind: 'route', dst: address });
@@ -166,9 +190,44 @@ async function run(ctx: Ctx, opts: Options, target: string): Promise<number> {
     await ctx.error(`cannot set unicast time-to-live: ${strerror('EINVAL')}`);
     return 2;
   }
-  await ctx.print(`PING ${hostname} (${address}) ${opts.size}(${opts.size + 28}) bytes of data.\n`);
+  const from = opts.iface === undefined ? '' : `from ${route.src} ${inetAton(opts.iface) === undefined ? opts.iface : ''}: `;
+  await ctx.print(`PING ${hostname} (${address}) ${from}${opts.size}(${opts.size + 28}) bytes of data.\n`);
   await ctx.out.flush();
   return loop(ctx, opts, hostname, address);
+}
+
+/** An IPv6 address as typed, with an optional %scope (an interface name). */
+function ipv6Literal(text: string): { address: string; scope?: string } | undefined {
+  const at = text.indexOf('%');
+  const a = parseIPv6(at < 0 ? text : text.slice(0, at));
+  if (!a) return undefined;
+  return { address: formatAddr(a), ...(at >= 0 ? { scope: text.slice(at + 1) } : {}) };
+}
+
+async function hasLink(ctx: Ctx, name: string): Promise<boolean> {
+  const r = (await ctx.sys.call('net', { kind: 'getlinks' })) as NetReply;
+  return 'links' in r && r.links.some((l) => l.name === name);
+}
+
+/** ping -6 (ping6): an ICMPv6 echo, printed as iputils' ping6_common does. */
+async function run6(ctx: Ctx, opts: Options, target: string, address: string, scope: string | undefined, numeric = true): Promise<number> {
+  if (numeric) opts.numeric = true;
+  const ifname = scope ?? (opts.iface !== undefined && ipv6Literal(opts.iface) === undefined ? opts.iface : undefined);
+  if (ifname !== undefined && !(await hasLink(ctx, ifname))) {
+    await ctx.error(scope !== undefined ? `${target}: ${GAI_ERRORS.EAI_NONAME}` : `unknown iface: ${ifname}`);
+    return 2;
+  }
+  const route = await traffic(ctx.sys, { kind: 'route', dst: address, ...(ifname !== undefined ? { ifname } : {}) });
+  if (route.kind === 'error') {
+    await ctx.error(`connect: ${strerror(route.errno)}`);
+    return 2;
+  }
+  const shown = scope !== undefined ? `${address}%${scope}` : address;
+  const name = opts.numeric ? undefined : await reverseName(ctx.sys, address);
+  const from = opts.iface === undefined ? '' : `from ${route.src} ${ifname ?? ''}: `;
+  await ctx.print(`PING ${target}(${name ? `${name} (${shown})` : shown}) ${from}${opts.size} data bytes\n`);
+  await ctx.out.flush();
+  return loop(ctx, opts, target, address, ifname);
 }
 
 interface Answer {
@@ -177,7 +236,8 @@ interface Answer {
   reply: EchoReply;
 }
 
-async function loop(ctx: Ctx, opts: Options, hostname: string, address: string): Promise<number> {
+async function loop(ctx: Ctx, opts: Options, hostname: string, address: string, ifname?: string): Promise<number> {
+  const v6 = address.includes(':');
   const sys = ctx.sys;
   let exiting = false;
   sys.signal(2, () => { exiting = true; });
@@ -192,7 +252,7 @@ async function loop(ctx: Ctx, opts: Options, hostname: string, address: string):
   let lastName: { address: string; text: string } | undefined;
   const pr = async (addr: string): Promise<string> => {
     if (lastName?.address === addr) return lastName.text;
-    const name = opts.numeric ? undefined : await reverseName(sys, addr);
+    const name = opts.numeric ? undefined : await reverseName(sys, addr.replace(/%.*/, ''));
     lastName = { address: addr, text: name ? `${name} (${addr})` : addr };
     return lastName.text;
   };
@@ -217,18 +277,23 @@ async function loop(ctx: Ctx, opts: Options, hostname: string, address: string):
     while (pending.length && pending[0]!.at <= t) {
       const a = pending.shift()!;
       c.pipe = Math.max(c.pipe, c.transmitted - a.seq + 1);
-      await show(ctx, opts, c, a, pr);
+      await show(ctx, opts, c, a, pr, v6);
     }
     if (canSend() && t >= nextSend) {
       const seq = ++c.transmitted;
       c.elapsedMs = t;
-      const reply = await traffic(sys, { kind: 'echo', dst: address, size: opts.size, ...(opts.ttl !== undefined ? { ttl: opts.ttl } : {}) });
+      const reply = await traffic(sys, { kind: 'echo', dst: address, size: opts.size, ...(opts.ttl !== undefined ? { ttl: opts.ttl } : {}), ...(ifname !== undefined ? { ifname } : {}) });
       // a reply is due one round trip after its send; an error when the kernel reports it, and
       // errors reported together (a failed ARP resolution) share that moment and keep send order
       if (reply.kind === 'reply') pending.push({ at: t + Math.max(1, Math.round(reply.rttUs / 1000)), seq, reply });
-      if (reply.kind === 'icmp-error') pending.push({ at: Math.max(t + 1, reply.at - startEpoch), seq, reply });
+      if (reply.kind === 'icmp-error' && reply.sendErrno) {
+        // rejected on its way out: the error is already in the socket's queue when the send fails
+        await show(ctx, opts, c, { at: t, seq, reply }, pr, v6);
+        await ctx.out.flush();
+        if (!opts.quiet) await ctx.err.write(`${ctx.name}: sendmsg: ${strerror(reply.sendErrno)}\n`);
+      } else if (reply.kind === 'icmp-error') pending.push({ at: Math.max(t + 1, reply.at - startEpoch), seq, reply });
       // a send the firewall refused: iputils reports it and counts the packet as sent
-      if (reply.kind === 'error' && !opts.quiet) await ctx.err.write(`ping: sendmsg: ${strerror(reply.errno)}\n`);
+      if (reply.kind === 'error' && !opts.quiet) await ctx.err.write(`${ctx.name}: sendmsg: ${strerror(reply.errno)}\n`);
       pending.sort((x, y) => x.at - y.at || x.seq - y.seq);
       // sends drift by a millisecond or two, as a real scheduler's wakeups do
       nextSend = t + opts.intervalMs + (opts.intervalMs >= 10 ? 1 + sys.random(2) : 0);
@@ -244,7 +309,7 @@ async function loop(ctx: Ctx, opts: Options, hostname: string, address: string):
   return !c.received || (opts.deadlineS && c.received < opts.count) ? 1 : 0;
 }
 
-async function show(ctx: Ctx, opts: Options, c: { received: number; errors: number; rtts: number[] }, a: Answer, pr: (addr: string) => Promise<string>): Promise<void> {
+async function show(ctx: Ctx, opts: Options, c: { received: number; errors: number; rtts: number[] }, a: Answer, pr: (addr: string) => Promise<string>, v6: boolean): Promise<void> {
   const r = a.reply;
   const stamp = opts.timestamps ? `[${((ctx.sys.now() + 0) / 1000).toFixed(6)}] ` : '';
   if (r.kind === 'reply') {
@@ -256,6 +321,6 @@ async function show(ctx: Ctx, opts: Options, c: { received: number; errors: numb
   } else if (r.kind === 'icmp-error') {
     c.errors++;
     if (opts.quiet) return;
-    await ctx.print(`${stamp}From ${await pr(r.from)} icmp_seq=${a.seq} ${icmpText(r.type, r.code)}\n`);
+    await ctx.print(`${stamp}From ${await pr(r.from)} icmp_seq=${a.seq} ${v6 ? icmp6Text(r.type, r.code) : icmpText(r.type, r.code)}\n`);
   }
 }

@@ -3,7 +3,7 @@
 import { lazy, type ProgramEntry } from '../entry';
 
 export const networkToolPrograms: ProgramEntry[] = [
-  lazy({ name: 'ping', installPath: '/usr/bin/ping', pkg: 'iputils' }, () => import('../network-tools/ping')),
+  lazy({ name: 'ping', installPath: '/usr/bin/ping', aliases: ['/usr/bin/ping6'], pkg: 'iputils' }, () => import('../network-tools/ping')),
   lazy({ name: 'curl', installPath: '/usr/bin/curl', pkg: 'curl' }, () => import('../network-tools/curl')),
   lazy({ name: 'wget', installPath: '/usr/bin/wget', pkg: 'wget' }, () => import('../network-tools/wget')),
   lazy({ name: 'tracepath', installPath: '/usr/bin/tracepath', pkg: 'iputils' }, () => import('../network-tools/tracepath')),

@@ -19,6 +19,7 @@ export const GAI_ERRORS = {
   EAI_AGAIN: 'Temporary failure in name resolution',
   EAI_NODATA: 'No address associated with hostname',
   EAI_FAIL: 'Non-recoverable failure in name resolution',
+  EAI_ADDRFAMILY: 'Address family for hostname not supported',
 } as const;
 export type GaiError = keyof typeof GAI_ERRORS;
 

@@ -32,7 +32,7 @@ export type Why =
   /** the hop limit ran out at a router */
   | { kind: 'ttl'; router: string };
 
-export type TrafficErrno = 'ENETUNREACH' | 'EHOSTUNREACH' | 'EACCES' | 'EINVAL' | 'EPERM' | 'ECONNREFUSED';
+export type TrafficErrno = 'ENETUNREACH' | 'EHOSTUNREACH' | 'EACCES' | 'EINVAL' | 'EPERM' | 'ECONNREFUSED' | 'ENODEV';
 
 /** A failure the sender sees at once, before anything leaves (connect(2) and sendto(2) errors). */
 export interface TrafficError {
@@ -58,9 +58,12 @@ export type Peer =
 
 export type TrafficRequest =
   /** the route and source address connect(2) of a datagram socket would pick */
-  | { kind: 'route'; dst: string }
-  /** one ICMP echo request of `size` data bytes (ping -s) with an optional TTL (ping -t) */
-  | { kind: 'echo'; dst: string; size: number; ttl?: number }
+  | { kind: 'route'; dst: string; ifname?: string }
+  /**
+   * one ICMP echo request of `size` data bytes (ping -s) with an optional TTL (ping -t); an
+   * IPv6 `dst` sends an ICMPv6 echo, out of interface `ifname` when its scope or ping -I names one
+   */
+  | { kind: 'echo'; dst: string; size: number; ttl?: number; ifname?: string }
   /** one TCP connection attempt */
   | { kind: 'connect'; dst: string; port: number }
   /** bytes exchanged over a connection opened by `connect` (moves counters), then its close */
@@ -90,7 +93,7 @@ export type EchoReply =
    * an ICMP error instead of the echo reply (host unreachable, port unreachable, TTL exceeded);
    * `at` is the virtual time it reaches the sender, the same for errors the kernel reports together
    */
-  | { kind: 'icmp-error'; from: string; type: number; code: number; afterUs: number; at: number; why: Why }
+  | { kind: 'icmp-error'; from: string; type: number; code: number; afterUs: number; at: number; why: Why; sendErrno?: TrafficErrno }
   | { kind: 'lost'; why: Why }
   | TrafficError;
 

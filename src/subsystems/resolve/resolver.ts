@@ -209,6 +209,8 @@ export class Resolver {
     const files = parseHosts((view ? view.hosts : this.host.readFile('/etc/hosts')) ?? '').filter((e) => e.names.some((x) => x.toLowerCase() === n));
     const fromFiles = files.filter((e) => !family || e.family === family);
     if (fromFiles.length) return { reply: answer(fromFiles.map((e) => ({ family: e.family, address: e.address, ifindex: 0 })), fromFiles[0]!.names[0]!), delayMs: 0 };
+    // the name is in /etc/hosts, but with the other family only: glibc stops there
+    if (files.length) return { reply: { kind: 'gai-error', error: 'EAI_ADDRFAMILY' }, delayMs: 0 };
     const conf = parseResolvConf(view ? view.resolvConf : this.host.readFile('/etc/resolv.conf'));
     const dots = n.split('.').length - 1;
     const search = conf.search.map((d) => `${n}.${d.replace(/\.$/, '')}`);

@@ -44,7 +44,8 @@ export type Leg =
 
 /** What came back for a packet. */
 export type Outcome =
-  | { kind: 'answer'; reply: Flow; rttUs: number; ttl: number; why: Why; peer?: Peer }
+  /** `sendErrno`: the send failed as well (an echo rejected on its way out: EPERM and the error) */
+  | { kind: 'answer'; reply: Flow; rttUs: number; ttl: number; why: Why; peer?: Peer; sendErrno?: TrafficErrno }
   | { kind: 'silent'; why: Why }
   | TrafficError;
 
@@ -121,6 +122,11 @@ export function exchange(env: ExchangeEnv, req: Flow, leg: Leg, ttl = 64): Outco
     // out fails the send with EPERM (nf_hook's verdict reaches the socket), as ping's
     // `sendmsg: Operation not permitted` shows
     if (out.verdict === 'REJECT' && req.proto !== 1) return rejected(env, req, out.rejectWith, out.why);
+    // an echo rejected on its way out: its error reaches ping over the loopback, and the send fails
+    if (out.verdict === 'REJECT') {
+      const r = rejected(env, req, out.rejectWith, out.why);
+      return r.kind === 'answer' ? { ...r, sendErrno: 'EPERM' } : { kind: 'error', errno: 'EPERM', why: out.why };
+    }
     if (out.verdict === 'DROP') return { kind: 'error', errno: 'EPERM', why: out.why };
     return { kind: 'silent', why: out.why };
   }

@@ -7,9 +7,10 @@ import type { NfHook, NfPacket, NfVerdict, NfVerdictStep } from '../../shared/se
 import type { Why } from '../../shared/services/traffic';
 import type { Netfilter } from '../netfilter/netfilter';
 
-/** One IPv4 packet as the traffic code describes it. */
+/** One packet as the traffic code describes it: IPv4 unless `family` says 6. */
 export interface Flow {
-  /** 1 icmp, 6 tcp, 17 udp */
+  family?: 4 | 6;
+  /** 1 icmp, 6 tcp, 17 udp, 58 icmpv6 */
   proto: number;
   src: string;
   dst: string;
@@ -81,7 +82,7 @@ export class Firewall {
 
   private packet(flow: Flow, hook: NfHook, iface: { inIface?: string; outIface?: string; dstLocal?: boolean }): NfPacket {
     return {
-      family: 'ipv4', hook, ...iface, src: flow.src, dst: flow.dst, proto: flow.proto, length: flow.length,
+      family: flow.family === 6 ? 'ipv6' : 'ipv4', hook, ...iface, src: flow.src, dst: flow.dst, proto: flow.proto, length: flow.length,
       ...(flow.sport !== undefined ? { sport: flow.sport } : {}),
       ...(flow.dport !== undefined ? { dport: flow.dport } : {}),
       ...(flow.icmpType !== undefined ? { icmpType: flow.icmpType, icmpCode: flow.icmpCode ?? 0 } : {}),
@@ -98,7 +99,7 @@ export class Firewall {
     const v = this.nf.evaluate(p, { path, now: this.now(), dryRun: this.dry });
     const why = v.why ? this.whyOf(v, v.why, path, packet) : undefined;
     if (v.verdict === 'ACCEPT') return { ok: true, why };
-    return { ok: false, verdict: v.verdict, why: why ?? { kind: 'netfilter', hook: path[0]!, table: 'filter', chain: path[0]!, rule: 0, target: v.verdict, packet }, rejectWith: v.verdict === 'REJECT' && v.why ? this.rejectWith(v.why) : '' };
+    return { ok: false, verdict: v.verdict, why: why ?? { kind: 'netfilter', hook: path[0]!, table: 'filter', chain: path[0]!, rule: 0, target: v.verdict, packet }, rejectWith: v.verdict === 'REJECT' && v.why ? this.rejectWith(v.why, flow.family === 6 ? 'ipv6' : 'ipv4') : '' };
   }
 
   private whyOf(v: NfVerdict, step: NfVerdictStep, path: readonly NfHook[], packet: 'request' | 'reply'): Why {
@@ -106,10 +107,10 @@ export class Firewall {
   }
 
   /** The --reject-with of the rule that rejected. */
-  private rejectWith(step: NfVerdictStep): string {
-    const chain = this.nf.ruleset('ipv4').tables.find((t) => t.name === step.table)?.chains.find((c) => c.name === step.chain);
+  private rejectWith(step: NfVerdictStep, family: 'ipv4' | 'ipv6'): string {
+    const chain = this.nf.ruleset(family).tables.find((t) => t.name === step.table)?.chains.find((c) => c.name === step.chain);
     const t = chain?.rules[step.rule - 1]?.target;
-    return t?.kind === 'REJECT' ? t.with : 'icmp-port-unreachable';
+    return t?.kind === 'REJECT' ? t.with : family === 'ipv6' ? 'icmp6-port-unreachable' : 'icmp-port-unreachable';
   }
 }
 

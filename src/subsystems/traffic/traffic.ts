@@ -16,6 +16,7 @@ import type { Sockets } from '../sockets/sockets';
 import { exchange, routeFor, type ExchangeEnv, type Leg, type Outcome, ARP_FAIL_US } from './exchange';
 import { Firewall, TCP, type Flow } from './firewall';
 import { inbound } from './inbound';
+import { echo6, route6 } from './echo6';
 import { Streams } from './streams';
 import { result } from './why';
 import { worldPtr } from './world-paths';
@@ -64,8 +65,20 @@ export class Traffic {
     const req = request as TrafficRequest;
     const env = this.env(false);
     switch (req?.kind) {
-      case 'route': return this.route(env, req.dst);
-      case 'echo': return this.echo(env, caller, req.dst, req.size, req.ttl);
+      case 'route': {
+        if (!req.dst.includes(':')) return this.route(env, req.dst);
+        const oif = this.oif(req.ifname);
+        if (oif === null) return { kind: 'error', errno: 'ENODEV', why: { kind: 'no-route', dst: req.dst } } satisfies TrafficError;
+        const leg = route6(env, req.dst, oif);
+        if (leg.kind === 'error') return leg;
+        return { kind: 'route', src: leg.src, ifname: leg.ifname, local: leg.kind === 'local', mtu: env.net.links().find((l) => l.ifindex === leg.ifindex)?.mtu ?? 65536 };
+      }
+      case 'echo': {
+        if (!req.dst.includes(':')) return this.echo(env, caller, req.dst, req.size, req.ttl);
+        const oif = this.oif(req.ifname);
+        if (oif === null) return { kind: 'error', errno: 'ENODEV', why: { kind: 'no-route', dst: req.dst } } satisfies TrafficError;
+        return echo6(env, caller, { dst: req.dst, size: req.size, ...(req.ttl !== undefined ? { hopLimit: req.ttl } : {}), ...(oif !== undefined ? { oif } : {}) });
+      }
       case 'connect': return this.connect(env, caller, req.dst, req.port);
       case 'data': return this.data(env, caller, req);
       case 'udp': return this.udp(env, caller, req.dst, req.port, req.ttl, req.size);
@@ -101,6 +114,12 @@ export class Traffic {
         return { kind: 'ok' };
       default: return { kind: 'error', errno: 'EINVAL', why: { kind: 'no-route', dst: '' } } satisfies TrafficError;
     }
+  }
+
+  /** The index of the link a request names (undefined: none named; null: no such link). */
+  private oif(ifname: string | undefined): number | undefined | null {
+    if (ifname === undefined) return undefined;
+    return this.d.net.links().find((l) => l.name === ifname)?.ifindex ?? null;
   }
 
   private owns(caller: Caller, socket: number): boolean {
@@ -176,7 +195,7 @@ export class Traffic {
     const o = exchange(env, req, leg, ttl ?? Number(this.d.sysctl('net.ipv4.ip_default_ttl') ?? 64));
     if (o.kind !== 'answer') return o.kind === 'silent' ? { kind: 'lost', why: o.why } : o;
     if (o.reply.icmpType === 0) return { kind: 'reply', from: o.reply.src, ttl: o.ttl, rttUs: o.rttUs };
-    return { kind: 'icmp-error', from: o.reply.src, type: o.reply.icmpType ?? 3, code: o.reply.icmpCode ?? 0, afterUs: o.rttUs, at: Math.round(env.now + o.rttUs / 1000), why: o.why };
+    return { kind: 'icmp-error', from: o.reply.src, type: o.reply.icmpType ?? 3, code: o.reply.icmpCode ?? 0, afterUs: o.rttUs, at: Math.round(env.now + o.rttUs / 1000), why: o.why, ...(o.sendErrno ? { sendErrno: o.sendErrno } : {}) };
   }
 
 
