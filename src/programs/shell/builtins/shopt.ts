@@ -41,6 +41,22 @@ export const shopt: Builtin = async (sh, argv) => {
   const setOpts = p.set.has('o');
   const known = setOpts ? SET_OPTIONS.map(([n]) => n) : SHOPT_NAMES;
   const table = setOpts ? sh.state.options : sh.state.shopts;
+  const setting = p.set.has('s') || p.set.has('u');
+  if (p.set.has('s') && p.set.has('u')) {
+    await sh.error('shopt: cannot set and unset shell options simultaneously');
+    return 1;
+  }
+  // -s or -u without names lists the options that are on (or off)
+  if (setting && p.rest.length === 0) {
+    const on = p.set.has('s');
+    if (p.set.has('q')) return 0;
+    for (const n of known) {
+      if (table.has(n) !== on) continue;
+      if (p.set.has('p')) await sh.write(1, setOpts ? `set ${on ? '-o' : '+o'} ${n}\n` : `shopt ${on ? '-s' : '-u'} ${n}\n`);
+      else await sh.write(1, `${n.padEnd(15)}\t${on ? 'on' : 'off'}\n`);
+    }
+    return 0;
+  }
   const names = p.rest.length ? p.rest : known;
   let status = 0;
   for (const n of names) {
@@ -49,8 +65,10 @@ export const shopt: Builtin = async (sh, argv) => {
       status = 1;
       continue;
     }
-    if (p.set.has('s') || p.set.has('u')) {
+    if (setting) {
       const on = p.set.has('s');
+      // login_shell and restricted_shell say how the shell was started: they keep their values
+      if (!setOpts && (n === 'login_shell' || n === 'restricted_shell')) continue;
       if (on) table.add(n);
       else table.delete(n);
       // extdebug turns function tracing (set -T) and set -E on and off with it
