@@ -96,7 +96,8 @@ export type Command =
   | { kind: 'simple'; assigns: Assign[]; words: Word[]; redirs: Redir[]; line: number }
   | { kind: 'pipeline'; cmds: Command[]; negate: boolean; stderr: boolean[]; timed: boolean; line: number; /** time -p */ posixTime?: boolean }
   | { kind: 'andor'; first: Command; rest: { op: '&&' | '||'; cmd: Command }[] }
-  | { kind: 'subshell'; body: List; redirs: Redir[]; line: number }
+  /** `end`: the line of the closing parenthesis (bash numbers the subshell from there) */
+  | { kind: 'subshell'; body: List; redirs: Redir[]; line: number; end?: number }
   | { kind: 'group'; body: List; redirs: Redir[]; line: number }
   | { kind: 'if'; clauses: { cond: List; body: List }[]; elseBody?: List; redirs: Redir[]; line: number }
   | { kind: 'while'; until: boolean; cond: List; body: List; redirs: Redir[]; line: number }
@@ -133,4 +134,6 @@ export interface ListItem {
 
 export interface List {
   items: ListItem[];
+  /** A command read at the top of a script, a sourced file or eval: the line it ends on. */
+  endLine?: number;
 }

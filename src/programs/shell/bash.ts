@@ -22,6 +22,7 @@ import { shopt, SHOPT_NAMES } from './builtins/shopt';
 import { parseArgs, usageText, type Invocation } from './invocation';
 import { source } from './builtins/io';
 import { decodeBytes, encodeText } from './byte-text';
+import { makeRestricted } from './restricted';
 
 function isControlFlow(e: unknown): boolean {
   return e instanceof ShellExit || (typeof e === 'object' && e !== null && ['ReturnSignal', 'BreakSignal', 'ContinueSignal', 'ProcessExit'].includes(e.constructor.name));
@@ -118,6 +119,12 @@ function badOptionName(inv: Invocation, name: string): string | undefined {
   }
   for (const [, opt] of inv.shopts) if (!SHOPT_NAMES.includes(opt)) return `${name}: line 0: ${opt}: invalid shell option name\n`;
   return undefined;
+}
+
+/** A shell started restricted: shopt restricted_shell says so, and the limits apply. */
+function startRestricted(st: ShellState): void {
+  st.shopts.add('restricted_shell');
+  makeRestricted(st);
 }
 
 async function applyOptions(sh: Interpreter, opts: string[]): Promise<void> {
@@ -267,6 +274,7 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
     await profile().catch((e: unknown) => {
       if (!(e instanceof Interrupted) && !(e instanceof AbortCommand)) throw e;
     });
+    if (inv.restricted) startRestricted(st);
     await loadHistoryFile(sh);
     // readline echoes to standard error when its input is not a terminal
     const editor = new LineEditor(sys, 0, () => st.history, async (before, after, listing) => (await import('./complete')).completeLine(sh, before, after, listing), sys.isatty(0) ? 0 : 2);
@@ -471,6 +479,8 @@ async function runBash(ctx: Ctx, shell: { sh?: Interpreter }): Promise<number> {
         return 0;
       });
     }
+    // the startup files ran unrestricted (an interactive shell applies it after its own)
+    if (inv.restricted && inv.interactive !== true && !(sys.isatty(0) && sys.isatty(2) && inv.command === undefined && inv.file === undefined)) startRestricted(state);
     if (inv.command !== undefined) {
       state.errorContext = 'command';
       state.runsCommand = true;

@@ -271,6 +271,7 @@ export class Interpreter implements ExpandHost {
         const last = list.items[list.items.length - 1]!;
         if (!last.async && last.cmd.kind === 'simple' && last.cmd.redirs.length === 0) this.oneshot = last.cmd;
       }
+      if (list.endLine !== undefined) this.state.contextLine = list.endLine;
       try {
         status = await this.runList(list);
       } catch (e) {
@@ -508,25 +509,30 @@ export class Interpreter implements ExpandHost {
         if (this.trapDepth === 0 && !this.debugRunning && this.state.traps.has('ERR')) this.state.current = cmd;
         // a forked child (a background job, a pipeline stage) runs ( list ) itself, as bash
         // does: one process, which kill %N reaches
-        if (execLast) return this.withRedirs(cmd.redirs, () => this.runList(cmd.body));
+        // (bash numbers a subshell from its closing parenthesis)
+        if (execLast) {
+          this.state.contextLine = cmd.end ?? cmd.line;
+          return this.withRedirs(cmd.redirs, () => this.runList(cmd.body), cmd.end ?? cmd.line);
+        }
         return this.withRedirs(cmd.redirs, () => {
           this.state.lineno = cmd.line;
-          return this.runSubshell(cmd.body, commandText(cmd));
-        });
+          return this.runSubshell(cmd.body, commandText(cmd), cmd.end ?? cmd.line);
+        }, cmd.end ?? cmd.line);
       case 'group':
-        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => this.runList(cmd.body)) : this.runList(cmd.body);
+        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => this.runList(cmd.body), this.state.contextLine) : this.runList(cmd.body);
       case 'if':
-        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => drive(ifSteps(this, cmd))) : drive(ifSteps(this, cmd));
+        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => drive(ifSteps(this, cmd)), this.state.contextLine) : drive(ifSteps(this, cmd));
       case 'while':
-        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => runWhile(this, cmd)) : runWhile(this, cmd);
+        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => runWhile(this, cmd), this.state.contextLine) : runWhile(this, cmd);
+      // for, select and case keep their own line while they run
       case 'for':
-        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => drive(forSteps(this, cmd))) : drive(forSteps(this, cmd));
+        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => this.inContext(cmd.line, () => drive(forSteps(this, cmd))), this.state.contextLine) : this.inContext(cmd.line, () => drive(forSteps(this, cmd)));
       case 'arithfor':
-        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => runArithFor(this, cmd)) : runArithFor(this, cmd);
+        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => this.inContext(cmd.line, () => runArithFor(this, cmd)), this.state.contextLine) : this.inContext(cmd.line, () => runArithFor(this, cmd));
       case 'select':
-        return this.withRedirs(cmd.redirs, () => runSelect(this, cmd));
+        return this.withRedirs(cmd.redirs, () => this.inContext(cmd.line, () => runSelect(this, cmd)), this.state.contextLine);
       case 'case':
-        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => drive(caseSteps(this, cmd))) : drive(caseSteps(this, cmd));
+        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => this.inContext(cmd.line, () => drive(caseSteps(this, cmd))), this.state.contextLine) : this.inContext(cmd.line, () => drive(caseSteps(this, cmd)));
       case 'funcdef':
         this.state.lineno = cmd.line;
         if (/['"$\\`]/.test(cmd.name)) return this.error(`\`${cmd.name}': not a valid identifier`).then(() => 1);
@@ -559,7 +565,7 @@ export class Interpreter implements ExpandHost {
           const v = guardedArith(this, cmd.expr);
           return v instanceof Promise ? v.then((x) => (x !== 0 && x !== ARITH_FAILED ? 0 : 1)) : v !== 0 && v !== ARITH_FAILED ? 0 : 1;
         };
-        return cmd.redirs.length ? this.withRedirs(cmd.redirs, run) : run();
+        return cmd.redirs.length ? this.withRedirs(cmd.redirs, run, cmd.line) : run();
       }
       case 'cond':
         return this.withRedirs(cmd.redirs, async () => {
@@ -573,12 +579,34 @@ export class Interpreter implements ExpandHost {
             if (e instanceof CondStatus) return e.status;
             throw e;
           }
-        });
+        }, cmd.line);
     }
   }
 
-  async withRedirs(redirs: import('./ast').Redir[], body: () => MaybePromise<number>): Promise<number> {
+  /** Runs `body` with the line bash's line_number holds between its simple commands (put back after). */
+  inContext(line: number, body: () => MaybePromise<number>): MaybePromise<number> {
+    const saved = this.state.contextLine;
+    this.state.contextLine = line;
+    let r: MaybePromise<number>;
+    try {
+      r = body();
+    } catch (e) {
+      this.state.contextLine = saved;
+      throw e;
+    }
+    if (typeof r === 'number') {
+      this.state.contextLine = saved;
+      return r;
+    }
+    return r.finally(() => {
+      this.state.contextLine = saved;
+    });
+  }
+
+  /** `line`: where an error in the redirections is reported (a compound command's context). */
+  async withRedirs(redirs: import('./ast').Redir[], body: () => MaybePromise<number>, line?: number): Promise<number> {
     if (redirs.length === 0) return body();
+    if (line !== undefined) this.state.lineno = line;
     const undo = await applyRedirs(this, redirs);
     try {
       return await body();
@@ -638,9 +666,10 @@ export class Interpreter implements ExpandHost {
   }
 
   /** ( list ): a forked copy of the shell. */
-  async runSubshell(body: List, text = ''): Promise<number> {
+  async runSubshell(body: List, text = '', line?: number): Promise<number> {
     const pid = await this.forkShell(async (sub) => {
       sub.state.jobs = [];
+      if (line !== undefined) sub.state.contextLine = line;
       return sub.runList(body);
     });
     return waitForeground(this, [pid], undefined, text);
@@ -755,6 +784,7 @@ export class Interpreter implements ExpandHost {
     const fds = this.inheritable(new Map([[1, wr]]), [rd, wr]);
     const pid = await this.forkShell(async (sub) => {
       sub.state.inComsub = true;
+      sub.state.contextLine = sub.state.lineno;
       sub.state.traceLevel++;
       // outside posix mode, bash turns `set -e` off in a command substitution unless inherit_errexit
       if (!sub.state.shopts.has('inherit_errexit') && !sub.state.options.has('posix')) sub.state.options.delete('errexit');

@@ -19,6 +19,8 @@ export interface Invocation {
   listSet?: '-' | '+';
   /** a bare -O or +O: `shopt` / `shopt -p` lists the shopt options */
   listShopt?: '-' | '+';
+  /** -r, --restricted or a shell run as rbash: restricted once the startup files are read */
+  restricted?: boolean;
 }
 
 /** What went wrong, for `NAME: <what>`; `usage`: the option listing follows. */
@@ -33,6 +35,7 @@ const SET_LETTERS = 'abefhkmnptuvxBCEHPT';
 
 export function parseArgs(argv: readonly string[]): Invocation | 'version' | 'help' | ArgError {
   const inv: Invocation = { args: [], login: (argv[0] ?? '').startsWith('-'), noProfile: false, noRc: false, stdin: false, options: [], shopts: [] };
+  if (/^-?rbash$/.test((argv[0] ?? '').replace(/^.*\//, ''))) inv.restricted = true;
   let i = 1;
   let wantCommand = false;
   // long options come first; the first word that is not one ends them
@@ -47,6 +50,7 @@ export function parseArgs(argv: readonly string[]): Invocation | 'version' | 'he
     else if (name === 'help') return 'help';
     else if (name === 'posix') inv.options.push('-o', 'posix');
     else if (name === 'verbose') inv.options.push('-v');
+    else if (name === 'restricted') inv.restricted = true;
     else if (name === 'noediting' || name === 'debug') continue;
     else if (name === 'rcfile' || name === 'init-file') {
       // the file is read only by an interactive shell, which here reads ~/.bashrc as it would
@@ -67,6 +71,7 @@ export function parseArgs(argv: readonly string[]): Invocation | 'version' | 'he
       else if (c === 'l' && on) inv.login = true;
       else if (c === 'i' && on) inv.interactive = true;
       else if (c === 's' && on) inv.stdin = true;
+      else if (c === 'r') inv.restricted = on;
       else if (SET_LETTERS.includes(c)) inv.options.push(`${a[0]}${c}`);
       else if (c === 'o' || c === 'O') {
         const name = argv[i + 1];

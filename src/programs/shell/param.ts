@@ -23,7 +23,7 @@ interface Value {
 /** The single-letter options `$-` shows, in bash's order (flags.c shell_flags), and their long names. */
 const FLAG_ORDER: [string, string][] = [
   ['a', 'allexport'], ['b', 'notify'], ['e', 'errexit'], ['f', 'noglob'], ['h', 'hashall'], ['i', ''], ['k', 'keyword'],
-  ['m', 'monitor'], ['n', 'noexec'], ['p', 'privileged'], ['t', 'onecmd'], ['u', 'nounset'], ['v', 'verbose'], ['x', 'xtrace'],
+  ['m', 'monitor'], ['n', 'noexec'], ['p', 'privileged'], ['r', ''], ['t', 'onecmd'], ['u', 'nounset'], ['v', 'verbose'], ['x', 'xtrace'],
   ['B', 'braceexpand'], ['C', 'noclobber'], ['E', 'errtrace'], ['H', 'histexpand'], ['P', 'physical'], ['T', 'functrace'],
 ];
 
@@ -31,7 +31,7 @@ const FLAG_ORDER: [string, string][] = [
 function flagsOf(h: ExpandHost): string {
   const o = h.state.options;
   let f = '';
-  for (const [letter, name] of FLAG_ORDER) if (letter === 'i' ? h.state.interactive : o.has(name)) f += letter;
+  for (const [letter, name] of FLAG_ORDER) if (letter === 'i' ? h.state.interactive : letter === 'r' ? h.state.restricted : o.has(name)) f += letter;
   if (h.state.runsCommand) f += 'c';
   if (h.state.readsStdin) f += 's';
   return f;

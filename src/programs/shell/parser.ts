@@ -131,17 +131,17 @@ export class Parser {
         const after = this.peek();
         if (after.type === 'newline') {
           this.next();
-          return { items };
+          return { items, endLine: after.line };
         }
-        if (after.type === 'eof') return { items };
+        if (after.type === 'eof') return { items, endLine: after.line };
         continue;
       }
       items.push({ cmd, async: false });
       if (sep.type === 'newline') {
         this.next();
-        return { items };
+        return { items, endLine: sep.line };
       }
-      if (sep.type === 'eof') return { items };
+      if (sep.type === 'eof') return { items, endLine: sep.line };
       this.unexpected(sep);
     }
   }
@@ -257,7 +257,7 @@ export class Parser {
       const close = this.next();
       if (!this.isOp(close, ')')) this.unexpected(close);
       if (body.items.length === 0) this.unexpected(close);
-      return this.withRedirs({ kind: 'subshell', body, redirs: [], line });
+      return this.withRedirs({ kind: 'subshell', body, redirs: [], line, end: close.line });
     }
     if (t.type === 'word') {
       const text = plainText(t.word);

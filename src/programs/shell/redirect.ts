@@ -120,6 +120,12 @@ async function applyOne(sh: Interpreter, r: Redir, save: (fd: number) => void, p
   const defaultFd = r.op.startsWith('<') ? 0 : 1;
   let fd = r.fd ?? defaultFd;
   const openFile = async (path: string, flags: Parameters<typeof sys.open>[1]): Promise<number> => {
+    // a restricted shell writes to no file by redirection (>, >>, >|, <>, &>, >&file), nor
+    // opens network connections
+    if (sh.state.restricted && (flags.write || /^\/dev\/(tcp|udp)\//.test(path))) {
+      await sh.error(`${path}: restricted: cannot redirect output`);
+      throw new RedirectError();
+    }
     try {
       if (flags.write && !flags.append && sh.state.options.has('noclobber') && r.op !== '>|') {
         try {

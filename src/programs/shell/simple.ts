@@ -395,6 +395,10 @@ async function runProgram(sh: Interpreter, cmd: Command & { kind: 'simple' }, ar
   const before = await prefixBefore(sh, cmd.assigns);
   for (const a of cmd.assigns) await assign(sh, a, temp);
   await xtrace(sh, cmd.assigns, argv, before);
+  if (state.restricted && name.includes('/')) {
+    await sh.error(`${name}: restricted: cannot specify \`/' in command names`);
+    return 1;
+  }
   // with PATH unset or empty, bash runs the name as it is, relative to the directory
   const searchPath = temp.has('PATH') ? temp.get('PATH')!.value : state.get('PATH');
   const path = name.includes('/') || !searchPath ? name : await findCommand(sh, name, 1, temp.get('PATH')?.value);
@@ -603,7 +607,9 @@ export function callFunction(sh: Interpreter, fn: FuncDef, argv: string[]): Mayb
 
 function enterFunction(sh: Interpreter, fn: FuncDef, argv: string[]): MaybePromise<number> {
   const state = sh.state;
-  const frame: Frame = { positional: state.positional, line: state.lineno, traps: state.traps.size === 0 ? undefined : hideTraps(state) };
+  const frame: Frame = { positional: state.positional, line: state.lineno, context: state.contextLine, traps: state.traps.size === 0 ? undefined : hideTraps(state) };
+  // bash numbers the body from the line of its opening brace (function_bstart)
+  state.contextLine = 'line' in fn.body ? fn.body.line : fn.line;
   state.positional = argv.slice(1);
   state.funcNames.push(fn.name);
   state.callLines.push(state.lineno);
@@ -633,6 +639,7 @@ function enterFunction(sh: Interpreter, fn: FuncDef, argv: string[]): MaybePromi
 interface Frame {
   positional: string[];
   line: number;
+  context: number;
   /** Traps hidden from the function (see hideTraps). */
   traps: [string, string][] | undefined;
 }
@@ -662,6 +669,7 @@ function leave(state: ShellState, frame: Frame): void {
   state.frames.pop();
   state.positional = frame.positional;
   state.lineno = frame.line;
+  state.contextLine = frame.context;
   if (frame.traps) for (const [name, action] of frame.traps) if (!state.traps.has(name)) state.traps.set(name, action);
 }
 

@@ -158,6 +158,14 @@ export class ShellState {
   current: CurrentCommand;
   /** Completion specs set with `complete`. */
   completions = new CompTable();
+  /** set -r, bash -r or rbash: the restricted shell's limits apply (`$-` shows r). */
+  restricted = false;
+  /**
+   * bash's line_number between simple commands (each puts it back when done): the line a
+   * top-level command ends on, a function's opening brace, a running for/case/select's line,
+   * a subshell's closing parenthesis. Redirections of compound commands are reported there.
+   */
+  contextLine = 0;
 
   /** The file an error message names: the innermost function's or sourced file's, else $0. */
   sourceName(): string {
@@ -225,6 +233,8 @@ export class ShellState {
     s.shellPid = this.shellPid;
     s.current = this.current;
     s.completions = this.completions.clone();
+    s.restricted = this.restricted;
+    s.contextLine = this.contextLine;
     return s;
   }
 

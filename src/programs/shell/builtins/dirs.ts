@@ -4,6 +4,7 @@ import { normalize } from '../../../shared/path';
 import type { Interpreter } from '../interpreter';
 import type { Builtin } from './types';
 import { badOption } from './types';
+import { refuse } from '../restricted';
 
 /** A path with . and .. folded; exactly two leading slashes stay (POSIX leaves // to the system, bash keeps it). */
 function logicalPath(p: string): string {
@@ -20,6 +21,9 @@ async function isDir(sh: Interpreter, path: string): Promise<boolean> {
 }
 
 export const cd: Builtin = async (sh, argv) => {
+  // pushd and popd change directory through here and name themselves (argv[0])
+  const me = argv[0] === 'pushd' || argv[0] === 'popd' ? argv[0] : 'cd';
+  if (sh.state.restricted) return refuse(sh, me);
   let physical = false;
   let i = 1;
   for (; i < argv.length; i++) {
@@ -96,8 +100,7 @@ export const cd: Builtin = async (sh, argv) => {
     }
   } catch (e) {
     if (!isSysError(e)) throw e;
-    // pushd changes directory through here and names itself (argv[0])
-    await sh.error(`${argv[0] === 'pushd' ? 'pushd' : 'cd'}: ${dir}: ${strerror(e.errno)}`);
+    await sh.error(`${me}: ${dir}: ${strerror(e.errno)}`);
     return 1;
   }
   const newPwd = physical ? sh.sys.getcwd() : logical;

@@ -1,6 +1,7 @@
 // enable [-a] [-dnps] [name ...]: loaded when it first runs.
 import { builtins, SPECIAL_BUILTINS } from './index';
 import type { Builtin } from './types';
+import { refuse } from '../restricted';
 
 /** The builtins `enable -s` lists (bash's POSIX special builtins). */
 const ENABLE_SPECIAL = new Set([...SPECIAL_BUILTINS, 'times']);
@@ -25,6 +26,8 @@ export const enable: Builtin = async (sh, argv) => {
     }
   }
   const names = args.slice(i);
+  // a restricted shell loads and deletes no builtins
+  if (sh.state.restricted && (flags.has('f') || flags.has('d'))) return refuse(sh, 'enable');
   if (flags.has('f')) {
     await sh.error(`enable: cannot open shared object ${names[0] ?? ''}: ${names[0] ?? ''}: cannot open shared object file: No such file or directory`);
     return 1;
@@ -48,6 +51,8 @@ export const enable: Builtin = async (sh, argv) => {
       continue;
     }
     if (off) sh.state.disabledBuiltins.add(n);
+    // nor turns a disabled one back on
+    else if (sh.state.restricted && sh.state.disabledBuiltins.has(n)) status = await refuse(sh, 'enable');
     else sh.state.disabledBuiltins.delete(n);
   }
   return status;

@@ -203,7 +203,7 @@ export const pushd: Builtin = async (sh, argv) => {
       sh.state.dirStack = rotated.slice(1);
       return 0;
     }
-    const status = await cd(sh, ['cd', rotated[0]!]);
+    const status = await cd(sh, ['pushd', rotated[0]!]);
     if (status !== 0) return status;
     sh.state.dirStack = rotated.slice(1);
     await printStack(sh);
@@ -247,7 +247,7 @@ export const popd: Builtin = async (sh, argv) => {
   // -n leaves the current directory alone: the entry after it goes instead
   if (index === 0 && noCd) index = 1;
   if (index === 0) {
-    const status = await cd(sh, ['cd', full[1]!]);
+    const status = await cd(sh, ['popd', full[1]!]);
     if (status !== 0) return status;
     sh.state.dirStack = full.slice(2);
   } else sh.state.dirStack = full.filter((_, i) => i !== index).slice(1);

@@ -4,6 +4,7 @@ import { ReturnSignal } from '../control';
 import { withoutErrexit } from './basic';
 import type { Builtin } from './types';
 import { leadingOptions } from './types';
+import { refuse } from '../restricted';
 import { decodeBytes } from '../byte-text';
 
 export const source: Builtin = async (sh, argv) => {
@@ -16,6 +17,7 @@ export const source: Builtin = async (sh, argv) => {
     await sh.write(2, `${argv[0]}: usage: ${argv[0]} filename [arguments]\n`);
     return 2;
   }
+  if (sh.state.restricted && file.includes('/')) return refuse(sh, argv[0]!, file);
   let path = file;
   if (!file.includes('/') && sh.state.shopts.has('sourcepath')) {
     for (const dir of (sh.state.get('PATH') ?? '').split(':')) {

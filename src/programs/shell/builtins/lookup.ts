@@ -11,6 +11,8 @@ import { utf8Locale } from '../ansi-c';
 import { builtinEnabled } from './enabled';
 import type { Builtin } from './types';
 import { badOption, leadingOptions, parseFlags } from './types';
+import { refuse } from '../restricted';
+import { historyFile } from './history-file';
 
 /** The path `command -p` searches (confstr _CS_PATH). */
 const STD_PATH = '/bin:/usr/bin';
@@ -95,6 +97,7 @@ export const command: Builtin = async (sh, argv) => {
   const p = parseFlags(argv.slice(1), 'pvV');
   if (p.bad) return badOption(sh, 'command', p.bad, 'command [-pVv] command [arg ...]');
   if (p.rest.length === 0) return 0;
+  if (p.flags.has('p') && sh.state.restricted) return refuse(sh, 'command', '-p');
   if (p.flags.has('v') || p.flags.has('V')) {
     // succeeds when any of the names is found
     let any = false;
@@ -149,6 +152,14 @@ export const hash: Builtin = async (sh, argv) => {
     hits.clear();
   }
   const path = p.flags.get('p');
+  if (typeof path === 'string' && sh.state.restricted) {
+    // a restricted shell hashes only what a PATH search finds
+    if (path.includes('/')) return refuse(sh, 'hash', path);
+    if (!(await findCommand(sh, path, 0, sh.state.get('PATH') ?? ''))) {
+      await sh.error(`hash: ${path}: not found`);
+      return 1;
+    }
+  }
   if (typeof path === 'string') {
     for (const name of p.rest) {
       table.set(name, path);
@@ -284,6 +295,7 @@ export const exec: Builtin = async (sh, argv) => {
     }
   }
   if (args.length === 0) return 0;
+  if (sh.state.restricted) return refuse(sh, 'exec');
   const name = args[0]!;
   // execfail: a failed exec leaves a script running
   const fail = (status: number): number => {
@@ -354,6 +366,10 @@ export const history: Builtin = async (sh, argv) => {
     }
   }
   const rest = argv.slice(k);
+  if ([...'anrw'].filter((c) => flags.has(c)).length > 1) {
+    await sh.error('history: cannot use more than one of -anrw');
+    return 1;
+  }
   const list = st.history;
   if (flags.has('c')) st.history = [];
   if (del !== undefined) {
@@ -377,7 +393,10 @@ export const history: Builtin = async (sh, argv) => {
     for (const a of rest) await sh.write(1, `${a}\n`);
     return 0;
   }
-  if (flags.has('c') || flags.has('a') || flags.has('n') || flags.has('r') || flags.has('w')) return 0;
+  if (flags.has('a') || flags.has('n') || flags.has('r') || flags.has('w')) {
+    return historyFile(sh, flags, rest[0]);
+  }
+  if (flags.has('c')) return 0;
   if (rest.length > 1) {
     await sh.error('history: too many arguments');
     return 1;

@@ -14,6 +14,7 @@ import { arrayBody, attrLetters, declareLine, setQuote } from '../declare-text';
 import { setQuoteLocale } from '../quote';
 import { utf8Locale } from '../ansi-c';
 import { AssocMap } from '../assoc';
+import { makeRestricted } from '../restricted';
 
 export const SET_OPTIONS: [string, string | undefined][] = [
   ['allexport', 'a'], ['braceexpand', 'B'], ['emacs', undefined], ['errexit', 'e'], ['errtrace', 'E'], ['functrace', 'T'],
@@ -428,6 +429,8 @@ export const set: Builtin = async (sh, argv) => {
   return status;
 };
 
+const SET_USAGE = 'set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]';
+
 async function setOptions(sh: Interpreter, argv: string[]): Promise<number> {
   const args = argv.slice(1);
   if (args.length === 0) {
@@ -482,8 +485,15 @@ async function setOptions(sh: Interpreter, argv: string[]): Promise<number> {
         }
         continue;
       }
+      // -r makes the shell restricted for good: +r is then refused (as an unknown option, but
+      // found so after the letters were read: status 1)
+      if (c === 'r') {
+        if (on) makeRestricted(sh.state);
+        else if (sh.state.restricted) return (await badOption(sh, 'set', '+r', SET_USAGE)) && 1;
+        continue;
+      }
       const opt = SET_OPTIONS.find(([, l]) => l === c);
-      if (!opt) return badOption(sh, 'set', `${a[0]}${c}`, 'set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]');
+      if (!opt) return badOption(sh, 'set', `${a[0]}${c}`, SET_USAGE);
       if (on) sh.state.options.add(opt[0]);
       else sh.state.options.delete(opt[0]);
     }
