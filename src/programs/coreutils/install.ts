@@ -111,6 +111,15 @@ async function makeDirs(ctx: Ctx, o: Opts, dir: string, lastMode: number | undef
           if (!(st instanceof SysError)) err = new SysError('ENOTDIR', 'mkdir');
           else if (st.errno !== 'ENOENT') err = st;
         }
+      } else if (last && lastMode !== undefined && e.errno !== 'ENOENT') {
+        // install -d goes on to set the mode of what mkdir could not make (make_dir_parents
+        // without preserve_existing): a name that is still missing fails there, not at mkdir
+        const st = await tryStat(ctx, path);
+        if (st instanceof SysError && st.errno !== 'ENOTDIR') {
+          const what = o.uid !== -1 || o.gid !== -1 ? 'owner and permissions' : 'permissions';
+          await ctx.perror(st, `cannot change ${what} of ${quote(path)}`);
+          return false;
+        }
       }
       await ctx.perror(err, `cannot create directory ${ancestors ? quoteaf(path) : quote(path)}`);
       return false;
