@@ -146,6 +146,20 @@ journalctl -u nr -u nf -o cat --no-pager`);
     );
   });
 
+  it('restarts a notify service that failed its protocol under Restart=on-failure, each start failing as a job', async () => {
+    const r = await runScript(`${unit('np.service', '[Unit]\nStartLimitBurst=2\n[Service]\nType=notify\nExecStart=/bin/sh -c "sleep 1000 & exit 0"\nRestart=on-failure\nRestartSec=1')}
+systemctl start np 2>/dev/null; echo "rc=$?"
+sleep 5
+pgrep -c sleep; systemctl show -p Result --value np
+journalctl -u np -o cat --no-pager`);
+    expect(r.stdout).toBe(
+      'rc=1\n0\nstart-limit-hit\n' +
+        "Starting np.service...\nnp.service: Failed with result 'protocol'.\nFailed to start np.service.\nnp.service: Scheduled restart job, restart counter is at 1.\nStopped np.service.\n" +
+        "Starting np.service...\nnp.service: Failed with result 'protocol'.\nFailed to start np.service.\nnp.service: Scheduled restart job, restart counter is at 2.\nStopped np.service.\n" +
+        "np.service: Start request repeated too quickly.\nnp.service: Failed with result 'start-limit-hit'.\nFailed to start np.service.\n",
+    );
+  });
+
   it('runs oneshot services to completion and keeps them active with RemainAfterExit', async () => {
     const r = await runScript(`${unit('once.service', '[Unit]\nDescription=Once\n[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/usr/bin/echo hello from once')}
 systemctl start once; echo "rc=$?"

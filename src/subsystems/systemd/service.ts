@@ -252,8 +252,10 @@ export async function startService(rt: Runtime, u: Unit): Promise<JobResult> {
     u.notifyReady = undefined;
     // ended before READY=1: the start failed, also when Restart= brings it back later
     if (u.mainPid !== mainPid) {
-      if (u.activeState === 'failed') rt.log(u, `Failed to start ${u.label}.`, 3, FAILED_ID);
-      return u.activeState === 'failed' || u.subState === 'auto-restart' ? 'failed' : 'done';
+      // the start job fails also when Restart= schedules another go (that is a new job)
+      const failedStart = u.activeState === 'failed' || u.subState === 'auto-restart';
+      if (failedStart) rt.log(u, `Failed to start ${u.label}.`, 3, FAILED_ID);
+      return failedStart ? 'failed' : 'done';
     }
     if (timedOut) return startTimedOut(rt, u, cfg);
   }
