@@ -9,6 +9,7 @@ import { encodeText } from '../../shared/bytes';
 import { byteChars, decodeBytes, fromByteChars } from './byte-text';
 import { attrLetters, declareKey, declareLine, declareQuote } from './declare-text';
 import { indexValue } from './subscript';
+import { namesWithPrefix } from './var-listing';
 
 /** A value, a list of fields, or a word to expand in place (the quoting of ${x:-"a b"} is kept). */
 export type ParamResult = string | { fields: string[]; joined?: string } | { word: Word };
@@ -164,8 +165,7 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, gi
     throw new ExpansionError(`${p.context ?? p.source}: bad substitution`);
   }
   if (p.op === 'names') {
-    const names = new Set<string>([...h.state.globals.keys(), ...h.state.scopes.flatMap((m) => [...m.keys()])]);
-    const list = [...names].filter((n) => n.startsWith(p.name) && h.state.lookup(n)).sort();
+    const list = namesWithPrefix(h.state, p.name);
     return inDq && p.source.includes('*') ? list.join(ifsOf(h.state)[0] ?? '') : { fields: list };
   }
   if (p.op === 'keys') {

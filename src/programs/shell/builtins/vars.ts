@@ -15,6 +15,7 @@ import { setQuoteLocale } from '../quote';
 import { utf8Locale } from '../ansi-c';
 import { AssocMap } from '../assoc';
 import { makeRestricted } from '../restricted';
+import { visibleVars } from '../var-listing';
 
 export const SET_OPTIONS: [string, string | undefined][] = [
   ['allexport', 'a'], ['braceexpand', 'B'], ['emacs', undefined], ['errexit', 'e'], ['errtrace', 'E'], ['functrace', 'T'],
@@ -34,27 +35,6 @@ function compoundTrace(v: Var): string {
   const entries = [...(v.array ?? [])].sort((a, b) => a[0] - b[0]);
   const dense = entries.every(([k], i) => k === i);
   return `(${entries.map(([k, x]) => (dense ? q(x) : `[${k}]=${q(x)}`)).join(' ')})`;
-}
-
-/** Variables bash makes when they are read, as a listing shows them: no value, or an empty list. */
-const LISTED_UNREAD: [string, () => Var][] = [
-  ['BASHPID', () => ({ integer: true })], ['HISTCMD', () => ({ integer: true })], ['RANDOM', () => ({ integer: true })], ['SRANDOM', () => ({ integer: true })],
-  ['BASH_COMMAND', () => ({})], ['BASH_SUBSHELL', () => ({})], ['EPOCHREALTIME', () => ({})], ['EPOCHSECONDS', () => ({})], ['LINENO', () => ({})], ['SECONDS', () => ({})],
-];
-
-function visibleVars(sh: Interpreter): Map<string, Var> {
-  const st = sh.state;
-  const all = new Map<string, Var>(st.globals);
-  for (const [n, make] of LISTED_UNREAD) if (st.dynamic.has(n) && !st.lookup(n)) all.set(n, make());
-  if (st.dynamic.has('_') && !st.lookup('_')) all.set('_', { value: st.dynamic.get('_')!() });
-  for (const n of ['BASH_ARGV0', 'COMP_WORDBREAKS']) if (!all.has(n)) all.set(n, {});
-  for (const n of ['BASH_ALIASES', 'BASH_CMDS']) if (!all.has(n)) all.set(n, { assoc: new AssocMap() });
-  for (const n of ['BASH_ARGC', 'BASH_ARGV']) if (!all.has(n)) all.set(n, { array: new Map() });
-  for (const n of ['BASH_LINENO', 'BASH_SOURCE', 'FUNCNAME']) if (!all.has(n)) all.set(n, st.lookup(n) ?? { array: new Map(), declaredOnly: true });
-  for (const [k, v] of st.scopes.flatMap((scope) => [...scope])) all.set(k, v);
-  for (const n of ['BASHOPTS', 'SHELLOPTS']) all.set(n, st.lookup(n)!);
-  for (const n of ['DIRSTACK', 'GROUPS']) all.set(n, st.filled.has(n) ? st.lookup(n)! : { array: new Map() });
-  return new Map([...all].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 
 async function invalid(sh: Interpreter, cmd: string, arg: string): Promise<number> {
@@ -225,7 +205,7 @@ async function printDeclared(sh: Interpreter, names: string[], filter: (v: Var) 
   if (names.length === 0) {
     // `local` lists only the variables of the function it runs in
     const scope = cmd === 'local' ? sh.state.scopes[sh.state.scopes.length - 1] : undefined;
-    const vars = scope ? new Map([...scope].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) : visibleVars(sh);
+    const vars = scope ? new Map([...scope].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) : visibleVars(sh.state);
     for (const [k, v] of vars) if (filter(v)) await sh.write(1, `${declareLine(k, v)}\n`);
     return 0;
   }
@@ -435,7 +415,7 @@ async function setOptions(sh: Interpreter, argv: string[]): Promise<number> {
   const args = argv.slice(1);
   if (args.length === 0) {
     setQuoteLocale(utf8Locale(sh.state));
-    for (const [k, v] of visibleVars(sh)) {
+    for (const [k, v] of visibleVars(sh.state)) {
       if (v.declaredOnly && !(v.array ?? v.assoc)?.size) continue;
       if (v.array || v.assoc) await sh.write(1, `${k}=${arrayBody(v)}\n`);
       else if (v.value !== undefined) await sh.write(1, `${k}=${setQuote(v.value)}\n`);
