@@ -160,6 +160,16 @@ journalctl -u np -o cat --no-pager`);
     );
   });
 
+  it('restarts a failed oneshot, and a failed ExecStartPre, by Restart=on-failure', async () => {
+    const r = await runScript(`${unit('os.service', '[Unit]\nStartLimitBurst=2\n[Service]\nType=oneshot\nExecStart=/usr/bin/false\nRestart=on-failure\nRestartSec=1')}
+${unit('pre2.service', '[Service]\nExecStartPre=/usr/bin/false\nExecStart=/usr/bin/sleep 100\nRestart=on-failure\nRestartSec=1')}
+systemctl start os pre2 2>/dev/null; echo "rc=$?"
+sleep 4
+systemctl show -p Result --value os
+journalctl -u os -u pre2 -o cat --no-pager | grep -c 'Scheduled restart job, restart counter is at 2'`);
+    expect(r.stdout).toBe('rc=1\nstart-limit-hit\n2\n');
+  });
+
   it('runs oneshot services to completion and keeps them active with RemainAfterExit', async () => {
     const r = await runScript(`${unit('once.service', '[Unit]\nDescription=Once\n[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/usr/bin/echo hello from once')}
 systemctl start once; echo "rc=$?"

@@ -172,6 +172,7 @@ export async function startService(rt: Runtime, u: Unit): Promise<JobResult> {
       rt.log(u, `${u.id}: Control process exited, ${exitText(info)}`, info.code === 'exited' ? 5 : 4);
       fail(rt, u, info.code === 'exited' ? 'exit-code' : 'signal');
       rt.log(u, `Failed to start ${u.label}.`, 3, FAILED_ID);
+      maybeRestart(rt, u, cfg, info);
       return 'failed';
     }
   }
@@ -185,6 +186,8 @@ export async function startService(rt: Runtime, u: Unit): Promise<JobResult> {
       rt.log(u, `${u.id}: Main process exited, ${exitText(info)}`, info.code === 'exited' ? 5 : 4);
       fail(rt, u, info.code === 'exited' ? 'exit-code' : 'signal');
       rt.log(u, `Failed to start ${u.label}.`, 3, FAILED_ID);
+      // Restart=on-failure (or on-abnormal, on-abort) applies to a oneshot as to any service
+      maybeRestart(rt, u, cfg, info);
       return 'failed';
     }
     await runPost(rt, u, cfg, launch);
