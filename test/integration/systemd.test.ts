@@ -160,14 +160,15 @@ journalctl -u np -o cat --no-pager`);
     );
   });
 
-  it('restarts a failed oneshot, and a failed ExecStartPre, by Restart=on-failure', async () => {
+  it('restarts a failed oneshot, a failed ExecStartPre and a failed forking start by Restart=on-failure', async () => {
     const r = await runScript(`${unit('os.service', '[Unit]\nStartLimitBurst=2\n[Service]\nType=oneshot\nExecStart=/usr/bin/false\nRestart=on-failure\nRestartSec=1')}
 ${unit('pre2.service', '[Service]\nExecStartPre=/usr/bin/false\nExecStart=/usr/bin/sleep 100\nRestart=on-failure\nRestartSec=1')}
-systemctl start os pre2 2>/dev/null; echo "rc=$?"
+${unit('fk.service', '[Service]\nType=forking\nExecStart=/usr/bin/false\nRestart=on-failure\nRestartSec=1')}
+systemctl start os pre2 fk 2>/dev/null; echo "rc=$?"
 sleep 4
 systemctl show -p Result --value os
-journalctl -u os -u pre2 -o cat --no-pager | grep -c 'Scheduled restart job, restart counter is at 2'`);
-    expect(r.stdout).toBe('rc=1\nstart-limit-hit\n2\n');
+journalctl -u os -u pre2 -u fk -o cat --no-pager | grep -c 'Scheduled restart job, restart counter is at 2'`);
+    expect(r.stdout).toBe('rc=1\nstart-limit-hit\n3\n');
   });
 
   it('runs oneshot services to completion and keeps them active with RemainAfterExit', async () => {

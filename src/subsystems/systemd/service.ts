@@ -219,6 +219,7 @@ export async function startService(rt: Runtime, u: Unit): Promise<JobResult> {
       rt.log(u, `${u.id}: Control process exited, ${exitText(info)}`, 5);
       fail(rt, u, 'exit-code');
       rt.log(u, `Failed to start ${u.label}.`, 3, FAILED_ID);
+      maybeRestart(rt, u, cfg, info);
       return 'failed';
     }
     const left = host.processesIn(u.cgroup);
