@@ -145,10 +145,16 @@ function applyOne(rs: NfRuleset, a: NfAction): void {
     case 'zeroRule': {
       // iptables-nft 1.8.9 only fails on a chain nft does not have; a number past the end of
       // an existing chain zeroes nothing and succeeds. It fails then without setting errno
-      // itself: what it reports is left over from its cache fetch, ENOENT except in a filter
-      // table whose OUTPUT chain exists.
+      // itself: what it reports is left over from its cache fetch, which asks for the chain and
+      // every built-in chain of the table by name, in strcmp order. The last answer counts: an
+      // acknowledgement (errno 0) when that chain exists, else ENOENT (as when the table is
+      // missing, which the set fetch after it reports).
       const c = liveChain(t, a.chain);
-      if (!c) throw prepare(t.name === 'filter' && t.chains.some((x) => x.builtin && x.present && x.name === 'OUTPUT') ? 'E0' : 'ENOENT');
+      if (!c) {
+        const names = [a.chain, ...t.chains.filter((x) => x.builtin).map((x) => x.name)];
+        const last = names.reduce((m, n) => (n > m ? n : m));
+        throw prepare(t.exists && liveChain(t, last) ? 'E0' : 'ENOENT');
+      }
       const r = c.rules[a.rulenum - 1];
       if (r) r.counters = { packets: 0, bytes: 0 };
       return;
