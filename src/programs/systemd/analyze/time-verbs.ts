@@ -104,9 +104,12 @@ export async function verbTimestamp(ctx: Ctx, args: string[]): Promise<number> {
         ['Normalized form', formatTimestamp(usec, zone) ?? '-', ANSI.highlightBlue],
       ];
       if (notUtc(zone)) rows.push(['(in UTC)', formatTimestamp(usec, zone, 'utc') ?? '-']);
-      const secs = Math.floor(usec / 1_000_000);
-      const frac = usec % 1_000_000;
-      rows.push(['UNIX seconds', frac === 0 ? `@${secs}` : `@${secs}.${String(frac).padStart(6, '0')}`]);
+      // "@SECONDS" can be far past what a double holds to the microsecond: take its exact value
+      const exact = p.startsWith('@') ? parseTimespan(p.slice(1)) : undefined;
+      const us = typeof exact === 'bigint' ? exact : BigInt(Math.round(usec));
+      const secs = us / 1_000_000n;
+      const frac = us % 1_000_000n;
+      rows.push(['UNIX seconds', frac === 0n ? `@${secs}` : `@${secs}.${String(frac).padStart(6, '0')}`]);
       rows.push(['From now', formatTimestampRelative(usec, now) ?? '-']);
       await printTable(ctx, formatVertical(rows, color));
     }
