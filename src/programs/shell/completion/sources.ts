@@ -117,11 +117,16 @@ export async function pathCommands(sh: Interpreter): Promise<string[]> {
   return out;
 }
 
-/** Everything that can be a command name (compgen -c): aliases, keywords, functions, builtins, programs. */
+/**
+ * Everything that can be a command name (compgen -c): aliases, keywords, functions, builtins,
+ * programs. A name found more than once is listed each time, as bash's generator does (a
+ * builtin and programs of the same name in several PATH directories); readline's list, which
+ * the line editor makes, has each once.
+ */
 export async function commandNames(sh: Interpreter, prefix: string): Promise<string[]> {
   if (prefix.includes('/')) return fileMatches(sh, prefix, 'exec');
   const names = [...sh.state.aliases.keys(), ...KEYWORDS, ...sh.state.functions.keys(), ...[...builtins.keys()].sort(), ...(await pathCommands(sh))];
-  return [...new Set(names)].filter(startsWith(prefix));
+  return names.filter(startsWith(prefix));
 }
 
 /**
