@@ -87,6 +87,10 @@ interface Group {
   multiline: boolean;
   /** Whether the last atom already has a quantifier. */
   quantified?: boolean;
+  /** A branch reset group (?|...): each alternative numbers its groups from `start`. */
+  reset?: { start: number; max: number; alts: Map<number, number>[] };
+  /** The capture's own mark (groups of a branch reset share their number, not their mark). */
+  mark?: number;
 }
 
 /** Translates one PCRE pattern. `icase` is -i; the result needs the `i` flag only when `flagI`. */
@@ -102,6 +106,13 @@ export function pcreToJs(p: string, icase: boolean): { source: string; flagI: bo
   let nextGroup = 0;
   let helper = 0;
   const groupText = new Map<number, string>();
+  /** The marks of the groups closed so far under each number (several in a branch reset). */
+  const marks = new Map<number, number[]>();
+  let nextMark = 0;
+  /** The number of each mark. */
+  const markNo = new Map<number, number>();
+  /** Closed branch resets: their alternatives and, for each, the mark of each number in it. */
+  const resets: { alts: string[]; marks: Map<number, number>[] }[] = [];
   const names = new Map<string, number>();
   const top: Group = { atoms: [], open: '', pcreNo: 0, icase, extended: false, dotall: false, multiline: false };
   const stack: Group[] = [top];
@@ -118,8 +129,11 @@ export function pcreToJs(p: string, icase: boolean): { source: string; flagI: bo
   const backref = (n: number): string => {
     if (n < 1 || n > totalGroups) throw new PcreError('reference to non-existent subpattern');
     // a group not yet closed has captured nothing: the reference cannot match
-    if (!groupText.has(n)) return '(?!)';
-    return `\u0000R${n}\u0000`;
+    const m = marks.get(n);
+    if (!m) return '(?!)';
+    // inside a branch reset the alternative's own group; after it, resolved by resolve()
+    if (m.length === 1 || stack.some((s) => s.reset)) return `\u0000R${m[m.length - 1]}\u0000`;
+    return `\u0000Q${n}\u0000`;
   };
   let i = 0;
   const readName = (end: string): string => {
@@ -171,7 +185,7 @@ export function pcreToJs(p: string, icase: boolean): { source: string; flagI: bo
         continue;
       }
       const grp = (open: string, pcreNo = 0): void => {
-        stack.push({ atoms: [], open, pcreNo, icase: g.icase, extended: g.extended, dotall: g.dotall, multiline: g.multiline });
+        stack.push({ atoms: [], open, pcreNo, icase: g.icase, extended: g.extended, dotall: g.dotall, multiline: g.multiline, mark: pcreNo ? ++nextMark : undefined });
       };
       if (p[i] !== '?') {
         if (p[i] === '*') throw new PcreError('(*VERB) not recognized or malformed');
@@ -200,7 +214,9 @@ export function pcreToJs(p: string, icase: boolean): { source: string; flagI: bo
       const num = /^([-+]?\d+|R)\)/.exec(p.slice(i));
       if (num) {
         i += num[0].length;
-        const n = num[1] === 'R' ? 0 : num[1]!.startsWith('-') || num[1]!.startsWith('+') ? nextGroup + (num[1]!.startsWith('+') ? 0 : 1) + Number(num[1]) : Number(num[1]);
+        const rel = num[1]![0] === '-' || num[1]![0] === '+';
+        const n = num[1] === 'R' ? 0 : rel ? nextGroup + (num[1]![0] === '+' ? 0 : 1) + Number(num[1]) : Number(num[1]);
+        if (rel && n <= 0) throw new PcreError('reference to non-existent subpattern');
         push(call(n));
         continue;
       }
@@ -211,8 +227,9 @@ export function pcreToJs(p: string, icase: boolean): { source: string; flagI: bo
         continue;
       }
       if (p[i] === ':' || p[i] === '|') {
-        i++;
         grp('(?:');
+        if (p[i] === '|') cur().reset = { start: nextGroup, max: nextGroup, alts: [new Map()] };
+        i++;
         continue;
       }
       if (p[i] === '>') {
@@ -239,11 +256,29 @@ export function pcreToJs(p: string, icase: boolean): { source: string; flagI: bo
       i++;
       if (stack.length === 1) throw new PcreError('unmatched closing parenthesis');
       stack.pop();
-      const body = g.atoms.join('');
+      const body = resolve(g.atoms);
       let a: string;
+      if (g.reset) {
+        nextGroup = Math.max(g.reset.max, nextGroup);
+        const alts: string[] = [];
+        let from = 0;
+        g.atoms.forEach((t, k) => {
+          if (t !== '|') return;
+          alts.push(resolve(g.atoms.slice(from, k)));
+          from = k + 1;
+        });
+        alts.push(resolve(g.atoms.slice(from)));
+        resets.push({ alts, marks: g.reset.alts });
+        push(`\u0000B${resets.length - 1}\u0000`);
+        continue;
+      }
       if (g.open === 'capture') {
-        a = `\u0000G${g.pcreNo}\u0000${body})`;
-        groupText.set(g.pcreNo, body);
+        a = `\u0000G${g.mark}\u0000${body})`;
+        if (!groupText.has(g.pcreNo)) groupText.set(g.pcreNo, body);
+        marks.set(g.pcreNo, [...(marks.get(g.pcreNo) ?? []), g.mark!]);
+        markNo.set(g.mark!, g.pcreNo);
+        const r = [...stack].reverse().find((t) => t.reset)?.reset;
+        r?.alts[r.alts.length - 1]!.set(g.pcreNo, g.mark!);
       } else if (g.open === 'atomic') a = atomic(body);
       else a = `${g.open}${body})`;
       push(a);
@@ -252,6 +287,11 @@ export function pcreToJs(p: string, icase: boolean): { source: string; flagI: bo
     if (c === '|') {
       i++;
       push('|');
+      if (g.reset) {
+        g.reset.max = Math.max(g.reset.max, nextGroup);
+        nextGroup = g.reset.start;
+        g.reset.alts.push(new Map());
+      }
       continue;
     }
     if (c === '.') {
@@ -293,26 +333,131 @@ export function pcreToJs(p: string, icase: boolean): { source: string; flagI: bo
   // number the capturing groups in order of their opening
   let n = 0;
   const jsNo = new Map<string, number>();
-  let out = top.atoms.join('').replace(/\u0000([GHK])(\d*)\u0000/g, (_m, k: string, id: string) => {
+  const whole = resolve(top.atoms).replace(/\u0000Q(\d+)\u0000/g, (_m, no: string) => `(?:${marks.get(Number(no))!.map((k) => `\u0000R${k}\u0000`).join('|')})`);
+  // PCRE's reference to a group that took no part fails, where JavaScript's matches empty: a
+  // referenced group also captures the text from its start on (F) and the text before it (E),
+  // and the reference first checks that they are set: F cannot start anywhere after the
+  // group's start, and right at its start it reaches the end, after just E
+  let text = expandCalls(whole);
+  const referenced = new Set([...text.matchAll(/\u0000R(\d+)\u0000/g)].map((m) => m[1]!));
+  text = text.replace(/\u0000G(\d+)\u0000/g, (m, id: string) => (referenced.has(id) ? `${m}(?=\u0000F${id}\u0000[\\s\\S]*))(?<=\u0000E${id}\u0000[\\s\\S]*))` : m));
+  let out = text.replace(/\u0000([GHKFE])(\d*)\u0000/g, (_m, k: string, id: string) => {
     n++;
     jsNo.set(`${k}${id}`, n);
     return k === 'K' ? `(?<${KEEP}>)` : '(';
   });
-  out = out.replace(/\u0000([RS])(\d+)\u0000/g, (_m, k: string, id: string) => `(?:\\${jsNo.get(`${k === 'R' ? 'G' : 'H'}${id}`) ?? 0})`);
+  out = out.replace(/\u0000([RS])(\d+)\u0000/g, (_m, k: string, id: string) => {
+    const g = jsNo.get(`${k === 'R' ? 'G' : 'H'}${id}`) ?? 0;
+    const f = k === 'R' ? jsNo.get(`F${id}`) : undefined;
+    const e = jsNo.get(`E${id}`);
+    return f === undefined ? `(?:\\${g})` : `(?:(?:(?!\\${f})|(?=\\${f}(?![\\s\\S]))(?<=^\\${e}))\\${g})`;
+  });
   return { source: out, flagI };
+
+  /**
+   * A group's atoms as text, with its branch resets written out. A back-reference after a
+   * branch reset (in the same alternative) means the group of whichever alternative matched:
+   * the rest of the alternative is repeated after each of them, referring to its own group.
+   */
+  function resolve(atoms: string[]): string {
+    let out = '';
+    for (let k = 0; k < atoms.length; k++) {
+      const b = /^\u0000B(\d+)\u0000$/.exec(atoms[k]!);
+      if (!b) {
+        out += atoms[k]!.replace(/\u0000B(\d+)\u0000/g, (_m, id: string) => `(?:${resets[Number(id)]!.alts.join('|')})`);
+        continue;
+      }
+      const r = resets[Number(b[1])]!;
+      let end = atoms.indexOf('|', k + 1);
+      if (end < 0) end = atoms.length;
+      const rest = atoms.slice(k + 1, end);
+      const refs = (t: string): boolean => [...t.matchAll(/\u0000Q(\d+)\u0000/g)].some((m) => r.marks.some((a) => a.has(Number(m[1]))));
+      if (!rest.some(refs)) {
+        out += `(?:${r.alts.join('|')})`;
+        continue;
+      }
+      const tail = resolve(rest);
+      out += `(?:${r.alts.map((alt, j) => alt + (j === 0 ? tail : renumber(tail)).replace(/\u0000Q(\d+)\u0000/g, (m, no: string) => {
+        if (!r.marks.some((a) => a.has(Number(no)))) return m;
+        const own = r.marks[j]!.get(Number(no));
+        return own === undefined ? '(?!)' : `\u0000R${own}\u0000`;
+      })).join('|')})`;
+      k = end - 1;
+    }
+    return out;
+  }
+
+  /** A repeated piece: its groups get new marks (more groups under the same numbers). */
+  function renumber(t: string): string {
+    const map = new Map<number, number>();
+    return t.replace(/\u0000([GR])(\d+)\u0000/g, (m, k: string, old: string) => {
+      const no = markNo.get(Number(old));
+      if (k === 'R') return map.has(Number(old)) ? `\u0000R${map.get(Number(old))}\u0000` : m;
+      const mark = ++nextMark;
+      map.set(Number(old), mark);
+      markNo.set(mark, no!);
+      marks.get(no!)!.push(mark);
+      return `\u0000G${mark}\u0000`;
+    });
+  }
 
   function atomic(body: string): string {
     const id = ++helper;
     return `(?=\u0000H${id}\u0000${body}))\u0000S${id}\u0000`;
   }
 
+  /** A subroutine call (?n), (?R), (?&name): the group's text, or a placeholder expanded at the end. */
   function call(n: number): string {
+    if (n < 0 || n > totalGroups) throw new PcreError('reference to non-existent subpattern');
     const t = n === 0 ? undefined : groupText.get(n);
-    if (t === undefined) {
-      if (n < 0 || n > totalGroups) throw new PcreError('reference to non-existent subpattern');
-      throw new PcreError('recursive subpattern calls are not supported');
+    if (t === undefined) return `\u0000C${n}\u0000`;
+    return `(?:${copy(t)})`;
+  }
+
+  /**
+   * A group's text as a call's copy: its groups capture afresh (a back-reference inside the
+   * copy sees the copy's own group, as in a PCRE recursion), fresh atomic helpers, no \K.
+   */
+  function copy(t: string): string {
+    const fresh = new Map<string, number>();
+    const id = (old: string): number => {
+      let k = fresh.get(old);
+      if (k === undefined) fresh.set(old, (k = ++helper));
+      return k;
+    };
+    return t
+      .replace(/\u0000K\u0000/g, '')
+      .replace(/\u0000([GHRS])(\d+)\u0000/g, (m, k: string, old: string) => {
+        if (k === 'G' || k === 'H') return `\u0000H${id(k + old)}\u0000`;
+        const own = fresh.get((k === 'R' ? 'G' : 'H') + old);
+        return own === undefined ? m : `\u0000S${own}\u0000`;
+      });
+  }
+
+  /**
+   * Recursive calls (a group called from inside itself, or the whole pattern by (?R)) as
+   * copies nested as deep as a pattern of reasonable size allows; the innermost copy fails.
+   */
+  function expandCalls(text: string): string {
+    if (!text.includes('\u0000C')) return text;
+    const body = (n: number): string => (n === 0 ? text : groupText.get(n)!);
+    const LIMIT = 200_000;
+    let best = text.replace(/\u0000C\d+\u0000/g, '(?!)');
+    for (let depth = 1; depth <= 40; depth++) {
+      let over = false;
+      const level = (t: string, d: number): string =>
+        t.replace(/\u0000C(\d+)\u0000/g, (_m, n: string) => {
+          if (over) return '';
+          if (d === 0) return '(?!)';
+          const inner = `(?:${copy(level(body(Number(n)), d - 1))})`;
+          if (inner.length > LIMIT) over = true;
+          return inner;
+        });
+      const out = level(text, depth);
+      if (over || out.length > LIMIT) break;
+      best = out;
     }
-    return `(?:${t.replace(/\u0000G\d+\u0000/g, '(?:').replace(/\u0000H(\d+)\u0000/g, '(?:')})`;
+    return best;
   }
 
   function setFlag(t: Group, f: string, on: boolean): void {
@@ -566,6 +711,8 @@ export function pcreToJs(p: string, icase: boolean): { source: string; flagI: bo
 function countGroups(p: string): number {
   let n = 0;
   let inClass = false;
+  // open groups; a branch reset's alternatives each number from its start
+  const open: ({ start: number; max: number } | undefined)[] = [];
   for (let i = 0; i < p.length; i++) {
     const c = p[i]!;
     if (c === '\\') {
@@ -582,7 +729,19 @@ function countGroups(p: string): number {
       if (p[i + 1] === ']') i++;
       continue;
     }
-    if (c === '(' && (p[i + 1] !== '?' || /^\(\?(?:P?<\w|')/.test(p.slice(i))) && p[i + 1] !== '*') n++;
+    if (c === '(') {
+      if ((p[i + 1] !== '?' || /^\(\?(?:P?<\w|')/.test(p.slice(i))) && p[i + 1] !== '*') n++;
+      open.push(p.startsWith('(?|', i) ? { start: n, max: n } : undefined);
+    } else if (c === '|') {
+      const r = open[open.length - 1];
+      if (r) {
+        r.max = Math.max(r.max, n);
+        n = r.start;
+      }
+    } else if (c === ')') {
+      const r = open.pop();
+      if (r) n = Math.max(r.max, n);
+    }
   }
   return n;
 }
