@@ -1,9 +1,10 @@
 import { defineProgram } from '../define';
-import { formatFloat, fromNumber, strtold, toNumber, type FloatSpec } from '../lib/cfloat';
+import { formatFloat, fromNumber, strtold, toNumber, type FloatSpec, type Real } from '../lib/cfloat';
 import { getoptUntil, parseOptions, usageFail } from '../lib/cli';
 import type { Ctx } from '../lib/context';
 import { GetoptError } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
+import { ldAdd, ldCmp, ldFromInt, ldLess, ldMul } from '../lib/long-double';
 import { Output, ql } from '../lib/textio';
 
 const HELP = `Print numbers from FIRST to LAST, in steps of INCREMENT.
@@ -35,7 +36,8 @@ const spec = {
 };
 
 interface Operand {
-  value: number;
+  /** The value as strtold reads it: an x86 long double. */
+  value: Real;
   width: number;
   /** Digits after the point; Infinity when not a plain decimal. */
   precision: number;
@@ -46,12 +48,12 @@ function scanArg(arg: string): Operand | 'invalid' | 'nan' {
   const r = strtold(arg);
   if (r.end === 0 || r.end !== arg.length) return 'invalid';
   if (r.value.kind === 'nan') return 'nan';
-  const value = toNumber(r.value);
+  const value = r.value;
   const a = arg.replace(/^[ \t\n\v\f\r+]*/, '');
   let width = 0;
   const point = a.indexOf('.');
   let precision = point < 0 && !a.includes('p') ? 0 : Infinity;
-  if (!/[xX]/.test(a) && Number.isFinite(value)) {
+  if (!/[xX]/.test(a) && value.kind === 'finite') {
     let fractionLen = 0;
     width = a.length;
     if (point >= 0) {
@@ -109,6 +111,59 @@ function parseFormat(fmt: string): Layout | string {
     suffix,
     spec: { flags: m[1]!, width: m[2] ? Number(m[2]) : 0, prec: m[3] === undefined ? undefined : Number(m[3] || 0), conv: m[5]! },
   };
+}
+
+/** An integer a double holds exactly, as a number (seq counts in doubles while that is exact). */
+function exactInt(r: Real): number | undefined {
+  if (r.kind !== 'finite') return r.kind === 'inf' ? (r.neg ? -Infinity : Infinity) : undefined;
+  const n = toNumber(r);
+  return Number.isInteger(n) && Math.abs(n) <= 2 ** 53 && ldCmp(fromNumber(n), r) === 0 ? n : undefined;
+}
+
+/**
+ * seq.c print_numbers: FIRST + i*STEP in long double until past LAST, and then one more if it
+ * prints as LAST and differently from the number before it.
+ */
+async function printNumbers(ctx: Ctx, out: Output, fmt: (x: Real) => string, core: (x: Real) => string,
+  first: Real, step: Real, last: Real, sep: string): Promise<void> {
+  const down = step.neg;
+  const past = (x: Real): boolean => (down ? ldLess(x, last) : ldLess(last, x));
+  if (past(first)) return;
+  // small integers: the doubles give the same exact sums, without big-number arithmetic
+  const fn = exactInt(first);
+  const sn = exactInt(step);
+  const ln = exactInt(last);
+  const small = fn !== undefined && sn !== undefined && Number.isFinite(fn) && Number.isFinite(sn);
+  let x = first;
+  let buf = '';
+  let outOfRange = false;
+  for (let i = 1; ; i++) {
+    const x0 = x;
+    buf += fmt(x);
+    if (outOfRange) break;
+    const prod = small ? i * sn : NaN;
+    const sum = small ? fn + prod : NaN;
+    if (small && Math.abs(prod) < 2 ** 53 && Math.abs(sum) < 2 ** 53) {
+      x = fromNumber(sum);
+      outOfRange = ln !== undefined ? (down ? sum < ln : ln < sum) : past(x);
+    } else {
+      x = ldAdd(first, ldMul(ldFromInt(BigInt(i)), step));
+      outOfRange = past(x);
+    }
+    if (outOfRange) {
+      const xs = core(x);
+      const back = strtold(xs);
+      if (!(back.end === xs.length && back.end > 0 && ldCmp(back.value, last) === 0 && core(x0) !== xs)) break;
+    }
+    buf += sep;
+    if (buf.length >= 16384) {
+      await ctx.tick();
+      await out.write(buf);
+      if (out.failed) return;
+      buf = '';
+    }
+  }
+  await out.write(`${buf}\n`);
 }
 
 /** The integer fast path (seq_fast): exact decimal counting, any size. */
@@ -196,17 +251,24 @@ export default defineProgram({
       const r = scanArg(op);
       if (r === 'invalid') return usageFail(ctx, `invalid floating point argument: ${ql(op)}`);
       if (r === 'nan') return usageFail(ctx, `invalid 'not-a-number' argument: ${ql(op)}`);
-      if (ops.length === 3 && i === 1 && r.value === 0) return usageFail(ctx, `invalid Zero increment value: ${ql(op)}`);
+      if (ops.length === 3 && i === 1 && r.value.kind === 'finite' && r.value.m === 0n) return usageFail(ctx, `invalid Zero increment value: ${ql(op)}`);
       scanned.push(r);
     }
-    const one: Operand = { value: 1, width: 1, precision: 0 };
+    const one: Operand = { value: ldFromInt(1n), width: 1, precision: 0 };
     const first = ops.length > 1 ? scanned[0]! : one;
     const step = ops.length === 3 ? scanned[1]! : one;
     const last = scanned[scanned.length - 1]!;
-    if (fastOk && first.precision === 0 && step.precision === 0 && last.precision === 0 && Number.isFinite(first.value)
-      && first.value >= 0 && !Object.is(first.value, -0) && last.value >= 0 && step.value > 0 && step.value <= 200 && Number.isInteger(first.value)) {
-      await seqFast(ctx, out, BigInt(first.value), Number.isFinite(last.value) ? BigInt(Math.round(last.value)) : 'inf', BigInt(step.value), sep);
-      return out.finish(0);
+    const zero = ldFromInt(0n);
+    // integers written as 1e3 (or an infinite LAST) count exactly too, from their %.0Lf text
+    if (fastOk && first.precision === 0 && step.precision === 0 && last.precision === 0 && first.value.kind === 'finite'
+      && ldCmp(first.value, zero)! >= 0 && ldCmp(last.value, zero)! >= 0 && ldLess(zero, step.value) && ldCmp(step.value, ldFromInt(200n))! <= 0) {
+      const whole = (r: Real): string => formatFloat(r, { flags: '', width: 0, prec: 0, conv: 'f' });
+      const a = whole(first.value);
+      const b = last.value.kind === 'inf' ? 'inf' : whole(last.value);
+      if (!a.startsWith('-') && !b.startsWith('-')) {
+        await seqFast(ctx, out, BigInt(a), b === 'inf' ? 'inf' : BigInt(b), BigInt(Math.trunc(toNumber(step.value))), sep);
+        return out.finish(0);
+      }
     }
     if (!layout) {
       const prec = Math.max(first.precision, step.precision);
@@ -223,34 +285,8 @@ export default defineProgram({
       layout = { prefix: '', suffix: '', spec: fspec };
     }
     const l = layout;
-    const fmt = (x: number): string => l.prefix + formatFloat(fromNumber(x), l.spec) + l.suffix;
-    const core = (x: number): string => formatFloat(fromNumber(x), l.spec);
-    const s = step.value;
-    const f = first.value;
-    let outOfRange = s < 0 ? f < last.value : last.value < f;
-    if (outOfRange) return out.finish(0);
-    let x = f;
-    let buf = '';
-    for (let i = 1; ; i++) {
-      const x0 = x;
-      buf += fmt(x);
-      x = f + i * s;
-      outOfRange = s < 0 ? x < last.value : last.value < x;
-      if (outOfRange) {
-        // print a number just past LAST that prints as LAST (seq.c print_numbers)
-        const xs = core(x);
-        const back = strtold(xs);
-        if (!(back.end === xs.length && toNumber(back.value) === last.value && core(x0) !== xs)) break;
-      }
-      buf += sep;
-      if (buf.length >= 16384) {
-        await ctx.tick();
-        await out.write(buf);
-        if (out.failed) break;
-        buf = '';
-      }
-    }
-    await out.write(`${buf}\n`);
+    const core = (x: Real): string => formatFloat(x, l.spec);
+    await printNumbers(ctx, out, (x) => l.prefix + core(x) + l.suffix, core, first.value, step.value, last.value, sep);
     return out.finish(0);
   },
 });
