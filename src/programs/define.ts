@@ -28,6 +28,8 @@ export interface ProgramSpec {
   version?: string;
   /** Suffix of the "Try ... for more information." line; false for programs without it. */
   tryHelp?: boolean;
+  /** Extra advice printed after an option error, before the "Try ... --help" line (rm's hint for a file named like an option). */
+  optionErrorHint?(ctx: Ctx): Promise<void>;
   main(ctx: Ctx, args: Parsed): Promise<number>;
 }
 
@@ -78,6 +80,7 @@ async function runParsed(spec: ProgramSpec, ctx: Ctx): Promise<number> {
   } catch (e) {
     if (!(e instanceof GetoptError)) throw e;
     await ctx.error(e.message);
+    if (spec.optionErrorHint) await spec.optionErrorHint(ctx);
     if (spec.tryHelp !== false) await ctx.err.write(`Try '${ctx.name} --help' for more information.\n`);
     return spec.usageStatus ?? 1;
   }

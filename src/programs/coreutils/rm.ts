@@ -6,6 +6,7 @@ import { flag } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { argmatch, argmatchError, type ArgChoices } from '../lib/argmatch';
 import { quote, quoteaf } from '../lib/quote';
+import { quotearg } from '../lib/quotearg';
 import { fileTypeName, yesno } from '../lib/yesno';
 
 const WHEN: ArgChoices<'never' | 'once' | 'always'> = [['never', 'never'], ['no', 'never'], ['none', 'never'], ['once', 'once'], ['always', 'always'], ['yes', 'always']];
@@ -184,6 +185,16 @@ ${coreutilsHelpFooter('rm')}`,
 
 export default defineProgram({
   ...spec,
+  // rm.c diagnose_leading_hyphen: the first argument that looks like an option and names a file
+  async optionErrorHint(ctx) {
+    for (const arg of ctx.argv.slice(1)) {
+      if (arg.length < 2 || arg[0] !== '-') continue;
+      const exists = await ctx.sys.lstat(arg).then(() => true, () => false);
+      if (!exists) continue;
+      await ctx.err.write(`Try '${ctx.name} ./${quotearg(arg, { style: 'shell-escape' })}' to remove the file ${quoteaf(arg)}.\n`);
+      return;
+    }
+  },
   async main(ctx, args) {
     let interactive: Interactive = 'sometimes';
     let force = false;
