@@ -1,5 +1,5 @@
 import { defineProgram, usageError } from '../define';
-import { backupSuffix, backupType } from '../lib/backup';
+import { backupName, backupSuffix, backupType } from '../lib/backup';
 import { Copier, joinPath, type CopyOptions } from '../lib/copy';
 import { argmatch, argmatchError, type ArgChoices } from '../lib/argmatch';
 import type { Ctx } from '../lib/context';
@@ -231,8 +231,19 @@ export default defineProgram({
     }
     const parents = flag(args, 'parents');
     if (parents && plan.kind === 'single') return usageError(ctx, spec, 'with --parents, the destination must be a directory');
+    if (plan.kind === 'single') {
+      // cp --force --backup FILE FILE copies FILE to its backup name instead (cp.c do_copy)
+      let dest = plan.dest;
+      if (o.force && o.backup && o.backup.type !== 'none' && plan.source === dest) {
+        const st = await ctx.sys.stat(dest).catch(() => undefined);
+        if (st?.kind === 'file') {
+          dest = await backupName(ctx.sys, dest, o.backup.type, o.backup.suffix);
+          o.backup = undefined;
+        }
+      }
+      return (await new Copier(ctx, o).copy(plan.source, dest)) ? 0 : 1;
+    }
     const copier = new Copier(ctx, o);
-    if (plan.kind === 'single') return (await copier.copy(plan.source, plan.dest)) ? 0 : 1;
     let ok = true;
     for (const src of plan.sources) {
       if (parents) {
