@@ -100,11 +100,12 @@ export function* forSteps(sh: Interpreter, cmd: Command & { kind: 'for' }): Step
   sh.state.loopDepth++;
   try {
     for (const item of items) {
+      // each round: set -x shows the head, then the DEBUG trap runs
+      if (sh.state.options.has('xtrace')) yield traceLines(sh, [`for ${cmd.name} in ${cmd.items ? cmd.items.map(traceSource).join(' ') : '"$@"'}`]);
       const d = sh.debugTrap(cmd);
       if (d) yield d;
       // extdebug: a DEBUG trap that fails skips this round
       if (d && sh.skipAfterDebug()) continue;
-      if (sh.state.options.has('xtrace')) yield traceLines(sh, [`for ${cmd.name} in ${cmd.items ? cmd.items.map(traceSource).join(' ') : '"$@"'}`]);
       // a nameref control variable names each word in turn (bash manual, Shell Parameters)
       const ref = sh.state.holder(cmd.name).get(cmd.name);
       if (ref?.ref) ref.value = item;
@@ -236,11 +237,12 @@ async function readLine(sh: Interpreter, fd: number): Promise<string | null> {
 
 export function* caseSteps(sh: Interpreter, cmd: Command & { kind: 'case' }): Steps {
   sh.state.lineno = cmd.line;
+  // set -x shows the head as written, then the DEBUG trap runs, then the word is expanded
+  if (sh.state.options.has('xtrace')) yield traceLines(sh, [`case ${traceSource(cmd.word)} in`]);
   const d = sh.debugTrap(cmd);
   if (d) yield d;
   if (d && sh.skipAfterDebug()) return 0;
   const word = (yield expandToString(sh, cmd.word)) as string;
-  if (sh.state.options.has('xtrace')) yield traceLines(sh, [`case ${traceSource(cmd.word)} in`]);
   let status = 0;
   let fallthrough = false;
   for (let i = 0; i < cmd.items.length; i++) {

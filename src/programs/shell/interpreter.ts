@@ -144,6 +144,7 @@ export class Interpreter implements ExpandHost {
     if (exitTrap) {
       this.state.traps.delete('EXIT');
       this.trapDepth++;
+      this.state.traceLevel++;
       // `exit` in the trap does not save the shell
       await this.evalString(exitTrap).catch((e: unknown) => {
         if (!(e instanceof ShellExit)) throw e;
@@ -163,11 +164,14 @@ export class Interpreter implements ExpandHost {
   async runTrapAction(action: string): Promise<number> {
     const saved = this.state.status;
     this.trapDepth++;
+    // parse_and_execute(): set -x shows the action's commands one PS4 character deeper
+    this.state.traceLevel++;
     let status: number;
     try {
       status = await this.evalString(action);
     } finally {
       this.trapDepth--;
+      this.state.traceLevel--;
     }
     this.state.status = saved;
     return status;
@@ -741,6 +745,8 @@ export class Interpreter implements ExpandHost {
       this.state.traps.delete('EXIT');
       this.state.status = status;
       this.trapDepth++;
+      // (the main shell's runs once its reading loop is left: one level less than here)
+      this.state.traceLevel++;
       // `exit` in the trap sets the subshell's status
       await this.evalString(exitTrap).catch((e: unknown) => {
         if (e instanceof ShellExit) status = e.status;

@@ -6,11 +6,12 @@
 import type { Command, Word } from './ast';
 import { BreakSignal } from './control';
 import { arithForText } from './command-text';
-import { arith, ExpansionError, type MaybePromise } from './expand';
+import { arith, ExpansionError, expandToString, type MaybePromise } from './expand';
 import type { ArithValue } from './arith';
 import type { Interpreter } from './interpreter';
 import { ReadonlyError } from './state';
 import { loopExit } from './steps';
+import { traceLines } from './xtrace';
 
 type WhileCmd = Command & { kind: 'while' };
 type ArithForCmd = Command & { kind: 'arithfor' };
@@ -161,9 +162,12 @@ export function guardedArith(sh: Interpreter, w: Word): MaybePromise<ArithValue 
 export function runArithFor(sh: Interpreter, cmd: ArithForCmd): MaybePromise<number> {
   const [hasInit, hasCond, hasStep] = parts(cmd);
   const st: LoopState<Phase> = { phase: 'init', status: 0, waiting: 'work', debugged: false };
+  /** set -x showed the expression of this phase already */
+  let traced = false;
   /** The phase after one whose work gave `v`; true when the loop is over. */
   const advance = (v: unknown): boolean => {
     st.debugged = false;
+    traced = false;
     if (v === ARITH_FAILED) {
       st.status = 1;
       return true;
@@ -199,6 +203,18 @@ export function runArithFor(sh: Interpreter, cmd: ArithForCmd): MaybePromise<num
         continue;
       }
       const w: Word = st.phase === 'init' ? cmd.init : st.phase === 'cond' ? cmd.cond : cmd.step;
+      const has = st.phase === 'init' ? hasInit : st.phase === 'cond' ? hasCond : hasStep;
+      // set -x shows each expression expanded as (( expr )), an empty one as (( 1 )), before
+      // the DEBUG trap runs
+      if (!traced && sh.state.options.has('xtrace')) {
+        traced = true;
+        st.waiting = 'debug';
+        sh.state.lineno = cmd.line;
+        return (async () => {
+          const text = has ? (await expandToString(sh, w)).replace(/^\s+/, '') : '1';
+          await traceLines(sh, [`(( ${text} ))`]);
+        })();
+      }
       if (!st.debugged) {
         // the DEBUG trap sees each expression as ((expr)), an empty one as ((1))
         st.debugged = true;
@@ -208,7 +224,6 @@ export function runArithFor(sh: Interpreter, cmd: ArithForCmd): MaybePromise<num
           return d;
         }
       }
-      const has = st.phase === 'init' ? hasInit : st.phase === 'cond' ? hasCond : hasStep;
       sh.state.lineno = cmd.line;
       const v = has ? guardedArith(sh, w) : st.phase === 'cond' ? 1 : 0;
       if (v instanceof Promise) {

@@ -57,7 +57,12 @@ export const source: Builtin = async (sh, argv) => {
   try {
     let status: number;
     try {
-      status = await withoutErrexit(sh, () => sh.evalString(text, { line: 1, origin: { file: path } }));
+      state.traceLevel++;
+      try {
+        status = await withoutErrexit(sh, () => sh.evalString(text, { line: 1, origin: { file: path } }));
+      } finally {
+        state.traceLevel--;
+      }
     } catch (e) {
       if (!(e instanceof ReturnSignal)) throw e;
       status = e.status;
