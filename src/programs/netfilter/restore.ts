@@ -12,7 +12,7 @@ import { NetDb } from './netdb';
 import { assertValidChainName, parseCommand } from './parse';
 import { chainLength, fetchRuleset, makeIo, prepareRules, runSteps } from './run';
 import { tokenizeRestoreLine } from './restore-line';
-import { XtGetopt, type LongOpt } from './xt-getopt';
+import { getoptMessage, XtGetopt, type LongOpt } from './xt-getopt';
 
 const LONG: readonly LongOpt[] = [
   { name: 'counters', hasArg: 0, val: 'c' },
@@ -83,8 +83,7 @@ async function options(ctx: Ctx, prog: string, argv: readonly string[]): Promise
         if (r.optarg === null && g.hasArg()) g.take();
         break;
       default: {
-        const arg = argv[g.optind - 1] ?? '';
-        const msg = arg.startsWith('--') ? `unrecognized option '${arg}'` : `invalid option -- '${arg.slice(-1)}'`;
+        const msg = g.error ? getoptMessage(g.error) : `invalid option -- '${String(r.c)}'`;
         await ctx.err.write(`${prog}: ${msg}\nTry \`${prog} -h' for more information.\n`);
         return 1;
       }

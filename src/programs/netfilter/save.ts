@@ -11,7 +11,7 @@ import { NetDb } from './netdb';
 import { taintNote } from './commands';
 import { fetchRuleset } from './run';
 import { listingOrder, saveChainHeader, saveRule } from './save-rule';
-import { XtGetopt, type LongOpt } from './xt-getopt';
+import { getoptMessage, XtGetopt, type LongOpt } from './xt-getopt';
 
 const LONG: readonly LongOpt[] = [
   { name: 'counters', hasArg: 0, val: 'c' },
@@ -80,8 +80,7 @@ export async function runSave(ctx: Ctx, family: NfFamily, prog: string, argv: re
         await ctx.err.write('Unknown arguments found on commandline\n');
         return 1;
       default: {
-        const arg = argv[g.optind - 1] ?? '';
-        const msg = r.c === ':' ? `option requires an argument -- '${arg.replace(/^-+/, '')}'` : arg.startsWith('--') ? `unrecognized option '${arg}'` : `invalid option -- '${arg.slice(-1)}'`;
+        const msg = g.error ? getoptMessage(g.error) : `invalid option -- '${String(r.c)}'`;
         await ctx.err.write(`${prog}: ${msg}\nLook at manual page \`${prog}.8' for more information.\n`);
         return 1;
       }

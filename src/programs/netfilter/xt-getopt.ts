@@ -11,6 +11,33 @@ export interface LongOpt {
   val: string;
 }
 
+/** What went wrong at the last '?' or ':' (what glibc would have printed with opterr set). */
+export type GetoptError =
+  | { kind: 'invalid'; ch: string }
+  | { kind: 'needsArg'; ch: string }
+  | { kind: 'unrecognized'; text: string }
+  | { kind: 'ambiguous'; text: string; names: string[] }
+  | { kind: 'noArgAllowed'; name: string }
+  | { kind: 'longNeedsArg'; name: string };
+
+/** glibc getopt's message for an error, without the "PROG: " before it. */
+export function getoptMessage(e: GetoptError): string {
+  switch (e.kind) {
+    case 'invalid':
+      return `invalid option -- '${e.ch}'`;
+    case 'needsArg':
+      return `option requires an argument -- '${e.ch}'`;
+    case 'unrecognized':
+      return `unrecognized option '--${e.text}'`;
+    case 'ambiguous':
+      return `option '--${e.text}' is ambiguous; possibilities:${e.names.map((n) => ` '--${n}'`).join('')}`;
+    case 'noArgAllowed':
+      return `option '--${e.name}' doesn't allow an argument`;
+    case 'longNeedsArg':
+      return `option '--${e.name}' requires an argument`;
+  }
+}
+
 export interface GetoptResult {
   /** option letter/key, 1 for a non-option, '?' unknown, ':' missing argument */
   c: string | 1;
@@ -21,6 +48,8 @@ export class XtGetopt {
   /** index of the next argv element to scan (glibc's optind) */
   optind = 1;
   private nextchar = 0;
+  /** the last error's details */
+  error: GetoptError | null = null;
 
   constructor(
     readonly argv: readonly string[],
@@ -55,15 +84,16 @@ export class XtGetopt {
     if (!found) {
       const cands = longOpts.filter((o) => o.name.startsWith(name));
       const first = cands[0];
-      if (!first || cands.some((o) => o.hasArg !== first.hasArg || o.val !== first.val)) return { c: '?', optarg: null };
+      if (!first) return this.fail('?', { kind: 'unrecognized', text: arg.slice(2) });
+      if (cands.some((o) => o.hasArg !== first.hasArg || o.val !== first.val)) return this.fail('?', { kind: 'ambiguous', text: name, names: cands.map((o) => o.name) });
       found = first;
     }
     if (eq >= 0) {
-      if (found.hasArg === 0) return { c: '?', optarg: null };
+      if (found.hasArg === 0) return this.fail('?', { kind: 'noArgAllowed', name: found.name });
       return { c: found.val, optarg: arg.slice(eq + 1) };
     }
     if (found.hasArg === 1) {
-      if (this.optind >= this.argv.length) return { c: ':', optarg: null };
+      if (this.optind >= this.argv.length) return this.fail(':', { kind: 'longNeedsArg', name: found.name });
       return { c: found.val, optarg: this.argv[this.optind++]! };
     }
     return { c: found.val, optarg: null };
@@ -76,7 +106,7 @@ export class XtGetopt {
     const pos = ch === ':' || ch === '-' ? -1 : this.shortSpec.indexOf(ch);
     if (pos < 0) {
       if (atEnd) this.finishCluster();
-      return { c: '?', optarg: null };
+      return this.fail('?', { kind: 'invalid', ch });
     }
     const colons = this.shortSpec[pos + 1] === ':' ? (this.shortSpec[pos + 2] === ':' ? 2 : 1) : 0;
     if (colons === 0) {
@@ -90,8 +120,13 @@ export class XtGetopt {
     }
     this.finishCluster();
     if (colons === 2) return { c: ch, optarg: null };
-    if (this.optind >= this.argv.length) return { c: ':', optarg: null };
+    if (this.optind >= this.argv.length) return this.fail(':', { kind: 'needsArg', ch });
     return { c: ch, optarg: this.argv[this.optind++]! };
+  }
+
+  private fail(c: '?' | ':', error: GetoptError): GetoptResult {
+    this.error = error;
+    return { c, optarg: null };
   }
 
   private finishCluster(): void {
