@@ -5,7 +5,7 @@ import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { parsePosixStamp } from '../lib/parse-datetime';
 import { parseDate } from '../lib/parse-date';
-import { localZone, localtime, mktime, msToTimespec } from '../lib/tz';
+import { localZone, localtime, mktime, msToTimespec, timespecToMs } from '../lib/tz';
 import { argmatch, argmatchError, type ArgChoices } from '../lib/argmatch';
 import { quote, quoteaf } from '../lib/quote';
 
@@ -127,7 +127,7 @@ export default defineProgram({
     const tz = await localZone(ctx.sys);
     const parseDatetime = (text: string, base: number): number | undefined => {
       const r = parseDate(text, msToTimespec(base), tz);
-      return r === undefined ? undefined : r.sec * 1000 + r.ns / 1e6;
+      return r === undefined ? undefined : timespecToMs(r.sec, r.ns);
     };
     if (stamp !== undefined) {
       // the stamp's fields are a wall time; an 8-digit one takes the local year

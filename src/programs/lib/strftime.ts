@@ -1,5 +1,6 @@
 // strftime(3) in the C locale, in UTC or in a given zone (ls -l passes the local one).
 // Nanoseconds come from milliseconds.
+import { msToTimespec } from './timespec';
 import { nameAt, offsetAt, offsetText, type TimeZone } from './tz-zone';
 
 export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -20,9 +21,14 @@ function isoWeek(d: Date): { year: number; week: number } {
 /** Formats epoch milliseconds `ms` with `format` in `tz` (UTC by default); `nanos` overrides the
  * sub-second part. `glibc`: %N is not a conversion (as for bash's printf %(...)T). */
 export function strftime(format: string, ms: number, nanos?: number, tz?: TimeZone, opts?: { glibc?: boolean }): string {
+  let ns = nanos;
+  if (ns === undefined) {
+    const t = msToTimespec(ms);
+    ms = t.sec * 1000;
+    ns = t.ns;
+  }
   const off = tz ? offsetAt(tz, Math.floor(ms / 1000)) : 0;
   const d = new Date(ms + off * 1000);
-  const ns = nanos ?? Math.min(999_999_999, Math.round((((ms % 1000) + 1000) % 1000) * 1_000_000));
   const Y = d.getUTCFullYear();
   const m = d.getUTCMonth();
   const day = d.getUTCDate();

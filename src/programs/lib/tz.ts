@@ -162,9 +162,4 @@ export function mktime(f: { year: number; mon: number; mday: number; hour: numbe
   return t;
 }
 
-/** Splits epoch milliseconds (possibly fractional, as the virtual clock gives) into seconds and nanoseconds. */
-export function msToTimespec(ms: number): { sec: number; ns: number } {
-  const sec = Math.floor(ms / 1000);
-  const ns = Math.min(999_999_999, Math.max(0, Math.round((ms - sec * 1000) * 1e6)));
-  return { sec, ns };
-}
+export { msToTimespec, timespecToMs } from './timespec';
