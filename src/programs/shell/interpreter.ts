@@ -634,8 +634,10 @@ export class Interpreter implements ExpandHost {
       const secs = (this.sys.now() - start) / 1000;
       // time -p: the POSIX layout, whatever TIMEFORMAT says
       const format = cmd.posixTime ? 'real %2R\nuser %2U\nsys %2S' : this.state.get('TIMEFORMAT') ?? '\nreal\t%3lR\nuser\t%3lU\nsys\t%3lS';
-      // an empty TIMEFORMAT prints nothing at all
-      if (format !== '') await this.write(2, `${formatTime(format, secs)}\n`);
+      // an empty TIMEFORMAT prints nothing at all; one with a bad escape, only the error
+      const text = format === '' ? '' : formatTime(format, secs);
+      if (typeof text !== 'string') await this.error(`TIMEFORMAT: \`${text.bad}': invalid format character`);
+      else if (format !== '') await this.write(2, `${text}\n`);
     }
     return status;
   }
@@ -1003,13 +1005,48 @@ function installDynamicVars(sh: Interpreter): void {
 }
 
 /** TIMEFORMAT: %[p][l]R, U, S (user and system time are not modelled: 0), %P, %%. */
-function formatTime(format: string, real: number): string {
-  return format.replace(/%(%|(\d)?(l)?([RUSP]))/g, (_m, all: string, prec: string | undefined, long: string | undefined, what: string | undefined) => {
-    if (all === '%') return '%';
-    const v = what === 'R' ? real : what === 'P' ? 0 : 0;
-    const p = prec === undefined ? 3 : Math.min(3, Number(prec));
-    if (what === 'P') return v.toFixed(2);
-    if (long) return `${Math.floor(v / 60)}m${(v % 60).toFixed(p)}s`;
-    return v.toFixed(p);
-  });
+/**
+ * TIMEFORMAT as bash's print_formatted_time reads it: %% and a lone % at the end are a percent
+ * sign, %P the CPU share, %[digit][l]R|E|U|S a time with that many decimals (at most 3, cut, not
+ * rounded), `l` giving MmS.FFFs; any other character after the % makes nothing print but the error.
+ */
+function formatTime(format: string, real: number): string | { bad: string } {
+  let out = '';
+  for (let i = 0; i < format.length; i++) {
+    const c = format[i]!;
+    if (c !== '%' || i + 1 >= format.length) {
+      out += c;
+      continue;
+    }
+    if (format[i + 1] === '%') {
+      out += '%';
+      i++;
+      continue;
+    }
+    if (format[i + 1] === 'P') {
+      // this machine counts no CPU time for the shell's children
+      out += '0.00';
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let prec = 3;
+    if (/\d/.test(format[j] ?? '')) prec = Math.min(3, Number(format[j++]));
+    const long = format[j] === 'l';
+    if (long) j++;
+    const what = format[j] ?? '\0';
+    if (!'REUS'.includes(what) || what === '') return { bad: what };
+    const ms = Math.floor((what === 'R' || what === 'E' ? real : 0) * 1000 + 1e-6);
+    let secs = Math.floor(ms / 1000);
+    const frac = String(ms % 1000).padStart(3, '0').slice(0, prec);
+    let text = '';
+    if (long) {
+      text = `${Math.floor(secs / 60)}m`;
+      secs %= 60;
+    }
+    text += String(secs) + (prec > 0 ? `.${frac}` : '') + (long ? 's' : '');
+    out += text;
+    i = j;
+  }
+  return out;
 }
