@@ -19,7 +19,7 @@ export function allOnes(family: NfFamily): bigint {
 // ------------------------------------------------------------------ IPv4
 
 /** __numeric_to_ipaddr: up to four C numbers; fewer complete a network address unless a mask. */
-function numericToIpaddr(dotted: string, isMask: boolean): bigint | null {
+export function numericToIpaddr(dotted: string, isMask: boolean): bigint | null {
   let p = dotted.slice(0, 19);
   const bytes = [0, 0, 0, 0];
   for (let i = 0; i < 3; i++) {

@@ -1,7 +1,7 @@
 // Less common matches and the MARK target: mac, iprange, mark, length, pkttype, recent, MARK.
 import { NF_RECENT, type NfMatch, type NfTarget } from '../../../shared/services/netfilter';
 import { paramError } from '../errors';
-import { formatAddr, parseText, x6Host } from '../ip-parse';
+import { formatAddr, numericToIpaddr, parseText, x6Host } from '../ip-parse';
 import { strtoul, strtouiWhole } from '../strtoul';
 import type { MatchExtension, MatchFormatter, TargetExtension, TargetFormatter } from './types';
 
@@ -58,7 +58,8 @@ export const iprangeMatch: MatchExtension<M<'iprange'>> = {
     const dash = a.indexOf('-');
     const ends = dash < 0 ? [a, a] : [a.slice(0, dash), a.slice(dash + 1)];
     const nums = ends.map((e) => {
-      const v = parseText(env.family, e);
+      // xtables_numeric_to_ipaddr (C numbers, a short form completes a network) or inet_pton
+      const v = env.family === 'ipv4' ? numericToIpaddr(e, false) : parseText(env.family, e);
       if (v === null) throw paramError(`iprange: Bad value for "${opt.name === 'src-range' ? '--src-range' : '--dst-range'}" option: "${e}"`);
       return v;
     });
