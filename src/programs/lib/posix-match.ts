@@ -14,6 +14,8 @@ export interface PosixMatch {
   end: number;
   /** Texts of groups 1..n (undefined when a group took no part). */
   groups: (string | undefined)[];
+  /** Where groups 1..n start and end, when asked for (exec's `spans`). */
+  spans?: ([number, number] | undefined)[];
 }
 
 /** Every position where `n` can end when it starts at `pos` (no back-references). */
@@ -81,6 +83,8 @@ export class PosixRegExp {
   private readonly longest: boolean;
   /** the linear-time engine, for patterns RegExp could take exponential time on */
   private readonly nfa: Nfa | undefined;
+  /** The same with match indices (the `d` flag), made when first asked for. */
+  private reSpans: RegExp | undefined;
 
   constructor(
     readonly parsed: Parsed,
@@ -104,21 +108,24 @@ export class PosixRegExp {
     return this.re.test(s);
   }
 
-  /** The leftmost-longest match at or after `from`. */
-  exec(s: string, from = 0): PosixMatch | null {
+  /** The leftmost-longest match at or after `from` (with `spans`, where its groups are too). */
+  exec(s: string, from = 0, spans = false): PosixMatch | null {
     if (this.nfa) {
       const m = this.nfa.exec(s, from);
       if (!m) return null;
       const groups: (string | undefined)[] = [];
+      const at: ([number, number] | undefined)[] = [];
       for (let g = 0; g < this.groups; g++) {
         const a = m.caps[2 * g]!;
         const b = m.caps[2 * g + 1]!;
         groups.push(a >= 0 && b >= 0 ? s.slice(a, b) : undefined);
+        at.push(a >= 0 && b >= 0 ? [a, b] : undefined);
       }
-      return { index: m.index, end: m.end, groups };
+      return spans ? { index: m.index, end: m.end, groups, spans: at } : { index: m.index, end: m.end, groups };
     }
-    this.re.lastIndex = from;
-    let m = this.re.exec(s);
+    const re = spans ? (this.reSpans ??= new RegExp(this.source, this.env.icase ? 'gid' : 'gd')) : this.re;
+    re.lastIndex = from;
+    let m = re.exec(s);
     if (!m) return null;
     const index = m.index;
     let end = index + m[0].length;
@@ -127,7 +134,7 @@ export class PosixRegExp {
       if (e > end) {
         end = e;
         if (this.groups > 0) {
-          const exact = new RegExp(`(?:${this.source})(?<=^[\\s\\S]{${end}})`, this.env.icase ? 'yi' : 'y');
+          const exact = new RegExp(`(?:${this.source})(?<=^[\\s\\S]{${end}})`, (this.env.icase ? 'yi' : 'y') + (spans ? 'd' : ''));
           exact.lastIndex = index;
           m = exact.exec(s) ?? m;
         }
@@ -135,6 +142,9 @@ export class PosixRegExp {
     }
     const groups: (string | undefined)[] = [];
     for (let g = 1; g <= this.groups; g++) groups.push(m[g]);
-    return { index, end, groups };
+    if (!spans) return { index, end, groups };
+    const at: ([number, number] | undefined)[] = [];
+    for (let g = 1; g <= this.groups; g++) at.push(m.indices?.[g]);
+    return { index, end, groups, spans: at };
   }
 }

@@ -83,9 +83,10 @@ class Compiler extends ScriptReader {
       return { re: null };
     }
     try {
-      const parsed = parsePosix(regexText(pattern), { extended: this.o.extended, flavor: 'sed', icase, multiline, noGnuOps: this.o.posix });
+      const src = regexText(pattern);
+      const parsed = parsePosix(src, { extended: this.o.extended, flavor: 'sed', icase, multiline, noGnuOps: this.o.posix });
       if (needed > parsed.groups) this.bad(`invalid reference \\${needed} on \`s' command's RHS`);
-      return { re: new PosixRegExp(parsed, { icase, multiline }) };
+      return { re: new PosixRegExp(parsed, { icase, multiline }), src, icase, multiline };
     } catch (e) {
       if (!(e instanceof RegexSyntaxError)) throw e;
       if (e.dfa) throw new SedError(e.message, EXIT_PANIC);
@@ -235,7 +236,8 @@ class Compiler extends ScriptReader {
         if (!open) this.bad("unexpected `}'");
         if (cmd.a1) this.bad("`}' doesn't want any addresses");
         this.endOfCmd();
-        this.cmds[open!.index]!.jump = this.cmds.length + 1;
+        // a block that is not run jumps to its `}' (a no-op, shown by --debug)
+        this.cmds[open!.index]!.jump = this.cmds.length;
         return true;
       }
       case 'e':

@@ -7,6 +7,7 @@ import type { Program } from './compile';
 import type { Input } from './io';
 import { SedOutput } from './io';
 import { EXIT_BAD_USAGE, EXIT_PANIC, listing, SedError, type Addr, type Command, type SedRegex } from './script';
+import { patternLine, registers, type DebugPrinter } from './debug';
 import { substitute } from './subst';
 
 export interface ExecOptions {
@@ -18,6 +19,8 @@ export interface ExecOptions {
   /** "-e expression #N, char 0" or "file F line L" for runtime script errors. */
   errorWhere: string;
   unbuffered: boolean;
+  /** --debug: the printer of the program's commands. */
+  debug?: DebugPrinter;
 }
 
 type Queued = { text: string } | { file: string } | { rline: string };
@@ -60,6 +63,10 @@ export class Executor {
       if (!line) break;
       this.ps = line.text;
       this.chomped = line.chomped;
+      if (this.o.debug) {
+        const name = this.input.readingStdin ? 'STDIN' : utf8ToBin(this.input.fileName);
+        await this.debug(`INPUT:   '${name}' line ${this.input.lineNo}\n${patternLine('PATTERN', this.ps)}`);
+      }
       const r = await this.execute();
       if (r === 'quit-silent') return this.quit;
       if (r !== 'delete' && !this.o.quiet) {
@@ -75,6 +82,11 @@ export class Executor {
     }
     await this.dumpAppend();
     return undefined;
+  }
+
+  /** --debug output: straight to standard output, as sed's own printf. */
+  private async debug(text: string): Promise<void> {
+    await this.stdout.w.write(text);
   }
 
   private async readPatternSpace(append: boolean): Promise<boolean> {
@@ -206,8 +218,10 @@ export class Executor {
   private async execute(): Promise<'end' | 'quit' | 'quit-silent' | 'delete'> {
     const cmds = this.prog.cmds;
     let i = 0;
+    const dbg = this.o.debug;
     while (i < cmds.length) {
       const c = cmds[i]!;
+      if (dbg) await this.debug(`COMMAND: ${dbg.command(c)}`);
       const sel = (!c.a1 || (c.range === 'inactive' && !c.a2 && c.a1.kind !== 'last' ? this.matchOne(c.a1) as boolean : await this.selected(c))) !== c.bang;
       if (!sel) {
         i++;
@@ -230,14 +244,17 @@ export class Executor {
           break;
         case 'c':
           if (c.range !== 'active') await this.out.text(this.delimited(c.text));
+          if (dbg) await this.debug('END-OF-CYCLE:\n');
           return 'delete';
         case 'd':
+          if (dbg) await this.debug('END-OF-CYCLE:\n');
           return 'delete';
         case 'D': {
           const at = this.ps.indexOf(this.o.delim);
           if (at < 0) return 'delete';
           this.ps = this.ps.slice(at + 1);
           i = 0;
+          if (dbg) await this.debug(patternLine('PATTERN', this.ps));
           continue;
         }
         case 'b':
@@ -264,30 +281,40 @@ export class Executor {
           await this.out.text(`${utf8ToBin(this.input.fileName)}${this.o.delim}`);
           break;
         // the spaces carry their "ended with a newline" flag along (GNU's struct line)
-        case 'g': this.ps = this.hold; this.chomped = this.holdChomped; break;
-        case 'G': this.ps += this.o.delim + this.hold; this.chomped = this.holdChomped; break;
-        case 'h': this.hold = this.ps; this.holdChomped = this.chomped; break;
-        case 'H': this.hold += this.o.delim + this.ps; this.holdChomped = this.chomped; break;
+        case 'g': this.ps = this.hold; this.chomped = this.holdChomped; if (dbg) await this.debug(patternLine('HOLD', this.hold)); break;
+        case 'G': this.ps += this.o.delim + this.hold; this.chomped = this.holdChomped; if (dbg) await this.debug(patternLine('PATTERN', this.ps)); break;
+        case 'h': this.hold = this.ps; this.holdChomped = this.chomped; if (dbg) await this.debug(patternLine('HOLD', this.hold)); break;
+        case 'H': this.hold += this.o.delim + this.ps; this.holdChomped = this.chomped; if (dbg) await this.debug(patternLine('HOLD', this.hold)); break;
         case 'x':
           [this.ps, this.hold] = [this.hold, this.ps];
           [this.chomped, this.holdChomped] = [this.holdChomped, this.chomped];
+          if (dbg) await this.debug(patternLine('PATTERN', this.ps) + patternLine('HOLD', this.hold));
           break;
-        case 'z': this.ps = ''; break;
+        case 'z': this.ps = ''; if (dbg) await this.debug(patternLine('PATTERN', this.ps)); break;
         case 'l':
           await this.out.text(listing(this.ps, c.intArg >= 0 ? c.intArg : this.o.lineWidth, this.o.delim));
           break;
         case 'L':
           throw new SedError('INTERNAL ERROR: Bad cmd L', EXIT_PANIC);
         case 'n':
-          if (await this.input.isLast()) return 'end';
+          if (await this.input.isLast()) {
+            if (!dbg) return 'end';
+            // sed prints the pattern space before it finds the input at its end
+            if (!this.o.quiet) await this.out.line(this.ps, this.chomped, this.o.delim);
+            await this.debug('END-OF-CYCLE:\n');
+            return 'delete';
+          }
           if (!this.o.quiet) await this.out.line(this.ps, this.chomped, this.o.delim);
           if (!(await this.readPatternSpace(false))) return 'end';
+          if (dbg) await this.debug(patternLine('PATTERN', this.ps));
           break;
         case 'N':
           if ((await this.input.isLast()) || !(await this.readPatternSpace(true))) {
+            if (dbg) await this.debug('END-OF-CYCLE:\n');
             if (this.o.posix) return 'delete';
             return 'end';
           }
+          if (dbg) await this.debug(patternLine('PATTERN', this.ps));
           break;
         case 'p': {
           const p = this.out.line(this.ps, this.chomped, this.o.delim);
@@ -315,12 +342,17 @@ export class Executor {
         }
         case 's': {
           const sub = c.subst!;
+          if (dbg) {
+            const first = this.regex(sub.regex).exec(this.ps, 0, true);
+            if (first) await this.debug(registers(this.ps, first));
+          }
           const result = substitute(this.ps, this.regex(sub.regex), sub);
           if (result !== undefined) {
             this.ps = result;
             this.replaced = true;
             if (sub.print || sub.eval || sub.outf) await this.afterSubstitute(c);
           }
+          if (dbg) await this.debug(patternLine('PATTERN', this.ps));
           break;
         }
         case 'w':
@@ -333,10 +365,12 @@ export class Executor {
         }
         case 'y':
           this.ps = this.ps.replace(/[\s\S]/g, (ch) => c.ymap![ch.charCodeAt(0)]!);
+          if (dbg) await this.debug(patternLine('PATTERN', this.ps));
           break;
       }
       i++;
     }
+    if (dbg) await this.debug('END-OF-CYCLE:\n');
     return 'end';
   }
 

@@ -7,6 +7,7 @@ import { BinWriter, readAllBin, utf8ToBin } from '../lib/binary-text';
 import type { Ctx } from '../lib/context';
 import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
 import { compileScript, type Program, type ScriptChunk } from './compile';
+import { DebugPrinter } from './debug';
 import { Executor } from './exec';
 import { Input, SedOutput, type FileHooks } from './io';
 import { EXIT_BAD_INPUT, EXIT_BAD_USAGE, EXIT_PANIC, SedError } from './script';
@@ -32,7 +33,7 @@ const USAGE = `Usage: sed [OPTION]... {script-only-if-no-other-script} [input-fi
   -n, --quiet, --silent
                  print only what the script prints (no automatic printing)
       --debug
-                 accepted; no annotation is produced here
+                 print the program, then every step of the run
   -e script, --expression=script
                  add script to the commands to run
   -f script-file, --file=script-file
@@ -256,7 +257,8 @@ async function sed(ctx: Ctx): Promise<number> {
   const errorWhere = last.file !== undefined ? `file ${last.file} line ${last.text.split('\n').length}` : `-e expression #${exprs}, char 0`;
   const hooks = inPlace !== undefined ? new InPlace(ctx, inPlace, has('follow'), delim) : undefined;
   const input = new Input(ctx, files, separate, delim, hooks);
-  const exec = new Executor(ctx, program, input, { quiet: has('n') || program.quiet, posix: posix || ctx.env.has('POSIXLY_CORRECT'), delim, lineWidth, errorWhere, unbuffered: has('u') });
+  const debug = has('debug') ? new DebugPrinter(program) : undefined;
+  const exec = new Executor(ctx, program, input, { quiet: has('n') || program.quiet, posix: posix || ctx.env.has('POSIXLY_CORRECT'), delim, lineWidth, errorWhere, unbuffered: has('u'), debug });
   if (hooks) hooks.exec = exec;
   for (const name of program.wfiles) {
     if (name === '/dev/stdout') continue;
@@ -275,6 +277,7 @@ async function sed(ctx: Ctx): Promise<number> {
   let status: number | undefined;
   let failure: SedError | undefined;
   try {
+    if (debug) await exec.stdout.w.write(debug.program());
     status = await exec.run();
     await input.finish();
   } catch (e) {

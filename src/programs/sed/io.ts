@@ -65,6 +65,11 @@ export class Input {
     return this.cur ? this.cur.name : '-';
   }
 
+  /** The line being read comes from standard input (sed --debug calls it STDIN). */
+  get readingStdin(): boolean {
+    return this.cur?.fd === 0;
+  }
+
   private async open(): Promise<boolean> {
     while (this.next < this.files.length) {
       const name = this.files[this.next++]!;

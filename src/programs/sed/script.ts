@@ -19,6 +19,10 @@ export class SedError extends Error {
 /** A regex operand; `re` null is the empty regex (the last one used). */
 export interface SedRegex {
   re: PosixRegExp | null;
+  /** The pattern as sed keeps it (escapes converted), the I and M flags: for --debug. */
+  src?: string;
+  icase?: boolean;
+  multiline?: boolean;
 }
 
 export type AddrKind = 'num' | 'last' | 'regex' | 'mod' | 'plus' | 'tilde';
