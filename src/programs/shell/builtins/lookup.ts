@@ -251,7 +251,7 @@ export const unalias: Builtin = async (sh, argv) => {
     return 0;
   }
   if (opts.rest.length === 0) {
-    await sh.write(2, `${sh.errPrefix()}unalias: usage: unalias [-a] name [name ...]\n`);
+    await sh.write(2, 'unalias: usage: unalias [-a] name [name ...]\n');
     return 2;
   }
   let status = 0;
