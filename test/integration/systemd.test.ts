@@ -171,6 +171,27 @@ journalctl -u os -u pre2 -u fk -o cat --no-pager | grep -c 'Scheduled restart jo
     expect(r.stdout).toBe('rc=1\nstart-limit-hit\n3\n');
   });
 
+  it('hears systemd-notify --ready from the main process (sent as the parent), and from others only as NotifyAccess= allows', async () => {
+    const r = await runScript(`${unit('sn.service', '[Service]\nType=notify\nExecStart=/bin/sh -c "systemd-notify --ready; sleep 1000"')}
+${unit('sg.service', '[Service]\nType=notify\nExecStart=/bin/sh -c "(systemd-notify --ready); sleep 1000"\nTimeoutStartSec=3')}
+${unit('sa.service', '[Service]\nType=notify\nNotifyAccess=all\nRemainAfterExit=yes\nExecStart=/bin/sh -c "(sleep 1; systemd-notify --ready) & exit 0"')}
+systemctl start sn; echo "sn rc=$?"
+systemctl start sg 2>/dev/null; echo "sg rc=$?"
+systemctl start sa; echo "sa rc=$?"
+systemctl show -p ActiveState -p SubState -p NotifyAccess sn sa
+journalctl -u sg -o cat --no-pager | sed 's/PID [0-9]*/PID N/g'
+systemd-notify --ready; echo "rc=$?"
+systemd-notify --pid=x; echo "rc=$?"
+systemd-notify --booted; echo "rc=$?"`);
+    expect(r.stdout).toBe(
+      'sn rc=0\nsg rc=1\nsa rc=0\nNotifyAccess=main\nActiveState=active\nSubState=running\n\nNotifyAccess=all\nActiveState=active\nSubState=exited\n' +
+        'Starting sg.service...\nsg.service: Got notification message from PID N, but reception only permitted for main PID N\n' +
+        "sg.service: start operation timed out. Terminating.\nsg.service: Failed with result 'timeout'.\nFailed to start sg.service.\n" +
+        'rc=1\nrc=1\nrc=0\n',
+    );
+    expect(r.stderr).toBe('No status data could be sent: $NOTIFY_SOCKET was not set\nFailed to parse PID x.\n');
+  });
+
   it('runs oneshot services to completion and keeps them active with RemainAfterExit', async () => {
     const r = await runScript(`${unit('once.service', '[Unit]\nDescription=Once\n[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/usr/bin/echo hello from once')}
 systemctl start once; echo "rc=$?"

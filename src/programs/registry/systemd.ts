@@ -8,4 +8,5 @@ export const systemdPrograms: ProgramEntry[] = [
   lazy({ name: 'systemd-delta', installPath: '/usr/bin/systemd-delta', pkg: 'systemd' }, () => import('../systemd/delta')),
   lazy({ name: 'systemd-id128', installPath: '/usr/bin/systemd-id128', pkg: 'systemd' }, () => import('../systemd/id128')),
   lazy({ name: 'systemd-path', installPath: '/usr/bin/systemd-path', pkg: 'systemd' }, () => import('../systemd/path')),
+  lazy({ name: 'systemd-notify', installPath: '/usr/bin/systemd-notify', pkg: 'systemd' }, () => import('../systemd/notify')),
 ];

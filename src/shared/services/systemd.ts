@@ -82,8 +82,8 @@ export type SystemdRequest =
   | { kind: 'set-default'; unit: string }
   /** The manager's environment for the processes it starts; set/unset change it first. */
   | { kind: 'environment'; set?: string[]; unset?: string[] }
-  /** sd_notify(3) from a service's main process: READY=1 ends a Type=notify start job. */
-  | { kind: 'notify'; ready: boolean };
+  /** sd_notify(3) from a service's process (or, from root, on behalf of `pid`): READY=1 ends a Type=notify start job. */
+  | { kind: 'notify'; ready: boolean; pid?: number };
 
 export interface JobOutcome {
   unit: string;

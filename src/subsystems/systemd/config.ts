@@ -42,6 +42,7 @@ export function loadedCalendar(): typeof import('../../shared/systemd/calendar')
   return calendar;
 }
 
+export type NotifyAccess = 'none' | 'main' | 'exec' | 'all';
 export type ServiceType = 'simple' | 'exec' | 'forking' | 'oneshot' | 'notify' | 'dbus' | 'idle';
 export type RestartPolicy = 'no' | 'on-success' | 'on-failure' | 'on-abnormal' | 'on-watchdog' | 'on-abort' | 'always';
 
@@ -76,6 +77,8 @@ export interface ServiceConfig {
   restart: RestartPolicy;
   restartMs: number;
   remainAfterExit: boolean;
+  /** Whose sd_notify() messages are heard (NotifyAccess=; main for Type=notify unless set). */
+  notifyAccess: NotifyAccess;
   user?: string;
   group?: string;
   environment: [string, string][];
@@ -479,6 +482,8 @@ function serviceConfig(s: UnitSettings, cfg: UnitConfig, fatal: Set<string>): Se
     restart,
     restartMs: setting(s, 'Service', 'RestartSec', w, 'Failed to parse sec value', sec) ?? 100,
     remainAfterExit,
+    // service_add_extras(): a notify service hears at least its main process
+    notifyAccess: ((v) => (v === 'main' || v === 'exec' || v === 'all' ? v : type === 'notify' ? 'main' : 'none'))(s.get('Service', 'NotifyAccess')),
     user: s.get('Service', 'User') || undefined,
     group: s.get('Service', 'Group') || undefined,
     environment,

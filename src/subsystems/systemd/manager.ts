@@ -375,14 +375,39 @@ export class Manager {
         void this.shutdown(req.action);
         return { kind: 'ok' };
       case 'notify': {
-        // NotifyAccess=main: only the main process of a unit is heard
-        const u = [...new Set(this.units.values())].find((x) => x.mainPid === caller.pid);
-        if (req.ready && u?.notifyReady) u.notifyReady();
+        // the sender is the caller, or (for root, systemd-notify --pid) the process it names;
+        // its unit is the one it is the main process of, else the one whose cgroup holds it
+        const pid = req.pid !== undefined && caller.euid === 0 ? req.pid : caller.pid;
+        const all = [...new Set(this.units.values())];
+        const u = all.find((x) => x.mainPid === pid) ?? all.find((x) => this.host.processesIn(x.cgroup).some((p) => p.pid === pid));
+        if (u && this.notifyAuthorized(u, pid) && req.ready && u.notifyReady) u.notifyReady();
         return { kind: 'ok' };
       }
       default:
         return { kind: 'error', message: 'Unknown method', code: 1 };
     }
+  }
+
+  /** service_notify_message_authorized(): NotifyAccess= decides whose messages count. */
+  private notifyAuthorized(u: Unit, pid: number): boolean {
+    const access = u.loaded.config?.service?.notifyAccess ?? 'none';
+    const main = u.mainPid;
+    if (access === 'none') {
+      this.rt.log(u, `${u.id}: Got notification message from PID ${pid}, but reception is disabled.`, 4);
+      return false;
+    }
+    if (access === 'main' && pid !== main) {
+      this.rt.log(u, main !== undefined
+        ? `${u.id}: Got notification message from PID ${pid}, but reception only permitted for main PID ${main}`
+        : `${u.id}: Got notification message from PID ${pid}, but reception only permitted for main PID which is currently not known`, 4);
+      return false;
+    }
+    if (access === 'exec' && pid !== main && pid !== u.controlPid) {
+      const known = (what: string, p: number | undefined): string => (p !== undefined ? `${what} PID ${p}` : `${what} PID which is currently not known`);
+      this.rt.log(u, `${u.id}: Got notification message from PID ${pid}, but reception only permitted for ${known('main', main)} and ${known('control', u.controlPid)}`, 4);
+      return false;
+    }
+    return true;
   }
 
   /** SetEnvironment/UnsetEnvironment (checked before anything changes), then the Environment property. */

@@ -65,6 +65,8 @@ function prepare(rt: Runtime, u: Unit, cfg: ServiceConfig): Launch | { fail: num
     ['JOURNAL_STREAM', '8:12345'],
     ['SYSTEMD_EXEC_PID', '0'],
   ]);
+  // where sd_notify() sends to, for the services whose messages are heard
+  if (cfg.notifyAccess !== 'none') env.set('NOTIFY_SOCKET', '/run/systemd/notify');
   if (cfg.user) {
     env.set('HOME', home).set('LOGNAME', cfg.user).set('USER', cfg.user).set('SHELL', shell);
   }
@@ -246,7 +248,11 @@ export async function startService(rt: Runtime, u: Unit): Promise<JobResult> {
     let timedOut = false;
     await Promise.race([
       new Promise<void>((resolve) => (u.notifyReady = resolve)),
-      started.then(() => undefined),
+      // a main process that ended cleanly while others may still send READY=1 (RemainAfterExit=
+      // with NotifyAccess=exec or all) leaves the start waiting
+      started.then(() => new Promise<void>((resolve) => {
+        if (u.activeState !== 'activating' || u.subState !== 'start') resolve();
+      })),
       new Promise<void>((resolve) => (cancel = after(host, cfg.timeoutStartMs, () => {
         timedOut = true;
         resolve();
@@ -255,7 +261,7 @@ export async function startService(rt: Runtime, u: Unit): Promise<JobResult> {
     cancel();
     u.notifyReady = undefined;
     // ended before READY=1: the start failed, also when Restart= brings it back later
-    if (u.mainPid !== mainPid) {
+    if (u.mainPid !== mainPid && (u.activeState !== 'activating' || u.subState !== 'start')) {
       // the start job fails also when Restart= schedules another go (that is a new job)
       const failedStart = u.activeState === 'failed' || u.subState === 'auto-restart';
       if (failedStart) rt.log(u, `Failed to start ${u.label}.`, 3, FAILED_ID);
@@ -263,7 +269,8 @@ export async function startService(rt: Runtime, u: Unit): Promise<JobResult> {
     }
     if (timedOut) return startTimedOut(rt, u, cfg);
   }
-  u.setState('active', 'running', host.now());
+  // (a notify service whose main process is gone is up as RemainAfterExit= keeps it)
+  u.setState('active', u.mainPid === undefined && cfg.remainAfterExit ? 'exited' : 'running', host.now());
   await runPost(rt, u, cfg, launch);
   rt.log(u, `Started ${u.label}.`, 6, STARTED_ID);
   return 'done';
@@ -334,7 +341,8 @@ function mainExited(rt: Runtime, u: Unit, cfg: ServiceConfig, pid: number, info:
   }
   const ok = succeeded(cfg, info);
   if (ok && cfg.type === 'notify' && u.activeState === 'activating' && u.subState === 'start') {
-    // ended cleanly before READY=1 (NotifyAccess=main): it never was, and never will be, up
+    // ended cleanly before READY=1: unless another process may still send it, never to be up
+    if (cfg.remainAfterExit && cfg.notifyAccess !== 'main') return;
     for (const p of rt.host.processesIn(u.cgroup)) rt.host.kill(p.pid, cfg.killSignal);
     fail(rt, u, 'protocol');
     maybeRestart(rt, u, cfg, info, true);

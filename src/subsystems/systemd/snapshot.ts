@@ -47,7 +47,7 @@ export function snapshot(host: ManagerHost, u: Unit, needReload: boolean, trigge
   if (svc) {
     add('Type', svc.type);
     add('Restart', svc.restart);
-    add('NotifyAccess', svc.type === 'notify' ? 'main' : 'none');
+    add('NotifyAccess', svc.notifyAccess);
     add('RestartUSec', formatTimespan(BigInt(Math.round(svc.restartMs * 1000))));
     const limit = (ms: number): string => (ms === Number.POSITIVE_INFINITY ? 'infinity' : formatTimespan(BigInt(Math.round(ms * 1000))));
     add('TimeoutStartUSec', limit(svc.timeoutStartMs));
