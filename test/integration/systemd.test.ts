@@ -192,6 +192,14 @@ systemd-notify --booted; echo "rc=$?"`);
     expect(r.stderr).toBe('No status data could be sent: $NOTIFY_SOCKET was not set\nFailed to parse PID x.\n');
   });
 
+  it('shows the STATUS= a service sent with systemd-notify in systemctl status and StatusText', async () => {
+    const r = await runScript(`${unit('st.service', '[Service]\nType=notify\nExecStart=/bin/sh -c "systemd-notify --status=warming; systemd-notify --ready STATUS=serving; sleep 1000"')}
+systemctl start st; echo "rc=$?"
+systemctl status st --no-pager | grep Status:
+systemctl show -p StatusText st`);
+    expect(r.stdout).toBe('rc=0\n     Status: "serving"\nStatusText=serving\n');
+  });
+
   it('runs oneshot services to completion and keeps them active with RemainAfterExit', async () => {
     const r = await runScript(`${unit('once.service', '[Unit]\nDescription=Once\n[Service]\nType=oneshot\nRemainAfterExit=yes\nExecStart=/usr/bin/echo hello from once')}
 systemctl start once; echo "rc=$?"

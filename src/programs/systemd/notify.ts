@@ -92,8 +92,9 @@ export default defineProgram({
     // sent with the credentials of that process; when it is gone, the kernel refuses them and
     // the message goes out as systemd-notify's own
     const sender = pid ?? ctx.sys.getppid();
+    const said = lines.findLast((l) => l.startsWith('STATUS='));
     const alive = await ctx.sys.stat(`/proc/${sender}`).then(() => true, () => false);
-    await ctx.sys.call('systemd', { kind: 'notify', ready: lines.includes('READY=1'), ...(alive ? { pid: sender } : {}) }).catch(() => undefined);
+    await ctx.sys.call('systemd', { kind: 'notify', ready: lines.includes('READY=1'), ...(said !== undefined ? { status: said.slice(7) } : {}), ...(alive ? { pid: sender } : {}) }).catch(() => undefined);
     return 0;
   },
 });

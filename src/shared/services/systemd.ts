@@ -48,6 +48,8 @@ export interface UnitSnapshot {
   stateChange?: number;
   mainPid?: number;
   controlPid?: number;
+  /** What the service last said with STATUS= (sd_notify). */
+  statusText?: string;
   execMain?: ExecStatus;
   /** Commands that ran and ended before the main process (ExecStartPre, ...). */
   pastExecs: ExecStatus[];
@@ -83,7 +85,7 @@ export type SystemdRequest =
   /** The manager's environment for the processes it starts; set/unset change it first. */
   | { kind: 'environment'; set?: string[]; unset?: string[] }
   /** sd_notify(3) from a service's process (or, from root, on behalf of `pid`): READY=1 ends a Type=notify start job. */
-  | { kind: 'notify'; ready: boolean; pid?: number };
+  | { kind: 'notify'; ready: boolean; status?: string; pid?: number };
 
 export interface JobOutcome {
   unit: string;

@@ -380,7 +380,9 @@ export class Manager {
         const pid = req.pid !== undefined && caller.euid === 0 ? req.pid : caller.pid;
         const all = [...new Set(this.units.values())];
         const u = all.find((x) => x.mainPid === pid) ?? all.find((x) => this.host.processesIn(x.cgroup).some((p) => p.pid === pid));
-        if (u && this.notifyAuthorized(u, pid) && req.ready && u.notifyReady) u.notifyReady();
+        if (!u || !this.notifyAuthorized(u, pid)) return { kind: 'ok' };
+        if (req.status !== undefined) u.statusText = req.status;
+        if (req.ready && u.notifyReady) u.notifyReady();
         return { kind: 'ok' };
       }
       default:

@@ -145,6 +145,8 @@ export async function startService(rt: Runtime, u: Unit): Promise<JobResult> {
     return 'failed';
   }
   u.startTimes.push(now);
+  // (service_start(): what the last run said is forgotten)
+  u.statusText = undefined;
   u.result = 'success';
   u.pastExecs = [];
   u.execMain = undefined;

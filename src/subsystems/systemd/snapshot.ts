@@ -55,6 +55,7 @@ export function snapshot(host: ManagerHost, u: Unit, needReload: boolean, trigge
     add('RemainAfterExit', svc.remainAfterExit);
     add('MainPID', u.mainPid ?? 0);
     add('ControlPID', u.controlPid ?? 0);
+    add('StatusText', u.statusText ?? '');
     add('Result', u.result);
     add('NRestarts', u.restarts);
     add('ExecMainStartTimestamp', stamp(u.execMain?.start));
@@ -120,6 +121,7 @@ export function snapshot(host: ManagerHost, u: Unit, needReload: boolean, trigge
     inactiveExit: u.inactiveExit,
     stateChange: u.stateChange,
     mainPid: u.mainPid,
+    statusText: u.statusText,
     controlPid: u.controlPid,
     execMain: u.execMain,
     pastExecs: u.pastExecs,

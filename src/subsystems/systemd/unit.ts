@@ -14,6 +14,8 @@ export class Unit {
   stateChange?: number;
   mainPid?: number;
   controlPid?: number;
+  /** STATUS= from sd_notify, shown by `systemctl status` until the next start. */
+  statusText?: string;
   execMain?: ExecStatus;
   pastExecs: ExecStatus[] = [];
   restarts = 0;

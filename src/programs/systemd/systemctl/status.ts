@@ -20,6 +20,7 @@ import type { SystemctlOptions } from './options';
 import { sysInstallFs } from './sys-fs';
 
 const GREEN = '\x1b[0;1;32m';
+const CYAN = '\x1b[0;1;36m';
 const RED = '\x1b[0;1;31m';
 const YELLOW = '\x1b[0;1;38;5;185m';
 const NORMAL = '\x1b[0m';
@@ -125,6 +126,7 @@ export function renderUnit(u: UnitSnapshot, fs: FileStates, now: number, color: 
   } else if (u.execMain && u.execMain.pid && u.execMain.code !== undefined) {
     out.push(`   Main PID: ${u.execMain.pid} (${exitText(u.execMain.code, u.execMain.status)})`);
   }
+  if (u.statusText) out.push(`     Status: "${paint(CYAN, u.statusText)}"`);
   if (u.processes.length) {
     // the limit is TasksMax=, left out when there is none
     const limit = u.properties.find(([k]) => k === 'TasksMax')?.[1] ?? '4915';
