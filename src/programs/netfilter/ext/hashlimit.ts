@@ -4,6 +4,7 @@
 // packet, or for byte rates a cost per 16 bytes (XT_HASHLIMIT_BYTE_SHIFT).
 import type { HashlimitMatch } from '../../../shared/services/netfilter';
 import { paramError } from '../errors';
+import { inetAton, maskToCidr, parseV6Text } from '../ip-parse';
 import { strtoul, strtouiWhole } from '../strtoul';
 import { atoi, rateParts } from './common';
 import type { MatchExtension, MatchFormatter } from './types';
@@ -76,18 +77,18 @@ function burstError(): never {
   throw paramError(`bad value for option "--hashlimit-burst", or out of range (1-${BURST_MAX}).`);
 }
 
-/** parse_burst: a count, or with a k/m/g suffix a size in bytes (for byte rates). */
+/**
+ * parse_burst: a count, times 1024 or 1024*1024 when a 'k' or 'm' follows it (for byte rates);
+ * whatever else follows the number is ignored.
+ */
 function parseBurst(s: string): number {
   const v = strtoul(s);
   if (!v || v.value < 1) return burstError();
   const rest = s.slice(v.end);
   if (rest === '' && v.value > BURST_MAX) return burstError();
-  const unit = rest.toLowerCase()[0];
-  if (unit === 'k') return v.value * 1024;
-  if (unit === 'm') return v.value * 1024 ** 2;
-  if (unit === 'g') return v.value * 1024 ** 3;
-  if (rest === '' || rest === 'b') return v.value;
-  return burstError();
+  if (rest[0] === 'k') return v.value * 1024;
+  if (rest[0] === 'm') return v.value * 1024 ** 2;
+  return v.value;
 }
 
 const MODES: readonly [string, number][] = [
@@ -107,17 +108,19 @@ function parseMode(s: string): number | null {
   return mode;
 }
 
-/** XTTYPE_PLENMASK: a prefix length (the kernel judges its size) or a contiguous netmask. */
+/**
+ * XTTYPE_PLENMASK: a prefix length, else a netmask written as a numeric address (inet_aton's
+ * forms for IPv4, so "4294967040" is /24). A mask that is no prefix gives a length the kernel
+ * refuses.
+ */
 function prefixLength(s: string, max: number): number | null {
-  // (IPv4 prefixes are not bounded here; the kernel refuses those above 32)
-  const n = strtouiWhole(s, 0, max === 32 ? UINT32 : max);
+  const n = strtouiWhole(s, 0, max);
   if (n !== null) return n;
-  const parts = s.split('.');
-  if (max !== 32 || parts.length !== 4) return null;
-  const bytes = parts.map((p) => strtouiWhole(p, 0, 255));
-  if (bytes.some((b) => b === null)) return null;
-  const bits = bytes.reduce<number>((acc, b) => acc * 256 + b!, 0).toString(2).padStart(32, '0');
-  return /^1*0*$/.test(bits) ? bits.indexOf('0') < 0 ? 32 : bits.indexOf('0') : null;
+  const family = max === 32 ? 'ipv4' : 'ipv6';
+  const mask = family === 'ipv4' ? inetAton(s) : parseV6Text(s);
+  if (mask === null) return null;
+  const len = maskToCidr(family, mask);
+  return len < 0 ? 0xff : len;
 }
 
 const O = { UPTO: 0, ABOVE: 1, SRCMASK: 2, DSTMASK: 3, BURST: 4, SIZE: 5, MAX: 6, GC: 7, EXPIRE: 8, MODE: 9, NAME: 10, RATEMATCH: 11, INTERVAL: 12 } as const;
