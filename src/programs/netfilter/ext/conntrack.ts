@@ -5,6 +5,8 @@ import { NF_CT_STATE, NF_CT_STATUS, type NfAddr, type NfConntrackMatch } from '.
 import { paramError } from '../errors';
 import { addrName, maskSuffix, parseHostMask } from '../ip-parse';
 import { parseRange } from './qos';
+import { portByName } from './common';
+import type { NetDb } from '../netdb';
 import { parseProtocol } from '../proto';
 import type { MatchExtension, MatchFormatter, PrintEnv, XtOptDef } from './types';
 
@@ -98,13 +100,15 @@ const PORT_OPTS: readonly [PortKey, string][] = [
 /** conntrack revision 3 also matches the tuple ports (a range; lo > hi is kept as given). */
 export type CtMatch = NfConntrackMatch & Partial<Record<PortKey, [number, number]>> & Partial<Record<`${PortKey}Inv`, boolean>>;
 
-/** xtopt_parse_mport for XTTYPE_PORTRC: a service name or a decimal number (kept to 16 bits). */
-function ctPort(word: string, dflt: number, env: { db: { serviceByName(n: string, p: string | null): number | undefined } }): number {
+/**
+ * xtopt_parse_mport for XTTYPE_PORTRC: each end as xtables_getportbyname reads it (a number
+ * kept to 16 bits unless negative as a C int, or a tcp/udp service name).
+ */
+function ctPort(word: string, dflt: number, env: { db: NetDb }): number {
   if (word === '') return dflt;
-  const byName = env.db.serviceByName(word, null);
-  if (byName !== undefined) return byName;
-  if (!/^\s*\+?\d+$/.test(word)) throw paramError(`Port "${word}" does not resolve to anything.\n`);
-  return Number(BigInt(word.trim()) % 65536n);
+  const p = portByName(word, env.db);
+  if (p === null) throw paramError(`Port "${word}" does not resolve to anything.\n`);
+  return p;
 }
 
 function parsePortRange(opt: string, a: string, env: Parameters<typeof ctPort>[2]): [number, number] {

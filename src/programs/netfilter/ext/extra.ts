@@ -64,7 +64,8 @@ export const iprangeMatch: MatchExtension<M<'iprange'>> = {
       return v;
     });
     const vals = nums.map((v) => formatAddr(env.family, v)) as [string, string];
-    if (nums[0]! > nums[1]!) env.warn?.(`xt_iprange: range ${vals[0]}-${vals[1]} is reversed and will never match\n`);
+    // (the warning quotes the ends as they were written)
+    if (nums[0]! > nums[1]!) env.warn?.(`xt_iprange: range ${ends[0]}-${ends[1]} is reversed and will never match\n`);
     if (opt.id === 0) {
       d.src = vals;
       d.srcInv = invert;
