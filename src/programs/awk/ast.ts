@@ -16,7 +16,8 @@ export interface VarExpr { k: 'var'; ref: VarRef }
 export interface ElemExpr { k: 'elem'; arr: VarRef; subs: Expr[] }
 export interface FieldExpr { k: 'field'; index: Expr }
 
-export interface CallExpr { k: 'call'; name: string; args: Expr[]; line: number; src: number }
+/** A call of a user function (or, by @var(...), of the function var names). */
+export interface CallExpr { k: 'call'; name: string; args: Expr[]; line: number; src: number; indirect?: VarRef }
 
 export type Expr =
   | { k: 'num'; v: number }

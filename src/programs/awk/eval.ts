@@ -6,7 +6,7 @@ import { builtinSync } from './builtins';
 import { isLValue } from './parse-expr';
 import { compileRegex, type AwkRegex } from './regex';
 import type { Runtime } from './runtime';
-import { compare, StrNum, subscript, toBool, UNINIT, type AwkArray, type Value } from './values';
+import { compare, NEG_NAN, StrNum, subscript, toBool, UNINIT, type AwkArray, type Value } from './values';
 
 const IMPURE_BUILTINS = new Set(['system', 'close', 'fflush']);
 const pureCache = new WeakMap<Expr, boolean>();
@@ -74,7 +74,9 @@ export function power(x: number, y: number): number {
     }
     return y < 0 ? 1 / result : result;
   }
-  return Math.pow(x, y);
+  const r = Math.pow(x, y);
+  // an invalid power (a negative base, a fractional exponent) is the x86 default NaN: -nan
+  return Number.isNaN(r) && !Number.isNaN(x) && !Number.isNaN(y) ? NEG_NAN : r;
 }
 
 export function arith(rt: Runtime, op: ArithOp, x: number, y: number, assign = false): number {

@@ -5,6 +5,8 @@ import { ExitSignal, NEXT, NEXTFILE, NextFileSignal, NextSignal } from './errors
 import { evaluate, evalSync, isPure, regexOf, resolve, store } from './eval';
 import { awkSprintf, FormatError } from './format';
 import { MainInput } from './input';
+import { BUILTINS } from './lexer';
+import { ARG_COUNTS } from './parse-expr';
 import type { OutStream } from './io';
 import { arrayCell, newCell, type Cell, type Runtime } from './runtime';
 import { orderFor } from './sort';
@@ -230,6 +232,18 @@ export class Executor {
 
   async callUser(c: CallExpr): Promise<Value> {
     const rt = this.rt;
+    if (c.indirect) {
+      const name = rt.str(rt.get(c.indirect));
+      if (!rt.prog.funcs.has(name)) {
+        if (BUILTINS.has(name)) {
+          indirectArgs(rt, name, c.args.length);
+          return evaluate(rt, { k: 'builtin', name, args: c.args });
+        }
+        rt.fatal(`\`${name}' is not a function, so it cannot be called indirectly`);
+      }
+      if (c.args.length > rt.prog.funcs.get(name)!.params.length) await rt.warn(`function \`${name}' called with more arguments than declared`);
+      c = { ...c, name, indirect: undefined };
+    }
     const fn = rt.prog.funcs.get(c.name)!;
     const cells: Cell[] = [];
     for (const a of c.args) {
@@ -322,4 +336,13 @@ export class Executor {
       }
     }
   }
+}
+
+/** gawk's checks of a built-in function called indirectly (stricter than a direct call). */
+function indirectArgs(rt: Runtime, name: string, n: number): void {
+  if (name === 'split' && (n < 2 || n > 4)) rt.fatal('indirect call to split requires two to four arguments');
+  if (name === 'sprintf' && n === 0) rt.fatal('sprintf: no arguments');
+  if ((name === 'sub' || name === 'gsub') && n !== 2) rt.fatal(`${name}: can be called indirectly only with two arguments`);
+  const [min, max] = name === 'length' ? [1, 1] : ARG_COUNTS[name]!;
+  if (n < min || n > max) rt.fatal(`${name}: called with ${n} arguments`);
 }

@@ -107,6 +107,7 @@ export function awkSprintf(fmt: string, args: Value[], env: FormatEnv): string {
     const pos = /^\*?(\d+)\$/.exec(spec);
     const idx = pos ? Number(pos[1]) - 1 : argi++;
     if (idx >= args.length) {
+      // the caret stands under the character that wanted the argument (after the quote)
       throw new FormatError(`not enough arguments to satisfy format string\n\t\`${fmt}'\n\t${' '.repeat(at + 1)}^ ran out for this one`);
     }
     return args[idx]!;
@@ -161,11 +162,12 @@ export function awkSprintf(fmt: string, args: Value[], env: FormatEnv): string {
       continue;
     }
     const flags = m[2]!;
+    const spec = fmt.slice(pct, i);
     let left = flags.includes('-');
     let width = 0;
     if (m[3] !== undefined) {
       if (m[3].startsWith('*')) {
-        const w = Math.trunc(toNum(argAt(m[3], pct), env.mode));
+        const w = Math.trunc(toNum(argAt(m[3], pct + spec.indexOf('*') - 1), env.mode));
         if (w < 0) left = true;
         width = Math.abs(w);
       } else width = Number(m[3]);
@@ -173,11 +175,11 @@ export function awkSprintf(fmt: string, args: Value[], env: FormatEnv): string {
     let prec: number | undefined;
     if (m[4] !== undefined) {
       if (m[4].startsWith('*')) {
-        const p = Math.trunc(toNum(argAt(m[4], pct), env.mode));
+        const p = Math.trunc(toNum(argAt(m[4], pct + spec.indexOf('*', spec.indexOf('.')) - 1), env.mode));
         prec = p < 0 ? undefined : p;
       } else prec = Number(m[4] || '0');
     }
-    const arg = argAt(m[1] ? `${m[1]}` : '', pct);
+    const arg = argAt(m[1] ? `${m[1]}` : '', i - 2);
     const zero = flags.includes('0') && !left;
     const plus = flags.includes('+');
     const space = flags.includes(' ');

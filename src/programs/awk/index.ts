@@ -189,8 +189,8 @@ async function readSources(ctx: Ctx, codec: Codec, err: (t: string) => Promise<v
 async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Source[]): Promise<Program | number> {
   const warned = new Set<string>();
   const warnings: string[] = [];
-  const warn = (w: string, tok: Token): void => {
-    if (warned.has(w)) return;
+  const warn = (w: string, tok: Token, each = false): void => {
+    if (warned.has(w) && !each) return;
     warned.add(w);
     warnings.push(`${progName(ctx)}: ${sources[tok.src]?.name ?? 'cmd. line'}:${tok.line}: warning: ${w}\n`);
   };
@@ -208,7 +208,7 @@ async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Sou
     }
     const parser = new Parser(toks);
     const prog = parser.parseProgram();
-    for (const w of parser.warnings) warn(w.message, w.tok);
+    for (const w of parser.warnings) warn(w.message, w.tok, w.each);
     for (const w of warnings) await err(w);
     for (const e of parser.errors) errors.push(`${progName(ctx)}: ${sources[e.tok.src]?.name ?? 'cmd. line'}:${e.tok.line}: error: ${e.message}\n`);
     for (const e of errors) await err(e);

@@ -14,7 +14,7 @@ export type TokType =
   | 'print' | 'printf' | 'in' | 'switch' | 'case' | 'default'
   | '{' | '}' | '(' | ')' | '[' | ']' | ';' | ',' | '+' | '-' | '*' | '/' | '%' | '^' | '!' | '>' | '<'
   | '|' | '?' | ':' | '~' | '$' | '=' | '+=' | '-=' | '*=' | '/=' | '%=' | '^=' | '==' | '<=' | '>='
-  | '!=' | '++' | '--' | '&&' | '||' | '>>' | '!~' | '|&';
+  | '!=' | '++' | '--' | '&&' | '||' | '>>' | '!~' | '|&' | '@';
 
 export interface Token {
   type: TokType;
@@ -35,7 +35,7 @@ export const BUILTINS = new Set(['length', 'substr', 'index', 'split', 'sub', 'g
 
 const THREE = ['**=', '...'];
 const TWO = ['+=', '-=', '*=', '/=', '%=', '^=', '==', '<=', '>=', '!=', '++', '--', '&&', '||', '>>', '!~', '|&', '**'];
-const ONE = '{}()[];,+-*/%^!><|?:~$=';
+const ONE = '{}()[];,+-*/%^!><|?:~$=@';
 
 /** Token types after which `/` divides (otherwise it starts a regex). */
 const OPERAND_END = new Set<TokType>(['NAME', 'NUMBER', 'STRING', 'ERE', ')', ']', 'BUILTIN', '++', '--']);

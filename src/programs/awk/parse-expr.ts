@@ -13,7 +13,7 @@ export class ParseError extends Error {
   }
 }
 
-const ARG_COUNTS: Record<string, [number, number]> = {
+export const ARG_COUNTS: Record<string, [number, number]> = {
   length: [0, 1], substr: [2, 3], index: [2, 2], split: [2, 4], sub: [2, 3], gsub: [2, 3], match: [2, 3],
   sprintf: [1, Infinity], sin: [1, 1], cos: [1, 1], atan2: [2, 2], exp: [1, 1], log: [1, 1], sqrt: [1, 1],
   int: [1, 1], rand: [0, 0], srand: [0, 1], tolower: [1, 1], toupper: [1, 1], system: [1, 1], close: [1, 2],
@@ -24,7 +24,7 @@ const ARG_COUNTS: Record<string, [number, number]> = {
 
 const ASSIGN_OPS = new Set<TokType>(['=', '+=', '-=', '*=', '/=', '%=', '^=']);
 const CMP_OPS = new Set<TokType>(['<', '<=', '==', '!=', '>', '>=']);
-const CONCAT_START = new Set<TokType>(['NUMBER', 'STRING', 'ERE', 'NAME', 'FUNC_NAME', 'BUILTIN', '$', '(', '++', '--']);
+const CONCAT_START = new Set<TokType>(['NUMBER', 'STRING', 'ERE', 'NAME', 'FUNC_NAME', 'BUILTIN', '$', '(', '++', '--', '@']);
 
 export function isLValue(e: Expr): e is LValue {
   return e.k === 'var' || e.k === 'elem' || e.k === 'field';
@@ -41,7 +41,8 @@ export class ExprParser {
   readonly calls: { name: string; tok: Token; args: number }[] = [];
   /** Where each global name is first used as a variable or array. */
   readonly varUses = new Map<string, Token>();
-  readonly warnings: { message: string; tok: Token }[] = [];
+  /** Parse-time warnings; `each` ones are given every time, the others once. */
+  readonly warnings: { message: string; tok: Token; each?: boolean }[] = [];
   /** Non-fatal errors (`error: ...`; gawk goes on parsing, then exits 1). */
   readonly errors: { message: string; tok: Token }[] = [];
 
@@ -149,6 +150,7 @@ export class ExprParser {
   private matchExpr(): Expr {
     let a = this.comparison();
     while (this.is('~') || this.is('!~')) {
+      if (a.k === 'regex') this.warnings.push({ message: "regular expression on left of `~' or `!~' operator", tok: this.tok, each: true });
       const neg = this.next().type === '!~';
       a = { k: 'match', neg, a, re: this.comparison() };
     }
@@ -360,6 +362,16 @@ export class ExprParser {
           return { k: 'elem', arr: this.varRef(t.text), subs };
         }
         return { k: 'var', ref: this.varRef(t.text) };
+      }
+      case '@': {
+        // an indirect call: @var(args) calls the function whose name var holds
+        this.next();
+        const f = this.tok;
+        if (f.type !== 'FUNC_NAME') this.fail();
+        this.next();
+        this.expect('(');
+        const args = this.exprList(')');
+        return { k: 'call', name: f.text, args, line: f.line, src: f.src, indirect: this.varRef(f.text) };
       }
       case 'FUNC_NAME': {
         this.next();
