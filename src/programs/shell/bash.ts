@@ -66,7 +66,7 @@ function initState(sys: Sys, inv: Invocation): ShellState {
   for (const [k, v] of sys.env) {
     if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) st.globals.set(k, { value: v, exported: true });
     // POSIXLY_CORRECT in the environment starts the shell in posix mode
-    if (k === 'POSIXLY_CORRECT') st.options.add('posix');
+    if (k === 'POSIXLY_CORRECT') st.posixMode(true);
     else if (k.startsWith('BASH_FUNC_') && k.endsWith('%%') && v.startsWith('() {')) importFunction(st, k.slice(10, -2), v);
   }
   const setDefault = (name: string, value: string): void => {

@@ -154,6 +154,9 @@ export class Interpreter implements ExpandHost {
     this.sys.kill(this.sys.pid, sig);
   }
 
+  /** The builtin that ran last reported a usage error (posix mode ends the shell on a special builtin's). */
+  usageError = false;
+
   /** Trap actions running: $BASH_COMMAND keeps naming the command that set them off. */
   trapDepth = 0;
   debugRunning = false;
@@ -256,7 +259,8 @@ export class Interpreter implements ExpandHost {
       } catch (e) {
         status = await this.reportParseError(e, parser, opts.origin);
         this.state.status = status;
-        if (!this.state.interactive && !opts.origin) throw new ShellExit(status);
+        // (in posix mode a syntax error in eval's text or a sourced file ends the shell too)
+        if (!this.state.interactive && (!opts.origin || this.state.options.has('posix'))) throw new ShellExit(status);
         return status;
       }
       // set -v: the lines read are echoed to standard error before they run

@@ -35,7 +35,10 @@ const SET_LETTERS = 'abefhkmnptuvxBCEHPT';
 
 export function parseArgs(argv: readonly string[]): Invocation | 'version' | 'help' | ArgError {
   const inv: Invocation = { args: [], login: (argv[0] ?? '').startsWith('-'), noProfile: false, noRc: false, stdin: false, options: [], shopts: [] };
-  if (/^-?rbash$/.test((argv[0] ?? '').replace(/^.*\//, ''))) inv.restricted = true;
+  const base = (argv[0] ?? '').replace(/^.*\//, '');
+  if (/^-?rbash$/.test(base)) inv.restricted = true;
+  // run as sh, bash starts in posix mode (act_like_sh)
+  if (/^-?sh$/.test(base)) inv.options.push('-o', 'posix');
   let i = 1;
   let wantCommand = false;
   // long options come first; the first word that is not one ends them

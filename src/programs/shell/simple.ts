@@ -4,7 +4,7 @@ import { isSysError, strerror } from '../../shared/errno';
 import type { Assign, Command, Word } from './ast';
 import { builtinEnabled } from './builtins/enabled';
 import { builtins, SPECIAL_BUILTINS } from './builtins/index';
-import { AbortCommand, ReturnSignal } from './control';
+import { AbortCommand, ReturnSignal, ShellExit } from './control';
 import { arith, arithText, expandToString, expandWord, expandWords, ExpansionError, maxIndex, setElement, type MaybePromise } from './expand';
 import type { Builtin } from './builtins/types';
 import { decodeBytes } from './byte-text';
@@ -354,13 +354,26 @@ async function assignOnly(sh: Interpreter, cmd: Command & { kind: 'simple' }): P
 function invoke(sh: Interpreter, name: string, fn: FuncDef | undefined, builtin: Builtin | undefined, argv: string[]): MaybePromise<number> {
   if (fn) return callFunction(sh, fn, argv);
   let r: MaybePromise<number>;
+  sh.usageError = false;
   try {
     r = builtin!(sh, argv);
   } catch (e) {
     return writeFailed(sh, name, e);
   }
-  if (typeof r === 'number') return r;
-  return r.catch((e: unknown) => writeFailed(sh, name, e));
+  if (typeof r === 'number') return r === 0 ? r : specialFailed(sh, name, r);
+  return r.then((status) => (status === 0 ? status : specialFailed(sh, name, status)), (e: unknown) => writeFailed(sh, name, e));
+}
+
+/**
+ * A special builtin's usage error (a bad option, `return` outside a function, `break` with a
+ * word for a number) ends a non-interactive shell in posix mode, with its status.
+ */
+function specialFailed(sh: Interpreter, name: string, status: number): number {
+  if (!sh.state.options.has('posix') || sh.state.interactive || !SPECIAL_BUILTINS.has(name)) return status;
+  // return only comes back (instead of returning) when it was used outside a function
+  const usage = sh.usageError || name === 'return' || ((name === 'break' || name === 'continue') && status === 128);
+  if (usage) throw new ShellExit(status);
+  return status;
 }
 
 function writeFailed(sh: Interpreter, name: string, e: unknown): Promise<number> {
@@ -379,7 +392,14 @@ async function runBuiltinFull(sh: Interpreter, cmd: Command & { kind: 'simple' }
   if (temp) for (const v of temp.values()) v.exported = true;
   const trace = xtrace(sh, cmd.assigns, argv, before);
   if (trace) await trace;
-  const undo = cmd.redirs.length ? await applyRedirs(sh, cmd.redirs, name === 'exec' && argv.length === 1) : noop;
+  let undo = noop;
+  try {
+    if (cmd.redirs.length) undo = await applyRedirs(sh, cmd.redirs, name === 'exec' && argv.length === 1);
+  } catch (e) {
+    // a special builtin's redirection failing ends a non-interactive shell in posix mode
+    if (e instanceof RedirectError && special && state.options.has('posix') && !state.interactive) throw new ShellExit(1);
+    throw e;
+  }
   if (temp && temp.size) state.scopes.push(temp);
   try {
     return await invoke(sh, name, fn, builtin, argv);

@@ -59,6 +59,9 @@ export interface Job {
 
 export const DEFAULT_OPTIONS = ['braceexpand', 'hashall', 'interactive-comments'];
 
+/** The shopt options posix mode turns on (bash's posix_initialize). */
+const POSIX_SHOPTS = ['interactive_comments', 'sourcepath', 'expand_aliases', 'inherit_errexit', 'shift_verbose'];
+
 function cloneVar(v: Var): Var {
   return {
     ...v,
@@ -158,6 +161,8 @@ export class ShellState {
   current: CurrentCommand;
   /** Completion specs set with `complete`. */
   completions = new CompTable();
+  /** $BASHOPTS as it was before posix mode changed options behind shopt's back (bash remakes it only in shopt). */
+  bashoptsKept: string | undefined;
   /** set -r, bash -r or rbash: the restricted shell's limits apply (`$-` shows r). */
   restricted = false;
   /**
@@ -234,6 +239,7 @@ export class ShellState {
     s.current = this.current;
     s.completions = this.completions.clone();
     s.restricted = this.restricted;
+    s.bashoptsKept = this.bashoptsKept;
     s.contextLine = this.contextLine;
     return s;
   }
@@ -265,7 +271,7 @@ export class ShellState {
   private computed(name: string): Var {
     if (name === 'GROUPS' || name === 'DIRSTACK') this.filled.add(name);
     if (name === 'SHELLOPTS') return { value: [...this.options].sort().join(':'), readonly: true };
-    if (name === 'BASHOPTS') return { value: [...this.shopts].sort().join(':'), readonly: true };
+    if (name === 'BASHOPTS') return { value: this.bashoptsKept ?? [...this.shopts].sort().join(':'), readonly: true };
     const list = name === 'GROUPS' ? this.groups.map(String) : [this.get('PWD') ?? '', ...this.dirStack];
     return { array: new Map(list.map((v, i) => [i, v])) };
   }
@@ -351,7 +357,23 @@ export class ShellState {
     // a new PATH empties the table of remembered commands (sv_path)
     else if (name === 'PATH') this.forgetCommands();
     // sv_strict_posix: setting POSIXLY_CORRECT turns posix mode on, unsetting it off
-    else if (name === 'POSIXLY_CORRECT') this.options.add('posix');
+    else if (name === 'POSIXLY_CORRECT') this.posixMode(true);
+  }
+
+  /**
+   * Posix mode on or off, with what bash's posix_initialize changes: on, the POSIX_SHOPTS;
+   * off, expand_aliases back to what the shell's kind has and shift_verbose off.
+   */
+  posixMode(on: boolean): void {
+    this.bashoptsKept ??= [...this.shopts].sort().join(':');
+    if (on) {
+      this.options.add('posix');
+      for (const n of POSIX_SHOPTS) this.shopts.add(n);
+      return;
+    }
+    this.options.delete('posix');
+    if (!this.interactive) this.shopts.delete('expand_aliases');
+    this.shopts.delete('shift_verbose');
   }
 
   /** hash -r: the remembered command locations go. */
@@ -398,7 +420,7 @@ export class ShellState {
     if (v?.readonly) throw new ReadonlyError(name);
     if (name === 'GLOBIGNORE') this.shopts.delete('dotglob');
     if (name === 'PATH') this.forgetCommands();
-    if (name === 'POSIXLY_CORRECT') this.options.delete('posix');
+    if (name === 'POSIXLY_CORRECT') this.posixMode(false);
     if (holder === this.globals) holder.delete(name);
     else if (v) {
       // unsetting a local of the running function leaves it unset in that scope; one of a

@@ -122,6 +122,8 @@ export const returnBuiltin: Builtin = (sh, argv) => {
 function loopControl(sh: Parameters<Builtin>[0], argv: string[], which: 'break' | 'continue'): number | Promise<number> {
   let n = 1;
   if (sh.state.loopDepth === 0) {
+    // (posix mode says nothing)
+    if (sh.state.options.has('posix')) return 0;
     return sh.error(`${which}: only meaningful in a \`for', \`while', or \`until' loop`).then(() => 0);
   }
   argv = afterDashes(argv);

@@ -1,6 +1,6 @@
 // source and .
 import { isSysError, strerror } from '../../../shared/errno';
-import { ReturnSignal } from '../control';
+import { ReturnSignal, ShellExit } from '../control';
 import { withoutErrexit } from './basic';
 import type { Builtin } from './types';
 import { leadingOptions } from './types';
@@ -14,6 +14,7 @@ export const source: Builtin = async (sh, argv) => {
   const file = args[0];
   if (file === undefined) {
     await sh.error(`${argv[0]}: filename argument required`);
+    sh.usageError = true;
     await sh.write(2, `${argv[0]}: usage: ${argv[0]} filename [arguments]\n`);
     return 2;
   }
@@ -43,6 +44,8 @@ export const source: Builtin = async (sh, argv) => {
   } catch (e) {
     if (!isSysError(e)) throw e;
     await sh.error(`${file}: ${strerror(e.errno)}`);
+    // a file that cannot be read ends a non-interactive shell in posix mode
+    if (sh.state.options.has('posix') && !sh.state.interactive) throw new ShellExit(1);
     return 1;
   }
   const state = sh.state;

@@ -67,6 +67,8 @@ export const shopt: Builtin = async (sh, argv) => {
     }
     if (setting) {
       const on = p.set.has('s');
+      // shopt remakes $BASHOPTS from the options as they are
+      if (!setOpts) sh.state.bashoptsKept = undefined;
       // login_shell and restricted_shell say how the shell was started: they keep their values
       if (!setOpts && (n === 'login_shell' || n === 'restricted_shell')) continue;
       if (on) table.add(n);

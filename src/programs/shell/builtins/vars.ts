@@ -452,9 +452,11 @@ async function setOptions(sh: Interpreter, argv: string[]): Promise<number> {
         }
         if (!SET_OPTIONS.some(([n]) => n === name)) {
           await sh.error(`set: ${name}: invalid option name`);
+          sh.usageError = true;
           return 2;
         }
-        if (on) sh.state.options.add(name);
+        if (name === 'posix') sh.state.posixMode(on);
+        else if (on) sh.state.options.add(name);
         else sh.state.options.delete(name);
         // the two line-editing modes exclude each other
         if (on && (name === 'vi' || name === 'emacs')) sh.state.options.delete(name === 'vi' ? 'emacs' : 'vi');
