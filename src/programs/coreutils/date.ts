@@ -6,6 +6,7 @@ import { flag } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { formatTime } from '../lib/nstrftime';
 import { parseDate, type Timespec } from '../lib/parse-date';
+import type { DateDebug } from '../lib/parse-date-debug';
 import { quote, quotef } from '../lib/quote';
 import { localtime, localZone, mktime, msToTimespec, parseTz, type TimeZone } from '../lib/tz';
 
@@ -87,7 +88,14 @@ function posixTime(s: string, now: number, tz: TimeZone): number | undefined {
   return t;
 }
 
-async function show(ctx: Ctx, format: string, when: Timespec, tz: TimeZone): Promise<void> {
+/** date --debug: the parser's explanation, then (from show) the output format. */
+interface Debugging {
+  dbg: () => DateDebug | undefined;
+  flush: (d: DateDebug | undefined) => Promise<void>;
+}
+
+async function show(ctx: Ctx, format: string, when: Timespec, tz: TimeZone, debug?: Debugging): Promise<void> {
+  if (debug?.dbg()) await ctx.error(`output format: ${quote(format)}`);
   await ctx.print(`${formatTime(format, when.sec, when.ns, tz)}\n`);
 }
 
@@ -150,7 +158,14 @@ export default defineProgram({
       format = format.replace(/%(%|-N)/g, (m) => (m === '%-N' ? '%9N' : m));
       const ms = ctx.sys.now();
       const now: Timespec = msToTimespec(ms);
-      if (file !== undefined) return await batch(ctx, file, format, now, tz);
+      const tzString = flag(args, 'u') ? 'UTC0' : ctx.sys.env.get('TZ');
+      const debug: Debugging = {
+        dbg: () => (flag(args, 'debug') ? { lines: [], tzString } : undefined),
+        flush: async (d) => {
+          if (d?.lines.length) await ctx.err.write(d.lines.map((l) => `date: ${l}\n`).join(''));
+        },
+      };
+      if (file !== undefined) return await batch(ctx, file, format, now, tz, debug);
       let when: Timespec | undefined = now;
       let input = '';
       if (posix !== undefined) {
@@ -169,7 +184,9 @@ export default defineProgram({
       } else if (resolution) when = { sec: 0, ns: 1 };
       else if (datestr !== undefined || setstr !== undefined) {
         input = setstr ?? datestr!;
-        when = parseDate(input, now, tz);
+        const d = debug.dbg();
+        when = parseDate(input, now, tz, d);
+        await debug.flush(d);
       }
       if (when === undefined) throw new Die(`invalid date ${quote(input)}`);
       let ok = true;
@@ -179,7 +196,7 @@ export default defineProgram({
         await ctx.perror(new SysError('EPERM', 'clock_settime'), 'cannot set date');
         ok = false;
       }
-      await show(ctx, format, when, tz);
+      await show(ctx, format, when, tz, debug);
       return ok ? 0 : 1;
     } catch (e) {
       if (!(e instanceof Die)) throw e;
@@ -189,7 +206,7 @@ export default defineProgram({
   },
 });
 
-async function batch(ctx: Ctx, file: string, format: string, now: Timespec, tz: TimeZone): Promise<number> {
+async function batch(ctx: Ctx, file: string, format: string, now: Timespec, tz: TimeZone, debug: Debugging): Promise<number> {
   let text: string;
   try {
     text = file === '-' ? await ctx.readAll(0) : new TextDecoder().decode(await ctx.sys.readFile(file));
@@ -201,13 +218,16 @@ async function batch(ctx: Ctx, file: string, format: string, now: Timespec, tz: 
   let ok = true;
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  for (const line of lines) {
+  for (const [n, line] of lines.entries()) {
     await ctx.tick();
-    const when = parseDate(line, now, tz);
+    const d = debug.dbg();
+    // the parser sees the line with its newline (where --debug says parsing stopped)
+    const when = parseDate(n < lines.length - 1 || text.endsWith('\n') ? `${line}\n` : line, now, tz, d);
+    await debug.flush(d);
     if (when === undefined) {
       await ctx.error(`invalid date ${quote(line)}`);
       ok = false;
-    } else await show(ctx, format, when, tz);
+    } else await show(ctx, format, when, tz, debug);
   }
   return ok ? 0 : 1;
 }

@@ -1,6 +1,7 @@
 // The lexer of gnulib parse_datetime: numbers (a sign may be separated from its digits by
 // blanks), decimals for seconds, words looked up in gnulib's tables (three-letter
 // abbreviations, plurals of units, military zone letters), comments in parentheses.
+import type { DateDebug } from './parse-date-debug';
 import type { TimeZone } from './tz';
 
 export interface Tok {
@@ -10,6 +11,10 @@ export interface Tok {
   negative: boolean;
   ns: number;
   mer: 'am' | 'pm' | '24';
+  /** Offset in the input just after the token (where parsing stopped, for date --debug). */
+  end?: number;
+  /** An unknown word (date --debug lexes up to it, as the parser reads it, and fails there). */
+  unknown?: string;
 }
 
 const tok = (t: string, value = 0, extra: Partial<Tok> = {}): Tok => ({ t, value, digits: 0, negative: false, ns: 0, mer: '24', ...extra });
@@ -101,14 +106,16 @@ const isSpace = (c: string | undefined): boolean => c !== undefined && ' \t\n\v\
 const isAlpha = (c: string | undefined): boolean => c !== undefined && /[A-Za-z]/.test(c);
 
 /** Splits `s` into tokens (ending with END); undefined when a word is unknown. */
-export function lexDate(s: string, tz: TimeZone): Tok[] | undefined {
+export function lexDate(s: string, tz: TimeZone, dbg?: DateDebug): Tok[] | undefined {
   const out: Tok[] = [];
+
   let i = 0;
   for (let guard = 0; guard < 10_000; guard++) {
+    for (let k = out.length - 1; k >= 0 && out[k]!.end === undefined; k--) out[k]!.end = i;
     while (isSpace(s[i])) i++;
     const c = s[i];
     if (c === undefined) {
-      out.push(tok('END'));
+      out.push(tok('END', 0, { end: s.length }));
       return out;
     }
     if (isDigit(c) || c === '-' || c === '+') {
@@ -155,7 +162,11 @@ export function lexDate(s: string, tz: TimeZone): Tok[] | undefined {
         i++;
       }
       const t = lookupWord(word, tz);
-      if (!t) return undefined;
+      if (!t) {
+        if (!dbg) return undefined;
+        out.push(tok('?', 0, { unknown: word.toUpperCase(), end: i }));
+        return out;
+      }
       out.push(t);
       continue;
     }
@@ -168,7 +179,7 @@ export function lexDate(s: string, tz: TimeZone): Tok[] | undefined {
     do {
       const ch = s[i++];
       if (ch === undefined) {
-        out.push(tok('END'));
+        out.push(tok('END', 0, { end: s.length }));
         return out;
       }
       if (ch === '(') depth++;
