@@ -109,12 +109,18 @@ async function wipeFd(ctx: Ctx, fd: number, qname: string, o: Options): Promise<
     await ctx.error(`${qname}: invalid file type`);
     return false;
   }
+  const block = st.blksize || 4096;
   let size = o.size;
+  // a regular file smaller than a block is first shredded at its own size, then to the block
+  // (do_wipefd's i_size: every pass twice, the first round without verbose lines)
+  let small = 0;
   if (size === undefined) {
     if (st.kind === 'file') {
       size = st.size;
-      const block = st.blksize || 4096;
-      if (!o.exact && size % block) size += block - (size % block);
+      if (!o.exact) {
+        if (size && size < block) small = size;
+        if (size % block) size += block - (size % block);
+      }
     } else {
       let end = 0;
       try {
@@ -124,16 +130,20 @@ async function wipeFd(ctx: Ctx, fd: number, qname: string, o: Options): Promise<
       }
       size = end > 0 ? end : undefined;
     }
-  }
+  } else if (st.kind === 'file' && st.size < Math.min(block, size)) small = st.size;
   const types = await passTypes(o.passes, (k) => o.randint.choose(k));
   if (o.zero) types.push(0);
-  if (size !== 0) {
+  const rounds: { size: number | undefined; verbose: boolean }[] = [];
+  if (small) rounds.push({ size: small, verbose: false });
+  if (size !== 0) rounds.push({ size, verbose: o.verbose });
+  for (const round of rounds) {
+    let roundSize = round.size;
     for (let i = 0; i < types.length; i++) {
       const type = types[i]!;
-      if (o.verbose) await ctx.error(`${qname}: pass ${i + 1}/${types.length} (${passName(type)})...`);
-      const done = await pass(ctx, fd, qname, size, type, o);
+      if (round.verbose) await ctx.error(`${qname}: pass ${i + 1}/${types.length} (${passName(type)})...`);
+      const done = await pass(ctx, fd, qname, roundSize, type, o);
       if (done === false) return false;
-      size = done;
+      roundSize = done;
     }
   }
   if (o.remove !== 'none' && st.kind === 'file') {
