@@ -119,7 +119,13 @@ function natExtension(kind: NatKind, main: XtOptDef, flags: readonly string[]): 
       else if (opt.id === O_RANDOM_FULLY) d.randomFully = true;
       else d.persistent = true;
     },
-    build: (d) => d,
+    final(d) {
+      // REDIRECT's only kernel revision has no room for a base port
+      if (kind === 'REDIRECT' && d.basePort !== undefined) throw paramError('Shifted portmap ranges not supported with this kernel');
+    },
+    // only DNAT's revision carries the base port; SNAT and MASQUERADE keep the offset flag
+    // with a base of 0
+    build: (d) => (d.basePort !== undefined && kind !== 'DNAT' ? { ...d, basePort: 0 } : d),
   };
 }
 

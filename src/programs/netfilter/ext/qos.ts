@@ -212,13 +212,28 @@ export const dscpTargetFormat: TargetFormatter<T<'DSCP'>> = {
   save: (t) => ` --set-dscp ${hex2(t.dscp)}`,
 };
 
-/** sscanf("%x:%x"): two hex numbers, anything after the second ignored. */
-function parseClass(s: string): number | null {
-  const m = /^\s*(?:0[xX])?([0-9a-fA-F]+):\s*(?:0[xX])?([0-9a-fA-F]+)/.exec(s);
+/**
+ * One sscanf %x: blanks, a sign, an optional 0x, hex digits (strtoul's value: a minus wraps,
+ * too large saturates), kept to the unsigned int it is stored in.
+ */
+function scanHex(s: string, at: number): { value: number; end: number } | null {
+  // (glibc takes a bare "0x" for a zero)
+  const m = /^[ \t\n\v\f\r]*([+-]?)(?:0[xX]([0-9a-fA-F]*)|([0-9a-fA-F]+))/.exec(s.slice(at));
   if (!m) return null;
-  const major = Number(BigInt(`0x${m[1]}`) & 0xffffn);
-  const minor = Number(BigInt(`0x${m[2]}`) & 0xffffn);
-  return major * 0x10000 + minor;
+  const max = (1n << 64n) - 1n;
+  let v = BigInt(`0x0${m[2] ?? m[3] ?? ''}`);
+  if (v > max) v = max;
+  else if (m[1] === '-') v = (max + 1n - v) & max;
+  return { value: Number(v & 0xffffffffn), end: at + m[0].length };
+}
+
+/** sscanf("%x:%x"): two hex numbers, anything after the second ignored; TC_H_MAKE(a << 16, b). */
+function parseClass(s: string): number | null {
+  const a = scanHex(s, 0);
+  if (!a || s[a.end] !== ':') return null;
+  const b = scanHex(s, a.end + 1);
+  if (!b) return null;
+  return (a.value & 0xffff) * 0x10000 + (b.value & 0xffff);
 }
 
 export const classifyTarget: TargetExtension<T<'CLASSIFY'>> = {
