@@ -282,7 +282,8 @@ function recentText(m: M<'recent'>, save: boolean): string {
   let s = m.inv ? ' !' : '';
   if (!save) s += ' recent:';
   for (const [b, p, o] of bits) if (m.ops & b) s += ` ${save ? o : p}`;
-  if (m.seconds) s += save ? ` --seconds ${m.seconds}` : ` seconds: ${m.seconds}`;
+  // (printed with %d: from 2^31 on the seconds come out negative)
+  if (m.seconds) s += save ? ` --seconds ${m.seconds | 0}` : ` seconds: ${m.seconds | 0}`;
   if (m.ops & NF_RECENT.REAP) s += save ? ' --reap' : ' reap';
   if (m.hitcount) s += save ? ` --hitcount ${m.hitcount}` : ` hit_count: ${m.hitcount}`;
   if (m.ops & NF_RECENT.TTL) s += save ? ' --rttl' : ' TTL-Match';
