@@ -13,7 +13,8 @@ export type ArithOp = '+' | '-' | '*' | '/' | '%' | '^';
 
 export type LValue = VarExpr | ElemExpr | FieldExpr;
 export interface VarExpr { k: 'var'; ref: VarRef }
-export interface ElemExpr { k: 'elem'; arr: VarRef; subs: Expr[] }
+/** arr[subs], or with `path` arr[p1][p2]...[subs] (gawk's arrays of arrays). */
+export interface ElemExpr { k: 'elem'; arr: VarRef; subs: Expr[]; path?: Expr[][] }
 export interface FieldExpr { k: 'field'; index: Expr }
 
 /** A call of a user function (or, by @var(...), of the function var names). */
@@ -30,7 +31,7 @@ export type Expr =
   | { k: 'cond'; test: Expr; yes: Expr; no: Expr }
   | { k: 'and'; a: Expr; b: Expr }
   | { k: 'or'; a: Expr; b: Expr }
-  | { k: 'in'; subs: Expr[]; arr: VarRef }
+  | { k: 'in'; subs: Expr[]; arr: VarRef; path?: Expr[][] }
   | { k: 'match'; neg: boolean; a: Expr; re: Expr }
   | { k: 'cmp'; op: CmpOp; a: Expr; b: Expr }
   | { k: 'concat'; a: Expr; b: Expr }
@@ -71,7 +72,7 @@ export type Stmt = At &
     | { k: 'while'; test: Expr; body: Stmt }
     | { k: 'do'; body: Stmt; test: Expr }
     | { k: 'for'; init: Expr | undefined; test: Expr | undefined; step: Expr | undefined; body: Stmt }
-    | { k: 'forin'; key: LValue; arr: VarRef; body: Stmt }
+    | { k: 'forin'; key: LValue; arr: VarRef; path?: Expr[][]; body: Stmt }
     | { k: 'switch'; e: Expr; cases: SwitchCase[] }
     | { k: 'break' }
     | { k: 'continue' }
@@ -79,7 +80,7 @@ export type Stmt = At &
     | { k: 'nextfile' }
     | { k: 'exit'; e: Expr | undefined }
     | { k: 'return'; e: Expr | undefined }
-    | { k: 'delete'; arr: VarRef; subs: Expr[] | undefined }
+    | { k: 'delete'; arr: VarRef; path?: Expr[][]; subs: Expr[] | undefined }
     | { k: 'empty' }
   );
 

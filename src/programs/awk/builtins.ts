@@ -2,23 +2,37 @@
 import { strftime } from '../lib/strftime';
 import { G, type Expr, type VarRef } from './ast';
 import type { Ev } from './eval';
-import { regexOf, resolve, load, store } from './eval';
+import { arrayAt, regexOf, resolve, load, store, subArray, subscriptKey } from './eval';
 import { splitBy, splitDefault } from './fields';
 import { awkSprintf, FormatError } from './format';
 import { markScalar, type Runtime } from './runtime';
 import { sortArray } from './sort';
 import { gensubReplace, substitute } from './subst';
 import { nonDecimal, numBase } from './strtod';
-import { NEG_NAN, StrNum, UNINIT, type Value } from './values';
+import { AwkArray, NEG_NAN, StrNum, UNINIT, type Value } from './values';
 
 function asciiCase(s: string, upper: boolean, bytes: boolean): string {
   if (!bytes) return upper ? s.toUpperCase() : s.toLowerCase();
   return upper ? s.replace(/[a-z]+/g, (m) => m.toUpperCase()) : s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
-function arrayArg(rt: Runtime, e: Expr | undefined, fn: string, pos: string): VarRef {
+/** An array argument: a variable, or an element holding (or about to hold) an array. */
+function arrayArg(rt: Runtime, e: Expr | undefined, fn: string, pos: string, ev: Ev): AwkArray {
+  if (e?.k === 'elem') {
+    const { arr, name } = arrayAt(rt, e.arr, e.path, ev);
+    const key = subscriptKey(rt, e.subs, ev);
+    return subArray(rt, arr, key, `${name}["${key}"]`, `${fn}: ${pos} argument is not an array`);
+  }
   if (!e || e.k !== 'var' || rt.cell(e.ref).scalar) rt.fatal(`${fn}: ${pos} argument is not an array`);
-  return e.ref;
+  return rt.array(e.ref);
+}
+
+/** The array an element argument holds, if it holds one. */
+function elemArray(rt: Runtime, e: Expr, ev: Ev): AwkArray | undefined {
+  if (e.k !== 'elem') return undefined;
+  const { arr } = arrayAt(rt, e.arr, e.path, ev);
+  const v = arr.get(subscriptKey(rt, e.subs, ev));
+  return v instanceof AwkArray ? v : undefined;
 }
 
 function toInt(n: number): bigint {
@@ -40,6 +54,8 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
     case 'length': {
       if (args.length === 0) return rt.rec.record.length;
       const a = args[0]!;
+      const sub = elemArray(rt, a, ev);
+      if (sub) return sub.size;
       if (a.k === 'var') {
         const c = rt.cell(a.ref);
         if (c.a) return c.a.size;
@@ -73,8 +89,8 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
     }
     case 'split': {
       const s = str(0);
-      const arr = rt.array(arrayArg(rt, args[1], 'split', 'second'));
-      const sepsRef = args[3] ? arrayArg(rt, args[3], 'split', 'fourth') : undefined;
+      const arr = arrayArg(rt, args[1], 'split', 'second', ev);
+      const sepsArr = args[3] ? arrayArg(rt, args[3], 'split', 'fourth', ev) : undefined;
       let parts: ReturnType<typeof splitBy>;
       const fsArg = args[2];
       if (fsArg && fsArg.k === 'regex') parts = splitBy(s, fsArg.re, rt.ignoreCase(), true, false, true);
@@ -84,8 +100,8 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
       }
       arr.clear();
       parts.fields.forEach((f, i) => arr.set(String(i + 1), rt.input(f)));
-      if (sepsRef) {
-        const seps = rt.array(sepsRef);
+      if (sepsArr) {
+        const seps = sepsArr;
         seps.clear();
         const defaultFs = !fsArg || (fsArg.k !== 'regex' && str(2) === ' ');
         if (defaultFs && parts.lead !== '') seps.set('0', rt.input(parts.lead));
@@ -131,8 +147,7 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
     case 'match': {
       const s = str(0);
       const re = regexOf(rt, args[1]!, ev);
-      const arrRef = args[2] ? arrayArg(rt, args[2], 'match', 'third') : undefined;
-      const arr = arrRef ? rt.array(arrRef) : undefined;
+      const arr = args[2] ? arrayArg(rt, args[2], 'match', 'third', ev) : undefined;
       arr?.clear();
       const m = re.exec(s, 0, arr !== undefined);
       if (!m) {
@@ -218,10 +233,10 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
     }
     case 'asort':
     case 'asorti': {
-      const src = arrayArg(rt, args[0], name, 'first');
-      const dest = args[1] ? arrayArg(rt, args[1], name, 'second') : undefined;
+      const src = arrayArg(rt, args[0], name, 'first', ev);
+      const dest = args[1] ? arrayArg(rt, args[1], name, 'second', ev) : undefined;
       const how = args[2] ? str(2) : undefined;
-      return sortArray(rt, rt.array(src), dest ? rt.array(dest) : undefined, name === 'asorti', how);
+      return sortArray(rt, src, dest, name === 'asorti', how);
     }
     case 'and':
     case 'or':
@@ -242,10 +257,12 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
     }
     case 'isarray': {
       const a = args[0]!;
+      if (a.k === 'elem') return elemArray(rt, a, ev) ? 1 : 0;
       return a.k === 'var' && rt.isArray(a.ref) ? 1 : 0;
     }
     case 'typeof': {
       const a = args[0]!;
+      if (elemArray(rt, a, ev)) return 'array';
       if (a.k === 'var') {
         const c = rt.cell(a.ref);
         if (c.a) return 'array';
@@ -265,9 +282,9 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
     }
     case 'patsplit': {
       const s = str(0);
-      const arr = rt.array(arrayArg(rt, args[1], 'patsplit', 'second'));
+      const arr = arrayArg(rt, args[1], 'patsplit', 'second', ev);
       const re = args[2] ? regexOf(rt, args[2], ev) : rt.regex(rt.str(rt.globals[G.FPAT]!.v) || '[^[:space:]]+');
-      const seps = args[3] ? rt.array(arrayArg(rt, args[3], 'patsplit', 'fourth')) : undefined;
+      const seps = args[3] ? arrayArg(rt, args[3], 'patsplit', 'fourth', ev) : undefined;
       arr.clear();
       seps?.clear();
       let n = 0;

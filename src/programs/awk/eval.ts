@@ -6,25 +6,25 @@ import { builtinSync } from './builtins';
 import { isLValue } from './parse-expr';
 import { compileRegex, type AwkRegex } from './regex';
 import type { Runtime } from './runtime';
-import { compare, NEG_NAN, StrNum, subscript, toBool, UNINIT, type AwkArray, type Value } from './values';
+import { AwkArray, compare, NEG_NAN, StrNum, subscript, toBool, UNINIT, type Value } from './values';
 
 const IMPURE_BUILTINS = new Set(['system', 'close', 'fflush']);
 const pureCache = new WeakMap<Expr, boolean>();
 
 function lvChildren(lv: LValue): Expr[] {
-  return lv.k === 'elem' ? lv.subs : lv.k === 'field' ? [lv.index] : [];
+  return lv.k === 'elem' ? [...(lv.path ?? []).flat(), ...lv.subs] : lv.k === 'field' ? [lv.index] : [];
 }
 
 /** The expressions a node evaluates, in order; an lvalue contributes its subscripts. */
 function children(e: Expr): Expr[] {
   switch (e.k) {
     case 'num': case 'str': case 'regex': case 'var': return [];
-    case 'elem': return e.subs;
+    case 'elem': return lvChildren(e);
     case 'field': return [e.index];
     case 'assign': return [...lvChildren(e.target), e.value];
     case 'cond': return [e.test, e.yes, e.no];
     case 'and': case 'or': case 'concat': case 'arith': case 'cmp': return [e.a, e.b];
-    case 'in': return e.subs;
+    case 'in': return [...(e.path ?? []).flat(), ...e.subs];
     case 'match': return [e.a, e.re];
     case 'neg': case 'plus': case 'not': return [e.a];
     case 'incdec': return lvChildren(e.target);
@@ -94,14 +94,42 @@ export function arith(rt: Runtime, op: ArithOp, x: number, y: number, assign = f
   }
 }
 
-/** A resolved assignment target. */
-export type Loc = { k: 'var'; ref: VarRef } | { k: 'elem'; arr: AwkArray; key: string } | { k: 'field'; i: number };
+/** A resolved assignment target; an element knows its name (a["x"]["y"]) for messages. */
+export type Loc = { k: 'var'; ref: VarRef } | { k: 'elem'; arr: AwkArray; key: string; name: string } | { k: 'field'; i: number };
+
+export const SCALAR_AS_ARRAY = 'attempt to use a scalar value as array';
+
+/** The array an element holds, made there when the element is new or untyped. */
+export function subArray(rt: Runtime, arr: AwkArray, key: string, name: string, scalarMsg?: string): AwkArray {
+  const v = arr.get(key);
+  if (v instanceof AwkArray) return v;
+  if (v !== undefined && v !== UNINIT) rt.fatal(scalarMsg ?? `attempt to use scalar \`${name}' as an array`);
+  const sub = new AwkArray();
+  arr.set(key, sub as unknown as Value);
+  return sub;
+}
+
+/**
+ * The array named by a variable and the subscripts of `path` (a, a[i], a[i][j]...);
+ * `lastMsg` is the complaint when the last of them holds a scalar (`in` and for-in have theirs).
+ */
+export function arrayAt(rt: Runtime, ref: VarRef, path: Expr[][] | undefined, ev: Ev, lastMsg?: string): { arr: AwkArray; name: string } {
+  let arr = rt.array(ref);
+  let name = ref.name;
+  path?.forEach((subs, i) => {
+    const key = subscriptKey(rt, subs, ev);
+    name += `["${key}"]`;
+    arr = subArray(rt, arr, key, name, i === path.length - 1 ? lastMsg : undefined);
+  });
+  return { arr, name };
+}
 
 export function resolve(rt: Runtime, lv: LValue, ev: Ev): Loc {
   if (lv.k === 'var') return lv;
   if (lv.k === 'elem') {
-    const arr = rt.array(lv.arr);
-    return { k: 'elem', arr, key: subscriptKey(rt, lv.subs, ev) };
+    const { arr, name } = arrayAt(rt, lv.arr, lv.path, ev);
+    const key = subscriptKey(rt, lv.subs, ev);
+    return { k: 'elem', arr, key, name: `${name}["${key}"]` };
   }
   return { k: 'field', i: rt.num(ev(lv.index)) };
 }
@@ -114,6 +142,7 @@ export function load(rt: Runtime, loc: Loc): Value {
       loc.arr.set(loc.key, UNINIT);
       return UNINIT;
     }
+    if (v instanceof AwkArray) rt.fatal(`attempt to use array \`${loc.name}' in a scalar context`);
     return v;
   }
   return rt.field(loc.i);
@@ -121,8 +150,10 @@ export function load(rt: Runtime, loc: Loc): Value {
 
 export function store(rt: Runtime, loc: Loc, v: Value): void {
   if (loc.k === 'var') rt.set(loc.ref, v);
-  else if (loc.k === 'elem') loc.arr.set(loc.key, v);
-  else rt.setField(loc.i, v);
+  else if (loc.k === 'elem') {
+    if (loc.arr.get(loc.key) instanceof AwkArray) rt.fatal(`attempt to use array \`${loc.name}' in a scalar context`);
+    loc.arr.set(loc.key, v);
+  } else rt.setField(loc.i, v);
 }
 
 export function evalSync(rt: Runtime, e: Expr, pre?: Map<Expr, Value>): Value {
@@ -157,8 +188,9 @@ export function evalSync(rt: Runtime, e: Expr, pre?: Map<Expr, Value>): Value {
     case 'and': return toBool(ev(e.a)) && toBool(ev(e.b)) ? 1 : 0;
     case 'or': return toBool(ev(e.a)) || toBool(ev(e.b)) ? 1 : 0;
     case 'in': {
+      const { arr } = arrayAt(rt, e.arr, e.path, ev, SCALAR_AS_ARRAY);
       const key = subscriptKey(rt, e.subs, ev);
-      return rt.array(e.arr).has(key) ? 1 : 0;
+      return arr.has(key) ? 1 : 0;
     }
     case 'match': {
       const s = rt.str(ev(e.a));

@@ -1,8 +1,8 @@
 // Running statements, user functions and the program: BEGIN, the record loop with patterns
 // and ranges, BEGINFILE/ENDFILE, END, exit, next and nextfile.
-import { G, type CallExpr, type Expr, type Rule, type Stmt } from './ast';
+import { G, type CallExpr, type Expr, type Rule, type Stmt, type VarRef } from './ast';
 import { ExitSignal, NEXT, NEXTFILE, NextFileSignal, NextSignal } from './errors';
-import { evaluate, evalSync, isPure, regexOf, resolve, store } from './eval';
+import { arrayAt, SCALAR_AS_ARRAY, evaluate, evalSync, isPure, regexOf, resolve, store } from './eval';
 import { awkSprintf, FormatError } from './format';
 import { MainInput } from './input';
 import { BUILTINS } from './lexer';
@@ -10,7 +10,7 @@ import { ARG_COUNTS } from './parse-expr';
 import type { OutStream } from './io';
 import { arrayCell, newCell, type Cell, type Runtime } from './runtime';
 import { orderFor } from './sort';
-import { StrNum, subscript, toBool, UNINIT, type AwkArray, type Value } from './values';
+import { AwkArray, StrNum, subscript, toBool, UNINIT, type Value } from './values';
 
 const NORMAL = 0;
 const BREAK = 1;
@@ -130,7 +130,7 @@ export class Executor {
         }
         return NORMAL;
       case 'forin': {
-        const arr = rt.array(s.arr);
+        const arr = s.path ? await this.arrayAt(s.arr, s.path, SCALAR_AS_ARRAY) : rt.array(s.arr);
         for (const key of await this.keys(arr)) {
           await this.tick();
           if (!arr.has(key)) continue;
@@ -167,7 +167,7 @@ export class Executor {
         this.retVal = s.e ? await this.value(s.e) : UNINIT;
         return RETURN;
       case 'delete': {
-        const arr = rt.array(s.arr);
+        const arr = s.path ? await this.arrayAt(s.arr, s.path) : rt.array(s.arr);
         if (!s.subs) arr.clear();
         else {
           const vals: Value[] = [];
@@ -180,6 +180,13 @@ export class Executor {
       case 'empty':
         return NORMAL;
     }
+  }
+
+  /** The array a[i][j]... names, its subscripts evaluated first (they may call functions). */
+  private async arrayAt(ref: VarRef, path: Expr[][], lastMsg?: string): Promise<AwkArray> {
+    const pre = new Map<Expr, Value>();
+    for (const e of path.flat()) pre.set(e, await this.value(e));
+    return arrayAt(this.rt, ref, path, (e) => pre.get(e) ?? evalSync(this.rt, e), lastMsg).arr;
   }
 
   private caseMatches(v: Value, c: Expr): boolean {
@@ -253,6 +260,22 @@ export class Executor {
         else if (!cell.scalar && cell.v === UNINIT) cells.push({ v: UNINIT, a: undefined, scalar: false, ref: cell });
         else cells.push(newCell(cell.v, true));
         continue;
+      }
+      if (a.k === 'elem') {
+        // an element holding an array passes the array; an untyped one may become one
+        const pre = new Map<Expr, Value>();
+        for (const e of [...(a.path ?? []).flat(), ...a.subs]) pre.set(e, await this.value(e));
+        const loc = resolve(rt, a, (e) => pre.get(e) ?? evalSync(rt, e));
+        const v = loc.k === 'elem' ? loc.arr.get(loc.key) : undefined;
+        if (loc.k === 'elem' && v instanceof AwkArray) {
+          cells.push(arrayCell(v));
+          continue;
+        }
+        if (loc.k === 'elem' && (v === undefined || v === UNINIT)) {
+          if (v === undefined) loc.arr.set(loc.key, UNINIT);
+          cells.push({ v: UNINIT, a: undefined, scalar: false, ref: undefined, owner: { arr: loc.arr, key: loc.key } });
+          continue;
+        }
       }
       cells.push(newCell(await this.value(a), true));
     }

@@ -136,12 +136,25 @@ export class ExprParser {
     return a;
   }
 
+  /** One or more [subscripts] after an array's name (more for arrays of arrays). */
+  protected subscripts(): Expr[][] {
+    const groups: Expr[][] = [];
+    while (this.is('[')) {
+      this.next();
+      const subs = this.exprList(']');
+      if (subs.length === 0) this.fail(this.toks[this.i - 1]);
+      groups.push(subs);
+    }
+    return groups;
+  }
+
   private inExpr(): Expr {
     let a = this.matchExpr();
     while (this.is('in')) {
       this.next();
       const name = this.expect('NAME');
-      a = { k: 'in', subs: a.k === 'list' ? a.items : [a], arr: this.varRef(name.text) };
+      const path = this.is('[') ? this.subscripts() : undefined;
+      a = { k: 'in', subs: a.k === 'list' ? a.items : [a], arr: this.varRef(name.text), path };
     }
     if (a.k === 'list') this.fail();
     return a;
@@ -356,10 +369,9 @@ export class ExprParser {
       case 'NAME': {
         this.next();
         if (this.is('[')) {
-          this.next();
-          const subs = this.exprList(']');
-          if (subs.length === 0) this.fail(this.toks[this.i - 1]);
-          return { k: 'elem', arr: this.varRef(t.text), subs };
+          const groups = this.subscripts();
+          const subs = groups.pop()!;
+          return groups.length ? { k: 'elem', arr: this.varRef(t.text), subs, path: groups } : { k: 'elem', arr: this.varRef(t.text), subs };
         }
         return { k: 'var', ref: this.varRef(t.text) };
       }

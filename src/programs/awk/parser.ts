@@ -238,13 +238,10 @@ export class Parser extends ExprParser {
         const paren = this.is('(');
         if (paren) this.next();
         const name = this.expect('NAME');
-        let subs: Expr[] | undefined;
-        if (this.is('[')) {
-          this.next();
-          subs = this.exprList(']');
-        }
+        const groups = this.is('[') ? this.subscripts() : [];
+        const subs = groups.pop();
         if (paren) this.expect(')');
-        return this.simple(t, { k: 'delete', arr: this.varRef(name.text), subs });
+        return this.simple(t, { k: 'delete', arr: this.varRef(name.text), path: groups.length ? groups : undefined, subs });
       }
       case 'print':
       case 'printf':
@@ -283,17 +280,31 @@ export class Parser extends ExprParser {
     }
   }
 
+  /** Tokens from `n` on are [..] groups and then `)`: for (k in a[i][j]). */
+  private forInPath(n: number): boolean {
+    if (this.peek(n).type !== '[') return false;
+    let depth = 0;
+    for (let j = n; ; j++) {
+      const type = this.peek(j).type;
+      if (type === 'EOF') return false;
+      if (type === '[') depth++;
+      else if (type === ']') depth--;
+      else if (depth === 0) return type === ')';
+    }
+  }
+
   private forStatement(): Stmt {
     const t = this.next();
     this.expect('(');
-    if (this.is('NAME') && this.peek().type === 'in' && this.peek(2).type === 'NAME' && this.peek(3).type === ')') {
+    if (this.is('NAME') && this.peek().type === 'in' && this.peek(2).type === 'NAME' && (this.peek(3).type === ')' || this.forInPath(3))) {
       const key = this.next();
       this.next();
       const arr = this.next();
+      const path = this.is('[') ? this.subscripts() : undefined;
       this.next();
       this.skipNewlines();
       const keyRef: LValue = { k: 'var', ref: this.varRef(key.text) };
-      return this.at(t, { k: 'forin', key: keyRef, arr: this.varRef(arr.text), body: this.loopBody() });
+      return this.at(t, { k: 'forin', key: keyRef, arr: this.varRef(arr.text), path, body: this.loopBody() });
     }
     if (this.is('(') && this.peek().type === 'NAME' && this.peek(2).type === ')' && this.peek(3).type === 'in') {
       this.next();

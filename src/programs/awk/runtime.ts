@@ -20,6 +20,8 @@ export interface Cell {
   scalar: boolean;
   /** An untyped parameter: the caller's untyped variable, which becomes an array with it. */
   ref: Cell | undefined;
+  /** An untyped parameter given an array element: the element becomes the array it becomes. */
+  owner?: { arr: AwkArray; key: string };
 }
 
 export function newCell(v: Value = UNINIT, scalar = false): Cell {
@@ -153,6 +155,8 @@ export class Runtime {
       const next: Cell | undefined = x.ref;
       x.a = a;
       x.ref = undefined;
+      if (x.owner) x.owner.arr.set(x.owner.key, a as unknown as Value);
+      x.owner = undefined;
       x = next;
     }
     return a;
