@@ -1,6 +1,6 @@
 // The built-in functions that need no I/O: string, number, time and array functions.
 import { strftime } from '../lib/strftime';
-import { G, type Expr, type VarRef } from './ast';
+import { G, type Expr } from './ast';
 import type { Ev } from './eval';
 import { arrayAt, regexOf, resolve, load, store, subArray, subscriptKey } from './eval';
 import { splitBy, splitDefault } from './fields';
