@@ -6,6 +6,7 @@ import { ProcessKilled } from './errors';
 import { pipeId, type OpenFile } from './files';
 import { closeFile, flockFile, openNode, readFile, shareFile, writeFile } from './io';
 import type { Kernel } from './kernel';
+import { newSocket } from './socket-file';
 import { Pipe } from './pipe';
 import type { Process } from './process';
 import { maybeYield } from './scheduler';
@@ -13,6 +14,7 @@ import { hostPidFor } from './pidns';
 import { BLOCK } from './vfs/filesystems';
 import type { FileSystemInfo } from './vfs/filesystems';
 import * as ops from './vfs/ops';
+import { mayAccess, W_OK, X_OK } from './vfs/permissions';
 import { normalize } from '../shared/path';
 
 const encoder = new TextEncoder();
@@ -24,8 +26,8 @@ const READ_FILE_FLOOR = 1 << 20;
 const STD_NAMES: Record<string, number> = { '/dev/stdin': 0, '/dev/stdout': 1, '/dev/stderr': 2 };
 
 type FsSys = Pick<Sys,
-  | 'open' | 'read' | 'readReady' | 'write' | 'close' | 'dup' | 'dup2' | 'pipe' | 'lseek' | 'ftruncate' | 'isOpen' | 'openFds' | 'setCloexec'
-  | 'stat' | 'lstat' | 'fstat' | 'flock' | 'readdir' | 'mkdir' | 'mkfifo' | 'rmdir' | 'unlink' | 'rename' | 'link' | 'symlink'
+  | 'open' | 'read' | 'readReady' | 'write' | 'close' | 'dup' | 'dup2' | 'pipe' | 'socket' | 'lseek' | 'ftruncate' | 'isOpen' | 'openFds' | 'setCloexec'
+  | 'stat' | 'lstat' | 'fstat' | 'flock' | 'readdir' | 'mkdir' | 'mkfifo' | 'mknod' | 'rmdir' | 'unlink' | 'rename' | 'link' | 'symlink'
   | 'readlink' | 'chmod' | 'chown' | 'lchown' | 'utimes' | 'truncate' | 'access' | 'realpath' | 'statfs'
   | 'mounts' | 'getcwd' | 'chdir' | 'chroot' | 'readFile' | 'writeFile'>;
 
@@ -97,6 +99,7 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       return ops.statNode(k.vfs, dev);
     }
     const now = k.clock.now();
+    if (t.kind === 'socket') return { dev: 0, ino: t.socket.id, mode: 0o140777, kind: 'socket', nlink: 1, uid: proc.cred.euid, gid: proc.cred.egid, rdev: undefined, size: 0, blksize: 4096, blocks: 0, atime: now, mtime: now, ctime: now };
     // each pipe is its own inode of pipefs (cmp and diff tell two pipes apart by it)
     return { dev: 0, ino: t.kind === 'pipe' ? pipeId(t.pipe) : 0, mode: 0o010600, kind: 'fifo', nlink: 1, uid: proc.cred.euid, gid: proc.cred.egid, rdev: undefined, size: 0, blksize: 4096, blocks: 0, atime: now, mtime: now, ctime: now };
   };
@@ -149,6 +152,19 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       if (k.vfs.child(dir, name)) throw new SysError('EEXIST', 'mknod', path);
       ops.createIn(fsctx(), dir, name, 'fifo', mode & ~proc.umask & 0o7777, 'mknod', path);
     },
+    async mknod(path, mode, kind, major, minor) {
+      await enter();
+      k.current = proc;
+      const { dir, name } = k.vfs.resolveParent(proc.cred, proc.cwd, path, 'mknod');
+      if (k.vfs.child(dir, name)) throw new SysError('EEXIST', 'mknod', path);
+      // device nodes need CAP_MKNOD, asked after the directory's own permission (vfs_mknod)
+      if (proc.cred.euid !== 0) {
+        if (!mayAccess(proc.cred, dir, W_OK | X_OK)) throw new SysError('EACCES', 'mknod', path);
+        throw new SysError('EPERM', 'mknod', path);
+      }
+      const node = ops.createIn(fsctx(), dir, name, kind, mode & ~proc.umask & 0o7777, 'mknod', path);
+      node.rdev = [major, minor];
+    },
     async read(n, max = 65536) {
       await enter();
       k.current = proc;
@@ -160,6 +176,7 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       const t = f.target;
       if (t.kind === 'pipe') return t.pipe.buffered > 0 || t.pipe.writers === 0;
       if (t.kind === 'tty') return t.tty.hasInput();
+      if (t.kind === 'socket') return t.socket.greeting !== undefined || t.socket.ended || t.socket.conn !== undefined;
       return true;
     },
     async write(n, data) {
@@ -204,6 +221,13 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       const r = install({ target: { kind: 'pipe', pipe: p, end: 'r' }, readable: true, writable: false, append: false, pos: 0, refs: 1, path: 'pipe' });
       const w = install({ target: { kind: 'pipe', pipe: p, end: 'w' }, readable: false, writable: true, append: false, pos: 0, refs: 1, path: 'pipe' });
       return [r, w];
+    },
+    socket(spec) {
+      alive();
+      const c = proc.cred;
+      const caller = { pid: proc.pid, uid: c.uid, euid: c.euid, gid: c.gid, egid: c.egid, groups: c.groups, netns: proc.netns };
+      const s = newSocket(spec.proto, caller, spec.conn, spec.greeting);
+      return install({ target: { kind: 'socket', socket: s }, readable: true, writable: true, append: false, pos: 0, refs: 1, path: `socket:[${s.id}]` });
     },
     lseek(n, offset, whence) {
       const f = fd(n);

@@ -95,6 +95,12 @@ export interface Sys {
   dup(fd: number): number;
   dup2(from: number, to: number): number;
   pipe(): [number, number];
+  /**
+   * A descriptor for a connection the program made through the 'traffic' service (bash's
+   * /dev/tcp): `conn` when the peer is a socket of this machine, `greeting` what a remote peer
+   * sends first.
+   */
+  socket(spec: { proto: 'tcp' | 'udp'; conn?: number; greeting?: string }): number;
   lseek(fd: number, offset: number, whence: 'set' | 'cur' | 'end'): number;
   ftruncate(fd: number, length: number): void;
   isOpen(fd: number): boolean;
@@ -116,6 +122,8 @@ export interface Sys {
   mkdir(path: string, mode?: number): Promise<void>;
   /** mkfifo(3): a named pipe. */
   mkfifo(path: string, mode?: number): Promise<void>;
+  /** mknod(2) of a character or block device (needs root: EPERM otherwise). */
+  mknod(path: string, mode: number, kind: 'chardev' | 'blockdev', major: number, minor: number): Promise<void>;
   rmdir(path: string): Promise<void>;
   unlink(path: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;

@@ -66,20 +66,25 @@ export default defineProgram({
         await ctx.error(`invalid minor device number ${quote(ops[3]!)}`);
         return 1;
       }
-      await ctx.perror(new SysError('EPERM', 'mknod'), quotef(name));
-      return 1;
-    }
-    if (t !== 'p') {
+      try {
+        await ctx.sys.mknod(name, mode, t === 'b' ? 'blockdev' : 'chardev', Number(major.value), Number(minor.value));
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        await ctx.perror(e, quotef(name));
+        return 1;
+      }
+    } else if (t !== 'p') {
       await ctx.error(`invalid device type ${quote(type)}`);
       await ctx.err.write(`Try '${ctx.name} --help' for more information.\n`);
       return 1;
-    }
-    try {
-      await ctx.sys.mkfifo(name, mode);
-    } catch (e) {
-      if (!isSysError(e)) throw e;
-      await ctx.perror(e, quotef(name));
-      return 1;
+    } else {
+      try {
+        await ctx.sys.mkfifo(name, mode);
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        await ctx.perror(e, quotef(name));
+        return 1;
+      }
     }
     if (setMode) {
       try {
