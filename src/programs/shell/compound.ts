@@ -7,7 +7,7 @@ import { decodeBytes } from './byte-text';
 import type { Interpreter } from './interpreter';
 import { matchPattern } from './pattern';
 import { utf8Locale } from './ansi-c';
-import { BreakSignal, ContinueSignal } from './control';
+import { BreakSignal, ContinueSignal, ShellExit } from './control';
 import { traceLines, traceSource } from './xtrace';
 import { loopExit, type Steps } from './steps';
 
@@ -110,8 +110,10 @@ export function* forSteps(sh: Interpreter, cmd: Command & { kind: 'for' }): Step
       const ref = sh.state.holder(cmd.name).get(cmd.name);
       if (ref?.ref) ref.value = item;
       else if (sh.state.lookup(cmd.name)?.readonly) {
-        // a readonly control variable ends the loop (status 1), not the line
+        // a readonly control variable ends the loop (status 1), not the line; a non-interactive
+        // shell in posix mode ends
         yield sh.error(`${cmd.name}: readonly variable`);
+        if (sh.state.options.has('posix') && !sh.state.interactive) throw new ShellExit(1);
         status = 1;
         break;
       } else {

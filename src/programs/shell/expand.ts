@@ -16,6 +16,19 @@ import { ReadonlyError, type ShellState } from './state';
  * An expansion failed. Bash abandons the whole top-level command it was running (status 1);
  * an unset variable under `set -u` and ${x?} are `fatal`: a non-interactive shell exits.
  */
+/** An error in $((...)): in posix mode it ends a non-interactive shell (one in a subscript does not). */
+function arithExpansionError(e: unknown): unknown {
+  if (e instanceof ExpansionError && e.arith) e.posixExit = true;
+  return e;
+}
+
+/** An ExpansionError that ends a non-interactive posix-mode shell. */
+export function posixExitError(message: string): ExpansionError {
+  const e = new ExpansionError(message);
+  e.posixExit = true;
+  return e;
+}
+
 export class ExpansionError extends Error {
   /** An error in arithmetic ((( )) reports it and goes on). */
   arith = false;
@@ -23,6 +36,8 @@ export class ExpansionError extends Error {
   bare = false;
   /** The message has its own prefix (not `script: line N: `). */
   raw = false;
+  /** A non-interactive shell in posix mode ends on it (a bad substitution, a bad subscript to assign). */
+  posixExit = false;
   constructor(message: string, readonly fatal = false) {
     super(message);
     this.name = 'ExpansionError';
@@ -231,7 +246,12 @@ export async function expandParts(h: ExpandHost, parts: WordPart[], inDq: boolea
         out.push({ text: await h.processSubst(p.dir, p.body), quoted: true, split: false });
         break;
       case 'arith': {
-        const v = await arith(h, p.expr);
+        let v: ArithValue;
+        try {
+          v = await arith(h, p.expr);
+        } catch (e) {
+          throw arithExpansionError(e);
+        }
         out.push({ text: String(v), quoted: inDq, split: !inDq });
         break;
       }
@@ -269,7 +289,13 @@ function expandPartsSync(h: ExpandHost, parts: WordPart[], inDq: boolean, out: P
       case 'arith': {
         const text = arithSource(h, p.expr);
         if (text === undefined) return false;
-        out.push({ text: String(arithText(h, text)), quoted: inDq, split: !inDq });
+        let v: ArithValue;
+        try {
+          v = arithText(h, text);
+        } catch (e) {
+          throw arithExpansionError(e);
+        }
+        out.push({ text: String(v), quoted: inDq, split: !inDq });
         break;
       }
       default:
@@ -460,7 +486,12 @@ export function expandToString(h: ExpandHost, word: Word, tildeAssign = false): 
     if (p.kind === 'lit' && !p.text.startsWith('~') && !(tildeAssign && p.text.includes(':~'))) return p.text;
     // x=$((...)) and x=$y: no pieces
     if (p.kind === 'arith' && memoOf(word).sync) {
-      const v = String(arithText(h, arithSource(h, p.expr)!));
+      let v: string;
+      try {
+        v = String(arithText(h, arithSource(h, p.expr)!));
+      } catch (e) {
+        throw arithExpansionError(e);
+      }
       return h.state.arithNotes ? noted(h, v) : v;
     }
     if (p.kind === 'param' && simpleForm(p)) {

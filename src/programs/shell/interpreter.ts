@@ -154,8 +154,11 @@ export class Interpreter implements ExpandHost {
     this.sys.kill(this.sys.pid, sig);
   }
 
-  /** The builtin that ran last reported a usage error (posix mode ends the shell on a special builtin's). */
-  usageError = false;
+  /**
+   * The builtin that ran last failed in a way that ends a non-interactive posix-mode shell when
+   * it is a special builtin: a usage error, an assignment to a readonly variable.
+   */
+  posixFatal = false;
 
   /** Trap actions running: $BASH_COMMAND keeps naming the command that set them off. */
   trapDepth = 0;
@@ -438,6 +441,8 @@ export class Interpreter implements ExpandHost {
     else await this.error(e.message);
     this.state.status = 1;
     if (e instanceof ExpansionError && e.fatal && !this.state.interactive) throw new ShellExit(this.state.errorContext === 'command' && !this.state.readsStdin && this.state.subshell === 0 ? 127 : 1);
+    // posix mode: a readonly assignment, arithmetic and bad substitutions end the shell too
+    if (this.state.options.has('posix') && !this.state.interactive && (e instanceof ReadonlyError || e.posixExit)) throw new ShellExit(1);
     // report_error() under set -e ends the shell, even in an if or || list
     if (this.state.options.has('errexit') && this.errexitOff === 0) throw new ShellExit(1);
     throw new AbortCommand();

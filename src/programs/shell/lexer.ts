@@ -674,7 +674,8 @@ export class Lexer {
         this.line = line;
         this.pos = at;
         const bad = fail();
-        bad.unclosed = {};
+        // (${#x[ ...: a length names just the text around it)
+        if (op !== 'length') bad.unclosed = {};
         return bad;
       }
       if (this.peekChar() !== ']') {
@@ -682,7 +683,8 @@ export class Lexer {
         this.pos = at;
         this.line = line;
         const bad = fail();
-        bad.unclosed = {};
+        // (${#x[ ...: a length names just the text around it)
+        if (op !== 'length') bad.unclosed = {};
         return bad;
       }
       this.pos++;
@@ -757,6 +759,8 @@ export class Lexer {
     this.pos++;
     part.source = this.src.slice(start, this.pos);
     if (op === 'indirect' && part.op !== 'indirect' && part.op !== 'names' && part.op !== 'keys') part.indirect = true;
+    // an unknown @ operator is found when expanded: its message names the text around it too
+    if (part.op === 'transform' && !/^[QEPAaULuKk]$/.test(part.arg?.text ?? '')) (this.badParams ??= []).push(part);
     return part;
   }
 

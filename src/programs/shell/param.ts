@@ -1,7 +1,7 @@
 // Parameter expansion: ${name}, special parameters, arrays and every operator form
 // (bash manual, Parameter Expansion).
 import type { ParamPart, Word } from './ast';
-import { arith, expandPattern, expandReplacement, expandToString, ExpansionError, ifsOf, type ExpandHost, setElement, maxIndex } from './expand';
+import { arith, expandPattern, expandReplacement, expandToString, ExpansionError, posixExitError, ifsOf, type ExpandHost, setElement, maxIndex } from './expand';
 import { bytewise, replace, trim, compile } from './pattern';
 import { reusableQuote, setQuoteLocale } from './quote';
 import { decodeAnsiC, utf8Locale } from './ansi-c';
@@ -161,8 +161,8 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, gi
   if (quick !== undefined) return quick;
   if (p.name === '') {
     // bash names the text being expanded around it
-    if (p.unclosed?.word !== undefined) throw new ExpansionError(`bad substitution: no closing \`}' in ${p.unclosed.word}`);
-    throw new ExpansionError(`${p.context ?? p.source}: bad substitution`);
+    if (p.unclosed?.word !== undefined) throw posixExitError(`bad substitution: no closing \`}' in ${p.unclosed.word}`);
+    throw posixExitError(`${p.context ?? p.source}: bad substitution`);
   }
   if (p.op === 'names') {
     const list = namesWithPrefix(h.state, p.name);
@@ -281,6 +281,9 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, gi
     }
     case 'substr': {
       nounset();
+      // an unset variable (or an array with no elements) gives nothing before the offset and
+      // length are evaluated; $@ and $* evaluate them whatever
+      if (!v.set && p.name !== '@' && p.name !== '*') return v.list ? asResult([]) : '';
       // an error in the offset or length names the parameter first
       const named = async (w: Word): Promise<number> => {
         try {
@@ -291,8 +294,15 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, gi
         }
       };
       const off = await named(p.arg!);
-      const len = p.arg2 ? await named(p.arg2) : undefined;
       const table = v.list && p.index && /^[@*]$/.test(p.index.text) ? h.state.lookup(targetName(h, p.name))?.array : undefined;
+      // an offset out of range gives nothing before the length is evaluated (bash's
+      // verify_substring_values): past a string's length, an array's highest index + 1, or the
+      // number of positional parameters + 1
+      {
+        const size = !v.list ? textLength(h, v.scalar ?? '') : table ? (table.size ? maxIndex(table) + 1 : 0) : v.list.length + (p.name === '@' || p.name === '*' ? 1 : 0);
+        if ((off < 0 ? size + off : off) < 0 || off > size) return v.list ? asResult([]) : '';
+      }
+      const len = p.arg2 ? await named(p.arg2) : undefined;
       if (table && v.list) {
         // an indexed array's offset is an index: the elements from there on (a negative one counts back from the end)
         const keys = [...table.keys()].sort((a, b) => a - b);
@@ -354,12 +364,12 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, gi
       // ends a script (bash's parameter_brace_transform returns &expand_param_fatal)
       if (!/^[QEPAaULuKk]$/.test(op)) {
         if (v.list ? v.list.length === 0 : !v.set) return v.list ? asResult([]) : '';
-        throw new ExpansionError(`${p.source}: bad substitution`, true);
+        throw new ExpansionError(`${p.context ?? p.source}: bad substitution`, true);
       }
       return transformParam(h, p, op, v, asResult);
     }
     default:
-      throw new ExpansionError(`${p.source}: bad substitution`);
+      throw posixExitError(`${p.source}: bad substitution`);
   }
 }
 

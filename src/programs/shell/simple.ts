@@ -5,7 +5,7 @@ import type { Assign, Command, Word } from './ast';
 import { builtinEnabled } from './builtins/enabled';
 import { builtins, SPECIAL_BUILTINS } from './builtins/index';
 import { AbortCommand, ReturnSignal, ShellExit } from './control';
-import { arith, arithText, expandToString, expandWord, expandWords, ExpansionError, maxIndex, setElement, type MaybePromise } from './expand';
+import { arith, arithText, expandToString, expandWord, expandWords, ExpansionError, posixExitError, maxIndex, setElement, type MaybePromise } from './expand';
 import type { Builtin } from './builtins/types';
 import { decodeBytes } from './byte-text';
 import { Interpreter } from './interpreter';
@@ -164,7 +164,7 @@ async function assignAsync(sh: Interpreter, a: Assign, scope?: Map<string, Var>)
   let key = v?.assoc ? await expandToString(sh, a.index!) : String(await indexValue(sh, a.index!));
   // a[-1]: counted back from the end (a scalar is element 0)
   if (!v?.assoc && Number(key) < 0 && (v?.array || v?.value !== undefined)) key = String(Number(key) + (v.array ? maxIndex(v.array) : 0) + 1);
-  if ((!v?.assoc && (Number(key) < 0 || a.index!.text === '')) || (v?.assoc && key === '')) throw new ExpansionError(`${a.name}[${a.index!.text}]: bad array subscript`);
+  if ((!v?.assoc && (Number(key) < 0 || a.index!.text === '')) || (v?.assoc && key === '')) throw posixExitError(`${a.name}[${a.index!.text}]: bad array subscript`);
   const old = v?.assoc ? v.assoc.get(key) : v?.array ? v.array.get(Number(key)) : key === '0' ? v?.value : undefined;
   // through a nameref: the element of the variable it names
   setElement(state, refTarget(state, a.name), key, a.append ? (old ?? '') + value : value);
@@ -354,7 +354,7 @@ async function assignOnly(sh: Interpreter, cmd: Command & { kind: 'simple' }): P
 function invoke(sh: Interpreter, name: string, fn: FuncDef | undefined, builtin: Builtin | undefined, argv: string[]): MaybePromise<number> {
   if (fn) return callFunction(sh, fn, argv);
   let r: MaybePromise<number>;
-  sh.usageError = false;
+  sh.posixFatal = false;
   try {
     r = builtin!(sh, argv);
   } catch (e) {
@@ -371,7 +371,7 @@ function invoke(sh: Interpreter, name: string, fn: FuncDef | undefined, builtin:
 function specialFailed(sh: Interpreter, name: string, status: number): number {
   if (!sh.state.options.has('posix') || sh.state.interactive || !SPECIAL_BUILTINS.has(name)) return status;
   // return only comes back (instead of returning) when it was used outside a function
-  const usage = sh.usageError || name === 'return' || ((name === 'break' || name === 'continue') && status === 128);
+  const usage = sh.posixFatal || name === 'return' || ((name === 'break' || name === 'continue') && status === 128);
   if (usage) throw new ShellExit(status);
   return status;
 }
@@ -388,7 +388,17 @@ async function runBuiltinFull(sh: Interpreter, cmd: Command & { kind: 'simple' }
   const special = builtin && SPECIAL_BUILTINS.has(name);
   const temp = special || cmd.assigns.length === 0 ? undefined : new Map<string, Var>();
   const before = await prefixBefore(sh, cmd.assigns);
-  for (const a of cmd.assigns) await assign(sh, a, temp);
+  for (const a of cmd.assigns) {
+    try {
+      await assign(sh, a, temp);
+    } catch (e) {
+      // one before a special builtin that fails (readonly) is reported and the builtin still
+      // runs; in posix mode a non-interactive shell ends
+      if (!special || !(e instanceof ReadonlyError)) throw e;
+      await sh.error(e.message);
+      if (state.options.has('posix') && !state.interactive) throw new ShellExit(1);
+    }
+  }
   if (temp) for (const v of temp.values()) v.exported = true;
   const trace = xtrace(sh, cmd.assigns, argv, before);
   if (trace) await trace;

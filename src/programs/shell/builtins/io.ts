@@ -14,7 +14,7 @@ export const source: Builtin = async (sh, argv) => {
   const file = args[0];
   if (file === undefined) {
     await sh.error(`${argv[0]}: filename argument required`);
-    sh.usageError = true;
+    sh.posixFatal = true;
     await sh.write(2, `${argv[0]}: usage: ${argv[0]} filename [arguments]\n`);
     return 2;
   }

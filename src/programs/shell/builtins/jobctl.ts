@@ -465,7 +465,7 @@ export const trap: Builtin = async (sh, argv) => {
       else if (ch === 'p') display = true;
       else {
         await sh.error(`trap: -${ch}: invalid option`);
-        sh.usageError = true;
+        sh.posixFatal = true;
         await sh.write(2, TRAP_USAGE);
         return 2;
       }

@@ -283,14 +283,14 @@ export const exec: Builtin = async (sh, argv) => {
         argv0 = a.slice(j + 1) || args.shift();
         if (argv0 === undefined) {
           await sh.error('exec: -a: option requires an argument');
-          sh.usageError = true;
+          sh.posixFatal = true;
           await sh.write(2, `exec: usage: ${EXEC_USAGE}\n`);
           return 2;
         }
         break;
       } else {
         await sh.error(`exec: -${c}: invalid option`);
-        sh.usageError = true;
+        sh.posixFatal = true;
         await sh.write(2, `exec: usage: ${EXEC_USAGE}\n`);
         return 2;
       }

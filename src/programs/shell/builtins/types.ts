@@ -9,7 +9,7 @@ export const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export async function badOption(sh: Interpreter, name: string, opt: string, usage: string): Promise<number> {
   // parseFlags names an option that lacks its argument with the whole message
   await sh.error(`${name}: ${opt.includes(': ') ? opt : `${opt}: invalid option`}`);
-  sh.usageError = true;
+  sh.posixFatal = true;
   await sh.write(2, `${name}: usage: ${usage}\n`);
   return 2;
 }

@@ -91,6 +91,7 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
     if (v.readonly && (m[3] || attrs.unset.has('r'))) {
       // export and readonly name just the variable
       await sh.error(cmd === 'export' || cmd === 'readonly' ? `${name}: readonly variable` : `${cmd}: ${name}: readonly variable`);
+      sh.posixFatal = true;
       status = 1;
       continue;
     }
@@ -452,7 +453,7 @@ async function setOptions(sh: Interpreter, argv: string[]): Promise<number> {
         }
         if (!SET_OPTIONS.some(([n]) => n === name)) {
           await sh.error(`set: ${name}: invalid option name`);
-          sh.usageError = true;
+          sh.posixFatal = true;
           return 2;
         }
         if (name === 'posix') sh.state.posixMode(on);
