@@ -376,6 +376,11 @@ export type NfRareTarget =
   | { kind: 'CONNSECMARK'; mode: 'save' | 'restore' }
   /** the old IPv4 netlink logger: iptables still parses it, the kernel no longer has it */
   | { kind: 'ULOG' }
+  /** LED triggers, SELinux security marks and CLUSTERIP: parsed, but refused by this kernel
+   * (delay -1 is "inf"; hashMode 1 sourceip, 2 +sourceport, 3 +destport) */
+  | { kind: 'LED'; id: string; delay: number; blink: boolean }
+  | { kind: 'SECMARK'; selctx: string }
+  | { kind: 'CLUSTERIP'; isNew: boolean; hashMode: number; mac: string; total: number; local: number; hashInit: number }
   /** flags: bit i is XT_HMARK option i (0 saddr mask ... 11 ct, 12 method-l3? unused) */
   /** IPv6 network prefix translation: the prefixes as address and length */
   | { kind: 'SNPT' | 'DNPT'; src: string; srcLen: number; dst: string; dstLen: number }

@@ -106,8 +106,13 @@ export function checkRareExt(table: NfTable, rule: NfRule, tables: readonly NfTa
   const t = rule.target;
   switch (t.kind) {
     case 'ULOG':
+    case 'LED':
+    case 'CLUSTERIP':
       // no such target module in this kernel
       return 'ENOENT';
+    // only in mangle and security; there, no security module resolves the context
+    case 'SECMARK':
+      return table.name === 'mangle' || table.name === 'security' ? 'ENOENT' : 'EINVAL';
     case 'IDLETIMER':
       return t.timeout === 0 || t.timeout >= Math.floor(0x7fffffff / 1000) || t.label === '' ? 'EINVAL' : null;
     case 'CT': {

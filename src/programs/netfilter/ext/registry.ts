@@ -28,6 +28,7 @@ import { srhFormat, srhMatch } from './srh';
 import { connlabelFormat, connlabelMatch } from './connlabel';
 import { osfFormat, osfMatch } from './osf';
 import { ipvsFormat, ipvsMatch } from './ipvs';
+import { clusteripFormat, clusteripTarget, ledFormat, ledTarget, secmarkFormat, secmarkTarget } from './led-secmark-clusterip';
 import { rateestFormat, rateestMatch, rateestTarget, rateestTargetFormat } from './rateest';
 import { connsecmarkFormat, connsecmarkTarget, hmarkFormat, hmarkTarget, idletimerFormat, idletimerTarget, ulogTarget } from './rare-targets';
 import { eraseMatch, eraseTarget, type AnyMatchExtension, type AnyTargetExtension, type MatchFormatter, type PrintEnv, type TargetFormatter } from './types';
@@ -101,7 +102,8 @@ const TARGETS: readonly AnyTargetExtension[] = [eraseTarget(rejectTarget), erase
   eraseTarget(dscpTarget), eraseTarget(classifyTarget), eraseTarget(checksumTarget), eraseTarget(auditTarget), eraseTarget(teeTarget), eraseTarget(setTarget),
   eraseTarget(tproxyTarget), eraseTarget(synproxyTarget), eraseTarget(netmapTarget), eraseTarget(ecnTarget), eraseTarget(tcpoptstripTarget), eraseTarget(hlTarget),
   eraseTarget(idletimerTarget), eraseTarget(connsecmarkTarget), eraseTarget(hmarkTarget), eraseTarget(rateestTarget),
-  eraseTarget(snptTarget), eraseTarget(dnptTarget), eraseTarget(ulogTarget)];
+  eraseTarget(snptTarget), eraseTarget(dnptTarget), eraseTarget(ulogTarget),
+  eraseTarget(ledTarget), eraseTarget(secmarkTarget), eraseTarget(clusteripTarget)];
 
 /** The verdicts xtables maps to its "standard" target. */
 export const STANDARD_TARGETS = ['ACCEPT', 'DROP', 'QUEUE', 'RETURN'] as const;
@@ -300,6 +302,12 @@ function targetFormatter(t: NfTarget): TargetFormatter | null {
     case 'SNPT':
     case 'DNPT':
       return nptFormat as unknown as TargetFormatter;
+    case 'LED':
+      return ledFormat as unknown as TargetFormatter;
+    case 'SECMARK':
+      return secmarkFormat as unknown as TargetFormatter;
+    case 'CLUSTERIP':
+      return clusteripFormat as unknown as TargetFormatter;
     case 'SNAT':
     case 'DNAT':
     case 'MASQUERADE':
