@@ -440,9 +440,10 @@ export class Interpreter implements ExpandHost {
     if (e instanceof ExpansionError && e.raw) await this.write(2, `${e.message}\n`);
     else await this.error(e.message);
     this.state.status = 1;
-    if (e instanceof ExpansionError && e.fatal && !this.state.interactive) throw new ShellExit(this.state.errorContext === 'command' && !this.state.readsStdin && this.state.subshell === 0 ? 127 : 1);
+    const exitStatus = this.state.errorContext === 'command' && !this.state.readsStdin && this.state.subshell === 0 ? 127 : 1;
+    if (e instanceof ExpansionError && e.fatal && !this.state.interactive) throw new ShellExit(exitStatus);
     // posix mode: a readonly assignment, arithmetic and bad substitutions end the shell too
-    if (this.state.options.has('posix') && !this.state.interactive && (e instanceof ReadonlyError || e.posixExit)) throw new ShellExit(1);
+    if (this.state.options.has('posix') && !this.state.interactive && (e instanceof ReadonlyError || e.posixExit)) throw new ShellExit(exitStatus);
     // report_error() under set -e ends the shell, even in an if or || list
     if (this.state.options.has('errexit') && this.errexitOff === 0) throw new ShellExit(1);
     throw new AbortCommand();

@@ -103,7 +103,9 @@ async function waitNext(sh: Interpreter, ids: string[], varName: string | undefi
 
 
 /** A signal by number or name, the real-time ones too (RTMIN, RTMIN+n, RTMAX-n, any case, SIG optional). */
-function signalNumber(text: string): number | undefined {
+function signalNumber(text: string, sigPrefix = true): number | undefined {
+  // (posix mode's kill takes no SIG before a name: DSIG_SIGPREFIX is off)
+  if (!sigPrefix && /^sig/i.test(text)) return undefined;
   const m = /^(?:SIG)?RTM(IN|AX)(?:([+-])(\d+))?$/i.exec(text);
   if (!m) return parseSignal(text);
   const base = m[1]!.toUpperCase() === 'IN' ? SIGRTMIN : SIGRTMAX;
@@ -254,7 +256,7 @@ export const kill: Builtin = async (sh, argv) => {
           }
           await sh.write(1, `${name.slice(3)}\n`);
         } else {
-          const v = /^EXIT$/i.test(s) ? 0 : signalNumber(s);
+          const v = /^EXIT$/i.test(s) ? 0 : signalNumber(s, !sh.state.options.has('posix'));
           if (v === undefined) {
             await sh.error(`kill: ${s}: invalid signal specification`);
             status = 1;
@@ -281,7 +283,7 @@ export const kill: Builtin = async (sh, argv) => {
       await sh.error(`kill: ${a0}: option requires an argument`);
       return 1;
     }
-    const v = signalNumber(args[1]);
+    const v = signalNumber(args[1], !sh.state.options.has('posix'));
     if (v === undefined) {
       await sh.error(`kill: ${args[1] ?? ''}: invalid signal specification`);
       return 1;
@@ -289,7 +291,7 @@ export const kill: Builtin = async (sh, argv) => {
     sig = v;
     i = 2;
   } else if (a0.startsWith('-') && a0 !== '--' && a0.length > 1) {
-    const v = signalNumber(a0.slice(1));
+    const v = signalNumber(a0.slice(1), !sh.state.options.has('posix'));
     if (v === undefined) {
       await sh.error(`kill: ${a0.slice(1)}: invalid signal specification`);
       return 1;
