@@ -3,12 +3,14 @@
 import type { Inode } from './vfs/inode';
 import type { Pipe } from './pipe';
 import type { Tty } from './tty';
+import type { NetSocket } from './socket-file';
 
 export type FileKind =
   | { kind: 'inode'; node: Inode }
   | { kind: 'pipe'; pipe: Pipe; end: 'r' | 'w'; fifo?: Inode }
   | { kind: 'tty'; tty: Tty; node: Inode | undefined }
-  | { kind: 'device'; device: DeviceName; node: Inode };
+  | { kind: 'device'; device: DeviceName; node: Inode }
+  | { kind: 'socket'; socket: NetSocket };
 
 export type DeviceName = 'null' | 'zero' | 'full' | 'random' | 'urandom' | 'kmsg';
 
@@ -42,6 +44,7 @@ export function describe(file: OpenFile): string {
   const t = file.target;
   switch (t.kind) {
     case 'pipe': return `pipe:[${pipeId(t.pipe)}]`;
+    case 'socket': return `socket:[${t.socket.id}]`;
     default: return file.path;
   }
 }

@@ -11,6 +11,7 @@ import { mayAccess, R_OK, W_OK } from './vfs/permissions';
 import type { Inode } from './vfs/inode';
 import { Pipe } from './pipe';
 import { kmsgLine } from './klog';
+import { closeSocket, readSocket, writeSocket } from './socket-file';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -90,6 +91,7 @@ export async function readFile(k: Kernel, proc: Process, file: OpenFile, max: nu
   if (!file.readable) throw new SysError('EBADF', 'read');
   const t = file.target;
   switch (t.kind) {
+    case 'socket': return readSocket(k, proc, t.socket, max);
     case 'inode': {
       if (t.node.type === 'dir') throw new SysError('EISDIR', 'read');
       // only the bytes asked for are built, so a large sparse file streams
@@ -200,6 +202,12 @@ export async function writeFile(k: Kernel, proc: Process, file: OpenFile, data: 
         await k.block(proc, t.pipe.waitRoom());
       }
     }
+    case 'socket':
+      if ((await writeSocket(k, t.socket, data)) === 'EPIPE') {
+        k.signal(proc, SIGNALS.SIGPIPE);
+        throw new SysError('EPIPE', 'write');
+      }
+      return;
     case 'tty':
       // a terminal that is stopped (^S) or behind (the page's xterm.js under `yes`) holds its
       // writers, as n_tty_write sleeps on write_wait; a signal ends the wait
@@ -229,6 +237,8 @@ export function closeFile(k: Kernel, file: OpenFile): void {
     if (t.fifo && t.pipe.readers <= 0 && t.pipe.writers <= 0) k.fifos.delete(t.fifo.ino);
   } else if (t.kind === 'inode') {
     k.vfs.releaseRef(t.node);
+  } else if (t.kind === 'socket') {
+    closeSocket(k, t.socket);
   }
 }
 

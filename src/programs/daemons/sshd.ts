@@ -2,6 +2,7 @@
 // settings, -D runs in the foreground (as sshd.service does); without -D it detaches.
 import { isSysError } from '../../shared/errno';
 import type { SocketReply } from '../../shared/services/sockets';
+import type { AcceptReply, RecvReply } from '../../shared/services/traffic';
 import { defineProgram } from '../define';
 import { Ctx } from '../lib/context';
 import { NetDb } from '../netfilter/netdb';
@@ -9,6 +10,37 @@ import { runDaemon } from './daemon';
 import { parseSshdConfig, type SshdConfig } from './sshd-config';
 
 const KEY_TYPES = ['rsa', 'ecdsa', 'ed25519'];
+/** What sshd sends first on every connection (RFC 4253's identification string). */
+const IDENTIFICATION = 'SSH-2.0-OpenSSH_9.3\r\n';
+
+/**
+ * Each client that connects gets the server's identification string at once, as from a real
+ * sshd; anything but an SSH identification back is refused with OpenSSH's message, and since no
+ * key exchange is modelled, the connection then ends either way.
+ */
+async function greetClients(ctx: Ctx, sockets: number[]): Promise<void> {
+  if (!sockets.length) return;
+  const sys = ctx.sys;
+  for (;;) {
+    let c: AcceptReply;
+    try {
+      c = (await sys.call('traffic', { kind: 'accept', sockets })) as AcceptReply;
+    } catch (e) {
+      if (isSysError(e) && e.errno === 'EINTR') continue;
+      return;
+    }
+    if (c.kind !== 'conn') return;
+    const id = c.id;
+    void (async () => {
+      await sys.call('traffic', { kind: 'answer', conn: id, text: IDENTIFICATION });
+      const r = (await sys.call('traffic', { kind: 'recv', conn: id })) as RecvReply;
+      if (r.kind !== 'data') return;
+      // kex_exchange_identification: a first line that is not an SSH identification is refused
+      if (!r.text.startsWith('SSH-')) await sys.call('traffic', { kind: 'answer', conn: id, text: 'Invalid SSH identification string.\r\n' });
+      await sys.call('traffic', { kind: 'hangup', conn: id });
+    })().catch(() => undefined);
+  }
+}
 
 async function readConfig(ctx: Ctx, file: string): Promise<SshdConfig | string> {
   try {
@@ -108,6 +140,7 @@ export default defineProgram({
     const startup = cfg.ports.flatMap((p) => [`Server listening on 0.0.0.0 port ${p}.`, `Server listening on :: port ${p}.`]);
     if (flags.has('D') || flags.has('d')) {
       // sshd binds 0.0.0.0 and :: (v6only) for each port; a port in use is fatal
+      const sockets: number[] = [];
       for (const port of cfg.ports) {
         for (const [family, address] of [[4, '0.0.0.0'], [6, '::']] as const) {
           const r = (await ctx.sys.call('sockets', { kind: 'listen', proto: 'tcp', family, address, port, v6only: true })) as SocketReply;
@@ -116,8 +149,10 @@ export default defineProgram({
             await ctx.err.write('fatal: Cannot bind any address.\n');
             return 255;
           }
+          if (r.kind === 'ok' && r.id !== undefined) sockets.push(r.id);
         }
       }
+      void greetClients(ctx, sockets);
       return runDaemon(ctx, {
         startup,
         reload: () => ['Received SIGHUP; restarting.', ...startup],

@@ -10,6 +10,7 @@ import type { Stat } from '../../shared/stat';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { Accounts } from '../lib/accounts';
+import { servicePort } from '../lib/getserv';
 
 const USAGE = `Usage: fuser [-fIMuvw] [-a|-s] [-4|-6] [-c|-m|-n SPACE]
              [-k [-i] [-SIGNAL]] NAME...
@@ -213,17 +214,6 @@ function ipv6Hex(addr: string): string | undefined {
   let hex = '';
   for (let i = 0; i < 16; i += 4) hex += bytes.slice(i, i + 4).reverse().map((x) => x.toString(16).padStart(2, '0')).join('');
   return hex.toUpperCase();
-}
-
-/** getservbyname over /etc/services (numbers pass through as getaddrinfo takes them). */
-function servicePort(services: string, name: string, proto: string): number | undefined {
-  if (/^\d+$/.test(name)) return Number(name) & 0xffff;
-  for (const line of services.split('\n')) {
-    const f = line.replace(/#.*/, '').trim().split(/\s+/);
-    const m = /^(\d+)\/(\w+)$/.exec(f[1] ?? '');
-    if (m && m[2] === proto && (f[0] === name || f.slice(2).includes(name))) return Number(m[1]);
-  }
-  return undefined;
 }
 
 async function run(ctx: Ctx): Promise<number> {

@@ -8,6 +8,7 @@ import { expandToString, expandWord, ExpansionError, setElement } from './expand
 import type { Interpreter } from './interpreter';
 import { makeChild } from './fork';
 import { ReadonlyError } from './state';
+import { isNetPath, openNetPath } from './net-redirect';
 
 export class RedirectError extends Error {}
 
@@ -138,6 +139,7 @@ async function applyOne(sh: Interpreter, r: Redir, save: (fd: number) => void, p
           if (e instanceof RedirectError) throw e;
         }
       }
+      if (isNetPath(path)) return await openNetPath(sh, path);
       return await sys.open(path, flags, 0o666);
     } catch (e) {
       if (e instanceof RedirectError) throw e;

@@ -327,8 +327,10 @@ export class ShellState {
     if (name === 'SHELLOPTS' || name === 'BASHOPTS') throw new ReadonlyError(name);
     if (this.dynamic.has(name)) {
       if (name === 'RANDOM') this.onSeed?.(value);
-      else if (name !== 'LINENO' && name !== 'BASHPID') this.dynamic.delete(name);
-      if (name === 'SECONDS') this.startedAt = this.now() - Number(value) * 1000;
+      // an assignment to SECONDS restarts its count from the value; it stays computed
+      else if (name !== 'LINENO' && name !== 'BASHPID' && name !== 'SECONDS') this.dynamic.delete(name);
+      // (bash's legal_number: anything but a plain decimal integer counts as 0)
+      if (name === 'SECONDS') this.startedAt = this.now() - (/^\s*[-+]?\d+\s*$/.test(value) ? Number(value) : 0) * 1000;
       if (name === 'SECONDS' || name === 'RANDOM') return;
     }
     const holder = this.holder(name);
