@@ -117,11 +117,16 @@ class Parser {
   parseAlt(depth: number, caretHere: boolean): Node {
     const saved = this.depth;
     this.depth = depth;
+    // as glibc: a branch may refer only to groups closed before the alternation or in itself
+    const before = new Set(this.closed);
     const branches = [this.parseBranch(depth, caretHere)];
     while (this.peek(false)[0] === 'alt') {
       this.i += this.peek(false)[1];
       this.alternation = true;
+      const seen = this.closed;
+      this.closed = new Set(before);
       branches.push(this.parseBranch(depth, true));
+      for (const g of seen) this.closed.add(g);
     }
     this.depth = saved;
     return branches.length === 1 ? branches[0]! : { t: 'alt', items: branches };
@@ -368,15 +373,43 @@ function assertJs(kind: AssertKind, o: { eol?: number; multiline?: boolean }): s
   }
 }
 
+/** Whether a tree can match the empty string (a back-reference is taken to be able to). */
+function nullable(n: Node): boolean {
+  switch (n.t) {
+    case 'set': return false;
+    case 'cat': return n.items.every(nullable);
+    case 'alt': return n.items.some(nullable);
+    case 'group': return nullable(n.body);
+    case 'rep': return n.min === 0 || nullable(n.body);
+    case 'backref': return true;
+    case 'assert': return true;
+  }
+}
+
+/** The groups whose text is never empty once they matched. */
+function solidGroups(n: Node, out = new Set<number>()): Set<number> {
+  if (n.t === 'group' && !nullable(n.body)) out.add(n.index);
+  if (n.t === 'cat' || n.t === 'alt') for (const c of n.items) solidGroups(c, out);
+  else if (n.t === 'group' || n.t === 'rep') solidGroups(n.body, out);
+  return out;
+}
+
 /** JavaScript source for a tree; group numbers are shifted by `groupBase`. */
 export function toJs(node: Node, o: { eol?: number; multiline?: boolean; icase?: boolean }, groupBase = 0): string {
+  // a reference to a group that took no part fails in glibc, where JavaScript's matches empty:
+  // for a group that cannot match empty, took part = its text is not empty = somewhere ahead
+  // (at the end, at least) that text does not start
+  const solid = solidGroups(node);
   const rec = (n: Node): string => {
     switch (n.t) {
       case 'set': return jsSet(n.set, !!o.icase);
       case 'cat': return n.items.map(rec).join('');
       case 'alt': return n.items.map(rec).join('|');
       case 'group': return `(${rec(n.body)})`;
-      case 'backref': return `(?:\\${n.index + groupBase})`;
+      case 'backref': {
+        const ref = `\\${n.index + groupBase}`;
+        return solid.has(n.index) ? `(?:(?=[\\s\\S]*(?!${ref}))${ref})` : `(?:${ref})`;
+      }
       case 'assert': return assertJs(n.kind, o);
       case 'rep': {
         const q = n.min === 0 && n.max < 0 ? '*' : n.min === 1 && n.max < 0 ? '+' : n.min === 0 && n.max === 1 ? '?' : n.max < 0 ? `{${n.min},}` : n.min === n.max ? `{${n.min}}` : `{${n.min},${n.max}}`;
