@@ -39,7 +39,7 @@ export function taintNote(t: NfTable): string {
   return t.tainted ? `# Table \`${t.name}' contains incompatible base-chains, use 'nft' tool to list them.\n` : '';
 }
 
-function listText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb, warn: (text: string) => void): string {
+function listText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb, warn: (text: string) => void, unknownRefs?: ReadonlySet<string>): string {
   const f: ListFormat = {
     warn,
     numeric: (ps.options & OPT.NUMERIC) !== 0,
@@ -56,7 +56,7 @@ function listText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb, warn:
   return note + chains
     .map((c) => {
       const rules = c.builtin && !c.present ? [] : c.rules;
-      return chainHeader(c, references(t, c.name), f) + rules.map((r, i) => ruleLine(r, i + 1, family, f, db)).join('');
+      return chainHeader(c, unknownRefs?.has(c.name) ? -1 : references(t, c.name), f) + rules.map((r, i) => ruleLine(r, i + 1, family, f, db)).join('');
     })
     .join('\n');
 }
@@ -74,8 +74,11 @@ function listRulesText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb, 
   return s;
 }
 
-/** The steps of one parsed command (rules: the rule(s) it stands for). */
-export function planCommand(ps: ParseState, rules: NfRule[], rs: NfRuleset, db: NetDb, line?: number): Plan {
+/**
+ * The steps of one parsed command (rules: the rule(s) it stands for). unknownRefs: user chains
+ * whose reference count the kernel cannot tell yet (made earlier in the same batch).
+ */
+export function planCommand(ps: ParseState, rules: NfRule[], rs: NfRuleset, db: NetDb, line?: number, unknownRefs?: ReadonlySet<string>): Plan {
   const tname = ps.table as NfTableName;
   const t = table(rs, tname);
   const chain = ps.chain ?? '';
@@ -145,7 +148,7 @@ export function planCommand(ps: ParseState, rules: NfRule[], rs: NfRuleset, db: 
     case CMD.LIST:
     case CMD.LIST | CMD.ZERO:
     case CMD.LIST | CMD.ZERO_NUM:
-      steps.push({ kind: 'output', text: listText(ps, t, rs.family, db, warn) });
+      steps.push({ kind: 'output', text: listText(ps, t, rs.family, db, warn, unknownRefs) });
       zeroAfter();
       break;
     case CMD.LIST_RULES:

@@ -48,7 +48,7 @@ export function chainHeader(c: NfChain, refs: number, f: ListFormat): string {
     s += ` (policy ${pol}`;
     if (f.verbose) s += ` ${printNum(ctr.packets, f, true)}packets, ${printNum(ctr.bytes, f, true)}bytes`;
     s += ')\n';
-  } else s += ` (${refs} references)\n`;
+  } else s += refs < 0 ? ' (ERROR obtaining refs)\n' : ` (${refs} references)\n`;
   if (f.lineNumbers) s += 'num  ';
   if (f.verbose) s += f.expanded ? '    pkts      bytes ' : ' pkts bytes ';
   s += 'target     prot opt';

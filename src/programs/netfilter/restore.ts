@@ -10,7 +10,8 @@ import { failureError, nftStrerror, planCommand, type Step } from './commands';
 import { formatError, OTHER_PROBLEM, paramError, XT_VERSION, XtError } from './errors';
 import { NetDb } from './netdb';
 import { assertValidChainName, parseCommand } from './parse';
-import { chainLength, fetchRuleset, makeIo, prepareRules, runSteps } from './run';
+import { CMD } from './parse-state';
+import { chainLength, fetchRuleset, makeIo, prepareRules, previewActions, runSteps } from './run';
 import { tokenizeRestoreLine } from './restore-line';
 import { getoptMessage, XtGetopt, type LongOpt } from './xt-getopt';
 
@@ -192,7 +193,20 @@ export async function runRestore(ctx: Ctx, family: NfFamily, prog: string, argv:
         for (const w of warnings.splice(0)) await ctx.err.write(w);
         if (ps.ignored) continue;
         const rules = prepareRules(ps, io);
-        batch.push(...planCommand(ps, rules, rs, db, lineNo).steps);
+        let view = rs;
+        let unknownRefs: Set<string> | undefined;
+        if (ps.command & (CMD.LIST | CMD.LIST_RULES) && table) {
+          // a listing sees the table as the batch so far leaves it; chains the batch made have
+          // no reference count in the kernel yet
+          const acts = batch.filter((s): s is Step & { kind: 'action' } => s.kind === 'action').map((s) => s.action);
+          const after = acts.length > 0 ? await previewActions(ctx, family, acts) : null;
+          if (after) {
+            view = after;
+            const before = new Set(rs.tables.find((t) => t.name === table)!.chains.filter((c) => !c.builtin).map((c) => c.name));
+            unknownRefs = new Set(after.tables.find((t) => t.name === table)!.chains.filter((c) => !c.builtin && !before.has(c.name)).map((c) => c.name));
+          }
+        }
+        batch.push(...planCommand(ps, rules, view, db, lineNo, unknownRefs).steps);
         continue;
       }
       if (opt.table !== undefined && table !== null && opt.table !== table) continue;

@@ -32,6 +32,12 @@ export async function applyActions(ctx: Ctx, family: NfFamily, actions: NfAction
   return (await ctx.sys.call('netfilter', { op: 'apply', family, actions, ...(test ? { test } : {}) })) as NfReply;
 }
 
+/** The ruleset as it would be after these edits (nothing is applied); null when they fail. */
+export async function previewActions(ctx: Ctx, family: NfFamily, actions: NfAction[]): Promise<NfRuleset | null> {
+  const reply = (await ctx.sys.call('netfilter', { op: 'apply', family, actions, preview: true })) as NfReply;
+  return reply.ok && 'ruleset' in reply ? reply.ruleset : null;
+}
+
 const RULE_CMDS = CMD.APPEND | CMD.INSERT | CMD.REPLACE | CMD.DELETE | CMD.CHECK;
 
 /** Table check and the rules a line stands for (both before iptables talks to the kernel). */

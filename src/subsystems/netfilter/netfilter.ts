@@ -44,20 +44,24 @@ export class Netfilter {
 
   private request(caller: Caller, request: unknown): NfReply {
     if (typeof request !== 'object' || request === null) return { ok: false, errno: 'EINVAL' };
-    const req = request as { op?: unknown; family?: unknown; actions?: unknown; test?: unknown };
+    const req = request as { op?: unknown; family?: unknown; actions?: unknown; test?: unknown; preview?: unknown };
     if (!isFamily(req.family)) return { ok: false, errno: 'EINVAL' };
     // the nf_tables socket needs CAP_NET_ADMIN, even to read
     if (caller.euid !== 0) return { ok: false, errno: 'EPERM' };
     if (req.op === 'get') return { ok: true, ruleset: cloneRuleset(this.rulesets[req.family]) };
-    if (req.op === 'apply' && Array.isArray(req.actions)) return this.apply(req.family, req.actions as NfAction[], req.test === true);
+    if (req.op === 'apply' && Array.isArray(req.actions)) return this.apply(req.family, req.actions as NfAction[], req.test === true, req.preview === true);
     return { ok: false, errno: 'EINVAL' };
   }
 
-  /** Applies a batch atomically: all edits, or none and the first failure. */
-  apply(family: NfFamily, actions: readonly NfAction[], test = false): NfReply {
+  /**
+   * Applies a batch atomically: all edits, or none and the first failure. A preview applies
+   * nothing and returns the ruleset the batch would leave (what a batch being prepared sees).
+   */
+  apply(family: NfFamily, actions: readonly NfAction[], test = false, preview = false): NfReply {
     const work = cloneRuleset(this.rulesets[family]);
     const failure = applyBatch(work, actions);
     if (failure) return failure;
+    if (preview) return { ok: true, ruleset: work };
     if (!test && actions.length > 0) {
       work.generation = this.rulesets[family].generation + 1;
       this.rulesets[family] = work;
