@@ -302,3 +302,15 @@ describe('journalctl -f on the console', () => {
     await s.waitForPrompts(2);
   });
 });
+
+describe("systemd's on-demand daemons", () => {
+  it('starts hostnamed, which leaves after 30 s unused; userdbd stays', async () => {
+    const r = await runScript(`systemctl start systemd-hostnamed systemd-userdbd; echo rc=$?
+systemctl is-active systemd-hostnamed systemd-userdbd
+sleep 31
+systemctl is-active systemd-hostnamed systemd-userdbd
+journalctl -u systemd-hostnamed -o cat --no-pager | tail -1
+systemctl --failed --no-legend | wc -l`);
+    expect(r.stdout).toBe('rc=0\nactive\nactive\ninactive\nactive\nsystemd-hostnamed.service: Deactivated successfully.\n0\n');
+  });
+});
