@@ -159,6 +159,7 @@ async function loadSources(ctx: Ctx, codec: Codec, err: (t: string) => Promise<v
 
 async function readSources(ctx: Ctx, codec: Codec, err: (t: string) => Promise<void>, opts: Options): Promise<Source[] | number> {
   const sources: Source[] = [];
+  const unreadable: string[] = [];
   for (const s of opts.sources) {
     if (s.kind === 'text') {
       sources.push({ name: 'cmd. line', text: s.value });
@@ -176,6 +177,11 @@ async function readSources(ctx: Ctx, codec: Codec, err: (t: string) => Promise<v
         failure ??= e;
       }
     }
+    if (text === undefined && isSysError(failure) && failure.errno === 'EISDIR') {
+      // a directory opens: gawk finds out when it reads it, after opening every file
+      unreadable.push(s.value);
+      continue;
+    }
     if (text === undefined) {
       const why = isSysError(failure) ? strerror(failure.errno) : 'No such file or directory';
       await err(`${progName(ctx)}: fatal: cannot open source file \`${s.value}' for reading: ${why}\n`);
@@ -183,6 +189,8 @@ async function readSources(ctx: Ctx, codec: Codec, err: (t: string) => Promise<v
     }
     sources.push({ name: s.value, text });
   }
+  for (const name of unreadable) await err(`${progName(ctx)}: ${name}:1: error: cannot read source file \`${name}': Is a directory\n`);
+  if (unreadable.length) return 1;
   return sources;
 }
 
