@@ -45,6 +45,15 @@ export function arrayBody(v: Var): string {
   return `(${[...(v.array ?? [])].sort((a, b) => a[0] - b[0]).map(([k, x]) => `[${k}]=${declareQuote(x)}`).join(' ')})`;
 }
 
+/** export -p / readonly -p in posix mode: `export NAME="value"`, arrays as `readonly -a NAME=(...)`. */
+export function posixListLine(cmd: string, name: string, v: Var): string {
+  const kind = v.assoc ? '-A ' : v.array ? '-a ' : '';
+  if (v.declaredOnly && (v.array ?? v.assoc)?.size === 0) return `${cmd} ${kind}${name}`;
+  if (v.array || v.assoc) return `${cmd} ${kind}${name}=${arrayBody(v)}`;
+  if (v.value === undefined) return `${cmd} ${name}`;
+  return `${cmd} ${name}=${declareQuote(v.value)}`;
+}
+
 export function declareLine(name: string, v: Var): string {
   const flags = attrLetters(v) || '-';
   if (v.declaredOnly && (v.array ?? v.assoc)?.size === 0) return `declare -${flags} ${name}`;

@@ -431,6 +431,16 @@ export const bg: Builtin = async (sh, argv) => {
 
 const PSEUDO = new Set(['EXIT', 'ERR', 'DEBUG', 'RETURN']);
 
+/** Signals 1 to 64 as trap names them: without SIG, 32 and 33 by number (glibc keeps them). */
+function signalNames(): string[] {
+  const out: string[] = [];
+  for (let n = 1; n <= SIGRTMAX; n++) {
+    const name = signalName(n) ?? realtimeSignalName(n);
+    out.push(n === 32 || n === 33 || !name ? String(n) : name.slice(3));
+  }
+  return out;
+}
+
 function trapName(spec: string): string | undefined {
   const up = spec.toUpperCase();
   if (PSEUDO.has(up)) return up;
@@ -444,15 +454,20 @@ const TRAP_USAGE = 'trap: usage: trap [-lp] [[arg] signal_spec ...]\n';
 
 export const trap: Builtin = async (sh, argv) => {
   const args = argv.slice(1);
-  const listTraps = async (names?: string[]): Promise<void> => {
+  const posix = sh.state.options.has('posix');
+  const listTraps = async (names?: string[], every = false): Promise<void> => {
     const traps = sh.state.traps.size === 0 && sh.state.parentTraps ? sh.state.parentTraps : sh.state.traps;
     // named ones in the order asked; all of them as bash keeps them: EXIT, signals by number, DEBUG, ERR, RETURN
     const rank = (name: string): number => (name === 'EXIT' ? 0 : PSEUDO.has(name) ? 100 + ['DEBUG', 'ERR', 'RETURN'].indexOf(name) : signalNumber(name) ?? 99);
-    const order = names ?? [...traps.keys()].sort((a, b) => rank(a) - rank(b));
+    // posix mode's trap -p lists every signal, `-` for those with no trap
+    const all = every ? ['EXIT', ...signalNames(), 'DEBUG', 'ERR', 'RETURN'] : undefined;
+    const order = names ?? all ?? [...traps.keys()].sort((a, b) => rank(a) - rank(b));
     for (const name of order) {
       const action = traps.get(name);
-      if (action === undefined) continue;
-      await sh.write(1, `trap -- '${action.replace(/'/g, "'\\''")}' ${PSEUDO.has(name) ? name : `SIG${name}`}\n`);
+      if (action === undefined && !all) continue;
+      const shown = action === undefined ? '-' : `'${action.replace(/'/g, "'\\''")}'`;
+      // (posix mode names signals without SIG)
+      await sh.write(1, `trap -- ${shown} ${PSEUDO.has(name) || posix || /^\d/.test(name) ? name : `SIG${name}`}\n`);
     }
   };
   // options as bash's internal_getopt reads them: -l and -p, alone or together, up to `--`
@@ -478,7 +493,7 @@ export const trap: Builtin = async (sh, argv) => {
     return 0;
   }
   if (args.length === 0) {
-    await listTraps();
+    await listTraps(undefined, display && posix);
     return 0;
   }
   if (display) {

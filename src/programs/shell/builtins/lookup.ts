@@ -215,7 +215,9 @@ export const alias: Builtin = async (sh, argv) => {
   const opts = await leadingOptions(sh, 'alias', argv.slice(1), 'p', 'alias [-p] [name[=value] ... ]');
   if (typeof opts === 'number') return opts;
   const args = opts.rest;
-  const show = async (name: string, value: string): Promise<void> => sh.write(1, `alias ${name}='${value.replace(/'/g, "'\\''")}'\n`);
+  // posix mode lists them without `alias ` unless -p asks for it
+  const prefix = opts.flags.has('p') || !sh.state.options.has('posix') ? 'alias ' : '';
+  const show = async (name: string, value: string): Promise<void> => sh.write(1, `${prefix}${name}='${value.replace(/'/g, "'\\''")}'\n`);
   // -p lists them all first, then the names given are handled
   if (args.length === 0 || opts.flags.has('p')) {
     for (const [n, v] of [...sh.state.aliases].sort((a, b) => (a[0] < b[0] ? -1 : 1))) await show(n, v);

@@ -10,7 +10,7 @@ import type { Builtin } from './types';
 import { badOption, NAME_RE } from './types';
 import { Parser } from '../parser';
 import { assign } from '../simple';
-import { arrayBody, attrLetters, declareLine, setQuote } from '../declare-text';
+import { arrayBody, attrLetters, declareLine, posixListLine, setQuote } from '../declare-text';
 import { setQuoteLocale } from '../quote';
 import { utf8Locale } from '../ansi-c';
 import { AssocMap } from '../assoc';
@@ -207,7 +207,8 @@ async function printDeclared(sh: Interpreter, names: string[], filter: (v: Var) 
     // `local` lists only the variables of the function it runs in
     const scope = cmd === 'local' ? sh.state.scopes[sh.state.scopes.length - 1] : undefined;
     const vars = scope ? new Map([...scope].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) : visibleVars(sh.state);
-    for (const [k, v] of vars) if (filter(v)) await sh.write(1, `${declareLine(k, v)}\n`);
+    const posix = (cmd === 'export' || cmd === 'readonly') && sh.state.options.has('posix');
+    for (const [k, v] of vars) if (filter(v)) await sh.write(1, `${posix ? posixListLine(cmd, k, v) : declareLine(k, v)}\n`);
     return 0;
   }
   for (const n of names) {
