@@ -408,7 +408,9 @@ export function toJs(node: Node, o: { eol?: number; multiline?: boolean; icase?:
       case 'group': return `(${rec(n.body)})`;
       case 'backref': {
         const ref = `\\${n.index + groupBase}`;
-        return solid.has(n.index) ? `(?:(?=[\\s\\S]*(?!${ref}))${ref})` : `(?:${ref})`;
+        // (up to the line's end for grep, whose buffer holds many lines)
+        const ahead = o.eol !== undefined ? `[^${jsChar(o.eol)}]*` : '[\\s\\S]*';
+        return solid.has(n.index) ? `(?:(?=${ahead}(?!${ref}))${ref})` : `(?:${ref})`;
       }
       case 'assert': return assertJs(n.kind, o);
       case 'rep': {
