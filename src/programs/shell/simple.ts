@@ -39,7 +39,15 @@ function assignScalar(sh: Interpreter, a: Assign, scope: Map<string, Var> | unde
   else if (a.append) final = (state.get(a.name) ?? '') + value;
   if (scope) {
     // a temporary assignment to a readonly variable is reported, and the command still runs
-    if (v?.readonly) return sh.error(`${a.name}: readonly variable`);
+    // (in posix mode the rest of the line is abandoned)
+    if (v?.readonly) {
+      const told = sh.error(`${a.name}: readonly variable`);
+      if (!state.options.has('posix') || state.interactive) return told;
+      return told.then(() => {
+        state.status = 1;
+        throw new AbortCommand();
+      });
+    }
     const existing = scope.get(a.name);
     scope.set(a.name, { ...(existing ?? {}), value: final });
   } else state.set(a.name, final);
