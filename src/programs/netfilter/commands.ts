@@ -19,7 +19,7 @@ function table(rs: NfRuleset, name: NfTableName): NfTable {
   return rs.tables.find((t) => t.name === name)!;
 }
 
-function references(t: NfTable, name: string): number {
+export function references(t: NfTable, name: string): number {
   let n = 0;
   for (const c of t.chains) for (const r of c.rules) if ((r.target.kind === 'jump' || r.target.kind === 'goto') && r.target.chain === name) n++;
   return n;
@@ -39,7 +39,7 @@ export function taintNote(t: NfTable): string {
   return t.tainted ? `# Table \`${t.name}' contains incompatible base-chains, use 'nft' tool to list them.\n` : '';
 }
 
-function listText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb, warn: (text: string) => void, unknownRefs?: ReadonlySet<string>): string {
+function listText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb, warn: (text: string) => void, refs?: ReadonlyMap<string, number>): string {
   const f: ListFormat = {
     warn,
     numeric: (ps.options & OPT.NUMERIC) !== 0,
@@ -56,7 +56,7 @@ function listText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb, warn:
   return note + chains
     .map((c) => {
       const rules = c.builtin && !c.present ? [] : c.rules;
-      return chainHeader(c, unknownRefs?.has(c.name) ? -1 : references(t, c.name), f) + rules.map((r, i) => ruleLine(r, i + 1, family, f, db)).join('');
+      return chainHeader(c, refs?.get(c.name) ?? references(t, c.name), f) + rules.map((r, i) => ruleLine(r, i + 1, family, f, db)).join('');
     })
     .join('\n');
 }
@@ -75,10 +75,10 @@ function listRulesText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb, 
 }
 
 /**
- * The steps of one parsed command (rules: the rule(s) it stands for). unknownRefs: user chains
- * whose reference count the kernel cannot tell yet (made earlier in the same batch).
+ * The steps of one parsed command (rules: the rule(s) it stands for). refs: the reference
+ * counts a listing shows for user chains when they are not the ones rs implies (-1: unknown).
  */
-export function planCommand(ps: ParseState, rules: NfRule[], rs: NfRuleset, db: NetDb, line?: number, unknownRefs?: ReadonlySet<string>): Plan {
+export function planCommand(ps: ParseState, rules: NfRule[], rs: NfRuleset, db: NetDb, line?: number, refs?: ReadonlyMap<string, number>): Plan {
   const tname = ps.table as NfTableName;
   const t = table(rs, tname);
   const chain = ps.chain ?? '';
@@ -148,7 +148,7 @@ export function planCommand(ps: ParseState, rules: NfRule[], rs: NfRuleset, db: 
     case CMD.LIST:
     case CMD.LIST | CMD.ZERO:
     case CMD.LIST | CMD.ZERO_NUM:
-      steps.push({ kind: 'output', text: listText(ps, t, rs.family, db, warn, unknownRefs) });
+      steps.push({ kind: 'output', text: listText(ps, t, rs.family, db, warn, refs) });
       zeroAfter();
       break;
     case CMD.LIST_RULES:

@@ -1,12 +1,12 @@
 // iptables-restore / ip6tables-restore: reads "*table", ":chain policy [p:b]", rule lines and
 // COMMIT; every table is sent to the kernel as one batch at its COMMIT (flushed first unless
 // --noflush). Errors name the input line as iptables-restore does.
-import { isNfTableName, type NfFamily, type NfRuleset, type NfTableName } from '../../shared/services/netfilter';
+import { isNfTableName, type NfAction, type NfFamily, type NfRuleset, type NfTableName } from '../../shared/services/netfilter';
 import { isSysError, strerror } from '../../shared/errno';
 import type { Ctx } from '../lib/context';
 import { readAllBin, unbin } from '../lib/textio';
 import { decodeBytes } from '../shell/byte-text';
-import { failureError, nftStrerror, planCommand, type Step } from './commands';
+import { failureError, nftStrerror, planCommand, references, type Step } from './commands';
 import { formatError, OTHER_PROBLEM, paramError, XT_VERSION, XtError } from './errors';
 import { NetDb } from './netdb';
 import { assertValidChainName, parseCommand } from './parse';
@@ -194,19 +194,16 @@ export async function runRestore(ctx: Ctx, family: NfFamily, prog: string, argv:
         if (ps.ignored) continue;
         const rules = prepareRules(ps, io);
         let view = rs;
-        let unknownRefs: Set<string> | undefined;
+        let refs: Map<string, number> | undefined;
         if (ps.command & (CMD.LIST | CMD.LIST_RULES) && table) {
-          // a listing sees the table as the batch so far leaves it; chains the batch made have
-          // no reference count in the kernel yet
           const acts = batch.filter((s): s is Step & { kind: 'action' } => s.kind === 'action').map((s) => s.action);
           const after = acts.length > 0 ? await previewActions(ctx, family, acts) : null;
           if (after) {
             view = after;
-            const before = new Set(rs.tables.find((t) => t.name === table)!.chains.filter((c) => !c.builtin).map((c) => c.name));
-            unknownRefs = new Set(after.tables.find((t) => t.name === table)!.chains.filter((c) => !c.builtin && !before.has(c.name)).map((c) => c.name));
+            refs = batchRefs(rs, after, table, acts);
           }
         }
-        batch.push(...planCommand(ps, rules, view, db, lineNo, unknownRefs).steps);
+        batch.push(...planCommand(ps, rules, view, db, lineNo, refs).steps);
         continue;
       }
       if (opt.table !== undefined && table !== null && opt.table !== table) continue;
@@ -221,6 +218,28 @@ export async function runRestore(ctx: Ctx, family: NfFamily, prog: string, argv:
     await ctx.err.write(formatError(e, prog, e.status === 2 ? lineNo : -1));
     return e.status;
   }
+}
+
+/**
+ * A listing in a batch sees the table as the batch so far leaves it, but the reference counts
+ * are the kernel's, of the committed chains (jumps the batch adds are not counted). A chain
+ * the batch gave rules to has its count dropped: 0 for one the kernel has, unknown (-1) for
+ * one the batch made.
+ */
+function batchRefs(before: NfRuleset, after: NfRuleset, table: NfTableName, acts: readonly NfAction[]): Map<string, number> {
+  const old = before.tables.find((t) => t.name === table)!;
+  const now = after.tables.find((t) => t.name === table)!;
+  // (a table flush leaves the cache without the kernel's chains: every chain is new)
+  const flushed = acts.some((a) => a.op === 'flushTable' && a.table === table);
+  const filled = new Set(acts.filter((a) => (a.op === 'append' || a.op === 'insert') && a.table === table).map((a) => ('chain' in a ? a.chain : '')));
+  const refs = new Map<string, number>();
+  for (const c of now.chains) {
+    if (c.builtin) continue;
+    const committed = !flushed && old.chains.some((x) => x.name === c.name && !x.builtin);
+    if (filled.has(c.name)) refs.set(c.name, committed ? 0 : -1);
+    else refs.set(c.name, committed ? references(old, c.name) : 0);
+  }
+  return refs;
 }
 
 /** Sends one table's batch at its COMMIT (nothing is sent with --test). */

@@ -37,8 +37,9 @@ let batchTables: readonly NfTable[] = [];
 
 function addRule(t: NfTable, c: NfChain, rule: NfRule, at: number): void {
   const bad = checkRule(t, rule, batchTables.length ? batchTables : [t]);
-  if (bad) throw commit(bad, c.name);
+  // (the rule is in the batch even when the kernel will refuse it at commit)
   c.rules.splice(at, 0, cloneRule(rule));
+  if (bad) throw commit(bad, c.name);
   const err = checkTable(t);
   if (err) throw commit(err, c.name);
 }
@@ -237,14 +238,22 @@ function applyOne(rs: NfRuleset, a: NfAction): void {
 }
 
 /** Applies the actions to `rs` in place; returns null or the first failure. */
+/**
+ * Applies the edits in order. iptables prepares the whole batch before the kernel sees it, so
+ * an error found while preparing (a later edit's included) wins over the kernel's refusal of
+ * an earlier edit at commit, which is reported only when the batch prepared cleanly.
+ */
 export function applyBatch(rs: NfRuleset, actions: readonly NfAction[]): NfFailure | null {
+  let refused: NfFailure | null = null;
   for (let i = 0; i < actions.length; i++) {
     try {
       applyOne(rs, actions[i]!);
     } catch (e) {
       if (!(e instanceof BatchError)) throw e;
-      return { ok: false, index: i, stage: e.stage, errno: e.errno, ...(e.chain !== undefined ? { chain: e.chain } : {}), ...(e.missingChain !== undefined ? { missingChain: e.missingChain } : {}) };
+      const f: NfFailure = { ok: false, index: i, stage: e.stage, errno: e.errno, ...(e.chain !== undefined ? { chain: e.chain } : {}), ...(e.missingChain !== undefined ? { missingChain: e.missingChain } : {}) };
+      if (e.stage !== 'commit') return f;
+      refused ??= f;
     }
   }
-  return null;
+  return refused;
 }
