@@ -1012,9 +1012,10 @@ function installDynamicVars(sh: Interpreter): void {
   keep('EPOCHSECONDS', () => String(Math.floor(sys.now() / 1000)));
   keep('EPOCHREALTIME', () => (sys.now() / 1000).toFixed(6));
   keep('COMP_WORDBREAKS', () => ' \t\n"\'@><=;|&(:');
+  // $0 by another name (assigning it sets $0)
+  keep('BASH_ARGV0', () => st.dollar0 ?? st.arg0);
 }
 
-/** TIMEFORMAT: %[p][l]R, U, S (user and system time are not modelled: 0), %P, %%. */
 /**
  * TIMEFORMAT as bash's print_formatted_time reads it: %% and a lone % at the end are a percent
  * sign, %P the CPU share, %[digit][l]R|E|U|S a time with that many decimals (at most 3, cut, not

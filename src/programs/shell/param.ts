@@ -92,7 +92,7 @@ function displayName(p: ParamPart): string {
 /** Scalar value of a parameter without a subscript (special parameters included). */
 function scalarOf(h: ExpandHost, name: string): string | undefined {
   const s = h.state;
-  if (/^\d+$/.test(name)) return name === '0' ? s.arg0 : s.positional[Number(name) - 1];
+  if (/^\d+$/.test(name)) return name === '0' ? s.dollar0 ?? s.arg0 : s.positional[Number(name) - 1];
   switch (name) {
     case '#': return String(s.positional.length);
     case '?': return String(s.status);
@@ -314,7 +314,7 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, gi
       }
       if (v.list) {
         // for $@ the offset counts $0 as 0
-        const base = p.name === '@' || p.name === '*' ? [h.state.arg0, ...v.list] : v.list;
+        const base = p.name === '@' || p.name === '*' ? [h.state.dollar0 ?? h.state.arg0, ...v.list] : v.list;
         let start = off < 0 ? base.length + off : off;
         if (start < 0) return asResult([]);
         if (p.name === '@' || p.name === '*') start = Math.max(start, 0);

@@ -89,6 +89,8 @@ export class ShellState {
   shopts = new Set<string>(['checkwinsize', 'cmdhist', 'complete_fullquote', 'extquote', 'force_fignore', 'globasciiranges', 'globskipdots', 'hostcomplete', 'interactive_comments', 'patsub_replacement', 'progcomp', 'promptvars', 'sourcepath']);
   positional: string[] = [];
   arg0 = 'bash';
+  /** $0 once BASH_ARGV0 was assigned (error messages keep naming the script by arg0). */
+  dollar0: string | undefined;
   status = 0;
   lastBg: number | undefined;
   traps = new Map<string, string>();
@@ -195,6 +197,7 @@ export class ShellState {
     s.shopts = new Set(this.shopts);
     s.positional = [...this.positional];
     s.arg0 = this.arg0;
+    s.dollar0 = this.dollar0;
     s.status = this.status;
     s.lastBg = this.lastBg;
     s.termsigs = this.termsigs;
@@ -327,8 +330,14 @@ export class ShellState {
     if (name === 'SHELLOPTS' || name === 'BASHOPTS') throw new ReadonlyError(name);
     if (this.dynamic.has(name)) {
       if (name === 'RANDOM') this.onSeed?.(value);
-      // an assignment to SECONDS restarts its count from the value; it stays computed
-      else if (name !== 'LINENO' && name !== 'BASHPID' && name !== 'SECONDS') this.dynamic.delete(name);
+      // BASH_ARGV0 sets $0
+      else if (name === 'BASH_ARGV0') {
+        this.dollar0 = value;
+        return;
+      }
+      // an assignment to SECONDS restarts its count from the value; it stays computed, and
+      // these others ignore assignments
+      else if (!['LINENO', 'BASHPID', 'SECONDS', 'EPOCHSECONDS', 'EPOCHREALTIME', 'HISTCMD'].includes(name)) this.dynamic.delete(name);
       // (bash's legal_number: anything but a plain decimal integer counts as 0)
       if (name === 'SECONDS') this.startedAt = this.now() - (/^\s*[-+]?\d+\s*$/.test(value) ? Number(value) : 0) * 1000;
       if (name === 'SECONDS' || name === 'RANDOM') return;
