@@ -314,3 +314,15 @@ systemctl --failed --no-legend | wc -l`);
     expect(r.stdout).toBe('rc=0\nactive\nactive\ninactive\nactive\nsystemd-hostnamed.service: Deactivated successfully.\n0\n');
   });
 });
+
+describe('systemd-detect-virt and runlevel', () => {
+  it('tell a VMware virtual machine, no container, multi-user', async () => {
+    const r = await runScript(`systemd-detect-virt; echo rc=$?
+systemd-detect-virt --container; echo rc=$?
+systemd-detect-virt -q --vm; echo rc=$?
+systemd-detect-virt extra; echo rc=$?
+runlevel; echo rc=$?`);
+    expect(r.stdout).toBe('vmware\nrc=0\nnone\nrc=1\nrc=0\nrc=1\nN 3\nrc=0\n');
+    expect(r.stderr).toBe('systemd-detect-virt takes no arguments.\n');
+  });
+});
