@@ -110,6 +110,7 @@ export class Scan {
       } catch (e) {
         throw new ReadFailure(e);
       }
+      if (first && chunk !== null && chunk.length < 32768) chunk = await this.gather(fd, chunk);
       first = false;
       if (chunk === null) break;
       let data = bytesToBin(chunk);
@@ -132,6 +133,26 @@ export class Scan {
     }
     await this.drain();
     return await this.result(true);
+  }
+
+  /**
+   * A first read from a pipe gets what the writers had written by then: grep starts after
+   * them and finds more than their first write waiting (its binary test sees all of it).
+   */
+  private async gather(fd: number, chunk: Uint8Array): Promise<Uint8Array> {
+    const { ctx } = this.run;
+    const parts = [chunk];
+    let size = chunk.length;
+    for (let round = 0; round < 4 && size < 32768; round++) {
+      await ctx.tick();
+      while (size < 32768 && ctx.sys.readReady(fd)) {
+        const more = await ctx.sys.read(fd, 32768 - size);
+        if (more === null || more.length === 0) return join(parts, size);
+        parts.push(more);
+        size += more.length;
+      }
+    }
+    return join(parts, size);
   }
 
   private async drain(): Promise<void> {
@@ -344,4 +365,15 @@ export class Scan {
     if (c.initialTab && (this.outFile || c.lineNumber || c.byteOffset) && len !== 0) head += '\t';
     this.w(head);
   }
+}
+
+function join(parts: Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
