@@ -1,5 +1,6 @@
 // A program is a self-describing module: where it is installed, its options (from which
 // usage errors and --help come), its manual text, and its main.
+import { isSysError, strerror } from '../shared/errno';
 import type { Sys } from '../shared/sys';
 import { Ctx } from './lib/context';
 import { getopt, GetoptError, type OptionDef, type Parsed } from './lib/getopt';
@@ -28,6 +29,10 @@ export interface ProgramSpec {
   version?: string;
   /** Suffix of the "Try ... for more information." line; false for programs without it. */
   tryHelp?: boolean;
+  /** The exit status when output fails at exit (gnulib's exit_failure; default usageStatus, else 1). */
+  exitFailure?: number;
+  /** The program flushes stdout as it goes (du), so a failed write is a bare "write error" at exit. */
+  staleWriteError?: boolean;
   /** Extra advice printed after an option error, before the "Try ... --help" line (rm's hint for a file named like an option). */
   optionErrorHint?(ctx: Ctx): Promise<void>;
   main(ctx: Ctx, args: Parsed): Promise<number>;
@@ -60,12 +65,30 @@ export function defineProgram(spec: ProgramSpec): Program {
       // coreutils reports through gnulib's error(), which flushes stdout before it writes
       if (spec.pkg === 'coreutils') ctx.flushBeforeError = true;
       try {
-        return await runParsed(spec, ctx);
+        const status = await runParsed(spec, ctx);
+        return spec.pkg === 'coreutils' ? await closeStdout(spec, ctx, status) : status;
       } finally {
         await ctx.flush();
       }
     },
   };
+}
+
+/**
+ * gnulib's close_stdout, which coreutils programs run at exit: output that could not be written
+ * (a full disk, a closed descriptor) is reported as a write error and the program fails, unless
+ * it said so itself. A broken pipe is a SIGPIPE first, which ends the process at the tick.
+ */
+async function closeStdout(spec: ProgramSpec, ctx: Ctx, status: number): Promise<number> {
+  await ctx.out.flush();
+  const e = ctx.out.error;
+  if (!ctx.out.broken || ctx.out.reported || !isSysError(e)) return status;
+  await ctx.tick();
+  ctx.out.reported = true;
+  // a closed descriptor still fails fclose itself, which keeps its errno
+  const bare = spec.staleWriteError && e.errno !== 'EBADF';
+  await ctx.error(bare ? 'write error' : `write error: ${strerror(e.errno)}`);
+  return spec.exitFailure ?? spec.usageStatus ?? 1;
 }
 
 async function runParsed(spec: ProgramSpec, ctx: Ctx): Promise<number> {

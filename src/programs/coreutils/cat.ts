@@ -135,6 +135,7 @@ async function catOne(ctx: Ctx, fd: number, fmt: Formatter | undefined): Promise
     if (err) {
       if (err.errno === 'EPIPE') return 'write-error';
       await ctx.perror(err, 'write error');
+      ctx.out.reported = true;
       return 'write-error';
     }
   }
@@ -182,8 +183,10 @@ export default defineProgram({
     try {
       const st = ctx.sys.fstat(1);
       if (st.kind === 'file') out = { dev: st.dev, ino: st.ino };
-    } catch {
-      out = undefined;
+    } catch (e) {
+      // cat looks at its output before anything else: a closed stdout ends it there
+      await ctx.perror(e, 'standard output');
+      return 1;
     }
     let ok = true;
     let readStdin = false;

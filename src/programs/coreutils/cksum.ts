@@ -144,7 +144,7 @@ ${coreutilsHelpFooter('cksum')}`,
       if (!specified) o.pick = (tag) => DIGESTS[TAG_ALGOS[tag] ?? 'crc'];
       let ok = true;
       for (const file of files) ok = (await check(ctx, digest ?? MD5, out, file, o)) && ok;
-      return out.finish(ok ? 0 : 1);
+      return out.finish(ok ? 0 : 1, true);
     }
     if (digest === undefined) {
       // 9.1's CRC loop stops at the first failed read without noticing it, so a directory sums
@@ -162,7 +162,7 @@ ${coreutilsHelpFooter('cksum')}`,
         for (let c = await readCrcChunk(algo, fd); c; c = await readCrcChunk(algo, fd)) st.update(c);
         out.push(`${st.result()}${named ? ` ${file}` : ''}${eol}`);
       });
-      return out.finish(ok ? 0 : 1);
+      return out.finish(ok ? 0 : 1, true);
     }
     const size = bits || digest.bits;
     const tag = size === digest.bits ? digest.tag : `${digest.tag}-${size}`;
@@ -172,6 +172,6 @@ ${coreutilsHelpFooter('cksum')}`,
       await ctx.tick();
       ok = (await printDigest(ctx, out, digest, file, size, eol, line)) && ok;
     }
-    return out.finish(ok ? 0 : 1);
+    return out.finish(ok ? 0 : 1, true);
   },
 });

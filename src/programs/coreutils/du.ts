@@ -18,6 +18,7 @@ const spec = {
   name: 'du',
   installPath: '/usr/bin/du',
   pkg: 'coreutils',
+  staleWriteError: true,
   usage: 'du [OPTION]... [FILE]...\ndu [OPTION]... --files0-from=F',
   help: `Summarize the disk space used by each FILE, and recursively by directories.
 

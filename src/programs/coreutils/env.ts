@@ -151,6 +151,7 @@ export default defineProgram({
   name: 'env',
   installPath: '/usr/bin/env',
   pkg: 'coreutils',
+  exitFailure: EXIT_CANCELED,
   async main(ctx, { operands }) {
     let args = [...operands];
     let parsed;

@@ -11,6 +11,7 @@ const spec = {
   installPath: '/usr/bin/expr',
   pkg: 'coreutils',
   usageStatus: EXPR_INVALID,
+  exitFailure: 3,
   usage: 'expr EXPRESSION\nexpr OPTION',
   help: `Evaluate EXPRESSION and print its value. Each operator and operand is a
 separate argument; quote the ones the shell would interpret.

@@ -3,7 +3,7 @@ import { defineProgram } from '../define';
 import { DIGIT_OPTIONS, parseOptions, usageFail } from '../lib/cli';
 import type { Ctx } from '../lib/context';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
-import { writeBytes } from '../lib/output';
+import { writeBuffered } from '../lib/output';
 import { closeInput, openInput, qaf, readChunk, stdinCloseFailed } from '../lib/textio';
 import { INTMAX_MAX, UINTMAX_MAX, xdectoint } from '../lib/xstrtol';
 
@@ -65,7 +65,7 @@ interface Job {
 }
 
 async function emit(ctx: Ctx, data: Uint8Array): Promise<void> {
-  const err = await writeBytes(ctx, data);
+  const err = await writeBuffered(ctx, data);
   if (err) throw new WriteFailed(err);
 }
 
@@ -283,6 +283,7 @@ export default defineProgram({
         } else if (e instanceof WriteFailed) {
           await ctx.tick();
           await ctx.error(`error writing 'standard output': ${strerror(e.sysError.errno)}`);
+          ctx.out.reported = true;
           return 1;
         } else throw e;
       } finally {

@@ -377,8 +377,15 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
     await ctx.tick();
     sortLines(lines, { keys, tab, reverse: gkey.reverse, unique, stable, salt });
   }
-  if (outFd !== 1) ctx.sys.ftruncate(outFd, 0);
+  // fopen ("w") truncates a regular file; O_TRUNC means nothing to a device
+  if (outFd !== 1 && ctx.sys.fstat(outFd).kind === 'file') ctx.sys.ftruncate(outFd, 0);
   const out = new Output(ctx, undefined, outFd);
+  // how much went to stdio's buffer: a failure within its first 4 KiB shows at the final fflush
+  let written = 0;
+  const put = (text: string): Promise<void> | undefined => {
+    written += text.length;
+    return out.write(text);
+  };
   let prev: string | undefined;
   let batch: string[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -388,23 +395,27 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
       prev = line;
     }
     if (dbg) {
-      await out.write(debugLine(line, dbg));
+      await put(debugLine(line, dbg));
       continue;
     }
     batch.push(line);
     if (batch.length >= 4096) {
       await ctx.tick();
-      await out.write(`${batch.join(eol)}${eol}`);
+      await put(`${batch.join(eol)}${eol}`);
       batch = [];
       if (out.failed) break;
     }
   }
-  if (batch.length) await out.write(`${batch.join(eol)}${eol}`);
+  if (batch.length) await put(`${batch.join(eol)}${eol}`);
   await out.flush();
   if (outFd !== 1) ctx.sys.close(outFd);
   if (out.failed) {
     await ctx.tick();
-    await ctx.error(`write failed: ${qf(outfile ?? 'standard output')}: ${strerror(out.failed.errno)}`);
+    const what = written <= 4096 ? 'fflush failed' : 'write failed';
+    await ctx.error(`${what}: ${qf(outfile ?? 'standard output')}: ${strerror(out.failed.errno)}`);
+    // -o reopens stdout on the file, so close_stdout finds the stream in error too
+    await ctx.error('write error');
+    ctx.out.reported = true;
     return 2;
   }
   return 0;

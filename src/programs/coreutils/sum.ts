@@ -32,7 +32,7 @@ ${coreutilsHelpFooter('sum')}`,
       for (let c = await readChunk(ctx, fd); c; c = await readChunk(ctx, fd)) st.update(c);
       out.push(`${st.result()}${named ? ` ${file}` : ''}\n`);
     });
-    const status = await out.finish(ok ? 0 : 1);
+    const status = await out.finish(ok ? 0 : 1, true);
     return (await stdinCloseFailed(ctx, files.includes('-'), 'standard input')) ? 1 : status;
   },
 });

@@ -3,7 +3,7 @@
 // does. Ctrl-C ends it: the kernel kills the process inside sleep or tick.
 import { isSysError, strerror, type SysError } from '../../shared/errno';
 import type { Ctx } from '../lib/context';
-import { writeBytes } from '../lib/output';
+import { writeBuffered } from '../lib/output';
 import { CHUNK, qaf, qf } from '../lib/textio';
 
 export class WriteFailed extends Error {
@@ -19,7 +19,7 @@ export class ReadFailed extends Error {
 }
 
 export async function emit(ctx: Ctx, data: Uint8Array): Promise<void> {
-  const err = await writeBytes(ctx, data);
+  const err = await writeBuffered(ctx, data);
   if (err) throw new WriteFailed(err);
 }
 
@@ -153,6 +153,7 @@ export async function follow(ctx: Ctx, files: Followed[], opts: FollowOptions): 
       if (e instanceof WriteFailed) {
         await ctx.tick();
         await ctx.error(`error writing 'standard output': ${strerror(e.sysError.errno)}`);
+        ctx.out.reported = true;
         return 1;
       }
       if (e instanceof ReadFailed) {

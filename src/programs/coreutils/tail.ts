@@ -346,6 +346,7 @@ export default defineProgram({
         } else if (e instanceof WriteFailed) {
           await ctx.tick();
           await ctx.error(`error writing 'standard output': ${strerror(e.sysError.errno)}`);
+          ctx.out.reported = true;
           return 1;
         } else if (e instanceof FstatFailed) {
           await ctx.error(`cannot fstat ${qaf(name)}: ${strerror(e.sysError.errno)}`);

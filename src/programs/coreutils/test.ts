@@ -264,6 +264,7 @@ function make(name: 'test' | '['): Program {
     name,
     installPath: `/usr/bin/${name}`,
     pkg: 'coreutils',
+    exitFailure: 2,
     async main(ctx, { operands }) {
       let args = operands;
       if (name === '[') {

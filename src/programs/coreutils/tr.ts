@@ -257,6 +257,7 @@ export default defineProgram({
       if (err) {
         await ctx.tick();
         await ctx.error(`write error: ${strerror(err.errno)}`);
+        ctx.out.reported = true;
         return 1;
       }
     }

@@ -8,6 +8,7 @@ const spec = {
   installPath: '/usr/bin/tty',
   pkg: 'coreutils',
   usageStatus: 2,
+  exitFailure: 3,
   usage: 'tty [OPTION]...',
   help: `Print the name of the terminal connected to standard input.
 

@@ -238,7 +238,7 @@ export default defineProgram({
       await out.write(line(c, name));
     }
     if (names.length > 1) await out.write(line(total, 'total'));
-    const status = await out.finish(ok ? 0 : 1);
+    const status = await out.finish(ok ? 0 : 1, true);
     return (await stdinCloseFailed(ctx, names.some((n) => n === undefined || n === '-'), '-')) ? 1 : status;
   },
 });

@@ -26,6 +26,7 @@ ${coreutilsHelpFooter('yes')}`,
       if (err) {
         await ctx.tick();
         await ctx.error(`standard output: ${strerror(err.errno)}`);
+        ctx.out.reported = true;
         return 1;
       }
     }

@@ -10,6 +10,8 @@ export class Writer {
   private size = 0;
   /** True once a write failed (EPIPE, EBADF, ENOSPC, EINVAL...): later output is dropped. */
   broken = false;
+  /** The program has reported the failed write itself (coreutils' close_stdout then says nothing). */
+  reported = false;
 
   constructor(
     private readonly sys: Sys,

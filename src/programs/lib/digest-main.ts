@@ -354,7 +354,7 @@ export function digestProgram(algo: Algo): Program {
         const line = (shown: string, sum: string): string => (tag ? `${tagName} (${shown}) = ${sum}` : `${sum} ${binary === 1 ? '*' : ' '}${shown}`);
         ok = (await printDigest(ctx, out, algo, file, bits, eol, line)) && ok;
       }
-      const status = await out.finish(ok ? 0 : 1);
+      const status = await out.finish(ok ? 0 : 1, true);
       return (await stdinCloseFailed(ctx, !args.operands.length || args.operands.includes('-'), 'standard input')) ? 1 : status;
     },
   });

@@ -281,6 +281,7 @@ async function emit(ctx: Ctx, data: Uint8Array): Promise<void> {
   const err: SysError | undefined = await writeBytes(ctx, data);
   if (err) {
     await ctx.tick();
+    ctx.out.reported = true;
     throw new Die(`write error: ${strerror(err.errno)}`);
   }
 }

@@ -106,13 +106,18 @@ export class Output {
 
   /**
    * Flushes; after a failed write prints coreutils' `write error` (close_stdout) and gives
-   * 1. A broken pipe is first a SIGPIPE, which ends the process at the tick.
+   * 1. A broken pipe is first a SIGPIPE, which ends the process at the tick. `stale`: the
+   * program flushed stdout as it went (wc, the digests), so by exit the stream's error has lost
+   * its errno and the message is a bare "write error".
    */
-  async finish(status: number): Promise<number> {
+  async finish(status: number, stale = false): Promise<number> {
     await this.flush();
     if (!this.failed) return status;
     await this.ctx.tick();
-    await this.ctx.error(`write error: ${strerror(this.failed.errno)}`);
+    // a closed descriptor still fails fclose itself, which keeps its errno
+    const bare = stale && this.failed.errno !== 'EBADF';
+    await this.ctx.error(bare ? 'write error' : `write error: ${strerror(this.failed.errno)}`);
+    this.ctx.out.reported = true;
     return 1;
   }
 }
