@@ -578,9 +578,10 @@ async function jobsExec(sh: Interpreter, args: string[]): Promise<number> {
       out.push(a);
       continue;
     }
-    const job = await jobFor(sh, 'jobs', a);
-    if (!job) return 1;
-    out.push(String(job.pgid));
+    // a spec that names no job is passed on as it is (an ambiguous one after its message)
+    const found = findJob(sh, a);
+    if (found === 'ambiguous') await jobFor(sh, 'jobs', a);
+    out.push(found === undefined || found === 'ambiguous' ? a : String(found.pgid));
   }
   if (out.length === 0) return 0;
   // loaded when used: simple.ts and lookup.ts import the builtin table this file is part of
