@@ -25,9 +25,16 @@ export function references(t: NfTable, name: string): number {
   return n;
 }
 
+type ChainOrder = (chains: readonly NfChain[]) => NfChain[];
+
+function rank(order: readonly string[], name: string): number {
+  const i = order.indexOf(name);
+  return i < 0 ? order.length : i;
+}
+
 /** Chains as listing sees them: absent built-ins are shown as empty ACCEPT chains. */
-function listChains(t: NfTable, chain: string | undefined): NfChain[] {
-  if (chain === undefined) return listingOrder(t.chains);
+function listChains(t: NfTable, chain: string | undefined, order: ChainOrder = listingOrder): NfChain[] {
+  if (chain === undefined) return order(t.chains);
   const c = t.chains.find((x) => x.name === chain);
   // nft_assert_table_compatible: a chain it cannot find counts as one it cannot list
   if (!c) throw xtError(OTHER_PROBLEM, `chain \`${chain}' in table \`${t.name}' is incompatible, use 'nft' tool.`);
@@ -39,7 +46,7 @@ export function taintNote(t: NfTable): string {
   return t.tainted ? `# Table \`${t.name}' contains incompatible base-chains, use 'nft' tool to list them.\n` : '';
 }
 
-function listText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb, warn: (text: string) => void, refs?: ReadonlyMap<string, number>): string {
+function listText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb, warn: (text: string) => void, refs?: ReadonlyMap<string, number>, order?: ChainOrder): string {
   const f: ListFormat = {
     warn,
     numeric: (ps.options & OPT.NUMERIC) !== 0,
@@ -47,7 +54,7 @@ function listText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb, warn:
     expanded: (ps.options & OPT.EXPANDED) !== 0,
     lineNumbers: (ps.options & OPT.LINENUMBERS) !== 0,
   };
-  const chains = listChains(t, ps.chain);
+  const chains = listChains(t, ps.chain, order);
   if (ps.chain !== undefined && ps.rulenum > 0) {
     const r = chains[0]!.rules[ps.rulenum - 1];
     return r ? ruleLine(r, ps.rulenum, family, f, db) : '';
@@ -61,9 +68,9 @@ function listText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb, warn:
     .join('\n');
 }
 
-function listRulesText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb, warn: (text: string) => void): string {
+function listRulesText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb, warn: (text: string) => void, order?: ChainOrder): string {
   const counters = (ps.options & OPT.VERBOSE) !== 0;
-  const chains = listChains(t, ps.chain);
+  const chains = listChains(t, ps.chain, order);
   const fmt = { bracketCounters: false, inlineCounters: counters, warn };
   if (ps.chain !== undefined && ps.rulenum > 0) {
     const r = chains[0]!.rules[ps.rulenum - 1];
@@ -78,7 +85,12 @@ function listRulesText(ps: ParseState, t: NfTable, family: NfFamily, db: NetDb, 
  * The steps of one parsed command (rules: the rule(s) it stands for). refs: the reference
  * counts a listing shows for user chains when they are not the ones rs implies (-1: unknown).
  */
-export function planCommand(ps: ParseState, rules: NfRule[], rs: NfRuleset, db: NetDb, line?: number, refs?: ReadonlyMap<string, number>): Plan {
+export function planCommand(ps: ParseState, rules: NfRule[], rs: NfRuleset, db: NetDb, line?: number, refs?: ReadonlyMap<string, number>, userOrder?: readonly string[]): Plan {
+  // chains are listed and named by -v in the cache's order: user chains sorted by name, unless
+  // a restore batch says otherwise (chains it made after the cache was sorted come last)
+  const order: ChainOrder = userOrder
+    ? (chains) => [...chains.filter((c) => c.builtin), ...chains.filter((c) => !c.builtin).sort((a, b) => rank(userOrder, a.name) - rank(userOrder, b.name))]
+    : listingOrder;
   const tname = ps.table as NfTableName;
   const t = table(rs, tname);
   const chain = ps.chain ?? '';
@@ -93,7 +105,7 @@ export function planCommand(ps: ParseState, rules: NfRule[], rs: NfRuleset, db: 
   const echo = (r: NfRule): string | undefined => (verbose ? ruleLine(r, 0, rs.family, { numeric: true, verbose: true, expanded: false, lineNumbers: false, notable: true, warn }, db) : undefined);
   const cmd = ps.command;
   const zeroAfter = (): void => {
-    if (cmd & CMD.ZERO) zeroSteps(ps, t, verbose, act, steps, true);
+    if (cmd & CMD.ZERO) zeroSteps(ps, t, verbose, act, steps, true, order);
     if (cmd & CMD.ZERO_NUM) act({ op: 'zeroRule', table: tname, chain, rulenum: ps.rulenum });
   };
   switch (cmd) {
@@ -116,14 +128,14 @@ export function planCommand(ps: ParseState, rules: NfRule[], rs: NfRuleset, db: 
       act({ op: 'deleteNum', table: tname, chain, rulenum: ps.rulenum });
       break;
     case CMD.FLUSH: {
-      const names = ps.chain !== undefined ? [ps.chain] : verbose ? listingOrder(t.chains).map((c) => c.name) : [];
+      const names = ps.chain !== undefined ? [ps.chain] : verbose ? order(t.chains).map((c) => c.name) : [];
       const exists = ps.chain === undefined || t.chains.some((c) => c.name === ps.chain);
       if (verbose && exists) for (const n of names) steps.push({ kind: 'output', text: `Flushing chain \`${n}'\n` });
       act({ op: 'flush', table: tname, ...(ps.chain !== undefined ? { chain: ps.chain } : {}), verbose });
       break;
     }
     case CMD.ZERO:
-      zeroSteps(ps, t, verbose, act, steps);
+      zeroSteps(ps, t, verbose, act, steps, false, order);
       break;
     case CMD.ZERO_NUM:
       act({ op: 'zeroRule', table: tname, chain, rulenum: ps.rulenum });
@@ -133,7 +145,7 @@ export function planCommand(ps: ParseState, rules: NfRule[], rs: NfRuleset, db: 
       break;
     case CMD.DELETE_CHAIN: {
       if (verbose) {
-        const users = ps.chain !== undefined ? t.chains.filter((c) => c.name === ps.chain && !c.builtin) : listingOrder(t.chains).filter((c) => !c.builtin);
+        const users = ps.chain !== undefined ? t.chains.filter((c) => c.name === ps.chain && !c.builtin) : order(t.chains).filter((c) => !c.builtin);
         for (const c of users) steps.push({ kind: 'output', text: `Deleting chain \`${c.name}'\n` });
       }
       act({ op: 'deleteChain', table: tname, ...(ps.chain !== undefined ? { chain: ps.chain } : {}), ...(verbose ? { verbose } : {}) });
@@ -148,23 +160,23 @@ export function planCommand(ps: ParseState, rules: NfRule[], rs: NfRuleset, db: 
     case CMD.LIST:
     case CMD.LIST | CMD.ZERO:
     case CMD.LIST | CMD.ZERO_NUM:
-      steps.push({ kind: 'output', text: listText(ps, t, rs.family, db, warn, refs) });
+      steps.push({ kind: 'output', text: listText(ps, t, rs.family, db, warn, refs, order) });
       zeroAfter();
       break;
     case CMD.LIST_RULES:
     case CMD.LIST_RULES | CMD.ZERO:
     case CMD.LIST_RULES | CMD.ZERO_NUM:
-      steps.push({ kind: 'output', text: listRulesText(ps, t, rs.family, db, warn) });
+      steps.push({ kind: 'output', text: listRulesText(ps, t, rs.family, db, warn, order) });
       zeroAfter();
       break;
   }
   return { steps };
 }
 
-function zeroSteps(ps: ParseState, t: NfTable, verbose: boolean, act: (a: NfAction) => void, steps: Step[], list = false): void {
+function zeroSteps(ps: ParseState, t: NfTable, verbose: boolean, act: (a: NfAction) => void, steps: Step[], list = false, order: (c: readonly NfChain[]) => NfChain[] = listingOrder): void {
   if (verbose) {
     const live = (c: NfChain): boolean => !c.builtin || c.present || list;
-    const names = ps.chain !== undefined ? t.chains.filter((c) => c.name === ps.chain && live(c)) : listingOrder(t.chains).filter(live);
+    const names = ps.chain !== undefined ? t.chains.filter((c) => c.name === ps.chain && live(c)) : order(t.chains).filter(live);
     for (const c of names) steps.push({ kind: 'output', text: `Zeroing chain \`${c.name}'\n` });
   }
   act({ op: 'zero', table: t.name, ...(ps.chain !== undefined ? { chain: ps.chain } : {}), ...(list ? { list } : {}) });

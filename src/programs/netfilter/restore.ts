@@ -10,7 +10,7 @@ import { failureError, nftStrerror, planCommand, references, type Step } from '.
 import { formatError, OTHER_PROBLEM, paramError, XT_VERSION, XtError } from './errors';
 import { NetDb } from './netdb';
 import { assertValidChainName, parseCommand } from './parse';
-import { CMD } from './parse-state';
+import { CMD, OPT } from './parse-state';
 import { chainLength, fetchRuleset, makeIo, prepareRules, previewActions, runSteps } from './run';
 import { tokenizeRestoreLine } from './restore-line';
 import { getoptMessage, XtGetopt, type LongOpt } from './xt-getopt';
@@ -133,6 +133,8 @@ export async function runRestore(ctx: Ctx, family: NfFamily, prog: string, argv:
     let inTable = false;
     let batch: Step[] = [];
     let rs = await fetchRuleset(ctx, family);
+    /** per table, the order of its user chains in iptables' cache once it has been sorted */
+    const cacheOrder = new Map<string, string[]>();
     const lines = input.split('\n');
     if (lines[lines.length - 1] === '') lines.pop();
     for (const [index, text] of lines.entries()) {
@@ -160,9 +162,12 @@ export async function runRestore(ctx: Ctx, family: NfFamily, prog: string, argv:
         if (!isNfTableName(name)) throw paramError(`${prog}: line ${lineNo} table name '${name}' invalid`);
         table = name;
         if (opt.table !== undefined && opt.table !== name) continue;
+        cacheOrder.delete(name);
         if (!opt.noflush && opt.verbose) {
-          // verbose restore flushes chain by chain, the way -F -v and -X -v do
+          // verbose restore flushes chain by chain, the way -F -v and -X -v do (which sorts the
+          // cache's chains, all of them deleted)
           for (const cmd of ['-F', '-X']) batch.push(...planCommand(parseCommand([prog, '-t', name, cmd, '-v'], io), [], rs, db, lineNo).steps);
+          cacheOrder.set(name, []);
         } else if (!opt.noflush) batch.push({ kind: 'action', action: { op: 'flushTable', table: name }, line: lineNo });
         inTable = true;
         continue;
@@ -195,15 +200,26 @@ export async function runRestore(ctx: Ctx, family: NfFamily, prog: string, argv:
         const rules = prepareRules(ps, io);
         let view = rs;
         let refs: Map<string, number> | undefined;
-        if (ps.command & (CMD.LIST | CMD.LIST_RULES) && table) {
+        let userOrder: string[] | undefined;
+        // what a listing shows, and which chains -F/-X/-Z -v name, is the table as the batch so
+        // far leaves it
+        const sees = ps.command & (CMD.LIST | CMD.LIST_RULES) || (ps.options & OPT.VERBOSE && ps.command & (CMD.FLUSH | CMD.DELETE_CHAIN | CMD.ZERO));
+        if (sees && table) {
           const acts = batch.filter((s): s is Step & { kind: 'action' } => s.kind === 'action').map((s) => s.action);
           const after = acts.length > 0 ? await previewActions(ctx, family, acts) : null;
           if (after) {
             view = after;
-            refs = batchRefs(rs, after, table, acts);
+            // (without --noflush the batch starts by emptying the table)
+            refs = batchRefs(rs, after, table, acts, !opt.noflush);
           }
+          // the cache's user chains are sorted the first time they are gone through; chains
+          // made after that follow in the order they were made
+          const users = view.tables.find((t) => t.name === table)!.chains.filter((c) => !c.builtin).map((c) => c.name);
+          const known = cacheOrder.get(table);
+          userOrder = known ? [...known.filter((n) => users.includes(n)), ...users.filter((n) => !known.includes(n))] : [...users].sort(byName);
+          cacheOrder.set(table, userOrder);
         }
-        batch.push(...planCommand(ps, rules, view, db, lineNo, refs).steps);
+        batch.push(...planCommand(ps, rules, view, db, lineNo, refs, userOrder).steps);
         continue;
       }
       if (opt.table !== undefined && table !== null && opt.table !== table) continue;
@@ -220,17 +236,18 @@ export async function runRestore(ctx: Ctx, family: NfFamily, prog: string, argv:
   }
 }
 
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * A listing in a batch sees the table as the batch so far leaves it, but the reference counts
  * are the kernel's, of the committed chains (jumps the batch adds are not counted). A chain
  * the batch gave rules to has its count dropped: 0 for one the kernel has, unknown (-1) for
  * one the batch made.
  */
-function batchRefs(before: NfRuleset, after: NfRuleset, table: NfTableName, acts: readonly NfAction[]): Map<string, number> {
+function batchRefs(before: NfRuleset, after: NfRuleset, table: NfTableName, acts: readonly NfAction[], flushed: boolean): Map<string, number> {
   const old = before.tables.find((t) => t.name === table)!;
   const now = after.tables.find((t) => t.name === table)!;
-  // (a table flush leaves the cache without the kernel's chains: every chain is new)
-  const flushed = acts.some((a) => a.op === 'flushTable' && a.table === table);
+  // (after a table flush the cache has none of the kernel's chains: every chain is new)
   const filled = new Set(acts.filter((a) => (a.op === 'append' || a.op === 'insert') && a.table === table).map((a) => ('chain' in a ? a.chain : '')));
   const refs = new Map<string, number>();
   for (const c of now.chains) {

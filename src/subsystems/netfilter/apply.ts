@@ -32,6 +32,9 @@ function assertJump(t: NfTable, rule: { target: NfRule['target'] }): void {
   if (j !== undefined && !chainNameExists(t, j)) throw new BatchError('prepare', 'ENOENT', undefined, j);
 }
 
+/** "table chain" of the user chains the batch being applied made */
+const madeInBatch = new Set<string>();
+
 /** the tables of the ruleset being edited (rate estimators are looked up across them) */
 let batchTables: readonly NfTable[] = [];
 
@@ -164,6 +167,7 @@ function applyOne(rs: NfRuleset, a: NfAction): void {
       t.exists = true;
       if (chainNameExists(t, a.chain)) throw prepare('EEXIST');
       t.chains.push({ ...emptyChain(a.chain, false), present: true });
+      madeInBatch.add(`${t.name} ${a.chain}`);
       return;
     }
     case 'deleteChain': {
@@ -191,6 +195,11 @@ function applyOne(rs: NfRuleset, a: NfAction): void {
       }
       for (const ch of t.chains) for (const r of ch.rules) if (jumpTarget(r.target) === a.chain && (r.target.kind === 'jump' || r.target.kind === 'goto')) r.target = { ...r.target, chain: a.newName };
       c.name = a.newName;
+      // nft renames a chain by its handle, which a chain made in the same batch does not have
+      if (madeInBatch.delete(`${t.name} ${a.chain}`)) {
+        madeInBatch.add(`${t.name} ${a.newName}`);
+        throw commit('ENOENT', a.newName);
+      }
       return;
     }
     case 'policy': {
@@ -231,19 +240,22 @@ function applyOne(rs: NfRuleset, a: NfAction): void {
       t.exists = true;
       const c = liveChain(t, a.chain);
       if (c) c.rules = [];
-      else t.chains.push({ ...emptyChain(a.chain, false), present: true });
+      else {
+        t.chains.push({ ...emptyChain(a.chain, false), present: true });
+        madeInBatch.add(`${t.name} ${a.chain}`);
+      }
       return;
     }
   }
 }
 
-/** Applies the actions to `rs` in place; returns null or the first failure. */
 /**
  * Applies the edits in order. iptables prepares the whole batch before the kernel sees it, so
  * an error found while preparing (a later edit's included) wins over the kernel's refusal of
  * an earlier edit at commit, which is reported only when the batch prepared cleanly.
  */
 export function applyBatch(rs: NfRuleset, actions: readonly NfAction[]): NfFailure | null {
+  madeInBatch.clear();
   let refused: NfFailure | null = null;
   for (let i = 0; i < actions.length; i++) {
     try {
