@@ -68,6 +68,7 @@ export async function runBasenc(ctx: Ctx, r: BasencRun): Promise<number> {
   const { codec } = r;
   const keep = r.ignoreGarbage ? new Set(codec.alphabet + codec.extra) : undefined;
   const out = new Output(ctx);
+  out.largeFailure = 'errno+bare';
   const wrapper = new Wrapper(r.wrap);
   let pending = '';
   /** Decodes `text` (whole groups, or the rest at the end); false after invalid input. */

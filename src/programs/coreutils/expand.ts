@@ -45,6 +45,7 @@ export default defineProgram({
     }
     const whole = !flag(args, 'i');
     const out = new Output(ctx);
+    out.largeFailure = 'errno+bare';
     let ok = true;
     // one stream over every file: a line may continue into the next file (expand.c)
     let column = 0;

@@ -230,6 +230,7 @@ export default defineProgram({
     if (specs.length === 0) specs = decodeTypes('oS') as TypeSpec[];
     const inp: Input = { files: files.length ? files : ['-'], index: 0, fd: undefined, name: '', ok: true };
     const out = new Output(ctx);
+    out.largeFailure = 'bare+errno';
     // a traditional LABEL is shown in parentheses, after the offset if there is one
     const paren = label !== undefined && radix === 0;
     if (paren) [radix, padLen] = [8, 7];

@@ -57,6 +57,7 @@ export default defineProgram({
     const eol = flag(args, 'z') ? '\0' : '\n';
     const files = args.operands.length ? args.operands : ['-'];
     const out = new Output(ctx);
+    out.largeFailure = 'errno+bare';
     let ok = true;
     try {
       if (flag(args, 's')) {

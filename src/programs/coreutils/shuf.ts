@@ -144,6 +144,7 @@ export default defineProgram({
       }
     }
     const out = new Output(ctx, undefined, outFd);
+    out.largeFailure = 'errno+bare';
     try {
       return await emit();
     } catch (e) {

@@ -73,6 +73,7 @@ export default defineProgram({
       }
     }
     const out = new Output(ctx);
+    out.largeFailure = 'bare';
     // tac.c's output() gathers text in its own WRITESIZE buffer and hands it to stdio only
     // in whole buffers (and at the very end), so an error() flushes just those
     let held = '';

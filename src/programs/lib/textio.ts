@@ -61,6 +61,14 @@ export class Output {
   private size = 0;
   failed: SysError | undefined;
   private readonly tty: boolean;
+  /** Everything written so far, to know whether stdio's 4 KiB buffer had overflowed. */
+  private total = 0;
+  /**
+   * How the program words a failure once its output went past stdio's buffer (so the stream
+   * failed before exit and close_stdout adds its own bare "write error"): 'errno' (one
+   * message), 'bare' (tac), 'errno+bare' (expand, paste, base64, shuf), 'bare+errno' (od).
+   */
+  largeFailure: 'errno' | 'bare' | 'errno+bare' | 'bare+errno' = 'errno';
 
   constructor(private readonly ctx: Ctx, private readonly limit = CHUNK, private readonly fd = 1) {
     this.tty = ctx.sys.isatty(fd);
@@ -70,6 +78,7 @@ export class Output {
     if (this.failed || s === '') return undefined;
     this.parts.push(s);
     this.size += s.length;
+    this.total += s.length;
     if (this.size >= this.limit || (this.tty && s.includes('\n'))) return this.flush();
     return undefined;
   }
@@ -79,6 +88,7 @@ export class Output {
     if (this.failed || s === '') return;
     this.parts.push(s);
     this.size += s.length;
+    this.total += s.length;
   }
 
   /** Flushes when the buffer is full (or, on a terminal, holds a line end). */
@@ -115,8 +125,14 @@ export class Output {
     if (!this.failed) return status;
     await this.ctx.tick();
     // a closed descriptor still fails fclose itself, which keeps its errno
-    const bare = stale && this.failed.errno !== 'EBADF';
-    await this.ctx.error(bare ? 'write error' : `write error: ${strerror(this.failed.errno)}`);
+    const closed = this.failed.errno === 'EBADF';
+    const full = `write error: ${strerror(this.failed.errno)}`;
+    let lines = [stale && !closed ? 'write error' : full];
+    if (this.total > 4096 && !stale && !closed) {
+      const mode = this.largeFailure;
+      lines = mode === 'bare' ? ['write error'] : mode === 'errno+bare' ? [full, 'write error'] : mode === 'bare+errno' ? ['write error', full] : [full];
+    }
+    for (const line of lines) await this.ctx.error(line);
     this.ctx.out.reported = true;
     return 1;
   }
