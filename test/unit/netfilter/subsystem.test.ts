@@ -65,9 +65,17 @@ describe('netfilter batches', () => {
 
   it('renaming a chain renames the jumps to it', () => {
     const nf = new Netfilter();
-    nf.apply('ipv4', [{ op: 'newChain', table: 'filter', chain: 'OLD' }, A('INPUT', rule({ target: jump('OLD') })), { op: 'renameChain', table: 'filter', chain: 'OLD', newName: 'NEW' }]);
+    nf.apply('ipv4', [{ op: 'newChain', table: 'filter', chain: 'OLD' }, A('INPUT', rule({ target: jump('OLD') }))]);
+    nf.apply('ipv4', [{ op: 'renameChain', table: 'filter', chain: 'OLD', newName: 'NEW' }]);
     const input = nf.ruleset('ipv4').tables.find((t) => t.name === 'filter')!.chains.find((c) => c.name === 'INPUT')!;
     expect(input.rules[0]!.target).toEqual({ kind: 'jump', chain: 'NEW' });
+  });
+
+  it('a chain made in a batch cannot be renamed in the same batch (nft renames by handle)', () => {
+    const nf = new Netfilter();
+    const reply = nf.apply('ipv4', [{ op: 'newChain', table: 'filter', chain: 'OLD' }, { op: 'renameChain', table: 'filter', chain: 'OLD', newName: 'NEW' }]);
+    expect(reply).toMatchObject({ ok: false, index: 1, stage: 'commit', errno: 'ENOENT', chain: 'NEW' });
+    expect(nf.ruleset('ipv4').tables.find((t) => t.name === 'filter')!.chains.some((c) => c.name === 'OLD' || c.name === 'NEW')).toBe(false);
   });
 
   it('setting every policy back to ACCEPT on an empty table forgets the table', () => {
