@@ -1,5 +1,5 @@
 // cd and pwd, keeping the logical $PWD (symlinks as typed) unless -P is given.
-import { isSysError, strerror } from '../../../shared/errno';
+import { isSysError, strerror, SysError } from '../../../shared/errno';
 import { normalize } from '../../../shared/path';
 import type { Interpreter } from '../interpreter';
 import type { Builtin } from './types';
@@ -11,6 +11,15 @@ function logicalPath(p: string): string {
   const n = normalize(p);
   return /^\/\/(?!\/)/.test(p) ? `/${n}` : n;
 }
+
+/** glibc's getcwd(): a directory no longer reachable from / (removed) is ENOENT, not a path. */
+function getcwd(sh: Interpreter): string {
+  const dir = sh.sys.getcwd();
+  if (!dir.startsWith('/')) throw new SysError('ENOENT', 'getcwd');
+  return dir;
+}
+
+const GETCWD_FAILED = 'error retrieving current directory: getcwd: cannot access parent directories';
 
 async function isDir(sh: Interpreter, path: string): Promise<boolean> {
   try {
@@ -103,7 +112,18 @@ export const cd: Builtin = async (sh, argv) => {
     await sh.error(`${me}: ${dir}: ${strerror(e.errno)}`);
     return 1;
   }
-  const newPwd = physical ? sh.sys.getcwd() : logical;
+  let newPwd = logical;
+  if (physical) {
+    try {
+      newPwd = getcwd(sh);
+    } catch (e) {
+      // the directory was reached but has no name now: PWD becomes the name as given
+      if (!isSysError(e)) throw e;
+      // (bash prints these two without the script's name and line)
+      await sh.write(2, `chdir: ${GETCWD_FAILED}: ${strerror(e.errno)}\n`);
+      newPwd = dir;
+    }
+  }
   sh.state.set('OLDPWD', oldPwd);
   sh.state.set('PWD', newPwd);
   if (print) await sh.write(1, `${newPwd}\n`);
@@ -122,11 +142,16 @@ export const pwd: Builtin = async (sh, argv) => {
   }
   let dir: string;
   try {
-    dir = sh.sys.getcwd();
+    dir = getcwd(sh);
   } catch (e) {
     if (!isSysError(e)) throw e;
-    await sh.error(`pwd: error retrieving current directory: getcwd: cannot access parent directories: ${strerror(e.errno)}`);
-    return 1;
+    // the logical name still stands for a directory removed under the shell
+    const logical = sh.state.get('PWD');
+    if (physical || !logical?.startsWith('/')) {
+      await sh.write(2, `pwd: ${GETCWD_FAILED}: ${strerror(e.errno)}\n`);
+      return 1;
+    }
+    dir = logical;
   }
   if (!physical) {
     const logical = sh.state.get('PWD');
