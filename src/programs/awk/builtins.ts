@@ -263,6 +263,8 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
     case 'typeof': {
       const a = args[0]!;
       if (elemArray(rt, a, ev)) return 'array';
+      // NF lives in the record, not in its variable's cell
+      if (a.k === 'var' && !a.ref.local && a.ref.slot === G.NF) return 'number';
       if (a.k === 'var') {
         const c = rt.cell(a.ref);
         if (c.a) return 'array';
