@@ -514,7 +514,7 @@ export interface NfFailure {
 
 export type NfRequest =
   | { op: 'get'; family: NfFamily }
-  | { op: 'apply'; family: NfFamily; actions: NfAction[]; test?: boolean };
+  | { op: 'apply'; family: NfFamily; actions: NfAction[]; test?: boolean; preview?: boolean };
 
 export type NfReply =
   | { ok: true; ruleset: NfRuleset }
