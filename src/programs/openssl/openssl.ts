@@ -1,0 +1,242 @@
+// openssl (OpenSSL 3.0.16, as Photon OS 5.0 ships it), the commands an administrator reaches for
+// without keys: version, help, dgst and its digest shortcuts (md5, sha1, sha224, sha256, sha384,
+// sha512), rand, base64 (enc -base64) and passwd (-1 MD5, -5 SHA-256, -6 SHA-512 crypt). The
+// commands that need real keys and certificates (req, x509, genrsa, s_client...) are listed by
+// help but say they are not available here.
+import { isSysError, strerror } from '../../shared/errno';
+import { defineProgram } from '../define';
+import type { Ctx } from '../lib/context';
+import { CODECS } from '../lib/basenc-codecs';
+import { hex, Md5 } from '../lib/md5';
+import { md5Crypt } from '../lib/md5-crypt';
+import { Sha1 } from '../lib/sha1';
+import { Sha224, Sha256 } from '../lib/sha256';
+import { sha256Crypt, sha512Crypt } from '../lib/sha512-crypt';
+import { Sha512 } from '../lib/sha512';
+import { CIPHER_COMMANDS, DIGEST_COMMANDS, STANDARD_COMMANDS } from './command-names';
+
+const VERSION = 'OpenSSL 3.0.16 11 Feb 2025 (Library: OpenSSL 3.0.16 11 Feb 2025)';
+
+type Hasher = { update(d: Uint8Array): unknown; digest(): Uint8Array };
+const DIGESTS: Record<string, { label: string; make: () => Hasher }> = {
+  md5: { label: 'MD5', make: () => new Md5() },
+  sha1: { label: 'SHA1', make: () => new Sha1() },
+  sha224: { label: 'SHA2-224', make: () => new Sha224() },
+  sha256: { label: 'SHA2-256', make: () => new Sha256() },
+  sha384: { label: 'SHA2-384', make: () => Sha512.sha384() },
+  sha512: { label: 'SHA2-512', make: () => new Sha512() },
+};
+
+const ITOA64 = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const latin1 = (b: Uint8Array): string => { let s = ''; for (const x of b) s += String.fromCharCode(x); return s; };
+const bytesOf = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
+
+class Fail extends Error {
+  constructor(readonly status = 1) {
+    super('fail');
+  }
+}
+
+function columns(names: readonly string[]): string {
+  let out = '';
+  for (let i = 0; i < names.length; i += 4) out += `${names.slice(i, i + 4).map((n) => n.padEnd(18)).join('')}\n`;
+  return out;
+}
+
+function helpText(): string {
+  return `help:\n\nStandard commands\n${columns(STANDARD_COMMANDS)}\nMessage Digest commands (see the \`dgst' command for more details)\n${columns(DIGEST_COMMANDS)}\nCipher commands (see the \`enc' command for more details)\n${columns(CIPHER_COMMANDS)}\n`;
+}
+
+async function readInput(ctx: Ctx, file: string | undefined): Promise<Uint8Array> {
+  if (file === undefined) {
+    const parts: Uint8Array[] = [];
+    for (let chunk = await ctx.sys.read(0); chunk !== null; chunk = await ctx.sys.read(0)) parts.push(chunk);
+    const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      all.set(p, at);
+      at += p.length;
+    }
+    return all;
+  }
+  try {
+    return await ctx.sys.readFile(file);
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    await ctx.err.write(`${file}: ${strerror(e.errno)}\n`);
+    throw new Fail();
+  }
+}
+
+async function writeOutput(ctx: Ctx, file: string | undefined, text: string): Promise<void> {
+  if (file === undefined) return ctx.print(text);
+  await ctx.sys.writeFile(file, bytesOf(text));
+}
+
+/** `-opt VALUE` options and flags of one command; anything else unknown is its error. */
+function takeOptions(ctx: Ctx, cmd: string, args: string[], withValue: readonly string[], flags: readonly string[]): { opts: Map<string, string>; rest: string[] } {
+  const opts = new Map<string, string>();
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      i++;
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') break;
+    const name = a.replace(/^--?/, '');
+    if (withValue.includes(name)) {
+      if (i + 1 >= args.length) throw new OptionError(`${cmd}: Option -${name} needs a value`);
+      opts.set(name, args[++i]!);
+    } else if (flags.includes(name)) opts.set(name, '');
+    else throw new OptionError(`${cmd}: Unknown option: ${a}`);
+  }
+  return { opts, rest: args.slice(i) };
+}
+
+class OptionError extends Error {}
+
+async function dgst(ctx: Ctx, cmd: string, args: string[], preset?: string): Promise<number> {
+  let algo = preset ?? 'sha256';
+  let reverse = false;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const a = args[i]!;
+    if (!a.startsWith('-') || a === '-') break;
+    const name = a.slice(1);
+    if (name === 'r') reverse = true;
+    else if (name === 'hex') continue;
+    else if (DIGESTS[name]) algo = name;
+    else {
+      await ctx.err.write(`${cmd}: Unknown option or message digest: ${name}\n${cmd}: Use -help for summary.\n`);
+      return 1;
+    }
+  }
+  const files = args.slice(i);
+  const d = DIGESTS[algo]!;
+  let status = 0;
+  for (const file of files.length ? files : [undefined]) {
+    let data: Uint8Array;
+    try {
+      data = await readInput(ctx, file === '-' ? undefined : file);
+    } catch (e) {
+      if (!(e instanceof Fail)) throw e;
+      status = 1;
+      continue;
+    }
+    const h = d.make();
+    h.update(data);
+    const sum = hex(h.digest());
+    const name = file === undefined || file === '-' ? 'stdin' : file;
+    await ctx.print(reverse ? `${sum} *${name}\n` : `${d.label}(${name})= ${sum}\n`);
+  }
+  return status;
+}
+
+async function rand(ctx: Ctx, args: string[]): Promise<number> {
+  const { opts, rest } = takeOptions(ctx, 'rand', args, ['out'], ['hex', 'base64']);
+  // (3.0 takes no count as nothing to write)
+  if (rest.length === 0) return 0;
+  if (rest.length !== 1) {
+    await ctx.err.write('rand: Use -help for summary.\n');
+    return 1;
+  }
+  if (!/^\d+$/.test(rest[0]!)) {
+    await ctx.err.write(`rand: Can't parse "${rest[0]}" as a number\nrand: Use -help for summary.\n`);
+    return 1;
+  }
+  const bytes = ctx.sys.randomBytes(Number(rest[0]));
+  let text: string;
+  if (opts.has('hex')) text = `${hex(bytes)}\n`;
+  else if (opts.has('base64')) text = wrap64(CODECS['base64']!.encode(latin1(bytes)) as string);
+  else text = latin1(bytes);
+  await writeOutput(ctx, opts.get('out'), text);
+  return 0;
+}
+
+/** Base-64 text as OpenSSL's BIO writes it: lines of 64 characters. */
+function wrap64(text: string): string {
+  if (!text) return '';
+  return `${text.match(/.{1,64}/g)!.join('\n')}\n`;
+}
+
+async function base64(ctx: Ctx, cmd: string, args: string[]): Promise<number> {
+  const { opts } = takeOptions(ctx, cmd, args, ['in', 'out'], ['d', 'e', 'A', 'a', 'base64']);
+  const data = latin1(await readInput(ctx, opts.get('in')));
+  const codec = CODECS['base64']!;
+  if (opts.has('d')) {
+    // decoding skips whitespace; a line-less input needs -A
+    const clean = opts.has('A') ? data.replace(/\s+/g, '') : data.split('\n').map((l) => l.trim()).join('');
+    await writeOutput(ctx, opts.get('out'), codec.decode(clean).data);
+    return 0;
+  }
+  const encoded = codec.encode(data) as string;
+  await writeOutput(ctx, opts.get('out'), opts.has('A') ? (encoded ? `${encoded}\n` : '') : wrap64(encoded));
+  return 0;
+}
+
+async function passwd(ctx: Ctx, args: string[]): Promise<number> {
+  const { opts, rest } = takeOptions(ctx, 'passwd', args, ['salt', 'in'], ['1', '5', '6', 'stdin', 'quiet', 'table', 'reverse', 'noverify', 'apr1', 'aixmd5', 'crypt']);
+  const scheme = opts.has('6') ? '6' : opts.has('5') ? '5' : '1';
+  let passwords = rest;
+  if (opts.has('stdin') || opts.has('in')) {
+    const text = latin1(await readInput(ctx, opts.get('in')));
+    passwords = text.split('\n').filter((l, i, all) => i < all.length - 1 || l !== '');
+  }
+  if (!passwords.length) {
+    await ctx.err.write('Password: ');
+    await ctx.err.write('\npasswd: Can\'t read password\n');
+    return 1;
+  }
+  for (const pw of passwords) {
+    let salt = opts.get('salt');
+    if (salt === undefined) {
+      const n = scheme === '1' ? 8 : 16;
+      salt = [...ctx.sys.randomBytes(n)].map((b) => ITOA64[b & 63]).join('');
+    }
+    const hash = scheme === '1' ? md5Crypt(pw, salt) : scheme === '5' ? sha256Crypt(pw, `$5$${salt}`) : sha512Crypt(pw, `$6$${salt}`);
+    await ctx.print(opts.has('table') ? `${pw}\t${hash}\n` : `${hash}\n`);
+  }
+  return 0;
+}
+
+async function main(ctx: Ctx): Promise<number> {
+  const [cmd, ...args] = ctx.argv.slice(1);
+  try {
+    switch (cmd) {
+      case undefined:
+      case 'help':
+        // (on standard error, as OpenSSL 3.0 prints it)
+        await ctx.err.write(helpText());
+        return 0;
+      case 'version':
+        await ctx.print(args.includes('-a') ? `${VERSION}\nbuilt on: Tue Mar  4 10:12:37 2025 UTC\nplatform: linux-x86_64\n` : `${VERSION}\n`);
+        return 0;
+      case 'dgst': return await dgst(ctx, 'dgst', args);
+      case 'rand': return await rand(ctx, args);
+      case 'base64': return await base64(ctx, 'base64', args);
+      case 'enc':
+        if (args.includes('-base64') || args.includes('-a')) return await base64(ctx, 'enc', args);
+        await ctx.err.write('enc: only -base64 is available in this simulation\n');
+        return 1;
+      case 'passwd': return await passwd(ctx, args);
+      default:
+        if (DIGESTS[cmd]) return await dgst(ctx, cmd, args, cmd);
+        if (STANDARD_COMMANDS.includes(cmd) || DIGEST_COMMANDS.includes(cmd) || CIPHER_COMMANDS.includes(cmd)) {
+          await ctx.err.write(`${cmd}: not available in this simulation (no keys or certificates here)\n`);
+          return 1;
+        }
+        await ctx.err.write(`Invalid command '${cmd}'; type "help" for a list.\n`);
+        return 1;
+    }
+  } catch (e) {
+    if (e instanceof OptionError) {
+      await ctx.err.write(`${e.message}\n${cmd}: Use -help for summary.\n`);
+      return 1;
+    }
+    if (e instanceof Fail) return e.status;
+    throw e;
+  }
+}
+
+export default defineProgram({ name: 'openssl', installPath: '/usr/bin/openssl', pkg: 'openssl', main });
