@@ -9,6 +9,7 @@ export const basePrograms: ProgramEntry[] = [
   lazy({ name: 'clear', installPath: '/usr/bin/clear', pkg: 'ncurses' }, () => import('../coreutils/clear')),
   lazy({ name: 'tput', installPath: '/usr/bin/tput', pkg: 'ncurses' }, () => import('../ncurses/tput')),
   lazy({ name: 'openssl', installPath: '/usr/bin/openssl', pkg: 'openssl' }, () => import('../openssl/openssl')),
+  lazy({ name: 'lsb_release', installPath: '/usr/bin/lsb_release', pkg: 'photon-release' }, () => import('../misc/lsb-release')),
   lazy({ name: 'cp', installPath: '/usr/bin/cp', pkg: 'coreutils' }, () => import('../coreutils/cp')),
   lazy({ name: 'echo', installPath: '/usr/bin/echo', pkg: 'coreutils' }, () => import('../coreutils/echo')),
   lazy({ name: 'env', installPath: '/usr/bin/env', pkg: 'coreutils' }, () => import('../coreutils/env')),
