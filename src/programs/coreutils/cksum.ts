@@ -10,7 +10,7 @@ import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { quote } from '../lib/quote';
 import { Sm3 } from '../lib/sm3';
 import { bsdSum, crcSum, sysvSum, type SumState } from '../lib/sum-algos';
-import { eachInput, Output, readChunk } from '../lib/textio';
+import { eachInput, Output, readChunk, stdinCloseFailed } from '../lib/textio';
 import { UINTMAX_MAX, xdectoint } from '../lib/xstrtol';
 import { Blake2b } from './blake2b';
 
@@ -147,13 +147,13 @@ ${coreutilsHelpFooter('cksum')}`,
       return out.finish(ok ? 0 : 1, true);
     }
     if (digest === undefined) {
-      // 9.1's CRC loop stops at the first failed read without noticing it, so a directory sums
-      // as empty input; the other two old sums report the error.
+      // 9.1's CRC loop stops at the first failed read without noticing it, so a directory (or a
+      // closed stdin) sums as empty input; the other two old sums report the error.
       const readCrcChunk = async (kind: Algo, fd: number): Promise<Uint8Array | null> => {
         try {
           return await readChunk(ctx, fd);
         } catch (e) {
-          if (kind === 'crc' && isSysError(e) && e.errno === 'EISDIR') return null;
+          if (kind === 'crc' && isSysError(e)) return null;
           throw e;
         }
       };
@@ -162,7 +162,8 @@ ${coreutilsHelpFooter('cksum')}`,
         for (let c = await readCrcChunk(algo, fd); c; c = await readCrcChunk(algo, fd)) st.update(c);
         out.push(`${st.result()}${named ? ` ${file}` : ''}${eol}`);
       });
-      return out.finish(ok ? 0 : 1, true);
+      const status = await out.finish(ok ? 0 : 1, true);
+      return (await stdinCloseFailed(ctx, files.includes('-'), 'standard input')) ? 1 : status;
     }
     const size = bits || digest.bits;
     const tag = size === digest.bits ? digest.tag : `${digest.tag}-${size}`;
@@ -172,6 +173,7 @@ ${coreutilsHelpFooter('cksum')}`,
       await ctx.tick();
       ok = (await printDigest(ctx, out, digest, file, size, eol, line)) && ok;
     }
-    return out.finish(ok ? 0 : 1, true);
+    const status = await out.finish(ok ? 0 : 1, true);
+    return (await stdinCloseFailed(ctx, files.includes('-'), 'standard input')) ? 1 : status;
   },
 });

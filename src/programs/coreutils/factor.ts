@@ -1,3 +1,4 @@
+import { isSysError } from '../../shared/errno';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
@@ -177,7 +178,11 @@ export default defineProgram({
     const decoder = new TextDecoder();
     let pending = '';
     for (;;) {
-      const chunk = await ctx.sys.read(0);
+      // a read error ends the input as its end would (factor's readtoken)
+      const chunk = await ctx.sys.read(0).catch((e: unknown) => {
+        if (isSysError(e)) return null;
+        throw e;
+      });
       const text = chunk === null ? '' : decoder.decode(chunk, { stream: true });
       pending += text;
       const parts = pending.split(/[ \t\n\v\f\r]+/);

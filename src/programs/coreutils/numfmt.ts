@@ -506,8 +506,8 @@ export default defineProgram({
       } catch (e) {
         if (!isSysError(e)) throw e;
         await out.flush();
+        // reported, but (as in numfmt.c) the status is still the numbers' own
         await ctx.error(`error reading input: ${strerror(e.errno)}`);
-        return out.finish(1);
       }
     }
     if (debug && !valid && !stop) {
