@@ -196,7 +196,10 @@ export function pcreToJs(p: string, icase: boolean): { source: string; flagI: bo
       const named = /^(?:P?<([A-Za-z_]\w*)>|'([A-Za-z_]\w*)')/.exec(p.slice(i));
       if (named) {
         i += named[0].length;
-        names.set(named[1] ?? named[2]!, nextGroup + 1);
+        const name = named[1] ?? named[2]!;
+        // one name, one number (a branch reset may give its number the name again)
+        if (names.has(name) && names.get(name) !== nextGroup + 1) throw new PcreError('two named subpatterns have the same name (PCRE2_DUPNAMES not set)');
+        names.set(name, nextGroup + 1);
         grp('capture', ++nextGroup);
         continue;
       }
@@ -223,6 +226,7 @@ export function pcreToJs(p: string, icase: boolean): { source: string; flagI: bo
       const look = /^(?:<?[=!])/.exec(p.slice(i));
       if (look) {
         i += look[0].length;
+        if (look[0].startsWith('<') && !fixedBranches(p, i)) throw new PcreError('lookbehind assertion is not fixed length');
         grp(`(?${look[0]}`);
         continue;
       }
@@ -744,4 +748,107 @@ function countGroups(p: string): number {
     }
   }
   return n;
+}
+
+/**
+ * Whether each branch of the group whose body starts at p[from] has a fixed length, as PCRE2
+ * wants of a lookbehind (branches may differ from each other; a nested group's may not).
+ */
+function fixedBranches(p: string, from: number): boolean {
+  const r = groupLength(p, from);
+  return r !== undefined && r.lengths.every((n) => n !== undefined);
+}
+
+/** The length of each branch of a group body from p[from] (undefined: not fixed), and its end. */
+function groupLength(p: string, from: number): { lengths: (number | undefined)[]; end: number } | undefined {
+  const lengths: (number | undefined)[] = [];
+  let len: number | undefined = 0;
+  let last: number | undefined = 0;
+  let i = from;
+  const add = (n: number | undefined): void => {
+    last = n;
+    len = len === undefined || n === undefined ? undefined : len + n;
+  };
+  while (i < p.length) {
+    const c = p[i]!;
+    if (c === ')') {
+      lengths.push(len);
+      return { lengths, end: i + 1 };
+    }
+    if (c === '|') {
+      lengths.push(len);
+      len = 0;
+      last = 0;
+      i++;
+      continue;
+    }
+    const q = /^(?:[*+?]|\{(\d+)(?:(,)(\d*))?\})[+?]?/.exec(p.slice(i));
+    if (q) {
+      // a quantifier: fixed only as {n} (or on something of no width)
+      const times = q[1] !== undefined && q[2] === undefined ? Number(q[1]) : undefined;
+      const before: number | undefined = last;
+      if (len !== undefined && before !== undefined) len -= before;
+      add(before === 0 ? 0 : times === undefined || before === undefined ? undefined : before * times);
+      i += q[0].length;
+      continue;
+    }
+    if (c === '\\') {
+      const d = p[i + 1] ?? '';
+      if (d === 'Q') {
+        const e = p.indexOf('\\E', i + 2);
+        const text = p.slice(i + 2, e < 0 ? undefined : e);
+        i = e < 0 ? p.length : e + 2;
+        add(text.length);
+        continue;
+      }
+      const esc = /^\\(?:x\{[0-9a-fA-F]+\}|x[0-9a-fA-F]{0,2}|o\{[0-7]+\}|0[0-7]{0,2}|c.|[pP](?:\{[^}]*\}|.)|[1-9]\d*|g\{?-?\w+\}?|k[<{'][^>}']*[>}']|[\s\S])/.exec(p.slice(i))![0];
+      i += esc.length;
+      if (/^\\[bBAzZGKE]$/.test(esc)) add(0);
+      // a reference is taken as fixed (PCRE2 accepts one to a fixed-length group)
+      else if (/^\\[RX]/.test(esc)) add(undefined);
+      else add(1);
+      continue;
+    }
+    if (c === '[') {
+      let j = i + 1;
+      if (p[j] === '^') j++;
+      if (p[j] === ']') j++;
+      while (j < p.length && p[j] !== ']') {
+        if (p[j] === '\\') j++;
+        else if (p[j] === '[' && p[j + 1] === ':') {
+          const e = p.indexOf(':]', j + 2);
+          if (e >= 0) j = e + 1;
+        }
+        j++;
+      }
+      i = j + 1;
+      add(1);
+      continue;
+    }
+    if (c === '(') {
+      let j = i + 1;
+      let zero = false;
+      if (p[j] === '?') {
+        const m = /^\?(?:#[^)]*\)|[a-zA-Z-]*\)|<?[=!]|[:|>]|P?<\w+>|'\w+'|[a-zA-Z-]*:)/.exec(p.slice(j));
+        if (!m) return undefined;
+        if (m[0].endsWith(')')) {
+          // a comment or an option setting: no width
+          i = j + m[0].length;
+          add(0);
+          continue;
+        }
+        zero = /^\?<?[=!]/.test(m[0]);
+        j += m[0].length;
+      } else if (p[j] === '*') return undefined;
+      const inner = groupLength(p, j);
+      if (!inner) return undefined;
+      i = inner.end;
+      const first = inner.lengths[0];
+      add(zero ? 0 : inner.lengths.every((n) => n !== undefined && n === first) ? first : undefined);
+      continue;
+    }
+    add(c === '^' || c === '$' ? 0 : 1);
+    i++;
+  }
+  return undefined;
 }
