@@ -242,6 +242,8 @@ export type NfMetaMatch =
   | { kind: 'hl'; mode: 'eq' | 'ne' | 'lt' | 'gt'; value: number }
   /** IPv6 fragment header: flags 1 len, 2 res, 4 first, 8 more, 16 last */
   | { kind: 'frag'; ids: [number, number]; idsInv: boolean; len: number; lenInv: boolean; flags: number }
+  /** IPv6's authentication header match (libip6t_ah): SPI range, header length, reserved field */
+  | { kind: 'ah6'; spis: [number, number]; spisInv: boolean; len: number; lenInv: boolean; res: boolean }
   /** IPv6 extension headers present: bits 0x80 hop-by-hop ... 0x01 protocol */
   | { kind: 'ipv6header'; bits: number; inv: boolean; soft: boolean }
   | { kind: 'eui64' }

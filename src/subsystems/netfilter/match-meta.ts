@@ -221,8 +221,9 @@ export function metaMatch(m: NfMetaMatch, p: NfPacket, ct: CtLookup): boolean {
       const hl = p.ttl ?? 64;
       return m.mode === 'eq' ? hl === m.value : m.mode === 'ne' ? hl !== m.value : m.mode === 'lt' ? hl < m.value : hl > m.value;
     }
-    // packets here carry no extension headers and are never fragments
+    // packets here carry no extension headers (no AH) and are never fragments
     case 'frag':
+    case 'ah6':
       return false;
     case 'ipv6header': {
       // only the upper-layer header ("protocol") follows the IPv6 header here

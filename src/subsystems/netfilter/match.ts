@@ -298,6 +298,7 @@ function matchOne(m: NfMatch, info: PacketInfo): boolean {
     case 'cluster':
     case 'hl':
     case 'frag':
+    case 'ah6':
     case 'ipv6header':
     case 'eui64':
     case 'mh':

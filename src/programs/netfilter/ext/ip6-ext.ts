@@ -1,5 +1,5 @@
-// ip6tables' extension-header matches: frag, ipv6header, eui64 and mh (libip6t_frag,
-// libip6t_ipv6header, libip6t_eui64, libxt_mh).
+// ip6tables' extension-header matches: frag, ipv6header, eui64, mh and ah (libip6t_frag,
+// libip6t_ipv6header, libip6t_eui64, libxt_mh, libip6t_ah).
 import type { NfMatch } from '../../../shared/services/netfilter';
 import { paramError } from '../errors';
 import { strtouiWhole } from '../strtoul';
@@ -179,5 +179,52 @@ export const mhFormat: MatchFormatter<M<'mh'>> = {
     if (m.types[0] === 0 && m.types[1] === 255 && !m.inv) return '';
     const [lo, hi] = m.types;
     return `${m.inv ? ' !' : ''} --mh-type ${lo === hi ? lo : `${lo}:${hi}`}`;
+  },
+};
+
+/** libip6t_ah: IPv6 looks for the header itself, so no -p is needed (unlike IPv4's ah) */
+export const ah6Match: MatchExtension<M<'ah6'>> = {
+  name: 'ah',
+  kind: 'match',
+  family: 'ipv6',
+  x6: true,
+  opts: [
+    { name: 'ahspi', id: 0, hasArg: 1, invert: true },
+    { name: 'ahlen', id: 1, hasArg: 1, invert: true },
+    { name: 'ahres', id: 2, hasArg: 0 },
+  ],
+  init: () => ({ kind: 'ah6', spis: [0, U32], spisInv: false, len: 0, lenInv: false, res: false }),
+  parse(opt, arg, invert, d) {
+    const a = arg ?? '';
+    if (opt.id === 0) {
+      const r = parseRange('ah', 'ahspi', a, BigInt(U32)).map(Number);
+      d.spis = [r[0]!, r[1] ?? r[0]!];
+      d.spisInv = invert;
+    } else if (opt.id === 1) {
+      const v = strtouiWhole(a, 0, U32);
+      if (v === null) throw paramError(`ah: bad value for option "--ahlen", or out of range (0-${U32}).\n`);
+      d.len = v;
+      d.lenInv = invert;
+    } else d.res = true;
+  },
+  build: (d) => d,
+};
+
+export const ah6Format: MatchFormatter<M<'ah6'>> = {
+  saveName: () => 'ah',
+  // (1.8.9 prints the length straight after the SPIs, without a blank)
+  print(m) {
+    const [lo, hi] = m.spis;
+    let s = ' ah ';
+    if (lo !== 0 || hi !== U32 || m.spisInv) s += lo === hi ? `spi:${m.spisInv ? '!' : ''}${lo}` : `spis:${m.spisInv ? '!' : ''}${lo}:${hi}`;
+    if (m.len !== 0 || m.lenInv) s += `length:${m.lenInv ? '!' : ''}${m.len}`;
+    return s + (m.res ? ' reserved' : '');
+  },
+  save(m) {
+    const [lo, hi] = m.spis;
+    let s = '';
+    if (!(lo === 0 && hi === U32)) s += `${m.spisInv ? ' !' : ''} --ahspi ${lo === hi ? lo : `${lo}:${hi}`}`;
+    if (m.len !== 0 || m.lenInv) s += `${m.lenInv ? ' !' : ''} --ahlen ${m.len}`;
+    return s + (m.res ? ' --ahres' : '');
   },
 };

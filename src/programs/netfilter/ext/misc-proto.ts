@@ -82,6 +82,8 @@ function spiMatch(name: 'esp' | 'ah'): MatchExtension<M<'esp' | 'ah'>> {
   return {
     name,
     kind: 'match',
+    // (ip6tables has its own ah)
+    ...(name === 'ah' ? { family: 'ipv4' as const } : {}),
     x6: true,
     opts: [{ name: opt, id: 0, hasArg: 1, invert: true }],
     init: () => ({ kind: name, min: 0, max: 0xffffffff, inv: false }),

@@ -21,7 +21,7 @@ import { cgroupFormat, cgroupMatch, clusterFormat, clusterMatch, cpuFormat, cpuM
 import { connbytesFormat, connbytesMatch, policyFormat, policyMatch } from './policy-connbytes';
 import { bpfFormat, bpfMatch, u32Format, u32Match } from './u32-bpf';
 import { ecnTargetFormat, ecnTarget, netmapFormat, netmapTarget, synproxyFormat, synproxyTarget, tcpoptstripFormat, tcpoptstripTarget, tproxyFormat, tproxyTarget } from './proxy-targets';
-import { eui64Format, eui64Match, fragFormat, fragMatch, ipv6headerFormat, ipv6headerMatch, mhFormat, mhMatch } from './ip6-ext';
+import { ah6Format, ah6Match, eui64Format, eui64Match, fragFormat, fragMatch, ipv6headerFormat, ipv6headerMatch, mhFormat, mhMatch } from './ip6-ext';
 import { dstMatch, hbhMatch, optsFormat, rtFormat, rtMatch } from './ip6-opts';
 import { dnptTarget, ipcompFormat, ipcompMatch, nfacctFormat, nfacctMatch, nptFormat, snptTarget } from './rare-more';
 import { srhFormat, srhMatch } from './srh';
@@ -96,6 +96,7 @@ const MATCHES: readonly AnyMatchExtension[] = [
   eraseMatch(connlabelMatch),
   eraseMatch(osfMatch),
   eraseMatch(ipvsMatch),
+  eraseMatch(ah6Match),
 ];
 
 const TARGETS: readonly AnyTargetExtension[] = [eraseTarget(rejectTarget), eraseTarget(logTarget), eraseTarget(snatTarget), eraseTarget(dnatTarget), eraseTarget(masqueradeTarget), eraseTarget(redirectTarget), eraseTarget(markTarget), eraseTarget(tcpmssTarget), eraseTarget(ctTarget), eraseTarget(notrackTarget), eraseTarget(connmarkTarget), eraseTarget(tosTarget), eraseTarget(traceTarget), eraseTarget(ttlTarget), eraseTarget(nflogTarget), eraseTarget(nfqueueTarget),
@@ -224,6 +225,8 @@ function matchFormatter(m: NfMatch): MatchFormatter {
         return srhFormat;
       case 'connlabel':
         return connlabelFormat;
+      case 'ah6':
+        return ah6Format;
       case 'osf':
         return osfFormat;
       case 'ipvs':
