@@ -142,9 +142,17 @@ const MH_TYPES: readonly [string, string][] = [
   ['binding-error', 'be'],
 ];
 
+/**
+ * name_to_type: a case-blind prefix of a name or short name (the first one in table order,
+ * unless one is spelt out in full; an empty word is the first), else a number 0-255.
+ */
 function mhType(word: string): number {
-  const i = MH_TYPES.findIndex(([long, short]) => word === long || word === short);
-  if (i >= 0) return i;
+  const w = word.toLowerCase();
+  let match = -1;
+  MH_TYPES.forEach((names, type) => {
+    for (const n of names) if (n.startsWith(w) && (match < 0 || n.length === w.length)) match = type;
+  });
+  if (match >= 0) return match;
   const n = strtouiWhole(word, 0, 255);
   if (n === null) throw paramError(`Invalid MH type \`${word}'`);
   return n;
@@ -160,7 +168,14 @@ export const mhMatch: MatchExtension<M<'mh'>> = {
   parse(_opt, arg, invert, d) {
     const a = arg ?? '';
     const colon = a.indexOf(':');
-    d.types = colon < 0 ? [mhType(a), mhType(a)] : [mhType(a.slice(0, colon)), mhType(a.slice(colon + 1))];
+    if (colon < 0) d.types = [mhType(a), mhType(a)];
+    else {
+      // an empty end of a range is 0 or 255
+      const lo = a.slice(0, colon);
+      const hi = a.slice(colon + 1);
+      d.types = [lo === '' ? 0 : mhType(lo), hi === '' ? 0xff : mhType(hi)];
+      if (d.types[0] > d.types[1]) throw paramError('Invalid MH type range (min > max)');
+    }
     d.inv = invert;
   },
   build: (d) => d,

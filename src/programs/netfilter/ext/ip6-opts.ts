@@ -157,6 +157,8 @@ function optsMatch(ext: 'hbh' | 'dst'): MatchExtension<Opts> {
         const colon = item.indexOf(':');
         if (colon >= 0 && i === MAX_ITEMS - 1) throw paramError('too many ports specified');
         const type = optNum(ext, colon >= 0 ? item.slice(0, colon) : item, 'opt');
+        // (the two modules word this differently)
+        if (colon >= 0 && (type & 0xff) === 0) throw paramError(ext === 'hbh' ? 'PAD0 has not got length' : "PAD0 hasn't got length");
         const len = colon >= 0 ? optNum(ext, item.slice(colon + 1), 'length') : 0xff;
         out.push((type << 8) | len);
       }
