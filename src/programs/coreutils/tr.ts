@@ -231,6 +231,7 @@ export default defineProgram({
     }
 
     let last = -1;
+    let written = 0;
     for (;;) {
       let chunk: Uint8Array | null;
       try {
@@ -253,10 +254,14 @@ export default defineProgram({
         }
         out[k++] = c;
       }
+      written += k;
       const err = await writeBytes(ctx, out.subarray(0, k));
       if (err) {
         await ctx.tick();
         await ctx.error(`write error: ${strerror(err.errno)}`);
+        // past stdio's 4 KiB buffer the stream was already in error: close_stdout adds its own
+        // (bare, unless fclose fails too on a closed descriptor)
+        if (written > 4096) await ctx.error(err.errno === 'EBADF' ? `write error: ${strerror(err.errno)}` : 'write error');
         ctx.out.reported = true;
         return 1;
       }

@@ -128,9 +128,12 @@ export class Output {
     const closed = this.failed.errno === 'EBADF';
     const full = `write error: ${strerror(this.failed.errno)}`;
     let lines = [stale && !closed ? 'write error' : full];
-    if (this.total > 4096 && !stale && !closed) {
+    if (this.total > 4096 && !stale) {
       const mode = this.largeFailure;
-      lines = mode === 'bare' ? ['write error'] : mode === 'errno+bare' ? [full, 'write error'] : mode === 'bare+errno' ? ['write error', full] : [full];
+      // tac's lone message keeps the errno of a closed descriptor
+      if (mode === 'bare') lines = [closed ? full : 'write error'];
+      else if (mode === 'errno+bare') lines = [full, 'write error'];
+      else if (mode === 'bare+errno') lines = ['write error', full];
     }
     for (const line of lines) await this.ctx.error(line);
     this.ctx.out.reported = true;
