@@ -326,3 +326,28 @@ runlevel; echo rc=$?`);
     expect(r.stderr).toBe('systemd-detect-virt takes no arguments.\n');
   });
 });
+
+describe('systemd-cat', () => {
+  it('sends a pipe as cat, a command under its own name, -t and <N> levels, and keeps the command status', async () => {
+    const r = await runScript(`echo hello | systemd-cat
+printf '<3>bad\\nfine\\n' | systemd-cat -t myapp -p notice
+systemd-cat ls /nonexistent; echo rc=$?
+systemd-cat -p bogus true; echo rc=$?
+journalctl -n 4 -o cat --no-pager
+journalctl -t myapp -p err -o cat --no-pager
+journalctl -n 4 --no-pager | sed -E 's/^.{15} photon-machine //; s/\\[[0-9]+\\]/[PID]/'`);
+    expect(r.stdout).toBe(`rc=2
+rc=1
+hello
+bad
+fine
+ls: cannot access '/nonexistent': No such file or directory
+bad
+cat[PID]: hello
+myapp[PID]: bad
+myapp[PID]: fine
+ls[PID]: ls: cannot access '/nonexistent': No such file or directory
+`);
+    expect(r.stderr).toBe('Failed to parse priority value.\n');
+  });
+});

@@ -15,6 +15,7 @@ export const servicePrograms: ProgramEntry[] = [
   lazy({ name: 'hostnamectl', installPath: '/usr/bin/hostnamectl', pkg: 'systemd' }, () => import('../systemd/ctl/hostnamectl')),
   lazy({ name: 'systemd-detect-virt', installPath: '/usr/bin/systemd-detect-virt', pkg: 'systemd' }, () => import('../systemd/detect-virt')),
   lazy({ name: 'runlevel', installPath: '/usr/sbin/runlevel', pkg: 'systemd' }, () => import('../systemd/runlevel')),
+  lazy({ name: 'systemd-cat', installPath: '/usr/bin/systemd-cat', pkg: 'systemd' }, () => import('../systemd/systemd-cat')),
   lazy({ name: 'timedatectl', installPath: '/usr/bin/timedatectl', pkg: 'systemd' }, () => import('../systemd/ctl/timedatectl')),
   lazy({ name: 'localectl', installPath: '/usr/bin/localectl', pkg: 'systemd' }, () => import('../systemd/ctl/localectl')),
   lazy({ name: 'loginctl', installPath: '/usr/bin/loginctl', pkg: 'systemd' }, () => import('../systemd/ctl/loginctl')),
