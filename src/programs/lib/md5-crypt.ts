@@ -11,11 +11,16 @@ const md5 = (...parts: Uint8Array[]): Uint8Array => {
   return h.digest();
 };
 
-export function md5Crypt(password: string, salt: string): string {
-  const s = salt.split('$')[0]!.slice(0, 8);
+/**
+ * `salt` is cut at its first '$' as crypt(3) does, unless `rawSalt` (openssl passwd takes up to 8
+ * characters whatever they are); `magicId` is 1, Apache's apr1 or '' (AIX's, no prefix).
+ */
+export function md5Crypt(password: string, salt: string, magicId = '1', rawSalt = false): string {
+  const s = (rawSalt ? salt : salt.split('$')[0]!).slice(0, 8);
   const P = encoder.encode(password);
   const S = encoder.encode(s);
-  const magic = encoder.encode('$1$');
+  const prefix = magicId ? `$${magicId}$` : '';
+  const magic = encoder.encode(prefix);
   const alt = md5(P, S, P);
   const ctx = new Md5().update(P).update(magic).update(S);
   for (let left = P.length; left > 0; left -= 16) ctx.update(alt.subarray(0, Math.min(16, left)));
@@ -28,7 +33,7 @@ export function md5Crypt(password: string, salt: string): string {
     parts.push(i & 1 ? final : P);
     final = md5(...parts);
   }
-  let out = `$1$${s}$`;
+  let out = `${prefix}${s}$`;
   const to64 = (v: number, n: number): void => {
     for (let i = 0; i < n; i++) {
       out += ITOA64[v & 0x3f];

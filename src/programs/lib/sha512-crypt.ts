@@ -73,8 +73,13 @@ export function sha256Crypt(password: string, setting: string): string {
 }
 
 function shaCrypt(password: string, setting: string, id: '5' | '6'): string {
-  const hash = id === '6' ? sha512 : sha256;
   const { salt, rounds, explicitRounds } = parseSetting(setting)!;
+  return shaCryptWith(password, id, salt, rounds, explicitRounds);
+}
+
+/** The crypt of an already parsed setting (openssl passwd keeps a '$' inside its -salt). */
+export function shaCryptWith(password: string, id: '5' | '6', salt: string, rounds: number, explicitRounds: boolean): string {
+  const hash = id === '6' ? sha512 : sha256;
   const P = encoder.encode(password);
   const S = encoder.encode(salt);
   const B = hash(concat([P, S, P]));

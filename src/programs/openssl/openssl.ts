@@ -11,8 +11,9 @@ import { hex, Md5 } from '../lib/md5';
 import { md5Crypt } from '../lib/md5-crypt';
 import { Sha1 } from '../lib/sha1';
 import { Sha224, Sha256 } from '../lib/sha256';
-import { sha256Crypt, sha512Crypt } from '../lib/sha512-crypt';
+import { shaCryptWith } from '../lib/sha512-crypt';
 import { Sha512 } from '../lib/sha512';
+import { decodeBase64Bio } from './base64-bio';
 import { CIPHER_COMMANDS, DIGEST_COMMANDS, STANDARD_COMMANDS } from './command-names';
 
 const VERSION = 'OpenSSL 3.0.16 11 Feb 2025 (Library: OpenSSL 3.0.16 11 Feb 2025)';
@@ -69,8 +70,19 @@ async function readInput(ctx: Ctx, file: string | undefined): Promise<Uint8Array
 }
 
 async function writeOutput(ctx: Ctx, file: string | undefined, text: string): Promise<void> {
-  if (file === undefined) return ctx.print(text);
-  await ctx.sys.writeFile(file, bytesOf(text));
+  return writeBytes(ctx, file, bytesOf(text));
+}
+
+/** Bytes as they are (binary output is not text): to -out FILE or standard output. */
+async function writeBytes(ctx: Ctx, file: string | undefined, data: Uint8Array): Promise<void> {
+  if (file !== undefined) return ctx.sys.writeFile(file, data);
+  await ctx.out.flush();
+  if (!data.length) return;
+  try {
+    await ctx.sys.write(1, data);
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+  }
 }
 
 /** `-opt VALUE` options and flags of one command; anything else unknown is its error. */
@@ -99,14 +111,32 @@ class OptionError extends Error {}
 async function dgst(ctx: Ctx, cmd: string, args: string[], preset?: string): Promise<number> {
   let algo = preset ?? 'sha256';
   let reverse = false;
+  let binary = false;
+  let colons = false;
+  let outFile: string | undefined;
   let i = 0;
   for (; i < args.length; i++) {
     const a = args[i]!;
-    if (!a.startsWith('-') || a === '-') break;
-    const name = a.slice(1);
+    if (a === '--') {
+      i++;
+      break;
+    }
+    // (a lone '-' among the options is taken as an empty digest option and ignored; '-' after
+    // the options is a file name like any other)
+    if (a === '-') continue;
+    if (!a.startsWith('-')) break;
+    const name = a.replace(/^--?/, '');
     if (name === 'r') reverse = true;
-    else if (name === 'hex') continue;
-    else if (DIGESTS[name]) algo = name;
+    else if (name === 'hex') binary = false;
+    else if (name === 'binary') binary = true;
+    else if (name === 'c') colons = true;
+    else if (name === 'out') {
+      if (i + 1 >= args.length) {
+        await ctx.err.write(`${cmd}: Option -out needs a value\n${cmd}: Use -help for summary.\n`);
+        return 1;
+      }
+      outFile = args[++i]!;
+    } else if (DIGESTS[name]) algo = name;
     else {
       await ctx.err.write(`${cmd}: Unknown option or message digest: ${name}\n${cmd}: Use -help for summary.\n`);
       return 1;
@@ -115,10 +145,12 @@ async function dgst(ctx: Ctx, cmd: string, args: string[], preset?: string): Pro
   const files = args.slice(i);
   const d = DIGESTS[algo]!;
   let status = 0;
+  let output = '';
   for (const file of files.length ? files : [undefined]) {
     let data: Uint8Array;
     try {
-      data = await readInput(ctx, file === '-' ? undefined : file);
+      // ('-' is a file name here, not standard input)
+      data = await readInput(ctx, file);
     } catch (e) {
       if (!(e instanceof Fail)) throw e;
       status = 1;
@@ -126,10 +158,20 @@ async function dgst(ctx: Ctx, cmd: string, args: string[], preset?: string): Pro
     }
     const h = d.make();
     h.update(data);
-    const sum = hex(h.digest());
-    const name = file === undefined || file === '-' ? 'stdin' : file;
-    await ctx.print(reverse ? `${sum} *${name}\n` : `${d.label}(${name})= ${sum}\n`);
+    const raw = h.digest();
+    if (binary) {
+      output += latin1(raw);
+      continue;
+    }
+    const sum = colons ? [...raw].map((b) => b.toString(16).padStart(2, '0')).join(':') : hex(raw);
+    const name = file === undefined ? 'stdin' : file;
+    output += reverse ? `${sum} *${name}\n` : `${d.label}(${name})= ${sum}\n`;
+    if (outFile === undefined) {
+      await writeOutput(ctx, undefined, output);
+      output = '';
+    }
   }
+  if (output || outFile !== undefined) await writeOutput(ctx, outFile, output);
   return status;
 }
 
@@ -146,11 +188,9 @@ async function rand(ctx: Ctx, args: string[]): Promise<number> {
     return 1;
   }
   const bytes = ctx.sys.randomBytes(Number(rest[0]));
-  let text: string;
-  if (opts.has('hex')) text = `${hex(bytes)}\n`;
-  else if (opts.has('base64')) text = wrap64(CODECS['base64']!.encode(latin1(bytes)) as string);
-  else text = latin1(bytes);
-  await writeOutput(ctx, opts.get('out'), text);
+  if (opts.has('hex')) await writeOutput(ctx, opts.get('out'), `${hex(bytes)}\n`);
+  else if (opts.has('base64')) await writeOutput(ctx, opts.get('out'), wrap64(CODECS['base64']!.encode(latin1(bytes)) as string));
+  else await writeBytes(ctx, opts.get('out'), bytes);
   return 0;
 }
 
@@ -162,22 +202,24 @@ function wrap64(text: string): string {
 
 async function base64(ctx: Ctx, cmd: string, args: string[]): Promise<number> {
   const { opts } = takeOptions(ctx, cmd, args, ['in', 'out'], ['d', 'e', 'A', 'a', 'base64']);
-  const data = latin1(await readInput(ctx, opts.get('in')));
-  const codec = CODECS['base64']!;
+  const bytes = await readInput(ctx, opts.get('in'));
   if (opts.has('d')) {
-    // decoding skips whitespace; a line-less input needs -A
-    const clean = opts.has('A') ? data.replace(/\s+/g, '') : data.split('\n').map((l) => l.trim()).join('');
-    await writeOutput(ctx, opts.get('out'), codec.decode(clean).data);
+    await writeBytes(ctx, opts.get('out'), decodeBase64Bio(bytes, opts.has('A')));
     return 0;
   }
+  const data = latin1(bytes);
+  const codec = CODECS['base64']!;
   const encoded = codec.encode(data) as string;
   await writeOutput(ctx, opts.get('out'), opts.has('A') ? (encoded ? `${encoded}\n` : '') : wrap64(encoded));
   return 0;
 }
 
 async function passwd(ctx: Ctx, args: string[]): Promise<number> {
-  const { opts, rest } = takeOptions(ctx, 'passwd', args, ['salt', 'in'], ['1', '5', '6', 'stdin', 'quiet', 'table', 'reverse', 'noverify', 'apr1', 'aixmd5', 'crypt']);
-  const scheme = opts.has('6') ? '6' : opts.has('5') ? '5' : '1';
+  const { opts, rest } = takeOptions(ctx, 'passwd', args, ['salt', 'in'], ['1', '5', '6', 'stdin', 'quiet', 'table', 'reverse', 'noverify', 'apr1', 'aixmd5']);
+  const schemes = ['1', '5', '6', 'apr1', 'aixmd5'].filter((k) => opts.has(k));
+  // (one scheme at most; OpenSSL 3.0 has no -crypt and takes MD5 by default)
+  if (schemes.length > 1) throw new OptionError('');
+  const scheme = schemes[0] ?? '1';
   let passwords = rest;
   if (opts.has('stdin') || opts.has('in')) {
     const text = latin1(await readInput(ctx, opts.get('in')));
@@ -191,13 +233,29 @@ async function passwd(ctx: Ctx, args: string[]): Promise<number> {
   for (const pw of passwords) {
     let salt = opts.get('salt');
     if (salt === undefined) {
-      const n = scheme === '1' ? 8 : 16;
+      const n = scheme === '5' || scheme === '6' ? 16 : 8;
       salt = [...ctx.sys.randomBytes(n)].map((b) => ITOA64[b & 63]).join('');
     }
-    const hash = scheme === '1' ? md5Crypt(pw, salt) : scheme === '5' ? sha256Crypt(pw, `$5$${salt}`) : sha512Crypt(pw, `$6$${salt}`);
-    await ctx.print(opts.has('table') ? `${pw}\t${hash}\n` : `${hash}\n`);
+    const hash = cryptFor(scheme, pw, salt);
+    const [left, right] = opts.has('reverse') ? [hash, pw] : [pw, hash];
+    await ctx.print(opts.has('table') ? `${left}\t${right}\n` : `${hash}\n`);
   }
   return 0;
+}
+
+/** The salt is taken as given ('$' included, cut to the scheme's length); SHA crypt reads a rounds= prefix. */
+function cryptFor(scheme: string, pw: string, salt: string): string {
+  if (scheme === '1' || scheme === 'apr1') return md5Crypt(pw, salt, scheme, true);
+  if (scheme === 'aixmd5') return md5Crypt(pw, salt, '', true);
+  let rounds = 5000;
+  let explicitRounds = false;
+  const m = /^rounds=(\d+)\$/.exec(salt);
+  if (m) {
+    rounds = Math.min(999_999_999, Math.max(1000, Number(m[1])));
+    explicitRounds = true;
+    salt = salt.slice(m[0].length);
+  }
+  return shaCryptWith(pw, scheme as '5' | '6', salt.slice(0, 16), rounds, explicitRounds);
 }
 
 async function main(ctx: Ctx): Promise<number> {
@@ -231,7 +289,7 @@ async function main(ctx: Ctx): Promise<number> {
     }
   } catch (e) {
     if (e instanceof OptionError) {
-      await ctx.err.write(`${e.message}\n${cmd}: Use -help for summary.\n`);
+      await ctx.err.write(`${e.message ? `${e.message}\n` : ''}${cmd}: Use -help for summary.\n`);
       return 1;
     }
     if (e instanceof Fail) return e.status;
