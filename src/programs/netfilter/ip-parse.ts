@@ -188,10 +188,12 @@ export function parseHostMask(family: NfFamily, spec: string, db: NetDb, ext: st
   let mask = allOnes(family);
   if (slash >= 0) {
     const text = spec.slice(slash + 1);
-    const asAddr = /[.:]/.test(text) ? (family === 'ipv4' ? numericToIpaddr(text, true) : parseV6Text(text)) : null;
-    const bits = asAddr === null ? strtouiWhole(text, 0, 0xffffffff) : null;
+    // a prefix length up to the width, else a mask in numeric address form (inet_aton's forms
+    // for IPv4, so "33" is 0.0.0.33)
+    const bits = strtouiWhole(text, 0, width);
+    const asAddr = bits === null ? (family === 'ipv4' ? inetAton(text) : parseV6Text(text)) : null;
     if (asAddr === null && bits === null) throw paramError(`${ext}: bad value for option "--${opt}", neither a valid network mask nor valid CIDR (0-${width}).\n`);
-    mask = asAddr ?? cidrMask(family, Math.min(bits!, width));
+    mask = asAddr ?? cidrMask(family, bits!);
     // a mask that is no prefix counts as a full one
     if (maskToCidr(family, mask) < 0) mask = allOnes(family);
   }
