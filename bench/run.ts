@@ -193,7 +193,9 @@ async function marksOf(page: Page): Promise<Marks> {
   return out;
 }
 
-async function navigationToPrompt(browser: Browser, url: string, keep?: (page: Page) => Promise<void>): Promise<{ ms: number; urls: string[]; marks: Marks }> {
+async function navigationToPrompt(browser: Browser, url: string, keep?: (page: Page) => Promise<void>): Promise<{ ms: number; tabMs: number; urls: string[]; marks: Marks }> {
+  // (wall clock, for the figure as the harness sees it: from asking for a new tab to the prompt)
+  const asked = Date.now();
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   try {
     const page = await context.newPage();
@@ -207,7 +209,7 @@ async function navigationToPrompt(browser: Browser, url: string, keep?: (page: P
     const urls = requests.filter((r) => r.timing().startTime <= promptWall).map((r) => r.url());
     const marks = await marksOf(page);
     if (keep) await keep(page);
-    return { ms: at, urls, marks };
+    return { ms: at, tabMs: promptWall - asked, urls, marks };
   } finally {
     await context.close();
   }
@@ -376,6 +378,8 @@ async function browserRows(screen: string | undefined): Promise<string> {
     if (standIn) await navigationToPrompt(browser, standIn.url);
     const standInMs: number[] = [];
     const appMs: number[] = [];
+    const appTabMs: number[] = [];
+    const baseTabMs: number[] = [];
     const appMarks: Marks[] = [];
     const baseMs: number[] = [];
     let loaded: string[] = [];
@@ -393,9 +397,12 @@ async function browserRows(screen: string | undefined): Promise<string> {
           : undefined,
       );
       appMs.push(a.ms);
+      appTabMs.push(a.tabMs);
       appMarks.push(a.marks);
       if (i === 0) loaded = a.urls;
-      baseMs.push((await navigationToPrompt(browser, baseline.url)).ms);
+      const b = await navigationToPrompt(browser, baseline.url);
+      baseMs.push(b.ms);
+      baseTabMs.push(b.tabMs);
       if (standIn) standInMs.push((await navigationToPrompt(browser, standIn.url)).ms);
     }
     const appMed = median(appMs);
@@ -404,6 +411,12 @@ async function browserRows(screen: string | undefined): Promise<string> {
     rows.push({ order: 0, name: navName, median: ms(appMed), p95: '', target: '', result: '' });
     rows.push({ order: 0, name: baseName, median: ms(baseMed), p95: '', target: '', result: '' });
     rows.push({ order: 0, name: 'navigation to prompt, ratio app / xterm.js-only', median: `${ratio.toFixed(2)}x`, p95: '', target: '<= 1.3x', result: verdict(ratio <= 1.3) });
+    // the same loads timed by the harness from asking for a new tab (a fresh browser context)
+    // to the prompt: it adds the context's and the tab's creation to both sides. Information
+    // only: the target above is judged on the page's own navigation timeline.
+    const appTab = median(appTabMs);
+    const baseTab = median(baseTabMs);
+    rows.push({ order: 0, name: `new tab to prompt as the harness times it, app / xterm.js-only (${ms(appTab)} / ${ms(baseTab)})`, median: `${(appTab / baseTab).toFixed(2)}x`, p95: '', target: '', result: '' });
     if (standInMs.length) {
       // what the page costs with a machine that costs nothing: the floor under the ratio above
       const floor = median(standInMs);
