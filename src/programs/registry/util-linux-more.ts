@@ -1,5 +1,6 @@
 // More of util-linux 2.38: cal, col, colrm, fallocate, flock, ionice, ipcs, look, mcookie, mountpoint,
-// namei, nsenter, prlimit, rename, setsid, setterm, unshare, uuidgen, wall (each loads on first use).
+// namei, nsenter, prlimit, rename, setsid, setterm, unshare, uuidgen, wall, chrt, taskset (each loads
+// on first use).
 import type { Program } from '../define';
 import { lazy, type ProgramEntry } from '../entry';
 
@@ -26,4 +27,6 @@ export const utilLinuxMorePrograms: ProgramEntry[] = [
   ul('nsenter', '/usr/bin/nsenter', () => import('../util-linux-more/nsenter')),
   ul('unshare', '/usr/bin/unshare', () => import('../util-linux-more/unshare')),
   ul('setsid', '/usr/bin/setsid', () => import('../util-linux-more/setsid')),
+  ul('chrt', '/usr/bin/chrt', () => import('../util-linux-more/chrt')),
+  ul('taskset', '/usr/bin/taskset', () => import('../util-linux-more/taskset')),
 ];

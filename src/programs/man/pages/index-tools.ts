@@ -147,6 +147,8 @@ export const toolPages: Record<string, () => Promise<{ default: string }>> = {
   'prlimit.1': () => import('./prlimit.1'),
   'ipcs.1': () => import('./ipcs.1'),
   'setsid.1': () => import('./setsid.1'),
+  'chrt.1': () => import('./chrt.1'),
+  'taskset.1': () => import('./taskset.1'),
   'col.1': () => import('./col.1'),
   'wall.1': () => import('./wall.1'),
   'setterm.1': () => import('./setterm.1'),
