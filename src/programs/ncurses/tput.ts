@@ -52,6 +52,14 @@ async function screenSize(ctx: Ctx, entry: TerminfoEntry): Promise<{ cols: numbe
     if (w.rows > 0) size.lines = w.rows;
     break;
   }
+  // LINES and COLUMNS, when they hold a positive number (strtol's bases), win over both
+  const fromEnv = (name: string): number | undefined => {
+    const v = ctx.env.get(name)?.trim() ?? '';
+    const n = /^[+]?(0x[0-9a-f]+|0[0-7]*|[1-9][0-9]*)$/i.test(v) ? Number.parseInt(v.replace(/^\+/, ''), /^\+?0x/i.test(v) ? 16 : /^\+?0/.test(v) ? 8 : 10) : 0;
+    return n > 0 ? n : undefined;
+  };
+  size.cols = fromEnv('COLUMNS') ?? size.cols;
+  size.lines = fromEnv('LINES') ?? size.lines;
   return size;
 }
 
@@ -120,6 +128,10 @@ async function main(ctx: Ctx): Promise<number> {
   let term = ctx.env.get('TERM');
   let fromStdin = false;
   let keepScrollback = false;
+  // (options may follow the capability names, as glibc's getopt permutes them, unless
+  // POSIXLY_CORRECT is set; '--' ends them)
+  const words: string[] = [];
+  const posix = ctx.env.has('POSIXLY_CORRECT');
   let i = 0;
   for (; i < argv.length; i++) {
     const a = argv[i]!;
@@ -127,7 +139,11 @@ async function main(ctx: Ctx): Promise<number> {
       i++;
       break;
     }
-    if (!a.startsWith('-') || a === '-') break;
+    if (!a.startsWith('-') || a === '-') {
+      if (posix) break;
+      words.push(a);
+      continue;
+    }
     for (let j = 1; j < a.length; j++) {
       const c = a[j]!;
       if (c === 'S') fromStdin = true;
@@ -152,7 +168,7 @@ async function main(ctx: Ctx): Promise<number> {
       }
     }
   }
-  const words = argv.slice(i);
+  words.push(...argv.slice(i));
   if (term === undefined || term === '') {
     await ctx.error('No value for $TERM and no -T specified');
     return 2;
