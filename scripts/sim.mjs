@@ -2,7 +2,7 @@
 // Runs the headless CLI (src/cli/sim.ts). The TypeScript sources are bundled once with
 // esbuild into node_modules/.cache/photon-sim/ and rebuilt only when a source file is newer;
 // the bundle starts and runs several times faster than compiling on the fly.
-import { mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -29,6 +29,9 @@ try {
 if (built < newest(join(root, 'src'))) {
   const { build } = await import('esbuild');
   mkdirSync(outDir, { recursive: true });
+  // the bundle is dated when its build began: a source saved while it was building is newer
+  // than the bundle, so the next run builds again instead of keeping the stale one
+  const began = new Date();
   // build beside the target and rename, so parallel runs never see half a file
   const tmp = `${out}.${process.pid}.tmp`;
   await build({
@@ -41,6 +44,7 @@ if (built < newest(join(root, 'src'))) {
     logLevel: 'error',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
+  utimesSync(tmp, began, began);
   renameSync(tmp, out);
 }
 await import(pathToFileURL(out).href);
