@@ -10,6 +10,7 @@ import { gnuRegexSource, RegexError } from '../lib/gnu-regex';
 import { SafeRegExp } from '../lib/safe-regex';
 import { Prompter } from '../accounts/auth';
 import { loadProcs } from './procs';
+import { PSMISC_VERSION } from '../psmisc/fuser';
 
 // util-linux lib/signames.c order on Linux/glibc (aliases IOT, CLD, POLL included)
 const UL_NAMES: [string, number][] = [
@@ -221,17 +222,25 @@ export const killall = defineProgram({
   installPath: '/usr/bin/killall',
   pkg: 'psmisc',
   async main(ctx) {
-    let args = ctx.argv.slice(1);
     let sig = 15;
-    const first = args[0];
-    if (first && /^-[A-Z0-9]/.test(first) && !['-I', '-V'].includes(first)) {
-      const n = signum(first.slice(1), false);
-      if (n < 0) {
-        await ctx.err.write(`${first.slice(1)}: unknown signal; killall -l lists signals.\n`);
-        return 1;
+    // -SIGNAL and -NUMBER may come anywhere among the options (before --): an argument whose
+    // first letter is a capital or a digit names a signal as a whole (-9x is 9, -IV the
+    // signal IV), except -I and -V themselves and -Z's context
+    const args: string[] = [];
+    const all = ctx.argv.slice(1);
+    for (let i = 0; i < all.length; i++) {
+      const a = all[i]!;
+      if (a === '--') {
+        args.push(...all.slice(i));
+        break;
       }
-      sig = n;
-      args = args.slice(1);
+      const needsArg = /^-[^-]*[suoynZ]$/.test(a) || /^--(signal|user|older-than|younger-than|ns|context)$/.test(a);
+      if (/^-[A-Y0-9]/.test(a) && a !== '-I' && a !== '-V') {
+        args.push(`--signal=${/^-\d/.test(a) ? String(parseInt(a.slice(1), 10)) : a.slice(1)}`);
+        continue;
+      }
+      args.push(a);
+      if (needsArg && i + 1 < all.length) args.push(all[++i]!);
     }
     let p;
     try {
@@ -246,14 +255,15 @@ export const killall = defineProgram({
       ]);
     } catch (e) {
       if (!(e instanceof GetoptError)) throw e;
-      await ctx.err.write(`killall: ${e.message}\n${KILLALL_USAGE}`);
+      // psmisc turns getopt's own complaints off: a bad option shows only the usage
+      await ctx.err.write(KILLALL_USAGE);
       return 1;
     }
     if (p.flags.has('l')) {
       const line1 = PSMISC_NAMES.slice(0, 16).join(' ');
       return ctx.print(`${line1}\n${PSMISC_NAMES.slice(16).join(' ')}\n`).then(() => 0);
     }
-    if (p.flags.has('V')) return ctx.err.write('killall (PSmisc) 23.6\n').then(() => 0);
+    if (p.flags.has('V')) return ctx.err.write(PSMISC_VERSION('killall')).then(() => 0);
     const s = p.values.get('s')?.at(-1);
     if (s !== undefined) {
       const n = signum(s, false);
