@@ -101,7 +101,31 @@ export default defineProgram({
         [m.free, 'K free memory'], [m.buffers, 'K buffer memory'], [m.cached, 'K swap cache'], [m.swapTotal, 'K total swap'],
         [m.swapUsed, 'K used swap'], [m.swapFree, 'K free swap'],
       ];
-      await ctx.print(rows.map(([v, l]) => `${String(kb(v)).padStart(13)} ${l}\n`).join(''));
+      // then the counters of /proc/stat (cpu ticks, interrupts, switches, boot time, forks)
+      // and the paging of /proc/vmstat, as they stand
+      const text = async (path: string): Promise<string> => {
+        try {
+          return new TextDecoder().decode(await sys.readFile(path));
+        } catch {
+          return '';
+        }
+      };
+      const field = (body: string, key: string): string[] => body.split('\n').find((l) => l.split(/\s+/)[0] === key)?.trim().split(/\s+/).slice(1) ?? [];
+      const stat = await text('/proc/stat');
+      const vm = await text('/proc/vmstat');
+      const n = (v: string | undefined): number => Number(v ?? 0) || 0;
+      const cpu = field(stat, 'cpu');
+      const ticks = ['non-nice user', 'nice user', 'system', 'idle', 'IO-wait', 'IRQ', 'softirq', 'stolen', 'non-nice guest', 'nice guest'];
+      const counters: [number, string][] = [
+        ...ticks.map((t, i): [number, string] => [n(cpu[i]), `${t} cpu ticks`]),
+        [n(field(vm, 'pgpgin')[0]), 'K paged in'], [n(field(vm, 'pgpgout')[0]), 'K paged out'],
+        [n(field(vm, 'pswpin')[0]), 'pages swapped in'], [n(field(vm, 'pswpout')[0]), 'pages swapped out'],
+        [n(field(stat, 'intr')[0]), 'interrupts'], [n(field(stat, 'ctxt')[0]), 'CPU context switches'],
+        [n(field(stat, 'btime')[0]), 'boot time'], [n(field(stat, 'processes')[0]), 'forks'],
+      ];
+      // the unit letter is the one -S named (k, K, m or M)
+      await ctx.print(rows.map(([v, l]) => `${String(kb(v)).padStart(13)} ${unitOpt ?? 'K'}${l.slice(1)}\n`).join(''));
+      await ctx.print(counters.map(([v, l]) => `${String(v).padStart(13)} ${l}\n`).join(''));
       return 0;
     }
     if (p.flags.has('f')) {
@@ -110,7 +134,8 @@ export default defineProgram({
     }
     const [delayArg, countArg] = p.operands;
     const delay = delayArg === undefined ? 0 : Number(delayArg);
-    let count = countArg !== undefined ? Number(countArg) : delayArg !== undefined ? Infinity : 1;
+    // the first line is always printed: a count below 1 still gives one
+    let count = countArg !== undefined ? Math.max(1, Number(countArg)) : delayArg !== undefined ? Infinity : 1;
     const wide = p.flags.has('w');
     const head = wide
       ? '--procs-- -----------------------memory---------------------- ---swap-- -----io---- -system-- ----------cpu----------'
