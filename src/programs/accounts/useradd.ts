@@ -94,6 +94,8 @@ export default defineProgram({
     const args = await parseArgs(ctx, OPTIONS, () => USAGE);
     if (typeof args === 'number') return args;
     if (has(args, 'h')) return usage(ctx, 0);
+    // -K KEY=VALUE: a setting without its '=' is refused before anything is read
+    if ((args.values.get('K') ?? []).some((kv) => !kv.includes('='))) return fail(ctx, '-K requires KEY=VALUE').then(() => E_BAD_ARG);
     const defaults = await useraddDefaults(ctx.sys);
     const defs = await LoginDefs.load(ctx.sys);
     const sys = ctx.sys;
