@@ -55,6 +55,19 @@ function list(s: string, what: string, conv: (x: string) => number | string | un
 
 const num = (x: string): number | undefined => (/^\d+$/.test(x) ? Number(x) : undefined);
 
+/**
+ * parse_pid: strtoul in base 0 (0x hex, 0 octal) over the whole item; a value outside
+ * 1..2^31-1 (0, a negative number, too many digits) is out of range.
+ */
+function pidNum(x: string): number | undefined {
+  const m = /^([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.exec(x);
+  if (!m) return undefined;
+  const d = m[2]!;
+  const v = /^0[xX]/.test(d) ? BigInt(d) : d.length > 1 && d.startsWith('0') ? BigInt(`0o${d.slice(1)}`) : BigInt(d);
+  if ((m[1] === '-' && v !== 0n) || v < 1n || v > 0x7fffffffn) throw new PsError('process ID out of range');
+  return Number(v);
+}
+
 export function parsePs(argv: string[], look: Lookup): PsOptions {
   const o: PsOptions = {
     all: false, uA: false, uD: false, bA: false, bX: false, bT: false,
@@ -74,7 +87,7 @@ export function parsePs(argv: string[], look: Lookup): PsOptions {
     return v;
   }) as number[];
   const ttys = (s: string): string[] => list(s, 'tty', (x) => x.replace(/^\/dev\//, '')) as string[];
-  const pids = (s: string, what: string): number[] => list(s, what, num) as number[];
+  const pids = (s: string, what: string): number[] => list(s, what, pidNum) as number[];
   const add = <K extends keyof Selection>(k: K, v: Selection[K]): void => {
     (o.sel[k] as unknown[]).push(...v);
     o.hasList = true;
@@ -83,13 +96,27 @@ export function parsePs(argv: string[], look: Lookup): PsOptions {
     const arg = argv[i]!;
     const next = (flag: string, what: string): string => {
       const v = argv[++i];
-      if (v === undefined) throw new PsError(`${what} must follow ${flag}`);
+      // an empty argument is as good as none
+      if (v === undefined || v === '') throw new PsError(`${what} must follow ${flag}`);
       return v;
     };
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = arg.slice(2, eq < 0 ? undefined : eq);
-      const val = (): string => (eq >= 0 ? arg.slice(eq + 1) : next(`--${name}`, 'argument'));
+      // what parser.c says when the argument is missing or empty
+      const missing: Record<string, string> = {
+        pid: 'list of process IDs', 'quick-pid': 'list of process IDs', ppid: 'list of process IDs', sid: 'some sid thing(s)',
+        tty: 'list of ttys', user: 'list of effective users', User: 'list of real users', group: 'list of effective groups',
+        Group: 'list of real groups', format: 'format specification', sort: 'long sort specification',
+      };
+      const val = (): string => {
+        const v = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+        if (v === undefined || v === '') {
+          if (name === 'cols' || name === 'columns' || name === 'width') throw new PsError('number of columns must follow --cols, --width, or --columns');
+          throw new PsError(`${missing[name] ?? 'argument'} must follow --${name}`);
+        }
+        return v;
+      };
       switch (name) {
         case 'help': o.help = eq >= 0 ? arg.slice(eq + 1) : (argv[i + 1] && !argv[i + 1]!.startsWith('-') ? argv[++i] : ''); break;
         case 'version': case 'info': o.version = true; break;
@@ -127,7 +154,7 @@ export function parsePs(argv: string[], look: Lookup): PsOptions {
           j = arg.length;
           if (r) return r;
           const v = argv[++i];
-          if (v === undefined) throw new PsError(`${c === 'o' || c === 'O' ? 'format specification' : c === 'p' || c === 'q' ? 'list of process IDs' : c === 'u' || c === 'U' ? 'list of users' : c === 'C' ? 'list of command names' : c === 't' ? 'list of terminals' : c === 's' ? 'list of session IDs' : 'list of groups'} must follow -${c}`);
+          if (v === undefined || v === '') throw new PsError(`${c === 'o' ? 'format specification' : c === 'O' ? 'format or sort specification' : c === 'p' || c === 'q' ? 'list of process IDs' : c === 'u' || c === 'U' ? 'list of users' : c === 'C' ? 'list of command names' : c === 't' ? 'list of terminals' : c === 's' ? 'list of session IDs' : 'list of groups'} must follow -${c}`);
           return v;
         };
         switch (c) {
@@ -168,7 +195,7 @@ export function parsePs(argv: string[], look: Lookup): PsOptions {
         j = arg.length;
         if (r) return r;
         const v = argv[++i];
-        if (v === undefined) throw new PsError(what);
+        if (v === undefined || v === '') throw new PsError(what);
         return v;
       };
       switch (c) {
