@@ -16,7 +16,7 @@ export interface PsOptions {
   negate: boolean;
   running: boolean;
   /** FF_Uf, FF_Ul, FM_F, FM_j, BSD format letter. */
-  uf: boolean; ul: boolean; uF: boolean; uj: boolean; uH: boolean; bsdFormat: string | undefined;
+  uf: boolean; ul: boolean; uF: boolean; uy: boolean; uj: boolean; uH: boolean; bsdFormat: string | undefined;
   formats: string[];
   oFormat: string | undefined;
   sort: string[];
@@ -72,7 +72,7 @@ export function parsePs(argv: string[], look: Lookup): PsOptions {
   const o: PsOptions = {
     all: false, uA: false, uD: false, bA: false, bX: false, bT: false,
     sel: { pids: [], ppids: [], sids: [], pgids: [], euids: [], ruids: [], egids: [], rgids: [], ttys: [], comms: [] },
-    hasList: false, negate: false, running: false, uf: false, ul: false, uF: false, uj: false, uH: false,
+    hasList: false, negate: false, running: false, uf: false, ul: false, uF: false, uy: false, uj: false, uH: false,
     bsdFormat: undefined, formats: [], oFormat: undefined, sort: [], forest: false, noHeaders: false, wide: 0,
     cols: undefined, bsdC: false, numeric: false, preferBsd: false, help: undefined, version: false, listFormats: false, threadsL: false, threadsT: false,
   };
@@ -169,7 +169,8 @@ export function parsePs(argv: string[], look: Lookup): PsOptions {
           case 'H': o.uH = true; break;
           case 'L': o.threadsL = true; break;
           case 'T': o.threadsT = true; break;
-          case 'c': case 'm': case 'M': case 'Z': case 'y': case 'P': break;
+          case 'y': o.uy = true; break;
+          case 'c': case 'm': case 'M': case 'Z': case 'P': break;
           case 'w': o.wide++; break;
           case 'o': o.formats.push(rest()); break;
           case 'O': o.oFormat = rest(); break;

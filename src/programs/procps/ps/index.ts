@@ -101,7 +101,9 @@ function formatList(o: PsOptions): string[] {
     };
     return [f[o.bsdFormat]!];
   }
-  // generate_sysv_list: built back to front, as procps pushes each column on the front
+  // generate_sysv_list: built back to front, as procps pushes each column on the front;
+  // -y (with -l only) drops F and puts RSS where ADDR was
+  if (o.uy && !o.ul) throw new PsError('modifier -y without format -l makes no sense');
   const l: string[] = [];
   const push = (s: string): void => void l.unshift(s);
   if (o.preferBsd) {
@@ -116,11 +118,11 @@ function formatList(o: PsOptions): string[] {
   if (o.uf) push('stime');
   if (o.uF) {
     push('psr');
-    push('rss');
+    if (!o.uy) push('rss');
   }
   if (o.ul) push('wchan');
   if (o.uF || o.ul) push('sz');
-  if (o.ul) push('addr_1');
+  if (o.ul) push(o.uy ? 'rss' : 'addr_1');
   if (o.ul) {
     push('ni');
     push('opri');
@@ -140,7 +142,7 @@ function formatList(o: PsOptions): string[] {
   else if (o.ul) push('uid');
   if (o.ul) {
     push('s');
-    push('f');
+    if (!o.uy) push('f');
   }
   return [l.join(',')];
 }
