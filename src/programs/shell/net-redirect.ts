@@ -25,9 +25,33 @@ async function readText(sh: Interpreter, path: string): Promise<string> {
   }
 }
 
+/**
+ * An IPv4 address in any form inet_aton(3) reads, as getaddrinfo takes it before any lookup:
+ * 1 to 4 parts, each decimal, octal (0...) or hex (0x...), the last filling the bytes left
+ * (127.1 is 127.0.0.1, 0 is 0.0.0.0).
+ */
+function inetAton(host: string): string | undefined {
+  const parts = host.split('.');
+  if (parts.length > 4) return undefined;
+  const nums: number[] = [];
+  for (const p of parts) {
+    if (!/^(0x[0-9a-f]*|0[0-7]*|[1-9][0-9]*)$/i.test(p)) return undefined;
+    nums.push(/^0x/i.test(p) ? (p.length > 2 ? Number.parseInt(p.slice(2), 16) : 0) : p.length > 1 && p.startsWith('0') ? Number.parseInt(p, 8) : Number(p));
+  }
+  const last = nums.pop()!;
+  if (nums.some((n) => n > 255) || last >= 2 ** (8 * (4 - nums.length))) return undefined;
+  let value = last;
+  nums.forEach((n, i) => {
+    value += n * 2 ** (8 * (3 - i));
+  });
+  return [24, 16, 8, 0].map((sh) => Math.floor(value / 2 ** sh) % 256).join('.');
+}
+
 /** getaddrinfo's addresses for `host`, IPv4 first (as this machine, without global IPv6, sorts them). */
 async function addresses(sh: Interpreter, host: string): Promise<string[] | keyof typeof GAI_ERRORS> {
   if (host === '') return 'EAI_NONAME';
+  const numeric = inetAton(host);
+  if (numeric !== undefined) return [numeric];
   const r = (await sh.sys.call('resolve', { kind: 'gai', name: host, family: 0 })) as ResolveReply;
   if (r.kind === 'gai-error') return r.error;
   if (r.kind !== 'answer') return 'EAI_AGAIN';
@@ -54,7 +78,9 @@ async function connectOne(sh: Interpreter, proto: 'tcp' | 'udp', address: string
     if (r.kind === 'error') return r.errno;
     return sh.sys.socket({ proto: 'udp' });
   }
-  const r = (await sh.sys.call('traffic', { kind: 'connect', dst: address, port })) as ConnectReply;
+  // (Linux takes a connection to the unspecified address as one to this host)
+  const dst = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '::1' : address;
+  const r = (await sh.sys.call('traffic', { kind: 'connect', dst, port })) as ConnectReply;
   switch (r.kind) {
     case 'connected':
       return sh.sys.socket({ proto: 'tcp', ...(r.conn !== undefined ? { conn: r.conn } : {}), ...(r.peer.kind === 'remote' && r.peer.banner ? { greeting: r.peer.banner } : {}) });
@@ -81,7 +107,8 @@ export async function openNetPath(sh: Interpreter, path: string): Promise<number
   const proto = m[1] as 'tcp' | 'udp';
   const host = m[2]!;
   const serv = m[3]!;
-  const port = servicePort(await readText(sh, '/etc/services'), serv, proto);
+  // (an empty service is port 0, which nothing listens on)
+  const port = serv === '' ? 0 : servicePort(await readText(sh, '/etc/services'), serv, proto);
   if (port === undefined) {
     await sh.error(`${serv}: Servname not supported for ai_socktype`);
     throw new SysError('EINVAL', 'open', path);
