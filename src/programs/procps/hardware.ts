@@ -96,6 +96,12 @@ function disks(): Dev[] {
   ];
 }
 
+/** The columns lsblk 2.38 knows (-o, -x and -E take them in any case). */
+const LSBLK_COLUMNS = new Set(('ALIGNMENT DISC-ALN DAX DISC-GRAN DISC-MAX DISC-ZERO FSAVAIL FSROOTS FSSIZE FSTYPE FSUSED FSUSE% FSVER GROUP ' +
+  'HCTL HOTPLUG KNAME LABEL LOG-SEC MAJ:MIN MIN-IO MODE MODEL NAME OPT-IO OWNER PARTFLAGS PARTLABEL PARTTYPE PARTTYPENAME PARTUUID PATH ' +
+  'PHY-SEC PKNAME PTTYPE PTUUID RA RAND REV RM RO ROTA RQ-SIZE SCHED SERIAL SIZE START STATE SUBSYSTEMS MOUNTPOINT MOUNTPOINTS TRAN TYPE ' +
+  'UUID VENDOR WSAME WWN ZONED ZONE-SZ ZONE-WGRAN ZONE-APP ZONE-NR ZONE-OMAX ZONE-AMAX').split(' '));
+
 export const lsblk = defineProgram({
   name: 'lsblk',
   installPath: '/usr/bin/lsblk',
@@ -108,12 +114,43 @@ export const lsblk = defineProgram({
         { key: 'f', short: 'f', long: 'fs' }, { key: 'l', short: 'l', long: 'list' }, { key: 'n', short: 'n', long: 'noheadings' },
         { key: 'o', short: 'o', long: 'output', arg: 'required' }, { key: 'p', short: 'p', long: 'paths' },
         { key: 'P', short: 'P', long: 'pairs' }, { key: 'r', short: 'r', long: 'raw' }, { key: 'h', short: 'h', long: 'help' },
-        { key: 'V', short: 'V', long: 'version' },
+        { key: 'V', short: 'V', long: 'version' }, { key: 'A', short: 'A', long: 'noempty' }, { key: 'D', short: 'D', long: 'discard' },
+        { key: 'E', short: 'E', long: 'dedup', arg: 'required' }, { key: 'I', short: 'I', long: 'include', arg: 'required' },
+        { key: 'J', short: 'J', long: 'json' }, { key: 'M', short: 'M', long: 'merge' }, { key: 'O', short: 'O', long: 'output-all' },
+        { key: 'S', short: 'S', long: 'scsi' }, { key: 'T', short: 'T', long: 'tree', arg: 'optional' },
+        { key: 'e', short: 'e', long: 'exclude', arg: 'required' }, { key: 'i', short: 'i', long: 'ascii' },
+        { key: 'm', short: 'm', long: 'perms' }, { key: 's', short: 's', long: 'inverse' }, { key: 't', short: 't', long: 'topology' },
+        { key: 'w', short: 'w', long: 'width', arg: 'required' }, { key: 'x', short: 'x', long: 'sort', arg: 'required' },
+        { key: 'y', short: 'y', long: 'shell' }, { key: 'z', short: 'z', long: 'zoned' }, { key: 'sysroot', long: 'sysroot', arg: 'required' },
       ]);
     } catch (e) {
       if (!(e instanceof GetoptError)) throw e;
       await ctx.err.write(`lsblk: ${e.message}\nTry 'lsblk --help' for more information.\n`);
       return 1;
+    }
+    // the checks lsblk makes while it reads its options, in their order
+    const seen = new Set<string>();
+    for (const { key, value } of p.order) {
+      const v = value ?? '';
+      for (const group of [['J', 'P', 'r'], ['P', 'T', 'l', 'r']]) {
+        const other = group.find((g) => g !== key && seen.has(g));
+        if (group.includes(key) && other) {
+          const names: Record<string, string> = { J: '--json', P: '--pairs', r: '--raw', T: '--tree', l: '--list' };
+          await ctx.err.write(`lsblk: mutually exclusive arguments: ${group.map((g) => names[g]).join(' ')}\n`);
+          return 1;
+        }
+      }
+      seen.add(key);
+      if (key === 'o') {
+        const bad = v.replace(/^\+/, '').split(',').find((c) => c !== '' && !LSBLK_COLUMNS.has(c.toUpperCase()));
+        if (bad !== undefined) return ctx.err.write(`lsblk: unknown column: ${bad}\n`).then(() => 1);
+      } else if ((key === 'x' || key === 'E') && !LSBLK_COLUMNS.has(v.toUpperCase())) {
+        return ctx.err.write(`lsblk: unknown column: ${v}\nTry 'lsblk --help' for more information.\n`).then(() => 1);
+      } else if (key === 'w' && !/^\s*[+-]?\d+$/.test(v)) {
+        return ctx.err.write(`lsblk: invalid output width number argument: '${v}'\n`).then(() => 1);
+      } else if ((key === 'e' || key === 'I') && !/^\d+(,\d+)*$/.test(v)) {
+        return ctx.err.write(`lsblk: failed to parse list '${v}'\n`).then(() => 1);
+      }
     }
     if (p.flags.has('V')) return ctx.print('lsblk from util-linux 2.38\n').then(() => 0);
     if (p.flags.has('h')) return ctx.print('\nUsage:\n lsblk [options] [<device> ...]\n\nList information about block devices.\n\nFor more details see lsblk(8).\n').then(() => 0);
@@ -138,7 +175,8 @@ export const lsblk = defineProgram({
       const kids = d.children ?? [];
       kids.forEach((k, i) => walk(k, depth === 0 ? '' : `${prefix}${last ? '  ' : '| '}`, i === kids.length - 1, depth + 1));
     };
-    const wanted = p.operands.map((o) => o.replace(/^\/dev\//, ''));
+    // a device is named by its path; a bare name is a file in the working directory
+    const wanted = p.operands.map((o) => (o.startsWith('/dev/') ? o.slice(5) : `./${o}`));
     for (const d of disks()) {
       if (wanted.length) {
         const found = [d, ...(d.children ?? [])].find((x) => wanted.includes(x.name));
@@ -147,9 +185,10 @@ export const lsblk = defineProgram({
       }
       walk(d, '', true, 0);
     }
-    for (const w of wanted) {
+    for (const [i, w] of wanted.entries()) {
       if (![...disks(), ...disks().flatMap((d) => d.children ?? [])].some((d) => d.name === w)) {
-        await ctx.err.write(`lsblk: /dev/${w}: not a block device\n`);
+        // named as it was given
+        await ctx.err.write(`lsblk: ${p.operands[i]!}: not a block device\n`);
         return 32;
       }
     }
