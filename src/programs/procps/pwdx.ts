@@ -17,7 +17,16 @@ For more details see pwdx(1).
 async function main(ctx: Ctx): Promise<number> {
   const args = ctx.argv.slice(1);
   const pids: string[] = [];
+  let optionsDone = false;
   for (const a of args) {
+    if (optionsDone) {
+      pids.push(a);
+      continue;
+    }
+    if (a === '--') {
+      optionsDone = true;
+      continue;
+    }
     if (a === '-h' || a === '--help') {
       await ctx.print(USAGE);
       return 0;
@@ -39,16 +48,17 @@ async function main(ctx: Ctx): Promise<number> {
   }
   let status = 0;
   for (const arg of pids) {
-    // a number, or /proc/NUMBER as procps also takes
-    const pid = /^(?:\/proc\/)?([0-9]+)$/.exec(arg)?.[1];
-    if (pid === undefined) {
+    // a number as strtol reads it (blanks and a sign before it), at least 1, or /proc/ and one;
+    // the name is then used as given: /proc/+1 is no process
+    const num = /^(?:\/proc\/)?[ \t\n\v\f\r]*([+-]?[0-9]+)$/.exec(arg)?.[1];
+    if (num === undefined || Number(num) < 1 || Number(num) > 2 ** 63 - 1) {
       // (procps' xerrx flushes what was printed before it)
       ctx.flushBeforeError = true;
       await ctx.error(`invalid process id: ${arg}`);
       return 1;
     }
     try {
-      await ctx.print(`${arg}: ${await ctx.sys.readlink(`/proc/${pid}/cwd`)}\n`);
+      await ctx.print(`${arg}: ${await ctx.sys.readlink(`${arg.startsWith('/proc/') ? arg : `/proc/${arg}`}/cwd`)}\n`);
     } catch (e) {
       if (!isSysError(e)) throw e;
       await ctx.err.write(`${arg}: ${strerror(e.errno === 'ENOENT' ? 'ESRCH' : e.errno)}\n`);
