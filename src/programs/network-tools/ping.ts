@@ -71,6 +71,8 @@ interface Options {
   family: 0 | 4 | 6;
   /** -I: an interface name or a source address */
   iface?: string;
+  /** -F: the IPv6 flow label (0: none asked for) */
+  flow: number;
 }
 
 async function parse(ctx: Ctx): Promise<{ opts: Options; target: string }> {
@@ -85,7 +87,7 @@ async function parse(ctx: Ctx): Promise<{ opts: Options; target: string }> {
   }
   // run as ping4 or ping6 (Photon links ping6 to ping), it keeps to that family
   const last = (ctx.argv[0] ?? '').at(-1);
-  const opts: Options = { count: 0, intervalMs: 1000, lingerMs: 10000, deadlineS: 0, quiet: false, numeric: false, size: 56, timestamps: false, family: last === '6' ? 6 : last === '4' ? 4 : 0 };
+  const opts: Options = { count: 0, intervalMs: 1000, lingerMs: 10000, deadlineS: 0, quiet: false, numeric: false, size: 56, timestamps: false, flow: 0, family: last === '6' ? 6 : last === '4' ? 4 : 0 };
   const uid = ctx.sys.getuid();
   for (const { key, value = '' } of parsed.order) {
     switch (key) {
@@ -119,6 +121,16 @@ async function parse(ctx: Ctx): Promise<{ opts: Options; target: string }> {
       case 'n': opts.numeric = true; break;
       case 'D': opts.timestamps = true; break;
       case 'f': opts.numeric = true; opts.intervalMs = 0; break;
+      case 'F': {
+        // (a decimal number, or a hex one with 0x, then taken as an unsigned 32-bit value)
+        const m = /^\s*([+-]?)(?:0x([0-9a-f]+)|(\d+))$/i.exec(value);
+        const n = m ? (m[1] === '-' ? -1 : 1) * (m[2] !== undefined ? Number.parseInt(m[2], 16) : Number(m[3])) : NaN;
+        if (Number.isNaN(n)) { await ctx.error(`bad value for flowinfo: ${value}`); throw new Exit(2); }
+        const flow = ((Math.trunc(n) % 2 ** 32) + 2 ** 32) % 2 ** 32;
+        if (flow > 0xfffff) { await ctx.error(`flow value is greater than 20 bits: ${value}`); throw new Exit(2); }
+        opts.flow = flow;
+        break;
+      }
       default: break;
     }
   }
@@ -225,7 +237,8 @@ async function run6(ctx: Ctx, opts: Options, target: string, address: string, sc
   const shown = scope !== undefined ? `${address}%${scope}` : address;
   const name = opts.numeric ? undefined : await reverseName(ctx.sys, address);
   const from = opts.iface === undefined ? '' : `from ${route.src} ${ifname ?? ''}: `;
-  await ctx.print(`PING ${target}(${name ? `${name} (${shown})` : shown}) ${from}${opts.size} data bytes\n`);
+  const flow = opts.flow ? `, flow 0x${opts.flow.toString(16).padStart(5, '0')}, ` : '';
+  await ctx.print(`PING ${target}(${name ? `${name} (${shown})` : shown}) ${flow}${from}${opts.size} data bytes\n`);
   await ctx.out.flush();
   return loop(ctx, opts, target, address, ifname);
 }
