@@ -222,8 +222,37 @@ async function hasLink(ctx: Ctx, name: string): Promise<boolean> {
 }
 
 /** ping -6 (ping6): an ICMPv6 echo, printed as iputils' ping6_common does. */
+/**
+ * The interface a %scope names as glibc's getaddrinfo reads it: a number is an interface index for
+ * any address; a name only for a link-local address (fe80::/10, or multicast ff02::/16), and
+ * elsewhere it is no address at all (undefined).
+ */
+async function scopeLink(ctx: Ctx, address: string, scope: string): Promise<string | undefined> {
+  if (/^\d+$/.test(scope)) {
+    const r = (await ctx.sys.call('net', { kind: 'getlinks' })) as NetReply;
+    return ('links' in r ? r.links.find((l) => l.ifindex === Number(scope))?.name : undefined) ?? scope;
+  }
+  const a = parseIPv6(address)!.bytes;
+  const linkLocal = (a[0] === 0xfe && (a[1]! & 0xc0) === 0x80) || (a[0] === 0xff && (a[1]! & 0x0f) === 0x02);
+  return linkLocal ? scope : undefined;
+}
+
 async function run6(ctx: Ctx, opts: Options, target: string, address: string, scope: string | undefined, numeric = true): Promise<number> {
   if (numeric) opts.numeric = true;
+  if (scope !== undefined) {
+    const link = await scopeLink(ctx, address, scope);
+    if (link === undefined) {
+      await ctx.error(`${target}: ${GAI_ERRORS.EAI_NONAME}`);
+      return 2;
+    }
+    const shownScope = scope;
+    return run6Link(ctx, opts, target, address, link, shownScope);
+  }
+  return run6Link(ctx, opts, target, address, undefined, undefined);
+}
+
+async function run6Link(ctx: Ctx, opts: Options, target: string, address: string, scopeIf: string | undefined, shownScope: string | undefined): Promise<number> {
+  const scope = scopeIf;
   const ifname = scope ?? (opts.iface !== undefined && ipv6Literal(opts.iface) === undefined ? opts.iface : undefined);
   if (ifname !== undefined && !(await hasLink(ctx, ifname))) {
     await ctx.error(scope !== undefined ? `${target}: ${GAI_ERRORS.EAI_NONAME}` : `unknown iface: ${ifname}`);
@@ -234,7 +263,7 @@ async function run6(ctx: Ctx, opts: Options, target: string, address: string, sc
     await ctx.error(`connect: ${strerror(route.errno)}`);
     return 2;
   }
-  const shown = scope !== undefined ? `${address}%${scope}` : address;
+  const shown = shownScope !== undefined ? `${address}%${shownScope}` : address;
   const name = opts.numeric ? undefined : await reverseName(ctx.sys, address);
   const from = opts.iface === undefined ? '' : `from ${route.src} ${ifname ?? ''}: `;
   const flow = opts.flow ? `, flow 0x${opts.flow.toString(16).padStart(5, '0')}, ` : '';
