@@ -324,6 +324,21 @@ async function loop(ctx: Ctx, opts: Options, hostname: string, address: string, 
     if (canSend() && t >= nextSend) {
       const seq = ++c.transmitted;
       c.elapsedMs = t;
+      // a datagram longer than IP allows: the kernel refuses it (an ICMP message over 64 KiB is
+      // dropped without a word; IPv4's header past 65535 bytes and IPv6's payload past it are a
+      // local error on the socket, counted as an error, with the route's MTU)
+      if (opts.size + 8 > 65535 || (!v6 && opts.size + 28 > 65535)) {
+        // (under -q iputils leaves the error out of the count as well as unsaid)
+        if ((v6 || opts.size + 8 <= 65535) && !opts.quiet) {
+          c.errors++;
+          const route = v6 ? await traffic(sys, { kind: 'route', dst: address, ...(ifname !== undefined ? { ifname } : {}) }) : undefined;
+          const mtu = route?.kind === 'route' ? route.mtu : 65535;
+          await ctx.error(`local error: message too long, mtu${v6 ? `: ${mtu}` : `=${mtu}`}`);
+        }
+        nextSend = t + opts.intervalMs + (opts.intervalMs >= 10 ? 1 + sys.random(2) : 0);
+        if (opts.count && c.transmitted >= opts.count && !opts.deadlineS) exitAt = t + (c.received ? opts.intervalMs : opts.lingerMs);
+        continue;
+      }
       const reply = await traffic(sys, { kind: 'echo', dst: address, size: opts.size, ...(opts.ttl !== undefined ? { ttl: opts.ttl } : {}), ...(ifname !== undefined ? { ifname } : {}) });
       // a reply is due one round trip after its send; an error when the kernel reports it, and
       // errors reported together (a failed ARP resolution) share that moment and keep send order
