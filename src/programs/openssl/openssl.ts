@@ -48,7 +48,7 @@ function helpText(): string {
   return `help:\n\nStandard commands\n${columns(STANDARD_COMMANDS)}\nMessage Digest commands (see the \`dgst' command for more details)\n${columns(DIGEST_COMMANDS)}\nCipher commands (see the \`enc' command for more details)\n${columns(CIPHER_COMMANDS)}\n`;
 }
 
-async function readInput(ctx: Ctx, file: string | undefined): Promise<Uint8Array> {
+async function readInput(ctx: Ctx, file: string | undefined, onDirectory: 'fail' | 'empty' = 'fail'): Promise<Uint8Array> {
   if (file === undefined) {
     const parts: Uint8Array[] = [];
     for (let chunk = await ctx.sys.read(0); chunk !== null; chunk = await ctx.sys.read(0)) parts.push(chunk);
@@ -64,6 +64,13 @@ async function readInput(ctx: Ctx, file: string | undefined): Promise<Uint8Array
     return await ctx.sys.readFile(file);
   } catch (e) {
     if (!isSysError(e)) throw e;
+    // a directory opens; only reading it fails (dgst says so, the base64 filter reads nothing)
+    if (e.errno === 'EISDIR') {
+      await ctx.err.write(`error:80000015:system library:file_read:${strerror(e.errno)}\n`);
+      if (onDirectory === 'empty') return new Uint8Array(0);
+      await ctx.err.write(`Read error in ${file}\n`);
+      throw new Fail();
+    }
     await ctx.err.write(`${file}: ${strerror(e.errno)}\n`);
     throw new Fail();
   }
@@ -165,7 +172,8 @@ async function dgst(ctx: Ctx, cmd: string, args: string[], preset?: string): Pro
     }
     const sum = colons ? [...raw].map((b) => b.toString(16).padStart(2, '0')).join(':') : hex(raw);
     const name = file === undefined ? 'stdin' : file;
-    output += reverse ? `${sum} *${name}\n` : `${d.label}(${name})= ${sum}\n`;
+    // (-c prints the labelled form even with -r)
+    output += reverse && !colons ? `${sum} *${name}\n` : `${d.label}(${name})= ${sum}\n`;
     if (outFile === undefined) {
       await writeOutput(ctx, undefined, output);
       output = '';
@@ -180,6 +188,10 @@ async function rand(ctx: Ctx, args: string[]): Promise<number> {
   // (3.0 takes no count as nothing to write)
   if (rest.length === 0) return 0;
   if (rest.length !== 1) {
+    await ctx.err.write('rand: Use -help for summary.\n');
+    return 1;
+  }
+  if (/^\d+$/.test(rest[0]!) && Number(rest[0]) <= 0) {
     await ctx.err.write('rand: Use -help for summary.\n');
     return 1;
   }
@@ -202,7 +214,7 @@ function wrap64(text: string): string {
 
 async function base64(ctx: Ctx, cmd: string, args: string[]): Promise<number> {
   const { opts } = takeOptions(ctx, cmd, args, ['in', 'out'], ['d', 'e', 'A', 'a', 'base64']);
-  const bytes = await readInput(ctx, opts.get('in'));
+  const bytes = await readInput(ctx, opts.get('in'), 'empty');
   if (opts.has('d')) {
     await writeBytes(ctx, opts.get('out'), decodeBase64Bio(bytes, opts.has('A')));
     return 0;
@@ -210,7 +222,7 @@ async function base64(ctx: Ctx, cmd: string, args: string[]): Promise<number> {
   const data = latin1(bytes);
   const codec = CODECS['base64']!;
   const encoded = codec.encode(data) as string;
-  await writeOutput(ctx, opts.get('out'), opts.has('A') ? (encoded ? `${encoded}\n` : '') : wrap64(encoded));
+  await writeOutput(ctx, opts.get('out'), opts.has('A') ? encoded : wrap64(encoded));
   return 0;
 }
 
