@@ -48,7 +48,7 @@ function helpText(): string {
   return `help:\n\nStandard commands\n${columns(STANDARD_COMMANDS)}\nMessage Digest commands (see the \`dgst' command for more details)\n${columns(DIGEST_COMMANDS)}\nCipher commands (see the \`enc' command for more details)\n${columns(CIPHER_COMMANDS)}\n`;
 }
 
-async function readInput(ctx: Ctx, file: string | undefined, onDirectory: 'fail' | 'empty' = 'fail'): Promise<Uint8Array> {
+async function readInput(ctx: Ctx, file: string | undefined, onDirectory: 'fail' | 'empty' = 'fail', asOption = false): Promise<Uint8Array> {
   if (file === undefined) {
     const parts: Uint8Array[] = [];
     for (let chunk = await ctx.sys.read(0); chunk !== null; chunk = await ctx.sys.read(0)) parts.push(chunk);
@@ -71,7 +71,8 @@ async function readInput(ctx: Ctx, file: string | undefined, onDirectory: 'fail'
       await ctx.err.write(`Read error in ${file}\n`);
       throw new Fail();
     }
-    await ctx.err.write(`${file}: ${strerror(e.errno)}\n`);
+    // (an -in file is opened by BIO_new_file, which words it so; dgst's files by name)
+    await ctx.err.write(onDirectory === 'empty' || asOption ? `Can't open "${file}" for reading, ${strerror(e.errno)}\n` : `${file}: ${strerror(e.errno)}\n`);
     throw new Fail();
   }
 }
@@ -108,7 +109,8 @@ function takeOptions(ctx: Ctx, cmd: string, args: string[], withValue: readonly 
       if (i + 1 >= args.length) throw new OptionError(`${cmd}: Option -${name} needs a value`);
       opts.set(name, args[++i]!);
     } else if (flags.includes(name)) opts.set(name, '');
-    else throw new OptionError(`${cmd}: Unknown option: ${a}`);
+    // (enc takes any other option as the name of a cipher)
+    else throw new OptionError(cmd === 'enc' ? `enc: Unknown cipher: ${name}` : `${cmd}: Unknown option: ${a}`);
   }
   return { opts, rest: args.slice(i) };
 }
@@ -234,7 +236,7 @@ async function passwd(ctx: Ctx, args: string[]): Promise<number> {
   const scheme = schemes[0] ?? '1';
   let passwords = rest;
   if (opts.has('stdin') || opts.has('in')) {
-    const text = latin1(await readInput(ctx, opts.get('in')));
+    const text = latin1(await readInput(ctx, opts.get('in'), 'fail', true));
     passwords = text.split('\n').filter((l, i, all) => i < all.length - 1 || l !== '');
   }
   if (!passwords.length) {
@@ -267,6 +269,8 @@ function cryptFor(scheme: string, pw: string, salt: string): string {
     explicitRounds = true;
     salt = salt.slice(m[0].length);
   }
+  // (an empty salt leaves OpenSSL's SHA crypt with no result, which it prints as <NULL>)
+  if (salt === '') return '<NULL>';
   return shaCryptWith(pw, scheme as '5' | '6', salt.slice(0, 16), rounds, explicitRounds);
 }
 
