@@ -142,6 +142,7 @@ export default defineProgram({
           order: last(v, 'O'),
           json: json ? (last(v, 'n') ?? 'table') : undefined,
           tree: last(v, 'r') !== undefined ? { col: last(v, 'r')!, id: last(v, 'i')!, parent: last(v, 'p')! } : undefined,
+          named: [last(v, 'T'), last(v, 'E'), last(v, 'W')],
           width,
         });
       } else {
@@ -275,6 +276,8 @@ interface TableOpts {
   json: string | undefined;
   /** --tree COLUMN --tree-id COLUMN --tree-parent COLUMN. */
   tree: { col: string; id: string; parent: string } | undefined;
+  /** --table-truncate, --table-noextreme and --table-wrap: their columns must exist too. */
+  named: (string | undefined)[];
   width: (s: string) => number;
 }
 
@@ -319,6 +322,8 @@ function treeRows(roots: TreeNode[], col: number): string[][] {
 /** Column numbers (0-based) named by a list of names or 1-based numbers. */
 function columnsOf(list: string | undefined, names: string[], count: number): number[] {
   if (list === undefined) return [];
+  // "0" alone stands for every column
+  if (list === '0') return Array.from({ length: count }, (_, i) => i);
   const out: number[] = [];
   for (const word of list.split(',')) {
     const byName = names.indexOf(word);
@@ -345,6 +350,7 @@ async function printTable(out: Output, rowsIn: string[][], o: TableOpts): Promis
   if (count === 0) return;
   const hidden = new Set(columnsOf(o.hide, names, count));
   const right = new Set(columnsOf(o.right, names, count));
+  for (const list of o.named) columnsOf(list, names, count);
   const first = columnsOf(o.order, names, count);
   const order = [...new Set([...first, ...Array.from({ length: count }, (_, i) => i)])].filter((c) => !hidden.has(c));
   let roots: TreeNode[] | undefined;
