@@ -142,6 +142,14 @@ async function run(ctx: Ctx, kill: boolean): Promise<number> {
     await ctx.print(`${name} from procps-ng 4.0.4\n`);
     return 0;
   }
+  // --nslist: an empty list is a usage error; a name that is no namespace ends it quietly
+  for (const list of p.values.get('nslist') ?? []) {
+    if (list === '') {
+      await ctx.err.write(usageText(name));
+      return 2;
+    }
+    if (list.split(',').some((ns) => !['ipc', 'mnt', 'net', 'pid', 'user', 'uts'].includes(ns))) return 2;
+  }
   // -n, -o and -v do not combine: the bare usage, status 2
   if (['n', 'o', 'v'].filter((k) => p.flags.has(k)).length > 1) {
     await ctx.err.write(usageText(name));
