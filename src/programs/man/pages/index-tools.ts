@@ -170,4 +170,9 @@ export const toolPages: Record<string, () => Promise<{ default: string }>> = {
   'prtstat.1': () => import('./prtstat.1'),
   'pslog.1': () => import('./pslog.1'),
   'peekfd.1': () => import('./peekfd.1'),
+  'lsb_release.1': () => import('./lsb_release.1'),
+  'openssl.1': () => import('./openssl.1'),
+  'pwdx.1': () => import('./pwdx.1'),
+  'tput.1': () => import('./tput.1'),
+  'watch.1': () => import('./watch.1'),
 };
