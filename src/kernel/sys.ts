@@ -10,7 +10,7 @@ import type { OpenFile } from './files';
 import { shareFile } from './io';
 import type { Kernel } from './kernel';
 import { commOf, type KernelThread, type Process } from './process';
-import { maybeYield, sliceExpired } from './scheduler';
+import { maybeYield, sliceExpired, yieldTurn } from './scheduler';
 import { makeFsSys } from './sys-fs';
 import { hostPidFor, pidFor, sees } from './pidns';
 import type { Tty } from './tty';
@@ -344,6 +344,13 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       if (proc.killed) throw new ProcessKilled(proc.pid);
       if (proc.state === 'stopped' || sliceExpired()) return enter();
       return undefined;
+    },
+    async schedYield() {
+      // sched_yield(2): the other runnable processes get a turn; no time passes on the clock
+      await enter();
+      await k.block(proc, yieldTurn());
+      k.current = proc;
+      alive();
     },
     async sleep(ms) {
       await enter();

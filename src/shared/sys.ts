@@ -219,6 +219,8 @@ export interface Sys {
   /** Gives the worker a turn when due, and ends the process if a signal killed it. */
   tick(): Promise<void> | undefined;
   sleep(ms: number): Promise<void>;
+  /** sched_yield(2): lets the other runnable processes run before this one goes on (no time passes). */
+  schedYield(): Promise<void>;
   /**
    * alarm(2), in virtual milliseconds: SIGALRM to this process once `ms` have passed (0 cancels
    * the pending one); returns what was left of the previous alarm (0 if none).

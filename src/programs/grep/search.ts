@@ -144,8 +144,9 @@ export class Scan {
     const parts = [chunk];
     let size = chunk.length;
     for (let round = 0; round < 4 && size < 32768; round++) {
-      // a turn of the scheduler: the writers run as far as they can without waiting
-      await ctx.sys.sleep(0);
+      // a turn of the scheduler: the writers run as far as they can without waiting (and
+      // without the clock, which a machine may hold still)
+      await ctx.sys.schedYield();
       while (size < 32768 && ctx.sys.readReady(fd)) {
         const more = await ctx.sys.read(fd, 32768 - size);
         if (more === null || more.length === 0) return join(parts, size);
