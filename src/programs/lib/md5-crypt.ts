@@ -1,8 +1,8 @@
 // MD5 crypt ("$1$salt$hash", Poul-Henning Kamp's scheme as FreeBSD, glibc and OpenSSL compute
 // it): 1,000 rounds of MD5 over the password, the salt (at most 8 characters) and the magic.
 import { Md5 } from './md5';
+import { ITOA64 } from './sha512-crypt';
 
-const ITOA64 = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const encoder = new TextEncoder();
 
 const md5 = (...parts: Uint8Array[]): Uint8Array => {

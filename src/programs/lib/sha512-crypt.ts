@@ -4,7 +4,8 @@
 import { Sha256 } from './sha256';
 import { sha512 } from './sha512';
 
-const ITOA64 = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/** crypt(3)'s base-64 alphabet (for salts and hashes of every scheme). */
+export const ITOA64 = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const ROUNDS_DEFAULT = 5000;
 const ROUNDS_MIN = 1000;
 const ROUNDS_MAX = 999_999_999;
@@ -111,10 +112,10 @@ export function shaCryptWith(password: string, id: '5' | '6', salt: string, roun
   return out;
 }
 
-/** A 16-character salt from random bytes (pam_unix's length for sha512). */
-export function makeSalt(bytes: Uint8Array): string {
+/** A salt of `length` characters (16 by default, pam_unix's for sha512) from random bytes. */
+export function makeSalt(bytes: Uint8Array, length = SALT_MAX): string {
   let s = '';
-  for (let i = 0; i < SALT_MAX; i++) s += ITOA64[(bytes[i] ?? 0) & 0x3f];
+  for (let i = 0; i < length; i++) s += ITOA64[(bytes[i] ?? 0) & 0x3f];
   return s;
 }
 

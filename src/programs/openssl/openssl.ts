@@ -11,7 +11,9 @@ import { hex, Md5 } from '../lib/md5';
 import { md5Crypt } from '../lib/md5-crypt';
 import { Sha1 } from '../lib/sha1';
 import { Sha224, Sha256 } from '../lib/sha256';
-import { shaCryptWith } from '../lib/sha512-crypt';
+import { makeSalt, shaCryptWith } from '../lib/sha512-crypt';
+import { binToBytes, bytesToBin } from '../lib/binary-text';
+import { readAllBin, readChunk } from '../lib/textio';
 import { Sha512 } from '../lib/sha512';
 import { decodeBase64Bio } from './base64-bio';
 import { CIPHER_COMMANDS, DIGEST_COMMANDS, STANDARD_COMMANDS } from './command-names';
@@ -28,9 +30,6 @@ const DIGESTS: Record<string, { label: string; make: () => Hasher }> = {
   sha512: { label: 'SHA2-512', make: () => new Sha512() },
 };
 
-const ITOA64 = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-const latin1 = (b: Uint8Array): string => { let s = ''; for (const x of b) s += String.fromCharCode(x); return s; };
-const bytesOf = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 0xff);
 
 class Fail extends Error {
   constructor(readonly status = 1) {
@@ -49,17 +48,8 @@ function helpText(): string {
 }
 
 async function readInput(ctx: Ctx, file: string | undefined, onDirectory: 'fail' | 'empty' = 'fail', asOption = false): Promise<Uint8Array> {
-  if (file === undefined) {
-    const parts: Uint8Array[] = [];
-    for (let chunk = await ctx.sys.read(0); chunk !== null; chunk = await ctx.sys.read(0)) parts.push(chunk);
-    const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      all.set(p, at);
-      at += p.length;
-    }
-    return all;
-  }
+  // (what standard input holds is charged to the process, so an endless one meets ENOMEM)
+  if (file === undefined) return binToBytes(await readAllBin(ctx, 0));
   try {
     return await ctx.sys.readFile(file);
   } catch (e) {
@@ -78,7 +68,7 @@ async function readInput(ctx: Ctx, file: string | undefined, onDirectory: 'fail'
 }
 
 async function writeOutput(ctx: Ctx, file: string | undefined, text: string): Promise<void> {
-  return writeBytes(ctx, file, bytesOf(text));
+  return writeBytes(ctx, file, binToBytes(text));
 }
 
 /** Bytes as they are (binary output is not text): to -out FILE or standard output. */
@@ -156,20 +146,19 @@ async function dgst(ctx: Ctx, cmd: string, args: string[], preset?: string): Pro
   let status = 0;
   let output = '';
   for (const file of files.length ? files : [undefined]) {
-    let data: Uint8Array;
+    const h = d.make();
     try {
-      // ('-' is a file name here, not standard input)
-      data = await readInput(ctx, file);
+      // standard input is hashed as it comes, as the real dgst does ('-' is a file name here)
+      if (file === undefined) for (let chunk = await readChunk(ctx, 0); chunk !== null; chunk = await readChunk(ctx, 0)) h.update(chunk);
+      else h.update(await readInput(ctx, file));
     } catch (e) {
       if (!(e instanceof Fail)) throw e;
       status = 1;
       continue;
     }
-    const h = d.make();
-    h.update(data);
     const raw = h.digest();
     if (binary) {
-      output += latin1(raw);
+      output += bytesToBin(raw);
       continue;
     }
     const sum = colons ? [...raw].map((b) => b.toString(16).padStart(2, '0')).join(':') : hex(raw);
@@ -203,7 +192,7 @@ async function rand(ctx: Ctx, args: string[]): Promise<number> {
   }
   const bytes = ctx.sys.randomBytes(Number(rest[0]));
   if (opts.has('hex')) await writeOutput(ctx, opts.get('out'), `${hex(bytes)}\n`);
-  else if (opts.has('base64')) await writeOutput(ctx, opts.get('out'), wrap64(CODECS['base64']!.encode(latin1(bytes)) as string));
+  else if (opts.has('base64')) await writeOutput(ctx, opts.get('out'), wrap64(CODECS['base64']!.encode(bytesToBin(bytes)) as string));
   else await writeBytes(ctx, opts.get('out'), bytes);
   return 0;
 }
@@ -221,7 +210,7 @@ async function base64(ctx: Ctx, cmd: string, args: string[]): Promise<number> {
     await writeBytes(ctx, opts.get('out'), decodeBase64Bio(bytes, opts.has('A')));
     return 0;
   }
-  const data = latin1(bytes);
+  const data = bytesToBin(bytes);
   const codec = CODECS['base64']!;
   const encoded = codec.encode(data) as string;
   await writeOutput(ctx, opts.get('out'), opts.has('A') ? encoded : wrap64(encoded));
@@ -236,7 +225,7 @@ async function passwd(ctx: Ctx, args: string[]): Promise<number> {
   const scheme = schemes[0] ?? '1';
   let passwords = rest;
   if (opts.has('stdin') || opts.has('in')) {
-    const text = latin1(await readInput(ctx, opts.get('in'), 'fail', true));
+    const text = bytesToBin(await readInput(ctx, opts.get('in'), 'fail', true));
     passwords = text.split('\n').filter((l, i, all) => i < all.length - 1 || l !== '');
   }
   if (!passwords.length) {
@@ -248,7 +237,7 @@ async function passwd(ctx: Ctx, args: string[]): Promise<number> {
     let salt = opts.get('salt');
     if (salt === undefined) {
       const n = scheme === '5' || scheme === '6' ? 16 : 8;
-      salt = [...ctx.sys.randomBytes(n)].map((b) => ITOA64[b & 63]).join('');
+      salt = makeSalt(ctx.sys.randomBytes(n), n);
     }
     const hash = cryptFor(scheme, pw, salt);
     const [left, right] = opts.has('reverse') ? [hash, pw] : [pw, hash];
