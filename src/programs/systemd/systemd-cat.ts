@@ -8,7 +8,9 @@ import { statusCode } from '../../shared/process';
 import type { JournalRequest } from '../../shared/services/journal';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
+import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
 import { findInPath } from '../lib/path-search';
+import { readChunk } from '../lib/textio';
 import { systemctlVersion } from './systemctl/help';
 
 const LEVELS = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug'];
@@ -46,90 +48,87 @@ interface Options {
   levelPrefix: boolean;
 }
 
-/** Sends each complete line of `text` (and the rest, at the end) as one entry. */
-async function send(ctx: Ctx, opts: Options, comm: string, text: string, priority: number): Promise<void> {
-  if (!text) return;
-  const lines = text.replace(/\n$/, '').split('\n');
+/** Sends `lines` as journal entries, each at its "<N>" prefix's level or at `priority`. */
+async function send(ctx: Ctx, opts: Options, comm: string, lines: string[], priority: number): Promise<void> {
+  if (!lines.length) return;
   const entries = lines.map((line) => {
-    let p = priority;
-    let message = line;
     const m = opts.levelPrefix ? /^<([0-7])>/.exec(line) : null;
-    if (m) {
-      p = Number(m[1]);
-      message = line.slice(3);
-    }
-    return { identifier: opts.identifier ?? '', comm, message, priority: p, transport: 'stdout' as const, facility: 3 };
+    return { identifier: opts.identifier ?? '', comm, message: m ? line.slice(3) : line, priority: m ? Number(m[1]) : priority, transport: 'stdout' as const, facility: 3 };
   });
   await ctx.sys.call('journal', { kind: 'append', entries } satisfies JournalRequest);
 }
 
-async function readAllFrom(ctx: Ctx, fd: number): Promise<string> {
+/** journald's longest line (LINE_MAX): a longer one is cut into entries of this size. */
+const LINE_MAX = 48 * 1024;
+
+/**
+ * Streams `fd` into the journal as it arrives, a complete line an entry (and the rest at the
+ * end), so an endless input (`yes | systemd-cat`) is logged as it flows, in bounded memory.
+ */
+async function pump(ctx: Ctx, opts: Options, comm: string, fd: number, priority: number): Promise<void> {
   const dec = new TextDecoder();
-  let text = '';
-  for (let chunk = await ctx.sys.read(fd); chunk !== null; chunk = await ctx.sys.read(fd)) text += dec.decode(chunk, { stream: true });
-  return text + dec.decode();
+  let partial = '';
+  for (let chunk = await readChunk(ctx, fd); chunk !== null; chunk = await readChunk(ctx, fd)) {
+    const lines = (partial + dec.decode(chunk, { stream: true })).split('\n');
+    partial = lines.pop()!;
+    while (partial.length >= LINE_MAX) {
+      lines.push(partial.slice(0, LINE_MAX));
+      partial = partial.slice(LINE_MAX);
+    }
+    await send(ctx, opts, comm, lines, priority);
+  }
+  partial += dec.decode();
+  if (partial) await send(ctx, opts, comm, [partial], priority);
 }
 
+const R = 'required' as const;
+const DEFS: OptionDef[] = [
+  { key: 'h', short: 'h', long: 'help' }, { key: 'version', long: 'version' },
+  { key: 't', short: 't', long: 'identifier', arg: R }, { key: 'p', short: 'p', long: 'priority', arg: R },
+  { key: 'stderr-priority', long: 'stderr-priority', arg: R }, { key: 'level-prefix', long: 'level-prefix', arg: R },
+];
+
 async function main(ctx: Ctx): Promise<number> {
-  const args = ctx.argv.slice(1);
   const opts: Options = { priority: 6, levelPrefix: true };
-  let i = 0;
-  const value = (a: string, name: string): string | undefined => {
-    if (a.startsWith(`--${name}=`)) return a.slice(name.length + 3);
-    if (a === `--${name}`) return args[++i];
-    return undefined;
-  };
-  for (; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--') {
-      i++;
-      break;
-    }
-    if (!a.startsWith('-') || a === '-') break;
-    if (a === '-h' || a === '--help') {
-      await ctx.print(HELP);
-      return 0;
-    }
-    if (a === '--version') {
-      await ctx.print(systemctlVersion());
-      return 0;
-    }
-    let v: string | undefined;
-    if (a === '-t' || a.startsWith('-t') || a.startsWith('--identifier')) {
-      v = a === '-t' ? args[++i] : a.startsWith('--') ? value(a, 'identifier') : a.slice(2);
-      opts.identifier = v === '' ? undefined : v;
-    } else if (a === '-p' || (a.startsWith('-p') && !a.startsWith('--')) || a.startsWith('--priority')) {
-      v = a === '-p' ? args[++i] : a.startsWith('--') ? value(a, 'priority') : a.slice(2);
-      const p = v === undefined ? undefined : parsePriority(v);
-      if (p === undefined) {
-        await ctx.err.write('Failed to parse priority value.\n');
-        return 1;
+  let parsed;
+  try {
+    // (systemd's "+..." getopt string: the options end at the command)
+    parsed = getopt(ctx.argv.slice(1), DEFS, { posixOrder: true });
+  } catch (e) {
+    if (!(e instanceof GetoptError)) throw e;
+    await ctx.error(e.message);
+    return 1;
+  }
+  for (const { key, value = '' } of parsed.order) {
+    switch (key) {
+      case 'h': await ctx.print(HELP); return 0;
+      case 'version': await ctx.print(systemctlVersion()); return 0;
+      case 't': opts.identifier = value === '' ? undefined : value; break;
+      case 'p':
+      case 'stderr-priority': {
+        const p = parsePriority(value);
+        if (p === undefined) {
+          await ctx.err.write(key === 'p' ? 'Failed to parse priority value.\n' : 'Failed to parse stderr priority value.\n');
+          return 1;
+        }
+        if (key === 'p') opts.priority = p;
+        else opts.stderrPriority = p;
+        break;
       }
-      opts.priority = p;
-    } else if (a.startsWith('--stderr-priority')) {
-      v = value(a, 'stderr-priority');
-      const p = v === undefined ? undefined : parsePriority(v);
-      if (p === undefined) {
-        await ctx.err.write('Failed to parse stderr priority value.\n');
-        return 1;
+      case 'level-prefix': {
+        const b = parseBool(value);
+        if (b === undefined) {
+          await ctx.err.write('Failed to parse level prefix value.\n');
+          return 1;
+        }
+        opts.levelPrefix = b;
+        break;
       }
-      opts.stderrPriority = p;
-    } else if (a.startsWith('--level-prefix')) {
-      v = value(a, 'level-prefix');
-      const b = v === undefined ? undefined : parseBool(v);
-      if (b === undefined) {
-        await ctx.err.write(`Failed to parse level prefix value.\n`);
-        return 1;
-      }
-      opts.levelPrefix = b;
-    } else {
-      await ctx.err.write(a.startsWith('--') ? `${ctx.name}: unrecognized option '${a}'\n` : `${ctx.name}: invalid option -- '${a[1]}'\n`);
-      return 1;
     }
   }
-  const command = args.slice(i);
+  const command = parsed.operands;
   if (command.length === 0) {
-    await send(ctx, opts, 'cat', await readAllFrom(ctx, 0), opts.priority);
+    await pump(ctx, opts, 'cat', 0, opts.priority);
     return 0;
   }
   const name = command[0]!;
@@ -153,9 +152,7 @@ async function main(ctx: Ctx): Promise<number> {
   ctx.sys.close(w);
   if (split) ctx.sys.close(ew);
   const comm = name.split('/').pop()!.slice(0, 15);
-  const [out, err] = await Promise.all([readAllFrom(ctx, r), split ? readAllFrom(ctx, er) : Promise.resolve('')]);
-  await send(ctx, opts, comm, out, opts.priority);
-  if (split) await send(ctx, opts, comm, err, opts.stderrPriority!);
+  await Promise.all([pump(ctx, opts, comm, r, opts.priority), split ? pump(ctx, opts, comm, er, opts.stderrPriority!) : undefined]);
   const done = await ctx.sys.wait(pid);
   return done ? statusCode(done.status) : 0;
 }
