@@ -3,6 +3,7 @@
 // something was detected (0) or not (1).
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
+import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
 import { systemctlVersion } from './systemctl/help';
 
 const VMS = ['kvm', 'amazon', 'qemu', 'bochs', 'xen', 'uml', 'vmware', 'oracle', 'microsoft', 'zvm', 'parallels', 'bhyve', 'qnx', 'acrn', 'powervm', 'apple', 'sre', 'google', 'vm-other'];
@@ -24,56 +25,37 @@ Tell whether this system runs in a virtual machine or a container, and which.
 See the systemd-detect-virt(1) man page for details.
 `;
 
-const LONG: Record<string, string> = { help: 'h', container: 'c', vm: 'v', chroot: 'r', quiet: 'q', version: 'V', list: 'L', 'private-users': 'U' };
+const DEFS: OptionDef[] = [
+  { key: 'h', short: 'h', long: 'help' }, { key: 'V', long: 'version' },
+  { key: 'c', short: 'c', long: 'container' }, { key: 'v', short: 'v', long: 'vm' },
+  { key: 'r', short: 'r', long: 'chroot' }, { key: 'U', long: 'private-users' },
+  { key: 'q', short: 'q', long: 'quiet' }, { key: 'L', long: 'list' },
+];
 
 async function main(ctx: Ctx): Promise<number> {
-  const args = ctx.argv.slice(1);
+  let parsed;
+  try {
+    parsed = getopt(ctx.argv.slice(1), DEFS);
+  } catch (e) {
+    if (!(e instanceof GetoptError)) throw e;
+    await ctx.error(e.message);
+    return 1;
+  }
   let mode: 'any' | 'vm' | 'container' | 'chroot' | 'userns' | 'list' = 'any';
   let quiet = false;
-  const letters: string[] = [];
-  let i = 0;
-  for (; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--') {
-      i++;
-      break;
-    }
-    if (a.startsWith('--')) {
-      const name = a.slice(2);
-      const matches = Object.keys(LONG).filter((k) => k.startsWith(name));
-      const exact = LONG[name] !== undefined ? name : matches.length === 1 ? matches[0] : undefined;
-      if (exact === undefined) {
-        await ctx.err.write(matches.length > 1 ? `${ctx.name}: option '${a}' is ambiguous\n` : `${ctx.name}: unrecognized option '${a}'\n`);
-        return 1;
-      }
-      letters.push(LONG[exact]!);
-    } else if (a.startsWith('-') && a !== '-') {
-      for (const c of a.slice(1)) {
-        if (!'hcvrq'.includes(c)) {
-          await ctx.err.write(`${ctx.name}: invalid option -- '${c}'\n`);
-          return 1;
-        }
-        letters.push(c);
-      }
-    } else break;
-  }
-  for (const c of letters) {
-    if (c === 'h') {
+  for (const { key } of parsed.order) {
+    if (key === 'h') {
       await ctx.print(HELP);
       return 0;
     }
-    if (c === 'V') {
+    if (key === 'V') {
       await ctx.print(systemctlVersion());
       return 0;
     }
-    if (c === 'q') quiet = true;
-    if (c === 'c') mode = 'container';
-    if (c === 'v') mode = 'vm';
-    if (c === 'r') mode = 'chroot';
-    if (c === 'U') mode = 'userns';
-    if (c === 'L') mode = 'list';
+    if (key === 'q') quiet = true;
+    else mode = ({ c: 'container', v: 'vm', r: 'chroot', U: 'userns', L: 'list' } as const)[key as 'c' | 'v' | 'r' | 'U' | 'L'];
   }
-  if (i < args.length) {
+  if (parsed.operands.length) {
     await ctx.err.write(`${ctx.name} takes no arguments.\n`);
     return 1;
   }
