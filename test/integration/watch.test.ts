@@ -18,4 +18,17 @@ describe('watch', () => {
     expect(await s.command('echo status=$?')).toBe('status=0\r\n');
     s.machine.stopClock();
   });
+
+  it('keeps only a screenful of an endless output, and Ctrl-C still ends it', async () => {
+    const s = new ConsoleSession({ cols: 80, rows: 24 });
+    await s.waitForPrompts(1);
+    s.type('watch -n 0.5 yes\r');
+    const start = await s.waitFor('\x1b[?1049h');
+    // yes never ends, so nothing is drawn; the reading goes on, holding no more than a screen
+    s.type('\x03');
+    await s.waitForPrompts(2);
+    expect(s.output.slice(start)).toContain('\x1b[?1049l');
+    expect(s.output.slice(start)).not.toContain('internal error');
+    s.machine.stopClock();
+  });
 });

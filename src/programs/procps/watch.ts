@@ -65,7 +65,12 @@ interface Options {
 }
 
 /** Runs the command once; its standard output and error together, and its status. */
-async function runOnce(ctx: Ctx, opts: Options, command: string[]): Promise<{ text: string; status: number }> {
+/**
+ * Runs the command once; its standard output and error together, and its status. Only what
+ * can show (`keep` characters: a screenful, even wrapped) is kept; the rest is read and dropped,
+ * as watch reads a command's output to its end. A handled signal (Ctrl-C) ends the wait for it.
+ */
+async function runOnce(ctx: Ctx, opts: Options, command: string[], keep: number, stopped: () => boolean): Promise<{ text: string; status: number }> {
   const sys = ctx.sys;
   const [r, w] = sys.pipe();
   let path = '/bin/sh';
@@ -85,16 +90,25 @@ async function runOnce(ctx: Ctx, opts: Options, command: string[]): Promise<{ te
     return { text: `watch: unable to execute '${command[0]}': ${e.message}\n`, status: 1 };
   }
   sys.close(w);
-  const chunks: string[] = [];
+  let text = '';
   const dec = new TextDecoder();
   for (;;) {
-    const chunk = await sys.read(r, 65536);
+    let chunk: Uint8Array | null;
+    try {
+      chunk = await sys.read(r, 65536);
+    } catch (e) {
+      if (!isSysError(e) || e.errno !== 'EINTR') throw e;
+      if (!stopped()) continue;
+      // (the command got the terminal's SIGINT too; whatever is left of it ends now)
+      sys.kill(pid, 9);
+      break;
+    }
     if (chunk === null) break;
-    chunks.push(dec.decode(chunk, { stream: true }));
+    if (text.length < keep) text += dec.decode(chunk, { stream: true });
   }
   sys.close(r);
   const done = await sys.wait(pid);
-  return { text: chunks.join(''), status: done ? statusCode(done.status) : 0 };
+  return { text: text.slice(0, keep), status: done ? statusCode(done.status) : 0 };
 }
 
 /** The screen's lines for an output: tabs expanded, long lines wrapped or cut, colour dropped unless -c. */
@@ -152,11 +166,13 @@ async function run(ctx: Ctx, term: Terminal, opts: Options, command: string[]): 
   sys.signal(15, finish);
   sys.signal(1, finish);
   term.write('\x1b[?1049h\x1b[H\x1b[2J');
+  // (the screen is taken at once, as curses' initscr does, even before the first output)
+  await term.flush();
   try {
     while (!stopped) {
       const started = sys.now();
       const { cols, rows } = term.size();
-      const { text, status } = await runOnce(ctx, opts, command);
+      const { text, status } = await runOnce(ctx, opts, command, rows * (cols + 1), () => stopped);
       if (stopped) break;
       const head = opts.title ? [await title(ctx, opts, command, cols), ''] : [];
       const lines = layout(text, cols, opts);
