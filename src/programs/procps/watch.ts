@@ -100,7 +100,11 @@ async function runOnce(ctx: Ctx, opts: Options, command: string[], keep: number,
       if (!isSysError(e) || e.errno !== 'EINTR') throw e;
       if (!stopped()) continue;
       // (the command got the terminal's SIGINT too; whatever is left of it ends now)
-      sys.kill(pid, 9);
+      try {
+        sys.kill(pid, 9);
+      } catch (k) {
+        if (!isSysError(k)) throw k;
+      }
       break;
     }
     if (chunk === null) break;
