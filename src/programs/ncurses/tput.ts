@@ -8,6 +8,7 @@ import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { TERMINFO, type TerminfoEntry } from './terminfo-data';
 import { tparm } from './tparm';
+import { LineReader } from '../lib/textio';
 
 const USAGE = `Usage: tput [options] [command]
 
@@ -184,11 +185,14 @@ async function main(ctx: Ctx): Promise<number> {
   }
   try {
     if (!fromStdin) return await runWords(ctx, entry, words, keepScrollback);
-    const text = await ctx.readAll(0);
+    // a line at a time, as it comes (an endless input is worked through, not held)
+    const reader = new LineReader(ctx, 0);
     let status = 0;
-    for (const line of text.split('\n')) {
-      const lineWords = line.trim().split(/\s+/).filter(Boolean);
-      if (lineWords.length) status = await runWords(ctx, entry, lineWords, keepScrollback);
+    for (let batch = await reader.next(); batch; batch = await reader.next()) {
+      for (const line of batch) {
+        const lineWords = line.trim().split(/\s+/).filter(Boolean);
+        if (lineWords.length) status = await runWords(ctx, entry, lineWords, keepScrollback);
+      }
     }
     return status;
   } catch (e) {
