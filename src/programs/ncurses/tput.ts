@@ -6,7 +6,7 @@
 // terminal, 4 an unknown capability.
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
-import { TERMINFO, type TerminfoEntry } from './terminfo-data';
+import { findTerminfo, TERMINFO, unpadded, type TerminfoEntry } from './terminfo-data';
 import { tparm } from './tparm';
 import { LineReader } from '../lib/textio';
 
@@ -34,8 +34,6 @@ class Stop extends Error {
   }
 }
 
-/** A string as tputs(3) sends it at no particular speed: its padding (such as $<5>) left out. */
-const unpadded = (s: string): string => s.replace(/\$<[0-9.]+[*/]*>/g, '');
 
 /** How many parameters a string uses (its highest %pN). */
 function paramCount(s: string): number {
@@ -178,7 +176,7 @@ async function main(ctx: Ctx): Promise<number> {
     await ctx.err.write(USAGE);
     return 2;
   }
-  const entry = TERMINFO[term] ?? Object.values(TERMINFO).find((e) => e.names.slice(0, -1).includes(term!));
+  const entry = findTerminfo(term);
   if (!entry) {
     await ctx.error(`unknown terminal "${term}"`);
     return 3;

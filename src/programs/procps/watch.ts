@@ -12,7 +12,7 @@ import { getopt, GetoptError } from '../lib/getopt';
 import { formatTime } from '../lib/nstrftime';
 import { findInPath } from '../lib/path-search';
 import { localZone } from '../lib/tz';
-import { TERMINFO } from '../ncurses/terminfo-data';
+import { findTerminfo } from '../ncurses/terminfo-data';
 import { Terminal } from '../pagers/terminal';
 
 const USAGE = `
@@ -264,8 +264,7 @@ async function main(ctx: Ctx): Promise<number> {
   }
   // ncurses' initscr: the terminal must have a terminfo entry, and there must be a terminal
   const termName = ctx.env.get('TERM');
-  const known = !!termName && Object.entries(TERMINFO).some(([name, e]) => name === termName || e.names.slice(0, -1).includes(termName));
-  const term = known ? await Terminal.open(ctx.sys) : undefined;
+  const term = findTerminfo(termName) ? await Terminal.open(ctx.sys) : undefined;
   if (!term) {
     await ctx.err.write(`Error opening terminal: ${termName || 'unknown'}.\n`);
     return 1;

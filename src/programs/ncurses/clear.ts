@@ -3,31 +3,7 @@
 // so "--help" is an invalid option '-'.
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
-
-const HOME_CLEAR_ALL = '\x1b[H\x1b[2J';
-const HOME_CLEAR_EOS = '\x1b[H\x1b[J';
-const E3 = '\x1b[3J';
-
-/** The clear and E3 capabilities of the terminfo entries a Photon machine is likely to see. */
-const TERMINFO = new Map<string, { clear: string; e3: boolean }>([
-  ['xterm', { clear: HOME_CLEAR_ALL, e3: true }],
-  ['xterm-256color', { clear: HOME_CLEAR_ALL, e3: true }],
-  ['xterm-color', { clear: HOME_CLEAR_ALL, e3: false }],
-  ['xterm-16color', { clear: HOME_CLEAR_ALL, e3: true }],
-  ['xterm-88color', { clear: HOME_CLEAR_ALL, e3: true }],
-  ['rxvt', { clear: HOME_CLEAR_ALL, e3: false }],
-  ['rxvt-unicode', { clear: HOME_CLEAR_ALL, e3: false }],
-  ['screen', { clear: HOME_CLEAR_EOS, e3: false }],
-  ['screen-256color', { clear: HOME_CLEAR_EOS, e3: false }],
-  ['tmux', { clear: HOME_CLEAR_EOS, e3: true }],
-  ['tmux-256color', { clear: HOME_CLEAR_EOS, e3: true }],
-  ['linux', { clear: HOME_CLEAR_EOS, e3: true }],
-  ['vt100', { clear: HOME_CLEAR_EOS, e3: false }],
-  ['vt102', { clear: HOME_CLEAR_EOS, e3: false }],
-  ['vt220', { clear: HOME_CLEAR_EOS, e3: false }],
-  ['ansi', { clear: HOME_CLEAR_EOS, e3: false }],
-  ['dumb', { clear: '', e3: false }],
-]);
+import { findTerminfo, unpadded } from './terminfo-data';
 
 const USAGE = `Usage: clear [options]
 
@@ -81,12 +57,14 @@ export default defineProgram({
       await ctx.err.write('TERM environment variable not set.\n');
       return 1;
     }
-    const entry = TERMINFO.get(term);
+    const entry = findTerminfo(term);
     if (!entry) {
       await ctx.err.write(`'${term}': unknown terminal type.\n`);
       return 1;
     }
-    await ctx.print(entry.clear + (entry.e3 && !keepScrollback ? E3 : ''));
+    // (a terminal without a clear capability, dumb, gets nothing)
+    const clear = entry.s['clear'] ?? '';
+    await ctx.print(unpadded(clear + (keepScrollback ? '' : (entry.s['E3'] ?? ''))));
     return 0;
   },
 });
