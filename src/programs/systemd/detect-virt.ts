@@ -3,7 +3,8 @@
 // something was detected (0) or not (1).
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
-import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
+import type { OptionDef } from '../lib/getopt';
+import { parseArgs } from './ctl/common';
 import { systemctlVersion } from './systemctl/help';
 
 const VMS = ['kvm', 'amazon', 'qemu', 'bochs', 'xen', 'uml', 'vmware', 'oracle', 'microsoft', 'zvm', 'parallels', 'bhyve', 'qnx', 'acrn', 'powervm', 'apple', 'sre', 'google', 'vm-other'];
@@ -33,14 +34,8 @@ const DEFS: OptionDef[] = [
 ];
 
 async function main(ctx: Ctx): Promise<number> {
-  let parsed;
-  try {
-    parsed = getopt(ctx.argv.slice(1), DEFS);
-  } catch (e) {
-    if (!(e instanceof GetoptError)) throw e;
-    await ctx.error(e.message);
-    return 1;
-  }
+  const parsed = await parseArgs(ctx, DEFS);
+  if (!parsed) return 1;
   let mode: 'any' | 'vm' | 'container' | 'chroot' | 'userns' | 'list' = 'any';
   let quiet = false;
   for (const { key } of parsed.order) {

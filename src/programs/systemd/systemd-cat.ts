@@ -8,7 +8,8 @@ import { statusCode } from '../../shared/process';
 import type { JournalRequest } from '../../shared/services/journal';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
-import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
+import type { OptionDef } from '../lib/getopt';
+import { parseArgs } from './ctl/common';
 import { findInPath } from '../lib/path-search';
 import { readChunk } from '../lib/textio';
 import { systemctlVersion } from './systemctl/help';
@@ -90,15 +91,9 @@ const DEFS: OptionDef[] = [
 
 async function main(ctx: Ctx): Promise<number> {
   const opts: Options = { priority: 6, levelPrefix: true };
-  let parsed;
-  try {
-    // (systemd's "+..." getopt string: the options end at the command)
-    parsed = getopt(ctx.argv.slice(1), DEFS, { posixOrder: true });
-  } catch (e) {
-    if (!(e instanceof GetoptError)) throw e;
-    await ctx.error(e.message);
-    return 1;
-  }
+  // (systemd's "+..." getopt string: the options end at the command)
+  const parsed = await parseArgs(ctx, DEFS, { posixOrder: true });
+  if (!parsed) return 1;
   for (const { key, value = '' } of parsed.order) {
     switch (key) {
       case 'h': await ctx.print(HELP); return 0;

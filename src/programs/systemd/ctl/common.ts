@@ -5,9 +5,9 @@ import { isSysError } from '../../../shared/errno';
 import type { Ctx } from '../../lib/context';
 import { getopt, GetoptError, type OptionDef, type Parsed } from '../../lib/getopt';
 
-export async function parseArgs(ctx: Ctx, defs: readonly OptionDef[]): Promise<Parsed | undefined> {
+export async function parseArgs(ctx: Ctx, defs: readonly OptionDef[], opts: { posixOrder?: boolean } = {}): Promise<Parsed | undefined> {
   try {
-    return getopt(ctx.argv.slice(1), defs);
+    return getopt(ctx.argv.slice(1), defs, opts);
   } catch (e) {
     if (!(e instanceof GetoptError)) throw e;
     await ctx.error(e.message);
