@@ -62,8 +62,9 @@ export default defineProgram({
       await ctx.err.write(`'${term}': unknown terminal type.\n`);
       return 1;
     }
-    // (a terminal without a clear capability, dumb, gets nothing)
-    const clear = entry.s['clear'] ?? '';
+    // a terminal without a clear capability (dumb) gets nothing, and the status says it failed
+    const clear = entry.s['clear'];
+    if (clear === undefined) return 1;
     await ctx.print(unpadded(clear + (keepScrollback ? '' : (entry.s['E3'] ?? ''))));
     return 0;
   },
