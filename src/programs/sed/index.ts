@@ -263,7 +263,8 @@ async function sed(ctx: Ctx): Promise<number> {
   for (const name of program.wfiles) {
     if (name === '/dev/stdout') continue;
     if (name === '/dev/stderr') {
-      exec.wfiles.set(name, new SedOutput(new BinWriter(ctx.sys, 2), delim));
+      // stderr is unbuffered: each line goes out as it is written, ahead of buffered stdout
+      exec.wfiles.set(name, new SedOutput(new BinWriter(ctx.sys, 2, true), delim));
       continue;
     }
     try {
