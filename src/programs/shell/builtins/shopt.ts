@@ -24,7 +24,8 @@ export const letBuiltin: Builtin = async (sh, argv) => {
         await sh.error(e.message);
         return 1;
       }
-      if (e instanceof ExpansionError) {
+      // an unset variable under set -u is not let's error: it ends the shell as in an expansion
+      if (e instanceof ExpansionError && !e.fatal) {
         await sh.error(e.bare ? e.message : `let: ${e.message}`);
         return 1;
       }
