@@ -225,7 +225,7 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
     for (let i = 0; i < format.length; ) {
       const c = format[i]!;
       if (c === '\\') {
-        if (format[i + 1] === 'c') return { out, errors, stopped: true, warnings, messages, messageAt, assigns };
+        // bash stops at \c only in a %b argument; in the format it is two plain characters
         const e = formatEscape(format, i, !clock?.bytesQuote, (w) => warnings.push(w));
         out += e.text;
         i = e.next;
