@@ -102,15 +102,35 @@ export interface FormatEnv {
 /** sprintf(fmt, args...); throws FormatError with gawk's message when arguments run out. */
 export function awkSprintf(fmt: string, args: Value[], env: FormatEnv): string {
   let out = '';
-  let argi = 0;
-  const argAt = (spec: string, at: number): Value => {
-    const pos = /^\*?(\d+)\$/.exec(spec);
-    const idx = pos ? Number(pos[1]) - 1 : argi++;
-    if (idx >= args.length) {
-      // the caret stands under the character that wanted the argument (after the quote)
-      throw new FormatError(`not enough arguments to satisfy format string\n\t\`${fmt}'\n\t${' '.repeat(at + 1)}^ ran out for this one`);
+  // gawk's bookkeeping: how many arguments were taken in turn, and whether a conversion named
+  // its own with N$; the two ways cannot be mixed in one format
+  let taken = 0;
+  let usedDollar = false;
+  const mixed = "must use `count$' on all formats or none";
+  // the caret stands under the character that wanted the argument (after the quote)
+  const ranOut = (at: number): FormatError =>
+    new FormatError(`not enough arguments to satisfy format string\n\t\`${fmt}'\n\t${' '.repeat(at + 1)}^ ran out for this one`);
+  /** The argument a conversion formats: its own N$ one, or the next in turn. */
+  const valueArg = (argnum: number, at: number): Value => {
+    if (argnum > 0) {
+      if (taken > 0) throw new FormatError(mixed);
+      return args[argnum - 1]!;
     }
-    return args[idx]!;
+    if (usedDollar) throw new FormatError(mixed);
+    if (taken >= args.length) throw ranOut(at);
+    return args[taken++]!;
+  };
+  /** The argument of a `*` width or precision: *N$ names it (0 is the format itself), * takes the next. */
+  const starArg = (star: string, at: number): Value => {
+    const pos = /^\*(\d+)\$/.exec(star);
+    if (pos) {
+      const n = Number(pos[1]);
+      if (n > args.length) throw ranOut(at + pos[0].length - 1);
+      return n === 0 ? fmt : args[n - 1]!;
+    }
+    // gawk reports this one through fatal() with the word already in the message
+    if (usedDollar) throw new FormatError(`fatal: ${mixed}`);
+    return valueArg(0, at);
   };
   let i = 0;
   while (i < fmt.length) {
@@ -120,7 +140,12 @@ export function awkSprintf(fmt: string, args: Value[], env: FormatEnv): string {
       break;
     }
     out += fmt.slice(i, pct);
-    let m = SPEC_RE.exec(fmt.slice(pct));
+    // flags may come before N$ (%-1$s): read as %1$-s, which has the same length
+    const lead = /^%([-+ #0']+)(\d+\$)/.exec(fmt.slice(pct));
+    let m = SPEC_RE.exec(lead ? `%${lead[2]}${lead[1]}${fmt.slice(pct + lead[0].length)}` : fmt.slice(pct));
+    if (m && !m[6] && m[4] !== undefined && !m[4].startsWith('*') && !m[5] && fmt[pct + m[0].length] === '$') {
+      throw new FormatError("`$' not permitted after period in format");
+    }
     if (m && !m[6]) {
       // gawk reads flags, width and modifiers in any order: retry with them put in order
       const loose = looseSpec(fmt, pct);
@@ -152,6 +177,13 @@ export function awkSprintf(fmt: string, args: Value[], env: FormatEnv): string {
     }
     i = pct + m[0].length;
     const conv = m[6];
+    let argnum = 0;
+    if (m[1]) {
+      argnum = parseInt(m[1], 10);
+      if (argnum <= 0) throw new FormatError("argument index with `$' must be > 0");
+      if (argnum > args.length) throw new FormatError(`argument index ${argnum} greater than total number of supplied arguments`);
+      usedDollar = true;
+    }
     if (conv === '%') {
       out += '%';
       continue;
@@ -167,7 +199,7 @@ export function awkSprintf(fmt: string, args: Value[], env: FormatEnv): string {
     let width = 0;
     if (m[3] !== undefined) {
       if (m[3].startsWith('*')) {
-        const w = Math.trunc(toNum(argAt(m[3], pct + spec.indexOf('*') - 1), env.mode));
+        const w = Math.trunc(toNum(starArg(m[3], pct + spec.indexOf('*') - 1), env.mode));
         if (w < 0) left = true;
         width = Math.abs(w);
       } else width = Number(m[3]);
@@ -175,11 +207,11 @@ export function awkSprintf(fmt: string, args: Value[], env: FormatEnv): string {
     let prec: number | undefined;
     if (m[4] !== undefined) {
       if (m[4].startsWith('*')) {
-        const p = Math.trunc(toNum(argAt(m[4], pct + spec.indexOf('*', spec.indexOf('.')) - 1), env.mode));
+        const p = Math.trunc(toNum(starArg(m[4], pct + spec.indexOf('*', spec.indexOf('.')) - 1), env.mode));
         prec = p < 0 ? undefined : p;
       } else prec = Number(m[4] || '0');
     }
-    const arg = argAt(m[1] ? `${m[1]}` : '', i - 2);
+    const arg = valueArg(argnum, i - 2);
     const zero = flags.includes('0') && !left;
     const plus = flags.includes('+');
     const space = flags.includes(' ');
