@@ -9,6 +9,7 @@ import type { Process } from './process';
 import { createIn } from './vfs/ops';
 import { mayAccess, R_OK, W_OK } from './vfs/permissions';
 import type { Inode } from './vfs/inode';
+import { isAppendOnly, isImmutable } from './vfs/attrs';
 import { Pipe } from './pipe';
 import { kmsgLine } from './klog';
 import { closeSocket, readSocket, writeSocket } from './socket-file';
@@ -42,7 +43,10 @@ export function openNode(k: Kernel, proc: Process, path: string, flags: OpenFlag
   const read = flags.read ?? !flags.write;
   const write = !!flags.write;
   if (node.type === 'dir' && write) throw new SysError('EISDIR', 'open', path);
+  if (write && isImmutable(node)) throw new SysError('EPERM', 'open', path);
   if ((read && !mayAccess(proc.cred, node, R_OK)) || (write && !mayAccess(proc.cred, node, W_OK))) throw new SysError('EACCES', 'open', path);
+  // an append-only file opens for writing only to append, never to truncate (may_open)
+  if (isAppendOnly(node) && ((write && !flags.append) || flags.truncate)) throw new SysError('EPERM', 'open', path);
   if (write && k.vfs.fsOf(node).type === 'proc' && !node.sink) throw new SysError('EACCES', 'open', path);
   if (node.strictPerm && ((read && !(node.perm & 0o400)) || (write && !(node.perm & 0o200)))) throw new SysError('EACCES', 'open', path);
   const file: OpenFile = { target: { kind: 'inode', node }, readable: read, writable: write, append: !!flags.append, pos: 0, refs: 1, path: absolute(k, proc, path) };
@@ -155,6 +159,8 @@ export async function writeFile(k: Kernel, proc: Process, file: OpenFile, data: 
         file.pos += data.length;
         return;
       }
+      // made immutable since it was opened: ext4 refuses the write (ext4_write_checks)
+      if (isImmutable(t.node)) throw new SysError('EPERM', 'write');
       if (file.append) file.pos = k.vfs.size(t.node);
       // RLIMIT_FSIZE (generic_write_check_limits): what fits below the limit is written; a
       // write that starts at or past it raises SIGXFSZ and fails with EFBIG

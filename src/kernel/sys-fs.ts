@@ -14,6 +14,7 @@ import { hostPidFor } from './pidns';
 import { BLOCK } from './vfs/filesystems';
 import type { FileSystemInfo } from './vfs/filesystems';
 import * as ops from './vfs/ops';
+import { attrsLocked, inodeAttr } from './vfs/attrs';
 import { mayAccess, W_OK, X_OK } from './vfs/permissions';
 import { normalize } from '../shared/path';
 
@@ -26,7 +27,7 @@ const READ_FILE_FLOOR = 1 << 20;
 const STD_NAMES: Record<string, number> = { '/dev/stdin': 0, '/dev/stdout': 1, '/dev/stderr': 2 };
 
 type FsSys = Pick<Sys,
-  | 'open' | 'read' | 'readReady' | 'write' | 'close' | 'dup' | 'dup2' | 'pipe' | 'socket' | 'lseek' | 'ftruncate' | 'isOpen' | 'openFds' | 'setCloexec'
+  | 'open' | 'read' | 'readReady' | 'write' | 'close' | 'dup' | 'dup2' | 'pipe' | 'socket' | 'lseek' | 'ftruncate' | 'inodeAttr' | 'isOpen' | 'openFds' | 'setCloexec'
   | 'stat' | 'lstat' | 'fstat' | 'flock' | 'readdir' | 'mkdir' | 'mkfifo' | 'mknod' | 'rmdir' | 'unlink' | 'rename' | 'link' | 'symlink'
   | 'readlink' | 'chmod' | 'chown' | 'lchown' | 'utimes' | 'truncate' | 'access' | 'realpath' | 'statfs'
   | 'mounts' | 'getcwd' | 'chdir' | 'chroot' | 'readFile' | 'writeFile'>;
@@ -243,7 +244,18 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
     ftruncate(n, length) {
       const f = fd(n);
       if (f.target.kind !== 'inode' || !f.writable || length < 0) throw new SysError('EINVAL', 'ftruncate');
+      // an append-only or immutable file keeps its length (do_sys_ftruncate, inode_permission)
+      if (attrsLocked(f.target.node)) throw new SysError('EPERM', 'ftruncate');
       k.vfs.truncate(f.target.node, length);
+    },
+    inodeAttr(n, attr, set) {
+      const f = fd(n);
+      const t = f.target;
+      const node = t.kind === 'inode' || t.kind === 'device' || t.kind === 'tty' ? t.node : undefined;
+      if (!node) throw new SysError('ENOTTY', 'ioctl');
+      const r = inodeAttr(k.vfs.fsOf(node).type, node, attr, set === undefined ? undefined : { value: set, euid: proc.cred.euid, bigFile: node.type === 'file' && k.vfs.size(node) > 12 * BLOCK }, f.path);
+      if (set !== undefined) node.ctime = k.vfs.newInodeTime();
+      return r;
     },
     isOpen(n) {
       return proc.fds.has(n);
@@ -343,6 +355,7 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       if (node.type === 'dir') throw new SysError('EISDIR', 'truncate', path);
       if (length < 0) throw new SysError('EINVAL', 'truncate', path);
       ops.access({ ...fsctx(), cred: { ...proc.cred, uid: proc.cred.euid, gid: proc.cred.egid } }, path, 2);
+      if (attrsLocked(node)) throw new SysError('EPERM', 'truncate', path);
       k.vfs.truncate(node, length);
     },
     async access(path, mode) {

@@ -103,6 +103,12 @@ export interface Sys {
   socket(spec: { proto: 'tcp' | 'udp'; conn?: number; greeting?: string }): number;
   lseek(fd: number, offset: number, whence: 'set' | 'cur' | 'end'): number;
   ftruncate(fd: number, length: number): void;
+  /**
+   * An open file's inode attribute, read, or set when `set` is given: its flags
+   * (FS_IOC_GETFLAGS/SETFLAGS), generation (FS_IOC_GETVERSION/SETVERSION) or project id
+   * (FS_IOC_FSGETXATTR/FSSETXATTR). ENOTTY where the filesystem has no such attribute.
+   */
+  inodeAttr(fd: number, attr: 'flags' | 'version' | 'project', set?: number): number;
   isOpen(fd: number): boolean;
   /** The open descriptors, with whether each is close-on-exec. */
   openFds(): { fd: number; cloexec: boolean }[];

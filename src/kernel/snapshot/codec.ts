@@ -145,6 +145,7 @@ function fail(what: string): never {
 }
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+const isU32OrNull = (v: unknown): boolean => v === null || (isInt(v) && v >= 0 && v <= 0xffffffff);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const TYPES = new Set(['f', 'd', 'l', 'c', 'b', 'p', 's']);
@@ -166,7 +167,7 @@ export function checkSnapshot(s: MachineSnapshot): void {
   if (!Array.isArray(disk.inodes) || !Array.isArray(disk.files)) fail('disk tables');
   const inos = new Set<number>();
   for (const r of disk.inodes as unknown[]) {
-    if (!Array.isArray(r) || r.length !== 11) fail('an inode record');
+    if (!Array.isArray(r) || !(r.length === 11 || (r.length === 13 && isU32OrNull(r[11]) && isU32OrNull(r[12])))) fail('an inode record');
     const [ino, type, perm, uid, gid, nlink, atime, mtime, ctime, parent, extra] = r as unknown[];
     if (!isInt(ino) || ino < 1 || typeof type !== 'string' || !TYPES.has(type) || !isInt(perm) || !isInt(uid) || !isInt(gid) || !isInt(nlink) || !isNum(atime) || !isNum(mtime) || !isNum(ctime) || !isInt(parent)) fail(`inode ${String(ino)}`);
     if (type === 'd' && !(Array.isArray(extra) && extra.length % 2 === 0 && extra.every((x, i) => (i % 2 ? isInt(x) : typeof x === 'string' && x !== '' && !x.includes('/'))))) fail(`directory ${ino}`);

@@ -29,7 +29,9 @@ export function captureDisk(vfs: Vfs): DiskImage {
       extra = flat;
     } else if (node.type === 'symlink') extra = node.target ?? '';
     else if (node.rdev) extra = [node.rdev[0], node.rdev[1]];
-    inodes.push([node.ino, CODE[node.type], node.perm, node.uid, node.gid, node.nlink, node.atime, node.mtime, node.ctime, node.parent ?? -1, extra]);
+    const record: InodeRecord = [node.ino, CODE[node.type], node.perm, node.uid, node.gid, node.nlink, node.atime, node.mtime, node.ctime, node.parent ?? -1, extra];
+    if (node.attrs !== undefined || node.generation !== undefined) record.push(node.attrs ?? null, node.generation ?? null);
+    inodes.push(record);
     const data = node.type === 'file' ? vfs.dataOf(node.ino) : undefined;
     if (!data) continue;
     const chunks: FileRecord[2] = [];
@@ -60,6 +62,8 @@ export function loadDisk(vfs: Vfs, image: DiskImage): void {
     const extra = r[10];
     const node: Inode = { ino: r[0], fs: rootFs, type: TYPE[code], perm: r[2] & 0o7777, uid: r[3], gid: r[4], nlink: r[5], atime: r[6], mtime: r[7], ctime: r[8] };
     if (r[9] >= 0) node.parent = r[9];
+    if (typeof r[11] === 'number') node.attrs = r[11];
+    if (typeof r[12] === 'number') node.generation = r[12];
     if (code === 'd') {
       const entries = (node.entries = new Map());
       const flat = Array.isArray(extra) ? extra : [];

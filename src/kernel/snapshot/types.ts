@@ -12,7 +12,11 @@ import type { SessionState } from '../../shared/lessons';
 export const SNAPSHOT_VERSION = 1;
 
 /** One inode: [ino, type, perm, uid, gid, nlink, atime, mtime, ctime, parent (-1: none), extra]. */
-export type InodeRecord = [number, InodeTypeCode, number, number, number, number, number, number, number, number, InodeExtra];
+/**
+ * ino, type, perm, uid, gid, nlink, atime, mtime, ctime, parent, extra; then, once chattr set
+ * either, the attribute flags (null: the default) and the generation (null: the default)
+ */
+export type InodeRecord = [number, InodeTypeCode, number, number, number, number, number, number, number, number, InodeExtra, (number | null)?, (number | null)?];
 /** dir: [name, ino, name, ino, ...]; symlink: target; device: [major, minor]; else null */
 export type InodeExtra = (string | number)[] | string | [number, number] | null;
 export type InodeTypeCode = 'f' | 'd' | 'l' | 'c' | 'b' | 'p' | 's';

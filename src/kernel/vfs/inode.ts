@@ -57,6 +57,10 @@ export interface Inode {
   /** Generated symlink target (procfs: /proc/self, /proc/<pid>/cwd). */
   generateTarget?: () => string;
   dynamic?: DynamicDir;
+  /** Attribute flags set by FS_IOC_SETFLAGS (chattr); undefined: the filesystem's default (attrs.ts). */
+  attrs?: number;
+  /** ext4's generation number, once FS_IOC_SETVERSION set it (attrs.ts has the default). */
+  generation?: number;
 }
 
 export function modeOf(node: Inode): number {

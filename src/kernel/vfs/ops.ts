@@ -5,7 +5,8 @@ import type { Stat } from '../../shared/stat';
 import { blocksFor } from './filesystems';
 import type { FileType, Inode } from './inode';
 import { modeOf, S_ISGID, S_ISUID } from './inode';
-import { isOwnerOrRoot, mayAccess, mayDeleteFrom, R_OK, W_OK, X_OK, type Cred, inGroup } from './permissions';
+import { deleteErrno, deniedErrno, isOwnerOrRoot, mayAccess, R_OK, W_OK, X_OK, type Cred, inGroup } from './permissions';
+import { attrsLocked, isAppendOnly, isImmutable } from './attrs';
 import type { Vfs } from './vfs';
 
 export interface FsContext {
@@ -44,7 +45,7 @@ export function statNode(vfs: Vfs, node: Inode): Stat {
 export function createIn(c: FsContext, dir: Inode, name: string, type: FileType, perm: number, syscall: string, path: string): Inode {
   if (dir.dynamic || c.vfs.fsOf(dir).type === 'proc') fail('ENOENT', syscall, path);
   if (name === '.' || name === '..' || dir.entries!.has(name)) fail('EEXIST', syscall, path);
-  if (!mayAccess(c.cred, dir, W_OK | X_OK)) fail('EACCES', syscall, path);
+  if (!mayAccess(c.cred, dir, W_OK | X_OK)) fail(deniedErrno(dir, W_OK), syscall, path);
   if (dir.nlink === 0) fail('ENOENT', syscall, path);
   const node = c.vfs.newInode(dir.fs, type, perm, c.cred.euid, c.vfs.newGroup(dir, c.cred.egid));
   if (type === 'dir' && dir.perm & S_ISGID) node.perm |= S_ISGID;
@@ -75,7 +76,9 @@ export function link(c: FsContext, existing: string, path: string): void {
   // fs.protected_hardlinks: only the owner may link a file they could not read and write
   const safe = src.type === 'file' && !(src.perm & S_ISUID) && (src.perm & 0o2010) !== 0o2010 && mayAccess(c.cred, src, R_OK | W_OK);
   if (!isOwnerOrRoot(c.cred, src) && !safe) fail('EPERM', 'link', existing);
-  if (!mayAccess(c.cred, dir, W_OK | X_OK)) fail('EACCES', 'link', path);
+  if (!mayAccess(c.cred, dir, W_OK | X_OK)) fail(deniedErrno(dir, W_OK), 'link', path);
+  // an append-only or immutable file gets no new names (vfs_link)
+  if (attrsLocked(src)) fail('EPERM', 'link', existing);
   src.nlink++;
   src.ctime = c.vfs.newInodeTime();
   c.vfs.addEntry(dir, name, src);
@@ -87,7 +90,8 @@ export function unlink(c: FsContext, path: string): void {
   if (!node) fail('ENOENT', 'unlink', path);
   if (node.type === 'dir') fail('EISDIR', 'unlink', path);
   if (dir.dynamic) fail('EACCES', 'unlink', path);
-  if (!mayDeleteFrom(c.cred, dir, node)) fail(mayAccess(c.cred, dir, W_OK | X_OK) ? 'EPERM' : 'EACCES', 'unlink', path);
+  const refused = deleteErrno(c.cred, dir, node);
+  if (refused) fail(refused, 'unlink', path);
   // a file with a bind mount over it (a container's /etc/hosts)
   if (c.vfs.entryCovered(dir, name)) fail('EBUSY', 'unlink', path);
   c.vfs.removeEntry(dir, name, node);
@@ -103,7 +107,8 @@ export function rmdir(c: FsContext, path: string): void {
   if (!node) fail('ENOENT', 'rmdir', path);
   if (node.type !== 'dir') fail('ENOTDIR', 'rmdir', path);
   if (dir.dynamic) fail('EACCES', 'rmdir', path);
-  if (!mayDeleteFrom(c.cred, dir, node)) fail(mayAccess(c.cred, dir, W_OK | X_OK) ? 'EPERM' : 'EACCES', 'rmdir', path);
+  const refused = deleteErrno(c.cred, dir, node);
+  if (refused) fail(refused, 'rmdir', path);
   if (c.vfs.isMountpoint(node) || c.vfs.entryCovered(dir, name) || node.ino === c.vfs.rootIno) fail('EBUSY', 'rmdir', path);
   if (node.entries!.size > 0) fail('ENOTEMPTY', 'rmdir', path);
   c.vfs.removeEntry(dir, name, node);
@@ -119,13 +124,14 @@ export function rename(c: FsContext, from: string, to: string): void {
   if (src.name === '.' || src.name === '..' || dst.name === '.' || dst.name === '..') fail('EINVAL', 'rename', from);
   if (c.vfs.entryCovered(src.dir, src.name) || c.vfs.entryCovered(dst.dir, dst.name)) fail('EBUSY', 'rename', from);
   if (node.fs !== dst.dir.fs || c.vfs.isMountpoint(node)) fail('EXDEV', 'rename', from);
-  if (!mayDeleteFrom(c.cred, src.dir, node)) fail(mayAccess(c.cred, src.dir, W_OK | X_OK) ? 'EPERM' : 'EACCES', 'rename', from);
-  if (!mayAccess(c.cred, dst.dir, W_OK | X_OK)) fail('EACCES', 'rename', to);
+  const refused = deleteErrno(c.cred, src.dir, node);
+  if (refused) fail(refused, 'rename', from);
+  if (!mayAccess(c.cred, dst.dir, W_OK | X_OK)) fail(deniedErrno(dst.dir, W_OK), 'rename', to);
   const existing = c.vfs.child(dst.dir, dst.name);
   if (existing === node) return;
   if (node.type === 'dir' && c.vfs.isWithin(dst.dir, node)) fail('EINVAL', 'rename', from);
   if (existing) {
-    if (!mayDeleteFrom(c.cred, dst.dir, existing)) fail('EPERM', 'rename', to);
+    if (deleteErrno(c.cred, dst.dir, existing)) fail('EPERM', 'rename', to);
     if (existing.type === 'dir') {
       if (node.type !== 'dir') fail('EISDIR', 'rename', to);
       if (existing.entries!.size > 0) fail('ENOTEMPTY', 'rename', to);
@@ -157,6 +163,8 @@ export function chmod(c: FsContext, path: string, mode: number, follow = true): 
   const node = c.vfs.resolve(c.cred, c.cwd, path, { follow }, 'chmod');
   if (!isOwnerOrRoot(c.cred, node)) fail('EPERM', 'chmod', path);
   if (c.vfs.fsOf(node).type === 'proc') fail('EPERM', 'chmod', path);
+  // an append-only or immutable inode keeps its mode, owner and times (notify_change)
+  if (attrsLocked(node)) fail('EPERM', 'chmod', path);
   let perm = mode & 0o7777;
   // a non-root owner who is not in the file's group cannot set setgid (chmod(2))
   if (c.cred.euid !== 0 && !inGroup(c.cred, node.gid)) perm &= ~S_ISGID;
@@ -174,6 +182,7 @@ export function chown(c: FsContext, path: string, uid: number, gid: number, foll
     if (changeUid) fail('EPERM', 'chown', path);
     if (changeGid && !inGroup(c.cred, gid)) fail('EPERM', 'chown', path);
   }
+  if ((uid !== -1 || gid !== -1) && attrsLocked(node)) fail('EPERM', 'chown', path);
   if (uid !== -1) node.uid = uid;
   if (gid !== -1) node.gid = gid;
   // chown clears setuid/setgid on executables
@@ -184,6 +193,8 @@ export function chown(c: FsContext, path: string, uid: number, gid: number, foll
 export function utimes(c: FsContext, path: string, atime: number | undefined, mtime: number | undefined, follow = true): void {
   const node = c.vfs.resolve(c.cred, c.cwd, path, { follow }, 'utimensat');
   const explicit = atime !== undefined || mtime !== undefined;
+  // an immutable inode keeps its times; an append-only one only takes "now"
+  if (isImmutable(node) || (explicit && isAppendOnly(node))) fail('EPERM', 'utimensat', path);
   if (!isOwnerOrRoot(c.cred, node) && (explicit || !mayAccess(c.cred, node, W_OK))) fail(explicit ? 'EPERM' : 'EACCES', 'utimensat', path);
   const t = nowOf(c);
   node.atime = atime ?? t;
@@ -195,7 +206,7 @@ export function access(c: FsContext, path: string, want: number): void {
   const node = c.vfs.resolve(c.cred, c.cwd, path, { follow: true }, 'access');
   // access(2) checks real ids
   const real: Cred = { ...c.cred, euid: c.cred.uid, egid: c.cred.gid };
-  if (want && !mayAccess(real, node, want)) fail('EACCES', 'access', path);
+  if (want && !mayAccess(real, node, want)) fail(deniedErrno(node, want), 'access', path);
 }
 
 export function checkExec(c: FsContext, node: Inode, path: string): void {

@@ -2,6 +2,7 @@
 // creates or removes a file asks here with the caller's credentials.
 import type { Inode } from './inode';
 import { S_ISVTX } from './inode';
+import { attrsLocked, isAppendOnly, isImmutable } from './attrs';
 
 export interface Cred {
   uid: number;
@@ -26,6 +27,8 @@ export function inGroup(cred: Cred, gid: number): boolean {
 
 /** access(2) semantics on effective ids: may `cred` do `want` (R_OK|W_OK|X_OK) on `node`? */
 export function mayAccess(cred: Cred, node: Inode, want: number): boolean {
+  // nobody writes to an immutable inode, root included (inode_permission)
+  if (want & W_OK && isImmutable(node)) return false;
   if (cred.euid === 0) {
     // root may read and write anything; execute needs at least one x bit on a non-directory
     if (want & X_OK && node.type !== 'dir' && (node.perm & 0o111) === 0) return false;
@@ -43,6 +46,23 @@ export function mayDeleteFrom(cred: Cred, dir: Inode, child: Inode): boolean {
   if (!mayAccess(cred, dir, W_OK | X_OK)) return false;
   if (dir.perm & S_ISVTX && cred.euid !== 0 && cred.euid !== dir.uid && cred.euid !== child.uid) return false;
   return true;
+}
+
+/** The errno of a refused mayAccess: EPERM for writing an immutable inode, EACCES otherwise. */
+export function deniedErrno(node: Inode, want: number): 'EPERM' | 'EACCES' {
+  return want & W_OK && isImmutable(node) ? 'EPERM' : 'EACCES';
+}
+
+/**
+ * may_delete: why `cred` may not remove or rename `child` out of `dir`, or undefined if it may.
+ * The directory's permission first, then an append-only directory, the sticky bit, and a child
+ * that is append-only or immutable.
+ */
+export function deleteErrno(cred: Cred, dir: Inode, child: Inode): 'EPERM' | 'EACCES' | undefined {
+  if (!mayAccess(cred, dir, W_OK | X_OK)) return deniedErrno(dir, W_OK);
+  if (isAppendOnly(dir)) return 'EPERM';
+  if (!mayDeleteFrom(cred, dir, child) || attrsLocked(child)) return 'EPERM';
+  return undefined;
 }
 
 export function isOwnerOrRoot(cred: Cred, node: Inode): boolean {

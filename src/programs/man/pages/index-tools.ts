@@ -175,4 +175,6 @@ export const toolPages: Record<string, () => Promise<{ default: string }>> = {
   'pwdx.1': () => import('./pwdx.1'),
   'tput.1': () => import('./tput.1'),
   'watch.1': () => import('./watch.1'),
+  'lsattr.1': () => import('./lsattr.1'),
+  'chattr.1': () => import('./chattr.1'),
 };
