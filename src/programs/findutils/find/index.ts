@@ -3,7 +3,7 @@
 import { defineProgram } from '../../define';
 import { Accounts } from '../../lib/accounts';
 import { optionParsers } from './actions';
-import { looksLikeExpression, parseExpression, type ParserEntry } from './parse';
+import { looksLikeExpression, parseExpression, q, type ParserEntry } from './parse';
 import { FindExit, FindQuit, type FindState, type Options } from './types';
 import { walkRoot } from './walk';
 import { startingPointsFrom } from './files0';
@@ -102,12 +102,20 @@ async function leadingOptions(args: string[], opts: Options, s: FindState): Prom
         }
         list = args[++i]!;
       }
-      for (const flag of list.split(',')) {
+      const flags = list.split(',').filter((f) => f !== '');
+      if (!flags.length) {
+        await s.ctx.error('Empty argument to the -D option.');
+        await s.ctx.err.write(`Try '${s.ctx.name} --help' for more information.\n`);
+        throw new FindExit(1);
+      }
+      // findutils names the argument as strtok left it: cut after its first flag, whichever is bad
+      const first = /^,*[^,]*/.exec(list)![0];
+      for (const flag of flags) {
         if (flag === 'help') {
           await s.ctx.print(DEBUG_HELP);
           throw new FindExit(0);
         }
-        if (!DEBUG_FLAGS.includes(flag)) await s.ctx.error(`Ignoring unrecognised debug flag ${flag}`);
+        if (!DEBUG_FLAGS.includes(flag)) await s.ctx.error(`Ignoring unrecognised debug flag ${q(first)}`);
       }
     } else if (a.startsWith('-O')) {
       const level = a.slice(2);
@@ -150,6 +158,7 @@ export default defineProgram({
           return false;
         }
       };
+      s.roots = roots;
       const { tree, list } = await parseExpression(args, end, s, exists);
       if (opts.mindepth < 0) opts.mindepth = 0;
       try {

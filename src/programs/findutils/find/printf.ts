@@ -130,7 +130,8 @@ function formatDate(ms: number, k: string, tz: TimeZone): string {
   const secs = Math.floor(ms / 1000);
   if (k === '@') return `${secs}${nsSuffix(ms)}`;
   if (k === '+') return `${strftime('%Y-%m-%d+%H:%M:%S', ms, undefined, tz)}${nsSuffix(ms)}`;
-  const base = strftime(`%${k}`, ms, undefined, tz);
+  // glibc's strftime has no %N: it stays as written
+  const base = strftime(`%${k}`, ms, undefined, tz, { glibc: true });
   if (k === 'S' || k === 'T' || k === 'X') return base + nsSuffix(ms);
   return base;
 }

@@ -57,13 +57,17 @@ function numTest(get: (st: Stat) => number): ParserEntry {
 function nameTest(kind: 'name' | 'path' | 'lname', casefold: boolean): ParserEntry {
   return {
     kind: 'test',
-    parse(p, name) {
+    async parse(p, name) {
       const pattern = p.collect();
       if (pattern === undefined) return false;
       if (kind === 'name' && pattern.includes('/') && p.s.opts.warnings) {
         void p.warn(`warning: ${q(name)} matches against basenames only, but the given pattern contains a directory separator (${q('/')}), thus the expression will evaluate to false all the time.  Did you mean ${q(casefold ? '-iwholename' : '-wholename')}?`);
       }
       const m = compileFnmatch(pattern, { casefold });
+      // a path that ends in / can only be a starting point written so (-path foo/ with find foo/)
+      if (kind === 'path' && pattern.endsWith('/') && !p.s.ctx.env.has('POSIXLY_CORRECT') && !(p.s.roots ?? []).some((r) => m(r))) {
+        await p.warn(`warning: ${name} ${pattern} will not match anything because it ends with /.`);
+      }
       if (kind === 'name') p.primary(name, (e) => m(baseName(e.path)));
       else if (kind === 'path') p.primary(name, (e) => m(e.path));
       else {

@@ -87,6 +87,8 @@ export interface FindState {
   pending: Pred[];
   /** The local time zone, once a time directive needed it. */
   tz?: TimeZone;
+  /** The starting points named on the command line (none means '.'). */
+  roots?: string[];
 }
 
 /** Ends find at once with a status, after a message (usage and parse errors). */
