@@ -47,7 +47,8 @@ Sending SIGUSR1 prints the statistics and continues.
 
 ${HELP_LINES}
 ${coreutilsHelpFooter('dd')}`,
-  version: coreutilsVersion('dd', ['Paul Rubin', 'David MacKenzie', 'Stuart Kemp']),
+  // dd.c passes PACKAGE, not PACKAGE_NAME, to its option parser: "dd (coreutils) 9.1"
+  version: coreutilsVersion('dd', ['Paul Rubin', 'David MacKenzie', 'Stuart Kemp'], 'coreutils'),
   options: [],
 };
 

@@ -14,10 +14,13 @@ function writtenBy(authors: readonly string[]): string {
   }
 }
 
-/** `--version` text of a coreutils 9.1 program (without the final newline). */
-export function coreutilsVersion(name: string, authors: readonly string[]): string {
+/**
+ * `--version` text of a coreutils 9.1 program (without the final newline). The package is
+ * "GNU coreutils" except where a program hands version_etc the bare tarball name (dd does).
+ */
+export function coreutilsVersion(name: string, authors: readonly string[], pkg = 'GNU coreutils'): string {
   return [
-    `${name} (GNU coreutils) 9.1`,
+    `${name} (${pkg}) 9.1`,
     'Copyright (C) 2022 Free Software Foundation, Inc.',
     'License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.',
     'This is free software: you are free to change and redistribute it.',

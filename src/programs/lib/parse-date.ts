@@ -473,8 +473,17 @@ function compute(pc: Pc, tz: TimeZone): Timespec {
   const same = (a: typeof tm, b: { year: number; mon: number; mday: number; hour: number; min: number; sec: number }): boolean =>
     a.year === b.year && a.mon === b.mon && a.mday === b.mday && a.hour === b.hour && a.min === b.min && a.sec === b.sec;
   if (!same(tm0, norm)) {
-    if (dbg) mktimeNotOk(dbg, tm0, norm, zone);
-    throw new Fail();
+    // a wall time the local zone skips (or cannot hold) is still fine when the string named
+    // its own zone: mktime is tried again in that fixed offset
+    const fixed: TimeZone | undefined = pc.zonesSeen ? { name: 'XXX', offset: pc.timeZone } : undefined;
+    const retry = fixed ? mktime(tm0, fixed) : 0;
+    const again = fixed ? localtime(retry, fixed) : undefined;
+    if (!again || !same(tm0, again)) {
+      if (dbg) mktimeNotOk(dbg, tm0, norm, zone);
+      throw new Fail();
+    }
+    start = retry;
+    norm = again;
   }
   const days = (): string => strDays(pc.dayOrdinal, pc.dayNumber, pc.shown.ordinal);
   if (pc.daysSeen && !pc.datesSeen) {
