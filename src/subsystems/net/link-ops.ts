@@ -231,9 +231,12 @@ export function changeLink(s: NetState, l: Link, c: LinkChange, now: number): Ne
     if (e) return e;
   }
   if (c.address) {
-    // (ifb has no ndo_set_mac_address)
-    if (l.linkType === 'loopback' || l.kind === 'ifb') return err('EOPNOTSUPP');
-    if (!validEtherAddr(c.address)) return err('EADDRNOTAVAIL');
+    // dev_set_mac_address: ifb has no ndo_set_mac_address; the others (the loopback's
+    // eth_mac_addr too, even while up) are only called, and so only check the address, when it
+    // differs from the current one
+    if (l.kind === 'ifb') return err('EOPNOTSUPP');
+    const same = l.mac.length === c.address.length && l.mac.every((b, i) => b === c.address![i]);
+    if (!same && !validEtherAddr(c.address)) return err('EADDRNOTAVAIL');
     if (l.bridge) {
       // br_set_mac_address: the chosen address is the bridge id from now on
       l.bridge.addrSet = true;
