@@ -7,6 +7,7 @@ import { hashPassword, passwordQuality } from './auth';
 import { fail, has, lockAndRead, opt, parseArgs } from './common';
 import { commitAll, Db, Locks, SHADOW, today, type SpEnt } from './db';
 import { dayString, isoDay, parseDay } from './defs';
+import { processRoot } from './root';
 
 const CHAGE_USAGE = `Usage: chage [options] LOGIN
 
@@ -61,6 +62,8 @@ export const chage = defineProgram({
   pkg: 'shadow',
   mode: 0o4755,
   async main(ctx) {
+    const rooted = await processRoot(ctx);
+    if (rooted !== undefined) return rooted;
     const a = await parseArgs(ctx, [
       { key: 'd', short: 'd', long: 'lastday', arg: R }, { key: 'E', short: 'E', long: 'expiredate', arg: R },
       { key: 'h', short: 'h', long: 'help' }, { key: 'i', short: 'i', long: 'iso8601' },
@@ -132,7 +135,6 @@ Options:
   -h, --help                    show this help and exit
   -m, --md5                     encrypt clear text passwords with MD5
   -R, --root CHROOT_DIR         chroot into this directory first
-  -P, --prefix PREFIX_DIR       directory holding the etc files to change
   -s, --sha-rounds              rounds for the SHA, BCRYPT or YESCRYPT methods
 
 `;
@@ -142,11 +144,12 @@ export const chpasswd = defineProgram({
   installPath: '/usr/sbin/chpasswd',
   pkg: 'shadow',
   async main(ctx) {
+    const rooted = await processRoot(ctx);
+    if (rooted !== undefined) return rooted;
     const a = await parseArgs(ctx, [
       { key: 'c', short: 'c', long: 'crypt-method', arg: R }, { key: 'e', short: 'e', long: 'encrypted' },
       { key: 'h', short: 'h', long: 'help' }, { key: 'm', short: 'm', long: 'md5' },
-      { key: 'R', short: 'R', long: 'root', arg: R }, { key: 'P', short: 'P', long: 'prefix', arg: R },
-      { key: 's', short: 's', long: 'sha-rounds', arg: R },
+      { key: 'R', short: 'R', long: 'root', arg: R }, { key: 's', short: 's', long: 'sha-rounds', arg: R },
     ], () => CHPASSWD_USAGE);
     if (typeof a === 'number') return a;
     if (has(a, 'h')) return usage(ctx, CHPASSWD_USAGE, 0);

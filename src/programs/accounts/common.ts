@@ -31,14 +31,15 @@ export async function parseArgs(ctx: Ctx, defs: OptionDef[], usage: (ctx: Ctx) =
 
 /** Locks the named databases in order, then reads all four. Prints shadow's messages. */
 export async function lockAndRead(ctx: Ctx, locks: Locks, paths: string[]): Promise<AccountDbs | undefined> {
-  for (const p of paths) {
+  for (const name of paths) {
+    const p = locks.prefix ? `${locks.prefix}/${name}` : name;
     if (!(await locks.lock(p))) {
       await fail(ctx, `cannot lock ${p}; try again later.`);
       await locks.release();
       return undefined;
     }
   }
-  return readAll(ctx.sys);
+  return readAll(ctx.sys, locks.prefix);
 }
 
 /** The value of the last occurrence of an option. */

@@ -126,7 +126,8 @@ export class Db<T extends { name: string }> {
 export class Locks {
   private held: string[] = [];
   private pwdLocked = false;
-  constructor(private readonly ctx: Ctx) {}
+  /** `prefix` is shadow's --prefix: then lckpwdf is not used and the file names carry it. */
+  constructor(private readonly ctx: Ctx, readonly prefix = '') {}
 
   /**
    * lckpwdf(3) then `<path>.lock`, as commonio_lock does. On failure prints shadow's
@@ -135,7 +136,7 @@ export class Locks {
    */
   async lock(path: string): Promise<boolean> {
     const sys = this.ctx.sys;
-    if (!this.pwdLocked) {
+    if (!this.pwdLocked && !this.prefix) {
       try {
         sys.close(await sys.open('/etc/.pwd.lock', { write: true, create: true }, 0o600));
         this.pwdLocked = true;
@@ -223,12 +224,14 @@ export interface AccountDbs {
   gshadow: Db<SgEnt>;
 }
 
-export async function readAll(sys: Sys): Promise<AccountDbs> {
+/** The four databases; with a --prefix, those under it (named `PREFIX//etc/passwd`). */
+export async function readAll(sys: Sys, prefix = ''): Promise<AccountDbs> {
+  const at = (p: string): string => (prefix ? `${prefix}/${p}` : p);
   return {
-    passwd: await Db.read(sys, '/etc/passwd', PASSWD),
-    shadow: await Db.read(sys, '/etc/shadow', SHADOW),
-    group: await Db.read(sys, '/etc/group', GROUP),
-    gshadow: await Db.read(sys, '/etc/gshadow', GSHADOW),
+    passwd: await Db.read(sys, at('/etc/passwd'), PASSWD),
+    shadow: await Db.read(sys, at('/etc/shadow'), SHADOW),
+    group: await Db.read(sys, at('/etc/group'), GROUP),
+    gshadow: await Db.read(sys, at('/etc/gshadow'), GSHADOW),
   };
 }
 

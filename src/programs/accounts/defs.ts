@@ -25,8 +25,14 @@ async function readConfig(sys: Sys, path: string, sep: RegExp): Promise<Map<stri
 export class LoginDefs {
   private constructor(private readonly map: Map<string, string>) {}
 
-  static async load(sys: Sys): Promise<LoginDefs> {
-    return new LoginDefs(await readConfig(sys, '/etc/login.defs', /\s+/));
+  /** With a --prefix, the login.defs under it. */
+  static async load(sys: Sys, prefix = ''): Promise<LoginDefs> {
+    return new LoginDefs(await readConfig(sys, prefix ? `${prefix}//etc/login.defs` : '/etc/login.defs', /\s+/));
+  }
+
+  /** putdef_str (useradd -K): overrides a setting for this run. */
+  set(key: string, value: string): void {
+    this.map.set(key, value);
   }
 
   str(key: string, def: string): string {
@@ -44,29 +50,6 @@ export class LoginDefs {
   bool(key: string): boolean {
     return (this.map.get(key) ?? '').toLowerCase() === 'yes';
   }
-}
-
-export interface UseraddDefaults {
-  group: string;
-  home: string;
-  inactive: string;
-  expire: string;
-  shell: string;
-  skel: string;
-  createMailSpool: string;
-}
-
-export async function useraddDefaults(sys: Sys): Promise<UseraddDefaults> {
-  const m = await readConfig(sys, '/etc/default/useradd', /=/);
-  return {
-    group: m.get('GROUP') ?? '100',
-    home: m.get('HOME') ?? '/home',
-    inactive: m.get('INACTIVE') ?? '-1',
-    expire: m.get('EXPIRE') ?? '',
-    shell: m.get('SHELL') ?? '/bin/bash',
-    skel: m.get('SKEL') ?? '/etc/skel',
-    createMailSpool: m.get('CREATE_MAIL_SPOOL') ?? 'no',
-  };
 }
 
 /** is_valid_name of shadow 4.13 (libmisc/chkname.c). */
@@ -100,4 +83,25 @@ export function dayString(day: number): string {
 
 export function isoDay(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Settings shadow 4.13's getdef knows (a PAM build, no TCB): -K may override these. */
+const DEF_ITEMS = new Set(('CHFN_RESTRICT CONSOLE_GROUPS CONSOLE CREATE_HOME DEFAULT_HOME ENCRYPT_METHOD ENV_PATH ENV_SUPATH ERASECHAR '
+  + 'FAIL_DELAY FAKE_SHELL GID_MAX GID_MIN HOME_MODE HUSHLOGIN_FILE KILLCHAR LASTLOG_UID_MAX LOGIN_RETRIES LOGIN_TIMEOUT '
+  + 'LOG_OK_LOGINS LOG_UNKFAIL_ENAB MAIL_DIR MAIL_FILE MAX_MEMBERS_PER_GROUP MD5_CRYPT_ENAB NONEXISTENT PASS_MAX_DAYS '
+  + 'PASS_MIN_DAYS PASS_WARN_AGE SHA_CRYPT_MAX_ROUNDS SHA_CRYPT_MIN_ROUNDS BCRYPT_MAX_ROUNDS BCRYPT_MIN_ROUNDS '
+  + 'YESCRYPT_COST_FACTOR SUB_GID_COUNT SUB_GID_MAX SUB_GID_MIN SUB_UID_COUNT SUB_UID_MAX SUB_UID_MIN SULOG_FILE SU_NAME '
+  + 'SYS_GID_MAX SYS_GID_MIN SYS_UID_MAX SYS_UID_MIN TTYGROUP TTYPERM TTYTYPE_FILE UID_MAX UID_MIN UMASK USERDEL_CMD '
+  + 'USERGROUPS_ENAB SYSLOG_SG_ENAB SYSLOG_SU_ENAB FORCE_SHADOW GRANT_AUX_GROUP_SUBIDS PREVENT_NO_AUTH').split(' '));
+/** Settings it knows to belong to PAM or other packages: refused without a message. */
+const OTHER_ITEMS = new Set(('CHFN_AUTH CHSH_AUTH CRACKLIB_DICTPATH ENV_HZ ENVIRON_FILE ENV_TZ FAILLOG_ENAB FTMP_FILE '
+  + 'HMAC_CRYPTO_ALGO ISSUE_FILE LASTLOG_ENAB LOGIN_STRING MAIL_CHECK_ENAB MOTD_FILE NOLOGINS_FILE OBSCURE_CHECKS_ENAB '
+  + 'PASS_ALWAYS_WARN PASS_CHANGE_TRIES PASS_MAX_LEN PASS_MIN_LEN PORTTIME_CHECKS_ENAB QUOTAS_ENAB SU_WHEEL_ONLY ULIMIT '
+  + 'ALWAYS_SET_PATH ENV_ROOTPATH LOGIN_KEEP_USERNAME LOGIN_PLAIN_PROMPT MOTD_FIRSTONLY').split(' '));
+
+/** def_find's verdict on a -K key: settable, or the message (possibly none) of a refusal. */
+export function defItem(key: string): true | string {
+  if (DEF_ITEMS.has(key)) return true;
+  if (OTHER_ITEMS.has(key)) return '';
+  return `configuration error - unknown item '${key}' (notify administrator)\n`;
 }

@@ -3,6 +3,7 @@ import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { fail, has, lockAndRead, opt, parseArgs } from './common';
 import { commitAll, Locks, readAll } from './db';
+import { rootAndPrefix } from './root';
 import { LoginDefs, validName } from './defs';
 import { newId } from './ids';
 
@@ -46,6 +47,8 @@ export const groupadd = defineProgram({
   installPath: '/usr/sbin/groupadd',
   pkg: 'shadow',
   async main(ctx) {
+    const prefix = await rootAndPrefix(ctx);
+    if (typeof prefix === 'number') return prefix;
     const a = await parseArgs(ctx, [
       { key: 'f', short: 'f', long: 'force' }, { key: 'g', short: 'g', long: 'gid', arg: R },
       { key: 'h', short: 'h', long: 'help' }, { key: 'K', short: 'K', long: 'key', arg: R },
@@ -77,7 +80,7 @@ export const groupadd = defineProgram({
       return 3;
     }
     const sys = ctx.sys;
-    const peek = await readAll(sys);
+    const peek = await readAll(sys, prefix);
     if (peek.group.get(name)) {
       if (has(a, 'f')) return 0;
       await fail(ctx, `group '${name}' already exists`);
@@ -98,12 +101,12 @@ export const groupadd = defineProgram({
         return 3;
       }
     }
-    const locks = new Locks(ctx);
+    const locks = new Locks(ctx, prefix);
     try {
       const dbs = await lockAndRead(ctx, locks, ['/etc/group', '/etc/gshadow']);
       if (!dbs) return 10;
       if (gid === undefined) {
-        const defs = await LoginDefs.load(sys);
+        const defs = await LoginDefs.load(sys, prefix);
         const sysg = has(a, 'r');
         gid = newId(dbs.group.entries().map((g) => g.gid), defs.num(sysg ? 'SYS_GID_MIN' : 'GID_MIN', sysg ? 101 : 1000), defs.num(sysg ? 'SYS_GID_MAX' : 'GID_MAX', sysg ? 999 : 60000), sysg);
         if (gid === undefined) {
@@ -126,6 +129,8 @@ export const groupdel = defineProgram({
   installPath: '/usr/sbin/groupdel',
   pkg: 'shadow',
   async main(ctx) {
+    const prefix = await rootAndPrefix(ctx);
+    if (typeof prefix === 'number') return prefix;
     const a = await parseArgs(ctx, [
       { key: 'h', short: 'h', long: 'help' }, { key: 'R', short: 'R', long: 'root', arg: R },
       { key: 'P', short: 'P', long: 'prefix', arg: R }, { key: 'f', short: 'f', long: 'force' },
@@ -135,7 +140,7 @@ export const groupdel = defineProgram({
     if (a.operands.length !== 1) return usage(ctx, DEL_USAGE, 2);
     const name = a.operands[0]!;
     const sys = ctx.sys;
-    const peek = await readAll(sys);
+    const peek = await readAll(sys, prefix);
     const grp = peek.group.get(name);
     if (!grp) {
       await fail(ctx, `group '${name}' does not exist`);
@@ -146,7 +151,7 @@ export const groupdel = defineProgram({
       await fail(ctx, `cannot remove the primary group of user '${primary.name}'`);
       return 8;
     }
-    const locks = new Locks(ctx);
+    const locks = new Locks(ctx, prefix);
     try {
       const dbs = await lockAndRead(ctx, locks, ['/etc/group', '/etc/gshadow']);
       if (!dbs) return 10;

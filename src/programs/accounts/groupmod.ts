@@ -3,6 +3,7 @@ import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { addMember, fail, has, lockAndRead, opt, parseArgs } from './common';
 import { commitAll, Locks, readAll } from './db';
+import { processRoot, rootAndPrefix } from './root';
 import { validName } from './defs';
 import { hashPassword, Prompter } from './auth';
 
@@ -48,6 +49,8 @@ export const groupmod = defineProgram({
   installPath: '/usr/sbin/groupmod',
   pkg: 'shadow',
   async main(ctx) {
+    const prefix = await rootAndPrefix(ctx);
+    if (typeof prefix === 'number') return prefix;
     const a = await parseArgs(ctx, [
       { key: 'a', short: 'a', long: 'append' }, { key: 'g', short: 'g', long: 'gid', arg: R },
       { key: 'h', short: 'h', long: 'help' }, { key: 'n', short: 'n', long: 'new-name', arg: R },
@@ -66,7 +69,7 @@ export const groupmod = defineProgram({
     if (a.operands.length !== 1) return usage(ctx, MOD_USAGE, 2);
     const name = a.operands[0]!;
     const sys = ctx.sys;
-    const peek = await readAll(sys);
+    const peek = await readAll(sys, prefix);
     const grp = peek.group.get(name);
     if (!grp) {
       await fail(ctx, `group '${name}' does not exist`);
@@ -95,7 +98,7 @@ export const groupmod = defineProgram({
         return 6;
       }
     }
-    const locks = new Locks(ctx);
+    const locks = new Locks(ctx, prefix);
     try {
       if (!(await lockAndRead(ctx, locks, ['/etc/group', '/etc/gshadow']))) return 10;
       const dbs = await lockAndRead(ctx, locks, newGid !== grp.gid ? ['/etc/passwd'] : []);
@@ -120,6 +123,8 @@ export const gpasswd = defineProgram({
   pkg: 'shadow',
   mode: 0o4755,
   async main(ctx) {
+    const rooted = await processRoot(ctx, '-Q');
+    if (rooted !== undefined) return rooted;
     const a = await parseArgs(ctx, [
       { key: 'a', short: 'a', long: 'add', arg: R }, { key: 'A', short: 'A', long: 'administrators', arg: R },
       { key: 'd', short: 'd', long: 'delete', arg: R }, { key: 'g', short: 'g' }, { key: 'h', short: 'h', long: 'help' },

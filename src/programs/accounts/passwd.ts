@@ -9,6 +9,7 @@ import { failDelay, hashPassword, passwordQuality, Prompter, verifyPassword } fr
 import { fail, has, lockAndRead, opt, parseArgs } from './common';
 import { commitAll, Db, Locks, SHADOW, today, type SpEnt } from './db';
 import { isoDay } from './defs';
+import { processRoot } from './root';
 
 const USAGE = `Usage: passwd [options] [LOGIN]
 
@@ -66,6 +67,8 @@ export default defineProgram({
   pkg: 'shadow',
   mode: 0o4755,
   async main(ctx) {
+    const rooted = await processRoot(ctx);
+    if (rooted !== undefined) return rooted;
     const a = await parseArgs(ctx, OPTIONS, () => USAGE, 6);
     if (typeof a === 'number') return a;
     if (has(a, 'h')) return usage(ctx, 0);

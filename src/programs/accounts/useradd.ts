@@ -7,7 +7,9 @@ import type { Ctx } from '../lib/context';
 import { addMember, fail, findGroup, has, lockAndRead, opt, parseArgs, progName } from './common';
 import type { Parsed } from '../lib/getopt';
 import { commitAll, Locks, readAll, today, type AccountDbs } from './db';
-import { LoginDefs, parseDay, useraddDefaults, validName } from './defs';
+import { defItem, LoginDefs, parseDay, validName } from './defs';
+import { prefixed, rootAndPrefix } from './root';
+import { getDefaults, parseLong, setDefaults, showDefaults } from './useradd-defaults';
 import { copySkel } from './home';
 import { newId } from './ids';
 
@@ -74,96 +76,159 @@ const OPTIONS = [
 
 const E_USAGE = 2;
 const E_BAD_ARG = 3;
+const E_NOTFOUND = 6;
 
 async function usage(ctx: Ctx, status: number): Promise<number> {
   await (status === 0 ? ctx.out : ctx.err).write(USAGE);
   return status;
 }
 
-async function showDefaults(ctx: Ctx): Promise<number> {
-  const d = await useraddDefaults(ctx.sys);
-  await ctx.print(`GROUP=${d.group}\nHOME=${d.home}\nINACTIVE=${d.inactive}\nEXPIRE=${d.expire}\nSHELL=${d.shell}\nSKEL=${d.skel}\nCREATE_MAIL_SPOOL=${d.createMailSpool}\n`);
-  return 0;
-}
+/** VALID() of useradd: no ':' and no newline. */
+const valid = (s: string): boolean => !/[:\n]/.test(s);
 
 export default defineProgram({
   name: 'useradd',
   installPath: '/usr/sbin/useradd',
   pkg: 'shadow',
   async main(ctx) {
+    const prefix = await rootAndPrefix(ctx);
+    if (typeof prefix === 'number') return prefix;
+    const sys = ctx.sys;
+    const peek = await readAll(sys, prefix);
+    const d = await getDefaults(ctx, peek, prefix);
     const args = await parseArgs(ctx, OPTIONS, () => USAGE);
     if (typeof args === 'number') return args;
-    if (has(args, 'h')) return usage(ctx, 0);
-    // -K KEY=VALUE: a setting without its '=' is refused before anything is read
-    if ((args.values.get('K') ?? []).some((kv) => !kv.includes('='))) return fail(ctx, '-K requires KEY=VALUE').then(() => E_BAD_ARG);
-    const defaults = await useraddDefaults(ctx.sys);
-    const defs = await LoginDefs.load(ctx.sys);
-    const sys = ctx.sys;
-    const comment = opt(args, 'c') ?? '';
-    if (/[:\n]/.test(comment)) return fail(ctx, `invalid comment '${comment}'`).then(() => E_BAD_ARG);
-    const homeOpt = opt(args, 'd');
-    if (homeOpt !== undefined && (!homeOpt.startsWith('/') || /[:\n]/.test(homeOpt))) return fail(ctx, `invalid home directory '${homeOpt}'`).then(() => E_BAD_ARG);
-    const base = opt(args, 'b') ?? defaults.home;
-    if (has(args, 'b') && (!base.startsWith('/') || /[:\n]/.test(base))) return fail(ctx, `invalid base directory '${base}'`).then(() => E_BAD_ARG);
-    const expireOpt = opt(args, 'e') ?? defaults.expire;
-    const expire = parseDay(expireOpt);
-    if (expire === undefined) return fail(ctx, `invalid date '${expireOpt}'`).then(() => E_BAD_ARG);
-    const inactiveOpt = opt(args, 'f') ?? defaults.inactive;
-    if (!/^-?\d+$/.test(inactiveOpt) || Number(inactiveOpt) < -1) return fail(ctx, `invalid numeric argument '${inactiveOpt}'`).then(() => E_BAD_ARG);
-    const shell = opt(args, 's') ?? defaults.shell;
-    if (has(args, 's') && (/[:\n]/.test(shell) || (shell !== '' && !shell.startsWith('/')))) return fail(ctx, `invalid shell '${shell}'`).then(() => E_BAD_ARG);
-    const uidOpt = opt(args, 'u');
-    if (uidOpt !== undefined && !/^\d+$/.test(uidOpt)) return fail(ctx, `invalid user ID '${uidOpt}'`).then(() => E_BAD_ARG);
+    const defs = await LoginDefs.load(sys, prefix);
+    let comment = '';
+    let homeOpt: string | undefined;
+    let expire: number | undefined;
+    let gid: number | undefined;
+    const extra: string[] = [];
+    let shell: string | undefined;
+    let uid: number | undefined;
+    let flagD = false;
+    let anyflag = false;
+    // process_flags: each option is checked as getopt returns it
+    for (const { key, value } of args.order) {
+      const v = value ?? '';
+      switch (key) {
+        case 'b':
+          if (!valid(v) || !v.startsWith('/')) return fail(ctx, `invalid base directory '${v}'`).then(() => E_BAD_ARG);
+          d.home = v;
+          break;
+        case 'c':
+          if (!valid(v)) return fail(ctx, `invalid comment '${v}'`).then(() => E_BAD_ARG);
+          comment = v;
+          break;
+        case 'd':
+          if (!valid(v) || !v.startsWith('/')) return fail(ctx, `invalid home directory '${v}'`).then(() => E_BAD_ARG);
+          homeOpt = v;
+          break;
+        case 'D':
+          if (anyflag) return usage(ctx, E_USAGE);
+          flagD = true;
+          break;
+        case 'e': {
+          const day = v === '' ? -1 : parseDay(v);
+          if (day === undefined || day < -1) return fail(ctx, `invalid date '${v}'`).then(() => E_BAD_ARG);
+          expire = day;
+          if (flagD) d.expire = v;
+          break;
+        }
+        case 'f': {
+          const n = parseLong(v);
+          if (n === undefined || n < -1) return fail(ctx, `invalid numeric argument '${v}'`).then(() => E_BAD_ARG);
+          d.inactive = n;
+          break;
+        }
+        case 'g': {
+          const g = findGroup(peek, v);
+          if (!g) return fail(ctx, `group '${v}' does not exist`).then(() => E_NOTFOUND);
+          if (flagD) d.group = g.gid;
+          else gid = g.gid;
+          break;
+        }
+        case 'G':
+          for (const name of v.split(',').filter(Boolean)) {
+            const g = findGroup(peek, name);
+            if (!g) return fail(ctx, `group '${name}' does not exist`).then(() => E_NOTFOUND);
+            if (!extra.includes(g.name)) extra.push(g.name);
+          }
+          break;
+        case 'h':
+          return usage(ctx, 0);
+        case 'k':
+          d.skel = v;
+          break;
+        case 'K': {
+          const eq = v.indexOf('=');
+          if (eq < 0) return fail(ctx, '-K requires KEY=VALUE').then(() => E_BAD_ARG);
+          const item = defItem(v.slice(0, eq));
+          if (item !== true) return ctx.err.write(item).then(() => E_BAD_ARG);
+          defs.set(v.slice(0, eq), v.slice(eq + 1));
+          break;
+        }
+        case 'p':
+          if (!valid(v)) return fail(ctx, `invalid field '${v}'`).then(() => E_BAD_ARG);
+          break;
+        case 's':
+          if (!valid(v) || (v !== '' && !v.startsWith('/') && !v.startsWith('*'))) return fail(ctx, `invalid shell '${v}'`).then(() => E_BAD_ARG);
+          if (v !== '' && !v.startsWith('*') && v !== '/sbin/nologin' && !(await executable(ctx, v))) await fail(ctx, `Warning: missing or non-executable shell '${v}'`);
+          shell = v;
+          d.shell = v;
+          break;
+        case 'u':
+          if (!/^\d+$/.test(v) || Number(v) >= 4294967295) return fail(ctx, `invalid user ID '${v}'`).then(() => E_BAD_ARG);
+          uid = Number(v);
+          break;
+      }
+      anyflag = true;
+    }
     const flagU = has(args, 'U') || (!has(args, 'g') && !has(args, 'N') && defs.bool('USERGROUPS_ENAB'));
     if (has(args, 'o') && !has(args, 'u')) return fail(ctx, '-o flag is only allowed with the -u flag').then(() => usage(ctx, E_USAGE));
     if (has(args, 'k') && !has(args, 'm')) return fail(ctx, '-k flag is only allowed with the -m flag').then(() => usage(ctx, E_USAGE));
     if (flagU && has(args, 'g')) return fail(ctx, 'options -U and -g conflict').then(() => usage(ctx, E_USAGE));
     if (flagU && has(args, 'N')) return fail(ctx, 'options -U and -N conflict').then(() => usage(ctx, E_USAGE));
     if (has(args, 'm') && has(args, 'M')) return fail(ctx, 'options -m and -M conflict').then(() => usage(ctx, E_USAGE));
-    if (has(args, 'D')) {
-      if (args.operands.length || has(args, 'u') || has(args, 'G') || has(args, 'd') || has(args, 'c') || has(args, 'm')) return usage(ctx, E_USAGE);
-      return showDefaults(ctx);
+    if (flagD) {
+      if (args.operands.length || ['u', 'G', 'd', 'c', 'm'].some((k) => has(args, k))) return usage(ctx, E_USAGE);
+      if (['g', 'b', 'f', 'e', 's'].some((k) => has(args, k))) return setDefaults(ctx, d, prefix);
+      await ctx.print(showDefaults(d));
+      return 0;
     }
     if (args.operands.length !== 1) return usage(ctx, E_USAGE);
     const name = args.operands[0]!;
     if (!has(args, 'badname') && !validName(name)) return fail(ctx, `invalid user name '${name}': use --badname to ignore`).then(() => E_BAD_ARG);
-    // -g and -G are checked against the current files before anything is locked
-    const locks = new Locks(ctx);
-    const peek = await readAll(sys);
-    const gOpt = opt(args, 'g');
-    let gid = Number(defaults.group);
-    if (gOpt !== undefined) {
-      const g = findGroup(peek, gOpt);
-      if (!g) return fail(ctx, `group '${gOpt}' does not exist`).then(() => 6);
-      gid = g.gid;
-    } else if (!/^\d+$/.test(defaults.group)) {
-      gid = findGroup(peek, defaults.group)?.gid ?? 100;
-    }
-    const extra: string[] = [];
-    for (const g of (opt(args, 'G') ?? '').split(',').filter(Boolean)) {
-      const found = findGroup(peek, g);
-      if (!found) return fail(ctx, `group '${g}' does not exist`).then(() => 6);
-      if (!extra.includes(found.name)) extra.push(found.name);
-    }
-    if (has(args, 's') && shell !== '') {
-      try {
-        await sys.access(shell, 1);
-      } catch {
-        await fail(ctx, `Warning: missing or non-executable shell '${shell}'`);
-      }
-    }
+    const home = homeOpt ?? `${d.home}/${name}`;
     if (peek.passwd.get(name)) return fail(ctx, `user '${name}' already exists`).then(() => 9);
     if (flagU && peek.group.get(name)) return fail(ctx, `group ${name} exists - if you want to add this user to that group, use -g.`).then(() => 9);
+    const locks = new Locks(ctx, prefix);
     if (!(await lockAndRead(ctx, locks, ['/etc/passwd']))) return 1;
     const dbs = await lockAndRead(ctx, locks, ['/etc/group', '/etc/gshadow']);
     if (!dbs) return 10;
+    const create = has(args, 'm') || (!has(args, 'r') && defs.bool('CREATE_HOME'));
     try {
-      return await create(ctx, dbs, locks, { name, args, defs, gid, extra, comment, shell, expire, inactive: Number(inactiveOpt), home: homeOpt ?? `${base}/${name}`, flagU, skel: opt(args, 'k') ?? defaults.skel });
+      return await addUser(ctx, dbs, locks, {
+        name, args, defs, gid: gid ?? d.group, extra, comment, shell: shell ?? d.shell,
+        expire: expire ?? parseDay(d.expire) ?? -1, inactive: d.inactive, home, prefixedHome: prefixed(prefix, home),
+        flagU, skel: d.skel, uid, createHome: create && !has(args, 'M'),
+      });
     } finally {
       await locks.release();
     }
   },
 });
+
+async function executable(ctx: Ctx, path: string): Promise<boolean> {
+  try {
+    const st = await ctx.sys.stat(path);
+    if ((st.mode & 0o170000) === 0o040000) return false;
+    await ctx.sys.access(path, 1);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 interface Plan {
   name: string;
@@ -176,19 +241,21 @@ interface Plan {
   expire: number;
   inactive: number;
   home: string;
+  prefixedHome: string;
   flagU: boolean;
   skel: string;
+  uid: number | undefined;
+  createHome: boolean;
 }
 
-async function create(ctx: Ctx, dbs: AccountDbs, locks: Locks, p: Plan): Promise<number> {
+async function addUser(ctx: Ctx, dbs: AccountDbs, locks: Locks, p: Plan): Promise<number> {
   const sys = ctx.sys;
   const system = has(p.args, 'r');
   const defs = p.defs;
   let uid: number;
-  const uidOpt = opt(p.args, 'u');
   const usedUids = new Set(dbs.passwd.entries().map((u) => u.uid));
-  if (uidOpt !== undefined) {
-    uid = Number(uidOpt);
+  if (p.uid !== undefined) {
+    uid = p.uid;
     if (!has(p.args, 'o') && usedUids.has(uid)) return fail(ctx, `UID ${uid} is not unique`).then(() => 4);
     // check_uid_range: a chosen UID outside the account kind's range is only a warning
     if (system) {
@@ -204,8 +271,9 @@ async function create(ctx: Ctx, dbs: AccountDbs, locks: Locks, p: Plan): Promise
     if (found === undefined) return fail(ctx, "can't create user").then(() => 4);
     uid = found;
   }
-  if (!(await locks.lock('/etc/shadow'))) {
-    await fail(ctx, 'cannot lock /etc/shadow; try again later.');
+  const shadowPath = prefixed(locks.prefix, '/etc/shadow');
+  if (!(await locks.lock(shadowPath))) {
+    await fail(ctx, `cannot lock ${shadowPath}; try again later.`);
     return 1;
   }
   let gid = p.gid;
@@ -233,10 +301,10 @@ async function create(ctx: Ctx, dbs: AccountDbs, locks: Locks, p: Plan): Promise
     inactive: p.inactive >= 0 ? String(p.inactive) : '', expire: p.expire >= 0 ? String(p.expire) : '', flag: '',
   });
   await commitAll(sys, { passwd: dbs.passwd, shadow: dbs.shadow, group: dbs.group, gshadow: dbs.gshadow });
-  if (has(p.args, 'm')) {
+  if (p.createHome) {
     let exists = false;
     try {
-      await sys.stat(p.home);
+      await sys.stat(p.prefixedHome);
       exists = true;
     } catch {
       exists = false;
@@ -248,16 +316,22 @@ async function create(ctx: Ctx, dbs: AccountDbs, locks: Locks, p: Plan): Promise
       const umask = defs.num('UMASK', 0o22);
       const mode = defs.num('HOME_MODE', 0o777 & ~umask) & 0o7777;
       try {
-        await makeHome(ctx, p.home, mode, uid, gid);
-        await copySkel(ctx, p.skel, p.home, uid, gid);
+        await makeHome(ctx, p.prefixedHome, mode, uid, gid);
       } catch (e) {
-        if (!isSysError(e)) throw e;
-        await fail(ctx, `cannot create directory ${p.home}`);
+        if (!(e instanceof HomeError)) throw e;
+        await fail(ctx, `cannot create directory ${e.path}`);
         return 12;
       }
+      await copySkel(ctx, p.skel, p.prefixedHome, uid, gid);
     }
   }
   return 0;
+}
+
+class HomeError extends Error {
+  constructor(readonly path: string) {
+    super(path);
+  }
 }
 
 /** create_home: missing parents are made root-owned 0755, the home itself with `mode`. */
@@ -272,7 +346,12 @@ async function makeHome(ctx: Ctx, home: string, mode: number, uid: number, gid: 
       if (!last) continue;
     } catch (e) {
       if (!isSysError(e) || e.errno !== 'ENOENT') throw e;
-      await ctx.sys.mkdir(path, last ? 0o700 : 0o755);
+      try {
+        await ctx.sys.mkdir(path, last ? 0o700 : 0o755);
+      } catch (err) {
+        if (!isSysError(err)) throw err;
+        throw new HomeError(path);
+      }
     }
     if (last) {
       await ctx.sys.chown(path, uid, gid);

@@ -7,6 +7,7 @@ import { fail, has, lockAndRead, parseArgs } from './common';
 import { commitAll, Locks, readAll } from './db';
 import { LoginDefs } from './defs';
 import { removeTree } from './home';
+import { prefixed, rootAndPrefix } from './root';
 
 const USAGE = `Usage: userdel [options] LOGIN
 
@@ -39,25 +40,27 @@ export default defineProgram({
   installPath: '/usr/sbin/userdel',
   pkg: 'shadow',
   async main(ctx) {
+    const prefix = await rootAndPrefix(ctx);
+    if (typeof prefix === 'number') return prefix;
     const a = await parseArgs(ctx, OPTIONS, () => USAGE);
     if (typeof a === 'number') return a;
     if (has(a, 'h')) return usage(ctx, 0);
     if (a.operands.length !== 1) return usage(ctx, 2);
     const sys = ctx.sys;
     const name = a.operands[0]!;
-    const pw = (await readAll(sys)).passwd.get(name);
+    const pw = (await readAll(sys, prefix)).passwd.get(name);
     if (!pw) {
       await fail(ctx, `user '${name}' does not exist`);
       return 6;
     }
-    if (!has(a, 'f')) {
+    if (!has(a, 'f') && !prefix && !has(a, 'R')) {
       const busy = sys.processes().find((p) => p.uid === pw.uid && p.state !== 'Z');
       if (busy) {
         await fail(ctx, `user ${name} is currently used by process ${busy.pid}`);
         return 8;
       }
     }
-    const locks = new Locks(ctx);
+    const locks = new Locks(ctx, prefix);
     try {
       if (!(await lockAndRead(ctx, locks, ['/etc/passwd', '/etc/shadow']))) return 1;
       const dbs = await lockAndRead(ctx, locks, ['/etc/group', '/etc/gshadow']);
@@ -68,7 +71,7 @@ export default defineProgram({
       for (const g of dbs.gshadow.entries()) {
         if (g.members.includes(name) || g.admins.includes(name)) dbs.gshadow.put({ ...g, members: g.members.filter((m) => m !== name), admins: g.admins.filter((m) => m !== name) });
       }
-      const defs = await LoginDefs.load(sys);
+      const defs = await LoginDefs.load(sys, prefix);
       if (defs.bool('USERGROUPS_ENAB')) {
         const grp = dbs.group.get(name);
         if (grp && grp.gid === pw.gid && grp.members.length === 0 && !dbs.passwd.entries().some((u) => u.gid === grp.gid)) {
@@ -82,8 +85,11 @@ export default defineProgram({
     }
     if (!has(a, 'r')) return 0;
     let status = 0;
-    const defs = await LoginDefs.load(sys);
-    const mail = `${defs.str('MAIL_DIR', '/var/mail')}/${name}`;
+    const defs = await LoginDefs.load(sys, prefix);
+    const maildir = defs.str('MAIL_DIR', '/var/mail');
+    // shadow sizes the name for one separator, so with a prefix the last character is lost
+    const mail = prefix ? `${prefix}/${maildir}/${name}`.slice(0, prefix.length + maildir.length + name.length + 1) : `${maildir}/${name}`;
+    const home = prefixed(prefix, pw.home);
     try {
       await sys.lstat(mail);
       await sys.unlink(mail);
@@ -92,17 +98,17 @@ export default defineProgram({
     }
     let st;
     try {
-      st = await sys.stat(pw.home);
+      st = await sys.stat(home);
     } catch {
       st = undefined;
     }
     if (!st) {
-      await fail(ctx, `${name} home directory (${pw.home}) not found`);
+      await fail(ctx, `${name} home directory (${home}) not found`);
     } else if (st.uid !== pw.uid && !has(a, 'f')) {
-      await fail(ctx, `${pw.home} not owned by ${name}, not removing`);
+      await fail(ctx, `${home} not owned by ${name}, not removing`);
       status = 12;
-    } else if (!(await removeTree(ctx, pw.home))) {
-      await fail(ctx, `error removing directory ${pw.home}`);
+    } else if (!(await removeTree(ctx, home))) {
+      await fail(ctx, `error removing directory ${home}`);
       status = 12;
     }
     return status;

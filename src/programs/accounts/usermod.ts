@@ -6,6 +6,7 @@ import type { Ctx } from '../lib/context';
 import { addMember, fail, findGroup, has, lockAndRead, opt, parseArgs } from './common';
 import { commitAll, Locks, readAll } from './db';
 import { parseDay, validName } from './defs';
+import { prefixed, rootAndPrefix } from './root';
 import { chownTree } from './home';
 
 const USAGE = `Usage: usermod [options] LOGIN
@@ -70,13 +71,15 @@ export default defineProgram({
   installPath: '/usr/sbin/usermod',
   pkg: 'shadow',
   async main(ctx) {
+    const prefix = await rootAndPrefix(ctx);
+    if (typeof prefix === 'number') return prefix;
     const a = await parseArgs(ctx, OPTIONS, () => USAGE);
     if (typeof a === 'number') return a;
     if (has(a, 'h')) return usage(ctx, 0);
     if (a.operands.length !== 1) return usage(ctx, 2);
     const sys = ctx.sys;
     const name = a.operands[0]!;
-    const peek = await readAll(sys);
+    const peek = await readAll(sys, prefix);
     const pw = peek.passwd.get(name);
     // option values are checked in the order getopt returns them
     for (const { key, value } of a.order) {
@@ -127,11 +130,11 @@ export default defineProgram({
         await fail(ctx, `Warning: missing or non-executable shell '${newShell}'`);
       }
     }
-    if (newName !== name || newUid !== pw.uid || (has(a, 'm') && newHome !== pw.home)) {
+    if (!prefix && (newName !== name || newUid !== pw.uid || (has(a, 'm') && newHome !== pw.home))) {
       const busy = sys.processes().find((p) => p.uid === pw.uid && p.state !== 'Z');
       if (busy) return bad(ctx, `user ${name} is currently used by process ${busy.pid}`, 8);
     }
-    const locks = new Locks(ctx);
+    const locks = new Locks(ctx, prefix);
     try {
       if (!(await lockAndRead(ctx, locks, ['/etc/passwd', '/etc/shadow']))) return 1;
       const dbs = await lockAndRead(ctx, locks, ['/etc/group', '/etc/gshadow']);
@@ -177,24 +180,26 @@ export default defineProgram({
     } finally {
       await locks.release();
     }
+    const oldHome = prefixed(prefix, pw.home);
+    const home = prefixed(prefix, newHome);
     if (has(a, 'm') && newHome !== pw.home) {
       try {
-        await sys.stat(newHome);
-        return bad(ctx, `directory ${newHome} exists`, 12);
+        await sys.stat(home);
+        return bad(ctx, `directory ${home} exists`, 12);
       } catch (e) {
         if (!isSysError(e)) throw e;
       }
       try {
-        await sys.rename(pw.home, newHome);
+        await sys.rename(oldHome, home);
       } catch (e) {
         if (!isSysError(e)) throw e;
-        if (e.errno === 'ENOENT') return bad(ctx, `The previous home directory (${pw.home}) does not exist or is inaccessible. Move cannot be completed.`, 0);
-        return bad(ctx, `cannot rename directory ${pw.home} to ${newHome}`, 12);
+        if (e.errno === 'ENOENT') return bad(ctx, `The previous home directory (${oldHome}) does not exist or is inaccessible. Move cannot be completed.`, 0);
+        return bad(ctx, `cannot rename directory ${oldHome} to ${home}`, 12);
       }
     }
     if (newUid !== pw.uid || newGid !== pw.gid) {
       try {
-        await chownTree(ctx, newHome, pw.uid, newUid, newGid !== pw.gid ? newGid : undefined);
+        await chownTree(ctx, home, pw.uid, newUid, newGid !== pw.gid ? newGid : undefined);
       } catch (e) {
         if (!isSysError(e)) throw e;
       }
