@@ -109,16 +109,31 @@ async function delimiter(ctx: Ctx, s: string): Promise<number> {
     await ctx.error(`Invalid input delimiter specification ${s}: the delimiter must be either a single character or an escape sequence starting with \\.`);
     throw new XargsExit(1);
   }
+  // findutils looks at the character after the backslash only; what follows a letter is ignored
   const simple: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
-  if (s.length === 2 && simple[s[1]!] !== undefined) return simple[s[1]!]!;
-  let m = /^\\x([0-9a-fA-F]+)$/.exec(s);
-  const n = m ? parseInt(m[1]!, 16) : (m = /^\\([0-7]+)$/.exec(s)) ? parseInt(m[1]!, 8) : NaN;
-  if (Number.isNaN(n) || n > 255) {
-    const why = Number.isNaN(n) ? 'it has no valid escape sequence' : 'the escape sequence value is too large';
-    await ctx.error(`Invalid escape sequence ${s} in input delimiter specification; ${why}.`);
+  if (simple[s[1]!] !== undefined) return simple[s[1]!]!;
+  const fail = async (why: string): Promise<never> => {
+    await ctx.error(`Invalid escape sequence ${s} in input delimiter specification${why}.`);
     throw new XargsExit(1);
-  }
-  return n;
+  };
+  const hex = s[1] === 'x';
+  if (!hex && !/[0-9]/.test(s[1]!)) return fail('');
+  const { value, rest } = strtoul(s.slice(hex ? 2 : 1), hex ? 16 : 8);
+  if (value > 255) return fail(`; character values must not exceed ${hex ? 'ff' : '377'}`);
+  if (rest) return fail(`; trailing characters ${rest} not recognised`);
+  return value;
+}
+
+/** strtoul(3): leading blanks, a sign, 0x before hex digits; the value (a negative one wraps, so is
+ * huge) and the text after the number (all of it when there is no number). */
+function strtoul(text: string, base: 8 | 16): { value: number; rest: string } {
+  const m = /^([ \t\n\v\f\r]*)([-+]?)/.exec(text)!;
+  let i = m[0].length;
+  if (base === 16 && /^0[xX][0-9a-fA-F]/.test(text.slice(i))) i += 2;
+  const digits = (base === 16 ? /^[0-9a-fA-F]+/ : /^[0-7]+/).exec(text.slice(i));
+  if (!digits) return { value: 0, rest: text };
+  const n = parseInt(digits[0], base);
+  return { value: m[2] === '-' && n !== 0 ? Infinity : n, rest: text.slice(i + digits[0].length) };
 }
 
 export default defineProgram({
