@@ -132,7 +132,7 @@ export class Interpreter implements ExpandHost {
     for (const sig of sigs) {
       const name = (signalName(sig) ?? realtimeSignalName(sig))?.slice(3);
       const action = name ? this.state.traps.get(name) : undefined;
-      if (action) await this.runTrapAction(action);
+      if (action) await this.runTrapAction(action, true);
       else if (action === undefined && this.state.termsigs) await this.dieOf(sig);
     }
   }
@@ -146,7 +146,7 @@ export class Interpreter implements ExpandHost {
       this.trapDepth++;
       this.state.traceLevel++;
       // `exit` in the trap does not save the shell
-      await this.evalString(exitTrap).catch((e: unknown) => {
+      await this.evalString(exitTrap, { line: 1 }).catch((e: unknown) => {
         if (!(e instanceof ShellExit)) throw e;
       });
     }
@@ -167,17 +167,20 @@ export class Interpreter implements ExpandHost {
   debugDone = false;
 
   /** Runs a trap's action; $? is put back after it. Its own status is returned. */
-  async runTrapAction(action: string): Promise<number> {
+  /** `fromLine1`: a signal's trap, whose $LINENO counts from 1 in its action (bash's SEVAL_RESETLINE). */
+  async runTrapAction(action: string, fromLine1 = false): Promise<number> {
     const saved = this.state.status;
+    const lineno = this.state.lineno;
     this.trapDepth++;
     // parse_and_execute(): set -x shows the action's commands one PS4 character deeper
     this.state.traceLevel++;
     let status: number;
     try {
-      status = await this.evalString(action);
+      status = await this.evalString(action, fromLine1 ? { line: 1 } : {});
     } finally {
       this.trapDepth--;
       this.state.traceLevel--;
+      if (fromLine1) this.state.lineno = lineno;
     }
     this.state.status = saved;
     return status;
@@ -229,10 +232,14 @@ export class Interpreter implements ExpandHost {
     // commands run synchronously when they can, so nested eval/source/traps grow the JS
     // stack: every 32 levels, continue from a microtask (an empty stack)
     if ((++this.evalDepth & 31) === 0) await undefined;
+    // parse_and_execute() puts $BASH_COMMAND back when the text is done: after `eval false`
+    // an ERR trap sees `eval false`, not the `false` inside
+    const current = this.state.current;
     try {
       return await this.evalText(src, opts);
     } finally {
       this.evalDepth--;
+      this.state.current = current;
     }
   }
 
@@ -411,15 +418,18 @@ export class Interpreter implements ExpandHost {
   runCommand(cmd: Command, execLast = false): MaybePromise<number> {
     // set -n: a script's commands are read and checked, not run (an interactive shell ignores it)
     if (this.state.options.has('noexec') && !this.state.interactive) return this.state.status;
+    // bash's was_error_trap: the ERR trap runs for a failure only when it was set before the
+    // command began (one a function sets for itself does not fire for its own call)
+    const errSet = this.state.traps.has('ERR');
     let r: MaybePromise<number>;
     try {
       r = this.dispatch(cmd, execLast);
     } catch (e) {
       return this.commandError(e);
     }
-    if (typeof r === 'number') return this.commandDone(cmd, r);
+    if (typeof r === 'number') return this.commandDone(cmd, r, errSet);
     return r.then(
-      (status) => this.commandDone(cmd, status),
+      (status) => this.commandDone(cmd, status, errSet),
       (e: unknown) => this.commandError(e),
     );
   }
@@ -449,13 +459,13 @@ export class Interpreter implements ExpandHost {
     throw new AbortCommand();
   }
 
-  private commandDone(cmd: Command, status: number): MaybePromise<number> {
+  private commandDone(cmd: Command, status: number, errSet: boolean): MaybePromise<number> {
     this.state.status = status;
     const k = cmd.kind;
     if (k === 'simple' || k === 'pipeline' || k === 'subshell' || k === 'arith' || k === 'cond') {
       this.setPipestatus(k === 'pipeline' ? this.state.pipestatus : undefined, status);
       if (status !== 0) {
-        const f = this.failed(status, k === 'pipeline' && cmd.negate);
+        const f = this.failed(status, k === 'pipeline' && cmd.negate, errSet);
         if (f) return f.then(() => status);
       }
     }
@@ -482,9 +492,9 @@ export class Interpreter implements ExpandHost {
   private errRunning = false;
 
   /** ERR trap and `set -e` after a failed command. */
-  private failed(status: number, negated: boolean): Promise<void> | undefined {
+  private failed(status: number, negated: boolean, errSet: boolean): Promise<void> | undefined {
     if (this.errexitIgnored > 0 || negated) return undefined;
-    const errTrap = this.state.traps.get('ERR');
+    const errTrap = errSet ? this.state.traps.get('ERR') : undefined;
     // a failure inside the ERR trap's own action does not run it again (bash's SIG_INPROGRESS)
     if (errTrap && !this.errRunning) {
       this.errRunning = true;
@@ -760,7 +770,7 @@ export class Interpreter implements ExpandHost {
       // (the main shell's runs once its reading loop is left: one level less than here)
       this.state.traceLevel++;
       // `exit` in the trap sets the subshell's status
-      await this.evalString(exitTrap).catch((e: unknown) => {
+      await this.evalString(exitTrap, { line: 1 }).catch((e: unknown) => {
         if (e instanceof ShellExit) status = e.status;
       });
     }
