@@ -181,7 +181,8 @@ async function runExitTrap(sh: Interpreter, status: number): Promise<number> {
   sh.state.traps.delete('EXIT');
   try {
     sh.trapDepth++;
-    await sh.evalString(action);
+    // its $LINENO counts from 1, as in a signal's trap
+    await sh.evalString(action, { line: 1 });
   } catch (e) {
     if (!(e instanceof ShellExit)) throw e;
     return e.status;
