@@ -269,9 +269,11 @@ function runWords(sh: Interpreter, cmd: Command & { kind: 'simple' }, execLast: 
   if (w0 && cmd.words.length > 1 && DECLARATIONS.has(w0.text) && cmd.words.some((w) => w.assign)) {
     return declarationWords(sh, cmd.words).then((a) => runExpanded(sh, cmd, a, execLast));
   }
+  // words that expand to nothing (`$(exit 5)`) leave the status of their substitutions
+  const substBefore = sh.substitutions;
   const argv = expandWords(sh, cmd.words);
-  if (argv instanceof Promise) return argv.then((a) => runExpanded(sh, cmd, a, execLast));
-  return runExpanded(sh, cmd, argv, execLast);
+  if (argv instanceof Promise) return argv.then((a) => runExpanded(sh, cmd, a, execLast, substBefore));
+  return runExpanded(sh, cmd, argv, execLast, substBefore);
 }
 
 /**
@@ -300,13 +302,12 @@ async function declarationWords(sh: Interpreter, words: Word[]): Promise<string[
 }
 
 /** The command after its words are expanded: the plain cases without waiting. */
-function runExpanded(sh: Interpreter, cmd: Command & { kind: 'simple' }, argv: string[], execLast: boolean): MaybePromise<number> {
+function runExpanded(sh: Interpreter, cmd: Command & { kind: 'simple' }, argv: string[], execLast: boolean, substBefore = sh.substitutions): MaybePromise<number> {
   const state = sh.state;
   if (argv.length === 0) {
-    if (cmd.redirs.length || state.options.has('xtrace')) return assignOnly(sh, cmd);
+    if (cmd.redirs.length || state.options.has('xtrace')) return assignOnly(sh, cmd, substBefore);
     // values see the previous $?; the command's status is that of the last command
-    // substitution in it, or 0 (bash manual, SIMPLE COMMAND EXPANSION)
-    const substBefore = sh.substitutions;
+    // substitution in it (words included), or 0 (bash manual, SIMPLE COMMAND EXPANSION)
     const assigns = cmd.assigns;
     for (let i = 0; i < assigns.length; i++) {
       const r = assign(sh, assigns[i]!);
@@ -347,8 +348,7 @@ async function assignRest(sh: Interpreter, assigns: Assign[], from: number, subs
   return sh.substitutions > substBefore ? sh.state.status : 0;
 }
 
-async function assignOnly(sh: Interpreter, cmd: Command & { kind: 'simple' }): Promise<number> {
-  const substBefore = sh.substitutions;
+async function assignOnly(sh: Interpreter, cmd: Command & { kind: 'simple' }, substBefore: number): Promise<number> {
   const before = await prefixBefore(sh, cmd.assigns);
   for (const a of cmd.assigns) await assign(sh, a);
   const status = sh.substitutions > substBefore ? sh.state.status : 0;
