@@ -360,12 +360,40 @@ function yChars(s: string): string[] | undefined {
   return out;
 }
 
+/** glibc's strverscmp(3): digit runs compare by value, ones with leading zeros as fractions. */
 function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
+  // states: 0 plain, 3 in an integer, 6 in a fraction, 9 in leading zeros; plus the class of the
+  // character (0 other, 1 digit, 2 zero)
+  const NEXT = [0, 3, 9, 0, 3, 3, 0, 6, 6, 0, 6, 9];
+  const CMP = 2;
+  const LEN = 3;
+  const RESULT = [
+    CMP, CMP, CMP, CMP, LEN, CMP, CMP, CMP, CMP,
+    CMP, -1, -1, 1, LEN, LEN, 1, LEN, LEN,
+    CMP, CMP, CMP, CMP, CMP, CMP, CMP, CMP, CMP,
+    CMP, 1, 1, -1, CMP, CMP, -1, CMP, CMP,
+  ];
+  const at = (s: string, i: number): number => (i < s.length ? s.charCodeAt(i) : 0);
+  const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+  const cls = (c: number): number => (c === 48 ? 2 : isDigit(c) ? 1 : 0);
+  let i = 0;
+  let c1 = at(a, 0);
+  let c2 = at(b, 0);
+  let state = cls(c1);
+  while (c1 === c2) {
+    if (c1 === 0) return 0;
+    state = NEXT[state]!;
+    i++;
+    c1 = at(a, i);
+    c2 = at(b, i);
+    state += cls(c1);
   }
-  return 0;
+  const diff = c1 - c2;
+  const r = RESULT[state * 3 + cls(c2)]!;
+  if (r === CMP) return diff;
+  if (r !== LEN) return r;
+  // the longer run of digits after the difference is the larger number
+  let j = i + 1;
+  for (; isDigit(at(a, j)); j++) if (!isDigit(at(b, j))) return 1;
+  return isDigit(at(b, j)) ? -1 : diff;
 }
