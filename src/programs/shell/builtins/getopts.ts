@@ -35,6 +35,9 @@ export const getopts: Builtin = async (sh, argv) => {
   let pos = position.get(key);
   if (!pos || pos.optind !== optind) pos = { optind, char: 1 };
   const finish = async (): Promise<number> => {
+    // at the end OPTARG is unset, and an OPTIND past the arguments points just after them
+    sh.state.unset('OPTARG');
+    if (optind > args.length + 1) optind = args.length + 1;
     await setName('?');
     sh.state.set('OPTIND', String(optind));
     position.delete(key);
