@@ -112,6 +112,7 @@ userdel -r alice; echo rc=$?; ls /home`);
     expect(r.stdout).toBe(`Adding user alice to group devs
 users wheel docker devs
 Removing user alice from group devs
+Removing user alice from group devs
 rc=3
 ==> /etc/group <==
 devs:x:1000:

@@ -110,11 +110,13 @@ export class Db<T extends { name: string }> {
     return this.lines.length !== before;
   }
 
-  /** Renames an entry in place, keeping its position. */
+  /**
+   * Replaces the entry `from` with `e`. Under a new name the entry moves to the end, as
+   * shadow's tools update the new name (not found, so appended) and then remove the old one.
+   */
   rename(from: string, e: T): void {
-    const i = this.lines.findIndex((l) => typeof l !== 'string' && l.name === from);
-    if (i >= 0) this.lines[i] = e;
-    this.changed = true;
+    if (from !== e.name) this.remove(from);
+    this.put(e);
   }
 
   text(): string {

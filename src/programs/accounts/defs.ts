@@ -66,12 +66,13 @@ export function validName(name: string, max = 32): boolean {
 export function parseDay(s: string): number | undefined {
   if (s === '' || s === '-1') return -1;
   if (/^-?\d+$/.test(s)) return Number(s);
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  if (!m) return undefined;
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  const d = new Date(t);
-  if (d.getUTCMonth() !== Number(m[2]) - 1) return undefined;
-  return Math.floor(t / 86_400_000);
+  // get_date: ISO year-month-day or US month/day/year; an out-of-range day or month carries
+  // over as mktime normalises it (2020-02-30 is March 1)
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+  const [y, mo, d] = iso ? [iso[1], iso[2], iso[3]] : us ? [us[3], us[1], us[2]] : [];
+  if (y === undefined) return undefined;
+  return Math.floor(Date.UTC(Number(y), Number(mo) - 1, Number(d)) / 86_400_000);
 }
 
 /** A day number as `Mon DD, YYYY` (chage -l, passwd -S uses ISO). */

@@ -97,8 +97,9 @@ export const groupadd = defineProgram({
     const members = (opt(a, 'U') ?? '').split(',').filter(Boolean);
     for (const m of members) {
       if (!peek.passwd.get(m)) {
-        await fail(ctx, `Invalid member username ${m}`);
-        return 3;
+        // shadow prints this one without its name, and fails as a group update would
+        await ctx.err.write(`Invalid member username ${m}\n`);
+        return 10;
       }
     }
     const locks = new Locks(ctx, prefix);
@@ -115,7 +116,8 @@ export const groupadd = defineProgram({
         }
       }
       dbs.group.put({ name, passwd: 'x', gid, members });
-      dbs.gshadow.put({ name, passwd: opt(a, 'p') ?? '!', admins: [], members });
+      // -U fills /etc/group only: shadow 4.13 leaves the gshadow member list empty
+      dbs.gshadow.put({ name, passwd: opt(a, 'p') ?? '!', admins: [], members: [] });
       await commitAll(sys, { group: dbs.group, gshadow: dbs.gshadow });
     } finally {
       await locks.release();

@@ -192,13 +192,15 @@ export const gpasswd = defineProgram({
         dbs.gshadow.put({ ...sg, members: addMember(sg.members, user!) });
         await ctx.print(`Adding user ${user} to group ${group}\n`);
       } else if (has(a, 'd')) {
+        await ctx.print(`Removing user ${user} from group ${group}\n`);
+        // the real gpasswd's line is out before the refusal below
+        await ctx.out.flush();
         if (!g.members.includes(user!) && !sg.members.includes(user!)) {
           await fail(ctx, `user '${user}' is not a member of '${group}'`);
           return 3;
         }
         dbs.group.put({ ...g, members: g.members.filter((m) => m !== user) });
         dbs.gshadow.put({ ...sg, members: sg.members.filter((m) => m !== user) });
-        await ctx.print(`Removing user ${user} from group ${group}\n`);
       } else if (has(a, 'r')) {
         dbs.group.put({ ...g, passwd: 'x' });
         dbs.gshadow.put({ ...sg, passwd: '' });

@@ -10,6 +10,7 @@ import { fail, has, lockAndRead, opt, parseArgs } from './common';
 import { commitAll, Db, Locks, SHADOW, today, type SpEnt } from './db';
 import { isoDay } from './defs';
 import { processRoot } from './root';
+import { parseLong } from './useradd-defaults';
 
 const USAGE = `Usage: passwd [options] [LOGIN]
 
@@ -71,12 +72,14 @@ export default defineProgram({
     if (rooted !== undefined) return rooted;
     const a = await parseArgs(ctx, OPTIONS, () => USAGE, 6);
     if (typeof a === 'number') return a;
-    if (has(a, 'h')) return usage(ctx, 0);
-    for (const k of ['i', 'n', 'w', 'x']) {
-      const v = opt(a, k);
-      if (v !== undefined && !/^-?\d+$/.test(v)) {
-        await fail(ctx, `invalid numeric argument '${v}'`);
-        return 6;
+    // as getopt returns them: -h shows the help, a bad number shows the usage too
+    for (const { key, value } of a.order) {
+      if (key === 'h') return usage(ctx, 0);
+      if (!['i', 'n', 'w', 'x'].includes(key)) continue;
+      const n = parseLong(value ?? '');
+      if (n === undefined || n < -1) {
+        await fail(ctx, `invalid numeric argument '${value}'`);
+        return usage(ctx, 6);
       }
     }
     const sys = ctx.sys;

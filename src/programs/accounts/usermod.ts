@@ -61,6 +61,18 @@ async function usage(ctx: Ctx, status: number): Promise<number> {
   return status;
 }
 
+/** A shell usermod does not warn about: an executable file that is no directory. */
+async function executable(ctx: Ctx, path: string): Promise<boolean> {
+  try {
+    const st = await ctx.sys.stat(path);
+    if ((st.mode & 0o170000) === 0o040000) return false;
+    await ctx.sys.access(path, 1);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function bad(ctx: Ctx, msg: string, status: number): Promise<number> {
   await fail(ctx, msg);
   return status;
@@ -92,7 +104,8 @@ export default defineProgram({
       if (key === 'g' && !findGroup(peek, v)) return bad(ctx, `group '${v}' does not exist`, 6);
       if (key === 'G') for (const g of v.split(',').filter(Boolean)) if (!findGroup(peek, g)) return bad(ctx, `group '${g}' does not exist`, 6);
       if (key === 'l' && !has(a, 'b') && !validName(v)) return bad(ctx, `invalid user name '${v}': use --badname to ignore`, 3);
-      if (key === 's' && (/[:\n]/.test(v) || (v !== '' && !v.startsWith('/')))) return bad(ctx, `invalid shell '${v}'`, 3);
+      if (key === 's' && (/[:\n]/.test(v) || (v !== '' && !v.startsWith('/') && !v.startsWith('*')))) return bad(ctx, `invalid shell '${v}'`, 3);
+      if (key === 's' && v !== '' && !v.startsWith('*') && v !== '/sbin/nologin' && !(await executable(ctx, v))) await fail(ctx, `Warning: missing or non-executable shell '${v}'`);
       if (key === 'u' && !/^\d+$/.test(v)) return bad(ctx, `invalid user ID '${v}'`, 3);
     }
     if (!pw) return bad(ctx, `user '${name}' does not exist`, 6);
@@ -123,13 +136,6 @@ export default defineProgram({
     }
     if (newName !== name && peek.passwd.get(newName)) return bad(ctx, `user '${newName}' already exists`, 9);
     if (newUid !== pw.uid && !has(a, 'o') && peek.passwd.entries().some((u) => u.uid === newUid)) return bad(ctx, `UID '${newUid}' already exists`, 4);
-    if (has(a, 's') && newShell !== '') {
-      try {
-        await sys.access(newShell, 1);
-      } catch {
-        await fail(ctx, `Warning: missing or non-executable shell '${newShell}'`);
-      }
-    }
     if (!prefix && (newName !== name || newUid !== pw.uid || (has(a, 'm') && newHome !== pw.home))) {
       const busy = sys.processes().find((p) => p.uid === pw.uid && p.state !== 'Z');
       if (busy) return bad(ctx, `user ${name} is currently used by process ${busy.pid}`, 8);
