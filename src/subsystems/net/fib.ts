@@ -62,7 +62,8 @@ function sameSlot(a: Route, b: Route): boolean {
   return a.family === b.family && a.table === b.table && a.dst === b.dst && a.dstLen === b.dstLen && a.tos === b.tos;
 }
 
-function ensureTable(s: NetState, family: Family, table: number): void {
+/** fib_new_table: a table exists from the first request that names it. */
+export function ensureTable(s: NetState, family: Family, table: number): void {
   if (!s.tables[family].includes(table)) s.tables[family].push(table);
 }
 
@@ -108,7 +109,12 @@ export function insertRoute(s: NetState, r: Route, nl: NlFlags): NetError | null
     ensureTable(s, r.family, r.table);
     return null;
   }
-  if (!nl.create) return err('ENOENT');
+  if (!nl.create) {
+    // fib6_add_1: a replace finding no node for the prefix says so; one finding the prefix with
+    // other metrics only fails
+    if (r.family === 6 && nl.replace && slot.length === 0) return err('ENOENT', 'Can not replace route - no match found');
+    return err('ENOENT');
+  }
   s.routes.splice(insertIndex(s, r, true), 0, r);
   ensureTable(s, r.family, r.table);
   return null;

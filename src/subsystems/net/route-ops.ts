@@ -4,7 +4,7 @@
 import { isNetError, RTCF, RTN, RTNH_F, SCOPE, TABLE, type NetError, type NexthopMsg, type NlFlags, type RouteGet, type RouteMsg, type RouteSpec } from '../../shared/services/net';
 import { formatAddr, isIPv4Multicast, isZero, maskAddr, parseAddr, samePrefix, type IpAddr } from '../../shared/services/net-addr';
 import { ipv6Scope } from './addresses';
-import { err, findForDelete, insertRoute, isErrorType, lookup, prefixIsMasked } from './fib';
+import { ensureTable, err, findForDelete, insertRoute, isErrorType, lookup, prefixIsMasked } from './fib';
 import { ipv6Enabled } from './kernel-routes';
 import { isUp } from './links';
 import { linkByIndex, type NetState, type Nexthop, type Route } from './state';
@@ -33,6 +33,17 @@ export const RTM_F_CLONED = 0x200;
 /** inet_addr_type_table(.., local table) == RTN_LOCAL: the address is one of this host's. */
 export function isLocal4(s: NetState, a: IpAddr): boolean {
   return s.routes.some((r) => r.family === 4 && r.table === TABLE.LOCAL && r.type === RTN.LOCAL && samePrefix(parseAddr(r.dst) ?? a, a, r.dstLen));
+}
+
+/**
+ * ipv6_chk_addr (not strict): `a` is one of this host's IPv6 addresses, on the route's device
+ * when its scope is link or host.
+ */
+function isLocal6On(s: NetState, a: string, oif: number | undefined): boolean {
+  const want = parseAddr(a);
+  if (!want) return false;
+  const text = formatAddr(want);
+  return s.addrs.some((x) => x.family === 6 && formatAddr(parseAddr(x.local) ?? want) === text && (x.ifindex === oif || (x.scope !== SCOPE.LINK && x.scope !== SCOPE.HOST)));
 }
 
 /** A resolved next hop: its device, and whether its gateway is one of this host's addresses. */
@@ -174,6 +185,24 @@ function addMultipath6(s: NetState, spec: RouteSpec, hops: NexthopMsg[], nl: NlF
   return null;
 }
 
+/** The least scope each route type allows (fib_props[].scope). */
+const TYPE_SCOPE: Record<number, number> = {
+  [RTN.UNSPEC]: SCOPE.NOWHERE, [RTN.LOCAL]: SCOPE.HOST, [RTN.BROADCAST]: SCOPE.LINK, [RTN.ANYCAST]: SCOPE.LINK,
+  [RTN.NAT]: SCOPE.NOWHERE, [RTN.XRESOLVE]: SCOPE.NOWHERE,
+};
+
+/**
+ * fib_create_info's checks of an IPv4 route's type and scope, in its order: the type's least
+ * scope first; then (nat and xresolve being rejecting types, which take no next hop) a type that
+ * cannot be routed, and a next hop scope past host.
+ */
+function checkScope4(r: Route): NetError | null {
+  if ((TYPE_SCOPE[r.type] ?? SCOPE.UNIVERSE) > r.scope) return err('EINVAL', 'Invalid scope');
+  if (isErrorType(r.type) || r.type === RTN.NAT || r.type === RTN.XRESOLVE) return null;
+  if (r.type === RTN.UNSPEC) return err('EINVAL', 'Invalid route type');
+  return r.scope > SCOPE.HOST ? err('EINVAL', 'Invalid scope') : null;
+}
+
 /** RTM_NEWROUTE. */
 export function addRoute(s: NetState, spec: RouteSpec, nl: NlFlags, now: number): NetError | null {
   if (spec.family === 6 && spec.multipath) return addMultipath6(s, spec, spec.multipath, nl, now);
@@ -183,6 +212,9 @@ export function addRoute(s: NetState, spec: RouteSpec, nl: NlFlags, now: number)
   if (!dstAddr || dstAddr.family !== spec.family) return err('EINVAL');
   let dst = formatAddr(dstAddr);
   if (spec.family === 4 && !prefixIsMasked(dst, spec.dstLen, 4)) return err('EINVAL', 'Invalid prefix for given prefix length');
+  // an IPv4 table is made once the prefix is found valid (fib_new_table), an IPv6 one before the
+  // next hop is checked (fib6_new_table): a request that fails after that leaves it, empty
+  if (spec.family === 4) ensureTable(s, 4, spec.table || TABLE.MAIN);
   if (spec.family === 6) dst = formatAddr(maskAddr(dstAddr, spec.dstLen));
   const r: Route = {
     family: spec.family, table: spec.table || TABLE.MAIN, type: spec.type || RTN.UNICAST, protocol: spec.protocol, scope: spec.scope,
@@ -196,7 +228,12 @@ export function addRoute(s: NetState, spec: RouteSpec, nl: NlFlags, now: number)
   if (spec.metricLocks) r.metricLocks = spec.metricLocks;
   if (spec.family === 4 && spec.flow) r.flow = spec.flow >>> 0;
   if (spec.family === 6 && spec.expires !== undefined) r.expiresAt = now + spec.expires * 1000;
-  if (isErrorType(r.type)) {
+  if (spec.family === 6) ensureTable(s, 6, r.table);
+  if (spec.family === 4) {
+    const e = checkScope4(r);
+    if (e) return e;
+  }
+  if (isErrorType(r.type) || (spec.family === 4 && (r.type === RTN.NAT || r.type === RTN.XRESOLVE))) {
     if (spec.family === 4 && (spec.gateway !== undefined || spec.oif !== undefined || spec.multipath)) {
       return err('EINVAL', 'Gateway, device and multipath can not be specified for this route type');
     }
@@ -220,6 +257,7 @@ export function addRoute(s: NetState, spec: RouteSpec, nl: NlFlags, now: number)
     const selfRoute = r.type === RTN.LOCAL && r.prefsrc === r.dst;
     if (!ps || (!selfRoute && !isLocal4(s, ps))) return err('EINVAL', 'Invalid prefsrc address');
   }
+  if (spec.family === 6 && r.prefsrc !== undefined && !isLocal6On(s, r.prefsrc, r.oif)) return err('EINVAL', 'Invalid source address');
   return insertRoute(s, r, nl);
 }
 
