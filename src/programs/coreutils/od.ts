@@ -235,7 +235,8 @@ export default defineProgram({
     const paren = label !== undefined && radix === 0;
     if (paren) [radix, padLen] = [8, 7];
     const addr = (a: bigint, end: string): string => {
-      const std = (x: bigint): string => x.toString(radix || 8).padStart(padLen, '0');
+      // addresses are uintmax_t: -S's address of a string cut short by -N can wrap below 0
+      const std = (x: bigint): string => BigInt.asUintN(64, x).toString(radix || 8).padStart(padLen, '0');
       if (label !== undefined) {
         const shown = `(${std(label + (a - skip))})${end}`;
         return paren ? shown : `${std(a)} ${shown}`;

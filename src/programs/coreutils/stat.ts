@@ -10,7 +10,7 @@ import { fsFacts, fsOfDev, makedev, mountPointOf, type FsFacts } from '../lib/fs
 import { modeString } from '../lib/mode-string';
 import { formatTime } from '../lib/nstrftime';
 import { quoteaf, quotearg, QUOTING_STYLES, type QuotingStyle } from '../lib/quotearg';
-import { expandFormat, InvalidDirective, outEpochSec, outHex, outInt, outOct, outString, outUint } from '../lib/stat-format';
+import { expandFormat, InvalidDirective, outEpochSec, outHex, outInt, outOct, outString, outStringIn, outUint } from '../lib/stat-format';
 import { localZone, msToTimespec, type TimeZone } from '../lib/tz';
 import { fileTypeName } from '../lib/yesno';
 
@@ -82,10 +82,13 @@ async function fileDirective(env: Env, name: string, st: Stat, p: string, mod: s
   switch (conv) {
     case 'n': return outString(p, name);
     case 'N': {
-      let s = outString(p, quotearg(name, { style: env.quoting }));
+      // both names go through the one directive buffer, which the first rewrites (a dropped
+      // flag leaves "%#N" printing the target through "%ss")
+      const buf = [...p];
+      let s = outStringIn(buf, p.length, quotearg(name, { style: env.quoting }));
       if (st.kind === 'symlink') {
         try {
-          s += ` -> ${outString(p, quotearg(await ctx.sys.readlink(name), { style: env.quoting }))}`;
+          s += ` -> ${outStringIn(buf, p.length, quotearg(await ctx.sys.readlink(name), { style: env.quoting }))}`;
         } catch (e) {
           await ctx.perror(e, `cannot read symbolic link ${quoteaf(name)}`);
           env.fail = true;

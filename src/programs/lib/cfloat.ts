@@ -138,9 +138,10 @@ function hexFloat(r: { m: bigint; e: number }, prec: number | undefined, alt: bo
     const drop = BigInt(60 - 4 * prec);
     m = divRoundEven(m, 1n << drop);
     frac = 4 * prec;
+    // a carry out of the leading f: glibc writes the digit 1 and moves the exponent by 4
     if (m >= 16n << BigInt(frac)) {
-      m >>= 1n;
-      exp++;
+      m = 1n << BigInt(frac);
+      exp += 4;
     }
   }
   const lead = (m >> BigInt(frac)).toString(16);

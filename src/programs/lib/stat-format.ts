@@ -11,16 +11,29 @@ export class InvalidDirective extends Error {
   partial = '';
 }
 
-/** make_format: keep only the flags the conversion allows, then format with printf. */
-function fmt(pformat: string, allowed: string, conv: string, arg: string): string {
-  let i = 1;
-  let flags = '';
-  while (i < pformat.length && PRINTF_FLAGS.includes(pformat[i]!)) {
-    if (allowed.includes(pformat[i]!) && pformat[i] !== "'") flags += pformat[i];
-    i++;
-  }
-  return formatPrintf(`%${flags}${pformat.slice(i)}${conv}`, [arg]).out;
+/**
+ * make_format on the directive's buffer: keep only the flags the conversion allows and add the
+ * conversion letter, rewriting the buffer in place as stat.c does (a second conversion from the
+ * same directive, %N's link target, reads the rewritten prefix). The printf format, to its NUL.
+ */
+export function makeFormat(buf: string[], prefixLen: number, allowed: string, conv: string): string {
+  let dst = 1;
+  let src = 1;
+  for (; src < prefixLen && PRINTF_FLAGS.includes(buf[src]!); src++) if (allowed.includes(buf[src]!)) buf[dst++] = buf[src]!;
+  while (src < prefixLen) buf[dst++] = buf[src++]!;
+  for (const c of `${conv}\0`) buf[dst++] = c;
+  const s = buf.join('');
+  // the ' flag (thousands grouping) does nothing in the C locale
+  return s.slice(0, s.indexOf('\0')).replace("'", '');
 }
+
+function fmt(pformat: string, allowed: string, conv: string, arg: string): string {
+  return formatPrintf(makeFormat([...pformat], pformat.length, allowed, conv), [arg]).out;
+}
+
+/** out_string on a directive buffer that is kept between calls (see makeFormat). */
+export const outStringIn = (buf: string[], prefixLen: number, s: string): string =>
+  formatPrintf(makeFormat(buf, prefixLen, '-', 's'), [s]).out;
 
 export const outString = (p: string, s: string): string => fmt(p, '-', 's', s);
 export const outInt = (p: string, n: number | bigint): string => fmt(p, "'-+ 0", 'd', String(n));
