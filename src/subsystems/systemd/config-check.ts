@@ -3,8 +3,10 @@
 // earlier one, and a few (User=, Group=, WorkingDirectory=, DynamicUser=) make the whole unit
 // unusable. Only the wording and the verdict matter; the values themselves are not kept.
 import { parseBoolean, type UnitAssignment, type UnitSettings } from '../../shared/systemd/unit-file';
-import { extractFirstWord } from '../../shared/systemd/words';
+import { extractFirstWord, extractWords } from '../../shared/systemd/words';
 import { parseTimespan } from '../../shared/systemd/time-span';
+import { moreExecChecks, MORE_SERVICE_CHECKS, MORE_UNIT_CHECKS, legacy, firstWordAndRest } from './config-check-more';
+import { type Check, ok, warn, isAbs, oneOf, bool, boolOr, secCheck, unsigned, words, pathProblem } from './check-base';
 import { parseSignal } from '../../shared/signals';
 import { signalFromString } from '../../shared/systemd/signal-name';
 import { parseExitStatus } from '../../shared/systemd/exit-status';
@@ -12,37 +14,8 @@ import { unitNameIsValid, unitNameToType } from '../../shared/systemd/unit-name'
 
 export { signalFromString };
 
-/** What a check says: nothing (fine), warnings, and whether the unit is now unusable. */
-interface Verdict {
-  warnings: string[];
-  fatal?: boolean;
-  /** The warnings are logged without the "FILE:LINE: " prefix. */
-  bare?: boolean;
-}
-
-type Check = (value: string, key: string, unit: string) => Verdict | undefined;
-
 /** Marks where the place of a bare warning ends ("FILE:LINE: \x01message"). */
 export const BARE = '\x01';
-
-const ok = undefined;
-const warn = (...warnings: string[]): Verdict => ({ warnings });
-
-const isAbs = (p: string): boolean => p.startsWith('/');
-const sec = (v: string): boolean => typeof parseTimespan(v.trim()) !== 'string';
-
-function oneOf(values: string, message: string): Check {
-  const set = new Set(values.split(' '));
-  return (v) => (set.has(v) ? ok : warn(`${message}, ignoring: ${v}`));
-}
-
-const bool: Check = (v) => (parseBoolean(v) !== undefined ? ok : warn(`Failed to parse boolean value, ignoring: ${v}`));
-const boolOr = (values: string, message: string): Check => {
-  const set = new Set(values.split(' '));
-  return (v) => (parseBoolean(v) !== undefined || set.has(v) ? ok : warn(`${message}, ignoring: ${v}`));
-};
-const secCheck = (message: string): Check => (v) => (v === '' || sec(v) ? ok : warn(`${message}, ignoring: ${v}`));
-const unsigned: Check = (v) => (/^\d+$/.test(v) && Number(v) <= 0xffffffff ? ok : warn(`Failed to parse unsigned value, ignoring: ${v}`));
 
 /** parse_size(.., 1024): digits with an optional fraction and a binary suffix (B K M G T P E). */
 function parseSize(v: string): bigint | 'EINVAL' | 'ERANGE' {
@@ -68,7 +41,7 @@ const memory: Check = (v, key) => {
   if (v === '' || v === 'infinity') return ok;
   const p = percent(v);
   if (p === 'bad') return warn(`Invalid memory limit '${v}', ignoring: Invalid argument`);
-  if (p !== undefined) return p === 0 && key !== 'MemoryLow' && key !== 'MemoryMin' ? warn(`Memory limit '${v}' out of range, ignoring.`) : ok;
+  if (p !== undefined) return p === 0 && !/^(Default)?Memory(Low|Min)$/.test(key) ? warn(`Memory limit '${v}' out of range, ignoring.`) : ok;
   const n = parseSize(v);
   if (n === 'EINVAL') return warn(`Invalid memory limit '${v}', ignoring: Invalid argument`);
   if (n === 'ERANGE') return warn(`Invalid memory limit '${v}', ignoring: Numerical result out of range`);
@@ -123,7 +96,9 @@ const mode: Check = (v) => (/^[0-7]+$/.test(v) && parseInt(v, 8) <= 0o7777 ? ok 
 /** rlimit_parse(): a value or "soft:hard"; sizes, times or plain numbers by resource. */
 const rlimit: Check = (v, key) => {
   const one = (x: string): bigint | undefined => {
-    if (x === 'infinity') return 2n ** 64n;
+    // a nice level has no "infinity"
+    if (x === 'infinity') return key === 'LimitNICE' ? undefined : 2n ** 64n;
+    if (x === '') return undefined;
     switch (key) {
       case 'LimitCPU':
       case 'LimitRTTIME': {
@@ -140,7 +115,7 @@ const rlimit: Check = (v, key) => {
         return typeof n === 'bigint' ? n : undefined;
       }
       default:
-        return /^\d+$/.test(x) ? BigInt(x) : undefined;
+        return /^\d+$/.test(x) && BigInt(x) < 2n ** 64n ? BigInt(x) : undefined;
     }
   };
   const parts = v.split(':');
@@ -178,19 +153,25 @@ const groups: Check = (v) => {
   return notices.length ? { warnings: notices, bare: true } : ok;
 };
 
-/** WorkingDirectory=/RootDirectory=: absolute ("-" allowed before it, "~" for the home). */
-const fatalPath = (tilde: boolean): Check => (v, key) => {
+/** A path check's complaint as a verdict (a fatal one makes the unit unusable). */
+const pathVerdict = (e: string | undefined, fatal = false) => (e === undefined ? ok : fatal ? { warnings: [e], fatal: true } : warn(e));
+
+/** WorkingDirectory=: absolute or "~"; a "-" first makes a bad path only ignored, not fatal. */
+const workingDirectory: Check = (v, key) => {
   if (v === '') return ok;
-  const p = v.startsWith('-') ? v.slice(1) : v;
-  if (tilde && p === '~') return ok;
-  return isAbs(p) ? ok : { warnings: [`${key}= path is not absolute: ${p}`], fatal: true };
+  const missingOk = v.startsWith('-');
+  const p = missingOk ? v.slice(1) : v;
+  if (p === '~') return ok;
+  return pathVerdict(pathProblem(p, key, { want: 'absolute', fatal: !missingOk }), !missingOk);
 };
+
+/** RootDirectory=/RootImage=: an absolute, normalised path, or the unit is unusable. */
+const fatalPath: Check = (v, key) => (v === '' ? ok : pathVerdict(pathProblem(v, key, { want: 'absolute', fatal: true }), true));
 
 /** One absolute path, an optional "-" first (EnvironmentFile=, TTYPath=, SourcePath= ...). */
 const absPath = (dash: boolean): Check => (v, key) => {
   if (v === '') return ok;
-  const p = dash && v.startsWith('-') ? v.slice(1) : v;
-  return isAbs(p) ? ok : warn(`${key}= path is not absolute, ignoring: ${p}`);
+  return pathVerdict(pathProblem(dash && v.startsWith('-') ? v.slice(1) : v, key));
 };
 
 /** ReadWritePaths= and friends: words, each with optional "-" then "+" before the path. */
@@ -200,28 +181,21 @@ const pathList: Check = (v, key) => {
     let p = w;
     if (p.startsWith('-')) p = p.slice(1);
     if (p.startsWith('+')) p = p.slice(1);
-    if (!isAbs(p)) out.push(`${key}= path is not absolute, ignoring: ${p}`);
+    const e = pathProblem(p, key);
+    if (e) out.push(e);
   }
   return out.length ? { warnings: out } : ok;
 };
 
-/** RequiresMountsFor=: words that must be absolute paths. */
+/** RequiresMountsFor=: words that must be absolute paths; a bad one is skipped. */
 const absWords: Check = (v, key) => {
-  for (const w of words(v, true)) if (!isAbs(w)) return warn(`${key}= path is not absolute, ignoring: ${w}`);
-  return ok;
-};
-
-function words(v: string, unquote = false): string[] {
   const out: string[] = [];
-  let pos: number | undefined = 0;
-  while (pos !== undefined) {
-    const r = extractFirstWord(v, pos, { unquote });
-    if (r === null || r === 'error') break;
-    out.push(r.word);
-    pos = r.next;
+  for (const w of words(v, true)) {
+    const e = pathProblem(w, key);
+    if (e) out.push(e);
   }
-  return out;
-}
+  return out.length ? { warnings: out } : ok;
+};
 
 const OUTPUT = 'inherit null tty journal kmsg journal+console kmsg+console socket';
 const output: Check = (v, key) => {
@@ -229,13 +203,13 @@ const output: Check = (v, key) => {
     return warn(`Standard output type ${v} is obsolete, automatically updating to ${v === 'syslog' ? 'journal' : 'journal+console'}. Please update your unit file, and consider removing the setting altogether.`);
   if (OUTPUT.split(' ').includes(v) || v.startsWith('fd:')) return ok;
   const m = /^(file|append|truncate):(.*)$/.exec(v);
-  if (m) return isAbs(m[2]!) ? ok : warn(`${key}= path is not absolute: ${m[2]}`);
+  if (m) return pathVerdict(pathProblem(m[2]!, key, { want: 'absolute', fatal: true }));
   return warn(`Failed to parse output specifier, ignoring: ${v}`);
 };
 const input: Check = (v, key) => {
   if ('null tty tty-force tty-fail socket data'.split(' ').includes(v) || v.startsWith('fd:')) return ok;
   const m = /^file:(.*)$/.exec(v);
-  if (m) return isAbs(m[1]!) ? ok : warn(`${key}= path is not absolute: ${m[1]}`);
+  if (m) return pathVerdict(pathProblem(m[1]!, key, { want: 'absolute', fatal: true }));
   return warn(`Failed to parse input specifier, ignoring: ${v}`);
 };
 
@@ -259,27 +233,46 @@ const statusList: Check = (v) => {
 
 const envName = (n: string): boolean => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n);
 const passEnv: Check = (v) => {
-  for (const w of words(v, true)) if (!envName(w)) return warn(`Invalid environment name for PassEnvironment, ignoring: ${w}`);
-  return ok;
+  const out = words(v, true).filter((w) => !envName(w)).map((w) => `Invalid environment name for PassEnvironment, ignoring: ${w}`);
+  return out.length ? { warnings: out } : ok;
 };
 const unsetEnv: Check = (v) => {
+  const out: string[] = [];
   for (const w of words(v, true)) {
     const eq = w.indexOf('=');
-    if (!envName(eq >= 0 ? w.slice(0, eq) : w)) return warn(`Invalid environment name or assignment UnsetEnvironment, ignoring: ${w}`);
+    if (!envName(eq >= 0 ? w.slice(0, eq) : w)) out.push(`Invalid environment name or assignment UnsetEnvironment, ignoring: ${w}`);
   }
-  return ok;
+  return out.length ? { warnings: out } : ok;
 };
 
 const slice: Check = (v, _key, unit) => {
-  if (v === '') return ok;
   if (!unitNameIsValid(v)) return warn(`Failed to load slice unit ${v}, ignoring: Unit name ${v} is not valid.`);
   if (unitNameToType(v) !== 'slice') return warn(`Failed to assign slice ${v} to unit ${unit}, ignoring: Invalid argument`);
   return ok;
 };
 
+/** documentation_url_is_valid(): http(s)://, file:/, info: or man: with something (ASCII) after. */
+function documentationUrl(u: string): boolean {
+  const m = /^(https?:\/\/|file:\/|info:|man:)(.*)$/s.exec(u);
+  return m !== null && m[2] !== '' && /^[\x00-\x7f]*$/.test(m[2]!);
+}
+/** Documentation=: words (quotes removed, backslashes kept); each bad URL is dropped with a warning. */
 const documentation: Check = (v) => {
-  for (const w of words(v, true)) if (!/^(https?:\/\/|file:|info:|man:)/.test(w) || /^(https?:\/\/)$/.test(w)) return warn(`Invalid URL, ignoring: ${w}`);
-  return ok;
+  const out: string[] = [];
+  const list: string[] = [];
+  let pos: number | undefined = 0;
+  while (pos !== undefined) {
+    const r = extractFirstWord(v, pos, { unquote: true, retainEscape: true });
+    if (r === null) break;
+    if (r === 'error') {
+      out.push(`Invalid syntax, ignoring: ${v}`);
+      break;
+    }
+    list.push(r.word);
+    pos = r.next;
+  }
+  for (const u of list) if (!documentationUrl(u)) out.push(`Invalid URL, ignoring: ${u}`);
+  return out.length ? { warnings: out } : ok;
 };
 
 const ACTIONS = 'none reboot reboot-force reboot-immediate poweroff poweroff-force poweroff-immediate exit exit-force halt halt-force halt-immediate kexec kexec-force';
@@ -296,9 +289,9 @@ const PATH_CONDITIONS = new Set([
 const condPath: Check = (v, key) => {
   if (v === '') return ok;
   let p = v;
-  if (p.startsWith('|')) p = p.slice(1).trimStart();
-  if (p.startsWith('!')) p = p.slice(1).trimStart();
-  return isAbs(p) ? ok : warn(`${key}= path is not absolute, ignoring: ${p}`);
+  if (p.startsWith('|')) p = p.slice(1);
+  if (p.startsWith('!')) p = p.slice(1);
+  return pathVerdict(pathProblem(p, key));
 };
 
 /** A log level by name or number (an empty value is no level either). */
@@ -310,15 +303,45 @@ const actionExitStatus: Check = (v) => {
   return warn(`Failed to parse exit status '${v}', ignoring: ${/^[+-]?\d+$/.test(v) ? 'Numerical result out of range' : 'Invalid argument'}`);
 };
 
-/** CPUAffinity=: CPU numbers and ranges ("0,2 4-7"), or "numa". */
-const cpuAffinity: Check = (v) => {
-  if (v === 'numa') return ok;
-  for (const w of v.split(/[\s,]+/).filter(Boolean)) {
-    const m = /^(\d+)(?:-(\d+))?$/.exec(w);
-    if (!m) return { warnings: [`Failed to parse CPU affinity '${v}'`] };
-    if (m[2] !== undefined && Number(m[1]) > Number(m[2])) return warn(`Range '${w}' is invalid, ${m[1]} > ${m[2]}, ignoring.`);
+/** safe_atou(): strtoul() with base 0 (0x hex, leading-0 octal), blanks and '+' allowed first; no sign '-', no junk after, 32 bits. */
+function safeAtou(w: string): number | undefined {
+  const m = /^[ \t\n\r]*(\+?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.exec(w);
+  if (!m) return undefined;
+  const d = m[2]!;
+  const n = /^0[xX]/.test(d) ? parseInt(d.slice(2), 16) : d.startsWith('0') ? parseInt(d, 8) : Number(d);
+  return n > 0xffffffff ? undefined : n;
+}
+
+/** parse_range(): "N" or "N-M", each through safe_atou. */
+function parseRange(w: string): [number, number] | undefined {
+  const dash = w.indexOf('-');
+  const lo = safeAtou(dash < 0 ? w : w.slice(0, dash));
+  if (lo === undefined) return undefined;
+  if (dash < 0) return [lo, lo];
+  const hi = safeAtou(w.slice(dash + 1));
+  return hi === undefined ? undefined : [lo, hi];
+}
+
+/** The highest CPU number a CPU set takes (CPU_SET_MAX_NCPU). */
+const CPU_SET_MAX = 8192;
+
+/**
+ * CPUAffinity=, AllowedCPUs=: CPU numbers and ranges ("0,2 4-7") as parse_cpu_set_extend()
+ * reads them, word by word: a word it cannot read or a CPU past the set's size ends the
+ * parse, a backwards range is only skipped. CPUAffinity= also takes "numa" alone.
+ */
+const cpuAffinity: Check = (v, key) => {
+  if (v === 'numa' && key === 'CPUAffinity') return ok;
+  const list = extractWords(v, { separators: ' \t\n\r,', unquote: true });
+  if (list === undefined) return warn(`Invalid value for ${key}: ${v}`);
+  const out: string[] = [];
+  for (const w of list) {
+    const r = parseRange(w);
+    if (!r) return warn(...out, `Failed to parse CPU affinity '${w}'`);
+    if (r[0] > r[1]) out.push(`Range '${w}' is invalid, ${r[0]} > ${r[1]}, ignoring.`);
+    else if (r[1] >= CPU_SET_MAX) return warn(...out, `Cannot add CPU ${r[1]} to set: Numerical result out of range`);
   }
-  return ok;
+  return out.length ? { warnings: out } : ok;
 };
 
 /** The address families RestrictAddressFamilies= knows (Linux's AF_ names). */
@@ -328,13 +351,14 @@ const ADDRESS_FAMILIES = new Set(('UNIX LOCAL INET AX25 IPX APPLETALK NETROM BRI
 const addressFamilies: Check = (v) => {
   const list = v.startsWith('~') ? v.slice(1) : v;
   if (list === 'none') return ok;
-  const out = words(list).filter((w) => !ADDRESS_FAMILIES.has(w)).map((w) => `Failed to parse address family, ignoring: ${w}`);
+  const out = words(list, true).filter((w) => !ADDRESS_FAMILIES.has(w)).map((w) => `Failed to parse address family, ignoring: ${w}`);
   return out.length ? { warnings: out } : ok;
 };
 
 const UNIT_CHECKS: Record<string, Check> = {
+  ...MORE_UNIT_CHECKS,
   FailureActionExitStatus: actionExitStatus, SuccessActionExitStatus: actionExitStatus,
-  StopWhenUnneeded: bool, AllowIsolate: bool, IgnoreOnIsolate: bool, OnFailureIsolate: bool,
+  StopWhenUnneeded: bool, AllowIsolate: bool, IgnoreOnIsolate: bool,
   JobTimeoutSec: secCheck('Failed to parse JobTimeoutSec= parameter'),
   JobRunningTimeoutSec: secCheck('Failed to parse JobRunningTimeoutSec= parameter'),
   StartLimitAction: action('StartLimitAction'), FailureAction: action('FailureAction'),
@@ -358,11 +382,8 @@ const execDirs: Check = (v, key) => {
     }
     for (const p of w.split(':').slice(0, 2)) {
       if (p === '') continue;
-      if (isAbs(p)) out.push(`${key}= path is absolute, ignoring: ${p}`);
-      else {
-        const parts = p.split('/').filter((x) => x !== '' && x !== '.');
-        if (parts.length === 0 || parts.includes('..')) out.push(`${key}= path is not normalized, ignoring: ${p}`);
-      }
+      const e = pathProblem(p, key, { want: 'relative' });
+      if (e) out.push(e);
     }
   }
   return out.length ? { warnings: out } : ok;
@@ -423,8 +444,7 @@ const addressPrefixes: Check = (v) => {
 };
 /** DeviceAllow=: a device node below /dev or /sys (or "block-"/"char-"), then rights from "rwm". */
 const deviceAllow: Check = (v) => {
-  const [path = '', ...rest] = v.trim().split(/\s+/);
-  const rights = rest.join(' ');
+  const [path = '', rights] = firstWordAndRest(v);
   if (!/^(block|char)-/.test(path) && !/^\/(dev|sys)\/./.test(path.replace(/\/+/g, '/'))) return warn(`Invalid device node path '${path}', ignoring.`);
   return rights !== '' && !/^[rwm]+$/.test(rights) ? warn(`Invalid device rights '${rights}', ignoring.`) : ok;
 };
@@ -445,36 +465,35 @@ const EXEC_CHECKS: Record<string, Check> = {
   StandardOutput: output, StandardError: output, StandardInput: input,
   SyslogLevel: logLevel, LogLevelMax: logLevel,
   SyslogFacility: (v) => (FACILITIES.split(' ').includes(v) || (/^\d+$/.test(v) && Number(v) <= 127) ? ok : warn(`Failed to parse log facility, ignoring: ${v}`)),
-  CPUSchedulingPriority: (v) => {
-    if (!/^[+-]?\d+$/.test(v)) return warn(`Failed to parse CPU scheduling priority, ignoring: ${v}`);
-    return Number(v) < 0 || Number(v) > 99 ? warn(`CPU scheduling priority is out of range, ignoring: ${v}`) : ok;
-  },
+
   IOSchedulingPriority: (v) => (/^\d+$/.test(v) && Number(v) <= 7 ? ok : warn(`Failed to parse IO priority, ignoring: ${v}`)),
   CPUAffinity: cpuAffinity,
   RestrictAddressFamilies: addressFamilies,
-  CPUSchedulingPolicy: oneOf('other batch idle fifo rr', 'Failed to parse CPU scheduling policy'),
+  // a policy by name, or its number
+  CPUSchedulingPolicy: (v, k, u) => (/^\d+$/.test(v) && Number(v) <= 0x7fffffff ? ok : oneOf('other batch idle fifo rr', 'Failed to parse CPU scheduling policy')(v, k, u)),
   IOSchedulingClass: oneOf('none realtime best-effort idle 0 1 2 3', 'Failed to parse IO scheduling class'),
   Nice: nice, OOMScoreAdjust: oomScore,
   UMask: mode, RuntimeDirectoryMode: mode, StateDirectoryMode: mode, CacheDirectoryMode: mode,
   LogsDirectoryMode: mode, ConfigurationDirectoryMode: mode,
   MemoryMax: memory, MemoryHigh: memory,
   MemoryLimit: memoryLimit, MemoryLow: memory, MemoryMin: memory, MemorySwapMax: memory,
+  DefaultMemoryLow: memory, DefaultMemoryMin: memory,
   TasksMax: tasksMax, CPUQuota: cpuQuota,
   CPUWeight: (v, k, u) => (v === 'idle' ? ok : weight('Invalid CPU weight')(v, k, u)), StartupCPUWeight: (v, k, u) => (v === 'idle' ? ok : weight('Invalid CPU weight')(v, k, u)),
   IOWeight: weight('Invalid weight'), StartupIOWeight: weight('Invalid weight'), CPUShares: cpuShares, StartupCPUShares: cpuShares,
   User: user, Group: user, SupplementaryGroups: groups,
-  WorkingDirectory: fatalPath(true), RootDirectory: fatalPath(false),
+  WorkingDirectory: workingDirectory, RootDirectory: fatalPath,
   EnvironmentFile: absPath(true), TTYPath: absPath(false),
   ReadWritePaths: pathList, ReadOnlyPaths: pathList, InaccessiblePaths: pathList, ExecPaths: pathList, NoExecPaths: pathList,
+  ReadWriteDirectories: pathList, ReadOnlyDirectories: pathList, InaccessibleDirectories: pathList, ExtensionDirectories: pathList,
   PassEnvironment: passEnv, UnsetEnvironment: unsetEnv,
   Slice: slice,
   RestartKillSignal: signal, FinalKillSignal: signal, WatchdogSignal: signal,
   Delegate: delegate,
   RuntimeDirectory: execDirs, StateDirectory: execDirs, CacheDirectory: execDirs, LogsDirectory: execDirs, ConfigurationDirectory: execDirs,
-  RootImage: fatalPath(false), MountAPIVFS: bool, PrivateUsers: bool,
-  // a CPU set without CPUAffinity='s "numa"
-  AllowedCPUs: (v, k, u) => (v === 'numa' ? { warnings: [`Failed to parse CPU affinity '${v}'`] } : cpuAffinity(v, k, u)),
-  StartupAllowedCPUs: (v, k, u) => (v === 'numa' ? { warnings: [`Failed to parse CPU affinity '${v}'`] } : cpuAffinity(v, k, u)),
+  RootImage: fatalPath, RootVerity: fatalPath, MountAPIVFS: bool, PrivateUsers: bool,
+  AllowedCPUs: cpuAffinity,
+  StartupAllowedCPUs: cpuAffinity,
   KeyringMode: oneOf('inherit private shared', 'Failed to parse keyring mode'),
   ProcSubset: oneOf('all pid', 'Failed to parse /proc/ subset mode'),
   ProtectProc: oneOf('noaccess invisible ptraceable default', 'Failed to parse /proc/ protection mode'),
@@ -484,9 +503,11 @@ const EXEC_CHECKS: Record<string, Check> = {
   IPAddressAllow: addressPrefixes, IPAddressDeny: addressPrefixes, DeviceAllow: deviceAllow,
   ManagedOOMMemoryPressureLimit: (v) => (/^\d+(\.\d{1,2})?%$/.test(v) && parseFloat(v) <= 100 ? ok : warn(`Failed to parse memory pressure limit value, ignoring: ${v}`)),
 };
+Object.assign(EXEC_CHECKS, moreExecChecks(cpuAffinity));
 for (const k of ['AS', 'CORE', 'CPU', 'DATA', 'FSIZE', 'LOCKS', 'MEMLOCK', 'MSGQUEUE', 'NICE', 'NOFILE', 'NPROC', 'RSS', 'RTPRIO', 'RTTIME', 'SIGPENDING', 'STACK']) EXEC_CHECKS[`Limit${k}`] = rlimit;
 
 const SERVICE_CHECKS: Record<string, Check> = {
+  ...MORE_SERVICE_CHECKS,
   OOMPolicy: oneOf('continue stop kill', 'Failed to parse OOM policy'),
   BusName: (v) => (busName(v) ? ok : warn(`Invalid bus name, ignoring: ${v}`)),
   GuessMainPID: bool, PermissionsStartOnly: bool, RootDirectoryStartOnly: bool, NonBlocking: bool,
@@ -496,7 +517,8 @@ const SERVICE_CHECKS: Record<string, Check> = {
   SuccessExitStatus: statusList, RestartPreventExitStatus: statusList, RestartForceExitStatus: statusList,
   WatchdogSec: secCheck('Failed to parse sec value'), RuntimeMaxSec: secCheck('Failed to parse sec value'),
   RuntimeRandomizedExtraSec: secCheck('Failed to parse sec value'),
-  TimeoutAbortSec: secCheck('Failed to parse TimeoutAbortSec= setting'),
+  // an empty TimeoutAbortSec= goes back to TimeoutStopSec=
+  TimeoutAbortSec: (v, k, u) => (v === '' ? ok : secCheck('Failed to parse TimeoutAbortSec= setting')(v, k, u)),
   TimeoutStartFailureMode: oneOf('terminate abort kill', 'Failed to parse timeout failure mode'),
   TimeoutStopFailureMode: oneOf('terminate abort kill', 'Failed to parse timeout failure mode'),
   USBFunctionDescriptors: absPath(false), USBFunctionStrings: absPath(false),
@@ -634,7 +656,37 @@ function checkFor(a: UnitAssignment): Check | undefined {
 }
 
 /** The checks that an empty value goes through too (it is no reset for them). */
-const CHECK_EMPTY = new Set<Check>([mode, memoryLimit, logLevel]);
+const CHECK_EMPTY = new Set<Check>([mode, memoryLimit, logLevel, legacy]);
+
+/**
+ * The settings whose parser has no meaning for an empty value (config_parse_bool(), the enum
+ * parsers, config_parse_sec(), config_parse_unsigned(), the rlimit and signal parsers ...):
+ * "Key=" is a value they cannot parse, not a reset.
+ */
+const EMPTY_IS_BAD = new Set((
+  'CPUSchedulingPriority CPUSchedulingResetOnFork CacheDirectoryMode ConfigurationDirectoryMode IgnoreSIGPIPE KeyringMode '
+  + 'LimitAS LimitCORE LimitCPU LimitDATA LimitFSIZE LimitLOCKS LimitMEMLOCK LimitMSGQUEUE LimitNICE LimitNOFILE LimitNPROC '
+  + 'LimitRSS LimitRTPRIO LimitRTTIME LimitSIGPENDING LimitSTACK LockPersonality LogLevelMax LogRateLimitBurst '
+  + 'LogRateLimitIntervalSec LogsDirectoryMode MemoryDenyWriteExecute NoNewPrivileges PrivateDevices PrivateIPC PrivateMounts '
+  + 'PrivateNetwork PrivateTmp PrivateUsers ProcSubset ProtectClock ProtectControlGroups ProtectHome ProtectHostname '
+  + 'ProtectKernelLogs ProtectKernelModules ProtectKernelTunables ProtectProc ProtectSystem RemoveIPC RestrictRealtime '
+  + 'RestrictSUIDSGID RuntimeDirectoryMode RuntimeDirectoryPreserve StateDirectoryMode SyslogFacility SyslogLevel '
+  + 'SyslogLevelPrefix TTYReset TTYVHangup TTYVTDisallocate TimeoutCleanSec TimerSlackNSec UMask UtmpMode BlockIOAccounting '
+  + 'BlockIODeviceWeight BlockIOReadBandwidth BlockIOWriteBandwidth CPUAccounting CPUShares StartupCPUShares DevicePolicy '
+  + 'IOAccounting IPAccounting ManagedOOMPreference MemoryAccounting MemoryLimit Slice TasksAccounting FinalKillSignal '
+  + 'KillSignal RestartKillSignal SendSIGHUP SendSIGKILL WatchdogSignal RestartSec TimeoutSec TimeoutStartSec TimeoutStopSec '
+  + 'TimeoutStartFailureMode TimeoutStopFailureMode RuntimeMaxSec RuntimeRandomizedExtraSec WatchdogSec StartLimitInterval '
+  + 'StartLimitBurst StartLimitAction FailureAction SuccessAction ExitType PermissionsStartOnly RootDirectoryStartOnly '
+  + 'RemainAfterExit GuessMainPID NonBlocking BusName FileDescriptorStoreMax NotifyAccess OOMPolicy StopWhenUnneeded '
+  + 'RefuseManualStart RefuseManualStop AllowIsolate DefaultDependencies OnSuccessJobMode OnFailureJobMode OnFailureIsolate '
+  + 'IgnoreOnIsolate JobTimeoutSec JobRunningTimeoutSec JobTimeoutAction StartLimitIntervalSec CollectMode SocketProtocol '
+  + 'BindIPv6Only Backlog SocketMode DirectoryMode Accept FlushPending Writable MaxConnections MaxConnectionsPerSource '
+  + 'KeepAlive KeepAliveTimeSec KeepAliveIntervalSec KeepAliveProbes DeferAcceptSec NoDelay Priority ReceiveBuffer SendBuffer '
+  + 'IPTTL Mark PipeSize FreeBind Transparent Broadcast PassCredentials PassSecurity PassPacketInfo Timestamping ReusePort '
+  + 'MessageQueueMaxMessages MessageQueueMessageSize RemoveOnStop Service TriggerLimitIntervalSec TriggerLimitBurst '
+  + 'SELinuxContextFromNet OnClockChange OnTimezoneChange Persistent WakeSystem RemainAfterElapse FixedRandomDelay '
+  + 'AccuracySec RandomizedDelaySec MakeDirectory SloppyOptions LazyUnmount ForceUnmount ReadWriteOnly'
+).split(' '));
 
 /**
  * Checks every setting that has a value check; pushes "FILE:LINE: message" warnings and adds
@@ -653,7 +705,7 @@ export function checkSettings(s: UnitSettings, unitName: string, warnings: strin
     const check = checkFor(a);
     if (!check) continue;
     // an empty value resets most settings to their default
-    if (a.value === '' && !CHECK_EMPTY.has(check)) continue;
+    if (a.value === '' && !CHECK_EMPTY.has(check) && !EMPTY_IS_BAD.has(a.key)) continue;
     const v = check(a.value, a.key, unitName);
     if (!v) continue;
     const at = a.file ? `${a.file}:${a.line}: ` : '';

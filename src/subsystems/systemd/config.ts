@@ -300,13 +300,18 @@ export function unitConfig(s: UnitSettings, type: string, name = ''): UnitConfig
     }
     conditions.push({ name: m[2]!, value: v, negate, trigger, assert: m[1] === 'Assert' });
   }
+  // RequiresOverridable=/RequisiteOverridable= are read as Requires=/Requisite=, with a notice
+  for (const a of s.assignments) {
+    const obsolete = a.section === 'Unit' && /^(Requires|Requisite)Overridable$/.exec(a.key);
+    if (obsolete) warnings.push(`${where(a)}Unit dependency type ${a.key}= is obsolete, replacing by ${obsolete[1]}=, please update your unit file`);
+  }
   const cfg: UnitConfig = {
     description: s.get('Unit', 'Description'),
     documentation: s.list('Unit', 'Documentation'),
-    requires: units(s, 'Requires', warnings),
-    requisite: units(s, 'Requisite', warnings),
+    requires: [...units(s, 'Requires', warnings), ...units(s, 'RequiresOverridable', warnings)],
+    requisite: [...units(s, 'Requisite', warnings), ...units(s, 'RequisiteOverridable', warnings)],
     wants: units(s, 'Wants', warnings),
-    bindsTo: units(s, 'BindsTo', warnings),
+    bindsTo: [...units(s, 'BindsTo', warnings), ...units(s, 'BindTo', warnings)],
     partOf: units(s, 'PartOf', warnings),
     conflicts: units(s, 'Conflicts', warnings),
     after: units(s, 'After', warnings),
@@ -319,7 +324,7 @@ export function unitConfig(s: UnitSettings, type: string, name = ''): UnitConfig
     warnings,
   };
   // the dependency settings the manager does not act on here are still checked
-  for (const k of ['Upholds', 'OnSuccess', 'PropagatesReloadTo', 'ReloadPropagatedFrom', 'PropagatesStopTo', 'StopPropagatedFrom', 'JoinsNamespaceOf']) units(s, k, warnings);
+  for (const k of ['Upholds', 'OnSuccess', 'PropagatesReloadTo', 'PropagateReloadTo', 'ReloadPropagatedFrom', 'PropagateReloadFrom', 'PropagatesStopTo', 'StopPropagatedFrom', 'JoinsNamespaceOf']) units(s, k, warnings);
   if (fatal.size) cfg.badSetting = 'Unit configuration has fatal error, unit will not be started.';
   if (type === 'service') cfg.service = serviceConfig(s, cfg, fatal);
   if (type === 'socket') {

@@ -77,6 +77,32 @@ class Verifier {
     return out;
   }
 
+  /**
+   * The units `u` refers to, loaded as the manager's load queue does once `u` is loaded: the
+   * unit a socket, timer or path unit triggers, then those named by dependency settings; each
+   * logs its parser's warnings the first time it is loaded.
+   */
+  async loadDependencies(u: Loaded): Promise<void> {
+    const cfg = u.config;
+    if (!cfg) return;
+    const type = unitNameToType(u.name);
+    const prefix = unitNamePrefix(u.name) ?? u.name;
+    const triggered: string[] = [];
+    if (type === 'socket') {
+      const accept = parseBoolean(u.settings?.get('Socket', 'Accept') ?? '') ?? false;
+      if (!accept) triggered.push(cfg.socket?.service ?? `${prefix}.service`);
+    } else if (type === 'timer') triggered.push(cfg.timer?.unit ?? `${prefix}.service`);
+    else if (type === 'path') {
+      const named = [...(u.settings?.values('Path', 'Unit') ?? [])].reverse().find((n) => unitNameIsValid(n) && n !== u.name);
+      triggered.push(named ?? `${prefix}.service`);
+    }
+    const deps = [...triggered, ...cfg.requires, ...cfg.requisite, ...cfg.wants, ...cfg.bindsTo, ...cfg.partOf, ...cfg.conflicts, ...cfg.onFailure, ...cfg.before, ...cfg.after];
+    for (const dep of deps) {
+      if (this.cache.has(dep) || !unitNameIsValid(dep)) continue;
+      await this.loadDependencies(await this.load(dep, true));
+    }
+  }
+
   /** The first unit a start job cannot pull in through Requires=, Requisite= or BindsTo=. */
   async startError(u: Loaded, seen = new Set<string>()): Promise<string | undefined> {
     seen.add(u.name);
@@ -186,6 +212,7 @@ export async function verbVerify(ctx: Ctx, args: string[], opts: AnalyzeOptions)
       continue;
     }
     const u = await v.load(p.name, true);
+    await v.loadDependencies(u);
     // bus_unit_validate_load_state()
     const refusal =
       u.state === 'not-found' ? `Unit ${u.name} not found.` : u.state === 'masked' ? `Unit ${u.name} is masked.` : u.state === 'bad-setting' ? `Unit ${u.name} has a bad unit file setting.` : u.state === 'error' ? `Unit ${u.name} failed to load properly, please adjust/correct and reload service manager: ${u.errno}` : undefined;
