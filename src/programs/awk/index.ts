@@ -1,5 +1,4 @@
 // awk: GNU awk 5.1 (Photon installs gawk as /usr/bin/gawk with /usr/bin/awk -> gawk).
-import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { G, type Program } from './ast';
@@ -11,13 +10,13 @@ import { LexError, tokenize, unescape, type Source, type Token } from './lexer';
 import { ParseError } from './parse-expr';
 import { Parser } from './parser';
 import { RegexError, translate } from './regex';
-import { makeCodec, type Codec } from './records';
+import { makeCodec } from './records';
 import { Runtime } from './runtime';
+import { loadSources, progName } from './sources';
 import type { NumMode } from './strtod';
 import { AwkArray } from './array';
 
 /** gawk names itself by the basename of argv[0]. */
-const progName = (ctx: Ctx): string => ctx.name.slice(ctx.name.lastIndexOf('/') + 1);
 
 /** The source line of a token and the column of the token in it. */
 function lineOf(sources: Source[], tok: Token): { text: string; col: number } {
@@ -108,90 +107,6 @@ function initGlobals(rt: Runtime, operands: string[]): void {
     ['max_prec', 53],
   ] as const) procinfo.set(k, v);
   g[G.PROCINFO]!.a = procinfo;
-}
-
-const INCLUDE_RE = /^[ \t]*@include[ \t]+"([^"\n]*)"[ \t]*;?[ \t]*(?:#.*)?$/gm;
-
-/** A source with its `@include "file"` lines: the files come first (each once), the lines go blank. */
-async function withIncludes(ctx: Ctx, codec: Codec, err: (t: string) => Promise<void>, src: Source, seen: Set<string>, out: Source[]): Promise<boolean> {
-  const found: { name: string; line: number }[] = [];
-  const text = src.text.replace(INCLUDE_RE, (m: string, name: string, offset: number) => {
-    found.push({ name, line: src.text.slice(0, offset).split('\n').length });
-    return '';
-  });
-  for (const inc of found) {
-    const candidates = inc.name.includes('/') ? [inc.name, `${inc.name}.awk`] : [inc.name, `${inc.name}.awk`, `/usr/share/awk/${inc.name}`, `/usr/share/awk/${inc.name}.awk`];
-    let loaded: { path: string; text: string } | undefined;
-    let failure: unknown;
-    for (const path of candidates) {
-      try {
-        const decode = codec.decoder();
-        loaded = { path, text: decode(await ctx.sys.readFile(codec.toHost(path))) + decode(null) };
-        break;
-      } catch (e) {
-        failure ??= e;
-      }
-    }
-    if (!loaded) {
-      const why = isSysError(failure) ? strerror(failure.errno) : 'No such file or directory';
-      await err(`${progName(ctx)}: ${src.name}:${inc.line}: error: cannot open source file \`${inc.name}' for reading: ${why}\n`);
-      return false;
-    }
-    if (seen.has(loaded.path)) continue;
-    seen.add(loaded.path);
-    if (!(await withIncludes(ctx, codec, err, { name: inc.name, text: loaded.text }, seen, out))) return false;
-  }
-  out.push(found.length ? { name: src.name, text } : src);
-  return true;
-}
-
-async function loadSources(ctx: Ctx, codec: Codec, err: (t: string) => Promise<void>, opts: Options): Promise<Source[] | number> {
-  const raw = await readSources(ctx, codec, err, opts);
-  if (typeof raw === 'number') return raw;
-  const sources: Source[] = [];
-  const seen = new Set<string>();
-  for (const src of raw) {
-    if (!src.text.includes('@include')) sources.push(src);
-    else if (!(await withIncludes(ctx, codec, err, src, seen, sources))) return 1;
-  }
-  return sources;
-}
-
-async function readSources(ctx: Ctx, codec: Codec, err: (t: string) => Promise<void>, opts: Options): Promise<Source[] | number> {
-  const sources: Source[] = [];
-  const unreadable: string[] = [];
-  for (const s of opts.sources) {
-    if (s.kind === 'text') {
-      sources.push({ name: 'cmd. line', text: s.value });
-      continue;
-    }
-    const candidates = s.value.includes('/') ? [s.value] : [s.value, `/usr/share/awk/${s.value}`];
-    let text: string | undefined;
-    let failure: unknown;
-    for (const path of candidates) {
-      try {
-        const decode = codec.decoder();
-        text = decode(await ctx.sys.readFile(codec.toHost(path === '-' ? '/dev/stdin' : path))) + decode(null);
-        break;
-      } catch (e) {
-        failure ??= e;
-      }
-    }
-    if (text === undefined && isSysError(failure) && failure.errno === 'EISDIR') {
-      // a directory opens: gawk finds out when it reads it, after opening every file
-      unreadable.push(s.value);
-      continue;
-    }
-    if (text === undefined) {
-      const why = isSysError(failure) ? strerror(failure.errno) : 'No such file or directory';
-      await err(`${progName(ctx)}: fatal: cannot open source file \`${s.value}' for reading: ${why}\n`);
-      return 2;
-    }
-    sources.push({ name: s.value, text });
-  }
-  for (const name of unreadable) await err(`${progName(ctx)}: ${name}:1: error: cannot read source file \`${name}': Is a directory\n`);
-  if (unreadable.length) return 1;
-  return sources;
 }
 
 async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Source[]): Promise<Program | number> {

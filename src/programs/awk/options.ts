@@ -3,7 +3,7 @@
 
 export interface Options {
   kind: 'run';
-  sources: { kind: 'file' | 'text'; value: string }[];
+  sources: { kind: 'file' | 'text' | 'include'; value: string }[];
   /** -F and -v in the order given. */
   assigns: { kind: 'fs' | 'var'; value: string }[];
   operands: string[];
@@ -95,7 +95,8 @@ export function parseOptions(args: readonly string[]): ParsedOptions {
   const apply = (short: string, value: string | undefined): void => {
     if (short === 'F') opts.assigns.push({ kind: 'fs', value: value! });
     else if (short === 'v') opts.assigns.push({ kind: 'var', value: value! });
-    else if (short === 'f' || short === 'E' || short === 'i') opts.sources.push({ kind: 'file', value: value! });
+    else if (short === 'f' || short === 'E') opts.sources.push({ kind: 'file', value: value! });
+    else if (short === 'i') opts.sources.push({ kind: 'include', value: value! });
     else if (short === 'e') opts.sources.push({ kind: 'text', value: value! });
     else if (short === 'h') help = true;
     else if (short === 'V') version = true;
@@ -154,7 +155,8 @@ export function parseOptions(args: readonly string[]): ParsedOptions {
   }
   if (version) return { kind: 'version' };
   if (help) return { kind: 'help' };
-  if (opts.sources.length === 0) {
+  // -i files are libraries: without -f or -e the program is still the first operand
+  if (!opts.sources.some((s) => s.kind !== 'include')) {
     if (i >= args.length) return { kind: 'error', message: '' };
     opts.sources.push({ kind: 'text', value: args[i++]! });
   }
