@@ -932,13 +932,8 @@ export class Interpreter implements ExpandHost {
   async promptText(text: string): Promise<string> {
     const st = this.state;
     const { decodePrompt } = await this.sys.loadCode(() => import('./prompt'));
-    const saved = st.arg0;
-    if (st.errorContext !== 'interactive') st.arg0 = 'bash';
-    try {
-      return (await decodePrompt(this, text, st.errorContext === 'command' ? 0 : 1)).text;
-    } finally {
-      st.arg0 = saved;
-    }
+    // \s names the shell, not the script: $0 and $BASH_SOURCE in the text still name the script
+    return (await decodePrompt(this, text, st.errorContext === 'command' ? 0 : 1, st.errorContext !== 'interactive' ? 'bash' : st.arg0)).text;
   }
 
   /** Here-document body: $-expansions and backquotes, backslash only before $ ` \ newline. */

@@ -14,7 +14,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const START = '\u0001';
 const END = '\u0002';
 
-export async function decodePrompt(sh: Interpreter, ps: string, commandNumber: number): Promise<Prompt> {
+/** `shellName`: what \s shows (bash's shell_name); by default $0 (an interactive shell's). */
+export async function decodePrompt(sh: Interpreter, ps: string, commandNumber: number, shellName = sh.state.arg0): Promise<Prompt> {
   const sys = sh.sys;
   const now = new Date(sys.now());
   const two = (n: number): string => String(n).padStart(2, '0');
@@ -40,7 +41,7 @@ export async function decodePrompt(sh: Interpreter, ps: string, commandNumber: n
       case 'w': out += q(home && (pwd === home || pwd.startsWith(`${home}/`)) ? `~${pwd.slice(home.length)}` : pwd); break;
       case 'W': out += q(home && pwd === home ? '~' : pwd === '/' ? '/' : pwd.slice(pwd.lastIndexOf('/') + 1)); break;
       case '$': out += sys.geteuid() === 0 ? '#' : q('$'); break;
-      case 's': out += q(sh.state.arg0.replace(/^-/, '').replace(/^.*\//, '')); break;
+      case 's': out += q(shellName.replace(/^-/, '').replace(/^.*\//, '')); break;
       case 'v': out += '5.2'; break;
       case 'V': out += '5.2.15'; break;
       case 'n': out += '\n'; break;
