@@ -485,6 +485,7 @@ async function runBash(ctx: Ctx, shell: { sh?: Interpreter }): Promise<number> {
     if (inv.command !== undefined) {
       state.errorContext = 'command';
       state.runsCommand = true;
+      state.set('BASH_EXECUTION_STRING', inv.command);
       if (inv.args.length > 0) state.arg0 = inv.args[0]!;
       state.positional = inv.args.slice(1);
       return guarded(sh, () => sh.evalString(inv.command!, { line: 1, top: true }));

@@ -109,6 +109,7 @@ function makeArithEnv(h: ExpandHost): ArithEnv {
 
 /** Sets an element; false when a negative subscript is before the first element (nothing set). */
 export function setElement(state: ShellState, name: string, index: string, value: string): boolean {
+  if (name === 'FUNCNAME' && state.funcnameLive) return true;
   const holder = state.holder(name);
   let v = holder.get(name);
   if (v?.readonly) throw new ReadonlyError(name);

@@ -119,6 +119,8 @@ export class ShellState {
   /** Builtins turned off with `enable -n` (a program of that name runs instead). */
   disabledBuiltins = new Set<string>();
   funcNames: string[] = [];
+  /** FUNCNAME is still the shell's own (until it is unset; assignments to it are ignored). */
+  funcnameLive = true;
   /** The line each running function was called from (BASH_LINENO, caller). */
   callLines: number[] = [];
   sourceDepth = 0;
@@ -225,6 +227,7 @@ export class ShellState {
     // `history | tail` lists the parent's entries: a subshell starts with a copy of the list
     s.history = [...this.history];
     s.funcNames = [...this.funcNames];
+    s.funcnameLive = this.funcnameLive;
     s.callLines = [...this.callLines];
     s.frames = [...this.frames];
     s.funcFiles = new Map(this.funcFiles);
@@ -251,7 +254,9 @@ export class ShellState {
   lookup(name: string, depth = 0): Var | undefined {
     if (name === 'SHELLOPTS' || name === 'BASHOPTS' || name === 'GROUPS' || name === 'DIRSTACK') return this.computed(name);
     // FUNCNAME is computed when read, so function calls allocate nothing for it
-    if (name === 'FUNCNAME' && this.funcNames.length > 0) {
+    // outside functions it is declared with no value (`declare -p` shows it); unset, it is plain
+    if (name === 'FUNCNAME' && this.funcnameLive && this.funcNames.length === 0) return { array: new Map(), declaredOnly: true };
+    if (name === 'FUNCNAME' && this.funcnameLive) {
       const stack = this.frames.map((f) => f.func ?? 'source').reverse();
       if (this.errorContext === 'script') stack.push('main');
       return { array: new Map(stack.map((n, i) => [i, n])) };
@@ -328,6 +333,8 @@ export class ShellState {
   /** Sets a scalar (or element 0 of an array); throws ReadonlyError for readonly variables. */
   set(name: string, value: string, depth = 0): void {
     if (name === 'SHELLOPTS' || name === 'BASHOPTS') throw new ReadonlyError(name);
+    // FUNCNAME ignores assignments until it is unset (bash's null_array_assign)
+    if (name === 'FUNCNAME' && this.funcnameLive) return;
     if (this.dynamic.has(name)) {
       if (name === 'RANDOM') this.onSeed?.(value);
       // BASH_ARGV0 sets $0
@@ -426,6 +433,7 @@ export class ShellState {
 
   unset(name: string): void {
     this.dynamic.delete(name);
+    if (name === 'FUNCNAME') this.funcnameLive = false;
     const holder = this.holder(name);
     const v = holder.get(name);
     if (v?.readonly) throw new ReadonlyError(name);
