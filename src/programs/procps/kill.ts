@@ -20,6 +20,15 @@ const UL_NAMES: [string, number][] = [
   ['XCPU', 24], ['XFSZ', 25], ['VTALRM', 26], ['PROF', 27], ['WINCH', 28], ['IO', 29], ['POLL', 29], ['PWR', 30], ['SYS', 31],
 ];
 
+/** psmisc's parse_time_units: a number and a unit letter (s m h d w M y); 0 or less is bad. */
+function timeUnits(age: string): number {
+  const m = /^\s*([-+]?\d+)(.?)/.exec(age);
+  if (!m || m[2] === '') return -1;
+  const scale: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800, M: 2_592_000, y: 31_536_000 };
+  const unit = scale[m[2]!];
+  return unit === undefined ? -1 : Number(m[1]) * unit;
+}
+
 function signum(arg: string, maskbit: boolean): number {
   if (/^\d/.test(arg)) {
     if (!/^\d+$/.test(arg)) return -1;
@@ -259,24 +268,41 @@ export const killall = defineProgram({
       await ctx.err.write(KILLALL_USAGE);
       return 1;
     }
-    if (p.flags.has('l')) {
-      const line1 = PSMISC_NAMES.slice(0, 16).join(' ');
-      return ctx.print(`${line1}\n${PSMISC_NAMES.slice(16).join(' ')}\n`).then(() => 0);
-    }
-    if (p.flags.has('V')) return ctx.err.write(PSMISC_VERSION('killall')).then(() => 0);
-    const s = p.values.get('s')?.at(-1);
-    if (s !== undefined) {
-      const n = signum(s, false);
-      if (n < 0) return ctx.err.write(`${s}: unknown signal; killall -l lists signals.\n`).then(() => 1);
-      sig = n;
-    }
-    if (!p.operands.length) return ctx.err.write(KILLALL_USAGE).then(() => 1);
+    // psmisc acts on each option as getopt returns it: -l and -V end the run, a bad
+    // signal, user or age ends it with an error
     const acc = await Accounts.load(ctx.sys);
-    const user = p.values.get('u')?.at(-1);
-    const uid = user === undefined ? undefined : acc.userByName(user)?.uid;
-    if (user !== undefined && uid === undefined) return ctx.err.write(`killall: Cannot find user ${user}\n`).then(() => 1);
+    let user: string | undefined;
+    let uid: number | undefined;
+    let younger = 0;
+    let older = 0;
+    for (const { key, value } of p.order) {
+      const v = value ?? '';
+      if (key === 'l') {
+        const line1 = PSMISC_NAMES.slice(0, 16).join(' ');
+        return ctx.print(`${line1}\n${PSMISC_NAMES.slice(16).join(' ')}\n`).then(() => 0);
+      }
+      if (key === 'V') return ctx.err.write(PSMISC_VERSION('killall')).then(() => 0);
+      if (key === 's') {
+        const n = signum(v, false);
+        if (n < 0) return ctx.err.write(`${v}: unknown signal; killall -l lists signals.\n`).then(() => 1);
+        sig = n;
+      }
+      if (key === 'u') {
+        user = v;
+        uid = acc.userByName(v)?.uid;
+        if (uid === undefined) return ctx.err.write(`Cannot find user ${v}\n`).then(() => 1);
+      }
+      if (key === 'y' || key === 'o') {
+        const secs = timeUnits(v);
+        if (secs <= 0) return ctx.err.write(`Invalid time format\n${KILLALL_USAGE}`).then(() => 1);
+        if (key === 'y') younger = secs;
+        else older = secs;
+      }
+    }
+    if (!p.operands.length && user === undefined) return ctx.err.write(KILLALL_USAGE).then(() => 1);
     const quiet = p.flags.has('q');
-    const procs = (await loadProcs(ctx.sys)).filter((q) => q.state !== 'Z' && q.pid !== ctx.sys.pid && (uid === undefined || q.euid === uid));
+    const procs = (await loadProcs(ctx.sys)).filter((q) => q.state !== 'Z' && q.pid !== ctx.sys.pid && (uid === undefined || q.euid === uid)
+      && (!younger || q.elapsed < younger) && (!older || q.elapsed > older));
     const prompter = new Prompter(ctx);
     let failed = 0;
     const killed: number[] = [];
@@ -294,10 +320,12 @@ export const killall = defineProgram({
         }
       }
     }
-    for (const name of p.operands) {
-      const re = regexps.get(name);
+    // with -u and no names, every process of the user is a target
+    for (const name of p.operands.length ? p.operands : [undefined]) {
+      const re = name === undefined ? undefined : regexps.get(name);
       const same = (a: string, b: string): boolean => (p.flags.has('I') ? a.toLowerCase() === b.toLowerCase() : a === b);
       const matches = procs.filter((q) => {
+        if (name === undefined) return true;
         if (re) return re.test(q.comm);
         const base = name.slice(name.lastIndexOf('/') + 1);
         if (name.length > 15 && !p.flags.has('e')) return same(q.comm, base.slice(0, 15));
@@ -321,7 +349,7 @@ export const killall = defineProgram({
         }
       }
       if (!matches.length) {
-        if (!quiet) await ctx.err.write(`${name}: no process found\n`);
+        if (!quiet && name !== undefined) await ctx.err.write(`${name}: no process found\n`);
         failed++;
       } else if (!any) failed++;
     }
