@@ -15,6 +15,7 @@ export const procsPrograms: ProgramEntry[] = [
   lazy({ name: 'localedef', installPath: '/usr/bin/localedef', pkg: 'glibc' }, () => import('../glibc/localedef')),
   lazy({ name: 'gencat', installPath: '/usr/bin/gencat', pkg: 'glibc' }, () => import('../glibc/gencat')),
   lazy({ name: 'makedb', installPath: '/usr/bin/makedb', pkg: 'glibc' }, () => import('../glibc/makedb')),
+  lazy({ name: 'iconv', installPath: '/usr/bin/iconv', pkg: 'glibc' }, () => import('../glibc/iconv')),
   lazy({ name: 'tzselect', installPath: '/usr/bin/tzselect', pkg: 'glibc' }, () => import('../glibc/tzselect')),
   lazy({ name: 'kill', installPath: '/usr/bin/kill', pkg: 'util-linux' }, () => import('../procps/kill').then((m) => ({ default: m.kill }))),
   lazy({ name: 'killall', installPath: '/usr/bin/killall', pkg: 'psmisc' }, () => import('../procps/kill').then((m) => ({ default: m.killall }))),

@@ -34,6 +34,7 @@ export const toolPages: Record<string, () => Promise<{ default: string }>> = {
   'localedef.1': () => import('./localedef.1'),
   'gencat.1': () => import('./gencat.1'),
   'makedb.1': () => import('./makedb.1'),
+  'iconv.1': () => import('./iconv.1'),
   'tzselect.8': () => import('./tzselect.8'),
   'gawk.1': () => import('./gawk.1'),
   'getopt.1': () => import('./getopt.1'),
