@@ -4,7 +4,7 @@ import type { NetReply, NetRequest } from '../../shared/services/net';
 import { isNetError } from '../../shared/services/net';
 import type { FibRule, RuleRequest, RuleSpec } from '../../subsystems/net/rules';
 import { afToFamily, getPrefix, prefixText } from './ip-inet';
-import { dsfieldA2n, dsfieldN2a, groupA2n, protoA2n, protoN2a, rtntypeN2a, tableA2n, tableN2a } from './ip-names';
+import { dsfieldA2n, dsfieldN2a, groupA2n, groupN2a, protoA2n, protoN2a, realmN2a, realmsA2n, rtntypeN2a, tableA2n, tableN2a } from './ip-names';
 import type { Ip } from './ip-session';
 import { NETNS_USAGE, RULE_USAGE } from './ip-usage';
 import { AF, getUnsigned, IpExit, matches } from './ip-util';
@@ -191,9 +191,22 @@ async function listRules(ip: Ip, rest: string[]): Promise<number> {
         p.jsonOnly(`${key}_end`, ports[1]);
       }
     }
-    if (r.table) emit('table', `lookup ${tableN2a(r.table, ip.opts.numeric)}`, tableN2a(r.table, ip.opts.numeric));
-    if (r.suppressPrefixlen !== undefined) emit('suppress_prefixlen', `suppress_prefixlength ${r.suppressPrefixlen}`, r.suppressPrefixlen);
-    if (r.suppressIfgroup !== undefined) emit('suppress_ifgroup', `suppress_ifgroup ${r.suppressIfgroup}`, r.suppressIfgroup);
+    // the suppressors show only beside a table; the group by its name
+    if (r.table) {
+      emit('table', `lookup ${tableN2a(r.table, ip.opts.numeric)}`, tableN2a(r.table, ip.opts.numeric));
+      if (r.suppressPrefixlen !== undefined) emit('suppress_prefixlen', `suppress_prefixlength ${r.suppressPrefixlen}`, r.suppressPrefixlen);
+      if (r.suppressIfgroup !== undefined) {
+        const group = groupN2a(r.suppressIfgroup, false);
+        emit('suppress_ifgroup', `suppress_ifgroup ${group}`, group);
+      }
+    }
+    if (r.flow) {
+      const from = r.flow >>> 16;
+      const to = realmN2a(r.flow & 0xffff, ip.opts.numeric);
+      if (from) emit('flow_from', `realms ${realmN2a(from, ip.opts.numeric)}/`, realmN2a(from, ip.opts.numeric));
+      else p.fp(' realms ');
+      p.any('flow_to', to, to);
+    }
     if (r.l3mdev) emit('l3mdev', 'lookup [l3mdev-table]', null);
     if (r.action === 2) emit('goto', `goto ${r.target ?? 'none'}`, r.target ?? 'none');
     if (r.action === 10) emit(null, 'masquerade', null);
@@ -264,6 +277,11 @@ async function modifyRule(ip: Ip, add: boolean, args: string[]): Promise<number>
         if (mask === null) ip.invarg('fwmask value is invalid\n', k);
         spec.fwmask = mask;
       }
+    } else if (matches(w, 'realms')) {
+      const v = next();
+      const n = realmsA2n(v);
+      if (n === null) ip.invarg('invalid realms\n', v);
+      spec.flow = n;
     } else if (matches(w, 'table') || w === 'lookup') {
       const v = next();
       const t = tableA2n(v);
@@ -313,7 +331,7 @@ async function modifyRule(ip: Ip, add: boolean, args: string[]): Promise<number>
       const n = protoA2n(v);
       if (n === null) ip.invarg('"protocol" value is invalid\n', v);
       spec.protocol = n;
-    } else if (w === 'goto') {
+    } else if (matches(w, 'goto')) {
       const v = next();
       const n = getUnsigned(v);
       if (n === null) ip.invarg('invalid target\n', v);
@@ -365,6 +383,7 @@ async function modifyRule(ip: Ip, add: boolean, args: string[]): Promise<number>
       ...(spec.l3mdev ? { l3mdev: true } : {}),
       ...(spec.target !== undefined ? { target: spec.target } : {}),
       ...(spec.protocol !== undefined ? { protocol: spec.protocol } : {}),
+      ...(spec.flow !== undefined ? { flow: spec.flow } : {}),
     };
     if (rule.action > 8 && rule.action !== 10) {
       ip.reportError({ ok: false, errno: 'EINVAL' });

@@ -56,7 +56,7 @@ export class Network {
   private seq = 0;
   private waiters: (() => void)[] = [];
   /** the policy routing rules (ip rule) */
-  private readonly fibRules = new FibRules();
+  private readonly fibRules = new FibRules(() => this.state.tables);
   /**
    * The netfilter hook for packets the kernel sends outside the traffic service (the
    * resolver's DNS queries): whether the packet and its answer cross this machine's firewall.

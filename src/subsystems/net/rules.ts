@@ -34,6 +34,8 @@ export interface FibRule {
   target?: number;
   /** FRA_PROTOCOL: who made the rule (0 unspec when not said, 2 kernel for the boot rules) */
   protocol?: number;
+  /** FRA_FLOW: the realms (from << 16 | to) an IPv4 rule gives the route it finds; 0 none */
+  flow?: number;
 }
 
 /** A rule as given to add or delete: priority may be absent (add: the default one; del: any). */
@@ -61,12 +63,17 @@ function defaults(): FibRule[] {
   return [r(4, 0, 255), r(4, 32766, 254), r(4, 32767, 253), r(6, 0, 255), r(6, 32766, 254)];
 }
 
-const SAME_KEYS: readonly (keyof FibRule)[] = ['pref', 'not', 'src', 'srcLen', 'dst', 'dstLen', 'tos', 'fwmark', 'fwmask', 'iif', 'oif', 'ipproto', 'sport', 'dport', 'uidrange', 'suppressPrefixlen', 'suppressIfgroup', 'l3mdev', 'table', 'action', 'target', 'protocol'];
+const SAME_KEYS: readonly (keyof FibRule)[] = ['pref', 'not', 'src', 'srcLen', 'dst', 'dstLen', 'tos', 'fwmark', 'fwmask', 'iif', 'oif', 'ipproto', 'sport', 'dport', 'uidrange', 'suppressPrefixlen', 'suppressIfgroup', 'l3mdev', 'table', 'action', 'target', 'protocol', 'flow'];
 
 const same = (a: unknown, b: unknown): boolean => (Array.isArray(a) && Array.isArray(b) ? a[0] === b[0] && a[1] === b[1] : a === b);
 
+/** The FIB tables that exist, per family (the routing side's; rules make some). */
+export type FibTables = { 4: number[]; 6: number[] };
+
 export class FibRules {
   private rules: FibRule[] = defaults();
+
+  constructor(private readonly tables: () => FibTables = () => ({ 4: [], 6: [] })) {}
   /** An IPv4 rule was added or deleted: fib_unmerge split the local table from main's trie. */
   private unmerged = false;
 
@@ -105,8 +112,12 @@ export class FibRules {
 
   private add(spec: RuleSpec): { ok: true } | NetError {
     const rule: FibRule = { ...spec, pref: spec.pref ?? this.defaultPref(spec.family), protocol: spec.protocol ?? 0 };
+    // only IPv4 rules keep realms (and only when there are some)
+    if (rule.family === 6 || !rule.flow) delete rule.flow;
     if (rule.l3mdev && rule.table) return err('EINVAL', 'l3mdev and table are mutually exclusive');
     if (rule.action === 2 && (rule.target === undefined || rule.target <= rule.pref)) return err('EINVAL', 'Backward goto not supported.');
+    const e = this.configure(rule);
+    if (e) return e;
     const list = this.rules.filter((r) => r.family === rule.family);
     if (list.some((r) => SAME_KEYS.every((k) => same(r[k], rule[k])))) return err('EEXIST');
     const after = [...this.rules].reverse().find((r) => r.family === rule.family && r.pref <= rule.pref);
@@ -115,9 +126,30 @@ export class FibRules {
     return { ok: true };
   }
 
+  /**
+   * fib4_rule_configure / fib6_rule_configure for a lookup rule: IPv4 gives table 0 the first
+   * table not in use (made now), IPv6 refuses it and makes the table the rule names.
+   */
+  private configure(rule: FibRule): NetError | null {
+    if (rule.action !== 1 || rule.l3mdev) return null;
+    const tables = this.tables()[rule.family];
+    if (rule.table === 0) {
+      if (rule.family === 6) return err('EINVAL', 'Invalid table');
+      let id = 1;
+      while (tables.includes(id)) id++;
+      rule.table = id;
+      tables.push(id);
+    } else if (rule.family === 6 && !tables.includes(rule.table)) {
+      tables.push(rule.table);
+    }
+    return null;
+  }
+
   private del(spec: Partial<RuleSpec> & { family: 4 | 6 }): { ok: true } | NetError {
-    const given = SAME_KEYS.filter((k) => spec[k] !== undefined && !(k === 'not' && spec.not === false) && !((k === 'srcLen' || k === 'dstLen' || k === 'tos' || k === 'protocol') && spec[k] === 0));
-    const i = this.rules.findIndex((r) => r.family === spec.family && given.every((k) => same(r[k], spec[k])));
+    const given = SAME_KEYS.filter((k) => spec[k] !== undefined && !(k === 'not' && spec.not === false) && !((k === 'srcLen' || k === 'dstLen' || k === 'tos' || k === 'protocol') && spec[k] === 0) && !(k === 'flow' && spec.family === 6));
+    // a rule without realms has flow 0
+    const value = (r: Partial<RuleSpec>, k: keyof FibRule): unknown => (k === 'flow' ? (r.flow ?? 0) : r[k]);
+    const i = this.rules.findIndex((r) => r.family === spec.family && given.every((k) => same(value(r, k), value(spec, k))));
     if (i < 0) return err('ENOENT');
     this.rules.splice(i, 1);
     return { ok: true };
