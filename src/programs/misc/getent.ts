@@ -54,6 +54,12 @@ async function fields(ctx: Ctx, path: string): Promise<string[][]> {
 }
 
 const isNumber = (key: string): boolean => /^\d+$/.test(key);
+/** strtoul (saturating at 2^64-1) cut to a 32-bit uid_t/gid_t, as getent passes it on. */
+const idOf = (key: string): number => {
+  const n = BigInt(key);
+  const max = (1n << 64n) - 1n;
+  return Number((n > max ? max : n) & 0xffffffffn);
+};
 const isV4 = (s: string): boolean => /^\d{1,3}(\.\d{1,3}){3}$/.test(s) && s.split('.').every((p) => Number(p) < 256);
 const isV6 = (s: string): boolean => s.includes(':') && /^[0-9a-fA-F:.]+$/.test(s);
 
@@ -149,7 +155,7 @@ async function accounts(ctx: Ctx, db: 'passwd' | 'group' | 'shadow' | 'gshadow',
   let status: Status = 0;
   for (const key of keys) {
     const numeric = (db === 'passwd' || db === 'group') && isNumber(key);
-    const e = numeric ? out.find((x) => x.id === Number(key)) : out.find((x) => x.name === key);
+    const e = numeric ? out.find((x) => x.id === idOf(key)) : out.find((x) => x.name === key);
     if (e) await ctx.print(`${e.line}\n`);
     else status = 2;
   }
@@ -202,6 +208,16 @@ async function numbered(ctx: Ctx, db: 'services' | 'protocols' | 'networks' | 'r
   return status;
 }
 
+/**
+ * Whether an NSS service named with -s can answer for a database here: the files module
+ * always, compat for the account databases; no others are installed (dns finds nothing
+ * without a resolver), so a lookup through them fails.
+ */
+function serviceAnswers(svc: string, db: string): boolean {
+  if (svc === 'files') return true;
+  return svc === 'compat' && ['passwd', 'group', 'shadow', 'gshadow', 'initgroups'].includes(db);
+}
+
 const DATABASES = ['ahosts', 'ahostsv4', 'ahostsv6', 'aliases', 'ethers', 'group', 'gshadow', 'hosts', 'initgroups', 'netgroup', 'networks', 'passwd', 'protocols', 'rpc', 'services', 'shadow'];
 
 export default defineProgram({
@@ -211,6 +227,7 @@ export default defineProgram({
   async main(ctx) {
     const args = ctx.argv.slice(1);
     const rest: string[] = [];
+    const services = new Map<string, string>();
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
       if (a === '--') {
@@ -230,15 +247,26 @@ export default defineProgram({
         return 0;
       }
       if (a === '--no-idn' || a === '-i' || a === '--no-addrconfig' || a === '-A') continue;
+      let config: string | undefined;
       if (a === '-s' || a === '--service') {
         if (i + 1 >= args.length) {
           await ctx.err.write(`getent: option ${a === '-s' ? "requires an argument -- 's'" : "'--service' requires an argument"}\n${TRY}`);
           return 64;
         }
-        i++;
+        config = args[++i]!;
+      } else if (a.startsWith('--service=')) config = a.slice(10);
+      else if (a.startsWith('-s') && a.length > 2) config = a.slice(2);
+      if (config !== undefined) {
+        // CONFIG for every database, or DATABASE:CONFIG for one
+        const colon = config.indexOf(':');
+        if (colon < 0) for (const d of DATABASES) services.set(d, config);
+        else if (DATABASES.includes(config.slice(0, colon))) services.set(config.slice(0, colon), config.slice(colon + 1));
+        else {
+          await ctx.err.write('getent: Unknown database name\n');
+          return 1;
+        }
         continue;
       }
-      if (a.startsWith('--service=') || (a.startsWith('-s') && a.length > 2)) continue;
       if (a.startsWith('--') ) {
         await ctx.err.write(`getent: unrecognized option '${a}'\n${TRY}`);
         return 64;
@@ -260,6 +288,8 @@ export default defineProgram({
       await ctx.print(TRY);
       return 1;
     }
+    const config = services.get(db);
+    if (config !== undefined && !config.split(/\s+/).some((svc) => serviceAnswers(svc, db))) return keys.length ? 2 : 0;
     switch (db) {
       case 'passwd':
       case 'group':
