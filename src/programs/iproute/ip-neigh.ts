@@ -242,6 +242,7 @@ async function get(ip: Ip, argv: string[]): Promise<number> {
   let dev: string | undefined;
   let dst: InetPrefix | undefined;
   let devOk = false;
+  let proxy = false;
   for (; !args.done; args.advance()) {
     const w = args.cur;
     const next = (): string => {
@@ -253,6 +254,7 @@ async function get(ip: Ip, argv: string[]): Promise<number> {
       dev = next();
       devOk = true;
     } else if (matches(w, 'proxy')) {
+      proxy = true;
       const v = next();
       if (matches(v, 'help')) ip.fail(NEIGH_USAGE);
       if (dst) ip.duparg('address', v);
@@ -278,7 +280,7 @@ async function get(ip: Ip, argv: string[]): Promise<number> {
       return 1;
     }
   }
-  const reply = await ip.talk({ kind: 'getneigh', family: afToFamily(dst.family), ifindex, dst: prefixText(dst) ?? '' });
+  const reply = await ip.talk({ kind: 'getneigh', family: afToFamily(dst.family), ifindex, dst: prefixText(dst) ?? '', ...(proxy ? { proxy } : {}) });
   if ('neigh' in reply) await printNeigh(ip, { family: 0, index: 0, state: ~0, protocol: 0 }, reply.neigh);
   return 0;
 }

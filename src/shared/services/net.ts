@@ -434,7 +434,7 @@ export type NetRequest =
   | { kind: 'getroute'; query: RouteGet }
   | { kind: 'newneigh'; nlflags: NlFlags; neigh: NeighSpec }
   | { kind: 'delneigh'; neigh: NeighSpec }
-  | { kind: 'getneigh'; family: Family; ifindex: number; dst: string }
+  | { kind: 'getneigh'; family: Family; ifindex: number; dst: string; proxy?: boolean }
   /**
    * Waits until links, addresses, routes or neighbours change after change number `afterSeq`
    * (what a daemon hears on the rtnetlink multicast groups); answers at once with the current

@@ -142,8 +142,8 @@ export function delNeighbour(s: NetState, spec: NeighSpec): NetError | null {
   return null;
 }
 
-export function getNeighbour(s: NetState, family: number, ifindex: number, dst: string): Neigh | NetError {
-  return find(s, family, ifindex, dst) ?? err('ENOENT', 'Neighbour entry not found');
+export function getNeighbour(s: NetState, family: number, ifindex: number, dst: string, proxy = false): Neigh | NetError {
+  return find(s, family, ifindex, dst, proxy) ?? err('ENOENT', proxy ? 'Proxy neighbour entry not found' : 'Neighbour entry not found');
 }
 
 /** neigh_ifdown: a device going down loses every entry, permanent ones included. */

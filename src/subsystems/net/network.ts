@@ -143,7 +143,7 @@ export class Network {
       case 'wait': return { ok: true, seq: this.seq };
       case 'getneigh': {
         const now = this.tick();
-        const n = getNeighbour(this.state, req.family, req.ifindex, req.dst);
+        const n = getNeighbour(this.state, req.family, req.ifindex, req.dst, req.proxy === true);
         return isNetError(n) ? n : { ok: true, neigh: neighMsg(n, now) };
       }
     }
