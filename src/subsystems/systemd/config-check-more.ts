@@ -43,7 +43,7 @@ const images = (dest: boolean): Check => (v, key) => {
 /** RestrictNetworkInterfaces=: interface names ("~" first inverts), each ifname_valid(). */
 const interfaces: Check = (v) => {
   const list = words(v.startsWith('~') ? v.slice(1) : v, true);
-  const bad = list.filter((n) => n.length > 15 || n === '.' || n === '..' || /^\d+$/.test(n) || /[\s/:\x00-\x1f\x7f]/.test(n) || n === '');
+  const bad = list.filter((n) => !ifname(n));
   return some(bad.map((n) => `Invalid interface name, ignoring: ${n}`));
 };
 
@@ -216,6 +216,56 @@ export const MORE_SERVICE_CHECKS: Record<string, Check> = {
   SysVStartPriority: legacy, BusPolicy: legacy,
   StartLimitInterval: secCheck('Failed to parse sec value'),
   StartLimitAction: oneOf(ACTIONS, 'Failed to parse StartLimitAction='), FailureAction: oneOf(ACTIONS, 'Failed to parse FailureAction='),
+};
+
+/** Environment=: NAME=VALUE words (C escapes decoded); a bad word is skipped with a warning. */
+const environment: Check = (v) => {
+  const list = extractWords(v, { unquote: true, cunescape: true });
+  const out = list === undefined ? [`Invalid syntax, ignoring: ${v}`] : [];
+  for (const w of list ?? []) {
+    const eq = w.indexOf('=');
+    if (!(eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(w.slice(0, eq)))) out.push(`Invalid environment assignment, ignoring: ${w}`);
+  }
+  return some(out);
+};
+
+/**
+ * The settings a service's own parse (config.ts) checks, checked here for the other unit
+ * types that run processes; `signal` is config-check's signal-name check.
+ */
+export function nonServiceChecks(signal: Check): Record<string, Check> {
+  return { Environment: environment, KillSignal: signal };
+}
+
+/** Settings only some unit types take: the others name them and go on. */
+export function unsupportedFor(type: string, key: string): string | undefined {
+  if (key === 'Delegate' && type !== 'service' && type !== 'scope') return 'Delegate= setting not supported for this unit type, ignoring.';
+  if (/^ManagedOOM(Swap|MemoryPressure|MemoryPressureLimit)$/.test(key) && !['service', 'slice', 'scope'].includes(type)) return `${key}= is not supported for this unit type, ignoring.`;
+  return undefined;
+}
+
+/** config_parse_sec_fix_0(): a time span (0 is taken as infinity). */
+const secFix0 = secCheck('Failed to parse time value');
+/** config_parse_long(): a signed long. */
+const long: Check = (v) => (/^\s*[+-]?\d+$/.test(v) && BigInt(v.trim()) >= -(2n ** 63n) && BigInt(v.trim()) < 2n ** 63n ? ok : warn(`Failed to parse long value, ignoring: ${v}`));
+/** ifname_valid(): 1-15 bytes, no blanks, "/" or ":", not "." or "..", not all digits. */
+const ifname = (n: string): boolean => n !== '' && n.length <= 15 && n !== '.' && n !== '..' && !/^\d+$/.test(n) && !/[\s/:\x00-\x1f\x7f]/.test(n);
+/** config_parse_swap_priority(): an int, -1 or more, at most 32767. */
+const swapPriority: Check = (v) => {
+  if (v === '') return ok;
+  if (!/^\s*[+-]?\d+$/.test(v) || Math.abs(Number(v)) > 0x7fffffff) return warn(`Invalid swap priority '${v}', ignoring.`);
+  if (Number(v) < -1) return warn(`Sorry, swap priorities smaller than -1 may only be assigned by the kernel itself, ignoring: ${v}`);
+  return Number(v) > 32767 ? warn(`Swap priority out of range, ignoring: ${v}`) : ok;
+};
+
+/** Settings of [Mount], [Swap] and [Socket] that config-check.ts leaves to this file, by section. */
+export const MORE_SECTION_CHECKS: Record<string, Record<string, Check>> = {
+  Mount: { Where: path, TimeoutSec: secFix0, SloppyOptions: bool, LazyUnmount: bool, ForceUnmount: bool, ReadWriteOnly: bool },
+  Swap: { What: path, Priority: swapPriority, TimeoutSec: secFix0 },
+  Socket: {
+    TimeoutSec: secFix0, MessageQueueMaxMessages: long, MessageQueueMessageSize: long,
+    BindToDevice: (v) => (v === '*' || ifname(v) ? ok : warn(`Invalid interface name, ignoring: ${v}`)),
+  },
 };
 
 /** The [Unit] settings config-check.ts leaves to this file. */

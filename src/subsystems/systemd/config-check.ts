@@ -5,7 +5,7 @@
 import { parseBoolean, type UnitAssignment, type UnitSettings } from '../../shared/systemd/unit-file';
 import { extractFirstWord, extractWords } from '../../shared/systemd/words';
 import { parseTimespan } from '../../shared/systemd/time-span';
-import { moreExecChecks, MORE_SERVICE_CHECKS, MORE_UNIT_CHECKS, legacy, firstWordAndRest } from './config-check-more';
+import { moreExecChecks, MORE_SERVICE_CHECKS, MORE_UNIT_CHECKS, legacy, firstWordAndRest, nonServiceChecks, unsupportedFor, MORE_SECTION_CHECKS } from './config-check-more';
 import { type Check, ok, warn, isAbs, oneOf, bool, boolOr, secCheck, unsigned, words, pathProblem } from './check-base';
 import { parseSignal } from '../../shared/signals';
 import { signalFromString } from '../../shared/systemd/signal-name';
@@ -57,7 +57,7 @@ const tasksMax: Check = (v) => {
   const p = percent(v);
   if (p === 'bad') return warn(`Invalid maximum tasks value '${v}', ignoring: Invalid argument`);
   if (p !== undefined) return p === 0 ? warn(`Maximum tasks value '${v}' out of range, ignoring.`) : ok;
-  if (/^-\d+$/.test(v)) return warn(`Invalid maximum tasks value '${v}', ignoring: Numerical result out of range`);
+  if (/^-\d+$/.test(v) || (/^\d+$/.test(v) && BigInt(v) >= 2n ** 64n)) return warn(`Invalid maximum tasks value '${v}', ignoring: Numerical result out of range`);
   if (!/^\d+$/.test(v)) return warn(`Invalid maximum tasks value '${v}', ignoring: Invalid argument`);
   return Number(v) === 0 ? warn(`Maximum tasks value '${v}' out of range, ignoring.`) : ok;
 };
@@ -627,7 +627,7 @@ const TIMER_CHECKS: Record<string, Check> = {
   WakeSystem: bool, RemainAfterElapse: bool, OnClockChange: bool, OnTimezoneChange: bool, FixedRandomDelay: bool,
 };
 
-const sliceOfSlice: Check = (v, _k, unit) => warn(`Failed to assign slice ${v} to unit ${unit}, ignoring: Invalid argument`);
+const sliceOfSlice: Check = (v, k, unit) => slice(v, k, unit) ?? warn(`Failed to assign slice ${v} to unit ${unit}, ignoring: Invalid argument`);
 
 const PATH_CHECKS: Record<string, Check> = {
   TriggerLimitBurst: unsigned, TriggerLimitIntervalSec: secCheck('Failed to parse sec value'),
@@ -636,6 +636,8 @@ const PATH_CHECKS: Record<string, Check> = {
 };
 
 const RUNS_PROCESSES = new Set(['Service', 'Socket', 'Mount', 'Swap']);
+const NON_SERVICE_CHECKS = nonServiceChecks(signal);
+MORE_SECTION_CHECKS.Mount!.DirectoryMode = mode;
 
 /** The checks for one assignment, by its section. */
 function checkFor(a: UnitAssignment): Check | undefined {
@@ -644,7 +646,10 @@ function checkFor(a: UnitAssignment): Check | undefined {
     if (m && PATH_CONDITIONS.has(m[1]!)) return condPath;
     return UNIT_CHECKS[a.key];
   }
+  const more = MORE_SECTION_CHECKS[a.section]?.[a.key];
+  if (more) return more;
   if (a.section === 'Service' && SERVICE_CHECKS[a.key]) return SERVICE_CHECKS[a.key];
+  if (a.section !== 'Service' && RUNS_PROCESSES.has(a.section) && NON_SERVICE_CHECKS[a.key]) return NON_SERVICE_CHECKS[a.key];
   if (a.section === 'Socket' && SOCKET_CHECKS[a.key]) return SOCKET_CHECKS[a.key];
   if (a.section === 'Timer') return TIMER_CHECKS[a.key];
   if (a.section === 'Path') return PATH_CHECKS[a.key];
@@ -700,6 +705,11 @@ export function checkSettings(s: UnitSettings, unitName: string, warnings: strin
       const w = triggerUnit(a.value, unitName, triggerSet);
       if (w === undefined) triggerSet = true;
       else if (a.file) warnings.push(`${a.file}:${a.line}: ${w}`);
+      continue;
+    }
+    const unsupported = a.section !== 'Unit' && a.section !== 'Install' ? unsupportedFor(unitNameToType(unitName) ?? '', a.key) : undefined;
+    if (unsupported) {
+      if (a.file) warnings.push(`${a.file}:${a.line}: ${unsupported}`);
       continue;
     }
     const check = checkFor(a);

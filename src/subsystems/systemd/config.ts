@@ -1,5 +1,6 @@
 // A unit's settings turned into what the manager acts on: dependencies, conditions, and the
 // [Service], [Socket] and [Timer] settings it implements (systemd.unit(5), systemd.service(5)).
+import { pathProblem, pathSimplify } from './check-base';
 import { parseBoolean, type UnitAssignment, type UnitSettings } from '../../shared/systemd/unit-file';
 import { extractFirstWord, extractWords } from '../../shared/systemd/words';
 import { unitNameFromPath, unitNameIsValid } from '../../shared/systemd/unit-name';
@@ -339,8 +340,11 @@ export function unitConfig(s: UnitSettings, type: string, name = ''): UnitConfig
   if (refusal) cfg.badSetting ??= refusal;
   if (type === 'mount' && name !== '') {
     // mount_verify(): the unit's name is its mount point, escaped
-    const where = s.get('Mount', 'Where');
+    // an empty Where=/What= resets it; a Where= that is no absolute, normalised path is ignored
+    let where: string | undefined;
+    for (const v of s.values('Mount', 'Where')) if (v === '' || pathProblem(v, 'Where') === undefined) where = v === '' ? undefined : pathSimplify(v);
     if (where && unitNameFromPath(where, '.mount') !== name) cfg.badSetting ??= "Where= setting doesn't match unit name. Refusing.";
+    if (!s.values('Mount', 'What').at(-1)) cfg.badSetting ??= 'What= setting is missing. Refusing.';
   }
   if (type === 'timer') {
     // config_parse_timer(): each value that is not a time span (or calendar spec) is logged and
