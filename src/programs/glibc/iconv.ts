@@ -7,7 +7,7 @@
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { isSysError, strerror } from '../../shared/errno';
-import { readAll } from '../lib/split-modes';
+import { readChunk } from '../lib/textio';
 import { argpRun, argpStandard, BUG_REPORTS, glibcVersion } from './argp';
 import { charsetFor, charsetNames, type Charset } from './iconv-charsets';
 
@@ -78,33 +78,89 @@ interface Run {
   started: boolean;
 }
 
-type Outcome = { ok: true; skipped: boolean } | { ok: false; message: string };
+type Outcome = { ok: true; skipped: boolean; length: number } | { ok: false; message: string };
 
-/** Converts one input; `out` collects the bytes written before any failure. */
-function convert(r: Run, input: Uint8Array, out: number[]): Outcome {
-  let skipped = false;
-  let pos = 0;
-  while (pos < input.length) {
-    const d = r.from.decode(input, pos, !r.started);
-    r.started = true;
-    if (d === 'incomplete') return { ok: false, message: 'incomplete character or shift sequence at end of buffer' };
-    if (d === 'invalid') {
-      if (r.omit) {
-        pos++;
-        continue;
-      }
-      return { ok: false, message: `illegal input sequence at position ${r.ignore ? input.length : pos}` };
+/** Standard output's buffer: bytes go out a block at a time, as stdio writes a file or pipe. */
+class Sink {
+  private buf = new Uint8Array(8192);
+  private n = 0;
+  constructor(private readonly write: (bytes: Uint8Array) => Promise<boolean>) {}
+
+  push(bytes: readonly number[]): void {
+    if (this.n + bytes.length > this.buf.length) {
+      const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.n + bytes.length));
+      bigger.set(this.buf.subarray(0, this.n));
+      this.buf = bigger;
     }
-    if (d.cp >= 0) {
-      let bytes = r.to.encode(d.cp);
-      if (!bytes && r.translit) bytes = transliterate(r, d.cp);
-      if (bytes) out.push(...bytes);
-      else if (r.omit || r.ignore) skipped = true;
-      else return { ok: false, message: `illegal input sequence at position ${pos}` };
-    }
-    pos += d.len;
+    for (const b of bytes) this.buf[this.n++] = b;
   }
-  return { ok: true, skipped };
+
+  get full(): boolean {
+    return this.n >= 4096;
+  }
+
+  async flush(): Promise<boolean> {
+    if (this.n === 0) return true;
+    const data = this.buf.slice(0, this.n);
+    this.n = 0;
+    return this.write(data);
+  }
+}
+
+/**
+ * Converts one input, read a chunk at a time (`read` gives null at its end); a character split
+ * between chunks waits for the rest. Returns how it ended; what came before a failure is in `out`.
+ */
+async function convert(r: Run, read: () => Promise<Uint8Array | null>, out: Sink): Promise<Outcome> {
+  let skipped = false;
+  let base = 0;
+  let buf = new Uint8Array(0);
+  let pos = 0;
+  let eof = false;
+  for (;;) {
+    if (pos >= buf.length || !eof) {
+      if (eof) break;
+      const chunk = await read();
+      if (chunk === null) eof = true;
+      else {
+        // keep the undecoded tail (a character cut by the chunk's end) in front of the new bytes
+        const rest = buf.subarray(pos);
+        const joined = new Uint8Array(rest.length + chunk.length);
+        joined.set(rest);
+        joined.set(chunk, rest.length);
+        base += pos;
+        buf = joined;
+        pos = 0;
+      }
+      if (out.full && !(await out.flush())) return { ok: false, message: '' };
+    }
+    while (pos < buf.length) {
+      const d = r.from.decode(buf, pos, !r.started);
+      if (d === 'incomplete') {
+        if (!eof) break;
+        return { ok: false, message: 'incomplete character or shift sequence at end of buffer' };
+      }
+      r.started = true;
+      if (d === 'invalid') {
+        // -c and //IGNORE step over it (//IGNORE then fails at the end)
+        if (r.omit || r.ignore) {
+          skipped = true;
+          pos++;
+          continue;
+        }
+        return { ok: false, message: `illegal input sequence at position ${base + pos}` };
+      }
+      if (d.cp >= 0) {
+        let bytes = r.to.encode(d.cp);
+        if (!bytes && r.translit) bytes = transliterate(r, d.cp);
+        if (bytes) out.push(bytes);
+        else if (r.omit || r.ignore) skipped = true;
+        else return { ok: false, message: `illegal input sequence at position ${base + pos}` };
+      }
+      pos += d.len;
+    }
+  }
+  return { ok: true, skipped, length: base + buf.length };
 }
 
 /** //TRANSLIT: the table's text if the target has all of it, else '?' if it has that. */
@@ -156,9 +212,8 @@ export default defineProgram({
     const run: Run = { from: fromSet, to: toSet, omit: has('c'), ignore: to.ignore, translit: to.translit ? await translitTable() : undefined, started: false };
     const output = last('o');
     let outFd: number | undefined;
-    const emit = async (bytes: number[]): Promise<boolean> => {
-      if (bytes.length === 0) return true;
-      const data = Uint8Array.from(bytes);
+    // the output file is opened when there is first something to write
+    const sink = new Sink(async (data) => {
       if (output === undefined) {
         try {
           await ctx.sys.write(1, data);
@@ -176,43 +231,61 @@ export default defineProgram({
       }
       await ctx.sys.write(outFd, data);
       return true;
-    };
-    // standard output is buffered as stdio buffers a file or pipe: written in blocks, and
-    // before an error message (glibc's error() flushes it), not before --verbose's names
-    const pending: number[] = [...(toSet.prefix ?? [])];
-    const flush = (): Promise<boolean> => emit(pending.splice(0));
+    });
+    sink.push(toSet.prefix ?? []);
     let status = 0;
+    const fds: number[] = [];
     try {
       for (const file of parsed.operands.length ? parsed.operands : ['-']) {
         if (has('verbose')) await ctx.err.write(`${file}:\n`);
-        if (pending.length >= 4096 && !(await flush())) return 1;
-        let input: Uint8Array;
-        try {
-          input = file === '-' ? await readAll(ctx, file) : await ctx.sys.readFile(file);
-        } catch (e) {
-          if (!isSysError(e)) throw e;
-          if (!(await flush())) return 1;
-          if (e.errno === 'EISDIR') {
-            await ctx.err.write(`iconv: error while reading the input: ${strerror(e.errno)}\n`);
-            return 1;
+        let fd = 0;
+        if (file !== '-') {
+          try {
+            fd = await ctx.sys.open(file, { read: true });
+            fds.push(fd);
+          } catch (e) {
+            if (!isSysError(e)) throw e;
+            // (glibc's error() writes out standard output before its message)
+            if (!(await sink.flush())) return 1;
+            await ctx.err.write(`iconv: cannot open input file \`${file}': ${strerror(e.errno)}\n`);
+            status = 1;
+            continue;
           }
-          await ctx.err.write(`iconv: cannot open input file \`${file}': ${strerror(e.errno)}\n`);
-          status = 1;
-          continue;
         }
-        const r = convert(run, input, pending);
-        if ((!r.ok || r.skipped) && !(await flush())) return 1;
+        let readError: string | undefined;
+        const read = async (): Promise<Uint8Array | null> => {
+          if (readError) return null;
+          try {
+            const chunk = await readChunk(ctx, fd);
+            return chunk && chunk.length ? chunk : null;
+          } catch (e) {
+            if (!isSysError(e)) throw e;
+            readError = strerror(e.errno);
+            return null;
+          }
+        };
+        const r = await convert(run, read, sink);
+        if (fd !== 0) {
+          ctx.sys.close(fd);
+          fds.pop();
+        }
+        if ((readError || !r.ok || r.skipped) && !(await sink.flush())) return 1;
+        if (readError) {
+          await ctx.err.write(`iconv: error while reading the input: ${readError}\n`);
+          return 1;
+        }
         if (!r.ok) {
-          await ctx.err.write(`iconv: ${r.message}\n`);
+          if (r.message) await ctx.err.write(`iconv: ${r.message}\n`);
           return 1;
         }
         if (r.skipped && run.ignore && !run.omit) {
-          await ctx.err.write(`iconv: illegal input sequence at position ${input.length}\n`);
+          await ctx.err.write(`iconv: illegal input sequence at position ${r.length}\n`);
           return 1;
         }
       }
-      return (await flush()) ? status : 1;
+      return (await sink.flush()) ? status : 1;
     } finally {
+      for (const fd of fds) ctx.sys.close(fd);
       if (outFd !== undefined) ctx.sys.close(outFd);
     }
   },
