@@ -38,8 +38,10 @@ export default defineProgram({
   async main(ctx, args) {
     let fork = false;
     let wait = false;
+    let ctty = false;
     for (const { key } of args.order) {
-      if (key === 'f') fork = true;
+      if (key === 'c') ctty = true;
+      else if (key === 'f') fork = true;
       else if (key === 'w') wait = true;
       else if (key === 'h') return ctx.print(HELP).then(() => 0);
       else if (key === 'V') return ctx.print(`${utilLinuxVersion(shortName(ctx))}\n`).then(() => 0);
@@ -50,10 +52,16 @@ export default defineProgram({
       return tryHelp(ctx);
     }
     const sys = ctx.sys;
-    const run = async (c: Ctx): Promise<number> =>
-      execvp(c, argv, c.env, async (e) => {
+    const run = async (c: Ctx): Promise<number> => {
+      // -c: TIOCSCTTY on standard input, which fails unless it is a terminal
+      if (ctty && !c.sys.isatty(0)) {
+        await warnx(c, `failed to set the controlling terminal: ${strerror('ENOTTY')}`);
+        return 1;
+      }
+      return execvp(c, argv, c.env, async (e) => {
         await warnx(c, `failed to execute ${argv[0]!}: ${strerror(e.errno)}`);
       });
+    };
     if (fork || sys.getpgid() === sys.pid) {
       await ctx.flush();
       const child = await sys.fork(

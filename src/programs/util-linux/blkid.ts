@@ -25,13 +25,17 @@ export default defineProgram({
         { key: 'c', short: 'c', long: 'cache-file', arg: 'required' }, { key: 'd', short: 'd', long: 'no-encoding' }, { key: 'g', short: 'g', long: 'garbage-collect' },
         { key: 'o', short: 'o', long: 'output', arg: 'required' }, { key: 's', short: 's', long: 'match-tag', arg: 'required' }, { key: 't', short: 't', long: 'match-token', arg: 'required' },
         { key: 'l', short: 'l', long: 'list-one' }, { key: 'L', short: 'L', long: 'label', arg: 'required' }, { key: 'U', short: 'U', long: 'uuid', arg: 'required' },
-        { key: 'p', short: 'p', long: 'probe' }, { key: 'i', short: 'i', long: 'info' }, { key: 'w', short: 'w', long: 'wipe-cache' },
+        { key: 'p', short: 'p', long: 'probe' }, { key: 'i', short: 'i', long: 'info' }, { key: 'w', short: 'w', arg: 'required' },
         { key: 'k', short: 'k', long: 'list-filesystems' }, { key: 'h', short: 'h', long: 'help' }, { key: 'V', short: 'V', long: 'version' },
+        { key: 'V', short: 'v' }, { key: 'D', short: 'D', long: 'no-part-details' }, { key: 'H', short: 'H', long: 'hint', arg: 'required' },
+        { key: 'S', short: 'S', long: 'size', arg: 'required' }, { key: 'O', short: 'O', long: 'offset', arg: 'required' },
+        { key: 'u', short: 'u', long: 'usages', arg: 'required' }, { key: 'n', short: 'n', long: 'match-types', arg: 'required' },
       ]);
     } catch (e) {
       if (!(e instanceof GetoptError)) throw e;
+      // errtryhelp(EXIT_FAILURE): a bad option is status 1, not blkid's usage status 4
       await ctx.err.write(`blkid: ${e.message}\nTry 'blkid --help' for more information.\n`);
-      return 4;
+      return 1;
     }
     if (p.flags.has('V')) return ctx.print('blkid from util-linux 2.38  (libblkid 2.38.0, 28-Mar-2022)\n').then(() => 0);
     if (p.flags.has('h')) {
