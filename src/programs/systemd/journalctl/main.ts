@@ -53,6 +53,9 @@ const OPTIONS: OptionDef[] = [
     { key: 'version', long: 'version' },
 ];
 
+/** The output modes as systemd's string table has them (what -o help prints). */
+const OUTPUT_MODE_TABLE = ['short', 'short-full', 'short-iso', 'short-iso-precise', 'short-precise', 'short-monotonic', 'short-delta', 'short-unix', 'verbose', 'export', 'json', 'json-pretty', 'json-sse', 'json-seq', 'cat', 'with-unit'];
+
 const PRIORITIES = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug'];
 
 function parsePriority(text: string): number | undefined {
@@ -145,11 +148,18 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
     await ctx.print('systemd 253 (v253.19-10.ph5)\n+PAM -AUDIT -SELINUX -APPARMOR -IMA -SMACK +SECCOMP +GCRYPT -GNUTLS +OPENSSL +ACL +BLKID +CURL -ELFUTILS -FIDO2 -IDN2 -IDN -IPTC +KMOD -LIBCRYPTSETUP +LIBFDISK +PCRE2 -PWQUALITY -P11KIT -QRENCODE -TPM2 +BZIP2 +LZ4 +XZ +ZLIB +ZSTD -BPF_FRAMEWORK -XKBCOMMON +UTMP +SYSVINIT default-hierarchy=unified\n');
     return 0;
   }
-  const mode = (last('output') ?? 'short') as OutputMode;
-  if (!(OUTPUT_MODES as readonly string[]).includes(mode)) {
-    await ctx.err.write(`Unknown output format '${mode}'.\n`);
-    return 1;
+  // each -o is read as it comes: "help" lists the modes (in systemd's table order) and ends the run
+  for (const o of p.values.get('output') ?? []) {
+    if (o === 'help') {
+      await ctx.print(`${OUTPUT_MODE_TABLE.join('\n')}\n`);
+      return 0;
+    }
+    if (!(OUTPUT_MODES as readonly string[]).includes(o)) {
+      await ctx.err.write(`Unknown output format '${o}'.\n`);
+      return 1;
+    }
   }
+  const mode = (last('output') ?? 'short') as OutputMode;
   if (has('diskUsage')) {
     const r = await ask(ctx, { kind: 'usage' });
     const mib = r.kind === 'usage' ? r.bytes / (1 << 20) : 0;
