@@ -78,9 +78,11 @@ export function wallToUtc(wall: number, at: (t: number) => number, std: number, 
   for (let i = 0; i < 8; i++) {
     const dt = wall - (t + at(t));
     if (dt === 0) break;
-    // oscillating across a gap: take the daylight side (the clock has moved on)
+    // oscillating across a gap: take the daylight side (the clock has moved on), or when a
+    // tm_isdst was asked for, the side that does not have it (then read with its offset below)
     if (t === t1 && t !== t2) {
-      t = dst(at(t)) ? t : t2;
+      const keep = isdst === undefined ? dst(at(t)) : dst(at(t)) !== isdst;
+      t = keep ? t : t2;
       break;
     }
     t1 = t2;

@@ -1,5 +1,6 @@
 // The built-in functions that need no I/O: string, number, time and array functions.
 import { strftime } from '../lib/strftime';
+import { mktime, UTC } from '../lib/tz';
 import { G, type Expr } from './ast';
 import type { Ev } from './eval';
 import { arrayAt, regexOf, resolve, load, store, subArray, subscriptKey } from './eval';
@@ -9,7 +10,7 @@ import { markScalar, type Runtime } from './runtime';
 import { sortArray } from './sort';
 import { gensubReplace, substitute } from './subst';
 import { nonDecimal, numBase } from './strtod';
-import { AwkArray, NEG_NAN, StrNum, UNINIT, type Value } from './values';
+import { AwkArray, NEG_NAN, StrNum, toBool, UNINIT, type Value } from './values';
 
 function asciiCase(s: string, upper: boolean, bytes: boolean): string {
   if (!bytes) return upper ? s.toUpperCase() : s.toLowerCase();
@@ -223,13 +224,18 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
       if (args.length > 0) fmt = str(0);
       if (fmt === '') return '';
       const t = args.length > 1 ? Math.trunc(num(1)) : Math.floor(rt.ctx.sys.now() / 1000);
-      return strftime(fmt, t * 1000);
+      // a true third argument asks for UTC (gmtime, whose zone is called GMT)
+      const zone = args.length > 2 && toBool(ev(args[2]!)) ? { ...UTC, name: 'GMT' } : rt.localZone();
+      return strftime(fmt, t * 1000, undefined, zone);
     }
     case 'mktime': {
-      const m = /^\s*(-?\d+)\s+(-?\d+)\s+(-?\d+)\s+(-?\d+)\s+(-?\d+)\s+(-?\d+)/.exec(str(0));
+      // sscanf's "%ld %d %d %d %d %d %d": six numbers at least, then an optional DST flag
+      const m = /^\s*([-+]?\d+)\s+([-+]?\d+)\s+([-+]?\d+)\s+([-+]?\d+)\s+([-+]?\d+)\s+([-+]?\d+)(?:\s+([-+]?\d+))?/.exec(str(0));
       if (!m) return -1;
-      const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-      return Math.floor(Date.UTC(y, mo - 1, d, h, mi, s) / 1000);
+      const [year, mon, mday, hour, min, sec] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+      const dst = m[7] === undefined ? -1 : Number(m[7]);
+      const utc = args.length > 1 && toBool(ev(args[1]!));
+      return mktime({ year, mon: mon - 1, mday, hour, min, sec }, utc ? UTC : rt.localZone(), utc || dst < 0 ? undefined : dst > 0);
     }
     case 'asort':
     case 'asorti': {

@@ -13,6 +13,7 @@ import { RegexError, translate } from './regex';
 import { makeCodec } from './records';
 import { Runtime } from './runtime';
 import { loadSources, progName } from './sources';
+import { systemZone } from '../lib/tz';
 import type { NumMode } from './strtod';
 import { AwkArray } from './array';
 
@@ -174,6 +175,7 @@ export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<num
   const prog = await compile(ctx, err, sources);
   if (typeof prog === 'number') return prog;
   const rt = new Runtime(ctx, prog, sources, mode);
+  rt.systemZone = await systemZone(ctx.sys);
   initGlobals(rt, opts.operands);
   let status = 0;
   try {

@@ -12,6 +12,7 @@ import { makeCodec, type Codec, type Rec } from './records';
 import { compileRegex, RegexError, type AwkRegex } from './regex';
 import { AwkArray } from './array';
 import { StrNum, toNum, toStr, UNINIT, type NumMode, type Value } from './values';
+import { parseTz, UTC, type TimeZone } from '../lib/tz';
 
 /** A variable: scalar value, array, or untyped (which becomes either on first use). */
 export interface Cell {
@@ -59,6 +60,8 @@ export class Runtime {
   /** Warnings raised in synchronous code, written at the next statement. */
   readonly pending: string[] = [];
   randSeed = 1;
+  /** /etc/localtime's zone, read at the start: local time when ENVIRON has no TZ. */
+  systemZone: TimeZone = UTC;
   rngStarted = false;
   rng: () => number = () => 0;
 
@@ -94,6 +97,18 @@ export class Runtime {
   convfmt(): string {
     return this.str(this.globals[G.CONVFMT]!.v);
   }
+
+  /** The zone strftime and mktime use: TZ as ENVIRON has it now (gawk passes changes on). */
+  localZone(): TimeZone {
+    const v = this.globals[G.ENVIRON]!.a?.get('TZ');
+    if (v === undefined) return this.systemZone;
+    // kept while TZ stays: mktime remembers its last offset in the zone, as glibc's does
+    const tz = this.str(v);
+    if (this.zoneFor?.tz !== tz) this.zoneFor = { tz, zone: parseTz(tz) };
+    return this.zoneFor.zone;
+  }
+
+  private zoneFor?: { tz: string; zone: TimeZone };
 
   ofmt(): string {
     return this.str(this.globals[G.OFMT]!.v);

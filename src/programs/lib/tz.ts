@@ -158,7 +158,8 @@ export function mktime(f: { year: number; mon: number; mday: number; hour: numbe
   const wall = days * DAY + f.hour * 3600 + f.min * 60 + f.sec;
   if (!tz.offsetAt) return wall - tz.offset;
   const t = wallToUtc(wall, tz.offsetAt, tz.offset, isdst, tz.mktimeGuess);
-  tz.mktimeGuess = tz.offsetAt(t);
+  // glibc keeps how far the answer was from the wall time (in a gap, not the offset at the answer)
+  tz.mktimeGuess = wall - t;
   return t;
 }
 
