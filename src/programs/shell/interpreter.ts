@@ -695,6 +695,8 @@ export class Interpreter implements ExpandHost {
   async runSubshell(body: List, text = '', line?: number): Promise<number> {
     const pid = await this.forkShell(async (sub) => {
       sub.state.jobs = [];
+      // ( list ) is not in the loops around it (bash resets loop_level in a subshell)
+      sub.state.loopDepth = 0;
       if (line !== undefined) sub.state.contextLine = line;
       return sub.runList(body);
     });

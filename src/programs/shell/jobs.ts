@@ -183,6 +183,8 @@ export async function runPipelineStages(sh: Interpreter, cmd: Command & { kind: 
       const pid = await sh.forkShell((sub) => {
         sub.debugDone = debug !== undefined;
         if (stage.kind === 'simple') sub.state.level--;
+        // a compound stage runs as a subshell (execute_in_subshell): outside the loops around it
+        else sub.state.loopDepth = 0;
         return sub.runCommand(stage, true);
       }, {
         fds: sh.inheritable(overrides, pipeFds),
@@ -264,6 +266,7 @@ export async function startBackground(sh: Interpreter, cmd: Command): Promise<nu
   const pid = await sh.forkShell((sub) => {
     sub.state.jobs = [];
     sub.debugDone = debug !== undefined;
+    if (cmd.kind !== 'simple') sub.state.loopDepth = 0;
     if (!control) {
       // without job control an asynchronous list ignores SIGINT and SIGQUIT (POSIX), and so
       // does what it runs

@@ -645,7 +645,9 @@ export function callFunction(sh: Interpreter, fn: FuncDef, argv: string[]): Mayb
 
 function enterFunction(sh: Interpreter, fn: FuncDef, argv: string[]): MaybePromise<number> {
   const state = sh.state;
-  const frame: Frame = { positional: state.positional, line: state.lineno, context: state.contextLine, traps: state.traps.size === 0 ? undefined : hideTraps(state) };
+  const frame: Frame = { positional: state.positional, line: state.lineno, context: state.contextLine, loops: state.loopDepth, traps: state.traps.size === 0 ? undefined : hideTraps(state) };
+  // the caller's loops are not the function's: break and continue in it do not reach them
+  state.loopDepth = 0;
   // bash numbers the body from the line of its opening brace (function_bstart)
   state.contextLine = 'line' in fn.body ? fn.body.line : fn.line;
   state.positional = argv.slice(1);
@@ -678,6 +680,8 @@ interface Frame {
   positional: string[];
   line: number;
   context: number;
+  /** The loops the call was made in. */
+  loops: number;
   /** Traps hidden from the function (see hideTraps). */
   traps: [string, string][] | undefined;
 }
@@ -708,6 +712,7 @@ function leave(state: ShellState, frame: Frame): void {
   state.positional = frame.positional;
   state.lineno = frame.line;
   state.contextLine = frame.context;
+  state.loopDepth = frame.loops;
   if (frame.traps) for (const [name, action] of frame.traps) if (!state.traps.has(name)) state.traps.set(name, action);
 }
 
