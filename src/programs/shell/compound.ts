@@ -3,7 +3,6 @@
 // that drive() runs synchronously until something has to wait (see steps.ts).
 import type { Command, List } from './ast';
 import { expandPattern, expandToString, expandWords, integerValue } from './expand';
-import { decodeBytes } from './byte-text';
 import type { Interpreter } from './interpreter';
 import { matchPattern } from './pattern';
 import { utf8Locale } from './ansi-c';
@@ -201,40 +200,33 @@ export async function runSelect(sh: Interpreter, cmd: Command & { kind: 'select'
       await sh.debugTrap(cmd);
       if (show) await sh.write(2, menu());
       await sh.write(2, sh.state.get('PS3') ?? '#? ');
-      const line = await readLine(sh, 0);
-      if (line === null) {
+      // the reply is read as the read builtin reads it (no -r: backslashes escape, and a last
+      // line without its newline is a failure that still sets REPLY)
+      const { read } = await sh.sys.loadCode(() => import('./builtins/read'));
+      if ((await read(sh, ['read'])) !== 0) {
         // the newline that ends the prompt's line at end of input goes to stdout, as bash's does
         await sh.write(1, '\n');
         status = 1;
         break;
       }
+      const line = sh.state.get('REPLY') ?? '';
       if (line === '') {
         show = true;
         continue;
       }
       show = false;
-      sh.state.set('REPLY', line);
-      const n = /^\s*\d+\s*$/.test(line) ? Number(line) : 0;
+      const n = /^\s*[-+]?\d+\s*$/.test(line) ? Number(line) : 0;
       sh.state.set(cmd.name, await integerValue(sh, cmd.name, n >= 1 && n <= items.length ? items[n - 1]! : ''));
       const r = await loopBody(sh, cmd.body);
       status = r.status;
       if (r.stop) break;
+      // (ksh's select) the menu shows again when the body left REPLY empty
+      show = sh.state.get('REPLY') === '';
     }
   } finally {
     sh.state.loopDepth--;
   }
   return status;
-}
-
-/** Reads one line from `fd` a byte at a time (so nothing after it is consumed); null at end. */
-async function readLine(sh: Interpreter, fd: number): Promise<string | null> {
-  const bytes: number[] = [];
-  for (;;) {
-    const b = await sh.sys.read(fd, 1);
-    if (b === null || b.length === 0) return bytes.length ? decodeBytes(new Uint8Array(bytes)) : null;
-    if (b[0] === 10) return decodeBytes(new Uint8Array(bytes));
-    bytes.push(b[0]!);
-  }
 }
 
 export function* caseSteps(sh: Interpreter, cmd: Command & { kind: 'case' }): Steps {
