@@ -3,6 +3,7 @@
 // and the verdict go to stderr, the exit status says whether all held. As in the manager, a
 // later setting is tested first, and the first failed non-trigger check ends the list.
 import { fnmatch } from '../../lib/fnmatch';
+import { pathProblem, pathSimplify } from '../../../subsystems/systemd/check-base';
 import type { Ctx } from '../../lib/context';
 import { capabilityFromName, CAPABILITY_COUNT, compareVersions } from './table-verbs';
 
@@ -337,11 +338,13 @@ export async function verbCondition(ctx: Ctx, lines: string[]): Promise<number> 
     const negate = v.startsWith('!');
     if (negate) v = v.slice(1);
     if (TAKES_PATH.has(parsed.type)) {
-      if (!v.startsWith('/')) {
-        await ctx.err.write(`(cmdline): ${lvalue}= path is not absolute, ignoring: ${v}\n`);
+      // path_simplify_and_warn(): absolute and normalised, or the setting is skipped
+      const problem = pathProblem(v, lvalue);
+      if (problem) {
+        await ctx.err.write(`(cmdline): ${problem}\n`);
         continue;
       }
-      v = `/${v.split('/').filter((x) => x !== '' && x !== '.').join('/')}`;
+      v = pathSimplify(v);
     }
     const c: Condition = { type: parsed.type, assert: parsed.assert, trigger, negate, parameter: v };
     // each new setting goes to the front of its list (LIST_PREPEND)
