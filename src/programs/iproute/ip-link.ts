@@ -210,6 +210,16 @@ async function modify(ip: Ip, argv: string[], mode: 'add' | 'set' | 'delete' | '
       return 1;
     }
   }
+  if (p.dev === undefined && p.change.group !== undefined) {
+    // `group GROUP` without a device: the request goes to every device of the group
+    // (rtnl_group_changelink); none is created that way
+    if (p.rest.length) return ip.fail(`Garbage instead of arguments "${p.rest[0]} ...". Try "ip link help".\n`);
+    if (create) return ip.fail('group cannot be used when creating devices.\n');
+    if (mode === 'set') {
+      for (const l of links.filter((x) => x.group === p.change.group)) await ip.talk({ kind: 'setlink', ifindex: l.ifindex, change: p.change });
+      return 0;
+    }
+  }
   if (!create) {
     if (p.dev === undefined) return ip.fail('Not enough information: "dev" argument is required.\n');
     const ifindex = await ip.index(p.dev);
