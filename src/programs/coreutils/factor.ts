@@ -121,7 +121,7 @@ async function factorize(ctx: Ctx, n: bigint): Promise<bigint[]> {
 }
 
 /**
- * factor's own line buffer: results that fit in 128 bits are kept until 512 bytes are
+ * factor's own line buffer: results below 2^127 are kept until 512 bytes are
  * buffered (at once on a terminal); bigger ones go out through stdio at once, so they can
  * appear before smaller numbers given earlier.
  */
@@ -157,7 +157,8 @@ async function one(ctx: Ctx, lbuf: LineBuffer, token: string): Promise<boolean> 
   const n = BigInt(m[1]!);
   const factors = n < 2n ? [] : await factorize(ctx, n);
   const text = `${n}:${factors.map((f) => ` ${f}`).join('')}\n`;
-  if (n < 2n ** 128n) await lbuf.line(text);
+  // factor.c takes the single-precision path only when the top bit of the 128 is clear
+  if (n < 2n ** 127n) await lbuf.line(text);
   else {
     await ctx.print(text);
     await ctx.out.flush();

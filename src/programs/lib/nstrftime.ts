@@ -17,6 +17,10 @@ function isoWeekDays(yday: number, wday: number): number {
   return yday - ((yday - wday + 4 + bigEnoughMultipleOf7) % 7) + 3;
 }
 
+/** glibc strftime's two-digit year, (tm_year % 100 + 100) % 100: year -2 is 98. */
+const glibcYy = (year: number): number => (((year - 1900) % 100) + 100) % 100;
+const two = (n: number): string => String(n).padStart(2, '0');
+
 const isLeap = (y: number): boolean => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
 
 function format(st: State, fmt: string, upcase: boolean, yrSpec: string, widthIn: number): string {
@@ -126,11 +130,13 @@ function format(st: State, fmt: string, upcase: boolean, yrSpec: string, widthIn
         }
         break;
       case 'c':
+        // %c and %x are glibc's strftime (gnulib hands them down): its year here is unpadded
         if (modifier === 'O') badFormat();
-        else cpy(format(st, '%a %b %e %H:%M:%S %Y', false, '', -1));
+        else cpy(format(st, '%a %b %e %H:%M:%S %Y', false, '-', -1));
         break;
       case 'C':
-        if (modifier === 'E') cpy(format(st, '%C', false, '', -1));
+        // %EC is glibc's (no era in the C locale): year / 100 rounded down, at least one digit
+        if (modifier === 'E') num(1, Math.floor(tm.year / 100));
         else {
           const negativeYear = tm.year < 0;
           const zeroThru1899 = !negativeYear && tm.year < 1900;
@@ -139,7 +145,7 @@ function format(st: State, fmt: string, upcase: boolean, yrSpec: string, widthIn
         break;
       case 'x':
         if (modifier === 'O') badFormat();
-        else cpy(format(st, '%m/%d/%y', false, '', -1));
+        else cpy(`${two(tm.mon + 1)}/${two(tm.mday)}/${two(glibcYy(tm.year))}`);
         break;
       case 'D':
         if (modifier) badFormat();
@@ -276,19 +282,26 @@ function format(st: State, fmt: string, upcase: boolean, yrSpec: string, widthIn
           }
         }
         if (fc === 'g') {
-          const yy = ((((tm.year % 100) + yearAdjust) % 100) + 100) % 100;
-          yearish(2, false, yy);
+          // C's remainder of tm_year: a negative year shows its own last two digits
+          const tmYear = tm.year - 1900;
+          const yy = ((tmYear % 100) + yearAdjust) % 100;
+          yearish(2, false, yy >= 0 ? yy : tmYear < -1900 - yearAdjust ? -yy : yy + 100);
         } else if (fc === 'G') yearish(4, tm.year + yearAdjust < 0, Math.abs(tm.year + yearAdjust));
         else num(2, Math.floor(days / 7) + 1);
         break;
       }
       case 'Y':
         if (modifier === 'O') badFormat();
+        // %EY is glibc's: the year in at least one digit
+        else if (modifier === 'E') num(1, tm.year);
         else yearish(4, tm.year < 0, Math.abs(tm.year));
         break;
       case 'y': {
-        const yy = ((tm.year % 100) + 100) % 100;
-        yearish(2, false, yy);
+        // %Ey and %Oy are glibc's, which counts a negative year's digits back from 100
+        const tmYear = tm.year - 1900;
+        const yy = tmYear % 100;
+        if (modifier) yearish(2, false, glibcYy(tm.year));
+        else yearish(2, false, yy >= 0 ? yy : tmYear < -1900 ? -yy : yy + 100);
         break;
       }
       case 'Z':
