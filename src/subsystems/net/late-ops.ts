@@ -15,7 +15,7 @@ export { applyBridgeOpts } from './bridge-opts';
  * martian checks come first; with forwarding off only local, broadcast and joined multicast
  * destinations are delivered.
  */
-export function inputRoute4(s: NetState, q: RouteGet, dst: IpAddr, find: () => Route | undefined): RouteMsg | NetError {
+export function inputRoute4(s: NetState, q: RouteGet, dst: IpAddr, find: () => { route?: Route; table?: number }): RouteMsg | NetError {
   const src = q.src !== undefined ? parseAddr(q.src) : parseAddr('0.0.0.0');
   if (!src || src.family !== 4) return err('EINVAL');
   const all = (a: IpAddr, v: number): boolean => a.bytes.every((b) => b === v);
@@ -43,7 +43,9 @@ export function inputRoute4(s: NetState, q: RouteGet, dst: IpAddr, find: () => R
   if (all(src, 0) || all(dst, 0)) return err('EINVAL');
   // 127/8 is martian on the wire (route_localnet off)
   if (dst.bytes[0] === 127 || src.bytes[0] === 127) return err('EINVAL');
-  const found = find();
+  const { route: found, table } = find();
+  // a lookup through the rules names its table
+  if (table !== undefined) base.table = table;
   if (found?.type === RTN.LOCAL) return spoofed() ? err('EINVAL') : deliver(RTN.LOCAL, 0);
   if (found?.type === RTN.BROADCAST) return spoofed() ? err('EINVAL') : deliver(RTN.BROADCAST, RTCF.BROADCAST);
   // anything else would be forwarded, and forwarding is off

@@ -135,7 +135,7 @@ export class Network {
       case 'delroute': return this.delRoute(req.route);
       case 'getroute': {
         const now = this.tick();
-        const r = getRoute(this.state, req.query, req.query.uid ?? caller.uid, now, this.fibRules.all);
+        const r = getRoute(this.state, req.query, req.query.uid ?? caller.uid, now, this.fibRules.all, this.fibRules.ruled4);
         return isNetError(r) ? r : { ok: true, route: r };
       }
       case 'newneigh': return this.addNeighbour(req.neigh, req.nlflags);

@@ -446,15 +446,18 @@ function rejectErrno(type: number, family: 4 | 6): NetError {
 }
 
 /** RTM_GETROUTE for one destination. */
-export function getRoute(s: NetState, q: RouteGet, uid: number, now: number, rules: readonly FibRule[] = []): RouteMsg | NetError {
+export function getRoute(s: NetState, q: RouteGet, uid: number, now: number, rules: readonly FibRule[] = [], ruled4 = false): RouteMsg | NetError {
   const dst = parseAddr(q.dst);
   if (!dst) return err('EINVAL');
+  // IPv4 looks up through the rules (naming the table it found the route in) from the first
+  // rule added or deleted on (fib_has_custom_rules), even once only the default ones are left
+  const byRules = (family: 4 | 6): boolean => hasCustomRules(rules, family) || (family === 4 && ruled4);
   if (q.iif !== undefined && q.family === 4 && !q.fibMatch) {
-    const find = (): Route | undefined => {
-      if (!(policy && hasCustomRules(rules, 4))) return lookup(s, dst, {});
+    const find = (): { route?: Route; table?: number } => {
+      if (!(policy && byRules(4))) return { route: lookup(s, dst, {}) };
       const src = q.src !== undefined ? parseAddr(q.src) : undefined;
       const res = policy.policyLookup(s, rules, { dst, iif: linkByIndex(s, q.iif!)?.name ?? '', mark: q.mark ?? 0, tos: 0, uid, ...(src ? { src } : {}) });
-      return isNetError(res) ? undefined : res.route;
+      return isNetError(res) ? {} : res;
     };
     // (the input path's code is in the late chunk, loaded before any route query)
     const late = lateOps();
@@ -476,7 +479,7 @@ export function getRoute(s: NetState, q: RouteGet, uid: number, now: number, rul
   let matched: Route | undefined;
   // with rules of the administrator's, the lookup goes table by table and names the table
   let table: number | undefined;
-  if (policy && hasCustomRules(rules, q.family)) {
+  if (policy && byRules(q.family)) {
     const flow = {
       dst, iif: q.iif !== undefined ? linkByIndex(s, q.iif)?.name ?? '' : 'lo', mark: q.mark ?? 0, tos: 0, uid,
       ...(q.src !== undefined && parseAddr(q.src) ? { src: parseAddr(q.src)! } : {}), ...(q.oif !== undefined ? { oif: q.oif } : {}),

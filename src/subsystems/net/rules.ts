@@ -77,6 +77,11 @@ export class FibRules {
   /** An IPv4 rule was added or deleted: fib_unmerge split the local table from main's trie. */
   private unmerged = false;
 
+  /** Whether an IPv4 rule was ever added or deleted (fib_has_custom_rules): lookups go by the rules. */
+  get ruled4(): boolean {
+    return this.unmerged;
+  }
+
   /** Every rule, for route lookups. */
   get all(): readonly FibRule[] {
     return this.rules;
