@@ -48,6 +48,13 @@ function strtonum(rt: Runtime, v: Value): number {
   return numBase(s) !== 10 ? nonDecimal(s).n : rt.num(s);
 }
 
+/** asort/asorti's source array and destination (if given). */
+export function sortArrays(rt: Runtime, name: string, args: Expr[], ev: Ev): { src: AwkArray; dest: AwkArray | undefined } {
+  const src = arrayArg(rt, args[0], name, 'first', ev);
+  const dest = args[1] ? arrayArg(rt, args[1], name, 'second', ev) : undefined;
+  return { src, dest };
+}
+
 export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Value {
   const num = (i: number): number => rt.num(ev(args[i]!));
   const str = (i: number): string => rt.str(ev(args[i]!));
@@ -239,8 +246,7 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
     }
     case 'asort':
     case 'asorti': {
-      const src = arrayArg(rt, args[0], name, 'first', ev);
-      const dest = args[1] ? arrayArg(rt, args[1], name, 'second', ev) : undefined;
+      const { src, dest } = sortArrays(rt, name, args, ev);
       const how = args[2] ? str(2) : undefined;
       return sortArray(rt, src, dest, name === 'asorti', how);
     }

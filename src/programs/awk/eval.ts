@@ -2,7 +2,8 @@
 // or fflush() are "pure" and evaluated synchronously; the others go through evalAsync, which
 // evaluates the impure parts first and then the node itself with the sync code.
 import { G, type ArithOp, type Expr, type LValue, type VarRef } from './ast';
-import { builtinSync } from './builtins';
+import { builtinSync, sortArrays } from './builtins';
+import { orderFor, sortArrayBy } from './sort';
 import { isLValue } from './parse-expr';
 import { compileRegex, type AwkRegex } from './regex';
 import type { Runtime } from './runtime';
@@ -39,7 +40,7 @@ function children(e: Expr): Expr[] {
 export function isPure(e: Expr): boolean {
   let p = pureCache.get(e);
   if (p === undefined) {
-    if (e.k === 'call' || e.k === 'getline' || (e.k === 'builtin' && IMPURE_BUILTINS.has(e.name))) p = false;
+    if (e.k === 'call' || e.k === 'getline' || (e.k === 'builtin' && (IMPURE_BUILTINS.has(e.name) || userSorted(e)))) p = false;
     else p = children(e).every(isPure);
     pureCache.set(e, p);
   }
@@ -47,6 +48,11 @@ export function isPure(e: Expr): boolean {
 }
 
 export type Ev = (e: Expr) => Value;
+
+/** asort/asorti with a third argument: it may name a function of the program to compare with. */
+function userSorted(e: Extract<Expr, { k: 'builtin' }>): boolean {
+  return (e.name === 'asort' || e.name === 'asorti') && e.args.length === 3;
+}
 
 export function subscriptKey(rt: Runtime, subs: Expr[], ev: Ev): string {
   const conv = rt.convfmt();
@@ -258,6 +264,14 @@ async function evalAsync(rt: Runtime, e: Expr): Promise<Value> {
       return evalGetline(rt, e);
     case 'builtin':
       if (IMPURE_BUILTINS.has(e.name)) return ioBuiltin(rt, e.name, e.args);
+      if (userSorted(e)) {
+        const how = rt.str(await evaluate(rt, e.args[2]!));
+        if (how !== '' && how !== '@unsorted' && !orderFor(how, rt.convfmt())) {
+          const ev: Ev = (x) => evalSync(rt, x);
+          const { src, dest } = sortArrays(rt, e.name, e.args, ev);
+          return sortArrayBy(rt, src, dest, e.name === 'asorti', how);
+        }
+      }
       break;
     default:
       break;

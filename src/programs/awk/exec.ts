@@ -9,7 +9,7 @@ import { BUILTINS } from './lexer';
 import { ARG_COUNTS } from './parse-expr';
 import type { OutStream } from './io';
 import { arrayCell, newCell, type Cell, type Runtime } from './runtime';
-import { orderFor } from './sort';
+import { orderFor, sortByFunction } from './sort';
 import { AwkArray, StrNum, subscript, toBool, UNINIT, type Value } from './values';
 
 const NORMAL = 0;
@@ -25,6 +25,7 @@ export class Executor {
 
   constructor(private readonly rt: Runtime) {
     rt.call = (c) => this.callUser(c);
+    rt.compare = (fn, a, b) => this.invoke(fn, [newCell(rt.input(a[0]), true), newCell(a[1], true), newCell(rt.input(b[0]), true), newCell(b[1], true)]);
     this.input = new MainInput(rt, {
       beginFile: () => this.runRules('BEGINFILE'),
       endFile: () => this.runRules('ENDFILE'),
@@ -202,19 +203,9 @@ export class Executor {
     const how = this.rt.str(sortedIn);
     const cmp = orderFor(how, this.rt.convfmt());
     if (cmp) return [...arr.entries()].sort(cmp).map(([k]) => k);
-    const fn = this.rt.prog.funcs.get(how);
-    if (!fn) return arr.order();
-    const entries = [...arr.entries()];
-    const call = (a: [string, Value], b: [string, Value]): Promise<Value> =>
-      this.invoke(how, [newCell(this.rt.input(a[0]), true), newCell(a[1], true), newCell(this.rt.input(b[0]), true), newCell(b[1], true)]);
-    // insertion sort with an async comparison: user orders are for small arrays
-    const out: [string, Value][] = [];
-    for (const e of entries) {
-      let i = out.length;
-      while (i > 0 && this.rt.num(await call(out[i - 1]!, e)) > 0) i--;
-      out.splice(i, 0, e);
-    }
-    return out.map(([k]) => k);
+    // an empty name or @unsorted leaves the order alone; any other must be a function of the program
+    if (how === '' || how === '@unsorted') return arr.order();
+    return (await sortByFunction(this.rt, how, [...arr.entries()])).map(([k]) => k);
   }
 
   private async invoke(name: string, cells: Cell[]): Promise<Value> {

@@ -55,6 +55,8 @@ export class Runtime {
   readonly rec: RecordState;
   /** Hook set by the executor: calls a user-defined function. */
   call: (c: CallExpr) => Promise<Value> = () => Promise.resolve(UNINIT);
+  /** Hook set by the executor: cmp(i1, v1, i2, v2) of a program's function, for sorting. */
+  compare: (fn: string, a: [string, Value], b: [string, Value]) => Promise<Value> = () => Promise.resolve(UNINIT);
   /** Hook set by the executor: the next record of the main input (plain getline). */
   mainNext: () => Promise<Rec | null | 'error'> = () => Promise.resolve(null);
   /** Warnings raised in synchronous code, written at the next statement. */

@@ -43,6 +43,30 @@ export function orderFor(name: string, convfmt: string): Cmp | undefined {
   return (a, b) => sign * base(a, b);
 }
 
+/** Entries ordered by a function of the program, cmp(i1, v1, i2, v2) (sorted_in or asort's third argument). */
+export async function sortByFunction(rt: Runtime, fn: string, entries: [string, Value][]): Promise<[string, Value][]> {
+  if (!rt.prog.funcs.has(fn)) rt.fatal(`sort comparison function \`${fn}' is not defined`);
+  // insertion sort with an async comparison: user orders are for small arrays
+  const out: [string, Value][] = [];
+  for (const e of entries) {
+    let i = out.length;
+    while (i > 0 && rt.num(await rt.compare(fn, out[i - 1]!, e)) > 0) i--;
+    out.splice(i, 0, e);
+  }
+  return out;
+}
+
+function fill(rt: Runtime, out: AwkArray, entries: [string, Value][], byIndex: boolean): number {
+  out.clear();
+  entries.forEach(([k, v], i) => out.set(String(i + 1), byIndex ? rt.input(k) : v));
+  return entries.length;
+}
+
+/** asort / asorti ordered by a function of the program. */
+export async function sortArrayBy(rt: Runtime, src: AwkArray, dest: AwkArray | undefined, byIndex: boolean, fn: string): Promise<number> {
+  return fill(rt, dest ?? src, await sortByFunction(rt, fn, [...src.entries()]), byIndex);
+}
+
 /** asort / asorti: fills dest (or src) with 1..n; returns n. */
 export function sortArray(rt: Runtime, src: AwkArray, dest: AwkArray | undefined, byIndex: boolean, how: string | undefined): number {
   const conv = rt.convfmt();
@@ -56,8 +80,5 @@ export function sortArray(rt: Runtime, src: AwkArray, dest: AwkArray | undefined
     }
   }
   entries.sort(cmp);
-  const out = dest ?? src;
-  out.clear();
-  entries.forEach(([k, v], i) => out.set(String(i + 1), byIndex ? rt.input(k) : v));
-  return entries.length;
+  return fill(rt, dest ?? src, entries, byIndex);
 }
