@@ -131,6 +131,8 @@ export interface UnitConfig {
   warnings: string[];
   /** A setting that makes the unit unusable (`bad-setting`). */
   badSetting?: string;
+  /** What loading a usable unit logs about it after its settings ("UNIT: notice"), as service_verify() does. */
+  notices?: string[];
 }
 
 
@@ -150,12 +152,20 @@ function parseExec(a: UnitAssignment, key: string, warnings: string[]): ExecPars
   let s = line.trim();
   let ignoreFailure = false;
   let privileged = false;
-  // prefixes may combine: "-", "@", "+", "!", "!!", ":"
-  while (s.length > 0 && '-@+!:'.includes(s[0]!)) {
-    if (s[0] === '-') ignoreFailure = true;
-    if (s[0] === '+' || s[0] === '!') privileged = true;
+  // prefixes may combine, each once: "-", "@", ":", and one of "+", "!" or "!!"; anything
+  // else (a second "-", "+!" ...) is where the path begins
+  const seen = new Set<string>();
+  for (;;) {
+    const c = s[0];
+    const priv = seen.has('+') || seen.has('!') || seen.has('!!');
+    if ((c === '-' || c === '@' || c === ':') && !seen.has(c)) seen.add(c);
+    else if ((c === '+' || c === '!') && !priv) seen.add(c);
+    else if (c === '!' && seen.has('!') && !seen.has('+') && !seen.has('!!')) seen.add('!!');
+    else break;
     s = s.slice(1);
   }
+  ignoreFailure = seen.has('-');
+  privileged = seen.has('+') || seen.has('!') || seen.has('!!');
   const words = extractWords(s, { unquote: true, cunescape: true });
   if (!words) {
     // extract_first_word_and_warn(): a bad first word is skipped; bad arguments are fatal
@@ -403,6 +413,25 @@ function unmarked(warnings: string[]): string[] {
   return warnings.map((w) => (w.includes('\x01') ? w.slice(w.indexOf('\x01') + 1) : w));
 }
 
+/** service_verify()'s warnings about settings that are ignored for want of another. */
+function serviceNotices(s: UnitSettings, type: ServiceType): string[] {
+  const out: string[] = [];
+  // the last usable path of each (an empty value resets it, a bad one is skipped)
+  const usable = (key: string): boolean => {
+    const last = s.values('Service', key).filter((v) => v === '' || pathProblem(v, key) === undefined).at(-1);
+    return last !== undefined && last !== '';
+  };
+  const descriptors = usable('USBFunctionDescriptors');
+  const strings = usable('USBFunctionStrings');
+  if (descriptors && !strings) out.push('Service has USBFunctionDescriptors= setting, but no USBFunctionStrings=. Ignoring.');
+  if (!descriptors && strings) out.push('Service has USBFunctionStrings= setting, but no USBFunctionDescriptors=. Ignoring.');
+  const lastSpan = (key: string): number | undefined => s.values('Service', key).map(sec).filter((v) => v !== undefined).at(-1);
+  const runtimeMax = lastSpan('RuntimeMaxSec') ?? Number.POSITIVE_INFINITY;
+  if (runtimeMax !== Number.POSITIVE_INFINITY && type === 'oneshot') out.push('RuntimeMaxSec= has no effect in combination with Type=oneshot. Ignoring.');
+  if (runtimeMax === Number.POSITIVE_INFINITY && (lastSpan('RuntimeRandomizedExtraSec') ?? 0) !== 0) out.push('Service has RuntimeRandomizedExtraSec= setting, but no RuntimeMaxSec=. Ignoring.');
+  return out;
+}
+
 /** Why systemd refuses to load a service for its commands (service_verify() in src/core/service.c), if it does. */
 function serviceRefusal(type: ServiceType, starts: number, stop: boolean, remainAfterExit: boolean, successAction: boolean): string | undefined {
   if (starts === 0 && !stop && !successAction) return 'Service has no ExecStart=, ExecStop=, or SuccessAction=. Refusing.';
@@ -485,6 +514,7 @@ function serviceConfig(s: UnitSettings, cfg: UnitConfig, fatal: Set<string>): Se
   }
   const refusal = cfg.badSetting ? undefined : serviceRefusal(type, execSettings.execStart.length, execSettings.execStop.length > 0, remainAfterExit, !['', 'none'].includes(s.get('Unit', 'SuccessAction') ?? ''));
   if (refusal) cfg.badSetting = refusal;
+  else if (!cfg.badSetting) cfg.notices = serviceNotices(s, type);
   return {
     type,
     ...execSettings,
