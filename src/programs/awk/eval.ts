@@ -286,6 +286,7 @@ async function ioBuiltin(rt: Runtime, name: string, args: Expr[]): Promise<Value
   for (const a of args) vals.push(rt.str(await evaluate(rt, a)));
   switch (name) {
     case 'system':
+      if (rt.sandbox) rt.fatal("'system' function not allowed in sandbox mode");
       return rt.io.system(vals[0]!);
     case 'close': {
       const how = vals[1]?.toLowerCase();
@@ -306,6 +307,7 @@ async function evalGetline(rt: Runtime, e: Extract<Expr, { k: 'getline' }>): Pro
   let r: { rec: string; rt: string } | null | 'error';
   if (e.cmd || e.file) {
     const name = rt.str(await evaluate(rt, (e.cmd ?? e.file)!));
+    if (rt.sandbox) rt.fatal('redirection not allowed in sandbox mode');
     const reader = await rt.io.input(name, e.coproc ? 'co' : e.cmd !== undefined ? 'cmd' : 'file');
     if (!reader) return -1;
     const { rs, re } = rsInfo(rt);

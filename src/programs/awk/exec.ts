@@ -55,6 +55,7 @@ export class Executor {
   private async output(s: Extract<Stmt, { k: 'print' | 'printf' }>): Promise<OutStream> {
     if (!s.redir) return this.rt.io.stdout;
     const name = this.rt.str(await this.value(s.redir.target));
+    if (this.rt.sandbox) this.rt.fatal('redirection not allowed in sandbox mode');
     return this.rt.io.output(s.redir.mode, name);
   }
 

@@ -176,6 +176,7 @@ export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<num
   if (typeof prog === 'number') return prog;
   const rt = new Runtime(ctx, prog, sources, mode);
   rt.systemZone = await systemZone(ctx.sys);
+  rt.sandbox = opts.flags.has('S');
   initGlobals(rt, opts.operands);
   let status = 0;
   try {

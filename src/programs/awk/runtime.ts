@@ -62,6 +62,8 @@ export class Runtime {
   /** Warnings raised in synchronous code, written at the next statement. */
   readonly pending: string[] = [];
   randSeed = 1;
+  /** --sandbox: no system(), no redirections. */
+  sandbox = false;
   /** /etc/localtime's zone, read at the start: local time when ENVIRON has no TZ. */
   systemZone: TimeZone = UTC;
   rngStarted = false;
