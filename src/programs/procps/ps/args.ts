@@ -34,6 +34,12 @@ export interface PsOptions {
   /** -L (LWP column, and NLWP with -f/-F) and -T (SPID column): one row per thread. */
   threadsL: boolean;
   threadsT: boolean;
+  /** Output modifiers (-Z/-M/Z: the LABEL column; -c, -P, -j, -y): none may go with -o. */
+  mac: boolean;
+  modifiers: boolean;
+  /** How many selection lists were given, and how many of them by -q/--quick-pid. */
+  lists: number;
+  quick: number;
 }
 
 export class PsError extends Error {}
@@ -44,8 +50,9 @@ export interface Lookup {
 }
 
 function list(s: string, what: string, conv: (x: string) => number | string | undefined): (number | string)[] {
-  const items = s.split(/[,\s]+/).filter((x) => x !== '');
-  if (!items.length) throw new PsError(`${what} list syntax error`);
+  // parse_list: items between single blanks, tabs or commas; an empty one is an improper list
+  const items = s.split(/[, \t]/);
+  if (items.some((x) => x === '')) throw new PsError('improper list');
   return items.map((x) => {
     const v = conv(x);
     if (v === undefined) throw new PsError(`${what} list syntax error`);
@@ -68,13 +75,19 @@ function pidNum(x: string): number | undefined {
   return Number(v);
 }
 
-export function parsePs(argv: string[], look: Lookup): PsOptions {
+/**
+ * `forceBsd` is procps's second chance: when the options fail as UNIX options, ps reads them
+ * all again as BSD ones (`-ef` as `e` and `f`), and only if that fails too reports the first
+ * error.
+ */
+export function parsePs(argv: string[], look: Lookup, forceBsd = false): PsOptions {
   const o: PsOptions = {
     all: false, uA: false, uD: false, bA: false, bX: false, bT: false,
     sel: { pids: [], ppids: [], sids: [], pgids: [], euids: [], ruids: [], egids: [], rgids: [], ttys: [], comms: [] },
     hasList: false, negate: false, running: false, uf: false, ul: false, uF: false, uy: false, uj: false, uH: false,
     bsdFormat: undefined, formats: [], oFormat: undefined, sort: [], forest: false, noHeaders: false, wide: 0,
     cols: undefined, bsdC: false, numeric: false, preferBsd: false, help: undefined, version: false, listFormats: false, threadsL: false, threadsT: false,
+    mac: false, modifiers: false, lists: 0, quick: 0,
   };
   const users = (s: string, what = 'user name'): number[] => list(s, 'user', (x) => {
     const v = num(x) ?? look.uid(x);
@@ -86,11 +99,13 @@ export function parsePs(argv: string[], look: Lookup): PsOptions {
     if (v === undefined) throw new PsError('group name does not exist');
     return v;
   }) as number[];
-  const ttys = (s: string): string[] => list(s, 'tty', (x) => x.replace(/^\/dev\//, '')) as string[];
+  // looked up on the filesystem afterwards (findTtys)
+  const ttys = (s: string): string[] => list(s, 'tty', (x) => x) as string[];
   const pids = (s: string, what: string): number[] => list(s, what, pidNum) as number[];
   const add = <K extends keyof Selection>(k: K, v: Selection[K]): void => {
     (o.sel[k] as unknown[]).push(...v);
     o.hasList = true;
+    o.lists++;
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -127,18 +142,22 @@ export function parsePs(argv: string[], look: Lookup): PsOptions {
         case 'cumulative': break;
         case 'sort': o.sort.push(...val().split(',')); break;
         case 'format': o.formats.push(val()); break;
-        case 'pid': case 'quick-pid': add('pids', pids(val(), 'process ID')); break;
+        case 'pid': add('pids', pids(val(), 'process ID')); break;
+        case 'quick-pid': add('pids', pids(val(), 'process ID')); o.quick++; break;
         case 'ppid': add('ppids', pids(val(), 'process ID')); break;
-        case 'sid': add('sids', pids(val(), 'session ID')); break;
+        case 'sid': add('sids', pids(val(), 'process ID')); break;
         case 'tty': add('ttys', ttys(val())); break;
         case 'user': add('euids', users(val())); break;
         case 'User': add('ruids', users(val())); break;
         case 'group': add('egids', groups(val())); break;
         case 'Group': add('rgids', groups(val())); break;
         case 'cols': case 'columns': case 'width': {
+          // strtol in base 0, then 0 < n < 2000000000
           const v = val();
-          if (!/^\d+$/.test(v)) throw new PsError('number of columns is invalid');
-          o.cols = Number(v);
+          const m = /^\s*([-+]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.exec(v);
+          const n = m ? (m[1] === '-' ? -1 : 1) * Number(/^0[0-7]+$/.test(m[2]!) ? parseInt(m[2]!, 8) : m[2]) : NaN;
+          if (!(n > 0 && n < 2_000_000_000)) throw new PsError('number of columns must follow --cols, --width, or --columns');
+          o.cols = n;
           break;
         }
         case 'lines': case 'rows': val(); break;
@@ -146,7 +165,7 @@ export function parsePs(argv: string[], look: Lookup): PsOptions {
       }
       continue;
     }
-    if (arg.startsWith('-') && arg.length > 1) {
+    if (arg.startsWith('-') && arg.length > 1 && !forceBsd) {
       for (let j = 1; j < arg.length; j++) {
         const c = arg[j]!;
         const rest = (): string => {
@@ -165,21 +184,40 @@ export function parsePs(argv: string[], look: Lookup): PsOptions {
           case 'f': o.uf = true; break;
           case 'F': o.uf = true; o.uF = true; break;
           case 'l': o.ul = true; break;
-          case 'j': o.uj = true; break;
+          case 'j': o.uj = true; o.modifiers = true; break;
           case 'H': o.uH = true; break;
           case 'L': o.threadsL = true; break;
           case 'T': o.threadsT = true; break;
-          case 'y': o.uy = true; break;
-          case 'c': case 'm': case 'M': case 'Z': case 'P': break;
+          case 'y': o.uy = true; o.modifiers = true; break;
+          case 'M': case 'Z': o.mac = true; o.modifiers = true; break;
+          case 'c': case 'P': o.modifiers = true; break;
+          case 'm': break;
           case 'w': o.wide++; break;
           case 'o': o.formats.push(rest()); break;
           case 'O': o.oFormat = rest(); break;
-          case 'p': case 'q': add('pids', pids(rest(), 'process ID')); break;
+          case 'p': add('pids', pids(rest(), 'process ID')); break;
+          case 'q': add('pids', pids(rest(), 'process ID')); o.quick++; break;
           case 'C': add('comms', rest().split(',').filter(Boolean)); break;
           case 'u': add('euids', users(rest())); break;
           case 'U': add('ruids', users(rest())); break;
-          case 'g': case 'G': add(c === 'g' ? 'sids' : 'rgids', c === 'g' ? pids(rest(), 'session ID') : groups(rest())); break;
-          case 's': add('sids', pids(rest(), 'session ID')); break;
+          case 'g': {
+            // session leaders, or else effective group names
+            const v = rest();
+            try {
+              add('sids', pids(v, 'process ID'));
+            } catch (e) {
+              if (!(e instanceof PsError)) throw e;
+              try {
+                add('egids', groups(v));
+              } catch (e2) {
+                if (!(e2 instanceof PsError)) throw e2;
+                throw new PsError('list of session leaders OR effective group IDs was invalid');
+              }
+            }
+            break;
+          }
+          case 'G': add('rgids', groups(rest())); break;
+          case 's': add('sids', pids(rest(), 'process ID')); break;
           case 't': add('ttys', ttys(rest())); break;
           case 'V': o.version = true; break;
           default: throw new PsError('unsupported SysV option');
@@ -188,8 +226,9 @@ export function parsePs(argv: string[], look: Lookup): PsOptions {
       continue;
     }
     // BSD: letters, some taking the rest of the word or the next word
+    if (forceBsd && !arg.startsWith('-')) throw new PsError('way bad');
     o.preferBsd = true;
-    for (let j = 0; j < arg.length; j++) {
+    for (let j = forceBsd ? 1 : 0; j < arg.length; j++) {
       const c = arg[j]!;
       const rest = (what: string): string => {
         const r = arg.slice(j + 1);
@@ -220,7 +259,8 @@ export function parsePs(argv: string[], look: Lookup): PsOptions {
           if (argv.length !== 1 || arg.replace(/^-/, '') !== 'L') throw new PsError('the option is exclusive: L');
           o.listFormats = true;
           break;
-        case 'e': case 'S': case 'H': case 'm': case 'M': case 'Z': break;
+        case 'Z': o.mac = true; o.modifiers = true; break;
+        case 'e': case 'S': case 'H': case 'm': case 'M': break;
         case 'o': o.formats.push(rest('format specification must follow o')); break;
         case 'O': o.oFormat = rest('format or sort specification must follow O'); break;
         case 'k': o.sort.push(...rest('long sort specification must follow \'k\'').split(',')); break;

@@ -185,6 +185,37 @@ D.cpuid = { ...D.psr!, header: 'CPUID', width: 4 };
 D.tty4 = { ...D.tname!, width: 4 };
 D.longtname = { ...D.tname! };
 D.wname = D.wchan!;
+// signal masks as pr_sig prints them (16 hex digits); the simulated kernel keeps no pending
+// or blocked signals and ps is not told the dispositions, so each mask is empty
+const mask = (header: string): ColumnDef => ({ header, width: 16, align: 'right', value: () => '0000000000000000' });
+D.pending = mask('PENDING');
+D.sig = D.pending;
+D.blocked = mask('BLOCKED');
+D.sig_block = D.blocked;
+D.sigmask = D.blocked;
+D.ignored = mask('IGNORED');
+D.sig_ignore = D.ignored;
+D.sigignore = D.ignored;
+D.caught = mask('CAUGHT');
+D.sig_catch = D.caught;
+D.sigcatch = D.caught;
+// the stack and instruction pointers procps reads as zeros; TMOUT and ALARM print nothing (pr_nop)
+D.stackp = mask('STACKP');
+D.start_stack = D.stackp;
+D.esp = mask('ESP');
+D.eip = mask('EIP');
+D.tmout = { header: 'TMOUT', width: 5, align: 'right', value: () => '-' };
+D.timeout = D.tmout;
+D.alarm = { header: 'ALARM', width: 5, align: 'right', value: () => '-' };
+// page faults are not counted; text is not told apart from data, so DRS is the whole VSZ
+D.majflt = { header: 'MAJFLT', width: 6, align: 'right', value: () => '0' };
+D.maj_flt = { ...D.majflt, header: 'MAJFL' };
+D.minflt = { header: 'MINFLT', width: 6, align: 'right', value: () => '0' };
+D.min_flt = { ...D.minflt, header: 'MINFL' };
+D.trs = { header: 'TRS', width: 4, align: 'right', value: () => '0' };
+D.m_trs = { ...D.trs, width: 5 };
+D.drs = { header: 'DRS', width: 5, align: 'right', value: (p) => String(p.vsz) };
+D.m_drs = D.drs;
 // no SELinux: the security context is "-"
 D.label = { header: 'LABEL', width: 31, align: 'left', value: () => '-' };
 D.context = { header: 'CONTEXT', width: 31, align: 'left', value: () => '-' };

@@ -3,6 +3,7 @@
 // column-overflow bookkeeping (show_one_proc), so long values push later columns right.
 import { defineProgram } from '../../define';
 import type { Ctx } from '../../lib/context';
+import type { Sys } from '../../../shared/sys';
 import { Accounts } from '../../lib/accounts';
 import { localZone } from '../../lib/tz';
 import { loadProcs, memTotalKb, pidMax, type Proc } from '../procs';
@@ -86,6 +87,7 @@ interface Col {
 function formatList(o: PsOptions): string[] {
   if (o.formats.length || o.oFormat !== undefined) {
     if (o.uf || o.ul || o.bsdFormat) throw new PsError('conflicting format options');
+    if (o.modifiers) throw new PsError('can not use output modifiers with user-defined output');
     if (o.oFormat !== undefined) return [`pid,${o.oFormat},${o.preferBsd ? 'state,tname,cputime,comm' : 'state,tname,time,command'}`];
     return o.formats;
   }
@@ -95,11 +97,11 @@ function formatList(o: PsOptions): string[] {
       u: 'user,pid,pcpu,pmem,vsz,rss,tname,stat,start_time,bsdtime,args',
       j: 'ppid,pid,pgid,sid,tname,tpgid,stat,uid,bsdtime,args',
       l: 'flags,uid,pid,ppid,priority,nice,vsz,rss,wchan,stat,tname,bsdtime,args',
-      v: 'pid,tname,stat,bsdtime,rss,pmem,args',
-      s: 'uid,pid,stat,tname,bsdtime,args',
-      X: 'pid,stat,tname,bsdtime,args',
+      v: 'pid,tname,stat,bsdtime,maj_flt,m_trs,m_drs,rss,pmem,args',
+      s: 'uid,pid,pending,sig_block,sig_ignore,caught,stat,tname,bsdtime,args',
+      X: 'pid,start_stack,esp,eip,timeout,alarm,stat,tname,bsdtime,args',
     };
-    return [f[o.bsdFormat]!];
+    return o.mac ? ['label', f[o.bsdFormat]!] : [f[o.bsdFormat]!];
   }
   // generate_sysv_list: built back to front, as procps pushes each column on the front;
   // -y (with -l only) drops F and puts RSS where ADDR was
@@ -144,7 +146,48 @@ function formatList(o: PsOptions): string[] {
     push('s');
     if (!o.uy) push('f');
   }
+  // -Z (FM_M): the security label in front
+  if (o.mac) push('label');
   return [l.join(',')];
+}
+
+/**
+ * parse_tty: each name of a -t/t list as a terminal device, tried as given (absolute), then
+ * under /dev/pts, /dev, /dev/tty, /dev/pty and as /dev/NAMEnsole; `-` and `?` mean no
+ * terminal. Returns the names as ps shows them ("?" for none).
+ */
+async function findTtys(sys: Sys, names: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const name of names) {
+    const tries = name.startsWith('/') ? [name] : [`/dev/pts/${name}`, `/dev/${name}`, `/dev/tty${name}`, `/dev/pty${name}`, `/dev/${name}nsole`];
+    let hit: { path: string; char: boolean } | undefined;
+    for (const path of tries) {
+      try {
+        const st = await sys.stat(path);
+        hit = { path, char: (st.mode & 0o170000) === 0o020000 };
+        break;
+      } catch {
+        // try the next place
+      }
+    }
+    if (!hit) {
+      let none = !name.startsWith('/') && (name === '-' || name === '?');
+      if (!none && !name.startsWith('/') && name.length === 1) {
+        try {
+          await sys.stat(name);
+          none = true;
+        } catch {
+          none = false;
+        }
+      }
+      if (!none) throw new PsError('TTY could not be found');
+      found.push('?');
+      continue;
+    }
+    if (!hit.char) throw new PsError('list member was not a TTY');
+    found.push(hit.path.replace(/^\/dev\//, ''));
+  }
+  return found;
 }
 
 /** -o items: `name[:width][=header]`, separated by commas or blanks (procps 4 ends a header there too). */
@@ -247,8 +290,26 @@ export default defineProgram({
     let o: PsOptions;
     let cols: Col[];
     const pidWidth = Math.max(5, String(await pidMax(sys)).length);
+    const look = { uid: (n: string) => acc.userByName(n)?.uid, gid: (n: string) => acc.groupByName(n)?.gid };
+    // the options as UNIX ones, or else (procps's second chance) all as BSD ones
+    const attempt = async (forceBsd: boolean): Promise<{ o: PsOptions; cols: Col[] }> => {
+      const opts = parsePs(ctx.argv.slice(1), look, forceBsd);
+      if (opts.version || opts.listFormats || opts.help !== undefined) return { o: opts, cols: [] };
+      opts.sel.ttys = await findTtys(sys, opts.sel.ttys);
+      return { o: opts, cols: parseFormats(formatList(opts), pidWidth) };
+    };
     try {
-      o = parsePs(ctx.argv.slice(1), { uid: (n) => acc.userByName(n)?.uid, gid: (n) => acc.groupByName(n)?.gid });
+      try {
+        ({ o, cols } = await attempt(false));
+      } catch (first) {
+        if (!(first instanceof PsError)) throw first;
+        try {
+          ({ o, cols } = await attempt(true));
+        } catch (second) {
+          if (!(second instanceof PsError)) throw second;
+          throw first;
+        }
+      }
       if (o.version) {
         await ctx.print('ps from procps-ng 4.0.4\n');
         return 0;
@@ -261,11 +322,18 @@ export default defineProgram({
         await ctx.print(HELP);
         return 0;
       }
-      cols = parseFormats(formatList(o), pidWidth);
     } catch (e) {
       if (e instanceof PsError) return usageError(ctx, e.message);
       throw e;
     }
+    // arg_check_conflicts: what -q (a quick look at given pids) cannot go with
+    const quickClash = o.quick > 1 ? 'can only be used once'
+      : o.quick && o.lists > o.quick ? 'cannot be combined with other selection options'
+        : o.quick && (o.forest || o.uH) ? 'cannot be used together with forest type listings'
+          : o.quick && o.sort.length ? undefined
+            : o.quick && o.negate ? 'cannot be used together with negation switches' : '';
+    if (quickClash === undefined) return ctx.err.write('q/-q,--quick-pid cannot be used together with sort options.\n').then(() => 1);
+    if (quickClash) return ctx.err.write(`q/-q/--quick-pid ${quickClash}.\n`).then(() => 1);
     const procs = await loadProcs(sys);
     const self = procs.find((p) => p.pid === sys.pid);
     const me = { euid: sys.geteuid(), tty: self?.tty };
