@@ -177,12 +177,17 @@ export async function listOrFlush(ip: Ip, argv: string[], action: ListAction, li
     }
   }
   if (action === 'flush') return flush(ip, filter);
+  // a device named without a group, do_link set: the device alone is fetched and printed
+  // (iplink_get), so an address listing after `link show` in one batch shows no addresses
+  // (brief, it prints the address form's name and state columns, and nothing after them)
+  const linkOnly = dev !== undefined && filter.group === -1 && doLink;
+  if (linkOnly && !ip.opts.brief) filter.family = AF.PACKET;
   const p = ip.printer;
   p.start();
   const links = (await ip.allLinks()).filter((l) => !filter.ifindex || l.ifindex === filter.ifindex);
   let addrs: AddrMsg[] = [];
   let shown = links;
-  if (filter.family !== AF.PACKET) {
+  if (filter.family !== AF.PACKET && !linkOnly) {
     const reply = await ip.call({ kind: 'getaddrs' });
     addrs = 'addrs' in reply ? reply.addrs : [];
     shown = links.filter((l) => {
@@ -211,7 +216,7 @@ export async function listOrFlush(ip: Ip, argv: string[], action: ListAction, li
       printLinkInfo(ip, l, doLink, filter.family === AF.INET6 && !filter.ifindex, filter.family === AF.UNSPEC || filter.family === AF.PACKET || ip.opts.details > 0);
       printed = 1;
     }
-    if (filter.family !== AF.PACKET) {
+    if (filter.family !== AF.PACKET && !linkOnly) {
       p.openArrayJsonOnly('addr_info');
       for (const a of addrs) {
         if (a.ifindex !== l.ifindex || (filter.family && filter.family !== familyOf(a))) continue;
