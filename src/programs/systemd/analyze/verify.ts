@@ -16,6 +16,7 @@ import { loadUnitKeys, unitConfig, type ExecCommand, type UnitConfig } from '../
 import type { Ctx } from '../../lib/context';
 import { sysInstallFs } from '../systemctl/sys-fs';
 import type { AnalyzeOptions } from './options';
+import { verifyOrder, type UnitState } from './verify-order';
 
 /** The sections a unit type's parser knows: [Unit], [Install] and its own ([Service] ...). */
 function sectionsOf(type: string): ReadonlySet<string> {
@@ -102,6 +103,16 @@ class Verifier {
       if (this.cache.has(dep) || !unitNameIsValid(dep)) continue;
       await this.loadDependencies(await this.load(dep, true));
     }
+  }
+
+  /** A loaded unit's settings, or why a unit that exists takes no job (from what is loaded already). */
+  state(name: string): UnitState {
+    const d = this.cache.get(name);
+    if (!d || d.state === 'not-found') return {};
+    if (d.state === 'loaded') return { config: d.config };
+    if (d.state === 'masked') return { refusal: `Unit ${name} is masked.` };
+    if (d.state === 'bad-setting') return { refusal: `Unit ${name} has a bad unit file setting.` };
+    return { refusal: `Unit ${name} failed to load properly, please adjust/correct and reload service manager: ${d.errno}` };
   }
 
   /** The first unit a start job cannot pull in through Requires=, Requisite= or BindsTo=. */
@@ -232,6 +243,14 @@ export async function verbVerify(ctx: Ctx, args: string[], opts: AnalyzeOptions)
     };
     const start = await v.startError(u);
     if (start) await fail(`Failed to create ${u.name}/start: ${start}`);
+    else {
+      const order = verifyOrder(u.name, (n) => v.state(n));
+      for (const line of order.lines) await ctx.err.write(`${line}\n`);
+      if (order.error) {
+        await ctx.err.write(`Requested transaction contains an unfixable cyclic ordering dependency: ${order.error}\n`);
+        await fail(`Failed to create ${u.name}/start: ${order.error}`);
+      }
+    }
     if (unitNameToType(u.name) === 'socket') {
       const prefix = unitNamePrefix(u.name) ?? u.name;
       const accept = parseBoolean(u.settings?.get('Socket', 'Accept') ?? '') ?? false;
