@@ -215,13 +215,14 @@ describe('vim on a terminal', { timeout: 60_000 }, () => {
 });
 
 describe('vim -es without a terminal', { timeout: 60_000 }, () => {
-  it('runs -c commands, then Ex commands from standard input; :p prints, errors go to stderr', async () => {
+  it('runs -c commands, then Ex commands from standard input; :p prints, errors only set the status', async () => {
     const r = await runScript(`printf 'one\\ntwo foo\\n' > /tmp/x
 vim -es -c '%s/o/0/g' -c wq /tmp/x; echo rc=$?
 cat /tmp/x
 printf '%%p\\nset ts?\\ns/zz/y/\\n' | vim -es /tmp/x; echo rc=$?`);
     expect(r.stdout).toBe('rc=0\n0ne\ntw0 f00\n0ne\ntw0 f00\n  tabstop=8\nrc=1\n');
-    expect(r.stderr).toBe('E486: Pattern not found: zz\n');
+    // vim -es shows no messages, errors included (checked against vim 9.0)
+    expect(r.stderr).toBe('');
   });
 });
 

@@ -4,7 +4,7 @@ import { lazy, type ProgramEntry } from '../entry';
 
 export const editorPrograms: ProgramEntry[] = [
   lazy(
-    { name: 'vim', installPath: '/usr/bin/vim', aliases: ['/usr/bin/vi', '/usr/bin/view', '/usr/bin/rvim', '/usr/bin/rview'], pkg: 'vim' },
+    { name: 'vim', installPath: '/usr/bin/vim', aliases: ['/usr/bin/vi', '/usr/bin/view', '/usr/bin/rvim', '/usr/bin/rview', '/usr/bin/ex'], pkg: 'vim' },
     () => import('../vim/index'),
   ),
 ];

@@ -1,6 +1,6 @@
 // vim's command line (main.c command_line_scan()): files, +cmd, -c cmd, -R, -Z and the
 // options that change nothing here (-n, -N, -u ...), and the name it was started as
-// (view and rview are read-only, rvim and rview restricted).
+// (view and rview are read-only, rvim and rview restricted, ex starts in Ex mode).
 
 export interface VimArgs {
   files: string[];
@@ -28,6 +28,7 @@ export function parseArgs(argv: readonly string[]): VimArgs {
     restricted: base === 'rvim' || base === 'rview',
     commands: [],
     stdin: false,
+    ...(base === 'ex' ? { ex: true } : {}),
   };
   let onlyFiles = false;
   for (let i = 1; i < argv.length; i++) {

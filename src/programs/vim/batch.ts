@@ -1,7 +1,9 @@
-// vim -es: silent Ex mode for scripts (`vim -es -c '%s/a/b/g' -c wq file`). No screen: the
-// -c commands run, then Ex commands are read from standard input until it ends or a command
-// quits. Lines that :p and :set show go to standard output, errors to standard error, and
-// an error makes the exit status 1.
+// vim -es (and ex, or vim -e, reading commands from something that is not a terminal): Ex mode
+// for scripts (`vim -es -c '%s/a/b/g' -c wq file`). No screen: the cursor starts on the last
+// line, the -c commands run, then Ex commands are read from standard input until it ends or a
+// command quits (:append, :insert and :change take the lines after them, up to "."). Lines that
+// :p, :nu, :l and :set show go to standard output; every other message, errors included, stays
+// quiet, and an error makes the exit status 1.
 import type { Ctx } from '../lib/context';
 import type { VimArgs } from './args';
 import { Editor } from './editor';
@@ -17,20 +19,41 @@ export async function batch(ctx: Ctx, args: VimArgs): Promise<number> {
   const ed = new Editor(sys, tty);
   ed.readonlyMode = args.readonly;
   if (args.files[0]) await editFile(ed, args.files[0], args.readonly);
+  ed.cur = { line: ed.buf.lineCount - 1, col: 0 };
+  ed.toFirstNonBlank();
   let failed = false;
   const report = async (): Promise<void> => {
     for (const l of ed.pending?.lines ?? []) {
-      if (l.hl === 'ErrorMsg') {
-        failed = true;
-        await ctx.err.write(`${l.text}\n`);
-      } else await ctx.print(`${l.text}\n`);
+      if (l.hl === 'ErrorMsg') failed = true;
+      else if (l.printed) await ctx.print(`${l.text}\n`);
     }
     ed.pending = undefined;
-    if (ed.msg?.hl === 'ErrorMsg') {
-      failed = true;
-      await ctx.err.write(`${ed.msg.text}\n`);
-    }
+    if (ed.msg?.hl === 'ErrorMsg') failed = true;
     ed.msg = undefined;
+  };
+  let pending = '';
+  let ended = false;
+  const decoder = new TextDecoder();
+  /** The next line of standard input, or null at its end. */
+  const nextLine = async (): Promise<string | null> => {
+    for (;;) {
+      const nl = pending.indexOf('\n');
+      if (nl >= 0) {
+        const line = pending.slice(0, nl);
+        pending = pending.slice(nl + 1);
+        return line;
+      }
+      if (ended) {
+        if (pending === '') return null;
+        const last = pending;
+        pending = '';
+        return last;
+      }
+      await ctx.tick();
+      const chunk = await sys.read(0, 65536);
+      if (chunk === null) ended = true;
+      else pending += decoder.decode(chunk, { stream: true });
+    }
   };
   const host: ExHost & NormalHost = {
     run: (text) => runEx(ed, text, host),
@@ -43,6 +66,11 @@ export async function batch(ctx: Ctx, args: VimArgs): Promise<number> {
     filter: (input, cmd) => runFilter(sys, input, cmd),
     suspend: async () => undefined,
     repaint: () => undefined,
+    textLines: async () => {
+      const lines: string[] = [];
+      for (let l = await nextLine(); l !== null && l !== '.'; l = await nextLine()) lines.push(l);
+      return lines;
+    },
   };
   ed.msg = undefined;
   for (const c of args.commands) {
@@ -50,25 +78,12 @@ export async function batch(ctx: Ctx, args: VimArgs): Promise<number> {
     await runEx(ed, c, host);
     await report();
   }
-  let pending = '';
-  const decoder = new TextDecoder();
   while (ed.exitCode === undefined) {
-    await ctx.tick();
-    const nl = pending.indexOf('\n');
-    if (nl < 0) {
-      const chunk = await sys.read(0, 65536);
-      if (chunk === null) break;
-      pending += decoder.decode(chunk, { stream: true });
-      continue;
-    }
-    const line = pending.slice(0, nl);
-    pending = pending.slice(nl + 1);
+    const line = await nextLine();
+    if (line === null) break;
     await runEx(ed, line, host);
     await report();
   }
-  if (ed.exitCode === undefined && pending.trim()) {
-    await runEx(ed, pending, host);
-    await report();
-  }
-  return ed.exitCode ?? (failed ? 1 : 0);
+  // an error adds one to the status the script leaves with (:q 0, :cq 1)
+  return (ed.exitCode ?? 0) + (failed ? 1 : 0);
 }

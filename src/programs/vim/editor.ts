@@ -15,6 +15,8 @@ export type Mode = 'normal' | 'insert' | 'replace' | 'visual' | 'vline' | 'vbloc
 export interface Message {
   text: string;
   hl: Hl;
+  /** A line of :print, :list, :number or :set output: what vim -es writes to standard output (it keeps every other message quiet). */
+  printed?: boolean;
 }
 
 /** The command line while it is typed: the prompt character and the text. */

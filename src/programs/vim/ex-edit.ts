@@ -11,7 +11,7 @@ export const EDIT_COMMANDS: CommandTable = [
   ['substitute', 1], ['&', 1], ['&&', 2], ['~', 1], ['global', 1], ['vglobal', 1], ['delete', 1], ['yank', 1],
   ['put', 2], ['move', 1], ['copy', 2], ['t', 1], ['join', 1], ['>', 1], ['<', 1], ['print', 1], ['Print', 1],
   ['number', 2], ['#', 1], ['list', 1], ['=', 1], ['normal', 4], ['sort', 3], ['undo', 1], ['redo', 3],
-  ['k', 1], ['mark', 2], ['nohlsearch', 3], ['retab', 3],
+  ['k', 1], ['mark', 2], ['nohlsearch', 3], ['retab', 3], ['append', 1], ['insert', 1], ['change', 1],
 ];
 
 /** Lines for :p :nu :# :l. */
@@ -20,11 +20,31 @@ function printLines(ed: Editor, from: number, to: number, numbered: boolean, lis
   for (let i = from; i <= to; i++) {
     let text = ed.buf.line(i);
     if (list) text = text.replace(/\t/g, '^I').replace(/[\x00-\x08\x0a-\x1f]/g, (c) => `^${String.fromCharCode(c.charCodeAt(0) + 64)}`) + '$';
-    out.push({ text: numbered ? `${String(i + 1).padStart(3)} ${text}` : text, hl: 'Normal' as const });
+    out.push({ text: numbered ? `${String(i + 1).padStart(3)} ${text}` : text, hl: 'Normal' as const, printed: true });
   }
   ed.output(out);
   ed.cur = { line: to, col: 0 };
   ed.toFirstNonBlank();
+}
+
+/**
+ * :append puts `lines` after line2, :insert before it, :change in place of line1..line2 (ex_append,
+ * ex_change); the cursor ends on the last new line. An empty buffer's one line gives way.
+ */
+function appendText(ed: Editor, cmd: ExCommand, lines: string[]): boolean {
+  ed.changeWarning();
+  let at: number;
+  if (cmd.name === 'change') {
+    if (!ed.buf.empty) ed.buf.replace(cmd.line1, cmd.line2 - cmd.line1 + 1, []);
+    at = cmd.line1;
+  } else at = cmd.name === 'append' ? cmd.line2 + 1 : Math.max(0, cmd.line2);
+  // (the empty buffer's one line goes, as ex_append deletes it)
+  if (ed.buf.empty) at = 0;
+  if (lines.length) ed.buf.replace(at, ed.buf.empty ? 1 : 0, lines);
+  const last = lines.length ? at + lines.length - 1 : Math.max(0, at - 1);
+  ed.cur = { line: Math.min(last, ed.buf.lineCount - 1), col: 0 };
+  ed.toFirstNonBlank();
+  return true;
 }
 
 /** The register name and count after :d, :y, :pu: `:d a 3`, `:y 5`. */
@@ -128,9 +148,15 @@ export async function exEdit(ed: Editor, cmd: ExCommand, host: ExHost): Promise<
       const flags = cmd.arg.trim();
       const { count } = regAndCount(flags.replace(/[#lp]/g, ''));
       const [a, b] = countRange(count);
+      if (ed.buf.empty) {
+        ed.error('E749: Empty buffer');
+        return false;
+      }
       printLines(ed, a, b, cmd.name === 'number' || cmd.name === '#' || flags.includes('#'), cmd.name === 'list' || flags.includes('l'));
       return true;
     }
+    case 'append': case 'insert': case 'change':
+      return host.textLines ? appendText(ed, cmd, await host.textLines()) : undefined;
     case '=':
       ed.output([{ text: String(cmd.addrCount ? cmd.line2 + 1 : ed.buf.lineCount), hl: 'Normal' }]);
       return true;

@@ -21,11 +21,11 @@ export async function exInfo(ed: Editor, cmd: ExCommand, host: ExHost): Promise<
   switch (cmd.name) {
     case 'set': case 'setlocal': case 'setglobal': {
       if (arg === '') {
-        ed.output([{ text: '--- Options ---', hl: 'Normal' }, ...changedOptions(ed.opts).map((t) => ({ text: `  ${t}`, hl: 'Normal' as const }))]);
+        ed.output([{ text: '--- Options ---', hl: 'Normal', printed: true }, ...changedOptions(ed.opts).map((t) => ({ text: `  ${t}`, hl: 'Normal' as const, printed: true }))]);
         return true;
       }
       if (arg === 'all') {
-        ed.output([{ text: '--- Options ---', hl: 'Normal' }, ...allOptions(ed.opts, ed.cols).map((t) => ({ text: t, hl: 'Normal' as const }))]);
+        ed.output([{ text: '--- Options ---', hl: 'Normal', printed: true }, ...allOptions(ed.opts, ed.cols).map((t) => ({ text: t, hl: 'Normal' as const, printed: true }))]);
         return true;
       }
       const wasModified = ed.opts.modified;
@@ -38,7 +38,7 @@ export async function exInfo(ed: Editor, cmd: ExCommand, host: ExHost): Promise<
       if (r.changed.includes('hlsearch')) ed.noHighlight = false;
       if (r.changed.includes('scroll')) ed.scroll = ed.opts.scroll;
       // shown through output(): one short line lands on the last line, more ask for Enter
-      if (r.shown.length) ed.output(r.shown.map((text) => ({ text, hl: 'Normal' as const })));
+      if (r.shown.length) ed.output(r.shown.map((text) => ({ text, hl: 'Normal' as const, printed: true })));
       if (r.error) {
         ed.error(r.error);
         return false;

@@ -29,6 +29,12 @@ export interface ExHost {
   /** Runs `cmd` with `input` on its standard input; its output and errors (":{range}!cmd"). */
   filter(input: string, cmd: string): Promise<string>;
   suspend(): Promise<void>;
+  /**
+   * Ex mode reading its commands (ex, vim -e): the text of :append, :insert and :change, the
+   * lines that follow up to one that is only ".". Absent on the screen, where those commands
+   * are not offered.
+   */
+  textLines?(): Promise<string[]>;
 }
 
 /** [full name, shortest abbreviation length] */
@@ -116,7 +122,7 @@ async function runOne(ed: Editor, text: string, host: ExHost): Promise<boolean> 
     return false;
   }
   const lineCount = ed.buf.lineCount;
-  if (r.count > 0 && (r.line1 < 0 || r.line2 < 0 || r.line1 >= lineCount || r.line2 >= lineCount) && !(r.line2 === -1 && /^(read|put|copy|t|move)$/.test(name))) {
+  if (r.count > 0 && (r.line1 < 0 || r.line2 < 0 || r.line1 >= lineCount || r.line2 >= lineCount) && !(r.line2 === -1 && /^(read|put|copy|t|move|append|insert)$/.test(name))) {
     ed.error('E16: Invalid range');
     return false;
   }

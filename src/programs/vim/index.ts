@@ -191,7 +191,7 @@ async function hitEnter(ed: Editor, renderer: Renderer): Promise<void> {
 export default defineProgram({
   name: 'vim',
   installPath: '/usr/bin/vim',
-  aliases: ['/usr/bin/vi', '/usr/bin/view', '/usr/bin/rvim', '/usr/bin/rview'],
+  aliases: ['/usr/bin/vi', '/usr/bin/view', '/usr/bin/rvim', '/usr/bin/rview', '/usr/bin/ex'],
   pkg: 'vim',
   async main(ctx) {
     const sys = ctx.sys;
@@ -209,7 +209,8 @@ export default defineProgram({
       await ctx.print(`${versionHead()}\n\n${USAGE}`);
       return 0;
     }
-    if (args.ex && args.silent) return batch(ctx, args);
+    // Ex mode reads commands from a script when -s asks, or when its input is no terminal
+    if (args.ex && (args.silent || !sys.isatty(0))) return batch(ctx, args);
     if (!sys.isatty(1)) await ctx.err.write('Vim: Warning: Output is not to a terminal\n');
     if (!sys.isatty(0)) await ctx.err.write('Vim: Warning: Input is not from a terminal\n');
     await ctx.err.flush();
