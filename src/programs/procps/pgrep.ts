@@ -270,11 +270,14 @@ async function signalAll(ctx: Ctx, matches: Proc[], signal: number, echo: boolea
     } catch (e) {
       if (!isSysError(e)) throw e;
       if (e.errno === 'ESRCH') continue;
+      // xwarn: glibc's error() flushes the -e lines already printed
+      await ctx.out.flush();
       await ctx.err.write(`pkill: killing pid ${q.pid} failed: ${strerror(e.errno)}\n`);
     }
   }
-  if (count) await ctx.print(`${ok}\n`);
-  return ok ? 0 : matches.length ? 3 : 1;
+  // -c counts the matches, whether or not each could be signalled; the status is 1 when none was
+  if (count) await ctx.print(`${matches.length}\n`);
+  return ok ? 0 : 1;
 }
 
 export const pgrep = defineProgram({ name: 'pgrep', installPath: '/usr/bin/pgrep', pkg: 'procps-ng', main: (ctx) => run(ctx, false) });

@@ -11,9 +11,13 @@ const decoder = new TextDecoder();
 // keys -a leaves out unless --deprecated
 const DEPRECATED = new Set(['base_reachable_time', 'retrans_time']);
 
-/** xwarnx: procps names itself by its short name, however it was run. */
-export function warn(ctx: Ctx, message: string): Promise<void> {
-  return ctx.err.write(`sysctl: ${message}\n`);
+/**
+ * xwarnx: procps names itself by its short name, however it was run; as glibc's error() it
+ * flushes what is already on stdout first, so with 2>&1 messages fall between the values.
+ */
+export async function warn(ctx: Ctx, message: string): Promise<void> {
+  await ctx.out.flush();
+  await ctx.err.write(`sysctl: ${message}\n`);
 }
 
 export interface SysctlState {
