@@ -119,6 +119,14 @@ export class ShellState {
   /** Builtins turned off with `enable -n` (a program of that name runs instead). */
   disabledBuiltins = new Set<string>();
   funcNames: string[] = [];
+  /**
+   * BASH_ARGV and BASH_ARGC, top of the stack first. Without extdebug bash fills them from $@
+   * the first time they are read outside a function; `source` without arguments pushes its
+   * file for the time it runs.
+   */
+  bashArgv: string[] = [];
+  bashArgc: string[] = [];
+  bashArgvFilled = false;
   /** FUNCNAME is still the shell's own (until it is unset; assignments to it are ignored). */
   funcnameLive = true;
   /** The line each running function was called from (BASH_LINENO, caller). */
@@ -227,6 +235,9 @@ export class ShellState {
     // `history | tail` lists the parent's entries: a subshell starts with a copy of the list
     s.history = [...this.history];
     s.funcNames = [...this.funcNames];
+    s.bashArgv = [...this.bashArgv];
+    s.bashArgc = [...this.bashArgc];
+    s.bashArgvFilled = this.bashArgvFilled;
     s.funcnameLive = this.funcnameLive;
     s.callLines = [...this.callLines];
     s.frames = [...this.frames];
@@ -254,6 +265,15 @@ export class ShellState {
   lookup(name: string, depth = 0): Var | undefined {
     if (name === 'SHELLOPTS' || name === 'BASHOPTS' || name === 'GROUPS' || name === 'DIRSTACK') return this.computed(name);
     // FUNCNAME is computed when read, so function calls allocate nothing for it
+    if (name === 'BASH_ARGV' || name === 'BASH_ARGC') {
+      if (!this.bashArgvFilled && this.funcNames.length === 0) {
+        this.bashArgvFilled = true;
+        this.bashArgv.unshift(...[...this.positional].reverse());
+        this.bashArgc.unshift(String(this.positional.length));
+      }
+      const list = name === 'BASH_ARGV' ? this.bashArgv : this.bashArgc;
+      return { array: new Map(list.map((v, i) => [i, v])) };
+    }
     // outside functions it is declared with no value (`declare -p` shows it); unset, it is plain
     if (name === 'FUNCNAME' && this.funcnameLive && this.funcNames.length === 0) return { array: new Map(), declaredOnly: true };
     if (name === 'FUNCNAME' && this.funcnameLive) {

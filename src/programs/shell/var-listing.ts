@@ -26,7 +26,8 @@ function collect(st: ShellState): { all: Map<string, Var>; internal: Set<string>
   if (st.dynamic.has('_') && !st.lookup('_')) all.set('_', { value: st.dynamic.get('_')!() });
   for (const n of ['BASH_ARGV0', 'COMP_WORDBREAKS']) if (!all.has(n)) add(n, {});
   for (const n of ['BASH_ALIASES', 'BASH_CMDS']) if (!all.has(n)) all.set(n, { assoc: new AssocMap() });
-  for (const n of ['BASH_ARGC', 'BASH_ARGV']) if (!all.has(n)) all.set(n, { array: new Map() });
+  // (as they stand: a listing does not fill them from $@ as reading them does)
+  for (const n of ['BASH_ARGC', 'BASH_ARGV']) if (!all.has(n)) all.set(n, { array: new Map((n === 'BASH_ARGV' ? st.bashArgv : st.bashArgc).map((v, i) => [i, v])) });
   for (const n of ['BASH_LINENO', 'BASH_SOURCE']) if (!all.has(n)) add(n, st.lookup(n) ?? { array: new Map(), declaredOnly: true });
   // FUNCNAME exists only while a function runs
   if (!all.has('FUNCNAME')) all.set('FUNCNAME', st.lookup('FUNCNAME') ?? { array: new Map(), declaredOnly: true });

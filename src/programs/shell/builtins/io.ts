@@ -54,6 +54,14 @@ export const source: Builtin = async (sh, argv) => {
   const savedContext = state.errorContext;
   const savedLine = state.lineno;
   if (args.length > 1) state.positional = args.slice(1);
+  // without arguments the file is pushed on BASH_ARGV for the time it runs (bash's _evalfile)
+  const pushArgs = args.length <= 1;
+  if (pushArgs) {
+    // (reaching the arrays fills them first, as reading them does)
+    state.lookup('BASH_ARGV');
+    state.bashArgv.unshift(path);
+    state.bashArgc.unshift('1');
+  }
   state.sourceDepth++;
   const frames = state.frames.length;
   if (state.errorContext !== 'interactive') state.frames.push({ source: path, line: state.lineno });
@@ -75,6 +83,8 @@ export const source: Builtin = async (sh, argv) => {
     if (onReturn) await sh.runTrapAction(onReturn);
     return status;
   } finally {
+    // (bash's pop_args: as many as the top of BASH_ARGC says, whatever was pushed since)
+    if (pushArgs) state.bashArgv.splice(0, Number(state.bashArgc.shift()) || 0);
     state.sourceDepth--;
     state.errorContext = savedContext;
     state.frames.length = frames;
