@@ -36,9 +36,20 @@ function elemArray(rt: Runtime, e: Expr, ev: Ev): AwkArray | undefined {
   return v instanceof AwkArray ? v : undefined;
 }
 
+/** (uintmax_t) of a non-negative double. */
 function toInt(n: number): bigint {
-  return BigInt.asUintN(53, BigInt(Math.trunc(n < 0 ? 0 : n)));
+  return BigInt.asUintN(64, BigInt(Math.trunc(Math.min(n, 2 ** 64 - 1))));
 }
+
+/** gawk's make_integer: leading bits dropped until the value fits a double's 53-bit mantissa exactly. */
+function fromInt(n: bigint): number {
+  if (n === 0n) return 0;
+  let low = 0n;
+  while (((n >> low) & 1n) === 0n) low++;
+  return Number(n & (((1n << 53n) - 1n) << low));
+}
+
+const fixed6 = (v: number): string => awkSprintf('%f', [v], { convfmt: '%.6g', bytes: true });
 
 /** strtonum(): a number (or input that is one) as it is; other text as 0x hex, 0 octal or decimal. */
 function strtonum(rt: Runtime, v: Value): number {
@@ -253,16 +264,32 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
     case 'and':
     case 'or':
     case 'xor': {
-      let acc = toInt(num(0));
-      for (let i = 1; i < args.length; i++) {
-        const v = toInt(num(i));
+      if (args.length < 2) rt.fatal(`${name}: called with less than two arguments`);
+      // gawk takes the arguments from the last: a negative one is named by its position
+      const xs = args.map((_, i) => num(i));
+      let acc = name === 'and' ? (1n << 64n) - 1n : 0n;
+      for (let i = xs.length - 1; i >= 0; i--) {
+        const x = xs[i]!;
+        if (x < 0) rt.fatal(`${name}: argument ${i + 1} negative value ${awkSprintf('%g', [x], { convfmt: '%.6g', bytes: true })} is not allowed`);
+        const v = toInt(x);
         acc = name === 'and' ? acc & v : name === 'or' ? acc | v : acc ^ v;
       }
-      return Number(acc);
+      return fromInt(acc);
     }
-    case 'lshift': return Number(BigInt.asUintN(53, toInt(num(0)) << toInt(num(1))));
-    case 'rshift': return Number(toInt(num(0)) >> toInt(num(1)));
-    case 'compl': return Number(BigInt.asUintN(53, ~toInt(num(0))));
+    case 'lshift':
+    case 'rshift': {
+      const x = num(0);
+      const by = num(1);
+      if (x < 0 || by < 0) rt.fatal(`${name}(${fixed6(x)}, ${fixed6(by)}): negative values are not allowed`);
+      // the machine's shift: the count is taken modulo 64
+      const count = toInt(by) & 63n;
+      return fromInt(BigInt.asUintN(64, name === 'lshift' ? toInt(x) << count : toInt(x) >> count));
+    }
+    case 'compl': {
+      const x = num(0);
+      if (x < 0) rt.fatal(`compl(${fixed6(x)}): negative value is not allowed`);
+      return fromInt(BigInt.asUintN(64, ~toInt(x)));
+    }
     case 'strtonum': {
       const v = ev(args[0]!);
       return strtonum(rt, v);
