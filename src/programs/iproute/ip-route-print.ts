@@ -1,7 +1,7 @@
 // How ip selects and prints routes (ip/iproute.c filter_nlmsg, print_route): fields a
 // selector pins down are left out of the listing, `table`, `proto boot` and `scope global`
 // are only shown when they say something, and `ip route get` answers end with a cache line.
-import { RTAX, RTN, TABLE, type RouteMsg } from '../../shared/services/net';
+import { RTAX, RTN, TABLE, TCP_CA_NAMES, type RouteMsg } from '../../shared/services/net';
 import { parseAddr, samePrefix, type IpAddr } from '../../shared/services/net-addr';
 import { toIpAddr, type InetPrefix } from './ip-inet';
 import { dsfieldN2a, protoN2a, realmN2a, rtntypeN2a, scopeN2a, tableN2a } from './ip-names';
@@ -91,7 +91,7 @@ const METRIC_NAMES: Record<number, string> = {
   [RTAX.MTU]: 'mtu', [RTAX.WINDOW]: 'window', [RTAX.RTT]: 'rtt', [RTAX.RTTVAR]: 'rttvar', [RTAX.SSTHRESH]: 'ssthresh',
   [RTAX.CWND]: 'cwnd', [RTAX.ADVMSS]: 'advmss', [RTAX.REORDERING]: 'reordering', [RTAX.HOPLIMIT]: 'hoplimit',
   [RTAX.INITCWND]: 'initcwnd', [RTAX.FEATURES]: 'features', [RTAX.RTO_MIN]: 'rto_min', [RTAX.INITRWND]: 'initrwnd',
-  [RTAX.QUICKACK]: 'quickack', [RTAX.FASTOPEN_NO_COOKIE]: 'fastopen_no_cookie',
+  [RTAX.QUICKACK]: 'quickack', [RTAX.CC_ALGO]: 'congctl', [RTAX.FASTOPEN_NO_COOKIE]: 'fastopen_no_cookie',
 };
 
 function printMetrics(ip: Ip, r: RouteMsg): void {
@@ -110,6 +110,9 @@ function printMetrics(ip: Ip, r: RouteMsg): void {
       p.any(METRIC_NAMES[i]!, ms >= 1000 ? `${ms / 1000}s ` : `${ms}ms `, ms);
     } else if (i === RTAX.FEATURES) {
       p.any('features', val & 1 ? 'ecn ' : `0x${val.toString(16)} `, val);
+    } else if (i === RTAX.CC_ALGO) {
+      const name = TCP_CA_NAMES[val - 1] ?? '';
+      p.any('congestion', `${name} `, name);
     } else {
       p.any(METRIC_NAMES[i] ?? null, `${val} `, val);
     }

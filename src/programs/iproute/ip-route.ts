@@ -1,7 +1,7 @@
 // `ip route` (ip/iproute.c): add/del/change/append/replace/prepend/test (iproute_modify),
 // list/show and flush with their selectors, get, help.
 import { strerror } from '../../shared/errno';
-import { isNetError, RTAX, RTN, RTNH_F, RTPROT, SCOPE, TABLE, type NexthopMsg, type NlFlags, type RouteMsg, type RouteSpec } from '../../shared/services/net';
+import { isNetError, RTAX, RTN, RTNH_F, RTPROT, SCOPE, TABLE, TCP_CA_NAMES, type NexthopMsg, type NlFlags, type RouteMsg, type RouteSpec } from '../../shared/services/net';
 import { afToFamily, getAddr, getPrefix, prefixText, type InetPrefix } from './ip-inet';
 import { dsfieldA2n, protoA2n, realmsA2n, rtntypeA2n, scopeA2n, tableA2n } from './ip-names';
 import { newRouteFilter, printRoute, routePasses, type RouteFilter } from './ip-route-print';
@@ -133,7 +133,15 @@ async function modify(ip: Ip, argv: string[], del: boolean, nl: NlFlags): Promis
       const realms = realmsA2n(v);
       if (realms === null) ip.invarg('"realm" value is invalid\n', v);
       spec.flow = realms;
-    } else if (matches(w, 'congctl') || w === 'nhid' || w === 'encap' || w === 'ttl-propagate') {
+    } else if (matches(w, 'congctl')) {
+      let v = next();
+      if (v === 'lock') {
+        locks |= 1 << RTAX.CC_ALGO;
+        v = next();
+      }
+      // the name travels as the kernel keeps it (tcp_ca_get_key_by_name)
+      metrics[RTAX.CC_ALGO] = TCP_CA_NAMES.indexOf(v) + 1 || -1;
+    } else if (w === 'nhid' || w === 'encap' || w === 'ttl-propagate') {
       next();
     } else if (w === 'onlink') {
       spec.flags |= RTNH_F.ONLINK;

@@ -47,6 +47,12 @@ export const NUD = { INCOMPLETE: 0x01, REACHABLE: 0x02, STALE: 0x04, DELAY: 0x08
 export const NTF = { USE: 0x01, SELF: 0x02, MASTER: 0x04, PROXY: 0x08, EXT_LEARNED: 0x10, OFFLOADED: 0x20, ROUTER: 0x80 } as const;
 
 /** Route metrics carried in RTA_METRICS (RTAX_*). */
+/**
+ * The TCP congestion algorithms this kernel has (tcp_register_congestion_control): a route's
+ * RTAX_CC_ALGO metric holds 1 + the index of its name here (-1 for a name it does not know).
+ */
+export const TCP_CA_NAMES: readonly string[] = ['reno', 'cubic'];
+
 export const RTAX = { LOCK: 1, MTU: 2, WINDOW: 3, RTT: 4, RTTVAR: 5, SSTHRESH: 6, CWND: 7, ADVMSS: 8, REORDERING: 9, HOPLIMIT: 10, INITCWND: 11, FEATURES: 12, RTO_MIN: 13, INITRWND: 14, QUICKACK: 15, CC_ALGO: 16, FASTOPEN_NO_COOKIE: 17 } as const;
 
 /** Lifetime value meaning "forever" (INFINITY_LIFE_TIME). */

@@ -1,7 +1,7 @@
 // Route requests: the checks fib_create_info and fib_check_nh make before a route is added,
 // deletion, the messages routes are dumped as, and `ip route get` (an output route lookup
 // with the source address inet_select_addr would pick).
-import { isNetError, RTCF, RTN, RTNH_F, SCOPE, TABLE, type NetError, type NexthopMsg, type NlFlags, type RouteGet, type RouteMsg, type RouteSpec } from '../../shared/services/net';
+import { isNetError, RTAX, RTCF, RTN, RTNH_F, SCOPE, TABLE, type NetError, type NexthopMsg, type NlFlags, type RouteGet, type RouteMsg, type RouteSpec } from '../../shared/services/net';
 import { formatAddr, isIPv4Multicast, isZero, maskAddr, parseAddr, samePrefix, type IpAddr } from '../../shared/services/net-addr';
 import { ipv6Scope } from './addresses';
 import { ensureTable, err, findForDelete, insertRoute, isErrorType, lookup, prefixIsMasked } from './fib';
@@ -219,12 +219,18 @@ export function addRoute(s: NetState, spec: RouteSpec, nl: NlFlags, now: number)
   const r: Route = {
     family: spec.family, table: spec.table || TABLE.MAIN, type: spec.type || RTN.UNICAST, protocol: spec.protocol, scope: spec.scope,
     tos: spec.tos, flags: spec.flags & RTNH_F.ONLINK, dst, dstLen: spec.dstLen,
-    priority: spec.priority ?? (spec.family === 6 ? 1024 : 0),
+    // IPv6 takes metric 0 for the default, 1024 (IP6_RT_PRIO_USER)
+    priority: spec.priority || (spec.family === 6 ? 1024 : 0),
   };
   if (spec.gateway !== undefined) r.gateway = spec.gateway;
   if (spec.prefsrc !== undefined) r.prefsrc = spec.prefsrc;
   if (spec.family === 6) r.pref = spec.pref ?? 0;
-  if (spec.metrics && Object.keys(spec.metrics).length > 0) r.metrics = { ...spec.metrics };
+  if (spec.metrics) {
+    // ip_metrics_convert: an unknown congestion algorithm is refused; a metric of 0 is not kept
+    if (spec.metrics[RTAX.CC_ALGO] === -1) return err('EINVAL', 'Unknown tcp congestion algorithm');
+    const kept = Object.entries(spec.metrics).filter(([, v]) => v !== 0);
+    if (kept.length > 0) r.metrics = Object.fromEntries(kept) as Record<number, number>;
+  }
   if (spec.metricLocks) r.metricLocks = spec.metricLocks;
   if (spec.family === 4 && spec.flow) r.flow = spec.flow >>> 0;
   if (spec.family === 6 && spec.expires !== undefined) r.expiresAt = now + spec.expires * 1000;
