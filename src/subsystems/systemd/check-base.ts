@@ -11,6 +11,8 @@ export interface Verdict {
   fatal?: boolean;
   /** The warnings are logged without the "FILE:LINE: " prefix. */
   bare?: boolean;
+  /** The parser fails the unit file itself (its load ends in this error, e.g. "Invalid argument"). */
+  loadError?: string;
 }
 
 export type Check = (value: string, key: string, unit: string) => Verdict | undefined;

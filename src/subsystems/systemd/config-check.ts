@@ -508,6 +508,12 @@ for (const k of ['AS', 'CORE', 'CPU', 'DATA', 'FSIZE', 'LOCKS', 'MEMLOCK', 'MSGQ
 
 const SERVICE_CHECKS: Record<string, Check> = {
   ...MORE_SERVICE_CHECKS,
+  // config_parse_pid_file(): a relative name is under /run; a path that does not simplify to a
+  // normalised one fails the unit file
+  PIDFile: (v, key) => {
+    const e = pathProblem(v.startsWith('/') ? v : `/run/${v}`, key);
+    return e ? { warnings: [e], loadError: 'Invalid argument' } : ok;
+  },
   OOMPolicy: oneOf('continue stop kill', 'Failed to parse OOM policy'),
   BusName: (v) => (busName(v) ? ok : warn(`Invalid bus name, ignoring: ${v}`)),
   GuessMainPID: bool, PermissionsStartOnly: bool, RootDirectoryStartOnly: bool, NonBlocking: bool,
@@ -697,7 +703,7 @@ const EMPTY_IS_BAD = new Set((
  * Checks every setting that has a value check; pushes "FILE:LINE: message" warnings and adds
  * to `fatal` those that make the unit unusable. `unitName` names the unit in messages that do.
  */
-export function checkSettings(s: UnitSettings, unitName: string, warnings: string[], fatal: Set<string>): void {
+export function checkSettings(s: UnitSettings, unitName: string, warnings: string[], fatal: Set<string>, loadErrors?: Map<string, string>): void {
   let triggerSet = false;
   for (const a of s.assignments) {
     if (a.key === 'Unit' && (a.section === 'Timer' || a.section === 'Path')) {
@@ -721,7 +727,8 @@ export function checkSettings(s: UnitSettings, unitName: string, warnings: strin
     const at = a.file ? `${a.file}:${a.line}: ` : '';
     // a bare warning keeps its place (FILE:LINE) for sorting, behind a mark that drops it later
     for (const w of v.warnings) warnings.push(v.bare ? `${at}${BARE}${w}` : `${at}${w}`);
-    if (v.fatal) fatal.add(`${at}${v.warnings.at(-1)}`);
+    if (v.fatal || v.loadError) fatal.add(`${at}${v.warnings.at(-1)}`);
+    if (v.loadError) loadErrors?.set(`${at}${v.warnings.at(-1)}`, v.loadError);
   }
 }
 

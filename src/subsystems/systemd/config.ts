@@ -131,6 +131,8 @@ export interface UnitConfig {
   warnings: string[];
   /** A setting that makes the unit unusable (`bad-setting`). */
   badSetting?: string;
+  /** The error a unit file's parse ended in (the unit did not load), e.g. "Invalid argument". */
+  loadError?: string;
   /** What loading a usable unit logs about it after its settings ("UNIT: notice"), as service_verify() does. */
   notices?: string[];
 }
@@ -292,7 +294,8 @@ export function unitConfig(s: UnitSettings, type: string, name = ''): UnitConfig
   }
   // the lines that make the unit unusable: parsing stops at the first of them
   const fatal = new Set<string>();
-  checkSettings?.(s, name, warnings, fatal);
+  const loadErrors = new Map<string, string>();
+  checkSettings?.(s, name, warnings, fatal, loadErrors);
   const conditions: Condition[] = [];
   for (const a of s.assignments) {
     if (a.section !== 'Unit') continue;
@@ -393,6 +396,13 @@ export function unitConfig(s: UnitSettings, type: string, name = ''): UnitConfig
   cfg.warnings = inLineOrder(s, cfg.warnings);
   const stop = cfg.warnings.findIndex((w) => fatal.has(w));
   if (stop >= 0) cfg.warnings.length = stop + 1;
+  // a parser that fails the file ends the load in its error, before the unit is checked
+  const loadError = stop >= 0 ? loadErrors.get(cfg.warnings[stop]!) : undefined;
+  if (loadError) {
+    cfg.loadError = loadError;
+    cfg.badSetting = undefined;
+    cfg.notices = undefined;
+  }
   cfg.warnings = unmarked(cfg.warnings);
   return cfg;
 }
@@ -528,7 +538,7 @@ function serviceConfig(s: UnitSettings, cfg: UnitConfig, fatal: Set<string>): Se
     environment,
     environmentFiles: s.values('Service', 'EnvironmentFile').filter((v) => v !== '').map((v) => (v.startsWith('-') ? { path: v.slice(1), optional: true } : { path: v, optional: false })),
     workingDirectory: s.get('Service', 'WorkingDirectory') || undefined,
-    pidFile: s.get('Service', 'PIDFile') || undefined,
+    pidFile: ((v) => (v ? (v.startsWith('/') ? v : `/run/${v}`) : undefined))(s.get('Service', 'PIDFile')),
     killSignal: killSignal ?? 15,
     timeoutStartMs,
     timeoutStopMs,

@@ -141,6 +141,7 @@ export function loadUnit(host: ManagerHost, name: string): LoadedUnit {
       config.requires.push(...(host.readDir(`${dir}/${n}.requires`) ?? []).filter((f) => unitNameToType(f) !== undefined));
     }
   }
+  if (config.loadError) return { ...base, state: 'error', fragmentPath: frag.path, dropIns };
   return { ...base, state: config.badSetting ? 'bad-setting' : 'loaded', fragmentPath: frag.path, dropIns, config };
 }
 

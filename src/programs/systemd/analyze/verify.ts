@@ -73,7 +73,7 @@ class Verifier {
       if (warn) for (const w of config.warnings) await this.ctx.err.write(`${w}\n`);
       if (config.badSetting && warn) await this.ctx.err.write(`${name}: ${config.badSetting}\n`);
       if (warn) for (const n of config.notices ?? []) await this.ctx.err.write(`${name}: ${n}\n`);
-      out = { name, state: config.badSetting ? 'bad-setting' : 'loaded', config, settings };
+      out = config.loadError ? { name, state: 'error', errno: config.loadError } : { name, state: config.badSetting ? 'bad-setting' : 'loaded', config, settings };
     }
     this.cache.set(name, out);
     return out;
