@@ -221,6 +221,11 @@ export class Parser {
           this.next();
           posixTime = true;
         }
+        // `--` ends time's options, and (bash's TIMEIGN) also asks for the POSIX format
+        if (this.isWord(this.peek(), '--')) {
+          this.next();
+          posixTime = true;
+        }
       } else break;
     }
     // `!` or `time` before a newline, `;` or the end: a pipeline of no command (status 0)
