@@ -10,6 +10,7 @@ export const toolPages: Record<string, () => Promise<{ default: string }>> = {
   'bc.1': () => import('./bc.1'),
   'chage.1': () => import('./chage.1'),
   'chpasswd.8': () => import('./chpasswd.8'),
+  'chsh.1': () => import('./chsh.1'),
   'cksum.1': () => import('./cksum.1'),
   'cmp.1': () => import('./cmp.1'),
   'column.1': () => import('./column.1'),
