@@ -8,6 +8,7 @@ export const basePrograms: ProgramEntry[] = [
   lazy({ name: 'chroot', installPath: '/usr/sbin/chroot', pkg: 'coreutils' }, () => import('../coreutils/chroot')),
   lazy({ name: 'clear', installPath: '/usr/bin/clear', pkg: 'ncurses' }, () => import('../ncurses/clear')),
   lazy({ name: 'tput', installPath: '/usr/bin/tput', pkg: 'ncurses' }, () => import('../ncurses/tput')),
+  lazy({ name: 'tset', installPath: '/usr/bin/tset', aliases: ['/usr/bin/reset'], pkg: 'ncurses' }, () => import('../ncurses/tset')),
   lazy({ name: 'openssl', installPath: '/usr/bin/openssl', pkg: 'openssl' }, () => import('../openssl/openssl')),
   lazy({ name: 'lsb_release', installPath: '/usr/bin/lsb_release', pkg: 'photon-release' }, () => import('../misc/lsb-release')),
   lazy({ name: 'cp', installPath: '/usr/bin/cp', pkg: 'coreutils' }, () => import('../coreutils/cp')),
