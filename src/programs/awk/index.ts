@@ -2,7 +2,7 @@
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { G, type Program } from './ast';
-import { parseOptions, USAGE, VERSION, type Options } from './options';
+import { knownExtension, parseOptions, USAGE, VERSION, type Options } from './options';
 import { AwkFatal } from './errors';
 import { Executor } from './exec';
 import { commandLineAssign } from './input';
@@ -155,7 +155,16 @@ async function numberMode(flags: Set<string>, warn: (w: string) => Promise<void>
 export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<number> {
   const codec = makeCodec(ctx.env);
   const err = (t: string): Promise<void> => ctx.err.write(codec.toHost(t));
-  const opts = parseOptions(hostArgs.map((a) => codec.fromHost(a)));
+  const optWarnings: string[] = [];
+  const opts = parseOptions(hostArgs.map((a) => codec.fromHost(a)), optWarnings);
+  for (const w of optWarnings) await err(`${progName(ctx)}: ${w}\n`);
+  if (opts.kind === 'run') {
+    const missing = opts.loads.find((l) => !knownExtension(l));
+    if (missing !== undefined) {
+      await err(`${progName(ctx)}: fatal: cannot open shared library \`${missing}' for reading: No such file or directory\n`);
+      return 2;
+    }
+  }
   if (opts.kind === 'error') {
     if (opts.message) await ctx.err.write(`${progName(ctx)}: ${opts.message}\n`);
     await ctx.err.write(USAGE(progName(ctx)));

@@ -9,6 +9,8 @@ export interface Options {
   operands: string[];
   /** The letters of the other options given (long ones by their short letter). */
   flags: Set<string>;
+  /** -l libraries. */
+  loads: string[];
 }
 
 export type ParsedOptions = Options | { kind: 'error'; message: string } | { kind: 'help' } | { kind: 'version' };
@@ -88,8 +90,17 @@ const LONG: Record<string, { short: string; arg: 'none' | 'required' | 'optional
   'lint-old': { short: 't', arg: 'none' },
 };
 
-export function parseOptions(args: readonly string[]): ParsedOptions {
-  const opts: Options = { kind: 'run', sources: [], assigns: [], operands: [], flags: new Set() };
+/** gawk's dynamic extensions (the only libraries -l and @load can find). */
+const EXTENSIONS = new Set(['filefuncs', 'fnmatch', 'fork', 'inplace', 'intdiv', 'ordchr', 'readdir', 'readdir_test', 'readfile', 'revoutput', 'revtwoway', 'rwarray', 'time', 'testext']);
+
+/** Whether -l NAME names a library gawk would find. */
+export function knownExtension(name: string): boolean {
+  return EXTENSIONS.has(name.replace(/\.so$/, ''));
+}
+
+/** `warnings` receives the notes about -W options gawk does not know (it goes on without them). */
+export function parseOptions(args: readonly string[], warnings: string[] = []): ParsedOptions {
+  const opts: Options = { kind: 'run', sources: [], assigns: [], operands: [], flags: new Set(), loads: [] };
   let help = false;
   let version = false;
   const apply = (short: string, value: string | undefined): void => {
@@ -98,6 +109,7 @@ export function parseOptions(args: readonly string[]): ParsedOptions {
     else if (short === 'f' || short === 'E') opts.sources.push({ kind: 'file', value: value! });
     else if (short === 'i') opts.sources.push({ kind: 'include', value: value! });
     else if (short === 'e') opts.sources.push({ kind: 'text', value: value! });
+    else if (short === 'l') opts.loads.push(value!);
     else if (short === 'h') help = true;
     else if (short === 'V') version = true;
     else opts.flags.add(short);
@@ -137,6 +149,7 @@ export function parseOptions(args: readonly string[]): ParsedOptions {
         }
         const long = Object.keys(LONG).find((k) => k.startsWith(value.split('=')[0]!));
         if (long) apply(LONG[long]!.short, value.includes('=') ? value.slice(value.indexOf('=') + 1) : undefined);
+        else warnings.push(`option \`-W ${value}' unrecognized, ignored`);
         break;
       }
       if (c in WITH_ARG) {
