@@ -5,6 +5,7 @@ import { isNetError, RTAX, RTN, RTNH_F, RTPROT, SCOPE, TABLE, TCP_CA_NAMES, type
 import { afToFamily, getAddr, getPrefix, prefixText, type InetPrefix } from './ip-inet';
 import { dsfieldA2n, protoA2n, realmsA2n, rtntypeA2n, scopeA2n, tableA2n } from './ip-names';
 import { newRouteFilter, printRoute, routePasses, type RouteFilter } from './ip-route-print';
+import { restoreRoutes, saveRoutes, showdumpRoutes } from './ip-route-dump';
 import { routeGet } from './ip-route-get';
 import type { Ip } from './ip-session';
 import { ROUTE_USAGE } from './ip-usage';
@@ -373,7 +374,8 @@ function parseSelectors(ip: Ip, argv: string[], f: RouteFilter): { dev?: string;
   return dev === undefined ? { family: dumpFamily } : { dev, family: dumpFamily };
 }
 
-async function list(ip: Ip, argv: string[], flush: boolean): Promise<number> {
+async function list(ip: Ip, argv: string[], mode: boolean | 'save'): Promise<number> {
+  const flush = mode === true;
   const f = newRouteFilter();
   if (flush && argv.length === 0) {
     ip.err('"ip route flush" requires arguments.\n');
@@ -398,6 +400,7 @@ async function list(ip: Ip, argv: string[], flush: boolean): Promise<number> {
     return ('routes' in reply ? reply.routes : []).filter((r) => routePasses(ip, f, r));
   };
   if (flush) return flushRoutes(ip, f, dump, family);
+  if (mode === 'save') return saveRoutes(ip, await dump());
   ip.printer.start();
   for (const r of await dump()) await printRoute(ip, f, r);
   ip.printer.finish();
@@ -452,14 +455,9 @@ export async function doRoute(ip: Ip, argv: string[]): Promise<number> {
   if (matches(cmd, 'list') || matches(cmd, 'show') || matches(cmd, 'lst')) return list(ip, rest, false);
   if (matches(cmd, 'get')) return routeGet(ip, rest);
   if (matches(cmd, 'flush')) return list(ip, rest, true);
-  if (matches(cmd, 'save') || matches(cmd, 'restore') || matches(cmd, 'showdump')) {
-    if (ip.ctx.sys.isatty(matches(cmd, 'save') ? 1 : 0)) {
-      ip.err(matches(cmd, 'save') ? 'Not sending a binary stream to stdout\n' : "Can't restore route dump from a terminal\n");
-      return 1;
-    }
-    ip.err('Magic mismatch (0 elems, 0 magic)\n');
-    return 1;
-  }
+  if (matches(cmd, 'save')) return list(ip, rest, 'save');
+  if (matches(cmd, 'restore')) return restoreRoutes(ip);
+  if (matches(cmd, 'showdump')) return showdumpRoutes(ip);
   if (matches(cmd, 'help')) ip.fail(ROUTE_USAGE);
   return ip.fail(`Command "${cmd}" is unknown, try "ip route help".\n`);
 }

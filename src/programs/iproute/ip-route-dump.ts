@@ -1,0 +1,84 @@
+// `ip route save`, `restore` and `showdump`: the routes a listing selects, written to a pipe or
+// file behind iproute2's dump magic, read back and added again (local, then on-link, then
+// gatewayed routes, as restore_handler orders them; one already there is reported, not fatal), or
+// printed. The simulated dump keeps each route message as a line of JSON after the magic.
+import { isNetError, RTNH_F, type RouteMsg, type RouteSpec } from '../../shared/services/net';
+import { newRouteFilter, printRoute } from './ip-route-print';
+import type { Ip } from './ip-session';
+
+/** route_dump_magic (0x45311224), as its four bytes lie in the file. */
+const MAGIC = '\x24\x12\x31\x45';
+
+export function saveRoutes(ip: Ip, routes: RouteMsg[]): number {
+  if (ip.ctx.sys.isatty(1)) {
+    ip.err('Not sending a binary stream to stdout\n');
+    return 1;
+  }
+  ip.out(MAGIC + routes.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  return 0;
+}
+
+/** The routes of a dump on standard input, or null after saying why there are none. */
+async function readDump(ip: Ip): Promise<RouteMsg[] | null> {
+  if (ip.ctx.sys.isatty(0)) {
+    ip.err("Can't restore route dump from a terminal\n");
+    return null;
+  }
+  const text = await ip.ctx.readAll(0);
+  if (!text.startsWith(MAGIC)) {
+    // fread of the 4-byte magic: whether it got one, and what it read (little-endian)
+    const got = text.length >= 4;
+    const magic = got ? [...text.slice(0, 4)].reduceRight((n, ch) => n * 256 + (ch.charCodeAt(0) & 0xff), 0) : 0;
+    ip.err(`Magic mismatch (${got ? 1 : 0} elems, ${magic.toString(16)} magic)\n`);
+    return null;
+  }
+  const out: RouteMsg[] = [];
+  for (const line of text.slice(4).split('\n')) {
+    if (!line) continue;
+    try {
+      out.push(JSON.parse(line) as RouteMsg);
+    } catch {
+      break;
+    }
+  }
+  return out;
+}
+
+export async function showdumpRoutes(ip: Ip): Promise<number> {
+  const routes = await readDump(ip);
+  if (!routes) return 1;
+  const f = newRouteFilter();
+  f.tb = 0;
+  ip.printer.start();
+  for (const r of routes) await printRoute(ip, f, r);
+  ip.printer.finish();
+  return 0;
+}
+
+function specOf(r: RouteMsg): RouteSpec {
+  const { src: _src, srcLen: _srcLen, iif: _iif, uid: _uid, mark: _mark, expires: _expires, flags, ...rest } = r;
+  return { ...rest, flags: flags & RTNH_F.ONLINK };
+}
+
+export async function restoreRoutes(ip: Ip): Promise<number> {
+  const routes = await readDump(ip);
+  if (!routes) return 1;
+  // restore_handler's three passes: routes without a gateway (and without a preferred source
+  // unless they are default routes), then on-link ones with a source, then gatewayed ones
+  const passes = [
+    (r: RouteMsg) => r.gateway === undefined && (r.prefsrc === undefined || r.dstLen === 0),
+    (r: RouteMsg) => r.gateway === undefined && r.prefsrc !== undefined,
+    (r: RouteMsg) => r.gateway !== undefined,
+  ];
+  for (const pass of passes) {
+    for (const r of routes.filter(pass)) {
+      const reply = await ip.call({ kind: 'newroute', nlflags: { create: true }, route: specOf(r) });
+      // rtnl_talk reports every refusal; one for a route already there does not stop the restore
+      if (isNetError(reply)) {
+        ip.reportError(reply);
+        if (reply.errno !== 'EEXIST') return 2;
+      }
+    }
+  }
+  return 0;
+}
