@@ -45,7 +45,7 @@ async function readLine(ctx: Ctx): Promise<string> {
  * change_field: prints `\tPROMPT [current]: `; a line (with its newline) that is not empty
  * replaces the value, trimmed of blanks at both ends (so a blank line empties it).
  */
-async function changeField(ctx: Ctx, prompt: string, current: string): Promise<string> {
+export async function changeField(ctx: Ctx, prompt: string, current: string): Promise<string> {
   await ctx.print(`\t${prompt} [${current}]: `);
   await ctx.out.flush();
   const line = await readLine(ctx);
