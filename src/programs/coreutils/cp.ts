@@ -165,6 +165,7 @@ export default defineProgram({
       }
       return undefined;
     };
+    let sparse = 'auto';
     for (const opt of args.order) {
       switch (opt.key) {
         case 'a':
@@ -188,7 +189,7 @@ export default defineProgram({
         case 'r': case 'R': o.recursive = true; break;
         case 'remove-destination': o.removeFirst = true; break;
         case 'sparse': case 'reflink': {
-          // every copy here is a plain full copy; the words are still checked
+          // every copy here is a plain full copy (ext4 clones nothing); the words are still checked
           const choices = opt.key === 'sparse' ? SPARSE_WORDS : REFLINK_WORDS;
           const r = argmatch(opt.value ?? 'always', choices);
           if ('error' in r) {
@@ -196,6 +197,8 @@ export default defineProgram({
             await ctx.err.write(`Try '${ctx.name} --help' for more information.\n`);
             return 1;
           }
+          if (opt.key === 'reflink') o.reflinkAlways = r.value === 'always';
+          else sparse = r.value;
           break;
         }
         case 'preserve':
@@ -210,6 +213,7 @@ export default defineProgram({
         }
       }
     }
+    if (o.reflinkAlways && sparse !== 'auto') return usageError(ctx, spec, '--reflink can be used only with --sparse=auto');
     if (flag(args, 'b') || args.values.has('backup') || args.values.has('S')) {
       if (o.interactive === 'no') return usageError(ctx, spec, 'options --backup and --no-clobber are mutually exclusive');
       const type = await backupType(ctx, lastValue(args, 'backup'));

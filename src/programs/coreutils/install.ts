@@ -192,6 +192,20 @@ async function installFile(ctx: Ctx, o: Opts, from: string, to: string): Promise
       await ctx.sys.rename(to, backup);
     }
   }
+  // as copy.c: the old file goes first, then the name is announced, then the data is copied
+  if (backup === undefined && !(dst instanceof SysError)) {
+    try {
+      await ctx.sys.unlink(to);
+      if (o.verbose) await ctx.print(`removed ${quoteaf(to)}\n`);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      if (e.errno !== 'ENOENT') {
+        await ctx.perror(e, `cannot remove ${quoteaf(to)}`);
+        return false;
+      }
+    }
+  }
+  if (o.verbose) await ctx.print(`${quoteaf(from)} -> ${quoteaf(to)}${backup !== undefined ? ` (backup: ${quoteaf(backup)})` : ''}\n`);
   let data: Uint8Array;
   try {
     data = await ctx.sys.readFile(from);
@@ -200,13 +214,6 @@ async function installFile(ctx: Ctx, o: Opts, from: string, to: string): Promise
     return false;
   }
   try {
-    if (backup === undefined && !(dst instanceof SysError)) {
-      const removed = await ctx.sys.unlink(to).then(() => true, (e: unknown) => {
-        if (!isSysError(e) || e.errno !== 'ENOENT') throw e;
-        return false;
-      });
-      if (removed && o.verbose) await ctx.print(`removed ${quoteaf(to)}\n`);
-    }
     const fd = await ctx.sys.open(to, { write: true, create: true, truncate: true }, 0o600);
     await ctx.sys.write(fd, data);
     ctx.sys.close(fd);
@@ -215,7 +222,6 @@ async function installFile(ctx: Ctx, o: Opts, from: string, to: string): Promise
     await ctx.perror(e, `cannot create regular file ${quoteaf(to)}`);
     return false;
   }
-  if (o.verbose) await ctx.print(`${quoteaf(from)} -> ${quoteaf(to)}${backup !== undefined ? ` (backup: ${quoteaf(backup)})` : ''}\n`);
   if (o.preserveTimes) await ctx.sys.utimes(to, src.atime, src.mtime);
   return changeAttributes(ctx, o, to, o.mode);
 }

@@ -4,6 +4,7 @@
 // --random-source of zero bytes every draw is 0 and the order stays as given, as in GNU.
 import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram, usageError } from '../define';
+import type { Ctx } from '../lib/context';
 import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { quote } from '../lib/quote';
@@ -79,6 +80,7 @@ export default defineProgram({
       }
     }
     let items: string[];
+    let reservoir = false;
     if (range !== undefined) {
       if (args.operands.length) return usageError(ctx, spec, `extra operand ${quote(args.operands[0]!)}`);
       items = [];
@@ -96,6 +98,9 @@ export default defineProgram({
         return 1;
       }
       try {
+        // with -n, input whose size fstat cannot tell (a pipe) or that is large is sampled
+        // into a reservoir as it is read, which draws its own random numbers
+        if (!repeat && count > 0 && count !== Infinity && !smallRegular(ctx, fd)) reservoir = true;
         const text = count === 0 && !repeat ? '' : await readAllBin(ctx, fd);
         items = text.split(eol);
         if (items[items.length - 1] === '') items.pop();
@@ -174,6 +179,7 @@ export default defineProgram({
         }
         return await out.finish(0);
       }
+      if (reservoir) items = await sample(items, count, choose);
       // randperm_new: only the first COUNT places are drawn
       const n = Math.min(count, items.length);
       for (let k = 0; k < n; k++) {
@@ -187,3 +193,29 @@ export default defineProgram({
 });
 
 class SourceEnded {}
+
+/** Whether FD is a regular file with at most 8 MiB left to read (shuf.c's RESERVOIR_MIN_INPUT). */
+function smallRegular(ctx: Ctx, fd: number): boolean {
+  try {
+    const st = ctx.sys.fstat(fd);
+    return st.kind === 'file' && st.size - ctx.sys.lseek(fd, 0, 'cur') <= 8192 * 1024;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * read_input_reservoir_sampling over the lines already read: the first K fill the reservoir;
+ * then each further line (and the end of input, once there are K) draws a place among the
+ * lines so far, and replaces that reservoir line when the place is below K.
+ */
+async function sample(lines: string[], k: number, choose: (n: number) => Promise<number>): Promise<string[]> {
+  const rsrv = lines.slice(0, k);
+  if (lines.length < k) return rsrv;
+  for (let n = k; ; n++) {
+    const j = await choose(n + 1);
+    if (n >= lines.length) break;
+    if (j < k) rsrv[j] = lines[n]!;
+  }
+  return rsrv;
+}

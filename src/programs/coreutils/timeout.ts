@@ -1,11 +1,12 @@
 import { isSysError } from '../../shared/errno';
-import { parseSignal, signalName, SIGNALS } from '../../shared/signals';
+import { SIGNALS } from '../../shared/signals';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { resolveCommand } from '../lib/execvp';
 import { flag } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { quote } from '../lib/quote';
+import { operand2sig, sig2str } from './operand2sig';
 import { parseInterval } from './sleep';
 
 const EXIT_TIMEDOUT = 124;
@@ -48,18 +49,9 @@ ${coreutilsHelpFooter('timeout')}`,
   ],
 };
 
-/** operand2sig: a name (any case, SIG optional) or number; an exit status 128+N means N. */
-function operandToSignal(s: string): number | undefined {
-  if (/^\d+$/.test(s)) {
-    const n = Number(s);
-    const sig = n > 128 && n - 128 <= 64 ? n - 128 : n;
-    return sig <= 64 ? sig : undefined;
-  }
-  const n = parseSignal(s.toUpperCase());
-  return n === undefined || /^\d/.test(s) ? undefined : n;
-}
-
-const sigName = (n: number): string => signalName(n)?.slice(3) ?? String(n);
+// signals by name or number as coreutils' operand2sig reads them (RTMIN+1, SIGrtmax, 137),
+// named in -v's messages as sig2str does (EXIT for 0, POLL for 29, RTMAX-14)
+const sigName = (n: number): string => sig2str(n) ?? String(n);
 
 export default defineProgram({
   ...spec,
@@ -84,7 +76,7 @@ export default defineProgram({
         if (d === undefined) return EXIT_CANCELED;
         killAfter = d;
       } else if (key === 's') {
-        const sig = operandToSignal(value!);
+        const sig = operand2sig(value!);
         if (sig === undefined) {
           await ctx.error(`${quote(value!)}: invalid signal`);
           return tryHelp();

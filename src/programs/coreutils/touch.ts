@@ -137,7 +137,14 @@ export default defineProgram({
         return 1;
       }
       const f = localtime(Math.floor(wall / 1000));
-      const t = mktime(f, tz) * 1000 + (wall % 1000);
+      const sec = mktime(f, tz);
+      // posixtime rejects a wall time mktime moves (one the zone skips at a DST change)
+      const back = localtime(sec, tz);
+      if (back.year !== f.year || back.mon !== f.mon || back.mday !== f.mday || back.hour !== f.hour || back.min !== f.min || back.sec !== f.sec) {
+        await ctx.error(`invalid date format ${quote(stamp)}`);
+        return 1;
+      }
+      const t = sec * 1000 + (wall % 1000);
       times = { atime: t, mtime: t };
     }
     const date = lastValue(args, 'd');

@@ -34,6 +34,8 @@ export interface CopyOptions {
   attributesOnly?: boolean;
   /** cp -b / --backup: rename an existing destination file before replacing it. */
   backup?: { type: BackupType; suffix: string };
+  /** cp --reflink=always: the data must be cloned, which ext4 cannot do (EOPNOTSUPP). */
+  reflinkAlways?: boolean;
 }
 
 const CHUNK = 65536;
@@ -296,6 +298,9 @@ export class Copier {
 
   private async copyFile(src: string, dst: string, st: Stat, dstSt: Stat | undefined): Promise<boolean> {
     const { ctx } = this;
+    // cp announces a non-directory before copying it (mv only once the copy is done)
+    const announced = !this.o.move;
+    if (announced) await this.verbose(src, dst);
     if (!dstSt && !this.o.move) {
       // cp creates with O_EXCL, so it never writes through a dangling symlink
       const link = await ctx.sys.lstat(dst).catch(() => undefined);
@@ -314,6 +319,11 @@ export class Copier {
     try {
       const outFd = await this.openDst(dst, this.o.noMode ? 0o666 : st.mode & 0o777, dstSt !== undefined);
       if (outFd === undefined) return false;
+      if (this.o.reflinkAlways && !this.o.attributesOnly) {
+        ctx.sys.close(outFd);
+        await ctx.perror(new SysError('EOPNOTSUPP', 'ioctl'), `failed to clone ${quoteaf(dst)} from ${quoteaf(src)}`);
+        return false;
+      }
       try {
         while (!this.o.attributesOnly) {
           await ctx.tick();
@@ -338,7 +348,7 @@ export class Copier {
     } finally {
       ctx.sys.close(inFd);
     }
-    await this.verbose(src, dst);
+    if (!announced) await this.verbose(src, dst);
     return this.preserve(dst, st);
   }
 

@@ -501,11 +501,14 @@ function compute(pc: Pc, tz: TimeZone): Timespec {
     if ((pc.rel.year || pc.rel.month) && norm.mday !== 15) say('warning: when adding relative months/years, it is recommended to specify the 15th of the months');
     if (pc.rel.day && norm.hour !== 12) say('warning: when adding relative days, it is recommended to specify noon');
     const want = { year: norm.year + pc.rel.year, mon: norm.mon + pc.rel.month, mday: norm.mday + pc.rel.day };
-    start = mktime({ ...want, hour: tm0.hour, min: tm0.min, sec: tm0.sec }, tz);
+    // tm_isdst is put back as the string had it: "EDT" (a local zone name) keeps daylight time
+    const isdst = pc.localZonesSeen ? pc.localIsdst : undefined;
+    start = mktime({ ...want, hour: tm0.hour, min: tm0.min, sec: tm0.sec }, tz, isdst);
     norm = localtime(start, tz);
     shown = norm;
     say(`after date adjustment (${signedInt(pc.rel.year)} years, ${signedInt(pc.rel.month)} months, ${signedInt(pc.rel.day)} days),`);
     say(`    new date/time = '${strfDatetime(norm, zone)}'`);
+    if (isdst !== undefined && isdst !== (norm.gmtoff !== tz.offset)) say('warning: daylight saving time changed after date adjustment');
     if (pc.rel.day === 0 && (norm.mday !== want.mday || (pc.rel.month === 0 && norm.mon !== want.mon))) {
       say('warning: month/year adjustment resulted in shifted dates:');
       say(`     adjusted Y M D: ${padInt(want.year, 4)} ${padInt(want.mon + 1, 2)} ${padInt(want.mday, 2)}`);
