@@ -98,9 +98,10 @@ export function verifyAlias(env: InstallEnv, info: InstallInfo, dst: string): st
 
 async function symlinkAliases(env: InstallEnv, info: InstallInfo, configPath: string, force: boolean): Promise<InstallResult> {
   let r: InstallResult = 0;
+  await env.fs.specifiersReady;
   for (const s of info.aliases) {
     const dst = installNamePrintf(info, s, env.fs.specifiers);
-    if (dst === 'EBADSLT' || dst === 'ENAMETOOLONG' || dst === 'EINVAL') {
+    if (dst === 'EBADSLT' || dst === 'ENAMETOOLONG' || dst === 'EINVAL' || dst === 'EUNATCH') {
       const f = env.fail(dst, s);
       if (!failed(r)) r = f;
       continue;
@@ -143,9 +144,10 @@ async function symlinkWants(env: InstallEnv, flags: InstallFlags, info: InstallI
     n = info.name;
   }
   let r: InstallResult = 0;
+  await env.fs.specifiersReady;
   for (const s of list) {
     const dst = installNamePrintf(info, s, env.fs.specifiers);
-    if (dst === 'EBADSLT' || dst === 'ENAMETOOLONG' || dst === 'EINVAL') {
+    if (dst === 'EBADSLT' || dst === 'ENAMETOOLONG' || dst === 'EINVAL' || dst === 'EUNATCH') {
       const f = env.fail(dst, s);
       if (!failed(r)) r = f;
       continue;

@@ -80,7 +80,8 @@ const INSTALL_KEYS = new Set(['Alias', 'WantedBy', 'RequiredBy', 'DefaultInstanc
 async function applyInstallSetting(ctx: InstallContext | null, info: InstallInfo, a: UnitAssignment, warn: (m: string) => Promise<void>): Promise<InstallErrno | undefined> {
   const { key, value } = a;
   const printf = (s: string): string | InstallErrno => installNamePrintf(info, s, ctx?.env.fs.specifiers);
-  const isErrno = (r: string): r is InstallErrno => r === 'EBADSLT' || r === 'ENAMETOOLONG' || r === 'EINVAL';
+  const isErrno = (r: string): r is InstallErrno => r === 'EBADSLT' || r === 'ENAMETOOLONG' || r === 'EINVAL' || r === 'EUNATCH';
+  await ctx?.env.fs.specifiersReady;
   const at = `${a.file}:${a.line}: `;
   switch (key) {
     case 'Alias': {

@@ -25,8 +25,13 @@ export interface InstallFs {
   unlink(path: string): Promise<void>;
   mkdir(path: string, mode: number): Promise<void>;
   rmdir(path: string): Promise<void>;
-  /** Host name, machine id, kernel release ... for the %H, %m, %v specifiers. */
+  /**
+   * Host name, machine id, kernel release ... for the %H, %m, %v specifiers; UNRESOLVED for
+   * one whose file the root lacks.
+   */
   specifiers?: Partial<Record<string, string>>;
+  /** Settles once `specifiers` holds what must be read from files (machine id, os-release). */
+  specifiersReady?: Promise<void>;
 }
 
 /** Error codes install.c reports; some have no glibc name in this simulator's errno table. */

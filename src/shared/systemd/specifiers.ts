@@ -3,6 +3,9 @@
 // credentials of the system manager (root, 0).
 import { unitNameInstance, unitNameIsValid, unitNamePrefix, unitNamePrefixAndInstance, unitNameReplaceInstance, NAME_TEMPLATE, UNIT_NAME_MAX } from './unit-name';
 
+/** A specifier value whose source file is missing under the root (specifier_*() return -EUNATCH). */
+export const UNRESOLVED = '\0EUNATCH';
+
 /** A letter or digit after '%' that is not in the table is an error (POSSIBLE_SPECIFIERS). */
 const POSSIBLE = /^[0-9A-Za-z%]$/;
 
@@ -15,8 +18,8 @@ export interface SpecifierUnit {
  * install_name_printf(): expands the specifiers; 'EBADSLT' for an unknown one, 'ENAMETOOLONG'
  * when the result is too long, 'EINVAL' when a name-based specifier cannot be computed.
  */
-export function installNamePrintf(unit: SpecifierUnit, format: string, system: Partial<Record<string, string>> = {}): string | 'EBADSLT' | 'ENAMETOOLONG' | 'EINVAL' {
-  const lookup = (c: string): string | undefined | 'EINVAL' => {
+export function installNamePrintf(unit: SpecifierUnit, format: string, system: Partial<Record<string, string>> = {}): string | 'EBADSLT' | 'ENAMETOOLONG' | 'EINVAL' | 'EUNATCH' {
+  const lookup = (c: string): string | undefined | 'EINVAL' | 'EUNATCH' => {
     switch (c) {
       case 'i': {
         const inst = unitNameInstance(unit.name);
@@ -57,8 +60,10 @@ export function installNamePrintf(unit: SpecifierUnit, format: string, system: P
       case 'o':
       case 'v':
       case 'w':
-      case 'W':
-        return system[c] ?? '';
+      case 'W': {
+        const v = system[c] ?? '';
+        return v === UNRESOLVED ? 'EUNATCH' : v;
+      }
       default:
         return undefined;
     }
@@ -74,7 +79,7 @@ export function installNamePrintf(unit: SpecifierUnit, format: string, system: P
       if (ch === '%') out += '%';
       else {
         const v = lookup(ch);
-        if (v === 'EINVAL') return 'EINVAL';
+        if (v === 'EINVAL' || v === 'EUNATCH') return v;
         if (v !== undefined) out += v;
         else if (POSSIBLE.test(ch)) return 'EBADSLT';
         else out += `%${ch}`;

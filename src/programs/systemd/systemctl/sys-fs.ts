@@ -4,6 +4,7 @@
 import type { Sys } from '../../../shared/sys';
 import type { FsStat, InstallFs } from '../../../shared/systemd/install-types';
 import type { Stat } from '../../../shared/stat';
+import { UNRESOLVED } from '../../../shared/systemd/specifiers';
 
 function kind(st: Stat): FsStat['kind'] {
   switch (st.kind) {
@@ -51,6 +52,35 @@ export function sysInstallFs(sys: Sys, root?: string): InstallFs {
     return done === '' ? '/' : done;
   };
   const host = sys.uname();
+  const specifiers: Partial<Record<string, string>> = { H: host.nodename, l: host.nodename.split('.')[0] ?? '', q: host.nodename.split('.')[0] ?? '', v: host.release, a: 'x86-64' };
+  // the machine id and os-release fields come from the root's files, the boot id from the running kernel
+  const text = async (p: string): Promise<string | undefined> => {
+    try {
+      return decoder.decode(await sys.readFile(p));
+    } catch {
+      return undefined;
+    }
+  };
+  // read on first use only (most verbs print no specifier)
+  let ready: Promise<void> | undefined;
+  const load = async (): Promise<void> => {
+    const machineId = (await text(at('/etc/machine-id')))?.trim();
+    specifiers.m = machineId ?? UNRESOLVED;
+    // the boot id, as the journal numbers this boot
+    try {
+      const boots = (await sys.call('journal', { kind: 'boots' })) as { kind: string; boots?: { id: string }[] };
+      specifiers.b = (boots.boots?.at(-1)?.id ?? '').replace(/-/g, '').toLowerCase();
+    } catch {
+      specifiers.b = '';
+    }
+    const osRelease = (await text(at('/etc/os-release'))) ?? (await text(at('/usr/lib/os-release')));
+    const field = (k: string): string => {
+      if (osRelease === undefined) return UNRESOLVED;
+      const m = new RegExp(`^${k}=(.*)$`, 'm').exec(osRelease);
+      return m ? m[1]!.trim().replace(/^(["'])(.*)\1$/, '$2') : '';
+    };
+    Object.assign(specifiers, { o: field('ID'), w: field('VERSION_ID'), W: field('VARIANT_ID'), B: field('BUILD_ID'), A: field('IMAGE_VERSION'), M: field('IMAGE_ID') });
+  };
   return {
     lstat: async (p) => {
       const st = await sys.lstat(at(p));
@@ -67,6 +97,9 @@ export function sysInstallFs(sys: Sys, root?: string): InstallFs {
     unlink: (p) => sys.unlink(at(p)),
     mkdir: (p, mode) => sys.mkdir(at(p), mode),
     rmdir: (p) => sys.rmdir(at(p)),
-    specifiers: { H: host.nodename, l: host.nodename.split('.')[0] ?? '', q: host.nodename.split('.')[0] ?? '', v: host.release, a: 'x86-64', o: 'photon', w: '5.0' },
+    specifiers,
+    get specifiersReady() {
+      return (ready ??= load());
+    },
   };
 }
