@@ -119,6 +119,13 @@ const CASES: Case[] = [
     code: 0,
   },
   {
+    name: 'cronie installs: a unit the catalog lists without its leading slash lands under /lib',
+    script: 'tdnf -q install -y cronie; echo "rc=$?"; rpm -ql cronie | grep systemd',
+    stdout: 'rc=0\n/lib/systemd/system/cron.service\n/usr/lib/systemd/system/crond.service\n',
+    stderr: 'Created symlink /etc/systemd/system/multi-user.target.wants/cron.service -> /usr/lib/systemd/system/cron.service.\nCreated symlink /etc/systemd/system/multi-user.target.wants/crond.service -> /usr/lib/systemd/system/crond.service.\n',
+    code: 0,
+  },
+  {
     name: "rpm --import adds a gpg-pubkey; a missing key file",
     script: "rpm --import /etc/pki/rpm-gpg/VMWARE-RPM-GPG-KEY; rpm -qa | grep -c gpg-pubkey; rpm --import /nonexist; echo \"rc=$?\"",
     stdout: "1\nrc=1\n",

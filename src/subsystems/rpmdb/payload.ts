@@ -57,7 +57,8 @@ export function binariesOf(build: Build, programs: readonly ProgramRef[]): strin
 
 /** Unit files (not the .wants directories some specs list). */
 export function unitsOf(build: Build): string[] {
-  return build.units.filter((u) => /\.(service|socket|timer|target|path|mount)$/.test(u));
+  // (the catalog has a path written without its leading slash, cronie's lib/systemd/system/cron.service)
+  return build.units.filter((u) => /\.(service|socket|timer|target|path|mount)$/.test(u)).map((u) => (u.startsWith('/') ? u : `/${u}`));
 }
 
 /** Every path the package owns, cheaply (no contents): for file dependencies and provides. */
