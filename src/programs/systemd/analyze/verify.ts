@@ -203,7 +203,7 @@ function prepare(cwd: string, arg: string): { dir: string; name: string } | unde
   const parts = abs.split('/').filter((p) => p !== '' && p !== '.');
   const base = parts.pop() ?? '';
   if (!unitNameIsValid(base, NAME_ANY)) return undefined;
-  const name = unitNameIsValid(base, NAME_TEMPLATE) ? (unitNameReplaceInstance(base, 'test_instance') ?? base) : base;
+  const name = unitNameIsValid(base, NAME_TEMPLATE) ? (unitNameReplaceInstance(base, 'i') ?? base) : base;
   return { dir: `/${parts.join('/')}`, name };
 }
 
