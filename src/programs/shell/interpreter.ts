@@ -964,15 +964,7 @@ const UNCLOSED: Record<string, string> = {
 
 /** Splits a here-document body into quoted text and expansions (double-quote rules, no closing quote). */
 function heredocParts(body: string): import('./ast').WordPart[] {
-  // Reuse the double-quote reader by parsing the body as the inside of "...": escape any
-  // double quotes first, since in a here-document they are ordinary characters (a lone
-  // backslash at the end stays one, as it would not hide the closing quote)
-  let escaped = body.replace(/\\(?=["])/g, '\\\\').replace(/"/g, '\\"');
-  if (/(^|[^\\])(\\\\)*\\$/.test(escaped)) escaped += '\\';
-  const p = new Parser(`"${escaped}"`, {});
-  const w = p.lexer.readWord();
-  const dq = w.parts[0];
-  return dq && dq.kind === 'dq' ? dq.parts : [{ kind: 'quoted', text: body }];
+  return new Parser(body, {}).lexer.readHeredocParts();
 }
 
 /** $RANDOM, $SECONDS, $LINENO, $BASHPID, $EPOCHSECONDS, $EPOCHREALTIME, bound to this process. */

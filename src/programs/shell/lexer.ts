@@ -366,7 +366,20 @@ export class Lexer {
   /** How many "..." (or here-document bodies) the reader is inside. */
   private dqLevel = 0;
 
-  private readDoublePartsIn(close: string): WordPart[] {
+  /**
+   * A here-document body: the rules of "..." (quotes inside expansions included), except that
+   * at its own level a double quote is an ordinary character, after a backslash too.
+   */
+  readHeredocParts(): WordPart[] {
+    this.dqLevel++;
+    try {
+      return this.readDoublePartsIn('', true);
+    } finally {
+      this.dqLevel--;
+    }
+  }
+
+  private readDoublePartsIn(close: string, heredoc = false): WordPart[] {
     const startLine = this.line;
     const parts: WordPart[] = [];
     let lit = '';
@@ -375,7 +388,10 @@ export class Lexer {
       lit = '';
     };
     for (;;) {
-      if (this.eof()) throw new IncompleteInput(close, startLine);
+      if (this.eof()) {
+        if (heredoc) break;
+        throw new IncompleteInput(close, startLine);
+      }
       const c = this.peekChar();
       if (c === close) {
         this.pos++;
@@ -388,7 +404,7 @@ export class Lexer {
           this.line++;
           continue;
         }
-        if (n === '$' || n === '`' || n === '"' || n === '\\') {
+        if (n === '$' || n === '`' || (n === '"' && !heredoc) || n === '\\') {
           lit += n;
           this.pos += 2;
           continue;
@@ -771,11 +787,7 @@ export class Lexer {
       const lines: string[] = [];
       let done = false;
       while (!this.eof()) {
-        let end = this.src.indexOf('\n', this.pos);
-        const hasNewline = end >= 0;
-        if (!hasNewline) end = this.src.length;
-        let text = this.src.slice(this.pos, end);
-        this.pos = hasNewline ? end + 1 : end;
+        let text = h.quoted ? this.heredocLine() : this.heredocJoinedLine();
         this.line++;
         if (h.strip) text = text.replace(/^\t+/, '');
         if (text === h.delimiter) {
@@ -791,6 +803,40 @@ export class Lexer {
       }
       h.fill(lines.length ? `${lines.join('\n')}\n` : '');
     }
+  }
+
+  /** The next line of a here-document body as it stands. */
+  private heredocLine(): string {
+    let end = this.src.indexOf('\n', this.pos);
+    const hasNewline = end >= 0;
+    if (!hasNewline) end = this.src.length;
+    const text = this.src.slice(this.pos, end);
+    this.pos = hasNewline ? end + 1 : end;
+    return text;
+  }
+
+  /**
+   * The next line of an unquoted here-document (bash's read_a_line): a backslash-newline
+   * joins the next line to it before it is compared with the delimiter; a backslash keeps the
+   * character after it, so `\\` at the end of a line does not join.
+   */
+  private heredocJoinedLine(): string {
+    let text = '';
+    while (!this.eof()) {
+      const c = this.src[this.pos++]!;
+      if (c === '\n') break;
+      if (c === '\\' && this.pos < this.src.length) {
+        const n = this.src[this.pos++]!;
+        if (n === '\n') {
+          this.line++;
+          continue;
+        }
+        text += c + n;
+        continue;
+      }
+      text += c;
+    }
+    return text;
   }
 
   /** Called when a here-document ends at end of input (bash warns and carries on). */
