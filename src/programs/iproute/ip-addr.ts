@@ -1,5 +1,6 @@
 // `ip address` (ip/ipaddress.c do_ipaddr): add, change, replace, delete, show/list, flush,
 // and the binary save/restore forms, which need a file or pipe rather than a terminal.
+import { restoreAddresses, saveAddresses, showdumpAddresses } from './ip-addr-dump';
 import { listOrFlush } from './ip-addr-list';
 import { modifyAddress } from './ip-addr-modify';
 import type { Ip } from './ip-session';
@@ -16,14 +17,9 @@ export async function doAddr(ip: Ip, argv: string[]): Promise<number> {
   if (matches(cmd, 'delete')) return modifyAddress(ip, rest, true, {}, usage);
   if (matches(cmd, 'list') || matches(cmd, 'show') || matches(cmd, 'lst')) return listOrFlush(ip, rest, 'list', false, usage);
   if (matches(cmd, 'flush')) return listOrFlush(ip, rest, 'flush', false, usage);
-  if (matches(cmd, 'save')) {
-    if (ip.ctx.sys.isatty(1)) return ip.fail('Not sending a binary stream to stdout\n', 1);
-    return 0;
-  }
-  if (matches(cmd, 'showdump') || matches(cmd, 'restore')) {
-    if (ip.ctx.sys.isatty(0)) return ip.fail("Can't restore address dump from a terminal\n");
-    return ip.fail('Magic mismatch (0 elems, 0 magic)\n');
-  }
+  if (matches(cmd, 'save')) return saveAddresses(ip, rest);
+  if (matches(cmd, 'showdump')) return showdumpAddresses(ip);
+  if (matches(cmd, 'restore')) return restoreAddresses(ip);
   if (matches(cmd, 'help')) usage();
   return ip.fail(`Command "${cmd}" is unknown, try "ip address help".\n`);
 }
