@@ -29,4 +29,5 @@ export const utilLinuxMorePrograms: ProgramEntry[] = [
   ul('setsid', '/usr/bin/setsid', () => import('../util-linux-more/setsid')),
   ul('chrt', '/usr/bin/chrt', () => import('../util-linux-more/chrt')),
   ul('taskset', '/usr/bin/taskset', () => import('../util-linux-more/taskset')),
+  ul('nologin', '/usr/sbin/nologin', () => import('../util-linux-more/nologin')),
 ];

@@ -12,6 +12,7 @@ export const toolPages: Record<string, () => Promise<{ default: string }>> = {
   'chpasswd.8': () => import('./chpasswd.8'),
   'chfn.1': () => import('./chfn.1'),
   'chsh.1': () => import('./chsh.1'),
+  'nologin.8': () => import('./nologin.8'),
   'cksum.1': () => import('./cksum.1'),
   'cmp.1': () => import('./cmp.1'),
   'column.1': () => import('./column.1'),
