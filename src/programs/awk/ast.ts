@@ -24,6 +24,8 @@ export type Expr =
   | { k: 'num'; v: number }
   | { k: 'str'; v: string }
   | { k: 'regex'; re: string }
+  /** @/re/: a strongly typed regexp constant, a value of its own. */
+  | { k: 'typedre'; re: string }
   | VarExpr
   | ElemExpr
   | FieldExpr

@@ -10,7 +10,7 @@ import { markScalar, type Runtime } from './runtime';
 import { sortArray } from './sort';
 import { gensubReplace, substitute } from './subst';
 import { nonDecimal, numBase } from './strtod';
-import { AwkArray, NEG_NAN, StrNum, toBool, UNINIT, type Value } from './values';
+import { AwkArray, NEG_NAN, StrNum, toBool, TypedRegex, UNINIT, type Value } from './values';
 
 function asciiCase(s: string, upper: boolean, bytes: boolean): string {
   if (!bytes) return upper ? s.toUpperCase() : s.toLowerCase();
@@ -318,6 +318,7 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
       if (v === UNINIT) return 'untyped';
       if (typeof v === 'number') return 'number';
       if (typeof v === 'string') return 'string';
+      if (v instanceof TypedRegex) return 'regexp';
       if (v instanceof StrNum) return v.looksNumeric() ? 'strnum' : 'string';
       return 'unassigned';
     }

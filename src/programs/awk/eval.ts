@@ -7,7 +7,7 @@ import { orderFor, sortArrayBy } from './sort';
 import { isLValue } from './parse-expr';
 import { compileRegex, type AwkRegex } from './regex';
 import type { Runtime } from './runtime';
-import { AwkArray, compare, NEG_NAN, StrNum, subscript, toBool, UNINIT, type Value } from './values';
+import { AwkArray, compare, NEG_NAN, StrNum, subscript, toBool, TypedRegex, UNINIT, type Value } from './values';
 
 const IMPURE_BUILTINS = new Set(['system', 'close', 'fflush']);
 const pureCache = new WeakMap<Expr, boolean>();
@@ -19,7 +19,7 @@ function lvChildren(lv: LValue): Expr[] {
 /** The expressions a node evaluates, in order; an lvalue contributes its subscripts. */
 function children(e: Expr): Expr[] {
   switch (e.k) {
-    case 'num': case 'str': case 'regex': case 'var': return [];
+    case 'num': case 'str': case 'regex': case 'typedre': case 'var': return [];
     case 'elem': return lvChildren(e);
     case 'field': return [e.index];
     case 'assign': return [...lvChildren(e.target), e.value];
@@ -63,7 +63,7 @@ export function subscriptKey(rt: Runtime, subs: Expr[], ev: Ev): string {
 
 /** The regex an argument stands for: a /literal/ as is, anything else as a dynamic regex. */
 export function regexOf(rt: Runtime, e: Expr, ev: Ev): AwkRegex {
-  if (e.k === 'regex') return compileRegex(e.re, rt.ignoreCase());
+  if (e.k === 'regex' || e.k === 'typedre') return compileRegex(e.re, rt.ignoreCase());
   return rt.regex(rt.str(ev(e)));
 }
 
@@ -173,6 +173,7 @@ export function evalSync(rt: Runtime, e: Expr, pre?: Map<Expr, Value>): Value {
     case 'num': return e.v;
     case 'str': return e.v;
     case 'regex': return compileRegex(e.re, rt.ignoreCase()).test(rt.rec.record) ? 1 : 0;
+    case 'typedre': return new TypedRegex(e.re);
     case 'var': return rt.get(e.ref);
     case 'elem':
     case 'field': return load(rt, resolve(rt, e, ev));

@@ -376,9 +376,22 @@ export class ExprParser {
         return { k: 'var', ref: this.varRef(t.text) };
       }
       case '@': {
-        // an indirect call: @var(args) calls the function whose name var holds
         this.next();
         const f = this.tok;
+        if (f.type === 'ERE') {
+          // @/re/: a regexp constant that is a value (gawk's strongly typed regexp). gawk's
+          // grammar has it only where a value is handed on whole: assigned, matched against,
+          // passed to a function, a case label or returned
+          const at = this.toks[this.i - 1]!;
+          const before = this.toks[this.i - 2]?.type;
+          const callParen = before === '(' && ['FUNC_NAME', 'BUILTIN'].includes(this.toks[this.i - 3]?.type ?? '');
+          if (!callParen && !['=', '~', '!~', ',', 'case', 'return'].includes(before ?? '')) this.fail(at);
+          this.next();
+          if (![')', ',', ';', 'NEWLINE', '{', '}', 'EOF', ':', '&&', '||'].includes(this.tok.type)) this.fail();
+          // its text is the regexp as written (an escaped slash stays escaped)
+          return { k: 'typedre', re: f.text.replace(/\//g, '\\/') };
+        }
+        // an indirect call: @var(args) calls the function whose name var holds
         if (f.type !== 'FUNC_NAME') this.fail();
         this.next();
         this.expect('(');

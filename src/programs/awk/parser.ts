@@ -348,6 +348,8 @@ export class Parser extends ExprParser {
         this.next();
         const neg = this.is('-');
         if (neg || this.is('+')) this.next();
+        // case @/re/: matches as /re/ does
+        if (!neg && this.is('@') && this.toks[this.i + 1]?.type === 'ERE') this.next();
         const v = this.tok;
         if (v.type === 'NUMBER') value = { k: 'num', v: neg ? -v.num : v.num };
         else if (v.type === 'STRING' && !neg) value = { k: 'str', v: v.text };

@@ -23,6 +23,17 @@ export class StrNum {
   }
 }
 
+/** The value of @/re/: its text is the regexp; typeof calls it regexp; never a number. */
+export class TypedRegex extends StrNum {
+  override looksNumeric(): boolean {
+    return false;
+  }
+
+  override num(): number {
+    return 0;
+  }
+}
+
 export class Uninit {
   readonly uninit = true;
 }
