@@ -168,6 +168,14 @@ export class Copier {
       this.backedUp = name;
       dstSt = undefined;
     }
+    // copy.c removes a destination it will not write through: with --remove-destination, when
+    // other names share its inode and links are kept, or when a non-regular file replaces it
+    // as itself (-P)
+    if (dstSt && dstSt.kind !== 'dir' && !o.move && (o.removeFirst || (o.preserveLinks && dstSt.nlink > 1) || (o.deref === 'never' && st.kind !== 'file'))) {
+      if (!(await this.unlinkDst(dst))) return false;
+      dstSt = undefined;
+      if (o.verbose) await ctx.print(`removed ${quoteaf(dst)}\n`);
+    }
     // a second name of an inode already copied becomes a hard link (-a, --preserve=links)
     if (o.preserveLinks && st.kind !== 'dir' && st.nlink > 1) {
       const key = `${st.dev}:${st.ino}`;
@@ -209,10 +217,27 @@ export class Copier {
       case 'chardev': case 'blockdev': case 'fifo': case 'socket':
         // reading a device or fifo as a regular file is what cp does without -R
         if (!o.recursive || follow) return this.copyFile(src, dst, st, dstSt);
-        await ctx.error(`cannot create special file ${quoteaf(dst)}: Operation not permitted`);
-        return false;
+        return this.copySpecial(src, dst, st, dstSt);
     }
     return false;
+  }
+
+  /** cp -R of a fifo, device or socket: a new one of the same kind (mkfifo, mknod). */
+  private async copySpecial(src: string, dst: string, st: Stat, dstSt: Stat | undefined): Promise<boolean> {
+    const { ctx, o } = this;
+    if (!o.move) await this.verbose(src, dst);
+    if (dstSt && !(await this.unlinkDst(dst))) return false;
+    const mode = o.noMode ? 0o666 : st.mode & 0o777;
+    try {
+      if (st.kind === 'fifo') await ctx.sys.mkfifo(dst, mode);
+      else if (st.kind === 'chardev' || st.kind === 'blockdev') await ctx.sys.mknod(dst, mode, st.kind, st.rdev?.[0] ?? 0, st.rdev?.[1] ?? 0);
+      else throw new SysError('EPERM', 'mknod', dst);
+    } catch (e) {
+      await ctx.perror(e, st.kind === 'fifo' ? `cannot create fifo ${quoteaf(dst)}` : `cannot create special file ${quoteaf(dst)}`);
+      return false;
+    }
+    if (o.move) await this.verbose(src, dst);
+    return this.preserve(dst, st);
   }
 
   /** cp -s with a relative source: the link must be made in the current directory. */
