@@ -7,6 +7,8 @@ import type { Ctx } from '../../lib/context';
 import { getopt, GetoptError, type OptionDef, type Parsed } from '../../lib/getopt';
 import { page, wantPager } from '../../lib/pager';
 import { localZone } from '../../lib/tz';
+import { compileGrep } from './pattern';
+import { parseBoolean } from '../../../shared/systemd/unit-file';
 import { explain } from './catalog';
 import { entryFields, formatEntry, OUTPUT_MODES, type FormatOptions, type OutputMode } from './format';
 import { UTC_ZONE, type Zone } from '../../../shared/systemd/civil';
@@ -29,6 +31,7 @@ const OPTIONS: OptionDef[] = [
     { key: 'end', short: 'e', long: 'pager-end' },
     { key: 'catalog', short: 'x', long: 'catalog' },
     { key: 'output', short: 'o', long: 'output', arg: 'required' },
+    { key: 'outputFields', long: 'output-fields', arg: 'required' },
     { key: 'quiet', short: 'q', long: 'quiet' },
     { key: 'all', short: 'a', long: 'all' },
     { key: 'merge', short: 'm', long: 'merge' },
@@ -247,14 +250,23 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
   if (matches.length) query.matches = matches;
   let pattern: RegExp | undefined;
   const g = last('grep');
-  if (g !== undefined) {
-    try {
-      // like journalctl's smart case: a pattern without capitals matches case-insensitively
-      pattern = new RegExp(g, /[A-Z]/.test(g) ? '' : 'i');
-    } catch {
-      await ctx.err.write(`Bad pattern "${g}": unmatched parentheses\n`);
+  // --case-sensitive[=BOOL]; without it, smart case: a pattern without capitals ignores case
+  let caseSensitive: boolean | undefined;
+  if (p.values.has('caseSensitive') || p.flags.has('caseSensitive')) {
+    const v = last('caseSensitive');
+    caseSensitive = v === undefined ? true : parseBoolean(v);
+    if (caseSensitive === undefined) {
+      await ctx.err.write(`Bad --case-sensitive= argument "${v}": Invalid argument\n`);
       return 1;
     }
+  }
+  if (g !== undefined) {
+    const compiled = compileGrep(g, caseSensitive === undefined ? !/[A-Z]/.test(g) : !caseSensitive);
+    if (typeof compiled === 'string') {
+      await ctx.err.write(`${compiled}\n`);
+      return 1;
+    }
+    pattern = compiled;
   }
   const follow = has('follow');
   const linesArg = p.values.get('lines');
