@@ -157,7 +157,9 @@ function parse(ip: Ip, argv: string[], create: boolean, indexOf: IndexOf): Parse
         ip.reportError({ ok: false, errno: 'ESRCH' });
         throw new IpExit(2);
       }
-    } else if (w === 'gso_max_size' || w === 'gso_max_segs' || w === 'gro_max_size' || w === 'protodown') {
+    } else if (w === 'protodown') {
+      c.protoDown = parseOnOff(ip, 'protodown', next());
+    } else if (w === 'gso_max_size' || w === 'gso_max_segs' || w === 'gro_max_size') {
       next();
     } else {
       if (matches(w, 'help')) ip.fail(LINK_USAGE);

@@ -336,6 +336,8 @@ export interface LinkChange {
   alias?: string;
   group?: number;
   carrier?: boolean;
+  /** IFLA_PROTO_DOWN (`protodown on|off`) */
+  protoDown?: boolean;
   addrGenMode?: number;
   /** IFLA_MASTER: the bridge to join, 0 to leave one. */
   master?: number;

@@ -287,6 +287,8 @@ export function changeLink(s: NetState, l: Link, c: LinkChange, now: number): Ne
     if (l.kind !== 'dummy') return err('EOPNOTSUPP');
     setCarrier(s, l, c.carrier, now);
   }
+  // do_set_proto_down: only drivers that can be held down for a control plane (vxlan, macvlan)
+  if (c.protoDown !== undefined && !l.vxlan && !l.macvlan) return err('EOPNOTSUPP', 'Protodown not supported by device');
   if (c.txqlen !== undefined) {
     // IFLA_TXQLEN is a u32 and any value is taken; ip prints it back as a signed int
     l.txqlen = c.txqlen | 0;
