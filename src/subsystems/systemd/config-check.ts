@@ -598,7 +598,6 @@ const symlinks: Check = (v, key) => {
 
 /** Unit= of a timer or path unit: why it is ignored, if it is. */
 function triggerUnit(v: string, unit: string, already: boolean): string | undefined {
-  if (v === '') return undefined;
   if (already) return `Multiple units to trigger specified, ignoring: ${v}`;
   if (unitNameToType(v) === undefined) return `Unit type not valid, ignoring: ${v}`;
   if (v === unit) return `Units cannot trigger themselves, ignoring: ${v}`;
@@ -739,7 +738,7 @@ const LISTEN_KEYS: Record<string, (v: string) => boolean> = {
 };
 /** The conditions a path unit watches, each an absolute path. */
 const PATH_KEYS: Record<string, (v: string) => boolean> = Object.fromEntries(
-  ['PathExists', 'PathExistsGlob', 'PathChanged', 'PathModified', 'DirectoryNotEmpty'].map((k) => [k, isAbs]),
+  ['PathExists', 'PathExistsGlob', 'PathChanged', 'PathModified', 'DirectoryNotEmpty'].map((k) => [k, (v: string) => pathProblem(v, k) === undefined]),
 );
 
 /** How many values of `keys` survive in `section`: an empty value drops every one so far. */
