@@ -467,8 +467,12 @@ class Evaluator {
         return c ? a : b;
       }
       case 'assign': {
-        const idx = this.index(n.target);
+        // a plain `=` evaluates its subscript only when it assigns, after the value (a[i++]=i
+        // stores the old i); an operator-assignment reads the element, subscript first
+        let idx: string | undefined;
+        if (n.op !== '=') idx = this.index(n.target);
         const rhs = this.eval(n.value);
+        if (n.op === '=') idx = this.index(n.target);
         const v = n.op === '=' ? rhs : apply(n.op.slice(0, -1), this.read(n.target.name, idx), rhs, this.skip > 0, n.rest);
         return this.write(n.target, idx, v, n.op !== '=');
       }
