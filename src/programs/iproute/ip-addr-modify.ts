@@ -2,7 +2,7 @@
 // broadcast `+`/`-`, lifetimes and flags, then one RTM_NEWADDR or RTM_DELADDR.
 import { FOREVER, IFA_F, SCOPE, type AddrSpec, type NlFlags } from '../../shared/services/net';
 import { formatAddr, hostBitsSet, isIPv4Multicast, maskAddr } from '../../shared/services/net-addr';
-import { SETTABLE_FLAGS } from './ip-addr-print';
+import { printAddr, SETTABLE_FLAGS } from './ip-addr-print';
 import { getAddr, getPrefix, prefixText, toIpAddr, type InetPrefix } from './ip-inet';
 import { scopeA2n } from './ip-names';
 import type { Ip } from './ip-session';
@@ -159,5 +159,23 @@ export async function modifyAddress(ip: Ip, argv: string[], del: boolean, nl: Nl
   }
   if (flags) spec.flags = flags;
   await ip.talk(del ? { kind: 'deladdr', addr: spec } : { kind: 'newaddr', nlflags: nl, addr: spec });
+  if (ip.opts.echo && !del) await echoAddress(ip, spec);
   return 0;
+}
+
+/**
+ * -echo (rtnl_echo_talk): the kernel's copy of the new address, printed as -o prints one. IPv6
+ * sends none back (its notification carries no request), so only the acknowledgement is
+ * "printed": nothing, or an empty object in JSON.
+ */
+async function echoAddress(ip: Ip, spec: AddrSpec): Promise<void> {
+  const reply = await ip.call({ kind: 'getaddrs' });
+  const a = spec.family === 4 ? ('addrs' in reply ? reply.addrs : []).find((x) => x.ifindex === spec.ifindex && x.local === spec.local && x.prefixlen === spec.prefixlen) : undefined;
+  const name = a ? (await ip.allLinks()).find((l) => l.ifindex === a.ifindex)?.name ?? '' : '';
+  const p = ip.printer;
+  p.start();
+  p.openObject();
+  if (a) printAddr(ip, a, name);
+  p.closeObject();
+  p.finish();
 }
