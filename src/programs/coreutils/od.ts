@@ -1,6 +1,7 @@
 import { defineProgram } from '../define';
 import { argmatch, argmatchError } from '../lib/argmatch';
 import { tryHelp, usageFail } from '../lib/cli';
+import type { Ctx } from '../lib/context';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { decodeTypes, formatLine, trailer, type TypeSpec } from '../lib/od-format';
 import { dumpStrings, openFirst, readBlock, type Input } from '../lib/od-input';
@@ -56,8 +57,10 @@ const MULT = 'bEGKkMmPTYZ0';
 function parseOldOffset(s: string): bigint | undefined {
   if (s === '') return undefined;
   const t = s.startsWith('+') ? s.slice(1) : s;
+  // a '.' asks for decimal, but od.c hands the whole string to xstrtoumax, whose only
+  // suffixes are B and b: in coreutils 9.1 "+10." is no offset (and so a file name)
   const radix = t.includes('.') ? 10 : /^0[xX]/.test(t) ? 16 : 8;
-  const r = xstrtol(radix === 10 ? t.replace('.', '') : t, 'Bb', { base: radix });
+  const r = xstrtol(t, 'Bb', { base: radix });
   return r.status === 'ok' ? r.value : undefined;
 }
 
@@ -244,14 +247,15 @@ export default defineProgram({
       return radix === 0 ? '' : std(a) + end;
     };
     if (!(await openFirst(ctx, inp))) return 1;
-    // skip: read and drop
+    // skip: read and drop; a file that is not regular but can seek (/dev/null, /dev/zero) is
+    // passed by fseeko, which never meets its end (od.c skip)
     for (let left = skip; left > 0n;) {
-      const b = await readBlock(ctx, inp, Number(left > 65536n ? 65536n : left));
-      if (b.length === 0) {
+      if (!(await openFirst(ctx, inp))) {
         await ctx.error('cannot skip past end of combined input');
         return 1;
       }
-      left -= BigInt(b.length);
+      if (seeksPastEnd(ctx, inp.fd!)) break;
+      left -= BigInt((await readBlock(ctx, inp, Number(left > 65536n ? 65536n : left), true)).length);
     }
     const lcm = specs.reduce((l, s) => (l * s.size) / gcd(l, s.size), 1);
     let perLine: number;
@@ -302,6 +306,19 @@ export default defineProgram({
     return (await stdinCloseFailed(ctx, inp.files.includes('-'), 'standard input')) ? 1 : status;
   },
 });
+
+function seeksPastEnd(ctx: Ctx, fd: number): boolean {
+  try {
+    const kind = ctx.sys.fstat(fd).kind;
+    // the memory devices (null, zero, urandom ...) and disks take any lseek; a terminal does not
+    if (kind === 'blockdev' || (kind === 'chardev' && !ctx.sys.isatty(fd))) return true;
+    if (kind === 'file') return false;
+    ctx.sys.lseek(fd, 0, 'cur');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);

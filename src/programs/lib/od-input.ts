@@ -12,8 +12,11 @@ export interface Input {
   ok: boolean;
 }
 
-/** Reads up to n bytes from the concatenated inputs (od.c read_block). */
-export async function readBlock(ctx: Ctx, inp: Input, n: number): Promise<Uint8Array> {
+/**
+ * Reads up to n bytes from the concatenated inputs (od.c read_block); with `oneFile`, only
+ * from the file open now (what skipping reads, a file at a time).
+ */
+export async function readBlock(ctx: Ctx, inp: Input, n: number, oneFile = false): Promise<Uint8Array> {
   const out = new Uint8Array(n);
   let got = 0;
   while (got < n) {
@@ -30,6 +33,7 @@ export async function readBlock(ctx: Ctx, inp: Input, n: number): Promise<Uint8A
     if (chunk === null || chunk.length === 0) {
       if (inp.fd !== 0) ctx.sys.close(inp.fd!);
       inp.fd = undefined;
+      if (oneFile) break;
       continue;
     }
     out.set(chunk, got);
