@@ -6,7 +6,7 @@ import { parseBoolean, type UnitAssignment, type UnitSettings } from '../../shar
 import { extractFirstWord, extractWords } from '../../shared/systemd/words';
 import { parseTimespan } from '../../shared/systemd/time-span';
 import { moreExecChecks, MORE_SERVICE_CHECKS, MORE_UNIT_CHECKS, legacy, firstWordAndRest, nonServiceChecks, unsupportedFor, MORE_SECTION_CHECKS } from './config-check-more';
-import { type Check, ok, warn, isAbs, oneOf, bool, boolOr, secCheck, unsigned, words, pathProblem } from './check-base';
+import { type Check, ok, warn, oneOf, bool, boolOr, secCheck, unsigned, words, pathProblem } from './check-base';
 import { parseSignal } from '../../shared/signals';
 import { signalFromString } from '../../shared/systemd/signal-name';
 import { parseExitStatus } from '../../shared/systemd/exit-status';
@@ -589,10 +589,13 @@ const sizeCheck: Check = (v) => {
 /** fdname_is_valid(): printable ASCII but ':', at most 255 characters. */
 const fdName: Check = (v) => (/^[\x20-\x7e]*$/.test(v) && !v.includes(':') && v.length <= 255 ? ok : warn(`Invalid file descriptor name, ignoring: ${v}`));
 /** ListenFIFO= and the other file-system entries: one absolute path. */
-const listenPath: Check = (v, key) => (v.startsWith('/') ? ok : warn(`${key}= path is not absolute, ignoring: ${v}`));
+const listenPath: Check = (v, key) => pathVerdict(pathProblem(v, key));
 /** config_parse_unit_path_strv_printf(): the first relative path ends the line. */
 const symlinks: Check = (v, key) => {
-  for (const w of words(v, true)) if (!w.startsWith('/')) return warn(`${key}= path is not absolute, ignoring: ${w}`);
+  for (const w of words(v, true)) {
+    const e = pathProblem(w, key);
+    if (e) return warn(e);
+  }
   return ok;
 };
 
@@ -731,10 +734,13 @@ export function checkSettings(s: UnitSettings, unitName: string, warnings: strin
   }
 }
 
+/** An absolute path that simplifies to a normalised one (the key is only for the wording). */
+const normalisedPath = (v: string): boolean => pathProblem(v, 'Listen') === undefined;
+
 /** The Listen*= settings, each with whether a value is usable. */
 const LISTEN_KEYS: Record<string, (v: string) => boolean> = {
   ListenStream: socketAddress, ListenDatagram: socketAddress, ListenSequentialPacket: socketAddress,
-  ListenFIFO: isAbs, ListenSpecial: isAbs, ListenUSBFunction: isAbs, ListenMessageQueue: isAbs, ListenNetlink: netlinkAddress,
+  ListenFIFO: normalisedPath, ListenSpecial: normalisedPath, ListenUSBFunction: normalisedPath, ListenMessageQueue: normalisedPath, ListenNetlink: netlinkAddress,
 };
 /** The conditions a path unit watches, each an absolute path. */
 const PATH_KEYS: Record<string, (v: string) => boolean> = Object.fromEntries(
@@ -775,7 +781,7 @@ function socketRefusal(s: UnitSettings): string | undefined {
     if (a.key === 'Symlinks') {
       // the words up to the first relative one are kept
       const w = words(a.value, true);
-      const bad = w.findIndex((x) => !x.startsWith('/'));
+      const bad = w.findIndex((x) => pathProblem(x, 'Symlinks') !== undefined);
       links = a.value === '' ? 0 : links + (bad < 0 ? w.length : bad);
     }
     if (!Object.hasOwn(LISTEN_KEYS, a.key)) continue;
