@@ -157,6 +157,9 @@ function parse(ip: Ip, argv: string[], create: boolean, indexOf: IndexOf): Parse
         ip.reportError({ ok: false, errno: 'ESRCH' });
         throw new IpExit(2);
       }
+    } else if (['xdp', 'xdpgeneric', 'xdpdrv', 'xdpoffload'].includes(w) && (args.remaining === 1 || (['off', 'none'].includes(args.rest[1]!) && args.remaining === 2))) {
+      // xdp_parse: `off` or `none` as the last word detaches the program (none is attached here)
+      next();
     } else if (w === 'protodown') {
       c.protoDown = parseOnOff(ip, 'protodown', next());
     } else if (w === 'gso_max_size' || w === 'gso_max_segs' || w === 'gro_max_size') {
