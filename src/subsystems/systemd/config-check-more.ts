@@ -152,6 +152,25 @@ const socketBind: Check = (v, key) => {
   return fine ? ok : warn(`Unable to parse ${key}= assignment, ignoring: ${v}`);
 };
 
+/** StandardInputData=: base64 (blanks allowed between), padded to whole quanta. */
+const base64 = (v: string): boolean => {
+  const b = v.replace(/\s+/g, '');
+  return b.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(b) && !/^=/.test(b);
+};
+const inputData: Check = (v) => (base64(v) ? ok : warn(`Failed to decode base64 data, ignoring: ${v}`));
+
+/** credential_name_valid(): a file name (no "/", not "." or "..") of printable ASCII without ":". */
+const credentialName = (n: string): boolean => n !== '' && n !== '.' && n !== '..' && n.length <= 255 && /^[\x20-\x7e]+$/.test(n) && !/[/:]/.test(n);
+
+/** LoadCredential=ID[:PATH] and SetCredential=ID:VALUE. */
+const credential = (needsValue: boolean, encrypted = false): Check => (v) => {
+  const colon = v.indexOf(':');
+  const id = colon < 0 ? v : v.slice(0, colon);
+  if (needsValue && (colon < 0 || v.slice(colon + 1) === '')) return warn(`Invalid syntax, ignoring: ${v}`);
+  if (!credentialName(id)) return warn(`Credential name "${id}" not valid, ignoring.`);
+  return needsValue && encrypted && !base64(v.slice(colon + 1)) ? warn('Encrypted credential data not valid Base64 data, ignoring.') : ok;
+};
+
 /** NUMAMask=: "all" or a CPU-set syntax list of nodes. */
 const numaMask = (cpuSet: Check): Check => (v, key, u) => {
   if (v === 'all') return ok;
@@ -206,6 +225,9 @@ export function moreExecChecks(cpuSet: Check): Record<string, Check> {
     IOReadIOPSMax: deviceAnd('node or bandwidth', bandwidth((x) => `Invalid IO limit '${x}', ignoring.`, true)),
     IOWriteIOPSMax: deviceAnd('node or bandwidth', bandwidth((x) => `Invalid IO limit '${x}', ignoring.`, true)),
     SocketBindAllow: socketBind, SocketBindDeny: socketBind, RestrictNetworkInterfaces: interfaces,
+    StandardInputData: inputData,
+    LoadCredential: credential(false), LoadCredentialEncrypted: credential(false),
+    SetCredential: credential(true), SetCredentialEncrypted: credential(true, true),
   };
 }
 
