@@ -6,6 +6,7 @@ import type { FsUsage } from '../../shared/stat';
 import { partitionOf } from '../../shared/block-devices';
 import { utilLinuxHelp } from './common';
 import { humanSize } from './human-size';
+import { verifyTab } from './findmnt-verify';
 
 const PSEUDO = new Set(['proc', 'sysfs', 'devtmpfs', 'tmpfs', 'devpts', 'cgroup', 'cgroup2', 'nsfs', 'ramfs', 'rootfs', 'overlay', 'mqueue', 'debugfs', 'tracefs', 'securityfs', 'configfs', 'bpf', 'pstore', 'hugetlbfs', 'autofs', 'fusectl']);
 const RIGHT = new Set(['SIZE', 'AVAIL', 'USED', 'USE%', 'ID', 'PARENT']);
@@ -48,6 +49,8 @@ export default defineProgram({
         { key: 'D', short: 'D', long: 'df' }, { key: 'f', short: 'f', long: 'first-only' }, { key: 'real', long: 'real' }, { key: 'pseudo', long: 'pseudo' },
         { key: 'k', short: 'k', long: 'kernel' }, { key: 'm', short: 'm', long: 'mtab' }, { key: 's', short: 's', long: 'fstab' },
         { key: 'u', short: 'u', long: 'notruncate' }, { key: 'A', short: 'A', long: 'all' }, { key: 'h', short: 'h', long: 'help' }, { key: 'V', short: 'V', long: 'version' },
+        { key: 'x', short: 'x', long: 'verify' }, { key: 'v', short: 'v', long: 'nofsroot' }, { key: 'verbose', long: 'verbose' },
+        { key: 'F', short: 'F', long: 'tab-file', arg: 'required' },
       ]);
     } catch (e) {
       if (!(e instanceof GetoptError)) throw e;
@@ -67,6 +70,7 @@ export default defineProgram({
       return 0;
     }
     if (p.flags.has('V')) return ctx.print('findmnt from util-linux 2.38\n').then(() => 0);
+    if (p.flags.has('x')) return verifyTab(ctx, p.values.get('F')?.at(-1) ?? '/etc/fstab', p.flags.has('verbose'));
     if (p.flags.has('s')) return 0; // /etc/fstab is empty
     const df = p.flags.has('D');
     const cols = (p.values.get('o')?.at(-1)?.toUpperCase().split(',') ?? (df ? ['SOURCE', 'FSTYPE', 'SIZE', 'USED', 'AVAIL', 'USE%', 'TARGET'] : ['TARGET', 'SOURCE', 'FSTYPE', 'OPTIONS']));
