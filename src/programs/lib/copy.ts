@@ -74,7 +74,11 @@ export class Copier {
   /** The name the destination being replaced was backed up to, for the verbose line. */
   private backedUp: string | undefined;
 
+  /** Set once cp has announced the entry being copied (copy.c does that before copying). */
+  private announced = false;
+
   private async verbose(src: string, dst: string): Promise<void> {
+    if (this.announced) return;
     const backup = this.backedUp;
     this.backedUp = undefined;
     if (this.o.verbose) await this.ctx.print(`${this.o.move ? 'copied ' : ''}${quoteaf(src)} -> ${quoteaf(dst)}${backup !== undefined ? ` (backup: ${quoteaf(backup)})` : ''}\n`);
@@ -96,6 +100,7 @@ export class Copier {
   private async copyEntry(src: string, dst: string, top: boolean, topSrc: string, topDst: string): Promise<boolean> {
     const { ctx, o } = this;
     await ctx.tick();
+    this.announced = false;
     const follow = o.deref === 'always' || (o.deref === 'cmdline' && top);
     let st: Stat;
     try {
@@ -176,6 +181,12 @@ export class Copier {
       dstSt = undefined;
       if (o.verbose) await ctx.print(`removed ${quoteaf(dst)}\n`);
     }
+    // cp names a non-directory before it copies or links it, so a failure follows the line;
+    // mv says 'copied' once done, and a directory is named when it is made
+    if (!o.move && st.kind !== 'dir') {
+      await this.verbose(src, dst);
+      this.announced = true;
+    }
     // a second name of an inode already copied becomes a hard link (-a, --preserve=links)
     if (o.preserveLinks && st.kind !== 'dir' && st.nlink > 1) {
       const key = `${st.dev}:${st.ino}`;
@@ -225,7 +236,6 @@ export class Copier {
   /** cp -R of a fifo, device or socket: a new one of the same kind (mkfifo, mknod). */
   private async copySpecial(src: string, dst: string, st: Stat, dstSt: Stat | undefined): Promise<boolean> {
     const { ctx, o } = this;
-    if (!o.move) await this.verbose(src, dst);
     if (dstSt && !(await this.unlinkDst(dst))) return false;
     const mode = o.noMode ? 0o666 : st.mode & 0o777;
     try {
@@ -236,7 +246,7 @@ export class Copier {
       await ctx.perror(e, st.kind === 'fifo' ? `cannot create fifo ${quoteaf(dst)}` : `cannot create special file ${quoteaf(dst)}`);
       return false;
     }
-    if (o.move) await this.verbose(src, dst);
+    await this.verbose(src, dst);
     return this.preserve(dst, st);
   }
 
@@ -323,9 +333,6 @@ export class Copier {
 
   private async copyFile(src: string, dst: string, st: Stat, dstSt: Stat | undefined): Promise<boolean> {
     const { ctx } = this;
-    // cp announces a non-directory before copying it (mv only once the copy is done)
-    const announced = !this.o.move;
-    if (announced) await this.verbose(src, dst);
     if (!dstSt && !this.o.move) {
       // cp creates with O_EXCL, so it never writes through a dangling symlink
       const link = await ctx.sys.lstat(dst).catch(() => undefined);
@@ -373,7 +380,7 @@ export class Copier {
     } finally {
       ctx.sys.close(inFd);
     }
-    if (!announced) await this.verbose(src, dst);
+    await this.verbose(src, dst);
     return this.preserve(dst, st);
   }
 
