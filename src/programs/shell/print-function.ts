@@ -60,7 +60,11 @@ class Printer {
     const docs = redirs.filter((r) => r.heredoc);
     if (docs.length === 0) return;
     if (followed) this.deferred.push(...docs);
-    else this.out += this.bodies(docs);
+    else {
+      this.out += this.bodies(docs);
+      // (bash's print_heredocs marks it too: the next `;` connector is left out)
+      this.wasHeredoc = true;
+    }
   }
 
   list(list: List, skipFirst: boolean): void {
@@ -75,8 +79,12 @@ class Printer {
         if (this.flushDeferred()) this.out += ' ';
         if (more) this.out += ' ';
       } else if (more) {
-        if (this.deferred.length) this.flushDeferred();
-        else if (this.wasHeredoc) this.wasHeredoc = false;
+        if (this.deferred.length) {
+          this.flushDeferred();
+          // bash's lists nest to the left: the here-documents of any command but the first are
+          // printed as its connection ends, and the connector right after them takes the mark
+          if (n > 0) this.wasHeredoc = false;
+        } else if (this.wasHeredoc) this.wasHeredoc = false;
         else this.out += ';';
         this.out += '\n';
       }
@@ -108,8 +116,11 @@ class Printer {
       case 'andor': {
         this.command(c.first, true);
         c.rest.forEach((r, i) => {
-          this.flushDeferred();
+          // (&& and || nest to the left: a later command's here-documents end its connection,
+          // before the next operator; the first one's come after the operator)
+          if (i > 0) this.flushDeferred();
           this.out += ` ${r.op} `;
+          if (this.flushDeferred()) this.out += ' ';
           this.command(r.cmd, i < c.rest.length - 1 || followed);
         });
         return;
