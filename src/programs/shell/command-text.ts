@@ -74,7 +74,8 @@ export function ansiToQuoted(text: string): string {
 export function wordText(w: Word): string {
   let text = w.text;
   for (const p of w.parts) {
-    if (p.kind === 'cmdsub' && text.includes(`$(${p.source})`)) text = text.replace(`$(${p.source})`, `$(${listText(p.body)})`);
+    // (one with a here-document keeps its text: the one-line form cannot hold the body)
+    if (p.kind === 'cmdsub' && text.includes(`$(${p.source})`) && !/<<(?!<)/.test(p.source)) text = text.replace(`$(${p.source})`, `$(${listText(p.body)})`);
   }
   return text;
 }
