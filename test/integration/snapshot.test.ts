@@ -46,7 +46,10 @@ curl -s -o /dev/null http://127.0.0.1/ || true
  * its log) every time it starts one, and the restored machine starts the saved running ones.
  */
 const TREE = `find / -xdev \\( -path /proc -o -path /sys -o -path /dev -o -path /run -o -path /tmp -o -path /var/lib/docker \\) -prune -o -printf '%p %y %m %U %G %n %s %T@ %l\\n' | sort | md5sum; find / -xdev \\( -path /proc -o -path /var/lib/docker \\) -prune -o -type f -print0 | sort -z | xargs -0 md5sum | md5sum`;
-const CHECKS = 'cat /proc/sys/kernel/hostname; id alice; stat -c "%a %h" /srv/site/assets /srv/site/index.html; du -k /srv/sparse.img | cut -f1; dd if=/srv/sparse.img bs=1 skip=5000000 count=3 2>/dev/null; echo; docker ps -a --format "{{.Names}} {{.State}} {{.Ports}}"; curl -s http://127.0.0.1:8080/ | grep -c nginx; iptables -S INPUT';
+// (nginx in the container answers a moment after `docker run -d` returns, as on a real machine, and
+// a restored machine starts its containers again: the checks wait until it answers, on the
+// virtual clock, for at most 20 s of it)
+const CHECKS = 'for i in $(seq 100); do curl -s -o /dev/null http://127.0.0.1:8080/ && break; sleep 0.2; done; cat /proc/sys/kernel/hostname; id alice; stat -c "%a %h" /srv/site/assets /srv/site/index.html; du -k /srv/sparse.img | cut -f1; dd if=/srv/sparse.img bs=1 skip=5000000 count=3 2>/dev/null; echo; docker ps -a --format "{{.Names}} {{.State}} {{.Ports}}"; curl -s http://127.0.0.1:8080/ | grep -c nginx; iptables -S INPUT';
 
 /**
  * The state with what a restore cannot keep masked, each for a stated reason: process ids (the
