@@ -93,7 +93,9 @@ export class Interpreter implements ExpandHost {
       await this.sys.write(fd, encodeText(text));
     } catch (e) {
       if (!isSysError(e)) throw e;
-      if (fd !== 2 && (e.errno === 'EBADF' || e.errno === 'ENOSPC' || e.errno === 'EPIPE' || e.errno === 'EIO')) throw e;
+      // any failed write but one of an error message fails the builtin (bash's "write error"):
+      // EPERM from an immutable file, EINVAL from a /proc/sys value, EFBIG past RLIMIT_FSIZE...
+      if (fd !== 2) throw e;
     }
   }
 
