@@ -1007,6 +1007,13 @@ function installDynamicVars(sh: Interpreter): void {
   keep('BASHPID', () => String(sys.pid));
   keep('HISTCMD', () => String(st.options.has('history') ? st.history.length : 0));
   keep('BASH_SUBSHELL', () => String(st.level));
+  // $_ from the environment (the path its parent ran) is only where it starts: it stays the
+  // shell's own, updated after every command (and no longer exported)
+  const importedLast = st.globals.get('_');
+  if (importedLast && !importedLast.readonly && importedLast.value !== undefined && !st.dynamic.has('_')) {
+    st.lastArg = importedLast.value;
+    st.globals.delete('_');
+  }
   keep('_', () => st.lastArg);
   keep('BASH_COMMAND', () => currentText(st.current));
   keep('SRANDOM', () => String(sys.random(0x10000) * 0x10000 + sys.random(0x10000)));
