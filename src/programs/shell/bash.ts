@@ -61,9 +61,18 @@ async function loginShell(sys: Sys): Promise<string> {
   return '/bin/sh';
 }
 
+const IGNORED_FROM_ENV = new Set(['LINENO', 'BASH_SUBSHELL', 'BASHPID', 'HISTCMD', 'BASH_COMMAND', 'EPOCHSECONDS', 'EPOCHREALTIME', 'FUNCNAME', 'RANDOM', 'SRANDOM']);
+
 function initState(sys: Sys, inv: Invocation): ShellState {
   const st = new ShellState();
   for (const [k, v] of sys.env) {
+    // the shell's own dynamic variables ignore the environment, but for SECONDS (where the
+    // count starts), which installDynamicVars takes from envDynamic
+    if (IGNORED_FROM_ENV.has(k)) continue;
+    if (k === 'SECONDS') {
+      st.envDynamic.set(k, v);
+      continue;
+    }
     if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) st.globals.set(k, { value: v, exported: true });
     // POSIXLY_CORRECT in the environment starts the shell in posix mode
     if (k === 'POSIXLY_CORRECT') st.posixMode(true);

@@ -1015,6 +1015,9 @@ function installDynamicVars(sh: Interpreter): void {
     st.globals.delete('_');
   }
   keep('_', () => st.lastArg);
+  // SECONDS=n in the environment starts the count at n
+  for (const [name, value] of st.envDynamic) st.set(name, value);
+  st.envDynamic.clear();
   keep('BASH_COMMAND', () => currentText(st.current));
   keep('SRANDOM', () => String(sys.random(0x10000) * 0x10000 + sys.random(0x10000)));
   keep('EPOCHSECONDS', () => String(Math.floor(sys.now() / 1000)));

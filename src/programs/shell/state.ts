@@ -321,6 +321,8 @@ export class ShellState {
 
   /** Variables computed when read ($RANDOM, $SECONDS, $LINENO, $BASHPID); assigning or unsetting one ends that. */
   dynamic = new Map<string, () => string>();
+  /** SECONDS as the environment gave it, applied once the dynamic variables exist. */
+  envDynamic = new Map<string, string>();
 
   get(name: string): string | undefined {
     const dyn = this.dynamic.get(name);
