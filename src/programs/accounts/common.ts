@@ -64,3 +64,15 @@ export function findGroup(dbs: AccountDbs, spec: string): { name: string; gid: n
 export function addMember(list: string[], user: string): string[] {
   return list.includes(user) ? list : [...list, user];
 }
+
+/** A shell useradd and usermod do not warn about: an executable file that is no directory. */
+export async function executable(ctx: Ctx, path: string): Promise<boolean> {
+  try {
+    const st = await ctx.sys.stat(path);
+    if ((st.mode & 0o170000) === 0o040000) return false;
+    await ctx.sys.access(path, 1);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -4,7 +4,7 @@
 import { isSysError } from '../../shared/errno';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
-import { addMember, fail, findGroup, has, lockAndRead, opt, parseArgs, progName } from './common';
+import { addMember, executable, fail, findGroup, has, lockAndRead, opt, parseArgs, progName } from './common';
 import type { Parsed } from '../lib/getopt';
 import { commitAll, Locks, readAll, today, type AccountDbs } from './db';
 import { defItem, LoginDefs, parseDay, validName } from './defs';
@@ -218,17 +218,6 @@ export default defineProgram({
     }
   },
 });
-
-async function executable(ctx: Ctx, path: string): Promise<boolean> {
-  try {
-    const st = await ctx.sys.stat(path);
-    if ((st.mode & 0o170000) === 0o040000) return false;
-    await ctx.sys.access(path, 1);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 interface Plan {
   name: string;

@@ -3,7 +3,7 @@
 import { isSysError } from '../../shared/errno';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
-import { addMember, fail, findGroup, has, lockAndRead, opt, parseArgs } from './common';
+import { addMember, executable, fail, findGroup, has, lockAndRead, opt, parseArgs } from './common';
 import { commitAll, Locks, readAll } from './db';
 import { parseDay, validName } from './defs';
 import { prefixed, rootAndPrefix } from './root';
@@ -59,18 +59,6 @@ const OPTIONS = [
 async function usage(ctx: Ctx, status: number): Promise<number> {
   await (status === 0 ? ctx.out : ctx.err).write(USAGE);
   return status;
-}
-
-/** A shell usermod does not warn about: an executable file that is no directory. */
-async function executable(ctx: Ctx, path: string): Promise<boolean> {
-  try {
-    const st = await ctx.sys.stat(path);
-    if ((st.mode & 0o170000) === 0o040000) return false;
-    await ctx.sys.access(path, 1);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function bad(ctx: Ctx, msg: string, status: number): Promise<number> {
