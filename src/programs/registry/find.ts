@@ -7,6 +7,7 @@ export const findPrograms: ProgramEntry[] = [
   lazy({ name: 'diff', installPath: '/usr/bin/diff', pkg: 'diffutils' }, () => import('../diffutils/diff/index')),
   lazy({ name: 'cmp', installPath: '/usr/bin/cmp', pkg: 'diffutils' }, () => import('../diffutils/cmp')),
   lazy({ name: 'which', installPath: '/usr/bin/which', pkg: 'which' }, () => import('../misc/which')),
+  lazy({ name: 'tree', installPath: '/usr/bin/tree', pkg: 'tree' }, () => import('../misc/tree')),
   lazy({ name: 'whereis', installPath: '/usr/bin/whereis', pkg: 'util-linux' }, () => import('../misc/whereis')),
   lazy({ name: 'file', installPath: '/usr/bin/file', pkg: 'file' }, () => import('../misc/file')),
   lazy({ name: 'gzip', installPath: '/usr/bin/gzip', pkg: 'gzip' }, () => import('../misc/gzip')),

@@ -179,6 +179,7 @@ export const toolPages: Record<string, () => Promise<{ default: string }>> = {
   'pwdx.1': () => import('./pwdx.1'),
   'tput.1': () => import('./tput.1'),
   'tset.1': () => import('./tset.1'),
+  'tree.1': () => import('./tree.1'),
   'reset.1': () => import('./tset.1'),
   'watch.1': () => import('./watch.1'),
   'lsattr.1': () => import('./lsattr.1'),
