@@ -7,6 +7,7 @@ export const networkToolPrograms: ProgramEntry[] = [
   lazy({ name: 'curl', installPath: '/usr/bin/curl', pkg: 'curl' }, () => import('../network-tools/curl')),
   lazy({ name: 'wget', installPath: '/usr/bin/wget', pkg: 'wget' }, () => import('../network-tools/wget')),
   lazy({ name: 'tracepath', installPath: '/usr/bin/tracepath', pkg: 'iputils' }, () => import('../network-tools/tracepath')),
+  lazy({ name: 'traceroute', installPath: '/usr/bin/traceroute', pkg: 'traceroute' }, () => import('../network-tools/traceroute')),
   lazy({ name: 'ss', installPath: '/usr/sbin/ss', pkg: 'iproute2' }, () => import('../network-tools/ss')),
   // net-tools installs netstat with BINDIR, which Photon's spec sets to /usr/bin
   // Photon's minimal install lacks ncat; it is preinstalled here so lessons can start a listener

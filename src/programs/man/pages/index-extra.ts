@@ -17,6 +17,7 @@ export const extraPages: Record<string, () => Promise<{ default: string }>> = {
   'tdnf.conf.5': () => import('./tdnf.conf.5'),
   'tdnfj.8': () => import('./tdnf.8'),
   'tracepath.8': () => import('./tracepath.8'),
+  'traceroute.8': () => import('./traceroute.8'),
   'tyum.8': () => import('./tdnf.8'),
   'yum.8': () => import('./tdnf.8'),
   'yum.repos.d.5': () => import('./yum.repos.d.5'),
