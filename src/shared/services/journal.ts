@@ -55,7 +55,10 @@ export interface JournalQuery {
   until?: number;
   /** Only entries after this cursor. */
   afterSeq?: number;
-  /** Field matches FIELD=value (journalctl's positional matches). */
+  /**
+   * FIELD=VALUE matches as journalctl takes them: values of one field are alternatives, different
+   * fields must all match, and a ['+', ''] item starts another group any of which may match.
+   */
   matches?: [string, string][];
   /** The last N entries of the match. */
   tail?: number;

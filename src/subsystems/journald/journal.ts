@@ -120,7 +120,7 @@ export class Journal {
       if (q.kernelOnly && e.transport !== 'kernel') return false;
       if (q.since !== undefined && e.realtime < q.since) return false;
       if (q.until !== undefined && e.realtime > q.until) return false;
-      if (q.matches && !q.matches.every(([k, v]) => fieldOf(e, k) === v)) return false;
+      if (q.matches && !matchesGroups(q.matches, (k) => fieldOf(e, k))) return false;
       return true;
     });
     if (q.tail !== undefined) out = q.tail <= 0 ? [] : out.slice(-q.tail);
@@ -149,4 +149,23 @@ export class Journal {
   view(): { boots: JournalBoot[]; entries: readonly JournalEntry[] } {
     return { boots: this.boots.map((b) => ({ ...b })), entries: this.entries };
   }
+}
+
+/**
+ * sd-journal's matching: within a group the values given for one field are alternatives and
+ * every field named must match; groups (split by '+') are alternatives.
+ */
+function matchesGroups(matches: readonly [string, string][], field: (name: string) => string | undefined): boolean {
+  const groups: Map<string, Set<string>>[] = [new Map()];
+  for (const [k, v] of matches) {
+    if (k === '+') {
+      groups.push(new Map());
+      continue;
+    }
+    const g = groups[groups.length - 1]!;
+    const values = g.get(k) ?? new Set<string>();
+    values.add(v);
+    g.set(k, values);
+  }
+  return groups.some((g) => g.size > 0 && [...g].every(([k, values]) => values.has(field(k) ?? '\0none')));
 }

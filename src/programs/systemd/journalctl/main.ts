@@ -238,7 +238,11 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
   }
   const matches: [string, string][] = [];
   for (const m of p.operands) {
-    if (m === '+') continue;
+    if (m === '+') {
+      // (a disjunction between the matches before and after it)
+      if (matches.length && matches[matches.length - 1]![0] !== '+') matches.push(['+', '']);
+      continue;
+    }
     const eq = m.indexOf('=');
     if (eq > 0 && /^[A-Z0-9_]+$/.test(m.slice(0, eq))) matches.push([m.slice(0, eq), m.slice(eq + 1)]);
     else if (m.startsWith('/')) matches.push(['_EXE', m]);
