@@ -45,6 +45,16 @@ export interface Program extends ProgramSpec {
 export class UsageError extends Error {}
 
 /**
+ * Thrown by a program to end at once with `status`, as exit(3) does from deep inside it; the
+ * runner turns it into the program's exit status (its output is still flushed).
+ */
+export class ExitStatus extends Error {
+  constructor(readonly status: number) {
+    super(`exit ${status}`);
+  }
+}
+
+/**
  * The synopsis lines of --help. GNU coreutils prints them with the name as invoked
  * (`/usr/bin/printf --help` says "Usage: /usr/bin/printf FORMAT..."); other programs keep theirs.
  */
@@ -65,7 +75,13 @@ export function defineProgram(spec: ProgramSpec): Program {
       // coreutils reports through gnulib's error(), which flushes stdout before it writes
       if (spec.pkg === 'coreutils') ctx.flushBeforeError = true;
       try {
-        const status = await runParsed(spec, ctx);
+        let status: number;
+        try {
+          status = await runParsed(spec, ctx);
+        } catch (e) {
+          if (!(e instanceof ExitStatus)) throw e;
+          status = e.status;
+        }
         return spec.pkg === 'coreutils' ? await closeStdout(spec, ctx, status) : status;
       } finally {
         await ctx.flush();

@@ -6,7 +6,7 @@
 // reported ("Erase set to delete."). Without a terminal: "NAME: terminal attributes: ...".
 import { isSysError, strerror, ERRNO } from '../../shared/errno';
 import { defaultTermios, type Termios } from '../../shared/termios';
-import { defineProgram } from '../define';
+import { defineProgram, ExitStatus } from '../define';
 import type { Ctx } from '../lib/context';
 import { getopt, GetoptError } from '../lib/getopt';
 import { findTerminfo, unpadded, type TerminfoEntry } from './terminfo-data';
@@ -31,11 +31,6 @@ Options:
 If neither -c/-w are given, both are assumed.
 `;
 
-class Exit extends Error {
-  constructor(readonly status: number) {
-    super('exit');
-  }
-}
 
 /** obsolete(): a lone "-" is -q, and -e, -i, -k without a value take ^H, ^C and ^U. */
 function modernArgs(args: readonly string[]): string[] {
@@ -105,13 +100,7 @@ export default defineProgram({
   pkg: 'ncurses',
   async main(ctx) {
     const prog = (ctx.argv[0] ?? 'tset').replace(/^.*\//, '');
-    const isReset = prog === 'reset';
-    try {
-      return await run(ctx, prog, isReset);
-    } catch (e) {
-      if (e instanceof Exit) return e.status;
-      throw e;
-    }
+    return run(ctx, prog, prog === 'reset');
   },
 });
 
@@ -170,7 +159,7 @@ async function run(ctx: Ctx, prog: string, isReset: boolean): Promise<number> {
     const answer = await nextLine();
     if (answer === null) {
       await ctx.err.write('\n\n');
-      throw new Exit(1);
+      throw new ExitStatus(1);
     }
     ttype = answer.trim() || ttype;
     entry = findTerminfo(ttype);

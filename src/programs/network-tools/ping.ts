@@ -4,7 +4,7 @@
 // follow iputils: usage problems exit 2 (strtol_or_err's range errors exit 1), no answer exits 1.
 import { isSysError, strerror } from '../../shared/errno';
 import type { EchoReply } from '../../shared/services/traffic';
-import { defineProgram } from '../define';
+import { defineProgram, ExitStatus } from '../define';
 import type { Ctx } from '../lib/context';
 import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
 import { GAI_ERRORS } from '../../shared/services/resolve';
@@ -23,22 +23,17 @@ const DEFS: OptionDef[] = [
 const INT_MAX = 2147483647;
 const LONG_MAX = '9223372036854775807';
 
-class Exit extends Error {
-  constructor(readonly status: number) {
-    super('exit');
-  }
-}
 
 /** strtol_or_err: a whole decimal number in range, or iputils' message and exit status 1. */
 async function intArg(ctx: Ctx, text: string, min: number, max: number, maxText = String(max)): Promise<number> {
   const n = strtolWhole(text);
   if (n === undefined) {
     await ctx.error(`invalid argument: '${text}'`);
-    throw new Exit(1);
+    throw new ExitStatus(1);
   }
   if (n < min || n > max) {
     await ctx.error(`invalid argument: '${text}': out of range: ${min} <= value <= ${maxText}`);
-    throw new Exit(1);
+    throw new ExitStatus(1);
   }
   return n;
 }
@@ -48,7 +43,7 @@ async function secondsArg(ctx: Ctx, text: string, what: string): Promise<number>
   const m = /^\s*([+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)(.*)$/s.exec(text);
   if (!m || text === '') {
     await ctx.error(`${what}: ${text}`);
-    throw new Exit(2);
+    throw new ExitStatus(2);
   }
   if (m[2] !== '') {
     await ctx.error(`option argument contains garbage: ${m[2]}`);
@@ -83,7 +78,7 @@ async function parse(ctx: Ctx): Promise<{ opts: Options; target: string }> {
     if (!(e instanceof GetoptError)) throw e;
     await ctx.error(e.message);
     await ctx.err.write(PING_USAGE);
-    throw new Exit(2);
+    throw new ExitStatus(2);
   }
   // run as ping4 or ping6 (Photon links ping6 to ping), it keeps to that family
   const last = (ctx.argv[0] ?? '').at(-1);
@@ -91,12 +86,12 @@ async function parse(ctx: Ctx): Promise<{ opts: Options; target: string }> {
   const uid = ctx.sys.getuid();
   for (const { key, value = '' } of parsed.order) {
     switch (key) {
-      case 'h': await ctx.err.write(PING_USAGE); throw new Exit(2);
-      case 'V': await ctx.print(PING_VERSION); throw new Exit(0);
+      case 'h': await ctx.err.write(PING_USAGE); throw new ExitStatus(2);
+      case 'V': await ctx.print(PING_VERSION); throw new ExitStatus(0);
       case '4':
       case '6': {
         const family = key === '4' ? 4 : 6;
-        if (opts.family && opts.family !== family) { await ctx.error('only one -4 or -6 option may be specified'); throw new Exit(2); }
+        if (opts.family && opts.family !== family) { await ctx.error('only one -4 or -6 option may be specified'); throw new ExitStatus(2); }
         opts.family = family;
         break;
       }
@@ -104,13 +99,13 @@ async function parse(ctx: Ctx): Promise<{ opts: Options; target: string }> {
       case 'c': opts.count = await intArg(ctx, value, 1, Number.MAX_SAFE_INTEGER, LONG_MAX); break;
       case 'i': {
         const s = await secondsArg(ctx, value, 'bad timing interval');
-        if (!Number.isFinite(s) || s > INT_MAX / 1000) { await ctx.error(`bad timing interval: ${value}`); throw new Exit(2); }
+        if (!Number.isFinite(s) || s > INT_MAX / 1000) { await ctx.error(`bad timing interval: ${value}`); throw new ExitStatus(2); }
         opts.intervalMs = Math.trunc(s * 1000);
         break;
       }
       case 'W': {
         const s = await secondsArg(ctx, value, 'bad linger time');
-        if (!(s >= 0) || s > INT_MAX / 1000) { await ctx.error(`bad linger time: ${value}`); throw new Exit(2); }
+        if (!(s >= 0) || s > INT_MAX / 1000) { await ctx.error(`bad linger time: ${value}`); throw new ExitStatus(2); }
         opts.lingerMs = Math.trunc(s * 1000);
         break;
       }
@@ -125,9 +120,9 @@ async function parse(ctx: Ctx): Promise<{ opts: Options; target: string }> {
         // (a decimal number, or a hex one with 0x, then taken as an unsigned 32-bit value)
         const m = /^\s*([+-]?)(?:0x([0-9a-f]+)|(\d+))$/i.exec(value);
         const n = m ? (m[1] === '-' ? -1 : 1) * (m[2] !== undefined ? Number.parseInt(m[2], 16) : Number(m[3])) : NaN;
-        if (Number.isNaN(n)) { await ctx.error(`bad value for flowinfo: ${value}`); throw new Exit(2); }
+        if (Number.isNaN(n)) { await ctx.error(`bad value for flowinfo: ${value}`); throw new ExitStatus(2); }
         const flow = ((Math.trunc(n) % 2 ** 32) + 2 ** 32) % 2 ** 32;
-        if (flow > 0xfffff) { await ctx.error(`flow value is greater than 20 bits: ${value}`); throw new Exit(2); }
+        if (flow > 0xfffff) { await ctx.error(`flow value is greater than 20 bits: ${value}`); throw new ExitStatus(2); }
         opts.flow = flow;
         break;
       }
@@ -137,11 +132,11 @@ async function parse(ctx: Ctx): Promise<{ opts: Options; target: string }> {
   const target = parsed.operands.at(-1);
   if (target === undefined) {
     await ctx.error(`usage error: ${strerror('EDESTADDRREQ')}`);
-    throw new Exit(1);
+    throw new ExitStatus(1);
   }
   if (uid !== 0 && opts.intervalMs < 2) {
     await ctx.error('cannot flood; minimal interval allowed for user is 2ms');
-    throw new Exit(2);
+    throw new ExitStatus(2);
   }
   return { opts, target };
 }
@@ -152,13 +147,8 @@ export default defineProgram({
   aliases: ['/usr/bin/ping6'],
   pkg: 'iputils',
   async main(ctx) {
-    try {
-      const { opts, target } = await parse(ctx);
-      return await run(ctx, opts, target);
-    } catch (e) {
-      if (e instanceof Exit) return e.status;
-      throw e;
-    }
+    const { opts, target } = await parse(ctx);
+    return run(ctx, opts, target);
   },
 });
 

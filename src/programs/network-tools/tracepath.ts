@@ -3,7 +3,7 @@
 // as the path allows, so the outgoing device's MTU shows first as [LOCALHOST] pmtu. Three
 // unanswered probes, a second each, make a "no reply" line.
 import { strerror } from '../../shared/errno';
-import { defineProgram } from '../define';
+import { defineProgram, ExitStatus } from '../define';
 import type { Ctx } from '../lib/context';
 import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
 import { inetAton, preferIPv4, resolveHost, reverseName, strtolWhole, traffic } from './netlib';
@@ -19,21 +19,16 @@ const DEFAULT_MTU = 65535;
 const OVERHEAD = 28;
 const WAIT_US = 1_000_000;
 
-class Exit extends Error {
-  constructor(readonly status: number) {
-    super('exit');
-  }
-}
 
 async function num(ctx: Ctx, text: string, min: number, max: number): Promise<number> {
   const n = strtolWhole(text);
   if (n === undefined) {
     await ctx.error(`invalid argument: '${text}'`);
-    throw new Exit(1);
+    throw new ExitStatus(1);
   }
   if (n < min || n > max) {
     await ctx.error(`invalid argument: '${text}': out of range: ${min} <= value <= ${max}`);
-    throw new Exit(1);
+    throw new ExitStatus(1);
   }
   return n;
 }
@@ -43,12 +38,7 @@ export default defineProgram({
   installPath: '/usr/bin/tracepath',
   pkg: 'iputils',
   async main(ctx) {
-    try {
-      return await run(ctx);
-    } catch (e) {
-      if (e instanceof Exit) return e.status;
-      throw e;
-    }
+    return run(ctx);
   },
 });
 

@@ -4,7 +4,7 @@
 // trip, "*" for a probe nobody answered within the wait, and !H/!N/!P/!X... for an ICMP
 // unreachable. It stops at the hop where the destination answers "port unreachable".
 import { strerror } from '../../shared/errno';
-import { defineProgram } from '../define';
+import { defineProgram, ExitStatus } from '../define';
 import type { Ctx } from '../lib/context';
 import type { UdpReply } from '../../shared/services/traffic';
 import { inetAton, preferIPv4, resolveHost, reverseName, traffic } from './netlib';
@@ -42,23 +42,13 @@ const LONG: Record<string, string> = { icmp: 'I', tcp: 'T', 'max-hops': 'm', por
 
 const MARKS: Record<number, string> = { 0: '!N', 1: '!H', 2: '!P', 3: '', 4: '!F', 5: '!S', 9: '!X', 10: '!X', 13: '!X' };
 
-class Exit extends Error {
-  constructor(readonly status: number) {
-    super('exit');
-  }
-}
 
 export default defineProgram({
   name: 'traceroute',
   installPath: '/usr/bin/traceroute',
   pkg: 'traceroute',
   async main(ctx) {
-    try {
-      return await run(ctx);
-    } catch (e) {
-      if (e instanceof Exit) return e.status;
-      throw e;
-    }
+    return run(ctx);
   },
 });
 
@@ -126,7 +116,7 @@ async function run(ctx: Ctx): Promise<number> {
     const n = /^\d+$/.test(text) ? Number(text) : NaN;
     if (!(n >= min && n <= max)) {
       await ctx.err.write(`${what}\n`);
-      throw new Exit(2);
+      throw new ExitStatus(2);
     }
     return n;
   };

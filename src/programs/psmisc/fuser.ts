@@ -7,7 +7,7 @@
 import { isSysError, strerror, SysError } from '../../shared/errno';
 import { SIGNALS } from '../../shared/signals';
 import type { Stat } from '../../shared/stat';
-import { defineProgram } from '../define';
+import { defineProgram, ExitStatus } from '../define';
 import type { Ctx } from '../lib/context';
 import { Accounts } from '../lib/accounts';
 import { servicePort } from '../lib/getserv';
@@ -94,23 +94,13 @@ interface Conn {
   raddr6?: string;
 }
 
-class Exit extends Error {
-  constructor(readonly status: number) {
-    super('exit');
-  }
-}
 
 export default defineProgram({
   name: 'fuser',
   installPath: '/usr/bin/fuser',
   pkg: 'psmisc',
   async main(ctx) {
-    try {
-      return await run(ctx);
-    } catch (e) {
-      if (e instanceof Exit) return e.status;
-      throw e;
-    }
+    return run(ctx);
   },
 });
 
@@ -123,7 +113,7 @@ async function say(ctx: Ctx, fd: 1 | 2, text: string): Promise<void> {
 async function usage(ctx: Ctx, message?: string): Promise<never> {
   await ctx.out.flush();
   await say(ctx, 2, (message !== undefined ? `${message}\n` : '') + USAGE);
-  throw new Exit(1);
+  throw new ExitStatus(1);
 }
 
 async function readText(ctx: Ctx, path: string): Promise<string | undefined> {
@@ -318,7 +308,7 @@ async function signalNumber(ctx: Ctx, text: string): Promise<number> {
   const hit = SIG_NAMES.find(([n]) => n === name);
   if (hit) return hit[1];
   await say(ctx, 2, `${name}: unknown signal; ${ctx.argv[0]} -l lists signals.\n`);
-  throw new Exit(1);
+  throw new ExitStatus(1);
 }
 
 async function parseFile(ctx: Ctx, name: Name, mounts: boolean): Promise<void> {
@@ -487,7 +477,7 @@ async function scanProcs(ctx: Ctx, names: Name[]): Promise<void> {
   } catch (e) {
     if (!isSysError(e)) throw e;
     await say(ctx, 2, `Cannot open /proc directory: ${strerror(e.errno)}\n`);
-    throw new Exit(1);
+    throw new ExitStatus(1);
   }
   pids.sort((a, b) => a - b);
   for (const pid of pids) {
