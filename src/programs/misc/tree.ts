@@ -9,6 +9,7 @@ import type { Stat } from '../../shared/stat';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { modeString } from '../lib/mode-string';
+import { Accounts } from '../lib/accounts';
 
 const USAGE = `usage: tree [-acdfghilnpqrstuvxACDFJQNSUX] [-L level [-R]] [-H  baseHREF]
 \t[-T title] [-o filename] [-P pattern] [-I pattern] [--gitignore]
@@ -168,27 +169,18 @@ export default defineProgram({
 async function run(ctx: Ctx, o: Opts, roots: string[]): Promise<number> {
   const utf8 = /utf-?8/i.test(ctx.env.get('LC_ALL') || ctx.env.get('LC_CTYPE') || ctx.env.get('LANG') || '');
   const draw = utf8 ? { vert: '│\u00a0\u00a0', tee: '├──', corner: '└──' } : { vert: '|  ', tee: '|--', corner: '`--' };
-  const names = new Map<number, string>();
-  const users = async (id: number, file: string): Promise<string> => {
-    const key = file === 'passwd' ? id : -1 - id;
-    if (!names.has(key)) {
-      const text = await ctx.sys.readFile(`/etc/${file}`).then((b) => new TextDecoder().decode(b), () => '');
-      const line = text.split('\n').find((l) => l.split(':')[2] === String(id));
-      names.set(key, line ? line.split(':')[0]! : String(id));
-    }
-    return names.get(key)!;
-  };
+  const accounts = o.user || o.group ? await Accounts.load(ctx.sys) : undefined;
   let errors = 0;
   let out = '';
   const flush = async (): Promise<void> => {
     await ctx.print(out);
     out = '';
   };
-  const info = async (e: Entry): Promise<string> => {
+  const info = (e: Entry): string => {
     const parts: string[] = [];
     if (o.perms) parts.push(modeString(e.st.mode));
-    if (o.user) parts.push((await users(e.st.uid, 'passwd')).padEnd(8));
-    if (o.group) parts.push((await users(e.st.gid, 'group')).padEnd(8));
+    if (o.user) parts.push((accounts?.userName(e.st.uid) ?? String(e.st.uid)).padEnd(8));
+    if (o.group) parts.push((accounts?.groupName(e.st.gid) ?? String(e.st.gid)).padEnd(8));
     if (o.size) parts.push(o.human ? humanSize(e.st.size).padStart(4) : String(e.st.size).padStart(11));
     return parts.length ? `[${parts.join(' ')}]  ` : '';
   };
@@ -250,7 +242,7 @@ async function run(ctx: Ctx, o: Opts, roots: string[]): Promise<number> {
       const last = k === entries.length - 1;
       const path = dir.endsWith('/') ? `${dir}${e.name}` : `${dir}/${e.name}`;
       const lead = o.noIndent ? '' : `${prefix}${last ? draw.corner : draw.tee} `;
-      out += `${lead}${await info(e)}${label(e, o.fullPath ? path : e.name)}`;
+      out += `${lead}${info(e)}${label(e, o.fullPath ? path : e.name)}`;
       let sub: Entry[] | undefined;
       if (e.isDir) {
         tot.dirs++;
@@ -289,7 +281,7 @@ async function run(ctx: Ctx, o: Opts, roots: string[]): Promise<number> {
     const entries = st ? await readDir(root) : undefined;
     if (st) visited.add(`${st.dev}:${st.ino}`);
     const rootEntry: Entry | undefined = st ? { name: root, st, isDir: st.kind === 'dir' } : undefined;
-    out += `${rootEntry ? await info(rootEntry) : ''}${root}${st ? suffix(st) : ''}`;
+    out += `${rootEntry ? info(rootEntry) : ''}${root}${st ? suffix(st) : ''}`;
     if (!entries) {
       out += '  [error opening dir]\n';
       errors++;
