@@ -8,6 +8,7 @@ import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { isSysError, strerror } from '../../shared/errno';
 import { readChunk } from '../lib/textio';
+import { isUtf8Locale } from '../lib/quotearg';
 import { argpRun, argpStandard, BUG_REPORTS, glibcVersion } from './argp';
 import { charsetFor, charsetNames, type Charset } from './iconv-charsets';
 
@@ -43,8 +44,7 @@ ${BUG_REPORTS}`;
 
 /** The charset of the locale (nl_langinfo(CODESET)) when -f or -t is not given. */
 function localeCharset(ctx: Ctx): string {
-  const locale = ctx.env.get('LC_ALL') || ctx.env.get('LC_CTYPE') || ctx.env.get('LANG') || '';
-  return /\.utf-?8$/i.test(locale) ? 'UTF-8' : 'ANSI_X3.4-1968';
+  return isUtf8Locale(ctx.env) ? 'UTF-8' : 'ANSI_X3.4-1968';
 }
 
 /** A charset argument: the name, and the //TRANSLIT and //IGNORE suffixes (comma-separated ones too). */

@@ -10,6 +10,7 @@ import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { modeString } from '../lib/mode-string';
 import { Accounts } from '../lib/accounts';
+import { isUtf8Locale } from '../lib/quotearg';
 
 const USAGE = `usage: tree [-acdfghilnpqrstuvxACDFJQNSUX] [-L level [-R]] [-H  baseHREF]
 \t[-T title] [-o filename] [-P pattern] [-I pattern] [--gitignore]
@@ -167,7 +168,7 @@ export default defineProgram({
 });
 
 async function run(ctx: Ctx, o: Opts, roots: string[]): Promise<number> {
-  const utf8 = /utf-?8/i.test(ctx.env.get('LC_ALL') || ctx.env.get('LC_CTYPE') || ctx.env.get('LANG') || '');
+  const utf8 = isUtf8Locale(ctx.env);
   const draw = utf8 ? { vert: '│\u00a0\u00a0', tee: '├──', corner: '└──' } : { vert: '|  ', tee: '|--', corner: '`--' };
   const accounts = o.user || o.group ? await Accounts.load(ctx.sys) : undefined;
   let errors = 0;
