@@ -6,31 +6,7 @@
 import { SysError } from '../../shared/errno';
 import type { Inode } from './inode';
 import type { FsType } from './filesystems';
-
-export const FL = {
-  SECRM: 0x1,
-  UNRM: 0x2,
-  COMPR: 0x4,
-  SYNC: 0x8,
-  IMMUTABLE: 0x10,
-  APPEND: 0x20,
-  NODUMP: 0x40,
-  NOATIME: 0x80,
-  NOCOMPR: 0x400,
-  ENCRYPT: 0x800,
-  INDEX: 0x1000,
-  JOURNAL_DATA: 0x4000,
-  NOTAIL: 0x8000,
-  DIRSYNC: 0x10000,
-  TOPDIR: 0x20000,
-  EXTENTS: 0x80000,
-  VERITY: 0x100000,
-  NOCOW: 0x800000,
-  DAX: 0x2000000,
-  INLINE_DATA: 0x10000000,
-  PROJINHERIT: 0x20000000,
-  CASEFOLD: 0x40000000,
-} as const;
+import { FL } from '../../shared/inode-flags';
 
 /** Flags ext4 lets FS_IOC_SETFLAGS change on a regular file (others fail or are dropped: see setFlags). */
 const EXT4_KEPT = FL.SECRM | FL.UNRM | FL.COMPR | FL.SYNC | FL.IMMUTABLE | FL.APPEND | FL.NODUMP | FL.NOATIME | FL.JOURNAL_DATA | FL.NOTAIL | FL.EXTENTS | FL.DAX;

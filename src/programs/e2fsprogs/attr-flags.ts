@@ -4,7 +4,7 @@
 // following a symlink), and com_err's message form.
 import { SysError, strerror } from '../../shared/errno';
 import type { Sys } from '../../shared/sys';
-import { FL } from '../../kernel/vfs/attrs';
+import { FL } from '../../shared/inode-flags';
 
 /** In lsattr's order: [flag, letter, long name]. */
 export const FLAG_NAMES: readonly [number, string, string][] = [

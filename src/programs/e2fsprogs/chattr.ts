@@ -4,7 +4,7 @@
 // reads them: a word starting with -, + or = is an option until `--` or the first file.
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
-import { FL } from '../../kernel/vfs/attrs';
+import { FL } from '../../shared/inode-flags';
 import { E2FS_VERSION } from './listing';
 import { CHATTR_LETTERS, comErr, dirEntries, errText, formatFlags, inodeAttr, joinPath } from './attr-flags';
 
