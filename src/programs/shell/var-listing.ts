@@ -37,12 +37,15 @@ function collect(st: ShellState): { all: Map<string, Var>; internal: Set<string>
   return { all, internal };
 }
 
-/** ${!prefix*}: the names of the variables that start with it and are set (declared-only ones are not). */
-export function namesWithPrefix(st: ShellState, prefix: string): string[] {
+/**
+ * ${!prefix*} and compgen -v/-e/-A arrayvar: the names of the variables that start with it and
+ * are set (declared-only ones are not), those `keep` accepts.
+ */
+export function namesWithPrefix(st: ShellState, prefix: string, keep: (v: Var) => boolean = () => true): string[] {
   const { all, internal } = collect(st);
   const out: string[] = [];
   for (const [n, v] of all) {
-    if (!n.startsWith(prefix)) continue;
+    if (!n.startsWith(prefix) || !keep(v)) continue;
     if (internal.has(n) || v.value !== undefined || ((v.array || v.assoc) && !v.declaredOnly)) out.push(n);
   }
   return out.sort();

@@ -8,6 +8,7 @@ import { decodeBytes } from '../byte-text';
 import type { Interpreter } from '../interpreter';
 import type { Action } from './spec';
 import { dequote } from './words';
+import { namesWithPrefix } from '../var-listing';
 
 /** The reserved words, in bash's order (compgen -k). */
 export const KEYWORDS = ['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time', '{', '}', '!', '[[', ']]', 'coproc'];
@@ -86,13 +87,6 @@ async function serviceNames(sh: Interpreter): Promise<string[]> {
     if (f[0]) out.push(f[0], ...f.slice(2));
   }
   return [...new Set(out)];
-}
-
-function variableNames(sh: Interpreter, keep: (v: import('../state').Var) => boolean = () => true): string[] {
-  const names = new Set<string>();
-  for (const scope of [sh.state.globals, ...sh.state.scopes]) for (const [n, v] of scope) if (keep(v)) names.add(n);
-  for (const n of sh.state.dynamic.keys()) names.add(n);
-  return [...names].sort();
 }
 
 /** Executable names on $PATH. */
@@ -189,14 +183,14 @@ export async function actionMatches(sh: Interpreter, action: Action, word: strin
   const p = startsWith(word);
   switch (action) {
     case 'alias': return [...sh.state.aliases.keys()].sort().filter(p);
-    case 'arrayvar': return variableNames(sh, (v) => !!(v.array || v.assoc)).filter(p);
+    case 'arrayvar': return namesWithPrefix(sh.state, word, (v) => !!(v.array || v.assoc));
     case 'binding': return BINDINGS.filter(p);
     case 'builtin': return [...builtins.keys()].sort().filter(p);
     case 'command': return commandNames(sh, word);
     case 'directory': return fileMatches(sh, word, 'dirs');
     case 'disabled': return [...builtins.keys()].sort().filter((n) => sh.state.disabledBuiltins.has(n)).filter(p);
     case 'enabled': return [...builtins.keys()].sort().filter((n) => !sh.state.disabledBuiltins.has(n)).filter(p);
-    case 'export': return variableNames(sh, (v) => !!v.exported).filter(p);
+    case 'export': return namesWithPrefix(sh.state, word, (v) => !!v.exported);
     case 'file': return fileMatches(sh, word);
     case 'function': return [...sh.state.functions.keys()].sort().filter(p);
     case 'group': return (await colonNames(sh, '/etc/group')).filter(p);
@@ -216,6 +210,6 @@ export async function actionMatches(sh: Interpreter, action: Action, word: strin
     }
     case 'stopped': return jobNames(sh, 'Stopped').filter(p);
     case 'user': return (await colonNames(sh, '/etc/passwd')).filter(p);
-    case 'variable': return variableNames(sh).filter(p);
+    case 'variable': return namesWithPrefix(sh.state, word);
   }
 }
