@@ -86,15 +86,6 @@ const syscallArchs: Check = (v) => {
   return some(list.filter((w) => !ARCHS.has(w)).map((w) => `Failed to parse system call architecture "${w}", ignoring: Invalid argument`));
 };
 
-/** SystemCallErrorNumber=: "kill", an errno name, or 1-4095. */
-const syscallErrno: Check = (v) => {
-  if (v === 'kill' || /^E[A-Z0-9]+$/.test(v)) return ok;
-  if (!/^\s*[+-]?\d+$/.test(v)) return warn(`Failed to parse error number, ignoring: ${v}`);
-  const n = Number(v);
-  if (n < 0 || n > 4095) return warn(`Failed to parse error number, ignoring: ${v}`);
-  return n === 0 ? warn(`Invalid error number, ignoring: ${v}`) : ok;
-};
-
 /** TimerSlackNSec=: a time span in nanoseconds. */
 const nsec: Check = (v) => (/^\s*\d+(\.\d+)?\s*(ns|nsec|us|usec|µs|ms|msec|s|sec|m|min|h|hr|d|w|M|y)?(\s+\d+(\.\d+)?\s*(ns|nsec|us|usec|µs|ms|msec|s|sec|m|min|h|hr|d|w|M|y))*\s*$/.test(v) || v === 'infinity' ? ok : warn(`Failed to parse nsec value, ignoring: ${v}`));
 
@@ -210,7 +201,7 @@ export function moreExecChecks(cpuSet: Check): Record<string, Check> {
     RuntimeDirectoryPreserve: boolOr('restart', 'Failed to parse runtime directory preserve mode'),
     UtmpMode: oneOf('init login user', 'Failed to parse utmp mode'),
     TTYRows: unsigned, TTYColumns: unsigned,
-    SystemCallArchitectures: syscallArchs, SystemCallErrorNumber: syscallErrno,
+    SystemCallArchitectures: syscallArchs,
     DevicePolicy: oneOf('auto closed strict', 'Failed to parse device policy'),
     ManagedOOMPreference: oneOf('none avoid omit', 'Failed to parse ManagedOOMPreference='),
     DisableControllers: disableControllers,

@@ -6,6 +6,7 @@ import { parseBoolean, type UnitAssignment, type UnitSettings } from '../../shar
 import { extractFirstWord, extractWords } from '../../shared/systemd/words';
 import { parseTimespan } from '../../shared/systemd/time-span';
 import { moreExecChecks, MORE_SERVICE_CHECKS, MORE_UNIT_CHECKS, legacy, firstWordAndRest, nonServiceChecks, unsupportedFor, MORE_SECTION_CHECKS } from './config-check-more';
+import { SECCOMP_CHECKS } from './config-check-seccomp';
 import { type Check, ok, warn, oneOf, bool, boolOr, secCheck, unsigned, words, pathProblem } from './check-base';
 import { parseSignal } from '../../shared/signals';
 import { signalFromString } from '../../shared/systemd/signal-name';
@@ -407,20 +408,6 @@ function busName(v: string): boolean {
   return parts.every((x) => (unique ? /^[A-Za-z0-9_-]+$/ : /^[A-Za-z_-][A-Za-z0-9_-]*$/).test(x));
 }
 
-/** The system call groups seccomp-util.c knows. */
-const SYSCALL_GROUPS = new Set('@default @aio @basic-io @chown @clock @cpu-emulation @debug @file-system @io-event @ipc @keyring @memlock @module @mount @network-io @obsolete @pkey @privileged @process @raw-io @reboot @resources @setuid @signal @swap @sync @system-service @timer @known'.split(' '));
-/** SystemCallFilter=/SystemCallLog=: each unknown "@group" is skipped with a warning. */
-const syscallFilter: Check = (v) => {
-  const out: string[] = [];
-  const invert = v.startsWith('~');
-  for (const w of words(invert ? v.slice(1) : v, true)) {
-    const name = w.replace(/:.*$/, '');
-    // an error number only goes with a deny list ("~...")
-    if (!invert && w.includes(':')) out.push(`Allow-listed system calls cannot take error number, ignoring: ${w}`);
-    else if (name.startsWith('@') && !SYSCALL_GROUPS.has(name)) out.push(`Unknown system call group, ignoring: ${name}`);
-  }
-  return out.length ? warn(...out) : ok;
-};
 /** RestrictNamespaces=: a boolean, or namespace types ("~" first inverts). */
 const restrictNamespaces: Check = (v) => {
   if (parseBoolean(v) !== undefined) return ok;
@@ -499,11 +486,11 @@ const EXEC_CHECKS: Record<string, Check> = {
   ProtectProc: oneOf('noaccess invisible ptraceable default', 'Failed to parse /proc/ protection mode'),
   ManagedOOMSwap: oneOf('auto kill', 'Invalid syntax'), ManagedOOMMemoryPressure: oneOf('auto kill', 'Invalid syntax'),
   LogRateLimitBurst: unsigned,
-  SystemCallFilter: syscallFilter, SystemCallLog: syscallFilter, RestrictNamespaces: restrictNamespaces,
+  RestrictNamespaces: restrictNamespaces,
   IPAddressAllow: addressPrefixes, IPAddressDeny: addressPrefixes, DeviceAllow: deviceAllow,
   ManagedOOMMemoryPressureLimit: (v) => (/^\d+(\.\d{1,2})?%$/.test(v) && parseFloat(v) <= 100 ? ok : warn(`Failed to parse memory pressure limit value, ignoring: ${v}`)),
 };
-Object.assign(EXEC_CHECKS, moreExecChecks(cpuAffinity));
+Object.assign(EXEC_CHECKS, moreExecChecks(cpuAffinity), SECCOMP_CHECKS);
 for (const k of ['AS', 'CORE', 'CPU', 'DATA', 'FSIZE', 'LOCKS', 'MEMLOCK', 'MSGQUEUE', 'NICE', 'NOFILE', 'NPROC', 'RSS', 'RTPRIO', 'RTTIME', 'SIGPENDING', 'STACK']) EXEC_CHECKS[`Limit${k}`] = rlimit;
 
 const SERVICE_CHECKS: Record<string, Check> = {

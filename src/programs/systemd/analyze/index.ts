@@ -97,6 +97,8 @@ export async function analyzeMain(ctx: Ctx): Promise<number> {
       return verbExitStatus(ctx, rest);
     case 'capability':
       return verbCapability(ctx, rest);
+    case 'syscall-filter':
+      return (await import('./syscall-filter')).verbSyscallFilter(ctx, rest, parsed.opts.quiet);
     case 'condition':
       if (parsed.opts.unit === undefined && parsed.opts.root === undefined) return verbCondition(ctx, rest);
       break;
