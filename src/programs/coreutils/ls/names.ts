@@ -14,9 +14,18 @@ function charWidth(cp: number): number {
   return 1;
 }
 
-export function displayWidth(s: string): number {
+/**
+ * The columns a name takes. In a UTF-8 locale, each character's width; in a single-byte
+ * locale (C), GNU counts only the printable ASCII bytes, so control characters and every
+ * byte of a non-ASCII character count 0.
+ */
+export function displayWidth(s: string, utf8 = true): number {
   let w = 0;
-  for (const ch of s) w += charWidth(ch.codePointAt(0)!);
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (utf8) w += charWidth(cp);
+    else if (cp >= 0x20 && cp < 0x7f) w++;
+  }
   return w;
 }
 
@@ -67,7 +76,7 @@ export class Names {
   /** fileinfo_name_width: the width of the name as printed, with the alignment space. */
   nameWidth(e: Entry, someQuoted: boolean): number {
     const { text, quoted } = this.quoteName(e.name);
-    return displayWidth(text) + (this.align && someQuoted && !quoted ? 1 : 0);
+    return displayWidth(text, this.c.utf8) + (this.align && someQuoted && !quoted ? 1 : 0);
   }
 
   usedColorOnce(): boolean {
@@ -121,7 +130,7 @@ export class Names {
       const line = this.c.lineLength;
       if (line && Math.floor(startCol / line) !== Math.floor((startCol + bytes - 1) / line)) out += this.put(col.seq.get('cl') ?? '');
     }
-    return { text: out, width: displayWidth(text) + pad.length };
+    return { text: out, width: displayWidth(text, this.c.utf8) + pad.length };
   }
 
   /** get_type_indicator: the -F / -p / --file-type character ('' for none). */
