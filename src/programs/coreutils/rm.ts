@@ -36,12 +36,20 @@ function baseName(path: string): string {
 }
 
 class Remover {
+  /**
+   * How many times a failure or a refused descent has marked the directories above it
+   * (mark_ancestor_dirs): those are then left without a prompt or an rmdir. A file whose
+   * removal was only declined marks nothing, so its directory is still asked about.
+   */
+  private marks = 0;
+
   constructor(
     private readonly ctx: Ctx,
     private readonly o: Options,
   ) {}
 
   private async fail(e: unknown, path: string): Promise<'error'> {
+    this.marks++;
     await this.ctx.perror(e, `cannot remove ${quoteaf(path)}`);
     return 'error';
   }
@@ -104,6 +112,7 @@ class Remover {
     const empty = entries !== undefined && entries.length === 0;
     if (!this.o.recursive && !(this.o.emptyDirs && empty)) {
       await this.ctx.error(`cannot remove ${quoteaf(path)}: ${this.o.emptyDirs ? 'Directory not empty' : 'Is a directory'}`);
+      this.marks++;
       return 'error';
     }
     if (top) {
@@ -120,14 +129,18 @@ class Remover {
       }
     }
     if (!empty && entries !== undefined) {
-      if (!(await this.confirm(path, st, true))) return 'declined';
+      if (!(await this.confirm(path, st, true))) {
+        this.marks++;
+        return 'declined';
+      }
+      const marks = this.marks;
       let worst: Status = 'ok';
       for (const name of entries) {
         const r = await this.remove(join(path, name), false);
         if (r === 'error' || (r === 'declined' && worst === 'ok')) worst = r;
       }
-      // anything left below keeps this directory, without another message
-      if (worst !== 'ok') return worst;
+      // a failure below keeps this directory, without another message
+      if (this.marks !== marks) return worst;
     }
     if (!(await this.confirm(path, st, false))) return 'declined';
     return this.excise(path, true, readError);
