@@ -116,12 +116,14 @@ export function rmdir(c: FsContext, path: string): void {
 
 export function rename(c: FsContext, from: string, to: string): void {
   const src = c.vfs.resolveParent(c.cred, c.cwd, from, 'rename');
+  // a last component that is '.' or '..' is busy (do_renameat2), before any lookup
+  if (src.name === '.' || src.name === '..') fail('EBUSY', 'rename', from);
   const node = c.vfs.child(src.dir, src.name);
   if (!node) fail('ENOENT', 'rename', from);
   // a trailing slash on either name requires a directory
   if (node.type !== 'dir' && (from.endsWith('/') || to.endsWith('/'))) fail('ENOTDIR', 'rename', from.endsWith('/') ? from : to);
   const dst = c.vfs.resolveParent(c.cred, c.cwd, to, 'rename');
-  if (src.name === '.' || src.name === '..' || dst.name === '.' || dst.name === '..') fail('EINVAL', 'rename', from);
+  if (dst.name === '.' || dst.name === '..') fail('EBUSY', 'rename', to);
   if (c.vfs.entryCovered(src.dir, src.name) || c.vfs.entryCovered(dst.dir, dst.name)) fail('EBUSY', 'rename', from);
   if (node.fs !== dst.dir.fs || c.vfs.isMountpoint(node)) fail('EXDEV', 'rename', from);
   const refused = deleteErrno(c.cred, src.dir, node);
