@@ -219,7 +219,9 @@ async function installFile(ctx: Ctx, o: Opts, from: string, to: string): Promise
     ctx.sys.close(fd);
   } catch (e) {
     if (!isSysError(e)) throw e;
-    await ctx.perror(e, `cannot create regular file ${quoteaf(to)}`);
+    // as copy.c: a new name ending in a slash says "Not a directory" rather than EISDIR
+    const err = e.errno === 'EISDIR' && to.endsWith('/') && dst instanceof SysError ? new SysError('ENOTDIR', 'open', to) : e;
+    await ctx.perror(err, `cannot create regular file ${quoteaf(to)}`);
     return false;
   }
   if (o.preserveTimes) await ctx.sys.utimes(to, src.atime, src.mtime);
