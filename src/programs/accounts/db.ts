@@ -187,19 +187,24 @@ export class Locks {
 /** Writes a changed database: `<path>-` backup, `<path>+`, then rename over the original. */
 export async function commit(sys: Sys, db: Db<{ name: string }>): Promise<void> {
   if (!db.changed || db.unreadable) return;
+  await writeBack(sys, db.path, db.text(), db.present);
+}
+
+/** Replaces `path` with `text` as commonio_close does (a `-` backup of the old file when there was one). */
+export async function writeBack(sys: Sys, path: string, text: string, present = true): Promise<void> {
   let mode = 0o644;
   let uid = 0;
   let gid = 0;
-  if (db.present) {
-    const st = await sys.stat(db.path);
+  if (present) {
+    const st = await sys.stat(path);
     mode = st.mode & 0o7777;
     uid = st.uid;
     gid = st.gid;
-    const old = await sys.readFile(db.path);
-    await writeWithMode(sys, `${db.path}-`, old, mode, uid, gid);
+    const old = await sys.readFile(path);
+    await writeWithMode(sys, `${path}-`, old, mode, uid, gid);
   }
-  await writeWithMode(sys, `${db.path}+`, db.text(), mode & 0o664, uid, gid);
-  await sys.rename(`${db.path}+`, db.path);
+  await writeWithMode(sys, `${path}+`, text, mode & 0o664, uid, gid);
+  await sys.rename(`${path}+`, path);
 }
 
 async function writeWithMode(sys: Sys, path: string, data: Uint8Array | string, mode: number, uid: number, gid: number): Promise<void> {
