@@ -4,7 +4,7 @@ import { fieldOf, type JournalEntry } from '../../../shared/services/journal';
 import { type Zone, zoneNameAt } from '../../../shared/systemd/civil';
 import { strftime } from '../../lib/strftime';
 
-export const OUTPUT_MODES = ['short', 'short-full', 'short-iso', 'short-iso-precise', 'short-precise', 'short-monotonic', 'short-unix', 'with-unit', 'verbose', 'export', 'json', 'json-pretty', 'json-sse', 'json-seq', 'cat'] as const;
+export const OUTPUT_MODES = ['short', 'short-full', 'short-iso', 'short-iso-precise', 'short-precise', 'short-monotonic', 'short-delta', 'short-unix', 'with-unit', 'verbose', 'export', 'json', 'json-pretty', 'json-sse', 'json-seq', 'cat'] as const;
 export type OutputMode = (typeof OUTPUT_MODES)[number];
 
 export interface FormatOptions {
@@ -15,6 +15,8 @@ export interface FormatOptions {
   color: boolean;
   noHostname: boolean;
   all: boolean;
+  /** The entry shown before (short-delta measures from it); formatEntry() keeps it. */
+  previous?: { monotonic: number; realtime: number; bootId: string };
 }
 
 const ANSI_NORMAL = '\x1b[0m';
@@ -53,12 +55,31 @@ function stamp(e: JournalEntry, o: FormatOptions): string {
     case 'short-full':
       return `${strftime('%a %Y-%m-%d %H:%M:%S', ms)} ${zoneNameAt(o.zone, Math.floor(e.realtime / 1_000_000))}`;
     case 'short-monotonic':
-      return `[${String(Math.floor(e.monotonic / 1_000_000)).padStart(5, ' ')}.${String(e.monotonic % 1_000_000).padStart(6, '0')}]`;
+    case 'short-delta':
+      return monotonicStamp(e, o);
     case 'short-unix':
       return `${Math.floor(e.realtime / 1_000_000)}.${usec}`;
     default:
       return strftime('%b %d %H:%M:%S', ms);
   }
+}
+
+const seconds = (us: number): string => `${String(Math.floor(us / 1_000_000)).padStart(5, ' ')}.${String(us % 1_000_000).padStart(6, '0')}`;
+
+/**
+ * output_timestamp_monotonic(): the time since boot; short-delta adds the time since the entry
+ * shown before, by the monotonic clock in one boot, else by the wall clock (marked "*"), and
+ * blanks for the first entry.
+ */
+function monotonicStamp(e: JournalEntry, o: FormatOptions): string {
+  let text = `[${seconds(e.monotonic)}`;
+  if (o.mode === 'short-delta') {
+    const p = o.previous;
+    if (p && p.monotonic > 0 && p.bootId === e.bootId) text += ` <${seconds(Math.max(0, e.monotonic - p.monotonic))} >`;
+    else if (p && p.realtime > 0 && e.realtime > 0) text += ` <${seconds(Math.max(0, e.realtime - p.realtime))}*>`;
+    else text += ' '.repeat(16);
+  }
+  return `${text}]`;
 }
 
 /** Strips control characters the way journalctl does unless --all is given. */
@@ -114,6 +135,12 @@ function cursorOf(e: JournalEntry): string {
 }
 
 export function formatEntry(e: JournalEntry, o: FormatOptions): string {
+  const text = formatOne(e, o);
+  o.previous = { monotonic: e.monotonic, realtime: e.realtime, bootId: e.bootId };
+  return text;
+}
+
+function formatOne(e: JournalEntry, o: FormatOptions): string {
   switch (o.mode) {
     case 'cat': {
       const color = o.color ? priorityColor(e.priority) : undefined;

@@ -10,6 +10,7 @@ import { localZone } from '../../lib/tz';
 import { compileGrep } from './pattern';
 import { parseBoolean } from '../../../shared/systemd/unit-file';
 import { explain } from './catalog';
+import { facilityHelp, parseFacilities } from './facility';
 import { entryFields, formatEntry, OUTPUT_MODES, type FormatOptions, type OutputMode } from './format';
 import { UTC_ZONE, type Zone } from '../../../shared/systemd/civil';
 import { formatTimestamp } from '../../../shared/systemd/time-format';
@@ -20,6 +21,7 @@ const OPTIONS: OptionDef[] = [
     { key: 'unit', short: 'u', long: 'unit', arg: 'required' },
     { key: 'ident', short: 't', long: 'identifier', arg: 'required' },
     { key: 'priority', short: 'p', long: 'priority', arg: 'required' },
+    { key: 'facility', long: 'facility', arg: 'required' },
     { key: 'grep', short: 'g', long: 'grep', arg: 'required' },
     { key: 'caseSensitive', long: 'case-sensitive', arg: 'optional' },
     { key: 'since', short: 'S', long: 'since', arg: 'required' },
@@ -151,8 +153,25 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
     await ctx.print('systemd 253 (v253.19-10.ph5)\n+PAM -AUDIT -SELINUX -APPARMOR -IMA -SMACK +SECCOMP +GCRYPT -GNUTLS +OPENSSL +ACL +BLKID +CURL -ELFUTILS -FIDO2 -IDN2 -IDN -IPTC +KMOD -LIBCRYPTSETUP +LIBFDISK +PCRE2 -PWQUALITY -P11KIT -QRENCODE -TPM2 +BZIP2 +LZ4 +XZ +ZLIB +ZSTD -BPF_FRAMEWORK -XKBCOMMON +UTMP +SYSVINIT default-hierarchy=unified\n');
     return 0;
   }
-  // each -o is read as it comes: "help" lists the modes (in systemd's table order) and ends the run
-  for (const o of p.values.get('output') ?? []) {
+  // each -o and --facility= is read as it comes: "help" lists the choices (the modes in systemd's
+  // table order) and ends the run
+  let quiet = false;
+  const facilities: number[] = [];
+  for (const { key, value: o = '' } of p.order) {
+    if (key === 'quiet') quiet = true;
+    if (key === 'facility') {
+      const f = parseFacilities(o);
+      if (f === 'help') {
+        await ctx.print(facilityHelp(quiet));
+        return 0;
+      }
+      if ('error' in f) {
+        await ctx.err.write(`${f.error}\n`);
+        return 1;
+      }
+      facilities.push(...f);
+    }
+    if (key !== 'output') continue;
     if (o === 'help') {
       await ctx.print(`${OUTPUT_MODE_TABLE.join('\n')}\n`);
       return 0;
@@ -236,11 +255,13 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
     await ctx.err.write('--since= must be before --until=.\n');
     return 1;
   }
-  const matches: [string, string][] = [];
+  // the facilities are alternatives for one field (add_facilities())
+  const matches: [string, string][] = [...new Set(facilities)].map((f) => ['SYSLOG_FACILITY', String(f)]);
+  const fromOptions = matches.length;
   for (const m of p.operands) {
     if (m === '+') {
       // (a disjunction between the matches before and after it)
-      if (matches.length && matches[matches.length - 1]![0] !== '+') matches.push(['+', '']);
+      if (matches.length > fromOptions && matches[matches.length - 1]![0] !== '+') matches.push(['+', '']);
       continue;
     }
     const eq = m.indexOf('=');
