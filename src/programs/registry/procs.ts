@@ -48,6 +48,7 @@ export const procsPrograms: ProgramEntry[] = [
   lazy({ name: 'groupdel', installPath: '/usr/sbin/groupdel', pkg: 'shadow' }, () => import('../accounts/groupadd').then((m) => ({ default: m.groupdel }))),
   lazy({ name: 'grpck', installPath: '/usr/sbin/grpck', pkg: 'shadow' }, () => import('../accounts/grpck')),
   lazy({ name: 'groupmod', installPath: '/usr/sbin/groupmod', pkg: 'shadow' }, () => import('../accounts/groupmod').then((m) => ({ default: m.groupmod }))),
+  lazy({ name: 'lastlog', installPath: '/usr/bin/lastlog', pkg: 'shadow' }, () => import('../accounts/lastlog')),
   lazy({ name: 'login', installPath: '/usr/bin/login', pkg: 'shadow-tools' }, () => import('../accounts/newgrp').then((m) => ({ default: m.login }))),
   lazy({ name: 'newgrp', installPath: '/usr/bin/newgrp', mode: 0o4755, pkg: 'shadow' }, () => import('../accounts/newgrp').then((m) => ({ default: m.newgrp }))),
   lazy({ name: 'passwd', installPath: '/usr/bin/passwd', mode: 0o4755, pkg: 'shadow-tools' }, () => import('../accounts/passwd')),
