@@ -19,12 +19,11 @@ const E_CANT_LOCK = 4;
 const usageText = (prog: string): string => `Usage: ${prog} [options] [group [gshadow]]
 
 Options:
-  -h, --help                    display this help message and exit
-  -r, --read-only               display errors and warnings
-                                but do not change files
-  -R, --root CHROOT_DIR         directory to chroot into
-  -s, --sort                    sort entries by UID
-  -S, --silence-warnings        silence controversial/paranoid warnings
+  -h, --help                    show this help and exit
+  -r, --read-only               report problems, change nothing
+  -R, --root CHROOT_DIR         chroot into this directory first
+  -s, --sort                    reorder the entries by GID
+  -S, --silence-warnings        leave out the member-list warnings
 
 `;
 

@@ -23,13 +23,13 @@ const DAY = 86400;
 const usageText = (prog: string): string => `Usage: ${prog} [options]
 
 Options:
-  -b, --before DAYS             print only lastlog records older than DAYS
-  -C, --clear                   clear lastlog record of an user (usable only with -u)
-  -h, --help                    display this help message and exit
-  -R, --root CHROOT_DIR         directory to chroot into
-  -S, --set                     set lastlog record to current time (usable only with -u)
-  -t, --time DAYS               print only lastlog records more recent than DAYS
-  -u, --user LOGIN              print lastlog record of the specified LOGIN
+  -b, --before DAYS             only records older than DAYS days
+  -C, --clear                   zero the record of the -u user(s)
+  -h, --help                    show this help and exit
+  -R, --root CHROOT_DIR         chroot into this directory first
+  -S, --set                     stamp the record of the -u user(s) with now
+  -t, --time DAYS               only records newer than DAYS days
+  -u, --user LOGIN              only this user (or UID, or UID range)
 
 `;
 

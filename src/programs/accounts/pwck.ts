@@ -19,13 +19,12 @@ const E_CANTLOCK = 4;
 const usageText = (prog: string): string => `Usage: ${prog} [options] [passwd [shadow]]
 
 Options:
-  -b, --badname                 allow bad names
-  -h, --help                    display this help message and exit
-  -q, --quiet                   report errors only
-  -r, --read-only               display errors and warnings
-                                but do not change files
-  -R, --root CHROOT_DIR         directory to chroot into
-  -s, --sort                    sort entries by UID
+  -b, --badname                 accept names the usual rules reject
+  -h, --help                    show this help and exit
+  -q, --quiet                   only report errors, not warnings
+  -r, --read-only               report problems, change nothing
+  -R, --root CHROOT_DIR         chroot into this directory first
+  -s, --sort                    reorder the entries by UID
 
 `;
 
