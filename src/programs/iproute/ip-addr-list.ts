@@ -8,7 +8,7 @@ import { FILTER_FLAGS, printAddr } from './ip-addr-print';
 import { getPrefix, toIpAddr, type InetPrefix } from './ip-inet';
 import { printLinkBrief, printLinkInfo, printStats } from './ip-link-print';
 import { groupA2n, scopeA2n } from './ip-names';
-import type { Ip } from './ip-session';
+import { hasName, type Ip } from './ip-session';
 import { AF, Args, IpExit, matches } from './ip-util';
 
 export interface AddrFilter {
@@ -110,7 +110,7 @@ function parseSelectors(ip: Ip, args: Args, filter: AddrFilter, usage: () => nev
       filter.group = g;
     } else if (w === 'master') {
       const v = next();
-      const idx = links.find((l) => l.name === v)?.ifindex;
+      const idx = links.find((l) => hasName(l, v))?.ifindex;
       if (!idx) ip.invarg('Device does not exist\n', v);
       filter.master = idx;
     } else if (w === 'vrf') {

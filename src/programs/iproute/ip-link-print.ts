@@ -274,5 +274,13 @@ export function printLinkInfo(ip: Ip, l: LinkMsg, doLink: boolean, inet6Dump: bo
     p.nl();
     printStats(ip, l.stats, l.carrierChanges);
   }
+  if (l.altnames) {
+    p.openArrayJsonOnly('altnames');
+    for (const n of l.altnames) {
+      p.fp(`${p.sl}    altname `);
+      p.any(null, n, n);
+    }
+    p.closeArrayJsonOnly();
+  }
   p.fp('\n');
 }

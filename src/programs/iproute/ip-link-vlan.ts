@@ -35,7 +35,7 @@ const LL_PROTOS: [number, string][] = [
 ];
 
 /** ll_proto_a2n: a name (any case) or a number. */
-function protoA2n(text: string): number | null {
+export function protoA2n(text: string): number | null {
   const named = LL_PROTOS.find(([, n]) => n.toLowerCase() === text.toLowerCase());
   if (named) return named[0];
   return getUnsigned(text, 0xffff);

@@ -4,12 +4,13 @@ import type { LinkChange } from '../../shared/services/net';
 import { llAddr } from './ip-inet';
 import { listOrFlush } from './ip-addr-list';
 import { groupA2n } from './ip-names';
-import type { Ip } from './ip-session';
+import { hasName, type Ip } from './ip-session';
 import { LINK_USAGE } from './ip-usage';
 import { parseVlan } from './ip-link-vlan';
 import { parseBridgeOpts } from './ip-link-bridge-opts';
 import { parseMacvlan } from './ip-link-macvlan';
 import { parseVxlan } from './ip-link-vxlan';
+import { parseVf } from './ip-link-vf';
 import { parseUnmodelledKind } from './ip-link-kinds';
 import { Args, getInteger, IpExit, matches } from './ip-util';
 
@@ -49,8 +50,10 @@ function parseOnOff(ip: Ip, msg: string, v: string): boolean {
 
 /** ll_name_to_index over the device list read before parsing (0: no such device). */
 type IndexOf = (name: string) => number;
+/** nl_get_ll_addr_len: the device's link-layer address length (-1: no such device). */
+type HalenOf = (name: string) => number;
 
-function parse(ip: Ip, argv: string[], create: boolean, indexOf: IndexOf): Parsed {
+function parse(ip: Ip, argv: string[], create: boolean, indexOf: IndexOf, halenOf: HalenOf): Parsed {
   const c: LinkChange = {};
   const flags: NonNullable<LinkChange['flags']> = {};
   const args = new Args(argv);
@@ -160,6 +163,13 @@ function parse(ip: Ip, argv: string[], create: boolean, indexOf: IndexOf): Parse
     } else if (['xdp', 'xdpgeneric', 'xdpdrv', 'xdpoffload'].includes(w) && (args.remaining === 1 || (['off', 'none'].includes(args.rest[1]!) && args.remaining === 2))) {
       // xdp_parse: `off` or `none` as the last word detaches the program (none is attached here)
       next();
+    } else if (w === 'vf') {
+      const v = next();
+      const vf = getInteger(v);
+      if (vf === null) ip.invarg('Invalid "vf" value\n', v);
+      if (dev === undefined) ip.fail('Error: argument "dev" is required\n');
+      if (parseVf(ip, args, halenOf(dev)) < 0) throw new IpExit(1);
+      c.vf = vf;
     } else if (w === 'protodown') {
       c.protoDown = parseOnOff(ip, 'protodown', next());
     } else if (w === 'gso_max_size' || w === 'gso_max_segs' || w === 'gro_max_size') {
@@ -189,13 +199,13 @@ function parse(ip: Ip, argv: string[], create: boolean, indexOf: IndexOf): Parse
 const VETH_USAGE = "Usage: ip link <options> type veth [peer <options>]\nTo get <options> type 'ip link add help'\n";
 
 /** veth's parse_opt: nothing, or `peer` and the other end's own link options. */
-function vethPeer(ip: Ip, p: Parsed, indexOf: IndexOf): number {
+function vethPeer(ip: Ip, p: Parsed, indexOf: IndexOf, halenOf: HalenOf): number {
   if (p.rest.length === 0) return 0;
   if (p.rest[0] !== 'peer') {
     ip.err(VETH_USAGE);
     return 1;
   }
-  const peer = parse(ip, p.rest.slice(1), true, indexOf);
+  const peer = parse(ip, p.rest.slice(1), true, indexOf, halenOf);
   if (peer.type !== undefined) ip.duparg('type', peer.type);
   p.change.peer = { name: peer.name ?? peer.dev ?? '', change: peer.change };
   p.rest = [];
@@ -205,10 +215,14 @@ function vethPeer(ip: Ip, p: Parsed, indexOf: IndexOf): number {
 async function modify(ip: Ip, argv: string[], mode: 'add' | 'set' | 'delete' | 'replace'): Promise<number> {
   const create = mode === 'add' || mode === 'replace';
   const links = await ip.allLinks();
-  const indexOf: IndexOf = (name) => links.find((l) => l.name === name)?.ifindex ?? 0;
-  const p = parse(ip, argv, create, indexOf);
+  const indexOf: IndexOf = (name) => links.find((l) => hasName(l, name))?.ifindex ?? 0;
+  const halenOf: HalenOf = (name) => {
+    const l = links.find((x) => hasName(x, name));
+    return l ? (l.address ? l.address.split(':').length : 0) : -1;
+  };
+  const p = parse(ip, argv, create, indexOf, halenOf);
   if (p.dev !== undefined && p.addrLen && !create) {
-    const l = (await ip.allLinks()).find((x) => x.name === p.dev);
+    const l = (await ip.allLinks()).find((x) => hasName(x, p.dev!));
     const halen = l ? l.address.split(':').length : -1;
     if (halen >= 0 && halen !== p.addrLen) {
       ip.err(`Invalid address length ${p.addrLen} - must be ${halen} bytes\n`);
@@ -251,7 +265,7 @@ async function modify(ip: Ip, argv: string[], mode: 'add' | 'set' | 'delete' | '
     if (!lower) ip.nodev(p.link);
     p.change.link = lower;
   }
-  if (p.type === 'veth' && vethPeer(ip, p, indexOf)) return 1;
+  if (p.type === 'veth' && vethPeer(ip, p, indexOf, halenOf)) return 1;
   kindOptions(ip, p, true, indexOf);
   if (p.rest.length) return garbage(ip, p.rest);
   await ip.talk({ kind: 'newlink', nlflags: { create: true, excl: mode === 'add', replace: mode === 'replace' }, name: p.name ?? '', type: p.type, change: p.change });
@@ -284,6 +298,44 @@ function kindOptions(ip: Ip, p: Parsed, create: boolean, indexOf: IndexOf): void
   p.rest = [];
 }
 
+/** iplink_prop: `property {add|del} dev DEV [altname NAME]...`. */
+async function property(ip: Ip, argv: string[]): Promise<number> {
+  const [op, ...rest] = argv;
+  if (op === undefined) ip.fail(LINK_USAGE);
+  if (matches(op, 'help')) ip.fail(LINK_USAGE);
+  if (!matches(op, 'add') && !matches(op, 'del')) ip.fail('Operator required\n');
+  // check_altifname: not empty, no slash or white space (any length: the kernel checks that)
+  const valid = (v: string): boolean => v.length > 0 && !/[/\s]/.test(v);
+  const altnames: string[] = [];
+  let dev: string | undefined;
+  const args = new Args(rest);
+  for (; !args.done; args.advance()) {
+    const w = args.cur;
+    const next = (): string => {
+      args.advance();
+      if (args.done) ip.incomplete();
+      return args.cur;
+    };
+    if (matches(w, 'altname')) {
+      const v = next();
+      if (!valid(v)) ip.invarg('not a valid altname', v);
+      altnames.push(v);
+    } else if (matches(w, 'help')) {
+      ip.fail(LINK_USAGE);
+    } else {
+      const v = w === 'dev' ? next() : w;
+      if (dev !== undefined) ip.duparg2('dev', v);
+      if (!valid(v)) ip.invarg('"dev" not a valid ifname', v);
+      dev = v;
+    }
+  }
+  if (dev === undefined) ip.fail('Not enough of information: "dev" argument is required.\n');
+  const ifindex = await ip.index(dev);
+  if (!ifindex) ip.nodev(dev);
+  await ip.talk({ kind: 'linkprop', ifindex, op: matches(op, 'add') ? 'add' : 'del', altnames });
+  return 0;
+}
+
 function garbage(ip: Ip, rest: string[]): number {
   if (matches(rest[0]!, 'help')) ip.fail(LINK_USAGE);
   ip.err(`Garbage instead of arguments "${rest[0]} ...". Try "ip link help".\n`);
@@ -300,10 +352,7 @@ export async function doLink(ip: Ip, argv: string[]): Promise<number> {
   if (matches(cmd, 'delete')) return modify(ip, rest, 'delete');
   if (matches(cmd, 'show') || matches(cmd, 'lst') || matches(cmd, 'list')) return listOrFlush(ip, rest, 'list', true, usage);
   if (matches(cmd, 'xstats') || matches(cmd, 'afstats')) return 0;
-  if (matches(cmd, 'property')) {
-    await ip.talk({ kind: 'setlink', ifindex: -1, change: {} });
-    return 0;
-  }
+  if (matches(cmd, 'property')) return property(ip, rest);
   if (matches(cmd, 'help')) usage();
   return ip.fail(`Command "${cmd}" is unknown, try "ip link help".\n`);
 }

@@ -7,7 +7,7 @@ import { dsfieldA2n, protoA2n, realmsA2n, rtntypeA2n, scopeA2n, tableA2n } from 
 import { newRouteFilter, printRoute, routePasses, type RouteFilter } from './ip-route-print';
 import { restoreRoutes, saveRoutes, showdumpRoutes } from './ip-route-dump';
 import { routeGet } from './ip-route-get';
-import type { Ip } from './ip-session';
+import { hasName, type Ip } from './ip-session';
 import { ROUTE_USAGE } from './ip-usage';
 import { AF, Args, getUnsigned, IpExit, matches, readFamily } from './ip-util';
 
@@ -189,7 +189,7 @@ async function modify(ip: Ip, argv: string[], del: boolean, nl: NlFlags): Promis
   if (!dstOk || !dst) return ip.fail(ROUTE_USAGE);
   if (nexthopArgs) {
     const links = await ip.allLinks();
-    const mp = parseNexthops(ip, nexthopArgs, family, (name) => links.find((l) => l.name === name)?.ifindex ?? 0);
+    const mp = parseNexthops(ip, nexthopArgs, family, (name) => links.find((l) => hasName(l, name))?.ifindex ?? 0);
     spec.multipath = mp.hops;
     if (family === AF.UNSPEC) family = mp.family;
   }

@@ -33,6 +33,11 @@ export function defaultOptions(): IpOptions {
   return { family: AF.UNSPEC, stats: 0, details: 0, oneline: false, brief: false, json: false, pretty: false, human: 0, iec: false, numeric: false, resolve: false, all: false, loops: 10, color: 'never', echo: false, force: false };
 }
 
+/** The kernel finds a device by its name or by one of its alternative names. */
+export function hasName(l: LinkMsg, name: string): boolean {
+  return l.name === name || (l.altnames?.includes(name) ?? false);
+}
+
 export class Ip {
   readonly chunks: { fd: 1 | 2; text: string }[] = [];
   printer: Printer;
@@ -146,7 +151,7 @@ export class Ip {
 
   /** ll_name_to_index: 0 when there is no such device. */
   async index(name: string): Promise<number> {
-    return (await this.allLinks()).find((l) => l.name === name)?.ifindex ?? 0;
+    return (await this.allLinks()).find((l) => hasName(l, name))?.ifindex ?? 0;
   }
 
   /** ll_index_to_name. */

@@ -113,4 +113,8 @@ export class Args {
   advance(): void {
     this.i++;
   }
+  /** PREV_ARG(): steps back to the word before. */
+  back(): void {
+    this.i--;
+  }
 }

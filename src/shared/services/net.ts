@@ -90,6 +90,8 @@ export interface LinkMsg {
   broadcast: string;
   permAddress?: string;
   alias?: string;
+  /** IFLA_PROP_LIST: the device's alternative names, oldest first. */
+  altnames?: string[];
   master?: number;
   /** IFLA_LINK: the other end of a veth pair. */
   link?: number;
@@ -338,6 +340,8 @@ export interface LinkChange {
   carrier?: boolean;
   /** IFLA_PROTO_DOWN (`protodown on|off`) */
   protoDown?: boolean;
+  /** IFLA_VFINFO_LIST: settings of an SR-IOV virtual function (`vf NUM ...`): its number. */
+  vf?: number;
   addrGenMode?: number;
   /** IFLA_MASTER: the bridge to join, 0 to leave one. */
   master?: number;
@@ -433,6 +437,8 @@ export type NetRequest =
   | { kind: 'getroutes'; family?: Family; table?: number }
   | { kind: 'getneighs'; family?: Family }
   | { kind: 'setlink'; ifindex: number; change: LinkChange }
+  /** RTM_NEWLINKPROP / RTM_DELLINKPROP: alternative names of a device, in order. */
+  | { kind: 'linkprop'; ifindex: number; op: 'add' | 'del'; altnames: string[] }
   | { kind: 'newlink'; nlflags: NlFlags; name: string; type: string; change: LinkChange }
   | { kind: 'dellink'; ifindex: number }
   | { kind: 'newaddr'; nlflags: NlFlags; addr: AddrSpec }

@@ -293,6 +293,9 @@ export function changeLink(s: NetState, l: Link, c: LinkChange, now: number): Ne
     // IFLA_TXQLEN is a u32 and any value is taken; ip prints it back as a signed int
     l.txqlen = c.txqlen | 0;
   }
+  // do_setvfinfo: a VF number from INT_MAX up (a negative one as sent) is refused; no
+  // simulated driver has virtual functions to configure
+  if (c.vf !== undefined) return err(c.vf < 0 ? 'EINVAL' : 'EOPNOTSUPP');
   if (c.addrGenMode !== undefined) l.addrGenMode = c.addrGenMode;
   return null;
 }

@@ -11,6 +11,7 @@ import { addAddress, addrMsg, ageAddresses, delAddress } from './addresses';
 import { applyPlaceholderDhcp, bootLinks } from './boot';
 import { dumpRoutes, err } from './fib';
 import { createLink, deleteLink, validateNewLink } from './link-create';
+import { changeAltnames } from './altnames';
 import { changeLink, setCarrier } from './link-ops';
 import { linkMsg } from './links';
 import { macvlanData } from './macvlan';
@@ -47,7 +48,7 @@ export interface NetView {
   neighs: NeighMsg[];
 }
 
-const MUTATING = new Set<NetRequest['kind']>(['setlink', 'newlink', 'dellink', 'newaddr', 'deladdr', 'newroute', 'delroute', 'newneigh', 'delneigh']);
+const MUTATING = new Set<NetRequest['kind']>(['setlink', 'linkprop', 'newlink', 'dellink', 'newaddr', 'deladdr', 'newroute', 'delroute', 'newneigh', 'delneigh']);
 
 export class Network {
   readonly state: NetState;
@@ -127,6 +128,11 @@ export class Network {
       }
       case 'getneighs': return { ok: true, neighs: this.neighbours(req.family) };
       case 'setlink': return this.setLink(req.ifindex, req.change);
+      case 'linkprop': {
+        this.tick();
+        const l = linkByIndex(this.state, req.ifindex);
+        return l ? changeAltnames(this.state, l, req.op, req.altnames) : err('ENODEV');
+      }
       case 'newlink': return this.newLink(req.name, req.type, req.change, req.nlflags);
       case 'dellink': return this.delLink(req.ifindex);
       case 'newaddr': return this.addAddress(req.addr, req.nlflags);

@@ -49,6 +49,8 @@ export interface Link {
   brd: number[];
   permMac?: number[];
   alias?: string;
+  /** Alternative names (`ip link property add altname`): found like the name itself. */
+  altnames?: string[];
   stats: LinkStats;
   carrierChanges: number;
   numTxQueues: number;
@@ -208,6 +210,7 @@ export function linkByIndex(s: NetState, ifindex: number): Link | undefined {
   return s.links.find((l) => l.ifindex === ifindex);
 }
 
+/** __dev_get_by_name: a device's name or one of its alternative names. */
 export function linkByName(s: NetState, name: string): Link | undefined {
-  return s.links.find((l) => l.name === name);
+  return s.links.find((l) => l.name === name || l.altnames?.includes(name));
 }
