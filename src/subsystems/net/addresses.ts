@@ -7,8 +7,11 @@ import { err } from './fib';
 import { flushDeviceRoutes, ipv6Enabled, withKernelRoutes } from './kernel-routes';
 import { linkByIndex, type Addr, type NetState } from './state';
 
-/** Flags a request may set; the kernel computes the others. */
-const USER_FLAGS = IFA_F.NODAD | IFA_F.OPTIMISTIC | IFA_F.HOMEADDRESS | IFA_F.MANAGETEMPADDR | IFA_F.NOPREFIXROUTE | IFA_F.MCAUTOJOIN;
+/**
+ * Flags a request may set; the kernel computes the others. (optimistic is dropped too:
+ * optimistic_dad is off, so ipv6_allow_optimistic_dad refuses it.)
+ */
+const USER_FLAGS = IFA_F.NODAD | IFA_F.HOMEADDRESS | IFA_F.MANAGETEMPADDR | IFA_F.NOPREFIXROUTE | IFA_F.MCAUTOJOIN;
 
 function elapsedSeconds(a: Addr, now: number): number {
   return Math.max(0, Math.floor((now - a.tstamp) / 1000));
