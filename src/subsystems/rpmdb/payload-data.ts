@@ -3,6 +3,8 @@
 // glob stands for, and the system users their %pre scriptlets create. Everything here is our own
 // text, laid out where Photon's packages put things.
 
+import { CRONIE } from './payload-cronie';
+
 export interface PackagePayload {
   /** [path, text, mode?, flags?] — flags default to 'n' (%config(noreplace)) under /etc. */
   files?: [string, string, number?, string?][];
@@ -13,6 +15,8 @@ export interface PackagePayload {
   units?: Record<string, string>;
   /** The preset file the package ships: [file name in /usr/lib/systemd/system-preset, text]. */
   preset?: [string, string];
+  /** Symbolic links: [path, target]. */
+  links?: [string, string][];
   /** System accounts the %pre scriptlet creates: [user, home, description]. */
   users?: [string, string, string][];
 }
@@ -287,7 +291,7 @@ export const PAYLOADS: Readonly<Record<string, PackagePayload>> = {
   },
   rsyslog: { files: [['/etc/rsyslog.conf', '# /etc/rsyslog.conf: what rsyslogd receives and where it writes it.\nmodule(load="imjournal")\n*.info;mail.none;authpriv.none;cron.none    /var/log/messages\nauthpriv.*                                  /var/log/secure\ncron.*                                      /var/log/cron\n']], bins: ['/usr/sbin/rsyslogd'] },
   mariadb: { bins: ['/usr/bin/mysql', '/usr/bin/mysqldump', '/usr/bin/mariadb'], users: [['mysql', '/var/lib/mysql', 'MariaDB server']] },
-  cronie: { files: [['/etc/crontab', 'SHELL=/bin/bash\nPATH=/sbin:/bin:/usr/sbin:/usr/bin\nMAILTO=root\n\n# minute hour day-of-month month day-of-week user command\n']], bins: ['/usr/sbin/crond', '/usr/bin/crontab'] },
+  cronie: CRONIE,
   audit: { files: [['/etc/audit/auditd.conf', '# /etc/audit/auditd.conf: how auditd writes its log.\nlog_file = /var/log/audit/audit.log\nlog_format = ENRICHED\nmax_log_file = 8\nnum_logs = 5\n']], bins: ['/usr/sbin/auditd', '/usr/sbin/auditctl', '/usr/sbin/ausearch', '/usr/sbin/aureport'], preset: disable('auditd', 'auditd.service') },
   'nfs-utils': { files: [['/etc/exports', '# /etc/exports: file systems this host shares over NFS.\n# /srv/share 192.168.1.0/24(rw,sync,no_subtree_check)\n']], bins: ['/usr/sbin/exportfs', '/usr/sbin/showmount', '/usr/sbin/rpc.nfsd', '/usr/sbin/rpc.mountd'], preset: disable('nfs-server', 'nfs-server.service') },
   tcpdump: { bins: ['/usr/sbin/tcpdump'] },

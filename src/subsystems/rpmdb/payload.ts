@@ -64,7 +64,7 @@ export function unitsOf(build: Build): string[] {
 /** Every path the package owns, cheaply (no contents): for file dependencies and provides. */
 export function payloadPaths(build: Build, programs: readonly ProgramRef[]): string[] {
   const p = PAYLOADS[build.name];
-  return [...binariesOf(build, programs), ...unitsOf(build), ...(p?.files ?? []).map((f) => f[0]), ...(p?.preset ? [presetPath(p.preset[0])] : [])];
+  return [...binariesOf(build, programs), ...unitsOf(build), ...(p?.files ?? []).map((f) => f[0]), ...(p?.links ?? []).map((l) => l[0]), ...(p?.preset ? [presetPath(p.preset[0])] : [])];
 }
 
 export const presetPath = (file: string): string => `/usr/lib/systemd/system-preset/${file}`;
@@ -107,9 +107,14 @@ export function payload(build: Build, programs: readonly ProgramRef[]): PayloadE
     for (const a of p.aliases ?? []) push({ path: a, type: 'symlink', mode: 0o777, target: aliasTarget(a, p.installPath), flags: '' });
   }
   const binaries = binariesOf(build, programs);
-  for (const b of binaries) push({ path: b, type: 'file', mode: 0o755, text: inertBinary(build.name, b), flags: '' });
+  // (a command the package ships as a script is written out below, with its text)
+  const scripts = new Set((data?.files ?? []).map((f) => f[0]));
+  for (const b of binaries) if (!scripts.has(b)) push({ path: b, type: 'file', mode: 0o755, text: inertBinary(build.name, b), flags: '' });
+  for (const [path, target] of data?.links ?? []) push({ path, type: 'symlink', mode: 0o777, target, flags: '' });
   for (const u of unitsOf(build)) {
     const name = u.slice(u.lastIndexOf('/') + 1);
+    // (a unit the package installs as a link to another, cronie's cron.service)
+    if (data?.links?.some(([p]) => p.endsWith(`/${name}`))) continue;
     push({ path: u, type: 'file', mode: 0o644, text: data?.units?.[name] ?? genericUnit(build, u, binaries), flags: '' });
   }
   if (data?.preset) push({ path: presetPath(data.preset[0]), type: 'file', mode: 0o644, text: data.preset[1], flags: '' });

@@ -92,4 +92,8 @@ export const systemPages: Record<string, () => Promise<{ default: string }>> = {
   'systemd-timedated.service.8': () => import('./systemd-timedated.8'),
   'systemd-userdbd.8': () => import('./systemd-userdbd.8'),
   'systemd-userdbd.service.8': () => import('./systemd-userdbd.8'),
+  'crontab.1': () => import('./crontab.1'),
+  'crontab.5': () => import('./crontab.5'),
+  'crond.8': () => import('./crond.8'),
+  'cron.8': () => import('./crond.8'),
 };

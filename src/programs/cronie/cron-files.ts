@@ -1,0 +1,28 @@
+// Where cronie keeps its tables and settings on Photon, and what crontab and crond share to
+// read them.
+import type { Accounts } from '../lib/accounts';
+import type { CronUser } from './cron-table';
+
+export const SPOOL = '/var/spool/cron';
+export const SYSCRONTAB = '/etc/crontab';
+export const CROND_DIR = '/etc/cron.d';
+export const CRON_ALLOW = '/etc/cron.allow';
+export const CRON_DENY = '/etc/cron.deny';
+export const HOST_FILE = `${SPOOL}/.cron.hostname`;
+export const REBOOT_LOCK = '/run/cron.reboot';
+export const PID_FILE = '/run/crond.pid';
+/** syslog's cron facility */
+export const LOG_CRON = 9;
+
+/** Bytes as a string of one char per byte (the tables are parsed byte by byte). */
+export function bytesToBinary(b: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
+  return s;
+}
+
+/** getpwnam for cron: the account's ids, home and shell. */
+export function cronUser(accounts: Accounts, name: string): CronUser | undefined {
+  const u = accounts.userByName(name);
+  return u ? { name: u.name, uid: u.uid, gid: u.gid, dir: u.home, shell: u.shell } : undefined;
+}
