@@ -1,9 +1,16 @@
 // A small raw-DEFLATE decoder (RFC 1951, in the manner of zlib's puff.c) that reports
 // where the compressed stream ended, so gzip can read the trailer and further members,
-// and tells a truncated stream from a corrupt one.
+// and tells a truncated stream from a corrupt one. It gives up on a truncated stream where
+// gzip's own decoder does: gzip looks up each code through a table that wants a fixed number
+// of bits (9 or fewer for literals and lengths, 6 or fewer for distances, 7 for the code
+// lengths), so it needs those bits in the input even when the code is shorter.
 
 export class InflateError extends Error {
-  constructor(readonly kind: 'eof' | 'invalid') {
+  constructor(
+    readonly kind: 'eof' | 'invalid',
+    /** What was decoded before the stream ended (eof) or went wrong (invalid). */
+    public data: Uint8Array = new Uint8Array(0),
+  ) {
     super(kind);
   }
 }
@@ -52,6 +59,10 @@ class Bits {
     this.bitbuf = val >>> need;
     this.bitcnt -= need;
     return val & ((1 << need) - 1);
+  }
+  /** gzip's look-ahead: `n` more bits must be in the input. */
+  need(n: number): void {
+    if (this.bitcnt + (this.src.length - this.pos) * 8 < n) throw new InflateError('eof');
   }
   align(): void {
     this.bitbuf = 0;
@@ -103,7 +114,8 @@ class Output {
     while (this.len + len > this.buf.length) this.grow();
     const b = this.buf;
     let from = this.len - dist;
-    for (let k = 0; k < len; k++) b[this.len++] = b[from++]!;
+    // a distance from before the start reads gzip's fresh window: zeros
+    for (let k = 0; k < len; k++, from++) b[this.len++] = from < 0 ? 0 : b[from]!;
   }
   private grow(): void {
     const n = new Uint8Array(this.buf.length * 2);
@@ -126,8 +138,23 @@ function fixedTables(): { lencode: Huffman; distcode: Huffman } {
   return fixed;
 }
 
-function codes(s: Bits, out: Output, lencode: Huffman, distcode: Huffman): void {
+/** The bits gzip's table look-up asks for: its preferred size, kept within the code's lengths. */
+function lookupBits(lengths: ArrayLike<number>, n: number, preferred: number): number {
+  let min = 16;
+  let max = 0;
+  for (let i = 0; i < n; i++) {
+    const l = lengths[i]!;
+    if (l === 0) continue;
+    if (l < min) min = l;
+    if (l > max) max = l;
+  }
+  if (max === 0) return 0;
+  return Math.min(Math.max(preferred, min), max);
+}
+
+function codes(s: Bits, out: Output, lencode: Huffman, distcode: Huffman, bl: number, bd: number): void {
   for (;;) {
+    s.need(bl);
     let symbol = s.decode(lencode);
     if (symbol < 256) out.push(symbol);
     else if (symbol === 256) return;
@@ -135,10 +162,10 @@ function codes(s: Bits, out: Output, lencode: Huffman, distcode: Huffman): void 
       symbol -= 257;
       if (symbol >= 29) throw new InflateError('invalid');
       const len = LBASE[symbol]! + s.bits(LEXT[symbol]!);
+      s.need(bd);
       const ds = s.decode(distcode);
       if (ds >= 30) throw new InflateError('invalid');
       const dist = DBASE[ds]! + s.bits(DEXT[ds]!);
-      if (dist > out.len) throw new InflateError('invalid');
       out.copy(dist, len);
     }
   }
@@ -153,9 +180,11 @@ function dynamic(s: Bits, out: Output): void {
   for (let i = 0; i < ncode; i++) lengths[ORDER[i]!] = s.bits(3);
   const lc = build(lengths, 19);
   if (lc.left !== 0) throw new InflateError('invalid');
+  const bc = lookupBits(lengths, 19, 7);
   let index = 0;
   lengths.fill(0);
   while (index < nlen + ndist) {
+    s.need(bc);
     let symbol = s.decode(lc.h);
     if (symbol < 16) lengths[index++] = symbol;
     else {
@@ -175,7 +204,7 @@ function dynamic(s: Bits, out: Output): void {
   if (l.left < 0 || (l.left > 0 && nlen - l.h.count[0]! !== 1)) throw new InflateError('invalid');
   const d = build(lengths.subarray(nlen), ndist);
   if (d.left < 0 || (d.left > 0 && ndist - d.h.count[0]! !== 1)) throw new InflateError('invalid');
-  codes(s, out, l.h, d.h);
+  codes(s, out, l.h, d.h, lookupBits(lengths, nlen, 9), lookupBits(lengths.subarray(nlen), ndist, 6));
 }
 
 /** Inflates the raw stream starting at `start`; returns the data and the offset after it. */
@@ -183,6 +212,18 @@ export function inflateRaw(src: Uint8Array, start = 0): { data: Uint8Array; end:
   const s = new Bits(src);
   s.pos = start;
   const out = new Output();
+  try {
+    blocks(s, out);
+  } catch (e) {
+    // gzip writes all it decoded before input ran out, but after a corrupt code only the
+    // 32 KiB windows it had filled
+    if (e instanceof InflateError) e.data = out.buf.slice(0, e.kind === 'eof' ? out.len : out.len - (out.len % 32768));
+    throw e;
+  }
+  return { data: out.buf.subarray(0, out.len), end: s.pos };
+}
+
+function blocks(s: Bits, out: Output): void {
   let last: number;
   do {
     last = s.bits(1);
@@ -195,11 +236,10 @@ export function inflateRaw(src: Uint8Array, start = 0): { data: Uint8Array; end:
       for (let k = 0; k < lo; k++) out.push(s.byte());
     } else if (type === 1) {
       const f = fixedTables();
-      codes(s, out, f.lencode, f.distcode);
+      codes(s, out, f.lencode, f.distcode, 7, 5);
     } else if (type === 2) dynamic(s, out);
     else throw new InflateError('invalid');
   } while (!last);
-  return { data: out.buf.subarray(0, out.len), end: s.pos };
 }
 
 const CRC_TABLE = (() => {

@@ -8,7 +8,7 @@ import type { Ctx } from '../lib/context';
 import { writeBytes } from '../lib/output';
 import { strftime } from '../lib/strftime';
 import { localZone, type TimeZone } from '../lib/tz';
-import { compress, decompress, GzipError, ratio, readHeader } from './gzip-format';
+import { compress, GzipError, gunzip, ratio, type Gunzipped } from './gzip-format';
 import { HELP, VERSION, wrapperHelp, wrapperVersion } from './gzip-text';
 
 const P = 'gzip';
@@ -33,8 +33,10 @@ interface Opts {
 
 class State {
   status = 0;
-  totals = { comp: 0, uncomp: 0, files: 0, header: 0 };
+  totals = { comp: 0, uncomp: 0, header: 0 };
   listed = false;
+  /** An error that ends gzip: the files after it are left alone. */
+  fatal = false;
   /** The local time zone, read when -lv first needs it. */
   tz: TimeZone | undefined;
   constructor(
@@ -67,49 +69,74 @@ function suffixOf(name: string, o: Opts): string | undefined {
 async function gzError(s: State, e: unknown, name: string): Promise<void> {
   if (!(e instanceof GzipError)) throw e;
   await s.ctx.out.flush();
-  if (e.kind !== 'trailing' || !s.o.quiet) await s.ctx.err.write('\n');
+  if (e.kind !== 'method' && (e.kind !== 'trailing' || !s.o.quiet)) await s.ctx.err.write('\n');
   if (e.kind === 'format') await s.error(`${name}: not in gzip format`);
   else if (e.kind === 'eof') await s.error(`${name}: unexpected end of file`);
   else if (e.kind === 'crc') await s.error(`${name}: invalid compressed data--crc error`);
   else if (e.kind === 'length') await s.error(`${name}: invalid compressed data--length error`);
-  else if (e.kind === 'method') await s.error(`${name}: unknown method 0 -- not supported`);
+  else if (e.kind === 'method') await s.error(`${name}: unknown method ${e.method} -- not supported`);
   else if (e.kind === 'trailing') await s.warn(`${name}: decompression OK, trailing garbage ignored`);
   else await s.error(`${name}: invalid compressed data--format violated`);
 }
 
-async function listLine(s: State, name: string, data: Uint8Array, st: Stat | undefined, outName: string): Promise<void> {
+/** gzip -l's line for one input (decoded whole, as gzip 1.12 does to check it). */
+async function listLine(s: State, r: Gunzipped, comp: number, mtimeSec: number, outName: string): Promise<void> {
   const o = s.o;
-  let uncomp = -1;
-  let crc = 0;
-  let mtime = st ? Math.floor(st.mtime / 1000) : 0;
-  let headerBytes = 18;
-  try {
-    const h = readHeader(data, 0);
-    headerBytes = h.size + 8;
-    if (o.noName === false && h.name) outName = h.name;
-    if (data.length >= 18) {
-      const n = data.length;
-      uncomp = (data[n - 4]! | (data[n - 3]! << 8) | (data[n - 2]! << 16) | (data[n - 1]! << 24)) >>> 0;
-      crc = (data[n - 8]! | (data[n - 7]! << 8) | (data[n - 6]! << 16) | (data[n - 5]! << 24)) >>> 0;
-    }
-    if (h.mtime && o.noName === false) mtime = h.mtime;
-  } catch (e) {
-    await gzError(s, e, name);
+  if (r.trailing) {
+    // gzip takes an input with trailing bytes for its totals call: the totals so far, no
+    // line; having looked for a second member, it no longer knows a header's size
+    s.totals.header = 0;
+    await listTotals(s);
     return;
   }
+  if (o.noName === false && r.header?.name) {
+    outName = outName.slice(0, outName.lastIndexOf('/') + 1) + r.header.name;
+  }
+  if (o.noName === false && r.header?.mtime) mtimeSec = r.header.mtime;
+  // with several members gzip no longer knows the header's size
+  const headerBytes = r.members === 1 && r.header ? r.header.size + 8 : 0;
+  const uncomp = r.size;
   let out = '';
   if (!s.listed) {
-    out += o.verbose ? 'method  crc     date  time           compressed        uncompressed  ratio uncompressed_name\n' : '         compressed        uncompressed  ratio uncompressed_name\n';
+    if (!o.quiet) out += o.verbose ? 'method  crc     date  time           compressed        uncompressed  ratio uncompressed_name\n' : '         compressed        uncompressed  ratio uncompressed_name\n';
     s.listed = true;
   }
-  const comp = data.length;
-  if (o.verbose) out += `defla ${crc.toString(16).padStart(8, '0')} ${strftime('%b %e %H:%M', mtime * 1000, undefined, s.tz ??= await localZone(s.ctx.sys))} `;
+  if (o.verbose) out += `defla ${r.crc.toString(16).padStart(8, '0')} ${strftime('%b %e %H:%M', mtimeSec * 1000, undefined, s.tz ??= await localZone(s.ctx.sys))} `;
   out += `${String(comp).padStart(19)} ${String(uncomp).padStart(19)} ${ratio(uncomp - (comp - headerBytes), uncomp)} ${outName}\n`;
   s.totals.comp += comp;
   s.totals.header = headerBytes; // gzip keeps only the last file's header size for the totals
   s.totals.uncomp += uncomp;
-  s.totals.files++;
   await s.ctx.print(out);
+}
+
+async function listTotals(s: State): Promise<void> {
+  const t = s.totals;
+  if (t.comp <= 0 || t.uncomp <= 0) return;
+  const pad = s.o.verbose ? ' '.repeat(28) : '';
+  await s.ctx.print(`${pad}${String(t.comp).padStart(19)} ${String(t.uncomp).padStart(19)} ${ratio(t.uncomp - (t.comp - t.header), t.uncomp)} (totals)\n`);
+}
+
+/**
+ * gzip -d, -t or -l of one input, in gzip's order: the verbose "NAME:" once its header was
+ * read, the data it decoded (even when an error cut it short), then the errors. Returns the
+ * decoded data when the input was good (trailing bytes after the last member are only
+ * warned about).
+ */
+async function gunzipInput(s: State, name: string, data: Uint8Array, write: boolean, isFile: boolean): Promise<Gunzipped | undefined> {
+  const { ctx, o } = s;
+  const r = gunzip(data, o.force && (write || o.test) && !o.list, o.test || o.list);
+  if (isFile && o.verbose && !o.list && (r.header || r.copied)) await ctx.err.write(`${name}:\t`);
+  if (write && !o.test && !o.list && r.data.length) await writeBytes(ctx, r.data);
+  for (const e of r.errors) await gzError(s, e, name);
+  if (r.fatal) s.fatal = true;
+  if (r.errors.length) return undefined;
+  if (r.trailing === 'garbage') await gzError(s, new GzipError('trailing'), name);
+  else if (r.trailing === 'zeros' && o.verbose) {
+    await ctx.out.flush();
+    await ctx.err.write('\n');
+    await s.warn(`${name}: decompression OK, trailing zero bytes ignored`);
+  }
+  return r;
 }
 
 async function readAllFd(ctx: Ctx, fd: number): Promise<Uint8Array> {
@@ -146,25 +173,21 @@ async function doStdin(s: State): Promise<void> {
     return;
   }
   const data = await readAllFd(ctx, 0);
-  if (o.list) return listLine(s, 'stdin', data, undefined, '');
   if (!o.decompress) {
     const gz = compress(data, o.level, undefined, 0);
     await writeBytes(ctx, gz);
     if (o.verbose) await ctx.err.write(`${ratio(data.length - (gz.length - 18), data.length)}\n`);
     return;
   }
-  try {
-    const r = decompress(data);
-    if (!o.test) await writeBytes(ctx, r.data);
-    if (r.trailing) await gzError(s, new GzipError('trailing'), 'stdin');
-  } catch (e) {
-    // standard input always goes to standard output: -f passes data that is not gzip through
-    if (o.force && e instanceof GzipError && (e.kind === 'format' || data.length === 0)) {
-      await writeBytes(ctx, data);
-      return;
-    }
-    await gzError(s, e, 'stdin');
+  // standard input always goes to standard output: -f passes data that is not gzip through
+  const r = await gunzipInput(s, 'stdin', data, true, false);
+  if (!r) return;
+  if (o.list) {
+    // the time stamp of a file given as standard input; a pipe has none
+    const st = ctx.sys.fstat(0);
+    return listLine(s, r, data.length, st.kind === 'file' ? Math.floor(st.mtime / 1000) : 0, 'stdout');
   }
+  if (o.test && o.verbose) await ctx.err.write(' OK\n');
 }
 
 async function writeOut(s: State, inName: string, outName: string, bytes: Uint8Array, st: Stat, mtime: number): Promise<boolean> {
@@ -242,6 +265,7 @@ async function treatFile(s: State, name: string, inRecursion: boolean): Promise<
     for (const n of names) {
       await ctx.tick();
       await treatFile(s, inName.endsWith('/') ? `${inName}${n}` : `${inName}/${n}`, true);
+      if (s.fatal) return;
     }
     return;
   }
@@ -284,40 +308,22 @@ async function treatFile(s: State, name: string, inRecursion: boolean): Promise<
   } catch (e) {
     return s.sysError(e, inName);
   }
-  if (o.list) return listLine(s, inName, data, st, outName || inName);
-  let r;
-  try {
-    r = decompress(data);
-  } catch (e) {
-    const notGzip = data.length === 0 || (e instanceof GzipError && e.kind === 'format' && !(data[0] === 0x1f && data[1] === 0x8b));
-    if (o.force && o.stdout && e instanceof GzipError && notGzip) {
-      await writeBytes(ctx, data);
-      if (o.verbose) await ctx.err.write(`${inName}:\t${ratio(0, data.length)}${toStdoutNote(o)}\n`);
-      return;
-    }
-    return gzError(s, e, inName);
-  }
-  if (r.trailing) {
-    if (!o.test) {
-      if (o.stdout) await writeBytes(ctx, r.data);
-      else await writeOut(s, inName, outName, r.data, st, st.mtime);
-    }
-    return gzError(s, new GzipError('trailing'), inName);
-  }
+  const r = await gunzipInput(s, inName, data, o.stdout, true);
+  if (!r) return;
+  if (o.list) return listLine(s, r, data.length, Math.floor(st.mtime / 1000), outName || inName);
   if (o.test) {
-    if (o.verbose) await ctx.err.write(`${inName}:\t OK\n`);
+    if (o.verbose) await ctx.err.write(' OK\n');
     return;
   }
-  const pct = ratio(r.data.length - (data.length - r.header.size - 8), r.data.length);
+  const pct = r.header ? ratio(r.data.length - (data.length - r.header.size - 8), r.data.length) : ratio(0, data.length);
   if (o.stdout) {
-    await writeBytes(ctx, r.data);
-    if (o.verbose) await ctx.err.write(`${inName}:\t${pct}${toStdoutNote(o)}\n`);
+    if (o.verbose) await ctx.err.write(`${pct}${toStdoutNote(o)}\n`);
     return;
   }
-  if (o.noName === false && r.header.name) outName = (inName.includes('/') ? inName.slice(0, inName.lastIndexOf('/') + 1) : '') + r.header.name;
-  const mtime = o.noName === false && r.header.mtime ? r.header.mtime * 1000 : st.mtime;
+  if (o.noName === false && r.header?.name) outName = (inName.includes('/') ? inName.slice(0, inName.lastIndexOf('/') + 1) : '') + r.header.name;
+  const mtime = o.noName === false && r.header?.mtime ? r.header.mtime * 1000 : st.mtime;
   if (await writeOut(s, inName, outName, r.data, st, mtime)) {
-    if (o.verbose) await ctx.err.write(`${inName}:\t${pct} -- ${o.keep ? 'created' : 'replaced with'} ${outName}\n`);
+    if (o.verbose) await ctx.err.write(`${pct} -- ${o.keep ? 'created' : 'replaced with'} ${outName}\n`);
   }
 }
 
@@ -408,10 +414,9 @@ export async function run(ctx: Ctx, mode: 'gzip' | 'gunzip' | 'zcat'): Promise<n
   for (const f of files.length ? files : ['-']) {
     await ctx.tick();
     await treatFile(s, f, false);
+    if (s.fatal) return 1;
   }
-  if (o.list && o.verbose === 0 && s.totals.files > 1) {
-    await ctx.print(`${String(s.totals.comp).padStart(19)} ${String(s.totals.uncomp).padStart(19)} ${ratio(s.totals.uncomp - (s.totals.comp - s.totals.header), s.totals.uncomp)} (totals)\n`);
-  }
+  if (o.list && !o.quiet && files.length > 1) await listTotals(s);
   return s.status;
 }
 

@@ -6,7 +6,7 @@ import { compileFnmatch } from '../../../src/programs/lib/fnmatch';
 import { compileWholeMatch, RegexError } from '../../../src/programs/lib/gnu-regex';
 import { crc32, inflateRaw } from '../../../src/programs/lib/inflate';
 import { gzipDeflate } from '../../../src/programs/misc/gzip-deflate';
-import { compress, decompress } from '../../../src/programs/misc/gzip-format';
+import { compress, decompress, gunzip } from '../../../src/programs/misc/gzip-format';
 import { sha1Hex } from '../../../src/programs/misc/file-magic';
 import { newMachine, sh } from './helpers';
 
@@ -89,6 +89,30 @@ describe('gzip format', () => {
   it('reads stored blocks and reports where the stream ended', () => {
     const raw = Uint8Array.from([0x01, 0x03, 0x00, 0xfc, 0xff, 0x61, 0x62, 0x63, 0xaa]);
     expect(inflateRaw(raw)).toEqual({ data: Uint8Array.from([0x61, 0x62, 0x63]), end: 8 });
+  });
+
+  it("stops where gzip does: a truncated stream gives what was decoded; trailing bytes and bad CRCs are told apart", () => {
+    const text = new TextEncoder().encode(Array.from({ length: 20000 }, (_, i) => `${i + 1}\n`).join(''));
+    const gz = compress(text, 6, 's', 0);
+    const cut = gunzip(gz.subarray(0, gz.length - 4), false, false);
+    expect(cut.data.length).toBe(text.length);
+    expect(cut.errors.map((e) => e.kind)).toEqual(['eof']);
+    expect(cut.fatal).toBe(true);
+    const half = gunzip(gz.subarray(0, 2000), false, false);
+    expect(half.data.length).toBeGreaterThan(0);
+    expect(half.data.length).toBeLessThan(text.length);
+    expect(Buffer.compare(half.data, text.subarray(0, half.data.length))).toBe(0);
+    const two = Uint8Array.from([...gz, ...gz, 0, 0]);
+    expect(gunzip(two, false, false)).toMatchObject({ members: 2, size: text.length, trailing: 'zeros', errors: [] });
+    expect(gunzip(Uint8Array.from([...gz, 0x78, 0x79]), false, false).trailing).toBe('garbage');
+    const bad = Uint8Array.from(gz);
+    bad[bad.length - 8] = bad[bad.length - 8]! ^ 1;
+    const r = gunzip(bad, false, true);
+    expect(r.errors.map((e) => e.kind)).toEqual(['crc']);
+    expect(r.fatal).toBe(false);
+    expect(gunzip(new Uint8Array(0), false, false).errors[0]!.kind).toBe('eof');
+    expect(gunzip(Uint8Array.from([0]), false, false).errors[0]!.kind).toBe('format');
+    expect(gunzip(Uint8Array.from([0x78]), true, false)).toMatchObject({ copied: true, errors: [] });
   });
 
   it("writes GNU gzip's bytes: its lazy matching, block splitting and Huffman trees", () => {
