@@ -104,7 +104,9 @@ export class Session {
     const out: string[] = [];
     for (const a of args) {
       if (a.includes('/')) {
-        out.push(absolutePath(this.ctx.sys.getcwd(), a));
+        // path_make_absolute_cwd() alone: the path is not simplified here
+        const cwd = this.ctx.sys.getcwd();
+        out.push(a.startsWith('/') ? a : `${cwd}${cwd.endsWith('/') ? '' : '/'}${a}`);
         continue;
       }
       const m = unitNameMangle(a, '.service', { operation });
