@@ -25,7 +25,9 @@ export interface RunAs {
   env: Map<string, string>;
   /** chdir before exec; on failure `onChdirFail` decides (return false to abort). */
   cwd?: string;
-  onChdirFail?: (sys: Sys) => Promise<boolean>;
+  onChdirFail?: (sys: Sys, errno: string) => Promise<boolean>;
+  /** Set when the command was not found (PATH search failed): the child fails as its exec would. */
+  execError?: string;
   /** Printed when exec fails; returns the exit status. */
   onExecFail: (sys: Sys, errno: string) => Promise<number>;
 }
@@ -43,9 +45,10 @@ export async function runAs(ctx: Ctx, r: RunAs): Promise<number> {
         await c.chdir(r.cwd);
       } catch (e) {
         if (!isSysError(e)) throw e;
-        if (!r.onChdirFail || !(await r.onChdirFail(c))) return 1;
+        if (!r.onChdirFail || !(await r.onChdirFail(c, e.errno))) return 1;
       }
     }
+    if (r.execError !== undefined) return r.onExecFail(c, r.execError);
     try {
       return await c.exec(r.path, r.argv, r.env);
     } catch (e) {
