@@ -310,7 +310,10 @@ async function evalGetline(rt: Runtime, e: Extract<Expr, { k: 'getline' }>): Pro
     const name = rt.str(await evaluate(rt, (e.cmd ?? e.file)!));
     if (rt.sandbox) rt.fatal('redirection not allowed in sandbox mode');
     const reader = await rt.io.input(name, e.coproc ? 'co' : e.cmd !== undefined ? 'cmd' : 'file');
-    if (!reader) return -1;
+    if (!reader) {
+      rt.globals[G.ERRNO]!.v = rt.io.openError;
+      return -1;
+    }
     const { rs, re } = rsInfo(rt);
     try {
       r = await reader.read(rs, re);

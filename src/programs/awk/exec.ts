@@ -23,6 +23,9 @@ export class Executor {
   private readonly input: MainInput;
   private readonly ranges = new Map<Rule, boolean>();
 
+  /** The kind of rule running (`next` and `nextfile` are fatal in some). */
+  private ruleKind: Rule['kind'] = 'BEGIN';
+
   constructor(private readonly rt: Runtime) {
     rt.call = (c) => this.callUser(c);
     rt.compare = (fn, a, b) => this.invoke(fn, [newCell(rt.input(a[0]), true), newCell(a[1], true), newCell(rt.input(b[0]), true), newCell(b[1], true)]);
@@ -160,8 +163,10 @@ export class Executor {
       case 'continue':
         return CONTINUE;
       case 'next':
+        if (this.ruleKind !== 'main') rt.fatal(`\`next' cannot be called from a \`${this.ruleKind}' rule`);
         throw NEXT;
       case 'nextfile':
+        if (this.ruleKind !== 'main' && this.ruleKind !== 'BEGINFILE') rt.fatal(`\`nextfile' cannot be called from a \`${this.ruleKind}' rule`);
         throw NEXTFILE;
       case 'exit':
         throw new ExitSignal(s.e ? Math.trunc(this.rt.num(await this.value(s.e))) : undefined);
@@ -275,11 +280,15 @@ export class Executor {
   }
 
   private async runRules(kind: Rule['kind']): Promise<void> {
+    const outer = this.ruleKind;
+    this.ruleKind = kind;
     try {
       for (const r of this.rt.prog.rules) if (r.kind === kind && r.action) await this.block(r.action);
     } catch (e) {
       if (!(e instanceof NextFileSignal)) throw e;
       this.input.skipFile();
+    } finally {
+      this.ruleKind = outer;
     }
   }
 
@@ -301,7 +310,9 @@ export class Executor {
     const rules = rt.prog.rules;
     let status = 0;
     try {
+      this.ruleKind = 'BEGIN';
       for (const r of rules) if (r.kind === 'BEGIN') await this.block(r.action!);
+      this.ruleKind = 'main';
       const needInput = rules.some((r) => r.kind !== 'BEGIN');
       if (needInput) await this.mainLoop(rules.filter((r) => r.kind === 'main'));
     } catch (e) {
@@ -309,6 +320,7 @@ export class Executor {
       if (e.code !== undefined) status = e.code;
     }
     try {
+      this.ruleKind = 'END';
       for (const r of rules) if (r.kind === 'END') await this.block(r.action!);
     } catch (e) {
       if (!(e instanceof ExitSignal)) throw e;

@@ -110,7 +110,7 @@ function initGlobals(rt: Runtime, operands: string[]): void {
   g[G.PROCINFO]!.a = procinfo;
 }
 
-async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Source[]): Promise<Program | number> {
+async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Source[], preset: string[]): Promise<Program | number> {
   const warned = new Set<string>();
   const warnings: string[] = [];
   const warn = (w: string, tok: Token, each = false): void => {
@@ -131,6 +131,7 @@ async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Sou
       }
     }
     const parser = new Parser(toks);
+    for (const name of preset) parser.preset.add(name);
     const prog = parser.parseProgram();
     for (const w of parser.warnings) warn(w.message, w.tok, w.each);
     for (const w of warnings) await err(w);
@@ -165,6 +166,10 @@ export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<num
       return 2;
     }
   }
+  if (opts.kind === 'fatal') {
+    await err(`${progName(ctx)}: fatal: ${opts.message}\n`);
+    return 2;
+  }
   if (opts.kind === 'error') {
     if (opts.message) await ctx.err.write(`${progName(ctx)}: ${opts.message}\n`);
     await ctx.err.write(USAGE(progName(ctx)));
@@ -181,7 +186,8 @@ export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<num
   const mode = await numberMode(opts.flags, (w) => err(`${progName(ctx)}: warning: ${w}\n`));
   const sources = await loadSources(ctx, codec, err, opts);
   if (typeof sources === 'number') return sources;
-  const prog = await compile(ctx, err, sources);
+  const preset = opts.assigns.flatMap((a) => (a.kind === 'var' ? [a.value.slice(0, a.value.indexOf('='))] : []));
+  const prog = await compile(ctx, err, sources, preset);
   if (typeof prog === 'number') return prog;
   const rt = new Runtime(ctx, prog, sources, mode);
   rt.systemZone = await systemZone(ctx.sys);

@@ -182,6 +182,9 @@ export class IoTable {
     return co;
   }
 
+  /** Why the last input() gave nothing (for ERRNO). */
+  openError = '';
+
   /** The reader for `getline < name`, `name | getline` or `name |& getline`; undefined when it cannot be opened. */
   async input(name: string, kind: 'file' | 'cmd' | 'co'): Promise<RecordReader | undefined> {
     const cmd = kind !== 'file';
@@ -202,10 +205,12 @@ export class IoTable {
         fd = fdm ? this.sys.dup(Number(fdm[1])) : await this.sys.open(this.codec.toHost(name), { read: true });
         if (this.sys.fstat(fd).kind === 'dir') {
           this.sys.close(fd);
+          this.openError = strerror('EISDIR');
           return undefined;
         }
       } catch (e) {
         if (!isSysError(e)) throw e;
+        this.openError = strerror(e.errno);
         return undefined;
       }
       this.sys.setCloexec(fd, true);

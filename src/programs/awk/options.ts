@@ -13,7 +13,20 @@ export interface Options {
   loads: string[];
 }
 
-export type ParsedOptions = Options | { kind: 'error'; message: string } | { kind: 'help' } | { kind: 'version' };
+export type ParsedOptions = Options | { kind: 'error'; message: string } | { kind: 'fatal'; message: string } | { kind: 'help' } | { kind: 'version' };
+
+/** Names a -v assignment may not set: the language's keywords and built-in functions. */
+const BUILTIN_NAMES = new Set(['BEGIN', 'END', 'BEGINFILE', 'ENDFILE', 'function', 'func', 'if', 'else', 'while', 'for', 'do', 'break', 'continue', 'next', 'nextfile', 'exit', 'return', 'delete', 'getline', 'print', 'printf', 'in', 'switch', 'case', 'default', 'length', 'substr', 'index', 'split', 'sub', 'gsub', 'gensub', 'match', 'sprintf', 'sin', 'cos', 'atan2', 'exp', 'log', 'sqrt', 'int', 'rand', 'srand', 'tolower', 'toupper', 'system', 'close', 'fflush', 'systime', 'mktime', 'strftime', 'and', 'or', 'xor', 'compl', 'lshift', 'rshift', 'strtonum', 'asort', 'asorti', 'patsplit', 'isarray', 'typeof', 'bindtextdomain', 'dcgettext', 'dcngettext', 'mkbool']);
+
+/** gawk checks a -v assignment as it reads the options: undefined when it is good. */
+function badAssign(text: string): ParsedOptions | undefined {
+  const eq = text.indexOf('=');
+  if (eq < 0) return { kind: 'error', message: `\`${text}' argument to \`-v' not in \`var=value' form\n` };
+  const name = text.slice(0, eq);
+  if (BUILTIN_NAMES.has(name)) return { kind: 'fatal', message: `cannot use gawk builtin \`${name}' as variable name` };
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return { kind: 'fatal', message: `\`${name}' is not a legal variable name` };
+  return undefined;
+}
 
 export const VERSION = `GNU Awk 5.1.1, API: 3.1 (GNU MPFR 4.1.0-p13, GNU MP 6.2.1)
 Copyright (C) 1989, 1991-2021 Free Software Foundation.
@@ -39,8 +52,30 @@ POSIX options:		GNU long options: (standard)
 	-F fs			--field-separator=fs
 	-v var=val		--assign=var=val
 Short options:		GNU long options: (extensions)
+	-b			--characters-as-bytes
+	-c			--traditional
+	-C			--copyright
+	-d[file]		--dump-variables[=file]
+	-D[file]		--debug[=file]
 	-e 'program-text'	--source='program-text'
+	-E file			--exec=file
+	-g			--gen-pot
 	-h			--help
+	-i includefile		--include=includefile
+	-I			--trace
+	-l library		--load=library
+	-L[fatal|invalid|no-ext]	--lint[=fatal|invalid|no-ext]
+	-M			--bignum
+	-N			--use-lc-numeric
+	-n			--non-decimal-data
+	-o[file]		--pretty-print[=file]
+	-O			--optimize
+	-p[file]		--profile[=file]
+	-P			--posix
+	-r			--re-interval
+	-s			--no-optimize
+	-S			--sandbox
+	-t			--lint-old
 	-V			--version
 
 Run the program on each line (record) of the files, or of standard input; a
@@ -103,7 +138,9 @@ export function parseOptions(args: readonly string[], warnings: string[] = []): 
   const opts: Options = { kind: 'run', sources: [], assigns: [], operands: [], flags: new Set(), loads: [] };
   let help = false;
   let version = false;
+  let bad: ParsedOptions | undefined;
   const apply = (short: string, value: string | undefined): void => {
+    if (short === 'v') bad ??= badAssign(value!);
     if (short === 'F') opts.assigns.push({ kind: 'fs', value: value! });
     else if (short === 'v') opts.assigns.push({ kind: 'var', value: value! });
     else if (short === 'f' || short === 'E') opts.sources.push({ kind: 'file', value: value! });
@@ -137,6 +174,7 @@ export function parseOptions(args: readonly string[], warnings: string[] = []): 
         value = args[++i]!;
       }
       apply(def.short, value);
+      if (bad) return bad;
       continue;
     }
     for (let j = 1; j < a.length; j++) {
@@ -150,6 +188,7 @@ export function parseOptions(args: readonly string[], warnings: string[] = []): 
         const long = Object.keys(LONG).find((k) => k.startsWith(value.split('=')[0]!));
         if (long) apply(LONG[long]!.short, value.includes('=') ? value.slice(value.indexOf('=') + 1) : undefined);
         else warnings.push(`option \`-W ${value}' unrecognized, ignored`);
+        if (bad) return bad;
         break;
       }
       if (c in WITH_ARG) {
@@ -159,11 +198,13 @@ export function parseOptions(args: readonly string[], warnings: string[] = []): 
           value = args[++i]!;
         }
         apply(c, value);
+        if (bad) return bad;
         break;
       }
       if (OPTIONAL_ARG.has(c)) break;
       if (!FLAGS.has(c)) return { kind: 'error', message: '' };
       apply(c, undefined);
+      if (bad) return bad;
     }
   }
   if (version) return { kind: 'version' };

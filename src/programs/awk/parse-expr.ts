@@ -41,6 +41,8 @@ export class ExprParser {
   readonly calls: { name: string; tok: Token; args: number }[] = [];
   /** Where each global name is first used as a variable or array. */
   readonly varUses = new Map<string, Token>();
+  /** Variables the command line's -v options made before the program was read. */
+  readonly preset = new Set<string>();
   /** Parse-time warnings; `each` ones are given every time, the others once. */
   readonly warnings: { message: string; tok: Token; each?: boolean }[] = [];
   /** Non-fatal errors (`error: ...`; gawk goes on parsing, then exits 1). */

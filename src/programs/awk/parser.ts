@@ -121,7 +121,7 @@ export class Parser extends ExprParser {
     }
     this.next();
     this.skipNewlines();
-    if (this.varUses.delete(nameTok.text) || (SPECIALS as readonly string[]).includes(nameTok.text)) this.error(`function name \`${nameTok.text}' previously defined`, nameTok);
+    if (this.varUses.delete(nameTok.text) || this.preset.has(nameTok.text) || (SPECIALS as readonly string[]).includes(nameTok.text)) this.error(`function name \`${nameTok.text}' previously defined`, nameTok);
     else if (this.funcs.has(nameTok.text)) this.error(`function name \`${nameTok.text}' previously defined`, nameTok);
     const def: FuncDef = { name: nameTok.text, params, body: [], line: nameTok.line, src: nameTok.src };
     this.funcs.set(nameTok.text, def);
