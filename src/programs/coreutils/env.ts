@@ -5,6 +5,7 @@ import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { findInPathOrNonExecutable } from '../lib/path-search';
 import { quote, quoteaf } from '../lib/quote';
+import { splitString } from './env-split';
 import { operand2sig, sig2str } from './operand2sig';
 
 const EXIT_CANCELED = 125;
@@ -57,63 +58,6 @@ ${coreutilsHelpFooter('env')}`;
 
 const spec = { name: 'env', usageStatus: EXIT_CANCELED };
 
-/** -S: split on blanks, honouring '...', "...", backslash escapes and \${VAR}. */
-function splitString(s: string, env: Map<string, string>): string[] | string {
-  const out: string[] = [];
-  let cur: string | undefined;
-  let quoteCh: string | undefined;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (quoteCh === "'") {
-      if (c === "'") quoteCh = undefined;
-      else if (c === '\\' && (s[i + 1] === "'" || s[i + 1] === '\\')) cur = (cur ?? '') + s[++i];
-      else cur = (cur ?? '') + c;
-      continue;
-    }
-    if (c === '\\') {
-      const n = s[++i];
-      if (n === undefined) return 'invalid backslash at end of string in -S';
-      const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', '#': '#', $: '$', '"': '"', "'": "'", '\\': '\\', _: quoteCh ? ' ' : '' };
-      if (n === '_' && !quoteCh) {
-        if (cur !== undefined) out.push(cur);
-        cur = undefined;
-        continue;
-      }
-      if (n === 'c') break;
-      if (!(n in map)) return `invalid sequence '\\${n}' in -S`;
-      cur = (cur ?? '') + map[n];
-      continue;
-    }
-    if (c === '$' && s[i + 1] === '{') {
-      const end = s.indexOf('}', i);
-      if (end < 0) return "only ${VARNAME} expansion is supported, error at: " + s.slice(i);
-      cur = (cur ?? '') + (env.get(s.slice(i + 2, end)) ?? '');
-      i = end;
-      continue;
-    }
-    if (quoteCh === '"') {
-      if (c === '"') quoteCh = undefined;
-      else cur = (cur ?? '') + c;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      quoteCh = c;
-      cur = cur ?? '';
-      continue;
-    }
-    if (c === '#' && cur === undefined) break;
-    if (/\s/.test(c)) {
-      if (cur !== undefined) out.push(cur);
-      cur = undefined;
-      continue;
-    }
-    cur = (cur ?? '') + c;
-  }
-  if (quoteCh) return `no terminating quote in -S string`;
-  if (cur !== undefined) out.push(cur);
-  return out;
-}
-
 async function run(ctx: Ctx, argv: string[], env: Map<string, string>): Promise<number> {
   const name = argv[0]!;
   let path = name;
@@ -153,19 +97,81 @@ export default defineProgram({
   pkg: 'coreutils',
   exitFailure: EXIT_CANCELED,
   async main(ctx, { operands }) {
+    // getopt in POSIX order; an -S string's words take its place and the scan goes on
+    // through them (so they may hold options, NAME=VALUE, the command...)
+    const order: { key: string; value: string | undefined }[] = [];
     let args = [...operands];
-    let parsed;
-    try {
-      parsed = getopt(args, OPTIONS, { posixOrder: true });
-    } catch (e) {
-      if (!(e instanceof GetoptError)) throw e;
-      return usageError(ctx, spec, e.message);
+    for (;;) {
+      let parsed;
+      try {
+        parsed = getopt(args, OPTIONS, { posixOrder: true });
+      } catch (e) {
+        if (!(e instanceof GetoptError)) throw e;
+        // the first -S may come before the bad option: find the shortest prefix holding it
+        let cut = -1;
+        for (let k = 1; k < args.length && cut < 0; k++) {
+          try {
+            if (getopt(args.slice(0, k), OPTIONS, { posixOrder: true }).order.some((o) => o.key === 'S')) cut = k;
+          } catch {
+            /* not yet */
+          }
+        }
+        if (cut < 0) {
+          // blanks inside an option word: a #! line that needed -S
+          if (/^invalid option -- '[ \t\n\v\f\r]'$/.test(e.message)) {
+            await ctx.error(e.message);
+            return usageError(ctx, spec, 'use -[v]S to pass options in shebang lines');
+          }
+          return usageError(ctx, spec, e.message);
+        }
+        parsed = getopt(args.slice(0, cut), OPTIONS, { posixOrder: true });
+        parsed.operands = args.slice(cut);
+      }
+      const at = parsed.order.findIndex((o) => o.key === 'S' || o.key === 'help' || o.key === 'version');
+      if (at < 0 || parsed.order[at]!.key !== 'S') {
+        order.push(...parsed.order);
+        args = parsed.operands;
+        break;
+      }
+      order.push(...parsed.order.slice(0, at));
+      // the words after the -S: those getopt has not reached yet
+      let consumed = 1;
+      while (consumed <= args.length) {
+        let p;
+        try {
+          p = getopt(args.slice(0, consumed), OPTIONS, { posixOrder: true });
+        } catch {
+          consumed++;
+          continue;
+        }
+        if (p.order.length > at) break;
+        consumed++;
+      }
+      const str = parsed.order[at]!.value ?? '';
+      const split = splitString(str, ctx.env);
+      const debug = order.some((o) => o.key === 'v');
+      if ('error' in split) {
+        await ctx.error(split.error);
+        return EXIT_CANCELED;
+      }
+      if (debug) {
+        let text = split.notes.map((n) => `${n}\n`).join('');
+        if (split.words.length) {
+          text += `split -S:  ${quote(str)}\n`;
+          text += split.words.map((w, i) => `${i === 0 ? ' into:    ' : '     &    '}${quote(w)}\n`).join('');
+        }
+        await ctx.err.write(text);
+      }
+      args = [...split.words, ...args.slice(consumed)];
     }
-    if (parsed.flags.has('help')) {
+    const has = (key: string): boolean => order.some((o) => o.key === key);
+    const valuesOf = (key: string): string[] => order.filter((o) => o.key === key).map((o) => o.value!);
+    const first = order.find((o) => o.key === 'help' || o.key === 'version');
+    if (first?.key === 'help') {
       await ctx.print(`Usage: ${ctx.name} [OPTION]... [-] [NAME=VALUE]... [COMMAND [ARG]...]\n${HELP}\n`);
       return 0;
     }
-    if (parsed.flags.has('version')) {
+    if (first?.key === 'version') {
       await ctx.print(`${coreutilsVersion('env', ['Richard Mlynarik', 'David MacKenzie', 'Assaf Gordon'])}\n`);
       return 0;
     }
@@ -173,7 +179,7 @@ export default defineProgram({
     const action = new Map<number, { ignore: boolean; quiet: boolean }>();
     const blocked = new Set<number>();
     let maskChanged = false;
-    for (const { key, value } of parsed.order) {
+    for (const { key, value } of order) {
       if (key !== 'block' && key !== 'default' && key !== 'ignore') continue;
       if (value === undefined) {
         for (let s = 1; s <= 64; s++) {
@@ -207,7 +213,7 @@ export default defineProgram({
         return EXIT_CANCELED;
       }
     }
-    if (parsed.flags.has('list')) {
+    if (has('list')) {
       let text = '';
       for (let s = 1; s <= 64; s++) {
         // SIGKILL and SIGSTOP cannot be blocked; only what env changed is known here
@@ -217,30 +223,16 @@ export default defineProgram({
       }
       await ctx.err.write(text);
     }
-    args = parsed.operands;
-    const split = parsed.values.get('S') ?? [];
-    if (split.length) {
-      const extra: string[] = [];
-      for (const s of split) {
-        const words = splitString(s, ctx.env);
-        if (typeof words === 'string') {
-          await ctx.error(words);
-          return EXIT_CANCELED;
-        }
-        extra.push(...words);
-      }
-      args = [...extra, ...args];
-    }
-    let ignore = parsed.flags.has('i');
+    let ignore = has('i');
     if (args[0] === '-') {
       ignore = true;
       args = args.slice(1);
     }
-    const debug = parsed.flags.has('v');
+    const debug = has('v');
     const env = ignore ? new Map<string, string>() : new Map(ctx.env);
     if (debug && ignore) await ctx.err.write('cleaning environ\n');
     if (!ignore) {
-      for (const name of parsed.values.get('u') ?? []) {
+      for (const name of valuesOf('u')) {
         if (name === '' || name.includes('=')) {
           await ctx.error(`cannot unset ${quote(name)}: Invalid argument`);
           return EXIT_CANCELED;
@@ -256,8 +248,8 @@ export default defineProgram({
       if (debug) await ctx.err.write(`setenv:   ${a}\n`);
       env.set(a.slice(0, eq), a.slice(eq + 1));
     }
-    const nul = parsed.flags.has('0');
-    const dir = parsed.values.get('C')?.at(-1);
+    const nul = has('0');
+    const dir = valuesOf('C').at(-1);
     if (nul && args.length) return usageError(ctx, spec, 'cannot specify --null (-0) with command');
     if (dir !== undefined && !args.length) return usageError(ctx, spec, 'must specify command with --chdir (-C)');
     if (!args.length) {
