@@ -20,6 +20,8 @@ function bracket(p: string, i: number): { cls: string; end: number } | { error: 
     out += '^';
     i++;
   }
+  // glibc: the pattern ending right after '[' or '[^' is a bad pattern, not an open bracket
+  if (p[i] === undefined) return { error: 'Invalid regular expression' };
   let first = true;
   for (;;) {
     const c = p[i];
@@ -44,8 +46,8 @@ function bracket(p: string, i: number): { cls: string; end: number } | { error: 
     }
     if (p[i + 1] === '-' && p[i + 2] !== undefined && p[i + 2] !== ']') {
       const hi = p[i + 2]!;
-      if (hi < c) return { error: 'Invalid range end' };
-      out += `${esc(c)}-${esc(hi)}`;
+      // without RE_NO_EMPTY_RANGES a reversed range is allowed and matches nothing
+      if (hi >= c) out += `${esc(c)}-${esc(hi)}`;
       i += 3;
       continue;
     }
