@@ -11,6 +11,7 @@ export const utilLinuxPrograms: ProgramEntry[] = [
   lazy({ name: 'blkid', installPath: '/usr/sbin/blkid', pkg: 'util-linux' }, () => import('../util-linux/blkid')),
   lazy({ name: 'fdisk', installPath: '/usr/sbin/fdisk', pkg: 'util-linux' }, () => import('../util-linux/fdisk')),
   lazy({ name: 'runuser', installPath: '/usr/sbin/runuser', pkg: 'util-linux' }, () => import('../util-linux/runuser')),
+  lazy({ name: 'setpriv', installPath: '/usr/bin/setpriv', pkg: 'util-linux' }, () => import('../util-linux/setpriv')),
   lazy({ name: 'last', installPath: '/usr/bin/last', aliases: ['/usr/bin/lastb'], pkg: 'util-linux' }, () => import('../util-linux/last')),
   lazy({ name: 'zdump', installPath: '/usr/bin/zdump', pkg: 'glibc' }, () => import('../glibc/zdump')),
   lazy({ name: 'mke2fs', installPath: '/usr/sbin/mke2fs', aliases: ['/usr/sbin/mkfs.ext4', '/usr/sbin/mkfs.ext3', '/usr/sbin/mkfs.ext2'], pkg: 'e2fsprogs' }, () => import('../e2fsprogs/mke2fs')),
