@@ -2,6 +2,7 @@
 // permuted operands; the checks that tie options to verbs.
 import type { Ctx } from '../../lib/context';
 import { getopt, GetoptError, type OptionDef } from '../../lib/getopt';
+import { simplifyPath } from '../../../shared/systemd/lookup-paths';
 
 export interface AnalyzeOptions {
   /** Every option as given, for the manager-backed verbs. */
@@ -80,7 +81,14 @@ export async function parseAnalyzeArgs(ctx: Ctx, argv: readonly string[]): Promi
       case 'no-legend': o.legend = false; break;
       case 'table': o.table = true; break;
       case 'unit': o.unit = value; break;
-      case 'root': o.root = value; break;
+      case 'root': {
+        // parse_path_argument(): made absolute and simplified; "/" (or nothing) is no root
+        const v = value ?? '';
+        const cwd = ctx.sys.getcwd();
+        const root = v === '' ? '/' : simplifyPath(v.startsWith('/') ? v : `${cwd}/${v}`);
+        o.root = root === '/' ? undefined : root;
+        break;
+      }
       case 'recursive-errors':
         if (value === 'help') {
           await ctx.print('yes\nno\none\n');
