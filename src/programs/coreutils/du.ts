@@ -1,3 +1,4 @@
+import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram, usageError } from '../define';
 import { argmatch, argmatchError } from '../lib/argmatch';
 import type { Ctx } from '../lib/context';
@@ -11,6 +12,7 @@ import { compileFnmatch } from '../lib/fnmatch';
 import { quote, quotef } from '../lib/quote';
 import { quoteaf } from '../lib/quotearg';
 import { localZone, msToTimespec } from '../lib/tz';
+import { closeInput, openInput, readAllBin, textOf } from '../lib/textio';
 import { walk } from '../lib/walk';
 import { xstrtol } from '../lib/xstrtol';
 
@@ -30,6 +32,8 @@ Long options take the same arguments as their short forms.
   -b, --bytes           like --apparent-size --block-size=1
   -c, --total           print a grand total
   -D, --dereference-args  follow symlinks named on the command line
+      --files0-from=F   take the names to measure from F, each ended by a NUL
+                          byte; with F as -, from standard input
   -d, --max-depth=N     print a total for a directory only N or fewer levels
                           below the command line argument
   -H                    like --dereference-args
@@ -62,6 +66,7 @@ ${coreutilsHelpFooter('du')}`,
     { key: 't', short: 't', long: 'threshold', arg: 'required' as const }, { key: 'time', long: 'time', arg: 'optional' as const },
     { key: 'time-style', long: 'time-style', arg: 'required' as const }, { key: 'x', short: 'x', long: 'one-file-system' },
     { key: 'X', short: 'X', long: 'exclude-from', arg: 'required' as const }, { key: 'exclude', long: 'exclude', arg: 'required' as const },
+    { key: 'files0', long: 'files0-from', arg: 'required' as const },
   ],
 };
 
@@ -189,10 +194,34 @@ export default defineProgram({
       for (let i = 0; i < name.length; i++) if (name[i] === '/' && name[i + 1] !== '/' && i + 1 < name.length) tails.push(name.slice(i + 1));
       return matchers.some((m) => tails.some((t) => m(t)));
     };
-    const files = args.operands.length ? args.operands : ['.'];
+    // --files0-from=F: the names, each ended by a NUL, from F ('-' for standard input)
+    const files0 = args.values.get('files0')?.at(-1);
+    let files = args.operands.length ? args.operands : ['.'];
+    if (files0 !== undefined) {
+      if (args.operands.length) {
+        await ctx.error(`extra operand ${quoteaf(args.operands[0]!)}`);
+        await ctx.err.write(`file operands cannot be combined with --files0-from\nTry '${ctx.name} --help' for more information.\n`);
+        return 1;
+      }
+      const fd = await openInput(ctx, files0);
+      if (typeof fd !== 'number') {
+        await ctx.error(`cannot open ${quoteaf(files0)} for reading: ${strerror(fd.errno)}`);
+        return 1;
+      }
+      try {
+        files = (await readAllBin(ctx, fd)).split('\0').map(textOf);
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        await ctx.error(`${quotef(files0)}: read error: ${strerror(e.errno)}`);
+        return 1;
+      } finally {
+        closeInput(ctx, fd);
+      }
+      if (files[files.length - 1] === '') files.pop();
+    }
     const countAll = flag(args, 'l');
     const separate = flag(args, 'S');
-    const hashAll = files.length > 1 || follow === 'logical';
+    const hashAll = files.length > 1 || files0 !== undefined || follow === 'logical';
     const seen = new Set<string>();
     const end = flag(args, '0') ? '\0' : '\n';
     const tz = await localZone(ctx.sys);
@@ -214,7 +243,17 @@ export default defineProgram({
       a.time = Math.max(a.time, b.time);
     };
     const zero = (): Acc => ({ size: 0, time: -Infinity });
-    for (const root of files) {
+    for (const [index, root] of files.entries()) {
+      if (files0 !== undefined && root === '-' && files0 === '-') {
+        await ctx.error("when reading file names from stdin, no file name of '-' allowed");
+        ok = false;
+        continue;
+      }
+      if (files0 !== undefined && root === '') {
+        await ctx.error(`${quotef(files0)}:${index + 1}: invalid zero-length file name`);
+        ok = false;
+        continue;
+      }
       await walk(ctx, [root], { follow, xdev: flag(args, 'x') }, async (e) => {
         if (e.info === 'DNR') {
           await ctx.perror(e.error, `cannot read directory ${quoteaf(e.path)}`);
