@@ -1,9 +1,9 @@
 // blkid (util-linux 2.38): the filesystem and partition tags of the VM's block devices, and of
-// a file holding an ext4 image made by mkfs.ext4 (its superblock is read back from the file).
+// a file holding an ext4 image made by mkfs.ext4 or a swap area made by mkswap (read back from the file).
 import { defineProgram } from '../define';
 import { getopt, GetoptError } from '../lib/getopt';
 import { PARTITIONS, partitionOf, type Partition } from '../../shared/block-devices';
-import { readSuperblock } from '../e2fsprogs/superblock';
+import { probe } from './signatures';
 
 type Tags = [string, string][];
 
@@ -68,8 +68,10 @@ export default defineProgram({
           continue;
         }
         try {
-          const sb = await readSuperblock(ctx.sys, dev);
-          if (sb) found.push([dev, [...(sb.label ? [['LABEL', sb.label] as [string, string]] : []), ['UUID', sb.uuid], ['BLOCK_SIZE', String(sb.blockSize)], ['TYPE', 'ext4']]]);
+          const fd = await ctx.sys.open(dev, { read: true });
+          const sig = await probe(ctx.sys, fd).finally(() => ctx.sys.close(fd));
+          const s = sig[0];
+          if (s) found.push([dev, [...(s.label ? [['LABEL', s.label] as [string, string]] : []), ...(s.uuid ? [['UUID', s.uuid] as [string, string]] : []), ...(s.blockSize ? [['BLOCK_SIZE', String(s.blockSize)] as [string, string]] : []), ['TYPE', s.type]]]);
         } catch {
           // unreadable or missing: nothing to report for it
         }
@@ -88,7 +90,8 @@ export default defineProgram({
       any = true;
       if (format === 'value') out += tags.map(([, v]) => `${v}\n`).join('');
       else if (format === 'device') out += `${dev}\n`;
-      else if (format === 'export' || format === 'udev') out += `${format === 'export' ? `DEVNAME=${dev}\n` : ''}${tags.map(([k, v]) => `${format === 'udev' ? 'ID_FS_' : ''}${k}=${v}\n`).join('')}\n`;
+      // export and udev lists put an empty line between devices, none after the last
+      else if (format === 'export' || format === 'udev') out += `${out ? '\n' : ''}${format === 'export' ? `DEVNAME=${dev}\n` : ''}${tags.map(([k, v]) => `${format === 'udev' ? 'ID_FS_' : ''}${k}=${v}\n`).join('')}`;
       else out += `${dev}: ${tags.map(([k, v]) => `${k}="${v}"`).join(' ')}\n`;
     }
     await ctx.print(out);
