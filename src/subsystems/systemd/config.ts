@@ -125,7 +125,7 @@ export interface UnitConfig {
   refuseManualStop: boolean;
   service?: ServiceConfig;
   /** listen[i] is a path or address, listenTypes[i] how systemctl names its kind (Stream, Datagram, ...). */
-  socket?: { listen: string[]; listenTypes: string[]; service?: string; mode: number; user: string; group: string };
+  socket?: { listen: string[]; listenTypes: string[]; service?: string; mode: number; user: string; group: string; exec: ExecCommand[][] };
   timer?: { onCalendar: string[]; onBootMs?: number; onActiveMs?: number; onUnitActiveMs?: number; persistent: boolean; unit?: string };
   /** Problems found while reading it, logged as systemd logs them. */
   warnings: string[];
@@ -347,6 +347,8 @@ export function unitConfig(s: UnitSettings, type: string, name = ''): UnitConfig
       ...socketListen(s),
       service: [...s.values('Socket', 'Service')].reverse().find((v) => unitNameIsValid(v) && v.endsWith('.service')),
       mode: mode && /^[0-7]{1,4}$/.test(mode) ? parseInt(mode, 8) : 0o666, user: s.get('Socket', 'SocketUser') || 'root', group: s.get('Socket', 'SocketGroup') || 'root',
+      // its commands, in socket_exec_command order (not run here, but checked)
+      exec: ['ExecStartPre', 'ExecStartPost', 'ExecStopPre', 'ExecStopPost'].map((k) => execList(s, 'Socket', k, cfg, fatal)),
     };
   }
   const refusal = triggerRefusal?.(s, type);
@@ -451,26 +453,29 @@ function serviceRefusal(type: ServiceType, starts: number, stop: boolean, remain
   return undefined;
 }
 
+/** An Exec*= list of a section: an empty value drops the commands before it. */
+function execList(s: UnitSettings, section: string, key: string, cfg: UnitConfig, fatal: Set<string>): ExecCommand[] {
+  let out: ExecCommand[] = [];
+  for (const a of s.assignments) {
+    if (a.section !== section || a.key !== key) continue;
+    if (a.value === '') {
+      out = [];
+      continue;
+    }
+    const c = parseExec(a, key, cfg.warnings);
+    // a fatal line makes the whole unit unusable ("bad-setting")
+    if (c && 'fatal' in c) {
+      cfg.badSetting ??= 'Unit configuration has fatal error, unit will not be started.';
+      fatal.add(c.fatal);
+    }
+    else if (c) out.push(c);
+  }
+  return out;
+}
+
 function serviceConfig(s: UnitSettings, cfg: UnitConfig, fatal: Set<string>): ServiceConfig {
   const w = cfg.warnings;
-  const exec = (key: string): ExecCommand[] => {
-    let out: ExecCommand[] = [];
-    for (const a of s.assignments) {
-      if (a.section !== 'Service' || a.key !== key) continue;
-      if (a.value === '') {
-        out = [];
-        continue;
-      }
-      const c = parseExec(a, key, w);
-      // a fatal line makes the whole unit unusable ("bad-setting")
-      if (c && 'fatal' in c) {
-        cfg.badSetting ??= 'Unit configuration has fatal error, unit will not be started.';
-        fatal.add(c.fatal);
-      }
-      else if (c) out.push(c);
-    }
-    return out;
-  };
+  const exec = (key: string): ExecCommand[] => execList(s, 'Service', key, cfg, fatal);
   const execStart = exec('ExecStart');
   const typeText = setting(s, 'Service', 'Type', w, 'Failed to parse service type', (v) => (TYPES.includes(v) ? v : undefined));
   let type: ServiceType = execStart.length === 0 ? 'oneshot' : 'simple';

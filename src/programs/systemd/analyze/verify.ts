@@ -192,8 +192,7 @@ class Verifier {
 /** verify_executables(): the first command of each Exec*= list (the head the check is given). */
 function execCommands(cfg: UnitConfig): ExecCommand[] {
   const s = cfg.service;
-  if (!s) return [];
-  const lists = [s.execCondition, s.execStartPre, s.execStart, s.execStartPost, s.execReload, s.execStop, s.execStopPost];
+  const lists = s ? [s.execCondition, s.execStartPre, s.execStart, s.execStartPost, s.execReload, s.execStop, s.execStopPost] : cfg.socket?.exec ?? [];
   return lists.flatMap((l) => (l.length ? [l[0]!] : []));
 }
 
