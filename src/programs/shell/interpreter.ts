@@ -993,7 +993,7 @@ function installDynamicVars(sh: Interpreter): void {
     return ((seed >>> 16) ^ (seed & 0xffff)) & 0x7fff;
   };
   const keep = (name: string, fn: () => string): void => {
-    if (st.dynamic.has(name) || !st.lookup(name)) st.dynamic.set(name, fn);
+    if (st.dynamic.has(name) || (!st.dynamicInherited && !st.lookup(name))) st.dynamic.set(name, fn);
   };
   keep('RANDOM', () => {
     // never the same value twice in a row

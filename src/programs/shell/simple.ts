@@ -451,8 +451,8 @@ async function runProgram(sh: Interpreter, cmd: Command & { kind: 'simple' }, ar
     }
     return 127;
   }
-  const env = state.environment();
-  for (const [k, v] of temp) if (v.value !== undefined) env.set(k, v.value);
+  for (const v of temp.values()) v.exported = true;
+  const env = state.environment(temp);
   // a program gets the path it was run by as $_ in its environment, last
   env.delete('_');
   env.set('_', path);

@@ -5,7 +5,7 @@ import type { Command } from './ast';
 import type { CurrentCommand } from './command-text';
 import type { WaitStatus } from '../../shared/process';
 import { CompTable } from './completion/table';
-import { AssocMap } from './assoc';
+import { AssocMap, hashOrder } from './assoc';
 import { functionText } from './print-function';
 
 /**
@@ -16,6 +16,9 @@ function exportedFunctionText(text: string): string {
   const lines = text.split('\n').slice(2).map((l) => l.replace(/^( {4})+/, (m) => ' '.repeat(m.length / 4)));
   return `() { ${lines.join('\n')}`;
 }
+
+/** Computed variables whose exported value is made again for each program's environment. */
+const REGENERATED = new Set(['LINENO', 'EPOCHSECONDS', 'EPOCHREALTIME']);
 
 export interface Var {
   value?: string;
@@ -255,6 +258,9 @@ export class ShellState {
     s.shellPid = this.shellPid;
     s.current = this.current;
     s.completions = this.completions.clone();
+    s.dynamic = new Map(this.dynamic);
+    s.dynamicSeen = new Map(this.dynamicSeen);
+    s.dynamicInherited = true;
     s.restricted = this.restricted;
     s.bashoptsKept = this.bashoptsKept;
     s.contextLine = this.contextLine;
@@ -321,12 +327,23 @@ export class ShellState {
 
   /** Variables computed when read ($RANDOM, $SECONDS, $LINENO, $BASHPID); assigning or unsetting one ends that. */
   dynamic = new Map<string, () => string>();
+  /**
+   * What each computed variable last gave when read or was assigned: bash keeps that as its
+   * value, so listings (set, declare -p, export -p) show it.
+   */
+  dynamicSeen = new Map<string, string>();
+  /** A subshell's copy: its computed variables are the parent's, none brought back. */
+  dynamicInherited = false;
   /** SECONDS as the environment gave it, applied once the dynamic variables exist. */
   envDynamic = new Map<string, string>();
 
   get(name: string): string | undefined {
     const dyn = this.dynamic.get(name);
-    if (dyn) return dyn();
+    if (dyn) {
+      const value = dyn();
+      this.dynamicSeen.set(name, value);
+      return value;
+    }
     const v = this.lookup(name);
     // a nameref whose variable does not exist (or a loop of them) has no value
     if (!v || v.ref) return undefined;
@@ -368,6 +385,7 @@ export class ShellState {
       // these others ignore assignments
       else if (!['LINENO', 'BASHPID', 'SECONDS', 'EPOCHSECONDS', 'EPOCHREALTIME', 'HISTCMD'].includes(name)) this.dynamic.delete(name);
       // (bash's legal_number: anything but a plain decimal integer counts as 0)
+      if (name !== 'BASH_ARGV0') this.dynamicSeen.set(name, value);
       if (name === 'SECONDS') this.startedAt = this.now() - (/^\s*[-+]?\d+\s*$/.test(value) ? Number(value) : 0) * 1000;
       if (name === 'SECONDS' || name === 'RANDOM') return;
     }
@@ -479,20 +497,32 @@ export class ShellState {
     return v.value !== undefined;
   }
 
-  /** The environment passed to programs: exported variables that have values. */
-  environment(): Map<string, string> {
+  /**
+   * The environment passed to programs: exported variables that have values, in the order
+   * bash builds it: the command's own assignments (`temp`), then each function's locals from
+   * the innermost out, then the globals, each walked in its hash table's order (4 buckets for
+   * the first two, 1024 for the globals), a name taken where it is first found exported with a
+   * value; the exported functions (512 buckets) last.
+   */
+  environment(temp?: Map<string, Var>): Map<string, string> {
     const env = new Map<string, string>();
-    const add = (m: Map<string, Var>): void => {
-      for (const [k, v] of m) {
-        if (v.exported && v.value !== undefined && !v.array && !v.assoc) env.set(k, v.value);
-        else if (env.has(k) && !v.exported) env.delete(k);
+    const taken = new Set<string>();
+    const contexts: [Map<string, Var>, number][] = [...(temp ? [[temp, 4] as [Map<string, Var>, number]] : []), ...[...this.scopes].reverse().map((m): [Map<string, Var>, number] => [m, 4]), [this.globals, 1024]];
+    for (const [m, size] of contexts) {
+      for (const k of hashOrder(m.keys(), size)) {
+        const v = m.get(k)!;
+        if (!v.exported || taken.has(k)) continue;
+        // an exported computed variable: LINENO and the clock's are made again, the others go
+        // with the value they last gave when read (what bash keeps)
+        const value = k !== '_' && m === this.globals && this.dynamic.has(k) && !v.array && !v.assoc ? (REGENERATED.has(k) ? this.get(k) : this.dynamicSeen.get(k) ?? v.value) : v.value;
+        if (value === undefined && !v.array && !v.assoc) continue;
+        taken.add(k);
+        // (arrays cannot be exported: one hides the name without giving it a value)
+        if (!v.array && !v.assoc) env.set(k, value!);
       }
-    };
-    add(this.globals);
-    for (const s of this.scopes) add(s);
-    for (const name of this.exportedFunctions) {
-      const f = this.functions.get(name);
-      if (f) env.set(`BASH_FUNC_${name}%%`, exportedFunctionText(functionText(name, f.body)));
+    }
+    for (const name of hashOrder([...this.exportedFunctions].filter((n) => this.functions.has(n)), 512)) {
+      env.set(`BASH_FUNC_${name}%%`, exportedFunctionText(functionText(name, this.functions.get(name)!.body)));
     }
     return env;
   }

@@ -22,9 +22,23 @@ function collect(st: ShellState): { all: Map<string, Var>; internal: Set<string>
     all.set(n, v);
     internal.add(n);
   };
-  for (const [n, make] of LISTED_UNREAD) if (st.dynamic.has(n) && !st.lookup(n)) add(n, make());
+  for (const [n, make] of LISTED_UNREAD) {
+    if (!st.dynamic.has(n) || (st.lookup(n) && !st.globals.has(n))) continue;
+    // one that was read (or assigned) shows the value it had then, also once exported
+    const seen = st.dynamicSeen.get(n);
+    const stored = st.globals.get(n);
+    // (SECONDS becomes an integer once read)
+    const read = seen !== undefined ? { value: seen, ...(n === 'SECONDS' ? { integer: true } : {}) } : {};
+    if (!stored) add(n, { ...make(), ...read });
+    else if (!stored.array && !stored.assoc) all.set(n, { ...make(), ...stored, ...read });
+  }
   if (st.dynamic.has('_') && !st.lookup('_')) all.set('_', { value: st.dynamic.get('_')!() });
-  for (const n of ['BASH_ARGV0', 'COMP_WORDBREAKS']) if (!all.has(n)) add(n, {});
+  for (const n of ['BASH_ARGV0', 'COMP_WORDBREAKS']) {
+    const seen = st.dynamicSeen.get(n);
+    const stored = all.get(n);
+    if (!stored) add(n, seen !== undefined && st.dynamic.has(n) ? { value: seen } : {});
+    else if (st.dynamic.has(n) && seen !== undefined && !stored.array && !stored.assoc) all.set(n, { ...stored, value: seen });
+  }
   for (const n of ['BASH_ALIASES', 'BASH_CMDS']) if (!all.has(n)) all.set(n, { assoc: new AssocMap() });
   // (as they stand: a listing does not fill them from $@ as reading them does)
   for (const n of ['BASH_ARGC', 'BASH_ARGV']) if (!all.has(n)) all.set(n, { array: new Map((n === 'BASH_ARGV' ? st.bashArgv : st.bashArgc).map((v, i) => [i, v])) });

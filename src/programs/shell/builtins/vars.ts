@@ -60,6 +60,8 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
       continue;
     }
     const name = m[1]!;
+    // looking a computed variable up makes its value, which it then keeps (listings show it)
+    if (!scope && sh.state.dynamic.has(name)) sh.state.get(name);
     const holder = scope ?? (attrs.set.has('g') ? sh.state.globals : sh.state.holder(name));
     // a local cannot hide a readonly variable
     if (scope && !scope.has(name) && sh.state.lookup(name)?.readonly) {
@@ -72,6 +74,8 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
       v = {};
       // `local x` starts unset, unless localvar_inherit (or -I) hands it the outer value and attributes
       const outer = scope && (sh.state.shopts.has('localvar_inherit') || attrs.set.has('I')) ? sh.state.lookup(name) : undefined;
+      // a local of an exported variable's name is exported too
+      if (scope && sh.state.lookup(name)?.exported) v.exported = true;
       if (outer && !outer.ref) {
         const { value, array, assoc, integer, lower, upper, capcase, exported } = outer;
         Object.assign(v, value !== undefined ? { value } : {}, array ? { array: new Map(array) } : {}, assoc ? { assoc: new AssocMap(assoc) } : {}, integer ? { integer } : {}, lower ? { lower } : {}, upper ? { upper } : {}, capcase ? { capcase } : {}, exported ? { exported } : {});
@@ -215,7 +219,11 @@ async function printDeclared(sh: Interpreter, names: string[], filter: (v: Var) 
     // a nameref is shown as itself, not as the variable it names
     const dyn = sh.state.dynamic.get(n);
     // $RANDOM and the like show their value now; the counters are integers
-    const v = sh.state.holder(n).get(n) ?? sh.state.lookup(n) ?? (dyn && { value: dyn(), ...(/^(RANDOM|SRANDOM|SECONDS|BASHPID|HISTCMD)$/.test(n) ? { integer: true } : {}) });
+    // (the counters are integers, SECONDS once read)
+    const counter = /^(RANDOM|SRANDOM|SECONDS|BASHPID|HISTCMD)$/.test(n) ? { integer: true } : {};
+    const stored = sh.state.holder(n).get(n) ?? sh.state.lookup(n);
+    // one that was exported (or given other attributes) still shows its value now
+    const v = dyn && (!stored || (sh.state.globals.get(n) === stored && !stored.array && !stored.assoc)) ? { ...counter, ...stored, value: sh.state.get(n) } : stored;
     if (!v) {
       await sh.error(`${cmd}: ${n}: not found`);
       status = 1;
