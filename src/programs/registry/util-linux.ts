@@ -14,6 +14,7 @@ export const utilLinuxPrograms: ProgramEntry[] = [
   lazy({ name: 'setpriv', installPath: '/usr/bin/setpriv', pkg: 'util-linux' }, () => import('../util-linux/setpriv')),
   lazy({ name: 'mkswap', installPath: '/usr/sbin/mkswap', pkg: 'util-linux' }, () => import('../util-linux/mkswap')),
   lazy({ name: 'wipefs', installPath: '/usr/sbin/wipefs', pkg: 'util-linux' }, () => import('../util-linux/wipefs')),
+  lazy({ name: 'hwclock', installPath: '/usr/sbin/hwclock', pkg: 'util-linux' }, () => import('../util-linux/hwclock')),
   lazy({ name: 'last', installPath: '/usr/bin/last', aliases: ['/usr/bin/lastb'], pkg: 'util-linux' }, () => import('../util-linux/last')),
   lazy({ name: 'zdump', installPath: '/usr/bin/zdump', pkg: 'glibc' }, () => import('../glibc/zdump')),
   lazy({ name: 'mke2fs', installPath: '/usr/sbin/mke2fs', aliases: ['/usr/sbin/mkfs.ext4', '/usr/sbin/mkfs.ext3', '/usr/sbin/mkfs.ext2'], pkg: 'e2fsprogs' }, () => import('../e2fsprogs/mke2fs')),
