@@ -330,7 +330,9 @@ export const help: Builtin = async (sh, argv) => {
   if (/[*?[]/.test(patterns[0]!)) await sh.write(1, `Shell commands matching keyword${patterns.length > 1 ? 's' : ''} \`${patterns.join(', ')}'\n\n`);
   for (const pat of patterns) {
     const re = new RegExp(`^${pat.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}`);
-    const hits = HELP_TOPICS.filter(([name]) => re.test(name));
+    // a topic named exactly so is the only one shown (`help read` leaves out readonly)
+    const exact = HELP_TOPICS.filter(([name]) => name === pat);
+    const hits = exact.length ? exact : HELP_TOPICS.filter(([name]) => re.test(name));
     if (hits.length === 0) {
       await sh.error(`help: no help topics match \`${pat}'.  Try \`help help' or \`man -k ${pat}' or \`info ${pat}'.`);
       status = 1;
