@@ -45,6 +45,37 @@ async function statMode(ctx: Ctx, path: string, follow: boolean): Promise<{ mode
   }
 }
 
+/** path_is_read_only_fs(): is the file system holding the path mounted read-only? */
+function readOnlyFs(ctx: Ctx, path: string): boolean {
+  const under = (t: string): boolean => t === '/' || path === t || path.startsWith(`${t}/`);
+  const m = ctx.sys.mounts().filter((x) => under(x.target)).sort((a, b) => b.target.length - a.target.length)[0];
+  return m !== undefined && m.options.split(',').includes('ro');
+}
+
+/**
+ * ConditionNeedsUpdate=: true unless the directory's ".updated" is at least as new as /usr
+ * (systemd.condition-needs-update= on the kernel command line decides first; a relative path
+ * or a missing file means an update is needed, a read-only file system that none is).
+ */
+async function needsUpdate(ctx: Ctx, p: string): Promise<boolean> {
+  const words = ((await readText(ctx, '/proc/cmdline')) ?? '').trim().split(/\s+/);
+  const forced = words.filter((w) => w.startsWith('systemd.condition-needs-update=')).map((w) => parseBoolean(w.slice(w.indexOf('=') + 1))).filter((b) => b !== undefined).at(-1);
+  if (forced !== undefined) return forced;
+  if (!p.startsWith('/')) return true;
+  if (readOnlyFs(ctx, p)) return false;
+  let other: number;
+  let usr: number;
+  try {
+    other = (await ctx.sys.lstat(`${p}/.updated`)).mtime;
+    usr = (await ctx.sys.lstat('/usr/')).mtime;
+  } catch {
+    return true;
+  }
+  const sec = (ms: number): number => Math.floor(ms / 1000);
+  if (sec(usr) !== sec(other)) return sec(usr) > sec(other);
+  return usr % 1000 > other % 1000;
+}
+
 /** The glob patterns of one path component matched against a directory's entries. */
 async function globExists(ctx: Ctx, pattern: string): Promise<boolean> {
   const parts = pattern.split('/').filter((p) => p !== '');
@@ -111,7 +142,7 @@ async function test(ctx: Ctx, c: Condition): Promise<Outcome> {
     case 'PathIsMountPoint':
       return ctx.sys.mounts().some((m) => m.target === p);
     case 'PathIsReadWrite':
-      return (await statMode(ctx, p, true)) !== undefined;
+      return (await statMode(ctx, p, true)) !== undefined && !readOnlyFs(ctx, p);
     case 'PathIsEncrypted':
       return false;
     case 'DirectoryNotEmpty': {
@@ -130,7 +161,7 @@ async function test(ctx: Ctx, c: Condition): Promise<Outcome> {
       return st !== undefined && (st.mode & S_IFMT) === S_IFREG && (st.mode & 0o111) !== 0;
     }
     case 'NeedsUpdate':
-      return false;
+      return needsUpdate(ctx, p);
     case 'User': {
       const uid = ctx.sys.getuid();
       if (p === '@system') return uid <= 999;
