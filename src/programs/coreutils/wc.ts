@@ -5,6 +5,7 @@ import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { isUtf8Locale } from '../lib/quotearg';
 import { quoteaf, quotef } from '../lib/quote';
+import { columns, isPrintable, separatesWords } from './wc-width';
 import { closeInput, openInput, Output, readAllBin, readChunk, textOf, stdinCloseFailed } from '../lib/textio';
 
 const HELP = `Count the newlines, words and bytes of each FILE, with a total line when
@@ -54,13 +55,15 @@ class Counter {
   private pos = 0;
   /** Bytes still expected of a UTF-8 sequence (UTF-8 locale only). */
   private need = 0;
+  /** The code point being assembled from a UTF-8 sequence. */
+  private cp = 0;
 
   constructor(private readonly utf8: boolean) {}
 
   feed(b: Uint8Array): void {
     const c = this.c;
     c.bytes += b.length;
-    let { inWord, pos, need } = this;
+    let { inWord, pos, need, cp } = this;
     let lines = c.lines;
     let words = c.words;
     let chars = c.chars;
@@ -69,19 +72,25 @@ class Counter {
     for (let i = 0; i < b.length; i++) {
       const ch = b[i]!;
       if (utf8 && ch >= 0x80) {
-        // a multibyte character: printable, one column; stray bytes count for nothing
+        // a multibyte character: its columns (wcwidth) if printable, a word separator if a
+        // space; stray bytes count for nothing
         if (ch >= 0xc0 && ch <= 0xf4) {
           need = ch >= 0xf0 ? 3 : ch >= 0xe0 ? 2 : 1;
+          cp = ch & (ch >= 0xf0 ? 0x07 : ch >= 0xe0 ? 0x0f : 0x1f);
           continue;
         }
-        if (ch < 0xc0 && need > 0 && --need === 0) {
+        if (ch < 0xc0 && need > 0) {
+          cp = (cp << 6) | (ch & 0x3f);
+          if (--need > 0) continue;
           chars++;
-          pos++;
-          if (!inWord) {
+          if (!isPrintable(cp)) continue;
+          pos += columns(cp);
+          if (separatesWords(cp)) inWord = false;
+          else if (!inWord) {
             words++;
             inWord = true;
           }
-        }
+        } else need = 0;
         continue;
       }
       need = 0;
@@ -117,7 +126,7 @@ class Counter {
       }
     }
     if (!utf8) chars = c.bytes;
-    Object.assign(this, { inWord, pos, need });
+    Object.assign(this, { inWord, pos, need, cp });
     this.c = { lines, words, chars, bytes: c.bytes, maxLen };
   }
 
