@@ -238,6 +238,10 @@ async function modify(ip: Ip, argv: string[], mode: 'add' | 'set' | 'delete' | '
       for (const l of links.filter((x) => x.group === p.change.group)) await ip.talk({ kind: 'setlink', ifindex: l.ifindex, change: p.change });
       return 0;
     }
+    if (mode === 'delete') {
+      await ip.talk({ kind: 'dellink', ifindex: 0, group: p.change.group });
+      return 0;
+    }
   }
   if (!create) {
     if (p.dev === undefined) return ip.fail('Not enough information: "dev" argument is required.\n');

@@ -440,7 +440,8 @@ export type NetRequest =
   /** RTM_NEWLINKPROP / RTM_DELLINKPROP: alternative names of a device, in order. */
   | { kind: 'linkprop'; ifindex: number; op: 'add' | 'del'; altnames: string[] }
   | { kind: 'newlink'; nlflags: NlFlags; name: string; type: string; change: LinkChange }
-  | { kind: 'dellink'; ifindex: number }
+  /** ifindex 0 with a group: every device of the group (rtnl_group_dellink). */
+  | { kind: 'dellink'; ifindex: number; group?: number }
   | { kind: 'newaddr'; nlflags: NlFlags; addr: AddrSpec }
   | { kind: 'deladdr'; addr: AddrSpec }
   | { kind: 'newroute'; nlflags: NlFlags; route: RouteSpec }

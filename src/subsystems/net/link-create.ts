@@ -186,6 +186,17 @@ function unregisterStack(s: NetState, l: Link, now: number): void {
 }
 
 /** RTM_DELLINK: a veth end takes its peer along; a bridge frees its ports first. */
+/** rtnl_group_dellink: every device of the group goes, or none when one of them cannot. */
+export function deleteGroup(s: NetState, group: number, now: number): NetError | null {
+  if (group === 0) return err('EPERM');
+  const members = s.links.filter((l) => l.group === group);
+  if (members.some((l) => !l.kind || !KINDS.has(l.kind))) return err('EOPNOTSUPP');
+  if (members.length === 0) return err('ENODEV');
+  // (a veth's peer goes with it, perhaps before its own turn)
+  for (const l of members) if (s.links.includes(l)) deleteLink(s, l, now);
+  return null;
+}
+
 export function deleteLink(s: NetState, l: Link, now: number): NetError | null {
   if (!l.kind || !KINDS.has(l.kind)) return err('EOPNOTSUPP');
   const peer = l.peer !== undefined ? linkByIndex(s, l.peer) : undefined;

@@ -10,7 +10,7 @@ import {
 import { addAddress, addrMsg, ageAddresses, delAddress } from './addresses';
 import { applyPlaceholderDhcp, bootLinks } from './boot';
 import { dumpRoutes, err } from './fib';
-import { createLink, deleteLink, validateNewLink } from './link-create';
+import { createLink, deleteGroup, deleteLink, validateNewLink } from './link-create';
 import { changeAltnames } from './altnames';
 import { changeLink, setCarrier } from './link-ops';
 import { linkMsg } from './links';
@@ -134,7 +134,7 @@ export class Network {
         return l ? changeAltnames(this.state, l, req.op, req.altnames) : err('ENODEV');
       }
       case 'newlink': return this.newLink(req.name, req.type, req.change, req.nlflags);
-      case 'dellink': return this.delLink(req.ifindex);
+      case 'dellink': return req.ifindex === 0 && req.group !== undefined ? deleteGroup(this.state, req.group, this.tick()) : this.delLink(req.ifindex);
       case 'newaddr': return this.addAddress(req.addr, req.nlflags);
       case 'deladdr': return this.delAddress(req.addr);
       case 'newroute': return this.addRoute(req.route, req.nlflags);
