@@ -69,21 +69,25 @@ export function printAddr(ip: Ip, a: AddrMsg, devName: string | undefined): void
     const fam = a.family === 4 ? 'inet' : 'inet6';
     p.any('family', `    ${fam} `, fam);
   }
-  p.any('local', a.local, a.local, color);
+  const local = ip.host(a.local);
+  p.any('local', local, local, color);
   if (a.address !== a.local) {
+    const peer = ip.host(a.address);
     p.fp(' peer ');
-    p.any('address', a.address, a.address, color);
+    p.any('address', peer, peer, color);
   }
   p.any('prefixlen', `/${a.prefixlen} `, a.prefixlen);
   if (a.metric !== undefined) p.any('metric', `metric ${a.metric} `, a.metric);
   if (ip.opts.brief) return;
   if (a.broadcast !== undefined) {
     p.fp('brd ');
-    p.any('broadcast', `${a.broadcast} `, a.broadcast, color);
+    const brd = ip.host(a.broadcast);
+    p.any('broadcast', `${brd} `, brd, color);
   }
   if (a.anycast !== undefined) {
     p.fp('any ');
-    p.any('anycast', `${a.anycast} `, a.anycast, color);
+    const any = ip.host(a.anycast);
+    p.any('anycast', `${any} `, any, color);
   }
   const scope = scopeN2a(a.scope, ip.opts.numeric);
   p.any('scope', `scope ${scope} `, scope);

@@ -106,7 +106,8 @@ async function printNeigh(ip: Ip, f: NeighFilter, n: NeighMsg): Promise<void> {
   const color = familyColor(n.family);
   p.openObject();
   if (ip.opts.brief) {
-    p.any('dst', `${n.dst.padEnd(39)} `, n.dst, color);
+    const dst = ip.host(n.dst);
+    p.any('dst', `${dst.padEnd(39)} `, dst, color);
     if (!f.index && n.ifindex) {
       const dev = await ip.name(n.ifindex);
       p.any('dev', `${dev.padEnd(16)} `, dev, 'ifname');
@@ -116,7 +117,8 @@ async function printNeigh(ip: Ip, f: NeighFilter, n: NeighMsg): Promise<void> {
     p.closeObject();
     return;
   }
-  p.any('dst', `${n.dst} `, n.dst, color);
+  const dst = ip.host(n.dst);
+  p.any('dst', `${dst} `, dst, color);
   if (!f.index && n.ifindex) {
     const dev = await ip.name(n.ifindex);
     p.fp('dev ');

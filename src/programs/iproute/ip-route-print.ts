@@ -136,9 +136,10 @@ async function printMultipath(ip: Ip, r: RouteMsg): Promise<void> {
     p.openObject();
     p.fp(`${p.sl}\tnexthop `);
     if (nh.gateway !== undefined) {
-      p.jsonOnly('gateway', nh.gateway);
+      const gw = ip.host(nh.gateway);
+      p.jsonOnly('gateway', gw);
       p.fp('via ');
-      p.fp(p.paint(r.family === 4 ? 'inet' : 'inet6', `${nh.gateway} `));
+      p.fp(p.paint(r.family === 4 ? 'inet' : 'inet6', `${gw} `));
     }
     const dev = nh.oif !== undefined ? await ip.name(nh.oif) : 'if0';
     p.any('dev', `dev ${dev} `, dev);
@@ -162,13 +163,13 @@ export async function printRoute(ip: Ip, f: RouteFilter, r: RouteMsg): Promise<v
     p.any('type', `${t} `, t);
   }
   if (r.dst !== undefined) {
-    const d = r.dstLen !== hostLen ? `${r.dst}/${r.dstLen}` : r.dst;
+    const d = r.dstLen !== hostLen ? `${r.dst}/${r.dstLen}` : ip.host(r.dst);
     p.any('dst', `${d} `, d, color);
   } else {
     p.any('dst', 'default ', 'default');
   }
   if (r.src !== undefined) {
-    const s = r.srcLen !== hostLen ? `${r.src}/${r.srcLen}` : r.src;
+    const s = r.srcLen !== hostLen ? `${r.src}/${r.srcLen}` : ip.host(r.src);
     p.any('from', `from ${s} `, s, color);
   }
   if (r.tos && f.tosmask !== -1) p.any('tos', `tos ${dsfieldN2a(r.tos, o.numeric)} `, dsfieldN2a(r.tos, o.numeric));
@@ -177,12 +178,14 @@ export async function printRoute(ip: Ip, f: RouteFilter, r: RouteMsg): Promise<v
     p.openObject('via');
     p.fp('via ');
     p.any('family', 'inet6 ', 'inet6');
-    p.any('host', `${p.paint('inet6', r.gateway)} `, r.gateway);
+    const host = ip.host(r.gateway);
+    p.any('host', `${p.paint('inet6', host)} `, host);
     p.closeObject();
   } else if (r.gateway !== undefined && f.rvia?.bitlen !== hostLen) {
-    p.jsonOnly('gateway', r.gateway);
+    const gw = ip.host(r.gateway);
+    p.jsonOnly('gateway', gw);
     p.fp('via ');
-    p.fp(p.paint(color, `${r.gateway} `));
+    p.fp(p.paint(color, `${gw} `));
   }
   if (r.oif !== undefined && f.oifmask !== -1) {
     const dev = await ip.name(r.oif);

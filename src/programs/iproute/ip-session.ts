@@ -3,6 +3,7 @@
 // (ll_map), and the rtnetlink conversation with the kernel's `net` service.
 import { strerror } from '../../shared/errno';
 import { isNetError, type LinkMsg, type NetError, type NetReply, type NetRequest } from '../../shared/services/net';
+import { formatAddr, parseAddr } from '../../shared/services/net-addr';
 import type { Ctx } from '../lib/context';
 import { Accounts } from '../lib/accounts';
 import { Printer } from './ip-print';
@@ -44,6 +45,8 @@ export class Ip {
   /** An `ip link show` ran in this process (ipaddress.c's sticky do_link). */
   linkListed = false;
   private links: LinkMsg[] | undefined;
+  /** Names from /etc/hosts by address, read when -resolve is given. */
+  private hostNames: Map<string, string> | undefined;
 
   constructor(readonly ctx: Ctx, readonly opts: IpOptions) {
     this.printer = this.makePrinter();
@@ -147,6 +150,31 @@ export class Ip {
       this.links = 'links' in r ? r.links : [];
     }
     return this.links;
+  }
+
+  /** Reads /etc/hosts for -resolve: each address's first name, from its first line. */
+  async loadHosts(): Promise<void> {
+    this.hostNames = new Map();
+    let text = '';
+    try {
+      text = new TextDecoder().decode(await this.ctx.sys.readFile('/etc/hosts'));
+    } catch {
+      return;
+    }
+    for (const line of text.split('\n')) {
+      const [addr, name] = line.replace(/#.*/, '').trim().split(/\s+/);
+      const a = addr ? parseAddr(addr) : null;
+      if (!a || !name) continue;
+      const key = formatAddr(a);
+      if (!this.hostNames.has(key)) this.hostNames.set(key, name);
+    }
+  }
+
+  /** format_host: with -resolve, the host name of an address when it has one. */
+  host(addr: string): string {
+    if (!this.opts.resolve || !this.hostNames) return addr;
+    const a = parseAddr(addr);
+    return (a && this.hostNames.get(formatAddr(a))) ?? addr;
   }
 
   /** ll_name_to_index: 0 when there is no such device. */

@@ -177,6 +177,7 @@ async function run(ctx: Ctx): Promise<number> {
     if (typeof rest === 'number') return rest;
     ip.printer = ip.makePrinter();
     await loadNameFiles(ctx.sys, (text) => ip.err(text));
+    if (ip.opts.resolve) await ip.loadHosts();
     if (ip.opts.batch !== undefined) return await batch(ip, ip.opts.batch);
     const [object, ...argv] = rest;
     if (object === undefined) return ip.fail(IP_USAGE);
