@@ -36,6 +36,20 @@ export function isLocal4(s: NetState, a: IpAddr): boolean {
 }
 
 /**
+ * inet_addr_type_dev_table on the local table: the zero and limited-broadcast addresses are
+ * broadcast, class D multicast, otherwise the type of the local table's longest match
+ * (local, broadcast) or unicast when it has none.
+ */
+function addrType4(s: NetState, a: IpAddr): number {
+  if (isZero(a) || a.bytes.every((b) => b === 255)) return RTN.BROADCAST;
+  if (isIPv4Multicast(a)) return RTN.MULTICAST;
+  const hit = s.routes
+    .filter((r) => r.family === 4 && r.table === TABLE.LOCAL && samePrefix(parseAddr(r.dst) ?? a, a, r.dstLen))
+    .sort((x, y) => y.dstLen - x.dstLen)[0];
+  return hit ? hit.type : RTN.UNICAST;
+}
+
+/**
  * ipv6_chk_addr (not strict): `a` is one of this host's IPv6 addresses, on the route's device
  * when its scope is link or host.
  */
@@ -54,7 +68,8 @@ interface Resolved {
 
 /** The next hop of a new IPv4 route as fib_check_nh resolves it: its device, or an error. */
 function checkNexthop4(s: NetState, r: Route, gateway: string | undefined, flags: number, oif: number | undefined): Resolved | NetError {
-  if (gateway === undefined) {
+  // a gateway of 0.0.0.0 is no gateway (fc_gw4 is zero)
+  if (gateway === undefined || gateway === '0.0.0.0') {
     // fib_check_nh_nongw: onlink means nothing without a gateway
     if (r.scope !== SCOPE.HOST && flags & RTNH_F.ONLINK) return err('EINVAL', 'Invalid flags for nexthop - PERVASIVE and ONLINK can not be set');
     if (oif === undefined) return err('ENODEV');
@@ -71,11 +86,14 @@ function checkNexthop4(s: NetState, r: Route, gateway: string | undefined, flags
     return typeof res === 'number' ? { oif: res } : res;
   }
   if (flags & RTNH_F.ONLINK) {
+    // fib_check_nh_v4_gw: an onlink gateway is taken as on the link, so the route's scope must
+    // be wider, and the gateway must be a unicast address, not one of this host's
+    if (r.scope >= SCOPE.LINK) return err('EINVAL', 'Nexthop has invalid scope');
     if (oif === undefined) return err('EINVAL', 'Nexthop device required for onlink');
     const dev = linkByIndex(s, oif);
     if (!dev) return err('ENODEV');
     if (!isUp(dev)) return err('ENETDOWN', 'Nexthop device is not up');
-    if (isZero(gw) || isIPv4Multicast(gw)) return err('EINVAL', 'Nexthop has invalid gateway');
+    if (addrType4(s, gw) !== RTN.UNICAST) return err('EINVAL', 'Nexthop has invalid gateway');
     return { oif: dev.ifindex };
   }
   const minScope = Math.max(r.scope + 1, SCOPE.LINK);
@@ -222,7 +240,8 @@ export function addRoute(s: NetState, spec: RouteSpec, nl: NlFlags, now: number)
     // IPv6 takes metric 0 for the default, 1024 (IP6_RT_PRIO_USER)
     priority: spec.priority || (spec.family === 6 ? 1024 : 0),
   };
-  if (spec.gateway !== undefined) r.gateway = spec.gateway;
+  // (an IPv4 gateway of 0.0.0.0 is none: fc_gw4 stays zero)
+  if (spec.gateway !== undefined && !(spec.family === 4 && spec.gateway === '0.0.0.0')) r.gateway = spec.gateway;
   if (spec.prefsrc !== undefined) r.prefsrc = spec.prefsrc;
   if (spec.family === 6) r.pref = spec.pref ?? 0;
   if (spec.metrics) {
