@@ -1,11 +1,11 @@
 // The neighbour (ARP and NDP) caches. Entries age from REACHABLE to STALE after the base
 // reachable time; a link going down empties its cache. The kernel dumps its hash buckets in
 // an order that depends on a random seed; entries here keep the order they were created in.
-import { NTF, NUD, type NeighMsg, type NeighSpec, type NetError, type NlFlags } from '../../shared/services/net';
-import { formatMac } from '../../shared/services/net-addr';
+import { IFF, NTF, NUD, type NeighMsg, type NeighSpec, type NetError, type NlFlags } from '../../shared/services/net';
+import { formatMac, isIPv4Multicast, parseAddr } from '../../shared/services/net-addr';
 import { err } from './fib';
 import { ipv6Enabled } from './kernel-routes';
-import { linkByIndex, type Neigh, type NetState } from './state';
+import { linkByIndex, type Link, type Neigh, type NetState } from './state';
 
 /** base_reachable_time_ms: 30 s (the kernel randomises between half and one and a half of it). */
 const REACHABLE_MS = 30_000;
@@ -21,6 +21,22 @@ const NUD_VALID = NUD.PERMANENT | NUD.NOARP | NUD.REACHABLE | NUD.PROBE | NUD.ST
 const NUD_CONNECTED = NUD.PERMANENT | NUD.NOARP | NUD.REACHABLE;
 /** States with a running timer, which holds a reference (NUD_IN_TIMER, less INCOMPLETE set by hand). */
 const NUD_TIMER = NUD.REACHABLE | NUD.DELAY | NUD.PROBE;
+
+/**
+ * arp_constructor / ndisc_constructor: the address a new entry starts with (in state NOARP)
+ * where none has to be learnt: the device's own on the loopback or a device without ARP, the
+ * mapped group address for a multicast destination, the broadcast address on an IPv4
+ * point-to-point device. Undefined where the entry has to learn one.
+ */
+function constructed(dev: Link | undefined, family: number, dst: string): number[] | undefined {
+  if (!dev || dev.mac.length === 0) return undefined;
+  if (dev.linkType === 'loopback' || dev.flags & IFF.NOARP) return [...dev.mac];
+  const a = parseAddr(dst);
+  if (a && family === 4 && isIPv4Multicast(a)) return [0x01, 0x00, 0x5e, a.bytes[1]! & 0x7f, a.bytes[2]!, a.bytes[3]!];
+  if (a && family === 6 && a.bytes[0] === 0xff) return [0x33, 0x33, ...a.bytes.slice(12)];
+  if (family === 4 && dev.flags & IFF.POINTOPOINT) return [...dev.brd];
+  return undefined;
+}
 
 /** Enters PROBE at `at`: a probe goes out at once and then every retrans_time. */
 function startProbe(n: Neigh, at: number): void {
@@ -99,20 +115,24 @@ export function addNeighbour(s: NetState, spec: NeighSpec, nl: NlFlags, now: num
   if (spec.family === 6 && dev && !ipv6Enabled(dev)) return err('EINVAL', 'IPv6 is disabled on this device');
   // a shorter address than the device's is refused; a longer one is cut to its length
   if (spec.lladdr && spec.lladdr.length < 6) return err('EINVAL', 'Invalid link address');
-  const existing = find(s, spec.family, spec.ifindex, spec.dst);
-  if (existing) {
+  const found = find(s, spec.family, spec.ifindex, spec.dst);
+  if (found) {
     if (nl.excl) return err('EEXIST');
   } else if (!nl.create) {
     return err('ENOENT');
   }
-  const lladdr = spec.lladdr?.slice(0, 6) ?? (existing && existing.state & NUD_VALID ? existing.lladdr : undefined);
+  // arp_constructor: on a loopback or point-to-point device an entry's key becomes 0.0.0.0,
+  // so the device has one entry, which a new one for any address turns out to be
+  const key = spec.family === 4 && dev && (dev.linkType === 'loopback' || dev.flags & IFF.POINTOPOINT) ? '0.0.0.0' : spec.dst;
+  const existing = found ?? (key !== spec.dst ? find(s, spec.family, spec.ifindex, key) : undefined);
+  const lladdr = spec.lladdr?.slice(0, 6) ?? (existing ? (existing.state & NUD_VALID ? existing.lladdr : undefined) : constructed(dev, spec.family, key));
   if (spec.state & NUD_VALID && !lladdr) {
     // neigh_add has created the entry before __neigh_update refuses: it stays, in state NONE
-    if (!existing) s.neighs.push({ family: spec.family, ifindex: spec.ifindex, dst: spec.dst, state: NUD.NONE, flags: 0, updated: now, confirmed: now, used: now });
+    if (!existing) s.neighs.push({ family: spec.family, ifindex: spec.ifindex, dst: key, state: NUD.NONE, flags: 0, updated: now, confirmed: now, used: now });
     return err('EINVAL', 'No link layer address given');
   }
   // a new entry counts as confirmed two reachable times ago (neigh_alloc)
-  const n: Neigh = existing ?? { family: spec.family, ifindex: spec.ifindex, dst: spec.dst, state: 0, flags: 0, updated: now, confirmed: now - 2 * REACHABLE_MS, used: now };
+  const n: Neigh = existing ?? { family: spec.family, ifindex: spec.ifindex, dst: key, state: 0, flags: 0, updated: now, confirmed: now - 2 * REACHABLE_MS, used: now };
   n.flags = spec.flags;
   if (lladdr) n.lladdr = [...lladdr];
   if (spec.protocol !== undefined) n.protocol = spec.protocol;
