@@ -66,12 +66,23 @@ async function reader(tar: Tar): Promise<{ r: ArchiveReader; child?: Child; fd: 
   }
   const r = new ArchiveReader(tar, fd);
   const head = await r.peek(BLOCK);
-  const found = head.length === BLOCK && checksumOk(head) ? undefined : detectCompression(head);
-  if (!found) return { r, fd, compressed: false };
-  if (!stat || stat.kind !== 'file') await tar.fatal(`Archive is compressed. Use ${found.option} option`);
+  const short = head.length < BLOCK;
+  if (!short && hasTarMagic(head) && checksumOk(head)) return { r, fd, compressed: false };
+  const found = detectCompression(head);
+  if (found && (!stat || stat.kind !== 'file')) await tar.fatal(`Archive is compressed. Use ${found.option} option`);
+  // neither a tar header nor a compressor's magic: the archive's suffix may name one
+  const prog = found?.prog ?? compressorForSuffix(tar.archiveName);
+  if (!prog || !stat || stat.kind !== 'file') return { r, fd, compressed: false };
+  if (!found && short) await tar.error('This does not look like a tar archive');
   tar.sys.lseek(fd, 0, 'set');
-  const child = await startDecompressor(tar, found.prog, fd);
+  const child = await startDecompressor(tar, prog, fd);
   return { r: new ArchiveReader(tar, child.fd), child, fd, compressed: true };
+}
+
+/** The magic of a POSIX ("ustar") or GNU ("ustar  ") header. */
+function hasTarMagic(h: Uint8Array): boolean {
+  const m = String.fromCharCode(...h.subarray(257, 265));
+  return m.startsWith('ustar\0') || m === 'ustar  \0';
 }
 
 async function listOrExtract(tar: Tar, excluder: Excluder): Promise<void> {

@@ -327,6 +327,15 @@ const CASES: Case[] = [
   ['list_no_recursion', 'tar cf a.tar dir; tar tf a.tar --no-recursion dir; tar tf a.tar --no-recursion dir/file dir/sub; tar tf a.tar dir --no-recursion dir/sub',
     'dir/\ndir/file\ndir/sub/\ndir/\ndir/file\ndir/link\ndir/sub/\ndir/hard\n',
     'tar: dir/sub: Not found in archive\ntar: Exiting with failure status due to previous errors\n', 2],
+  ['not_tar_by_suffix', 'echo notgz > s.tgz; seq 1 400 > l.tgz; : > e.tgz; tar tf s.tgz; echo rc=$?; tar tf l.tgz; echo rc=$?; tar xf e.tgz; echo rc=$?',
+    'rc=2\nrc=2\nrc=2\n',
+    'tar: This does not look like a tar archive\n\ngzip: stdin: not in gzip format\ntar: Child returned status 1\ntar: Error is not recoverable: exiting now\n\ngzip: stdin: not in gzip format\ntar: Child returned status 1\ntar: Error is not recoverable: exiting now\ntar: This does not look like a tar archive\n\ngzip: stdin: unexpected end of file\ntar: Child returned status 1\ntar: Error is not recoverable: exiting now\n', 0],
+  ['not_tar_short', 'echo notgz > s.tar; seq 1 400 > l.tar; tar tf s.tar; echo rc=$?; tar tf l.tar; echo rc=$?; cat s.tar | tar tf -',
+    'rc=2\nrc=2\n',
+    'tar: This does not look like a tar archive\ntar: Exiting with failure status due to previous errors\ntar: This does not look like a tar archive\ntar: Skipping to next header\ntar: Exiting with failure status due to previous errors\ntar: This does not look like a tar archive\ntar: Exiting with failure status due to previous errors\n', 2],
+  ['tar_named_tgz', 'tar cf a.tgz dir/file; tar tf a.tgz; echo rc=$?; gzip -c a.tgz > a.tar; tar tf a.tar',
+    'dir/file\nrc=0\ndir/file\n',
+    '', 0],
 ];
 
 describe('tar, as GNU tar 1.34 behaves', () => {
