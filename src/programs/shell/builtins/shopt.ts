@@ -4,7 +4,7 @@ import type { ArithValue } from '../arith';
 import { ReadonlyError } from '../state';
 import type { Builtin } from './types';
 import { badOption } from './types';
-import { parseAttrs, SET_OPTIONS } from './vars';
+import { parseAttrs, SET_OPTIONS, setNamedOption } from './vars';
 
 export const SHOPT_NAMES = ['autocd', 'assoc_expand_once', 'cdable_vars', 'cdspell', 'checkhash', 'checkjobs', 'checkwinsize', 'cmdhist', 'compat31', 'compat32', 'compat40', 'compat41', 'compat42', 'compat43', 'compat44', 'complete_fullquote', 'direxpand', 'dirspell', 'dotglob', 'execfail', 'expand_aliases', 'extdebug', 'extglob', 'extquote', 'failglob', 'force_fignore', 'globasciiranges', 'globskipdots', 'globstar', 'gnu_errfmt', 'histappend', 'histreedit', 'histverify', 'hostcomplete', 'huponexit', 'inherit_errexit', 'interactive_comments', 'lastpipe', 'lithist', 'localvar_inherit', 'localvar_unset', 'login_shell', 'mailwarn', 'no_empty_cmd_completion', 'nocaseglob', 'nocasematch', 'noexpand_translation', 'nullglob', 'patsub_replacement', 'progcomp', 'progcomp_alias', 'promptvars', 'restricted_shell', 'shift_verbose', 'sourcepath', 'varredir_close', 'xpg_echo'];
 
@@ -63,7 +63,9 @@ export const shopt: Builtin = async (sh, argv) => {
   for (const n of names) {
     if (!known.includes(n)) {
       await sh.error(`shopt: ${n}: invalid ${setOpts ? '' : 'shell '}option name`);
-      status = 1;
+      // (setting one of set's options, bash's check wants a plain failure, and the usage
+      // status the bad name gives is not one: the status stays 0)
+      if (!setOpts || !setting) status = 1;
       continue;
     }
     if (setting) {
@@ -72,7 +74,8 @@ export const shopt: Builtin = async (sh, argv) => {
       if (!setOpts) sh.state.bashoptsKept = undefined;
       // login_shell and restricted_shell say how the shell was started: they keep their values
       if (!setOpts && (n === 'login_shell' || n === 'restricted_shell')) continue;
-      if (on) table.add(n);
+      if (setOpts) setNamedOption(sh, n, on);
+      else if (on) table.add(n);
       else table.delete(n);
       // extdebug turns function tracing (set -T) and set -E on and off with it
       if (n === 'extdebug' && !setOpts) {

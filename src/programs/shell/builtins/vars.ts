@@ -185,6 +185,20 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
   return status;
 }
 
+/** set -o NAME / set +o NAME (and shopt -s/-u -o NAME) for a known option name. */
+export function setNamedOption(sh: Interpreter, name: string, on: boolean): void {
+  if (name === 'posix') sh.state.posixMode(on);
+  else if (on) sh.state.options.add(name);
+  else sh.state.options.delete(name);
+  // the two line-editing modes exclude each other
+  if (on && (name === 'vi' || name === 'emacs')) sh.state.options.delete(name === 'vi' ? 'emacs' : 'vi');
+  // posix mode and POSIXLY_CORRECT go together (a value already there is kept)
+  if (name === 'posix') {
+    if (!on) sh.state.unset('POSIXLY_CORRECT');
+    else if (!sh.state.isSet('POSIXLY_CORRECT')) sh.state.set('POSIXLY_CORRECT', 'y');
+  }
+}
+
 export function parseAttrs(args: string[], allowed: string): { set: Set<string>; unset: Set<string>; rest: string[]; bad?: string } {
   const set = new Set<string>();
   const unset = new Set<string>();
@@ -465,16 +479,7 @@ async function setOptions(sh: Interpreter, argv: string[]): Promise<number> {
           sh.posixFatal = true;
           return 2;
         }
-        if (name === 'posix') sh.state.posixMode(on);
-        else if (on) sh.state.options.add(name);
-        else sh.state.options.delete(name);
-        // the two line-editing modes exclude each other
-        if (on && (name === 'vi' || name === 'emacs')) sh.state.options.delete(name === 'vi' ? 'emacs' : 'vi');
-        // posix mode and POSIXLY_CORRECT go together (a value already there is kept)
-        if (name === 'posix') {
-          if (!on) sh.state.unset('POSIXLY_CORRECT');
-          else if (!sh.state.isSet('POSIXLY_CORRECT')) sh.state.set('POSIXLY_CORRECT', 'y');
-        }
+        setNamedOption(sh, name, on);
         continue;
       }
       // -r makes the shell restricted for good: +r is then refused (as an unknown option, but
