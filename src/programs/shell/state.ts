@@ -58,6 +58,8 @@ export interface Job {
   unmarked?: boolean;
   /** When the job started (the machine's uptime). */
   started?: number;
+  /** The state `jobs` last showed it in (jobs -n lists only the jobs whose state changed since). */
+  shownState?: Job['state'];
 }
 
 export const DEFAULT_OPTIONS = ['braceexpand', 'hashall', 'interactive-comments'];

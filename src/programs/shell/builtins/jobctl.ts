@@ -357,6 +357,7 @@ export const jobs: Builtin = async (sh, argv) => {
   let long = false;
   let running = false;
   let stopped = false;
+  let changed = false;
   let k = 1;
   for (; k < argv.length; k++) {
     const a = argv[k]!;
@@ -367,8 +368,10 @@ export const jobs: Builtin = async (sh, argv) => {
     if (!a.startsWith('-') || a === '-') break;
     const bad = /[^lnprs]/.exec(a.slice(1));
     if (bad) return badOption(sh, 'jobs', `-${bad[0]}`, 'jobs [-lnprs] [jobspec ...] or jobs -x command [args]');
-    onlyPids ||= a.includes('p');
-    long ||= a.includes('l');
+    // -l, -n and -p each choose the listing's form: the last one given counts
+    for (const c of a.slice(1)) {
+      if (c === 'l' || c === 'n' || c === 'p') [long, changed, onlyPids] = [c === 'l', c === 'n', c === 'p'];
+    }
     running ||= a.includes('r');
     stopped ||= a.includes('s');
   }
@@ -387,8 +390,12 @@ export const jobs: Builtin = async (sh, argv) => {
   for (const j of shown) {
     if (running && j.state !== 'Running') continue;
     if (stopped && j.state !== 'Stopped') continue;
+    // -n: only the jobs not shown since their state last changed
+    if (changed && j.shownState === j.state) continue;
     listed.push(j);
     await sh.write(1, onlyPids ? `${j.pids[0]}\n` : `${jobLine(list, j, long)}\n`);
+    // (a job shown whole counts as reported; its process ids alone do not)
+    if (!onlyPids) j.shownState = j.state;
   }
   // a job that ended has been reported now
   dropJobs(sh.state, (j) => j.state === 'Done' && !j.inherited && listed.includes(j));
