@@ -34,7 +34,7 @@ export function openNode(k: Kernel, proc: Process, path: string, flags: OpenFlag
       if (flags.noFollow || flags.exclusive) throw new SysError('EEXIST', 'open', path);
       return openNode(k, proc, k.vfs.linkTarget(dangling).startsWith('/') ? k.vfs.linkTarget(dangling) : `${k.vfs.pathOf(dir, proc.cred.root)}/${k.vfs.linkTarget(dangling)}`, flags, mode);
     }
-    node = createIn(ctx, dir, name, 'file', mode & ~proc.umask & 0o7777, 'open', path);
+    node = createIn(ctx, dir, name, 'file', mode & ~proc.umask & 0o7777, 'open', path, mode & 0o7777);
   } else if (flags.create && flags.exclusive) {
     throw new SysError('EEXIST', 'open', path);
   }

@@ -1,4 +1,5 @@
 // The file-related half of Sys: descriptors, paths and metadata.
+import { ACL_FILESYSTEMS, aclEntries, setAcl } from './vfs/acl';
 import { SysError } from '../shared/errno';
 import type { FsUsage, Stat } from '../shared/stat';
 import type { Sys } from '../shared/sys';
@@ -15,7 +16,7 @@ import { BLOCK } from './vfs/filesystems';
 import type { FileSystemInfo } from './vfs/filesystems';
 import * as ops from './vfs/ops';
 import { attrsLocked, inodeAttr } from './vfs/attrs';
-import { mayAccess, W_OK, X_OK } from './vfs/permissions';
+import { isOwnerOrRoot, mayAccess, W_OK, X_OK } from './vfs/permissions';
 import { normalize } from '../shared/path';
 
 const encoder = new TextEncoder();
@@ -29,7 +30,7 @@ const STD_NAMES: Record<string, number> = { '/dev/stdin': 0, '/dev/stdout': 1, '
 type FsSys = Pick<Sys,
   | 'open' | 'read' | 'readReady' | 'write' | 'close' | 'dup' | 'dup2' | 'pipe' | 'socket' | 'lseek' | 'ftruncate' | 'inodeAttr' | 'isOpen' | 'openFds' | 'setCloexec'
   | 'stat' | 'lstat' | 'fstat' | 'flock' | 'readdir' | 'mkdir' | 'mkfifo' | 'mknod' | 'rmdir' | 'unlink' | 'rename' | 'link' | 'symlink'
-  | 'readlink' | 'chmod' | 'chown' | 'lchown' | 'utimes' | 'truncate' | 'access' | 'realpath' | 'statfs'
+  | 'readlink' | 'chmod' | 'getAcl' | 'setAcl' | 'chown' | 'lchown' | 'utimes' | 'truncate' | 'access' | 'realpath' | 'statfs'
   | 'mounts' | 'getcwd' | 'chdir' | 'chroot' | 'readFile' | 'writeFile'>;
 
 export function usageOf(k: Kernel, fs: FileSystemInfo): FsUsage {
@@ -151,7 +152,7 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       k.current = proc;
       const { dir, name } = k.vfs.resolveParent(proc.cred, proc.cwd, path, 'mknod');
       if (k.vfs.child(dir, name)) throw new SysError('EEXIST', 'mknod', path);
-      ops.createIn(fsctx(), dir, name, 'fifo', mode & ~proc.umask & 0o7777, 'mknod', path);
+      ops.createIn(fsctx(), dir, name, 'fifo', mode & ~proc.umask & 0o7777, 'mknod', path, mode & 0o7777);
     },
     async mknod(path, mode, kind, major, minor) {
       await enter();
@@ -163,7 +164,7 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
         if (!mayAccess(proc.cred, dir, W_OK | X_OK)) throw new SysError('EACCES', 'mknod', path);
         throw new SysError('EPERM', 'mknod', path);
       }
-      const node = ops.createIn(fsctx(), dir, name, kind, mode & ~proc.umask & 0o7777, 'mknod', path);
+      const node = ops.createIn(fsctx(), dir, name, kind, mode & ~proc.umask & 0o7777, 'mknod', path, mode & 0o7777);
       node.rdev = [major, minor];
     },
     async read(n, max = 65536) {
@@ -332,6 +333,22 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       await enter();
       k.current = proc;
       ops.chmod(fsctx(), path, mode);
+    },
+    async getAcl(path, kind, follow = true) {
+      await enter();
+      k.current = proc;
+      const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow }, 'getxattr');
+      if (!ACL_FILESYSTEMS.has(k.vfs.fsOf(node).type) || node.type === 'symlink') throw new SysError('EOPNOTSUPP', 'getxattr', path);
+      return aclEntries(node, kind);
+    },
+    async setAcl(path, kind, entries, follow = true) {
+      await enter();
+      k.current = proc;
+      const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow }, 'setxattr');
+      if (!ACL_FILESYSTEMS.has(k.vfs.fsOf(node).type) || node.type === 'symlink') throw new SysError('EOPNOTSUPP', 'setxattr', path);
+      if (!isOwnerOrRoot(proc.cred, node) || attrsLocked(node)) throw new SysError('EPERM', 'setxattr', path);
+      setAcl(node, kind, entries);
+      node.ctime = k.vfs.newInodeTime();
     },
     async chown(path, uid, gid) {
       await enter();

@@ -29,8 +29,9 @@ import { utilLinuxMorePrograms } from './registry/util-linux-more';
 import { diffutilsMorePrograms } from './registry/diffutils-more';
 import { psmiscPrograms } from './registry/psmisc';
 import { gzipMorePrograms } from './registry/gzip-more';
+import { adminToolPrograms } from './registry/admin-tools';
 
-const all: (Program | ProgramEntry)[] = [bash, ...basePrograms, ...textPrograms, ...filesPrograms, ...searchPrograms, ...awkPrograms, ...findPrograms, ...procsPrograms, ...netfilterPrograms, ...iproutePrograms, ...systemdPrograms, ...pagerPrograms, ...servicePrograms, ...networkPrograms, ...networkToolPrograms, ...packagePrograms, ...nginxPrograms, ...dockerPrograms, ...containerPrograms, ...nanoPrograms, ...editorPrograms, ...utilLinuxPrograms, ...utilLinuxMorePrograms, ...diffutilsMorePrograms, ...gzipMorePrograms, ...psmiscPrograms];
+const all: (Program | ProgramEntry)[] = [bash, ...basePrograms, ...textPrograms, ...filesPrograms, ...searchPrograms, ...awkPrograms, ...findPrograms, ...procsPrograms, ...netfilterPrograms, ...iproutePrograms, ...systemdPrograms, ...pagerPrograms, ...servicePrograms, ...networkPrograms, ...networkToolPrograms, ...packagePrograms, ...nginxPrograms, ...dockerPrograms, ...containerPrograms, ...nanoPrograms, ...editorPrograms, ...utilLinuxPrograms, ...utilLinuxMorePrograms, ...diffutilsMorePrograms, ...gzipMorePrograms, ...psmiscPrograms, ...adminToolPrograms];
 
 export const programs = new Map<string, ProgramEntry>(
   all.map((p) => ('load' in p ? p : eager(p))).map((e) => [e.name, e]),

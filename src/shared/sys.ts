@@ -1,5 +1,6 @@
 // The narrow interface a program sees: system calls bound to its own process. Programs never
 // import the kernel. Every call rejects with a SysError (errno, syscall, path) on failure.
+import type { AclEntry, AclKind } from './acl';
 import type { FsUsage, Stat } from './stat';
 import type { ProcessInfo, WaitStatus } from './process';
 import type { Termios, WinSize } from './termios';
@@ -137,6 +138,10 @@ export interface Sys {
   symlink(target: string, path: string): Promise<void>;
   readlink(path: string): Promise<string>;
   chmod(path: string, mode: number): Promise<void>;
+  /** getxattr of system.posix_acl_*: the access ACL (from the mode when there is none) or the default one ([] when none); EOPNOTSUPP where the filesystem keeps none. */
+  getAcl(path: string, kind: AclKind, follow?: boolean): Promise<AclEntry[]>;
+  /** setxattr/removexattr of an ACL (null removes it): the owner or root only. */
+  setAcl(path: string, kind: AclKind, entries: AclEntry[] | null, follow?: boolean): Promise<void>;
   chown(path: string, uid: number, gid: number): Promise<void>;
   lchown(path: string, uid: number, gid: number): Promise<void>;
   utimes(path: string, atime?: number, mtime?: number, follow?: boolean): Promise<void>;

@@ -4,6 +4,7 @@
 // platform's CompressionStream). Decoding takes either, and checks everything it reads, so a
 // damaged or hand-edited file is refused with a SnapshotError that says what is wrong; nothing
 // in it is ever run.
+import { isAclRecord } from '../vfs/acl';
 import { concatBytes } from '../../shared/bytes';
 import { SnapshotError } from './error';
 import { migrate } from './migrate';
@@ -167,7 +168,7 @@ export function checkSnapshot(s: MachineSnapshot): void {
   if (!Array.isArray(disk.inodes) || !Array.isArray(disk.files)) fail('disk tables');
   const inos = new Set<number>();
   for (const r of disk.inodes as unknown[]) {
-    if (!Array.isArray(r) || !(r.length === 11 || (r.length === 13 && isU32OrNull(r[11]) && isU32OrNull(r[12])))) fail('an inode record');
+    if (!Array.isArray(r) || !(r.length === 11 || ((r.length === 13 || (r.length === 14 && isAclRecord(r[13]))) && isU32OrNull(r[11]) && isU32OrNull(r[12])))) fail('an inode record');
     const [ino, type, perm, uid, gid, nlink, atime, mtime, ctime, parent, extra] = r as unknown[];
     if (!isInt(ino) || ino < 1 || typeof type !== 'string' || !TYPES.has(type) || !isInt(perm) || !isInt(uid) || !isInt(gid) || !isInt(nlink) || !isNum(atime) || !isNum(mtime) || !isNum(ctime) || !isInt(parent)) fail(`inode ${String(ino)}`);
     if (type === 'd' && !(Array.isArray(extra) && extra.length % 2 === 0 && extra.every((x, i) => (i % 2 ? isInt(x) : typeof x === 'string' && x !== '' && !x.includes('/'))))) fail(`directory ${ino}`);

@@ -4,6 +4,7 @@
 // after a reboot.
 import { concatBytes } from '../../shared/bytes';
 import { FileData } from '../vfs/file-data';
+import { aclRecord, restoreAcl } from '../vfs/acl';
 import type { FileType, Inode } from '../vfs/inode';
 import type { Vfs } from '../vfs/vfs';
 import type { DiskImage, FileRecord, InodeRecord, InodeTypeCode } from './types';
@@ -30,7 +31,9 @@ export function captureDisk(vfs: Vfs): DiskImage {
     } else if (node.type === 'symlink') extra = node.target ?? '';
     else if (node.rdev) extra = [node.rdev[0], node.rdev[1]];
     const record: InodeRecord = [node.ino, CODE[node.type], node.perm, node.uid, node.gid, node.nlink, node.atime, node.mtime, node.ctime, node.parent ?? -1, extra];
-    if (node.attrs !== undefined || node.generation !== undefined) record.push(node.attrs ?? null, node.generation ?? null);
+    const acl = aclRecord(node);
+    if (node.attrs !== undefined || node.generation !== undefined || acl) record.push(node.attrs ?? null, node.generation ?? null);
+    if (acl) record.push(acl);
     inodes.push(record);
     const data = node.type === 'file' ? vfs.dataOf(node.ino) : undefined;
     if (!data) continue;
@@ -64,6 +67,7 @@ export function loadDisk(vfs: Vfs, image: DiskImage): void {
     if (r[9] >= 0) node.parent = r[9];
     if (typeof r[11] === 'number') node.attrs = r[11];
     if (typeof r[12] === 'number') node.generation = r[12];
+    if (r[13]) restoreAcl(node, r[13]);
     if (code === 'd') {
       const entries = (node.entries = new Map());
       const flat = Array.isArray(extra) ? extra : [];

@@ -3,6 +3,7 @@
 // (firewall rules and counters, addresses and routes set by hand, which units and containers
 // were running, the transient hostname, the console's directory and screen). Processes are not
 // saved: a restored machine boots from its disk and then puts that runtime state back.
+import type { AclRecord } from '../vfs/acl';
 import type { JournalState } from '../../subsystems/journald/journal';
 import type { NfRuleset } from '../../shared/services/netfilter';
 import type { VxlanData } from '../../shared/services/net';
@@ -14,9 +15,10 @@ export const SNAPSHOT_VERSION = 1;
 /** One inode: [ino, type, perm, uid, gid, nlink, atime, mtime, ctime, parent (-1: none), extra]. */
 /**
  * ino, type, perm, uid, gid, nlink, atime, mtime, ctime, parent, extra; then, once chattr set
- * either, the attribute flags (null: the default) and the generation (null: the default)
+ * either, the attribute flags (null: the default) and the generation (null: the default); then,
+ * for an inode with an ACL, the access and default ACLs (vfs/acl.ts)
  */
-export type InodeRecord = [number, InodeTypeCode, number, number, number, number, number, number, number, number, InodeExtra, (number | null)?, (number | null)?];
+export type InodeRecord = [number, InodeTypeCode, number, number, number, number, number, number, number, number, InodeExtra, (number | null)?, (number | null)?, AclRecord?];
 /** dir: [name, ino, name, ino, ...]; symlink: target; device: [major, minor]; else null */
 export type InodeExtra = (string | number)[] | string | [number, number] | null;
 export type InodeTypeCode = 'f' | 'd' | 'l' | 'c' | 'b' | 'p' | 's';

@@ -1,6 +1,8 @@
 // Inodes: metadata only. File bytes live in the blob store (see vfs.ts), so a snapshot can
 // save metadata and contents apart, and a stat never touches file data.
 
+import type { AccessAcl, DefaultAcl } from './acl';
+
 export type FileType = 'file' | 'dir' | 'symlink' | 'chardev' | 'blockdev' | 'fifo' | 'socket';
 
 export const S_IFMT = 0o170000;
@@ -61,6 +63,10 @@ export interface Inode {
   attrs?: number;
   /** ext4's generation number, once FS_IOC_SETVERSION set it (attrs.ts has the default). */
   generation?: number;
+  /** An access ACL beyond the mode bits (acl.ts); the mode's group bits are then its mask. */
+  acl?: AccessAcl;
+  /** Directories: the default ACL new entries inherit (acl.ts). */
+  defaultAcl?: DefaultAcl;
 }
 
 export function modeOf(node: Inode): number {

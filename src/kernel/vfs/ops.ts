@@ -1,5 +1,6 @@
 // Filesystem system calls that change or read the tree: each checks permissions through
 // permissions.ts and fails with the errno Linux gives.
+import { inheritAcl } from './acl';
 import { SysError } from '../../shared/errno';
 import type { Stat } from '../../shared/stat';
 import { blocksFor } from './filesystems';
@@ -42,12 +43,17 @@ export function statNode(vfs: Vfs, node: Inode): Stat {
 }
 
 /** Creates `name` in `dir` after the checks open(O_CREAT), mkdir, mknod and symlink share. */
-export function createIn(c: FsContext, dir: Inode, name: string, type: FileType, perm: number, syscall: string, path: string): Inode {
+/**
+ * Makes `name` in `dir`. `perm` has the umask applied; `requested` is the mode asked for before
+ * it, which a directory's default ACL uses instead (acl.ts).
+ */
+export function createIn(c: FsContext, dir: Inode, name: string, type: FileType, perm: number, syscall: string, path: string, requested?: number): Inode {
   if (dir.dynamic || c.vfs.fsOf(dir).type === 'proc') fail('ENOENT', syscall, path);
   if (name === '.' || name === '..' || dir.entries!.has(name)) fail('EEXIST', syscall, path);
   if (!mayAccess(c.cred, dir, W_OK | X_OK)) fail(deniedErrno(dir, W_OK), syscall, path);
   if (dir.nlink === 0) fail('ENOENT', syscall, path);
   const node = c.vfs.newInode(dir.fs, type, perm, c.cred.euid, c.vfs.newGroup(dir, c.cred.egid));
+  if (dir.defaultAcl && requested !== undefined && type !== 'symlink') node.perm = inheritAcl(dir, node, requested);
   if (type === 'dir' && dir.perm & S_ISGID) node.perm |= S_ISGID;
   c.vfs.addEntry(dir, name, node);
   return node;
@@ -56,7 +62,7 @@ export function createIn(c: FsContext, dir: Inode, name: string, type: FileType,
 export function mkdir(c: FsContext, path: string, mode: number): void {
   const { dir, name } = c.vfs.resolveParent(c.cred, c.cwd, path, 'mkdir');
   if (c.vfs.child(dir, name) || name === '.' || name === '..') fail('EEXIST', 'mkdir', path);
-  createIn(c, dir, name, 'dir', mode & ~c.umask & 0o7777, 'mkdir', path);
+  createIn(c, dir, name, 'dir', mode & ~c.umask & 0o7777, 'mkdir', path, mode & 0o7777);
 }
 
 export function symlink(c: FsContext, target: string, path: string): void {

@@ -3,6 +3,7 @@
 import type { Inode } from './inode';
 import { S_ISVTX } from './inode';
 import { attrsLocked, isAppendOnly, isImmutable } from './attrs';
+import { aclBits } from './acl';
 
 export interface Cred {
   uid: number;
@@ -35,7 +36,9 @@ export function mayAccess(cred: Cred, node: Inode, want: number): boolean {
     return true;
   }
   let bits: number;
+  const viaAcl = cred.euid === node.uid ? undefined : aclBits(node, cred, want);
   if (cred.euid === node.uid) bits = (node.perm >> 6) & 7;
+  else if (viaAcl !== undefined) bits = viaAcl;
   else if (inGroup(cred, node.gid)) bits = (node.perm >> 3) & 7;
   else bits = node.perm & 7;
   return (bits & want) === want;

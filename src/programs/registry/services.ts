@@ -20,8 +20,6 @@ export const servicePrograms: ProgramEntry[] = [
   lazy({ name: 'localectl', installPath: '/usr/bin/localectl', pkg: 'systemd' }, () => import('../systemd/ctl/localectl')),
   lazy({ name: 'loginctl', installPath: '/usr/bin/loginctl', pkg: 'systemd' }, () => import('../systemd/ctl/loginctl')),
   lazy({ name: 'sshd', installPath: '/usr/sbin/sshd', pkg: 'openssh-server' }, () => import('../daemons/sshd')),
-  lazy({ name: 'crond', installPath: '/usr/sbin/crond', pkg: 'cronie' }, () => import('../cronie/crond')),
-  lazy({ name: 'crontab', installPath: '/usr/bin/crontab', mode: 0o4755, pkg: 'cronie' }, () => import('../cronie/crontab')),
   lazy({ name: 'ssh-keygen', installPath: '/usr/bin/ssh-keygen', pkg: 'openssh-clients' }, () => import('../daemons/ssh-keygen')),
   lazy({ name: 'systemd-networkd-wait-online', installPath: '/usr/lib/systemd/systemd-networkd-wait-online', pkg: 'systemd' }, () => import('../daemons/oneshots').then((m) => ({ default: m.waitOnline }))),
   lazy({ name: 'cloud-init', installPath: '/usr/bin/cloud-init', pkg: 'cloud-init' }, () => import('../daemons/oneshots').then((m) => ({ default: m.cloudInit }))),

@@ -96,4 +96,6 @@ export const systemPages: Record<string, () => Promise<{ default: string }>> = {
   'crontab.5': () => import('./crontab.5'),
   'crond.8': () => import('./crond.8'),
   'cron.8': () => import('./crond.8'),
+  'getfacl.1': () => import('./getfacl.1'),
+  'setfacl.1': () => import('./setfacl.1'),
 };
