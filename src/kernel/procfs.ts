@@ -250,8 +250,26 @@ function status(k: Kernel, p: Process, view: (pid: number) => number): string {
     ...(p.state === 'zombie' ? [] : k.memory.statusLines(p)),
     `Threads:\t1`,
     `SigQ:\t0/${p.rlimits.sigpending.soft === Infinity ? 'unlimited' : p.rlimits.sigpending.soft}`,
+    ...signalLines(p, c.euid === 0),
     '',
   ].join('\n');
+}
+
+/** Masks as status prints them, bit N-1 for signal or capability N-1; no pending or blocked signals are kept. */
+const hexMask = (bits: number[]): string => bits.reduce((m, b) => m | (1n << BigInt(b)), 0n).toString(16).padStart(16, '0');
+/** Capabilities 0..40 (chown .. checkpoint_restore): every process keeps the full bounding set. */
+const ALL_CAPS = Array.from({ length: 41 }, (_, i) => i);
+
+function signalLines(p: Process, root: boolean): string[] {
+  const handlers = [...p.handlers];
+  const ign = handlers.filter(([, d]) => d === 'ignore').map(([s]) => s - 1);
+  const cgt = handlers.filter(([, d]) => typeof d === 'function').map(([s]) => s - 1);
+  const caps = hexMask(root ? ALL_CAPS : []);
+  return [
+    `SigPnd:\t${hexMask([])}`, `ShdPnd:\t${hexMask([])}`, `SigBlk:\t${hexMask([])}`, `SigIgn:\t${hexMask(ign)}`, `SigCgt:\t${hexMask(cgt)}`,
+    `CapInh:\t${hexMask([])}`, `CapPrm:\t${caps}`, `CapEff:\t${caps}`, `CapBnd:\t${hexMask(ALL_CAPS)}`, `CapAmb:\t${hexMask([])}`,
+    'NoNewPrivs:\t0', 'Seccomp:\t0', 'Seccomp_filters:\t0',
+  ];
 }
 
 /**

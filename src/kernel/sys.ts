@@ -242,6 +242,8 @@ export function makeSys(k: Kernel, proc: Process): Sys {
         comm: p.comm, argv: [...p.argv], tty: p.ctty?.name, startTime: p.startTime,
         foreground: !!p.ctty && p.ctty.foreground === p.pgid, sessionLeader: p.sid === p.pid,
         cwd: k.vfs.pathOf(p.cwd, proc.cred.root), nice: p.nice, rtprio: 0, kthread: false,
+        ignored: [...p.handlers].filter(([, d]) => d === 'ignore').map(([sig]) => sig),
+        caught: [...p.handlers].filter(([, d]) => typeof d === 'function').map(([sig]) => sig),
       }));
       return [...kthreads, ...procs].sort((a, b) => a.pid - b.pid);
     },

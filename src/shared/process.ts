@@ -40,4 +40,7 @@ export interface ProcessInfo {
   rtprio: number;
   /** A kernel thread (kthreadd's children): no command line, no executable. */
   kthread: boolean;
+  /** Signals it ignores and signals it has handlers for (/proc/PID/status SigIgn, SigCgt). */
+  ignored?: number[];
+  caught?: number[];
 }

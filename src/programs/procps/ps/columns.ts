@@ -185,18 +185,22 @@ D.cpuid = { ...D.psr!, header: 'CPUID', width: 4 };
 D.tty4 = { ...D.tname!, width: 4 };
 D.longtname = { ...D.tname! };
 D.wname = D.wchan!;
-// signal masks as pr_sig prints them (16 hex digits); the simulated kernel keeps no pending
-// or blocked signals and ps is not told the dispositions, so each mask is empty
+// signal masks as pr_sig prints them (16 hex digits, bit N-1 for signal N); the simulated
+// kernel keeps no pending or blocked signals, so those masks are empty
 const mask = (header: string): ColumnDef => ({ header, width: 16, align: 'right', value: () => '0000000000000000' });
+const sigMask = (header: string, which: (p: Proc) => number[] | undefined): ColumnDef => ({
+  header, width: 16, align: 'right',
+  value: (p) => (which(p) ?? []).reduce((m, sig) => m | (1n << BigInt(sig - 1)), 0n).toString(16).padStart(16, '0'),
+});
 D.pending = mask('PENDING');
 D.sig = D.pending;
 D.blocked = mask('BLOCKED');
 D.sig_block = D.blocked;
 D.sigmask = D.blocked;
-D.ignored = mask('IGNORED');
+D.ignored = sigMask('IGNORED', (p) => p.ignored);
 D.sig_ignore = D.ignored;
 D.sigignore = D.ignored;
-D.caught = mask('CAUGHT');
+D.caught = sigMask('CAUGHT', (p) => p.caught);
 D.sig_catch = D.caught;
 D.sigcatch = D.caught;
 // the stack and instruction pointers procps reads as zeros; TMOUT and ALARM print nothing (pr_nop)
