@@ -15,6 +15,7 @@ import { entryFields, formatEntry, OUTPUT_MODES, type FormatOptions, type Output
 import { UTC_ZONE, type Zone } from '../../../shared/systemd/civil';
 import { formatTimestamp } from '../../../shared/systemd/time-format';
 import { parseTimestamp } from '../../../shared/systemd/timestamp-parse';
+import { parseTimespan } from '../../../shared/systemd/time-span';
 
 const OPTIONS: OptionDef[] = [
     { key: 'boot', short: 'b', long: 'boot', arg: 'optional' },
@@ -47,6 +48,7 @@ const OPTIONS: OptionDef[] = [
     { key: 'listBoots', long: 'list-boots' },
     { key: 'vacuumSize', long: 'vacuum-size', arg: 'required' },
     { key: 'vacuumTime', long: 'vacuum-time', arg: 'required' },
+    { key: 'vacuumFiles', long: 'vacuum-files', arg: 'required' },
     { key: 'rotate', long: 'rotate' },
     { key: 'flush', long: 'flush' },
     { key: 'sync', long: 'sync' },
@@ -62,6 +64,17 @@ const OPTIONS: OptionDef[] = [
 const OUTPUT_MODE_TABLE = ['short', 'short-full', 'short-iso', 'short-iso-precise', 'short-precise', 'short-monotonic', 'short-delta', 'short-unix', 'verbose', 'export', 'json', 'json-pretty', 'json-sse', 'json-seq', 'cat', 'with-unit'];
 
 const PRIORITIES = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug'];
+
+/** The --vacuum-size=/--vacuum-time=/--vacuum-files= values journalctl cannot read, as it says so. */
+function vacuumArgError(key: string, v: string): string | undefined {
+  // parse_size(.., 1024): numbers with an optional fraction and a binary suffix, summed
+  if (key === 'vacuumSize' && !/^(\s*\d+(\.\d*)?\s*[BKMGTPE]?)+\s*$/.test(v)) return `Failed to parse vacuum size: ${v}`;
+  if (key === 'vacuumTime' && typeof parseTimespan(v) === 'string') return `Failed to parse vacuum time: ${v}`;
+  // safe_atou64(): C's 0x and 0 prefixes, no sign but "+"
+  const n = /^\s*\+?(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9]\d*)$/.exec(v)?.[1];
+  if (key === 'vacuumFiles' && !(n !== undefined && BigInt(/^0[0-7]/.test(n) ? `0o${n.slice(1)}` : n) < 2n ** 64n)) return `Failed to parse vacuum files: ${v}`;
+  return undefined;
+}
 
 function parsePriority(text: string): number | undefined {
   if (/^[0-7]$/.test(text)) return Number(text);
@@ -159,6 +172,11 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
   const facilities: number[] = [];
   for (const { key, value: o = '' } of p.order) {
     if (key === 'quiet') quiet = true;
+    const vacuum = vacuumArgError(key, o);
+    if (vacuum) {
+      await ctx.err.write(`${vacuum}\n`);
+      return 1;
+    }
     if (key === 'facility') {
       const f = parseFacilities(o);
       if (f === 'help') {
@@ -189,13 +207,13 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
     return 0;
   }
   if (has('relinquish') || has('smartRelinquish')) return 0;
-  if (has('vacuumSize') || has('vacuumTime') || has('rotate') || has('flush') || has('sync')) {
+  if (has('vacuumSize') || has('vacuumTime') || has('vacuumFiles') || has('rotate') || has('flush') || has('sync')) {
     if (ctx.sys.geteuid() !== 0) {
       await ctx.err.write('Failed to rotate journal: Access denied\n');
       return 1;
     }
     await ask(ctx, { kind: 'vacuum' });
-    if (has('vacuumSize') || has('vacuumTime')) await ctx.err.write('Vacuuming done, freed 0B of archived journals from /var/log/journal.\n');
+    if (has('vacuumSize') || has('vacuumTime') || has('vacuumFiles')) await ctx.err.write('Vacuuming done, freed 0B of archived journals from /var/log/journal.\n');
     return 0;
   }
   const bootsReply = await ask(ctx, { kind: 'boots' });
@@ -257,11 +275,14 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
   }
   // the facilities are alternatives for one field (add_facilities())
   const matches: [string, string][] = [...new Set(facilities)].map((f) => ['SYSLOG_FACILITY', String(f)]);
-  const fromOptions = matches.length;
+  // add_matches(): "+" (a disjunction between the matches before and after it) must stand
+  // between two terms; the words after a misplaced one are not looked at
+  let haveTerm = false;
   for (const m of p.operands) {
     if (m === '+') {
-      // (a disjunction between the matches before and after it)
-      if (matches.length > fromOptions && matches[matches.length - 1]![0] !== '+') matches.push(['+', '']);
+      if (!haveTerm) break;
+      matches.push(['+', '']);
+      haveTerm = false;
       continue;
     }
     const eq = m.indexOf('=');
@@ -271,6 +292,11 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
       await ctx.err.write(`Failed to add match '${m}': Invalid argument\n`);
       return 1;
     }
+    haveTerm = true;
+  }
+  if (p.operands.length > 0 && !haveTerm) {
+    await ctx.err.write('"+" can only be used between terms\n');
+    return 1;
   }
   if (matches.length) query.matches = matches;
   let pattern: RegExp | undefined;
