@@ -297,7 +297,7 @@ export async function startBackground(sh: Interpreter, cmd: Command): Promise<nu
 function addJob(sh: Interpreter, pgid: number, pids: number[], command: string, state: Job['state'], group = true): Job {
   const jobs = sh.state.jobs;
   const id = jobs.reduce((m, j) => Math.max(m, j.id), 0) + 1;
-  const job: Job = { id, pgid, pids, command, state, status: 0, pending: new Set(pids), group, started: sh.sys.uptime() };
+  const job: Job = { id, pgid, pids, command, state, status: 0, pending: new Set(pids), group, started: sh.sys.uptime(), wd: shellDirectory(sh) };
   jobs.push(job);
   return job;
 }
@@ -373,12 +373,12 @@ export async function notifyJobs(sh: Interpreter, atPrompt: boolean, force: read
     if (!st.interactive) {
       if (reportable) await sh.write(2, `${st.sourceName()}: line ${st.lineno || 1}: ${longListing([f], [job.pids[job.pids.length - 1]!], [job.command])}`);
       // with set -m the rest of the jobs a signal ended are listed as `jobs` shows them
-      else if (signal !== 0 && st.options.has('monitor') && st.subshell === 0) await sh.write(2, `${jobLine(list, job, false)}\n`);
+      else if (signal !== 0 && st.options.has('monitor') && st.subshell === 0) await sh.write(2, `${jobLine(sh, job, false)}\n`);
       // in a script a job that exited stays until `jobs` shows it or a wait takes it (bash -c drops it)
       if (signal !== 0 || force.includes(job) || st.errorContext === 'command') gone.add(job);
     } else if (!st.options.has('monitor')) gone.add(job);
     else if (atPrompt || reportable) {
-      await sh.write(2, `${jobLine(list, job, false)}\n`);
+      await sh.write(2, `${jobLine(sh, job, false)}\n`);
       gone.add(job);
     } else if (force.includes(job)) gone.add(job);
   }
@@ -406,12 +406,31 @@ export function dropJobs(st: ShellState, gone: (j: Job) => boolean): void {
 }
 
 /** One job as `jobs` lists it: `[1]+  Running                 sleep 5 &` (with -l, the pid after the mark). */
-export function jobLine(list: readonly Job[], job: Job, long: boolean): string {
-  const marked = markedJobs(list);
+export function jobLine(sh: Interpreter, job: Job, long: boolean): string {
+  const marked = markedJobs(sh.state.jobs);
   const k = job.unmarked ? -1 : marked.indexOf(job);
   const mark = k < 0 ? ' ' : k === marked.length - 1 ? '+' : k === marked.length - 2 ? '-' : ' ';
   const label = jobLabel(job);
-  return `[${job.id}]${mark} ${long ? String(job.pids[0]).padStart(5) : ''} ${label.padEnd(24)}${job.command}${job.state === 'Running' ? ' &' : ''}`;
+  return `[${job.id}]${mark} ${long ? String(job.pids[0]).padStart(5) : ''} ${label.padEnd(24)}${job.command}${job.state === 'Running' ? ' &' : ''}${elsewhere(sh, job)}`;
+}
+
+/** The shell's idea of its directory (the logical one), as a job records where it started. */
+function shellDirectory(sh: Interpreter): string {
+  const pwd = sh.state.get('PWD');
+  if (pwd?.startsWith('/')) return pwd;
+  try {
+    return sh.sys.getcwd();
+  } catch {
+    return '';
+  }
+}
+
+/** `  (wd: DIR)` after a job started in another directory than the shell's now (HOME as ~). */
+function elsewhere(sh: Interpreter, job: Job): string {
+  if (job.wd === undefined || job.wd === shellDirectory(sh)) return '';
+  const home = sh.state.get('HOME') ?? '';
+  const wd = home.length > 1 && job.wd.startsWith(home) && (job.wd.length === home.length || job.wd[home.length] === '/') ? `~${job.wd.slice(home.length)}` : job.wd;
+  return `  (wd: ${wd})`;
 }
 
 /** Before a prompt: collects the jobs that changed, reports those that ended and drops them. */

@@ -60,6 +60,8 @@ export interface Job {
   started?: number;
   /** The state `jobs` last showed it in (jobs -n lists only the jobs whose state changed since). */
   shownState?: Job['state'];
+  /** The shell's directory when the job started (listed as `(wd: DIR)` from elsewhere). */
+  wd?: string;
 }
 
 export const DEFAULT_OPTIONS = ['braceexpand', 'hashall', 'interactive-comments'];

@@ -393,7 +393,7 @@ export const jobs: Builtin = async (sh, argv) => {
     // -n: only the jobs not shown since their state last changed
     if (changed && j.shownState === j.state) continue;
     listed.push(j);
-    await sh.write(1, onlyPids ? `${j.pids[0]}\n` : `${jobLine(list, j, long)}\n`);
+    await sh.write(1, onlyPids ? `${j.pids[0]}\n` : `${jobLine(sh, j, long)}\n`);
     // (a job shown whole counts as reported; its process ids alone do not)
     if (!onlyPids) j.shownState = j.state;
   }
