@@ -307,6 +307,9 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
     }
     if (st.kind === 'exited' && st.code !== 0) childError = 123;
   };
+  // xargs dies of an error with status 1, unless a command had failed before: its exit
+  // handler waits for the children and then ends with 123
+  const failed = (): number => childError || 1;
   const doExec = async (): Promise<void> => {
     const argv = [...initial, ...args];
     args = [];
@@ -318,11 +321,11 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
     if (chars + len > argMax) {
       if (args.length === 0) {
         await ctx.error('cannot fit single argument within argument list size limit');
-        throw new XargsExit(1);
+        throw new XargsExit(failed());
       }
       if (replacePat !== undefined || (exitIfSize && (linesPerExec || argsPerExec))) {
         await ctx.error('argument list too long');
-        throw new XargsExit(1);
+        throw new XargsExit(failed());
       }
       await doExec();
     }
@@ -374,13 +377,13 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
             arg = pat ? a.split(pat).join(r.text) : '';
             if (!pat || bytes(arg) >= argMax - 1) {
               await ctx.error('command too long');
-              return 1;
+              return failed();
             }
           }
           used += bytes(arg) + 1;
           if (used > argMax) {
             await ctx.error(k === 0 ? 'cannot fit single argument within argument list size limit' : 'argument list too long');
-            return 1;
+            return failed();
           }
           argv.push(arg);
         }
@@ -390,7 +393,7 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
   } catch (e) {
     if (e instanceof XargsInputError) {
       await ctx.error(e.message);
-      return 1;
+      return failed();
     }
     throw e;
   }
