@@ -1,4 +1,4 @@
-// What wc's multibyte path asks of a character in a UTF-8 locale (glibc's C.UTF-8 tables):
+// What wc and ls ask of a character in a UTF-8 locale (glibc's C.UTF-8 tables):
 // whether it is printable, how many columns it takes (wcwidth) and whether it separates
 // words (iswspace, or one of the no-break spaces wc also counts as separators).
 

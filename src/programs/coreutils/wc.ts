@@ -5,7 +5,7 @@ import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { isUtf8Locale } from '../lib/quotearg';
 import { quoteaf, quotef } from '../lib/quote';
-import { columns, isPrintable, separatesWords } from './wc-width';
+import { columns, isPrintable, separatesWords } from './char-width';
 import { closeInput, openInput, Output, readAllBin, readChunk, textOf, stdinCloseFailed } from '../lib/textio';
 
 const HELP = `Count the newlines, words and bytes of each FILE, with a total line when

@@ -1,17 +1,18 @@
 // How ls writes a file name: quoting (quote_name_buf), the leading space that lines
 // unquoted names up with quoted ones, colour sequences around it, and the -F/-p suffix.
 import { quotearg, type QuotingStyle } from '../../lib/quotearg';
+import { columns, isPrintable } from '../char-width';
 import { colorFor, type Colors } from './colors';
 import type { Entry } from './entry';
 import type { LsConfig } from './options';
 
 const S_IFMT = 0o170000;
 
-/** wcwidth for the characters ls prints: East Asian wide ranges count 2. */
+/** mbsnwidth's count for one character: wcwidth, with control characters 0 and other unprintable ones 1. */
 function charWidth(cp: number): number {
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0;
-  if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd)) return 2;
-  return 1;
+  if (!isPrintable(cp)) return 1;
+  return columns(cp);
 }
 
 /**
@@ -58,7 +59,7 @@ export class Names {
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
       if (cp >= 0x20 && cp < 0x7f) out += ch;
-      else if (this.c.utf8 && charWidth(cp) > 0) out += ch;
+      else if (this.c.utf8 && isPrintable(cp)) out += ch;
       else out += '?'.repeat(this.c.utf8 ? 1 : new TextEncoder().encode(ch).length);
     }
     return out;
