@@ -109,6 +109,6 @@ export interface Program {
 }
 
 /** Special variables, at fixed global slots. */
-export const SPECIALS = ['NF', 'NR', 'FNR', 'FS', 'OFS', 'ORS', 'RS', 'FILENAME', 'SUBSEP', 'RSTART', 'RLENGTH', 'CONVFMT', 'OFMT', 'ENVIRON', 'ARGC', 'ARGV', 'RT', 'IGNORECASE', 'PROCINFO', 'ERRNO', 'FIELDWIDTHS', 'FPAT', 'BINMODE', 'LINT', 'TEXTDOMAIN'] as const;
+export const SPECIALS = ['NF', 'NR', 'FNR', 'FS', 'OFS', 'ORS', 'RS', 'FILENAME', 'SUBSEP', 'RSTART', 'RLENGTH', 'CONVFMT', 'OFMT', 'ENVIRON', 'ARGC', 'ARGV', 'RT', 'IGNORECASE', 'PROCINFO', 'ERRNO', 'FIELDWIDTHS', 'FPAT', 'BINMODE', 'LINT', 'TEXTDOMAIN', 'ARGIND', 'PREC', 'ROUNDMODE', 'FUNCTAB'] as const;
 /** Slots of the special variables. */
 export const G = Object.fromEntries(SPECIALS.map((n, i) => [n, i])) as { readonly [K in (typeof SPECIALS)[number]]: number };

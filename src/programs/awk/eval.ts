@@ -6,7 +6,7 @@ import { builtinSync, sortArrays } from './builtins';
 import { orderFor, sortArrayBy } from './sort';
 import { isLValue } from './parse-expr';
 import { compileRegex, type AwkRegex } from './regex';
-import type { Runtime } from './runtime';
+import { markScalar, type Runtime } from './runtime';
 import { AwkArray, compare, NEG_NAN, StrNum, subscript, toBool, TypedRegex, UNINIT, type Value } from './values';
 
 const IMPURE_BUILTINS = new Set(['system', 'close', 'fflush']);
@@ -306,12 +306,14 @@ async function ioBuiltin(rt: Runtime, name: string, args: Expr[]): Promise<Value
 
 async function evalGetline(rt: Runtime, e: Extract<Expr, { k: 'getline' }>): Promise<Value> {
   let r: { rec: string; rt: string } | null | 'error';
+  // the variable is a scalar from now on, read or not
+  if (e.target?.k === 'var') markScalar(rt.cell(e.target.ref));
   if (e.cmd || e.file) {
     const name = rt.str(await evaluate(rt, (e.cmd ?? e.file)!));
     if (rt.sandbox) rt.fatal('redirection not allowed in sandbox mode');
     const reader = await rt.io.input(name, e.coproc ? 'co' : e.cmd !== undefined ? 'cmd' : 'file');
     if (!reader) {
-      rt.globals[G.ERRNO]!.v = rt.io.openError;
+      rt.setErrno(rt.io.openError);
       return -1;
     }
     const { rs, re } = rsInfo(rt);

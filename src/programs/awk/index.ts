@@ -1,12 +1,14 @@
 // awk: GNU awk 5.1 (Photon installs gawk as /usr/bin/gawk with /usr/bin/awk -> gawk).
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
-import { G, type Program } from './ast';
+import { G, SPECIALS, type Program } from './ast';
 import { knownExtension, parseOptions, USAGE, VERSION, type Options } from './options';
 import { AwkFatal } from './errors';
+import { debugSession } from './debugger';
+import { writeDump } from './dump';
 import { Executor } from './exec';
 import { commandLineAssign } from './input';
-import { LexError, tokenize, unescape, type Source, type Token } from './lexer';
+import { BUILTIN_FUNCS, LexError, tokenize, unescape, type Source, type Token } from './lexer';
 import { ParseError } from './parse-expr';
 import { Parser } from './parser';
 import { RegexError, translate } from './regex';
@@ -15,6 +17,7 @@ import { Runtime } from './runtime';
 import { loadSources, progName } from './sources';
 import { systemZone } from '../lib/tz';
 import type { NumMode } from './strtod';
+import type { Value } from './values';
 import { AwkArray } from './array';
 
 /** gawk names itself by the basename of argv[0]. */
@@ -52,7 +55,7 @@ async function parseError(ctx: Ctx, err: (t: string) => Promise<void>, sources: 
   return 1;
 }
 
-function initGlobals(rt: Runtime, operands: string[]): void {
+function initGlobals(rt: Runtime, hostArgs: readonly string[], operands: string[]): void {
   const g = rt.globals;
   const set = (slot: number, v: string | number): void => {
     g[slot]!.v = v;
@@ -69,7 +72,7 @@ function initGlobals(rt: Runtime, operands: string[]): void {
   set(G.FNR, 0);
   set(G.FILENAME, '');
   set(G.RSTART, 0);
-  set(G.RLENGTH, -1);
+  set(G.RLENGTH, 0);
   set(G.RT, '');
   set(G.IGNORECASE, 0);
   set(G.ERRNO, '');
@@ -78,6 +81,12 @@ function initGlobals(rt: Runtime, operands: string[]): void {
   set(G.BINMODE, 0);
   set(G.LINT, 0);
   set(G.TEXTDOMAIN, 'messages');
+  set(G.ARGIND, 0);
+  set(G.PREC, 53);
+  set(G.ROUNDMODE, 'N');
+  const functab = new AwkArray();
+  for (const name of [...BUILTIN_FUNCS, ...rt.prog.funcs.keys()].sort()) functab.set(name, name);
+  g[G.FUNCTAB]!.a = functab;
   const env = new AwkArray();
   for (const [k, v] of rt.ctx.env) env.set(rt.codec.fromHost(k), rt.input(rt.codec.fromHost(v)));
   if (!env.has('AWKPATH')) env.set('AWKPATH', rt.input('.:/usr/share/awk'));
@@ -104,9 +113,23 @@ function initGlobals(rt: Runtime, operands: string[]): void {
     ['egid', sys.getegid()],
     ['FS', 'FS'],
     ['strftime', '%a %b %e %H:%M:%S %Z %Y'],
-    ['prec', 53],
-    ['max_prec', 53],
+    ['gmp_version', 'GNU MP 6.2.1'],
+    ['mpfr_version', 'GNU MPFR 4.1.0-p13'],
+    ['prec_max', 9223372036854775807],
+    ['prec_min', 1],
   ] as const) procinfo.set(k, v);
+  const args = new AwkArray();
+  [rt.name, ...hostArgs].forEach((a, i) => args.set(String(i), rt.codec.fromHost(a)));
+  procinfo.set('argv', args as unknown as Value);
+  // what each name is as the program starts: its globals are all still untyped
+  const identifiers = new AwkArray();
+  for (const name of SPECIALS) identifiers.set(name, g[G[name]]!.a ? 'array' : 'scalar');
+  identifiers.set('PROCINFO', 'array');
+  identifiers.set('SYMTAB', 'array');
+  for (const name of BUILTIN_FUNCS) identifiers.set(name, 'builtin');
+  for (const name of rt.prog.funcs.keys()) identifiers.set(name, 'user');
+  for (const name of rt.prog.globals.slice(SPECIALS.length)) identifiers.set(name, 'untyped');
+  procinfo.set('identifiers', identifiers as unknown as Value);
   g[G.PROCINFO]!.a = procinfo;
 }
 
@@ -192,30 +215,35 @@ export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<num
   const rt = new Runtime(ctx, prog, sources, mode);
   rt.systemZone = await systemZone(ctx.sys);
   rt.sandbox = opts.flags.has('S');
-  initGlobals(rt, opts.operands);
-  let status = 0;
-  try {
-    for (const a of opts.assigns) {
-      if (a.kind === 'fs') rt.set({ name: 'FS', local: false, slot: G.FS }, unescape(a.value));
-      else if (!commandLineAssign(rt, a.value)) {
-        const name = a.value.split('=')[0]!;
-        if (!a.value.includes('=')) {
-          await err(`${progName(ctx)}: \`${a.value}' argument to \`-v' not in \`var=value' form\n\n${USAGE(progName(ctx))}`);
-          return 1;
-        }
-        throw new AwkFatal(`\`${name}' is not a legal variable name`, false);
-      }
-    }
-    status = await new Executor(rt).run();
-    await rt.drainWarnings();
-  } catch (e) {
+  initGlobals(rt, hostArgs, opts.operands);
+  const fail = async (e: unknown): Promise<number> => {
     let fatal = e;
     if (e instanceof RegexError) fatal = new AwkFatal(`invalid regexp: ${e.message}`);
     if (!(fatal instanceof AwkFatal)) throw e;
     await rt.drainWarnings();
     await rt.io.stdout.flush();
     await rt.io.stderr.write(rt.fatalText(fatal));
-    status = 2;
+    return 2;
+  };
+  const run = async (): Promise<number> => {
+    try {
+      const status = await new Executor(rt).run();
+      await rt.drainWarnings();
+      if (opts.flags.has('d')) await writeDump(rt, opts.optional.get('d'));
+      return status;
+    } catch (e) {
+      return fail(e);
+    }
+  };
+  let status: number;
+  try {
+    for (const a of opts.assigns) {
+      if (a.kind === 'fs') rt.set({ name: 'FS', local: false, slot: G.FS }, unescape(a.value));
+      else commandLineAssign(rt, a.value);
+    }
+    status = opts.flags.has('D') ? await debugSession(rt, sources, opts.optional.get('D'), run) : await run();
+  } catch (e) {
+    status = await fail(e);
   }
   await rt.io.closeAll();
   return status;

@@ -97,6 +97,7 @@ export class MainInput {
       if (commandLineAssign(rt, arg)) continue;
       this.sawFile = true;
       rt.globals[G.FNR]!.v = 0;
+      rt.globals[G.ARGIND]!.v = this.argi - 1;
       if (arg === '-' || arg === '/dev/stdin') {
         this.reader = rt.io.stdin();
       } else {
@@ -109,7 +110,7 @@ export class MainInput {
           // With BEGINFILE rules, they run first with ERRNO set; a `nextfile` there skips the file.
           if (!this.hooks.hasBeginFile) throw new AwkFatal(message);
           rt.globals[G.FILENAME]!.v = arg;
-          rt.globals[G.ERRNO]!.v = strerror(e.errno);
+          rt.setErrno(e.errno);
           await this.hooks.beginFile();
           rt.globals[G.ERRNO]!.v = '';
           if (this.skipRest) {
@@ -120,12 +121,14 @@ export class MainInput {
         }
         if (rt.ctx.sys.fstat(fd).kind === 'dir') {
           rt.ctx.sys.close(fd);
+          rt.setErrno('EISDIR');
           await rt.warn(`command line argument \`${arg}' is a directory: skipped`);
           continue;
         }
         rt.ctx.sys.setCloexec(fd, true);
         this.reader = rt.io.reader(fd);
       }
+      rt.setErrno(undefined);
       rt.globals[G.FILENAME]!.v = arg;
       await this.hooks.beginFile();
       return true;
@@ -134,6 +137,7 @@ export class MainInput {
     this.sawFile = true;
     rt.globals[G.FNR]!.v = 0;
     rt.globals[G.FILENAME]!.v = '-';
+    rt.setErrno(undefined);
     this.reader = rt.io.stdin();
     await this.hooks.beginFile();
     return true;

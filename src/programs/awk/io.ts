@@ -1,6 +1,6 @@
 // awk's redirections: output files (> >>) and pipes (| cmd), input files (getline < f) and
 // commands (cmd | getline), all kept open by name until close(); system(); /dev/std*.
-import { isSysError, strerror } from '../../shared/errno';
+import { isSysError, strerror, type Errno } from '../../shared/errno';
 import { statusCode, type WaitStatus } from '../../shared/process';
 import type { Sys } from '../../shared/sys';
 import { AwkFatal } from './errors';
@@ -183,7 +183,7 @@ export class IoTable {
   }
 
   /** Why the last input() gave nothing (for ERRNO). */
-  openError = '';
+  openError: Errno = 'ENOENT';
 
   /** The reader for `getline < name`, `name | getline` or `name |& getline`; undefined when it cannot be opened. */
   async input(name: string, kind: 'file' | 'cmd' | 'co'): Promise<RecordReader | undefined> {
@@ -205,12 +205,12 @@ export class IoTable {
         fd = fdm ? this.sys.dup(Number(fdm[1])) : await this.sys.open(this.codec.toHost(name), { read: true });
         if (this.sys.fstat(fd).kind === 'dir') {
           this.sys.close(fd);
-          this.openError = strerror('EISDIR');
+          this.openError = 'EISDIR';
           return undefined;
         }
       } catch (e) {
         if (!isSysError(e)) throw e;
-        this.openError = strerror(e.errno);
+        this.openError = e.errno;
         return undefined;
       }
       this.sys.setCloexec(fd, true);

@@ -32,6 +32,8 @@ export interface Token {
 const KEYWORDS = new Set(['BEGIN', 'END', 'BEGINFILE', 'ENDFILE', 'function', 'func', 'if', 'else', 'while', 'for', 'do', 'break', 'continue', 'next', 'nextfile', 'exit', 'return', 'delete', 'getline', 'print', 'printf', 'in', 'switch', 'case', 'default']);
 
 export const BUILTINS = new Set(['length', 'substr', 'index', 'split', 'sub', 'gsub', 'match', 'sprintf', 'sin', 'cos', 'atan2', 'exp', 'log', 'sqrt', 'int', 'rand', 'srand', 'tolower', 'toupper', 'system', 'close', 'fflush', 'systime', 'strftime', 'mktime', 'gensub', 'asort', 'asorti', 'and', 'or', 'xor', 'lshift', 'rshift', 'compl', 'strtonum', 'isarray', 'typeof', 'patsplit']);
+/** gawk's built-in functions as FUNCTAB and PROCINFO["identifiers"] list them. */
+export const BUILTIN_FUNCS = [...BUILTINS, 'bindtextdomain', 'dcgettext', 'dcngettext', 'mkbool'];
 
 const THREE = ['**=', '...'];
 const TWO = ['+=', '-=', '*=', '/=', '%=', '^=', '==', '<=', '>=', '!=', '++', '--', '&&', '||', '>>', '!~', '|&', '**'];

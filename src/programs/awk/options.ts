@@ -11,6 +11,8 @@ export interface Options {
   flags: Set<string>;
   /** -l libraries. */
   loads: string[];
+  /** The arguments of -d, -D, -o, -p and -L (undefined: none attached). */
+  optional: Map<string, string | undefined>;
 }
 
 export type ParsedOptions = Options | { kind: 'error'; message: string } | { kind: 'fatal'; message: string } | { kind: 'help' } | { kind: 'version' };
@@ -135,7 +137,7 @@ export function knownExtension(name: string): boolean {
 
 /** `warnings` receives the notes about -W options gawk does not know (it goes on without them). */
 export function parseOptions(args: readonly string[], warnings: string[] = []): ParsedOptions {
-  const opts: Options = { kind: 'run', sources: [], assigns: [], operands: [], flags: new Set(), loads: [] };
+  const opts: Options = { kind: 'run', sources: [], assigns: [], operands: [], flags: new Set(), loads: [], optional: new Map() };
   let help = false;
   let version = false;
   let bad: ParsedOptions | undefined;
@@ -149,7 +151,10 @@ export function parseOptions(args: readonly string[], warnings: string[] = []): 
     else if (short === 'l') opts.loads.push(value!);
     else if (short === 'h') help = true;
     else if (short === 'V') version = true;
-    else opts.flags.add(short);
+    else {
+      if (OPTIONAL_ARG.has(short)) opts.optional.set(short, value);
+      opts.flags.add(short);
+    }
   };
   let i = 0;
   for (; i < args.length; i++) {
@@ -201,7 +206,10 @@ export function parseOptions(args: readonly string[], warnings: string[] = []): 
         if (bad) return bad;
         break;
       }
-      if (OPTIONAL_ARG.has(c)) break;
+      if (OPTIONAL_ARG.has(c)) {
+        apply(c, a.slice(j + 1) || undefined);
+        break;
+      }
       if (!FLAGS.has(c)) return { kind: 'error', message: '' };
       apply(c, undefined);
       if (bad) return bad;

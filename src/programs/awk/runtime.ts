@@ -1,5 +1,6 @@
 // The state of a running awk program: variables (global cells and function frames), the
 // record, I/O, and gawk-style messages with the source line and (FILENAME=x FNR=n).
+import { ERRNO, strerror, type Errno } from '../../shared/errno';
 import type { Ctx } from '../lib/context';
 import { G, type CallExpr, type Program, type VarRef } from './ast';
 import { makeRandom } from './random';
@@ -139,6 +140,13 @@ export class Runtime {
   }
 
   /** A variable's value (rvalue). */
+  /** ERRNO and PROCINFO["errno"] after an I/O call: undefined when it went well. */
+  setErrno(code: Errno | undefined): void {
+    this.globals[G.ERRNO]!.v = code ? strerror(code) : '';
+    const procinfo = this.globals[G.PROCINFO]!.a;
+    if (procinfo && !(procinfo.get('errno') instanceof AwkArray)) procinfo.set('errno', code ? ERRNO[code][0] : 0);
+  }
+
   get(ref: VarRef): Value {
     if (!ref.local && ref.slot === G.NF) return this.rec.nf;
     const c = this.cell(ref);
@@ -156,7 +164,8 @@ export class Runtime {
     }
     const c = this.cell(ref);
     if (c.a) this.fatal(`attempt to use array \`${ref.name}' in a scalar context`);
-    c.v = v;
+    // a copy of input text, as gawk copies a field's value: reading one as a number is not reading the other (gawk -d tells)
+    c.v = v instanceof StrNum && v.constructor === StrNum ? new StrNum(v.s, v.mode) : v;
     markScalar(c);
     if (!ref.local && (ref.slot === G.FS || ref.slot === G.FPAT || ref.slot === G.FIELDWIDTHS)) {
       this.fieldMode = ref.slot === G.FS ? 'FS' : ref.slot === G.FPAT ? 'FPAT' : 'FIELDWIDTHS';

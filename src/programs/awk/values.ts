@@ -21,6 +21,11 @@ export class StrNum {
     this.parsed ??= parseNumber(this.s, this.mode);
     return this.parsed.n;
   }
+
+  /** Whether the text has been read as a number yet (gawk -d shows it as one then). */
+  wasParsed(): boolean {
+    return this.parsed !== undefined;
+  }
 }
 
 /** The value of @/re/: its text is the regexp; typeof calls it regexp; never a number. */
