@@ -128,6 +128,12 @@ async function show(ip: Ip, argv: string[]): Promise<number> {
     p.closeArray();
     if (t.owner !== undefined) p.any('user', ` user ${t.owner}`, t.owner);
     if (t.group !== undefined) p.any('group', ` group ${t.group}`, t.group);
+    if (ip.opts.details) {
+      // show_processes: who holds the device open through /dev/net/tun (no program does here)
+      p.fp(`${p.sl}\tAttached to processes:`);
+      p.openArrayJsonOnly('processes');
+      p.closeArrayJsonOnly();
+    }
     p.fp('\n');
     p.closeObject();
   }
