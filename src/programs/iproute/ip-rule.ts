@@ -1,12 +1,12 @@
-// `ip rule` (iprule.c: list, add, del, flush) and `ip netns`. The rules live in the kernel's
-// `net` service (subsystems/net/rules.ts); the machine has no named network namespaces.
+// `ip rule` (iprule.c: list, add, del, flush). The rules live in the kernel's
+// `net` service (subsystems/net/rules.ts).
 import type { NetReply, NetRequest } from '../../shared/services/net';
 import { isNetError } from '../../shared/services/net';
 import type { FibRule, RuleRequest, RuleSpec } from '../../subsystems/net/rules';
 import { afToFamily, getPrefix, prefixText } from './ip-inet';
 import { dsfieldA2n, dsfieldN2a, groupA2n, groupN2a, protoA2n, protoN2a, realmN2a, realmsA2n, rtntypeN2a, tableA2n, tableN2a } from './ip-names';
 import type { Ip } from './ip-session';
-import { NETNS_USAGE, RULE_USAGE } from './ip-usage';
+import { RULE_USAGE } from './ip-usage';
 import { AF, getUnsigned, IpExit, matches } from './ip-util';
 
 const TYPES: Readonly<Record<string, number>> = { unicast: 1, local: 2, broadcast: 3, anycast: 4, multicast: 5, blackhole: 6, unreachable: 7, prohibit: 8, throw: 9, nat: 10, xresolve: 11 };
@@ -15,13 +15,53 @@ const ACTION_NAMES: Readonly<Record<number, string>> = { 3: 'nop', 6: 'blackhole
 /** The protocol names iproute2 takes for ipproto (inet_proto_a2n: /etc/protocols). */
 const IP_PROTOS: Readonly<Record<string, number>> = { icmp: 1, igmp: 2, tcp: 6, udp: 17, gre: 47, esp: 50, ah: 51, 'ipv6-icmp': 58, sctp: 132, udplite: 136 };
 
-function portRange(v: string): [number, number] | null {
-  const m = /^(\d+)(?:-(\d+))?$/.exec(v);
-  if (!m) return null;
-  const lo = Number(m[1]);
-  const hi = m[2] !== undefined ? Number(m[2]) : lo;
-  return lo > 0xffff || hi > 0xffff ? null : [lo, hi];
+/**
+ * sscanf(v, "%u-%u") (bits 32) or "%hu-%hu" (bits 16): how many numbers were read and their
+ * values, each as strtoul takes it (blanks, a sign) cut to the conversion's width.
+ */
+function scanPair(v: string, bits: 16 | 32): { n: number; a: number; b: number } {
+  const out = { n: 0, a: 0, b: 0 };
+  let i = 0;
+  const num = (): number | null => {
+    while (i < v.length && /\s/.test(v[i]!)) i++;
+    let neg = false;
+    if (v[i] === '+' || v[i] === '-') neg = v[i++] === '-';
+    const m = /^\d+/.exec(v.slice(i));
+    if (!m) return null;
+    i += m[0].length;
+    let x = BigInt(m[0]);
+    const max = (1n << 64n) - 1n;
+    if (x > max) x = max;
+    if (neg) x = ((1n << 64n) - x) & max;
+    return Number(x & ((1n << BigInt(bits)) - 1n));
+  };
+  const a = num();
+  if (a === null) return out;
+  out.n = 1;
+  out.a = a;
+  if (v[i] !== '-') return out;
+  i++;
+  const b = num();
+  if (b === null) return out;
+  out.n = 2;
+  out.b = b;
+  return out;
 }
+
+/** A port range as ip reads it: one number stands for itself; `msg` when there is none. */
+function portRange(ip: Ip, v: string, msg: string): [number, number] {
+  const r = scanPair(v, 16);
+  if (r.n === 0) ip.invarg(msg, v);
+  return [r.a, r.n === 1 ? r.a : r.b];
+}
+
+/** A UID range: both numbers are needed. */
+function uidRange(ip: Ip, v: string): [number, number] {
+  const r = scanPair(v, 32);
+  if (r.n !== 2) ip.invarg('invalid UID range\n', v);
+  return [r.a, r.b];
+}
+
 
 async function ruleCall(ip: Ip, req: RuleRequest): Promise<NetReply & { rules?: FibRule[] }> {
   const reply = (await ip.call(req as unknown as NetRequest)) as NetReply & { rules?: FibRule[] };
@@ -50,6 +90,11 @@ interface RuleFilter {
   protocol?: number;
   src?: { text?: string; len: number };
   dst?: { text?: string; len: number };
+  uidrange?: [number, number];
+  /** 0 selects nothing (ip tests the value). */
+  ipproto?: number;
+  sport?: [number, number];
+  dport?: [number, number];
 }
 
 function parseFilter(ip: Ip, rest: string[]): RuleFilter {
@@ -99,8 +144,15 @@ function parseFilter(ip: Ip, rest: string[]): RuleFilter {
       const n = protoA2n(v);
       if (n === null && v !== 'all') ip.invarg('invalid "protocol"\n', v);
       if (n !== null) f.protocol = n;
-    } else if (w === 'uidrange' || w === 'ipproto' || w === 'sport' || w === 'dport') {
-      next();
+    } else if (w === 'uidrange') {
+      f.uidrange = uidRange(ip, next());
+    } else if (w === 'ipproto') {
+      const v = next();
+      const n = /^\d+$/.test(v) ? Number(v) : IP_PROTOS[v];
+      if (n === undefined || n > 255) ip.invarg('Invalid "ipproto" value\n', v);
+      f.ipproto = n;
+    } else if (w === 'sport' || w === 'dport') {
+      f[w] = portRange(ip, next(), w === 'sport' ? 'invalid port range\n' : 'invalid dport range\n');
     } else {
       // a bare word (or `from`/`dst` and a word) selects by source prefix
       let dir = 'from';
@@ -126,6 +178,13 @@ function keep(f: RuleFilter, r: FibRule, flush = false): boolean {
   if (f.tos !== undefined && f.tos !== r.tos) return false;
   if (f.fwmark !== undefined && (f.fwmark !== (r.fwmark ?? 0) || (f.fwmask ?? 0xffffffff) !== (r.fwmask ?? 0xffffffff))) return false;
   if (f.l3mdev && !r.l3mdev) return false;
+  if (f.uidrange && (!r.uidrange || r.uidrange[0] !== f.uidrange[0] || r.uidrange[1] !== f.uidrange[1])) return false;
+  if (f.ipproto && f.ipproto !== (r.ipproto ?? 0)) return false;
+  // (a range starting at 0 selects nothing)
+  for (const k of ['sport', 'dport'] as const) {
+    const want = f[k];
+    if (want && want[0] && (!r[k] || r[k]![0] !== want[0] || r[k]![1] !== want[1])) return false;
+  }
   if (flush && f.protocol !== undefined && f.protocol !== (r.protocol ?? 0)) return false;
   if (f.src && (f.src.len !== r.srcLen || (f.src.text !== undefined && f.src.text !== r.src))) return false;
   if (f.dst && (f.dst.len !== r.dstLen || (f.dst.text !== undefined && f.dst.text !== r.dst))) return false;
@@ -298,15 +357,9 @@ async function modifyRule(ip: Ip, add: boolean, args: string[]): Promise<number>
       if (n === undefined || n > 255) ip.invarg('Invalid "ipproto" value\n', v);
       spec.ipproto = n;
     } else if (w === 'sport' || w === 'dport') {
-      const v = next();
-      const r = portRange(v);
-      if (!r) ip.invarg(`invalid ${w}\n`, v);
-      spec[w] = r;
+      spec[w] = portRange(ip, next(), w === 'sport' ? 'invalid port range\n' : 'invalid dport range\n');
     } else if (w === 'uidrange') {
-      const v = next();
-      const m = /^(\d+)-(\d+)$/.exec(v);
-      if (!m) ip.invarg('invalid UID range\n', v);
-      spec.uidrange = [Number(m[1]), Number(m[2])];
+      spec.uidrange = uidRange(ip, next());
     } else if (w === 'suppress_prefixlength' || w === 'sup_pl') {
       const v = next();
       const n = getUnsigned(v);
@@ -420,9 +473,3 @@ export async function doRule(ip: Ip, argv: string[]): Promise<number> {
   return ip.fail(`Command "${cmd}" is unknown, try "ip rule help".\n`);
 }
 
-export async function doNetns(ip: Ip, argv: string[]): Promise<number> {
-  const [cmd] = argv;
-  if (cmd === undefined || matches(cmd, 'list') || matches(cmd, 'show')) return 0;
-  if (matches(cmd, 'help')) return ip.fail(NETNS_USAGE);
-  return ip.fail(`Cannot open network namespace "${argv[1] ?? cmd}": No such file or directory\n`, 1);
-}

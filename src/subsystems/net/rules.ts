@@ -70,6 +70,20 @@ const same = (a: unknown, b: unknown): boolean => (Array.isArray(a) && Array.isA
 /** The FIB tables that exist, per family (the routing side's; rules make some). */
 export type FibTables = { 4: number[]; 6: number[] };
 
+/**
+ * fib_nl2rule's checks of the ranges: a UID range of valid UIDs (not -1) in order, and port
+ * ranges (fib_rule_port_range_valid) without 0 or 65535, in order.
+ */
+function invalidRanges(spec: Partial<RuleSpec>): NetError | null {
+  const u = spec.uidrange;
+  if (u && (u[0] === 0xffffffff || u[1] === 0xffffffff || u[0] > u[1])) return err('EINVAL', 'Invalid uid range');
+  for (const [k, name] of [['sport', 'sport'], ['dport', 'dport']] as const) {
+    const r = spec[k];
+    if (r && (r[0] === 0 || r[1] === 0 || r[1] >= 0xffff || r[0] > r[1])) return err('EINVAL', `Invalid ${name} range`);
+  }
+  return null;
+}
+
 export class FibRules {
   private rules: FibRule[] = defaults();
 
@@ -116,6 +130,8 @@ export class FibRules {
   }
 
   private add(spec: RuleSpec): { ok: true } | NetError {
+    const bad = invalidRanges(spec);
+    if (bad) return bad;
     const rule: FibRule = { ...spec, pref: spec.pref ?? this.defaultPref(spec.family), protocol: spec.protocol ?? 0 };
     // only IPv4 rules keep realms (and only when there are some)
     if (rule.family === 6 || !rule.flow) delete rule.flow;
@@ -151,6 +167,8 @@ export class FibRules {
   }
 
   private del(spec: Partial<RuleSpec> & { family: 4 | 6 }): { ok: true } | NetError {
+    const bad = invalidRanges(spec);
+    if (bad) return bad;
     const given = SAME_KEYS.filter((k) => spec[k] !== undefined && !(k === 'not' && spec.not === false) && !((k === 'srcLen' || k === 'dstLen' || k === 'tos' || k === 'protocol') && spec[k] === 0) && !(k === 'flow' && spec.family === 6));
     // a rule without realms has flow 0
     const value = (r: Partial<RuleSpec>, k: keyof FibRule): unknown => (k === 'flow' ? (r.flow ?? 0) : r[k]);
