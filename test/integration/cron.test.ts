@@ -50,4 +50,38 @@ describe('cronie', () => {
     expect(r.stdout).toContain('(root) CMD (echo system >> /tmp/sys)');
     expect(r.stdout).toContain('(CRON) STARTUP (1.6.1)\n(CRON) INFO (Syslog will be used instead of sendmail.)\n');
   });
+
+  it('anacron runs the jobs whose days have passed, and remembers the day', async () => {
+    const m = new Machine({ clock: 'skip' });
+    const r = await runScript(
+      [
+        'tdnf -q install -y cronie >/dev/null 2>&1',
+        'printf "SHELL=/bin/sh\\n1 2 myjob pwd > /tmp/ran\\nbad line\\n" > /tmp/my.tab',
+        'anacron -T -t /tmp/my.tab; echo "rc=$?"',
+        'anacron -d -t /tmp/my.tab 2>&1; cat /tmp/ran /var/spool/anacron/myjob',
+        'anacron -d -t /tmp/my.tab 2>&1',
+        'anacron -z; echo "rc=$?"',
+      ].join('\n'),
+      m,
+    );
+    expect(r.stdout).toBe(
+      [
+        'rc=1',
+        'Anacron started on 2026-01-15',
+        'anacron: Invalid syntax in /tmp/my.tab on line 3 - skipping this line',
+        "Will run job `myjob' in 2 min.",
+        "Job `myjob' started",
+        "Job `myjob' terminated",
+        'Normal exit (1 job run)',
+        '/',
+        '20260115',
+        'Anacron started on 2026-01-15',
+        'anacron: Invalid syntax in /tmp/my.tab on line 3 - skipping this line',
+        'Normal exit (0 jobs run)',
+        'rc=1',
+        '',
+      ].join('\n'),
+    );
+    expect(r.stderr).toBe("anacron: Invalid syntax in /tmp/my.tab on line 3 - skipping this line\nanacron: invalid option: z\ntype: `anacron -h' for more information\n");
+  });
 });

@@ -1,6 +1,6 @@
 // cronie 1.6.1 as Photon 5.0's package lays it out: the daemon's unit (with cron.service as a
 // link to it), the hourly table in /etc/cron.d, the cron.{hourly,daily,weekly,monthly}
-// directories run-parts walks, anacron's table, an empty cron.deny (so every user may have a
+// directories run-parts walks (with anacron's hourly check), anacron's table and its spool, an empty cron.deny (so every user may have a
 // crontab), the spool, and run-parts, which is a shell script. The texts are our own, with the
 // settings the package's files have.
 import type { PackagePayload } from './payload-data';
@@ -60,6 +60,21 @@ done
 exit 0
 `;
 
+const ZERO_ANACRON = `#!/bin/sh
+# anacron's daily run, started by the hourly cron job: once a day at most, and not while the
+# machine runs on battery.
+last=$(cat /var/spool/anacron/cron.daily 2>/dev/null)
+[ "$(date +%Y%m%d)" = "$last" ] && exit 0
+on_mains=yes
+for supply in /sys/class/power_supply/*; do
+	[ "$(cat "$supply/type" 2>/dev/null)" = Mains ] && [ -f "$supply/online" ] || continue
+	if [ "$(cat "$supply/online" 2>/dev/null)" = 1 ]; then on_mains=yes; break; fi
+	on_mains=no
+done
+[ $on_mains = no ] && exit 0
+/usr/sbin/anacron -s
+`;
+
 const HOURLY = `# Run the hourly jobs
 SHELL=/bin/bash
 PATH=/sbin:/bin:/usr/sbin:/usr/bin
@@ -116,6 +131,7 @@ export const CRONIE: PackagePayload = {
     ['/etc/cron.deny', ''],
     ['/etc/pam.d/crond', PAM],
     ['/usr/bin/run-parts', RUN_PARTS, 0o755, ''],
+    ['/etc/cron.hourly/0anacron', ZERO_ANACRON, 0o755, ''],
   ],
   units: { 'crond.service': CROND_SERVICE },
   links: [['/lib/systemd/system/cron.service', 'crond.service']],

@@ -98,4 +98,6 @@ export const systemPages: Record<string, () => Promise<{ default: string }>> = {
   'cron.8': () => import('./crond.8'),
   'getfacl.1': () => import('./getfacl.1'),
   'setfacl.1': () => import('./setfacl.1'),
+  'anacron.8': () => import('./anacron.8'),
+  'anacrontab.5': () => import('./anacrontab.5'),
 };
