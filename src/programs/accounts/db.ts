@@ -162,8 +162,19 @@ export class Locks {
           await this.ctx.error(`${path}.${sys.pid}: ${strerror(e.errno)}`);
           return false;
         }
-        const pid = Number(decoder.decode(await sys.readFile(lock)).replace(/\0.*$/s, ''));
-        if (pid > 0 && sys.processes().some((p) => p.pid === pid && p.state !== 'Z')) {
+        // do_lock_file: the holder's PID (written with its NUL) must be a number; a live
+        // holder keeps the lock, a dead one's lock is taken over
+        const text = decoder.decode(await sys.readFile(lock)).slice(0, 31).replace(/\0.*$/s, '');
+        if (text === '') {
+          await this.ctx.error(`existing lock file ${lock} without a PID`);
+          return false;
+        }
+        if (!/^\s*[+-]?\d+$/.test(text) || Number(text) <= 0) {
+          await this.ctx.error(`existing lock file ${lock} with an invalid PID '${text}'`);
+          return false;
+        }
+        const pid = Number(text);
+        if (sys.processes().some((p) => p.pid === pid && p.state !== 'Z')) {
           await this.ctx.error(`lock ${lock} already used by PID ${pid}`);
           return false;
         }

@@ -58,5 +58,6 @@ export const procsPrograms: ProgramEntry[] = [
   lazy({ name: 'useradd', installPath: '/usr/sbin/useradd', pkg: 'shadow' }, () => import('../accounts/useradd')),
   lazy({ name: 'userdel', installPath: '/usr/sbin/userdel', pkg: 'shadow' }, () => import('../accounts/userdel')),
   lazy({ name: 'usermod', installPath: '/usr/sbin/usermod', pkg: 'shadow' }, () => import('../accounts/usermod')),
+  lazy({ name: 'vipw', installPath: '/usr/sbin/vipw', aliases: ['/usr/sbin/vigr'], pkg: 'shadow' }, () => import('../accounts/vipw')),
   lazy({ name: 'visudo', installPath: '/usr/sbin/visudo', pkg: 'sudo' }, () => import('../accounts/visudo')),
 ];
