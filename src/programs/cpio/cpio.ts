@@ -161,7 +161,7 @@ export default defineProgram({
     const { members, end, error } = decodeArchive(buf);
     if (error === 'bad magic' || (buf.length === 0)) {
       if (buf.length === 0) {
-        await ctx.err.write('cpio: premature end of archive\n');
+        await ctx.err.write(`cpio: ${await endOfInput(ctx, src)}\n`);
         return 2;
       }
       await ctx.err.write('cpio: warning: skipped 1 bytes of junk\n'.replace('1 bytes', `${buf.length} bytes`));
@@ -205,13 +205,34 @@ export default defineProgram({
     }
     await ctx.print(out);
     if (error) {
-      await ctx.err.write(`cpio: ${error}\n`);
+      await ctx.err.write(`cpio: ${error === 'premature end of archive' ? await endOfInput(ctx, src) : error}\n`);
       return 2;
     }
     if (!quiet) await ctx.err.write(blocks(Math.ceil(end / 512) * 512));
     return status;
   },
 });
+
+/**
+ * The archive ended early. On a device (a tape, /dev/null) cpio asks on /dev/tty for the next
+ * volume, which fails without a terminal; elsewhere it is a premature end.
+ */
+async function endOfInput(ctx: Ctx, src: string | undefined): Promise<string> {
+  let st: Stat;
+  try {
+    st = src === undefined ? ctx.sys.fstat(0) : await ctx.sys.stat(src);
+  } catch {
+    return 'premature end of archive';
+  }
+  if (st.kind !== 'chardev' && st.kind !== 'blockdev') return 'premature end of archive';
+  try {
+    ctx.sys.close(await ctx.sys.open('/dev/tty', { read: true }));
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    return `/dev/tty: ${strerror(e.errno)}`;
+  }
+  return 'premature end of archive';
+}
 
 /** Writes one member to `path`; false (with the message printed) when it was not created. */
 async function extract(ctx: Ctx, m: Member, path: string, makeDirs: boolean, unconditional: boolean, keepTime: boolean): Promise<boolean> {
