@@ -50,6 +50,7 @@ export const procsPrograms: ProgramEntry[] = [
   lazy({ name: 'groupmod', installPath: '/usr/sbin/groupmod', pkg: 'shadow' }, () => import('../accounts/groupmod').then((m) => ({ default: m.groupmod }))),
   lazy({ name: 'lastlog', installPath: '/usr/bin/lastlog', pkg: 'shadow' }, () => import('../accounts/lastlog')),
   lazy({ name: 'login', installPath: '/usr/bin/login', pkg: 'shadow-tools' }, () => import('../accounts/newgrp').then((m) => ({ default: m.login }))),
+  lazy({ name: 'newusers', installPath: '/usr/sbin/newusers', pkg: 'shadow' }, () => import('../accounts/newusers')),
   lazy({ name: 'newgrp', installPath: '/usr/bin/newgrp', mode: 0o4755, pkg: 'shadow' }, () => import('../accounts/newgrp').then((m) => ({ default: m.newgrp }))),
   lazy({ name: 'passwd', installPath: '/usr/bin/passwd', mode: 0o4755, pkg: 'shadow-tools' }, () => import('../accounts/passwd')),
   lazy({ name: 'pwck', installPath: '/usr/sbin/pwck', pkg: 'shadow' }, () => import('../accounts/pwck')),
