@@ -109,6 +109,11 @@ export async function analyzeMain(ctx: Ctx): Promise<number> {
       return verbUnitPaths(ctx, parsed.opts.scope);
     case 'cat-config':
       return verbCatConfig(ctx, rest, parsed.opts.root);
+    case 'security': {
+      const r = await (await import('./security')).verbSecurity(ctx, rest, parsed.opts);
+      if (r !== undefined) return r;
+      break;
+    }
     case 'filesystems':
       // Photon builds systemd without the BPF framework
       await ctx.err.write('Not compiled with libbpf support, sorry.\n');

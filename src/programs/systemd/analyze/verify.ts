@@ -23,7 +23,7 @@ function sectionsOf(type: string): ReadonlySet<string> {
   return new Set(['Unit', 'Install', type[0]!.toUpperCase() + type.slice(1)]);
 }
 
-interface Loaded {
+export interface Loaded {
   name: string;
   state: 'loaded' | 'not-found' | 'masked' | 'bad-setting' | 'error';
   /** Why an 'error' unit did not load. */
@@ -32,7 +32,7 @@ interface Loaded {
   settings?: UnitSettings;
 }
 
-class Verifier {
+export class Verifier {
   private readonly cache = new Map<string, Loaded>();
   private readonly env: InstallEnv;
 
@@ -197,7 +197,7 @@ function execCommands(cfg: UnitConfig): ExecCommand[] {
 }
 
 /** prepare_filename(): an absolute path whose base name is a unit name; templates get an instance. */
-function prepare(cwd: string, arg: string): { dir: string; name: string } | undefined {
+export function prepare(cwd: string, arg: string): { dir: string; name: string } | undefined {
   const abs = arg.startsWith('/') ? arg : `${cwd === '/' ? '' : cwd}/${arg}`;
   const parts = abs.split('/').filter((p) => p !== '' && p !== '.');
   const base = parts.pop() ?? '';
