@@ -1,11 +1,12 @@
 // Administration tools a Photon box gets with tdnf: cronie's crontab, crond and anacron, and acl's
-// getfacl and setfacl; each loads when first run.
+// getfacl, setfacl and chacl; each loads when first run.
 import { lazy, type ProgramEntry } from '../entry';
 
 export const adminToolPrograms: ProgramEntry[] = [
   lazy({ name: 'crond', installPath: '/usr/sbin/crond', pkg: 'cronie' }, () => import('../cronie/crond')),
   lazy({ name: 'crontab', installPath: '/usr/bin/crontab', mode: 0o4755, pkg: 'cronie' }, () => import('../cronie/crontab')),
   lazy({ name: 'anacron', installPath: '/usr/sbin/anacron', pkg: 'cronie' }, () => import('../cronie/anacron')),
+  lazy({ name: 'chacl', installPath: '/usr/bin/chacl', pkg: 'acl' }, () => import('../acl/chacl')),
   lazy({ name: 'getfacl', installPath: '/usr/bin/getfacl', pkg: 'acl' }, () => import('../acl/getfacl')),
   lazy({ name: 'setfacl', installPath: '/usr/bin/setfacl', pkg: 'acl' }, () => import('../acl/setfacl')),
 ];

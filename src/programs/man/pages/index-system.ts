@@ -100,4 +100,5 @@ export const systemPages: Record<string, () => Promise<{ default: string }>> = {
   'setfacl.1': () => import('./setfacl.1'),
   'anacron.8': () => import('./anacron.8'),
   'anacrontab.5': () => import('./anacrontab.5'),
+  'chacl.1': () => import('./chacl.1'),
 };
