@@ -21,7 +21,8 @@ export interface FieldExpr { k: 'field'; index: Expr }
 export interface CallExpr { k: 'call'; name: string; args: Expr[]; line: number; src: number; indirect?: VarRef }
 
 export type Expr =
-  | { k: 'num'; v: number }
+  /** text: the constant as the source wrote it (for gawk -o). */
+  | { k: 'num'; v: number; text?: string }
   | { k: 'str'; v: string }
   | { k: 'regex'; re: string }
   /** @/re/: a strongly typed regexp constant, a value of its own. */

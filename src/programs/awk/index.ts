@@ -1,4 +1,5 @@
 // awk: GNU awk 5.1 (Photon installs gawk as /usr/bin/gawk with /usr/bin/awk -> gawk).
+import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { G, SPECIALS, type Program } from './ast';
@@ -7,6 +8,7 @@ import { AwkFatal } from './errors';
 import { debugSession } from './debugger';
 import { writeDump } from './dump';
 import { Executor } from './exec';
+import { PrettyPrinter } from './pretty';
 import { commandLineAssign } from './input';
 import { BUILTIN_FUNCS, LexError, tokenize, unescape, type Source, type Token } from './lexer';
 import { ParseError } from './parse-expr';
@@ -176,6 +178,27 @@ async function numberMode(flags: Set<string>, warn: (w: string) => Promise<void>
   return posix ? 'posix' : flags.has('n') && !flags.has('c') ? 'nondec' : 'gawk';
 }
 
+/** gawk -o: the program pretty-printed to awkprof.out, the file named, or standard output for `-`; it does not run. */
+async function prettyPrint(ctx: Ctx, prog: Program, target: string | undefined): Promise<number> {
+  const codec = makeCodec(ctx.env);
+  const text = new PrettyPrinter(prog, (s) => codec.encode(s)).print();
+  if (target === '-') {
+    await ctx.out.write(codec.toHost(text));
+    return 0;
+  }
+  const name = target ?? 'awkprof.out';
+  try {
+    const fd = await ctx.sys.open(codec.toHost(name), { write: true, create: true, truncate: true }, 0o666);
+    await ctx.sys.write(fd, codec.encode(text));
+    ctx.sys.close(fd);
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    await ctx.err.write(`${progName(ctx)}: fatal: cannot open \`${name}' for writing: ${strerror(e.errno)}\n`);
+    return 2;
+  }
+  return 0;
+}
+
 export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<number> {
   const codec = makeCodec(ctx.env);
   const err = (t: string): Promise<void> => ctx.err.write(codec.toHost(t));
@@ -212,6 +235,7 @@ export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<num
   const preset = opts.assigns.flatMap((a) => (a.kind === 'var' ? [a.value.slice(0, a.value.indexOf('='))] : []));
   const prog = await compile(ctx, err, sources, preset);
   if (typeof prog === 'number') return prog;
+  if (opts.flags.has('o') && !opts.flags.has('p')) return prettyPrint(ctx, prog, opts.optional.get('o'));
   const rt = new Runtime(ctx, prog, sources, mode);
   rt.systemZone = await systemZone(ctx.sys);
   rt.sandbox = opts.flags.has('S');

@@ -234,7 +234,7 @@ export class ExprParser {
     if (this.is('-')) {
       this.next();
       const a = this.unary();
-      return a.k === 'num' ? { k: 'num', v: -a.v } : { k: 'neg', a };
+      return a.k === 'num' ? { k: 'num', v: -a.v, text: `-${a.text ?? a.v}` } : { k: 'neg', a };
     }
     if (this.is('+')) {
       this.next();
@@ -318,7 +318,7 @@ export class ExprParser {
     switch (t.type) {
       case 'NUMBER':
         this.next();
-        return { k: 'num', v: t.num };
+        return { k: 'num', v: t.num, text: t.text };
       case 'STRING':
         this.next();
         return { k: 'str', v: t.text };

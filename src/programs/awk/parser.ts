@@ -385,7 +385,8 @@ export class Parser extends ExprParser {
           this.next();
           const list = this.exprList(')');
           if (ends(this.tok.type) && list.length > 0) {
-            args = list;
+            // print (x): one expression in parentheses (gawk -o shows them)
+            args = list.length === 1 ? [{ k: 'group', e: list[0]! }] : list;
             done = true;
           } else this.i = save;
         } catch (e) {
