@@ -7,7 +7,7 @@ import { Accounts } from '../lib/accounts';
 import { modeString } from '../lib/mode-string';
 import type { ArchiveReader } from './archive';
 import type { Member } from './header';
-import { hasData, longLine, shortLine, shownLink, skipData, type Entry } from './list';
+import { formatDate, hasData, longLine, shortLine, shownLink, skipData, type Entry } from './list';
 import { hasDotDot, safeName, trimSlashes } from './names';
 import { qc, qq, type Tar } from './state';
 
@@ -85,9 +85,15 @@ export class Extractor {
       return;
     }
     this.accounts ??= await Accounts.load(this.sys);
+    if (!(await this.prepare(trimSlashes(name), m))) return skipData(tar, this.r, m);
     switch (m.type) {
       case '5': return this.dir(trimSlashes(name), m);
-      case '2': return this.make(name, m, `Cannot create symlink to ${qq(link)}`, () => this.sys.symlink(link, name), true);
+      case '2': {
+        // a link that leads out (absolute, or with ..) is made last, in place of a file
+        // opened now: that open is what fails
+        const delayed = !tar.o.absoluteNames && (link.startsWith('/') || hasDotDot(link));
+        return this.make(name, m, delayed ? 'Cannot open' : `Cannot create symlink to ${qq(link)}`, () => this.sys.symlink(link, name), true);
+      }
       case '1': return this.make(name, m, `Cannot hard link to ${qq(link)}`, () => this.hardLink(link, name), false);
       case '6': return this.make(name, m, 'Cannot mkfifo', () => this.sys.mkfifo(name, m.mode & 0o7777), true);
       case '3':
@@ -99,6 +105,30 @@ export class Extractor {
         await tar.warn(`${qc(name)}: Unknown file type '${m.type}', extracted as normal file`);
         return this.file(name, m);
     }
+  }
+
+  /** What --unlink-first and --keep-newer-files do before a member; false: leave it out. */
+  private async prepare(name: string, m: Member): Promise<boolean> {
+    const { tar } = this;
+    if (tar.o.oldFiles === 'unlink') {
+      const st = await this.lstat(name);
+      if (!st) return true;
+      try {
+        if (st.kind === 'dir') await this.sys.rmdir(name);
+        else await this.sys.unlink(name);
+      } catch (e) {
+        if (isSysError(e) && e.errno === 'ENOENT') return true;
+        await tar.sysError(e, name, 'Cannot unlink');
+        return false;
+      }
+    } else if (tar.o.oldFiles === 'newer') {
+      const st = await this.lstat(name);
+      if (st && st.kind !== 'dir' && m.mtime * 1000 <= st.mtime) {
+        await tar.warn(`Current ${qq(name)} is newer or same age`);
+        return false;
+      }
+    }
+    return true;
   }
 
   private async lstat(name: string): Promise<Stat | undefined> {
@@ -244,12 +274,24 @@ export class Extractor {
       }
     }
     if (!this.tar.o.touch) {
+      await this.checkTime(name, m.mtime);
       try {
         await sys.utimes(name, undefined, m.mtime * 1000, follow);
       } catch (e) {
         await this.tar.sysError(e, name, 'Cannot utime');
       }
     }
+  }
+
+  /** GNU tar's warnings about a time stamp it sets: before 1970, or later than now. */
+  private async checkTime(name: string, mtime: number): Promise<void> {
+    const full = (): string => formatDate(this.tar, mtime, true);
+    if (mtime < 0) return this.tar.warn(`${name}: implausibly old time stamp ${full()}`);
+    const nowNs = BigInt(Math.floor(this.sys.now() * 1e6));
+    const diff = BigInt(mtime) * 1_000_000_000n - nowNs;
+    if (diff <= 0n) return;
+    const frac = String(diff % 1_000_000_000n).padStart(9, '0');
+    await this.tar.warn(`${name}: time stamp ${full()} is ${diff / 1_000_000_000n}.${frac} s in the future`);
   }
 
   /** The directories' own owner, mode and time, deepest first. */

@@ -21,11 +21,12 @@ export function memberModeString(m: Member): string {
   return letter ? letter + s.slice(1) : s;
 }
 
-export function formatDate(tar: Tar, seconds: number): string {
+/** A time as listings show it (with seconds under --full-time, or when `full`). */
+export function formatDate(tar: Tar, seconds: number, full = tar.o.fullTime): string {
   const tz: TimeZone = tar.o.utc ? UTC : tar.tz;
   const t = localtime(seconds, tz);
   const p = (n: number, w = 2): string => String(n).padStart(w, '0');
-  const hm = `${p(t.hour)}:${p(t.min)}${tar.o.fullTime ? `:${p(t.sec)}` : ''}`;
+  const hm = `${p(t.hour)}:${p(t.min)}${full ? `:${p(t.sec)}` : ''}`;
   return `${t.year < 0 ? '-' : ''}${p(Math.abs(t.year), 4)}-${p(t.mon + 1)}-${p(t.mday)} ${hm}`;
 }
 

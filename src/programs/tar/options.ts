@@ -11,7 +11,7 @@ export type NameArg =
   | { kind: 'from'; file: string }
   | { kind: 'opt'; name: string; value: string | undefined };
 export type Format = 'gnu' | 'oldgnu' | 'ustar' | 'v7';
-export type OldFiles = 'default' | 'keep' | 'skip' | 'overwrite' | 'unlink';
+export type OldFiles = 'default' | 'keep' | 'skip' | 'overwrite' | 'unlink' | 'newer';
 
 export interface TarOptions {
   op: Op | undefined;
@@ -197,7 +197,7 @@ function apply(o: TarOptions, name: string, value: string | undefined, display: 
     case 'skip-old-files': o.oldFiles = 'skip'; return;
     case 'overwrite': o.oldFiles = 'overwrite'; return;
     case 'unlink-first': o.oldFiles = 'unlink'; return;
-    case 'keep-newer-files': return;
+    case 'keep-newer-files': o.oldFiles = 'newer'; return;
     case 'to-stdout': o.toStdout = true; return;
     case 'preserve-permissions': case 'same-permissions': o.preservePerms = true; return;
     case 'no-same-permissions': o.preservePerms = false; return;

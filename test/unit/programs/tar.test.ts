@@ -336,6 +336,15 @@ const CASES: Case[] = [
   ['tar_named_tgz', 'tar cf a.tgz dir/file; tar tf a.tgz; echo rc=$?; gzip -c a.tgz > a.tar; tar tf a.tar',
     'dir/file\nrc=0\ndir/file\n',
     '', 0],
+  ['keep_newer_files', 'ln -s ../file dir/sub/up; ln -s /etc/hosts dir/abs; tar cf a.tar dir/file dir/abs dir/link dir/sub/up dir/hard; mkdir x; cd x; tar xf ../a.tar; tar xf ../a.tar --keep-newer-files; echo rc=$?; tar xkf ../a.tar; echo rc=$?',
+    'rc=0\nrc=2\n',
+    'tar: Current \'dir/file\' is newer or same age\ntar: Current \'dir/abs\' is newer or same age\ntar: Current \'dir/link\' is newer or same age\ntar: Current \'dir/sub/up\' is newer or same age\ntar: Current \'dir/hard\' is newer or same age\ntar: dir/file: Cannot open: File exists\ntar: dir/abs: Cannot open: File exists\ntar: dir/link: Cannot create symlink to \'file\': File exists\ntar: dir/sub/up: Cannot open: File exists\ntar: Exiting with failure status due to previous errors\n', 0],
+  ['unlink_first_dir', 'tar cf a.tar dir; mkdir x; cd x; tar xf ../a.tar; tar xUf ../a.tar; echo rc=$?; ls dir; tar xf ../a.tar --unlink-first dir/file dir/link; echo rc=$?',
+    'rc=2\nfile\nhard\nlink\nsub\nrc=0\n',
+    'tar: dir: Cannot unlink: Directory not empty\ntar: Exiting with failure status due to previous errors\n', 0],
+  ['old_time_stamp', 'touch -d "1969-12-31 23:00" dir/file; tar cf a.tar dir/file; mkdir x; tar xvf a.tar -C x; echo rc=$?; tar xmf a.tar -C x; ls -l --time-style=+%Y x/dir/file | cut -d" " -f6-',
+    'dir/file\nrc=0\n2026 x/dir/file\n',
+    'tar: dir/file: implausibly old time stamp 1969-12-31 23:00:00\n', 0],
 ];
 
 describe('tar, as GNU tar 1.34 behaves', () => {
