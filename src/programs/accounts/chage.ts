@@ -5,7 +5,7 @@ import type { Ctx } from '../lib/context';
 import { Accounts } from '../lib/accounts';
 import { hashPassword, passwordQuality } from './auth';
 import { fail, has, lockAndRead, opt, parseArgs } from './common';
-import { commitAll, Db, Locks, SHADOW, today, type SpEnt } from './db';
+import { commitAll, Db, Locks, SHADOW, spValid, today, type SpEnt } from './db';
 import { dayString, isoDay, parseDay } from './defs';
 import { processRoot } from './root';
 
@@ -91,7 +91,8 @@ export const chage = defineProgram({
     if (has(a, 'l')) {
       if (!amroot && sys.getuid() !== pw.uid) return fail(ctx, 'Permission denied.').then(() => 1);
       const shadow = await Db.read(sys, '/etc/shadow', SHADOW);
-      await ctx.print(listFields(shadow.get(name), has(a, 'i')));
+      const sp = shadow.get(name);
+      await ctx.print(listFields(sp && spValid(sp) ? sp : undefined, has(a, 'i')));
       return 0;
     }
     if (changing.length === 0) {

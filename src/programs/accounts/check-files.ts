@@ -38,9 +38,9 @@ export function parsePw(line: string): PwRec | undefined {
   return { name: f[0]!, passwd: f[1]!, uid, gid, gecos: f[4]!, home: f[5]!, shell: f[6]! };
 }
 
+/** glibc's sgetspent (which shadow uses): 9 fields, or the old 5; numbers are digits or empty. */
 export function parseSp(line: string): SpRec | undefined {
   const f = line.split(':');
-  if (f.length === 8) f.push('');
   if (f.length !== 9 && f.length !== 5) return undefined;
   for (let i = 2; i < f.length; i++) if (f[i] !== '' && !/^\d+$/.test(f[i]!)) return undefined;
   return { name: f[0]!, fields: f, lastchg: f[2] === '' ? -1 : Number(f[2]) };

@@ -39,6 +39,11 @@ export const SHADOW: Codec<SpEnt> = {
   format: (e) => [e.name, e.hash, e.lastchg, e.min, e.max, e.warn, e.inactive, e.expire, e.flag].join(':'),
 };
 
+/** Whether getspnam would return the entry: its number fields are digits or empty. */
+export function spValid(e: SpEnt): boolean {
+  return [e.lastchg, e.min, e.max, e.warn, e.inactive, e.expire, e.flag].every((f) => /^\d*$/.test(f));
+}
+
 export const GROUP: Codec<GrEnt> = {
   parse(line) {
     const f = line.split(':');

@@ -7,7 +7,7 @@ import type { Ctx } from '../lib/context';
 import { Accounts } from '../lib/accounts';
 import { failDelay, hashPassword, passwordQuality, Prompter, verifyPassword } from './auth';
 import { fail, has, lockAndRead, opt, parseArgs } from './common';
-import { commitAll, Db, Locks, SHADOW, today, type SpEnt } from './db';
+import { commitAll, Db, Locks, PASSWD, SHADOW, spValid, today, type SpEnt } from './db';
 import { isoDay } from './defs';
 import { processRoot } from './root';
 import { parseLong } from './useradd-defaults';
@@ -55,8 +55,12 @@ function pwStatus(hash: string): string {
   return hash === '' ? 'NP' : 'P';
 }
 
-function statusLine(name: string, s: SpEnt | undefined): string {
-  if (!s) return `${name} L`;
+/**
+ * The line -S prints. getspnam takes a shadow entry only when its number fields are digits or
+ * empty; without one the status comes from the passwd file's password field alone.
+ */
+function statusLine(name: string, s: SpEnt | undefined, pwPasswd: string): string {
+  if (!s || !spValid(s)) return `${name} ${pwStatus(pwPasswd)}`;
   const n = (v: string): string => (v === '' ? '-1' : v);
   const date = s.lastchg === '' ? 'never' : isoDay(Number(s.lastchg));
   return `${name} ${pwStatus(s.hash)} ${date} ${n(s.min)} ${n(s.max)} ${n(s.warn)} ${n(s.inactive)}`;
@@ -96,7 +100,8 @@ export default defineProgram({
       if (anyflag || !has(a, 'S') || a.operands.length) return usage(ctx, 2);
       if (!amroot) return fail(ctx, 'Permission denied.').then(() => 1);
       const shadow = await Db.read(sys, '/etc/shadow', SHADOW);
-      await ctx.print(acc.users.map((u) => `${statusLine(u.name, shadow.get(u.name))}\n`).join(''));
+      const pwdb = await Db.read(sys, '/etc/passwd', PASSWD);
+      await ctx.print(acc.users.map((u) => `${statusLine(u.name, shadow.get(u.name), pwdb.get(u.name)?.passwd ?? 'x')}\n`).join(''));
       return 0;
     }
     const name = a.operands[0] ?? me.name;
@@ -108,7 +113,8 @@ export default defineProgram({
     if (!amroot && pw.uid !== sys.getuid()) return fail(ctx, `You may not view or modify password information for ${name}.`).then(() => 1);
     if (has(a, 'S')) {
       const shadow = await Db.read(sys, '/etc/shadow', SHADOW);
-      await ctx.print(`${statusLine(name, shadow.get(name))}\n`);
+      const pwdb = await Db.read(sys, '/etc/passwd', PASSWD);
+      await ctx.print(`${statusLine(name, shadow.get(name), pwdb.get(name)?.passwd ?? 'x')}\n`);
       return 0;
     }
     if (!anyflag) return changePassword(ctx, name, amroot, has(a, 'q'));
