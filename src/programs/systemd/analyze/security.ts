@@ -251,9 +251,14 @@ function securityInfo(u: Loaded, s: UnitSettings): Info {
       }
       const [path = '', rights = 'rwm'] = v.split(/\s+/);
       const r = rights || 'rwm';
-      info.deviceAllow.push(`${path}:${r.includes('r') ? 'r' : ''}${r.includes('w') ? 'w' : ''}${r.includes('m') ? 'm' : ''}`);
+      // (each entry goes to the front of the list)
+      info.deviceAllow.unshift(`${path}:${r.includes('r') ? 'r' : ''}${r.includes('w') ? 'w' : ''}${r.includes('m') ? 'm' : ''}`);
     }
-    if ((info.devicePolicy !== 'auto' || info.deviceAllow.length) && info.bools.get('protect_clock')) info.deviceAllow.push('char-rtc:r');
+    // unit_patch_contexts(): what a root image and ProtectClock= need, once there is a device list
+    if (info.devicePolicy !== 'auto' || info.deviceAllow.length) {
+      if (info.rootImage) for (const d of ['/dev/loop-control:rw', '/dev/mapper/control:rw', 'block-loop:rwm', 'block-blkext:rwm', 'block-device-mapper:rwm']) info.deviceAllow.unshift(d);
+      if (info.bools.get('protect_clock')) info.deviceAllow.unshift('char-rtc:r');
+    }
     const deny = addressList(s, section, 'IPAddressDeny');
     const v4 = deny.some((a) => a === 'any' || a === '0.0.0.0/0');
     const v6 = deny.some((a) => a === 'any' || a === '::/0');
@@ -383,6 +388,14 @@ const RATINGS: [number, string, string, string][] = [
   [50, 'MEDIUM', '\u{1F610}', ':-|'], [10, 'OK', '\u{1F642}', ':-)'], [1, 'SAFE', '\u{1F600}', ':-}'], [0, 'PERFECT', '\u{1F607}', ':-]'],
 ];
 
+/** emoji_enabled(): $SYSTEMD_EMOJI, else a terminal type other than dumb or linux in a UTF-8 locale. */
+function emoji(env: Map<string, string>): boolean {
+  const forced = parseBoolean(env.get('SYSTEMD_EMOJI') ?? '');
+  if (forced !== undefined) return forced;
+  const term = env.get('TERM');
+  return term !== undefined && term !== 'dumb' && term !== 'linux' && localeIsUtf8(env);
+}
+
 const cmpStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** glibc's qsort() for small arrays: a top-down merge sort, left first on ties. */
@@ -443,9 +456,13 @@ async function assess(ctx: Ctx, info: Info, threshold: number, json: string | un
   if (json !== undefined && json !== 'off') {
     const objects = sorted.map((r) => {
       const e = exposureOf(r);
-      return `{"set":${r.mark < 0 ? 'null' : r.mark ? 'true' : 'false'},"name":${JSON.stringify(r.id)},"json_field":${JSON.stringify(r.json)},"description":${r.description === null ? 'null' : JSON.stringify(r.description)},"exposure":${e === '' ? 'null' : JSON.stringify(e)}}`;
+      const fields: [string, string][] = [
+        ['set', r.mark < 0 ? 'null' : r.mark ? 'true' : 'false'], ['name', JSON.stringify(r.id)], ['json_field', JSON.stringify(r.json)],
+        ['description', r.description === null ? 'null' : JSON.stringify(r.description)], ['exposure', e === '' ? 'null' : JSON.stringify(e)],
+      ];
+      return json === 'pretty' ? `\t{\n${fields.map(([k, v]) => `\t\t"${k}" : ${v}`).join(',\n')}\n\t}` : `{${fields.map(([k, v]) => `"${k}":${v}`).join(',')}}`;
     });
-    await ctx.print(json === 'pretty' ? formatTableJson(['set', 'name', 'json_field', 'description', 'exposure'], [], true).replace('[]', `[${objects.join(',')}]`) : `[${objects.join(',')}]\n`);
+    await ctx.print(json === 'pretty' ? `[\n${objects.join(',\n')}\n]\n` : `[${objects.join(',')}]\n`);
   } else {
     const g = glyphs(ctx.env);
     const utf8 = localeIsUtf8(ctx.env);
@@ -453,7 +470,7 @@ async function assess(ctx: Ctx, info: Info, threshold: number, json: string | un
       r.mark < 0 ? '' : r.mark ? (utf8 ? '\u2713' : '+') : utf8 ? '\u2717' : '-',
       r.id, r.description ?? '', { text: exposureOf(r), right: true },
     ]));
-    await ctx.print(`${table}\n${g.arrowRight} Overall exposure level for ${info.id}: ${exposure / 10n}.${exposure % 10n} ${rating[1]} ${utf8 ? rating[2] : rating[3]}\n`);
+    await ctx.print(`${table}\n${g.arrowRight} Overall exposure level for ${info.id}: ${exposure / 10n}.${exposure % 10n} ${rating[1]} ${emoji(ctx.env) ? rating[2] : rating[3]}\n`);
   }
   return exposure <= BigInt(threshold);
 }
