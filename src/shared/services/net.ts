@@ -92,6 +92,8 @@ export interface LinkMsg {
   alias?: string;
   /** IFLA_PROP_LIST: the device's alternative names, oldest first. */
   altnames?: string[];
+  /** Link-layer multicast addresses joined by hand (SIOCADDMULTI), in order; see Link.mcStatic. */
+  mcStatic?: { addr: string; pos: number }[];
   master?: number;
   /** IFLA_LINK: the other end of a veth pair. */
   link?: number;
@@ -437,6 +439,8 @@ export type NetRequest =
   | { kind: 'getroutes'; family?: Family; table?: number }
   | { kind: 'getneighs'; family?: Family }
   | { kind: 'setlink'; ifindex: number; change: LinkChange }
+  /** SIOCADDMULTI / SIOCDELMULTI: a link-layer multicast address joined or left by hand. */
+  | { kind: 'linkmulti'; ifindex: number; op: 'add' | 'del'; addr: number[]; pos: number }
   /** RTM_NEWLINKPROP / RTM_DELLINKPROP: alternative names of a device, in order. */
   | { kind: 'linkprop'; ifindex: number; op: 'add' | 'del'; altnames: string[] }
   | { kind: 'newlink'; nlflags: NlFlags; name: string; type: string; change: LinkChange }

@@ -137,6 +137,7 @@ export function linkMsg(l: Link, inet6: boolean, master?: Link): LinkMsg {
   if (l.permMac) msg.permAddress = formatMac(l.permMac);
   if (l.alias !== undefined) msg.alias = l.alias;
   if (l.altnames?.length) msg.altnames = [...l.altnames];
+  if (l.mcStatic?.length) msg.mcStatic = l.mcStatic.map((m) => ({ addr: formatMac(m.addr), pos: m.pos }));
   if (l.parentBus) msg.parentBus = l.parentBus;
   if (l.parentDev) msg.parentDev = l.parentDev;
   if (l.peer !== undefined) msg.link = l.peer;

@@ -12,6 +12,7 @@ import { applyPlaceholderDhcp, bootLinks } from './boot';
 import { dumpRoutes, err } from './fib';
 import { createLink, deleteGroup, deleteLink, validateNewLink } from './link-create';
 import { changeAltnames } from './altnames';
+import { changeMulticast } from './multicast';
 import { changeLink, setCarrier } from './link-ops';
 import { linkMsg } from './links';
 import { macvlanData } from './macvlan';
@@ -48,7 +49,7 @@ export interface NetView {
   neighs: NeighMsg[];
 }
 
-const MUTATING = new Set<NetRequest['kind']>(['setlink', 'linkprop', 'newlink', 'dellink', 'newaddr', 'deladdr', 'newroute', 'delroute', 'newneigh', 'delneigh']);
+const MUTATING = new Set<NetRequest['kind']>(['setlink', 'linkprop', 'linkmulti', 'newlink', 'dellink', 'newaddr', 'deladdr', 'newroute', 'delroute', 'newneigh', 'delneigh']);
 
 export class Network {
   readonly state: NetState;
@@ -128,6 +129,10 @@ export class Network {
       }
       case 'getneighs': return { ok: true, neighs: this.neighbours(req.family) };
       case 'setlink': return this.setLink(req.ifindex, req.change);
+      case 'linkmulti': {
+        const l = linkByIndex(this.state, req.ifindex);
+        return l ? changeMulticast(l, req.op, req.addr, req.pos) : err('ENODEV');
+      }
       case 'linkprop': {
         this.tick();
         const l = linkByIndex(this.state, req.ifindex);

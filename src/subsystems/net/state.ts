@@ -51,6 +51,12 @@ export interface Link {
   alias?: string;
   /** Alternative names (`ip link property add altname`): found like the name itself. */
   altnames?: string[];
+  /**
+   * Link-layer multicast addresses joined by hand (`ip maddr add`), in the order joined, each
+   * with how many of the groups the kernel joins itself the device had then (its place in the
+   * device's list, which ip derives from the device state).
+   */
+  mcStatic?: { addr: number[]; pos: number }[];
   stats: LinkStats;
   carrierChanges: number;
   numTxQueues: number;
