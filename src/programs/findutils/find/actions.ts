@@ -56,9 +56,16 @@ function printfAction(file: boolean): ParserEntry {
     kind: 'action',
     async parse(p, name) {
       let out: Writer | undefined;
+      const start = p.i;
       if (file) {
+        // both arguments are taken before the file is opened; with the format missing the
+        // file name is the argument complained about
         const path = p.collect();
         if (path === undefined) return false;
+        if (p.i >= p.args.length) {
+          p.i = start;
+          return false;
+        }
         out = await outputFile(p, path);
       }
       const fmt = p.collect();
