@@ -150,6 +150,23 @@ function longListing(statuses: (WaitStatus | undefined)[], pids: number[], texts
 }
 
 export async function runPipelineStages(sh: Interpreter, cmd: Command & { kind: 'pipeline' }): Promise<number[]> {
+  const control = jobControl(sh);
+  // shopt lastpipe without job control: the last stage runs in this shell, reading the pipe
+  const inShell = sh.state.shopts.has('lastpipe') && !control;
+  const mark = sh.pendingTraps.length;
+  const { pids, pgid, lastInput } = await forkStages(sh, cmd, inShell);
+  if (inShell) return lastStageInShell(sh, cmd, pids, lastInput!);
+  const early = control && pgid ? await interruptedWhileStarting(sh, pids, pgid, mark) : undefined;
+  return waitAll(sh, pids, pgid, commandText(cmd), cmd.cmds.map(commandText), early);
+}
+
+/**
+ * Forks a pipeline's stages from this shell, each with its pipes (all of them, or all but the
+ * last with `inShell`: that one's input is returned open). `background`: the stages of an
+ * asynchronous pipeline, which ignore SIGINT and SIGQUIT without job control, the first
+ * reading `background.input` (/dev/null) then.
+ */
+async function forkStages(sh: Interpreter, cmd: Command & { kind: 'pipeline' }, inShell: boolean, background?: { input?: number }): Promise<{ pids: number[]; pgid: number | undefined; lastInput?: number }> {
   const sys = sh.sys;
   const n = cmd.cmds.length;
   const pipes: [number, number][] = [];
@@ -161,15 +178,13 @@ export async function runPipelineStages(sh: Interpreter, cmd: Command & { kind: 
   }
   const pipeFds = pipes.flat();
   const control = jobControl(sh);
-  // shopt lastpipe without job control: the last stage runs in this shell, reading the pipe
-  const inShell = sh.state.shopts.has('lastpipe') && !control;
   const pids: number[] = [];
-  const mark = sh.pendingTraps.length;
   let pgid: number | undefined = control ? 0 : undefined;
   try {
     for (let i = 0; i < (inShell ? n - 1 : n); i++) {
       const overrides = new Map<number, number>();
       if (i > 0) overrides.set(0, pipes[i - 1]![0]);
+      else if (background?.input !== undefined) overrides.set(0, background.input);
       if (i < n - 1) {
         overrides.set(1, pipes[i]![1]);
         if (cmd.stderr[i]) overrides.set(2, pipes[i]![1]);
@@ -182,14 +197,22 @@ export async function runPipelineStages(sh: Interpreter, cmd: Command & { kind: 
       if (stage.kind === 'simple' && sh.trapDepth === 0) sh.state.current = stage;
       const pid = await sh.forkShell((sub) => {
         sub.debugDone = debug !== undefined;
-        if (stage.kind === 'simple') sub.state.level--;
+        // (the stages of an asynchronous pipeline all count the level)
+        if (stage.kind === 'simple' && !background) {
+          sub.state.level--;
+          sub.state.levelLowered = true;
+        }
         // a compound stage runs as a subshell (execute_in_subshell): outside the loops around it
         else sub.state.loopDepth = 0;
+        if (background) {
+          sub.state.jobs = [];
+          if (!control) ignoreInterrupts(sub);
+        }
         return sub.runCommand(stage, true);
       }, {
-        fds: sh.inheritable(overrides, pipeFds),
+        fds: sh.inheritable(overrides, background?.input === undefined ? pipeFds : [...pipeFds, background.input]),
         ...(pgid !== undefined ? { pgid } : {}),
-        foreground: control,
+        foreground: control && !background,
       });
       pids.push(pid);
       if (pgid === 0) pgid = pid;
@@ -197,9 +220,14 @@ export async function runPipelineStages(sh: Interpreter, cmd: Command & { kind: 
   } finally {
     for (const fd of pipeFds) if (!(inShell && fd === pipes[n - 2]![0])) sys.close(fd);
   }
-  if (inShell) return lastStageInShell(sh, cmd, pids, pipes[n - 2]![0]);
-  const early = control && pgid ? await interruptedWhileStarting(sh, pids, pgid, mark) : undefined;
-  return waitAll(sh, pids, pgid, commandText(cmd), cmd.cmds.map(commandText), early);
+  return { pids, pgid, ...(inShell ? { lastInput: pipes[n - 2]![0] } : {}) };
+}
+
+/** Without job control an asynchronous list ignores SIGINT and SIGQUIT (POSIX), and so does what it runs. */
+function ignoreInterrupts(sub: Interpreter): void {
+  sub.sys.signal(SIGNALS.SIGINT, 'ignore');
+  sub.sys.signal(SIGNALS.SIGQUIT, 'ignore');
+  sub.state.quitOwn = false;
 }
 
 /** lastpipe: the last stage with its standard input on the pipe, then the others' statuses. */
@@ -261,25 +289,34 @@ export async function startBackground(sh: Interpreter, cmd: Command): Promise<nu
     });
     if (nullFd !== undefined) overrides.set(0, nullFd);
   }
-  const debug = cmd.kind === 'simple' ? sh.debugTrap(cmd) : undefined;
-  if (debug) await debug;
-  const pid = await sh.forkShell((sub) => {
-    sub.state.jobs = [];
-    sub.debugDone = debug !== undefined;
-    if (cmd.kind !== 'simple') sub.state.loopDepth = 0;
-    if (!control) {
-      // without job control an asynchronous list ignores SIGINT and SIGQUIT (POSIX), and so
-      // does what it runs
-      sub.sys.signal(SIGNALS.SIGINT, 'ignore');
-      sub.sys.signal(SIGNALS.SIGQUIT, 'ignore');
-      sub.state.quitOwn = false;
+  // a pipeline's stages are this shell's children, as a foreground one's: one job of them all,
+  // $! the last; the job's status is the last one's ($! and `!` say nothing of the others)
+  let pids: number[];
+  let pgid: number | undefined;
+  if (cmd.kind === 'pipeline' && cmd.cmds.length > 1 && !cmd.timed) {
+    try {
+      ({ pids, pgid } = await forkStages(sh, cmd, false, { input: nullFd }));
+    } finally {
+      if (nullFd !== undefined) sh.sys.close(nullFd);
     }
-    return sub.runCommand(cmd, true);
-  }, {
-    fds: sh.inheritable(overrides, nullFd === undefined ? [] : [nullFd]),
-    ...(control ? { pgid: 0 } : {}),
-  });
-  if (nullFd !== undefined) sh.sys.close(nullFd);
+  } else {
+    const debug = cmd.kind === 'simple' ? sh.debugTrap(cmd) : undefined;
+    if (debug) await debug;
+    const pid = await sh.forkShell((sub) => {
+      sub.state.jobs = [];
+      sub.debugDone = debug !== undefined;
+      if (cmd.kind !== 'simple') sub.state.loopDepth = 0;
+      if (!control) ignoreInterrupts(sub);
+      return sub.runCommand(cmd, true);
+    }, {
+      fds: sh.inheritable(overrides, nullFd === undefined ? [] : [nullFd]),
+      ...(control ? { pgid: 0 } : {}),
+    });
+    if (nullFd !== undefined) sh.sys.close(nullFd);
+    pids = [pid];
+    pgid = control ? pid : undefined;
+  }
+  const pid = pids[pids.length - 1]!;
   sh.state.lastBg = pid;
   // set_current_job(): the new job is current and the previous is a live one, so jobs that
   // have ended (and been reaped: some time has passed since they started) keep no mark
@@ -289,7 +326,8 @@ export async function startBackground(sh: Interpreter, cmd: Command): Promise<nu
     for (const j of sh.state.jobs) if (j.state === 'Done' && (j.started ?? now) < now) j.unmarked = true;
   }
   // every shell keeps a job table (kill %1 works in a script too); only an interactive one says so
-  const job = addJob(sh, control ? pid : sh.sys.getpgid(), [pid], commandText(cmd), 'Running', control);
+  const job = addJob(sh, pgid ?? sh.sys.getpgid(), pids, commandText(cmd), 'Running', control);
+  if (pids.length > 1 && cmd.kind === 'pipeline') job.texts = cmd.cmds.map(commandText);
   if (sh.state.interactive) await sh.write(2, `[${job.id}] ${pid}\n`);
   return pid;
 }
@@ -341,6 +379,7 @@ export async function collectJobs(sh: Interpreter): Promise<void> {
 /** Records how one of a job's processes ended (the job's status is its last process's). */
 export function finishProcess(sh: Interpreter, job: Job, pid: number, status: WaitStatus): void {
   job.pending.delete(pid);
+  (job.ends ??= new Map()).set(pid, status);
   if (pid === job.pids[job.pids.length - 1]) {
     job.status = statusCode(status);
     job.final = status;
@@ -411,7 +450,39 @@ export function jobLine(sh: Interpreter, job: Job, long: boolean): string {
   const k = job.unmarked ? -1 : marked.indexOf(job);
   const mark = k < 0 ? ' ' : k === marked.length - 1 ? '+' : k === marked.length - 2 ? '-' : ' ';
   const label = jobLabel(job);
-  return `[${job.id}]${mark} ${long ? String(job.pids[0]).padStart(5) : ''} ${label.padEnd(24)}${job.command}${job.state === 'Running' ? ' &' : ''}${elsewhere(sh, job)}`;
+  const tail = `${job.state === 'Running' ? ' &' : ''}${elsewhere(sh, job)}`;
+  if (long && job.texts && job.texts.length === job.pids.length && job.state !== 'Stopped') return `[${job.id}]${mark} ${processLines(job)}${tail}`;
+  return `[${job.id}]${mark} ${long ? String(job.pids[0]).padStart(5) : ''} ${label.padEnd(24)}${job.command}${tail}`;
+}
+
+/**
+ * jobs -l for a pipeline's job (print_pipeline): a line for each process, its pid and status
+ * (Running while the job runs; then how that process ended), a later one that stands as the
+ * first does showing no status of its own, and `| ` before the later commands.
+ */
+function processLines(job: Job): string {
+  const running = job.state === 'Running';
+  const state = (pid: number): string => {
+    const end = job.ends?.get(pid);
+    if (running || !end) return running ? 'Running' : 'Done';
+    if (end.kind === 'signaled') return `${SIGNAL_DESCRIPTIONS[end.signal] ?? `Unknown signal ${end.signal}`}`;
+    return end.kind === 'exited' && end.code !== 0 ? `Exit ${end.code}` : 'Done';
+  };
+  const same = (a: number, b: number): boolean => {
+    const x = job.ends?.get(a);
+    const y = job.ends?.get(b);
+    return job.pending.has(a) === job.pending.has(b) && (x === y || (!!x && !!y && x.kind === y.kind && statusCode(x) === statusCode(y)));
+  };
+  const first = job.pids[0]!;
+  return job.pids
+    .map((pid, i) => {
+      let text = state(pid);
+      if (i > 0 && same(pid, first)) text = '';
+      const end = job.ends?.get(pid);
+      const cored = end?.kind === 'signaled' && end.core ? '(core dumped) ' : '';
+      return `${i > 0 ? '     ' : ''}${String(pid).padStart(5)} ${text}${' '.repeat(Math.max(0, 24 - (text.length || 2)))}${cored}${i > 0 ? '| ' : ''}${job.texts![i]}`;
+    })
+    .join('\n');
 }
 
 /** The shell's idea of its directory (the logical one), as a job records where it started. */

@@ -630,6 +630,11 @@ function funcNest(state: Interpreter['state']): number {
 
 export function callFunction(sh: Interpreter, fn: FuncDef, argv: string[]): MaybePromise<number> {
   const state = sh.state;
+  // a function run by a pipeline's stage is in a subshell ($BASH_SUBSHELL one more)
+  if (state.levelLowered) {
+    state.level++;
+    state.levelLowered = false;
+  }
   if (state.funcNames.length >= MAX_FUNC_DEPTH || (state.funcNames.length > 0 && state.funcNames.length >= funcNest(state))) {
     // the whole command is abandoned, as after an expansion error
     const limit = Math.min(MAX_FUNC_DEPTH, funcNest(state));

@@ -62,6 +62,10 @@ export interface Job {
   shownState?: Job['state'];
   /** The shell's directory when the job started (listed as `(wd: DIR)` from elsewhere). */
   wd?: string;
+  /** Each process's command, for a pipeline's job (jobs -l lists them one a line). */
+  texts?: string[];
+  /** How each of its processes ended, as far as known. */
+  ends?: Map<number, WaitStatus>;
 }
 
 export const DEFAULT_OPTIONS = ['braceexpand', 'hashall', 'interactive-comments'];
@@ -169,6 +173,11 @@ export class ShellState {
   subshell = 0;
   /** $BASH_SUBSHELL: ( ), $( ), <( ), & and compound pipeline stages add one; simple stages do not. */
   level = 0;
+  /**
+   * A foreground pipeline's simple stage: its child counts no subshell level for a builtin or
+   * program ($BASH_SUBSHELL as the parent's), but a function it calls does (not cloned).
+   */
+  levelLowered = false;
   /** $_: the last argument of the previous simple command. */
   lastArg = '';
   /** How many times the first character of PS4 is shown: one more in each $( ) and eval. */

@@ -60,6 +60,16 @@ async function waitJob(sh: Interpreter, job: Job): Promise<number | 'interrupted
     }
   }
   job.state = 'Done';
+  return jobStatus(sh, job);
+}
+
+/** raw_job_exit_status(): the job's last process's status, or under pipefail the last one that failed. */
+function jobStatus(sh: Interpreter, job: Job): number {
+  if (!sh.state.options.has('pipefail') || !job.ends) return job.status;
+  for (let i = job.pids.length - 1; i >= 0; i--) {
+    const end = job.ends.get(job.pids[i]!);
+    if (end && statusCode(end) !== 0) return statusCode(end);
+  }
   return job.status;
 }
 
@@ -85,7 +95,7 @@ async function waitNext(sh: Interpreter, ids: string[], varName: string | undefi
       if (varName) sh.state.set(varName, String(done.pids[done.pids.length - 1]));
       // the other finished jobs stay for the next wait -n
       await notifyJobs(sh, false, [done], true);
-      return done.status;
+      return jobStatus(sh, done);
     }
     if (candidates.length === 0) return 127;
     try {
@@ -204,6 +214,8 @@ export const wait: Builtin = async (sh, argv) => {
     try {
       const r = job && !job.pending.has(pid) ? null : await sys.wait(pid);
       if (job && r) finishProcess(sh, job, pid, r.status);
+      // (the job's other processes that ended meanwhile are collected with it)
+      if (job && r && job.pending.size > 0) await collectJobs(sh);
       const saved = sh.state.reaped.get(pid);
       status = r ? statusCode(r.status) : saved ?? 127;
       // -p names the process whose status this is
