@@ -207,8 +207,8 @@ export async function commit(sys: Sys, db: Db<{ name: string }>): Promise<void> 
 }
 
 /** Replaces `path` with `text` as commonio_close does (a `-` backup of the old file when there was one). */
-export async function writeBack(sys: Sys, path: string, text: string, present = true): Promise<void> {
-  let mode = 0o644;
+export async function writeBack(sys: Sys, path: string, text: string, present = true, newMode = 0o644): Promise<void> {
+  let mode = newMode;
   let uid = 0;
   let gid = 0;
   if (present) {
@@ -219,7 +219,7 @@ export async function writeBack(sys: Sys, path: string, text: string, present = 
     const old = await sys.readFile(path);
     await writeWithMode(sys, `${path}-`, old, mode, uid, gid);
   }
-  await writeWithMode(sys, `${path}+`, text, mode & 0o664, uid, gid);
+  await writeWithMode(sys, `${path}+`, text, present ? mode & 0o664 : mode, uid, gid);
   await sys.rename(`${path}+`, path);
 }
 
