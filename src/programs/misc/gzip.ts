@@ -302,7 +302,12 @@ async function treatFile(s: State, name: string, inRecursion: boolean): Promise<
   const sfx = suffixOf(inName, o);
   let outName = '';
   if (sfx) outName = inName.slice(0, -sfx.length) + (sfx === '.tgz' || sfx === '.taz' ? '.tar' : '');
-  else if (!o.stdout && !o.test && !o.list) return s.warn(`${inName}: unknown suffix -- ignored`);
+  else if ((o.test || o.list) && !o.recursive) outName = inName;
+  else if (!o.stdout || o.test || o.list) {
+    // a name without a gzip suffix is passed over; with -r only -v says so
+    if (o.verbose || (!o.recursive && !o.quiet)) await s.warn(`${inName}: unknown suffix -- ignored`);
+    return;
+  }
   try {
     data = await sys.readFile(inName);
   } catch (e) {
