@@ -9,7 +9,7 @@ import { verbCalendar, verbTimespan, verbTimestamp } from './time-verbs';
 import { verbVerify } from './verify';
 import { verbCatConfig } from './cat-config';
 import { verbCondition } from './condition';
-import { verbCapability, verbCompareVersions, verbExitStatus, verbUnitPaths } from './table-verbs';
+import { userUnitPaths, verbCapability, verbCompareVersions, verbExitStatus, verbUnitPaths } from './table-verbs';
 
 const ANY = Infinity;
 /** [min, max] argument counts, the verb included (src/analyze/analyze.c verbs[]). */
@@ -109,6 +109,10 @@ export async function analyzeMain(ctx: Ctx): Promise<number> {
       return verbUnitPaths(ctx, parsed.opts.scope);
     case 'cat-config':
       return verbCatConfig(ctx, rest, parsed.opts.root);
+    case 'unit-files': {
+      const m = await import('./unit-files');
+      return m.verbUnitFiles(ctx, rest, m.unitFileDirs(parsed.opts.scope, () => userUnitPaths(ctx.env)));
+    }
     case 'security': {
       const r = await (await import('./security')).verbSecurity(ctx, rest, parsed.opts);
       if (r !== undefined) return r;

@@ -161,7 +161,7 @@ export async function verbCapability(ctx: Ctx, args: string[]): Promise<number> 
  * The search path of a user manager (path-lookup.c, user_dirs): the runtime directories only
  * when $XDG_RUNTIME_DIR is set, the XDG config and data directories in between.
  */
-function userUnitPaths(env: Map<string, string>): string[] {
+export function userUnitPaths(env: Map<string, string>): string[] {
   const abs = (v: string | undefined): string | undefined => (v !== undefined && v.startsWith('/') ? v : undefined);
   const home = env.get('HOME') ?? '/root';
   const configHome = abs(env.get('XDG_CONFIG_HOME')) ?? `${home}/.config`;
