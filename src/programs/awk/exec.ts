@@ -1,6 +1,7 @@
 // Running statements, user functions and the program: BEGIN, the record loop with patterns
 // and ranges, BEGINFILE/ENDFILE, END, exit, next and nextfile.
 import { G, type CallExpr, type Expr, type Rule, type Stmt, type VarRef } from './ast';
+import { Profile } from './profile';
 import { ExitSignal, NEXT, NEXTFILE, NextFileSignal, NextSignal } from './errors';
 import { arrayAt, SCALAR_AS_ARRAY, evaluate, evalSync, isPure, regexOf, resolve, store } from './eval';
 import { awkSprintf, FormatError } from './format';
@@ -66,6 +67,7 @@ export class Executor {
     const rt = this.rt;
     rt.line = s.line;
     rt.src = s.src;
+    if (rt.profile) Profile.bump(rt.profile.stmts, s);
     if (rt.pending.length) await rt.drainWarnings();
     switch (s.k) {
       case 'expr':
@@ -216,6 +218,7 @@ export class Executor {
 
   private async invoke(name: string, cells: Cell[]): Promise<Value> {
     const fn = this.rt.prog.funcs.get(name)!;
+    if (this.rt.profile) Profile.bump(this.rt.profile.calls, name);
     while (cells.length < fn.params.length) cells.push(newCell());
     const { line, src } = this.rt;
     await this.tick();
@@ -293,6 +296,15 @@ export class Executor {
   }
 
   private async matches(r: Rule): Promise<boolean> {
+    const prof = this.rt.profile;
+    if (!prof) return this.tryPattern(r);
+    if (r.pattern) Profile.bump(prof.patterns, r);
+    const yes = await this.tryPattern(r);
+    if (yes) Profile.bump(prof.actions, r);
+    return yes;
+  }
+
+  private async tryPattern(r: Rule): Promise<boolean> {
     if (!r.pattern) return true;
     if (!r.rangeEnd) return toBool(await this.value(r.pattern));
     if (!this.ranges.get(r)) {

@@ -9,6 +9,7 @@ import { debugSession } from './debugger';
 import { writeDump } from './dump';
 import { Executor } from './exec';
 import { PrettyPrinter } from './pretty';
+import { Profile, writeProfile } from './profile';
 import { commandLineAssign } from './input';
 import { BUILTIN_FUNCS, LexError, tokenize, unescape, type Source, type Token } from './lexer';
 import { ParseError } from './parse-expr';
@@ -239,6 +240,7 @@ export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<num
   const rt = new Runtime(ctx, prog, sources, mode);
   rt.systemZone = await systemZone(ctx.sys);
   rt.sandbox = opts.flags.has('S');
+  if (opts.flags.has('p')) rt.profile = new Profile();
   initGlobals(rt, hostArgs, opts.operands);
   const fail = async (e: unknown): Promise<number> => {
     let fatal = e;
@@ -254,6 +256,7 @@ export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<num
       const status = await new Executor(rt).run();
       await rt.drainWarnings();
       if (opts.flags.has('d')) await writeDump(rt, opts.optional.get('d'));
+      if (rt.profile) await writeProfile(rt, rt.profile, opts.optional.get('p') ?? opts.optional.get('o'));
       return status;
     } catch (e) {
       return fail(e);

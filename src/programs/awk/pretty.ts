@@ -4,6 +4,7 @@
 // them), then the functions in name order. The program is not run.
 import type { Expr, LValue, Program, Rule, Stmt, VarRef } from './ast';
 import { quoteString } from './dump';
+import type { Profile } from './profile';
 
 /** gawk's classes of printed expression: they decide the parentheses. */
 type Kind =
@@ -68,6 +69,7 @@ export class PrettyPrinter {
   constructor(
     private readonly prog: Program,
     private readonly encode: (s: string) => Uint8Array,
+    private readonly profile?: Profile,
   ) {}
 
   private name(ref: VarRef): string {
@@ -178,8 +180,23 @@ export class PrettyPrinter {
     }
   }
 
-  private line(text: string): void {
-    this.out += `${'\t'.repeat(this.depth)}${text}\n`;
+  /** The left margin: with -p, the count (or a tab when it is 0); then the indentation. */
+  private margin(count: number): string {
+    const c = !this.profile ? '' : count > 0 ? `${String(count).padStart(6)}  ` : '\t';
+    return c + '\t'.repeat(this.depth);
+  }
+
+  private line(text: string, count = 0): void {
+    this.out += `${this.margin(count)}${text}\n`;
+  }
+
+  private count(s: Stmt | undefined): number {
+    return s ? (this.profile?.stmts.get(s) ?? 0) : 0;
+  }
+
+  /** With -p, `# N` after an opening brace: how often what it opens ran. */
+  private runs(n: number): string {
+    return this.profile && n > 0 ? ` # ${n}` : '';
   }
 
   private body(s: Stmt): void {
@@ -203,14 +220,14 @@ export class PrettyPrinter {
   }
 
   private stmt(s: Stmt): void {
-    const tabs = '\t'.repeat(this.depth);
+    const n = this.count(s);
     switch (s.k) {
       case 'block':
         return this.stmts(s.body);
       case 'empty':
         return;
       case 'expr':
-        return this.line(this.ex(s.e).s);
+        return this.line(this.ex(s.e).s, n);
       case 'print':
       case 'printf': {
         const args = s.args.map((a) => this.ex(a));
@@ -220,50 +237,50 @@ export class PrettyPrinter {
           else if (args.length) text += `(${args.map((a) => a.s).join(', ')})`;
           text += ` ${s.redir.mode} ${parenIfBinary(this.ex(s.redir.target))}`;
         } else if (args.length) text += ` ${args.map((a) => a.s).join(', ')}`;
-        return this.line(text);
+        return this.line(text, n);
       }
       case 'if': {
-        this.out += `${tabs}if (${this.ex(s.test).s}) {\n`;
+        this.line(`if (${this.ex(s.test).s}) {${this.runs(this.count(s.then))}`, n);
         let cur: Extract<Stmt, { k: 'if' }> = s;
         for (;;) {
           this.body(cur.then);
           if (!cur.else) break;
           const next = this.soleIf(cur.else);
           if (next) {
-            this.out += `${tabs}} else if (${this.ex(next.test).s}) {\n`;
+            this.line(`} else if (${this.ex(next.test).s}) {${this.runs(this.count(next.then))}`, this.count(cur.else));
             cur = next;
             continue;
           }
-          this.out += `${tabs}} else {\n`;
+          this.line('} else {', this.count(cur.else));
           this.body(cur.else);
           break;
         }
         return this.line('}');
       }
       case 'while':
-        this.line(`while (${this.ex(s.test).s}) {`);
+        this.line(`while (${this.ex(s.test).s}) {`, this.count(s.body));
         this.body(s.body);
         return this.line('}');
       case 'do':
-        this.line('do {');
+        this.line('do {', this.count(s.body));
         this.body(s.body);
         return this.line(`} while (${this.ex(s.test).s})`);
       case 'for': {
         let head: string;
         if (!s.init && !s.test && !s.step) head = ';;';
         else head = `${s.init ? this.ex(s.init).s : ''}; ${s.test ? `${this.ex(s.test).s}; ` : '; '}${s.step ? this.ex(s.step).s : ''}`;
-        this.line(`for (${head}) {`);
+        this.line(`for (${head}) {`, this.count(s.body));
         this.body(s.body);
         return this.line('}');
       }
       case 'forin':
-        this.line(`for (${this.lvalue(s.key)} in ${this.arrayText(s.arr, s.path)}) {`);
+        this.line(`for (${this.lvalue(s.key)} in ${this.arrayText(s.arr, s.path)}) {`, this.count(s.body));
         this.body(s.body);
         return this.line('}');
       case 'switch':
-        this.line(`switch (${this.ex(s.e).s}) {`);
+        this.line(`switch (${this.ex(s.e).s}) {`, n);
         for (const c of s.cases) {
-          this.line(c.value ? `case ${this.ex(c.value).s}:` : 'default:');
+          this.line(c.value ? `case ${this.ex(c.value).s}:` : 'default:', this.count(c.body[0]));
           this.depth++;
           this.stmts(c.body);
           this.depth--;
@@ -273,44 +290,52 @@ export class PrettyPrinter {
       case 'continue':
       case 'next':
       case 'nextfile':
-        return this.line(s.k);
+        return this.line(s.k, n);
       case 'exit':
       case 'return':
-        return this.line(s.e ? `${s.k} ${parenIfBinary(this.ex(s.e))}` : s.k);
+        return this.line(s.e ? `${s.k} ${parenIfBinary(this.ex(s.e))}` : s.k, n);
       case 'delete': {
         const arr = this.arrayText(s.arr, s.path);
-        if (!s.subs) return this.line(`delete ${arr}`);
-        return this.line(`delete ${arr}[${s.subs.map((e) => this.ex(e).s).join(' ')}]`);
+        if (!s.subs) return this.line(`delete ${arr}`, n);
+        return this.line(`delete ${arr}[${s.subs.map((e) => this.ex(e).s).join(' ')}]`, n);
       }
     }
   }
 
   private rule(r: Rule): void {
-    let head: string;
-    if (r.kind !== 'main') head = `${r.kind} {`;
-    else if (!r.pattern) head = '{';
-    else head = `${this.ex(r.pattern).s}${r.rangeEnd ? `, ${this.ex(r.rangeEnd).s}` : ''} {`;
-    this.out += `${head}\n`;
+    const prof = this.profile;
+    const actions = prof?.actions.get(r) ?? 0;
+    if (r.kind !== 'main') this.line(`${r.kind} {`);
+    else if (!r.pattern) this.line('{', actions);
+    else this.line(`${this.ex(r.pattern).s}${r.rangeEnd ? `, ${this.ex(r.rangeEnd).s}` : ''} {${this.runs(actions)}`, prof?.patterns.get(r) ?? 0);
     this.depth = 1;
     if (r.action) this.stmts(r.action);
-    else this.line('print');
+    else this.line('print', actions);
     this.depth = 0;
-    this.out += '}\n\n';
+    this.line('}');
+    this.out += '\n';
   }
 
   /** The whole program's text. */
   print(): string {
     this.out = '';
+    const heads = { BEGIN: 'BEGIN rule(s)', BEGINFILE: 'BEGINFILE rule(s)', main: 'Rule(s)', ENDFILE: 'ENDFILE rule(s)', END: 'END rule(s)' };
     for (const kind of ['BEGIN', 'BEGINFILE', 'main', 'ENDFILE', 'END'] as const) {
-      for (const r of this.prog.rules) if (r.kind === kind) this.rule(r);
+      const rules = this.prog.rules.filter((r) => r.kind === kind);
+      if (this.profile && rules.length) this.out += `\t# ${heads[kind]}\n\n`;
+      for (const r of rules) this.rule(r);
     }
-    for (const name of [...this.prog.funcs.keys()].sort()) {
+    const names = [...this.prog.funcs.keys()].sort();
+    if (this.profile && names.length) this.out += '\n\t# Functions, listed alphabetically\n';
+    for (const name of names) {
       const f = this.prog.funcs.get(name)!;
-      this.out += `\nfunction ${name}(${f.params.join(', ')})\n{\n`;
+      this.out += '\n';
+      this.line(`function ${name}(${f.params.join(', ')})`, this.profile?.calls.get(name) ?? 0);
+      this.line('{');
       this.depth = 1;
       this.stmts(f.body);
       this.depth = 0;
-      this.out += '}\n';
+      this.line('}');
     }
     return this.out;
   }

@@ -3,6 +3,7 @@
 import { ERRNO, strerror, type Errno } from '../../shared/errno';
 import type { Ctx } from '../lib/context';
 import { G, type CallExpr, type Program, type VarRef } from './ast';
+import type { Profile } from './profile';
 import { makeRandom } from './random';
 import { AwkFatal } from './errors';
 import { splitBy, splitFpat, splitWidths } from './fields';
@@ -48,6 +49,8 @@ export class Runtime {
   readonly globals: Cell[];
   readonly frames: Cell[][] = [];
   readonly funcNames: string[][] = [];
+  /** gawk -p: the counts being kept. */
+  profile: Profile | undefined;
   /** Where the statement being run is, for messages. */
   line = 0;
   src = 0;
