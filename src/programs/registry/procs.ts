@@ -40,6 +40,7 @@ export const procsPrograms: ProgramEntry[] = [
   lazy({ name: 'vmstat', installPath: '/usr/bin/vmstat', pkg: 'procps-ng' }, () => import('../procps/vmstat')),
   lazy({ name: 'w', installPath: '/usr/bin/w', pkg: 'procps-ng' }, () => import('../procps/uptime').then((m) => ({ default: m.w }))),
   lazy({ name: 'chage', installPath: '/usr/bin/chage', mode: 0o4755, pkg: 'shadow' }, () => import('../accounts/chage').then((m) => ({ default: m.chage }))),
+  lazy({ name: 'chgpasswd', installPath: '/usr/sbin/chgpasswd', pkg: 'shadow' }, () => import('../accounts/chgpasswd')),
   lazy({ name: 'chpasswd', installPath: '/usr/sbin/chpasswd', pkg: 'shadow' }, () => import('../accounts/chage').then((m) => ({ default: m.chpasswd }))),
   lazy({ name: 'chfn', installPath: '/usr/bin/chfn', mode: 0o4755, pkg: 'shadow' }, () => import('../accounts/chfn')),
   lazy({ name: 'chsh', installPath: '/usr/bin/chsh', mode: 0o4755, pkg: 'shadow' }, () => import('../accounts/chsh')),
