@@ -119,17 +119,24 @@ function addIPv4(s: NetState, spec: AddrSpec, local: string, devName: string, nl
   return null;
 }
 
-/** ipv6_addr_src_scope: global addresses sort ahead of link-local ones, the loopback last. */
-function v6ScopeRank(scope: number): number {
-  return scope === SCOPE.HOST ? 1 : scope === SCOPE.LINK ? 2 : 14;
+/**
+ * ipv6_addr_src_scope: the scope as a number (node-local 1, link-local 2, site-local 5, a
+ * multicast address its own scope field, global 14). Device lists keep wider scopes first.
+ */
+export function v6SrcScope(text: string): number {
+  const b = parseAddr(text)?.bytes;
+  if (!b) return 14;
+  if (b[0] === 0xff) return b[1]! & 0x0f;
+  if (b.slice(0, 15).every((x) => x === 0) && b[15] === 1) return 1;
+  if (b[0] === 0xfe && (b[1]! & 0xc0) === 0x80) return 2;
+  if (b[0] === 0xfe && (b[1]! & 0xc0) === 0xc0) return 5;
+  return 14;
 }
 
+/** rt_scope of ipv6_addr_scope: host, link and site scopes by name, the rest universe. */
 export function ipv6Scope(text: string): number {
-  const a = parseAddr(text);
-  if (!a) return SCOPE.UNIVERSE;
-  if (a.bytes.slice(0, 15).every((b) => b === 0) && a.bytes[15] === 1) return SCOPE.HOST;
-  if (a.bytes[0] === 0xfe && (a.bytes[1]! & 0xc0) === 0x80) return SCOPE.LINK;
-  return SCOPE.UNIVERSE;
+  const n = v6SrcScope(text);
+  return n === 1 ? SCOPE.HOST : n === 2 ? SCOPE.LINK : n === 5 ? SCOPE.SITE : SCOPE.UNIVERSE;
 }
 
 function addIPv6(s: NetState, spec: AddrSpec, local: string, nl: NlFlags, now: number): NetError | null {
@@ -150,8 +157,8 @@ function addIPv6(s: NetState, spec: AddrSpec, local: string, nl: NlFlags, now: n
   if (bytes && bytes[0] === 0xff && !((spec.flags ?? 0) & IFA_F.MCAUTOJOIN)) return err('EADDRNOTAVAIL', 'ipv6: Cannot assign multicast address without "IFA_F_MCAUTOJOIN" flag');
   if (ipv6Scope(local) === SCOPE.HOST && l && l.linkType !== 'loopback') return err('EADDRNOTAVAIL', 'ipv6: Cannot assign loopback address on this device');
   const a = newAddr(spec, local, ipv6Scope(local), now);
-  const rank = v6ScopeRank(a.scope);
-  let pos = mine.findIndex((o) => rank >= v6ScopeRank(o.scope));
+  const rank = v6SrcScope(local);
+  let pos = mine.findIndex((o) => rank >= v6SrcScope(o.local));
   if (pos < 0) pos = mine.length;
   withKernelRoutes(s, a.ifindex, () => placeAt(s, a, pos));
   return null;

@@ -58,7 +58,10 @@ function ipv4Routes(s: NetState, l: Link, a: Addr, out: Route[]): void {
 
 function ipv6Routes(l: Link, a: Addr, out: Route[]): void {
   out.push(v6(l.ifindex, TABLE.LOCAL, RTN.LOCAL, a.local, 128, 0));
-  if (!isUp(l) || a.flags & IFA_F.NOPREFIXROUTE) return;
+  if (!isUp(l)) return;
+  // __ipv6_ifa_notify: a peer gets a host route of its own, prefix route or not
+  if (a.address !== a.local) out.push(v6(l.ifindex, TABLE.MAIN, RTN.UNICAST, a.address, 128, a.metric ?? 256));
+  if (a.flags & IFA_F.NOPREFIXROUTE) return;
   // the loopback's own ::1 comes from init_loopback's add_addr, which adds no prefix route;
   // any other /128 gets one like every prefix (addrconf_prefix_route)
   if (l.linkType === 'loopback' && a.local === '::1' && a.prefixlen === 128) return;

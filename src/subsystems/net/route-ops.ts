@@ -416,7 +416,7 @@ function scope6(text: string): number {
   const b = parseAddr(text)?.bytes;
   if (b && b[0] === 0xff) return b[1]! & 0x0f;
   const sc = ipv6Scope(text);
-  return sc === SCOPE.HOST ? 1 : sc === SCOPE.LINK ? 2 : 14;
+  return sc === SCOPE.HOST ? 1 : sc === SCOPE.LINK ? 2 : sc === SCOPE.SITE ? 5 : 14;
 }
 
 function commonBits(a: IpAddr, b: IpAddr): number {
