@@ -84,4 +84,37 @@ describe('cronie', () => {
     );
     expect(r.stderr).toBe("anacron: Invalid syntax in /tmp/my.tab on line 3 - skipping this line\nanacron: invalid option: z\ntype: `anacron -h' for more information\n");
   });
+
+  it('cronnext finds the next run of the tables (cronie 1.6.1 source: nextmatch, printentry)', async () => {
+    const m = new Machine({ clock: 'skip' });
+    const r = await runScript(
+      [
+        'tdnf -q install -y cronie >/dev/null 2>&1',
+        'printf "*/10 * * * * echo a\\n0 12 * * mon echo weekly\\n" | crontab -',
+        'cronnext -s -t 1768469402; cronnext -s -l -j weekly -t 1768469402',
+        'cronnext -s -f -t 1768469402 -q 1768470000 | grep -c "cmd:"; cronnext -f; echo "rc=$?"',
+        'cronnext -s -t 60 -q 120; echo "rc=$?"',
+      ].join('\n'),
+      m,
+    );
+    expect(r.stdout).toBe(
+      [
+        'next: 1768469400',
+        'next: 1768824000',
+        'nextjobs:',
+        '  - user: root',
+        '    cmd: "echo weekly"',
+        '    flags: 0x04',
+        '    flagnames: DOM_STAR',
+        '    delay: 0',
+        '    next: 1768824000',
+        '    nextstring: Mon Jan 19 12:00:00 2026',
+        '2',
+        'rc=1',
+        'rc=1',
+        '',
+      ].join('\n'),
+    );
+    expect(r.stderr).toMatch(/^no ending time specified: -f requires -q\nFind the time of the next scheduled cron job\./);
+  });
 });

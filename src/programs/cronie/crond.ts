@@ -10,22 +10,13 @@ import { Ctx } from '../lib/context';
 import { Accounts } from '../lib/accounts';
 import { syslog } from '../lib/syslog';
 import { localtime, localZone, parseTz, type TimeZone } from '../lib/tz';
-import { entryDue, getEnv, parseTable, type CronEntry, type CronUser } from './cron-table';
-import { bytesToBinary, CROND_DIR, cronUser, LOG_CRON, PID_FILE, REBOOT_LOCK, SPOOL, SYSCRONTAB } from './cron-files';
+import { entryDue, getEnv, type CronEntry } from './cron-table';
+import { cronLog, loadDatabase, type Table } from './cron-db';
+import { cronUser, LOG_CRON, PID_FILE, REBOOT_LOCK } from './cron-files';
 
 const VERSION = '1.6.1';
 const MINUTE = 60_000;
 const INFO = 6;
-const ERR = 3;
-
-interface Table {
-  /** "*system*" for /etc/crontab and /etc/cron.d, else the user */
-  owner: string;
-  path: string;
-  system: boolean;
-  mtime: number;
-  entries: CronEntry[];
-}
 
 interface Daemon {
   ctx: Ctx;
@@ -38,9 +29,7 @@ interface Daemon {
   accounts: Accounts;
 }
 
-async function log(sys: Sys, ident: string, user: string, event: string, detail: string, err?: string): Promise<void> {
-  await syslog(sys, ident, err ? ERR : INFO, `(${user}) ${event} (${detail})${err ? `: ${err}` : ''}`, LOG_CRON);
-}
+const log = cronLog;
 
 /** mkprints: control characters as ^X, others above ASCII as \ooo. */
 function printable(s: string): string {
@@ -53,97 +42,6 @@ function printable(s: string): string {
     else out += `\\${c.toString(8).padStart(3, '0')}`;
   }
   return out;
-}
-
-function notACrontab(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('#') || name.endsWith('~') || /\.(rpmsave|rpmorig|rpmnew)$/.test(name) || name.length >= 255;
-}
-
-/** check_open: the table's checks before it is read; its text, or undefined (logged). */
-async function openTable(d: Daemon, path: string, uname: string, pw: CronUser | undefined): Promise<{ text: string; mtime: number } | undefined> {
-  const sys = d.sys;
-  try {
-    const st = await sys.stat(path);
-    if (!d.permitAny) {
-      let why: string | undefined;
-      if (st.kind !== 'file') why = 'NOT REGULAR';
-      else if ((st.mode & 0o7533) !== 0o400) why = 'BAD FILE MODE';
-      else if (st.uid !== 0 && (!pw || st.uid !== pw.uid)) why = 'WRONG FILE OWNER';
-      else if (pw && st.nlink !== 1) why = 'BAD LINK COUNT';
-      if (why) {
-        await log(sys, 'crond', uname, why, path);
-        return undefined;
-      }
-    }
-    return { text: bytesToBinary(await sys.readFile(path)), mtime: st.mtime };
-  } catch (e) {
-    if (!isSysError(e)) throw e;
-    await log(sys, 'crond', uname, "CAN'T OPEN", path, strerror(e.errno));
-    return undefined;
-  }
-}
-
-/** The settings crond passes on to every table (LANG and the locale, RANDOM_DELAY). */
-function inherited(env: Map<string, string>): [string, string][] {
-  const names = ['LANG', 'LC_CTYPE', 'LC_NUMERIC', 'LC_TIME', 'LC_COLLATE', 'LC_MONETARY', 'LC_MESSAGES', 'LC_PAPER', 'LC_NAME', 'LC_ADDRESS', 'LC_TELEPHONE', 'LC_MEASUREMENT', 'LC_IDENTIFICATION', 'LC_ALL', 'LANGUAGE', 'RANDOM_DELAY'];
-  return [...env].filter(([n]) => names.includes(n));
-}
-
-/** load_database: the tables as they are now; changed ones are read again ("RELOAD"). */
-async function loadDatabase(d: Daemon): Promise<void> {
-  const sys = d.sys;
-  d.accounts = await Accounts.load(sys);
-  const found: [string, string, string | undefined][] = [];
-  try {
-    await sys.stat(SYSCRONTAB);
-    found.push([SYSCRONTAB, 'root', undefined]);
-  } catch {
-    // no /etc/crontab: nothing to read
-  }
-  const listDir = async (dir: string): Promise<string[] | undefined> => {
-    try {
-      return await sys.readdir(dir);
-    } catch (e) {
-      if (!isSysError(e)) throw e;
-      await log(sys, 'crond', 'CRON', 'OPENDIR FAILED', dir, strerror(e.errno));
-      return undefined;
-    }
-  };
-  for (const n of (await listDir(CROND_DIR)) ?? []) if (!notACrontab(n)) found.push([`${CROND_DIR}/${n}`, 'root', undefined]);
-  for (const n of (await listDir(SPOOL)) ?? []) if (!notACrontab(n)) found.push([`${SPOOL}/${n}`, n, n]);
-  const next = new Map<string, Table>();
-  for (const [path, uname, fname] of found) {
-    const pw = fname === undefined ? undefined : cronUser(d.accounts, uname);
-    if (fname !== undefined && !pw) {
-      await log(sys, 'crond', uname, 'ORPHAN', 'no passwd entry');
-      continue;
-    }
-    const owner = fname ?? '*system*';
-    let mtime: number;
-    try {
-      mtime = (await sys.stat(path)).mtime;
-    } catch {
-      continue;
-    }
-    const old = d.tables.get(path);
-    if (old && old.mtime === mtime) {
-      next.set(path, old);
-      continue;
-    }
-    const opened = await openTable(d, path, uname, pw);
-    if (!opened) continue;
-    if (old) await log(sys, 'crond', owner, 'RELOAD', path);
-    const table = parseTable(
-      opened.text,
-      { ...(pw ? { owner: pw } : {}), lookup: (n) => cronUser(d.accounts, n), inherited: inherited(sys.env), random: (n) => sys.random(n), randomScale: d.randomScale },
-      false,
-      (err) => void log(sys, 'crond', 'CRON', err.message, path),
-    );
-    if (table.missingNewline) await log(sys, 'crond', 'CRON', 'missing newline before EOF', path);
-    // (cronie keeps a table's entries last first)
-    next.set(path, { owner, path, system: fname === undefined, mtime: opened.mtime, entries: table.entries.reverse() });
-  }
-  d.tables = next;
 }
 
 /** The command and the text it gets on its standard input: % ends the command, later % are newlines. */
@@ -253,6 +151,13 @@ async function reap(sys: Sys, pid: number): Promise<void> {
 }
 
 /** find_jobs for one minute (`minute` in ms since the epoch): wildcard and/or fixed-time entries. */
+/** The tables as they are now (changed ones read again). */
+async function reload(d: Daemon): Promise<void> {
+  const r = await loadDatabase(d.sys, { permitAny: d.permitAny, randomScale: d.randomScale, ident: 'crond' }, d.tables);
+  d.tables = r.tables;
+  d.accounts = r.accounts;
+}
+
 async function runDue(d: Daemon, minute: number, zone: TimeZone, wild: boolean, fixed: boolean): Promise<void> {
   for (const table of d.tables.values()) {
     for (const e of table.entries) {
@@ -300,11 +205,11 @@ async function lockPidFile(ctx: Ctx): Promise<number | undefined> {
 }
 
 const USAGE = (n: string): string =>
-  `Usage:\n ${n} [options]\n\nOptions:\n -h         print this message \n -i         deamon runs without inotify support\n` +
-  ' -m <comm>  off, or specify preferred client for sending mails\n -n         run in foreground\n -f         run in foreground, the same as -n\n' +
-  ' -p         permit any crontab\n -P         inherit PATH from environment instead of using default value' +
-  '            of "/usr/bin:/bin"\n -c         enable clustering support\n -s         log into syslog instead of sending mails\n' +
-  ' -V         print version and exit\n -x <flag>  print debug information\n\nDebugging flags are: ext,sch,proc,pars,load,misc,test,bit\n';
+  `Usage:\n ${n} [options]\n\nOptions:\n -h         show these options\n -i         do not watch the tables for changes\n` +
+  ' -m <comm>  the command that mails job output, or off\n -n         stay in the foreground\n -f         the same as -n\n' +
+  ' -p         accept tables whatever their owner and mode\n -P         keep the PATH crond was given instead of' +
+  ' "/usr/bin:/bin"\n -c         cluster mode\n -s         log job output instead of mailing it\n' +
+  ' -V         show the version\n -x <flag>  debugging output\n\nDebugging flags are: ext,sch,proc,pars,load,misc,test,bit\n';
 
 async function daemon(ctx: Ctx, d: Daemon, noInotify: boolean): Promise<number> {
   const sys = d.sys;
@@ -335,7 +240,7 @@ async function daemon(ctx: Ctx, d: Daemon, noInotify: boolean): Promise<number> 
   sys.signal(1, () => {
     hup = true;
   });
-  await loadDatabase(d);
+  await reload(d);
   // @reboot entries: once per boot (the lock lives in /run)
   try {
     await sys.stat(REBOOT_LOCK);
@@ -357,7 +262,7 @@ async function daemon(ctx: Ctx, d: Daemon, noInotify: boolean): Promise<number> 
     if (hup) hup = false;
     const nowMin = Math.floor(sys.now() / MINUTE);
     if (nowMin === ran) continue;
-    await loadDatabase(d);
+    await reload(d);
     const zone = await localZone(sys, new Map([...sys.env].filter(([n]) => n === 'TZ')));
     const diff = nowMin - ran;
     if (diff === 1 || diff > 3 * 60 || diff < -3 * 60) await runDue(d, nowMin * MINUTE, zone, true, true);

@@ -35,10 +35,10 @@ async function usage(ctx: Ctx, msg: string): Promise<never> {
   const n = ctx.name;
   await ctx.err.write(
     `${n}: usage error: ${msg}\nUsage:\n ${n} [options] file\n ${n} [options]\n ${n} -n [hostname]\n\nOptions:\n` +
-      ' -u <user>  define user\n -e         edit user\'s crontab\n -l         list user\'s crontab\n -r         delete user\'s crontab\n' +
-      ' -i         prompt before deleting\n -n <host>  set host in cluster to run users\' crontabs\n' +
-      ' -c         get host in cluster to run users\' crontabs\n -T <file>  test a crontab file syntax\n -s         selinux context\n' +
-      ' -V         print version and exit\n\nDefault operation is replace, per 1003.2\n',
+      ' -u <user>  work on this user\'s table\n -e         edit the table\n -l         show the table\n -r         remove the table\n' +
+      ' -i         ask before removing\n -n <host>  choose the cluster host that runs the tables\n' +
+      ' -c         show the cluster host that runs the tables\n -T <file>  only check a table\'s syntax\n -s         add the SELinux context\n' +
+      ' -V         show the version\n\nWith none of these, the table is replaced (POSIX 1003.2)\n',
   );
   throw new ExitStatus(1);
 }

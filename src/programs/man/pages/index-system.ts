@@ -101,4 +101,5 @@ export const systemPages: Record<string, () => Promise<{ default: string }>> = {
   'anacron.8': () => import('./anacron.8'),
   'anacrontab.5': () => import('./anacrontab.5'),
   'chacl.1': () => import('./chacl.1'),
+  'cronnext.1': () => import('./cronnext.1'),
 };
