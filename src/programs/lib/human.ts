@@ -25,6 +25,7 @@ export function humanReadable(n: number, fromBlock: number, toBlock: number, opt
   let amt: bigint;
   let tenths = 0n;
   let rounding = 0n;
+  if (to <= from ? from % to !== 0n : to % from !== 0n) return inexact(n, fromBlock, toBlock, opts);
   if (to <= from) {
     amt = N * (from / to);
   } else {
@@ -80,8 +81,39 @@ export function humanReadable(n: number, fromBlock: number, toBlock: number, opt
       exponent++;
     }
   }
+  return `${amt}${point}${unitText(exponent, opts)}`;
+}
+
+function unitText(exponent: number, opts: HumanOptions): string {
   let prefix = exponent === 0 ? '' : PREFIXES[exponent - 1]!;
   if (prefix === 'K' && opts.si) prefix = 'k';
   if (opts.bytes) prefix += `${!opts.si && exponent ? 'i' : ''}B`;
-  return `${amt}${point}${prefix}`;
+  return prefix;
+}
+
+/** Rounds up to a whole number (adjust_value with human_ceiling). */
+const ceiling = (v: number): number => Math.ceil(v);
+
+/**
+ * Block sizes neither of which divides the other (say 512-byte blocks shown in units of 3
+ * or of 100): gnulib falls back on floating point, rounding up.
+ */
+function inexact(n: number, fromBlock: number, toBlock: number, opts: HumanOptions): string {
+  const base = opts.si ? 1000 : 1024;
+  let damt = Math.max(0, Math.floor(n)) * (fromBlock / toBlock);
+  if (!opts.autoscale) {
+    let exponent = 0;
+    if (opts.suffix) for (let power = 1; power < toBlock && exponent < PREFIXES.length; power *= base) exponent++;
+    return `${ceiling(damt).toFixed(0)}${opts.suffix ? unitText(exponent, opts) : ''}`;
+  }
+  let e = 1;
+  let exponent = 0;
+  do {
+    e *= base;
+    exponent++;
+  } while (e * base <= damt && exponent < PREFIXES.length);
+  damt /= e;
+  let text = ceiling(damt).toFixed(1);
+  if (3 + (opts.si ? 1 : 0) < text.length) text = (ceiling(damt * 10) / 10).toFixed(0);
+  return `${text}${unitText(exponent, opts)}`;
 }

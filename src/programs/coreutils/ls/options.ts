@@ -6,7 +6,7 @@ import type { OptionDef, Parsed } from '../../lib/getopt';
 import { argmatch, argmatchError, type ArgChoices } from '../../lib/argmatch';
 import { QUOTING_STYLES, isUtf8Locale, type QuotingStyle } from '../../lib/quotearg';
 import { quote } from '../../lib/quote';
-import { humblockError } from '../../lib/humblock';
+import { humblock, humblockError } from '../../lib/humblock';
 import { xstrtolFatalMessage } from '../xstrtol-fatal';
 import type { HumanOptions } from '../../lib/human';
 
@@ -144,23 +144,6 @@ export class LsUsage extends Error {
   }
 }
 
-/** gnulib humblock: a --block-size / LS_BLOCK_SIZE value as a unit and how to print it. */
-function parseBlockSize(spec: string): { size: number; human: HumanOptions } | undefined {
-  const text = spec.replace(/^'/, '');
-  if (text === 'human-readable') return { size: 1, human: { autoscale: true, suffix: true } };
-  if (text === 'si') return { size: 1, human: { autoscale: true, si: true, suffix: true } };
-  const m = /^(\d*)(?:([EGKMPTYZ])(iB|B)?)?$/i.exec(text);
-  if (!m || (m[1] === '' && m[2] === undefined)) return undefined;
-  const n = m[1] === '' ? 1 : Number(m[1]);
-  const letter = m[2]?.toUpperCase();
-  const si = m[3] === 'B';
-  const power = letter ? 'KMGTPEZY'.indexOf(letter) + 1 : 0;
-  const size = n * (si ? 1000 : 1024) ** power;
-  if (!(size > 0)) return undefined;
-  // a unit given without digits is printed after each number
-  return { size, human: m[1] === '' ? { suffix: true, si, bytes: m[3] !== undefined } : {} };
-}
-
 /** Which program parses: dir lists in columns and vdir in long format, both with -b quoting, tty or not. */
 export type LsMode = 'ls' | 'dir' | 'vdir';
 
@@ -278,8 +261,8 @@ export async function decode(ctx: Ctx, p: Parsed, mode: LsMode = 'ls'): Promise<
       case 'time-style': timeStyle = value; break;
       case 'show-control-chars': hideControl = false; break;
       case 'block-size': {
-        const b = parseBlockSize(value!);
-        if (!b) {
+        const b = humblock(value!, ctx.env);
+        if (b === 'invalid') {
           await ctx.error(xstrtolFatalMessage(humblockError(value!), '--block-size', value!));
           throw new LsUsage('block-size');
         }
@@ -301,11 +284,16 @@ export async function decode(ctx: Ctx, p: Parsed, mode: LsMode = 'ls'): Promise<
     }
   }
   if (!sizeSet) {
-    const env = ctx.env.get('LS_BLOCK_SIZE') ?? ctx.env.get('BLOCK_SIZE');
-    const b = env !== undefined ? parseBlockSize(env) : undefined;
-    if (b) {
-      c.human = c.blockHuman = b.human;
-      c.blockSize = c.fileBlockSize = b.size;
+    // LS_BLOCK_SIZE, else BLOCK_SIZE, else BLOCKSIZE (human_options); an unusable value
+    // leaves the default unit. Sizes follow only LS_BLOCK_SIZE or BLOCK_SIZE.
+    const lsEnv = ctx.env.get('LS_BLOCK_SIZE');
+    const b = humblock(lsEnv, ctx.env);
+    const unit = b === 'invalid' ? { size: ctx.env.has('POSIXLY_CORRECT') ? 512 : 1024, human: {} } : b;
+    c.blockHuman = unit.human;
+    c.blockSize = unit.size;
+    if (lsEnv !== undefined || ctx.env.has('BLOCK_SIZE')) {
+      c.human = unit.human;
+      c.fileBlockSize = unit.size;
     }
     if (kibibytes) {
       c.blockHuman = {};
