@@ -348,7 +348,13 @@ function parseLine(line: string): { type: CondType; assert: boolean; value: stri
   return undefined;
 }
 
-export async function verbCondition(ctx: Ctx, lines: string[]): Promise<number> {
+/**
+ * Tests conditions given as "ConditionX=..." lines, as those of test.service (from the command
+ * line) or of a unit loaded from a file (whose loading has already logged bad values, so they
+ * are skipped quietly here).
+ */
+export async function verbCondition(ctx: Ctx, lines: string[], unit?: string): Promise<number> {
+  const name = unit ?? 'test.service';
   let conditions: Condition[] = [];
   let asserts: Condition[] = [];
   for (const line of lines) {
@@ -372,7 +378,7 @@ export async function verbCondition(ctx: Ctx, lines: string[]): Promise<number> 
       // path_simplify_and_warn(): absolute and normalised, or the setting is skipped
       const problem = pathProblem(v, lvalue);
       if (problem) {
-        await ctx.err.write(`(cmdline): ${problem}\n`);
+        if (!unit) await ctx.err.write(`(cmdline): ${problem}\n`);
         continue;
       }
       v = pathSimplify(v);
@@ -389,11 +395,11 @@ export async function verbCondition(ctx: Ctx, lines: string[]): Promise<number> 
       const text = `${c.assert ? 'Assert' : 'Condition'}${c.type}=${c.trigger ? '|' : ''}${c.negate ? '!' : ''}${c.parameter}`;
       let ok: boolean;
       if (typeof r === 'object') {
-        await ctx.err.write(`test.service: Couldn't determine result for ${text}, assuming failed: ${r.error}\n`);
+        await ctx.err.write(`${name}: Couldn't determine result for ${text}, assuming failed: ${r.error}\n`);
         ok = false;
       } else {
         ok = r !== c.negate;
-        await ctx.err.write(`test.service: ${text} ${ok ? 'succeeded' : 'failed'}.\n`);
+        await ctx.err.write(`${name}: ${text} ${ok ? 'succeeded' : 'failed'}.\n`);
       }
       if (!c.trigger && !ok) return false;
       if (c.trigger && !triggered) triggered = ok;

@@ -100,8 +100,9 @@ export async function analyzeMain(ctx: Ctx): Promise<number> {
     case 'syscall-filter':
       return (await import('./syscall-filter')).verbSyscallFilter(ctx, rest, parsed.opts.quiet);
     case 'condition':
-      if (parsed.opts.unit === undefined && parsed.opts.root === undefined) return verbCondition(ctx, rest);
-      break;
+      // (a root only changes where --unit= looks; the conditions test this machine)
+      if (parsed.opts.unit === undefined) return verbCondition(ctx, rest);
+      return (await import('./condition-unit')).verbConditionUnit(ctx, parsed.opts.unit);
     case 'verify':
       if (parsed.opts.root === undefined && parsed.opts.scope === 'system') return verbVerify(ctx, rest, parsed.opts);
       break;
