@@ -86,12 +86,15 @@ interface NeighFilter {
   protocol: number;
   /** `proxy`: the dump asks for the proxy table (NTF_PROXY) and only that */
   proxy?: boolean;
+  /** `unused`: only entries nothing holds (a reference count of 0, so no running timer) */
+  unused?: boolean;
 }
 
 function passes(f: NeighFilter, n: NeighMsg): boolean {
   if (f.family && f.family !== (n.family === 4 ? AF.INET : AF.INET6)) return false;
   if (f.index && f.index !== n.ifindex) return false;
   if (!!f.proxy !== ((n.flags & NTF.PROXY) !== 0)) return false;
+  if (f.unused && n.refcnt) return false;
   if (!(f.state & n.state) && !(n.flags & NTF.PROXY) && !(n.flags & NTF.EXT_LEARNED) && (n.state || !(f.state & 0x100))) return false;
   if (f.pfx && f.pfx.family !== AF.UNSPEC && f.pfx.bitlen > 0) {
     const a = parseAddr(n.dst);
@@ -176,8 +179,10 @@ async function showOrFlush(ip: Ip, argv: string[], flush: boolean): Promise<numb
       ip.invarg(w === 'master' ? 'Device does not exist\n' : 'Not a valid VRF name\n', v);
     } else if (w === 'proxy') {
       f.proxy = true;
-    } else if (w === 'nomaster' || w === 'unused') {
-      // no masters here; every entry is unused
+    } else if (w === 'unused') {
+      f.unused = true;
+    } else if (w === 'nomaster') {
+      // no masters here
     } else if (w === 'nud') {
       const v = next();
       if (!stateGiven) {
