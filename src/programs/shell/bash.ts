@@ -472,6 +472,12 @@ async function runBash(ctx: Ctx, shell: { sh?: Interpreter }): Promise<number> {
     const sh = new Interpreter(sys, state);
     shell.sh = sh;
     await applyOptions(sh, inv.options);
+    // bash -m without a terminal: job control cannot start (an interactive shell sees to it itself)
+    const willInteract = inv.command === undefined && inv.file === undefined && (inv.interactive ?? (sys.isatty(0) && sys.isatty(2)));
+    if (state.options.has('monitor') && !willInteract && !(await initJobControl(sh))) {
+      state.options.delete('monitor');
+      state.monitorHere = false;
+    }
     for (const [on, opt] of inv.shopts) {
       if (on) state.shopts.add(opt);
       else state.shopts.delete(opt);

@@ -335,7 +335,7 @@ export async function startBackground(sh: Interpreter, cmd: Command): Promise<nu
 function addJob(sh: Interpreter, pgid: number, pids: number[], command: string, state: Job['state'], group = true): Job {
   const jobs = sh.state.jobs;
   const id = jobs.reduce((m, j) => Math.max(m, j.id), 0) + 1;
-  const job: Job = { id, pgid, pids, command, state, status: 0, pending: new Set(pids), group, started: sh.sys.uptime(), wd: shellDirectory(sh) };
+  const job: Job = { id, pgid, pids, command, state, status: 0, pending: new Set(pids), group, started: sh.sys.uptime(), wd: shellDirectory(sh), monitored: jobControl(sh) || sh.state.monitorHere };
   jobs.push(job);
   return job;
 }

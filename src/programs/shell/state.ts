@@ -66,6 +66,10 @@ export interface Job {
   texts?: string[];
   /** How each of its processes ended, as far as known. */
   ends?: Map<number, WaitStatus>;
+  /** disown -h: spared the SIGHUP an exiting login shell sends its jobs. */
+  nohup?: boolean;
+  /** Started with job control on (set -m): fg and bg take only such jobs. */
+  monitored?: boolean;
 }
 
 export const DEFAULT_OPTIONS = ['braceexpand', 'hashall', 'interactive-comments'];
@@ -178,6 +182,10 @@ export class ShellState {
    * program ($BASH_SUBSHELL as the parent's), but a function it calls does (not cloned).
    */
   levelLowered = false;
+  /** set -m ran in this very shell: job control is on (a subshell has it off until then; not cloned). */
+  monitorHere = false;
+  /** Processes of jobs taken out of the table (disown): `wait` no longer waits for them. */
+  disowned = new Set<number>();
   /** $_: the last argument of the previous simple command. */
   lastArg = '';
   /** How many times the first character of PS4 is shown: one more in each $( ) and eval. */

@@ -4,6 +4,9 @@ import { ByteDecoder } from '../byte-text';
 import { integerValue } from '../expand';
 import type { Interpreter } from '../interpreter';
 import { cd } from './dirs';
+import { collectJobs, dropJobs, markedJobs } from '../jobs';
+import type { Job } from '../state';
+import { jobFor } from './jobctl';
 import { HELP_TOPICS } from './help-topics';
 import type { Builtin } from './types';
 import { badOption, leadingOptions, NAME_RE, parseFlags } from './types';
@@ -264,32 +267,50 @@ export const times: Builtin = async (sh, argv) => {
   return 0;
 };
 
+/**
+ * disown [-h] [-ar] [jobspec | pid ...]: takes jobs out of the table (the current one without
+ * names; all, or the running ones, with -a or -r), or with -h only marks them to be spared
+ * SIGHUP. A number names a process of the job; every name is tried, an unknown one reported.
+ */
 export const disown: Builtin = async (sh, argv) => {
-  const bad = argv.slice(1).find((a) => /^-/.test(a) && !/^-[ahr]+$/.test(a) && a !== '--');
-  if (bad) return badOption(sh, 'disown', `-${bad.replace(/^-[ahr]*/, '').charAt(0)}`, 'disown [-h] [-ar] [jobspec ... | pid ...]');
-  const args = argv.slice(1).filter((a) => !a.startsWith('-'));
-  const all = argv.some((a) => /^-[ahr]*[ar]/.test(a));
-  if (all || args.length === 0) {
-    if (args.length === 0 && !all) {
-      if (sh.state.jobs.length === 0) {
-        await sh.error('disown: current: no such job');
-        return 1;
-      }
-      sh.state.jobs.pop();
-    } else sh.state.jobs = [];
+  const opts = await leadingOptions(sh, 'disown', argv.slice(1), 'ahr', 'disown [-h] [-ar] [jobspec ... | pid ...]');
+  if (typeof opts === 'number') return opts;
+  const nohupOnly = opts.flags.has('h');
+  const st = sh.state;
+  await collectJobs(sh);
+  if (opts.rest.length === 0 && (opts.flags.has('a') || opts.flags.has('r'))) {
+    const chosen = (j: Job): boolean => !j.inherited && (!opts.flags.has('r') || j.state === 'Running');
+    if (nohupOnly) {
+      for (const j of st.jobs) if (chosen(j)) j.nohup = true;
+    } else forget(sh, chosen);
     return 0;
   }
-  for (const a of args) {
-    const id = Number(a.replace(/^%/, ''));
-    const before = sh.state.jobs.length;
-    sh.state.jobs = sh.state.jobs.filter((j) => j.id !== id && j.pgid !== id);
-    if (sh.state.jobs.length === before) {
-      await sh.error(`disown: ${a}: no such job`);
-      return 1;
+  let status = 0;
+  for (const a of opts.rest.length ? opts.rest : [undefined]) {
+    let job: Job | undefined;
+    if (a === undefined) {
+      const marked = markedJobs(st.jobs);
+      job = marked[marked.length - 1];
+      if (!job) await sh.error('disown: current: no such job');
+    } else if (/^\d+$/.test(a)) {
+      job = st.jobs.find((j) => !j.inherited && j.pids.includes(Number(a)));
+      if (!job) await sh.error(`disown: ${a}: no such job`);
+    } else job = await jobFor(sh, 'disown', a.startsWith('%') ? a : `%${a}`, true, a);
+    if (!job) {
+      status = 1;
+      continue;
     }
+    if (nohupOnly) job.nohup = true;
+    else forget(sh, (j) => j === job);
   }
-  return 0;
+  return status;
 };
+
+/** Jobs leave the table; their processes are no longer waited for. */
+function forget(sh: Interpreter, gone: (j: Job) => boolean): void {
+  for (const j of sh.state.jobs) if (gone(j)) for (const p of j.pending) sh.state.disowned.add(p);
+  dropJobs(sh.state, gone);
+}
 
 /** bind: a script's shell has no line editor, so bash only warns. */
 export const bind: Builtin = async (sh) => {

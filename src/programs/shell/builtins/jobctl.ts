@@ -30,14 +30,14 @@ function findJob(sh: Interpreter, spec: string | undefined): Job | 'ambiguous' |
 }
 
 /** The job a spec names, or undefined after the builtin's message (`no such job`, `ambiguous job spec`). */
-async function jobFor(sh: Interpreter, builtin: string, spec: string, alsoNoSuchJob = false): Promise<Job | undefined> {
+export async function jobFor(sh: Interpreter, builtin: string, spec: string, alsoNoSuchJob = false, shown = spec): Promise<Job | undefined> {
   const job = findJob(sh, spec);
   if (job === 'ambiguous') {
     await sh.error(`${builtin}: ${spec.replace(/^%\??/, '')}: ambiguous job spec`);
-    if (alsoNoSuchJob) await sh.error(`${builtin}: ${spec}: no such job`);
+    if (alsoNoSuchJob) await sh.error(`${builtin}: ${shown}: no such job`);
     return undefined;
   }
-  if (!job) await sh.error(`${builtin}: ${spec}: no such job`);
+  if (!job) await sh.error(`${builtin}: ${shown}: no such job`);
   return job;
 }
 
@@ -173,8 +173,11 @@ export const wait: Builtin = async (sh, argv) => {
     }
     for (;;) {
       try {
-        const r = await sys.wait(-1);
+        // (disowned processes are not waited for: with some of them about, only those that
+        // ended already are collected)
+        const r = await sys.wait(-1, sh.state.disowned.size ? { noHang: true } : {});
         if (!r) break;
+        sh.state.disowned.delete(r.pid);
       } catch (e) {
         if (isSysError(e) && e.errno === 'ECHILD') break;
         if (isSysError(e) && e.errno === 'EINTR') return interruptedStatus(sh);
@@ -414,39 +417,55 @@ export const jobs: Builtin = async (sh, argv) => {
   return status;
 };
 
-export const fg: Builtin = async (sh, argv) => {
-  if (!jobControl(sh)) {
-    await sh.error('fg: no job control');
-    return 1;
-  }
-  await collectJobs(sh);
-  const job = argv[1] === undefined ? findJob(sh, undefined) : await jobFor(sh, 'fg', argv[1]);
-  if (!job || job === 'ambiguous') {
-    if (argv[1] === undefined) await sh.error('fg: current: no such job');
-    return 1;
-  }
-  await sh.write(1, `${job.command}\n`);
-  dropJobs(sh.state, (j) => j === job);
-  sh.sys.kill(-job.pgid, SIGNALS.SIGCONT);
-  return waitForeground(sh, [...job.pending], job.pgid, job.command);
-};
+export const fg: Builtin = (sh, argv) => resume(sh, argv, true);
+export const bg: Builtin = (sh, argv) => resume(sh, argv, false);
 
-export const bg: Builtin = async (sh, argv) => {
-  if (!jobControl(sh)) {
-    await sh.error('bg: no job control');
+/**
+ * fg [job] / bg [job ...] (fg_bg): with job control on (set -m in this shell, or an interactive
+ * one's), a job started under it goes on, in the foreground or the background.
+ */
+async function resume(sh: Interpreter, argv: string[], foreground: boolean): Promise<number> {
+  const name = foreground ? 'fg' : 'bg';
+  if (!jobControl(sh) && !sh.state.monitorHere) {
+    await sh.error(`${name}: no job control`);
     return 1;
   }
   await collectJobs(sh);
-  const job = argv[1] === undefined ? findJob(sh, undefined) : await jobFor(sh, 'bg', argv[1]);
-  if (!job || job === 'ambiguous') {
-    if (argv[1] === undefined) await sh.error('bg: current: no such job');
-    return 1;
+  const specs = argv.length > 1 ? (foreground ? [argv[1]!] : argv.slice(1)) : [undefined];
+  let status = 0;
+  for (const spec of specs) {
+    const job = spec === undefined ? findJob(sh, undefined) : await jobFor(sh, name, spec);
+    if (!job || job === 'ambiguous') {
+      if (spec === undefined) await sh.error(`${name}: current: no such job`);
+      status = 1;
+      continue;
+    }
+    if (!job.monitored) {
+      await sh.error(`${name}: job ${job.id} started without job control`);
+      status = 1;
+      continue;
+    }
+    if (job.state === 'Done') {
+      await sh.error(`${name}: job has terminated`);
+      status = 1;
+      continue;
+    }
+    if (foreground) {
+      await sh.write(1, `${job.command}\n`);
+      dropJobs(sh.state, (j) => j === job);
+      sh.sys.kill(-job.pgid, SIGNALS.SIGCONT);
+      return waitForeground(sh, [...job.pending], job.pgid, job.command);
+    }
+    if (job.state === 'Running') {
+      await sh.error(`${name}: job ${job.id} already in background`);
+      continue;
+    }
+    job.state = 'Running';
+    sh.sys.kill(-job.pgid, SIGNALS.SIGCONT);
+    await sh.write(1, `[${job.id}]+ ${job.command} &\n`);
   }
-  job.state = 'Running';
-  sh.sys.kill(-job.pgid, SIGNALS.SIGCONT);
-  await sh.write(1, `[${job.id}]+ ${job.command} &\n`);
-  return 0;
-};
+  return status;
+}
 
 const PSEUDO = new Set(['EXIT', 'ERR', 'DEBUG', 'RETURN']);
 

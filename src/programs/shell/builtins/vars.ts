@@ -187,6 +187,7 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
 
 /** set -o NAME / set +o NAME (and shopt -s/-u -o NAME) for a known option name. */
 export function setNamedOption(sh: Interpreter, name: string, on: boolean): void {
+  if (name === 'monitor') sh.state.monitorHere = on;
   if (name === 'posix') sh.state.posixMode(on);
   else if (on) sh.state.options.add(name);
   else sh.state.options.delete(name);
@@ -493,6 +494,7 @@ async function setOptions(sh: Interpreter, argv: string[]): Promise<number> {
       if (!opt) return badOption(sh, 'set', `${a[0]}${c}`, SET_USAGE);
       if (on) sh.state.options.add(opt[0]);
       else sh.state.options.delete(opt[0]);
+      if (opt[0] === 'monitor') sh.state.monitorHere = on;
     }
   }
   if (i < args.length) {
