@@ -41,8 +41,9 @@ export const cd: Builtin = async (sh, argv) => {
       i++;
       break;
     }
-    if (!/^-[LPe@]+$/.test(a)) {
-      if (a.startsWith('-') && a !== '-') return badOption(sh, 'cd', a.slice(0, 2), 'cd [-L|[-P [-e]] [-@]] [dir]');
+    // (-@ is listed, but bash here is built without extended attributes: it is refused)
+    if (!/^-[LPe]+$/.test(a)) {
+      if (a.startsWith('-') && a !== '-') return badOption(sh, 'cd', `-${/[^LPe]/.exec(a.slice(1))![0]}`, 'cd [-L|[-P [-e]] [-@]] [dir]');
       break;
     }
     for (const c of a.slice(1)) if (c === 'P') physical = true; else if (c === 'L') physical = false;
