@@ -59,6 +59,8 @@ async function describe(sh: Interpreter, name: string, mode: 'type' | 't' | 'p' 
   }
   const hashed = sh.state.hash.get(name);
   if (hashed && !all) {
+    // looking a remembered name up counts as a use of it (bash's phash_search)
+    sh.state.hashHits.set(name, (sh.state.hashHits.get(name) ?? 0) + 1);
     await say(`${name} is hashed (${hashed})`, 'file', hashed);
     return true;
   }
