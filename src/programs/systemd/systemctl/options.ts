@@ -288,7 +288,14 @@ export async function parseSystemctlArgs(ctx: Ctx, argv: readonly string[]): Pro
       case 'with-dependencies': o.withDependencies = true; break;
       case 'what':
         if (v === '') return err('--what= requires arguments.');
-        o.what.push(...commaList(v));
+        for (const w of commaList(v)) {
+          // "help" lists the kinds of directories and ends the run
+          if (w === 'help') {
+            await ctx.print('runtime\nstate\ncache\nlogs\nconfiguration\n');
+            return { kind: 'exit', status: 0 };
+          }
+          o.what.push(w);
+        }
         break;
       case 'reboot-argument': o.rebootArgument = v; break;
       case 'timestamp':
