@@ -17,6 +17,8 @@ export interface Entry {
   linkMode: number;
   /** Display width of the name with quoting, cached for column layout. */
   width?: number;
+  /** The long format: the file has an ACL beyond its mode (file_has_acl). */
+  acl?: boolean;
 }
 
 export interface Widths {
@@ -29,6 +31,8 @@ export interface Widths {
   size: number;
   major: number;
   minor: number;
+  /** some file of the listing has an ACL: every mode gets an eleventh character ('+' or ' ') */
+  acl: boolean;
 }
 
-export const emptyWidths = (): Widths => ({ inode: 0, blocks: 0, nlink: 0, owner: 0, group: 0, author: 0, size: 0, major: 0, minor: 0 });
+export const emptyWidths = (): Widths => ({ inode: 0, blocks: 0, nlink: 0, owner: 0, group: 0, author: 0, size: 0, major: 0, minor: 0, acl: false });

@@ -104,7 +104,7 @@ export class LongFormat {
     if (this.c.inode) p += `${(st ? String(st.ino) : '?').padStart(w.inode)} `;
     if (this.c.blocks) p += `${this.blocksText(e).padStart(w.blocks)} `;
     const mode = st ? modeString(st.mode) : `${TYPE_LETTER[e.type]}?????????`;
-    p += `${mode} ${(st ? String(st.nlink) : '?').padStart(w.nlink)} `;
+    p += `${mode}${w.acl ? (e.acl ? '+' : ' ') : ''} ${(st ? String(st.nlink) : '?').padStart(w.nlink)} `;
     if (this.c.owner) p += st ? this.owner(this.userName(st.uid), st.uid, w.owner) : `${'?'.padEnd(w.owner)} `;
     if (this.c.group) p += st ? this.owner(this.groupName(st.gid), st.gid, w.group) : `${'?'.padEnd(w.group)} `;
     if (this.c.author) p += st ? this.owner(this.userName(st.uid), st.uid, w.author) : `${'?'.padEnd(w.author)} `;

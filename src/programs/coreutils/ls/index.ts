@@ -167,6 +167,10 @@ class Lister {
       }
     }
     e.type = st.kind === 'symlink' ? 'symlink' : st.kind === 'dir' ? (cmdline && !c.directory ? 'arg-dir' : 'dir') : 'file';
+    if (c.format === 'long' && st.kind !== 'symlink' && (await hasAcl(this.ctx, full, st))) {
+      e.acl = true;
+      this.widths.acl = true;
+    }
     this.long.measure(e, this.widths);
     if (c.inode) this.widths.inode = Math.max(this.widths.inode, String(st.ino).length);
     this.table.push(e);
@@ -300,6 +304,18 @@ class Lister {
 }
 
 /** ls, or dir and vdir (ls.c built with another ls_mode): the same options, other defaults. */
+
+/** file_has_acl: an access ACL beyond the mode, or a directory's default ACL. */
+async function hasAcl(ctx: Ctx, path: string, st: Stat): Promise<boolean> {
+  try {
+    if ((await ctx.sys.getAcl(path, 'access')).some((x) => x.tag === 'user' || x.tag === 'group' || x.tag === 'mask')) return true;
+    return st.kind === 'dir' && (await ctx.sys.getAcl(path, 'default')).length > 0;
+  } catch {
+    // a file system without ACLs, or a file gone since
+    return false;
+  }
+}
+
 export function lsProgram(mode: LsMode, help = LS_HELP): Program {
   return defineProgram({
     name: mode,
