@@ -141,9 +141,11 @@ export async function fileMatches(sh: Interpreter, word: string, only?: 'dirs' |
     return [];
   }
   const out: string[] = [];
-  for (const n of names.sort()) {
+  // readline reads . and .. as any other entry: a word that begins them (`.`, `..`) matches
+  // them, an empty one does not
+  for (const n of [...new Set(['.', '..', ...names])].sort()) {
     // readline's match-hidden-files is on: a dot file matches an empty word too
-    if (!n.startsWith(base) || n === '.' || n === '..') continue;
+    if (!n.startsWith(base) || ((n === '.' || n === '..') && base === '')) continue;
     if (only) {
       const kind = await statKind(sh, `${dir}/${n}`);
       if (only === 'dirs' && kind !== 'dir') continue;
