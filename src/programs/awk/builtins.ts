@@ -71,7 +71,10 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
   const str = (i: number): string => rt.str(ev(args[i]!));
   switch (name) {
     case 'length': {
-      if (args.length === 0) return rt.rec.record.length;
+      if (args.length === 0) {
+        if (rt.lint && !rt.recordSeen) rt.lintWarn("reference to uninitialized field `$0'");
+        return rt.rec.record.length;
+      }
       const a = args[0]!;
       const sub = elemArray(rt, a, ev);
       if (sub) return sub.size;
@@ -79,6 +82,7 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
         const c = rt.cell(a.ref);
         if (c.a) return c.a.size;
         if (!c.scalar && c.v === UNINIT && !(a.ref.slot === G.NF && !a.ref.local)) {
+          if (rt.lint) rt.lintWarn(`reference to uninitialized ${a.ref.local ? 'argument' : 'variable'} \`${a.ref.name}'`);
           markScalar(c);
           return 0;
         }
@@ -89,14 +93,28 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
       const s = str(0);
       let m = num(1);
       let len = Infinity;
+      const g = (n: number): string => awkSprintf('%g', [n], { convfmt: '%.6g', bytes: rt.codec.bytes, mode: rt.mode });
       if (args.length === 3) {
         const n = num(2);
-        if (!(n >= 1)) return '';
+        if (!(n >= 1)) {
+          if (rt.lint) rt.lintWarn(`substr: length ${g(n)} is not >= 1`);
+          return '';
+        }
+        if (rt.lint && Math.trunc(n) !== n) rt.lintWarn(`substr: non-integer length ${g(n)} will be truncated`);
         len = Math.trunc(n);
       }
-      if (!(m >= 1)) m = 1;
+      if (!(m >= 1)) {
+        if (rt.lint) rt.lintWarn(`substr: start index ${g(m)} is invalid, using 1`);
+        m = 1;
+      }
+      if (rt.lint && Math.trunc(m) !== m) rt.lintWarn(`substr: non-integer start index ${g(m)} will be truncated`);
       const idx = Math.trunc(m) - 1;
-      if (idx >= s.length) return '';
+      if (rt.lint && s.length === 0) rt.lintWarn('substr: source string is zero length');
+      if (idx >= s.length) {
+        if (rt.lint && s.length > 0) rt.lintWarn(`substr: start index ${g(m)} is past end of string`);
+        return '';
+      }
+      if (rt.lint && len !== Infinity && len > s.length - idx) rt.lintWarn(`substr: length ${g(len)} at start index ${g(m)} exceeds length of first argument (${s.length})`);
       return s.slice(idx, len === Infinity ? undefined : idx + len);
     }
     case 'index': {

@@ -144,6 +144,7 @@ export function load(rt: Runtime, loc: Loc): Value {
   if (loc.k === 'var') return rt.get(loc.ref);
   if (loc.k === 'elem') {
     const v = loc.arr.get(loc.key);
+    if (rt.lint && v === undefined) rt.lintWarn(`reference to uninitialized element \`${loc.name}'`);
     if (v === undefined) {
       loc.arr.set(loc.key, UNINIT);
       return UNINIT;
@@ -221,6 +222,12 @@ export function evalSync(rt: Runtime, e: Expr, pre?: Map<Expr, Value>): Value {
       return a + rt.str(ev(e.b));
     }
     case 'arith': {
+      if (rt.lint && e.op === '+') {
+        const a = ev(e.a);
+        const b = ev(e.b);
+        if (typeof a === 'string' && typeof b === 'string') rt.lintWarn("operator `+' used on two string values");
+        return arith(rt, e.op, rt.num(a), rt.num(b));
+      }
       const x = rt.num(ev(e.a));
       return arith(rt, e.op, x, rt.num(ev(e.b)));
     }
@@ -292,7 +299,10 @@ async function ioBuiltin(rt: Runtime, name: string, args: Expr[]): Promise<Value
     case 'close': {
       const how = vals[1]?.toLowerCase();
       if (how !== undefined && how !== 'to' && how !== 'from') rt.fatal("close: second argument must be `to' or `from'");
-      return rt.io.close(vals[0]!, how as 'to' | 'from' | undefined);
+      const wasOpen = rt.io.isOpen(vals[0]!);
+      const r = await rt.io.close(vals[0]!, how as 'to' | 'from' | undefined);
+      if (r === -1 && rt.lint && !wasOpen) rt.lintWarn(`close: \`${vals[0]}' is not an open file, pipe or co-process`);
+      return r;
     }
     default: {
       const target = vals.length === 0 || vals[0] === '' ? undefined : vals[0]!;

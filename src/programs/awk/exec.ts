@@ -39,6 +39,13 @@ export class Executor {
     rt.mainNext = () => this.input.next();
   }
 
+  /** A condition's truth (lint: warns of a plain assignment there, each time it runs). */
+  private async test(e: Expr): Promise<boolean> {
+    const yes = toBool(await this.value(e));
+    if (this.rt.lint && e.k === 'assign' && e.op === '=') this.rt.lintWarn('assignment used in conditional context');
+    return yes;
+  }
+
   private value(e: Expr): Value | Promise<Value> {
     return evaluate(this.rt, e);
   }
@@ -76,7 +83,10 @@ export class Executor {
         return NORMAL;
       case 'print': {
         let text: string;
-        if (s.args.length === 0) text = rt.rec.record;
+        if (s.args.length === 0) {
+          if (rt.lint && !rt.recordSeen) rt.lintWarn("reference to uninitialized field `$0'");
+          text = rt.rec.record;
+        }
         else if (s.args.length === 1) text = rt.outStr(await this.value(s.args[0]!));
         else {
           const ofs = rt.str(rt.globals[G.OFS]!.v);
@@ -108,10 +118,10 @@ export class Executor {
       case 'block':
         return this.block(s.body);
       case 'if':
-        if (toBool(await this.value(s.test))) return this.exec(s.then);
+        if (await this.test(s.test)) return this.exec(s.then);
         return s.else ? this.exec(s.else) : NORMAL;
       case 'while':
-        while (toBool(await this.value(s.test))) {
+        while (await this.test(s.test)) {
           await this.tick();
           const f = await this.exec(s.body);
           if (f === BREAK) break;
@@ -124,11 +134,11 @@ export class Executor {
           const f = await this.exec(s.body);
           if (f === BREAK) break;
           if (f === RETURN) return f;
-        } while (toBool(await this.value(s.test)));
+        } while (await this.test(s.test));
         return NORMAL;
       case 'for':
         if (s.init) await this.value(s.init);
-        while (!s.test || toBool(await this.value(s.test))) {
+        while (!s.test || (await this.test(s.test))) {
           await this.tick();
           const f = await this.exec(s.body);
           if (f === BREAK) break;
@@ -306,7 +316,7 @@ export class Executor {
 
   private async tryPattern(r: Rule): Promise<boolean> {
     if (!r.pattern) return true;
-    if (!r.rangeEnd) return toBool(await this.value(r.pattern));
+    if (!r.rangeEnd) return this.test(r.pattern);
     if (!this.ranges.get(r)) {
       if (!toBool(await this.value(r.pattern))) return false;
       this.ranges.set(r, !toBool(await this.value(r.rangeEnd)));

@@ -16,7 +16,7 @@ import { ParseError } from './parse-expr';
 import { Parser } from './parser';
 import { RegexError, translate } from './regex';
 import { makeCodec } from './records';
-import { Runtime } from './runtime';
+import { Runtime, type LintMode } from './runtime';
 import { loadSources, progName } from './sources';
 import { systemZone } from '../lib/tz';
 import type { NumMode } from './strtod';
@@ -136,7 +136,7 @@ function initGlobals(rt: Runtime, hostArgs: readonly string[], operands: string[
   g[G.PROCINFO]!.a = procinfo;
 }
 
-async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Source[], preset: string[]): Promise<Program | number> {
+async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Source[], preset: string[], lint: LintMode): Promise<Program | number> {
   const warned = new Set<string>();
   const warnings: string[] = [];
   const warn = (w: string, tok: Token, each = false): void => {
@@ -158,8 +158,27 @@ async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Sou
     }
     const parser = new Parser(toks);
     for (const name of preset) parser.preset.add(name);
+    parser.lint = lint !== false;
     const prog = parser.parseProgram();
-    for (const w of parser.warnings) warn(w.message, w.tok, w.each);
+    for (const w of parser.warnings) {
+      if (lint === 'fatal' && parser.lintWarnings.has(w.message)) {
+        for (const x of warnings) await err(x);
+        await err(`${progName(ctx)}: ${sources[w.tok.src]?.name ?? 'cmd. line'}:${w.tok.line}: fatal: ${w.message}\n`);
+        return 2;
+      }
+      warn(w.message, w.tok, w.each);
+    }
+    if (lint !== false) {
+      for (const name of prog.funcs.keys()) {
+        if (parser.calledDirectly.has(name)) continue;
+        if (lint === 'fatal') {
+          for (const x of warnings) await err(x);
+          await err(`${progName(ctx)}: fatal: function \`${name}' defined but never called directly\n`);
+          return 2;
+        }
+        warnings.push(`${progName(ctx)}: warning: function \`${name}' defined but never called directly\n`);
+      }
+    }
     for (const w of warnings) await err(w);
     for (const e of parser.errors) errors.push(`${progName(ctx)}: ${sources[e.tok.src]?.name ?? 'cmd. line'}:${e.tok.line}: error: ${e.message}\n`);
     for (const e of errors) await err(e);
@@ -234,12 +253,14 @@ export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<num
   const sources = await loadSources(ctx, codec, err, opts);
   if (typeof sources === 'number') return sources;
   const preset = opts.assigns.flatMap((a) => (a.kind === 'var' ? [a.value.slice(0, a.value.indexOf('='))] : []));
-  const prog = await compile(ctx, err, sources, preset);
+  const lint: LintMode = !opts.flags.has('L') ? false : opts.optional.get('L') === 'fatal' ? 'fatal' : true;
+  const prog = await compile(ctx, err, sources, preset, lint);
   if (typeof prog === 'number') return prog;
   if (opts.flags.has('o') && !opts.flags.has('p')) return prettyPrint(ctx, prog, opts.optional.get('o'));
   const rt = new Runtime(ctx, prog, sources, mode);
   rt.systemZone = await systemZone(ctx.sys);
   rt.sandbox = opts.flags.has('S');
+  rt.lint = lint;
   if (opts.flags.has('p')) rt.profile = new Profile();
   initGlobals(rt, hostArgs, opts.operands);
   const fail = async (e: unknown): Promise<number> => {
@@ -272,7 +293,7 @@ export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<num
   } catch (e) {
     status = await fail(e);
   }
-  await rt.io.closeAll();
+  await rt.io.closeAll(rt.lint ? rt.name : undefined);
   return status;
 }
 

@@ -327,8 +327,23 @@ export class IoTable {
   }
 
   /** At exit: every redirection closed (pipes waited for), then stdout flushed. */
-  async closeAll(): Promise<void> {
-    for (const name of [...this.open.keys()]) await this.close(name);
+  isOpen(name: string): boolean {
+    return this.open.has(name);
+  }
+
+  /** At exit, everything still open is closed: the most recently opened first (gawk -L names each). */
+  async closeAll(lintName?: string): Promise<void> {
+    // as gawk: everything written is flushed first, then each is closed
+    for (const o of this.open.values()) if (o.kind !== 'in') await o.stream?.flush();
+    for (const name of [...this.open.keys()].reverse()) {
+      const o = this.open.get(name)!;
+      if (lintName !== undefined) {
+        const what = o.kind === 'co' ? 'co-process' : o.pid !== undefined ? 'pipe' : 'file';
+        await this.stdout.flush();
+        await this.stderr.write(`${lintName}: warning: no explicit close of ${what} \`${name}' provided\n`);
+      }
+      await this.close(name);
+    }
     await this.stdout.flush();
     await this.stderr.flush();
   }

@@ -41,10 +41,14 @@ export class ExprParser {
   readonly calls: { name: string; tok: Token; args: number }[] = [];
   /** Where each global name is first used as a variable or array. */
   readonly varUses = new Map<string, Token>();
+  /** gawk -L: the parse-time lint warnings are given. */
+  lint = false;
   /** Variables the command line's -v options made before the program was read. */
   readonly preset = new Set<string>();
   /** Parse-time warnings; `each` ones are given every time, the others once. */
   readonly warnings: { message: string; tok: Token; each?: boolean }[] = [];
+  /** Which of the warnings are lint's (-L fatal makes the first one fatal). */
+  readonly lintWarnings = new Set<string>(["call of `length' without parentheses is not portable", 'statement has no effect', "plain `print' in BEGIN or END rule should probably be `print \"\"'"]);
   /** Non-fatal errors (`error: ...`; gawk goes on parsing, then exits 1). */
   readonly errors: { message: string; tok: Token }[] = [];
 
@@ -416,6 +420,7 @@ export class ExprParser {
           this.next();
           args = this.exprList(')');
         } else if (t.text !== 'length') this.fail();
+        else if (this.lint) this.warnings.push({ message: "call of `length' without parentheses is not portable", tok: t });
         const [min, max] = ARG_COUNTS[t.text]!;
         if (args.length < min || args.length > max) {
           throw new ParseError(`${args.length} is invalid as number of arguments for ${t.text}`, this.toks[this.i - 1]!);

@@ -11,6 +11,8 @@ export class Parser extends ExprParser {
   private inFunction = false;
   private loopDepth = 0;
   private ruleKind: Rule['kind'] = 'main';
+  /** The functions some call names (not through @var). */
+  readonly calledDirectly = new Set<string>();
 
   parseProgram(): Program {
     const rules: Rule[] = [];
@@ -27,6 +29,7 @@ export class Parser extends ExprParser {
         this.warnings.push({ message: `function \`${c.name}' called with more arguments than declared`, tok: c.tok });
       }
     }
+    for (const c of this.calls) this.calledDirectly.add(c.name);
     for (const [name, tok] of this.varUses) {
       if (this.funcs.has(name)) this.errors.push({ message: `function \`${name}' called with space between name and \`(',\nor used as a variable or an array`, tok });
     }
@@ -246,8 +249,11 @@ export class Parser extends ExprParser {
       case 'print':
       case 'printf':
         return this.printStatement();
-      default:
-        return this.simple(t, { k: 'expr', e: this.expr() });
+      default: {
+        const e = this.expr();
+        if (this.lint && noEffect(e)) this.warnings.push({ message: 'statement has no effect', tok: t, each: true });
+        return this.simple(t, { k: 'expr', e });
+      }
     }
   }
 
@@ -421,8 +427,41 @@ export class Parser extends ExprParser {
       }
     }
     for (const a of args) if (a.k === 'list') this.fail();
+    if (this.lint && kind === 'print' && !args.length && !this.inFunction && (this.ruleKind === 'BEGIN' || this.ruleKind === 'END')) {
+      this.warnings.push({ message: "plain `print' in BEGIN or END rule should probably be `print \"\"'", tok: t });
+    }
     return this.simple(t, { k: kind, args, redir });
   }
 }
 
 export { isLValue, ParseError };
+
+/** gawk -L: an expression statement that only computes a value (no assignment, call or I/O). */
+function noEffect(e: Expr): boolean {
+  switch (e.k) {
+    case 'num':
+    case 'str':
+    case 'regex':
+    case 'var':
+      return true;
+    case 'elem':
+      return e.subs.every(noEffect);
+    case 'field':
+      return noEffect(e.index);
+    case 'arith':
+    case 'concat':
+    case 'cmp':
+    case 'and':
+    case 'or':
+      return noEffect(e.a) && noEffect(e.b);
+    case 'neg':
+    case 'not':
+      return noEffect(e.a);
+    case 'match':
+      return noEffect(e.a) && noEffect(e.re);
+    case 'in':
+      return e.subs.every(noEffect);
+    default:
+      return false;
+  }
+}

@@ -45,10 +45,16 @@ export function arrayCell(a: AwkArray): Cell {
   return { v: UNINIT, a, scalar: false, ref: undefined };
 }
 
+/** gawk -L: off, warnings, or (-L fatal) the first one fatal. */
+export type LintMode = boolean | 'fatal';
+
 export class Runtime {
   readonly globals: Cell[];
   readonly frames: Cell[][] = [];
   readonly funcNames: string[][] = [];
+  lint: LintMode = false;
+  /** Whether $0 has had a value (lint warns of reading it before). */
+  recordSeen = false;
   /** gawk -p: the counts being kept. */
   profile: Profile | undefined;
   /** Where the statement being run is, for messages. */
@@ -150,10 +156,17 @@ export class Runtime {
     if (procinfo && !(procinfo.get('errno') instanceof AwkArray)) procinfo.set('errno', code ? ERRNO[code][0] : 0);
   }
 
+  /** A lint warning: written before the next statement, or fatal with -L fatal. */
+  lintWarn(message: string): void {
+    if (this.lint === 'fatal') this.fatal(message);
+    this.warnLater(message);
+  }
+
   get(ref: VarRef): Value {
     if (!ref.local && ref.slot === G.NF) return this.rec.nf;
     const c = this.cell(ref);
     if (c.a) this.fatal(`attempt to use array \`${ref.name}' in a scalar context`);
+    if (this.lint && c.v === UNINIT) this.lintWarn(`reference to uninitialized ${ref.local ? 'argument' : 'variable'} \`${ref.name}'`);
     if (!c.scalar) markScalar(c);
     return c.v;
   }
@@ -203,6 +216,7 @@ export class Runtime {
 
   field(i: number): Value {
     if (i < 0 || !Number.isFinite(i)) this.fatal(`attempt to access field ${Math.trunc(i)}`);
+    if (this.lint && (i >= 1 ? Math.trunc(i) > this.rec.nf : !this.recordSeen)) this.lintWarn(`reference to uninitialized field \`$${Math.trunc(i)}'`);
     return this.rec.get(Math.trunc(i));
   }
 
@@ -215,10 +229,12 @@ export class Runtime {
 
   /** $0 from input (a record read by the main loop or getline). */
   setRecord(text: string): void {
+    this.recordSeen = true;
     this.rec.set(text, this.splitter());
   }
 
   setRecordValue(v: Value): void {
+    this.recordSeen = true;
     this.rec.assignWhole(v, this.splitter());
   }
 
