@@ -46,42 +46,55 @@ export default defineProgram({
   ...spec,
   async main(ctx, args) {
     const echo = flag(args, 'e');
-    const range = lastValue(args, 'i');
     const repeat = flag(args, 'r');
     const eol = flag(args, 'z') ? '\0' : '\n';
-    if (echo && range !== undefined) return usageError(ctx, spec, 'cannot combine -e and -i options');
     let count = Infinity;
-    for (const n of args.values.get('n') ?? []) {
-      if (!/^\s*\+?\d+$/.test(n)) {
-        await ctx.error(`invalid line count: ${quote(n)}`);
+    let lo = 0n;
+    let hi = -1n;
+    let ranges = 0;
+    // -n and -i are checked as getopt meets them
+    for (const { key, value } of args.order) {
+      if (key === 'n') {
+        if (!/^\s*\+?\d+$/.test(value!)) {
+          await ctx.error(`invalid line count: ${quote(value!)}`);
+          return 1;
+        }
+        count = Math.min(count, Number(value));
+        continue;
+      }
+      if (key !== 'i') continue;
+      if (++ranges > 1) {
+        await ctx.error('multiple -i options specified');
         return 1;
       }
-      count = Math.min(count, Number(n));
-    }
-    let lo = 0;
-    let hi = -1;
-    if (range !== undefined) {
+      const range = value!;
+      // LO-HI as xstrtoumax reads each (blanks and '+' allowed, at most 2^64-1); the
+      // message names the part that failed, or the whole range when it is backwards
       const dash = range.indexOf('-');
-      const a = dash < 0 ? range : range.slice(0, dash);
-      const b = dash < 0 ? '' : range.slice(dash + 1);
-      if (!/^\d+$/.test(a) || dash < 0) {
-        await ctx.error(`invalid input range: ${quote(a)}`);
+      const parse = (t: string): bigint | 'invalid' | 'overflow' => {
+        if (!/^\s*\+?\d+$/.test(t)) return 'invalid';
+        const v = BigInt(t.trim());
+        return v > 0xffffffffffffffffn ? 'overflow' : v;
+      };
+      const bad = async (part: string, r: 'invalid' | 'overflow'): Promise<number> => {
+        await ctx.error(`invalid input range: ${quote(part)}${r === 'overflow' ? ': Value too large for defined data type' : ''}`);
         return 1;
-      }
-      if (!/^\d+$/.test(b)) {
-        await ctx.error(`invalid input range: ${quote(b)}`);
-        return 1;
-      }
-      lo = Number(a);
-      hi = Number(b);
-      if (hi < lo - 1) {
-        await ctx.error(`invalid input range: ${quote(range)}`);
-        return 1;
-      }
+      };
+      if (dash < 0) return bad(range, 'invalid');
+      const a = range.slice(0, dash);
+      const b = range.slice(dash + 1);
+      const l = parse(a);
+      if (typeof l !== 'bigint') return bad(a, l);
+      const h = parse(b);
+      if (typeof h !== 'bigint') return bad(b, h);
+      [lo, hi] = [l, h];
+      if (hi < lo - 1n) return bad(range, 'invalid');
     }
+    // checked once the options are read
+    if (echo && ranges > 0) return usageError(ctx, spec, 'cannot combine -e and -i options');
     let items: string[];
     let reservoir = false;
-    if (range !== undefined) {
+    if (ranges > 0) {
       if (args.operands.length) return usageError(ctx, spec, `extra operand ${quote(args.operands[0]!)}`);
       items = [];
       for (let k = lo; k <= hi && items.length < 1e6; k++) items.push(String(k));
