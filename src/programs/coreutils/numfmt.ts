@@ -310,7 +310,9 @@ export default defineProgram({
           break;
         }
         case 'padding': {
-          const n = /^\s*[-+]?\d+$/.test(v) ? Number(v) : NaN;
+          // a long, as xstrtol reads it; its negation must be one too
+          const big = /^\s*[-+]?\d+$/.test(v) ? BigInt(v.trim()) : undefined;
+          const n = big !== undefined && big < 2n ** 63n && big > -(2n ** 63n) ? Number(big) : NaN;
           if (!Number.isFinite(n) || n === 0) return fail(`invalid padding value ${ql(v)}`);
           st.padding = n;
           break;
