@@ -275,6 +275,7 @@ const swapPriority: Check = (v) => {
 export const MORE_SECTION_CHECKS: Record<string, Record<string, Check>> = {
   Mount: { Where: path, TimeoutSec: secFix0, SloppyOptions: bool, LazyUnmount: bool, ForceUnmount: bool, ReadWriteOnly: bool },
   Swap: { What: path, Priority: swapPriority, TimeoutSec: secFix0 },
+  Automount: { Where: path, TimeoutIdleSec: secFix0 },
   Socket: {
     TimeoutSec: secFix0, MessageQueueMaxMessages: long, MessageQueueMessageSize: long,
     BindToDevice: (v) => (v === '*' || ifname(v) ? ok : warn(`Invalid interface name, ignoring: ${v}`)),

@@ -633,6 +633,7 @@ const PATH_CHECKS: Record<string, Check> = {
 const RUNS_PROCESSES = new Set(['Service', 'Socket', 'Mount', 'Swap']);
 const NON_SERVICE_CHECKS = nonServiceChecks(signal);
 MORE_SECTION_CHECKS.Mount!.DirectoryMode = mode;
+MORE_SECTION_CHECKS.Automount!.DirectoryMode = mode;
 
 /** The checks for one assignment, by its section. */
 function checkFor(a: UnitAssignment): Check | undefined {
@@ -675,7 +676,7 @@ const EMPTY_IS_BAD = new Set((
   + 'BlockIODeviceWeight BlockIOReadBandwidth BlockIOWriteBandwidth CPUAccounting CPUShares StartupCPUShares DevicePolicy '
   + 'IOAccounting IPAccounting ManagedOOMPreference MemoryAccounting MemoryLimit Slice TasksAccounting FinalKillSignal '
   + 'KillSignal RestartKillSignal SendSIGHUP SendSIGKILL WatchdogSignal RestartSec TimeoutSec TimeoutStartSec TimeoutStopSec '
-  + 'TimeoutStartFailureMode TimeoutStopFailureMode RuntimeMaxSec RuntimeRandomizedExtraSec WatchdogSec StartLimitInterval '
+  + 'TimeoutIdleSec TimeoutStartFailureMode TimeoutStopFailureMode RuntimeMaxSec RuntimeRandomizedExtraSec WatchdogSec StartLimitInterval '
   + 'StartLimitBurst StartLimitAction FailureAction SuccessAction ExitType PermissionsStartOnly RootDirectoryStartOnly '
   + 'RemainAfterExit GuessMainPID NonBlocking BusName FileDescriptorStoreMax NotifyAccess OOMPolicy StopWhenUnneeded '
   + 'RefuseManualStart RefuseManualStop AllowIsolate DefaultDependencies OnSuccessJobMode OnFailureJobMode OnFailureIsolate '
