@@ -29,7 +29,7 @@ const STD_NAMES: Record<string, number> = { '/dev/stdin': 0, '/dev/stdout': 1, '
 
 type FsSys = Pick<Sys,
   | 'open' | 'read' | 'readReady' | 'write' | 'close' | 'dup' | 'dup2' | 'pipe' | 'socket' | 'lseek' | 'ftruncate' | 'inodeAttr' | 'isOpen' | 'openFds' | 'setCloexec'
-  | 'stat' | 'lstat' | 'fstat' | 'flock' | 'readdir' | 'mkdir' | 'mkfifo' | 'mknod' | 'rmdir' | 'unlink' | 'rename' | 'link' | 'symlink'
+  | 'stat' | 'lstat' | 'fstat' | 'flock' | 'readdir' | 'readdirTypes' | 'mkdir' | 'mkfifo' | 'mknod' | 'rmdir' | 'unlink' | 'rename' | 'link' | 'symlink'
   | 'readlink' | 'chmod' | 'getAcl' | 'setAcl' | 'chown' | 'lchown' | 'utimes' | 'truncate' | 'access' | 'realpath' | 'statfs'
   | 'mounts' | 'getcwd' | 'chdir' | 'chroot' | 'readFile' | 'writeFile'>;
 
@@ -291,6 +291,11 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       await enter();
       k.current = proc;
       return ops.readdir(fsctx(), path);
+    },
+    async readdirTypes(path) {
+      await enter();
+      k.current = proc;
+      return ops.readdirTypes(fsctx(), path);
     },
     async mkdir(path, mode = 0o777) {
       await enter();

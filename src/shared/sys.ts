@@ -126,6 +126,8 @@ export interface Sys {
    */
   flock(fd: number, op: 'sh' | 'ex' | 'un'): void;
   readdir(path: string): Promise<string[]>;
+  /** readdir with each entry's type as d_type gives it (undefined where it is unknown). */
+  readdirTypes(path: string): Promise<{ name: string; kind: Stat['kind'] | undefined }[]>;
   mkdir(path: string, mode?: number): Promise<void>;
   /** mkfifo(3): a named pipe. */
   mkfifo(path: string, mode?: number): Promise<void>;

@@ -167,6 +167,17 @@ export function readdirNode(c: FsContext, node: Inode, path: string): string[] {
   return [...node.entries!.keys()];
 }
 
+/** readdir with each entry's type, as getdents' d_type gives it (undefined: DT_UNKNOWN). */
+export function readdirTypes(c: FsContext, path: string): { name: string; kind: Stat['kind'] | undefined }[] {
+  const node = c.vfs.resolve(c.cred, c.cwd, path, { follow: true }, 'opendir');
+  const names = readdirNode(c, node, path);
+  if (node.dynamic) return names.map((name) => ({ name, kind: undefined }));
+  return names.map((name) => {
+    const ino = node.entries!.get(name);
+    return { name, kind: ino === undefined ? undefined : c.vfs.inodes.get(ino)?.type };
+  });
+}
+
 export function chmod(c: FsContext, path: string, mode: number, follow = true): void {
   const node = c.vfs.resolve(c.cred, c.cwd, path, { follow }, 'chmod');
   if (!isOwnerOrRoot(c.cred, node)) fail('EPERM', 'chmod', path);

@@ -130,6 +130,8 @@ export const actionParsers: Record<string, ParserEntry> = {
     kind: 'action',
     parse(p, name) {
       p.primary(name, (e, s) => {
+        // findutils stats the entry first (one it could not stat is not pruned: false)
+        void e.st.mode;
         if (!s.opts.depthFirst && e.st.kind === 'dir') s.prune = true;
         return true;
       }, { isPrune: true });

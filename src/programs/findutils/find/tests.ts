@@ -248,6 +248,8 @@ function accessTest(mode: number): ParserEntry {
     kind: 'test',
     parse(p, name) {
       p.primary(name, async (e, s) => {
+        // findutils wants the entry's inode first (an entry it could not stat fails here)
+        void e.st.mode;
         try {
           await s.ctx.sys.access(e.path, mode);
           return true;

@@ -1,6 +1,7 @@
 // From the input list of predicates to an evaluation tree, with findutils' precedence
 // rules and its messages for malformed expressions (tree.c get_expr/scan_rest).
-import { FindExit, Prec, type Entry, type FindState, type Pred } from './types';
+import { quotearg } from '../../lib/quotearg';
+import { FindExit, NoStat, Prec, type Entry, type FindState, type Pred } from './types';
 
 const fail = (msg: string): never => {
   throw new FindExit(1, msg);
@@ -110,7 +111,18 @@ export async function evaluate(p: Pred, e: Entry, s: FindState): Promise<boolean
     case 'uni':
       return !(await evaluate(p.right!, e, s));
     default:
-      return p.eval ? p.eval(e, s) : true;
+      if (!p.eval) return true;
+      try {
+        return await p.eval(e, s);
+      } catch (err) {
+        // a test that needs the inode of an entry that could not be stat'ed
+        if (!(err instanceof NoStat)) throw err;
+        if (!err.told) {
+          await s.ctx.perror(err.error, quotearg(e.path, { style: 'locale' }));
+          s.status = 1;
+        }
+        return false;
+      }
   }
 }
 

@@ -103,3 +103,37 @@ export class FindExit extends Error {
 
 /** Thrown by -quit. */
 export class FindQuit extends Error {}
+
+/** Thrown by a look at the inode of an entry only readdir knows (see typeOnlyStat). */
+export class NoStat extends Error {
+  constructor(
+    readonly error: unknown,
+    /** The error was told when the entry was met: the test is just false. */
+    readonly told: boolean,
+  ) {
+    super('no stat');
+  }
+}
+
+const TYPE_ONLY = Symbol('type only');
+
+/**
+ * An entry that could not be stat'ed (its directory may be read but not searched): `kind`
+ * is what readdir's d_type gave (undefined: none; then no -type matches), enough for -name,
+ * -type and -print, as findutils stats only when a test needs it. Anything else about it
+ * throws NoStat with the error its lstat met.
+ */
+export function typeOnlyStat(kind: Stat['kind'] | undefined, error: unknown, told: boolean): Stat {
+  return new Proxy({} as Stat, {
+    get(_target, prop) {
+      if (prop === 'kind') return kind;
+      if (prop === TYPE_ONLY) return true;
+      if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON') return undefined;
+      throw new NoStat(error, told);
+    },
+  });
+}
+
+export function isTypeOnly(st: Stat): boolean {
+  return (st as unknown as Record<symbol, unknown>)[TYPE_ONLY] === true;
+}

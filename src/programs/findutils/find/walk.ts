@@ -7,7 +7,7 @@ import { isSysError } from '../../../shared/errno';
 import { q } from './parse';
 import { statOrLstat } from './tests';
 import { evaluate } from './tree';
-import type { FindState, Pred } from './types';
+import { isTypeOnly, typeOnlyStat, type FindState, type Pred } from './types';
 
 interface Walk {
   s: FindState;
@@ -26,17 +26,25 @@ async function examine(w: Walk, path: string, depth: number, st: Stat): Promise<
   await evaluate(w.tree, { path, root: w.root, depth, st, followed: false }, s);
 }
 
-/** Stats a directory entry; reports and returns undefined on failure. */
-async function statChild(w: Walk, path: string): Promise<Stat | undefined> {
+/**
+ * Stats a directory entry; reports and returns undefined on failure. When its directory may
+ * be read but not searched, findutils still visits it: an entry other than a directory by
+ * the type readdir gave (stat'ed only when a test needs it, and failing then), a directory
+ * after the error (no type, not entered).
+ */
+async function statChild(w: Walk, path: string, kind: Stat['kind'] | undefined): Promise<Stat | undefined> {
   const s = w.s;
   try {
     if (s.opts.follow === 'L') return await statOrLstat(s, path);
     return await s.ctx.sys.lstat(path);
   } catch (err) {
     if (!isSysError(err)) throw err;
+    const denied = err.errno === 'EACCES';
+    if (denied && kind !== undefined && kind !== 'dir') return typeOnlyStat(kind, err, false);
     await s.ctx.perror(err, q(path));
     s.status = 1;
-    return undefined;
+    // fts could not stat a directory: it is still visited, of no known type, never entered
+    return denied ? typeOnlyStat(undefined, err, true) : undefined;
   }
 }
 
@@ -45,7 +53,8 @@ async function visit(w: Walk, path: string, depth: number, st: Stat, ancestors: 
   const o = s.opts;
   await s.ctx.tick();
   const isDir = st.kind === 'dir';
-  if (isDir && o.follow !== 'P') {
+  const known = !isTypeOnly(st);
+  if (isDir && o.follow !== 'P' && known) {
     const loop = ancestors.find((a) => a.st.ino === st.ino && a.st.dev === st.dev);
     if (loop) {
       await s.ctx.error(`File system loop detected; ${q(path)} is part of the same file system loop as ${q(loop.path)}.`);
@@ -59,11 +68,11 @@ async function visit(w: Walk, path: string, depth: number, st: Stat, ancestors: 
     return;
   }
   if (!o.depthFirst && inRange) await examine(w, path, depth, st);
-  const descend = !s.prune && (o.maxdepth < 0 || depth < o.maxdepth) && !(o.xdev && st.dev !== w.rootDev);
+  const descend = !s.prune && (o.maxdepth < 0 || depth < o.maxdepth) && !(o.xdev && known && st.dev !== w.rootDev);
   if (descend) {
-    let names: string[] | undefined;
+    let names: { name: string; kind: Stat['kind'] | undefined }[] | undefined;
     try {
-      names = await s.ctx.sys.readdir(path);
+      names = await s.ctx.sys.readdirTypes(path);
     } catch (err) {
       if (!isSysError(err)) throw err;
       await s.ctx.perror(err, q(path));
@@ -71,9 +80,9 @@ async function visit(w: Walk, path: string, depth: number, st: Stat, ancestors: 
     }
     if (names) {
       const chain = [...ancestors, { path, st }];
-      for (const name of names) {
+      for (const { name, kind } of names) {
         const child = join(path, name);
-        const cst = await statChild(w, child);
+        const cst = await statChild(w, child, kind);
         if (!cst) continue;
         await visit(w, child, depth + 1, cst, chain);
       }
