@@ -40,6 +40,7 @@ Options:
 ${kill ? ` -<sig>, --signal <sig>    signal to send (either number or name)
  -q, --queue <value>       integer value to be sent with the signal
  -e, --echo                display what is killed
+` : name === 'pidwait' ? ` -e, --echo                display PIDs before waiting
 ` : ` -d, --delimiter <string>  specify output delimiter
  -l, --list-name           list PID and process name
  -a, --list-full           list PID and full command line
@@ -104,8 +105,11 @@ async function readPidfile(sys: Ctx['sys'], path: string): Promise<number | unde
   return pid >= 1 && pid <= 0x7fffffff ? pid : undefined;
 }
 
-async function run(ctx: Ctx, kill: boolean): Promise<number> {
-  const name = kill ? 'pkill' : 'pgrep';
+type Mode = 'pgrep' | 'pkill' | 'pidwait';
+
+async function run(ctx: Ctx, mode: Mode): Promise<number> {
+  const kill = mode === 'pkill';
+  const name = mode;
   let argv = ctx.argv.slice(1);
   let signal = 15;
   // signal_option: the first argument that names a signal (-HUP, -9) is taken out
@@ -124,7 +128,7 @@ async function run(ctx: Ctx, kill: boolean): Promise<number> {
   }
   // pgrep.c adds "lad:vw" to the short options of pgrep and "eq:" to pkill's; the long
   // names stay valid for both
-  const only = kill ? 'ladvw' : 'eq';
+  const only = kill ? 'ladvw' : mode === 'pidwait' ? 'ladvwq' : 'eq';
   const defs: OptionDef[] = OPTIONS.map((o: OptionDef) => (o.short !== undefined && only.includes(o.short) ? { ...o, short: undefined } : o));
   let p: Parsed;
   try {
@@ -250,6 +254,7 @@ async function run(ctx: Ctx, kill: boolean): Promise<number> {
     matches = pick ? [pick] : [];
   }
   if (kill) return signalAll(ctx, matches, signal, p.flags.has('e'), p.flags.has('c'));
+  if (mode === 'pidwait') return waitAll(ctx, matches, p.flags.has('e'), p.flags.has('c'));
   if (p.flags.has('c')) {
     await ctx.print(`${matches.length}\n`);
     return matches.length ? 0 : 1;
@@ -257,6 +262,20 @@ async function run(ctx: Ctx, kill: boolean): Promise<number> {
   const delim = v('d') ?? '\n';
   const show = (q: Proc): string => (p.flags.has('a') ? `${q.pid} ${commandLine(q)}` : p.flags.has('l') ? `${q.pid} ${q.comm}` : String(q.pid));
   if (matches.length) await ctx.print(`${matches.map(show).join(delim)}\n`);
+  return matches.length ? 0 : 1;
+}
+
+/** pidwait: -c prints the count, -e names each process; then it waits until every one has ended. */
+async function waitAll(ctx: Ctx, matches: Proc[], echo: boolean, count: boolean): Promise<number> {
+  if (count) await ctx.print(`${matches.length}\n`);
+  if (echo) for (const q of matches) await ctx.print(`waiting for ${q.comm} (pid ${q.pid})\n`);
+  await ctx.flush();
+  const pids = new Set(matches.map((q) => q.pid));
+  while (pids.size) {
+    await ctx.sys.sleep(100);
+    const alive = new Set(ctx.sys.processes().filter((q) => q.state !== 'Z').map((q) => q.pid));
+    for (const pid of pids) if (!alive.has(pid)) pids.delete(pid);
+  }
   return matches.length ? 0 : 1;
 }
 
@@ -280,8 +299,9 @@ async function signalAll(ctx: Ctx, matches: Proc[], signal: number, echo: boolea
   return ok ? 0 : 1;
 }
 
-export const pgrep = defineProgram({ name: 'pgrep', installPath: '/usr/bin/pgrep', pkg: 'procps-ng', main: (ctx) => run(ctx, false) });
-export const pkill = defineProgram({ name: 'pkill', installPath: '/usr/bin/pkill', pkg: 'procps-ng', main: (ctx) => run(ctx, true) });
+export const pgrep = defineProgram({ name: 'pgrep', installPath: '/usr/bin/pgrep', pkg: 'procps-ng', main: (ctx) => run(ctx, 'pgrep') });
+export const pkill = defineProgram({ name: 'pkill', installPath: '/usr/bin/pkill', pkg: 'procps-ng', main: (ctx) => run(ctx, 'pkill') });
+export const pidwait = defineProgram({ name: 'pidwait', installPath: '/usr/bin/pidwait', pkg: 'procps-ng', main: (ctx) => run(ctx, 'pidwait') });
 
 export const pidof = defineProgram({
   name: 'pidof',

@@ -31,6 +31,7 @@ export const procsPrograms: ProgramEntry[] = [
   lazy({ name: 'mount', installPath: '/usr/bin/mount', pkg: 'util-linux' }, () => import('../procps/dmesg').then((m) => ({ default: m.mount }))),
   lazy({ name: 'pgrep', installPath: '/usr/bin/pgrep', pkg: 'procps-ng' }, () => import('../procps/pgrep').then((m) => ({ default: m.pgrep }))),
   lazy({ name: 'pidof', installPath: '/usr/bin/pidof', aliases: ['/usr/sbin/pidof'], pkg: 'procps-ng' }, () => import('../procps/pgrep').then((m) => ({ default: m.pidof }))),
+  lazy({ name: 'pidwait', installPath: '/usr/bin/pidwait', pkg: 'procps-ng' }, () => import('../procps/pgrep').then((m) => ({ default: m.pidwait }))),
   lazy({ name: 'pkill', installPath: '/usr/bin/pkill', pkg: 'procps-ng' }, () => import('../procps/pgrep').then((m) => ({ default: m.pkill }))),
   lazy({ name: 'ps', installPath: '/usr/bin/ps', pkg: 'procps-ng' }, () => import('../procps/ps/index')),
   lazy({ name: 'renice', installPath: '/usr/bin/renice', pkg: 'util-linux' }, () => import('../procps/renice')),
