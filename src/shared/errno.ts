@@ -43,6 +43,7 @@ export const ERRNO = {
   EDESTADDRREQ: [89, 'Destination address required'],
   EPROTONOSUPPORT: [93, 'Protocol not supported'],
   EOPNOTSUPP: [95, 'Operation not supported'],
+  EAFNOSUPPORT: [97, 'Address family not supported by protocol'],
   EADDRINUSE: [98, 'Address already in use'],
   EADDRNOTAVAIL: [99, 'Cannot assign requested address'],
   ENETDOWN: [100, 'Network is down'],

@@ -155,19 +155,6 @@ export function printStats(ip: Ip, s: LinkStats, carrierChanges: number): void {
   p.fp(t);
 }
 
-/** The loopback and veth advertise 512 KiB TSO, a bridge the smallest of its ports', others 64 KiB. */
-function tsoMaxSize(ip: Ip, l: LinkMsg): number {
-  if (l.linkType === 'loopback' || l.kind === 'veth' || l.kind === 'ifb') return 524280;
-  // a VLAN inherits its lower device's limits
-  if ((l.kind === 'vlan' || l.kind === 'macvlan' || l.kind === 'macvtap') && l.link !== undefined) {
-    const lower = ip.cachedLinks.find((x) => x.ifindex === l.link);
-    if (lower) return tsoMaxSize(ip, lower);
-  }
-  if (l.kind !== 'bridge') return 65536;
-  const ports = ip.cachedLinks.filter((x) => x.master === l.ifindex);
-  return ports.length ? Math.min(...ports.map((x) => tsoMaxSize(ip, x))) : 65536;
-}
-
 /** tun's print_opt: type, the queue flags, persistence and the owner by name. */
 function printTunData(ip: Ip, t: TunData): void {
   const p = ip.printer;
@@ -223,11 +210,11 @@ function printDetails(ip: Ip, l: LinkMsg, doLink: boolean): void {
     const mode = ['eui64', 'none', 'stable_secret', 'random'][l.addrGenMode] ?? `0x${l.addrGenMode.toString(16).padStart(2, '0')}`;
     p.any('inet6_addr_gen_mode', `addrgenmode ${mode} `, mode);
   }
-  const tso = tsoMaxSize(ip, l);
+  const tso = l.tsoMaxSize ?? 65536;
   const fields: [string, string, number][] = [
     ['num_tx_queues', 'numtxqueues', l.numTxQueues], ['num_rx_queues', 'numrxqueues', l.numRxQueues],
     ['gso_max_size', 'gso_max_size', l.gsoMaxSize], ['gso_max_segs', 'gso_max_segs', l.gsoMaxSegs],
-    ['tso_max_size', 'tso_max_size', tso], ['tso_max_segs', 'tso_max_segs', 65535], ['gro_max_size', 'gro_max_size', 65536],
+    ['tso_max_size', 'tso_max_size', tso], ['tso_max_segs', 'tso_max_segs', 65535], ['gro_max_size', 'gro_max_size', l.groMaxSize ?? 65536],
   ];
   for (const [key, label, v] of fields) p.any(key, `${label} ${v} `, v);
   if (l.parentBus) p.any('parentbus', `parentbus ${l.parentBus} `, l.parentBus);
@@ -248,7 +235,10 @@ export function printLinkInfo(ip: Ip, l: LinkMsg, doLink: boolean, inet6Dump: bo
   if (!inet6Dump) p.any('qdisc', `qdisc ${l.qdisc} `, l.qdisc);
   if (l.master !== undefined) p.any('master', `master ${ip.cachedName(l.master)} `, ip.cachedName(l.master));
   printOperstate(ip, l);
-  if (doLink) p.any('linkmode', 'mode DEFAULT ', 'DEFAULT');
+  if (doLink) {
+    const mode = ['DEFAULT', 'DORMANT'][l.linkmode] ?? String(l.linkmode);
+    p.any('linkmode', `mode ${mode} `, mode);
+  }
   const group = groupN2a(l.group, ip.opts.numeric);
   if (!inet6Dump) p.any('group', `group ${group} `, group);
   if (l.txqlen) p.any('txqlen', `qlen ${l.txqlen}`, l.txqlen);

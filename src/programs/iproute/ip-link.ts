@@ -12,7 +12,7 @@ import { parseMacvlan } from './ip-link-macvlan';
 import { parseVxlan } from './ip-link-vxlan';
 import { parseVf } from './ip-link-vf';
 import { parseUnmodelledKind } from './ip-link-kinds';
-import { Args, getInteger, IpExit, matches } from './ip-util';
+import { Args, getInteger, getUnsigned, IpExit, matches } from './ip-util';
 
 const OPER_STATES = ['UNKNOWN', 'NOTPRESENT', 'DOWN', 'LOWERLAYERDOWN', 'TESTING', 'DORMANT', 'UP'];
 const GEN_MODES = ['eui64', 'none', 'stable_secret', 'random'];
@@ -138,7 +138,9 @@ function parse(ip: Ip, argv: string[], create: boolean, indexOf: IndexOf, halenO
       groupSet = true;
     } else if (w === 'mode') {
       const v = next();
-      if (!['default', 'dormant'].includes(v.toLowerCase())) ip.invarg('Invalid link mode\n', v);
+      const mode = ['default', 'dormant'].indexOf(v.toLowerCase());
+      if (mode < 0) ip.invarg('Invalid link mode\n', v);
+      c.linkmode = mode;
     } else if (w === 'state') {
       const v = next();
       if (!OPER_STATES.includes(v.toUpperCase())) ip.invarg('Invalid operstate\n', v);
@@ -173,7 +175,12 @@ function parse(ip: Ip, argv: string[], create: boolean, indexOf: IndexOf, halenO
     } else if (w === 'protodown') {
       c.protoDown = parseOnOff(ip, 'protodown', next());
     } else if (w === 'gso_max_size' || w === 'gso_max_segs' || w === 'gro_max_size') {
-      next();
+      const v = next();
+      const n = getUnsigned(v);
+      if (n === null || (w === 'gso_max_segs' && n > 65535)) ip.invarg(`Invalid "${w}" value\n`, v);
+      if (w === 'gso_max_size') c.gsoMaxSize = n;
+      else if (w === 'gso_max_segs') c.gsoMaxSegs = n;
+      else c.groMaxSize = n;
     } else {
       if (matches(w, 'help')) ip.fail(LINK_USAGE);
       let v = w;

@@ -119,6 +119,9 @@ export interface LinkMsg {
   numRxQueues: number;
   gsoMaxSize: number;
   gsoMaxSegs: number;
+  groMaxSize?: number;
+  /** The largest segment the device (or what it sits on) can take (tso_max_size). */
+  tsoMaxSize?: number;
   addrGenMode: number;
   /** Bus name and device of a physical NIC (parentbus/parentdev). */
   parentBus?: string;
@@ -344,6 +347,12 @@ export interface LinkChange {
   protoDown?: boolean;
   /** IFLA_VFINFO_LIST: settings of an SR-IOV virtual function (`vf NUM ...`): its number. */
   vf?: number;
+  /** IFLA_GSO_MAX_SIZE, IFLA_GSO_MAX_SEGS, IFLA_GRO_MAX_SIZE. */
+  gsoMaxSize?: number;
+  gsoMaxSegs?: number;
+  groMaxSize?: number;
+  /** IFLA_LINKMODE: 0 default, 1 dormant. */
+  linkmode?: number;
   addrGenMode?: number;
   /** IFLA_MASTER: the bridge to join, 0 to leave one. */
   master?: number;

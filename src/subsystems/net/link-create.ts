@@ -5,7 +5,7 @@ import type { LinkChange, NetError } from '../../shared/services/net';
 import { removeAddress } from './addresses';
 import { err } from './fib';
 import { flushDeviceRoutes } from './kernel-routes';
-import { changeLink, detachLink, linkDown } from './link-ops';
+import { changeLink, detachLink, linkDown, linkmsgError } from './link-ops';
 import { lateOps } from './late';
 import { bridgeLink, dummyLink, tunLink, validEtherAddr, validIfName, vethLink } from './links';
 import { flushDeviceNeighbours } from './neighbours';
@@ -28,7 +28,10 @@ export function randomMac(seed: number): number[] {
 }
 
 /** The driver's validate hook: a given address must be a valid unicast Ethernet one. */
-export function validateNewLink(type: string, c: LinkChange): NetError | null {
+export function validateNewLink(type: string, c: LinkChange, s?: NetState): NetError | null {
+  // (the limits that need a device wait for configure)
+  const bad = s ? linkmsgError(s, undefined, c) : null;
+  if (bad) return bad;
   if (type === 'vlan') return validateVlan(c);
   if (type === 'macvlan' || type === 'macvtap') return validateMacvlan(c);
   if (type === 'vxlan') return validateVxlan(c);
@@ -51,7 +54,7 @@ function checkName(s: NetState, name: string): NetError | null {
   return linkByName(s, name) ? err('EEXIST') : null;
 }
 
-/** rtnl_create_link's checks and settings: the MTU within the driver's range, the queue length. */
+/** rtnl_create_link's checks and settings: the MTU within the driver's range, the queue length, the group, the GSO/GRO limits. */
 function createSettings(l: Link, c: LinkChange): NetError | null {
   if (c.mtu !== undefined) {
     if (c.mtu < l.minMtu) return err('EINVAL', 'mtu less than device minimum');
@@ -60,6 +63,9 @@ function createSettings(l: Link, c: LinkChange): NetError | null {
   }
   if (c.txqlen !== undefined) l.txqlen = c.txqlen | 0;
   if (c.group !== undefined) l.group = c.group;
+  if (c.gsoMaxSize !== undefined) l.gsoMaxSize = c.gsoMaxSize;
+  if (c.gsoMaxSegs !== undefined) l.gsoMaxSegs = c.gsoMaxSegs;
+  if (c.groMaxSize !== undefined) l.groMaxSize = c.groMaxSize;
   return null;
 }
 
@@ -82,7 +88,7 @@ function register(s: NetState, l: Link, c: LinkChange): NetError | null {
 function createVeth(s: NetState, name: string, c: LinkChange, now: number): NetError | null {
   const peerSpec = c.peer ?? { name: '', change: { ...c, name: undefined, address: undefined, up: undefined, master: undefined } };
   const pc = peerSpec.change;
-  const e0 = validateNewLink('veth', pc);
+  const e0 = validateNewLink('veth', pc, s);
   if (e0) return e0;
   const peerName = peerSpec.name || autoName(s, 'veth');
   const e1 = checkName(s, peerName);
@@ -124,7 +130,7 @@ function configureOrUndo(s: NetState, l: Link, c: LinkChange, now: number): NetE
 /** RTM_NEWLINK with NLM_F_CREATE for a name that does not exist yet. */
 export function createLink(s: NetState, name: string, type: string, c: LinkChange, now: number): NetError | null {
   if (!KINDS.has(type)) return err('EOPNOTSUPP', 'Unknown device type');
-  const v = validateNewLink(type, c);
+  const v = validateNewLink(type, c, s);
   if (v) return v;
   if (type === 'veth') return createVeth(s, name, c, now);
   const devName = name || autoName(s, type);

@@ -7,7 +7,7 @@ import { lateOps } from './late';
 import { addPort, changeBridgeId, portChanged, refreshBridge, refreshPort, removePort, setPortOptions, type SetCarrier } from './bridge';
 import { err } from './fib';
 import { flushDeviceRoutes, ipv6Enabled, withKernelRoutes } from './kernel-routes';
-import { isUp, linkLocalFromMac, operUp, validEtherAddr, validIfName } from './links';
+import { isUp, linkLocalFromMac, operUp, tsoMaxSize, validEtherAddr, validIfName } from './links';
 import { flushDeviceNeighbours } from './neighbours';
 import { linkByIndex, linkByName, type Link, type NetState } from './state';
 import { changeVxlan, validateVxlan, vxlanMtuError } from './vxlan';
@@ -209,8 +209,30 @@ function rename(s: NetState, l: Link, name: string): NetError | null {
 
 const FLAG_BITS = { NOARP: IFF.NOARP, PROMISC: IFF.PROMISC, ALLMULTI: IFF.ALLMULTI, MULTICAST: IFF.MULTICAST, DYNAMIC: IFF.DYNAMIC, NOTRAILERS: IFF.NOTRAILERS } as const;
 
+/** MAX_TCP_HEADER: the smallest GSO size is one byte more (the attribute's policy). */
+const MAX_TCP_HEADER = 192;
+/** GRO_MAX_SIZE and GSO_MAX_SEGS. */
+const GRO_MAX_SIZE = 524280;
+const GSO_MAX_SEGS = 65535;
+
+/**
+ * The checks a request passes before anything changes: the attribute policy, validate_linkmsg
+ * (limits that depend on the device only when there is one), inet6_validate_link_af (no
+ * address generation mode for a device without IPv6).
+ */
+export function linkmsgError(s: NetState, l: Link | undefined, c: LinkChange): NetError | null {
+  if (c.gsoMaxSize !== undefined && c.gsoMaxSize <= MAX_TCP_HEADER) return err('ERANGE', 'integer out of range');
+  if (l && c.gsoMaxSize !== undefined && c.gsoMaxSize > tsoMaxSize(s, l)) return err('EINVAL', 'too big gso_max_size');
+  if (l && c.gsoMaxSegs !== undefined && c.gsoMaxSegs > GSO_MAX_SEGS) return err('EINVAL', 'too big gso_max_segs');
+  if (c.groMaxSize !== undefined && c.groMaxSize > GRO_MAX_SIZE) return err('EINVAL', 'too big gro_max_size');
+  if (l && c.addrGenMode !== undefined && !ipv6Enabled(l)) return err('EAFNOSUPPORT');
+  return null;
+}
+
 /** RTM_NEWLINK on an existing device. */
 export function changeLink(s: NetState, l: Link, c: LinkChange, now: number): NetError | null {
+  const bad = linkmsgError(s, l, c);
+  if (bad) return bad;
   if (c.vlan) {
     // the driver's validate, then its changelink (only a VLAN device has one)
     const e = validateVlan(c);
@@ -293,6 +315,10 @@ export function changeLink(s: NetState, l: Link, c: LinkChange, now: number): Ne
     // IFLA_TXQLEN is a u32 and any value is taken; ip prints it back as a signed int
     l.txqlen = c.txqlen | 0;
   }
+  if (c.gsoMaxSize !== undefined) l.gsoMaxSize = c.gsoMaxSize;
+  if (c.gsoMaxSegs !== undefined) l.gsoMaxSegs = c.gsoMaxSegs;
+  if (c.groMaxSize !== undefined) l.groMaxSize = c.groMaxSize;
+  if (c.linkmode !== undefined) l.linkmode = c.linkmode;
   // do_setvfinfo: a VF number from INT_MAX up (a negative one as sent) is refused; no
   // simulated driver has virtual functions to configure
   if (c.vf !== undefined) return err(c.vf < 0 ? 'EINVAL' : 'EOPNOTSUPP');

@@ -2,7 +2,7 @@
 // kernel reports about them (dev_get_flags, operstate, RTM_NEWLINK contents).
 import { IFF, type LinkMsg, type OperState } from '../../shared/services/net';
 import { formatAddr, formatMac } from '../../shared/services/net-addr';
-import { emptyStats, type Link } from './state';
+import { emptyStats, linkByIndex, type Link, type NetState } from './state';
 import { vlanData } from './vlan';
 
 /** VMware's OUI for NICs whose address the hypervisor assigns (00:50:56:00:00:00-3f:ff:ff). */
@@ -127,16 +127,17 @@ export function linkMsg(l: Link, inet6: boolean, master?: Link): LinkMsg {
   const port = l.port && master ? 1 : 0;
   const msg: LinkMsg = {
     ifindex: l.ifindex, name: l.name, linkType: l.linkType, flags: reportedFlags(l), mtu: l.mtu,
-    minMtu: l.minMtu, maxMtu: l.maxMtu, qdisc: l.qdisc, operstate: operState(l), linkmode: 0, group: l.group,
+    minMtu: l.minMtu, maxMtu: l.maxMtu, qdisc: l.qdisc, operstate: operState(l), linkmode: l.linkmode ?? 0, group: l.group,
     txqlen: l.txqlen, address: formatMac(l.mac), broadcast: formatMac(l.brd), stats: { ...l.stats },
     carrierChanges: l.carrierChanges, promiscuity: (l.flags & IFF.PROMISC ? 1 : 0) + port, allmulti: (l.flags & IFF.ALLMULTI ? 1 : 0) + port,
-    numTxQueues: l.numTxQueues, numRxQueues: l.numRxQueues, gsoMaxSize: 65536, gsoMaxSegs: 65535,
+    numTxQueues: l.numTxQueues, numRxQueues: l.numRxQueues, gsoMaxSize: l.gsoMaxSize ?? 65536, gsoMaxSegs: l.gsoMaxSegs ?? 65535,
     addrGenMode: l.addrGenMode, inet6,
   };
   if (l.kind) msg.kind = l.kind;
   if (l.permMac) msg.permAddress = formatMac(l.permMac);
   if (l.alias !== undefined) msg.alias = l.alias;
   if (l.altnames?.length) msg.altnames = [...l.altnames];
+  if (l.groMaxSize !== undefined) msg.groMaxSize = l.groMaxSize;
   if (l.mcStatic?.length) msg.mcStatic = l.mcStatic.map((m) => ({ addr: formatMac(m.addr), pos: m.pos }));
   if (l.parentBus) msg.parentBus = l.parentBus;
   if (l.parentDev) msg.parentDev = l.parentDev;
@@ -177,4 +178,18 @@ export function validEtherAddr(mac: readonly number[]): boolean {
 export function validIfName(name: string): boolean {
   if (name.length === 0 || name.length >= 16 || name === '.' || name === '..') return false;
   return !/[/:\s]/.test(name);
+}
+
+/**
+ * tso_max_size: what the driver can segment. The loopback, veth and ifb take the largest
+ * (GSO_MAX_SIZE), a VLAN or macvlan its lower device's, a bridge its smallest port's (65536
+ * without ports); other devices the legacy 65536.
+ */
+export function tsoMaxSize(s: NetState, l: Link): number {
+  if (l.linkType === 'loopback' || l.kind === 'veth' || l.kind === 'ifb') return 524280;
+  const lower = l.vlan ? linkByIndex(s, l.vlan.real) : l.macvlan ? linkByIndex(s, l.macvlan.lower) : undefined;
+  if (lower) return tsoMaxSize(s, lower);
+  if (!l.bridge) return 65536;
+  const ports = s.links.filter((x) => x.master === l.ifindex);
+  return ports.length ? Math.min(...ports.map((x) => tsoMaxSize(s, x))) : 65536;
 }

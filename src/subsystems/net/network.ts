@@ -14,7 +14,7 @@ import { createLink, deleteGroup, deleteLink, validateNewLink } from './link-cre
 import { changeAltnames } from './altnames';
 import { changeMulticast } from './multicast';
 import { changeLink, setCarrier } from './link-ops';
-import { linkMsg } from './links';
+import { linkMsg, tsoMaxSize } from './links';
 import { macvlanData } from './macvlan';
 import { addNeighbour, ageNeighbours, delNeighbour, getNeighbour, neighMsg } from './neighbours';
 import { addRoute, delRoute, getRoute, isSibling6, multipathMsg6, routeMsg } from './route-ops';
@@ -167,6 +167,7 @@ export class Network {
     const s = this.state;
     return s.links.map((l) => {
       const msg = linkMsg(l, s.addrs.some((a) => a.ifindex === l.ifindex && a.family === 6) || l.mtu >= 1280, l.master !== undefined ? linkByIndex(s, l.master) : undefined);
+      msg.tsoMaxSize = tsoMaxSize(s, l);
       if (l.macvlan) msg.macvlan = macvlanData(s, l);
       return msg;
     });

@@ -49,6 +49,12 @@ export interface Link {
   brd: number[];
   permMac?: number[];
   alias?: string;
+  /** GSO/GRO limits set by hand (absent: the defaults, 65536 bytes and 65535 segments). */
+  gsoMaxSize?: number;
+  gsoMaxSegs?: number;
+  groMaxSize?: number;
+  /** IF_LINK_MODE_DORMANT (1) when set so; absent is the default mode. */
+  linkmode?: number;
   /** Alternative names (`ip link property add altname`): found like the name itself. */
   altnames?: string[];
   /**
