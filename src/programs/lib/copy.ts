@@ -1,6 +1,7 @@
 // The copying engine cp and mv share (coreutils copy.c): one file system object at a time,
 // directories recursively, with the checks and messages GNU prints. mv uses it when rename()
 // fails with EXDEV. Data is streamed in chunks and every step yields, so Ctrl-C works.
+import type { AclEntry } from '../../shared/acl';
 import { isSysError, SysError } from '../../shared/errno';
 import type { Stat } from '../../shared/stat';
 import type { Ctx } from './context';
@@ -247,7 +248,7 @@ export class Copier {
       return false;
     }
     await this.verbose(src, dst);
-    return this.preserve(dst, st);
+    return this.preserve(src, dst, st);
   }
 
   /** cp -s with a relative source: the link must be made in the current directory. */
@@ -381,7 +382,7 @@ export class Copier {
       ctx.sys.close(inFd);
     }
     await this.verbose(src, dst);
-    return this.preserve(dst, st);
+    return this.preserve(src, dst, st);
   }
 
   private async copyDir(src: string, dst: string, st: Stat, dstSt: Stat | undefined, topSrc: string, topDst: string): Promise<boolean> {
@@ -419,12 +420,12 @@ export class Copier {
       const umask = ctx.sys.umask();
       await ctx.sys.chmod(dst, (o.noMode ? 0o777 : st.mode & 0o777) & ~umask).catch(() => undefined);
     }
-    if (!(await this.preserve(dst, st))) ok = false;
+    if (!(await this.preserve(src, dst, st))) ok = false;
     return ok;
   }
 
-  /** Applies -p: times, then ownership, then permission bits (the order GNU uses). */
-  private async preserve(dst: string, st: Stat): Promise<boolean> {
+  /** Applies -p: times, then ownership, then permission bits and ACLs (the order GNU uses). */
+  private async preserve(src: string, dst: string, st: Stat): Promise<boolean> {
     const { ctx, o } = this;
     if (o.preserveTimes) {
       try {
@@ -444,12 +445,48 @@ export class Copier {
     }
     if (o.preserveMode) {
       try {
-        await ctx.sys.chmod(dst, st.mode & 0o7777);
+        await this.copyAcl(src, dst, st);
       } catch (e) {
         await ctx.perror(e, `preserving permissions for ${quoteaf(dst)}`);
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * gnulib's copy_acl: the source's ACLs go to the copy when it has any beyond its mode; else
+   * the copy gets the source's mode, and loses what it inherited from a default ACL (named
+   * entries, a directory's own default ACL), as qset_acl leaves it.
+   */
+  private async copyAcl(src: string, dst: string, st: Stat): Promise<void> {
+    const sys = this.ctx.sys;
+    const isDir = st.kind === 'dir';
+    let access: AclEntry[] | undefined;
+    let dflt: AclEntry[] = [];
+    try {
+      access = await sys.getAcl(src, 'access');
+      if (isDir) dflt = await sys.getAcl(src, 'default');
+    } catch (e) {
+      if (!isSysError(e) || e.errno !== 'EOPNOTSUPP') throw e;
+    }
+    const extended = access?.some((x) => x.tag === 'user' || x.tag === 'group' || x.tag === 'mask') || dflt.length > 0;
+    if (extended) {
+      await sys.setAcl(dst, 'access', access!);
+      if (isDir) await sys.setAcl(dst, 'default', dflt.length ? dflt : null);
+      // (an ACL has no set-user-ID, set-group-ID or sticky bit)
+      if (st.mode & 0o7000) await sys.chmod(dst, (await sys.stat(dst)).mode & 0o777 | (st.mode & 0o7000));
+      return;
+    }
+    await sys.chmod(dst, st.mode & 0o7777);
+    try {
+      const now = await sys.getAcl(dst, 'access');
+      if (now.some((x) => x.tag === 'user' || x.tag === 'group' || x.tag === 'mask')) {
+        await sys.setAcl(dst, 'access', [{ tag: 'user_obj', perm: (st.mode >> 6) & 7 }, { tag: 'group_obj', perm: (st.mode >> 3) & 7 }, { tag: 'other', perm: st.mode & 7 }]);
+      }
+      if (isDir && (await sys.getAcl(dst, 'default')).length) await sys.setAcl(dst, 'default', null);
+    } catch (e) {
+      if (!isSysError(e) || e.errno !== 'EOPNOTSUPP') throw e;
+    }
   }
 }
