@@ -179,6 +179,9 @@ export class Inputs {
       try {
         st = cfg.dereference ? await ctx.sys.stat(child) : await ctx.sys.lstat(child);
       } catch (e) {
+        // what fts could not stat is no directory to grep: --include/--exclude decide on it
+        // before its error is told, --exclude-dir does not
+        if (this.excluded(entry, false, false)) continue;
         if (cfg.dereference && isSysError(e) && e.errno === 'ENOENT') {
           await this.error(new SysError('ENOENT', 'open', child), shown);
           continue;
