@@ -99,7 +99,11 @@ async function findNext(ctx: Ctx, tables: Table[], start: number, end: number, q
       for (let next = nextMatch(e, start, end, zone); next <= end; next = nextMatch(e, next + 60, end, zone)) {
         if (next < 0) break;
         if (closest < 0 || next < closest) closest = next;
-        if (q.flags & ENTRIES) out += entryText(indent, e, next, zone);
+        // (written as found: -f over years can list millions of runs, and ^C must stop it)
+        if (q.flags & ENTRIES) {
+          await ctx.print(out + entryText(indent, e, next, zone));
+          out = '';
+        }
         if (!(q.flags & ALLJOBS)) break;
       }
     }
