@@ -8,6 +8,7 @@ export const procsPrograms: ProgramEntry[] = [
   lazy({ name: 'free', installPath: '/usr/bin/free', pkg: 'procps-ng' }, () => import('../procps/free')),
   lazy({ name: 'pwdx', installPath: '/usr/bin/pwdx', pkg: 'procps-ng' }, () => import('../procps/pwdx')),
   lazy({ name: 'watch', installPath: '/usr/bin/watch', pkg: 'procps-ng' }, () => import('../procps/watch')),
+  lazy({ name: 'expiry', installPath: '/usr/bin/expiry', mode: 0o4755, pkg: 'shadow' }, () => import('../accounts/expiry')),
   lazy({ name: 'getent', installPath: '/usr/bin/getent', pkg: 'glibc' }, () => import('../misc/getent')),
   lazy({ name: 'locale', installPath: '/usr/bin/locale', pkg: 'glibc' }, () => import('../glibc/locale')),
   lazy({ name: 'getconf', installPath: '/usr/bin/getconf', pkg: 'glibc' }, () => import('../glibc/getconf')),
