@@ -258,7 +258,38 @@ function badSpecifier(v: string): boolean {
  * config_parse_unit_deps(): words (quotes kept as they are) naming units; a word that is no
  * unit name is logged and skipped, an empty value clears nothing here.
  */
-function units(s: UnitSettings, key: string, warnings?: string[]): string[] {
+/**
+ * unit_name_printf() on a dependency word: the unit's own name parts (%n %N %p %i %j) and "%%"
+ * are filled in; the system and credential ones (%H %m %u ...) are left as they are (their
+ * values are not needed to tell a bad name); any other letter or digit is no specifier here.
+ */
+function depSpecifiers(word: string, name: string): { word: string; unresolved: boolean } | 'EBADSLT' {
+  if (!word.includes('%')) return { word, unresolved: false };
+  const dot = name.lastIndexOf('.');
+  const base = dot < 0 ? name : name.slice(0, dot);
+  const at = base.indexOf('@');
+  const prefix = at < 0 ? base : base.slice(0, at);
+  const table: Record<string, string> = { n: name, N: base, p: prefix, i: at < 0 ? '' : base.slice(at + 1), j: prefix.slice(prefix.lastIndexOf('-') + 1), '%': '%' };
+  let out = '';
+  let unresolved = false;
+  for (let k = 0; k < word.length; k++) {
+    const c = word[k]!;
+    if (c !== '%' || k + 1 >= word.length) {
+      out += c;
+      continue;
+    }
+    const f = word[++k]!;
+    if (table[f] !== undefined && name !== '') out += table[f];
+    else if ('aAbBHlqmMovwWgGuU'.includes(f) || (name === '' && 'nNpij%'.includes(f))) {
+      out += `%${f}`;
+      unresolved = true;
+    } else if (/[0-9A-Za-z]/.test(f)) return 'EBADSLT';
+    else out += `%${f}`;
+  }
+  return { word: out, unresolved };
+}
+
+function units(s: UnitSettings, key: string, warnings?: string[], name = ''): string[] {
   const out: string[] = [];
   for (const a of s.assignments) {
     if (a.section !== 'Unit' || a.key !== key) continue;
@@ -271,9 +302,10 @@ function units(s: UnitSettings, key: string, warnings?: string[]): string[] {
         break;
       }
       pos = r.next;
-      if (badSpecifier(r.word)) warnings?.push(`${where(a)}Failed to resolve unit specifiers in '${r.word}', ignoring: Invalid slot`);
-      else if (!unitNameIsValid(r.word) && !r.word.includes('%')) warnings?.push(`${where(a)}Failed to add dependency on ${r.word}, ignoring: Invalid argument`);
-      else out.push(r.word);
+      const d = depSpecifiers(r.word, name);
+      if (d === 'EBADSLT') warnings?.push(`${where(a)}Failed to resolve unit specifiers in '${r.word}', ignoring: Invalid slot`);
+      else if (!d.unresolved && !unitNameIsValid(d.word)) warnings?.push(`${where(a)}Failed to add dependency on ${d.word}, ignoring: Invalid argument`);
+      else out.push(d.word);
     }
   }
   return out;
@@ -322,15 +354,15 @@ export function unitConfig(s: UnitSettings, type: string, name = ''): UnitConfig
   const cfg: UnitConfig = {
     description: s.get('Unit', 'Description'),
     documentation: s.list('Unit', 'Documentation'),
-    requires: [...units(s, 'Requires', warnings), ...units(s, 'RequiresOverridable', warnings)],
-    requisite: [...units(s, 'Requisite', warnings), ...units(s, 'RequisiteOverridable', warnings)],
-    wants: units(s, 'Wants', warnings),
-    bindsTo: [...units(s, 'BindsTo', warnings), ...units(s, 'BindTo', warnings)],
-    partOf: units(s, 'PartOf', warnings),
-    conflicts: units(s, 'Conflicts', warnings),
-    after: units(s, 'After', warnings),
-    before: units(s, 'Before', warnings),
-    onFailure: units(s, 'OnFailure', warnings),
+    requires: [...units(s, 'Requires', warnings, name), ...units(s, 'RequiresOverridable', warnings, name)],
+    requisite: [...units(s, 'Requisite', warnings, name), ...units(s, 'RequisiteOverridable', warnings, name)],
+    wants: units(s, 'Wants', warnings, name),
+    bindsTo: [...units(s, 'BindsTo', warnings, name), ...units(s, 'BindTo', warnings, name)],
+    partOf: units(s, 'PartOf', warnings, name),
+    conflicts: units(s, 'Conflicts', warnings, name),
+    after: units(s, 'After', warnings, name),
+    before: units(s, 'Before', warnings, name),
+    onFailure: units(s, 'OnFailure', warnings, name),
     conditions,
     defaultDependencies: setting(s, 'Unit', 'DefaultDependencies', warnings, 'Failed to parse boolean value', bool) ?? true,
     refuseManualStart: setting(s, 'Unit', 'RefuseManualStart', warnings, 'Failed to parse boolean value', bool) ?? false,
@@ -338,7 +370,7 @@ export function unitConfig(s: UnitSettings, type: string, name = ''): UnitConfig
     warnings,
   };
   // the dependency settings the manager does not act on here are still checked
-  for (const k of ['Upholds', 'OnSuccess', 'PropagatesReloadTo', 'PropagateReloadTo', 'ReloadPropagatedFrom', 'PropagateReloadFrom', 'PropagatesStopTo', 'StopPropagatedFrom', 'JoinsNamespaceOf']) units(s, k, warnings);
+  for (const k of ['Upholds', 'OnSuccess', 'PropagatesReloadTo', 'PropagateReloadTo', 'ReloadPropagatedFrom', 'PropagateReloadFrom', 'PropagatesStopTo', 'StopPropagatedFrom', 'JoinsNamespaceOf']) units(s, k, warnings, name);
   if (fatal.size) cfg.badSetting = 'Unit configuration has fatal error, unit will not be started.';
   if (type === 'service') cfg.service = serviceConfig(s, cfg, fatal);
   if (type === 'socket') {
