@@ -35,9 +35,12 @@ export function hashOrder(keys: Iterable<string>, size: number): string[] {
 /** A Map whose iteration follows bash's hash-table order; set() keeps an existing key's place. */
 export class AssocMap extends Map<string, string> {
   private order: string[] | undefined;
+  /** The table's first size (BASH_ALIASES walks the 64 of the alias table). */
+  private readonly buckets: number;
 
-  constructor(from?: Iterable<readonly [string, string]> | null) {
+  constructor(from?: Iterable<readonly [string, string]> | null, buckets = FIRST_BUCKETS) {
     super();
+    this.buckets = from instanceof AssocMap ? from.buckets : buckets;
     if (from instanceof AssocMap) for (const [k, v] of from.insertionOrder()) super.set(k, v);
     else if (from) for (const [k, v] of from) super.set(k, v);
   }
@@ -64,7 +67,7 @@ export class AssocMap extends Map<string, string> {
 
   /** The keys as bash's table walks them. */
   private ordered(): string[] {
-    this.order ??= hashOrder(super.keys(), FIRST_BUCKETS);
+    this.order ??= hashOrder(super.keys(), this.buckets);
     return this.order;
   }
 
@@ -86,5 +89,28 @@ export class AssocMap extends Map<string, string> {
 
   override forEach(fn: (value: string, key: string, map: Map<string, string>) => void, thisArg?: unknown): void {
     for (const [k, v] of this.entries()) fn.call(thisArg, v, k, this);
+  }
+}
+
+/**
+ * BASH_ALIASES and BASH_CMDS: a view of the alias or command hash table, made when read, in
+ * which assigning an element defines an alias or remembers a command (unsetting one leaves
+ * the table as it is: the next read shows it again).
+ */
+export class TableView extends AssocMap {
+  private ready = false;
+
+  constructor(
+    entries: Iterable<readonly [string, string]>,
+    buckets: number,
+    private readonly write: (key: string, value: string) => void,
+  ) {
+    super(entries, buckets);
+    this.ready = true;
+  }
+
+  override set(key: string, value: string): this {
+    if (this.ready) this.write(key, value);
+    return super.set(key, value);
   }
 }

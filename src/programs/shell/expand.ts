@@ -110,6 +110,11 @@ function makeArithEnv(h: ExpandHost): ArithEnv {
 /** Sets an element; false when a negative subscript is before the first element (nothing set). */
 export function setElement(state: ShellState, name: string, index: string, value: string): boolean {
   if (name === 'FUNCNAME' && state.funcnameLive) return true;
+  // BASH_ALIASES[name]=text defines an alias, BASH_CMDS[name]=path remembers a command
+  if ((name === 'BASH_ALIASES' || name === 'BASH_CMDS') && !state.globals.has(name)) {
+    state.lookup(name)!.assoc!.set(index, value);
+    return true;
+  }
   const holder = state.holder(name);
   let v = holder.get(name);
   if (v?.readonly) throw new ReadonlyError(name);

@@ -5,7 +5,7 @@ import type { Command } from './ast';
 import type { CurrentCommand } from './command-text';
 import type { WaitStatus } from '../../shared/process';
 import { CompTable } from './completion/table';
-import { AssocMap, hashOrder } from './assoc';
+import { AssocMap, hashOrder, TableView } from './assoc';
 import { functionText } from './print-function';
 
 /**
@@ -288,9 +288,25 @@ export class ShellState {
     return s;
   }
 
+  /**
+   * BASH_ALIASES and BASH_CMDS: the aliases (a table of 64 buckets) or remembered commands (256),
+   * put in that table's order into an array of their own (64 or 1024 buckets); an element
+   * assigned changes those tables.
+   */
+  private tableView(name: 'BASH_ALIASES' | 'BASH_CMDS'): AssocMap {
+    if (name === 'BASH_ALIASES') {
+      return new TableView(hashOrder(this.aliases.keys(), 64).map((k) => [k, this.aliases.get(k)!] as const), 64, (k, v) => this.aliases.set(k, v));
+    }
+    return new TableView(hashOrder(this.hash.keys(), 256).map((k) => [k, this.hash.get(k)!] as const), 1024, (k, v) => {
+      this.hash.set(k, v);
+      this.hashHits.set(k, 0);
+    });
+  }
+
   /** The variable `name` as seen from the current scope (resolving namerefs). */
   lookup(name: string, depth = 0): Var | undefined {
     if (name === 'SHELLOPTS' || name === 'BASHOPTS' || name === 'GROUPS' || name === 'DIRSTACK') return this.computed(name);
+    if ((name === 'BASH_ALIASES' || name === 'BASH_CMDS') && !this.globals.has(name)) return { assoc: this.tableView(name) };
     // FUNCNAME is computed when read, so function calls allocate nothing for it
     if (name === 'BASH_ARGV' || name === 'BASH_ARGC') {
       if (!this.bashArgvFilled && this.funcNames.length === 0) {
