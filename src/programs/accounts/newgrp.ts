@@ -1,40 +1,59 @@
-// newgrp (shadow 4.13, set-user-ID): starts a new shell with another primary group. A
-// member switches freely; others must know the group's password (gshadow), and a group
-// without one refuses them. login: asks for a user and password and starts their shell.
-import { isSysError } from '../../shared/errno';
+// newgrp and sg (shadow 4.13, set-user-ID): start a new shell (sg: a command through sh -c)
+// with another primary group, named (no number), added to the current groups. A member
+// switches freely; others must know the group's password (gshadow), and a group without one
+// refuses them. login: asks for a user and password and starts their shell.
+import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram } from '../define';
 import { Accounts } from '../lib/accounts';
 import { failDelay, Prompter, verifyPassword } from './auth';
+import { progName } from './common';
 import { Db, GSHADOW, SHADOW } from './db';
 import { runAs, targetOf } from './session';
 
 export const newgrp = defineProgram({
   name: 'newgrp',
   installPath: '/usr/bin/newgrp',
+  aliases: ['/usr/bin/sg'],
   pkg: 'shadow',
   mode: 0o4755,
   async main(ctx) {
     const sys = ctx.sys;
+    // one program, two syntaxes: "newgrp [-] [group]" and "sg [-] group [[-c] command]"
+    const isNewgrp = progName(ctx) === 'newgrp';
+    const usage = isNewgrp ? 'Usage: newgrp [-] [group]\n' : 'Usage: sg group [[-c] command]\n';
     const args = ctx.argv.slice(1);
     let login = false;
     if (args[0] === '-' || args[0] === '-l') {
       login = true;
       args.shift();
     }
-    if (args.length > 1 || (args[0] ?? '').startsWith('-')) {
-      await ctx.err.write('Usage: newgrp [-] [group]\n');
-      return 1;
-    }
     const acc = await Accounts.load(sys);
     const me = acc.userById(sys.getuid());
     if (!me) {
-      await ctx.err.write('newgrp: Cannot determine your user name.\n');
+      await ctx.err.write(`${progName(ctx)}: Cannot determine your user name.\n`);
       return 1;
     }
-    const wanted = args[0];
-    const grp = wanted === undefined ? acc.groupById(me.gid) : acc.groupByName(wanted) ?? (/^\d+$/.test(wanted) ? acc.groupById(Number(wanted)) : undefined);
+    let wanted: string | undefined;
+    let command: string | undefined;
+    if (!isNewgrp) {
+      if (args.length === 0 || args[0]!.startsWith('-')) {
+        await ctx.err.write(usage);
+        return 1;
+      }
+      wanted = args.shift()!;
+      // "sg group -c command" and "sg group command" both run one command (only its first word
+      // in the second form)
+      if (args.length) command = args.length > 1 && args[0] === '-c' ? args[1] : args[0];
+    } else {
+      if ((args[0] ?? '').startsWith('-')) {
+        await ctx.err.write(usage);
+        return 1;
+      }
+      wanted = args[0];
+    }
+    const grp = wanted === undefined ? acc.groupById(me.gid) : acc.groupByName(wanted);
     if (!grp) {
-      await ctx.err.write(`newgrp: group '${wanted ?? me.gid}' does not exist\n`);
+      await ctx.err.write(wanted === undefined ? `${progName(ctx)}: GID '${me.gid}' does not exist\n` : `${progName(ctx)}: group '${wanted}' does not exist\n`);
       return 1;
     }
     const member = grp.gid === me.gid || grp.members.includes(me.name);
@@ -50,14 +69,33 @@ export const newgrp = defineProgram({
     }
     const target = await targetOf(sys, me);
     target.gid = grp.gid;
-    const groups = acc.groupList(me.name, me.gid);
+    const groups = sys.getgroups();
     target.groups = groups.includes(grp.gid) ? groups : [...groups, grp.gid];
-    const shell = me.shell || '/bin/sh';
-    const base = shell.slice(shell.lastIndexOf('/') + 1);
     await ctx.flush();
     sys.setgid(target.gid);
     sys.setgroups(target.groups);
     sys.setuid(me.uid);
+    if (command !== undefined) {
+      try {
+        return await sys.exec('/bin/sh', ['sh', '-c', command], new Map(ctx.env));
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        await ctx.err.write(`/bin/sh: ${strerror(e.errno)}\n`);
+        return e.errno === 'ENOENT' ? 127 : 126;
+      }
+    }
+    // $SHELL first (not for a login), then the passwd entry's shell
+    const fromEnv = ctx.env.get('SHELL');
+    const shell = !login && fromEnv !== undefined ? fromEnv : me.shell || '/bin/sh';
+    const base = shell.slice(shell.lastIndexOf('/') + 1);
+    if (login) {
+      try {
+        await sys.chdir(me.home);
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        await ctx.err.write(`chdir: ${strerror(e.errno)}\n`);
+      }
+    }
     try {
       return await sys.exec(shell, [login ? `-${base}` : base], new Map(ctx.env));
     } catch (e) {

@@ -54,7 +54,7 @@ export const procsPrograms: ProgramEntry[] = [
   lazy({ name: 'lastlog', installPath: '/usr/bin/lastlog', pkg: 'shadow' }, () => import('../accounts/lastlog')),
   lazy({ name: 'login', installPath: '/usr/bin/login', pkg: 'shadow-tools' }, () => import('../accounts/newgrp').then((m) => ({ default: m.login }))),
   lazy({ name: 'newusers', installPath: '/usr/sbin/newusers', pkg: 'shadow' }, () => import('../accounts/newusers')),
-  lazy({ name: 'newgrp', installPath: '/usr/bin/newgrp', mode: 0o4755, pkg: 'shadow' }, () => import('../accounts/newgrp').then((m) => ({ default: m.newgrp }))),
+  lazy({ name: 'newgrp', installPath: '/usr/bin/newgrp', aliases: ['/usr/bin/sg'], mode: 0o4755, pkg: 'shadow' }, () => import('../accounts/newgrp').then((m) => ({ default: m.newgrp }))),
   lazy({ name: 'passwd', installPath: '/usr/bin/passwd', mode: 0o4755, pkg: 'shadow-tools' }, () => import('../accounts/passwd')),
   lazy({ name: 'pwconv', installPath: '/usr/sbin/pwconv', pkg: 'shadow' }, () => import('../accounts/conv').then((m) => ({ default: m.pwconv }))),
   lazy({ name: 'pwunconv', installPath: '/usr/sbin/pwunconv', pkg: 'shadow' }, () => import('../accounts/conv').then((m) => ({ default: m.pwunconv }))),
