@@ -305,6 +305,15 @@ export const kill: Builtin = async (sh, argv) => {
     }
     sig = v;
     i = 2;
+  } else if (/^-s[A-Za-z]|^-n\d/.test(a0)) {
+    // -sNAME and -nNUM: the option with its argument joined (so -sigterm means -s igterm)
+    const v = signalNumber(a0.slice(2), !sh.state.options.has('posix'));
+    if (v === undefined) {
+      await sh.error(`kill: ${a0.slice(2)}: invalid signal specification`);
+      return 1;
+    }
+    sig = v;
+    i = 1;
   } else if (a0.startsWith('-') && a0 !== '--' && a0.length > 1) {
     const v = signalNumber(a0.slice(1), !sh.state.options.has('posix'));
     if (v === undefined) {
