@@ -31,9 +31,12 @@ export class Executor {
     rt.call = (c) => this.callUser(c);
     rt.compare = (fn, a, b) => this.invoke(fn, [newCell(rt.input(a[0]), true), newCell(a[1], true), newCell(rt.input(b[0]), true), newCell(b[1], true)]);
     this.input = new MainInput(rt, {
-      beginFile: () => this.runRules('BEGINFILE'),
+      beginFile: async () => {
+        if (rt.inplace) await rt.inplace.beginFile();
+        await this.runRules('BEGINFILE');
+      },
       endFile: () => this.runRules('ENDFILE'),
-      hasBeginFile: rt.prog.rules.some((r) => r.kind === 'BEGINFILE'),
+      hasBeginFile: rt.inplace !== undefined || rt.prog.rules.some((r) => r.kind === 'BEGINFILE'),
       hasEndFile: rt.prog.rules.some((r) => r.kind === 'ENDFILE'),
     });
     rt.mainNext = () => this.input.next();
@@ -335,7 +338,7 @@ export class Executor {
       this.ruleKind = 'BEGIN';
       for (const r of rules) if (r.kind === 'BEGIN') await this.block(r.action!);
       this.ruleKind = 'main';
-      const needInput = rules.some((r) => r.kind !== 'BEGIN');
+      const needInput = rt.inplace !== undefined || rules.some((r) => r.kind !== 'BEGIN');
       if (needInput) await this.mainLoop(rules.filter((r) => r.kind === 'main'));
     } catch (e) {
       if (!(e instanceof ExitSignal)) throw e;
@@ -343,6 +346,7 @@ export class Executor {
     }
     try {
       this.ruleKind = 'END';
+      if (rt.inplace) await rt.inplace.atEnd();
       for (const r of rules) if (r.kind === 'END') await this.block(r.action!);
     } catch (e) {
       if (!(e instanceof ExitSignal)) throw e;

@@ -8,6 +8,7 @@ import { AwkFatal } from './errors';
 import { debugSession } from './debugger';
 import { writeDump } from './dump';
 import { Executor } from './exec';
+import { Inplace } from './inplace';
 import { PrettyPrinter } from './pretty';
 import { Profile, writeProfile } from './profile';
 import { commandLineAssign } from './input';
@@ -261,6 +262,10 @@ export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<num
   rt.systemZone = await systemZone(ctx.sys);
   rt.sandbox = opts.flags.has('S');
   rt.lint = lint;
+  if (opts.flags.has('inplace')) {
+    sources.push({ name: 'inplace', text: '' });
+    rt.inplace = new Inplace(rt, sources.length - 1);
+  }
   if (opts.flags.has('p')) rt.profile = new Profile();
   initGlobals(rt, hostArgs, opts.operands);
   const fail = async (e: unknown): Promise<number> => {
@@ -289,6 +294,7 @@ export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<num
       if (a.kind === 'fs') rt.set({ name: 'FS', local: false, slot: G.FS }, unescape(a.value));
       else commandLineAssign(rt, a.value);
     }
+    rt.inplace?.forgetOptions();
     status = opts.flags.has('D') ? await debugSession(rt, sources, opts.optional.get('D'), run) : await run();
   } catch (e) {
     status = await fail(e);

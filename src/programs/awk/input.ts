@@ -9,18 +9,19 @@ import type { Rec, RecordReader } from './records';
 import type { Runtime } from './runtime';
 import type { Value } from './values';
 
-const ASSIGN_RE = /^([A-Za-z_][A-Za-z0-9_]*)=/;
+const ASSIGN_RE = /^((?:[A-Za-z_][A-Za-z0-9_]*::)?[A-Za-z_][A-Za-z0-9_]*)=/;
 
 /** Applies a command-line `var=value` (-v or an operand): escapes processed, a strnum. */
 export function commandLineAssign(rt: Runtime, text: string): boolean {
   const m = ASSIGN_RE.exec(text);
   if (!m) return false;
-  const name = m[1]!;
+  const name = m[1]!.replace(/^awk::/, '');
   const slot = rt.prog.globals.indexOf(name);
   if (rt.prog.funcs.has(name)) throw new AwkFatal(`cannot use function \`${name}' as variable name`);
   const raw = unescape(text.slice(m[0].length), (w) => rt.pending.push(`${rt.name}: warning: ${w}\n`));
-  if (slot < 0) return true;
   const value: Value = rt.input(raw);
+  rt.cmdVars.set(name, value);
+  if (slot < 0) return true;
   rt.set({ name, local: false, slot }, value);
   return true;
 }
@@ -122,6 +123,15 @@ export class MainInput {
         if (rt.ctx.sys.fstat(fd).kind === 'dir') {
           rt.ctx.sys.close(fd);
           rt.setErrno('EISDIR');
+          // BEGINFILE rules see it (ERRNO says why) before it is skipped
+          if (this.hooks.hasBeginFile) {
+            rt.globals[G.FILENAME]!.v = arg;
+            await this.hooks.beginFile();
+            if (this.skipRest) {
+              this.skipRest = false;
+              continue;
+            }
+          }
           await rt.warn(`command line argument \`${arg}' is a directory: skipped`);
           continue;
         }

@@ -26,7 +26,7 @@ function badAssign(text: string): ParsedOptions | undefined {
   if (eq < 0) return { kind: 'error', message: `\`${text}' argument to \`-v' not in \`var=value' form\n` };
   const name = text.slice(0, eq);
   if (BUILTIN_NAMES.has(name)) return { kind: 'fatal', message: `cannot use gawk builtin \`${name}' as variable name` };
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return { kind: 'fatal', message: `\`${name}' is not a legal variable name` };
+  if (!/^(?:[A-Za-z_][A-Za-z0-9_]*::)?[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return { kind: 'fatal', message: `\`${name}' is not a legal variable name` };
   return undefined;
 }
 

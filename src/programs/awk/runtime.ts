@@ -3,6 +3,7 @@
 import { ERRNO, strerror, type Errno } from '../../shared/errno';
 import type { Ctx } from '../lib/context';
 import { G, type CallExpr, type Program, type VarRef } from './ast';
+import type { Inplace } from './inplace';
 import type { Profile } from './profile';
 import { makeRandom } from './random';
 import { AwkFatal } from './errors';
@@ -53,6 +54,10 @@ export class Runtime {
   readonly frames: Cell[][] = [];
   readonly funcNames: string[][] = [];
   lint: LintMode = false;
+  /** Every command-line assignment by name, those the program never names included. */
+  readonly cmdVars = new Map<string, Value>();
+  /** gawk -i inplace. */
+  inplace: Inplace | undefined;
   /** Whether $0 has had a value (lint warns of reading it before). */
   recordSeen = false;
   /** gawk -p: the counts being kept. */

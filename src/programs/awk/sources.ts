@@ -99,6 +99,11 @@ export async function loadSources(ctx: Ctx, codec: Codec, err: Err, opts: Option
     let path = '/dev/stdin';
     if (s.value !== '-' || s.kind === 'include') {
       const at = await findSource(ctx, codec, s.value);
+      // gawk's inplace library, built in (see inplace.ts)
+      if (!('path' in at) && s.kind === 'include' && (s.value === 'inplace' || s.value === 'inplace.awk')) {
+        opts.flags.add('inplace');
+        continue;
+      }
       if (!('path' in at)) {
         await err(`${progName(ctx)}: fatal: cannot open source file \`${s.value}' for reading: ${strerror(at.errno)}\n`);
         return 2;
