@@ -1,5 +1,5 @@
 // The file-related half of Sys: descriptors, paths and metadata.
-import { ACL_FILESYSTEMS, aclEntries, setAcl } from './vfs/acl';
+import { ACL_FILESYSTEMS } from './vfs/acl';
 import { SysError } from '../shared/errno';
 import type { FsUsage, Stat } from '../shared/stat';
 import type { Sys } from '../shared/sys';
@@ -33,6 +33,9 @@ type FsSys = Pick<Sys,
   | 'readlink' | 'chmod' | 'getAcl' | 'setAcl' | 'chown' | 'lchown' | 'utimes' | 'truncate' | 'access' | 'realpath' | 'statfs'
   | 'mounts' | 'getcwd' | 'chdir' | 'chroot' | 'readFile' | 'writeFile'>;
 
+/** The ACL get/set code, loaded the first time a program asks (the clock held meanwhile). */
+let aclModule: Promise<typeof import('./vfs/acl-xattr')> | undefined;
+
 export function usageOf(k: Kernel, fs: FileSystemInfo): FsUsage {
   const total = Math.floor(fs.capacity / BLOCK);
   const used = Math.ceil((fs.baseline + fs.stored) / BLOCK);
@@ -47,6 +50,7 @@ export function usageOf(k: Kernel, fs: FileSystemInfo): FsUsage {
 
 export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>): FsSys {
   const fsctx = (): ops.FsContext => ({ vfs: k.vfs, cred: proc.cred, cwd: proc.cwd, umask: proc.umask });
+  const aclCode = (): Promise<typeof import('./vfs/acl-xattr')> => k.clock.hold((aclModule ??= import('./vfs/acl-xattr')));
   const alive = (): void => {
     if (proc.killed) throw new ProcessKilled(proc.pid);
   };
@@ -344,6 +348,7 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       k.current = proc;
       const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow }, 'getxattr');
       if (!ACL_FILESYSTEMS.has(k.vfs.fsOf(node).type) || node.type === 'symlink') throw new SysError('EOPNOTSUPP', 'getxattr', path);
+      const { aclEntries } = await aclCode();
       return aclEntries(node, kind);
     },
     async setAcl(path, kind, entries, follow = true) {
@@ -352,6 +357,7 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow }, 'setxattr');
       if (!ACL_FILESYSTEMS.has(k.vfs.fsOf(node).type) || node.type === 'symlink') throw new SysError('EOPNOTSUPP', 'setxattr', path);
       if (!isOwnerOrRoot(proc.cred, node) || attrsLocked(node)) throw new SysError('EPERM', 'setxattr', path);
+      const { setAcl } = await aclCode();
       setAcl(node, kind, entries);
       node.ctime = k.vfs.newInodeTime();
     },
