@@ -227,8 +227,13 @@ export default defineProgram({
           return 0;
         }
         case 'type':
+          // (separators do not coalesce: an empty piece is no type either)
           for (const w of (value ?? '').split(',')) {
-            if (w === '') continue;
+            // "default" stands for the types shown without --type=
+            if (w === 'default') {
+              DEFAULT_TYPES.forEach((t) => show.add(t));
+              continue;
+            }
             if (!(TYPES as readonly string[]).includes(w)) return fail('Failed to parse flags field.');
             show.add(w as Show);
           }
