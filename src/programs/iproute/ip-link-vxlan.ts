@@ -5,7 +5,7 @@ import { parseAddr } from '../../shared/services/net-addr';
 import { getAddr, prefixText } from './ip-inet';
 import type { Printer } from './ip-print';
 import type { Ip } from './ip-session';
-import { AF, getUnsigned, IpExit } from './ip-util';
+import { AF, getUnsigned, IpExit, matches } from './ip-util';
 
 const VXLAN_USAGE = `Usage: ... vxlan id VNI
 		[ { group | remote } IP_ADDRESS ]
@@ -113,6 +113,16 @@ export function parseVxlan(ip: Ip, words: string[], create: boolean, indexOf: (n
         if (n === null) ip.invarg('bad TOS value', v);
         d.tos = n;
       }
+    } else if (matches(w, 'df')) {
+      const v = next();
+      const df = ['unset', 'set', 'inherit'].indexOf(v);
+      if (df < 0) ip.invarg("DF must be 'unset', 'set' or 'inherit'", v);
+      d.df = df;
+    } else if (matches(w, 'label') || matches(w, 'flowlabel')) {
+      const v = next();
+      const n = getUnsigned(v);
+      if (n === null || n > 0xfffff) ip.invarg('invalid flowlabel', v);
+      d.label = n;
     } else if (w === 'ageing') {
       const v = next();
       const n = getUnsigned(v);
@@ -158,11 +168,13 @@ export function parseVxlan(ip: Ip, words: string[], create: boolean, indexOf: (n
 export function printVxlanData(p: Printer, d: VxlanData, nameOf: (ifindex: number) => string): void {
   p.openObject('info_data');
   p.any('id', `id ${d.vni} `, d.vni);
+  // (an IPv6 address has a JSON key of its own)
+  const v6 = (a: string): string => (a.includes(':') ? '6' : '');
   if (d.remote) {
     const key = isMulticast(d.remote) ? 'group' : 'remote';
-    p.any(key, `${key} ${d.remote} `, d.remote);
+    p.any(key + v6(d.remote), `${key} ${d.remote} `, d.remote);
   }
-  if (d.local) p.any('local', `local ${d.local} `, d.local);
+  if (d.local) p.any(`local${v6(d.local)}`, `local ${d.local} `, d.local);
   if (d.link) p.any('link', `dev ${nameOf(d.link)} `, nameOf(d.link));
   p.openObject('port_range');
   p.fp('srcport ');
@@ -184,7 +196,10 @@ export function printVxlanData(p: Printer, d: VxlanData, nameOf: (ifindex: numbe
   if (d.ttlInherit) p.fp('ttl inherit ');
   else if (d.ttl) p.any('ttl', `ttl ${d.ttl} `, d.ttl);
   else p.any('ttl', 'ttl auto ', 0);
-  p.jsonOnly('df', 'unset');
+  const df = ['unset', 'set', 'inherit'][d.df ?? 0] ?? 'unset';
+  if (df === 'unset') p.jsonOnly('df', df);
+  else p.any('df', `df ${df} `, df);
+  if (d.label) p.any('label', `flowlabel 0x${d.label.toString(16)} `, `0x${d.label.toString(16)}`);
   p.any('ageing', `ageing ${d.ageing} `, d.ageing);
   if (d.maxAddress) p.any('limit', `maxaddr ${d.maxAddress} `, d.maxAddress);
   for (const [key, text, on] of [['udp_csum', 'udpcsum', d.udpCsum], ['udp_zero_csum6_tx', 'udp6zerocsumtx', d.zeroCsum6Tx], ['udp_zero_csum6_rx', 'udp6zerocsumrx', d.zeroCsum6Rx]] as const) {

@@ -211,6 +211,10 @@ export interface VxlanData {
   udpCsum: boolean;
   zeroCsum6Tx: boolean;
   zeroCsum6Rx: boolean;
+  /** IFLA_VXLAN_DF: 0 unset, 1 set, 2 inherit (absent: unset). */
+  df?: number;
+  /** IFLA_VXLAN_LABEL: the IPv6 flow label (absent: 0). */
+  label?: number;
 }
 
 /** What `ip link add ... type vxlan` asks for: unset fields take the kernel's defaults. */

@@ -42,10 +42,13 @@ export function newVxlanLink(s: NetState, ifindex: number, name: string, mac: nu
   };
   if (q.remote !== undefined) d.remote = q.remote;
   if (q.local !== undefined) d.local = q.local;
+  if (q.df) d.df = q.df;
+  if (q.label) d.label = q.label;
   if (d.remote && d.local && isV6({ remote: d.remote }) !== isV6({ local: d.local })) return err('EINVAL', 'Local and remote address must be from the same family');
   const lower = d.link ? linkByIndex(s, d.link) : undefined;
   if (d.link && !lower) return err('ENODEV', 'Invalid local interface, device not found');
   const v6 = isV6(d);
+  if (d.label && !v6) return err('EINVAL', 'Label attribute only applies to IPv6 VXLAN devices');
   const headroom = v6 ? HEADROOM6 : HEADROOM4;
   if (c.mtu !== undefined && (c.mtu < 68 || c.mtu > 65535)) return err('EINVAL', 'MTU must be between 68 and 65535');
   const taken = s.links.some((x) => x.vxlan && x.vxlan.vni === d.vni && x.vxlan.port === d.port && isV6(x.vxlan) === v6);
@@ -74,6 +77,7 @@ export function changeVxlan(l: Link, q: LinkChange['vxlan'] & object): NetError 
   if (q.vni !== undefined && q.vni !== d.vni) return err('EOPNOTSUPP', 'Cannot change VNI');
   if (q.port !== undefined && q.port !== d.port) return err('EOPNOTSUPP', 'Cannot change dst port');
   const { vni: _v, port: _p, ...rest } = q;
+  if (rest.label && !isV6({ ...d, ...rest })) return err('EINVAL', 'Label attribute only applies to IPv6 VXLAN devices');
   Object.assign(d, rest);
   return null;
 }
