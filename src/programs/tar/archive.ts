@@ -13,6 +13,8 @@ export class ArchiveWriter {
   private used: number;
   /** Bytes written so far (as the archive, before compression). */
   written = 0;
+  /** Records written (what --totals counts). */
+  records = 0;
 
   constructor(
     private readonly tar: Tar,
@@ -51,6 +53,7 @@ export class ArchiveWriter {
 
   private async flushRecord(): Promise<void> {
     const data = this.buf.subarray(this.start, this.used);
+    this.records++;
     this.start = 0;
     this.used = 0;
     try {

@@ -85,7 +85,8 @@ function hasTarMagic(h: Uint8Array): boolean {
   return m.startsWith('ustar\0') || m === 'ustar  \0';
 }
 
-async function listOrExtract(tar: Tar, excluder: Excluder): Promise<void> {
+/** Returns the bytes of archive read, in whole records as tar reads them. */
+async function listOrExtract(tar: Tar, excluder: Excluder): Promise<number> {
   const o = tar.o;
   const sys = tar.sys;
   const { r, child, fd, compressed } = await reader(tar);
@@ -131,9 +132,12 @@ async function listOrExtract(tar: Tar, excluder: Excluder): Promise<void> {
   if (child) await reapChild(tar, child);
   await extractor?.finish();
   await selector.reportMissing(tar);
+  const record = o.blocking * BLOCK;
+  return Math.ceil((r.blockNo * BLOCK) / record) * record;
 }
 
-async function createOrAppend(tar: Tar): Promise<void> {
+/** Returns the bytes of archive written (whole records). */
+async function createOrAppend(tar: Tar): Promise<number> {
   const o = tar.o;
   const sys = tar.sys;
   const recordSize = o.blocking * BLOCK;
@@ -176,6 +180,7 @@ async function createOrAppend(tar: Tar): Promise<void> {
     if (fd !== 1) sys.close(fd);
   }
   if (child) await reapChild(tar, child);
+  return w.records * recordSize;
 }
 
 async function run(ctx: Ctx, args: string[]): Promise<number> {
@@ -212,12 +217,18 @@ async function run(ctx: Ctx, args: string[]): Promise<number> {
   tar.tz = await localZone(ctx.sys);
   const writesArchiveToStdout = (o.op === 'create' || o.op === 'append') && archive === '-';
   if (writesArchiveToStdout || (o.op === 'extract' && o.toStdout)) tar.listing = ctx.err;
+  const started = ctx.sys.now();
   try {
-    if (o.op === 'create' || o.op === 'append') await createOrAppend(tar);
-    else {
+    if (o.op === 'create' || o.op === 'append') {
+      const n = await createOrAppend(tar);
+      if (o.totals) await ctx.out.flush();
+      if (o.totals) await ctx.err.write(`Total bytes written: ${totalsText(n, ctx.sys.now() - started)}\n`);
+    } else {
       const patterns = [...o.excludes];
       for (const f of o.excludeFrom) patterns.push(...(await readList(tar, f, false)));
-      await listOrExtract(tar, new Excluder(patterns, o));
+      const n = await listOrExtract(tar, new Excluder(patterns, o));
+      if (o.totals) await ctx.out.flush();
+      if (o.totals) await ctx.err.write(`Total bytes read: ${totalsText(n, ctx.sys.now() - started)}\n`);
     }
   } catch (e) {
     if (!(e instanceof TarFatal)) throw e;
@@ -226,6 +237,23 @@ async function run(ctx: Ctx, args: string[]): Promise<number> {
   }
   if (tar.status === 2) await tar.warn('Exiting with failure status due to previous errors');
   return tar.status;
+}
+
+/** "N (SIZE, RATE/s)": sizes as human_readable gives them in powers of 1024, rounded up. */
+function totalsText(bytes: number, ms: number): string {
+  const human = (n: number): string => {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
+    let u = 0;
+    let v = n;
+    while (v >= 1024 && u < units.length - 1) {
+      v /= 1024;
+      u++;
+    }
+    if (u === 0) return `${Math.ceil(v)}B`;
+    return v < 10 ? `${(Math.ceil(v * 10 - 1e-9) / 10).toFixed(1)}${units[u]}` : `${Math.ceil(v - 1e-9)}${units[u]}`;
+  };
+  const secs = ms / 1000;
+  return `${bytes} (${human(bytes)}, ${secs > 0 ? human(bytes / secs) : '?'}/s)`;
 }
 
 export default defineProgram({

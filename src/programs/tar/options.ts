@@ -41,6 +41,8 @@ export interface TarOptions {
   ignoreZeros: boolean;
   format: Format;
   sortByName: boolean;
+  /** --totals: the bytes read or written, on stderr at the end. */
+  totals: boolean;
   removeFiles: boolean;
   noOverwriteDir: boolean;
   ignoreFailedRead: boolean;
@@ -128,7 +130,7 @@ export function defaultOptions(): TarOptions {
     excludeFrom: [], oldFiles: 'default', toStdout: false, preservePerms: undefined, sameOwner: undefined,
     numericOwner: false, strip: 0, dereference: false, absoluteNames: false, wildcards: undefined, anchored: undefined,
     ignoreCase: false, touch: false, fullTime: false, utc: false, blocking: 20, ignoreZeros: false,
-    format: 'gnu', sortByName: false, removeFiles: false, noOverwriteDir: false, ignoreFailedRead: false, nul: false,
+    format: 'gnu', sortByName: false, totals: false, removeFiles: false, noOverwriteDir: false, ignoreFailedRead: false, nul: false,
     oldO: false,
   };
 }
@@ -243,6 +245,10 @@ function apply(o: TarOptions, name: string, value: string | undefined, display: 
       else throw new TarUsage(`${v}: Invalid archive format`, false);
       return;
     }
+    case 'totals':
+      // with a signal name the totals are printed when it comes, not at the end
+      o.totals = value === undefined;
+      return;
     case 'sort': {
       if (v === 'name') o.sortByName = true;
       else if (v === 'none' || v === 'inode') o.sortByName = false;

@@ -345,6 +345,9 @@ const CASES: Case[] = [
   ['old_time_stamp', 'touch -d "1969-12-31 23:00" dir/file; tar cf a.tar dir/file; mkdir x; tar xvf a.tar -C x; echo rc=$?; tar xmf a.tar -C x; ls -l --time-style=+%Y x/dir/file | cut -d" " -f6-',
     'dir/file\nrc=0\n2026 x/dir/file\n',
     'tar: dir/file: implausibly old time stamp 1969-12-31 23:00:00\n', 0],
+  ['totals', '{ tar --totals -cf a.tar dir; tar --totals -tf a.tar >/dev/null; tar --totals -b 1 -cf b.tar dir/file; tar --totals -tf b.tar; tar --totals=USR1 -xf a.tar; } 2>&1 | sed "s/, [^,]*\\/s)$/)/"',
+    'Total bytes written: 10240 (10KiB)\nTotal bytes read: 10240 (10KiB)\nTotal bytes written: 2048 (2.0KiB)\ndir/file\nTotal bytes read: 10240 (10KiB)\n',
+    '', 0],
 ];
 
 describe('tar, as GNU tar 1.34 behaves', () => {
