@@ -182,6 +182,8 @@ export class ShellState {
    * program ($BASH_SUBSHELL as the parent's), but a function it calls does (not cloned).
    */
   levelLowered = false;
+  /** The shell no longer knows its directory (bash's the_current_working_directory is NULL). */
+  cwdLost = false;
   /** set -m ran in this very shell: job control is on (a subshell has it off until then; not cloned). */
   monitorHere = false;
   /** Processes of jobs taken out of the table (disown): `wait` no longer waits for them. */
@@ -285,6 +287,7 @@ export class ShellState {
     s.restricted = this.restricted;
     s.bashoptsKept = this.bashoptsKept;
     s.contextLine = this.contextLine;
+    s.cwdLost = this.cwdLost;
     return s;
   }
 

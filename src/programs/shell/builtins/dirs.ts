@@ -12,6 +12,17 @@ function logicalPath(p: string): string {
   return /^\/\/(?!\/)/.test(p) ? `/${n}` : n;
 }
 
+/** A relative name with . and .. folded as bash's sh_canonpath does (`.` for nothing left). */
+function relativePath(p: string): string {
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else out.push(part);
+  }
+  return out.join('/') || '.';
+}
+
 /** glibc's getcwd(): a directory no longer reachable from / (removed) is ENOENT, not a path. */
 function getcwd(sh: Interpreter): string {
   const dir = sh.sys.getcwd();
@@ -94,7 +105,22 @@ export const cd: Builtin = async (sh, argv) => {
     }
   }
   const oldPwd = sh.state.get('PWD') ?? sh.sys.getcwd();
-  const logical = logicalPath(target.startsWith('/') ? target : `${oldPwd}${oldPwd.endsWith('/') ? '' : '/'}${target}`);
+  // the shell lost track of its directory (pwd -P failed in a removed one): it asks again, and
+  // without an answer takes a relative name as it is (bash's change_to_directory)
+  let lost = false;
+  if (sh.state.cwdLost) {
+    try {
+      getcwd(sh);
+      sh.state.cwdLost = false;
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      await sh.write(2, `chdir: ${GETCWD_FAILED}: ${strerror(e.errno)}\n`);
+      lost = true;
+    }
+  }
+  // the name joined to the directory, as given (what PWD becomes when it cannot be folded)
+  const joined = target.startsWith('/') || lost ? target : `${oldPwd}${oldPwd.endsWith('/') ? '' : '/'}${target}`;
+  const logical = lost && !target.startsWith('/') ? relativePath(target) : logicalPath(joined);
   try {
     if (physical) {
       await sh.sys.chdir(target);
@@ -118,13 +144,15 @@ export const cd: Builtin = async (sh, argv) => {
     try {
       newPwd = getcwd(sh);
     } catch (e) {
-      // the directory was reached but has no name now: PWD becomes the name as given
+      // the directory was reached but has no name now (removed): PWD becomes the name joined
+      // to the old directory, unfolded (bash's resetpwd, which prints this without the
+      // script's name and line)
       if (!isSysError(e)) throw e;
-      // (bash prints these two without the script's name and line)
-      await sh.write(2, `chdir: ${GETCWD_FAILED}: ${strerror(e.errno)}\n`);
-      newPwd = dir;
+      await sh.write(2, `cd: ${GETCWD_FAILED}: ${strerror(e.errno)}\n`);
+      newPwd = joined;
     }
   }
+  sh.state.cwdLost = false;
   sh.state.set('OLDPWD', oldPwd);
   sh.state.set('PWD', newPwd);
   if (print) await sh.write(1, `${newPwd}\n`);
@@ -148,8 +176,11 @@ export const pwd: Builtin = async (sh, argv) => {
     if (!isSysError(e)) throw e;
     // the logical name still stands for a directory removed under the shell
     const logical = sh.state.get('PWD');
-    if (physical || !logical?.startsWith('/')) {
+    // -P, or a shell that lost track of its directory, asks the system, which has no answer
+    // (and the shell then knows none: bash's resetpwd)
+    if (physical || sh.state.cwdLost || !logical) {
       await sh.write(2, `pwd: ${GETCWD_FAILED}: ${strerror(e.errno)}\n`);
+      sh.state.cwdLost = true;
       return 1;
     }
     dir = logical;
