@@ -303,6 +303,9 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
       const count = toInt(by) & 63n;
       return fromInt(BigInt.asUintN(64, name === 'lshift' ? toInt(x) << count : toInt(x) >> count));
     }
+    // gawk 5.2: the argument's truth as 1 or 0
+    case 'mkbool':
+      return toBool(ev(args[0]!)) ? 1 : 0;
     case 'compl': {
       const x = num(0);
       if (x < 0) rt.fatal(`compl(${fixed6(x)}): negative value is not allowed`);

@@ -31,9 +31,9 @@ export interface Token {
 
 const KEYWORDS = new Set(['BEGIN', 'END', 'BEGINFILE', 'ENDFILE', 'function', 'func', 'if', 'else', 'while', 'for', 'do', 'break', 'continue', 'next', 'nextfile', 'exit', 'return', 'delete', 'getline', 'print', 'printf', 'in', 'switch', 'case', 'default']);
 
-export const BUILTINS = new Set(['length', 'substr', 'index', 'split', 'sub', 'gsub', 'match', 'sprintf', 'sin', 'cos', 'atan2', 'exp', 'log', 'sqrt', 'int', 'rand', 'srand', 'tolower', 'toupper', 'system', 'close', 'fflush', 'systime', 'strftime', 'mktime', 'gensub', 'asort', 'asorti', 'and', 'or', 'xor', 'lshift', 'rshift', 'compl', 'strtonum', 'isarray', 'typeof', 'patsplit']);
+export const BUILTINS = new Set(['length', 'substr', 'index', 'split', 'sub', 'gsub', 'match', 'sprintf', 'sin', 'cos', 'atan2', 'exp', 'log', 'sqrt', 'int', 'rand', 'srand', 'tolower', 'toupper', 'system', 'close', 'fflush', 'systime', 'strftime', 'mktime', 'gensub', 'asort', 'asorti', 'and', 'or', 'xor', 'lshift', 'rshift', 'compl', 'strtonum', 'isarray', 'typeof', 'patsplit', 'mkbool']);
 /** gawk's built-in functions as FUNCTAB and PROCINFO["identifiers"] list them. */
-export const BUILTIN_FUNCS = [...BUILTINS, 'bindtextdomain', 'dcgettext', 'dcngettext', 'mkbool'];
+export const BUILTIN_FUNCS = [...BUILTINS, 'bindtextdomain', 'dcgettext', 'dcngettext'];
 
 const THREE = ['**=', '...'];
 const TWO = ['+=', '-=', '*=', '/=', '%=', '^=', '==', '<=', '>=', '!=', '++', '--', '&&', '||', '>>', '!~', '|&', '**'];

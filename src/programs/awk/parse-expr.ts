@@ -19,7 +19,7 @@ export const ARG_COUNTS: Record<string, [number, number]> = {
   int: [1, 1], rand: [0, 0], srand: [0, 1], tolower: [1, 1], toupper: [1, 1], system: [1, 1], close: [1, 2],
   fflush: [0, 1], systime: [0, 0], strftime: [0, 3], mktime: [1, 2], gensub: [3, 4], asort: [1, 3],
   asorti: [1, 3], and: [0, Infinity], or: [0, Infinity], xor: [0, Infinity], lshift: [2, 2], rshift: [2, 2],
-  compl: [1, 1], strtonum: [1, 1], isarray: [1, 1], typeof: [1, 2], patsplit: [2, 4],
+  compl: [1, 1], strtonum: [1, 1], isarray: [1, 1], typeof: [1, 2], patsplit: [2, 4], mkbool: [1, 1],
 };
 
 const ASSIGN_OPS = new Set<TokType>(['=', '+=', '-=', '*=', '/=', '%=', '^=']);
