@@ -410,7 +410,11 @@ export async function notifyJobs(sh: Interpreter, atPrompt: boolean, force: read
     const name = signal ? Object.entries(SIGNALS).find(([, v]) => v === signal)?.[0].slice(3) : undefined;
     const reportable = signal !== 0 && signal !== SIGNALS.SIGINT && signal !== SIGNALS.SIGTERM && signal !== SIGNALS.SIGPIPE && !(name && st.traps.has(name));
     if (!st.interactive) {
-      if (reportable) await sh.write(2, `${st.sourceName()}: line ${st.lineno || 1}: ${longListing([f], [job.pids[job.pids.length - 1]!], [job.command])}`);
+      if (reportable) {
+        // a pipeline's job lists each of its processes, as jobs -l does
+        const listing = job.texts && job.texts.length === job.pids.length ? `${processLines(job)}\n` : longListing([f], [job.pids[job.pids.length - 1]!], [job.command]);
+        await sh.write(2, `${st.sourceName()}: line ${st.lineno || 1}: ${listing}`);
+      }
       // with set -m the rest of the jobs a signal ended are listed as `jobs` shows them
       else if (signal !== 0 && st.options.has('monitor') && st.subshell === 0) await sh.write(2, `${jobLine(sh, job, false)}\n`);
       // in a script a job that exited stays until `jobs` shows it or a wait takes it (bash -c drops it)
