@@ -3,6 +3,7 @@
 import type { Ctx } from '../../lib/context';
 import { getopt, GetoptError, type OptionDef } from '../../lib/getopt';
 import { simplifyPath } from '../../../shared/systemd/lookup-paths';
+import { parseTimespan } from '../../../shared/systemd/time-span';
 
 export interface AnalyzeOptions {
   /** Every option as given, for the manager-backed verbs. */
@@ -13,8 +14,6 @@ export interface AnalyzeOptions {
   /** --base-time as given (parsed by the calendar verb). */
   baseTime: string | undefined;
   noPager: boolean;
-  legend: boolean;
-  table: boolean;
   unit: string | undefined;
   root: string | undefined;
 }
@@ -32,7 +31,7 @@ const DEFS: OptionDef[] = [
   { key: 'man', long: 'man', arg: O }, { key: 'generators', long: 'generators', arg: O }, { key: 'host', short: 'H', long: 'host', arg: R },
   { key: 'machine', short: 'M', long: 'machine', arg: R }, { key: 'iterations', long: 'iterations', arg: R },
   { key: 'base-time', long: 'base-time', arg: R }, { key: 'unit', short: 'U', long: 'unit', arg: R }, { key: 'json', long: 'json', arg: R },
-  { key: 'profile', long: 'profile', arg: R }, { key: 'table', long: 'table', arg: O }, { key: 'no-legend', long: 'no-legend', arg: O },
+  { key: 'profile', long: 'profile', arg: R },
 ];
 
 /** parse_boolean(). */
@@ -58,7 +57,7 @@ export async function parseAnalyzeArgs(ctx: Ctx, argv: readonly string[]): Promi
     await ctx.err.write(`${ctx.name}: ${e.message}\n`);
     return { kind: 'exit', status: 1 };
   }
-  const o: AnalyzeOptions = { raw: new Map(), quiet: false, scope: 'system', iterations: 1, baseTime: undefined, noPager: false, legend: true, table: false, unit: undefined, root: undefined };
+  const o: AnalyzeOptions = { raw: new Map(), quiet: false, scope: 'system', iterations: 1, baseTime: undefined, noPager: false, unit: undefined, root: undefined };
   for (const { key, value } of parsed.order) {
     o.raw.set(key, [...(o.raw.get(key) ?? []), value ?? '']);
     switch (key) {
@@ -78,8 +77,6 @@ export async function parseAnalyzeArgs(ctx: Ctx, argv: readonly string[]): Promi
         break;
       case 'base-time': o.baseTime = value; break;
       case 'no-pager': o.noPager = true; break;
-      case 'no-legend': o.legend = false; break;
-      case 'table': o.table = true; break;
       case 'unit': o.unit = value; break;
       case 'root': {
         // parse_path_argument(): made absolute and simplified; "/" (or nothing) is no root
@@ -102,7 +99,12 @@ export async function parseAnalyzeArgs(ctx: Ctx, argv: readonly string[]): Promi
         if (value !== undefined && parseBool(value) === undefined) return err(`Failed to parse boolean argument to --${key}: ${value}.`);
         break;
       case 'threshold':
-        if (!/^\s*\+?\d+$/.test(value ?? '') || Number(value) > 4294967295) return err(`Failed to parse threshold: ${value}`);
+        // safe_atou(), at most 100
+        if (!/^\s*\+?\d+$/.test(value ?? '') || Number(value) > 100) return err(`Failed to parse threshold: ${value}`);
+        break;
+      case 'fuzz':
+        // parse_sec(): a bad span ends the run without a message
+        if (typeof parseTimespan(value ?? '') === 'string') return { kind: 'exit', status: 1 };
         break;
       case 'json':
         if (value === 'help') {
@@ -114,14 +116,25 @@ export async function parseAnalyzeArgs(ctx: Ctx, argv: readonly string[]): Promi
     }
   }
   const verb = parsed.operands[0];
+  const lastOf = (k: string): string | undefined => o.raw.get(k)?.at(-1);
+  const offlineText = lastOf('offline');
+  const offline = offlineText !== undefined && parseBool(offlineText) === true;
+  // parse_argv()'s checks of options against the verb, in its order
+  if (offline && verb !== 'security') return err('Option --offline= is only supported for security right now.');
+  const json = lastOf('json');
+  if (json !== undefined && json !== 'off' && !['security', 'inspect-elf'].includes(verb ?? '')) return err('Option --json= is only supported for security and inspect-elf right now.');
+  const threshold = lastOf('threshold');
+  if (threshold !== undefined && Number(threshold) !== 100 && verb !== 'security') return err('Option --threshold= is only supported for security right now.');
   if (o.scope === 'global' && !['dot', 'unit-paths', 'verify'].includes(verb ?? 'time')) return err('Option --global only makes sense with verbs dot, unit-paths, verify.');
-  if (o.root !== undefined && !['cat-config', 'verify', 'condition', 'security'].includes(verb ?? '')) {
+  if (verb === 'cat-config' && o.scope === 'user') return err('Option --user is not supported for cat-config right now.');
+  if (o.raw.has('security-policy') && verb !== 'security') return err('Option --security-policy= is only supported for security.');
+  const image = o.raw.has('image') && lastOf('image') !== '';
+  if ((o.root !== undefined || image) && !['cat-config', 'verify', 'condition'].includes(verb ?? '') && !(verb === 'security' && offline)) {
     return err('Options --root= and --image= are only supported for cat-config, verify, condition and security when used with --offline= right now.');
   }
+  if (o.root !== undefined && image) return err('Please specify either --root= or --image=, the combination of both is not supported.');
   if (o.unit !== undefined && verb !== 'condition') return err('Option --unit= is only supported for condition');
   if (verb === 'condition' && o.unit === undefined && parsed.operands.length < 2) return err('Too few arguments for condition');
   if (verb === 'condition' && o.unit !== undefined && parsed.operands.length > 1) return err('No conditions can be passed if --unit= is used.');
-  if (!o.legend && verb !== 'plot') return err('Option --no-legend is only supported for plot with either --table or --json=.');
-  if (o.table && verb !== 'plot') return err('Option --table is only supported for plot right now.');
   return { kind: 'run', opts: o, args: parsed.operands };
 }
