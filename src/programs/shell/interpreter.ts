@@ -568,7 +568,7 @@ export class Interpreter implements ExpandHost {
         return 0;
       case 'coproc':
         this.state.lineno = cmd.line;
-        return startCoproc(this, cmd).then(() => 0);
+        return startCoproc(this, cmd).then((pid) => (pid < 0 ? 1 : 0));
       case 'arith': {
         const run = (): MaybePromise<number> => {
           this.state.lineno = cmd.line;

@@ -348,6 +348,24 @@ export function jobLabel(job: Job): string {
   return job.status === 0 ? 'Done' : `Exit ${job.status}`;
 }
 
+/**
+ * coproc_dispose(): the coprocess was reaped: its descriptors close (those still open as it
+ * left them, close-on-exec) and NAME and NAME_PID are unset.
+ */
+function disposeCoproc(sh: Interpreter): void {
+  const cp = sh.state.coproc!;
+  sh.state.coproc = undefined;
+  const open = sh.sys.openFds();
+  for (const fd of cp.fds) if (open.some((f) => f.fd === fd && f.cloexec)) sh.sys.close(fd);
+  for (const n of [`${cp.name}_PID`, cp.name]) {
+    try {
+      sh.state.unset(n);
+    } catch {
+      // a readonly one stays
+    }
+  }
+}
+
 /** bash's bgpids list is bounded (by the child process limit). */
 const REAPED_MAX = 1024;
 
@@ -379,6 +397,7 @@ export async function collectJobs(sh: Interpreter): Promise<void> {
 /** Records how one of a job's processes ended (the job's status is its last process's). */
 export function finishProcess(sh: Interpreter, job: Job, pid: number, status: WaitStatus): void {
   job.pending.delete(pid);
+  if (sh.state.coproc?.pid === pid) disposeCoproc(sh);
   (job.ends ??= new Map()).set(pid, status);
   if (pid === job.pids[job.pids.length - 1]) {
     job.status = statusCode(status);
@@ -532,6 +551,14 @@ function highFd(sh: Interpreter, skip: number): number {
  */
 export async function startCoproc(sh: Interpreter, cmd: Command & { kind: 'coproc' }): Promise<number> {
   const sys = sh.sys;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(cmd.name)) {
+    await sh.error(`\`${cmd.name}': not a valid identifier`);
+    return -1;
+  }
+  // bash keeps one coprocess: a new one while the last is still there replaces it, with a
+  // warning (the old one's variables stay as they are)
+  const old = sh.state.coproc;
+  if (old) await sh.error(`warning: execute_coproc: coproc [${old.pid}:${old.name}] still exists`);
   const [outR, outW] = await pipelinePipe(sh);
   const [inR, inW] = await pipelinePipe(sh);
   const pid = await sh.forkShell((sub) => {
@@ -551,6 +578,7 @@ export async function startCoproc(sh: Interpreter, cmd: Command & { kind: 'copro
   const wr = move(inW, 2);
   sh.state.holder(cmd.name).set(cmd.name, { array: new Map([[0, String(rd)], [1, String(wr)]]) });
   sh.state.set(`${cmd.name}_PID`, String(pid));
+  sh.state.coproc = { name: cmd.name, pid, fds: [rd, wr] };
   sh.state.lastBg = pid;
   addJob(sh, jobControl(sh) ? pid : sys.getpgid(), [pid], `coproc ${cmd.name} ${commandText(cmd.body)}`, 'Running', jobControl(sh));
   return pid;

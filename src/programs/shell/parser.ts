@@ -306,7 +306,8 @@ export class Parser {
     let name = 'COPROC';
     const t = this.peek();
     const w = t.type === 'word' ? plainText(t.word) : undefined;
-    if (w !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(w) && /^[ \t]*(\{|\(|(if|while|until|for|select|case)\b|\[\[)/.test(this.lexer.src.slice(this.lexer.pos))) {
+    // (any word before a compound command names it: one that is no name fails when it runs)
+    if (w !== undefined && /^[ \t]*(\{|\(|(if|while|until|for|select|case)\b|\[\[)/.test(this.lexer.src.slice(this.lexer.pos))) {
       this.next();
       name = w;
     }

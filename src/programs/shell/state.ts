@@ -182,6 +182,8 @@ export class ShellState {
    * program ($BASH_SUBSHELL as the parent's), but a function it calls does (not cloned).
    */
   levelLowered = false;
+  /** The coprocess bash keeps (one at a time), until it is reaped. */
+  coproc: { name: string; pid: number; fds: number[] } | undefined;
   /** The shell no longer knows its directory (bash's the_current_working_directory is NULL). */
   cwdLost = false;
   /** set -m ran in this very shell: job control is on (a subshell has it off until then; not cloned). */
