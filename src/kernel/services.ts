@@ -50,6 +50,13 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
     if (policyLoaded() || !needsLateCode(req)) return net.request(caller, req);
     return k.clock.hold(loadPolicy()).then(() => net.request(caller, req));
   });
+  // the trusted fields journald adds: the sender's command, program, arguments and unit
+  journal.origin = (pid) => {
+    const p = k.procs.get(pid);
+    if (!p) return undefined;
+    const unit = /[^/]+\.(service|scope|socket|mount|swap|timer)$/.exec(p.cgroup)?.[0];
+    return { comm: p.comm, ...(p.exe ? { exe: p.exe } : {}), cmdline: p.argv.join(' '), ...(unit ? { unit } : {}) };
+  };
   k.services.set('journal', (caller, req) => journal.handle(caller, req));
   k.services.set('systemd', (caller, req) => manager.handle(caller, req));
   k.services.set('sockets', (caller, req) => sockets.handle(caller, req));

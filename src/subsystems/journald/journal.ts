@@ -32,6 +32,11 @@ export class Journal {
   private clock: JournalClock | undefined;
   private hostname = () => 'localhost';
   bootId = '';
+  /**
+   * What journald reads about a sender from the kernel (_COMM, _EXE, _CMDLINE, the unit of its
+   * cgroup): the machine sets it; without it, entries carry only what the sender gave.
+   */
+  origin: ((pid: number) => Pick<JournalEntry, 'comm' | 'exe' | 'cmdline' | 'unit'> | undefined) | undefined;
 
   /** Starts a new boot: later entries carry `bootId`. */
   startBoot(bootId: string, clock: JournalClock, hostname: () => string): void {
@@ -78,8 +83,9 @@ export class Journal {
     switch (req.kind) {
       case 'append':
         for (const e of req.entries) {
-          // trusted fields come from the caller, not the message
-          this.append({ ...e, pid: caller.pid, uid: caller.uid, gid: caller.gid });
+          // trusted fields come from the caller, not the message (a program that stands for
+          // another, as systemd-cat for the command it runs, names that one's command itself)
+          this.append({ ...this.origin?.(caller.pid), ...e, pid: caller.pid, uid: caller.uid, gid: caller.gid });
         }
         return { kind: 'ok' };
       case 'query':
