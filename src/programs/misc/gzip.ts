@@ -8,7 +8,7 @@ import type { Ctx } from '../lib/context';
 import { writeBytes } from '../lib/output';
 import { strftime } from '../lib/strftime';
 import { localZone, type TimeZone } from '../lib/tz';
-import { compress, GzipError, gunzip, ratio, type Gunzipped } from './gzip-format';
+import { compress, GzipError, gunzip, ratio, readHeader, type Gunzipped } from './gzip-format';
 import { HELP, VERSION, wrapperHelp, wrapperVersion } from './gzip-text';
 
 const P = 'gzip';
@@ -312,6 +312,26 @@ async function treatFile(s: State, name: string, inRecursion: boolean): Promise<
     data = await sys.readFile(inName);
   } catch (e) {
     return s.sysError(e, inName);
+  }
+  if (!o.stdout && !o.test && !o.list) {
+    // gzip names and checks the output once the header is read, before it says "NAME:"
+    // and decodes: an existing output stops it there
+    let header;
+    try {
+      header = readHeader(data, 0);
+    } catch {
+      header = undefined;
+    }
+    if (header && !o.force) {
+      const name = o.noName === false && header.name ? (inName.includes('/') ? inName.slice(0, inName.lastIndexOf('/') + 1) : '') + header.name : outName;
+      try {
+        await sys.lstat(name);
+        await s.warn(`${name} already exists;\tnot overwritten`);
+        return;
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+      }
+    }
   }
   const r = await gunzipInput(s, inName, data, o.stdout, true);
   if (!r) return;
