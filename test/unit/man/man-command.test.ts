@@ -67,7 +67,7 @@ const CASES: [string, { stdout: string; stderr: string; exit: number }][] = [
   ['whatis ls nosuch', { stdout: 'ls (1)               - list directory contents\n', stderr: 'nosuch: nothing appropriate.\n', exit: 0 }],
   ['whatis nosuch', { stdout: '', stderr: 'nosuch: nothing appropriate.\n', exit: 16 }],
   ['man -k "list dir"', { stdout: 'dir (1)              - list directory contents\nls (1)               - list directory contents\nvdir (1)             - list directory contents\n', stderr: '', exit: 0 }],
-  ['apropos "^mk"', { stdout: 'mkdir (1)            - make directories\nmke2fs (8)           - make an ext2, ext3 or ext4 filesystem\nmkfifo (1)           - make FIFOs (named pipes)\nmknod (1)            - make block or character special files, or FIFOs\nmktemp (1)           - create a temporary file or directory\n', stderr: '', exit: 0 }],
+  ['apropos "^mk"', { stdout: 'mkdir (1)            - make directories\nmke2fs (8)           - make an ext2, ext3 or ext4 filesystem\nmkfifo (1)           - make FIFOs (named pipes)\nmknod (1)            - make block or character special files, or FIFOs\nmkswap (8)           - set up a Linux swap area\nmktemp (1)           - create a temporary file or directory\n', stderr: '', exit: 0 }],
   ['apropos zzz', { stdout: '', stderr: 'zzz: nothing appropriate.\n', exit: 16 }],
   ['man -k', { stdout: 'apropos what?\n', stderr: '', exit: 1 }],
   ['man -f', { stdout: 'whatis what?\n', stderr: '', exit: 1 }],

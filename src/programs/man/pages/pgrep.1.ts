@@ -1,6 +1,6 @@
 export default String.raw`.TH PGREP 1 "2023-08" "procps-ng 4.0.4" "User Commands"
 .SH NAME
-pgrep, pkill \- look up or signal processes by name and other attributes
+pgrep, pkill, pidwait \- look up, signal or wait for processes by name and other attributes
 .SH SYNOPSIS
 .B pgrep
 [\fIoptions\fR] \fIpattern\fR
