@@ -165,6 +165,13 @@ function parse(ip: Ip, argv: string[], create: boolean, indexOf: IndexOf, halenO
     } else if (['xdp', 'xdpgeneric', 'xdpdrv', 'xdpoffload'].includes(w) && (args.remaining === 1 || (['off', 'none'].includes(args.rest[1]!) && args.remaining === 2))) {
       // xdp_parse: `off` or `none` as the last word detaches the program (none is attached here)
       next();
+    } else if (w === 'index') {
+      const v = next();
+      if (c.index) ip.duparg('index', v);
+      // atoi: the leading number, 0 when there is none
+      const n = Number(/^\s*[+-]?\d+/.exec(v)?.[0] ?? 0);
+      if (!(n > 0)) ip.invarg('Invalid "index" value', v);
+      c.index = n | 0;
     } else if (w === 'vf') {
       const v = next();
       const vf = getInteger(v);
@@ -192,9 +199,9 @@ function parse(ip: Ip, argv: string[], create: boolean, indexOf: IndexOf, halenO
     }
   }
   if (Object.keys(flags).length) c.flags = flags;
+  if (c.index && !create) ip.fail('index can be used only when creating devices or when moving device to another netns.\n');
   if (name === undefined) name = dev;
   else if (dev === undefined) dev = name;
-  void create;
   const out: Parsed = { change: c, rest: args.rest, addrLen };
   if (dev !== undefined) out.dev = dev;
   if (name !== undefined) out.name = name;

@@ -357,6 +357,8 @@ export interface LinkChange {
   groMaxSize?: number;
   /** IFLA_LINKMODE: 0 default, 1 dormant. */
   linkmode?: number;
+  /** ifi_index of a new device (`index N`): the index it is to have. */
+  index?: number;
   addrGenMode?: number;
   /** IFLA_MASTER: the bridge to join, 0 to leave one. */
   master?: number;

@@ -79,20 +79,46 @@ function register(s: NetState, l: Link, c: LinkChange): NetError | null {
   // the VXLAN driver has already settled the MTU
   const e = createSettings(l, l.vxlan ? { ...c, mtu: undefined } : c);
   if (e) return e;
+  if (c.index) return registerAt(s, l, c.index);
   s.nextIfindex++;
-  s.links.push(l);
+  insertSorted(s, l);
+  return null;
+}
+
+/** The device list is kept in index order, as the kernel dumps it. */
+function insertSorted(s: NetState, l: Link): void {
+  const after = s.links.findIndex((x) => x.ifindex > l.ifindex);
+  if (after < 0) s.links.push(l);
+  else s.links.splice(after, 0, l);
+}
+
+/** dev_new_index: the counter passes over indexes devices were given by hand. */
+function skipUsed(s: NetState): void {
+  while (linkByIndex(s, s.nextIfindex)) s.nextIfindex++;
+}
+
+/**
+ * A device asked for with an index of its own (`ip link add ... index N`): refused when the
+ * index is taken; the kernel's counter for the next index stays where it was.
+ */
+function registerAt(s: NetState, l: Link, index: number): NetError | null {
+  if (linkByIndex(s, index)) return err('EEXIST');
+  l.ifindex = index;
+  insertSorted(s, l);
   return null;
 }
 
 /** veth_newlink: the peer first (its own settings, or the device's when none were given). */
 function createVeth(s: NetState, name: string, c: LinkChange, now: number): NetError | null {
   const peerSpec = c.peer ?? { name: '', change: { ...c, name: undefined, address: undefined, up: undefined, master: undefined } };
-  const pc = peerSpec.change;
+  // (the peer's own index counts only when the device was given one too: veth_newlink)
+  const pc = c.index ? peerSpec.change : { ...peerSpec.change, index: undefined };
   const e0 = validateNewLink('veth', pc, s);
   if (e0) return e0;
   const peerName = peerSpec.name || autoName(s, 'veth');
   const e1 = checkName(s, peerName);
   if (e1) return e1;
+  skipUsed(s);
   const peer = vethLink(s.nextIfindex, peerName, pc.address ? [...pc.address] : randomMac(s.nextIfindex + 1));
   const e2 = register(s, peer, pc);
   if (e2) return e2;
@@ -105,15 +131,25 @@ function createVeth(s: NetState, name: string, c: LinkChange, now: number): NetE
   };
   const e3 = checkName(s, devName);
   if (e3) return undo(e3);
+  skipUsed(s);
   const dev = vethLink(s.nextIfindex, devName, c.address ? [...c.address] : randomMac(s.nextIfindex + 1));
   const e4 = createSettings(dev, c);
   if (e4) return undo(e4);
+  if (c.index) {
+    const e5 = registerAt(s, dev, c.index);
+    if (e5) return undo(e5);
+  }
   peer.peer = dev.ifindex;
   dev.peer = peer.ifindex;
   // the peer is configured before the pair is joined: opening it then fails (veth_open)
-  if (pc.up) return undo(err('ENOTCONN'));
-  s.nextIfindex++;
-  s.links.push(dev);
+  if (pc.up) {
+    if (c.index) s.links.splice(s.links.indexOf(dev), 1);
+    return undo(err('ENOTCONN'));
+  }
+  if (!c.index) {
+    s.nextIfindex++;
+    insertSorted(s, dev);
+  }
   dev.carrierChanges = 1;
   // brought up in the same request, the end reports a state never computed (UNKNOWN)
   if (c.up) dev.operUnset = true;
@@ -136,6 +172,7 @@ export function createLink(s: NetState, name: string, type: string, c: LinkChang
   const devName = name || autoName(s, type);
   const e = checkName(s, devName);
   if (e) return e;
+  skipUsed(s);
   const mac = c.address ? [...c.address] : randomMac(s.nextIfindex + 1);
   let l: Link;
   if (type === 'vlan' || type === 'macvlan' || type === 'macvtap' || type === 'vxlan') {
@@ -191,7 +228,6 @@ function unregisterStack(s: NetState, l: Link, now: number): void {
   unregister(s, l, now);
 }
 
-/** RTM_DELLINK: a veth end takes its peer along; a bridge frees its ports first. */
 /** rtnl_group_dellink: every device of the group goes, or none when one of them cannot. */
 export function deleteGroup(s: NetState, group: number, now: number): NetError | null {
   if (group === 0) return err('EPERM');
@@ -203,6 +239,7 @@ export function deleteGroup(s: NetState, group: number, now: number): NetError |
   return null;
 }
 
+/** RTM_DELLINK: a veth end takes its peer along; a bridge frees its ports first. */
 export function deleteLink(s: NetState, l: Link, now: number): NetError | null {
   if (!l.kind || !KINDS.has(l.kind)) return err('EOPNOTSUPP');
   const peer = l.peer !== undefined ? linkByIndex(s, l.peer) : undefined;

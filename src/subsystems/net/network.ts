@@ -217,7 +217,8 @@ export class Network {
     // the driver validates its attributes before the name is looked at
     const invalid = validateNewLink(type, change);
     if (invalid) return invalid;
-    const existing = linkByName(this.state, name);
+    // (an index given names the device before its name does: rtnl_newlink)
+    const existing = (change.index ? linkByIndex(this.state, change.index) : undefined) ?? linkByName(this.state, name);
     if (existing) return nl.excl ? err('EEXIST') : changeLink(this.state, existing, change, now);
     return createLink(this.state, name, type, change, now);
   }
