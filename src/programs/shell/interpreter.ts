@@ -1012,6 +1012,7 @@ function installDynamicVars(sh: Interpreter): void {
   const importedLast = st.globals.get('_');
   if (importedLast && !importedLast.readonly && importedLast.value !== undefined && !st.dynamic.has('_')) {
     st.lastArg = importedLast.value;
+    st.lastArgExported = !!importedLast.exported;
     st.globals.delete('_');
   }
   keep('_', () => st.lastArg);

@@ -453,8 +453,8 @@ async function runProgram(sh: Interpreter, cmd: Command & { kind: 'simple' }, ar
   }
   for (const v of temp.values()) v.exported = true;
   const env = state.environment(temp);
-  // a program gets the path it was run by as $_ in its environment, last
-  env.delete('_');
+  // a program gets the path it was run by as $_ in its environment: in its place when $_ is
+  // exported (it came from the environment), else last
   env.set('_', path);
   const oneshot = cmd === sh.oneshot && state.subshell === 0;
   if (oneshot && !execBlockedByTraps(state.traps)) lowerShellLevel(env);

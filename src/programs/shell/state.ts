@@ -182,6 +182,8 @@ export class ShellState {
    * program ($BASH_SUBSHELL as the parent's), but a function it calls does (not cloned).
    */
   levelLowered = false;
+  /** $_ came from the environment: it stays exported (in the environment at its place). */
+  lastArgExported = false;
   /** The coprocess bash keeps (one at a time), until it is reaped. */
   coproc: { name: string; pid: number; fds: number[] } | undefined;
   /** The shell no longer knows its directory (bash's the_current_working_directory is NULL). */
@@ -290,6 +292,7 @@ export class ShellState {
     s.bashoptsKept = this.bashoptsKept;
     s.contextLine = this.contextLine;
     s.cwdLost = this.cwdLost;
+    s.lastArgExported = this.lastArgExported;
     return s;
   }
 
@@ -550,9 +553,12 @@ export class ShellState {
     const env = new Map<string, string>();
     const taken = new Set<string>();
     const contexts: [Map<string, Var>, number][] = [...(temp ? [[temp, 4] as [Map<string, Var>, number]] : []), ...[...this.scopes].reverse().map((m): [Map<string, Var>, number] => [m, 4]), [this.globals, 1024]];
+    const lastArg: Var = { value: this.lastArg, exported: true };
     for (const [m, size] of contexts) {
-      for (const k of hashOrder(m.keys(), size)) {
-        const v = m.get(k)!;
+      // ($_ is the shell's own, kept outside the table; exported, it has its place there)
+      const keys = m === this.globals && this.lastArgExported && !m.has('_') ? [...m.keys(), '_'] : m.keys();
+      for (const k of hashOrder(keys, size)) {
+        const v = m.get(k) ?? lastArg;
         if (!v.exported || taken.has(k)) continue;
         // an exported computed variable: LINENO and the clock's are made again, the others go
         // with the value they last gave when read (what bash keeps)

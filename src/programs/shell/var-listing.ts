@@ -32,7 +32,7 @@ function collect(st: ShellState): { all: Map<string, Var>; internal: Set<string>
     if (!stored) add(n, { ...make(), ...read });
     else if (!stored.array && !stored.assoc) all.set(n, { ...make(), ...stored, ...read });
   }
-  if (st.dynamic.has('_') && !st.lookup('_')) all.set('_', { value: st.dynamic.get('_')!() });
+  if (st.dynamic.has('_') && !st.lookup('_')) all.set('_', { value: st.dynamic.get('_')!(), ...(st.lastArgExported ? { exported: true } : {}) });
   for (const n of ['BASH_ARGV0', 'COMP_WORDBREAKS']) {
     const seen = st.dynamicSeen.get(n);
     const stored = all.get(n);

@@ -235,7 +235,7 @@ async function printDeclared(sh: Interpreter, names: string[], filter: (v: Var) 
     const dyn = sh.state.dynamic.get(n);
     // $RANDOM and the like show their value now; the counters are integers
     // (the counters are integers, SECONDS once read)
-    const counter = /^(RANDOM|SRANDOM|SECONDS|BASHPID|HISTCMD)$/.test(n) ? { integer: true } : {};
+    const counter = /^(RANDOM|SRANDOM|SECONDS|BASHPID|HISTCMD)$/.test(n) ? { integer: true } : n === '_' && sh.state.lastArgExported ? { exported: true } : {};
     const stored = sh.state.holder(n).get(n) ?? sh.state.lookup(n);
     // one that was exported (or given other attributes) still shows its value now
     const v = dyn && (!stored || (sh.state.globals.get(n) === stored && !stored.array && !stored.assoc)) ? { ...counter, ...stored, value: sh.state.get(n) } : stored;
