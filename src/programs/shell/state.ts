@@ -182,6 +182,8 @@ export class ShellState {
    * program ($BASH_SUBSHELL as the parent's), but a function it calls does (not cloned).
    */
   levelLowered = false;
+  /** BASH_ALIASES and BASH_CMDS as last read: what a listing shows (bash keeps that value). */
+  tablesSeen = new Map<string, AssocMap>();
   /** $_ came from the environment: it stays exported (in the environment at its place). */
   lastArgExported = false;
   /** The coprocess bash keeps (one at a time), until it is reaped. */
@@ -293,6 +295,7 @@ export class ShellState {
     s.contextLine = this.contextLine;
     s.cwdLost = this.cwdLost;
     s.lastArgExported = this.lastArgExported;
+    s.tablesSeen = new Map(this.tablesSeen);
     return s;
   }
 
@@ -314,7 +317,11 @@ export class ShellState {
   /** The variable `name` as seen from the current scope (resolving namerefs). */
   lookup(name: string, depth = 0): Var | undefined {
     if (name === 'SHELLOPTS' || name === 'BASHOPTS' || name === 'GROUPS' || name === 'DIRSTACK') return this.computed(name);
-    if ((name === 'BASH_ALIASES' || name === 'BASH_CMDS') && !this.globals.has(name)) return { assoc: this.tableView(name) };
+    if ((name === 'BASH_ALIASES' || name === 'BASH_CMDS') && !this.globals.has(name)) {
+      const view = this.tableView(name);
+      this.tablesSeen.set(name, view);
+      return { assoc: view };
+    }
     // FUNCNAME is computed when read, so function calls allocate nothing for it
     if (name === 'BASH_ARGV' || name === 'BASH_ARGC') {
       if (!this.bashArgvFilled && this.funcNames.length === 0) {

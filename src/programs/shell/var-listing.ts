@@ -39,7 +39,8 @@ function collect(st: ShellState): { all: Map<string, Var>; internal: Set<string>
     if (!stored) add(n, seen !== undefined && st.dynamic.has(n) ? { value: seen } : {});
     else if (st.dynamic.has(n) && seen !== undefined && !stored.array && !stored.assoc) all.set(n, { ...stored, value: seen });
   }
-  for (const n of ['BASH_ALIASES', 'BASH_CMDS']) if (!all.has(n)) all.set(n, st.lookup(n)!);
+  // (as last read: a listing does not make them again)
+  for (const n of ['BASH_ALIASES', 'BASH_CMDS']) if (!all.has(n)) all.set(n, { assoc: st.tablesSeen.get(n) ?? new AssocMap() });
   // (as they stand: a listing does not fill them from $@ as reading them does)
   for (const n of ['BASH_ARGC', 'BASH_ARGV']) if (!all.has(n)) all.set(n, { array: new Map((n === 'BASH_ARGV' ? st.bashArgv : st.bashArgc).map((v, i) => [i, v])) });
   for (const n of ['BASH_LINENO', 'BASH_SOURCE']) if (!all.has(n)) add(n, st.lookup(n) ?? { array: new Map(), declaredOnly: true });
