@@ -5,6 +5,7 @@
 import { IFF } from '../../shared/services/net';
 import type { Ip } from './ip-session';
 import { AF, matches } from './ip-util';
+import { getPrefix, prefixText } from './ip-inet';
 
 /** The value of /proc/sys/KEY (dotted), or undefined. */
 async function sysctl(ip: Ip, key: string): Promise<string | undefined> {
@@ -77,7 +78,33 @@ export async function doNetconf(ip: Ip, argv: string[]): Promise<number> {
   return ip.fail(`Command "${cmd}" is unknown, try "ip netconf help".\n`);
 }
 
-/** iptoken.c list: every device with IPv6 but the loopback and NOARP ones, token :: each. */
+/** iptoken.c set/del: RTM_SETLINK with the token (:: for del) for one device. */
+async function tokenSet(ip: Ip, argv: string[], del: boolean): Promise<number> {
+  let ifindex = 0;
+  let token: string | undefined = del ? '::' : undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const w = argv[i]!;
+    if (w === 'dev') {
+      const name = argv[++i];
+      if (name === undefined) ip.incomplete();
+      if (!ifindex) {
+        ifindex = await ip.index(name);
+        if (!ifindex) ip.invarg('dev is invalid\n', name);
+      }
+    } else {
+      if (matches(w, 'help')) ip.fail(TOKEN_USAGE);
+      if (token === undefined) token = prefixText(getPrefix(ip, w, AF.INET6)) ?? '::';
+    }
+  }
+  if (token === undefined) return ip.fail('Not enough information: token is required.\n', 1);
+  if (!ifindex) return ip.fail('Not enough information: "dev" argument is required.\n', 1);
+  await ip.talk({ kind: 'setlink', ifindex, change: { token } });
+  return 0;
+}
+
+const TOKEN_USAGE = 'Usage: ip token [ list | set | del | get ] [ TOKEN ] [ dev DEV ]\n';
+
+/** iptoken.c list: every device with IPv6 but the loopback and NOARP ones, with its token. */
 async function tokenList(ip: Ip, argv: string[]): Promise<number> {
   let ifindex = 0;
   for (let i = 0; i < argv.length; i++) {
@@ -94,8 +121,9 @@ async function tokenList(ip: Ip, argv: string[]): Promise<number> {
     // no inet6 device below the IPv6 minimum MTU
     if ((ifindex && l.ifindex !== ifindex) || l.flags & (IFF.LOOPBACK | IFF.NOARP) || l.mtu < 1280) continue;
     p.openObject();
+    const token = l.token ?? '::';
     p.fp('token ');
-    p.any('token', '::', '::', 'inet6');
+    p.any('token', token, token, 'inet6');
     p.fp(' dev ');
     p.any('ifname', `${l.name}\n`, l.name, 'ifname');
     p.closeObject();
@@ -108,7 +136,9 @@ export async function doToken(ip: Ip, argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   if (cmd === undefined) return tokenList(ip, []);
   if (matches(cmd, 'list') || matches(cmd, 'show') || matches(cmd, 'lst') || matches(cmd, 'get')) return tokenList(ip, rest);
-  if (matches(cmd, 'help')) return ip.fail('Usage: ip token [ list | set | del | get ] [ TOKEN ] [ dev DEV ]\n');
+  if (matches(cmd, 'set') || matches(cmd, 'add')) return tokenSet(ip, rest, false);
+  if (matches(cmd, 'delete')) return tokenSet(ip, rest, true);
+  if (matches(cmd, 'help')) return ip.fail(TOKEN_USAGE);
   return ip.fail(`Command "${cmd}" is unknown, try "ip token help".\n`);
 }
 

@@ -92,6 +92,8 @@ export interface LinkMsg {
   alias?: string;
   /** IFLA_PROP_LIST: the device's alternative names, oldest first. */
   altnames?: string[];
+  /** IFLA_INET6_TOKEN, as an address (absent: ::). */
+  token?: string;
   /** Link-layer multicast addresses joined by hand (SIOCADDMULTI), in order; see Link.mcStatic. */
   mcStatic?: { addr: string; pos: number }[];
   master?: number;
@@ -359,6 +361,8 @@ export interface LinkChange {
   linkmode?: number;
   /** ifi_index of a new device (`index N`): the index it is to have. */
   index?: number;
+  /** IFLA_INET6_TOKEN: an IPv6 address whose low 64 bits become the interface identifier. */
+  token?: string;
   addrGenMode?: number;
   /** IFLA_MASTER: the bridge to join, 0 to leave one. */
   master?: number;

@@ -2,6 +2,7 @@
 // flags, carrier, queue length), bringing them up and down with what addrconf and the FIB do
 // then, and creating or deleting virtual devices.
 import { FOREVER, IFF, NUD, SCOPE, type LinkChange, type NetError } from '../../shared/services/net';
+import { parseAddr } from '../../shared/services/net-addr';
 import { addAddress, removeAddress } from './addresses';
 import { lateOps } from './late';
 import { addPort, changeBridgeId, portChanged, refreshBridge, refreshPort, removePort, setPortOptions, type SetCarrier } from './bridge';
@@ -225,7 +226,17 @@ export function linkmsgError(s: NetState, l: Link | undefined, c: LinkChange): N
   if (l && c.gsoMaxSize !== undefined && c.gsoMaxSize > tsoMaxSize(s, l)) return err('EINVAL', 'too big gso_max_size');
   if (l && c.gsoMaxSegs !== undefined && c.gsoMaxSegs > GSO_MAX_SEGS) return err('EINVAL', 'too big gso_max_segs');
   if (c.groMaxSize !== undefined && c.groMaxSize > GRO_MAX_SIZE) return err('EINVAL', 'too big gro_max_size');
-  if (l && c.addrGenMode !== undefined && !ipv6Enabled(l)) return err('EAFNOSUPPORT');
+  if (l && (c.addrGenMode !== undefined || c.token !== undefined) && !ipv6Enabled(l)) return err('EAFNOSUPPORT');
+  return null;
+}
+
+/** inet6_set_iftoken: a device that does neighbour discovery keeps the token's low 64 bits. */
+function setToken(l: Link, token: string): NetError | null {
+  if (l.linkType === 'loopback') return err('EINVAL', 'ipv6: Device is loopback');
+  if (l.flags & IFF.NOARP) return err('EINVAL', 'ipv6: Device does not do neighbour discovery');
+  const low = parseAddr(token)?.bytes.slice(8) ?? [];
+  if (low.every((b) => b === 0)) delete l.token;
+  else l.token = low;
   return null;
 }
 
@@ -323,6 +334,10 @@ export function changeLink(s: NetState, l: Link, c: LinkChange, now: number): Ne
   // simulated driver has virtual functions to configure
   if (c.vf !== undefined) return err(c.vf < 0 ? 'EINVAL' : 'EOPNOTSUPP');
   if (c.addrGenMode !== undefined) l.addrGenMode = c.addrGenMode;
+  if (c.token !== undefined) {
+    const e = setToken(l, c.token);
+    if (e) return e;
+  }
   return null;
 }
 

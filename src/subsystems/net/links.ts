@@ -138,6 +138,7 @@ export function linkMsg(l: Link, inet6: boolean, master?: Link): LinkMsg {
   if (l.alias !== undefined) msg.alias = l.alias;
   if (l.altnames?.length) msg.altnames = [...l.altnames];
   if (l.groMaxSize !== undefined) msg.groMaxSize = l.groMaxSize;
+  if (l.token) msg.token = formatAddr({ family: 6, bytes: [0, 0, 0, 0, 0, 0, 0, 0, ...l.token] });
   if (l.mcStatic?.length) msg.mcStatic = l.mcStatic.map((m) => ({ addr: formatMac(m.addr), pos: m.pos }));
   if (l.parentBus) msg.parentBus = l.parentBus;
   if (l.parentDev) msg.parentDev = l.parentDev;

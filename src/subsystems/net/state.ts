@@ -55,6 +55,8 @@ export interface Link {
   groMaxSize?: number;
   /** IF_LINK_MODE_DORMANT (1) when set so; absent is the default mode. */
   linkmode?: number;
+  /** The IPv6 token (`ip token set`): the low 64 bits of an address, absent for ::. */
+  token?: number[];
   /** Alternative names (`ip link property add altname`): found like the name itself. */
   altnames?: string[];
   /**
