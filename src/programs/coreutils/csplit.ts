@@ -12,6 +12,7 @@ import { SafeRegExp } from '../lib/safe-regex';
 import { quote, quoteaf } from '../lib/quote';
 import { readAllBin, unbin } from '../lib/textio';
 import { formatInt } from '../lib/c-conversion';
+import { xdectoint } from '../lib/xstrtol';
 
 const spec = {
   name: 'csplit',
@@ -107,19 +108,20 @@ function suffixFormatter(fmt: string): ((n: number) => string) | string {
 export default defineProgram({
   ...spec,
   async main(ctx, args) {
+    let digits = 2;
+    for (const dv of args.values.get('n') ?? []) {
+      // xdectoimax, for each -n given: 0 to INT_MAX, blanks and '+' allowed
+      const r = xdectoint(dv, 0n, 2147483647n, '', 'invalid number', { signed: true });
+      if (r.error !== undefined) {
+        await ctx.error(r.error);
+        return 1;
+      }
+      digits = Number(r.value);
+    }
     const ops = args.operands;
     if (ops.length === 0) return usageError(ctx, spec, 'missing operand');
     if (ops.length === 1) return usageError(ctx, spec, `missing operand after ${quote(ops[0]!)}`);
     const prefix = lastValue(args, 'f') ?? 'xx';
-    let digits = 2;
-    const dv = lastValue(args, 'n');
-    if (dv !== undefined) {
-      if (!/^\d+$/.test(dv)) {
-        await ctx.error(`invalid number: ${quote(dv)}`);
-        return 1;
-      }
-      digits = Number(dv);
-    }
     let suffix: (n: number) => string = (n) => String(n).padStart(digits, '0');
     const bv = lastValue(args, 'b');
     if (bv !== undefined) {
