@@ -48,6 +48,8 @@ function scanArg(arg: string): Operand | 'invalid' | 'nan' {
   const r = strtold(arg);
   if (r.end === 0 || r.end !== arg.length) return 'invalid';
   if (r.value.kind === 'nan') return 'nan';
+  // xstrtold: a finite number too large for a long double overflows, and is rejected
+  if (r.value.kind === 'inf' && !/^[\s+-]*inf/i.test(arg)) return 'invalid';
   const value = r.value;
   const a = arg.replace(/^[ \t\n\v\f\r+]*/, '');
   let width = 0;
