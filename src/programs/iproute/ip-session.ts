@@ -127,7 +127,7 @@ export class Ip {
 
   async call(req: NetRequest): Promise<NetReply> {
     const reply = (await this.ctx.sys.call('net', req)) as NetReply;
-    if (!isNetError(reply) && req.kind !== 'getlinks' && req.kind !== 'getaddrs' && req.kind !== 'getroutes' && req.kind !== 'getneighs' && req.kind !== 'getroute' && req.kind !== 'getneigh') {
+    if (!isNetError(reply) && req.kind !== 'getlinks' && req.kind !== 'getaddrs' && req.kind !== 'getroutes' && req.kind !== 'getneighs' && req.kind !== 'getroute' && req.kind !== 'getneigh' && req.kind !== 'getaddrlabels') {
       // the device list changes with link requests; read it again when next needed
       this.links = undefined;
     }

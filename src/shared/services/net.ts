@@ -457,6 +457,9 @@ export type NetRequest =
   | { kind: 'getaddrs'; family?: Family }
   | { kind: 'getroutes'; family?: Family; table?: number }
   | { kind: 'getneighs'; family?: Family }
+  /** RTM_GETADDRLABEL dump, RTM_NEWADDRLABEL (create, exclusive), RTM_DELADDRLABEL. */
+  | { kind: 'getaddrlabels' }
+  | { kind: 'newaddrlabel' | 'deladdrlabel'; label: AddrLabel }
   | { kind: 'setlink'; ifindex: number; change: LinkChange }
   /** SIOCADDMULTI / SIOCDELMULTI: a link-layer multicast address joined or left by hand. */
   | { kind: 'linkmulti'; ifindex: number; op: 'add' | 'del'; addr: number[]; pos: number }
@@ -496,7 +499,16 @@ export type NetReply =
   | { ok: true; route: RouteMsg }
   | { ok: true; neigh: NeighMsg }
   | { ok: true; seq: number }
+  | { ok: true; labels: AddrLabel[] }
   | NetError;
+
+/** An entry of the IPv6 address label table (RFC 6724 policy): prefix, device (0: any), label. */
+export interface AddrLabel {
+  prefix: string;
+  prefixlen: number;
+  ifindex: number;
+  label: number;
+}
 
 /** A reply of a known shape, checked at the call site. */
 export type NetOk<K extends string> = Extract<NetReply, { ok: true } & Record<K, unknown>>;

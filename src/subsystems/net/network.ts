@@ -11,6 +11,7 @@ import { addAddress, addrMsg, ageAddresses, delAddress } from './addresses';
 import { applyPlaceholderDhcp, bootLinks } from './boot';
 import { dumpRoutes, err } from './fib';
 import { createLink, deleteGroup, deleteLink, validateNewLink } from './link-create';
+import { addAddrLabel, addrLabels, delAddrLabel } from './addrlabels';
 import { changeAltnames } from './altnames';
 import { changeMulticast } from './multicast';
 import { changeLink, setCarrier } from './link-ops';
@@ -49,7 +50,7 @@ export interface NetView {
   neighs: NeighMsg[];
 }
 
-const MUTATING = new Set<NetRequest['kind']>(['setlink', 'linkprop', 'linkmulti', 'newlink', 'dellink', 'newaddr', 'deladdr', 'newroute', 'delroute', 'newneigh', 'delneigh']);
+const MUTATING = new Set<NetRequest['kind']>(['setlink', 'linkprop', 'linkmulti', 'newaddrlabel', 'deladdrlabel', 'newlink', 'dellink', 'newaddr', 'deladdr', 'newroute', 'delroute', 'newneigh', 'delneigh']);
 
 export class Network {
   readonly state: NetState;
@@ -129,6 +130,9 @@ export class Network {
       }
       case 'getneighs': return { ok: true, neighs: this.neighbours(req.family) };
       case 'setlink': return this.setLink(req.ifindex, req.change);
+      case 'getaddrlabels': return { ok: true, labels: addrLabels(this.state) };
+      case 'newaddrlabel': return addAddrLabel(this.state, req.label);
+      case 'deladdrlabel': return delAddrLabel(this.state, req.label);
       case 'linkmulti': {
         const l = linkByIndex(this.state, req.ifindex);
         return l ? changeMulticast(l, req.op, req.addr, req.pos) : err('ENODEV');

@@ -209,6 +209,8 @@ export interface NetState {
   nextIfindex: number;
   /** net.ipv4.conf.all.promote_secondaries (the kernel default is off). */
   promoteSecondaries: boolean;
+  /** The IPv6 address label table once changed (absent: the built-in defaults). */
+  addrlabels?: import('../../shared/services/net').AddrLabel[];
 }
 
 export function emptyStats(): LinkStats {
