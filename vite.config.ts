@@ -79,6 +79,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['test/setup-engines.ts'],
     // tests wait for conditions; the limit only catches hangs. The first test of a file also
     // loads the machine's modules, which takes seconds on a busy 2-core CI machine.
     testTimeout: 20_000,

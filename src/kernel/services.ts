@@ -3,7 +3,7 @@
 // through Sys.call. Each subsystem keeps its RAM apart from the disk and offers a view().
 import { loadMetaMatches, metaMatches } from '../subsystems/netfilter/match';
 import type { Kernel } from './kernel';
-import { Netfilter } from '../subsystems/netfilter/netfilter';
+import { loadNetfilterEngine, Netfilter, netfilterEngineLoaded } from '../subsystems/netfilter/netfilter';
 import { Network } from '../subsystems/net/network';
 import { loadPolicy, needsLateCode, policyLoaded } from '../subsystems/net/route-ops';
 import type { Journal } from '../subsystems/journald/journal';
@@ -43,8 +43,8 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   // (a batch of rules may use the matches of a chunk of their own: it is loaded first)
   // (held like any code the machine loads: the skipping clock must not jump over it, or what
   // runs meanwhile, and so the seeded random stream, would depend on the host's speed)
-  const loadMeta = (): Promise<void> => k.clock.hold(loadMetaMatches());
-  k.services.set('netfilter', (caller, req) => (metaMatches() ? netfilter.handle(caller, req) : loadMeta().then(() => netfilter.handle(caller, req))));
+  const loadMeta = (): Promise<void> => k.clock.hold(Promise.all([loadMetaMatches(), loadNetfilterEngine()]).then(() => undefined));
+  k.services.set('netfilter', (caller, req) => (metaMatches() && netfilterEngineLoaded() ? netfilter.handle(caller, req) : loadMeta().then(() => netfilter.handle(caller, req))));
   // a route query may need policy routing's chunk (ip route get): loaded first, the clock held
   k.services.set('net', (caller, req) => {
     if (policyLoaded() || !needsLateCode(req)) return net.request(caller, req);
@@ -68,7 +68,7 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   function loadNet(): Promise<NetServices> {
     if (late) return late;
     // (a skipping clock waits for the load, as for any work in progress)
-    late = k.clock.hold(import('./net-services'))
+    late = k.clock.hold(Promise.all([import('./net-services'), loadNetfilterEngine()]).then(([ns]) => ns))
       .then(({ startNetServices, exchangePasses }) => {
         // the resolver's packets cross the firewall too (before this, nothing sends any)
         net.filter = (packet) => exchangePasses(netfilter, () => k.clock.now(), packet);

@@ -4,10 +4,34 @@
 // the tables, as with the nf_tables netlink socket.
 import type { NfAction, NfFamily, NfHook, NfPacket, NfReply, NfRuleset, NfVerdict } from '../../shared/services/netfilter';
 import type { Caller } from '../../shared/sys';
-import { applyBatch } from './apply';
 import { Conntrack, type CtEntry } from './conntrack';
-import { evaluatePacket, type LogLine } from './evaluate';
+import type { LogLine } from './evaluate';
 import { cloneRuleset, emptyRuleset } from './ruleset';
+
+/**
+ * The rule engine (applying batches, evaluating packets) is a chunk of its own: nothing uses it
+ * before the first prompt (iptables and the packet path come later), so the machine's services
+ * load it before the first request that needs it (kernel/services.ts).
+ */
+interface Engine {
+  applyBatch: typeof import('./apply').applyBatch;
+  evaluatePacket: typeof import('./evaluate').evaluatePacket;
+}
+let engine: Engine | undefined;
+let loading: Promise<void> | undefined;
+
+export function loadNetfilterEngine(): Promise<void> {
+  return (loading ??= Promise.all([import('./apply'), import('./evaluate')]).then(([a, e]) => {
+    engine = { applyBatch: a.applyBatch, evaluatePacket: e.evaluatePacket };
+  }));
+}
+
+export const netfilterEngineLoaded = (): boolean => engine !== undefined;
+
+function loaded(): Engine {
+  if (!engine) throw new Error('netfilter: the rule engine is not loaded yet');
+  return engine;
+}
 
 const MAX_LOG = 200;
 
@@ -59,7 +83,7 @@ export class Netfilter {
    */
   apply(family: NfFamily, actions: readonly NfAction[], test = false, preview = false): NfReply {
     const work = cloneRuleset(this.rulesets[family]);
-    const failure = applyBatch(work, actions);
+    const failure = loaded().applyBatch(work, actions);
     if (failure) return failure;
     if (preview) return { ok: true, ruleset: work };
     if (!test && actions.length > 0) {
@@ -89,7 +113,7 @@ export class Netfilter {
    */
   evaluate(packet: NfPacket, opts: EvaluateOptions = {}): NfVerdict {
     const dry = opts.dryRun === true;
-    const verdict = evaluatePacket(packet, opts.path ?? [packet.hook], {
+    const verdict = loaded().evaluatePacket(packet, opts.path ?? [packet.hook], {
       ruleset: dry ? cloneRuleset(this.rulesets[packet.family]) : this.rulesets[packet.family],
       conntrack: dry ? this.conntrack.clone() : this.conntrack,
       now: opts.now ?? 0,
