@@ -121,7 +121,7 @@ const spec = {
     { key: 't', short: 't', long: 'target-directory', arg: 'required' as const },
     { key: 'u', short: 'u', long: 'update' },
     { key: 'v', short: 'v', long: 'verbose' },
-    { key: 'Z', short: 'Z', long: 'context', arg: 'optional' as const },
+    { key: 'Z', short: 'Z' }, { key: 'Z', long: 'context', arg: 'optional' as const },
     { key: 'b', short: 'b' },
     { key: 'd', short: 'd' },
     { key: 'H', short: 'H' },

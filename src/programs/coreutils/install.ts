@@ -48,7 +48,7 @@ ${coreutilsHelpFooter('install')}`,
     { key: 's', short: 's', long: 'strip' }, { key: 'strip-program', long: 'strip-program', arg: 'required' as const },
     { key: 'S', short: 'S', long: 'suffix', arg: 'required' as const }, { key: 't', short: 't', long: 'target-directory', arg: 'required' as const },
     { key: 'T', short: 'T', long: 'no-target-directory' }, { key: 'v', short: 'v', long: 'verbose' },
-    { key: 'Z', short: 'Z', long: 'context', arg: 'optional' as const }, { key: 'preserve-context', long: 'preserve-context' },
+    { key: 'Z', short: 'Z' }, { key: 'Z', long: 'context', arg: 'optional' as const }, { key: 'preserve-context', long: 'preserve-context' },
   ],
 };
 

@@ -48,7 +48,7 @@ const spec = {
   version: coreutilsVersion('tail', ['Paul Rubin', 'David MacKenzie', 'Ian Lance Taylor', 'Jim Meyering']),
   options: [
     { key: 'c', short: 'c', long: 'bytes', arg: 'required' as const },
-    { key: 'f', short: 'f', long: 'follow', arg: 'optional' as const },
+    { key: 'f', short: 'f' }, { key: 'f', long: 'follow', arg: 'optional' as const },
     { key: 'n', short: 'n', long: 'lines', arg: 'required' as const },
     { key: 'max-unchanged', long: 'max-unchanged-stats', arg: 'required' as const },
     { key: 'disable-inotify', long: '-disable-inotify' },

@@ -124,11 +124,18 @@ class Lister {
   }
 
   /** gobble_file: adds one file to the table; returns its 512-byte blocks. */
-  async gobble(name: string, cmdline: boolean, dirname: string): Promise<number> {
+  async gobble(name: string, cmdline: boolean, dirname: string, dtype?: Stat['kind']): Promise<number> {
     const c = this.c;
     const e: Entry = { name, st: undefined, type: 'unknown', linkOk: false, linkMode: 0 };
     if (!this.someQuoted && this.names.align && this.names.needsQuoting(name)) this.someQuoted = true;
     if (!(cmdline || this.needsStat || this.needsType || c.inode)) {
+      this.table.push(e);
+      return 0;
+    }
+    // the type alone is wanted and the directory gave it: no stat, except for a regular file
+    // under -F (is it executable?) and what colours or --group-directories-first look at
+    if (!cmdline && !this.needsStat && !c.inode && dtype !== undefined && c.deref !== 'always' && !c.color && !c.dirsFirst && !(dtype === 'file' && c.indicator === 'classify')) {
+      e.type = dtype === 'dir' ? 'dir' : dtype;
       this.table.push(e);
       return 0;
     }
@@ -140,7 +147,7 @@ class Lister {
       await this.fail(cmdline, err, 'cannot access', full);
       if (!cmdline) {
         // the directory entry still tells the type (d_type), e.g. 'l' for a dangling link under -L
-        const kind = await this.ctx.sys.lstat(full).then((l) => l.kind, () => undefined);
+        const kind = dtype ?? (await this.ctx.sys.lstat(full).then((l) => l.kind, () => undefined));
         if (kind === 'symlink' || kind === 'dir' || kind === 'fifo' || kind === 'chardev' || kind === 'blockdev' || kind === 'socket') e.type = kind;
         else if (kind !== undefined) e.type = 'file';
         this.table.push(e);
@@ -250,8 +257,13 @@ class Lister {
   async printDir(p: Pending): Promise<void> {
     const { ctx, c } = this;
     let names: string[];
+    // each entry's type as the directory gives it (d_type): enough where no stat is needed,
+    // and all there is when the directory may be read but not searched
+    const types = new Map<string, Stat['kind'] | undefined>();
     try {
-      names = await ctx.sys.readdir(p.name);
+      const listed = await ctx.sys.readdirTypes(p.name);
+      names = listed.map((d) => d.name);
+      for (const d of listed) types.set(d.name, d.kind);
     } catch (err) {
       await this.fail(p.cmdline, err, 'cannot open directory', p.name);
       return;
@@ -286,7 +298,7 @@ class Lister {
     for (const name of ['.', '..', ...names]) {
       await ctx.tick();
       if (this.ignored(name)) continue;
-      total += await this.gobble(name, false, p.name);
+      total += await this.gobble(name, false, p.name, types.get(name));
     }
     this.sort();
     if (c.recursive) this.extractDirs(p.name, false, key);

@@ -90,7 +90,9 @@ export const OPTIONS: OptionDef[] = [
   { key: 'A', short: 'A', long: 'almost-all' },
   { key: 'B', short: 'B', long: 'ignore-backups' },
   { key: 'C', short: 'C' },
-  { key: 'F', short: 'F', long: 'classify', arg: 'optional' },
+  // (-F takes no argument; only --classify[=WHEN] does)
+  { key: 'F', short: 'F' },
+  { key: 'F', long: 'classify', arg: 'optional' },
   { key: 'file-type', long: 'file-type' },
   { key: 'si', long: 'si' },
   { key: 'H', short: 'H', long: 'dereference-command-line' },
