@@ -171,7 +171,8 @@ async function readTab(r: Run, path: string, args: string[]): Promise<Tab> {
   return tab;
 }
 
-const daysIn = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+/** Days in month `m` (1-12) of year `y`. */
+const daysIn = (y: number, m: number): number => daysFromCivil(y, m, 1) - daysFromCivil(y, m - 1, 1);
 const yearDays = (y: number): number => daysFromCivil(y + 1, 0, 1) - daysFromCivil(y, 0, 1);
 
 /** consider_job: is the job due (its period passed, within the hours allowed)? */

@@ -2,12 +2,13 @@
 // in /var/spool/cron), each checked as check_open does (a plain file only its owner may write,
 // one link) and parsed; a table whose file has not changed since the last load is kept as it
 // was, a changed one is read again (RELOAD). Shared by crond and cronnext.
+import { bytesToBin } from '../lib/binary-text';
 import { isSysError, strerror } from '../../shared/errno';
 import type { Sys } from '../../shared/sys';
 import { Accounts } from '../lib/accounts';
 import { syslog } from '../lib/syslog';
 import { parseTable, type CronEntry, type CronUser } from './cron-table';
-import { bytesToBinary, CROND_DIR, cronUser, LOG_CRON, SPOOL, SYSCRONTAB } from './cron-files';
+import { CROND_DIR, cronUser, LOG_CRON, SPOOL, SYSCRONTAB } from './cron-files';
 
 export interface Table {
   /** "*system*" for /etc/crontab and /etc/cron.d, else the user */
@@ -51,7 +52,7 @@ async function openTable(sys: Sys, o: LoadOptions, path: string, uname: string, 
         return undefined;
       }
     }
-    return { text: bytesToBinary(await sys.readFile(path)), mtime: st.mtime };
+    return { text: bytesToBin(await sys.readFile(path)), mtime: st.mtime };
   } catch (e) {
     if (!isSysError(e)) throw e;
     await cronLog(sys, o.ident, uname, "CAN'T OPEN", path, strerror(e.errno));

@@ -14,12 +14,6 @@ export const PID_FILE = '/run/crond.pid';
 /** syslog's cron facility */
 export const LOG_CRON = 9;
 
-/** Bytes as a string of one char per byte (the tables are parsed byte by byte). */
-export function bytesToBinary(b: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
-  return s;
-}
 
 /** getpwnam for cron: the account's ids, home and shell. */
 export function cronUser(accounts: Accounts, name: string): CronUser | undefined {

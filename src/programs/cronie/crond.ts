@@ -3,6 +3,7 @@
 // its SHELL (/bin/sh by default) in a process of its own (CROND), from the user's home; what it
 // prints goes to the journal as CMDOUT lines (Photon has no mail transport), and the job's start
 // and end are logged as CMD and CMDEND, all in the cron facility as cronie logs them.
+import { binToBytes, binToUtf8 } from '../lib/binary-text';
 import { isSysError, strerror } from '../../shared/errno';
 import type { Sys } from '../../shared/sys';
 import { defineProgram } from '../define';
@@ -65,7 +66,6 @@ function splitCommand(cmd: string): { command: string; input: string | undefined
   return { command: out, input: undefined };
 }
 
-const utf8 = (binary: string): string => new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 
 /** do_command: the job in a CROND process of its own; crond does not wait for it. */
 async function runJob(d: Daemon, table: Table, e: CronEntry): Promise<void> {
@@ -83,7 +83,7 @@ async function runJob(d: Daemon, table: Table, e: CronEntry): Promise<void> {
     const { command, input } = splitCommand(e.command);
     const [inR, inW] = child.pipe();
     const [outR, outW] = child.pipe();
-    const env = new Map(e.env.map(([n, v]) => [n, utf8(v)] as [string, string]));
+    const env = new Map(e.env.map(([n, v]) => [n, binToUtf8(v)] as [string, string]));
     const shell = env.get('SHELL') ?? '/bin/sh';
     const home = env.get('HOME') ?? pw.dir;
     const groups = d.accounts.groupList(user, pw.gid);
@@ -103,7 +103,7 @@ async function runJob(d: Daemon, table: Table, e: CronEntry): Promise<void> {
             return 1;
           }
           try {
-            return await g.exec(shell, [shell.slice(shell.lastIndexOf('/') + 1), '-c', utf8(command)], env);
+            return await g.exec(shell, [shell.slice(shell.lastIndexOf('/') + 1), '-c', binToUtf8(command)], env);
           } catch (err) {
             if (!isSysError(err)) throw err;
             await log(g, 'CROND', 'CRON', 'EXEC FAILED', shell, strerror(err.errno));
@@ -116,7 +116,7 @@ async function runJob(d: Daemon, table: Table, e: CronEntry): Promise<void> {
       child.close(inR);
       child.close(outW);
     }
-    if (input !== undefined) await child.write(inW, Uint8Array.from(input, (c) => c.charCodeAt(0))).catch(() => undefined);
+    if (input !== undefined) await child.write(inW, binToBytes(input)).catch(() => undefined);
     child.close(inW);
     // the output, line by line (carriage returns dropped), as CMDOUT
     let line = '';

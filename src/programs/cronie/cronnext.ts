@@ -1,12 +1,14 @@
 // cronnext (cronie 1.6.1): the time of the next job crond will run, from the installed tables
 // (and/or crontab files named), as seconds since the epoch; -l lists the jobs due then, -c each
 // job's next run by table, -f every run up to -q's end.
+import { bytesToBin } from '../lib/binary-text';
 import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
+import { strftime } from '../lib/strftime';
 import { localtime, localZone, mktime, type TimeZone } from '../lib/tz';
 import { loadDatabase, readTable, type Table } from './cron-db';
-import { bytesToBinary, SPOOL } from './cron-files';
+import { SPOOL } from './cron-files';
 import type { CronEntry } from './cron-table';
 
 const ENTRIES = 1;
@@ -14,8 +16,6 @@ const CRONTABS = 2;
 const SYSTEM = 4;
 const ALLJOBS = 8;
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 const USAGE =
   'Find the time of the next scheduled cron job.\nUsage:\n cronnext [options] [file ...]\n\nOptions:\n' +
@@ -56,11 +56,7 @@ function nextMatch(e: CronEntry, start: number, end: number, zone: TimeZone): nu
 const matchUser = (name: string, list: string): boolean => list.split(',').includes(name);
 
 /** asctime(3) without its newline. */
-function asctime(t: number, zone: TimeZone): string {
-  const tm = localtime(t, zone);
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${DAYS[tm.wday]} ${MONTHS[tm.mon]} ${String(tm.mday).padStart(2, ' ')} ${p(tm.hour)}:${p(tm.min)}:${p(tm.sec)} ${tm.year}`;
-}
+const asctime = (t: number, zone: TimeZone): string => strftime('%a %b %e %H:%M:%S %Y', t * 1000, 0, zone);
 
 function entryText(indent: string, e: CronEntry, next: number, zone: TimeZone): string {
   const flags = (e.minStar ? 1 : 0) | (e.hourStar ? 2 : 0) | (e.domStar ? 4 : 0) | (e.dowStar ? 8 : 0) | (e.reboot ? 16 : 0) | (e.dontLog ? 32 : 0);
@@ -183,7 +179,7 @@ async function main(ctx: Ctx): Promise<number> {
         await ctx.err.write(`${f} is a directory - skipping\n`);
         continue;
       }
-      const text = bytesToBinary(await sys.readFile(f));
+      const text = bytesToBin(await sys.readFile(f));
       const t = readTable(sys, o, db.accounts, text, f, { name: f, uid: -1, gid: -1, dir: '.', shell: '' });
       tables.push({ owner: f, path: f, system: false, mtime: st.mtime, entries: t.entries });
     } catch (e) {

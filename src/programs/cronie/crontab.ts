@@ -2,6 +2,7 @@
 // Set-user-ID root as Photon installs it: files named on the command line are checked against
 // the caller's own rights, the table is written by root and handed to its user. A new table is
 // checked first (cron-table.ts, cronie's own parser) and refused with the line and the error.
+import { bytesToBin, binToBytes } from '../lib/binary-text';
 import { isSysError, strerror, type SysError } from '../../shared/errno';
 import { defineProgram, ExitStatus } from '../define';
 import type { Ctx } from '../lib/context';
@@ -9,7 +10,7 @@ import { Accounts } from '../lib/accounts';
 import { syslog } from '../lib/syslog';
 import { readLine } from '../lib/yesno';
 import { parseTable, type CronUser, MAX_USER_ENTRIES, MAX_USER_ENVS } from './cron-table';
-import { bytesToBinary, CRON_ALLOW, CRON_DENY, cronUser, HOST_FILE, LOG_CRON, SPOOL } from './cron-files';
+import { CRON_ALLOW, CRON_DENY, cronUser, HOST_FILE, LOG_CRON, SPOOL } from './cron-files';
 
 const VERSION = 'cronie 1.6.1';
 const EDITOR = '/usr/bin/vi';
@@ -91,7 +92,7 @@ async function readAllText(ctx: Ctx, fd: number): Promise<string> {
     parts.push(c);
   }
   let s = '';
-  for (const p of parts) s += bytesToBinary(p);
+  for (const p of parts) s += bytesToBin(p);
   return s;
 }
 
@@ -144,7 +145,7 @@ async function replace(run: Run, text: string, shownName: string): Promise<numbe
   }
   let installed = false;
   try {
-    await sys.write(fd, binaryToBytes(text));
+    await sys.write(fd, binToBytes(text));
     if ((await checkSyntax(run, text, shownName)) < 0) {
       await ctx.err.write('Invalid crontab file, can\'t install.\n');
       return -1;
@@ -171,11 +172,6 @@ async function replace(run: Run, text: string, shownName: string): Promise<numbe
   }
 }
 
-function binaryToBytes(s: string): Uint8Array {
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
-  return out;
-}
 
 async function list(run: Run): Promise<void> {
   const { ctx } = run;
@@ -192,7 +188,7 @@ async function list(run: Run): Promise<void> {
   ctx.sys.close(fd!);
   const colour = ctx.sys.isatty(1) && !ctx.env.has('NO_COLOR');
   if (!colour) {
-    await writeBytes(ctx, binaryToBytes(text));
+    await writeBytes(ctx, binToBytes(text));
     return;
   }
   // comments in bold blue, and a warning in red for a last line without its newline
@@ -212,7 +208,7 @@ async function list(run: Run): Promise<void> {
     newLine = ch === '\n';
   }
   if (!newLine && text !== '') out += '\n\x1b[31;1mNo end-of-line character at the end of file\x1b[0m\n';
-  await writeBytes(ctx, binaryToBytes(out));
+  await writeBytes(ctx, binToBytes(out));
 }
 
 /** The table's bytes as they are (a failed write, a closed pipe, ends the listing quietly). */
@@ -291,7 +287,7 @@ async function edit(run: Run): Promise<void> {
   const file = `${tmpdir}/crontab.${tempName(ctx, 6)}`;
   try {
     const fd = await sys.open(file, { read: true, write: true, create: true, exclusive: true }, 0o600);
-    await sys.write(fd, binaryToBytes(current));
+    await sys.write(fd, binToBytes(current));
     sys.close(fd);
     await sys.chown(file, sys.getuid(), sys.getgid());
     // dated 1970: an editor that saves moves it, and "no changes" is told apart
@@ -362,7 +358,7 @@ async function allowed(ctx: Ctx, user: string): Promise<boolean> {
   if (ctx.sys.getuid() === 0) return true;
   const lines = async (path: string): Promise<string[] | undefined> => {
     try {
-      return bytesToBinary(await ctx.sys.readFile(path)).split(/(?<=\n)/);
+      return bytesToBin(await ctx.sys.readFile(path)).split(/(?<=\n)/);
     } catch {
       return undefined;
     }
@@ -421,7 +417,7 @@ async function hostget(run: Run): Promise<number> {
   const { ctx } = run;
   let text: string;
   try {
-    text = bytesToBinary(await ctx.sys.readFile(HOST_FILE));
+    text = bytesToBin(await ctx.sys.readFile(HOST_FILE));
   } catch (e) {
     if (!isSysError(e)) throw e;
     await ctx.err.write(e.errno === 'ENOENT' ? `File ${HOST_FILE} not found\n` : `${perrorText(HOST_FILE, e)}\n`);
