@@ -51,6 +51,7 @@ export const procsPrograms: ProgramEntry[] = [
   lazy({ name: 'groupdel', installPath: '/usr/sbin/groupdel', pkg: 'shadow' }, () => import('../accounts/groupadd').then((m) => ({ default: m.groupdel }))),
   lazy({ name: 'grpck', installPath: '/usr/sbin/grpck', pkg: 'shadow' }, () => import('../accounts/grpck')),
   lazy({ name: 'groupmod', installPath: '/usr/sbin/groupmod', pkg: 'shadow' }, () => import('../accounts/groupmod').then((m) => ({ default: m.groupmod }))),
+  lazy({ name: 'groupmems', installPath: '/usr/sbin/groupmems', pkg: 'shadow' }, () => import('../accounts/groupmems')),
   lazy({ name: 'lastlog', installPath: '/usr/bin/lastlog', pkg: 'shadow' }, () => import('../accounts/lastlog')),
   lazy({ name: 'login', installPath: '/usr/bin/login', pkg: 'shadow-tools' }, () => import('../accounts/newgrp').then((m) => ({ default: m.login }))),
   lazy({ name: 'newusers', installPath: '/usr/sbin/newusers', pkg: 'shadow' }, () => import('../accounts/newusers')),
