@@ -237,6 +237,8 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
     },
     lseek(n, offset, whence) {
       const f = fd(n);
+      // null, zero and full stay at 0 (null_lseek), random and urandom where they are (noop_llseek)
+      if (f.target.kind === 'device' && f.target.device !== 'kmsg') return f.target.device.endsWith('random') ? f.pos : (f.pos = 0);
       if (f.target.kind !== 'inode') throw new SysError('ESPIPE', 'lseek');
       const base = whence === 'set' ? 0 : whence === 'cur' ? f.pos : k.vfs.size(f.target.node);
       const to = base + offset;

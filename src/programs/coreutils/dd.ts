@@ -396,11 +396,14 @@ async function copy(ctx: Ctx, j: Job): Promise<number> {
   const sp = toEbcdic ? toEbcdic[0x20]! : 0x20;
   const block = new Blocker(j.cbs, nl, sp);
   const unblock = new Unblocker(j.cbs);
-  const write = async (data: Uint8Array): Promise<void> => {
+  // a full output block of two buffers fails as "writing to" (write_output), any other write as "error writing"
+  let failVerb = 'error writing';
+  const write = async (data: Uint8Array, verb = 'error writing'): Promise<void> => {
     await ctx.out.flush();
     try {
       await ctx.sys.write(j.outFd, data);
     } catch (e) {
+      failVerb = verb;
       // a short write (the disk filled up) is a partial record before the error
       if (isSysError(e) && e.written) {
         s.bytes += e.written;
@@ -455,7 +458,7 @@ async function copy(ctx: Ctx, j: Job): Promise<number> {
       else {
         pending = concat(pending, data);
         while (pending.length >= j.obs) {
-          await write(pending.subarray(0, j.obs));
+          await write(pending.subarray(0, j.obs), 'writing to');
           pending = pending.subarray(j.obs);
         }
       }
@@ -471,8 +474,8 @@ async function copy(ctx: Ctx, j: Job): Promise<number> {
     else if (j.conv.has('unblock')) pending = concat(pending, unblock.end());
     s.truncated = block.truncated;
     // what is left goes out in output blocks too: whole ones, then a partial one
-    while (j.twoBufs && pending.length > j.obs) {
-      await write(pending.subarray(0, j.obs));
+    while (j.twoBufs && pending.length >= j.obs) {
+      await write(pending.subarray(0, j.obs), 'writing to');
       pending = pending.subarray(j.obs);
     }
     if (pending.length) await write(pending);
@@ -484,7 +487,7 @@ async function copy(ctx: Ctx, j: Job): Promise<number> {
       status = 1;
     } else {
       if (!isSysError(e)) throw e;
-      await ctx.perror(e, `error writing ${quoteaf(j.outName)}`);
+      await ctx.perror(e, `${failVerb} ${quoteaf(j.outName)}`);
       status = 1;
     }
   }
