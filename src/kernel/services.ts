@@ -15,6 +15,7 @@ import type { Resolver } from '../subsystems/resolve/resolver';
 import type { Traffic } from '../subsystems/traffic/traffic';
 import type { DockerEngine } from '../subsystems/docker/engine';
 import type { NetServices } from './net-services';
+import type { NamedNetns } from '../subsystems/net/namespaces';
 
 export interface Subsystems {
   netfilter: Netfilter;
@@ -44,11 +45,23 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   // (held like any code the machine loads: the skipping clock must not jump over it, or what
   // runs meanwhile, and so the seeded random stream, would depend on the host's speed)
   const loadMeta = (): Promise<void> => k.clock.hold(Promise.all([loadMetaMatches(), loadNetfilterEngine()]).then(() => undefined));
-  k.services.set('netfilter', (caller, req) => (metaMatches() && netfilterEngineLoaded() ? netfilter.handle(caller, req) : loadMeta().then(() => netfilter.handle(caller, req))));
+  // namespaces made by `ip netns add` have stacks of their own (loaded with the first of them)
+  let named: NamedNetns | undefined;
+  const loadNamed = async (): Promise<NamedNetns> => (named ??= new (await k.clock.hold(import('../subsystems/net/namespaces'))).NamedNetns({
+    now: () => k.clock.now(), create: () => k.netns.create(), remove: (id) => k.netns.remove(id),
+    netnsOf: (pid) => k.procs.get(pid)?.netns, setNetns: (pid, id) => void (k.procs.get(pid)!.netns = id),
+    processes: () => [...k.procs.values()].filter((p) => p.state !== 'zombie').map((p) => ({ pid: p.pid, netns: p.netns })),
+  }));
+  k.services.set('netns', async (caller, req) => (await loadNamed()).handle(caller, req));
+  k.services.set('netfilter', (caller, req) => {
+    const nf = (caller.netns && named?.netfilter(caller.netns)) || netfilter;
+    return metaMatches() && netfilterEngineLoaded() ? nf.handle(caller, req) : loadMeta().then(() => nf.handle(caller, req));
+  });
   // a route query may need policy routing's chunk (ip route get): loaded first, the clock held
   k.services.set('net', (caller, req) => {
-    if (policyLoaded() || !needsLateCode(req)) return net.request(caller, req);
-    return k.clock.hold(loadPolicy()).then(() => net.request(caller, req));
+    const n = (caller.netns && named?.net(caller.netns)) || net;
+    if (policyLoaded() || !needsLateCode(req)) return n.request(caller, req);
+    return k.clock.hold(loadPolicy()).then(() => n.request(caller, req));
   });
   // the trusted fields journald adds: the sender's command, program, arguments and unit
   journal.origin = (pid) => {

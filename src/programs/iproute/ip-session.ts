@@ -90,6 +90,18 @@ export class Ip {
     else this.chunks.push({ fd: 1, text });
   }
 
+  /** Writes what was printed so far, in order (stdout flushed before each error). */
+  async writeChunks(): Promise<void> {
+    const { out, err } = this.ctx;
+    for (const c of this.chunks.splice(0)) {
+      if (c.fd === 1) await out.write(c.text);
+      else {
+        await out.flush();
+        await err.write(c.text);
+      }
+    }
+  }
+
   err(text: string): void {
     this.chunks.push({ fd: 2, text });
   }
@@ -224,13 +236,7 @@ export async function runIp(ctx: Ctx, body: (ip: Ip) => Promise<number>): Promis
     if (e instanceof IpExit) return e.code;
     throw e;
   } finally {
-    for (const c of ip.chunks) {
-      if (c.fd === 1) await ctx.out.write(c.text);
-      else {
-        await ctx.out.flush();
-        await ctx.err.write(c.text);
-      }
-    }
+    await ip.writeChunks();
     if (ip.held) await ctx.out.write(ip.held);
   }
 }

@@ -8,7 +8,7 @@ import { doAddr } from './ip-addr';
 import { doLink } from './ip-link';
 import { doNeigh } from './ip-neigh';
 import { doRoute } from './ip-route';
-import { doNetns } from './ip-netns';
+import { doNetns, netnsSwitch } from './ip-netns';
 import { doRule } from './ip-rule';
 import { doTuntap } from './ip-tuntap';
 import { doMaddr } from './ip-maddr';
@@ -45,7 +45,7 @@ function colorOption(opt: string): IpOptions['color'] | null {
   return null;
 }
 
-function parseOptions(ip: Ip, args: string[]): string[] | number {
+async function parseOptions(ip: Ip, args: string[]): Promise<string[] | number> {
   const o = ip.opts;
   const usage = (): never => ip.fail(IP_USAGE);
   while (args.length > 0) {
@@ -98,7 +98,7 @@ function parseOptions(ip: Ip, args: string[]): string[] | number {
       // netns_switch(argv[1]) runs even when the name is missing
       const v = args[1] ?? '(null)';
       args.shift();
-      ip.fail(`Cannot open network namespace "${v}": No such file or directory\n`);
+      await netnsSwitch(ip, v);
     } else if (matches(opt, '-Numeric')) o.numeric = true;
     else if (matches(opt, '-all')) o.all = true;
     else if (opt === '-echo') o.echo = true;
@@ -174,7 +174,7 @@ async function batch(ip: Ip, name: string): Promise<number> {
 
 async function run(ctx: Ctx): Promise<number> {
   return runIp(ctx, async (ip) => {
-    const rest = parseOptions(ip, ctx.argv.slice(1));
+    const rest = await parseOptions(ip, ctx.argv.slice(1));
     if (typeof rest === 'number') return rest;
     ip.printer = ip.makePrinter();
     await loadNameFiles(ctx.sys, (text) => ip.err(text));
