@@ -109,30 +109,17 @@ function display(ctx: Ctx, s: SttyState, kind: 'changed' | 'all'): string {
 export default defineProgram({
   ...spec,
   async main(ctx, { operands: argv }) {
-    let all = false;
-    let save = false;
-    let file: string | undefined;
-    const settings: string[] = [];
-    for (let i = 0; i < argv.length; i++) {
-      const a = argv[i]!;
-      if (a === '-a' || a === '--all') all = true;
-      else if (a === '-g' || a === '--save') save = true;
-      else if (a === '-F' || a === '--file') {
-        if (i + 1 >= argv.length) return usageError(ctx, spec, a === '-F' ? "option requires an argument -- 'F'" : "option '--file' requires an argument");
-        if (file !== undefined) return die(ctx, 'only one device may be specified');
-        file = argv[++i];
-      } else if (a.startsWith('-F') || a.startsWith('--file=')) {
-        if (file !== undefined) return die(ctx, 'only one device may be specified');
-        file = a.startsWith('-F') ? a.slice(2) : a.slice(7);
-      } else if (a === '--help') {
-        await ctx.print(`Usage: ${spec.usage.replace(/\n/g, '\n  or:  ')}\n${spec.help}\n`);
-        return 0;
-      } else if (a === '--version') {
-        await ctx.print(`${spec.version}\n`);
-        return 0;
-      } else settings.push(a);
+    const o = parseOptions(argv);
+    if (o.action === 'help') {
+      await ctx.print(`Usage: ${spec.usage.replace(/\n/g, '\n  or:  ')}\n${spec.help}\n`);
+      return 0;
     }
-    const noargs = settings.every((s) => s === 'drain' || s === '-drain');
+    if (o.action === 'version') {
+      await ctx.print(`${spec.version}\n`);
+      return 0;
+    }
+    if (o.twoDevices) return die(ctx, 'only one device may be specified');
+    const { all, save, file, settings, noargs } = o;
     if (all && save) return die(ctx, 'the options for verbose and stty-readable output styles are\nmutually exclusive');
     if (!noargs && (all || save)) return die(ctx, 'when specifying an output style, modes may not be set');
     const device = file ?? 'standard input';
@@ -165,6 +152,63 @@ export default defineProgram({
     }
   },
 });
+
+const LONG = ['all', 'save', 'file', 'help', 'version'];
+
+/**
+ * stty's option pass: getopt_long over "-agF:" with its errors silenced and non-options returned
+ * in order. An argument that getopt rejects (an unknown letter, -F or --file with nothing after
+ * it, --all=x) is left whole as a setting, after any letters before the bad one took effect;
+ * "--" ends the pass and it and what follows stay as settings, without making noargs false.
+ */
+function parseOptions(argv: string[]) {
+  const o = { all: false, save: false, file: undefined as string | undefined, twoDevices: false, action: undefined as 'help' | 'version' | undefined, settings: [] as string[], noargs: true };
+  const setFile = (f: string): void => {
+    if (o.file !== undefined) o.twoDevices = true;
+    else o.file = f;
+  };
+  const setting = (a: string): void => {
+    if (a !== 'drain' && a !== '-drain') o.noargs = false;
+    o.settings.push(a);
+  };
+  for (let i = 0; i < argv.length && !o.twoDevices && !o.action; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      o.settings.push(...argv.slice(i));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = a.slice(2, eq < 0 ? undefined : eq);
+      const hits = LONG.filter((l) => l.startsWith(name));
+      const opt = hits.includes(name) ? name : hits.length === 1 ? hits[0]! : undefined;
+      if (opt === 'file' && (eq >= 0 || i + 1 < argv.length)) setFile(eq >= 0 ? a.slice(eq + 1) : argv[++i]!);
+      else if (opt === undefined || opt === 'file' || eq >= 0) setting(a);
+      else if (opt === 'all') o.all = true;
+      else if (opt === 'save') o.save = true;
+      else o.action = opt as 'help' | 'version';
+      continue;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      setting(a);
+      continue;
+    }
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j];
+      if (c === 'a') o.all = true;
+      else if (c === 'g') o.save = true;
+      else if (c === 'F' && (j + 1 < a.length || i + 1 < argv.length)) {
+        setFile(j + 1 < a.length ? a.slice(j + 1) : argv[++i]!);
+        break;
+      } else {
+        setting(a);
+        break;
+      }
+      if (o.twoDevices) break;
+    }
+  }
+  return o;
+}
 
 async function die(ctx: Ctx, message: string): Promise<number> {
   await ctx.error(message);
