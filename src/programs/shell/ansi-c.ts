@@ -37,6 +37,12 @@ export function decodeAnsiC(src: string, pos: number, utf8 = true, untilQuote = 
       let digits = n;
       while (digits.length < 3 && /[0-7]/.test(src[i] ?? '')) digits += src[i++];
       out += byteChar(parseInt(digits, 8) & 0xff);
+    } else if (n === 'x' && src[i] === '{') {
+      // \x{HH...}: every hex digit up to the brace (which may be missing), the low byte kept
+      let code = 0;
+      for (i++; /[0-9a-fA-F]/.test(src[i] ?? ''); i++) code = (code * 16 + parseInt(src[i]!, 16)) & 0xff;
+      if (src[i] === '}') i++;
+      out += byteChar(code);
     } else if (n === 'x') {
       let digits = '';
       while (digits.length < 2 && /[0-9a-fA-F]/.test(src[i] ?? '')) digits += src[i++];
@@ -53,10 +59,12 @@ export function decodeAnsiC(src: string, pos: number, utf8 = true, untilQuote = 
     } else if (n === 'c' && i < src.length && !(untilQuote && src[i] === "'")) {
       // \cX: the control character (\c? is DEL); \c\\ takes both backslashes
       const k = src[i++]!;
-      if (k === '\\' && src[i] === '\\') i++;
+      const pair = k === '\\' && src[i] === '\\';
+      if (pair) i++;
       out += String.fromCharCode(k === '?' ? 0x7f : k.toUpperCase().charCodeAt(0) & 0x1f);
       // in $'...\c\'' the backslash was the control character's, the quote it hid is text
-      if (k === '\\' && untilQuote && src[i] === "'") out += src[i++];
+      // (in $'\c\\' the two backslashes were one escape and the quote closes)
+      if (k === '\\' && !pair && untilQuote && src[i] === "'") out += src[i++];
     } else {
       out += `\\${n}`;
     }
