@@ -138,8 +138,9 @@ export async function globFields(h: ExpandHost, fields: Field[], from: number, o
         out.push(...matches);
         continue;
       }
-      if (h.state.shopts.has('nullglob')) continue;
+      // failglob wins over nullglob
       if (h.state.shopts.has('failglob')) throw new ExpansionError(`no match: ${f.map((s) => s.text).join('')}`);
+      if (h.state.shopts.has('nullglob')) continue;
     }
     out.push(joinField(f));
   }
