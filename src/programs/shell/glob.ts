@@ -3,6 +3,7 @@
 import type { Sys } from '../../shared/sys';
 import { compile, hasGlob } from './pattern';
 import { byteChars } from './byte-text';
+import { hidesDotName } from './glob-hidden';
 
 export interface GlobOptions {
   dotglob: boolean;
@@ -88,7 +89,7 @@ export async function glob(sys: Sys, pattern: string, opts: GlobOptions): Promis
     }
     const re = compile(opts.bytes ? byteChars(comp) ?? comp : comp, 'whole', opts.extglob, opts.nocaseglob);
     const test = (n: string): boolean => re.test(opts.bytes ? byteChars(n) ?? n : n);
-    const showHidden = opts.dotglob || comp.startsWith('.') || comp.startsWith('\\.');
+    const showHidden = opts.dotglob || !hidesDotName(comp, opts.extglob);
     for (const r of results) {
       let names: string[];
       try {
