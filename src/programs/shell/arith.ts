@@ -203,11 +203,13 @@ class ArithParser {
     this.pos++;
     // nothing (or straight `:`) after `?`, nothing after `:`: bash wants an expression there
     if (this.pos >= this.toks.length || this.isOp(':')) throw new ArithError('expression expected', this.restOrLast());
-    const a = this.assignment();
+    // the middle is a whole expression (commas too), the last part only a conditional: in
+    // `c ? 1 : y = 2` the assignment is to the conditional, which is no variable
+    const a = this.comma();
     if (!this.isOp(':')) throw new ArithError("`:' expected for conditional expression", this.restOrLast());
     this.pos++;
     if (this.pos >= this.toks.length) throw new ArithError('expression expected', this.restOrLast());
-    const b = this.assignment();
+    const b = this.ternary();
     return { k: 'cond', c, a, b };
   }
 
