@@ -334,11 +334,7 @@ export class ShellState {
     }
     // outside functions it is declared with no value (`declare -p` shows it); unset, it is plain
     if (name === 'FUNCNAME' && this.funcnameLive && this.funcNames.length === 0) return { array: new Map(), declaredOnly: true };
-    if (name === 'FUNCNAME' && this.funcnameLive) {
-      const stack = this.frames.map((f) => f.func ?? 'source').reverse();
-      if (this.errorContext === 'script') stack.push('main');
-      return { array: new Map(stack.map((n, i) => [i, n])) };
-    }
+    if (name === 'FUNCNAME' && this.funcnameLive) return { array: new Map(this.funcnameStack().map((n, i) => [i, n])) };
     if ((name === 'BASH_LINENO' || name === 'BASH_SOURCE') && this.errorContext !== 'interactive') {
       const stack = this.frames.map((f) => (name === 'BASH_LINENO' ? String(f.line) : f.source)).reverse();
       if (this.errorContext === 'script') stack.push(name === 'BASH_LINENO' ? '0' : this.arg0);
@@ -351,6 +347,13 @@ export class ShellState {
     const g = this.globals.get(name);
     if (g?.ref && depth < 8 && g.value) return this.refLookup(g.value, depth + 1) ?? g;
     return g;
+  }
+
+  /** FUNCNAME's elements, innermost first (there even where the variable is hidden: `caller`). */
+  funcnameStack(): string[] {
+    const stack = this.frames.map((f) => f.func ?? 'source').reverse();
+    if (this.errorContext === 'script') stack.push('main');
+    return stack;
   }
 
   /** $SHELLOPTS and $BASHOPTS (the options on, by name), $GROUPS and $DIRSTACK: made when read. */
