@@ -119,6 +119,8 @@ export async function analyzeMain(ctx: Ctx): Promise<number> {
       if (r !== undefined) return r;
       break;
     }
+    case 'inspect-elf':
+      return (await import('./inspect-elf')).verbInspectElf(ctx, rest, parsed.opts.raw.get('json')?.at(-1));
     case 'filesystems':
       // Photon builds systemd without the BPF framework
       await ctx.err.write('Not compiled with libbpf support, sorry.\n');
