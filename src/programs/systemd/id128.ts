@@ -82,6 +82,11 @@ function randomId(ctx: Ctx): string {
   return makeV4(ctx.sys.randomBytes(16));
 }
 
+/** What `journalctl --new-id128` prints: a new ID in every form. */
+export function newIdPretty(ctx: Ctx): string {
+  return pretty('XYZ', randomId(ctx));
+}
+
 async function machineId(ctx: Ctx): Promise<string | undefined> {
   try {
     return parseId(new TextDecoder().decode(await ctx.sys.readFile('/etc/machine-id')).trim());

@@ -16,6 +16,11 @@ import { UTC_ZONE, type Zone } from '../../../shared/systemd/civil';
 import { formatTimestamp } from '../../../shared/systemd/time-format';
 import { parseTimestamp } from '../../../shared/systemd/timestamp-parse';
 import { parseTimespan } from '../../../shared/systemd/time-span';
+import { formatBytes, openSource } from './source';
+import { simplifyPath } from '../../../shared/systemd/lookup-paths';
+
+/** The output modes that imply -q (no "-- No entries --" and no notice about missing files). */
+const QUIET_MODES = ['export', 'json', 'json-pretty', 'json-sse', 'json-seq', 'cat'];
 
 const OPTIONS: OptionDef[] = [
     { key: 'boot', short: 'b', long: 'boot', arg: 'optional' },
@@ -56,6 +61,12 @@ const OPTIONS: OptionDef[] = [
     { key: 'smartRelinquish', long: 'smart-relinquish-var' },
     { key: 'field', short: 'F', long: 'field', arg: 'required' },
     { key: 'fields', short: 'N', long: 'fields' },
+    { key: 'directory', short: 'D', long: 'directory', arg: 'required' },
+    { key: 'file', long: 'file', arg: 'required' },
+    { key: 'root', long: 'root', arg: 'required' },
+    { key: 'header', long: 'header' },
+    { key: 'verify', long: 'verify' },
+    { key: 'newId', long: 'new-id128' },
     { key: 'help', short: 'h', long: 'help' },
     { key: 'version', long: 'version' },
 ];
@@ -169,9 +180,13 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
   // each -o and --facility= is read as it comes: "help" lists the choices (the modes in systemd's
   // table order) and ends the run
   let quiet = false;
+  // -e and -f look at the current boot unless a later -b says otherwise; "-b all" looks at all
+  let bootSpec: string | undefined;
   const facilities: number[] = [];
   for (const { key, value: o = '' } of p.order) {
     if (key === 'quiet') quiet = true;
+    if (key === 'boot') bootSpec = o === '' ? '0' : o;
+    if ((key === 'end' || key === 'follow') && (bootSpec === undefined || bootSpec === 'all')) bootSpec = '0';
     const vacuum = vacuumArgError(key, o);
     if (vacuum) {
       await ctx.err.write(`${vacuum}\n`);
@@ -198,51 +213,11 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
       await ctx.err.write(`Unknown output format '${o}'.\n`);
       return 1;
     }
+    if (QUIET_MODES.includes(o)) quiet = true;
   }
   const mode = (last('output') ?? 'short') as OutputMode;
-  if (has('diskUsage')) {
-    const r = await ask(ctx, { kind: 'usage' });
-    const mib = r.kind === 'usage' ? r.bytes / (1 << 20) : 0;
-    await ctx.print(`Archived and active journals take up ${mib.toFixed(1)}M in the file system.\n`);
-    return 0;
-  }
-  if (has('relinquish') || has('smartRelinquish')) return 0;
-  if (has('vacuumSize') || has('vacuumTime') || has('vacuumFiles') || has('rotate') || has('flush') || has('sync')) {
-    if (ctx.sys.geteuid() !== 0) {
-      await ctx.err.write('Failed to rotate journal: Access denied\n');
-      return 1;
-    }
-    await ask(ctx, { kind: 'vacuum' });
-    if (has('vacuumSize') || has('vacuumTime') || has('vacuumFiles')) await ctx.err.write('Vacuuming done, freed 0B of archived journals from /var/log/journal.\n');
-    return 0;
-  }
-  const bootsReply = await ask(ctx, { kind: 'boots' });
-  const boots: JournalBoot[] = bootsReply.kind === 'boots' ? bootsReply.boots : [];
   const zone: Zone = has('utc') ? UTC_ZONE : await localZone(ctx.sys);
-  if (has('listBoots')) return listBoots(ctx, boots, zone);
-
   const query: JournalQuery = {};
-  const bootArg = p.values.get('boot');
-  if (bootArg !== undefined || has('dmesg')) {
-    const spec = bootArg?.at(-1) ?? '0';
-    if (spec !== 'all') {
-      const id = pickBoot(boots, spec);
-      if (id === undefined) {
-        // the boot ID when one was given, else the offset with its sign ("%+i")
-        const id = /^[0-9a-f]{32}/.exec(spec)?.[0];
-        const n = Number(spec);
-        const what = id ?? (Number.isInteger(n) ? `${n >= 0 ? '+' : ''}${n}` : spec);
-        await ctx.err.write(`Data from the specified boot (${what}) is not available: No such boot ID in journal\n`);
-        return 1;
-      }
-      query.boots = [id];
-    }
-  }
-  if (has('dmesg')) query.kernelOnly = true;
-  const units = p.values.get('unit');
-  if (units) query.units = units.map(unitName);
-  const idents = p.values.get('ident');
-  if (idents) query.identifiers = idents;
   const prio = last('priority');
   if (prio !== undefined) {
     const range = prio.split('..');
@@ -269,10 +244,106 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
     }
     query[field] = t;
   }
-  if (query.since !== undefined && query.until !== undefined && query.since > query.until) {
-    await ctx.err.write('--since= must be before --until=.\n');
+  const follow = has('follow');
+  const linesArg = p.values.get('lines');
+  let tail: number | undefined;
+  if (linesArg !== undefined) {
+    const v = linesArg.at(-1);
+    if (v === undefined) tail = 10;
+    else if (v !== 'all') {
+      const n = Number(v.replace(/^\+/, ''));
+      if (!/^\+?\d+$/.test(v)) {
+        await ctx.err.write(`Failed to parse lines '${v}'\n`);
+        return 1;
+      }
+      tail = n;
+    }
+  } else if (follow) tail = 10;
+  else if (has('end')) tail = 1000;
+  const problem = argumentProblem(ctx, p, bootSpec, query);
+  let pattern: RegExp | undefined;
+  const g = last('grep');
+  // --case-sensitive[=BOOL]; without it, smart case: a pattern without capitals ignores case
+  let caseSensitive: boolean | undefined;
+  if (p.values.has('caseSensitive') || p.flags.has('caseSensitive')) {
+    const v = last('caseSensitive');
+    caseSensitive = v === undefined ? true : parseBoolean(v);
+    if (caseSensitive === undefined) {
+      await ctx.err.write(`Bad --case-sensitive= argument "${v}": Invalid argument\n`);
+      return 1;
+    }
+  }
+  if (problem !== undefined) {
+    await ctx.err.write(`${problem}\n`);
     return 1;
   }
+  if (g !== undefined) {
+    const compiled = compileGrep(g, caseSensitive === undefined ? !/[A-Z]/.test(g) : !caseSensitive);
+    if (typeof compiled === 'string') {
+      await ctx.err.write(`${compiled}\n`);
+      return 1;
+    }
+    pattern = compiled;
+  }
+  if (has('newId')) {
+    await ctx.print((await import('../id128')).newIdPretty(ctx));
+    return 0;
+  }
+  const source = await openSource(ctx, p.values);
+  if (typeof source !== 'string') {
+    await ctx.err.write(`${source.error}\n`);
+    return 1;
+  }
+  const live = source === 'live';
+  // journal_access_check_and_warn(): an empty set of files is worth a notice
+  if (!live && !quiet && !has('rotate') && !has('flush') && !has('sync') && !has('relinquish') && !has('smartRelinquish')) {
+    await ctx.err.write('No journal files were found.\n');
+  }
+  if (has('verify')) {
+    if (live) await ctx.err.write(`PASS: /var/log/journal/${await machineIdOf(ctx)}/system.journal\n`);
+    return 0;
+  }
+  if (has('header')) return 0;
+  if (has('diskUsage')) {
+    const r = live ? await ask(ctx, { kind: 'usage' }) : undefined;
+    await ctx.print(`Archived and active journals take up ${formatBytes(r?.kind === 'usage' ? r.bytes : 0)} in the file system.\n`);
+    return 0;
+  }
+  if (has('relinquish') || has('smartRelinquish')) return 0;
+  if (has('vacuumSize') || has('vacuumTime') || has('vacuumFiles') || has('rotate') || has('flush') || has('sync')) {
+    if (ctx.sys.geteuid() !== 0) {
+      await ctx.err.write('Failed to rotate journal: Access denied\n');
+      return 1;
+    }
+    if (live) await ask(ctx, { kind: 'vacuum' });
+    const from = live ? '/var/log/journal' : p.values.get('directory')?.at(-1);
+    if (from !== undefined && !quiet && (has('vacuumSize') || has('vacuumTime') || has('vacuumFiles'))) await ctx.err.write(`Vacuuming done, freed 0B of archived journals from ${from}.\n`);
+    return 0;
+  }
+  const bootsReply = live ? await ask(ctx, { kind: 'boots' }) : undefined;
+  const boots: JournalBoot[] = bootsReply?.kind === 'boots' ? bootsReply.boots : [];
+  if (has('listBoots')) return listBoots(ctx, boots, zone);
+
+  if (bootSpec !== undefined || has('dmesg')) {
+    const spec = bootSpec ?? '0';
+    if (spec !== 'all') {
+      const id = pickBoot(boots, spec);
+      if (id === undefined) {
+        // the boot ID when one was given, else the offset with its sign ("%+i")
+        const id = /^[0-9a-f]{32}/.exec(spec)?.[0];
+        const n = Number(spec);
+        const what = id ?? (Number.isInteger(n) ? `${n >= 0 ? '+' : ''}${n}` : spec);
+        await ctx.err.write(`Data from the specified boot (${what}) is not available: No such boot ID in journal\n`);
+        return 1;
+      }
+      query.boots = [id];
+    }
+  }
+  if (has('dmesg')) query.kernelOnly = true;
+  const units = p.values.get('unit');
+  if (units) query.units = units.map(unitName);
+  const idents = p.values.get('ident');
+  if (idents) query.identifiers = idents;
   // the facilities are alternatives for one field (add_facilities())
   const matches: [string, string][] = [...new Set(facilities)].map((f) => ['SYSLOG_FACILITY', String(f)]);
   // add_matches(): "+" (a disjunction between the matches before and after it) must stand
@@ -299,45 +370,9 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
     return 1;
   }
   if (matches.length) query.matches = matches;
-  let pattern: RegExp | undefined;
-  const g = last('grep');
-  // --case-sensitive[=BOOL]; without it, smart case: a pattern without capitals ignores case
-  let caseSensitive: boolean | undefined;
-  if (p.values.has('caseSensitive') || p.flags.has('caseSensitive')) {
-    const v = last('caseSensitive');
-    caseSensitive = v === undefined ? true : parseBoolean(v);
-    if (caseSensitive === undefined) {
-      await ctx.err.write(`Bad --case-sensitive= argument "${v}": Invalid argument\n`);
-      return 1;
-    }
-  }
-  if (g !== undefined) {
-    const compiled = compileGrep(g, caseSensitive === undefined ? !/[A-Z]/.test(g) : !caseSensitive);
-    if (typeof compiled === 'string') {
-      await ctx.err.write(`${compiled}\n`);
-      return 1;
-    }
-    pattern = compiled;
-  }
-  const follow = has('follow');
-  const linesArg = p.values.get('lines');
-  let tail: number | undefined;
-  if (linesArg !== undefined) {
-    const v = linesArg.at(-1);
-    if (v === undefined) tail = 10;
-    else if (v !== 'all') {
-      const n = Number(v.replace(/^\+/, ''));
-      if (!/^\+?\d+$/.test(v)) {
-        await ctx.err.write(`Failed to parse lines '${v}'\n`);
-        return 1;
-      }
-      tail = n;
-    }
-  } else if (follow) tail = 10;
-  else if (has('end')) tail = 1000;
 
-  if (has('field') || has('fields')) return listFieldValues(ctx, last('field'), tail);
-  const reply = await ask(ctx, { kind: 'query', query });
+  if (has('field') || has('fields')) return live ? listFieldValues(ctx, last('field'), tail) : 0;
+  const reply: JournalReply = live ? await ask(ctx, { kind: 'query', query }) : { kind: 'entries', entries: [], limited: false, lastSeq: 0 };
   if (reply.kind !== 'entries') return 1;
   let entries = reply.entries;
   if (pattern) entries = entries.filter((e) => pattern!.test(e.message));
@@ -358,12 +393,13 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
     if (catalog && e.messageId) out.push(...explain(e));
   };
   for (const e of entries) render(e);
-  if (entries.length === 0 && !has('quiet') && mode.startsWith('short')) out.push('-- No entries --');
+  if (entries.length === 0 && !quiet) out.push('-- No entries --');
   const text = out.length ? `${out.join('\n')}\n` : '';
   if (!follow) {
     if (wantPager(ctx, has('noPager'))) await page(ctx, text, { vars: ['SYSTEMD_PAGER', 'PAGER'], less: 'FRSXMK', lessArgs: has('end') ? ['+G'] : [] });
     else await ctx.out.write(text);
-    return 0;
+    // like grep, a pattern that matched nothing fails the run
+    return pattern && entries.length === 0 ? 1 : 0;
   }
   await ctx.out.write(text);
   await ctx.out.flush();
@@ -403,6 +439,25 @@ async function listFieldValues(ctx: Ctx, field: string | undefined, limit: numbe
   return 0;
 }
 
+async function machineIdOf(ctx: Ctx): Promise<string> {
+  return new TextDecoder().decode(await ctx.sys.readFile('/etc/machine-id').catch(() => new Uint8Array())).trim();
+}
+
+/** parse_argv()'s checks of the options against each other, in its order. */
+function argumentProblem(ctx: Ctx, p: Parsed, bootSpec: string | undefined, query: JournalQuery): string | undefined {
+  const has = (k: string): boolean => p.flags.has(k) || p.values.has(k);
+  // --root= and --root=/ are no root
+  const root = p.values.get('root')?.at(-1);
+  const sources = ['directory', 'file'].filter(has).length + (root !== undefined && root !== '' && simplifyPath(root.startsWith('/') ? root : `${ctx.sys.getcwd()}/${root}`) !== '/' ? 1 : 0);
+  if (sources > 1) return 'Please specify at most one of -D/--directory=, --file=, -M/--machine=, --root=, --image=.';
+  if (query.since !== undefined && query.until !== undefined && query.since > query.until) return '--since= must be before --until=.';
+  if (has('follow') && has('reverse')) return 'Please specify either --reverse= or --follow=, not both.';
+  const show = !['newId', 'header', 'verify', 'diskUsage', 'listBoots', 'field', 'fields', 'vacuumSize', 'vacuumTime', 'vacuumFiles', 'rotate', 'flush', 'sync', 'relinquish', 'smartRelinquish'].some(has);
+  if (!show && p.operands.length > 0) return `Extraneous arguments starting with '${p.operands[0]}'`;
+  if (((bootSpec !== undefined && bootSpec !== 'all') || has('listBoots')) && has('merge')) return 'Using --boot or --list-boots with --merge is not supported.';
+  return undefined;
+}
+
 function pickBoot(boots: JournalBoot[], spec: string): string | undefined {
   const hex = /^([0-9a-f]{32})([+-]\d+)?$/.exec(spec);
   if (hex) {
@@ -418,6 +473,7 @@ function pickBoot(boots: JournalBoot[], spec: string): string | undefined {
 }
 
 async function listBoots(ctx: Ctx, boots: JournalBoot[], zone: Zone): Promise<number> {
+  if (boots.length === 0) return 0;
   const stampOf = (us: number): string => formatTimestamp(us, zone) ?? '';
   const rows = boots.map((b, i) => [String(i - boots.length + 1), b.id, stampOf(b.first), stampOf(b.last)]);
   const head = ['IDX', 'BOOT ID', 'FIRST ENTRY', 'LAST ENTRY'];
