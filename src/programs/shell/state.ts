@@ -190,6 +190,9 @@ export class ShellState {
   coproc: { name: string; pid: number; fds: number[] } | undefined;
   /** The shell no longer knows its directory (bash's the_current_working_directory is NULL). */
   cwdLost = false;
+  /** The directory's name as cd last set it (bash's the_current_working_directory): `pwd`
+   * prints it unchecked, cd starts from it. Unset until the first cd. */
+  cwdName: string | undefined;
   /** set -m ran in this very shell: job control is on (a subshell has it off until then; not cloned). */
   monitorHere = false;
   /** Processes of jobs taken out of the table (disown): `wait` no longer waits for them. */
@@ -294,6 +297,7 @@ export class ShellState {
     s.bashoptsKept = this.bashoptsKept;
     s.contextLine = this.contextLine;
     s.cwdLost = this.cwdLost;
+    s.cwdName = this.cwdName;
     s.lastArgExported = this.lastArgExported;
     s.tablesSeen = new Map(this.tablesSeen);
     return s;

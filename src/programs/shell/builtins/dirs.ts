@@ -119,7 +119,8 @@ export const cd: Builtin = async (sh, argv) => {
     }
   }
   // the name joined to the directory, as given (what PWD becomes when it cannot be folded)
-  const joined = target.startsWith('/') || lost ? target : `${oldPwd}${oldPwd.endsWith('/') ? '' : '/'}${target}`;
+  const base = sh.state.cwdName ?? oldPwd;
+  const joined = target.startsWith('/') || lost ? target : `${base}${base.endsWith('/') ? '' : '/'}${target}`;
   const logical = lost && !target.startsWith('/') ? relativePath(target) : logicalPath(joined);
   try {
     if (physical) {
@@ -153,6 +154,7 @@ export const cd: Builtin = async (sh, argv) => {
     }
   }
   sh.state.cwdLost = false;
+  sh.state.cwdName = newPwd;
   sh.state.set('OLDPWD', oldPwd);
   sh.state.set('PWD', newPwd);
   if (print) await sh.write(1, `${newPwd}\n`);
@@ -183,9 +185,11 @@ export const pwd: Builtin = async (sh, argv) => {
       sh.state.cwdLost = true;
       return 1;
     }
-    dir = logical;
+    dir = sh.state.cwdName ?? logical;
   }
-  if (!physical) {
+  // the name cd gave the directory stands, whatever became of it or of $PWD
+  if (!physical && sh.state.cwdName !== undefined) dir = sh.state.cwdName;
+  else if (!physical) {
     const logical = sh.state.get('PWD');
     if (logical && logical.startsWith('/')) {
       try {
