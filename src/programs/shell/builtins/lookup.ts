@@ -19,8 +19,21 @@ const STD_PATH = '/bin:/usr/bin';
 
 const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time', '{', '}', '!', '[[', ']]', 'coproc']);
 
-/** mode p (type -p): a path only when the name is a file; P (type -P): always the PATH's file. */
-async function describe(sh: Interpreter, name: string, mode: 'type' | 't' | 'p' | 'P' | 'v' | 'V', all: boolean, noFunctions: boolean, stdPath = false): Promise<boolean> {
+/** The last of `letters` among the leading options (the one that counts, as in bash). */
+function lastOption(args: string[], letters: string): string | undefined {
+  let last: string | undefined;
+  for (const a of args) {
+    if (a === '--' || !a.startsWith('-') || a === '-') break;
+    for (const c of a.slice(1)) if (letters.includes(c)) last = c;
+  }
+  return last;
+}
+
+/**
+ * mode p (type -p): a path only when the name is a file; P (type -P): always the PATH's file.
+ * `force` (type -P, even when a later -t or -p chose the output) looks in PATH only.
+ */
+async function describe(sh: Interpreter, name: string, mode: 'type' | 't' | 'p' | 'P' | 'v' | 'V', all: boolean, noFunctions: boolean, stdPath = false, force = mode === 'P'): Promise<boolean> {
   let found = false;
   const say = async (long: string, short: string, word: string): Promise<void> => {
     found = true;
@@ -31,20 +44,20 @@ async function describe(sh: Interpreter, name: string, mode: 'type' | 't' | 'p' 
   };
   // aliases count only where they are expanded (an interactive shell, shopt -s expand_aliases)
   const alias = sh.state.shopts.has('expand_aliases') ? sh.state.aliases.get(name) : undefined;
-  if (alias !== undefined && mode !== 'P') {
+  if (alias !== undefined && !force) {
     await (mode === 'v' ? sh.write(1, `alias ${name}='${alias}'\n`).then(() => void (found = true)) : say(`${name} is aliased to \`${alias}'`, 'alias', name));
     if (!all) return true;
   }
-  if (KEYWORDS.has(name) && mode !== 'P') {
+  if (KEYWORDS.has(name) && !force) {
     await say(`${name} is a shell keyword`, 'keyword', name);
     if (!all) return true;
   }
   const fn = noFunctions ? undefined : sh.state.functions.get(name);
-  if (fn && mode !== 'P') {
+  if (fn && !force) {
     await say(`${name} is a function\n${functionText(name, fn.body)}`, 'function', name);
     if (!all) return true;
   }
-  if (builtins.has(name) && builtinEnabled(sh.state, name) && mode !== 'P') {
+  if (builtins.has(name) && builtinEnabled(sh.state, name) && !force) {
     await say(`${name} is a shell builtin`, 'builtin', name);
     if (!all) return true;
   }
@@ -58,7 +71,7 @@ async function describe(sh: Interpreter, name: string, mode: 'type' | 't' | 'p' 
     return found;
   }
   const hashed = sh.state.hash.get(name);
-  if (hashed && !all) {
+  if (hashed && (!all || force)) {
     // looking a remembered name up counts as a use of it (bash's phash_search)
     sh.state.hashHits.set(name, (sh.state.hashHits.get(name) ?? 0) + 1);
     await say(`${name} is hashed (${hashed})`, 'file', hashed);
@@ -80,13 +93,19 @@ async function describe(sh: Interpreter, name: string, mode: 'type' | 't' | 'p' 
   return found;
 }
 
-export const type: Builtin = async (sh, argv) => {
+/** type's old long options (-type, --path, -all...) in the leading words are its letters. */
+const OLD_TYPE_OPTIONS: Record<string, string> = { type: '-t', path: '-p', all: '-a' };
+
+export const type: Builtin = async (sh, words) => {
+  const argv = [...words];
+  for (let i = 1; i < argv.length && argv[i]!.startsWith('-'); i++) argv[i] = OLD_TYPE_OPTIONS[argv[i]!.replace(/^--?/, '')] ?? argv[i]!;
   const p = parseFlags(argv.slice(1), 'afptP');
   if (p.bad) return badOption(sh, 'type', p.bad, 'type [-afptP] name [name ...]');
-  const mode = p.flags.has('t') ? 't' : p.flags.has('P') ? 'P' : p.flags.has('p') ? 'p' : 'type';
+  // the last of -t, -p and -P chooses the output; -P looks in PATH only whatever follows it
+  const mode = (lastOption(argv.slice(1), 'tpP') ?? 'type') as 'type' | 't' | 'p' | 'P';
   let status = 0;
   for (const name of p.rest) {
-    const ok = await describe(sh, name, mode, p.flags.has('a'), p.flags.has('f'));
+    const ok = await describe(sh, name, mode, p.flags.has('a'), p.flags.has('f'), false, p.flags.has('P'));
     if (!ok) {
       status = 1;
       if (mode === 'type') await sh.error(`type: ${name}: not found`);
@@ -104,9 +123,11 @@ export const command: Builtin = async (sh, argv) => {
     // succeeds when any of the names is found
     let any = false;
     for (const name of p.rest) {
-      const ok = await describe(sh, name, p.flags.has('v') ? 'v' : 'V', false, false, p.flags.has('p'));
+      // the last of -v and -V counts
+      const mode = lastOption(argv.slice(1), 'vV') as 'v' | 'V';
+      const ok = await describe(sh, name, mode, false, false, p.flags.has('p'));
       if (ok) any = true;
-      else if (p.flags.has('V')) await sh.error(`command: ${name}: not found`);
+      else if (mode === 'V') await sh.error(`command: ${name}: not found`);
     }
     return any ? 0 : 1;
   }
