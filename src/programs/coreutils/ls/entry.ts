@@ -17,6 +17,8 @@ export interface Entry {
   linkMode: number;
   /** Display width of the name with quoting, cached for column layout. */
   width?: number;
+  /** --hyperlink: the canonical absolute name the link points at. */
+  absoluteName?: string;
   /** The long format: the file has an ACL beyond its mode (file_has_acl). */
   acl?: boolean;
 }

@@ -41,7 +41,7 @@ Long options take the same arguments as their short forms.
                                points to a directory
       --hide=PATTERN         leave out entries matching the shell PATTERN
                                (overridden by -a or -A)
-      --hyperlink[=WHEN]     accepted; names are never hyperlinked here
+      --hyperlink[=WHEN]     link each name to its file:// URL WHEN
       --indicator-style=WORD  add a type character to names: none (default),
                                slash (-p), file-type (--file-type), classify (-F)
   -i, --inode                show each file's inode number

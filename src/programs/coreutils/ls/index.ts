@@ -6,6 +6,7 @@ import { isSysError } from '../../../shared/errno';
 import type { Stat } from '../../../shared/stat';
 import { defineProgram, type Program } from '../../define';
 import { Accounts } from '../../lib/accounts';
+import { canonicalize } from '../../lib/canonicalize';
 import type { Ctx } from '../../lib/context';
 import { coreutilsVersion } from '../../lib/gnu';
 import { humanReadable } from '../../lib/human';
@@ -73,7 +74,7 @@ class Lister {
     private readonly long: LongFormat,
     private readonly short: ShortFormat,
   ) {
-    this.needsStat = c.sort === 'time' || c.sort === 'size' || c.format === 'long' || c.blocks || c.context;
+    this.needsStat = c.sort === 'time' || c.sort === 'size' || c.format === 'long' || c.blocks || c.context || c.hyperlink !== undefined;
     this.needsType = !this.needsStat && (c.recursive || c.color || c.indicator !== 'none' || c.dirsFirst);
     const col = names.colors;
     this.checkSymlinks = c.dirsFirst || (col !== undefined && (col.isColored('or') || (col.isColored('ex') && col.symlinkAsTarget) || (col.isColored('mi') && c.format === 'long')));
@@ -140,6 +141,7 @@ class Lister {
       return 0;
     }
     const full = name.startsWith('/') || dirname === '' ? name : dirname === '.' ? name : concat(dirname, name);
+    if (c.hyperlink !== undefined) e.absoluteName = await this.absolute(full, cmdline);
     let st: Stat;
     try {
       st = await this.statFor(full, cmdline);
@@ -182,6 +184,14 @@ class Lister {
     if (c.inode) this.widths.inode = Math.max(this.widths.inode, String(st.ino).length);
     this.table.push(e);
     return st.blocks;
+  }
+
+  /** --hyperlink's canonicalize_filename_mode (CAN_MISSING); a failure is reported, the name left unlinked. */
+  private async absolute(name: string, cmdline: boolean): Promise<string | undefined> {
+    const r = await canonicalize(this.ctx.sys, name, 'missing');
+    if (typeof r === 'string') return r;
+    await this.fail(cmdline, r, 'error canonicalizing', name);
+    return undefined;
   }
 
   private sort(): void {
@@ -288,7 +298,7 @@ class Lister {
     if (c.recursive || this.printDirName) {
       if (!this.first) await this.emit('\n');
       this.first = false;
-      const dirName = this.names.dirName(p.realname ?? p.name);
+      const dirName = this.names.dirName(p.realname ?? p.name, c.hyperlink === undefined ? undefined : await this.absolute(p.name, p.cmdline));
       if (c.dired) {
         this.diredDirs.push(this.pos + 2, this.pos + 2 + byteLength(dirName));
         await this.emit(`  ${dirName}:\n`);

@@ -4,7 +4,7 @@ import { quotearg, type QuotingStyle } from '../../lib/quotearg';
 import { columns, isPrintable } from '../char-width';
 import { colorFor, type Colors } from './colors';
 import type { Entry } from './entry';
-import type { LsConfig } from './options';
+import { fileEscape, type LsConfig } from './options';
 
 const S_IFMT = 0o170000;
 
@@ -124,7 +124,7 @@ export class Names {
       }
       used = seq !== undefined || col.isColored('no');
     }
-    out += text;
+    out += this.linked(text, e.absoluteName, this.align && someQuoted && quoted);
     const bytes = new TextEncoder().encode(text).length + pad.length;
     if (used && col) {
       out += this.put(col.reset());
@@ -152,9 +152,23 @@ export class Names {
     return this.indicator(e.st !== undefined, e.st?.mode ?? 0, e.type);
   }
 
-  /** The "DIR:" header line's name (':' is quoted too). */
-  dirName(name: string): string {
-    return this.quoteName(name, ':').text;
+  /** The "DIR:" header line's name (':' is quoted too), linked to `absolute` under --hyperlink. */
+  dirName(name: string, absolute?: string): string {
+    return this.linked(this.quoteName(name, ':').text, absolute, false);
+  }
+
+  /**
+   * quote_name's --hyperlink part: the text inside an OSC 8 link to file://HOST/ABSOLUTE; when
+   * names are aligned on their quotes, a quoted name's outer quotes stay outside the link.
+   */
+  private linked(text: string, absolute: string | undefined, skipQuotes: boolean): string {
+    const host = this.c.hyperlink;
+    if (host === undefined || absolute === undefined) return text;
+    const path = fileEscape(absolute, true);
+    const open = `\x1b]8;;file://${host}${path.startsWith('/') ? '' : '/'}${path}\x07`;
+    const close = '\x1b]8;;\x07';
+    if (!skipQuotes) return `${open}${text}${close}`;
+    return `${text[0]}${open}${text.slice(1, -1)}${close}${text.slice(-1)}`;
   }
 }
 

@@ -1,6 +1,7 @@
 // ls's command line (coreutils 9.1 decode_switches): the option table, and turning the
 // parsed options plus the environment (COLUMNS, TABSIZE, TIME_STYLE, QUOTING_STYLE,
 // LS_BLOCK_SIZE) into one settled configuration.
+import { encodeText } from '../../../shared/bytes';
 import type { Ctx } from '../../lib/context';
 import type { OptionDef, Parsed } from '../../lib/getopt';
 import { argmatch, argmatchError, type ArgChoices } from '../../lib/argmatch';
@@ -56,6 +57,8 @@ export interface LsConfig {
   eol: string;
   /** --dired with the long format: lines indented, name offsets listed at the end. */
   dired: boolean;
+  /** --hyperlink: the host name (escaped) that file:// links name; undefined for no links. */
+  hyperlink?: string;
 }
 
 export const OPTIONS: OptionDef[] = [
@@ -192,6 +195,7 @@ export async function decode(ctx: Ctx, p: Parsed, mode: LsMode = 'ls'): Promise<
         sort = 'none';
         if (format === 'long') format = undefined;
         c.color = false;
+        c.hyperlink = undefined;
         c.blocks = false;
         break;
       case 'file-type': c.indicator = 'file-type'; break;
@@ -257,7 +261,11 @@ export async function decode(ctx: Ctx, p: Parsed, mode: LsMode = 'ls'): Promise<
         c.color = when === 'always' || (when === 'auto' && isTty);
         break;
       }
-      case 'hyperlink': if (value !== undefined) await match('--hyperlink', value, WHEN); break;
+      case 'hyperlink': {
+        const when = value === undefined ? 'always' : await match('--hyperlink', value, WHEN);
+        c.hyperlink = when === 'always' || (when === 'auto' && isTty) ? fileEscape(ctx.sys.uname().nodename, false) : undefined;
+        break;
+      }
       case 'indicator-style': c.indicator = await match('--indicator-style', value!, INDICATORS); break;
       case 'quoting-style': quoting = await match('--quoting-style', value!, QUOTINGS); break;
       case 'time-style': timeStyle = value; break;
@@ -304,7 +312,7 @@ export async function decode(ctx: Ctx, p: Parsed, mode: LsMode = 'ls'): Promise<
   }
   c.format = format ?? (mode === 'dir' ? 'columns' : mode === 'vdir' ? 'long' : isTty ? 'columns' : 'one');
   // --dired means something only for the long format
-  c.dired = c.dired && c.format === 'long';
+  c.dired = c.dired && c.format === 'long' && c.hyperlink === undefined;
   if (c.dired && c.eol === '\0') {
     await ctx.error('--dired and --zero are incompatible');
     throw new LsUsage('dired');
@@ -375,4 +383,14 @@ export async function decode(ctx: Ctx, p: Parsed, mode: LsMode = 'ls'): Promise<
     }
   }
   return c;
+}
+
+/** file_escape: %XX for every byte outside RFC 3986's unreserved set (and '/' in a path). */
+export function fileEscape(text: string, path: boolean): string {
+  let out = '';
+  for (const b of encodeText(text)) {
+    const ch = String.fromCharCode(b);
+    out += /[A-Za-z0-9~._-]/.test(ch) || (path && ch === '/') ? ch : `%${b.toString(16).padStart(2, '0')}`;
+  }
+  return out;
 }
