@@ -276,7 +276,6 @@ export class Machine {
       power: (action) => this.powerAction(action),
     });
     // services start once the console is up, as getty does not wait for them either
-    const manager = this.subsystems.manager;
     const subs = this.subsystems;
     if (!this.startServices) {
       this.booted = subs.load();
@@ -285,9 +284,9 @@ export class Machine {
     k.clock.busy++;
     this.booted = new Promise<void>((resolve) => {
       const go = (): void => {
-        // the manager's table of unit-file keys is fetched first, with the clock held as for
-        // any code the machine loads (the skipping clock must not jump over it)
-        void loadUnitKeys().then(() => {
+        // the manager's code and its table of unit-file keys are fetched first, with the clock
+        // held as for any code the machine loads (the skipping clock must not jump over it)
+        void Promise.all([loadUnitKeys(), subs.loadManager()]).then(([, manager]) => {
           k.clock.busy--;
           return Promise.all([manager.boot(), subs.load()]);
         }).then(() => resolve());

@@ -7,7 +7,7 @@ import { loadNetfilterEngine, Netfilter, netfilterEngineLoaded } from '../subsys
 import { Network } from '../subsystems/net/network';
 import { loadPolicy, needsLateCode, policyLoaded } from '../subsystems/net/route-ops';
 import type { Journal } from '../subsystems/journald/journal';
-import { Manager } from '../subsystems/systemd/manager';
+import type { Manager } from '../subsystems/systemd/manager';
 import { ServiceHost, type HostHooks } from './service-host';
 import { Sockets } from '../subsystems/sockets/sockets';
 import { Bus } from '../subsystems/bus/bus';
@@ -21,7 +21,10 @@ export interface Subsystems {
   netfilter: Netfilter;
   net: Network;
   journal: Journal;
-  manager: Manager;
+  /** the service manager: undefined until its code is loaded (see loadManager) */
+  manager: Manager | undefined;
+  /** loads the service manager's code (once) and makes the manager */
+  loadManager(): Promise<Manager>;
   sockets: Sockets;
   bus: Bus;
   /** the resolver and the packet path: undefined until loaded (see `load`) */
@@ -37,10 +40,14 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   const netfilter = new Netfilter();
   const net = new Network({ now: () => k.clock.now() });
   const host = new ServiceHost(k, journal, hooks);
-  const manager = new Manager(host);
+  // the service manager's code (units, their files, services) loads when the services start,
+  // behind the first prompt on a page, or when something asks for systemd first (the clock held)
+  let managing: Promise<Manager> | undefined;
+  const loadManager = (): Promise<Manager> =>
+    (managing ??= k.clock.hold(import('../subsystems/systemd/manager')).then(({ Manager }) => (subs.manager = new Manager(host))));
   const sockets = new Sockets({ comm: (pid) => k.procs.get(pid)?.comm ?? '' });
   const bus = new Bus();
-  const subs: Subsystems = { netfilter, net, journal, manager, sockets, bus, resolver: undefined, traffic: undefined, docker: undefined, load: () => loadNet().then(() => undefined) };
+  const subs: Subsystems = { netfilter, net, journal, manager: undefined, loadManager, sockets, bus, resolver: undefined, traffic: undefined, docker: undefined, load: () => loadNet().then(() => undefined) };
   // (a batch of rules may use the matches of a chunk of their own: it is loaded first)
   // (held like any code the machine loads: the skipping clock must not jump over it, or what
   // runs meanwhile, and so the seeded random stream, would depend on the host's speed)
@@ -71,7 +78,7 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
     return { comm: p.comm, ...(p.exe ? { exe: p.exe } : {}), cmdline: p.argv.join(' '), ...(unit ? { unit } : {}) };
   };
   k.services.set('journal', (caller, req) => journal.handle(caller, req));
-  k.services.set('systemd', (caller, req) => manager.handle(caller, req));
+  k.services.set('systemd', (caller, req) => (subs.manager ? subs.manager.handle(caller, req) : loadManager().then((m) => m.handle(caller, req))));
   k.services.set('sockets', (caller, req) => sockets.handle(caller, req));
   k.services.set('bus', (caller, req) => bus.handle(caller, req));
   // the resolver, DHCP and the packet path (ping, curl, the lessons' probes) are not needed for
@@ -101,6 +108,8 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
     subs.traffic?.processExited(p.pid);
     bus.processExited(p.pid);
     const s = p.status;
+    const manager = subs.manager;
+    if (!manager) return;
     if (s?.kind === 'exited') manager.processExited(p.pid, { code: 'exited', status: s.code });
     else if (s?.kind === 'signaled') manager.processExited(p.pid, { code: s.core ? 'dumped' : 'killed', status: s.signal });
   });
@@ -110,7 +119,7 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   const loadDocker = (): Promise<DockerEngine> =>
     // (held like any code the machine loads: a skipping clock jumping over the fetch would time
     // out the start of docker.service that is waiting for it)
-    (engine ??= k.clock.hold(Promise.all([import('./docker-start'), loadNet()])).then(([{ startDocker }, { resolver }]) => {
+    (engine ??= k.clock.hold(Promise.all([import('./docker-start'), loadNet(), loadManager()])).then(([{ startDocker }, { resolver }, manager]) => {
       const docker = startDocker(k, journal, { net, manager, resolver });
       subs.docker = docker;
       return docker;

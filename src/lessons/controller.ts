@@ -144,6 +144,8 @@ export class LessonController {
   private async attach(lesson: Lesson, saved: SessionState | undefined): Promise<LessonStatus> {
     this.detach();
     const m = this.ws.machine!;
+    // the checks read the units (MachineHost.unit): the service manager's code first
+    await m.subsystems.loadManager();
     const session = new LessonSession(lesson, new MachineHost(m), () => m.kernel.clock.now(), saved);
     this.session = session;
     this.sessionMachine = m;

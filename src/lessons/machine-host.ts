@@ -63,7 +63,8 @@ export class MachineHost implements CheckHost {
   }
 
   unit(name: string): UnitInfo | undefined {
-    const u = this.machine.subsystems.manager.view().units.find((x) => x.id === name);
+    // (before the service manager has loaded, no unit has started)
+    const u = this.machine.subsystems.manager?.view().units.find((x) => x.id === name);
     return u && { id: u.id, active: u.active, sub: u.sub, load: u.load, result: u.result };
   }
 

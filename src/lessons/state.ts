@@ -30,7 +30,7 @@ export async function machineState(machine: Machine): Promise<MachineState> {
   const host = new MachineHost(machine);
   const ctx = new EvalContext(host);
   const subs = machine.subsystems;
-  const manager = subs.manager;
+  const manager = await subs.loadManager();
   const units = [];
   for (const u of manager.view().units.sort((a, b) => (a.id < b.id ? -1 : 1))) {
     if (u.load === 'not-found' && u.active === 'inactive') continue;

@@ -218,7 +218,7 @@ export function checkSnapshot(s: MachineSnapshot): void {
   if (!isObj(j) || !Array.isArray(j.entries) || !Array.isArray(j.boots) || !isInt(j.seq)) fail('journal');
   for (const e of j.entries as unknown[]) if (!isObj(e) || typeof e.message !== 'string' || !isInt(e.seq) || !isInt(e.priority) || !isNum(e.realtime)) fail('a journal entry');
   const rt = s.runtime as unknown;
-  if (!isObj(rt) || typeof rt.hostname !== 'string' || !Array.isArray(rt.activeUnits) || !rt.activeUnits.every((u) => typeof u === 'string')) fail('runtime');
+  if (!isObj(rt) || typeof rt.hostname !== 'string' || (rt.activeUnits !== undefined && (!Array.isArray(rt.activeUnits) || !rt.activeUnits.every((u) => typeof u === 'string')))) fail('runtime');
   if (!isObj(rt.firewall) || !isObj(rt.firewall.ipv4) || !isObj(rt.firewall.ipv6) || !Array.isArray(rt.firewall.ipv4.tables) || !Array.isArray(rt.firewall.ipv6.tables)) fail('firewall');
   if (!Array.isArray(rt.links) || !Array.isArray(rt.addresses) || !Array.isArray(rt.routes) || !Array.isArray(rt.runningContainers)) fail('network');
   if (rt.modules !== undefined && (!Array.isArray(rt.modules) || !rt.modules.every((n) => typeof n === 'string' && n.length < 64))) fail('modules');

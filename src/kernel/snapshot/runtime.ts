@@ -46,7 +46,8 @@ export function captureRuntime(m: Machine): RuntimeState {
   const fw = s.netfilter.view();
   return {
     hostname: m.kernel.identity.hostname,
-    activeUnits: s.manager.view().units.filter((u) => RUNNABLE.test(u.id) && RUNNING.has(u.active)).map((u) => u.id),
+    // (none before the service manager has loaded: the services have not started yet)
+    ...(s.manager ? { activeUnits: s.manager.view().units.filter((u) => RUNNABLE.test(u.id) && RUNNING.has(u.active)).map((u) => u.id) } : {}),
     firewall: { ipv4: fw.ipv4, ipv6: fw.ipv6 },
     links: links.filter((l) => !DOCKER_LINK.test(l.name)).map((l) => ({
       name: l.name, ...(l.kind ? { kind: l.kind } : {}), up: (l.flags & IFF.UP) !== 0, mtu: l.mtu, mac: l.address,
@@ -69,7 +70,7 @@ const silent = { stdout: () => {}, stderr: () => {} };
 export async function applyRuntime(m: Machine, rt: RuntimeState): Promise<void> {
   await m.booted;
   const s = m.subsystems;
-  const manager = s.manager;
+  const manager = await s.loadManager();
   // the network first, so links come back in their order, before docker makes its own
   restoreNetwork(m, rt);
   if (rt.modules) {
@@ -77,10 +78,11 @@ export async function applyRuntime(m: Machine, rt: RuntimeState): Promise<void> 
     restoreModules(m, rt.modules);
   }
 
-  // units: start what ran, stop what the learner had stopped
-  const wanted = new Set(rt.activeUnits);
+  // units: start what ran, stop what the learner had stopped (a machine saved before its
+  // services started keeps those of its boot)
+  const wanted = new Set(rt.activeUnits ?? []);
   const now = manager.view().units;
-  for (const id of rt.activeUnits) {
+  for (const id of rt.activeUnits ?? []) {
     const u = now.find((x) => x.id === id);
     if (u && RUNNING.has(u.active)) continue;
     try {
@@ -90,7 +92,7 @@ export async function applyRuntime(m: Machine, rt: RuntimeState): Promise<void> 
     }
   }
   for (const u of manager.view().units) {
-    if (!RUNNABLE.test(u.id) || !RUNNING.has(u.active) || wanted.has(u.id)) continue;
+    if (!rt.activeUnits || !RUNNABLE.test(u.id) || !RUNNING.has(u.active) || wanted.has(u.id)) continue;
     try {
       await manager.stop(manager.unit(u.id));
     } catch {

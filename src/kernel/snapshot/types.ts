@@ -65,7 +65,8 @@ export interface SavedRoute {
 export interface RuntimeState {
   hostname: string;
   /** units active (or activating) when saved */
-  activeUnits: string[];
+  /** none when the machine was saved before its service manager loaded */
+  activeUnits?: string[];
   firewall: { ipv4: NfRuleset; ipv6: NfRuleset };
   /** links an administrator manages (not the container plumbing docker makes) */
   /** `peer`: the other end of a veth pair; `master`: the bridge it is a port of; `vlan`: its tag on `link`. */
