@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { policyWithScripts } from './src/ui/content-security-policy.js';
 import { earlyBoot } from './scripts/vite-early-boot.js';
 import { freshDiskAsData } from './scripts/vite-fresh-disk.js';
+import { loginCheckpointAsData } from './scripts/vite-login-checkpoint.js';
 import { asciiChunks } from './scripts/vite-ascii-only.js';
 import { inlineHelperChunks } from './scripts/vite-inline-helpers.js';
 
@@ -71,7 +72,7 @@ export default defineConfig({
   // chunk is put in the entry by inlineHelperChunks (scripts/vite-inline-helpers.ts).
   worker: {
     format: 'es',
-    plugins: () => [lessonsAsJson(), freshDiskAsData(), asciiChunks(), inlineHelperChunks()],
+    plugins: () => [lessonsAsJson(), freshDiskAsData(), loginCheckpointAsData(), asciiChunks(), inlineHelperChunks()],
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'worker', test: /[\\/]src[\\/]kernel[\\/]worker\.ts$/ }] } } },
   },
   // no modulepreload polyfill: every browser the app supports (ES2022, module workers) has modulepreload

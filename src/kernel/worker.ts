@@ -15,6 +15,8 @@ import type { Machine } from './machine';
 import { getHostFile, putHostFile } from './host-files';
 import { postTask, realNow } from './scheduler';
 import type { OutputFlow, Tty } from './tty';
+import { useLoginCheckpoint } from '../programs/shell/login-checkpoint';
+import { loginCheckpoint } from './image/login-checkpoint-data';
 
 const FRAME_MS = 16;
 /**
@@ -427,6 +429,8 @@ if (typeof WorkerGlobalScope !== 'undefined' && typeof self !== 'undefined') {
     const [{ database }, { MachineStore }] = await Promise.all([import('../persist/db'), import('../persist/machine-store')]);
     return new MachineStore(await database());
   };
+  // a fresh machine's login shell replays the build's record of its startup files
+  useLoginCheckpoint(loginCheckpoint());
   performance.mark('photon:worker-start');
   // alive while the event loop turns: the page calls a long silence stuck (src/ui/watchdog.ts)
   let beats = 0;

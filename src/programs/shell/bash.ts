@@ -23,6 +23,7 @@ import { parseArgs, usageText, type Invocation } from './invocation';
 import { source } from './builtins/io';
 import { decodeBytes, encodeText } from './byte-text';
 import { makeRestricted } from './restricted';
+import { loginStartup } from './login-checkpoint';
 
 function isControlFlow(e: unknown): boolean {
   return e instanceof ShellExit || (typeof e === 'object' && e !== null && ['ReturnSignal', 'BreakSignal', 'ContinueSignal', 'ProcessExit'].includes(e.constructor.name));
@@ -281,9 +282,11 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
   };
   const status = await guarded(sh, async () => {
     // an error that abandons a command in a startup file leaves the shell to go on
-    await profile().catch((e: unknown) => {
+    const startup = (): Promise<void> => profile().catch((e: unknown) => {
       if (!(e instanceof Interrupted) && !(e instanceof AbortCommand)) throw e;
     });
+    // a login shell's profile may be replayed from the build's record of it (login-checkpoint.ts)
+    await (inv.login && !inv.noProfile ? loginStartup(sh, startup) : startup());
     if (inv.restricted) startRestricted(st);
     await loadHistoryFile(sh);
     // readline echoes to standard error when its input is not a terminal
