@@ -1,6 +1,5 @@
 // A whole machine: boots the kernel with Photon's image, runs init and the console login
 // shell, and offers the host (page worker, CLI, tests) a small surface.
-import { loadUnitKeys } from '../subsystems/systemd/config';
 import { SIGNALS } from '../shared/signals';
 import type { WinSize } from '../shared/termios';
 import { Clock, type ClockMode, type HostTime } from './clock';
@@ -286,7 +285,7 @@ export class Machine {
       const go = (): void => {
         // the manager's code and its table of unit-file keys are fetched first, with the clock
         // held as for any code the machine loads (the skipping clock must not jump over it)
-        void Promise.all([loadUnitKeys(), subs.loadManager()]).then(([, manager]) => {
+        void Promise.all([import('../subsystems/systemd/config').then((c) => c.loadUnitKeys()), subs.loadManager()]).then(([, manager]) => {
           k.clock.busy--;
           return Promise.all([manager.boot(), subs.load()]);
         }).then(() => resolve());
