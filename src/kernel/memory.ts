@@ -32,6 +32,10 @@ const SCORE_ADJ: Record<string, number> = { 'systemd-udevd': -1000, 'systemd-jou
 export class Memory {
   /** Heap bytes all processes hold together. */
   heapTotal = 0;
+  /** Active swap areas (swapon(2), kernel/swap.ts), in /proc/swaps order; none is ever used. */
+  swaps: { node: unknown; name: string; kb: number; prio: number }[] = [];
+  /** The priority the last swap area without one was given (they count down from -2). */
+  swapLeast = -1;
   private bootShmem: number | undefined;
 
   constructor(
@@ -130,13 +134,22 @@ export class Memory {
     const heapKb = Math.ceil(this.heapTotal / 1024);
     const shm = this.shmemKb();
     const used = heapKb + shm;
+    const swap = this.swaps.reduce((a, w) => a + w.kb, 0);
     const rows: [string, number][] = [
       ['MemTotal', MEM_TOTAL_KB], ['MemFree', Math.max(0, BOOT.free - used)], ['MemAvailable', Math.max(0, BOOT.available - used)],
       ['Buffers', BOOT.buffers], ['Cached', BOOT.cached + shm], ['SwapCached', 0], ['Active', BOOT.active + heapKb],
-      ['Inactive', BOOT.inactive + shm], ['SwapTotal', 0], ['SwapFree', 0], ['Shmem', BOOT.shmem + shm], ['Slab', BOOT.slab],
+      ['Inactive', BOOT.inactive + shm], ['SwapTotal', swap], ['SwapFree', swap], ['Shmem', BOOT.shmem + shm], ['Slab', BOOT.slab],
       ['CommitLimit', BOOT.commitLimit], ['Committed_AS', BOOT.committed + heapKb],
     ];
     return rows.map(([n, v]) => `${`${n}:`.padEnd(16)}${String(v).padStart(8)} kB\n`).join('');
+  }
+
+  /** /proc/swaps: the name padded to 40 columns (blanks and backslashes octal), sizes in kB. */
+  swapsText(): string {
+    return `Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n${this.swaps.map((w) => {
+      const name = w.name.replace(/[ \t\n\\]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
+      return `${name.padEnd(39)} file\t\t${w.kb}\t${w.kb < 1e7 ? '\t' : ''}0\t\t${w.prio}\n`;
+    }).join('')}`;
   }
 
   /** The mappings' sizes in bytes: data (heap and the program's own), stack, code, libraries. */

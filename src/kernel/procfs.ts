@@ -68,6 +68,7 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number, pidn
   const STATIC: Record<string, () => string> = {
     cpuinfo: () => cpuinfo(),
     meminfo: () => k.memory.meminfo(),
+    swaps: () => k.memory.swapsText(),
     uptime: () => {
       const up = (k.clock.now() - k.bootedAt) / 1000;
       return `${up.toFixed(2)} ${(up * 1.9).toFixed(2)}\n`;

@@ -31,7 +31,7 @@ type FsSys = Pick<Sys,
   | 'open' | 'read' | 'readReady' | 'write' | 'close' | 'dup' | 'dup2' | 'pipe' | 'socket' | 'lseek' | 'ftruncate' | 'inodeAttr' | 'isOpen' | 'openFds' | 'setCloexec'
   | 'stat' | 'lstat' | 'fstat' | 'flock' | 'readdir' | 'readdirTypes' | 'mkdir' | 'mkfifo' | 'mknod' | 'rmdir' | 'unlink' | 'rename' | 'link' | 'symlink'
   | 'readlink' | 'chmod' | 'getAcl' | 'setAcl' | 'chown' | 'lchown' | 'utimes' | 'truncate' | 'access' | 'realpath' | 'statfs'
-  | 'mounts' | 'getcwd' | 'chdir' | 'chroot' | 'readFile' | 'writeFile'>;
+  | 'mounts' | 'getcwd' | 'chdir' | 'chroot' | 'readFile' | 'writeFile' | 'swapon' | 'swapoff'>;
 
 /** The ACL get/set code, loaded the first time a program asks (the clock held meanwhile). */
 let aclModule: Promise<typeof import('./vfs/acl-xattr')> | undefined;
@@ -426,6 +426,9 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       alive();
       return k.vfs.pathOf(proc.cwd, proc.cred.root);
     },
+    // swap areas: the code loads on first use
+    swapon: (path, prio) => k.clock.hold(import('./swap')).then((m) => m.swapOn(k, proc, sys, path, prio)),
+    swapoff: (path) => k.clock.hold(import('./swap')).then((m) => m.swapOff(k, proc, path)),
     async chroot(path) {
       await enter();
       k.current = proc;

@@ -159,6 +159,12 @@ export interface Sys {
    * working directory stays. EPERM unless root; ENOENT, ENOTDIR, EACCES as for chdir.
    */
   chroot(path: string): Promise<void>;
+  /**
+   * swapon(2) of a file with a swap header (priority -1 for the next below the last), and
+   * swapoff(2): EPERM unless root, EBUSY if already on, EINVAL if no swap area or not on.
+   */
+  swapon(path: string, prio: number): Promise<void>;
+  swapoff(path: string): Promise<void>;
 
   // convenience over open/read/write
   readFile(path: string): Promise<Uint8Array>;

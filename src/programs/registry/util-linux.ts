@@ -15,6 +15,8 @@ export const utilLinuxPrograms: ProgramEntry[] = [
   lazy({ name: 'mkswap', installPath: '/usr/sbin/mkswap', pkg: 'util-linux' }, () => import('../util-linux/mkswap')),
   lazy({ name: 'wipefs', installPath: '/usr/sbin/wipefs', pkg: 'util-linux' }, () => import('../util-linux/wipefs')),
   lazy({ name: 'fincore', installPath: '/usr/bin/fincore', pkg: 'util-linux' }, () => import('../util-linux/fincore')),
+  lazy({ name: 'swapon', installPath: '/usr/sbin/swapon', pkg: 'util-linux' }, () => import('../util-linux/swapon').then((m) => ({ default: m.swapon }))),
+  lazy({ name: 'swapoff', installPath: '/usr/sbin/swapoff', pkg: 'util-linux' }, () => import('../util-linux/swapon').then((m) => ({ default: m.swapoff }))),
   lazy({ name: 'hwclock', installPath: '/usr/sbin/hwclock', pkg: 'util-linux' }, () => import('../util-linux/hwclock')),
   lazy({ name: 'mesg', installPath: '/usr/bin/mesg', pkg: 'util-linux' }, () => import('../util-linux/mesg')),
   lazy({ name: 'utmpdump', installPath: '/usr/bin/utmpdump', pkg: 'util-linux' }, () => import('../util-linux/utmpdump')),
