@@ -135,6 +135,20 @@ export default defineProgram({
         sys.lseek(fd, from, 'set');
         for (let at = from; at < stop; at += 65536) await sys.write(fd, new Uint8Array(Math.min(65536, stop - at)));
       };
+      // the blocks of [from, to) become allocated (st_blocks counts them): the file's own bytes
+      // are written back as they are, and past its end zeros are (unless -n keeps the size)
+      const allocate = async (from: number, to: number): Promise<void> => {
+        for (let at = from - (from % BLOCK); at < Math.min(to, size); at += 65536) {
+          sys.lseek(fd, at, 'set');
+          const data = await sys.read(fd, Math.min(65536, Math.min(to, size) - at));
+          if (!data?.length) break;
+          sys.lseek(fd, at, 'set');
+          await sys.write(fd, data);
+        }
+        if (mode.has('n') || to <= size) return;
+        sys.lseek(fd, Math.max(from, size), 'set');
+        for (let at = Math.max(from, size); at < to; at += 65536) await sys.write(fd, new Uint8Array(Math.min(65536, to - at)));
+      };
       let verb = 'allocated';
       if (dig) verb = '';
       else if (mode.has('c')) {
@@ -158,11 +172,9 @@ export default defineProgram({
         verb = 'hole created';
       } else if (mode.has('z')) {
         await zero(offset, end);
-        if (!mode.has('n') && end > size) sys.ftruncate(fd, end);
+        await allocate(offset, end);
         verb = 'zeroed';
-      } else if (!mode.has('n') && end > size) {
-        sys.ftruncate(fd, end);
-      }
+      } else await allocate(offset, end);
       if (verbose && verb) await ctx.print(`${file}: ${humanSize3(length)} (${length} bytes) ${verb}.\n`);
       if (verbose && dig) await ctx.print(`${file}: 0 B (0 bytes) converted to sparse holes.\n`);
     } catch (e) {
