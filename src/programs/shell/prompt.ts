@@ -68,7 +68,8 @@ export async function decodePrompt(sh: Interpreter, ps: string, commandNumber: n
         } else out += `\\${n}`;
     }
   }
-  if (sh.state.shopts.has('promptvars')) out = await expandHeredocLike(sh, out);
+  // (a prompt with no $, ` or \ left is its own expansion: no parser needed for it)
+  if (sh.state.shopts.has('promptvars') && /[$`\\]/.test(out)) out = await expandHeredocLike(sh, out);
   const lastLine = out.slice(out.lastIndexOf('\n') + 1);
   const visible = lastLine.replace(/\u0001[^\u0002]*\u0002/g, '').replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
   return { text: out.replace(/[\u0001\u0002]/g, ''), width: [...visible].length };
