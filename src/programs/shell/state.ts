@@ -157,13 +157,17 @@ export class ShellState {
   loopDepth = 0;
   history: string[] = [];
   pipestatus: number[] = [0];
-  /** The traps of the shell this subshell came from (`trap` with no arguments lists them). */
+  /** The traps of the shell this subshell came from: `trap` lists them until the subshell sets
+   * or resets one (bash frees the inherited trap strings then). */
   parentTraps: Map<string, string> | undefined;
   /** An EXIT trap made this shell catch the fatal signals (to run the trap, then die of them);
    * a subshell remembers it was done (bash's termsigs_initialized). */
   termsigs = false;
   /** The shell itself ignores SIGQUIT (it was not ignored on entry): its children get it back. */
   quitOwn = false;
+  /** The signals ignored when the shell started (trap can neither set nor reset them), by
+   * name; found out when trap first needs them. */
+  entryIgnored: string[] | undefined;
   /** The descriptor set -x writes to (BASH_XTRACEFD), when not standard error. */
   xtraceFd: number | undefined;
   /** How many times `set` gave new positional parameters (source keeps them then, at the top level). */
@@ -247,13 +251,14 @@ export class ShellState {
     s.lastBg = this.lastBg;
     s.termsigs = this.termsigs;
     s.quitOwn = this.quitOwn;
+    s.entryIgnored = this.entryIgnored;
     s.xtraceFd = this.xtraceFd;
     s.filled = new Set(this.filled);
     // a subshell keeps ignored signals ignored; other traps are reset (bash manual, COMMAND
     // EXECUTION ENVIRONMENT), except DEBUG and RETURN under set -T and ERR under set -E
     s.traps = new Map([...this.traps].filter(([name, action]) => action === '' || inherited(this.options, name)));
     // what `trap` lists until the subshell sets one: the traps shown here, nested subshells too
-    s.parentTraps = new Map(this.traps.size === 0 && this.parentTraps ? this.parentTraps : this.traps);
+    s.parentTraps = new Map(this.parentTraps ?? this.traps);
     s.interactive = false;
     s.login = this.login;
     s.runsCommand = this.runsCommand;

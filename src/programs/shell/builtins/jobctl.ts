@@ -499,11 +499,29 @@ function trapName(spec: string): string | undefined {
 
 const TRAP_USAGE = 'trap: usage: trap [-lp] [[arg] signal_spec ...]\n';
 
+/**
+ * The signals this shell found ignored when it started: what the process ignores now, less
+ * what the shell ignores itself (QUIT unless it came ignored, `trap ''`, an interactive
+ * shell's TERM and job-control signals).
+ */
+function entryIgnored(sh: Interpreter): string[] {
+  if (sh.state.entryIgnored) return sh.state.entryIgnored;
+  const own = new Set<string>();
+  if (sh.state.quitOwn || sh.state.interactive) own.add('QUIT');
+  if (sh.state.interactive) for (const n of ['TERM', 'TSTP', 'TTIN', 'TTOU']) own.add(n);
+  for (const map of [sh.state.traps, sh.state.parentTraps]) for (const [name, action] of map ?? []) if (action === '') own.add(name);
+  const names = sh.sys.ignoredSignals().map((n) => (signalName(n) ?? realtimeSignalName(n))?.slice(3));
+  sh.state.entryIgnored = names.filter((n): n is string => n !== undefined && !own.has(n));
+  return sh.state.entryIgnored;
+}
+
 export const trap: Builtin = async (sh, argv) => {
   const args = argv.slice(1);
   const posix = sh.state.options.has('posix');
   const listTraps = async (names?: string[], every = false): Promise<void> => {
-    const traps = sh.state.traps.size === 0 && sh.state.parentTraps ? sh.state.parentTraps : sh.state.traps;
+    const traps = new Map(sh.state.parentTraps ?? sh.state.traps);
+    // a signal ignored on entry shows as ignored, whatever was asked for it
+    for (const name of entryIgnored(sh)) traps.set(name, '');
     // named ones in the order asked; all of them as bash keeps them: EXIT, signals by number, DEBUG, ERR, RETURN
     const rank = (name: string): number => (name === 'EXIT' ? 0 : PSEUDO.has(name) ? 100 + ['DEBUG', 'ERR', 'RETURN'].indexOf(name) : signalNumber(name) ?? 99);
     // posix mode's trap -p lists every signal, `-` for those with no trap
@@ -573,6 +591,7 @@ export const trap: Builtin = async (sh, argv) => {
     action = '-';
   }
   let status = 0;
+  sh.state.parentTraps = undefined;
   for (const spec of specs) {
     const name = trapName(spec);
     if (!name) {
@@ -581,6 +600,8 @@ export const trap: Builtin = async (sh, argv) => {
       continue;
     }
     const num = PSEUDO.has(name) ? undefined : signalNumber(name);
+    // a signal ignored on entry can be neither trapped nor reset, and that is no error
+    if (num !== undefined && entryIgnored(sh).includes(name)) continue;
     if (action === '-') {
       sh.state.traps.delete(name);
       // a fatal signal caught for the EXIT trap goes back to being caught (bash's termsig handler)
@@ -609,10 +630,12 @@ const FATAL = ['HUP', 'INT', 'ILL', 'TRAP', 'ABRT', 'BUS', 'FPE', 'USR1', 'SEGV'
 /** A non-interactive shell's first EXIT trap: the fatal signals no trap handles are caught so
  * the EXIT trap runs before the shell dies of them (Interpreter.runPendingTraps). */
 function catchFatalSignals(sh: Interpreter): void {
+  // (those ignored on entry stay ignored)
+  const ignored = entryIgnored(sh);
   sh.state.termsigs = true;
   for (const name of FATAL) {
     const num = signalNumber(name);
-    if (num !== undefined && !sh.state.traps.has(name)) sh.sys.signal(num, (s) => sh.pendingTraps.push(s));
+    if (num !== undefined && !sh.state.traps.has(name) && !ignored.includes(name)) sh.sys.signal(num, (s) => sh.pendingTraps.push(s));
   }
 }
 
