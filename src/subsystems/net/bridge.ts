@@ -50,11 +50,11 @@ function recalcBridgeId(s: NetState, br: Link, setCarrier: SetCarrier): void {
   if (compareMac(b.id, addr) !== 0) changeBridgeId(s, br, addr, setCarrier);
 }
 
-/** br_mtu_auto_adjust: the smallest port MTU, unless the administrator set one. */
+/** br_mtu_auto_adjust: the smallest port MTU (1500 with none left), unless the administrator set one. */
 function mtuAutoAdjust(s: NetState, br: Link): void {
   const ports = portsOf(s, br);
-  if (br.bridge!.mtuSet || ports.length === 0) return;
-  br.mtu = Math.min(...ports.map((p) => p.mtu));
+  if (br.bridge!.mtuSet) return;
+  br.mtu = ports.length ? Math.min(...ports.map((p) => p.mtu)) : 1500;
 }
 
 /** Enables or disables a port as its device and its bridge now allow (br_stp_enable_port / disable_port). */
