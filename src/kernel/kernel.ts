@@ -224,6 +224,7 @@ export class Kernel {
     proc.nice = parent?.nice ?? 0; // niceness is inherited across fork (setpriority(2))
     proc.exe = parent?.exe; // the same program until it execs
     proc.ioprio = parent?.ioprio ?? 0; // fork copies the I/O priority
+    proc.personality = parent?.personality ?? 0; // and the personality
     proc.uts = init.uts ?? parent?.uts;
     proc.netns = netns;
     proc.pidns = init.pidns ?? parent?.pidns;

@@ -62,6 +62,8 @@ export class Process {
   oomScoreAdj = 0;
   /** I/O priority (ioprio_set): class << 13 | data; 0 is class none. */
   ioprio = 0;
+  /** personality(2): the execution domain (0x0008 PER_LINUX32) and flags such as UNAME26. */
+  personality = 0;
   /** The path of the file it runs (/proc/<pid>/exe), once it has exec'd one. */
   exe: string | undefined;
 

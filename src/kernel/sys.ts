@@ -388,14 +388,20 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     uptime: () => k.clock.now() - k.bootedAt,
     random: (n) => k.random.below(n),
     randomBytes: (n) => k.random.fill(new Uint8Array(n)),
+    personality: (p) => {
+      const old = proc.personality;
+      if (p !== 0xffffffff) proc.personality = p;
+      return old;
+    },
     uname: () => {
       const uts = k.utsName(proc);
       return {
         sysname: 'Linux',
         nodename: uts.hostname,
-        release: k.identity.release,
+        // UNAME26 reports 2.6.(60 + the minor), PER_LINUX32 a 32-bit machine
+        release: proc.personality & 0x20000 ? k.identity.release.replace(/^\d+\.(\d+)(\.\d+)?/, (_, m: string) => `2.6.${60 + Number(m)}`) : k.identity.release,
         version: k.identity.version,
-        machine: k.identity.machine,
+        machine: (proc.personality & 0xff) === 8 ? 'i686' : k.identity.machine,
         domainname: uts.domainname,
       };
     },

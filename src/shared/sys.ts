@@ -257,6 +257,8 @@ export interface Sys {
   random(n: number): number;
   randomBytes(n: number): Uint8Array;
   uname(): UtsName;
+  /** personality(2): sets the execution domain and flags (0xffffffff only asks); returns the old one. */
+  personality(p: number): number;
   sethostname(name: string): void;
 
   // services: the kernel's own subsystems (netfilter, links and routes) and the daemons

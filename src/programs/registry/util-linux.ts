@@ -12,6 +12,7 @@ export const utilLinuxPrograms: ProgramEntry[] = [
   lazy({ name: 'fdisk', installPath: '/usr/sbin/fdisk', pkg: 'util-linux' }, () => import('../util-linux/fdisk')),
   lazy({ name: 'runuser', installPath: '/usr/sbin/runuser', pkg: 'util-linux' }, () => import('../util-linux/runuser')),
   lazy({ name: 'setpriv', installPath: '/usr/bin/setpriv', pkg: 'util-linux' }, () => import('../util-linux/setpriv')),
+  lazy({ name: 'setarch', installPath: '/usr/bin/setarch', aliases: ['/usr/bin/linux32', '/usr/bin/linux64', '/usr/bin/i386', '/usr/bin/x86_64', '/usr/bin/uname26'], pkg: 'util-linux' }, () => import('../util-linux/setarch')),
   lazy({ name: 'mkswap', installPath: '/usr/sbin/mkswap', pkg: 'util-linux' }, () => import('../util-linux/mkswap')),
   lazy({ name: 'wipefs', installPath: '/usr/sbin/wipefs', pkg: 'util-linux' }, () => import('../util-linux/wipefs')),
   lazy({ name: 'fincore', installPath: '/usr/bin/fincore', pkg: 'util-linux' }, () => import('../util-linux/fincore')),
