@@ -43,6 +43,8 @@ export interface PendingHeredoc {
 export class Lexer {
   pos = 0;
   line = 1;
+  /** Reading a here-document body: there a backslash before " stays, in backquotes too. */
+  private inHeredoc = false;
   readonly heredocs: PendingHeredoc[] = [];
   extglob = false;
   utf8 = true;
@@ -331,7 +333,7 @@ export class Lexer {
     }
     if (c === '`') {
       this.pos++;
-      return this.readBackquote();
+      return this.readBackquote(inDouble && !this.inHeredoc);
     }
     if (c === '$') return this.readDollar();
     return undefined;
@@ -413,7 +415,9 @@ export class Lexer {
         this.pos++;
         continue;
       }
+      this.inHeredoc = heredoc;
       const part = this.readQuotedOrExpansion(true);
+      this.inHeredoc = false;
       if (part) {
         flush();
         parts.push(part);
@@ -427,14 +431,16 @@ export class Lexer {
     return parts;
   }
 
-  private readBackquote(): WordPart {
+  /** Backquotes: a backslash quotes $, ` and \\ (and " inside double quotes, not in a here-document). */
+  private readBackquote(inDouble = false): WordPart {
     const line = this.line;
+    const escapable = inDouble ? '$`\\"' : '$`\\';
     let body = '';
     for (;;) {
       if (this.eof()) throw new IncompleteInput('`', line);
       const c = this.src[this.pos++]!;
       if (c === '`') break;
-      if (c === '\\' && '$`\\'.includes(this.peekChar())) {
+      if (c === '\\' && this.pos < this.src.length && escapable.includes(this.peekChar())) {
         body += this.src[this.pos++];
         continue;
       }
