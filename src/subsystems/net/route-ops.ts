@@ -463,10 +463,11 @@ function selectSource6(s: NetState, ifindex: number, dst: string): string | unde
   return best?.local;
 }
 
-function rejectErrno(type: number, family: 4 | 6): NetError {
+/** The error of a reject route (fib_props for IPv4, fib6_prop for IPv6: the same for these types). */
+function rejectErrno(type: number): NetError {
   if (type === RTN.PROHIBIT) return err('EACCES');
   if (type === RTN.BLACKHOLE) return err('EINVAL');
-  if (type === RTN.UNREACHABLE && family === 4) return err('EHOSTUNREACH');
+  if (type === RTN.UNREACHABLE) return err('EHOSTUNREACH');
   return err('ENETUNREACH');
 }
 
@@ -524,7 +525,7 @@ export function getRoute(s: NetState, q: RouteGet, uid: number, now: number, rul
   if (q.fibMatch) {
     if (!matched) return err('ENETUNREACH');
     // the lookup itself fails on an unreachable, prohibit, blackhole or throw route
-    if (isErrorType(matched.type)) return rejectErrno(matched.type, q.family);
+    if (isErrorType(matched.type)) return rejectErrno(matched.type);
     const m = routeMsg(s, matched, now);
     // IPv4 keeps local and main in one trie and reports the lookup as made in main
     if (q.family === 4) m.table = table ?? TABLE.MAIN;
@@ -532,7 +533,7 @@ export function getRoute(s: NetState, q: RouteGet, uid: number, now: number, rul
   }
   // forwarding is off (net.ipv4.ip_forward=0): only local destinations are reachable from another interface
   if (q.iif !== undefined && q.family === 4 && !(found && found.type === RTN.LOCAL)) return err('EHOSTUNREACH');
-  if (found && isErrorType(found.type)) return rejectErrno(found.type, q.family);
+  if (found && isErrorType(found.type)) return rejectErrno(found.type);
   const base: RouteMsg = { family: q.family, table: TABLE.MAIN, type: RTN.UNICAST, protocol: 0, scope: 0, tos: 0, flags: 0, dst: q.dst, dstLen: q.family === 4 ? 32 : 128, srcLen: 0 };
   if (table !== undefined) base.table = table;
   if (q.family === 6) return getRoute6(s, q, found, base);
