@@ -4,7 +4,7 @@
 // make no checkpoint.
 import type { Sys } from '../../shared/sys';
 import type { Interpreter } from './interpreter';
-import { digest, setLoginRecorder, shellFields, type Fields, type LoginCheckpoint, type ShellFields, type SysCall } from './login-checkpoint';
+import { setLoginRecorder, shellFields, type Fields, type LoginCheckpoint, type ShellFields, type SysCall } from './login-checkpoint';
 import { encode, type Encoded } from './login-state-codec';
 
 /** System calls whose effects a failed replay can undo (login-checkpoint.ts), or which have none. */
@@ -43,7 +43,7 @@ async function recordRun(sh: Interpreter, run: () => Promise<void>): Promise<Log
     const done = (r: unknown, thrown: boolean): void => {
       if (m === 'tick') return;
       try {
-        entry.r = digest(JSON.stringify(encode(r)));
+        entry.r = JSON.stringify(encode(r));
         if (thrown) entry.t = 1;
       } catch (e) {
         refused ??= `${m}() gave what cannot be kept: ${String(e)}`;
@@ -80,7 +80,7 @@ async function recordRun(sh: Interpreter, run: () => Promise<void>): Promise<Log
   try {
     const after = shellFields(sh);
     return {
-      before: digest(JSON.stringify(before)),
+      before: JSON.stringify(before),
       calls,
       after: { state: changed(before.state, after.state), shell: changed(before.shell, after.shell), memory: changed(before.memory, after.memory) },
     };

@@ -2,13 +2,13 @@
 // sources) is the login's largest cost before its first prompt: parsing and running them for the
 // first time in a fresh worker. The build runs a fresh machine's login once
 // (scripts/vite-login-checkpoint.ts) and records what the files did: the shell's state before,
-// every system call they made with its result, and the state after. A login shell whose state
+// every system call they made with its result, and the state after (compared and kept whole:
+// hashing them cost more than comparing, in code run once). A login shell whose state
 // before is the same replays those calls against its own kernel: when every result is the same
 // again (the same files, the same contents, the same answers), the files would have done the same
 // and the state after is taken as theirs; the calls themselves were made (atimes, the umask,
 // memory charged), so the kernel is as they would have left it. Any difference, and the files
 // are read as usual. The recording is login-checkpoint-recorder.ts.
-import type { Sys } from '../../shared/sys';
 import type { Interpreter } from './interpreter';
 import { decode, encode, Unencodable, type Encoded } from './login-state-codec';
 
@@ -17,7 +17,7 @@ export interface SysCall {
   m: string;
   /** its arguments */
   a: Encoded[];
-  /** a digest of what it returned (or, with `t`, threw); none for tick() */
+  /** what it returned (or, with `t`, threw), encoded as JSON; none for tick() */
   r?: string;
   t?: 1;
 }
@@ -30,7 +30,7 @@ export interface ShellFields {
 }
 
 export interface LoginCheckpoint {
-  /** a digest of the shell's state before the startup files */
+  /** the shell's state before the startup files, encoded as JSON */
   before: string;
   calls: SysCall[];
   /** the fields the startup files changed, as they left them */
@@ -54,20 +54,6 @@ function fieldsOf(o: object, skip: Set<string>): Fields {
 
 export function shellFields(sh: Interpreter): ShellFields {
   return { state: fieldsOf(sh.state, SKIP_STATE), shell: fieldsOf(sh, SKIP_SHELL), memory: fieldsOf(sh.memory, SKIP_MEMORY) };
-}
-
-/** A 53-bit digest (cyrb53) of `text`, in hex. */
-export function digest(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16);
 }
 
 /** A map from `mapChanges`: the running shell's entries where it kept none. */
@@ -120,7 +106,7 @@ async function replay(sh: Interpreter, c: LoginCheckpoint): Promise<boolean> {
     if (e instanceof Unencodable) return false;
     throw e;
   }
-  if (digest(JSON.stringify(before)) !== c.before) {
+  if (JSON.stringify(before) !== c.before) {
     lastLoginReplay = 'the state before differs';
     return false;
   }
@@ -153,7 +139,7 @@ async function replay(sh: Interpreter, c: LoginCheckpoint): Promise<boolean> {
     } catch {
       return undo();
     }
-    if (thrown !== (call.t === 1) || digest(JSON.stringify(got)) !== call.r) {
+    if (thrown !== (call.t === 1) || JSON.stringify(got) !== call.r) {
       lastLoginReplay = `${call.m}() answered differently`;
       return undo();
     }
