@@ -488,8 +488,10 @@ export class Lexer {
     if (n === '[') {
       // obsolete $[expr] arithmetic
       this.pos += 2;
+      // unclosed, it is reported at the line it opened on
+      const startLine = this.line;
       const expr = this.readUntil(']', 'arith');
-      if (this.peekChar() !== ']') throw new IncompleteInput('$[', this.line);
+      if (this.peekChar() !== ']') throw new IncompleteInput('$[', startLine);
       this.pos++;
       return { kind: 'arith', expr };
     }
