@@ -122,13 +122,22 @@ export function decodeFreshDisk(t: FreshDiskText): DiskImage {
 }
 
 /**
- * The bytes a latin-1 string stands for. The image's files are text, so this is usually ASCII,
- * which the native UTF-8 encoder turns into the same bytes at once; a byte loop takes the rest.
+ * The bytes a latin-1 string stands for. The image's files are mostly text: the native UTF-8
+ * encoder writes the ASCII runs (the same bytes), a loop only the few other characters (a byte
+ * loop over the whole image cost milliseconds before the first prompt, in code not optimised yet).
  */
 export function latin1Bytes(s: string): Uint8Array {
-  if (!/[^\x00-\x7f]/.test(s)) return new TextEncoder().encode(s);
   const blob = new Uint8Array(s.length);
-  for (let i = 0; i < blob.length; i++) blob[i] = s.charCodeAt(i);
+  const enc = new TextEncoder();
+  const other = /[^\x00-\x7f]+/g;
+  let at = 0;
+  for (let m = other.exec(s); m; m = other.exec(s)) {
+    if (m.index > at) enc.encodeInto(s.slice(at, m.index), blob.subarray(at, m.index));
+    const end = m.index + m[0].length;
+    for (let i = m.index; i < end; i++) blob[i] = s.charCodeAt(i);
+    at = end;
+  }
+  if (at < s.length) enc.encodeInto(at === 0 ? s : s.slice(at), blob.subarray(at));
   return blob;
 }
 

@@ -83,6 +83,10 @@ describe('fresh disk', () => {
     for (let c = 0; c < 256; c++) all += String.fromCharCode(c);
     expect([...latin1Bytes(all)]).toEqual([...Array(256).keys()]);
     expect(latin1Bytes('')).toEqual(new Uint8Array(0));
+    // runs of text between other bytes, at either end too
+    const mixed = '\xe9ab\xff\xfecd\x80';
+    expect([...latin1Bytes(mixed)]).toEqual([...mixed].map((ch) => ch.charCodeAt(0)));
+    expect([...latin1Bytes(`${all}x${all}`)]).toEqual([...Array(256).keys(), 0x78, ...Array(256).keys()]);
   });
 
   it('writes any text as a string literal that reads back the same', () => {
