@@ -10,6 +10,7 @@ import { longLine, shortLine } from './list';
 import { Excluder, safeName, trimSlashes } from './names';
 import { BACKUP_PATTERNS, VCS_PATTERNS, type NameArg } from './options';
 import { qc, qq, type Tar } from './state';
+import { XF_LINK, XF_REG, XF_SYMLINK } from './transform';
 
 interface Scope {
   patterns: string[];
@@ -127,7 +128,7 @@ export class Creator {
     const seen = this.links.get(id);
     if (seen) {
       const target = seen.safe ? seen.name : await safeName(this.tar, seen.name, 'hard link targets');
-      await this.put({ ...member, type: '1', size: 0, linkname: target }, path);
+      await this.put({ ...member, type: '1', size: 0, linkname: await this.transformedLink(target) }, path);
       return this.removeFile(path);
     }
     const link = st.nlink > 1 ? { name: await safeName(this.tar, path, 'hard link targets'), safe: true } : { name: path, safe: false };
@@ -141,7 +142,7 @@ export class Creator {
           await this.failedRead(e, path, 'Cannot readlink');
           return;
         }
-        stored = await this.put({ ...member, type: '2', linkname: target }, path);
+        stored = await this.put({ ...member, type: '2', linkname: this.tar.o.xform.apply(target, XF_SYMLINK) }, path);
         break;
       }
       case 'chardev':
@@ -169,7 +170,7 @@ export class Creator {
   }
 
   private async member(path: string, st: Stat): Promise<Member> {
-    const name = await safeName(this.tar, path, 'member names');
+    const name = await this.transformed(await safeName(this.tar, path, 'member names'));
     return {
       name,
       mode: st.mode & 0o7777,
@@ -184,6 +185,23 @@ export class Creator {
       devmajor: 0,
       devminor: 0,
     };
+  }
+
+  /** A member name after --transform; an empty result is reported (and stored as it is). */
+  private async transformed(name: string): Promise<string> {
+    const xform = this.tar.o.xform;
+    if (xform.empty) return name;
+    const out = xform.apply(name, XF_REG);
+    if (out === '' && name !== '') await this.tar.warn("Substituting `.' for empty member name");
+    return out;
+  }
+
+  /** A hard link's target after --transform: "." when nothing is left of it. */
+  private async transformedLink(target: string): Promise<string> {
+    const out = this.tar.o.xform.apply(target, XF_LINK);
+    if (out !== '' || target === '') return out;
+    await this.tar.warn("Substituting `.' for empty hard link target");
+    return '.';
   }
 
   private async dumpDir(path: string, st: Stat): Promise<void> {
@@ -245,6 +263,7 @@ export class Creator {
   /** Writes the header(s) of `m` and its verbose line; false when the name cannot be stored. */
   private async put(m: Member, shown: string): Promise<boolean> {
     const fmt = this.tar.o.format;
+    const storedName = m.name;
     const name = nameBytes(m.name);
     const link = nameBytes(m.linkname);
     let prefix: Uint8Array | undefined;
@@ -266,6 +285,7 @@ export class Creator {
     }
     await this.w.write(encodeHeader(m, fmt, prefix));
     const v = this.tar.o.verbose;
+    if (this.tar.o.showTransformed) shown = storedName;
     if (v > 1) await this.tar.listing.write(longLine(this.tar, m, shown, m.linkname));
     else if (v === 1) await this.tar.listing.write(shortLine(shown));
     return true;

@@ -10,6 +10,7 @@ import type { Member } from './header';
 import { formatDate, hasData, longLine, shortLine, shownLink, skipData, type Entry } from './list';
 import { hasDotDot, safeName, trimSlashes } from './names';
 import { qc, qq, type Tar } from './state';
+import { XF_LINK, XF_REG, XF_SYMLINK } from './transform';
 
 interface Delayed {
   name: string;
@@ -62,8 +63,10 @@ export class Extractor {
   async member(e: Entry): Promise<void> {
     const { tar } = this;
     const m = e.m;
-    const safe = await safeName(tar, e.name, 'member names');
-    const shown = m.type === '1' ? await shownLink(tar, e) : e.link;
+    // --transform changes where a member goes, not which names select it or how it is listed
+    const x = await transformEntry(tar, e);
+    const safe = await safeName(tar, x.name, 'member names');
+    const shown = m.type === '1' ? await shownLink(tar, x) : x.link;
     let link = shown;
     if (!tar.o.absoluteNames && hasDotDot(e.name)) {
       await tar.error(`${qc(e.name)}: Member name contains '..'`);
@@ -76,8 +79,9 @@ export class Extractor {
       if (l === undefined) return skipData(tar, this.r, m);
       link = l;
     }
-    if (tar.o.verbose > 1) await tar.listing.write(longLine(tar, m, e.name, shown));
-    else if (tar.o.verbose === 1) await tar.listing.write(shortLine(e.name));
+    const listed = tar.o.showTransformed ? x : e;
+    if (tar.o.verbose > 1) await tar.listing.write(longLine(tar, m, listed.name, shown));
+    else if (tar.o.verbose === 1) await tar.listing.write(shortLine(listed.name));
     if (tar.o.toStdout) {
       if (!hasData(m)) return;
       await tar.ctx.out.flush();
@@ -301,4 +305,26 @@ export class Extractor {
       await this.attributes(d.name, d.m, true);
     }
   }
+}
+
+/** The member's name and link target after --transform (an empty name becomes "."). */
+export async function transformEntry(tar: Tar, e: Entry): Promise<Entry> {
+  const xform = tar.o.xform;
+  if (xform.empty) return e;
+  const dir = e.m.type === '5' && e.name.endsWith('/');
+  let name = xform.apply(dir ? e.name.replace(/\/+$/, '') : e.name, XF_REG);
+  if (name === '') {
+    await tar.warn("Substituting `.' for empty member name");
+    name = '.';
+  } else if (dir) name += '/';
+  let link = e.link;
+  if (e.m.type === '2') link = xform.apply(link, XF_SYMLINK);
+  else if (e.m.type === '1') {
+    link = xform.apply(link, XF_LINK);
+    if (link === '') {
+      await tar.warn("Substituting `.' for empty hard link target");
+      link = '.';
+    }
+  }
+  return { ...e, name, link };
 }

@@ -1,6 +1,6 @@
-// tar (GNU tar 1.34): -c, -r, -t and -x on archives in GNU format, through gzip and friends
-// with -z/-j/-J (or found compressed when read), with -C, --exclude, -T, -v/-vv, -O, -k,
-// -p, --strip-components, -h and -P. Exit 0, 2 after any error (and on usage errors), 64 for
+// tar (GNU tar 1.34): -c, -r, -t, -x and --delete on archives in GNU format, through gzip
+// and friends with -z/-j/-J (or found compressed when read), with -C, --exclude, -T, -v/-vv,
+// -O, -k, -p, --strip-components, --transform, -h and -P. Exit 0, 2 after any error (and on usage errors), 64 for
 // options argp rejects.
 import type { Stat } from '../../shared/stat';
 import { defineProgram } from '../define';
@@ -10,7 +10,7 @@ import {
   type Child,
 } from './archive';
 import { Creator } from './create';
-import { Extractor } from './extract';
+import { Extractor, transformEntry } from './extract';
 import { BLOCK, checksumOk } from './header';
 import { longLine, readArchive, shortLine, shownLink, skipData } from './list';
 import { Excluder, safeName, Selector } from './names';
@@ -19,7 +19,7 @@ import { qc, Tar, TarFatal } from './state';
 import { localZone } from '../lib/tz';
 import { HELP, USAGE, VERSION } from './text';
 
-const OP_FLAGS: Record<string, string> = { update: '-u', diff: '-d', delete: '--delete', catenate: '-A', 'test-label': '--test-label' };
+const OP_FLAGS: Record<string, string> = { update: '-u', diff: '-d', catenate: '-A', 'test-label': '--test-label' };
 
 async function usage(ctx: Ctx, e: TarUsage): Promise<number> {
   const name = e.argp ? 'tar' : ctx.name;
@@ -119,9 +119,12 @@ async function listOrExtract(tar: Tar, excluder: Excluder): Promise<number> {
       }
       return extractor.member(e);
     }
-    await safeName(tar, e.name, 'member names');
-    const link = await shownLink(tar, e);
-    await tar.listing.write(o.verbose ? longLine(tar, e.m, e.name, link) : shortLine(e.name));
+    // link targets are listed as --transform makes them, names only with --show-transformed-names
+    const x = await transformEntry(tar, e);
+    const name = o.showTransformed ? x.name : e.name;
+    await safeName(tar, name, 'member names');
+    const link = await shownLink(tar, x);
+    await tar.listing.write(o.verbose ? longLine(tar, e.m, name, link) : shortLine(name));
     await skipData(tar, r, e.m);
   });
   if (child) {
@@ -203,7 +206,7 @@ async function run(ctx: Ctx, args: string[]): Promise<number> {
     if (flag) throw new TarUsage(`${flag} is not supported here`, false, false);
     if (o.op === 'create' && !o.names.some((n) => n.kind === 'name' || n.kind === 'from')) throw new TarUsage('Cowardly refusing to create an empty archive', false);
     if (o.op === 'append' && archive === '-') throw new TarUsage("Options '-Aru' are incompatible with '-f -'", false);
-    if (o.op === 'append' && o.compressor) throw new TarUsage('Cannot update compressed archives', false);
+    if ((o.op === 'append' || o.op === 'delete') && o.compressor) throw new TarUsage('Cannot update compressed archives', false);
   } catch (e) {
     if (e instanceof TarUsage) return usage(ctx, e);
     throw e;
@@ -219,7 +222,15 @@ async function run(ctx: Ctx, args: string[]): Promise<number> {
   if (writesArchiveToStdout || (o.op === 'extract' && o.toStdout)) tar.listing = ctx.err;
   const started = ctx.sys.now();
   try {
-    if (o.op === 'create' || o.op === 'append') {
+    if (o.op === 'delete') {
+      const { deleteMembers } = await import('./delete');
+      const n = await deleteMembers(tar, deleteNames(o));
+      if (o.totals) {
+        await ctx.out.flush();
+        const ms = ctx.sys.now() - started;
+        await ctx.err.write(`Total bytes read: ${totalsText(n.read, ms)}\nTotal bytes written: ${totalsText(n.written, ms)}\nTotal bytes deleted: ${n.read - n.written}\n`);
+      }
+    } else if (o.op === 'create' || o.op === 'append') {
       const n = await createOrAppend(tar);
       if (o.totals) await ctx.out.flush();
       if (o.totals) await ctx.err.write(`Total bytes written: ${totalsText(n, ctx.sys.now() - started)}\n`);
@@ -237,6 +248,17 @@ async function run(ctx: Ctx, args: string[]): Promise<number> {
   }
   if (tar.status === 2) await tar.warn('Exiting with failure status due to previous errors');
   return tar.status;
+}
+
+/** The names --delete works on (-C changes nothing there). */
+function deleteNames(o: TarOptions): { name: string; dir: string; recursive: boolean }[] {
+  const out: { name: string; dir: string; recursive: boolean }[] = [];
+  let recursive = true;
+  for (const n of o.names) {
+    if (n.kind === 'opt' && (n.name === 'recursion' || n.name === 'no-recursion')) recursive = n.name === 'recursion';
+    else if (n.kind === 'name') out.push({ name: n.name, dir: '', recursive });
+  }
+  return out;
 }
 
 /** "N (SIZE, RATE/s)": sizes as human_readable gives them in powers of 1024, rounded up. */

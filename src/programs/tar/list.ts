@@ -53,6 +53,8 @@ export interface Entry {
   m: Member;
   name: string;
   link: string;
+  /** The block its first header is in (a long name's header comes before the member's own). */
+  start?: number;
 }
 
 export type Visitor = (e: Entry) => Promise<void>;
@@ -87,9 +89,11 @@ export async function readArchive(tar: Tar, r: ArchiveReader, how: { compressed:
   let longName: string | undefined;
   let longLink: string | undefined;
   let pax: Map<string, string> | undefined;
+  let start = 0;
   for (;;) {
     await tar.tick();
     const at = r.blockNo;
+    if (longName === undefined && longLink === undefined && pax === undefined) start = at;
     const b = await r.block();
     if (b === null || b.length < BLOCK) {
       if (at === 0 && !how.compressed && !how.appending) await tar.error('This does not look like a tar archive');
@@ -126,7 +130,7 @@ export async function readArchive(tar: Tar, r: ArchiveReader, how: { compressed:
     if (pax?.has('size')) m.size = Number(pax.get('size'));
     if (pax?.has('mtime')) m.mtime = Math.floor(Number(pax.get('mtime')));
     longName = longLink = pax = undefined;
-    await visit({ m, name, link });
+    await visit({ m, name, link, start });
   }
 }
 

@@ -2,6 +2,7 @@
 // word of bundled letters (`tar czf x.tgz dir`), clustered short options, long options with
 // unique abbreviations, and names interleaved with -C and -T in the order given. Parse errors
 // exit 64 (argp's EX_USAGE) and name the program "tar"; tar's own usage errors exit 2.
+import { Transforms } from './transform';
 
 export type Op = 'create' | 'extract' | 'list' | 'append' | 'update' | 'diff' | 'delete' | 'catenate' | 'test-label';
 /** The names to work on, in order with the options that apply to the names after them. */
@@ -48,6 +49,9 @@ export interface TarOptions {
   ignoreFailedRead: boolean;
   nul: boolean;
   oldO: boolean;
+  /** --transform expressions, and --show-transformed-names. */
+  xform: Transforms;
+  showTransformed: boolean;
 }
 
 /** A usage error: `argp` ones (bad option syntax) exit 64 and say plain "tar". */
@@ -117,7 +121,7 @@ const IGNORED = new Set([
   'acls', 'no-acls', 'xattrs', 'no-xattrs', 'selinux', 'no-selinux', 'force-local', 'preserve-order', 'same-order',
   'read-full-records', 'no-auto-compress', 'delay-directory-restore', 'no-delay-directory-restore', 'check-device',
   'no-check-device', 'hard-dereference', 'one-file-system', 'restrict', 'sparse', 'atime-preserve', 'seek', 'no-seek',
-  'ignore-command-error', 'no-ignore-command-error', 'show-stored-names', 'show-transformed-names', 'unquote',
+  'ignore-command-error', 'no-ignore-command-error', 'unquote',
   'no-unquote', 'verbatim-files-from', 'no-verbatim-files-from', 'wildcards-match-slash', 'no-wildcards-match-slash',
   'show-omitted-dirs', 'overwrite-dir', 'warning',
 ]);
@@ -131,7 +135,7 @@ export function defaultOptions(): TarOptions {
     numericOwner: false, strip: 0, dereference: false, absoluteNames: false, wildcards: undefined, anchored: undefined,
     ignoreCase: false, touch: false, fullTime: false, utc: false, blocking: 20, ignoreZeros: false,
     format: 'gnu', sortByName: false, totals: false, removeFiles: false, noOverwriteDir: false, ignoreFailedRead: false, nul: false,
-    oldO: false,
+    oldO: false, xform: new Transforms(), showTransformed: false,
   };
 }
 
@@ -226,6 +230,8 @@ function apply(o: TarOptions, name: string, value: string | undefined, display: 
     case 'null': o.nul = true; return;
     case 'no-null': o.nul = false; return;
     case 'o': o.oldO = true; return;
+    case 'transform': case 'xform': o.xform.add(v); return;
+    case 'show-transformed-names': case 'show-stored-names': o.showTransformed = name === 'show-transformed-names'; return;
     case 'old-archive': case 'portability': o.format = 'v7'; return;
     case 'blocking-factor': {
       if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 4194304) throw new TarUsage(`${v}: Invalid blocking factor`, false);
