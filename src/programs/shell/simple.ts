@@ -222,6 +222,7 @@ export async function findCommand(sh: Interpreter, name: string, hits = 1, tempP
       if (sh.state.options.has('hashall') && tempPath === undefined) {
         sh.state.hash.set(name, full);
         sh.state.hashHits.set(name, hits);
+        sh.state.hashMade = true;
       }
       return full;
     } catch {

@@ -122,6 +122,9 @@ export class ShellState {
   /** bgpids: the statuses of background processes reaped, for `wait PID` (oldest first). */
   reaped = new Map<number, number>();
   hash = new Map<string, string>();
+  /** The hash table exists (a command was remembered once; hash -r empties it, no more):
+   * before that, hash -d of any name quietly succeeds. */
+  hashMade = false;
   /** How often each hashed command was found through the table (`hash` lists it). */
   hashHits = new Map<string, number>();
   dirStack: string[] = [];
@@ -267,6 +270,7 @@ export class ShellState {
     // a pipeline stage or a command substitution still lists the jobs ((...) forgets them)
     s.jobs = this.jobs.map((j) => ({ ...j, pids: [...j.pids], pending: new Set(j.pending), inherited: true }));
     s.hash = new Map(this.hash);
+    s.hashMade = this.hashMade;
     s.hashHits = new Map(this.hashHits);
     s.dirStack = [...this.dirStack];
     s.expandingPs4 = this.expandingPs4;
@@ -320,6 +324,7 @@ export class ShellState {
     return new TableView(hashOrder(this.hash.keys(), 256).map((k) => [k, this.hash.get(k)!] as const), 1024, (k, v) => {
       this.hash.set(k, v);
       this.hashHits.set(k, 0);
+      this.hashMade = true;
     });
   }
 

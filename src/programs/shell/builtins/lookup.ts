@@ -139,6 +139,7 @@ export const command: Builtin = async (sh, argv) => {
   if (path && p.flags.has('p') && !name.includes('/') && sh.state.options.has('hashall')) {
     sh.state.hash.set(name, path);
     sh.state.hashHits.set(name, 1);
+    sh.state.hashMade = true;
   }
   if (!path) {
     await sh.error(`${printableName(name, utf8Locale(sh.state))}: command not found`);
@@ -187,6 +188,7 @@ export const hash: Builtin = async (sh, argv) => {
     for (const name of p.rest) {
       table.set(name, path);
       hits.set(name, 0);
+      sh.state.hashMade = true;
     }
     return 0;
   }
@@ -208,6 +210,8 @@ export const hash: Builtin = async (sh, argv) => {
   }
   let status = 0;
   for (const name of p.rest) {
+    // -d passes over a path, and over any name before the table was first made
+    if (p.flags.has('d') && !p.flags.has('t') && (name.includes('/') || !sh.state.hashMade)) continue;
     if (p.flags.has('d') || p.flags.has('t')) {
       const known = table.get(name);
       if (known === undefined) {
