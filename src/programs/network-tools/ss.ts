@@ -20,7 +20,29 @@ const DEFS: OptionDef[] = [
   ...[['family', 'f'], ['socket', 'A'], ['query', 'A'], ['diag', 'D'], ['filter', 'F'], ['net', 'N']].map(([long, key]) => ({ key: key!, long: long!, arg: 'required' as const })),
 ];
 
-type State = 'LISTEN' | 'UNCONN' | 'ESTAB' | 'TIME-WAIT' | 'SYN-SENT' | 'CLOSE-WAIT';
+/** The socket states in the kernel's order (SS_UNKNOWN .. SS_CLOSING) as ss shows them; a state set is a mask of 1 << index. */
+const SS_NAMES = ['UNKNOWN', 'ESTAB', 'SYN-SENT', 'SYN-RECV', 'FIN-WAIT-1', 'FIN-WAIT-2', 'TIME-WAIT', 'UNCONN', 'CLOSE-WAIT', 'LAST-ACK', 'LISTEN', 'CLOSING'];
+/** The long names `state` takes (sstate_namel), any case. */
+const SS_LONG = ['unknown', 'established', 'syn-sent', 'syn-recv', 'fin-wait-1', 'fin-wait-2', 'time-wait', 'unconnected', 'close-wait', 'last-ack', 'listening', 'closing'];
+const ss = (name: string): number => 1 << SS_NAMES.indexOf(name);
+const SS_ALL = (1 << SS_NAMES.length) - 1;
+const CLOSE = ss('UNCONN');
+const LISTEN = ss('LISTEN');
+/** What ss lists when no state is asked for (SS_CONN): neither listening, closed, TIME-WAIT nor SYN-RECV. */
+const SS_CONN = SS_ALL & ~(LISTEN | CLOSE | ss('TIME-WAIT') | ss('SYN-RECV'));
+
+/** scan_state: a state name or one of the groups; undefined for none. */
+function scanState(word: string): number | undefined {
+  const w = word.toLowerCase();
+  if (w === 'close' || w === 'closed') return CLOSE;
+  if (w === 'all') return SS_ALL;
+  if (w === 'connected') return SS_ALL & ~(CLOSE | LISTEN);
+  if (w === 'synchronized') return SS_ALL & ~(CLOSE | LISTEN | ss('SYN-SENT'));
+  if (w === 'bucket') return ss('SYN-RECV') | ss('TIME-WAIT');
+  if (w === 'big') return SS_ALL & ~(ss('SYN-RECV') | ss('TIME-WAIT'));
+  const i = SS_LONG.indexOf(w);
+  return i >= 0 ? 1 << i : undefined;
+}
 
 interface Term {
   field: 'sport' | 'dport';
@@ -32,7 +54,8 @@ interface Term {
 }
 
 interface Filter {
-  states: Set<State> | 'all';
+  /** a mask of states (see SS_NAMES) */
+  states: number;
   terms: Term[];
   join: 'and' | 'or';
 }
@@ -73,23 +96,22 @@ function hostCond(text: string, db: NetDb): { prefix?: { addr: IpAddr; len: numb
   return out;
 }
 
-const STATE_WORDS: Readonly<Record<string, State[] | 'all'>> = {
-  all: 'all', listening: ['LISTEN', 'UNCONN'], established: ['ESTAB'], connected: ['ESTAB', 'SYN-SENT', 'TIME-WAIT', 'CLOSE-WAIT'],
-  'time-wait': ['TIME-WAIT'], 'syn-sent': ['SYN-SENT'], 'close-wait': ['CLOSE-WAIT'], closed: ['UNCONN'],
-};
-
-async function parseFilter(ctx: Ctx, words: string[], defaultStates: Set<State> | 'all', db: NetDb): Promise<Filter | undefined | null> {
+async function parseFilter(ctx: Ctx, words: string[], defaultStates: number, db: NetDb): Promise<Filter | undefined | null> {
   const f: Filter = { states: defaultStates, terms: [], join: 'and' };
+  let sawStates = false;
   const w = words.flatMap((x) => x.replace(/([()])/g, ' ').split(/\s+/)).filter((x) => x !== '');
   for (let i = 0; i < w.length; i++) {
     const word = w[i]!;
     if (word === 'state' || word === 'exclude') {
-      const st = STATE_WORDS[w[++i] ?? ''];
-      if (!st) {
+      // the first `state` replaces what -a, -l or the tables asked for; the first `exclude` starts from all
+      const st = scanState(w[++i] ?? '');
+      if (st === undefined) {
         await ctx.err.write(`ss: wrong state name: ${w[i] ?? ''}\n`);
         return undefined;
       }
-      f.states = st === 'all' ? 'all' : new Set([...(f.states === defaultStates ? [] : f.states === 'all' ? [] : f.states), ...st]);
+      if (word === 'state') f.states = (sawStates ? f.states : 0) | st;
+      else f.states = (sawStates ? f.states : SS_ALL) & ~st;
+      sawStates = true;
     } else if (word === 'and' || word === 'or' || word === '&&' || word === '||') {
       f.join = word === 'or' || word === '||' ? 'or' : 'and';
     } else if (word === 'sport' || word === 'dport' || word === 'src' || word === 'dst') {
@@ -124,7 +146,7 @@ function compare(op: string, a: number, b: number): boolean {
 }
 
 function matches(f: Filter, s: SocketInfo): boolean {
-  if (f.states !== 'all' && !f.states.has(s.state)) return false;
+  if (!(f.states & ss(s.state))) return false;
   if (!f.terms.length) return true;
   const hit = (t: Term): boolean => {
     const local = t.field === 'sport';
@@ -191,18 +213,33 @@ export default defineProgram({
         }
       }
     }
-    const tcp = query ? query.has('tcp') : has('t') || (!has('t') && !has('u'));
-    const udp = query ? query.has('udp') : has('u') || (!has('t') && !has('u'));
+    // the tables the options ask for (-t -u -w -x -0 -d -S -M, with -A's); none: every table
+    const FLAG_TABLES: Record<string, string[]> = { t: ['tcp'], u: ['udp'], w: ['raw'], x: TABLES.unix!, 0: TABLES.packet!, d: ['dccp'], S: ['sctp'], M: ['mptcp'] };
+    const asked = new Set(query);
+    for (const [flag, dbs] of Object.entries(FLAG_TABLES)) if (has(flag)) dbs.forEach((d) => asked.add(d));
+    const byDefault = query === undefined && asked.size === 0;
+    const tables = byDefault ? new Set(TABLES.all) : asked;
+    const tcp = tables.has('tcp');
+    const udp = tables.has('udp');
     const family = has('4') && !has('6') ? 4 : has('6') && !has('4') ? 6 : 0;
-    const defaultStates: Set<State> | 'all' = has('a') ? 'all' : has('l') ? new Set<State>(['LISTEN', 'UNCONN']) : new Set<State>(['ESTAB', 'SYN-SENT', 'TIME-WAIT', 'CLOSE-WAIT']);
+    // -a, -l, else what the tables list by default: connections for stream tables, connected
+    // UDP and raw sockets, closed ones for datagram unix, packet and netlink sockets
+    const CLOSED_TABLES = new Set(['u_dgr', 'p_raw', 'p_dgr', 'netlink', 'v_dgr', 'xdp']);
+    let defaultStates = SS_CONN;
+    if (!byDefault) {
+      defaultStates = 0;
+      for (const t of tables) defaultStates |= t === 'udp' || t === 'raw' ? ss('ESTAB') : CLOSED_TABLES.has(t) ? CLOSE : SS_CONN;
+    }
+    if (has('a')) defaultStates = SS_ALL;
+    else if (has('l')) defaultStates = LISTEN | CLOSE;
     const filter = await parseFilter(ctx, parsed.operands, defaultStates, db);
     if (filter === null) return 1;
     if (!filter) return 255;
     const cols = ssColumns();
     // the Netid column is there when more than one socket table is listed
-    cols[0]!.disabled = query ? query.size < 2 : !(tcp && udp);
-    const stateCount = filter.states === 'all' ? 2 : filter.states.size;
-    cols[1]!.disabled = stateCount < 2;
+    cols[0]!.disabled = tables.size < 2;
+    // the State column is there when more than one state may be listed
+    cols[1]!.disabled = (filter.states & (filter.states - 1)) === 0;
     const numeric = has('n');
     const port = (p: number, proto: string): string => (p === 0 ? '*' : numeric ? String(p) : db.serviceByPort(p, proto) ?? String(p));
     const addr = (s: SocketInfo, a: string): string => (s.family === 4 ? a : a === '::' && !s.v6only ? '*' : `[${a}]`);
