@@ -156,7 +156,9 @@ async function directive(seg: Extract<Segment, { kind: 'fmt' }>, e: Entry, s: Fi
     case 'A': return str(formatDate(st.atime, seg.aux, await zoneOf(s)));
     case 'C': return str(formatDate(st.ctime, seg.aux, await zoneOf(s)));
     case 'T': return str(formatDate(st.mtime, seg.aux, await zoneOf(s)));
-    case 'B': return str(formatDate(st.ctime, seg.aux, await zoneOf(s)));
+    // find 4.9 takes stat(2)'s times, which have no birth time on Linux: nothing is printed,
+    // and %B@ shows the unknown time's -1 seconds and -1 nanoseconds as they come out
+    case 'B': return str(seg.aux === '@' ? '-1.-000000010' : '');
     case 'b': return str(humanReadable(st.blocks, 512, 512));
     case 'k': return str(humanReadable(st.blocks, 512, 1024));
     case 'd': return padNumber(e.depth, false, seg);
