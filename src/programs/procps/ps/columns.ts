@@ -19,6 +19,8 @@ export interface Env {
   /** -f with comm: show args (unix_f_option); BSD c: show comm for args. */
   commShowsArgs: boolean;
   argsShowsComm: boolean;
+  /** The programs' paths (/proc/PID/exe), read when an exe column is asked for. */
+  exes?: Map<number, string>;
 }
 
 export interface ColumnDef {
@@ -94,6 +96,7 @@ const D: Record<string, ColumnDef> = {
   euid: { header: 'EUID', width: 5, align: 'right', value: (p) => String(p.euid) },
   euser: { header: 'EUSER', width: 8, align: 'user', value: (p, e, r) => name(p.user, p.euid, e, r) },
   // PF_FORKNOEXEC (1) for kernel threads, PF_SUPERPRIV (4) for root's processes
+  exe: { header: 'EXE', width: 27, align: 'unlimited', value: (p, e) => e.exes?.get(p.pid) ?? '-' },
   f: { header: 'F', width: 1, align: 'right', value: (p) => (p.kthread ? '1' : p.euid === 0 ? '4' : '0') },
   fname: { header: 'COMMAND', width: 8, align: 'left', value: (p, e) => trunc(e.forest + p.comm, 8 + e.forest.length) },
   gid: { header: 'GID', width: 5, align: 'right', value: (p) => String(p.gid) },

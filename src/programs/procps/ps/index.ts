@@ -359,6 +359,16 @@ export default defineProgram({
       memTotal: await memTotalKb(sys), now: sys.now(), tz: await localZone(sys), pidWidth, numericUsers: o.numeric, forest: '',
       commShowsArgs: o.uf, argsShowsComm: o.bsdC,
     };
+    if (cols.some((c) => c.def.header === 'EXE')) {
+      env.exes = new Map();
+      for (const p of rows) {
+        try {
+          env.exes.set(p.pid, await sys.readlink(`/proc/${p.pid}/exe`));
+        } catch {
+          // a kernel thread, or another user's process: '-'
+        }
+      }
+    }
     const showHeader = !o.noHeaders && cols.some((c) => c.header !== '');
     if (showHeader) await ctx.print(renderRow(cols, (c) => c.header, activeCols, o.numeric));
     for (const p of rows) {
