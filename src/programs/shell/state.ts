@@ -468,6 +468,8 @@ export class ShellState {
       return this.set(v.value, value, depth + 1);
     }
     if (v?.readonly) throw new ReadonlyError(name);
+    // a nameref with no value yet takes the assignment as the name it refers to: a bad one fails
+    if (v?.ref && !NAMEREF_VALUE.test(value)) throw new ReadonlyError(name, `\`${value}': not a valid identifier`);
     if (!v) {
       v = {};
       holder.set(name, v);
@@ -621,6 +623,9 @@ function elementOf(v: Var | undefined, key: string): string | undefined {
   if (i < 0) i += Math.max(-1, ...v.array.keys()) + 1;
   return v.array.get(i);
 }
+
+/** What a nameref may name: a variable, or an array element. */
+const NAMEREF_VALUE = /^[A-Za-z_][A-Za-z0-9_]*(\[.*\])?$/s;
 
 export class ReadonlyError extends Error {
   constructor(readonly varName: string, message = `${varName}: readonly variable`) {

@@ -83,7 +83,8 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
       holder.set(name, v);
     }
     if ((attrs.set.has('n') || (v.ref && !attrs.unset.has('n'))) && m[3] === '=' && !m[2] && !/^[A-Za-z_][A-Za-z0-9_]*(\[.*\])?$/.test(m[4]!)) {
-      await sh.error(`${cmd}: \`${m[4]}': invalid variable name for name reference`);
+      // (an empty name is simply no identifier)
+      await sh.error(m[4] === '' ? `${cmd}: \`': not a valid identifier` : `${cmd}: \`${m[4]}': invalid variable name for name reference`);
       status = 1;
       continue;
     }
