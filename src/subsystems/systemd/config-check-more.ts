@@ -262,7 +262,7 @@ const secFix0 = secCheck('Failed to parse time value');
 /** config_parse_long(): a signed long. */
 const long: Check = (v) => (/^\s*[+-]?\d+$/.test(v) && BigInt(v.trim()) >= -(2n ** 63n) && BigInt(v.trim()) < 2n ** 63n ? ok : warn(`Failed to parse long value, ignoring: ${v}`));
 /** ifname_valid(): 1-15 bytes, no blanks, "/" or ":", not "." or "..", not all digits. */
-const ifname = (n: string): boolean => n !== '' && n.length <= 15 && n !== '.' && n !== '..' && !/^\d+$/.test(n) && !/[\s/:\x00-\x1f\x7f]/.test(n);
+const ifname = (n: string): boolean => n !== '' && n.length <= 15 && n !== '.' && n !== '..' && !/^\d+$/.test(n) && !/[\s/:%\x00-\x20]|[^\x00-\x7e]/.test(n);
 /** config_parse_swap_priority(): an int, -1 or more, at most 32767. */
 const swapPriority: Check = (v) => {
   if (v === '') return ok;

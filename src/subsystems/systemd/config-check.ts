@@ -2,11 +2,13 @@
 // config_parse_*() callback of src/core/load-fragment.c logs a value it cannot use and keeps the
 // earlier one, and a few (User=, Group=, WorkingDirectory=, DynamicUser=) make the whole unit
 // unusable. Only the wording and the verdict matter; the values themselves are not kept.
-import { parseBoolean, type UnitAssignment, type UnitSettings } from '../../shared/systemd/unit-file';
+import { parseBoolean, UnitSettings, type UnitAssignment } from '../../shared/systemd/unit-file';
 import { extractFirstWord, extractWords } from '../../shared/systemd/words';
 import { parseTimespan } from '../../shared/systemd/time-span';
 import { moreExecChecks, MORE_SERVICE_CHECKS, MORE_UNIT_CHECKS, legacy, firstWordAndRest, nonServiceChecks, unsupportedFor, MORE_SECTION_CHECKS } from './config-check-more';
 import { SECCOMP_CHECKS } from './config-check-seccomp';
+import { partsOf, resolveSpecifiers, specifierRule } from './config-specifiers';
+export { dropBadSpecifiers } from './config-specifiers';
 import { type Check, ok, warn, oneOf, bool, boolOr, secCheck, unsigned, words, pathProblem } from './check-base';
 import { parseSignal } from '../../shared/signals';
 import { signalFromString } from '../../shared/systemd/signal-name';
@@ -698,7 +700,7 @@ export function checkSettings(s: UnitSettings, unitName: string, warnings: strin
   for (const a of s.assignments) {
     if (a.key === 'Unit' && (a.section === 'Timer' || a.section === 'Path')) {
       // config_parse_trigger_unit(): the first usable name wins, later ones are refused
-      const w = triggerUnit(a.value, unitName, triggerSet);
+      const w = triggerUnit(resolveSpecifiers(a.value, unitName, a.file), unitName, triggerSet);
       if (w === undefined) triggerSet = true;
       else if (a.file) warnings.push(`${a.file}:${a.line}: ${w}`);
       continue;
@@ -709,17 +711,37 @@ export function checkSettings(s: UnitSettings, unitName: string, warnings: strin
       continue;
     }
     const check = checkFor(a);
+    const split = partsOf(a);
+    if (split) {
+      // a word-by-word setting with words dropped for bad specifiers: the runs between them are
+      // checked in turn, so the messages keep the words' order
+      for (const p of split) {
+        if ('message' in p) warnings.push(p.message);
+        else if (check) pushVerdict(check(resolveSpecifiers(p.words, unitName, a.file), a.key, unitName), a, warnings, fatal, loadErrors);
+      }
+      continue;
+    }
     if (!check) continue;
     // an empty value resets most settings to their default
     if (a.value === '' && !CHECK_EMPTY.has(check) && !EMPTY_IS_BAD.has(a.key)) continue;
-    const v = check(a.value, a.key, unitName);
-    if (!v) continue;
-    const at = a.file ? `${a.file}:${a.line}: ` : '';
-    // a bare warning keeps its place (FILE:LINE) for sorting, behind a mark that drops it later
-    for (const w of v.warnings) warnings.push(v.bare ? `${at}${BARE}${w}` : `${at}${w}`);
-    if (v.fatal || v.loadError) fatal.add(`${at}${v.warnings.at(-1)}`);
-    if (v.loadError) loadErrors?.set(`${at}${v.warnings.at(-1)}`, v.loadError);
+    pushVerdict(check(specifierRule(a) ? resolveSpecifiers(a.value, unitName, a.file) : a.value, a.key, unitName), a, warnings, fatal, loadErrors);
   }
+}
+
+function pushVerdict(v: ReturnType<Check>, a: UnitAssignment, warnings: string[], fatal: Set<string>, loadErrors?: Map<string, string>): void {
+  if (!v) return;
+  const at = a.file ? `${a.file}:${a.line}: ` : '';
+  // a bare warning keeps its place (FILE:LINE) for sorting, behind a mark that drops it later
+  for (const w of v.warnings) warnings.push(v.bare ? `${at}${BARE}${w}` : `${at}${w}`);
+  if (v.fatal || v.loadError) fatal.add(`${at}${v.warnings.at(-1)}`);
+  if (v.loadError) loadErrors?.set(`${at}${v.warnings.at(-1)}`, v.loadError);
+}
+
+function withSpecifiersResolved(s: UnitSettings): UnitSettings {
+  const out = new UnitSettings();
+  out.warnings.push(...s.warnings);
+  for (const a of s.assignments) out.assignments.push(specifierRule(a) ? { ...a, value: resolveSpecifiers(a.value, a.file.slice(a.file.lastIndexOf('/') + 1), a.file) } : a);
+  return out;
 }
 
 /** An absolute path that simplifies to a normalised one (the key is only for the wording). */
@@ -805,7 +827,9 @@ function serviceRefusal(s: UnitSettings): string | undefined {
  * The verify steps a unit's type adds beyond what config.ts checks: a socket with no usable
  * Listen*=, a path unit watching nothing, a service's Restart=/BusName=/PAMName= conflicts.
  */
-export function triggerRefusal(s: UnitSettings, type: string): string | undefined {
+export function triggerRefusal(raw: UnitSettings, type: string): string | undefined {
+  // the values as their parsers saw them, specifiers filled in
+  const s = raw.assignments.some((a) => a.value.includes('%')) ? withSpecifiersResolved(raw) : raw;
   if (type === 'socket') return socketRefusal(s);
   if (type === 'path' && countListed(s, 'Path', PATH_KEYS) === 0) return 'Path unit lacks path setting. Refusing.';
   if (type === 'service') return serviceRefusal(s);

@@ -17,6 +17,8 @@ import { UTC_ZONE } from '../../shared/systemd/civil';
 let unitKeys: ReadonlyMap<string, ReadonlySet<string>> | undefined;
 /** The value checks of config-check.ts: loaded with the table (none are made before). */
 let checkSettings: typeof import('./config-check').checkSettings | undefined;
+/** Drops (and logs) the values whose %-specifiers cannot be resolved. */
+let dropBadSpecifiers: typeof import('./config-check').dropBadSpecifiers | undefined;
 /** More of config-check.ts: refusing a socket or path unit with nothing to watch. */
 let triggerRefusal: typeof import('./config-check').triggerRefusal | undefined;
 /** systemd's reading of signal names (until loaded, a looser one). */
@@ -30,6 +32,7 @@ export function loadUnitKeys(): Promise<void> {
     ([m, c, cal]) => {
       unitKeys = m.UNIT_SECTION_KEYS;
       checkSettings = c.checkSettings;
+      dropBadSpecifiers = c.dropBadSpecifiers;
       triggerRefusal = c.triggerRefusal;
       strictSignal = c.signalFromString;
       calendar = cal;
@@ -313,19 +316,17 @@ function units(s: UnitSettings, key: string, warnings?: string[], name = ''): st
 
 const TIMER_VALUE_KEYS = new Set(['OnCalendar', 'OnActiveSec', 'OnBootSec', 'OnStartupSec', 'OnUnitActiveSec', 'OnUnitInactiveSec']);
 
-/** Settings whose value goes through unit_full_printf() (a bad specifier is logged). */
-const PRINTF_KEYS = new Set(['Description', 'Documentation']);
-
-export function unitConfig(s: UnitSettings, type: string, name = ''): UnitConfig {
+export function unitConfig(settings: UnitSettings, type: string, name = ''): UnitConfig {
+  let s = settings;
   const warnings = s.warnings.map((w) => `${w.file}:${w.line}: ${w.message}`);
   // config_item_perf_lookup(): a setting the manager does not know is skipped with a warning
   for (const a of s.assignments) {
     const known = unitKeys?.get(a.section);
     if (known && !known.has(a.key) && !a.key.startsWith('X-')) warnings.push(`${where(a)}Unknown key '${a.key}' in section [${a.section}], ignoring.`);
-    else if (a.section === 'Unit' && PRINTF_KEYS.has(a.key) && badSpecifier(a.value)) warnings.push(`${where(a)}Failed to resolve unit specifiers in '${a.value}', ignoring: Invalid slot`);
   }
   // the lines that make the unit unusable: parsing stops at the first of them
   const fatal = new Set<string>();
+  s = dropBadSpecifiers?.(s, warnings, fatal) ?? s;
   const loadErrors = new Map<string, string>();
   checkSettings?.(s, name, warnings, fatal, loadErrors);
   const conditions: Condition[] = [];
@@ -427,7 +428,7 @@ export function unitConfig(s: UnitSettings, type: string, name = ''): UnitConfig
     const onChange = ['OnClockChange', 'OnTimezoneChange'].some((k) => setting(s, 'Timer', k, scratch, '', bool) === true);
     if (!onCalendar.length && mono.size === 0 && !onChange) cfg.badSetting = 'Timer unit lacks value setting. Refusing.';
   }
-  cfg.warnings = inLineOrder(s, cfg.warnings);
+  cfg.warnings = inLineOrder(settings, cfg.warnings);
   const stop = cfg.warnings.findIndex((w) => fatal.has(w));
   if (stop >= 0) cfg.warnings.length = stop + 1;
   // a parser that fails the file ends the load in its error, before the unit is checked
