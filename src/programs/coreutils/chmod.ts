@@ -34,13 +34,13 @@ ${coreutilsHelpFooter('chmod')}`,
 
 const LONG: OptionDef[] = [
   { key: 'c', long: 'changes' },
-  { key: 'f', long: 'silent' },
-  { key: 'f', long: 'quiet' },
-  { key: 'v', long: 'verbose' },
+  { key: 'R', long: 'recursive' },
   { key: 'no-preserve', long: 'no-preserve-root' },
   { key: 'preserve', long: 'preserve-root' },
+  { key: 'f', long: 'quiet' },
   { key: 'reference', long: 'reference', arg: 'required' },
-  { key: 'R', long: 'recursive' },
+  { key: 'f', long: 'silent' },
+  { key: 'v', long: 'verbose' },
   { key: 'help', long: 'help' },
   { key: 'version', long: 'version' },
 ];

@@ -94,7 +94,6 @@ const spec = {
   help: HELP,
   version: coreutilsVersion('cp', ['Torbjorn Granlund', 'David MacKenzie', 'Jim Meyering']),
   options: [
-    // long options in GNU's table order, so ambiguous abbreviations list them the same way
     { key: 'a', short: 'a', long: 'archive' },
     { key: 'attributes-only', long: 'attributes-only' },
     { key: 'backup', long: 'backup', arg: 'optional' as const },
@@ -116,12 +115,13 @@ const spec = {
     { key: 'sparse', long: 'sparse', arg: 'required' as const },
     { key: 'reflink', long: 'reflink', arg: 'optional' as const },
     { key: 'strip-trailing-slashes', long: 'strip-trailing-slashes' },
-    { key: 's', short: 's', long: 'symbolic-link' },
     { key: 'S', short: 'S', long: 'suffix', arg: 'required' as const },
+    { key: 's', short: 's', long: 'symbolic-link' },
     { key: 't', short: 't', long: 'target-directory', arg: 'required' as const },
     { key: 'u', short: 'u', long: 'update' },
     { key: 'v', short: 'v', long: 'verbose' },
-    { key: 'Z', short: 'Z' }, { key: 'Z', long: 'context', arg: 'optional' as const },
+    { key: 'Z', short: 'Z' },
+    { key: 'Z', long: 'context', arg: 'optional' as const },
     { key: 'b', short: 'b' },
     { key: 'd', short: 'd' },
     { key: 'H', short: 'H' },

@@ -44,15 +44,15 @@ An OFFSET is a number of lines, with + or -.
 ${coreutilsHelpFooter('csplit')}`,
   version: coreutilsVersion('csplit', ['Stuart Kemp', 'David MacKenzie']),
   options: [
-    { key: 'b', short: 'b', long: 'suffix-format', arg: 'required' as const },
-    { key: 'f', short: 'f', long: 'prefix', arg: 'required' as const },
-    { key: 'k', short: 'k', long: 'keep-files' },
     { key: 'n', short: 'n', long: 'digits', arg: 'required' as const },
     { key: 's', short: 's', long: 'quiet' },
     { key: 's', long: 'silent' },
-    { key: 'q', short: 'q' },
+    { key: 'k', short: 'k', long: 'keep-files' },
     { key: 'z', short: 'z', long: 'elide-empty-files' },
+    { key: 'f', short: 'f', long: 'prefix', arg: 'required' as const },
+    { key: 'b', short: 'b', long: 'suffix-format', arg: 'required' as const },
     { key: 'suppress-matched', long: 'suppress-matched' },
+    { key: 'q', short: 'q' },
   ],
 };
 

@@ -275,18 +275,19 @@ export function digestProgram(algo: Algo): Program {
     usage: `${name} [OPTION]... [FILE]...`,
     help: digestHelp(algo),
     version: coreutilsVersion(name, algo.authors),
+    // in coreutils' order, which an ambiguous abbreviation's list of possibilities follows
     options: [
-      { key: 'b', short: 'b', long: 'binary' },
+      ...(algo.variable ? [{ key: 'l', short: 'l', long: 'length', arg: 'required' as const }] : []),
       { key: 'c', short: 'c', long: 'check' },
       { key: 'ignore-missing', long: 'ignore-missing' },
       { key: 'quiet', long: 'quiet' },
       { key: 'status', long: 'status' },
-      { key: 't', short: 't', long: 'text' },
       { key: 'w', short: 'w', long: 'warn' },
       { key: 'strict', long: 'strict' },
       { key: 'tag', long: 'tag' },
       { key: 'z', short: 'z', long: 'zero' },
-      ...(algo.variable ? [{ key: 'l', short: 'l', long: 'length', arg: 'required' as const }] : []),
+      { key: 'b', short: 'b', long: 'binary' },
+      { key: 't', short: 't', long: 'text' },
     ],
     async main(ctx, args) {
       let binary = -1;

@@ -50,7 +50,12 @@ export function getopt(args: readonly string[], defs: readonly OptionDef[], opts
       const inline = eq < 0 ? undefined : a.slice(eq + 1);
       const exact = defs.find((d) => d.long === name);
       const candidates = exact ? [exact] : defs.filter((d) => d.long?.startsWith(name));
-      const distinct = [...new Map(candidates.map((d) => [d.long, d])).values()];
+      // as glibc: a match that means the same as the first one (same key and argument kind,
+      // like cp's --path for --parents) is no rival
+      const first = candidates[0];
+      const same = (d: OptionDef): boolean => d === first || (d.key === first!.key && (d.arg ?? 'none') === (first!.arg ?? 'none'));
+      const rivals = candidates.filter((d) => !same(d));
+      const distinct = rivals.length === 0 ? candidates.slice(0, 1) : [...new Map(candidates.filter((d) => d === first || !same(d)).map((d) => [d.long, d])).values()];
       if (distinct.length === 0) throw new GetoptError(`unrecognized option '${a}'`);
       if (distinct.length > 1) {
         // (as typed, a value after = included)
