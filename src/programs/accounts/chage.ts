@@ -76,7 +76,8 @@ export const chage = defineProgram({
     for (const { key, value } of a.order) {
       const v = value ?? '';
       if ((key === 'd' || key === 'E') && parseDay(v) === undefined) return fail(ctx, `invalid date '${v}'`).then(() => usage(ctx, CHAGE_USAGE, 2));
-      if ('ImMW'.includes(key) && key !== '' && !/^-?\d+$/.test(v)) return fail(ctx, `invalid numeric argument '${v}'`).then(() => usage(ctx, CHAGE_USAGE, 2));
+      // getlong: a whole decimal number, and none of the four may be below -1
+      if ('ImMW'.includes(key) && key !== '' && (!/^\s*[-+]?\d+$/.test(v) || Number(v) < -1 || Math.abs(Number(v)) > 2 ** 63)) return fail(ctx, `invalid numeric argument '${v}'`).then(() => usage(ctx, CHAGE_USAGE, 2));
     }
     if (a.operands.length !== 1) return usage(ctx, CHAGE_USAGE, 2);
     const changing = ['d', 'E', 'I', 'm', 'M', 'W'].filter((k) => has(a, k));

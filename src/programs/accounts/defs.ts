@@ -65,7 +65,8 @@ export function validName(name: string, max = 32): boolean {
  */
 export function parseDay(s: string): number | undefined {
   if (s === '' || s === '-1') return -1;
-  if (/^-?\d+$/.test(s)) return Number(s);
+  // a day number; the tools refuse one below -1 as an invalid date
+  if (/^-?\d+$/.test(s)) return Number(s) < -1 ? undefined : Number(s);
   // get_date: ISO year-month-day or US month/day/year; an out-of-range day or month carries
   // over as mktime normalises it (2020-02-30 is March 1)
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
