@@ -438,8 +438,33 @@ const deviceAllow: Check = (v) => {
   return rights !== '' && !/^[rwm]+$/.test(rights) ? warn(`Invalid device rights '${rights}', ignoring.`) : ok;
 };
 
+/** RootHash=: an absolute path, or the hash in hex, at least 16 bytes of it. */
+const rootHash: Check = (v) => {
+  if (v.startsWith('/')) return ok;
+  if (!/^([0-9a-fA-F]{2})*$/.test(v)) return warn(`Failed to decode RootHash=, ignoring: ${v}`);
+  return v.length < 32 ? warn(`RootHash= is too short, ignoring: ${v}`) : ok;
+};
+/** RootHashSignature=: an absolute path, or "base64:" and the signature. */
+const rootHashSignature: Check = (v) => {
+  if (v.startsWith('/')) return ok;
+  if (!v.startsWith('base64:')) return warn(`Failed to decode RootHashSignature=, not a path but doesn't start with 'base64:', ignoring: ${v}`);
+  return /^[A-Za-z0-9+/]*={0,2}$/.test(v.slice(7).replace(/\s+/g, '')) ? ok : warn(`Failed to decode RootHashSignature=, ignoring: ${v}`);
+};
+const BPF_ATTACH_TYPES = 'ingress egress sock_create sock_ops device bind4 bind6 connect4 connect6 post_bind4 post_bind6 sendmsg4 sendmsg6 sysctl recvmsg4 recvmsg6 getsockopt setsockopt'.split(' ');
+/** BPFProgram=: an attach type, ":" and the absolute path of a pinned program. */
+const bpfProgram: Check = (v, key) => {
+  const colon = v.indexOf(':');
+  const type = colon < 0 ? v : v.slice(0, colon);
+  const path = colon < 0 ? '' : v.slice(colon + 1);
+  if (type === '' || path === '') return warn(`Invalid syntax in BPFProgram=, ignoring: ${v}`);
+  if (!BPF_ATTACH_TYPES.includes(type)) return warn(`Unknown BPF attach type=${type}, ignoring: ${v}`);
+  const e = pathProblem(path, key);
+  return e ? warn(e) : ok;
+};
+
 /** Settings of the units that run processes ([Service], [Socket], [Mount], [Swap]). */
 const EXEC_CHECKS: Record<string, Check> = {
+  RootHash: rootHash, RootHashSignature: rootHashSignature, BPFProgram: bpfProgram,
   PrivateTmp: bool, PrivateDevices: bool, PrivateNetwork: bool, PrivateMounts: bool, PrivateIPC: bool,
   NoNewPrivileges: bool, ProtectKernelTunables: bool, ProtectKernelModules: bool, ProtectKernelLogs: bool,
   ProtectControlGroups: bool, ProtectClock: bool, ProtectHostname: bool, RestrictRealtime: bool,

@@ -386,13 +386,15 @@ export function unitConfig(settings: UnitSettings, type: string, name = ''): Uni
   }
   const refusal = triggerRefusal?.(s, type);
   if (refusal) cfg.badSetting ??= refusal;
-  if (type === 'mount' && name !== '') {
-    // mount_verify(): the unit's name is its mount point, escaped
-    // an empty Where=/What= resets it; a Where= that is no absolute, normalised path is ignored
-    let where: string | undefined;
-    for (const v of s.values('Mount', 'Where')) if (v === '' || pathProblem(v, 'Where') === undefined) where = v === '' ? undefined : pathSimplify(v);
-    if (where && unitNameFromPath(where, '.mount') !== name) cfg.badSetting ??= "Where= setting doesn't match unit name. Refusing.";
-    if (!s.values('Mount', 'What').at(-1)) cfg.badSetting ??= 'What= setting is missing. Refusing.';
+  const named = { mount: ['Mount', 'Where'], automount: ['Automount', 'Where'], swap: ['Swap', 'What'] }[type];
+  if (named && name !== '') {
+    // mount_verify(), automount_verify(), swap_verify(): the unit's name is its path, escaped;
+    // an empty value resets it; one that is no absolute, normalised path is ignored
+    const [section, key] = named as [string, string];
+    let path: string | undefined;
+    for (const v of s.values(section, key)) if (v === '' || pathProblem(v, key) === undefined) path = v === '' ? undefined : pathSimplify(v);
+    if (path && unitNameFromPath(path, `.${type}`) !== name) cfg.badSetting ??= type === 'swap' ? 'Value of What= and unit name do not match, not loading.' : "Where= setting doesn't match unit name. Refusing.";
+    if (type === 'mount' && !s.values('Mount', 'What').at(-1)) cfg.badSetting ??= 'What= setting is missing. Refusing.';
   }
   if (type === 'timer') {
     // config_parse_timer(): each value that is not a time span (or calendar spec) is logged and

@@ -94,6 +94,7 @@ export class Verifier {
       const accept = parseBoolean(u.settings?.get('Socket', 'Accept') ?? '') ?? false;
       if (!accept) triggered.push(cfg.socket?.service ?? `${prefix}.service`);
     } else if (type === 'timer') triggered.push(cfg.timer?.unit ?? `${prefix}.service`);
+    else if (type === 'automount') triggered.push(`${prefix}.mount`);
     else if (type === 'path') {
       const named = [...(u.settings?.values('Path', 'Unit') ?? [])].reverse().find((n) => unitNameIsValid(n) && n !== u.name);
       triggered.push(named ?? `${prefix}.service`);
