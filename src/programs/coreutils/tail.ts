@@ -331,7 +331,7 @@ export default defineProgram({
         const pos = await tailFd(ctx, fd, job);
         if (forever) {
           const st = ctx.sys.fstat(fd);
-          if (st.kind === 'file' || (st.kind === 'chardev' && fd !== 0)) followed.push({ name, path: file, fd, pos, ino: st.ino, gone: false });
+          if (st.kind === 'file' || st.kind === 'chardev' || st.kind === 'socket') followed.push({ name, path: file, fd, pos, ino: st.ino, gone: false });
           else if (st.kind !== 'fifo') {
             await ctx.error(`${qf(name)}: cannot follow end of this type of file; giving up on this name`);
             ok = false;
@@ -339,9 +339,12 @@ export default defineProgram({
           } else closeInput(ctx, fd);
         } else closeInput(ctx, fd);
       } catch (e) {
+        // a failed read is not followed; one of a type tail cannot follow (a directory) says so too
+        const untailable = forever && e instanceof ReadFailed && !['file', 'chardev', 'socket', 'fifo'].includes(ctx.sys.fstat(fd).kind);
         closeInput(ctx, fd);
         if (e instanceof ReadFailed) {
           await ctx.error(`error reading ${qaf(name)}: ${strerror(e.sysError.errno)}`);
+          if (untailable) await ctx.error(`${qf(name)}: cannot follow end of this type of file; giving up on this name`);
           ok = false;
         } else if (e instanceof WriteFailed) {
           await ctx.tick();
