@@ -207,7 +207,7 @@ export class Workspace {
     const first = this.checkpoints.entries().length === 0;
     this.checkpoints.add(m, {
       frame: mod.encodeFrame(mod.captureMachine(m)),
-      at: m.kernel.clock.now(),
+      at: m.kernel.clock.realtime(),
       step: this.currentStep(),
       lesson: this.sessionState(),
       pinned: first && this.record?.lessonId != null,

@@ -58,10 +58,27 @@ export class Clock {
     return work.finally(() => this.busy--);
   }
 
-  /** Milliseconds since the epoch, virtual. */
+  /**
+   * Milliseconds since the epoch, virtual, as the machine booted with it: the time base of its
+   * timers and of its uptime (CLOCK_MONOTONIC's, moved to the epoch). Setting the time of day
+   * does not move it.
+   */
   now(): number {
     if (this.mode === 'manual') return this.offset;
     return this.offset + (this.host.monotonic() - this.realStart);
+  }
+
+  /** What clock_settime(CLOCK_REALTIME) added to now(): the time of day is now() plus this. */
+  private wallDelta = 0;
+
+  /** The time of day (CLOCK_REALTIME), in milliseconds since the epoch: what date and file times read. */
+  realtime(): number {
+    return this.now() + this.wallDelta;
+  }
+
+  /** clock_settime(CLOCK_REALTIME): the time of day jumps to `ms`; timers and uptime go on. */
+  setRealtime(ms: number): void {
+    this.wallDelta = ms - this.now();
   }
 
   /** Milliseconds since boot. */

@@ -62,7 +62,7 @@ export class KernelDockerHost implements DockerHost {
   }
 
   now(): number {
-    return this.k.clock.now();
+    return this.k.clock.realtime();
   }
 
   after(ms: number, fn: () => void): () => void {

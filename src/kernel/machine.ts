@@ -142,7 +142,7 @@ export class Machine {
     this.restoredFrom = snap;
     this.clock = new Clock(opts.clock ?? 'realtime', opts.start ?? snap?.savedAt ?? Date.UTC(2026, 0, 15, 9, 30, 0), hostTime);
     const clock = this.clock;
-    const vfs = (this.vfs = new Vfs(() => clock.now(), opts.memoryQuota ?? 256 * 1024 * 1024));
+    const vfs = (this.vfs = new Vfs(() => clock.realtime(), opts.memoryQuota ?? 256 * 1024 * 1024));
     // a fresh machine boots from the image as installed (image/fresh-disk.ts), a restored one from its saved disk
     const fresh = snap ? undefined : opts.disk ?? freshDisk();
     const disk = snap?.fs ?? fresh!.fs;
@@ -265,7 +265,7 @@ export class Machine {
     this.console.foreground = 0;
     this.boots++;
     const bootId = Array.from(this.random.fill(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-    this.journal.startBoot(bootId, { now: () => clock.now(), uptime: () => clock.now() - k.bootedAt }, () => k.identity.hostname);
+    this.journal.startBoot(bootId, { now: () => clock.realtime(), uptime: () => clock.now() - k.bootedAt }, () => k.identity.hostname);
     for (const [, level, text] of bootLog(etc.KERNEL_RELEASE, etc.KERNEL_VERSION, etc.KERNEL_CMDLINE)) this.journal.kernel(text, level);
     // what the kernel logs from now on (the OOM killer) reaches the journal too
     k.klog.listeners.add((r) => this.journal.kernel(r.text, r.level));

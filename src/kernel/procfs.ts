@@ -291,7 +291,7 @@ function procStat(k: Kernel): string {
     ...rows.map((r, i) => `cpu${i} ${r.join(' ')}`),
     `intr ${up * 3}`,
     `ctxt ${k.clock.activity}`,
-    `btime ${Math.floor(k.bootedAt / 1000)}`,
+    `btime ${Math.floor((k.bootedAt + k.clock.realtime() - k.clock.now()) / 1000)}`,
     `processes ${Math.max(...k.procs.keys())}`,
     `procs_running ${running}`,
     'procs_blocked 0',

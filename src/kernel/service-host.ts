@@ -262,8 +262,9 @@ export class ServiceHost implements ManagerHost {
     return line ? Number(line.split(':')[2]) : undefined;
   }
 
+  /** The time of day (timers on the calendar, units' timestamps). */
   now(): number {
-    return this.k.clock.now();
+    return this.k.clock.realtime();
   }
 
   uptime(): number {

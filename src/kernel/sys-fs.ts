@@ -104,7 +104,7 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       if (!dev) throw new SysError('ENOENT', 'fstat', `/dev/${t.tty.name}`);
       return ops.statNode(k.vfs, dev);
     }
-    const now = k.clock.now();
+    const now = k.clock.realtime();
     if (t.kind === 'socket') return { dev: 0, ino: t.socket.id, mode: 0o140777, kind: 'socket', nlink: 1, uid: proc.cred.euid, gid: proc.cred.egid, rdev: undefined, size: 0, blksize: 4096, blocks: 0, atime: now, mtime: now, ctime: now };
     // each pipe is its own inode of pipefs (cmp and diff tell two pipes apart by it)
     return { dev: 0, ino: t.kind === 'pipe' ? pipeId(t.pipe) : 0, mode: 0o010600, kind: 'fifo', nlink: 1, uid: proc.cred.euid, gid: proc.cred.egid, rdev: undefined, size: 0, blksize: 4096, blocks: 0, atime: now, mtime: now, ctime: now };

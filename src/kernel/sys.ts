@@ -230,16 +230,18 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     },
     processes() {
       const ns = proc.pidns;
+      // start times on the time of day (what btime plus a start in ticks gives after a clock set)
+      const wallShift = (): number => k.clock.realtime() - k.clock.now();
       const kthreads = ns ? [] : [...k.kthreads.values()].map((t): ProcessInfo => ({
         pid: t.pid, ppid: t.pid === 2 ? 0 : 2, pgid: 0, sid: 0, uid: 0, gid: 0, euid: 0, state: t.state,
-        comm: t.name, argv: [], tty: undefined, startTime: k.bootedAt, foreground: false, sessionLeader: false,
+        comm: t.name, argv: [], tty: undefined, startTime: k.bootedAt + wallShift(), foreground: false, sessionLeader: false,
         cwd: '/', nice: t.nice, rtprio: t.rtprio, kthread: true,
       }));
       const procs = [...k.procs.values()].filter((p) => sees(ns, p)).map((p): ProcessInfo => ({
         pid: out(p.pid), ppid: out(p.ppid), pgid: out(p.pgid), sid: out(p.sid),
         uid: p.cred.uid, gid: p.cred.gid, euid: p.cred.euid,
         state: p.state === 'zombie' ? 'Z' : p.state === 'stopped' ? 'T' : p.pid === proc.pid || k.cpu.runnable(p) ? 'R' : 'S',
-        comm: p.comm, argv: [...p.argv], tty: p.ctty?.name, startTime: p.startTime,
+        comm: p.comm, argv: [...p.argv], tty: p.ctty?.name, startTime: p.startTime + wallShift(),
         foreground: !!p.ctty && p.ctty.foreground === p.pgid, sessionLeader: p.sid === p.pid,
         cwd: k.vfs.pathOf(p.cwd, proc.cred.root), nice: p.nice, rtprio: 0, kthread: false,
         ignored: [...p.handlers].filter(([, d]) => d === 'ignore').map(([sig]) => sig),
@@ -384,7 +386,14 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     async loadCode(load) {
       return k.clock.hold(load());
     },
-    now: () => k.clock.now(),
+    now: () => k.clock.realtime(),
+    settime(ms) {
+      alive();
+      // CAP_SYS_TIME: root's, and not a container's (docker drops it)
+      if (proc.cred.euid !== 0 || proc.pidns) throw new SysError('EPERM', 'clock_settime');
+      if (!Number.isFinite(ms) || ms < 0) throw new SysError('EINVAL', 'clock_settime');
+      k.clock.setRealtime(ms);
+    },
     uptime: () => k.clock.now() - k.bootedAt,
     random: (n) => k.random.below(n),
     randomBytes: (n) => k.random.fill(new Uint8Array(n)),

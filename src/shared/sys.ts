@@ -252,7 +252,10 @@ export interface Sys {
    * is run: the skipping clock does not jump ahead while it is under way.
    */
   loadCode<T>(load: () => Promise<T>): Promise<T>;
+  /** The time of day (CLOCK_REALTIME), milliseconds since the epoch. */
   now(): number;
+  /** clock_settime(CLOCK_REALTIME): EPERM without CAP_SYS_TIME (root outside a container). */
+  settime(ms: number): void;
   uptime(): number;
   random(n: number): number;
   randomBytes(n: number): Uint8Array;

@@ -13,7 +13,7 @@ import { SNAPSHOT_VERSION, type MachineSnapshot, type RestoreSource } from './ty
 export function captureMachine(m: Machine): MachineSnapshot {
   return {
     version: SNAPSHOT_VERSION,
-    savedAt: m.kernel.clock.now(),
+    savedAt: m.kernel.clock.realtime(),
     disk: captureDisk(m.disk),
     journal: m.journal.exportState(),
     runtime: captureRuntime(m),

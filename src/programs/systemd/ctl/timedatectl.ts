@@ -8,6 +8,8 @@ import { strftime } from '../../lib/strftime';
 import { denied, fields, parseArgs, unknownVerb } from './common';
 import { zoneKnown, zoneNames } from '../../../shared/time-zones';
 import { currentZone, offsetText, zoneState } from './zones';
+import { localZone } from '../../lib/tz';
+import { parseTimestamp } from '../../../shared/systemd/timestamp-parse';
 
 async function ntpActive(ctx: Ctx): Promise<boolean> {
   const r = (await ctx.sys.call('systemd', { kind: 'load', names: ['systemd-timesyncd.service'] })) as SystemdReply;
@@ -92,14 +94,26 @@ export default defineProgram({
         await ctx.sys.call('systemd', { kind: 'job', verb: on ? 'start' : 'stop', units: ['systemd-timesyncd.service'] });
         return 0;
       }
-      case 'set-time':
+      case 'set-time': {
+        if (args.length !== 1) {
+          await ctx.err.write(args.length ? 'Too many arguments.\n' : 'Too few arguments.\n');
+          return 1;
+        }
+        // parse_timestamp() first, then timedated's SetTime
+        const spec = args[0]!;
+        const usec = parseTimestamp(spec, ctx.sys.now() * 1000, await localZone(ctx.sys));
+        if (usec === undefined) {
+          await ctx.err.write(`Failed to parse time specification '${spec}': Invalid argument\n`);
+          return 1;
+        }
         if (ctx.sys.geteuid() !== 0) return denied(ctx, 'set time');
         if (await ntpActive(ctx)) {
           await ctx.err.write('Failed to set time: Automatic time synchronization is enabled\n');
           return 1;
         }
-        await ctx.err.write('Failed to set time: Operation not supported\n');
-        return 1;
+        ctx.sys.settime(Math.floor(usec / 1000));
+        return 0;
+      }
       case 'set-local-rtc':
         if (ctx.sys.geteuid() !== 0) return denied(ctx, 'set local RTC');
         return 0;
