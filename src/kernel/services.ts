@@ -55,7 +55,7 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   // namespaces made by `ip netns add` have stacks of their own (loaded with the first of them)
   let named: NamedNetns | undefined;
   const loadNamed = async (): Promise<NamedNetns> => (named ??= new (await k.clock.hold(import('../subsystems/net/namespaces'))).NamedNetns({
-    now: () => k.clock.now(), create: () => k.netns.create(), remove: (id) => k.netns.remove(id),
+    now: () => k.clock.now(), net, create: () => k.netns.create(), remove: (id) => k.netns.remove(id),
     netnsOf: (pid) => k.procs.get(pid)?.netns, setNetns: (pid, id) => void (k.procs.get(pid)!.netns = id),
     processes: () => [...k.procs.values()].filter((p) => p.state !== 'zombie').map((p) => ({ pid: p.pid, netns: p.netns })),
   }));

@@ -41,7 +41,11 @@ export function printNameAndLink(ip: Ip, l: LinkMsg, pad: boolean): boolean {
   const p = ip.printer;
   let name = l.name;
   let mdown = false;
-  if (l.link !== undefined) {
+  if (l.link !== undefined && l.linkNetnsid !== undefined) {
+    // the other end is in another namespace: its index alone
+    if (p.isJson) p.jsonOnly('link_index', l.link);
+    else name = `${name}@if${l.link}`;
+  } else if (l.link !== undefined) {
     const lower = ip.cachedLink(l.link);
     const lowerName = ip.cachedName(l.link);
     if (p.isJson) p.jsonOnly('link', lowerName);
@@ -253,6 +257,11 @@ export function printLinkInfo(ip: Ip, l: LinkMsg, doLink: boolean, inet6Dump: bo
     if (l.permAddress && l.permAddress !== l.address) {
       p.fp(' permaddr ');
       p.any('permaddr', l.permAddress, l.permAddress, 'mac');
+    }
+    if (l.linkNetnsid !== undefined) {
+      const ns = ip.nsidNames?.get(l.linkNetnsid);
+      if (p.isJson) p.jsonOnly('link_netnsid', l.linkNetnsid);
+      else p.fp(ns !== undefined ? ` link-netns ${ns}` : ` link-netnsid ${l.linkNetnsid}`);
     }
   }
   if (ip.opts.details) printDetails(ip, l, doLink);

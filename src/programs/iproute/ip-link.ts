@@ -1,6 +1,7 @@
 // `ip link` (ip/iplink.c): show, set/change, add, delete, help; the argument grammar of
 // iplink_parse and the RTM_NEWLINK / RTM_DELLINK requests it makes.
 import type { LinkChange } from '../../shared/services/net';
+import type { NetnsReply } from '../../subsystems/net/namespaces';
 import { llAddr } from './ip-inet';
 import { listOrFlush } from './ip-addr-list';
 import { groupA2n } from './ip-names';
@@ -31,6 +32,9 @@ interface Parsed {
   type?: string;
   rest: string[];
   addrLen: number;
+  /** `netns NAME|PID`: the namespace the device moves to (its peer's, for a veth's peer). */
+  netns?: { name?: string; pid?: number };
+  peerNetns?: { name?: string; pid?: number };
 }
 
 function onOff(ip: Ip, msg: string, v: string): boolean {
@@ -53,7 +57,27 @@ type IndexOf = (name: string) => number;
 /** nl_get_ll_addr_len: the device's link-layer address length (-1: no such device). */
 type HalenOf = (name: string) => number;
 
-function parse(ip: Ip, argv: string[], create: boolean, indexOf: IndexOf, halenOf: HalenOf): Parsed {
+/** The names under /run/netns (a `netns` word names one of them before it is taken as a pid). */
+async function netnsNames(ip: Ip): Promise<string[]> {
+  try {
+    return await ip.ctx.sys.readdir('/run/netns');
+  } catch {
+    return [];
+  }
+}
+
+/** IFLA_NET_NS_FD / IFLA_NET_NS_PID: the kernel's `netns` service moves the device. */
+async function moveLink(ip: Ip, ifindex: number, target: NonNullable<Parsed['netns']>, created = false): Promise<number> {
+  const r = (await ip.ctx.sys.call('netns', { kind: 'move', ifindex, ...target, created })) as NetnsReply;
+  if (!r.ok) {
+    ip.reportError({ ok: false, errno: r.errno as never, ...(r.msg ? { msg: r.msg } : {}) });
+    throw new IpExit(2);
+  }
+  return 0;
+}
+
+function parse(ip: Ip, argv: string[], create: boolean, indexOf: IndexOf, halenOf: HalenOf, nsNames: ReadonlySet<string> = new Set()): Parsed {
+  let netns: Parsed['netns'];
   const c: LinkChange = {};
   const flags: NonNullable<LinkChange['flags']> = {};
   const args = new Args(argv);
@@ -153,14 +177,17 @@ function parse(ip: Ip, argv: string[], create: boolean, indexOf: IndexOf, halenO
       if (mode < 0) ip.invarg('Invalid address generation mode\n', v);
       c.addrGenMode = mode;
     } else if (w === 'netns') {
-      // a name under /run/netns (the machine has none), else a process id whose namespace
-      // (the only one here) the device moves to: no change
+      // a name under /run/netns, else the id of a process whose namespace the device moves to
       const v = next();
-      const pid = getInteger(v);
-      if (pid === null) ip.invarg('Invalid "netns" value\n', v);
-      if (!ip.ctx.sys.processes().some((p) => p.pid === pid)) {
-        ip.reportError({ ok: false, errno: 'ESRCH' });
-        throw new IpExit(2);
+      if (nsNames.has(v)) netns = { name: v };
+      else {
+        const pid = getInteger(v);
+        if (pid === null) ip.invarg('Invalid "netns" value\n', v);
+        if (!ip.ctx.sys.processes().some((p) => p.pid === pid)) {
+          ip.reportError({ ok: false, errno: 'ESRCH' });
+          throw new IpExit(2);
+        }
+        netns = { pid };
       }
     } else if (['xdp', 'xdpgeneric', 'xdpdrv', 'xdpoffload'].includes(w) && (args.remaining === 1 || (['off', 'none'].includes(args.rest[1]!) && args.remaining === 2))) {
       // xdp_parse: `off` or `none` as the last word detaches the program (none is attached here)
@@ -207,21 +234,23 @@ function parse(ip: Ip, argv: string[], create: boolean, indexOf: IndexOf, halenO
   if (name !== undefined) out.name = name;
   if (type !== undefined) out.type = type;
   if (link !== undefined) out.link = link;
+  if (netns !== undefined) out.netns = netns;
   return out;
 }
 
 const VETH_USAGE = "Usage: ip link <options> type veth [peer <options>]\nTo get <options> type 'ip link add help'\n";
 
 /** veth's parse_opt: nothing, or `peer` and the other end's own link options. */
-function vethPeer(ip: Ip, p: Parsed, indexOf: IndexOf, halenOf: HalenOf): number {
+function vethPeer(ip: Ip, p: Parsed, indexOf: IndexOf, halenOf: HalenOf, nsNames: ReadonlySet<string>): number {
   if (p.rest.length === 0) return 0;
   if (p.rest[0] !== 'peer') {
     ip.err(VETH_USAGE);
     return 1;
   }
-  const peer = parse(ip, p.rest.slice(1), true, indexOf, halenOf);
+  const peer = parse(ip, p.rest.slice(1), true, indexOf, halenOf, nsNames);
   if (peer.type !== undefined) ip.duparg('type', peer.type);
   p.change.peer = { name: peer.name ?? peer.dev ?? '', change: peer.change };
+  if (peer.netns) p.peerNetns = peer.netns;
   p.rest = [];
   return 0;
 }
@@ -234,7 +263,8 @@ async function modify(ip: Ip, argv: string[], mode: 'add' | 'set' | 'delete' | '
     const l = links.find((x) => hasName(x, name));
     return l ? (l.address ? l.address.split(':').length : 0) : -1;
   };
-  const p = parse(ip, argv, create, indexOf, halenOf);
+  const nsNames = new Set(await netnsNames(ip));
+  const p = parse(ip, argv, create, indexOf, halenOf, nsNames);
   if (p.dev !== undefined && p.addrLen && !create) {
     const l = (await ip.allLinks()).find((x) => hasName(x, p.dev!));
     const halen = l ? l.address.split(':').length : -1;
@@ -268,6 +298,8 @@ async function modify(ip: Ip, argv: string[], mode: 'add' | 'set' | 'delete' | '
       return 0;
     }
     if (p.name !== undefined && p.name !== p.dev) p.change.name = p.name;
+    // the move comes first (do_setlink); what else was asked is then the other namespace's
+    if (p.netns) return moveLink(ip, ifindex, p.netns);
     await ip.talk({ kind: 'setlink', ifindex, change: p.change });
     return 0;
   }
@@ -283,10 +315,22 @@ async function modify(ip: Ip, argv: string[], mode: 'add' | 'set' | 'delete' | '
     if (!lower) ip.nodev(p.link);
     p.change.link = lower;
   }
-  if (p.type === 'veth' && vethPeer(ip, p, indexOf, halenOf)) return 1;
+  if (p.type === 'veth' && vethPeer(ip, p, indexOf, halenOf, nsNames)) return 1;
   kindOptions(ip, p, true, indexOf);
   if (p.rest.length) return garbage(ip, p.rest);
   await ip.talk({ kind: 'newlink', nlflags: { create: true, excl: mode === 'add', replace: mode === 'replace' }, name: p.name ?? '', type: p.type, change: p.change });
+  // a device (or a veth's peer) made in another namespace: made here, then moved
+  const moves: [string, NonNullable<Parsed['netns']>][] = [];
+  if (p.netns) moves.push([p.name ?? p.dev ?? '', p.netns]);
+  if (p.peerNetns && p.change.peer?.name) moves.push([p.change.peer.name, p.peerNetns]);
+  for (const [name, target] of moves) {
+    const r = await ip.call({ kind: 'getlinks' });
+    const l = 'links' in r ? r.links.find((x) => x.name === name) : undefined;
+    if (l) {
+      const rc = await moveLink(ip, l.ifindex, target, true);
+      if (rc) return rc;
+    }
+  }
   return 0;
 }
 

@@ -143,8 +143,16 @@ export class Ip {
       // the device list changes with link requests; read it again when next needed
       this.links = undefined;
     }
+    // a veth end whose peer is in another namespace names it by the name bound to it, if any
+    if (!isNetError(reply) && 'links' in reply && reply.links.some((l) => l.linkNetnsid !== undefined) && !this.nsidNames) {
+      const r = (await this.ctx.sys.call('netns', { kind: 'nsids' })) as { ok: boolean; nsids?: Record<string, number> };
+      this.nsidNames = new Map(Object.entries(r.nsids ?? {}).map(([name, id]) => [id, name]));
+    }
     return reply;
   }
+
+  /** get_name_from_nsid: the names of the namespaces this one numbers (read when a link needs one). */
+  nsidNames: Map<number, string> | undefined;
 
   /** A request that must succeed; on failure ip reports it and exits 2. */
   async talk(req: NetRequest): Promise<NetReply> {

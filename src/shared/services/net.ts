@@ -99,6 +99,8 @@ export interface LinkMsg {
   master?: number;
   /** IFLA_LINK: the other end of a veth pair. */
   link?: number;
+  /** IFLA_LINK_NETNSID: that end is in another namespace, numbered so by this one. */
+  linkNetnsid?: number;
   /** IFLA_INFO_SLAVE_KIND: `bridge` for a bridge port. */
   slaveKind?: string;
   /** IFLA_INFO_DATA of an 802.1Q/802.1ad VLAN device. */

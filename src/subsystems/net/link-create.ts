@@ -9,7 +9,7 @@ import { changeLink, detachLink, linkDown, linkmsgError } from './link-ops';
 import { lateOps } from './late';
 import { bridgeLink, dummyLink, tunLink, validEtherAddr, validIfName, vethLink } from './links';
 import { flushDeviceNeighbours } from './neighbours';
-import { linkByIndex, linkByName, type Link, type NetState } from './state';
+import { linkByIndex, linkByName, vethPeer, type Link, type NetState } from './state';
 import { newVlanLink, validateVlan, vlansOf } from './vlan';
 import { macvlansOf, newMacvlanLink, validateMacvlan } from './macvlan';
 
@@ -86,7 +86,7 @@ function register(s: NetState, l: Link, c: LinkChange): NetError | null {
 }
 
 /** The device list is kept in index order, as the kernel dumps it. */
-function insertSorted(s: NetState, l: Link): void {
+export function insertSorted(s: NetState, l: Link): void {
   const after = s.links.findIndex((x) => x.ifindex > l.ifindex);
   if (after < 0) s.links.push(l);
   else s.links.splice(after, 0, l);
@@ -223,7 +223,7 @@ function unregister(s: NetState, l: Link, now: number): void {
 }
 
 /** A device going away takes the VLANs and macvlans stacked on it along (NETDEV_UNREGISTER). */
-function unregisterStack(s: NetState, l: Link, now: number): void {
+export function unregisterStack(s: NetState, l: Link, now: number): void {
   for (const v of [...vlansOf(s, l), ...macvlansOf(s, l), ...vxlansOn(s, l)]) unregister(s, v, now);
   unregister(s, l, now);
 }
@@ -242,11 +242,12 @@ export function deleteGroup(s: NetState, group: number, now: number): NetError |
 /** RTM_DELLINK: a veth end takes its peer along; a bridge frees its ports first. */
 export function deleteLink(s: NetState, l: Link, now: number): NetError | null {
   if (!l.kind || !KINDS.has(l.kind)) return err('EOPNOTSUPP');
-  const peer = l.peer !== undefined ? linkByIndex(s, l.peer) : undefined;
+  const peer = vethPeer(s, l);
   unregisterStack(s, l, now);
   if (peer) {
-    delete peer.peer;
-    unregisterStack(s, peer, now);
+    delete peer.link.peer;
+    delete peer.link.remotePeer;
+    unregisterStack(peer.state, peer.link, now);
   }
   return null;
 }

@@ -10,7 +10,7 @@ import { err } from './fib';
 import { flushDeviceRoutes, ipv6Enabled, withKernelRoutes } from './kernel-routes';
 import { isUp, linkLocalFromMac, operUp, tsoMaxSize, validEtherAddr, validIfName } from './links';
 import { flushDeviceNeighbours } from './neighbours';
-import { linkByIndex, linkByName, type Link, type NetState } from './state';
+import { linkByIndex, linkByName, vethPeer, type Link, type NetState } from './state';
 import { changeVxlan, validateVxlan, vxlanMtuError } from './vxlan';
 import { changeMacvlan, macvlansOf, validateMacvlan } from './macvlan';
 import { applyVlanChange, lowerCarrier, validateVlan, VLAN_FLAG, vlanOpenError, vlansOf } from './vlan';
@@ -69,10 +69,10 @@ export function linkUp(s: NetState, l: Link, now: number): void {
   }
   const carrier = carrierSetter(s, now);
   // veth_open: both ends get carrier once both are up
-  const peer = l.peer !== undefined ? linkByIndex(s, l.peer) : undefined;
-  if (peer && isUp(peer)) {
+  const peer = vethPeer(s, l);
+  if (peer && isUp(peer.link)) {
     carrier(l, true);
-    carrier(peer, true);
+    changeCarrier(peer.state, peer.link, true, now);
   }
   if (real && lowerCarrier(real) && !(l.vlan!.flags & VLAN_FLAG.BRIDGE_BINDING)) carrier(l, true);
   if (l.bridge) refreshBridge(s, l, carrier);
@@ -118,10 +118,10 @@ export function linkDown(s: NetState, l: Link, now = 0): void {
   flushDeviceNeighbours(s, l.ifindex);
   const carrier = carrierSetter(s, now);
   // veth_close: both ends lose carrier
-  const peer = l.peer !== undefined ? linkByIndex(s, l.peer) : undefined;
+  const peer = vethPeer(s, l);
   if (peer) {
     carrier(l, false);
-    carrier(peer, false);
+    changeCarrier(peer.state, peer.link, false, now);
   }
   // vlan_dev_stop
   if (l.vlan && !(l.vlan.flags & VLAN_FLAG.BRIDGE_BINDING)) carrier(l, false);

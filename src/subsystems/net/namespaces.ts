@@ -7,12 +7,16 @@
 // loaded the first time something asks for the service.
 import type { Caller } from '../../shared/sys';
 import { Netfilter } from '../netfilter/netfilter';
+import { insertSorted, unregisterStack } from './link-create';
 import { loopbackLink } from './links';
 import { Network } from './network';
+import { linkByIndex, linkByName, vethPeer, type Link, type NetState } from './state';
 
 /** What the kernel lends: namespace numbers and the processes' namespaces. */
 export interface NetnsHost {
   now(): number;
+  /** The machine's own stack (namespace 0). */
+  net: Network;
   /** A new namespace number (the kernel's table). */
   create(): number;
   remove(id: number): void;
@@ -28,9 +32,13 @@ export type NetnsRequest =
   | { kind: 'delete'; name: string }
   | { kind: 'enter'; name: string }
   | { kind: 'identify'; pid?: number }
-  | { kind: 'pids'; name: string };
+  | { kind: 'pids'; name: string }
+  /** IFLA_NET_NS_FD / IFLA_NET_NS_PID: device `ifindex` of the caller's namespace moves to another. */
+  | { kind: 'move'; ifindex: number; name?: string; pid?: number; created?: boolean }
+  /** The names bound to the namespaces the caller numbers so (RTM_GETNSID for each name). */
+  | { kind: 'nsids' };
 
-export type NetnsReply = { ok: true; names?: string[]; pids?: number[] } | { ok: false; errno: string };
+export type NetnsReply = { ok: true; names?: string[]; pids?: number[]; nsids?: Record<string, number> } | { ok: false; errno: string; msg?: string };
 
 interface Stack {
   id: number;
@@ -53,6 +61,8 @@ function freshNetwork(now: () => number): Network {
 export class NamedNetns {
   private readonly byName = new Map<string, Stack>();
   private readonly byId = new Map<number, Stack>();
+  /** Each namespace's numbers for the others (peernet2id): namespace -> (other -> nsid). */
+  private readonly nsids = new Map<number, Map<number, number>>();
 
   constructor(private readonly host: NetnsHost) {}
 
@@ -83,10 +93,7 @@ export class NamedNetns {
         if (!stack) return { ok: false, errno: 'ENOENT' };
         this.byName.delete(req.name);
         // the namespace lives on while processes are in it
-        if (!this.host.processes().some((p) => p.netns === stack.id)) {
-          this.byId.delete(stack.id);
-          this.host.remove(stack.id);
-        }
+        if (!this.host.processes().some((p) => p.netns === stack.id)) this.destroy(stack);
         return { ok: true };
       }
       case 'enter': {
@@ -106,8 +113,122 @@ export class NamedNetns {
         if (!stack) return { ok: false, errno: 'EINVAL' };
         return { ok: true, pids: this.host.processes().filter((p) => p.netns === stack.id).map((p) => p.pid) };
       }
+      case 'move': return this.move(caller.netns ?? 0, req);
+      case 'nsids': {
+        const mine = this.nsids.get(caller.netns ?? 0);
+        const out: Record<string, number> = {};
+        for (const [name, st] of this.byName) {
+          const id = mine?.get(st.id);
+          if (id !== undefined) out[name] = id;
+        }
+        return { ok: true, nsids: out };
+      }
       default:
         return { ok: false, errno: 'EINVAL' };
+    }
+  }
+
+  private stateOf(id: number): NetState | undefined {
+    return id === 0 ? this.host.net.state : this.byId.get(id)?.net.state;
+  }
+
+  /** peernet2id_alloc: the number `from` gives `to`, the lowest free one the first time. */
+  private nsid(from: number, to: number): number {
+    let ids = this.nsids.get(from);
+    if (!ids) this.nsids.set(from, (ids = new Map()));
+    let id = ids.get(to);
+    if (id === undefined) {
+      const used = new Set(ids.values());
+      for (id = 0; used.has(id); id++);
+      ids.set(to, id);
+    }
+    return id;
+  }
+
+  /**
+   * dev_change_net_namespace: the device is unregistered here (down, addresses, routes and
+   * neighbours gone, VLANs on it deleted, out of its bridge) and registered there under the
+   * same index when it is free; a veth pair split so names each other's namespace.
+   */
+  private move(from: number, req: { ifindex: number; name?: string; pid?: number; created?: boolean }): NetnsReply {
+    let to: number | undefined;
+    if (req.name !== undefined) to = this.byName.get(req.name)?.id;
+    else if (req.pid !== undefined) to = this.host.netnsOf(req.pid);
+    if (to === undefined) return { ok: false, errno: req.name !== undefined ? 'EINVAL' : 'ESRCH' };
+    const src = this.stateOf(from);
+    const dst = this.stateOf(to);
+    const l = src && linkByIndex(src, req.ifindex);
+    if (!src || !dst || !l) return { ok: false, errno: 'ENODEV' };
+    if (from === to) return { ok: true };
+    // the loopback and bridges stay in their namespace (NETIF_F_NETNS_LOCAL)
+    if (l.linkType === 'loopback' || l.bridge) return { ok: false, errno: 'EINVAL', msg: 'The interface netns is immutable' };
+    if (linkByName(dst, l.name)) return { ok: false, errno: 'EEXIST', msg: 'An interface with the same name exists in the target netns' };
+    const now = this.host.now();
+    const peer = vethPeer(src, l);
+    unregisterStack(src, l, now);
+    const old = l.ifindex;
+    if (req.created || linkByIndex(dst, l.ifindex)) {
+      while (linkByIndex(dst, dst.nextIfindex)) dst.nextIfindex++;
+      l.ifindex = dst.nextIfindex++;
+    }
+    insertSorted(dst, l);
+    // a veth's peer asked for in another namespace is made there (veth_newlink): the end left
+    // here has the index the peer took first
+    const here = peer?.link;
+    if (req.created && here && peer.state === src && here.ifindex === old + 1 && src.nextIfindex === old + 2) {
+      src.links.splice(src.links.indexOf(here), 1);
+      here.ifindex = old;
+      src.nextIfindex = old + 1;
+      insertSorted(src, here);
+    }
+    if (peer) this.join(l, to, dst, peer.link, peer.state === src ? from : this.idOfState(peer.state));
+    return { ok: true };
+  }
+
+  private idOfState(s: NetState): number {
+    if (s === this.host.net.state) return 0;
+    for (const st of this.byId.values()) if (st.net.state === s) return st.id;
+    return 0;
+  }
+
+  /** Points the ends of a veth pair at each other, across namespaces or not. */
+  private join(a: Link, aNs: number, aState: NetState, b: Link, bNs: number): void {
+    const bState = this.stateOf(bNs)!;
+    a.peer = b.ifindex;
+    b.peer = a.ifindex;
+    for (const [x, xNs, y, yNs, yState] of [[a, aNs, b, bNs, bState], [b, bNs, a, aNs, aState]] as const) {
+      if (xNs === yNs) {
+        delete x.peerNetnsid;
+        delete x.remotePeer;
+      } else {
+        x.peerNetnsid = this.nsid(xNs, yNs);
+        Object.defineProperty(x, 'remotePeer', { value: { link: y, state: yState }, enumerable: false, writable: true, configurable: true });
+      }
+    }
+  }
+
+  /** The namespace ends: its veth ends go with their peers, other devices return to the machine's. */
+  private destroy(stack: Stack): void {
+    this.byId.delete(stack.id);
+    this.host.remove(stack.id);
+    this.nsids.delete(stack.id);
+    for (const ids of this.nsids.values()) ids.delete(stack.id);
+    const s = stack.net.state;
+    const now = this.host.now();
+    for (const l of [...s.links]) {
+      if (!s.links.includes(l) || l.linkType === 'loopback') continue;
+      const peer = vethPeer(s, l);
+      unregisterStack(s, l, now);
+      if (peer) {
+        delete peer.link.peer;
+        delete peer.link.peerNetnsid;
+        delete peer.link.remotePeer;
+        if (peer.state !== s) unregisterStack(peer.state, peer.link, now);
+      } else if (!l.kind) {
+        const home = this.host.net.state;
+        if (linkByName(home, l.name) || linkByIndex(home, l.ifindex)) continue;
+        insertSorted(home, l);
+      }
     }
   }
 }

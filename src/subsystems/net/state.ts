@@ -13,6 +13,12 @@ export interface Link {
   kind?: string;
   /** IFLA_LINK: the ifindex of the other end of a veth pair. */
   peer?: number;
+  /**
+   * The other end is in another network namespace: its id as this namespace numbers it
+   * (IFLA_LINK_NETNSID), and (not enumerable, so no snapshot holds it) that end and its state.
+   */
+  peerNetnsid?: number;
+  remotePeer?: { link: Link; state: NetState };
   /** The bridge this device is a port of (IFLA_MASTER). */
   master?: number;
   /** A bridge port's number, STP state and path cost. */
@@ -224,6 +230,13 @@ export function emptyStats(): LinkStats {
 
 export function linkByIndex(s: NetState, ifindex: number): Link | undefined {
   return s.links.find((l) => l.ifindex === ifindex);
+}
+
+/** The other end of a veth pair and the state it is in (another namespace's, perhaps). */
+export function vethPeer(s: NetState, l: Link): { link: Link; state: NetState } | undefined {
+  if (l.remotePeer) return l.remotePeer;
+  const link = l.peer !== undefined && l.peerNetnsid === undefined ? linkByIndex(s, l.peer) : undefined;
+  return link && { link, state: s };
 }
 
 /** __dev_get_by_name: a device's name or one of its alternative names. */
