@@ -14,19 +14,26 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MODULE = join(ROOT, 'src', 'kernel', 'image', 'fresh-disk.ts');
 const CODEC = join(ROOT, 'src', 'kernel', 'image', 'fresh-disk-codec.ts');
 
-/** Runs buildFreshDisk() from the current sources. */
-export async function buildFreshDiskNow(): Promise<DiskImage> {
+/**
+ * Runs `use` on the module `entry` of the current sources, bundled for Node with esbuild (in
+ * node_modules/.cache/`cache`, removed afterwards): build-time work done by the machine's own code.
+ */
+export async function withBundledModule<M, T>(entry: string, cache: string, use: (mod: M) => T | Promise<T>): Promise<T> {
   const { build } = await import('esbuild');
-  const dir = join(ROOT, 'node_modules', '.cache', 'photon-fresh-disk');
+  const dir = join(ROOT, 'node_modules', '.cache', cache);
   mkdirSync(dir, { recursive: true });
-  const out = join(dir, `fresh-disk.${process.pid}.${Date.now()}.mjs`);
+  const out = join(dir, `bundle.${process.pid}.${Date.now()}.mjs`);
   try {
-    await build({ entryPoints: [MODULE], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: out, logLevel: 'error' });
-    const mod = (await import(pathToFileURL(out).href)) as { buildFreshDisk(): DiskImage };
-    return mod.buildFreshDisk();
+    await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: out, logLevel: 'error' });
+    return await use((await import(pathToFileURL(out).href)) as M);
   } finally {
     rmSync(out, { force: true });
   }
+}
+
+/** Runs buildFreshDisk() from the current sources. */
+export function buildFreshDiskNow(): Promise<DiskImage> {
+  return withBundledModule(MODULE, 'photon-fresh-disk', (mod: { buildFreshDisk(): DiskImage }) => mod.buildFreshDisk());
 }
 
 /**

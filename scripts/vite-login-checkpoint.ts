@@ -2,30 +2,19 @@
 // startup files from a checkpoint instead of reading them (src/programs/shell/login-checkpoint.ts).
 // Here a fresh machine's login runs once at build time, from the current sources (bundled for
 // Node with esbuild), and its checkpoint replaces src/kernel/image/login-checkpoint-data.ts.
-import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import type { LoginCheckpoint } from '../src/programs/shell/login-checkpoint';
-import { jsString } from './vite-fresh-disk.js';
+import { jsString, withBundledModule } from './vite-fresh-disk.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA = join(ROOT, 'src', 'kernel', 'image', 'login-checkpoint-data.ts');
 const RECORD = join(ROOT, 'src', 'kernel', 'image', 'login-checkpoint-record.ts');
 
 /** Records a fresh machine's login checkpoint from the current sources. */
-export async function recordLoginCheckpointNow(): Promise<LoginCheckpoint> {
-  const { build } = await import('esbuild');
-  const dir = join(ROOT, 'node_modules', '.cache', 'photon-login-checkpoint');
-  mkdirSync(dir, { recursive: true });
-  const out = join(dir, `record.${process.pid}.${Date.now()}.mjs`);
-  try {
-    await build({ entryPoints: [RECORD], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: out, logLevel: 'error' });
-    const mod = (await import(pathToFileURL(out).href)) as { recordLoginCheckpoint(): Promise<LoginCheckpoint> };
-    return await mod.recordLoginCheckpoint();
-  } finally {
-    rmSync(out, { force: true });
-  }
+export function recordLoginCheckpointNow(): Promise<LoginCheckpoint> {
+  return withBundledModule(RECORD, 'photon-login-checkpoint', (mod: { recordLoginCheckpoint(): Promise<LoginCheckpoint> }) => mod.recordLoginCheckpoint());
 }
 
 export function loginCheckpointAsData(): Plugin {
