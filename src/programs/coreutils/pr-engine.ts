@@ -48,6 +48,8 @@ export interface PrInput {
   date: string;
   /** The header's name for it ('' for standard input). */
   title: string;
+  /** Reading it failed (side by side, pr dies only on getting there): the message. */
+  error?: string;
 }
 
 const EOF = -1;
@@ -76,7 +78,10 @@ interface Column {
 const isPrint = (c: number): boolean => c >= 32 && c < 127;
 const tabWidth = (w: number, h: number): number => w - (h % w);
 
-export class PrError extends Error {}
+export class PrError extends Error {
+  /** What was printed before a read error stopped pr. */
+  partial = '';
+}
 
 /** Pages with no room for text (-d on a one-line body): GNU pr then loops forever. */
 export class PrStall extends Error {}
@@ -226,6 +231,11 @@ export class Pager {
 
   private closeFile(p: Column): void {
     if (p.status === St.Closed) return;
+    if (p.input.error !== undefined) {
+      const e = new PrError(p.input.error);
+      e.partial = this.out.join('');
+      throw e;
+    }
     if (!this.s.parallel) {
       for (const q of this.cols) {
         q.status = St.Closed;

@@ -375,7 +375,7 @@ export default defineProgram({
     const pager = new Pager(s);
     let failed = false;
     /** Opens and reads one operand; undefined when it cannot be opened (reported). */
-    const load = async (name: string): Promise<PrInput | undefined> => {
+    const load = async (name: string, side = false): Promise<PrInput | undefined> => {
       const fd = await openInput(ctx, name);
       if (typeof fd !== 'number') {
         failed = true;
@@ -392,13 +392,22 @@ export default defineProgram({
         return { name: stdin ? 'standard input' : name, data, pos: 0, date: dated(mtime), title: stdin ? '' : binArg(name) };
       } catch (e) {
         if (!isSysError(e)) throw e;
-        throw new Fatal(`${qf(stdin ? 'standard input' : name)}: ${strerror(e.errno)}`);
+        const message = `${qf(stdin ? 'standard input' : name)}: ${strerror(e.errno)}`;
+        // side by side, the error stops pr when its column is first read
+        if (side) return { name, data: '', pos: 0, date: '', title: binArg(name), error: message };
+        throw new Fatal(message);
       } finally {
         closeInput(ctx, fd);
       }
     };
     const page = async (inputs: PrInput[], named: number): Promise<void> => {
-      const text = pager.run(inputs, named);
+      let text: string;
+      try {
+        text = pager.run(inputs, named);
+      } catch (e) {
+        if (e instanceof PrError) out.push(e.partial);
+        throw e;
+      }
       out.push(text);
       for (const w of pager.warnings.splice(0)) {
         await out.flush();
@@ -413,7 +422,7 @@ export default defineProgram({
       } else if (s.parallel) {
         const inputs: PrInput[] = [];
         for (const f of files) {
-          const input = await load(f);
+          const input = await load(f, true);
           if (input) inputs.push(input);
         }
         // side by side, the header is dated now
