@@ -180,7 +180,7 @@ export const mount = defineProgram({
     }
     if (p.flags.has('a')) return 0;
     if (sys.geteuid() !== 0) {
-      await ctx.err.write(`mount: ${p.operands[p.operands.length - 1]}: must be superuser to use mount.\n`);
+      await ctx.err.write(`mount: ${p.operands[p.operands.length - 1]}: must be superuser to use mount.\n       dmesg(1) may have more information after failed mount system call.\n`);
       return 32;
     }
     const src = p.operands[0]!;
@@ -192,10 +192,10 @@ export const mount = defineProgram({
     try {
       await sys.stat(target);
     } catch {
-      await ctx.err.write(`mount: ${target}: mount point does not exist.\n`);
+      await ctx.err.write(`mount: ${target}: mount point does not exist.\n       dmesg(1) may have more information after failed mount system call.\n`);
       return 32;
     }
-    await ctx.err.write(`mount: ${target}: special device ${src} does not exist.\n`);
+    await ctx.err.write(`mount: ${target}: special device ${src} does not exist.\n       dmesg(1) may have more information after failed mount system call.\n`);
     return 32;
   },
 });

@@ -7,8 +7,12 @@ import { partitionOf } from '../../shared/block-devices';
 import { utilLinuxHelp } from './common';
 import { humanSize } from './human-size';
 import { verifyTab } from './findmnt-verify';
+import { outputColumns } from './smartcols';
 
 const PSEUDO = new Set(['proc', 'sysfs', 'devtmpfs', 'tmpfs', 'devpts', 'cgroup', 'cgroup2', 'nsfs', 'ramfs', 'rootfs', 'overlay', 'mqueue', 'debugfs', 'tracefs', 'securityfs', 'configfs', 'bpf', 'pstore', 'hugetlbfs', 'autofs', 'fusectl']);
+// the columns findmnt 2.38 knows
+const COLUMNS = ['ACTION', 'AVAIL', 'FREQ', 'FSROOT', 'FSTYPE', 'FS-OPTIONS', 'ID', 'LABEL', 'MAJ:MIN', 'OLD-OPTIONS', 'OLD-TARGET', 'OPTIONS', 'OPT-FIELDS',
+  'PARENT', 'PARTLABEL', 'PARTUUID', 'PASSNO', 'PROPAGATION', 'SIZE', 'SOURCES', 'SOURCE', 'TARGET', 'TID', 'USED', 'USE%', 'UUID', 'VFS-OPTIONS'];
 const RIGHT = new Set(['SIZE', 'AVAIL', 'USED', 'USE%', 'ID', 'PARENT']);
 
 function cell(m: FsUsage, col: string, bytes: boolean, id: number): string {
@@ -73,7 +77,15 @@ export default defineProgram({
     if (p.flags.has('x')) return verifyTab(ctx, p.values.get('F')?.at(-1) ?? '/etc/fstab', p.flags.has('verbose'));
     if (p.flags.has('s')) return 0; // /etc/fstab is empty
     const df = p.flags.has('D');
-    const cols = (p.values.get('o')?.at(-1)?.toUpperCase().split(',') ?? (df ? ['SOURCE', 'FSTYPE', 'SIZE', 'USED', 'AVAIL', 'USE%', 'TARGET'] : ['TARGET', 'SOURCE', 'FSTYPE', 'OPTIONS']));
+    const defaults = df ? ['SOURCE', 'FSTYPE', 'SIZE', 'USED', 'AVAIL', 'USE%', 'TARGET'] : ['TARGET', 'SOURCE', 'FSTYPE', 'OPTIONS'];
+    const outarg = p.values.get('o')?.at(-1);
+    const chosen = outarg === undefined ? defaults : outputColumns(outarg, COLUMNS, defaults);
+    if (chosen === undefined) return 1;
+    if (!Array.isArray(chosen)) {
+      await ctx.err.write(`findmnt: unknown column: ${chosen.unknown}\n`);
+      return 1;
+    }
+    const cols = chosen;
     const all = ctx.sys.mounts();
     const types = p.values.get('t')?.at(-1)?.split(',');
     let list = all.map((m, id) => ({ m, id }));
@@ -152,7 +164,8 @@ export default defineProgram({
       await ctx.print(table.map((r) => r.map((v) => v.replace(/ /g, '\\x20')).join(' ')).join('\n') + '\n');
       return 0;
     }
-    const widths = cols.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
+    // the header's width counts even when it is not printed (libsmartcols' minimum width)
+    const widths = cols.map((c, i) => Math.max(c.length, ...table.map((r) => r[i]!.length)));
     await ctx.print(table.map((r) => r.map((v, i) => (RIGHT.has(cols[i]!) ? v.padStart(widths[i]!) : i === r.length - 1 ? v : v.padEnd(widths[i]!))).join(' ')).join('\n') + '\n');
     return 0;
   },
