@@ -390,12 +390,31 @@ function writeFailed(sh: Interpreter, name: string, e: unknown): Promise<number>
   return sh.error(`${name}: write error: ${strerror(e.errno)}`).then(() => 1);
 }
 
+/** Builtins whose command assignments are a scope of their own (bash's builtin environment):
+ * what they run sees and lists them, and what they assign stays there. For other builtins an
+ * assignment to such a name changes the shell's variable too. */
+const LISTED_TEMP = new Set(['eval', 'source', '.', 'unset', 'mapfile', 'readarray', 'read', 'fc']);
+
+/** The temporary variables export or readonly name: set in the shell, out of the command's scope. */
+function keepNamed(state: ShellState, temp: Map<string, Var>, argv: string[]): void {
+  for (const word of argv.slice(1)) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)(\+?=|$)/.exec(word);
+    const v = m && temp.get(m[1]!);
+    if (!v || v.value === undefined) continue;
+    temp.delete(m[1]!);
+    state.set(m[1]!, v.value);
+  }
+}
+
 /** A function or builtin with assignments before it, redirections or tracing. */
 async function runBuiltinFull(sh: Interpreter, cmd: Command & { kind: 'simple' }, argv: string[], name: string, fn: FuncDef | undefined, builtin: Builtin | undefined): Promise<number> {
   const state = sh.state;
-  // assignments before a special builtin persist; otherwise they last for the command
+  // assignments before a special builtin persist in posix mode; otherwise they last for the
+  // command (eval, source and unset see them as a scope of their own, which takes what is
+  // assigned inside it)
   const special = builtin && SPECIAL_BUILTINS.has(name);
-  const temp = special || cmd.assigns.length === 0 ? undefined : new Map<string, Var>();
+  const persist = special && state.options.has('posix');
+  const temp = persist || cmd.assigns.length === 0 ? undefined : new Map<string, Var>();
   const before = await prefixBefore(sh, cmd.assigns);
   for (const a of cmd.assigns) {
     try {
@@ -409,6 +428,8 @@ async function runBuiltinFull(sh: Interpreter, cmd: Command & { kind: 'simple' }
     }
   }
   if (temp) for (const v of temp.values()) v.exported = true;
+  // export and readonly of a name given for the command keep it, with its value
+  if (temp && (name === 'export' || name === 'readonly') && builtin) keepNamed(state, temp, argv);
   const trace = xtrace(sh, cmd.assigns, argv, before);
   if (trace) await trace;
   let undo = noop;
@@ -419,11 +440,18 @@ async function runBuiltinFull(sh: Interpreter, cmd: Command & { kind: 'simple' }
     if (e instanceof RedirectError && special && state.options.has('posix') && !state.interactive) throw new ShellExit(1);
     throw e;
   }
-  if (temp && temp.size) state.scopes.push(temp);
+  if (temp && temp.size) {
+    state.scopes.push(temp);
+    // (a function's assignments are its caller's locals; bash's builtin environments)
+    if (!fn) state.tempScopes.set(temp, LISTED_TEMP.has(name));
+  }
   try {
     return await invoke(sh, name, fn, builtin, argv);
   } finally {
-    if (temp && temp.size) state.scopes.splice(state.scopes.lastIndexOf(temp), 1);
+    if (temp && temp.size) {
+      state.scopes.splice(state.scopes.lastIndexOf(temp), 1);
+      state.tempScopes.delete(temp);
+    }
     undo();
   }
 }

@@ -95,6 +95,10 @@ export class ShellState {
   globals = new Map<string, Var>();
   /** Function-local scopes, innermost last. */
   scopes: Map<string, Var>[] = [];
+  /** The scopes among them that hold a command's own assignments (`X=1 builtin`), not a
+   * function's locals: true for bash's builtin environments (eval's, source's, read's...),
+   * which listings show and which keep what is assigned in them. */
+  tempScopes = new Map<Map<string, Var>, boolean>();
   functions = new Map<string, Command & { kind: 'funcdef' }>();
   /** Functions marked with export -f (passed to child shells as BASH_FUNC_name%%) and readonly -f. */
   exportedFunctions = new Set<string>();
@@ -241,6 +245,10 @@ export class ShellState {
     const s = new ShellState();
     s.globals = cloneVars(this.globals);
     s.scopes = this.scopes.map(cloneVars);
+    this.scopes.forEach((m, i) => {
+      const listed = this.tempScopes.get(m);
+      if (listed !== undefined) s.tempScopes.set(s.scopes[i]!, listed);
+    });
     s.functions = new Map(this.functions);
     s.exportedFunctions = new Set(this.exportedFunctions);
     s.readonlyFunctions = new Set(this.readonlyFunctions);
@@ -388,6 +396,18 @@ export class ShellState {
     return value === undefined ? undefined : { value };
   }
 
+  /** The map that holds `name` further out than the scope `inner`. */
+  private holderBelow(name: string, inner: Map<string, Var>): Map<string, Var> {
+    for (let i = this.scopes.lastIndexOf(inner) - 1; i >= 0; i--) if (this.scopes[i]!.has(name)) return this.scopes[i]!;
+    return this.globals;
+  }
+
+  /** The running function's own scope (past any command's temporary one), if any. */
+  functionScope(): Map<string, Var> | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) if (!this.tempScopes.has(this.scopes[i]!)) return this.scopes[i];
+    return undefined;
+  }
+
   /** The map that holds `name` (innermost scope that has it, else globals). */
   holder(name: string): Map<string, Var> {
     for (let i = this.scopes.length - 1; i >= 0; i--) if (this.scopes[i]!.has(name)) return this.scopes[i]!;
@@ -458,7 +478,13 @@ export class ShellState {
       if (name === 'SECONDS') this.startedAt = this.now() - (/^\s*[-+]?\d+\s*$/.test(value) ? Number(value) : 0) * 1000;
       if (name === 'SECONDS' || name === 'RANDOM') return;
     }
-    const holder = this.holder(name);
+    let holder = this.holder(name);
+    // a builtin's own variable (X=1 printf -v X) changes, and so does the shell's
+    if (this.tempScopes.get(holder) === false) {
+      const own = holder.get(name)!;
+      if (!own.ref && !own.array && !own.assoc) own.value = value;
+      holder = this.holderBelow(name, holder);
+    }
     let v = holder.get(name);
     if (v?.ref && v.value) {
       const el = refElement(v.value);
@@ -555,7 +581,7 @@ export class ShellState {
     else if (v) {
       // unsetting a local of the running function leaves it unset in that scope; one of a
       // caller's goes, showing the variable further out (unless shopt localvar_unset)
-      if (holder === this.scopes[this.scopes.length - 1] || this.shopts.has('localvar_unset')) holder.set(name, {});
+      if (holder === this.functionScope() || this.shopts.has('localvar_unset')) holder.set(name, {});
       else holder.delete(name);
     }
   }

@@ -46,7 +46,8 @@ function collect(st: ShellState): { all: Map<string, Var>; internal: Set<string>
   for (const n of ['BASH_LINENO', 'BASH_SOURCE']) if (!all.has(n)) add(n, st.lookup(n) ?? { array: new Map(), declaredOnly: true });
   // FUNCNAME exists only while a function runs
   if (!all.has('FUNCNAME')) all.set('FUNCNAME', st.lookup('FUNCNAME') ?? { array: new Map(), declaredOnly: true });
-  for (const [k, v] of st.scopes.flatMap((scope) => [...scope])) all.set(k, v);
+  // (a command's own assignments are not listed, but eval's and source's are)
+  for (const [k, v] of st.scopes.flatMap((scope) => (st.tempScopes.get(scope) === false ? [] : [...scope]))) all.set(k, v);
   for (const n of ['BASHOPTS', 'SHELLOPTS']) all.set(n, st.lookup(n)!);
   for (const n of ['DIRSTACK', 'GROUPS']) all.set(n, st.filled.has(n) ? st.lookup(n)! : { array: new Map() });
   return { all, internal };

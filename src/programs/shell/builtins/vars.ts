@@ -45,7 +45,7 @@ async function invalid(sh: Interpreter, cmd: string, arg: string): Promise<numbe
 /** declare / typeset / local / export / readonly share this: NAME[=VALUE] with attributes. */
 async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs: { set: Set<string>; unset: Set<string> }, local: boolean): Promise<number> {
   let status = 0;
-  const scope = local ? sh.state.scopes[sh.state.scopes.length - 1] : undefined;
+  const scope = local ? sh.state.functionScope() : undefined;
   const traced: string[] = [];
   const after: string[] = [];
   for (const arg of args) {
@@ -225,7 +225,7 @@ async function printDeclared(sh: Interpreter, names: string[], filter: (v: Var) 
   setQuoteLocale(utf8Locale(sh.state));
   if (names.length === 0) {
     // `local` lists only the variables of the function it runs in
-    const scope = cmd === 'local' ? sh.state.scopes[sh.state.scopes.length - 1] : undefined;
+    const scope = cmd === 'local' ? sh.state.functionScope() : undefined;
     const vars = scope ? new Map([...scope].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) : visibleVars(sh.state);
     const posix = (cmd === 'export' || cmd === 'readonly') && sh.state.options.has('posix');
     for (const [k, v] of vars) if (filter(v)) await sh.write(1, `${posix ? posixListLine(cmd, k, v) : declareLine(k, v)}\n`);
