@@ -13,6 +13,8 @@ export interface WordFlags {
   cunescape?: boolean;
   /** EXTRACT_RELAX: an unbalanced quote or trailing backslash ends the word instead of failing. */
   relax?: boolean;
+  /** EXTRACT_UNESCAPE_RELAX: an escape cunescape does not know stays as written; this is told. */
+  onUnknownEscape?: () => void;
 }
 
 const WHITESPACE = ' \t\n\r';
@@ -109,7 +111,12 @@ export function extractFirstWord(s: string, pos: number, flags: WordFlags = {}):
 function escaped(s: string, i: number, flags: WordFlags): [string, number] | 'error' | 'end' {
   const c = s[i];
   if (c === undefined) return flags.relax ? 'end' : 'error';
-  if (flags.cunescape) return cunescapeOne(s, i) ?? 'error';
+  if (flags.cunescape) {
+    const r = cunescapeOne(s, i);
+    if (r || !flags.onUnknownEscape) return r ?? 'error';
+    flags.onUnknownEscape();
+    return [`\\${c}`, 1];
+  }
   return [c, 1];
 }
 

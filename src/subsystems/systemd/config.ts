@@ -171,20 +171,48 @@ function parseExec(a: UnitAssignment, key: string, warnings: string[]): ExecPars
   }
   ignoreFailure = seen.has('-');
   privileged = seen.has('+') || seen.has('!') || seen.has('!!');
-  const words = extractWords(s, { unquote: true, cunescape: true });
-  if (!words) {
+  const ign = ignoreFailure ? ', ignoring' : '';
+  const fail = (m: string): ExecParse => {
+    warnings.push(`${where(a)}${m}`);
+    return ignoreFailure ? undefined : { fatal: `${where(a)}${m}` };
+  };
+  // the prefixes belong to the first word: nothing after them is an empty path
+  if (seen.size && /^(\s|$)/.test(s)) return fail(`Empty path in command line${ign}: '${line.trim()}'`);
+  // an escape C does not know is kept as written, with a warning about its word
+  const odd: string[] = [];
+  let oddWord = false;
+  const flags = { unquote: true, cunescape: true, onUnknownEscape: () => (oddWord = true) };
+  const words: string[] | undefined = [];
+  for (let pos: number | undefined = 0; pos !== undefined; ) {
+    oddWord = false;
+    const r = extractFirstWord(s, pos, flags);
+    if (r === null) break;
+    if (r === 'error') {
+      words.length = 0;
+      break;
+    }
+    if (oddWord) odd.push(r.word);
+    words.push(r.word);
+    pos = r.next;
+  }
+  if (words.length === 0 && extractWords(s, flags) === undefined) {
     // extract_first_word_and_warn(): a bad first word is skipped; bad arguments are fatal
     // unless the line starts with "-"
     const message = `${where(a)}Unbalanced quoting, ignoring: "${line}"`;
     warnings.push(message);
-    if (ignoreFailure || extractFirstWord(s, 0, { unquote: true, cunescape: true }) === 'error') return undefined;
+    if (ignoreFailure || extractFirstWord(s, 0, flags) === 'error') return undefined;
     return { fatal: message };
   }
   if (words.length === 0) {
     warnings.push(`${where(a)}Invalid ${key}= specification, ignoring: ${line}`);
     return undefined;
   }
+  // (the first word is told as written, its prefixes too)
+  const prefixes = line.trim().slice(0, line.trim().length - s.length);
+  for (const w of odd) warnings.push(`${where(a)}Ignoring unknown escape sequences: "${w === words[0] ? prefixes + w : w}"`);
   const path = words[0]!;
+  // string_is_safe(): no quotes, backslashes or control characters in the executable's name
+  if (/["'\\\x00-\x1f\x7f]/.test(path)) return fail(`Executable name contains special characters${ign}: ${path}`);
   // the command's words have their specifiers resolved one by one; an unknown one is fatal
   // unless the line starts with "-"
   const bad = words.findIndex((w) => badSpecifier(w));
@@ -206,10 +234,10 @@ function parseExec(a: UnitAssignment, key: string, warnings: string[]): ExecPars
       warnings.push(message);
       return { fatal: message };
     }
-    const found = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin'].map((d) => `${d}/${path}`);
-    return { text: line.trim(), path: found[3]!, argv: words, ignoreFailure, privileged };
   }
-  return { text: line.trim(), path, argv: words, ignoreFailure, privileged };
+  // "@" takes the zeroeth argument from the next word
+  if (seen.has('@') && words.length < 2) return fail(`Empty executable name or zeroeth argument${ign}: ${line.trim()}`);
+  return { text: line.trim(), path: path.startsWith('/') ? path : `/usr/bin/${path}`, argv: words, ignoreFailure, privileged };
 }
 
 /** "FILE:LINE: ", as log_syntax() starts a message about a line. */
