@@ -100,6 +100,16 @@ describe('the login checkpoint', () => {
     }
   });
 
+  it('reads the files when the state after cannot be made, leaving nothing of the replay behind', async () => {
+    const c = JSON.parse(JSON.stringify(await recordLoginCheckpoint())) as LoginCheckpoint;
+    c.after.state.completions = { $c: 'NoSuchTable', $o: {} };
+    useLoginCheckpoint(c);
+    const broken = await survey({});
+    expect(lastLoginReplay).toBe('the state after cannot be made here');
+    useLoginCheckpoint(undefined);
+    expect(broken).toEqual(await survey({}));
+  });
+
   it('is not made from startup files that write output or run programs', async () => {
     for (const line of ['echo "Welcome"', 'x=$(id -u)', 'trap "echo bye" USR1']) {
       let got: LoginCheckpoint | string | undefined;

@@ -144,17 +144,25 @@ async function replay(sh: Interpreter, c: LoginCheckpoint): Promise<boolean> {
       return undo();
     }
   }
-  apply(sh.state, c.after.state);
-  apply(sh, c.after.shell);
-  apply(sh.memory, c.after.memory);
+  // every value is made before any is set: one that cannot be made leaves the shell as it was
+  let values: [Record<string, unknown>, string, unknown][];
+  try {
+    values = [...staged(sh.state, c.after.state), ...staged(sh, c.after.shell), ...staged(sh.memory, c.after.memory)];
+  } catch (e) {
+    if (!(e instanceof Unencodable)) throw e;
+    lastLoginReplay = 'the state after cannot be made here';
+    return undo();
+  }
+  for (const [t, k, v] of values) t[k] = v;
   lastLoginReplay = 'replayed';
   return true;
 }
 
-function apply(target: object, fields: Fields): void {
+/** The fields to set on `target`, decoded against what it holds now. */
+function staged(target: object, fields: Fields): [Record<string, unknown>, string, unknown][] {
   const t = target as Record<string, unknown>;
-  for (const [k, v] of Object.entries(fields)) {
+  return Object.entries(fields).map(([k, v]) => {
     const d = v && typeof v === 'object' && !Array.isArray(v) && '$d' in v ? (v.$d as { k: Encoded[]; s: [Encoded, Encoded][] }) : undefined;
-    t[k] = d ? applyMapChanges(d, t[k]) : decode(v, t[k]);
-  }
+    return [t, k, d ? applyMapChanges(d, t[k]) : decode(v, t[k])];
+  });
 }
