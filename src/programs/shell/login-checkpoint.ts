@@ -144,6 +144,11 @@ async function replay(sh: Interpreter, c: LoginCheckpoint): Promise<boolean> {
       return undo();
     }
   }
+  // a signal caught meanwhile (^C) would have cut the files short: read them, as it happened
+  if (sh.interrupted || sh.pendingTraps.length > 0) {
+    lastLoginReplay = 'a signal came';
+    return undo();
+  }
   // every value is made before any is set: one that cannot be made leaves the shell as it was
   let values: [Record<string, unknown>, string, unknown][];
   try {
