@@ -94,10 +94,13 @@ export function unlink(c: FsContext, path: string): void {
   const { dir, name } = c.vfs.resolveParent(c.cred, c.cwd, path, 'unlink');
   const node = c.vfs.child(dir, name);
   if (!node) fail('ENOENT', 'unlink', path);
-  if (node.type === 'dir') fail('EISDIR', 'unlink', path);
+  // a trailing slash (do_unlinkat's "slashes"): the victim's type decides, before permissions
+  if (path.endsWith('/')) fail(node.type === 'dir' ? 'EISDIR' : 'ENOTDIR', 'unlink', path);
   if (dir.dynamic) fail('EACCES', 'unlink', path);
+  // may_delete: the permission to delete is checked before the victim's type
   const refused = deleteErrno(c.cred, dir, node);
   if (refused) fail(refused, 'unlink', path);
+  if (node.type === 'dir') fail('EISDIR', 'unlink', path);
   // a file with a bind mount over it (a container's /etc/hosts)
   if (c.vfs.entryCovered(dir, name)) fail('EBUSY', 'unlink', path);
   c.vfs.removeEntry(dir, name, node);
@@ -111,10 +114,10 @@ export function rmdir(c: FsContext, path: string): void {
   if (name === '..') fail('ENOTEMPTY', 'rmdir', path);
   const node = c.vfs.child(dir, name);
   if (!node) fail('ENOENT', 'rmdir', path);
-  if (node.type !== 'dir') fail('ENOTDIR', 'rmdir', path);
   if (dir.dynamic) fail('EACCES', 'rmdir', path);
   const refused = deleteErrno(c.cred, dir, node);
   if (refused) fail(refused, 'rmdir', path);
+  if (node.type !== 'dir') fail('ENOTDIR', 'rmdir', path);
   if (c.vfs.isMountpoint(node) || c.vfs.entryCovered(dir, name) || node.ino === c.vfs.rootIno) fail('EBUSY', 'rmdir', path);
   if (node.entries!.size > 0) fail('ENOTEMPTY', 'rmdir', path);
   c.vfs.removeEntry(dir, name, node);
