@@ -97,8 +97,60 @@ async function exec(ip: Ip, name: string, argv: string[]): Promise<number> {
   return 1;
 }
 
+/** netns_list: each name, with the number this namespace gives it when it has one. */
+/** ip -all netns exec: in each namespace in turn, under a heading, the command in a child; ip's status stays 0. */
+async function execAll(ip: Ip, argv: string[]): Promise<number> {
+  const ctx = ip.ctx;
+  for (const name of await names(ip)) {
+    ip.out(`\nnetns: ${name}\n`);
+    await ip.writeChunks();
+    await ctx.flush();
+    const pid = await ctx.sys.fork(async (sys) => {
+      const r = (await sys.call('netns', { kind: 'enter', name })) as NetnsReply;
+      if (!r.ok) {
+        await ctx.err.write(`setting the network namespace "${name}" failed: ${strerror(r.errno as never)}\n`);
+        return 255;
+      }
+      const path = await resolveCommand(ctx, argv[0]!, ctx.env);
+      let errno: string;
+      if (typeof path === 'string') {
+        try {
+          return await sys.exec(path, argv, ctx.env);
+        } catch (e) {
+          if (!isSysError(e)) throw e;
+          errno = e.errno;
+        }
+      } else errno = path.errno;
+      await ctx.err.write(`exec of "${argv[0]}" failed: ${strerror(errno as never)}\n`);
+      return 1;
+    });
+    await ctx.sys.wait(pid);
+  }
+  return 0;
+}
+
 async function list(ip: Ip): Promise<number> {
-  for (const n of await names(ip)) ip.out(`${n}\n`);
+  const all = await names(ip);
+  const r = all.length ? await netnsCall(ip, { kind: 'nsids' }) : undefined;
+  const ids = (r?.ok && r.nsids) || {};
+  const p = ip.printer;
+  p.start();
+  for (const n of all) {
+    p.openObject();
+    p.any('name', n, n);
+    const id = ids[n];
+    if (id !== undefined) p.any('id', ` (id: ${id})`, id);
+    p.closeObject();
+    p.fp('\n');
+  }
+  p.finish();
+  return 0;
+}
+
+/** netns_list_id: the numbers this namespace gives others, with their names. */
+async function listId(ip: Ip): Promise<number> {
+  const r = await netnsCall(ip, { kind: 'nsids' });
+  for (const { nsid, name } of (r.ok && r.ids) || []) ip.out(`nsid ${nsid} ${name !== undefined ? `(iproute2 netns name: ${name})` : ''}\n`);
   return 0;
 }
 
@@ -118,8 +170,7 @@ export async function doNetns(ip: Ip, argv: string[]): Promise<number> {
   if (cmd === undefined) return list(ip);
   if (!ip.opts.all && args.length > 0 && invalidName(args[0]!)) ip.fail(`Invalid netns name "${args[0]}"\n`);
   if (matches(cmd, 'list') || matches(cmd, 'show') || matches(cmd, 'lst')) return list(ip);
-  // no namespace has an id (none was ever assigned)
-  if (matches(cmd, 'list-id')) return 0;
+  if (matches(cmd, 'list-id')) return listId(ip);
   if (matches(cmd, 'help')) return ip.fail(NETNS_USAGE);
   if (matches(cmd, 'add') || matches(cmd, 'attach')) {
     if (matches(cmd, 'add') && args.length < 1) return fail1(ip, 'No netns name specified\n');
@@ -139,7 +190,18 @@ export async function doNetns(ip: Ip, argv: string[]): Promise<number> {
       if (nsid === null) ip.invarg('Invalid "netnsid" value', v);
       if (nsid < 0) ip.invarg('"netnsid" value should be >= 0', v);
     }
-    return fail1(ip, `Cannot open network namespace "${args[0]}": No such file or directory\n`);
+    try {
+      await ip.ctx.sys.stat(`${RUN_DIR}/${args[0]}`);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      return fail1(ip, `Cannot open network namespace "${args[0]}": ${strerror(e.errno)}\n`);
+    }
+    const r = await netnsCall(ip, { kind: 'setnsid', name: args[0], nsid: v === 'auto' ? 'auto' : getInteger(v)! });
+    if (!r.ok) {
+      ip.reportError({ ok: false, errno: r.errno as never, ...(r.msg ? { msg: r.msg } : {}) });
+      return 2;
+    }
+    return 0;
   }
   if (matches(cmd, 'delete')) {
     if (ip.opts.all) {
@@ -176,7 +238,7 @@ export async function doNetns(ip: Ip, argv: string[]): Promise<number> {
     return 0;
   }
   if (matches(cmd, 'exec')) {
-    if (ip.opts.all) return args.length < 1 ? fail1(ip, 'No command specified\n') : 0;
+    if (ip.opts.all) return args.length < 1 ? fail1(ip, 'No command specified\n') : execAll(ip, args);
     if (args.length < 1) return fail1(ip, 'No netns name specified\n');
     if (args.length < 2) return fail1(ip, 'No command specified\n');
     return exec(ip, args[0]!, args.slice(1));

@@ -246,6 +246,7 @@ export function deleteLink(s: NetState, l: Link, now: number): NetError | null {
   unregisterStack(s, l, now);
   if (peer) {
     delete peer.link.peer;
+    delete peer.link.peerElsewhere;
     delete peer.link.remotePeer;
     unregisterStack(peer.state, peer.link, now);
   }

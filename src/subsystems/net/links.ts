@@ -97,7 +97,7 @@ export function operState(l: Link): OperState {
   if (l.carrier) return 'UP';
   // a device stacked on another (a veth end) blames the layer below (iflink != ifindex), when
   // the index names a device of its own namespace (a peer in another one seldom does)
-  return (l.peer !== undefined && l.peerNetnsid === undefined) || l.vlan || l.macvlan ? 'LOWERLAYERDOWN' : 'DOWN';
+  return (l.peer !== undefined && !l.peerElsewhere) || l.vlan || l.macvlan ? 'LOWERLAYERDOWN' : 'DOWN';
 }
 
 /** netif_oper_up: up and operationally UP or UNKNOWN. */
@@ -144,7 +144,7 @@ export function linkMsg(l: Link, inet6: boolean, master?: Link): LinkMsg {
   if (l.parentBus) msg.parentBus = l.parentBus;
   if (l.parentDev) msg.parentDev = l.parentDev;
   if (l.peer !== undefined) msg.link = l.peer;
-  if (l.peerNetnsid !== undefined) msg.linkNetnsid = l.peerNetnsid;
+  if (l.remotePeer) msg.linkNetnsid = l.remotePeer.nsid();
   if (l.macvlan) msg.link = l.macvlan.lower;
   if (l.vxlan) msg.vxlan = { ...l.vxlan };
   if (l.tun) msg.tun = { ...l.tun };

@@ -35,10 +35,12 @@ export type NetnsRequest =
   | { kind: 'pids'; name: string }
   /** IFLA_NET_NS_FD / IFLA_NET_NS_PID: device `ifindex` of the caller's namespace moves to another. */
   | { kind: 'move'; ifindex: number; name?: string; pid?: number; created?: boolean }
-  /** The names bound to the namespaces the caller numbers so (RTM_GETNSID for each name). */
-  | { kind: 'nsids' };
+  /** The namespaces the caller numbers, with their names when bound to one (RTM_GETNSID). */
+  | { kind: 'nsids' }
+  /** RTM_NEWNSID: the caller's number for the named namespace (`auto`: the lowest free one). */
+  | { kind: 'setnsid'; name: string; nsid: number | 'auto' };
 
-export type NetnsReply = { ok: true; names?: string[]; pids?: number[]; nsids?: Record<string, number> } | { ok: false; errno: string; msg?: string };
+export type NetnsReply = { ok: true; names?: string[]; pids?: number[]; nsids?: Record<string, number>; ids?: { nsid: number; name?: string }[] } | { ok: false; errno: string; msg?: string };
 
 interface Stack {
   id: number;
@@ -115,13 +117,32 @@ export class NamedNetns {
       }
       case 'move': return this.move(caller.netns ?? 0, req);
       case 'nsids': {
-        const mine = this.nsids.get(caller.netns ?? 0);
+        const mine = this.nsids.get(caller.netns ?? 0) ?? new Map<number, number>();
         const out: Record<string, number> = {};
         for (const [name, st] of this.byName) {
-          const id = mine?.get(st.id);
+          const id = mine.get(st.id);
           if (id !== undefined) out[name] = id;
         }
-        return { ok: true, nsids: out };
+        const ids = [...mine].sort((a, b) => a[1] - b[1]).map(([ns, nsid]) => {
+          const name = [...this.byName].find(([, st]) => st.id === ns)?.[0];
+          return name !== undefined ? { nsid, name } : { nsid };
+        });
+        return { ok: true, nsids: out, ids };
+      }
+      case 'setnsid': {
+        const stack = this.byName.get(req.name);
+        if (!stack) return { ok: false, errno: 'EINVAL' };
+        const from = caller.netns ?? 0;
+        const mine = this.nsids.get(from);
+        if (mine?.has(stack.id)) return { ok: false, errno: 'EEXIST', msg: 'Peer netns already has a nsid assigned' };
+        if (req.nsid === 'auto') {
+          this.nsid(from, stack.id);
+          return { ok: true };
+        }
+        if ([...(mine?.values() ?? [])].includes(req.nsid)) return { ok: false, errno: 'EEXIST', msg: 'The specified nsid is already used' };
+        if (!mine) this.nsids.set(from, new Map([[stack.id, req.nsid]]));
+        else mine.set(stack.id, req.nsid);
+        return { ok: true };
       }
       default:
         return { ok: false, errno: 'EINVAL' };
@@ -181,7 +202,9 @@ export class NamedNetns {
       src.nextIfindex = old + 1;
       insertSorted(src, here);
     }
-    if (peer) this.join(l, to, dst, peer.link, peer.state === src ? from : this.idOfState(peer.state));
+    // the device is announced where it lands (its peer's namespace numbered there then); a
+    // veth's peer made there was announced before the pair was joined, its other end after
+    if (peer) this.join(l, to, dst, peer.link, peer.state === src ? from : this.idOfState(peer.state), req.created ? peer.link : l);
     return { ok: true };
   }
 
@@ -191,18 +214,20 @@ export class NamedNetns {
     return 0;
   }
 
-  /** Points the ends of a veth pair at each other, across namespaces or not. */
-  private join(a: Link, aNs: number, aState: NetState, b: Link, bNs: number): void {
+  /** Points the ends of a veth pair at each other, across namespaces or not; `announced` numbers its peer's namespace now. */
+  private join(a: Link, aNs: number, aState: NetState, b: Link, bNs: number, announced: Link): void {
     const bState = this.stateOf(bNs)!;
     a.peer = b.ifindex;
     b.peer = a.ifindex;
     for (const [x, xNs, y, yNs, yState] of [[a, aNs, b, bNs, bState], [b, bNs, a, aNs, aState]] as const) {
       if (xNs === yNs) {
-        delete x.peerNetnsid;
+        delete x.peerElsewhere;
         delete x.remotePeer;
       } else {
-        x.peerNetnsid = this.nsid(xNs, yNs);
-        Object.defineProperty(x, 'remotePeer', { value: { link: y, state: yState }, enumerable: false, writable: true, configurable: true });
+        x.peerElsewhere = true;
+        const remote = { link: y, state: yState, nsid: () => this.nsid(xNs, yNs) };
+        Object.defineProperty(x, 'remotePeer', { value: remote, enumerable: false, writable: true, configurable: true });
+        if (x === announced) remote.nsid();
       }
     }
   }
@@ -221,7 +246,7 @@ export class NamedNetns {
       unregisterStack(s, l, now);
       if (peer) {
         delete peer.link.peer;
-        delete peer.link.peerNetnsid;
+        delete peer.link.peerElsewhere;
         delete peer.link.remotePeer;
         if (peer.state !== s) unregisterStack(peer.state, peer.link, now);
       } else if (!l.kind) {

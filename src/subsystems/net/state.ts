@@ -13,12 +13,13 @@ export interface Link {
   kind?: string;
   /** IFLA_LINK: the ifindex of the other end of a veth pair. */
   peer?: number;
+  /** The other end is in another network namespace (`peer` is its index there). */
+  peerElsewhere?: boolean;
   /**
-   * The other end is in another network namespace: its id as this namespace numbers it
-   * (IFLA_LINK_NETNSID), and (not enumerable, so no snapshot holds it) that end and its state.
+   * That end, its state and the number this namespace gives the other (IFLA_LINK_NETNSID,
+   * given when first needed); not enumerable, so no snapshot holds it.
    */
-  peerNetnsid?: number;
-  remotePeer?: { link: Link; state: NetState };
+  remotePeer?: { link: Link; state: NetState; nsid(): number };
   /** The bridge this device is a port of (IFLA_MASTER). */
   master?: number;
   /** A bridge port's number, STP state and path cost. */
@@ -235,7 +236,7 @@ export function linkByIndex(s: NetState, ifindex: number): Link | undefined {
 /** The other end of a veth pair and the state it is in (another namespace's, perhaps). */
 export function vethPeer(s: NetState, l: Link): { link: Link; state: NetState } | undefined {
   if (l.remotePeer) return l.remotePeer;
-  const link = l.peer !== undefined && l.peerNetnsid === undefined ? linkByIndex(s, l.peer) : undefined;
+  const link = l.peer !== undefined && !l.peerElsewhere ? linkByIndex(s, l.peer) : undefined;
   return link && { link, state: s };
 }
 
