@@ -82,7 +82,8 @@ export default defineProgram({
     let status = 0;
     if (mode === 'o' || mode === 'p') {
       const text = new TextDecoder().decode(unbin(await readAllBin(ctx, 0)));
-      const names = text.split(p.flags.has('null') ? '\0' : '\n').filter((n) => n !== '');
+      // a name read up to a newline ends at its first NUL byte, as a C string does
+      const names = p.flags.has('null') ? text.split('\0').filter((n) => n !== '') : text.split('\n').map((n) => n.split('\0')[0]!).filter((n) => n !== '');
       if (mode === 'p') {
         const dest = p.operands[0];
         if (dest === undefined) {
