@@ -8,6 +8,15 @@ export class AwkFatal extends Error {
   }
 }
 
+/**
+ * A record grown past what memory holds ($N = x or NF = N for a huge N: gawk allocates every
+ * field up to N). The real program is killed by the kernel's OOM killer; so is this one.
+ */
+export class OutOfMemory extends Error {}
+
+/** The most fields a record may grow to here. */
+export const MAX_FIELDS = 20_000_000;
+
 /** `exit [code]` */
 export class ExitSignal {
   constructor(readonly code: number | undefined) {}

@@ -4,7 +4,7 @@ import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { G, SPECIALS, type Program } from './ast';
 import { knownExtension, parseOptions, USAGE, VERSION, type Options } from './options';
-import { AwkFatal } from './errors';
+import { AwkFatal, OutOfMemory } from './errors';
 import { debugSession } from './debugger';
 import { writeDump } from './dump';
 import { Executor } from './exec';
@@ -23,6 +23,8 @@ import { systemZone } from '../lib/tz';
 import type { NumMode } from './strtod';
 import type { Value } from './values';
 import { AwkArray } from './array';
+
+const SIGKILL = 9;
 
 /** gawk names itself by the basename of argv[0]. */
 
@@ -137,7 +139,7 @@ function initGlobals(rt: Runtime, hostArgs: readonly string[], operands: string[
   g[G.PROCINFO]!.a = procinfo;
 }
 
-async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Source[], preset: string[], lint: LintMode): Promise<Program | number> {
+async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Source[], preset: string[], lint: LintMode, posix: boolean): Promise<Program | number> {
   const warned = new Set<string>();
   const warnings: string[] = [];
   const warn = (w: string, tok: Token, each = false): void => {
@@ -146,7 +148,7 @@ async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Sou
     warnings.push(`${progName(ctx)}: ${sources[tok.src]?.name ?? 'cmd. line'}:${tok.line}: warning: ${w}\n`);
   };
   try {
-    const toks = tokenize(sources, warn);
+    const toks = tokenize(sources, warn, posix);
     const errors: string[] = [];
     for (const t of toks) {
       if (t.type !== 'ERE') continue;
@@ -255,7 +257,7 @@ export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<num
   if (typeof sources === 'number') return sources;
   const preset = opts.assigns.flatMap((a) => (a.kind === 'var' ? [a.value.slice(0, a.value.indexOf('='))] : []));
   const lint: LintMode = !opts.flags.has('L') ? false : opts.optional.get('L') === 'fatal' ? 'fatal' : true;
-  const prog = await compile(ctx, err, sources, preset, lint);
+  const prog = await compile(ctx, err, sources, preset, lint, opts.flags.has('P'));
   if (typeof prog === 'number') return prog;
   if (opts.flags.has('o') && !opts.flags.has('p')) return prettyPrint(ctx, prog, opts.optional.get('o'));
   const rt = new Runtime(ctx, prog, sources, mode);
@@ -270,6 +272,12 @@ export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<num
   initGlobals(rt, hostArgs, opts.operands);
   const fail = async (e: unknown): Promise<number> => {
     let fatal = e;
+    if (e instanceof OutOfMemory) {
+      // what is still buffered goes with the process
+      rt.ctx.sys.kill(rt.ctx.sys.pid, SIGKILL);
+      await rt.ctx.sys.tick();
+      return 128 + SIGKILL;
+    }
     if (e instanceof RegexError) fatal = new AwkFatal(`invalid regexp: ${e.message}`);
     if (!(fatal instanceof AwkFatal)) throw e;
     await rt.drainWarnings();

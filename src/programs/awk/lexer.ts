@@ -82,7 +82,8 @@ export function unescape(s: string, warn?: (w: string) => void): string {
   return out;
 }
 
-export function tokenize(sources: Source[], warn: (w: string, tok: Token) => void): Token[] {
+/** `posix`: --posix, where ** and **= are not operators (two `*` tokens, `*` and `*=`). */
+export function tokenize(sources: Source[], warn: (w: string, tok: Token) => void, posix = false): Token[] {
   const toks: Token[] = [];
   sources.forEach((source, srcIndex) => {
     const text = source.text;
@@ -199,13 +200,13 @@ export function tokenize(sources: Source[], warn: (w: string, tok: Token) => voi
         continue;
       }
       const three = text.slice(i, i + 3);
-      if (THREE.includes(three) && three === '**=') {
+      if (THREE.includes(three) && three === '**=' && !posix) {
         push(make('^=', start, three));
         i += 3;
         continue;
       }
       const two = text.slice(i, i + 2);
-      if (TWO.includes(two)) {
+      if (TWO.includes(two) && !(posix && two === '**')) {
         push(make(two === '**' ? '^' : (two as TokType), start, two));
         i += 2;
         continue;

@@ -6,7 +6,7 @@ import { G, type CallExpr, type Program, type VarRef } from './ast';
 import type { Inplace } from './inplace';
 import type { Profile } from './profile';
 import { makeRandom } from './random';
-import { AwkFatal } from './errors';
+import { AwkFatal, MAX_FIELDS, OutOfMemory } from './errors';
 import { splitBy, splitFpat, splitWidths } from './fields';
 import { IoTable } from './io';
 import type { Source } from './lexer';
@@ -180,6 +180,7 @@ export class Runtime {
     if (!ref.local && ref.slot === G.NF) {
       const n = Math.trunc(this.num(v));
       if (n < 0) this.fatal(`NF set to negative value`);
+      if (n > MAX_FIELDS) throw new OutOfMemory();
       this.rec.setNF(n);
       return;
     }
@@ -229,6 +230,7 @@ export class Runtime {
     const n = Math.trunc(i);
     if (n < 0 || !Number.isFinite(i)) this.fatal(`attempt to access field ${n}`);
     if (n === 0) this.setRecordValue(v);
+    else if (n > MAX_FIELDS) throw new OutOfMemory();
     else this.rec.assign(n, v);
   }
 

@@ -54,4 +54,10 @@ describe('awk', () => {
     const r = await sh(newMachine(), `awk 'BEGIN { for (i = 1; i <= 3; i++) print i > "o.txt"; print "x" >> "o.txt"; close("o.txt"); print "y" >> "o.txt" }'; cat o.txt`);
     expect(r).toEqual({ stdout: '1\n2\n3\nx\ny\n', stderr: '', exit: 0 });
   });
+
+  it('is killed, as by the OOM killer, when a record would grow past memory (gawk allocates every field)', async () => {
+    const r = await sh(newMachine(), `awk 'BEGIN { print "a"; $1000000000 = "x"; print "b" }'; echo rc=$?; awk 'BEGIN { NF = 2000000000 }'; echo rc=$?; awk 'BEGIN { $5 = "e"; print NF }'`);
+    expect(r.stdout).toBe('rc=137\nrc=137\n5\n');
+    expect(r.stderr).toMatch(/Killed +awk 'BEGIN \{ print "a"/);
+  });
 });
