@@ -46,6 +46,8 @@ async function dispatch(s: Session, name: string | undefined, rest: string[]): P
     case 'edit':
       return verbEdit(s, rest);
   }
+  // the manager's verbs need its bus: a user's (--user, --global) is not there
+  if (await s.noBus(false)) return 1;
   const r = await runRuntimeVerb(s.ctx, verb, rest, s.opts);
   if (r !== undefined) return r;
   // no manager to talk to: what systemctl says when systemd is not PID 1

@@ -95,7 +95,10 @@ export class Session {
    */
   async noBus(clientSide = true): Promise<boolean> {
     if (this.opts.scope === 'system' || (this.opts.scope === 'global' && clientSide)) return false;
-    await this.error('Failed to connect to bus: No medium found');
+    // the user bus is $XDG_RUNTIME_DIR/bus: without the variable there is no medium, and no
+    // user manager listens on it here
+    const dir = this.ctx.env.get('XDG_RUNTIME_DIR');
+    await this.error(`Failed to connect to bus: ${dir ? 'No such file or directory' : 'No medium found'}`);
     return true;
   }
 
