@@ -13,7 +13,7 @@ import { jobControl, waitForeground } from './jobs';
 import { makeChild } from './fork';
 import { applyRedirs, RedirectError, SaveFailed } from './redirect';
 import { commandText } from './unparse';
-import { prefixBefore, setTraceFd, traceAssign, traceLines, traceQuoter } from './xtrace';
+import { setTraceFd, traceAssign, traceLines, tracePrefix, traceQuoter } from './xtrace';
 import { inherited, ReadonlyError, ShellState, type Var } from './state';
 import { AssocMap } from './assoc';
 import { indexValue } from './subscript';
@@ -179,15 +179,39 @@ async function assignAsync(sh: Interpreter, a: Assign, scope?: Map<string, Var>)
 }
 
 /** set -x: each assignment on a line of its own, then the command's words. */
-function xtrace(sh: Interpreter, assigns: Assign[], argv: string[], before?: string): Promise<void> | undefined {
+function xtrace(sh: Interpreter, argv: string[]): Promise<void> | undefined {
   if (!sh.state.options.has('xtrace')) return undefined;
-  const lines = assigns.map((a) => traceAssign(sh, a));
+  const lines: string[] = [];
   const traceQuote = traceQuoter(sh);
   if (argv.length && DECLARATIONS.has(argv[0]!) && argv.some((w) => sh.compoundArgs.has(w))) {
     // declare a=(1 2): the builtin traces the list it assigned, then itself without it
     sh.declarationTrace = argv.map((w) => (sh.compoundArgs.has(w) ? w.slice(0, w.search(/\+?=/)) : traceQuote(w))).join(' ');
   } else if (argv.length) lines.push(argv.map(traceQuote).join(' '));
-  return traceLines(sh, lines, before);
+  return traceLines(sh, lines);
+}
+
+/**
+ * One assignment as set -x shows it: a list before it is expanded, a value once it is; alone
+ * (no `temp`) it is traced before it is made (so PS4's own shows the old PS4), before a
+ * command after it is made.
+ */
+async function assignTraced(sh: Interpreter, a: Assign, temp?: Map<string, Var>): Promise<void> {
+  if (!sh.state.options.has('xtrace')) return assign(sh, a, temp);
+  if (a.array) await traceLines(sh, [traceAssign(sh, a)]);
+  const before = !temp && a.name === 'PS4' && !a.array ? await tracePrefix(sh) : undefined;
+  await assign(sh, a, temp);
+  if (!a.array) await traceLines(sh, [traceAssign(sh, a)], before);
+}
+
+/** A command's own assignments are seen by those after them (not by its redirections). */
+function pushTemp(state: ShellState, temp: Map<string, Var> | undefined): () => void {
+  if (!temp) return noop;
+  state.scopes.push(temp);
+  state.tempScopes.set(temp, false);
+  return () => {
+    state.scopes.splice(state.scopes.lastIndexOf(temp), 1);
+    state.tempScopes.delete(temp);
+  };
 }
 
 /**
@@ -350,10 +374,8 @@ async function assignRest(sh: Interpreter, assigns: Assign[], from: number, subs
 }
 
 async function assignOnly(sh: Interpreter, cmd: Command & { kind: 'simple' }, substBefore: number): Promise<number> {
-  const before = await prefixBefore(sh, cmd.assigns);
-  for (const a of cmd.assigns) await assign(sh, a);
+  for (const a of cmd.assigns) await assignTraced(sh, a);
   const status = sh.substitutions > substBefore ? sh.state.status : 0;
-  await xtrace(sh, cmd.assigns, [], before);
   const undo = cmd.redirs.length ? await applyRedirs(sh, cmd.redirs) : noop;
   undo();
   return status;
@@ -415,22 +437,26 @@ async function runBuiltinFull(sh: Interpreter, cmd: Command & { kind: 'simple' }
   const special = builtin && SPECIAL_BUILTINS.has(name);
   const persist = special && state.options.has('posix');
   const temp = persist || cmd.assigns.length === 0 ? undefined : new Map<string, Var>();
-  const before = await prefixBefore(sh, cmd.assigns);
-  for (const a of cmd.assigns) {
-    try {
-      await assign(sh, a, temp);
-    } catch (e) {
-      // one before a special builtin that fails (readonly) is reported and the builtin still
-      // runs; in posix mode a non-interactive shell ends
-      if (!special || !(e instanceof ReadonlyError)) throw e;
-      await sh.error(e.message);
-      if (state.options.has('posix') && !state.interactive) throw new ShellExit(1);
+  const undoTemp = pushTemp(state, temp);
+  try {
+    for (const a of cmd.assigns) {
+      try {
+        await assignTraced(sh, a, temp);
+      } catch (e) {
+        // one before a special builtin that fails (readonly) is reported and the builtin still
+        // runs; in posix mode a non-interactive shell ends
+        if (!special || !(e instanceof ReadonlyError)) throw e;
+        await sh.error(e.message);
+        if (state.options.has('posix') && !state.interactive) throw new ShellExit(1);
+      }
     }
+  } finally {
+    undoTemp();
   }
   if (temp) for (const v of temp.values()) v.exported = true;
   // export and readonly of a name given for the command keep it, with its value
   if (temp && (name === 'export' || name === 'readonly') && builtin) keepNamed(state, temp, argv);
-  const trace = xtrace(sh, cmd.assigns, argv, before);
+  const trace = xtrace(sh, argv);
   if (trace) await trace;
   let undo = noop;
   try {
@@ -459,9 +485,13 @@ async function runBuiltinFull(sh: Interpreter, cmd: Command & { kind: 'simple' }
 async function runProgram(sh: Interpreter, cmd: Command & { kind: 'simple' }, argv: string[], name: string, execLast: boolean): Promise<number> {
   const state = sh.state;
   const temp = new Map<string, Var>();
-  const before = await prefixBefore(sh, cmd.assigns);
-  for (const a of cmd.assigns) await assign(sh, a, temp);
-  await xtrace(sh, cmd.assigns, argv, before);
+  const undoTemp = pushTemp(state, temp);
+  try {
+    for (const a of cmd.assigns) await assignTraced(sh, a, temp);
+  } finally {
+    undoTemp();
+  }
+  await xtrace(sh, argv);
   if (state.restricted && name.includes('/')) {
     await sh.error(`${name}: restricted: cannot specify \`/' in command names`);
     return 1;

@@ -86,9 +86,3 @@ export function traceAssign(sh: Interpreter, a: Assign): string {
   // bash shows an empty value as nothing at all
   return lhs + (value === '' ? '' : traceQuote(value, utf8Locale(sh.state)));
 }
-
-/** The prefix to trace a command with when it assigns PS4 itself (the old PS4 shows). */
-export function prefixBefore(sh: Interpreter, assigns: Assign[]): Promise<string> | undefined {
-  if (!sh.state.options.has('xtrace') || !assigns.some((a) => a.name === 'PS4')) return undefined;
-  return tracePrefix(sh);
-}
