@@ -9,6 +9,7 @@ import { doLink } from './ip-link';
 import { doNeigh } from './ip-neigh';
 import { doRoute } from './ip-route';
 import { doNetns, netnsSwitch } from './ip-netns';
+import { doMroute, doMrule } from './ip-mcast';
 import { doRule } from './ip-rule';
 import { doTuntap } from './ip-tuntap';
 import { doMaddr } from './ip-maddr';
@@ -30,7 +31,7 @@ const OBJECTS: [string, Handler | null][] = [
   ['neighbor', doNeigh], ['neighbour', doNeigh], ['ntable', null], ['ntbl', null], ['link', doLink],
   ['l2tp', null], ['fou', null], ['ila', null], ['macsec', null], ['tunnel', doTunnel], ['tunl', doTunnel],
   ['tuntap', doTuntap], ['tap', doTuntap], ['token', doToken], ['tcpmetrics', doTcpMetrics], ['tcp_metrics', doTcpMetrics],
-  ['monitor', null], ['xfrm', doXfrm], ['mroute', null], ['mrule', null], ['netns', doNetns], ['netconf', doNetconf],
+  ['monitor', null], ['xfrm', doXfrm], ['mroute', doMroute], ['mrule', doMrule], ['netns', doNetns], ['netconf', doNetconf],
   ['vrf', doVrf], ['sr', null], ['nexthop', doNexthop], ['mptcp', null], ['ioam', null], ['help', null], ['stats', null],
 ];
 
