@@ -73,7 +73,7 @@ const seconds = (ms: number): number => msToTimespec(ms).sec;
 const nanos = (ms: number): number => msToTimespec(ms).ns;
 const humanTime = (env: Env, ms: number): string => formatTime('%Y-%m-%d %H:%M:%S.%N %z', seconds(ms), nanos(ms), env.tz);
 
-async function fileDirective(env: Env, name: string, st: Stat, p: string, mod: string, conv: string): Promise<string> {
+async function fileDirective(env: Env, name: string, st: Stat, p: string, mod: string, conv: string, flush: () => Promise<void>): Promise<string> {
   const { ctx } = env;
   const fs = fsOfDev(ctx.sys, st.dev);
   const major = fs?.major ?? 0;
@@ -138,12 +138,20 @@ async function fileDirective(env: Env, name: string, st: Stat, p: string, mod: s
     case 'z': return outString(p, humanTime(env, st.ctime));
     case 'Z': return outEpochSec(p, seconds(st.ctime), nanos(st.ctime));
     case 'C':
-      // coreutils built without SELinux: getfilecon() always fails
-      await env.ctx.error(`failed to get security context of ${quoteaf(name)}: Operation not supported`);
+      // no SELinux policy: a file has no security.selinux attribute (ENODATA), and procfs no
+      // extended attributes at all
+      const why = await noContext(env, name);
+      await flush();
+      await env.ctx.error(`failed to get security context of ${quoteaf(name)}: ${why}`);
       env.fail = true;
       return outString(p, '?');
     default: return '?';
   }
+}
+
+async function noContext(env: Env, name: string): Promise<string> {
+  const type = await env.ctx.sys.statfs(name).then((f) => f.type, () => '');
+  return type === 'proc' ? 'Operation not supported' : 'No data available';
 }
 
 function fsDirective(f: FsFacts, name: string, p: string, conv: string): string {
@@ -198,9 +206,9 @@ export default defineProgram({
     }
     let ok = true;
     // a warning about the format goes out between the text made before it and the rest
-    const warn = async (before: string, message: string): Promise<void> => {
+    const warn = async (before: string, message?: string): Promise<void> => {
       await ctx.print(before);
-      await ctx.error(message);
+      if (message !== undefined) await ctx.error(message);
     };
     for (const name of args.operands) {
       await ctx.tick();
@@ -238,7 +246,7 @@ export default defineProgram({
           }
           const device = st.kind === 'chardev' || st.kind === 'blockdev';
           const f = format ?? (terse ? TERSE : FMT_FILE + (device ? FMT_DEV2 : FMT_DEV) + FMT_REST);
-          const r = await expandFormat(f, escapes, true, (p, m, c) => fileDirective(env, name, st, p, m, c), warn);
+          const r = await expandFormat(f, escapes, true, (p, m, c, flush) => fileDirective(env, name, st, p, m, c, flush), warn);
           text = r.out;
         }
       } catch (e) {

@@ -117,9 +117,10 @@ export async function expandFormat(
   format: string,
   escapes: boolean,
   allowHL: boolean,
-  directive: (pformat: string, mod: string, conv: string) => Promise<string>,
+  /** `flush` writes out the text made so far (before a directive's own error message). */
+  directive: (pformat: string, mod: string, conv: string, flush: () => Promise<void>) => Promise<string>,
   /** Given, each warning goes out as it arises, after the text made before it (stat's error() flushes stdout). */
-  warn?: (before: string, message: string) => Promise<void>,
+  warn?: (before: string, message?: string) => Promise<void>,
 ): Promise<FormatResult> {
   let out = '';
   const warnings: string[] = [];
@@ -129,6 +130,11 @@ export async function expandFormat(
       return;
     }
     await warn(out, message);
+    out = '';
+  };
+  const flush = async (): Promise<void> => {
+    if (!warn) return;
+    await warn(out);
     out = '';
   };
   for (let b = 0; b < format.length; b++) {
@@ -159,7 +165,9 @@ export async function expandFormat(
         mod = conv;
         conv = format[++b]!;
       }
-      out += await directive(pformat, mod, conv);
+      // (read `out` after the directive: it may have flushed it)
+      const text = await directive(pformat, mod, conv, flush);
+      out += text;
       continue;
     }
     if (c === '\\' && escapes) {
