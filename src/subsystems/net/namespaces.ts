@@ -5,6 +5,7 @@
 // (setns), `identify` and `pids` answer from the processes' namespaces. The `net` and
 // `netfilter` services answer a process inside one from that namespace's stack. This module is
 // loaded the first time something asks for the service.
+import { TABLE } from '../../shared/services/net';
 import type { Caller } from '../../shared/sys';
 import { Netfilter } from '../netfilter/netfilter';
 import { insertSorted, unregisterStack } from './link-create';
@@ -48,7 +49,7 @@ interface Stack {
   netfilter: Netfilter;
 }
 
-/** A fresh namespace's network: the loopback alone, down, never up (qdisc noop). */
+/** A fresh namespace's network: the loopback alone, down, never up (qdisc noop), no routes. */
 function freshNetwork(now: () => number): Network {
   const net = new Network({ now });
   const s = net.state;
@@ -57,6 +58,8 @@ function freshNetwork(now: () => number): Network {
   s.routes = [];
   s.neighs = [];
   s.nextIfindex = 2;
+  // IPv4's local table is made with its first route (when lo comes up); main is there from the start
+  s.tables[4] = s.tables[4].filter((t) => t !== TABLE.LOCAL);
   return net;
 }
 
