@@ -3,7 +3,7 @@
 import { lazy, type ProgramEntry } from '../entry';
 
 export const procsPrograms: ProgramEntry[] = [
-  lazy({ name: 'dmesg', installPath: '/usr/bin/dmesg', pkg: 'util-linux' }, () => import('../procps/dmesg').then((m) => ({ default: m.dmesg }))),
+  lazy({ name: 'dmesg', installPath: '/usr/bin/dmesg', pkg: 'util-linux' }, () => import('../util-linux/dmesg').then((m) => ({ default: m.dmesg }))),
   lazy({ name: 'bc', installPath: '/usr/bin/bc', pkg: 'bc' }, () => import('../bc/index')),
   lazy({ name: 'free', installPath: '/usr/bin/free', pkg: 'procps-ng' }, () => import('../procps/free')),
   lazy({ name: 'pwdx', installPath: '/usr/bin/pwdx', pkg: 'procps-ng' }, () => import('../procps/pwdx')),
