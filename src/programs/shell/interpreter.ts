@@ -281,7 +281,6 @@ export class Interpreter implements ExpandHost {
         if (text) await this.write(2, text.endsWith('\n') ? text : `${text}\n`);
       }
       if (!list) break;
-      if (opts.top && !this.state.interactive) this.state.commandsRead++;
       // set -o history in a script or bash -c: each command read is an entry
       if (opts.top && !this.state.interactive && this.state.options.has('history')) {
         const text = parser.lexer.src.slice(from, parser.lexer.pos).replace(/^\s+|\s*(?:#[^\n]*)?\s*$/g, '');
@@ -933,13 +932,12 @@ export class Interpreter implements ExpandHost {
     return this.error(message);
   }
 
-  /** ${x@P}: a value decoded as a prompt; \\# counts a script's commands read (bash -c's stays 0), and \\s is bash. */
+  /** ${x@P}: a value decoded as a prompt; a script's \\# counts from 1, bash -c's from 0, and \\s is bash. */
   async promptText(text: string): Promise<string> {
     const st = this.state;
     const { decodePrompt } = await this.sys.loadCode(() => import('./prompt'));
     // \s names the shell, not the script: $0 and $BASH_SOURCE in the text still name the script
-    const number = st.errorContext === 'command' ? 0 : st.interactive ? 1 : Math.max(1, st.commandsRead);
-    return (await decodePrompt(this, text, number, st.errorContext !== 'interactive' ? 'bash' : st.arg0)).text;
+    return (await decodePrompt(this, text, st.errorContext === 'command' ? 0 : 1, st.errorContext !== 'interactive' ? 'bash' : st.arg0)).text;
   }
 
   /** Here-document body: $-expansions and backquotes, backslash only before $ ` \ newline. */

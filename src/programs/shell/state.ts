@@ -183,8 +183,6 @@ export class ShellState {
   filled = new Set<string>();
   /** Where error messages say they come from: `bash`, `bash: line N`, or `script: line N`. */
   errorContext: 'interactive' | 'command' | 'script' = 'interactive';
-  /** Commands a script's reader has read so far (the prompt's \\#); bash -c counts none. */
-  commandsRead = 0;
   startedAt = 0;
   /** Set in subshells: $BASHPID differs from $$. */
   subshell = 0;
@@ -264,7 +262,6 @@ export class ShellState {
     s.lastBg = this.lastBg;
     s.termsigs = this.termsigs;
     s.quitOwn = this.quitOwn;
-    s.commandsRead = this.commandsRead;
     s.entryIgnored = this.entryIgnored;
     s.xtraceFd = this.xtraceFd;
     s.filled = new Set(this.filled);
