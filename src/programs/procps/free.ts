@@ -121,9 +121,10 @@ export default defineProgram({
       return 0;
     }
     if (p.operands.length) return usage(ctx, 1);
-    const units: [string, number, boolean][] = [['b', 1, false], ['kilo', 2, true], ['mega', 3, true], ['giga', 4, true], ['tera', 5, true], ['peta', 6, true], ['k', 2, false], ['m', 3, false], ['g', 4, false], ['tebi', 5, false], ['pebi', 6, false], ['h', 0, false]];
+    const units: [string, number, boolean][] = [['b', 1, false], ['kilo', 2, true], ['mega', 3, true], ['giga', 4, true], ['tera', 5, true], ['peta', 6, true], ['k', 2, false], ['m', 3, false], ['g', 4, false], ['tebi', 5, false], ['pebi', 6, false]];
+    // each unit option counts (twice the same one too); -h and --si are no units
     const given = units.filter(([k]) => p.flags.has(k));
-    if (given.length > 1) {
+    if (units.reduce((n, [k]) => n + (p.flags.get(k) ?? 0), 0) > 1) {
       await ctx.err.write("free: Multiple unit options don't make sense.\n");
       return 1;
     }
