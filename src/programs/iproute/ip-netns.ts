@@ -37,8 +37,8 @@ export async function netnsSwitch(ip: Ip, name: string): Promise<void> {
   if (!r.ok) ip.fail(`setting the network namespace "${name}" failed: ${strerror(r.errno as never)}\n`);
 }
 
-/** netns_add: the file first (O_CREAT|O_EXCL, mode 0), then the namespace bound to it. */
-async function add(ip: Ip, name: string): Promise<number> {
+/** netns_add: the file first (O_CREAT|O_EXCL, mode 0), then a new namespace (or process `pid`'s) bound to it. */
+async function add(ip: Ip, name: string, pid?: number): Promise<number> {
   const sys = ip.ctx.sys;
   try {
     await sys.mkdir(RUN_DIR, 0o755);
@@ -53,9 +53,10 @@ async function add(ip: Ip, name: string): Promise<number> {
     if (!isSysError(e)) throw e;
     return fail1(ip, `Cannot create namespace file "${path}": ${strerror(e.errno)}\n`);
   }
-  const r = await netnsCall(ip, { kind: 'add', name });
+  const r = await netnsCall(ip, pid === undefined ? { kind: 'add', name } : { kind: 'attach', name, pid });
   if (!r.ok) {
     await sys.unlink(path).catch(() => undefined);
+    if (pid !== undefined) return fail1(ip, `Bind /proc/${pid}/ns/net -> ${path} failed: ${strerror(r.errno as never)}\n`);
     return fail1(ip, `Failed to create a new network namespace "${name}": ${strerror(r.errno as never)}\n`);
   }
   // the namespace's file as a bind mount shows it: read-only for everyone
@@ -178,8 +179,7 @@ export async function doNetns(ip: Ip, argv: string[]): Promise<number> {
       if (args.length < 2) return fail1(ip, 'No netns name and PID specified\n');
       if (getInteger(args[1]!) === null) return fail1(ip, `Invalid PID: ${args[1]}\n`);
     }
-    if (matches(cmd, 'attach')) return fail1(ip, `Failed to create a new network namespace "${args[0]}": Invalid argument\n`);
-    return add(ip, args[0]!);
+    return add(ip, args[0]!, matches(cmd, 'attach') ? getInteger(args[1]!)! : undefined);
   }
   if (matches(cmd, 'set')) {
     if (args.length < 1) return fail1(ip, 'No netns name specified\n');

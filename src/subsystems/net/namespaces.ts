@@ -30,6 +30,8 @@ export interface NetnsHost {
 
 export type NetnsRequest =
   | { kind: 'add'; name: string }
+  /** A name for the namespace process `pid` is in. */
+  | { kind: 'attach'; name: string; pid: number }
   | { kind: 'delete'; name: string }
   | { kind: 'enter'; name: string }
   | { kind: 'identify'; pid?: number }
@@ -45,8 +47,9 @@ export type NetnsReply = { ok: true; names?: string[]; pids?: number[]; nsids?: 
 
 interface Stack {
   id: number;
+  /** (the machine's own for its namespace and for namespaces of other kinds, a container's) */
   net: Network;
-  netfilter: Netfilter;
+  netfilter?: Netfilter;
 }
 
 /** A fresh namespace's network: the loopback alone, down, never up (qdisc noop), no routes. */
@@ -93,12 +96,20 @@ export class NamedNetns {
         this.byId.set(id, stack);
         return { ok: true };
       }
+      case 'attach': {
+        if (this.byName.has(req.name)) return { ok: false, errno: 'EEXIST' };
+        const id = this.host.netnsOf(req.pid);
+        if (id === undefined) return { ok: false, errno: 'ENOENT' };
+        this.byName.set(req.name, this.byId.get(id) ?? { id, net: this.host.net });
+        return { ok: true };
+      }
       case 'delete': {
         const stack = this.byName.get(req.name);
         if (!stack) return { ok: false, errno: 'ENOENT' };
         this.byName.delete(req.name);
-        // the namespace lives on while processes are in it
-        if (!this.host.processes().some((p) => p.netns === stack.id)) this.destroy(stack);
+        // the namespace lives on while processes are in it or another name holds it
+        const held = [...this.byName.values()].includes(stack) || this.host.processes().some((p) => p.netns === stack.id);
+        if (!held && this.byId.get(stack.id) === stack) this.destroy(stack);
         return { ok: true };
       }
       case 'enter': {
