@@ -4,6 +4,7 @@
 // text, laid out where Photon's packages put things.
 
 import { CRONIE } from './payload-cronie';
+import { LOGROTATE } from './payload-logrotate';
 
 export interface PackagePayload {
   /** [path, text, mode?, flags?] — flags default to 'n' (%config(noreplace)) under /etc. */
@@ -285,10 +286,7 @@ export const PAYLOADS: Readonly<Record<string, PackagePayload>> = {
     dirs: [['/etc/haproxy', 0o755]],
     users: [['haproxy', '/var/lib/haproxy', 'HAProxy load balancer']],
   },
-  logrotate: {
-    files: [['/etc/logrotate.conf', '# /etc/logrotate.conf: defaults for every log file rotated.\nweekly\nrotate 4\ncreate\ndateext\ncompress\ninclude /etc/logrotate.d\n']],
-    dirs: [['/etc/logrotate.d', 0o755]],
-  },
+  logrotate: LOGROTATE,
   rsyslog: { files: [['/etc/rsyslog.conf', '# /etc/rsyslog.conf: what rsyslogd receives and where it writes it.\nmodule(load="imjournal")\n*.info;mail.none;authpriv.none;cron.none    /var/log/messages\nauthpriv.*                                  /var/log/secure\ncron.*                                      /var/log/cron\n']], bins: ['/usr/sbin/rsyslogd'] },
   mariadb: { bins: ['/usr/bin/mysql', '/usr/bin/mysqldump', '/usr/bin/mariadb'], users: [['mysql', '/var/lib/mysql', 'MariaDB server']] },
   cronie: CRONIE,

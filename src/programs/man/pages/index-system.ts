@@ -102,4 +102,5 @@ export const systemPages: Record<string, () => Promise<{ default: string }>> = {
   'anacrontab.5': () => import('./anacrontab.5'),
   'chacl.1': () => import('./chacl.1'),
   'cronnext.1': () => import('./cronnext.1'),
+  'logrotate.8': () => import('./logrotate.8'),
 };

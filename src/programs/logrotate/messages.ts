@@ -1,0 +1,38 @@
+// logrotate's message(): debug lines (shown with -v or -d) have no prefix, warnings start with
+// "warning: ", errors with "error: "; all go to standard error, and also to the -l log file
+// whatever the level. A fatal error ends the run with status 1.
+import type { Sys } from '../../shared/sys';
+import type { Ctx } from '../lib/context';
+
+export const DEBUG = 2;
+export const WARN = 4;
+export const ERROR = 8;
+
+export class Messages {
+  /** the lowest level shown on standard error */
+  level = WARN;
+  logFile: string | undefined;
+
+  constructor(
+    readonly ctx: Ctx,
+    readonly sys: Sys,
+  ) {}
+
+  async say(level: number, text: string): Promise<void> {
+    const prefix = level === DEBUG ? '' : level === WARN ? 'warning: ' : 'error: ';
+    if (level >= this.level) await this.ctx.err.write(prefix + text);
+    if (this.logFile !== undefined) await this.sys.writeFile(this.logFile, prefix + text, { append: true }).catch(() => undefined);
+  }
+
+  debug(text: string): Promise<void> {
+    return this.say(DEBUG, text);
+  }
+
+  warn(text: string): Promise<void> {
+    return this.say(WARN, text);
+  }
+
+  error(text: string): Promise<void> {
+    return this.say(ERROR, text);
+  }
+}
