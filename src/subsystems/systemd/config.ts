@@ -152,7 +152,28 @@ export function spanMs(text: string | undefined, fallback: number): number {
 /** What parsing an Exec*= line gave: a command, nothing (ignored, warned), or a fatal error. */
 type ExecParse = ExecCommand | undefined | { fatal: string };
 
-function parseExec(a: UnitAssignment, key: string, warnings: string[]): ExecParse {
+/**
+ * An Exec line's commands: a word ";" on its own separates them (";" inside a word, quoted or
+ * escaped, does not); each comes with the line from its start, as messages show it.
+ */
+function execCommands(v: string): [string, string][] {
+  const out: [string, string][] = [];
+  let start = 0;
+  for (let pos: number | undefined = 0; pos !== undefined; ) {
+    const at: number = pos;
+    const r = extractFirstWord(v, pos, { unquote: true, cunescape: true, relax: true, onUnknownEscape: () => {} });
+    if (r === null || r === 'error') break;
+    pos = r.next;
+    if (v.slice(at, pos ?? v.length).trim() !== ';') continue;
+    out.push([v.slice(start, at), v.slice(start)]);
+    start = pos ?? v.length;
+  }
+  out.push([v.slice(start), v.slice(start)]);
+  // an empty command (";" first, or twice) is none
+  return out.filter(([c]) => c.trim() !== '');
+}
+
+function parseExec(a: UnitAssignment, key: string, warnings: string[], rest = a.value): ExecParse {
   const line = a.value;
   let s = line.trim();
   let ignoreFailure = false;
@@ -177,7 +198,7 @@ function parseExec(a: UnitAssignment, key: string, warnings: string[]): ExecPars
     return ignoreFailure ? undefined : { fatal: `${where(a)}${m}` };
   };
   // the prefixes belong to the first word: nothing after them is an empty path
-  if (seen.size && /^(\s|$)/.test(s)) return fail(`Empty path in command line${ign}: '${line.trim()}'`);
+  if (seen.size && /^(\s|$)/.test(s)) return fail(`Empty path in command line${ign}: '${rest.trim()}'`);
   // an escape C does not know is kept as written, with a warning about its word
   const odd: string[] = [];
   let oddWord = false;
@@ -191,8 +212,10 @@ function parseExec(a: UnitAssignment, key: string, warnings: string[]): ExecPars
       words.length = 0;
       break;
     }
-    if (oddWord) odd.push(r.word);
-    words.push(r.word);
+    // a word "\;" on its own is a semicolon that separates nothing
+    const lone = s.slice(pos, r.next ?? s.length).trim() === '\\;';
+    if (oddWord && !lone) odd.push(r.word);
+    words.push(lone ? ';' : r.word);
     pos = r.next;
   }
   if (words.length === 0 && extractWords(s, flags) === undefined) {
@@ -525,13 +548,17 @@ function execList(s: UnitSettings, section: string, key: string, cfg: UnitConfig
       out = [];
       continue;
     }
-    const c = parseExec(a, key, cfg.warnings);
-    // a fatal line makes the whole unit unusable ("bad-setting")
-    if (c && 'fatal' in c) {
-      cfg.badSetting ??= 'Unit configuration has fatal error, unit will not be started.';
-      fatal.add(c.fatal);
+    for (const [text, rest] of execCommands(a.value)) {
+      const c = parseExec({ ...a, value: text }, key, cfg.warnings, rest);
+      // a fatal line makes the whole unit unusable ("bad-setting"); after a command that is
+      // ignored or fatal the rest of the line is not read
+      if (c && 'fatal' in c) {
+        cfg.badSetting ??= 'Unit configuration has fatal error, unit will not be started.';
+        fatal.add(c.fatal);
+      }
+      if (!c || 'fatal' in c) break;
+      out.push(c);
     }
-    else if (c) out.push(c);
   }
   return out;
 }
