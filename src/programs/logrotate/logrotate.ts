@@ -49,7 +49,7 @@ const VERSION_TEXT = `logrotate ${VERSION}
     SELinux support:            no
 `;
 
-const LONG: Record<string, { short: string; arg: boolean }> = {
+const LONG: Partial<Record<string, { short: string; arg: boolean }>> = {
   debug: { short: 'd', arg: false },
   force: { short: 'f', arg: false },
   mail: { short: 'm', arg: true },
@@ -69,57 +69,17 @@ async function main(ctx: Ctx): Promise<number> {
   const m = new Messages(ctx, sys);
   const argv = ctx.argv.slice(1);
   const files: string[] = [];
-  const opts: [string, string | undefined][] = [];
-  const bad = async (arg: string): Promise<number> => {
-    await ctx.err.write(`logrotate: bad argument ${arg}: unknown error\n`);
-    return 2;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') {
-      files.push(...argv.slice(i + 1));
-      break;
-    }
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
-      const matches = Object.keys(LONG).filter((k) => k === name);
-      const def = matches.length ? LONG[matches[0]!]! : undefined;
-      if (!def || (!def.arg && eq >= 0)) return bad(a);
-      let value: string | undefined;
-      if (def.arg) {
-        if (eq >= 0) value = a.slice(eq + 1);
-        else if (i + 1 < argv.length) value = argv[++i];
-        else return bad(a);
-      }
-      opts.push([def.short, value]);
-      continue;
-    }
-    if (a.startsWith('-') && a.length > 1) {
-      for (let k = 1; k < a.length; k++) {
-        const c = a[k]!;
-        if (!'dfmsvl?'.includes(c)) return bad(a);
-        if (SHORT_ARG.has(c)) {
-          let value = a.slice(k + 1);
-          if (!value) {
-            if (i + 1 >= argv.length) return bad(a);
-            value = argv[++i]!;
-          }
-          opts.push([c, value]);
-          break;
-        }
-        opts.push([c, undefined]);
-      }
-      continue;
-    }
-    files.push(a);
-  }
   let debug = false;
   let force = false;
   let stateFile = STATEFILE;
   let skipLock = false;
   let waitLock = false;
-  for (const [o, v] of opts) {
+  const bad = async (arg: string): Promise<number> => {
+    await ctx.err.write(`logrotate: bad argument ${arg}: unknown error\n`);
+    return 2;
+  };
+  /** Each option takes effect when popt returns it: help, usage and version end the run there. */
+  const apply = async (o: string, v: string | undefined): Promise<number | undefined> => {
     if (o === 'd') {
       debug = true;
       await m.warn('logrotate in debug mode does nothing except printing debug messages!  Consider using verbose mode (-v) instead if this is not what you want.\n\n');
@@ -147,6 +107,47 @@ async function main(ctx: Ctx): Promise<number> {
       await ctx.print(USAGE);
       return 0;
     }
+    return undefined;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      files.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const def = LONG[eq < 0 ? a.slice(2) : a.slice(2, eq)];
+      if (!def || (!def.arg && eq >= 0)) return bad(a);
+      let value: string | undefined;
+      if (def.arg) {
+        if (eq >= 0) value = a.slice(eq + 1);
+        else if (i + 1 < argv.length) value = argv[++i];
+        else return bad(a);
+      }
+      const done = await apply(def.short, value);
+      if (done !== undefined) return done;
+      continue;
+    }
+    if (a.startsWith('-') && a.length > 1) {
+      for (let k = 1; k < a.length; k++) {
+        const c = a[k]!;
+        if (!'dfmsvl?'.includes(c)) return bad(a);
+        let value: string | undefined;
+        if (SHORT_ARG.has(c)) {
+          value = a.slice(k + 1);
+          if (!value) {
+            if (i + 1 >= argv.length) return bad(a);
+            value = argv[++i]!;
+          }
+          k = a.length;
+        }
+        const done = await apply(c, value);
+        if (done !== undefined) return done;
+      }
+      continue;
+    }
+    files.push(a);
   }
   if (!files.length) {
     await ctx.err.write(`logrotate ${VERSION} - Copyright (C) 1995-2001 Red Hat, Inc.\nThis may be freely redistributed under the terms of the GNU General Public License\n\n${USAGE}`);
