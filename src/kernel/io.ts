@@ -19,6 +19,11 @@ const decoder = new TextDecoder();
 
 export function openNode(k: Kernel, proc: Process, path: string, flags: OpenFlags, mode: number): OpenFile {
   const ctx = { vfs: k.vfs, cred: proc.cred, cwd: proc.cwd, umask: proc.umask };
+  // O_CREAT with a trailing slash: EISDIR once the parent resolves, whatever the name is (open_last_lookups)
+  if (flags.create && path.endsWith('/')) {
+    if (!/^\/+$/.test(path)) k.vfs.resolveParent(proc.cred, proc.cwd, path, 'open');
+    throw new SysError('EISDIR', 'open', path);
+  }
   let node: Inode | undefined;
   try {
     node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: !flags.noFollow }, 'open');
