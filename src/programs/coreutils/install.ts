@@ -8,7 +8,7 @@ import { flag, lastValue } from '../lib/getopt';
 import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { adjustMode, compileMode } from '../lib/mode-parse';
 import { quote } from '../lib/quote';
-import { findInPathOrNonExecutable } from '../lib/path-search';
+import { resolveCommand } from '../lib/execvp';
 import { quoteaf } from '../lib/quotearg';
 import { sameFileOk } from '../lib/same-file';
 
@@ -62,9 +62,25 @@ interface Opts {
   compare: boolean;
   backup: BackupType;
   suffix: string;
+  /** -s: the program that strips each installed file. */
+  strip?: string;
 }
 
 class Die extends Error {}
+
+/** install.c strip(): runs PROGRAM on the new file; the child reports a program it cannot run. */
+async function strip(ctx: Ctx, program: string, name: string): Promise<boolean> {
+  // (no flush: what install printed waits in its buffer while the child writes)
+  const path = await resolveCommand(ctx, program, ctx.env);
+  const pid = typeof path !== 'string' ? path : await ctx.sys.spawn({ path, argv: [program, name], env: new Map(ctx.env) }).catch((e: unknown) => (isSysError(e) ? e : Promise.reject(e)));
+  if (typeof pid !== 'number') await ctx.perror(pid, `cannot run ${quoteaf(program)}`);
+  else {
+    const r = await ctx.sys.wait(pid);
+    if (r?.status.kind === 'exited' && r.status.code === 0) return true;
+  }
+  await ctx.error('strip process terminated abnormally');
+  return false;
+}
 
 const tryStat = async (ctx: Ctx, p: string): Promise<Stat | SysError> => {
   try {
@@ -224,6 +240,11 @@ async function installFile(ctx: Ctx, o: Opts, from: string, to: string): Promise
     await ctx.perror(err, `cannot create regular file ${quoteaf(to)}`);
     return false;
   }
+  // a file that fails to strip is removed again
+  if (o.strip !== undefined && !(await strip(ctx, o.strip, to))) {
+    await ctx.sys.unlink(to).catch((e: unknown) => (isSysError(e) ? undefined : Promise.reject(e)));
+    return false;
+  }
   if (o.preserveTimes) await ctx.sys.utimes(to, src.atime, src.mtime);
   return changeAttributes(ctx, o, to, o.mode);
 }
@@ -238,7 +259,10 @@ export default defineProgram({
   ...spec,
   async main(ctx, args) {
     // --context=CTX on a system without SELinux: a warning, then carry on
-    for (const o of args.order) if (o.key === 'Z' && o.value !== undefined) await ctx.error('warning: ignoring --context; it requires an SELinux-enabled kernel');
+    for (const o of args.order) {
+      if (o.key === 'Z' && o.value !== undefined) await ctx.error('warning: ignoring --context; it requires an SELinux-enabled kernel');
+      if (o.key === 'preserve-context') await ctx.error('WARNING: ignoring --preserve-context; this kernel is not SELinux-enabled');
+    }
     const f = (k: string): boolean => flag(args, k);
     const targets = args.values.get('t') ?? [];
     try {
@@ -304,14 +328,7 @@ export default defineProgram({
         else if (/^\d+$/.test(group)) gid = Number(group);
         else throw new Die(`invalid group ${quote(group)}`);
       }
-      if (f('s')) {
-        // the child that would run the strip program reports when there is none to run
-        const prog = lastValue(args, 'strip-program') ?? 'strip';
-        const found = prog.includes('/') ? await ctx.sys.stat(prog).then(() => true, () => false) : await findInPathOrNonExecutable(ctx.sys, prog, ctx.env.get('PATH') ?? '/usr/bin:/bin');
-        if (!found) await ctx.error(`cannot run ${quoteaf(prog)}: No such file or directory`);
-        throw new Die('strip process terminated abnormally');
-      }
-      const o: Opts = { mode, dirMode, uid, gid, verbose: f('v'), preserveTimes: f('p'), compare: f('C'), backup, suffix: backupSuffix(ctx, lastValue(args, 'S')) };
+      const o: Opts = { mode, dirMode, uid, gid, verbose: f('v'), preserveTimes: f('p'), compare: f('C'), backup, suffix: backupSuffix(ctx, lastValue(args, 'S')), strip: f('s') ? (lastValue(args, 'strip-program') ?? 'strip') : undefined };
       // install works with umask 0: modes are exactly what -m says
       const oldUmask = ctx.sys.umask(0);
       let ok = true;
