@@ -719,7 +719,8 @@ export class Lexer {
     if (op === 'indirect' && (this.peekChar() === '*' || this.peekChar() === '@') && this.peekChar(1) === '}') {
       this.pos++;
       part.op = 'names';
-    } else if (op === 'indirect' && index && (index.text === '@' || index.text === '*')) {
+    } else if (op === 'indirect' && index && (index.text === '@' || index.text === '*') && this.peekChar() === '}') {
+      // (with an operator after it, ${!a[@]...} is an indirection through the elements' value)
       part.op = 'keys';
     }
     const c = this.peekChar();

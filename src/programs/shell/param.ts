@@ -181,10 +181,10 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, gi
     const held = !p.index ? h.state.holder(p.name).get(p.name) : undefined;
     if (held?.ref && held.value) return expandParam(h, { ...rest, name: held.value }, inDq, nameHeld(h, p.op, held.value));
     const target = await resolve(h, { ...rest, op: 'plain' });
-    const ref = target.scalar ?? '';
+    const ref = target.scalar ?? target.list?.join(' ') ?? '';
     // the variable named must be set, and its value a name (bash's parameter_brace_expand_indir);
     // an unset positional or special parameter names nothing
-    if (!target.set && !target.list) {
+    if (!target.set && (!target.list || (p.index !== undefined && target.list.length === 0))) {
       // (an array element that is not set names nothing too)
       if (!p.index && !/^(\d+|[@*#?$!-])$/.test(p.name)) throw new ExpansionError(`${displayName(p)}: invalid indirect expansion`);
       if (h.state.options.has('nounset') && p.op === 'indirect') throw new ExpansionError(`!${p.name}: unbound variable`, true);
@@ -294,12 +294,16 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, gi
         }
       };
       const off = await named(p.arg!);
-      const table = v.list && p.index && /^[@*]$/.test(p.index.text) ? h.state.lookup(targetName(h, p.name))?.array : undefined;
+      const whole = v.list && p.index && /^[@*]$/.test(p.index.text) ? h.state.lookup(targetName(h, p.name)) : undefined;
+      const table = whole?.array;
+      // an associative array's elements count from 1, as the positional parameters do (0 and 1
+      // both start at the first)
+      const counted = p.name === '@' || p.name === '*' || whole?.assoc !== undefined;
       // an offset out of range gives nothing before the length is evaluated (bash's
       // verify_substring_values): past a string's length, an array's highest index + 1, or the
       // number of positional parameters + 1
       {
-        const size = !v.list ? textLength(h, v.scalar ?? '') : table ? (table.size ? maxIndex(table) + 1 : 0) : v.list.length + (p.name === '@' || p.name === '*' ? 1 : 0);
+        const size = !v.list ? textLength(h, v.scalar ?? '') : table ? (table.size ? maxIndex(table) + 1 : 0) : v.list.length + (counted ? 1 : 0);
         if ((off < 0 ? size + off : off) < 0 || off > size) return v.list ? asResult([]) : '';
       }
       const len = p.arg2 ? await named(p.arg2) : undefined;
@@ -314,10 +318,11 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, gi
       }
       if (v.list) {
         // for $@ the offset counts $0 as 0
-        const base = p.name === '@' || p.name === '*' ? [h.state.dollar0 ?? h.state.arg0, ...v.list] : v.list;
+        const base = p.name === '@' || p.name === '*' ? [h.state.dollar0 ?? h.state.arg0, ...v.list] : counted ? ['', ...v.list] : v.list;
         let start = off < 0 ? base.length + off : off;
         if (start < 0) return asResult([]);
         if (p.name === '@' || p.name === '*') start = Math.max(start, 0);
+        else if (counted) start = Math.max(start, 1);
         if (len !== undefined && len < 0) throw new ExpansionError(`${len}: substring expression < 0`);
         return asResult(base.slice(start, len === undefined ? undefined : start + len));
       }
