@@ -137,6 +137,7 @@ export const toolPages: Record<string, () => Promise<{ default: string }>> = {
   'chcon.1': () => import('./chcon.1'),
   'sdiff.1': () => import('./sdiff.1'),
   'diff3.1': () => import('./diff3.1'),
+  'patch.1': () => import('./patch.1'),
   'cal.1': () => import('./cal.1'),
   'mcookie.1': () => import('./mcookie.1'),
   'uuidgen.1': () => import('./uuidgen.1'),
