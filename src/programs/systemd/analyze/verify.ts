@@ -35,10 +35,14 @@ export interface Loaded {
 export class Verifier {
   private readonly cache = new Map<string, Loaded>();
   private readonly env: InstallEnv;
+  /** The units whose files drew a syntax warning ("FILE:LINE: ..."), for --recursive-errors=. */
+  readonly syntaxWarned = new Set<string>();
 
   constructor(
     readonly ctx: Ctx,
     dirs: string[],
+    /** --recursive-errors=no: the test manager does not pull in dependencies. */
+    readonly ignoreDependencies = false,
   ) {
     const searchPath = [...new Set([...dirs, ...SYSTEM_LOOKUP_PATHS.searchPath])];
     this.env = new InstallEnv(sysInstallFs(ctx.sys), { ...SYSTEM_LOOKUP_PATHS, searchPath });
@@ -71,6 +75,7 @@ export class Verifier {
       }
       const config = unitConfig(settings, unitNameToType(name) ?? 'service', name);
       if (warn) for (const w of config.warnings) await this.ctx.err.write(`${w}\n`);
+      if (warn && config.warnings.some((w) => /^\/.*?:\d+: /.test(w))) this.syntaxWarned.add(name);
       if (config.badSetting && warn) await this.ctx.err.write(`${name}: ${config.badSetting}\n`);
       if (warn) for (const n of config.notices ?? []) await this.ctx.err.write(`${name}: ${n}\n`);
       out = config.loadError ? { name, state: 'error', errno: config.loadError } : { name, state: config.badSetting ? 'bad-setting' : 'loaded', config, settings };
@@ -99,7 +104,7 @@ export class Verifier {
       const named = [...(u.settings?.values('Path', 'Unit') ?? [])].reverse().find((n) => unitNameIsValid(n) && n !== u.name);
       triggered.push(named ?? `${prefix}.service`);
     }
-    const deps = [...triggered, ...cfg.requires, ...cfg.requisite, ...cfg.wants, ...cfg.bindsTo, ...cfg.partOf, ...cfg.conflicts, ...cfg.onFailure, ...cfg.before, ...cfg.after];
+    const deps = this.ignoreDependencies ? triggered : [...triggered, ...cfg.requires, ...cfg.requisite, ...cfg.wants, ...cfg.bindsTo, ...cfg.partOf, ...cfg.conflicts, ...cfg.onFailure, ...cfg.before, ...cfg.after];
     for (const dep of deps) {
       if (this.cache.has(dep) || !unitNameIsValid(dep)) continue;
       await this.loadDependencies(await this.load(dep, true));
@@ -120,7 +125,7 @@ export class Verifier {
   async startError(u: Loaded, seen = new Set<string>()): Promise<string | undefined> {
     seen.add(u.name);
     const cfg = u.config;
-    if (!cfg) return undefined;
+    if (!cfg || this.ignoreDependencies) return undefined;
     for (const dep of [...cfg.requires, ...cfg.requisite, ...cfg.bindsTo]) {
       if (seen.has(dep) || !unitNameIsValid(dep)) continue;
       const d = await this.load(dep, false);
@@ -213,7 +218,8 @@ export async function verbVerify(ctx: Ctx, args: string[], opts: AnalyzeOptions)
   const checkMan = manArg === undefined || manArg === '' ? true : parseBoolean(manArg) ?? true;
   const cwd = ctx.sys.getcwd();
   const prepared = args.map((a) => prepare(cwd, a));
-  const v = new Verifier(ctx, prepared.flatMap((p) => (p ? [p.dir] : [])));
+  const recursive = opts.raw.get('recursive-errors')?.at(-1);
+  const v = new Verifier(ctx, prepared.flatMap((p) => (p ? [p.dir] : [])), recursive === 'no');
   let rc = 0;
   const units: Loaded[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -243,7 +249,7 @@ export async function verbVerify(ctx: Ctx, args: string[], opts: AnalyzeOptions)
     };
     const start = await v.startError(u);
     if (start) await fail(`Failed to create ${u.name}/start: ${start}`);
-    else {
+    else if (!v.ignoreDependencies) {
       const order = verifyOrder(u.name, (n) => v.state(n));
       for (const line of order.lines) await ctx.err.write(`${line}\n`);
       if (order.error) {
@@ -270,6 +276,12 @@ export async function verbVerify(ctx: Ctx, args: string[], opts: AnalyzeOptions)
         if (code !== 0) await fail(`Command 'man ${doc.slice(4)}' failed with code ${code}`);
       }
     }
+  }
+  // with --recursive-errors= a syntax warning fails the run too: one in any unit loaded ("yes",
+  // "no"), or only in the units named ("one")
+  if (rc === 0 && recursive !== undefined) {
+    const named = prepared.flatMap((p) => (p ? [p.name] : []));
+    if (recursive === 'one' ? named.some((n) => v.syntaxWarned.has(n)) : v.syntaxWarned.size > 0) rc = 1;
   }
   return rc;
 }
