@@ -239,11 +239,11 @@ class ArithParser {
     if (t && t.t === 'op') {
       if (t.text === '++' || t.text === '--') {
         const next = this.toks[this.pos + 1];
-        // before anything but a name, ++ and -- are two signs (bash: ++1 is 1)
-        if (next && next.t !== 'id') {
-          this.pos++;
+        // before anything but a name (or nothing), ++ and -- are two signs (bash: ++1 is 1)
+        if (!next || next.t !== 'id') {
           const sign = t.text[0]!;
-          return { k: 'unary', op: sign, a: { k: 'unary', op: sign, a: this.unary() } };
+          this.toks.splice(this.pos, 1, { ...t, text: sign }, { ...t, text: sign, start: t.start + 1 });
+          return this.unary();
         }
         this.pos++;
         const target = this.unary();
