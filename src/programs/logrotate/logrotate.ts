@@ -74,6 +74,7 @@ async function main(ctx: Ctx): Promise<number> {
   let stateFile = STATEFILE;
   let skipLock = false;
   let waitLock = false;
+  let mailCommand = '/usr/bin/mail';
   const bad = async (arg: string): Promise<number> => {
     await ctx.err.write(`logrotate: bad argument ${arg}: unknown error\n`);
     return 2;
@@ -87,6 +88,7 @@ async function main(ctx: Ctx): Promise<number> {
     } else if (o === 'v') m.level = DEBUG;
     else if (o === 'f') force = true;
     else if (o === 's') stateFile = v!;
+    else if (o === 'm') mailCommand = v!;
     else if (o === 'S') skipLock = true;
     else if (o === 'W') waitLock = true;
     else if (o === 'l' && v !== 'syslog') {
@@ -166,7 +168,7 @@ async function main(ctx: Ctx): Promise<number> {
   const states = new States(m, nowSecs, zone);
   if (!(await states.read(sys, stateFile, debug))) rc = 1;
   await m.debug(`\nHandling ${cfg.logs.length} logs\n`);
-  const run: RotateRun = { sys, m, states, nowSecs, zone, debug, force };
+  const run: RotateRun = { sys, m, states, nowSecs, zone, debug, force, mailCommand };
   for (const log of cfg.logs) if (await rotateLogSet(run, log)) rc = 1;
   if (!debug && !(await states.write(sys, stateFile))) rc = 1;
   return rc;

@@ -22,6 +22,7 @@ export interface RotateRun {
   zone: TimeZone;
   debug: boolean;
   force: boolean;
+  mailCommand: string;
 }
 
 interface Names {
@@ -206,6 +207,72 @@ async function removeLogFile(r: RotateRun, name: string, log: LogInfo): Promise<
     return true;
   }
   return false;
+}
+
+/** Starts `cmd` (found in PATH when it has no slash) in a child with these descriptors. */
+function forkWith(r: RotateRun, cmd: string, argv: string[], fds: Map<number, number>, what: string): Promise<number> {
+  return r.sys.fork(
+    async (child) => {
+      try {
+        return await child.exec(cmd.includes('/') ? cmd : await findInPath(child, cmd), argv, new Map(child.env));
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        await child.write(2, `error: cannot execute ${what} command: ${strerror(e.errno)}\n`);
+        return 1;
+      }
+    },
+    { fds },
+  );
+}
+
+async function waitStatus(r: RotateRun, pid: number): Promise<number> {
+  const w = await r.sys.wait(pid);
+  return w?.status.kind === 'exited' ? w.status.code : 1;
+}
+
+/** mailLog: `mail -s SUBJECT ADDRESS` reading the log (through the uncompress command if given). */
+async function mailLog(r: RotateRun, log: LogInfo, file: string, uncompress: string | undefined, subject: string): Promise<boolean> {
+  const { sys, m } = r;
+  let input: number;
+  try {
+    input = await sys.open(file, { read: true, noFollow: true });
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    await m.error(`failed to open ${file} for mailing: ${strerror(e.errno)}\n`);
+    return true;
+  }
+  await m.ctx.flush();
+  let unzip: number | undefined;
+  let mailIn = input;
+  if (uncompress) {
+    const [pr, pw] = sys.pipe();
+    unzip = await forkWith(r, uncompress, [uncompress], new Map([[0, input], [1, pw], [2, 2]]), 'uncompress');
+    sys.close(pw);
+    sys.close(input);
+    mailIn = pr;
+  }
+  const mailer = await forkWith(r, r.mailCommand, [r.mailCommand, '-s', subject, log.logAddress!], new Map([[0, mailIn], [2, 2]]), 'mail');
+  sys.close(mailIn);
+  let failed = false;
+  if (await waitStatus(r, mailer)) {
+    await m.error(`mail command failed for ${file}\n`);
+    failed = true;
+  }
+  if (unzip !== undefined && (await waitStatus(r, unzip))) {
+    await m.error(`uncompress command failed mailing ${file}\n`);
+    failed = true;
+  }
+  return failed;
+}
+
+function mailLogWrapper(r: RotateRun, file: string, log: LogInfo, i: number): Promise<boolean> {
+  let uncompress = log.flags.has('compress') ? log.uncompressProg : undefined;
+  let subject = file;
+  if (log.flags.has('mailfirst')) {
+    if (log.flags.has('delaycompress')) uncompress = undefined;
+    if (uncompress) subject = log.files[i]!;
+  }
+  return mailLog(r, log, file, uncompress, subject);
 }
 
 async function copyTruncate(r: RotateRun, cur: string, save: string, sb: Stat, log: LogInfo, skipCopy: boolean): Promise<boolean> {
@@ -467,9 +534,12 @@ async function prerotateSingleLog(r: RotateRun, log: LogInfo, i: number, state: 
         if (typeof st === 'string') continue;
         const aged = log.rotateAge > 0 && Math.trunc((r.nowSecs - Math.floor(st.mtime / 1000)) / DAY) > log.rotateAge;
         if ((found.length >= rotateCount && k <= found.length - rotateCount) || aged) {
-          if (mailOut !== -1 && !hasErrors) {
-            await m.debug(`removing ${found[mailOut]}\n`);
-            hasErrors = await removeLogFile(r, found[mailOut]!, log);
+          if (mailOut !== -1) {
+            if (!hasErrors && log.logAddress) hasErrors = await mailLogWrapper(r, found[mailOut]!, log, i);
+            if (!hasErrors) {
+              await m.debug(`removing ${found[mailOut]}\n`);
+              hasErrors = await removeLogFile(r, found[mailOut]!, log);
+            }
           }
           mailOut = k;
         }
@@ -506,6 +576,7 @@ async function prerotateSingleLog(r: RotateRun, log: LogInfo, i: number, state: 
           continue;
         }
         if (Math.trunc((r.nowSecs - Math.floor(st.mtime / 1000)) / DAY) > log.rotateAge) {
+          if (!hasErrors && log.logAddress) hasErrors = await mailLogWrapper(r, oldName, log, i);
           if (!hasErrors) hasErrors = await removeLogFile(r, oldName, log);
           continue;
         }
@@ -591,6 +662,10 @@ async function postrotateSingleLog(r: RotateRun, log: LogInfo, i: number, state:
   if (!hasErrors && log.flags.has('compress') && !log.flags.has('delaycompress')) {
     const skipped = (log.flags.has('copytruncate') || log.flags.has('copy')) && !log.flags.has('tmpfilename') && !log.rotateCount && !log.logAddress;
     if (!skipped) hasErrors = await compressLogFile(r, names.finalName!, log, state.sb!);
+  }
+  if (!hasErrors && log.logAddress) {
+    const mailFile = log.flags.has('mailfirst') ? names.firstRotated : names.disposeName;
+    if (mailFile) hasErrors = await mailLogWrapper(r, mailFile, log, i);
   }
   if (!hasErrors && names.disposeName) hasErrors = await removeLogFile(r, names.disposeName, log);
   return hasErrors;
