@@ -38,7 +38,7 @@ export interface Subsystems {
 
 export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): Subsystems {
   const netfilter = new Netfilter();
-  const net = new Network({ now: () => k.clock.now() });
+  const net = new Network({ now: () => k.clock.now(), sysctl: (key) => k.sysctl.get(key) });
   const host = new ServiceHost(k, journal, hooks);
   // the service manager's code (units, their files, services) loads when the services start,
   // behind the first prompt on a page, or when something asks for systemd first (the clock held)

@@ -2,8 +2,8 @@
 // a route query or a request with bridge settings (route-ops' loadPolicy): the input path of
 // `ip route get ... iif DEV`, and a bridge's IFLA_BR_* settings.
 import { RTCF, RTN, TABLE, type NetError, type RouteGet, type RouteMsg } from '../../shared/services/net';
-import { isIPv4Multicast, parseAddr, type IpAddr } from '../../shared/services/net-addr';
-import { err } from './fib';
+import { isIPv4Multicast, parseAddr, samePrefix, type IpAddr } from '../../shared/services/net-addr';
+import { err, isErrorType, lookup } from './fib';
 import { isUp } from './links';
 import { isLocal4, loopbackIndex, RTM_F_CLONED } from './route-ops';
 import { linkByIndex, type NetState, type Route } from './state';
@@ -13,9 +13,10 @@ export { applyBridgeOpts } from './bridge-opts';
 /**
  * ip_route_input_slow: `ip route get ... iif DEV` asks about a packet arriving on DEV. The
  * martian checks come first; with forwarding off only local, broadcast and joined multicast
- * destinations are delivered.
+ * destinations are delivered; with it on, the source is checked (rp_filter) and the packet
+ * routed on, marked for a redirect when it leaves by the device it came in by.
  */
-export function inputRoute4(s: NetState, q: RouteGet, dst: IpAddr, find: () => { route?: Route; table?: number }): RouteMsg | NetError {
+export function inputRoute4(s: NetState, q: RouteGet, dst: IpAddr, find: () => { route?: Route; table?: number }, sysctl?: (key: string) => string | undefined): RouteMsg | NetError {
   const src = q.src !== undefined ? parseAddr(q.src) : parseAddr('0.0.0.0');
   if (!src || src.family !== 4) return err('EINVAL');
   const all = (a: IpAddr, v: number): boolean => a.bytes.every((b) => b === v);
@@ -48,8 +49,50 @@ export function inputRoute4(s: NetState, q: RouteGet, dst: IpAddr, find: () => {
   if (table !== undefined) base.table = table;
   if (found?.type === RTN.LOCAL) return spoofed() ? err('EINVAL') : deliver(RTN.LOCAL, 0);
   if (found?.type === RTN.BROADCAST) return spoofed() ? err('EINVAL') : deliver(RTN.BROADCAST, RTCF.BROADCAST);
-  // anything else would be forwarded, and forwarding is off
-  return err('EHOSTUNREACH');
+  // anything else is forwarded, when the device forwards (net.ipv4.conf.DEV.forwarding)
+  const conf = (key: string): number => {
+    const v = sysctl?.(`net.ipv4.conf.${dev?.name ?? ''}.${key}`) ?? sysctl?.(`net.ipv4.conf.default.${key}`);
+    return Number(v ?? 0) || 0;
+  };
+  const any = (key: string): boolean => conf(key) !== 0 || Number(sysctl?.(`net.ipv4.conf.all.${key}`) ?? 0) !== 0;
+  if (!dev || !sysctl || conf('forwarding') === 0) return err('EHOSTUNREACH');
+  if (!found) return err('ENETUNREACH');
+  // a reject route fails the lookup with its own error (fib_props)
+  if (found.type === RTN.UNREACHABLE) return err('EHOSTUNREACH');
+  if (found.type === RTN.PROHIBIT) return err('EACCES');
+  if (found.type !== RTN.UNICAST) return err('EINVAL');
+  const oif = found.oif ?? found.nexthops?.[0]?.oif;
+  const gateway = found.gateway ?? found.nexthops?.[0]?.gateway;
+  // a source that fails the reverse-path check is a martian (recent kernels report it as EINVAL)
+  const martian = (): NetError => err('EINVAL');
+  const rpf = Math.max(conf('rp_filter'), Number(sysctl('net.ipv4.conf.all.rp_filter') ?? 0) || 0);
+  const redirects = any('send_redirects');
+  // fib_validate_source: without reverse-path filtering (and unless it could be redirected)
+  // only a source of this host's own is refused; else the way back to the source is looked up
+  let onLink = false;
+  if (rpf || (oif === dev.ifindex && redirects)) {
+    // (a reject route fails the lookup: as no route at all)
+    const found4 = lookup(s, src);
+    const back = found4 && !isErrorType(found4.type) ? found4 : undefined;
+    if (back) {
+      if (back.type !== RTN.UNICAST) return err('EINVAL');
+      const viaDev = back.oif === dev.ifindex || !!back.nexthops?.some((h) => h.oif === dev.ifindex);
+      if (viaDev) onLink = back.gateway === undefined && !back.nexthops;
+      else if (s.addrs.some((a) => a.ifindex === dev.ifindex && a.family === 4) && rpf === 1) return martian();
+      else if (s.addrs.some((a) => a.ifindex === dev.ifindex && a.family === 4)) {
+        const alt = lookup(s, src, { oif: dev.ifindex });
+        onLink = alt?.type === RTN.UNICAST && alt.gateway === undefined && !alt.nexthops;
+      } else if (rpf) return martian();
+    } else if (rpf) return martian();
+  } else if (spoofed()) return err('EINVAL');
+  const m: RouteMsg = { ...base, type: RTN.UNICAST };
+  if (oif !== undefined) m.oif = oif;
+  if (gateway !== undefined) m.gateway = gateway;
+  // __mkroute_input: back out of the device it came in by, to a source on that link: a redirect
+  const onlink = (a: IpAddr): boolean => s.addrs.some((x) => x.ifindex === oif && x.family === 4 && samePrefix(parseAddr(x.local)!, a, x.prefixlen));
+  const gw = gateway !== undefined ? parseAddr(gateway) : undefined;
+  if (oif === dev.ifindex && onLink && redirects && (any('shared_media') || (onlink(src) && (!gw || onlink(gw))))) m.flags = (m.flags | RTCF.DOREDIRECT) >>> 0;
+  return m;
 }
 
 

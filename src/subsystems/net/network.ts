@@ -30,6 +30,8 @@ export interface NetworkOptions {
    * tests of the kernel alone). Off by default: in a machine systemd-networkd configures eth0.
    */
   placeholderDhcp?: boolean;
+  /** The sysctl tree (forwarding and reverse-path settings for the input path). */
+  sysctl?: (key: string) => string | undefined;
 }
 
 /** A packet offered to the netfilter hook (see Network.filter). */
@@ -67,7 +69,7 @@ export class Network {
    */
   filter: ((packet: FilteredPacket) => boolean) | undefined;
 
-  constructor(opts: NetworkOptions = {}) {
+  constructor(private readonly opts: NetworkOptions = {}) {
     this.now = opts.now ?? (() => 0);
     this.state = { links: [], addrs: [], routes: [], neighs: [], tables: { 4: [TABLE.LOCAL, TABLE.MAIN], 6: [TABLE.LOCAL, TABLE.MAIN] }, nextIfindex: 1, promoteSecondaries: false };
     bootLinks(this.state, this.now());
@@ -150,7 +152,7 @@ export class Network {
       case 'delroute': return this.delRoute(req.route);
       case 'getroute': {
         const now = this.tick();
-        const r = getRoute(this.state, req.query, req.query.uid ?? caller.uid, now, this.fibRules.all, this.fibRules.ruled4);
+        const r = getRoute(this.state, req.query, req.query.uid ?? caller.uid, now, this.fibRules.all, this.fibRules.ruled4, this.opts.sysctl);
         return isNetError(r) ? r : { ok: true, route: r };
       }
       case 'newneigh': return this.addNeighbour(req.neigh, req.nlflags);

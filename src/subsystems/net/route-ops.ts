@@ -472,7 +472,7 @@ function rejectErrno(type: number): NetError {
 }
 
 /** RTM_GETROUTE for one destination. */
-export function getRoute(s: NetState, q: RouteGet, uid: number, now: number, rules: readonly FibRule[] = [], ruled4 = false): RouteMsg | NetError {
+export function getRoute(s: NetState, q: RouteGet, uid: number, now: number, rules: readonly FibRule[] = [], ruled4 = false, sysctl?: (key: string) => string | undefined): RouteMsg | NetError {
   const dst = parseAddr(q.dst);
   if (!dst) return err('EINVAL');
   // IPv4 looks up through the rules (naming the table it found the route in) from the first
@@ -487,7 +487,7 @@ export function getRoute(s: NetState, q: RouteGet, uid: number, now: number, rul
     };
     // (the input path's code is in the late chunk, loaded before any route query)
     const late = lateOps();
-    if (late) return late.inputRoute4(s, q, dst, find);
+    if (late) return late.inputRoute4(s, q, dst, find, sysctl);
   }
   if (q.family === 4 && q.iif === undefined && q.src === undefined && q.oif === undefined && !q.fibMatch && isZero(dst)) {
     const late = lateOps();
