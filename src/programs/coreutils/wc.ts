@@ -215,6 +215,13 @@ export default defineProgram({
     for (const [index, name] of names.entries()) {
       await ctx.tick();
       let fd: number;
+      if (files0 === '-' && name === '-') {
+        // the names come from stdin, so '-' cannot name it too
+        await out.flush();
+        await ctx.error(`when reading file names from stdin, no file name of ${quoteaf(name)} allowed`);
+        ok = false;
+        continue;
+      }
       if (name === undefined || name === '-') fd = 0;
       else if (files0 !== undefined && name === '') {
         await out.flush();
