@@ -4,8 +4,8 @@ import type { Ctx } from '../lib/context';
 import { fail, has, lockAndRead, opt, parseArgs } from './common';
 import { commitAll, Locks, readAll } from './db';
 import { rootAndPrefix } from './root';
-import { LoginDefs, validName } from './defs';
-import { newId } from './ids';
+import { defItem, LoginDefs, validName } from './defs';
+import { idRange, newId } from './ids';
 
 const ADD_USAGE = `Usage: groupadd [options] GROUP
 
@@ -63,11 +63,20 @@ export const groupadd = defineProgram({
       await fail(ctx, `invalid group ID '${gidOpt}'`);
       return 3;
     }
+    // putdef_str: -K KEY=VALUE overrides login.defs for this run (an unknown KEY is refused)
+    const overrides: [string, string][] = [];
     for (const kv of a.values.get('K') ?? []) {
       if (!kv.includes('=')) {
         await fail(ctx, '-K requires KEY=VALUE');
         return 3;
       }
+      const key = kv.slice(0, kv.indexOf('='));
+      const item = defItem(key);
+      if (item !== true) {
+        await ctx.err.write(item);
+        return 3;
+      }
+      overrides.push([key, kv.slice(kv.indexOf('=') + 1)]);
     }
     if (has(a, 'o') && !has(a, 'g')) {
       await fail(ctx, '-o flag is only allowed with the -g flag');
@@ -108,8 +117,14 @@ export const groupadd = defineProgram({
       if (!dbs) return 10;
       if (gid === undefined) {
         const defs = await LoginDefs.load(sys, prefix);
+        for (const [k, v] of overrides) defs.set(k, v);
         const sysg = has(a, 'r');
-        gid = newId(dbs.group.entries().map((g) => g.gid), defs.num(sysg ? 'SYS_GID_MIN' : 'GID_MIN', sysg ? 101 : 1000), defs.num(sysg ? 'SYS_GID_MAX' : 'GID_MAX', sysg ? 999 : 60000), sysg);
+        const range = idRange(defs, 'GID', sysg);
+        if (typeof range === 'string') {
+          await fail(ctx, range);
+          return 4;
+        }
+        gid = newId(dbs.group.entries().map((g) => g.gid), range.min, range.max, sysg);
         if (gid === undefined) {
           await fail(ctx, "Can't get unique GID (no more available GIDs)");
           return 4;

@@ -24,3 +24,20 @@ export function newId(used: Iterable<number>, min: number, max: number, system: 
   for (let id = min; id <= max; id++) if (free(id)) return id;
   return undefined;
 }
+
+/**
+ * get_ranges of find_new_uid/find_new_gid: the range login.defs gives (a system id's top
+ * defaults to one below UID_MIN/GID_MIN), or the message shadow prints when it is upside down.
+ */
+export function idRange(defs: { num(key: string, dflt: number): number }, kind: 'UID' | 'GID', system: boolean): { min: number; max: number } | string {
+  const normalMin = defs.num(`${kind}_MIN`, 1000);
+  if (system) {
+    const min = defs.num(`SYS_${kind}_MIN`, 101);
+    const max = defs.num(`SYS_${kind}_MAX`, normalMin - 1);
+    if (max < min) return `Invalid configuration: SYS_${kind}_MIN (${min}), ${kind}_MIN (${normalMin}), SYS_${kind}_MAX (${max})`;
+    return { min: Math.max(min, 1), max };
+  }
+  const max = defs.num(`${kind}_MAX`, 60000);
+  if (max < normalMin) return `Invalid configuration: ${kind}_MIN (${normalMin}), ${kind}_MAX (${max})`;
+  return { min: normalMin, max };
+}

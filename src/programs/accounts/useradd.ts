@@ -11,7 +11,7 @@ import { defItem, LoginDefs, parseDay, validName } from './defs';
 import { prefixed, rootAndPrefix } from './root';
 import { getDefaults, parseLong, setDefaults, showDefaults } from './useradd-defaults';
 import { copySkel } from './home';
-import { newId } from './ids';
+import { idRange, newId } from './ids';
 
 const USAGE = `Usage: useradd [options] LOGIN
        useradd -D
@@ -256,7 +256,9 @@ async function addUser(ctx: Ctx, dbs: AccountDbs, locks: Locks, p: Plan): Promis
       if (min <= max && (uid < min || uid > max)) await ctx.err.write(`${progName(ctx)} warning: ${p.name}'s uid ${uid} outside of the UID_MIN ${min} and UID_MAX ${max} range.\n`);
     }
   } else {
-    const found = system ? newId(usedUids, defs.num('SYS_UID_MIN', 101), defs.num('SYS_UID_MAX', 999), true) : newId(usedUids, defs.num('UID_MIN', 1000), defs.num('UID_MAX', 60000), false);
+    const range = idRange(defs, 'UID', system);
+    if (typeof range === 'string') await fail(ctx, range);
+    const found = typeof range === 'string' ? undefined : newId(usedUids, range.min, range.max, system);
     if (found === undefined) return fail(ctx, "can't create user").then(() => 4);
     uid = found;
   }
@@ -268,7 +270,9 @@ async function addUser(ctx: Ctx, dbs: AccountDbs, locks: Locks, p: Plan): Promis
   let gid = p.gid;
   if (p.flagU) {
     const usedGids = new Set(dbs.group.entries().map((g) => g.gid));
-    const found = system ? newId(usedGids, defs.num('SYS_GID_MIN', 101), defs.num('SYS_GID_MAX', 999), true, uid) : newId(usedGids, defs.num('GID_MIN', 1000), defs.num('GID_MAX', 60000), false, uid);
+    const range = idRange(defs, 'GID', system);
+    if (typeof range === 'string') await fail(ctx, range);
+    const found = typeof range === 'string' ? undefined : newId(usedGids, range.min, range.max, system, uid);
     if (found === undefined) return fail(ctx, "can't create group").then(() => 4);
     gid = found;
     dbs.group.put({ name: p.name, passwd: 'x', gid, members: [] });
