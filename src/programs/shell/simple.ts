@@ -710,6 +710,14 @@ export function callFunction(sh: Interpreter, fn: FuncDef, argv: string[]): Mayb
 function enterFunction(sh: Interpreter, fn: FuncDef, argv: string[]): MaybePromise<number> {
   const state = sh.state;
   const frame: Frame = { positional: state.positional, line: state.lineno, context: state.contextLine, loops: state.loopDepth, traps: state.traps.size === 0 ? undefined : hideTraps(state) };
+  // extdebug: the arguments go on BASH_ARGV and their count on BASH_ARGC for the call (the
+  // script's own are put there first)
+  if (state.shopts.has('extdebug')) {
+    state.lookup('BASH_ARGV');
+    state.bashArgv.unshift(...argv.slice(1).reverse());
+    state.bashArgc.unshift(String(argv.length - 1));
+    frame.args = true;
+  }
   // the caller's loops are not the function's: break and continue in it do not reach them
   state.loopDepth = 0;
   // bash numbers the body from the line of its opening brace (function_bstart)
@@ -748,6 +756,8 @@ interface Frame {
   loops: number;
   /** Traps hidden from the function (see hideTraps). */
   traps: [string, string][] | undefined;
+  /** Its arguments were pushed on BASH_ARGV (extdebug). */
+  args?: boolean;
 }
 
 /**
@@ -777,6 +787,7 @@ function leave(state: ShellState, frame: Frame): void {
   state.lineno = frame.line;
   state.contextLine = frame.context;
   state.loopDepth = frame.loops;
+  if (frame.args) state.bashArgv.splice(0, Number(state.bashArgc.shift()) || 0);
   if (frame.traps) for (const [name, action] of frame.traps) if (!state.traps.has(name)) state.traps.set(name, action);
 }
 
