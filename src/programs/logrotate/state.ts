@@ -167,10 +167,9 @@ export class States {
 /** lockState: makes a missing state file (mode 0640); a world-readable one is not locked. */
 export async function lockState(sys: Sys, m: Messages, path: string, skipLock: boolean): Promise<boolean> {
   if (path === '/dev/null') return true;
-  let st: Stat;
+  let fd: number;
   try {
-    st = await sys.stat(path);
-    await sys.access(path, 6);
+    fd = await sys.open(path, { read: true, write: true });
   } catch (e) {
     if (!isSysError(e)) throw e;
     if (e.errno !== 'ENOENT') {
@@ -179,15 +178,15 @@ export async function lockState(sys: Sys, m: Messages, path: string, skipLock: b
     }
     await m.debug(`Creating stub state file: ${path}\n`);
     try {
-      const fd = await sys.open(path, { write: true, create: true, exclusive: true }, 0o640);
-      sys.close(fd);
-      st = await sys.stat(path);
+      fd = await sys.open(path, { write: true, create: true, exclusive: true }, 0o640);
     } catch (e2) {
       if (!isSysError(e2)) throw e2;
       await m.error(`error creating stub state file ${path}: ${strerror(e2.errno)}\n`);
       return false;
     }
   }
+  const st = sys.fstat(fd);
+  sys.close(fd);
   if (skipLock) {
     await m.debug(`Skip locking state file ${path}\n`);
     return true;
