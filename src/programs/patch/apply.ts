@@ -34,7 +34,7 @@ export function oriented(h: Hunk, reverse: boolean): Hunk {
   };
 }
 
-export type Outcome = { ok: true; hunk: number; line: number; fuzz: number; offset: number } | { ok: false; hunk: number; line: number };
+export type Outcome = { ok: true; hunk: number; line: number; fuzz: number; offset: number } | { ok: false; hunk: number; line: number; crlf: boolean };
 
 export interface ApplyOptions {
   maxFuzz: number;
@@ -114,7 +114,15 @@ export class Applier {
     }
     const base = h.oldCount === 0 ? h.oldStart : h.oldStart - 1;
     if (where === undefined) {
-      this.outcomes.push({ ok: false, hunk: num, line: h.oldStart + this.lastOffset });
+      // would it be found were carriage returns not there (in the file or in the patch)?
+      const bare = (t: string): string => t.replace(/\r$/, '');
+      const plain = new Applier({ lines: this.file.lines.map(bare), noEol: this.file.noEol }, this.o);
+      plain.frozen = this.frozen;
+      plain.lastOffset = this.lastOffset;
+      const h2 = { ...h, lines: h.lines.map((l) => ({ t: l.t, s: bare(l.s) })) };
+      let crlf = false;
+      for (let f = 0; f <= maxFuzz && !crlf; f++) crlf = plain.locate(h2, f) !== undefined;
+      this.outcomes.push({ ok: false, hunk: num, line: h.oldStart + this.lastOffset, crlf });
       return false;
     }
     if (h.lines.some((l) => l.t !== '+')) this.lastOffset = where - base;

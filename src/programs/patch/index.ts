@@ -230,7 +230,7 @@ class Patch {
     for (const r of applier.outcomes) {
       if (!r.ok) {
         mismatch = true;
-        if (!this.o.silent) await this.say(`Hunk #${r.hunk} FAILED at ${r.line}.\n`);
+        if (!this.o.silent) await this.say(`Hunk #${r.hunk} FAILED at ${r.line}${r.crlf ? ' (different line endings)' : ''}.\n`);
       } else if (r.fuzz || r.offset) {
         mismatch = true;
         if (this.o.silent) continue;

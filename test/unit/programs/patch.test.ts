@@ -49,6 +49,12 @@ const CASES: Case[] = [
   ['noeol', 'printf "x\\ny" > e1; printf "x\\nz" > e2; diff -u e1 e2 > e.diff; cp e1 e3; patch e3 e.diff; od -c e3; printf "x\\ny\\n" > e4; patch e4 e.diff; echo rc=$?',
     'patching file e3\n0000000   x  \\n   z\n0000003\npatching file e4\nHunk #1 FAILED at 1.\n1 out of 1 hunk FAILED -- saving rejects to file e4.rej\nrc=1\n',
     '', 0],
+  ['git_style', 'mkdir src; printf "one\\ntwo\\nthree\\n" > src/m.c; printf "diff --git a/src/m.c b/src/m.c\\nindex 1111111..2222222 100644\\n--- a/src/m.c\\n+++ b/src/m.c\\n@@ -1,3 +1,3 @@\\n one\\n-two\\n+TWO\\n three\\ndiff --git a/src/new.c b/src/new.c\\nnew file mode 100644\\nindex 0000000..3333333\\n--- /dev/null\\n+++ b/src/new.c\\n@@ -0,0 +1,2 @@\\n+hello\\n+world\\n" > g.patch; patch -p1 < g.patch; echo rc=$?; cat src/m.c src/new.c; patch -p1 -R < g.patch; echo rc=$?; ls src',
+    'patching file src/m.c\npatching file src/new.c\nrc=0\none\nTWO\nthree\nhello\nworld\npatching file src/m.c\npatching file src/new.c\nrc=0\nm.c\n',
+    '', 0],
+  ['line_endings', 'printf "one\\r\\ntwo\\r\\nthree\\r\\n" > crlf; printf -- "--- crlf\\n+++ crlf\\n@@ -1,3 +1,3 @@\\n one\\n-two\\n+TWO\\n three\\n" > cr.diff; patch crlf cr.diff; echo rc=$?; printf "a\\nb\\nc\\n" > ws; printf -- "--- ws\\n+++ ws\\n@@ -1,3 +1,3 @@\\n a\\n-b \\n+B\\n c\\n" > ws.diff; patch ws ws.diff; echo rc=$?; patch -l ws ws.diff; echo rc=$?; cat ws',
+    'patching file crlf\nHunk #1 FAILED at 1 (different line endings).\n1 out of 1 hunk FAILED -- saving rejects to file crlf.rej\nrc=1\npatching file ws\nHunk #1 FAILED at 1.\n1 out of 1 hunk FAILED -- saving rejects to file ws.rej\nrc=1\npatching file ws\nrc=0\na\nB\nc\n',
+    '', 0],
 ];
 
 describe('patch, as GNU patch 2.7.6 behaves', () => {
