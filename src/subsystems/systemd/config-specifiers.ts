@@ -121,9 +121,17 @@ export function dropBadSpecifiers(s: UnitSettings, warnings: string[], fatal: Se
   const out = new UnitSettings();
   out.warnings.push(...s.warnings);
   out.fatal = s.fatal;
+  const deprecated = (a: UnitAssignment): void => {
+    // the control-group specifiers resolve, with a warning for each
+    for (const m of a.value.matchAll(/%(.)/g)) {
+      if (DEPRECATED.includes(m[1]!)) warnings.push(`${a.file}:${a.line}: ${BARE}${unitOf(a.file)}: Specifier '%${m[1]}' used in unit configuration, which is deprecated. Please update your unit file, as it does not work as intended.`);
+    }
+  };
   for (const a of s.assignments) {
     const rule = a.value.includes('%') ? specifierRule(a) : undefined;
     if (!rule) {
+      // (the commands resolve theirs in config.ts)
+      if (a.key.startsWith('Exec') && a.section !== 'Install' && a.value.includes('%') && !hasBadSpecifier(a.value)) deprecated(a);
       out.assignments.push(a);
       continue;
     }
@@ -135,10 +143,7 @@ export function dropBadSpecifiers(s: UnitSettings, warnings: string[], fatal: Se
       if (rule.fatal) fatal.add(msg);
     };
     if (!hasBadSpecifier(a.value)) {
-      // the control-group specifiers resolve, with a warning for each
-      for (const m of a.value.matchAll(/%(.)/g)) {
-        if (DEPRECATED.includes(m[1]!)) warnings.push(`${a.file}:${a.line}: ${BARE}${unitOf(a.file)}: Specifier '%${m[1]}' used in unit configuration, which is deprecated. Please update your unit file, as it does not work as intended.`);
-      }
+      deprecated(a);
       out.assignments.push(a);
       continue;
     }
@@ -214,7 +219,7 @@ export function resolveSpecifiers(v: string, unit: string, file: string): string
     n: unit, N: base, p: prefix, P: prefix, i: instance, I: instance, j: prefix.slice(prefix.lastIndexOf('-') + 1), J: prefix.slice(prefix.lastIndexOf('-') + 1),
     f: `/${instance || prefix}`, t: '/run', S: '/var/lib', C: '/var/cache', L: '/var/log', E: '/etc', T: '/tmp', V: '/var/tmp', h: '/root', s: '/bin/sh',
     u: 'root', U: '0', g: 'root', G: '0', y: file, Y: dir, d: `/run/credentials/${unit}`, a: 'x86-64', o: 'photon', w: '5.0', '%': '%',
-    c: '', r: '', R: '',
+    c: `/${unit}`, r: '', R: '',
   };
   // (a letter that is no specifier stays: it is only there in words a check reads as they are)
   return v.replace(/%(.)/g, (m, c: string) => table[c] ?? m);

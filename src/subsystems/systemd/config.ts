@@ -296,7 +296,7 @@ const RESTART = ['no', 'on-success', 'on-failure', 'on-abnormal', 'on-watchdog',
 const TYPES = ['simple', 'exec', 'forking', 'oneshot', 'notify', 'dbus', 'idle', 'notify-reload'];
 
 /** The specifier letters unit files may use (unit_full_printf); another letter is an error. */
-const UNIT_SPECIFIERS = new Set('aAbBCdEfgGhHiIjJlLmMnNopPqsStTuUvVwWyY%'.split(''));
+const UNIT_SPECIFIERS = new Set('aAbBCdEfgGhHiIjJlLmMnNopPqsStTuUvVwWyY%crR'.split(''));
 
 /** A "%x" with a letter or digit that is no specifier (EBADSLT), if any. */
 function badSpecifier(v: string): boolean {
