@@ -165,6 +165,8 @@ async function run(ctx: Ctx): Promise<number> {
     if (!quiet && regular && st.blocks * 512 < st.size) {
       await ctx.err.write(`\nmkswap: ${dev} contains holes or other unsupported extents.\n        This swap file can be rejected by kernel on swap activation!\n${p.flags.has('verbose') ? '\n' : '        Use --verbose for more details.\n'}\n`);
     }
+    // a swap area in use cannot be written (ETXTBSY): the first write, of the boot bits, fails
+    if (regular && (await activeSwap(ctx, dev))) throw new Fail('unable to erase bootbits sectors');
     sys.lseek(fd, 0, 'set');
     await sys.write(fd, new Uint8Array(1024));
     for (const sig of await probe(sys, fd)) {
@@ -186,6 +188,17 @@ async function run(ctx: Ctx): Promise<number> {
     sys.close(fd);
   }
   return 0;
+}
+
+/** Whether `dev` is an active swap area: its path is among /proc/swaps' names. */
+async function activeSwap(ctx: Ctx, dev: string): Promise<boolean> {
+  try {
+    const path = await ctx.sys.realpath(dev);
+    const text = new TextDecoder().decode(await ctx.sys.readFile('/proc/swaps'));
+    return text.split('\n').slice(1).some((l) => l.split(/\s+/)[0]?.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8))) === path);
+  } catch {
+    return false;
+  }
 }
 
 export default defineProgram({
