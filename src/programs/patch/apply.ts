@@ -122,7 +122,7 @@ export class Applier {
       const h2 = { ...h, lines: h.lines.map((l) => ({ t: l.t, s: bare(l.s) })) };
       let crlf = false;
       for (let f = 0; f <= maxFuzz && !crlf; f++) crlf = plain.locate(h2, f) !== undefined;
-      this.outcomes.push({ ok: false, hunk: num, line: h.oldStart + this.lastOffset, crlf });
+      this.outcomes.push({ ok: false, hunk: num, line: h.oldStart, crlf });
       return false;
     }
     if (h.lines.some((l) => l.t !== '+')) this.lastOffset = where - base;

@@ -91,8 +91,9 @@ class Patch {
     private readonly o: Opts,
   ) {}
 
+  /** patch's messages: on stdout, unless the patched text goes there (-o -). */
   private async say(text: string): Promise<void> {
-    await this.ctx.out.write(text);
+    await (this.o.output === '-' ? this.ctx.err : this.ctx.out).write(text);
   }
 
   async fatal(text: string): Promise<never> {
@@ -259,7 +260,10 @@ class Patch {
     const newH = reverse ? s.oldHeader : s.newHeader;
     const removes = result.lines.length === 0 && (this.o.removeEmpty || (newH !== undefined && (headerName(newH) === '/dev/null' || epochStamp(newH))));
     try {
-      if (removes && this.o.output === undefined) await sys.unlink(dest);
+      if (dest === '-' && this.o.output === '-') {
+        await this.ctx.out.write(joinText(result));
+        await this.ctx.out.flush();
+      } else if (removes && this.o.output === undefined) await sys.unlink(dest);
       else if (!skipAll || this.o.output !== undefined) await sys.writeFile(dest, new TextEncoder().encode(joinText(result)));
     } catch (e) {
       if (!isSysError(e)) throw e;
