@@ -76,8 +76,16 @@ export async function runScript(r: RotateRun, logfn: string, logrotfn: string | 
   return run(r, '/bin/sh', argv, new Map([[0, 0], [1, 1], [2, 2]]));
 }
 
-/** createOutputFile: a new file with the log's owner and mode (an existing one is moved aside). */
-async function createOutputFile(r: RotateRun, name: string, mode: number, uid: number, gid: number): Promise<boolean> {
+/** The ids files are made with under `su` (logrotate's effective ones then), else undefined. */
+function suIds(r: RotateRun, log: LogInfo): [number, number] | undefined {
+  return log.flags.has('su') && (log.suUid !== r.sys.geteuid() || log.suGid !== r.sys.getegid()) ? [log.suUid, log.suGid] : undefined;
+}
+
+/**
+ * createOutputFile: a new file with the log's owner and mode (an existing one is moved aside).
+ * Under `su` the file belongs to that user and group, who may not give it away.
+ */
+async function createOutputFile(r: RotateRun, name: string, mode: number, uid: number, gid: number, as?: [number, number]): Promise<boolean> {
   const { sys, m } = r;
   for (let i = 0; i < 2; i++) {
     try {
@@ -102,7 +110,8 @@ async function createOutputFile(r: RotateRun, name: string, mode: number, uid: n
     }
   }
   try {
-    if (sys.geteuid() === 0) await sys.chown(name, uid, gid);
+    if (as) await sys.chown(name, as[0], as[1]);
+    else if (sys.geteuid() === 0) await sys.chown(name, uid, gid);
     await sys.chmod(name, mode & 0o7777);
   } catch (e) {
     if (!isSysError(e)) throw e;
@@ -127,7 +136,7 @@ async function compressLogFile(r: RotateRun, name: string, log: LogInfo, sb: Sta
   }
   const out = `${name}${log.compressExt ?? '.gz'}`;
   const src = sys.fstat(inFd);
-  if (!(await createOutputFile(r, out, src.mode, src.uid, src.gid))) {
+  if (!(await createOutputFile(r, out, src.mode, src.uid, src.gid, suIds(r, log)))) {
     sys.close(inFd);
     return true;
   }
@@ -136,8 +145,13 @@ async function compressLogFile(r: RotateRun, name: string, log: LogInfo, sb: Sta
   const env = new Map(sys.env);
   env.set('LOGROTATE_COMPRESSED_FILENAME', name);
   await m.ctx.flush();
+  const su = log.flags.has('su') && (log.suUid !== sys.getuid() || log.suGid !== sys.getgid());
   const pid = await sys.fork(
     async (child) => {
+      if (su) {
+        child.setgid(log.suGid, log.suGid);
+        child.setuid(log.suUid, log.suUid);
+      }
       try {
         return await child.exec(prog.includes('/') ? prog : await findInPath(child, prog), [prog, ...log.compressOptions], env);
       } catch (e) {
@@ -148,6 +162,7 @@ async function compressLogFile(r: RotateRun, name: string, log: LogInfo, sb: Sta
     },
     { fds: new Map([[0, inFd], [1, outFd], [2, errW]]) },
   );
+  if (su) await m.debug(`switching uid to ${log.suUid} and gid to ${log.suGid} permanently (pid ${pid})\n`);
   sys.close(errW);
   sys.close(inFd);
   sys.close(outFd);
@@ -287,7 +302,7 @@ async function copyTruncate(r: RotateRun, cur: string, save: string, sb: Stat, l
       await m.error(`error opening ${cur}: ${strerror(e.errno)}\n`);
       return true;
     }
-    if (!(await createOutputFile(r, save, sb.mode, sb.uid, sb.gid))) return true;
+    if (!(await createOutputFile(r, save, sb.mode, sb.uid, sb.gid, suIds(r, log)))) return true;
     await sys.writeFile(save, data);
   }
   if (log.flags.has('copytruncate')) {
@@ -640,7 +655,7 @@ async function rotateSingleLog(r: RotateRun, log: LogInfo, i: number, state: Log
     const gid = log.createGid === NO_ID ? sb.gid : log.createGid;
     const mode = log.createMode === NO_MODE ? sb.mode & 0o777 : log.createMode;
     await m.debug(`creating new ${file} mode = 0${mode.toString(8)} uid = ${uid} gid = ${gid}\n`);
-    if (!r.debug && !(await createOutputFile(r, file, mode, uid, gid))) hasErrors = true;
+    if (!r.debug && !(await createOutputFile(r, file, mode, uid, gid, suIds(r, log)))) hasErrors = true;
   }
   if (!hasErrors && copying && !log.flags.has('tmpfilename')) {
     hasErrors = await copyTruncate(r, file, names.finalName!, state.sb!, log, !log.rotateCount && !log.logAddress);
@@ -698,6 +713,14 @@ export async function rotateLogSet(r: RotateRun, log: LogInfo): Promise<boolean>
     return false;
   }
   const shared = log.flags.has('sharedscripts');
+  // su: logrotate takes the user's ids as its effective ones for the set. The simulated kernel
+  // cannot hand root back to a process that gave it up, so only the messages are shown here;
+  // the compress command still runs as that user.
+  const su = log.flags.has('su') && (r.sys.geteuid() !== log.suUid || r.sys.getegid() !== log.suGid);
+  const [euid, egid] = [r.sys.geteuid(), r.sys.getegid()];
+  const switchBack = (): Promise<void> =>
+    m.debug(`switching euid from ${log.suUid} to ${euid} and egid from ${log.suGid} to ${egid} (pid ${r.sys.pid})\n`);
+  if (su) await m.debug(`switching euid from ${euid} to ${log.suUid} and egid from ${egid} to ${log.suGid} (pid ${r.sys.pid})\n`);
   let hasErrors = false;
   const logErr: boolean[] = [];
   let numRotated = 0;
@@ -712,6 +735,7 @@ export async function rotateLogSet(r: RotateRun, log: LogInfo): Promise<boolean>
       await m.debug('running first action script\n');
       if (await runScript(r, log.pattern, undefined, log.first)) {
         await m.error(`error running first action script for ${log.pattern}\n`);
+        if (su) await switchBack();
         return true;
       }
     }
@@ -775,5 +799,6 @@ export async function rotateLogSet(r: RotateRun, log: LogInfo): Promise<boolean>
       }
     }
   }
+  if (su) await switchBack();
   return hasErrors;
 }
