@@ -3,6 +3,8 @@
 // (locale style, which is '...' in the C locale). Works on UTF-8 bytes; in the C locale every
 // byte above 0x7e counts as unprintable, as it does for glibc.
 
+import { byteChar, encodeText } from '../../shared/bytes';
+
 export type QuotingStyle =
   | 'literal' | 'shell' | 'shell-always' | 'shell-escape' | 'shell-escape-always'
   | 'c' | 'c-maybe' | 'escape' | 'locale' | 'clocale';
@@ -17,7 +19,6 @@ export interface QuoteOptions {
   utf8?: boolean;
 }
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const ch = (s: string): number => s.charCodeAt(0);
 
@@ -31,9 +32,10 @@ function utf8Char(b: Uint8Array, i: number): { len: number; printable: boolean }
   const c = b[i]!;
   const need = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c <= 0xdf ? 2 : 0;
   if (need === 0 || c > 0xf4) return { len: 1, printable: false };
-  if (i + need > b.length) return { len: b.length - i, printable: false };
   let cp = c & (need === 2 ? 0x1f : need === 3 ? 0x0f : 0x07);
   for (let k = 1; k < need; k++) {
+    // a byte that cannot continue it: one bad byte (EILSEQ); the end first: the rest (incomplete)
+    if (i + k >= b.length) return { len: b.length - i, printable: false };
     const cc = b[i + k]!;
     if ((cc & 0xc0) !== 0x80) return { len: 1, printable: false };
     cp = (cp << 6) | (cc & 0x3f);
@@ -237,10 +239,32 @@ function run(arg: Uint8Array, style: QuotingStyle, quoteToo: Set<number> | undef
   }
 }
 
-/** Quotes `name` in `opts.style`. */
+/** The text for quoted bytes: UTF-8 characters, and any byte outside one as its escaped character (shared/bytes). */
+function bytesText(b: number[]): string {
+  if (b.every((c) => c < 0x80)) return String.fromCharCode(...b);
+  let out = '';
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    const need = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    let ok = need > 0 && i + need <= b.length;
+    for (let k = 1; ok && k < need; k++) ok = (b[i + k]! & 0xc0) === 0x80;
+    const text = ok ? decoder.decode(Uint8Array.from(b.slice(i, i + need))) : '';
+    // (an overlong form or a surrogate decodes to U+FFFD: its bytes stay bytes)
+    if (ok && !text.includes('\ufffd')) {
+      out += text;
+      i += need;
+    } else {
+      out += byteChar(c);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Quotes `name` in `opts.style` (a name's bytes that are not UTF-8 are quoted as bytes). */
 export function quotearg(name: string, opts: QuoteOptions): string {
   const too = opts.quoteToo ? new Set([...opts.quoteToo].map(ch)) : undefined;
-  return decoder.decode(Uint8Array.from(run(encoder.encode(name), opts.style, too, opts.utf8 ?? false)));
+  return bytesText(run(encodeText(name), opts.style, too, opts.utf8 ?? false));
 }
 
 /** Whether the locale in `env` is a UTF-8 one (LC_ALL, then LC_CTYPE, then LANG). */
