@@ -184,14 +184,7 @@ async function compressLogFile(r: RotateRun, name: string, log: LogInfo, sb: Sta
     return true;
   }
   await sys.utimes(out, sb.atime, sb.mtime).catch(() => undefined);
-  try {
-    await sys.unlink(name);
-  } catch (e) {
-    if (!isSysError(e)) throw e;
-    await m.error(`error unlinking log file ${name}: ${strerror(e.errno)}\n`);
-    return true;
-  }
-  return false;
+  return (await shredFile(r, name, log)) !== false;
 }
 
 async function findInPath(sys: Sys, prog: string): Promise<string> {
@@ -202,10 +195,12 @@ async function findInPath(sys: Sys, prog: string): Promise<string> {
   return prog;
 }
 
-async function removeLogFile(r: RotateRun, name: string, log: LogInfo): Promise<boolean> {
+/**
+ * shred_file: the preremove script first (a failure keeps the file), then with `shred` the
+ * coreutils command over the file (`shred -u [-n N] -` on the open file), then the unlink.
+ */
+async function shredFile(r: RotateRun, name: string, log: LogInfo): Promise<false | true | Errno> {
   const { sys, m } = r;
-  await m.debug(`removing old log ${name}\n`);
-  if (r.debug) return false;
   if (log.preremove) {
     await m.debug('running preremove script\n');
     if (await runScript(r, name, undefined, log.preremove)) {
@@ -213,15 +208,49 @@ async function removeLogFile(r: RotateRun, name: string, log: LogInfo): Promise<
       return true;
     }
   }
+  if (log.flags.has('shred')) {
+    let fd: number;
+    try {
+      fd = await sys.open(name, { read: true, write: true, noFollow: true });
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      await m.error(`error opening ${name}: ${strerror(e.errno)}\n`);
+      return true;
+    }
+    if (!log.flags.has('allowhardlink') && sys.fstat(fd).nlink !== 1) {
+      sys.close(fd);
+      await m.error(`failed to shred "${name}", because shredding files with multiple hard links is disabled for ${log.pattern}.\n`);
+      return true;
+    }
+    await m.debug(`Using shred to remove the file ${name}\n`);
+    const argv = ['shred', '-u', ...(log.shredCycles ? ['-n', String(log.shredCycles)] : []), '-'];
+    await m.ctx.flush();
+    const pid = await forkWith(r, 'shred', argv, new Map([[0, 0], [1, fd], [2, 2]]), 'shred');
+    sys.close(fd);
+    if (await waitStatus(r, pid)) {
+      await m.error(`Failed to shred ${name}, trying unlink\n`);
+      return sys.unlink(name).then(
+        () => false as const,
+        (e: unknown) => (isSysError(e) ? e.errno : true),
+      );
+    }
+  }
   try {
     await sys.unlink(name);
   } catch (e) {
     if (!isSysError(e)) throw e;
-    if (e.errno === 'ENOENT') return false;
-    await m.error(`Failed to remove old log ${name}: ${strerror(e.errno)}\n`);
-    return true;
+    if (e.errno !== 'ENOENT') return e.errno;
+    await m.error(`error unlinking log file ${name}: ${strerror(e.errno)}\n`);
   }
   return false;
+}
+
+async function removeLogFile(r: RotateRun, name: string, log: LogInfo): Promise<boolean> {
+  await r.m.debug(`removing old log ${name}\n`);
+  if (r.debug) return false;
+  const failed = await shredFile(r, name, log);
+  if (typeof failed === 'string') await r.m.error(`Failed to remove old log ${name}: ${strerror(failed)}\n`);
+  return failed !== false;
 }
 
 /** Starts `cmd` (found in PATH when it has no slash) in a child with these descriptors. */
