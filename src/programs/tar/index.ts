@@ -1,4 +1,4 @@
-// tar (GNU tar 1.34): -c, -r, -t, -x and --delete on archives in GNU format, through gzip
+// tar (GNU tar 1.34): -c, -r, -t, -x, -d and --delete on archives in GNU format, through gzip
 // and friends with -z/-j/-J (or found compressed when read), with -C, --exclude, -T, -v/-vv,
 // -O, -k, -p, --strip-components, --transform, -h and -P. Exit 0, 2 after any error (and on usage errors), 64 for
 // options argp rejects.
@@ -19,7 +19,7 @@ import { qc, Tar, TarFatal } from './state';
 import { localZone } from '../lib/tz';
 import { HELP, USAGE, VERSION } from './text';
 
-const OP_FLAGS: Record<string, string> = { update: '-u', diff: '-d', catenate: '-A', 'test-label': '--test-label' };
+const OP_FLAGS: Record<string, string> = { update: '-u', catenate: '-A', 'test-label': '--test-label' };
 
 async function usage(ctx: Ctx, e: TarUsage): Promise<number> {
   const name = e.argp ? 'tar' : ctx.name;
@@ -108,7 +108,7 @@ async function listOrExtract(tar: Tar, excluder: Excluder): Promise<number> {
     else for (const name of await readList(tar, n.file)) names.push({ name, dir: cwd, recursive });
   }
   const selector = new Selector(names, cwd, o);
-  const extractor = o.op === 'extract' ? new Extractor(tar, r) : undefined;
+  const extractor = o.op === 'extract' ? new Extractor(tar, r) : o.op === 'diff' ? new (await import('./compare')).Comparer(tar, r) : undefined;
   await readArchive(tar, r, { compressed, appending: false }, async (e) => {
     const dir = selector.select(e.name);
     if (dir === undefined || excluder.excluded(e.name)) return skipData(tar, r, e.m);
@@ -133,7 +133,7 @@ async function listOrExtract(tar: Tar, excluder: Excluder): Promise<number> {
   }
   if (fd !== 0) sys.close(fd);
   if (child) await reapChild(tar, child);
-  await extractor?.finish();
+  if (extractor instanceof Extractor) await extractor.finish();
   await selector.reportMissing(tar);
   const record = o.blocking * BLOCK;
   return Math.ceil((r.blockNo * BLOCK) / record) * record;

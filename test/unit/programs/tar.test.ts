@@ -372,6 +372,9 @@ const CASES: Case[] = [
   ['delete_filter', 'tar cf - dir/file dir/sub | tar --delete dir/file | tar tvf -; tar czf a.tgz dir/file; tar --delete -f a.tgz dir/file; echo rc=$?; tar --delete -zf a.tgz dir/file; echo rc=$?; tar rf a.tar dir/file; tar rf a.tar dir/file; tar rf a.tar dir/sub; tar --delete -f a.tar dir/file; tar tf a.tar',
     'drwxr-xr-x root/root         0 2026-01-15 09:30 dir/sub/\nrc=2\nrc=2\ndir/sub/\n',
     'tar: Cannot update compressed archives\ntar: Error is not recoverable: exiting now\ntar: Cannot update compressed archives\nTry \'tar --help\' or \'tar --usage\' for more information.\n', 0],
+  ['compare', 'tar cf a.tar dir; tar df a.tar; echo rc=$?; printf "world\\n" > dir/file; touch -d "2026-01-15 09:30" dir/file; tar df a.tar; echo rc=$?; echo hello > dir/file; touch -d "2026-01-10 08:00" dir/file; tar dvf a.tar | sort; echo rc=$?; chmod 600 dir/file; rm dir/link; ln -s other dir/link; rmdir dir/sub; tar --compare -f a.tar; echo rc=$?; tar df a.tar dir/file nope; echo rc=$?; printf "hello world\\n" > dir/file; touch -d "2026-01-10 08:00" dir/file; tar --diff -f a.tar dir/file; echo rc=$?; rm dir/hard; echo x > dir/hard; tar df a.tar dir/hard; echo rc=$?',
+    'rc=0\ndir/file: Contents differ\nrc=1\ndir/\ndir/file\ndir/file: Mod time differs\ndir/hard\ndir/link\ndir/sub/\nrc=0\ndir/file: Mode differs\ndir/file: Mod time differs\ndir/link: Symlink differs\nrc=1\ndir/file: Mode differs\ndir/file: Mod time differs\nrc=2\ndir/file: Mode differs\ndir/file: Mod time differs\ndir/file: Size differs\nrc=1\ndir/hard: Not linked to dir/file\nrc=1\n',
+    'tar: dir/sub: Warning: Cannot stat: No such file or directory\ntar: nope: Not found in archive\ntar: Exiting with failure status due to previous errors\n', 0],
 ];
 
 describe('tar, as GNU tar 1.34 behaves', () => {
