@@ -226,18 +226,25 @@ const ACTIONS = 'none reboot reboot-force reboot-immediate poweroff poweroff-for
 
 /** [Service] settings config-check.ts leaves to this file: removed ones, and the start-rate settings [Unit] has under their old names. */
 export const MORE_SERVICE_CHECKS: Record<string, Check> = {
-  SysVStartPriority: legacy, BusPolicy: legacy,
+  SysVStartPriority: legacy, BusPolicy: legacy, Environment: (v, k, u) => environment(v, k, u),
   StartLimitInterval: secCheck('Failed to parse sec value'),
   StartLimitAction: oneOf(ACTIONS, 'Failed to parse StartLimitAction='), FailureAction: oneOf(ACTIONS, 'Failed to parse FailureAction='),
 };
 
 /** Environment=: NAME=VALUE words (C escapes decoded); a bad word is skipped with a warning. */
 const environment: Check = (v) => {
-  const list = extractWords(v, { unquote: true, cunescape: true });
-  const out = list === undefined ? [`Invalid syntax, ignoring: ${v}`] : [];
-  for (const w of list ?? []) {
-    const eq = w.indexOf('=');
-    if (!(eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(w.slice(0, eq)))) out.push(`Invalid environment assignment, ignoring: ${w}`);
+  const out: string[] = [];
+  // word by word: the words before bad quoting are read (and judged) first
+  for (let pos: number | undefined = 0; pos !== undefined; ) {
+    const r = extractFirstWord(v, pos, { unquote: true, cunescape: true });
+    if (r === null) break;
+    if (r === 'error') {
+      out.push(`Invalid syntax, ignoring: ${v}`);
+      break;
+    }
+    const eq = r.word.indexOf('=');
+    if (!(eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(r.word.slice(0, eq)))) out.push(`Invalid environment assignment, ignoring: ${r.word}`);
+    pos = r.next;
   }
   return some(out);
 };

@@ -577,13 +577,11 @@ function serviceConfig(s: UnitSettings, cfg: UnitConfig, fatal: Set<string>): Se
       environment.length = 0;
       continue;
     }
-    const words = extractWords(a.value, { unquote: true, cunescape: true });
-    if (!words) w.push(`${where(a)}Invalid syntax, ignoring: ${a.value}`);
-    for (const word of words ?? []) {
+    // (config-check logs the words that are no assignment)
+    for (const word of extractWords(a.value, { unquote: true, cunescape: true }) ?? []) {
       const eq = word.indexOf('=');
       // env_assignment_is_valid(): the name is letters, digits and "_", not starting with a digit
       if (eq > 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(word.slice(0, eq))) environment.push([word.slice(0, eq), word.slice(eq + 1)]);
-      else w.push(`${where(a)}Invalid environment assignment, ignoring: ${word}`);
     }
   }
   const restart = setting(s, 'Service', 'Restart', w, 'Failed to parse service restart specifier', (v) => (RESTART.includes(v) ? (v as RestartPolicy) : undefined)) ?? 'no';
