@@ -480,6 +480,49 @@ function dateGlob(format: string): { pattern: string; fmt: string } {
   return { pattern, fmt };
 }
 
+/** strptime then mktime as sortGlobResult does: the fields read before a mismatch count. */
+function dateKey(text: string, fmt: string, zone: TimeZone): number {
+  const tm = { year: 1900, mon: 0, mday: 0, hour: 0, min: 0, sec: 0 };
+  let p = 0;
+  const num = (max: number): number | undefined => {
+    const mm = new RegExp(`^[+-]?\\d{1,${max}}`).exec(text.slice(p));
+    if (!mm) return undefined;
+    p += mm[0].length;
+    return Number(mm[0]);
+  };
+  for (let i = 0; i < fmt.length; i++) {
+    const c = fmt[i]!;
+    if (c !== '%') {
+      if (text[p] !== c) break;
+      p++;
+      continue;
+    }
+    const d = fmt[++i];
+    if (d === '%') {
+      if (text[p] !== '%') break;
+      p++;
+      continue;
+    }
+    const width = d === 'Y' ? 4 : d === 's' ? 20 : d === 'z' ? 5 : 2;
+    const v = d === 'z' ? (/^[+-]\d{4}/.test(text.slice(p)) ? ((p += 5), 0) : undefined) : num(width);
+    if (v === undefined) break;
+    if (d === 'Y') tm.year = v;
+    else if (d === 'm') tm.mon = v - 1;
+    else if (d === 'd') tm.mday = v;
+    else if (d === 'H') tm.hour = v;
+    else if (d === 'M') tm.min = v;
+    else if (d === 'S') tm.sec = v;
+    else if (d === 's') Object.assign(tm, localtime(v, zone));
+  }
+  return mktime(tm, zone);
+}
+
+function sortByDate(files: string[], prefixLen: number, fmt: string, zone: TimeZone): string[] {
+  if (!fmt) return files;
+  const keyed = files.map((f) => [dateKey(f.slice(prefixLen), fmt, zone), f] as const);
+  return keyed.sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+}
+
 async function globFiles(r: RotateRun, pattern: string): Promise<string[]> {
   try {
     return await glob(r.sys, pattern, { dotglob: false, globstar: false, extglob: false, bytes: true });
@@ -521,10 +564,12 @@ async function prerotateSingleLog(r: RotateRun, log: LogInfo, i: number, state: 
   if (log.flags.has('datehourago')) now = localtime(mktime({ ...now, hour: now.hour - 1 }, r.zone), r.zone);
   let dformat: string;
   let dpattern: string;
+  let sortFormat = '';
   if (log.dateformat) {
     const g = dateGlob(log.dateformat);
     dformat = g.fmt;
     dpattern = g.pattern;
+    sortFormat = dformat;
     await m.debug(`Converted '${log.dateformat}' -> '${dformat}'\n`);
   } else if (log.criterium === Crit.Hourly) {
     dformat = '-%Y%m%d%H';
@@ -548,7 +593,7 @@ async function prerotateSingleLog(r: RotateRun, log: LogInfo, i: number, state: 
 
   if (log.flags.has('compress') && delay) {
     if (dateext) {
-      const found = await globFiles(r, `${dir}/${base}${dpattern}${fileext}`);
+      const found = sortByDate(await globFiles(r, `${dir}/${base}${dpattern}${fileext}`), dir.length + 1 + base.length, sortFormat, r.zone);
       if (found.length) {
         for (const old of found) {
           if (hasErrors) break;
@@ -570,7 +615,7 @@ async function prerotateSingleLog(r: RotateRun, log: LogInfo, i: number, state: 
   }
 
   if (dateext) {
-    const found = await globFiles(r, `${dir}/${base}${dpattern}${fileext}${compext}`);
+    const found = sortByDate(await globFiles(r, `${dir}/${base}${dpattern}${fileext}${compext}`), dir.length + 1 + base.length, sortFormat, r.zone);
     if (found.length) {
       let mailOut = -1;
       for (let k = 0; k < found.length; k++) {
