@@ -9,7 +9,9 @@ import { hex, Md5 } from './md5';
 import { Sha1 } from './sha1';
 import { Sha224, Sha256 } from './sha256';
 import { Sha512 } from './sha512';
-import { bin, LineReader, openInput, Output, qf, readChunk, textOf, stdinCloseFailed } from './textio';
+import { bin, LineReader, openInput, Output, qf, readChunk, stdinCloseFailed, unbin } from './textio';
+import { bytesText } from './quotearg';
+import { encodeText } from '../../shared/bytes';
 import { quote } from './quote';
 import { strtoint, UINTMAX_MAX, xdectoint } from './xstrtol';
 
@@ -91,7 +93,7 @@ export async function printDigest(ctx: Ctx, out: Output, algo: Algo, file: strin
     await ctx.error(`${qf(file)}: ${strerror(r.errno)}`);
     return false;
   }
-  const raw = bin(new TextEncoder().encode(file));
+  const raw = bin(encodeText(file));
   const escape = eol === '\n' && /[\\\n\r]/.test(raw);
   out.push((escape ? '\\' : '') + line(escape ? escapeName(raw) : raw, r) + eol);
   await out.drain();
@@ -235,7 +237,7 @@ export async function check(ctx: Ctx, algo: Algo, out: Output, name: string, o: 
         continue;
       }
       formatted = true;
-      const file = textOf(parsed.file);
+      const file = bytesText(unbin(parsed.file));
       const escape = !o.status && parsed.file.includes('\n');
       const label = (escape ? '\\' : '') + (escape ? escapeName(parsed.file) : parsed.file);
       const r = await digestFile(ctx, lineAlgo!, file, parsed.bits);

@@ -239,9 +239,10 @@ function run(arg: Uint8Array, style: QuotingStyle, quoteToo: Set<number> | undef
   }
 }
 
-/** The text for quoted bytes: UTF-8 characters, and any byte outside one as its escaped character (shared/bytes). */
-function bytesText(b: number[]): string {
-  if (b.every((c) => c < 0x80)) return String.fromCharCode(...b);
+/** The text for bytes: UTF-8 characters, and any byte outside one as its escaped character (shared/bytes). */
+export function bytesText(bytes: ArrayLike<number>): string {
+  const b = Array.from(bytes);
+  if (b.every((c) => c < 0x80)) return decoder.decode(Uint8Array.from(b));
   let out = '';
   for (let i = 0; i < b.length; ) {
     const c = b[i]!;
