@@ -724,8 +724,11 @@ export class Interpreter implements ExpandHost {
    */
   childIgnores(): number[] | undefined {
     if (!this.state.interactive) {
-      if (!this.state.quitOwn || this.state.traps.get('QUIT') === '') return undefined;
-      return this.sys.ignoredSignals().filter((s) => s !== SIGNALS.SIGQUIT);
+      const quit = this.state.quitOwn && this.state.traps.get('QUIT') !== '';
+      // (SIGINT ignored by an asynchronous subshell for itself, unless a trap '' asked for it)
+      const own = this.state.traps.get('INT') === '' ? [] : this.state.asyncOwn ?? [];
+      if (!quit && own.length === 0) return undefined;
+      return this.sys.ignoredSignals().filter((s) => !(quit && s === SIGNALS.SIGQUIT) && !own.includes(s));
     }
     const out: number[] = [];
     for (const [name, action] of this.state.traps) {

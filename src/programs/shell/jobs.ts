@@ -206,7 +206,7 @@ async function forkStages(sh: Interpreter, cmd: Command & { kind: 'pipeline' }, 
         else sub.state.loopDepth = 0;
         if (background) {
           sub.state.jobs = [];
-          if (!control) ignoreInterrupts(sub);
+          if (!control) ignoreInterrupts(sub, stage);
         }
         return sub.runCommand(stage, true);
       }, {
@@ -223,11 +223,19 @@ async function forkStages(sh: Interpreter, cmd: Command & { kind: 'pipeline' }, 
   return { pids, pgid, ...(inShell ? { lastInput: pipes[n - 2]![0] } : {}) };
 }
 
-/** Without job control an asynchronous list ignores SIGINT and SIGQUIT (POSIX), and so does what it runs. */
-function ignoreInterrupts(sub: Interpreter): void {
+/**
+ * Without job control an asynchronous list ignores SIGINT and SIGQUIT (POSIX). A program run
+ * straight from it keeps them ignored; a subshell, group or function call ignores them for
+ * itself, and what it runs gets them back as they were.
+ */
+function ignoreInterrupts(sub: Interpreter, stage: Command): void {
+  const word = stage.kind === 'simple' ? stage.words[0]?.parts : undefined;
+  const name = word?.length === 1 && word[0]!.kind === 'lit' ? word[0]!.text : undefined;
+  const compound = stage.kind !== 'simple' || (name !== undefined && sub.state.functions.has(name));
+  if (compound && !sub.sys.ignoredSignals().includes(SIGNALS.SIGINT)) sub.state.asyncOwn = [SIGNALS.SIGINT];
   sub.sys.signal(SIGNALS.SIGINT, 'ignore');
   sub.sys.signal(SIGNALS.SIGQUIT, 'ignore');
-  sub.state.quitOwn = false;
+  if (!compound) sub.state.quitOwn = false;
 }
 
 /** lastpipe: the last stage with its standard input on the pipe, then the others' statuses. */
@@ -306,7 +314,7 @@ export async function startBackground(sh: Interpreter, cmd: Command): Promise<nu
       sub.state.jobs = [];
       sub.debugDone = debug !== undefined;
       if (cmd.kind !== 'simple') sub.state.loopDepth = 0;
-      if (!control) ignoreInterrupts(sub);
+      if (!control) ignoreInterrupts(sub, cmd.kind === 'pipeline' && cmd.cmds.length === 1 ? cmd.cmds[0]! : cmd);
       return sub.runCommand(cmd, true);
     }, {
       fds: sh.inheritable(overrides, nullFd === undefined ? [] : [nullFd]),

@@ -172,6 +172,8 @@ export class ShellState {
   termsigs = false;
   /** The shell itself ignores SIGQUIT (it was not ignored on entry): its children get it back. */
   quitOwn = false;
+  /** Signals an asynchronous subshell ignores for itself only (SIGINT): what it runs gets them back. */
+  asyncOwn: number[] | undefined;
   /** The signals ignored when the shell started (trap can neither set nor reset them), by
    * name; found out when trap first needs them. */
   entryIgnored: string[] | undefined;
@@ -262,6 +264,7 @@ export class ShellState {
     s.lastBg = this.lastBg;
     s.termsigs = this.termsigs;
     s.quitOwn = this.quitOwn;
+    s.asyncOwn = this.asyncOwn;
     s.entryIgnored = this.entryIgnored;
     s.xtraceFd = this.xtraceFd;
     s.filled = new Set(this.filled);

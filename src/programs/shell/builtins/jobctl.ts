@@ -508,6 +508,7 @@ function entryIgnored(sh: Interpreter): string[] {
   if (sh.state.entryIgnored) return sh.state.entryIgnored;
   const own = new Set<string>();
   if (sh.state.quitOwn || sh.state.interactive) own.add('QUIT');
+  for (const n of sh.state.asyncOwn ?? []) own.add(signalName(n)!.slice(3));
   if (sh.state.interactive) for (const n of ['TERM', 'TSTP', 'TTIN', 'TTOU']) own.add(n);
   for (const map of [sh.state.traps, sh.state.parentTraps]) for (const [name, action] of map ?? []) if (action === '') own.add(name);
   const names = sh.sys.ignoredSignals().map((n) => (signalName(n) ?? realtimeSignalName(n))?.slice(3));
