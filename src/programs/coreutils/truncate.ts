@@ -79,7 +79,7 @@ export default defineProgram({
     for (const text of args.values.get('s') ?? []) {
       let t = text.replace(/^\s+/, '');
       const first = t[0];
-      rel = 'abs';
+      // (the mode a -s set stays for the next one: GNU keeps it in one variable)
       if (first === '<' || first === '>' || first === '/' || first === '%') {
         rel = first === '<' ? 'max' : first === '>' ? 'min' : first === '/' ? 'rdn' : 'rup';
         t = t.slice(1);
