@@ -849,30 +849,40 @@ async function checkOldDir(r: ConfigRun, where: string, log: LogInfo): Promise<b
 }
 
 async function mkpath(r: ConfigRun, path: string, log: LogInfo): Promise<boolean> {
+  const { sys, m } = r;
+  const mode = log.olddirMode;
+  await m.debug(`creating new directory ${path} mode = 0${mode.toString(8)} uid = ${log.olddirUid} gid = ${log.olddirGid}\n`);
   const parts = path.split('/');
   for (let i = 1; i <= parts.length; i++) {
     const sub = parts.slice(0, i).join('/');
-    if (!sub) continue;
+    if (!sub || (i < parts.length && !parts[i])) continue;
     try {
-      const st = await r.sys.stat(sub);
-      if (st.kind !== 'dir') {
-        await r.m.error(`path ${sub} already exists, but it is not a directory\n`);
-        return false;
-      }
-      continue;
-    } catch {
-      // made below
-    }
-    const uid = log.olddirUid === NO_ID ? r.sys.getuid() : log.olddirUid;
-    const gid = log.olddirGid === NO_ID ? r.sys.getgid() : log.olddirGid;
-    await r.m.debug(`creating new directory ${sub} mode = 0${log.olddirMode.toString(8)} uid = ${uid} gid = ${gid}\n`);
-    try {
-      await r.sys.mkdir(sub, log.olddirMode);
-      await r.sys.chown(sub, uid, gid);
-      await r.sys.chmod(sub, log.olddirMode);
+      await sys.mkdir(sub, mode);
     } catch (e) {
       if (!isSysError(e)) throw e;
-      await r.m.error(`error creating ${sub}: ${strerror(e.errno)}\n`);
+      if (e.errno === 'EEXIST') {
+        if ((await sys.stat(sub).catch(() => undefined))?.kind === 'dir') continue;
+        await m.error(`path ${sub} already exists, but it is not a directory\n`);
+        return false;
+      }
+      await m.error(`error creating ${sub}: ${strerror(e.errno)}\n`);
+      return false;
+    }
+    try {
+      const st = await sys.stat(sub);
+      const uid = log.olddirUid === NO_ID ? st.uid : log.olddirUid;
+      const gid = log.olddirGid === NO_ID ? st.gid : log.olddirGid;
+      await sys.chown(sub, uid, gid);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      await m.error(`error setting owner of ${sub} to uid ${log.olddirUid >>> 0} and gid ${log.olddirGid >>> 0}: ${strerror(e.errno)}\n`);
+      return false;
+    }
+    try {
+      await sys.chmod(sub, mode);
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      await m.error(`error setting permissions of ${sub} to 0${mode.toString(8)}: ${strerror(e.errno)}\n`);
       return false;
     }
   }
