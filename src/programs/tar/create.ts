@@ -1,4 +1,4 @@
-// -c and -r: walking the names given (with -C and -T in their places), one header per file,
+// -c, -r and -u: walking the names given (with -C and -T in their places), one header per file,
 // its data in blocks, a second name of a file already stored (or linked twice) as a hard
 // link, and GNU's ././@LongLink members for names longer than the header holds.
 import { isSysError, strerror } from '../../shared/errno';
@@ -33,7 +33,14 @@ export class Creator {
     private excluder: Excluder,
     /** dev:ino of the archive file itself, which is never stored. */
     private readonly archiveId: string | undefined,
+    /** -u: the newest time of each name the archive holds; what is not newer is left out. */
+    private readonly stored?: Map<string, number>,
   ) {}
+
+  private upToDate(m: Member): boolean {
+    const t = this.stored?.get(m.name);
+    return t !== undefined && t >= m.mtime;
+  }
 
   private get sys() {
     return this.tar.sys;
@@ -125,6 +132,7 @@ export class Creator {
     }
     if (st.kind === 'dir') return this.dumpDir(path, st);
     const member = await this.member(path, st);
+    if (this.upToDate(member)) return;
     const seen = this.links.get(id);
     if (seen) {
       const target = seen.safe ? seen.name : await safeName(this.tar, seen.name, 'hard link targets');
@@ -213,7 +221,7 @@ export class Creator {
     }
     const m = await this.member(path, st);
     if (!m.name.endsWith('/')) m.name += '/';
-    await this.put({ ...m, type: '5' }, path.endsWith('/') ? path : `${path}/`);
+    if (!this.upToDate(m)) await this.put({ ...m, type: '5' }, path.endsWith('/') ? path : `${path}/`);
     if (this.tar.o.sortByName) entries.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const e of entries) await this.dump(path === '/' ? `/${e}` : `${path}/${e}`, false);
     if (this.tar.o.removeFiles) this.removeDirs.push(path);

@@ -19,7 +19,7 @@ import { qc, Tar, TarFatal } from './state';
 import { localZone } from '../lib/tz';
 import { HELP, USAGE, VERSION } from './text';
 
-const OP_FLAGS: Record<string, string> = { update: '-u', catenate: '-A', 'test-label': '--test-label' };
+const OP_FLAGS: Record<string, string> = { catenate: '-A', 'test-label': '--test-label' };
 
 async function usage(ctx: Ctx, e: TarUsage): Promise<number> {
   const name = e.argp ? 'tar' : ctx.name;
@@ -146,11 +146,12 @@ async function createOrAppend(tar: Tar): Promise<number> {
   const recordSize = o.blocking * BLOCK;
   let fd: number;
   let offset = 0;
+  const stored = new Map<string, number>();
   if (tar.archiveName === '-') {
     if (sys.isatty(1)) await tar.fatal('Refusing to write archive contents to terminal (missing -f option?)');
     fd = 1;
     await tar.ctx.out.flush();
-  } else if (o.op === 'append') {
+  } else if (o.op === 'append' || o.op === 'update') {
     try {
       fd = await sys.open(tar.archiveName, { read: true, write: true, create: true }, 0o666);
     } catch (e) {
@@ -159,7 +160,11 @@ async function createOrAppend(tar: Tar): Promise<number> {
     const r = new ArchiveReader(tar, fd);
     const head = await r.peek(BLOCK);
     if (!(head.length === BLOCK && checksumOk(head)) && detectCompression(head)) await tar.fatal('Cannot update compressed archives');
-    offset = await readArchive(tar, r, { compressed: false, appending: true }, (e) => skipData(tar, r, e.m));
+    offset = await readArchive(tar, r, { compressed: false, appending: true }, (e) => {
+      // -u: the newest time each name has in the archive
+      if (o.op === 'update') stored.set(e.name, Math.max(stored.get(e.name) ?? -Infinity, e.m.mtime));
+      return skipData(tar, r, e.m);
+    });
     sys.lseek(fd, offset, 'set');
   } else {
     try {
@@ -174,7 +179,7 @@ async function createOrAppend(tar: Tar): Promise<number> {
   // appending after a ragged end starts a new record there, as GNU tar does
   const inRecord = offset % BLOCK ? 0 : offset % recordSize;
   const w = new ArchiveWriter(tar, child ? child.fd : fd, recordSize, inRecord, child !== undefined);
-  const creator = new Creator(tar, w, new Excluder([], o), archiveId);
+  const creator = new Creator(tar, w, new Excluder([], o), archiveId, o.op === 'update' ? stored : undefined);
   try {
     await creator.run(o.names, (file, nul) => readList(tar, file, nul));
     await w.finish();
@@ -205,8 +210,8 @@ async function run(ctx: Ctx, args: string[]): Promise<number> {
     const flag = OP_FLAGS[o.op];
     if (flag) throw new TarUsage(`${flag} is not supported here`, false, false);
     if (o.op === 'create' && !o.names.some((n) => n.kind === 'name' || n.kind === 'from')) throw new TarUsage('Cowardly refusing to create an empty archive', false);
-    if (o.op === 'append' && archive === '-') throw new TarUsage("Options '-Aru' are incompatible with '-f -'", false);
-    if ((o.op === 'append' || o.op === 'delete') && o.compressor) throw new TarUsage('Cannot update compressed archives', false);
+    if ((o.op === 'append' || o.op === 'update') && archive === '-') throw new TarUsage("Options '-Aru' are incompatible with '-f -'", false);
+    if ((o.op === 'append' || o.op === 'update' || o.op === 'delete') && o.compressor) throw new TarUsage('Cannot update compressed archives', false);
   } catch (e) {
     if (e instanceof TarUsage) return usage(ctx, e);
     throw e;
@@ -218,7 +223,7 @@ async function run(ctx: Ctx, args: string[]): Promise<number> {
   if (o.autoCompress && o.op === 'create' && !o.compressor) o.compressor = compressorForSuffix(archive);
   const tar = new Tar(ctx, o, archive);
   tar.tz = await localZone(ctx.sys);
-  const writesArchiveToStdout = (o.op === 'create' || o.op === 'append') && archive === '-';
+  const writesArchiveToStdout = (o.op === 'create' || o.op === 'append' || o.op === 'update') && archive === '-';
   if (writesArchiveToStdout || (o.op === 'extract' && o.toStdout)) tar.listing = ctx.err;
   const started = ctx.sys.now();
   try {
@@ -230,7 +235,7 @@ async function run(ctx: Ctx, args: string[]): Promise<number> {
         const ms = ctx.sys.now() - started;
         await ctx.err.write(`Total bytes read: ${totalsText(n.read, ms)}\nTotal bytes written: ${totalsText(n.written, ms)}\nTotal bytes deleted: ${n.read - n.written}\n`);
       }
-    } else if (o.op === 'create' || o.op === 'append') {
+    } else if (o.op === 'create' || o.op === 'append' || o.op === 'update') {
       const n = await createOrAppend(tar);
       if (o.totals) await ctx.out.flush();
       if (o.totals) await ctx.err.write(`Total bytes written: ${totalsText(n, ctx.sys.now() - started)}\n`);
