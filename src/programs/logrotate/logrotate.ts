@@ -91,7 +91,8 @@ async function main(ctx: Ctx): Promise<number> {
     else if (o === 'm') mailCommand = v!;
     else if (o === 'S') skipLock = true;
     else if (o === 'W') waitLock = true;
-    else if (o === 'l' && v !== 'syslog') {
+    else if (o === 'l' && v === 'syslog') m.toSyslog = true;
+    else if (o === 'l') {
       try {
         await sys.writeFile(v!, '');
         m.logFile = v;
