@@ -1,4 +1,4 @@
-// tar (GNU tar 1.34): -c, -r, -t, -x, -d and --delete on archives in GNU format, through gzip
+// tar (GNU tar 1.34): -c, -r, -u, -A, -t, -x, -d and --delete on archives in GNU format, through gzip
 // and friends with -z/-j/-J (or found compressed when read), with -C, --exclude, -T, -v/-vv,
 // -O, -k, -p, --strip-components, --transform, -h and -P. Exit 0, 2 after any error (and on usage errors), 64 for
 // options argp rejects.
@@ -19,7 +19,7 @@ import { qc, Tar, TarFatal } from './state';
 import { localZone } from '../lib/tz';
 import { HELP, USAGE, VERSION } from './text';
 
-const OP_FLAGS: Record<string, string> = { catenate: '-A', 'test-label': '--test-label' };
+const OP_FLAGS: Record<string, string> = { 'test-label': '--test-label' };
 
 async function usage(ctx: Ctx, e: TarUsage): Promise<number> {
   const name = e.argp ? 'tar' : ctx.name;
@@ -151,7 +151,7 @@ async function createOrAppend(tar: Tar): Promise<number> {
     if (sys.isatty(1)) await tar.fatal('Refusing to write archive contents to terminal (missing -f option?)');
     fd = 1;
     await tar.ctx.out.flush();
-  } else if (o.op === 'append' || o.op === 'update') {
+  } else if (o.op === 'append' || o.op === 'update' || o.op === 'catenate') {
     try {
       fd = await sys.open(tar.archiveName, { read: true, write: true, create: true }, 0o666);
     } catch (e) {
@@ -181,7 +181,8 @@ async function createOrAppend(tar: Tar): Promise<number> {
   const w = new ArchiveWriter(tar, child ? child.fd : fd, recordSize, inRecord, child !== undefined);
   const creator = new Creator(tar, w, new Excluder([], o), archiveId, o.op === 'update' ? stored : undefined);
   try {
-    await creator.run(o.names, (file, nul) => readList(tar, file, nul));
+    if (o.op === 'catenate') await catenate(tar, w);
+    else await creator.run(o.names, (file, nul) => readList(tar, file, nul));
     await w.finish();
   } finally {
     if (child) sys.close(child.fd);
@@ -210,8 +211,8 @@ async function run(ctx: Ctx, args: string[]): Promise<number> {
     const flag = OP_FLAGS[o.op];
     if (flag) throw new TarUsage(`${flag} is not supported here`, false, false);
     if (o.op === 'create' && !o.names.some((n) => n.kind === 'name' || n.kind === 'from')) throw new TarUsage('Cowardly refusing to create an empty archive', false);
-    if ((o.op === 'append' || o.op === 'update') && archive === '-') throw new TarUsage("Options '-Aru' are incompatible with '-f -'", false);
-    if ((o.op === 'append' || o.op === 'update' || o.op === 'delete') && o.compressor) throw new TarUsage('Cannot update compressed archives', false);
+    if ((o.op === 'append' || o.op === 'update' || o.op === 'catenate') && archive === '-') throw new TarUsage("Options '-Aru' are incompatible with '-f -'", false);
+    if ((o.op === 'append' || o.op === 'update' || o.op === 'catenate' || o.op === 'delete') && o.compressor) throw new TarUsage('Cannot update compressed archives', false);
   } catch (e) {
     if (e instanceof TarUsage) return usage(ctx, e);
     throw e;
@@ -235,7 +236,7 @@ async function run(ctx: Ctx, args: string[]): Promise<number> {
         const ms = ctx.sys.now() - started;
         await ctx.err.write(`Total bytes read: ${totalsText(n.read, ms)}\nTotal bytes written: ${totalsText(n.written, ms)}\nTotal bytes deleted: ${n.read - n.written}\n`);
       }
-    } else if (o.op === 'create' || o.op === 'append' || o.op === 'update') {
+    } else if (o.op === 'create' || o.op === 'append' || o.op === 'update' || o.op === 'catenate') {
       const n = await createOrAppend(tar);
       if (o.totals) await ctx.out.flush();
       if (o.totals) await ctx.err.write(`Total bytes written: ${totalsText(n, ctx.sys.now() - started)}\n`);
@@ -253,6 +254,26 @@ async function run(ctx: Ctx, args: string[]): Promise<number> {
   }
   if (tar.status === 2) await tar.warn('Exiting with failure status due to previous errors');
   return tar.status;
+}
+
+/** -A: each archive named is copied whole (its records, end marker and all) after the last member. */
+async function catenate(tar: Tar, w: ArchiveWriter): Promise<void> {
+  for (const n of tar.o.names) {
+    if (n.kind !== 'name') continue;
+    let data: Uint8Array;
+    try {
+      data = await tar.sys.readFile(n.name);
+    } catch (e) {
+      await tar.sysError(e, n.name, 'Cannot open');
+      continue;
+    }
+    const head = data.subarray(0, BLOCK);
+    if (head.length < BLOCK || !checksumOk(head)) {
+      await tar.error('Skipping to next header');
+      continue;
+    }
+    await w.write(data.subarray(0, data.length - (data.length % BLOCK)));
+  }
 }
 
 /** The names --delete works on (-C changes nothing there). */
