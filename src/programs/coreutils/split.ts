@@ -129,7 +129,7 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
       continue;
     }
     switch (key) {
-      case 'a': suffixLength = Number(num(v, 0n, 1n << 60n, '', 'invalid suffix length')); break;
+      case 'a': suffixLength = Number(num(v, 0n, UINTMAX_MAX / 8n, '', 'invalid suffix length')); break;
       case 'additional':
         if (lastComponent(v) !== 0) return usageFail(ctx, `invalid suffix ${ql(v)}, contains directory separator`);
         extra = v;

@@ -4,6 +4,9 @@
 
 export class SuffixesExhausted extends Error {}
 
+/** The longest name a string can hold here (V8's limit, about 2^29 characters). */
+const MAX_NAME = 0x1fffffe8;
+
 export class FileNames {
   private index: number[] | undefined;
   private base: string;
@@ -28,6 +31,8 @@ export class FileNames {
 
   next(): string {
     if (!this.index) {
+      // the first name is allocated whole: one longer than memory allows fails as malloc does
+      if (this.base.length + this.length + this.extra.length > MAX_NAME) throw new SuffixesExhausted('memory exhausted');
       this.index = new Array<number>(this.length).fill(0);
       if (this.start) {
         const s = this.start;
