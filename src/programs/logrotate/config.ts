@@ -219,22 +219,15 @@ function expandHome(sys: Sys, path: string): string {
 async function readConfigFile(r: ConfigRun, file: string, def: Holder): Promise<boolean> {
   const { sys, m } = r;
   let st;
-  let bytes: Uint8Array;
   try {
     st = await sys.stat(file);
-    if (st.kind === 'dir') throw Object.assign(new Error('dir'), { isdir: true });
-    bytes = await sys.readFile(file);
+    if (st.kind === 'file') await sys.access(file, 4);
   } catch (e) {
-    if (!isSysError(e)) {
-      if ((e as { isdir?: boolean }).isdir) {
-        await m.debug(`Ignoring ${file} because it's not a regular file.\n`);
-        return false;
-      }
-      throw e;
-    }
+    if (!isSysError(e)) throw e;
     await m.error(`failed to open config file ${file}: ${strerror(e.errno)}\n`);
     return true;
   }
+  // a directory, device or pipe is passed over unread (3.22 does not wait on a pipe)
   if (st.kind !== 'file') {
     await m.debug(`Ignoring ${file} because it's not a regular file.\n`);
     return false;
@@ -249,6 +242,14 @@ async function readConfigFile(r: ConfigRun, file: string, def: Holder): Promise<
       await m.error(`Ignoring ${file} because the file owner is wrong (should be root or user with uid 0).\n`);
       return true;
     }
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await sys.readFile(file);
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    await m.error(`failed to open config file ${file}: ${strerror(e.errno)}\n`);
+    return true;
   }
   if (bytes.length === 0) {
     await m.debug(`Ignoring ${file} because it's empty.\n`);
