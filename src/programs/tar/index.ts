@@ -1,7 +1,7 @@
-// tar (GNU tar 1.34): -c, -r, -u, -A, -t, -x, -d and --delete on archives in GNU format, through gzip
-// and friends with -z/-j/-J (or found compressed when read), with -C, --exclude, -T, -v/-vv,
-// -O, -k, -p, --strip-components, --transform, -h and -P. Exit 0, 2 after any error (and on usage errors), 64 for
-// options argp rejects.
+// tar (GNU tar 1.34): -c, -r, -u, -A, -t, -x, -d and --delete on archives in GNU format,
+// through gzip and friends with -z/-j/-J (or found compressed when read), with -C, --exclude,
+// -T, -v/-vv, -O, -k, -p, --strip-components, --transform, -h and -P. Exit 0, 2 after any
+// error (and on usage errors), 64 for options argp rejects.
 import type { Stat } from '../../shared/stat';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
