@@ -29,7 +29,7 @@ const shoptLet = () => import('./shopt');
 export const builtins = new Map<string, Builtin>([
   [':', basic.colon], ['true', basic.trueBuiltin], ['false', basic.falseBuiltin], ['echo', basic.echo], ['printf', later(() => import('./printf'), (m) => m.printf)],
   ['eval', basic.evalBuiltin], ['exit', basic.exit], ['logout', basic.logout], ['return', basic.returnBuiltin], ['break', basic.breakBuiltin],
-  ['continue', basic.continueBuiltin], ['shift', basic.shift], ['caller', basic.caller],
+  ['continue', basic.continueBuiltin], ['shift', basic.shift], ['caller', later(() => import('./caller'), (m) => m.caller)],
   ['cd', dirs.cd], ['pwd', dirs.pwd],
   ['getopts', later(() => import('./getopts'), (m) => m.getopts)], ['read', later(() => import('./read'), (m) => m.read)], ['source', io.source], ['.', io.source],
   ['test', testB.test], ['[', testB.test],

@@ -271,20 +271,14 @@ async function printFunctions(sh: Interpreter, names: string[], onlyNames: boole
   return status;
 }
 
-/** Each one's synopsis (as bash's help has it: typeset's and local's differ from declare's). */
-const DECLARE_USAGE: Record<string, string> = {
-  declare: 'declare [-aAfFgiIlnrtux] [name[=value] ...] or declare -p [-aAfFilnrtux] [name ...]',
-  typeset: 'typeset [-aAfFgiIlnrtux] name[=value] ... or typeset -p [-aAfFilnrtux] [name ...]',
-  local: 'local [option] name[=value] ...',
-};
-
 const makeDeclare = (cmd: string, local: boolean): Builtin => async (sh, argv) => {
   if (local && sh.state.funcNames.length === 0) {
     await sh.error(`${cmd}: can only be used in a function`);
     return 1;
   }
   const p = parseAttrs(argv.slice(1), 'aAcfFgiIlnprtux');
-  if (p.bad) return badOption(sh, cmd, p.bad, DECLARE_USAGE[cmd] ?? DECLARE_USAGE.declare!);
+  // (the synopsis as help has it: typeset's and local's differ from declare's)
+  if (p.bad) return badOption(sh, cmd, p.bad, (await import('./help-topics')).HELP_TOPICS.find(([n]) => n === cmd)![1]);
   // declare or typeset with no names and no attribute to look for (alone, -I, or only +attrs)
   // lists what `set` lists, as set does; local keeps its declare lines
   if (!local && p.rest.length === 0 && [...p.set].every((c) => c === 'I')) return setOptions(sh, ['set']);
