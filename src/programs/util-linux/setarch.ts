@@ -75,6 +75,7 @@ const OPTIONS: OptionDef[] = [
 export default defineProgram({
   name: 'setarch',
   installPath: '/usr/bin/setarch',
+  aliases: ['/usr/bin/linux32', '/usr/bin/linux64', '/usr/bin/i386', '/usr/bin/x86_64', '/usr/bin/uname26'],
   pkg: 'util-linux',
   async main(ctx) {
     const name = shortName(ctx);
