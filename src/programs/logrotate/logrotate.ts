@@ -164,8 +164,7 @@ async function main(ctx: Ctx): Promise<number> {
   let rc = (await readAllConfigPaths(cfg, files)) ? 1 : 0;
   const nowSecs = Math.floor(sys.now() / 1000);
   const zone = await localZone(sys);
-  if (waitLock && !debug) await m.debug(`waiting for lock on state file ${stateFile}\n`);
-  if (!debug && !(await lockState(sys, m, stateFile, skipLock))) return 3;
+  if (!debug && !(await lockState(sys, m, stateFile, skipLock, waitLock))) return 3;
   const states = new States(m, nowSecs, zone);
   if (!(await states.read(sys, stateFile, debug))) rc = 1;
   await m.debug(`\nHandling ${cfg.logs.length} logs\n`);

@@ -165,7 +165,7 @@ export class States {
 }
 
 /** lockState: makes a missing state file (mode 0640); a world-readable one is not locked. */
-export async function lockState(sys: Sys, m: Messages, path: string, skipLock: boolean): Promise<boolean> {
+export async function lockState(sys: Sys, m: Messages, path: string, skipLock: boolean, waitLock = false): Promise<boolean> {
   if (path === '/dev/null') return true;
   let fd: number;
   try {
@@ -195,6 +195,7 @@ export async function lockState(sys: Sys, m: Messages, path: string, skipLock: b
     await m.warn(`state file ${path} is world-readable and thus can be locked from other unprivileged users. Skipping lock acquisition...\n`);
     return true;
   }
+  if (waitLock) await m.debug(`waiting for lock on state file ${path}\n`);
   await m.debug(`acquired lock on state file ${path}\n`);
   return true;
 }
