@@ -36,5 +36,6 @@ Print a usage summary and exit.
 .SH "EXIT STATUS"
 0 on success, 1 when a line was bad or a file could not be updated, 2 for a usage error.
 .SH "SEE ALSO"
-.BR chpasswd (8), .BR gpasswd (1)
+.BR chpasswd (8),
+.BR gpasswd (1)
 `;

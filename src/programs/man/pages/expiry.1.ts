@@ -27,5 +27,6 @@ Print a usage summary and exit.
 .SH "EXIT STATUS"
 With \fB\-c\fR, the state described above; otherwise 0, or 1 on failure; 2 for a usage error.
 .SH "SEE ALSO"
-.BR chage (1), .BR passwd (1)
+.BR chage (1),
+.BR passwd (1)
 `;

@@ -41,5 +41,6 @@ Print a usage summary and exit.
 .SH "EXIT STATUS"
 0 on success, 1 on failure.
 .SH "SEE ALSO"
-.BR swapon (8), .BR wipefs (8)
+.BR swapon (8),
+.BR wipefs (8)
 `;

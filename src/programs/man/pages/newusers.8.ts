@@ -47,5 +47,6 @@ Their passwords.
 .B /etc/group
 The groups.
 .SH "SEE ALSO"
-.BR useradd (8), .BR chpasswd (8)
+.BR useradd (8),
+.BR chpasswd (8)
 `;

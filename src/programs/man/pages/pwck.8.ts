@@ -50,5 +50,6 @@ The accounts.
 .B /etc/shadow
 Their passwords and aging.
 .SH "SEE ALSO"
-.BR grpck (8), .BR passwd (5)
+.BR grpck (8),
+.BR passwd (5)
 `;

@@ -37,5 +37,6 @@ Print a usage summary and exit.
 .SH "EXIT STATUS"
 0 on success, 2 for a usage error, 5 when a file cannot be locked, other values when a file cannot be read or written.
 .SH "SEE ALSO"
-.BR pwck (8), .BR grpck (8)
+.BR pwck (8),
+.BR grpck (8)
 `;

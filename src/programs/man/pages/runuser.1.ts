@@ -55,5 +55,6 @@ Print the version and exit.
 .SH "EXIT STATUS"
 The command's status; 1 when runuser itself fails; 126 or 127 when the shell cannot be run.
 .SH "SEE ALSO"
-.BR su (1), .BR setpriv (1)
+.BR su (1),
+.BR setpriv (1)
 `;

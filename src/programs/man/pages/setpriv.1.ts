@@ -45,5 +45,6 @@ Print a usage summary and exit.
 .SH "EXIT STATUS"
 The program's status; 1 for a bad option; 127 when an ID change is refused or the program cannot be run.
 .SH "SEE ALSO"
-.BR runuser (1), .BR su (1)
+.BR runuser (1),
+.BR su (1)
 `;

@@ -44,5 +44,6 @@ Print a usage summary and exit.
 .SH "EXIT STATUS"
 0 on success; the editor's status when it fails; 5 when the file cannot be locked.
 .SH "SEE ALSO"
-.BR pwck (8), .BR grpck (8)
+.BR pwck (8),
+.BR grpck (8)
 `;

@@ -44,5 +44,6 @@ Print a usage summary and exit.
 .SH "EXIT STATUS"
 0 on success, 1 on failure.
 .SH "SEE ALSO"
-.BR blkid (8), .BR mkswap (8)
+.BR blkid (8),
+.BR mkswap (8)
 `;
