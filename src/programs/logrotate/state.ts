@@ -186,16 +186,34 @@ export async function lockState(sys: Sys, m: Messages, path: string, skipLock: b
     }
   }
   const st = sys.fstat(fd);
-  sys.close(fd);
   if (skipLock) {
+    sys.close(fd);
     await m.debug(`Skip locking state file ${path}\n`);
     return true;
   }
   if (st.mode & 0o004) {
+    sys.close(fd);
     await m.warn(`state file ${path} is world-readable and thus can be locked from other unprivileged users. Skipping lock acquisition...\n`);
     return true;
   }
   if (waitLock) await m.debug(`waiting for lock on state file ${path}\n`);
+  // the lock is held on this descriptor until the run ends
+  for (;;) {
+    try {
+      sys.flock(fd, 'ex');
+      break;
+    } catch (e) {
+      if (!isSysError(e)) throw e;
+      if (e.errno === 'EAGAIN' && waitLock) {
+        await sys.sleep(100);
+        continue;
+      }
+      sys.close(fd);
+      if (e.errno === 'EAGAIN') await m.error(`state file ${path} is already locked\nlogrotate does not support parallel execution on the same set of logfiles.\n`);
+      else await m.error(`error acquiring lock on state file ${path}: ${strerror(e.errno)}\n`);
+      return false;
+    }
+  }
   await m.debug(`acquired lock on state file ${path}\n`);
   return true;
 }
