@@ -167,18 +167,34 @@ async function nodeCtrlC({ Machine }: MachineModule): Promise<void> {
 // ---------------------------------------------------------------- browser
 
 /**
- * In-page: performance.now() (ms since navigation start) once the terminal shows the prompt.
- * A function, not a string: the page's Content-Security-Policy refuses evaluating strings, and
- * Playwright evaluates a string condition anew at every poll.
+ * In-page, from the document's start (an init script): looks for the prompt at every animation
+ * frame and keeps performance.now() (ms since navigation start) of the first frame that has it
+ * in window.__promptAt. A poller that Playwright injects after the navigation starts runs only
+ * once the page's thread is free: on a page whose thread is busy as the prompt arrives it started
+ * late, and the time it reported was its own start (a run then read 60 ms late, and counted files
+ * requested after the prompt). Text, not a function: the TypeScript runner may wrap a function's
+ * inner functions in helpers the page does not have (an init script is not subject to the page's
+ * Content-Security-Policy).
  */
-function promptSeen(prompt: string): number | false {
-  const b = window.__photon?.term.buffer.active;
-  if (!b) return false;
-  for (let i = b.length - 1; i >= 0; i--) {
-    const line = b.getLine(i)?.translateToString(true);
-    if (line && line.startsWith(prompt)) return performance.now();
-  }
-  return false;
+function watchForPrompt(prompt: string): string {
+  return `(() => {
+  const prompt = ${JSON.stringify(prompt)};
+  const tick = () => {
+    if (window.__promptAt !== undefined) return;
+    const b = window.__photon && window.__photon.term.buffer.active;
+    if (b) {
+      for (let i = b.length - 1; i >= 0; i--) {
+        const line = b.getLine(i);
+        if (line && line.translateToString(true).startsWith(prompt)) {
+          window.__promptAt = performance.now();
+          return;
+        }
+      }
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`;
 }
 
 /** User Timing marks (photon:*) of the page and its worker, in ms since the page's navigation. */
@@ -201,8 +217,9 @@ async function navigationToPrompt(browser: Browser, url: string, keep?: (page: P
     const page = await context.newPage();
     const requests: Request[] = [];
     page.on('request', (r) => requests.push(r));
+    await page.addInitScript(watchForPrompt(PROMPT));
     await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUT });
-    const handle = await page.waitForFunction(promptSeen, PROMPT, { polling: 'raf', timeout: TIMEOUT });
+    const handle = await page.waitForFunction(() => (window as unknown as { __promptAt?: number }).__promptAt ?? false, undefined, { polling: 'raf', timeout: TIMEOUT });
     const at = (await handle.jsonValue()) as number;
     // what was requested before the prompt showed (the worker's requests included)
     const promptWall = (await page.evaluate(() => performance.timeOrigin)) + at;
