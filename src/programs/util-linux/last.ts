@@ -4,6 +4,7 @@
 // still logged in (or "gone - no logout" when it predates this boot or its terminal is no
 // longer the user's). lastb lists every record as it is. "FILE begins" ends each listing.
 import { isSysError, strerror } from '../../shared/errno';
+import { formatAddr } from '../../shared/services/net-addr';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { getopt, GetoptError } from '../lib/getopt';
@@ -45,17 +46,7 @@ function record(b: Uint8Array): Ut {
 function addrText(a: Uint8Array): string {
   const mapped = a.subarray(0, 10).every((x) => x === 0) && a[10] === 0xff && a[11] === 0xff;
   if (mapped || a.subarray(4).every((x) => x === 0)) return Array.from(mapped ? a.subarray(12) : a.subarray(0, 4)).join('.');
-  const groups = Array.from({ length: 8 }, (_, i) => ((a[i * 2]! << 8) | a[i * 2 + 1]!).toString(16));
-  let best = -1;
-  let bestLen = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== '0') { i++; continue; }
-    let j = i;
-    while (j < 8 && groups[j] === '0') j++;
-    if (j - i > bestLen) { best = i; bestLen = j - i; }
-    i = j;
-  }
-  return best < 0 ? groups.join(':') : `${groups.slice(0, best).join(':')}::${groups.slice(best + bestLen).join(':')}`;
+  return formatAddr({ family: 6, bytes: Array.from(a) });
 }
 
 interface Ctl {

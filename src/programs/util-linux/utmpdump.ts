@@ -3,6 +3,7 @@
 // and with -r the reverse, text lines back to records. "Utmp dump of FILE" goes to stderr;
 // a short trailing piece of a record is ignored; -o writes to a file.
 import { isSysError, strerror, type Errno } from '../../shared/errno';
+import { formatAddr } from '../../shared/services/net-addr';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { getopt, GetoptError } from '../lib/getopt';
@@ -34,23 +35,9 @@ const cstr = (b: Uint8Array): string => {
   return decoder.decode(end < 0 ? b : b.subarray(0, end));
 };
 
+/** ut_addr_v6 as inet_ntop writes it: IPv4 when only its first word is set. */
 function ipText(b: Uint8Array): string {
-  if (b.subarray(4).some((x) => x !== 0)) {
-    const groups = Array.from({ length: 8 }, (_, i) => ((b[i * 2]! << 8) | b[i * 2 + 1]!).toString(16));
-    // the longest run of zero groups becomes "::"
-    let best = -1;
-    let bestLen = 1;
-    for (let i = 0; i < 8; ) {
-      if (groups[i] !== '0') { i++; continue; }
-      let j = i;
-      while (j < 8 && groups[j] === '0') j++;
-      if (j - i > bestLen) { best = i; bestLen = j - i; }
-      i = j;
-    }
-    if (best < 0) return groups.join(':');
-    return `${groups.slice(0, best).join(':')}::${groups.slice(best + bestLen).join(':')}`;
-  }
-  return Array.from(b.subarray(0, 4)).join('.');
+  return b.subarray(4).some((x) => x !== 0) ? formatAddr({ family: 6, bytes: Array.from(b) }) : Array.from(b.subarray(0, 4)).join('.');
 }
 
 function isoUtc(sec: number, usec: number): string {
