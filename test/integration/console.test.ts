@@ -32,6 +32,26 @@ describe('console', () => {
     await s.waitFor('130\r\n');
   });
 
+  it('abandons the line when Ctrl-C ends a pipeline whose last stage had exited, as bash does', async () => {
+    const s = new ConsoleSession();
+    await s.waitForPrompts(1);
+    s.type('sleep 30 | true; echo not-reached\r');
+    // (bash looks at every process of the job: the first one a signal ended, here sleep)
+    const t0 = Date.now();
+    const sleeping = (): boolean => [...s.machine.kernel.procs.values()].some((p) => p.comm === 'sleep' && p.state !== 'zombie');
+    const trueGone = (): boolean => ![...s.machine.kernel.procs.values()].some((p) => p.comm === 'true' && p.state !== 'zombie');
+    while (!(sleeping() && trueGone())) {
+      if (Date.now() - t0 > 15_000) throw new Error('the pipeline did not start');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    s.type('\x03');
+    await s.waitForPrompts(2);
+    expect(s.output).toMatch(/not-reached\r\n\^C\r\n/);
+    s.type('echo $?\r');
+    await s.waitFor('130\r\n');
+    expect(s.output).not.toMatch(/^not-reached/m);
+  });
+
   it('interrupts a pipeline of programs streaming from /dev/zero', async () => {
     const s = new ConsoleSession();
     await s.waitForPrompts(1);

@@ -82,6 +82,13 @@ async function waitAll(sh: Interpreter, pids: number[], pgid: number | undefined
     }
   }
   if (last?.kind === 'signaled') await reportSignal(sh, last.signal, last.core, pids.map((p) => results.get(p)), pids, texts);
+  // a job under job control that ^C ended: bash asks whether any of its processes died of a
+  // signal (job_signal_status: the first one that did), so `sleep 9 | true` ^C abandons the line
+  // (and the prompt comes on a new line) even though its last process exited
+  else if (control) {
+    const first = pids.map((p) => results.get(p)).find((r) => r?.kind === 'signaled');
+    if (first?.kind === 'signaled' && first.signal === SIGNALS.SIGINT) await reportSignal(sh, SIGNALS.SIGINT, false, [], pids, texts);
+  }
   // after a foreground job the shell tells of background jobs that ended (notify_and_cleanup)
   if (sh.state.jobs.length > 0) {
     await collectJobs(sh);
