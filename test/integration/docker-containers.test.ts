@@ -124,6 +124,7 @@ describe('an interactive container on the console', () => {
   it('gives docker run -it a shell on the terminal, where Ctrl-C reaches its command and exit ends the run with its status', async () => {
     const s = new ConsoleSession();
     await s.waitForPrompts(1, 20000);
+    await s.machine.booted;
     s.type('systemctl start docker; docker pull -q busybox >/dev/null; docker run -d --name bg busybox sleep 86400 >/dev/null\r');
     await s.waitForPrompts(2, 20000);
     let at = s.output.length;

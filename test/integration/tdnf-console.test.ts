@@ -8,6 +8,9 @@ describe('tdnf on a terminal', () => {
   it('asks, reads the answer from the terminal, and shows download progress', async () => {
     const s = new ConsoleSession({ cols: 80, rows: 40 });
     await s.waitForPrompts(1, 20_000);
+    // the network comes up with the services, behind the first prompt: a tdnf typed before
+    // that would (as on a real machine) fail its first try and print "retrying 1/10"
+    await s.machine.booted;
     const start = s.output.length;
     s.type('tdnf install nano\r');
     const asked = await s.waitFor('Is this ok [y/N]: ', start, 30_000);

@@ -314,7 +314,8 @@ describe('ping on the console', () => {
     const s = new ConsoleSession();
     await s.waitForPrompts(1);
     // iptables.service loads the firewall just after the prompt appears: let it finish
-    s.type('sleep 1; ping 127.0.0.1\r');
+    await s.machine.booted;
+    s.type('ping 127.0.0.1\r');
     const at = await s.waitFor('icmp_seq=2 ');
     s.type('\x03');
     const end = await s.waitFor('packet loss', at);
