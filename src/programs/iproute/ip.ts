@@ -13,6 +13,7 @@ import { doMroute, doMrule } from './ip-mcast';
 import { doRule } from './ip-rule';
 import { doTuntap } from './ip-tuntap';
 import { doMaddr } from './ip-maddr';
+import { doMonitor } from './ip-monitor';
 import { doAddrlabel } from './ip-addrlabel';
 import { doTunnel, doVrf } from './ip-tunnel';
 import { doNetconf, doNexthop, doTcpMetrics, doToken, doXfrm } from './ip-misc';
@@ -31,7 +32,7 @@ const OBJECTS: [string, Handler | null][] = [
   ['neighbor', doNeigh], ['neighbour', doNeigh], ['ntable', null], ['ntbl', null], ['link', doLink],
   ['l2tp', null], ['fou', null], ['ila', null], ['macsec', null], ['tunnel', doTunnel], ['tunl', doTunnel],
   ['tuntap', doTuntap], ['tap', doTuntap], ['token', doToken], ['tcpmetrics', doTcpMetrics], ['tcp_metrics', doTcpMetrics],
-  ['monitor', null], ['xfrm', doXfrm], ['mroute', doMroute], ['mrule', doMrule], ['netns', doNetns], ['netconf', doNetconf],
+  ['monitor', doMonitor], ['xfrm', doXfrm], ['mroute', doMroute], ['mrule', doMrule], ['netns', doNetns], ['netconf', doNetconf],
   ['vrf', doVrf], ['sr', null], ['nexthop', doNexthop], ['mptcp', null], ['ioam', null], ['help', null], ['stats', null],
 ];
 
