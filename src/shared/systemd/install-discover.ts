@@ -221,7 +221,7 @@ async function unitFileLoad(ctx: InstallContext | null, env: InstallEnv, info: I
     const e = await applyInstallSetting(ctx, info, ev.a, (m) => env.warn(m));
     if (e !== undefined) return new InstallFailure(e);
   }
-  if (parsed.fatal) return new InstallFailure(parsed.fatal === 'ENOBUFS' ? 'EIO' : 'EBADMSG');
+  if (parsed.fatal) return new InstallFailure(parsed.fatal === 'ENOBUFS' ? 'EIO' : parsed.fatal);
   if (!flags.dropin) info.mode = 'regular';
   return info.aliases.length + info.wantedBy.length + info.requiredBy.length;
 }

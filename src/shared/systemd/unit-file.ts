@@ -3,7 +3,8 @@
 // first non-blank character is '#' or ';' are comments (even inside a continuation), a trailing
 // backslash continues the line (the backslash becomes a space), a UTF-8 BOM is skipped. Settings
 // from drop-ins are applied after the main file; for list settings an empty value resets the
-// list (config_parse_strv).
+// list (config_parse_strv). A line that is not valid UTF-8 (as systemd's utf8_is_valid() sees
+// it) stops the parse; unit files are decoded with decodeUnitBytes() so that such bytes survive.
 import { extractWords, type WordFlags } from './words';
 
 export interface UnitAssignment {
@@ -24,8 +25,10 @@ export interface ParsedUnitFile {
   assignments: UnitAssignment[];
   warnings: ParseWarning[];
   /** A line that stopped the parse (config_parse() failing): the file is unusable. */
-  fatal?: 'EBADMSG' | 'ENOBUFS';
+  fatal?: ParseFatal;
 }
+
+export type ParseFatal = 'EBADMSG' | 'ENOBUFS' | 'EINVAL';
 
 export interface ParseOptions {
   /** Sections that are understood; others (except "X-..." and `ignored`) draw a warning. */
@@ -59,6 +62,48 @@ function isSafe(s: string): boolean {
   return !/[\x00-\x1f\x7f"'\\]/.test(s);
 }
 
+/** utf8_encoded_valid_unichar(): the length of the valid character at b[i], or 0. */
+function validCharLength(b: Uint8Array, i: number): number {
+  const c = b[i]!;
+  const len = c < 0x80 ? 1 : (c & 0xe0) === 0xc0 ? 2 : (c & 0xf0) === 0xe0 ? 3 : (c & 0xf8) === 0xf0 ? 4 : 0;
+  if (len <= 1) return len;
+  let cp = c & (0xff >> (len + 1));
+  for (let k = 1; k < len; k++) {
+    const x = b[i + k];
+    if (x === undefined || (x & 0xc0) !== 0x80) return 0;
+    cp = (cp << 6) | (x & 0x3f);
+  }
+  const need = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  // unichar_is_valid(): not past Unicode, no UTF-16 surrogates, no non-characters
+  const ok = cp < 0x110000 && (cp & 0xfffff800) !== 0xd800 && !(cp >= 0xfdd0 && cp <= 0xfdef) && (cp & 0xfffe) !== 0xfffe;
+  return need === len && ok ? len : 0;
+}
+
+/**
+ * A unit file's bytes as text: valid UTF-8 decoded, each byte that does not start a valid
+ * character kept as the lone surrogate U+DC80+byte (which the parser refuses, as systemd does).
+ */
+export function decodeUnitBytes(b: Uint8Array): string {
+  if (b.every((c) => c < 0x80)) return new TextDecoder().decode(b);
+  let out = '';
+  for (let i = 0; i < b.length; ) {
+    const len = validCharLength(b, i);
+    if (len === 0) {
+      out += String.fromCharCode(0xdc00 + b[i]!);
+      i++;
+      continue;
+    }
+    let cp = len === 1 ? b[i]! : b[i]! & (0xff >> (len + 1));
+    for (let k = 1; k < len; k++) cp = (cp << 6) | (b[i + k]! & 0x3f);
+    out += String.fromCodePoint(cp);
+    i += len;
+  }
+  return out;
+}
+
+/** Bytes decodeUnitBytes() kept as they were (a lone surrogate U+DC80..U+DCFF). */
+const INVALID_BYTE = /[\uDC80-\uDCFF]/u;
+
 /** Parses one file's text. Never throws: problems become warnings, as systemd logs them. */
 export function parseUnitFile(text: string, file = '', opts: ParseOptions = {}): ParsedUnitFile {
   const assignments: UnitAssignment[] = [];
@@ -76,6 +121,12 @@ export function parseUnitFile(text: string, file = '', opts: ParseOptions = {}):
   const parseLine = (raw: string, line: number): void => {
     const l = strip(raw);
     if (l === '') return;
+    if (INVALID_BYTE.test(l)) {
+      // log_syntax_invalid_utf8(): the line shown with U+FFFD for each bad byte
+      warn(line, `String is not UTF-8 clean, ignoring assignment: ${l.replace(/[\uDC80-\uDCFF]/gu, '\ufffd')}`);
+      fatal = 'EINVAL';
+      return;
+    }
     if (l.startsWith('[')) {
       if (!l.endsWith(']')) {
         warn(line, `Invalid section header '${l}'`);
@@ -151,14 +202,15 @@ export function parseUnitFile(text: string, file = '', opts: ParseOptions = {}):
 export class UnitSettings {
   readonly assignments: UnitAssignment[] = [];
   readonly warnings: ParseWarning[] = [];
-  /** The first file whose parse failed; the files after it are not read (unit_load_fragment). */
-  fatal?: 'EBADMSG' | 'ENOBUFS';
+  /** The main file's parse failed: the unit is unusable and its drop-ins are not read. */
+  fatal?: ParseFatal;
 
-  add(parsed: ParsedUnitFile): this {
+  /** A drop-in whose parse failed keeps what came before the bad line (unit_load_dropin ignores the error). */
+  add(parsed: ParsedUnitFile, dropin = false): this {
     if (this.fatal) return this;
     this.assignments.push(...parsed.assignments);
     this.warnings.push(...parsed.warnings);
-    if (parsed.fatal) this.fatal = parsed.fatal;
+    if (parsed.fatal && !dropin) this.fatal = parsed.fatal;
     return this;
   }
 
@@ -196,7 +248,7 @@ export class UnitSettings {
 /** Parses a main file and its drop-ins into one settings object. */
 export function loadUnitSettings(files: { path: string; text: string }[], opts: ParseOptions = {}): UnitSettings {
   const s = new UnitSettings();
-  for (const f of files) s.add(parseUnitFile(f.text, f.path, opts));
+  files.forEach((f, i) => s.add(parseUnitFile(f.text, f.path, opts), i > 0));
   return s;
 }
 

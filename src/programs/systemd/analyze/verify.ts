@@ -5,7 +5,7 @@
 // pages that `man` can show.
 import { InstallEnv } from '../../../shared/systemd/install-types';
 import { SYSTEM_LOOKUP_PATHS } from '../../../shared/systemd/lookup-paths';
-import { parseBoolean, loadUnitSettings, type UnitSettings } from '../../../shared/systemd/unit-file';
+import { decodeUnitBytes, parseBoolean, loadUnitSettings, type UnitSettings } from '../../../shared/systemd/unit-file';
 import {
   NAME_ANY, NAME_TEMPLATE, unitNameIsValid, unitNamePrefix, unitNameReplaceInstance, unitNameToType,
 } from '../../../shared/systemd/unit-name';
@@ -50,7 +50,7 @@ export class Verifier {
 
   private async read(path: string): Promise<string | undefined> {
     try {
-      return new TextDecoder().decode(await this.ctx.sys.readFile(path));
+      return decodeUnitBytes(await this.ctx.sys.readFile(path));
     } catch {
       return undefined;
     }
@@ -69,7 +69,7 @@ export class Verifier {
       const settings = loadUnitSettings(files, { sections: sectionsOf(unitNameToType(name) ?? 'service') });
       if (settings.fatal) {
         if (warn) for (const w of settings.warnings) await this.ctx.err.write(`${w.file}:${w.line}: ${w.message}\n`);
-        out = { name, state: 'error', errno: settings.fatal === 'EBADMSG' ? 'Bad message' : 'No buffer space available' };
+        out = { name, state: 'error', errno: { EBADMSG: 'Bad message', ENOBUFS: 'No buffer space available', EINVAL: 'Invalid argument' }[settings.fatal] };
         this.cache.set(name, out);
         return out;
       }

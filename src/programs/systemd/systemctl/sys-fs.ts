@@ -5,6 +5,7 @@ import type { Sys } from '../../../shared/sys';
 import type { FsStat, InstallFs } from '../../../shared/systemd/install-types';
 import type { Stat } from '../../../shared/stat';
 import { UNRESOLVED } from '../../../shared/systemd/specifiers';
+import { decodeUnitBytes } from '../../../shared/systemd/unit-file';
 
 function kind(st: Stat): FsStat['kind'] {
   switch (st.kind) {
@@ -91,7 +92,7 @@ export function sysInstallFs(sys: Sys, root?: string): InstallFs {
       return { kind: kind(st), size: st.size };
     },
     readlink: (p) => sys.readlink(at(p)),
-    readFile: async (p) => decoder.decode(await sys.readFile(at(await resolve(p)))),
+    readFile: async (p) => decodeUnitBytes(await sys.readFile(at(await resolve(p)))),
     readdir: (p) => sys.readdir(at(p)),
     symlink: (target, p) => sys.symlink(target, at(p)),
     unlink: (p) => sys.unlink(at(p)),
