@@ -43,7 +43,33 @@ type Node =
   | { k: 'logic'; op: '&&' | '||'; a: Node; b: Node }
   | { k: 'cond'; c: Node; a: Node; b: Node }
   | { k: 'assign'; op: string; target: Node & { k: 'var' }; value: Node; rest: string }
-  | { k: 'comma'; list: Node[] };
+  | { k: 'comma'; list: Node[] }
+  // an error the parse met after the parts before it: bash evaluates as it parses, so their
+  // side effects (a++, a=5, a division by 0) come first
+  | { k: 'fail'; err: ArithError };
+
+/** A parse error with the tree of what came before it, which ends in a `fail` node. */
+class Partial {
+  constructor(public node: Node) {}
+}
+
+/** Rethrows a parse error as a Partial, wrapped in the node that was being built. */
+function partial(e: unknown, wrap: (n: Node) => Node): never {
+  if (e instanceof ArithError) throw new Partial(wrap({ k: 'fail', err: e }));
+  if (e instanceof Partial) {
+    e.node = wrap(e.node);
+    throw e;
+  }
+  throw e;
+}
+
+/** A new error like `e` (a tree is cached: its error is thrown again each time). */
+function copyError(e: ArithError): ArithError {
+  const c = new ArithError(e.detail, e.token);
+  c.expression = e.expression;
+  c.standalone = e.standalone;
+  return c;
+}
 
 const OPS = ['<<=', '>>=', '**', '++', '--', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '+=', '-=', '*=', '/=', '%=', '&=', '^=', '|=', '+', '-', '*', '/', '%', '<', '>', '=', '!', '~', '&', '^', '|', '?', ':', ',', '(', ')', '[', ']'];
 const BINARY: Record<string, number> = {
@@ -157,21 +183,50 @@ class ArithParser {
     return t !== undefined && t.t === 'op' && t.text === v;
   }
 
+  /** The tree; after a syntax error, the tree of what came before it (see `fail`). */
   parse(): Node {
-    const n = this.comma();
-    if (this.pos < this.toks.length) {
-      const t = this.toks[this.pos]!;
-      const what = t.t === 'bad' ? 'syntax error: invalid arithmetic operator' : t.t === 'op' && ASSIGN.has(t.text) ? 'attempted assignment to non-variable' : 'syntax error in expression';
-      throw new ArithError(what, this.rest());
+    try {
+      const n = this.comma();
+      if (this.pos < this.toks.length) {
+        const t = this.toks[this.pos]!;
+        const what = t.t === 'bad' ? 'syntax error: invalid arithmetic operator' : t.t === 'op' && ASSIGN.has(t.text) ? 'attempted assignment to non-variable' : 'syntax error in expression';
+        partial(this.error(what, this.rest()), (f) => ({ k: 'comma', list: [n, f] }));
+      }
+      return n;
+    } catch (e) {
+      if (e instanceof Partial) return e.node;
+      throw e;
     }
-    return n;
+  }
+
+  /**
+   * A syntax error at the current token; bash has already read that token, so a bad number
+   * there is the error it reports.
+   */
+  private error(detail: string, token: string): ArithError {
+    const t = this.toks[this.pos];
+    if (t?.t === 'num') {
+      try {
+        parseNumber(t.text);
+      } catch (e) {
+        if (e instanceof ArithError) {
+          e.expression = this.src.slice(0, t.start + t.text.length);
+          return e;
+        }
+      }
+    }
+    return new ArithError(detail, token);
   }
 
   private comma(): Node {
     const list = [this.assignment()];
     while (this.isOp(',')) {
       this.pos++;
-      list.push(this.assignment());
+      try {
+        list.push(this.assignment());
+      } catch (e) {
+        partial(e, (f) => ({ k: 'comma', list: [...list, f] }));
+      }
     }
     return list.length === 1 ? list[0]! : { k: 'comma', list };
   }
@@ -191,8 +246,11 @@ class ArithParser {
       const target = this.variable();
       const op = this.toks[this.pos++]!.text;
       const rest = this.rest();
-      const value = this.assignment();
-      return { k: 'assign', op, target, value, rest };
+      try {
+        return { k: 'assign', op, target, value: this.assignment(), rest };
+      } catch (e) {
+        partial(e, (f) => ({ k: 'assign', op, target, value: f, rest }));
+      }
     }
     return this.ternary();
   }
@@ -201,16 +259,25 @@ class ArithParser {
     const c = this.binary(1);
     if (!this.isOp('?')) return c;
     this.pos++;
-    // nothing (or straight `:`) after `?`, nothing after `:`: bash wants an expression there
-    if (this.pos >= this.toks.length || this.isOp(':')) throw new ArithError('expression expected', this.restOrLast());
-    // the middle is a whole expression (commas too), the last part only a conditional: in
-    // `c ? 1 : y = 2` the assignment is to the conditional, which is no variable
-    const a = this.comma();
-    if (!this.isOp(':')) throw new ArithError("`:' expected for conditional expression", this.restOrLast());
-    this.pos++;
-    if (this.pos >= this.toks.length) throw new ArithError('expression expected', this.restOrLast());
-    const b = this.ternary();
-    return { k: 'cond', c, a, b };
+    const zero: Node = { k: 'num', v: 0 };
+    let a: Node = zero;
+    try {
+      // nothing (or straight `:`) after `?`, nothing after `:`: bash wants an expression there
+      if (this.pos >= this.toks.length || this.isOp(':')) throw this.error('expression expected', this.restOrLast());
+      // the middle is a whole expression (commas too), the last part only a conditional: in
+      // `c ? 1 : y = 2` the assignment is to the conditional, which is no variable
+      try {
+        a = this.comma();
+      } catch (e) {
+        partial(e, (f) => ({ k: 'cond', c, a: f, b: zero }));
+      }
+      if (!this.isOp(':')) throw this.error("`:' expected for conditional expression", this.restOrLast());
+      this.pos++;
+      if (this.pos >= this.toks.length) throw this.error('expression expected', this.restOrLast());
+      return { k: 'cond', c, a, b: this.ternary() };
+    } catch (e) {
+      partial(e, (f) => (e instanceof Partial && a === zero ? f : { k: 'cond', c, a, b: f }));
+    }
   }
 
   private binary(minPrec: number): Node {
@@ -228,8 +295,13 @@ class ArithParser {
       if (prec === undefined || prec < minPrec) break;
       this.pos++;
       const rest = this.rest();
-      const right = this.binary(t.text === '**' ? prec : prec + 1);
-      left = t.text === '&&' || t.text === '||' ? { k: 'logic', op: t.text, a: left, b: right } : { k: 'bin', op: t.text, a: left, b: right, rest };
+      const a = left;
+      const make = (b: Node): Node => (t.text === '&&' || t.text === '||' ? { k: 'logic', op: t.text, a, b } : { k: 'bin', op: t.text, a, b, rest });
+      try {
+        left = make(this.binary(t.text === '**' ? prec : prec + 1));
+      } catch (e) {
+        partial(e, make);
+      }
     }
     return left;
   }
@@ -252,7 +324,12 @@ class ArithParser {
       }
       if (t.text === '-' || t.text === '+' || t.text === '!' || t.text === '~') {
         this.pos++;
-        return { k: 'unary', op: t.text, a: this.unary() };
+        const op = t.text;
+        try {
+          return { k: 'unary', op, a: this.unary() };
+        } catch (e) {
+          partial(e, (f) => ({ k: 'unary', op, a: f }));
+        }
       }
     }
     return this.primary();
@@ -295,7 +372,7 @@ class ArithParser {
     if (t.text === '(') {
       this.pos++;
       const v = this.comma();
-      if (!this.isOp(')')) throw new ArithError("missing `)'", this.restOrLast());
+      if (!this.isOp(')')) partial(this.error("missing `)'", this.restOrLast()), (f) => ({ k: 'comma', list: [v, f] }));
       this.pos++;
       return v;
     }
@@ -483,6 +560,7 @@ class Evaluator {
         for (const x of n.list) v = this.eval(x);
         return v;
       }
+      case 'fail': throw copyError(n.err);
     }
   }
 }

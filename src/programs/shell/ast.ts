@@ -39,6 +39,8 @@ export interface ParamPart {
   context?: string;
   /** A bad substitution with a subscript that never closes (`${x[}`); inside "...": the whole word, for the message. */
   unclosed?: { word?: string };
+  /** The closer an unclosed one lacks, when not `}` (a `$((` whose text a comment ends). */
+  closer?: string;
 }
 
 export interface Word {

@@ -281,7 +281,7 @@ export class Lexer {
   private placeBadParams(text: string, word: boolean): void {
     for (const p of this.badParams!) {
       // inside "...", a subscript that never closes names the whole word, quotes and all
-      if (word && p.unclosed && p.context !== undefined) p.unclosed.word = text;
+      if (word && p.unclosed && (p.context !== undefined || p.closer)) p.unclosed.word = text;
       p.context ??= text;
     }
     if (word) this.badParams = undefined;
@@ -457,7 +457,15 @@ export class Lexer {
     const n = this.peekChar(1);
     let close: number | undefined;
     if (n === '(' && this.peekChar(2) === '(') {
+      const start = this.pos;
       const arith = this.tryArith(this.pos + 3);
+      if (arith && commentEndsArith(this.src, start + 2, this.pos)) {
+        // bash looks for the end of $(( again when expanding it, taking a `#` after a blank as
+        // a comment (as in $( )): one that runs to the end finds no `)`
+        const bad: ParamPart = { kind: 'param', name: '', op: 'plain', source: this.src.slice(start, this.pos), unclosed: {}, closer: ')' };
+        (this.badParams ??= []).push(bad);
+        return bad;
+      }
       if (arith) return arith;
       close = this.checkDparenEnds(this.pos + 2);
     }
@@ -852,3 +860,39 @@ export class Lexer {
   heredocEof: ((delimiter: string, line: number) => void) | undefined;
 }
 
+
+/**
+ * Whether bash's second look for the end of `$((` (from `(` at `at`, up to `end`) runs into a
+ * comment that hides its `)`: a `#` after a blank or newline, outside quotes, to the newline.
+ */
+function commentEndsArith(s: string, at: number, end: number): boolean {
+  const hash = s.indexOf('#', at);
+  if (hash < 0 || hash >= end) return false;
+  // the index of the `)` that closes the group opened before `i`, or -1
+  const close = (i: number): number => {
+    while (i < end) {
+      const c = s[i]!;
+      if (c === '#' && (s[i - 1] === ' ' || s[i - 1] === '\t' || s[i - 1] === '\n')) {
+        const nl = s.indexOf('\n', i);
+        if (nl < 0 || nl >= end) return -1;
+        i = nl + 1;
+      } else if (c === '\\') i += 2;
+      else if (c === '(') {
+        const j = close(i + 1);
+        if (j < 0) return -1;
+        i = j + 1;
+      } else if (c === ')') return i;
+      else if (c === "'" || c === '`') {
+        const j = s.indexOf(c, i + 1);
+        if (j < 0) return -1;
+        i = j + 1;
+      } else if (c === '"') {
+        let j = i + 1;
+        while (j < end && s[j] !== '"') j += s[j] === '\\' ? 2 : 1;
+        i = j + 1;
+      } else i++;
+    }
+    return -1;
+  };
+  return close(at) < 0;
+}

@@ -161,7 +161,7 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, gi
   if (quick !== undefined) return quick;
   if (p.name === '') {
     // bash names the text being expanded around it
-    if (p.unclosed?.word !== undefined) throw posixExitError(`bad substitution: no closing \`}' in ${p.unclosed.word}`);
+    if (p.unclosed?.word !== undefined) throw posixExitError(`bad substitution: no closing \`${p.closer ?? '}'}' in ${p.unclosed.word}`);
     throw posixExitError(`${p.context ?? p.source}: bad substitution`);
   }
   if (p.op === 'names') {
