@@ -9,6 +9,7 @@ import { encodeHeader, longLinkHeader, nameBytes, ustarSplit, type Member } from
 import { longLine, shortLine } from './list';
 import { Excluder, safeName, trimSlashes } from './names';
 import { BACKUP_PATTERNS, VCS_PATTERNS, type NameArg } from './options';
+import { override } from './overrides';
 import { qc, qq, type Tar } from './state';
 import { XF_LINK, XF_REG, XF_SYMLINK } from './transform';
 
@@ -26,6 +27,7 @@ export class Creator {
   private readonly links = new Map<string, { name: string; safe: boolean }>();
   private readonly removeDirs: string[] = [];
   private recursion = true;
+  private readonly umask: number;
 
   constructor(
     private readonly tar: Tar,
@@ -35,7 +37,9 @@ export class Creator {
     private readonly archiveId: string | undefined,
     /** -u: the newest time of each name the archive holds; what is not newer is left out. */
     private readonly stored?: Map<string, number>,
-  ) {}
+  ) {
+    this.umask = tar.sys.umask();
+  }
 
   private upToDate(m: Member): boolean {
     const t = this.stored?.get(m.name);
@@ -50,7 +54,7 @@ export class Creator {
    * Stores each name in order, changing directory at each -C; --exclude, --no-recursion and
    * the like apply to the names after them, and those after the last name are reported.
    */
-  async run(names: readonly NameArg[], readList: (file: string, nul: boolean) => Promise<string[]>): Promise<void> {
+  async run(names: readonly NameArg[], readList: (file: string, nul: boolean, exclude?: boolean) => Promise<string[]>): Promise<void> {
     this.accounts = await Accounts.load(this.sys);
     const last = names.reduce((at, n, i) => (n.kind === 'name' || n.kind === 'from' ? i : at), -1);
     const scope: Scope = { patterns: [], anchored: undefined, wildcards: undefined, ignoreCase: false, nul: false };
@@ -85,10 +89,10 @@ export class Creator {
     }
   }
 
-  private async option(name: string, value: string | undefined, scope: Scope, readList: (file: string, nul: boolean) => Promise<string[]>): Promise<void> {
+  private async option(name: string, value: string | undefined, scope: Scope, readList: (file: string, nul: boolean, exclude?: boolean) => Promise<string[]>): Promise<void> {
     switch (name) {
       case 'exclude': scope.patterns.push(value ?? ''); break;
-      case 'exclude-from': scope.patterns.push(...(await readList(value ?? '', false))); break;
+      case 'exclude-from': scope.patterns.push(...(await readList(value ?? '', false, true))); break;
       case 'exclude-vcs': scope.patterns.push(...VCS_PATTERNS); break;
       case 'exclude-backups': scope.patterns.push(...BACKUP_PATTERNS); break;
       case 'anchored': case 'no-anchored': scope.anchored = name === 'anchored'; break;
@@ -179,7 +183,7 @@ export class Creator {
 
   private async member(path: string, st: Stat): Promise<Member> {
     const name = await this.transformed(await safeName(this.tar, path, 'member names'));
-    return {
+    const m: Member = {
       name,
       mode: st.mode & 0o7777,
       uid: st.uid,
@@ -193,6 +197,7 @@ export class Creator {
       devmajor: 0,
       devminor: 0,
     };
+    return override(this.tar, m, st.kind === 'dir', this.accounts, this.umask);
   }
 
   /** A member name after --transform; an empty result is reported (and stored as it is). */
@@ -294,7 +299,7 @@ export class Creator {
     await this.w.write(encodeHeader(m, fmt, prefix));
     const v = this.tar.o.verbose;
     if (this.tar.o.showTransformed) shown = storedName;
-    if (v > 1) await this.tar.listing.write(longLine(this.tar, m, shown, m.linkname));
+    if (v > 1) await this.tar.listing.write(longLine(this.tar, { ...m, mtime: m.fileMtime ?? m.mtime }, shown, m.linkname));
     else if (v === 1) await this.tar.listing.write(shortLine(shown));
     return true;
   }

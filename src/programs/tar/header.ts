@@ -20,6 +20,8 @@ export interface Member {
   gname: string;
   devmajor: number;
   devminor: number;
+  /** The file's own time, which verbose lines show when --mtime replaced mtime. */
+  fileMtime?: number;
 }
 
 const strict = new TextDecoder('utf-8', { fatal: true });

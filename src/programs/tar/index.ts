@@ -2,6 +2,7 @@
 // through gzip and friends with -z/-j/-J (or found compressed when read), with -C, --exclude,
 // -T, -v/-vv, -O, -k, -p, --strip-components, --transform, -h and -P. Exit 0, 2 after any
 // error (and on usage errors), 64 for options argp rejects.
+import { isSysError, strerror } from '../../shared/errno';
 import type { Stat } from '../../shared/stat';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
@@ -14,7 +15,8 @@ import { Extractor, transformEntry } from './extract';
 import { BLOCK, checksumOk } from './header';
 import { longLine, readArchive, shortLine, shownLink, skipData } from './list';
 import { Excluder, safeName, Selector } from './names';
-import { parseArgs, TarUsage, type TarOptions } from './options';
+import { parseArgs, TarOptionFatal, TarUsage, type TarOptions } from './options';
+import { resolveMtime } from './overrides';
 import { qc, Tar, TarFatal } from './state';
 import { localZone } from '../lib/tz';
 import { HELP, USAGE, VERSION } from './text';
@@ -25,19 +27,36 @@ async function usage(ctx: Ctx, e: TarUsage): Promise<number> {
   const name = e.argp ? 'tar' : ctx.name;
   await ctx.err.write(`${name}: ${e.message}\n`);
   if (e.tryLine) await ctx.err.write(`Try '${name} --help' or '${name} --usage' for more information.\n`);
+  if (e instanceof TarOptionFatal) await ctx.err.write(`${name}: Error is not recoverable: exiting now\n`);
   return e.argp ? 64 : 2;
 }
 
-/** Names read from a -T file: one a line (NUL-separated with --null). */
-async function readList(tar: Tar, file: string, nul = tar.o.nul): Promise<string[]> {
+/**
+ * Names read from a -T file (one a line, NUL-separated with --null), or patterns from an -X
+ * file. A -T file that is not there is "Cannot stat", a directory gives no names; an -X file
+ * that cannot be read is fatal with the bare reason.
+ */
+async function readList(tar: Tar, file: string, nul = tar.o.nul, exclude = false): Promise<string[]> {
   let data: Uint8Array;
   try {
     if (file === '-') {
       const parts: number[] = [];
       for (let c = await tar.sys.read(0); c; c = await tar.sys.read(0)) for (const b of c) parts.push(b);
       data = Uint8Array.from(parts);
-    } else data = await tar.sys.readFile(file);
+    } else {
+      if (!exclude) {
+        try {
+          await tar.sys.stat(file);
+        } catch (e) {
+          return tar.sysFatal(e, file, 'Cannot stat');
+        }
+      }
+      data = await tar.sys.readFile(file);
+    }
   } catch (e) {
+    if (!isSysError(e)) throw e;
+    if (exclude) return tar.fatal(`${qc(file)}: ${strerror(e.errno)}`);
+    if (e.errno === 'EISDIR') return [];
     return tar.sysFatal(e, file, 'Cannot open');
   }
   return new TextDecoder().decode(data).split(nul ? '\0' : '\n').filter((l) => l !== '');
@@ -182,7 +201,7 @@ async function createOrAppend(tar: Tar): Promise<number> {
   const creator = new Creator(tar, w, new Excluder([], o), archiveId, o.op === 'update' ? stored : undefined);
   try {
     if (o.op === 'catenate') await catenate(tar, w);
-    else await creator.run(o.names, (file, nul) => readList(tar, file, nul));
+    else await creator.run(o.names, (file, nul, exclude) => readList(tar, file, nul, exclude));
     await w.finish();
   } finally {
     if (child) sys.close(child.fd);
@@ -210,6 +229,7 @@ async function run(ctx: Ctx, args: string[]): Promise<number> {
     if (o.op === undefined) throw new TarUsage("You must specify one of the '-Acdtrux', '--delete' or '--test-label' options", false);
     const flag = OP_FLAGS[o.op];
     if (flag) throw new TarUsage(`${flag} is not supported here`, false, false);
+    if (o.overrides.clamp && o.overrides.mtimeArg === undefined) throw new TarUsage('--clamp-mtime needs a date specified using --mtime', false);
     if (o.op === 'create' && !o.names.some((n) => n.kind === 'name' || n.kind === 'from')) throw new TarUsage('Cowardly refusing to create an empty archive', false);
     if ((o.op === 'append' || o.op === 'update' || o.op === 'catenate') && archive === '-') throw new TarUsage("Options '-Aru' are incompatible with '-f -'", false);
     if ((o.op === 'append' || o.op === 'update' || o.op === 'catenate' || o.op === 'delete') && o.compressor) throw new TarUsage('Cannot update compressed archives', false);
@@ -224,13 +244,14 @@ async function run(ctx: Ctx, args: string[]): Promise<number> {
   if (o.autoCompress && o.op === 'create' && !o.compressor) o.compressor = compressorForSuffix(archive);
   const tar = new Tar(ctx, o, archive);
   tar.tz = await localZone(ctx.sys);
+  if (!(await resolveMtime(tar, o.overrides))) return 2;
   const writesArchiveToStdout = (o.op === 'create' || o.op === 'append' || o.op === 'update') && archive === '-';
   if (writesArchiveToStdout || (o.op === 'extract' && o.toStdout)) tar.listing = ctx.err;
   const started = ctx.sys.now();
   try {
     if (o.op === 'delete') {
       const { deleteMembers } = await import('./delete');
-      const n = await deleteMembers(tar, deleteNames(o));
+      const n = await deleteMembers(tar, await deleteNames(tar));
       if (o.totals) {
         await ctx.out.flush();
         const ms = ctx.sys.now() - started;
@@ -242,7 +263,7 @@ async function run(ctx: Ctx, args: string[]): Promise<number> {
       if (o.totals) await ctx.err.write(`Total bytes written: ${totalsText(n, ctx.sys.now() - started)}\n`);
     } else {
       const patterns = [...o.excludes];
-      for (const f of o.excludeFrom) patterns.push(...(await readList(tar, f, false)));
+      for (const f of o.excludeFrom) patterns.push(...(await readList(tar, f, false, true)));
       const n = await listOrExtract(tar, new Excluder(patterns, o));
       if (o.totals) await ctx.out.flush();
       if (o.totals) await ctx.err.write(`Total bytes read: ${totalsText(n, ctx.sys.now() - started)}\n`);
@@ -276,13 +297,14 @@ async function catenate(tar: Tar, w: ArchiveWriter): Promise<void> {
   }
 }
 
-/** The names --delete works on (-C changes nothing there). */
-function deleteNames(o: TarOptions): { name: string; dir: string; recursive: boolean }[] {
+/** The names --delete works on, those of -T files included (-C changes nothing there). */
+async function deleteNames(tar: Tar): Promise<{ name: string; dir: string; recursive: boolean }[]> {
   const out: { name: string; dir: string; recursive: boolean }[] = [];
   let recursive = true;
-  for (const n of o.names) {
+  for (const n of tar.o.names) {
     if (n.kind === 'opt' && (n.name === 'recursion' || n.name === 'no-recursion')) recursive = n.name === 'recursion';
     else if (n.kind === 'name') out.push({ name: n.name, dir: '', recursive });
+    else if (n.kind === 'from') for (const name of await readList(tar, n.file)) out.push({ name, dir: '', recursive });
   }
   return out;
 }

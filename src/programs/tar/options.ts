@@ -2,6 +2,9 @@
 // word of bundled letters (`tar czf x.tgz dir`), clustered short options, long options with
 // unique abbreviations, and names interleaved with -C and -T in the order given. Parse errors
 // exit 64 (argp's EX_USAGE) and name the program "tar"; tar's own usage errors exit 2.
+import { compileMode } from '../lib/mode-parse';
+import { parseIdSpec, type Overrides } from './overrides';
+import { qc } from './state';
 import { Transforms } from './transform';
 
 export type Op = 'create' | 'extract' | 'list' | 'append' | 'update' | 'diff' | 'delete' | 'catenate' | 'test-label';
@@ -52,6 +55,8 @@ export interface TarOptions {
   /** --transform expressions, and --show-transformed-names. */
   xform: Transforms;
   showTransformed: boolean;
+  /** --owner, --group, --mode, --mtime: what create writes instead of the file's own. */
+  overrides: Overrides;
 }
 
 /** A usage error: `argp` ones (bad option syntax) exit 64 and say plain "tar". */
@@ -62,6 +67,13 @@ export class TarUsage extends Error {
     readonly tryLine = true,
   ) {
     super(message);
+  }
+}
+
+/** An option value tar cannot use: reported, then "Error is not recoverable" (exit 2). */
+export class TarOptionFatal extends TarUsage {
+  constructor(message: string) {
+    super(message, false, false);
   }
 }
 
@@ -135,7 +147,7 @@ export function defaultOptions(): TarOptions {
     numericOwner: false, strip: 0, dereference: false, absoluteNames: false, wildcards: undefined, anchored: undefined,
     ignoreCase: false, touch: false, fullTime: false, utc: false, blocking: 20, ignoreZeros: false,
     format: 'gnu', sortByName: false, totals: false, removeFiles: false, noOverwriteDir: false, ignoreFailedRead: false, nul: false,
-    oldO: false, xform: new Transforms(), showTransformed: false,
+    oldO: false, xform: new Transforms(), showTransformed: false, overrides: { clamp: false },
   };
 }
 
@@ -233,6 +245,20 @@ function apply(o: TarOptions, name: string, value: string | undefined, display: 
     case 'transform': case 'xform': o.xform.add(v); return;
     case 'show-transformed-names': case 'show-stored-names': o.showTransformed = name === 'show-transformed-names'; return;
     case 'old-archive': case 'portability': o.format = 'v7'; return;
+    case 'owner': case 'group': {
+      const spec = parseIdSpec(v);
+      if ('invalid' in spec) throw new TarOptionFatal(`${qc(spec.invalid)}: Invalid owner or group ID`);
+      o.overrides[name] = spec;
+      return;
+    }
+    case 'mode': {
+      const changes = compileMode(v);
+      if (!changes) throw new TarOptionFatal('Invalid mode given on option');
+      o.overrides.mode = changes;
+      return;
+    }
+    case 'mtime': o.overrides.mtimeArg = v; return;
+    case 'clamp-mtime': o.overrides.clamp = true; return;
     case 'blocking-factor': {
       if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 4194304) throw new TarUsage(`${v}: Invalid blocking factor`, false);
       o.blocking = Number(v);
