@@ -164,6 +164,9 @@ export class PrettyPrinter {
         if (e.name === 'length' && args.length === 0) args.push('$0');
         if ((e.name === 'sub' || e.name === 'gsub') && args.length === 2) args.push('$0');
         if (e.name === 'gensub' && args.length === 3) args.push('$0');
+        // split and patsplit show the separator they fall back on
+        if (e.name === 'split' && args.length === 2) args.push('FS');
+        if (e.name === 'patsplit' && args.length === 2) args.push('FPAT');
         const sub = e.name === 'sub' || e.name === 'gsub' || e.name === 'gensub';
         return { s: `${e.name}(${args.join(', ')})`, k: sub ? 'subbuiltin' : 'prim' };
       }
