@@ -2,6 +2,7 @@
 // in src/shared/pretty-print.c): a configuration file and its drop-ins from /etc, /run,
 // /usr/local/lib and /usr/lib, each under a "# PATH" line; "tmpfiles.d"-style names are
 // collections of drop-ins without a main file.
+import { isSysError, strerror } from '../../../shared/errno';
 import type { Ctx } from '../../lib/context';
 
 const PREFIXES = ['/etc/', '/run/', '/usr/local/lib/', '/usr/lib/'];
@@ -67,15 +68,23 @@ async function dropIns(ctx: Ctx, root: string, dirs: string[], extension: string
   return [...chosen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, p]) => p);
 }
 
-async function catFile(ctx: Ctx, path: string, newline: boolean, color: boolean): Promise<string | undefined> {
+/**
+ * cat_file(): the "# PATH" line, written at once (systemd flushes it), and the text, which
+ * stays in stdio's buffer until the next such line or the end. A file that cannot be opened
+ * fails before its line; a directory opens, shows its line, and fails when read.
+ */
+async function catFile(ctx: Ctx, path: string, newline: boolean, color: boolean): Promise<{ head: string; text: string; failure?: string }> {
+  const head = `${newline ? '\n' : ''}${color ? '\x1b[0;1;34m' : ''}# ${path}${color ? '\x1b[0m' : ''}\n`;
   let text: string;
   try {
     text = new TextDecoder().decode(await ctx.sys.readFile(path));
-  } catch {
-    return undefined;
+  } catch (e) {
+    const errno = isSysError(e) ? e.errno : 'EACCES';
+    const why = strerror(errno);
+    if (errno === 'EISDIR') return { head, text: '', failure: `Failed to read "${path}": ${why}\nFailed to cat ${path}: ${why}\n` };
+    return { head: '', text: '', failure: `Failed to cat ${path}: ${why}\n` };
   }
-  const head = `${newline ? '\n' : ''}${color ? '\x1b[0;1;34m' : ''}# ${path}${color ? '\x1b[0m' : ''}\n`;
-  return head + (text === '' || text.endsWith('\n') ? text : `${text}\n`);
+  return { head, text: text === '' || text.endsWith('\n') ? text : `${text}\n` };
 }
 
 export async function verbCatConfig(ctx: Ctx, args: string[], rootOpt: string | undefined): Promise<number> {
@@ -88,8 +97,8 @@ export async function verbCatConfig(ctx: Ctx, args: string[], rootOpt: string | 
     if (name.startsWith('/')) {
       const p = PREFIXES.find((x) => name.startsWith(x));
       if (!p) {
-        await ctx.out.write(out);
         await ctx.err.write(`Path ${name} does not start with any known prefix.\n`);
+        await ctx.out.write(out);
         return 1;
       }
       name = name.slice(p.length);
@@ -106,23 +115,20 @@ export async function verbCatConfig(ctx: Ctx, args: string[], rootOpt: string | 
       if (!main) out += `${color ? '\x1b[0;1;35m' : ''}# Main configuration file ${k.name} not found${color ? '\x1b[0m' : ''}\n`;
     }
     const files = await dropIns(ctx, root, k.prefixes.map((p) => `${p}${k.name.replace(/\/+$/, '')}${k.collection ? '' : '.d'}`), k.extension);
-    if (main) {
-      const t = await catFile(ctx, main, false, color);
-      if (t === undefined) {
+    const all = main !== undefined ? [main, ...files] : files;
+    for (let j = 0; j < all.length; j++) {
+      const t = await catFile(ctx, all[j]!, j > 0, color);
+      if (t.head !== '') {
+        await ctx.out.write(out + t.head);
+        await ctx.out.flush();
+        out = '';
+      }
+      out += t.text;
+      if (t.failure !== undefined) {
+        await ctx.err.write(t.failure);
         await ctx.out.write(out);
-        await ctx.err.write(`Failed to cat ${main}: Permission denied\n`);
         return 1;
       }
-      out += t;
-    }
-    for (let j = 0; j < files.length; j++) {
-      const t = await catFile(ctx, files[j]!, main !== undefined || j > 0, color);
-      if (t === undefined) {
-        await ctx.out.write(out);
-        await ctx.err.write(`Failed to cat ${files[j]}: Permission denied\n`);
-        return 1;
-      }
-      out += t;
     }
   }
   await ctx.out.write(out);
