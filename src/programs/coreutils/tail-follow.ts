@@ -42,6 +42,8 @@ export interface Followed {
   ino: number;
   /** Not open now (missing, or inaccessible); only --retry brings it back. */
   gone: boolean;
+  /** A FIFO: no size to compare, read whatever writers send. */
+  fifo?: boolean;
 }
 
 interface FollowOptions {
@@ -123,6 +125,7 @@ function processAlive(ctx: Ctx, pid: number): boolean {
 export async function follow(ctx: Ctx, files: Followed[], opts: FollowOptions): Promise<number> {
   let last = opts.lastIndex;
   const outIsPipe = ctx.sys.fstat(1).kind === 'fifo';
+  const blocking = files.length === 1 && !!files[0]!.fifo && !opts.byName && !opts.pid;
   for (;;) {
     let anyInput = false;
     const writerDead = opts.pid !== undefined && opts.pid !== 0 && !processAlive(ctx, opts.pid);
@@ -130,6 +133,19 @@ export async function follow(ctx: Ctx, files: Followed[], opts: FollowOptions): 
       for (const [i, f] of files.entries()) {
         if (opts.byName) await recheck(ctx, f, opts);
         if (f.fd < 0) continue;
+        if (f.fifo) {
+          // tail.c: one followed FIFO (no --pid, by descriptor) is read blocking, one buffer at a time
+          if (!blocking && !ctx.sys.readReady(f.fd)) continue;
+          const chunk = await readSome(ctx, f.fd);
+          if (!chunk || chunk.length === 0) continue;
+          if (i !== last) {
+            if (opts.headers) await ctx.print(`\n==> ${f.name} <==\n`);
+            last = i;
+          }
+          await emit(ctx, chunk);
+          anyInput = true;
+          continue;
+        }
         let size: number;
         try {
           size = ctx.sys.fstat(f.fd).size;

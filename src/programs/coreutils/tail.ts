@@ -332,6 +332,8 @@ export default defineProgram({
         if (forever) {
           const st = ctx.sys.fstat(fd);
           if (st.kind === 'file' || st.kind === 'chardev' || st.kind === 'socket') followed.push({ name, path: file, fd, pos, ino: st.ino, gone: false });
+          // a named FIFO is read on as writers come and go; standard input that is a pipe is not followed
+          else if (st.kind === 'fifo' && file !== '-') followed.push({ name, path: file, fd, pos, ino: st.ino, gone: false, fifo: true });
           else if (st.kind !== 'fifo') {
             await ctx.error(`${qf(name)}: cannot follow end of this type of file; giving up on this name`);
             ok = false;
