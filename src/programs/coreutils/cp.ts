@@ -187,6 +187,7 @@ export default defineProgram({
         case 's': o.link = 'symbolic'; break;
         case 'p': setPreserve('mode,ownership,timestamps', true); break;
         case 'r': case 'R': o.recursive = true; break;
+        case 'copy-contents': o.copyContents = true; break;
         case 'remove-destination': o.removeFirst = true; break;
         case 'sparse': case 'reflink': {
           // every copy here is a plain full copy (ext4 clones nothing); the words are still checked

@@ -35,6 +35,8 @@ export interface CopyOptions {
   attributesOnly?: boolean;
   /** cp -b / --backup: rename an existing destination file before replacing it. */
   backup?: { type: BackupType; suffix: string };
+  /** cp --copy-contents: with -R, read fifos and devices as regular files instead of making new ones. */
+  copyContents?: boolean;
   /** cp --reflink=always: the data must be cloned, which ext4 cannot do (EOPNOTSUPP). */
   reflinkAlways?: boolean;
 }
@@ -227,8 +229,9 @@ export class Copier {
       case 'symlink': return this.copySymlink(src, dst, st, dstSt);
       case 'file': return this.copyFile(src, dst, st, dstSt);
       case 'chardev': case 'blockdev': case 'fifo': case 'socket':
-        // reading a device or fifo as a regular file is what cp does without -R
-        if (!o.recursive || follow) return this.copyFile(src, dst, st, dstSt);
+        // reading a device or fifo as a regular file is what cp does without -R (or with
+        // --copy-contents); -R makes a new one, whether or not links are followed (-L)
+        if (!o.recursive || o.copyContents) return this.copyFile(src, dst, st, dstSt);
         return this.copySpecial(src, dst, st, dstSt);
     }
     return false;
