@@ -16,6 +16,7 @@ import { loadUnitKeys, unitConfig, type ExecCommand, type UnitConfig } from '../
 import type { Ctx } from '../../lib/context';
 import { sysInstallFs } from '../systemctl/sys-fs';
 import type { AnalyzeOptions } from './options';
+import { userUnitPaths } from './table-verbs';
 import { verifyOrder, type UnitState } from './verify-order';
 
 /** The sections a unit type's parser knows: [Unit], [Install] and its own ([Service] ...). */
@@ -43,8 +44,10 @@ export class Verifier {
     dirs: string[],
     /** --recursive-errors=no: the test manager does not pull in dependencies. */
     readonly ignoreDependencies = false,
+    /** The manager's own unit directories (a user manager's with --user). */
+    base: readonly string[] = SYSTEM_LOOKUP_PATHS.searchPath,
   ) {
-    const searchPath = [...new Set([...dirs, ...SYSTEM_LOOKUP_PATHS.searchPath])];
+    const searchPath = [...new Set([...dirs, ...base])];
     this.env = new InstallEnv(sysInstallFs(ctx.sys), { ...SYSTEM_LOOKUP_PATHS, searchPath });
   }
 
@@ -212,14 +215,40 @@ export function prepare(cwd: string, arg: string): { dir: string; name: string }
   return { dir: `/${parts.join('/')}`, name };
 }
 
+/**
+ * A user manager (--user) keeps its state in $XDG_RUNTIME_DIR/systemd/, made before anything is
+ * loaded: without an absolute XDG_RUNTIME_DIR, or where that directory cannot be made, the test
+ * manager does not start.
+ */
+async function userManagerProblem(ctx: Ctx): Promise<string | undefined> {
+  const runtime = ctx.env.get('XDG_RUNTIME_DIR');
+  if (!runtime?.startsWith('/')) return 'Failed to lookup RuntimeDirectory path: No such device or address\nFailed to initialize manager: No such device or address\n';
+  const dir = `${runtime}/systemd/`;
+  try {
+    await ctx.sys.mkdir(dir, 0o755);
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    if (e.errno !== 'EEXIST') return `Failed to create directory '${dir}': ${strerror(e.errno)}\n`;
+  }
+  return undefined;
+}
+
 export async function verbVerify(ctx: Ctx, args: string[], opts: AnalyzeOptions): Promise<number> {
+  if (opts.scope === 'user') {
+    const problem = await userManagerProblem(ctx);
+    if (problem !== undefined) {
+      await ctx.err.write(problem);
+      return 1;
+    }
+  }
   await ctx.sys.loadCode(loadUnitKeys);
   const manArg = opts.raw.get('man')?.at(-1);
   const checkMan = manArg === undefined || manArg === '' ? true : parseBoolean(manArg) ?? true;
   const cwd = ctx.sys.getcwd();
   const prepared = args.map((a) => prepare(cwd, a));
   const recursive = opts.raw.get('recursive-errors')?.at(-1);
-  const v = new Verifier(ctx, prepared.flatMap((p) => (p ? [p.dir] : [])), recursive === 'no');
+  const base = opts.scope === 'user' ? userUnitPaths(ctx.env) : SYSTEM_LOOKUP_PATHS.searchPath;
+  const v = new Verifier(ctx, prepared.flatMap((p) => (p ? [p.dir] : [])), recursive === 'no', base);
   let rc = 0;
   const units: Loaded[] = [];
   for (let i = 0; i < args.length; i++) {
