@@ -17,6 +17,11 @@ export interface FsContext {
   umask: number;
 }
 
+/** mnt_want_write: nothing on a read-only mount changes. */
+function writable(c: FsContext, node: Inode, syscall: string, path: string): void {
+  if (c.vfs.fsOf(node).readonly) fail('EROFS', syscall, path);
+}
+
 function fail(errno: ConstructorParameters<typeof SysError>[0], syscall: string, path: string): never {
   throw new SysError(errno, syscall, path);
 }
@@ -50,6 +55,7 @@ export function statNode(vfs: Vfs, node: Inode): Stat {
 export function createIn(c: FsContext, dir: Inode, name: string, type: FileType, perm: number, syscall: string, path: string, requested?: number): Inode {
   if (dir.dynamic || c.vfs.fsOf(dir).type === 'proc') fail('ENOENT', syscall, path);
   if (name === '.' || name === '..' || dir.entries!.has(name)) fail('EEXIST', syscall, path);
+  writable(c, dir, syscall, path);
   if (!mayAccess(c.cred, dir, W_OK | X_OK)) fail(deniedErrno(dir, W_OK), syscall, path);
   if (dir.nlink === 0) fail('ENOENT', syscall, path);
   const node = c.vfs.newInode(dir.fs, type, perm, c.cred.euid, c.vfs.newGroup(dir, c.cred.egid));
@@ -75,9 +81,9 @@ export function symlink(c: FsContext, target: string, path: string): void {
 
 export function link(c: FsContext, existing: string, path: string): void {
   const src = c.vfs.resolve(c.cred, c.cwd, existing, { follow: false }, 'link');
-  if (src.type === 'dir') fail('EPERM', 'link', existing);
   const { dir, name } = c.vfs.resolveParent(c.cred, c.cwd, path, 'link');
-  if (c.vfs.child(dir, name)) fail('EEXIST', 'link', path);
+  if (c.vfs.child(dir, name) || name === '.' || name === '..') fail('EEXIST', 'link', path);
+  writable(c, dir, 'link', path);
   if (dir.fs !== src.fs) fail('EXDEV', 'link', path);
   // fs.protected_hardlinks: only the owner may link a file they could not read and write
   const safe = src.type === 'file' && !(src.perm & S_ISUID) && (src.perm & 0o2010) !== 0o2010 && mayAccess(c.cred, src, R_OK | W_OK);
@@ -85,6 +91,8 @@ export function link(c: FsContext, existing: string, path: string): void {
   if (!mayAccess(c.cred, dir, W_OK | X_OK)) fail(deniedErrno(dir, W_OK), 'link', path);
   // an append-only or immutable file gets no new names (vfs_link)
   if (attrsLocked(src)) fail('EPERM', 'link', existing);
+  // a directory is refused last (vfs_link), after an existing name and the permissions
+  if (src.type === 'dir') fail('EPERM', 'link', existing);
   src.nlink++;
   src.ctime = c.vfs.newInodeTime();
   c.vfs.addEntry(dir, name, src);
@@ -92,6 +100,7 @@ export function link(c: FsContext, existing: string, path: string): void {
 
 export function unlink(c: FsContext, path: string): void {
   const { dir, name } = c.vfs.resolveParent(c.cred, c.cwd, path, 'unlink');
+  writable(c, dir, 'unlink', path);
   const node = c.vfs.child(dir, name);
   if (!node) fail('ENOENT', 'unlink', path);
   // a trailing slash (do_unlinkat's "slashes"): the victim's type decides, before permissions
@@ -112,6 +121,7 @@ export function rmdir(c: FsContext, path: string): void {
   if (/^\/+$/.test(path)) fail('EBUSY', 'rmdir', path);
   if (name === '.') fail('EINVAL', 'rmdir', path);
   if (name === '..') fail('ENOTEMPTY', 'rmdir', path);
+  writable(c, dir, 'rmdir', path);
   const node = c.vfs.child(dir, name);
   if (!node) fail('ENOENT', 'rmdir', path);
   if (dir.dynamic) fail('EACCES', 'rmdir', path);
@@ -132,6 +142,7 @@ export function rename(c: FsContext, from: string, to: string): void {
   // a trailing slash on either name requires a directory
   if (node.type !== 'dir' && (from.endsWith('/') || to.endsWith('/'))) fail('ENOTDIR', 'rename', from.endsWith('/') ? from : to);
   const dst = c.vfs.resolveParent(c.cred, c.cwd, to, 'rename');
+  writable(c, src.dir, 'rename', from);
   if (dst.name === '.' || dst.name === '..') fail('EBUSY', 'rename', to);
   if (c.vfs.entryCovered(src.dir, src.name) || c.vfs.entryCovered(dst.dir, dst.name)) fail('EBUSY', 'rename', from);
   if (node.fs !== dst.dir.fs || c.vfs.isMountpoint(node)) fail('EXDEV', 'rename', from);
@@ -183,6 +194,7 @@ export function readdirTypes(c: FsContext, path: string): { name: string; kind: 
 
 export function chmod(c: FsContext, path: string, mode: number, follow = true): void {
   const node = c.vfs.resolve(c.cred, c.cwd, path, { follow }, 'chmod');
+  writable(c, node, 'chmod', path);
   if (!isOwnerOrRoot(c.cred, node)) fail('EPERM', 'chmod', path);
   if (c.vfs.fsOf(node).type === 'proc') fail('EPERM', 'chmod', path);
   // an append-only or immutable inode keeps its mode, owner and times (notify_change)
@@ -196,6 +208,7 @@ export function chmod(c: FsContext, path: string, mode: number, follow = true): 
 
 export function chown(c: FsContext, path: string, uid: number, gid: number, follow = true): void {
   const node = c.vfs.resolve(c.cred, c.cwd, path, { follow }, follow ? 'chown' : 'lchown');
+  writable(c, node, 'chown', path);
   const changeUid = uid !== -1 && uid !== node.uid;
   const changeGid = gid !== -1 && gid !== node.gid;
   if (c.cred.euid !== 0) {
@@ -214,6 +227,7 @@ export function chown(c: FsContext, path: string, uid: number, gid: number, foll
 
 export function utimes(c: FsContext, path: string, atime: number | undefined, mtime: number | undefined, follow = true): void {
   const node = c.vfs.resolve(c.cred, c.cwd, path, { follow }, 'utimensat');
+  writable(c, node, 'utimensat', path);
   const explicit = atime !== undefined || mtime !== undefined;
   // an immutable inode keeps its times; an append-only one only takes "now"
   if (isImmutable(node) || (explicit && isAppendOnly(node))) fail('EPERM', 'utimensat', path);
@@ -228,6 +242,7 @@ export function access(c: FsContext, path: string, want: number): void {
   const node = c.vfs.resolve(c.cred, c.cwd, path, { follow: true }, 'access');
   // access(2) checks real ids
   const real: Cred = { ...c.cred, euid: c.cred.uid, egid: c.cred.gid };
+  if (want & W_OK && node.type !== 'chardev' && node.type !== 'blockdev' && node.type !== 'fifo' && node.type !== 'socket') writable(c, node, 'access', path);
   if (want && !mayAccess(real, node, want)) fail(deniedErrno(node, want), 'access', path);
 }
 
