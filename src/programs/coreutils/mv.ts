@@ -63,7 +63,18 @@ async function move(ctx: Ctx, o: MoveOptions, src: string, dst: string): Promise
     }
     return false;
   }
-  const dstSt = await lstatOrUndefined(ctx, dst);
+  let dstSt: Stat | undefined;
+  try {
+    dstSt = await ctx.sys.lstat(dst);
+  } catch (e) {
+    // copy.c: a destination that cannot be looked at for another reason than its absence
+    // (a file in the middle of the path, 'file/') stops the move
+    if (!isSysError(e)) throw e;
+    if (e.errno !== 'ENOENT') {
+      await ctx.perror(e, `cannot stat ${quoteaf(dst)}`);
+      return false;
+    }
+  }
   if (!dstSt && st.kind !== 'dir' && dst.endsWith('/')) {
     // rename(2) refuses a non-directory to a name ending in a slash
     await ctx.error(`cannot move ${quoteaf(src)} to ${quoteaf(dst)}: Not a directory`);
