@@ -102,7 +102,7 @@ export async function unitFileUnmask(env: InstallEnv, flags: InstallFlags, names
     env.warn = async () => {};
     const s = await unitFileSearch(null, env, info, {}).finally(() => (env.warn = warn));
     if (!failed(s) && info.mode === 'masked' && info.path !== undefined && pathIsGenerator(env.lp, info.path)) env.add('masked-generator', info.name, info.path);
-    if (await nullOrEmptyPath(env.fs, joinPath(configPath, name))) todo.push(name);
+    if (await maskedPath(env, joinPath(configPath, name))) todo.push(name);
   }
   const marks: RemovalSet = new Set();
   let r: InstallResult = 0;
@@ -122,6 +122,16 @@ export async function unitFileUnmask(env: InstallEnv, flags: InstallFlags, names
   }
   const q = await removeMarkedSymlinks(env, marks, configPath, flags.dryRun === true);
   return failed(r) ? r : q;
+}
+
+/**
+ * null_or_empty_path() on a config path: a link to /dev/null is a mask even below a --root=
+ * tree that has no /dev/null of its own (systemd stats it on the host).
+ */
+async function maskedPath(env: InstallEnv, path: string): Promise<boolean> {
+  const st = await lstatOrNull(env.fs, path);
+  if (st?.kind === 'symlink' && (await env.fs.readlink(path).catch(() => '')) === '/dev/null') return true;
+  return nullOrEmptyPath(env.fs, path);
 }
 
 /** unit_file_link(): makes a unit file outside the search path available by a symlink. */

@@ -20,7 +20,7 @@ export async function verbAddDependency(s: Session, verb: 'add-wants' | 'add-req
   const env = s.newEnv();
   if (s.offline) {
     const r = await unitFileAddDependency(env, s.flags(), names, m.name, dep);
-    await printChangesOffline(s.ctx, 'add dependency on', env.changes, s.opts.quiet, s.glyphs.arrowRight, r instanceof InstallFailure ? r.errno : undefined);
+    await printChangesOffline(s.ctx, 'add dependency on', s.shownChanges(env.changes), s.opts.quiet, s.glyphs.arrowRight, r instanceof InstallFailure ? r.errno : undefined);
     return r instanceof InstallFailure ? 1 : 0;
   }
   if (await s.refusedByManager('Failed to add dependency')) return 1;
@@ -35,7 +35,7 @@ export async function verbPresetAll(s: Session): Promise<number> {
   const env = s.newEnv();
   if (s.offline) {
     const r = await unitFilePresetAll(env, s.flags(), s.opts.presetMode);
-    await printChangesOffline(s.ctx, 'preset', env.changes, s.opts.quiet, s.glyphs.arrowRight, r instanceof InstallFailure ? r.errno : undefined);
+    await printChangesOffline(s.ctx, 'preset', s.shownChanges(env.changes), s.opts.quiet, s.glyphs.arrowRight, r instanceof InstallFailure ? r.errno : undefined);
     return r instanceof InstallFailure ? 1 : 0;
   }
   if (await s.refusedByManager('Failed to preset all units')) return 1;

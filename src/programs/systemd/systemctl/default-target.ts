@@ -30,7 +30,7 @@ export async function verbSetDefault(s: Session, arg: string): Promise<number> {
   const env = s.newEnv();
   if (s.offline) {
     const r = await unitFileSetDefault(env, unit);
-    await printChangesOffline(s.ctx, 'set default', env.changes, s.opts.quiet, s.glyphs.arrowRight, r instanceof InstallFailure ? r.errno : undefined);
+    await printChangesOffline(s.ctx, 'set default', s.shownChanges(env.changes), s.opts.quiet, s.glyphs.arrowRight, r instanceof InstallFailure ? r.errno : undefined);
     if (r instanceof InstallFailure) return 1;
   } else {
     if (await s.refusedByManager('Failed to set default target')) return 1;

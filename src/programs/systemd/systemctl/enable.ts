@@ -55,7 +55,7 @@ async function runOperation(s: Session, env: InstallEnv, verb: string, names: st
  * itself, so the live machine prints them that way too: `Failed to VERB unit, ...`.
  */
 export async function reportInstall(s: Session, verb: string, env: InstallEnv, r: InstallResult): Promise<boolean> {
-  await printChangesOffline(s.ctx, verb, env.changes, s.opts.quiet, s.glyphs.arrowRight, failed(r) ? r.errno : undefined);
+  await printChangesOffline(s.ctx, verb, s.shownChanges(env.changes), s.opts.quiet, s.glyphs.arrowRight, failed(r) ? r.errno : undefined);
   return !failed(r);
 }
 

@@ -1,6 +1,6 @@
 // What every systemctl verb works with: the program context, the parsed options, and a fresh
 // install environment over the file system for each unit-file operation.
-import { InstallEnv, type InstallFlags } from '../../../shared/systemd/install-types';
+import { InstallEnv, type InstallChange, type InstallFlags } from '../../../shared/systemd/install-types';
 import { GLOBAL_LOOKUP_PATHS, SYSTEM_LOOKUP_PATHS } from '../../../shared/systemd/lookup-paths';
 import { glyphs, type Glyphs } from '../../../shared/systemd/glyphs';
 import { unitNameMangle } from '../../../shared/systemd/unit-name';
@@ -45,11 +45,35 @@ export class Session {
     return absolutePath(this.ctx.sys.getcwd(), this.opts.root ?? '/');
   }
 
+  /** The --root= directory as systemd prefixes its own paths with it ('' without one). */
+  private rootPrefix(): string {
+    return this.rooted ? this.rootPath().replace(/\/+$/, '') : '';
+  }
+
+  /**
+   * The changes as systemctl shows them: with --root= the paths the install logic builds from
+   * its lookup paths carry the root (links made and removed, the unit file of a dependency, the
+   * file in the way); link targets, unit names and paths given as arguments stay as they are.
+   */
+  shownChanges(changes: readonly InstallChange[]): readonly InstallChange[] {
+    const root = this.rootPrefix();
+    if (root === '') return changes;
+    const at = (p: string): string => (p.startsWith('/') ? root + p : p);
+    return changes.map((c): InstallChange => {
+      if (c.type === 'symlink' || c.type === 'unlink') return { ...c, path: at(c.path) };
+      if (c.type === 'destination-not-present') return { ...c, source: c.source === undefined ? undefined : at(c.source) };
+      if (c.type === 'error' && (c.errno === 'EEXIST' || c.errno === 'ERFKILL' || c.errno === 'ELOOP')) return { ...c, path: at(c.path) };
+      return c;
+    });
+  }
+
   newEnv(): InstallEnv {
     const env = new InstallEnv(sysInstallFs(this.ctx.sys, this.opts.root), this.opts.scope === 'global' ? GLOBAL_LOOKUP_PATHS : SYSTEM_LOOKUP_PATHS);
-    // systemctl reads the unit files itself and logs the parser's warnings (log_syntax)
+    // systemctl reads the unit files itself and logs the parser's warnings (log_syntax), naming
+    // the files it read, below the root with --root=
+    const root = this.rootPrefix();
     env.warn = async (m) => {
-      await this.ctx.err.write(`${m}\n`);
+      await this.ctx.err.write(`${m.startsWith('/') ? root : ''}${m}\n`);
     };
     env.arrow = this.glyphs.arrowRight;
     return env;
