@@ -330,7 +330,8 @@ export class Copier {
       }
       // a new name ending in a slash: "Not a directory" says more than EISDIR
       const err = !exists && isSysError(e) && e.errno === 'EISDIR' && dst.endsWith('/') ? new SysError('ENOTDIR', 'open', dst) : e;
-      await ctx.perror(err, exists ? `cannot open ${quoteaf(dst)} for writing` : `cannot create regular file ${quoteaf(dst)}`);
+      // copy.c says so whether the destination was there (opened for writing) or made anew
+      await ctx.perror(err, `cannot create regular file ${quoteaf(dst)}`);
       return undefined;
     }
   }
