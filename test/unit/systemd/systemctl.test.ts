@@ -131,8 +131,9 @@ const cases: Case[] = [
     script: "mkdir -p /srv/r/etc/systemd/system /srv/r/dev\nprintf '[Service]\\nExecStart=/bin/true\\n[Install]\\nWantedBy=multi-user.target\\n' > /srv/r/etc/systemd/system/x.service\nsystemctl --root=/srv/r enable x.service; systemctl --root=/srv/r enable nosuch.service; echo rc=$?; readlink /srv/r/etc/systemd/system/multi-user.target.wants/x.service",
     stdout: 'rc=1\n/etc/systemd/system/x.service\n',
     stderr:
-      'Created symlink /etc/systemd/system/multi-user.target.wants/x.service -> /etc/systemd/system/x.service.\n' +
-      'Unit /etc/systemd/system/x.service is added as a dependency to a non-existent unit multi-user.target.\n' +
+      // the paths systemd builds carry the root; the link target does not
+      'Created symlink /srv/r/etc/systemd/system/multi-user.target.wants/x.service -> /etc/systemd/system/x.service.\n' +
+      'Unit /srv/r/etc/systemd/system/x.service is added as a dependency to a non-existent unit multi-user.target.\n' +
       'Failed to enable unit, unit nosuch.service does not exist.\n',
     exit: 0,
   },
