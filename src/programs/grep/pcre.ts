@@ -93,13 +93,46 @@ interface Group {
   mark?: number;
 }
 
+/**
+ * PCRE2's errors for a group opening "(?" it cannot read, `rest` being what follows the "?":
+ * a name that is missing, starts with a digit or lacks its terminator, (?R not closed, (?+
+ * without digits, a relative reference before any group, a pattern that ends in the opening.
+ */
+function checkGroupOpening(rest: string, groupsSoFar: number): void {
+  const missing = (): never => {
+    throw new PcreError('missing closing parenthesis');
+  };
+  if (rest === '' || rest === 'P') missing();
+  const nameAt = /^(?:<(?![=!])|'|P[<=>]|&)/.exec(rest);
+  if (nameAt) {
+    const term = nameAt[0].endsWith('<') ? '>' : nameAt[0] === "'" ? "'" : ')';
+    const after = rest.slice(nameAt[0].length);
+    const word = /^\w*/.exec(after)![0];
+    if (word === '') throw new PcreError('subpattern name expected');
+    if (/^\d/.test(word)) throw new PcreError('subpattern name must start with a non-digit');
+    if (after[word.length] !== term) throw new PcreError('syntax error in subpattern name (missing terminator?)');
+    return;
+  }
+  if (rest[0] === 'R' && rest[1] !== ')') throw new PcreError('(?R (recursive pattern call) must be followed by a closing parenthesis');
+  const num = /^([-+]?)(\d+)/.exec(rest);
+  if (rest[0] === '+' && !num) throw new PcreError('digit expected after (?+ or (?-');
+  if (num) {
+    if (num[1] === '-' && Number(num[2]) > groupsSoFar) throw new PcreError('reference to non-existent subpattern');
+    if (rest[num[0].length] !== ')') missing();
+    return;
+  }
+  if ((rest[0] === '(' || rest[0] === 'C') && !rest.includes(')')) missing();
+  // option letters up to the end of the pattern
+  if (/^[imnsxJU^-]*$/.test(rest)) missing();
+}
+
 /** Translates one PCRE pattern. `icase` is -i; the result needs the `i` flag only when `flagI`. */
 export function pcreToJs(p: string, icase: boolean): { source: string; flagI: boolean } {
   // leading (*UTF), (*UCP), (*CRLF)... start-of-pattern options
-  for (let m; (m = /^\(\*[A-Z_]+(?:=\d+)?\)/.exec(p)); ) p = p.slice(m[0].length);
+  for (let m; (m = /^\(\*(?:UTF|UCP|NOTEMPTY(?:_ATSTART)?|NO_AUTO_POSSESS|NO_DOTSTAR_ANCHOR|NO_JIT|NO_START_OPT|CR|LF|CRLF|ANY|ANYCRLF|NUL|BSR_ANYCRLF|BSR_UNICODE|LIMIT_(?:MATCH|HEAP|DEPTH|RECURSION)=\d+)\)/.exec(p)); ) p = p.slice(m[0].length);
   const totalGroups = countGroups(p);
   // the i flag can serve only when no (?i) or (?-i) changes it part way
-  const inlineI = /\(\?[a-zA-Z]*-?[a-zA-Z]*i[a-zA-Z-]*[:)]/.test(p.replace(/^\(\?[imsx]+\)/, ''));
+  const inlineI = /\(\?[a-zA-Z]*-?[a-zA-Z]*i[a-zA-Z-]*[:)]|\(\?\^/.test(p.replace(/^\(\?[imsx]+\)/, ''));
   const leadI = /^\(\?[msx]*i[msx]*\)/.test(p);
   const useFlag = !inlineI;
   const flagI = useFlag && (icase || leadI);
@@ -180,7 +213,7 @@ export function pcreToJs(p: string, icase: boolean): { source: string; flagI: bo
       i++;
       if (p.startsWith('?#', i)) {
         const e = p.indexOf(')', i);
-        if (e < 0) throw new PcreError('missing ) at end of (?# comment');
+        if (e < 0) throw new PcreError('missing ) after (?# comment');
         i = e + 1;
         continue;
       }
@@ -188,11 +221,21 @@ export function pcreToJs(p: string, icase: boolean): { source: string; flagI: bo
         stack.push({ atoms: [], open, pcreNo, icase: g.icase, extended: g.extended, dotall: g.dotall, multiline: g.multiline, mark: pcreNo ? ++nextMark : undefined });
       };
       if (p[i] !== '?') {
-        if (p[i] === '*') throw new PcreError('(*VERB) not recognized or malformed');
+        if (p[i] === '*') {
+          // (*FAIL) is the one backtracking verb done here; (*lower-case) is an assertion's name
+          const verb = /^\*(F|FAIL)\)/.exec(p.slice(i));
+          if (verb) {
+            i += verb[0].length;
+            push('(?!)');
+            continue;
+          }
+          throw new PcreError(/^\*[a-z]/.test(p.slice(i)) ? '(*alpha_assertion) not recognized' : '(*VERB) not recognized or malformed');
+        }
         grp('capture', ++nextGroup);
         continue;
       }
       i++;
+      checkGroupOpening(p.slice(i), nextGroup);
       const named = /^(?:P?<([A-Za-z_]\w*)>|'([A-Za-z_]\w*)')/.exec(p.slice(i));
       if (named) {
         i += named[0].length;
@@ -226,6 +269,7 @@ export function pcreToJs(p: string, icase: boolean): { source: string; flagI: bo
       const look = /^(?:<?[=!])/.exec(p.slice(i));
       if (look) {
         i += look[0].length;
+        if (!p.includes(')', i)) throw new PcreError('missing closing parenthesis');
         if (look[0].startsWith('<') && !fixedBranches(p, i)) throw new PcreError('lookbehind assertion is not fixed length');
         grp(`(?${look[0]}`);
         continue;
@@ -241,14 +285,16 @@ export function pcreToJs(p: string, icase: boolean): { source: string; flagI: bo
         grp('atomic');
         continue;
       }
-      const flags = /^([imsxn]*)(?:-([imsxn]*))?([:)])/.exec(p.slice(i));
+      // (?^) first turns i, m, s and x off
+      const flags = /^(\^?)([imsxn]*)(?:-([imsxn]*))?([:)])/.exec(p.slice(i));
       if (flags) {
         i += flags[0].length;
         const apply = (t: Group): void => {
-          for (const f of flags[1]!) setFlag(t, f, true);
-          for (const f of flags[2] ?? '') setFlag(t, f, false);
+          if (flags[1]) for (const f of 'imsx') setFlag(t, f, false);
+          for (const f of flags[2]!) setFlag(t, f, true);
+          for (const f of flags[3] ?? '') setFlag(t, f, false);
         };
-        if (flags[3] === ':') {
+        if (flags[4] === ':') {
           grp('(?:');
           apply(cur());
         } else apply(g);
@@ -322,6 +368,7 @@ export function pcreToJs(p: string, icase: boolean): { source: string; flagI: bo
         throw new PcreError('quantifier does not follow a repeatable item');
       }
       const brace = /^\{(\d+)(?:,(\d*))?\}$/.exec(q);
+      if (brace && (Number(brace[1]) > 65535 || Number(brace[2] || 0) > 65535)) throw new PcreError('number too big in {} quantifier');
       if (brace && brace[2] !== undefined && brace[2] !== '' && Number(brace[2]) < Number(brace[1])) throw new PcreError('numbers out of order in {} quantifier');
       let mod = '';
       if (p[i] === '+' || p[i] === '?') mod = p[i++]!;
@@ -510,8 +557,17 @@ export function pcreToJs(p: string, icase: boolean): { source: string; flagI: bo
       case 'X':
         return '[\\s\\S]';
       case 'g': {
+        // \g<n> and \g'name' call a group, as (?n) and (?&name) do
+        const sub = /^(?:<([^>]*)>|'([^']*)')/.exec(p.slice(i));
+        if (sub) {
+          i += sub[0].length;
+          const t = sub[1] ?? sub[2]!;
+          return call(/^[-+]?\d+$/.test(t) ? (/^[-+]/.test(t) ? nextGroup + (t[0] === '+' ? 0 : 1) + Number(t) : Number(t)) : (names.get(t) ?? -1));
+        }
+        if (/^(?:\{[-+]0\}|[-+]0)/.test(p.slice(i))) throw new PcreError('a relative value of zero is not allowed');
+        if (p[i] === '{' && !/^\{-?\w/.test(p.slice(i))) throw new PcreError('subpattern name expected');
         const m = /^(?:\{(-?\d+|[A-Za-z_]\w*)\}|(-?\d+))/.exec(p.slice(i));
-        if (!m) throw new PcreError('a numbered reference must not be zero');
+        if (!m) throw new PcreError('\\g is not followed by a braced, angle-bracketed, or quoted name/number or by a plain number');
         i += m[0].length;
         return refByName(m[1] ?? m[2]!);
       }
