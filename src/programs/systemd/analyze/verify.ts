@@ -234,6 +234,15 @@ async function userManagerProblem(ctx: Ctx): Promise<string | undefined> {
 }
 
 export async function verbVerify(ctx: Ctx, args: string[], opts: AnalyzeOptions): Promise<number> {
+  if (opts.scope === 'global') {
+    // systemd 252's test manager takes the system or a user scope only, and asserts it
+    await ctx.err.write("Assertion 'IN_SET(scope, LOOKUP_SCOPE_SYSTEM, LOOKUP_SCOPE_USER)' failed at src/core/manager.c:782, function manager_new(). Aborting.\n");
+    await ctx.flush();
+    ctx.sys.signal(6, 'default');
+    ctx.sys.kill(ctx.sys.pid, 6);
+    await ctx.sys.sleep(1);
+    return 134;
+  }
   if (opts.scope === 'user') {
     const problem = await userManagerProblem(ctx);
     if (problem !== undefined) {
