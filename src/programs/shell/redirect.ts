@@ -128,15 +128,22 @@ async function applyOne(sh: Interpreter, r: Redir, save: (fd: number) => void, p
       throw new RedirectError();
     }
     try {
-      if (flags.write && !flags.append && sh.state.options.has('noclobber') && r.op !== '>|') {
+      // noclobber (bash's noclobber_open): an existing regular file is refused; a name that
+      // does not exist is created exclusively (a dangling symlink is refused too)
+      if (flags.truncate && sh.state.options.has('noclobber') && r.op !== '>|' && !isNetPath(path)) {
+        let kind: string | undefined;
         try {
-          const st = await sys.stat(path);
-          if (st.kind === 'file') {
-            await sh.error(`${path}: cannot overwrite existing file`);
-            throw new RedirectError();
-          }
+          kind = (await sys.stat(path)).kind;
+        } catch {
+          kind = undefined;
+        }
+        try {
+          if (kind === 'file') throw new RedirectError();
+          return await sys.open(path, kind === undefined ? { ...flags, exclusive: true } : { ...flags, truncate: false }, 0o666);
         } catch (e) {
-          if (e instanceof RedirectError) throw e;
+          if (!(e instanceof RedirectError) && !(isSysError(e) && e.errno === 'EEXIST')) throw e;
+          await sh.error(`${path}: cannot overwrite existing file`);
+          throw new RedirectError();
         }
       }
       if (isNetPath(path)) return await openNetPath(sh, path);
@@ -150,13 +157,22 @@ async function applyOne(sh: Interpreter, r: Redir, save: (fd: number) => void, p
       throw e;
     }
   };
-  const assignVar = (opened: number): void => {
+  const assignVar = async (opened: number): Promise<void> => {
     // {var}> form: the shell picks a descriptor >= 10 and stores it in var
     let high = 10;
     while (sys.isOpen(high)) high++;
     sys.dup2(opened, high);
     sys.close(opened);
-    setFdVar(sh, r.fdVar!, String(high));
+    try {
+      setFdVar(sh, r.fdVar!, String(high));
+    } catch (e) {
+      if (!(e instanceof ReadonlyError)) throw e;
+      // a readonly variable: the descriptor is closed again and the redirection fails
+      sys.close(high);
+      await sh.error(e.message);
+      await sh.error(`${r.fdVar}: cannot assign fd to variable`);
+      throw new RedirectError();
+    }
   };
   switch (r.op) {
     case '<':
@@ -167,7 +183,7 @@ async function applyOne(sh: Interpreter, r: Redir, save: (fd: number) => void, p
       const path = await target(sh, r);
       const flags = r.op === '<' ? { read: true } : r.op === '<>' ? { read: true, write: true, create: true } : { write: true, create: true, truncate: r.op !== '>>', append: r.op === '>>' };
       const opened = await openFile(path, flags);
-      if (r.fdVar) assignVar(opened);
+      if (r.fdVar) await assignVar(opened);
       else place(fd, opened);
       return;
     }
@@ -206,7 +222,7 @@ async function applyOne(sh: Interpreter, r: Redir, save: (fd: number) => void, p
           throw new RedirectError();
         }
         if (r.fdVar) {
-          assignVar(sys.dup(from));
+          await assignVar(sys.dup(from));
           return;
         }
         if (from !== fd) {
@@ -269,7 +285,7 @@ async function applyOne(sh: Interpreter, r: Redir, save: (fd: number) => void, p
       }
       sys.close(wr);
       fd = r.fd ?? 0;
-      if (r.fdVar) assignVar(rd);
+      if (r.fdVar) await assignVar(rd);
       else place(fd, rd);
       return;
     }

@@ -515,8 +515,12 @@ async function runProgram(sh: Interpreter, cmd: Command & { kind: 'simple' }, ar
   // a program gets the path it was run by as $_ in its environment: in its place when $_ is
   // exported (it came from the environment), else last
   env.set('_', path);
-  const oneshot = cmd === sh.oneshot && state.subshell === 0;
-  if (oneshot && !execBlockedByTraps(state.traps)) lowerShellLevel(env);
+  // bash -c: its last command, when simple, replaces the shell (no fork) unless traps are set
+  const oneshot = cmd === sh.oneshot && state.subshell === 0 && !execBlockedByTraps(state.traps);
+  if (oneshot) {
+    lowerShellLevel(env);
+    execLast = true;
+  }
   let undo: () => void;
   try {
     undo = await applyRedirs(sh, cmd.redirs, false, true);
