@@ -5,6 +5,7 @@
 // ready under NotifyAccess=main. --booted says whether systemd is PID 1.
 import type { OptionDef } from '../lib/getopt';
 import { defineProgram } from '../define';
+import { Accounts } from '../lib/accounts';
 import { parseArgs } from './ctl/common';
 import { SYSTEMD_FEATURES, SYSTEMD_VERSION_LINE } from './systemctl/help';
 
@@ -63,6 +64,15 @@ export default defineProgram({
       if (key === 'ready') ready = true;
       else if (key === 'booted') booted = true;
       else if (key === 'status') status = value ?? '';
+      else if (key === 'uid') {
+        // get_user_creds(): a user name or a number that the user database knows (root always)
+        const name = value ?? '';
+        const acc = name === 'root' || name === '0' ? undefined : await Accounts.load(ctx.sys);
+        if (acc && !(/^\d+$/.test(name) ? acc.userById(Number(name)) : acc.userByName(name))) {
+          await ctx.err.write(`Can't resolve user ${name}: No such file or directory\n`);
+          return 1;
+        }
+      }
       else if (key === 'pid') {
         if (value === undefined || value === '') pid = ctx.sys.getppid();
         else if (/^\d+$/.test(value) && Number(value) > 0) pid = Number(value);

@@ -113,7 +113,7 @@ async function main(ctx: Ctx): Promise<number> {
       case 'level-prefix': {
         const b = parseBool(value);
         if (b === undefined) {
-          await ctx.err.write('Failed to parse level prefix value.\n');
+          await ctx.err.write(`Failed to parse boolean argument to --level-prefix=: ${value}.\n`);
           return 1;
         }
         opts.levelPrefix = b;
