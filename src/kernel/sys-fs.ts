@@ -31,20 +31,22 @@ type FsSys = Pick<Sys,
   | 'open' | 'read' | 'readReady' | 'write' | 'close' | 'dup' | 'dup2' | 'pipe' | 'socket' | 'lseek' | 'ftruncate' | 'inodeAttr' | 'isOpen' | 'openFds' | 'setCloexec'
   | 'stat' | 'lstat' | 'fstat' | 'flock' | 'readdir' | 'readdirTypes' | 'mkdir' | 'mkfifo' | 'mknod' | 'rmdir' | 'unlink' | 'rename' | 'link' | 'symlink'
   | 'readlink' | 'chmod' | 'getAcl' | 'setAcl' | 'chown' | 'lchown' | 'utimes' | 'truncate' | 'access' | 'realpath' | 'statfs'
-  | 'mounts' | 'getcwd' | 'chdir' | 'chroot' | 'readFile' | 'writeFile' | 'swapon' | 'swapoff'>;
+  | 'mounts' | 'getcwd' | 'chdir' | 'chroot' | 'readFile' | 'writeFile' | 'swapon' | 'swapoff' | 'mount' | 'umount'>;
 
 /** The ACL get/set code, loaded the first time a program asks (the clock held meanwhile). */
 let aclModule: Promise<typeof import('./vfs/acl-xattr')> | undefined;
 
-export function usageOf(k: Kernel, fs: FileSystemInfo): FsUsage {
+export function usageOf(k: Kernel, mnt: FileSystemInfo): FsUsage {
+  // a bind mount counts what its filesystem holds
+  const fs = mnt.bindOf === undefined ? mnt : k.vfs.filesystems[mnt.bindOf]!;
   const total = Math.floor(fs.capacity / BLOCK);
   const used = Math.ceil((fs.baseline + fs.stored) / BLOCK);
   let inodesUsed = 0;
   for (const n of k.vfs.inodes.values()) if (n.fs === fs.id) inodesUsed++;
   return {
-    source: fs.source, target: fs.target, type: fs.type, options: fs.options, blockSize: BLOCK,
+    source: mnt.source, target: mnt.target, type: mnt.type, options: mnt.options, blockSize: BLOCK,
     totalBlocks: total, usedBlocks: Math.min(used, total), freeBlocks: Math.max(0, total - used),
-    inodesTotal: fs.inodesTotal, inodesUsed: fs.inodesTotal ? inodesUsed : 0,
+    inodesTotal: fs.inodesTotal, inodesUsed: fs.inodesTotal ? inodesUsed : 0, dev: fs.id,
   };
 }
 
@@ -384,6 +386,7 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: true }, 'truncate');
       if (node.type === 'dir') throw new SysError('EISDIR', 'truncate', path);
       if (length < 0) throw new SysError('EINVAL', 'truncate', path);
+      if (k.vfs.fsOf(node).readonly) throw new SysError('EROFS', 'truncate', path);
       ops.access({ ...fsctx(), cred: { ...proc.cred, uid: proc.cred.euid, gid: proc.cred.egid } }, path, 2);
       if (attrsLocked(node)) throw new SysError('EPERM', 'truncate', path);
       k.vfs.truncate(node, length);
@@ -429,6 +432,8 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
     // swap areas: the code loads on first use
     swapon: (path, prio) => k.clock.hold(import('./swap')).then((m) => m.swapOn(k, proc, sys, path, prio)),
     swapoff: (path) => k.clock.hold(import('./swap')).then((m) => m.swapOff(k, proc, path)),
+    mount: (source, target, type, flags, data) => enter().then(() => k.clock.hold(import('./mount'))).then((m) => m.mount(k, proc, source, target, type, flags, data)),
+    umount: (target, lazy) => enter().then(() => k.clock.hold(import('./mount'))).then((m) => m.umount(k, proc, target, lazy)),
     async chroot(path) {
       await enter();
       k.current = proc;

@@ -16,6 +16,7 @@ export const ERRNO = {
   ENOMEM: [12, 'Cannot allocate memory'],
   EACCES: [13, 'Permission denied'],
   EFAULT: [14, 'Bad address'],
+  ENOTBLK: [15, 'Block device required'],
   EBUSY: [16, 'Device or resource busy'],
   EEXIST: [17, 'File exists'],
   EXDEV: [18, 'Invalid cross-device link'],

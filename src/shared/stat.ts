@@ -31,4 +31,6 @@ export interface FsUsage {
   freeBlocks: number;
   inodesTotal: number;
   inodesUsed: number;
+  /** The filesystem's number (st_dev of its files; a bind mount's is that of what it shows). */
+  dev: number;
 }

@@ -165,6 +165,14 @@ export interface Sys {
    */
   swapon(path: string, prio: number): Promise<void>;
   swapoff(path: string): Promise<void>;
+  /**
+   * mount(2): `flags` are MS_* names (ro, nosuid, nodev, noexec, sync, dirsync, noatime,
+   * nodiratime, strictatime, remount, bind), `data` the filesystem's own options. EPERM unless
+   * root; ENOENT, ENOTDIR, ENOTBLK, EINVAL (a bad option, a remount of no mount), EBUSY.
+   */
+  mount(source: string, target: string, type: string, flags: readonly string[], data: string): Promise<void>;
+  /** umount2(2), MNT_DETACH with `lazy`: EPERM, EINVAL (not a mount), EBUSY (in use). */
+  umount(target: string, lazy: boolean): Promise<void>;
 
   // convenience over open/read/write
   readFile(path: string): Promise<Uint8Array>;

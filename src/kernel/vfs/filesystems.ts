@@ -27,6 +27,11 @@ export interface FileSystemInfo {
   namespace?: number;
   /** Set by umount: it no longer shows in any mount table. */
   unmounted?: boolean;
+  /** Mounted read-only: what would change it fails with EROFS. */
+  readonly?: boolean;
+  /** A bind mount: the filesystem it shows (its id) and the entry (inode) it is mounted over. */
+  bindOf?: number;
+  bindAt?: number;
 }
 
 export const BLOCK = 4096;

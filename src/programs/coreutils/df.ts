@@ -229,7 +229,7 @@ export default defineProgram({
             if (real === m.target || m.target === '/' || real.startsWith(`${m.target}/`)) if (!best || m.target.length >= best.target.length) best = m;
           }
         }
-        if (!best || mounts.indexOf(best) !== dev) best = mounts[dev];
+        if (!best || best.dev !== dev) best = mounts.find((m) => m.dev === dev);
         if (!best || !selected(best.type)) continue;
         processed = true;
         row(best, best.source, best.target, file, best.type);

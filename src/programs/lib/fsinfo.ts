@@ -41,8 +41,7 @@ export function fsFacts(u: FsUsage, index: number): FsFacts {
 
 /** The file system (and its facts) that holds st_dev `dev`. */
 export function fsOfDev(sys: Sys, dev: number): FsFacts | undefined {
-  const all = sys.mounts();
-  const u = all[dev];
+  const u = sys.mounts().find((m) => m.dev === dev);
   return u === undefined ? undefined : fsFacts(u, dev);
 }
 

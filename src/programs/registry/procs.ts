@@ -29,7 +29,7 @@ export const procsPrograms: ProgramEntry[] = [
   lazy({ name: 'insmod', installPath: '/usr/sbin/insmod', pkg: 'kmod' }, () => import('../kmod/insmod')),
   lazy({ name: 'modinfo', installPath: '/usr/sbin/modinfo', pkg: 'kmod' }, () => import('../kmod/modinfo')),
   lazy({ name: 'depmod', installPath: '/usr/sbin/depmod', pkg: 'kmod' }, () => import('../kmod/depmod')),
-  lazy({ name: 'mount', installPath: '/usr/bin/mount', pkg: 'util-linux' }, () => import('../procps/dmesg').then((m) => ({ default: m.mount }))),
+  lazy({ name: 'mount', installPath: '/usr/bin/mount', pkg: 'util-linux' }, () => import('../util-linux/mount')),
   lazy({ name: 'pgrep', installPath: '/usr/bin/pgrep', pkg: 'procps-ng' }, () => import('../procps/pgrep').then((m) => ({ default: m.pgrep }))),
   lazy({ name: 'pidof', installPath: '/usr/bin/pidof', aliases: ['/usr/sbin/pidof'], pkg: 'procps-ng' }, () => import('../procps/pgrep').then((m) => ({ default: m.pidof }))),
   lazy({ name: 'pidwait', installPath: '/usr/bin/pidwait', pkg: 'procps-ng' }, () => import('../procps/pgrep').then((m) => ({ default: m.pidwait }))),

@@ -4,6 +4,7 @@
 import { isSysError, strerror } from '../../shared/errno';
 import type { Stat } from '../../shared/stat';
 import { defineProgram } from '../define';
+import { mountPath } from '../util-linux/mount-path';
 import { errx, shortName, tryHelp, utilLinuxVersion, warnx } from './common';
 
 const HELP = `
@@ -86,7 +87,7 @@ export default defineProgram({
       let target = targets.includes(path) ? path : undefined;
       if (target === undefined) {
         try {
-          const real = await sys.realpath(path);
+          const real = await mountPath(sys, path);
           if (targets.includes(real)) target = real;
         } catch (e) {
           if (!isSysError(e)) throw e;

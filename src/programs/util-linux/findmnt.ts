@@ -4,6 +4,7 @@ import { defineProgram } from '../define';
 import { getopt, GetoptError } from '../lib/getopt';
 import type { FsUsage } from '../../shared/stat';
 import { partitionOf } from '../../shared/block-devices';
+import { mountPath } from './mount-path';
 import { utilLinuxHelp } from './common';
 import { humanSize } from './human-size';
 import { verifyTab } from './findmnt-verify';
@@ -112,6 +113,16 @@ export default defineProgram({
       list = best ? [best] : [];
       flat = true;
     } else if (ops.length) {
+      // a path names its mountpoint by its absolute form (a relative one too)
+      for (const o of [...ops]) {
+        if (o.startsWith('/') || !o.includes('=')) {
+          try {
+            ops.push(await mountPath(ctx.sys, o));
+          } catch {
+            // not a path
+          }
+        }
+      }
       list = list.filter(({ m }) => ops.some((o) => o === m.target || o === m.source || (o.length > 1 && o.replace(/\/+$/, '') === m.target) || partitionOf(o)?.name === partitionOf(m.source)?.name && partitionOf(o) !== undefined));
       flat = true;
     }

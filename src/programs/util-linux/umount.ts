@@ -1,8 +1,10 @@
-// umount (util-linux 2.38). The machine cannot detach a mounted filesystem while it runs, so
-// every mounted target is busy, as / is; the messages for the other cases are libmount's.
+// umount (util-linux 2.38): detaches mounts through umount2(2) (lazily with -l, what is below
+// first with -R); a mount in use is busy, as / always is. The messages are libmount's.
 import { defineProgram } from '../define';
 import { getopt, GetoptError } from '../lib/getopt';
 import { utilLinuxHelp } from './common';
+import { mountPath } from './mount-path';
+import { SysError } from '../../shared/errno';
 
 const VERSION = 'umount from util-linux 2.38 (libmount 2.38.0: btrfs, verity, namespaces, assert, debug)';
 // what umount -a leaves alone
@@ -45,6 +47,20 @@ export default defineProgram({
     if (p.flags.has('V')) return ctx.print(`${VERSION}\n`).then(() => 0);
     const mounts = ctx.sys.mounts();
     const root = ctx.sys.geteuid() === 0;
+    /** umount2(2) of one mount; its messages use the mount table's path (`shown` where not mounted). */
+    const detach = async (target: string, shown: string, source?: string): Promise<number> => {
+      try {
+        await ctx.sys.umount(target, p.flags.has('l'));
+      } catch (e) {
+        if (!(e instanceof SysError)) throw e;
+        if (e.errno === 'EBUSY') await ctx.err.write(`umount: ${target}: target is busy.\n`);
+        else if (e.errno === 'EINVAL') await ctx.err.write(`umount: ${shown}: not mounted.\n`);
+        else await ctx.err.write(`umount: ${target}: ${e.message.replace(/^[^:]*: /, '')}\n`);
+        return 32;
+      }
+      if (p.flags.has('v')) await ctx.err.write(`umount: ${target}${source ? ` (${source})` : ''} unmounted\n`);
+      return 0;
+    };
     if (p.flags.has('a')) {
       const types = p.values.get('t')?.at(-1)?.split(',');
       const no = types?.[0]?.startsWith('no');
@@ -53,8 +69,9 @@ export default defineProgram({
         await ctx.err.write('umount: only root can use "--all" option\n');
         return 1;
       }
-      for (const m of wanted.reverse()) await ctx.err.write(`umount: ${m.target}: target is busy.\n`);
-      return wanted.length ? 32 : 0;
+      let status = 0;
+      for (const m of wanted.reverse()) status = Math.max(status, await detach(m.target, m.target, m.source));
+      return status;
     }
     if (p.operands.length === 0) {
       await ctx.err.write("umount: bad usage\nTry 'umount --help' for more information.\n");
@@ -63,17 +80,27 @@ export default defineProgram({
     let status = 0;
     for (const arg of p.operands) {
       const path = arg.length > 1 ? arg.replace(/\/+$/, '') : arg;
-      const abs = path.startsWith('/') ? path : `${ctx.sys.getcwd().replace(/\/$/, '')}/${path}`;
-      const hit = mounts.find((m) => m.target === abs || m.source === arg);
+      let abs: string;
       let exists = true;
       try {
-        await ctx.sys.stat(path);
+        abs = await mountPath(ctx.sys, path);
       } catch {
         exists = false;
+        abs = path.startsWith('/') ? path : `${ctx.sys.getcwd().replace(/\/$/, '')}/${path}`;
       }
+      // a mountpoint, or else a mounted source (the last one mounted)
+      const now = ctx.sys.mounts();
+      const hit = now.filter((m) => m.target === abs).at(-1) ?? now.filter((m) => m.source === arg).at(-1);
       if (hit) {
-        await ctx.err.write(root ? `umount: ${hit.target}: target is busy.\n` : `umount: ${hit.target}: must be superuser to unmount.\n`);
-        status = 32;
+        if (!root) {
+          await ctx.err.write(`umount: ${hit.target}: must be superuser to unmount.\n`);
+          status = 32;
+          continue;
+        }
+        // -R: what is mounted below it first, the last mounted first
+        const below = p.flags.has('R') ? now.filter((m) => m.target.startsWith(`${hit.target.replace(/\/$/, '')}/`)).reverse() : [];
+        for (const m of below) status = Math.max(status, await detach(m.target, m.target, m.source));
+        status = Math.max(status, await detach(hit.target, hit.target === abs ? arg : hit.target, hit.source));
       } else if (p.flags.has('R')) {
         await ctx.err.write(`umount: ${arg}: not found\n`);
         status = 1;
