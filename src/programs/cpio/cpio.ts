@@ -98,14 +98,22 @@ export default defineProgram({
           } catch (e) {
             if (!isSysError(e)) throw e;
             await ctx.err.write(`cpio: ${name}: Cannot stat: ${strerror(e.errno)}\n`);
+            status = 2;
             continue;
           }
+          // the directory the names are relative to is the destination itself
+          if (/^\.\/*$/.test(name)) continue;
           const data = st.kind === 'file' ? await ctx.sys.readFile(name) : new Uint8Array();
-          total += data.length;
           const m: Member = { name: name.replace(/^\/+/, ''), ino: st.ino, mode: typeBits(st) | (st.mode & 0o7777), uid: st.uid, gid: st.gid, nlink: st.nlink, mtime: Math.floor(st.mtime / 1000), size: data.length, dev: 0, rdev: 0, data };
           if (st.kind === 'symlink') m.data = new TextEncoder().encode(await ctx.sys.readlink(name));
-          if (!(await extract(ctx, m, `${dest.replace(/\/$/, '')}/${m.name}`, p.flags.has('d'), p.flags.has('u'), p.flags.has('m')))) status = status || 0;
-          else if (verbose) await ctx.err.write(`${dest.replace(/\/$/, '')}/${m.name}\n`);
+          const out = `${dest.replace(/\/$/, '')}/${m.name}`;
+          const r = await extract(ctx, m, out, p.flags.has('d'), p.flags.has('u'), p.flags.has('m'), out);
+          if (r === 'failed') status = 2;
+          // a directory that could not be made is listed all the same
+          if (r === 'made' || (r === 'failed' && st.kind === 'dir')) {
+            if (st.kind === 'file') total += data.length;
+            if (verbose) await ctx.err.write(`${out}\n`);
+          }
         }
         if (!quiet) await ctx.err.write(blocks(total));
         return status;
@@ -133,7 +141,9 @@ export default defineProgram({
           continue;
         }
         const rdev = st.rdev ? (st.rdev[0] << 8) | st.rdev[1] : 0;
-        parts.push(encodeMember({ name, ino: format === 'bin' || format === 'odc' ? st.ino & 0xffff : st.ino, mode: typeBits(st) | (st.mode & 0o7777), uid: st.uid, gid: st.gid, nlink: st.kind === 'dir' ? st.nlink : 1, mtime: Math.floor(st.mtime / 1000), size: data.length, dev: format === 'bin' || format === 'odc' ? 0 : 0, rdev, data }, format));
+        // the member's name loses its leading "./" (and the slashes after it)
+        const stored = name.replace(/^(?:\.\/+)+/, '') || name;
+        parts.push(encodeMember({ name: stored, ino: format === 'bin' || format === 'odc' ? st.ino & 0xffff : st.ino, mode: typeBits(st) | (st.mode & 0o7777), uid: st.uid, gid: st.gid, nlink: st.kind === 'dir' ? st.nlink : 1, mtime: Math.floor(st.mtime / 1000), size: data.length, dev: format === 'bin' || format === 'odc' ? 0 : 0, rdev, data }, format));
         ino++;
         if (verbose) await ctx.err.write(`${name}\n`);
       }
@@ -200,8 +210,9 @@ export default defineProgram({
         await ctx.sys.write(1, m.data);
         continue;
       }
-      const ok = await extract(ctx, m, m.name, p.flags.has('d'), p.flags.has('u'), p.flags.has('m'));
-      if (!ok) status = 2;
+      const r = await extract(ctx, m, m.name, p.flags.has('d'), p.flags.has('u'), p.flags.has('m'), m.name);
+      if (r === 'failed') status = 2;
+      // copy-in lists a member it kept the newer file of, too
       else if (verbose) await ctx.err.write(`${m.name}\n`);
     }
     await ctx.print(out);
@@ -235,8 +246,11 @@ async function endOfInput(ctx: Ctx, src: string | undefined): Promise<string> {
   return 'premature end of archive';
 }
 
-/** Writes one member to `path`; false (with the message printed) when it was not created. */
-async function extract(ctx: Ctx, m: Member, path: string, makeDirs: boolean, unconditional: boolean, keepTime: boolean): Promise<boolean> {
+/**
+ * Writes one member to `path` (`shown` in messages): 'made', 'kept' when a file as new is
+ * there, 'failed' (with the message printed) when it could not be created.
+ */
+async function extract(ctx: Ctx, m: Member, path: string, makeDirs: boolean, unconditional: boolean, keepTime: boolean, shown: string): Promise<'made' | 'kept' | 'failed'> {
   const type = m.mode & 0o170000;
   let existing: Stat | undefined;
   try {
@@ -245,20 +259,27 @@ async function extract(ctx: Ctx, m: Member, path: string, makeDirs: boolean, unc
     existing = undefined;
   }
   if (existing && type !== 0o040000 && !unconditional && Math.floor(existing.mtime / 1000) >= m.mtime) {
-    await ctx.err.write(`cpio: ${m.name} not created: newer or same age version exists\n`);
-    return true;
+    await ctx.err.write(`cpio: ${shown} not created: newer or same age version exists\n`);
+    return 'kept';
   }
   const parent = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
   if (parent && makeDirs) await mkdirs(ctx, parent);
   try {
     if (type === 0o040000) {
-      if (!existing) await ctx.sys.mkdir(path, m.mode & 0o7777);
-      else if (existing.kind !== 'dir') throw Object.assign(new Error('exists'), { errno: 'EEXIST' });
+      if (!existing) {
+        try {
+          await ctx.sys.mkdir(path, m.mode & 0o7777);
+        } catch (e) {
+          if (!isSysError(e)) throw e;
+          await ctx.err.write(`cpio: ${shown}: Cannot mkdir: ${strerror(e.errno)}\n`);
+          return 'failed';
+        }
+      } else if (existing.kind !== 'dir') throw Object.assign(new Error('exists'), { errno: 'EEXIST' });
       await ctx.sys.chmod(path, m.mode & 0o7777);
     } else if (type === 0o120000) {
       if (existing) await ctx.sys.unlink(path);
       await ctx.sys.symlink(new TextDecoder().decode(m.data), path);
-      return true;
+      return 'made';
     } else {
       if (existing) await ctx.sys.unlink(path);
       await ctx.sys.writeFile(path, m.data, { mode: m.mode & 0o7777 });
@@ -267,10 +288,10 @@ async function extract(ctx: Ctx, m: Member, path: string, makeDirs: boolean, unc
     if (keepTime) await ctx.sys.utimes(path, m.mtime * 1000, m.mtime * 1000);
   } catch (e) {
     if (!isSysError(e)) throw e;
-    await ctx.err.write(`cpio: ${m.name}: Cannot open: ${strerror(e.errno)}\n`);
-    return false;
+    await ctx.err.write(`cpio: ${shown}: Cannot open: ${strerror(e.errno)}\n`);
+    return 'failed';
   }
-  return true;
+  return 'made';
 }
 
 async function mkdirs(ctx: Ctx, dir: string): Promise<void> {
