@@ -7,20 +7,13 @@ import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { interactiveInt } from './interactive-int';
 import { AbortCommand, TopLevelAbort, Interrupted, ShellExit, ShellFatal } from './control';
-import { Interpreter } from './interpreter';
-import { reapJobs } from './jobs';
-import { IncompleteInput } from './lexer';
+import { E, engineLoaded, Interpreter, loadEngine } from './interpreter';
 import { LineEditor, LineInterrupted } from './line-editor';
-import { Parser } from './parser';
 import { utf8Locale } from './ansi-c';
 import type { List } from './ast';
 import { decodePrompt } from './prompt';
 import { ShellState } from './state';
-import { EventNotFound, expandHistory } from './history';
-import { set, SET_OPTIONS } from './builtins/vars';
-import { shopt, SHOPT_NAMES } from './builtins/shopt';
 import { parseArgs, usageText, type Invocation } from './invocation';
-import { source } from './builtins/io';
 import { decodeBytes, encodeText } from './byte-text';
 import { makeRestricted } from './restricted';
 import { loginStartup } from './login-checkpoint';
@@ -34,7 +27,7 @@ export const BASH_VERSION = '5.2.15(1)-release';
 function importFunction(st: ShellState, name: string, body: string): void {
   if (!/^[^\s$`'"\\|&;<>()=]+$/.test(name)) return;
   try {
-    const cmd = new Parser(`${name} ${body}`, {}).nextCommand()?.items[0]?.cmd;
+    const cmd = new E.Parser(`${name} ${body}`, {}).nextCommand()?.items[0]?.cmd;
     if (cmd?.kind !== 'funcdef') return;
     st.functions.set(name, cmd);
     st.exportedFunctions.add(name);
@@ -125,9 +118,9 @@ function badOptionName(inv: Invocation, name: string): string | undefined {
     const o = inv.options[i]!;
     if (o.slice(1) !== 'o') continue;
     const opt = inv.options[++i]!;
-    if (!SET_OPTIONS.some(([n]) => n === opt)) return `${name}: line 0: ${name}: ${opt}: invalid option name\n`;
+    if (!E.SET_OPTIONS.some(([n]) => n === opt)) return `${name}: line 0: ${name}: ${opt}: invalid option name\n`;
   }
-  for (const [, opt] of inv.shopts) if (!SHOPT_NAMES.includes(opt)) return `${name}: line 0: ${opt}: invalid shell option name\n`;
+  for (const [, opt] of inv.shopts) if (!E.SHOPT_NAMES.includes(opt)) return `${name}: line 0: ${opt}: invalid shell option name\n`;
   return undefined;
 }
 
@@ -139,7 +132,7 @@ function startRestricted(st: ShellState): void {
 
 async function applyOptions(sh: Interpreter, opts: string[]): Promise<void> {
   if (opts.length === 0) return;
-  await set(sh, ['set', ...opts]);
+  await E.set(sh, ['set', ...opts]);
 }
 
 async function sourceIfExists(sh: Interpreter, path: string): Promise<boolean> {
@@ -149,7 +142,8 @@ async function sourceIfExists(sh: Interpreter, path: string): Promise<boolean> {
   } catch {
     return false;
   }
-  await source(sh, ['.', path]);
+  await loadEngine(sh.sys);
+  await E.source(sh, ['.', path]);
   return true;
 }
 
@@ -282,7 +276,7 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
   };
   const status = await guarded(sh, async () => {
     // an error that abandons a command in a startup file leaves the shell to go on
-    const startup = (): Promise<void> => profile().catch((e: unknown) => {
+    const startup = (): Promise<void> => loadEngine(sys).then(profile).catch((e: unknown) => {
       if (!(e instanceof Interrupted) && !(e instanceof AbortCommand)) throw e;
     });
     // a login shell's profile may be replayed from the build's record of it (login-checkpoint.ts)
@@ -290,10 +284,14 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
     if (inv.restricted) startRestricted(st);
     await loadHistoryFile(sh);
     // readline echoes to standard error when its input is not a terminal
-    const editor = new LineEditor(sys, 0, () => st.history, async (before, after, listing) => (await import('./complete')).completeLine(sh, before, after, listing), sys.isatty(0) ? 0 : 2);
+    const editor = new LineEditor(sys, 0, () => st.history, async (before, after, listing) => {
+      await loadEngine(sys);
+      return (await import('./complete')).completeLine(sh, before, after, listing);
+    }, sys.isatty(0) ? 0 : 2);
     let commandNumber = 1;
     for (;;) {
-      await reapJobs(sh);
+      // (no job can have started before the engine was loaded)
+      if (engineLoaded()) await E.reapJobs(sh);
       const ps1 = await decodePrompt(sh, st.get('PS1') ?? '', commandNumber);
       let src = '';
       let prompt = ps1;
@@ -301,7 +299,11 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
       let line: string | null;
       for (;;) {
         try {
-          line = await editor.readLine(prompt);
+          const reading = editor.readLine(prompt);
+          // a login shell whose profile was replayed has not needed the engine yet: it loads
+          // once the first prompt is on its way, while the learner types
+          if (!engineLoaded()) void loadEngine(sys).catch(() => {});
+          line = await reading;
         } catch (e) {
           if (e instanceof LineInterrupted) {
             sh.interrupted = false;
@@ -315,9 +317,10 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
           throw e;
         }
         if (line === null) break;
+        await loadEngine(sys);
         if (st.options.has('histexpand')) {
           try {
-            const expanded = expandHistory(line, st.history);
+            const expanded = E.expandHistory(line, st.history);
             if (expanded) {
               // bash shows the command it is about to run
               await sh.write(1, `${expanded.line}\n`);
@@ -329,7 +332,7 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
               }
             }
           } catch (e) {
-            if (!(e instanceof EventNotFound)) throw e;
+            if (!(e instanceof E.EventNotFound)) throw e;
             await sh.error(e.message);
             st.status = 1;
             lists = [];
@@ -338,14 +341,14 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
           }
         }
         src += `${line}\n`;
-        const parser = new Parser(src, { aliases: st.aliases, line: 1, extglob: st.shopts.has('extglob'), utf8: utf8Locale(st) });
+        const parser = new E.Parser(src, { aliases: st.aliases, line: 1, extglob: st.shopts.has('extglob'), utf8: utf8Locale(st) });
         try {
           const parsed: List[] = [];
           for (let l = parser.nextCommand(); l; l = parser.nextCommand()) parsed.push(l);
           lists = parsed;
           break;
         } catch (e) {
-          if (e instanceof IncompleteInput) {
+          if (e instanceof E.IncompleteInput) {
             prompt = await decodePrompt(sh, st.get('PS2') ?? '> ', commandNumber);
             continue;
           }
@@ -455,6 +458,10 @@ async function runBash(ctx: Ctx, shell: { sh?: Interpreter }): Promise<number> {
       await ctx.err.write(`${name}: ${inv.error}\n${inv.usage ? usageText(name) : ''}`);
       return 2;
     }
+    // the engine (parser, expansions, builtins: engine.ts) loads now, but for a terminal's
+    // interactive shell with nothing to do first, which can print its first prompt without it
+    const willInteract = inv.command === undefined && inv.file === undefined && (inv.interactive ?? (sys.isatty(0) && sys.isatty(2)));
+    if (!willInteract || inv.options.length > 0 || inv.shopts.length > 0 || inv.listSet || inv.listShopt || [...sys.env.keys()].some((k) => k.startsWith('BASH_FUNC_'))) await loadEngine(sys);
     const bad = badOptionName(inv, name);
     if (bad) {
       await ctx.err.write(bad);
@@ -476,7 +483,6 @@ async function runBash(ctx: Ctx, shell: { sh?: Interpreter }): Promise<number> {
     shell.sh = sh;
     await applyOptions(sh, inv.options);
     // bash -m without a terminal: job control cannot start (an interactive shell sees to it itself)
-    const willInteract = inv.command === undefined && inv.file === undefined && (inv.interactive ?? (sys.isatty(0) && sys.isatty(2)));
     if (state.options.has('monitor') && !willInteract && !(await initJobControl(sh))) {
       state.options.delete('monitor');
       state.monitorHere = false;
@@ -486,8 +492,8 @@ async function runBash(ctx: Ctx, shell: { sh?: Interpreter }): Promise<number> {
       else state.shopts.delete(opt);
     }
     // a bare -o / -O lists the options, as set -o / shopt would
-    if (inv.listSet) await set(sh, ['set', `${inv.listSet}o`]);
-    if (inv.listShopt) await shopt(sh, inv.listShopt === '-' ? ['shopt'] : ['shopt', '-p']);
+    if (inv.listSet) await E.set(sh, ['set', `${inv.listSet}o`]);
+    if (inv.listShopt) await E.shopt(sh, inv.listShopt === '-' ? ['shopt'] : ['shopt', '-p']);
     // a login shell reads the profile even when it runs a command (bash -l -c, su - -c)
     if (inv.login && !inv.noProfile && inv.interactive !== true && !(sys.isatty(0) && sys.isatty(2) && inv.command === undefined && inv.file === undefined)) {
       state.errorContext = 'command';

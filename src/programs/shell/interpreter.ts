@@ -5,28 +5,40 @@ import { realtimeSignalName, signalName, SIGNALS } from '../../shared/signals';
 import type { Sys } from '../../shared/sys';
 import { encodeText } from '../../shared/bytes';
 import type { Command, List } from './ast';
-import { CondStatus, evalCond } from './cond';
 import { AbortCommand, BreakSignal, ContinueSignal, TopLevelAbort, Interrupted, ReturnSignal, ShellExit, ShellFatal } from './control';
-import { arith, expandParts, expandToString, ExpansionError, type ExpandHost, type MaybePromise, type Piece } from './expand';
-import { drive } from './steps';
-import { andOrSteps, caseSteps, forSteps, ifSteps, runSelect, singleSteps } from './compound';
-import { ARITH_FAILED, guardedArith, runArithFor, runWhile } from './loops';
-import { traceLines } from './xtrace';
-import { commandText } from './unparse';
-import { currentText, type CurrentCommand } from './command-text';
+import type { ExpandHost, ExpansionError, MaybePromise, Piece } from './expand';
+import type { CurrentCommand } from './command-text';
 import { ByteDecoder } from './byte-text';
-import { runPipelineStages, startBackground, startCoproc, waitForeground } from './jobs';
-import { CondSyntaxError, Parser } from './parser';
+import type { Parser } from './parser';
+import type * as Engine from './engine';
 import { utf8Locale } from './ansi-c';
-import { applyRedirs, RedirectError } from './redirect';
-import { runSimple } from './simple';
 import { ReadonlyError, type ShellState, type Var } from './state';
-import { IncompleteInput, ShellSyntaxError } from './lexer';
 import { makeChild } from './fork';
 import { relocate } from './relocate';
 import { shellAlloc, VariableMemory } from './memory';
 
 const decoder = new TextDecoder();
+
+/**
+ * The shell's engine (engine.ts): its parser, expansions, compound commands, jobs and builtins,
+ * a chunk of its own. Set once loadEngine() has run; nothing that parses or runs a command may
+ * be reached before that (an interactive login shell's first prompt needs none of it).
+ */
+export let E: typeof Engine;
+let loading: Promise<void> | undefined;
+
+/** Loads the engine (once; the machine's clock is held meanwhile, as for any code it loads). */
+export function loadEngine(sys: Sys): Promise<void> {
+  if (E) return Promise.resolve();
+  return (loading ??= sys.loadCode(() => import('./engine')).then((m) => {
+    E = m;
+  }));
+}
+
+/** Whether the engine has been loaded: before that the shell has run nothing. */
+export function engineLoaded(): boolean {
+  return E !== undefined;
+}
 
 export class Interpreter implements ExpandHost {
   /** Depth of contexts where `set -e` does not apply (if/while conditions, && || lists, !). */
@@ -233,6 +245,7 @@ export class Interpreter implements ExpandHost {
   async evalString(src: string, opts: { line?: number; top?: boolean; origin?: { eval: true } | { file: string } } = {}): Promise<number> {
     // commands run synchronously when they can, so nested eval/source/traps grow the JS
     // stack: every 32 levels, continue from a microtask (an empty stack)
+    if (!E) await loadEngine(this.sys);
     if ((++this.evalDepth & 31) === 0) await undefined;
     // parse_and_execute() puts $BASH_COMMAND back when the text is done: after `eval false`
     // an ERR trap sees `eval false`, not the `false` inside
@@ -257,7 +270,7 @@ export class Interpreter implements ExpandHost {
     // bash's input ends with a newline even when the text does not (`echo <` is then an
     // unexpected newline, not an unexpected end)
     if (src !== '' && !src.endsWith('\n')) src += '\n';
-    const parser = new Parser(src, { aliases: this.aliasLookup, line: opts.line ?? this.state.lineno, extglob: this.state.shopts.has('extglob'), utf8: utf8Locale(this.state) });
+    const parser = new E.Parser(src, { aliases: this.aliasLookup, line: opts.line ?? this.state.lineno, extglob: this.state.shopts.has('extglob'), utf8: utf8Locale(this.state) });
     parser.lexer.heredocEof = (d, line) => void this.warnHeredoc(d, line, parser);
     let status = 0;
     for (;;) {
@@ -325,7 +338,7 @@ export class Interpreter implements ExpandHost {
       return this.state.errorContext === 'script' || origin ? `${name}: line ${line}: ` : this.state.errorContext === 'command' ? `${name}: ${this.state.readsStdin ? '' : '-c: '}line ${line}: ` : `${name}: `;
     };
     const where = at(parser.lexer.line);
-    if (e instanceof IncompleteInput) {
+    if (e instanceof E.IncompleteInput) {
       // the end of text counts as one more line when the text does not end with a newline
       const last = parser.lexer.src.endsWith('\n') ? where : at(parser.lexer.line + 1);
       const close = UNCLOSED[e.message];
@@ -355,11 +368,11 @@ export class Interpreter implements ExpandHost {
       await this.write(2, `${last}syntax error: unexpected end of file\n`);
       return 2;
     }
-    if (e instanceof CondSyntaxError) {
+    if (e instanceof E.CondSyntaxError) {
       if (e.message) await this.write(2, `${at(e.line || parser.lexer.line)}${e.message}\n`);
       return e.final || origin ? 2 : this.state.status;
     }
-    if (e instanceof ShellSyntaxError) {
+    if (e instanceof E.ShellSyntaxError) {
       const line = e.line || parser.lexer.line;
       const w = at(line);
       await this.write(2, `${w}${e.message}\n`);
@@ -411,7 +424,7 @@ export class Interpreter implements ExpandHost {
   }
 
   private async runAsync(cmd: Command): Promise<number> {
-    await startBackground(this, cmd);
+    await E.startBackground(this, cmd);
     this.state.status = 0;
     return 0;
   }
@@ -438,8 +451,8 @@ export class Interpreter implements ExpandHost {
 
   /** A command threw: expansion and redirection errors become statuses; anything else goes on up. */
   private commandError(e: unknown): MaybePromise<number> {
-    if (e instanceof ExpansionError || e instanceof ReadonlyError) return this.abandonCommand(e);
-    if (e instanceof RedirectError) {
+    if (e instanceof E.ExpansionError || e instanceof ReadonlyError) return this.abandonCommand(e);
+    if (e instanceof E.RedirectError) {
       this.state.status = 1;
       return 1;
     }
@@ -449,11 +462,11 @@ export class Interpreter implements ExpandHost {
   private async abandonCommand(e: ExpansionError | ReadonlyError): Promise<number> {
     // bash abandons the whole top-level command; unset variables under -u and ${x?}
     // end a non-interactive shell (status 127 for -c, 1 otherwise and in subshells)
-    if (e instanceof ExpansionError && e.raw) await this.write(2, `${e.message}\n`);
+    if (e instanceof E.ExpansionError && e.raw) await this.write(2, `${e.message}\n`);
     else await this.error(e.message);
     this.state.status = 1;
     const exitStatus = this.state.errorContext === 'command' && !this.state.readsStdin && this.state.subshell === 0 ? 127 : 1;
-    if (e instanceof ExpansionError && e.fatal && !this.state.interactive) throw new ShellExit(exitStatus);
+    if (e instanceof E.ExpansionError && e.fatal && !this.state.interactive) throw new ShellExit(exitStatus);
     // posix mode: a readonly assignment, arithmetic and bad substitutions end the shell too
     if (this.state.options.has('posix') && !this.state.interactive && (e instanceof ReadonlyError || e.posixExit)) throw new ShellExit(exitStatus);
     // report_error() under set -e ends the shell, even in an if or || list
@@ -513,7 +526,7 @@ export class Interpreter implements ExpandHost {
       case 'simple': {
         let r: MaybePromise<number>;
         try {
-          r = runSimple(this, cmd, execLast && this.procsubFds.length === 0);
+          r = E.runSimple(this, cmd, execLast && this.procsubFds.length === 0);
         } catch (e) {
           if (this.procsubFds.length) this.closeProcsubs();
           throw e;
@@ -529,7 +542,7 @@ export class Interpreter implements ExpandHost {
       case 'pipeline':
         return this.runPipeline(cmd);
       case 'andor':
-        return drive(andOrSteps(this, cmd));
+        return E.drive(E.andOrSteps(this, cmd));
       case 'subshell':
         // with an ERR trap set, $BASH_COMMAND names the subshell (bash's execute_command_internal)
         if (this.trapDepth === 0 && !this.debugRunning && this.state.traps.has('ERR')) this.state.current = cmd;
@@ -542,23 +555,23 @@ export class Interpreter implements ExpandHost {
         }
         return this.withRedirs(cmd.redirs, () => {
           this.state.lineno = cmd.line;
-          return this.runSubshell(cmd.body, commandText(cmd), cmd.end ?? cmd.line);
+          return this.runSubshell(cmd.body, E.commandText(cmd), cmd.end ?? cmd.line);
         }, cmd.end ?? cmd.line);
       case 'group':
         return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => this.runList(cmd.body), this.state.contextLine) : this.runList(cmd.body);
       case 'if':
-        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => drive(ifSteps(this, cmd)), this.state.contextLine) : drive(ifSteps(this, cmd));
+        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => E.drive(E.ifSteps(this, cmd)), this.state.contextLine) : E.drive(E.ifSteps(this, cmd));
       case 'while':
-        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => runWhile(this, cmd), this.state.contextLine) : runWhile(this, cmd);
+        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => E.runWhile(this, cmd), this.state.contextLine) : E.runWhile(this, cmd);
       // for, select and case keep their own line while they run
       case 'for':
-        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => this.inContext(cmd.line, () => drive(forSteps(this, cmd))), this.state.contextLine) : this.inContext(cmd.line, () => drive(forSteps(this, cmd)));
+        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => this.inContext(cmd.line, () => E.drive(E.forSteps(this, cmd))), this.state.contextLine) : this.inContext(cmd.line, () => E.drive(E.forSteps(this, cmd)));
       case 'arithfor':
-        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => this.inContext(cmd.line, () => runArithFor(this, cmd)), this.state.contextLine) : this.inContext(cmd.line, () => runArithFor(this, cmd));
+        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => this.inContext(cmd.line, () => E.runArithFor(this, cmd)), this.state.contextLine) : this.inContext(cmd.line, () => E.runArithFor(this, cmd));
       case 'select':
-        return this.withRedirs(cmd.redirs, () => this.inContext(cmd.line, () => runSelect(this, cmd)), this.state.contextLine);
+        return this.withRedirs(cmd.redirs, () => this.inContext(cmd.line, () => E.runSelect(this, cmd)), this.state.contextLine);
       case 'case':
-        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => this.inContext(cmd.line, () => drive(caseSteps(this, cmd))), this.state.contextLine) : this.inContext(cmd.line, () => drive(caseSteps(this, cmd)));
+        return cmd.redirs.length ? this.withRedirs(cmd.redirs, () => this.inContext(cmd.line, () => E.drive(E.caseSteps(this, cmd))), this.state.contextLine) : this.inContext(cmd.line, () => E.drive(E.caseSteps(this, cmd)));
       case 'funcdef':
         this.state.lineno = cmd.line;
         if (/['"$\\`]/.test(cmd.name)) return this.error(`\`${cmd.name}': not a valid identifier`).then(() => 1);
@@ -568,7 +581,7 @@ export class Interpreter implements ExpandHost {
         return 0;
       case 'coproc':
         this.state.lineno = cmd.line;
-        return startCoproc(this, cmd).then((pid) => (pid < 0 ? 1 : 0));
+        return E.startCoproc(this, cmd).then((pid) => (pid < 0 ? 1 : 0));
       case 'arith': {
         const run = (): MaybePromise<number> => {
           this.state.lineno = cmd.line;
@@ -578,18 +591,18 @@ export class Interpreter implements ExpandHost {
             const before = d;
             d = (async () => {
               await before;
-              await traceLines(this, [`(( ${await expandToString(this, cmd.expr)} ))`]);
+              await E.traceLines(this, [`(( ${await E.expandToString(this, cmd.expr)} ))`]);
             })();
           }
           if (d) {
             return d.then(async () => {
               if (this.skipAfterDebug()) return 0;
-              const x = await guardedArith(this, cmd.expr);
-              return x !== 0 && x !== ARITH_FAILED ? 0 : 1;
+              const x = await E.guardedArith(this, cmd.expr);
+              return x !== 0 && x !== E.ARITH_FAILED ? 0 : 1;
             });
           }
-          const v = guardedArith(this, cmd.expr);
-          return v instanceof Promise ? v.then((x) => (x !== 0 && x !== ARITH_FAILED ? 0 : 1)) : v !== 0 && v !== ARITH_FAILED ? 0 : 1;
+          const v = E.guardedArith(this, cmd.expr);
+          return v instanceof Promise ? v.then((x) => (x !== 0 && x !== E.ARITH_FAILED ? 0 : 1)) : v !== 0 && v !== E.ARITH_FAILED ? 0 : 1;
         };
         return cmd.redirs.length ? this.withRedirs(cmd.redirs, run, cmd.line) : run();
       }
@@ -600,9 +613,9 @@ export class Interpreter implements ExpandHost {
           await this.debugTrap(cmd);
           if (this.skipAfterDebug()) return 0;
           try {
-            return (await evalCond(this, cmd.expr)) ? 0 : 1;
+            return (await E.evalCond(this, cmd.expr)) ? 0 : 1;
           } catch (e) {
-            if (e instanceof CondStatus) return e.status;
+            if (e instanceof E.CondStatus) return e.status;
             throw e;
           }
         }, cmd.line);
@@ -633,7 +646,7 @@ export class Interpreter implements ExpandHost {
   async withRedirs(redirs: import('./ast').Redir[], body: () => MaybePromise<number>, line?: number): Promise<number> {
     if (redirs.length === 0) return body();
     if (line !== undefined) this.state.lineno = line;
-    const undo = await applyRedirs(this, redirs);
+    const undo = await E.applyRedirs(this, redirs);
     try {
       return await body();
     } finally {
@@ -665,7 +678,7 @@ export class Interpreter implements ExpandHost {
   }
 
   private runPipelineUntimed(cmd: Command & { kind: 'pipeline' }): MaybePromise<number> {
-    if (cmd.cmds.length === 1) return drive(singleSteps(this, cmd));
+    if (cmd.cmds.length === 1) return E.drive(E.singleSteps(this, cmd));
     return this.runStages(cmd);
   }
 
@@ -676,7 +689,7 @@ export class Interpreter implements ExpandHost {
     this.state.lineno = ('line' in lastStage && lastStage.line) || cmd.line;
     let status: number;
     try {
-      const statuses = await runPipelineStages(this, cmd);
+      const statuses = await E.runPipelineStages(this, cmd);
       this.state.pipestatus = statuses;
       status = statuses[statuses.length - 1]!;
       if (this.state.options.has('pipefail')) {
@@ -702,7 +715,7 @@ export class Interpreter implements ExpandHost {
       if (line !== undefined) sub.state.contextLine = line;
       return sub.runList(body);
     });
-    return waitForeground(this, [pid], undefined, text);
+    return E.waitForeground(this, [pid], undefined, text);
   }
 
   /** Forks a subshell running `body` with a copy of this shell's state. */
@@ -790,7 +803,7 @@ export class Interpreter implements ExpandHost {
   substitutions = 0;
 
   async deferredSubst(source: string): Promise<string> {
-    const parser = new Parser(`${source}\n`, { aliases: this.aliasLookup, line: this.state.lineno, extglob: this.state.shopts.has('extglob'), utf8: utf8Locale(this.state) });
+    const parser = new E.Parser(`${source}\n`, { aliases: this.aliasLookup, line: this.state.lineno, extglob: this.state.shopts.has('extglob'), utf8: utf8Locale(this.state) });
     let body: List;
     try {
       body = parser.parseAll();
@@ -832,7 +845,7 @@ export class Interpreter implements ExpandHost {
             return 0;
           });
         } catch (e) {
-          if (e instanceof RedirectError) return 1;
+          if (e instanceof E.RedirectError) return 1;
           throw e;
         }
       }
@@ -945,19 +958,21 @@ export class Interpreter implements ExpandHost {
 
   /** Here-document body: $-expansions and backquotes, backslash only before $ ` \ newline. */
   async expandHeredoc(body: string): Promise<string> {
+    // (a prompt's expansion can come before the shell has run anything)
+    if (!E) await loadEngine(this.sys);
     let parts: import('./ast').WordPart[];
     try {
       parts = heredocParts(body);
     } catch (e) {
-      if (!(e instanceof IncompleteInput)) throw e;
+      if (!(e instanceof E.IncompleteInput)) throw e;
       const { unclosedMessage } = await this.sys.loadCode(() => import('./heredoc-unclosed'));
       const m = unclosedMessage(body, this.state.sourceName(), this.state.lineno);
-      const err = new ExpansionError(m.text);
+      const err = new E.ExpansionError(m.text);
       err.raw = m.raw;
       throw err;
     }
     const pieces: Piece[] = [];
-    await expandParts(this, parts, true, pieces);
+    await E.expandParts(this, parts, true, pieces);
     return pieces.map((p) => ('brk' in p ? ' ' : p.text)).join('');
   }
 }
@@ -969,7 +984,7 @@ const UNCLOSED: Record<string, string> = {
 
 /** Splits a here-document body into quoted text and expansions (double-quote rules, no closing quote). */
 function heredocParts(body: string): import('./ast').WordPart[] {
-  return new Parser(body, {}).lexer.readHeredocParts();
+  return new E.Parser(body, {}).lexer.readHeredocParts();
 }
 
 /** $RANDOM, $SECONDS, $LINENO, $BASHPID, $EPOCHSECONDS, $EPOCHREALTIME, bound to this process. */
@@ -1022,7 +1037,7 @@ function installDynamicVars(sh: Interpreter): void {
   // SECONDS=n in the environment starts the count at n
   for (const [name, value] of st.envDynamic) st.set(name, value);
   st.envDynamic.clear();
-  keep('BASH_COMMAND', () => currentText(st.current));
+  keep('BASH_COMMAND', () => E.currentText(st.current));
   keep('SRANDOM', () => String(sys.random(0x10000) * 0x10000 + sys.random(0x10000)));
   keep('EPOCHSECONDS', () => String(Math.floor(sys.now() / 1000)));
   keep('EPOCHREALTIME', () => (sys.now() / 1000).toFixed(6));

@@ -9,7 +9,7 @@
 // and the state after is taken as theirs; the calls themselves were made (atimes, the umask,
 // memory charged), so the kernel is as they would have left it. Any difference, and the files
 // are read as usual. The recording is login-checkpoint-recorder.ts.
-import type { Interpreter } from './interpreter';
+import { loadEngine, type Interpreter } from './interpreter';
 import { decode, encode, Unencodable, type Encoded } from './login-state-codec';
 
 export interface SysCall {
@@ -91,6 +91,8 @@ export async function loginStartup(sh: Interpreter, run: () => Promise<void>): P
   const record = recorder;
   if (record) {
     recorder = undefined;
+    // the engine's loading is no part of the startup files (and no call a replay could make)
+    await loadEngine(sh.sys);
     return record(sh, run);
   }
   if (installed && (await replay(sh, installed))) return;
