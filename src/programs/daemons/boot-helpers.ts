@@ -151,19 +151,3 @@ export const randomSeed = quiet('systemd-random-seed');
 export const updateUtmp = quiet('systemd-update-utmp');
 export const userSessions = quiet('systemd-user-sessions');
 export const networkGenerator = quiet('systemd-network-generator');
-
-/** udevadm: coldplug and settle have nothing to wait for on this machine. */
-export const udevadm = defineProgram({
-  name: 'udevadm',
-  installPath: '/usr/bin/udevadm',
-  pkg: 'systemd-udev',
-  async main(ctx) {
-    const verb = ctx.argv[1];
-    if (verb === undefined) {
-      await ctx.err.write('udevadm: missing or unknown command\n');
-      return 2;
-    }
-    if (verb === '--version' || verb === 'version') await ctx.print('253\n');
-    return 0;
-  },
-});

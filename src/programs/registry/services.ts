@@ -29,7 +29,7 @@ export const servicePrograms: ProgramEntry[] = [
   lazy({ name: 'systemd-update-utmp', installPath: '/usr/lib/systemd/systemd-update-utmp', pkg: 'systemd' }, () => import('../daemons/boot-helpers').then((m) => ({ default: m.updateUtmp }))),
   lazy({ name: 'systemd-user-sessions', installPath: '/usr/lib/systemd/systemd-user-sessions', pkg: 'systemd' }, () => import('../daemons/boot-helpers').then((m) => ({ default: m.userSessions }))),
   lazy({ name: 'systemd-network-generator', installPath: '/usr/lib/systemd/systemd-network-generator', pkg: 'systemd' }, () => import('../daemons/boot-helpers').then((m) => ({ default: m.networkGenerator }))),
-  lazy({ name: 'udevadm', installPath: '/usr/bin/udevadm', pkg: 'systemd-udev' }, () => import('../daemons/boot-helpers').then((m) => ({ default: m.udevadm }))),
+  lazy({ name: 'udevadm', installPath: '/usr/bin/udevadm', pkg: 'systemd-udev' }, () => import('../systemd/udevadm')),
   d('systemd-journald', '/usr/lib/systemd/systemd-journald', 'systemd', 'journald'),
   d('systemd-logind', '/usr/lib/systemd/systemd-logind', 'systemd', 'logind'),
   lazy({ name: 'systemd-networkd', installPath: '/usr/lib/systemd/systemd-networkd', pkg: 'systemd' }, () => import('../network/networkd/main')),
