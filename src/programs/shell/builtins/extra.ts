@@ -386,37 +386,6 @@ export const suspend: Builtin = async (sh, argv) => {
 };
 
 
-/** help [-s] [pattern]: synopses from help-topics.ts. */
-export const help: Builtin = async (sh, argv) => {
-  const opts = await leadingOptions(sh, 'help', argv.slice(1), 'dms', 'help [-dms] [pattern ...]');
-  if (typeof opts === 'number') return opts;
-  const short = opts.flags.has('s') || opts.flags.has('d');
-  const patterns = opts.rest;
-  if (patterns.length === 0) {
-    await sh.write(1, `GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\nThe shell's builtin commands follow; \`help NAME' says more about one of them.\n\n`);
-    for (const [, synopsis] of HELP_TOPICS) await sh.write(1, ` ${synopsis.length > 76 ? `${synopsis.slice(0, 75)}>` : synopsis}\n`);
-    return 0;
-  }
-  let status = 0;
-  // a pattern first gets a heading naming every word asked about
-  if (/[*?[]/.test(patterns[0]!)) await sh.write(1, `Shell commands matching keyword${patterns.length > 1 ? 's' : ''} \`${patterns.join(', ')}'\n\n`);
-  for (const pat of patterns) {
-    const re = new RegExp(`^${pat.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}`);
-    // a topic named exactly so is the only one shown (`help read` leaves out readonly)
-    const exact = HELP_TOPICS.filter(([name]) => name === pat);
-    const hits = exact.length ? exact : HELP_TOPICS.filter(([name]) => re.test(name));
-    if (hits.length === 0) {
-      await sh.error(`help: no help topics match \`${pat}'.  Try \`help help' or \`man -k ${pat}' or \`info ${pat}'.`);
-      status = 1;
-      continue;
-    }
-    for (const [name, synopsis, description] of hits) {
-      if (argv.includes('-d')) await sh.write(1, `${name} - ${description}\n`);
-      else await sh.write(1, short ? `${name}: ${synopsis}\n` : `${name}: ${synopsis}\n    ${description}\n`);
-    }
-  }
-  return status;
-};
 
 /** How many fc -s reruns are under way. */
 let rerunning = 0;
