@@ -339,8 +339,8 @@ async function loop(ctx: Ctx, opts: Options, hostname: string, address: string, 
         await ctx.out.flush();
         if (!opts.quiet) await ctx.err.write(`${ctx.name}: sendmsg: ${strerror(reply.sendErrno)}\n`);
       } else if (reply.kind === 'icmp-error') pending.push({ at: Math.max(t + 1, reply.at - startEpoch), seq, reply });
-      // a send the firewall refused: iputils reports it and counts the packet as sent
-      if (reply.kind === 'error' && !opts.quiet) await ctx.err.write(`${ctx.name}: sendmsg: ${strerror(reply.errno)}\n`);
+      // a send the firewall refused with no error queued on the socket: iputils (since 20210202)
+      // finds its error queue empty, counts the packet as sent and says nothing
       pending.sort((x, y) => x.at - y.at || x.seq - y.seq);
       // sends drift by a millisecond or two, as a real scheduler's wakeups do
       nextSend = t + opts.intervalMs + (opts.intervalMs >= 10 ? 1 + sys.random(2) : 0);

@@ -79,7 +79,7 @@ export function echo6(env: ExchangeEnv, caller: Caller, q: Echo6Request): EchoRe
     if (out.verdict !== 'REJECT') return { kind: 'lost', why: out.why };
     // the error reaches the sender over the loopback, and the send itself fails
     const e = errorFlow(req, req.src, rejectAnswer6(out.rejectWith).code);
-    if (!env.fw.input(e, 'lo', 'reply').ok) return { kind: 'error', errno: 'EPERM', why: out.why };
+    if (!env.fw.output(e, 'lo', 'reply').ok || !env.fw.input(e, 'lo', 'reply').ok) return { kind: 'error', errno: 'EPERM', why: out.why };
     return { ...icmpError(env, e, 20, out.why), sendErrno: 'EPERM' };
   }
   if (leg.kind === 'wire') {

@@ -121,13 +121,15 @@ export function exchange(env: ExchangeEnv, req: Flow, leg: Leg, ttl = 64): Outco
     // a local REJECT answers the sender at once; a packet this machine itself drops on its way
     // out fails the send with EPERM (nf_hook's verdict reaches the socket), as ping's
     // `sendmsg: Operation not permitted` shows
-    if (out.verdict === 'REJECT' && req.proto !== 1) return rejected(env, req, out.rejectWith, out.why);
-    // an echo rejected on its way out: its error reaches ping over the loopback, and the send fails
+    // an echo rejected on its way out: its error reaches ping over the loopback, and the send
+    // fails; an error the firewall stops in turn leaves only the failed send
+    // (TCP takes no notice of a failed transmit: its segment is lost, to be sent again later)
     if (out.verdict === 'REJECT') {
       const r = rejected(env, req, out.rejectWith, out.why);
-      return r.kind === 'answer' ? { ...r, sendErrno: 'EPERM' } : { kind: 'error', errno: 'EPERM', why: out.why };
+      if (r.kind !== 'answer') return req.proto === 6 ? r : { kind: 'error', errno: 'EPERM', why: out.why };
+      return req.proto === 1 ? { ...r, sendErrno: 'EPERM' } : r;
     }
-    if (out.verdict === 'DROP') return { kind: 'error', errno: 'EPERM', why: out.why };
+    if (out.verdict === 'DROP') return req.proto === 6 ? { kind: 'silent', why: out.why } : { kind: 'error', errno: 'EPERM', why: out.why };
     return { kind: 'silent', why: out.why };
   }
   count(env, leg.ifindex, 'tx', req);
@@ -157,6 +159,10 @@ function deliverBridged(env: ExchangeEnv, req: Flow, leg: Extract<Leg, { kind: '
 function rejected(env: ExchangeEnv, req: Flow, rejectWith: string, why: Why): Outcome {
   const a = rejectAnswer(rejectWith);
   const reply = a.kind === 'tcp-reset' && req.proto === 6 ? answerTo(req, { tcpFlags: TCP.RST | TCP.ACK, length: 40 }) : icmpErrorFor(req, req.src, 3, a.kind === 'icmp' ? a.code : 3);
+  // the error leaves through OUTPUT like any packet of this machine (a REJECT there drops it: no
+  // error answers an error) and comes back in over the loopback
+  const out = env.fw.output(reply, 'lo', 'reply');
+  if (!out.ok) return { kind: 'silent', why: out.why };
   const back = env.fw.input(reply, 'lo', 'reply');
   if (!back.ok) return { kind: 'silent', why: back.why };
   return { kind: 'answer', reply, rttUs: 20, ttl: 64, why };
