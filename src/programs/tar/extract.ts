@@ -206,8 +206,15 @@ export class Extractor {
     return made;
   }
 
+  /** --skip-old-files: whether `name` is there already (said under -v). */
+  private async skipExisting(name: string): Promise<boolean> {
+    if (this.tar.o.oldFiles !== 'skip' || !(await this.lstat(name))) return false;
+    if (this.tar.o.verbose) await this.tar.warn(`${qc(name)}: skipping existing file`);
+    return true;
+  }
+
   private async make(name: string, m: Member, what: string, create: () => Promise<void>, attrs: boolean): Promise<void> {
-    if (this.tar.o.oldFiles === 'skip' && (await this.lstat(name))) return;
+    if (await this.skipExisting(name)) return;
     const err = await this.attempt(name, create);
     if (err) return this.tar.sysError(err, name, what);
     if (attrs) await this.attributes(name, m, m.type !== '2');
@@ -226,7 +233,7 @@ export class Extractor {
 
   private async file(name: string, m: Member): Promise<void> {
     const tar = this.tar;
-    if (tar.o.oldFiles === 'skip' && (await this.lstat(name))) return skipData(tar, this.r, m);
+    if (await this.skipExisting(name)) return skipData(tar, this.r, m);
     let fd = -1;
     const err = await this.attempt(name, async () => {
       fd = await this.sys.open(name, { write: true, create: true, exclusive: true }, m.mode & 0o7777);

@@ -105,8 +105,11 @@ export class Selector {
   select(name: string): string | undefined {
     if (this.items.length === 0) return this.dir;
     const m = trimSlashes(name);
+    // --no-anchored: a name may match from any component on
+    const tails = [m];
+    if (this.o.anchored === false) for (let i = m.indexOf('/'); i >= 0; i = m.indexOf('/', i + 1)) tails.push(m.slice(i + 1));
     for (const it of this.items) {
-      if (it.re.test(m)) {
+      if (tails.some((t) => it.re.test(t))) {
         it.found = true;
         return it.dir;
       }

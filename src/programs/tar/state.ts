@@ -48,8 +48,9 @@ export class Tar {
     return this.ctx.sys;
   }
 
-  /** `tar: text` on stderr. */
+  /** `tar: text` on stderr, after what is waiting on stdout (as error() flushes it). */
   async warn(text: string): Promise<void> {
+    await this.ctx.out.flush();
     await this.ctx.err.write(`${this.ctx.name}: ${text}\n`);
   }
 

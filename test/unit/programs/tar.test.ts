@@ -390,6 +390,9 @@ const CASES: Case[] = [
   ['delete_T', 'tar cf d.tar dir; printf "dir/file\\ndir/sub\\n" > names; tar --delete -f d.tar -T names; tar tf d.tar; tar --delete -f d.tar -T nolist; echo rc=$?; tar tf d.tar -X nolist; echo rc=$?; mkdir emp; tar tf d.tar -T emp',
     'dir/\ndir/link\ndir/hard\nrc=2\nrc=2\ndir/\ndir/link\ndir/hard\n',
     'tar: nolist: Cannot stat: No such file or directory\ntar: Error is not recoverable: exiting now\ntar: nolist: No such file or directory\ntar: Error is not recoverable: exiting now\n', 0],
+  ['skip_old_no_anchored', 'tar cf p.tar dir/file dir/sub; tar -xvf p.tar --skip-old-files dir/file 2>&1; tar -xf p.tar --skip-old-files; echo rc=$?; tar -tf p.tar --no-anchored file sub; tar -tf p.tar --no-anchored ir/file; echo rc=$?',
+    'dir/file\ntar: dir/file: skipping existing file\nrc=0\ndir/file\ndir/sub/\nrc=2\n',
+    'tar: ir/file: Not found in archive\ntar: Exiting with failure status due to previous errors\n', 0],
 ];
 
 describe('tar, as GNU tar 1.34 behaves', () => {
