@@ -46,7 +46,8 @@ export const enable: Builtin = async (sh, argv) => {
   let status = 0;
   for (const n of names) {
     if (!builtins.has(n) || flags.has('d')) {
-      await sh.error(`enable: ${n}: not a shell builtin`);
+      // (-d deletes only builtins loaded with -f: every one here is built in)
+      await sh.error(`enable: ${n}: ${builtins.has(n) ? 'not dynamically loaded' : 'not a shell builtin'}`);
       status = 1;
       continue;
     }
