@@ -407,14 +407,15 @@ export class Copier {
       if ((made.mode & 0o700) !== 0o700) await ctx.sys.chmod(dst, (made.mode & 0o7777) | 0o700);
     }
     // read the source only now: a destination inside it shows up, and is refused above
-    let entries: string[];
+    // one that cannot be read is still given its final mode and attributes (copy.c goes on)
+    let entries: string[] = [];
+    let ok = true;
     try {
       entries = await ctx.sys.readdir(src);
     } catch (e) {
       await ctx.perror(e, `cannot access ${quoteaf(src)}`);
-      return false;
+      ok = false;
     }
-    let ok = true;
     for (const name of entries) {
       if (!(await this.copy(joinPath(src, name), joinPath(dst, name), false, topSrc, topDst))) ok = false;
       if (this.intoSelf) return false;
