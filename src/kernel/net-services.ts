@@ -30,6 +30,8 @@ export function startNetServices(k: Kernel, host: ServiceHost, s: { net: Network
     },
     hostname: () => k.identity.hostname, now: () => k.clock.now(), after: (ms, fn) => void k.clock.after(ms, fn),
   });
-  const traffic = new Traffic({ net, netfilter, sockets, now: () => k.clock.now(), random: () => k.random.next() / 0x1_0000_0000, sysctl: (key) => k.sysctl.get(key), readFile: (p) => host.readFile(p), hostname: () => k.identity.hostname, netns: k.netns });
+  const traffic = new Traffic({ net, netfilter, sockets, now: () => k.clock.now(), random: () => k.random.next() / 0x1_0000_0000, sysctl: (key) => k.sysctl.get(key), readFile: (p) => host.readFile(p), hostname: () => k.identity.hostname, netns: k.netns,
+    netIn: (caller, req) => k.services.get('net')?.(caller, req),
+  });
   return { resolver, traffic, dhcp: (caller, req) => handleDhcp(net, caller, req) };
 }

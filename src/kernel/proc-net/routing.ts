@@ -32,9 +32,12 @@ const key4 = (r: RouteMsg): number => addrBytes(r.dst, 4).reduce((a, b) => a * 2
  * first); broadcast and multicast routes are left out.
  */
 export function routeFile(s: NetSource): string {
+  const all = s.routes(4);
+  // a namespace's main table is made with its first IPv4 route: until then the file is empty
+  if (all.length === 0) return '';
   const links = s.links();
   let out = padLine('Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT', 127);
-  const main = s.routes(4)
+  const main = all
     .map((r, i) => ({ r, i }))
     .filter(({ r }) => r.table === TABLE.MAIN && r.type !== RTN.BROADCAST && r.type !== RTN.MULTICAST)
     .sort((a, b) => key4(a.r) - key4(b.r) || b.r.dstLen - a.r.dstLen || a.i - b.i);

@@ -32,7 +32,7 @@ export type Why =
   /** the hop limit ran out at a router */
   | { kind: 'ttl'; router: string };
 
-export type TrafficErrno = 'ENETUNREACH' | 'EHOSTUNREACH' | 'EACCES' | 'EINVAL' | 'EPERM' | 'ECONNREFUSED' | 'ENODEV';
+export type TrafficErrno = 'ENETUNREACH' | 'EHOSTUNREACH' | 'EACCES' | 'EINVAL' | 'EPERM' | 'ECONNREFUSED' | 'ENODEV' | 'EADDRNOTAVAIL';
 
 /** A failure the sender sees at once, before anything leaves (connect(2) and sendto(2) errors). */
 export interface TrafficError {

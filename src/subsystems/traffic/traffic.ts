@@ -3,7 +3,7 @@
 // world, with counters moving as on Linux. For lessons, `probe` answers what would happen to a
 // packet in either direction without moving anything, and `inbound` plays a packet a host of the
 // lab LAN sends to this machine (a learner cannot run commands on those hosts).
-import { IFF } from '../../shared/services/net';
+import { IFF, isNetError, RTN, type NetRequest, type RouteMsg } from '../../shared/services/net';
 import { textInPrefix } from '../../shared/services/net-addr';
 import type {
   ConnectReply, DataReply, EchoReply, ProbeResult, ProbeSpec, ReverseReply, RouteReply, TrafficError, TrafficRequest, UdpReply, Why,
@@ -34,6 +34,8 @@ export interface TrafficDeps {
   hostname(): string;
   /** The network namespaces (containers') and their addresses; absent: only the host's. */
   netns?: NetNamespaceDirectory;
+  /** A request to the net service as `caller` (answered by the stack of the caller's namespace). */
+  netIn?(caller: Caller, req: NetRequest): unknown;
 }
 
 /** What the traffic service reads of the kernel's network namespaces. */
@@ -63,6 +65,38 @@ export class Traffic {
 
   handle(caller: Caller, request: unknown): unknown {
     const req = request as TrafficRequest;
+    // a process in a namespace of its own sends nothing its stack has no route for (a fresh
+    // one's loopback is down: even 127.0.0.1 is unreachable)
+    if (caller.netns && this.d.netIn && (req?.kind === 'route' || req?.kind === 'echo' || req?.kind === 'connect' || req?.kind === 'udp') && typeof req.dst === 'string') {
+      const r = this.d.netIn(caller, { kind: 'getroute', query: { family: req.dst.includes(':') ? 6 : 4, dst: req.dst } });
+      return r instanceof Promise ? r.then((x) => this.inNamespace(caller, req, x)) : this.inNamespace(caller, req, r);
+    }
+    return this.dispatch(caller, req);
+  }
+
+  /** A local destination of a namespace's own stays inside it. */
+  private localInNs = false;
+
+  private inNamespace(caller: Caller, req: Extract<TrafficRequest, { dst: string }>, r: unknown): unknown {
+    const dst = req.dst;
+    if (isNetError(r)) {
+      // IPv6 picks a source address before it fails for want of a route: with none at all, that fails first
+      const addrs = dst.includes(':') ? (this.d.netIn!(caller, { kind: 'getaddrs', family: 6 }) as { addrs?: unknown[] }) : undefined;
+      const errno = addrs && !(addrs.addrs?.length) ? 'EADDRNOTAVAIL' : r.errno;
+      return { kind: 'error', errno, why: { kind: 'no-route', dst } };
+    }
+    const route = (r as { route?: RouteMsg }).route;
+    if (route?.type !== RTN.LOCAL || dst.includes(':')) return this.dispatch(caller, req);
+    if (req.kind === 'route') return { kind: 'route', src: route.prefsrc ?? dst, ifname: 'lo', local: true, mtu: 65536 } satisfies RouteReply;
+    this.localInNs = true;
+    try {
+      return this.dispatch(caller, req);
+    } finally {
+      this.localInNs = false;
+    }
+  }
+
+  private dispatch(caller: Caller, req: TrafficRequest): unknown {
     const env = this.env(false);
     switch (req?.kind) {
       case 'route': {
@@ -173,7 +207,7 @@ export class Traffic {
   legFor(env: ExchangeEnv, caller: Caller, dst: string): Leg | TrafficError {
     const from = caller.netns ?? 0;
     const dir = this.d.netns;
-    if (from !== 0 && (dst.startsWith('127.') || dir?.addresses(from).includes(dst))) {
+    if (from !== 0 && (this.localInNs || dst.startsWith('127.') || dir?.addresses(from).includes(dst))) {
       return { kind: 'local', src: dst, ifindex: 0, ifname: 'lo', netns: from, inside: true };
     }
     const target = dir?.byAddress(dst);
