@@ -64,6 +64,8 @@ export class Process {
   ioprio = 0;
   /** personality(2): the execution domain (0x0008 PER_LINUX32) and flags such as UNAME26. */
   personality = 0;
+  /** PF_FORKNOEXEC (0x40): forked, and has not exec'd since (ps's F column shows it as 1). */
+  forkNoExec = false;
   /** The path of the file it runs (/proc/<pid>/exe), once it has exec'd one. */
   exe: string | undefined;
 
@@ -151,4 +153,12 @@ export const LAST_RESERVED_PID = 40;
 /** A fresh set of kernel threads for a booting kernel (their niceness may be changed). */
 export function kernelThreads(): Map<number, KernelThread> {
   return new Map(KTHREADS.map(([pid, name, state, nice, rtprio]) => [pid, { pid, name, state, nice, rtprio }]));
+}
+
+/**
+ * The PF_* bits ps's F column shows: PF_FORKNOEXEC, and PF_SUPERPRIV once root's privilege did
+ * something the mode bits or ids alone would not allow (init has, mounting and naming the host).
+ */
+export function procFlags(p: Process): number {
+  return (p.forkNoExec ? 0x40 : 0) | (p.cred.usedPriv || (p.pid === 1 && !p.pidns) ? 0x100 : 0);
 }

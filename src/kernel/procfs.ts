@@ -3,7 +3,7 @@ import { SysError } from '../shared/errno';
 import { KERNEL_CMDLINE } from './image/etc-files';
 import { describe } from './files';
 import type { Kernel } from './kernel';
-import type { KernelThread, Process } from './process';
+import { procFlags, type KernelThread, type Process } from './process';
 import { pidFor, sees, type PidNamespace } from './pidns';
 import type { Inode } from './vfs/inode';
 import { limitsText } from './rlimit';
@@ -198,8 +198,8 @@ function stateLetter(k: Kernel, p: Process): string {
 function statLine(k: Kernel, p: Process, view: (pid: number) => number): string {
   const tty = p.ctty ? (p.ctty.rdev[0] << 8) | p.ctty.rdev[1] : 0;
   const tpgid = p.ctty?.foreground ? view(p.ctty.foreground) : -1;
-  // PF_SUPERPRIV for root's processes, PF_RANDOMIZE for all
-  const flags = p.cred.euid === 0 ? 0x400100 : 0x400000;
+  // PF_RANDOMIZE for all, PF_FORKNOEXEC and PF_SUPERPRIV as they happened
+  const flags = 0x400000 | procFlags(p);
   // utime and cutime in clock ticks (USER_HZ 100); the kernel keeps no separate system time
   const times = [Math.floor(k.cpu.used(p) / 10), 0, Math.floor(p.childCpuMs / 10), 0];
   // vsize in bytes, rss in pages, rsslim: RLIMIT_RSS (none for a zombie, which has no memory)

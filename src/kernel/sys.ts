@@ -9,7 +9,7 @@ import { ProcessExit, ProcessKilled } from './errors';
 import type { OpenFile } from './files';
 import { shareFile } from './io';
 import type { Kernel } from './kernel';
-import { commOf, type KernelThread, type Process } from './process';
+import { commOf, procFlags, type KernelThread, type Process } from './process';
 import { maybeYield, sliceExpired, yieldTurn } from './scheduler';
 import { makeFsSys } from './sys-fs';
 import { hostPidFor, pidFor, sees } from './pidns';
@@ -109,18 +109,24 @@ export function makeSys(k: Kernel, proc: Process): Sys {
     setuid(uid, euid) {
       alive();
       if (proc.cred.euid !== 0) throw new SysError('EPERM', 'setresuid');
+      const was = `${proc.cred.uid} ${proc.cred.euid}`;
       if (uid !== -1) proc.cred.uid = uid;
       proc.cred.euid = euid === undefined ? (uid === -1 ? proc.cred.euid : uid) : euid === -1 ? proc.cred.euid : euid;
+      // a change of ids is root's privilege at work (CAP_SETUID)
+      if (`${proc.cred.uid} ${proc.cred.euid}` !== was) proc.cred.usedPriv = true;
     },
     setgid(gid, egid) {
       alive();
       if (proc.cred.euid !== 0) throw new SysError('EPERM', 'setresgid');
+      const was = `${proc.cred.gid} ${proc.cred.egid}`;
       if (gid !== -1) proc.cred.gid = gid;
       proc.cred.egid = egid === undefined ? (gid === -1 ? proc.cred.egid : gid) : egid === -1 ? proc.cred.egid : egid;
+      if (`${proc.cred.gid} ${proc.cred.egid}` !== was) proc.cred.usedPriv = true;
     },
     setgroups(groups) {
       alive();
       if (proc.cred.euid !== 0) throw new SysError('EPERM', 'setgroups');
+      proc.cred.usedPriv = true;
       proc.cred.groups = [...groups];
     },
     ignoredSignals: () => ignored(),
@@ -146,6 +152,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       const c = child(opts, opts.argv ?? [...proc.argv], new Map(proc.env));
       // a new title (setproctitle) is only the command line: the name stays the parent's
       c.comm = proc.comm;
+      c.forkNoExec = true;
       k.start(c, body);
       return out(c.pid);
     },
@@ -158,6 +165,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       proc.cloexec.clear();
       proc.argv = resolved.argv;
       proc.exe = resolved.exe;
+      proc.forkNoExec = false;
       if (resolved.euid !== undefined) proc.cred.euid = resolved.euid;
       if (resolved.egid !== undefined) proc.cred.egid = resolved.egid;
       proc.env = new Map(env);
@@ -243,7 +251,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
         state: p.state === 'zombie' ? 'Z' : p.state === 'stopped' ? 'T' : p.pid === proc.pid || k.cpu.runnable(p) ? 'R' : 'S',
         comm: p.comm, argv: [...p.argv], tty: p.ctty?.name, startTime: p.startTime + wallShift(),
         foreground: !!p.ctty && p.ctty.foreground === p.pgid, sessionLeader: p.sid === p.pid,
-        cwd: k.vfs.pathOf(p.cwd, proc.cred.root), nice: p.nice, rtprio: 0, kthread: false,
+        cwd: k.vfs.pathOf(p.cwd, proc.cred.root), nice: p.nice, rtprio: 0, kthread: false, flags: procFlags(p),
         ignored: [...p.handlers].filter(([, d]) => d === 'ignore').map(([sig]) => sig),
         caught: [...p.handlers].filter(([, d]) => typeof d === 'function').map(([sig]) => sig),
       }));
@@ -267,7 +275,11 @@ export function makeSys(k: Kernel, proc: Process): Sys {
         const euid = 'cred' in t ? t.cred.euid : 0;
         if (proc.cred.euid !== 0 && uid !== proc.cred.euid && euid !== proc.cred.euid) refused = new SysError('EPERM', 'setpriority');
         else if (value < t.nice && proc.cred.euid !== 0) refused = new SysError('EACCES', 'setpriority');
-        else t.nice = value;
+        else {
+          // a lower niceness is root's privilege (CAP_SYS_NICE)
+          if (value < t.nice) proc.cred.usedPriv = true;
+          t.nice = value;
+        }
       }
       if (refused) throw refused;
     },
@@ -450,3 +462,4 @@ function priorityTargets(k: Kernel, proc: Process, which: PriorityWhich, who: nu
   const uid = who === 0 ? proc.cred.uid : who;
   return [...(uid === 0 && !proc.pidns ? k.kthreads.values() : []), ...live.filter((p) => p.cred.uid === uid)];
 }
+

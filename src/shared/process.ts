@@ -40,6 +40,8 @@ export interface ProcessInfo {
   rtprio: number;
   /** A kernel thread (kthreadd's children): no command line, no executable. */
   kthread: boolean;
+  /** PF_* bits (/proc/PID/stat's flags): 0x40 forked and not exec'd, 0x100 used root's privilege. */
+  flags?: number;
   /** Signals it ignores and signals it has handlers for (/proc/PID/status SigIgn, SigCgt). */
   ignored?: number[];
   caught?: number[];

@@ -16,6 +16,8 @@ export interface Cred {
    * resolves starts there and `..` stops there. Undefined: the machine's real root.
    */
   root?: Inode;
+  /** Root's privilege was needed (past the mode bits): PF_SUPERPRIV, kept across exec, not fork. */
+  usedPriv?: boolean;
 }
 
 export const R_OK = 4;
@@ -33,6 +35,10 @@ export function mayAccess(cred: Cred, node: Inode, want: number): boolean {
   if (cred.euid === 0) {
     // root may read and write anything; execute needs at least one x bit on a non-directory
     if (want & X_OK && node.type !== 'dir' && (node.perm & 0o111) === 0) return false;
+    if (!cred.usedPriv) {
+      const bits = node.uid === 0 ? node.perm >> 6 : inGroup(cred, node.gid) ? node.perm >> 3 : node.perm;
+      if ((bits & want) !== want) cred.usedPriv = true;
+    }
     return true;
   }
   let bits: number;

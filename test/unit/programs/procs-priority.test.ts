@@ -32,7 +32,7 @@ const CASES: [string, string, string, number][] = [
   ['renice --version', 'renice from util-linux 2.38.1\n', '', 0],
   [`${BG}su -s /bin/bash nobody -c "renice -5 -p $P"; kill $P`, '', 'renice: failed to set priority for 42 (process ID): Operation not permitted\n', 0],
   [NOBODY('sleep 50 & renice 3 -p $!; renice 1 -p $!; echo rc=$?; kill $!'),
-    '44 (process ID) old priority 0, new priority 3\nrc=1\n', 'renice: failed to set priority for 44 (process ID): Permission denied\n', 0],
+    '43 (process ID) old priority 0, new priority 3\nrc=1\n', 'renice: failed to set priority for 43 (process ID): Permission denied\n', 0],
   // kernel threads: signals do nothing (root) or are refused; no program behind them
   ['kill -9 2; echo $?; kill -TERM 16; echo $?; ps -o pid=,comm= -p 2,16', '0\n0\n      2 kthreadd\n     16 migration/0\n', '', 0],
   [NOBODY('kill -9 2'), '', 'bash: line 1: kill: (2) - Operation not permitted\n', 1],

@@ -95,9 +95,10 @@ const D: Record<string, ColumnDef> = {
   etimes: { header: 'ELAPSED', width: 7, align: 'right', value: (p) => String(p.elapsed) },
   euid: { header: 'EUID', width: 5, align: 'right', value: (p) => String(p.euid) },
   euser: { header: 'EUSER', width: 8, align: 'user', value: (p, e, r) => name(p.user, p.euid, e, r) },
-  // PF_FORKNOEXEC (1) for kernel threads, PF_SUPERPRIV (4) for root's processes
   exe: { header: 'EXE', width: 27, align: 'unlimited', value: (p, e) => e.exes?.get(p.pid) ?? '-' },
-  f: { header: 'F', width: 1, align: 'right', value: (p) => (p.kthread ? '1' : p.euid === 0 ? '4' : '0') },
+  // the PF_* bits 0x40 (forked, not exec'd) and 0x100 (used root's privilege) as 1 and 4;
+  // kernel threads are all forked by kthreadd, kdevtmpfs mounts devtmpfs as well
+  f: { header: 'F', width: 1, align: 'right', value: (p) => (p.kthread ? (p.comm === 'kdevtmpfs' ? '5' : '1') : (((p.flags ?? 0) >> 6) & 7).toString(16)) },
   fname: { header: 'COMMAND', width: 8, align: 'left', value: (p, e) => trunc(e.forest + p.comm, 8 + e.forest.length) },
   gid: { header: 'GID', width: 5, align: 'right', value: (p) => String(p.gid) },
   group: { header: 'GROUP', width: 8, align: 'user', value: (p, e, r) => name(p.group, p.gid, e, r) },

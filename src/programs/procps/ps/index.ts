@@ -336,6 +336,8 @@ export default defineProgram({
     if (quickClash) return ctx.err.write(`q/-q/--quick-pid ${quickClash}.\n`).then(() => 1);
     const procs = await loadProcs(sys);
     const self = procs.find((p) => p.pid === sys.pid);
+    // ps reads every task's stat, a kernel thread's through a capability check (PF_SUPERPRIV)
+    if (self) self.flags = (self.flags ?? 0) | 0x100;
     const me = { euid: sys.geteuid(), tty: self?.tty };
     if (o.bT) {
       o.sel.ttys.push(me.tty ?? '?');
