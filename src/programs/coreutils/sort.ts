@@ -307,8 +307,17 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
     }
     const fd = await openInput(ctx, files0);
     if (typeof fd !== 'number') throw new Die(`open failed: ${qf(files0)}: ${strerror(fd.errno)}`);
-    const names = (await readAllBin(ctx, fd)).split('\0');
-    closeInput(ctx, fd);
+    let text: string;
+    try {
+      text = await readAllBin(ctx, fd);
+    } catch (e) {
+      // sort.c reports a failed read of the list without the reason
+      if (!isSysError(e)) throw e;
+      throw new Die(`cannot read file names from ${qaf(files0)}`);
+    } finally {
+      closeInput(ctx, fd);
+    }
+    const names = text.split('\0');
     if (names[names.length - 1] === '') names.pop();
     if (names.length === 0) throw new Die(`no input from ${qaf(files0)}`);
     for (const [i, n] of names.entries()) {

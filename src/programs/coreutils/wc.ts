@@ -177,8 +177,16 @@ export default defineProgram({
       }
       // names streamed from a pipe cannot be stat'ed ahead: GNU then uses width 1
       streamedNames = ctx.sys.fstat(fd).kind !== 'file';
-      const text = await readAllBin(ctx, fd);
-      closeInput(ctx, fd);
+      let text: string;
+      try {
+        text = await readAllBin(ctx, fd);
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        await ctx.error(`${quotef(files0)}: read error: ${strerror(e.errno)}`);
+        return 1;
+      } finally {
+        closeInput(ctx, fd);
+      }
       names = text.split('\0').map(textOf);
       if (names[names.length - 1] === '') names.pop();
     } else names = args.operands.length ? args.operands : [undefined];
