@@ -17,6 +17,8 @@ import {
   unitTypeFromString,
 } from '../../shared/systemd/unit-name';
 import { SYSTEMD_FEATURES, SYSTEMD_VERSION_LINE } from './systemctl/help';
+import { encodeText } from '../../shared/bytes';
+import { decodeUnitBytes } from '../../shared/systemd/unit-file';
 
 const DEFS: OptionDef[] = [
   { key: 'help', short: 'h', long: 'help' },
@@ -105,7 +107,7 @@ function pathEscape(input: string): Escaped & { warning?: string } {
 /** unit_name_unescape(): '-' -> '/', \xNN -> that byte; anything else after '\' is invalid. */
 function unescape(f: string): string | undefined {
   const bytes: number[] = [];
-  const src = new TextEncoder().encode(f);
+  const src = encodeText(f);
   for (let i = 0; i < src.length; i++) {
     const c = src[i]!;
     if (c === 0x2d) bytes.push(0x2f);
@@ -117,9 +119,9 @@ function unescape(f: string): string | undefined {
       i += 3;
     } else bytes.push(c);
   }
-  // a C string ends at the first NUL
+  // a C string ends at the first NUL; bytes that are no UTF-8 are written back as they are
   const end = bytes.indexOf(0);
-  return new TextDecoder().decode(Uint8Array.from(end >= 0 ? bytes.slice(0, end) : bytes));
+  return decodeUnitBytes(Uint8Array.from(end >= 0 ? bytes.slice(0, end) : bytes));
 }
 
 /** unit_name_path_unescape(): "-" is "/", otherwise "/" + the unescaped text, normalized. */

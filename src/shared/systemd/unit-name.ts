@@ -1,5 +1,6 @@
 // Unit names as systemd 253 validates and takes them apart (src/basic/unit-name.c,
 // src/basic/unit-file.c): "prefix[@instance].type", at most 255 bytes, a small character set.
+import { encodeText } from '../bytes';
 
 /** Unit types in systemd's table order (unit_type_table, src/basic/unit-def.c). */
 export const UNIT_TYPES = ['service', 'mount', 'swap', 'socket', 'target', 'device', 'automount', 'timer', 'path', 'slice', 'scope'] as const;
@@ -120,7 +121,7 @@ export function unitNameEscape(f: string): string {
     out += hex2(0x2e);
     i = 1;
   }
-  for (const ch of new TextEncoder().encode(f.slice(i))) {
+  for (const ch of encodeText(f.slice(i))) {
     const c = String.fromCharCode(ch);
     if (c === '/') out += '-';
     else if (c === '-' || c === '\\' || ch >= 0x80 || !VALID.test(c)) out += hex2(ch);
@@ -177,7 +178,7 @@ export function unitNameMangle(name: string, suffix: string, opts: { glob?: bool
   const allowed = opts.glob ? VALID_GLOB : VALID_WITH_AT;
   let s = '';
   let mangled = false;
-  for (const ch of new TextEncoder().encode(name)) {
+  for (const ch of encodeText(name)) {
     const c = String.fromCharCode(ch);
     if (c === '/') {
       s += '-';
