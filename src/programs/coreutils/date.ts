@@ -216,8 +216,12 @@ async function batch(ctx: Ctx, file: string, format: string, now: Timespec, tz: 
     text = file === '-' ? await ctx.readAll(0) : new TextDecoder().decode(await ctx.sys.readFile(file));
   } catch (e) {
     if (!isSysError(e)) throw e;
-    await ctx.perror(e, quotef(file === '-' ? 'standard input' : file));
-    return 1;
+    // only opening can fail: getline's read error (a directory) ends the input like EOF
+    if (e.errno !== 'EISDIR') {
+      await ctx.perror(e, quotef(file === '-' ? 'standard input' : file));
+      return 1;
+    }
+    text = '';
   }
   let ok = true;
   const lines = text.split('\n');

@@ -237,7 +237,9 @@ async function run(ctx: Ctx, order: { key: string; value: string | undefined }[]
     if (kind === 'lines' || kind === 'digits' || kind === 'bytes') await streamSplit(ctx, writer, kind === 'bytes', N, eol, infile);
     else if (kind === 'linebytes') await lineBytes(ctx, writer, N, eol, infile);
     else {
-      if (kind !== 'rr' && st.kind !== 'file') throw new Die(`${qf(infile)}: cannot determine file size`);
+      // split.c reads a non-seekable input to size it; a pipe fails without a reason, a
+      // directory's read says why
+      if (kind !== 'rr' && st.kind !== 'file' && st.kind !== 'chardev') throw new Die(`${qf(infile)}: cannot determine file size${st.kind === 'dir' ? `: ${strerror('EISDIR')}` : ''}`);
       const data = await readAll(ctx, infile);
       await chunked(ctx, writer, kind, Number(k), N, eol, data);
     }
