@@ -7,7 +7,6 @@ import { cd } from './dirs';
 import { collectJobs, dropJobs, markedJobs } from '../jobs';
 import type { Job } from '../state';
 import { jobFor } from './jobctl';
-import { HELP_TOPICS } from './help-topics';
 import type { Builtin } from './types';
 import { badOption, leadingOptions, NAME_RE, parseFlags } from './types';
 
@@ -312,62 +311,6 @@ function forget(sh: Interpreter, gone: (j: Job) => boolean): void {
   dropJobs(sh.state, gone);
 }
 
-const KEYMAPS = new Set(['emacs', 'emacs-standard', 'emacs-meta', 'emacs-ctlx', 'vi', 'vi-move', 'vi-command', 'vi-insert']);
-
-/**
- * bind: a script's shell has no line editor, so bash warns, then still reads the options: their
- * errors (a bad option, one without its argument, an unknown keymap, an init file that cannot
- * be read, a -x binding without its quoted key sequence) are reported as bash does.
- */
-export const bind: Builtin = async (sh, argv) => {
-  await sh.error('bind: warning: line editing not enabled');
-  const usage = async (message: string): Promise<number> => {
-    await sh.error(`bind: ${message}`);
-    await sh.write(2, `bind: usage: ${HELP_TOPICS.find(([name]) => name === 'bind')![1]}\n`);
-    return 2;
-  };
-  const values = new Map<string, string>();
-  let i = 1;
-  for (; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') {
-      i++;
-      break;
-    }
-    if (!a.startsWith('-') || a === '-') break;
-    for (let j = 1; j < a.length; j++) {
-      const c = a[j]!;
-      if ('fqumrx'.includes(c)) {
-        const value = a.slice(j + 1) || argv[++i];
-        if (value === undefined) return usage(`-${c}: option requires an argument`);
-        values.set(c, value);
-        break;
-      }
-      if (!'lvpVPsSX'.includes(c)) return usage(`-${c}: invalid option`);
-    }
-  }
-  const map = values.get('m');
-  if (map !== undefined && !KEYMAPS.has(map)) {
-    await sh.error(`bind: \`${map}': invalid keymap name`);
-    return 1;
-  }
-  const file = values.get('f');
-  if (file !== undefined) {
-    try {
-      await sh.sys.readFile(file);
-    } catch (e) {
-      if (!isSysError(e)) throw e;
-      await sh.error(`bind: ${file}: cannot read: ${strerror(e.errno)}`);
-      return 1;
-    }
-  }
-  const command = values.get('x');
-  if (command !== undefined && !command.trimStart().startsWith('"')) {
-    await sh.error(`bind: ${command}: first non-whitespace character is not \`"'`);
-    return 1;
-  }
-  return 0;
-};
 
 export const suspend: Builtin = async (sh, argv) => {
   const opts = await leadingOptions(sh, 'suspend', argv.slice(1), 'f', 'suspend [-f]');

@@ -42,7 +42,7 @@ export const builtins = new Map<string, Builtin>([
   ['mapfile', later(extra, (m) => m.mapfile)], ['readarray', later(extra, (m) => m.mapfile)], ['dirs', later(extra, (m) => m.dirs)],
   ['pushd', later(extra, (m) => m.pushd)], ['popd', later(extra, (m) => m.popd)],
   ['times', later(extra, (m) => m.times)], ['ulimit', later(() => import('./ulimit'), (m) => m.ulimit)], ['disown', later(extra, (m) => m.disown)],
-  ['suspend', later(extra, (m) => m.suspend)], ['bind', later(extra, (m) => m.bind)], ['help', later(() => import('./help'), (m) => m.help)], ['fc', later(extra, (m) => m.fc)],
+  ['suspend', later(extra, (m) => m.suspend)], ['bind', later(() => import('./bind'), (m) => m.bind)], ['help', later(() => import('./help'), (m) => m.help)], ['fc', later(extra, (m) => m.fc)],
   ['local', vars.local], ['readonly', vars.readonly], ['let', later(shoptLet, (m) => m.letBuiltin)], ['shopt', later(shoptLet, (m) => m.shopt)],
   // they and Tab completion are a chunk of their own
   ['complete', later(completion, (m) => m.complete)], ['compgen', later(completion, (m) => m.compgen)], ['compopt', later(completion, (m) => m.compopt)],

@@ -14,7 +14,7 @@ import { namesWithPrefix } from '../var-listing';
 export const KEYWORDS = ['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time', '{', '}', '!', '[[', ']]', 'coproc'];
 
 /** Readline's function names (compgen -A binding), as bash 5.2 lists them. */
-const BINDINGS = [
+export const BINDINGS = [
   'abort', 'accept-line', 'arrow-key-prefix', 'backward-byte', 'backward-char', 'backward-delete-char',
   'backward-kill-line', 'backward-kill-word', 'backward-word', 'beginning-of-history', 'beginning-of-line',
   'bracketed-paste-begin', 'call-last-kbd-macro', 'capitalize-word', 'character-search',
