@@ -447,7 +447,8 @@ async function setOptions(sh: Interpreter, argv: string[]): Promise<number> {
       if (v.array || v.assoc) await sh.write(1, `${k}=${arrayBody(v)}\n`);
       else if (v.value !== undefined) await sh.write(1, `${k}=${setQuote(v.value)}\n`);
     }
-    for (const [n, f] of [...sh.state.functions].sort()) await sh.write(1, `${functionText(n, f.body)}\n`);
+    // (posix mode lists variables only)
+    if (!sh.state.options.has('posix')) for (const [n, f] of [...sh.state.functions].sort()) await sh.write(1, `${functionText(n, f.body)}\n`);
     return 0;
   }
   let i = 0;
