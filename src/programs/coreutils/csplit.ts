@@ -67,7 +67,11 @@ interface Control {
 }
 
 class Fatal {
-  constructor(readonly message: string | undefined) {}
+  /** keep: a plain exit (die), not cleanup_fatal: the open file is left as it is, none is removed. */
+  constructor(
+    readonly message: string | undefined,
+    readonly keep = false,
+  ) {}
 }
 
 /** The suffix printf format: exactly one integer conversion (%d %i %u %o %x %X) with flags and width. */
@@ -256,12 +260,13 @@ class Splitter {
     this.open = { name: this.o.prefix + this.o.suffix(this.created.length), parts: [] };
   }
 
-  private async close(): Promise<void> {
+  /** Writes the open file; `report` false: as exit leaves it (no size shown, never elided). */
+  private async close(report = true): Promise<void> {
     const f = this.open;
     if (!f) return;
     this.open = undefined;
     const text = f.parts.join('');
-    if (text.length === 0 && this.o.elide) return;
+    if (text.length === 0 && this.o.elide && report) return;
     try {
       const fd = await this.ctx.sys.open(f.name, { write: true, create: true, truncate: true }, 0o666);
       try {
@@ -274,7 +279,7 @@ class Splitter {
       throw new Fatal(`${f.name}: ${strerror(e.errno)}`);
     }
     this.created.push(f.name);
-    if (!this.o.quiet) this.sizes += `${text.length}\n`;
+    if (!this.o.quiet && report) this.sizes += `${text.length}\n`;
   }
 
   private take(ignore: boolean): boolean {
@@ -290,12 +295,18 @@ class Splitter {
 
   private async lineCount(c: Control, rep: number): Promise<void> {
     const outOfRange = `${quote(String(c.lines))}: line number out of range${rep ? ` on repetition ${rep}` : ''}`;
+    // csplit.c no_more_lines looks past the furthest line seen, which a regexp's search may have
+    // moved on; with --suppress-matched it is asked before the lines are taken, else after
+    const noMore = (): boolean => Math.max(this.current, this.first) >= this.lines.length;
     this.create();
+    if (this.o.suppress && noMore()) throw new Fatal(outOfRange);
+    // get_first_line_in_buffer: nothing left to read at all
+    if (this.first >= this.lines.length) throw new Fatal('input disappeared', true);
     const last = c.lines * (rep + 1);
     for (let n = this.first + 1; n < last; n++) if (!this.take(false)) throw new Fatal(outOfRange);
     await this.close();
-    if (this.first >= this.lines.length) throw new Fatal(outOfRange);
     if (this.o.suppress) this.take(true);
+    else if (noMore()) throw new Fatal(outOfRange);
   }
 
   /** false when {*} ran out of input (the split is then complete). */
@@ -356,6 +367,13 @@ class Splitter {
       }
     } catch (e) {
       if (!(e instanceof Fatal)) throw e;
+      if (e.keep) {
+        await this.close(false).catch(() => undefined);
+        await this.ctx.print(this.sizes);
+        this.sizes = '';
+        if (e.message) await this.ctx.error(e.message);
+        return 1;
+      }
       await this.close().catch(() => undefined);
       await this.ctx.print(this.sizes);
       this.sizes = '';
