@@ -21,6 +21,7 @@ export const utilLinuxPrograms: ProgramEntry[] = [
   lazy({ name: 'hwclock', installPath: '/usr/sbin/hwclock', pkg: 'util-linux' }, () => import('../util-linux/hwclock')),
   lazy({ name: 'mesg', installPath: '/usr/bin/mesg', pkg: 'util-linux' }, () => import('../util-linux/mesg')),
   lazy({ name: 'utmpdump', installPath: '/usr/bin/utmpdump', pkg: 'util-linux' }, () => import('../util-linux/utmpdump')),
+  lazy({ name: 'lslogins', installPath: '/usr/bin/lslogins', pkg: 'util-linux' }, () => import('../util-linux/lslogins')),
   lazy({ name: 'last', installPath: '/usr/bin/last', aliases: ['/usr/bin/lastb'], pkg: 'util-linux' }, () => import('../util-linux/last')),
   lazy({ name: 'zdump', installPath: '/usr/bin/zdump', pkg: 'glibc' }, () => import('../glibc/zdump')),
   lazy({ name: 'mke2fs', installPath: '/usr/sbin/mke2fs', aliases: ['/usr/sbin/mkfs.ext4', '/usr/sbin/mkfs.ext3', '/usr/sbin/mkfs.ext2'], pkg: 'e2fsprogs' }, () => import('../e2fsprogs/mke2fs')),

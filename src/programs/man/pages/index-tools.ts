@@ -208,6 +208,7 @@ export const toolPages: Record<string, () => Promise<{ default: string }>> = {
   'utmpdump.1': () => import('./utmpdump.1'),
   'pidwait.1': () => import('./pgrep.1'),
   'fincore.1': () => import('./fincore.1'),
+  'lslogins.1': () => import('./lslogins.1'),
   'groupmems.8': () => import('./groupmems.8'),
   'setarch.8': () => import('./setarch.8'),
   'linux32.8': () => import('./setarch.8'),
