@@ -128,8 +128,10 @@ export default defineProgram({
           upto = dollar ? text.slice(0, limit) : undefined;
         }
         cuts.reverse();
-      } else if (sepArg.length) {
-        for (let i = text.indexOf(sepArg); i >= 0; i = text.indexOf(sepArg, i + sepArg.length)) cuts.push([i, i + sepArg.length]);
+      } else {
+        // an empty string is the one-byte separator NUL (tac.c: a sentinel of length 1)
+        const sep = sepArg === '' ? '\0' : sepArg;
+        for (let i = text.indexOf(sep); i >= 0; i = text.indexOf(sep, i + sep.length)) cuts.push([i, i + sep.length]);
       }
       const records: string[] = [];
       let start = 0;
