@@ -4,7 +4,25 @@
 import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram, type Program } from '../define';
 import { Accounts } from '../lib/accounts';
+import { systemctlVersion } from '../systemd/systemctl/help';
 import type { Ctx } from '../lib/context';
+
+const TMPFILES_HELP = `systemd-tmpfiles [OPTIONS...] [CONFIGURATION FILE...]
+
+Make, remove and age the volatile files and directories that tmpfiles.d describes.
+
+  -h --help                 Show this help
+     --version              Show the version
+     --create               Make what the lines describe
+     --clean                Remove what is older than a line's age
+     --remove               Remove what r, R and D lines name
+     --boot                 Also run the lines marked '!'
+     --prefix=PATH          Only the lines whose path starts with PATH
+     --exclude-prefix=PATH  Not the lines whose path starts with PATH
+     --root=PATH            Work below another root directory
+
+See the systemd-tmpfiles(8) man page for details.
+`;
 
 const TMPFILES_DIRS = ['/etc/tmpfiles.d', '/run/tmpfiles.d', '/usr/lib/tmpfiles.d'];
 const SYSCTL_DIRS = ['/etc/sysctl.d', '/run/sysctl.d', '/usr/lib/sysctl.d'];
@@ -49,8 +67,19 @@ export const tmpfiles = defineProgram({
   options: [
     { key: 'create', long: 'create' }, { key: 'clean', long: 'clean' }, { key: 'remove', long: 'remove' }, { key: 'boot', long: 'boot' },
     { key: 'prefix', long: 'prefix', arg: 'required' }, { key: 'exclude', long: 'exclude-prefix', arg: 'required' }, { key: 'root', long: 'root', arg: 'required' },
+    { key: 'help', short: 'h', long: 'help' }, { key: 'version', long: 'version' },
   ],
-  async main(ctx, { flags, values, operands }) {
+  async main(ctx, { flags, values, operands, order }) {
+    // --help and --version answer in the order given
+    const first = order.find((o) => o.key === 'help' || o.key === 'version')?.key;
+    if (first === 'help') {
+      await ctx.print(TMPFILES_HELP);
+      return 0;
+    }
+    if (first === 'version') {
+      await ctx.print(systemctlVersion());
+      return 0;
+    }
     if (!flags.has('create') && !flags.has('clean') && !flags.has('remove')) {
       await ctx.err.write('You need to specify at least one of --clean, --create or --remove.\n');
       return 1;

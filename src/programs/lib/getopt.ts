@@ -21,6 +21,8 @@ export interface Parsed {
 }
 
 export class GetoptError extends Error {
+  /** What was parsed before the failure (getopt_long hands options over one at a time). */
+  partial?: Parsed;
   constructor(message: string) {
     super(message);
     this.name = 'GetoptError';
@@ -29,6 +31,7 @@ export class GetoptError extends Error {
 
 export function getopt(args: readonly string[], defs: readonly OptionDef[], opts: { posixOrder?: boolean; negativeNumbers?: boolean } = {}): Parsed {
   const parsed: Parsed = { flags: new Map(), values: new Map(), order: [], operands: [] };
+  const fail = (message: string): GetoptError => Object.assign(new GetoptError(message), { partial: parsed });
   const record = (d: OptionDef, value: string | undefined): void => {
     parsed.order.push({ key: d.key, value });
     if (value === undefined && (d.arg ?? 'none') !== 'required') parsed.flags.set(d.key, (parsed.flags.get(d.key) ?? 0) + 1);
@@ -56,15 +59,15 @@ export function getopt(args: readonly string[], defs: readonly OptionDef[], opts
       const same = (d: OptionDef): boolean => d === first || (d.key === first!.key && (d.arg ?? 'none') === (first!.arg ?? 'none'));
       const rivals = candidates.filter((d) => !same(d));
       const distinct = rivals.length === 0 ? candidates.slice(0, 1) : [...new Map(candidates.filter((d) => d === first || !same(d)).map((d) => [d.long, d])).values()];
-      if (distinct.length === 0) throw new GetoptError(`unrecognized option '${a}'`);
+      if (distinct.length === 0) throw fail(`unrecognized option '${a}'`);
       if (distinct.length > 1) {
         // (as typed, a value after = included)
-        throw new GetoptError(`option '${a}' is ambiguous; possibilities:${distinct.map((d) => ` '--${d.long}'`).join('')}`);
+        throw fail(`option '${a}' is ambiguous; possibilities:${distinct.map((d) => ` '--${d.long}'`).join('')}`);
       }
       const d = distinct[0]!;
       const kind = d.arg ?? 'none';
       if (kind === 'none') {
-        if (inline !== undefined) throw new GetoptError(`option '--${d.long}' doesn't allow an argument`);
+        if (inline !== undefined) throw fail(`option '--${d.long}' doesn't allow an argument`);
         record(d, undefined);
       } else if (kind === 'optional') {
         record(d, inline);
@@ -73,7 +76,7 @@ export function getopt(args: readonly string[], defs: readonly OptionDef[], opts
       } else if (i + 1 < args.length) {
         record(d, args[++i]!);
       } else {
-        throw new GetoptError(`option '--${d.long}' requires an argument`);
+        throw fail(`option '--${d.long}' requires an argument`);
       }
       continue;
     }
@@ -81,12 +84,12 @@ export function getopt(args: readonly string[], defs: readonly OptionDef[], opts
       for (let j = 1; j < a.length; j++) {
         const c = a[j]!;
         const d = defs.find((x) => x.short === c);
-        if (!d) throw new GetoptError(`invalid option -- '${c}'`);
+        if (!d) throw fail(`invalid option -- '${c}'`);
         if ((d.arg ?? 'none') === 'required') {
           const rest = a.slice(j + 1);
           if (rest) record(d, rest);
           else if (i + 1 < args.length) record(d, args[++i]!);
-          else throw new GetoptError(`option requires an argument -- '${c}'`);
+          else throw fail(`option requires an argument -- '${c}'`);
           break;
         }
         if (d.arg === 'optional') {

@@ -2,6 +2,7 @@
 // permuted operands; the checks that tie options to verbs.
 import type { Ctx } from '../../lib/context';
 import { getopt, GetoptError, type OptionDef } from '../../lib/getopt';
+import { answeredBefore } from '../ctl/common';
 import { simplifyPath } from '../../../shared/systemd/lookup-paths';
 import { parseTimespan } from '../../../shared/systemd/time-span';
 
@@ -54,8 +55,11 @@ export async function parseAnalyzeArgs(ctx: Ctx, argv: readonly string[]): Promi
     parsed = getopt(argv, DEFS);
   } catch (e) {
     if (!(e instanceof GetoptError)) throw e;
-    await ctx.err.write(`${ctx.name}: ${e.message}\n`);
-    return { kind: 'exit', status: 1 };
+    parsed = answeredBefore(e, DEFS);
+    if (!parsed) {
+      await ctx.err.write(`${ctx.name}: ${e.message}\n`);
+      return { kind: 'exit', status: 1 };
+    }
   }
   const o: AnalyzeOptions = { raw: new Map(), quiet: false, scope: 'system', iterations: 1, baseTime: undefined, noPager: false, unit: undefined, root: undefined };
   for (const { key, value } of parsed.order) {

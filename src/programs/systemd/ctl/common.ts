@@ -4,15 +4,35 @@
 import { isSysError } from '../../../shared/errno';
 import type { Ctx } from '../../lib/context';
 import { getopt, GetoptError, type OptionDef, type Parsed } from '../../lib/getopt';
+import { systemctlVersion } from '../systemctl/help';
 
 export async function parseArgs(ctx: Ctx, defs: readonly OptionDef[], opts: { posixOrder?: boolean } = {}): Promise<Parsed | undefined> {
   try {
     return getopt(ctx.argv.slice(1), defs, opts);
   } catch (e) {
     if (!(e instanceof GetoptError)) throw e;
+    const early = answeredBefore(e, defs);
+    if (early) return early;
     await ctx.error(e.message);
     return undefined;
   }
+}
+
+/**
+ * systemd's tools take the options from getopt_long one at a time, so a --help or --version
+ * given before a bad option answers (and ends the run) before the bad one is seen: the options
+ * up to it, or undefined when there was none.
+ */
+export function answeredBefore(e: GetoptError, defs: readonly OptionDef[]): Parsed | undefined {
+  const keys = new Set(defs.filter((d) => d.long === 'help' || d.long === 'version').map((d) => d.key));
+  const at = e.partial?.order.findIndex((o) => keys.has(o.key)) ?? -1;
+  if (at < 0) return undefined;
+  const out: Parsed = { flags: new Map(), values: new Map(), order: e.partial!.order.slice(0, at + 1), operands: [] };
+  for (const { key, value } of out.order) {
+    if (value === undefined) out.flags.set(key, (out.flags.get(key) ?? 0) + 1);
+    else out.values.set(key, [...(out.values.get(key) ?? []), value]);
+  }
+  return out;
 }
 
 export async function readText(ctx: Ctx, path: string): Promise<string | undefined> {
@@ -52,4 +72,12 @@ export async function tooMany(ctx: Ctx): Promise<number> {
 export async function unknownVerb(ctx: Ctx, verb: string): Promise<number> {
   await ctx.err.write(`Unknown command verb ${verb}.\n`);
   return 1;
+}
+
+/** --help and --version answer in the order given (the first one wins); undefined without either. */
+export async function helpOrVersion(ctx: Ctx, p: Parsed, help: string): Promise<number | undefined> {
+  const first = p.order.find((o) => o.key === 'help' || o.key === 'version')?.key;
+  if (first === undefined) return undefined;
+  await ctx.print(first === 'help' ? help : systemctlVersion());
+  return 0;
 }

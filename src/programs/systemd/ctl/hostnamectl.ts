@@ -3,7 +3,7 @@
 import type { JournalReply } from '../../../shared/services/journal';
 import { defineProgram } from '../../define';
 import type { Ctx } from '../../lib/context';
-import { denied, envFile, fields, parseArgs, readText, tooMany, unknownVerb } from './common';
+import { denied, envFile, fields, parseArgs, readText, tooMany, unknownVerb, helpOrVersion } from './common';
 
 const VALID = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,62})(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,62}))*$/;
 
@@ -18,14 +18,8 @@ export default defineProgram({
       { key: 'noask', long: 'no-ask-password' },
     ]);
     if (!p) return 1;
-    if (p.flags.has('help')) {
-      await ctx.print('hostnamectl [OPTIONS...] COMMAND ...\n\nQuery or change the system hostname.\n\nCommands:\n  status                 Show current hostname settings\n  hostname [NAME]        Get/set system hostname\n  icon-name [NAME]       Get/set icon name for host\n  chassis [NAME]         Get/set chassis type for host\n  deployment [NAME]      Get/set deployment environment for host\n  location [NAME]        Get/set location for host\n\nOptions:\n  -h --help              Show this help\n     --version           Show package version\n     --transient         Only set transient hostname\n     --static            Only set static hostname\n     --pretty            Only set pretty hostname\n');
-      return 0;
-    }
-    if (p.flags.has('version')) {
-      await ctx.print('systemd 253 (v253.19-10.ph5)\n');
-      return 0;
-    }
+    const answered = await helpOrVersion(ctx, p, 'hostnamectl [OPTIONS...] COMMAND ...\n\nQuery or change the system hostname.\n\nCommands:\n  status                 Show current hostname settings\n  hostname [NAME]        Get/set system hostname\n  icon-name [NAME]       Get/set icon name for host\n  chassis [NAME]         Get/set chassis type for host\n  deployment [NAME]      Get/set deployment environment for host\n  location [NAME]        Get/set location for host\n\nOptions:\n  -h --help              Show this help\n     --version           Show package version\n     --transient         Only set transient hostname\n     --static            Only set static hostname\n     --pretty            Only set pretty hostname\n');
+    if (answered !== undefined) return answered;
     const [verb = 'status', ...args] = p.operands;
     const host = ctx.sys.uname().nodename;
     switch (verb) {

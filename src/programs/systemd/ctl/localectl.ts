@@ -1,7 +1,7 @@
 // localectl (systemd 253): status from /etc/locale.conf and /etc/vconsole.conf, set-locale and
 // set-keymap (which write them), list-locales and list-keymaps.
 import { defineProgram } from '../../define';
-import { denied, envFile, fields, parseArgs, readText, unknownVerb } from './common';
+import { denied, envFile, fields, parseArgs, readText, unknownVerb, helpOrVersion } from './common';
 
 const LOCALES = ['C.UTF-8', 'en_US.UTF-8'];
 const KEYMAPS = ['de', 'fr', 'uk', 'us'];
@@ -13,10 +13,8 @@ export default defineProgram({
   async main(ctx) {
     const p = await parseArgs(ctx, [{ key: 'help', short: 'h', long: 'help' }, { key: 'noPager', long: 'no-pager' }, { key: 'noConvert', long: 'no-convert' }, { key: 'version', long: 'version' }]);
     if (!p) return 1;
-    if (p.flags.has('help')) {
-      await ctx.print('localectl [OPTIONS...] COMMAND ...\n\nQuery or change system locale and keyboard settings.\n\nCommands:\n  status                   Show current locale settings\n  set-locale LOCALE...     Set system locale\n  list-locales             Show known locales\n  set-keymap MAP [MAP]     Set console and X11 keyboard mappings\n  list-keymaps             Show known virtual console keyboard mappings\n');
-      return 0;
-    }
+    const answered = await helpOrVersion(ctx, p, 'localectl [OPTIONS...] COMMAND ...\n\nQuery or change system locale and keyboard settings.\n\nCommands:\n  status                   Show current locale settings\n  set-locale LOCALE...     Set system locale\n  list-locales             Show known locales\n  set-keymap MAP [MAP]     Set console and X11 keyboard mappings\n  list-keymaps             Show known virtual console keyboard mappings\n');
+    if (answered !== undefined) return answered;
     const [verb = 'status', ...args] = p.operands;
     switch (verb) {
       case 'status': {

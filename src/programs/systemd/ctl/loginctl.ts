@@ -3,7 +3,7 @@
 import { defineProgram } from '../../define';
 import { Accounts } from '../../lib/accounts';
 import { formatTable } from '../../../shared/systemd/table';
-import { parseArgs, unknownVerb } from './common';
+import { parseArgs, unknownVerb, helpOrVersion } from './common';
 
 export default defineProgram({
   name: 'loginctl',
@@ -12,10 +12,8 @@ export default defineProgram({
   async main(ctx) {
     const p = await parseArgs(ctx, [{ key: 'help', short: 'h', long: 'help' }, { key: 'noPager', long: 'no-pager' }, { key: 'noLegend', long: 'no-legend' }, { key: 'version', long: 'version' }]);
     if (!p) return 1;
-    if (p.flags.has('help')) {
-      await ctx.print('loginctl [OPTIONS...] COMMAND ...\n\nSend control commands to or query the login manager.\n\nSession Commands:\n  list-sessions            List sessions\n\nUser Commands:\n  list-users               List users\n');
-      return 0;
-    }
+    const answered = await helpOrVersion(ctx, p, 'loginctl [OPTIONS...] COMMAND ...\n\nSend control commands to or query the login manager.\n\nSession Commands:\n  list-sessions            List sessions\n\nUser Commands:\n  list-users               List users\n');
+    if (answered !== undefined) return answered;
     const [verb = 'list-sessions', ...args] = p.operands;
     const acc = await Accounts.load(ctx.sys);
     const sessions = ctx.sys.processes().filter((x) => x.pid === x.sid && x.tty !== undefined && x.state !== 'Z' && (x.argv[0] ?? '').startsWith('-'));

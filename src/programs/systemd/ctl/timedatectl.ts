@@ -5,7 +5,7 @@ import type { SystemdReply } from '../../../shared/services/systemd';
 import { defineProgram } from '../../define';
 import type { Ctx } from '../../lib/context';
 import { strftime } from '../../lib/strftime';
-import { denied, fields, parseArgs, unknownVerb } from './common';
+import { denied, fields, parseArgs, unknownVerb, helpOrVersion } from './common';
 import { zoneKnown, zoneNames } from '../../../shared/time-zones';
 import { currentZone, offsetText, zoneState } from './zones';
 import { localZone } from '../../lib/tz';
@@ -27,14 +27,8 @@ export default defineProgram({
       { key: 'p', short: 'p', long: 'property', arg: 'required' }, { key: 'noPager', long: 'no-pager' },
     ]);
     if (!p) return 1;
-    if (p.flags.has('help')) {
-      await ctx.print('timedatectl [OPTIONS...] COMMAND ...\n\nQuery or change system time and date settings.\n\nCommands:\n  status                   Show current time settings\n  show                     Show properties of systemd-timedated\n  set-time TIME            Set system time\n  set-timezone ZONE        Set system time zone\n  list-timezones           Show known time zones\n  set-local-rtc BOOL       Control whether RTC is in local time\n  set-ntp BOOL             Enable or disable network time synchronization\n');
-      return 0;
-    }
-    if (p.flags.has('version')) {
-      await ctx.print('systemd 253 (v253.19-10.ph5)\n');
-      return 0;
-    }
+    const answered = await helpOrVersion(ctx, p, 'timedatectl [OPTIONS...] COMMAND ...\n\nQuery or change system time and date settings.\n\nCommands:\n  status                   Show current time settings\n  show                     Show properties of systemd-timedated\n  set-time TIME            Set system time\n  set-timezone ZONE        Set system time zone\n  list-timezones           Show known time zones\n  set-local-rtc BOOL       Control whether RTC is in local time\n  set-ntp BOOL             Enable or disable network time synchronization\n');
+    if (answered !== undefined) return answered;
     const [verb = 'status', ...args] = p.operands;
     const now = ctx.sys.now();
     const zone = await currentZone(ctx);

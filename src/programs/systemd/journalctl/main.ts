@@ -5,6 +5,7 @@ import type { JournalBoot, JournalEntry, JournalQuery, JournalReply, JournalRequ
 import { defineProgram } from '../../define';
 import type { Ctx } from '../../lib/context';
 import { getopt, GetoptError, type OptionDef, type Parsed } from '../../lib/getopt';
+import { answeredBefore } from '../ctl/common';
 import { page, wantPager } from '../../lib/pager';
 import { localZone } from '../../lib/tz';
 import { compileGrep } from './pattern';
@@ -159,8 +160,12 @@ export default defineProgram({
       parsed = getopt(joinOptionalArgs(operands), OPTIONS);
     } catch (e) {
       if (!(e instanceof GetoptError)) throw e;
-      await ctx.error(e.message);
-      return 1;
+      const early = answeredBefore(e, OPTIONS);
+      if (!early) {
+        await ctx.error(e.message);
+        return 1;
+      }
+      parsed = early;
     }
     return journalctl(ctx, parsed);
   },

@@ -3,6 +3,7 @@
 // options accept. The result is shared with the manager verbs in runtime.ts.
 import type { Ctx } from '../../lib/context';
 import { getopt, GetoptError, type OptionDef } from '../../lib/getopt';
+import { answeredBefore } from '../ctl/common';
 import { UNIT_TYPES } from '../../../shared/systemd/unit-name';
 import { UNIT_FILE_STATES, type PresetMode } from '../../../shared/systemd/install-types';
 import { parseBoolean } from '../../../shared/systemd/unit-file';
@@ -130,8 +131,11 @@ export async function parseSystemctlArgs(ctx: Ctx, argv: readonly string[]): Pro
     parsed = getopt(argv, DEFS);
   } catch (e) {
     if (!(e instanceof GetoptError)) throw e;
-    await ctx.err.write(`${ctx.name}: ${e.message}\n`);
-    return { kind: 'exit', status: 1 };
+    parsed = answeredBefore(e, DEFS);
+    if (!parsed) {
+      await ctx.err.write(`${ctx.name}: ${e.message}\n`);
+      return { kind: 'exit', status: 1 };
+    }
   }
   const legendOn = (): boolean => o.legend !== false;
   const list = async (title: string | undefined, items: readonly string[]): Promise<void> => {
