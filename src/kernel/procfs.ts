@@ -177,7 +177,8 @@ export function mountProc(k: Kernel, root: Inode, currentPid: () => number, pidn
       });
       n.strictPerm = true;
     } else if (mode !== undefined) {
-      n = file(`sys/${key}`, () => `${k.sysctl.get(key) ?? ''}\n`, mode, undefined, (text) => k.sysctl.write(key, text));
+      // (a network namespace has net.* values of its own)
+      n = file(`sys/${key}`, () => `${k.sysctl.get(key, k.current?.netns) ?? ''}\n`, mode, undefined, (text) => k.sysctl.write(key, text, k.current?.netns));
       n.strictPerm = true;
     } else if (k.sysctl.isDir(key)) {
       n = dir(`sys/${key}`, () => k.sysctl.children(key), (name) => (name.includes('.') ? undefined : sysNode(key === '' ? name : `${key}.${name}`)));

@@ -220,10 +220,22 @@ export class SysctlTable {
     return this.entries.get(key)?.mode;
   }
 
+  /** net.* values of the other network namespaces (a new one starts from the defaults). */
+  private readonly perNetns = new Map<number, Map<string, string>>();
+
+  private netValues(key: string, netns: number): Map<string, string> | undefined {
+    if (!netns || !key.startsWith('net.')) return undefined;
+    let m = this.perNetns.get(netns);
+    if (!m) this.perNetns.set(netns, (m = new Map(DEFAULTS.filter(([k]) => k.startsWith('net.')).map(([k, v]) => [k, v]))));
+    return m;
+  }
+
   /** The value as the file reads, without its newline; undefined for an unknown key. */
-  get(key: string): string | undefined {
+  get(key: string, netns = 0): string | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
+    const ns = this.netValues(key, netns);
+    if (ns) return ns.get(key) ?? e.value;
     switch (key) {
       case 'kernel.hostname': return this.host.identity.hostname;
       case 'kernel.osrelease': return this.host.identity.release;
@@ -234,19 +246,22 @@ export class SysctlTable {
   }
 
   /** A write(2) of `text` to the key's file: parsed as the kernel's handler does, EINVAL when it does not parse. */
-  write(key: string, text: string): void {
+  write(key: string, text: string, netns = 0): void {
     const e = this.entries.get(key);
     if (!e) throw new SysError('ENOENT', 'write');
-    const value = e.kind.t === 'int' ? parseInts(text, e.kind, e.value) : parseString(text, e.kind);
+    const ns = this.netValues(key, netns);
+    const old = ns ? (ns.get(key) ?? e.value) : e.value;
+    const value = e.kind.t === 'int' ? parseInts(text, e.kind, old) : parseString(text, e.kind);
     if (key === 'net.ipv4.ip_local_port_range') {
       const [lo, hi] = value.split('\t').map(Number);
       if (hi! < lo!) throw new SysError('EINVAL', 'write');
     }
     if (key === 'kernel.hostname') this.host.identity.hostname = value;
-    e.value = value;
+    const set = (k2: string, e2: Entry): unknown => (ns ? ns.set(k2, value) : (e2.value = value));
+    set(key, e);
     // ip_forward and conf.all.forwarding are one switch that every interface follows
     if (key === 'net.ipv4.ip_forward' || key === 'net.ipv4.conf.all.forwarding') {
-      for (const [k2, e2] of this.entries) if (k2 === 'net.ipv4.ip_forward' || /^net\.ipv4\.conf\.[^.]+\.forwarding$/.test(k2)) e2.value = value;
+      for (const [k2, e2] of this.entries) if (k2 === 'net.ipv4.ip_forward' || /^net\.ipv4\.conf\.[^.]+\.forwarding$/.test(k2)) set(k2, e2);
     }
   }
 
