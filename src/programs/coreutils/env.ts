@@ -215,10 +215,12 @@ export default defineProgram({
     }
     if (has('list')) {
       let text = '';
+      // what is ignored now: inherited from the caller (trap '' SIG) or set by the options above
+      const ignored = new Set(ctx.sys.ignoredSignals());
       for (let s = 1; s <= 64; s++) {
-        // SIGKILL and SIGSTOP cannot be blocked; only what env changed is known here
+        // SIGKILL and SIGSTOP cannot be blocked; only what env changed is known of the mask
         const block = blocked.has(s) && s !== 9 && s !== 19 ? 'BLOCK' : '';
-        const ign = action.get(s)?.ignore && s !== 9 && s !== 19 ? 'IGNORE' : '';
+        const ign = (ignored.has(s) || action.get(s)?.ignore) && action.get(s)?.ignore !== false && s !== 9 && s !== 19 ? 'IGNORE' : '';
         if (block || ign) text += `${sig2str(s)!.padEnd(10)} (${String(s).padStart(2)}): ${block}${block && ign ? ',' : ''}${ign}\n`;
       }
       await ctx.err.write(text);
