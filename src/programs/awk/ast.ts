@@ -1,4 +1,5 @@
 // The awk syntax tree the parser builds and the interpreter walks.
+import type { Comment } from './lexer';
 
 export interface VarRef {
   name: string;
@@ -54,7 +55,7 @@ export interface Redirect {
   target: Expr;
 }
 
-interface At {
+export interface At {
   line: number;
   src: number;
 }
@@ -63,6 +64,8 @@ export interface SwitchCase {
   /** undefined for `default:` */
   value: Expr | undefined;
   body: Stmt[];
+  /** Where its label is. */
+  at?: At;
 }
 
 export type Stmt = At &
@@ -107,6 +110,10 @@ export interface Program {
   funcs: Map<string, FuncDef>;
   /** Global variable names by slot. */
   globals: string[];
+  /** Where each block's braces are (for placing comments under gawk -o). */
+  braces: WeakMap<Stmt[] | SwitchCase[], { open: At & { pos: number }; close: At & { pos: number } }>;
+  /** The source's comments, when kept for gawk -o. */
+  comments?: Comment[];
 }
 
 /** Special variables, at fixed global slots. */

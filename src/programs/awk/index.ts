@@ -12,7 +12,7 @@ import { Inplace } from './inplace';
 import { PrettyPrinter } from './pretty';
 import { Profile, writeProfile } from './profile';
 import { commandLineAssign } from './input';
-import { BUILTIN_FUNCS, LexError, tokenize, unescape, type Source, type Token } from './lexer';
+import { BUILTIN_FUNCS, LexError, tokenize, unescape, type Comment, type Source, type Token } from './lexer';
 import { ParseError } from './parse-expr';
 import { Parser } from './parser';
 import { RegexError, translate } from './regex';
@@ -148,7 +148,8 @@ async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Sou
     warnings.push(`${progName(ctx)}: ${sources[tok.src]?.name ?? 'cmd. line'}:${tok.line}: warning: ${w}\n`);
   };
   try {
-    const toks = tokenize(sources, warn, posix);
+    const comments: Comment[] = [];
+    const toks = tokenize(sources, warn, posix, comments);
     const errors: string[] = [];
     for (const t of toks) {
       if (t.type !== 'ERE') continue;
@@ -163,6 +164,7 @@ async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Sou
     for (const name of preset) parser.preset.add(name);
     parser.lint = lint !== false;
     const prog = parser.parseProgram();
+    prog.comments = comments;
     for (const w of parser.warnings) {
       if (lint === 'fatal' && parser.lintWarnings.has(w.message)) {
         for (const x of warnings) await err(x);

@@ -16,6 +16,17 @@ export type TokType =
   | '|' | '?' | ':' | '~' | '$' | '=' | '+=' | '-=' | '*=' | '/=' | '%=' | '^=' | '==' | '<=' | '>='
   | '!=' | '++' | '--' | '&&' | '||' | '>>' | '!~' | '|&' | '@';
 
+/** A comment, kept for gawk -o: where it is, and the token before it on its line (if any). */
+export interface Comment {
+  src: number;
+  line: number;
+  text: string;
+  /** The type of the token the comment follows on its line: undefined for a line of its own. */
+  after?: TokType;
+  /** That token's offset in the source. */
+  afterPos?: number;
+}
+
 export interface Token {
   type: TokType;
   /** Name, string value, regex source, or number text. */
@@ -83,7 +94,7 @@ export function unescape(s: string, warn?: (w: string) => void): string {
 }
 
 /** `posix`: --posix, where ** and **= are not operators (two `*` tokens, `*` and `*=`). */
-export function tokenize(sources: Source[], warn: (w: string, tok: Token) => void, posix = false): Token[] {
+export function tokenize(sources: Source[], warn: (w: string, tok: Token) => void, posix = false, comments?: Comment[]): Token[] {
   const toks: Token[] = [];
   sources.forEach((source, srcIndex) => {
     const text = source.text;
@@ -106,7 +117,13 @@ export function tokenize(sources: Source[], warn: (w: string, tok: Token) => voi
         continue;
       }
       if (c === '#') {
+        const start = i;
         while (i < text.length && text[i] !== '\n') i++;
+        if (comments) {
+          const last = toks[toks.length - 1];
+          const after = last && last.src === srcIndex && last.line === line && last.type !== 'NEWLINE' ? last.type : undefined;
+          comments.push({ src: srcIndex, line, text: text.slice(start, i).replace(/\r$/, ''), after, afterPos: after ? last!.pos : undefined });
+        }
         continue;
       }
       if (c === '\n') {

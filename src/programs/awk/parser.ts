@@ -1,5 +1,5 @@
 // awk statements, rules and function definitions (see parse-expr.ts for expressions).
-import type { Expr, FuncDef, LValue, Program, Redirect, Rule, Stmt, SwitchCase } from './ast';
+import type { At, Expr, FuncDef, LValue, Program, Redirect, Rule, Stmt, SwitchCase } from './ast';
 import { SPECIALS } from './ast';
 import type { Token, TokType } from './lexer';
 import { ExprParser, isLValue, ParseError } from './parse-expr';
@@ -11,6 +11,7 @@ export class Parser extends ExprParser {
   private inFunction = false;
   private loopDepth = 0;
   private ruleKind: Rule['kind'] = 'main';
+  private readonly braces = new WeakMap<Stmt[] | SwitchCase[], { open: At & { pos: number }; close: At & { pos: number } }>();
   /** The functions some call names (not through @var). */
   readonly calledDirectly = new Set<string>();
 
@@ -33,7 +34,7 @@ export class Parser extends ExprParser {
     for (const [name, tok] of this.varUses) {
       if (this.funcs.has(name)) this.errors.push({ message: `function \`${name}' called with space between name and \`(',\nor used as a variable or an array`, tok });
     }
-    return { rules, funcs: this.funcs, globals: [...this.globals.keys()] };
+    return { rules, funcs: this.funcs, globals: [...this.globals.keys()], braces: this.braces };
   }
 
   /**
@@ -78,7 +79,14 @@ export class Parser extends ExprParser {
     }
     if (t.type === 'BEGIN' || t.type === 'END' || t.type === 'BEGINFILE' || t.type === 'ENDFILE') {
       this.next();
-      if (!this.is('{')) throw new ParseError(`${t.type} blocks must have an action part`, t, 'plain');
+      if (!this.is('{')) {
+        if (!this.is('NEWLINE') && !this.is(';') && !this.is('EOF')) this.fail();
+        // gawk has read on to the next token when it says so: the line of what follows the newlines
+        let j = this.i;
+        while (this.toks[j]?.type === 'NEWLINE') j++;
+        const at = j > this.i && this.toks[j] && this.toks[j]!.type !== 'EOF' ? this.toks[j]! : t;
+        throw new ParseError(`${t.type} blocks must have an action part`, at, 'plain');
+      }
       this.ruleKind = t.type;
       const action = this.block();
       this.ruleKind = 'main';
@@ -136,6 +144,7 @@ export class Parser extends ExprParser {
   }
 
   private block(): Stmt[] {
+    const open = this.tok;
     this.expect('{');
     const body: Stmt[] = [];
     for (;;) {
@@ -143,7 +152,9 @@ export class Parser extends ExprParser {
       if (this.is('}')) break;
       body.push(this.statement());
     }
+    const close = this.tok;
     this.next();
+    this.braces.set(body, { open: { line: open.line, src: open.src, pos: open.pos }, close: { line: close.line, src: close.src, pos: close.pos } });
     return body;
   }
 
@@ -343,6 +354,7 @@ export class Parser extends ExprParser {
     this.expect('(');
     const e = this.parenExpr();
     this.skipNewlines();
+    const open = this.tok;
     this.expect('{');
     const cases: SwitchCase[] = [];
     this.loopDepth++;
@@ -350,6 +362,7 @@ export class Parser extends ExprParser {
       this.skipTerminators();
       if (this.is('}')) break;
       let value: Expr | undefined;
+      const label = this.tok;
       if (this.is('case')) {
         this.next();
         const neg = this.is('-');
@@ -371,10 +384,12 @@ export class Parser extends ExprParser {
         if (this.is('case') || this.is('default') || this.is('}')) break;
         body.push(this.statement());
       }
-      cases.push({ value, body });
+      cases.push({ value, body, at: { line: label.line, src: label.src } });
     }
     this.loopDepth--;
+    const close = this.tok;
     this.next();
+    this.braces.set(cases, { open: { line: open.line, src: open.src, pos: open.pos }, close: { line: close.line, src: close.src, pos: close.pos } });
     return this.at(t, { k: 'switch', e, cases });
   }
 

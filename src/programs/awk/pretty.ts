@@ -2,7 +2,8 @@
 // (BEGIN, BEGINFILE, main, ENDFILE, END), every body in braces and indented with tabs,
 // operators spaced, parentheses where precedence needs them (and where the source had
 // them), then the functions in name order. The program is not run.
-import type { Expr, LValue, Program, Rule, Stmt, VarRef } from './ast';
+import type { At, Expr, FuncDef, LValue, Program, Rule, Stmt, VarRef } from './ast';
+import type { Comment } from './lexer';
 import { quoteString } from './dump';
 import type { Profile } from './profile';
 
@@ -15,6 +16,8 @@ const PREC: Record<Kind, number> = {
   prim: 16, matchrec: 16, subbuiltin: 0, field: 15, incdec: 14, exp: 13, neg: 12, plus: 12, not: 12,
   mul: 11, add: 10, concat: 9, cmp: 8, match: 7, getline: 6, in: 5, and: 4, or: 3, cond: 2, assign: 1, parens: 0,
 };
+/** Statements that print lines of their own around a body. */
+const COMPOUND = new Set<Stmt['k']>(['if', 'while', 'do', 'for', 'forin', 'switch', 'block']);
 const SCALAR = new Set<Kind>(['prim', 'field', 'incdec', 'neg', 'plus', 'not']);
 const BINARY = new Set<Kind>(['exp', 'mul', 'add', 'concat', 'cmp', 'match', 'getline', 'in', 'and', 'or', 'cond', 'assign']);
 
@@ -62,9 +65,16 @@ function concat(items: P[]): string {
   return out.join(' ');
 }
 
+/** Whether `c` comes before position `at` (an earlier line, or an earlier source). */
+function before(c: At, at: At): boolean {
+  return c.src < at.src || (c.src === at.src && c.line < at.line);
+}
+
 export class PrettyPrinter {
   private out = '';
   private depth = 0;
+  /** The comments inside the rule or function being printed, in source order. */
+  private queue: Comment[] = [];
 
   constructor(
     private readonly prog: Program,
@@ -204,12 +214,64 @@ export class PrettyPrinter {
 
   private body(s: Stmt): void {
     this.depth++;
-    this.stmt(s);
+    if (s.k === 'block') this.stmt(s);
+    else this.single(s);
     this.depth--;
   }
 
-  private stmts(list: Stmt[]): void {
-    for (const s of list) this.stmt(s);
+  private stmts(list: Stmt[], end?: At): void {
+    const close = end ?? this.prog.braces.get(list)?.close;
+    for (const [i, s] of list.entries()) {
+      this.flush(s);
+      const len = this.out.length;
+      this.stmt(s);
+      // an end-of-line comment on a simple statement's lines goes after it
+      if (this.queue.length && !COMPOUND.has(s.k) && this.out.length > len) {
+        const next: At | undefined = list[i + 1] ?? close;
+        const c = this.queue[0]!;
+        if (c.after && c.src === s.src && c.line >= s.line && (next ? before(c, next) : c.line === s.line)) this.appendEol(this.queue.shift()!);
+      }
+    }
+    if (close && !end) this.flush(close);
+  }
+
+  /** Comments before `at` (or all) as lines of their own at the current depth. */
+  private flush(at?: At): void {
+    while (this.queue.length && (!at || before(this.queue[0]!, at))) this.line(this.queue.shift()!.text);
+  }
+
+  /** The end-of-line comment right after the brace at `brace`, taken from the queue. */
+  private eol(brace: (At & { pos: number }) | undefined): Comment | undefined {
+    const c = this.queue[0];
+    if (!c || !brace || c.src !== brace.src || c.line !== brace.line || c.afterPos !== brace.pos) return undefined;
+    return this.queue.shift();
+  }
+
+  /** A body that is one statement (not a block): its comments as in a list. */
+  private single(s: Stmt): void {
+    this.flush(s);
+    const len = this.out.length;
+    this.stmt(s);
+    const c = this.queue[0];
+    if (c?.after && !COMPOUND.has(s.k) && this.out.length > len && c.src === s.src && c.line === s.line) this.appendEol(this.queue.shift());
+  }
+
+  private appendEol(c: Comment | undefined): void {
+    if (c) this.out = `${this.out.slice(0, -1)}\t${c.text}\n`;
+  }
+
+  /** A compound statement's opening line, with the comment after its body's `{` (or `do`). */
+  private head(text: string, count: number, s: Stmt, body: Stmt): void {
+    this.line(text, count);
+    const c = this.queue[0];
+    if (s.k === 'do' && c?.after === 'do' && c.src === s.src && c.line === s.line) return this.appendEol(this.queue.shift());
+    if (body.k === 'block') this.appendEol(this.eol(this.prog.braces.get(body.body)?.open));
+  }
+
+  /** The closing brace of a body, with a comment after it on its line. */
+  private closeBrace(text: string, body: Stmt): void {
+    this.line(text);
+    if (body.k === 'block') this.appendEol(this.eol(this.prog.braces.get(body.body)?.close));
   }
 
   /** The statement an else holds, when it is just one `if` (printed as `else if`). */
@@ -225,8 +287,10 @@ export class PrettyPrinter {
   private stmt(s: Stmt): void {
     const n = this.count(s);
     switch (s.k) {
-      case 'block':
+      case 'block': {
+        // the comment after a nested block's opening brace
         return this.stmts(s.body);
+      }
       case 'empty':
         return;
       case 'expr':
@@ -243,7 +307,7 @@ export class PrettyPrinter {
         return this.line(text, n);
       }
       case 'if': {
-        this.line(`if (${this.ex(s.test).s}) {${this.runs(this.count(s.then))}`, n);
+        this.head(`if (${this.ex(s.test).s}) {${this.runs(this.count(s.then))}`, n, s, s.then);
         let cur: Extract<Stmt, { k: 'if' }> = s;
         for (;;) {
           this.body(cur.then);
@@ -256,39 +320,55 @@ export class PrettyPrinter {
           }
           this.line('} else {', this.count(cur.else));
           this.body(cur.else);
-          break;
+          return this.closeBrace('}', cur.else);
         }
-        return this.line('}');
+        return this.closeBrace('}', cur.then);
       }
       case 'while':
-        this.line(`while (${this.ex(s.test).s}) {`, this.count(s.body));
+        this.head(`while (${this.ex(s.test).s}) {`, this.count(s.body), s, s.body);
         this.body(s.body);
-        return this.line('}');
+        return this.closeBrace('}', s.body);
       case 'do':
-        this.line('do {', this.count(s.body));
+        this.head('do {', this.count(s.body), s, s.body);
         this.body(s.body);
         return this.line(`} while (${this.ex(s.test).s})`);
       case 'for': {
         let head: string;
         if (!s.init && !s.test && !s.step) head = ';;';
         else head = `${s.init ? this.ex(s.init).s : ''}; ${s.test ? `${this.ex(s.test).s}; ` : '; '}${s.step ? this.ex(s.step).s : ''}`;
-        this.line(`for (${head}) {`, this.count(s.body));
+        this.head(`for (${head}) {`, this.count(s.body), s, s.body);
         this.body(s.body);
-        return this.line('}');
+        return this.closeBrace('}', s.body);
       }
       case 'forin':
-        this.line(`for (${this.lvalue(s.key)} in ${this.arrayText(s.arr, s.path)}) {`, this.count(s.body));
+        this.head(`for (${this.lvalue(s.key)} in ${this.arrayText(s.arr, s.path)}) {`, this.count(s.body), s, s.body);
         this.body(s.body);
-        return this.line('}');
+        return this.closeBrace('}', s.body);
       case 'switch':
+      {
+        const braces = this.prog.braces.get(s.cases);
         this.line(`switch (${this.ex(s.e).s}) {`, n);
-        for (const c of s.cases) {
+        this.appendEol(this.eol(braces?.open));
+        for (const [i, c] of s.cases.entries()) {
+          // comments before a label stay with the case before it
+          if (i > 0 && c.at) {
+            this.depth++;
+            this.flush(c.at);
+            this.depth--;
+          }
           this.line(c.value ? `case ${this.ex(c.value).s}:` : 'default:', this.count(c.body[0]));
+          const q = this.queue[0];
+          if (q?.after === ':' && c.at && q.src === c.at.src && q.line === c.at.line) this.appendEol(this.queue.shift());
           this.depth++;
-          this.stmts(c.body);
+          this.stmts(c.body, s.cases[i + 1]?.at ?? braces?.close);
           this.depth--;
         }
+        this.depth++;
+        if (braces) this.flush(braces.close);
+        this.depth--;
+        // a comment after its closing brace is a line of its own, after it
         return this.line('}');
+      }
       case 'break':
       case 'continue':
       case 'next':
@@ -308,35 +388,118 @@ export class PrettyPrinter {
   private rule(r: Rule): void {
     const prof = this.profile;
     const actions = prof?.actions.get(r) ?? 0;
+    const own = this.owned.get(r);
+    for (const c of own?.before ?? []) this.line(c.text);
+    this.queue = own?.inside ?? [];
     if (r.kind !== 'main') this.line(`${r.kind} {`);
     else if (!r.pattern) this.line('{', actions);
     else this.line(`${this.ex(r.pattern).s}${r.rangeEnd ? `, ${this.ex(r.rangeEnd).s}` : ''} {${this.runs(actions)}`, prof?.patterns.get(r) ?? 0);
+    if (r.action) this.appendEol(this.eol(this.prog.braces.get(r.action)?.open));
     this.depth = 1;
     if (r.action) this.stmts(r.action);
     else this.line('print', actions);
+    this.flush();
     this.depth = 0;
     this.line('}');
     this.out += '\n';
   }
 
+  /** Each rule's and function's comments: those printed before it, and those inside. */
+  private owned = new Map<Rule | FuncDef, { before: Comment[]; inside: Comment[] }>();
+  private header: Comment[] = [];
+  private trailer: Comment[] = [];
+
+  /**
+   * Shares the comments out as gawk places them: those before the first rule or function head
+   * the program; those before a BEGIN, END or function (or after a pattern on its line) go
+   * with it; the last group before a main rule or after everything ends the rules; those
+   * inside a body stay there.
+   */
+  private placeComments(): void {
+    const comments = this.profile ? [] : [...(this.prog.comments ?? [])];
+    if (!comments.length) return;
+    const items: { item: Rule | FuncDef; start: At; end: At; main: boolean; bare: boolean }[] = [];
+    for (const r of this.prog.rules) {
+      const end = r.action ? this.prog.braces.get(r.action)?.close : undefined;
+      items.push({ item: r, start: r, end: end ?? r, main: r.kind === 'main', bare: !r.action });
+    }
+    for (const f of this.prog.funcs.values()) items.push({ item: f, start: f, end: this.prog.braces.get(f.body)?.close ?? f, main: false, bare: false });
+    items.sort((a, b) => a.start.src - b.start.src || a.start.line - b.start.line);
+    let k = 0;
+    let group: Comment[] = [];
+    const settle = (): void => {
+      if (!group.length) return;
+      if (k === 0) this.header.push(...group);
+      else if (k >= items.length || items[k]!.main) this.trailer = group;
+      else this.slot(items[k]!.item).before.push(...group);
+      group = [];
+    };
+    for (const c of comments) {
+      for (;;) {
+        const it = items[k];
+        if (!it || before(c, it.start)) {
+          group.push(c);
+          break;
+        }
+        // a comment after a bare pattern, on its line, goes before that rule
+        if (it.bare && c.src === it.start.src && c.line === it.start.line) {
+          this.slot(it.item).before.push(c);
+          break;
+        }
+        if (!it.bare && before(c, it.end)) {
+          this.slot(it.item).inside.push(c);
+          break;
+        }
+        settle();
+        k++;
+      }
+    }
+    settle();
+  }
+
+  private slot(item: Rule | FuncDef): { before: Comment[]; inside: Comment[] } {
+    let s = this.owned.get(item);
+    if (!s) this.owned.set(item, (s = { before: [], inside: [] }));
+    return s;
+  }
+
+  /** Comment lines outside the rules, with the blank lines that stood between them. */
+  private block(list: Comment[]): void {
+    list.forEach((c, i) => {
+      const prev = list[i - 1];
+      if (prev && prev.src === c.src) this.out += '\n'.repeat(Math.max(0, c.line - prev.line - 1));
+      this.out += `${c.text}\n`;
+    });
+  }
+
   /** The whole program's text. */
   print(): string {
     this.out = '';
+    this.placeComments();
+    this.block(this.header);
     const heads = { BEGIN: 'BEGIN rule(s)', BEGINFILE: 'BEGINFILE rule(s)', main: 'Rule(s)', ENDFILE: 'ENDFILE rule(s)', END: 'END rule(s)' };
     for (const kind of ['BEGIN', 'BEGINFILE', 'main', 'ENDFILE', 'END'] as const) {
       const rules = this.prog.rules.filter((r) => r.kind === kind);
       if (this.profile && rules.length) this.out += `\t# ${heads[kind]}\n\n`;
       for (const r of rules) this.rule(r);
     }
+    this.block(this.trailer);
     const names = [...this.prog.funcs.keys()].sort();
     if (this.profile && names.length) this.out += '\n\t# Functions, listed alphabetically\n';
     for (const name of names) {
       const f = this.prog.funcs.get(name)!;
       this.out += '\n';
+      const own = this.owned.get(f);
+      const open = this.prog.braces.get(f.body)?.open;
+      // what comes before the body's brace is printed before the function
+      const inside = own?.inside ?? [];
+      for (const c of [...(own?.before ?? []), ...inside.filter((c) => open && before(c, open))]) this.line(c.text);
+      this.queue = inside.filter((c) => !open || !before(c, open));
       this.line(`function ${name}(${f.params.join(', ')})`, this.profile?.calls.get(name) ?? 0);
       this.line('{');
       this.depth = 1;
       this.stmts(f.body);
+      this.flush();
       this.depth = 0;
       this.line('}');
     }
