@@ -523,6 +523,9 @@ export const trap: Builtin = async (sh, argv) => {
     const traps = new Map(sh.state.parentTraps ?? sh.state.traps);
     // a signal ignored on entry shows as ignored, whatever was asked for it
     for (const name of entryIgnored(sh)) traps.set(name, '');
+    // an asynchronous subshell (no job control) shows the SIGINT it ignores as ignored, until a
+    // trap on INT changes that (its own subshells have SIGINT back and show nothing)
+    if (sh.state.asyncOwn?.includes(SIGNALS.SIGINT) && !sh.state.traps.has('INT') && sh.sys.ignoredSignals().includes(SIGNALS.SIGINT)) traps.set('INT', '');
     // named ones in the order asked; all of them as bash keeps them: EXIT, signals by number, DEBUG, ERR, RETURN
     const rank = (name: string): number => (name === 'EXIT' ? 0 : PSEUDO.has(name) ? 100 + ['DEBUG', 'ERR', 'RETURN'].indexOf(name) : signalNumber(name) ?? 99);
     // posix mode's trap -p lists every signal, `-` for those with no trap
