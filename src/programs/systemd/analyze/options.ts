@@ -2,9 +2,11 @@
 // permuted operands; the checks that tie options to verbs.
 import type { Ctx } from '../../lib/context';
 import { getopt, GetoptError, type OptionDef } from '../../lib/getopt';
-import { answeredBefore } from '../ctl/common';
 import { simplifyPath } from '../../../shared/systemd/lookup-paths';
 import { parseTimespan } from '../../../shared/systemd/time-span';
+import { resetMktime } from '../../../shared/systemd/mktime';
+import { parseTimestamp } from '../../../shared/systemd/timestamp-parse';
+import { localZone } from '../../lib/tz';
 
 export interface AnalyzeOptions {
   /** Every option as given, for the manager-backed verbs. */
@@ -50,16 +52,16 @@ export async function parseAnalyzeArgs(ctx: Ctx, argv: readonly string[]): Promi
     await ctx.err.write(`${msg}\n`);
     return { kind: 'exit', status: 1 };
   };
+  // getopt_long hands the options over one at a time: those before a bad one take effect
+  // (--help, -t help, a bad value...) before the bad one is reported
   let parsed;
+  let bad: GetoptError | undefined;
   try {
     parsed = getopt(argv, DEFS);
   } catch (e) {
-    if (!(e instanceof GetoptError)) throw e;
-    parsed = answeredBefore(e, DEFS);
-    if (!parsed) {
-      await ctx.err.write(`${ctx.name}: ${e.message}\n`);
-      return { kind: 'exit', status: 1 };
-    }
+    if (!(e instanceof GetoptError) || !e.partial) throw e;
+    parsed = e.partial;
+    bad = e;
   }
   const o: AnalyzeOptions = { raw: new Map(), quiet: false, scope: 'system', iterations: 1, baseTime: undefined, noPager: false, unit: undefined, root: undefined };
   for (const { key, value } of parsed.order) {
@@ -79,7 +81,12 @@ export async function parseAnalyzeArgs(ctx: Ctx, argv: readonly string[]): Promi
         if (!/^\s*\+?\d+$/.test(value ?? '') || Number(value) > 4294967295) return err(`Failed to parse iterations: ${value}`);
         o.iterations = Number(value);
         break;
-      case 'base-time': o.baseTime = value; break;
+      case 'base-time':
+        // parsed as it is given, whatever the verb
+        resetMktime();
+        if (parseTimestamp(value ?? '', Math.floor(ctx.sys.now() * 1000), await localZone(ctx.sys)) === undefined) return err(`Failed to parse --base-time= parameter: ${value}`);
+        o.baseTime = value;
+        break;
       case 'no-pager': o.noPager = true; break;
       case 'unit': o.unit = value; break;
       case 'root': {
@@ -118,6 +125,10 @@ export async function parseAnalyzeArgs(ctx: Ctx, argv: readonly string[]): Promi
         if (!['short', 'pretty', 'off'].includes(value ?? '')) return err(`Unknown argument to --json= switch: ${value}`);
         break;
     }
+  }
+  if (bad) {
+    await ctx.err.write(`${ctx.name}: ${bad.message}\n`);
+    return { kind: 'exit', status: 1 };
   }
   const verb = parsed.operands[0];
   const lastOf = (k: string): string | undefined => o.raw.get(k)?.at(-1);

@@ -3,7 +3,6 @@
 // options accept. The result is shared with the manager verbs in runtime.ts.
 import type { Ctx } from '../../lib/context';
 import { getopt, GetoptError, type OptionDef } from '../../lib/getopt';
-import { answeredBefore } from '../ctl/common';
 import { UNIT_TYPES } from '../../../shared/systemd/unit-name';
 import { UNIT_FILE_STATES, type PresetMode } from '../../../shared/systemd/install-types';
 import { parseBoolean } from '../../../shared/systemd/unit-file';
@@ -126,16 +125,16 @@ export async function parseSystemctlArgs(ctx: Ctx, argv: readonly string[]): Pro
     await ctx.err.write(`${msg}\n`);
     return { kind: 'exit', status: 1 };
   };
+  // getopt_long hands the options over one at a time: those before a bad one take effect
+  // (--help, -t help, a bad value...) before the bad one is reported
   let parsed;
+  let bad: GetoptError | undefined;
   try {
     parsed = getopt(argv, DEFS);
   } catch (e) {
-    if (!(e instanceof GetoptError)) throw e;
-    parsed = answeredBefore(e, DEFS);
-    if (!parsed) {
-      await ctx.err.write(`${ctx.name}: ${e.message}\n`);
-      return { kind: 'exit', status: 1 };
-    }
+    if (!(e instanceof GetoptError) || !e.partial) throw e;
+    parsed = e.partial;
+    bad = e;
   }
   const legendOn = (): boolean => o.legend !== false;
   const list = async (title: string | undefined, items: readonly string[]): Promise<void> => {
@@ -319,6 +318,10 @@ export async function parseSystemctlArgs(ctx: Ctx, argv: readonly string[]): Pro
         await ctx.err.write(`${ctx.name}: invalid option -- '.'\nHint: to specify units starting with a dash, use "--":\n      ${ctx.name} [OPTIONS...] COMMAND -- -.${value ?? 'mount'} ...\n`);
         return { kind: 'exit', status: 1 };
     }
+  }
+  if (bad) {
+    await ctx.err.write(`${ctx.name}: ${bad.message}\n`);
+    return { kind: 'exit', status: 1 };
   }
   if (o.scope !== 'system') o.askPassword = false;
   if (o.wait && o.noBlock) return err('--wait may not be combined with --no-block.');
