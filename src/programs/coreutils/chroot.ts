@@ -116,23 +116,23 @@ export default defineProgram({
     if (!oldRoot && skipChdir) return usageError(ctx, spec, `option --skip-chdir only permitted if NEWROOT is old '/'`);
     // names are looked up before chroot (the new root may have no /etc/passwd), again after if that failed
     let ids: Ids | string = userspec !== undefined || groups !== undefined ? await lookups(ctx, userspec, groups) : {};
-    if (!oldRoot) {
+    // chroot(2) is made even when NEWROOT is the current root (a non-root user fails there too),
+    // and the working directory moves to / unless --skip-chdir
+    try {
+      await ctx.sys.chroot(newroot);
+    } catch (e) {
+      await ctx.perror(e, `cannot change root directory to ${quoteaf(newroot)}`);
+      return EXIT_CANCELED;
+    }
+    if (!skipChdir) {
       try {
-        await ctx.sys.chroot(newroot);
+        await ctx.sys.chdir('/');
       } catch (e) {
-        await ctx.perror(e, `cannot change root directory to ${quoteaf(newroot)}`);
+        await ctx.perror(e, 'cannot chdir to root directory');
         return EXIT_CANCELED;
       }
-      if (!skipChdir) {
-        try {
-          await ctx.sys.chdir('/');
-        } catch (e) {
-          await ctx.perror(e, 'cannot chdir to root directory');
-          return EXIT_CANCELED;
-        }
-      }
-      if (typeof ids === 'string') ids = await lookups(ctx, userspec, groups);
     }
+    if (!oldRoot && typeof ids === 'string') ids = await lookups(ctx, userspec, groups);
     if (typeof ids === 'string') {
       await ctx.error(ids);
       return EXIT_CANCELED;
