@@ -225,6 +225,7 @@ export class Kernel {
     proc.exe = parent?.exe; // the same program until it execs
     proc.ioprio = parent?.ioprio ?? 0; // fork copies the I/O priority
     proc.personality = parent?.personality ?? 0; // and the personality
+    if (parent) [proc.policy, proc.rtprio, proc.affinity] = [parent.policy, parent.rtprio, parent.affinity]; // and how it is scheduled
     proc.uts = init.uts ?? parent?.uts;
     proc.netns = netns;
     proc.pidns = init.pidns ?? parent?.pidns;

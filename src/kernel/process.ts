@@ -64,6 +64,11 @@ export class Process {
   ioprio = 0;
   /** personality(2): the execution domain (0x0008 PER_LINUX32) and flags such as UNAME26. */
   personality = 0;
+  /** sched_setscheduler(2): the policy (0 SCHED_OTHER, 1 FIFO, 2 RR, 3 BATCH, 5 IDLE) and its real-time priority. */
+  policy = 0;
+  rtprio = 0;
+  /** sched_setaffinity(2): the CPUs it may run on, a bit each. */
+  affinity = 3;
   /** PF_FORKNOEXEC (0x40): forked, and has not exec'd since (ps's F column shows it as 1). */
   forkNoExec = false;
   /** The path of the file it runs (/proc/<pid>/exe), once it has exec'd one. */

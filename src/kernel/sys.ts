@@ -251,7 +251,7 @@ export function makeSys(k: Kernel, proc: Process): Sys {
         state: p.state === 'zombie' ? 'Z' : p.state === 'stopped' ? 'T' : p.pid === proc.pid || k.cpu.runnable(p) ? 'R' : 'S',
         comm: p.comm, argv: [...p.argv], tty: p.ctty?.name, startTime: p.startTime + wallShift(),
         foreground: !!p.ctty && p.ctty.foreground === p.pgid, sessionLeader: p.sid === p.pid,
-        cwd: k.vfs.pathOf(p.cwd, proc.cred.root), nice: p.nice, rtprio: 0, kthread: false, flags: procFlags(p),
+        cwd: k.vfs.pathOf(p.cwd, proc.cred.root), nice: p.nice, rtprio: p.rtprio, policy: p.policy, kthread: false, flags: procFlags(p),
         ignored: [...p.handlers].filter(([, d]) => d === 'ignore').map(([sig]) => sig),
         caught: [...p.handlers].filter(([, d]) => typeof d === 'function').map(([sig]) => sig),
       }));
@@ -301,6 +301,34 @@ export function makeSys(k: Kernel, proc: Process): Sys {
         if (proc.cred.euid !== 0 && t.cred.uid !== proc.cred.euid && t.cred.euid !== proc.cred.euid) throw new SysError('EPERM', 'ioprio_set');
         t.ioprio = value;
       }
+    },
+    schedGet(pid) {
+      alive();
+      const host = pid === 0 ? proc.pid : hostPidFor(proc.pidns, pid);
+      const t = host === undefined ? undefined : k.procs.get(host);
+      if (t) return { policy: t.policy, priority: t.rtprio, affinity: t.affinity };
+      // a kernel thread: real-time ones run SCHED_FIFO
+      const kt = proc.pidns ? undefined : k.kthreads.get(pid);
+      if (!kt) throw new SysError('ESRCH', 'sched_getscheduler');
+      return { policy: kt.rtprio ? 1 : 0, priority: kt.rtprio, affinity: 3 };
+    },
+    schedSet(pid, change) {
+      alive();
+      const host = pid === 0 ? proc.pid : hostPidFor(proc.pidns, pid);
+      const t = host === undefined ? undefined : k.procs.get(host);
+      if (!t) throw new SysError('ESRCH', change.affinity === undefined ? 'sched_setscheduler' : 'sched_setaffinity');
+      if (proc.cred.euid !== 0 && t.cred.uid !== proc.cred.euid && t.cred.euid !== proc.cred.euid) throw new SysError('EPERM', 'sched_setscheduler');
+      if (change.affinity !== undefined) {
+        if (!(change.affinity & 3)) throw new SysError('EINVAL', 'sched_setaffinity');
+        t.affinity = change.affinity & 3;
+        return;
+      }
+      const policy = change.policy ?? t.policy;
+      // a real-time policy needs CAP_SYS_NICE (RLIMIT_RTPRIO is 0)
+      if ((policy === 1 || policy === 2) && proc.cred.euid !== 0) throw new SysError('EPERM', 'sched_setscheduler');
+      if (policy === 1 || policy === 2) proc.cred.usedPriv = true;
+      t.policy = policy;
+      t.rtprio = policy === 1 || policy === 2 ? (change.priority ?? 0) : 0;
     },
     getrlimit(resource) {
       alive();

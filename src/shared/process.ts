@@ -40,6 +40,8 @@ export interface ProcessInfo {
   rtprio: number;
   /** A kernel thread (kthreadd's children): no command line, no executable. */
   kthread: boolean;
+  /** The scheduling policy (0 OTHER, 1 FIFO, 2 RR, 3 BATCH, 5 IDLE); kernel threads leave it out (FIFO when rtprio). */
+  policy?: number;
   /** PF_* bits (/proc/PID/stat's flags): 0x40 forked and not exec'd, 0x100 used root's privilege. */
   flags?: number;
   /** Signals it ignores and signals it has handlers for (/proc/PID/status SigIgn, SigCgt). */

@@ -212,6 +212,13 @@ export interface Sys {
   ioprioGet(which: PriorityWhich, who: number): number;
   /** ioprio_set(2): EINVAL for a class past 3 or data past 7, EPERM for another user's process or the realtime class without root. */
   ioprioSet(which: PriorityWhich, who: number, value: number): void;
+  /** sched_getscheduler, sched_getparam and sched_getaffinity of `pid` (0: this process): ESRCH. */
+  schedGet(pid: number): { policy: number; priority: number; affinity: number };
+  /**
+   * sched_setscheduler (policy and priority) or sched_setaffinity (a CPU mask, kept to the CPUs
+   * online: EINVAL when none is): ESRCH; EPERM for another user's process or a real-time policy without root.
+   */
+  schedSet(pid: number, change: { policy?: number; priority?: number; affinity?: number }): void;
   /** getrlimit(2). */
   getrlimit(resource: RlimitResource): Rlimit;
   /**

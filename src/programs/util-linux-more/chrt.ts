@@ -1,6 +1,6 @@
 // chrt (util-linux 2.38): shows or sets the scheduling policy and real-time priority of a
 // process, or runs a command with them (sched_getscheduler(2), sched_setscheduler(2)).
-import { strerror } from '../../shared/errno';
+import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram } from '../define';
 import { execvp } from '../lib/execvp';
 import { errx, NumError, s32, shortName, tryHelp, u64, utilLinuxVersion, warnx } from './common';
@@ -120,10 +120,11 @@ export default defineProgram({
           return false;
         }
         for (const t of tasks) {
-          const p = when === 'new' ? pol : t.rtprio ? 1 : 0;
+          const p = when === 'new' ? pol : t.policy;
           const pr = when === 'new' ? prio : t.rtprio;
           const flag = when === 'new' && reset ? '|SCHED_RESET_ON_FORK' : '';
-          const shown = pid === 0 ? 0 : t.pid;
+          // ("pid 0" would confuse: chrt names the process itself)
+          const shown = t.pid;
           await ctx.print(`pid ${shown}'s ${when} scheduling policy: ${POLICIES[p]!.name}${flag}\n`);
           await ctx.print(`pid ${shown}'s ${when} scheduling priority: ${pr}\n`);
         }
@@ -143,8 +144,16 @@ export default defineProgram({
       }
       const target = pid === -1 ? 0 : pid;
       // SCHED_DEADLINE needs a runtime within its deadline and period: none given is refused
-      const refusal = !taskOf(ctx, target) ? 'ESRCH' : policy === 6 && !deadlineParams ? 'EINVAL' : undefined;
-      if (refusal) return await errx(ctx, `failed to set pid ${target}'s policy: ${strerror(refusal)}`);
+      let refusal = !taskOf(ctx, target) ? 'ESRCH' : policy === 6 && !deadlineParams ? 'EINVAL' : undefined;
+      if (!refusal && policy !== 6) {
+        try {
+          ctx.sys.schedSet(target, { policy, priority });
+        } catch (e) {
+          if (!isSysError(e)) throw e;
+          refusal = e.errno;
+        }
+      }
+      if (refusal) return await errx(ctx, `failed to set pid ${target}'s policy: ${strerror(refusal as never)}`);
       if (verbose && pid > -1) {
         if (!(await show('new', policy, priority, resetOnFork))) return 1;
       }

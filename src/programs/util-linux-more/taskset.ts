@@ -1,6 +1,6 @@
 // taskset (util-linux 2.38): shows or sets the CPU affinity of a process, as a hex mask or
 // (with -c) a CPU list, or runs a command bound to those CPUs (sched_setaffinity(2)).
-import { strerror, type Errno } from '../../shared/errno';
+import { isSysError, strerror, type Errno } from '../../shared/errno';
 import { defineProgram } from '../define';
 import { execvp } from '../lib/execvp';
 import { errx, NumError, s32, shortName, tryHelp, utilLinuxVersion, warnx } from './common';
@@ -121,14 +121,20 @@ export default defineProgram({
     const show = (id: number, when: string, mask: bigint): Promise<void> =>
       ctx.print(`pid ${id}'s ${when} affinity ${useList ? `list: ${listOf(mask)}` : `mask: ${mask.toString(16)}`}\n`);
     try {
-      const tasks = pid ? (all ? tasksOf(ctx, pid) : taskOf(ctx, pid) ? [taskOf(ctx, pid)!] : undefined) : [{ pid: ctx.sys.pid, rtprio: 0 }];
+      const tasks = pid ? (all ? tasksOf(ctx, pid) : taskOf(ctx, pid) ? [taskOf(ctx, pid)!] : undefined) : [{ pid: ctx.sys.pid, rtprio: 0, policy: 0, affinity: 3 }];
       if (!tasks) throw new AffinityError(`failed to get pid ${pid}'s affinity`, 'ESRCH');
       for (const t of tasks) {
-        if (pid) await show(t.pid, 'current', ONLINE);
+        if (pid) await show(t.pid, 'current', BigInt(t.affinity));
         if (getOnly) continue;
         // the kernel keeps the CPUs that are online; none of them is refused
         if (!(wanted & ONLINE)) throw new AffinityError(`failed to set pid ${t.pid}'s affinity`, 'EINVAL');
-        if (pid) await show(t.pid, 'new', wanted & ONLINE);
+        try {
+          ctx.sys.schedSet(pid ? t.pid : 0, { affinity: Number(wanted & ONLINE) });
+        } catch (e) {
+          if (!isSysError(e)) throw e;
+          throw new AffinityError(`failed to set pid ${t.pid}'s affinity`, e.errno);
+        }
+        if (pid) await show(t.pid, 'new', BigInt(taskOf(ctx, t.pid)!.affinity));
       }
     } catch (e) {
       if (e instanceof AffinityError) return errx(ctx, `${e.what}: ${strerror(e.errno)}`);

@@ -41,14 +41,14 @@ Swap:            0           0           0
  1  0      0 1623412   2148 216372    0    0    12     3   41   67  0  0 100  0  0  0
 `, '', 0],
   // -p picks rows; the summary counts every task, kernel threads too (idle ones as sleeping)
-  ['top -b -n1 -p 1,2,3,16,42', `top - 09:30:00 up 0 min,  0 user,  load average: 0.00, 0.00, 0.00
-Tasks:  38 total,   1 running,  37 sleeping,   0 stopped,   0 zombie
+  ['top -b -n1 -p 1,2,3,16,41', `top - 09:30:00 up 0 min,  0 user,  load average: 0.00, 0.00, 0.00
+Tasks:  37 total,   1 running,  36 sleeping,   0 stopped,   0 zombie
 %Cpu(s):  0.0 us,  0.0 sy,  0.0 ni,100.0 id,  0.0 wa,  0.0 hi,  0.0 si,  0.0 st 
 MiB Mem :   1967.0 total,   1585.4 free,    213.8 used,    213.4 buff/cache     
 MiB Swap:      0.0 total,      0.0 free,      0.0 used.   1753.2 avail Mem 
 
     PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND
-     42 root      20   0   10900   4300   2580 R   0.0   0.2   0:00.00 top
+     41 root      20   0   10900   4300   2580 R   0.0   0.2   0:00.00 top
       1 root      20   0  167764  11972   7180 S   0.0   0.6   0:00.00 systemd
       2 root      20   0       0      0      0 S   0.0   0.0   0:00.00 kthreadd
       3 root       0 -20       0      0      0 I   0.0   0.0   0:00.00 rcu_gp

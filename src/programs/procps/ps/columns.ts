@@ -51,7 +51,8 @@ function etime(sec: number): string {
   return `${dd ? `${dd}-` : ''}${dd || hh ? `${two(hh)}:` : ''}${two(mm)}:${two(ss)}`;
 }
 
-const policy = (p: Proc): string => (p.rtprio ? 'FF' : 'TS');
+// the policy's short name (kernel threads give none: FIFO when they have a real-time priority)
+const policy = (p: Proc): string => ['TS', 'FF', 'RR', 'B', 'ISO', 'IDL', 'DLN'][p.policy ?? (p.rtprio ? 1 : 0)] ?? '?';
 
 function permille(p: Proc): number {
   return p.elapsed > 0 ? Math.floor((p.cpu * 1000) / p.elapsed) : 0;
@@ -122,7 +123,7 @@ const D: Record<string, ColumnDef> = {
   ruid: { header: 'RUID', width: 5, align: 'right', value: (p) => String(p.uid) },
   ruser: { header: 'RUSER', width: 8, align: 'user', value: (p, e, r) => name(p.ruser, p.uid, e, r) },
   s: { header: 'S', width: 1, align: 'left', value: (p) => p.state },
-  sched: { header: 'SCH', width: 3, align: 'right', value: (p) => (p.rtprio ? '1' : '0') },
+  sched: { header: 'SCH', width: 3, align: 'right', value: (p) => String(p.policy ?? (p.rtprio ? 1 : 0)) },
   sess: { header: 'SESS', width: 5, align: 'right', pidmax: true, value: pid((p) => p.sid) },
   sgid: { header: 'SGID', width: 5, align: 'right', value: (p) => String(p.gid) },
   share: { header: '-', width: 1, align: 'right', value: (p) => String(p.shared) },
