@@ -15,7 +15,7 @@ import { Extractor, transformEntry } from './extract';
 import { BLOCK, checksumOk } from './header';
 import { longLine, readArchive, shortLine, shownLink, skipData } from './list';
 import { Excluder, safeName, Selector } from './names';
-import { parseArgs, TarOptionFatal, TarUsage, type TarOptions } from './options';
+import { parseArgs, TarOptionFatal, TarUsage, type Early, type TarOptions } from './options';
 import { resolveMtime } from './overrides';
 import { qc, Tar, TarFatal } from './state';
 import { localZone } from '../lib/tz';
@@ -212,15 +212,17 @@ async function createOrAppend(tar: Tar): Promise<number> {
 }
 
 async function run(ctx: Ctx, args: string[]): Promise<number> {
-  let parsed: TarOptions | 'help' | 'usage' | 'version';
+  let parsed: TarOptions | Early;
   try {
     parsed = parseArgs(args);
   } catch (e) {
     if (e instanceof TarUsage) return usage(ctx, e);
     throw e;
   }
-  if (parsed === 'help' || parsed === 'usage' || parsed === 'version') {
-    await ctx.print(parsed === 'help' ? HELP : parsed === 'usage' ? USAGE : VERSION);
+  if (typeof parsed === 'string') {
+    // --show-defaults: the options tar was built to assume
+    const defaults = '--format=gnu -f- -b20 --quoting-style=escape --rmt-command=/usr/sbin/rmt --rsh-command=/usr/bin/rsh\n';
+    await ctx.print(parsed === 'help' ? HELP : parsed === 'usage' ? USAGE : parsed === 'version' ? VERSION : defaults);
     return 0;
   }
   const o = parsed;

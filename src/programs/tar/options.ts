@@ -298,7 +298,7 @@ export const VCS_PATTERNS = ['CVS', 'RCS', 'SCCS', '.git', '.gitignore', '.gitat
   '{arch}', '=RELEASE-ID', '=meta-update', '=update', '.bzr', '.bzrignore', '.bzrtags', '.hg', '.hgignore', '.hgtags', '_darcs'];
 
 /** help, usage and version end parsing at once, as argp does. */
-export type Early = 'help' | 'usage' | 'version';
+export type Early = 'help' | 'usage' | 'version' | 'show-defaults';
 
 export function parseArgs(argv: readonly string[]): TarOptions | Early {
   const args = expandOldStyle(argv);
@@ -329,7 +329,7 @@ export function parseArgs(argv: readonly string[]): TarOptions | Early {
         if (i + 1 >= args.length) throw new TarUsage(`option '--${name}' requires an argument`, true);
         value = args[++i]!;
       }
-      if (name === 'help' || name === 'usage' || name === 'version') return name;
+      if (name === 'help' || name === 'usage' || name === 'version' || name === 'show-defaults') return name;
       apply(o, name, value, `--${name}`);
       continue;
     }

@@ -393,6 +393,9 @@ const CASES: Case[] = [
   ['skip_old_no_anchored', 'tar cf p.tar dir/file dir/sub; tar -xvf p.tar --skip-old-files dir/file 2>&1; tar -xf p.tar --skip-old-files; echo rc=$?; tar -tf p.tar --no-anchored file sub; tar -tf p.tar --no-anchored ir/file; echo rc=$?',
     'dir/file\ntar: dir/file: skipping existing file\nrc=0\ndir/file\ndir/sub/\nrc=2\n',
     'tar: ir/file: Not found in archive\ntar: Exiting with failure status due to previous errors\n', 0],
+  ['show_defaults', 'tar --show-defaults; echo rc=$?; tar -b 40 --show-defaults --bogus',
+    '--format=gnu -f- -b20 --quoting-style=escape --rmt-command=/usr/sbin/rmt --rsh-command=/usr/bin/rsh\nrc=0\n--format=gnu -f- -b20 --quoting-style=escape --rmt-command=/usr/sbin/rmt --rsh-command=/usr/bin/rsh\n',
+    '', 0],
 ];
 
 describe('tar, as GNU tar 1.34 behaves', () => {
