@@ -3,6 +3,7 @@
 // (`state listening`, `sport = :22`, `dport :80`). This machine keeps no Unix-domain socket
 // table, so only Internet sockets are listed.
 import type { SocketInfo, SocketReply } from '../../shared/services/sockets';
+import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
@@ -64,7 +65,7 @@ interface Filter {
  * parse_hostcond for inet sockets: `*`, ADDR, ADDR/LEN, ADDR:PORT, [V6ADDR]:PORT, :PORT, with
  * service names for ports; null when it is not one of those.
  */
-function hostCond(text: string, db: NetDb): { prefix?: { addr: IpAddr; len: number }; port?: number } | null {
+function hostCond(text: string, db: NetDb): { prefix?: { addr: IpAddr; len: number }; port?: number } | 'port' | null {
   let host = text;
   let port: string | undefined;
   if (host.startsWith('[')) {
@@ -82,7 +83,7 @@ function hostCond(text: string, db: NetDb): { prefix?: { addr: IpAddr; len: numb
   const out: { prefix?: { addr: IpAddr; len: number }; port?: number } = {};
   if (port !== undefined && port !== '*' && port !== '') {
     const n = /^[0-9]+$/.test(port) ? Number(port) : db.serviceByName(port, 'tcp') ?? db.serviceByName(port, 'udp');
-    if (n === undefined) return null;
+    if (n === undefined) return 'port';
     out.port = n;
   }
   if (host !== '' && host !== '*') {
@@ -99,6 +100,16 @@ function hostCond(text: string, db: NetDb): { prefix?: { addr: IpAddr; len: numb
 async function parseFilter(ctx: Ctx, words: string[], defaultStates: number, db: NetDb): Promise<Filter | undefined | null> {
   const f: Filter = { states: defaultStates, terms: [], join: 'and' };
   let sawStates = false;
+  // the grammar wants its parentheses paired
+  let depth = 0;
+  for (const ch of words.join(' ')) {
+    depth += ch === '(' ? 1 : ch === ')' ? -1 : 0;
+    if (depth < 0) break;
+  }
+  if (depth !== 0) {
+    await ctx.err.write(`ss: bison bellows (while parsing filter): "syntax error!" Sorry.\n${SS_USAGE}`);
+    return undefined;
+  }
   const w = words.flatMap((x) => x.replace(/([()])/g, ' ').split(/\s+/)).filter((x) => x !== '');
   for (let i = 0; i < w.length; i++) {
     const word = w[i]!;
@@ -120,9 +131,10 @@ async function parseFilter(ctx: Ctx, words: string[], defaultStates: number, db:
       const text = w[++i] ?? '';
       const field = word === 'src' || word === 'sport' ? 'sport' : 'dport';
       const cond = word === 'sport' || word === 'dport' ? hostCond(text.includes(':') ? text : `:${text}`, db) : hostCond(text, db);
-      if (!cond || ((word === 'sport' || word === 'dport') && cond.port === undefined)) {
+      if (!cond || cond === 'port' || ((word === 'sport' || word === 'dport') && cond.port === undefined)) {
         // (ssfilter's parser then gives up on the whole expression)
-        await ctx.err.write(`Error: an inet prefix is expected rather than "${text}".\nCannot parse dst/src address.\n`);
+        const why = cond === 'port' ? `"${text.slice(text.lastIndexOf(':') + 1)}" does not look like a port` : `an inet prefix is expected rather than "${text}"`;
+        await ctx.err.write(`Error: ${why}.\nCannot parse dst/src address.\n`);
         return null;
       }
       f.terms.push({ field, op, ...cond });
@@ -180,6 +192,32 @@ export default defineProgram({
     if (has('V')) {
       await ctx.print('ss utility, iproute2-6.0.0\n');
       return 0;
+    }
+    const FAMILIES = ['inet', 'inet6', 'link', 'unix', 'netlink', 'tipc', 'vsock', 'xdp'];
+    for (const fam of parsed.values.get('f') ?? []) {
+      if (fam === 'help') {
+        await ctx.print(SS_USAGE);
+        return 0;
+      }
+      if (!FAMILIES.includes(fam)) {
+        await ctx.err.write(`ss: "${fam}" is invalid family\n${SS_USAGE}`);
+        return 255;
+      }
+    }
+    // no SELinux on this machine
+    if (has('Z') || has('z')) {
+      await ctx.err.write('ss: SELinux is not enabled.\n');
+      return 1;
+    }
+    for (const name of parsed.values.get('N') ?? []) {
+      try {
+        await ctx.sys.stat(`/run/netns/${name}`);
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        await ctx.err.write(`Cannot open network namespace "${name}": ${strerror(e.errno)}\n`);
+        return 1;
+      }
+      await ctx.sys.call('netns', { kind: 'enter', name });
     }
     const reply = (await ctx.sys.call('sockets', { kind: 'list' })) as SocketReply;
     const sockets = reply.kind === 'list' ? reply.sockets : [];
