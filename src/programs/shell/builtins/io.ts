@@ -41,6 +41,14 @@ export const source: Builtin = async (sh, argv) => {
       return 1;
     }
     text = decodeBytes(await sh.sys.readFile(path));
+    if (text.includes('\0')) {
+      const kept = withoutNuls(text);
+      if (kept === undefined) {
+        await sh.error(`${argv[0]}: ${file}: cannot execute binary file`);
+        return 126;
+      }
+      text = kept;
+    }
   } catch (e) {
     if (!isSysError(e)) throw e;
     await sh.error(`${file}: ${strerror(e.errno)}`);
@@ -94,3 +102,21 @@ export const source: Builtin = async (sh, argv) => {
     if (args.length > 1 && !(state.funcNames.length === 0 && state.positionalSets !== sets)) state.positional = savedPositional;
   }
 };
+
+/**
+ * A sourced file's text without its NUL bytes, as bash's _evalfile takes them out (one at a time,
+ * passing over the byte after each, so of two in a row the second stays and ends the text);
+ * undefined past 256 of them (a binary file).
+ */
+function withoutNuls(text: string): string | undefined {
+  const chars = [...text];
+  let count = 0;
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i] !== '\0') continue;
+    chars.splice(i, 1);
+    if (++count > 256) return undefined;
+  }
+  const s = chars.join('');
+  const nul = s.indexOf('\0');
+  return nul < 0 ? s : s.slice(0, nul);
+}
