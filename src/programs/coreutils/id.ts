@@ -164,7 +164,9 @@ export default defineProgram({
       let pw = spec === '' ? undefined : acc.userByName(spec);
       if (!pw && /^\+?\d+$/.test(spec)) pw = acc.userById(Number(spec.replace(/^\+/, '')));
       if (!pw) {
-        await ctx.error(`${quote(spec)}: no such user`);
+        // id.c skips the lookup of an empty name, so its message carries the errno left over
+        // from start-up (a locale file that is not there)
+        await ctx.error(`${quote(spec)}: no such user${spec === '' ? ': No such file or directory' : ''}`);
         ok = false;
         continue;
       }
