@@ -335,12 +335,17 @@ export function makeSys(k: Kernel, proc: Process): Sys {
       if (!RESOURCES.has(resource)) throw new SysError('EINVAL', 'getrlimit');
       return { ...proc.rlimits[resource] };
     },
-    setrlimit(resource, limit) {
+    setrlimit(resource, limit, pid) {
       alive();
       if (!RESOURCES.has(resource)) throw new SysError('EINVAL', 'setrlimit');
+      // prlimit(2) of another process: root's, or one whose ids are all the caller's
+      const host = pid === undefined || pid === 0 ? proc.pid : hostPidFor(proc.pidns, pid);
+      const t = host === undefined ? undefined : k.procs.get(host);
+      if (!t) throw new SysError('ESRCH', 'prlimit');
+      if (t !== proc && proc.cred.euid !== 0 && [t.cred.uid, t.cred.euid].some((id) => id !== proc.cred.uid)) throw new SysError('EPERM', 'prlimit');
       const next = { soft: limit.soft, hard: limit.hard };
-      checkSetrlimit(proc.rlimits[resource], next, resource, proc.cred.euid === 0, k.sysctlInt('fs.nr_open', 1048576));
-      proc.rlimits[resource] = next;
+      checkSetrlimit(t.rlimits[resource], next, resource, proc.cred.euid === 0, k.sysctlInt('fs.nr_open', 1048576));
+      t.rlimits[resource] = next;
     },
     alloc(bytes) {
       alive();

@@ -223,9 +223,10 @@ export interface Sys {
   getrlimit(resource: RlimitResource): Rlimit;
   /**
    * setrlimit(2): EINVAL when soft exceeds hard; EPERM to raise the hard limit without root
-   * (CAP_SYS_RESOURCE), or RLIMIT_NOFILE's beyond fs.nr_open even for root.
+   * (CAP_SYS_RESOURCE), or RLIMIT_NOFILE's beyond fs.nr_open even for root. With `pid`, prlimit(2)
+   * of that process: ESRCH, EPERM unless root or its ids are the caller's.
    */
-  setrlimit(resource: RlimitResource, limit: Rlimit): void;
+  setrlimit(resource: RlimitResource, limit: Rlimit, pid?: number): void;
 
   // memory
   /**

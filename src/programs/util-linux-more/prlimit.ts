@@ -239,11 +239,8 @@ export default defineProgram({
           return await errx(ctx, `the soft limit ${l.desc.name} cannot exceed the hard limit`);
         }
         if (verbose) out.push(`New ${l.desc.name} limit for pid ${pid || sys.pid}: <${show(l.lim.soft)}:${show(l.lim.hard)}>\n`);
-        if (!self) {
-          await get(l.desc);
-          throw new SysError('EPERM', 'prlimit', '');
-        }
-        sys.setrlimit(l.desc.res, l.lim);
+        if (!self) await get(l.desc);
+        sys.setrlimit(l.desc.res, l.lim, self ? undefined : pid);
       } catch (e) {
         if (!isSysError(e)) throw e;
         return fail(e.errno);
