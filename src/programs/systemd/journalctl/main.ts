@@ -5,7 +5,6 @@ import type { JournalBoot, JournalEntry, JournalQuery, JournalReply, JournalRequ
 import { defineProgram } from '../../define';
 import type { Ctx } from '../../lib/context';
 import { getopt, GetoptError, type OptionDef, type Parsed } from '../../lib/getopt';
-import { answeredBefore } from '../ctl/common';
 import { page, wantPager } from '../../lib/pager';
 import { localZone } from '../../lib/tz';
 import { compileGrep } from './pattern';
@@ -159,19 +158,15 @@ export default defineProgram({
     try {
       parsed = getopt(joinOptionalArgs(operands), OPTIONS);
     } catch (e) {
-      if (!(e instanceof GetoptError)) throw e;
-      const early = answeredBefore(e, OPTIONS);
-      if (!early) {
-        await ctx.error(e.message);
-        return 1;
-      }
-      parsed = early;
+      if (!(e instanceof GetoptError) || !e.partial) throw e;
+      // the options before a bad one are acted on first (getopt_long hands them over in turn)
+      return journalctl(ctx, e.partial, e);
     }
     return journalctl(ctx, parsed);
   },
 });
 
-async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
+async function journalctl(ctx: Ctx, p: Parsed, bad?: GetoptError): Promise<number> {
   const has = (k: string): boolean => p.flags.has(k) || p.values.has(k);
   const last = (k: string): string | undefined => p.values.get(k)?.at(-1);
   if (has('help')) {
@@ -219,6 +214,10 @@ async function journalctl(ctx: Ctx, p: Parsed): Promise<number> {
       return 1;
     }
     if (QUIET_MODES.includes(o)) quiet = true;
+  }
+  if (bad) {
+    await ctx.error(bad.message);
+    return 1;
   }
   const mode = (last('output') ?? 'short') as OutputMode;
   const zone: Zone = has('utc') ? UTC_ZONE : await localZone(ctx.sys);
