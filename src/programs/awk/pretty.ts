@@ -429,7 +429,11 @@ export class PrettyPrinter {
     let group: Comment[] = [];
     const settle = (): void => {
       if (!group.length) return;
+      const first = group[0]!;
+      // the comments that open a source file (before any of its rules) head the program:
+      // those of a later file take the place of an earlier one's
       if (k === 0) this.header.push(...group);
+      else if (items[k - 1]!.start.src !== first.src) this.header = group;
       else if (k >= items.length || items[k]!.main) this.trailer = group;
       else this.slot(items[k]!.item).before.push(...group);
       group = [];
@@ -438,6 +442,8 @@ export class PrettyPrinter {
       for (;;) {
         const it = items[k];
         if (!it || before(c, it.start)) {
+          // a new source file starts a new group
+          if (group.length && group[group.length - 1]!.src !== c.src) settle();
           group.push(c);
           break;
         }
