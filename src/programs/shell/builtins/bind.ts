@@ -46,6 +46,8 @@ async function readlineOf(sh: Interpreter): Promise<Readline> {
     const [fn, ...seqs] = line.split(' ');
     for (const seq of seqs) rl.keys.set(bytes(parseKeyseq(seq)), { fn: fn! });
   }
+  // (shells that ran bind long ago give way)
+  if (readlines.size >= 64) readlines.delete(readlines.keys().next().value!);
   readlines.set(id, rl);
   const home = sh.state.get('HOME');
   const files = [sh.state.get('INPUTRC'), home ? `${home}/.inputrc` : undefined, '/etc/inputrc'].filter((f): f is string => !!f);
