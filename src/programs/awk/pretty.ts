@@ -264,7 +264,9 @@ export class PrettyPrinter {
   private head(text: string, count: number, s: Stmt, body: Stmt): void {
     this.line(text, count);
     const c = this.queue[0];
-    if (s.k === 'do' && c?.after === 'do' && c.src === s.src && c.line === s.line) return this.appendEol(this.queue.shift());
+    // after `do`, or after a for loop's parenthesis, the comment stays on the head's line
+    const own = s.k === 'do' ? 'do' : s.k === 'for' || s.k === 'forin' ? ')' : undefined;
+    if (own && c?.after === own && c.src === s.src && c.line === s.line) return this.appendEol(this.queue.shift());
     if (body.k === 'block') this.appendEol(this.eol(this.prog.braces.get(body.body)?.open));
   }
 
@@ -412,7 +414,7 @@ export class PrettyPrinter {
   /**
    * Shares the comments out as gawk places them: those before the first rule or function head
    * the program; those before a BEGIN, END or function (or after a pattern on its line) go
-   * with it; the last group before a main rule or after everything ends the rules; those
+   * with it; the last group before a rule without pattern or after everything ends the rules; those
    * inside a body stay there.
    */
   private placeComments(): void {
@@ -421,7 +423,7 @@ export class PrettyPrinter {
     const items: { item: Rule | FuncDef; start: At; end: At; main: boolean; bare: boolean }[] = [];
     for (const r of this.prog.rules) {
       const end = r.action ? this.prog.braces.get(r.action)?.close : undefined;
-      items.push({ item: r, start: r, end: end ?? r, main: r.kind === 'main', bare: !r.action });
+      items.push({ item: r, start: r, end: end ?? r, main: r.kind === 'main' && !r.pattern, bare: !r.action });
     }
     for (const f of this.prog.funcs.values()) items.push({ item: f, start: f, end: this.prog.braces.get(f.body)?.close ?? f, main: false, bare: false });
     items.sort((a, b) => a.start.src - b.start.src || a.start.line - b.start.line);
