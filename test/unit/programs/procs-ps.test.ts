@@ -61,15 +61,15 @@ root          41       1  0  2353  3584   1 09:30 ?        00:00:00 ps -F -p 1,2
      41       1 Rs   ?        ps
 `, 0],
   ['ps -H -N --ppid 2', `    PID TTY          TIME CMD
+      2 ?        00:00:00 kthreadd
       1 ?        00:00:00 systemd
      41 ?        00:00:00   ps
-      2 ?        00:00:00 kthreadd
 `, 0],
   ['ps jf -p 1,2,3,41,42', `   PPID     PID    PGID     SID TTY        TPGID STAT   UID   TIME COMMAND
-      0       1       1       1 ?             -1 Ss       0   0:00 /lib/systemd/systemd --system --deserialize 31
-      1      41      41      41 ?             -1 Rs       0   0:00  \\_ ps jf -p 1,2,3,41,42
       0       2       0       0 ?             -1 S        0   0:00 [kthreadd]
       2       3       0       0 ?             -1 I<       0   0:00  \\_ [rcu_gp]
+      0       1       1       1 ?             -1 Ss       0   0:00 /lib/systemd/systemd --system --deserialize 31
+      1      41      41      41 ?             -1 Rs       0   0:00  \\_ ps jf -p 1,2,3,41,42
 `, 0],
   ['ps -o pid= -p 1', '      1\n', 0],
   ['ps -o user,pid,vsz,rss,etime,time,start,lstart,stime,comm -p 1', `USER         PID    VSZ   RSS     ELAPSED     TIME  STARTED                  STARTED STIME COMMAND

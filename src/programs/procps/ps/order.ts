@@ -62,6 +62,8 @@ export function treeOrder(rows: Proc[], prefixes: Map<number, string>, style: 'a
       walk(c, style === 'unix' ? `${lead}  ` : `${lead}${more ? ' |  ' : '    '}`, depth + 1);
     });
   };
-  for (const p of rows) if (p.pid === p.ppid || !listed.has(p.ppid)) walk(p, '', 0);
+  // the trees come last first (a process without a listed parent starts one), each one's
+  // children in order: procps walks its sorted list backwards for the roots
+  for (const p of [...rows].reverse()) if (p.pid === p.ppid || !listed.has(p.ppid)) walk(p, '', 0);
   return out;
 }
