@@ -5,7 +5,7 @@
 // on request, files nobody overrides (unchanged). Entries appear in the order they were first
 // met: by directory priority, then drop-in directories before plain files, each sorted.
 import type { OptionDef } from '../lib/getopt';
-import { parseArgs } from './ctl/common';
+import { parseArgsInOrder, reportBad } from './ctl/common';
 import type { Ctx } from '../lib/context';
 import { defineProgram } from '../define';
 import { glyphs } from '../../shared/systemd/glyphs';
@@ -212,8 +212,7 @@ export default defineProgram({
       await ctx.err.write(`${msg}\n`);
       return 1;
     };
-    const parsed = await parseArgs(ctx, DEFS);
-    if (!parsed) return 1;
+    const parsed = parseArgsInOrder(ctx, DEFS);
     const show = new Set<Show>();
     let diff: boolean | undefined;
     for (const { key, value } of parsed.order) {
@@ -248,6 +247,7 @@ export default defineProgram({
           break;
       }
     }
+    if (await reportBad(ctx, parsed)) return 1;
     if (show.size === 0) DEFAULT_TYPES.forEach((t) => show.add(t));
     const d = new Delta(ctx, show, diff ?? show.has('overridden'));
     if (parsed.operands.length === 0) {

@@ -2,7 +2,7 @@
 // may stand in a unit name, and back. Results go on one line, separated by spaces; the first
 // failure ends the run (what was already printed stays, without its newline).
 import type { OptionDef } from '../lib/getopt';
-import { parseArgs } from './ctl/common';
+import { parseArgsInOrder, reportBad } from './ctl/common';
 import type { Ctx } from '../lib/context';
 import { defineProgram } from '../define';
 import {
@@ -155,8 +155,7 @@ async function parse(ctx: Ctx): Promise<{ opts: Options; names: string[] } | num
     await ctx.err.write(`${msg}\n`);
     return 1;
   };
-  const parsed = await parseArgs(ctx, DEFS);
-  if (!parsed) return 1;
+  const parsed = parseArgsInOrder(ctx, DEFS);
   const o: Options = { action: 'escape', path: false, instance: false };
   for (const { key, value } of parsed.order) {
     switch (key) {
@@ -180,6 +179,7 @@ async function parse(ctx: Ctx): Promise<{ opts: Options; names: string[] } | num
       case 'instance': o.instance = true; break;
     }
   }
+  if (await reportBad(ctx, parsed)) return 1;
   if (parsed.operands.length === 0) return fail('Not enough arguments.');
   if (o.template && o.suffix) return fail('--suffix= and --template= may not be combined.');
   if ((o.template || o.suffix) && o.action === 'mangle') return fail('--suffix= and --template= are not compatible with --mangle.');

@@ -2,7 +2,7 @@
 // prints the machine's and this boot's, and names the GPT partition types. -a derives an
 // app-specific ID (HMAC-SHA256 keyed with the machine or boot ID, made a v4 UUID).
 import type { OptionDef } from '../lib/getopt';
-import { parseArgs } from './ctl/common';
+import { parseArgsInOrder, reportBad } from './ctl/common';
 import type { Ctx } from '../lib/context';
 import { defineProgram } from '../define';
 import { Sha256 } from '../lib/sha256';
@@ -136,8 +136,7 @@ export default defineProgram({
       await ctx.err.write(`${msg}\n`);
       return 1;
     };
-    const parsed = await parseArgs(ctx, DEFS);
-    if (!parsed) return 1;
+    const parsed = parseArgsInOrder(ctx, DEFS);
     let mode: Mode = 'id';
     let app: string | undefined;
     for (const { key, value } of parsed.order) {
@@ -160,6 +159,7 @@ export default defineProgram({
         }
       }
     }
+    if (await reportBad(ctx, parsed)) return 1;
     const [verb, ...args] = parsed.operands;
     if (verb === undefined) return fail('Command verb required.');
     const verbs = ['new', 'machine-id', 'boot-id', 'invocation-id', 'show', 'help'];

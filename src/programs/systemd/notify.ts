@@ -6,7 +6,7 @@
 import type { OptionDef } from '../lib/getopt';
 import { defineProgram } from '../define';
 import { Accounts } from '../lib/accounts';
-import { parseArgs } from './ctl/common';
+import { parseArgsInOrder, reportBad } from './ctl/common';
 import { SYSTEMD_FEATURES, SYSTEMD_VERSION_LINE } from './systemctl/help';
 
 const DEFS: OptionDef[] = [
@@ -46,8 +46,7 @@ export default defineProgram({
   installPath: '/usr/bin/systemd-notify',
   pkg: 'systemd',
   async main(ctx) {
-    const parsed = await parseArgs(ctx, DEFS);
-    if (!parsed) return 1;
+    const parsed = parseArgsInOrder(ctx, DEFS);
     let ready = false;
     let booted = false;
     let status: string | undefined;
@@ -82,6 +81,7 @@ export default defineProgram({
         }
       }
     }
+    if (await reportBad(ctx, parsed)) return 1;
     const operands = parsed.operands;
     if (operands.length === 0 && !ready && status === undefined && pid === undefined && !booted) {
       await ctx.print(help(ctx.name));

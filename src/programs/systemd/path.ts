@@ -3,7 +3,7 @@
 // lists every entry as "name: value"; with names, only the values. Search lists are
 // colon-separated and the --suffix is joined to each member.
 import type { OptionDef } from '../lib/getopt';
-import { parseArgs } from './ctl/common';
+import { parseArgsInOrder, reportBad } from './ctl/common';
 import type { Ctx } from '../lib/context';
 import { defineProgram } from '../define';
 import { SYSTEMD_FEATURES, SYSTEMD_VERSION_LINE } from './systemctl/help';
@@ -146,8 +146,7 @@ export default defineProgram({
   installPath: '/usr/bin/systemd-path',
   pkg: 'systemd',
   async main(ctx) {
-    const parsed = await parseArgs(ctx, DEFS);
-    if (!parsed) return 1;
+    const parsed = parseArgsInOrder(ctx, DEFS);
     let suffix = '';
     for (const { key, value } of parsed.order) {
       if (key === 'help') {
@@ -160,6 +159,7 @@ export default defineProgram({
       }
       if (key === 'suffix') suffix = value ?? '';
     }
+    if (await reportBad(ctx, parsed)) return 1;
     const entries = await table(ctx);
     const show = (v: string | string[]): string => (typeof v === 'string' ? join(v, suffix) : v.map((p) => join(p, suffix)).join(':'));
     // stdout is a buffered stream in the real tool: the errors come out first

@@ -9,7 +9,7 @@ import type { JournalRequest } from '../../shared/services/journal';
 import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import type { OptionDef } from '../lib/getopt';
-import { parseArgs } from './ctl/common';
+import { parseArgsInOrder, reportBad } from './ctl/common';
 import { findInPath } from '../lib/path-search';
 import { readChunk } from '../lib/textio';
 import { systemctlVersion } from './systemctl/help';
@@ -92,8 +92,7 @@ const DEFS: OptionDef[] = [
 async function main(ctx: Ctx): Promise<number> {
   const opts: Options = { priority: 6, levelPrefix: true };
   // (systemd's "+..." getopt string: the options end at the command)
-  const parsed = await parseArgs(ctx, DEFS, { posixOrder: true });
-  if (!parsed) return 1;
+  const parsed = parseArgsInOrder(ctx, DEFS, { posixOrder: true });
   for (const { key, value = '' } of parsed.order) {
     switch (key) {
       case 'h': await ctx.print(HELP); return 0;
@@ -121,6 +120,7 @@ async function main(ctx: Ctx): Promise<number> {
       }
     }
   }
+  if (await reportBad(ctx, parsed)) return 1;
   const command = parsed.operands;
   if (command.length === 0) {
     await pump(ctx, opts, 'cat', 0, opts.priority);

@@ -19,6 +19,26 @@ export async function parseArgs(ctx: Ctx, defs: readonly OptionDef[], opts: { po
 }
 
 /**
+ * The options as getopt_long hands them over, one at a time: those before a bad option are
+ * acted on first, so the program goes through them and then calls reportBad().
+ */
+export function parseArgsInOrder(ctx: Ctx, defs: readonly OptionDef[], opts: { posixOrder?: boolean } = {}): Parsed & { bad?: string } {
+  try {
+    return getopt(ctx.argv.slice(1), defs, opts);
+  } catch (e) {
+    if (!(e instanceof GetoptError) || !e.partial) throw e;
+    return { ...e.partial, bad: e.message };
+  }
+}
+
+/** The bad option parseArgsInOrder() stopped at, reported (true) once the ones before it are done. */
+export async function reportBad(ctx: Ctx, p: { bad?: string }): Promise<boolean> {
+  if (p.bad === undefined) return false;
+  await ctx.error(p.bad);
+  return true;
+}
+
+/**
  * systemd's tools take the options from getopt_long one at a time, so a --help or --version
  * given before a bad option answers (and ends the run) before the bad one is seen: the options
  * up to it, or undefined when there was none.
