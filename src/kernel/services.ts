@@ -38,7 +38,11 @@ export interface Subsystems {
 
 export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): Subsystems {
   const netfilter = new Netfilter();
-  const net = new Network({ now: () => k.clock.now(), sysctl: (key) => k.sysctl.get(key) });
+  // the network is made when something first uses it (on a page, behind the first prompt: its
+  // routes and addresses run code that nothing before the prompt needs), as it was at boot
+  const bootAt = k.clock.now();
+  let network: Network | undefined;
+  const net = (): Network => (network ??= new Network({ now: () => k.clock.now(), sysctl: (key) => k.sysctl.get(key), bootAt }));
   const host = new ServiceHost(k, journal, hooks);
   // the service manager's code (units, their files, services) loads when the services start,
   // behind the first prompt on a page, or when something asks for systemd first (the clock held)
@@ -47,7 +51,7 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
     (managing ??= k.clock.hold(import('../subsystems/systemd/manager')).then(({ Manager }) => (subs.manager = new Manager(host))));
   const sockets = new Sockets({ comm: (pid) => k.procs.get(pid)?.comm ?? '' });
   const bus = new Bus();
-  const subs: Subsystems = { netfilter, net, journal, manager: undefined, loadManager, sockets, bus, resolver: undefined, traffic: undefined, docker: undefined, load: () => loadNet().then(() => undefined) };
+  const subs: Subsystems = { netfilter, get net() { return net(); }, journal, manager: undefined, loadManager, sockets, bus, resolver: undefined, traffic: undefined, docker: undefined, load: () => loadNet().then(() => undefined) };
   // (a batch of rules may use the matches of a chunk of their own: it is loaded first)
   // (held like any code the machine loads: the skipping clock must not jump over it, or what
   // runs meanwhile, and so the seeded random stream, would depend on the host's speed)
@@ -55,7 +59,7 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   // namespaces made by `ip netns add` have stacks of their own (loaded with the first of them)
   let named: NamedNetns | undefined;
   const loadNamed = async (): Promise<NamedNetns> => (named ??= new (await k.clock.hold(import('../subsystems/net/namespaces'))).NamedNetns({
-    now: () => k.clock.now(), net, create: () => k.netns.create(), remove: (id) => k.netns.remove(id),
+    now: () => k.clock.now(), net: net(), create: () => k.netns.create(), remove: (id) => k.netns.remove(id),
     netnsOf: (pid) => k.procs.get(pid)?.netns, setNetns: (pid, id) => void (k.procs.get(pid)!.netns = id),
     processes: () => [...k.procs.values()].filter((p) => p.state !== 'zombie').map((p) => ({ pid: p.pid, netns: p.netns })),
   }));
@@ -66,7 +70,7 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   });
   // a route query may need policy routing's chunk (ip route get): loaded first, the clock held
   k.services.set('net', (caller, req) => {
-    const n = (caller.netns && named?.net(caller.netns)) || net;
+    const n = (caller.netns && named?.net(caller.netns)) || net();
     if (policyLoaded() || !needsLateCode(req)) return n.request(caller, req);
     return k.clock.hold(loadPolicy()).then(() => n.request(caller, req));
   });
@@ -91,8 +95,8 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
     late = k.clock.hold(Promise.all([import('./net-services'), loadNetfilterEngine()]).then(([ns]) => ns))
       .then(({ startNetServices, exchangePasses }) => {
         // the resolver's packets cross the firewall too (before this, nothing sends any)
-        net.filter = (packet) => exchangePasses(netfilter, () => k.clock.now(), packet);
-        const ns = startNetServices(k, host, { net, netfilter, sockets });
+        net().filter = (packet) => exchangePasses(netfilter, () => k.clock.now(), packet);
+        const ns = startNetServices(k, host, { net: net(), netfilter, sockets });
         subs.resolver = ns.resolver;
         subs.traffic = ns.traffic;
         return ns;
@@ -120,7 +124,7 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
     // (held like any code the machine loads: a skipping clock jumping over the fetch would time
     // out the start of docker.service that is waiting for it)
     (engine ??= k.clock.hold(Promise.all([import('./docker-start'), loadNet(), loadManager()])).then(([{ startDocker }, { resolver }, manager]) => {
-      const docker = startDocker(k, journal, { net, manager, resolver });
+      const docker = startDocker(k, journal, { net: net(), manager, resolver });
       subs.docker = docker;
       return docker;
     }));

@@ -32,6 +32,8 @@ export interface NetworkOptions {
   placeholderDhcp?: boolean;
   /** The sysctl tree (forwarding and reverse-path settings for the input path). */
   sysctl?: (key: string) => string | undefined;
+  /** When the machine booted, if before now (a network made on first use has been up since then). */
+  bootAt?: number;
 }
 
 /** A packet offered to the netfilter hook (see Network.filter). */
@@ -72,7 +74,7 @@ export class Network {
   constructor(private readonly opts: NetworkOptions = {}) {
     this.now = opts.now ?? (() => 0);
     this.state = { links: [], addrs: [], routes: [], neighs: [], tables: { 4: [TABLE.LOCAL, TABLE.MAIN], 6: [TABLE.LOCAL, TABLE.MAIN] }, nextIfindex: 1, promoteSecondaries: false };
-    bootLinks(this.state, this.now());
+    bootLinks(this.state, opts.bootAt ?? this.now());
     if (opts.placeholderDhcp ?? false) applyPlaceholderDhcp(this);
   }
 
