@@ -52,6 +52,11 @@ class State {
     if (!this.o.quiet) await this.ctx.err.write(`${P}: ${msg}\n`);
     if (this.status === 0) this.status = 2;
   }
+  /** An output that is there already: said even under -q, as gzip's check does not look at it. */
+  async exists(name: string): Promise<void> {
+    await this.ctx.err.write(`${P}: ${name} already exists;\tnot overwritten\n`);
+    if (this.status === 0) this.status = 2;
+  }
   async sysError(e: unknown, name: string): Promise<void> {
     if (!isSysError(e)) throw e;
     await this.ctx.out.flush();
@@ -195,7 +200,7 @@ async function writeOut(s: State, inName: string, outName: string, bytes: Uint8A
   try {
     await sys.lstat(outName);
     if (!s.o.force) {
-      await s.warn(`${outName} already exists;\tnot overwritten`);
+      await s.exists(outName);
       return false;
     }
     await sys.unlink(outName);
@@ -326,7 +331,7 @@ async function treatFile(s: State, name: string, inRecursion: boolean): Promise<
       const name = o.noName === false && header.name ? (inName.includes('/') ? inName.slice(0, inName.lastIndexOf('/') + 1) : '') + header.name : outName;
       try {
         await sys.lstat(name);
-        await s.warn(`${name} already exists;\tnot overwritten`);
+        await s.exists(name);
         return;
       } catch (e) {
         if (!isSysError(e)) throw e;
