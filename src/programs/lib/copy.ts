@@ -392,6 +392,7 @@ export class Copier {
   private async copyDir(src: string, dst: string, st: Stat, dstSt: Stat | undefined, topSrc: string, topDst: string): Promise<boolean> {
     const { ctx, o } = this;
     let created = false;
+    let createdMode = 0;
     if (!dstSt) {
       try {
         await ctx.sys.mkdir(dst, st.mode & 0o777 & ~(o.preserveOwner ? 0o077 : 0o022));
@@ -403,6 +404,7 @@ export class Copier {
       if (o.verbose) await ctx.print(o.move ? `created directory ${quoteaf(dst)}\n` : `${quoteaf(src)} -> ${quoteaf(dst)}\n`);
       // we must be able to fill the new directory whatever its final mode
       const made = await ctx.sys.lstat(dst);
+      createdMode = made.mode;
       this.createdTop ??= `${made.dev}:${made.ino}`;
       if ((made.mode & 0o700) !== 0o700) await ctx.sys.chmod(dst, (made.mode & 0o7777) | 0o700);
     }
@@ -421,9 +423,11 @@ export class Copier {
       if (this.intoSelf) return false;
     }
     if (created && !o.preserveMode) {
-      // a new directory ends with the source's mode minus the umask, as mkdir would give it
+      // a new directory ends with the mode mkdir gave it from the source's: the umask taken
+      // away, the sticky bit kept, set-group-ID only as inherited from a setgid parent
       const umask = ctx.sys.umask();
-      await ctx.sys.chmod(dst, (o.noMode ? 0o777 : st.mode & 0o777) & ~umask).catch(() => undefined);
+      const inherited = createdMode & 0o2000;
+      await ctx.sys.chmod(dst, ((o.noMode ? 0o777 | (st.mode & 0o1000) : st.mode & 0o1777) & ~umask) | inherited).catch(() => undefined);
     }
     if (!(await this.preserve(src, dst, st))) ok = false;
     return ok;
@@ -440,17 +444,21 @@ export class Copier {
         return false;
       }
     }
+    let modeSt = st;
     if (o.preserveOwner) {
       try {
         await ctx.sys.chown(dst, st.uid, st.gid);
       } catch {
-        // only root may give a file away: keep at least the group when we can
+        // only root may give a file away: keep at least the group when we can; a copy whose
+        // owner could not be kept loses the set-user-ID, set-group-ID and sticky bits (copy.c)
         await ctx.sys.chown(dst, -1, st.gid).catch(() => undefined);
+        // (a directory keeps its sticky bit, as coreutils 9.1 leaves it)
+        modeSt = { ...st, mode: st.mode & ~(st.kind === 'dir' ? 0o6000 : 0o7000) };
       }
     }
     if (o.preserveMode) {
       try {
-        await this.copyAcl(src, dst, st);
+        await this.copyAcl(src, dst, modeSt);
       } catch (e) {
         await ctx.perror(e, `preserving permissions for ${quoteaf(dst)}`);
         return false;
