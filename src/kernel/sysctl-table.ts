@@ -147,7 +147,45 @@ const DEFAULTS: [string, string, Kind, number?][] = [
   ['vm.panic_on_oom', '0', I(0, 2)],
   ['vm.swappiness', '60', I(0, 200)],
   ['vm.vfs_cache_pressure', '100', I(0)],
+  // more of a 6.1 kernel's settings with their defaults ("key=value", commas for vectors)
+  ...ints('net.ipv4.', 'icmp_ignore_bogus_error_responses=1 icmp_ratelimit=1000 icmp_ratemask=6168 ip_no_pmtu_disc=0 ip_unprivileged_port_start=1024 '
+    + 'ipfrag_high_thresh=4194304 ipfrag_low_thresh=3145728 ipfrag_time=30 tcp_abort_on_overflow=0 tcp_adv_win_scale=1 tcp_autocorking=1 tcp_base_mss=1024 '
+    + 'tcp_dsack=1 tcp_early_retrans=3 tcp_fastopen=1 tcp_frto=2 tcp_min_snd_mss=48 tcp_moderate_rcvbuf=1 tcp_mtu_probing=0 tcp_no_metrics_save=0 '
+    + 'tcp_notsent_lowat=4294967295 tcp_orphan_retries=0 tcp_reordering=3 tcp_retries1=3 tcp_retries2=15 tcp_rfc1337=0 tcp_rmem=4096,131072,6291456 '
+    + 'tcp_sack=1 tcp_slow_start_after_idle=1 tcp_syn_retries=6 tcp_synack_retries=5 tcp_thin_linear_timeouts=0 tcp_timestamps=1 tcp_tw_reuse=2 '
+    + 'tcp_window_scaling=1 tcp_wmem=4096,16384,4194304 udp_rmem_min=4096 udp_wmem_min=4096'),
+  ['net.ipv4.tcp_allowed_congestion_control', 'reno cubic', S(), 0o644],
+  ['net.ipv4.tcp_available_congestion_control', 'reno cubic', S(), 0o444],
+  ...['all', 'default', 'eth0', 'lo'].flatMap((d) => [
+    ...ints(`net.ipv4.conf.${d}.`, 'accept_local=0 arp_announce=0 arp_filter=0 arp_ignore=0 bootp_relay=0 proxy_arp=0 route_localnet=0 secure_redirects=1 shared_media=1'),
+    ...ints(`net.ipv6.conf.${d}.`, `accept_ra=1 accept_redirects=1 autoconf=1 hop_limit=64 mtu=${d === 'lo' ? 65536 : d === 'eth0' ? 1500 : 1280} use_tempaddr=0`),
+  ]),
+  ...ints('net.ipv6.', 'bindv6only=0'),
+  ...ints('net.core.', 'bpf_jit_enable=1 busy_poll=0 busy_read=0 dev_weight=64 message_burst=10 message_cost=5 netdev_budget=300'),
+  ...ints('net.unix.', 'max_dgram_qlen=10'),
+  ...ints('kernel.', 'acct=4,2,30 auto_msgmni=0 cap_last_cap=40 core_pipe_limit=0 hung_task_timeout_secs=120 kexec_load_disabled=0 keys.gc_delay=300 '
+    + 'keys.maxbytes=20000 keys.maxkeys=200 keys.root_maxbytes=25000000 keys.root_maxkeys=1000000 max_lock_depth=1024 modules_disabled=0 '
+    + 'overflowgid=65534 overflowuid=65534 panic_on_warn=0 perf_cpu_time_max_percent=25 perf_event_max_sample_rate=100000 perf_event_max_stack=127 '
+    + 'perf_event_mlock_kb=516 print-fatal-signals=0 printk_delay=0 printk_ratelimit=5 printk_ratelimit_burst=10 pty.max=4096 pty.nr=0 pty.reserve=1024 '
+    + 'random.urandom_min_reseed_secs=60 random.write_wakeup_threshold=256 sched_autogroup_enabled=1 sched_rr_timeslice_ms=100 sched_rt_period_us=1000000 '
+    + 'sched_rt_runtime_us=950000 shm_rmid_forced=0 softlockup_panic=0 sysctl_writes_strict=1 tainted=0 watchdog=1 watchdog_thresh=10'),
+  ['kernel.arch', 'x86_64', S(), 0o444],
+  ['kernel.modprobe', '/sbin/modprobe', S(256)],
+  ['kernel.poweroff_cmd', '/sbin/poweroff', S(256)],
+  ['kernel.printk_devkmsg', 'ratelimit', S(10, ['on', 'off', 'ratelimit'])],
+  ...ints('fs.', 'dir-notify-enable=1 lease-break-time=45 leases-enable=1 mqueue.msg_default=10 mqueue.msg_max=10 mqueue.msgsize_default=8192 '
+    + 'mqueue.msgsize_max=8192 mqueue.queues_max=256 overflowgid=65534 overflowuid=65534 pipe-max-size=1048576 pipe-user-pages-hard=0 pipe-user-pages-soft=16384'),
+  ...ints('vm.', 'min_slab_ratio=5 min_unmapped_ratio=1 mmap_min_addr=4096 numa_stat=1 zone_reclaim_mode=0'),
 ];
+
+/** Integer settings under `prefix`, from "name=value" words (commas part a vector's values). */
+function ints(prefix: string, spec: string): [string, string, Kind][] {
+  return spec.split(' ').map((w) => {
+    const [name, value] = w.split('=') as [string, string];
+    const v = value.split(',');
+    return [prefix + name, v.join('\t'), v.length > 1 ? I(-2147483648, 2147483647, v.length) : /^\d{10,}$/.test(value) ? ULONG : INT];
+  });
+}
 
 function conf(dev: string, v: Record<string, string>): [string, string, Kind][] {
   const p = `net.ipv4.conf.${dev}`;
