@@ -104,8 +104,7 @@ export async function analyzeMain(ctx: Ctx): Promise<number> {
       if (parsed.opts.unit === undefined) return verbCondition(ctx, rest);
       return (await import('./condition-unit')).verbConditionUnit(ctx, parsed.opts.unit);
     case 'verify':
-      if (parsed.opts.root === undefined) return verbVerify(ctx, rest, parsed.opts);
-      break;
+      return verbVerify(ctx, rest, parsed.opts);
     case 'unit-paths':
       return verbUnitPaths(ctx, parsed.opts.scope);
     case 'cat-config':

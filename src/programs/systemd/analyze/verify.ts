@@ -46,9 +46,11 @@ export class Verifier {
     readonly ignoreDependencies = false,
     /** The manager's own unit directories (a user manager's with --user). */
     base: readonly string[] = SYSTEM_LOOKUP_PATHS.searchPath,
+    /** --root=: units, their files and their commands are looked for below it ('' for none). */
+    readonly root = '',
   ) {
     const searchPath = [...new Set([...dirs, ...base])];
-    this.env = new InstallEnv(sysInstallFs(ctx.sys), { ...SYSTEM_LOOKUP_PATHS, searchPath });
+    this.env = new InstallEnv(sysInstallFs(ctx.sys, root || undefined), { ...SYSTEM_LOOKUP_PATHS, searchPath });
   }
 
   private async read(path: string): Promise<string | undefined> {
@@ -68,7 +70,7 @@ export class Verifier {
     if (paths?.masked) out = { name, state: 'masked' };
     else if (paths?.fragment !== undefined) {
       const files: { path: string; text: string }[] = [];
-      for (const p of [paths.fragment, ...paths.dropins]) files.push({ path: p, text: (await this.read(p)) ?? '' });
+      for (const p of [paths.fragment, ...paths.dropins]) files.push({ path: this.root + p, text: (await this.read(this.root + p)) ?? '' });
       const settings = loadUnitSettings(files, { sections: sectionsOf(unitNameToType(name) ?? 'service') });
       if (settings.fatal) {
         if (warn) for (const w of settings.warnings) await this.ctx.err.write(`${w.file}:${w.line}: ${w.message}\n`);
@@ -129,7 +131,11 @@ export class Verifier {
     seen.add(u.name);
     const cfg = u.config;
     if (!cfg || this.ignoreDependencies) return undefined;
-    for (const dep of [...cfg.requires, ...cfg.requisite, ...cfg.bindsTo]) {
+    // the default dependencies come first: a service, socket, timer or path unit needs
+    // sysinit.target (on this machine it is always there; below a --root= it may not be)
+    const type = unitNameToType(u.name) ?? '';
+    const implicit = this.root !== '' && cfg.defaultDependencies && ['service', 'socket', 'timer', 'path'].includes(type) ? ['sysinit.target'] : [];
+    for (const dep of [...implicit, ...cfg.requires, ...cfg.requisite, ...cfg.bindsTo]) {
       if (seen.has(dep) || !unitNameIsValid(dep)) continue;
       const d = await this.load(dep, false);
       // device and slice units load without a file (unit_vtable's can_fragment / perpetual)
@@ -153,12 +159,12 @@ export class Verifier {
     let last: Errno = 'ENOENT';
     for (const p of candidates) {
       try {
-        const st = await this.ctx.sys.stat(p);
+        const st = await this.ctx.sys.stat(this.root + p);
         if (st.kind === 'dir') {
           last = 'EISDIR';
           continue;
         }
-        await this.ctx.sys.access(p, 1);
+        await this.ctx.sys.access(this.root + p, 1);
         return undefined;
       } catch (e) {
         if (!isSysError(e)) throw e;
@@ -257,7 +263,9 @@ export async function verbVerify(ctx: Ctx, args: string[], opts: AnalyzeOptions)
   const prepared = args.map((a) => prepare(cwd, a));
   const recursive = opts.raw.get('recursive-errors')?.at(-1);
   const base = opts.scope === 'user' ? userUnitPaths(ctx.env) : SYSTEM_LOOKUP_PATHS.searchPath;
-  const v = new Verifier(ctx, prepared.flatMap((p) => (p ? [p.dir] : [])), recursive === 'no', base);
+  // below a --root= only the root's unit directories are searched, not the arguments' own
+  const root = opts.root && opts.root !== '/' ? opts.root.replace(/\/+$/, '') : '';
+  const v = new Verifier(ctx, root ? [] : prepared.flatMap((p) => (p ? [p.dir] : [])), recursive === 'no', base, root);
   let rc = 0;
   const units: Loaded[] = [];
   for (let i = 0; i < args.length; i++) {
