@@ -132,7 +132,10 @@ class Patch {
     const cands = [oldName, newName].filter((n): n is string => n !== undefined && n !== '/dev/null').map((n) => this.strip(n));
     const remove = newName === '/dev/null' || (newH !== undefined && epochStamp(newH));
     for (const c of cands) if (c !== undefined && (await this.exists(c))) return { name: c, create, remove };
-    if (create && cands[0] !== undefined) return { name: cands[0], create: true, remove: false };
+    // a first hunk with nothing on its old side (-0,0) says the file is empty: it may be made
+    const first = s.hunks[0] && oriented(s.hunks[0], reverse);
+    const empty = first !== undefined && first.oldStart === 0 && first.oldCount === 0;
+    if ((create || empty) && cands[0] !== undefined) return { name: cands[0], create: true, remove: false };
     if (remove && cands.at(-1) !== undefined) return { name: cands.at(-1), create: false, remove: true };
     return { create: false, remove: false };
   }
@@ -180,6 +183,16 @@ class Patch {
       missing = true;
     }
     const file: FileText = splitText(text);
+    // a patch that leaves nothing of a file that is empty already: reversed, or done before
+    const first = oriented(s.hunks[0]!, this.o.reverse);
+    if (!this.o.force && !missing && text === '' && !create && (remove || (first.newStart === 0 && first.newCount === 0 && first.oldCount > 0))) {
+      const patchIs = this.o.reverse ? 'The next patch, when reversed,' : 'The next patch';
+      if (!(await this.reversed(`${patchIs} would empty out the file ${name},\nwhich is already empty!`, this.o.reverse))) {
+        await this.report(total, total, true, undefined);
+        return;
+      }
+      return this.patchFile(s, name, text, missing, file, !this.o.reverse, remove);
+    }
     // a file to create that is there, or one to delete that is not: reversed, or done before
     if (!this.o.force && ((create && !missing) || (remove && missing))) {
       const patchIs = this.o.reverse ? 'The next patch, when reversed,' : 'The next patch';

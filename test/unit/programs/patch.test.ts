@@ -58,6 +58,9 @@ const CASES: Case[] = [
   ['multi_hunk', 'seq 1 30 > m; seq 1 30 | sed "s/^5$/five/;s/^15$/fifteen/;s/^25$/tf/" > m2; touch -d "2026-01-15 09:30" m m2; diff -u m m2 > mu.diff; (echo x; echo y; seq 1 30) | sed "s/^14$/fourteen/" > c; patch c mu.diff; echo rc=$?; cat c | tr "\\n" " "; echo; seq 1 30 > e; patch -o - e mu.diff | head -6; patch -s -o - e u.diff | sed -n 5p; patch -F 0 c mu.diff; echo rc=$?',
     'patching file c\nHunk #1 succeeded at 4 (offset 2 lines).\nHunk #2 FAILED at 12.\nHunk #3 succeeded at 24 (offset 2 lines).\n1 out of 3 hunks FAILED -- saving rejects to file c.rej\nrc=1\nx y 1 2 3 4 five 6 7 8 9 10 11 12 13 fourteen 15 16 17 18 19 20 21 22 23 24 tf 26 27 28 29 30 \n1\n2\n3\n4\nfive\n6\nFIVE\npatching file c\nReversed (or previously applied) patch detected!  Assume -R? [n] \nApply anyway? [n] \nSkipping patch.\n3 out of 3 hunks ignored -- saving rejects to file c.rej\nrc=1\n',
     'patching file - (read from e)\n', 0],
+  ['empty_sides', 'mkdir -p o n w; printf "gone\\\\n" > o/old; printf "new file\\\\n" > n/new; cp o/old w/; printf -- "--- o/new\\\\n+++ n/new\\\\n@@ -0,0 +1 @@\\\\n+new file\\\\n--- o/old\\\\n+++ n/old\\\\n@@ -1 +0,0 @@\\\\n-gone\\\\n" > e.diff; cd w; patch -p1 < ../e.diff; echo rc=$?; ls; cat new; wc -c < old; patch -p1 < ../e.diff; echo rc=$?; ls',
+    'patching file new\npatching file old\nrc=0\nnew\nold\nnew file\n0\npatching file new\nThe next patch would empty out the file old,\nwhich is already empty!  Assume -R? [n] \nApply anyway? [n] \nSkipping patch.\n1 out of 1 hunk ignored\nrc=1\nnew\nold\n',
+    '', 0],
 ];
 
 describe('patch, as GNU patch 2.7.6 behaves', () => {
