@@ -130,3 +130,10 @@ export function formatTableJson(headers: string[], rows: CellInput[][], pretty: 
   if (objects.length === 0) return '[]\n';
   return pretty ? `[\n${objects.map((o) => `\t${o}`).join(',\n')}\n]\n` : `[${objects.join(',')}]\n`;
 }
+
+/** json_variant_dump()'s framing for an output mode: json-seq puts RS before, json-sse "data: " before and a blank line after. */
+export function jsonFramed(mode: string, json: string): string {
+  if (mode === 'json-seq') return `\x1e${json}`;
+  if (mode === 'json-sse') return `data: ${json}\n`;
+  return json;
+}

@@ -4,7 +4,7 @@
 import { unitFileGetList, type UnitFileListEntry } from '../../../shared/systemd/install-state';
 import { basename } from '../../../shared/systemd/lookup-paths';
 import { queryPreset, readPresets, type Presets } from '../../../shared/systemd/presets';
-import { ANSI, formatTable, formatTableJson, type Cell } from '../../../shared/systemd/table';
+import { ANSI, formatTable, formatTableJson, jsonFramed, type Cell } from '../../../shared/systemd/table';
 import type { UnitFileState } from '../../../shared/systemd/install-types';
 import type { Session } from './session';
 
@@ -60,7 +60,7 @@ export async function verbListUnitFiles(s: Session, patterns: string[]): Promise
   }
   const legend = s.opts.legend !== false;
   if (s.opts.output.startsWith('json')) {
-    await s.output(formatTableJson(['unit file', 'state', 'preset'], rows, s.opts.output === 'json-pretty'));
+    await s.output(jsonFramed(s.opts.output, formatTableJson(['unit file', 'state', 'preset'], rows, s.opts.output === 'json-pretty')));
     return units.length === 0 ? 1 : 0;
   }
   let text = formatTable(['unit file', 'state', 'preset'], rows, { header: legend, colors: s.colors(), ersatz: '-' });
