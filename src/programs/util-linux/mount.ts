@@ -153,7 +153,7 @@ export default defineProgram({
     };
 
     /** One mount: libmount's preparation, the system call, and its error message. */
-    const mountOne = async (source: string, target: string, type: string | undefined, options: string[]): Promise<number> => {
+    const mountOne = async (source: string, target: string, type: string | undefined, options: string[], quiet = false): Promise<number> => {
       const remount = options.includes('remount');
       const bind = options.includes('bind') || options.includes('rbind');
       const tgt = (await exists(target)) ? await canonical(target) : target;
@@ -194,7 +194,7 @@ export default defineProgram({
       // a read-only (or otherwise flagged) bind mount is a bind, then a remount of it
       if (!e && bind && !remount && flags.size) e = await call([...new Set([...mountFlags(sys.mounts().filter((m) => m.target === tgt).at(-1)?.options), ...flags])].concat('remount', 'bind'), '');
       if (!e) {
-        if (p.flags.has('v')) await ctx.print(`mount: ${src} mounted on ${tgt}.\n`);
+        if (p.flags.has('v') && !quiet) await ctx.print(`mount: ${src} mounted on ${tgt}.\n`);
         return 0;
       }
       const errno = (e as SysError).errno;
@@ -268,13 +268,24 @@ export default defineProgram({
     if (p.flags.has('a')) {
       let ok = 0;
       let failed = 0;
+      // -v says what became of each entry, its target in a 25-wide field
+      const say = (target: string, what: string): Promise<void> => (p.flags.has('v') ? ctx.print(`${target.padEnd(25)}: ${what}\n`) : Promise.resolve());
       for (const e of await readFstab()) {
         const o = e.options.split(',');
-        if (o.includes('noauto') || e.type === 'swap' || e.target === 'none' || (types && !types.split(',').includes(e.type))) continue;
+        if (e.type === 'swap' || e.target === 'none') continue;
+        if (o.includes('noauto') || (types && !types.split(',').includes(e.type))) {
+          await say(e.target, 'ignored');
+          continue;
+        }
         const tgt = await canonical(e.target);
-        if (sys.mounts().some((m) => m.target === tgt)) continue;
-        if ((await mountOne(e.source, e.target, e.type === 'auto' ? undefined : e.type, [...o, ...opts])) === 0) ok++;
-        else failed++;
+        if (sys.mounts().some((m) => m.target === tgt)) {
+          await say(e.target, 'already mounted');
+          continue;
+        }
+        if ((await mountOne(e.source, e.target, e.type === 'auto' ? undefined : e.type, [...o, ...opts], true)) === 0) {
+          ok++;
+          await say(e.target, 'successfully mounted');
+        } else failed++;
       }
       return failed === 0 ? 0 : ok ? EX_SOMEOK : EX_FAIL;
     }
