@@ -73,6 +73,8 @@ interface Opts {
   backup: boolean;
   suffix: string;
   silent: boolean;
+  /** --verbose: the kind of each diff, the plan, every hunk's outcome, and "done". */
+  verbose: boolean;
   force: boolean;
   batch: boolean;
   removeEmpty: boolean;
@@ -92,7 +94,7 @@ class Patch {
   ) {}
 
   /** patch's messages: on stdout, unless the patched text goes there (-o -). */
-  private async say(text: string): Promise<void> {
+  async say(text: string): Promise<void> {
     await (this.o.output === '-' ? this.ctx.err : this.ctx.out).write(text);
   }
 
@@ -147,6 +149,10 @@ class Patch {
 
   async section(s: Section, given: string | undefined): Promise<void> {
     const total = s.hunks.length;
+    if (this.o.verbose) {
+      await this.say(`Hmm...  Looks like a ${s.format === 'context' ? 'new-style context' : s.format} diff to me...\n`);
+      if (s.leading.length) await this.say(`The text leading up to this was:\n--------------------------\n${s.leading.map((l) => `|${l}\n`).join('')}--------------------------\n`);
+    }
     const plural = (n: number): string => (n === 1 ? 'hunk' : 'hunks');
     let name = given;
     let create = false;
@@ -160,15 +166,15 @@ class Patch {
     if (name === undefined) {
       const wrong = this.o.strip !== undefined ? 'used the wrong' : 'should have used the';
       if (this.o.force || this.o.batch) {
-        await this.say(`can't find file to patch at input line ${s.hunks[0]!.inputLine}\nPerhaps you ${wrong} -p or --strip option?\n`);
+        if (!this.o.silent) await this.say(`can't find file to patch at input line ${s.hunks[0]!.inputLine}\nPerhaps you ${wrong} -p or --strip option?\n`);
         await this.say(`The text leading up to this was:\n--------------------------\n${s.leading.map((l) => `|${l}\n`).join('')}--------------------------\n`);
         await this.say('No file to patch.  Skipping patch.\n');
       } else {
-        await this.say(`can't find file to patch at input line ${s.hunks[0]!.inputLine}\nPerhaps you ${wrong} -p or --strip option?\n`);
+        if (!this.o.silent) await this.say(`can't find file to patch at input line ${s.hunks[0]!.inputLine}\nPerhaps you ${wrong} -p or --strip option?\n`);
         await this.say(`The text leading up to this was:\n--------------------------\n${s.leading.map((l) => `|${l}\n`).join('')}--------------------------\n`);
         await this.ask('File to patch: ');
         await this.ask('Skip this patch? [y] ');
-        await this.say('Skipping patch.\n');
+        if (!this.o.silent) await this.say('Skipping patch.\n');
       }
       await this.say(`${total} out of ${total} ${plural(total)} ignored\n`);
       this.status = Math.max(this.status, 1);
@@ -218,7 +224,8 @@ class Patch {
     }
     await this.ask(`${what}  ${reverse ? 'Ignore -R?' : 'Assume -R?'} [n] `);
     await this.ask('Apply anyway? [n] ');
-    await this.say('Skipping patch.\n');
+    // -s keeps the questions (asked of the terminal) but not this
+    if (!this.o.silent) await this.say('Skipping patch.\n');
     return false;
   }
 
@@ -226,6 +233,7 @@ class Patch {
     const total = s.hunks.length;
     const shown = this.o.output !== undefined ? `${this.o.output} (read from ${name})` : name;
     if (!this.o.silent) await this.say(`${this.o.dry ? 'checking' : 'patching'} file ${shown}\n`);
+    if (this.o.verbose) await this.say('Using Plan A...\n');
     let reverse = rev;
     let skipAll = false;
     // the first hunk that does not apply but would reversed: reversed, or applied before
@@ -235,6 +243,7 @@ class Patch {
       if (await this.reversed(what, reverse)) reverse = !reverse;
       else skipAll = true;
     }
+    if (skipAll && this.o.verbose) for (const [k, h] of s.hunks.entries()) await this.say(`Hunk #${k + 1} ignored at ${oriented(h, reverse).oldStart}.\n`);
     const applier = new Applier(file, { maxFuzz: this.o.fuzz, ignoreWhitespace: this.o.ignoreWs });
     const rejected: Hunk[] = [];
     s.hunks.forEach((h, k) => {
@@ -245,8 +254,8 @@ class Patch {
       if (!r.ok) {
         mismatch = true;
         if (!this.o.silent) await this.say(`Hunk #${r.hunk} FAILED at ${r.line}${r.crlf ? ' (different line endings)' : ''}.\n`);
-      } else if (r.fuzz || r.offset) {
-        mismatch = true;
+      } else if (r.fuzz || r.offset || this.o.verbose) {
+        if (r.fuzz || r.offset) mismatch = true;
         if (this.o.silent) continue;
         let line = `Hunk #${r.hunk} succeeded at ${r.line}`;
         if (r.fuzz) line += ` with fuzz ${r.fuzz}`;
@@ -390,7 +399,7 @@ async function run(ctx: Ctx): Promise<number> {
   const o: Opts = {
     strip: stripArg === undefined ? undefined : Number(stripArg), reverse: p.flags.has('R'), forward: p.flags.has('N'),
     dry: p.flags.has('dry'), output: last('o'), reject: last('r'), backup: p.flags.has('b'), suffix: last('z') ?? '.orig',
-    silent: p.flags.has('s'), force: p.flags.has('f'), batch: p.flags.has('t'), removeEmpty: p.flags.has('E'),
+    silent: p.flags.has('s'), verbose: p.flags.has('verbose') && !p.flags.has('s'), force: p.flags.has('f'), batch: p.flags.has('t'), removeEmpty: p.flags.has('E'),
     fuzz: fuzzArg === undefined ? 2 : Number(fuzzArg), ignoreWs: p.flags.has('l'), backupIfMismatch: !p.flags.has('nobackup') && !p.flags.has('posix'),
   };
   const dir = last('d');
@@ -422,6 +431,7 @@ async function run(ctx: Ctx): Promise<number> {
   const patch = new Patch(ctx, o);
   try {
     for (const s of sections) await patch.section(s, p.operands[0]);
+    if (o.verbose) await patch.say('done\n');
   } catch (e) {
     if (!(e instanceof Fatal)) throw e;
     return 2;
