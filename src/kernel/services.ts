@@ -4,8 +4,7 @@
 import { loadMetaMatches, metaMatches } from '../subsystems/netfilter/match';
 import type { Kernel } from './kernel';
 import { loadNetfilterEngine, Netfilter, netfilterEngineLoaded } from '../subsystems/netfilter/netfilter';
-import { Network } from '../subsystems/net/network';
-import { loadPolicy, needsLateCode, policyLoaded } from '../subsystems/net/route-ops';
+import type { Network } from '../subsystems/net/network';
 import type { Journal } from '../subsystems/journald/journal';
 import type { Manager } from '../subsystems/systemd/manager';
 import { ServiceHost, type HostHooks } from './service-host';
@@ -19,7 +18,14 @@ import type { NamedNetns } from '../subsystems/net/namespaces';
 
 export interface Subsystems {
   netfilter: Netfilter;
-  net: Network;
+  /**
+   * The network. Its code loads when something first needs it (loadNetwork: the services' start,
+   * behind the first prompt on a page, or the first request); reading this before that throws.
+   */
+  readonly net: Network;
+  /** the network once made, else undefined (nothing has used it yet: it is as it was at boot) */
+  network: Network | undefined;
+  loadNetwork(): Promise<Network>;
   journal: Journal;
   /** the service manager: undefined until its code is loaded (see loadManager) */
   manager: Manager | undefined;
@@ -38,11 +44,22 @@ export interface Subsystems {
 
 export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): Subsystems {
   const netfilter = new Netfilter();
-  // the network is made when something first uses it (on a page, behind the first prompt: its
-  // routes and addresses run code that nothing before the prompt needs), as it was at boot
+  // the network's code (links, addresses, routes) loads when something first uses it, with the
+  // clock held as for any code the machine loads; it is then made as it was at boot (bootAt)
   const bootAt = k.clock.now();
-  let network: Network | undefined;
-  const net = (): Network => (network ??= new Network({ now: () => k.clock.now(), sysctl: (key) => k.sysctl.get(key), bootAt }));
+  let networking: Promise<Network> | undefined;
+  let routeOps: typeof import('../subsystems/net/route-ops') | undefined;
+  const loadNetwork = (): Promise<Network> => {
+    if (subs.network) return Promise.resolve(subs.network);
+    return (networking ??= k.clock.hold(Promise.all([import('../subsystems/net/network'), import('../subsystems/net/route-ops')])).then(([{ Network }, ops]) => {
+      routeOps = ops;
+      return (subs.network ??= new Network({ now: () => k.clock.now(), sysctl: (key) => k.sysctl.get(key), bootAt }));
+    }));
+  };
+  const net = (): Network => {
+    if (!subs.network) throw new Error('the network is read before its code has loaded (Subsystems.loadNetwork)');
+    return subs.network;
+  };
   const host = new ServiceHost(k, journal, hooks);
   // the service manager's code (units, their files, services) loads when the services start,
   // behind the first prompt on a page, or when something asks for systemd first (the clock held)
@@ -51,14 +68,14 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
     (managing ??= k.clock.hold(import('../subsystems/systemd/manager')).then(({ Manager }) => (subs.manager = new Manager(host))));
   const sockets = new Sockets({ comm: (pid) => k.procs.get(pid)?.comm ?? '' });
   const bus = new Bus();
-  const subs: Subsystems = { netfilter, get net() { return net(); }, journal, manager: undefined, loadManager, sockets, bus, resolver: undefined, traffic: undefined, docker: undefined, load: () => loadNet().then(() => undefined) };
+  const subs: Subsystems = { netfilter, get net() { return net(); }, network: undefined, loadNetwork, journal, manager: undefined, loadManager, sockets, bus, resolver: undefined, traffic: undefined, docker: undefined, load: () => loadNet().then(() => undefined) };
   // (a batch of rules may use the matches of a chunk of their own: it is loaded first)
   // (held like any code the machine loads: the skipping clock must not jump over it, or what
   // runs meanwhile, and so the seeded random stream, would depend on the host's speed)
   const loadMeta = (): Promise<void> => k.clock.hold(Promise.all([loadMetaMatches(), loadNetfilterEngine()]).then(() => undefined));
   // namespaces made by `ip netns add` have stacks of their own (loaded with the first of them)
   let named: NamedNetns | undefined;
-  const loadNamed = async (): Promise<NamedNetns> => (named ??= new (await k.clock.hold(import('../subsystems/net/namespaces'))).NamedNetns({
+  const loadNamed = async (): Promise<NamedNetns> => (named ??= new (await k.clock.hold(Promise.all([import('../subsystems/net/namespaces'), loadNetwork()])))[0].NamedNetns({
     now: () => k.clock.now(), net: net(), create: () => k.netns.create(), remove: (id) => k.netns.remove(id),
     netnsOf: (pid) => k.procs.get(pid)?.netns, setNetns: (pid, id) => void (k.procs.get(pid)!.netns = id),
     processes: () => [...k.procs.values()].filter((p) => p.state !== 'zombie').map((p) => ({ pid: p.pid, netns: p.netns })),
@@ -69,11 +86,13 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
     return metaMatches() && netfilterEngineLoaded() ? nf.handle(caller, req) : loadMeta().then(() => nf.handle(caller, req));
   });
   // a route query may need policy routing's chunk (ip route get): loaded first, the clock held
-  k.services.set('net', (caller, req) => {
+  const netRequest = (caller: Parameters<Network['request']>[0], req: unknown): ReturnType<Network['request']> | Promise<ReturnType<Network['request']>> => {
     const n = (caller.netns && named?.net(caller.netns)) || net();
-    if (policyLoaded() || !needsLateCode(req)) return n.request(caller, req);
-    return k.clock.hold(loadPolicy()).then(() => n.request(caller, req));
-  });
+    const ops = routeOps!;
+    if (ops.policyLoaded() || !ops.needsLateCode(req)) return n.request(caller, req);
+    return k.clock.hold(ops.loadPolicy()).then(() => n.request(caller, req));
+  };
+  k.services.set('net', (caller, req) => (subs.network && routeOps ? netRequest(caller, req) : loadNetwork().then(() => netRequest(caller, req))));
   // the trusted fields journald adds: the sender's command, program, arguments and unit
   journal.origin = (pid) => {
     const p = k.procs.get(pid);
@@ -92,7 +111,7 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   function loadNet(): Promise<NetServices> {
     if (late) return late;
     // (a skipping clock waits for the load, as for any work in progress)
-    late = k.clock.hold(Promise.all([import('./net-services'), loadNetfilterEngine()]).then(([ns]) => ns))
+    late = k.clock.hold(Promise.all([import('./net-services'), loadNetfilterEngine(), loadNetwork()]).then(([ns]) => ns))
       .then(({ startNetServices, exchangePasses }) => {
         // the resolver's packets cross the firewall too (before this, nothing sends any)
         net().filter = (packet) => exchangePasses(netfilter, () => k.clock.now(), packet);
@@ -123,7 +142,7 @@ export function startSubsystems(k: Kernel, journal: Journal, hooks: HostHooks): 
   const loadDocker = (): Promise<DockerEngine> =>
     // (held like any code the machine loads: a skipping clock jumping over the fetch would time
     // out the start of docker.service that is waiting for it)
-    (engine ??= k.clock.hold(Promise.all([import('./docker-start'), loadNet(), loadManager()])).then(([{ startDocker }, { resolver }, manager]) => {
+    (engine ??= k.clock.hold(Promise.all([import('./docker-start'), loadNet(), loadManager(), loadNetwork()])).then(([{ startDocker }, { resolver }, manager]) => {
       const docker = startDocker(k, journal, { net: net(), manager, resolver });
       subs.docker = docker;
       return docker;

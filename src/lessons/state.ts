@@ -36,7 +36,7 @@ export async function machineState(machine: Machine): Promise<MachineState> {
     if (u.load === 'not-found' && u.active === 'inactive') continue;
     units.push({ id: u.id, active: u.active, sub: u.sub, enabled: await host.unitFileState(u.id), description: manager.unit(u.id).description });
   }
-  const net = subs.net.view();
+  const net = (await subs.loadNetwork()).view();
   const linkName = (i?: number): string => net.links.find((l) => l.ifindex === i)?.name ?? String(i);
   const links = net.links.map((l) => ({
     name: l.name,

@@ -17,10 +17,12 @@ const TABLE_LOCAL = 255;
 
 export function captureRuntime(m: Machine): RuntimeState {
   const s = m.subsystems;
-  const links = s.net.links();
+  // (a network nothing has used yet is as it was at boot: nothing of it to keep)
+  const net = s.network;
+  const links = net?.links() ?? [];
   const nameOf = new Map(links.map((l) => [l.ifindex, l.name]));
   const admin = (ifindex: number | undefined): boolean => ifindex === undefined || !DOCKER_LINK.test(nameOf.get(ifindex) ?? '');
-  const addresses: SavedAddress[] = s.net.addresses().filter((a) => admin(a.ifindex)).map((a) => ({
+  const addresses: SavedAddress[] = (net?.addresses() ?? []).filter((a) => admin(a.ifindex)).map((a) => ({
     link: nameOf.get(a.ifindex) ?? '',
     family: a.family,
     local: a.local,
@@ -30,7 +32,7 @@ export function captureRuntime(m: Machine): RuntimeState {
     ...(a.label ? { label: a.label } : {}),
     scope: a.scope,
   }));
-  const routes: SavedRoute[] = s.net.routes().filter((r) => r.table !== TABLE_LOCAL && admin(r.oif)).map((r) => ({
+  const routes: SavedRoute[] = (net?.routes() ?? []).filter((r) => r.table !== TABLE_LOCAL && admin(r.oif)).map((r) => ({
     family: r.family,
     table: r.table,
     dst: r.dst ?? '',
@@ -72,6 +74,7 @@ export async function applyRuntime(m: Machine, rt: RuntimeState): Promise<void> 
   const s = m.subsystems;
   const manager = await s.loadManager();
   // the network first, so links come back in their order, before docker makes its own
+  await s.loadNetwork();
   restoreNetwork(m, rt);
   if (rt.modules) {
     await m.kernel.modules.ready();
