@@ -211,6 +211,8 @@ function applyOne(rs: NfRuleset, a: NfAction): void {
       builtinInit(t, a.chain);
       if (!builtin || !c) throw prepare('ENOENT');
       if (a.policy !== '-') c.policy = a.policy;
+      // (a DROP set after the flush is the script's own: turning it back keeps the table)
+      if (a.policy === 'DROP') t.flushed = false;
       // the chain is sent with counters: the ones given, else zero
       c.counters = a.counters ? { ...a.counters } : { packets: 0, bytes: 0 };
       c.stats = true;

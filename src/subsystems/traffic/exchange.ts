@@ -30,6 +30,8 @@ export interface ExchangeEnv {
   sysctl(key: string): string | undefined;
   /** When a pending ARP resolution of `address` gives up, in microseconds from now. */
   arpFailUs(address: string): number;
+  /** The firewall of the sender's namespace (one of `ip netns add`'s), for what stays inside it. */
+  nsFw?: Firewall;
 }
 
 /**
@@ -139,8 +141,30 @@ export function exchange(env: ExchangeEnv, req: Flow, leg: Leg, ttl = 64): Outco
 
 /** Within a namespace (its loopback or own address), or bridged between two containers. */
 function deliverInside(env: ExchangeEnv, req: Flow, netns: number): Outcome {
+  const fw = env.nsFw;
+  if (fw) {
+    // the namespace's own OUTPUT and INPUT, over its loopback
+    const out = fw.output(req, 'lo', 'request');
+    if (!out.ok) {
+      if (out.verdict === 'REJECT') {
+        const r = rejected({ ...env, fw }, req, out.rejectWith, out.why);
+        if (r.kind !== 'answer') return req.proto === 6 ? r : { kind: 'error', errno: 'EPERM', why: out.why };
+        return req.proto === 1 ? { ...r, sendErrno: 'EPERM' } : r;
+      }
+      return req.proto === 6 || out.verdict !== 'DROP' ? { kind: 'silent', why: out.why } : { kind: 'error', errno: 'EPERM', why: out.why };
+    }
+    const inp = fw.input(req, 'lo', 'request');
+    if (!inp.ok) {
+      if (inp.verdict !== 'REJECT') return { kind: 'silent', why: inp.why };
+      const a = rejectAnswer(inp.rejectWith);
+      const reply = a.kind === 'tcp-reset' && req.proto === 6 ? answerTo(req, { tcpFlags: TCP.RST | TCP.ACK, length: 40 }) : icmpErrorFor(req, req.dst, 3, a.kind === 'icmp' ? a.code : 3);
+      if (!fw.output(reply, 'lo', 'reply').ok || !fw.input(reply, 'lo', 'reply').ok) return { kind: 'silent', why: inp.why };
+      return { kind: 'answer', reply, rttUs: 30, ttl: 64, why: inp.why };
+    }
+  }
   const r = respondLocally(env, req, netns);
   if (!r.reply) return { kind: 'silent', why: r.why };
+  if (fw && (!fw.output(r.reply, 'lo', 'reply').ok || !fw.input(r.reply, 'lo', 'reply').ok)) return { kind: 'silent', why: r.why };
   return { kind: 'answer', reply: r.reply, rttUs: 20 + Math.round(60 * env.random()), ttl: 64, why: r.why, ...(r.peer ? { peer: r.peer } : {}) };
 }
 
