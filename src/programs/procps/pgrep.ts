@@ -253,8 +253,8 @@ async function run(ctx: Ctx, mode: Mode): Promise<number> {
     const pick = p.flags.has('n') ? sorted[sorted.length - 1] : sorted[0];
     matches = pick ? [pick] : [];
   }
-  if (kill) return signalAll(ctx, matches, signal, p.flags.has('e'), p.flags.has('c'));
-  if (mode === 'pidwait') return waitAll(ctx, matches, p.flags.has('e'), p.flags.has('c'));
+  if (kill) return signalAll(ctx, matches, signal, p.flags.has('e'), p.flags.has('c'), pattern !== undefined);
+  if (mode === 'pidwait') return waitAll(ctx, matches, p.flags.has('e'), p.flags.has('c'), pattern !== undefined);
   if (p.flags.has('c')) {
     await ctx.print(`${matches.length}\n`);
     return matches.length ? 0 : 1;
@@ -266,9 +266,10 @@ async function run(ctx: Ctx, mode: Mode): Promise<number> {
 }
 
 /** pidwait: -c prints the count, -e names each process; then it waits until every one has ended. */
-async function waitAll(ctx: Ctx, matches: Proc[], echo: boolean, count: boolean): Promise<number> {
+async function waitAll(ctx: Ctx, matches: Proc[], echo: boolean, count: boolean, named: boolean): Promise<number> {
   if (count) await ctx.print(`${matches.length}\n`);
-  if (echo) for (const q of matches) await ctx.print(`waiting for ${q.comm} (pid ${q.pid})\n`);
+  // (the name is the one a pattern matched: without a pattern there is none)
+  if (echo) for (const q of matches) await ctx.print(`waiting for ${named ? q.comm : ''} (pid ${q.pid})\n`);
   await ctx.flush();
   const pids = new Set(matches.map((q) => q.pid));
   while (pids.size) {
@@ -279,13 +280,14 @@ async function waitAll(ctx: Ctx, matches: Proc[], echo: boolean, count: boolean)
   return matches.length ? 0 : 1;
 }
 
-async function signalAll(ctx: Ctx, matches: Proc[], signal: number, echo: boolean, count: boolean): Promise<number> {
+async function signalAll(ctx: Ctx, matches: Proc[], signal: number, echo: boolean, count: boolean, named: boolean): Promise<number> {
   let ok = 0;
   for (const q of matches) {
     try {
       ctx.sys.kill(q.pid, signal);
       ok++;
-      if (echo) await ctx.print(`${q.comm} killed (pid ${q.pid})\n`);
+      // the name is the one matched against: without a pattern there is none
+      if (echo) await ctx.print(`${named ? q.comm : ''} killed (pid ${q.pid})\n`);
     } catch (e) {
       if (!isSysError(e)) throw e;
       if (e.errno === 'ESRCH') continue;
