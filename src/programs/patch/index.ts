@@ -11,8 +11,16 @@ import { defineProgram } from '../define';
 import type { Ctx } from '../lib/context';
 import { getopt, GetoptError, type OptionDef } from '../lib/getopt';
 import { readAllBin, unbin } from '../lib/textio';
+import { argmatch, argmatchError, type ArgChoices } from '../lib/argmatch';
+import { backupName, type BackupType } from '../lib/backup';
 import { Applier, joinText, oriented, splitText, type FileText } from './apply';
 import { epochStamp, headerName, parsePatch, type Hunk, type Section } from './parse';
+
+/** The -V words (gnulib's backup types). */
+const BACKUP_CHOICES: ArgChoices<BackupType> = [
+  ['none', 'none'], ['off', 'none'], ['simple', 'simple'], ['never', 'simple'],
+  ['existing', 'existing'], ['nil', 'existing'], ['numbered', 'numbered'], ['t', 'numbered'],
+];
 
 const DEFS: OptionDef[] = [
   { key: 'p', short: 'p', long: 'strip', arg: 'required' }, { key: 'R', short: 'R', long: 'reverse' },
@@ -25,7 +33,7 @@ const DEFS: OptionDef[] = [
   { key: 'n', short: 'n', long: 'normal' }, { key: 'verbose', long: 'verbose' }, { key: 'r', short: 'r', long: 'reject-file', arg: 'required' },
   { key: 'nobackup', long: 'no-backup-if-mismatch' }, { key: 'backupmis', long: 'backup-if-mismatch' }, { key: 'posix', long: 'posix' },
   { key: 'binary', long: 'binary' }, { key: 'help', long: 'help' }, { key: 'version', short: 'v', long: 'version' },
-  { key: 'follow', long: 'follow-symlinks' }, { key: 'T', short: 'T', long: 'set-time' }, { key: 'Z', short: 'Z', long: 'set-utc' },
+  { key: 'follow', long: 'follow-symlinks' }, { key: 'V', short: 'V', long: 'version-control', arg: 'required' }, { key: 'T', short: 'T', long: 'set-time' }, { key: 'Z', short: 'Z', long: 'set-utc' },
 ];
 
 const VERSION = `GNU patch 2.7.6
@@ -72,6 +80,7 @@ interface Opts {
   reject?: string;
   backup: boolean;
   suffix: string;
+  backupType: BackupType;
   silent: boolean;
   /** --verbose: the kind of each diff, the plan, every hunk's outcome, and "done". */
   verbose: boolean;
@@ -273,7 +282,7 @@ class Patch {
     if (create && missing && !this.o.dry) await makeParents(this.ctx, this.o.output ?? name);
     if ((this.o.backup || (mismatch && this.o.backupIfMismatch)) && !missing && !skipAll) {
       try {
-        await sys.writeFile(`${name}${this.o.suffix}`, new TextEncoder().encode(text));
+        await sys.writeFile(await backupName(sys, name, this.o.backupType === 'none' ? 'simple' : this.o.backupType, this.o.suffix), new TextEncoder().encode(text));
       } catch (e) {
         if (!isSysError(e)) throw e;
       }
@@ -394,11 +403,22 @@ async function run(ctx: Ctx): Promise<number> {
   }
   const stripArg = last('p');
   if (stripArg !== undefined && !/^\d+$/.test(stripArg)) return bad(`strip count ${stripArg} is not a number`);
+  // -V (else $PATCH_VERSION_CONTROL, else $VERSION_CONTROL): how backups are named
+  const control = last('V') ?? (ctx.env.get('PATCH_VERSION_CONTROL') || undefined) ?? (ctx.env.get('VERSION_CONTROL') || undefined);
+  let backupType: BackupType = 'existing';
+  if (control !== undefined) {
+    const m = argmatch(control, BACKUP_CHOICES);
+    if (!('value' in m)) {
+      await argmatchError(ctx, '--version-control or -V option', control, m.error, BACKUP_CHOICES);
+      return 2;
+    }
+    backupType = m.value;
+  }
   const fuzzArg = last('F');
   if (fuzzArg !== undefined && !/^\d+$/.test(fuzzArg)) return bad(`fuzz factor ${fuzzArg} is not a number`);
   const o: Opts = {
     strip: stripArg === undefined ? undefined : Number(stripArg), reverse: p.flags.has('R'), forward: p.flags.has('N'),
-    dry: p.flags.has('dry'), output: last('o'), reject: last('r'), backup: p.flags.has('b'), suffix: last('z') ?? '.orig',
+    dry: p.flags.has('dry'), output: last('o'), reject: last('r'), backup: p.flags.has('b'), suffix: last('z') ?? (ctx.env.get('SIMPLE_BACKUP_SUFFIX') || '.orig'), backupType,
     silent: p.flags.has('s'), verbose: p.flags.has('verbose') && !p.flags.has('s'), force: p.flags.has('f'), batch: p.flags.has('t'), removeEmpty: p.flags.has('E'),
     fuzz: fuzzArg === undefined ? 2 : Number(fuzzArg), ignoreWs: p.flags.has('l'), backupIfMismatch: !p.flags.has('nobackup') && !p.flags.has('posix'),
   };

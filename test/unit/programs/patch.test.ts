@@ -67,6 +67,9 @@ const CASES: Case[] = [
   ['silent_skips', 'cp b x; patch -s x u.diff; echo rc=$?; mkdir q; cd q; patch -s < ../u.diff; echo rc=$?; patch -s -f < ../u.diff; echo rc=$?',
     'Reversed (or previously applied) patch detected!  Assume -R? [n] \nApply anyway? [n] \n1 out of 1 hunk ignored -- saving rejects to file x.rej\nrc=1\nThe text leading up to this was:\n--------------------------\n|--- a	2026-01-15 09:30:00.000000000 +0000\n|+++ b	2026-01-15 09:30:00.000000000 +0000\n--------------------------\nFile to patch: \nSkip this patch? [y] \n1 out of 1 hunk ignored\nrc=1\nThe text leading up to this was:\n--------------------------\n|--- a	2026-01-15 09:30:00.000000000 +0000\n|+++ b	2026-01-15 09:30:00.000000000 +0000\n--------------------------\nNo file to patch.  Skipping patch.\n1 out of 1 hunk ignored\nrc=1\n',
     '', 0],
+  ['version_control', 'cp a v; patch -b -V numbered v u.diff; patch -b -V t -R v u.diff; ls v*; patch -b -V existing v u.diff; ls v*; patch -V bogus v u.diff; echo rc=$?; cp a w; VERSION_CONTROL=numbered patch -b w u.diff; PATCH_VERSION_CONTROL=simple patch -b -R w u.diff; SIMPLE_BACKUP_SUFFIX=.sv patch -b w u.diff; ls w*',
+    'patching file v\npatching file v\nv\nv.~1~\nv.~2~\npatching file v\nv\nv.~1~\nv.~2~\nv.~3~\nrc=2\npatching file w\npatching file w\npatching file w\nw\nw.orig\nw.~1~\nw.~2~\n',
+    'patch: invalid argument \'bogus\' for \'--version-control or -V option\'\nValid arguments are:\n  - \'none\', \'off\'\n  - \'simple\', \'never\'\n  - \'existing\', \'nil\'\n  - \'numbered\', \'t\'\n', 0],
 ];
 
 describe('patch, as GNU patch 2.7.6 behaves', () => {
