@@ -55,6 +55,8 @@ ${coreutilsHelpFooter('install')}`,
 interface Opts {
   mode: number;
   dirMode: number;
+  /** The mode bits -m names for a directory (all of them without -m): gnulib's mode_bits. */
+  dirBits: number;
   uid: number;
   gid: number;
   verbose: boolean;
@@ -99,13 +101,23 @@ async function makeDirs(ctx: Ctx, o: Opts, dir: string, lastMode: number | undef
   const abs = dir.startsWith('/');
   const comps = dir.split('/').filter(Boolean);
   let path = '';
+  let made = false;
   for (let i = 0; i < comps.length; i++) {
     const c = comps[i]!;
     path = path === '' ? (abs ? `/${c}` : c) : `${path}/${c}`;
     if (c === '.' || c === '..') continue;
     const last = i === comps.length - 1;
     try {
-      await ctx.sys.mkdir(path, last && lastMode !== undefined ? lastMode : 0o755);
+      if (last && lastMode !== undefined) {
+        // the directory asked for is made with its mode as given, the umask aside
+        const saved = ctx.sys.umask(0);
+        try {
+          await ctx.sys.mkdir(path, lastMode & 0o1777);
+        } finally {
+          ctx.sys.umask(saved);
+        }
+        made = true;
+      } else await ctx.sys.mkdir(path, 0o755);
       if (o.verbose) await ctx.print(`${ctx.name}: creating directory ${quoteaf(path)}\n`);
     } catch (e) {
       if (!isSysError(e)) throw e;
@@ -141,8 +153,24 @@ async function makeDirs(ctx: Ctx, o: Opts, dir: string, lastMode: number | undef
       return false;
     }
   }
-  if (lastMode !== undefined) return changeAttributes(ctx, o, dir, lastMode);
-  return true;
+  if (lastMode === undefined) return true;
+  // gnulib make_dir_parents: a directory just made keeps what mkdir gave it unless an owner or
+  // setuid/setgid/sticky bits were asked for; otherwise dirchownmod changes only the named bits
+  if (made && o.uid === -1 && o.gid === -1 && !((o.dirBits & 0o6000) | (lastMode & 0o1000))) return true;
+  return changeDirAttributes(ctx, o, dir, lastMode);
+}
+
+async function changeDirAttributes(ctx: Ctx, o: Opts, name: string, mode: number): Promise<boolean> {
+  const what = o.uid !== -1 || o.gid !== -1 ? 'owner and permissions' : 'permissions';
+  try {
+    if (o.uid !== -1 || o.gid !== -1) await ctx.sys.lchown(name, o.uid, o.gid);
+    const cur = (await ctx.sys.stat(name)).mode & 0o7777;
+    if ((cur ^ mode) & o.dirBits) await ctx.sys.chmod(name, mode | (cur & ~o.dirBits));
+    return true;
+  } catch (e) {
+    await ctx.perror(e, `cannot change ${what} of ${quote(name)}`);
+    return false;
+  }
 }
 
 async function changeAttributes(ctx: Ctx, o: Opts, name: string, mode: number): Promise<boolean> {
@@ -304,12 +332,13 @@ export default defineProgram({
       }
       let mode = 0o755;
       let dirMode = 0o755;
+      let dirBits = 0o7777;
       const m = lastValue(args, 'm');
       if (m !== undefined) {
         const c = compileMode(m);
         if (!c) throw new Die(`invalid mode ${quote(m)}`);
         mode = adjustMode(0, false, 0, c).mode;
-        dirMode = adjustMode(0, true, 0, c).mode;
+        ({ mode: dirMode, bits: dirBits } = adjustMode(0, true, 0, c));
       }
       const acc = await Accounts.load(ctx.sys);
       let uid = -1;
@@ -328,7 +357,7 @@ export default defineProgram({
         else if (/^\d+$/.test(group)) gid = Number(group);
         else throw new Die(`invalid group ${quote(group)}`);
       }
-      const o: Opts = { mode, dirMode, uid, gid, verbose: f('v'), preserveTimes: f('p'), compare: f('C'), backup, suffix: backupSuffix(ctx, lastValue(args, 'S')), strip: f('s') ? (lastValue(args, 'strip-program') ?? 'strip') : undefined };
+      const o: Opts = { mode, dirMode, dirBits, uid, gid, verbose: f('v'), preserveTimes: f('p'), compare: f('C'), backup, suffix: backupSuffix(ctx, lastValue(args, 'S')), strip: f('s') ? (lastValue(args, 'strip-program') ?? 'strip') : undefined };
       // install works with umask 0: modes are exactly what -m says
       const oldUmask = ctx.sys.umask(0);
       let ok = true;

@@ -14,8 +14,10 @@ interface Plan {
   /** The umask while creating the last component, and while creating ancestors. */
   umaskSelf: number;
   umaskAncestor: number;
-  /** -m asked for setuid/setgid/sticky, which mkdir(2) does not set: chmod afterwards. */
+  /** -m named setuid/setgid or asked for sticky, which mkdir(2) does not settle: chmod after. */
   chmodAfter: boolean;
+  /** The bits -m names (gnulib's mode_bits). */
+  bits: number;
 }
 
 async function isDir(ctx: Ctx, path: string): Promise<boolean> {
@@ -97,8 +99,11 @@ async function makeOne(ctx: Ctx, plan: Plan, dir: string): Promise<boolean> {
   }
   await announce(ctx, plan, dir);
   if (plan.chmodAfter) {
+    // gnulib dirchownmod: only the bits -m names change, and only when they differ from what
+    // mkdir gave (a setgid bit inherited from the parent stays unless -m names it)
     try {
-      await ctx.sys.chmod(dir, plan.mode);
+      const cur = (await ctx.sys.stat(dir)).mode & 0o7777;
+      if ((cur ^ plan.mode) & plan.bits) await ctx.sys.chmod(dir, plan.mode | (cur & ~plan.bits));
     } catch (e) {
       await ctx.perror(e, `cannot change permissions of ${quote(dir)}`);
       return false;
@@ -150,6 +155,7 @@ export default defineProgram({
       umaskSelf: umask,
       umaskAncestor: umask & ~0o300,
       chmodAfter: false,
+      bits: 0,
     };
     if (modeArg !== undefined) {
       const changes = compileMode(modeArg);
@@ -160,7 +166,8 @@ export default defineProgram({
       const { mode, bits } = adjustMode(0o777, true, umask, changes);
       plan.mode = mode;
       plan.umaskSelf = umask & ~mode;
-      plan.chmodAfter = (bits & 0o7000 & mode) !== 0;
+      plan.bits = bits;
+      plan.chmodAfter = ((bits & 0o6000) | (mode & 0o1000)) !== 0;
     }
     let ok = true;
     for (const dir of args.operands) {
