@@ -32,7 +32,7 @@ export function startNetServices(k: Kernel, host: ServiceHost, s: { net: Network
   });
   const traffic = new Traffic({ net, netfilter, sockets, now: () => k.clock.now(), random: () => k.random.next() / 0x1_0000_0000, sysctl: (key) => k.sysctl.get(key), readFile: (p) => host.readFile(p), hostname: () => k.identity.hostname, netns: k.netns,
     netIn: (caller, req) => k.services.get('net')?.(caller, req),
-    firewallIn: async (caller) => ((await k.services.get('netns')?.(caller, { kind: 'firewall' })) as { netfilter?: Netfilter } | undefined)?.netfilter,
+    stackIn: async (caller) => (await k.services.get('netns')?.(caller, { kind: 'firewall' })) as { netfilter?: Netfilter; net?: Network } | undefined,
   });
   return { resolver, traffic, dhcp: (caller, req) => handleDhcp(net, caller, req) };
 }

@@ -87,7 +87,7 @@ export class NamedNetns {
     const req = request as NetnsRequest;
     if (typeof req !== 'object' || req === null) return { ok: false, errno: 'EINVAL' };
     // (the traffic service's question, in the kernel: the firewall of the caller's namespace)
-    if ((req as { kind: string }).kind === 'firewall') return { ok: true, netfilter: this.netfilter(caller.netns ?? 0) } as NetnsReply;
+    if ((req as { kind: string }).kind === 'firewall') return { ok: true, netfilter: this.netfilter(caller.netns ?? 0), net: this.net(caller.netns ?? 0) } as NetnsReply;
     if (req.kind !== 'identify' && req.kind !== 'pids' && caller.euid !== 0) return { ok: false, errno: 'EPERM' };
     switch (req.kind) {
       case 'add': {

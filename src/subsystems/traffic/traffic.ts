@@ -36,8 +36,8 @@ export interface TrafficDeps {
   netns?: NetNamespaceDirectory;
   /** A request to the net service as `caller` (answered by the stack of the caller's namespace). */
   netIn?(caller: Caller, req: NetRequest): unknown;
-  /** The firewall of a namespace made by `ip netns add` the caller is in (undefined: none of its own). */
-  firewallIn?(caller: Caller): Promise<Netfilter | undefined>;
+  /** The firewall and stack of a namespace made by `ip netns add` the caller is in (none: not one of those). */
+  stackIn?(caller: Caller): Promise<{ netfilter?: Netfilter; net?: Network } | undefined>;
 }
 
 /** What the traffic service reads of the kernel's network namespaces. */
@@ -71,12 +71,12 @@ export class Traffic {
     // one's loopback is down: even 127.0.0.1 is unreachable)
     if (caller.netns && this.d.netIn && (req?.kind === 'route' || req?.kind === 'echo' || req?.kind === 'connect' || req?.kind === 'udp') && typeof req.dst === 'string') {
       const r = this.d.netIn(caller, { kind: 'getroute', query: { family: req.dst.includes(':') ? 6 : 4, dst: req.dst } });
-      return Promise.all([r, this.d.firewallIn?.(caller)]).then(([x, nf]) => {
-        this.nsNetfilter = nf;
+      return Promise.all([r, this.d.stackIn?.(caller)]).then(([x, stack]) => {
+        this.nsStack = stack?.netfilter ? stack : undefined;
         try {
           return this.inNamespace(caller, req, x);
         } finally {
-          this.nsNetfilter = undefined;
+          this.nsStack = undefined;
         }
       });
     }
@@ -85,8 +85,8 @@ export class Traffic {
 
   /** A local destination of a namespace's own stays inside it. */
   private localInNs = false;
-  /** The firewall of the sender's own namespace, for packets that stay inside it. */
-  private nsNetfilter: Netfilter | undefined;
+  /** The firewall and stack of the sender's own namespace, for packets that stay inside it. */
+  private nsStack: { netfilter?: Netfilter; net?: Network } | undefined;
 
   private inNamespace(caller: Caller, req: Extract<TrafficRequest, { dst: string }>, r: unknown): unknown {
     const dst = req.dst;
@@ -177,7 +177,8 @@ export class Traffic {
     return {
       now,
       net: this.d.net, sockets: this.d.sockets, fw: new Firewall(this.d.netfilter, () => this.d.now(), dry),
-      ...(this.nsNetfilter ? { nsFw: new Firewall(this.nsNetfilter, () => this.d.now(), dry) } : {}),
+      ...(this.nsStack?.netfilter ? { nsFw: new Firewall(this.nsStack.netfilter, () => this.d.now(), dry) } : {}),
+      ...(this.nsStack?.net ? { nsNet: this.nsStack.net } : {}),
       // a probe must leave no trace, not even on the machine's random stream
       random: dry ? () => 0.5 : () => this.d.random(), sysctl: (k) => this.d.sysctl(k),
       arpFailUs: (address) => this.arpFail(address, dry, now),
