@@ -81,6 +81,8 @@ interface Opts {
   backup: boolean;
   suffix: string;
   backupType: BackupType;
+  /** -T (local times) or -Z (UTC): set the patched file's time from the header. */
+  setTime: 'local' | 'utc' | undefined;
   silent: boolean;
   /** --verbose: the kind of each diff, the plan, every hunk's outcome, and "done". */
   verbose: boolean;
@@ -295,14 +297,35 @@ class Patch {
         await this.ctx.out.write(joinText(result));
         await this.ctx.out.flush();
       } else if (removes && this.o.output === undefined) await sys.unlink(dest);
-      else if (!skipAll || this.o.output !== undefined) await sys.writeFile(dest, new TextEncoder().encode(joinText(result)));
+      else if (!skipAll || this.o.output !== undefined) {
+        const before = missing ? undefined : await sys.stat(name).then((st) => st.mtime, () => undefined);
+        await sys.writeFile(dest, new TextEncoder().encode(joinText(result)));
+        if (this.o.setTime && !skipAll && rejected.length === 0) await this.setTime(dest, reverse ? s.newHeader : s.oldHeader, newH, before);
+      }
     } catch (e) {
       if (!isSysError(e)) throw e;
       await this.fatal(`Can't create file ${dest} : ${strerror(e.errno)}`);
     }
-    const rej = this.o.reject ?? `${dest}.rej`;
-    if (rejected.length) await sys.writeFile(rej, new TextEncoder().encode(rejectText(s, rejected)));
+    // -r - throws the rejected hunks away
+    const rej = this.o.reject === '-' ? undefined : (this.o.reject ?? `${dest}.rej`);
+    if (rejected.length && rej !== undefined) await sys.writeFile(rej, new TextEncoder().encode(rejectText(s, rejected)));
     await this.report(rejected.length, total, skipAll, rej);
+  }
+
+  /**
+   * -T/-Z: the patched file takes the time the new header gives, when the file's time was the
+   * old header's (or with -f); otherwise it is said and left alone.
+   */
+  private async setTime(file: string, oldH: string | undefined, newH: string | undefined, was: number | undefined): Promise<void> {
+    // the headers' times are read as UTC (TZ=UTC makes -T and -Z the same)
+    const t = headerTime(newH);
+    if (t === undefined) return;
+    const old = headerTime(oldH);
+    if (!this.o.force && old !== undefined && was !== undefined && Math.floor(was) !== Math.floor(old)) {
+      await this.say(`Not setting time of file ${file} (time mismatch)\n`);
+      return;
+    }
+    await this.ctx.sys.utimes(file, t, t);
   }
 
   private async report(failed: number, total: number, skipped: boolean, rej: string | undefined): Promise<void> {
@@ -311,6 +334,30 @@ class Patch {
     const what = skipped ? 'ignored' : 'FAILED';
     await this.say(`${failed} out of ${total} hunk${total === 1 ? '' : 's'} ${what}${rej === undefined ? '' : ` -- saving rejects to file ${rej}`}\n`);
   }
+}
+
+/**
+ * The time in a header after its name, in ms: "2020-01-02 03:04:05.123 +0000" (in its zone)
+ * or ctime's "Thu Jan  2 03:04:05 2020"; undefined when there is none.
+ */
+function headerTime(h: string | undefined): number | undefined {
+  const tab = h?.indexOf('\t') ?? -1;
+  if (h === undefined || tab < 0) return undefined;
+  const text = h.slice(tab + 1).trim();
+  const iso = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.(\d+))?(?: ([-+])(\d\d)(\d\d))?$/.exec(text);
+  if (iso) {
+    const [, y, mo, d, hh, mi, ss, frac, sign, zh, zm] = iso;
+    let ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(hh), Number(mi), Number(ss)) + Number(`0.${frac ?? '0'}`) * 1000;
+    if (sign) ms -= (sign === '-' ? -1 : 1) * (Number(zh) * 60 + Number(zm)) * 60000;
+    return ms;
+  }
+  const ct = /^\w{3} (\w{3}) +(\d+) (\d\d):(\d\d):(\d\d) (\d{4})$/.exec(text);
+  if (ct) {
+    const mon = 'JanFebMarAprMayJunJulAugSepOctNovDec'.indexOf(ct[1]!) / 3;
+    if (mon < 0 || !Number.isInteger(mon)) return undefined;
+    return Date.UTC(Number(ct[6]), mon, Number(ct[2]), Number(ct[3]), Number(ct[4]), Number(ct[5]));
+  }
+  return undefined;
 }
 
 /** Makes the missing directories above a file to create. */
@@ -419,6 +466,7 @@ async function run(ctx: Ctx): Promise<number> {
   const o: Opts = {
     strip: stripArg === undefined ? undefined : Number(stripArg), reverse: p.flags.has('R'), forward: p.flags.has('N'),
     dry: p.flags.has('dry'), output: last('o'), reject: last('r'), backup: p.flags.has('b'), suffix: last('z') ?? (ctx.env.get('SIMPLE_BACKUP_SUFFIX') || '.orig'), backupType,
+    setTime: p.flags.has('Z') ? 'utc' : p.flags.has('T') ? 'local' : undefined,
     silent: p.flags.has('s'), verbose: p.flags.has('verbose') && !p.flags.has('s'), force: p.flags.has('f'), batch: p.flags.has('t'), removeEmpty: p.flags.has('E'),
     fuzz: fuzzArg === undefined ? 2 : Number(fuzzArg), ignoreWs: p.flags.has('l'), backupIfMismatch: !p.flags.has('nobackup') && !p.flags.has('posix'),
   };
@@ -443,7 +491,9 @@ async function run(ctx: Ctx): Promise<number> {
     }
   }
   const text = new TextDecoder().decode(data);
-  const sections = parsePatch(text);
+  // -n, -u, -c: the patch is read as that kind of diff only
+  const forced = p.flags.has('n') ? 'normal' : p.flags.has('u') ? 'unified' : p.flags.has('c') ? 'context' : undefined;
+  const sections = parsePatch(text).filter((s) => forced === undefined || s.format === forced);
   if (sections.length === 0) {
     if (text.trim() === '') return 0;
     return bad('Only garbage was found in the patch input.');

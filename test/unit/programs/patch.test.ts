@@ -70,6 +70,9 @@ const CASES: Case[] = [
   ['version_control', 'cp a v; patch -b -V numbered v u.diff; patch -b -V t -R v u.diff; ls v*; patch -b -V existing v u.diff; ls v*; patch -V bogus v u.diff; echo rc=$?; cp a w; VERSION_CONTROL=numbered patch -b w u.diff; PATCH_VERSION_CONTROL=simple patch -b -R w u.diff; SIMPLE_BACKUP_SUFFIX=.sv patch -b w u.diff; ls w*',
     'patching file v\npatching file v\nv\nv.~1~\nv.~2~\npatching file v\nv\nv.~1~\nv.~2~\nv.~3~\nrc=2\npatching file w\npatching file w\npatching file w\nw\nw.orig\nw.~1~\nw.~2~\n',
     'patch: invalid argument \'bogus\' for \'--version-control or -V option\'\nValid arguments are:\n  - \'none\', \'off\'\n  - \'simple\', \'never\'\n  - \'existing\', \'nil\'\n  - \'numbered\', \'t\'\n', 0],
+  ['set_time_reject_forced', 'seq 1 10 | sed "s/3/three/" > n; touch -d "2026-02-03 04:05:06" n; diff -u a n > t.diff; cp -p a d; patch -T d t.diff; ls -l --time-style=full-iso d | cut -d" " -f6,7; touch -d "2020-01-01" e0; cp a e; touch -d "2020-01-01" e; patch -Z e t.diff; patch -f -Z -R e t.diff; ls -l --time-style=full-iso e | cut -d" " -f6,7; cp a r; sed -i "s/^5$/X/" r; patch -r - r u.diff; echo rc=$?; ls r*; patch -n a u.diff; echo rc=$?; patch -c --dry-run a c.diff; echo rc=$?',
+    'patching file d\n2026-02-03 04:05:06.000000000\npatching file e\nNot setting time of file e (time mismatch)\npatching file e\n2026-01-15 09:30:00.000000000\npatching file r\nHunk #1 FAILED at 2.\n1 out of 1 hunk FAILED\nrc=1\nr\nr.orig\nrc=2\nchecking file a\nrc=0\n',
+    'patch: **** Only garbage was found in the patch input.\n', 0],
 ];
 
 describe('patch, as GNU patch 2.7.6 behaves', () => {
