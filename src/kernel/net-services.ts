@@ -10,7 +10,7 @@ import type { Network } from '../subsystems/net/network';
 import type { Sockets } from '../subsystems/sockets/sockets';
 import { Resolver } from '../subsystems/resolve/resolver';
 import { handleDhcp } from '../subsystems/resolve/dhcp-server';
-import { Traffic } from '../subsystems/traffic/traffic';
+import { Traffic, type NsStack } from '../subsystems/traffic/traffic';
 
 export { exchangePasses } from '../subsystems/traffic/firewall';
 
@@ -32,7 +32,7 @@ export function startNetServices(k: Kernel, host: ServiceHost, s: { net: Network
   });
   const traffic = new Traffic({ net, netfilter, sockets, now: () => k.clock.now(), random: () => k.random.next() / 0x1_0000_0000, sysctl: (key) => k.sysctl.get(key), readFile: (p) => host.readFile(p), hostname: () => k.identity.hostname, netns: k.netns,
     netIn: (caller, req) => k.services.get('net')?.(caller, req),
-    stackIn: async (caller) => (await k.services.get('netns')?.(caller, { kind: 'firewall' })) as { netfilter?: Netfilter; net?: Network } | undefined,
+    stackIn: async (caller, dst) => (await k.services.get('netns')?.(caller, { kind: 'firewall', dst })) as NsStack | undefined,
   });
   return { resolver, traffic, dhcp: (caller, req) => handleDhcp(net, caller, req) };
 }

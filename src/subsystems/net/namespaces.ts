@@ -87,7 +87,12 @@ export class NamedNetns {
     const req = request as NetnsRequest;
     if (typeof req !== 'object' || req === null) return { ok: false, errno: 'EINVAL' };
     // (the traffic service's question, in the kernel: the firewall of the caller's namespace)
-    if ((req as { kind: string }).kind === 'firewall') return { ok: true, netfilter: this.netfilter(caller.netns ?? 0), net: this.net(caller.netns ?? 0) } as NetnsReply;
+    if ((req as { kind: string }).kind === 'firewall') {
+      const dst = (req as { dst?: string }).dst;
+      // the other namespace (of ip netns add's) whose up device holds `dst` (a veth's far end)
+      const peer = [...this.byId.values()].find((st) => st.id !== caller.netns && st.netfilter && st.net.addresses(4).some((a) => a.local === dst && ((st.net.links().find((l) => l.ifindex === a.ifindex)?.flags ?? 0) & 1) !== 0));
+      return { ok: true, netfilter: this.netfilter(caller.netns ?? 0), net: this.net(caller.netns ?? 0), ...(peer ? { peer: { netns: peer.id, netfilter: peer.netfilter, net: peer.net } } : {}) } as NetnsReply;
+    }
     if (req.kind !== 'identify' && req.kind !== 'pids' && caller.euid !== 0) return { ok: false, errno: 'EPERM' };
     switch (req.kind) {
       case 'add': {

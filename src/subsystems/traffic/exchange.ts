@@ -34,11 +34,13 @@ export interface ExchangeEnv {
   nsFw?: Firewall;
   /** That namespace's stack: its loopback counts what goes round it. */
   nsNet?: Network;
+  /** The firewall of the namespace at a veth's other end, when the packet crosses into it. */
+  peerFw?: Firewall;
 }
 
 /** A packet round the namespace's loopback (index 1), sent and received (counted as Ethernet frames, as every caller does). */
 function loopNs(env: ExchangeEnv, flow: Flow): void {
-  if (env.nsNet && !env.fw.dry) for (const dir of ['tx', 'rx'] as const) env.nsNet.count(1, dir, flow.length + ETH);
+  if (env.nsNet && !env.peerFw && !env.fw.dry) for (const dir of ['tx', 'rx'] as const) env.nsNet.count(1, dir, flow.length + ETH);
 }
 
 /**
@@ -161,12 +163,14 @@ function deliverInside(env: ExchangeEnv, req: Flow, netns: number): Outcome {
       return req.proto === 6 || out.verdict !== 'DROP' ? { kind: 'silent', why: out.why } : { kind: 'error', errno: 'EPERM', why: out.why };
     }
     loopNs(env, req);
-    const inp = fw.input(req, 'lo', 'request');
+    // (across a veth, the other namespace's firewall takes the packet in and the answer out)
+    const far = env.peerFw ?? fw;
+    const inp = far.input(req, 'lo', 'request');
     if (!inp.ok) {
       if (inp.verdict !== 'REJECT') return { kind: 'silent', why: inp.why };
       const a = rejectAnswer(inp.rejectWith);
       const reply = a.kind === 'tcp-reset' && req.proto === 6 ? answerTo(req, { tcpFlags: TCP.RST | TCP.ACK, length: 40 }) : icmpErrorFor(req, req.dst, 3, a.kind === 'icmp' ? a.code : 3);
-      if (!fw.output(reply, 'lo', 'reply').ok) return { kind: 'silent', why: inp.why };
+      if (!far.output(reply, 'lo', 'reply').ok) return { kind: 'silent', why: inp.why };
       loopNs(env, reply);
       if (!fw.input(reply, 'lo', 'reply').ok) return { kind: 'silent', why: inp.why };
       return { kind: 'answer', reply, rttUs: 30, ttl: 64, why: inp.why };
@@ -174,7 +178,7 @@ function deliverInside(env: ExchangeEnv, req: Flow, netns: number): Outcome {
   }
   const r = respondLocally(env, req, netns);
   if (!r.reply) return { kind: 'silent', why: r.why };
-  if (fw && !fw.output(r.reply, 'lo', 'reply').ok) return { kind: 'silent', why: r.why };
+  if (fw && !(env.peerFw ?? fw).output(r.reply, 'lo', 'reply').ok) return { kind: 'silent', why: r.why };
   if (fw) loopNs(env, r.reply);
   if (fw && !fw.input(r.reply, 'lo', 'reply').ok) return { kind: 'silent', why: r.why };
   return { kind: 'answer', reply: r.reply, rttUs: 20 + Math.round(60 * env.random()), ttl: 64, why: r.why, ...(r.peer ? { peer: r.peer } : {}) };

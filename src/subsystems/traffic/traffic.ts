@@ -36,8 +36,15 @@ export interface TrafficDeps {
   netns?: NetNamespaceDirectory;
   /** A request to the net service as `caller` (answered by the stack of the caller's namespace). */
   netIn?(caller: Caller, req: NetRequest): unknown;
-  /** The firewall and stack of a namespace made by `ip netns add` the caller is in (none: not one of those). */
-  stackIn?(caller: Caller): Promise<{ netfilter?: Netfilter; net?: Network } | undefined>;
+  /** The firewall and stack of a namespace made by `ip netns add` the caller is in (none: not one of those), and another's holding `dst`. */
+  stackIn?(caller: Caller, dst: string): Promise<NsStack | undefined>;
+}
+
+/** A namespace of `ip netns add`'s: its firewall and stack (and, asked for an address, the one holding it). */
+export interface NsStack {
+  netfilter?: Netfilter;
+  net?: Network;
+  peer?: { netns: number; netfilter?: Netfilter; net: Network };
 }
 
 /** What the traffic service reads of the kernel's network namespaces. */
@@ -71,7 +78,7 @@ export class Traffic {
     // one's loopback is down: even 127.0.0.1 is unreachable)
     if (caller.netns && this.d.netIn && (req?.kind === 'route' || req?.kind === 'echo' || req?.kind === 'connect' || req?.kind === 'udp') && typeof req.dst === 'string') {
       const r = this.d.netIn(caller, { kind: 'getroute', query: { family: req.dst.includes(':') ? 6 : 4, dst: req.dst } });
-      return Promise.all([r, this.d.stackIn?.(caller)]).then(([x, stack]) => {
+      return Promise.all([r, this.d.stackIn?.(caller, req.dst)]).then(([x, stack]) => {
         this.nsStack = stack?.netfilter ? stack : undefined;
         try {
           return this.inNamespace(caller, req, x);
@@ -85,8 +92,10 @@ export class Traffic {
 
   /** A local destination of a namespace's own stays inside it. */
   private localInNs = false;
+  /** The namespace a packet crosses a veth into (its stack, firewall and the sender's address). */
+  private nsPeer: (NonNullable<NsStack['peer']> & { src: string }) | undefined;
   /** The firewall and stack of the sender's own namespace, for packets that stay inside it. */
-  private nsStack: { netfilter?: Netfilter; net?: Network } | undefined;
+  private nsStack: NsStack | undefined;
 
   private inNamespace(caller: Caller, req: Extract<TrafficRequest, { dst: string }>, r: unknown): unknown {
     const dst = req.dst;
@@ -97,6 +106,17 @@ export class Traffic {
       return { kind: 'error', errno, why: { kind: 'no-route', dst } };
     }
     const route = (r as { route?: RouteMsg }).route;
+    // out of a veth into the namespace at its other end: that namespace's kernel answers
+    const peer = this.nsStack?.peer;
+    if (route?.type === RTN.UNICAST && peer && this.nsStack?.net?.links().find((l) => l.ifindex === route.oif)?.kind === 'veth') {
+      if (req.kind === 'route') return { kind: 'route', src: route.prefsrc ?? dst, ifname: this.nsStack.net.links().find((l) => l.ifindex === route.oif)!.name, local: false, mtu: 1500 } satisfies RouteReply;
+      this.nsPeer = { ...peer, src: route.prefsrc ?? dst };
+      try {
+        return this.dispatch(caller, req);
+      } finally {
+        this.nsPeer = undefined;
+      }
+    }
     if (route?.type !== RTN.LOCAL || dst.includes(':')) return this.dispatch(caller, req);
     if (req.kind === 'route') return { kind: 'route', src: route.prefsrc ?? dst, ifname: 'lo', local: true, mtu: 65536 } satisfies RouteReply;
     this.localInNs = true;
@@ -179,6 +199,7 @@ export class Traffic {
       net: this.d.net, sockets: this.d.sockets, fw: new Firewall(this.d.netfilter, () => this.d.now(), dry),
       ...(this.nsStack?.netfilter ? { nsFw: new Firewall(this.nsStack.netfilter, () => this.d.now(), dry) } : {}),
       ...(this.nsStack?.net ? { nsNet: this.nsStack.net } : {}),
+      ...(this.nsPeer?.netfilter ? { peerFw: new Firewall(this.nsPeer.netfilter, () => this.d.now(), dry) } : {}),
       // a probe must leave no trace, not even on the machine's random stream
       random: dry ? () => 0.5 : () => this.d.random(), sysctl: (k) => this.d.sysctl(k),
       arpFailUs: (address) => this.arpFail(address, dry, now),
@@ -220,6 +241,7 @@ export class Traffic {
   legFor(env: ExchangeEnv, caller: Caller, dst: string): Leg | TrafficError {
     const from = caller.netns ?? 0;
     const dir = this.d.netns;
+    if (this.nsPeer) return { kind: 'local', src: this.nsPeer.src, ifindex: 0, ifname: 'lo', netns: this.nsPeer.netns, inside: true };
     if (from !== 0 && (this.localInNs || dst.startsWith('127.') || dir?.addresses(from).includes(dst))) {
       return { kind: 'local', src: dst, ifindex: 0, ifname: 'lo', netns: from, inside: true };
     }
