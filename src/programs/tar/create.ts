@@ -9,7 +9,7 @@ import { encodeHeader, longLinkHeader, nameBytes, ustarSplit, type Member } from
 import { longLine, shortLine } from './list';
 import { Excluder, safeName, trimSlashes } from './names';
 import { BACKUP_PATTERNS, VCS_PATTERNS, type NameArg } from './options';
-import { override } from './overrides';
+import { override, tooOld } from './overrides';
 import { qc, qq, type Tar } from './state';
 import { XF_LINK, XF_REG, XF_SYMLINK } from './transform';
 
@@ -135,6 +135,7 @@ export class Creator {
       return;
     }
     if (st.kind === 'dir') return this.dumpDir(path, st);
+    if (await tooOld(this.tar, path, st)) return;
     const member = await this.member(path, st);
     if (this.upToDate(member)) return;
     const seen = this.links.get(id);

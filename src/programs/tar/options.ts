@@ -258,6 +258,10 @@ function apply(o: TarOptions, name: string, value: string | undefined, display: 
       return;
     }
     case 'mtime': o.overrides.mtimeArg = v; return;
+    // -N, --newer, --after-date (mtime or ctime), --newer-mtime (mtime only)
+    case 'newer': case 'after-date': case 'newer-mtime':
+      o.overrides.newer = { arg: v, option: name === 'newer-mtime' ? '--newer-mtime' : '--after-date', mtimeOnly: name === 'newer-mtime' };
+      return;
     case 'clamp-mtime': o.overrides.clamp = true; return;
     case 'blocking-factor': {
       if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 4194304) throw new TarUsage(`${v}: Invalid blocking factor`, false);

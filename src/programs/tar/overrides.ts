@@ -6,7 +6,7 @@ import { adjustMode, type ModeChange } from '../lib/mode-parse';
 import { parseDate } from '../lib/parse-date';
 import { localtime, msToTimespec, type TimeZone } from '../lib/tz';
 import type { Member } from './header';
-import { qq, type Tar } from './state';
+import { qc, qq, type Tar } from './state';
 
 /** An --owner or --group value: an id, a name, or both ("NAME:ID"). */
 export interface IdSpec {
@@ -39,6 +39,8 @@ export interface Overrides {
   mtimeArg?: string;
   mtime?: number;
   clamp: boolean;
+  /** -N and friends: files older than this (seconds) are not stored. */
+  newer?: { arg: string; option: string; mtimeOnly: boolean; time?: number };
 }
 
 /** tartime(t, true): the local time with seconds, and nanoseconds when there are some. */
@@ -55,27 +57,47 @@ function fullTime(sec: number, ns: number, tz: TimeZone): string {
  * Returns false after a usage error was printed.
  */
 export async function resolveMtime(tar: Tar, ov: Overrides): Promise<boolean> {
-  const arg = ov.mtimeArg;
-  if (arg === undefined) return true;
+  if (ov.newer) {
+    const t = await resolveDate(tar, ov.newer.arg, ov.newer.option);
+    if (t === false) return false;
+    ov.newer.time = t ?? -Infinity;
+  }
+  if (ov.mtimeArg === undefined) return true;
+  const t = await resolveDate(tar, ov.mtimeArg, '--mtime');
+  if (t === false) return false;
+  if (t !== undefined) ov.mtime = t;
+  return true;
+}
+
+/** A date option's time in seconds: undefined for one it could not read, false after a usage error. */
+async function resolveDate(tar: Tar, arg: string, option: string): Promise<number | undefined | false> {
   if (arg.startsWith('/') || arg.startsWith('.')) {
     try {
-      ov.mtime = Math.floor((await tar.sys.stat(arg)).mtime / 1000);
+      return Math.floor((await tar.sys.stat(arg)).mtime / 1000);
     } catch (e) {
       await tar.sysError(e, arg, 'Cannot stat');
       await tar.warn('Date sample file not found');
       await tar.ctx.err.write(`Try '${tar.ctx.name} --help' or '${tar.ctx.name} --usage' for more information.\n`);
       return false;
     }
-    return true;
   }
   const r = parseDate(arg, msToTimespec(tar.sys.now()), tar.tz);
   if (r === undefined) {
     await tar.warn(`Substituting -9223372036854775807 for unknown date format ${qq(arg)}`);
-    return true;
+    return undefined;
   }
-  ov.mtime = r.sec;
   const shown = fullTime(r.sec, r.ns, tar.tz);
-  if (tar.o.verbose && shown !== arg) await tar.warn(`Option --mtime: Treating date '${arg}' as ${shown}`);
+  if (tar.o.verbose && shown !== arg) await tar.warn(`Option ${option}: Treating date '${arg}' as ${shown}`);
+  return r.sec;
+}
+
+/** -N: whether a file (not a directory) is too old to store (said under -v). */
+export async function tooOld(tar: Tar, path: string, st: { kind: string; mtime: number; ctime: number }): Promise<boolean> {
+  const n = tar.o.overrides.newer;
+  if (!n || n.time === undefined || st.kind === 'dir') return false;
+  const t = n.time * 1000;
+  if (st.mtime >= t || (!n.mtimeOnly && st.ctime >= t)) return false;
+  if (tar.o.verbose) await tar.warn(`${qc(path)}: file is unchanged; not dumped`);
   return true;
 }
 

@@ -396,6 +396,9 @@ const CASES: Case[] = [
   ['show_defaults', 'tar --show-defaults; echo rc=$?; tar -b 40 --show-defaults --bogus',
     '--format=gnu -f- -b20 --quoting-style=escape --rmt-command=/usr/sbin/rmt --rsh-command=/usr/bin/rsh\nrc=0\n--format=gnu -f- -b20 --quoting-style=escape --rmt-command=/usr/sbin/rmt --rsh-command=/usr/bin/rsh\n',
     '', 0],
+  ['newer_dates', 'echo o > old; touch -d 2020-01-01 old; tar cvf n.tar --newer-mtime=2021-01-01 old dir/file; echo rc=$?; tar tf n.tar; tar cf n.tar -N 2021-01-01 old; tar tf n.tar; tar cf n.tar --newer-mtime=./dir/file old dir/file; tar tf n.tar; tar cf n.tar --after-date=/nowhere old; echo rc=$?',
+    'dir/file\nrc=0\ndir/file\nold\ndir/file\nrc=2\n',
+    'tar: Option --newer-mtime: Treating date \'2021-01-01\' as 2021-01-01 00:00:00\ntar: old: file is unchanged; not dumped\ntar: /nowhere: Cannot stat: No such file or directory\ntar: Date sample file not found\nTry \'tar --help\' or \'tar --usage\' for more information.\n', 0],
 ];
 
 describe('tar, as GNU tar 1.34 behaves', () => {
