@@ -77,7 +77,7 @@ export async function applyRedirs(sh: Interpreter, redirs: Redir[], permanent = 
   try {
     for (const r of redirs) {
       try {
-        await applyOne(sh, r, save, place);
+        await applyOne(sh, r, save, place, external, permanent);
       } catch (e) {
         if (!(e instanceof SaveFailed) || external) throw e;
         // sys_error's line, then redirection_error's about the redirection itself
@@ -116,7 +116,7 @@ function setFdVar(sh: Interpreter, ref: string, value: string): void {
   else sh.state.set(ref, value);
 }
 
-async function applyOne(sh: Interpreter, r: Redir, save: (fd: number) => void, place: (fd: number, opened: number) => void): Promise<void> {
+async function applyOne(sh: Interpreter, r: Redir, save: (fd: number) => void, place: (fd: number, opened: number) => void, external: boolean, permanent: boolean): Promise<void> {
   const sys = sh.sys;
   const defaultFd = r.op.startsWith('<') ? 0 : 1;
   let fd = r.fd ?? defaultFd;
@@ -198,7 +198,19 @@ async function applyOne(sh: Interpreter, r: Redir, save: (fd: number) => void, p
     }
     case '<&':
     case '>&': {
-      const word = await expandToString(sh, r.target);
+      // (the word expanding to no word, or to several, is ambiguous; to an empty one, it is
+      // all digits to bash's all_digits and so no valid descriptor)
+      const fields = await expandWord(sh, r.target);
+      if (fields.length !== 1) {
+        await sh.error(`${r.target.text}: ambiguous redirect`);
+        throw new RedirectError();
+      }
+      const word = fields[0]!;
+      if (word === '') {
+        // (bash guesses which side is bad: the word for <& on 0 and >& on 1, else the descriptor)
+        await sh.error(`${fd === (r.op === '<&' ? 0 : 1) ? r.target.text : fd}: Bad file descriptor`);
+        throw new RedirectError();
+      }
       if (word === '-' && r.fdVar) {
         // {var}>&-: closes the descriptor the variable holds
         const held = fdVarValue(sh, r.fdVar);
@@ -217,6 +229,9 @@ async function applyOne(sh: Interpreter, r: Redir, save: (fd: number) => void, p
       const move = word.endsWith('-') && /^\d+-$/.test(word);
       if (/^\d+-?$/.test(word)) {
         const from = Number(move ? word.slice(0, -1) : word);
+        // (to undo a move bash first copies its source aside, where n is open: failing there
+        // is a redirection error of its own)
+        if (move && !sys.isOpen(from) && from !== fd && sys.isOpen(fd) && !external && !permanent) await sh.write(2, `${sh.state.arg0}: redirection error: cannot duplicate fd: ${strerror('EBADF')}\n`);
         if (!sys.isOpen(from)) {
           await sh.error(`${from}: Bad file descriptor`);
           throw new RedirectError();
@@ -225,13 +240,17 @@ async function applyOne(sh: Interpreter, r: Redir, save: (fd: number) => void, p
           await assignVar(sys.dup(from));
           return;
         }
+        const wasOpen = sys.isOpen(fd);
         if (from !== fd) {
           save(fd);
           sys.dup2(from, fd);
         }
-        // n>&m- moves m: for this command only, like the other redirections
+        // n>&m- moves m: for this command only, like the other redirections; but bash sets up
+        // the reopening of m only when n was open before (it tests n where it means m), so a
+        // builtin's or a group's `3>&1-` leaves the shell's stdout closed (a program's
+        // redirections are made in its own process)
         if (move && from !== fd) {
-          save(from);
+          if (wasOpen || external) save(from);
           sys.close(from);
         }
         return;
