@@ -1,9 +1,6 @@
-// Readline's state as bash 5.2 starts it for a shell without a line editor: the functions bash
-// adds to readline's own, the emacs keymap's bindings (each function with its key sequences, in
-// inputrc notation, a space written \040; printable and eight-bit characters insert themselves) and the variables.
-
-/** The functions bash adds to readline's (bind -l lists both). */
-export const BASH_FUNCTIONS = 'alias-expand-line complete-command complete-filename complete-hostname complete-into-braces complete-username complete-variable dabbrev-expand display-shell-version dynamic-complete-history edit-and-execute-command glob-complete-word glob-expand-word glob-list-expansions history-and-alias-expand-line history-expand-line insert-last-argument magic-space possible-command-completions possible-filename-completions possible-hostname-completions possible-username-completions possible-variable-completions shell-backward-kill-word shell-backward-word shell-expand-line shell-forward-word shell-kill-word shell-transpose-words spell-correct-word vi-edit-and-execute-command'.split(' ');
+// Readline's state as bash 5.2 starts it for a shell without a line editor: the emacs keymap's
+// bindings (each function with its key sequences, in inputrc notation, a space written \040;
+// printable and eight-bit characters insert themselves) and the variables.
 
 /** Each bound function, then the key sequences it is on. */
 export const EMACS_BINDINGS = String.raw`abort \C-g \C-x\C-g \M-\C-g

@@ -4,10 +4,11 @@
 import { isSysError, strerror } from '../../../shared/errno';
 import { decodeBytes } from '../byte-text';
 import type { Interpreter } from '../interpreter';
-import { BINDINGS } from '../completion/sources';
-import { BASH_FUNCTIONS, BOOLEAN_VARIABLES, BOOLEANS_ON, EMACS_BINDINGS, STRING_VARIABLES } from './bind-data';
+import { BASH_BINDINGS, BINDINGS } from '../completion/sources';
+import { BOOLEAN_VARIABLES, BOOLEANS_ON, EMACS_BINDINGS, STRING_VARIABLES } from './bind-data';
 import { HELP_TOPICS } from './help-topics';
 import { parseKeyname, parseKeyseq, renderKeyseq, renderMacro } from './readline-keys';
+import { markReadline } from './readline-state';
 import type { Builtin } from './types';
 
 const KEYMAPS = new Set(['emacs', 'emacs-standard', 'emacs-meta', 'emacs-ctlx', 'vi', 'vi-move', 'vi-command', 'vi-insert']);
@@ -21,7 +22,7 @@ interface Readline {
   vars: Map<string, string>;
 }
 
-const FUNCTIONS = [...BINDINGS, ...BASH_FUNCTIONS].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const FUNCTIONS = [...BINDINGS, ...BASH_BINDINGS].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 const FUNCTION_SET = new Set(FUNCTIONS);
 /** Names of one function: bash's insert-last-argument is readline's yank-last-arg. */
 const SAME_FUNCTION: Record<string, string> = { 'insert-last-argument': 'yank-last-arg' };
@@ -238,6 +239,7 @@ export const bind: Builtin = async (sh, argv) => {
     return 1;
   }
   const rl = await readlineOf(sh);
+  markReadline(sh.state);
   let out = '';
   if (flags.has('l')) out += FUNCTIONS.map((f) => `${f}\n`).join('');
   if (flags.has('p')) out += functionDump(rl, true);

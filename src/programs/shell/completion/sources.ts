@@ -4,6 +4,7 @@ import { realtimeSignalName, SIGNALS, SIGRTMAX, SIGRTMIN } from '../../../shared
 import { builtins } from '../builtins/index';
 import { SET_OPTIONS } from '../builtins/vars';
 import { SHOPT_NAMES } from '../builtins/shopt';
+import { readlineStarted } from '../builtins/readline-state';
 import { decodeBytes } from '../byte-text';
 import type { Interpreter } from '../interpreter';
 import type { Action } from './spec';
@@ -44,6 +45,9 @@ export const BINDINGS = [
   'vi-tilde-expand', 'vi-undo', 'vi-unix-word-rubout', 'vi-yank-arg', 'vi-yank-pop', 'vi-yank-to', 'yank',
   'yank-last-arg', 'yank-nth-arg', 'yank-pop',
 ];
+
+/** The functions bash adds to readline's once it sets readline up (bind -l lists both). */
+export const BASH_BINDINGS = 'alias-expand-line complete-command complete-filename complete-hostname complete-into-braces complete-username complete-variable dabbrev-expand display-shell-version dynamic-complete-history edit-and-execute-command glob-complete-word glob-expand-word glob-list-expansions history-and-alias-expand-line history-expand-line insert-last-argument magic-space possible-command-completions possible-filename-completions possible-hostname-completions possible-username-completions possible-variable-completions shell-backward-kill-word shell-backward-word shell-expand-line shell-forward-word shell-kill-word shell-transpose-words spell-correct-word vi-edit-and-execute-command'.split(' ');
 
 /** bash 5.2's help topics (compgen -A helptopic). */
 const HELP_NAMES = [
@@ -186,7 +190,7 @@ export async function actionMatches(sh: Interpreter, action: Action, word: strin
   switch (action) {
     case 'alias': return [...sh.state.aliases.keys()].sort().filter(p);
     case 'arrayvar': return namesWithPrefix(sh.state, word, (v) => !!(v.array || v.assoc));
-    case 'binding': return BINDINGS.filter(p);
+    case 'binding': return (readlineStarted(sh.state) ? [...BINDINGS, ...BASH_BINDINGS].sort() : BINDINGS).filter(p);
     case 'builtin': return [...builtins.keys()].sort().filter(p);
     case 'command': return commandNames(sh, word);
     case 'directory': return fileMatches(sh, word, 'dirs');
