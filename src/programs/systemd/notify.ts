@@ -64,12 +64,17 @@ export default defineProgram({
       else if (key === 'booted') booted = true;
       else if (key === 'status') status = value ?? '';
       else if (key === 'uid') {
-        // get_user_creds(): a user name or a number that the user database knows (root always)
+        // get_user_creds(): a user name or a number that the user database knows (root always);
+        // a user it does not know may still be a number (parse_uid(): no sign or blanks, a
+        // 32-bit value that is not (uid_t)-1 or the 16-bit -1)
         const name = value ?? '';
         const acc = name === 'root' || name === '0' ? undefined : await Accounts.load(ctx.sys);
         if (acc && !(/^\d+$/.test(name) ? acc.userById(Number(name)) : acc.userByName(name))) {
-          await ctx.err.write(`Can't resolve user ${name}: No such file or directory\n`);
-          return 1;
+          const why = !/^\d+$/.test(name) ? 'Invalid argument' : Number(name) > 0xffffffff ? 'Numerical result out of range' : Number(name) === 0xffffffff || Number(name) === 0xffff ? 'No such device or address' : undefined;
+          if (why) {
+            await ctx.err.write(`Can't resolve user ${name}: ${why}\n`);
+            return 1;
+          }
         }
       }
       else if (key === 'pid') {
