@@ -147,7 +147,9 @@ echo 'alice:Wh33l-member' | chpasswd; echo 'bob:B0b-not-admin' | chpasswd
   });
 
   it('lets a wheel member run commands as root after the lecture and password', async () => {
-    const r = await fresh(`${setup}su alice -c 'echo Wh33l-member | sudo -S id -u; sudo -n whoami; sudo -l -n'`);
+    // (the last sudo is not the command's last: bash -c would exec it, and without a terminal
+    // sudo keys its timestamp on the parent process, which would then be su)
+    const r = await fresh(`${setup}su alice -c 'echo Wh33l-member | sudo -S id -u; sudo -n whoami; sudo -l -n; :'`);
     expect(r.stdout).toBe('0\nroot\nUser alice may run the following commands on photon-machine:\n    (ALL) ALL\n');
     expect(r.stderr).toBe(`
 We trust you have received the usual lecture from the local System
