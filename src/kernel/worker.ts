@@ -19,6 +19,8 @@ import { useLoginCheckpoint } from '../programs/shell/login-checkpoint';
 import { loginCheckpoint } from './image/login-checkpoint-data';
 
 const FRAME_MS = 16;
+/** How long the page's first screen waits for the console's first prompt before it shows what came. */
+const FIRST_SCREEN_MS = 500;
 /**
  * Output goes out at most once a frame, so a flood reaches the page in few large messages; but
  * when the page has taken everything sent and the last message was no bigger than this (a
@@ -154,13 +156,30 @@ export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): Kerne
   let attach: (shown: unknown) => void = () => {};
   const attached = new Promise<unknown>((resolve) => (attach = resolve));
   let prompted = false;
+  /**
+   * Until the first prompt (or FIRST_SCREEN_MS after the page attached), what the console
+   * writes waits here and then goes out as one piece: the page parses and draws the boot log
+   * and the prompt once, instead of drawing the boot log while the prompt is on its way.
+   */
+  let holding = true;
+  const release = (): unknown => {
+    holding = false;
+    const text = buffered.join('');
+    buffered = [];
+    return text && sink ? sink(text) : undefined;
+  };
   const batch = createOutputBatcher((chunk) => {
     // the first prompt's way out, for the benchmark's breakdown (once: marks are kept)
     if (!prompted && chunk.includes(']# ')) {
       prompted = true;
       globalThis.performance?.mark('photon:prompt-out');
+      buffered.push(chunk);
+      if (!sink) return attached;
+      const shown = release();
+      attach(shown);
+      return shown;
     }
-    if (sink) return sink(chunk);
+    if (sink && !holding) return sink(chunk);
     buffered.push(chunk);
     return attached;
   });
@@ -283,8 +302,11 @@ export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): Kerne
           if (isThenable(shown)) pageAcks = true;
           return shown;
         };
-        attach(buffered.length ? sink(buffered.join('')) : undefined);
-        buffered = [];
+        if (prompted || !holding) attach(release());
+        // (a console that does not prompt soon shows what it has written so far)
+        else setTimeout(() => {
+          if (holding) attach(release());
+        }, FIRST_SCREEN_MS);
         size = { cols: options.cols, rows: options.rows };
         seed ??= options.seed;
         startAt ??= options.start;

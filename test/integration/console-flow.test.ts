@@ -210,6 +210,20 @@ describe('the tty and its writers', () => {
   });
 });
 
+describe('the first screen', () => {
+  it('reaches the page as one piece: the boot log waits for the first prompt, and a command then runs', async () => {
+    // the machine starts with the worker (early boot) and the page attaches at once, as in the app
+    const api = createKernelApi({ cols: 80, rows: 24, seed: 7, start: Date.UTC(2026, 0, 1) });
+    const chunks: string[] = [];
+    expect((await api.boot({ cols: 80, rows: 24 }, (chunk) => void chunks.push(chunk))).ok).toBe(true);
+    await until(() => chunks.join('').includes(']# '), 'the prompt');
+    expect(chunks[0]).toContain('Welcome to Photon 5.0');
+    expect(chunks[0]).toContain('root@photon-machine [ ');
+    await api.input('echo one-$((1+1))\r');
+    await until(() => chunks.join('').includes('one-2\r\n'), 'a command run');
+  });
+});
+
 describe('the kernel API paced by its page', () => {
   it('yes runs only as fast as the page acknowledges, ^C gets through, and little is sent after it', async () => {
     const api = createKernelApi();

@@ -42,7 +42,8 @@ const SURVEY = [
   'umask; echo "${BASH_SOURCE[*]} ${BASH_ARGC[*]} ${BASH_ARGV[*]} ${FUNCNAME[*]}"',
   // (times to the second differ between runs: whether reading the files set their atimes)
   'stat -c "%n %X %Y" /etc/profile /etc/profile.d /etc/profile.d/*.sh | awk \'{ print $1, $2 > $3 }\'',
-  'ls -l /proc/$$/fd | sed 1d; grep -E "^(Vm|Rss)" /proc/$$/status',
+  // (into a file, not a pipe: while ls runs, the shell may still hold a pipeline's pipe)
+  'ls -l /proc/$$/fd > /tmp/fds; sed 1d /tmp/fds; grep -E "^(Vm|Rss)" /proc/$$/status',
   'type pathappend; history | wc -l; echo $((1+1)) $HISTSIZE "$HISTIGNORE" "$PS1"',
 ];
 

@@ -289,6 +289,7 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
       return (await import('./complete')).completeLine(sh, before, after, listing);
     }, sys.isatty(0) ? 0 : 2);
     let commandNumber = 1;
+    let engineSoon = false;
     for (;;) {
       // (no job can have started before the engine was loaded)
       if (engineLoaded()) await E.reapJobs(sh);
@@ -301,8 +302,12 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
         try {
           const reading = editor.readLine(prompt);
           // a login shell whose profile was replayed has not needed the engine yet: it loads
-          // once the first prompt is on its way, while the learner types
-          if (!engineLoaded()) void loadEngine(sys).catch(() => {});
+          // while the learner types, a moment after the first prompt (not while the page is
+          // still drawing it); a line entered sooner waits for it
+          if (!engineLoaded() && !engineSoon) {
+            engineSoon = true;
+            void sys.sleep(ENGINE_DELAY_MS).catch(() => {}).then(() => loadEngine(sys)).catch(() => {});
+          }
           line = await reading;
         } catch (e) {
           if (e instanceof LineInterrupted) {
@@ -395,6 +400,9 @@ async function interactive(sh: Interpreter, inv: Invocation): Promise<number> {
   if (inv.login) await sourceIfExists(sh, `${st.get('HOME') ?? ''}/.bash_logout`).catch(() => false);
   return status;
 }
+
+/** How long after its first prompt a shell that has not needed its engine yet loads it. */
+const ENGINE_DELAY_MS = 150;
 
 /** A thrown value as a message: an Error's, else what the value is (never `[object Object]`). */
 function describeThrown(e: unknown): string {
