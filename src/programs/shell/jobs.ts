@@ -159,7 +159,9 @@ function longListing(statuses: (WaitStatus | undefined)[], pids: number[], texts
 export async function runPipelineStages(sh: Interpreter, cmd: Command & { kind: 'pipeline' }): Promise<number[]> {
   const control = jobControl(sh);
   // shopt lastpipe without job control: the last stage runs in this shell, reading the pipe
-  const inShell = sh.state.shopts.has('lastpipe') && !control;
+  // (set -m in this shell turns job control on even without a terminal; a subshell starts
+  // without it)
+  const inShell = sh.state.shopts.has('lastpipe') && !control && !sh.state.monitorHere;
   const mark = sh.pendingTraps.length;
   const { pids, pgid, lastInput } = await forkStages(sh, cmd, inShell);
   if (inShell) return lastStageInShell(sh, cmd, pids, lastInput!);
