@@ -240,9 +240,13 @@ async function forkStages(sh: Interpreter, cmd: Command & { kind: 'pipeline' }, 
 function ignoreInterrupts(sub: Interpreter, stage: Command): void {
   const word = stage.kind === 'simple' ? stage.words[0]?.parts : undefined;
   const name = word?.length === 1 && word[0]!.kind === 'lit' ? word[0]!.text : undefined;
-  const compound = stage.kind !== 'simple' || (name !== undefined && sub.state.functions.has(name));
-  if (compound && !sub.sys.ignoredSignals().includes(SIGNALS.SIGINT)) sub.state.asyncOwn = [SIGNALS.SIGINT];
-  sub.sys.signal(SIGNALS.SIGINT, 'ignore');
+  const fn = stage.kind === 'simple' && name !== undefined && sub.state.functions.has(name);
+  const compound = stage.kind !== 'simple' || fn;
+  // (a function run in the background ignores SIGQUIT only: bash leaves its SIGINT alone)
+  if (!fn) {
+    if (compound && !sub.sys.ignoredSignals().includes(SIGNALS.SIGINT)) sub.state.asyncOwn = [SIGNALS.SIGINT];
+    sub.sys.signal(SIGNALS.SIGINT, 'ignore');
+  }
   sub.sys.signal(SIGNALS.SIGQUIT, 'ignore');
   if (!compound) sub.state.quitOwn = false;
 }
