@@ -1,4 +1,3 @@
-import { isSysError, strerror } from '../../shared/errno';
 import { defineProgram, usageError } from '../define';
 import { argmatch, argmatchError } from '../lib/argmatch';
 import type { Ctx } from '../lib/context';
@@ -12,7 +11,7 @@ import { compileFnmatch } from '../lib/fnmatch';
 import { quote, quotef } from '../lib/quote';
 import { quoteaf } from '../lib/quotearg';
 import { localZone, msToTimespec } from '../lib/tz';
-import { closeInput, openInput, readAllBin, textOf } from '../lib/textio';
+import { readFiles0 } from './files0-from';
 import { walk } from '../lib/walk';
 import { xstrtol } from '../lib/xstrtol';
 
@@ -213,26 +212,9 @@ export default defineProgram({
     const files0 = args.values.get('files0')?.at(-1);
     let files = args.operands.length ? args.operands : ['.'];
     if (files0 !== undefined) {
-      if (args.operands.length) {
-        await ctx.error(`extra operand ${quoteaf(args.operands[0]!)}`);
-        await ctx.err.write(`file operands cannot be combined with --files0-from\nTry '${ctx.name} --help' for more information.\n`);
-        return 1;
-      }
-      const fd = await openInput(ctx, files0);
-      if (typeof fd !== 'number') {
-        await ctx.error(`cannot open ${quoteaf(files0)} for reading: ${strerror(fd.errno)}`);
-        return 1;
-      }
-      try {
-        files = (await readAllBin(ctx, fd)).split('\0').map(textOf);
-      } catch (e) {
-        if (!isSysError(e)) throw e;
-        await ctx.error(`${quotef(files0)}: read error: ${strerror(e.errno)}`);
-        return 1;
-      } finally {
-        closeInput(ctx, fd);
-      }
-      if (files[files.length - 1] === '') files.pop();
+      const listed = await readFiles0(ctx, files0, args.operands);
+      if (typeof listed === 'number') return listed;
+      files = listed.names;
     }
     const countAll = flag(args, 'l');
     const separate = flag(args, 'S');

@@ -6,7 +6,8 @@ import { coreutilsHelpFooter, coreutilsVersion, HELP_LINES } from '../lib/gnu';
 import { isUtf8Locale } from '../lib/quotearg';
 import { quoteaf, quotef } from '../lib/quote';
 import { columns, isPrintable, separatesWords } from './char-width';
-import { closeInput, openInput, Output, readAllBin, readChunk, textOf, stdinCloseFailed } from '../lib/textio';
+import { closeInput, openInput, Output, readChunk, stdinCloseFailed } from '../lib/textio';
+import { readFiles0 } from './files0-from';
 
 const HELP = `Count the newlines, words and bytes of each FILE, with a total line when
 there is more than one FILE. Words are runs of printable characters between
@@ -165,30 +166,11 @@ export default defineProgram({
     let streamedNames = false;
     const files0 = lastValue(args, 'files0');
     if (files0 !== undefined) {
-      if (args.operands.length) {
-        await ctx.error(`extra operand ${quoteaf(args.operands[0]!)}`);
-        await ctx.err.write(`file operands cannot be combined with --files0-from\nTry '${ctx.name} --help' for more information.\n`);
-        return 1;
-      }
-      const fd = await openInput(ctx, files0);
-      if (typeof fd !== 'number') {
-        await ctx.error(`cannot open ${quoteaf(files0)} for reading: ${strerror(fd.errno)}`);
-        return 1;
-      }
+      const listed = await readFiles0(ctx, files0, args.operands);
+      if (typeof listed === 'number') return listed;
       // names streamed from a pipe cannot be stat'ed ahead: GNU then uses width 1
-      streamedNames = ctx.sys.fstat(fd).kind !== 'file';
-      let text: string;
-      try {
-        text = await readAllBin(ctx, fd);
-      } catch (e) {
-        if (!isSysError(e)) throw e;
-        await ctx.error(`${quotef(files0)}: read error: ${strerror(e.errno)}`);
-        return 1;
-      } finally {
-        closeInput(ctx, fd);
-      }
-      names = text.split('\0').map(textOf);
-      if (names[names.length - 1] === '') names.pop();
+      streamedNames = listed.streamed;
+      names = listed.names;
     } else names = args.operands.length ? args.operands : [undefined];
 
     // GNU sums the sizes of regular files to size the columns (compute_number_width)
