@@ -239,16 +239,21 @@ export function deleteGroup(s: NetState, group: number, now: number): NetError |
   return null;
 }
 
+/** A device goes (with what is stacked on it); a veth end takes its peer along, in whichever namespace it is. */
+export function unregisterWithPeer(s: NetState, l: Link, now: number): boolean {
+  const peer = vethPeer(s, l);
+  unregisterStack(s, l, now);
+  if (!peer) return false;
+  delete peer.link.peer;
+  delete peer.link.peerElsewhere;
+  delete peer.link.remotePeer;
+  unregisterStack(peer.state, peer.link, now);
+  return true;
+}
+
 /** RTM_DELLINK: a veth end takes its peer along; a bridge frees its ports first. */
 export function deleteLink(s: NetState, l: Link, now: number): NetError | null {
   if (!l.kind || !KINDS.has(l.kind)) return err('EOPNOTSUPP');
-  const peer = vethPeer(s, l);
-  unregisterStack(s, l, now);
-  if (peer) {
-    delete peer.link.peer;
-    delete peer.link.peerElsewhere;
-    delete peer.link.remotePeer;
-    unregisterStack(peer.state, peer.link, now);
-  }
+  unregisterWithPeer(s, l, now);
   return null;
 }

@@ -8,7 +8,7 @@
 import { TABLE } from '../../shared/services/net';
 import type { Caller } from '../../shared/sys';
 import { Netfilter } from '../netfilter/netfilter';
-import { insertSorted, unregisterStack } from './link-create';
+import { insertSorted, unregisterStack, unregisterWithPeer } from './link-create';
 import { loopbackLink } from './links';
 import { Network } from './network';
 import { linkByIndex, linkByName, vethPeer, type Link, type NetState } from './state';
@@ -263,14 +263,8 @@ export class NamedNetns {
     const now = this.host.now();
     for (const l of [...s.links]) {
       if (!s.links.includes(l) || l.linkType === 'loopback') continue;
-      const peer = vethPeer(s, l);
-      unregisterStack(s, l, now);
-      if (peer) {
-        delete peer.link.peer;
-        delete peer.link.peerElsewhere;
-        delete peer.link.remotePeer;
-        if (peer.state !== s) unregisterStack(peer.state, peer.link, now);
-      } else if (!l.kind) {
+      // (a peer in this namespace goes at once: the loop then passes over it)
+      if (!unregisterWithPeer(s, l, now) && !l.kind) {
         const home = this.host.net.state;
         if (linkByName(home, l.name) || linkByIndex(home, l.ifindex)) continue;
         insertSorted(home, l);
