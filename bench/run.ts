@@ -7,8 +7,7 @@ import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page, Request } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../test/e2e/chromium.mjs';
 import { serveStatic } from '../test/e2e/static-server.mjs';
 import { benchNetfilter } from './netfilter';
@@ -18,13 +17,13 @@ import { benchSnapshot } from './snapshot';
 import { shellSpeed } from './shell-speed';
 import { textSpeed } from './text-speed';
 import { compare, readResults, record, writeResults } from './results';
+import { NAV_TIMEOUT, PROMPT, breakdown, buildBaseline, median, navigationToPrompt, type Marks } from './navigation';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist'); // BENCH_DIST: measure another build
 const BASELINE_SRC = join(ROOT, 'bench', 'baseline');
 const BASELINE_OUT = join(ROOT, '.bench-out', 'baseline');
 const STAND_IN_OUT = join(ROOT, '.bench-out', 'stand-in');
-const PROMPT = 'root@photon-machine [ ~ ]# ';
 const LOOP = 'while true; do :; done';
 const NAV_RUNS = 5;
 const ECHO_WARMUP = 5;
@@ -33,7 +32,6 @@ const ECHO_RUNS = 60;
 // previous echo's frame is pending, and Chromium defers tasks after input until that frame.
 const KEY_GAP_MS = 50;
 const NODE_RUNS = 20;
-const TIMEOUT = 20_000;
 const LOAD_BEFORE = os.loadavg()[0] ?? 0; // other work on the machine skews every timing
 
 // ---------------------------------------------------------------- helpers
@@ -50,11 +48,6 @@ function percentile(values: number[], p: number): number {
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[rank]!;
 }
-const median = (values: number[]): number => {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 const ms = (v: number): string => (v < 10 ? `${v.toFixed(2)} ms` : `${v.toFixed(0)} ms`);
 const verdict = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
 
@@ -167,79 +160,6 @@ async function nodeCtrlC({ Machine }: MachineModule): Promise<void> {
 // ---------------------------------------------------------------- browser
 
 /**
- * In-page, from the document's start (an init script): looks for the prompt at every animation
- * frame and keeps performance.now() (ms since navigation start) of the first frame that has it
- * in window.__promptAt. A poller that Playwright injects after the navigation starts runs only
- * once the page's thread is free: on a page whose thread is busy as the prompt arrives it started
- * late, and the time it reported was its own start (a run then read 60 ms late, and counted files
- * requested after the prompt). Text, not a function: the TypeScript runner may wrap a function's
- * inner functions in helpers the page does not have (an init script is not subject to the page's
- * Content-Security-Policy).
- */
-function watchForPrompt(prompt: string): string {
-  return `(() => {
-  const prompt = ${JSON.stringify(prompt)};
-  const tick = () => {
-    if (window.__promptAt !== undefined) return;
-    const b = window.__photon && window.__photon.term.buffer.active;
-    if (b) {
-      for (let i = b.length - 1; i >= 0; i--) {
-        const line = b.getLine(i);
-        if (line && line.translateToString(true).startsWith(prompt)) {
-          window.__promptAt = performance.now();
-          return;
-        }
-      }
-    }
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-})();`;
-}
-
-/** User Timing marks (photon:*) of the page and its worker, in ms since the page's navigation. */
-type Marks = Record<string, number>;
-
-async function marksOf(page: Page): Promise<Marks> {
-  const origin = await page.evaluate(() => performance.timeOrigin);
-  const read = (): [string, number, number][] => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('photon:')).map((m) => [m.name, m.startTime, performance.timeOrigin]);
-  const out: Marks = {};
-  const lists = [await page.evaluate(read), ...(await Promise.all(page.workers().map((w) => w.evaluate(read).catch(() => []))))];
-  for (const list of lists) for (const [name, at, base] of list) out[name.slice('photon:'.length)] = at + base - origin;
-  return out;
-}
-
-async function navigationToPrompt(browser: Browser, url: string, keep?: (page: Page) => Promise<void>): Promise<{ ms: number; tabMs: number; urls: string[]; marks: Marks }> {
-  // (wall clock, for the figure as the harness sees it: from asking for a new tab to the prompt)
-  const asked = Date.now();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  try {
-    const page = await context.newPage();
-    const requests: Request[] = [];
-    page.on('request', (r) => requests.push(r));
-    await page.addInitScript(watchForPrompt(PROMPT));
-    await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUT });
-    const handle = await page.waitForFunction(() => (window as unknown as { __promptAt?: number }).__promptAt ?? false, undefined, { polling: 'raf', timeout: TIMEOUT });
-    const at = (await handle.jsonValue()) as number;
-    // what was requested before the prompt showed (the worker's requests included)
-    const promptWall = (await page.evaluate(() => performance.timeOrigin)) + at;
-    const urls = requests.filter((r) => r.timing().startTime <= promptWall).map((r) => r.url());
-    const marks = await marksOf(page);
-    if (keep) await keep(page);
-    return { ms: at, tabMs: promptWall - asked, urls, marks };
-  } finally {
-    await context.close();
-  }
-}
-
-/** The app's way to the prompt, as medians of the runs' marks: where the time goes. */
-function breakdown(runs: Marks[], prompt: number): string {
-  const names = [...new Set(runs.flatMap((m) => Object.keys(m)))];
-  const at = names.map((n) => [n, median(runs.map((m) => m[n]).filter((v): v is number => v !== undefined))] as const).sort((a, b) => a[1] - b[1]);
-  return `${at.map(([n, v]) => `${n} ${v.toFixed(0)}`).join(', ')}, prompt seen ${prompt.toFixed(0)} (ms, medians)`;
-}
-
-/**
  * Keystroke → screen: from the keydown event to the terminal write that shows the key at the
  * end of the cursor's line. `runs` keys after `warmup`; the probe is installed once per page.
  */
@@ -284,7 +204,7 @@ async function keyLatency(page: Page, warmup: number, runs: number): Promise<num
   for (let i = 0; i < warmup + runs; i++) {
     await page.keyboard.press(letters[i % letters.length]!);
     await page.waitForFunction((n) => (window as unknown as { __echo: { samples: number[] } }).__echo.samples.length >= n, i + 1, {
-      timeout: TIMEOUT,
+      timeout: NAV_TIMEOUT,
       polling: 'raf',
     });
     await page.waitForTimeout(KEY_GAP_MS);
@@ -310,7 +230,7 @@ async function vimLatency(page: Page): Promise<number[]> {
       if (!b) return false;
       for (let i = 0; i < b.length; i++) if (b.getLine(i)?.translateToString(true).includes(t)) return true;
       return false;
-    }, text, { timeout: TIMEOUT, polling: 'raf' });
+    }, text, { timeout: NAV_TIMEOUT, polling: 'raf' });
   await shows('"/tmp/bench-keys.txt" [New]');
   await page.keyboard.press('i');
   await shows('-- INSERT --');
@@ -370,13 +290,7 @@ async function browserRows(screen: string | undefined): Promise<string> {
     fail(0, navName, '', new Error('dist/ is missing: run `vite build` first (npm run bench does)'));
     return 'n/a';
   }
-  await build({
-    root: BASELINE_SRC,
-    base: './',
-    configFile: false,
-    logLevel: 'warn',
-    build: { outDir: BASELINE_OUT, emptyOutDir: true, target: 'es2022' },
-  });
+  await buildBaseline(BASELINE_SRC, BASELINE_OUT);
   let browser: Browser | undefined;
   const app = await serveStatic(DIST);
   const baseline = await serveStatic(BASELINE_OUT);
