@@ -11,6 +11,7 @@ import type { BootInfo, KernelApi, Result } from '../shared/api';
 import type { LessonStatus } from '../shared/lessons';
 import type { SaveStatus } from '../shared/machines';
 import { bootName } from './boot-options';
+import { writeNow } from './xterm-write-now';
 
 export { SAVED_KEY } from './boot-options';
 
@@ -64,12 +65,18 @@ export function connect(term: Terminal): Connection {
   void m.api.resize(term.cols, term.rows);
   // chunks written and not yet parsed: acknowledged when the terminal goes away
   const unshown = new Set<() => void>();
+  // the first screen (the boot log and the prompt, held by the worker and sent in one piece) is
+  // parsed as it comes, in time for the next frame (xterm-write-now.ts)
+  let firstScreen = true;
   const write = (chunk: string, shown: () => void): void => {
     unshown.add(shown);
-    term.write(chunk, () => {
+    const parsed = (): void => {
       unshown.delete(shown);
       shown();
-    });
+    };
+    if (firstScreen) writeNow(term, chunk, parsed);
+    else term.write(chunk, parsed);
+    firstScreen = false;
   };
   const early = m.early;
   m.early = [];

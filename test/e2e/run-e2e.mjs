@@ -142,6 +142,11 @@ async function main() {
         const [tick, bar, boldTick, w] = widths;
         if (!(w > 0) || tick !== w || bar !== w || !(boldTick > 0)) throw new Error(`not filled: ${JSON.stringify(widths)}`);
       }],
+      ['the first screen can be parsed as it arrives (src/ui/xterm-write-now.ts)', async () => {
+        // the write buffer's user-input path, which writeNow() takes for the boot log and prompt
+        const found = await page.evaluate(() => typeof window.__photon?.term?._core?._writeBuffer?.handleUserInput === 'function');
+        if (!found) throw new Error("xterm.js's write buffer is not where src/ui/xterm-write-now.ts looks for it");
+      }],
       ["the machine's worker is the one index.html's inline script started (src/ui/early-boot.ts)", async () => {
         const early = await page.evaluate(() => globalThis.__photonEarly !== undefined);
         if (!early) throw new Error('no worker from the inline script: the page entry started its own');
