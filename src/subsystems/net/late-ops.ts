@@ -1,12 +1,12 @@
 // Code the first prompt does not need, in a chunk of its own that the net service loads before
 // a route query or a request with bridge settings (route-ops' loadPolicy): the input path of
 // `ip route get ... iif DEV`, and a bridge's IFLA_BR_* settings.
-import { RTCF, RTN, TABLE, type NetError, type RouteGet, type RouteMsg } from '../../shared/services/net';
+import { RTCF, RTN, SCOPE, TABLE, type NetError, type RouteGet, type RouteMsg } from '../../shared/services/net';
 import { isIPv4Multicast, parseAddr, samePrefix, type IpAddr } from '../../shared/services/net-addr';
 import { err, isErrorType, lookup } from './fib';
 import { isUp } from './links';
-import { isLocal4, loopbackIndex, RTM_F_CLONED } from './route-ops';
-import { linkByIndex, type NetState, type Route } from './state';
+import { isLocal4, loopbackIndex, RTM_F_CLONED, selectSource4 } from './route-ops';
+import { linkByIndex, type Link, type NetState, type Route } from './state';
 
 export { applyBridgeOpts } from './bridge-opts';
 
@@ -32,7 +32,7 @@ export function inputRoute4(s: NetState, q: RouteGet, dst: IpAddr, find: () => {
   if (isIPv4Multicast(dst)) {
     // ip_route_input_mc: delivered when the device has joined the group (all-hosts while up,
     // a snooping bridge's router discovery group); no source only for 224.0.0.0/24
-    const joined = dev !== undefined && isUp(dev) && (q.dst === '224.0.0.1' || (q.dst === '224.0.0.106' && dev.bridge !== undefined && Number(dev.bridge.opts?.mcast_snooping ?? 1) !== 0));
+    const joined = dev !== undefined && joinedGroup4(dev, q.dst);
     if (!joined || src.bytes[0] === 127) return err('EINVAL');
     if (all(src, 0) && !(dst.bytes[0] === 224 && dst.bytes[1] === 0 && dst.bytes[2] === 0)) return err('EINVAL');
     return deliver(RTN.MULTICAST, RTCF.MULTICAST);
@@ -95,6 +95,36 @@ export function inputRoute4(s: NetState, q: RouteGet, dst: IpAddr, find: () => {
   return m;
 }
 
+/** ip_check_mc_rcu: the groups an up device joins itself (all-hosts; a snooping bridge's router discovery group). */
+function joinedGroup4(dev: Link, group: string): boolean {
+  return isUp(dev) && (group === '224.0.0.1' || (group === '224.0.0.106' && dev.bridge !== undefined && Number(dev.bridge.opts?.mcast_snooping ?? 1) !== 0));
+}
+
+/**
+ * __mkroute_output for a multicast destination: a multicast route marked local when the
+ * device has joined the group. Through a device named by oif, a link-local group (224.0.0.0/24)
+ * needs no route and a missing route is no error; a route found shorter than /4 (the default)
+ * only gives the device, not its gateway.
+ */
+export function multicastOutput4(s: NetState, q: RouteGet, found: Route | undefined, base: RouteMsg): RouteMsg | NetError {
+  const dst = parseAddr(q.dst)!;
+  const linkLocal = dst.bytes[0] === 224 && dst.bytes[1] === 0 && dst.bytes[2] === 0;
+  if (q.oif !== undefined && linkLocal) found = undefined;
+  if (!found && q.oif === undefined) return err('ENETUNREACH');
+  const oif = found ? found.oif : q.oif;
+  const dev = oif !== undefined ? linkByIndex(s, oif) : undefined;
+  const m: RouteMsg = { ...base, type: RTN.MULTICAST };
+  if (oif !== undefined) m.oif = oif;
+  m.flags = (m.flags | RTCF.MULTICAST | (dev && joinedGroup4(dev, q.dst) ? RTCF.LOCAL : 0)) >>> 0;
+  if (found && found.dstLen >= 4 && found.gateway !== undefined && !found.gatewayLocal) m.gateway = found.gateway;
+  if (q.src === undefined && oif !== undefined) {
+    // with a device named, the source is that device's (link scope for 224.0.0.0/24)
+    const near = m.gateway !== undefined ? parseAddr(m.gateway) ?? undefined : undefined;
+    const src = found && q.oif === undefined ? found.prefsrc ?? selectSource4(s, oif, near, found.scope) : selectSource4(s, oif, undefined, linkLocal ? SCOPE.LINK : SCOPE.UNIVERSE);
+    if (src !== undefined) m.prefsrc = src;
+  }
+  return m;
+}
 
 /** An IPv4 query without a destination: the packet goes to this host itself, from 127.0.0.1. */
 export function toSelf4(s: NetState, q: RouteGet, uid: number): RouteMsg {

@@ -544,6 +544,10 @@ export function getRoute(s: NetState, q: RouteGet, uid: number, now: number, rul
     base.src = q.src;
     base.srcLen = 32;
   }
+  if (isIPv4Multicast(dst)) {
+    const late = lateOps();
+    if (late) return late.multicastOutput4(s, q, found, base);
+  }
   if (!found) {
     // no route through the requested device: the kernel assumes the destination is on link
     if (q.oif === undefined) return err('ENETUNREACH');
