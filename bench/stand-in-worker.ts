@@ -4,14 +4,15 @@
 // The app's page with this worker in place of the real one shows what the page alone costs
 // on the way to the prompt: the floor under the navigation ratio.
 import * as Comlink from 'comlink';
+import { consoleSender } from '../src/shared/console-channel';
 
 declare const __FIRST_SCREEN__: string;
 
 performance.mark('photon:worker-start');
 Comlink.expose({
-  async boot(_options: unknown, output: (chunk: string) => unknown) {
+  async boot(_options: unknown, output: ((chunk: string) => unknown) | MessagePort) {
     performance.mark('photon:machine-ready');
-    await output(__FIRST_SCREEN__);
+    await (typeof output === 'function' ? output : consoleSender(output))(__FIRST_SCREEN__);
     performance.mark('photon:prompt-out');
     return { ok: true, value: { hostname: 'photon-machine', bootMs: 0, restored: false } };
   },

@@ -4,6 +4,7 @@
 // Output is paced by the page: it acknowledges each chunk once xterm.js has parsed it, and
 // programs writing to the console wait while too much is unacknowledged (see OutputBatcher).
 import * as Comlink from 'comlink';
+import { consoleSender } from '../shared/console-channel';
 import { HEARTBEAT_MS, type Heartbeat } from '../shared/heartbeat';
 import { fail, ok, type KernelApi, type Result } from '../shared/api';
 import type { SaveStatus } from '../shared/machines';
@@ -297,8 +298,9 @@ export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): Kerne
     async boot(options, output) {
       try {
         // the page's callback settles once xterm.js has parsed the chunk: that paces the output
+        const send = typeof output === 'function' ? output : consoleSender(output);
         sink = (chunk) => {
-          const shown = output(chunk);
+          const shown = send(chunk);
           if (isThenable(shown)) pageAcks = true;
           return shown;
         };

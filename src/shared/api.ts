@@ -17,13 +17,14 @@ export interface BootInfo {
 
 export interface KernelApi {
   /**
-   * Boots a fresh machine and starts the console shell; console output goes to `output`. An
-   * `output` that returns a promise (as a comlink proxy does) paces the machine: the page
-   * resolves it once the chunk is shown (xterm.js's write callback), and programs writing to the
-   * console wait while more than a few dozen KB are unacknowledged, as on a real terminal that
-   * is slower than they are. What a plain function returns is ignored.
+   * Boots a fresh machine and starts the console shell; console output goes to `output`: a
+   * function, or the page's end of a console channel (shared/console-channel.ts). An `output`
+   * that returns a promise (as the channel's sender does) paces the machine: the page settles
+   * it once the chunk is shown (xterm.js's write callback), and programs writing to the console
+   * wait while more than a few dozen KB are unacknowledged, as on a real terminal that is slower
+   * than they are. What a plain function returns is ignored.
    */
-  boot(options: { cols: number; rows: number; seed?: number; start?: number }, output: (chunk: string) => void): Promise<Result<BootInfo>>;
+  boot(options: { cols: number; rows: number; seed?: number; start?: number }, output: ((chunk: string) => void) | MessagePort): Promise<Result<BootInfo>>;
   /** Keys typed in the terminal (as xterm.js delivers them). */
   input(data: string): Promise<void>;
   /** The terminal's new size: the machine's console learns it and sends SIGWINCH. */

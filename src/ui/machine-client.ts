@@ -2,9 +2,10 @@
 // startMachine() runs first thing in the page entry: it starts the worker and boots the
 // machine at an estimated terminal size, so the kernel boots while the terminal's code loads.
 // Console output that arrives before the terminal exists is kept and written on connect().
-// Every chunk is acknowledged once xterm.js has parsed it (the output callback's promise): the
-// machine sends no more than a few dozen KB ahead of that, and its programs wait meanwhile, so a
-// flood like `yes` runs at the speed the terminal shows it and Ctrl-C is seen at once.
+// The output comes on a console channel of its own (shared/console-channel.ts), and every chunk
+// is acknowledged once xterm.js has parsed it: the machine sends no more than a few dozen KB
+// ahead of that, and its programs wait meanwhile, so a flood like `yes` runs at the speed the
+// terminal shows it and Ctrl-C is seen at once.
 import * as Comlink from 'comlink';
 import type { Terminal } from '@xterm/xterm';
 import type { BootInfo, KernelApi, Result } from '../shared/api';
@@ -12,6 +13,7 @@ import type { LessonStatus } from '../shared/lessons';
 import type { SaveStatus } from '../shared/machines';
 import { bootName } from './boot-options';
 import { writeNow } from './xterm-write-now';
+import { consoleReceiver } from '../shared/console-channel';
 
 export { SAVED_KEY } from './boot-options';
 
@@ -40,11 +42,12 @@ export function startMachine(size: () => { cols: number; rows: number }): Machin
   const worker = early?.worker ?? new Worker(new URL('../kernel/worker.ts', import.meta.url), { type: 'module', name: bootName(grid) });
   const api = Comlink.wrap<KernelApi>(worker);
   const m: MachineHandle = { api, worker, booted: Promise.resolve({ ok: false, error: 'not booted' }), sink: undefined, early: [] };
-  const output = Comlink.proxy((chunk: string): Promise<void> => {
+  const channel = new MessageChannel();
+  consoleReceiver(channel.port1, (chunk) => {
     if (m.sink) return m.sink(chunk);
     return new Promise((shown) => m.early.push({ chunk, shown }));
   });
-  m.booted = api.boot(grid, output).catch((e: unknown): Result<BootInfo> => ({ ok: false, error: e instanceof Error ? e.message : String(e) }));
+  m.booted = api.boot(grid, Comlink.transfer(channel.port2, [channel.port2])).catch((e: unknown): Result<BootInfo> => ({ ok: false, error: e instanceof Error ? e.message : String(e) }));
   machine = m;
   return m;
 }
