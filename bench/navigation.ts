@@ -84,9 +84,14 @@ export async function navigationToPrompt(browser: Browser, url: string, keep?: (
     seen.catch(() => {}); // (awaited below; a failed navigation throws first)
     await page.goto(url, { waitUntil: 'commit', timeout: NAV_TIMEOUT });
     const at = Number((await seen).text().slice(SEEN.length));
-    const promptWall = (await page.evaluate(() => performance.timeOrigin)) + at;
-    const urls = requests.filter((r) => r.timing().startTime <= promptWall).map((r) => r.url());
+    const origin = await page.evaluate(() => performance.timeOrigin);
+    const promptWall = origin + at;
     const marks = await marksOf(page);
+    // what was requested before the prompt: before the machine sent it out, where its worker
+    // says when (what the first prompt starts loading, such as the page's panel, is not counted
+    // even when the page's frame that shows the prompt comes after that request)
+    const before = origin + Math.min(at, marks['prompt-out'] ?? at);
+    const urls = requests.filter((r) => r.timing().startTime <= before).map((r) => r.url());
     if (keep) await keep(page);
     return { ms: at, tabMs: promptWall - asked, urls, marks };
   } finally {
@@ -114,7 +119,8 @@ const READ_MARKS = `JSON.stringify(performance.getEntriesByType('mark').filter((
  * until its prompt has shown (see cdp-pipe.ts): the time as a learner's browser takes it. The
  * marks of the page and its workers are read afterwards.
  */
-export async function navigationToPromptCdp(b: CdpBrowser, url: string): Promise<{ ms: number; marks: Marks }> {
+export async function navigationToPromptCdp(b: CdpBrowser, url: string): Promise<{ ms: number; tabMs: number; marks: Marks }> {
+  const asked = Date.now();
   const { browserContextId } = await b.send('Target.createBrowserContext');
   try {
     const { targetId } = await b.send('Target.createTarget', { url: 'about:blank', browserContextId });
@@ -140,10 +146,11 @@ export async function navigationToPromptCdp(b: CdpBrowser, url: string): Promise
       return JSON.parse(r.result?.value ?? '[]') as [string, number, number][];
     };
     const lists = [await evaluate(sessionId), ...(await Promise.all(workers.map((w) => evaluate(w).catch(() => []))))];
-    const origin = lists[0]![0]?.[2] ?? Number(((await b.send('Runtime.evaluate', { expression: 'performance.timeOrigin', returnByValue: true }, sessionId)) as { result: { value: number } }).result.value);
+    const timeOrigin = (await b.send('Runtime.evaluate', { expression: 'performance.timeOrigin', returnByValue: true }, sessionId)) as { result: { value: number } };
+    const origin = timeOrigin.result.value;
     const marks: Marks = {};
     for (const list of lists) for (const [name, at, base] of list) marks[name.slice('photon:'.length)] = at + base - origin;
-    return { ms, marks };
+    return { ms, tabMs: origin + ms - asked, marks };
   } finally {
     await b.send('Target.disposeBrowserContext', { browserContextId }).catch(() => {});
   }
