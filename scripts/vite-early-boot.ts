@@ -44,10 +44,15 @@ export function earlyBoot(): Plugin {
       async handler(html, ctx) {
         if (!ctx.bundle) return html;
         const script = await earlyBootScript(`./${workerFile(Object.keys(ctx.bundle))}`);
-        // before the page's own module script, so the worker's request goes out first
-        const entry = /<script type="module"/;
+        // right after the page's module script: with a policy in a <meta> (vite.config.ts),
+        // Chromium's preload scanner fetches nothing ahead of the parser, so a tag after this
+        // script was requested only once the script had run (creating the worker takes the
+        // parser some milliseconds). Before the style sheet: a pending style sheet would hold
+        // this script until it had loaded. (The module script runs after parsing, so this one
+        // still runs first, and the worker's request goes out as the parser reaches it.)
+        const entry = /<script type="module"[^>]*><\/script>/;
         if (!entry.test(html)) throw new Error('early boot: index.html has no module script');
-        return html.replace(entry, (m) => `<script>${script}</script>\n    ${m}`);
+        return html.replace(entry, (m) => `${m}\n    <script>${script}</script>`);
       },
     },
   };

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { earlyBootScript, workerFile } from '../../../scripts/vite-early-boot';
+import { earlyBoot, earlyBootScript, workerFile } from '../../../scripts/vite-early-boot';
 import { CONTENT_SECURITY_POLICY, policyWithScripts } from '../../../src/ui/content-security-policy';
 
 describe('early boot', () => {
@@ -11,6 +11,23 @@ describe('early boot', () => {
     expect(workerFile(['index.html', 'assets/index-a1.js', 'assets/worker-Bty_D-9z.js', 'assets/App-x.css'])).toBe('assets/worker-Bty_D-9z.js');
     expect(() => workerFile(['assets/index-a1.js'])).toThrow(/found none/);
     expect(() => workerFile(['assets/worker-a.js', 'assets/worker-b.js'])).toThrow(/found assets\/worker-a.js, assets\/worker-b.js/);
+  });
+
+  it('goes right after the module script, so that neither the entry nor the style sheet waits for it', async () => {
+    const html = [
+      '<head>',
+      '<meta charset="UTF-8" />',
+      '<script type="module" crossorigin src="./assets/index-a1.js"></script>',
+      '<link rel="stylesheet" crossorigin href="./assets/index-b2.css">',
+      '</head>',
+    ].join('\n');
+    const hook = earlyBoot().transformIndexHtml as { handler: (html: string, ctx: { bundle: Record<string, unknown> }) => Promise<string> };
+    const out = await hook.handler(html, { bundle: { 'assets/index-a1.js': {}, 'assets/worker-w3.js': {} } });
+    const at = (re: RegExp): number => out.search(re);
+    expect(at(/<script type="module"/)).toBeGreaterThan(-1);
+    expect(at(/<script>"use strict"/)).toBeGreaterThan(at(/<script type="module"/));
+    expect(at(/<link rel="stylesheet"/)).toBeGreaterThan(at(/<script>"use strict"/));
+    expect(out).toContain('./assets/worker-w3.js');
   });
 
   it('starts the worker with the boot options in its name and leaves it for the page entry', async () => {
