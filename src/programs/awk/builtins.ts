@@ -210,6 +210,7 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
       return m.index + 1;
     }
     case 'sprintf': {
+      if (args.length === 0) rt.fatal('sprintf: no arguments');
       const vals = args.slice(1).map((a) => ev(a));
       try {
         return awkSprintf(str(0), vals, { convfmt: rt.convfmt(), bytes: rt.codec.bytes, mode: rt.mode });

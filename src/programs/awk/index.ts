@@ -139,7 +139,7 @@ function initGlobals(rt: Runtime, hostArgs: readonly string[], operands: string[
   g[G.PROCINFO]!.a = procinfo;
 }
 
-async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Source[], preset: string[], lint: LintMode, posix: boolean): Promise<Program | number> {
+async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Source[], preset: string[], lint: LintMode, posix: boolean, traditional: boolean): Promise<Program | number> {
   const warned = new Set<string>();
   const warnings: string[] = [];
   const warn = (w: string, tok: Token, each = false): void => {
@@ -149,7 +149,17 @@ async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Sou
   };
   try {
     const comments: Comment[] = [];
-    const toks = tokenize(sources, warn, posix, comments);
+    let lintFatal: { w: string; tok: Token } | undefined;
+    const lintWarn = lint === false ? undefined : (w: string, tok: Token): void => {
+      if (lint !== 'fatal') warn(w, tok, true);
+      else lintFatal ??= { w, tok };
+    };
+    const toks = tokenize(sources, warn, posix, comments, traditional, lintWarn);
+    if (lintFatal) {
+      for (const x of warnings) await err(x);
+      await err(`${progName(ctx)}: ${sources[lintFatal.tok.src]?.name ?? 'cmd. line'}:${lintFatal.tok.line}: fatal: ${lintFatal.w}\n`);
+      return 2;
+    }
     const errors: string[] = [];
     for (const t of toks) {
       if (t.type !== 'ERE') continue;
@@ -163,6 +173,7 @@ async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Sou
     const parser = new Parser(toks);
     for (const name of preset) parser.preset.add(name);
     parser.lint = lint !== false;
+    parser.gawkDirectives = !traditional;
     const prog = parser.parseProgram();
     prog.comments = comments;
     for (const w of parser.warnings) {
@@ -259,7 +270,7 @@ export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<num
   if (typeof sources === 'number') return sources;
   const preset = opts.assigns.flatMap((a) => (a.kind === 'var' ? [a.value.slice(0, a.value.indexOf('='))] : []));
   const lint: LintMode = !opts.flags.has('L') ? false : opts.optional.get('L') === 'fatal' ? 'fatal' : true;
-  const prog = await compile(ctx, err, sources, preset, lint, opts.flags.has('P'));
+  const prog = await compile(ctx, err, sources, preset, lint, opts.flags.has('P'), opts.flags.has('P') || opts.flags.has('c'));
   if (typeof prog === 'number') return prog;
   if (opts.flags.has('o') && !opts.flags.has('p')) return prettyPrint(ctx, prog, opts.optional.get('o'));
   const rt = new Runtime(ctx, prog, sources, mode);

@@ -93,8 +93,10 @@ export function unescape(s: string, warn?: (w: string) => void): string {
   return out;
 }
 
-/** `posix`: --posix, where ** and **= are not operators (two `*` tokens, `*` and `*=`). */
-export function tokenize(sources: Source[], warn: (w: string, tok: Token) => void, posix = false, comments?: Comment[]): Token[] {
+/** `posix`: --posix, where ** and **= are not operators (two `*` tokens, `*` and `*=`).
+ *  `traditional`: -c or --posix, where 0x1F and 017 are not hex or octal constants (0x1F is 0
+ *  then the name x1F, 017 is 17). */
+export function tokenize(sources: Source[], warn: (w: string, tok: Token) => void, posix = false, comments?: Comment[], traditional = posix, lint?: (w: string, tok: Token) => void): Token[] {
   const toks: Token[] = [];
   sources.forEach((source, srcIndex) => {
     const text = source.text;
@@ -193,16 +195,23 @@ export function tokenize(sources: Source[], warn: (w: string, tok: Token) => voi
         continue;
       }
       if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(text[i + 1] ?? ''))) {
-        const hex = /^0[xX][0-9a-fA-F]+/.exec(text.slice(i, i + 40));
+        const hex = traditional ? null : /^0[xX][0-9a-fA-F]+/.exec(text.slice(i, i + 40));
         if (hex) {
-          push(make('NUMBER', start, hex[0], parseInt(hex[0].slice(2), 16)));
+          const tok = make('NUMBER', start, hex[0], parseInt(hex[0].slice(2), 16));
+          lint?.(`numeric constant \`${hex[0]}' treated as hexadecimal`, tok);
+          push(tok);
           i += hex[0].length;
           continue;
         }
         const m = /^(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/.exec(text.slice(i, i + 400))!;
         let v = Number(m[0]);
-        if (/^0[0-7]+$/.test(m[0])) v = parseInt(m[0], 8);
-        push(make('NUMBER', start, m[0], v));
+        const tok = make('NUMBER', start, m[0], v);
+        // gawk reads 0 then digits as octal when they all are, and says so of any 0-led integer
+        if (!traditional && /^0[0-9]+$/.test(m[0])) {
+          if (/^0[0-7]+$/.test(m[0])) tok.num = parseInt(m[0], 8);
+          lint?.(`numeric constant \`${m[0]}' treated as octal`, tok);
+        }
+        push(tok);
         i += m[0].length;
         continue;
       }

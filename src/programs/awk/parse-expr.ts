@@ -15,7 +15,7 @@ export class ParseError extends Error {
 
 export const ARG_COUNTS: Record<string, [number, number]> = {
   length: [0, 1], substr: [2, 3], index: [2, 2], split: [2, 4], sub: [2, 3], gsub: [2, 3], match: [2, 3],
-  sprintf: [1, Infinity], sin: [1, 1], cos: [1, 1], atan2: [2, 2], exp: [1, 1], log: [1, 1], sqrt: [1, 1],
+  sprintf: [0, Infinity], sin: [1, 1], cos: [1, 1], atan2: [2, 2], exp: [1, 1], log: [1, 1], sqrt: [1, 1],
   int: [1, 1], rand: [0, 0], srand: [0, 1], tolower: [1, 1], toupper: [1, 1], system: [1, 1], close: [1, 2],
   fflush: [0, 1], systime: [0, 0], strftime: [0, 3], mktime: [1, 2], gensub: [3, 4], asort: [1, 3],
   asorti: [1, 3], and: [0, Infinity], or: [0, Infinity], xor: [0, Infinity], lshift: [2, 2], rshift: [2, 2],

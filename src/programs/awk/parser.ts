@@ -2,6 +2,7 @@
 import type { At, Expr, FuncDef, LValue, Program, Redirect, Rule, Stmt, SwitchCase } from './ast';
 import { SPECIALS } from './ast';
 import type { Token, TokType } from './lexer';
+import { knownExtension } from './options';
 import { ExprParser, isLValue, ParseError } from './parse-expr';
 
 type StmtBody = Stmt extends infer S ? (S extends Stmt ? Omit<S, 'line' | 'src'> : never) : never;
@@ -14,6 +15,8 @@ export class Parser extends ExprParser {
   private readonly braces = new WeakMap<Stmt[] | SwitchCase[], { open: At & { pos: number }; close: At & { pos: number } }>();
   /** The functions some call names (not through @var). */
   readonly calledDirectly = new Set<string>();
+  /** gawk's own directives (@load): not with --posix or --traditional, where `load` is a name. */
+  gawkDirectives = true;
 
   parseProgram(): Program {
     const rules: Rule[] = [];
@@ -77,6 +80,10 @@ export class Parser extends ExprParser {
       this.functionDef();
       return undefined;
     }
+    if (t.type === '@' && this.gawkDirectives && this.peek().type === 'NAME' && this.peek().text === 'load') {
+      this.load();
+      return undefined;
+    }
     if (t.type === 'BEGIN' || t.type === 'END' || t.type === 'BEGINFILE' || t.type === 'ENDFILE') {
       this.next();
       if (!this.is('{')) {
@@ -106,6 +113,19 @@ export class Parser extends ExprParser {
     if (this.is('{')) action = this.block();
     else if (!this.is('NEWLINE') && !this.is(';') && !this.is('EOF')) this.fail();
     return { kind: 'main', pattern, rangeEnd, action, line: t.line, src: t.src };
+  }
+
+  /** `@load "lib"` between rules: a library gawk cannot find ends the parse (YYABORT). */
+  private load(): void {
+    this.next();
+    this.next();
+    const lib = this.tok;
+    if (!this.is('STRING')) this.fail();
+    this.next();
+    if (!this.is('NEWLINE') && !this.is(';') && !this.is('EOF')) this.fail();
+    if (lib.text !== '' && !knownExtension(lib.text)) {
+      throw new ParseError(`error: cannot open shared library \`${lib.text}' for reading: No such file or directory`, lib, 'plain');
+    }
   }
 
   private functionDef(): void {
