@@ -23,7 +23,7 @@ export const servicePrograms: ProgramEntry[] = [
   lazy({ name: 'ssh-keygen', installPath: '/usr/bin/ssh-keygen', pkg: 'openssh-clients' }, () => import('../daemons/ssh-keygen')),
   lazy({ name: 'systemd-networkd-wait-online', installPath: '/usr/lib/systemd/systemd-networkd-wait-online', pkg: 'systemd' }, () => import('../daemons/oneshots').then((m) => ({ default: m.waitOnline }))),
   lazy({ name: 'cloud-init', installPath: '/usr/bin/cloud-init', pkg: 'cloud-init' }, () => import('../daemons/oneshots').then((m) => ({ default: m.cloudInit }))),
-  lazy({ name: 'systemd-tmpfiles', installPath: '/usr/bin/systemd-tmpfiles', pkg: 'systemd' }, () => import('../daemons/boot-helpers').then((m) => ({ default: m.tmpfiles }))),
+  lazy({ name: 'systemd-tmpfiles', installPath: '/usr/bin/systemd-tmpfiles', pkg: 'systemd' }, () => import('../systemd/tmpfiles/main')),
   lazy({ name: 'systemd-sysctl', installPath: '/usr/lib/systemd/systemd-sysctl', pkg: 'systemd' }, () => import('../daemons/boot-helpers').then((m) => ({ default: m.sysctlApply }))),
   lazy({ name: 'systemd-random-seed', installPath: '/usr/lib/systemd/systemd-random-seed', pkg: 'systemd' }, () => import('../daemons/boot-helpers').then((m) => ({ default: m.randomSeed }))),
   lazy({ name: 'systemd-update-utmp', installPath: '/usr/lib/systemd/systemd-update-utmp', pkg: 'systemd' }, () => import('../daemons/boot-helpers').then((m) => ({ default: m.updateUtmp }))),

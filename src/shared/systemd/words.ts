@@ -133,3 +133,19 @@ export function extractWords(s: string, flags: WordFlags = {}): string[] | undef
   }
   return out;
 }
+
+/** cunescape(): every C escape of `s` decoded; undefined when one is invalid. */
+export function cunescape(s: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] !== '\\') {
+      out += s[i];
+      continue;
+    }
+    const r = cunescapeOne(s, i + 1);
+    if (!r) return undefined;
+    out += r[0];
+    i += r[1];
+  }
+  return out;
+}
