@@ -15,6 +15,7 @@ export { reapJobs, runPipelineStages, startBackground, startCoproc, waitForegrou
 export { CondSyntaxError, Parser } from './parser';
 export { applyRedirs, RedirectError } from './redirect';
 export { runSimple } from './simple';
+export { oneshotCandidate, runParenBody } from './nofork';
 export { IncompleteInput, ShellSyntaxError } from './lexer';
 export { EventNotFound, expandHistory } from './history';
 export { set, SET_OPTIONS } from './builtins/vars';

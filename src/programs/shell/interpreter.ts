@@ -260,8 +260,16 @@ export class Interpreter implements ExpandHost {
 
   private evalDepth = 0;
 
-  /** The last command of bash -c, which bash execs in place: the program sees SHLVL one lower. */
+  /** The last command of bash -c, $( ), <( ) or ( ), which bash execs in place unless a trap is set (nofork.ts). */
   oneshot: Command | undefined;
+  /** How many function calls deep `oneshot` is (a recursive call does not reach it). */
+  oneshotDepth = 0;
+  /** $( ) and <( ): a function called as their last command execs its own last command (optimize_shell_function). */
+  oneshotFunctions = false;
+  /** This process runs a pipeline's stage (bash's SUBSHELL_PIPE): a program exec'd in place keeps SHLVL. */
+  pipeEnv = false;
+  /** This process is a ( ) subshell (SUBSHELL_PAREN): exec keeps SHLVL. */
+  parenEnv = false;
 
   /** Aliases as the parser sees them: only while expand_aliases is on (bash's default only when interactive). */
   readonly aliasLookup = { get: (name: string): string | undefined => (this.state.shopts.has('expand_aliases') ? this.state.aliases.get(name) : undefined) };
@@ -300,10 +308,7 @@ export class Interpreter implements ExpandHost {
         if (text) this.state.history.push(text);
       }
       // bash -c: the last command, when simple, is exec'd without a fork (see `oneshot`)
-      if (opts.top && this.state.runsCommand && /^(?:\s|#[^\n]*)*$/.test(parser.lexer.src.slice(parser.lexer.pos))) {
-        const last = list.items[list.items.length - 1]!;
-        if (!last.async && last.cmd.kind === 'simple' && last.cmd.redirs.length === 0) this.oneshot = last.cmd;
-      }
+      if (opts.top && this.state.runsCommand && /^(?:\s|#[^\n]*)*$/.test(parser.lexer.src.slice(parser.lexer.pos))) this.oneshot = E.oneshotCandidate(list, false, false);
       if (list.endLine !== undefined) this.state.contextLine = list.endLine;
       try {
         status = await this.runList(list);
@@ -551,7 +556,7 @@ export class Interpreter implements ExpandHost {
         // (bash numbers a subshell from its closing parenthesis)
         if (execLast) {
           this.state.contextLine = cmd.end ?? cmd.line;
-          return this.withRedirs(cmd.redirs, () => this.runList(cmd.body), cmd.end ?? cmd.line);
+          return this.withRedirs(cmd.redirs, () => E.runParenBody(this, cmd.body), cmd.end ?? cmd.line);
         }
         return this.withRedirs(cmd.redirs, () => {
           this.state.lineno = cmd.line;
@@ -713,7 +718,7 @@ export class Interpreter implements ExpandHost {
       // ( list ) is not in the loops around it (bash resets loop_level in a subshell)
       sub.state.loopDepth = 0;
       if (line !== undefined) sub.state.contextLine = line;
-      return sub.runList(body);
+      return E.runParenBody(sub, body);
     });
     return E.waitForeground(this, [pid], undefined, text);
   }
@@ -726,6 +731,8 @@ export class Interpreter implements ExpandHost {
       const sub = new Interpreter(childSys, state);
       sub.errexitIgnored = this.errexitIgnored;
       sub.errexitOff = this.errexitOff;
+      sub.pipeEnv = this.pipeEnv;
+      sub.parenEnv = this.parenEnv;
       return sub.runAsSubshell(() => body(sub));
     }, { ...opts, ...(ignore ? { ignore } : {}) }));
   }
@@ -849,6 +856,9 @@ export class Interpreter implements ExpandHost {
           throw e;
         }
       }
+      sub.oneshot = E.oneshotCandidate(body, false, true);
+      sub.oneshotDepth = sub.state.funcNames.length;
+      sub.oneshotFunctions = true;
       return sub.runList(body);
     }, { fds });
     this.sys.close(wr);
@@ -899,7 +909,12 @@ export class Interpreter implements ExpandHost {
     }
     const childEnd = dir === '<' ? wr : rd;
     const keep = dir === '<' ? rd : wr;
-    await this.forkShell(async (sub) => sub.runList(body), { fds: this.inheritable(new Map([[dir === '<' ? 1 : 0, childEnd]]), [rd, wr]) });
+    await this.forkShell(async (sub) => {
+      sub.oneshot = E.oneshotCandidate(body, true, true);
+      sub.oneshotDepth = sub.state.funcNames.length;
+      sub.oneshotFunctions = true;
+      return sub.runList(body);
+    }, { fds: this.inheritable(new Map([[dir === '<' ? 1 : 0, childEnd]]), [rd, wr]) });
     this.sys.close(childEnd);
     // bash moves its end up out of the way, below 64: /dev/fd/63, then 62, ... while others are open
     let high = Math.min(64, this.sys.getrlimit('nofile').soft) - 1;

@@ -206,6 +206,8 @@ async function forkStages(sh: Interpreter, cmd: Command & { kind: 'pipeline' }, 
       if (stage.kind === 'simple' && sh.trapDepth === 0) sh.state.current = stage;
       const pid = await sh.forkShell((sub) => {
         sub.debugDone = debug !== undefined;
+        sub.pipeEnv = true;
+        sub.parenEnv = false;
         // (the stages of an asynchronous pipeline all count the level)
         if (stage.kind === 'simple' && !background) {
           sub.state.level--;
@@ -326,6 +328,7 @@ export async function startBackground(sh: Interpreter, cmd: Command): Promise<nu
     const pid = await sh.forkShell((sub) => {
       sub.state.jobs = [];
       sub.debugDone = debug !== undefined;
+      sub.pipeEnv = sub.parenEnv = false;
       if (cmd.kind !== 'simple') sub.state.loopDepth = 0;
       if (!control) ignoreInterrupts(sub, cmd.kind === 'pipeline' && cmd.cmds.length === 1 ? cmd.cmds[0]! : cmd);
       return sub.runCommand(cmd, true);
@@ -584,6 +587,7 @@ export async function startCoproc(sh: Interpreter, cmd: Command & { kind: 'copro
   const [inR, inW] = await pipelinePipe(sh);
   const pid = await sh.forkShell((sub) => {
     sub.state.jobs = [];
+    sub.pipeEnv = sub.parenEnv = false;
     return sub.runCommand(cmd.body, true);
   }, { fds: sh.inheritable(new Map([[0, inR], [1, outW]]), [outR, outW, inR, inW]) });
   sys.close(outW);

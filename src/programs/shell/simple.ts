@@ -18,6 +18,7 @@ import { inherited, ReadonlyError, ShellState, type Var } from './state';
 import { AssocMap } from './assoc';
 import { indexValue } from './subscript';
 import { printableName } from './quote';
+import { functionCandidate } from './nofork';
 import { utf8Locale } from './ansi-c';
 
 const MAX_FUNC_DEPTH = 1000;
@@ -361,6 +362,10 @@ function runNamed(sh: Interpreter, cmd: Command & { kind: 'simple' }, argv: stri
   const fn = state.functions.get(name);
   const builtin = fn || !builtinEnabled(sh.state, name) ? undefined : builtins.get(name);
   if (fn || builtin) {
+    if (fn && cmd === sh.oneshot && sh.oneshotFunctions && sh.trapDepth === 0 && !execBlockedByTraps(state.traps)) {
+      sh.oneshot = functionCandidate(fn.body);
+      sh.oneshotDepth = state.funcNames.length + 1;
+    }
     if (cmd.assigns.length || cmd.redirs.length || state.options.has('xtrace')) return runBuiltinFull(sh, cmd, argv, name, fn, builtin);
     return invoke(sh, name, fn, builtin, argv);
   }
@@ -515,12 +520,10 @@ async function runProgram(sh: Interpreter, cmd: Command & { kind: 'simple' }, ar
   // a program gets the path it was run by as $_ in its environment: in its place when $_ is
   // exported (it came from the environment), else last
   env.set('_', path);
-  // bash -c: its last command, when simple, replaces the shell (no fork) unless traps are set
-  const oneshot = cmd === sh.oneshot && state.subshell === 0 && !execBlockedByTraps(state.traps);
-  if (oneshot) {
-    lowerShellLevel(env);
-    execLast = true;
-  }
+  // the last command of bash -c, $( ) or ( ) replaces the shell (no fork) unless traps are set
+  if (cmd === sh.oneshot && sh.oneshotDepth === state.funcNames.length && sh.trapDepth === 0 && !execBlockedByTraps(state.traps)) execLast = true;
+  // (a program run in place of the shell sees SHLVL one lower, but in a pipeline's stage)
+  if (execLast && !sh.pipeEnv) lowerShellLevel(env);
   let undo: () => void;
   try {
     undo = await applyRedirs(sh, cmd.redirs, false, true);

@@ -342,7 +342,8 @@ export const exec: Builtin = async (sh, argv) => {
   const first = argv0 ?? name;
   try {
     const env = clear ? new Map<string, string>() : sh.state.environment();
-    if (sh.state.subshell === 0) lowerShellLevel(env);
+    // (not in a ( ) subshell: bash's exec looks for SUBSHELL_PAREN only)
+    if (!sh.parenEnv) lowerShellLevel(env);
     const undo = sh.execSignals();
     try {
       await sh.sys.exec(path, [login ? `-${first}` : first, ...args.slice(1)], env);
