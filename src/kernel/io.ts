@@ -214,12 +214,12 @@ export async function writeFile(k: Kernel, proc: Process, file: OpenFile, data: 
         await k.block(proc, t.pipe.waitRoom());
       }
     }
-    case 'socket':
-      if ((await writeSocket(k, t.socket, data)) === 'EPIPE') {
-        k.signal(proc, SIGNALS.SIGPIPE);
-        throw new SysError('EPIPE', 'write');
-      }
+    case 'socket': {
+      const r = await writeSocket(k, t.socket, data);
+      if (r === 'EPIPE') k.signal(proc, SIGNALS.SIGPIPE);
+      if (r !== 'ok') throw new SysError(r, 'write');
       return;
+    }
     case 'tty':
       // a terminal that is stopped (^S) or behind (the page's xterm.js under `yes`) holds its
       // writers, as n_tty_write sleeps on write_wait; a signal ends the wait

@@ -5,8 +5,8 @@
 // streams); a host of the lab world sends its greeting (an SSH banner) and then nothing until it
 // is spoken to in a protocol this simulation does not model, so a read after the greeting waits,
 // as it would on a real server, until a signal ends it.
-import { SysError } from '../shared/errno';
-import type { RecvReply, SendReply } from '../shared/services/traffic';
+import { SysError, type Errno } from '../shared/errno';
+import type { DatagramReply, RecvReply, SendReply } from '../shared/services/traffic';
 import type { Caller } from '../shared/sys';
 import type { Kernel } from './kernel';
 import type { Process } from './process';
@@ -23,6 +23,10 @@ export interface NetSocket {
   greeting?: Uint8Array;
   /** the peer ended the connection: reads return end of file */
   ended: boolean;
+  /** a datagram socket's destination: each write sends one datagram there */
+  peer?: { dst: string; port: number };
+  /** an ICMP error that came back for an earlier datagram, for the next send to report (sk_err) */
+  pendingError?: Errno;
 }
 
 const encoder = new TextEncoder();
@@ -61,7 +65,18 @@ export async function readSocket(k: Kernel, proc: Process, s: NetSocket, max: nu
   return bytes.subarray(0, max);
 }
 
-export async function writeSocket(k: Kernel, s: NetSocket, data: Uint8Array): Promise<'ok' | 'EPIPE'> {
+export async function writeSocket(k: Kernel, s: NetSocket, data: Uint8Array): Promise<'ok' | Errno> {
+  if (s.peer && s.proto === 'udp') {
+    // a connected UDP socket: one datagram a write; an ICMP error it brings back is the next send's (sk_err)
+    const pending = s.pendingError;
+    if (pending) {
+      delete s.pendingError;
+      return pending;
+    }
+    const r = (await traffic(k, s, { kind: 'datagram', ...s.peer, size: data.length })) as DatagramReply;
+    if (r.later) s.pendingError = r.later;
+    return r.errno ?? 'ok';
+  }
   if (s.conn === undefined) return 'ok';
   const r = (await traffic(k, s, { kind: 'send', conn: s.conn, text: decoder.decode(data) })) as SendReply;
   return r.kind === 'ok' ? 'ok' : 'EPIPE';

@@ -235,6 +235,7 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       const c = proc.cred;
       const caller = { pid: proc.pid, uid: c.uid, euid: c.euid, gid: c.gid, egid: c.egid, groups: c.groups, netns: proc.netns };
       const s = newSocket(spec.proto, caller, spec.conn, spec.greeting);
+      if (spec.dst !== undefined) s.peer = { dst: spec.dst, port: spec.port ?? 0 };
       return install({ target: { kind: 'socket', socket: s }, readable: true, writable: true, append: false, pos: 0, refs: 1, path: `socket:[${s.id}]` });
     },
     lseek(n, offset, whence) {

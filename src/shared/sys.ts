@@ -101,7 +101,7 @@ export interface Sys {
    * /dev/tcp): `conn` when the peer is a socket of this machine, `greeting` what a remote peer
    * sends first.
    */
-  socket(spec: { proto: 'tcp' | 'udp'; conn?: number; greeting?: string }): number;
+  socket(spec: { proto: 'tcp' | 'udp'; conn?: number; greeting?: string; dst?: string; port?: number }): number;
   lseek(fd: number, offset: number, whence: 'set' | 'cur' | 'end'): number;
   ftruncate(fd: number, length: number): void;
   /**

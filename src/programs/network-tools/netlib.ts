@@ -2,7 +2,7 @@
 // 'traffic' services, typed calls to the traffic service, and C-like number parsing.
 import { GAI_ERRORS, type ResolveReply } from '../../shared/services/resolve';
 import type {
-  AcceptReply, ConnectReply, DataReply, EchoReply, RecvReply, ReverseReply, RouteReply, SendReply, TrafficRequest, UdpReply,
+  AcceptReply, ConnectReply, DataReply, DatagramReply, EchoReply, RecvReply, ReverseReply, RouteReply, SendReply, TrafficRequest, UdpReply,
 } from '../../shared/services/traffic';
 import type { Sys } from '../../shared/sys';
 
@@ -30,6 +30,7 @@ interface ReplyOf {
   connect: ConnectReply;
   data: DataReply;
   udp: UdpReply;
+  datagram: DatagramReply;
   reverse: ReverseReply;
   accept: AcceptReply;
   recv: RecvReply;

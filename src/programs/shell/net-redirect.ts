@@ -72,14 +72,14 @@ async function synRetriesMs(sh: Interpreter): Promise<number> {
 }
 
 async function connectOne(sh: Interpreter, proto: 'tcp' | 'udp', address: string, port: number): Promise<number | Errno> {
-  if (proto === 'udp') {
-    // a datagram socket connects at once: only a missing route fails it
-    const r = (await sh.sys.call('traffic', { kind: 'route', dst: address })) as RouteReply;
-    if (r.kind === 'error') return r.errno;
-    return sh.sys.socket({ proto: 'udp' });
-  }
   // (Linux takes a connection to the unspecified address as one to this host)
   const dst = address === '0.0.0.0' ? '127.0.0.1' : address === '::' ? '::1' : address;
+  if (proto === 'udp') {
+    // a datagram socket connects at once: only a missing route fails it; each write is a datagram
+    const r = (await sh.sys.call('traffic', { kind: 'route', dst: address })) as RouteReply;
+    if (r.kind === 'error') return r.errno;
+    return sh.sys.socket({ proto: 'udp', dst, port });
+  }
   const r = (await sh.sys.call('traffic', { kind: 'connect', dst, port })) as ConnectReply;
   switch (r.kind) {
     case 'connected':

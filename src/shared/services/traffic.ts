@@ -70,6 +70,8 @@ export type TrafficRequest =
   | { kind: 'data'; dst: string; port: number; sport: number; sent: number; received: number }
   /** one UDP datagram with an optional TTL (tracepath's probes) */
   | { kind: 'udp'; dst: string; port: number; ttl?: number; size?: number }
+  /** a datagram a connected UDP socket (bash's /dev/udp) sends: what the send and the next one see */
+  | { kind: 'datagram'; dst: string; port: number; size: number }
   /** the name a reverse (PTR) lookup gives for an address, as getnameinfo(3) finds it */
   | { kind: 'reverse'; address: string }
   /** the listener's side: wait for the next connection to one of its sockets */
@@ -111,11 +113,17 @@ export type ConnectReply =
 export type UdpReply =
   | { kind: 'time-exceeded'; from: string; rttUs: number }
   /** the destination answered with ICMP port unreachable: the datagram arrived */
-  | { kind: 'port-unreachable'; from: string; rttUs: number; ttl: number }
-  | { kind: 'icmp-error'; from: string; type: number; code: number; afterUs: number; why: Why }
+  | { kind: 'port-unreachable'; from: string; rttUs: number; ttl: number; sendErrno?: TrafficErrno }
+  | { kind: 'icmp-error'; from: string; type: number; code: number; afterUs: number; why: Why; sendErrno?: TrafficErrno }
   /** delivered to a socket, or lost: nothing comes back either way */
   | { kind: 'silent'; why: Why }
   | TrafficError;
+
+/** `errno`: the send failed; `later`: an ICMP error came back, for the socket's next send to report. */
+export interface DatagramReply {
+  errno?: TrafficErrno | 'EHOSTUNREACH';
+  later?: 'ECONNREFUSED' | 'ENETUNREACH' | 'EHOSTUNREACH';
+}
 
 export type ReverseReply = { kind: 'name'; name: string } | { kind: 'none' };
 

@@ -138,7 +138,7 @@ export function exchange(env: ExchangeEnv, req: Flow, leg: Leg, ttl = 64): Outco
     if (out.verdict === 'REJECT') {
       const r = rejected(env, req, out.rejectWith, out.why);
       if (r.kind !== 'answer') return req.proto === 6 ? r : { kind: 'error', errno: 'EPERM', why: out.why };
-      return req.proto === 1 ? { ...r, sendErrno: 'EPERM' } : r;
+      return req.proto !== 6 ? { ...r, sendErrno: 'EPERM' } : r;
     }
     if (out.verdict === 'DROP') return req.proto === 6 ? { kind: 'silent', why: out.why } : { kind: 'error', errno: 'EPERM', why: out.why };
     return { kind: 'silent', why: out.why };
@@ -158,7 +158,7 @@ function deliverInside(env: ExchangeEnv, req: Flow, netns: number): Outcome {
       if (out.verdict === 'REJECT') {
         const r = rejected({ ...env, fw }, req, out.rejectWith, out.why);
         if (r.kind !== 'answer') return req.proto === 6 ? r : { kind: 'error', errno: 'EPERM', why: out.why };
-        return req.proto === 1 ? { ...r, sendErrno: 'EPERM' } : r;
+        return req.proto !== 6 ? { ...r, sendErrno: 'EPERM' } : r;
       }
       return req.proto === 6 || out.verdict !== 'DROP' ? { kind: 'silent', why: out.why } : { kind: 'error', errno: 'EPERM', why: out.why };
     }

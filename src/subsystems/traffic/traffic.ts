@@ -6,7 +6,7 @@
 import { IFF, isNetError, RTN, type NetRequest, type RouteMsg } from '../../shared/services/net';
 import { textInPrefix } from '../../shared/services/net-addr';
 import type {
-  ConnectReply, DataReply, EchoReply, ProbeResult, ProbeSpec, ReverseReply, RouteReply, TrafficError, TrafficRequest, UdpReply, Why,
+  ConnectReply, DataReply, DatagramReply, EchoReply, ProbeResult, ProbeSpec, ReverseReply, RouteReply, TrafficError, TrafficRequest, UdpReply, Why,
 } from '../../shared/services/traffic';
 import type { Caller } from '../../shared/sys';
 import { LAN } from '../lan/world';
@@ -64,6 +64,20 @@ const MSS = 1448;
 /** How long after the neighbour entry fails the senders hear of it. */
 const ARP_REPORT_US = 3_000;
 
+/**
+ * What a connected UDP socket's send sees of a datagram's fate: the firewall's refusal on the
+ * way out (EPERM), and the ICMP destination-unreachable that comes back as the socket's error
+ * for the next send (icmp_err_convert: port -> ECONNREFUSED, net codes -> ENETUNREACH, the rest
+ * EHOSTUNREACH).
+ */
+function datagram(r: UdpReply): DatagramReply {
+  if (r.kind === 'error') return { errno: r.errno };
+  const out: DatagramReply = r.kind === 'port-unreachable' || r.kind === 'icmp-error' ? (r.sendErrno ? { errno: r.sendErrno } : {}) : {};
+  if (r.kind === 'port-unreachable') out.later = 'ECONNREFUSED';
+  else if (r.kind === 'icmp-error' && r.type === 3) out.later = r.code === 3 ? 'ECONNREFUSED' : [0, 6, 9, 11].includes(r.code) ? 'ENETUNREACH' : 'EHOSTUNREACH';
+  return out;
+}
+
 export class Traffic {
   /** Pending ARP resolutions that will fail: address -> virtual time they give up. */
   private readonly arp = new Map<string, number>();
@@ -76,7 +90,7 @@ export class Traffic {
     const req = request as TrafficRequest;
     // a process in a namespace of its own sends nothing its stack has no route for (a fresh
     // one's loopback is down: even 127.0.0.1 is unreachable)
-    if (caller.netns && this.d.netIn && (req?.kind === 'route' || req?.kind === 'echo' || req?.kind === 'connect' || req?.kind === 'udp') && typeof req.dst === 'string') {
+    if (caller.netns && this.d.netIn && (req?.kind === 'route' || req?.kind === 'echo' || req?.kind === 'connect' || req?.kind === 'udp' || req?.kind === 'datagram') && typeof req.dst === 'string') {
       const r = this.d.netIn(caller, { kind: 'getroute', query: { family: req.dst.includes(':') ? 6 : 4, dst: req.dst } });
       return Promise.all([r, this.d.stackIn?.(caller, req.dst)]).then(([x, stack]) => {
         this.nsStack = stack?.netfilter ? stack : undefined;
@@ -147,6 +161,7 @@ export class Traffic {
       case 'connect': return this.connect(env, caller, req.dst, req.port);
       case 'data': return this.data(env, caller, req);
       case 'udp': return this.udp(env, caller, req.dst, req.port, req.ttl, req.size);
+      case 'datagram': return datagram(this.udp(env, caller, req.dst, req.port, undefined, req.size));
       case 'reverse': return this.reverse(req.address);
       case 'accept': {
         const ids = Array.isArray(req.sockets) ? req.sockets.filter((x) => typeof x === 'number') : [];
@@ -353,8 +368,9 @@ export class Traffic {
     if (o.kind === 'silent') return { kind: 'silent', why: o.why };
     const { icmpType: type = 3, icmpCode: code = 0, src: from } = o.reply;
     if (type === 11) return { kind: 'time-exceeded', from, rttUs: o.rttUs };
-    if (type === 3 && code === 3) return { kind: 'port-unreachable', from, rttUs: o.rttUs, ttl: o.ttl };
-    return { kind: 'icmp-error', from, type, code, afterUs: o.rttUs, why: o.why };
+    const sendErrno = o.sendErrno ? { sendErrno: o.sendErrno } : {};
+    if (type === 3 && code === 3) return { kind: 'port-unreachable', from, rttUs: o.rttUs, ttl: o.ttl, ...sendErrno };
+    return { kind: 'icmp-error', from, type, code, afterUs: o.rttUs, why: o.why, ...sendErrno };
   }
 
   /** getnameinfo(3): /etc/hosts, then what systemd-resolved synthesizes, then the world's PTR records. */
