@@ -14,7 +14,7 @@ import type { List } from './ast';
 import { decodePrompt } from './prompt';
 import { ShellState } from './state';
 import { parseArgs, usageText, type Invocation } from './invocation';
-import { decodeBytes, encodeText } from './byte-text';
+import { binarySample, decodeBytes, encodeText } from './byte-text';
 import { makeRestricted } from './restricted';
 import { loginStartup } from './login-checkpoint';
 
@@ -534,11 +534,12 @@ async function runBash(ctx: Ctx, shell: { sh?: Interpreter }): Promise<number> {
           return 126;
         }
         const bytes = await sys.readFile(inv.file);
-        if (bytes.subarray(0, 80).includes(0)) {
+        if (binarySample(bytes)) {
           await ctx.err.write(`${inv.file}: ${inv.file}: cannot execute binary file\n`);
           return 126;
         }
-        text = decodeBytes(bytes);
+        // (bash's reader skips NUL bytes)
+        text = decodeBytes(bytes).replace(/\0/g, '');
       } catch (e) {
         if (!isSysError(e)) throw e;
         await ctx.err.write(`${name}: ${inv.file}: ${strerror(e.errno)}\n`);

@@ -129,4 +129,16 @@ export class ByteDecoder {
   }
 }
 
+/**
+ * bash's check_binary_file on a file's first 80 bytes: an ELF header, or a NUL on the first
+ * line (anywhere in them after `#!`). A file that passes is read with its NULs left out.
+ */
+export function binarySample(bytes: Uint8Array): boolean {
+  const s = bytes.subarray(0, 80);
+  if (s[0] === 0x7f && s[1] === 0x45 && s[2] === 0x4c && s[3] === 0x46) return true;
+  const nl = s[0] === 0x23 && s[1] === 0x21 ? -1 : s.indexOf(10);
+  const nul = s.indexOf(0);
+  return nul >= 0 && (nl < 0 || nul < nl);
+}
+
 export { encodeText };

@@ -7,7 +7,7 @@ import { builtins, SPECIAL_BUILTINS } from './builtins/index';
 import { AbortCommand, ReturnSignal, ShellExit } from './control';
 import { arith, arithText, expandToString, expandWord, expandWords, ExpansionError, posixExitError, maxIndex, setElement, type MaybePromise } from './expand';
 import type { Builtin } from './builtins/types';
-import { decodeBytes } from './byte-text';
+import { binarySample, decodeBytes } from './byte-text';
 import { Interpreter } from './interpreter';
 import { jobControl, waitForeground } from './jobs';
 import { makeChild } from './fork';
@@ -646,11 +646,11 @@ async function execFailure(sh: Interpreter, path: string, argv: string[], env: M
     let text: string;
     try {
       const bytes = await sh.sys.readFile(path);
-      if (bytes.subarray(0, 80).includes(0)) {
+      if (binarySample(bytes)) {
         await sh.error(`${path}: cannot execute binary file: Exec format error`);
         return 126;
       }
-      text = decodeBytes(bytes);
+      text = decodeBytes(bytes).replace(/\0/g, '');
     } catch {
       await sh.error(`${path}: cannot execute: Exec format error`);
       return 126;

@@ -64,7 +64,8 @@ export async function runStdinScript(sh: Interpreter): Promise<number> {
   for (;;) {
     const bytes = await readLine(sys, seekable);
     if (bytes !== null) {
-      pending += decodeBytes(bytes);
+      // (bash's reader skips NUL bytes)
+      pending += decodeBytes(bytes).replace(/\0/g, '');
       if (!complete(sh, pending)) continue;
     }
     if (pending !== '') status = await sh.evalString(pending, { line, top: true });
