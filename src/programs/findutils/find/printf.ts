@@ -71,6 +71,12 @@ export function compileFormat(fmt: string, warn: (msg: string) => void): Segment
     const m = /^([-+ #0]*)(\d*)(?:\.(\d*))?/.exec(fmt.slice(i + 1))!;
     const j = i + 1 + m[0].length;
     const conv = fmt[j];
+    if (conv === '%') {
+      // a % directive with flags, width or precision prints them after its %: %-5% is "%-5"
+      plain += fmt.slice(i, j);
+      i = j;
+      continue;
+    }
     if (conv !== undefined && ONE.includes(conv)) {
       flushPlain();
       segs.push({ kind: 'fmt', flags: m[1]!, width: m[2]!, prec: m[3] ?? '', conv, aux: '' });
