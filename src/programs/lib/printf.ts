@@ -201,7 +201,8 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
   const assigns: [string, number][] = [];
   let argi = 0;
   const next = (): string | undefined => (argi < args.length ? args[argi++] : undefined);
-  for (let pass = 0; pass < 10000; pass++) {
+  // each pass but the last takes at least one argument
+  for (let pass = 0; pass <= args.length; pass++) {
     let consumed = false;
     /** A conversion's width and precision: digits, or `*` taking the next argument (a negative width left-justifies). */
     const sizes = (flags: string, w: string | undefined, p: string | undefined): { width: number; left: boolean; prec: number | undefined } => {
