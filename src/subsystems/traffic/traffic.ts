@@ -63,6 +63,8 @@ const MAX_SEGMENTS = 64;
 const MSS = 1448;
 /** How long after the neighbour entry fails the senders hear of it. */
 const ARP_REPORT_US = 3_000;
+/** TCP's initial retransmission timeout (TCP_TIMEOUT_INIT). */
+const SYN_RTO_US = 1_000_000;
 
 /**
  * What a connected UDP socket's send sees of a datagram's fate: the firewall's refusal on the
@@ -293,7 +295,15 @@ export class Traffic {
     // a container's connection leaves masqueraded, but its own end is its own address
     const from = caller.netns ?? 0;
     const src = from !== 0 && !(leg.kind === 'local' && leg.netns !== undefined) ? (this.d.netns?.addresses(from)[0] ?? leg.src) : leg.src;
-    return this.opened(env, caller, connectOutcome(exchange(env, req, leg), src, sport));
+    let o = exchange(env, req, leg);
+    // an ICMP error this machine sends itself (a REJECT, or the loopback's port unreachable)
+    // reaches the socket while connect() still holds it: a soft error (tcp_v4_err). The SYN goes
+    // again when the first retransmission timeout (1 s) ends, and the second error is final.
+    if (o.kind === 'answer' && o.reply.proto === 1 && (leg.kind === 'local' || (o.why.kind === 'netfilter' && o.reply.src === leg.src))) {
+      const again = exchange(env, req, leg);
+      o = again.kind === 'answer' ? { ...again, rttUs: SYN_RTO_US + again.rttUs } : again;
+    }
+    return this.opened(env, caller, connectOutcome(o, src, sport));
   }
 
   /** A connection to a socket of this machine becomes a stream its listener can accept. */
