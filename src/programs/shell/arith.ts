@@ -26,6 +26,8 @@ export interface ArithEnv {
   nounset?: boolean;
   /** An error that is reported while the evaluation goes on. */
   note?(message: string): void;
+  /** Such an error as a builtin reports it: after the command's name (`let: `, `((: `), if any. */
+  noteInvalid?(message: string): void;
 }
 
 const i64 = (v: bigint): bigint => BigInt.asIntN(64, v);
@@ -450,6 +452,8 @@ export function evaluateValue(src: string, env: ArithEnv, depth = 0): ArithValue
 
 /** The subscript of a[@] and a[*], which name no element. */
 const NO_ELEMENT = '\0all';
+/** An empty subscript, a[]. */
+const EMPTY_SUBSCRIPT = '\0empty';
 
 class Evaluator {
   /** >0 while evaluating a branch whose value is discarded (short-circuit). */
@@ -460,6 +464,8 @@ class Evaluator {
   private index(v: Node & { k: 'var' }): string | undefined {
     const text = v.indexText;
     if (text === undefined) return undefined;
+    // a[]: no element (read: reported twice and 0; write: not an identifier, nothing set)
+    if (text === '' && this.env.note) return this.skip ? '0' : EMPTY_SUBSCRIPT;
     // an associative array's key is the subscript's text, not its value
     if (this.env.isAssoc?.(v.name)) return text.trim();
     if (this.skip) return '0';
@@ -481,6 +487,10 @@ class Evaluator {
 
   private read(name: string, index: string | undefined): ArithValue {
     if (this.skip || index === NO_ELEMENT) return 0;
+    if (index === EMPTY_SUBSCRIPT) {
+      for (let i = 0; i < 2; i++) this.env.note?.(`${name}[]: bad array subscript`);
+      return 0;
+    }
     const raw = this.env.get(name, index);
     if (raw === undefined) {
       if (this.env.nounset) throw new ArithError(`${name}: unbound variable`, name);
@@ -500,7 +510,9 @@ class Evaluator {
 
   /** `reread`: the element was read first (++, op=): a[@] is reported again on the write. */
   private write(target: Node & { k: 'var' }, index: string | undefined, v: ArithValue, reread = false): ArithValue {
-    if (!this.skip && index !== NO_ELEMENT) this.env.set(target.name, String(v), index, target.indexText);
+    if (this.skip) return v;
+    if (index === EMPTY_SUBSCRIPT) (this.env.noteInvalid ?? this.env.note)?.(`\`${target.name}[]': not a valid identifier`);
+    else if (index !== NO_ELEMENT) this.env.set(target.name, String(v), index, target.indexText);
     else if (!this.skip && reread) this.env.note?.(`${target.name}[${target.indexText}]: bad array subscript`);
     return v;
   }

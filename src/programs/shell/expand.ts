@@ -104,6 +104,7 @@ function makeArithEnv(h: ExpandHost): ArithEnv {
     },
     nounset: h.state.options.has('nounset'),
     note: (message: string) => (h.state.arithNotes ??= []).push(message),
+    noteInvalid: (message: string) => (h.state.arithNotes ??= []).push(`${BUILTIN_NOTE}${message}`),
   };
 }
 
@@ -139,19 +140,22 @@ export function setElement(state: ShellState, name: string, index: string, value
   return true;
 }
 
-/** Writes the errors arithmetic noted (see ShellState.arithNotes). */
-function flushNotes(h: ExpandHost): Promise<void> | undefined {
+/** Marks a noted error that bash reports as a builtin's, after the command's name (`let: `). */
+const BUILTIN_NOTE = '\x01';
+
+/** Writes the errors arithmetic noted (see ShellState.arithNotes); `command`: the builtin's name. */
+function flushNotes(h: ExpandHost, command?: string): Promise<void> | undefined {
   const notes = h.state.arithNotes;
   if (!notes?.length) return undefined;
   h.state.arithNotes = undefined;
   return (async () => {
-    for (const m of notes) await h.report?.(m);
+    for (const m of notes) await h.report?.(m.startsWith(BUILTIN_NOTE) ? `${command ? `${command}: ` : ''}${m.slice(1)}` : m);
   })();
 }
 
 /** `v` once the noted errors are written. */
-function noted<T>(h: ExpandHost, v: T): MaybePromise<T> {
-  const f = flushNotes(h);
+function noted<T>(h: ExpandHost, v: T, command?: string): MaybePromise<T> {
+  const f = flushNotes(h, command);
   return f ? f.then(() => v) : v;
 }
 
@@ -164,21 +168,24 @@ export function maxIndex(a: Map<number, string>): number {
 import type { MaybePromise } from './steps';
 export type { MaybePromise };
 
-/** Arithmetic on a word (expanded first) or on text: synchronous when the word's parts are. */
-export function arith(h: ExpandHost, expr: Word | string): MaybePromise<ArithValue> {
+/**
+ * Arithmetic on a word (expanded first) or on text: synchronous when the word's parts are.
+ * `command`: the builtin or (( )) evaluating it, named in some of the errors it reports.
+ */
+export function arith(h: ExpandHost, expr: Word | string, command?: string): MaybePromise<ArithValue> {
   if (typeof expr !== 'string') {
     const text = expandToString(h, expr);
-    return typeof text === 'string' ? arith(h, text) : text.then((t) => arith(h, t));
+    return typeof text === 'string' ? arith(h, text, command) : text.then((t) => arith(h, t, command));
   }
   let v: ArithValue;
   try {
     v = arithText(h, expr);
   } catch (e) {
-    const f = flushNotes(h);
+    const f = flushNotes(h, command);
     if (f) return f.then(() => Promise.reject(e));
     throw e;
   }
-  return h.state.arithNotes ? noted(h, v) : v;
+  return h.state.arithNotes ? noted(h, v, command) : v;
 }
 
 /** A value a builtin or a loop assigns to `name`: an integer variable (declare -i) gets the

@@ -152,7 +152,7 @@ export function guardedArith(sh: Interpreter, w: Word): MaybePromise<ArithValue 
     return sh.error(e.bare ? e.message : `((: ${e.message}`).then(() => ARITH_FAILED);
   };
   try {
-    const v = arith(sh, w);
+    const v = arith(sh, w, '((');
     return v instanceof Promise ? v.catch(fail) : v;
   } catch (e) {
     return fail(e);

@@ -18,7 +18,7 @@ export const letBuiltin: Builtin = async (sh, argv) => {
   let v: ArithValue = 0;
   for (const expr of argv.slice(1)) {
     try {
-      v = await arith(sh, expr);
+      v = await arith(sh, expr, 'let');
     } catch (e) {
       if (e instanceof ReadonlyError) {
         await sh.error(e.message);
