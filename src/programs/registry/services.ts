@@ -15,6 +15,7 @@ export const servicePrograms: ProgramEntry[] = [
   lazy({ name: 'hostnamectl', installPath: '/usr/bin/hostnamectl', pkg: 'systemd' }, () => import('../systemd/ctl/hostnamectl')),
   lazy({ name: 'systemd-detect-virt', installPath: '/usr/bin/systemd-detect-virt', pkg: 'systemd' }, () => import('../systemd/detect-virt')),
   lazy({ name: 'runlevel', installPath: '/usr/sbin/runlevel', pkg: 'systemd' }, () => import('../systemd/runlevel')),
+  lazy({ name: 'systemd-sysusers', installPath: '/usr/bin/systemd-sysusers', pkg: 'systemd' }, () => import('../systemd/sysusers/main')),
   lazy({ name: 'systemd-run', installPath: '/usr/bin/systemd-run', pkg: 'systemd' }, () => import('../systemd/run')),
   lazy({ name: 'busctl', installPath: '/usr/bin/busctl', pkg: 'systemd' }, () => import('../systemd/busctl')),
   lazy({ name: 'systemd-cat', installPath: '/usr/bin/systemd-cat', pkg: 'systemd' }, () => import('../systemd/systemd-cat')),
