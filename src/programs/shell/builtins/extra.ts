@@ -1,6 +1,7 @@
 // mapfile/readarray, dirs/pushd/popd, times, disown, suspend, enable, help
 import { isSysError, strerror } from '../../../shared/errno';
-import { ByteDecoder } from '../byte-text';
+import { concatBytes } from '../../../shared/bytes';
+import { decodeBytes, encodeText } from '../byte-text';
 import { integerValue } from '../expand';
 import type { Interpreter } from '../interpreter';
 import { cd } from './dirs';
@@ -29,7 +30,8 @@ export const mapfile: Builtin = async (sh, argv) => {
     }
   }
   const delimOpt = p.flags.get('d');
-  const delim = typeof delimOpt === 'string' ? (delimOpt[0] ?? '\0') : '\n';
+  // (the delimiter is the option's first byte)
+  const delim = typeof delimOpt === 'string' ? (encodeText(delimOpt)[0] ?? 0) : 10;
   const max = p.flags.has('n') ? Number(p.flags.get('n')) : 0;
   const origin = p.flags.has('O') ? Number(p.flags.get('O')) : 0;
   let skip = p.flags.has('s') ? Number(p.flags.get('s')) : 0;
@@ -52,9 +54,7 @@ export const mapfile: Builtin = async (sh, argv) => {
   delete attrs.declaredOnly;
   const fold = (s: string): string => (existing ? sh.state.fold(existing, s) : s);
   let index = origin;
-  let pending = '';
   let count = 0;
-  const decoder = new ByteDecoder();
   const callback = p.flags.get('C');
   const quantum = p.flags.has('c') ? Number(p.flags.get('c')) : 5000;
   if (p.flags.has('c') && !(quantum > 0)) {
@@ -62,14 +62,14 @@ export const mapfile: Builtin = async (sh, argv) => {
     return 1;
   }
   const calls: string[] = [];
-  const take = async (line: string): Promise<boolean> => {
+  const take = async (bytes: Uint8Array, ended: boolean): Promise<boolean> => {
     if (skip > 0) {
       skip--;
       return true;
     }
     // a NUL cannot be part of a bash string: that delimiter goes even without -t, and
     // another line ends at its first NUL
-    let value = (strip || delim === '\0') && line.endsWith(delim) ? line.slice(0, -1) : line;
+    let value = decodeBytes((strip || delim === 0) && ended ? bytes.subarray(0, -1) : bytes);
     if (value.includes('\0')) value = value.slice(0, value.indexOf('\0'));
     // -C: `callback INDEX 'LINE'` every quantum lines, before that element is assigned
     if (typeof callback === 'string' && (count + 1) % quantum === 0) calls.push(`${callback} ${index} '${value.replace(/'/g, "'\\''")}'`);
@@ -80,24 +80,35 @@ export const mapfile: Builtin = async (sh, argv) => {
     count++;
     return !(max > 0 && count >= max);
   };
+  // bash reads a pipe a byte at a time, so that the lines it leaves are there for the next
+  // reader, and a file by blocks, going back to the end of its last line when it stops early
+  let seekable = true;
+  try {
+    sh.sys.lseek(fd, 0, 'cur');
+  } catch {
+    seekable = false;
+  }
+  let pending: Uint8Array = new Uint8Array(0);
   try {
     outer: for (;;) {
-      const chunk = await sh.sys.read(fd);
-      if (chunk === null) break;
-      pending += decoder.decode(chunk, { stream: true });
+      const chunk = await sh.sys.read(fd, seekable || max === 0 ? 4096 : 1);
+      if (chunk === null || chunk.length === 0) break;
+      pending = pending.length ? concatBytes([pending, chunk], pending.length + chunk.length) : chunk;
       let i: number;
       while ((i = pending.indexOf(delim)) >= 0) {
-        const line = pending.slice(0, i + 1);
-        pending = pending.slice(i + 1);
-        const more = await take(line);
+        const line = pending.subarray(0, i + 1);
+        pending = pending.subarray(i + 1);
+        const more = await take(line, true);
         while (calls.length) await sh.evalString(calls.shift()!);
-        if (!more) break outer;
+        if (!more) {
+          if (seekable && pending.length) sh.sys.lseek(fd, -pending.length, 'cur');
+          break outer;
+        }
       }
       const t = sh.tick();
       if (t) await t;
     }
-    pending += decoder.end();
-    if (pending && !(max > 0 && count >= max)) await take(pending);
+    if (pending.length && !(max > 0 && count >= max)) await take(pending, false);
     while (calls.length) await sh.evalString(calls.shift()!);
   } catch (e) {
     if (!isSysError(e)) throw e;
