@@ -99,13 +99,52 @@ export function splitFpat(s: string, re: AwkRegex): string[] {
   return fields;
 }
 
+const UINT_MAX = 4294967295;
+
+/**
+ * What gawk says of a FIELDWIDTHS value it cannot use (a fatal error), or undefined. Items are
+ * blank-separated; each is a width, or skip:width, in 1..UINT_MAX, and `*` may end the list.
+ */
+export function widthsError(spec: string): string | undefined {
+  const blank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+  // strtoul in base 10: leading white space and a sign; nothing converted leaves `end` where it began
+  const num = (at: number): { v: number; end: number } => {
+    const m = /^[ \t\n\v\f\r]*([+-]?)(\d+)/.exec(spec.slice(at));
+    if (!m) return { v: 0, end: at };
+    return { v: m[1] === '-' ? Infinity : Number(m[2]), end: at + m[0].length };
+  };
+  const ok = (v: number): boolean => v > 0 && v <= UINT_MAX;
+  let s = 0;
+  for (let i = 0; ; i++) {
+    const bad = (): string => `invalid FIELDWIDTHS value, for field ${i + 1}, near \`${spec.slice(s)}'`;
+    while (blank(spec[s])) s++;
+    if (spec[s] === '-') return bad();
+    if (s >= spec.length) return undefined;
+    let r = num(s);
+    if (spec[r.end] === ':' && ok(r.v)) {
+      s = r.end + 1;
+      if (spec[s] === '-' || blank(spec[s])) return bad();
+      r = num(s);
+    }
+    if ((r.end < spec.length && !blank(spec[r.end])) || !ok(r.v)) {
+      if (spec[s] !== '*') return bad();
+      s++;
+      while (blank(spec[s])) s++;
+      return s < spec.length ? "`*' must be the last designator in FIELDWIDTHS" : undefined;
+    }
+    s = r.end;
+    while (blank(spec[s])) s++;
+    if (s >= spec.length) return undefined;
+  }
+}
+
 /** FIELDWIDTHS: "[skip:]width ..." with `*` for the rest of the record. */
 export function splitWidths(s: string, spec: string): string[] {
   const fields: string[] = [];
   let pos = 0;
   for (const item of spec.trim().split(/\s+/)) {
     if (item === '' || pos >= s.length) break;
-    const m = /^(?:(\d+):)?(\d+|\*)$/.exec(item);
+    const m = /^(?:\+?(\d+):)?(\+?\d+|\*)$/.exec(item);
     if (!m) break;
     pos += Number(m[1] ?? 0);
     if (m[2] === '*') {

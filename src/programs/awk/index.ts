@@ -277,6 +277,7 @@ export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<num
   rt.systemZone = await systemZone(ctx.sys);
   rt.sandbox = opts.flags.has('S');
   rt.lint = lint;
+  rt.traditional = opts.flags.has('P') || opts.flags.has('c');
   if (opts.flags.has('inplace')) {
     sources.push({ name: 'inplace', text: '' });
     rt.inplace = new Inplace(rt, sources.length - 1);

@@ -7,7 +7,7 @@ import type { Inplace } from './inplace';
 import type { Profile } from './profile';
 import { makeRandom } from './random';
 import { AwkFatal, MAX_FIELDS, OutOfMemory } from './errors';
-import { splitBy, splitFpat, splitWidths } from './fields';
+import { splitBy, splitFpat, splitWidths, widthsError } from './fields';
 import { IoTable } from './io';
 import type { Source } from './lexer';
 import { RecordState } from './record';
@@ -54,6 +54,8 @@ export class Runtime {
   readonly frames: Cell[][] = [];
   readonly funcNames: string[][] = [];
   lint: LintMode = false;
+  /** -c or --posix. */
+  traditional = false;
   /** Every command-line assignment by name, those the program never names included. */
   readonly cmdVars = new Map<string, Value>();
   /** gawk -i inplace. */
@@ -189,7 +191,12 @@ export class Runtime {
     // a copy of input text, as gawk copies a field's value: reading one as a number is not reading the other (gawk -d tells)
     c.v = v instanceof StrNum && v.constructor === StrNum ? new StrNum(v.s, v.mode) : v;
     markScalar(c);
-    if (!ref.local && (ref.slot === G.FS || ref.slot === G.FPAT || ref.slot === G.FIELDWIDTHS)) {
+    // -c and --posix: FIELDWIDTHS and FPAT are plain variables
+    if (!ref.local && (ref.slot === G.FS || (!this.traditional && (ref.slot === G.FPAT || ref.slot === G.FIELDWIDTHS)))) {
+      if (ref.slot === G.FIELDWIDTHS) {
+        const bad = widthsError(this.str(c.v));
+        if (bad) this.fatal(bad);
+      }
       this.fieldMode = ref.slot === G.FS ? 'FS' : ref.slot === G.FPAT ? 'FPAT' : 'FIELDWIDTHS';
       this.globals[G.PROCINFO]!.a?.set('FS', this.fieldMode);
     }
