@@ -156,7 +156,14 @@ export const wait: Builtin = async (sh, argv) => {
     return 1;
   }
   await collectJobs(sh);
-  if (varName !== undefined) sh.state.unset(varName);
+  if (varName !== undefined) {
+    // (builtin_unbind_variable: a readonly name fails the wait before it waits)
+    if (sh.state.lookup(varName)?.readonly) {
+      await sh.error(`wait: ${varName}: cannot unset: readonly variable`);
+      return 1;
+    }
+    sh.state.unset(varName);
+  }
   if (next) return waitNext(sh, args, varName);
   if (args.length === 0) {
     const jobs = sh.state.jobs.filter((j) => !j.inherited);
