@@ -665,6 +665,12 @@ export class Interpreter implements ExpandHost {
   }
 
   private async runTimed(cmd: Command & { kind: 'pipeline' }): Promise<number> {
+    // time ( list ) 2>file: bash times the list in the subshell, after its redirections
+    const only = cmd.cmds.length === 1 ? cmd.cmds[0]! : undefined;
+    if (only?.kind === 'subshell' && only.redirs.length) {
+      const inner = { ...cmd, cmds: [{ ...only, redirs: [] }] };
+      return this.withRedirs(only.redirs, () => this.runTimed(inner), only.end ?? only.line);
+    }
     // `time`: the report goes to the shell's stderr in TIMEFORMAT (bash manual, time)
     const start = this.sys.now();
     let status = 0;
