@@ -389,6 +389,11 @@ async function assignOnly(sh: Interpreter, cmd: Command & { kind: 'simple' }, su
 /** Runs a function or builtin; a builtin whose output cannot be written says so, as bash's do. */
 function invoke(sh: Interpreter, name: string, fn: FuncDef | undefined, builtin: Builtin | undefined, argv: string[]): MaybePromise<number> {
   if (fn) return callFunction(sh, fn, argv);
+  // a builtin run by a pipeline's stage is in a subshell too (eval and source see one more)
+  if (sh.state.levelLowered) {
+    sh.state.level++;
+    sh.state.levelLowered = false;
+  }
   let r: MaybePromise<number>;
   sh.posixFatal = false;
   try {
