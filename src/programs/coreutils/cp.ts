@@ -1,6 +1,7 @@
 import { defineProgram, usageError } from '../define';
 import { backupName, backupSuffix, backupType } from '../lib/backup';
 import { Copier, joinPath, type CopyOptions } from '../lib/copy';
+import { SeenSources } from './cp-seen';
 import { argmatch, argmatchError, type ArgChoices } from '../lib/argmatch';
 import type { Ctx } from '../lib/context';
 import { isSysError } from '../../shared/errno';
@@ -249,15 +250,17 @@ export default defineProgram({
       return (await new Copier(ctx, o).copy(plan.source, dest)) ? 0 : 1;
     }
     const copier = new Copier(ctx, o);
+    const seen = plan.sources.length > 1 ? new SeenSources(ctx, o.deref !== 'never', !!o.backup && o.backup.type !== 'none') : undefined;
     let ok = true;
     for (const src of plan.sources) {
-      if (parents) {
-        const dst = joinPath(plan.dir, src.replace(/^\/+/, ''));
-        if (!(await makeParents(ctx, src, plan.dir, o.verbose)) || !(await copier.copy(src, dst))) ok = false;
+      const dst = parents ? joinPath(plan.dir, src.replace(/^\/+/, '')) : intoDir(plan.dir, src);
+      if (parents && !(await makeParents(ctx, src, plan.dir, o.verbose))) {
+        ok = false;
         continue;
       }
-      const dst = intoDir(plan.dir, src);
+      if (await seen?.skip(src, dst)) continue;
       if (!(await copier.copy(src, dst))) ok = false;
+      await seen?.copied(src, dst);
     }
     return ok ? 0 : 1;
   },

@@ -208,7 +208,20 @@ async function needCopy(ctx: Ctx, o: Opts, from: string, to: string, dst: Stat):
   }
 }
 
-async function installFile(ctx: Ctx, o: Opts, from: string, to: string): Promise<boolean> {
+/**
+ * Installs `from` as `to`. `created` (install FILE... DIRECTORY) holds the dev:ino of the files
+ * made so far: install does not replace one of them (two sources of the same name).
+ */
+async function installFile(ctx: Ctx, o: Opts, from: string, to: string, created?: Set<string>): Promise<boolean> {
+  const ok = await installOne(ctx, o, from, to, created);
+  if (ok && created) {
+    const made = await ctx.sys.lstat(to).catch(() => undefined);
+    if (made) created.add(`${made.dev}:${made.ino}`);
+  }
+  return ok;
+}
+
+async function installOne(ctx: Ctx, o: Opts, from: string, to: string, created?: Set<string>): Promise<boolean> {
   const src = await tryStat(ctx, from);
   if (src instanceof SysError) {
     await ctx.perror(src, `cannot stat ${quoteaf(from)}`);
@@ -225,6 +238,10 @@ async function installFile(ctx: Ctx, o: Opts, from: string, to: string): Promise
     const verdict = await sameFileOk(ctx, from, src, to, dst, { hardLink: false, symbolicLink: false, derefNever: false, move: false, unlinkFirst: true, backup: o.backup !== 'none' });
     if (!verdict.ok) {
       await ctx.error(`${quoteaf(from)} and ${quoteaf(to)} are the same file`);
+      return false;
+    }
+    if (dst.kind !== 'dir' && o.backup !== 'numbered' && created?.has(`${dst.dev}:${dst.ino}`)) {
+      await ctx.error(`will not overwrite just-created ${quoteaf(to)} with ${quoteaf(from)}`);
       return false;
     }
     if (dst.kind === 'dir') {
@@ -369,9 +386,10 @@ export default defineProgram({
           if (ok) ok = await installFile(ctx, o, files[0]!, files[1]!);
         } else {
           if (f('D')) ok = await makeDirs(ctx, o, target, undefined, true);
+          const created = new Set<string>();
           for (const file of ok ? files : []) {
             const base = file.replace(/\/+$/, '').slice(file.replace(/\/+$/, '').lastIndexOf('/') + 1);
-            ok = (await installFile(ctx, o, file, target.endsWith('/') ? `${target}${base}` : `${target}/${base}`)) && ok;
+            ok = (await installFile(ctx, o, file, target.endsWith('/') ? `${target}${base}` : `${target}/${base}`, created)) && ok;
           }
         }
       } finally {
