@@ -2,6 +2,7 @@
 // an earlier mount too), bind mounts, and remounts that change a mount's flags (ro makes every
 // write fail with EROFS) or a tmpfs's size. Filesystems on block devices cannot be mounted:
 // their sources fail as a kernel without the device's data would fail them.
+import { partitionOf } from '../shared/block-devices';
 import { SysError } from '../shared/errno';
 import type { Kernel } from './kernel';
 import type { Process } from './process';
@@ -177,6 +178,10 @@ export function mount(k: Kernel, proc: Process, source: string, target: string, 
     if (namespaceOf(k, proc) !== undefined) info.namespace = namespaceOf(k, proc);
     info.bindOf = under.id;
     info.bindAt = entry.ino;
+    // the source's path inside its filesystem: below that filesystem's mountpoint
+    const abs = vfs.pathOf(src, proc.cred.root);
+    const top = under.target === '/' ? '' : under.target;
+    info.bindRoot = abs === under.target ? '/' : abs.startsWith(`${top}/`) ? abs.slice(top.length) : abs;
     return;
   }
   if (type === 'tmpfs' || type === 'proc') {
@@ -234,4 +239,45 @@ export function umount(k: Kernel, proc: Process, target: string, lazy: boolean):
   if (node.parent !== node.ino) throw new SysError('EINVAL', 'umount');
   if (!lazy && busy(k, node.fs, node)) throw new SysError('EBUSY', 'umount');
   vfs.umount(node);
+}
+
+/**
+ * /proc/PID/mountinfo: "ID PARENT MAJ:MIN ROOT MOUNTPOINT OPTIONS shared:N - TYPE SOURCE SUPER"
+ * for each mount the process sees. The per-mount options are rw/ro and the flags; the super
+ * options those of the filesystem (a read-only bind of a writable one shows rw there). A bind
+ * mount shows its filesystem's device and peer group, with the directory it shows as ROOT.
+ */
+export function mountinfo(k: Kernel, p: Process): string {
+  const list = k.visibleFilesystems(p);
+  const all = k.vfs.filesystems;
+  const ids = new Map(list.map((f) => [f, 21 + f.id]));
+  return list
+    .map((f, i) => {
+      const base = f.bindOf === undefined ? f : all[f.bindOf]!;
+      const part = partitionOf(base.source);
+      const dev = part ? `8:${part.minor}` : `0:${20 + base.id}`;
+      // the parent: the latest mount listed before this one whose mountpoint holds it
+      let parent = 1;
+      for (let j = i - 1; j >= 0 && f.target !== '/'; j--) {
+        const t = list[j]!.target;
+        if (t === '/' || f.target.startsWith(`${t}/`) || f.target === t) {
+          parent = ids.get(list[j]!)!;
+          break;
+        }
+      }
+      const opts = info(f.options);
+      const own = info(base.options);
+      const superOpts = [base.readonly || own.ro ? 'ro' : 'rw', ...own.own].join(',');
+      const escape = (s: string): string => s.replace(/[ \t\n\\]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
+      return `${ids.get(f)} ${parent} ${dev} ${escape(f.bindRoot ?? '/')} ${escape(f.target)} ${opts.vfs.join(',')} shared:${base.id + 1} - ${f.type} ${escape(f.source)} ${superOpts}\n`;
+    })
+    .join('');
+}
+
+/** A mount's option text split into the per-mount part and the filesystem's own part. */
+function info(options: string): { vfs: string[]; own: string[]; ro: boolean } {
+  const all = options.split(',').filter(Boolean);
+  const vfsSet = ['ro', 'rw', 'relatime', 'noatime', 'nodiratime', 'nosuid', 'nodev', 'noexec'];
+  const vfsOpts = all.filter((o) => vfsSet.includes(o));
+  return { vfs: vfsOpts, own: all.filter((o) => !vfsSet.includes(o) && o !== 'sync' && o !== 'dirsync'), ro: all.includes('ro') };
 }

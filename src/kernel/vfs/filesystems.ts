@@ -32,6 +32,8 @@ export interface FileSystemInfo {
   /** A bind mount: the filesystem it shows (its id) and the entry (inode) it is mounted over. */
   bindOf?: number;
   bindAt?: number;
+  /** A bind mount: the directory it shows, as a path inside that filesystem (mountinfo's root). */
+  bindRoot?: string;
 }
 
 export const BLOCK = 4096;

@@ -16,26 +16,53 @@ const COLUMNS = ['ACTION', 'AVAIL', 'FREQ', 'FSROOT', 'FSTYPE', 'FS-OPTIONS', 'I
   'PARENT', 'PARTLABEL', 'PARTUUID', 'PASSNO', 'PROPAGATION', 'SIZE', 'SOURCES', 'SOURCE', 'TARGET', 'TID', 'USED', 'USE%', 'UUID', 'VFS-OPTIONS'];
 const RIGHT = new Set(['SIZE', 'AVAIL', 'USED', 'USE%', 'ID', 'PARENT']);
 
-function cell(m: FsUsage, col: string, bytes: boolean, id: number): string {
+/** One line of /proc/self/mountinfo, the fields findmnt shows beside the mount table's. */
+interface MountInfo {
+  id: string;
+  parent: string;
+  dev: string;
+  root: string;
+  vfs: string;
+  fields: string;
+  super: string;
+}
+
+function unescape(s: string): string {
+  return s.replace(/\\([0-7]{3})/g, (_, o: string) => String.fromCharCode(parseInt(o, 8)));
+}
+
+function parseMountinfo(text: string): MountInfo[] {
+  return text.split('\n').filter(Boolean).map((line) => {
+    const f = line.split(' ');
+    const dash = f.indexOf('-', 6);
+    return { id: f[0] ?? '', parent: f[1] ?? '', dev: f[2] ?? '', root: unescape(f[3] ?? '/'), vfs: f[5] ?? '', fields: f.slice(6, dash).join(' '), super: f[dash + 3] ?? '' };
+  });
+}
+
+function cell(m: FsUsage, col: string, bytes: boolean, mi: MountInfo | undefined): string {
   const size = (n: number): string => (bytes ? String(n) : humanSize(n, false));
   const part = partitionOf(m.source);
+  const root = mi?.root ?? '/';
   switch (col) {
     case 'TARGET': return m.target;
-    case 'SOURCE': return m.source;
+    // a bind mount's source names the directory it shows
+    case 'SOURCE': return root === '/' ? m.source : `${m.source}[${root}]`;
     case 'FSTYPE': return m.type;
     case 'OPTIONS': return m.options;
-    case 'VFS-OPTIONS': return m.options.split(',').filter((o) => ['rw', 'ro', 'nosuid', 'nodev', 'noexec', 'relatime', 'noatime'].includes(o)).join(',');
-    case 'FS-OPTIONS': return m.options.split(',').filter((o) => !['nosuid', 'nodev', 'noexec', 'relatime', 'noatime'].includes(o)).join(',');
+    case 'VFS-OPTIONS': return mi?.vfs ?? '';
+    case 'FS-OPTIONS': return mi?.super ?? '';
     case 'SIZE': return m.totalBlocks ? size(m.totalBlocks * m.blockSize) : '0';
     case 'AVAIL': return m.totalBlocks ? size(m.freeBlocks * m.blockSize) : '0';
     case 'USED': return m.totalBlocks ? size(m.usedBlocks * m.blockSize) : '0';
     case 'USE%': return m.totalBlocks ? `${Math.round((m.usedBlocks * 100) / m.totalBlocks)}%` : '-';
-    case 'FSROOT': return '/';
+    case 'FSROOT': return root;
     case 'UUID': return part?.uuid ?? '';
     case 'PARTUUID': return part?.partuuid ?? '';
-    case 'MAJ:MIN': return part ? `8:${part.minor}` : `0:${20 + id}`;
-    case 'ID': return String(21 + id);
-    case 'PROPAGATION': return 'shared';
+    case 'MAJ:MIN': return mi?.dev ?? '';
+    case 'ID': return mi?.id ?? '';
+    case 'PARENT': return mi?.parent ?? '';
+    case 'OPT-FIELDS': return mi?.fields ?? '';
+    case 'PROPAGATION': return mi?.fields.includes('shared:') ? 'shared' : 'private';
     default: return '';
   }
 }
@@ -88,6 +115,12 @@ export default defineProgram({
     }
     const cols = chosen;
     const all = ctx.sys.mounts();
+    let infos: MountInfo[] = [];
+    try {
+      infos = parseMountinfo(new TextDecoder().decode(await ctx.sys.readFile('/proc/self/mountinfo')));
+    } catch {
+      // no /proc: the fields it gives stay empty
+    }
     const types = p.values.get('t')?.at(-1)?.split(',');
     let list = all.map((m, id) => ({ m, id }));
     if (types) {
@@ -152,7 +185,7 @@ export default defineProgram({
     if (p.flags.has('J')) {
       const ind = (d: number): string => '   '.repeat(d);
       const obj = (n: Node, d: number): string => {
-        const fields = cols.map((c) => `${ind(d + 1)}"${c.toLowerCase()}": ${JSON.stringify(cell(n.m, c, bytes, n.id))}`);
+        const fields = cols.map((c) => `${ind(d + 1)}"${c.toLowerCase()}": ${JSON.stringify(cell(n.m, c, bytes, infos[n.id]))}`);
         if (n.kids.length) fields.push(`${ind(d + 1)}"children": [\n${arr(n.kids, d + 2)}\n${ind(d + 1)}]`);
         return `${ind(d)}{\n${fields.join(',\n')}\n${ind(d)}}`;
       };
@@ -162,7 +195,7 @@ export default defineProgram({
     }
     const rows: string[][] = [];
     const walk = (n: Node, prefix: string, last: boolean, depth: number): void => {
-      rows.push(cols.map((c) => (c === 'TARGET' && depth > 0 ? `${prefix}${last ? '`-' : '|-'}` : '') + cell(n.m, c, bytes, n.id)));
+      rows.push(cols.map((c) => (c === 'TARGET' && depth > 0 ? `${prefix}${last ? '`-' : '|-'}` : '') + cell(n.m, c, bytes, infos[n.id])));
       n.kids.forEach((k, i) => walk(k, depth === 0 ? '' : `${prefix}${last ? '  ' : '| '}`, i === n.kids.length - 1, depth + 1));
     };
     roots.forEach((r, i) => walk(r, '', i === roots.length - 1, 0));
