@@ -6,7 +6,7 @@ import type { OpenFlags } from '../shared/sys';
 import { deviceFor, type OpenFile } from './files';
 import type { Kernel } from './kernel';
 import type { Process } from './process';
-import { createIn } from './vfs/ops';
+import { createIn, viaReadonlyBind } from './vfs/ops';
 import { mayAccess, R_OK, W_OK } from './vfs/permissions';
 import type { Inode } from './vfs/inode';
 import { isAppendOnly, isImmutable } from './vfs/attrs';
@@ -48,7 +48,7 @@ export function openNode(k: Kernel, proc: Process, path: string, flags: OpenFlag
   const read = flags.read ?? !flags.write;
   const write = !!flags.write;
   if (node.type === 'dir' && write) throw new SysError('EISDIR', 'open', path);
-  if ((write || flags.truncate) && node.type === 'file' && k.vfs.fsOf(node).readonly) throw new SysError('EROFS', 'open', path);
+  if ((write || flags.truncate) && node.type === 'file' && (k.vfs.fsOf(node).readonly || viaReadonlyBind(k.vfs, proc.cred, proc.cwd, path))) throw new SysError('EROFS', 'open', path);
   if (write && isImmutable(node)) throw new SysError('EPERM', 'open', path);
   if ((read && !mayAccess(proc.cred, node, R_OK)) || (write && !mayAccess(proc.cred, node, W_OK))) throw new SysError('EACCES', 'open', path);
   // an append-only file opens for writing only to append, never to truncate (may_open)

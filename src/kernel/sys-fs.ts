@@ -387,7 +387,7 @@ export function makeFsSys(k: Kernel, proc: Process, enter: () => Promise<void>):
       const node = k.vfs.resolve(proc.cred, proc.cwd, path, { follow: true }, 'truncate');
       if (node.type === 'dir') throw new SysError('EISDIR', 'truncate', path);
       if (length < 0) throw new SysError('EINVAL', 'truncate', path);
-      if (k.vfs.fsOf(node).readonly) throw new SysError('EROFS', 'truncate', path);
+      if (k.vfs.fsOf(node).readonly || ops.viaReadonlyBind(k.vfs, proc.cred, proc.cwd, path)) throw new SysError('EROFS', 'truncate', path);
       ops.access({ ...fsctx(), cred: { ...proc.cred, uid: proc.cred.euid, gid: proc.cred.egid } }, path, 2);
       if (attrsLocked(node)) throw new SysError('EPERM', 'truncate', path);
       k.vfs.truncate(node, length);

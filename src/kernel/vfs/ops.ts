@@ -19,7 +19,24 @@ export interface FsContext {
 
 /** mnt_want_write: nothing on a read-only mount changes. */
 function writable(c: FsContext, node: Inode, syscall: string, path: string): void {
-  if (c.vfs.fsOf(node).readonly) fail('EROFS', syscall, path);
+  if (c.vfs.fsOf(node).readonly || viaReadonlyBind(c.vfs, c.cred, c.cwd, path)) fail('EROFS', syscall, path);
+}
+
+/**
+ * Whether a path (as written, from `cwd`) goes through a bind mount made read-only: its
+ * filesystem stays writable elsewhere, the mount does not. Told by the path's text.
+ */
+export function viaReadonlyBind(vfs: Vfs, cred: Cred, cwd: Inode, path: string): boolean {
+  const ns = cred.root && cred.root.ino !== vfs.rootIno ? cred.root.ino : undefined;
+  const binds = vfs.filesystems.filter((f) => f.bindOf !== undefined && !f.unmounted && f.namespace === ns && f.options.startsWith('ro'));
+  if (binds.length === 0) return false;
+  const parts: string[] = [];
+  for (const p of (path.startsWith('/') ? path : `${vfs.pathOf(cwd, cred.root)}/${path}`).split('/')) {
+    if (p === '..') parts.pop();
+    else if (p !== '' && p !== '.') parts.push(p);
+  }
+  const abs = `/${parts.join('/')}`;
+  return binds.some((f) => abs === f.target || abs.startsWith(`${f.target}/`));
 }
 
 function fail(errno: ConstructorParameters<typeof SysError>[0], syscall: string, path: string): never {
