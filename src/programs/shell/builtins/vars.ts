@@ -42,6 +42,22 @@ async function invalid(sh: Interpreter, cmd: string, arg: string): Promise<numbe
   return 1;
 }
 
+/**
+ * The variable a nameref NAME leads to (the value of the last nameref of its chain), when
+ * declare is to act on that instead: in a function, only a nameref of that function's own;
+ * elsewhere when attributes or a value are given.
+ */
+function namerefTarget(sh: Interpreter, name: string, scope: Map<string, Var> | undefined, acting: boolean): string | undefined {
+  let v = scope ? scope.get(name) : acting ? sh.state.lookup(name) : undefined;
+  let target: string | undefined;
+  for (let n = 0; v?.ref && v.value && /^[A-Za-z_][A-Za-z0-9_]*(\[.*\])?$/s.test(v.value) && n < 8; n++) {
+    target = v.value;
+    if (target.includes('[')) break;
+    v = sh.state.lookup(target);
+  }
+  return target;
+}
+
 /** declare / typeset / local / export / readonly share this: NAME[=VALUE] with attributes. */
 async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs: { set: Set<string>; unset: Set<string> }, local: boolean): Promise<number> {
   let status = 0;
@@ -54,10 +70,16 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
       if (!sh.state.localOptions.has(scope)) sh.state.localOptions.set(scope, new Set(sh.state.options));
       continue;
     }
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?(\+?=)?([\s\S]*)$/.exec(arg);
+    let m = /^([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?(\+?=)?([\s\S]*)$/.exec(arg);
     if (!m || (!m[3] && m[4])) {
       status = await invalid(sh, cmd, arg);
       continue;
+    }
+    // attributes and values given to a nameref go to the variable it names (without -n or +n)
+    const target = m[2] || attrs.set.has('n') || attrs.unset.has('n') ? undefined : namerefTarget(sh, m[1]!, scope, attrs.set.size + attrs.unset.size > 0 || !!m[3]);
+    if (target !== undefined) {
+      const t = /^([A-Za-z_][A-Za-z0-9_]*)(\[.*\])?$/s.exec(target)!;
+      m = [arg, t[1]!, t[2]!, m[3]!, m[4]!] as unknown as RegExpExecArray;
     }
     const name = m[1]!;
     // looking a computed variable up makes its value, which it then keeps (listings show it)
