@@ -1,6 +1,6 @@
 // Small ip objects that mostly list kernel state the machine keeps empty or at its defaults:
 // `ip netconf` (ipnetconf.c: per-device forwarding settings from the sysctl tree), `ip token`
-// (iptoken.c: IPv6 interface identifiers, all ::), `ip nexthop` (no nexthop objects),
+// (iptoken.c: IPv6 interface identifiers, all ::),
 // `ip tcp_metrics` (no cached metrics) and `ip xfrm state|policy` (no IPsec state).
 import { IFF } from '../../shared/services/net';
 import type { Ip } from './ip-session';
@@ -140,26 +140,6 @@ export async function doToken(ip: Ip, argv: string[]): Promise<number> {
   if (matches(cmd, 'delete')) return tokenSet(ip, rest, true);
   if (matches(cmd, 'help')) return ip.fail(TOKEN_USAGE);
   return ip.fail(`Command "${cmd}" is unknown, try "ip token help".\n`);
-}
-
-/** ipnexthop.c: the machine has no nexthop objects, so lists are empty and ids unknown. */
-export async function doNexthop(ip: Ip, argv: string[]): Promise<number> {
-  const [cmd, ...rest] = argv;
-  if (cmd === undefined || matches(cmd, 'list') || matches(cmd, 'show') || matches(cmd, 'lst') || matches(cmd, 'get') || matches(cmd, 'delete')) {
-    // a request for one id is answered by the kernel: ENOENT
-    if (cmd !== undefined && (rest.includes('id') || matches(cmd, 'get') || matches(cmd, 'delete'))) {
-      ip.err('RTNETLINK answers: No such file or directory\n');
-      return 2;
-    }
-    ip.printer.start();
-    ip.printer.finish();
-    return 0;
-  }
-  if (matches(cmd, 'flush')) {
-    ip.out('Nothing to flush\n');
-    return 0;
-  }
-  return ip.fail(`Command "${cmd}" is unknown, try "ip nexthop help".\n`);
 }
 
 /** tcp_metrics.c: nothing cached; asking for one address finds none (ESRCH). */

@@ -1,6 +1,7 @@
 // How ip selects and prints routes (ip/iproute.c filter_nlmsg, print_route): fields a
 // selector pins down are left out of the listing, `table`, `proto boot` and `scope global`
 // are only shown when they say something, and `ip route get` answers end with a cache line.
+import { printNhInfo } from './ip-nexthop';
 import { RTAX, RTN, TABLE, TCP_CA_NAMES, type RouteMsg } from '../../shared/services/net';
 import { parseAddr, samePrefix, type IpAddr } from '../../shared/services/net-addr';
 import { toIpAddr, type InetPrefix } from './ip-inet';
@@ -173,6 +174,7 @@ export async function printRoute(ip: Ip, f: RouteFilter, r: RouteMsg): Promise<v
     p.any('from', `from ${s} `, s, color);
   }
   if (r.tos && f.tosmask !== -1) p.any('tos', `tos ${dsfieldN2a(r.tos, o.numeric)} `, dsfieldN2a(r.tos, o.numeric));
+  if (r.nhid !== undefined) p.any('nhid', `nhid ${r.nhid} `, r.nhid);
   if (r.gateway !== undefined && r.family === 4 && r.gateway.includes(':')) {
     // RTA_VIA: a gateway of the other family, named with its family
     p.openObject('via');
@@ -259,6 +261,7 @@ export async function printRoute(ip: Ip, f: RouteFilter, r: RouteMsg): Promise<v
     const pref = r.pref === 0 ? 'medium' : r.pref === 1 ? 'high' : r.pref === 3 ? 'low' : String(r.pref);
     p.any('pref', r.pref <= 3 && r.pref !== 2 ? `pref ${pref}` : pref, pref);
   }
+  if (r.nhid !== undefined && o.details > 0) await printNhInfo(ip, r.nhid);
   if (r.multipath) await printMultipath(ip, r);
   p.fp('\n');
   p.closeObject();

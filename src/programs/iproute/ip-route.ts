@@ -142,7 +142,12 @@ async function modify(ip: Ip, argv: string[], del: boolean, nl: NlFlags): Promis
       }
       // the name travels as the kernel keeps it (tcp_ca_get_key_by_name)
       metrics[RTAX.CC_ALGO] = TCP_CA_NAMES.indexOf(v) + 1 || -1;
-    } else if (w === 'nhid' || w === 'encap' || w === 'ttl-propagate') {
+    } else if (w === 'nhid') {
+      const v = next();
+      const id = getUnsigned(v);
+      if (id === null) ip.invarg('"id" value is invalid\n', v);
+      spec.nhid = id;
+    } else if (w === 'encap' || w === 'ttl-propagate') {
       next();
     } else if (w === 'onlink') {
       spec.flags |= RTNH_F.ONLINK;
@@ -210,7 +215,7 @@ async function modify(ip: Ip, argv: string[], del: boolean, nl: NlFlags): Promis
     else if (spec.type === RTN.BROADCAST || spec.type === RTN.MULTICAST || spec.type === RTN.ANYCAST) spec.scope = SCOPE.LINK;
     else if (spec.type === RTN.UNICAST || spec.type === RTN.UNSPEC) {
       if (del) spec.scope = SCOPE.NOWHERE;
-      else if (!gwOk && !nexthopArgs) spec.scope = SCOPE.LINK;
+      else if (!gwOk && !nexthopArgs && spec.nhid === undefined) spec.scope = SCOPE.LINK;
     }
   }
   await ip.talk(del ? { kind: 'delroute', route: spec } : { kind: 'newroute', nlflags: nl, route: spec });

@@ -312,6 +312,8 @@ export interface RouteMsg {
   uid?: number;
   /** RTA_MULTIPATH: the next hops of a multipath route (gateway and oif are then absent). */
   multipath?: NexthopMsg[];
+  /** RTA_NH_ID: the nexthop object the route goes by */
+  nhid?: number;
 }
 
 /** One RTM_NEWNEIGH message. */
@@ -430,7 +432,31 @@ export interface RouteSpec {
   flow?: number;
   /** The next hops of a multipath route (`nexthop via A dev X weight N ...`). */
   multipath?: NexthopMsg[];
+  /** RTA_NH_ID: the route goes by a nexthop object */
+  nhid?: number;
 }
+
+/** A nexthop object (ip nexthop): one next hop, a blackhole, or a group of other objects. */
+export interface NhMsg {
+  id: number;
+  /** 4 or 6; 0 for a group */
+  family: Family | 0;
+  protocol: number;
+  scope: number;
+  /** RTNH_F_ONLINK */
+  flags: number;
+  gateway?: string;
+  oif?: number;
+  blackhole?: boolean;
+  fdb?: boolean;
+  /** the members of a group and their weights (1-256) */
+  group?: { id: number; weight: number }[];
+  /** a resilient group's settings */
+  resilient?: { buckets: number; idleTimer: number; unbalancedTimer: number };
+}
+
+/** RTM_NEWNEXTHOP: id 0 lets the kernel pick one; encap asks for a tunnel encapsulation. */
+export type NhSpec = Omit<NhMsg, 'scope'> & { encap?: boolean };
 
 export interface RouteGet {
   family: Family;
@@ -478,6 +504,10 @@ export type NetRequest =
   | { kind: 'newneigh'; nlflags: NlFlags; neigh: NeighSpec }
   | { kind: 'delneigh'; neigh: NeighSpec }
   | { kind: 'getneigh'; family: Family; ifindex: number; dst: string; proxy?: boolean }
+  /** RTM_NEWNEXTHOP, RTM_DELNEXTHOP and a dump of the nexthop objects (by id). */
+  | { kind: 'newnexthop'; nlflags: NlFlags; nh: NhSpec }
+  | { kind: 'delnexthop'; id: number }
+  | { kind: 'getnexthops' }
   /**
    * Waits until links, addresses, routes or neighbours change after change number `afterSeq`
    * (what a daemon hears on the rtnetlink multicast groups); answers at once with the current
@@ -498,6 +528,7 @@ export type NetReply =
   | { ok: true; addrs: AddrMsg[] }
   | { ok: true; routes: RouteMsg[] }
   | { ok: true; neighs: NeighMsg[] }
+  | { ok: true; nexthops: NhMsg[] }
   | { ok: true; route: RouteMsg }
   | { ok: true; neigh: NeighMsg }
   | { ok: true; seq: number }

@@ -8,6 +8,7 @@ import { lateOps } from './late';
 import { addPort, changeBridgeId, portChanged, refreshBridge, refreshPort, removePort, setPortOptions, type SetCarrier } from './bridge';
 import { err } from './fib';
 import { flushDeviceRoutes, ipv6Enabled, withKernelRoutes } from './kernel-routes';
+import { flushDeviceNexthops } from './nexthops';
 import { isUp, linkLocalFromMac, operUp, tsoMaxSize, validEtherAddr, validIfName } from './links';
 import { flushDeviceNeighbours } from './neighbours';
 import { linkByIndex, linkByName, vethPeer, type Link, type NetState } from './state';
@@ -115,6 +116,7 @@ export function linkDown(s: NetState, l: Link, now = 0): void {
   delete l.mroute6;
   flushDeviceRoutes(s, l.ifindex, 4, true);
   flushDeviceRoutes(s, l.ifindex, 6, false);
+  flushDeviceNexthops(s, l.ifindex);
   flushDeviceNeighbours(s, l.ifindex);
   const carrier = carrierSetter(s, now);
   // veth_close: both ends lose carrier

@@ -17,6 +17,7 @@ import { changeMulticast } from './multicast';
 import { changeLink, setCarrier } from './link-ops';
 import { linkMsg, tsoMaxSize } from './links';
 import { macvlanData } from './macvlan';
+import { addNexthop, delNexthop, nexthopList } from './nexthops';
 import { addNeighbour, ageNeighbours, delNeighbour, getNeighbour, neighMsg } from './neighbours';
 import { addRoute, delRoute, getRoute, isSibling6, multipathMsg6, routeMsg } from './route-ops';
 import { FibRules, RULE_KINDS, type RuleRequest } from './rules';
@@ -54,7 +55,7 @@ export interface NetView {
   neighs: NeighMsg[];
 }
 
-const MUTATING = new Set<NetRequest['kind']>(['setlink', 'linkprop', 'linkmulti', 'newaddrlabel', 'deladdrlabel', 'newlink', 'dellink', 'newaddr', 'deladdr', 'newroute', 'delroute', 'newneigh', 'delneigh']);
+const MUTATING = new Set<NetRequest['kind']>(['setlink', 'linkprop', 'linkmulti', 'newaddrlabel', 'deladdrlabel', 'newlink', 'dellink', 'newaddr', 'deladdr', 'newroute', 'delroute', 'newneigh', 'delneigh', 'newnexthop', 'delnexthop']);
 
 export class Network {
   readonly state: NetState;
@@ -157,6 +158,9 @@ export class Network {
         const r = getRoute(this.state, req.query, req.query.uid ?? caller.uid, now, this.fibRules.all, this.fibRules.ruled4, this.opts.sysctl);
         return isNetError(r) ? r : { ok: true, route: r };
       }
+      case 'newnexthop': return addNexthop(this.state, req.nh, req.nlflags);
+      case 'delnexthop': return delNexthop(this.state, req.id);
+      case 'getnexthops': return { ok: true, nexthops: nexthopList(this.state) };
       case 'newneigh': return this.addNeighbour(req.neigh, req.nlflags);
       case 'delneigh': return this.delNeighbour(req.neigh);
       case 'wait': return { ok: true, seq: this.seq };

@@ -10,6 +10,7 @@ import { isUp } from './links';
 import { linkByIndex, type NetState, type Nexthop, type Route } from './state';
 import { lateOps, loadLate } from './late';
 import { hasCustomRules } from './rules';
+import { addNhidRoute } from './nexthops';
 import type { FibRule } from './rules';
 
 /** Policy routing (policy.ts): its own chunk, loaded by the net service before a route query. */
@@ -67,7 +68,7 @@ interface Resolved {
 }
 
 /** The next hop of a new IPv4 route as fib_check_nh resolves it: its device, or an error. */
-function checkNexthop4(s: NetState, r: Route, gateway: string | undefined, flags: number, oif: number | undefined): Resolved | NetError {
+export function checkNexthop4(s: NetState, r: Route, gateway: string | undefined, flags: number, oif: number | undefined): Resolved | NetError {
   // a gateway of 0.0.0.0 is no gateway (fc_gw4 is zero)
   if (gateway === undefined || gateway === '0.0.0.0') {
     // fib_check_nh_nongw: onlink means nothing without a gateway
@@ -147,7 +148,7 @@ function usableDevice6(s: NetState, oif: number): number | NetError {
   return oif;
 }
 
-function checkNexthop6(s: NetState, r: Route, spec: RouteSpec): number | NetError {
+export function checkNexthop6(s: NetState, r: Route, spec: RouteSpec): number | NetError {
   if (r.gateway === undefined) {
     if (spec.oif === undefined) return err('ENODEV');
     return usableDevice6(s, spec.oif);
@@ -223,6 +224,7 @@ function checkScope4(r: Route): NetError | null {
 
 /** RTM_NEWROUTE. */
 export function addRoute(s: NetState, spec: RouteSpec, nl: NlFlags, now: number): NetError | null {
+  if (spec.nhid !== undefined) return addNhidRoute(s, spec, nl, now);
   if (spec.family === 6 && spec.multipath) return addMultipath6(s, spec, spec.multipath, nl, now);
   const max = spec.family === 4 ? 32 : 128;
   if (spec.dstLen > max) return err('EINVAL');
@@ -297,11 +299,13 @@ export function delRoute(s: NetState, spec: RouteSpec): NetError | null {
   if (spec.family === 6) dst = formatAddr(maskAddr(dstAddr, spec.dstLen));
   const table = spec.table || TABLE.MAIN;
   if (!s.tables[spec.family].includes(table)) return err('ESRCH', 'FIB table does not exist');
-  const r = findForDelete(s, {
+  const found = findForDelete(s, {
     family: spec.family, table, dst, dstLen: spec.dstLen, tos: spec.tos, type: spec.type, protocol: spec.protocol,
     scope: spec.scope, gateway: spec.gateway, oif: spec.oif, prefsrc: spec.prefsrc, priority: spec.priority,
     ...(spec.multipath ? { multipath: spec.multipath } : {}),
   });
+  // a request naming a nexthop object matches only a route that goes by it
+  const r = spec.nhid !== undefined && found?.nhid !== spec.nhid ? undefined : found;
   // (IPv6 finds the tree's root for ::/0, whose only entry is the null route)
   if (!r) {
     const bareRoot = spec.family === 6 && spec.dstLen === 0 && !s.routes.some((o) => o.family === 6 && o.table === table && o.dstLen === 0);
@@ -359,6 +363,7 @@ export function routeMsg(s: NetState, r: Route, now: number): RouteMsg {
     flags: r.flags, dstLen: r.dstLen, srcLen: 0,
   };
   if (r.dstLen > 0) m.dst = r.dst;
+  if (r.nhid !== undefined) m.nhid = r.nhid;
   if (r.gateway !== undefined) m.gateway = r.gateway;
   if (r.oif !== undefined) {
     m.oif = r.oif;

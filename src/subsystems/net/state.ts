@@ -187,6 +187,8 @@ export interface Route {
   gatewayLocal?: boolean;
   /** The next hops of an IPv4 multipath route (gateway and oif are then unset). */
   nexthops?: Nexthop[];
+  /** The nexthop object the route goes by (its next hops are copied into the route). */
+  nhid?: number;
 }
 
 export interface Neigh {
@@ -218,6 +220,9 @@ export interface NetState {
   promoteSecondaries: boolean;
   /** The IPv6 address label table once changed (absent: the built-in defaults). */
   addrlabels?: import('../../shared/services/net').AddrLabel[];
+  /** The nexthop objects, by id, and the last id the kernel picked for one. */
+  nhs?: import('../../shared/services/net').NhMsg[];
+  lastNhId?: number;
 }
 
 export function emptyStats(): LinkStats {
