@@ -727,6 +727,8 @@ export class Lexer {
     if (op === 'indirect' && (this.peekChar() === '*' || this.peekChar() === '@') && this.peekChar(1) === '}') {
       this.pos++;
       part.op = 'names';
+      // (the prefix is the start of a variable's name: ${!1*} is no expansion)
+      if (!index && !/^[A-Za-z_]/.test(name)) return fail();
     } else if (op === 'indirect' && index && (index.text === '@' || index.text === '*') && this.peekChar() === '}') {
       // (with an operator after it, ${!a[@]...} is an indirection through the elements' value)
       part.op = 'keys';

@@ -165,7 +165,8 @@ export async function expandParam(h: ExpandHost, p: ParamPart, inDq: boolean, gi
     throw posixExitError(`${p.context ?? p.source}: bad substitution`);
   }
   if (p.op === 'names') {
-    const list = namesWithPrefix(h.state, p.name);
+    // (${!a[1]*}: the prefix is the text, brackets and all, which no name starts with)
+    const list = p.index ? [] : namesWithPrefix(h.state, p.name);
     return inDq && p.source.includes('*') ? list.join(ifsOf(h.state)[0] ?? '') : { fields: list };
   }
   if (p.op === 'keys') {
