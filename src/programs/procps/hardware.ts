@@ -5,6 +5,7 @@ import type { Ctx } from '../lib/context';
 import { getopt, GetoptError } from '../lib/getopt';
 import { cpuCount, cpuInfo } from './meminfo';
 import { humanSize } from '../util-linux/human-size';
+import { lsblkPrint, type LsblkNode } from '../util-linux/lsblk-output';
 import { CDROM, DISK, PARTITIONS, SECTOR, type Partition } from '../../shared/block-devices';
 
 export const lscpu = defineProgram({
@@ -156,34 +157,37 @@ export const lsblk = defineProgram({
     if (p.flags.has('h')) return ctx.print('\nUsage:\n lsblk [options] [<device> ...]\n\nList information about block devices.\n\nFor more details see lsblk(8).\n').then(() => 0);
     const mounts = new Map(ctx.sys.mounts().map((m) => [m.source, m.target]));
     const usage = new Map(ctx.sys.mounts().map((m) => [m.source, m]));
-    const cols = (p.values.get('o')?.at(-1)?.toUpperCase().split(',') ?? (p.flags.has('f') ? ['NAME', 'FSTYPE', 'FSVER', 'LABEL', 'UUID', 'FSAVAIL', 'FSUSE%', 'MOUNTPOINTS'] : ['NAME', 'MAJ:MIN', 'RM', 'SIZE', 'RO', 'TYPE', 'MOUNTPOINTS']));
-    const right = new Set(['RM', 'SIZE', 'RO', 'FSAVAIL', 'FSUSE%', 'MAJ:MIN']);
+    const defaults = p.flags.has('f') ? ['NAME', 'FSTYPE', 'FSVER', 'LABEL', 'UUID', 'FSAVAIL', 'FSUSE%', 'MOUNTPOINTS'] : ['NAME', 'MAJ:MIN', 'RM', 'SIZE', 'RO', 'TYPE', 'MOUNTPOINTS'];
+    // -o LIST replaces the columns, -o +LIST adds to them
+    const outarg = p.values.get('o')?.at(-1)?.toUpperCase();
+    const cols = outarg === undefined ? defaults : outarg.startsWith('+') ? [...defaults, ...outarg.slice(1).split(',')] : outarg.split(',');
     const size = (b: number): string => (p.flags.has('b') ? String(b) : humanSize(b, true));
-    const rows: string[][] = [];
-    const walk = (d: Dev, prefix: string, last: boolean, depth: number): void => {
+    const roots: LsblkNode[] = [];
+    const node = (d: Dev): LsblkNode => {
       const path = `/dev/${d.name}`;
       const u = usage.get(path);
-      const name = (depth === 0 || p.flags.has('l') ? '' : `${prefix}${last ? '`-' : '|-'}`) + (p.flags.has('p') ? path : d.name);
-      const val: Record<string, string> = {
-        NAME: name, KNAME: d.name, PATH: path, 'MAJ:MIN': d.majmin, RM: d.rm, SIZE: size(d.size), RO: d.ro, TYPE: d.type,
+      const cells: Record<string, string> = {
+        NAME: p.flags.has('p') ? path : d.name, KNAME: d.name, PATH: path, 'MAJ:MIN': d.majmin, RM: d.rm, SIZE: size(d.size), RO: d.ro, TYPE: d.type,
         MOUNTPOINT: mounts.get(path) ?? '', MOUNTPOINTS: mounts.get(path) ?? '', FSTYPE: d.fstype, FSVER: d.fsver, LABEL: d.label, UUID: d.uuid,
-        FSAVAIL: u ? size(u.freeBlocks * u.blockSize) : '', FSUSE: '', 'FSUSE%': u ? `${Math.round((u.usedBlocks * 100) / u.totalBlocks)}%` : '',
-        FSSIZE: u ? size(u.totalBlocks * u.blockSize) : '', MODEL: d.type === 'disk' ? 'Virtual disk' : '', VENDOR: d.type === 'disk' ? 'VMware  ' : '',
+        FSAVAIL: u ? size(u.freeBlocks * u.blockSize) : '', 'FSUSE%': u ? `${Math.round((u.usedBlocks * 100) / u.totalBlocks)}%` : '',
+        FSSIZE: u ? size(u.totalBlocks * u.blockSize) : '', FSUSED: u ? size(u.usedBlocks * u.blockSize) : '',
+        MODEL: d.type === 'disk' ? 'Virtual disk' : '', VENDOR: d.type === 'disk' ? 'VMware  ' : '',
       };
-      rows.push(cols.map((c) => val[c] ?? ''));
-      if (p.flags.has('d')) return;
-      const kids = d.children ?? [];
-      kids.forEach((k, i) => walk(k, depth === 0 ? '' : `${prefix}${last ? '  ' : '| '}`, i === kids.length - 1, depth + 1));
+      const bytes: Record<string, number> = { SIZE: d.size, ...(u ? { FSAVAIL: u.freeBlocks * u.blockSize, FSSIZE: u.totalBlocks * u.blockSize, FSUSED: u.usedBlocks * u.blockSize } : {}) };
+      return { cells, bytes, kids: p.flags.has('d') ? [] : (d.children ?? []).map(node) };
+    };
+    const walk = (d: Dev): void => {
+      roots.push(node(d));
     };
     // a device is named by its path; a bare name is a file in the working directory
     const wanted = p.operands.map((o) => (o.startsWith('/dev/') ? o.slice(5) : `./${o}`));
     for (const d of disks()) {
       if (wanted.length) {
         const found = [d, ...(d.children ?? [])].find((x) => wanted.includes(x.name));
-        if (found) walk(found, '', true, 0);
+        if (found) walk(found);
         continue;
       }
-      walk(d, '', true, 0);
+      walk(d);
     }
     for (const [i, w] of wanted.entries()) {
       if (![...disks(), ...disks().flatMap((d) => d.children ?? [])].some((d) => d.name === w)) {
@@ -192,19 +196,9 @@ export const lsblk = defineProgram({
         return 32;
       }
     }
-    const all = p.flags.has('n') ? rows : [cols, ...rows];
-    // libsmartcols widths: the widest cell, at least the column's hint
-    const hint: Record<string, number> = { 'MAJ:MIN': 7, RM: 2, SIZE: 5, RO: 2, TYPE: 4, FSAVAIL: 5, 'FSUSE%': 3 };
-    const widths = cols.map((c, i) => Math.max(hint[c] ?? 0, ...all.map((r) => r[i]!.length)));
-    const out = all.map((r, ri) => r.map((v, i) => {
-      if (i === r.length - 1) return right.has(cols[i]!) ? v.padStart(widths[i]!) : v;
-      if (cols[i] === 'MAJ:MIN' && !(ri === 0 && !p.flags.has('n'))) {
-        const [a, b] = v.split(':');
-        return `${a!.padStart(3)}:${b!.padEnd(3)}`.padEnd(widths[i]!);
-      }
-      return right.has(cols[i]!) && cols[i] !== 'MAJ:MIN' ? v.padStart(widths[i]!) : v.padEnd(widths[i]!);
-    }).join(' ')).join('\n');
-    await ctx.print(`${out}\n`);
+    const sort = p.values.get('x')?.at(-1)?.toUpperCase();
+    const flat = p.flags.has('l') || p.flags.has('r') || p.flags.has('P') || sort !== undefined;
+    await ctx.print(lsblkPrint(roots, { cols, tree: !flat, raw: p.flags.has('r'), pairs: p.flags.has('P'), json: p.flags.has('J'), noheadings: p.flags.has('n'), bytes: p.flags.has('b'), ...(sort !== undefined ? { sort } : {}) }));
     return 0;
   },
 });
