@@ -1,14 +1,15 @@
 // `ip address save`, `restore` and `showdump`: every address of the family (of one device when
 // one is named) written to a pipe or file behind iproute2's address dump magic, added back from
 // one (an address already there is reported, not fatal), or printed each after `ifN:`. The
-// simulated dump keeps each address message as a line of JSON after the magic.
+// dump is the kernel's RTM_NEWADDR messages after the magic (ip-addr-wire.ts).
 import { FOREVER, IFA_F, isNetError, type AddrMsg, type AddrSpec } from '../../shared/services/net';
 import { printAddr } from './ip-addr-print';
+import { decodeAddrs, encodeAddr } from './ip-addr-wire';
 import type { Ip } from './ip-session';
 import { AF, IpExit } from './ip-util';
 
 /** ipadd_dump_magic (0x47361222), as its four bytes lie in the file. */
-const MAGIC = '\x22\x12\x36\x47';
+const MAGIC = [0x22, 0x12, 0x36, 0x47];
 
 /** The flags a new address takes from its message; the others the kernel works out itself. */
 const SETTABLE = IFA_F.NODAD | IFA_F.OPTIMISTIC | IFA_F.HOMEADDRESS | IFA_F.MANAGETEMPADDR | IFA_F.NOPREFIXROUTE | IFA_F.MCAUTOJOIN;
@@ -28,29 +29,27 @@ export async function saveAddresses(ip: Ip, argv: string[]): Promise<number> {
   }
   const reply = await ip.call({ kind: 'getaddrs', ...(ip.family === AF.INET ? { family: 4 } : ip.family === AF.INET6 ? { family: 6 } : {}) });
   const addrs = ('addrs' in reply ? reply.addrs : []).filter((a) => !ifindex || a.ifindex === ifindex);
-  ip.out(MAGIC + addrs.map((a) => `${JSON.stringify(a)}\n`).join(''));
+  // (the dump request's sequence number is the time; the port id the process's)
+  const seq = Math.floor(ip.ctx.sys.now() / 1000);
+  const bytes = [...MAGIC, ...addrs.flatMap((a) => encodeAddr(a, seq, ip.ctx.sys.pid, ifindex !== 0))];
+  await ip.ctx.sys.write(1, new Uint8Array(bytes));
   return 0;
 }
 
 /** ipadd_dump_check_magic, then the dump's addresses. */
 async function readDump(ip: Ip): Promise<AddrMsg[]> {
   if (ip.ctx.sys.isatty(0)) return ip.fail("Can't restore address dump from a terminal\n");
-  const text = await ip.ctx.readAll(0);
-  if (!text.startsWith(MAGIC)) {
-    const got = text.length >= 4;
-    const magic = got ? [...text.slice(0, 4)].reduceRight((n, ch) => n * 256 + (ch.charCodeAt(0) & 0xff), 0) : 0;
+  const chunks: Uint8Array[] = [];
+  for (let c = await ip.ctx.sys.read(0); c !== null; c = await ip.ctx.sys.read(0)) chunks.push(c);
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  chunks.reduce((at, c) => (bytes.set(c, at), at + c.length), 0);
+  if (bytes.length < 4 || MAGIC.some((b, i) => bytes[i] !== b)) {
+    // fread of the 4-byte magic: whether it got one, and what it read (little-endian)
+    const got = bytes.length >= 4;
+    const magic = got ? (bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! << 24)) >>> 0 : 0;
     return ip.fail(`Magic mismatch (${got ? 1 : 0} elems, ${magic.toString(16)} magic)\n`);
   }
-  const out: AddrMsg[] = [];
-  for (const line of text.slice(4).split('\n')) {
-    if (!line) continue;
-    try {
-      out.push(JSON.parse(line) as AddrMsg);
-    } catch {
-      break;
-    }
-  }
-  return out;
+  return decodeAddrs(bytes.subarray(4));
 }
 
 export async function showdumpAddresses(ip: Ip): Promise<number> {
