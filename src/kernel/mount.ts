@@ -238,6 +238,18 @@ export function umount(k: Kernel, proc: Process, target: string, lazy: boolean):
   if (node.ino === vfs.rootIno || node.ino === proc.cred.root?.ino) throw new SysError('EBUSY', 'umount');
   if (node.parent !== node.ino) throw new SysError('EINVAL', 'umount');
   if (!lazy && busy(k, node.fs, node)) throw new SysError('EBUSY', 'umount');
+  // MNT_DETACH takes what is mounted below along, the deepest first
+  if (lazy) {
+    const top = vfs.fsOf(node).target;
+    const below = k.visibleFilesystems(proc).filter((f) => f.target.startsWith(top === '/' ? '/' : `${top}/`) && f.target !== top);
+    for (const f of below.reverse()) {
+      try {
+        umount(k, proc, f.target, true);
+      } catch {
+        // already gone with its parent
+      }
+    }
+  }
   vfs.umount(node);
 }
 
