@@ -166,6 +166,8 @@ export class Applier {
       case 'Z':
         return this.permsRecursive(i, path);
       case 'f': case 'F':
+        if (st?.kind === 'dir' && i.type === 'F') this.fail(i, `Failed to open/create file ${path}: Is a directory`);
+        if (st && st.kind !== 'file') this.fail(i, `${path} exists and is not a regular file.`);
         if (!st) {
           await this.parents(path);
           await this.write(i, path, true);
