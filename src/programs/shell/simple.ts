@@ -721,7 +721,7 @@ export function callFunction(sh: Interpreter, fn: FuncDef, argv: string[]): Mayb
 
 function enterFunction(sh: Interpreter, fn: FuncDef, argv: string[]): MaybePromise<number> {
   const state = sh.state;
-  const frame: Frame = { positional: state.positional, line: state.lineno, context: state.contextLine, loops: state.loopDepth, traps: state.traps.size === 0 ? undefined : hideTraps(state) };
+  const frame: Frame = { positional: state.positional, line: state.lineno, context: state.contextLine, loops: state.loopDepth, traps: state.traps.size === 0 ? undefined : hideTraps(state, fn.name) };
   // extdebug: the arguments go on BASH_ARGV and their count on BASH_ARGC for the call (the
   // script's own are put there first)
   if (state.shopts.has('extdebug')) {
@@ -777,11 +777,13 @@ interface Frame {
  * (bash's execute_function): they are taken away for the call and put back after it
  * unless the function set its own (trap_if_untrapped).
  */
-function hideTraps(state: ShellState): [string, string][] | undefined {
+function hideTraps(state: ShellState, fn: string): [string, string][] | undefined {
   let hidden: [string, string][] | undefined;
+  // (a function with the trace attribute, declare -ft, keeps DEBUG and RETURN as set -T would)
+  const traced = state.functionMarks.get(fn)?.includes('t');
   for (const name of ['DEBUG', 'RETURN', 'ERR']) {
     const action = state.traps.get(name);
-    if (action === undefined || inherited(state.options, name)) continue;
+    if (action === undefined || inherited(state.options, name) || (traced && name !== 'ERR')) continue;
     (hidden ??= []).push([name, action]);
     state.traps.delete(name);
   }

@@ -103,6 +103,8 @@ export class ShellState {
   /** Functions marked with export -f (passed to child shells as BASH_FUNC_name%%) and readonly -f. */
   exportedFunctions = new Set<string>();
   readonlyFunctions = new Set<string>();
+  /** Other attributes declare -f gave functions, as declare -F -p shows them (t, c, l, u). */
+  functionMarks = new Map<string, string>();
   aliases = new Map<string, string>();
   options = new Set<string>(DEFAULT_OPTIONS);
   shopts = new Set<string>(['checkwinsize', 'cmdhist', 'complete_fullquote', 'extquote', 'force_fignore', 'globasciiranges', 'globskipdots', 'hostcomplete', 'interactive_comments', 'patsub_replacement', 'progcomp', 'promptvars', 'sourcepath']);
@@ -254,6 +256,7 @@ export class ShellState {
     s.functions = new Map(this.functions);
     s.exportedFunctions = new Set(this.exportedFunctions);
     s.readonlyFunctions = new Set(this.readonlyFunctions);
+    s.functionMarks = new Map(this.functionMarks);
     s.aliases = new Map(this.aliases);
     s.options = new Set(this.options);
     s.shopts = new Set(this.shopts);

@@ -287,7 +287,7 @@ async function printFunctions(sh: Interpreter, names: string[], onlyNames: boole
     const line = onlyNames ? (names.length && !withP ? n + where : functionFlagsLine(sh, n)) : functionText(n, f.body);
     await sh.write(1, `${line}\n`);
     // a listing (all of them, or with -p) follows an exported or readonly body with its marks
-    const marked = sh.state.exportedFunctions.has(n) || sh.state.readonlyFunctions.has(n);
+    const marked = functionAttrs(sh, n) !== '';
     if (!onlyNames && marked && (withP || names.length === 0)) await sh.write(1, `${functionFlagsLine(sh, n)}\n`);
   }
   return status;
@@ -304,23 +304,30 @@ const makeDeclare = (cmd: string, local: boolean): Builtin => async (sh, argv) =
   // declare or typeset with no names and no attribute to look for (alone, -I, or only +attrs)
   // lists what `set` lists, as set does; local keeps its declare lines
   if (!local && p.rest.length === 0 && [...p.set].every((c) => c === 'I')) return setOptions(sh, ['set']);
-  if ((p.set.has('f') || p.set.has('F')) && p.rest.length === 0 && (p.set.has('x') || p.set.has('r'))) {
-    // declare -fx / -fr: the functions with those marks, each followed by its declare line
-    const marked = [...sh.state.functions.keys()].sort().filter((n) => (!p.set.has('x') || sh.state.exportedFunctions.has(n)) && (!p.set.has('r') || sh.state.readonlyFunctions.has(n)));
+  const fnMode = p.set.has('f') || p.set.has('F');
+  // the attributes given with -f (-g, -I and -p are none)
+  const marks = [...p.set].filter((c) => !'fFgIp'.includes(c));
+  if (fnMode && p.rest.length === 0 && marks.length > 0) {
+    // declare -fx / -fr / -ft: the functions with those marks, each followed by its declare line
+    const marked = [...sh.state.functions.keys()].sort().filter((n) => marks.every((c) => functionAttrs(sh, n).includes(c)));
     for (const n of marked) await sh.write(1, p.set.has('F') ? `${functionFlagsLine(sh, n)}\n` : `${functionText(n, sh.state.functions.get(n)!.body)}\n${functionFlagsLine(sh, n)}\n`);
     return 0;
   }
-  if ((p.set.has('f') || p.set.has('F')) && (p.set.has('x') || p.set.has('r')) && !p.set.has('p')) {
-    // declare -fx NAME: marks the functions, silently (a name that is none gives status 1)
-    let status = 0;
-    for (const n of p.rest) {
-      if (!sh.state.functions.has(n)) status = 1;
-      else {
-        if (p.set.has('x')) sh.state.exportedFunctions.add(n);
-        if (p.set.has('r')) sh.state.readonlyFunctions.add(n);
-      }
+  if (fnMode && !p.set.has('p') && p.rest.length > 0) {
+    const bad = ['n', 'i', 'A', 'a'].find((c) => p.set.has(c));
+    if (bad) {
+      await sh.error(`${cmd}: -${bad}: invalid option`);
+      return 1;
     }
-    return status;
+    const off = [...p.unset].filter((c) => !'fFgIp'.includes(c));
+    if (marks.length > 0 || off.length > 0) return markFunctionAttrs(sh, cmd, p.rest, marks, off);
+    const at = p.rest.findIndex((n) => n.includes('='));
+    if (at >= 0) {
+      // (the names before it are shown first)
+      if (at > 0) await printFunctions(sh, p.rest.slice(0, at), p.set.has('F'), false, cmd);
+      await sh.error(`${cmd}: cannot use \`-f' to make functions`);
+      return 1;
+    }
   }
   if (p.set.has('f') || p.set.has('F')) return printFunctions(sh, p.rest, p.set.has('F'), p.set.has('p'), cmd);
   if (p.set.has('p') || (p.rest.length === 0)) {
@@ -352,8 +359,48 @@ async function markFunctions(sh: Interpreter, cmd: string, names: string[], mark
   return status;
 }
 
+/** A function's attribute letters after f, in bash's order (r, t, x, c, l, u). */
+function functionAttrs(sh: Interpreter, name: string): string {
+  const other = sh.state.functionMarks.get(name) ?? '';
+  return `${sh.state.readonlyFunctions.has(name) ? 'r' : ''}${other.includes('t') ? 't' : ''}${sh.state.exportedFunctions.has(name) ? 'x' : ''}${[...'clu'].filter((c) => other.includes(c)).join('')}`;
+}
+
 function functionFlagsLine(sh: Interpreter, name: string): string {
-  return `declare -f${sh.state.readonlyFunctions.has(name) ? 'r' : ''}${sh.state.exportedFunctions.has(name) ? 'x' : ''} ${name}`;
+  return `declare -f${functionAttrs(sh, name)} ${name}`;
+}
+
+/** declare -f -ATTRS NAME...: sets (and +ATTRS takes off) functions' attributes silently; a name that is no function fails. */
+async function markFunctionAttrs(sh: Interpreter, cmd: string, names: string[], on: string[], off: string[]): Promise<number> {
+  let status = 0;
+  for (const n of names) {
+    if (n.includes('=')) {
+      await sh.error(`${cmd}: cannot use \`-f' to make functions`);
+      return 1;
+    }
+    if (!sh.state.functions.has(n)) {
+      status = 1;
+      continue;
+    }
+    if (off.includes('r') && sh.state.readonlyFunctions.has(n)) {
+      await sh.error(`${cmd}: ${n}: readonly function`);
+      status = 1;
+      continue;
+    }
+    const st = sh.state;
+    let other = st.functionMarks.get(n) ?? '';
+    for (const c of on) {
+      if (c === 'x') st.exportedFunctions.add(n);
+      else if (c === 'r') st.readonlyFunctions.add(n);
+      else if (!other.includes(c)) other += c;
+    }
+    for (const c of off) {
+      if (c === 'x') st.exportedFunctions.delete(n);
+      else other = other.replace(c, '');
+    }
+    if (other) st.functionMarks.set(n, other);
+    else st.functionMarks.delete(n);
+  }
+  return status;
 }
 
 export const exportBuiltin: Builtin = async (sh, argv) => {
@@ -395,6 +442,7 @@ export const unset: Builtin = async (sh, argv) => {
       } else {
         sh.state.functions.delete(name);
         sh.state.exportedFunctions.delete(name);
+        sh.state.functionMarks.delete(name);
       }
       continue;
     }
