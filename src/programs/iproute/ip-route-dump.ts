@@ -1,20 +1,23 @@
 // `ip route save`, `restore` and `showdump`: the routes a listing selects, written to a pipe or
 // file behind iproute2's dump magic, read back and added again (local, then on-link, then
 // gatewayed routes, as restore_handler orders them; one already there is reported, not fatal), or
-// printed. The simulated dump keeps each route message as a line of JSON after the magic.
+// printed. The dump is the kernel's RTM_NEWROUTE messages after the magic (ip-route-wire.ts).
 import { isNetError, RTNH_F, type RouteMsg, type RouteSpec } from '../../shared/services/net';
 import { newRouteFilter, printRoute } from './ip-route-print';
 import type { Ip } from './ip-session';
+import { decodeRoutes, encodeRoute } from './ip-route-wire';
 
 /** route_dump_magic (0x45311224), as its four bytes lie in the file. */
-const MAGIC = '\x24\x12\x31\x45';
+const MAGIC = [0x24, 0x12, 0x31, 0x45];
 
-export function saveRoutes(ip: Ip, routes: RouteMsg[]): number {
+export async function saveRoutes(ip: Ip, routes: RouteMsg[]): Promise<number> {
   if (ip.ctx.sys.isatty(1)) {
     ip.err('Not sending a binary stream to stdout\n');
     return 1;
   }
-  ip.out(MAGIC + routes.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  // (the dump request's sequence number is the time; the port id the process's)
+  const seq = Math.floor(ip.ctx.sys.now() / 1000);
+  await ip.ctx.sys.write(1, new Uint8Array([...MAGIC, ...routes.flatMap((r) => encodeRoute(r, seq, ip.ctx.sys.pid))]));
   return 0;
 }
 
@@ -24,24 +27,18 @@ async function readDump(ip: Ip): Promise<RouteMsg[] | null> {
     ip.err("Can't restore route dump from a terminal\n");
     return null;
   }
-  const text = await ip.ctx.readAll(0);
-  if (!text.startsWith(MAGIC)) {
+  const chunks: Uint8Array[] = [];
+  for (let c = await ip.ctx.sys.read(0); c !== null; c = await ip.ctx.sys.read(0)) chunks.push(c);
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  chunks.reduce((at, c) => (bytes.set(c, at), at + c.length), 0);
+  if (bytes.length < 4 || MAGIC.some((b, i) => bytes[i] !== b)) {
     // fread of the 4-byte magic: whether it got one, and what it read (little-endian)
-    const got = text.length >= 4;
-    const magic = got ? [...text.slice(0, 4)].reduceRight((n, ch) => n * 256 + (ch.charCodeAt(0) & 0xff), 0) : 0;
+    const got = bytes.length >= 4;
+    const magic = got ? (bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! << 24)) >>> 0 : 0;
     ip.err(`Magic mismatch (${got ? 1 : 0} elems, ${magic.toString(16)} magic)\n`);
     return null;
   }
-  const out: RouteMsg[] = [];
-  for (const line of text.slice(4).split('\n')) {
-    if (!line) continue;
-    try {
-      out.push(JSON.parse(line) as RouteMsg);
-    } catch {
-      break;
-    }
-  }
-  return out;
+  return decodeRoutes(bytes.subarray(4));
 }
 
 export async function showdumpRoutes(ip: Ip): Promise<number> {
