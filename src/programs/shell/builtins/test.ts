@@ -109,7 +109,11 @@ async function expr(sh: Interpreter, name: string, args: string[]): Promise<bool
     if (a === '(') {
       pos++;
       const v = await orExpr();
-      if (args[pos] !== ')') throw new TestError(`${name}: \`)' expected`);
+      // (bash names what it found instead: [ still has its closing ] there)
+      if (args[pos] !== ')') {
+        const found = args[pos] ?? (name === '[' ? ']' : undefined);
+        throw new TestError(`${name}: \`)' expected${found === undefined ? '' : `, found ${found}`}`);
+      }
       pos++;
       return v;
     }
