@@ -7,7 +7,7 @@ import { formatAddr, parseAddr, type Family } from '../../shared/services/net-ad
 const RTM_NEWROUTE = 24;
 /** NLM_F_MULTI and NLM_F_DUMP_FILTERED: ip asks for a strict dump of its table */
 const FLAGS = 0x22;
-const RTA = { DST: 1, OIF: 4, GATEWAY: 5, PRIORITY: 6, PREFSRC: 7, METRICS: 8, MULTIPATH: 9, FLOW: 11, CACHEINFO: 12, TABLE: 15, PREF: 20 } as const;
+const RTA = { DST: 1, OIF: 4, GATEWAY: 5, PRIORITY: 6, PREFSRC: 7, METRICS: 8, MULTIPATH: 9, FLOW: 11, CACHEINFO: 12, TABLE: 15, PREF: 20, NH_ID: 30 } as const;
 
 function u32(n: number): number[] {
   return [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff];
@@ -51,6 +51,8 @@ export function encodeRoute(r: RouteMsg, seq: number, pid: number): number[] {
     if (r.priority) body.push(...attr(RTA.PRIORITY, u32(r.priority)));
     body.push(...metricsAttr(r));
     if (r.prefsrc !== undefined) body.push(...attr(RTA.PREFSRC, addrBytes(r.prefsrc)));
+    // a route by a nexthop object names it, and (nexthop_compat_mode) its next hops too
+    if (r.nhid !== undefined) body.push(...attr(RTA.NH_ID, u32(r.nhid)));
     if (r.multipath) body.push(...multipathAttr(r.multipath));
     if (r.gateway !== undefined) body.push(...attr(RTA.GATEWAY, addrBytes(r.gateway)));
     if (r.oif !== undefined) body.push(...attr(RTA.OIF, u32(r.oif)));
@@ -102,6 +104,7 @@ export function decodeRoutes(b: Uint8Array): RouteMsg[] {
       else if (type === RTA.GATEWAY) r.gateway = text(data);
       else if (type === RTA.OIF && data.length >= 4) r.oif = readU32(data, 0);
       else if (type === RTA.FLOW && data.length >= 4) r.flow = readU32(data, 0);
+      else if (type === RTA.NH_ID && data.length >= 4) r.nhid = readU32(data, 0);
       else if (type === RTA.PREF && data.length >= 1) r.pref = data[0]!;
       else if (type === RTA.CACHEINFO && data.length >= 12 && readU32(data, 8)) r.expires = Math.round(readU32(data, 8) / 100);
       else if (type === RTA.METRICS) {
