@@ -1,5 +1,5 @@
 // More of util-linux 2.38: cal, col, colrm, fallocate, flock, ionice, ipcs, look, mcookie, mountpoint,
-// namei, nsenter, prlimit, rename, setsid, setterm, unshare, uuidgen, wall, chrt, taskset (each loads
+// losetup, namei, nsenter, prlimit, rename, setsid, setterm, unshare, uuidgen, wall, chrt, taskset (each loads
 // on first use).
 import type { Program } from '../define';
 import { lazy, type ProgramEntry } from '../entry';
@@ -15,6 +15,7 @@ export const utilLinuxMorePrograms: ProgramEntry[] = [
   ul('look', '/usr/bin/look', () => import('../util-linux-more/look')),
   ul('flock', '/usr/bin/flock', () => import('../util-linux-more/flock')),
   ul('fallocate', '/usr/bin/fallocate', () => import('../util-linux-more/fallocate')),
+  ul('losetup', '/usr/sbin/losetup', () => import('../util-linux-more/losetup')),
   ul('mountpoint', '/usr/bin/mountpoint', () => import('../util-linux-more/mountpoint')),
   ul('namei', '/usr/bin/namei', () => import('../util-linux-more/namei')),
   ul('rename', '/usr/bin/rename', () => import('../util-linux-more/rename')),
