@@ -82,7 +82,7 @@ export default defineProgram({
         { key: 'k', short: 'k', long: 'kernel' }, { key: 'm', short: 'm', long: 'mtab' }, { key: 's', short: 's', long: 'fstab' },
         { key: 'u', short: 'u', long: 'notruncate' }, { key: 'A', short: 'A', long: 'all' }, { key: 'h', short: 'h', long: 'help' }, { key: 'V', short: 'V', long: 'version' },
         { key: 'x', short: 'x', long: 'verify' }, { key: 'v', short: 'v', long: 'nofsroot' }, { key: 'verbose', long: 'verbose' },
-        { key: 'F', short: 'F', long: 'tab-file', arg: 'required' },
+        { key: 'F', short: 'F', long: 'tab-file', arg: 'required' }, { key: 'M', short: 'M', long: 'mountpoint', arg: 'required' },
       ]);
     } catch (e) {
       if (!(e instanceof GetoptError)) throw e;
@@ -133,7 +133,7 @@ export default defineProgram({
     if (p.flags.has('pseudo')) list = list.filter(({ m }) => PSEUDO.has(m.type));
     let flat = p.flags.has('l') || p.flags.has('r') || p.flags.has('P') || df;
     const byTarget = p.values.get('T')?.at(-1);
-    const ops = [...p.operands, ...(p.values.get('S') ?? [])];
+    const ops = [...p.operands, ...(p.values.get('S') ?? []), ...(p.values.get('M') ?? [])];
     if (byTarget !== undefined) {
       let path = byTarget.startsWith('/') ? byTarget : `${ctx.sys.getcwd()}/${byTarget}`;
       path = path.replace(/\/+$/, '') || '/';
