@@ -161,6 +161,12 @@ export function mount(k: Kernel, proc: Process, source: string, target: string, 
     }
     info.options = optionText(mountFlags, own);
     if (info.bindOf === undefined) info.readonly = mountFlags.has('ro');
+    else if (!flags.has('bind')) {
+      // without MS_BIND the filesystem itself turns read-only or writable, wherever it shows
+      const base = vfs.filesystems[info.bindOf]!;
+      base.readonly = mountFlags.has('ro');
+      base.options = base.options.replace(/^r[ow](?=,|$)/, base.readonly ? 'ro' : 'rw');
+    }
     return;
   }
   const node = vfs.resolve(proc.cred, proc.cwd, target, { follow: true }, 'mount');
@@ -173,8 +179,12 @@ export function mount(k: Kernel, proc: Process, source: string, target: string, 
     if (!entry || vfs.isMountpoint(entry)) throw new SysError('EBUSY', 'mount');
 
     const under = vfs.fsOf(src);
+    // the new mount takes the flags of the mount the source is reached through (a read-only bind stays read-only)
+    const srcPath = source.startsWith('/') ? source : `${vfs.pathOf(proc.cwd, proc.cred.root).replace(/\/$/, '')}/${source}`;
+    const through = k.visibleFilesystems(proc).filter((f) => f.target === '/' || srcPath === f.target || srcPath.startsWith(`${f.target}/`)).at(-1);
+    const options = through && through.bindOf === under.id ? through.options : under.options;
     vfs.bind(src, entry);
-    const info = vfs.addFilesystem(under.type, under.source, where, 0, { options: under.options, persistent: false });
+    const info = vfs.addFilesystem(under.type, under.source, where, 0, { options, persistent: false });
     if (namespaceOf(k, proc) !== undefined) info.namespace = namespaceOf(k, proc);
     info.bindOf = under.id;
     info.bindAt = entry.ino;
