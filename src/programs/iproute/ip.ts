@@ -18,6 +18,7 @@ import { doAddrlabel } from './ip-addrlabel';
 import { doTunnel, doVrf } from './ip-tunnel';
 import { doNetconf, doTcpMetrics, doToken, doXfrm } from './ip-misc';
 import { doNexthop } from './ip-nexthop';
+import { doNtable } from './ip-ntable';
 import { defaultOptions, Ip, runIp, type IpOptions } from './ip-session';
 import { IP_USAGE } from './ip-usage';
 import { loadNameFiles } from './ip-names';
@@ -30,7 +31,7 @@ type Handler = (ip: Ip, argv: string[]) => Promise<number>;
 /** ip.c's command table, in its order: an abbreviation picks the first object it begins. */
 const OBJECTS: [string, Handler | null][] = [
   ['address', doAddr], ['addrlabel', doAddrlabel], ['maddress', doMaddr], ['route', doRoute], ['rule', doRule],
-  ['neighbor', doNeigh], ['neighbour', doNeigh], ['ntable', null], ['ntbl', null], ['link', doLink],
+  ['neighbor', doNeigh], ['neighbour', doNeigh], ['ntable', doNtable], ['ntbl', doNtable], ['link', doLink],
   ['l2tp', null], ['fou', null], ['ila', null], ['macsec', null], ['tunnel', doTunnel], ['tunl', doTunnel],
   ['tuntap', doTuntap], ['tap', doTuntap], ['token', doToken], ['tcpmetrics', doTcpMetrics], ['tcp_metrics', doTcpMetrics],
   ['monitor', doMonitor], ['xfrm', doXfrm], ['mroute', doMroute], ['mrule', doMrule], ['netns', doNetns], ['netconf', doNetconf],

@@ -458,6 +458,44 @@ export interface NhMsg {
 /** RTM_NEWNEXTHOP: id 0 lets the kernel pick one; encap asks for a tunnel encapsulation. */
 export type NhSpec = Omit<NhMsg, 'scope'> & { encap?: boolean };
 
+/** A neighbour table's parameters (milliseconds, packets, probes). */
+export interface NtableParms {
+  baseReachable: number;
+  retrans: number;
+  gcStale: number;
+  delayProbe: number;
+  queue: number;
+  appProbes: number;
+  ucastProbes: number;
+  mcastProbes: number;
+  anycastDelay: number;
+  proxyDelay: number;
+  proxyQueue: number;
+  locktime: number;
+}
+
+/** One entry of a neighbour table dump: the table's own (with thresholds) or a device's. */
+export interface NtableMsg {
+  family: Family;
+  name: string;
+  ifindex?: number;
+  thresh?: number[];
+  gcInt?: number;
+  parms: NtableParms;
+  /** the randomised reachable time now in use */
+  reachable: number;
+}
+
+/** RTM_SETNEIGHTBL: a table by name, its thresholds, and the parameters of one device (or its defaults). */
+export interface NtableSpec {
+  family: Family | 0;
+  name: string;
+  ifindex?: number;
+  thresh?: (number | undefined)[];
+  gcInt?: number;
+  parms?: Partial<NtableParms>;
+}
+
 export interface RouteGet {
   family: Family;
   dst: string;
@@ -508,6 +546,9 @@ export type NetRequest =
   | { kind: 'newnexthop'; nlflags: NlFlags; nh: NhSpec }
   | { kind: 'delnexthop'; id: number }
   | { kind: 'getnexthops' }
+  /** RTM_GETNEIGHTBL dump and RTM_SETNEIGHTBL. */
+  | { kind: 'getntables' }
+  | { kind: 'setntable'; ntable: NtableSpec }
   /**
    * Waits until links, addresses, routes or neighbours change after change number `afterSeq`
    * (what a daemon hears on the rtnetlink multicast groups); answers at once with the current
@@ -529,6 +570,7 @@ export type NetReply =
   | { ok: true; routes: RouteMsg[] }
   | { ok: true; neighs: NeighMsg[] }
   | { ok: true; nexthops: NhMsg[] }
+  | { ok: true; ntables: NtableMsg[] }
   | { ok: true; route: RouteMsg }
   | { ok: true; neigh: NeighMsg }
   | { ok: true; seq: number }

@@ -18,6 +18,7 @@ import { changeLink, setCarrier } from './link-ops';
 import { linkMsg, tsoMaxSize } from './links';
 import { macvlanData } from './macvlan';
 import { addNexthop, delNexthop, nexthopList } from './nexthops';
+import { ntableList, ntableSet } from './ntables';
 import { addNeighbour, ageNeighbours, delNeighbour, getNeighbour, neighMsg } from './neighbours';
 import { addRoute, delRoute, getRoute, isSibling6, multipathMsg6, routeMsg } from './route-ops';
 import { FibRules, RULE_KINDS, type RuleRequest } from './rules';
@@ -55,7 +56,7 @@ export interface NetView {
   neighs: NeighMsg[];
 }
 
-const MUTATING = new Set<NetRequest['kind']>(['setlink', 'linkprop', 'linkmulti', 'newaddrlabel', 'deladdrlabel', 'newlink', 'dellink', 'newaddr', 'deladdr', 'newroute', 'delroute', 'newneigh', 'delneigh', 'newnexthop', 'delnexthop']);
+const MUTATING = new Set<NetRequest['kind']>(['setlink', 'linkprop', 'linkmulti', 'newaddrlabel', 'deladdrlabel', 'newlink', 'dellink', 'newaddr', 'deladdr', 'newroute', 'delroute', 'newneigh', 'delneigh', 'newnexthop', 'delnexthop', 'setntable']);
 
 export class Network {
   readonly state: NetState;
@@ -161,6 +162,8 @@ export class Network {
       case 'newnexthop': return addNexthop(this.state, req.nh, req.nlflags);
       case 'delnexthop': return delNexthop(this.state, req.id);
       case 'getnexthops': return { ok: true, nexthops: nexthopList(this.state) };
+      case 'getntables': return { ok: true, ntables: ntableList(this.state) };
+      case 'setntable': return ntableSet(this.state, req.ntable);
       case 'newneigh': return this.addNeighbour(req.neigh, req.nlflags);
       case 'delneigh': return this.delNeighbour(req.neigh);
       case 'wait': return { ok: true, seq: this.seq };

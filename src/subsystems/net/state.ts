@@ -223,6 +223,8 @@ export interface NetState {
   /** The nexthop objects, by id, and the last id the kernel picked for one. */
   nhs?: import('../../shared/services/net').NhMsg[];
   lastNhId?: number;
+  /** The neighbour tables' settings, once read or changed (see ntables.ts). */
+  ntables?: Partial<Record<4 | 6, { thresh: [number, number, number]; gcInt: number; parms: Map<number, import('../../shared/services/net').NtableParms> }>>;
 }
 
 export function emptyStats(): LinkStats {
