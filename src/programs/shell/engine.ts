@@ -11,7 +11,7 @@ export { ARITH_FAILED, guardedArith, runArithFor, runWhile } from './loops';
 export { traceLines } from './xtrace';
 export { commandText } from './unparse';
 export { currentText } from './command-text';
-export { reapJobs, runPipelineStages, startBackground, startCoproc, waitForeground } from './jobs';
+export { dropReportedJobs, reapJobs, runPipelineStages, startBackground, startCoproc, waitForeground } from './jobs';
 export { CondSyntaxError, Parser } from './parser';
 export { applyRedirs, RedirectError } from './redirect';
 export { runSimple } from './simple';

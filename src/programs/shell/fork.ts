@@ -12,6 +12,8 @@ const FORKSLEEP_MAX = 16;
 
 /** Runs `fork` (a sys.fork or sys.spawn) as make_child does; other errors pass through. */
 export async function makeChild<T>(sh: Interpreter, fork: () => Promise<T>): Promise<T> {
+  // (jobs that ended and were listed go first: bash's cleanup_dead_jobs)
+  if (sh.state.jobs.length > 0) sh.dropReportedJobs();
   let forksleep = 1;
   let errno: Errno;
   for (;;) {

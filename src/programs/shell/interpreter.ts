@@ -729,8 +729,14 @@ export class Interpreter implements ExpandHost {
     return E.waitForeground(this, [pid], undefined, text);
   }
 
+  /** Jobs that ended and were listed leave the table (before a child is made). */
+  dropReportedJobs(): void {
+    E.dropReportedJobs(this.state);
+  }
+
   /** Forks a subshell running `body` with a copy of this shell's state. */
   async forkShell(body: (sub: Interpreter) => MaybePromise<number>, opts: { fds?: Map<number, number>; pgid?: number; foreground?: boolean } = {}): Promise<number> {
+    if (this.state.jobs.length > 0) this.dropReportedJobs();
     const state = this.state.clone();
     const ignore = this.childIgnores();
     return makeChild(this, () => this.sys.fork(async (childSys) => {

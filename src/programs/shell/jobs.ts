@@ -357,6 +357,7 @@ export async function startBackground(sh: Interpreter, cmd: Command): Promise<nu
 }
 
 function addJob(sh: Interpreter, pgid: number, pids: number[], command: string, state: Job['state'], group = true): Job {
+  dropReportedJobs(sh.state);
   const jobs = sh.state.jobs;
   const id = jobs.reduce((m, j) => Math.max(m, j.id), 0) + 1;
   const job: Job = { id, pgid, pids, command, state, status: 0, pending: new Set(pids), group, started: sh.sys.uptime(), wd: shellDirectory(sh), monitored: jobControl(sh) || sh.state.monitorHere };
@@ -481,6 +482,16 @@ export function markedJobs(list: readonly Job[]): readonly Job[] {
  * delete_job(): takes jobs out of the table. When the current or previous job goes,
  * reset_current() chooses among live jobs only, so the ended jobs left have no mark.
  */
+/** A job that ended and was shown by `jobs` (bash's J_NOTIFIED dead job). */
+export function reportedJob(j: Job): boolean {
+  return j.state === 'Done' && !j.inherited && j.shownState === 'Done';
+}
+
+/** cleanup_dead_jobs(): before `jobs` lists them all and whenever the shell makes a child. */
+export function dropReportedJobs(st: ShellState): void {
+  dropJobs(st, reportedJob);
+}
+
 export function dropJobs(st: ShellState, gone: (j: Job) => boolean): void {
   const marked = markedJobs(st.jobs);
   const cur = marked[marked.length - 1];

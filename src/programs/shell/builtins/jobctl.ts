@@ -3,7 +3,7 @@ import { isSysError } from '../../../shared/errno';
 import { statusCode } from '../../../shared/process';
 import { parseSignal, realtimeSignalName, SIGNALS, SIGRTMAX, SIGRTMIN, signalName } from '../../../shared/signals';
 import type { Interpreter } from '../interpreter';
-import { collectJobs, dropJobs, finishProcess, jobControl, jobLine, markedJobs, notifyJobs, waitForeground } from '../jobs';
+import { collectJobs, dropJobs, dropReportedJobs, finishProcess, jobControl, jobLine, markedJobs, notifyJobs, waitForeground } from '../jobs';
 import type { Job } from '../state';
 import { interactiveInt } from '../interactive-int';
 import type { Builtin } from './types';
@@ -406,6 +406,9 @@ export const jobs: Builtin = async (sh, argv) => {
     running ||= a.includes('r');
     stopped ||= a.includes('s');
   }
+  // a job that ended and was reported goes now (bash's cleanup_dead_jobs before a listing of
+  // all; after one of named jobs, which takes the jobs it shows too)
+  if (k >= argv.length) dropReportedJobs(sh.state);
   const list = sh.state.jobs;
   let shown: Job[] = list;
   let status = 0;
@@ -428,8 +431,7 @@ export const jobs: Builtin = async (sh, argv) => {
     // (a job shown whole counts as reported; its process ids alone do not)
     if (!onlyPids) j.shownState = j.state;
   }
-  // a job that ended has been reported now
-  dropJobs(sh.state, (j) => j.state === 'Done' && !j.inherited && listed.includes(j));
+  if (k < argv.length) dropReportedJobs(sh.state);
   return status;
 };
 
