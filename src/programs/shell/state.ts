@@ -478,7 +478,7 @@ export class ShellState {
       }
       // an assignment to SECONDS restarts its count from the value; it stays computed, and
       // these others ignore assignments
-      else if (!['LINENO', 'BASHPID', 'SECONDS', 'EPOCHSECONDS', 'EPOCHREALTIME', 'HISTCMD'].includes(name)) this.dynamic.delete(name);
+      else if (!['LINENO', 'BASHPID', 'SECONDS', 'EPOCHSECONDS', 'EPOCHREALTIME', 'HISTCMD', 'SRANDOM', 'BASH_COMMAND'].includes(name)) this.dynamic.delete(name);
       // (bash's legal_number: anything but a plain decimal integer counts as 0)
       if (name !== 'BASH_ARGV0') this.dynamicSeen.set(name, value);
       if (name === 'SECONDS') this.startedAt = this.now() - (/^\s*[-+]?\d+\s*$/.test(value) ? Number(value) : 0) * 1000;
