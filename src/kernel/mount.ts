@@ -144,6 +144,33 @@ export function mount(k: Kernel, proc: Process, source: string, target: string, 
   if (proc.cred.euid !== 0) throw new SysError('EPERM', 'mount');
   const flags = new Set(flagList);
   const vfs = k.vfs;
+  const propagation = (['shared', 'private', 'slave', 'unbindable'] as const).find((f) => flags.has(f));
+  if (propagation) {
+    // MS_SHARED, MS_PRIVATE...: the mount's propagation type (with MS_REC, of those below it too)
+    const info = mountAt(k, proc, target);
+    if (!info) throw new SysError('EINVAL', 'mount');
+    const below = flags.has('rec') ? k.visibleFilesystems(proc).filter((f) => f.target.startsWith(info.target === '/' ? '/' : `${info.target}/`)) : [];
+    for (const f of [info, ...below]) {
+      if (propagation === 'shared') delete f.propagation;
+      // a slave of nothing: only a shared mount has a master to follow
+      else if (propagation !== 'slave' || f.propagation === undefined) f.propagation = propagation;
+    }
+    return;
+  }
+  if (flags.has('move')) {
+    // MS_MOVE of a bind mount: it leaves its mountpoint for the target
+    const info = mountAt(k, proc, source);
+    if (!info || info.bindOf === undefined) throw new SysError('EINVAL', 'mount');
+    const from = entryOf(k, proc, source)!;
+    const to = entryOf(k, proc, target);
+    if (!to || vfs.isMountpoint(to)) throw new SysError('EBUSY', 'mount');
+    const shown = vfs.resolve(proc.cred, proc.cwd, source, { follow: true }, 'mount');
+    vfs.unbind(from);
+    vfs.bind(shown, to);
+    info.bindAt = to.ino;
+    info.target = target.startsWith('/') ? target.replace(/\/+$/, '') || '/' : `${vfs.pathOf(proc.cwd, proc.cred.root).replace(/\/$/, '')}/${target}`;
+    return;
+  }
   if (flags.has('remount')) {
     const info = mountAt(k, proc, target);
     if (!info) throw new SysError('EINVAL', 'mount');
@@ -291,7 +318,8 @@ export function mountinfo(k: Kernel, p: Process): string {
       const own = info(base.options);
       const superOpts = [base.readonly || own.ro ? 'ro' : 'rw', ...own.own].join(',');
       const escape = (s: string): string => s.replace(/[ \t\n\\]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`);
-      return `${ids.get(f)} ${parent} ${dev} ${escape(f.bindRoot ?? '/')} ${escape(f.target)} ${opts.vfs.join(',')} shared:${base.id + 1} - ${f.type} ${escape(f.source)} ${superOpts}\n`;
+      const fields = f.propagation === undefined ? ` shared:${base.id + 1}` : f.propagation === 'slave' ? ` master:${base.id + 1}` : f.propagation === 'unbindable' ? ' unbindable' : '';
+      return `${ids.get(f)} ${parent} ${dev} ${escape(f.bindRoot ?? '/')} ${escape(f.target)} ${opts.vfs.join(',')}${fields} - ${f.type} ${escape(f.source)} ${superOpts}\n`;
     })
     .join('');
 }

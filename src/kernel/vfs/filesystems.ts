@@ -34,6 +34,8 @@ export interface FileSystemInfo {
   bindAt?: number;
   /** A bind mount: the directory it shows, as a path inside that filesystem (mountinfo's root). */
   bindRoot?: string;
+  /** Its propagation type when not shared (mount --make-private, --make-slave, --make-unbindable). */
+  propagation?: 'private' | 'slave' | 'unbindable';
 }
 
 export const BLOCK = 4096;

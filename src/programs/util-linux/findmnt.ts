@@ -62,7 +62,10 @@ function cell(m: FsUsage, col: string, bytes: boolean, mi: MountInfo | undefined
     case 'ID': return mi?.id ?? '';
     case 'PARENT': return mi?.parent ?? '';
     case 'OPT-FIELDS': return mi?.fields ?? '';
-    case 'PROPAGATION': return mi?.fields.includes('shared:') ? 'shared' : 'private';
+    case 'PROPAGATION': {
+      const f = mi?.fields ?? '';
+      return `${f.includes('shared:') ? 'shared' : 'private'}${f.includes('master:') ? ',slave' : ''}${f.includes('unbindable') ? ',unbindable' : ''}`;
+    }
     default: return '';
   }
 }

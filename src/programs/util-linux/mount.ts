@@ -123,6 +123,7 @@ export default defineProgram({
     const opts = optionList(ctx.argv.slice(1));
     if (p.flags.has('B')) opts.push('bind');
     if (p.flags.has('R')) opts.push('rbind');
+    if (p.flags.has('M')) opts.push('move');
     const root = sys.geteuid() === 0;
     const err = (spec: string, text: string, syscall: boolean): Promise<void> =>
       ctx.err.write(`mount: ${spec}: ${text}.\n${syscall ? '       dmesg(1) may have more information after failed mount system call.\n' : ''}`);
@@ -156,6 +157,7 @@ export default defineProgram({
     const mountOne = async (source: string, target: string, type: string | undefined, options: string[], quiet = false): Promise<number> => {
       const remount = options.includes('remount');
       const bind = options.includes('bind') || options.includes('rbind');
+      const move = options.includes('move');
       const tgt = (await exists(target)) ? await canonical(target) : target;
       if (!root) {
         await err(tgt, 'must be superuser to use mount', true);
@@ -180,7 +182,7 @@ export default defineProgram({
           for (const x of ['ro', 'nosuid', 'nodev', 'noexec', 'sync']) flags.delete(x);
         } else if (!USERSPACE.test(o)) data.push(await fixId(o));
       }
-      const src = bind && (await exists(source)) ? await canonical(source) : source;
+      const src = (bind || move) && (await exists(source)) ? await canonical(source) : source;
       const call = async (fl: string[], d: string): Promise<unknown> => {
         try {
           await sys.mount(src, tgt, type ?? '', fl, d);
@@ -190,7 +192,7 @@ export default defineProgram({
           throw e;
         }
       };
-      let e = await call([...flags, ...(remount ? ['remount'] : []), ...(bind ? ['bind'] : [])], data.join(','));
+      let e = await call([...flags, ...(remount ? ['remount'] : []), ...(bind ? ['bind'] : []), ...(move ? ['move'] : [])], data.join(','));
       // a read-only (or otherwise flagged) bind mount is a bind, then a remount of it
       if (!e && bind && !remount && flags.size) e = await call([...new Set([...mountFlags(sys.mounts().filter((m) => m.target === tgt).at(-1)?.options), ...flags])].concat('remount', 'bind'), '');
       if (!e) {
@@ -261,7 +263,14 @@ export default defineProgram({
 
     if (p.flags.has('mp')) {
       const tgt = await canonical(operands[0] ?? '');
-      if (sys.mounts().some((m) => m.target === tgt)) return 0;
+      // --make-[r]shared|private|slave|unbindable: MS_<TYPE>, with MS_REC for the r forms
+      const kind = /^--make-(r?)(shared|private|slave|unbindable)$/.exec(ctx.argv.filter((a) => a.startsWith('--make-')).at(-1) ?? '');
+      try {
+        await sys.mount('none', tgt, '', kind ? [kind[2]!, ...(kind[1] ? ['rec'] : [])] : [], '');
+        return 0;
+      } catch (e) {
+        if (!(e instanceof SysError)) throw e;
+      }
       await err(tgt, 'not mount point or bad option', true);
       return EX_FAIL;
     }
