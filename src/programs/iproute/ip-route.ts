@@ -420,6 +420,8 @@ function specFromMsg(r: RouteMsg): RouteSpec {
   if (r.oif !== undefined) spec.oif = r.oif;
   if (r.prefsrc !== undefined) spec.prefsrc = r.prefsrc;
   if (r.priority !== undefined) spec.priority = r.priority;
+  // (the dump's RTA_NH_ID goes back with the next hops, which the kernel refuses together)
+  if (r.nhid !== undefined) spec.nhid = r.nhid;
   return spec;
 }
 

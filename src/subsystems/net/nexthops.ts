@@ -189,12 +189,19 @@ export function addNhidRoute(s: NetState, spec: RouteSpec, nl: NlFlags, now: num
   if (spec.gateway !== undefined || spec.oif !== undefined || spec.multipath) return err('EINVAL', 'Nexthop specification and nexthop id are mutually exclusive');
   const nh = nexthopById(s, spec.nhid!);
   if (!nh) return err('EINVAL', 'Nexthop id does not exist');
+  const members = nh.group ? nh.group.map((m) => nexthopById(s, m.id)!) : [nh];
+  if (spec.family === 6 && members.some((m) => m.family === 4 && !m.blackhole)) return err('EINVAL', 'IPv6 routes can not use an IPv4 nexthop');
   const probe: Route = { family: spec.family, table: 0, type: RTN.UNICAST, protocol: 0, scope: 0, tos: 0, flags: 0, dst: '', dstLen: 0, priority: 0 };
   applyTo(s, probe, nh);
   const { nhid: _n, ...rest } = spec;
   const plain: RouteSpec = { ...rest, type: probe.type === RTN.BLACKHOLE ? RTN.BLACKHOLE : spec.type, flags: spec.flags | (probe.flags & RTNH_F.ONLINK) };
   if (probe.type !== RTN.BLACKHOLE) {
-    if (probe.nexthops) plain.multipath = probe.nexthops.map((h) => ({ ...(h.gateway !== undefined ? { gateway: h.gateway } : {}), oif: h.oif, weight: h.weight, flags: h.flags }));
+    // (an IPv6 route by a group is one route, not siblings: its first path is checked here)
+    if (probe.nexthops && spec.family === 6) {
+      const h = probe.nexthops[0]!;
+      if (h.gateway !== undefined) plain.gateway = h.gateway;
+      plain.oif = h.oif;
+    } else if (probe.nexthops) plain.multipath = probe.nexthops.map((h) => ({ ...(h.gateway !== undefined ? { gateway: h.gateway } : {}), oif: h.oif, weight: h.weight, flags: h.flags }));
     else {
       if (probe.gateway !== undefined) plain.gateway = probe.gateway;
       plain.oif = probe.oif;

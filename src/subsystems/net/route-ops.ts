@@ -290,6 +290,7 @@ export function addRoute(s: NetState, spec: RouteSpec, nl: NlFlags, now: number)
 
 /** RTM_DELROUTE. */
 export function delRoute(s: NetState, spec: RouteSpec): NetError | null {
+  if (spec.nhid !== undefined && (spec.gateway !== undefined || spec.oif !== undefined || spec.multipath)) return err('EINVAL', 'Nexthop specification and nexthop id are mutually exclusive');
   const max = spec.family === 4 ? 32 : 128;
   if (spec.dstLen > max) return err('EINVAL');
   const dstAddr = parseAddr(spec.dst ?? (spec.family === 4 ? '0.0.0.0' : '::'));
