@@ -219,7 +219,14 @@ export class Executor {
     const cmds = this.prog.cmds;
     let i = 0;
     const dbg = this.o.debug;
+    let steps = 0;
     while (i < cmds.length) {
+      // a script that loops within one cycle (:a;p;ba) still lets the others run, and a
+      // signal (SIGPIPE once its reader is gone, Ctrl-C) end it
+      if ((++steps & 4095) === 0) {
+        await this.ctx.tick();
+        if (this.stdout.w.broken) return 'quit-silent';
+      }
       const c = cmds[i]!;
       if (dbg) await this.debug(`COMMAND: ${dbg.command(c)}`);
       const sel = (!c.a1 || (c.range === 'inactive' && !c.a2 && c.a1.kind !== 'last' ? this.matchOne(c.a1) as boolean : await this.selected(c))) !== c.bang;
