@@ -268,7 +268,8 @@ async function listRules(ip: Ip, rest: string[]): Promise<number> {
     }
     if (r.l3mdev) emit('l3mdev', 'lookup [l3mdev-table]', null);
     if (r.action === 2) emit('goto', `goto ${r.target ?? 'none'}`, r.target ?? 'none');
-    if (r.action === 10) emit(null, 'masquerade', null);
+    if (r.unresolved) p.any('unresolved', ' [unresolved]', null);
+    if (r.action === 10) emit('masquerade', 'masquerade', null);
     const action = ACTION_NAMES[r.action];
     if (r.action === 3) emit('nop', 'nop', null);
     else if (r.action !== 1 && action) {

@@ -36,6 +36,8 @@ export interface FibRule {
   protocol?: number;
   /** FRA_FLOW: the realms (from << 16 | to) an IPv4 rule gives the route it finds; 0 none */
   flow?: number;
+  /** In a dump: a goto whose target priority has no rule (FIB_RULE_UNRESOLVED) */
+  unresolved?: boolean;
 }
 
 /** A rule as given to add or delete: priority may be absent (add: the default one; del: any). */
@@ -104,7 +106,14 @@ export class FibRules {
   handle(req: RuleRequest): { ok: true; rules?: FibRule[]; unmerged?: boolean } | NetError {
     switch (req.kind) {
       case 'getrules':
-        return { ok: true, rules: this.rules.filter((r) => r.family === req.family).map((r) => ({ ...r })), ...(req.family === 4 ? { unmerged: this.unmerged } : {}) };
+        return {
+          ok: true,
+          rules: this.rules.filter((r) => r.family === req.family).map((r) => {
+            const unresolved = r.action === 2 && !this.rules.some((o) => o.family === r.family && o.pref === r.target);
+            return unresolved ? { ...r, unresolved } : { ...r };
+          }),
+          ...(req.family === 4 ? { unmerged: this.unmerged } : {}),
+        };
       case 'newrule':
       case 'delrule': {
         const r = req.kind === 'newrule' ? this.add(req.rule) : this.del(req.rule);
