@@ -921,7 +921,8 @@ export class Interpreter implements ExpandHost {
     }
     const childEnd = dir === '<' ? wr : rd;
     const keep = dir === '<' ? rd : wr;
-    await this.forkShell(async (sub) => {
+    // (bash 5.2: $! is the process substitution's, which wait can wait for)
+    this.state.lastBg = await this.forkShell(async (sub) => {
       sub.oneshot = E.oneshotCandidate(body, true, true);
       sub.oneshotDepth = sub.state.funcNames.length;
       sub.oneshotFunctions = true;

@@ -74,10 +74,13 @@ export async function applyRedirs(sh: Interpreter, redirs: Redir[], permanent = 
     sys.dup2(opened, fd);
     sys.close(opened);
   };
+  // a program's redirections are bash's child's: a process substitution there leaves $! alone
+  const bang = sh.state.lastBg;
   try {
     for (const r of redirs) {
       try {
         await applyOne(sh, r, save, place, external, permanent);
+        if (external) sh.state.lastBg = bang;
       } catch (e) {
         if (!(e instanceof SaveFailed) || external) throw e;
         // sys_error's line, then redirection_error's about the redirection itself
