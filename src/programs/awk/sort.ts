@@ -1,7 +1,8 @@
 // Orders of array traversal: PROCINFO["sorted_in"] ("@ind_str_asc", "@val_num_desc", ...)
 // and asort/asorti. Ties are broken by comparing the indices as strings, as gawk does.
 import type { Runtime } from './runtime';
-import { StrNum, strToNum, toNum, toStr, UNINIT, type AwkArray, type Value } from './values';
+import { AwkArray } from './array';
+import { StrNum, strToNum, toNum, toStr, UNINIT, type Value } from './values';
 
 type Cmp = (a: [string, Value], b: [string, Value]) => number;
 
@@ -11,6 +12,8 @@ const numCmp = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0);
 function isNum(v: Value): boolean {
   return typeof v === 'number' || v === UNINIT || (v instanceof StrNum && v.looksNumeric());
 }
+
+const isArray = (v: Value): boolean => (v as unknown) instanceof AwkArray;
 
 function valueType(convfmt: string): (a: Value, b: Value) => number {
   return (a, b) => {
@@ -33,12 +36,24 @@ export function orderFor(name: string, convfmt: string): Cmp | undefined {
   if (what === 'ind') {
     base = kind === 'num' ? (a, b) => numCmp(strToNum(a[0]), strToNum(b[0])) || strCmp(a[0], b[0]) : (a, b) => strCmp(a[0], b[0]);
   } else if (kind === 'num') {
-    base = (a, b) => numCmp(toNum(a[1]), toNum(b[1])) || strCmp(a[0], b[0]);
+    // equal numbers: by their text, then by index
+    base = (a, b) => numCmp(toNum(a[1]), toNum(b[1])) || strCmp(toStr(a[1], convfmt), toStr(b[1], convfmt)) || strCmp(a[0], b[0]);
   } else if (kind === 'str') {
     base = (a, b) => strCmp(toStr(a[1], convfmt), toStr(b[1], convfmt)) || strCmp(a[0], b[0]);
   } else {
     const vt = valueType(convfmt);
     base = (a, b) => vt(a[1], b[1]) || strCmp(a[0], b[0]);
+  }
+  if (what === 'val') {
+    // by value, every subarray comes after every scalar (before, descending); two subarrays
+    // compare equal and keep their order whichever the direction
+    const byValue = base;
+    return (a, b) => {
+      const x = isArray(a[1]);
+      const y = isArray(b[1]);
+      if (!x && !y) return sign * byValue(a, b);
+      return x && y ? strCmp(a[0], b[0]) : sign * (x ? 1 : -1);
+    };
   }
   return (a, b) => sign * base(a, b);
 }
