@@ -1,5 +1,6 @@
 // `ip link` (ip/iplink.c): show, set/change, add, delete, help; the argument grammar of
 // iplink_parse and the RTM_NEWLINK / RTM_DELLINK requests it makes.
+import { afstats, xstats } from './ip-link-stats';
 import type { LinkChange } from '../../shared/services/net';
 import type { NetnsReply } from '../../subsystems/net/namespaces';
 import { llAddr } from './ip-inet';
@@ -413,7 +414,8 @@ export async function doLink(ip: Ip, argv: string[]): Promise<number> {
   if (matches(cmd, 'replace')) return modify(ip, rest, 'replace');
   if (matches(cmd, 'delete')) return modify(ip, rest, 'delete');
   if (matches(cmd, 'show') || matches(cmd, 'lst') || matches(cmd, 'list')) return listOrFlush(ip, rest, 'list', true, usage);
-  if (matches(cmd, 'xstats') || matches(cmd, 'afstats')) return 0;
+  if (matches(cmd, 'xstats')) return xstats(ip, rest);
+  if (matches(cmd, 'afstats')) return afstats(ip, rest);
   if (matches(cmd, 'property')) return property(ip, rest);
   if (matches(cmd, 'help')) usage();
   return ip.fail(`Command "${cmd}" is unknown, try "ip link help".\n`);
