@@ -92,6 +92,7 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
       continue;
     }
     let v = holder.get(name);
+    const created = !v;
     if (!v) {
       v = {};
       // `local x` starts unset, unless localvar_inherit (or -I) hands it the outer value and attributes
@@ -148,6 +149,8 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
       v.assoc = new AssocMap(v.value !== undefined ? [['0', v.value]] : []);
       delete v.value;
     }
+    // (as in ksh93, turning a variable into a nameref takes its -i, -l, -u and -c away first)
+    if (attrs.set.has('n')) for (const key of ['integer', 'lower', 'upper', 'capcase'] as const) delete v[key];
     for (const [flag, key] of [['x', 'exported'], ['i', 'integer'], ['l', 'lower'], ['u', 'upper'], ['c', 'capcase'], ['n', 'ref'], ['t', 'trace']] as const) {
       if (attrs.set.has(flag)) v[key] = true;
       if (attrs.unset.has(flag)) delete v[key];
@@ -189,6 +192,13 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
         }
         else if (m[3] === '+=') value = (v.value ?? '') + value;
         value = sh.state.fold(v, value);
+        // a nameref whose value came out as no name (declare -in r=x gives 0): the assignment
+        // fails silently, and a variable made for it goes again
+        if (v.ref && !/^[A-Za-z_][A-Za-z0-9_]*(\[.*\])?$/s.test(value)) {
+          if (created) holder.delete(name);
+          status = 1;
+          continue;
+        }
         if (v.array) v.array.set(0, value);
         else if (v.assoc) v.assoc.set('0', value);
         else v.value = value;
