@@ -3,6 +3,7 @@
 // that alter them (w e x X r R z Z t T h H a A, whose path may be a glob), parents first.
 import { isSysError, strerror, type Errno } from '../../../shared/errno';
 import { fnmatch } from '../../../shared/systemd/glob';
+import { glyphs } from '../../../shared/systemd/glyphs';
 import type { Stat } from '../../../shared/stat';
 import type { Ctx } from '../../lib/context';
 import type { Config, Item } from './config';
@@ -148,10 +149,42 @@ export class Applier {
     await this.perms(i, path, !st);
   }
 
+  /** A user's name as this machine's passwd gives it, or the number. */
+  private async owner(uid: number): Promise<string> {
+    try {
+      const line = new TextDecoder().decode(await this.ctx.sys.readFile('/etc/passwd')).split('\n').find((l) => l.split(':')[2] === String(uid));
+      if (line) return line.split(':')[0]!;
+    } catch {
+      // no passwd: the number
+    }
+    return String(uid);
+  }
+
+  /**
+   * chase() with CHASE_SAFE, as the lines that adjust what exists (e, z) open their path: a
+   * directory owned by someone other than root leading to an entry someone else owns stops it.
+   */
+  private async safePath(i: Item, path: string): Promise<void> {
+    let prev = await this.lstat('/');
+    let prevPath = '/';
+    let cur = '';
+    for (const part of path.split('/').filter(Boolean)) {
+      cur += `/${part}`;
+      const st = await this.lstat(cur);
+      if (!st || !prev) return;
+      if (prev.uid !== 0 && prev.uid !== st.uid) {
+        this.fail(i, `Detected unsafe path transition ${prevPath} (owned by ${await this.owner(prev.uid)}) ${glyphs(this.ctx.env).arrowRight} ${cur} (owned by ${await this.owner(st.uid)}) during canonicalization of ${path}.`);
+      }
+      prev = st;
+      prevPath = cur;
+    }
+  }
+
   /** create_item(): what a line makes, then its mode and owner. */
   private async create(i: Item, path: string): Promise<void> {
     const sys = this.ctx.sys;
     const st = await this.lstat(path);
+    if (i.type === 'e' || i.type === 'z') await this.safePath(i, path);
     switch (i.type) {
       case 'd': case 'D': case 'v': case 'q': case 'Q':
         return this.createDir(i, path);
