@@ -232,9 +232,15 @@ export class Applier {
         return this.perms(i, path);
       }
       case 'C': {
-        if (st) return;
         const from = `${this.root}${i.argument}`;
-        if (!(await this.lstat(from))) return;
+        const source = await this.lstat(from);
+        if (!source) return;
+        if (st) {
+          // an existing empty directory gets a directory's contents; anything else is left alone
+          if (st.kind !== 'dir' || source.kind !== 'dir' || (await sys.readdir(path)).length > 0) return;
+          for (const n of await sys.readdir(from)) await this.copy(`${from}/${n}`, `${path}/${n}`);
+          return this.perms(i, path);
+        }
         await this.parents(path);
         await this.copy(from, path);
         return this.perms(i, path);
