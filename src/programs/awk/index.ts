@@ -18,6 +18,7 @@ import { Parser } from './parser';
 import { RegexError, translate } from './regex';
 import { makeCodec } from './records';
 import { Runtime, type LintMode } from './runtime';
+import { Symtab } from './symtab';
 import { loadSources, progName } from './sources';
 import { systemZone } from '../lib/tz';
 import type { NumMode } from './strtod';
@@ -63,6 +64,8 @@ async function parseError(ctx: Ctx, err: (t: string) => Promise<void>, sources: 
 
 function initGlobals(rt: Runtime, hostArgs: readonly string[], operands: string[]): void {
   const g = rt.globals;
+  const symtab = rt.prog.globals.indexOf('SYMTAB');
+  if (symtab >= 0) g[symtab]!.a = new Symtab(rt);
   const set = (slot: number, v: string | number): void => {
     g[slot]!.v = v;
     g[slot]!.scalar = true;
