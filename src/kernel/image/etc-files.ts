@@ -88,6 +88,7 @@ users:x:100:
 sudo:x:27:
 wheel:x:28:
 sshd:x:50:
+utmp:x:999:
 docker:x:998:
 `;
 
