@@ -256,7 +256,9 @@ export default defineProgram({
           await ctx.perror(e.error, `cannot read directory ${quoteaf(e.path)}`);
           ok = false;
         } else if (e.info === 'NS' || e.info === 'SLNONE') {
-          await ctx.perror(e.error, `cannot access ${quoteaf(e.path)}`);
+          // a dangling symlink to follow: fts says so with errno 0, so du names no error
+          if (e.info === 'SLNONE') await ctx.error(`cannot access ${quoteaf(e.path)}`);
+          else await ctx.perror(e.error, `cannot access ${quoteaf(e.path)}`);
           ok = false;
           return undefined;
         }
