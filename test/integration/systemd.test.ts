@@ -172,9 +172,11 @@ journalctl -u os -u pre2 -u fk -o cat --no-pager | grep -c 'Scheduled restart jo
   });
 
   it('hears systemd-notify --ready from the main process (sent as the parent), and from others only as NotifyAccess= allows', async () => {
+    // (a subshell execs its last simple command, as bash's does: `; true` keeps systemd-notify a
+    // child of the subshell, so that it sends as the subshell and not as the main process)
     const r = await runScript(`${unit('sn.service', '[Service]\nType=notify\nExecStart=/bin/sh -c "systemd-notify --ready; sleep 1000"')}
-${unit('sg.service', '[Service]\nType=notify\nExecStart=/bin/sh -c "(systemd-notify --ready); sleep 1000"\nTimeoutStartSec=3')}
-${unit('sa.service', '[Service]\nType=notify\nNotifyAccess=all\nRemainAfterExit=yes\nExecStart=/bin/sh -c "(sleep 1; systemd-notify --ready) & exit 0"')}
+${unit('sg.service', '[Service]\nType=notify\nExecStart=/bin/sh -c "(systemd-notify --ready; true); sleep 1000"\nTimeoutStartSec=3')}
+${unit('sa.service', '[Service]\nType=notify\nNotifyAccess=all\nRemainAfterExit=yes\nExecStart=/bin/sh -c "(sleep 1; systemd-notify --ready; true) & exit 0"')}
 systemctl start sn; echo "sn rc=$?"
 systemctl start sg 2>/dev/null; echo "sg rc=$?"
 systemctl start sa; echo "sa rc=$?"
