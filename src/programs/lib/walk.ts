@@ -38,7 +38,8 @@ async function statFor(ctx: Ctx, path: string, follow: boolean): Promise<{ stat?
     return { stat: st, info: st.kind === 'dir' ? 'D' : st.kind === 'symlink' ? 'SL' : 'F' };
   } catch (e) {
     if (!isSysError(e)) throw e;
-    if (follow && (e.errno === 'ENOENT' || e.errno === 'ELOOP')) {
+    // fts: only a link whose target is missing is SLNONE; a loop (ELOOP) is NS with its error
+    if (follow && e.errno === 'ENOENT') {
       try {
         const l = await ctx.sys.lstat(path);
         if (l.kind === 'symlink') return { stat: l, info: 'SLNONE', error: e };
