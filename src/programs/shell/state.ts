@@ -476,13 +476,14 @@ export class ShellState {
         this.dollar0 = value;
         return;
       }
-      // an assignment to SECONDS restarts its count from the value; it stays computed, and
-      // these others ignore assignments
-      else if (!['LINENO', 'BASHPID', 'SECONDS', 'EPOCHSECONDS', 'EPOCHREALTIME', 'HISTCMD', 'SRANDOM', 'BASH_COMMAND'].includes(name)) this.dynamic.delete(name);
+      // an assignment to SECONDS restarts its count from the value, one to BASH_SUBSHELL sets the
+      // level (bash's assign_subshell); both stay computed, and these others ignore assignments
+      else if (!['LINENO', 'BASHPID', 'SECONDS', 'EPOCHSECONDS', 'EPOCHREALTIME', 'HISTCMD', 'SRANDOM', 'BASH_COMMAND', 'BASH_SUBSHELL'].includes(name)) this.dynamic.delete(name);
       // (bash's legal_number: anything but a plain decimal integer counts as 0)
       if (name !== 'BASH_ARGV0') this.dynamicSeen.set(name, value);
       if (name === 'SECONDS') this.startedAt = this.now() - (/^\s*[-+]?\d+\s*$/.test(value) ? Number(value) : 0) * 1000;
-      if (name === 'SECONDS' || name === 'RANDOM') return;
+      if (name === 'BASH_SUBSHELL') this.level = /^\s*[-+]?\d+\s*$/.test(value) ? Number(value) : 0;
+      if (name === 'SECONDS' || name === 'RANDOM' || name === 'BASH_SUBSHELL') return;
     }
     let holder = this.holder(name);
     // a builtin's own variable (X=1 printf -v X) changes, and so does the shell's
