@@ -131,8 +131,10 @@ export class IoTable {
       const fdm = /^\/dev\/fd\/(\d+)$/.exec(name);
       let fd: number;
       try {
-        if (fdm) fd = this.sys.dup(Number(fdm[1]));
-        else fd = await this.sys.open(this.codec.toHost(name), { write: true, create: true, truncate: mode === '>', append: mode === '>>' }, 0o666);
+        // gawk dups /dev/fd/N when N is open; otherwise it opens the name as any other (ENOENT)
+        const open = (): Promise<number> => this.sys.open(this.codec.toHost(name), { write: true, create: true, truncate: mode === '>', append: mode === '>>' }, 0o666);
+        if (fdm) fd = await Promise.resolve().then(() => this.sys.dup(Number(fdm[1]))).catch((e: unknown) => (isSysError(e) && e.errno === 'EBADF' ? open() : Promise.reject(e)));
+        else fd = await open();
       } catch (e) {
         if (!isSysError(e)) throw e;
         throw new AwkFatal(`cannot redirect to \`${name}': ${strerror(e.errno)}`);
