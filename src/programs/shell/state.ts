@@ -315,6 +315,7 @@ export class ShellState {
     s.completions = this.completions.clone();
     s.dynamic = new Map(this.dynamic);
     s.dynamicSeen = new Map(this.dynamicSeen);
+    s.exportCache = this.exportCache;
     s.dynamicInherited = true;
     s.restricted = this.restricted;
     s.bashoptsKept = this.bashoptsKept;
@@ -427,6 +428,11 @@ export class ShellState {
    * value, so listings (set, declare -p, export -p) show it.
    */
   dynamicSeen = new Map<string, string>();
+  /**
+   * The computed variables' values in the exported environment as last made, and what it held
+   * besides (environment()); shared with subshells, since bash makes it before it forks.
+   */
+  exportCache: { made?: { key: string; values: [string, string][] } } = {};
   /** A subshell's copy: its computed variables are the parent's, none brought back. */
   dynamicInherited = false;
   /** SECONDS as the environment gave it, applied once the dynamic variables exist. */
@@ -613,6 +619,7 @@ export class ShellState {
     const taken = new Set<string>();
     const contexts: [Map<string, Var>, number][] = [...(temp ? [[temp, 4] as [Map<string, Var>, number]] : []), ...[...this.scopes].reverse().map((m): [Map<string, Var>, number] => [m, 4]), [this.globals, 1024]];
     const lastArg: Var = { value: this.lastArg, exported: true };
+    const regenerated = new Set<string>();
     for (const [m, size] of contexts) {
       // ($_ is the shell's own, kept outside the table; exported, it has its place there)
       const keys = m === this.globals && this.lastArgExported && !m.has('_') ? [...m.keys(), '_'] : m.keys();
@@ -621,7 +628,9 @@ export class ShellState {
         if (!v.exported || taken.has(k)) continue;
         // an exported computed variable: LINENO and the clock's are made again, the others go
         // with the value they last gave when read (what bash keeps)
-        const value = k !== '_' && m === this.globals && this.dynamic.has(k) && !v.array && !v.assoc ? (REGENERATED.has(k) ? this.get(k) : this.dynamicSeen.get(k) ?? v.value) : v.value;
+        const computed = k !== '_' && m === this.globals && this.dynamic.has(k) && !v.array && !v.assoc;
+        if (computed && REGENERATED.has(k)) regenerated.add(k);
+        const value = computed ? (REGENERATED.has(k) ? this.get(k) : this.dynamicSeen.get(k) ?? v.value) : v.value;
         if (value === undefined && !v.array && !v.assoc) continue;
         taken.add(k);
         // (arrays cannot be exported: one hides the name without giving it a value)
@@ -630,6 +639,16 @@ export class ShellState {
     }
     for (const name of hashOrder([...this.exportedFunctions].filter((n) => this.functions.has(n)), 512)) {
       env.set(`BASH_FUNC_${name}%%`, exportedFunctionText(functionText(name, this.functions.get(name)!.body)));
+    }
+    // bash makes its exported environment again only when something exported changed (its
+    // array_needs_making): until then a computed variable keeps the value it had when it was
+    // last made ($LINENO of that line). A command's own assignments make an environment of
+    // their own, which leaves that one as it was.
+    if (regenerated.size && !temp?.size) {
+      const key = [...env].map(([k, v]) => (regenerated.has(k) ? k : `${k}=${v}`)).join('\0');
+      const kept = this.exportCache.made?.key === key ? this.exportCache.made : undefined;
+      if (kept) for (const [k, v] of kept.values) env.set(k, v);
+      else this.exportCache.made = { key, values: [...regenerated].map((k): [string, string] => [k, env.get(k)!]) };
     }
     return env;
   }
