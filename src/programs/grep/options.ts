@@ -268,7 +268,8 @@ export async function parseArgs(ctx: Ctx, args: readonly string[], posixlyCorrec
       case 'r': c.directories = 'recurse'; c.dereference = false; break;
       case 'R': c.directories = 'recurse'; c.dereference = true; break;
       case 'exclude': case 'include': c.fileGlobs.push({ glob: utf8ToBin(v), include: key === 'include' }); break;
-      case 'exclude-dir': c.dirGlobs.push(utf8ToBin(v)); break;
+      // grep strips the pattern's trailing slashes: --exclude-dir=b/ is b
+      case 'exclude-dir': c.dirGlobs.push(utf8ToBin(v.replace(/(.)\/+$/, '$1'))); break;
       case 'exclude-from': {
         const text = await readPatternFile(ctx, v);
         for (const line of text.split('\n')) if (line) c.fileGlobs.push({ glob: line, include: false });
