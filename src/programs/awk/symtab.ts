@@ -1,6 +1,7 @@
 // gawk's SYMTAB: an array whose elements are the program's global variables. Reading or
 // assigning SYMTAB["x"] reads or assigns x (SYMTAB["a"] of an array is that array); a name
-// that is not a global may not be read or assigned, and nothing may be deleted.
+// that is not a global may not be read or assigned, and nothing may be deleted. A variable
+// only a command-line assignment made (-v v=1 with no v in the program) is there too.
 import { AwkArray } from './array';
 import type { Runtime } from './runtime';
 import { UNINIT, type Value } from './values';
@@ -16,17 +17,21 @@ export class Symtab extends AwkArray {
 
   override get(key: string): Value | undefined {
     const i = this.slot(key);
-    if (i < 0) return undefined;
+    if (i < 0) return this.rt.cmdVars.get(key);
     const c = this.rt.globals[i]!;
     return c.a ? (c.a as unknown as Value) : c.v;
   }
 
   override has(key: string): boolean {
-    return this.slot(key) >= 0;
+    return this.slot(key) >= 0 || this.rt.cmdVars.has(key);
   }
 
   override set(key: string, value: Value): this {
     const i = this.slot(key);
+    if (i < 0 && this.rt.cmdVars.has(key)) {
+      this.rt.cmdVars.set(key, value);
+      return this;
+    }
     if (i < 0) {
       // an element read before it exists is made untyped: gawk refuses that reference
       if (value === UNINIT) this.rt.fatal(`reference to uninitialized element \`SYMTAB["${key}"] is not allowed'`);
@@ -45,11 +50,12 @@ export class Symtab extends AwkArray {
   }
 
   override get size(): number {
-    return this.rt.prog.globals.length;
+    return this.order().length;
   }
 
   override order(): string[] {
-    return [...this.rt.prog.globals];
+    const names = this.rt.prog.globals;
+    return [...names, ...[...this.rt.cmdVars.keys()].filter((k) => !names.includes(k))];
   }
 
   override keys(): MapIterator<string> {
