@@ -5,6 +5,7 @@
 // page) point at it, as the real pages do with .so links.
 export const systemPages: Record<string, () => Promise<{ default: string }>> = {
   'agetty.8': () => import('./agetty.8'),
+  'busctl.1': () => import('./busctl.1'),
   'bridge.8': () => import('./bridge.8'),
   'tc.8': () => import('./tc.8'),
   'cloud-init.1': () => import('./cloud-init.1'),
@@ -42,6 +43,8 @@ export const systemPages: Record<string, () => Promise<{ default: string }>> = {
   'systemd-delta.1': () => import('./systemd-delta.1'),
   'systemd-id128.1': () => import('./systemd-id128.1'),
   'systemd-path.1': () => import('./systemd-path.1'),
+  'systemd-run.1': () => import('./systemd-run.1'),
+  'systemd-sysusers.8': () => import('./systemd-sysusers.8'),
   'systemd-journald.8': () => import('./systemd-journald.8'),
   'systemd-journald.service.8': () => import('./systemd-journald.8'),
   'systemd-logind.8': () => import('./systemd-logind.8'),

@@ -58,6 +58,7 @@ export const toolPages: Record<string, () => Promise<{ default: string }>> = {
   'pstree.1': () => import('./pstree.1'),
   'login.1': () => import('./login.1'),
   'login.defs.5': () => import('./login.defs.5'),
+  'losetup.8': () => import('./losetup.8'),
   'lsblk.8': () => import('./lsblk.8'),
   'lscpu.1': () => import('./lscpu.1'),
   'lsmod.8': () => import('./lsmod.8'),
