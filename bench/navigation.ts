@@ -77,8 +77,10 @@ export async function navigationToPrompt(browser: Browser, url: string, keep?: (
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   try {
     const page = await context.newPage();
-    const requests: Request[] = [];
-    page.on('request', (r) => requests.push(r));
+    // (a request's own start time is known only once it has an answer: for one still on its way
+    // it reads -1, so the time its event reached the harness stands in for it)
+    const requests: { r: Request; seen: number }[] = [];
+    page.on('request', (r) => requests.push({ r, seen: Date.now() }));
     await page.addInitScript(watchForPrompt(PROMPT));
     const seen = page.waitForEvent('console', { predicate: (m) => m.text().startsWith(SEEN), timeout: NAV_TIMEOUT });
     seen.catch(() => {}); // (awaited below; a failed navigation throws first)
@@ -91,7 +93,7 @@ export async function navigationToPrompt(browser: Browser, url: string, keep?: (
     // says when (what the first prompt starts loading, such as the page's panel, is not counted
     // even when the page's frame that shows the prompt comes after that request)
     const before = origin + Math.min(at, marks['prompt-out'] ?? at);
-    const urls = requests.filter((r) => r.timing().startTime <= before).map((r) => r.url());
+    const urls = requests.filter(({ r, seen }) => (r.timing().startTime > 0 ? r.timing().startTime : seen) <= before).map(({ r }) => r.url());
     if (keep) await keep(page);
     return { ms: at, tabMs: promptWall - asked, urls, marks };
   } finally {
