@@ -4,7 +4,7 @@
 // Output is paced by the page: it acknowledges each chunk once xterm.js has parsed it, and
 // programs writing to the console wait while too much is unacknowledged (see OutputBatcher).
 import * as Comlink from 'comlink';
-import { consoleSender } from '../shared/console-channel';
+import { consoleSender, type FirstScreen } from '../shared/console-channel';
 import { HEARTBEAT_MS, type Heartbeat } from '../shared/heartbeat';
 import { fail, ok, type KernelApi, type Result } from '../shared/api';
 import type { SaveStatus } from '../shared/machines';
@@ -142,6 +142,13 @@ export interface EarlyBoot {
 export interface ApiOptions {
   /** where machines are kept (the worker: IndexedDB); none: nothing is kept */
   store?: () => Promise<MachineStore | undefined>;
+  /**
+   * Where the first screen goes when it is ready before boot() has attached the page. The worker
+   * posts it to the page at once: the page's boot() message, sent long before, is taken only once
+   * the machine's own work lets the worker's event loop turn, which was after its first prompt.
+   * Without it, the first screen waits for boot().
+   */
+  firstScreen?: (text: string) => void;
 }
 
 /**
@@ -175,6 +182,14 @@ export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): Kerne
       prompted = true;
       globalThis.performance?.mark('photon:prompt-out');
       buffered.push(chunk);
+      if (!sink && opts.firstScreen) {
+        // (what comes after it waits for boot(), and goes out then)
+        holding = false;
+        const text = buffered.join('');
+        buffered = [];
+        opts.firstScreen(text);
+        return undefined;
+      }
       if (!sink) return attached;
       const shown = release();
       attach(shown);
@@ -459,5 +474,6 @@ if (typeof WorkerGlobalScope !== 'undefined' && typeof self !== 'undefined') {
   // alive while the event loop turns: the page calls a long silence stuck (src/ui/watchdog.ts)
   let beats = 0;
   setInterval(() => self.postMessage({ photonHeartbeat: ++beats } satisfies Heartbeat), HEARTBEAT_MS);
-  Comlink.expose(createKernelApi(earlyBootFrom((self as unknown as { name: string }).name ?? ''), { store }));
+  const firstScreen = (text: string): void => self.postMessage({ photonFirstScreen: text } satisfies FirstScreen);
+  Comlink.expose(createKernelApi(earlyBootFrom((self as unknown as { name: string }).name ?? ''), { store, firstScreen }));
 }

@@ -35,3 +35,15 @@ export function consoleReceiver(port: MessagePort, show: (chunk: string) => Prom
 }
 
 function noop(): void {}
+
+/**
+ * The first screen, when the machine has it before the page's end of the channel has reached the
+ * worker: the worker posts it on its own port (src/kernel/worker.ts), and the page shows it first.
+ */
+export interface FirstScreen {
+  photonFirstScreen: string;
+}
+
+export function isFirstScreen(data: unknown): data is FirstScreen {
+  return typeof data === 'object' && data !== null && typeof (data as FirstScreen).photonFirstScreen === 'string';
+}

@@ -23,4 +23,10 @@ export function bootName(size: { cols: number; rows: number }): string {
 export interface EarlyWorker {
   worker: Worker;
   size: { cols: number; rows: number };
+  /**
+   * First screens the worker posted before the page entry listened (a message nobody listens to
+   * is lost); `show`, once the page entry sets it, takes those that come later.
+   */
+  screens: string[];
+  show?: (text: string) => void;
 }

@@ -14,7 +14,14 @@ try {
   // no font measuring here: that waits for the system's fonts, and the terminal sends its
   // measured size as soon as it opens
   const size = estimateGrid(false);
-  const early: EarlyWorker = { worker: new Worker(__PHOTON_WORKER_URL__, { type: 'module', name: bootName(size) }), size };
+  const early: EarlyWorker = { worker: new Worker(__PHOTON_WORKER_URL__, { type: 'module', name: bootName(size) }), size, screens: [] };
+  // the first screen can come before the page entry listens (see boot-options.ts)
+  early.worker.addEventListener('message', (e: MessageEvent) => {
+    const text = (e.data as { photonFirstScreen?: unknown } | null)?.photonFirstScreen;
+    if (typeof text !== 'string') return;
+    if (early.show) early.show(text);
+    else early.screens.push(text);
+  });
   (globalThis as { __photonEarly?: EarlyWorker }).__photonEarly = early;
   performance.mark('photon:worker-requested');
 } catch {

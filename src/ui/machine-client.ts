@@ -13,7 +13,7 @@ import type { LessonStatus } from '../shared/lessons';
 import type { SaveStatus } from '../shared/machines';
 import { bootName } from './boot-options';
 import { writeNow } from './xterm-write-now';
-import { consoleReceiver } from '../shared/console-channel';
+import { consoleReceiver, isFirstScreen } from '../shared/console-channel';
 
 export { SAVED_KEY } from './boot-options';
 
@@ -42,11 +42,19 @@ export function startMachine(size: () => { cols: number; rows: number }): Machin
   const worker = early?.worker ?? new Worker(new URL('../kernel/worker.ts', import.meta.url), { type: 'module', name: bootName(grid) });
   const api = Comlink.wrap<KernelApi>(worker);
   const m: MachineHandle = { api, worker, booted: Promise.resolve({ ok: false, error: 'not booted' }), sink: undefined, early: [] };
+  const show = (chunk: string): Promise<void> => (m.sink ? m.sink(chunk) : new Promise((shown) => m.early.push({ chunk, shown })));
   const channel = new MessageChannel();
-  consoleReceiver(channel.port1, (chunk) => {
-    if (m.sink) return m.sink(chunk);
-    return new Promise((shown) => m.early.push({ chunk, shown }));
-  });
+  consoleReceiver(channel.port1, show);
+  // the first screen may come on the worker's own port, before the channel has reached it; the
+  // inline script's listener has kept what came before this one (a message nobody hears is lost)
+  if (early) {
+    early.show = (text) => void show(text);
+    for (const text of early.screens.splice(0)) void show(text);
+  } else {
+    worker.addEventListener('message', (e: MessageEvent) => {
+      if (isFirstScreen(e.data)) void show(e.data.photonFirstScreen);
+    });
+  }
   m.booted = api.boot(grid, Comlink.transfer(channel.port2, [channel.port2])).catch((e: unknown): Result<BootInfo> => ({ ok: false, error: e instanceof Error ? e.message : String(e) }));
   machine = m;
   return m;

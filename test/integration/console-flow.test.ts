@@ -224,6 +224,25 @@ describe('the first screen', () => {
   });
 });
 
+describe('the first screen before the page has attached', () => {
+  it('goes out by firstScreen as soon as the prompt is there, and what follows by boot()\'s output', async () => {
+    // (in the worker, the page's boot() message is taken only once the machine lets the event
+    // loop turn: the first screen does not wait for it)
+    const screens: string[] = [];
+    const api = createKernelApi({ cols: 80, rows: 24, seed: 7, start: Date.UTC(2026, 0, 1) }, { firstScreen: (t) => void screens.push(t) });
+    await until(() => screens.length > 0, 'the first screen');
+    expect(screens).toHaveLength(1);
+    expect(screens[0]).toContain('Welcome to Photon 5.0');
+    expect(screens[0]).toContain('root@photon-machine [ ');
+    const chunks: string[] = [];
+    expect((await api.boot({ cols: 80, rows: 24 }, (chunk) => void chunks.push(chunk))).ok).toBe(true);
+    await api.input('echo two-$((1+1))\r');
+    await until(() => chunks.join('').includes('two-2\r\n'), 'a command run');
+    expect(chunks.join('')).not.toContain('Welcome to Photon 5.0');
+    expect(screens).toHaveLength(1);
+  });
+});
+
 describe('the kernel API paced by its page', () => {
   it('yes runs only as fast as the page acknowledges, ^C gets through, and little is sent after it', async () => {
     const api = createKernelApi();

@@ -34,11 +34,15 @@ describe('early boot', () => {
     const code = await earlyBootScript('./assets/worker-abc.js');
     expect(code).not.toMatch(/<\/script/i);
     const started: { url: string; opts: { type: string; name: string } }[] = [];
+    const listeners: ((e: { data: unknown }) => void)[] = [];
     const store = new Map([['photon.saved', '1']]);
     const sandbox: Record<string, unknown> = {
       Worker: class {
         constructor(url: string, opts: { type: string; name: string }) {
           started.push({ url, opts });
+        }
+        addEventListener(type: string, l: (e: { data: unknown }) => void): void {
+          if (type === 'message') listeners.push(l);
         }
       },
       window: { innerWidth: 1280, innerHeight: 720, localStorage: { getItem: (k: string) => store.get(k) ?? null } },
@@ -57,8 +61,17 @@ describe('early boot', () => {
     expect(name.startsWith('photon-machine {')).toBe(true);
     const options = JSON.parse(name.slice(name.indexOf(' ') + 1)) as { cols: number; rows: number; resume: boolean; start: number };
     expect(options.resume).toBe(true);
-    const early = sandbox.__photonEarly as { size: { cols: number; rows: number } };
+    const early = sandbox.__photonEarly as { size: { cols: number; rows: number }; screens: string[]; show?: (t: string) => void };
     expect(early.size).toEqual({ cols: options.cols, rows: options.rows });
+    // a first screen the worker posts before the page entry listens is kept for it, one after
+    // that goes to the page entry's show(); other messages (heartbeats) are not screens
+    for (const l of listeners) l({ data: { photonHeartbeat: 1 } });
+    for (const l of listeners) l({ data: { photonFirstScreen: 'boot log\r\nroot@photon-machine [ ~ ]# ' } });
+    expect(early.screens).toEqual(['boot log\r\nroot@photon-machine [ ~ ]# ']);
+    const shown: string[] = [];
+    early.show = (t) => void shown.push(t);
+    for (const l of listeners) l({ data: { photonFirstScreen: 'later' } });
+    expect(shown).toEqual(['later']);
     // 1280 px less the lesson panel (400 + 6), padding and scrollbar, in 15 px DejaVu cells
     expect(options.cols).toBe(Math.floor((1280 - 406 - 6 - 14) / (15 * 0.602)));
     expect(options.rows).toBe(Math.floor((720 - 27 - 4) / 18));
