@@ -278,6 +278,9 @@ describe('reboot on the console', () => {
     const { ConsoleSession } = await import('./machine-helpers');
     const s = new ConsoleSession();
     await s.waitForPrompts(1);
+    // (after the boot, as the other console tests that need the service manager: a CI run under
+    // load once saw no shutdown within the hang guard when reboot came while the boot went on)
+    await s.machine.booted;
     s.type('echo before > /tmp/x; reboot\r');
     const at = await s.waitFor('Reached target \x1b[0;1;39mreboot.target');
     await s.waitFor('login: root (automatic login)', at);
