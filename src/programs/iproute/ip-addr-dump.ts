@@ -7,6 +7,7 @@ import { printAddr } from './ip-addr-print';
 import { decodeAddrs, encodeAddr } from './ip-addr-wire';
 import type { Ip } from './ip-session';
 import { AF, IpExit } from './ip-util';
+import { dumpSeq, readDumpInput } from './netlink-dump';
 
 /** ipadd_dump_magic (0x47361222), as its four bytes lie in the file. */
 const MAGIC = [0x22, 0x12, 0x36, 0x47];
@@ -29,8 +30,8 @@ export async function saveAddresses(ip: Ip, argv: string[]): Promise<number> {
   }
   const reply = await ip.call({ kind: 'getaddrs', ...(ip.family === AF.INET ? { family: 4 } : ip.family === AF.INET6 ? { family: 6 } : {}) });
   const addrs = ('addrs' in reply ? reply.addrs : []).filter((a) => !ifindex || a.ifindex === ifindex);
-  // (the dump request's sequence number is the time; the port id the process's)
-  const seq = Math.floor(ip.ctx.sys.now() / 1000);
+  // (the port id is the process's)
+  const seq = dumpSeq(ip);
   const bytes = [...MAGIC, ...addrs.flatMap((a) => encodeAddr(a, seq, ip.ctx.sys.pid, ifindex !== 0))];
   await ip.ctx.sys.write(1, new Uint8Array(bytes));
   return 0;
@@ -38,18 +39,8 @@ export async function saveAddresses(ip: Ip, argv: string[]): Promise<number> {
 
 /** ipadd_dump_check_magic, then the dump's addresses. */
 async function readDump(ip: Ip): Promise<AddrMsg[]> {
-  if (ip.ctx.sys.isatty(0)) return ip.fail("Can't restore address dump from a terminal\n");
-  const chunks: Uint8Array[] = [];
-  for (let c = await ip.ctx.sys.read(0); c !== null; c = await ip.ctx.sys.read(0)) chunks.push(c);
-  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  chunks.reduce((at, c) => (bytes.set(c, at), at + c.length), 0);
-  if (bytes.length < 4 || MAGIC.some((b, i) => bytes[i] !== b)) {
-    // fread of the 4-byte magic: whether it got one, and what it read (little-endian)
-    const got = bytes.length >= 4;
-    const magic = got ? (bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! << 24)) >>> 0 : 0;
-    return ip.fail(`Magic mismatch (${got ? 1 : 0} elems, ${magic.toString(16)} magic)\n`);
-  }
-  return decodeAddrs(bytes.subarray(4));
+  const dump = await readDumpInput(ip, MAGIC, 'address');
+  return typeof dump === 'string' ? ip.fail(dump) : decodeAddrs(dump);
 }
 
 export async function showdumpAddresses(ip: Ip): Promise<number> {

@@ -2,27 +2,16 @@
 // header, struct ifaddrmsg and the attributes the kernel's dump gives (inet_fill_ifaddr and
 // inet6_fill_ifaddr order), each padded to 4 bytes, little-endian as on x86.
 import { FOREVER, type AddrMsg } from '../../shared/services/net';
-import { formatAddr, parseAddr } from '../../shared/services/net-addr';
+import { formatAddr } from '../../shared/services/net-addr';
+import { addrBytes, attrs, attr, readU32, u32 } from './netlink-dump';
 
 const RTM_NEWADDR = 20;
 const NLM_F_MULTI = 2;
 const NLM_F_DUMP_FILTERED = 0x20;
 const IFA = { ADDRESS: 1, LOCAL: 2, LABEL: 3, BROADCAST: 4, ANYCAST: 5, CACHEINFO: 6, FLAGS: 8, RT_PRIORITY: 9, PROTO: 11 } as const;
 
-function u32(n: number): number[] {
-  return [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff];
-}
 
-function attr(type: number, data: number[]): number[] {
-  const len = 4 + data.length;
-  const out = [len & 0xff, len >> 8, type & 0xff, type >> 8, ...data];
-  while (out.length % 4) out.push(0);
-  return out;
-}
 
-function addrBytes(text: string): number[] {
-  return [...(parseAddr(text)?.bytes ?? [])];
-}
 
 /** IFA_PROTO of the addresses the kernel makes itself: ::1 (kernel_lo), an EUI-64 link-local (kernel_ll). */
 function proto(a: AddrMsg): number {
@@ -57,9 +46,6 @@ export function encodeAddr(a: AddrMsg, seq: number, pid: number, filtered: boole
   return [...u32(len), RTM_NEWADDR, 0, NLM_F_MULTI | (filtered ? NLM_F_DUMP_FILTERED : 0), 0, ...u32(seq), ...u32(pid), ...body];
 }
 
-function readU32(b: Uint8Array, at: number): number {
-  return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
-}
 
 /** The addresses of a dump's messages (after the magic); a short or odd message ends it. */
 export function decodeAddrs(b: Uint8Array): AddrMsg[] {
@@ -72,11 +58,7 @@ export function decodeAddrs(b: Uint8Array): AddrMsg[] {
     if (!fam) break;
     const text = (x: Uint8Array): string => formatAddr({ family: fam, bytes: [...x] });
     const a: AddrMsg = { family: fam, prefixlen: b[at + 17]!, flags: b[at + 18]!, scope: b[at + 19]!, ifindex: readU32(b, at + 20), local: '', address: '', validLft: FOREVER, preferredLft: FOREVER };
-    for (let p = at + 24; p + 4 <= at + len;) {
-      const alen = b[p]! | (b[p + 1]! << 8);
-      const type = b[p + 2]! | (b[p + 3]! << 8);
-      if (alen < 4) break;
-      const data = b.subarray(p + 4, p + alen);
+    attrs(b, at + 24, at + len, (type, data) => {
       if (type === IFA.ADDRESS) a.address = text(data);
       else if (type === IFA.LOCAL) a.local = text(data);
       else if (type === IFA.BROADCAST) a.broadcast = text(data);
@@ -90,8 +72,7 @@ export function decodeAddrs(b: Uint8Array): AddrMsg[] {
         a.preferredLft = pref === 0xffffffff ? FOREVER : pref;
         a.validLft = valid === 0xffffffff ? FOREVER : valid;
       }
-      p += (alen + 3) & ~3;
-    }
+    });
     if (!a.local) a.local = a.address;
     if (!a.address) a.address = a.local;
     out.push(a);

@@ -6,6 +6,7 @@ import { isNetError, RTNH_F, type RouteMsg, type RouteSpec } from '../../shared/
 import { newRouteFilter, printRoute } from './ip-route-print';
 import type { Ip } from './ip-session';
 import { decodeRoutes, encodeRoute } from './ip-route-wire';
+import { dumpSeq, readDumpInput } from './netlink-dump';
 
 /** route_dump_magic (0x45311224), as its four bytes lie in the file. */
 const MAGIC = [0x24, 0x12, 0x31, 0x45];
@@ -15,30 +16,18 @@ export async function saveRoutes(ip: Ip, routes: RouteMsg[]): Promise<number> {
     ip.err('Not sending a binary stream to stdout\n');
     return 1;
   }
-  // (the dump request's sequence number is the time; the port id the process's)
-  const seq = Math.floor(ip.ctx.sys.now() / 1000);
+  // (the port id is the process's)
+  const seq = dumpSeq(ip);
   await ip.ctx.sys.write(1, new Uint8Array([...MAGIC, ...routes.flatMap((r) => encodeRoute(r, seq, ip.ctx.sys.pid))]));
   return 0;
 }
 
 /** The routes of a dump on standard input, or null after saying why there are none. */
 async function readDump(ip: Ip): Promise<RouteMsg[] | null> {
-  if (ip.ctx.sys.isatty(0)) {
-    ip.err("Can't restore route dump from a terminal\n");
-    return null;
-  }
-  const chunks: Uint8Array[] = [];
-  for (let c = await ip.ctx.sys.read(0); c !== null; c = await ip.ctx.sys.read(0)) chunks.push(c);
-  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  chunks.reduce((at, c) => (bytes.set(c, at), at + c.length), 0);
-  if (bytes.length < 4 || MAGIC.some((b, i) => bytes[i] !== b)) {
-    // fread of the 4-byte magic: whether it got one, and what it read (little-endian)
-    const got = bytes.length >= 4;
-    const magic = got ? (bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! << 24)) >>> 0 : 0;
-    ip.err(`Magic mismatch (${got ? 1 : 0} elems, ${magic.toString(16)} magic)\n`);
-    return null;
-  }
-  return decodeRoutes(bytes.subarray(4));
+  const dump = await readDumpInput(ip, MAGIC, 'route');
+  if (typeof dump !== 'string') return decodeRoutes(dump);
+  ip.err(dump);
+  return null;
 }
 
 export async function showdumpRoutes(ip: Ip): Promise<number> {

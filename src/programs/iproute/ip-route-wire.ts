@@ -2,27 +2,16 @@
 // header, struct rtmsg and the attributes of the kernel's dump (fib_dump_info for IPv4,
 // rt6_fill_node for IPv6), each padded to 4 bytes, little-endian as on x86.
 import type { NexthopMsg, RouteMsg } from '../../shared/services/net';
-import { formatAddr, parseAddr, type Family } from '../../shared/services/net-addr';
+import { formatAddr, type Family } from '../../shared/services/net-addr';
+import { addrBytes, attrs, attr, readU32, u32 } from './netlink-dump';
 
 const RTM_NEWROUTE = 24;
 /** NLM_F_MULTI and NLM_F_DUMP_FILTERED: ip asks for a strict dump of its table */
 const FLAGS = 0x22;
 const RTA = { DST: 1, OIF: 4, GATEWAY: 5, PRIORITY: 6, PREFSRC: 7, METRICS: 8, MULTIPATH: 9, FLOW: 11, CACHEINFO: 12, TABLE: 15, PREF: 20, NH_ID: 30 } as const;
 
-function u32(n: number): number[] {
-  return [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff];
-}
 
-function attr(type: number, data: number[]): number[] {
-  const len = 4 + data.length;
-  const out = [len & 0xff, len >> 8, type & 0xff, type >> 8, ...data];
-  while (out.length % 4) out.push(0);
-  return out;
-}
 
-function addrBytes(text: string): number[] {
-  return [...(parseAddr(text)?.bytes ?? [])];
-}
 
 function metricsAttr(r: RouteMsg): number[] {
   const nested: number[] = [];
@@ -72,18 +61,7 @@ export function encodeRoute(r: RouteMsg, seq: number, pid: number): number[] {
   return [...u32(len), RTM_NEWROUTE, 0, FLAGS, 0, ...u32(seq), ...u32(pid), ...body];
 }
 
-function readU32(b: Uint8Array, at: number): number {
-  return (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
-}
 
-function attrs(b: Uint8Array, from: number, to: number, each: (type: number, data: Uint8Array) => void): void {
-  for (let p = from; p + 4 <= to;) {
-    const alen = b[p]! | (b[p + 1]! << 8);
-    if (alen < 4) break;
-    each(b[p + 2]! | (b[p + 3]! << 8), b.subarray(p + 4, p + alen));
-    p += (alen + 3) & ~3;
-  }
-}
 
 /** The routes of a dump's messages (after the magic); a short or odd message ends it. */
 export function decodeRoutes(b: Uint8Array): RouteMsg[] {
