@@ -1,26 +1,10 @@
 // systemd's small boot-time helpers that default units run: systemd-sysctl (applies sysctl.d),
 // and the bookkeeping ones (random seed, utmp, user sessions, network generator) which have
 // nothing to say here. systemd-tmpfiles has its own module (systemd/tmpfiles).
-import { isSysError } from '../../shared/errno';
 import { defineProgram, type Program } from '../define';
-import type { Ctx } from '../lib/context';
+import { confFiles } from '../systemd/conf-files';
 
 const SYSCTL_DIRS = ['/etc/sysctl.d', '/run/sysctl.d', '/usr/lib/sysctl.d'];
-
-/** Config files by name across directories, the first directory winning, in name order. */
-async function confFiles(ctx: Ctx, dirs: string[]): Promise<string[]> {
-  const chosen = new Map<string, string>();
-  for (const d of dirs) {
-    let names: string[] = [];
-    try {
-      names = await ctx.sys.readdir(d);
-    } catch (e) {
-      if (!isSysError(e)) throw e;
-    }
-    for (const n of names) if (n.endsWith('.conf') && !chosen.has(n)) chosen.set(n, `${d}/${n}`);
-  }
-  return [...chosen.keys()].sort().map((n) => chosen.get(n)!);
-}
 
 export const sysctlApply = defineProgram({
   name: 'systemd-sysctl',

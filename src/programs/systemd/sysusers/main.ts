@@ -9,6 +9,7 @@ import { verbCatConfig } from '../analyze/cat-config';
 import { SYSTEMD_FEATURES, SYSTEMD_VERSION_LINE } from '../systemctl/help';
 import { AccountsWriter } from './accounts';
 import { SysusersConfig } from './config';
+import { confFiles } from '../conf-files';
 
 const CONF_DIRS = ['/etc/sysusers.d', '/run/sysusers.d', '/usr/local/lib/sysusers.d', '/usr/lib/sysusers.d'];
 
@@ -36,19 +37,6 @@ const OPTIONS: OptionDef[] = [
   { key: 'dry-run', long: 'dry-run' }, { key: 'inline', long: 'inline' }, { key: 'no-pager', long: 'no-pager' },
 ];
 
-async function configFiles(ctx: Ctx, root: string): Promise<string[]> {
-  const chosen = new Map<string, string>();
-  for (const d of CONF_DIRS) {
-    let names: string[] = [];
-    try {
-      names = await ctx.sys.readdir(`${root}${d}`);
-    } catch {
-      continue;
-    }
-    for (const n of names) if (n.endsWith('.conf') && !chosen.has(n)) chosen.set(n, `${root}${d}/${n}`);
-  }
-  return [...chosen.keys()].sort().map((n) => chosen.get(n)!);
-}
 
 /** A named file: absolute as written, a bare name looked for in the sysusers.d directories. */
 async function readNamed(ctx: Ctx, root: string, f: string): Promise<{ path: string; text: string } | string> {
@@ -122,7 +110,7 @@ async function main(ctx: Ctx): Promise<number> {
       if (why !== undefined) return fail(`(argument):1: ${why}`);
     }
   } else {
-    const files = p.operands.length > 0 ? p.operands : await configFiles(ctx, root);
+    const files = p.operands.length > 0 ? p.operands : await confFiles(ctx, CONF_DIRS, root);
     for (const f of files) {
       const r = await readNamed(ctx, root, f);
       if (typeof r === 'string') return fail(r);

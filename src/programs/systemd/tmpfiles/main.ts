@@ -10,6 +10,7 @@ import { verbCatConfig } from '../analyze/cat-config';
 import { SYSTEMD_FEATURES, SYSTEMD_VERSION_LINE } from '../systemctl/help';
 import { Applier } from './apply';
 import { Config, type Options } from './config';
+import { confFiles } from '../conf-files';
 
 const EX_DATAERR = 65;
 const EX_CANTCREAT = 73;
@@ -38,20 +39,6 @@ Make, remove and age the volatile files and directories that tmpfiles.d describe
 See the systemd-tmpfiles(8) man page for details.
 `;
 
-/** conf_files_list(): each file name once, the first directory winning, by name. */
-async function configFiles(ctx: Ctx, root: string): Promise<string[]> {
-  const chosen = new Map<string, string>();
-  for (const d of CONF_DIRS) {
-    let names: string[] = [];
-    try {
-      names = await ctx.sys.readdir(`${root}${d}`);
-    } catch {
-      continue;
-    }
-    for (const n of names) if (n.endsWith('.conf') && !chosen.has(n)) chosen.set(n, `${root}${d}/${n}`);
-  }
-  return [...chosen.keys()].sort().map((n) => chosen.get(n)!);
-}
 
 async function parseArgs(ctx: Ctx): Promise<Options | number> {
   const o: Options = { create: false, clean: false, remove: false, boot: false, catConfig: false, root: '', prefixes: [], excludes: [], files: [] };
@@ -152,7 +139,7 @@ async function main(ctx: Ctx): Promise<number> {
   if (o.catConfig) return verbCatConfig(ctx, ['tmpfiles.d'], o.root || undefined);
   const config = new Config(ctx, o);
   // every file is read before anything is done: one that cannot be read stops it all
-  const files = o.files.length > 0 ? o.files : await configFiles(ctx, o.root);
+  const files = o.files.length > 0 ? o.files : await confFiles(ctx, CONF_DIRS, o.root);
   for (const f of files) {
     const r = await openConfig(ctx, o, f);
     if (typeof r === 'string') {
