@@ -146,8 +146,8 @@ function quoteFor(arg: string, quote: boolean, tcsh: boolean): string {
   for (const c of arg) {
     if (c === "'") s += "'\\''";
     else if (tcsh && c === '!') s += "'\\!'";
-    else if (tcsh && c === '\n') s += '\\\n';
-    else if (tcsh && /\s/.test(c)) s += `'\\${c}'`;
+    else if (tcsh && c === '\n') s += '\\n';
+    else if (tcsh && ' \t\v\f\r'.includes(c)) s += `'\\${c}'`;
     else s += c;
   }
   return ` '${s}'`;
@@ -176,8 +176,9 @@ export default defineProgram({
     let params: string[];
     if (argv.length === 0) return parseError(ctx, 'missing optstring argument');
     if (!argv[0]!.startsWith('-') || ctx.env.has('GETOPT_COMPATIBLE')) {
+      // the old form: its option string loses any leading '-' and '+' (no in-order scan)
       quote = false;
-      optstring = argv[0]!;
+      optstring = argv[0]!.replace(/^[-+]+/, '');
       params = argv.slice(1);
     } else {
       // getopt's own options, in order, up to the first operand
