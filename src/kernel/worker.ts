@@ -52,9 +52,11 @@ function isThenable(v: unknown): v is PromiseLike<unknown> {
  * Console output for the page. `send` delivers a chunk; when it returns a promise, the chunk
  * counts as unacknowledged until that settles (the page resolves it once xterm.js has parsed the
  * chunk), and nothing more is sent while `high` characters are unacknowledged. A `send` that
- * returns nothing (Node tests, the CLI) takes everything at once.
+ * returns nothing (Node tests, the CLI) takes everything at once. While `unpaced()` says so,
+ * what is written goes on the next turn without waiting for a frame (the high-water mark still
+ * holds writers back).
  */
-export function createOutputBatcher(send: (chunk: string) => unknown, high = OUTPUT_HIGH_WATER): OutputBatcher {
+export function createOutputBatcher(send: (chunk: string) => unknown, high = OUTPUT_HIGH_WATER, unpaced?: () => boolean): OutputBatcher {
   const low = high / 2;
   let pending: string[] = [];
   let pendingChars = 0;
@@ -103,7 +105,7 @@ export function createOutputBatcher(send: (chunk: string) => unknown, high = OUT
   function schedule(): void {
     if (scheduled) return;
     scheduled = true;
-    const wait = inFlight === 0 && lastChars <= TRICKLE_CHARS ? 0 : Math.max(0, lastFlush + FRAME_MS - realNow());
+    const wait = unpaced?.() || (inFlight === 0 && lastChars <= TRICKLE_CHARS) ? 0 : Math.max(0, lastFlush + FRAME_MS - realNow());
     if (wait > 2) setTimeout(flush, wait);
     else postTask(flush);
   }
@@ -198,7 +200,9 @@ export function createKernelApi(early?: EarlyBoot, opts: ApiOptions = {}): Kerne
     if (sink && !holding) return sink(chunk);
     buffered.push(chunk);
     return attached;
-  });
+    // what is held for the first screen is not drawn chunk by chunk: the prompt goes out as soon
+    // as it is written, not a frame after the boot log's last line (the page waited for it)
+  }, OUTPUT_HIGH_WATER, () => holding);
   /** the page acknowledges what it has shown (its output callback returns promises) */
   let pageAcks = false;
   /** the console whose writers the page paces (the console's machine changes with lessons) */

@@ -110,6 +110,33 @@ describe('the output batcher', () => {
     }
   });
 
+  it('while unpaced (the first screen held), a write after an unacknowledged chunk goes without a frame\'s wait', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const now = vi.spyOn(performance, 'now').mockReturnValue(1000);
+    const turns = async (cond: () => boolean): Promise<boolean> => {
+      for (let i = 0; i < 1000 && !cond(); i++) await new Promise((r) => setImmediate(r));
+      return cond();
+    };
+    try {
+      let unpaced = true;
+      for (const expectAtOnce of [true, false]) {
+        const { page, send } = slowPage();
+        const b = createOutputBatcher(send, 100_000, () => unpaced);
+        b.write('boot log\r\n');
+        expect(await turns(() => page.unacked > 0)).toBe(true);
+        // the boot log is not acknowledged: paced, the prompt would wait for the frame's timer
+        b.write('prompt# ');
+        expect(await turns(() => page.text.endsWith('prompt# '))).toBe(expectAtOnce);
+        vi.advanceTimersByTime(20);
+        expect(await turns(() => page.text.endsWith('prompt# '))).toBe(true);
+        unpaced = false;
+      }
+    } finally {
+      now.mockRestore();
+      vi.useRealTimers();
+    }
+  });
+
   it('discard() drops what was not sent yet (^C), not what the page already has', async () => {
     const { page, send, ackAll } = slowPage();
     const b = createOutputBatcher(send, 50);
