@@ -75,6 +75,7 @@ export function printPortBasics(p: Printer, d: BridgePortData): void {
 const SWITCH_DEFAULTS: Record<string, boolean> = {
   hairpin: false, guard: false, root_block: false, fastleave: false, learning: true, flood: true, mcast_flood: true,
   bcast_flood: true, mcast_to_unicast: false, neigh_suppress: false, vlan_tunnel: false, isolated: false, locked: false,
+  proxy_arp: false, proxy_arp_wifi: false,
 };
 
 function sw(name: string, set: Record<string, boolean> | undefined): Field {
@@ -101,7 +102,7 @@ export function printBridgePortData(p: Printer, d: BridgePortData): void {
     ['designated_port', 'designated_port', id], ['designated_cost', 'designated_cost', 0], ['designated_bridge', 'bridge_id', d.bridgeId],
     ['designated_root', 'root_id', d.bridgeId], timer('hold_timer', 'hold_timer'), timer('message_age_timer', 'message_age_timer'),
     timer('forward_delay_timer', 'forward_delay_timer'), ['topology_change_ack', 'topology_change_ack', 0], ['config_pending', 'config_pending', 0],
-    ['proxy_arp', 'proxy_arp', false], ['proxy_arp_wifi', 'proxy_arp_wifi', false], ['mcast_router', 'multicast_router', 1],
+    sw('proxy_arp', set), sw('proxy_arp_wifi', set), ['mcast_router', 'multicast_router', 1],
     ['mcast_fast_leave', null, 'off', (set?.fastleave ?? false) ? 'on' : 'off'], sw('mcast_flood', set), sw('bcast_flood', set),
     sw('mcast_to_unicast', set), sw('neigh_suppress', set), ['group_fwd_mask', 'group_fwd_mask', '0'],
     ['group_fwd_mask_str', 'group_fwd_mask_str', '0x0'], sw('vlan_tunnel', set), sw('isolated', set), sw('locked', set),

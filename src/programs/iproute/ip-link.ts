@@ -10,6 +10,7 @@ import { hasName, type Ip } from './ip-session';
 import { LINK_USAGE } from './ip-usage';
 import { parseVlan } from './ip-link-vlan';
 import { parseBridgeOpts } from './ip-link-bridge-opts';
+import { parseBridgePortOpts } from './ip-link-bridge-port-opts';
 import { parseMacvlan } from './ip-link-macvlan';
 import { parseVxlan } from './ip-link-vxlan';
 import { parseVf } from './ip-link-vf';
@@ -45,12 +46,9 @@ function onOff(ip: Ip, msg: string, v: string): boolean {
   throw new IpExit(1);
 }
 
-/** parse_on_off: `on` or `off`, either possibly abbreviated. */
+/** parse_on_off as iplink_parse uses it (a bad word: exit 22). */
 function parseOnOff(ip: Ip, msg: string, v: string): boolean {
-  if (matches(v, 'off')) return false;
-  if (matches(v, 'on')) return true;
-  ip.err(`Error: argument of "${msg}" must be one of "off", "on", not "${v}"\n`);
-  throw new IpExit(22);
+  return ip.onOff(msg, v, 22);
 }
 
 /** ll_name_to_index over the device list read before parsing (0: no such device). */
@@ -348,6 +346,12 @@ const OWN_PARSER = new Set([
 function kindOptions(ip: Ip, p: Parsed, create: boolean, indexOf: IndexOf): void {
   if (p.type === 'bridge') {
     if (p.rest.length) p.change.bridgeOpts = parseBridgeOpts(ip, p.rest);
+    p.rest = [];
+    return;
+  }
+  if (p.type === 'bridge_slave') {
+    // (the port settings go out only when there are words to read)
+    if (p.rest.length) p.change.brport = parseBridgePortOpts(ip, p.rest, indexOf);
     p.rest = [];
     return;
   }

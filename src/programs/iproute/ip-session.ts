@@ -7,7 +7,7 @@ import { formatAddr, parseAddr } from '../../shared/services/net-addr';
 import type { Ctx } from '../lib/context';
 import { Accounts } from '../lib/accounts';
 import { Printer } from './ip-print';
-import { AF, IpExit } from './ip-util';
+import { AF, IpExit, matches } from './ip-util';
 
 export interface IpOptions {
   family: number;
@@ -125,6 +125,13 @@ export class Ip {
   /** duparg2(). */
   duparg2(key: string, arg: string): never {
     return this.fail(`Error: either "${key}" is duplicate, or "${arg}" is a garbage.\n`);
+  }
+
+  /** parse_on_off: `on` or `off`, either possibly abbreviated; another word ends ip with `code`. */
+  onOff(msg: string, v: string, code: number): boolean {
+    if (matches(v, 'off')) return false;
+    if (matches(v, 'on')) return true;
+    return this.fail(`Error: argument of "${msg}" must be one of "off", "on", not "${v}"\n`, code);
   }
 
   incomplete(): never {

@@ -35,7 +35,7 @@ const ORDER = [
 ];
 
 /** The value a setting has (set or default) for the checks that depend on another one. */
-function stpOn(opts: BridgeOpts): boolean {
+export function stpOn(opts: BridgeOpts): boolean {
   return Number(opts.stp_state ?? 0) !== 0;
 }
 

@@ -4,6 +4,7 @@
 // bridge takes the lowest MAC among its ports (all zeros with none) and its MTU follows the
 // smallest port MTU.
 import { type BridgePortChange, type NetError } from '../../shared/services/net';
+import { stpOn } from './bridge-opts';
 import { err } from './fib';
 import { isUp, operUp, validEtherAddr } from './links';
 import { linkByIndex, type Link, type NetState } from './state';
@@ -82,17 +83,11 @@ export function portChanged(s: NetState, p: Link, setCarrier: SetCarrier): void 
 
 const STATES = ['disabled', 'listening', 'learning', 'forwarding', 'blocking'] as const;
 
-/** br_setport: cost (1-65535), priority (0-63), a state (needs the port's link), switches. */
+/** br_setport: the switches, then cost (1-65535), priority (0-63) and a state (not while the
+ *  kernel runs STP; only `disabled` without the port's link); it stops at the first refusal. */
 export function setPortOptions(s: NetState, p: Link, c: BridgePortChange, setCarrier: SetCarrier): NetError | null {
   const br = p.master !== undefined ? linkByIndex(s, p.master) : undefined;
   if (!br?.bridge || !p.port) return err('EOPNOTSUPP');
-  if (c.state !== undefined) {
-    const st = STATES[c.state];
-    if (st === undefined) return err('EINVAL');
-    if (!isUp(p) || (!operUp(p) && st !== 'disabled')) return err('ENETDOWN');
-    p.port.state = st;
-    portStateSelection(s, br, setCarrier);
-  }
   if (c.switches) p.port.switches = { ...p.port.switches, ...c.switches };
   if (c.cost !== undefined) {
     if (c.cost < 1 || c.cost > 65535) return err('ERANGE');
@@ -101,6 +96,14 @@ export function setPortOptions(s: NetState, p: Link, c: BridgePortChange, setCar
   if (c.priority !== undefined) {
     if (c.priority > 63) return err('ERANGE');
     p.port.priority = c.priority;
+  }
+  if (c.state !== undefined) {
+    const st = STATES[c.state];
+    if (st === undefined) return err('EINVAL');
+    if (stpOn(br.bridge.opts ?? {})) return err('EBUSY');
+    if (!isUp(p) || (!operUp(p) && st !== 'disabled')) return err('ENETDOWN');
+    p.port.state = st;
+    portStateSelection(s, br, setCarrier);
   }
   return null;
 }

@@ -265,6 +265,11 @@ export function changeLink(s: NetState, l: Link, c: LinkChange, now: number): Ne
     const e = validateVxlan(c) ?? changeVxlan(l, c.vxlan);
     if (e) return e;
   }
+  // the master's slave_changelink (or `bridge link set`'s port settings), ahead of do_setlink
+  if (c.brport) {
+    const e = setPortOptions(s, l, c.brport, carrierSetter(s, now));
+    if (e) return e;
+  }
   if (c.address) {
     // dev_set_mac_address: ifb has no ndo_set_mac_address; the others (the loopback's
     // eth_mac_addr too, even while up) are only called, and so only check the address, when it
@@ -312,10 +317,6 @@ export function changeLink(s: NetState, l: Link, c: LinkChange, now: number): Ne
   if (c.up === false) linkDown(s, l, now);
   if (c.master !== undefined) {
     const e = setMaster(s, l, c.master, now);
-    if (e) return e;
-  }
-  if (c.brport) {
-    const e = setPortOptions(s, l, c.brport, carrierSetter(s, now));
     if (e) return e;
   }
   if (c.carrier !== undefined) {
