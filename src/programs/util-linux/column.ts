@@ -116,14 +116,22 @@ export default defineProgram({
       let fd = 0;
       try {
         if (file !== '-') fd = await ctx.sys.open(file, { read: true });
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        await ctx.error(`${file}: ${strerror(e.errno)}`);
+        ok = false;
+        continue;
+      }
+      // a file that opens but cannot be read (a directory) ends the run before any output
+      try {
         const text = await readAllBin(ctx, fd);
         const ls = text.split('\n');
         if (ls[ls.length - 1] === '') ls.pop();
         for (const l of ls) lines.push(l);
       } catch (e) {
         if (!isSysError(e)) throw e;
-        await ctx.error(`${file}: ${strerror(e.errno)}`);
-        ok = false;
+        await ctx.error(`read failed: ${strerror(e.errno)}`);
+        return 1;
       } finally {
         if (fd !== 0) ctx.sys.close(fd);
       }
