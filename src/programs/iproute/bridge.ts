@@ -7,7 +7,7 @@ import { bridgeFdb } from './bridge-fdb';
 import { printPortBasics, printPortSwitches } from './ip-link-bridge';
 import { printLinkFlags, printNameAndLink } from './ip-link-print';
 import { runIp, type Ip } from './ip-session';
-import { matches } from './ip-util';
+import { atoi, matches, toSigned } from './ip-util';
 
 const VERSION = 'bridge utility, 6.1.0';
 
@@ -89,10 +89,14 @@ async function linkShow(ip: Ip, argv: string[]): Promise<number> {
   return 0;
 }
 
+/** brlink_modify: each word matched exactly; numbers read as atoi (a state as strtol, or by
+ *  name) and kept to the width ip stores them in, a negative one (or a cost of 0) not sent. */
 async function linkSet(ip: Ip, argv: string[]): Promise<number> {
   let dev: string | undefined;
   const c: BridgePortChange = {};
   const switches: Record<string, boolean> = {};
+  let self = false;
+  let master = false;
   for (let i = 0; i < argv.length; i++) {
     const w = argv[i]!;
     const next = (): string => {
@@ -100,32 +104,56 @@ async function linkSet(ip: Ip, argv: string[]): Promise<number> {
       return argv[++i]!;
     };
     if (w === 'dev') dev = next();
-    else if (w === 'cost') c.cost = Number.parseInt(next(), 10) || 0;
-    else if (w === 'priority') c.priority = Number.parseInt(next(), 10) || 0;
-    else if (w === 'state') {
+    else if (SWITCHES.includes(w)) switches[w] = ip.onOff(w, next(), 256 - 22);
+    else if (w === 'cost') {
+      const n = atoi(next()) >>> 0;
+      if (n > 0) c.cost = n;
+      else delete c.cost;
+    } else if (w === 'priority') {
+      const n = toSigned(atoi(next()), 16);
+      if (n >= 0) c.priority = n;
+      else delete c.priority;
+    } else if (w === 'state') {
       const v = next();
-      const n = /^\d+$/.test(v) ? Number(v) : STATES.indexOf(v);
-      if (n < 0) ip.fail(`Invalid state "${v}"\n`);
-      c.state = n;
-    } else if (SWITCHES.includes(w)) {
+      const m = /^[ \t\n\v\f\r]*[+-]?\d+$/.test(v);
+      const n = m ? toSigned(Number(v.trim()) | 0, 8) : STATES.indexOf(v);
+      if (!m && n < 0) ip.fail('Error: invalid STP port state\n');
+      if (n >= 0) c.state = n;
+      else delete c.state;
+    } else if (w === 'hwmode') {
       const v = next();
-      if (v !== 'on' && v !== 'off') ip.fail(LINK_USAGE);
-      switches[w] = v === 'on';
-    } else if (w === 'self' || w === 'master' || w === 'nobackup_port') {
-      // the simulated kernel has no hardware offload: master is the only target
-    } else if (w === 'mcast_router' || w === 'hwmode' || w === 'backup_port') {
+      if (v !== 'vepa' && v !== 'veb') ip.fail('Mode argument must be "vepa" or "veb".\n');
+      self = true;
+    } else if (w === 'self') {
+      self = true;
+    } else if (w === 'master') {
+      master = true;
+    } else if (w === 'nobackup_port') {
+      // (the simulated ports keep no backup port)
+    } else if (w === 'mcast_router') {
       next();
+    } else if (w === 'backup_port') {
+      const v = next();
+      if (!(await ip.index(v))) ip.fail(`Error: device ${v} does not exist\n`);
     } else {
       ip.fail(LINK_USAGE);
     }
   }
-  if (dev === undefined) ip.fail(LINK_USAGE);
+  if (dev === undefined) ip.fail('Device is a required argument.\n');
   const ifindex = await ip.index(dev);
   if (!ifindex) ip.fail(`Cannot find bridge device "${dev}"\n`);
   if (Object.keys(switches).length) c.switches = switches;
-  const reply = await ip.call({ kind: 'setlink', ifindex, change: { brport: c } });
-  if (isNetError(reply)) {
-    ip.reportError(reply);
+  // the port's bridge takes the request unless only `self` was asked for; BRIDGE_FLAGS_SELF then
+  // goes to the device's own driver, and only a bridge has one (which takes it)
+  if (master || !self) {
+    const reply = await ip.call({ kind: 'setlink', ifindex, change: { brport: c } });
+    if (isNetError(reply)) {
+      ip.reportError(reply);
+      return 255;
+    }
+  }
+  if (self && (await ip.allLinks()).find((x) => x.ifindex === ifindex)?.kind !== 'bridge') {
+    ip.reportError({ ok: false, errno: 'EOPNOTSUPP' });
     return 255;
   }
   return 0;

@@ -83,6 +83,18 @@ export function getUnsigned(s: string, max = 0xffffffff): number | null {
   return r.value;
 }
 
+/** atoi: the leading decimal number after white space (0 when there is none), as a C int. */
+export function atoi(s: string): number {
+  const m = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(s);
+  return m ? Number(m[1]) | 0 : 0;
+}
+
+/** A C int stored into a signed integer of `bits` bits (__s8, __s16). */
+export function toSigned(n: number, bits: number): number {
+  const shift = 32 - bits;
+  return (n << shift) >> shift;
+}
+
 /** get_integer (strtol): a whole-string signed number within int range. */
 export function getInteger(s: string): number | null {
   if (s === '') return null;
