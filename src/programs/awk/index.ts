@@ -157,7 +157,8 @@ async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Sou
       if (lint !== 'fatal') warn(w, tok, true);
       else lintFatal ??= { w, tok };
     };
-    const toks = tokenize(sources, warn, posix, comments, traditional, lintWarn);
+    const lexErrors: { message: string; tok: Token }[] = [];
+    const toks = tokenize(sources, warn, posix, comments, traditional, lintWarn, lexErrors);
     if (lintFatal) {
       for (const x of warnings) await err(x);
       await err(`${progName(ctx)}: ${sources[lintFatal.tok.src]?.name ?? 'cmd. line'}:${lintFatal.tok.line}: fatal: ${lintFatal.w}\n`);
@@ -174,6 +175,7 @@ async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Sou
       }
     }
     const parser = new Parser(toks);
+    parser.errors.push(...lexErrors);
     for (const name of preset) parser.preset.add(name);
     parser.lint = lint !== false;
     parser.gawkDirectives = !traditional;

@@ -1,5 +1,6 @@
 // The awk lexer: tokens with their source position, regex literal vs division decided by the
 // token before, newlines dropped after `{ , && || do else`, `\`-newline continuation.
+import { DIRECTIVES, namespaceError, resolveName } from './namespace';
 
 export interface Source {
   /** "cmd. line" or the -f file name, as gawk's messages show it. */
@@ -38,6 +39,8 @@ export interface Token {
   pos: number;
   /** A NEWLINE the lexer adds at the end of a source that lacks one. */
   synthetic?: boolean;
+  /** A NAME or FUNC_NAME whose text the namespace changed: the identifier as written. */
+  word?: string;
 }
 
 const KEYWORDS = new Set(['BEGIN', 'END', 'BEGINFILE', 'ENDFILE', 'function', 'func', 'if', 'else', 'while', 'for', 'do', 'break', 'continue', 'next', 'nextfile', 'exit', 'return', 'delete', 'getline', 'print', 'printf', 'in', 'switch', 'case', 'default']);
@@ -96,12 +99,16 @@ export function unescape(s: string, warn?: (w: string) => void): string {
 /** `posix`: --posix, where ** and **= are not operators (two `*` tokens, `*` and `*=`).
  *  `traditional`: -c or --posix, where 0x1F and 017 are not hex or octal constants (0x1F is 0
  *  then the name x1F, 017 is 17). */
-export function tokenize(sources: Source[], warn: (w: string, tok: Token) => void, posix = false, comments?: Comment[], traditional = posix, lint?: (w: string, tok: Token) => void): Token[] {
+export function tokenize(sources: Source[], warn: (w: string, tok: Token) => void, posix = false, comments?: Comment[], traditional = posix, lint?: (w: string, tok: Token) => void, errors?: { message: string; tok: Token }[]): Token[] {
   const toks: Token[] = [];
+  const isSpecial = (w: string): boolean => KEYWORDS.has(w) || BUILTINS.has(w);
+  const isBuiltin = (w: string): boolean => BUILTINS.has(w);
   sources.forEach((source, srcIndex) => {
     const text = source.text;
     let i = 0;
     let line = 1;
+    // every source file starts in the awk namespace (see namespace.ts)
+    let ns = 'awk';
     const make = (type: TokType, pos: number, tokText = '', num = 0): Token => ({ type, text: tokText, num, src: srcIndex, line, pos });
     const push = (t: Token): void => {
       toks.push(t);
@@ -154,6 +161,13 @@ export function tokenize(sources: Source[], warn: (w: string, tok: Token) => voi
         }
         const tok = make('STRING', start);
         tok.text = unescape(raw, (w) => warn(w, tok));
+        // `@namespace "name"`: the names after it are in that namespace
+        const [at, directive] = toks.slice(-2);
+        if (at?.type === '@' && directive?.type === 'NAME' && directive.text === 'namespace' && !traditional) {
+          const bad = namespaceError(tok.text, isSpecial);
+          if (bad) errors?.push({ message: bad, tok });
+          else ns = tok.text;
+        }
         push(tok);
         i = j + 1;
         continue;
@@ -217,12 +231,25 @@ export function tokenize(sources: Source[], warn: (w: string, tok: Token) => voi
       }
       if (/[A-Za-z_]/.test(c)) {
         let j = i + 1;
-        while (j < text.length && /[A-Za-z0-9_]/.test(text[j]!)) j++;
+        for (;;) {
+          while (j < text.length && /[A-Za-z0-9_]/.test(text[j]!)) j++;
+          // ns::name is one identifier (not in traditional mode, where `:` is only the operator)
+          if (traditional || text[j] !== ':' || text[j + 1] !== ':') break;
+          j += 2;
+        }
         const word = text.slice(i, j);
         i = j;
-        if (KEYWORDS.has(word)) push(make(word === 'func' ? 'function' : (word as TokType), start, word));
-        else if (BUILTINS.has(word)) push(make('BUILTIN', start, word));
-        else push(make(text[j] === '(' ? 'FUNC_NAME' : 'NAME', start, word));
+        const kind: TokType = text[j] === '(' ? 'FUNC_NAME' : 'NAME';
+        // the directive words are names but right after `@`
+        if (DIRECTIVES.has(word) && prevType() === '@') {
+          push(make(kind, start, word));
+          continue;
+        }
+        const r = resolveName(word, ns, isSpecial, isBuiltin);
+        const tok = r.special === undefined ? make(kind, start, r.name) : KEYWORDS.has(r.special) ? make(r.special === 'func' ? 'function' : (r.special as TokType), start, r.special) : make('BUILTIN', start, r.special);
+        if (r.special === undefined && r.name !== word) tok.word = word;
+        if (r.error) errors?.push({ message: r.error, tok });
+        push(tok);
         continue;
       }
       const three = text.slice(i, i + 3);

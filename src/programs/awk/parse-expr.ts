@@ -89,6 +89,11 @@ export class ExprParser {
     while (this.is('NEWLINE')) this.next();
   }
 
+  /** A name token's variable: a parameter by the name as written, else as the namespace made it. */
+  protected nameOf(t: Token): string {
+    return t.word !== undefined && this.locals?.has(t.word) ? t.word : t.text;
+  }
+
   protected varRef(name: string): VarRef {
     const local = this.locals?.get(name);
     if (local !== undefined) return { name, local: true, slot: local };
@@ -160,7 +165,7 @@ export class ExprParser {
       this.next();
       const name = this.expect('NAME');
       const path = this.is('[') ? this.subscripts() : undefined;
-      a = { k: 'in', subs: a.k === 'list' ? a.items : [a], arr: this.varRef(name.text), path };
+      a = { k: 'in', subs: a.k === 'list' ? a.items : [a], arr: this.varRef(this.nameOf(name)), path };
     }
     if (a.k === 'list') this.fail();
     return a;
@@ -377,9 +382,9 @@ export class ExprParser {
         if (this.is('[')) {
           const groups = this.subscripts();
           const subs = groups.pop()!;
-          return groups.length ? { k: 'elem', arr: this.varRef(t.text), subs, path: groups } : { k: 'elem', arr: this.varRef(t.text), subs };
+          return groups.length ? { k: 'elem', arr: this.varRef(this.nameOf(t)), subs, path: groups } : { k: 'elem', arr: this.varRef(this.nameOf(t)), subs };
         }
-        return { k: 'var', ref: this.varRef(t.text) };
+        return { k: 'var', ref: this.varRef(this.nameOf(t)) };
       }
       case '@': {
         this.next();
@@ -402,12 +407,12 @@ export class ExprParser {
         this.next();
         this.expect('(');
         const args = this.exprList(')');
-        return { k: 'call', name: f.text, args, line: f.line, src: f.src, indirect: this.varRef(f.text) };
+        return { k: 'call', name: f.text, args, line: f.line, src: f.src, indirect: this.varRef(this.nameOf(f)) };
       }
       case 'FUNC_NAME': {
         this.next();
-        const notFunc = this.locals?.has(t.text) || this.varUses.has(t.text);
-        if (notFunc) this.error(`attempt to use non-function \`${t.text}' in function call`, t);
+        const notFunc = this.locals?.has(this.nameOf(t)) || this.varUses.has(t.text);
+        if (notFunc) this.error(`attempt to use non-function \`${this.nameOf(t)}' in function call`, t);
         this.expect('(');
         const args = this.exprList(')');
         if (!notFunc) this.calls.push({ name: t.text, tok: t, args: args.length });

@@ -84,6 +84,14 @@ export class Parser extends ExprParser {
       this.load();
       return undefined;
     }
+    if (t.type === '@' && this.gawkDirectives && this.peek().type === 'NAME' && this.peek().text === 'namespace') {
+      // `@namespace "name"` between rules (the lexer has put the names after it in the namespace)
+      this.next();
+      this.next();
+      this.expect('STRING');
+      if (!this.is('NEWLINE') && !this.is(';') && !this.is('EOF')) this.fail();
+      return undefined;
+    }
     if (t.type === 'BEGIN' || t.type === 'END' || t.type === 'BEGINFILE' || t.type === 'ENDFILE') {
       this.next();
       if (!this.is('{')) {
@@ -137,13 +145,16 @@ export class Parser extends ExprParser {
     const params: string[] = [];
     this.skipNewlines();
     while (!this.is(')')) {
-      const p = this.expect('NAME');
+      const tok = this.expect('NAME');
+      // parameters are not put in the namespace
+      const p = tok.word ?? tok.text;
       const fn = `function \`${nameTok.text}': `;
-      const dup = params.indexOf(p.text);
-      if (p.text === nameTok.text) this.error(`${fn}cannot use function name as parameter name`, p);
-      else if ((SPECIALS as readonly string[]).includes(p.text)) this.error(`${fn}cannot use special variable \`${p.text}' as a function parameter`, p);
-      else if (dup >= 0) this.error(`${fn}parameter #${params.length + 1}, \`${p.text}', duplicates parameter #${dup + 1}`, p);
-      params.push(p.text);
+      const dup = params.indexOf(p);
+      if (p === nameTok.text) this.error(`${fn}cannot use function name as parameter name`, tok);
+      else if ((SPECIALS as readonly string[]).includes(p)) this.error(`${fn}cannot use special variable \`${p}' as a function parameter`, tok);
+      else if (p.includes(':')) this.error(`${fn}parameter \`${p}' cannot contain a namespace`, tok);
+      if (dup >= 0) this.error(`${fn}parameter #${params.length + 1}, \`${p}', duplicates parameter #${dup + 1}`, tok);
+      params.push(p);
       this.skipNewlines();
       if (this.is(',')) {
         this.next();
@@ -275,7 +286,7 @@ export class Parser extends ExprParser {
         const groups = this.is('[') ? this.subscripts() : [];
         const subs = groups.pop();
         if (paren) this.expect(')');
-        return this.simple(t, { k: 'delete', arr: this.varRef(name.text), path: groups.length ? groups : undefined, subs });
+        return this.simple(t, { k: 'delete', arr: this.varRef(this.nameOf(name)), path: groups.length ? groups : undefined, subs });
       }
       case 'print':
       case 'printf':
@@ -340,8 +351,8 @@ export class Parser extends ExprParser {
       const path = this.is('[') ? this.subscripts() : undefined;
       this.next();
       this.skipNewlines();
-      const keyRef: LValue = { k: 'var', ref: this.varRef(key.text) };
-      return this.at(t, { k: 'forin', key: keyRef, arr: this.varRef(arr.text), path, body: this.loopBody() });
+      const keyRef: LValue = { k: 'var', ref: this.varRef(this.nameOf(key)) };
+      return this.at(t, { k: 'forin', key: keyRef, arr: this.varRef(this.nameOf(arr)), path, body: this.loopBody() });
     }
     if (this.is('(') && this.peek().type === 'NAME' && this.peek(2).type === ')' && this.peek(3).type === 'in') {
       this.next();
@@ -351,7 +362,7 @@ export class Parser extends ExprParser {
       const arr = this.expect('NAME');
       this.expect(')');
       this.skipNewlines();
-      return this.at(t, { k: 'forin', key: { k: 'var', ref: this.varRef(key.text) }, arr: this.varRef(arr.text), body: this.loopBody() });
+      return this.at(t, { k: 'forin', key: { k: 'var', ref: this.varRef(this.nameOf(key)) }, arr: this.varRef(this.nameOf(arr)), body: this.loopBody() });
     }
     const init = this.is(';') ? undefined : this.expr();
     this.expect(';');
