@@ -36,6 +36,9 @@ export interface ConsoleHandle {
 
 // Binary output (`cat /dev/urandom`) is full of bytes no escape sequence expects; a terminal
 // ignores them quietly, where xterm.js would log an error for each one.
+/** How long the terminal waits for the machine's first screen before it takes the focus anyway. */
+const FOCUS_ANYWAY_MS = 500;
+
 const logger: ILogger = {
   trace: () => {},
   debug: () => {},
@@ -173,9 +176,18 @@ export function openConsole(parent: HTMLElement, place: Partial<CSSStyleDeclarat
     });
   });
   observer.observe(element);
-  // after the output that is already here has been parsed (xterm.js parses in a task of its
-  // own, queued first): focusing draws the terminal, which need not hold up the boot log
-  const focus = setTimeout(() => term.focus(), 0);
+  // Focused once the frame that shows the first screen has been drawn: focusing lays the
+  // terminal out again (some milliseconds), which, run between the first screen's parse and
+  // that frame, held up the prompt's showing by as much. A machine that sends nothing for a
+  // while still gets a focused terminal.
+  let focus = setTimeout(() => term.focus(), FOCUS_ANYWAY_MS);
+  void link.firstShown.then(() =>
+    requestAnimationFrame(() => {
+      if (disposed) return;
+      clearTimeout(focus);
+      focus = setTimeout(() => term.focus(), 0);
+    }),
+  );
 
   return {
     term,

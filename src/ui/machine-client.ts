@@ -66,6 +66,8 @@ export interface Connection {
   worker: Worker;
   /** Resolves once the machine has booted (or failed to). */
   booted: Promise<Result<BootInfo>>;
+  /** Resolves once the terminal has parsed the first output the machine sent (its first screen). */
+  firstShown: Promise<void>;
   dispose(): void;
 }
 
@@ -79,14 +81,20 @@ export function connect(term: Terminal): Connection {
   // the first screen (the boot log and the prompt, held by the worker and sent in one piece) is
   // parsed as it comes, in time for the next frame (xterm-write-now.ts)
   let firstScreen = true;
+  let firstShown: () => void = () => {};
+  const firstParsed = new Promise<void>((resolve) => (firstShown = resolve));
   const write = (chunk: string, shown: () => void): void => {
     unshown.add(shown);
     const parsed = (): void => {
       unshown.delete(shown);
       shown();
     };
-    if (firstScreen) writeNow(term, chunk, parsed);
-    else term.write(chunk, parsed);
+    if (firstScreen) {
+      writeNow(term, chunk, () => {
+        parsed();
+        firstShown();
+      });
+    } else term.write(chunk, parsed);
     firstScreen = false;
   };
   const early = m.early;
@@ -99,6 +107,7 @@ export function connect(term: Terminal): Connection {
     api: m.api,
     worker: m.worker,
     booted: m.booted,
+    firstShown: firstParsed,
     dispose() {
       m.sink = undefined;
       data.dispose();
