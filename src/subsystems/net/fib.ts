@@ -88,8 +88,9 @@ export function insertRoute(s: NetState, r: Route, nl: NlFlags): NetError | null
     if (nl.excl) return err('EEXIST');
     const match = samePrio.find((o) => o.type === r.type && sameInfo(o, r));
     if (nl.replace) {
-      // an identical route already first in line is success; elsewhere it is a duplicate
-      if (match) return match === samePrio[0] ? null : err('EEXIST');
+      // IPv4: an identical route already first in line is success, elsewhere a duplicate;
+      // IPv6 puts the new route (its expiry, metrics) in the old one's place all the same
+      if (match && r.family === 4) return match === samePrio[0] ? null : err('EEXIST');
       const i = s.routes.indexOf(samePrio[0]!);
       s.routes[i] = r;
       // IPv6 replaces an ECMP route with all its siblings (fib6_add_rt2node purges them)

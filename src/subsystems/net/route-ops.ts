@@ -382,7 +382,9 @@ export function routeMsg(s: NetState, r: Route, now: number): RouteMsg {
   if (r.metrics) m.metrics = { ...r.metrics };
   if (r.metricLocks) m.metricLocks = r.metricLocks;
   if (r.flow) m.flow = r.flow;
-  if (r.expiresAt !== undefined) m.expires = Math.max(0, Math.round((r.expiresAt - now) / 1000));
+  // the kernel reports the time left in clock ticks, and ip whole seconds of it: both round
+  // down, and some time has always passed since another process asked for the route
+  if (r.expiresAt !== undefined) m.expires = Math.max(0, Math.floor((r.expiresAt - now - 1) / 1000));
   return m;
 }
 
