@@ -7,8 +7,47 @@ import { mountPath } from './mount-path';
 import { SysError } from '../../shared/errno';
 
 const VERSION = 'umount from util-linux 2.38 (libmount 2.38.0: btrfs, verity, namespaces, assert, debug)';
-// what umount -a leaves alone
-const PSEUDO = new Set(['proc', 'devfs', 'devpts', 'sysfs', 'rpc_pipefs', 'nfsd']);
+// what umount -a leaves alone unless -t says otherwise
+const DEFAULT_TYPES = 'noproc,nodevfs,nodevpts,nosysfs,norpc_pipefs,nonfsd,noselinuxfs';
+
+/**
+ * mnt_match_fstype(): a comma list of types; one written "noTYPE" leaves that type out, and a
+ * list that starts with "no" chooses every type it does not name.
+ */
+export function matchFsType(type: string, pattern: string): boolean {
+  const no = pattern.startsWith('no');
+  const t = type.toLowerCase();
+  for (const item of (no ? pattern.slice(2) : pattern).split(',')) {
+    if (item.startsWith('no') && item.slice(2).toLowerCase() === t) return false;
+    if (item.toLowerCase() === t) return !no;
+  }
+  return no;
+}
+
+/**
+ * mnt_match_options(): every option of the pattern must be set ("+opt" the same), and every
+ * "noopt" must not be; "opt=value" compares the value too.
+ */
+export function matchOptions(optstr: string, pattern: string): boolean {
+  const have = new Map(optstr.split(',').filter(Boolean).map((o) => {
+    const eq = o.indexOf('=');
+    return eq < 0 ? [o, undefined] : [o.slice(0, eq), o.slice(eq + 1)];
+  }));
+  for (let word of pattern.split(',')) {
+    if (word === '') continue;
+    let no = false;
+    if (word.startsWith('+')) word = word.slice(1);
+    else if (word.startsWith('no')) {
+      no = true;
+      word = word.slice(2);
+    }
+    const eq = word.indexOf('=');
+    const name = eq < 0 ? word : word.slice(0, eq);
+    const found = have.has(name) && (eq < 0 || have.get(name) === word.slice(eq + 1));
+    if (found === no) return false;
+  }
+  return true;
+}
 
 export default defineProgram({
   name: 'umount',
@@ -48,7 +87,7 @@ export default defineProgram({
     const mounts = ctx.sys.mounts();
     const root = ctx.sys.geteuid() === 0;
     /** umount2(2) of one mount; its messages use the mount table's path (`shown` where not mounted). */
-    const detach = async (target: string, shown: string, source?: string): Promise<number> => {
+    const detach = async (target: string, shown: string, source?: string, say = true): Promise<number> => {
       try {
         await ctx.sys.umount(target, p.flags.has('l'));
       } catch (e) {
@@ -58,19 +97,33 @@ export default defineProgram({
         else await ctx.err.write(`umount: ${target}: ${e.message.replace(/^[^:]*: /, '')}\n`);
         return 32;
       }
-      if (p.flags.has('v')) await ctx.err.write(`umount: ${target}${source ? ` (${source})` : ''} unmounted\n`);
+      if (say && p.flags.has('v')) await ctx.err.write(`umount: ${target}${source ? ` (${source})` : ''} unmounted\n`);
       return 0;
     };
     if (p.flags.has('a')) {
-      const types = p.values.get('t')?.at(-1)?.split(',');
-      const no = types?.[0]?.startsWith('no');
-      const wanted = mounts.filter((m) => !PSEUDO.has(m.type) && (!types || (no ? !types.map((t) => t.replace(/^no/, '')).includes(m.type) : types.includes(m.type))));
-      if (!root && wanted.length) {
-        await ctx.err.write('umount: only root can use "--all" option\n');
+      if (p.operands.length) {
+        await ctx.err.write("umount: unexpected number of arguments\nTry 'umount --help' for more information.\n");
         return 1;
       }
+      // each mount, the last mounted first, that -t's types and -O's options choose; a user
+      // who is not root gets past libmount to umount2(2), which refuses every one of them
+      const types = p.values.get('t')?.at(-1) ?? DEFAULT_TYPES;
+      const opts = p.values.get('O')?.at(-1);
       let status = 0;
-      for (const m of wanted.reverse()) status = Math.max(status, await detach(m.target, m.target, m.source));
+      for (const m of [...mounts].reverse()) {
+        if (!matchFsType(m.type, types) || (opts !== undefined && !matchOptions(m.options, opts))) {
+          if (p.flags.has('v')) await ctx.print(`${m.target.padEnd(25)}: ignored\n`);
+          continue;
+        }
+        if (!root) {
+          await ctx.err.write(`umount: ${m.target}: must be superuser to unmount.\n`);
+          status |= 32;
+          continue;
+        }
+        const rc = await detach(m.target, m.target, m.source, false);
+        if (rc === 0 && p.flags.has('v')) await ctx.print(`${m.target.padEnd(25)}: successfully unmounted\n`);
+        status |= rc;
+      }
       return status;
     }
     if (p.operands.length === 0) {
