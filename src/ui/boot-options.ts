@@ -6,7 +6,7 @@
 /** Set once a machine was saved in this browser: the worker then looks for it before booting. */
 export const SAVED_KEY = 'photon.saved';
 
-function hasSaved(): boolean {
+export function hasSaved(): boolean {
   try {
     return window.localStorage.getItem(SAVED_KEY) === '1';
   } catch {
@@ -14,9 +14,9 @@ function hasSaved(): boolean {
   }
 }
 
-/** The worker's name, which carries the boot options. */
-export function bootName(size: { cols: number; rows: number }): string {
-  return `photon-machine ${JSON.stringify({ cols: size.cols, rows: size.rows, start: Date.now(), resume: hasSaved() })}`;
+/** The worker's name, which carries the boot options (`resume` read from localStorage unless given). */
+export function bootName(size: { cols: number; rows: number }, resume = hasSaved()): string {
+  return `photon-machine ${JSON.stringify({ cols: size.cols, rows: size.rows, start: Date.now(), resume })}`;
 }
 
 /** A worker the inline script in index.html started, with the size it booted at. */

@@ -2,7 +2,7 @@
 // Kept apart from console.ts so the page entry can estimate the terminal's size (and
 // boot the machine at that size) before xterm.js has even loaded.
 import type { ITheme } from '@xterm/xterm';
-import { loadPanelLayout, panelSpace } from './panel-layout';
+import { loadPanelLayout, panelSpace, type PanelLayout } from './panel-layout';
 
 export const FONT_FAMILY = "'DejaVu Sans Mono', 'Liberation Mono', 'Cascadia Mono', Menlo, Consolas, 'Courier New', monospace";
 export const FONT_SIZE = 15;
@@ -44,7 +44,7 @@ export const THEME: ITheme = {
  * once xterm.js has measured it (a no-op when the guess was right). Without `measure`, the
  * font's usual proportions stand in for its metrics.
  */
-export function estimateGrid(measure = true): { cols: number; rows: number } {
+export function estimateGrid(measure = true, panel: PanelLayout = loadPanelLayout()): { cols: number; rows: number } {
   let cellW = FONT_SIZE * 0.602; // DejaVu Sans Mono: 1233/2048 em
   let cellH = Math.ceil(FONT_SIZE * 1.17);
   const ctx = measure ? document.createElement('canvas').getContext('2d') : null;
@@ -56,7 +56,7 @@ export function estimateGrid(measure = true): { cols: number; rows: number } {
     if (h > 0) cellH = Math.ceil(h);
   }
   // the lesson panel's space is known before it loads (panel-layout.ts)
-  const width = window.innerWidth - panelSpace(loadPanelLayout(), window.innerWidth) - SCREEN_PADDING.left - SCROLLBAR_PX;
+  const width = window.innerWidth - panelSpace(panel, window.innerWidth) - SCREEN_PADDING.left - SCROLLBAR_PX;
   const height = window.innerHeight - TITLE_BAR_PX - SCREEN_PADDING.top;
   return { cols: Math.max(2, Math.floor(width / cellW)), rows: Math.max(1, Math.floor(height / cellH)) };
 }

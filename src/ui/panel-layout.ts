@@ -19,8 +19,13 @@ export interface PanelLayout {
   collapsed: boolean;
 }
 
+/** The layout of a browser that has remembered none (read without touching localStorage). */
+export function defaultPanelLayout(): PanelLayout {
+  return { width: DEFAULT_PANEL_PX, collapsed: window.innerWidth < NARROW_WINDOW_PX };
+}
+
 export function loadPanelLayout(): PanelLayout {
-  const fallback: PanelLayout = { width: DEFAULT_PANEL_PX, collapsed: window.innerWidth < NARROW_WINDOW_PX };
+  const fallback = defaultPanelLayout();
   try {
     const raw = window.localStorage.getItem(KEY);
     if (!raw) return fallback;

@@ -30,22 +30,39 @@ describe('early boot', () => {
     expect(out).toContain('./assets/worker-w3.js');
   });
 
-  it('starts the worker with the boot options in its name and leaves it for the page entry', async () => {
+  /** Runs the inline script with `saved` in localStorage; what it did, in order. */
+  async function run(store: Map<string, string>) {
     const code = await earlyBootScript('./assets/worker-abc.js');
     expect(code).not.toMatch(/<\/script/i);
-    const started: { url: string; opts: { type: string; name: string } }[] = [];
+    const events: string[] = [];
+    const started: { url: string; opts: { type: string; name: string }; terminated: boolean }[] = [];
     const listeners: ((e: { data: unknown }) => void)[] = [];
-    const store = new Map([['photon.saved', '1']]);
     const sandbox: Record<string, unknown> = {
       Worker: class {
+        private readonly rec: (typeof started)[number];
         constructor(url: string, opts: { type: string; name: string }) {
-          started.push({ url, opts });
+          events.push('worker');
+          this.rec = { url, opts, terminated: false };
+          started.push(this.rec);
+        }
+        terminate(): void {
+          events.push('terminate');
+          this.rec.terminated = true;
         }
         addEventListener(type: string, l: (e: { data: unknown }) => void): void {
           if (type === 'message') listeners.push(l);
         }
       },
-      window: { innerWidth: 1280, innerHeight: 720, localStorage: { getItem: (k: string) => store.get(k) ?? null } },
+      window: {
+        innerWidth: 1280,
+        innerHeight: 720,
+        localStorage: {
+          getItem: (k: string) => {
+            events.push(`storage ${k}`);
+            return store.get(k) ?? null;
+          },
+        },
+      },
       document: {},
       JSON,
       Math,
@@ -54,15 +71,28 @@ describe('early boot', () => {
     };
     sandbox.globalThis = sandbox;
     runInNewContext(code, sandbox);
+    const options = (i: number) => {
+      const name = started[i]!.opts.name;
+      expect(name.startsWith('photon-machine {')).toBe(true);
+      return JSON.parse(name.slice(name.indexOf(' ') + 1)) as { cols: number; rows: number; resume: boolean; start: number };
+    };
+    const early = sandbox.__photonEarly as { worker: unknown; size: { cols: number; rows: number }; screens: string[]; show?: (t: string) => void };
+    return { events, started, listeners, options, early };
+  }
+
+  it('starts the worker before anything reads localStorage, at the default layout\'s size, and leaves it for the page entry', async () => {
+    // a remembered panel layout does not hold the worker up: the terminal sends its size when it opens
+    const { events, started, listeners, options, early } = await run(new Map([['photon.panel', '{"width":300,"collapsed":true}']]));
+    expect(events[0]).toBe('worker');
+    expect(events).not.toContain('terminate');
     expect(started).toHaveLength(1);
     expect(started[0]!.url).toBe('./assets/worker-abc.js');
     expect(started[0]!.opts.type).toBe('module');
-    const name = started[0]!.opts.name;
-    expect(name.startsWith('photon-machine {')).toBe(true);
-    const options = JSON.parse(name.slice(name.indexOf(' ') + 1)) as { cols: number; rows: number; resume: boolean; start: number };
-    expect(options.resume).toBe(true);
-    const early = sandbox.__photonEarly as { size: { cols: number; rows: number }; screens: string[]; show?: (t: string) => void };
-    expect(early.size).toEqual({ cols: options.cols, rows: options.rows });
+    expect(options(0).resume).toBe(false);
+    expect(early.size).toEqual({ cols: options(0).cols, rows: options(0).rows });
+    // 1280 px less the default lesson panel (400 + 6), padding and scrollbar, in 15 px DejaVu cells
+    expect(options(0).cols).toBe(Math.floor((1280 - 406 - 6 - 14) / (15 * 0.602)));
+    expect(options(0).rows).toBe(Math.floor((720 - 27 - 4) / 18));
     // a first screen the worker posts before the page entry listens is kept for it, one after
     // that goes to the page entry's show(); other messages (heartbeats) are not screens
     for (const l of listeners) l({ data: { photonHeartbeat: 1 } });
@@ -72,9 +102,19 @@ describe('early boot', () => {
     early.show = (t) => void shown.push(t);
     for (const l of listeners) l({ data: { photonFirstScreen: 'later' } });
     expect(shown).toEqual(['later']);
-    // 1280 px less the lesson panel (400 + 6), padding and scrollbar, in 15 px DejaVu cells
-    expect(options.cols).toBe(Math.floor((1280 - 406 - 6 - 14) / (15 * 0.602)));
-    expect(options.rows).toBe(Math.floor((720 - 27 - 4) / 18));
+  });
+
+  it('replaces that worker at once with one that resumes, where a machine was saved in this browser', async () => {
+    const { events, started, options, early } = await run(new Map([['photon.saved', '1']]));
+    expect(events.slice(0, 1)).toEqual(['worker']);
+    expect(events.slice(-2)).toEqual(['terminate', 'worker']);
+    expect(started).toHaveLength(2);
+    expect(started[0]!.terminated).toBe(true);
+    expect(started[1]!.terminated).toBe(false);
+    expect(options(0).resume).toBe(false);
+    expect(options(1).resume).toBe(true);
+    expect(options(1).cols).toBe(options(0).cols);
+    expect(early.size).toEqual({ cols: options(1).cols, rows: options(1).rows });
   });
 
   it('a failing Worker constructor leaves the start to the page entry', async () => {
