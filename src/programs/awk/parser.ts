@@ -139,6 +139,7 @@ export class Parser extends ExprParser {
   private functionDef(): void {
     this.next();
     const nameTok = this.tok;
+    if (this.is('BUILTIN')) throw new ParseError(`\`${nameTok.text}' is a built-in function, it cannot be redefined`, nameTok);
     if (!this.is('NAME') && !this.is('FUNC_NAME')) this.fail();
     this.next();
     this.expect('(');
