@@ -6,6 +6,7 @@ import type { Ctx } from '../lib/context';
 import { getopt, GetoptError } from '../lib/getopt';
 import { SysError } from '../../shared/errno';
 import { utilLinuxHelp } from './common';
+import { matchFsType, matchOptions } from './mount-match';
 import { mountPath } from './mount-path';
 
 const VERSION = 'mount from util-linux 2.38 (libmount 2.38.0: btrfs, verity, namespaces, assert, debug)';
@@ -110,11 +111,9 @@ export default defineProgram({
     if (p.values.has('source')) operands.unshift(p.values.get('source')!.at(-1)!);
     if (p.values.has('target')) operands.push(p.values.get('target')!.at(-1)!);
     if (operands.length === 0 && !p.flags.has('a')) {
-      const wanted = types?.split(',');
-      const no = wanted?.[0]?.startsWith('no');
       let out = '';
       for (const m of sys.mounts()) {
-        if (wanted && (no ? wanted.map((t) => t.replace(/^no/, '')).includes(m.type) : !wanted.includes(m.type))) continue;
+        if (types !== undefined && !matchFsType(m.type, types)) continue;
         out += `${m.source} on ${m.target} type ${m.type} (${m.options})\n`;
       }
       await ctx.print(out);
@@ -160,7 +159,9 @@ export default defineProgram({
       const move = options.includes('move');
       const tgt = (await exists(target)) ? await canonical(target) : target;
       if (!root) {
-        await err(tgt, 'must be superuser to use mount', true);
+        // mount(2) looks the target up before it asks for the privilege
+        if (!(await exists(target))) await err(tgt, (await exists(target, false)) ? 'mount point is a symbolic link to nowhere' : 'mount point does not exist', true);
+        else await err(tgt, 'must be superuser to use mount', true);
         return EX_FAIL;
       }
       // the flags: a remount starts from the mount's own, anything else from none
@@ -282,7 +283,8 @@ export default defineProgram({
       for (const e of await readFstab()) {
         const o = e.options.split(',');
         if (e.type === 'swap' || e.target === 'none') continue;
-        if (o.includes('noauto') || (types && !types.split(',').includes(e.type))) {
+        const testOpts = p.values.get('O')?.at(-1);
+        if (o.includes('noauto') || (types !== undefined && !matchFsType(e.type, types)) || (testOpts !== undefined && !matchOptions(e.options, testOpts))) {
           await say(e.target, 'ignored');
           continue;
         }
