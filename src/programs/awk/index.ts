@@ -150,6 +150,10 @@ async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Sou
     warned.add(w);
     warnings.push(`${progName(ctx)}: ${sources[tok.src]?.name ?? 'cmd. line'}:${tok.line}: warning: ${w}\n`);
   };
+  // gawk prints its non-fatal errors as it meets them: those before a syntax error come first
+  const lexErrors: { message: string; tok: Token }[] = [];
+  let parser: Parser | undefined;
+  const errorLine = (e: { message: string; tok: Token }): string => `${progName(ctx)}: ${sources[e.tok.src]?.name ?? 'cmd. line'}:${e.tok.line}: error: ${e.message}\n`;
   try {
     const comments: Comment[] = [];
     let lintFatal: { w: string; tok: Token } | undefined;
@@ -157,7 +161,6 @@ async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Sou
       if (lint !== 'fatal') warn(w, tok, true);
       else lintFatal ??= { w, tok };
     };
-    const lexErrors: { message: string; tok: Token }[] = [];
     const toks = tokenize(sources, warn, posix, comments, traditional, lintWarn, lexErrors);
     if (lintFatal) {
       for (const x of warnings) await err(x);
@@ -174,7 +177,7 @@ async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Sou
         errors.push(`${progName(ctx)}: ${sources[t.src]?.name ?? 'cmd. line'}:${t.line}: error: ${e.message}: /${t.text}/\n`);
       }
     }
-    const parser = new Parser(toks);
+    parser = new Parser(toks);
     parser.errors.push(...lexErrors);
     for (const name of preset) parser.preset.add(name);
     parser.lint = lint !== false;
@@ -201,13 +204,16 @@ async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Sou
       }
     }
     for (const w of warnings) await err(w);
-    for (const e of parser.errors) errors.push(`${progName(ctx)}: ${sources[e.tok.src]?.name ?? 'cmd. line'}:${e.tok.line}: error: ${e.message}\n`);
+    for (const e of parser.errors) errors.push(errorLine(e));
     for (const e of errors) await err(e);
     return errors.length ? 1 : prog;
   } catch (e) {
     for (const w of warnings) await err(w);
-    if (e instanceof LexError || e instanceof ParseError) return parseError(ctx, err, sources, e);
-    throw e;
+    if (!(e instanceof LexError || e instanceof ParseError)) throw e;
+    const at = e.tok;
+    const before = (t: Token): boolean => t.src < at.src || (t.src === at.src && t.pos <= at.pos);
+    for (const x of parser?.errors ?? lexErrors) if (before(x.tok) || (e instanceof ParseError && e.style === 'fatal')) await err(errorLine(x));
+    return parseError(ctx, err, sources, e);
   }
 }
 

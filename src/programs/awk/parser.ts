@@ -28,7 +28,9 @@ export class Parser extends ExprParser {
     }
     for (const c of this.calls) {
       const fn = this.funcs.get(c.name);
-      if (!fn) throw new ParseError(`function \`${c.name}' not defined`, c.tok, 'fatal');
+      // a program with errors ends before its calls are checked
+      if (!fn && this.errors.length === 0) throw new ParseError(`function \`${c.name}' not defined`, c.tok, 'fatal');
+      if (!fn) continue;
       if (c.args > fn.params.length && !this.warnings.some((w) => w.tok === c.tok)) {
         this.warnings.push({ message: `function \`${c.name}' called with more arguments than declared`, tok: c.tok });
       }
