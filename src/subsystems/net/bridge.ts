@@ -6,7 +6,7 @@
 import { type BridgePortChange, type NetError } from '../../shared/services/net';
 import { stpOn } from './bridge-opts';
 import { err } from './fib';
-import { isUp, operUp, validEtherAddr } from './links';
+import { bridgePriority, isUp, operUp, validEtherAddr } from './links';
 import { linkByIndex, type Link, type NetState } from './state';
 
 /** How a bridge operation changes a device's carrier (link-ops does the consequences). */
@@ -26,6 +26,18 @@ function compareMac(a: readonly number[], b: readonly number[]): number {
   return 0;
 }
 
+/** br_become_designated_port: without STP peers the bridge is the root, and its port takes the
+ *  bridge's current id as designated bridge and root. */
+function becomeDesignated(p: Link, br: Link): void {
+  p.port!.designated = { prio: bridgePriority(br.bridge!), mac: [...br.bridge!.id] };
+}
+
+/** br_stp_set_bridge_priority: the ports that are not disabled take the new id; disabled ones
+ *  keep the one they had. */
+export function bridgePriorityChanged(s: NetState, br: Link): void {
+  for (const p of portsOf(s, br)) if (p.port!.state !== 'disabled') becomeDesignated(p, br);
+}
+
 /** br_port_state_selection: the bridge has carrier exactly while one of its ports forwards. */
 function portStateSelection(s: NetState, br: Link, setCarrier: SetCarrier): void {
   setCarrier(br, portsOf(s, br).some((p) => p.port!.state === 'forwarding'));
@@ -33,6 +45,12 @@ function portStateSelection(s: NetState, br: Link, setCarrier: SetCarrier): void
 
 /** br_stp_change_bridge_id: a new bridge id (and address). */
 export function changeBridgeId(s: NetState, br: Link, mac: readonly number[], setCarrier: SetCarrier): void {
+  // a port designated by the old address now names the new one (its priority stays)
+  const old = br.bridge!.id;
+  for (const p of portsOf(s, br)) {
+    const d = p.port!.designated;
+    if (d && compareMac(d.mac, old) === 0) d.mac = [...mac];
+  }
   br.bridge!.id = [...mac];
   br.mac = [...mac];
   portStateSelection(s, br, setCarrier);
@@ -64,6 +82,8 @@ export function refreshPort(s: NetState, p: Link, setCarrier: SetCarrier): void 
   if (!br?.bridge || !p.port) return;
   const want = isUp(br) && isUp(p) && operUp(p) ? 'forwarding' : 'disabled';
   if (p.port.state === want) return;
+  // br_stp_enable_port (br_init_port) and br_stp_disable_port both make the port designated
+  becomeDesignated(p, br);
   p.port.state = want;
   portStateSelection(s, br, setCarrier);
 }
@@ -118,6 +138,7 @@ export function addPort(s: NetState, br: Link, dev: Link, setCarrier: SetCarrier
   while (used.has(no)) no++;
   dev.master = br.ifindex;
   dev.port = { no, state: 'disabled', priority: PORT_PRIORITY, cost: dev.kind === 'veth' ? COST_10G : COST_UNKNOWN };
+  becomeDesignated(dev, br);
   recalcBridgeId(s, br, setCarrier);
   refreshPort(s, dev, setCarrier);
   mtuAutoAdjust(s, br);

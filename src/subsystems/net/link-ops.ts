@@ -5,7 +5,7 @@ import { FOREVER, IFF, NUD, SCOPE, type LinkChange, type NetError } from '../../
 import { parseAddr } from '../../shared/services/net-addr';
 import { addAddress, removeAddress } from './addresses';
 import { lateOps } from './late';
-import { addPort, changeBridgeId, portChanged, refreshBridge, refreshPort, removePort, setPortOptions, type SetCarrier } from './bridge';
+import { addPort, bridgePriorityChanged, changeBridgeId, portChanged, refreshBridge, refreshPort, removePort, setPortOptions, type SetCarrier } from './bridge';
 import { err } from './fib';
 import { flushDeviceRoutes, ipv6Enabled, withKernelRoutes } from './kernel-routes';
 import { flushDeviceNexthops } from './nexthops';
@@ -256,6 +256,7 @@ export function changeLink(s: NetState, l: Link, c: LinkChange, now: number): Ne
   if (c.bridgeOpts) {
     const e = (lateOps()?.applyBridgeOpts ?? (() => err('EOPNOTSUPP')))(l, c.bridgeOpts);
     if (e) return e;
+    if (c.bridgeOpts.priority !== undefined) bridgePriorityChanged(s, l);
   }
   if (c.macvlan) {
     const e = validateMacvlan(c) ?? changeMacvlan(l, c.macvlan);

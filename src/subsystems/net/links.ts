@@ -2,7 +2,7 @@
 // kernel reports about them (dev_get_flags, operstate, RTM_NEWLINK contents).
 import { IFF, type LinkMsg, type OperState } from '../../shared/services/net';
 import { formatAddr, formatMac } from '../../shared/services/net-addr';
-import { emptyStats, linkByIndex, type Link, type NetState } from './state';
+import { emptyStats, linkByIndex, type BridgeInfo, type Link, type NetState } from './state';
 import { vlanData } from './vlan';
 
 /** VMware's OUI for NICs whose address the hypervisor assigns (00:50:56:00:00:00-3f:ff:ff). */
@@ -107,6 +107,11 @@ export function operUp(l: Link): boolean {
 }
 
 /** `8000.2:0:0:0:b:0`: a bridge id as iproute2 prints it (priority, then the MAC in bare hex). */
+/** A bridge's priority (IFLA_BR_PRIORITY). */
+export function bridgePriority(b: BridgeInfo): number {
+  return Number(b.opts?.priority ?? 0x8000);
+}
+
 export function bridgeIdText(mac: readonly number[], priority = 0x8000): string {
   return `${priority.toString(16).padStart(4, '0')}.${mac.map((b) => b.toString(16)).join(':')}`;
 }
@@ -153,14 +158,15 @@ export function linkMsg(l: Link, inet6: boolean, master?: Link): LinkMsg {
     msg.vlan = vlanData(l.vlan);
   }
   if (l.bridge) {
-    const prio = Number(l.bridge.opts?.priority ?? 0x8000);
+    const prio = bridgePriority(l.bridge);
     msg.bridge = l.bridge.addrSet ? { bridgeId: bridgeIdText(l.bridge.id, prio), addrSet: true } : { bridgeId: bridgeIdText(l.bridge.id, prio) };
     if (l.bridge.opts) msg.bridge.opts = { ...l.bridge.opts };
   }
   if (l.port && master?.bridge) {
+    const d = l.port.designated ?? { prio: bridgePriority(master.bridge), mac: master.bridge.id };
     msg.master = master.ifindex;
     msg.slaveKind = 'bridge';
-    msg.port = { state: l.port.state, priority: l.port.priority, cost: l.port.cost, no: l.port.no, bridgeId: bridgeIdText(master.bridge.id, Number(master.bridge.opts?.priority ?? 0x8000)) };
+    msg.port = { state: l.port.state, priority: l.port.priority, cost: l.port.cost, no: l.port.no, bridgeId: bridgeIdText(d.mac, d.prio) };
     if (l.port.switches) msg.port.switches = { ...l.port.switches };
   }
   return msg;

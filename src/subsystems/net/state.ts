@@ -88,6 +88,9 @@ export interface BridgePort {
   cost: number;
   /** Switches set away from their defaults. */
   switches?: Record<string, boolean>;
+  /** The designated bridge (and root) id the port last took from its bridge: its priority and
+   *  address (a port from a snapshot without one shows its bridge's current id). */
+  designated?: { prio: number; mac: number[] };
 }
 
 export interface VlanInfo {
