@@ -208,6 +208,7 @@ async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Sou
     for (const e of errors) await err(e);
     return errors.length ? 1 : prog;
   } catch (e) {
+    for (const w of parser?.warnings ?? []) warn(w.message, w.tok, w.each);
     for (const w of warnings) await err(w);
     if (!(e instanceof LexError || e instanceof ParseError)) throw e;
     const at = e.tok;

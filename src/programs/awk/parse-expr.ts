@@ -305,12 +305,14 @@ export class ExprParser {
     return undefined;
   }
 
-  protected exprList(close: TokType): Expr[] {
+  /** Expressions up to `close`; `starts` gets the first token of each. */
+  protected exprList(close: TokType, starts?: Token[]): Expr[] {
     const saved = this.noGt;
     this.noGt = false;
     const items: Expr[] = [];
     if (!this.is(close)) {
       for (;;) {
+        starts?.push(this.tok);
         items.push(this.expr());
         if (!this.is(',')) break;
         this.next();
@@ -320,6 +322,16 @@ export class ExprParser {
     this.expect(close);
     this.noGt = saved;
     return items;
+  }
+
+  /** A user function's arguments: gawk warns of each that is a bare regexp constant (it passes 0 or 1). */
+  private callArgs(): Expr[] {
+    const starts: Token[] = [];
+    const args = this.exprList(')', starts);
+    args.forEach((a, n) => {
+      if (a.k === 'regex') this.warnings.push({ message: `regexp constant for parameter #${n + 1} yields boolean value`, tok: starts[n]!, each: true });
+    });
+    return args;
   }
 
   protected primary(): Expr {
@@ -406,7 +418,7 @@ export class ExprParser {
         if (f.type !== 'FUNC_NAME') this.fail();
         this.next();
         this.expect('(');
-        const args = this.exprList(')');
+        const args = this.callArgs();
         return { k: 'call', name: f.text, args, line: f.line, src: f.src, indirect: this.varRef(this.nameOf(f)) };
       }
       case 'FUNC_NAME': {
@@ -414,7 +426,7 @@ export class ExprParser {
         const notFunc = this.locals?.has(this.nameOf(t)) || this.varUses.has(t.text);
         if (notFunc) this.error(`attempt to use non-function \`${this.nameOf(t)}' in function call`, t);
         this.expect('(');
-        const args = this.exprList(')');
+        const args = this.callArgs();
         if (!notFunc) this.calls.push({ name: t.text, tok: t, args: args.length });
         return { k: 'call', name: t.text, args, line: t.line, src: t.src };
       }
