@@ -5,6 +5,7 @@
 // stderr, or "Success, ..." to stdout when there is nothing at all.
 import { isSysError, strerror } from '../../shared/errno';
 import type { Ctx } from '../lib/context';
+import { parseTab, splitOptions } from './fstab';
 
 const PSEUDO_OR_NET = new Set(['proc', 'sysfs', 'devtmpfs', 'tmpfs', 'devpts', 'cgroup', 'cgroup2', 'nsfs', 'ramfs', 'rootfs', 'overlay',
   'mqueue', 'debugfs', 'tracefs', 'securityfs', 'configfs', 'bpf', 'pstore', 'hugetlbfs', 'autofs', 'fusectl', 'binfmt_misc',
@@ -22,23 +23,12 @@ export async function verifyTab(ctx: Ctx, file: string, verbose: boolean): Promi
     await ctx.err.write(`findmnt: can't read ${file}: ${strerror(e.errno)}\n`);
     return 1;
   }
-  let parseErrors = 0;
   let errors = 0;
   let warnings = 0;
-  const entries: { source: string; target: string; type: string; opts: string }[] = [];
-  const rows = text.split('\n');
-  if (rows[rows.length - 1] === '') rows.pop();
-  for (let i = 0; i < rows.length; i++) {
-    const line = rows[i]!.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const f = line.split(/\s+/);
-    if (f.length < 2) {
-      parseErrors++;
-      await ctx.err.write(`findmnt: ${file}: parse error at line ${i + 1} -- ignored\n`);
-      continue;
-    }
-    entries.push({ source: f[0]!, target: f[1]!, type: f[2] ?? 'auto', opts: f[3] ?? 'defaults' });
-  }
+  const tab = parseTab(text);
+  const parseErrors = tab.errors.length;
+  for (const n of tab.errors) await ctx.err.write(`findmnt: ${file}: parse error at line ${n} -- ignored\n`);
+  const entries = tab.entries.map((e) => ({ source: e.source, target: e.target, type: e.type, opts: e.options }));
   const errno = async (path: string): Promise<{ err?: string; mode?: number }> => {
     try {
       return { mode: (await sys.stat(path)).mode };
@@ -59,11 +49,10 @@ export async function verifyTab(ctx: Ctx, file: string, verbose: boolean): Promi
       if (t.err) say('E', `unreachable on boot required target: ${t.err}`);
       else say(' ', 'target exists');
     }
-    const vfs = new Set(['defaults', 'rw', 'ro', 'auto', 'noauto', 'user', 'nouser', 'users', 'owner', 'group', 'exec', 'noexec', 'suid', 'nosuid',
-      'dev', 'nodev', 'sync', 'async', 'atime', 'noatime', 'relatime', 'norelatime', 'strictatime', 'diratime', 'nodiratime', 'nofail',
-      'lazytime', 'nolazytime', 'mand', 'nomand', 'dirsync', 'silent', 'loud', 'remount', 'bind', 'rbind', '_netdev', 'x-systemd.automount']);
-    const fsOpts = e.opts.split(',').filter((o) => o && !vfs.has(o.replace(/=.*/, '')) && !o.startsWith('x-'));
-    if (fsOpts.length) say(' ', `FS options: ${fsOpts.join(',')}`);
+    const parts = splitOptions(e.opts);
+    if (parts.vfs) say(' ', `VFS options: ${parts.vfs}`);
+    if (parts.fs) say(' ', `FS options: ${parts.fs}`);
+    if (parts.user) say(' ', `userspace options: ${parts.user}`);
     if (PSEUDO_OR_NET.has(e.type)) {
       say(' ', `do not check ${e.type} source (pseudo/net)`);
       say(' ', `do not check ${e.type} FS type (pseudo/net)`);

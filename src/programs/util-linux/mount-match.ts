@@ -17,9 +17,12 @@ export function matchFsType(type: string, pattern: string): boolean {
 
 /**
  * mnt_match_options(): every option of the pattern must be set ("+opt" the same), and every
- * "noopt" must not be; "opt=value" compares the value too.
+ * "noopt" must not be; "opt=value" compares the value too. An entry without options matches
+ * no pattern.
  */
 export function matchOptions(optstr: string, pattern: string): boolean {
+  // no options at all match no pattern (libmount fails to look in them)
+  if (optstr === '') return !pattern.split(',').some(Boolean);
   const have = new Map(optstr.split(',').filter(Boolean).map((o) => {
     const eq = o.indexOf('=');
     return eq < 0 ? [o, undefined] : [o.slice(0, eq), o.slice(eq + 1)];
