@@ -6,6 +6,7 @@ import type { Ctx } from '../lib/context';
 import { getopt, GetoptError } from '../lib/getopt';
 import { SysError } from '../../shared/errno';
 import { utilLinuxHelp } from './common';
+import { parseTab, type TabEntry } from './fstab';
 import { matchFsType, matchOptions } from './mount-match';
 import { mountPath } from './mount-path';
 
@@ -23,20 +24,6 @@ const FLAGS: Record<string, [string, boolean]> = {
 };
 // what libmount keeps to itself (never passed to the kernel)
 const USERSPACE = /^(defaults|auto|noauto|user|nouser|users|owner|group|nofail|_netdev|comment=.*|x-.*|loop(=.*)?|offset=.*|sizelimit=.*|encryption=.*|helper=.*|silent|loud|mand|nomand|lazytime|nolazytime|remount|bind|rbind|move|rec)$/;
-
-interface FstabEntry {
-  source: string;
-  target: string;
-  type: string;
-  options: string;
-}
-
-function parseFstab(text: string): FstabEntry[] {
-  return text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map((l) => {
-    const [source = '', target = '', type = 'auto', options = 'defaults'] = l.split(/\s+/);
-    return { source, target, type, options };
-  });
-}
 
 /** -o, -r and -w in the order given: libmount appends each to one option string. */
 function optionList(argv: string[]): string[] {
@@ -92,6 +79,16 @@ export default defineProgram({
       await ctx.err.write(`mount: ${e.message}\nTry 'mount --help' for more information.\n`);
       return EX_USAGE;
     }
+    // -T's table is read as the option is taken: one that cannot be read stops mount there
+    const tabFile = p.values.get('T')?.at(-1);
+    if (tabFile !== undefined) {
+      try {
+        await ctx.sys.stat(tabFile);
+      } catch {
+        await ctx.err.write(`mount: ${tabFile}: failed to parse\n`);
+        return EX_USAGE;
+      }
+    }
     if (p.flags.has('V')) return ctx.print(`${VERSION}\n`).then(() => 0);
     if (p.flags.has('h')) {
       return ctx.print(utilLinuxHelp('mount', ['mount [-lhV]', 'mount -a [options]', 'mount [options] [--source] <source> | [--target] <directory>', 'mount [options] <source> <directory>', 'mount <operation> <mountpoint> [<target>]'], 'Mount a filesystem.', [
@@ -141,17 +138,22 @@ export default defineProgram({
         return path;
       }
     };
-    let fstab: FstabEntry[] | undefined;
-    const readFstab = async (): Promise<FstabEntry[]> => {
+    let fstab: TabEntry[] | undefined;
+    /** The table (-T's, or /etc/fstab) as libmount parses it, its parse errors said once. */
+    const readFstab = async (): Promise<TabEntry[]> => {
       if (fstab) return fstab;
+      const file = p.values.get('T')?.at(-1) ?? '/etc/fstab';
+      let text = '';
       try {
-        fstab = parseFstab(new TextDecoder().decode(await sys.readFile(p.values.get('T')?.at(-1) ?? '/etc/fstab')));
+        text = new TextDecoder().decode(await sys.readFile(file));
       } catch {
-        fstab = [];
+        // no table: nothing in it
       }
+      const t = parseTab(text);
+      for (const n of t.errors) await ctx.err.write(`mount: ${file}: parse error at line ${n} -- ignored\n`);
+      fstab = t.entries;
       return fstab;
     };
-
     /** One mount: libmount's preparation, the system call, and its error message. */
     const mountOne = async (source: string, target: string, type: string | undefined, options: string[], quiet = false): Promise<number> => {
       const remount = options.includes('remount');
@@ -281,7 +283,7 @@ export default defineProgram({
       // -v says what became of each entry, its target in a 25-wide field
       const say = (target: string, what: string): Promise<void> => (p.flags.has('v') ? ctx.print(`${target.padEnd(25)}: ${what}\n`) : Promise.resolve());
       for (const e of await readFstab()) {
-        const o = e.options.split(',');
+        const o = e.options.split(',').filter(Boolean);
         if (e.type === 'swap' || e.target === 'none') continue;
         const testOpts = p.values.get('O')?.at(-1);
         if (o.includes('noauto') || (types !== undefined && !matchFsType(e.type, types)) || (testOpts !== undefined && !matchOptions(e.options, testOpts))) {
@@ -309,7 +311,7 @@ export default defineProgram({
         await ctx.err.write(`mount: ${arg}: can't find in /etc/fstab.\n`);
         return EX_USAGE;
       }
-      return mountOne(entry.source, entry.target, types ?? (entry.type === 'auto' ? undefined : entry.type), [...entry.options.split(','), ...opts]);
+      return mountOne(entry.source, entry.target, types ?? (entry.type === 'auto' ? undefined : entry.type), [...entry.options.split(',').filter(Boolean), ...opts]);
     }
     return mountOne(operands[0]!, operands[1]!, types, opts);
   },
