@@ -4,7 +4,8 @@
 import { isNetError, type BridgePortChange, type LinkMsg } from '../../shared/services/net';
 import { defineProgram } from '../define';
 import { bridgeFdb } from './bridge-fdb';
-import { printPortBasics, printPortSwitches } from './ip-link-bridge';
+import { doVlan } from './bridge-vlan';
+import { printPortBasics, printPortSwitches, stpStateArg } from './ip-link-bridge';
 import { printLinkFlags, printNameAndLink } from './ip-link-print';
 import { runIp, type Ip } from './ip-session';
 import { atoi, matches, toSigned } from './ip-util';
@@ -42,7 +43,6 @@ const LINK_USAGE = `Usage: bridge link set dev DEV [ cost COST ] [ priority PRIO
 `;
 
 const SWITCHES = ['guard', 'hairpin', 'fastleave', 'root_block', 'learning', 'learning_sync', 'flood', 'mcast_flood', 'bcast_flood', 'mcast_to_unicast', 'neigh_suppress', 'vlan_tunnel', 'isolated', 'locked'];
-const STATES = ['disabled', 'listening', 'learning', 'forwarding', 'blocking'];
 
 /** print_linkinfo of bridge/link.c: a port with its STP state, priority and cost. */
 function printPort(ip: Ip, l: LinkMsg): void {
@@ -114,10 +114,9 @@ async function linkSet(ip: Ip, argv: string[]): Promise<number> {
       if (n >= 0) c.priority = n;
       else delete c.priority;
     } else if (w === 'state') {
-      const v = next();
-      const m = /^[ \t\n\v\f\r]*[+-]?\d+$/.test(v);
-      const n = m ? toSigned(Number(v.trim()) | 0, 8) : STATES.indexOf(v);
-      if (!m && n < 0) ip.fail('Error: invalid STP port state\n');
+      const v = stpStateArg(next());
+      if (v === null) ip.fail('Error: invalid STP port state\n');
+      const n = toSigned(v!, 8);
       if (n >= 0) c.state = n;
       else delete c.state;
     } else if (w === 'hwmode') {
@@ -166,17 +165,6 @@ async function doLink(ip: Ip, argv: string[]): Promise<number> {
   if (matches(cmd, 'show') || matches(cmd, 'lst') || matches(cmd, 'list')) return linkShow(ip, rest);
   if (matches(cmd, 'help')) ip.fail(LINK_USAGE);
   return ip.fail(`Command "${cmd}" is unknown, try "bridge link help".\n`);
-}
-
-/** Without VLAN filtering no port has a VLAN: only the heading. */
-async function doVlan(ip: Ip, argv: string[]): Promise<number> {
-  const [cmd] = argv;
-  if (cmd !== undefined && !matches(cmd, 'show') && !matches(cmd, 'list')) {
-    return ip.fail(`Command "${cmd}" is unknown, try "bridge vlan help".\n`);
-  }
-  if (!ip.opts.json) ip.out('port              vlan-id  \n');
-  else ip.out('[]\n');
-  return 0;
 }
 
 /** No multicast group has been snooped: nothing to list. */

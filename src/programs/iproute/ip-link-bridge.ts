@@ -5,6 +5,16 @@
 import type { BridgeData, BridgePortData } from '../../shared/services/net';
 import type { JsonValue, Printer } from './ip-print';
 
+const STP_STATES = ['disabled', 'listening', 'learning', 'forwarding', 'blocking'];
+
+/** An STP state word as bridge reads it: strtol over the whole word, else a state's exact name
+ *  (parse_stp_state); null when it is neither. */
+export function stpStateArg(v: string): number | null {
+  if (/^[ \t\n\v\f\r]*[+-]?\d+$/.test(v)) return Number(v.trim()) | 0;
+  const n = STP_STATES.indexOf(v);
+  return n < 0 ? null : n;
+}
+
 /** A timer as `%4i.%.2i` (seconds and hundredths); all the simulated timers are idle. */
 const IDLE_TIMER = '   0.00';
 
