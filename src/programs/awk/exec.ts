@@ -2,7 +2,7 @@
 // and ranges, BEGINFILE/ENDFILE, END, exit, next and nextfile.
 import { G, type CallExpr, type Expr, type Rule, type Stmt, type VarRef } from './ast';
 import { Profile } from './profile';
-import { ExitSignal, NEXT, NEXTFILE, NextFileSignal, NextSignal } from './errors';
+import { AwkFatal, ExitSignal, NEXT, NEXTFILE, NextFileSignal, NextSignal } from './errors';
 import { arrayAt, SCALAR_AS_ARRAY, evaluate, evalSync, isPure, regexOf, resolve, store } from './eval';
 import { awkSprintf, FormatError } from './format';
 import { MainInput } from './input';
@@ -237,16 +237,23 @@ export class Executor {
     await this.tick();
     this.rt.frames.push(cells.slice(0, fn.params.length));
     if (this.rt.frames.length > 50000) this.rt.fatal('function call nesting too deep');
+    let fatal = false;
     try {
       this.retVal = UNINIT;
       const f = await this.block(fn.body);
       const v = f === RETURN ? this.retVal : UNINIT;
       this.retVal = UNINIT;
       return v;
+    } catch (e) {
+      // a fatal error is told at the line in the function where it happened
+      fatal = e instanceof AwkFatal;
+      throw e;
     } finally {
       this.rt.frames.pop();
-      this.rt.line = line;
-      this.rt.src = src;
+      if (!fatal) {
+        this.rt.line = line;
+        this.rt.src = src;
+      }
     }
   }
 
