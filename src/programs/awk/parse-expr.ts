@@ -229,7 +229,8 @@ export class ExprParser {
   }
 
   private arith(op: ArithOp, a: Expr, b: Expr, tok?: Token): Expr {
-    if (tok && (op === '/' || op === '%') && a.k === 'num' && b.k === 'num' && b.v === 0) {
+    // gawk refuses a division by a numeric constant zero as it parses, whatever is divided
+    if (tok && (op === '/' || op === '%') && b.k === 'num' && b.v === 0) {
       this.error(op === '/' ? 'division by zero attempted' : "division by zero attempted in `%'", tok);
     }
     return { k: 'arith', op, a, b };
