@@ -3,7 +3,7 @@
 import { defineProgram } from '../define';
 import { getopt, GetoptError } from '../lib/getopt';
 import { PARTITIONS, partitionOf, type Partition } from '../../shared/block-devices';
-import { probe } from './signatures';
+import { probe, type Signature } from './signatures';
 
 type Tags = [string, string][];
 
@@ -11,6 +11,21 @@ function partTags(p: Partition): Tags {
   const t: Tags = [];
   if (p.uuid) t.push(['UUID', p.uuid], ['BLOCK_SIZE', String(p.blockSize)], ['TYPE', p.fstype!]);
   t.push(['PARTUUID', p.partuuid]);
+  return t;
+}
+
+/**
+ * A signature's tags in the order its prober sets them; low-level probing (-p) adds the
+ * superblock's VERSION and the USAGE of the type, as libblkid does without its cache.
+ */
+function signatureTags(s: Signature, lowLevel: boolean): Tags {
+  const t: Tags = [];
+  if (s.label) t.push(['LABEL', s.label]);
+  if (s.uuid) t.push(['UUID', s.uuid]);
+  if (lowLevel) t.push(['VERSION', s.type === 'swap' ? '1' : '1.0']);
+  if (s.blockSize) t.push(['BLOCK_SIZE', String(s.blockSize)]);
+  t.push(['TYPE', s.type]);
+  if (lowLevel) t.push(['USAGE', s.type === 'swap' ? 'other' : 'filesystem']);
   return t;
 }
 
@@ -71,7 +86,7 @@ export default defineProgram({
           const fd = await ctx.sys.open(dev, { read: true });
           const sig = await probe(ctx.sys, fd).finally(() => ctx.sys.close(fd));
           const s = sig[0];
-          if (s) found.push([dev, [...(s.label ? [['LABEL', s.label] as [string, string]] : []), ...(s.uuid ? [['UUID', s.uuid] as [string, string]] : []), ...(s.blockSize ? [['BLOCK_SIZE', String(s.blockSize)] as [string, string]] : []), ['TYPE', s.type]]]);
+          if (s) found.push([dev, signatureTags(s, p.flags.has('p'))]);
         } catch {
           // unreadable or missing: nothing to report for it
         }
