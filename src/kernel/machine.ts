@@ -6,7 +6,7 @@ import { Clock, type ClockMode, type HostTime } from './clock';
 import type { OpenFile } from './files';
 import { buildDev, ImageWriter } from './image/writer';
 import { freshDisk, type FreshDisk } from './image/fresh-disk';
-import { fillLateFiles, loadDisk } from './snapshot/disk';
+import { deferDisk, fillLateFiles } from './snapshot/disk';
 import { bootLog } from '../shared/kmsg';
 import { Journal } from '../subsystems/journald/journal';
 import { ProcessKilled } from './errors';
@@ -148,7 +148,8 @@ export class Machine {
     const disk = snap?.fs ?? fresh!.fs;
     vfs.addFilesystem('ext4', '/dev/sda3', '/', disk.capacity, { baseline: disk.baseline, inodesTotal: disk.inodesTotal });
     if (snap) snap.load(vfs, this.journal);
-    else loadDisk(vfs, fresh!);
+    // the fresh disk is the build's own image: its inodes are made as the machine first needs them
+    else deferDisk(vfs, fresh!);
     const late = fresh?.late;
     if (late) {
       this.diskFilled = false;

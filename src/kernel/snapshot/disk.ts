@@ -3,7 +3,7 @@
 // whose bytes go into one blob. RAM filesystems (tmpfs, /proc, /dev) are not on the disk, as
 // after a reboot.
 import { concatBytes } from '../../shared/bytes';
-import { FileData } from '../vfs/file-data';
+import { BLOCK, chunkBlocks, FileData } from '../vfs/file-data';
 import { aclRecord, restoreAcl } from '../vfs/acl';
 import type { FileType, Inode } from '../vfs/inode';
 import type { Vfs } from '../vfs/vfs';
@@ -59,36 +59,14 @@ export function loadDisk(vfs: Vfs, image: DiskImage): void {
   // optimised, where every destructured array allocates an iterator and its results)
   const rootFs = vfs.filesystems.length - 1;
   const inodes = image.inodes;
-  for (let k = 0; k < inodes.length; k++) {
-    const r = inodes[k]!;
-    const code = r[1];
-    const extra = r[10];
-    const node: Inode = { ino: r[0], fs: rootFs, type: TYPE[code], perm: r[2] & 0o7777, uid: r[3], gid: r[4], nlink: r[5], atime: r[6], mtime: r[7], ctime: r[8] };
-    if (r[9] >= 0) node.parent = r[9];
-    if (typeof r[11] === 'number') node.attrs = r[11];
-    if (typeof r[12] === 'number') node.generation = r[12];
-    if (r[13]) restoreAcl(node, r[13]);
-    if (code === 'd') {
-      const entries = (node.entries = new Map());
-      const flat = Array.isArray(extra) ? extra : [];
-      for (let i = 0; i + 1 < flat.length; i += 2) entries.set(String(flat[i]), Number(flat[i + 1]));
-    } else if (code === 'l') node.target = typeof extra === 'string' ? extra : '';
-    else if ((code === 'c' || code === 'b') && Array.isArray(extra)) node.rdev = [Number(extra[0]), Number(extra[1])];
-    vfs.restoreInode(node);
-  }
+  for (let k = 0; k < inodes.length; k++) vfs.restoreInode(inodeOf(inodes[k]!, rootFs));
   const files = image.files;
   for (let k = 0; k < files.length; k++) {
     const f = files[k]!;
     const node = vfs.inodes.get(f[0]);
     if (!node || node.type !== 'file') continue;
-    const chunks: { index: number; blocks: number; bytes: Uint8Array }[] = [];
-    const list = f[2];
-    for (let i = 0; i < list.length; i++) {
-      const c = list[i]!;
-      chunks.push({ index: c[0], blocks: c[1], bytes: image.blob.subarray(c[2], c[2] + c[3]) });
-    }
     vfs.inodes.delete(f[0]);
-    vfs.restoreInode(node, FileData.fromChunks(f[1], chunks));
+    vfs.restoreInode(node, fileDataOf(f, image.blob));
   }
   // entries naming an inode the image lacks would crash a lookup later: drop them
   vfs.inodes.forEach((node) => {
@@ -99,6 +77,69 @@ export function loadDisk(vfs: Vfs, image: DiskImage): void {
   });
   vfs.rootIno = image.rootIno;
   vfs.inodeCounter = image.nextIno;
+}
+
+/**
+ * A disk the machine trusts (its fresh image, laid out by buildImage): as loadDisk, but each inode
+ * is made, with its data, when something first looks it up (vfs/inode-table.ts); the blocks and
+ * memory the files take count at once. A saved disk goes through loadDisk, which checks it.
+ */
+export function deferDisk(vfs: Vfs, image: DiskImage): void {
+  const rootFs = vfs.filesystems.length - 1;
+  const inodes = image.inodes;
+  const files = image.files;
+  const at = new Map<number, number>();
+  for (let k = 0; k < inodes.length; k++) at.set(inodes[k]![0], k);
+  const fileAt = new Map<number, number>();
+  let blocks = 0;
+  let held = 0;
+  for (let k = 0; k < files.length; k++) {
+    const f = files[k]!;
+    const k2 = at.get(f[0]);
+    if (k2 === undefined || inodes[k2]![1] !== 'f') continue;
+    fileAt.set(f[0], k);
+    const list = f[2];
+    for (let i = 0; i < list.length; i++) {
+      blocks += chunkBlocks(list[i]![1]);
+      held += list[i]![3];
+    }
+  }
+  vfs.deferInodes(at, (k) => {
+    const node = inodeOf(inodes[k]!, rootFs);
+    const f = fileAt.get(node.ino);
+    return [node, f === undefined ? undefined : fileDataOf(files[f]!, image.blob)];
+  }, blocks * BLOCK, held);
+  vfs.rootIno = image.rootIno;
+  vfs.inodeCounter = image.nextIno;
+}
+
+/** An inode of a disk image, on filesystem `fs`. */
+function inodeOf(r: InodeRecord, fs: number): Inode {
+  const code = r[1];
+  const extra = r[10];
+  const node: Inode = { ino: r[0], fs, type: TYPE[code], perm: r[2] & 0o7777, uid: r[3], gid: r[4], nlink: r[5], atime: r[6], mtime: r[7], ctime: r[8] };
+  if (r[9] >= 0) node.parent = r[9];
+  if (typeof r[11] === 'number') node.attrs = r[11];
+  if (typeof r[12] === 'number') node.generation = r[12];
+  if (r[13]) restoreAcl(node, r[13]);
+  if (code === 'd') {
+    const entries = (node.entries = new Map());
+    const flat = Array.isArray(extra) ? extra : [];
+    for (let i = 0; i + 1 < flat.length; i += 2) entries.set(String(flat[i]), Number(flat[i + 1]));
+  } else if (code === 'l') node.target = typeof extra === 'string' ? extra : '';
+  else if ((code === 'c' || code === 'b') && Array.isArray(extra)) node.rdev = [Number(extra[0]), Number(extra[1])];
+  return node;
+}
+
+/** A file's data from its record, its chunks' bytes views of the image's blob. */
+function fileDataOf(f: FileRecord, blob: Uint8Array): FileData {
+  const chunks: { index: number; blocks: number; bytes: Uint8Array }[] = [];
+  const list = f[2];
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]!;
+    chunks.push({ index: c[0], blocks: c[1], bytes: blob.subarray(c[2], c[2] + c[3]) });
+  }
+  return FileData.fromChunks(f[1], chunks);
 }
 
 /**

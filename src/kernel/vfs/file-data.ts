@@ -17,6 +17,11 @@ interface Chunk {
   blocks: number;
 }
 
+/** The 4 KiB blocks a chunk with this written-block mask takes (st_blocks' share). */
+export function chunkBlocks(mask: number): number {
+  return popcount(mask & 0xffff);
+}
+
 function popcount(n: number): number {
   let c = 0;
   for (let v = n; v; v &= v - 1) c++;
@@ -193,7 +198,7 @@ export class FileData {
     for (let i = 0; i < chunks.length; i++) {
       const c = chunks[i]!;
       d.chunks.set(c.index, { bytes: c.bytes, blocks: c.blocks & 0xffff });
-      d.allocated += popcount(c.blocks & 0xffff);
+      d.allocated += chunkBlocks(c.blocks);
       d.held += c.bytes.length;
     }
     return d;

@@ -9,6 +9,7 @@ import type { FileType, Inode } from './inode';
 import { S_ISGID } from './inode';
 import { mayAccess, X_OK, type Cred } from './permissions';
 import { splitPath } from '../../shared/path';
+import { InodeTable } from './inode-table';
 
 const MAX_SYMLINKS = 40;
 const NAME_MAX = 255;
@@ -22,7 +23,7 @@ export interface WalkOptions {
 const encoder = new TextEncoder();
 
 export class Vfs {
-  readonly inodes = new Map<number, Inode>();
+  readonly inodes = new InodeTable();
   /** File contents by inode number (sparse: holes take no memory). */
   private readonly data = new Map<number, FileData>();
   readonly filesystems: FileSystemInfo[] = [];
@@ -465,6 +466,22 @@ export class Vfs {
       this.heldBytes += data.held;
     }
     if (node.ino >= this.nextIno) this.nextIno = node.ino + 1;
+  }
+
+  /**
+   * A trusted disk's inodes (number -> index), each made by `make` when first looked up, with its
+   * data (inode-table.ts). What their data takes, `stored` bytes of blocks on the filesystem of
+   * the last one added and `held` bytes of memory, counts from now.
+   */
+  deferInodes(inodes: Map<number, number>, make: (index: number) => [Inode, FileData | undefined], stored: number, held: number): void {
+    this.inodes.defer(inodes, (index) => {
+      const [node, data] = make(index);
+      if (data) this.data.set(node.ino, data);
+      return node;
+    });
+    this.filesystems[this.filesystems.length - 1]!.stored += stored;
+    this.heldBytes += held;
+    for (const ino of inodes.keys()) if (ino >= this.nextIno) this.nextIno = ino + 1;
   }
 
   /** The next inode number (snapshots keep numbering where the saved machine left off). */
