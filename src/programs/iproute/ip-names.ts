@@ -4,6 +4,7 @@
 // numbers are printed instead of names.
 import { RTN } from '../../shared/services/net';
 import type { Sys } from '../../shared/sys';
+import { NetDb } from '../netfilter/netdb';
 import { getUnsigned, matches, strtoul } from './ip-util';
 
 const BUILTIN_SCOPES: [number, string][] = [[0, 'global'], [255, 'nowhere'], [254, 'host'], [253, 'link'], [200, 'site']];
@@ -140,6 +141,22 @@ export function scopeA2n(arg: string): number | null {
 
 export function scopeN2a(id: number, numeric: boolean): string {
   return numeric ? String(id) : SCOPES.name(id) ?? String(id);
+}
+
+/** The names inet_proto_n2a prints for the protocols a rule can name (their /etc/protocols names). */
+const IP_PROTOS: Readonly<Record<string, number>> = { icmp: 1, igmp: 2, tcp: 6, udp: 17, gre: 47, esp: 50, ah: 51, 'ipv6-icmp': 58, sctp: 132, udplite: 136 };
+
+/** inet_proto_a2n: a decimal number up to 255, or a protocol's name or alias in /etc/protocols
+ *  (getprotobyname); null when neither. */
+export async function inetProtoA2n(sys: Sys, v: string): Promise<number | null> {
+  const n = getUnsigned(v, 0xff, 10);
+  if (n !== null) return n;
+  return (await NetDb.load(sys)).protoByName(v) ?? null;
+}
+
+/** inet_proto_n2a: a protocol's name, or its number. */
+export function inetProtoN2a(n: number): string {
+  return Object.keys(IP_PROTOS).find((k) => IP_PROTOS[k] === n) ?? String(n);
 }
 
 export function protoA2n(arg: string): number | null {

@@ -2,7 +2,7 @@
 // kernel to resolve one destination and prints the answer with its cache line.
 import type { RouteGet } from '../../shared/services/net';
 import { afToFamily, getAddr, getPrefix, prefixText } from './ip-inet';
-import { dsfieldA2n } from './ip-names';
+import { dsfieldA2n, inetProtoA2n } from './ip-names';
 import { newRouteFilter, printRoute } from './ip-route-print';
 import type { Ip } from './ip-session';
 import { ROUTE_USAGE } from './ip-usage';
@@ -19,6 +19,7 @@ export async function routeGet(ip: Ip, argv: string[]): Promise<number> {
   let mark: number | undefined;
   let fibMatch = false;
   let connected = false;
+  let ipproto: number | null = null;
   const next = (): string => {
     args.advance();
     if (args.done) ip.incomplete();
@@ -65,7 +66,9 @@ export async function routeGet(ip: Ip, argv: string[]): Promise<number> {
       const v = next();
       if (getUnsigned(v, 0xffff) === null) ip.invarg(matches(w, 'sport') ? 'invalid sport\n' : 'invalid dport\n', v);
     } else if (matches(w, 'ipproto')) {
-      next();
+      const v = next();
+      ipproto = await inetProtoA2n(ip.ctx.sys, v);
+      if (ipproto === null) ip.invarg('Invalid "ipproto" value\n', v);
     } else {
       let v = w;
       if (v === 'to') v = next();
@@ -89,6 +92,11 @@ export async function routeGet(ip: Ip, argv: string[]): Promise<number> {
   if (odev !== undefined) {
     q.oif = await ip.index(odev);
     if (!q.oif) ip.nodev(odev);
+  }
+  // rtm_getroute_parse_ip_proto: the kernel answers for TCP, UDP and its family's ICMP only
+  if (ipproto !== null && ![6, 17, q.family === 6 ? 58 : 1].includes(ipproto)) {
+    ip.reportError({ ok: false, errno: 'EOPNOTSUPP', msg: 'Unsupported ip proto' });
+    return 2;
   }
   if (src !== undefined) q.src = src;
   if (uid !== undefined) q.uid = uid;

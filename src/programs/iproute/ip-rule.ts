@@ -4,16 +4,13 @@ import type { NetReply, NetRequest } from '../../shared/services/net';
 import { isNetError } from '../../shared/services/net';
 import type { FibRule, RuleRequest, RuleSpec } from '../../subsystems/net/rules';
 import { afToFamily, getPrefix, prefixText } from './ip-inet';
-import { dsfieldA2n, dsfieldN2a, groupA2n, groupN2a, protoA2n, protoN2a, realmN2a, realmsA2n, rtntypeN2a, tableA2n, tableN2a } from './ip-names';
+import { dsfieldA2n, dsfieldN2a, groupA2n, groupN2a, inetProtoA2n, inetProtoN2a, protoA2n, protoN2a, realmN2a, realmsA2n, rtntypeN2a, tableA2n, tableN2a } from './ip-names';
 import type { Ip } from './ip-session';
 import { RULE_USAGE } from './ip-usage';
 import { AF, getUnsigned, IpExit, matches } from './ip-util';
 
 const TYPES: Readonly<Record<string, number>> = { unicast: 1, local: 2, broadcast: 3, anycast: 4, multicast: 5, blackhole: 6, unreachable: 7, prohibit: 8, throw: 9, nat: 10, xresolve: 11 };
 const ACTION_NAMES: Readonly<Record<number, string>> = { 3: 'nop', 6: 'blackhole', 7: 'unreachable', 8: 'prohibit' };
-
-/** The protocol names iproute2 takes for ipproto (inet_proto_a2n: /etc/protocols). */
-const IP_PROTOS: Readonly<Record<string, number>> = { icmp: 1, igmp: 2, tcp: 6, udp: 17, gre: 47, esp: 50, ah: 51, 'ipv6-icmp': 58, sctp: 132, udplite: 136 };
 
 /**
  * sscanf(v, "%u-%u") (bits 32) or "%hu-%hu" (bits 16): how many numbers were read and their
@@ -97,7 +94,7 @@ interface RuleFilter {
   dport?: [number, number];
 }
 
-function parseFilter(ip: Ip, rest: string[]): RuleFilter {
+async function parseFilter(ip: Ip, rest: string[]): Promise<RuleFilter> {
   const f: RuleFilter = {};
   for (let i = 0; i < rest.length; i++) {
     const w = rest[i]!;
@@ -148,9 +145,9 @@ function parseFilter(ip: Ip, rest: string[]): RuleFilter {
       f.uidrange = uidRange(ip, next());
     } else if (w === 'ipproto') {
       const v = next();
-      const n = /^\d+$/.test(v) ? Number(v) : IP_PROTOS[v];
-      if (n === undefined || n > 255) ip.invarg('Invalid "ipproto" value\n', v);
-      f.ipproto = n;
+      const n = await inetProtoA2n(ip.ctx.sys, v);
+      if (n === null) ip.invarg('Invalid "ipproto" value\n', v);
+      f.ipproto = n!;
     } else if (w === 'sport' || w === 'dport') {
       f[w] = portRange(ip, next(), w === 'sport' ? 'invalid port range\n' : 'invalid dport range\n');
     } else {
@@ -194,7 +191,7 @@ function keep(f: RuleFilter, r: FibRule, flush = false): boolean {
 const range = (r: [number, number]): string => (r[0] === r[1] ? `${r[0]}` : `${r[0]}-${r[1]}`);
 
 async function listRules(ip: Ip, rest: string[]): Promise<number> {
-  const filter = parseFilter(ip, rest);
+  const filter = await parseFilter(ip, rest);
   const reply = await ruleCall(ip, { kind: 'getrules', family: familyOf(ip) });
   const host = familyOf(ip) === 6 ? 128 : 32;
   const p = ip.printer;
@@ -237,7 +234,7 @@ async function listRules(ip: Ip, rest: string[]): Promise<number> {
       p.jsonOnly('uid_end', r.uidrange[1]);
     }
     if (r.ipproto !== undefined) {
-      const name = Object.keys(IP_PROTOS).find((k) => IP_PROTOS[k] === r.ipproto) ?? String(r.ipproto);
+      const name = inetProtoN2a(r.ipproto);
       emit('ipproto', `ipproto ${name}`, name);
     }
     // a single port is a number in JSON, a range its two ends
@@ -354,9 +351,9 @@ async function modifyRule(ip: Ip, add: boolean, args: string[]): Promise<number>
       spec.oif = next();
     } else if (w === 'ipproto') {
       const v = next();
-      const n = /^\d+$/.test(v) ? Number(v) : IP_PROTOS[v];
-      if (n === undefined || n > 255) ip.invarg('Invalid "ipproto" value\n', v);
-      spec.ipproto = n;
+      const n = await inetProtoA2n(ip.ctx.sys, v);
+      if (n === null) ip.invarg('Invalid "ipproto" value\n', v);
+      spec.ipproto = n!;
     } else if (w === 'sport' || w === 'dport') {
       spec[w] = portRange(ip, next(), w === 'sport' ? 'invalid port range\n' : 'invalid dport range\n');
     } else if (w === 'uidrange') {
@@ -465,7 +462,7 @@ export async function doRule(ip: Ip, argv: string[]): Promise<number> {
       return 0;
     }
     // with a selector: each listed rule that has a priority is deleted
-    const filter = parseFilter(ip, rest);
+    const filter = await parseFilter(ip, rest);
     const reply = await ruleCall(ip, { kind: 'getrules', family: familyOf(ip) });
     for (const r of reply.rules ?? []) if (r.pref !== 0 && keep(filter, r, true)) await ruleCall(ip, { kind: 'delrule', rule: r });
     return 0;

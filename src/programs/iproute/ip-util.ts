@@ -75,10 +75,10 @@ export function strtoul(s: string, start = 0, base = 0): StrtoulResult {
   return { value, end: i, overflow };
 }
 
-/** get_unsigned / get_u32: the whole string a number up to 2^32-1. */
-export function getUnsigned(s: string, max = 0xffffffff): number | null {
+/** get_unsigned / get_u32: the whole string a number up to 2^32-1 (base 0: 0x hex, 0 octal). */
+export function getUnsigned(s: string, max = 0xffffffff, base = 0): number | null {
   if (s === '') return null;
-  const r = strtoul(s);
+  const r = strtoul(s, 0, base);
   if (r.end === 0 || r.end !== s.length || r.overflow || r.value > max) return null;
   return r.value;
 }
