@@ -45,18 +45,14 @@ export function strftime(format: string, ms: number, nanos?: number, tz?: TimeZo
       continue;
     }
     // glibc's flags (_ - 0 ^ #), a field width and the E/O modifiers, then the conversion
-    const spec = /^([-_0^#]*)(\d*)[EO]?(.)/s.exec(format.slice(i + 1));
-    if (!spec) {
-      out += c;
-      continue;
-    }
+    const spec = /^([-_0^#]*)(\d*)([EO]?)(.?)/s.exec(format.slice(i + 1))!;
     i += spec[0].length;
-    const f = spec[3]!;
+    const f = spec[4]!;
     const flags = spec[1]!;
     const width = Number(spec[2] || 0);
     const start = out.length;
-    if (f === 'N' && opts?.glibc) {
-      out += `%${spec[0]}`;
+    if (!f || (spec[3] && MODIFIER_REFUSED[spec[3]]!.includes(f)) || (f === 'N' && opts?.glibc)) {
+      out += badFormat(`%${spec[0]}`, flags, width);
       continue;
     }
     switch (f) {
@@ -102,12 +98,23 @@ export function strftime(format: string, ms: number, nanos?: number, tz?: TimeZo
       case 'z': out += offsetText(off); break;
       case 'Z': out += tz ? nameAt(tz, Math.floor(ms / 1000)) : 'UTC'; break;
       default:
-        out += `%${spec[0]}`;
+        out += badFormat(`%${spec[0]}`, flags, width);
         continue;
     }
     if (flags || width) out = out.slice(0, start) + adjust(out.slice(start), f, flags, width);
   }
   return out;
+}
+
+// the conversions glibc refuses after an E or an O modifier
+const MODIFIER_REFUSED: Record<string, string> = { E: 'aAbBdDeFgGhHIjklmMSUVwW', O: 'aAcDFxXY' };
+
+/** What glibc prints for a conversion it does not know (or one at the format's end): the
+ * specification as written, upper-cased under `^`, padded to the width (zeros only under `0`). */
+function badFormat(text: string, flags: string, width: number): string {
+  if (flags.includes('^')) text = text.toUpperCase();
+  const last = [...flags].reverse().find((x) => x === '-' || x === '_' || x === '0');
+  return text.padStart(width, last === '0' ? '0' : ' ');
 }
 
 const NUMERIC = new Set('CdegGHIjklmMNsSuUVwWyY');
