@@ -44,7 +44,7 @@ export const cd: Builtin = async (sh, argv) => {
   // pushd and popd change directory through here and name themselves (argv[0])
   const me = argv[0] === 'pushd' || argv[0] === 'popd' ? argv[0] : 'cd';
   if (sh.state.restricted) return refuse(sh, me);
-  let physical = false;
+  let physical = sh.state.options.has('physical');
   let i = 1;
   for (; i < argv.length; i++) {
     const a = argv[i]!;
@@ -162,7 +162,7 @@ export const cd: Builtin = async (sh, argv) => {
 };
 
 export const pwd: Builtin = async (sh, argv) => {
-  let physical = false;
+  let physical = sh.state.options.has('physical');
   // -L and -P, alone or together (the last one counts), up to `--`
   for (const a of argv.slice(1)) {
     if (a === '--' || !a.startsWith('-') || a === '-') break;
