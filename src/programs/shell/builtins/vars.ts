@@ -37,6 +37,23 @@ function compoundTrace(v: Var): string {
   return `(${entries.map(([k, x]) => (dense ? q(x) : `[${k}]=${q(x)}`)).join(' ')})`;
 }
 
+/** What a nameref may hold (bash's valid_nameref_value): a name, or a name with one non-empty
+ * subscript that closes at the end (a[1], not a[] or a[1][2]). */
+function validRefValue(text: string): boolean {
+  const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text);
+  if (!m) return false;
+  if (m[0].length === text.length) return true;
+  if (text[m[0].length] !== '[' || text.length - m[0].length < 3) return false;
+  let depth = 0;
+  for (let i = m[0].length; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '[') depth++;
+    else if (c === ']' && --depth === 0) return i === text.length - 1;
+  }
+  return false;
+}
+
 async function invalid(sh: Interpreter, cmd: string, arg: string): Promise<number> {
   await sh.error(`${cmd}: \`${arg}': not a valid identifier`);
   return 1;
@@ -105,11 +122,26 @@ async function declareNames(sh: Interpreter, cmd: string, args: string[], attrs:
       }
       holder.set(name, v);
     }
-    if ((attrs.set.has('n') || (v.ref && !attrs.unset.has('n'))) && m[3] === '=' && !m[2] && !/^[A-Za-z_][A-Za-z0-9_]*(\[.*\])?$/.test(m[4]!)) {
-      // (an empty name is simply no identifier)
+    if ((attrs.set.has('n') || (v.ref && !attrs.unset.has('n'))) && m[3] === '=' && !m[2] && !validRefValue(m[4]!)) {
+      // (an empty name is simply no identifier); a variable made for this is not kept
       await sh.error(m[4] === '' ? `${cmd}: \`': not a valid identifier` : `${cmd}: \`${m[4]}': invalid variable name for name reference`);
+      if (created) holder.delete(name);
       status = 1;
       continue;
+    }
+    // an existing variable becomes a nameref only if it is no array, its value (when it has one
+    // and none is given) names a variable, and it is not readonly
+    if (attrs.set.has('n') && !created && !v.ref) {
+      const refused = v.array || v.assoc
+        ? `${name}: reference variable cannot be an array`
+        : !m[3] && v.value !== undefined && !validRefValue(v.value)
+          ? `\`${v.value}': invalid variable name for name reference`
+          : v.readonly ? `${name}: readonly variable` : undefined;
+      if (refused) {
+        await sh.error(`${cmd}: ${refused}`);
+        status = 1;
+        continue;
+      }
     }
     if (attrs.set.has('n') && !scope && m[3] === '=' && !m[2] && m[4] === name) {
       await sh.error(`${cmd}: ${name}: nameref variable self references not allowed`);
