@@ -447,7 +447,14 @@ export class Lexer {
       if (c === '\n') this.line++;
       body += c;
     }
-    return { kind: 'cmdsub', body: this.parseSubFactory(body, line), source: body, line };
+    try {
+      return { kind: 'cmdsub', body: this.parseSubFactory(body, line), source: body, line };
+    } catch (e) {
+      // bash parses what backquotes hold only when it expands them: the error is the
+      // substitution's (told then, as `command substitution: line N:`), not the text's
+      if (e instanceof ShellSyntaxError || e instanceof IncompleteInput) return { kind: 'cmdsub', body: { items: [] }, source: body, line, deferred: true };
+      throw e;
+    }
   }
 
   /** Set by the parser: parses a whole string as a list (for backquotes). */
