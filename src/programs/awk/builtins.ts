@@ -10,7 +10,7 @@ import { markScalar, type Runtime } from './runtime';
 import { sortArray } from './sort';
 import { gensubReplace, substitute } from './subst';
 import { nonDecimal, numBase } from './strtod';
-import { AwkArray, NEG_NAN, StrNum, toBool, TypedRegex, UNINIT, type Value } from './values';
+import { AwkArray, BoolNum, NEG_NAN, StrNum, toBool, TypedRegex, UNINIT, type Value } from './values';
 
 function asciiCase(s: string, upper: boolean, bytes: boolean): string {
   if (!bytes) return upper ? s.toUpperCase() : s.toLowerCase();
@@ -306,7 +306,7 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
     }
     // gawk 5.2: the argument's truth as 1 or 0
     case 'mkbool':
-      return toBool(ev(args[0]!)) ? 1 : 0;
+      return new BoolNum(toBool(ev(args[0]!)));
     case 'compl': {
       const x = num(0);
       if (x < 0) rt.fatal(`compl(${fixed6(x)}): negative value is not allowed`);
@@ -341,6 +341,7 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
       if (typeof v === 'number') return 'number';
       if (typeof v === 'string') return 'string';
       if (v instanceof TypedRegex) return 'regexp';
+      if (v instanceof BoolNum) return 'number|bool';
       if (v instanceof StrNum) return v.looksNumeric() ? 'strnum' : 'string';
       return 'unassigned';
     }

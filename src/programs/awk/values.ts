@@ -39,6 +39,26 @@ export class TypedRegex extends StrNum {
   }
 }
 
+/** gawk 5.2's mkbool() result: the number 1 or 0, which typeof calls "number|bool" as long as
+ *  it is only passed on (assigned, given to a function); arithmetic makes a plain number. */
+export class BoolNum extends StrNum {
+  constructor(on: boolean) {
+    super(on ? '1' : '0');
+  }
+
+  override looksNumeric(): boolean {
+    return true;
+  }
+
+  override num(): number {
+    return this.s === '1' ? 1 : 0;
+  }
+
+  override wasParsed(): boolean {
+    return true;
+  }
+}
+
 export class Uninit {
   readonly uninit = true;
 }
