@@ -186,7 +186,7 @@ async function runExitTrap(sh: Interpreter, status: number): Promise<number> {
   try {
     sh.trapDepth++;
     // its $LINENO counts from 1, as in a signal's trap
-    await sh.evalString(action, { line: 1 });
+    await sh.evalString(action, { line: 1, origin: { trap: 'exit trap' } });
   } catch (e) {
     if (!(e instanceof ShellExit)) throw e;
     return e.status;

@@ -19,6 +19,9 @@ import { shellAlloc, VariableMemory } from './memory';
 
 const decoder = new TextDecoder();
 
+/** Where text run by evalString came from: eval, a sourced file, or a trap (`exit trap`, `trap`...). */
+export type TextOrigin = { eval: true } | { file: string } | { trap: string };
+
 /**
  * The shell's engine (engine.ts): its parser, expansions, compound commands, jobs and builtins,
  * a chunk of its own. Set once loadEngine() has run; nothing that parses or runs a command may
@@ -146,7 +149,8 @@ export class Interpreter implements ExpandHost {
     for (const sig of sigs) {
       const name = (signalName(sig) ?? realtimeSignalName(sig))?.slice(3);
       const action = name ? this.state.traps.get(name) : undefined;
-      if (action) await this.runTrapAction(action, true);
+      // (bash runs SIGINT's through run_interrupt_trap, which names it so in syntax errors)
+      if (action) await this.runTrapAction(action, true, name === 'INT' ? 'interrupt trap' : 'trap');
       else if (action === undefined && this.state.termsigs) await this.dieOf(sig);
     }
   }
@@ -160,7 +164,7 @@ export class Interpreter implements ExpandHost {
       this.trapDepth++;
       this.state.traceLevel++;
       // `exit` in the trap does not save the shell
-      await this.evalString(exitTrap, { line: 1 }).catch((e: unknown) => {
+      await this.evalString(exitTrap, { line: 1, origin: { trap: 'exit trap' } }).catch((e: unknown) => {
         if (!(e instanceof ShellExit)) throw e;
       });
     }
@@ -182,7 +186,7 @@ export class Interpreter implements ExpandHost {
 
   /** Runs a trap's action; $? is put back after it. Its own status is returned. */
   /** `fromLine1`: a signal's trap, whose $LINENO counts from 1 in its action (bash's SEVAL_RESETLINE). */
-  async runTrapAction(action: string, fromLine1 = false): Promise<number> {
+  async runTrapAction(action: string, fromLine1 = false, label = 'trap'): Promise<number> {
     const saved = this.state.status;
     const lineno = this.state.lineno;
     this.trapDepth++;
@@ -190,7 +194,7 @@ export class Interpreter implements ExpandHost {
     this.state.traceLevel++;
     let status: number;
     try {
-      status = await this.evalString(action, fromLine1 ? { line: 1 } : {});
+      status = await this.evalString(action, fromLine1 ? { line: 1, origin: { trap: label } } : { origin: { trap: label } });
     } finally {
       this.trapDepth--;
       this.state.traceLevel--;
@@ -216,7 +220,7 @@ export class Interpreter implements ExpandHost {
   private async runDebug(action: string): Promise<void> {
     this.debugRunning = true;
     try {
-      this.debugStatus = await this.runTrapAction(action);
+      this.debugStatus = await this.runTrapAction(action, false, 'debug trap');
     } finally {
       this.debugRunning = false;
     }
@@ -241,8 +245,9 @@ export class Interpreter implements ExpandHost {
   // ---- running text ----
 
   /** Parses and runs `src` command by command (eval, source, trap actions, scripts). */
-  /** `origin`: text of eval (`NAME: eval: line N:`) or of a sourced FILE (`FILE: line N:`) in syntax errors, which then do not end the shell. */
-  async evalString(src: string, opts: { line?: number; top?: boolean; origin?: { eval: true } | { file: string } } = {}): Promise<number> {
+  /** `origin`: text of eval (`NAME: eval: line N:`), of a sourced FILE (`FILE: line N:`) or a
+   * trap's action (`NAME: exit trap: line N:`) in syntax errors, which then do not end the shell. */
+  async evalString(src: string, opts: { line?: number; top?: boolean; origin?: TextOrigin } = {}): Promise<number> {
     // commands run synchronously when they can, so nested eval/source/traps grow the JS
     // stack: every 32 levels, continue from a microtask (an empty stack)
     if (!E) await loadEngine(this.sys);
@@ -274,7 +279,7 @@ export class Interpreter implements ExpandHost {
   /** Aliases as the parser sees them: only while expand_aliases is on (bash's default only when interactive). */
   readonly aliasLookup = { get: (name: string): string | undefined => (this.state.shopts.has('expand_aliases') ? this.state.aliases.get(name) : undefined) };
 
-  private async evalText(src: string, opts: { line?: number; top?: boolean; origin?: { eval: true } | { file: string } }): Promise<number> {
+  private async evalText(src: string, opts: { line?: number; top?: boolean; origin?: TextOrigin }): Promise<number> {
     // bash's input ends with a newline even when the text does not (`echo <` is then an
     // unexpected newline, not an unexpected end)
     if (src !== '' && !src.endsWith('\n')) src += '\n';
@@ -292,8 +297,16 @@ export class Interpreter implements ExpandHost {
       } catch (e) {
         status = await this.reportParseError(e, parser, opts.origin);
         this.state.status = status;
-        // (in posix mode a syntax error in eval's text or a sourced file ends the shell too)
-        if (!this.state.interactive && (!opts.origin || this.state.options.has('posix'))) throw new ShellExit(status);
+        // one in a $( ) of eval's text or a sourced file, or of bash -c's, ends the shell at once
+        // (bash jumps to its top level with FORCE_EOF): with $? 257 (EX_BADSYNTAX, which exits
+        // as 1), 2 from a trap's action (the EXIT trap's just ends), or 127 where bash -c ran the text
+        const origin = opts.origin;
+        if (!this.state.interactive && e instanceof E.ShellSyntaxError && e.inSubst && (origin || this.state.runsCommand) && !(origin && 'trap' in origin && origin.trap === 'exit trap')) {
+          throw new ShellExit(this.state.runsCommand && this.state.subshell === 0 ? 127 : origin && 'trap' in origin ? 2 : 257);
+        }
+        // (in posix mode a syntax error in eval's text or a sourced file ends the shell too, one
+        // in a trap's action does not)
+        if (!this.state.interactive && (!origin || (this.state.options.has('posix') && !('trap' in origin)))) throw new ShellExit(status);
         return status;
       }
       // set -v: the lines read are echoed to standard error before they run
@@ -336,10 +349,10 @@ export class Interpreter implements ExpandHost {
   }
 
   /** Prints a syntax error as bash does; returns status 2. */
-  async reportParseError(e: unknown, parser: Parser, origin?: { eval: true } | { file: string }): Promise<number> {
+  async reportParseError(e: unknown, parser: Parser, origin?: TextOrigin): Promise<number> {
     const at = (line: number): string => {
       if (origin && 'file' in origin) return `${origin.file}: line ${line}: `;
-      const name = origin ? `${this.state.sourceName()}: eval` : this.state.sourceName();
+      const name = origin ? `${this.state.sourceName()}: ${'trap' in origin ? origin.trap : 'eval'}` : this.state.sourceName();
       return this.state.errorContext === 'script' || origin ? `${name}: line ${line}: ` : this.state.errorContext === 'command' ? `${name}: ${this.state.readsStdin ? '' : '-c: '}line ${line}: ` : `${name}: `;
     };
     const where = at(parser.lexer.line);
@@ -518,7 +531,7 @@ export class Interpreter implements ExpandHost {
     // a failure inside the ERR trap's own action does not run it again (bash's SIG_INPROGRESS)
     if (errTrap && !this.errRunning) {
       this.errRunning = true;
-      return this.runTrapAction(errTrap).finally(() => (this.errRunning = false)).then(() => {
+      return this.runTrapAction(errTrap, false, 'error trap').finally(() => (this.errRunning = false)).then(() => {
         if (this.state.options.has('errexit')) throw new ShellExit(status);
       });
     }
@@ -809,7 +822,7 @@ export class Interpreter implements ExpandHost {
       // (the main shell's runs once its reading loop is left: one level less than here)
       this.state.traceLevel++;
       // `exit` in the trap sets the subshell's status
-      await this.evalString(exitTrap, { line: 1 }).catch((e: unknown) => {
+      await this.evalString(exitTrap, { line: 1, origin: { trap: 'exit trap' } }).catch((e: unknown) => {
         if (e instanceof ShellExit) status = e.status;
       });
     }

@@ -21,6 +21,9 @@ export class IncompleteInput extends Error {
 export class ShellSyntaxError extends Error {
   /** Shown on the second line instead of the line's text (`syntax error: \`((i))'`). */
   second?: string;
+  /** Found in the body of a $( ) or <( ) while the text around it was parsed (bash's
+   * parse_comsub): in eval's text or a sourced file that ends the shell. */
+  inSubst?: boolean;
   constructor(message: string, readonly line: number, readonly token?: string) {
     super(message);
     this.name = 'ShellSyntaxError';
@@ -229,6 +232,7 @@ export class Lexer {
             sub = this.parseSub(this.pos, this.line);
           } catch (e) {
             if (e instanceof IncompleteInput && e.message === 'eof') throw new IncompleteInput('<(', this.line);
+            if (e instanceof ShellSyntaxError) e.inSubst = true;
             throw e;
           }
           const { list, end, line } = sub;
@@ -484,6 +488,7 @@ export class Lexer {
       try {
         sub = this.parseSub(this.pos, this.line);
       } catch (e) {
+        if (e instanceof ShellSyntaxError) e.inSubst = true;
         if (close !== undefined && e instanceof ShellSyntaxError) {
           const source = this.src.slice(startPos, close);
           this.pos = close + 1;

@@ -819,7 +819,7 @@ async function finishCall(sh: Interpreter, frame: Frame, r: MaybePromise<number>
     if (sh.pendingTraps.length > 0) await sh.runPendingTraps();
     // on a return, not when `exit` or an error leaves the function
     const onReturn = sh.state.traps.get('RETURN');
-    if (onReturn) await sh.runTrapAction(onReturn);
+    if (onReturn) await sh.runTrapAction(onReturn, false, 'return trap');
     return status;
   } finally {
     leave(sh.state, frame);

@@ -74,6 +74,17 @@ export const source: Builtin = async (sh, argv) => {
   state.sourceDepth++;
   const frames = state.frames.length;
   if (state.errorContext !== 'interactive') state.frames.push({ source: path, line: state.lineno });
+  let unwound = false;
+  const unwindFile = (): void => {
+    if (unwound) return;
+    unwound = true;
+    // (bash's pop_args: as many as the top of BASH_ARGC says, whatever was pushed since)
+    if (pushArgs) state.bashArgv.splice(0, Number(state.bashArgc.shift()) || 0);
+    state.sourceDepth--;
+    state.errorContext = savedContext;
+    state.frames.length = frames;
+    state.lineno = savedLine;
+  };
   try {
     let status: number;
     try {
@@ -87,17 +98,14 @@ export const source: Builtin = async (sh, argv) => {
       if (!(e instanceof ReturnSignal)) throw e;
       status = e.status;
     }
-    // the RETURN trap also runs when a sourced file ends (bash manual, trap)
+    // the RETURN trap also runs when a sourced file ends (bash manual, trap): once the file's
+    // frame is gone (its $LINENO is the source command's), before the parameters come back
+    unwindFile();
     const onReturn = state.traps.get('RETURN');
-    if (onReturn) await sh.runTrapAction(onReturn);
+    if (onReturn) await sh.runTrapAction(onReturn, false, 'return trap');
     return status;
   } finally {
-    // (bash's pop_args: as many as the top of BASH_ARGC says, whatever was pushed since)
-    if (pushArgs) state.bashArgv.splice(0, Number(state.bashArgc.shift()) || 0);
-    state.sourceDepth--;
-    state.errorContext = savedContext;
-    state.frames.length = frames;
-    state.lineno = savedLine;
+    unwindFile();
     // arguments given: the old parameters come back, unless a sourced `set` outside any
     // function replaced them (bash's maybe_pop_dollar_vars)
     if (args.length > 1 && !(state.funcNames.length === 0 && state.positionalSets !== sets)) state.positional = savedPositional;
