@@ -396,8 +396,12 @@ export class Parser {
     return body;
   }
 
-  /** for ((...)): the parentheses must hold three expressions (bash checks before reading them). */
-  private arithForShape(line: number): void {
+  /**
+   * for ((...)): the parentheses must hold three expressions. bash finds out when the whole
+   * command has been read (make_arith_for_command), so the error and where the (( )) ends are
+   * returned, for the caller to throw once it has read the body.
+   */
+  private arithForShape(line: number): { error: ShellSyntaxError; end: number } | undefined {
     const src = this.lexer.src;
     const start = this.lexer.pos;
     let depth = 0;
@@ -408,36 +412,44 @@ export class Parser {
       else if (c === ')') {
         depth--;
         if (depth === 0) {
-          if (parts === 3) return;
+          if (parts === 3) return undefined;
           const text = src.slice(start, i + 1);
-          const err = new ShellSyntaxError(parts < 3 ? 'syntax error: arithmetic expression required' : "syntax error: `;' unexpected", line);
-          err.second = `syntax error: \`${text}'`;
-          throw err;
+          const error = new ShellSyntaxError(parts < 3 ? 'syntax error: arithmetic expression required' : "syntax error: `;' unexpected", line);
+          error.second = `syntax error: \`${text}'`;
+          return { error, end: i + 1 };
         }
-      } else if (c === ';' && depth === 2) parts++;
-      else if (c === '\n' && depth === 0) return;
+      } else if (c === ';' && depth >= 2) parts++;
+      else if (c === '\n' && depth === 0) return undefined;
     }
+    return undefined;
   }
 
   private parseFor(select = false): Command {
     const line = this.next().line;
     if (!select && this.lexer.src.slice(this.lexer.pos).match(/^[ \t]*\(\(/) && !this.peeked) {
       this.lexer.skipBlank();
-      this.arithForShape(line);
-      this.lexer.pos += 2;
-      const init = this.lexer.readUntil(';', 'arith');
-      if (this.lexer.src[this.lexer.pos] !== ';') throw new IncompleteInput('((', line);
-      this.lexer.pos++;
-      const cond = this.lexer.readUntil(';', 'arith');
-      if (this.lexer.src[this.lexer.pos] !== ';') throw new IncompleteInput('((', line);
-      this.lexer.pos++;
-      const step = this.lexer.readUntil(')', 'arith');
-      if (!this.lexer.src.startsWith('))', this.lexer.pos)) throw new IncompleteInput('((', line);
-      this.lexer.pos += 2;
+      const bad = this.arithForShape(line);
+      let init: Word = { text: '', parts: [] };
+      let cond = init;
+      let step = init;
+      if (bad) this.lexer.pos = bad.end;
+      else {
+        this.lexer.pos += 2;
+        init = this.lexer.readUntil(';', 'arith');
+        if (this.lexer.src[this.lexer.pos] !== ';') throw new IncompleteInput('((', line);
+        this.lexer.pos++;
+        cond = this.lexer.readUntil(';', 'arith');
+        if (this.lexer.src[this.lexer.pos] !== ';') throw new IncompleteInput('((', line);
+        this.lexer.pos++;
+        step = this.lexer.readUntil(')', 'arith');
+        if (!this.lexer.src.startsWith('))', this.lexer.pos)) throw new IncompleteInput('((', line);
+        this.lexer.pos += 2;
+      }
       const t = this.peek();
       if (this.isOp(t, ';')) this.next();
       this.skipNewlines();
       const body = this.parseLoopBody();
+      if (bad) throw bad.error;
       return { kind: 'arithfor', init, cond, step, body, redirs: [], line };
     }
     const nameTok = this.next();
