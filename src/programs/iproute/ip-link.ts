@@ -240,13 +240,19 @@ function parse(ip: Ip, argv: string[], create: boolean, indexOf: IndexOf, halenO
 const VETH_USAGE = "Usage: ip link <options> type veth [peer <options>]\nTo get <options> type 'ip link add help'\n";
 
 /** veth's parse_opt: nothing, or `peer` and the other end's own link options. */
-function vethPeer(ip: Ip, p: Parsed, indexOf: IndexOf, halenOf: HalenOf, nsNames: ReadonlySet<string>): number {
+function vethPeer(ip: Ip, p: Parsed, indexOf: IndexOf, halenOf: HalenOf, nsNames: ReadonlySet<string>, create = true): number {
   if (p.rest.length === 0) return 0;
   if (p.rest[0] !== 'peer') {
-    ip.err(VETH_USAGE);
+    ip.out(VETH_USAGE);
     return 1;
   }
-  const peer = parse(ip, p.rest.slice(1), true, indexOf, halenOf, nsNames);
+  const peer = parse(ip, p.rest.slice(1), create, indexOf, halenOf, nsNames);
+  if (!create) {
+    // a change names an existing peer (by dev or name), as iplink_parse requires of any change
+    const dev = peer.dev ?? peer.name;
+    if (dev === undefined) ip.fail('Not enough information: "dev" argument is required.\n');
+    if (!indexOf(dev!)) ip.nodev(dev!);
+  }
   if (peer.type !== undefined) ip.duparg('type', peer.type);
   p.change.peer = { name: peer.name ?? peer.dev ?? '', change: peer.change };
   if (peer.netns) p.peerNetns = peer.netns;
@@ -290,6 +296,7 @@ async function modify(ip: Ip, argv: string[], mode: 'add' | 'set' | 'delete' | '
     if (p.dev === undefined) return ip.fail('Not enough information: "dev" argument is required.\n');
     const ifindex = await ip.index(p.dev);
     if (!ifindex) ip.nodev(p.dev);
+    if (p.type === 'veth' && vethPeer(ip, p, indexOf, halenOf, nsNames, false)) return 1;
     kindOptions(ip, p, false, indexOf);
     if (p.type !== undefined && p.rest.length) return garbage(ip, p.rest);
     if (mode === 'delete') {

@@ -246,6 +246,8 @@ function setToken(l: Link, token: string): NetError | null {
 export function changeLink(s: NetState, l: Link, c: LinkChange, now: number): NetError | null {
   const bad = linkmsgError(s, l, c);
   if (bad) return bad;
+  // a veth's settings (its peer) cannot be changed: the driver has no changelink
+  if (c.peer) return err('EOPNOTSUPP');
   if (c.vlan) {
     // the driver's validate, then its changelink (only a VLAN device has one)
     const e = validateVlan(c);
