@@ -33,7 +33,7 @@ describe('fresh disk', () => {
     const carried = decodeFreshDisk(new Function(`return ${literal!}`)() as { meta: string; bytes: string });
     const lateLiteral = /^export const LATE = (.*);$/m.exec(code.late)?.[1];
     const late = decodeLateFiles(new Function(`return ${lateLiteral!}`)() as { meta: string; bytes: string });
-    expect(code.main).toContain('import { decodeFreshDisk, decodeLateFiles } from "/codec.ts";');
+    expect(code.main).toContain('import { freshDiskSource, decodeLateFiles } from "/codec.ts";');
     expect(code.main).toContain(`import(${JSON.stringify(LATE_MODULE)})`);
     const lateInos = LATE_PATHS.map((p) => inodeAt(built, p));
     expect(late.files.map((f) => f[0]).sort()).toEqual([...lateInos].sort());
@@ -65,7 +65,8 @@ describe('fresh disk', () => {
     for (const name of ['cat', 'head', 'touch']) await programs.get(name)!.load();
     const ran = m.run(['/bin/bash', '-c', 'echo > /tmp/before; cat /var/lib/rpm/rpmdb.sqlite | head -c 40 > /tmp/out'], { stdout: () => {}, stderr: () => {} });
     const exists = (path: string): boolean => m.disk.lookup(path) !== undefined;
-    await vi.waitFor(() => expect(exists('/tmp/before')).toBe(true));
+    // (the first shell of a test file loads the shell's modules: seconds on a busy machine)
+    await vi.waitFor(() => expect(exists('/tmp/before')).toBe(true), { timeout: 10_000 });
     for (let i = 0; i < 500; i++) await new Promise((r) => setImmediate(r));
     // (the shell has opened /tmp/out for head, which has not started)
     const out = m.disk.lookup('/tmp/out');
