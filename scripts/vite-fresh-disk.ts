@@ -91,12 +91,12 @@ export function freshDiskModules(disk: DiskImage, codecPath = CODEC): { main: st
   const late = encodeLateFiles(split.late);
   return {
     main: [
-      `import { decodeFreshDisk, decodeLateFiles } from ${JSON.stringify(codecPath)};`,
+      `import { freshDiskSource, decodeLateFiles } from ${JSON.stringify(codecPath)};`,
       `const TEXT = { meta: ${jsString(text.meta)}, bytes: ${jsString(text.bytes)} };`,
       'let cached;',
       '/** The fresh disk, for one machine (its bytes are that machine\'s own copy); `late` brings the rest. */',
       'export function freshDisk() {',
-      '  const d = (cached ??= decodeFreshDisk(TEXT));',
+      '  const d = (cached ??= freshDiskSource(TEXT));',
       `  return { ...d, blob: d.blob.slice(), late: () => import(${JSON.stringify(LATE_MODULE)}).then((m) => decodeLateFiles(m.LATE)) };`,
       '}',
       '',

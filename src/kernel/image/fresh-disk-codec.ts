@@ -3,7 +3,7 @@
 // inode number, the times once when every inode shares them, chunk offsets implied by their
 // order) as JSON, and the file bytes one character per byte (mostly text, so the bundle's
 // compression treats them as the text they are).
-import type { DiskImage, FileRecord, InodeExtra, InodeRecord, InodeTypeCode } from '../snapshot/types';
+import type { DiskImage, DiskSource, FileRecord, InodeExtra, InodeRecord, InodeTypeCode } from '../snapshot/types';
 
 export interface FreshDiskText {
   meta: string;
@@ -89,23 +89,28 @@ function latin1String(b: Uint8Array): string {
 }
 
 export function decodeFreshDisk(t: FreshDiskText): DiskImage {
+  const s = freshDiskSource(t);
+  const inodes: InodeRecord[] = [];
+  for (let k = 0; k < s.count; k++) inodes.push(s.record(k));
+  return { rootIno: s.rootIno, nextIno: s.nextIno, fs: s.fs, inodes, files: s.files, blob: s.blob };
+}
+
+/**
+ * The fresh disk as a DiskSource: an inode's record is made when it is asked for (a machine
+ * defers its inodes, and makes a tenth of them before its first prompt); the files' records and
+ * bytes at once.
+ */
+export function freshDiskSource(t: FreshDiskText): DiskSource {
   // (indexed loops, no destructuring or closures per inode: this runs before the first prompt,
   // in code not yet optimised, where those allocate at every step)
   const c = JSON.parse(t.meta) as Columns;
-  const inodes: InodeRecord[] = [];
+  const n = c.ino.length;
+  const inos: number[] = new Array<number>(n);
+  let ino = 0;
+  for (let i = 0; i < n; i++) inos[i] = ino += c.ino[i]!;
   const shared = !Array.isArray(c.times[0]);
   const times = c.times as [number, number, number];
   const lists = c.times as [number[], number[], number[]];
-  let ino = 0;
-  for (let i = 0; i < c.ino.length; i++) {
-    ino += c.ino[i]!;
-    const parent = c.parent[i];
-    inodes.push([
-      ino, c.type[i] as InodeTypeCode, c.perm[i]!, c.uid[i]!, c.gid[i]!, c.nlink[i]!,
-      shared ? times[0] : lists[0][i]!, shared ? times[1] : lists[1][i]!, shared ? times[2] : lists[2][i]!,
-      parent === null || parent === undefined ? -1 : ino + parent, c.extra[i] ?? null,
-    ]);
-  }
   let offset = 0;
   const files: FileRecord[] = [];
   for (let k = 0; k < c.files.length; k++) {
@@ -118,7 +123,25 @@ export function decodeFreshDisk(t: FreshDiskText): DiskImage {
     }
     files.push([f[0], f[1], chunks]);
   }
-  return { rootIno: c.rootIno, nextIno: c.nextIno, fs: c.fs, inodes, files, blob: latin1Bytes(t.bytes) };
+  return {
+    rootIno: c.rootIno,
+    nextIno: c.nextIno,
+    fs: c.fs,
+    count: n,
+    ino: (k) => inos[k]!,
+    type: (k) => c.type[k] as InodeTypeCode,
+    record: (k) => {
+      const parent = c.parent[k];
+      const i = inos[k]!;
+      return [
+        i, c.type[k] as InodeTypeCode, c.perm[k]!, c.uid[k]!, c.gid[k]!, c.nlink[k]!,
+        shared ? times[0] : lists[0][k]!, shared ? times[1] : lists[1][k]!, shared ? times[2] : lists[2][k]!,
+        parent === null || parent === undefined ? -1 : i + parent, c.extra[k] ?? null,
+      ];
+    },
+    files,
+    blob: latin1Bytes(t.bytes),
+  };
 }
 
 /**

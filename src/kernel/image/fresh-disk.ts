@@ -4,7 +4,7 @@
 // module with the same capture made at build time (scripts/vite-fresh-disk.ts), so the worker
 // neither carries the image's code nor runs it before the first prompt.
 import { captureDisk } from '../snapshot/disk';
-import type { DiskImage } from '../snapshot/types';
+import type { DiskImage, DiskSource } from '../snapshot/types';
 import type { LateFiles } from './fresh-disk-codec';
 import { Vfs } from '../vfs/vfs';
 import { buildImage } from './build';
@@ -29,7 +29,7 @@ export function buildFreshDisk(): DiskImage {
  * A fresh disk as a machine loads it. In the browser build some files' bytes come a moment
  * later (`late`, see scripts/vite-fresh-disk.ts); laid out here, every file has its bytes.
  */
-export type FreshDisk = DiskImage & { late?: () => Promise<LateFiles> };
+export type FreshDisk = (DiskImage | DiskSource) & { late?: () => Promise<LateFiles> };
 
 let cached: DiskImage | undefined;
 

@@ -7,7 +7,7 @@ import { BLOCK, chunkBlocks, FileData } from '../vfs/file-data';
 import { aclRecord, restoreAcl } from '../vfs/acl';
 import type { FileType, Inode } from '../vfs/inode';
 import type { Vfs } from '../vfs/vfs';
-import type { DiskImage, FileRecord, InodeRecord, InodeTypeCode } from './types';
+import type { DiskImage, DiskSource, FileRecord, InodeRecord, InodeTypeCode } from './types';
 import type { LateFiles } from '../image/fresh-disk-codec';
 
 const CODE: Record<FileType, InodeTypeCode> = { file: 'f', dir: 'd', symlink: 'l', chardev: 'c', blockdev: 'b', fifo: 'p', socket: 's' };
@@ -84,19 +84,19 @@ export function loadDisk(vfs: Vfs, image: DiskImage): void {
  * is made, with its data, when something first looks it up (vfs/inode-table.ts); the blocks and
  * memory the files take count at once. A saved disk goes through loadDisk, which checks it.
  */
-export function deferDisk(vfs: Vfs, image: DiskImage): void {
+export function deferDisk(vfs: Vfs, image: DiskImage | DiskSource): void {
+  const src = 'record' in image ? image : imageSource(image);
   const rootFs = vfs.filesystems.length - 1;
-  const inodes = image.inodes;
-  const files = image.files;
+  const files = src.files;
   const at = new Map<number, number>();
-  for (let k = 0; k < inodes.length; k++) at.set(inodes[k]![0], k);
+  for (let k = 0; k < src.count; k++) at.set(src.ino(k), k);
   const fileAt = new Map<number, number>();
   let blocks = 0;
   let held = 0;
   for (let k = 0; k < files.length; k++) {
     const f = files[k]!;
     const k2 = at.get(f[0]);
-    if (k2 === undefined || inodes[k2]![1] !== 'f') continue;
+    if (k2 === undefined || src.type(k2) !== 'f') continue;
     fileAt.set(f[0], k);
     const list = f[2];
     for (let i = 0; i < list.length; i++) {
@@ -105,12 +105,18 @@ export function deferDisk(vfs: Vfs, image: DiskImage): void {
     }
   }
   vfs.deferInodes(at, (k) => {
-    const node = inodeOf(inodes[k]!, rootFs);
+    const node = inodeOf(src.record(k), rootFs);
     const f = fileAt.get(node.ino);
-    return [node, f === undefined ? undefined : fileDataOf(files[f]!, image.blob)];
+    return [node, f === undefined ? undefined : fileDataOf(files[f]!, src.blob)];
   }, blocks * BLOCK, held);
-  vfs.rootIno = image.rootIno;
-  vfs.inodeCounter = image.nextIno;
+  vfs.rootIno = src.rootIno;
+  vfs.inodeCounter = src.nextIno;
+}
+
+/** A DiskImage read as a DiskSource. */
+export function imageSource(image: DiskImage): DiskSource {
+  const inodes = image.inodes;
+  return { ...image, count: inodes.length, ino: (k) => inodes[k]![0], type: (k) => inodes[k]![1], record: (k) => inodes[k]! };
 }
 
 /** An inode of a disk image, on filesystem `fs`. */

@@ -37,6 +37,23 @@ export interface DiskImage {
   blob: Uint8Array;
 }
 
+/**
+ * A disk image read inode by inode (snapshot/disk.ts deferDisk): the fresh disk's columns give
+ * each inode's record when it is asked for (image/fresh-disk-codec.ts), a DiskImage its own.
+ */
+export interface DiskSource {
+  rootIno: number;
+  nextIno: number;
+  fs: DiskImage['fs'];
+  /** how many inodes: k runs from 0 to count - 1 */
+  count: number;
+  ino(k: number): number;
+  type(k: number): InodeTypeCode;
+  record(k: number): InodeRecord;
+  files: FileRecord[];
+  blob: Uint8Array;
+}
+
 export interface SavedAddress {
   link: string;
   family: 4 | 6;

@@ -3,15 +3,15 @@
 // blocks and memory are what an eager load (loadDisk) gives.
 import { describe, expect, it } from 'vitest';
 import { buildFreshDisk } from '../../../src/kernel/image/fresh-disk';
+import { encodeFreshDisk, freshDiskSource } from '../../../src/kernel/image/fresh-disk-codec';
 import { captureDisk, deferDisk, loadDisk } from '../../../src/kernel/snapshot/disk';
 import { Vfs } from '../../../src/kernel/vfs/vfs';
 import { InodeTable } from '../../../src/kernel/vfs/inode-table';
 import type { Inode } from '../../../src/kernel/vfs/inode';
 import type { DiskImage } from '../../../src/kernel/snapshot/types';
-import { Machine } from '../../../src/kernel/machine';
+import { Machine, ROOT_CRED } from '../../../src/kernel/machine';
 import { runScript } from '../../integration/machine-helpers';
 
-const ROOT_CRED = { uid: 0, gid: 0, groups: [] as number[] };
 
 function mounted(load: (vfs: Vfs, image: DiskImage) => void, image: DiskImage): Vfs {
   const vfs = new Vfs(() => 0, 1 << 30);
@@ -33,7 +33,7 @@ describe('a deferred disk', () => {
     const vfs = mounted(deferDisk, image);
     expect(vfs.inodes.deferredCount).toBe(image.inodes.length);
     const etc = vfs.resolve(ROOT_CRED, vfs.root, '/etc/os-release', { follow: true });
-    expect(new TextDecoder().decode(vfs.read(etc, 0, 1 << 16))).toContain('Photon');
+    expect(new TextDecoder().decode(vfs.read(etc))).toContain('Photon');
     // the root, /etc, the link os-release and /usr/lib/os-release, /usr and /usr/lib
     expect(vfs.inodes.deferredCount).toBeLessThanOrEqual(image.inodes.length - 6);
     expect(vfs.inodes.deferredCount).toBeGreaterThan(image.inodes.length - 20);
@@ -59,9 +59,21 @@ describe('a deferred disk', () => {
     expect(bytes(deferred)).toEqual(bytes(eager));
   });
 
+  it('read from the columns the browser build carries (freshDiskSource), is the same disk', () => {
+    const eager = mounted(loadDisk, image);
+    const source = freshDiskSource(encodeFreshDisk(image));
+    expect(source.count).toBe(image.inodes.length);
+    const deferred = new Vfs(() => 0, 1 << 30);
+    deferred.addFilesystem('ext4', '/dev/sda3', '/', source.fs.capacity, { baseline: source.fs.baseline, inodesTotal: source.fs.inodesTotal });
+    deferDisk(deferred, source);
+    expect(deferred.inodes.deferredCount).toBe(image.inodes.length);
+    expect(deferred.filesystems[0]!.stored).toBe(eager.filesystems[0]!.stored);
+    expect(sorted(captureDisk(deferred))).toEqual(sorted(captureDisk(eager)));
+  });
+
   it('a machine booted on it runs, and df counts every inode', async () => {
     const m = new Machine({ clock: 'skip', services: false });
-    expect(m.vfs.inodes.deferredCount).toBeGreaterThan(0);
+    expect(m.disk.inodes.deferredCount).toBeGreaterThan(0);
     const r = await runScript('ls /usr/lib/os-release /etc/photon-release && echo $(cat /etc/hostname) && df -i / | tail -n 1 | awk \'{print ($3 > 500)}\'', m);
     expect(r.stdout).toBe('/etc/photon-release\n/usr/lib/os-release\nphoton-machine\n1\n');
   });
