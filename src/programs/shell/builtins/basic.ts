@@ -58,10 +58,14 @@ export async function withoutErrexit(sh: Interpreter, body: () => Promise<number
   }
 }
 
+/** A status argument as bash's legal_number reads it (a 64-bit integer, blanks around it
+ * allowed; one that overflows is no number), taken modulo 256. */
 function numericArg(s: string): number | undefined {
   const t = s.trim();
   if (!/^[-+]?\d+$/.test(t)) return undefined;
-  return Number(BigInt.asIntN(64, BigInt(t)) & 0xffn);
+  const v = BigInt(t);
+  if (v !== BigInt.asIntN(64, v)) return undefined;
+  return Number(v & 0xffn);
 }
 
 /** exit, return, break, continue and shift pass over a leading `--` before their number. */
@@ -99,24 +103,28 @@ export const logout: Builtin = async (sh, argv) => {
 // return, break and continue throw at once (no await), so loops and functions that use them
 // stay on the synchronous path; only their error messages wait.
 export const returnBuiltin: Builtin = (sh, argv) => {
-  if (sh.state.funcNames.length === 0 && sh.state.sourceDepth === 0) {
-    return sh.error("return: can only `return' from a function or sourced script").then(() => 2);
-  }
   argv = afterDashes(argv);
-  if (argv[1] === undefined) throw new ReturnSignal(sh.state.status);
-  if (argv.length > 2) {
+  // the status is worked out first (bash's get_exitstat): a word that is no number gives 2,
+  // a second word abandons the command (status 1), in a function or not
+  const n = argv[1] === undefined ? sh.state.status : numericArg(argv[1]);
+  if (n !== undefined && argv.length > 2) {
     return sh.error('return: too many arguments').then(() => {
       sh.state.status = 1;
       throw new AbortCommand();
     });
   }
-  const n = numericArg(argv[1]);
-  if (n === undefined) {
-    return sh.error(`return: ${argv[1]}: numeric argument required`).then(() => {
+  const bad = n === undefined ? sh.error(`return: ${argv[1]}: numeric argument required`) : undefined;
+  if (sh.state.funcNames.length === 0 && sh.state.sourceDepth === 0) {
+    return (bad ?? Promise.resolve())
+      .then(() => sh.error("return: can only `return' from a function or sourced script"))
+      .then(() => 2);
+  }
+  if (bad) {
+    return bad.then(() => {
       throw new ReturnSignal(2);
     });
   }
-  throw new ReturnSignal(n);
+  throw new ReturnSignal(n!);
 };
 
 function loopControl(sh: Parameters<Builtin>[0], argv: string[], which: 'break' | 'continue'): number | Promise<number> {
