@@ -1,4 +1,4 @@
-// More of util-linux 2.38: cal, col, colrm, ul, isosize, fallocate, flock, ionice, ipcs, look, mcookie, mountpoint,
+// More of util-linux 2.38: cal, col, colcrt, colrm, ul, isosize, fallocate, flock, ionice, ipcs, look, mcookie, mountpoint,
 // losetup, namei, nsenter, prlimit, rename, setsid, setterm, unshare, uuidgen, wall, chrt, taskset (each loads
 // on first use).
 import type { Program } from '../define';
@@ -14,6 +14,7 @@ export const utilLinuxMorePrograms: ProgramEntry[] = [
   ul('colrm', '/usr/bin/colrm', () => import('../util-linux-more/colrm')),
   ul('ul', '/usr/bin/ul', () => import('../util-linux-more/ul')),
   ul('isosize', '/usr/sbin/isosize', () => import('../util-linux-more/isosize')),
+  ul('colcrt', '/usr/bin/colcrt', () => import('../util-linux-more/colcrt')),
   ul('look', '/usr/bin/look', () => import('../util-linux-more/look')),
   ul('flock', '/usr/bin/flock', () => import('../util-linux-more/flock')),
   ul('fallocate', '/usr/bin/fallocate', () => import('../util-linux-more/fallocate')),

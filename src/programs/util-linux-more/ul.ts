@@ -8,6 +8,7 @@ import type { Ctx } from '../lib/context';
 import { getopt, GetoptError } from '../lib/getopt';
 import { findTerminfo, unpadded, type TerminfoEntry } from '../ncurses/terminfo-data';
 import { tryHelp, utilLinuxHelp, utilLinuxVersion, warnx } from './common';
+import { inputChars, readFd } from './wide-input';
 
 const NORMAL = 0;
 const ALT = 1;
@@ -276,41 +277,6 @@ class Ul {
   }
 }
 
-/**
- * The characters of the input: bytes in the C locale, UTF-8 characters in a UTF-8 one; getwc()
- * ends the input at the first byte the locale cannot take.
- */
-function chars(bytes: Uint8Array, utf8: boolean): string[] {
-  if (!utf8) {
-    const end = bytes.findIndex((b) => b >= 0x80);
-    return Array.from(end < 0 ? bytes : bytes.subarray(0, end), (b) => String.fromCharCode(b));
-  }
-  const text = new TextDecoder().decode(bytes);
-  const end = text.indexOf('\ufffd');
-  return Array.from(end < 0 ? text : text.slice(0, end));
-}
-
-function isUtf8(env: Map<string, string>): boolean {
-  const loc = env.get('LC_ALL') || env.get('LC_CTYPE') || env.get('LANG') || '';
-  return /utf-?8/i.test(loc);
-}
-
-async function readFd(ctx: Ctx, fd: number): Promise<Uint8Array> {
-  const parts: Uint8Array[] = [];
-  for (;;) {
-    const chunk = await ctx.sys.read(fd);
-    if (!chunk || chunk.length === 0) break;
-    parts.push(chunk);
-  }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 export default defineProgram({
   name: 'ul',
   installPath: '/usr/bin/ul',
@@ -340,7 +306,6 @@ export default defineProgram({
     }
     const { c, mustUseUc, mustOverstrike } = caps(entry);
     const ul = new Ul(c, p.flags.has('i'), mustUseUc, mustOverstrike);
-    const utf8 = isUtf8(ctx.env);
     // each line goes out as flush_line() writes it (it flushes stdout), so messages fall between
     let emitted = 0;
     const emit = async (upTo: number): Promise<void> => {
@@ -350,7 +315,7 @@ export default defineProgram({
       emitted = upTo;
     };
     const run = async (fd: number): Promise<number | undefined> => {
-      const cs = chars(await readFd(ctx, fd), utf8);
+      const cs = inputChars(await readFd(ctx, fd), ctx.env);
       for (let i = 0; i < cs.length; i++) {
         if (cs[i] !== '\x1b') ul.char(cs[i]!);
         else {

@@ -144,6 +144,7 @@ export const toolPages: Record<string, () => Promise<{ default: string }>> = {
   'uuidgen.1': () => import('./uuidgen.1'),
   'colrm.1': () => import('./colrm.1'),
   'ul.1': () => import('./ul.1'),
+  'colcrt.1': () => import('./colcrt.1'),
   'isosize.8': () => import('./isosize.8'),
   'look.1': () => import('./look.1'),
   'flock.1': () => import('./flock.1'),
