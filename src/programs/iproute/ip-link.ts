@@ -416,6 +416,27 @@ function garbage(ip: Ip, rest: string[]): number {
   return 1;
 }
 
+/** do_help: `ip link help KIND` prints the kind's own help (the text its `help` option
+ *  explains on stderr) on stdout; a kind without one gets ip link's usage. */
+function kindHelp(ip: Ip, argv: string[], usage: () => never): number {
+  const kind = argv[0];
+  if (kind === undefined) usage();
+  const mark = ip.chunks.length;
+  const p: Parsed = { change: {}, type: kind, rest: ['help'], addrLen: 0 };
+  try {
+    if (kind === 'veth') vethPeer(ip, p, () => 0, () => -1, new Set());
+    else kindOptions(ip, p, true, () => 0);
+  } catch (e) {
+    if (!(e instanceof IpExit)) throw e;
+  }
+  const help = ip.chunks.splice(mark);
+  // the kinds with no options of their own name themselves (virt_wifi with a blank after)
+  if (help.length === 0 && IGNORED_OPTIONS.has(kind!)) help.push({ fd: 1, text: `Usage: ... ${kind}${kind === 'virt_wifi' ? ' ' : ''}\n` });
+  if (help.length === 0) usage();
+  for (const c of help) ip.out(c.text);
+  return 0;
+}
+
 export async function doLink(ip: Ip, argv: string[]): Promise<number> {
   const usage = (): never => ip.fail(LINK_USAGE);
   const [cmd, ...rest] = argv;
@@ -428,6 +449,6 @@ export async function doLink(ip: Ip, argv: string[]): Promise<number> {
   if (matches(cmd, 'xstats')) return xstats(ip, rest);
   if (matches(cmd, 'afstats')) return afstats(ip, rest);
   if (matches(cmd, 'property')) return property(ip, rest);
-  if (matches(cmd, 'help')) usage();
+  if (matches(cmd, 'help')) return kindHelp(ip, rest, usage);
   return ip.fail(`Command "${cmd}" is unknown, try "ip link help".\n`);
 }
