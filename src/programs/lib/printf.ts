@@ -150,6 +150,8 @@ function charCode(s: string): number {
   return byteLocale ? (encodeText(s)[0] ?? 0) : (s.codePointAt(0) ?? 0);
 }
 
+const INT_MAX = 2147483647;
+
 /** Widths and precisions count bytes, as the C library's printf does. */
 function byteLength(s: string): number {
   return /^[\x00-\x7f]*$/.test(s) ? s.length : encodeText(s).length;
@@ -205,7 +207,7 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
   for (let pass = 0; pass <= args.length; pass++) {
     let consumed = false;
     /** A conversion's width and precision: digits, or `*` taking the next argument (a negative width left-justifies). */
-    const sizes = (flags: string, w: string | undefined, p: string | undefined): { width: number; left: boolean; prec: number | undefined } => {
+    const sizes = (flags: string, w: string | undefined, p: string | undefined): { width: number; left: boolean; prec: number | undefined; overflow: boolean } => {
       let width = 0;
       let left = flags.includes('-');
       if (w === '*') {
@@ -221,7 +223,9 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
         // a negative precision from an argument counts as none
         if (prec < 0) prec = undefined;
       } else if (p !== undefined) prec = Number(p || '0');
-      return { width, left, prec };
+      // past INT_MAX the C library's printf fails (EOVERFLOW): the conversion prints nothing
+      if (width > INT_MAX || (prec ?? 0) > INT_MAX) return { width: 0, left, prec: undefined, overflow: true };
+      return { width, left, prec, overflow: false };
     };
     for (let i = 0; i < format.length; ) {
       const c = format[i]!;
@@ -253,7 +257,8 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
           continue;
         }
         i += tm[0].length;
-        const { width, left, prec } = sizes(tm[1] ?? '', tm[2], tm[3]);
+        // (bash lays %(...)T out itself: a precision past INT_MAX just keeps the whole text)
+        const { width, left, prec, overflow: overflowT } = sizes(tm[1] ?? '', tm[2], tm[3] !== undefined && tm[3].length > 9 && Number(tm[3]) > INT_MAX ? undefined : tm[3]);
         const arg = next();
         if (arg !== undefined) consumed = true;
         const secs = arg === undefined ? -1n : parseIntArg(arg, errors, warnings);
@@ -261,7 +266,7 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
         const ms = secs === -1n ? (clock?.now ?? 0) : secs === -2n ? (clock?.started ?? 0) : Number(secs) * 1000;
         let text = strftime(tm[4] || '%X', Math.floor(ms / 1000) * 1000, undefined, clock?.tz, { glibc: true });
         if (prec !== undefined) text = text.slice(0, prec);
-        out += pad(text, width, left, false);
+        if (!overflowT) out += pad(text, width, left, false);
         continue;
       }
       const m = /^%([-+ #0']*)(\*|\d+)?(?:\.(\*|\d*))?([hlLjzt]*)([a-zA-Z])?/.exec(format.slice(i));
@@ -274,11 +279,12 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
       }
       i += m[0].length;
       const flags = m[1]!;
-      const { width, left, prec } = sizes(flags, m[2], m[3]);
+      const { width, left, prec, overflow } = sizes(flags, m[2], m[3]);
       const conv = m[5];
       const arg = next();
       if (arg !== undefined) consumed = true;
       const zero = flags.includes('0') && !left;
+      const mark = out.length;
       switch (conv) {
         case 's': {
           let s = arg ?? '';
@@ -360,6 +366,7 @@ function formatPrintfIn(format: string, args: string[], clock?: PrintfClock): Pr
           errors.push(`\`${conv}': invalid format character`);
           return { out, errors, stopped: true, warnings, messages, messageAt, assigns };
       }
+      if (overflow) out = out.slice(0, mark);
     }
     if (!consumed || argi >= args.length) break;
   }
