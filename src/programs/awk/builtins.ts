@@ -10,7 +10,7 @@ import { markScalar, type Runtime } from './runtime';
 import { sortArray } from './sort';
 import { gensubReplace, substitute } from './subst';
 import { nonDecimal, numBase } from './strtod';
-import { AwkArray, BoolNum, NEG_NAN, StrNum, toBool, TypedRegex, UNINIT, type Value } from './values';
+import { ArrayKey, AwkArray, BoolNum, NEG_NAN, StrNum, toBool, TypedRegex, UNINIT, type Value } from './values';
 
 function asciiCase(s: string, upper: boolean, bytes: boolean): string {
   if (!bytes) return upper ? s.toUpperCase() : s.toLowerCase();
@@ -342,6 +342,10 @@ export function builtinSync(rt: Runtime, name: string, args: Expr[], ev: Ev): Va
       if (typeof v === 'string') return 'string';
       if (v instanceof TypedRegex) return 'regexp';
       if (v instanceof BoolNum) return 'number|bool';
+      if (v instanceof ArrayKey) {
+        v.makePlain();
+        return 'string';
+      }
       if (v instanceof StrNum) return v.looksNumeric() ? 'strnum' : 'string';
       return 'unassigned';
     }

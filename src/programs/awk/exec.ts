@@ -11,7 +11,7 @@ import { ARG_COUNTS } from './parse-expr';
 import type { OutStream } from './io';
 import { arrayCell, newCell, type Cell, type Runtime } from './runtime';
 import { orderFor, sortByFunction } from './sort';
-import { AwkArray, StrNum, subscript, toBool, UNINIT, type Value } from './values';
+import { AwkArray, forInKey, StrNum, subscript, toBool, UNINIT, type Value } from './values';
 
 const NORMAL = 0;
 const BREAK = 1;
@@ -154,7 +154,7 @@ export class Executor {
         for (const key of await this.keys(arr)) {
           await this.tick();
           if (!arr.has(key)) continue;
-          store(rt, resolve(rt, s.key, (e) => evalSync(rt, e)), rt.input(key));
+          store(rt, resolve(rt, s.key, (e) => evalSync(rt, e)), forInKey(key));
           const f = await this.exec(s.body);
           if (f === BREAK) break;
           if (f === RETURN) return f;

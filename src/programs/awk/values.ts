@@ -59,6 +59,30 @@ export class BoolNum extends StrNum {
   }
 }
 
+/** A key `for (k in a)` hands out. gawk gives an integer key (in 32 bits, written as one) as a
+ *  number-like string that compares as a number, any other key as a plain string; typeof calls
+ *  both "string", and once asked the integer one compares as a string too (in every variable
+ *  that holds it). */
+export class ArrayKey extends StrNum {
+  private plain = false;
+
+  override looksNumeric(): boolean {
+    return !this.plain;
+  }
+
+  /** What typeof does to it. */
+  makePlain(): void {
+    this.plain = true;
+  }
+}
+
+/** The value `for (k in a)` gives k for a key. */
+export function forInKey(key: string): Value {
+  if (!/^(?:0|-?[1-9][0-9]{0,9})$/.test(key)) return key;
+  const n = Number(key);
+  return n >= -2147483648 && n <= 2147483647 ? new ArrayKey(key) : key;
+}
+
 export class Uninit {
   readonly uninit = true;
 }
