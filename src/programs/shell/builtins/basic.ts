@@ -136,7 +136,8 @@ function loopControl(sh: Parameters<Builtin>[0], argv: string[], which: 'break' 
   }
   argv = afterDashes(argv);
   if (argv[1] !== undefined) {
-    const v = /^\s*[-+]?\d+\s*$/.test(argv[1]) ? Number(argv[1]) : NaN;
+    // (a number that overflows 64 bits is none, as for legal_number)
+    const v = /^\s*[-+]?\d+\s*$/.test(argv[1]) && BigInt.asIntN(64, BigInt(argv[1].trim())) === BigInt(argv[1].trim()) ? Number(argv[1]) : NaN;
     // a word that is no number ends a script (throw_to_top_level); 0 or less leaves every loop
     if (Number.isNaN(v)) {
       return sh.error(`${which}: ${argv[1]}: numeric argument required`).then(() => {
@@ -144,6 +145,13 @@ function loopControl(sh: Parameters<Builtin>[0], argv: string[], which: 'break' 
         const code = (128 + sh.state.status) & 255;
         sh.state.status = code;
         throw sh.state.interactive ? new TopLevelAbort(code) : new ShellExit(code);
+      });
+    }
+    // a second word abandons the command line, status 1 (bash's no_args)
+    if (argv.length > 2) {
+      return sh.error(`${which}: too many arguments`).then(() => {
+        sh.state.status = 1;
+        throw new AbortCommand();
       });
     }
     if (v < 1) {
