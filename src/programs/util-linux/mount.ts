@@ -6,6 +6,7 @@ import type { Ctx } from '../lib/context';
 import { getopt, GetoptError } from '../lib/getopt';
 import { SysError } from '../../shared/errno';
 import { utilLinuxHelp } from './common';
+import { PARTITIONS } from '../../shared/block-devices';
 import { parseTab, type TabEntry } from './fstab';
 import { matchFsType, matchOptions } from './mount-match';
 import { mountPath } from './mount-path';
@@ -73,6 +74,7 @@ export default defineProgram({
         { key: 'mp', long: 'make-private' }, { key: 'mp', long: 'make-rprivate' }, { key: 'mp', long: 'make-shared' }, { key: 'mp', long: 'make-rshared' },
         { key: 'mp', long: 'make-slave' }, { key: 'mp', long: 'make-rslave' }, { key: 'mp', long: 'make-unbindable' }, { key: 'mp', long: 'make-runbindable' },
         { key: 'h', short: 'h', long: 'help' }, { key: 'V', short: 'V', long: 'version' },
+        { key: 'L', short: 'L', long: 'label', arg: 'required' }, { key: 'U', short: 'U', long: 'uuid', arg: 'required' },
       ]);
     } catch (e) {
       if (!(e instanceof GetoptError)) throw e;
@@ -105,6 +107,9 @@ export default defineProgram({
     const sys = ctx.sys;
     const types = p.values.get('t')?.at(-1);
     const operands = [...p.operands];
+    // -L and -U give the source as a tag (written with quotes)
+    const byTag = p.values.has('L') ? `LABEL="${p.values.get('L')!.at(-1)!}"` : p.values.has('U') ? `UUID="${p.values.get('U')!.at(-1)!}"` : undefined;
+    if (byTag !== undefined) operands.unshift(byTag);
     if (p.values.has('source')) operands.unshift(p.values.get('source')!.at(-1)!);
     if (p.values.has('target')) operands.push(p.values.get('target')!.at(-1)!);
     if (operands.length === 0 && !p.flags.has('a')) {
@@ -156,6 +161,13 @@ export default defineProgram({
     };
     /** One mount: libmount's preparation, the system call, and its error message. */
     const mountOne = async (source: string, target: string, type: string | undefined, options: string[], quiet = false): Promise<number> => {
+      // a tag names a device, or nothing (found before anything else is looked at)
+      const dev = tagDevice(source);
+      if (dev === undefined) {
+        await ctx.err.write(`mount: ${(await exists(target)) ? await canonical(target) : target}: can't find ${source}.\n`);
+        return EX_USAGE;
+      }
+      if (dev) source = dev;
       const remount = options.includes('remount');
       const bind = options.includes('bind') || options.includes('rbind');
       const move = options.includes('move');
@@ -308,7 +320,7 @@ export default defineProgram({
       const tgt = await canonical(arg);
       const entry = (await readFstab()).find((e) => e.target === tgt || e.target === arg) ?? (await readFstab()).find((e) => e.source === arg);
       if (!entry) {
-        await ctx.err.write(`mount: ${arg}: can't find in /etc/fstab.\n`);
+        await ctx.err.write(byTag !== undefined ? `mount: ${arg}: can't find mount source ${arg} in /etc/fstab.\n` : `mount: ${arg}: can't find in /etc/fstab.\n`);
         return EX_USAGE;
       }
       return mountOne(entry.source, entry.target, types ?? (entry.type === 'auto' ? undefined : entry.type), [...entry.options.split(',').filter(Boolean), ...opts]);
@@ -320,4 +332,14 @@ export default defineProgram({
 /** The flags (ro, nosuid, ...) in a mount's options. */
 function mountFlags(options = ''): string[] {
   return options.split(',').filter((o) => FLAGS[o]?.[1] && o !== 'relatime').map((o) => FLAGS[o]![0]);
+}
+
+/** A LABEL=, UUID=, PARTLABEL= or PARTUUID= source (quotes allowed): the device it names, undefined if none, false if no tag. */
+function tagDevice(spec: string): string | undefined | false {
+  const m = /^(LABEL|UUID|PARTLABEL|PARTUUID)=(.*)$/.exec(spec);
+  if (!m) return false;
+  const v = m[2]!.replace(/^"(.*)"$/, '$1');
+  // the machine's filesystems carry UUIDs and its partitions PARTUUIDs; none has a label
+  const hit = PARTITIONS.find((x) => (m[1] === 'UUID' ? x.uuid === v : m[1] === 'PARTUUID' ? x.partuuid === v : false));
+  return hit ? `/dev/${hit.name}` : undefined;
 }
