@@ -45,19 +45,20 @@ function usage(): string {
   return `${lines.join('\n')}\n\nWhere: VLAN_PROTOCOL := { 802.1Q | 802.1ad }\n`;
 }
 
+/** The option a word names (the first of the list it abbreviates); else `help` or an unknown
+ *  word explains the usage on stderr and ends ip (exit 1), as the link kinds' parsers do. */
+export function pickOption<T extends [string, ...unknown[]]>(ip: Ip, w: string, options: readonly T[], unknown: string, usage: () => string): T {
+  const opt = options.find(([n]) => matches(w, n));
+  if (opt) return opt;
+  ip.err(matches(w, 'help') ? usage() : `${unknown} "${w}"?\n${usage()}`);
+  throw new IpExit(1);
+}
+
 /** bridge_parse_opt: the options after `type bridge`. */
 export function parseBridgeOpts(ip: Ip, words: readonly string[]): BridgeOpts {
   const out: BridgeOpts = {};
-  const bail = (text: string): never => {
-    ip.err(text);
-    throw new IpExit(1);
-  };
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (matches(w, 'help')) bail(usage());
-    const opt = OPTIONS.find(([n]) => matches(w, n));
-    if (!opt) bail(`bridge: unknown command "${w}"?\n${usage()}`);
-    const [name, , max] = opt!;
+    const [name, , max] = pickOption(ip, words[i]!, OPTIONS, 'bridge: unknown command', usage);
     if (max === 0) {
       out[name] = 1;
       continue;

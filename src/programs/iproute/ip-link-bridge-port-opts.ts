@@ -3,7 +3,8 @@
 // (br_setport), so they go out as the same port change.
 import type { BridgePortChange } from '../../shared/services/net';
 import type { Ip } from './ip-session';
-import { getUnsigned, IpExit, matches } from './ip-util';
+import { pickOption } from './ip-link-bridge-opts';
+import { getUnsigned } from './ip-util';
 
 /** [keyword, usage placeholder]: the options in the order ip tries them against a word. */
 const OPTIONS: [string, string][] = [
@@ -40,16 +41,8 @@ function usage(): string {
 export function parseBridgePortOpts(ip: Ip, words: readonly string[], indexOf: (name: string) => number): BridgePortChange {
   const out: BridgePortChange = {};
   const switches: Record<string, boolean> = {};
-  const bail = (text: string): never => {
-    ip.err(text);
-    throw new IpExit(1);
-  };
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if (matches(w, 'help')) bail(usage());
-    const opt = OPTIONS.find(([n]) => matches(w, n));
-    if (!opt) bail(`bridge_slave: unknown option "${w}"?\n${usage()}`);
-    const [name, arg] = opt!;
+    const [name, arg] = pickOption(ip, words[i]!, OPTIONS, 'bridge_slave: unknown option', usage);
     if (arg === '') continue; // fdb_flush, nobackup_port: no value (the simulated fdb keeps no port entries)
     i++;
     if (i >= words.length) ip.incomplete();
