@@ -77,7 +77,8 @@ async function parseOptions(sh: Interpreter, args: string[]): Promise<ReadOption
         case 'n':
         case 'N': {
           const n = /^\s*[+-]?\d+\s*$/.test(value) ? Number(value) : NaN;
-          if (!(n >= 0)) {
+          // (a count that does not fit an int is refused too)
+          if (!(n >= 0 && n <= 2147483647)) {
             await sh.error(`read: ${value}: invalid number`);
             return 1;
           }
@@ -95,12 +96,13 @@ async function parseOptions(sh: Interpreter, args: string[]): Promise<ReadOption
           break;
         }
         case 'u': {
-          if (!/^\s*[+-]?\d+\s*$/.test(value)) {
+          // a number that fits an int and is not negative (bash's check), then an open one
+          const fd = /^\s*[+-]?\d+\s*$/.test(value) ? Number(value) : NaN;
+          if (!(fd >= 0 && fd <= 2147483647)) {
             await sh.error(`read: ${value}: invalid file descriptor specification`);
             return 1;
           }
-          const fd = Number(value);
-          if (fd < 0 || !sh.sys.isOpen(fd)) {
+          if (!sh.sys.isOpen(fd)) {
             await sh.error(`read: ${fd}: invalid file descriptor: ${strerror('EBADF')}`);
             return 1;
           }
