@@ -142,7 +142,7 @@ function initGlobals(rt: Runtime, hostArgs: readonly string[], operands: string[
   g[G.PROCINFO]!.a = procinfo;
 }
 
-async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Source[], preset: string[], lint: LintMode, posix: boolean, traditional: boolean): Promise<Program | number> {
+async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Source[], preset: string[], lint: LintMode, posix: boolean, traditional: boolean, lintExtensions: boolean): Promise<Program | number> {
   const warned = new Set<string>();
   const warnings: string[] = [];
   const warn = (w: string, tok: Token, each = false): void => {
@@ -161,7 +161,7 @@ async function compile(ctx: Ctx, err: (t: string) => Promise<void>, sources: Sou
       if (lint !== 'fatal') warn(w, tok, true);
       else lintFatal ??= { w, tok };
     };
-    const toks = tokenize(sources, warn, posix, comments, traditional, lintWarn, lexErrors);
+    const toks = tokenize(sources, warn, posix, comments, traditional, lintWarn, lexErrors, lintExtensions);
     if (lintFatal) {
       for (const x of warnings) await err(x);
       await err(`${progName(ctx)}: ${sources[lintFatal.tok.src]?.name ?? 'cmd. line'}:${lintFatal.tok.line}: fatal: ${lintFatal.w}\n`);
@@ -282,7 +282,7 @@ export async function runAwk(ctx: Ctx, hostArgs: readonly string[]): Promise<num
   if (typeof sources === 'number') return sources;
   const preset = opts.assigns.flatMap((a) => (a.kind === 'var' ? [a.value.slice(0, a.value.indexOf('='))] : []));
   const lint: LintMode = !opts.flags.has('L') ? false : opts.optional.get('L') === 'fatal' ? 'fatal' : true;
-  const prog = await compile(ctx, err, sources, preset, lint, opts.flags.has('P'), opts.flags.has('P') || opts.flags.has('c'));
+  const prog = await compile(ctx, err, sources, preset, lint, opts.flags.has('P'), opts.flags.has('P') || opts.flags.has('c'), opts.optional.get('L') !== 'no-ext');
   if (typeof prog === 'number') return prog;
   if (opts.flags.has('o') && !opts.flags.has('p')) return prettyPrint(ctx, prog, opts.optional.get('o'));
   const rt = new Runtime(ctx, prog, sources, mode);

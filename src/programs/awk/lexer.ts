@@ -1,6 +1,6 @@
 // The awk lexer: tokens with their source position, regex literal vs division decided by the
 // token before, newlines dropped after `{ , && || do else`, `\`-newline continuation.
-import { DIRECTIVES, namespaceError, resolveName } from './namespace';
+import { DIRECTIVES, GAWK_ONLY, namespaceError, resolveName } from './namespace';
 
 export interface Source {
   /** "cmd. line" or the -f file name, as gawk's messages show it. */
@@ -99,8 +99,15 @@ export function unescape(s: string, warn?: (w: string) => void): string {
 /** `posix`: --posix, where ** and **= are not operators (two `*` tokens, `*` and `*=`).
  *  `traditional`: -c or --posix, where 0x1F and 017 are not hex or octal constants (0x1F is 0
  *  then the name x1F, 017 is 17). */
-export function tokenize(sources: Source[], warn: (w: string, tok: Token) => void, posix = false, comments?: Comment[], traditional = posix, lint?: (w: string, tok: Token) => void, errors?: { message: string; tok: Token }[]): Token[] {
+export function tokenize(sources: Source[], warn: (w: string, tok: Token) => void, posix = false, comments?: Comment[], traditional = posix, lint?: (w: string, tok: Token) => void, errors?: { message: string; tok: Token }[], lintExtensions = true): Token[] {
   const toks: Token[] = [];
+  // gawk --lint: each of gawk's own keywords and built-ins is said to be an extension, once
+  const extensionsTold = new Set<string>();
+  const extension = (word: string, tok: Token): void => {
+    if (!lint || !lintExtensions || traditional || !GAWK_ONLY.has(word) || extensionsTold.has(word)) return;
+    extensionsTold.add(word);
+    lint(`\`${word}' is a gawk extension`, tok);
+  };
   const isSpecial = (w: string): boolean => KEYWORDS.has(w) || BUILTINS.has(w);
   const isBuiltin = (w: string): boolean => BUILTINS.has(w);
   sources.forEach((source, srcIndex) => {
@@ -242,13 +249,16 @@ export function tokenize(sources: Source[], warn: (w: string, tok: Token) => voi
         const kind: TokType = text[j] === '(' ? 'FUNC_NAME' : 'NAME';
         // the directive words are names but right after `@`
         if (DIRECTIVES.has(word) && prevType() === '@') {
-          push(make(kind, start, word));
+          const tok = make(kind, start, word);
+          extension(word, tok);
+          push(tok);
           continue;
         }
         const r = resolveName(word, ns, isSpecial, isBuiltin);
         const tok = r.special === undefined ? make(kind, start, r.name) : KEYWORDS.has(r.special) ? make(r.special === 'func' ? 'function' : (r.special as TokType), start, r.special) : make('BUILTIN', start, r.special);
         if (r.special === undefined && r.name !== word) tok.word = word;
         if (r.error) errors?.push({ message: r.error, tok });
+        if (r.special !== undefined) extension(r.special, tok);
         push(tok);
         continue;
       }

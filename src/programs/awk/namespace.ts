@@ -6,7 +6,7 @@
 // (the parser keeps those bare, see Token.word).
 
 /** gawk's own keywords and built-ins (its GAWKX ones): a namespace may reuse these names. */
-const GAWK_ONLY = new Set([
+export const GAWK_ONLY = new Set([
   'BEGINFILE', 'ENDFILE', 'switch', 'case', 'default', 'include', 'load', 'namespace', 'eval',
   'and', 'or', 'xor', 'compl', 'lshift', 'rshift', 'asort', 'asorti', 'gensub', 'isarray', 'typeof',
   'mkbool', 'mktime', 'strftime', 'systime', 'patsplit', 'strtonum', 'bindtextdomain', 'dcgettext', 'dcngettext',
