@@ -40,6 +40,26 @@ function slowPage() {
   return { page, send, ackAll };
 }
 
+/**
+ * Runs `f` with the frame timer fake and the clock standing still (nothing depends on how fast
+ * the machine running the test is); `turns(cond)` lets real event loop turns pass until `cond`,
+ * at most 1,000, and says whether it holds.
+ */
+async function withFrameTimer(f: (turns: (cond: () => boolean) => Promise<boolean>) => Promise<void>): Promise<void> {
+  vi.useFakeTimers({ toFake: ['setTimeout'] });
+  const now = vi.spyOn(performance, 'now').mockReturnValue(1000);
+  const turns = async (cond: () => boolean): Promise<boolean> => {
+    for (let i = 0; i < 1000 && !cond(); i++) await new Promise((r) => setImmediate(r));
+    return cond();
+  };
+  try {
+    await f(turns);
+  } finally {
+    now.mockRestore();
+    vi.useRealTimers();
+  }
+}
+
 describe('the output batcher', () => {
   it('passes everything through, in order, to a page that does not acknowledge (Node, the CLI)', async () => {
     let got = '';
@@ -74,16 +94,7 @@ describe('the output batcher', () => {
   });
 
   it('a small chunk goes at once when the page has taken everything; a large one waits a frame', async () => {
-    // the frame timer is fake and the clock stands still: nothing here depends on how fast
-    // the machine running the test is
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
-    const now = vi.spyOn(performance, 'now').mockReturnValue(1000);
-    /** event loop turns (real ones) until `cond`, at most 1,000 */
-    const turns = async (cond: () => boolean): Promise<boolean> => {
-      for (let i = 0; i < 1000 && !cond(); i++) await new Promise((r) => setImmediate(r));
-      return cond();
-    };
-    try {
+    await withFrameTimer(async (turns) => {
       const { page, send, ackAll } = slowPage();
       const b = createOutputBatcher(send, 100_000);
       b.write('boot log\r\n');
@@ -104,20 +115,11 @@ describe('the output batcher', () => {
       expect(await turns(() => page.text.endsWith('after'))).toBe(false);
       vi.advanceTimersByTime(20);
       expect(await turns(() => page.text.endsWith('after'))).toBe(true);
-    } finally {
-      now.mockRestore();
-      vi.useRealTimers();
-    }
+    });
   });
 
   it('while unpaced (the first screen held), a write after an unacknowledged chunk goes without a frame\'s wait', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
-    const now = vi.spyOn(performance, 'now').mockReturnValue(1000);
-    const turns = async (cond: () => boolean): Promise<boolean> => {
-      for (let i = 0; i < 1000 && !cond(); i++) await new Promise((r) => setImmediate(r));
-      return cond();
-    };
-    try {
+    await withFrameTimer(async (turns) => {
       let unpaced = true;
       for (const expectAtOnce of [true, false]) {
         const { page, send } = slowPage();
@@ -131,10 +133,7 @@ describe('the output batcher', () => {
         expect(await turns(() => page.text.endsWith('prompt# '))).toBe(true);
         unpaced = false;
       }
-    } finally {
-      now.mockRestore();
-      vi.useRealTimers();
-    }
+    });
   });
 
   it('discard() drops what was not sent yet (^C), not what the page already has', async () => {
