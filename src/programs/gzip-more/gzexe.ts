@@ -1,7 +1,7 @@
 // gzexe: replaces executables with a shell stub followed by their gzip-compressed bytes;
 // the stub expands the program into a temporary file and runs it. -d restores the
 // original. The old file is kept as FILE~.
-import { isSysError } from '../../shared/errno';
+import { isSysError, strerror } from '../../shared/errno';
 import type { Ctx } from '../lib/context';
 import { defineProgram } from '../define';
 import { finish, scriptVersion, self, start } from './spawn';
@@ -141,7 +141,16 @@ export default defineProgram({
       }
       const slash = file.lastIndexOf('/');
       const dir = slash < 0 ? './' : file.slice(0, slash + 1) || '/';
-      const tmp = await tempIn(ctx, dir);
+      let tmp: string;
+      try {
+        tmp = await tempIn(ctx, dir);
+      } catch (e) {
+        if (!isSysError(e)) throw e;
+        // the script's mktemp fails (a directory that takes no new file): its message, then the next file
+        await ctx.err.write(`mktemp: failed to create file via template '${dir}gzexeXXXXXXXXX': ${strerror(e.errno)}\n`);
+        res = 1;
+        continue;
+      }
       await ctx.sys.chmod(tmp, st.mode & 0o777);
       const out = await ctx.sys.open(tmp, { write: true, truncate: true });
       let status: number;
