@@ -404,15 +404,22 @@ export async function collectJobs(sh: Interpreter): Promise<void> {
   const changes = sh.state.options.has('monitor') && sh.state.subshell === 0;
   for (const job of sh.state.jobs) {
     if (job.inherited) continue;
-    for (const pid of [...job.pending]) {
-      try {
-        const r = await sys.wait(pid, { noHang: true, untraced: changes, continued: changes });
-        if (!r) continue;
-        if (r.status.kind === 'stopped') job.state = 'Stopped';
-        else if (r.status.kind === 'continued') job.state = 'Running';
-        else finishProcess(sh, job, pid, r.status);
-      } catch {
-        job.pending.delete(pid);
+    // again while a pass found something: each wait lets the job's other processes run, so one
+    // found running early in a pass may have ended before the pass is over (as bash's waitchld
+    // reaps every child that has ended, not one per process asked about)
+    for (let found = true; found && job.pending.size > 0;) {
+      found = false;
+      for (const pid of [...job.pending]) {
+        try {
+          const r = await sys.wait(pid, { noHang: true, untraced: changes, continued: changes });
+          if (!r) continue;
+          found = true;
+          if (r.status.kind === 'stopped') job.state = 'Stopped';
+          else if (r.status.kind === 'continued') job.state = 'Running';
+          else finishProcess(sh, job, pid, r.status);
+        } catch {
+          job.pending.delete(pid);
+        }
       }
     }
     if (job.pending.size === 0 && job.state !== 'Done') job.state = 'Done';
