@@ -70,6 +70,49 @@ function skipLine(data: Uint8Array): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/**
+ * Where the script makes its temporary file: the file's own directory when this user may write
+ * and search it (`test -d && test -w && test -x`), else /tmp; with a slash at the end.
+ */
+async function tempDir(ctx: Ctx, file: string): Promise<string> {
+  const slash = file.lastIndexOf('/');
+  const dir = slash < 0 ? '.' : file.slice(0, slash) || '/';
+  try {
+    if ((await ctx.sys.stat(dir)).kind === 'dir') {
+      await ctx.sys.access(dir, 3);
+      return dir.endsWith('/') ? dir : `${dir}/`;
+    }
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+  }
+  return '/tmp/';
+}
+
+/** The script's backup: `ln -f FILE FILE~`, or where no hard link can be made, `rm -f FILE~ && cp -p FILE FILE~`. */
+async function backup(ctx: Ctx, file: string, data: Uint8Array, mode: number): Promise<boolean> {
+  const to = `${file}~`;
+  await ctx.sys.unlink(to).catch(() => undefined);
+  try {
+    await ctx.sys.link(file, to);
+    return true;
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+  }
+  try {
+    const fd = await ctx.sys.open(to, { write: true, create: true, truncate: true }, mode & 0o7777);
+    try {
+      await ctx.sys.write(fd, data);
+    } finally {
+      ctx.sys.close(fd);
+    }
+    return true;
+  } catch (e) {
+    if (!isSysError(e)) throw e;
+    await ctx.err.write(`cp: cannot create regular file '${to}': ${strerror(e.errno)}\n`);
+    return false;
+  }
+}
+
 async function tempIn(ctx: Ctx, dir: string): Promise<string> {
   const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   for (;;) {
@@ -139,15 +182,14 @@ export default defineProgram({
         await ctx.err.write(`${me}: ${i} might depend on itself\n`);
         continue;
       }
-      const slash = file.lastIndexOf('/');
-      const dir = slash < 0 ? './' : file.slice(0, slash + 1) || '/';
+      const dir = await tempDir(ctx, file);
       let tmp: string;
       try {
         tmp = await tempIn(ctx, dir);
       } catch (e) {
         if (!isSysError(e)) throw e;
-        // the script's mktemp fails (a directory that takes no new file): its message, then the next file
-        await ctx.err.write(`mktemp: failed to create file via template '${dir}gzexeXXXXXXXXX': ${strerror(e.errno)}\n`);
+        // the script's `mktemp ... && cp ... || { res=$?; ...cannot copy; continue; }`
+        await ctx.err.write(`mktemp: failed to create file via template '${dir}gzexeXXXXXXXXX': ${strerror(e.errno)}\n${me}: cannot copy ${i}\n`);
         res = 1;
         continue;
       }
@@ -178,9 +220,13 @@ export default defineProgram({
         await ctx.err.write(decomp ? `${me}: ${i} probably not in gzexe format, file unchanged.\n` : `${me}: compression not possible for ${i}, file unchanged.\n`);
         continue;
       }
+      if (!(await backup(ctx, file, data, st.mode))) {
+        res = 1;
+        await ctx.sys.unlink(tmp).catch(() => undefined);
+        await ctx.err.write(`${me}: cannot backup ${i} as ${i}~\n`);
+        continue;
+      }
       try {
-        await ctx.sys.unlink(`${file}~`).catch(() => undefined);
-        await ctx.sys.link(file, `${file}~`);
         await ctx.sys.rename(tmp, file);
       } catch {
         res = 1;
