@@ -1,6 +1,9 @@
 // How the util-linux text filters that read wide characters (ul, colcrt) see their input: a
 // whole descriptor, then its characters as getwc() returns them in the locale.
+import { concatBytes } from '../../shared/bytes';
+import { isSysError } from '../../shared/errno';
 import type { Ctx } from '../lib/context';
+import { readChunk } from '../lib/textio';
 
 /**
  * The characters of the input: bytes in the C locale, UTF-8 characters in a UTF-8 one; getwc()
@@ -22,19 +25,22 @@ function isUtf8(env: Map<string, string>): boolean {
   return /utf-?8/i.test(loc);
 }
 
+/**
+ * The whole descriptor, as getwc() reads it: a read that fails (a directory, memory the process
+ * may not have) ends the input as the end of the file does. Each chunk is charged to the process
+ * (sys.alloc), so an endless input such as /dev/zero meets the OOM killer, not the host's memory.
+ */
 export async function readFd(ctx: Ctx, fd: number): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
-  for (;;) {
-    const chunk = await ctx.sys.read(fd);
-    if (!chunk || chunk.length === 0) break;
-    parts.push(chunk);
+  try {
+    for (;;) {
+      const chunk = await readChunk(ctx, fd);
+      if (!chunk || chunk.length === 0) break;
+      ctx.sys.alloc(chunk.length);
+      parts.push(chunk);
+    }
+  } catch (e) {
+    if (!isSysError(e)) throw e;
   }
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
-

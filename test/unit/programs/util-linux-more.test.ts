@@ -73,3 +73,12 @@ describe('namespaces the simulated kernel does not have', () => {
     expect(r.stderr).toBe('unshare: unshare failed: Invalid argument\nnsenter: cannot open /proc/1/ns/net: No such file or directory\n');
   });
 });
+
+describe('ul and colcrt on an endless input', () => {
+  it('charge what they read to the process: under ulimit -v the read ends, and the machine goes on', async () => {
+    const m = newMachine();
+    const r = await sh(m, 'ulimit -v 8192; colcrt /dev/zero | wc -l; echo "colcrt ${PIPESTATUS[0]}"; ul /dev/zero | wc -l; echo "ul ${PIPESTATUS[0]}"');
+    expect(r.stdout).toMatch(/^\d+\ncolcrt 0\n\d+\nul 0\n$/);
+    expect((await sh(m, 'echo still here')).stdout).toBe('still here\n');
+  });
+});
