@@ -20,10 +20,14 @@ function mounted(load: (vfs: Vfs, image: DiskImage) => void, image: DiskImage): 
   return vfs;
 }
 
-/** The disk as plain data, inodes in number order (the table's order is not part of it). */
+/**
+ * The disk as plain data, inodes and files in number order (the table's order is not part of
+ * it), each chunk by its length (its offset in the blob follows the order; the blobs' bytes are
+ * compared apart).
+ */
 function sorted(d: DiskImage): unknown {
-  const order = d.inodes.map((r) => r[0]);
-  return { ...d, inodes: [...d.inodes].sort((a, b) => a[0] - b[0]), files: [...d.files].sort((a, b) => a[0] - b[0]).map(([ino, size, chunks]) => [ino, size, chunks.map((c) => c[3])]), blob: undefined, order: order.length };
+  const byIno = <T extends [number, ...unknown[]]>(rows: T[]): T[] => [...rows].sort((a, b) => a[0] - b[0]);
+  return { ...d, inodes: byIno(d.inodes), files: byIno(d.files).map(([ino, size, chunks]) => [ino, size, chunks.map((c) => c[3])]), blob: undefined };
 }
 
 describe('a deferred disk', () => {
